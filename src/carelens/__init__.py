@@ -1,0 +1,49 @@
+"""carelens: tell sympathy from empathy from compassion in supportive conversations.
+
+Everything runs offline. The quickest start::
+
+    import carelens
+    analyzer = carelens.load()
+    result = analyzer.analyze("I failed my exam again.", "That sounds exhausting. What happened?")
+    result["exploration"].level
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from carelens._version import __version__
+from carelens.analysis.empathy import EmpathyAnalyzer
+from carelens.errors import (
+    CarelensError,
+    ChecksumError,
+    InputError,
+    MissingExtraError,
+    ModelError,
+)
+from carelens.readers import read_exchanges
+from carelens.types import DimensionScore, Exchange, ResponseAnalysis, Span, Turn
+
+__all__ = [
+    "CarelensError",
+    "ChecksumError",
+    "DimensionScore",
+    "EmpathyAnalyzer",
+    "Exchange",
+    "InputError",
+    "MissingExtraError",
+    "ModelError",
+    "ResponseAnalysis",
+    "Span",
+    "Turn",
+    "__version__",
+    "load",
+    "read_exchanges",
+]
+
+
+def load(
+    path: str | Path | None = None, *, threads: int | None = None, batch_size: int = 32
+) -> EmpathyAnalyzer:
+    """Load the shipped model (or the model folder at ``path``), verifying its checksums."""
+    return EmpathyAnalyzer.load(path, threads=threads, batch_size=batch_size)

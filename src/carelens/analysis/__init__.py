@@ -1,0 +1,1 @@
+"""Analyzers: each turns (seeker, response) pairs into :class:`~carelens.types.ResponseAnalysis`."""

@@ -1,0 +1,146 @@
+"""The model-backed analyzer for EPITOME's three empathy mechanisms.
+
+:class:`EmpathyAnalyzer` encodes pairs, runs the ONNX model in length-sorted batches, turns
+logits into calibrated probabilities (one temperature per dimension, fitted on dev data at
+training time) and rationale probabilities into character spans. Results come back in input
+order; inputs are never modified.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from carelens.inference.artifact import ModelArtifact
+from carelens.inference.encoding import PairEncoder
+from carelens.inference.session import OnnxModel
+from carelens.inference.spans import token_probs_to_spans
+from carelens.types import DimensionScore, Exchange, ResponseAnalysis
+
+PairLike = tuple[str, str] | Exchange
+
+
+def _as_pair(item: PairLike) -> tuple[str, str]:
+    if isinstance(item, Exchange):
+        return item.seeker.text, item.response.text
+    seeker, response = item
+    return str(seeker), str(response)
+
+
+def _softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    out: NDArray[np.float32] = e / e.sum(axis=-1, keepdims=True)
+    return out
+
+
+class EmpathyAnalyzer:
+    """Predicts emotional_reaction, interpretation and exploration for response texts.
+
+    Build one with :meth:`load`; the constructor takes already-loaded parts and does no I/O.
+    """
+
+    def __init__(
+        self,
+        artifact: ModelArtifact,
+        encoder: PairEncoder,
+        model: OnnxModel,
+        *,
+        batch_size: int = 32,
+    ) -> None:
+        self.artifact = artifact
+        self.encoder = encoder
+        self.model = model
+        self.batch_size = batch_size
+        calibration = artifact.manifest.get("calibration", {})
+        self.dimensions: tuple[str, ...] = tuple(artifact.manifest["dimensions"])
+        self.temperatures = np.asarray(
+            calibration.get("temperatures", [1.0] * len(self.dimensions)), dtype=np.float32
+        )
+        self.thresholds = tuple(
+            float(t) for t in calibration.get("rationale_thresholds", [0.5] * len(self.dimensions))
+        )
+
+    @classmethod
+    def load(
+        cls,
+        path: str | Path | None = None,
+        *,
+        threads: int | None = None,
+        batch_size: int = 32,
+    ) -> EmpathyAnalyzer:
+        """Load and verify the model at ``path`` (default: the model shipped with carelens)."""
+        artifact = ModelArtifact.load(path)
+        enc = artifact.manifest.get("encoding", {})
+        encoder = PairEncoder.from_file(
+            artifact.tokenizer_path,
+            max_length=int(enc.get("max_length", 160)),
+            max_response_tokens=int(enc.get("max_response_tokens", 112)),
+        )
+        return cls(artifact, encoder, OnnxModel.load(artifact, threads=threads),
+                   batch_size=batch_size)
+
+    @property
+    def model_id(self) -> str:
+        return self.artifact.model_id
+
+    def analyze(self, seeker: str, response: str) -> ResponseAnalysis:
+        """Analyse one response to one seeker message."""
+        return self.predict([(seeker, response)])[0]
+
+    def analyze_many(
+        self, pairs: Iterable[PairLike], *, chunk_size: int = 512
+    ) -> Iterator[ResponseAnalysis]:
+        """Analyse a stream of pairs, yielding results in input order.
+
+        Pairs are read ``chunk_size`` at a time, so an unbounded stream uses bounded memory.
+        """
+        iterator = iter(pairs)
+        while chunk := [_as_pair(p) for p in islice(iterator, chunk_size)]:
+            yield from self.predict(chunk)
+
+    def predict(self, pairs: Sequence[PairLike]) -> list[ResponseAnalysis]:
+        """Analyse a list of pairs: batches are sorted by length; results keep input order."""
+        texts = [_as_pair(p) for p in pairs]
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i][0]) + len(texts[i][1]))
+        results: list[ResponseAnalysis | None] = [None] * len(texts)
+        for start in range(0, len(order), self.batch_size):
+            idx = order[start : start + self.batch_size]
+            batch = self.encoder.encode([texts[i] for i in idx])
+            level_logits, rationale_logits = self.model.run(batch)
+            probs = _softmax(level_logits / self.temperatures[None, :, None])
+            rat_probs = 1.0 / (1.0 + np.exp(-rationale_logits))
+            for row, i in enumerate(idx):
+                results[i] = self._result(
+                    texts[i][1], probs[row], rat_probs[row], batch.response_offsets[row]
+                )
+        return [r for r in results if r is not None]
+
+    def _result(
+        self,
+        response: str,
+        probs: NDArray[np.float32],
+        rat_probs: NDArray[np.float32],
+        offsets: NDArray[np.int64],
+    ) -> ResponseAnalysis:
+        dims: dict[str, DimensionScore] = {}
+        token_probs = rat_probs[1 : 1 + len(offsets)]
+        for d, name in enumerate(self.dimensions):
+            level = int(probs[d].argmax())
+            spans = (
+                token_probs_to_spans(
+                    response, offsets, token_probs[:, d], name, threshold=self.thresholds[d]
+                )
+                if level > 0
+                else ()
+            )
+            dims[name] = DimensionScore(
+                level=level,
+                probabilities=tuple(round(float(p), 4) for p in probs[d]),
+                spans=spans,
+            )
+        return ResponseAnalysis(dimensions=dims, model_id=self.model_id)

@@ -1,0 +1,77 @@
+"""The carelens exception hierarchy.
+
+Every error the library raises on purpose derives from :class:`CarelensError`, so callers
+(and the CLI) can catch one type and show one clear line::
+
+    CarelensError
+    ├── InputError            a file or record cannot be read (names file, line, field)
+    │   └── FormatDetectionError   the input format could not be recognised
+    ├── ModelError            a model artifact is missing, tampered with, or incompatible
+    │   └── ChecksumError     a file's SHA-256 differs from the manifest
+    ├── NotFittedError        a trainable object was used before ``fit``
+    └── MissingExtraError     an optional dependency is not installed (names the extra)
+"""
+
+from __future__ import annotations
+
+
+class CarelensError(Exception):
+    """Base class for every error carelens raises deliberately."""
+
+
+class InputError(CarelensError):
+    """A file or record could not be read.
+
+    ``path``, ``line`` and ``field`` locate the problem when they are known; the message
+    says what to do next.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.reason = message
+        self.path = path
+        self.line = line
+        self.field = field
+        where = []
+        if path is not None:
+            where.append(str(path))
+        if line is not None:
+            where.append(f"line {line}")
+        if field is not None:
+            where.append(f"field {field!r}")
+        prefix = ", ".join(where)
+        super().__init__(f"{prefix}: {message}" if prefix else message)
+
+
+class FormatDetectionError(InputError):
+    """The input format could not be detected; pass ``--format`` explicitly."""
+
+
+class ModelError(CarelensError):
+    """A model artifact is missing, damaged or incompatible with this carelens."""
+
+
+class ChecksumError(ModelError):
+    """A model file's checksum does not match its manifest (the file was changed)."""
+
+
+class NotFittedError(CarelensError):
+    """A trainable object was used before it was fitted."""
+
+
+class MissingExtraError(CarelensError):
+    """An optional dependency is missing; the message names the extra to install."""
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"this feature needs the optional package {package!r}; "
+            f"install it with: pip install 'carelens[{extra}]'"
+        )

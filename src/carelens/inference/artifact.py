@@ -1,0 +1,102 @@
+"""Model artifacts: a folder holding ``model.onnx``, ``tokenizer.json`` and ``manifest.json``.
+
+The manifest records the carelens version that made the model, its labels, the encoder
+settings, each file's SHA-256, the training data and split, calibration and the evaluation
+figures. :meth:`ModelArtifact.load` verifies every checksum before anything is used, so a
+changed or damaged file is refused with a clear error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from carelens.errors import ChecksumError, ModelError
+
+MANIFEST = "manifest.json"
+FORMAT_VERSION = 1
+#: Files every artifact must contain, besides the manifest.
+REQUIRED_FILES = ("model.onnx", "tokenizer.json")
+
+
+def sha256_file(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def default_model_dir() -> Path:
+    """The model shipped inside the package."""
+    return Path(__file__).resolve().parent.parent / "models" / "empathy-minilm"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelArtifact:
+    """A verified model folder and its parsed manifest."""
+
+    path: Path
+    manifest: Mapping[str, Any]
+
+    @property
+    def model_id(self) -> str:
+        return str(self.manifest["model_id"])
+
+    @property
+    def onnx_path(self) -> Path:
+        return self.path / "model.onnx"
+
+    @property
+    def tokenizer_path(self) -> Path:
+        return self.path / "tokenizer.json"
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, *, verify: bool = True) -> ModelArtifact:
+        folder = Path(path) if path is not None else default_model_dir()
+        manifest_path = folder / MANIFEST
+        if not manifest_path.is_file():
+            raise ModelError(
+                f"{folder}: no {MANIFEST} found; pass the folder of a carelens model "
+                "(one made by `carelens train`)"
+            )
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ModelError(f"{manifest_path}: unreadable manifest ({exc})") from exc
+        if manifest.get("format_version") != FORMAT_VERSION:
+            raise ModelError(
+                f"{manifest_path}: model format {manifest.get('format_version')!r} is not "
+                f"supported by this carelens (expects {FORMAT_VERSION})"
+            )
+        checksums = manifest.get("files") or {}
+        for name in REQUIRED_FILES:
+            if name not in checksums:
+                raise ModelError(f"{manifest_path}: manifest lists no checksum for {name}")
+            if not (folder / name).is_file():
+                raise ModelError(f"{folder / name}: file missing from the model folder")
+        if verify:
+            for name, expected in checksums.items():
+                actual = sha256_file(folder / name)
+                if actual != expected:
+                    raise ChecksumError(
+                        f"{folder / name}: checksum {actual[:12]}… does not match the manifest "
+                        f"({str(expected)[:12]}…); the file was changed or damaged — reinstall "
+                        "carelens or re-export the model"
+                    )
+        return cls(path=folder, manifest=manifest)
+
+
+def write_manifest(folder: str | Path, manifest: Mapping[str, Any]) -> Path:
+    """Write ``manifest`` with fresh checksums of every required file in ``folder``."""
+    folder = Path(folder)
+    data = dict(manifest)
+    data["format_version"] = FORMAT_VERSION
+    data["files"] = {name: sha256_file(folder / name) for name in REQUIRED_FILES}
+    out = folder / MANIFEST
+    out.write_text(json.dumps(data, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    return out

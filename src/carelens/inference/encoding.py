@@ -1,0 +1,95 @@
+"""Turn (seeker, response) text pairs into model inputs.
+
+The model reads ``[CLS] response [SEP] seeker [SEP]``: the response comes first because the
+rationale head labels response tokens and the response is what must survive truncation.
+The response keeps at most ``max_response_tokens`` word pieces; the seeker message fills the
+rest of ``max_length``. Training and inference share this module so that what the model
+saw in training is exactly what it sees at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+from tokenizers import Tokenizer
+
+#: Characters of a message ever handed to the tokenizer. Word pieces average about four
+#: characters, so this leaves ample room for the token limits while keeping 1 MB messages cheap.
+_MAX_CHARS_PER_TOKEN = 24
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedBatch:
+    """Padded model inputs plus, per pair, the character offsets of its response tokens.
+
+    ``response_offsets[i][k]`` is the ``(start, end)`` character range in the i-th response
+    of the token at sequence position ``k + 1`` (position 0 is ``[CLS]``).
+    """
+
+    input_ids: NDArray[np.int64]
+    attention_mask: NDArray[np.int64]
+    token_type_ids: NDArray[np.int64]
+    response_offsets: tuple[NDArray[np.int64], ...]
+
+    def __len__(self) -> int:
+        return int(self.input_ids.shape[0])
+
+
+class PairEncoder:
+    """Encode text pairs with a WordPiece ``tokenizers`` tokenizer."""
+
+    def __init__(
+        self, tokenizer: Tokenizer, *, max_length: int = 160, max_response_tokens: int = 112
+    ) -> None:
+        if max_response_tokens + 4 > max_length:
+            raise ValueError("max_length must leave room for the seeker and special tokens")
+        self.tokenizer = tokenizer
+        self.max_length = max_length
+        self.max_response_tokens = max_response_tokens
+        self._cls = self._special_id("[CLS]")
+        self._sep = self._special_id("[SEP]")
+        self._pad = self._special_id("[PAD]")
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
+
+    @classmethod
+    def from_file(cls, path: str | Path, **kwargs: int) -> PairEncoder:
+        return cls(Tokenizer.from_file(str(path)), **kwargs)
+
+    def _special_id(self, token: str) -> int:
+        token_id = self.tokenizer.token_to_id(token)
+        if token_id is None:
+            raise ValueError(f"tokenizer has no {token} token")
+        return int(token_id)
+
+    def encode(self, pairs: Sequence[tuple[str, str]]) -> EncodedBatch:
+        """Encode ``(seeker, response)`` pairs, padded to the longest pair in the batch."""
+        limit = self.max_length * _MAX_CHARS_PER_TOKEN
+        responses = [r[:limit] for _, r in pairs]
+        seekers = [s[:limit] for s, _ in pairs]
+        enc_r = self.tokenizer.encode_batch(responses, add_special_tokens=False)
+        enc_s = self.tokenizer.encode_batch(seekers, add_special_tokens=False)
+        rows: list[list[int]] = []
+        types: list[list[int]] = []
+        offsets: list[NDArray[np.int64]] = []
+        for er, es in zip(enc_r, enc_s, strict=True):
+            r_ids = er.ids[: self.max_response_tokens]
+            s_room = self.max_length - len(r_ids) - 3
+            s_ids = es.ids[:s_room]
+            rows.append([self._cls, *r_ids, self._sep, *s_ids, self._sep])
+            types.append([0] * (len(r_ids) + 2) + [1] * (len(s_ids) + 1))
+            offsets.append(np.asarray(er.offsets[: len(r_ids)], dtype=np.int64).reshape(-1, 2))
+        width = max(len(r) for r in rows) if rows else 0
+        n = len(rows)
+        input_ids = np.full((n, width), self._pad, dtype=np.int64)
+        attention = np.zeros((n, width), dtype=np.int64)
+        token_types = np.zeros((n, width), dtype=np.int64)
+        for i, (ids, tt) in enumerate(zip(rows, types, strict=True)):
+            input_ids[i, : len(ids)] = ids
+            attention[i, : len(ids)] = 1
+            token_types[i, : len(tt)] = tt
+        return EncodedBatch(input_ids, attention, token_types, tuple(offsets))

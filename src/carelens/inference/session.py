@@ -1,0 +1,51 @@
+"""The ONNX Runtime session that runs a carelens model on the CPU (or CUDA when asked).
+
+Only the local file is read: no network access is made, and the session is created with
+a fixed thread count so results and speed are predictable.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from carelens.errors import ModelError
+from carelens.inference.artifact import ModelArtifact
+from carelens.inference.encoding import EncodedBatch
+
+
+class OnnxModel:
+    """Runs the exported network: inputs in, raw level and rationale logits out."""
+
+    def __init__(self, session: object) -> None:
+        self._session = session
+
+    @classmethod
+    def load(cls, artifact: ModelArtifact, *, threads: int | None = None) -> OnnxModel:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        if threads:
+            options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        try:
+            session = ort.InferenceSession(
+                str(artifact.onnx_path), sess_options=options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # onnxruntime raises its own untyped errors
+            raise ModelError(f"{artifact.onnx_path}: ONNX Runtime cannot load it ({exc})") from exc
+        return cls(session)
+
+    def run(self, batch: EncodedBatch) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+        """Return ``level_logits [n, dims, 3]`` and ``rationale_logits [n, seq, dims]``."""
+        feeds = {
+            "input_ids": batch.input_ids,
+            "attention_mask": batch.attention_mask,
+            "token_type_ids": batch.token_type_ids,
+        }
+        levels, rationales = self._session.run(  # type: ignore[attr-defined]
+            ["level_logits", "rationale_logits"], feeds
+        )
+        return np.asarray(levels, dtype=np.float32), np.asarray(rationales, dtype=np.float32)

@@ -1,0 +1,138 @@
+"""Evaluation metrics: accuracy, macro-F1, and EPITOME's rationale token-F1 and IOU-F1.
+
+Rationales are compared on *word tokens* of the response (runs of letters/digits, or single
+other non-space characters), so the figures do not depend on any model's tokenizer.
+Following EPITOME (Sharma et al., 2020): token-F1 is the binary F1 of rationale tokens per
+response, averaged over responses; IOU-F1 counts a predicted span as correct when its
+token-level intersection-over-union with some gold span is at least 0.5, takes the F1 of
+span precision and recall per response, and averages it. Both are averaged over the
+responses that have a gold rationale for the mechanism.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+_WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+
+def accuracy(gold: Sequence[int], pred: Sequence[int]) -> float:
+    if len(gold) != len(pred):
+        raise ValueError("gold and pred differ in length")
+    if not gold:
+        return 0.0
+    return float(np.mean(np.asarray(gold) == np.asarray(pred)))
+
+
+def macro_f1(gold: Sequence[int], pred: Sequence[int], labels: Sequence[int] = (0, 1, 2)) -> float:
+    """Unweighted mean of per-class F1 over ``labels`` (a class absent from both scores 0)."""
+    if len(gold) != len(pred):
+        raise ValueError("gold and pred differ in length")
+    g, p = np.asarray(gold), np.asarray(pred)
+    scores = []
+    for c in labels:
+        tp = int(np.sum((g == c) & (p == c)))
+        fp = int(np.sum((g != c) & (p == c)))
+        fn = int(np.sum((g == c) & (p != c)))
+        scores.append(_f1(tp, fp, fn))
+    return float(np.mean(scores))
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    denom = 2 * tp + fp + fn
+    return 0.0 if denom == 0 else 2 * tp / denom
+
+
+def word_offsets(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the word tokens of ``text``."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def rationale_char_mask(response: str, rationales: str) -> NDArray[np.bool_]:
+    """Mark the characters of ``response`` covered by ``|``-separated rationale strings.
+
+    Each rationale is located by exact search (the first occurrence at or after the previous
+    rationale, falling back to the first anywhere); a part not found in the text is ignored.
+    """
+    mask = np.zeros(len(response), dtype=bool)
+    cursor = 0
+    for part in rationales.split("|"):
+        part = part.strip()
+        if not part:
+            continue
+        at = response.find(part, cursor)
+        if at < 0:
+            at = response.find(part)
+        if at < 0:
+            continue
+        mask[at : at + len(part)] = True
+        cursor = at + len(part)
+    return mask
+
+
+def char_mask_to_word_labels(text: str, mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """A word token is in the rationale when any of its characters is."""
+    words = word_offsets(text)
+    return np.array([bool(mask[s:e].any()) for s, e in words], dtype=bool)
+
+
+def spans_to_char_mask(length: int, spans: Sequence[tuple[int, int]]) -> NDArray[np.bool_]:
+    mask = np.zeros(length, dtype=bool)
+    for start, end in spans:
+        mask[max(0, start) : min(length, end)] = True
+    return mask
+
+
+def _runs(labels: NDArray[np.bool_]) -> list[set[int]]:
+    runs: list[set[int]] = []
+    current: list[int] = []
+    for i, on in enumerate(labels):
+        if on:
+            current.append(i)
+        elif current:
+            runs.append(set(current))
+            current = []
+    if current:
+        runs.append(set(current))
+    return runs
+
+
+def token_f1(gold: NDArray[np.bool_], pred: NDArray[np.bool_]) -> float:
+    """Binary F1 of rationale tokens for one response."""
+    tp = int(np.sum(gold & pred))
+    return _f1(tp, int(np.sum(~gold & pred)), int(np.sum(gold & ~pred)))
+
+
+def iou_f1(gold: NDArray[np.bool_], pred: NDArray[np.bool_], threshold: float = 0.5) -> float:
+    """Span-level F1 for one response, a predicted span matching at IOU >= ``threshold``."""
+    gold_spans, pred_spans = _runs(gold), _runs(pred)
+    if not gold_spans or not pred_spans:
+        return 0.0
+    matched = sum(
+        1 for p in pred_spans if max(len(p & g) / len(p | g) for g in gold_spans) >= threshold
+    )
+    precision, recall = matched / len(pred_spans), matched / len(gold_spans)
+    return 0.0 if matched == 0 else 2 * precision * recall / (precision + recall)
+
+
+def rationale_scores(
+    gold_masks: Sequence[NDArray[np.bool_]], pred_masks: Sequence[NDArray[np.bool_]]
+) -> tuple[float, float, int]:
+    """Mean token-F1 and IOU-F1 over responses with a non-empty gold rationale.
+
+    Each mask is a word-token label array for one response. Returns
+    ``(token_f1, iou_f1, n_responses_scored)``.
+    """
+    t_scores, i_scores = [], []
+    for gold, pred in zip(gold_masks, pred_masks, strict=True):
+        if not gold.any():
+            continue
+        t_scores.append(token_f1(gold, pred))
+        i_scores.append(iou_f1(gold, pred))
+    if not t_scores:
+        return 0.0, 0.0, 0
+    return float(np.mean(t_scores)), float(np.mean(i_scores)), len(t_scores)

@@ -1,0 +1,149 @@
+"""The public reading functions and the reader registry (a plain dict, filled here).
+
+:func:`read_exchanges` gives seeker/response exchanges from any supported file: pair formats
+yield their rows as they stream; thread formats are read into an id index, then paired
+(:mod:`carelens.readers.pairing`). :func:`read_turns` gives the messages themselves. Both
+check the path and the format when called (errors surface before iteration starts); bad
+records go to the :class:`RejectLog` and a summary is logged when the read ends.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from carelens.errors import FormatDetectionError, InputError
+from carelens.readers.base import MAX_TEXT_CHARS, SUPPORTED_FORMATS, ReadContext, Reader, Record
+from carelens.readers.delimited import read_csv
+from carelens.readers.detect import detect_format
+from carelens.readers.jsonl import read_convokit, read_jsonl
+from carelens.readers.pairing import pair_records
+from carelens.readers.reddit import read_reddit
+from carelens.readers.rejects import DUPLICATE_ID, RejectLog
+from carelens.readers.wxr import read_wxr
+from carelens.types import Exchange, Turn
+
+logger = logging.getLogger(__name__)
+
+#: Format name -> reader. Plain data: add an entry here to support a new format.
+READERS: dict[str, Reader] = {
+    "csv": read_csv,
+    "jsonl": read_jsonl,
+    "convokit": read_convokit,
+    "reddit": read_reddit,
+    "wxr": read_wxr,
+}
+
+
+def _open(
+    path: str | os.PathLike[str],
+    format: str | None,
+    column_map: Mapping[str, str] | None,
+    rejects: RejectLog | None,
+    max_chars: int,
+) -> tuple[ReadContext, Iterator[Record]]:
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file or folder; check the path", path=str(p))
+    if format is None:
+        format = detect_format(p, column_map=column_map)
+    elif format not in READERS:
+        raise FormatDetectionError(
+            f"unknown format {format!r}; supported formats: {', '.join(SUPPORTED_FORMATS)}",
+            path=str(p),
+        )
+    if p.is_dir() and format != "convokit":
+        raise InputError(f"a folder cannot be read as {format}; pass a file", path=str(p))
+    ctx = ReadContext(
+        path=p,
+        rejects=rejects if rejects is not None else RejectLog(),
+        column_map=dict(column_map or {}),
+        max_chars=max_chars,
+    )
+    logger.debug("reading %s as %s", p, format)
+    return ctx, READERS[format](ctx)
+
+
+def _summary(ctx: ReadContext, what: str, n: int, before: int) -> None:
+    rejected = ctx.rejects.total - before
+    level = logging.WARNING if rejected else logging.INFO
+    logger.log(level, "%s: %d %s read, %d records rejected", ctx.path, n, what, rejected)
+
+
+def read_exchanges(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    column_map: Mapping[str, str] | None = None,
+    rejects: RejectLog | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> Iterator[Exchange]:
+    """Stream the seeker/response exchanges of a file, in the order responses appear.
+
+    ``format`` forces one of :data:`SUPPORTED_FORMATS` (detected otherwise); ``column_map``
+    maps canonical field names to the file's names (csv and jsonl); ``rejects`` collects bad
+    records (a private log is used if None); texts over ``max_chars`` are rejected.
+    Rows of pair files are independent judgements, so their ids may repeat (EPITOME has
+    repeated ``(sp_id, rp_id)`` rows with different labels): every row is an exchange.
+    """
+    ctx, records = _open(path, format, column_map, rejects, max_chars)
+    return _exchanges(ctx, records)
+
+
+def _exchanges(ctx: ReadContext, records: Iterator[Record]) -> Iterator[Exchange]:
+    before = ctx.rejects.total
+    turns: list[Record] = []
+    n = 0
+    for record in records:
+        if isinstance(record.item, Exchange):
+            n += 1
+            yield record.item
+        else:
+            turns.append(record)
+    if turns:
+        for exchange in pair_records(turns, rejects=ctx.rejects, source=ctx.path):
+            n += 1
+            yield exchange
+    _summary(ctx, "exchanges", n, before)
+
+
+def read_turns(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    column_map: Mapping[str, str] | None = None,
+    rejects: RejectLog | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> Iterator[Turn]:
+    """Stream the turns of a file as read (not merged or paired), in file order.
+
+    For thread formats a turn whose id was already seen is rejected (``duplicate id``);
+    parents are not checked here (see :func:`read_exchanges`). For pair formats each row
+    gives its seeker turn (the first time that id appears) and its response turn, whose
+    ``reply_to`` is the seeker id. Arguments as for :func:`read_exchanges`.
+    """
+    ctx, records = _open(path, format, column_map, rejects, max_chars)
+    return _turns(ctx, records)
+
+
+def _turns(ctx: ReadContext, records: Iterator[Record]) -> Iterator[Turn]:
+    before = ctx.rejects.total
+    seen: set[str] = set()
+    n = 0
+    for line, item in records:
+        if isinstance(item, Exchange):
+            if item.seeker.id not in seen:
+                seen.add(item.seeker.id)
+                n += 1
+                yield item.seeker
+            n += 1
+            yield item.response
+        elif item.id in seen:
+            ctx.reject(line, "id", DUPLICATE_ID)
+        else:
+            seen.add(item.id)
+            n += 1
+            yield item
+    _summary(ctx, "turns", n, before)

@@ -1,0 +1,200 @@
+"""What every reader shares: the :class:`Reader` protocol, its context, and streaming helpers.
+
+A reader is a plain function ``read(ctx) -> Iterator[Record]``: it streams one file and yields
+each usable :class:`~carelens.types.Turn` (thread formats) or
+:class:`~carelens.types.Exchange` (pair formats) together with the physical line where its
+record starts. Bad records go to ``ctx.rejects`` and never stop the run; only whole-file
+problems (a missing required column, a refused XML prolog) raise
+:class:`~carelens.errors.InputError`. The helpers here read files as bytes, line by line,
+transparently decompressing ``.zst`` (Zstandard with a 2 GiB window, as real Reddit dumps
+need), drop a UTF-8 byte-order mark and decode each line on its own so one bad line is one
+reject.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any, NamedTuple, Protocol
+
+import zstandard
+
+from carelens.errors import InputError
+from carelens.readers import rejects as R
+from carelens.readers.rejects import RejectLog
+from carelens.types import Exchange, Turn
+
+#: Formats accepted by ``format=`` (and ``--format``), in the order they are documented.
+SUPPORTED_FORMATS: tuple[str, ...] = ("csv", "jsonl", "convokit", "reddit", "wxr")
+#: Texts longer than this many characters are rejected by default.
+MAX_TEXT_CHARS = 1_000_000
+
+_BOM = b"\xef\xbb\xbf"
+_ZSTD_MAX_WINDOW = 2**31
+
+
+class Record(NamedTuple):
+    """One usable item read from a file, with the physical line where its record starts."""
+
+    line: int | None
+    item: Turn | Exchange
+
+
+@dataclass(frozen=True, slots=True)
+class ReadContext:
+    """Everything a reader needs besides the file: where rejects go and the read options."""
+
+    path: Path
+    rejects: RejectLog
+    column_map: Mapping[str, str] = field(default_factory=dict)
+    max_chars: int = MAX_TEXT_CHARS
+
+    def reject(
+        self, line: int | None, field: str | None, reason: str, detail: str | None = None
+    ) -> None:
+        """Send one bad record to the reject log, located in this file."""
+        self.rejects.add(self.path, line, field, reason, detail=detail)
+
+    def text(self, value: object, line: int | None, field: str) -> str | None:
+        """Validate a text value; reject (and return None) if missing, not text or too long."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.reject(line, field, R.MISSING_TEXT)
+            return None
+        if not isinstance(value, str):
+            self.reject(line, field, R.INVALID_VALUE, f"expected a string, got {_kind(value)}")
+            return None
+        if len(value) > self.max_chars:
+            self.reject(
+                line, field, R.TEXT_TOO_LONG, f"{len(value)} characters > limit {self.max_chars}"
+            )
+            return None
+        return value
+
+    def ident(self, value: object, line: int | None, field: str) -> str | None:
+        """Validate an id (string or integer); reject (and return None) if missing."""
+        if isinstance(value, bool) or value is None:
+            self.reject(line, field, R.MISSING_ID if value is None else R.INVALID_VALUE)
+            return None
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, str):
+            if value.strip():
+                return value
+            self.reject(line, field, R.MISSING_ID)
+            return None
+        self.reject(line, field, R.INVALID_VALUE, f"expected a string id, got {_kind(value)}")
+        return None
+
+
+class Reader(Protocol):
+    """A format reader: streams ``ctx.path`` and yields its usable records in file order."""
+
+    def __call__(self, ctx: ReadContext, /) -> Iterator[Record]: ...
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
+@contextmanager
+def open_binary(path: Path) -> Iterator[IO[bytes]]:
+    """Open ``path`` for binary reading, decompressing ``.zst`` files as a stream."""
+    with path.open("rb") as raw:
+        if path.suffix.lower() != ".zst":
+            yield raw
+            return
+        dctx = zstandard.ZstdDecompressor(max_window_size=_ZSTD_MAX_WINDOW)
+        with dctx.stream_reader(raw) as reader:
+            yield io.BufferedReader(reader)
+
+
+def iter_raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(line_number, bytes)`` for each physical line (1-based), BOM removed.
+
+    Raises :class:`InputError` for a UTF-16/UTF-32 file (every line would be a reject) or a
+    corrupt Zstandard stream.
+    """
+    try:
+        with open_binary(path) as fh:
+            for number, raw in enumerate(fh, start=1):
+                if number == 1:
+                    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                        raise InputError(
+                            "the file is UTF-16 or UTF-32 encoded; save it as UTF-8 and retry",
+                            path=str(path),
+                        )
+                    if raw.startswith(_BOM):
+                        raw = raw[len(_BOM) :]
+                yield number, raw
+    except zstandard.ZstdError as exc:
+        raise InputError(
+            f"cannot decompress the Zstandard stream ({exc}); is the file complete?",
+            path=str(path),
+        ) from exc
+
+
+def decode_line(ctx: ReadContext, line: int, raw: bytes) -> str | None:
+    """Decode one line as UTF-8, rejecting it (and returning None) when it is not valid."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        ctx.reject(line, None, R.INVALID_UTF8, f"invalid byte at offset {exc.start}")
+        return None
+
+
+def iter_json_objects(ctx: ReadContext) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line, object)`` for each JSON Lines record; blank lines are ignored."""
+    for line, raw in iter_raw_lines(ctx.path):
+        if not raw.strip():
+            continue
+        text = decode_line(ctx, line, raw)
+        if text is None:
+            continue
+        try:
+            obj = json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            detail = exc.msg if isinstance(exc, json.JSONDecodeError) else type(exc).__name__
+            ctx.reject(line, None, R.MALFORMED_JSON, detail)
+            continue
+        if not isinstance(obj, dict):
+            ctx.reject(line, None, R.NOT_AN_OBJECT, f"found a JSON {_kind(obj)}")
+            continue
+        yield line, obj
+
+
+def apply_column_map(keys: Mapping[str, Any], column_map: Mapping[str, str]) -> dict[str, Any]:
+    """Rename a record's keys from the file's names to canonical names (canonical -> file)."""
+    if not column_map:
+        return dict(keys)
+    reverse = {source: canonical for canonical, source in column_map.items()}
+    return {reverse.get(k, k): v for k, v in keys.items()}
+
+
+def optional_str(value: object) -> str | None:
+    """``None`` for missing or blank values, else the value as a string."""
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else str(value)
+    return text if text.strip() else None
+
+
+def iso_utc(value: object) -> str | None:
+    """A Unix time (number or digit string) as ISO-8601 UTC; None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    try:
+        seconds = float(value) if isinstance(value, int | float | str) else math.nan
+    except ValueError:
+        return None
+    if not math.isfinite(seconds):
+        return None
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None

@@ -1,0 +1,156 @@
+"""CSV/TSV reader: EPITOME or generic seeker/response pairs, or a thread of messages.
+
+The delimiter is a tab for ``.tsv`` files, otherwise the most frequent of ``, \\t ; |`` in
+the header line. The header decides the layout (after the column map renames columns):
+``sp_id, rp_id, seeker_post, response_post`` (EPITOME; each row is an Exchange, every other
+column kept as a string in ``response.meta``), ``seeker_id, response_id, seeker, response``
+(generic pairs), or ``message_id, parent_id, text`` plus optional ``thread_id, author,
+timestamp`` (a thread, read as turns for pairing). A header that fits none is a whole-file
+:class:`~carelens.errors.InputError`. Rows are read from bytes decoded line by line, so
+quoted newlines, huge fields, and bad bytes in one record are all handled per record; the
+line in a reject is the physical line where the record starts. Reading raises the csv
+module's process-wide field size limit (to 2**31 - 1) so that huge text fields parse; the
+``max_chars`` limit then rejects texts that are too long, record by record.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import sys
+from collections.abc import Iterator
+
+from carelens.errors import InputError
+from carelens.readers import rejects as R
+from carelens.readers.base import ReadContext, Record, iter_raw_lines
+from carelens.readers.layouts import (
+    CSV_THREAD,
+    CSV_THREAD_REQUIRED,
+    PAIR_LAYOUTS,
+    PairLayout,
+    build_exchange,
+    build_turn,
+)
+
+logger = logging.getLogger(__name__)
+
+_DELIMITERS = (",", "\t", ";", "|")
+_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+
+
+def sniff_delimiter(header: str, *, tsv: bool = False) -> str:
+    """Tab for TSV files, else the most frequent candidate delimiter in the header line."""
+    if tsv:
+        return "\t"
+    counts = {d: header.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
+
+
+def read_csv(ctx: ReadContext) -> Iterator[Record]:
+    """Read a CSV/TSV file of pairs or thread messages; see the module docstring."""
+    if csv.field_size_limit() < _FIELD_LIMIT:
+        csv.field_size_limit(_FIELD_LIMIT)
+    lines = iter_raw_lines(ctx.path)
+    first = next(lines, None)
+    if first is None:
+        logger.warning("%s is empty: no header, no records", ctx.path)
+        return
+    try:
+        header_text = first[1].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "the header line is not valid UTF-8; save the file as UTF-8 and retry",
+            path=str(ctx.path),
+            line=1,
+        ) from exc
+    delimiter = sniff_delimiter(header_text, tsv=ctx.path.suffix.lower() == ".tsv")
+    bad_lines: set[int] = set()
+
+    def text_lines() -> Iterator[str]:
+        yield header_text
+        for number, raw in lines:
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                bad_lines.add(number)
+                yield raw.decode("utf-8", "replace")
+
+    reader = csv.reader(text_lines(), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise InputError(
+            f"cannot parse the header line: {exc}", path=str(ctx.path), line=1
+        ) from exc
+    except StopIteration:
+        return
+    reverse = {source: canonical for canonical, source in ctx.column_map.items()}
+    names = [reverse.get(h.strip(), h.strip()) for h in header]
+    layout = _choose_layout(ctx, header, names)
+
+    end = reader.line_num
+    while True:
+        start = end + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            end = reader.line_num
+            ctx.reject(start, None, R.MALFORMED_CSV, str(exc))
+            continue
+        end = reader.line_num
+        if bad_lines:
+            hit = any(start <= n <= end for n in bad_lines)
+            bad_lines.difference_update([n for n in bad_lines if n <= end])
+            if hit:
+                ctx.reject(start, None, R.INVALID_UTF8)
+                continue
+        if len(row) != len(names):
+            if not any(cell.strip() for cell in row):
+                continue  # a blank line
+            ctx.reject(
+                start,
+                None,
+                R.WRONG_FIELD_COUNT,
+                f"expected {len(names)} fields, found {len(row)}",
+            )
+            continue
+        record = dict(zip(names, row, strict=True))
+        if isinstance(layout, PairLayout):
+            exchange = build_exchange(ctx, start, record, layout)
+            if exchange is not None:
+                yield Record(start, exchange)
+        else:
+            turn = build_turn(ctx, start, record, CSV_THREAD)
+            if turn is not None:
+                yield Record(start, turn)
+
+
+def _choose_layout(ctx: ReadContext, header: list[str], names: list[str]) -> PairLayout | None:
+    """The pair layout the header fits, None for a thread, or an InputError naming what lacks."""
+    present = set(names)
+    for layout in PAIR_LAYOUTS:
+        if present.issuperset(layout.columns):
+            return layout
+    if present.issuperset(CSV_THREAD_REQUIRED):
+        return None
+    candidates = [(layout.name, layout.columns) for layout in PAIR_LAYOUTS]
+    candidates.append(("thread", CSV_THREAD_REQUIRED))
+    name, required = max(candidates, key=lambda c: sum(col in present for col in c[1]))
+    missing = [col for col in required if col not in present]
+    mapped = [
+        f"{col!r} (mapped to file column {ctx.column_map[col]!r})"
+        if col in ctx.column_map
+        else repr(col)
+        for col in missing
+    ]
+    raise InputError(
+        f"missing required column(s) {', '.join(mapped)} for the {name} layout; "
+        f"found columns: {', '.join(repr(h) for h in header)}. Expected one of: "
+        "sp_id,rp_id,seeker_post,response_post | seeker_id,response_id,seeker,response | "
+        "message_id,parent_id,text (+ thread_id,author,timestamp). "
+        "Map other names with a column map (canonical=file_column).",
+        path=str(ctx.path),
+    )

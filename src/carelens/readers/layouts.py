@@ -1,0 +1,159 @@
+"""Record layouts shared by the CSV and JSON Lines readers, and the builders for them.
+
+A *pair layout* names the four fields of a seeker/response pair: the EPITOME layout
+(``sp_id, rp_id, seeker_post, response_post``) or the generic one (``seeker_id, response_id,
+seeker, response``). A *turn layout* names the fields of one message: thread CSV
+(``message_id, thread_id, parent_id, author, timestamp, text``) or ConvoKit-style JSON
+(``id, speaker, conversation_id, reply_to, timestamp, text, meta``). One builder per kind
+turns a record (already renamed to canonical names by the column map) into a ``Turn`` or an
+``Exchange``, rejecting it when a required value is missing. Every field the layout does not
+use is kept in ``meta`` (the response's ``meta`` for pairs), so gold labels travel along.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from carelens.readers import rejects as R
+from carelens.readers.base import ReadContext, iso_utc, optional_str
+from carelens.types import Exchange, Turn
+
+
+@dataclass(frozen=True, slots=True)
+class PairLayout:
+    """Field names of a seeker/response pair record."""
+
+    name: str
+    seeker_id: str
+    response_id: str
+    seeker_text: str
+    response_text: str
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (self.seeker_id, self.response_id, self.seeker_text, self.response_text)
+
+
+@dataclass(frozen=True, slots=True)
+class TurnLayout:
+    """Field names of one message record; alternatives are tried in order."""
+
+    name: str
+    id: str
+    text: str
+    speaker: tuple[str, ...]
+    conversation_id: tuple[str, ...]
+    reply_to: tuple[str, ...]
+    timestamp: tuple[str, ...]
+    meta: str | None = None
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        names = (self.id, self.text, *self.speaker, *self.conversation_id, *self.reply_to)
+        return (*names, *self.timestamp, *((self.meta,) if self.meta else ()))
+
+
+EPITOME_PAIRS = PairLayout("EPITOME pairs", "sp_id", "rp_id", "seeker_post", "response_post")
+GENERIC_PAIRS = PairLayout("generic pairs", "seeker_id", "response_id", "seeker", "response")
+PAIR_LAYOUTS: tuple[PairLayout, ...] = (EPITOME_PAIRS, GENERIC_PAIRS)
+
+CSV_THREAD = TurnLayout(
+    "thread",
+    id="message_id",
+    text="text",
+    speaker=("author",),
+    conversation_id=("thread_id",),
+    reply_to=("parent_id",),
+    timestamp=("timestamp",),
+)
+#: Columns a thread CSV must have (``thread_id``, ``author``, ``timestamp`` are optional).
+CSV_THREAD_REQUIRED: tuple[str, ...] = ("message_id", "parent_id", "text")
+
+JSON_TURNS = TurnLayout(
+    "turns",
+    id="id",
+    text="text",
+    speaker=("speaker", "user"),
+    conversation_id=("conversation_id", "root"),
+    reply_to=("reply_to",),
+    timestamp=("timestamp",),
+    meta="meta",
+)
+
+
+def pair_layout_for(keys: Mapping[str, Any]) -> PairLayout | None:
+    """The pair layout whose two text fields are both present in ``keys``, if any."""
+    for layout in PAIR_LAYOUTS:
+        if layout.seeker_text in keys and layout.response_text in keys:
+            return layout
+    return None
+
+
+def build_exchange(
+    ctx: ReadContext, line: int | None, record: Mapping[str, Any], layout: PairLayout
+) -> Exchange | None:
+    """One pair record as an Exchange, or None (rejected: one reject per record)."""
+    seeker_id = ctx.ident(record.get(layout.seeker_id), line, layout.seeker_id)
+    if seeker_id is None:
+        return None
+    response_id = ctx.ident(record.get(layout.response_id), line, layout.response_id)
+    if response_id is None:
+        return None
+    seeker_text = ctx.text(record.get(layout.seeker_text), line, layout.seeker_text)
+    if seeker_text is None:
+        return None
+    response_text = ctx.text(record.get(layout.response_text), line, layout.response_text)
+    if response_text is None:
+        return None
+    used = set(layout.columns)
+    extras = {k: v for k, v in record.items() if k not in used}
+    return Exchange(
+        seeker=Turn(id=seeker_id, text=seeker_text),
+        response=Turn(id=response_id, text=response_text, reply_to=seeker_id, meta=extras),
+    )
+
+
+def build_turn(
+    ctx: ReadContext, line: int | None, record: Mapping[str, Any], layout: TurnLayout
+) -> Turn | None:
+    """One message record as a Turn, or None (rejected: one reject per record)."""
+    turn_id = ctx.ident(record.get(layout.id), line, layout.id)
+    if turn_id is None:
+        return None
+    text = ctx.text(record.get(layout.text), line, layout.text)
+    if text is None:
+        return None
+    meta: dict[str, Any] = {}
+    if layout.meta is not None:
+        raw_meta = record.get(layout.meta)
+        if isinstance(raw_meta, Mapping):
+            meta.update(raw_meta)
+        elif raw_meta is not None:
+            ctx.reject(line, layout.meta, R.INVALID_VALUE, "meta must be a JSON object")
+            return None
+    used = set(layout.columns)
+    for key, value in record.items():
+        if key not in used:
+            meta.setdefault(key, value)
+    timestamp = _first(record, layout.timestamp)
+    if isinstance(timestamp, int | float) and not isinstance(timestamp, bool):
+        timestamp = iso_utc(timestamp)
+    return Turn(
+        id=turn_id,
+        text=text,
+        speaker=optional_str(_first(record, layout.speaker)),
+        conversation_id=optional_str(_first(record, layout.conversation_id)),
+        reply_to=optional_str(_first(record, layout.reply_to)),
+        timestamp=optional_str(timestamp),
+        meta=meta,
+    )
+
+
+def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        value = record.get(name)
+        if value is not None:
+            return value
+    return None

@@ -1,0 +1,117 @@
+"""The reject log: where bad input records go instead of stopping the run.
+
+A reader that meets a record it cannot use (malformed JSON, a CSV row with the wrong field
+count, undecodable bytes, missing text, an unknown parent, a duplicate id, an over-long text)
+calls :meth:`RejectLog.add` and carries on. The log counts rejects per reason and, when given
+a path, writes one JSON object per reject — ``path``, ``line``, ``field``, ``reason`` and an
+optional ``detail`` — to a JSON Lines file. The record's text is never written, because
+conversation text is sensitive. Items that are left out on purpose (deleted or removed Reddit
+texts, spam comments) are not errors: :meth:`RejectLog.skip` counts them separately.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections import Counter
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+logger = logging.getLogger(__name__)
+
+# Reject reasons used by the readers (stable strings: they are the keys of ``counts``).
+INVALID_UTF8 = "invalid UTF-8"
+MALFORMED_JSON = "malformed JSON"
+NOT_AN_OBJECT = "not a JSON object"
+MALFORMED_CSV = "malformed CSV row"
+WRONG_FIELD_COUNT = "wrong field count"
+MALFORMED_XML = "malformed XML"
+MISSING_ID = "missing id"
+MISSING_TEXT = "missing text"
+INVALID_VALUE = "invalid field value"
+TEXT_TOO_LONG = "text too long"
+UNKNOWN_PARENT = "unknown parent"
+DUPLICATE_ID = "duplicate id"
+REPLY_CYCLE = "reply cycle"
+UNRECOGNISED_RECORD = "unrecognised record"
+
+
+class RejectLog:
+    """Counts rejected and skipped input records; optionally writes rejects as JSON Lines.
+
+    Use it as a context manager (or call :meth:`close`) when it writes to a file. One log may
+    be shared by several reads; ``path`` in each entry says which file a reject came from.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self._counts: Counter[str] = Counter()
+        self._skipped: Counter[str] = Counter()
+        self._fh: IO[str] | None = None
+        if self.path is not None:
+            self._fh = self.path.open("w", encoding="utf-8", newline="\n")
+
+    def add(
+        self,
+        path: str | os.PathLike[str],
+        line: int | None,
+        field: str | None,
+        reason: str,
+        *,
+        detail: str | None = None,
+    ) -> None:
+        """Record one rejected record. ``detail`` must never contain record text."""
+        self._counts[reason] += 1
+        logger.debug("rejected %s line %s field %s: %s", path, line, field, reason)
+        if self._fh is not None:
+            entry: dict[str, object] = {
+                "path": os.fspath(path),
+                "line": line,
+                "field": field,
+                "reason": reason,
+            }
+            if detail is not None:
+                entry["detail"] = detail
+            self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+    def skip(self, reason: str, n: int = 1) -> None:
+        """Count ``n`` items left out on purpose (deleted, removed, spam...)."""
+        self._skipped[reason] += n
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Rejects per reason."""
+        return dict(self._counts)
+
+    @property
+    def skipped(self) -> dict[str, int]:
+        """Skipped (not rejected) items per reason."""
+        return dict(self._skipped)
+
+    @property
+    def total(self) -> int:
+        """Total number of rejects (skipped items not included)."""
+        return sum(self._counts.values())
+
+    def close(self) -> None:
+        """Close the rejects file, if any. Counting still works afterwards."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    def __enter__(self) -> RejectLog:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        skipped = sum(self._skipped.values())
+        return f"RejectLog(path={self.path!s}, total={self.total}, skipped={skipped})"

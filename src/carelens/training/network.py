@@ -1,0 +1,59 @@
+"""The carelens empathy network: one small BERT encoder with level and rationale heads.
+
+The encoder reads ``[CLS] response [SEP] seeker [SEP]`` so every response token attends to
+the seeker message (the role of EPITOME's response-to-seeker attention, in one encoder).
+Level head: ``[CLS]`` state, mean response state and mean seeker state, concatenated, to
+3 dimensions x 3 levels. Rationale head: per token, one logit per dimension.
+The exported graph outputs raw logits; calibration (temperatures) is applied at inference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import torch
+from torch import nn
+from transformers import BertConfig, BertModel
+
+N_DIMS = 3
+N_LEVELS = 3
+
+
+class EmpathyNetwork(nn.Module):
+    def __init__(self, encoder: BertModel, dropout: float = 0.1) -> None:
+        super().__init__()
+        self.encoder = encoder
+        hidden = encoder.config.hidden_size
+        self.dropout = nn.Dropout(dropout)
+        self.level_head = nn.Linear(3 * hidden, N_DIMS * N_LEVELS)
+        self.rationale_head = nn.Linear(hidden, N_DIMS)
+
+    @classmethod
+    def from_pretrained(cls, encoder_dir: str | Path, dropout: float = 0.1) -> EmpathyNetwork:
+        encoder = BertModel.from_pretrained(
+            str(encoder_dir), add_pooling_layer=False, attn_implementation="eager"
+        )
+        return cls(encoder, dropout)
+
+    @classmethod
+    def from_config(cls, config: BertConfig) -> EmpathyNetwork:
+        return cls(BertModel(config, add_pooling_layer=False))
+
+    def forward(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        token_type_ids: torch.Tensor,
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        hidden = self.encoder(
+            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+        ).last_hidden_state
+        att = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        resp = att * (1 - token_type_ids.unsqueeze(-1).to(hidden.dtype))
+        seek = att - resp
+        resp_mean = (hidden * resp).sum(1) / resp.sum(1).clamp(min=1.0)
+        seek_mean = (hidden * seek).sum(1) / seek.sum(1).clamp(min=1.0)
+        pooled = self.dropout(torch.cat([hidden[:, 0], resp_mean, seek_mean], dim=-1))
+        level_logits = self.level_head(pooled).view(-1, N_DIMS, N_LEVELS)
+        rationale_logits = self.rationale_head(self.dropout(hidden))
+        return level_logits, rationale_logits

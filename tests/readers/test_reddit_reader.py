@@ -1,0 +1,117 @@
+"""Reddit dump reader: submissions and comments, deleted/removed texts, ``.zst`` dumps."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from carelens.errors import InputError
+from carelens.readers import RejectLog, detect_format, read_exchanges, read_turns
+
+RejectRows = Callable[[Path], list[tuple[object, ...]]]
+
+
+def test_reddit_dump_exchanges(data_dir: Path, reject_rows: RejectRows, tmp_path: Path) -> None:
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(data_dir / "reddit_dump.ndjson", rejects=rejects))
+    assert [(e.seeker.id, e.response.id) for e in exchanges] == [
+        ("abc1", "c1"),
+        ("c1", "c2"),
+        ("abc2", "c5"),
+    ]
+    first = exchanges[0]
+    assert first.seeker.text == "Rough week\n\nI lost my job and I don't know what to do."
+    assert first.seeker.timestamp == "2023-11-14T22:13:20+00:00"
+    assert first.seeker.meta == {"kind": "submission", "subreddit": "offmychest", "score": 5}
+    assert first.response.conversation_id == "abc1"
+    assert first.response.speaker == "kind_otter"
+    assert exchanges[1].context == (first.seeker,)
+    # removed selftext: the title alone; a deleted author is an unknown speaker
+    assert exchanges[2].seeker.text == "Feeling invisible at school"
+    assert exchanges[2].response.speaker is None
+    assert rejects.skipped == {"removed": 2, "deleted": 1}
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("reddit_dump.ndjson", 8, "reply_to", "unknown parent")
+    ]
+
+
+def test_read_turns_keeps_the_orphan(data_dir: Path) -> None:
+    rejects = RejectLog()
+    turns = list(read_turns(data_dir / "reddit_dump.ndjson", rejects=rejects))
+    assert [t.id for t in turns] == ["abc1", "abc2", "c1", "c2", "c5", "c6"]
+    assert turns[-1].reply_to == "zzz9"
+    assert rejects.total == 0
+
+
+def _compress(data: bytes) -> bytes:
+    """Compress as a stream (no content size in the header, like real dumps)."""
+    out = io.BytesIO()
+    cctx = zstandard.ZstdCompressor(level=3)
+    with cctx.stream_writer(out, closefd=False) as writer:
+        for i in range(0, len(data), 100):
+            writer.write(data[i : i + 100])
+    return out.getvalue()
+
+
+def test_zst_round_trip(data_dir: Path, tmp_path: Path) -> None:
+    plain = data_dir / "reddit_dump.ndjson"
+    packed = tmp_path / "RS_2023-11.zst"
+    packed.write_bytes(_compress(plain.read_bytes()))
+    assert detect_format(packed) == "reddit"
+    rejects_plain, rejects_packed = RejectLog(), RejectLog()
+    expected = list(read_exchanges(plain, rejects=rejects_plain))
+    assert list(read_exchanges(packed, rejects=rejects_packed)) == expected
+    assert rejects_packed.counts == rejects_plain.counts
+    assert rejects_packed.skipped == rejects_plain.skipped
+
+
+def test_zst_of_jsonl_turns_is_detected_as_jsonl(data_dir: Path, tmp_path: Path) -> None:
+    packed = tmp_path / "turns.jsonl.zst"
+    packed.write_bytes(_compress((data_dir / "turns.jsonl").read_bytes()))
+    assert detect_format(packed) == "jsonl"
+    assert len(list(read_exchanges(packed))) == 2
+
+
+def test_corrupt_zst_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.zst"
+    path.write_bytes(b"this is not zstandard data at all")
+    with pytest.raises(InputError, match="Zstandard"):
+        list(read_exchanges(path, format="reddit"))
+
+
+def test_malformed_reddit_records(tmp_path: Path, reject_rows: RejectRows) -> None:
+    records = [
+        json.dumps({"id": "s1", "author": "a", "title": "Alone tonight", "selftext": ""}),
+        "{not json",
+        json.dumps({"id": "x", "author": "b", "score": 1}),
+        json.dumps({"id": "c1", "author": "b", "body": "You're not alone.", "link_id": "t3_s1"}),
+        json.dumps({"id": "c2", "author": "b", "body": "", "parent_id": "t3_s1"}),
+        json.dumps(
+            {"id": "s2", "author": "a", "title": "[deleted by user]", "selftext": "[deleted]"}
+        ),
+        json.dumps({"id": "c3", "author": "c", "body": "Sending a hug.", "parent_id": "t3_s1"}),
+    ]
+    path = tmp_path / "dump.json"
+    path.write_text("\n".join(records) + "\n", encoding="utf-8")
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, format="reddit", rejects=rejects))
+    assert [(e.seeker.text, e.response.text) for e in exchanges] == [
+        ("Alone tonight", "Sending a hug.")
+    ]
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("dump.json", 2, None, "malformed JSON"),
+        ("dump.json", 3, None, "unrecognised record"),
+        ("dump.json", 4, "parent_id", "invalid field value"),
+        ("dump.json", 5, "body", "missing text"),
+    ]
+    assert rejects.skipped == {"deleted": 2}
+
+
+def test_column_map_is_refused_for_reddit(data_dir: Path) -> None:
+    with pytest.raises(InputError, match="column map"):
+        list(read_exchanges(data_dir / "reddit_dump.ndjson", column_map={"text": "body"}))
