@@ -81,8 +81,9 @@ class EmpathyAnalyzer:
             max_length=int(enc.get("max_length", 160)),
             max_response_tokens=int(enc.get("max_response_tokens", 112)),
         )
-        return cls(artifact, encoder, OnnxModel.load(artifact, threads=threads),
-                   batch_size=batch_size)
+        return cls(
+            artifact, encoder, OnnxModel.load(artifact, threads=threads), batch_size=batch_size
+        )
 
     @property
     def model_id(self) -> str:

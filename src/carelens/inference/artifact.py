@@ -68,15 +68,20 @@ class ModelArtifact:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ModelError(f"{manifest_path}: unreadable manifest ({exc})") from exc
+        if not isinstance(manifest, dict):
+            raise ModelError(f"{manifest_path}: the manifest is not a JSON object")
         if manifest.get("format_version") != FORMAT_VERSION:
             raise ModelError(
                 f"{manifest_path}: model format {manifest.get('format_version')!r} is not "
                 f"supported by this carelens (expects {FORMAT_VERSION})"
             )
         checksums = manifest.get("files") or {}
+        if not isinstance(checksums, dict):
+            raise ModelError(f"{manifest_path}: 'files' must map file names to SHA-256 checksums")
         for name in REQUIRED_FILES:
             if name not in checksums:
                 raise ModelError(f"{manifest_path}: manifest lists no checksum for {name}")
+        for name in checksums:
             if not (folder / name).is_file():
                 raise ModelError(f"{folder / name}: file missing from the model folder")
         if verify:

@@ -14,10 +14,17 @@ from carelens.types import Span
 
 
 def _widen_to_word(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
+    """Extend ``[start, end)`` to whole words where it begins or ends inside one.
+
+    Only an edge that cuts a word (a letter or digit on both sides) moves, so a punctuation
+    token next to a word ("loss" + ".") is not widened into that word.
+    """
+    if start < len(text) and text[start].isalnum():
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    if end > 0 and text[end - 1].isalnum():
+        while end < len(text) and text[end].isalnum():
+            end += 1
     return start, end
 
 

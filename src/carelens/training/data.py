@@ -54,8 +54,14 @@ def load_epitome(path: str | Path) -> list[LabeledPair]:
                 for c in EPITOME_COLUMNS
             )
             pairs.append(
-                LabeledPair(row["sp_id"], row["rp_id"], row["seeker_post"], response,
-                            (levels[0], levels[1], levels[2]), masks)
+                LabeledPair(
+                    row["sp_id"],
+                    row["rp_id"],
+                    row["seeker_post"],
+                    response,
+                    (levels[0], levels[1], levels[2]),
+                    masks,
+                )
             )
     return pairs
 
@@ -74,7 +80,9 @@ def split_by_seeker(
     return parts
 
 
-def token_rationale_labels(batch: EncodedBatch, pairs: Sequence[LabeledPair]) -> NDArray[np.float32]:
+def token_rationale_labels(
+    batch: EncodedBatch, pairs: Sequence[LabeledPair]
+) -> NDArray[np.float32]:
     """Per-token rationale targets ``[batch, seq, 3]``; 1 where a response token overlaps."""
     n, width = batch.input_ids.shape
     labels = np.zeros((n, width, len(EPITOME_COLUMNS)), dtype=np.float32)

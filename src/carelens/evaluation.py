@@ -1,0 +1,285 @@
+"""Score an analyzer against labelled pairs in the EPITOME layout.
+
+:func:`evaluate` reads a CSV with ``sp_id, rp_id, seeker_post, response_post`` and, per
+EPITOME mechanism, a ``<mechanism>_level`` column (0, 1 or 2) and optionally a
+``<mechanism>_rationales`` column (``|``-separated substrings of the response). The columns
+``emotional_reactions``, ``interpretations`` and ``explorations`` are scored against the
+model's ``emotional_reaction``, ``interpretation`` and ``exploration``. Per mechanism the
+report gives accuracy and macro-F1 of the levels, and EPITOME's rationale token-F1 and
+IOU-F1 (:mod:`carelens.metrics`) over the pairs with a gold rationale. A level cell that is
+not 0, 1 or 2 is a reject (file, line, field) and that pair is left out of that mechanism.
+
+:func:`model_split_ids` reproduces the train / dev / test split a model was trained with (seed
+and fractions from its manifest), so ``evaluate(..., ids=...)`` can score the held-out part.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from carelens import metrics
+from carelens.errors import InputError, ModelError
+from carelens.inference.artifact import sha256_file
+from carelens.output import Analyzer, Progress
+from carelens.readers import READERS, ReadContext, RejectLog
+from carelens.readers.rejects import INVALID_VALUE
+from carelens.types import Exchange, JsonDict
+
+logger = logging.getLogger(__name__)
+
+#: EPITOME column prefix -> the model dimension it is scored against.
+EPITOME_MECHANISMS: dict[str, str] = {
+    "emotional_reactions": "emotional_reaction",
+    "interpretations": "interpretation",
+    "explorations": "exploration",
+}
+#: The parts of a model's data split, in manifest order.
+SPLIT_PARTS: tuple[str, ...] = ("train", "dev", "test")
+_LEVELS = {"0": 0, "1": 1, "2": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class MechanismScores:
+    """The figures for one mechanism. Rationale scores are None without gold rationales."""
+
+    dimension: str
+    column: str
+    n: int
+    accuracy: float
+    macro_f1: float
+    token_f1: float | None
+    iou_f1: float | None
+    n_rationales: int
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "dimension": self.dimension,
+            "column": self.column,
+            "n": self.n,
+            "accuracy": self.accuracy,
+            "macro_f1": self.macro_f1,
+            "token_f1": self.token_f1,
+            "iou_f1": self.iou_f1,
+            "n_rationales": self.n_rationales,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationReport:
+    """The result of :func:`evaluate`: one :class:`MechanismScores` per scored mechanism."""
+
+    path: str
+    model_id: str
+    n_pairs: int
+    rejected: int
+    mechanisms: tuple[MechanismScores, ...]
+    split: str | None = None
+
+    def __getitem__(self, dimension: str) -> MechanismScores:
+        for scores in self.mechanisms:
+            if dimension in (scores.dimension, scores.column):
+                return scores
+        raise KeyError(dimension)
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "path": self.path,
+            "model": self.model_id,
+            "split": self.split,
+            "n_pairs": self.n_pairs,
+            "rejected": self.rejected,
+            "mechanisms": {m.dimension: m.to_dict() for m in self.mechanisms},
+        }
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Gold and predicted labels collected for one mechanism."""
+
+    gold: list[int] = field(default_factory=list)
+    pred: list[int] = field(default_factory=list)
+    gold_words: list[NDArray[np.bool_]] = field(default_factory=list)
+    pred_words: list[NDArray[np.bool_]] = field(default_factory=list)
+
+    def scores(self, dimension: str, column: str) -> MechanismScores:
+        tok, iou, n_rat = metrics.rationale_scores(self.gold_words, self.pred_words)
+        return MechanismScores(
+            dimension=dimension,
+            column=column,
+            n=len(self.gold),
+            accuracy=metrics.accuracy(self.gold, self.pred),
+            macro_f1=metrics.macro_f1(self.gold, self.pred),
+            token_f1=tok if n_rat else None,
+            iou_f1=iou if n_rat else None,
+            n_rationales=n_rat,
+        )
+
+
+# One row waiting for prediction: its exchange and its valid gold levels by column prefix.
+_Row = tuple[Exchange, dict[str, int]]
+
+
+def evaluate(
+    path: str | os.PathLike[str],
+    analyzer: Analyzer,
+    *,
+    ids: Collection[str] | None = None,
+    progress: Progress | None = None,
+    rejects: RejectLog | None = None,
+    split: str | None = None,
+    chunk_size: int = 256,
+) -> EvaluationReport:
+    """Score ``analyzer`` on the labelled CSV at ``path`` (EPITOME layout).
+
+    ``ids`` keeps only rows whose response id (``rp_id``) is in it; ``split`` only labels
+    the report. ``progress`` is called with the number of pairs scored after each chunk.
+    Bad rows go to ``rejects``; a file without any ``*_level`` column is an InputError.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("no such file; check the path", path=str(p))
+    log = rejects if rejects is not None else RejectLog()
+    ctx = ReadContext(path=p, rejects=log)
+    wanted = set(ids) if ids is not None else None
+    columns: list[str] | None = None
+    tallies: dict[str, _Tally] = {}
+    chunk: list[_Row] = []
+    n_pairs = 0
+    before = log.total
+    for line, item in READERS["csv"](ctx):
+        if not isinstance(item, Exchange):
+            raise InputError(
+                "evaluation needs seeker/response pairs in the EPITOME layout "
+                "(sp_id, rp_id, seeker_post, response_post, <mechanism>_level...), not a thread",
+                path=str(p),
+            )
+        if columns is None:
+            columns = _scored_columns(p, item, analyzer)
+            tallies = {c: _Tally() for c in columns}
+        if wanted is not None and item.response.id not in wanted:
+            continue
+        chunk.append((item, _gold_levels(ctx, line, item, columns)))
+        if len(chunk) >= chunk_size:
+            _score(chunk, analyzer, tallies)
+            n_pairs += len(chunk)
+            if progress is not None:
+                progress(len(chunk))
+            chunk = []
+    if columns is None:
+        raise InputError("no labelled pairs found in the file", path=str(p))
+    if chunk:
+        _score(chunk, analyzer, tallies)
+        n_pairs += len(chunk)
+        if progress is not None:
+            progress(len(chunk))
+    if wanted is not None and n_pairs == 0:
+        logger.warning("%s: no row has a response id in the requested set", p)
+    logger.info("%s: scored %d pairs, %d rows rejected", p, n_pairs, log.total - before)
+    return EvaluationReport(
+        path=str(p),
+        model_id=analyzer.model_id,
+        n_pairs=n_pairs,
+        rejected=log.total - before,
+        mechanisms=tuple(t.scores(EPITOME_MECHANISMS[c], c) for c, t in tallies.items()),
+        split=split,
+    )
+
+
+def _scored_columns(path: Path, first: Exchange, analyzer: Analyzer) -> list[str]:
+    present = [c for c in EPITOME_MECHANISMS if f"{c}_level" in first.response.meta]
+    if not present:
+        wanted = ", ".join(f"{c}_level" for c in EPITOME_MECHANISMS)
+        raise InputError(
+            f"no label columns found; expected one or more of {wanted}", path=str(path)
+        )
+    scored = [c for c in present if EPITOME_MECHANISMS[c] in analyzer.dimensions]
+    if not scored:
+        raise InputError(
+            f"the model ({', '.join(analyzer.dimensions)}) predicts none of the labelled "
+            f"mechanisms ({', '.join(present)})",
+            path=str(path),
+        )
+    return scored
+
+
+def _gold_levels(
+    ctx: ReadContext, line: int | None, exchange: Exchange, columns: Sequence[str]
+) -> dict[str, int]:
+    levels: dict[str, int] = {}
+    for column in columns:
+        cell = str(exchange.response.meta.get(f"{column}_level", "")).strip()
+        if cell in _LEVELS:
+            levels[column] = _LEVELS[cell]
+        else:
+            ctx.reject(line, f"{column}_level", INVALID_VALUE, "expected a level 0, 1 or 2")
+    return levels
+
+
+def _score(rows: Sequence[_Row], analyzer: Analyzer, tallies: Mapping[str, _Tally]) -> None:
+    results = analyzer.predict([exchange for exchange, _ in rows])
+    for (exchange, levels), result in zip(rows, results, strict=True):
+        text = exchange.response.text
+        for column, gold_level in levels.items():
+            score = result[EPITOME_MECHANISMS[column]]
+            tally = tallies[column]
+            tally.gold.append(gold_level)
+            tally.pred.append(score.level)
+            rationales = str(exchange.response.meta.get(f"{column}_rationales") or "")
+            gold_mask = metrics.rationale_char_mask(text, rationales)
+            pred_mask = metrics.spans_to_char_mask(
+                len(text), [(s.start, s.end) for s in score.spans]
+            )
+            tally.gold_words.append(metrics.char_mask_to_word_labels(text, gold_mask))
+            tally.pred_words.append(metrics.char_mask_to_word_labels(text, pred_mask))
+
+
+def model_split_ids(
+    data_path: str | os.PathLike[str], manifest: Mapping[str, Any], part: str
+) -> set[str]:
+    """The response ids (``rp_id``) of one part of the split the model was trained with.
+
+    The split is recomputed on ``data_path`` with the seed and dev / test fractions recorded
+    in ``manifest["training"]``; a warning is logged when the file is not the one the model
+    was trained on (its checksum differs), as the "held-out" part may then overlap training.
+    """
+    if part not in SPLIT_PARTS:
+        raise InputError(f"unknown split part {part!r}; choose one of {', '.join(SPLIT_PARTS)}")
+    training = manifest.get("training") or {}
+    config = training.get("config") or {}
+    if not config:
+        raise ModelError(
+            "the model manifest records no training config, so its split cannot be "
+            "reproduced; evaluate on the whole file instead"
+        )
+    seed = int((training.get("split") or {}).get("seed", config.get("seed", 13)))
+    dev, test = float(config.get("dev_fraction", 0.1)), float(config.get("test_fraction", 0.2))
+    data = Path(data_path)
+    expected = training.get("data_sha256")
+    if expected and sha256_file(data) != expected:
+        logger.warning(
+            "%s is not the file this model was trained on (checksum differs): the %s part is "
+            "recomputed on it and may overlap the training data",
+            data,
+            part,
+        )
+    # training.data needs only numpy and the tokenizer (no torch), so it is safe to import.
+    from carelens.training.data import load_epitome, split_by_seeker
+
+    try:
+        pairs = load_epitome(data)
+    except (ValueError, KeyError, UnicodeDecodeError) as exc:
+        raise InputError(
+            f"cannot reproduce the model's split from this file ({exc}); evaluate with "
+            "--split all, or fix the file",
+            path=os.fspath(data_path),
+        ) from exc
+    parts = dict(zip(SPLIT_PARTS, split_by_seeker(pairs, seed, dev, test), strict=True))
+    return {pair.rp_id for pair in parts[part]}

@@ -1,0 +1,62 @@
+"""Smoke test for ``benchmarks/throughput.py``: the carelens part runs end to end on 20 pairs.
+
+The EPITOME reference part is skipped (``--skip-reference``): building two RoBERTa-base
+encoders takes longer than a smoke test should, and needs torch. Nothing here asserts on
+timings, only that the script finishes, prints a throughput and writes valid JSON.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("onnxruntime")
+pytest.importorskip("tokenizers")
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCHMARKS = ROOT / "benchmarks"
+
+
+def test_pairs_are_deterministic_and_forum_sized() -> None:
+    spec = importlib.util.spec_from_file_location("bench_pairs", BENCHMARKS / "pairs.py")
+    assert spec is not None and spec.loader is not None
+    pairs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pairs)
+    first = pairs.make_pairs(200, seed=3)
+    assert first == pairs.make_pairs(200, seed=3)
+    assert first != pairs.make_pairs(200, seed=4)
+    stats = pairs.describe(first)
+    for side in ("seeker_words", "response_words"):
+        assert 30 <= stats[side]["mean"] <= 80
+
+
+def test_carelens_part_runs_and_reports_throughput(tmp_path: Path) -> None:
+    out = tmp_path / "throughput.json"
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), env.get("PYTHONPATH")) if p)
+    cmd = [
+        sys.executable,
+        str(BENCHMARKS / "throughput.py"),
+        "--pairs=20",
+        "--warmup=4",
+        "--load-repeats=1",
+        "--skip-reference",
+        f"--json={out}",
+    ]
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300, check=False
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "pairs/s" in proc.stdout
+    assert "carelens.load(): median" in proc.stdout
+    assert "ratio carelens/reference: not measured" in proc.stdout
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["config"]["pairs"] == 20
+    assert data["carelens"]["pairs_per_s"] > 0
+    assert data["reference"] is None and data["ratio"] is None

@@ -1,0 +1,33 @@
+"""Fixtures shared by all tests: the repository root and the optional shared data folder.
+
+Reader fixtures (``data_dir``, ``reject_rows``) live in ``tests/readers/conftest.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+#: Data kept beside the checkout (``../shared/data``); absent in most installs.
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+
+
+def require_shared_data(*parts: str) -> Path:
+    """The path ``../shared/data/<parts>``, skipping the calling test when it is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not found at {path} (needs ../shared/data beside the repo)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """``../shared/data`` beside the checkout; the test is skipped when it is absent."""
+    return require_shared_data()

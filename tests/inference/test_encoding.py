@@ -1,0 +1,230 @@
+"""Pair encoding with the tokenizer shipped in the package: layout, limits and offsets."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carelens.inference.artifact import default_model_dir
+from carelens.inference.encoding import EncodedBatch, PairEncoder
+
+TOKENIZER = default_model_dir() / "tokenizer.json"
+
+SEEKER = "My dog died last week and the house feels empty."
+RESPONSE = "I'm so sorry. What was he like?"
+
+
+@pytest.fixture(scope="module")
+def encoder() -> PairEncoder:
+    return PairEncoder.from_file(TOKENIZER)
+
+
+def small_encoder(max_length: int = 16, max_response_tokens: int = 8) -> PairEncoder:
+    return PairEncoder.from_file(
+        TOKENIZER, max_length=max_length, max_response_tokens=max_response_tokens
+    )
+
+
+def ids_of(encoder: PairEncoder, text: str) -> list[int]:
+    return list(encoder.tokenizer.encode(text, add_special_tokens=False).ids)
+
+
+def row(batch: EncodedBatch, i: int = 0) -> list[int]:
+    """The unpadded input ids of row ``i``."""
+    n = int(batch.attention_mask[i].sum())
+    return batch.input_ids[i, :n].tolist()
+
+
+def check_offsets(batch: EncodedBatch, responses: list[str]) -> None:
+    for offsets, response in zip(batch.response_offsets, responses, strict=True):
+        assert offsets.shape[1] == 2
+        assert offsets.dtype == np.int64
+        assert np.all(offsets[:, 0] >= 0)
+        assert np.all(offsets[:, 0] <= offsets[:, 1])
+        assert np.all(offsets[:, 1] <= len(response))
+        assert np.all(np.diff(offsets[:, 0]) >= 0)  # in text order
+
+
+# --- layout --------------------------------------------------------------------------------
+
+
+def test_layout_is_cls_response_sep_seeker_sep(encoder: PairEncoder) -> None:
+    batch = encoder.encode([(SEEKER, RESPONSE)])
+    r_ids, s_ids = ids_of(encoder, RESPONSE), ids_of(encoder, SEEKER)
+    tok = encoder.tokenizer
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    assert row(batch) == [cls, *r_ids, sep, *s_ids, sep]
+    assert len(batch) == 1
+    assert batch.input_ids.dtype == np.int64
+
+
+def test_token_type_ids_mark_the_seeker_segment(encoder: PairEncoder) -> None:
+    batch = encoder.encode([(SEEKER, RESPONSE)])
+    n_r, n_s = len(ids_of(encoder, RESPONSE)), len(ids_of(encoder, SEEKER))
+    expected = [0] * (n_r + 2) + [1] * (n_s + 1)
+    assert batch.token_type_ids[0].tolist() == expected
+    assert batch.attention_mask[0].tolist() == [1] * len(expected)
+
+
+def test_response_offsets_map_to_the_right_substrings(encoder: PairEncoder) -> None:
+    response = "That sounds exhausting, and you've carried it alone for months."
+    batch = encoder.encode([(SEEKER, response)])
+    offsets = batch.response_offsets[0]
+    tokens = [encoder.tokenizer.id_to_token(i) for i in batch.input_ids[0, 1 : 1 + len(offsets)]]
+    assert len(offsets) == len(ids_of(encoder, response))
+    for (start, end), token in zip(offsets.tolist(), tokens, strict=True):
+        assert response[start:end].lower() == token.removeprefix("##")
+    pieces = [response[s:e] for s, e in offsets.tolist()]
+    # Word pieces map to parts of a word: "exhausting" is "exhaust" + "##ing".
+    assert pieces[:5] == ["That", "sounds", "exhaust", "ing", ","]
+    check_offsets(batch, [response])
+
+
+def test_offsets_belong_to_each_pair_in_a_batch(encoder: PairEncoder) -> None:
+    pairs = [("a", "Hello there."), ("b", "Sending you strength today, friend."), ("c", "Hm?")]
+    batch = encoder.encode(pairs)
+    firsts = [r[s:e] for (_, r), o in zip(pairs, batch.response_offsets, strict=True)
+              for s, e in o[:1].tolist()]
+    assert firsts == ["Hello", "Sending", "Hm"]
+    check_offsets(batch, [r for _, r in pairs])
+
+
+# --- truncation ----------------------------------------------------------------------------
+
+
+def test_long_response_keeps_max_response_tokens(encoder: PairEncoder) -> None:
+    response = " ".join(["listening"] * 400)
+    batch = encoder.encode([(SEEKER, response)])
+    n_s = len(ids_of(encoder, SEEKER))
+    assert len(batch.response_offsets[0]) == encoder.max_response_tokens == 112
+    assert len(row(batch)) == 112 + n_s + 3
+    assert int(batch.token_type_ids[0].sum()) == n_s + 1
+
+
+def test_long_seeker_fills_the_rest_of_max_length(encoder: PairEncoder) -> None:
+    seeker = " ".join(["worried"] * 400)
+    batch = encoder.encode([(seeker, RESPONSE)])
+    n_r = len(ids_of(encoder, RESPONSE))
+    assert len(row(batch)) == encoder.max_length == 160
+    assert int(batch.token_type_ids[0].sum()) == 160 - n_r - 2  # seeker tokens + final [SEP]
+    assert row(batch)[-1] == encoder.tokenizer.token_to_id("[SEP]")
+    assert len(batch.response_offsets[0]) == n_r  # the response is never cut for the seeker
+
+
+def test_both_long_with_small_limits() -> None:
+    enc = small_encoder(max_length=16, max_response_tokens=8)
+    batch = enc.encode([(" ".join(["seeker"] * 50), " ".join(["reply"] * 50))])
+    ids = row(batch)
+    assert len(ids) == 16
+    assert len(batch.response_offsets[0]) == 8
+    sep = enc.tokenizer.token_to_id("[SEP]")
+    assert ids[9] == sep and ids[-1] == sep
+    assert batch.token_type_ids[0].tolist() == [0] * 10 + [1] * 6
+
+
+def test_limits_must_leave_room_for_the_seeker() -> None:
+    with pytest.raises(ValueError, match="leave room"):
+        small_encoder(max_length=11, max_response_tokens=8)
+    small_encoder(max_length=12, max_response_tokens=8)  # 8 + 3 special + 1 seeker token
+
+
+def test_tokenizer_settings_from_the_file_are_switched_off(encoder: PairEncoder) -> None:
+    # tokenizer.json asks for truncation/padding at 128; the encoder must not inherit it.
+    assert encoder.tokenizer.truncation is None
+    assert encoder.tokenizer.padding is None
+
+
+# --- unusual input ----------------------------------------------------------------------------
+
+
+def test_empty_strings(encoder: PairEncoder) -> None:
+    tok = encoder.tokenizer
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    batch = encoder.encode([("", "")])
+    assert row(batch) == [cls, sep, sep]
+    assert batch.token_type_ids[0].tolist() == [0, 0, 1]
+    assert batch.response_offsets[0].shape == (0, 2)
+    only_seeker = encoder.encode([(SEEKER, "   \n\t")])
+    assert only_seeker.response_offsets[0].shape == (0, 2)
+    assert row(only_seeker)[:2] == [cls, sep]
+
+
+def test_empty_batch(encoder: PairEncoder) -> None:
+    batch = encoder.encode([])
+    assert len(batch) == 0
+    assert batch.input_ids.shape == (0, 0)
+    assert batch.response_offsets == ()
+
+
+@pytest.mark.parametrize(
+    ("response", "expected_pieces"),
+    [
+        ("I hear you 💛 truly", ["I", "hear", "you", "💛", "truly"]),
+        ("👩\u200d👩\u200d👧 ok", ["👩\u200d👩\u200d👧", "ok"]),
+        ("naïve café", ["naïve", "café"]),
+        ("שלום", ["ש", "ל", "ו", "ם"]),
+        ("a\u0000b c\u202e d", ["a\u0000b", "c", "d"]),  # control/bidi characters are dropped
+    ],
+)
+def test_emoji_rtl_accents_and_control_characters(
+    encoder: PairEncoder, response: str, expected_pieces: list[str]
+) -> None:
+    batch = encoder.encode([(SEEKER, response)])
+    check_offsets(batch, [response])
+    assert [response[s:e] for s, e in batch.response_offsets[0].tolist()] == expected_pieces
+
+
+def test_rtl_seeker_and_response(encoder: PairEncoder) -> None:
+    pairs = [("مرحبا، أنا حزين جدا", "أنا هنا معك"), ("אני עצוב", "אני כאן")]
+    batch = encoder.encode(pairs)
+    check_offsets(batch, [r for _, r in pairs])
+    assert all(len(o) > 0 for o in batch.response_offsets)
+
+
+def test_a_one_megabyte_message_is_capped_and_fast(encoder: PairEncoder) -> None:
+    huge = ("I keep thinking about it every night and I cannot stop. " * 20_000)[:1_000_000]
+    assert len(huge) == 1_000_000
+    started = time.perf_counter()
+    batch = encoder.encode([(huge, huge)])
+    elapsed = time.perf_counter() - started
+    assert len(row(batch)) == encoder.max_length
+    assert len(batch.response_offsets[0]) == encoder.max_response_tokens
+    check_offsets(batch, [huge])
+    assert elapsed < 2.0, f"encoding a 1 MB pair took {elapsed:.2f}s; is the character cap gone?"
+
+
+# --- padding ------------------------------------------------------------------------------------
+
+
+def test_padding_to_the_longest_pair(encoder: PairEncoder) -> None:
+    pairs = [("Hi.", "Oh."), (SEEKER, "That sounds so lonely. How have the evenings been?")]
+    batch = encoder.encode(pairs)
+    pad = encoder.tokenizer.token_to_id("[PAD]")
+    short, long = len(row(batch, 0)), len(row(batch, 1))
+    assert batch.input_ids.shape == (2, long)
+    assert short < long
+    assert batch.input_ids[0, short:].tolist() == [pad] * (long - short)
+    assert batch.attention_mask[0].tolist() == [1] * short + [0] * (long - short)
+    assert batch.token_type_ids[0, short:].tolist() == [0] * (long - short)
+    assert batch.attention_mask[1].all()
+    # Encoding alone or in a batch gives the same tokens.
+    assert row(encoder.encode([pairs[0]])) == row(batch, 0)
+
+
+# --- property -----------------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(seeker=st.text(max_size=300), response=st.text(max_size=300))
+def test_any_text_encodes_within_limits(seeker: str, response: str) -> None:
+    enc = small_encoder(max_length=24, max_response_tokens=12)
+    batch = enc.encode([(seeker, response)])
+    ids = row(batch)
+    assert 3 <= len(ids) <= 24
+    assert len(batch.response_offsets[0]) == ids.index(enc.tokenizer.token_to_id("[SEP]")) - 1
+    assert len(batch.response_offsets[0]) <= 12
+    check_offsets(batch, [response])

@@ -1,0 +1,182 @@
+"""The data model: JSON round-trips of every type, and the validation the types enforce."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from carelens.types import (
+    EPITOME_DIMENSIONS,
+    N_LEVELS,
+    DimensionScore,
+    Exchange,
+    ResponseAnalysis,
+    Span,
+    Turn,
+)
+
+# --- strategies -------------------------------------------------------------------------
+
+texts = st.text()  # any unicode except lone surrogates (not encodable as UTF-8 JSON)
+optional_texts = st.none() | st.text(max_size=40)
+finite = st.floats(allow_nan=False, allow_infinity=False)
+json_scalars = st.none() | st.booleans() | st.integers() | finite | st.text(max_size=20)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+
+turns = st.builds(
+    Turn,
+    id=st.text(min_size=1, max_size=30),
+    text=texts,
+    speaker=optional_texts,
+    conversation_id=optional_texts,
+    reply_to=optional_texts,
+    timestamp=optional_texts,
+    meta=st.dictionaries(st.text(max_size=10), json_values, max_size=4),
+)
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> Span:
+    start = draw(st.integers(min_value=0, max_value=10_000))
+    end = draw(st.integers(min_value=start, max_value=start + 500))
+    return Span(start=start, end=end, label=draw(st.text(max_size=20)), score=draw(finite))
+
+
+probabilities = st.lists(
+    st.floats(min_value=0, max_value=1), min_size=N_LEVELS, max_size=N_LEVELS
+).map(tuple)
+dimension_scores = st.builds(
+    DimensionScore,
+    level=st.integers(min_value=0, max_value=N_LEVELS - 1),
+    probabilities=probabilities,
+    spans=st.lists(spans(), max_size=4).map(tuple),
+)
+analyses = st.builds(
+    ResponseAnalysis,
+    # "model" is the key that carries model_id in the dict form, so it cannot be a dimension.
+    dimensions=st.dictionaries(
+        st.text(max_size=20).filter(lambda k: k != "model"), dimension_scores, max_size=5
+    ),
+    model_id=st.text(max_size=30),
+)
+
+
+def _json_round_trip(data: dict[str, Any]) -> dict[str, Any]:
+    """Through JSON text and UTF-8 bytes, as files and the HTTP API carry it."""
+    encoded = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    decoded: dict[str, Any] = json.loads(encoded.decode("utf-8"))
+    return decoded
+
+
+# --- round trips --------------------------------------------------------------------------
+
+
+@given(turns)
+def test_turn_round_trips_through_json(turn: Turn) -> None:
+    assert Turn.from_dict(_json_round_trip(turn.to_dict())) == turn
+
+
+@given(turns, turns, st.lists(turns, max_size=3))
+def test_exchange_round_trips_through_json(seeker: Turn, response: Turn, context: list[Turn]) -> None:
+    exchange = Exchange(seeker=seeker, response=response, context=tuple(context))
+    assert Exchange.from_dict(_json_round_trip(exchange.to_dict())) == exchange
+
+
+@given(spans())
+def test_span_round_trips_through_json(span: Span) -> None:
+    assert Span.from_dict(_json_round_trip(span.to_dict())) == span
+
+
+@given(dimension_scores)
+def test_dimension_score_round_trips_through_json(score: DimensionScore) -> None:
+    assert DimensionScore.from_dict(_json_round_trip(score.to_dict())) == score
+
+
+@given(analyses)
+def test_response_analysis_round_trips_through_json(analysis: ResponseAnalysis) -> None:
+    back = ResponseAnalysis.from_dict(_json_round_trip(analysis.to_dict()))
+    assert back == analysis
+    assert list(back.dimensions) == list(analysis.dimensions)  # order kept
+
+
+def test_response_analysis_dict_shape() -> None:
+    score = DimensionScore(level=1, probabilities=(0.2, 0.7, 0.1), spans=(Span(0, 4, "x", 0.9),))
+    analysis = ResponseAnalysis({d: score for d in EPITOME_DIMENSIONS}, model_id="m")
+    data = analysis.to_dict()
+    assert list(data) == [*EPITOME_DIMENSIONS, "model"]
+    assert data["model"] == "m"
+    assert data["exploration"] == {
+        "level": 1,
+        "probabilities": [0.2, 0.7, 0.1],
+        "spans": [{"start": 0, "end": 4, "label": "x", "score": 0.9}],
+    }
+    assert analysis["interpretation"] is score
+
+
+def test_turn_from_dict_fills_defaults_and_coerces_ids() -> None:
+    turn = Turn.from_dict({"id": 17, "text": "hello"})
+    assert turn == Turn(id="17", text="hello")
+    assert turn.meta == {}
+    assert Turn.from_dict({"id": "a", "text": "b", "meta": None}).meta == {}
+
+
+def test_exchange_from_dict_without_context() -> None:
+    data = {"seeker": {"id": "s", "text": "I lost my job."}, "response": {"id": "r", "text": "Oh no."}}
+    exchange = Exchange.from_dict(data)
+    assert exchange.context == ()
+    assert exchange.seeker.text == "I lost my job."
+
+
+def test_types_are_frozen() -> None:
+    span = Span(0, 1, "x", 0.5)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 2  # type: ignore[misc]
+    turn = Turn(id="t", text="hi")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        turn.text = "changed"  # type: ignore[misc]
+
+
+def test_span_text_in() -> None:
+    response = "I'm so sorry. What happened?"
+    assert Span(14, 28, "exploration", 0.8).text_in(response) == "What happened?"
+
+
+# --- validation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("level", [-1, 3, 10])
+def test_dimension_score_rejects_a_bad_level(level: int) -> None:
+    with pytest.raises(ValueError, match="level must be 0, 1 or 2"):
+        DimensionScore(level=level, probabilities=(0.2, 0.3, 0.5))
+
+
+@pytest.mark.parametrize("probs", [(), (1.0,), (0.5, 0.5), (0.25, 0.25, 0.25, 0.25)])
+def test_dimension_score_rejects_a_wrong_number_of_probabilities(probs: tuple[float, ...]) -> None:
+    with pytest.raises(ValueError, match="expected 3 probabilities"):
+        DimensionScore(level=0, probabilities=probs)
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (-5, -2), (5, 4)])
+def test_span_rejects_negative_or_reversed_offsets(start: int, end: int) -> None:
+    with pytest.raises(ValueError, match="invalid span offsets"):
+        Span(start=start, end=end, label="x", score=0.5)
+
+
+def test_empty_span_is_allowed() -> None:
+    assert Span(3, 3, "x", 0.0).text_in("abcdef") == ""
+
+
+def test_validation_applies_to_from_dict() -> None:
+    with pytest.raises(ValueError):
+        DimensionScore.from_dict({"level": 5, "probabilities": [0.1, 0.2, 0.7]})
+    with pytest.raises(ValueError):
+        Span.from_dict({"start": -1, "end": 2, "label": "x", "score": 0.1})
