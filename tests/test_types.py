@@ -28,7 +28,9 @@ finite = st.floats(allow_nan=False, allow_infinity=False)
 json_scalars = st.none() | st.booleans() | st.integers() | finite | st.text(max_size=20)
 json_values = st.recursive(
     json_scalars,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -86,7 +88,9 @@ def test_turn_round_trips_through_json(turn: Turn) -> None:
 
 
 @given(turns, turns, st.lists(turns, max_size=3))
-def test_exchange_round_trips_through_json(seeker: Turn, response: Turn, context: list[Turn]) -> None:
+def test_exchange_round_trips_through_json(
+    seeker: Turn, response: Turn, context: list[Turn]
+) -> None:
     exchange = Exchange(seeker=seeker, response=response, context=tuple(context))
     assert Exchange.from_dict(_json_round_trip(exchange.to_dict())) == exchange
 
@@ -130,7 +134,10 @@ def test_turn_from_dict_fills_defaults_and_coerces_ids() -> None:
 
 
 def test_exchange_from_dict_without_context() -> None:
-    data = {"seeker": {"id": "s", "text": "I lost my job."}, "response": {"id": "r", "text": "Oh no."}}
+    data = {
+        "seeker": {"id": "s", "text": "I lost my job."},
+        "response": {"id": "r", "text": "Oh no."},
+    }
     exchange = Exchange.from_dict(data)
     assert exchange.context == ()
     assert exchange.seeker.text == "I lost my job."

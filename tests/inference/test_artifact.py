@@ -85,7 +85,7 @@ def test_a_tampered_model_is_refused(model_copy: Path) -> None:
 def test_a_tampered_tokenizer_is_refused(model_copy: Path) -> None:
     tokenizer = model_copy / "tokenizer.json"
     tokenizer.write_text(tokenizer.read_text(encoding="utf-8") + " ", encoding="utf-8")
-    with pytest.raises(ChecksumError, match="tokenizer.json"):
+    with pytest.raises(ChecksumError, match=r"tokenizer\.json"):
         ModelArtifact.load(model_copy)
 
 
@@ -98,7 +98,7 @@ def test_a_folder_without_a_manifest(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match=r"no manifest\.json found") as info:
         ModelArtifact.load(tmp_path)
     assert not isinstance(info.value, ChecksumError)
-    with pytest.raises(ModelError, match="no manifest.json"):
+    with pytest.raises(ModelError, match=r"no manifest\.json"):
         ModelArtifact.load(tmp_path / "does-not-exist")
 
 
@@ -143,7 +143,7 @@ def test_an_extra_listed_file_that_is_missing(model_copy: Path) -> None:
     files = read_manifest(model_copy)["files"]
     files["vocab.txt"] = "0" * 64
     edit_manifest(model_copy, files=files)
-    with pytest.raises(ModelError, match="vocab.txt: file missing from the model folder"):
+    with pytest.raises(ModelError, match=r"vocab\.txt: file missing from the model folder"):
         ModelArtifact.load(model_copy)
 
 

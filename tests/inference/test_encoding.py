@@ -30,13 +30,13 @@ def small_encoder(max_length: int = 16, max_response_tokens: int = 8) -> PairEnc
 
 
 def ids_of(encoder: PairEncoder, text: str) -> list[int]:
-    return list(encoder.tokenizer.encode(text, add_special_tokens=False).ids)
+    return [int(i) for i in encoder.tokenizer.encode(text, add_special_tokens=False).ids]
 
 
 def row(batch: EncodedBatch, i: int = 0) -> list[int]:
     """The unpadded input ids of row ``i``."""
     n = int(batch.attention_mask[i].sum())
-    return batch.input_ids[i, :n].tolist()
+    return [int(x) for x in batch.input_ids[i, :n]]
 
 
 def check_offsets(batch: EncodedBatch, responses: list[str]) -> None:
@@ -74,7 +74,8 @@ def test_response_offsets_map_to_the_right_substrings(encoder: PairEncoder) -> N
     response = "That sounds exhausting, and you've carried it alone for months."
     batch = encoder.encode([(SEEKER, response)])
     offsets = batch.response_offsets[0]
-    tokens = [encoder.tokenizer.id_to_token(i) for i in batch.input_ids[0, 1 : 1 + len(offsets)]]
+    ids = batch.input_ids[0, 1 : 1 + len(offsets)].tolist()
+    tokens = [str(encoder.tokenizer.id_to_token(i)) for i in ids]
     assert len(offsets) == len(ids_of(encoder, response))
     for (start, end), token in zip(offsets.tolist(), tokens, strict=True):
         assert response[start:end].lower() == token.removeprefix("##")
@@ -87,8 +88,11 @@ def test_response_offsets_map_to_the_right_substrings(encoder: PairEncoder) -> N
 def test_offsets_belong_to_each_pair_in_a_batch(encoder: PairEncoder) -> None:
     pairs = [("a", "Hello there."), ("b", "Sending you strength today, friend."), ("c", "Hm?")]
     batch = encoder.encode(pairs)
-    firsts = [r[s:e] for (_, r), o in zip(pairs, batch.response_offsets, strict=True)
-              for s, e in o[:1].tolist()]
+    firsts = [
+        r[s:e]
+        for (_, r), o in zip(pairs, batch.response_offsets, strict=True)
+        for s, e in o[:1].tolist()
+    ]
     assert firsts == ["Hello", "Sending", "Hm"]
     check_offsets(batch, [r for _, r in pairs])
 
@@ -166,7 +170,7 @@ def test_empty_batch(encoder: PairEncoder) -> None:
         ("I hear you 💛 truly", ["I", "hear", "you", "💛", "truly"]),
         ("👩\u200d👩\u200d👧 ok", ["👩\u200d👩\u200d👧", "ok"]),
         ("naïve café", ["naïve", "café"]),
-        ("שלום", ["ש", "ל", "ו", "ם"]),
+        ("שלום", ["ש", "ל", "ו", "ם"]),  # noqa: RUF001 (Hebrew letters)
         ("a\u0000b c\u202e d", ["a\u0000b", "c", "d"]),  # control/bidi characters are dropped
     ],
 )
@@ -225,6 +229,7 @@ def test_any_text_encodes_within_limits(seeker: str, response: str) -> None:
     batch = enc.encode([(seeker, response)])
     ids = row(batch)
     assert 3 <= len(ids) <= 24
-    assert len(batch.response_offsets[0]) == ids.index(enc.tokenizer.token_to_id("[SEP]")) - 1
+    first_sep = ids.index(enc.tokenizer.token_to_id("[SEP]") or -1)
+    assert len(batch.response_offsets[0]) == first_sep - 1
     assert len(batch.response_offsets[0]) <= 12
     check_offsets(batch, [response])

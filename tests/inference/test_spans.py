@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -119,8 +120,10 @@ def test_spans_with_real_tokenizer_offsets() -> None:
     text = "It sounds like you're heartbroken. What happened after she left?"
     offsets = encoder.encode([("", text)]).response_offsets[0]
     pieces = [text[s:e] for s, e in offsets.tolist()]
-    marked = np.asarray([1.0 if p in {"What", "happened", "after", "she", "left", "?"} else 0.0
-                         for p in pieces], dtype=np.float32)
+    marked = np.asarray(
+        [1.0 if p in {"What", "happened", "after", "she", "left", "?"} else 0.0 for p in pieces],
+        dtype=np.float32,
+    )
     spans = token_probs_to_spans(text, offsets, marked, "exploration")
     assert texts_of(text, spans) == ["What happened after she left?"]
 
@@ -173,7 +176,7 @@ def text_and_token_offsets(draw: st.DrawFn) -> tuple[str, NDArray[np.int64]]:
     """Any text cut into ordered, non-overlapping tokens (gaps allowed)."""
     text = draw(st.text(alphabet=st.sampled_from("ab1 .,'-é\n"), min_size=1, max_size=80))
     cuts = sorted(draw(st.sets(st.integers(0, len(text)), min_size=2, max_size=30)))
-    pairs = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if draw(st.booleans())]
+    pairs = [(a, b) for a, b in itertools.pairwise(cuts) if draw(st.booleans())]
     return text, offs(*pairs)
 
 
@@ -184,8 +187,13 @@ def test_spans_from_synthetic_offsets(
 ) -> None:
     text, offsets = sample
     p = np.asarray(
-        data.draw(st.lists(st.sampled_from([0.0, 0.3, 0.5, 0.9, 1.0]), min_size=len(offsets),
-                           max_size=len(offsets))),
+        data.draw(
+            st.lists(
+                st.sampled_from([0.0, 0.3, 0.5, 0.9, 1.0]),
+                min_size=len(offsets),
+                max_size=len(offsets),
+            )
+        ),
         dtype=np.float32,
     )
     spans = token_probs_to_spans(text, offsets, p, "x", threshold=0.5)

@@ -1,0 +1,260 @@
+"""The model-backed EmpathyAnalyzer, run on the ONNX model shipped in the package.
+
+The contract tests hold for any model in the artifact format: valid levels, probabilities
+and spans, input order, no mutation. ``test_trained_model_behaviour`` (at the end) checks
+what a *trained* model must get right; a provisional or smoke-test model may fail it.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+from collections.abc import Iterator, Sequence
+
+import pytest
+
+from carelens.analysis.empathy import EmpathyAnalyzer
+from carelens.types import EPITOME_DIMENSIONS, N_LEVELS, Exchange, ResponseAnalysis, Turn
+
+# Written for these tests: seeker messages and replies of different kinds and lengths.
+PAIRS: list[tuple[str, str]] = [
+    (
+        "My grandmother died on Tuesday. I keep expecting her to call on Sunday like always.",
+        "I'm so sorry for your loss.",
+    ),
+    (
+        "I relapsed last night after eight months clean and I feel disgusting.",
+        "It sounds like you're carrying a lot of shame right now, maybe more than about the "
+        "relapse itself. Eight months took real strength and that hasn't gone anywhere.",
+    ),
+    (
+        "I failed my driving test again. My dad didn't say a word on the way home.",
+        "What was it like sitting in the car with him? How are you feeling about it tonight?",
+    ),
+    (
+        "Nobody at my new school talks to me. I eat lunch in the library every day.",
+        "Have you tried joining a club? Clubs are a good way to meet people.",
+    ),
+    (
+        "My partner left and took the dog. The flat is silent.",
+        "Well, what did you expect? You never made time for them.",
+    ),
+    (
+        "I have my first chemo session on Monday and I can't stop shaking.",
+        "I can drive you to the hospital on Monday and sit with you during the session, if "
+        "you want company. Being scared before the first one makes complete sense.",
+    ),
+    ("I'm so tired.", "Same."),
+]
+
+QUESTION_SEEKER = (
+    "I finally told my mum I'm dropping out of university. She went quiet and left the room."
+)
+QUESTION_RESPONSE = "What happened after you told her? How are you feeling now?"
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> EmpathyAnalyzer:
+    return EmpathyAnalyzer.load(threads=1, batch_size=4)
+
+
+@pytest.fixture(scope="module")
+def one_by_one(analyzer: EmpathyAnalyzer) -> EmpathyAnalyzer:
+    """The same model, one pair per batch, so each result is independent of its neighbours.
+
+    The int8 model quantizes activations with one scale per batch tensor, so probabilities
+    shift slightly (a few hundredths) with what a pair is batched with; comparing results
+    exactly needs batches of one.
+    """
+    return EmpathyAnalyzer(analyzer.artifact, analyzer.encoder, analyzer.model, batch_size=1)
+
+
+def check_result(result: ResponseAnalysis, response: str, analyzer: EmpathyAnalyzer) -> None:
+    assert isinstance(result, ResponseAnalysis)
+    assert tuple(result.dimensions) == EPITOME_DIMENSIONS
+    assert result.model_id == analyzer.model_id
+    for name, score in result.dimensions.items():
+        assert score.level in range(N_LEVELS)
+        assert len(score.probabilities) == N_LEVELS
+        assert all(0.0 <= p <= 1.0 for p in score.probabilities)
+        assert sum(score.probabilities) == pytest.approx(1.0, abs=1e-3)
+        assert score.probabilities[score.level] == max(score.probabilities)
+        if score.level == 0:
+            assert score.spans == ()
+        previous_end = -1
+        for span in score.spans:
+            assert span.label == name
+            assert previous_end < span.start < span.end <= len(response)
+            assert span.text_in(response).strip()
+            assert 0.0 <= span.score <= 1.0
+            previous_end = span.end
+
+
+# --- contract ----------------------------------------------------------------------------------
+
+
+def test_analyzer_describes_its_model(analyzer: EmpathyAnalyzer) -> None:
+    assert analyzer.dimensions == EPITOME_DIMENSIONS
+    assert analyzer.model_id == analyzer.artifact.manifest["model_id"]
+    assert len(analyzer.temperatures) == len(analyzer.thresholds) == len(EPITOME_DIMENSIONS)
+
+
+def test_results_are_valid_for_every_pair(analyzer: EmpathyAnalyzer) -> None:
+    results = analyzer.predict(PAIRS)
+    assert len(results) == len(PAIRS)
+    for (_, response), result in zip(PAIRS, results, strict=True):
+        check_result(result, response, analyzer)
+
+
+def test_analyze_equals_predict_of_one(analyzer: EmpathyAnalyzer) -> None:
+    for seeker, response in PAIRS[:3]:
+        assert analyzer.analyze(seeker, response) == analyzer.predict([(seeker, response)])[0]
+
+
+def test_results_keep_input_order_across_batches_and_chunks(
+    analyzer: EmpathyAnalyzer, one_by_one: EmpathyAnalyzer
+) -> None:
+    rng = random.Random(7)
+    pairs = [
+        (seeker * rng.randint(1, 3), response * rng.randint(1, 4))
+        for _ in range(3)
+        for seeker, response in PAIRS
+    ]
+    rng.shuffle(pairs)  # lengths in no particular order, so length sorting must be undone
+    expected = [one_by_one.analyze(s, r) for s, r in pairs]
+    assert one_by_one.predict(pairs) == expected
+    assert list(one_by_one.analyze_many(pairs, chunk_size=5)) == expected
+    # With real batches of 4, the same pairs in the same order, within quantization noise.
+    batched = list(analyzer.analyze_many(iter(pairs), chunk_size=6))
+    assert len(batched) == len(pairs)
+    for (_, response), got, want in zip(pairs, batched, expected, strict=True):
+        check_result(got, response, analyzer)
+        for name in EPITOME_DIMENSIONS:
+            assert got[name].probabilities == pytest.approx(want[name].probabilities, abs=0.1)
+
+
+def test_analyze_many_reads_the_stream_a_chunk_at_a_time(analyzer: EmpathyAnalyzer) -> None:
+    pulled = 0
+
+    def stream() -> Iterator[tuple[str, str]]:
+        nonlocal pulled
+        for i in range(1_000):
+            pulled += 1
+            yield PAIRS[i % len(PAIRS)]
+
+    results = analyzer.analyze_many(stream(), chunk_size=4)
+    assert pulled == 0  # lazy: nothing is read before the first result is asked for
+    first = next(results)
+    assert isinstance(first, ResponseAnalysis)
+    assert pulled == 4
+    for _ in range(4):
+        next(results)
+    assert pulled == 8
+
+
+def test_exchange_objects_are_accepted(one_by_one: EmpathyAnalyzer) -> None:
+    seeker, response = PAIRS[2]
+    exchange = Exchange(
+        seeker=Turn(id="s1", text=seeker, speaker="sam"),
+        response=Turn(id="r1", text=response, speaker="kit", reply_to="s1"),
+    )
+    from_tuple = one_by_one.predict([(seeker, response)])
+    assert one_by_one.predict([exchange]) == from_tuple
+    assert list(one_by_one.analyze_many([exchange, (seeker, response)])) == from_tuple * 2
+
+
+def test_inputs_are_not_mutated(analyzer: EmpathyAnalyzer) -> None:
+    exchanges = [
+        Exchange(
+            seeker=Turn(id=f"s{i}", text=s, meta={"source": "test"}),
+            response=Turn(id=f"r{i}", text=r, meta={"labels": [1, 2]}),
+        )
+        for i, (s, r) in enumerate(PAIRS)
+    ]
+    items: list[tuple[str, str] | Exchange] = [*PAIRS, *exchanges]
+    before = copy.deepcopy(items)
+    analyzer.predict(items)
+    list(analyzer.analyze_many(items, chunk_size=3))
+    assert items == before
+    assert [type(i) for i in items] == [type(i) for i in before]
+
+
+def test_empty_response_and_empty_input(analyzer: EmpathyAnalyzer) -> None:
+    for seeker, response in [("I lost my job today.", ""), ("", ""), ("", "   "), ("", "Hi.")]:
+        result = analyzer.analyze(seeker, response)
+        check_result(result, response, analyzer)
+        if not response.strip():
+            assert all(score.spans == () for score in result.dimensions.values())
+    assert analyzer.predict([]) == []
+    assert list(analyzer.analyze_many([])) == []
+
+
+def test_unusual_text(analyzer: EmpathyAnalyzer) -> None:
+    pairs: Sequence[tuple[str, str]] = [
+        ("אני מרגיש לבד", "אני כאן איתך 💛"),
+        ("I can't\x00 sleep\u202e", "That sounds so hard 😔 — what's keeping you up?"),
+        ("x" * 200_000, "y " * 100_000),
+    ]
+    for (_, response), result in zip(pairs, analyzer.predict(pairs), strict=True):
+        check_result(result, response, analyzer)
+
+
+def test_results_round_trip_through_dicts(analyzer: EmpathyAnalyzer) -> None:
+    for result in analyzer.predict(PAIRS):
+        assert ResponseAnalysis.from_dict(result.to_dict()) == result
+
+
+def test_results_are_deterministic(one_by_one: EmpathyAnalyzer) -> None:
+    assert one_by_one.predict(PAIRS) == one_by_one.predict(PAIRS)
+
+
+def test_end_to_end_structure(analyzer: EmpathyAnalyzer) -> None:
+    """The shipped model on a question-only reply: structure only (any model passes)."""
+    result = analyzer.analyze(QUESTION_SEEKER, QUESTION_RESPONSE)
+    check_result(result, QUESTION_RESPONSE, analyzer)
+    data = result.to_dict()
+    assert set(data) == {*EPITOME_DIMENSIONS, "model"}
+
+
+# --- what a trained model must do ------------------------------------------------------------
+# Kept apart on purpose: these are behaviours, not contracts. A provisional (smoke-test)
+# model may fail them; the trained model committed to the package must pass.
+
+
+def _question_sentences(text: str) -> list[tuple[int, int]]:
+    sentences, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in ".!?":
+            if ch == "?":
+                while text[start] == " ":
+                    start += 1
+                sentences.append((start, i + 1))
+            start = i + 1
+    return sentences
+
+
+def test_trained_model_behaviour(analyzer: EmpathyAnalyzer) -> None:
+    result = analyzer.analyze(QUESTION_SEEKER, QUESTION_RESPONSE)
+    exploration = result["exploration"]
+    assert exploration.level >= 1, (
+        f"a reply made only of open questions should be exploration >= 1, got "
+        f"{exploration.level} (probabilities {exploration.probabilities})"
+    )
+    questions = _question_sentences(QUESTION_RESPONSE)
+    assert [QUESTION_RESPONSE[s:e] for s, e in questions] == [
+        "What happened after you told her?",
+        "How are you feeling now?",
+    ]
+    # Some exploration span covers at least half of one of the question sentences.
+    covered = [
+        min(span.end, end) - max(span.start, start) >= (end - start) / 2
+        for span in exploration.spans
+        for start, end in questions
+    ]
+    assert any(covered), f"no exploration span covers a question: {exploration.spans}"
+
+    advice = analyzer.analyze(
+        "I can't sleep before exams.",
+        "Go to bed at the same time every night and stop drinking coffee after lunch.",
+    )
+    assert advice["exploration"].level == 0, "advice with no question is not exploration"
