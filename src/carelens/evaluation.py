@@ -15,8 +15,10 @@ and fractions from its manifest), so ``evaluate(..., ids=...)`` can score the he
 
 from __future__ import annotations
 
+import csv
 import logging
 import os
+import sys
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -271,15 +273,22 @@ def model_split_ids(
             part,
         )
     # training.data needs only numpy and the tokenizer (no torch), so it is safe to import.
-    from carelens.training.data import load_epitome, split_by_seeker
+    # Only the ids matter to the split, so the rows are read as ids: a file whose labels
+    # the trainer could not parse still splits exactly as the trainer would split it.
+    from carelens.training.data import LabeledPair, split_by_seeker
 
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
-        pairs = load_epitome(data)
-    except (ValueError, KeyError, UnicodeDecodeError) as exc:
+        with data.open(encoding="utf-8", newline="") as fh:
+            pairs = [
+                LabeledPair(row["sp_id"], row["rp_id"], "", "", (0, 0, 0), ())
+                for row in csv.DictReader(fh)
+            ]
+    except (KeyError, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(
-            f"cannot reproduce the model's split from this file ({exc}); evaluate with "
-            "--split all, or fix the file",
-            path=os.fspath(data_path),
+            f"cannot reproduce the model's split from this file ({exc!r}); it needs sp_id and "
+            "rp_id columns. Evaluate with --split all, or fix the file",
+            path=str(data),
         ) from exc
     parts = dict(zip(SPLIT_PARTS, split_by_seeker(pairs, seed, dev, test), strict=True))
     return {pair.rp_id for pair in parts[part]}

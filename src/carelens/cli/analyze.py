@@ -99,47 +99,52 @@ def analyze(
         ),
     ] = None,
     overwrite: Annotated[
-        bool, typer.Option(help="Start over instead of resuming an existing output.")
+        bool, typer.Option("--overwrite", help="Start over instead of resuming an existing output.")
     ] = False,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
     """Analyse every (seeker, response) pair of INPUT; resumes an interrupted output."""
     note = (
-        f"The results so far are kept in {output}; run the same command again to resume."
+        f"The results so far are kept in {escape(str(output))}; run the same command again "
+        "to resume."
         if output
         else ""
     )
     with session(verbose, quiet, on_interrupt=note) as s:
         if output is not None:
             output_format(output)  # refuse a bad extension before any work
+            output.parent.mkdir(parents=True, exist_ok=True)
         mapping = parse_column_map(column_map)
         total = count_pairs(input, input_format, mapping)
         analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
         rejects_path = rejects or Path(f"{output}.rejects.jsonl" if output else DEFAULT_REJECTS)
-        with RejectLog(rejects_path) as log, s.progress("pairs") as bar:
-            task = bar.add_task("analysing", total=total)
-            summary = analyze_file(
-                input,
-                analyzer,
-                output,
-                format=input_format,
-                column_map=mapping,
-                rejects=log,
-                overwrite=overwrite,
-                chunk_size=max(256, batch_size),
-                preview=0 if output else MAX_TABLE_ROWS,
-                progress=lambda n: bar.advance(task, n),
-            )
-        if log.total == 0 and rejects is None:
-            rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
+        log = RejectLog(rejects_path)
+        try:
+            with log, s.progress("pairs") as bar:
+                task = bar.add_task("analysing", total=total)
+                summary = analyze_file(
+                    input,
+                    analyzer,
+                    output,
+                    format=input_format,
+                    column_map=mapping,
+                    rejects=log,
+                    overwrite=overwrite,
+                    chunk_size=max(256, batch_size),
+                    preview=0 if output else MAX_TABLE_ROWS,
+                    progress=lambda n: bar.advance(task, n),
+                )
+        finally:
+            if log.total == 0 and rejects is None:
+                rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
         if output is None:
             s.out.print(_responses_table(summary))
         s.out.print(_summary_table(summary, rejects_path if log.total else None))
         s.out.print(_levels_table(summary))
 
 
-def _snippet(text: str, width: int = 48) -> str:
+def _snippet(text: str, width: int = 40) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
@@ -156,9 +161,9 @@ def _responses_table(summary: AnalysisSummary) -> Table:
     )
     table.add_column("seeker", no_wrap=True, overflow="ellipsis", max_width=16)
     table.add_column("response", no_wrap=True, overflow="ellipsis", max_width=16)
-    table.add_column("text", no_wrap=True, overflow="ellipsis", max_width=50)
+    table.add_column("text", no_wrap=True, overflow="ellipsis", max_width=40)
     for d in dims:
-        table.add_column(SHORT_NAMES.get(d, d), justify="center", no_wrap=True)
+        table.add_column(SHORT_NAMES.get(d, d), justify="center", no_wrap=True, min_width=2)
     for exchange, record in summary.preview:
         levels = [str(record[d]["level"]) for d in dims]
         table.add_row(

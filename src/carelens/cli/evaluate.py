@@ -66,7 +66,8 @@ def evaluate_command(
             s.out.print(_report_table(report))
             if report.rejected:
                 where = f"; listed in {rejects}" if rejects else " (list them with --rejects)"
-                s.note(f"{report.rejected} rows rejected{escape(where)}")
+                rows = "row" if report.rejected == 1 else "rows"
+                s.note(f"{report.rejected} {rows} rejected{escape(where)}")
 
 
 def _report_table(report: EvaluationReport) -> Table:

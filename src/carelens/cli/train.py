@@ -84,14 +84,24 @@ def train(
                 bar.update(task, description=stage, completed=step, total=total)
                 if step == 1:
                     first.append(time.monotonic())
-                elif step == min(total, ESTIMATE_AFTER_STEPS + 1) and first:
+                elif step == ESTIMATE_AFTER_STEPS + 1 < total and first:
                     per_step = (time.monotonic() - first[0]) / (step - 1)
-                    minutes = per_step * total / 60
-                    s.note(f"estimated training time: ~{minutes:.1f} min (plus dev evaluations)")
+                    estimate = _duration(per_step * total)
+                    s.note(
+                        f"estimated training time: ~{estimate} (plus a dev evaluation per epoch)"
+                    )
 
             summary = training.train_model(config, progress=progress)
         s.out.print(_summary_table(output, summary))
         s.note(f"use it with: carelens analyze INPUT --model {escape(str(output))}")
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 90 * 60:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
 
 
 def _summary_table(output: Path, summary: dict[str, Any]) -> Table:

@@ -9,6 +9,7 @@ saw in training is exactly what it sees at run time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,13 @@ from tokenizers import Tokenizer
 #: Characters of a message ever handed to the tokenizer. Word pieces average about four
 #: characters, so this leaves ample room for the token limits while keeping 1 MB messages cheap.
 _MAX_CHARS_PER_TOKEN = 24
+#: Lone UTF-16 surrogates (possible in Python strings from JSON) cannot be tokenised; each is
+#: replaced by U+FFFD, one character for one, so offsets still point into the original text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(text: str, limit: int) -> str:
+    return _SURROGATE.sub("\ufffd", text[:limit])
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +77,8 @@ class PairEncoder:
     def encode(self, pairs: Sequence[tuple[str, str]]) -> EncodedBatch:
         """Encode ``(seeker, response)`` pairs, padded to the longest pair in the batch."""
         limit = self.max_length * _MAX_CHARS_PER_TOKEN
-        responses = [r[:limit] for _, r in pairs]
-        seekers = [s[:limit] for s, _ in pairs]
+        responses = [_clean(r, limit) for _, r in pairs]
+        seekers = [_clean(s, limit) for s, _ in pairs]
         enc_r = self.tokenizer.encode_batch(responses, add_special_tokens=False)
         enc_s = self.tokenizer.encode_batch(seekers, add_special_tokens=False)
         rows: list[list[int]] = []

@@ -13,6 +13,7 @@ import json
 import logging
 import math
 import random
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -217,6 +218,8 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     bce = nn.BCEWithLogitsLoss(reduction="none")
     out_dir = Path(config.output)
     out_dir.mkdir(parents=True, exist_ok=True)
+    scratch = tempfile.TemporaryDirectory(prefix="carelens-train-")
+    checkpoint = Path(scratch.name) / "best.pt"
     best: dict[str, float] = {"score": -1.0}
     history: list[dict[str, float]] = []
     step = 0
@@ -256,10 +259,11 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         logger.info("epoch %d dev %s", epoch + 1, json.dumps(scores))
         if scores["score"] > best["score"]:
             best = scores
-            torch.save(net.state_dict(), out_dir / "best.pt")
+            torch.save(net.state_dict(), checkpoint)
         if step >= total:
             break
-    net.load_state_dict(torch.load(out_dir / "best.pt", map_location="cpu"))
+    net.load_state_dict(torch.load(checkpoint, map_location="cpu"))
+    scratch.cleanup()
     net.cpu().eval()
     dev_levels, dev_rat, dev_gold = predict_logits(net, encoder, dev)
     temperatures = [

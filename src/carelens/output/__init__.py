@@ -1,0 +1,54 @@
+"""Write analysis results — one record per analysed pair, in input order — and resume them.
+
+A record is ``{"seeker_id", "response_id", "conversation_id", "speaker", "timestamp",
+<dimension>: {"level", "probabilities", "spans": [{start, end, label, score, text}]},
+"model"}`` (:func:`result_record`). The output format follows the file extension:
+``.jsonl`` / ``.json`` (JSON Lines, the record as is), ``.csv`` (flattened: ``<dim>_level``,
+``<dim>_p0..p2`` and ``<dim>_spans`` as a JSON string) or ``.parquet`` (the CSV columns, with
+``<dim>_spans`` a list of structs; needs the ``parquet`` extra).
+
+:func:`analyze_file` reads, analyses and writes a chunk at a time, flushing each chunk, so an
+interrupted run leaves every finished chunk on disk. Run again with the same output and it
+resumes: :class:`ResultWriter` counts the complete records already there (a truncated last
+line is dropped), checks that their ids are those of the first input exchanges, skips those
+exchanges and appends the rest. Parquet cannot be appended to, so it is written as JSON Lines
+to ``OUT.parquet.partial.jsonl`` (resumed the same way) and converted when the run finishes.
+
+Modules: :mod:`~carelens.output.records` (the record and its flat layout),
+:mod:`~carelens.output.files` (reading, appending, resuming) and :mod:`~carelens.output.run`
+(:func:`analyze_file`).
+"""
+
+from __future__ import annotations
+
+from carelens.output.files import PARTIAL_SUFFIX, ResultWriter, read_results
+from carelens.output.records import (
+    ID_FIELDS,
+    OUTPUT_FORMATS,
+    flat_columns,
+    flatten_record,
+    output_format,
+    parquet_schema,
+    result_record,
+    unflatten_row,
+)
+from carelens.output.run import AnalysisSummary, Analyzer, LevelCounts, Progress, analyze_file
+
+__all__ = [
+    "ID_FIELDS",
+    "OUTPUT_FORMATS",
+    "PARTIAL_SUFFIX",
+    "AnalysisSummary",
+    "Analyzer",
+    "LevelCounts",
+    "Progress",
+    "ResultWriter",
+    "analyze_file",
+    "flat_columns",
+    "flatten_record",
+    "output_format",
+    "parquet_schema",
+    "read_results",
+    "result_record",
+    "unflatten_row",
+]

@@ -1,0 +1,277 @@
+"""Result files on disk: reading them back, appending to them, resuming them.
+
+:class:`ResultWriter` appends records a chunk at a time and flushes each chunk. When the file
+already exists it is resumed: the complete records at its start are counted (a line cut by
+an interruption is dropped), their ids are checked against the first input exchanges, and
+new records are appended after them. Parquet cannot be appended to, so a Parquet output is
+built as JSON Lines in ``OUT.parquet.partial.jsonl`` and converted by :meth:`ResultWriter.finish`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any
+
+from carelens.errors import InputError
+from carelens.output.records import (
+    flat_columns,
+    flatten_record,
+    output_format,
+    parquet_schema,
+    require_pyarrow,
+    unflatten_row,
+)
+from carelens.types import N_LEVELS, Exchange, JsonDict
+
+logger = logging.getLogger(__name__)
+
+#: Suffix of the JSON Lines file a Parquet output is built in.
+PARTIAL_SUFFIX = ".partial.jsonl"
+_CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+
+
+def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(end_offset, line)`` for each line of ``path``, the last one maybe unterminated."""
+    offset = 0
+    with path.open("rb") as fh:
+        for raw in fh:
+            offset += len(raw)
+            yield offset, raw
+
+
+class _Scan:
+    """Complete records at the start of an output file; ``end`` is the byte after the last."""
+
+    def __init__(self, path: Path, fmt: str, dimensions: Sequence[str]) -> None:
+        self.path, self.fmt, self.dimensions = path, fmt, dimensions
+        self.end = 0
+        self.has_header = False
+
+    def __iter__(self) -> Iterator[JsonDict]:
+        return self._jsonl() if self.fmt == "jsonl" else self._csv()
+
+    def _damaged(self, line: int, why: str) -> InputError:
+        return InputError(
+            f"{why}: this is not the output of an interrupted carelens run; pass --overwrite "
+            "to replace it or choose a new output path",
+            path=str(self.path),
+            line=line,
+        )
+
+    def _jsonl(self) -> Iterator[JsonDict]:
+        pending: tuple[int, str] | None = None  # a bad line is fine only as the last line
+        for number, (end, raw) in enumerate(_lines(self.path), start=1):
+            if pending is not None:
+                raise self._damaged(*pending)
+            if not raw.endswith(b"\n"):
+                return  # truncated mid-line by the interruption
+            try:
+                record = json.loads(raw.decode("utf-8"))
+                _check_record(record, self.dimensions)
+            except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+                pending = (number, "not a result record")
+                continue
+            self.end = end
+            yield record
+
+    def _csv(self) -> Iterator[JsonDict]:
+        columns = flat_columns(self.dimensions)
+        state = {"end": 0, "terminated": True, "line": 0}
+
+        def text() -> Iterator[str]:
+            for end, raw in _lines(self.path):
+                state["end"], state["line"] = end, state["line"] + 1
+                state["terminated"] = raw.endswith(b"\n")
+                yield raw.decode("utf-8", "replace")
+
+        if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+            csv.field_size_limit(_CSV_FIELD_LIMIT)  # span lists of long responses are large
+        pending: tuple[int, str] | None = None
+        for row in _csv_rows(text(), lambda: self._damaged(int(state["line"]), "unreadable CSV")):
+            if pending is not None:
+                raise self._damaged(*pending)
+            complete = bool(state["terminated"]) and len(row) == len(columns)
+            if not self.has_header:
+                if complete and row == columns:
+                    self.has_header, self.end = True, int(state["end"])
+                    continue
+                if not state["terminated"]:
+                    return  # the header itself was cut: start over
+                raise self._damaged(1, "its header differs from this model's columns")
+            try:
+                if not complete:
+                    raise ValueError("incomplete row")
+                record = unflatten_row(dict(zip(columns, row, strict=True)), self.dimensions)
+                _check_record(record, self.dimensions)
+            except (ValueError, KeyError, TypeError):
+                pending = (int(state["line"]), "not a result row")
+                continue
+            self.end = int(state["end"])
+            yield record
+
+
+def _csv_rows(lines: Iterator[str], damaged: Callable[[], InputError]) -> Iterator[list[str]]:
+    reader = csv.reader(lines)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise damaged() from exc
+        yield row
+
+
+def _check_record(record: Any, dimensions: Sequence[str]) -> None:
+    if not isinstance(record, dict) or not isinstance(record.get("response_id"), str):
+        raise ValueError("not a record")
+    for d in dimensions:
+        if record[d]["level"] not in range(N_LEVELS):
+            raise ValueError("bad level")
+
+
+def read_results(path: str | os.PathLike[str]) -> Iterator[JsonDict]:
+    """Read the records of a finished result file (any output format) back, in order."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("no such file; check the path", path=str(p))
+    fmt = output_format(p)
+    if fmt == "parquet":
+        table = require_pyarrow().parquet.read_table(p)
+        dims = [c[: -len("_level")] for c in table.column_names if c.endswith("_level")]
+        for batch in table.to_batches():
+            for row in batch.to_pylist():
+                yield unflatten_row(row, dims)
+        return
+    if fmt == "csv":
+        with p.open(encoding="utf-8", newline="") as fh:
+            header = next(csv.reader(fh), [])
+        dims = [c[: -len("_level")] for c in header if c.endswith("_level")]
+    else:
+        with p.open(encoding="utf-8") as fh:
+            first = fh.readline()
+        dims = [k for k, v in json.loads(first).items() if isinstance(v, dict)] if first else []
+    yield from _Scan(p, fmt, dims)
+
+
+class ResultWriter:
+    """Appends result records to a file, resuming a file left by an interrupted run.
+
+    Call :meth:`open` with the input exchanges (it consumes those already written), then
+    :meth:`write` chunks, then :meth:`finish`; :meth:`close` (or the context manager) keeps
+    what was written without finishing, so a later run can resume.
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str], dimensions: Sequence[str], *, overwrite: bool = False
+    ) -> None:
+        self.path = Path(path)
+        self.format = output_format(self.path)
+        self.dimensions = tuple(dimensions)
+        self.overwrite = overwrite
+        parquet = self.format == "parquet"
+        #: The file records are appended to (JSON Lines beside a Parquet output).
+        self.store = self.path.with_name(self.path.name + PARTIAL_SUFFIX) if parquet else self.path
+        self._store_format = "jsonl" if parquet else self.format
+        self._fh: IO[str] | None = None
+        self._csv: Any = None
+
+    def open(
+        self, exchanges: Iterator[Exchange], on_existing: Callable[[JsonDict], None] | None = None
+    ) -> int:
+        """Resume or start the file; return how many records were already there.
+
+        Each record found is checked against the next exchange of ``exchanges`` (so they
+        are consumed); ``on_existing`` sees every record kept.
+        """
+        if self.format == "parquet":
+            require_pyarrow()
+            if self.path.exists() and not self.store.exists() and not self.overwrite:
+                raise InputError(
+                    "the output already exists from a finished run; pass --overwrite to "
+                    "replace it or choose a new output path",
+                    path=str(self.path),
+                )
+        if self.overwrite:
+            for stale in {self.path, self.store}:
+                stale.unlink(missing_ok=True)
+        resumed, scan = 0, None
+        if self.store.is_file() and self.store.stat().st_size:
+            scan = _Scan(self.store, self._store_format, self.dimensions)
+            for resumed, record in enumerate(scan, start=1):
+                exchange = next(exchanges, None)
+                ids = (record["seeker_id"], record["response_id"])
+                if exchange is None or ids != (exchange.seeker.id, exchange.response.id):
+                    raise InputError(
+                        f"record {resumed} of the existing output (ids {ids[0]!r}, {ids[1]!r}) "
+                        "does not match the input in that place, so this output is not an "
+                        "interrupted run over this input; pass --overwrite to start over or "
+                        "choose a new output path",
+                        path=str(self.store),
+                    )
+                if on_existing is not None:
+                    on_existing(record)
+            with self.store.open("r+b") as fh:
+                fh.truncate(scan.end)
+            if resumed:
+                logger.info("%s: resuming after %d records already written", self.store, resumed)
+        self._fh = self.store.open("a", encoding="utf-8", newline="")
+        if self._store_format == "csv":
+            self._csv = csv.writer(self._fh, lineterminator="\n")
+            if scan is None or not scan.has_header:
+                self._csv.writerow(flat_columns(self.dimensions))
+                self._fh.flush()
+        return resumed
+
+    def write(self, records: Iterable[JsonDict]) -> None:
+        """Append records and flush them to the file."""
+        if self._fh is None:
+            raise RuntimeError("ResultWriter.open() must be called before write()")
+        if self._csv is not None:
+            for record in records:
+                row = flatten_record(record, self.dimensions)
+                for d in self.dimensions:
+                    row[f"{d}_spans"] = json.dumps(row[f"{d}_spans"], ensure_ascii=False)
+                self._csv.writerow(["" if v is None else v for v in row.values()])
+        else:
+            self._fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        self._fh.flush()
+
+    def close(self) -> None:
+        """Close the file, keeping what was written (a later run resumes from it)."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    def finish(self, chunk_size: int = 1024) -> Path:
+        """Close the file; for Parquet convert the JSON Lines store, then remove it."""
+        self.close()
+        if self.format == "parquet":
+            _jsonl_to_parquet(self.store, self.path, self.dimensions, chunk_size)
+            self.store.unlink()
+        return self.path
+
+    def __enter__(self) -> ResultWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _jsonl_to_parquet(src: Path, dst: Path, dimensions: Sequence[str], chunk_size: int) -> None:
+    pa = require_pyarrow()
+    schema = parquet_schema(dimensions)
+    tmp = dst.with_name(dst.name + ".tmp")
+    records = iter(_Scan(src, "jsonl", dimensions))
+    with pa.parquet.ParquetWriter(tmp, schema) as writer:
+        while chunk := list(islice(records, chunk_size)):
+            rows = [flatten_record(r, dimensions) for r in chunk]
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+    os.replace(tmp, dst)

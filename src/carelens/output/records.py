@@ -1,0 +1,127 @@
+"""The result record of one analysed pair, and its flat (CSV / Parquet) layout.
+
+A record is ``{"seeker_id", "response_id", "conversation_id", "speaker", "timestamp",
+<dimension>: {"level", "probabilities", "spans": [{start, end, label, score, text}]},
+"model"}``. The flat layout has ``<dim>_level``, ``<dim>_p0..p2`` and ``<dim>_spans`` columns
+(a JSON string in CSV, a list of structs in Parquet). The output format follows the file
+extension: ``.jsonl`` / ``.json`` (JSON Lines), ``.csv`` or ``.parquet``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from carelens.errors import InputError, MissingExtraError
+from carelens.types import N_LEVELS, Exchange, JsonDict, ResponseAnalysis
+
+#: Output file extension -> format.
+OUTPUT_FORMATS: dict[str, str] = {
+    ".jsonl": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+}
+#: The fields of a record that locate the response, in output order.
+ID_FIELDS: tuple[str, ...] = ("seeker_id", "response_id", "conversation_id", "speaker", "timestamp")
+
+
+def output_format(path: str | os.PathLike[str]) -> str:
+    """The output format of ``path`` from its extension, or an InputError."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in OUTPUT_FORMATS:
+        raise InputError(
+            f"cannot tell the output format from the extension {suffix or '(none)'!r}; "
+            f"name the output file with one of {', '.join(OUTPUT_FORMATS)}",
+            path=os.fspath(path),
+        )
+    return OUTPUT_FORMATS[suffix]
+
+
+def require_pyarrow() -> Any:
+    """The ``pyarrow`` module, or MissingExtraError naming the ``parquet`` extra."""
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError as exc:
+        raise MissingExtraError("pyarrow", "parquet") from exc
+    return pyarrow
+
+
+def result_record(exchange: Exchange, analysis: ResponseAnalysis) -> JsonDict:
+    """The output record of one analysed exchange (span texts cut from the response)."""
+    response = exchange.response
+    record: JsonDict = {
+        "seeker_id": exchange.seeker.id,
+        "response_id": response.id,
+        "conversation_id": response.conversation_id or exchange.seeker.conversation_id,
+        "speaker": response.speaker,
+        "timestamp": response.timestamp,
+    }
+    result = analysis.to_dict()
+    model = result.pop("model")
+    for name, score in result.items():
+        for span in score["spans"]:
+            span["text"] = response.text[span["start"] : span["end"]]
+        record[name] = score
+    record["model"] = model
+    return record
+
+
+def flat_columns(dimensions: Sequence[str]) -> list[str]:
+    """The columns of the flattened (CSV / Parquet) layout."""
+    columns = list(ID_FIELDS)
+    for d in dimensions:
+        columns += [f"{d}_level", *(f"{d}_p{k}" for k in range(N_LEVELS)), f"{d}_spans"]
+    return [*columns, "model"]
+
+
+def flatten_record(record: Mapping[str, Any], dimensions: Sequence[str]) -> dict[str, Any]:
+    """A record as one flat row; spans stay a list (the CSV writer turns them into JSON)."""
+    row = {name: record.get(name) for name in ID_FIELDS}
+    for d in dimensions:
+        score = record[d]
+        row[f"{d}_level"] = score["level"]
+        for k, p in enumerate(score["probabilities"]):
+            row[f"{d}_p{k}"] = p
+        row[f"{d}_spans"] = score["spans"]
+    row["model"] = record["model"]
+    return row
+
+
+def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict:
+    """The record of one flat row (CSV cells as strings, or typed Parquet values)."""
+    record: JsonDict = {name: row.get(name) if row.get(name) != "" else None for name in ID_FIELDS}
+    for d in dimensions:
+        spans = row[f"{d}_spans"]
+        record[d] = {
+            "level": int(row[f"{d}_level"]),
+            "probabilities": [float(row[f"{d}_p{k}"]) for k in range(N_LEVELS)],
+            "spans": json.loads(spans) if isinstance(spans, str) else list(spans or ()),
+        }
+    record["model"] = row["model"]
+    return record
+
+
+def parquet_schema(dimensions: Sequence[str]) -> Any:
+    """The Arrow schema of a Parquet result file."""
+    pa = require_pyarrow()
+    span = pa.struct(
+        [
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("label", pa.string()),
+            ("score", pa.float64()),
+            ("text", pa.string()),
+        ]
+    )
+    fields = [(name, pa.string()) for name in ID_FIELDS]
+    for d in dimensions:
+        fields.append((f"{d}_level", pa.int8()))
+        fields += [(f"{d}_p{k}", pa.float64()) for k in range(N_LEVELS)]
+        fields.append((f"{d}_spans", pa.list_(span)))
+    fields.append(("model", pa.string()))
+    return pa.schema(fields)

@@ -1,0 +1,151 @@
+"""The analysis run: read a conversation file, analyse it a chunk at a time, write results.
+
+:func:`analyze_file` is what ``carelens analyze`` runs. Results are written (and flushed) a
+chunk at a time, so an interrupted run keeps every finished chunk and a re-run resumes it
+(:class:`~carelens.output.files.ResultWriter`). Bad input records go to a
+:class:`~carelens.readers.RejectLog` and never stop the run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Protocol
+
+from carelens.output.files import ResultWriter
+from carelens.output.records import result_record
+from carelens.readers import RejectLog, read_exchanges
+from carelens.types import N_LEVELS, Exchange, JsonDict, ResponseAnalysis
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
+
+
+class Analyzer(Protocol):
+    """What writing and evaluation need from an analyzer (``EmpathyAnalyzer`` is one)."""
+
+    @property
+    def dimensions(self) -> tuple[str, ...]: ...
+
+    @property
+    def model_id(self) -> str: ...
+
+    def predict(self, pairs: Sequence[Exchange]) -> list[ResponseAnalysis]: ...
+
+
+@dataclass(slots=True)
+class LevelCounts:
+    """How many records have each level, per dimension."""
+
+    dimensions: tuple[str, ...]
+    counts: dict[str, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.counts = {d: [0] * N_LEVELS for d in self.dimensions}
+
+    def add(self, record: Mapping[str, Any]) -> None:
+        for d in self.dimensions:
+            self.counts[d][int(record[d]["level"])] += 1
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisSummary:
+    """What :func:`analyze_file` did."""
+
+    input: Path
+    output: Path | None
+    model_id: str
+    analysed: int
+    resumed: int
+    level_counts: Mapping[str, tuple[int, ...]]
+    rejected: Mapping[str, int]
+    skipped: Mapping[str, int]
+    rejects_path: Path | None
+    #: The first exchanges and their records, when asked for (``preview=``).
+    preview: tuple[tuple[Exchange, JsonDict], ...] = ()
+
+    @property
+    def total(self) -> int:
+        """Records in the output: analysed now plus resumed."""
+        return self.analysed + self.resumed
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "input": str(self.input),
+            "output": None if self.output is None else str(self.output),
+            "model": self.model_id,
+            "analysed": self.analysed,
+            "resumed": self.resumed,
+            "level_counts": {d: list(c) for d, c in self.level_counts.items()},
+            "rejected": dict(self.rejected),
+            "skipped": dict(self.skipped),
+            "rejects_path": None if self.rejects_path is None else str(self.rejects_path),
+        }
+
+
+def analyze_file(
+    input: str | os.PathLike[str],
+    analyzer: Analyzer,
+    output: str | os.PathLike[str] | None = None,
+    *,
+    format: str | None = None,
+    column_map: Mapping[str, str] | None = None,
+    rejects: RejectLog | None = None,
+    overwrite: bool = False,
+    chunk_size: int = 256,
+    preview: int = 0,
+    progress: Progress | None = None,
+) -> AnalysisSummary:
+    """Analyse every exchange of ``input`` and write the records to ``output`` (if given).
+
+    An existing ``output`` is resumed (see the module docstring) unless ``overwrite``.
+    ``progress`` is called with the number of pairs done after each chunk (resumed pairs
+    first, in one call); ``preview`` keeps that many leading results in the summary. Bad
+    input records go to ``rejects`` and never stop the run.
+    """
+    log = rejects if rejects is not None else RejectLog()
+    writer = ResultWriter(output, analyzer.dimensions, overwrite=overwrite) if output else None
+    exchanges = read_exchanges(input, format=format, column_map=column_map, rejects=log)
+    counts = LevelCounts(tuple(analyzer.dimensions))
+    kept: list[tuple[Exchange, JsonDict]] = []
+    analysed = resumed = 0
+    try:
+        if writer is not None:
+            resumed = writer.open(exchanges, on_existing=counts.add)
+            if resumed and progress is not None:
+                progress(resumed)
+        while chunk := list(islice(exchanges, chunk_size)):
+            results = analyzer.predict(chunk)
+            records = [result_record(e, r) for e, r in zip(chunk, results, strict=True)]
+            if writer is not None:
+                writer.write(records)
+            for exchange, record in zip(chunk, records, strict=True):
+                counts.add(record)
+                if len(kept) < preview:
+                    kept.append((exchange, record))
+            analysed += len(chunk)
+            if progress is not None:
+                progress(len(chunk))
+        if writer is not None:
+            writer.finish()
+    finally:
+        if writer is not None:
+            writer.close()
+    logger.debug("analysed %d pairs (%d resumed from the output)", analysed, resumed)
+    return AnalysisSummary(
+        input=Path(input),
+        output=None if writer is None else writer.path,
+        model_id=analyzer.model_id,
+        analysed=analysed,
+        resumed=resumed,
+        level_counts={d: tuple(c) for d, c in counts.counts.items()},
+        rejected=log.counts,
+        skipped=log.skipped,
+        rejects_path=log.path,
+        preview=tuple(kept),
+    )

@@ -1,0 +1,225 @@
+"""``carelens analyze`` with the shipped model: formats, tables, rejects, errors, resume."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import Result
+
+from carelens.analysis.empathy import EmpathyAnalyzer
+from carelens.output import read_results
+from carelens.types import Exchange, ResponseAnalysis
+
+Invoke = Callable[..., Result]
+CheckRecords = Callable[[Sequence[dict[str, Any]], Sequence[dict[str, str]]], None]
+PairRows = Callable[[Path], list[dict[str, str]]]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_analyze_writes_every_format(
+    invoke: Invoke,
+    data: Path,
+    tmp_path: Path,
+    suffix: str,
+    check_records: CheckRecords,
+    pair_rows: PairRows,
+) -> None:
+    out = tmp_path / f"results{suffix}"
+    result = invoke("analyze", data / "pairs.csv", "-o", out)
+    assert result.exit_code == 0, result.output
+    rows = pair_rows(data / "pairs.csv")
+    check_records(list(read_results(out)), rows)
+    assert "pairs analysed" in result.stdout and "8" in result.stdout
+    assert "Responses per level" in result.stdout
+    assert not Path(f"{out}.rejects.jsonl").exists()  # no rejects: no empty file left
+    if suffix == ".jsonl":  # the file itself is plain JSON Lines
+        lines = out.read_text(encoding="utf-8").splitlines()
+        assert [json.loads(line)["response_id"] for line in lines] == [
+            row["response_id"] for row in rows
+        ]
+    if suffix == ".csv":
+        with out.open(encoding="utf-8", newline="") as fh:
+            first = next(csv.DictReader(fh))
+        assert {"emotional_reaction_level", "exploration_p2", "interpretation_spans"} <= set(first)
+        assert isinstance(json.loads(first["interpretation_spans"]), list)
+
+
+def test_analyze_thread_keeps_speaker_and_time(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "thread.jsonl"
+    assert invoke("analyze", data / "thread.jsonl", "-o", out, "-q").exit_code == 0
+    records = list(read_results(out))
+    assert [r["response_id"] for r in records] == ["t2", "t3", "t4"]
+    assert [r["speaker"] for r in records] == ["jon", "maya", "ana"]
+    assert records[0]["conversation_id"] == "c1"
+    assert records[2]["timestamp"] == "2024-03-01T10:20:00Z"
+
+
+def test_analyze_without_output_prints_a_table(
+    invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("analyze", data / "pairs.csv")
+    assert result.exit_code == 0, result.output
+    assert "Levels per response" in result.stdout
+    for rid in ("r1", "r4", "r8"):
+        assert f" {rid} " in result.stdout
+    assert "That sounds really discouraging" in result.stdout
+    assert list(tmp_path.iterdir()) == []  # nothing written, not even an empty rejects file
+
+
+def test_analyze_table_is_capped(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = write_many(tmp_path / "many.csv", 60)
+    result = invoke("analyze", source)
+    assert result.exit_code == 0, result.output
+    assert "first 50 of 60 responses" in result.stdout
+    assert " r49 " in result.stdout and " r50 " not in result.stdout
+
+
+def test_malformed_input_gives_rejects_and_good_rows(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.jsonl"
+    result = invoke("analyze", data / "malformed.jsonl", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert [r["response_id"] for r in read_results(out)] == ["b1", "b4"]
+    rejects = Path(f"{out}.rejects.jsonl")
+    entries = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+    assert [(e["line"], e["reason"]) for e in entries] == [
+        (2, "malformed JSON"),
+        (3, "missing text"),
+        (4, "malformed JSON"),
+    ]
+    assert "rejected records" in result.stdout and "malformed JSON" in result.stdout
+    assert str(rejects) in result.stdout.replace("\n", "")
+
+
+def test_rejects_path_option(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    rejects = tmp_path / "bad.jsonl"
+    result = invoke(
+        "analyze", data / "malformed.jsonl", "-o", tmp_path / "o.csv", "--rejects", rejects
+    )
+    assert result.exit_code == 0
+    assert len(rejects.read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_column_map(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "renamed.csv"
+    source.write_text("qid,aid,question,answer\nq1,a1,I feel low.,I'm sorry. What's wrong?\n")
+    out = tmp_path / "o.jsonl"
+    result = invoke(
+        "analyze", source, "-o", out, "--column-map", "seeker_id=qid", "-m", "response_id=aid",
+        "-m", "seeker=question", "-m", "response=answer",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert [r["response_id"] for r in read_results(out)] == ["a1"]
+    bad = invoke("analyze", source, "--column-map", "seeker_id")
+    assert bad.exit_code == 1 and "canonical=column" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "xml"], "unknown format 'xml'"),
+        (["-o", "out.txt"], "cannot tell the output format"),
+        (["--model", "no-such-model"], "no manifest.json found"),
+    ],
+)
+def test_bad_options_exit_1_with_one_line(
+    invoke: Invoke, data: Path, args: list[str], message: str
+) -> None:
+    result = invoke("analyze", data / "pairs.csv", *args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ")
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_missing_file_exits_1(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("analyze", tmp_path / "absent.csv")
+    assert result.exit_code == 1
+    assert "no such file" in result.stderr and "absent.csv" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_verbose_error_shows_the_traceback(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("analyze", tmp_path / "absent.csv", "-v")
+    assert result.exit_code == 1
+    assert "Traceback" in result.stderr and "InputError" in result.stderr
+    assert result.stderr.rstrip().splitlines()[-1].startswith("error: ")
+
+
+def write_many(path: Path, n: int) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["seeker_id", "response_id", "seeker", "response"])
+        for i in range(n):
+            writer.writerow(
+                [
+                    f"s{i // 3}",
+                    f"r{i}",
+                    f"I had a rough day, part {i}.",
+                    f"Oh no. Tell me more ({i}).",
+                ]
+            )
+    return path
+
+
+def test_interrupted_run_resumes(
+    invoke: Invoke,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    check_records: CheckRecords,
+    pair_rows: PairRows,
+) -> None:
+    source = write_many(tmp_path / "many.csv", 600)  # three chunks of up to 256 pairs
+    out = tmp_path / "out.jsonl"
+    original = EmpathyAnalyzer.predict
+    calls: list[int] = []
+
+    def predict_then_stop(
+        self: EmpathyAnalyzer, pairs: Sequence[Exchange]
+    ) -> list[ResponseAnalysis]:
+        calls.append(len(pairs))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return original(self, pairs)
+
+    monkeypatch.setattr(EmpathyAnalyzer, "predict", predict_then_stop)
+    stopped = invoke("analyze", source, "-o", out)
+    assert stopped.exit_code == 130
+    assert "interrupted" in stopped.stderr and "resume" in stopped.stderr
+    assert len(list(read_results(out))) == 256
+    with out.open("r+b") as fh:  # the interruption also cut the last record mid-line
+        fh.truncate(out.stat().st_size - 20)
+
+    monkeypatch.setattr(EmpathyAnalyzer, "predict", original)
+    resumed = invoke("analyze", source, "-o", out)
+    assert resumed.exit_code == 0, resumed.output
+    assert "255 already in the output" in resumed.stdout
+    check_records(list(read_results(out)), pair_rows(source))
+
+
+def test_resume_of_another_input_is_refused(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    assert invoke("analyze", data / "pairs.csv", "-o", out, "-q").exit_code == 0
+    other = invoke("analyze", data / "malformed.jsonl", "-o", out)
+    assert other.exit_code == 1
+    assert "--overwrite" in other.stderr
+    again = invoke("analyze", data / "malformed.jsonl", "-o", out, "--overwrite")
+    assert again.exit_code == 0
+    assert [r["response_id"] for r in read_results(out)] == ["b1", "b4"]
+
+
+def test_output_folder_is_created(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "new" / "folder" / "out.jsonl"
+    assert invoke("analyze", data / "pairs.csv", "-o", out, "-q").exit_code == 0
+    assert len(list(read_results(out))) == 8

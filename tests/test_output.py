@@ -1,0 +1,311 @@
+"""Result writers: record shape, the three formats, and resuming an interrupted run."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from carelens.errors import InputError, MissingExtraError
+from carelens.output import (
+    PARTIAL_SUFFIX,
+    ResultWriter,
+    analyze_file,
+    flat_columns,
+    output_format,
+    read_results,
+    result_record,
+)
+from carelens.readers import RejectLog
+from carelens.types import DimensionScore, Exchange, ResponseAnalysis, Span, Turn
+
+DIMS = ("emotional_reaction", "interpretation", "exploration")
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+class FakeAnalyzer:
+    """Deterministic levels from the response length; a span on the first word when > 0."""
+
+    dimensions = DIMS
+    model_id = "fake-model"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def predict(self, pairs: Sequence[Exchange]) -> list[ResponseAnalysis]:
+        out = []
+        for exchange in pairs:
+            text = exchange.response.text
+            self.seen.append(exchange.response.id)
+            dims = {}
+            for d, name in enumerate(DIMS):
+                level = (len(text) + d) % 3
+                probs = [0.1, 0.1, 0.1]
+                probs[level] = 0.8
+                first = len(text.split(" ")[0])
+                spans = (Span(0, first, name, 0.9),) if level else ()
+                dims[name] = DimensionScore(level, tuple(probs), spans)
+            out.append(ResponseAnalysis(dimensions=dims, model_id=self.model_id))
+        return out
+
+
+TEXTS = [
+    "That sounds hard. What happened?",
+    'She said "no", and then, well — it hurt.',
+    "A line\nbreak, a comma, and a tab\there.",
+    "Ça va? Ich verstehe. 🌱",
+    "I'm here for you.",
+]
+
+
+def write_pairs(path: Path, n: int) -> list[tuple[str, str]]:
+    """A generic-layout JSON Lines input of ``n`` pairs; returns their ids in order."""
+    ids = []
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            sid, rid = f"s{i // 2}", f"r{i}"
+            row = {
+                "seeker_id": sid,
+                "response_id": rid,
+                "seeker": f"Something difficult happened, number {i}.",
+                "response": f"{TEXTS[i % len(TEXTS)]} ({i})",
+            }
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            ids.append((sid, rid))
+    return ids
+
+
+def ids_of(records: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(r["seeker_id"], r["response_id"]) for r in records]
+
+
+def test_result_record_shape() -> None:
+    exchange = Exchange(
+        seeker=Turn(id="s", text="seek", conversation_id="c"),
+        response=Turn(id="r", text="Oh no. Tell me more.", speaker="h", timestamp="2024"),
+    )
+    (analysis,) = FakeAnalyzer().predict([exchange])
+    record = result_record(exchange, analysis)
+    assert list(record) == [
+        "seeker_id",
+        "response_id",
+        "conversation_id",
+        "speaker",
+        "timestamp",
+        *DIMS,
+        "model",
+    ]
+    assert record["conversation_id"] == "c"  # taken from the seeker when the response lacks it
+    assert (record["speaker"], record["timestamp"], record["model"]) == ("h", "2024", "fake-model")
+    for d in DIMS:
+        assert set(record[d]) == {"level", "probabilities", "spans"}
+        for span in record[d]["spans"]:
+            assert span["text"] == exchange.response.text[span["start"] : span["end"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("a.jsonl", "jsonl"), ("a.JSON", "jsonl"), ("a.csv", "csv"), ("a.parquet", "parquet")],
+)
+def test_output_format_from_extension(name: str, fmt: str) -> None:
+    assert output_format(name) == fmt
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a", "a.tsv"])
+def test_unknown_output_extension_is_an_input_error(name: str) -> None:
+    with pytest.raises(InputError, match="output format"):
+        output_format(name)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_formats_round_trip_in_input_order(tmp_path: Path, fmt: str) -> None:
+    source = tmp_path / "in.jsonl"
+    ids = write_pairs(source, 11)
+    out = tmp_path / f"out.{fmt}"
+    summary = analyze_file(source, FakeAnalyzer(), out, chunk_size=4)
+    assert (summary.analysed, summary.resumed, summary.output) == (11, 0, out)
+    records = list(read_results(out))
+    assert ids_of(records) == ids
+    reference = list(
+        analyze_file(source, FakeAnalyzer(), None, preview=100).preview  # no output written
+    )
+    assert records == [record for _, record in reference]
+    if fmt == "csv":
+        header = out.read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == flat_columns(DIMS)
+    if fmt == "parquet":
+        assert not (tmp_path / f"out.parquet{PARTIAL_SUFFIX}").exists()
+
+
+def test_level_counts_cover_every_record(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 9)
+    summary = analyze_file(source, FakeAnalyzer(), tmp_path / "o.jsonl")
+    assert all(sum(c) == 9 for c in summary.level_counts.values())
+
+
+class Interrupt(Exception):
+    """Stands in for Ctrl-C in the writer tests (KeyboardInterrupt would stop pytest)."""
+
+
+def interrupted_run(source: Path, out: Path, after_chunks: int) -> None:
+    calls = []
+
+    def progress(n: int) -> None:
+        calls.append(n)
+        if len(calls) == after_chunks:
+            raise Interrupt
+
+    with pytest.raises(Interrupt):
+        analyze_file(source, FakeAnalyzer(), out, chunk_size=5, progress=progress)
+
+
+def chop(path: Path, n_bytes: int) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[:-n_bytes])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_resume_after_interruption_mid_line(tmp_path: Path, fmt: str) -> None:
+    source = tmp_path / "in.jsonl"
+    ids = write_pairs(source, 23)
+    out = tmp_path / f"out.{fmt}"
+    interrupted_run(source, out, after_chunks=3)  # 15 records flushed
+    store = out if fmt != "parquet" else tmp_path / f"out.parquet{PARTIAL_SUFFIX}"
+    assert store.exists() and (fmt != "parquet" or not out.exists())
+    chop(store, 7)  # the interruption also cut the last record mid-line
+    analyzer = FakeAnalyzer()
+    summary = analyze_file(source, analyzer, out, chunk_size=5)
+    assert summary.resumed == 14
+    assert summary.analysed == 23 - 14
+    assert analyzer.seen == [rid for _, rid in ids[14:]]  # nothing analysed twice
+    assert ids_of(list(read_results(out))) == ids  # no pair missing or duplicated
+    assert all(sum(c) == 23 for c in summary.level_counts.values())
+    if fmt == "parquet":
+        assert not store.exists()
+
+
+def test_resume_when_a_csv_record_was_cut_inside_a_quoted_newline(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    ids = write_pairs(source, 5)
+    text = source.read_text(encoding="utf-8").replace('"s1"', '"two\\nlines"')
+    source.write_text(text, encoding="utf-8")
+    ids = [("two\nlines" if s == "s1" else s, r) for s, r in ids]
+    out = tmp_path / "out.csv"
+    analyze_file(source, FakeAnalyzer(), out)
+    data = out.read_bytes()
+    cut = data.index(b'"two\n') + len(b'"two\n')  # the third record spans two lines
+    out.write_bytes(data[:cut])
+    summary = analyze_file(source, FakeAnalyzer(), out)
+    assert summary.resumed == 2
+    assert ids_of(list(read_results(out))) == ids
+
+
+def test_rerun_of_a_finished_output_adds_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    ids = write_pairs(source, 6)
+    out = tmp_path / "out.jsonl"
+    analyze_file(source, FakeAnalyzer(), out)
+    summary = analyze_file(source, FakeAnalyzer(), out)
+    assert (summary.resumed, summary.analysed) == (6, 0)
+    assert ids_of(list(read_results(out))) == ids
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_resume_refuses_an_output_of_another_input(tmp_path: Path, fmt: str) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    write_pairs(first, 6)
+    second.write_text(first.read_text(encoding="utf-8").replace('"r2"', '"other"'), "utf-8")
+    out = tmp_path / f"out.{fmt}"
+    analyze_file(first, FakeAnalyzer(), out)
+    with pytest.raises(InputError, match="--overwrite"):
+        analyze_file(second, FakeAnalyzer(), out)
+    summary = analyze_file(second, FakeAnalyzer(), out, overwrite=True)
+    assert (summary.resumed, summary.analysed) == (0, 6)
+    assert ("s1", "other") in ids_of(list(read_results(out)))
+
+
+def test_resume_refuses_an_output_longer_than_the_input(tmp_path: Path) -> None:
+    long, short = tmp_path / "long.jsonl", tmp_path / "short.jsonl"
+    write_pairs(long, 6)
+    write_pairs(short, 3)
+    out = tmp_path / "out.jsonl"
+    analyze_file(long, FakeAnalyzer(), out)
+    with pytest.raises(InputError, match="does not match the input"):
+        analyze_file(short, FakeAnalyzer(), out)
+
+
+def test_damaged_line_inside_the_output_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 4)
+    out = tmp_path / "out.jsonl"
+    lines = ["not json\n"]
+    analyze_file(source, FakeAnalyzer(), out)
+    lines += out.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(InputError, match="line 1"):
+        analyze_file(source, FakeAnalyzer(), out)
+
+
+def test_csv_with_other_columns_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 2)
+    out = tmp_path / "out.csv"
+    out.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
+    with pytest.raises(InputError, match="header"):
+        analyze_file(source, FakeAnalyzer(), out)
+
+
+def test_cut_csv_header_starts_over(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    ids = write_pairs(source, 3)
+    out = tmp_path / "out.csv"
+    out.write_text("seeker_id,respon", encoding="utf-8")
+    assert analyze_file(source, FakeAnalyzer(), out).analysed == 3
+    assert ids_of(list(read_results(out))) == ids
+
+
+def test_finished_parquet_is_not_overwritten_silently(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 3)
+    out = tmp_path / "out.parquet"
+    analyze_file(source, FakeAnalyzer(), out)
+    with pytest.raises(InputError, match="finished run"):
+        analyze_file(source, FakeAnalyzer(), out)
+    assert analyze_file(source, FakeAnalyzer(), out, overwrite=True).analysed == 3
+
+
+def test_parquet_without_pyarrow_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 2)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    with pytest.raises(MissingExtraError, match=r"carelens\[parquet\]"):
+        analyze_file(source, FakeAnalyzer(), tmp_path / "out.parquet")
+    assert not (tmp_path / f"out.parquet{PARTIAL_SUFFIX}").exists()
+
+
+def test_rejects_are_counted_and_good_rows_written(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 3)
+    with source.open("a", encoding="utf-8") as fh:
+        fh.write('{"seeker_id": "x", "response_id": "y", "seeker": "hi", "response": ""}\n')
+        fh.write("{broken\n")
+    with RejectLog(tmp_path / "rejects.jsonl") as log:
+        summary = analyze_file(source, FakeAnalyzer(), tmp_path / "out.jsonl", rejects=log)
+    assert summary.analysed == 3
+    assert sum(summary.rejected.values()) == 2
+    assert summary.rejects_path == tmp_path / "rejects.jsonl"
+    assert len((tmp_path / "rejects.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_writer_requires_open(tmp_path: Path) -> None:
+    writer = ResultWriter(tmp_path / "o.jsonl", DIMS)
+    with pytest.raises(RuntimeError):
+        writer.write([])
