@@ -43,7 +43,7 @@ __all__ = [
 
 
 def load(
-    path: str | Path | None = None, *, threads: int | None = None, batch_size: int = 32
+    path: str | Path | None = None, *, threads: int | None = None, batch_size: int = 1
 ) -> EmpathyAnalyzer:
     """Load the shipped model (or the model folder at ``path``), verifying its checksums."""
     return EmpathyAnalyzer.load(path, threads=threads, batch_size=batch_size)

@@ -51,6 +51,7 @@ class TrainConfig:
     weight_decay: float = 0.01
     warmup: float = 0.06
     rationale_weight: float = 1.0
+    class_weight_power: float = 1.0  # level-loss weight = frequency ** -power (0 = unweighted)
     max_length: int = 160
     max_response_tokens: int = 112
     dev_fraction: float = 0.1
@@ -85,13 +86,13 @@ def _batches(
     return batches
 
 
-def _class_weights(pairs: Sequence[LabeledPair]) -> torch.Tensor:
-    """Inverse square-root class frequencies per dimension, mean 1 (helps rare levels)."""
+def _class_weights(pairs: Sequence[LabeledPair], power: float) -> torch.Tensor:
+    """Inverse class frequencies to the given power, per dimension, mean 1 (helps rare levels)."""
     counts = np.ones((N_DIMS, 3))
     for p in pairs:
         for d, lvl in enumerate(p.levels):
             counts[d, lvl] += 1
-    w = 1.0 / np.sqrt(counts)
+    w = counts**-power
     w = w / w.mean(axis=1, keepdims=True)
     return torch.tensor(w, dtype=torch.float32)
 
@@ -193,7 +194,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     net = EmpathyNetwork.from_pretrained(encoder_dir).to(device)
-    weights = _class_weights(train).to(device)
+    weights = _class_weights(train, config.class_weight_power).to(device)
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
         {
@@ -271,7 +272,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         for d in range(N_DIMS)
     ]
     thresholds = [
-        max(np.arange(0.2, 0.75, 0.05), key=lambda t, d=d: _token_f1(dev_gold, dev_rat, d, t))
+        max(np.arange(0.05, 0.75, 0.05), key=lambda t, d=d: _token_f1(dev_gold, dev_rat, d, t))
         for d in range(N_DIMS)
     ]
     summary: dict[str, object] = {
