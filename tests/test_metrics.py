@@ -177,3 +177,19 @@ def test_end_to_end_from_text_to_scores() -> None:
     assert n == 1
     assert tok == pytest.approx(2 * 2 / (2 * 2 + 4 + 0))
     assert iou == 0.0
+
+
+def test_expected_calibration_error_hand_cases() -> None:
+    from carelens.metrics import expected_calibration_error
+
+    # Perfectly confident and right: no gap.
+    assert expected_calibration_error([0, 1], [(1.0, 0.0, 0.0), (0.0, 1.0, 0.0)]) == 0.0
+    # Confidence 0.9 in one bin, half right: gap 0.4.
+    probs = [(0.9, 0.05, 0.05), (0.9, 0.05, 0.05)]
+    assert expected_calibration_error([0, 1], probs) == pytest.approx(0.4)
+    # Two bins: (0.6 conf, right) and (0.8 conf, wrong) -> (0.4 + 0.8) / 2.
+    probs = [(0.6, 0.4, 0.0), (0.8, 0.2, 0.0)]
+    assert expected_calibration_error([0, 1], probs) == pytest.approx(0.6)
+    assert expected_calibration_error([], []) == 0.0
+    with pytest.raises(ValueError):
+        expected_calibration_error([0], [])

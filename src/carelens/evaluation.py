@@ -57,6 +57,7 @@ class MechanismScores:
     n: int
     accuracy: float
     macro_f1: float
+    ece: float
     token_f1: float | None
     iou_f1: float | None
     n_rationales: int
@@ -68,6 +69,7 @@ class MechanismScores:
             "n": self.n,
             "accuracy": self.accuracy,
             "macro_f1": self.macro_f1,
+            "ece": self.ece,
             "token_f1": self.token_f1,
             "iou_f1": self.iou_f1,
             "n_rationales": self.n_rationales,
@@ -108,6 +110,7 @@ class _Tally:
 
     gold: list[int] = field(default_factory=list)
     pred: list[int] = field(default_factory=list)
+    probabilities: list[tuple[float, ...]] = field(default_factory=list)
     gold_words: list[NDArray[np.bool_]] = field(default_factory=list)
     pred_words: list[NDArray[np.bool_]] = field(default_factory=list)
 
@@ -119,6 +122,7 @@ class _Tally:
             n=len(self.gold),
             accuracy=metrics.accuracy(self.gold, self.pred),
             macro_f1=metrics.macro_f1(self.gold, self.pred),
+            ece=metrics.expected_calibration_error(self.gold, self.probabilities),
             token_f1=tok if n_rat else None,
             iou_f1=iou if n_rat else None,
             n_rationales=n_rat,
@@ -234,6 +238,7 @@ def _score(rows: Sequence[_Row], analyzer: Analyzer, tallies: Mapping[str, _Tall
             tally = tallies[column]
             tally.gold.append(gold_level)
             tally.pred.append(score.level)
+            tally.probabilities.append(score.probabilities)
             rationales = str(exchange.response.meta.get(f"{column}_rationales") or "")
             gold_mask = metrics.rationale_char_mask(text, rationales)
             pred_mask = metrics.spans_to_char_mask(

@@ -42,6 +42,30 @@ def macro_f1(gold: Sequence[int], pred: Sequence[int], labels: Sequence[int] = (
     return float(np.mean(scores))
 
 
+def expected_calibration_error(
+    gold: Sequence[int], probabilities: Sequence[Sequence[float]], bins: int = 10
+) -> float:
+    """ECE of the top-level confidence: the bin-weighted gap between confidence and accuracy.
+
+    Each prediction falls in one of ``bins`` equal-width bins by its highest probability; the
+    result is the mean over predictions of |accuracy - mean confidence| in their bin.
+    """
+    if len(gold) != len(probabilities):
+        raise ValueError("gold and probabilities differ in length")
+    if not gold:
+        return 0.0
+    p = np.asarray(probabilities, dtype=float)
+    confidence = p.max(axis=1)
+    correct = p.argmax(axis=1) == np.asarray(gold)
+    which = np.minimum((confidence * bins).astype(int), bins - 1)
+    total = 0.0
+    for b in range(bins):
+        in_bin = which == b
+        if in_bin.any():
+            total += in_bin.sum() * abs(correct[in_bin].mean() - confidence[in_bin].mean())
+    return float(total / len(gold))
+
+
 def _f1(tp: int, fp: int, fn: int) -> float:
     denom = 2 * tp + fp + fn
     return 0.0 if denom == 0 else 2 * tp / denom

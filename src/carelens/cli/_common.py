@@ -104,3 +104,10 @@ def percent(part: int, whole: int) -> str:
 
 def fmt_score(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
+
+
+BATCH_SIZE_HELP = (
+    "Pairs per model batch. 1 (the default) makes each result independent of the other "
+    "pairs; larger batches are a little faster but share int8 activation scales, so "
+    "probabilities can shift by a few hundredths."
+)

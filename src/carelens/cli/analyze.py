@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 import carelens
-from carelens.cli._common import Quiet, Verbose, percent, session
+from carelens.cli._common import BATCH_SIZE_HELP, Quiet, Verbose, percent, session
 from carelens.errors import InputError
 from carelens.output import AnalysisSummary, analyze_file, output_format
 from carelens.readers import RejectLog, read_exchanges
@@ -92,9 +92,7 @@ def analyze(
     threads: Annotated[int | None, typer.Option(help="CPU threads for the model.")] = None,
     batch_size: Annotated[
         int,
-        typer.Option(
-            help="Pairs per model batch. 1 (the default) makes each result independent of the other pairs; larger batches are slightly faster but share int8 activation scales, so probabilities can shift by a few hundredths."
-        ),
+        typer.Option(help=BATCH_SIZE_HELP),
     ] = 1,
     rejects: Annotated[
         Path | None,

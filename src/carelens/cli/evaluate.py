@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 import carelens
-from carelens.cli._common import Quiet, Verbose, fmt_score, session
+from carelens.cli._common import BATCH_SIZE_HELP, Quiet, Verbose, fmt_score, session
 from carelens.errors import InputError
 from carelens.evaluation import SPLIT_PARTS, EvaluationReport, evaluate, model_split_ids
 from carelens.readers import RejectLog
@@ -40,9 +40,7 @@ def evaluate_command(
     threads: Annotated[int | None, typer.Option(help="CPU threads for the model.")] = None,
     batch_size: Annotated[
         int,
-        typer.Option(
-            help="Pairs per model batch. 1 (the default) makes each result independent of the other pairs; larger batches are slightly faster but share int8 activation scales, so probabilities can shift by a few hundredths."
-        ),
+        typer.Option(help=BATCH_SIZE_HELP),
     ] = 1,
     verbose: Verbose = False,
     quiet: Quiet = False,
@@ -82,7 +80,7 @@ def _report_table(report: EvaluationReport) -> Table:
         title_justify="left",
     )
     table.add_column("mechanism")
-    for name in ("n", "accuracy", "macro-F1", "token-F1", "IOU-F1"):
+    for name in ("n", "accuracy", "macro-F1", "ECE", "token-F1", "IOU-F1"):
         table.add_column(name, justify="right")
     for m in report.mechanisms:
         table.add_row(
@@ -90,8 +88,12 @@ def _report_table(report: EvaluationReport) -> Table:
             str(m.n),
             fmt_score(m.accuracy),
             fmt_score(m.macro_f1),
+            fmt_score(m.ece),
             fmt_score(m.token_f1),
             fmt_score(m.iou_f1),
         )
-    table.caption = "rationale F1 over pairs with a gold rationale (EPITOME, word tokens)"
+    table.caption = (
+        "ECE: expected calibration error of the level probabilities (10 bins, lower is better); "
+        "rationale F1 over pairs with a gold rationale (EPITOME, word tokens)"
+    )
     return table
