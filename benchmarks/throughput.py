@@ -9,6 +9,10 @@ One run measures, on the same synthetic pairs (:mod:`pairs`, seeded) and the sam
    ``torch.inference_mode()``, each side padded to 64 tokens, random weights;
 3. **load time** — ``carelens.load()`` wall time, each in a fresh process, median of a few.
 
+Batch sizes: carelens runs with the library's own default (the user path; currently one pair
+per model call, so a result never depends on its batch neighbours) unless
+``--carelens-batch-size`` is given; the reference runs in batches of ``--batch-size`` (32).
+
 Each measurement runs in its own subprocess (this script with ``--part``) so that peak RSS
 (``ru_maxrss`` of that process) belongs to one model only, and neither model warms the other's
 caches. Warm-up pairs are run first and not timed. Throughput is ``pairs / wall seconds``; the
@@ -76,13 +80,18 @@ def _peak_rss_mb() -> float | None:
 # --------------------------------------------------------------------------- child parts
 
 
+def _batch_kwargs(args: argparse.Namespace) -> dict[str, int]:
+    """``batch_size`` for ``carelens.load`` only when asked; else the library's default."""
+    return {} if args.carelens_batch_size is None else {"batch_size": args.carelens_batch_size}
+
+
 def part_load(args: argparse.Namespace) -> Result:
     """Fresh-process timings: ``import carelens``, ``carelens.load()``, first result."""
     t0 = time.perf_counter()
     import carelens
 
     t1 = time.perf_counter()
-    analyzer = carelens.load(args.model, threads=args.threads, batch_size=args.batch_size)
+    analyzer = carelens.load(args.model, threads=args.threads, **_batch_kwargs(args))
     t2 = time.perf_counter()
     analyzer.analyze(*make_pairs(1, seed=args.seed)[0])
     t3 = time.perf_counter()
@@ -103,7 +112,7 @@ def part_carelens(args: argparse.Namespace) -> Result:
 
     pairs = make_pairs(args.pairs, seed=args.seed)
     t0 = time.perf_counter()
-    analyzer = carelens.load(args.model, threads=args.threads, batch_size=args.batch_size)
+    analyzer = carelens.load(args.model, threads=args.threads, **_batch_kwargs(args))
     load_s = time.perf_counter() - t0
     rss_loaded = _peak_rss_mb()
     list(analyzer.analyze_many(pairs[: args.warmup]))
@@ -121,6 +130,7 @@ def part_carelens(args: argparse.Namespace) -> Result:
         "model_id": analyzer.model_id,
         "carelens_version": carelens.__version__,
         "onnxruntime_version": onnxruntime.__version__,
+        "batch_size": analyzer.batch_size,
         "wall_s": wall,
         "pairs_per_s": len(pairs) / wall,
         "load_s": load_s,
@@ -186,6 +196,7 @@ def part_reference(args: argparse.Namespace) -> Result:
         "parameters_m": round(sum(p.numel() for m in models for p in m.parameters()) / 1e6, 1),
         "torch_version": torch.__version__,
         "transformers_version": transformers.__version__,
+        "batch_size": args.batch_size,
         "wall_s": wall,
         "pairs_per_s": len(pairs) / wall,
         "load_s": build_s,
@@ -199,6 +210,24 @@ PARTS = {"load": part_load, "carelens": part_carelens, "reference": part_referen
 
 
 # --------------------------------------------------------------------------- parent
+
+
+def _cpu_busy_fraction(interval: float = 1.0) -> float | None:
+    """Share of all CPUs busy over ``interval`` seconds (Linux ``/proc/stat``; else ``None``)."""
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = [int(v) for v in fh.readline().split()[1:]]
+        return sum(fields), fields[3] + (fields[4] if len(fields) > 4 else 0)
+
+    try:
+        total0, idle0 = sample()
+        time.sleep(interval)
+        total1, idle1 = sample()
+    except (OSError, ValueError, IndexError):
+        return None
+    total = total1 - total0
+    return None if total <= 0 else round(1.0 - (idle1 - idle0) / total, 3)
 
 
 def _child_env(threads: int) -> dict[str, str]:
@@ -217,6 +246,11 @@ def _forwarded(args: argparse.Namespace) -> list[str]:
         f"--batch-size={args.batch_size}",
         f"--seed={args.seed}",
         f"--warmup={args.warmup}",
+        *(
+            []
+            if args.carelens_batch_size is None
+            else [f"--carelens-batch-size={args.carelens_batch_size}"]
+        ),
         f"--reference-mechanisms={args.reference_mechanisms}",
     ]
     if args.model:
@@ -253,8 +287,7 @@ def report(summary: Result) -> str:
     words = summary["pairs"]
     lines = [
         f"carelens throughput benchmark: {cfg['pairs']} synthetic pairs (seed {cfg['seed']}), "
-        f"{cfg['threads']} threads, batch size {cfg['batch_size']}, warm-up {cfg['warmup']} "
-        "pairs (untimed)",
+        f"{cfg['threads']} threads, warm-up {cfg['warmup']} pairs (untimed)",
         f"pairs: seeker {words['seeker_words']['mean']} words on average "
         f"({words['seeker_words']['min']:.0f}-{words['seeker_words']['max']:.0f}), response "
         f"{words['response_words']['mean']} ({words['response_words']['min']:.0f}-"
@@ -262,15 +295,17 @@ def report(summary: Result) -> str:
         f"machine: {summary['machine']['platform']}, {summary['machine']['cpu_count']} CPUs, "
         f"Python {summary['machine']['python']}",
         "",
-        f"{'model':<40} {'wall s':>8} {'pairs/s':>9} {'load s':>7} {'peak RSS MB':>12}",
+        f"{'model':<40} {'batch':>5} {'wall s':>8} {'pairs/s':>9} {'load s':>7} "
+        f"{'peak RSS MB':>12}",
     ]
     for key in ("carelens", "reference"):
         part = summary.get(key)
         if part is None:
             continue
         lines.append(
-            f"{part['label']:<40} {part['wall_s']:>8.2f} {part['pairs_per_s']:>9.1f} "
-            f"{part['load_s']:>7.2f} {_fmt(part['peak_rss_mb'], '.0f'):>12}"
+            f"{part['label']:<40} {part['batch_size']:>5} {part['wall_s']:>8.2f} "
+            f"{part['pairs_per_s']:>9.1f} {part['load_s']:>7.2f} "
+            f"{_fmt(part['peak_rss_mb'], '.0f'):>12}"
         )
     for key in ("carelens", "reference"):
         if summary.get(key) is not None:
@@ -314,6 +349,7 @@ def run_all(args: argparse.Namespace) -> Result:
                 "Python; install them (pip install torch transformers) or pass --skip-reference"
             )
     load_avg = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    busy = _cpu_busy_fraction()
     pairs = make_pairs(args.pairs, seed=args.seed)
     loads = [run_part("load", args) for _ in range(args.load_repeats)]
     load_times = [r["load_s"] for r in loads]
@@ -322,7 +358,8 @@ def run_all(args: argparse.Namespace) -> Result:
         "config": {
             "pairs": args.pairs,
             "threads": args.threads,
-            "batch_size": args.batch_size,
+            "reference_batch_size": None if args.skip_reference else args.batch_size,
+            "carelens_batch_size": args.carelens_batch_size,
             "seed": args.seed,
             "warmup": args.warmup,
             "reference_mechanisms": None if args.skip_reference else args.reference_mechanisms,
@@ -334,6 +371,7 @@ def run_all(args: argparse.Namespace) -> Result:
             "cpu_count": os.cpu_count(),
             "python": platform.python_version(),
             "load_average_at_start": load_avg,
+            "cpu_busy_fraction_at_start": busy,
         },
         "pairs": describe(pairs),
         "load_time": {
@@ -351,10 +389,10 @@ def run_all(args: argparse.Namespace) -> Result:
         "carelens": run_part("carelens", args),
         "reference": None if args.skip_reference else run_part("reference", args),
     }
-    if load_avg is not None and load_avg >= 0.5 * (os.cpu_count() or 1):
+    if busy is not None and busy >= 0.25:
         summary["busy_warning"] = (
-            f"load average was {load_avg:.1f} at the start: other processes were using the "
-            "CPUs, so these timings are pessimistic and not comparable with an idle machine"
+            f"{busy:.0%} of the CPU time was in use by other processes just before the run, "
+            "so these timings are pessimistic and not comparable with an idle machine"
         )
     ref = summary["reference"]
     summary["ratio"] = (
@@ -369,7 +407,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     p.add_argument("--pairs", type=int, default=1000, help="pairs to time (default 1000)")
     p.add_argument("--threads", type=int, default=2, help="threads for both models (default 2)")
-    p.add_argument("--batch-size", type=int, default=32, help="batch size for both (default 32)")
+    p.add_argument("--batch-size", type=int, default=32, help="reference batch size (default 32)")
+    p.add_argument(
+        "--carelens-batch-size",
+        type=int,
+        default=None,
+        help="carelens.load(batch_size=...) (default: the library's own default, the user path)",
+    )
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic pairs")
     p.add_argument("--warmup", type=int, default=32, help="untimed warm-up pairs (default 32)")
     p.add_argument("--load-repeats", type=int, default=5, help="fresh-process load timings")
@@ -386,8 +430,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     p.add_argument("--part", choices=sorted(PARTS), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
-    if args.pairs < 1 or args.threads < 1 or args.batch_size < 1 or args.load_repeats < 1:
-        p.error("--pairs, --threads, --batch-size and --load-repeats must be at least 1")
+    sizes = (args.pairs, args.threads, args.batch_size, args.load_repeats)
+    if min(sizes) < 1 or (args.carelens_batch_size is not None and args.carelens_batch_size < 1):
+        p.error("--pairs, --threads, the batch sizes and --load-repeats must be at least 1")
     return args
 
 

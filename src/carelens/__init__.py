@@ -45,5 +45,8 @@ __all__ = [
 def load(
     path: str | Path | None = None, *, threads: int | None = None, batch_size: int = 1
 ) -> EmpathyAnalyzer:
-    """Load the shipped model (or the model folder at ``path``), verifying its checksums."""
+    """Load the shipped model (or the model folder at ``path``), verifying its checksums.
+
+    ``threads`` is how many pairs are analysed at once (default: the number of CPUs).
+    """
     return EmpathyAnalyzer.load(path, threads=threads, batch_size=batch_size)

@@ -260,3 +260,19 @@ def test_trained_model_behaviour(analyzer: EmpathyAnalyzer) -> None:
         "Go to bed at the same time every night and stop drinking coffee after lunch.",
     )
     assert advice["exploration"].level == 0, "advice with no question is not exploration"
+
+
+def test_results_do_not_depend_on_thread_count_or_chunking() -> None:
+    """With one pair per batch, every result depends on its own pair alone."""
+    pairs = [(s * (1 + k % 3), r) for k, (s, r) in enumerate(PAIRS * 3)]
+    serial = EmpathyAnalyzer.load(threads=1)
+    parallel = EmpathyAnalyzer.load(threads=3)
+    expected = serial.predict(pairs)
+    assert parallel.predict(pairs) == expected
+    assert list(parallel.analyze_many(pairs, chunk_size=4)) == expected
+    assert [parallel.analyze(s, r) for s, r in pairs] == expected
+
+
+def test_batch_size_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="batch_size"):
+        EmpathyAnalyzer.load(batch_size=0)

@@ -8,7 +8,9 @@ order; inputs are never modified.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 
@@ -53,9 +55,14 @@ class EmpathyAnalyzer:
         encoder: PairEncoder,
         model: OnnxModel,
         *,
+        threads: int | None = None,
         batch_size: int = 1,
     ) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
         self.artifact = artifact
+        self.threads = max(1, threads if threads else (os.cpu_count() or 1))
+        self._pool: ThreadPoolExecutor | None = None
         self.encoder = encoder
         self.model = model
         self.batch_size = batch_size
@@ -85,7 +92,7 @@ class EmpathyAnalyzer:
             max_response_tokens=int(enc.get("max_response_tokens", 112)),
         )
         return cls(
-            artifact, encoder, OnnxModel.load(artifact, threads=threads), batch_size=batch_size
+            artifact, encoder, OnnxModel.load(artifact), threads=threads, batch_size=batch_size
         )
 
     @property
@@ -108,21 +115,37 @@ class EmpathyAnalyzer:
             yield from self.predict(chunk)
 
     def predict(self, pairs: Sequence[PairLike]) -> list[ResponseAnalysis]:
-        """Analyse a list of pairs: batches are sorted by length; results keep input order."""
+        """Analyse a list of pairs, ``threads`` batches at a time; results keep input order.
+
+        Batches group pairs of similar length, so little padding is computed.
+        """
         texts = [_as_pair(p) for p in pairs]
         order = sorted(range(len(texts)), key=lambda i: len(texts[i][0]) + len(texts[i][1]))
+        batches = [
+            [(i, texts[i]) for i in order[start : start + self.batch_size]]
+            for start in range(0, len(order), self.batch_size)
+        ]
         results: list[ResponseAnalysis | None] = [None] * len(texts)
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            batch = self.encoder.encode([texts[i] for i in idx])
-            level_logits, rationale_logits = self.model.run(batch)
-            probs = _softmax(level_logits / self.temperatures[None, :, None])
-            rat_probs = 1.0 / (1.0 + np.exp(-rationale_logits))
-            for row, i in enumerate(idx):
-                results[i] = self._result(
-                    texts[i][1], probs[row], rat_probs[row], batch.response_offsets[row]
-                )
+        if self.threads > 1 and len(batches) > 1:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="carelens")
+            done = self._pool.map(self._predict_batch, batches)
+        else:
+            done = map(self._predict_batch, batches)
+        for batch, analyses in zip(batches, done, strict=True):
+            for (i, _), analysis in zip(batch, analyses, strict=True):
+                results[i] = analysis
         return [r for r in results if r is not None]
+
+    def _predict_batch(self, batch: list[tuple[int, tuple[str, str]]]) -> list[ResponseAnalysis]:
+        encoded = self.encoder.encode([pair for _, pair in batch])
+        level_logits, rationale_logits = self.model.run(encoded)
+        probs = _softmax(level_logits / self.temperatures[None, :, None])
+        rat_probs = 1.0 / (1.0 + np.exp(-rationale_logits))
+        return [
+            self._result(response, probs[row], rat_probs[row], encoded.response_offsets[row])
+            for row, (_, (_, response)) in enumerate(batch)
+        ]
 
     def _result(
         self,

@@ -21,13 +21,18 @@ class OnnxModel:
         self._session = session
 
     @classmethod
-    def load(cls, artifact: ModelArtifact, *, threads: int | None = None) -> OnnxModel:
+    def load(cls, artifact: ModelArtifact) -> OnnxModel:
+        """Open the model with single-threaded operators.
+
+        Callers get parallelism by running several pairs at once on this one session (its
+        ``run`` is thread-safe and releases the GIL): with the small matrices of one pair,
+        that scales far better than splitting each operator across threads.
+        """
         import onnxruntime as ort
 
         options = ort.SessionOptions()
-        if threads:
-            options.intra_op_num_threads = threads
-            options.inter_op_num_threads = 1
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
         try:
