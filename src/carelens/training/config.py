@@ -1,0 +1,31 @@
+"""Training settings, importable without torch (the CLI reads its defaults from here).
+
+The defaults are the settings of the shipped model: ``carelens train`` with no options
+reproduces it. They were chosen on the dev part of the split (see docs/model-card.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class TrainConfig:
+    data: str
+    output: str
+    encoder_dir: str = ""
+    seed: int = 13
+    epochs: int = 7
+    batch_size: int = 16
+    learning_rate: float = 8e-5
+    weight_decay: float = 0.01
+    warmup: float = 0.06
+    rationale_weight: float = 1.0
+    class_weight_power: float = 0.5  # level-loss weight = frequency ** -power (0 = unweighted)
+    max_length: int = 160
+    max_response_tokens: int = 112
+    dev_fraction: float = 0.1
+    test_fraction: float = 0.2
+    max_steps: int | None = None  # for smoke tests: stop after this many optimiser steps
+    threads: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
