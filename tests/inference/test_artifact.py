@@ -184,3 +184,15 @@ def test_sha256_file(tmp_path: Path) -> None:
     path = tmp_path / "f"
     path.write_bytes(b"abc")
     assert sha256_file(path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
+def test_record_evaluation_keeps_checksums_valid(tmp_path: Path) -> None:
+    from carelens.inference.artifact import default_model_dir, record_evaluation
+
+    folder = tmp_path / "model"
+    shutil.copytree(default_model_dir(), folder)
+    record_evaluation(folder, "test", {"n_pairs": 3, "mechanisms": {}})
+    record_evaluation(folder, "dev", {"n_pairs": 2})
+    manifest = ModelArtifact.load(folder).manifest  # checksums still verify
+    assert manifest["evaluation"]["test"] == {"n_pairs": 3, "mechanisms": {}}
+    assert manifest["evaluation"]["dev"] == {"n_pairs": 2}

@@ -19,6 +19,7 @@ import carelens
 from carelens.cli._common import BATCH_SIZE_HELP, Quiet, Verbose, fmt_score, session
 from carelens.errors import InputError
 from carelens.evaluation import SPLIT_PARTS, EvaluationReport, evaluate, model_split_ids
+from carelens.inference.artifact import record_evaluation
 from carelens.readers import RejectLog
 
 
@@ -34,6 +35,12 @@ def evaluate_command(
         ),
     ] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record", help="Store the figures in the model's manifest.json under the split."
+        ),
+    ] = False,
     rejects: Annotated[
         Path | None, typer.Option(help="Write bad rows (file, line, field) to this file.")
     ] = None,
@@ -63,6 +70,11 @@ def evaluate_command(
                 split=split,
                 progress=lambda n: bar.advance(task, n),
             )
+        if record:
+            figures = report.to_dict()
+            figures["command"] = f"carelens evaluate {data.name} --split {split}"
+            written = record_evaluation(analyzer.artifact.path, split, figures)
+            s.note(f"figures recorded in {escape(str(written))}")
         if as_json:
             typer.echo(json.dumps(report.to_dict(), indent=2))
         else:

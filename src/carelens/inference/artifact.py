@@ -105,3 +105,18 @@ def write_manifest(folder: str | Path, manifest: Mapping[str, Any]) -> Path:
     out = folder / MANIFEST
     out.write_text(json.dumps(data, indent=2, sort_keys=False) + "\n", encoding="utf-8")
     return out
+
+
+def record_evaluation(folder: str | Path, key: str, figures: Mapping[str, Any]) -> Path:
+    """Store evaluation ``figures`` under ``manifest["evaluation"][key]``.
+
+    Only the manifest changes; the checksums it lists stay valid.
+    """
+    artifact = ModelArtifact.load(folder)
+    data = dict(artifact.manifest)
+    evaluation = dict(data.get("evaluation") or {})
+    evaluation[key] = dict(figures)
+    data["evaluation"] = evaluation
+    out = artifact.path / MANIFEST
+    out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return out
