@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -106,8 +107,19 @@ def fmt_score(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-BATCH_SIZE_HELP = (
-    "Pairs per model batch. 1 (the default) makes each result independent of the other "
-    "pairs; larger batches are a little faster but share int8 activation scales, so "
-    "probabilities can shift by a few hundredths."
-)
+ModelPath = Annotated[
+    Path | None,
+    typer.Option(help="Model folder (default: the model shipped with carelens)."),
+]
+Threads = Annotated[
+    int | None,
+    typer.Option(help="Pairs analysed at once, one CPU thread each (default: all CPUs)."),
+]
+BatchSize = Annotated[
+    int,
+    typer.Option(
+        help="Pairs per model batch. 1 (the default) makes each result independent of the "
+        "other pairs; larger batches are a little faster but share int8 activation scales, so "
+        "probabilities can shift by a few hundredths."
+    ),
+]

@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 import carelens
-from carelens.cli._common import BATCH_SIZE_HELP, Quiet, Verbose, percent, session
+from carelens.cli._common import BatchSize, ModelPath, Quiet, Threads, Verbose, percent, session
 from carelens.errors import InputError
 from carelens.output import AnalysisSummary, analyze_file, output_format
 from carelens.readers import RejectLog, read_exchanges
@@ -86,14 +86,9 @@ def analyze(
             "--column-map", "-m", help="canonical=column, to read other column names (repeat)."
         ),
     ] = None,
-    model: Annotated[
-        Path | None, typer.Option(help="Model folder (default: the model shipped with carelens).")
-    ] = None,
-    threads: Annotated[int | None, typer.Option(help="CPU threads for the model.")] = None,
-    batch_size: Annotated[
-        int,
-        typer.Option(help=BATCH_SIZE_HELP),
-    ] = 1,
+    model: ModelPath = None,
+    threads: Threads = None,
+    batch_size: BatchSize = 1,
     rejects: Annotated[
         Path | None,
         typer.Option(

@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 import carelens
-from carelens.cli._common import BATCH_SIZE_HELP, Quiet, Verbose, fmt_score, session
+from carelens.cli._common import BatchSize, ModelPath, Quiet, Threads, Verbose, fmt_score, session
 from carelens.errors import InputError
 from carelens.evaluation import SPLIT_PARTS, EvaluationReport, evaluate, model_split_ids
 from carelens.inference.artifact import record_evaluation
@@ -25,9 +25,7 @@ from carelens.readers import RejectLog
 
 def evaluate_command(
     data: Annotated[Path, typer.Argument(help="Labelled CSV in the EPITOME layout.")],
-    model: Annotated[
-        Path | None, typer.Option(help="Model folder (default: the model shipped with carelens).")
-    ] = None,
+    model: ModelPath = None,
     split: Annotated[
         str,
         typer.Option(
@@ -44,11 +42,8 @@ def evaluate_command(
     rejects: Annotated[
         Path | None, typer.Option(help="Write bad rows (file, line, field) to this file.")
     ] = None,
-    threads: Annotated[int | None, typer.Option(help="CPU threads for the model.")] = None,
-    batch_size: Annotated[
-        int,
-        typer.Option(help=BATCH_SIZE_HELP),
-    ] = 1,
+    threads: Threads = None,
+    batch_size: BatchSize = 1,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
