@@ -180,3 +180,14 @@ def test_model_split_ids_need_a_training_record() -> None:
         model_split_ids(LABELED, {}, "test")
     with pytest.raises(InputError, match="unknown split part"):
         model_split_ids(LABELED, _manifest(1), "validation")
+
+
+def test_model_split_ids_error_on_bad_bytes_holds_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    secret = "my private words"
+    path.write_bytes(
+        f"sp_id,rp_id,seeker_post,response_post\ns1,r1,{secret},caf\xe9\n".encode("latin-1")
+    )
+    with pytest.raises(InputError, match="UnicodeDecodeError") as info:
+        model_split_ids(path, _manifest(1), "test")
+    assert secret not in str(info.value)

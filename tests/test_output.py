@@ -309,3 +309,53 @@ def test_writer_requires_open(tmp_path: Path) -> None:
     writer = ResultWriter(tmp_path / "o.jsonl", DIMS)
     with pytest.raises(RuntimeError):
         writer.write([])
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("out.json", b'{"settings": {"keep": true}}\n'),  # one complete line of another file
+        ("out.jsonl", b'{"settings": {"keep": true}}'),  # one unterminated line of another file
+        ("out.csv", b"keep,this"),  # an unterminated one-line CSV that is not our header
+    ],
+)
+def test_a_one_line_file_of_another_kind_is_refused_not_truncated(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 2)
+    out = tmp_path / name
+    out.write_bytes(content)
+    with pytest.raises(InputError, match="--overwrite"):
+        analyze_file(source, FakeAnalyzer(), out)
+    assert out.read_bytes() == content
+
+
+def test_a_complete_record_of_another_model_is_refused_not_truncated(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 2)
+    out = tmp_path / "out.jsonl"
+    line = json.dumps({"seeker_id": "s0", "response_id": "r0", "other_dim": {"level": 1}}) + "\n"
+    out.write_text(line, encoding="utf-8")
+    with pytest.raises(InputError, match="line 1"):
+        analyze_file(source, FakeAnalyzer(), out)
+    assert out.read_text(encoding="utf-8") == line
+
+
+def test_a_record_cut_at_its_start_is_resumed(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    ids = write_pairs(source, 3)
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b'{"seeker')
+    assert analyze_file(source, FakeAnalyzer(), out).analysed == 3
+    assert ids_of(list(read_results(out))) == ids
+
+
+@pytest.mark.parametrize("first_line", [b"{broken\n", b"[1, 2]\n", b"\xff\xfe\n"])
+def test_read_results_of_a_damaged_file_is_an_input_error(
+    tmp_path: Path, first_line: bytes
+) -> None:
+    path = tmp_path / "results.jsonl"
+    path.write_bytes(first_line)
+    with pytest.raises(InputError, match="line 1"):
+        list(read_results(path))

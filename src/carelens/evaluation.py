@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import logging
 import os
-import sys
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from carelens.errors import InputError, ModelError
 from carelens.inference.artifact import sha256_file
 from carelens.output import Analyzer, Progress
 from carelens.readers import READERS, ReadContext, RejectLog
+from carelens.readers.delimited import allow_large_csv_fields
 from carelens.readers.rejects import INVALID_VALUE
 from carelens.types import Exchange, JsonDict
 
@@ -282,7 +282,7 @@ def model_split_ids(
     # the trainer could not parse still splits exactly as the trainer would split it.
     from carelens.training.data import LabeledPair, split_by_seeker
 
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    allow_large_csv_fields()
     try:
         with data.open(encoding="utf-8", newline="") as fh:
             pairs = [
@@ -291,7 +291,9 @@ def model_split_ids(
             ]
     except (KeyError, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(
-            f"cannot reproduce the model's split from this file ({exc!r}); it needs sp_id and "
+            # str(), not repr(): a UnicodeDecodeError's repr holds the bytes around the bad one
+            f"cannot reproduce the model's split from this file ({type(exc).__name__}: {exc}); "
+            "it needs sp_id and "
             "rp_id columns. Evaluate with --split all, or fix the file",
             path=str(data),
         ) from exc

@@ -62,3 +62,13 @@ def test_console_script_end_to_end(data: Path, tmp_path: Path) -> None:
     )
     assert failed.returncode == 1
     assert failed.stderr.startswith("error: ") and "Traceback" not in failed.stderr
+
+
+@pytest.mark.parametrize("command", ["analyze", "evaluate"])
+@pytest.mark.parametrize("option", ["--batch-size", "--threads"])
+def test_counts_below_one_are_a_usage_error(
+    invoke: Invoke, data: Path, command: str, option: str
+) -> None:
+    result = invoke(command, str(data / "labeled.csv"), option, "0")
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)

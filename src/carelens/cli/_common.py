@@ -113,13 +113,14 @@ ModelPath = Annotated[
 ]
 Threads = Annotated[
     int | None,
-    typer.Option(help="Pairs analysed at once, one CPU thread each (default: all CPUs)."),
+    typer.Option(min=1, help="Pairs analysed at once, one CPU thread each (default: all CPUs)."),
 ]
 BatchSize = Annotated[
     int,
     typer.Option(
+        min=1,
         help="Pairs per model batch. 1 (the default) makes each result independent of the "
         "other pairs; larger batches are a little faster but share int8 activation scales, so "
-        "probabilities can shift by a few hundredths."
+        "probabilities can shift by a few hundredths.",
     ),
 ]

@@ -1,7 +1,7 @@
-"""The ONNX Runtime session that runs a carelens model on the CPU (or CUDA when asked).
+"""The ONNX Runtime session that runs a carelens model on the CPU.
 
-Only the local file is read: no network access is made, and the session is created with
-a fixed thread count so results and speed are predictable.
+Only the local file is read: no network access is made. The session's operators are
+single-threaded; parallelism comes from running several pairs at once on it (``threads``).
 """
 
 from __future__ import annotations

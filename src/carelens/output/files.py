@@ -13,7 +13,6 @@ import csv
 import json
 import logging
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -28,13 +27,15 @@ from carelens.output.records import (
     require_pyarrow,
     unflatten_row,
 )
+from carelens.readers.delimited import allow_large_csv_fields
 from carelens.types import N_LEVELS, Exchange, JsonDict
 
 logger = logging.getLogger(__name__)
 
 #: Suffix of the JSON Lines file a Parquet output is built in.
 PARTIAL_SUFFIX = ".partial.jsonl"
-_CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+#: How every JSON Lines record begins (``result_record`` puts ``seeker_id`` first).
+_JSONL_RECORD_START = b'{"seeker_id": '
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -66,18 +67,19 @@ class _Scan:
         )
 
     def _jsonl(self) -> Iterator[JsonDict]:
-        pending: tuple[int, str] | None = None  # a bad line is fine only as the last line
+        # A written record never holds a raw newline, so every terminated line is complete
+        # and must be a record; only an unterminated last line can be cut, and it must still
+        # begin like one (anything else is some other file, which must not be truncated).
         for number, (end, raw) in enumerate(_lines(self.path), start=1):
-            if pending is not None:
-                raise self._damaged(*pending)
             if not raw.endswith(b"\n"):
+                if not _is_prefix_either_way(raw, _JSONL_RECORD_START):
+                    raise self._damaged(number, "not a result record")
                 return  # truncated mid-line by the interruption
             try:
                 record = json.loads(raw.decode("utf-8"))
                 _check_record(record, self.dimensions)
-            except (UnicodeDecodeError, ValueError, KeyError, TypeError):
-                pending = (number, "not a result record")
-                continue
+            except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+                raise self._damaged(number, "not a result record") from exc
             self.end = end
             yield record
 
@@ -85,14 +87,19 @@ class _Scan:
         columns = flat_columns(self.dimensions)
         state = {"end": 0, "terminated": True, "line": 0}
 
+        first_line = b""
+
         def text() -> Iterator[str]:
+            nonlocal first_line
             for end, raw in _lines(self.path):
                 state["end"], state["line"] = end, state["line"] + 1
                 state["terminated"] = raw.endswith(b"\n")
+                if state["line"] == 1:
+                    first_line = raw
                 yield raw.decode("utf-8", "replace")
 
-        if csv.field_size_limit() < _CSV_FIELD_LIMIT:
-            csv.field_size_limit(_CSV_FIELD_LIMIT)  # span lists of long responses are large
+        allow_large_csv_fields()  # span lists of long responses are large
+        header = ",".join(columns).encode("utf-8")
         pending: tuple[int, str] | None = None
         for row in _csv_rows(text(), lambda: self._damaged(int(state["line"]), "unreadable CSV")):
             if pending is not None:
@@ -102,7 +109,7 @@ class _Scan:
                 if complete and row == columns:
                     self.has_header, self.end = True, int(state["end"])
                     continue
-                if not state["terminated"]:
+                if not state["terminated"] and header.startswith(first_line):
                     return  # the header itself was cut: start over
                 raise self._damaged(1, "its header differs from this model's columns")
             try:
@@ -115,6 +122,10 @@ class _Scan:
                 continue
             self.end = int(state["end"])
             yield record
+
+
+def _is_prefix_either_way(a: bytes, b: bytes) -> bool:
+    return a.startswith(b) or b.startswith(a)
 
 
 def _csv_rows(lines: Iterator[str], damaged: Callable[[], InputError]) -> Iterator[list[str]]:
@@ -155,9 +166,17 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[JsonDict]:
             header = next(csv.reader(fh), [])
         dims = [c[: -len("_level")] for c in header if c.endswith("_level")]
     else:
-        with p.open(encoding="utf-8") as fh:
+        with p.open("rb") as fh:
             first = fh.readline()
-        dims = [k for k, v in json.loads(first).items() if isinstance(v, dict)] if first else []
+        try:
+            record = json.loads(first) if first else {}
+        except ValueError:
+            record = {}  # the scan below reports line 1 as not a result record
+        dims = (
+            [k for k, v in record.items() if isinstance(v, dict)]
+            if isinstance(record, dict)
+            else []
+        )
     yield from _Scan(p, fmt, dims)
 
 

@@ -38,6 +38,12 @@ _DELIMITERS = (",", "\t", ";", "|")
 _FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 
 
+def allow_large_csv_fields() -> None:
+    """Raise the csv module's process-wide field size limit to 2**31 - 1 (never lower it)."""
+    if csv.field_size_limit() < _FIELD_LIMIT:
+        csv.field_size_limit(_FIELD_LIMIT)
+
+
 def sniff_delimiter(header: str, *, tsv: bool = False) -> str:
     """Tab for TSV files, else the most frequent candidate delimiter in the header line."""
     if tsv:
@@ -49,8 +55,7 @@ def sniff_delimiter(header: str, *, tsv: bool = False) -> str:
 
 def read_csv(ctx: ReadContext) -> Iterator[Record]:
     """Read a CSV/TSV file of pairs or thread messages; see the module docstring."""
-    if csv.field_size_limit() < _FIELD_LIMIT:
-        csv.field_size_limit(_FIELD_LIMIT)
+    allow_large_csv_fields()
     lines = iter_raw_lines(ctx.path)
     first = next(lines, None)
     if first is None:
