@@ -72,3 +72,19 @@ def test_counts_below_one_are_a_usage_error(
     result = invoke(command, str(data / "labeled.csv"), option, "0")
     assert result.exit_code == 2
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_record_stores_no_machine_paths(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from carelens.cli.main import app
+    from carelens.inference.artifact import default_model_dir
+
+    model = tmp_path / "model"
+    shutil.copytree(default_model_dir(), model)
+    labeled = Path(__file__).parents[1] / "data" / "cli" / "labeled.csv"
+    result = CliRunner().invoke(app, ["evaluate", str(labeled), "--model", str(model), "--record"])
+    assert result.exit_code == 0, result.output
+    recorded = json.loads((model / "manifest.json").read_text())["evaluation"]["all"]
+    assert recorded["path"] == "labeled.csv"
+    assert str(tmp_path) not in json.dumps(recorded)

@@ -135,6 +135,9 @@ class EmpathyAnalyzer:
         for batch, analyses in zip(batches, done, strict=True):
             for (i, _), analysis in zip(batch, analyses, strict=True):
                 results[i] = analysis
+        missing = [i for i, r in enumerate(results) if r is None]
+        if missing:  # every batch returns one result per pair; anything else is a bug
+            raise RuntimeError(f"no result for pair(s) {missing[:5]}")
         return [r for r in results if r is not None]
 
     def _predict_batch(self, batch: list[tuple[int, tuple[str, str]]]) -> list[ResponseAnalysis]:

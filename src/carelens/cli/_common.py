@@ -113,7 +113,11 @@ ModelPath = Annotated[
 ]
 Threads = Annotated[
     int | None,
-    typer.Option(min=1, help="Pairs analysed at once, one CPU thread each (default: all CPUs)."),
+    typer.Option(
+        min=1,
+        help="Model batches run at once, one CPU thread each (default: all CPUs); with the "
+        "default batch size, pairs analysed at once.",
+    ),
 ]
 BatchSize = Annotated[
     int,

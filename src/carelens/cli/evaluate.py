@@ -67,6 +67,7 @@ def evaluate_command(
             )
         if record:
             figures = report.to_dict()
+            figures["path"] = data.name  # the manifest ships; this machine's paths must not
             figures["command"] = f"carelens evaluate {data.name} --split {split}"
             written = record_evaluation(analyzer.artifact.path, split, figures)
             s.note(f"figures recorded in {escape(str(written))}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import random
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from numpy.typing import NDArray
 from carelens.errors import InputError
 from carelens.inference.encoding import EncodedBatch, PairEncoder
 from carelens.metrics import rationale_char_mask
+from carelens.readers.delimited import allow_large_csv_fields
 
 #: EPITOME CSV column prefixes, in the model's dimension order.
 EPITOME_COLUMNS = ("emotional_reactions", "interpretations", "explorations")
@@ -37,7 +37,7 @@ class LabeledPair:
 
 def load_epitome(path: str | Path) -> list[LabeledPair]:
     """Read an EPITOME-layout CSV with ``*_level`` and ``*_rationales`` columns."""
-    csv.field_size_limit(sys.maxsize)
+    allow_large_csv_fields()
     pairs: list[LabeledPair] = []
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)

@@ -255,7 +255,13 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         for d in range(N_DIMS)
     ]
     summary: dict[str, object] = {
-        "config": asdict(config),
+        # File names only: the manifest ships, the machine's paths must not.
+        "config": {
+            **asdict(config),
+            "data": Path(config.data).name,
+            "output": "",
+            "encoder_dir": Path(config.encoder_dir).name if config.encoder_dir else "",
+        },
         "data_sha256": sha256_file(config.data),
         "split": {
             "train": len(train),
