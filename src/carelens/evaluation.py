@@ -33,16 +33,10 @@ from carelens.output import Analyzer, Progress
 from carelens.readers import READERS, ReadContext, RejectLog
 from carelens.readers.delimited import allow_large_csv_fields
 from carelens.readers.rejects import INVALID_VALUE
-from carelens.types import Exchange, JsonDict
+from carelens.types import EPITOME_COLUMNS, Exchange, JsonDict
 
 logger = logging.getLogger(__name__)
 
-#: EPITOME column prefix -> the model dimension it is scored against.
-EPITOME_MECHANISMS: dict[str, str] = {
-    "emotional_reactions": "emotional_reaction",
-    "interpretations": "interpretation",
-    "explorations": "exploration",
-}
 #: The parts of a model's data split, in manifest order.
 SPLIT_PARTS: tuple[str, ...] = ("train", "dev", "test")
 _LEVELS = {"0": 0, "1": 1, "2": 2}
@@ -194,19 +188,19 @@ def evaluate(
         model_id=analyzer.model_id,
         n_pairs=n_pairs,
         rejected=log.total - before,
-        mechanisms=tuple(t.scores(EPITOME_MECHANISMS[c], c) for c, t in tallies.items()),
+        mechanisms=tuple(t.scores(EPITOME_COLUMNS[c], c) for c, t in tallies.items()),
         split=split,
     )
 
 
 def _scored_columns(path: Path, first: Exchange, analyzer: Analyzer) -> list[str]:
-    present = [c for c in EPITOME_MECHANISMS if f"{c}_level" in first.response.meta]
+    present = [c for c in EPITOME_COLUMNS if f"{c}_level" in first.response.meta]
     if not present:
-        wanted = ", ".join(f"{c}_level" for c in EPITOME_MECHANISMS)
+        wanted = ", ".join(f"{c}_level" for c in EPITOME_COLUMNS)
         raise InputError(
             f"no label columns found; expected one or more of {wanted}", path=str(path)
         )
-    scored = [c for c in present if EPITOME_MECHANISMS[c] in analyzer.dimensions]
+    scored = [c for c in present if EPITOME_COLUMNS[c] in analyzer.dimensions]
     if not scored:
         raise InputError(
             f"the model ({', '.join(analyzer.dimensions)}) predicts none of the labelled "
@@ -234,7 +228,7 @@ def _score(rows: Sequence[_Row], analyzer: Analyzer, tallies: Mapping[str, _Tall
     for (exchange, levels), result in zip(rows, results, strict=True):
         text = exchange.response.text
         for column, gold_level in levels.items():
-            score = result[EPITOME_MECHANISMS[column]]
+            score = result[EPITOME_COLUMNS[column]]
             tally = tallies[column]
             tally.gold.append(gold_level)
             tally.pred.append(score.level)

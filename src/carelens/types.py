@@ -16,8 +16,15 @@ from typing import Any
 
 JsonDict = dict[str, Any]
 
+#: EPITOME's CSV column prefixes (``<prefix>_level``, ``<prefix>_rationales``) and the
+#: dimension each one is, in the core model's output order.
+EPITOME_COLUMNS: Mapping[str, str] = {
+    "emotional_reactions": "emotional_reaction",
+    "interpretations": "interpretation",
+    "explorations": "exploration",
+}
 #: The EPITOME mechanisms predicted by the core model, in output order.
-EPITOME_DIMENSIONS: tuple[str, ...] = ("emotional_reaction", "interpretation", "exploration")
+EPITOME_DIMENSIONS: tuple[str, ...] = tuple(EPITOME_COLUMNS.values())
 #: Number of levels per dimension: 0 none, 1 weak, 2 strong.
 N_LEVELS = 3
 

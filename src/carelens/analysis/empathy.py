@@ -111,7 +111,7 @@ class EmpathyAnalyzer:
         Pairs are read ``chunk_size`` at a time, so an unbounded stream uses bounded memory.
         """
         iterator = iter(pairs)
-        while chunk := [_as_pair(p) for p in islice(iterator, chunk_size)]:
+        while chunk := list(islice(iterator, chunk_size)):
             yield from self.predict(chunk)
 
     def predict(self, pairs: Sequence[PairLike]) -> list[ResponseAnalysis]:

@@ -21,6 +21,7 @@ from typing import IO, Any
 from carelens.errors import InputError
 from carelens.output.records import (
     flat_columns,
+    flat_dimensions,
     flatten_record,
     output_format,
     parquet_schema,
@@ -156,7 +157,7 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[JsonDict]:
     fmt = output_format(p)
     if fmt == "parquet":
         table = require_pyarrow().parquet.read_table(p)
-        dims = [c[: -len("_level")] for c in table.column_names if c.endswith("_level")]
+        dims = flat_dimensions(table.column_names)
         for batch in table.to_batches():
             for row in batch.to_pylist():
                 yield unflatten_row(row, dims)
@@ -164,7 +165,7 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[JsonDict]:
     if fmt == "csv":
         with p.open(encoding="utf-8", newline="") as fh:
             header = next(csv.reader(fh), [])
-        dims = [c[: -len("_level")] for c in header if c.endswith("_level")]
+        dims = flat_dimensions(header)
     else:
         with p.open("rb") as fh:
             first = fh.readline()

@@ -79,6 +79,11 @@ def flat_columns(dimensions: Sequence[str]) -> list[str]:
     return [*columns, "model"]
 
 
+def flat_dimensions(columns: Sequence[str]) -> list[str]:
+    """The dimension names of a flat layout, read back from its ``<dim>_level`` columns."""
+    return [c[: -len("_level")] for c in columns if c.endswith("_level")]
+
+
 def flatten_record(record: Mapping[str, Any], dimensions: Sequence[str]) -> dict[str, Any]:
     """A record as one flat row; spans stay a list (the CSV writer turns them into JSON)."""
     row = {name: record.get(name) for name in ID_FIELDS}

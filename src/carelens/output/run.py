@@ -43,7 +43,7 @@ class LevelCounts:
     """How many records have each level, per dimension."""
 
     dimensions: tuple[str, ...]
-    counts: dict[str, list[int]] = field(default_factory=dict)
+    counts: dict[str, list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.counts = {d: [0] * N_LEVELS for d in self.dimensions}

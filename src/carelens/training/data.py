@@ -20,9 +20,7 @@ from carelens.errors import InputError
 from carelens.inference.encoding import EncodedBatch, PairEncoder
 from carelens.metrics import rationale_char_mask
 from carelens.readers.delimited import allow_large_csv_fields
-
-#: EPITOME CSV column prefixes, in the model's dimension order.
-EPITOME_COLUMNS = ("emotional_reactions", "interpretations", "explorations")
+from carelens.types import EPITOME_COLUMNS
 
 
 @dataclass(frozen=True, slots=True)

