@@ -1,4 +1,4 @@
-"""Evaluation metrics: accuracy, macro-F1, and EPITOME's rationale token-F1 and IOU-F1.
+"""Evaluation metrics: accuracy, macro-F1, Cohen's kappa, and EPITOME's rationale token-F1 and IOU-F1.
 
 Rationales are compared on *word tokens* of the response (runs of letters/digits, or single
 other non-space characters), so the figures do not depend on any model's tokenizer.
@@ -40,6 +40,38 @@ def macro_f1(gold: Sequence[int], pred: Sequence[int], labels: Sequence[int] = (
         fn = int(np.sum((g == c) & (p != c)))
         scores.append(_f1(tp, fp, fn))
     return float(np.mean(scores))
+
+
+def cohen_kappa(first: Sequence[int], second: Sequence[int], weights: str | None = None) -> float:
+    """Cohen's kappa between two annotators' labels (``weights="linear"`` for ordinal levels).
+
+    Returns 1.0 when both annotators used one and the same label throughout (no disagreement
+    is possible to correct for chance) and 0.0 when chance agreement is total otherwise.
+    """
+    if len(first) != len(second):
+        raise ValueError("the two annotations differ in length")
+    if not first:
+        raise ValueError("no items to compare")
+    labels = sorted(set(first) | set(second))
+    index = {c: i for i, c in enumerate(labels)}
+    k = len(labels)
+    observed = np.zeros((k, k))
+    for a, b in zip(first, second, strict=True):
+        observed[index[a], index[b]] += 1
+    observed /= observed.sum()
+    expected = np.outer(observed.sum(1), observed.sum(0))
+    values = np.asarray(labels, dtype=np.float64)
+    if weights is None:
+        w = 1.0 - np.eye(k)
+    elif weights == "linear":
+        span = values.max() - values.min() or 1.0
+        w = np.abs(values[:, None] - values[None, :]) / span
+    else:
+        raise ValueError(f"weights must be None or 'linear', not {weights!r}")
+    chance = float((w * expected).sum())
+    if chance == 0.0:
+        return 1.0 if float((w * observed).sum()) == 0.0 else 0.0
+    return float(1.0 - (w * observed).sum() / chance)
 
 
 def expected_calibration_error(

@@ -5,7 +5,9 @@ A :class:`Turn` is one message (ConvoKit's utterance); an :class:`Exchange` is a
 paired with the seeker message it answers; a :class:`ResponseAnalysis` is what an analyzer
 returns for one exchange: a :class:`DimensionScore` per taxonomy dimension, each with its
 level, calibrated per-level probabilities and rationale :class:`Span` s (character offsets
-into the response text).
+into the response text). Besides the dimensions, an analysis may carry the response flags
+(probabilities), the codebook's style headline, :class:`SeekerSignals` (the seeker's distress
+and crisis cues, offsets into the *seeker* text) and feedback sentences for the helper.
 """
 
 from __future__ import annotations
@@ -149,21 +151,81 @@ class DimensionScore:
 
 
 @dataclass(frozen=True, slots=True)
+class SeekerSignals:
+    """What the seeker message shows: distress level and crisis cues (seeker-text spans).
+
+    ``resources`` lists crisis resources; it is filled whenever there is a crisis cue.
+    """
+
+    distress: DimensionScore | None = None
+    crisis_cues: tuple[Span, ...] = ()
+    resources: tuple[str, ...] = ()
+
+    @property
+    def needs_attention(self) -> bool:
+        """True when the seeker message has crisis cues a person should read."""
+        return bool(self.crisis_cues)
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "distress": self.distress.to_dict() if self.distress is not None else None,
+            "crisis_cues": [s.to_dict() for s in self.crisis_cues],
+            "needs_attention": self.needs_attention,
+            "resources": list(self.resources),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SeekerSignals:
+        distress = data.get("distress")
+        return cls(
+            distress=DimensionScore.from_dict(distress) if distress is not None else None,
+            crisis_cues=tuple(Span.from_dict(s) for s in data.get("crisis_cues") or ()),
+            resources=tuple(str(r) for r in data.get("resources") or ()),
+        )
+
+
+#: Keys of :meth:`ResponseAnalysis.to_dict` that are not dimensions.
+ANALYSIS_FIELDS: tuple[str, ...] = ("flags", "style", "seeker", "feedback", "model")
+
+
+@dataclass(frozen=True, slots=True)
 class ResponseAnalysis:
     """Everything an analyzer says about one response, keyed by taxonomy dimension name."""
 
     dimensions: Mapping[str, DimensionScore]
     model_id: str
+    flags: Mapping[str, float] = field(default_factory=dict)
+    style: str | None = None
+    seeker: SeekerSignals | None = None
+    feedback: tuple[str, ...] = ()
 
     def __getitem__(self, dimension: str) -> DimensionScore:
         return self.dimensions[dimension]
 
     def to_dict(self) -> JsonDict:
         out: JsonDict = {name: score.to_dict() for name, score in self.dimensions.items()}
+        if self.flags:
+            out["flags"] = dict(self.flags)
+        if self.style is not None:
+            out["style"] = self.style
+        if self.seeker is not None:
+            out["seeker"] = self.seeker.to_dict()
+        if self.feedback:
+            out["feedback"] = list(self.feedback)
         out["model"] = self.model_id
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ResponseAnalysis:
-        dims = {k: DimensionScore.from_dict(v) for k, v in data.items() if k != "model"}
-        return cls(dimensions=dims, model_id=str(data["model"]))
+        dims = {
+            k: DimensionScore.from_dict(v) for k, v in data.items() if k not in ANALYSIS_FIELDS
+        }
+        seeker = data.get("seeker")
+        return cls(
+            dimensions=dims,
+            model_id=str(data["model"]),
+            flags={str(k): float(v) for k, v in (data.get("flags") or {}).items()},
+            style=data.get("style"),
+            seeker=SeekerSignals.from_dict(seeker) if seeker is not None else None,
+            feedback=tuple(str(f) for f in data.get("feedback") or ()),
+        )

@@ -1,9 +1,12 @@
-"""The model-backed analyzer for EPITOME's three empathy mechanisms.
+"""The model-backed analyzer: the taxonomy's response dimensions, seeker signals and feedback.
 
 :class:`EmpathyAnalyzer` encodes pairs, runs the ONNX model in length-sorted batches, turns
 logits into calibrated probabilities (one temperature per dimension, fitted on dev data at
-training time) and rationale probabilities into character spans. Results come back in input
-order; inputs are never modified.
+training time) and rationale probabilities into character spans. On top of the model's
+dimensions it adds the derived ``empathy`` and ``style`` (:mod:`carelens.taxonomy`), the
+seeker's distress (model) and crisis cues (:mod:`carelens.analysis.crisis`), and feedback for
+the helper (:mod:`carelens.analysis.feedback`). Results come back in input order; inputs are
+never modified.
 """
 
 from __future__ import annotations
@@ -17,11 +20,14 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
+from carelens.analysis.feedback import feedback_for
 from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import PairEncoder
 from carelens.inference.session import OnnxModel
 from carelens.inference.spans import token_probs_to_spans
-from carelens.types import DimensionScore, Exchange, ResponseAnalysis
+from carelens.taxonomy import derive_empathy, headline_style
+from carelens.types import DimensionScore, Exchange, ResponseAnalysis, SeekerSignals
 
 PairLike = tuple[str, str] | Exchange
 
@@ -41,7 +47,7 @@ def _softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
 
 
 class EmpathyAnalyzer:
-    """Predicts emotional_reaction, interpretation and exploration for response texts.
+    """Scores responses on the taxonomy (the dimensions the model's manifest lists).
 
     Build one with :meth:`load`; the constructor takes already-loaded parts and does no I/O.
     With ``batch_size=1`` (the default) a pair's result depends on that pair alone. The int8
@@ -74,6 +80,9 @@ class EmpathyAnalyzer:
         self.thresholds = tuple(
             float(t) for t in calibration.get("rationale_thresholds", [0.5] * len(self.dimensions))
         )
+        self.flag_names: tuple[str, ...] = tuple(artifact.manifest.get("flags", ()))
+        self.has_seeker_head = "distress" in artifact.manifest.get("seeker", ())
+        self.seeker_temperature = float(calibration.get("seeker_temperature", 1.0))
 
     @classmethod
     def load(
@@ -142,21 +151,69 @@ class EmpathyAnalyzer:
 
     def _predict_batch(self, batch: list[tuple[int, tuple[str, str]]]) -> list[ResponseAnalysis]:
         encoded = self.encoder.encode([pair for _, pair in batch])
-        level_logits, rationale_logits = self.model.run(encoded)
-        probs = _softmax(level_logits / self.temperatures[None, :, None])
-        rat_probs = 1.0 / (1.0 + np.exp(-rationale_logits))
-        return [
-            self._result(response, probs[row], rat_probs[row], encoded.response_offsets[row])
-            for row, (_, (_, response)) in enumerate(batch)
-        ]
+        outputs = self.model.run(encoded)
+        probs = _softmax(outputs["level_logits"] / self.temperatures[None, :, None])
+        rat_probs = 1.0 / (1.0 + np.exp(-outputs["rationale_logits"]))
+        flag_probs = (
+            1.0 / (1.0 + np.exp(-outputs["flag_logits"]))
+            if self.flag_names and "flag_logits" in outputs
+            else None
+        )
+        seeker_probs = (
+            _softmax(outputs["seeker_logits"] / self.seeker_temperature)
+            if self.has_seeker_head and "seeker_logits" in outputs
+            else None
+        )
+        results = []
+        for row, (_, (seeker, response)) in enumerate(batch):
+            dims = self._dimensions(
+                response, probs[row], rat_probs[row], encoded.response_offsets[row]
+            )
+            flags = (
+                {n: round(float(p), 4) for n, p in zip(self.flag_names, flag_probs[row], strict=True)}
+                if flag_probs is not None
+                else {}
+            )
+            distress = (
+                DimensionScore(
+                    level=int(seeker_probs[row].argmax()),
+                    probabilities=tuple(round(float(p), 4) for p in seeker_probs[row]),
+                )
+                if seeker_probs is not None
+                else None
+            )
+            cues = crisis_cues(seeker)
+            signals = SeekerSignals(
+                distress=distress,
+                crisis_cues=cues,
+                resources=CRISIS_RESOURCES if cues else (),
+            )
+            draft = ResponseAnalysis(
+                dimensions=dims,
+                model_id=self.model_id,
+                flags=flags,
+                style=headline_style(dims, flags),
+                seeker=signals,
+            )
+            results.append(
+                ResponseAnalysis(
+                    dimensions=draft.dimensions,
+                    model_id=draft.model_id,
+                    flags=draft.flags,
+                    style=draft.style,
+                    seeker=draft.seeker,
+                    feedback=feedback_for(draft, seeker, response),
+                )
+            )
+        return results
 
-    def _result(
+    def _dimensions(
         self,
         response: str,
         probs: NDArray[np.float32],
         rat_probs: NDArray[np.float32],
         offsets: NDArray[np.int64],
-    ) -> ResponseAnalysis:
+    ) -> dict[str, DimensionScore]:
         dims: dict[str, DimensionScore] = {}
         token_probs = rat_probs[1 : 1 + len(offsets)]
         for d, name in enumerate(self.dimensions):
@@ -173,4 +230,7 @@ class EmpathyAnalyzer:
                 probabilities=tuple(round(float(p), 4) for p in probs[d]),
                 spans=spans,
             )
-        return ResponseAnalysis(dimensions=dims, model_id=self.model_id)
+        empathy = derive_empathy(dims)
+        if empathy is not None:
+            dims["empathy"] = empathy
+        return dims

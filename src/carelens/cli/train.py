@@ -46,6 +46,19 @@ def describe_device() -> str:
 def train(
     data: Annotated[Path, typer.Option(help="Labelled CSV in the EPITOME layout.")],
     output: Annotated[Path, typer.Option(help="Folder to write the model to.")],
+    annotations: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="The project's taxonomy annotations of DATA's responses (JSON Lines, keyed by "
+            "rp_id), e.g. annotations/taxonomy-v1/gold.jsonl. Without it only the three EPITOME "
+            "mechanisms are learned."
+        ),
+    ] = None,
+    annotation_repeat: Annotated[
+        int, typer.Option(min=1, help="Times each annotated training pair is seen per epoch.")
+    ] = DEFAULTS.annotation_repeat,
     epochs: Annotated[int, typer.Option(help="Training epochs.")] = DEFAULTS.epochs,
     seed: Annotated[int, typer.Option(help="Seed for the split and the training.")] = DEFAULTS.seed,
     max_steps: Annotated[
@@ -82,6 +95,8 @@ def train(
             data=str(data),
             output=str(output),
             encoder_dir=str(encoder_dir or ""),
+            annotations=str(annotations or ""),
+            annotation_repeat=annotation_repeat,
             seed=seed,
             epochs=epochs,
             batch_size=batch_size,

@@ -43,14 +43,21 @@ class OnnxModel:
             raise ModelError(f"{artifact.onnx_path}: ONNX Runtime cannot load it ({exc})") from exc
         return cls(session)
 
-    def run(self, batch: EncodedBatch) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-        """Return ``level_logits [n, dims, 3]`` and ``rationale_logits [n, seq, dims]``."""
+    @property
+    def output_names(self) -> tuple[str, ...]:
+        return tuple(o.name for o in self._session.get_outputs())  # type: ignore[attr-defined]
+
+    def run(self, batch: EncodedBatch) -> dict[str, NDArray[np.float32]]:
+        """Every output of the model by name.
+
+        ``level_logits [n, dims, 3]`` and ``rationale_logits [n, seq, dims]`` always; models
+        with the full taxonomy add ``flag_logits [n, flags]`` and ``seeker_logits [n, 3]``.
+        """
         feeds = {
             "input_ids": batch.input_ids,
             "attention_mask": batch.attention_mask,
             "token_type_ids": batch.token_type_ids,
         }
-        levels, rationales = self._session.run(  # type: ignore[attr-defined]
-            ["level_logits", "rationale_logits"], feeds
-        )
-        return np.asarray(levels, dtype=np.float32), np.asarray(rationales, dtype=np.float32)
+        names = self.output_names
+        values = self._session.run(list(names), feeds)  # type: ignore[attr-defined]
+        return {n: np.asarray(v, dtype=np.float32) for n, v in zip(names, values, strict=True)}

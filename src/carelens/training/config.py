@@ -14,6 +14,8 @@ class TrainConfig:
     data: str
     output: str
     encoder_dir: str = ""
+    annotations: str = ""  # the project's taxonomy annotations (JSON Lines); "" = EPITOME only
+    annotation_repeat: int = 3  # times each annotated training pair is seen per epoch
     seed: int = 13
     epochs: int = 7
     batch_size: int = 16

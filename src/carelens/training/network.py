@@ -1,9 +1,16 @@
-"""The carelens empathy network: one small BERT encoder with level and rationale heads.
+"""The carelens network: one small BERT encoder with level, rationale, flag and seeker heads.
 
 The encoder reads ``[CLS] response [SEP] seeker [SEP]`` so every response token attends to
 the seeker message (the role of EPITOME's response-to-seeker attention, in one encoder).
-Level head: ``[CLS]`` state, mean response state and mean seeker state, concatenated, to
-3 dimensions x 3 levels. Rationale head: per token, one logit per dimension.
+Heads, all on the same forward pass:
+
+- level head: ``[CLS]`` state, mean response state and mean seeker state, concatenated, to
+  one 3-level distribution per response dimension;
+- rationale head: per token, one logit per response dimension;
+- flag head: the same pooled states to one logit per binary response flag (advice,
+  self-focus);
+- seeker head: ``[CLS]`` and mean seeker state to the seeker's distress level (0/1/2).
+
 The exported graph outputs raw logits; calibration (temperatures) is applied at inference.
 """
 
@@ -15,8 +22,13 @@ import torch
 from torch import nn
 from transformers import BertConfig, BertModel
 
-N_DIMS = 3
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
+
+N_DIMS = len(RESPONSE_DIMENSIONS)
+N_FLAGS = len(RESPONSE_FLAGS)
 N_LEVELS = 3
+#: The ONNX output names, in the order ``forward`` returns them.
+OUTPUT_NAMES = ("level_logits", "rationale_logits", "flag_logits", "seeker_logits")
 
 
 class EmpathyNetwork(nn.Module):
@@ -27,6 +39,8 @@ class EmpathyNetwork(nn.Module):
         self.dropout = nn.Dropout(dropout)
         self.level_head = nn.Linear(3 * hidden, N_DIMS * N_LEVELS)
         self.rationale_head = nn.Linear(hidden, N_DIMS)
+        self.flag_head = nn.Linear(3 * hidden, N_FLAGS)
+        self.seeker_head = nn.Linear(2 * hidden, N_LEVELS)
 
     @classmethod
     def from_pretrained(cls, encoder_dir: str | Path, dropout: float = 0.1) -> EmpathyNetwork:
@@ -44,7 +58,7 @@ class EmpathyNetwork(nn.Module):
         input_ids: torch.Tensor,
         attention_mask: torch.Tensor,
         token_type_ids: torch.Tensor,
-    ) -> tuple[torch.Tensor, torch.Tensor]:
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         hidden = self.encoder(
             input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
         ).last_hidden_state
@@ -56,4 +70,6 @@ class EmpathyNetwork(nn.Module):
         pooled = self.dropout(torch.cat([hidden[:, 0], resp_mean, seek_mean], dim=-1))
         level_logits = self.level_head(pooled).view(-1, N_DIMS, N_LEVELS)
         rationale_logits = self.rationale_head(self.dropout(hidden))
-        return level_logits, rationale_logits
+        flag_logits = self.flag_head(pooled)
+        seeker_logits = self.seeker_head(self.dropout(torch.cat([hidden[:, 0], seek_mean], -1)))
+        return level_logits, rationale_logits, flag_logits, seeker_logits

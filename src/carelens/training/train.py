@@ -1,10 +1,13 @@
 """Fine-tune, calibrate and export the carelens empathy model.
 
-``train_model`` is what ``carelens train`` runs: it loads the EPITOME CSV, splits it by
-seeker post, fine-tunes :class:`EmpathyNetwork` from the bundled all-MiniLM-L6-v2 weights,
-keeps the epoch with the best dev score, fits one temperature per dimension and one rationale
-threshold per dimension on dev, and exports an int8 ONNX artifact with its manifest. The test
-part is never looked at here; ``carelens evaluate`` scores the exported model on it.
+``train_model`` is what ``carelens train`` runs: it loads the EPITOME CSV (and, when given,
+the project's taxonomy annotations of its responses), splits it by seeker post, fine-tunes
+:class:`EmpathyNetwork` from the bundled all-MiniLM-L6-v2 weights, keeps the epoch with the
+best dev score, fits one temperature per dimension and one rationale threshold per dimension
+on dev, and exports an int8 ONNX artifact with its manifest. Each loss term averages over the
+pairs that have that label, so EPITOME-only pairs teach the three mechanisms and annotated
+pairs teach everything. The test part is never looked at here; ``carelens evaluate`` scores
+the exported model on it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import random
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -27,13 +30,16 @@ from carelens.inference.artifact import sha256_file
 from carelens.inference.encoding import PairEncoder
 from carelens.metrics import macro_f1
 from carelens.training.config import TrainConfig
+from carelens.annotations import read_annotations
 from carelens.training.data import (
+    UNKNOWN,
     LabeledPair,
+    attach_annotations,
     encode_labeled,
     load_epitome,
     split_by_seeker,
 )
-from carelens.training.network import N_DIMS, EmpathyNetwork
+from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, EmpathyNetwork
 
 logger = logging.getLogger(__name__)
 
@@ -66,48 +72,106 @@ def _batches(
 
 
 def _class_weights(pairs: Sequence[LabeledPair], power: float) -> torch.Tensor:
-    """Inverse class frequencies to the given power, per dimension, mean 1 (helps rare levels)."""
-    counts = np.ones((N_DIMS, 3))
+    """Inverse class frequencies to the given power, per dimension, mean 1 (helps rare levels).
+
+    Unknown labels are not counted; the seeker's distress is the last row.
+    """
+    counts = np.ones((N_DIMS + 1, N_LEVELS))
     for p in pairs:
-        for d, lvl in enumerate(p.levels):
-            counts[d, lvl] += 1
+        for d, lvl in enumerate((*p.levels, p.seeker_distress)):
+            if lvl != UNKNOWN:
+                counts[d, lvl] += 1
     w = counts**-power
     w = w / w.mean(axis=1, keepdims=True)
     return torch.tensor(w, dtype=torch.float32)
 
 
 def _tensors(encoder: PairEncoder, batch: Sequence[LabeledPair]) -> tuple[torch.Tensor, ...]:
-    enc, levels, tok_labels, resp_mask = encode_labeled(encoder, batch)
+    enc, targets = encode_labeled(encoder, batch)
     return (
         torch.from_numpy(enc.input_ids),
         torch.from_numpy(enc.attention_mask),
         torch.from_numpy(enc.token_type_ids),
-        torch.from_numpy(levels),
-        torch.from_numpy(tok_labels),
-        torch.from_numpy(resp_mask),
+        torch.from_numpy(targets.levels),
+        torch.from_numpy(targets.tokens),
+        torch.from_numpy(targets.response_mask),
+        torch.from_numpy(targets.flags),
+        torch.from_numpy(targets.seeker_distress),
     )
+
+
+def _masked_cross_entropy(
+    logits: torch.Tensor, target: torch.Tensor, weight: torch.Tensor
+) -> torch.Tensor:
+    """Cross-entropy over the rows whose target is known (zero when none is)."""
+    known = target != UNKNOWN
+    if not bool(known.any()):
+        return logits.sum() * 0.0
+    return nn.functional.cross_entropy(logits[known], target[known], weight=weight)
+
+
+def batch_loss(
+    outputs: tuple[torch.Tensor, ...],
+    targets: tuple[torch.Tensor, ...],
+    weights: torch.Tensor,
+    rationale_weight: float,
+) -> torch.Tensor:
+    """The training loss of one batch; every term skips unknown labels."""
+    level_logits, rat_logits, flag_logits, seeker_logits = outputs
+    lv, tok, rmask, flags, distress = targets
+    loss = sum(
+        (_masked_cross_entropy(level_logits[:, d], lv[:, d], weights[d]) for d in range(N_DIMS)),
+        start=torch.zeros((), device=level_logits.device),
+    )
+    loss = loss + _masked_cross_entropy(seeker_logits, distress, weights[N_DIMS])
+    token_mask = rmask.unsqueeze(-1) * (lv != UNKNOWN).unsqueeze(1).to(rmask.dtype)
+    tok_loss = nn.functional.binary_cross_entropy_with_logits(rat_logits, tok, reduction="none")
+    loss = loss + rationale_weight * (tok_loss * token_mask).sum() / token_mask.sum().clamp(min=1.0)
+    known_flags = flags != UNKNOWN
+    if bool(known_flags.any()):
+        loss = loss + nn.functional.binary_cross_entropy_with_logits(
+            flag_logits[known_flags], flags[known_flags].to(flag_logits.dtype)
+        )
+    return loss
+
+
+@dataclass
+class Predictions:
+    """Raw outputs for a list of pairs (rationales per pair, response tokens only)."""
+
+    levels: np.ndarray  # [n, dims, 3]
+    rationales: list[np.ndarray]  # [tokens, dims] each
+    gold_tokens: list[np.ndarray]  # [tokens, dims] bool each
+    flags: np.ndarray  # [n, flags]
+    seeker: np.ndarray  # [n, 3]
 
 
 @torch.no_grad()
 def predict_logits(
     net: EmpathyNetwork, encoder: PairEncoder, pairs: Sequence[LabeledPair], batch_size: int = 64
-) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
-    """Level logits ``[n, 3, 3]``, per-pair rationale logits and token labels (response tokens)."""
+) -> Predictions:
+    """Run ``net`` over ``pairs`` and keep every head's logits in input order."""
     net.eval()
     order = sorted(range(len(pairs)), key=lambda i: len(pairs[i].response) + len(pairs[i].seeker))
-    levels = np.zeros((len(pairs), N_DIMS, 3), dtype=np.float32)
-    rat: list[np.ndarray] = [np.zeros(0)] * len(pairs)
-    gold: list[np.ndarray] = [np.zeros(0)] * len(pairs)
+    out = Predictions(
+        levels=np.zeros((len(pairs), N_DIMS, N_LEVELS), dtype=np.float32),
+        rationales=[np.zeros(0)] * len(pairs),
+        gold_tokens=[np.zeros(0)] * len(pairs),
+        flags=np.zeros((len(pairs), N_FLAGS), dtype=np.float32),
+        seeker=np.zeros((len(pairs), N_LEVELS), dtype=np.float32),
+    )
     for s in range(0, len(order), batch_size):
         idx = order[s : s + batch_size]
-        ids, att, tt, _, tok, rmask = _tensors(encoder, [pairs[i] for i in idx])
-        lv, rl = net(ids, att, tt)
+        ids, att, tt, _, tok, rmask, _, _ = _tensors(encoder, [pairs[i] for i in idx])
+        lv, rl, fl, sk = net(ids, att, tt)
         for j, i in enumerate(idx):
             n_resp = int(rmask[j].sum())
-            levels[i] = lv[j].numpy()
-            rat[i] = rl[j, 1 : 1 + n_resp].numpy()
-            gold[i] = tok[j, 1 : 1 + n_resp].numpy() > 0.5
-    return levels, rat, gold
+            out.levels[i] = lv[j].numpy()
+            out.rationales[i] = rl[j, 1 : 1 + n_resp].numpy()
+            out.gold_tokens[i] = tok[j, 1 : 1 + n_resp].numpy() > 0.5
+            out.flags[i] = fl[j].numpy()
+            out.seeker[i] = sk[j].numpy()
+    return out
 
 
 def _token_f1(gold: list[np.ndarray], logits: list[np.ndarray], d: int, thr: float) -> float:
@@ -123,19 +187,30 @@ def _token_f1(gold: list[np.ndarray], logits: list[np.ndarray], d: int, thr: flo
     return float(np.mean(scores)) if scores else 0.0
 
 
-def dev_scores(
-    levels: np.ndarray,
-    rat: list[np.ndarray],
-    gold_tok: list[np.ndarray],
-    pairs: Sequence[LabeledPair],
-) -> dict[str, float]:
+def _labelled(pairs: Sequence[LabeledPair], d: int) -> list[int]:
+    return [i for i, p in enumerate(pairs) if p.levels[d] != UNKNOWN]
+
+
+def dev_scores(pred: Predictions, pairs: Sequence[LabeledPair]) -> dict[str, float]:
+    """Macro-F1 and rationale token-F1 per dimension on the pairs labelled for it.
+
+    ``score`` (used to pick the best epoch) is mean macro-F1 plus half the mean token-F1
+    over the dimensions that have labelled pairs.
+    """
     out: dict[str, float] = {}
+    f1s, toks = [], []
     for d in range(N_DIMS):
-        out[f"f1_{d}"] = macro_f1([p.levels[d] for p in pairs], list(levels[:, d].argmax(-1)))
-        out[f"tok_{d}"] = _token_f1(gold_tok, rat, d, 0.5)
-    out["score"] = float(np.mean([out[f"f1_{d}"] for d in range(N_DIMS)])) + 0.5 * float(
-        np.mean([out[f"tok_{d}"] for d in range(N_DIMS)])
-    )
+        rows = _labelled(pairs, d)
+        if not rows:
+            continue
+        gold = [pairs[i].levels[d] for i in rows]
+        out[f"f1_{d}"] = macro_f1(gold, list(pred.levels[rows, d].argmax(-1)))
+        out[f"tok_{d}"] = _token_f1(
+            [pred.gold_tokens[i] for i in rows], [pred.rationales[i] for i in rows], d, 0.5
+        )
+        f1s.append(out[f"f1_{d}"])
+        toks.append(out[f"tok_{d}"])
+    out["score"] = float(np.mean(f1s)) + 0.5 * float(np.mean(toks)) if f1s else 0.0
     return out
 
 
@@ -167,10 +242,14 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         max_response_tokens=config.max_response_tokens,
     )
     pairs = load_epitome(config.data)
+    annotations = list(read_annotations(config.annotations)) if config.annotations else []
+    pairs = attach_annotations(pairs, annotations)
     train, dev, test = split_by_seeker(
         pairs, config.seed, config.dev_fraction, config.test_fraction
     )
     logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
+    # Annotated pairs are few; each epoch sees them ``annotation_repeat`` times.
+    train_epoch = train + [p for p in train if p.annotated] * (config.annotation_repeat - 1)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     net = EmpathyNetwork.from_pretrained(encoder_dir).to(device)
     weights = _class_weights(train, config.class_weight_power).to(device)
@@ -187,7 +266,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     ]
     optimiser = torch.optim.AdamW(groups, lr=config.learning_rate)
     rng = random.Random(config.seed)
-    steps_per_epoch = math.ceil(len(train) / config.batch_size)
+    steps_per_epoch = math.ceil(len(train_epoch) / config.batch_size)
     total = steps_per_epoch * config.epochs
     if config.max_steps is not None:
         total = min(total, config.max_steps)
@@ -195,7 +274,6 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
     )
-    bce = nn.BCEWithLogitsLoss(reduction="none")
     out_dir = Path(config.output)
     out_dir.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.TemporaryDirectory(prefix="carelens-train-")
@@ -206,17 +284,9 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     for epoch in range(config.epochs):
         net.train()
         epoch_start = time.time()
-        for batch in _batches(train, config.batch_size, rng):
-            ids, att, tt, lv, tok, rmask = (t.to(device) for t in _tensors(encoder, batch))
-            level_logits, rat_logits = net(ids, att, tt)
-            loss = sum(
-                nn.functional.cross_entropy(level_logits[:, d], lv[:, d], weight=weights[d])
-                for d in range(N_DIMS)
-            )
-            tok_loss = (bce(rat_logits, tok) * rmask.unsqueeze(-1)).sum() / (
-                rmask.sum() * N_DIMS
-            ).clamp(min=1.0)
-            loss = loss + config.rationale_weight * tok_loss
+        for batch in _batches(train_epoch, config.batch_size, rng):
+            ids, att, tt, *targets = (t.to(device) for t in _tensors(encoder, batch))
+            loss = batch_loss(net(ids, att, tt), tuple(targets), weights, config.rationale_weight)
             optimiser.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -231,7 +301,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
             if step >= total:
                 break
         net.cpu()
-        scores = dev_scores(*predict_logits(net, encoder, dev), dev)
+        scores = dev_scores(predict_logits(net, encoder, dev), dev)
         net.to(device)
         scores["epoch"] = epoch + 1
         scores["seconds"] = round(time.time() - epoch_start, 1)
@@ -245,15 +315,25 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     net.load_state_dict(torch.load(checkpoint, map_location="cpu"))
     scratch.cleanup()
     net.cpu().eval()
-    dev_levels, dev_rat, dev_gold = predict_logits(net, encoder, dev)
-    temperatures = [
-        fit_temperature(dev_levels[:, d], np.asarray([p.levels[d] for p in dev]))
-        for d in range(N_DIMS)
-    ]
-    thresholds = [
-        max(np.arange(0.05, 0.75, 0.05), key=lambda t, d=d: _token_f1(dev_gold, dev_rat, d, t))
-        for d in range(N_DIMS)
-    ]
+    pred = predict_logits(net, encoder, dev)
+    temperatures, thresholds = [], []
+    for d in range(N_DIMS):
+        rows = _labelled(dev, d)
+        gold = np.asarray([dev[i].levels[d] for i in rows])
+        temperatures.append(fit_temperature(pred.levels[rows, d], gold) if rows else 1.0)
+        gold_tok = [pred.gold_tokens[i] for i in rows]
+        rat = [pred.rationales[i] for i in rows]
+        thresholds.append(
+            max(np.arange(0.05, 0.75, 0.05), key=lambda t: _token_f1(gold_tok, rat, d, t))
+        )
+    distress_rows = [i for i, p in enumerate(dev) if p.seeker_distress != UNKNOWN]
+    seeker_temperature = (
+        fit_temperature(
+            pred.seeker[distress_rows], np.asarray([dev[i].seeker_distress for i in distress_rows])
+        )
+        if distress_rows
+        else 1.0
+    )
     summary: dict[str, object] = {
         # File names only: the manifest ships, the machine's paths must not.
         "config": {
@@ -263,6 +343,18 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
             "encoder_dir": Path(config.encoder_dir).name if config.encoder_dir else "",
         },
         "data_sha256": sha256_file(config.data),
+        "annotations": {
+            "file": Path(config.annotations).name,
+            "sha256": sha256_file(config.annotations),
+            "pairs": {
+                "train": sum(p.annotated for p in train),
+                "dev": sum(p.annotated for p in dev),
+                "test": sum(p.annotated for p in test),
+            },
+            "repeat": config.annotation_repeat,
+        }
+        if config.annotations
+        else None,
         "split": {
             "train": len(train),
             "dev": len(dev),
@@ -274,6 +366,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         "best_dev": best,
         "temperatures": temperatures,
         "rationale_thresholds": [round(float(t), 2) for t in thresholds],
+        "seeker_temperature": seeker_temperature,
         "train_seconds": round(time.time() - started, 1),
         "device": str(device),
     }

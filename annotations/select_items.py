@@ -1,0 +1,76 @@
+"""Choose the EPITOME responses the project annotates with taxonomy v1 (run once; deterministic).
+
+Usage: python annotations/select_items.py ../shared/data/epitome-reddit/epitome_reddit_public.csv
+
+Writes ``annotations/taxonomy-v1/items.csv``: one row per chosen response with its ``rp_id``,
+``sp_id``, the core model's split part (``train``/``dev``/``test``, seed 13, by seeker post),
+the sampling stratum, and whether it is in the random 120 annotated a second time.
+No text is written: annotations are joined back to ``../shared/data`` by ``rp_id``.
+
+Stratification: positives of the new dimensions are rare in random Reddit replies (dismissive
+ones especially), so within each core split part 15 % of the items come from each of four
+keyword strata (sympathy-, reflection-, compassion- and dismissive-looking wording) and the
+rest at random. The keyword strata only choose what gets read; labels come from annotators.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from carelens.training.data import load_epitome, split_by_seeker  # noqa: E402
+
+SEED = 2026
+PER_PART = {"train": 430, "dev": 50, "test": 210}
+STRATUM_SHARE = 0.15
+SECOND_PASS = 120
+STRATA = {
+    "sympathy": r"\bsorry\b|hugs|that sucks|so sad|heart goes|condolence|thoughts are with",
+    "reflection": r"sounds like|seems like|you feel|you're feeling|you are feeling|you said|"
+    r"you mentioned|you're saying",
+    "compassion": r"\b(you (could|can|should|might|need to)|try|therap\w*|counsel\w*|doctor|"
+    r"hotline|call|message me|pm me|dm me|i'?ll|talk to)\b",
+    "dismissive": r"at least|\bjust (get|stop|be|go)|get over|stop (being|whining|complaining)|"
+    r"what did you expect|your (own )?fault|grow up|man up|whin|\blol\b|dramatic|overreact|"
+    r"worse|attention|selfish|stupid|pathetic",
+}
+OUT = Path(__file__).resolve().parent / "taxonomy-v1" / "items.csv"
+
+
+def main(source: str) -> None:
+    pairs = load_epitome(source)
+    parts = dict(zip(("train", "dev", "test"), split_by_seeker(pairs, seed=13), strict=True))
+    rng = random.Random(SEED)
+    rows: list[dict[str, str]] = []
+    for part, size in PER_PART.items():
+        # EPITOME repeats 51 responses (same rp_id and text); each is annotated once.
+        pool = sorted({p.rp_id: p for p in reversed(parts[part])}.values(), key=lambda p: p.rp_id)
+        taken: set[str] = set()
+        for stratum, pattern in STRATA.items():
+            matches = [
+                p for p in pool if p.rp_id not in taken and re.search(pattern, p.response, re.I)
+            ]
+            for p in rng.sample(matches, min(len(matches), round(size * STRATUM_SHARE))):
+                taken.add(p.rp_id)
+                rows.append({"rp_id": p.rp_id, "sp_id": p.sp_id, "part": part, "stratum": stratum})
+        rest = [p for p in pool if p.rp_id not in taken]
+        for p in rng.sample(rest, size - len(taken)):
+            rows.append({"rp_id": p.rp_id, "sp_id": p.sp_id, "part": part, "stratum": "random"})
+    second = set(rng.sample(sorted(r["rp_id"] for r in rows), SECOND_PASS))
+    for r in rows:
+        r["second_pass"] = "1" if r["rp_id"] in second else "0"
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with open(OUT, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["rp_id", "sp_id", "part", "stratum", "second_pass"])
+        writer.writeheader()
+        writer.writerows(sorted(rows, key=lambda r: (r["part"], r["rp_id"])))
+    print(f"wrote {len(rows)} items to {OUT}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,124 @@
+"""Crisis cues: suicide and self-harm language in seeker messages, flagged for a person to read.
+
+carelens does not assess risk and gives no risk score. It finds wording that a helper or
+moderator should read now — thoughts of suicide or of dying, plans, self-harm — and returns
+each as a :class:`~carelens.types.Span` of the *seeker* text (label ``suicide`` or
+``self_harm``), together with :data:`CRISIS_RESOURCES`.
+
+These are transparent patterns rather than a model, on purpose: every flag can be traced to
+the words that raised it, and the patterns lean towards flagging (a person reads the result).
+A mention is skipped only when it is plainly negated by the writer about themselves ("I'm not
+suicidal", "I would never hurt myself"); wording that is itself negative ("I don't want to
+live", "I don't want to wake up") is a cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from carelens.types import Span
+
+#: Shown with every flag (and in the docs). Not a substitute for local emergency services.
+CRISIS_RESOURCES: tuple[str, ...] = (
+    "US: call or text 988 (Suicide & Crisis Lifeline)",
+    "US, UK, Canada, Ireland: text HOME to 741741 (Crisis Text Line)",
+    "Elsewhere: findahelpline.com lists free, confidential lines by country",
+    "If someone is in immediate danger, call local emergency services",
+)
+
+_ME = r"(?:my\s*self|me)"
+_PATTERNS: dict[str, tuple[str, ...]] = {
+    "suicide": (
+        r"\bsuicid\w*",
+        r"\bkill(?:ing|ed)?\s+my\s*self\b",
+        r"\bkms\b",
+        r"\bend(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life|things|everything|it)\b(?!\s+with\b)",
+        r"\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b",
+        r"\b(?:want|wanted|wanting|wish|wished|hope)\s+(?:i\s+could\s+|to\s+)?"
+        r"(?:die|be\s+dead|disappear\s+forever)\b",
+        r"\bwish\s+i\s+(?:was|were|had)\s+never\s+(?:been\s+)?born\b",
+        r"\bif\s+i\s+(?:died|was\s+dead|were\s+dead|was\s+gone|were\s+gone)\b",
+        r"\b(?:may|might)\s+as\s+well\s+(?:just\s+)?be\s+(?:gone|dead)\b",
+        r"\b(?:just\s+)?want\s+(?:it|this|everything|it\s+all)\s+(?:all\s+)?to\s+end\b",
+        r"\b(?:deserve|deserved)\s+(?:to\s+die|death)\b",
+        r"\b(?:please|just)\s+kill\s+me\b",
+        r"\breason\s+i(?:'m|\s+am)\s+(?:still\s+)?(?:alive|here|not\s+dead)\b",
+        r"\bnever\s+(?:have\s+to\s+)?wake\s+up\b",
+        r"\b(?:painless\s+)?ways?\s+to\s+(?:die|kill\s+(?:my|your)self|end\s+it)\b",
+        r"\bleave\s+this\s+world\b",
+        r"\b(?:continue|go\s+on|be\s+(?:better|happier|fine))\s+(?:\w+\s+)?without\s+me\b",
+        r"\bnoose\b",
+        r"\b(?:bullet|gun)\s+(?:\w+\s+){0,2}(?:to|through|in|into)\s+my\s+head\b",
+        r"\bwish\s+i\s+(?:was|were|could\s+be)\s+dead\b",
+        r"\bbetter\s+off\s+dead\b",
+        r"\bbetter\s+off\s+without\s+me\b",
+        r"\b(?:don'?t|do\s+not|didn'?t)\s+want\s+to\s+(?:live|be\s+alive|exist|wake\s+up)\b",
+        r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:liv\w+|going\s+on|being\s+alive)\b",
+        r"\bcan'?t\s+go\s+on\b",
+        r"\bnot\s+wake\s+up\b",
+        r"\bunalive\w*",
+        r"\b(?:think|thinking|thoughts?)\s+(?:about|of)\s+(?:dying|death|ending\s+it)\b",
+        r"\b(?:hang|hanging|hanged)\s+" + _ME + r"\b",
+        r"\b(?:jump|jumping)\s+(?:off|from)\s+(?:a|the)\s+(?:bridge|building|roof)\b",
+        r"\b(?:a|my)\s+(?:suicide\s+)?note\b(?=.{0,40}\b(?:goodbye|family|wrote|written)\b)",
+    ),
+    "self_harm": (
+        r"\bself[\s-]*harm\w*",
+        r"\bself[\s-]*injur\w*",
+        r"\bcut(?:ting|s)?\s+" + _ME + r"\b",
+        r"\b(?:started|start|stop|stopped|urge\s+to)\s+cutting\b",
+        r"\bcutting\s+(?:again|urges?)\b",
+        r"\b(?:burn|burning|burned|burnt)\s+" + _ME + r"\b",
+        r"\b(?:hurt|hurting|harm|harming)\s+" + _ME + r"\b",
+        r"\boverdos\w*",
+        r"\burges?\s+to\s+(?:cut|burn|hurt|harm)\b",
+        r"\bslit\w*\s+(?:my|your|their)\s+wrists?\b",
+        r"\b(?:slic|cut|carv)\w*\s+(?:open\s+)?(?:my\s+)?(?:arms?|wrists?|skin|thighs?|legs?)\b",
+        r"\bknife\s+(?:into|in|to|across)\s+my\b",
+        r"\b(?:took|take|taking|swallow\w*|down(?:ing)?)\s+(?:a\s+lot\s+of|all\s+(?:of\s+)?"
+        r"(?:my|the|those)|about\s+\d+|\d+|a\s+bunch\s+of|a\s+handful\s+of|half\s+of)\s+"
+        r"(?:\w+\s+)?(?:pills|paracetamol|tylenol|lorazepam|sleeping\s+pills|meds|medication|"
+        r"tablets|xanax|ibuprofen|benzos)\b",
+        r"\b(?:have|saved|stockpil\w*|hoard\w*)\s+(?:about\s+)?(?:\d+|a\s+lot\s+of)\s+pills\b",
+        r"\b(?:relapsed?|relapsing)\s+(?:on|into)\s+(?:self[\s-]*harm|cutting)\b",
+    ),
+}
+_COMPILED = {
+    label: [re.compile(p, re.IGNORECASE | re.DOTALL) for p in patterns]
+    for label, patterns in _PATTERNS.items()
+}
+# A first-person negation right before the cue ("I'm not", "I would never", "I won't").
+_NEGATED = re.compile(
+    r"\b(?:not|never|n't|no\s+longer|wouldn'?t|won'?t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+# Cues that already contain the writer's negation are never treated as negated.
+_INHERENTLY_NEGATIVE = re.compile(r"^(?:don'?t|do\s+not|didn'?t|no\s|can'?t|not\s)", re.I)
+
+
+def _negated(text: str, start: int, cue: str) -> bool:
+    if _INHERENTLY_NEGATIVE.match(cue):
+        return False
+    before = text[max(0, start - 40) : start]
+    sentence = re.split(r"[.!?\n]", before)[-1]
+    return bool(_NEGATED.search(sentence))
+
+
+def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
+    """Suicide and self-harm cues in ``seeker_text``, in order, overlapping matches merged."""
+    found: list[Span] = []
+    for label, patterns in _COMPILED.items():
+        for pattern in patterns:
+            for match in pattern.finditer(seeker_text):
+                if _negated(seeker_text, match.start(), match.group(0)):
+                    continue
+                found.append(Span(match.start(), match.end(), label, 1.0))
+    found.sort(key=lambda s: (s.start, -s.end))
+    merged: list[Span] = []
+    for span in found:
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            if span.end > last.end:
+                merged[-1] = Span(last.start, span.end, last.label, 1.0)
+            continue
+        merged.append(span)
+    return tuple(merged)

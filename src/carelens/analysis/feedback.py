@@ -1,0 +1,200 @@
+"""Feedback for the helper: one or two specific sentences built from an analysis.
+
+Feedback is assembled from the analysis (levels, rationale spans, style, flags, crisis cues)
+and from the seeker's own words. It never states facts about the seeker: anything about their
+situation is quoted from their message, and a suggested opening line only turns the
+seeker's own clause to the second person ("I feel like a burden" -> "you feel like a
+burden"). When the seeker message has nothing quotable, the feedback stays general.
+
+Rules, first match wins for the main sentence:
+
+1. crisis cues in the seeker message -> read them now, ask directly, share crisis resources;
+2. dismissive -> quote the dismissive words, suggest acknowledging before anything else;
+3. advice without understanding -> reflect first, with an opening from the seeker's words;
+4. sympathy that names no feeling -> "You shared their sorrow; try naming what they may feel
+   underneath", with the feeling words or the clause the seeker used;
+5. empathy without action when distress is high -> ask what would help or offer something;
+6. compassion -> say what worked, quoting the offer;
+7. empathy -> say what worked; suggest a reflection when it was only a question;
+8. anything else -> acknowledge what they shared first.
+
+A second sentence is added when the helper's own story takes over the reply (self-focus).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from carelens.types import DimensionScore, ResponseAnalysis
+
+#: Feeling words looked for in the seeker's message (the seeker's own wording is quoted).
+FEELING_WORDS: frozenset[str] = frozenset(
+    """
+    afraid alone angry anxious ashamed betrayed broken burden confused crushed defeated
+    depressed desperate devastated disappointed disgusted embarrassed empty exhausted failure
+    frustrated guilty heartbroken helpless hopeless hurt inadequate insecure isolated jealous
+    lonely lost miserable nervous numb overwhelmed panicked panicky rejected resentful sad
+    scared shame ashamed stressed stuck terrified tired trapped unloved unwanted upset useless
+    worried worthless weak invisible abandoned humiliated regret grief grieving pain
+    """.split()
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i feel|i felt|i am|my)\b", re.IGNORECASE)
+_SWAPS = {
+    "i": "you",
+    "i'm": "you're",
+    "im": "you're",
+    "i've": "you've",
+    "i'd": "you'd",
+    "i'll": "you'll",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "am": "are",
+}
+_QUOTE_WORDS = 14
+
+
+def _level(analysis: ResponseAnalysis, name: str) -> int:
+    score = analysis.dimensions.get(name)
+    return score.level if score is not None else 0
+
+
+def _span_text(score: DimensionScore | None, response: str, words: int = 10) -> str | None:
+    if score is None or score.level == 0 or not score.spans:
+        return None
+    best = max(score.spans, key=lambda s: s.score)
+    return _clip(response[best.start : best.end], words)
+
+
+def _clip(text: str, words: int) -> str:
+    parts = " ".join(text.split()).strip(" ,;:-")
+    tokens = parts.split(" ")
+    return parts if len(tokens) <= words else " ".join(tokens[:words]) + "…"
+
+
+def seeker_feelings(seeker: str) -> list[str]:
+    """Feeling words the seeker used, in order of first use (their spelling)."""
+    seen: dict[str, str] = {}
+    for match in re.finditer(r"[A-Za-z']+", seeker):
+        word = match.group(0)
+        if word.lower() in FEELING_WORDS and word.lower() not in seen:
+            seen[word.lower()] = word
+    return list(seen.values())
+
+
+def seeker_clause(seeker: str) -> str | None:
+    """The seeker's first short first-person clause that carries a feeling word, or else the
+    first first-person clause; None when there is none."""
+    sentences = [s.strip() for s in _SENTENCE.findall(seeker) if s.strip()]
+    personal = [s for s in sentences if _FIRST_PERSON.search(s)]
+    with_feeling = [s for s in personal if seeker_feelings(s)]
+    for group in (with_feeling, personal):
+        for sentence in group:
+            clause = re.split(r"[,;:]|\bbut\b", sentence)[0]
+            if _FIRST_PERSON.search(clause) and len(clause.split()) >= 3:
+                return _clip(clause.rstrip(".!?"), _QUOTE_WORDS)
+    return None
+
+
+def second_person(clause: str) -> str:
+    """The seeker's clause turned to the second person (word swaps only, nothing added)."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return _SWAPS.get(word.lower(), word)
+
+    turned = re.sub(r"[A-Za-z']+", swap, clause)
+    return turned[0].lower() + turned[1:] if turned else turned
+
+
+def _opening(seeker: str) -> str | None:
+    clause = seeker_clause(seeker)
+    if clause is None:
+        return None
+    return f'they wrote "{clause}" — a reflection could start: "It sounds like {second_person(clause)}…"'
+
+
+def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tuple[str, ...]:
+    """One or two feedback sentences for the helper who wrote ``response``."""
+    sentences: list[str] = []
+    empathy = max(_level(analysis, n) for n in ("interpretation", "exploration", "reflection"))
+    sympathy = max(_level(analysis, "sympathy"), _level(analysis, "emotional_reaction"))
+    distress = analysis.seeker.distress.level if analysis.seeker and analysis.seeker.distress else 0
+    feelings = seeker_feelings(seeker)
+    opening = _opening(seeker)
+    if analysis.seeker is not None and analysis.seeker.needs_attention:
+        cue = analysis.seeker.crisis_cues[0]
+        words = _clip(seeker[cue.start : cue.end], 8)
+        sentences.append(
+            f'They wrote "{words}": read their message closely, ask them directly whether they '
+            "are thinking of harming themselves, and share a crisis line (988 in the US, text "
+            "HOME to 741741, or findahelpline.com)."
+        )
+    elif _level(analysis, "dismissive") >= 1:
+        quoted = _span_text(analysis.dimensions.get("dismissive"), response)
+        where = f'"{quoted}" ' if quoted else "Parts of your reply "
+        sentences.append(
+            f"{where}may come across as minimising or judging what they shared; acknowledge "
+            "how hard it is for them before offering another view."
+        )
+    elif analysis.style == "advice":
+        sentences.append(
+            "You moved to solutions before showing you understood; reflect first — "
+            + (opening + "." if opening else "say back in your words what they told you.")
+        )
+    elif empathy == 0 and sympathy >= 1:
+        named = " and ".join(f'"{w}"' for w in feelings[:2])
+        hint = f"they used the words {named}" if feelings else None
+        detail = opening or hint
+        sentences.append(
+            "You shared their sorrow; try naming what they may feel underneath"
+            + (f" — {detail}." if detail else ".")
+        )
+    elif empathy >= 1 and _level(analysis, "compassion") == 0 and distress >= 2:
+        sentences.append(
+            "You showed you understood; with this much distress, ask what would help right "
+            "now or offer something concrete you can do."
+        )
+    elif _level(analysis, "compassion") >= 1 and empathy >= 1:
+        quoted = _span_text(analysis.dimensions.get("compassion"), response)
+        sentences.append(
+            "You showed understanding and moved to help"
+            + (f' ("{quoted}")' if quoted else "")
+            + "; check with them that the help fits what they want."
+        )
+    elif empathy >= 1:
+        if _level(analysis, "exploration") >= 1 and max(
+            _level(analysis, "interpretation"), _level(analysis, "reflection")
+        ) == 0:
+            sentences.append(
+                "Your question invites them to say more; pairing it with a reflection shows "
+                "you heard them — " + (opening + "." if opening else "say back what they told you.")
+            )
+        else:
+            quoted = _span_text(
+                analysis.dimensions.get("reflection") or analysis.dimensions.get("interpretation"),
+                response,
+            )
+            sentences.append(
+                "You put their experience into words"
+                + (f' ("{quoted}")' if quoted else "")
+                + "; a question about how they feel now can invite them to go on."
+            )
+    else:
+        sentences.append(
+            "Your reply does not yet respond to what they shared; start by acknowledging it — "
+            + (opening + "." if opening else "say back in your words what they told you.")
+        )
+    if analysis.flags.get("self_focus", 0.0) >= 0.5:
+        sentences.append(
+            "Much of the reply is about your own experience; bring it back to theirs."
+        )
+    return tuple(sentences)
+
+
+def quoted_fragments(sentences: Sequence[str]) -> list[str]:
+    """Every double-quoted fragment in ``sentences`` (for checking what feedback quotes)."""
+    return [m.group(1) for s in sentences for m in re.finditer(r'"([^"]+)"', s)]
