@@ -99,7 +99,7 @@ class EvaluationReport:
 
 
 @dataclass(slots=True)
-class _Tally:
+class Tally:
     """Gold and predicted labels collected for one mechanism."""
 
     gold: list[int] = field(default_factory=list)
@@ -150,7 +150,7 @@ def evaluate(
     ctx = ReadContext(path=p, rejects=log)
     wanted = set(ids) if ids is not None else None
     columns: list[str] | None = None
-    tallies: dict[str, _Tally] = {}
+    tallies: dict[str, Tally] = {}
     chunk: list[_Row] = []
     n_pairs = 0
     before = log.total
@@ -163,7 +163,7 @@ def evaluate(
             )
         if columns is None:
             columns = _scored_columns(p, item, analyzer)
-            tallies = {c: _Tally() for c in columns}
+            tallies = {c: Tally() for c in columns}
         if wanted is not None and item.response.id not in wanted:
             continue
         chunk.append((item, _gold_levels(ctx, line, item, columns)))
@@ -223,7 +223,7 @@ def _gold_levels(
     return levels
 
 
-def _score(rows: Sequence[_Row], analyzer: Analyzer, tallies: Mapping[str, _Tally]) -> None:
+def _score(rows: Sequence[_Row], analyzer: Analyzer, tallies: Mapping[str, Tally]) -> None:
     results = analyzer.predict([exchange for exchange, _ in rows])
     for (exchange, levels), result in zip(rows, results, strict=True):
         text = exchange.response.text

