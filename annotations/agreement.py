@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from carelens.annotations import LABEL_RANGES, read_annotations  # noqa: E402
-from carelens.metrics import cohen_kappa  # noqa: E402
+from carelens.annotations import LABEL_RANGES, read_annotations
+from carelens.metrics import cohen_kappa
 
 
 def main(first_path: str, second_path: str) -> None:
@@ -30,11 +30,11 @@ def main(first_path: str, second_path: str) -> None:
         b = [second[i].labels[name] for i in shared]
         agree = sum(x == y for x, y in zip(a, b, strict=True)) / len(shared)
         kappa = cohen_kappa(a, b)
-        weighted = f"{cohen_kappa(a, b, 'linear'):.2f}" if top == 2 else "–"
+        weighted = f"{cohen_kappa(a, b, 'linear'):.2f}" if top == 2 else "-"
         presence = (
             f"{cohen_kappa([int(x > 0) for x in a], [int(y > 0) for y in b]):.2f}"
             if top == 2
-            else "–"
+            else "-"
         )
         print(f"| {name} | {agree:.2f} | {kappa:.2f} | {weighted} | {presence} |")
 

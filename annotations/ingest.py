@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from carelens.annotations import Annotation, from_raw, write_annotations  # noqa: E402
-from carelens.readers.delimited import allow_large_csv_fields  # noqa: E402
+from carelens.annotations import Annotation, from_raw, write_annotations
+from carelens.readers.delimited import allow_large_csv_fields
 
 ITEMS = Path(__file__).resolve().parent / "taxonomy-v1" / "items.csv"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from carelens.training.data import load_epitome, split_by_seeker  # noqa: E402
+from carelens.training.data import load_epitome, split_by_seeker
 
 SEED = 2026
 PER_PART = {"train": 430, "dev": 50, "test": 210}

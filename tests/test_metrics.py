@@ -9,6 +9,7 @@ from numpy.typing import NDArray
 from carelens.metrics import (
     accuracy,
     char_mask_to_word_labels,
+    cohen_kappa,
     iou_f1,
     macro_f1,
     rationale_char_mask,
@@ -193,3 +194,56 @@ def test_expected_calibration_error_hand_cases() -> None:
     assert expected_calibration_error([], []) == 0.0
     with pytest.raises(ValueError):
         expected_calibration_error([0], [])
+
+
+# --- Cohen's kappa -------------------------------------------------------------------------
+
+
+def test_cohen_kappa_hand_computed() -> None:
+    # Observed agreement 4/6; chance (3*2 + 2*3 + 1*1) / 36 = 13/36; kappa = 11/23.
+    first, second = [0, 1, 2, 1, 0, 0], [0, 1, 1, 1, 0, 2]
+    assert cohen_kappa(first, second) == pytest.approx(11 / 23)
+    assert cohen_kappa(first, second) == pytest.approx(0.47826, abs=1e-5)
+    assert cohen_kappa(second, first) == pytest.approx(11 / 23)
+
+
+def test_cohen_kappa_linear_weights_hand_computed() -> None:
+    # Weights |i - j| / 2. Observed: (2 vs 1) weighs 0.5, (0 vs 2) weighs 1 -> 1.5 / 6.
+    # Chance: marginals (3, 2, 1)/6 and (2, 3, 1)/6 -> 14/36. kappa = 1 - (1/4) / (14/36) = 5/14.
+    first, second = [0, 1, 2, 1, 0, 0], [0, 1, 1, 1, 0, 2]
+    assert cohen_kappa(first, second, weights="linear") == pytest.approx(5 / 14)
+
+
+def test_cohen_kappa_linear_weights_give_partial_credit_for_near_misses() -> None:
+    gold = [0, 1, 2, 0, 1, 2]
+    near = [1, 1, 2, 0, 1, 1]  # off by one
+    far = [2, 1, 2, 0, 1, 0]  # off by two
+    assert cohen_kappa(gold, near) == pytest.approx(cohen_kappa(gold, far))
+    assert cohen_kappa(gold, near, weights="linear") > cohen_kappa(gold, far, weights="linear")
+
+
+def test_cohen_kappa_with_two_labels_linear_equals_unweighted() -> None:
+    first, second = [0, 1, 1, 0, 1], [0, 1, 0, 0, 1]
+    assert cohen_kappa(first, second, weights="linear") == pytest.approx(cohen_kappa(first, second))
+
+
+def test_cohen_kappa_perfect_agreement() -> None:
+    assert cohen_kappa([0, 1, 2, 2, 1], [0, 1, 2, 2, 1]) == 1.0
+    assert cohen_kappa([0, 1, 2, 2, 1], [0, 1, 2, 2, 1], weights="linear") == 1.0
+    # One and the same label throughout: nothing to correct for chance.
+    assert cohen_kappa([1, 1, 1], [1, 1, 1]) == 1.0
+    assert cohen_kappa([1, 1, 1], [1, 1, 1], weights="linear") == 1.0
+
+
+def test_cohen_kappa_systematic_disagreement_is_negative() -> None:
+    assert cohen_kappa([0, 1], [1, 0]) == pytest.approx(-1.0)
+    assert cohen_kappa([0, 0, 1, 1], [0, 1, 0, 1]) == pytest.approx(0.0)
+
+
+def test_cohen_kappa_errors() -> None:
+    with pytest.raises(ValueError, match="differ in length"):
+        cohen_kappa([0, 1], [0])
+    with pytest.raises(ValueError, match="no items"):
+        cohen_kappa([], [])
+    with pytest.raises(ValueError, match="weights"):
+        cohen_kappa([0, 1], [0, 1], weights="quadratic")

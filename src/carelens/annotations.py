@@ -119,8 +119,8 @@ def locate(text: str, quote: str, after: int = 0) -> tuple[int, int] | None:
         start = text.find(quote)
     if start >= 0:
         return start, start + len(quote)
-    words = [re.escape(w) for w in quote.split()]
-    match = re.search(r"\s+".join(words), text, flags=re.IGNORECASE)
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()), re.IGNORECASE)
+    match = pattern.search(text, after) or pattern.search(text)
     return (match.start(), match.end()) if match else None
 
 

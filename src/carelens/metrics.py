@@ -1,4 +1,4 @@
-"""Evaluation metrics: accuracy, macro-F1, Cohen's kappa, and EPITOME's rationale token-F1 and IOU-F1.
+"""Evaluation metrics: accuracy, macro-F1, Cohen's kappa, EPITOME's rationale token-F1, IOU-F1.
 
 Rationales are compared on *word tokens* of the response (runs of letters/digits, or single
 other non-space characters), so the figures do not depend on any model's tokenizer.
@@ -45,8 +45,8 @@ def macro_f1(gold: Sequence[int], pred: Sequence[int], labels: Sequence[int] = (
 def cohen_kappa(first: Sequence[int], second: Sequence[int], weights: str | None = None) -> float:
     """Cohen's kappa between two annotators' labels (``weights="linear"`` for ordinal levels).
 
-    Returns 1.0 when both annotators used one and the same label throughout (no disagreement
-    is possible to correct for chance) and 0.0 when chance agreement is total otherwise.
+    Returns 1.0 when both annotators used one and the same label throughout (there is no
+    disagreement to correct for chance).
     """
     if len(first) != len(second):
         raise ValueError("the two annotations differ in length")
@@ -69,8 +69,8 @@ def cohen_kappa(first: Sequence[int], second: Sequence[int], weights: str | None
     else:
         raise ValueError(f"weights must be None or 'linear', not {weights!r}")
     chance = float((w * expected).sum())
-    if chance == 0.0:
-        return 1.0 if float((w * observed).sum()) == 0.0 else 0.0
+    if chance == 0.0:  # only when both used a single, identical label
+        return 1.0
     return float(1.0 - (w * observed).sum() / chance)
 
 

@@ -149,7 +149,7 @@ def evaluate_annotations(
     """Score ``analyzer`` on the annotated pairs of ``part`` (``all`` for every part)."""
     rows = _epitome_rows(Path(data_path))
     chosen: list[Annotation] = [
-        a for a in read_annotations(annotations_path) if part == "all" or a.part == part
+        a for a in read_annotations(Path(annotations_path)) if part == "all" or a.part == part
     ]
     missing = [a.rp_id for a in chosen if a.rp_id not in rows]
     if missing:
@@ -233,7 +233,7 @@ def _tally_one(
         tally.probabilities.append(score.probabilities)
         presence[name][0].append(int(gold > 0))
         presence[name][1].append(int(score.level > 0))
-        if name in a.rationales and a.rationales[name]:
+        if a.rationales.get(name):
             gold_mask = metrics.spans_to_char_mask(len(text), a.rationales[name])
             pred_mask = metrics.spans_to_char_mask(
                 len(text), [(s.start, s.end) for s in score.spans]

@@ -217,9 +217,7 @@ class ResponseAnalysis:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ResponseAnalysis:
-        dims = {
-            k: DimensionScore.from_dict(v) for k, v in data.items() if k not in ANALYSIS_FIELDS
-        }
+        dims = {k: DimensionScore.from_dict(v) for k, v in data.items() if k not in ANALYSIS_FIELDS}
         seeker = data.get("seeker")
         return cls(
             dimensions=dims,

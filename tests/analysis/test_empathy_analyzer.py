@@ -15,7 +15,7 @@ import pytest
 
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, STYLES
-from carelens.types import N_LEVELS, ANALYSIS_FIELDS, Exchange, ResponseAnalysis, Turn
+from carelens.types import ANALYSIS_FIELDS, N_LEVELS, Exchange, ResponseAnalysis, Turn
 
 ALL_DIMENSIONS = (*RESPONSE_DIMENSIONS, "empathy")
 

@@ -52,7 +52,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwish\s+i\s+(?:was|were|could\s+be)\s+dead\b",
         r"\bbetter\s+off\s+dead\b",
         r"\bbetter\s+off\s+without\s+me\b",
-        r"\b(?:don'?t|do\s+not|didn'?t)\s+want\s+to\s+(?:live|be\s+alive|exist|wake\s+up)\b",
+        r"\b(?:don'?t|do\s+not|didn'?t|never|no\s+longer)\s+(?:\w+\s+)?want\s+to\s+"
+        r"(?:live|be\s+alive|exist|wake\s+up|be\s+here)\b",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:liv\w+|going\s+on|being\s+alive)\b",
         r"\bcan'?t\s+go\s+on\b",
         r"\bnot\s+wake\s+up\b",
@@ -92,15 +93,19 @@ _NEGATED = re.compile(
     r"\b(?:not|never|n't|no\s+longer|wouldn'?t|won'?t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 # Cues that already contain the writer's negation are never treated as negated.
-_INHERENTLY_NEGATIVE = re.compile(r"^(?:don'?t|do\s+not|didn'?t|no\s|can'?t|not\s)", re.I)
+_INHERENTLY_NEGATIVE = re.compile(
+    r"^(?:don'?t|do\s+not|didn'?t|no\s|can'?t|not\s|never\s)", re.IGNORECASE
+)
 
 
 def _negated(text: str, start: int, cue: str) -> bool:
     if _INHERENTLY_NEGATIVE.match(cue):
         return False
     before = text[max(0, start - 40) : start]
-    sentence = re.split(r"[.!?\n]", before)[-1]
-    return bool(_NEGATED.search(sentence))
+    # Only the cue's own clause counts: in "I'm not okay and want to die" the "not" is about
+    # something else.
+    clause = re.split(r"[.!?\n,;]|\b(?:and|but|so|because)\b", before, flags=re.IGNORECASE)[-1]
+    return bool(_NEGATED.search(clause))
 
 
 def crisis_cues(seeker_text: str) -> tuple[Span, ...]:

@@ -176,7 +176,10 @@ class EmpathyAnalyzer:
                 response, probs[row], rat_probs[row], encoded.response_offsets[row]
             )
             flags = (
-                {n: round(float(p), 4) for n, p in zip(self.flag_names, flag_probs[row], strict=True)}
+                {
+                    n: round(float(p), 4)
+                    for n, p in zip(self.flag_names, flag_probs[row], strict=True)
+                }
                 if flag_probs is not None
                 else {}
             )

@@ -30,14 +30,71 @@ from carelens.types import DimensionScore, ResponseAnalysis
 
 #: Feeling words looked for in the seeker's message (the seeker's own wording is quoted).
 FEELING_WORDS: frozenset[str] = frozenset(
-    """
-    afraid alone angry anxious ashamed betrayed broken burden confused crushed defeated
-    depressed desperate devastated disappointed disgusted embarrassed empty exhausted failure
-    frustrated guilty heartbroken helpless hopeless hurt inadequate insecure isolated jealous
-    lonely lost miserable nervous numb overwhelmed panicked panicky rejected resentful sad
-    scared shame ashamed stressed stuck terrified tired trapped unloved unwanted upset useless
-    worried worthless weak invisible abandoned humiliated regret grief grieving pain
-    """.split()
+    [
+        "afraid",
+        "alone",
+        "angry",
+        "anxious",
+        "ashamed",
+        "betrayed",
+        "broken",
+        "burden",
+        "confused",
+        "crushed",
+        "defeated",
+        "depressed",
+        "desperate",
+        "devastated",
+        "disappointed",
+        "disgusted",
+        "embarrassed",
+        "empty",
+        "exhausted",
+        "failure",
+        "frustrated",
+        "guilty",
+        "heartbroken",
+        "helpless",
+        "hopeless",
+        "hurt",
+        "inadequate",
+        "insecure",
+        "isolated",
+        "jealous",
+        "lonely",
+        "lost",
+        "miserable",
+        "nervous",
+        "numb",
+        "overwhelmed",
+        "panicked",
+        "panicky",
+        "rejected",
+        "resentful",
+        "sad",
+        "scared",
+        "shame",
+        "ashamed",
+        "stressed",
+        "stuck",
+        "terrified",
+        "tired",
+        "trapped",
+        "unloved",
+        "unwanted",
+        "upset",
+        "useless",
+        "worried",
+        "worthless",
+        "weak",
+        "invisible",
+        "abandoned",
+        "humiliated",
+        "regret",
+        "grief",
+        "grieving",
+        "pain",
+    ]
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i feel|i felt|i am|my)\b", re.IGNORECASE)
@@ -70,7 +127,9 @@ def _span_text(score: DimensionScore | None, response: str, words: int = 10) -> 
 
 
 def _clip(text: str, words: int) -> str:
-    parts = " ".join(text.split()).strip(" ,;:-")
+    """Whitespace-collapsed ``text`` cut to ``words`` words; double quotes become single ones
+    so that a quotation of it never nests inside the feedback's own quotes."""
+    parts = " ".join(text.replace('"', "'").split()).strip(" ,;:-")
     tokens = parts.split(" ")
     return parts if len(tokens) <= words else " ".join(tokens[:words]) + "…"
 
@@ -93,8 +152,10 @@ def seeker_clause(seeker: str) -> str | None:
     with_feeling = [s for s in personal if seeker_feelings(s)]
     for group in (with_feeling, personal):
         for sentence in group:
-            clause = re.split(r"[,;:]|\bbut\b", sentence)[0]
-            if _FIRST_PERSON.search(clause) and len(clause.split()) >= 3:
+            parts = [p.strip() for p in re.split(r"[,;:]|\bbut\b", sentence) if p.strip()]
+            usable = [p for p in parts if _FIRST_PERSON.search(p) and len(p.split()) >= 3]
+            feeling = [p for p in usable if seeker_feelings(p)]
+            for clause in feeling or usable:
                 return _clip(clause.rstrip(".!?"), _QUOTE_WORDS)
     return None
 
@@ -107,14 +168,17 @@ def second_person(clause: str) -> str:
         return _SWAPS.get(word.lower(), word)
 
     turned = re.sub(r"[A-Za-z']+", swap, clause)
-    return turned[0].lower() + turned[1:] if turned else turned
+    if turned[:1].isascii() and turned[:1].isupper() and not turned[1:2].isupper():
+        return turned[0].lower() + turned[1:]
+    return turned
 
 
 def _opening(seeker: str) -> str | None:
     clause = seeker_clause(seeker)
     if clause is None:
         return None
-    return f'they wrote "{clause}" — a reflection could start: "It sounds like {second_person(clause)}…"'
+    start = f"It sounds like {second_person(clause)}…"
+    return f'they wrote "{clause}" — a reflection could start: "{start}"'
 
 
 def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tuple[str, ...]:
@@ -166,18 +230,21 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             + "; check with them that the help fits what they want."
         )
     elif empathy >= 1:
-        if _level(analysis, "exploration") >= 1 and max(
-            _level(analysis, "interpretation"), _level(analysis, "reflection")
-        ) == 0:
+        if (
+            _level(analysis, "exploration") >= 1
+            and max(_level(analysis, "interpretation"), _level(analysis, "reflection")) == 0
+        ):
             sentences.append(
                 "Your question invites them to say more; pairing it with a reflection shows "
                 "you heard them — " + (opening + "." if opening else "say back what they told you.")
             )
         else:
-            quoted = _span_text(
-                analysis.dimensions.get("reflection") or analysis.dimensions.get("interpretation"),
-                response,
-            )
+            shown = [
+                analysis.dimensions[name]
+                for name in ("reflection", "interpretation")
+                if _level(analysis, name) >= 1
+            ]
+            quoted = _span_text(shown[0], response) if shown else None
             sentences.append(
                 "You put their experience into words"
                 + (f' ("{quoted}")' if quoted else "")
@@ -189,9 +256,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             + (opening + "." if opening else "say back in your words what they told you.")
         )
     if analysis.flags.get("self_focus", 0.0) >= 0.5:
-        sentences.append(
-            "Much of the reply is about your own experience; bring it back to theirs."
-        )
+        sentences.append("Much of the reply is about your own experience; bring it back to theirs.")
     return tuple(sentences)
 
 

@@ -138,6 +138,8 @@ def analyze(
                 rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
         if output is None:
             s.out.print(_responses_table(summary))
+            if any(record.get("feedback") for _, record in summary.preview):
+                s.out.print(_feedback_table(summary))
         s.out.print(_summary_table(summary, rejects_path if log.total else None))
         s.out.print(_levels_table(summary))
 
@@ -148,7 +150,16 @@ def _snippet(text: str, width: int = 40) -> str:
 
 
 #: Short column headers for the per-response table.
-SHORT_NAMES = {"emotional_reaction": "ER", "interpretation": "IP", "exploration": "EX"}
+SHORT_NAMES = {
+    "emotional_reaction": "ER",
+    "interpretation": "IP",
+    "exploration": "EX",
+    "sympathy": "SYM",
+    "reflection": "REF",
+    "compassion": "COM",
+    "dismissive": "DIS",
+    "empathy": "EMP",
+}
 
 
 def _responses_table(summary: AnalysisSummary) -> Table:
@@ -162,19 +173,35 @@ def _responses_table(summary: AnalysisSummary) -> Table:
     table.add_column("text", no_wrap=True, overflow="ellipsis", max_width=40)
     for d in dims:
         table.add_column(SHORT_NAMES.get(d, d), justify="center", no_wrap=True, min_width=2)
+    has_style = any("style" in record for _, record in summary.preview)
+    if has_style:
+        table.add_column("style", no_wrap=True)
     for exchange, record in summary.preview:
         levels = [str(record[d]["level"]) for d in dims]
+        style = [str(record.get("style", ""))] if has_style else []
+        if (record.get("seeker") or {}).get("needs_attention"):
+            style = [s + " [bold red]![/]" for s in style]
         table.add_row(
             escape(exchange.seeker.id),
             escape(exchange.response.id),
             escape(_snippet(exchange.response.text)),
             *levels,
+            *style,
         )
     if summary.total > len(summary.preview):
         table.caption = (
             f"first {len(summary.preview)} of {summary.total} responses; "
             "write them all with -o results.jsonl"
         )
+    return table
+
+
+def _feedback_table(summary: AnalysisSummary) -> Table:
+    table = Table(title="Feedback for the helper", title_justify="left")
+    table.add_column("response", no_wrap=True, overflow="ellipsis", max_width=16)
+    table.add_column("feedback")
+    for exchange, record in summary.preview:
+        table.add_row(escape(exchange.response.id), escape(" ".join(record.get("feedback") or ())))
     return table
 
 
@@ -191,6 +218,19 @@ def _summary_table(summary: AnalysisSummary, rejects_path: Path | None) -> Table
         analysed += f" (+ {summary.resumed} already in the output: {summary.total} in all)"
     table.add_row("pairs analysed", analysed)
     rejected = sum(summary.rejected.values())
+    if summary.style_counts:
+        styles = ", ".join(
+            f"{style} {n}"
+            for style, n in sorted(summary.style_counts.items(), key=lambda kv: -kv[1])
+        )
+        table.add_row("styles", escape(styles))
+    if summary.needs_attention:
+        table.add_row(
+            "crisis cues",
+            f"[bold red]{summary.needs_attention} seeker message(s) mention suicide or self-harm"
+            "[/]: read them (field seeker.crisis_cues); resources: 988 (US), text HOME to "
+            "741741, findahelpline.com",
+        )
     table.add_row("rejected records", str(rejected))
     for reason, n in sorted(summary.rejected.items(), key=lambda kv: -kv[1]):
         table.add_row("", f"{n} {escape(reason)}")

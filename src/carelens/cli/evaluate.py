@@ -1,8 +1,12 @@
-"""``carelens evaluate``: score a model on labelled pairs in the EPITOME layout.
+"""``carelens evaluate`` and ``carelens evaluate-contrast``: score a model.
 
-A thin layer over :func:`carelens.evaluation.evaluate`; ``--split`` reproduces the model's
-own train / dev / test split (:func:`carelens.evaluation.model_split_ids`) and scores one
-part. Prints a table, or the report as JSON with ``--json``.
+``evaluate`` is a thin layer over :func:`carelens.evaluation.evaluate`; ``--split``
+reproduces the model's own train / dev / test split
+(:func:`carelens.evaluation.model_split_ids`) and scores one part. With ``--annotations`` it
+also scores the taxonomy dimensions on the project's annotations of that part
+(:func:`carelens.taxonomy_evaluation.evaluate_annotations`). ``evaluate-contrast`` runs the
+contrast set (:func:`carelens.taxonomy_evaluation.evaluate_contrast`). Tables by default,
+JSON with ``--json``.
 """
 
 from __future__ import annotations
@@ -21,6 +25,12 @@ from carelens.errors import InputError
 from carelens.evaluation import SPLIT_PARTS, EvaluationReport, evaluate, model_split_ids
 from carelens.inference.artifact import record_evaluation
 from carelens.readers import RejectLog
+from carelens.taxonomy_evaluation import (
+    AnnotationReport,
+    ContrastReport,
+    evaluate_annotations,
+    evaluate_contrast,
+)
 
 
 def evaluate_command(
@@ -41,6 +51,15 @@ def evaluate_command(
     ] = False,
     rejects: Annotated[
         Path | None, typer.Option(help="Write bad rows (file, line, field) to this file.")
+    ] = None,
+    annotations: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="Also score the taxonomy dimensions on these annotations of DATA "
+            "(e.g. annotations/taxonomy-v1/gold.jsonl), on the same split part.",
+        ),
     ] = None,
     threads: Threads = None,
     batch_size: BatchSize = 1,
@@ -65,16 +84,40 @@ def evaluate_command(
                 split=split,
                 progress=lambda n: bar.advance(task, n),
             )
+        taxonomy: AnnotationReport | None = None
+        if annotations is not None:
+            with s.progress("pairs") as bar:
+                task = bar.add_task("taxonomy", total=None)
+                taxonomy = evaluate_annotations(
+                    data,
+                    annotations,
+                    analyzer,
+                    part=split,
+                    progress=lambda n: bar.advance(task, n),
+                )
         if record:
             figures = report.to_dict()
             figures["path"] = data.name  # the manifest ships; this machine's paths must not
             figures["command"] = f"carelens evaluate {data.name} --split {split}"
             written = record_evaluation(analyzer.artifact.path, split, figures)
+            if taxonomy is not None:
+                extra = taxonomy.to_dict()
+                extra["annotations"] = annotations.name if annotations else None
+                extra["command"] = (
+                    f"carelens evaluate {data.name} --split {split} --annotations "
+                    f"{annotations.name if annotations else ''}"
+                )
+                record_evaluation(analyzer.artifact.path, f"taxonomy-{split}", extra)
             s.note(f"figures recorded in {escape(str(written))}")
         if as_json:
-            typer.echo(json.dumps(report.to_dict(), indent=2))
+            out = report.to_dict()
+            if taxonomy is not None:
+                out["taxonomy"] = taxonomy.to_dict()
+            typer.echo(json.dumps(out, indent=2))
         else:
             s.out.print(_report_table(report))
+            if taxonomy is not None:
+                s.out.print(_taxonomy_table(taxonomy))
             if report.rejected:
                 where = f"; listed in {rejects}" if rejects else " (list them with --rejects)"
                 rows = "row" if report.rejected == 1 else "rows"
@@ -104,4 +147,89 @@ def _report_table(report: EvaluationReport) -> Table:
         "ECE: expected calibration error of the level probabilities (10 bins, lower is better); "
         "rationale F1 over pairs with a gold rationale (EPITOME, word tokens)"
     )
+    return table
+
+
+def _taxonomy_table(report: AnnotationReport) -> Table:
+    table = Table(
+        title=f"taxonomy dimensions on the annotations ({escape(report.part)}, "
+        f"{report.n_pairs} pairs)",
+        title_justify="left",
+    )
+    table.add_column("dimension")
+    for name in ("n", "accuracy", "macro-F1", "presence F1", "ECE", "token-F1", "IOU-F1"):
+        table.add_column(name, justify="right")
+    for m in report.dimensions:
+        table.add_row(
+            m.dimension,
+            str(m.n),
+            fmt_score(m.accuracy),
+            fmt_score(m.macro_f1),
+            fmt_score(report.presence_macro_f1.get(m.dimension)),
+            fmt_score(m.ece),
+            fmt_score(m.token_f1),
+            fmt_score(m.iou_f1),
+        )
+    for b in report.binary:
+        table.add_row(
+            b.name,
+            str(b.n),
+            "-",
+            fmt_score(b.macro_f1),
+            "-",
+            "-",
+            "-",
+            "-",
+        )
+    table.add_row("style", "", fmt_score(report.style_accuracy), fmt_score(report.style_macro_f1))
+    table.caption = (
+        "macro-F1 over levels 0/1/2 (flags and crisis: over yes/no); presence F1: level >= 1 "
+        "vs 0; crisis cues are patterns, flagged for a person to read, never a risk score"
+    )
+    return table
+
+
+def evaluate_contrast_command(
+    contrast_set: Annotated[
+        Path,
+        typer.Argument(
+            exists=True, dir_okay=False, help="Contrast set (annotations/contrast/...jsonl)."
+        ),
+    ],
+    model: ModelPath = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    record: Annotated[
+        bool, typer.Option("--record", help="Store the figures in the model's manifest.json.")
+    ] = False,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """How often the response written as each kind ranks first on its dimension."""
+    with session(verbose, quiet) as s:
+        analyzer = carelens.load(model, threads=1)
+        report = evaluate_contrast(contrast_set, analyzer)
+        if record:
+            figures = report.to_dict()
+            figures["command"] = f"carelens evaluate-contrast {contrast_set.name}"
+            written = record_evaluation(analyzer.artifact.path, "contrast", figures)
+            s.note(f"figures recorded in {escape(str(written))}")
+        if as_json:
+            typer.echo(json.dumps(report.to_dict(), indent=2))
+        else:
+            s.out.print(_contrast_table(report))
+
+
+def _contrast_table(report: ContrastReport) -> Table:
+    table = Table(
+        title=f"contrast set: {report.n_items} seeker messages x 4 responses",
+        title_justify="left",
+    )
+    table.add_column("kind")
+    table.add_column("ranked first", justify="right")
+    table.add_column("share", justify="right")
+    table.add_column("missed items")
+    for kind, first in report.ranked_first.items():
+        misses = ", ".join(report.misses[kind][:8]) + (" …" if len(report.misses[kind]) > 8 else "")
+        table.add_row(kind, f"{first}/{report.n_items}", fmt_score(report.share(kind)), misses)
+    table.caption = "the intended response must score strictly highest (expected level); ties miss"
     return table

@@ -53,7 +53,7 @@ def train(
             dir_okay=False,
             help="The project's taxonomy annotations of DATA's responses (JSON Lines, keyed by "
             "rp_id), e.g. annotations/taxonomy-v1/gold.jsonl. Without it only the three EPITOME "
-            "mechanisms are learned."
+            "mechanisms are learned.",
         ),
     ] = None,
     annotation_repeat: Annotated[

@@ -7,8 +7,9 @@ A record is ``{"seeker_id", "response_id", "conversation_id", "speaker", "timest
 ``<dim>_level``, ``<dim>_p0..p2`` and ``<dim>_spans`` columns, then ``style``,
 ``flag_<flag>``, ``seeker_distress`` with ``seeker_distress_p0..p2``, ``needs_attention``,
 ``crisis_cues`` and ``feedback`` (lists: a JSON string in CSV, lists in Parquet); crisis
-resources are left out of flat files (they are the same for every flagged row). The output format follows the file
-extension: ``.jsonl`` / ``.json`` (JSON Lines), ``.csv`` or ``.parquet``.
+resources are left out of flat files (they are the same for every flagged row). The output
+format follows the file extension: ``.jsonl`` / ``.json`` (JSON Lines), ``.csv`` or
+``.parquet``.
 """
 
 from __future__ import annotations

@@ -40,17 +40,25 @@ class Analyzer(Protocol):
 
 @dataclass(slots=True)
 class LevelCounts:
-    """How many records have each level, per dimension."""
+    """How many records have each level per dimension, each style, and crisis cues."""
 
     dimensions: tuple[str, ...]
     counts: dict[str, list[int]] = field(init=False)
+    styles: dict[str, int] = field(init=False)
+    needs_attention: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         self.counts = {d: [0] * N_LEVELS for d in self.dimensions}
+        self.styles = {}
 
     def add(self, record: Mapping[str, Any]) -> None:
         for d in self.dimensions:
             self.counts[d][int(record[d]["level"])] += 1
+        style = record.get("style")
+        if style is not None:
+            self.styles[style] = self.styles.get(style, 0) + 1
+        if (record.get("seeker") or {}).get("needs_attention"):
+            self.needs_attention += 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +72,9 @@ class AnalysisSummary:
     resumed: int
     level_counts: Mapping[str, tuple[int, ...]]
     rejected: Mapping[str, int]
+    style_counts: Mapping[str, int]
+    #: Pairs whose seeker message has crisis cues (for a person to read).
+    needs_attention: int
     skipped: Mapping[str, int]
     rejects_path: Path | None
     #: The first exchanges and their records, when asked for (``preview=``).
@@ -82,6 +93,8 @@ class AnalysisSummary:
             "analysed": self.analysed,
             "resumed": self.resumed,
             "level_counts": {d: list(c) for d, c in self.level_counts.items()},
+            "style_counts": dict(self.style_counts),
+            "needs_attention": self.needs_attention,
             "rejected": dict(self.rejected),
             "skipped": dict(self.skipped),
             "rejects_path": None if self.rejects_path is None else str(self.rejects_path),
@@ -145,6 +158,8 @@ def analyze_file(
         resumed=resumed,
         level_counts={d: tuple(c) for d, c in counts.counts.items()},
         rejected=log.counts,
+        style_counts=dict(counts.styles),
+        needs_attention=counts.needs_attention,
         skipped=log.skipped,
         rejects_path=log.path,
         preview=tuple(kept),

@@ -85,7 +85,9 @@ def export_artifact(
             "fitted_on": "dev",
         },
         "training": {
-            k: v for k, v in summary.items() if k not in ("temperatures", "rationale_thresholds", "seeker_temperature")
+            k: v
+            for k, v in summary.items()
+            if k not in ("temperatures", "rationale_thresholds", "seeker_temperature")
         },
         "evaluation": {},
     }

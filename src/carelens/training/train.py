@@ -26,11 +26,11 @@ import numpy as np
 import torch
 from torch import nn
 
+from carelens.annotations import read_annotations
 from carelens.inference.artifact import sha256_file
 from carelens.inference.encoding import PairEncoder
 from carelens.metrics import macro_f1
 from carelens.training.config import TrainConfig
-from carelens.annotations import read_annotations
 from carelens.training.data import (
     UNKNOWN,
     LabeledPair,

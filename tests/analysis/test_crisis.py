@@ -1,0 +1,255 @@
+"""Crisis cues: suicide and self-harm wording in seeker messages (transparent patterns)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
+from carelens.types import Span
+
+
+def cues(text: str) -> list[tuple[str, str]]:
+    """``(label, cue words)`` for each span found in ``text``."""
+    return [(span.label, span.text_in(text)) for span in crisis_cues(text)]
+
+
+def assert_valid(text: str, spans: tuple[Span, ...]) -> None:
+    """Offsets in bounds, in order, not overlapping; every span covers some characters."""
+    previous_end = 0
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.start >= previous_end
+        assert span.label in ("suicide", "self_harm")
+        assert span.score == 1.0
+        previous_end = span.end
+
+
+# --- cues found, with labels and offsets ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I want to kill myself", [("suicide", "kill myself")]),
+        ("I've been thinking about suicide", [("suicide", "suicide")]),
+        ("Sometimes I feel suicidal at night", [("suicide", "suicidal")]),
+        ("Sometimes I think about ending it all", [("suicide", "think about ending it all")]),
+        ("Everyone would be better off without me", [("suicide", "be better off without me")]),
+        ("I wish I had never been born", [("suicide", "wish I had never been born")]),
+        ("i wish i was dead", [("suicide", "wish i was dead")]),
+        ("I can't go on", [("suicide", "can't go on")]),
+        ("kms", [("suicide", "kms")]),
+        ("I've been cutting myself", [("self_harm", "cutting myself")]),
+        ("I've been self-harming since March", [("self_harm", "self-harming")]),
+        ("I burned myself with a lighter", [("self_harm", "burned myself")]),
+        ("I took 30 pills last night", [("self_harm", "took 30 pills")]),
+        ("I have been having urges to cut", [("self_harm", "urges to cut")]),
+        ("I overdosed last year", [("self_harm", "overdosed")]),
+        ("I started cutting again", [("self_harm", "started cutting again")]),
+    ],
+)
+def test_cues_are_found_with_label_and_the_cue_words(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert cues(text) == expected
+    assert_valid(text, crisis_cues(text))
+
+
+def test_offsets_point_at_the_cue_words() -> None:
+    text = "Long day. I want to kill myself."
+    (span,) = crisis_cues(text)
+    assert (span.start, span.end) == (text.index("kill myself"), text.index("kill myself") + 11)
+    assert span.text_in(text) == "kill myself"
+
+
+def test_several_cues_in_order_with_their_own_labels() -> None:
+    text = "I've been self-harming again. Last night I wanted to die."
+    assert cues(text) == [("self_harm", "self-harming"), ("suicide", "wanted to die")]
+
+
+def test_matching_ignores_case() -> None:
+    assert cues("I WANT TO KILL MYSELF") == [("suicide", "KILL MYSELF")]
+
+
+# --- idioms are not flagged ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this exam is killing me",
+        "I'm ending things with him",
+        "my feet are killing me",
+        "I'm ending it with him tonight",
+        "We should cut the grass tomorrow.",
+        "That joke killed me, I was dying of laughter at the note you left",
+    ],
+)
+def test_idioms_are_not_flagged(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+# --- negation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not suicidal",
+        "I would never hurt myself",
+        "I won't kill myself",
+        "I'm not going to hurt myself",
+        "I could never kill myself",
+        "I'm not thinking about suicide anymore",
+    ],
+)
+def test_a_plain_first_person_negation_is_not_flagged(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("I don't want to wake up", "don't want to wake up"),
+        ("I don't want to live anymore", "don't want to live"),
+        ("I do not want to be alive", "do not want to be alive"),
+        ("I didn't want to exist", "didn't want to exist"),
+        ("There is no point in living", "no point in living"),
+    ],
+)
+def test_wording_that_is_itself_negative_is_a_cue(text: str, cue: str) -> None:
+    assert cues(text) == [("suicide", cue)]
+
+
+def test_negation_only_reaches_back_within_its_sentence() -> None:
+    # "not" ends a previous sentence: the cue that follows stands.
+    assert cues("I'm really not. I want to die") == [("suicide", "want to die")]
+    # A negation in a later sentence does not undo an earlier cue.
+    assert cues("I want to die. I'm not suicidal though") == [("suicide", "want to die")]
+
+
+def test_a_negation_far_before_the_cue_does_not_hide_it() -> None:
+    assert cues("I'm not sleeping and I want to die") == [("suicide", "want to die")]
+
+
+# --- merging -------------------------------------------------------------------------------
+
+
+def test_overlapping_matches_are_merged_into_one_span() -> None:
+    # "started cutting" and "cutting myself" are separate patterns that overlap.
+    text = "I started cutting myself again"
+    spans = crisis_cues(text)
+    assert [(s.label, s.text_in(text)) for s in spans] == [("self_harm", "started cutting myself")]
+
+
+def test_a_match_inside_another_is_absorbed() -> None:
+    # "kill myself" lies inside "painless ways to kill myself".
+    text = "looking up painless ways to kill myself"
+    assert cues(text) == [("suicide", "painless ways to kill myself")]
+
+
+def test_merged_spans_never_overlap() -> None:
+    text = (
+        "I've been self-harming and cutting myself and I want to kill myself, I want to die, "
+        "I wish I was dead and better off dead, painless ways to kill myself."
+    )
+    spans = crisis_cues(text)
+    assert len(spans) >= 3
+    assert_valid(text, spans)
+
+
+# --- edge inputs ---------------------------------------------------------------------------
+
+
+def test_empty_and_blank_text() -> None:
+    assert crisis_cues("") == ()
+    assert crisis_cues("   \n\t ") == ()
+
+
+def test_very_long_text_runs_and_stays_in_bounds() -> None:
+    chunk = (
+        "Some ordinary words here. I want to die. my feet are killing me 😀 שלום \x00 "
+        "I would never hurt myself. "
+    )
+    text = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
+    spans = crisis_cues(text)
+    assert len(text) == 1_000_000
+    assert len(spans) >= 1_000_000 // len(chunk)
+    assert_valid(text, spans)
+    assert {span.text_in(text) for span in spans} == {"want to die"}
+
+
+def test_emoji_right_to_left_and_control_characters() -> None:
+    text = "kill myself 😢 \u202eI want to die\u202c\x00\x07 أنا suicidal\r\n🏳️‍🌈"
+    spans = crisis_cues(text)
+    assert [(s.label, s.text_in(text)) for s in spans] == [
+        ("suicide", "kill myself"),
+        ("suicide", "want to die"),
+        ("suicide", "suicidal"),
+    ]
+    assert_valid(text, spans)
+
+
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_crashes_and_offsets_are_valid(text: str) -> None:
+    assert_valid(text, crisis_cues(text))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "I",
+                "not",
+                "never",
+                "want",
+                "to",
+                "die",
+                "kill",
+                "myself",
+                "cutting",
+                "self-harm",
+                "end",
+                "it",
+                "all",
+                "don't",
+                "wake",
+                "up",
+                ".",
+                ",",
+                "😢",
+                "\n",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_cue_like_text_gives_valid_non_overlapping_spans(text: str) -> None:
+    assert_valid(text, crisis_cues(text))
+
+
+# --- resources -----------------------------------------------------------------------------
+
+
+def test_crisis_resources_name_the_lines() -> None:
+    joined = " ".join(CRISIS_RESOURCES)
+    assert "988" in joined
+    assert "741741" in joined
+    assert "findahelpline.com" in joined
+    assert all(isinstance(line, str) and line for line in CRISIS_RESOURCES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wording that is itself negative, like "I don't want to wake up", but not covered
+        "I never want to wake up again",
+        "I no longer want to live",
+        # a negation of something else two words before the cue hides the cue
+        "I'm not okay and want to die",
+    ],
+)
+def test_negative_wording_and_unrelated_negation_are_cues(text: str) -> None:
+    assert crisis_cues(text) != ()

@@ -1,0 +1,488 @@
+"""Feedback sentences for the helper, built by hand from ResponseAnalysis objects (no model)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
+from carelens.analysis.feedback import (
+    feedback_for,
+    quoted_fragments,
+    second_person,
+    seeker_clause,
+    seeker_feelings,
+)
+from carelens.taxonomy import RESPONSE_DIMENSIONS, STYLES
+from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
+
+#: Words a suggested opening may add: the second-person swaps of the seeker's own words.
+SWAP_WORDS = frozenset(
+    ["you", "your", "you're", "yours", "yourself", "are", "you've", "you'd", "you'll"]
+)
+OPENING = "It sounds like "
+_WORDS = re.compile(r"[A-Za-z']+")
+
+SEEKER = "My brother stopped talking to me. I feel so alone and ashamed."
+SEEKER_CLAUSE = "I feel so alone and ashamed"
+SEEKER_OPENING = '"It sounds like you feel so alone and ashamed…"'
+
+
+def dim(level: int, *spans: tuple[int, int, float]) -> DimensionScore:
+    probabilities = [0.1, 0.1, 0.1]
+    probabilities[level] = 0.8
+    return DimensionScore(
+        level, tuple(probabilities), tuple(Span(s, e, "rationale", p) for s, e, p in spans)
+    )
+
+
+def at(text: str, words: str, score: float = 0.9) -> tuple[int, int, float]:
+    """A span over ``words`` in ``text``."""
+    start = text.index(words)
+    return start, start + len(words), score
+
+
+def analysis(
+    dimensions: dict[str, DimensionScore],
+    *,
+    style: str | None = None,
+    flags: dict[str, float] | None = None,
+    seeker: SeekerSignals | None = None,
+) -> ResponseAnalysis:
+    return ResponseAnalysis(
+        dimensions=dimensions, model_id="test", flags=flags or {}, style=style, seeker=seeker
+    )
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(text)}
+
+
+def normalized(text: str) -> str:
+    """Whitespace collapsed and double quotes made single, as feedback quotes them."""
+    return " ".join(text.replace('"', "'").split())
+
+
+def check_quotes(feedback: tuple[str, ...], seeker: str, response: str) -> None:
+    """Every quoted fragment comes from the seeker or the response text, except the suggested
+    opening, whose words are the seeker's own plus second-person swaps.
+
+    Quotes are clipped at word boundaries with a trailing "…" and their whitespace runs are
+    collapsed, so they are compared with the whitespace-collapsed texts.
+    """
+    allowed = words(normalized(seeker)) | SWAP_WORDS
+    for fragment in quoted_fragments(feedback):
+        if fragment.startswith(OPENING):
+            added = words(fragment.removeprefix(OPENING)) - allowed
+            assert not added, f"opening adds {added}: {fragment!r}"
+        else:
+            core = fragment.removesuffix("…")
+            assert core in normalized(seeker) or core in normalized(response), fragment
+
+
+def check_shape(feedback: tuple[str, ...]) -> None:
+    assert 1 <= len(feedback) <= 2
+    for sentence in feedback:
+        assert sentence.strip()
+        assert sentence.endswith(".")
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def test_second_person_swaps_first_person_words_only() -> None:
+    assert second_person("I feel like a burden to my family") == (
+        "you feel like a burden to your family"
+    )
+    assert second_person("I'm tired of myself and I've had enough of me") == (
+        "you're tired of yourself and you've had enough of you"
+    )
+    assert second_person("My dog died") == "your dog died"
+    assert second_person("") == ""
+
+
+def test_seeker_feelings_keep_order_and_spelling_without_repeats() -> None:
+    assert seeker_feelings("I'm Lonely, so lonely and SAD, and hopeless.") == [
+        "Lonely",
+        "SAD",
+        "hopeless",
+    ]
+    assert seeker_feelings("Nothing to see here.") == []
+
+
+def test_seeker_clause_prefers_a_first_person_clause_with_a_feeling() -> None:
+    assert seeker_clause(SEEKER) == SEEKER_CLAUSE
+    assert seeker_clause("Work is awful. I lost my job today") == "I lost my job today"
+    assert seeker_clause("Work is awful. Everything is hopeless.") is None
+    assert seeker_clause("") is None
+
+
+def test_seeker_clause_is_clipped_to_fourteen_words() -> None:
+    long = "I feel " + " ".join(["very"] * 20) + " sad"
+    clause = seeker_clause(long)
+    assert clause is not None
+    assert clause.endswith("…")
+    assert len(clause.removesuffix("…").split()) == 14
+
+
+# --- rule 1: crisis ------------------------------------------------------------------------
+
+
+def crisis_signals(seeker: str, distress: int = 2) -> SeekerSignals:
+    return SeekerSignals(
+        distress=dim(distress), crisis_cues=crisis_cues(seeker), resources=CRISIS_RESOURCES
+    )
+
+
+def test_crisis_cues_come_first_and_quote_the_cue() -> None:
+    seeker = "Nobody would notice. I want to kill myself tonight."
+    response = "Just get over it."
+    a = analysis(
+        {"dismissive": dim(2, at(response, "Just get over it"))},
+        style="dismissive",
+        seeker=crisis_signals(seeker),
+    )
+    (sentence,) = feedback_for(a, seeker, response)
+    assert sentence.startswith('They wrote "kill myself":')
+    assert "ask them directly" in sentence
+    for resource in ("988", "741741", "findahelpline.com"):
+        assert resource in sentence
+    assert "get over it" not in sentence
+
+
+def test_crisis_quote_is_clipped_to_eight_words() -> None:
+    seeker = "one two three four five six seven eight nine ten"
+    signals = SeekerSignals(crisis_cues=(Span(0, len(seeker), "suicide", 1.0),))
+    (sentence,) = feedback_for(analysis({}, seeker=signals), seeker, "ok")
+    assert '"one two three four five six seven eight…"' in sentence
+
+
+def test_no_crisis_sentence_without_cues() -> None:
+    a = analysis({}, seeker=SeekerSignals(distress=dim(2)))
+    (sentence,) = feedback_for(a, SEEKER, "ok")
+    assert "988" not in sentence
+
+
+# --- rule 2: dismissive --------------------------------------------------------------------
+
+
+def test_dismissive_quotes_the_highest_scoring_span() -> None:
+    response = "Just get over it. Everyone has problems, it's not a big deal."
+    a = analysis(
+        {
+            "dismissive": dim(
+                2, at(response, "Everyone has problems", 0.6), at(response, "Just get over it")
+            ),
+            "reflection": dim(2, at(response, "it's not a big deal")),
+        },
+        style="dismissive",
+    )
+    (sentence,) = feedback_for(a, SEEKER, response)
+    assert sentence.startswith('"Just get over it" may come across as minimising or judging')
+    assert "acknowledge how hard it is for them" in sentence
+    check_quotes((sentence,), SEEKER, response)
+
+
+def test_dismissive_without_spans_speaks_of_parts_of_the_reply() -> None:
+    (sentence,) = feedback_for(analysis({"dismissive": dim(1)}), SEEKER, "whatever")
+    assert sentence.startswith("Parts of your reply may come across as minimising")
+    assert quoted_fragments((sentence,)) == []
+
+
+def test_a_long_dismissive_span_is_clipped_to_ten_words() -> None:
+    response = "a b c d e f g h i j k l m"
+    a = analysis({"dismissive": dim(1, (0, len(response), 0.9))})
+    (sentence,) = feedback_for(a, SEEKER, response)
+    assert sentence.startswith('"a b c d e f g h i j…" may come across')
+
+
+# --- rule 3: advice ------------------------------------------------------------------------
+
+
+def test_advice_suggests_a_reflection_from_the_seekers_words() -> None:
+    response = "You should call him and talk it out."
+    a = analysis({"compassion": dim(1, at(response, "You should call him"))}, style="advice")
+    (sentence,) = feedback_for(a, SEEKER, response)
+    assert sentence.startswith("You moved to solutions before showing you understood")
+    assert f'they wrote "{SEEKER_CLAUSE}"' in sentence
+    assert SEEKER_OPENING in sentence
+    check_quotes((sentence,), SEEKER, response)
+
+
+def test_advice_without_a_first_person_clause_stays_general() -> None:
+    seeker = "Work is awful. Everything is hopeless."
+    (sentence,) = feedback_for(analysis({}, style="advice"), seeker, "Try yoga.")
+    assert sentence.endswith("say back in your words what they told you.")
+    assert quoted_fragments((sentence,)) == []
+
+
+# --- rule 4: sympathy that names no feeling ------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["sympathy", "emotional_reaction"])
+def test_sympathy_suggests_naming_the_feeling_with_the_seekers_clause(name: str) -> None:
+    response = "I'm so sorry to hear that."
+    a = analysis({name: dim(1, at(response, "so sorry"))}, style="sympathy")
+    (sentence,) = feedback_for(a, SEEKER, response)
+    assert sentence.startswith("You shared their sorrow")
+    assert "try naming what they may feel underneath" in sentence
+    assert f'"{SEEKER_CLAUSE}"' in sentence
+    assert SEEKER_OPENING in sentence
+    check_quotes((sentence,), SEEKER, response)
+
+
+def test_sympathy_quotes_the_seekers_feeling_words_when_no_clause() -> None:
+    seeker = "Everything is hopeless and lonely and hopeless."
+    (sentence,) = feedback_for(analysis({"sympathy": dim(2)}), seeker, "So sorry.")
+    assert "try naming what they may feel underneath" in sentence
+    assert sentence.endswith('they used the words "hopeless" and "lonely".')
+
+
+def test_sympathy_with_nothing_quotable_stays_general() -> None:
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), "Everything is bad.", "Sorry.")
+    assert sentence == "You shared their sorrow; try naming what they may feel underneath."
+
+
+def test_sympathy_with_empathy_is_not_the_sympathy_rule() -> None:
+    a = analysis({"sympathy": dim(2), "reflection": dim(1)})
+    (sentence,) = feedback_for(a, SEEKER, "Sorry, that sounds lonely.")
+    assert "try naming" not in sentence
+
+
+# --- rule 5: empathy without action at high distress ---------------------------------------
+
+
+@pytest.mark.parametrize("part", ["interpretation", "exploration", "reflection"])
+def test_empathy_without_action_at_high_distress_asks_what_would_help(part: str) -> None:
+    a = analysis(
+        {part: dim(2), "compassion": dim(0)},
+        style="empathy",
+        seeker=SeekerSignals(distress=dim(2)),
+    )
+    (sentence,) = feedback_for(a, SEEKER, "That sounds so lonely.")
+    assert sentence.startswith("You showed you understood; with this much distress")
+    assert "ask what would help right now" in sentence
+
+
+def test_moderate_distress_does_not_trigger_the_distress_rule() -> None:
+    a = analysis({"reflection": dim(2)}, seeker=SeekerSignals(distress=dim(1)))
+    (sentence,) = feedback_for(a, SEEKER, "That sounds so lonely.")
+    assert "distress" not in sentence
+
+
+# --- rule 6: compassion --------------------------------------------------------------------
+
+
+def test_compassion_says_what_worked_quoting_the_offer() -> None:
+    response = "That sounds so lonely. I'm here if you want to talk tonight."
+    a = analysis(
+        {
+            "reflection": dim(1, at(response, "That sounds so lonely")),
+            "compassion": dim(2, at(response, "I'm here if you want to talk tonight")),
+        },
+        style="compassion",
+        seeker=SeekerSignals(distress=dim(2)),
+    )
+    (sentence,) = feedback_for(a, SEEKER, response)
+    assert sentence == (
+        'You showed understanding and moved to help ("I\'m here if you want to talk tonight"); '
+        "check with them that the help fits what they want."
+    )
+    check_quotes((sentence,), SEEKER, response)
+
+
+def test_compassion_without_spans_has_no_quote() -> None:
+    a = analysis({"interpretation": dim(1), "compassion": dim(1)})
+    (sentence,) = feedback_for(a, SEEKER, "ok")
+    assert sentence.startswith("You showed understanding and moved to help;")
+
+
+# --- rule 7: empathy -----------------------------------------------------------------------
+
+
+def test_exploration_only_suggests_pairing_the_question_with_a_reflection() -> None:
+    response = "What happened between you two?"
+    a = analysis(
+        {"exploration": dim(2, at(response, response)), "reflection": dim(0)}, style="empathy"
+    )
+    (sentence,) = feedback_for(a, SEEKER, response)
+    assert sentence.startswith("Your question invites them to say more")
+    assert SEEKER_OPENING in sentence
+    check_quotes((sentence,), SEEKER, response)
+
+
+def test_exploration_only_without_a_clause_stays_general() -> None:
+    (sentence,) = feedback_for(analysis({"exploration": dim(1)}), "Work is awful.", "Why?")
+    assert sentence.endswith("say back what they told you.")
+
+
+def test_reflection_says_what_worked_quoting_it() -> None:
+    response = "It sounds like losing him left you feeling alone. Do you want to talk?"
+    a = analysis(
+        {
+            "reflection": dim(2, at(response, "losing him left you feeling alone")),
+            "exploration": dim(1, at(response, "Do you want to talk?")),
+        },
+        style="empathy",
+    )
+    (sentence,) = feedback_for(a, SEEKER, response)
+    assert sentence == (
+        'You put their experience into words ("losing him left you feeling alone"); '
+        "a question about how they feel now can invite them to go on."
+    )
+
+
+def test_interpretation_is_quoted_when_reflection_is_not_scored() -> None:
+    response = "That must feel like losing him twice."
+    a = analysis({"interpretation": dim(2, at(response, "losing him twice"))})
+    (sentence,) = feedback_for(a, SEEKER, response)
+    assert sentence.startswith('You put their experience into words ("losing him twice")')
+
+
+def test_interpretation_is_quoted_when_reflection_is_scored_zero() -> None:
+    response = "That must feel like losing him twice."
+    a = analysis({"interpretation": dim(2, at(response, "losing him twice")), "reflection": dim(0)})
+    (sentence,) = feedback_for(a, SEEKER, response)
+    assert '("losing him twice")' in sentence
+
+
+# --- rule 8: anything else -----------------------------------------------------------------
+
+
+def test_other_suggests_acknowledging_first() -> None:
+    response = "Did you see the game last night?"
+    a = analysis({name: dim(0) for name in RESPONSE_DIMENSIONS}, style="other")
+    (sentence,) = feedback_for(a, SEEKER, response)
+    assert sentence.startswith("Your reply does not yet respond to what they shared")
+    assert f'they wrote "{SEEKER_CLAUSE}"' in sentence
+    assert SEEKER_OPENING in sentence
+
+
+def test_other_with_no_dimensions_and_nothing_quotable() -> None:
+    (sentence,) = feedback_for(analysis({}), "", "")
+    assert sentence.endswith("say back in your words what they told you.")
+
+
+# --- self-focus ----------------------------------------------------------------------------
+
+
+def test_self_focus_adds_a_second_sentence() -> None:
+    a = analysis({"sympathy": dim(1)}, flags={"self_focus": 0.8})
+    feedback = feedback_for(a, SEEKER, "Same, my brother did that to me too.")
+    assert len(feedback) == 2
+    assert feedback[1] == (
+        "Much of the reply is about your own experience; bring it back to theirs."
+    )
+
+
+def test_self_focus_below_half_adds_nothing() -> None:
+    a = analysis({"sympathy": dim(1)}, flags={"self_focus": 0.49})
+    assert len(feedback_for(a, SEEKER, "Same here.")) == 1
+
+
+def test_quoted_fragments() -> None:
+    assert quoted_fragments(['a "b c" d "e"', "no quotes", '"f"']) == ["b c", "e", "f"]
+    assert quoted_fragments([]) == []
+
+
+# --- properties ----------------------------------------------------------------------------
+
+_VOCAB = [
+    "I", "i", "I'm", "im", "I've", "I'd", "I'll", "me", "my", "mine", "myself", "am", "feel",
+    "felt", "like", "a", "burden", "to", "family", "alone", "sad", "hopeless", "lost", "job",
+    "but", "and", "so", "want", "die", "kill", "cut", "today", "Nobody", "cares", "you",
+    ".", ",", ";", ":", "!", "?", "\n", "  ", "-", "…", "😢", "שלום",
+]  # fmt: skip
+# Double quotes are left out of the texts: see test_quotes_in_the_seeker_text_stay_unambiguous.
+_TEXT_CHARS = st.characters(codec="utf-8", exclude_characters='"')
+texts = st.one_of(
+    st.lists(st.sampled_from(_VOCAB), max_size=60).map(" ".join),
+    st.text(alphabet=_TEXT_CHARS, max_size=200),
+    st.lists(
+        st.one_of(st.sampled_from(_VOCAB), st.text(alphabet=_TEXT_CHARS, max_size=8)),
+        max_size=30,
+    ).map(" ".join),
+)
+
+
+@st.composite
+def spans_in(draw: st.DrawFn, text: str) -> tuple[Span, ...]:
+    out = []
+    for _ in range(draw(st.integers(0, 3))):
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, len(text)))
+        out.append(Span(start, end, "x", draw(st.floats(0, 1))))
+    return tuple(out)
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[ResponseAnalysis, str, str]:
+    seeker = draw(texts)
+    response = draw(texts)
+    dimensions: dict[str, DimensionScore] = {}
+    for name in draw(st.lists(st.sampled_from(RESPONSE_DIMENSIONS), unique=True)):
+        spans = [(s.start, s.end, s.score) for s in draw(spans_in(response))]
+        dimensions[name] = dim(draw(st.integers(0, 2)), *spans)
+    cues = draw(st.one_of(st.just(crisis_cues(seeker)), st.just(()), spans_in(seeker)))
+    signals = draw(
+        st.one_of(
+            st.none(),
+            st.builds(
+                SeekerSignals,
+                distress=st.one_of(st.none(), st.integers(0, 2).map(dim)),
+                crisis_cues=st.just(cues),
+            ),
+        )
+    )
+    flags = draw(st.dictionaries(st.sampled_from(["advice", "self_focus"]), st.floats(0, 1)))
+    style = draw(st.sampled_from((None, *STYLES)))
+    return analysis(dimensions, style=style, flags=flags, seeker=signals), seeker, response
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases())
+def test_feedback_only_quotes_the_texts_and_is_one_or_two_sentences(
+    case: tuple[ResponseAnalysis, str, str],
+) -> None:
+    a, seeker, response = case
+    feedback = feedback_for(a, seeker, response)
+    check_shape(feedback)
+    assert (len(feedback) == 2) == (a.flags.get("self_focus", 0.0) >= 0.5)
+    check_quotes(feedback, seeker, response)
+
+
+@given(texts)
+def test_the_suggested_opening_uses_only_the_seekers_words(seeker: str) -> None:
+    feedback = feedback_for(analysis({}, style="other"), seeker, "")
+    check_shape(feedback)
+    clause = seeker_clause(seeker)
+    if clause is None:
+        assert quoted_fragments(feedback) == []
+    else:
+        assert quoted_fragments(feedback) == [clause, OPENING + second_person(clause) + "…"]
+        check_quotes(feedback, seeker, "")
+
+
+def test_quotes_are_literal_substrings_for_plain_text() -> None:
+    response = "That sounds so lonely. I'm here if you want to talk tonight."
+    for style in STYLES:
+        a = analysis(
+            {
+                "dismissive": dim(1 if style == "dismissive" else 0, at(response, "so lonely")),
+                "reflection": dim(1, at(response, "That sounds so lonely")),
+                "compassion": dim(1, at(response, "I'm here if you want to talk")),
+            },
+            style=style,
+        )
+        for fragment in quoted_fragments(feedback_for(a, SEEKER, response)):
+            if not fragment.startswith(OPENING):
+                assert fragment in SEEKER or fragment in response
+
+
+def test_quotes_in_the_seeker_text_stay_unambiguous() -> None:
+    seeker = 'My mom said "get over it" and I feel so alone.'
+    feedback = feedback_for(analysis({}, style="other"), seeker, "")
+    check_quotes(feedback, seeker, "")
