@@ -1,6 +1,7 @@
 """Choose the EPITOME responses the project annotates with taxonomy v1 (run once; deterministic).
 
 Usage: python annotations/select_items.py ../shared/data/epitome-reddit/epitome_reddit_public.csv
+       python annotations/select_items.py SOURCE_CSV --rest   # add every other train/dev response
 
 Writes ``annotations/taxonomy-v1/items.csv``: one row per chosen response with its ``rp_id``,
 ``sp_id``, the core model's split part (``train``/``dev``/``test``, seed 13, by seeker post),
@@ -11,6 +12,9 @@ Stratification: positives of the new dimensions are rare in random Reddit replie
 ones especially), so within each core split part 15 % of the items come from each of four
 keyword strata (sympathy-, reflection-, compassion- and dismissive-looking wording) and the
 rest at random. The keyword strata only choose what gets read; labels come from annotators.
+
+``--rest`` (the second round) appends every train and dev response not yet chosen, stratum
+``rest``, so the whole training side is annotated; the test part stays the 210 chosen first.
 """
 
 from __future__ import annotations
@@ -40,6 +44,29 @@ STRATA = {
     r"worse|attention|selfish|stupid|pathetic",
 }
 OUT = Path(__file__).resolve().parent / "taxonomy-v1" / "items.csv"
+
+
+def add_rest(source: str) -> None:
+    pairs = load_epitome(source)
+    parts = dict(zip(("train", "dev", "test"), split_by_seeker(pairs, seed=13), strict=True))
+    with open(OUT, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    chosen = {r["rp_id"] for r in rows}
+    added = 0
+    for part in ("train", "dev"):
+        for p in sorted({p.rp_id: p for p in parts[part]}.values(), key=lambda p: p.rp_id):
+            if p.rp_id not in chosen:
+                chosen.add(p.rp_id)
+                rows.append(
+                    {"rp_id": p.rp_id, "sp_id": p.sp_id, "part": part, "stratum": "rest",
+                     "second_pass": "0"}
+                )  # fmt: skip
+                added += 1
+    with open(OUT, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["rp_id", "sp_id", "part", "stratum", "second_pass"])
+        writer.writeheader()
+        writer.writerows(sorted(rows, key=lambda r: (r["part"], r["rp_id"])))
+    print(f"added {added} items to {OUT}")
 
 
 def main(source: str) -> None:
@@ -73,4 +100,7 @@ def main(source: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if len(sys.argv) == 3 and sys.argv[2] == "--rest":
+        add_rest(sys.argv[1])
+    else:
+        main(sys.argv[1])

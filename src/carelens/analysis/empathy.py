@@ -3,7 +3,8 @@
 :class:`EmpathyAnalyzer` encodes pairs, runs the ONNX model in length-sorted batches, turns
 logits into calibrated probabilities (one temperature per dimension, fitted on dev data at
 training time) and rationale probabilities into character spans. On top of the model's
-dimensions it adds the derived ``empathy`` and ``style`` (:mod:`carelens.taxonomy`), the
+dimensions it applies the minimising rules (:mod:`carelens.analysis.rules`), adds the
+derived ``empathy`` and ``style`` (:mod:`carelens.taxonomy`), the
 seeker's distress (model) and crisis cues (:mod:`carelens.analysis.crisis`), and feedback for
 the helper (:mod:`carelens.analysis.feedback`). Results come back in input order; inputs are
 never modified.
@@ -22,6 +23,7 @@ from numpy.typing import NDArray
 
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.feedback import feedback_for
+from carelens.analysis.rules import apply_rules
 from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import PairEncoder
 from carelens.inference.session import OnnxModel
@@ -172,9 +174,15 @@ class EmpathyAnalyzer:
         )
         results = []
         for row, (_, (seeker, response)) in enumerate(batch):
-            dims = self._dimensions(
-                response, probs[row], rat_probs[row], encoded.response_offsets[row]
+            dims = apply_rules(
+                self._dimensions(
+                    response, probs[row], rat_probs[row], encoded.response_offsets[row]
+                ),
+                response,
             )
+            empathy = derive_empathy(dims)
+            if empathy is not None:
+                dims["empathy"] = empathy
             flags = (
                 {
                     n: round(float(p), 4)
@@ -239,7 +247,4 @@ class EmpathyAnalyzer:
                 probabilities=tuple(round(float(p), 4) for p in probs[d]),
                 spans=spans,
             )
-        empathy = derive_empathy(dims)
-        if empathy is not None:
-            dims["empathy"] = empathy
         return dims

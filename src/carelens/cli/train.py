@@ -56,6 +56,15 @@ def train(
             "mechanisms are learned.",
         ),
     ] = None,
+    bolt: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="BOLT therapist_behaviours_train.csv: adds its reflections and "
+            "problem-solving/planning utterances to training (reflection, compassion).",
+        ),
+    ] = None,
     annotation_repeat: Annotated[
         int, typer.Option(min=1, help="Times each annotated training pair is seen per epoch.")
     ] = DEFAULTS.annotation_repeat,
@@ -97,6 +106,7 @@ def train(
             encoder_dir=str(encoder_dir or ""),
             annotations=str(annotations or ""),
             annotation_repeat=annotation_repeat,
+            bolt=str(bolt or ""),
             seed=seed,
             epochs=epochs,
             batch_size=batch_size,

@@ -114,6 +114,59 @@ def attach_annotations(
     return out
 
 
+#: BOLT therapist behaviours (Chiu et al., 2024) -> (reflection, compassion) levels.
+BOLT_LABELS: dict[str, tuple[int, int]] = {
+    "Reflections on Emotions": (2, 0),
+    "Reflections on Needs": (2, 0),
+    "Reflections on Values": (2, 0),
+    "Reflections on Strengths": (2, 0),
+    "Reflections on Conflicts": (2, 0),
+    "Reflections on Consequences": (2, 0),
+    "Problem-Solving": (0, 1),
+    "Planning": (0, 1),
+    "Questions on Experiences": (0, 0),
+    "Questions on Perspectives": (0, 0),
+    "Questions on Emotions": (0, 0),
+    "Normalizing": (0, 0),
+    "Psychoeducation": (0, 0),
+}
+
+
+def load_bolt(path: str | Path) -> list[LabeledPair]:
+    """BOLT therapist utterances as training pairs with an empty seeker message.
+
+    Only ``reflection`` and ``compassion`` are labelled (from the behaviour, see
+    :data:`BOLT_LABELS`), plus ``dismissive`` 0 (no therapist behaviour in BOLT is dismissive);
+    the whole utterance is the rationale of a behaviour it shows. Everything else is unknown.
+    """
+    allow_large_csv_fields()
+    index = {name: d for d, name in enumerate(RESPONSE_DIMENSIONS)}
+    pairs: list[LabeledPair] = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for number, row in enumerate(csv.DictReader(fh), start=2):
+            behaviour = (row.get("completion") or "").strip()
+            text = (row.get("prompt") or "").strip()
+            if behaviour not in BOLT_LABELS or not text:
+                raise InputError(
+                    f"unknown behaviour {behaviour!r} or empty utterance",
+                    path=str(path),
+                    line=number,
+                )
+            levels = [UNKNOWN] * len(RESPONSE_DIMENSIONS)
+            masks = [_NO_MASK] * len(RESPONSE_DIMENSIONS)
+            labelled = dict(zip(("reflection", "compassion"), BOLT_LABELS[behaviour], strict=True))
+            labelled["dismissive"] = 0
+            for name, level in labelled.items():
+                levels[index[name]] = level
+                masks[index[name]] = np.full(len(text), level > 0, dtype=np.bool_)
+            pairs.append(
+                LabeledPair(
+                    f"bolt-{number}", f"bolt-{number}", "", text, tuple(levels), tuple(masks)
+                )
+            )
+    return pairs
+
+
 def split_by_seeker(
     pairs: Sequence[LabeledPair], seed: int, dev: float = 0.1, test: float = 0.2
 ) -> tuple[list[LabeledPair], list[LabeledPair], list[LabeledPair]]:

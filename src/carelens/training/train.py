@@ -36,6 +36,7 @@ from carelens.training.data import (
     LabeledPair,
     attach_annotations,
     encode_labeled,
+    load_bolt,
     load_epitome,
     split_by_seeker,
 )
@@ -248,8 +249,9 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         pairs, config.seed, config.dev_fraction, config.test_fraction
     )
     logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
+    bolt = load_bolt(config.bolt) if config.bolt else []
     # Annotated pairs are few; each epoch sees them ``annotation_repeat`` times.
-    train_epoch = train + [p for p in train if p.annotated] * (config.annotation_repeat - 1)
+    train_epoch = train + [p for p in train if p.annotated] * (config.annotation_repeat - 1) + bolt
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     net = EmpathyNetwork.from_pretrained(encoder_dir).to(device)
     weights = _class_weights(train, config.class_weight_power).to(device)
@@ -354,6 +356,13 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
             "repeat": config.annotation_repeat,
         }
         if config.annotations
+        else None,
+        "bolt": {
+            "file": Path(config.bolt).name,
+            "sha256": sha256_file(config.bolt),
+            "utterances": len(bolt),
+        }
+        if config.bolt
         else None,
         "split": {
             "train": len(train),

@@ -1,0 +1,106 @@
+"""Training data: EPITOME rows with unknown taxonomy labels, annotations attached, BOLT rows.
+
+Torch-free: ``carelens.training.data`` needs only numpy and the tokenizer.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from carelens.annotations import Annotation
+from carelens.errors import InputError
+from carelens.taxonomy import RESPONSE_DIMENSIONS
+from carelens.training.data import (
+    UNKNOWN,
+    attach_annotations,
+    load_bolt,
+    load_epitome,
+    split_by_seeker,
+)
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "cli" / "train.csv"
+INDEX = {name: d for d, name in enumerate(RESPONSE_DIMENSIONS)}
+
+
+def test_epitome_rows_know_only_the_three_mechanisms() -> None:
+    pairs = load_epitome(DATA)
+    assert pairs
+    for p in pairs:
+        assert len(p.levels) == len(p.rationale_masks) == len(RESPONSE_DIMENSIONS)
+        assert all(level in (0, 1, 2) for level in p.levels[:3])
+        assert all(level == UNKNOWN for level in p.levels[3:])
+        assert p.seeker_distress == UNKNOWN and not p.annotated
+
+
+def test_annotations_fill_the_taxonomy_labels_and_rationales() -> None:
+    pairs = load_epitome(DATA)
+    target = pairs[0]
+    annotation = Annotation(
+        rp_id=target.rp_id,
+        sp_id=target.sp_id,
+        part="train",
+        annotator="T",
+        labels={
+            "sympathy": 2, "reflection": 0, "compassion": 1, "dismissive": 0,
+            "advice": 1, "self_focus": 0, "seeker_distress": 2, "crisis": 0,
+        },
+        rationales={"sympathy": ((0, 4),), "compassion": ((5, 9),)},
+    )  # fmt: skip
+    out = attach_annotations(pairs, [annotation])
+    assert out[1:] == pairs[1:]
+    got = out[0]
+    assert got.annotated and got.seeker_distress == 2 and got.flags == (1, 0)
+    assert got.levels[:3] == target.levels[:3]
+    assert got.levels[INDEX["sympathy"]] == 2 and got.levels[INDEX["compassion"]] == 1
+    assert got.rationale_masks[INDEX["sympathy"]][:4].all()
+    assert not got.rationale_masks[INDEX["sympathy"]][4:].any()
+    assert got.rationale_masks[INDEX["compassion"]][5:9].all()
+    assert not got.rationale_masks[INDEX["reflection"]].any()
+
+
+def test_split_keeps_seeker_posts_whole() -> None:
+    pairs = load_epitome(DATA)
+    train, dev, test = split_by_seeker(pairs, seed=13, dev=0.2, test=0.2)
+    assert len(train) + len(dev) + len(test) == len(pairs)
+    seekers = [{p.sp_id for p in part} for part in (train, dev, test)]
+    assert not (seekers[0] & seekers[1] or seekers[0] & seekers[2] or seekers[1] & seekers[2])
+
+
+def _bolt(tmp_path: Path, rows: list[tuple[str, str]]) -> Path:
+    path = tmp_path / "bolt.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["prompt", "completion"])
+        writer.writerows(rows)
+    return path
+
+
+def test_bolt_utterances_label_reflection_and_compassion_only(tmp_path: Path) -> None:
+    path = _bolt(
+        tmp_path,
+        [
+            ("You feel torn between staying and leaving.", "Reflections on Emotions"),
+            ("Let's list what you could try this week.", "Planning"),
+            ("What was that like for you?", "Questions on Experiences"),
+        ],
+    )
+    reflection, planning, question = load_bolt(path)
+    assert reflection.seeker == "" and reflection.sp_id != planning.sp_id
+    assert reflection.levels[INDEX["reflection"]] == 2
+    assert reflection.levels[INDEX["compassion"]] == 0
+    assert reflection.rationale_masks[INDEX["reflection"]].all()
+    assert planning.levels[INDEX["compassion"]] == 1
+    assert planning.levels[INDEX["reflection"]] == 0
+    assert question.levels[INDEX["dismissive"]] == 0
+    for p in (reflection, planning, question):
+        assert p.levels[INDEX["sympathy"]] == UNKNOWN and p.levels[0] == UNKNOWN
+
+
+def test_bolt_unknown_behaviour_names_the_line(tmp_path: Path) -> None:
+    path = _bolt(tmp_path, [("Fine.", "Planning"), ("Hm.", "Telepathy")])
+    with pytest.raises(InputError) as caught:
+        load_bolt(path)
+    assert caught.value.line == 3
