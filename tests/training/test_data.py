@@ -6,6 +6,7 @@ Torch-free: ``carelens.training.data`` needs only numpy and the tokenizer.
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,31 @@ def test_bolt_unknown_behaviour_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_bolt(path)
     assert caught.value.line == 3
+
+
+def test_written_pairs_know_every_label(tmp_path: Path) -> None:
+    from carelens.training.data import load_written_pairs
+
+    labels = {name: 0 for name in RESPONSE_DIMENSIONS} | {
+        "sympathy": 2, "advice": 0, "self_focus": 0, "seeker_distress": 1,
+    }  # fmt: skip
+    line = {
+        "id": "s1-a",
+        "seeker": "My cat died yesterday.",
+        "response": "Losing her so suddenly, I'm so sorry.",
+        "labels": labels,
+        "rationales": {"sympathy": ["I'm so sorry"]},
+    }
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (pair,) = load_written_pairs(path)
+    assert pair.annotated and UNKNOWN not in pair.levels
+    assert pair.levels[INDEX["sympathy"]] == 2
+    mask = pair.rationale_masks[INDEX["sympathy"]]
+    start = line["response"].index("I'm so sorry")
+    assert mask[start : start + len("I'm so sorry")].all() and mask.sum() == len("I'm so sorry")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({**line, "labels": {**labels, "sympathy": 5}}) + "\n", "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_written_pairs(bad)
+    assert caught.value.line == 1

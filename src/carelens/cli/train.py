@@ -65,6 +65,15 @@ def train(
             "problem-solving/planning utterances to training (reflection, compassion).",
         ),
     ] = None,
+    written: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="Project-written labelled pairs (JSON Lines, e.g. "
+            "annotations/synthetic-v1/pairs.jsonl), added to training.",
+        ),
+    ] = None,
     annotation_repeat: Annotated[
         int, typer.Option(min=1, help="Times each annotated training pair is seen per epoch.")
     ] = DEFAULTS.annotation_repeat,
@@ -107,6 +116,7 @@ def train(
             annotations=str(annotations or ""),
             annotation_repeat=annotation_repeat,
             bolt=str(bolt or ""),
+            written=str(written or ""),
             seed=seed,
             epochs=epochs,
             batch_size=batch_size,

@@ -14,6 +14,7 @@ in the response text and turned into per-token labels through the tokenizer's of
 from __future__ import annotations
 
 import csv
+import json
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -162,6 +163,49 @@ def load_bolt(path: str | Path) -> list[LabeledPair]:
             pairs.append(
                 LabeledPair(
                     f"bolt-{number}", f"bolt-{number}", "", text, tuple(levels), tuple(masks)
+                )
+            )
+    return pairs
+
+
+def load_written_pairs(path: str | Path) -> list[LabeledPair]:
+    """Project-written labelled pairs (JSON Lines: ``id, seeker, response, labels,
+    rationales``) with every label known; rationales are quoted words of the response."""
+    from carelens.annotations import locate
+
+    pairs: list[LabeledPair] = []
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                response, labels = str(item["response"]), item["labels"]
+                levels = tuple(int(labels[name]) for name in RESPONSE_DIMENSIONS)
+                flags = tuple(int(labels[name]) for name in RESPONSE_FLAGS)
+                distress = int(labels["seeker_distress"])
+                if not all(0 <= v <= 2 for v in (*levels, distress)) or not all(
+                    v in (0, 1) for v in flags
+                ):
+                    raise ValueError("a label is out of range")
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(f"bad labelled pair ({exc})", path=str(path), line=number) from exc
+            masks = []
+            for name in RESPONSE_DIMENSIONS:
+                found = [
+                    locate(response, str(q)) for q in (item.get("rationales") or {}).get(name, ())
+                ]
+                masks.append(spans_to_char_mask(len(response), [f for f in found if f is not None]))
+            pairs.append(
+                LabeledPair(
+                    f"written-{item.get('id', number)}",
+                    f"written-{item.get('id', number)}",
+                    str(item["seeker"]),
+                    response,
+                    levels,
+                    tuple(masks),
+                    flags=flags,
+                    seeker_distress=distress,
                 )
             )
     return pairs

@@ -38,6 +38,7 @@ from carelens.training.data import (
     encode_labeled,
     load_bolt,
     load_epitome,
+    load_written_pairs,
     split_by_seeker,
 )
 from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, EmpathyNetwork
@@ -250,11 +251,13 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     )
     logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
     bolt = load_bolt(config.bolt) if config.bolt else []
+    written = load_written_pairs(config.written) if config.written else []
     # Annotated pairs are few; each epoch sees them ``annotation_repeat`` times.
-    train_epoch = train + [p for p in train if p.annotated] * (config.annotation_repeat - 1) + bolt
+    labelled = [p for p in train if p.annotated] + written
+    train_epoch = train + written + labelled * (config.annotation_repeat - 1) + bolt
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     net = EmpathyNetwork.from_pretrained(encoder_dir).to(device)
-    weights = _class_weights(train, config.class_weight_power).to(device)
+    weights = _class_weights(train_epoch, config.class_weight_power).to(device)
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
         {
@@ -356,6 +359,13 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
             "repeat": config.annotation_repeat,
         }
         if config.annotations
+        else None,
+        "written": {
+            "file": Path(config.written).name,
+            "sha256": sha256_file(config.written),
+            "pairs": len(written),
+        }
+        if config.written
         else None,
         "bolt": {
             "file": Path(config.bolt).name,
