@@ -5,7 +5,9 @@ apply the codebook's definitions on top of them, as pure functions of the scores
 
 - ``empathy`` is the strongest of ``interpretation``, ``exploration`` and ``reflection``. Its
   per-level probabilities are those of the maximum of the three, taking them as independent
-  (``P(max <= k) = prod_d P(d <= k)``), and its spans are theirs.
+  (``P(max <= k) = prod_d P(d <= k)``), and its spans are theirs. The level follows the
+  codebook (the strongest part's level), so it need not be the most probable level of that
+  distribution.
 - ``style`` is one headline: ``dismissive`` if dismissive >= 1; else ``compassion`` if
   compassion >= 1 and empathy >= 1; else ``empathy`` if empathy >= 1; else ``sympathy`` if
   sympathy or emotional_reaction >= 1; else ``advice`` if a suggestion is present (the

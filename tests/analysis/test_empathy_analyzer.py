@@ -86,7 +86,8 @@ def check_result(result: ResponseAnalysis, response: str, analyzer: EmpathyAnaly
         assert len(score.probabilities) == N_LEVELS
         assert all(0.0 <= p <= 1.0 for p in score.probabilities)
         assert sum(score.probabilities) == pytest.approx(1.0, abs=1e-3)
-        assert score.probabilities[score.level] == max(score.probabilities)
+        if name != "empathy":  # empathy's level is the max of its parts' levels (codebook)
+            assert score.probabilities[score.level] == max(score.probabilities)
         if score.level == 0:
             assert score.spans == ()
         if name == "empathy":

@@ -19,6 +19,7 @@ from carelens.inference.artifact import (
     sha256_file,
     write_manifest,
 )
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, TAXONOMY_VERSION
 
 SHIPPED = default_model_dir()
 
@@ -61,9 +62,12 @@ def test_shipped_model_loads_and_its_checksums_match() -> None:
 
 def test_shipped_manifest_describes_the_model() -> None:
     manifest = ModelArtifact.load().manifest
-    assert manifest["dimensions"] == ["emotional_reaction", "interpretation", "exploration"]
-    assert len(manifest["calibration"]["temperatures"]) == 3
-    assert len(manifest["calibration"]["rationale_thresholds"]) == 3
+    assert manifest["dimensions"] == list(RESPONSE_DIMENSIONS)
+    assert manifest["flags"] == list(RESPONSE_FLAGS)
+    assert manifest["seeker"] == ["distress"]
+    assert manifest["taxonomy"] == TAXONOMY_VERSION
+    assert len(manifest["calibration"]["temperatures"]) == len(RESPONSE_DIMENSIONS)
+    assert len(manifest["calibration"]["rationale_thresholds"]) == len(RESPONSE_DIMENSIONS)
     assert manifest["encoding"]["layout"] == "[CLS] response [SEP] seeker [SEP]"
 
 

@@ -156,6 +156,8 @@ def seeker_clause(seeker: str) -> str | None:
             usable = [p for p in parts if _FIRST_PERSON.search(p) and len(p.split()) >= 3]
             feeling = [p for p in usable if seeker_feelings(p)]
             for clause in feeling or usable:
+                # "Like I'm being silly" would read "It sounds like like you're being silly".
+                clause = re.sub(r"^(?:like|and|but|so|that|because|just)\s+", "", clause, flags=re.I)
                 return _clip(clause.rstrip(".!?"), _QUOTE_WORDS)
     return None
 
