@@ -48,7 +48,7 @@ def _measure(n: int, seed: int, threads: int, warmup: int) -> None:
     import carelens
 
     analyzer = carelens.load(threads=threads)
-    pairs = make_pairs(n + warmup, seed)
+    pairs = make_pairs(n + warmup, seed=seed)
     list(analyzer.analyze_many(pairs[:warmup]))
     start = time.perf_counter()
     results = list(analyzer.analyze_many(pairs[warmup:]))
@@ -110,7 +110,7 @@ def main() -> None:
     if args.part:
         _measure(args.pairs, args.seed, args.threads, args.warmup)
         return
-    print(f"pairs: {describe(make_pairs(args.pairs, args.seed))}; threads {args.threads}")
+    print(f"pairs: {describe(make_pairs(args.pairs, seed=args.seed))}; threads {args.threads}")
     with tempfile.TemporaryDirectory(prefix="carelens-core-") as tmp:
         core_src = args.core_src or _unpack_core(Path(tmp))
         times: dict[str, list[float]] = {"core": [], "taxonomy": []}
