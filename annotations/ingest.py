@@ -2,6 +2,7 @@
 
 Usage:
     python annotations/ingest.py SOURCE_CSV OUT.jsonl ANNOTATOR RAW.jsonl [RAW.jsonl ...]
+        [--codebook taxonomy-v1.1] [--append]
 
 SOURCE_CSV is ``../shared/data/epitome-reddit/epitome_reddit_public.csv``. Raw lines hold the
 labels and the rationale words quoted from the texts (see GUIDELINES.md); this script looks
@@ -20,13 +21,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from carelens.annotations import Annotation, from_raw, write_annotations
+from carelens.annotations import (
+    CODEBOOK,
+    Annotation,
+    from_raw,
+    read_annotations,
+    write_annotations,
+)
 from carelens.readers.delimited import allow_large_csv_fields
 
 ITEMS = Path(__file__).resolve().parent / "taxonomy-v1" / "items.csv"
 
 
-def main(source: str, out: str, annotator: str, raw_files: list[str]) -> int:
+def main(
+    source: str,
+    out: str,
+    annotator: str,
+    raw_files: list[str],
+    codebook: str = CODEBOOK,
+    append: bool = False,
+) -> int:
     allow_large_csv_fields()
     with open(source, encoding="utf-8", newline="") as fh:
         texts: dict[str, tuple[str, str]] = {}
@@ -34,7 +48,9 @@ def main(source: str, out: str, annotator: str, raw_files: list[str]) -> int:
             texts.setdefault(row["rp_id"], (row["seeker_post"], row["response_post"]))
     with open(ITEMS, encoding="utf-8", newline="") as fh:
         items = {row["rp_id"]: row for row in csv.DictReader(fh)}
-    annotations: dict[str, Annotation] = {}
+    annotations: dict[str, Annotation] = (
+        {a.rp_id: a for a in read_annotations(out)} if append and Path(out).exists() else {}
+    )
     unusable = problems_total = 0
     for raw_file in raw_files:
         with open(raw_file, encoding="utf-8") as fh:
@@ -53,7 +69,8 @@ def main(source: str, out: str, annotator: str, raw_files: list[str]) -> int:
                         response=response,
                         seeker=seeker,
                     )
-                    Annotation.from_dict(annotation.to_dict())  # range check
+                    stored = {**annotation.to_dict(), "codebook": codebook}
+                    annotation = Annotation.from_dict(stored)  # also checks label ranges
                 except (ValueError, KeyError, TypeError) as exc:
                     print(f"{where}: unusable line ({type(exc).__name__}: {exc})")
                     unusable += 1
@@ -73,6 +90,14 @@ def main(source: str, out: str, annotator: str, raw_files: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 5:
+    args = sys.argv[1:]
+    append = "--append" in args
+    args = [a for a in args if a != "--append"]
+    codebook = CODEBOOK
+    if "--codebook" in args:
+        at = args.index("--codebook")
+        codebook = args[at + 1]
+        del args[at : at + 2]
+    if len(args) < 4:
         sys.exit(__doc__)
-    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]))
+    sys.exit(main(args[0], args[1], args[2], args[3:], codebook, append))
