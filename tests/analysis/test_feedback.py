@@ -238,7 +238,7 @@ def test_sympathy_quotes_the_seekers_feeling_words_when_no_clause() -> None:
     seeker = "Everything is hopeless and lonely and hopeless."
     (sentence,) = feedback_for(analysis({"sympathy": dim(2)}), seeker, "So sorry.")
     assert "try naming what they may feel underneath" in sentence
-    assert sentence.endswith('they used the words "hopeless" and "lonely".')
+    assert sentence.endswith('they may be feeling what they called "hopeless" and "lonely".')
 
 
 def test_sympathy_with_nothing_quotable_stays_general() -> None:

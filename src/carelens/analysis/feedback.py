@@ -12,7 +12,7 @@ Rules, first match wins for the main sentence:
 2. dismissive -> quote the dismissive words, suggest acknowledging before anything else;
 3. advice without understanding -> reflect first, with an opening from the seeker's words;
 4. sympathy that names no feeling -> "You shared their sorrow; try naming what they may feel
-   underneath", with the feeling words or the clause the seeker used;
+   underneath", with the feeling words the seeker used and an opening built on their clause;
 5. empathy without action when distress is high -> ask what would help or offer something;
 6. compassion -> say what worked, quoting the offer;
 7. empathy -> say what worked; suggest a reflection when it was only a question;
@@ -213,8 +213,8 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         )
     elif empathy == 0 and sympathy >= 1:
         named = " and ".join(f'"{w}"' for w in feelings[:2])
-        hint = f"they used the words {named}" if feelings else None
-        detail = opening or hint
+        hint = f"they may be feeling what they called {named}" if feelings else None
+        detail = "; ".join(part for part in (hint, opening) if part) or None
         sentences.append(
             "You shared their sorrow; try naming what they may feel underneath"
             + (f" — {detail}." if detail else ".")
