@@ -98,6 +98,7 @@ FEELING_WORDS: frozenset[str] = frozenset(
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i feel|i felt|i am|my)\b", re.IGNORECASE)
+_LEADING_FILLER = re.compile(r"^(?:like|and|but|so|that|because|just)\s+", re.IGNORECASE)
 _SWAPS = {
     "i": "you",
     "i'm": "you're",
@@ -157,7 +158,7 @@ def seeker_clause(seeker: str) -> str | None:
             feeling = [p for p in usable if seeker_feelings(p)]
             for clause in feeling or usable:
                 # "Like I'm being silly" would read "It sounds like like you're being silly".
-                clause = re.sub(r"^(?:like|and|but|so|that|because|just)\s+", "", clause, flags=re.I)
+                clause = _LEADING_FILLER.sub("", clause)
                 return _clip(clause.rstrip(".!?"), _QUOTE_WORDS)
     return None
 
