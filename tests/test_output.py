@@ -85,7 +85,9 @@ def ids_of(records: list[dict[str, Any]]) -> list[tuple[str, str]]:
 
 def test_result_record_shape() -> None:
     exchange = Exchange(
-        seeker=Turn(id="s", text="seek", conversation_id="c"),
+        seeker=Turn(
+            id="s", text="seek", conversation_id="c", speaker="op", meta={"subreddit": "grief"}
+        ),
         response=Turn(id="r", text="Oh no. Tell me more.", speaker="h", timestamp="2024"),
     )
     (analysis,) = FakeAnalyzer().predict([exchange])
@@ -96,11 +98,19 @@ def test_result_record_shape() -> None:
         "conversation_id",
         "speaker",
         "timestamp",
+        "seeker_speaker",
+        "community",
         *DIMS,
+        "seeker_text",
+        "response_text",
         "model",
     ]
     assert record["conversation_id"] == "c"  # taken from the seeker when the response lacks it
     assert (record["speaker"], record["timestamp"], record["model"]) == ("h", "2024", "fake-model")
+    assert (record["seeker_speaker"], record["community"]) == ("op", "grief")
+    assert (record["seeker_text"], record["response_text"]) == ("seek", "Oh no. Tell me more.")
+    bare = result_record(exchange, analysis, include_text=False)
+    assert bare["seeker_text"] is None and bare["response_text"] is None
     for d in DIMS:
         assert set(record[d]) == {"level", "probabilities", "spans"}
         for span in record[d]["spans"]:

@@ -99,6 +99,14 @@ def analyze(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Start over instead of resuming an existing output.")
     ] = False,
+    no_text: Annotated[
+        bool,
+        typer.Option(
+            "--no-text",
+            help="Leave the seeker and response texts out of the results (they are kept by "
+            "default, for `carelens report`).",
+        ),
+    ] = False,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
@@ -131,6 +139,7 @@ def analyze(
                     overwrite=overwrite,
                     chunk_size=max(256, batch_size),
                     preview=0 if output else MAX_TABLE_ROWS,
+                    include_text=not no_text,
                     progress=lambda n: bar.advance(task, n),
                 )
         finally:

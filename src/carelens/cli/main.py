@@ -1,4 +1,5 @@
-"""The ``carelens`` command: ``analyze``, ``evaluate``, ``evaluate-contrast`` and ``train``.
+"""The ``carelens`` command: ``analyze``, ``report``, ``summarize``, ``evaluate``,
+``evaluate-contrast`` and ``train``.
 
 Each command lives in its own module and is a thin layer over a public function; this module
 builds the typer app and the ``--version`` option. The console script is
@@ -14,6 +15,7 @@ import typer
 from carelens._version import __version__
 from carelens.cli.analyze import analyze
 from carelens.cli.evaluate import evaluate_command, evaluate_contrast_command
+from carelens.cli.insights import report, summarize
 from carelens.cli.train import train
 
 app = typer.Typer(
@@ -44,6 +46,8 @@ def main(
 
 
 app.command("analyze")(analyze)
+app.command("report")(report)
+app.command("summarize")(summarize)
 app.command("evaluate")(evaluate_command)
 app.command("evaluate-contrast")(evaluate_contrast_command)
 app.command("train")(train)

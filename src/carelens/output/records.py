@@ -6,7 +6,8 @@ A record is ``{"seeker_id", "response_id", "conversation_id", "speaker", "timest
 "feedback", "model"}`` (the analysis fields a model provides). The flat layout has
 ``<dim>_level``, ``<dim>_p0..p2`` and ``<dim>_spans`` columns, then ``style``,
 ``flag_<flag>``, ``seeker_distress`` with ``seeker_distress_p0..p2``, ``needs_attention``,
-``crisis_cues`` and ``feedback`` (lists: a JSON string in CSV, lists in Parquet); crisis
+``crisis_cues`` and ``feedback`` (lists: a JSON string in CSV, lists in Parquet), then the two
+texts (null when a run keeps no text, ``--no-text``); crisis
 resources are left out of flat files (they are the same for every flagged row). The output
 format follows the file extension: ``.jsonl`` / ``.json`` (JSON Lines), ``.csv`` or
 ``.parquet``.
@@ -32,7 +33,19 @@ OUTPUT_FORMATS: dict[str, str] = {
     ".parquet": "parquet",
 }
 #: The fields of a record that locate the response, in output order.
-ID_FIELDS: tuple[str, ...] = ("seeker_id", "response_id", "conversation_id", "speaker", "timestamp")
+ID_FIELDS: tuple[str, ...] = (
+    "seeker_id",
+    "response_id",
+    "conversation_id",
+    "speaker",
+    "timestamp",
+    "seeker_speaker",
+    "community",
+)
+#: The message texts a record carries (null when the run keeps no text).
+TEXT_FIELDS: tuple[str, ...] = ("seeker_text", "response_text")
+#: ``meta`` keys that name the community a message belongs to, in order of preference.
+COMMUNITY_KEYS: tuple[str, ...] = ("community", "subreddit")
 #: Flat columns after the dimensions (before ``model``).
 EXTRA_COLUMNS: tuple[str, ...] = (
     "style",
@@ -69,8 +82,24 @@ def require_pyarrow() -> Any:
     return pyarrow
 
 
-def result_record(exchange: Exchange, analysis: ResponseAnalysis) -> JsonDict:
-    """The output record of one analysed exchange (span texts cut from the response)."""
+def community_of(exchange: Exchange) -> str | None:
+    """The community (forum, subreddit, blog) of an exchange, from its turns' ``meta``."""
+    for turn in (exchange.response, exchange.seeker):
+        for key in COMMUNITY_KEYS:
+            value = turn.meta.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    return None
+
+
+def result_record(
+    exchange: Exchange, analysis: ResponseAnalysis, *, include_text: bool = True
+) -> JsonDict:
+    """The output record of one analysed exchange (span texts cut from the response).
+
+    With ``include_text=False`` the seeker and response texts are left out (null); span and
+    crisis-cue texts are always kept, as they are what a reader of the result looks at.
+    """
     response = exchange.response
     record: JsonDict = {
         "seeker_id": exchange.seeker.id,
@@ -78,6 +107,8 @@ def result_record(exchange: Exchange, analysis: ResponseAnalysis) -> JsonDict:
         "conversation_id": response.conversation_id or exchange.seeker.conversation_id,
         "speaker": response.speaker,
         "timestamp": response.timestamp,
+        "seeker_speaker": exchange.seeker.speaker,
+        "community": community_of(exchange),
     }
     result = analysis.to_dict()
     for name in analysis.dimensions:
@@ -91,6 +122,8 @@ def result_record(exchange: Exchange, analysis: ResponseAnalysis) -> JsonDict:
     if "seeker" in record:
         for cue in record["seeker"]["crisis_cues"]:
             cue["text"] = exchange.seeker.text[cue["start"] : cue["end"]]
+    record["seeker_text"] = exchange.seeker.text if include_text else None
+    record["response_text"] = response.text if include_text else None
     record["model"] = result["model"]
     return record
 
@@ -100,7 +133,7 @@ def flat_columns(dimensions: Sequence[str]) -> list[str]:
     columns = list(ID_FIELDS)
     for d in dimensions:
         columns += [f"{d}_level", *(f"{d}_p{k}" for k in range(N_LEVELS)), f"{d}_spans"]
-    return [*columns, *EXTRA_COLUMNS, "model"]
+    return [*columns, *EXTRA_COLUMNS, *TEXT_FIELDS, "model"]
 
 
 def flat_dimensions(columns: Sequence[str]) -> list[str]:
@@ -130,6 +163,8 @@ def flatten_record(record: Mapping[str, Any], dimensions: Sequence[str]) -> dict
     row["needs_attention"] = seeker.get("needs_attention") if seeker else None
     row["crisis_cues"] = seeker.get("crisis_cues", [])
     row["feedback"] = list(record.get("feedback") or ())
+    for name in TEXT_FIELDS:
+        row[name] = record.get(name)
     row["model"] = record["model"]
     return row
 
@@ -177,6 +212,8 @@ def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict
     feedback = listed("feedback")
     if feedback:
         record["feedback"] = feedback
+    for name in TEXT_FIELDS:
+        record[name] = row.get(name) or None  # readers never yield an empty text
     record["model"] = row["model"]
     return record
 
@@ -205,5 +242,6 @@ def parquet_schema(dimensions: Sequence[str]) -> Any:
     fields.append(("needs_attention", pa.bool_()))
     fields.append(("crisis_cues", pa.list_(span)))
     fields.append(("feedback", pa.list_(pa.string())))
+    fields += [(name, pa.string()) for name in TEXT_FIELDS]
     fields.append(("model", pa.string()))
     return pa.schema(fields)

@@ -112,13 +112,15 @@ def analyze_file(
     overwrite: bool = False,
     chunk_size: int = 256,
     preview: int = 0,
+    include_text: bool = True,
     progress: Progress | None = None,
 ) -> AnalysisSummary:
     """Analyse every exchange of ``input`` and write the records to ``output`` (if given).
 
     An existing ``output`` is resumed (see the module docstring) unless ``overwrite``.
     ``progress`` is called with the number of pairs done after each chunk (resumed pairs
-    first, in one call); ``preview`` keeps that many leading results in the summary. Bad
+    first, in one call); ``preview`` keeps that many leading results in the summary;
+    ``include_text=False`` leaves the seeker and response texts out of the records. Bad
     input records go to ``rejects`` and never stop the run.
     """
     log = rejects if rejects is not None else RejectLog()
@@ -134,7 +136,10 @@ def analyze_file(
                 progress(resumed)
         while chunk := list(islice(exchanges, chunk_size)):
             results = analyzer.predict(chunk)
-            records = [result_record(e, r) for e, r in zip(chunk, results, strict=True)]
+            records = [
+                result_record(e, r, include_text=include_text)
+                for e, r in zip(chunk, results, strict=True)
+            ]
             if writer is not None:
                 writer.write(records)
             for exchange, record in zip(chunk, records, strict=True):

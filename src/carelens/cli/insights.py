@@ -1,0 +1,270 @@
+"""``carelens report`` and ``carelens summarize``: the insights over many responses.
+
+Both take a result file written by ``carelens analyze`` (JSON Lines, CSV or Parquet) or a
+conversation file in any input format (analysed first, in memory, with a progress bar).
+``report`` writes one self-contained HTML file; ``summarize`` prints the community and helper
+tables and the strain signals, and can save every tidy table as CSV (``--tables DIR``).
+``--anonymize`` shows stable pseudonyms instead of speaker names and redacts personal data
+in texts. Both are thin layers over :class:`carelens.insights.Insights`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+import carelens
+from carelens.cli._common import (
+    ModelPath,
+    Quiet,
+    Session,
+    Threads,
+    Verbose,
+    fmt_score,
+    session,
+)
+from carelens.errors import InputError
+from carelens.insights import Insights, is_result_file, records_from
+from carelens.insights.distress import load_distress_scorer
+from carelens.readers import RejectLog
+
+#: Environment variable holding the pseudonym key (so it stays out of shell history).
+KEY_ENV = "CARELENS_ANONYMIZE_KEY"
+
+InputPath = Annotated[
+    Path,
+    typer.Argument(
+        help="Results of `carelens analyze` (.jsonl/.csv/.parquet), or a conversation file "
+        "to analyse first."
+    ),
+]
+InputFormat = Annotated[
+    str | None,
+    typer.Option(
+        "--format", "-f", help="Read INPUT as this conversation format (skips detection)."
+    ),
+]
+Anonymize = Annotated[
+    bool,
+    typer.Option(
+        "--anonymize",
+        help="Show stable pseudonyms instead of speaker names and redact emails, phone "
+        f"numbers, URLs, @handles and addresses in texts (key from ${KEY_ENV} if set).",
+    ),
+]
+Community = Annotated[
+    str | None,
+    typer.Option(
+        help="Community name for responses that carry none (default: the input file's name)."
+    ),
+]
+
+
+def load_insights(
+    s: Session,
+    input: Path,
+    *,
+    input_format: str | None,
+    model: Path | None,
+    threads: int | None,
+    anonymize: bool,
+    community: str | None,
+    rejects: Path | None = None,
+) -> Insights:
+    """Read or analyse ``input`` with a progress bar, then build the insights."""
+    if not input.exists():
+        raise InputError("no such file or folder; check the path", path=str(input))
+    results = input_format is None and is_result_file(input)
+    log = RejectLog(rejects) if rejects is not None and not results else RejectLog()
+    with log, s.progress("responses") as bar:
+        task = bar.add_task("reading results" if results else "analysing", total=None)
+        records = records_from(
+            input,
+            lambda: carelens.load(model, threads=threads),
+            format=input_format,
+            rejects=log,
+            progress=lambda n: bar.advance(task, n),
+        )
+        insights = Insights.from_records(
+            records,
+            default_community=community or input.stem,
+            distress=load_distress_scorer(),
+            anonymize=anonymize,
+            key=os.environ.get(KEY_ENV),
+        )
+    if log.total:
+        s.note(f"{log.total} bad input records skipped, listed in {escape(str(log.path))}")
+    return insights
+
+
+def report(
+    input: InputPath,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
+        "carelens-report.html"
+    ),
+    title: Annotated[str, typer.Option(help="Title shown at the top of the report.")] = (
+        "carelens report"
+    ),
+    max_helpers: Annotated[
+        int, typer.Option(min=0, help="Helpers with a section of their own (most responses).")
+    ] = 50,
+    anonymize: Anonymize = False,
+    community: Community = None,
+    input_format: InputFormat = None,
+    model: ModelPath = None,
+    threads: Threads = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Write one self-contained HTML report (opens offline) for INPUT."""
+    from carelens.insights.report import write_report
+
+    with session(verbose, quiet) as s:
+        if output.suffix.lower() not in (".html", ".htm"):
+            raise InputError("the report is HTML: name the output file .html", path=str(output))
+        insights = load_insights(
+            s,
+            input,
+            input_format=input_format,
+            model=model,
+            threads=threads,
+            anonymize=anonymize,
+            community=community,
+            rejects=Path(f"{output}.rejects.jsonl"),
+        )
+        path = write_report(
+            insights,
+            output,
+            title=title,
+            model=_manifest(model),
+            source=input.name,
+            max_helpers=max_helpers,
+        )
+        s.out.print(
+            f"report of {len(insights)} responses by {insights.helpers().shape[0]} helpers "
+            f"written to {escape(str(path))}"
+        )
+
+
+def summarize(
+    input: InputPath,
+    top: Annotated[int, typer.Option(min=1, help="Helpers listed (most responses first).")] = 20,
+    tables: Annotated[
+        Path | None,
+        typer.Option(help="Folder to save every tidy table to, as CSV files."),
+    ] = None,
+    anonymize: Anonymize = False,
+    community: Community = None,
+    input_format: InputFormat = None,
+    model: ModelPath = None,
+    threads: Threads = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Print per-community and per-helper roll-ups and strain signals for INPUT."""
+    with session(verbose, quiet) as s:
+        insights = load_insights(
+            s,
+            input,
+            input_format=input_format,
+            model=model,
+            threads=threads,
+            anonymize=anonymize,
+            community=community,
+        )
+        communities, helpers = insights.communities(), insights.helpers()
+        s.out.print(_table("Communities", "community", communities, len(communities)))
+        s.out.print(_table("Helpers", "helper", helpers, top))
+        if len(helpers) > top:
+            s.out.print(f"({len(helpers) - top} more helpers; see --tables)")
+        s.out.print(_strain_table(insights))
+        if tables is not None:
+            saved = save_tables(insights, tables)
+            s.out.print(f"{len(saved)} tables written to {escape(str(tables))}")
+
+
+def save_tables(insights: Insights, folder: Path) -> list[Path]:
+    """Write every tidy table of ``insights`` to ``folder`` as CSV; the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    frames = {
+        "responses": insights.responses(),
+        "helpers": insights.helpers(),
+        "communities": insights.communities(),
+        "monthly_helpers": insights.monthly("helper"),
+        "monthly_communities": insights.monthly("community"),
+        "strain": insights.strain(),
+    }
+    written = []
+    for name, frame in frames.items():
+        path = folder / f"{name}.csv"
+        tmp = path.with_suffix(".csv.partial")
+        frame.to_csv(tmp, index=False)
+        tmp.replace(path)
+        written.append(path)
+    return written
+
+
+_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("responses", "responses"),
+    ("style_dismissive", "dismissive"),
+    ("style_sympathy", "sympathy"),
+    ("style_empathy", "empathy"),
+    ("style_compassion", "compassion"),
+    ("mean_empathy", "mean empathy"),
+    ("reflections_per_question", "refl/question"),
+    ("high_distress_share", "high distress"),
+    ("mean_empathy_slope", "empathy trend/month"),
+)
+_SHARES = {"style_dismissive", "style_sympathy", "style_empathy", "style_compassion"}
+
+
+def _cell(name: str, value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):  # NaN
+        return "-"
+    if name == "responses":
+        return str(int(value))
+    if name in _SHARES or name == "high_distress_share":
+        return f"{100 * float(value):.0f}%"
+    if name.endswith("_slope"):
+        return f"{float(value):+.3f}"
+    return fmt_score(float(value))
+
+
+def _table(title: str, key: str, frame: Any, limit: int) -> Table:
+    table = Table(title=title)
+    table.add_column(key)
+    for _, label in _COLUMNS:
+        table.add_column(label, justify="right")
+    for record in frame.head(limit).to_dict("records"):
+        table.add_row(
+            escape(str(record[key])),
+            *(_cell(name, record.get(name)) for name, _ in _COLUMNS),
+        )
+    return table
+
+
+def _strain_table(insights: Insights) -> Table:
+    table = Table(title="Strain signals (to look at, never a diagnosis)")
+    for column in ("helper", "signal", "detail"):
+        table.add_column(column)
+    signals = insights.strain_signals()
+    for signal in signals:
+        table.add_row(escape(signal.helper), signal.signal, escape(signal.detail))
+    if not signals:
+        table.add_row("-", "none raised", "")
+    return table
+
+
+def _manifest(model: Path | None) -> dict[str, Any] | None:
+    """The model's manifest for the methods note (None if it cannot be read)."""
+    from carelens.inference.artifact import ModelArtifact
+
+    try:
+        return dict(ModelArtifact.load(model, verify=False).manifest)
+    except carelens.CarelensError:
+        return None

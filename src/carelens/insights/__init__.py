@@ -1,0 +1,43 @@
+"""Helper and community insights: roll-ups, trends, strain signals, and the offline report.
+
+Built on analysed responses (the records ``carelens analyze`` writes). The pure arithmetic
+lives in :mod:`.tally` (mergeable counts and metrics), :mod:`.trends` (monthly series and
+slopes) and :mod:`.strain` (strain signals); :mod:`.rows` reduces a record to what they
+need; :mod:`.frames` lays the results out as pandas DataFrames; :mod:`.source` reads result
+files or analyses conversation files; :mod:`.anonymize` applies ``--anonymize``.
+"""
+
+from __future__ import annotations
+
+from carelens.insights.frames import RESPONSE_COLUMNS, Insights
+from carelens.insights.rows import ROW_DIMENSIONS, UNKNOWN, ResponseRow, row_from_record
+from carelens.insights.source import is_result_file, records_from
+from carelens.insights.strain import (
+    STRAIN_SIGNALS,
+    StrainSignal,
+    StrainThresholds,
+    strain_signals,
+)
+from carelens.insights.tally import Tally, merge_groups, tally_by, tally_by_pair
+from carelens.insights.trends import monthly, slopes
+
+__all__ = [
+    "RESPONSE_COLUMNS",
+    "ROW_DIMENSIONS",
+    "STRAIN_SIGNALS",
+    "UNKNOWN",
+    "Insights",
+    "ResponseRow",
+    "StrainSignal",
+    "StrainThresholds",
+    "Tally",
+    "is_result_file",
+    "merge_groups",
+    "monthly",
+    "records_from",
+    "row_from_record",
+    "slopes",
+    "strain_signals",
+    "tally_by",
+    "tally_by_pair",
+]

@@ -1,0 +1,188 @@
+"""The insights as tidy tables: :class:`Insights` over a set of analysed responses.
+
+Every table is a pandas DataFrame with one row per unit and one column per variable:
+
+- :meth:`Insights.responses` — one row per response (ids, helper, community, month, style,
+  the level of every dimension, flags, seeker signals, lengths, questions, the helper's own
+  distress signal);
+- :meth:`Insights.helpers` / :meth:`Insights.communities` — one row per helper or community:
+  the :class:`~carelens.insights.tally.Tally` metrics and the monthly trend slopes;
+- :meth:`Insights.monthly` — one row per (helper or community, month);
+- :meth:`Insights.strain` — one row per raised strain signal.
+
+The numbers come from the pure functions in :mod:`~carelens.insights.tally`,
+:mod:`~carelens.insights.trends` and :mod:`~carelens.insights.strain`; this module only
+lays them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict
+from typing import Any
+
+import pandas as pd
+
+from carelens.insights.rows import (
+    ROW_DIMENSIONS,
+    UNKNOWN,
+    DistressScorer,
+    ResponseRow,
+    row_from_record,
+)
+from carelens.insights.strain import (
+    DEFAULT_THRESHOLDS,
+    StrainSignal,
+    StrainThresholds,
+    strain_signals,
+)
+from carelens.insights.tally import Tally, tally_by
+from carelens.insights.trends import monthly, series_rows, slopes
+
+#: Columns of :meth:`Insights.responses`, in order.
+RESPONSE_COLUMNS: tuple[str, ...] = (
+    "response_id",
+    "seeker_id",
+    "conversation_id",
+    "helper",
+    "seeker_speaker",
+    "community",
+    "timestamp",
+    "month",
+    "style",
+    *ROW_DIMENSIONS,
+    "advice",
+    "self_focus",
+    "seeker_distress",
+    "needs_attention",
+    "response_words",
+    "seeker_words",
+    "questions",
+    "helper_distress",
+    "helper_distress_high",
+)
+
+
+class Insights:
+    """Roll-ups, trends and strain signals over analysed responses (see the module docstring).
+
+    Build it with :meth:`from_records` (result records, as ``carelens analyze`` writes them)
+    or directly from :class:`~carelens.insights.rows.ResponseRow` s.
+    """
+
+    def __init__(
+        self, rows: Sequence[ResponseRow], *, thresholds: StrainThresholds = DEFAULT_THRESHOLDS
+    ) -> None:
+        self.rows = tuple(rows)
+        self.thresholds = thresholds
+
+    @classmethod
+    def from_records(
+        cls,
+        records: Iterable[Mapping[str, Any]],
+        *,
+        default_community: str = UNKNOWN,
+        distress: DistressScorer | None = None,
+        anonymize: bool = False,
+        key: str | None = None,
+        thresholds: StrainThresholds = DEFAULT_THRESHOLDS,
+    ) -> Insights:
+        """Insights over result records.
+
+        ``default_community`` names the community of records that carry none (for example the
+        input file's name); ``distress`` scores the helper's own distress from the response
+        text; ``anonymize`` replaces speaker names with stable pseudonyms (under ``key``) and
+        redacts personal data in the texts.
+        """
+        rows = [
+            row_from_record(r, default_community=default_community, distress=distress)
+            for r in records
+        ]
+        if anonymize:
+            from carelens.insights.anonymize import anonymize_row
+            from carelens.privacy import Pseudonymizer
+
+            names = Pseudonymizer(key)
+            rows = [anonymize_row(r, names) for r in rows]
+        return cls(rows, thresholds=thresholds)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def total(self) -> Tally:
+        """The tally of every response."""
+        return Tally.over(self.rows)
+
+    def responses(self) -> pd.DataFrame:
+        """One row per response (see the module docstring)."""
+        data = []
+        for r in self.rows:
+            item: dict[str, Any] = {
+                "response_id": r.response_id,
+                "seeker_id": r.seeker_id,
+                "conversation_id": r.conversation_id,
+                "helper": r.helper,
+                "seeker_speaker": r.seeker_speaker,
+                "community": r.community,
+                "timestamp": r.timestamp,
+                "month": r.month,
+                "style": r.style,
+            }
+            item.update({d: r.levels.get(d, 0) for d in ROW_DIMENSIONS})
+            item.update(
+                advice=r.advice,
+                self_focus=r.self_focus,
+                seeker_distress=r.seeker_distress,
+                needs_attention=r.needs_attention,
+                response_words=r.response_words,
+                seeker_words=r.seeker_words,
+                questions=r.questions,
+                helper_distress=r.helper_distress,
+                helper_distress_high=r.helper_distress_high,
+            )
+            data.append(item)
+        frame = pd.DataFrame(data, columns=list(RESPONSE_COLUMNS))
+        frame["timestamp"] = pd.to_datetime(frame["timestamp"], utc=True)
+        for name in ("seeker_distress", "response_words", "seeker_words", "questions"):
+            frame[name] = frame[name].astype("Int64")
+        return frame
+
+    def helpers(self) -> pd.DataFrame:
+        """One row per helper: metrics, then trend slopes; most responses first."""
+        return self._groups("helper")
+
+    def communities(self) -> pd.DataFrame:
+        """One row per community: metrics, then trend slopes; most responses first."""
+        return self._groups("community")
+
+    def monthly(self, by: str = "community") -> pd.DataFrame:
+        """One row per (``by`` group, month) with the month's metrics."""
+        _check_by(by)
+        return pd.DataFrame(series_rows(monthly(self.rows, by), by))
+
+    def strain_signals(self) -> list[StrainSignal]:
+        """The raised strain signals, helpers in name order."""
+        return strain_signals(self.rows, thresholds=self.thresholds)
+
+    def strain(self) -> pd.DataFrame:
+        """One row per raised strain signal (empty when none is raised)."""
+        columns = ["helper", "signal", "value", "threshold", "responses", "detail", "evidence"]
+        data = [asdict(s) for s in self.strain_signals()]
+        for item in data:
+            item["evidence"] = list(item["evidence"])
+        return pd.DataFrame(data, columns=columns)
+
+    def _groups(self, by: str) -> pd.DataFrame:
+        series = monthly(self.rows, by)
+        data = []
+        for group, t in tally_by(self.rows, by).items():
+            data.append({by: group, **t.metrics(), **slopes(series.get(group, {}))})
+        frame = pd.DataFrame(data)
+        if frame.empty:
+            return pd.DataFrame(columns=[by, "responses"])
+        return frame.sort_values(["responses", by], ascending=[False, True], ignore_index=True)
+
+
+def _check_by(by: str) -> None:
+    if by not in ("helper", "community"):
+        raise ValueError(f"by must be 'helper' or 'community', not {by!r}")

@@ -1,0 +1,172 @@
+"""One analysed response as the insights see it: :class:`ResponseRow`, built from a record.
+
+A result record (what ``carelens analyze`` writes, see :mod:`carelens.output.records`) is
+reduced to what roll-ups, trends, strain signals and the report need: who answered (the
+helper), where (the community), when (the month), the style headline, the level of every
+dimension, the flags and seeker signals, lengths, questions asked, the helper's own
+personal-distress signal, and the texts with their rationale spans for examples. Missing
+pieces stay ``None`` rather than being guessed: a record without texts has no lengths, no
+question count and no personal-distress signal.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from carelens.taxonomy import EMPATHY_PARTS, RESPONSE_DIMENSIONS
+
+#: Dimensions a row carries levels for: the model's, then the derived ``empathy``.
+ROW_DIMENSIONS: tuple[str, ...] = (*RESPONSE_DIMENSIONS, "empathy")
+#: The helper (or community) name used when a record names none.
+UNKNOWN = "(unknown)"
+#: A flag counts as shown when its probability reaches this.
+FLAG_THRESHOLD = 0.5
+
+_WORD = re.compile(r"\w+(?:'\w+)?")
+_QUESTION = re.compile(r"\?+")
+
+#: Scores a response text for the helper's own distress: (score 1-7, high?, evidence spans).
+DistressScorer = Callable[[str], tuple[float, bool, Sequence[Mapping[str, Any]]]]
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseRow:
+    """One analysed response, reduced to the fields the insights use."""
+
+    response_id: str
+    helper: str
+    community: str
+    style: str
+    levels: Mapping[str, int]
+    seeker_id: str | None = None
+    conversation_id: str | None = None
+    seeker_speaker: str | None = None
+    timestamp: datetime | None = None
+    advice: bool = False
+    self_focus: bool = False
+    seeker_distress: int | None = None
+    needs_attention: bool = False
+    response_words: int | None = None
+    seeker_words: int | None = None
+    questions: int | None = None
+    helper_distress: float | None = None
+    helper_distress_high: bool = False
+    response_text: str | None = None
+    seeker_text: str | None = None
+    #: Rationale spans per dimension (``start``, ``end``, ``label``, ``score`` dicts).
+    spans: Mapping[str, tuple[Mapping[str, Any], ...]] = field(default_factory=dict)
+    #: Evidence of the helper's own distress in the response (spans as above).
+    distress_spans: tuple[Mapping[str, Any], ...] = ()
+
+    @property
+    def month(self) -> str | None:
+        """``YYYY-MM`` of the timestamp (UTC), or None without one."""
+        return None if self.timestamp is None else self.timestamp.strftime("%Y-%m")
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    """An ISO-8601 string or a Unix time as an aware UTC datetime; None when it is neither."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        pass
+    else:
+        if not math.isfinite(seconds):
+            return None
+        try:
+            return datetime.fromtimestamp(seconds, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def count_words(text: str | None) -> int | None:
+    """Words in ``text`` (None without a text)."""
+    return None if text is None else len(_WORD.findall(text))
+
+
+def count_questions(text: str | None) -> int | None:
+    """Questions asked in ``text``: runs of ``?`` (None without a text)."""
+    return None if text is None else len(_QUESTION.findall(text))
+
+
+def _level(record: Mapping[str, Any], name: str) -> int | None:
+    score = record.get(name)
+    if isinstance(score, Mapping) and isinstance(score.get("level"), int):
+        return int(score["level"])
+    return None
+
+
+def row_from_record(
+    record: Mapping[str, Any],
+    *,
+    default_community: str = UNKNOWN,
+    distress: DistressScorer | None = None,
+) -> ResponseRow:
+    """The :class:`ResponseRow` of one result record.
+
+    Dimensions the record lacks (a model with only the EPITOME three) are level 0; the
+    ``empathy`` level is the record's, or the strongest of its parts. ``distress`` scores the
+    response text for the helper's own distress when the record carries the text.
+    """
+    levels = {name: _level(record, name) or 0 for name in RESPONSE_DIMENSIONS}
+    empathy = _level(record, "empathy")
+    levels["empathy"] = (
+        empathy if empathy is not None else max(levels[name] for name in EMPATHY_PARTS)
+    )
+    flags = record.get("flags") or {}
+    seeker = record.get("seeker") or {}
+    distress_score = (seeker.get("distress") or {}).get("level")
+    response_text = record.get("response_text")
+    seeker_text = record.get("seeker_text")
+    helper_score: float | None = None
+    helper_high = False
+    distress_spans: tuple[Mapping[str, Any], ...] = ()
+    if distress is not None and response_text:
+        helper_score, helper_high, found = distress(response_text)
+        distress_spans = tuple(found)
+    spans = {
+        name: tuple(record[name].get("spans") or ())
+        for name in ROW_DIMENSIONS
+        if isinstance(record.get(name), Mapping)
+    }
+    return ResponseRow(
+        response_id=str(record.get("response_id")),
+        helper=record.get("speaker") or UNKNOWN,
+        community=record.get("community") or default_community,
+        style=record.get("style") or "other",
+        levels=levels,
+        seeker_id=record.get("seeker_id"),
+        conversation_id=record.get("conversation_id"),
+        seeker_speaker=record.get("seeker_speaker"),
+        timestamp=parse_timestamp(record.get("timestamp")),
+        advice=float(flags.get("advice") or 0.0) >= FLAG_THRESHOLD,
+        self_focus=float(flags.get("self_focus") or 0.0) >= FLAG_THRESHOLD,
+        seeker_distress=int(distress_score) if isinstance(distress_score, int) else None,
+        needs_attention=bool(seeker.get("needs_attention")),
+        response_words=count_words(response_text),
+        seeker_words=count_words(seeker_text),
+        questions=count_questions(response_text),
+        helper_distress=helper_score,
+        helper_distress_high=helper_high,
+        response_text=response_text,
+        seeker_text=seeker_text,
+        spans=spans,
+        distress_spans=distress_spans,
+    )

@@ -1,0 +1,90 @@
+"""Where the insights' records come from: a result file, or a conversation file analysed now.
+
+``carelens report`` and ``carelens summarize`` accept either what ``carelens analyze`` wrote
+(JSON Lines, CSV or Parquet results) or a conversation file in any input format, which is
+then analysed in memory first. :func:`is_result_file` tells them apart by content: a result
+file's first record (or CSV header) carries the response id and per-dimension levels.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from carelens.output import read_results, result_record
+from carelens.output.records import OUTPUT_FORMATS
+from carelens.output.run import Analyzer
+from carelens.readers import RejectLog, read_exchanges
+from carelens.types import JsonDict
+
+#: Reads of the first line of a file to tell results from conversations.
+_PEEK_BYTES = 1 << 20
+
+
+def is_result_file(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` holds ``carelens analyze`` results rather than conversations."""
+    p = Path(path)
+    if not p.is_file():
+        return False
+    suffix = p.suffix.lower()
+    if suffix not in OUTPUT_FORMATS:
+        return False
+    if suffix == ".parquet":
+        return True
+    with p.open("rb") as fh:
+        first = fh.readline(_PEEK_BYTES).decode("utf-8", "replace")
+    if suffix == ".csv":
+        header = next(csv.reader([first]), [])
+        return "response_id" in header and any(c.endswith("_level") for c in header)
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return False
+    return (
+        isinstance(record, dict)
+        and "response_id" in record
+        and any(isinstance(v, dict) and "level" in v for v in record.values())
+    )
+
+
+def analysed_records(
+    path: str | os.PathLike[str],
+    analyzer: Analyzer,
+    *,
+    format: str | None = None,
+    rejects: RejectLog | None = None,
+    chunk_size: int = 256,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[JsonDict]:
+    """Analyse the conversation file ``path`` and yield its result records, in input order."""
+    exchanges = read_exchanges(path, format=format, rejects=rejects or RejectLog())
+    while chunk := list(islice(exchanges, chunk_size)):
+        results = analyzer.predict(chunk)
+        yield from (result_record(e, r) for e, r in zip(chunk, results, strict=True))
+        if progress is not None:
+            progress(len(chunk))
+
+
+def records_from(
+    path: str | os.PathLike[str],
+    analyzer: Callable[[], Analyzer],
+    *,
+    format: str | None = None,
+    rejects: RejectLog | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[JsonDict]:
+    """The result records of ``path``: read back if it is a result file, else analysed.
+
+    ``analyzer`` is called (once) only when the file has to be analysed.
+    """
+    if format is None and is_result_file(path):
+        for n, record in enumerate(read_results(path), 1):
+            if progress is not None and n % 1024 == 0:
+                progress(1024)
+            yield record
+        return
+    yield from analysed_records(path, analyzer(), format=format, rejects=rejects, progress=progress)

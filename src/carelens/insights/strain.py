@@ -1,0 +1,178 @@
+"""Strain signals per helper: things a supervisor may want to look at, never a diagnosis.
+
+Helping people in distress takes a toll, and too much empathy without boundaries leads to
+exhaustion and compassion fatigue (see the codebook). carelens looks for four signals in a
+helper's responses; each is a pointer to responses a person should read, with the counts
+behind it, and none says anything about the helper's health:
+
+- ``high_distress_load``: many answered seeker messages at high distress — at least
+  ``min_high_distress`` of them, and a share at least ``load_ratio`` times the community's;
+- ``personal_distress``: the helper writes about their own distress or exhaustion
+  ("I'm exhausted", "I can't keep doing this") in at least ``min_personal_distress``
+  responses;
+- ``heavy_self_focus``: self-disclosure that turns the conversation to the helper in at
+  least ``self_focus_share`` of at least ``min_responses`` responses;
+- ``falling_empathy``: the monthly mean empathy level falls by at least
+  ``empathy_slope`` per month over at least three months.
+
+The thresholds are defaults in :class:`StrainThresholds`; change them to suit a community.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from carelens.insights.rows import ResponseRow
+from carelens.insights.tally import Tally
+from carelens.insights.trends import MIN_MONTHS, slopes
+
+#: The strain signals, in the order they are reported.
+STRAIN_SIGNALS: tuple[str, ...] = (
+    "high_distress_load",
+    "personal_distress",
+    "heavy_self_focus",
+    "falling_empathy",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StrainThresholds:
+    """When a strain signal is raised (see the module docstring)."""
+
+    min_high_distress: int = 5
+    load_ratio: float = 1.5
+    min_personal_distress: int = 2
+    self_focus_share: float = 0.25
+    min_responses: int = 5
+    empathy_slope: float = -0.1
+    min_months: int = MIN_MONTHS
+
+
+#: The default thresholds.
+DEFAULT_THRESHOLDS = StrainThresholds()
+
+
+@dataclass(frozen=True, slots=True)
+class StrainSignal:
+    """One raised signal for one helper, with the figures behind it and responses to read."""
+
+    helper: str
+    signal: str
+    value: float
+    threshold: float
+    responses: int
+    detail: str
+    #: Ids of responses to read first (at most ten).
+    evidence: tuple[str, ...] = ()
+
+
+def strain_signals(
+    rows: Iterable[ResponseRow],
+    *,
+    community: Tally | None = None,
+    thresholds: StrainThresholds = DEFAULT_THRESHOLDS,
+) -> list[StrainSignal]:
+    """The strain signals raised for each helper in ``rows``, helpers in name order.
+
+    ``community`` is the tally the load signal compares with (default: all of ``rows``).
+    """
+    t = thresholds
+    by_helper: dict[str, list[ResponseRow]] = {}
+    for row in rows:
+        by_helper.setdefault(row.helper, []).append(row)
+    if community is None:
+        community = Tally.over(r for members in by_helper.values() for r in members)
+    community_share = community.metrics()["high_distress_share"]
+    signals: list[StrainSignal] = []
+    for helper in sorted(by_helper):
+        members = by_helper[helper]
+        tally = Tally.over(members)
+        m = tally.metrics()
+        share = m["high_distress_share"]
+        if (
+            isinstance(share, float)
+            and isinstance(community_share, float)
+            and tally.high_distress >= t.min_high_distress
+            and share >= t.load_ratio * community_share
+        ):
+            signals.append(
+                StrainSignal(
+                    helper,
+                    "high_distress_load",
+                    share,
+                    t.load_ratio * community_share,
+                    tally.n,
+                    f"{tally.high_distress} of {tally.distress_known} answered messages were "
+                    f"at high distress ({share:.0%}; community {community_share:.0%})",
+                    _evidence(members, lambda r: r.seeker_distress == 2),
+                )
+            )
+        if tally.helper_distress_high >= t.min_personal_distress:
+            signals.append(
+                StrainSignal(
+                    helper,
+                    "personal_distress",
+                    float(tally.helper_distress_high),
+                    float(t.min_personal_distress),
+                    tally.n,
+                    f"{tally.helper_distress_high} responses express the helper's own distress "
+                    "or exhaustion",
+                    _evidence(members, lambda r: r.helper_distress_high),
+                )
+            )
+        focus = m["self_focus_share"]
+        if isinstance(focus, float) and tally.n >= t.min_responses and focus >= t.self_focus_share:
+            signals.append(
+                StrainSignal(
+                    helper,
+                    "heavy_self_focus",
+                    focus,
+                    t.self_focus_share,
+                    tally.n,
+                    f"{tally.self_focus} of {tally.n} responses turn to the helper's own story "
+                    f"({focus:.0%})",
+                    _evidence(members, lambda r: r.self_focus),
+                )
+            )
+        months = _months(members)
+        slope = slopes(months, ("mean_empathy",), min_months=t.min_months)["mean_empathy_slope"]
+        if slope is not None and slope <= t.empathy_slope:
+            last = max(months)
+            signals.append(
+                StrainSignal(
+                    helper,
+                    "falling_empathy",
+                    slope,
+                    t.empathy_slope,
+                    tally.n,
+                    f"mean empathy level falls by {-slope:.2f} a month over {len(months)} "
+                    f"months (to {months[last].metrics()['mean_empathy'] or 0:.2f} in {last})",
+                    _evidence(
+                        [r for r in members if r.month == last], lambda r: r.levels["empathy"] == 0
+                    ),
+                )
+            )
+    return signals
+
+
+def _months(members: Iterable[ResponseRow]) -> dict[str, Tally]:
+    grouped: dict[str, list[ResponseRow]] = {}
+    for row in members:
+        if row.month is not None:
+            grouped.setdefault(row.month, []).append(row)
+    return {m: Tally.over(rs) for m, rs in sorted(grouped.items())}
+
+
+def _evidence(
+    members: Iterable[ResponseRow], keep: Callable[[ResponseRow], bool], limit: int = 10
+) -> tuple[str, ...]:
+    return tuple([r.response_id for r in members if keep(r)][:limit])
+
+
+def signal_counts(signals: Iterable[StrainSignal]) -> Mapping[str, int]:
+    """How many helpers raised each signal."""
+    counts = dict.fromkeys(STRAIN_SIGNALS, 0)
+    for s in signals:
+        counts[s.signal] += 1
+    return counts

@@ -1,0 +1,100 @@
+"""`carelens summarize` and `carelens report` on conversation files and on analyze results."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from carelens.insights import Insights, records_from
+from carelens.output import read_results
+from conftest import Invoke
+
+
+def test_summarize_a_conversation_file(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    tables = tmp_path / "tables"
+    result = invoke("summarize", data / "thread.jsonl", "--tables", tables)
+    assert result.exit_code == 0, result.output
+    assert "Communities" in result.stdout and "Helpers" in result.stdout
+    assert "jon" in result.stdout and "thread" in result.stdout  # community from the file name
+    assert "Strain signals" in result.stdout
+    written = sorted(p.name for p in tables.iterdir())
+    assert written == [
+        "communities.csv",
+        "helpers.csv",
+        "monthly_communities.csv",
+        "monthly_helpers.csv",
+        "responses.csv",
+        "strain.csv",
+    ]
+    with (tables / "responses.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["helper"] for r in rows} >= {"jon"}
+    assert all(r["month"] == "2024-03" for r in rows)
+
+
+def test_summarize_results_equals_summarize_input(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "results.jsonl"
+    assert invoke("analyze", data / "pairs.csv", "-o", out).exit_code == 0
+    from_results = Insights.from_records(read_results(out), default_community="pairs")
+    import carelens
+
+    analysed = Insights.from_records(
+        records_from(data / "pairs.csv", lambda: carelens.load()), default_community="pairs"
+    )
+    assert from_results.helpers().equals(analysed.helpers())
+    result = invoke("summarize", out, "--community", "forum")
+    assert result.exit_code == 0, result.output
+    assert "forum" in result.stdout
+
+
+def test_summarize_anonymized_hides_names(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    tables = tmp_path / "t"
+    result = invoke("summarize", data / "thread.jsonl", "--anonymize", "--tables", tables)
+    assert result.exit_code == 0, result.output
+    assert "jon" not in result.stdout
+    text = (tables / "responses.csv").read_text(encoding="utf-8")
+    assert "jon" not in text and "maya" not in text
+
+
+def test_summarize_missing_input_is_one_clear_line(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("summarize", tmp_path / "nope.jsonl")
+    assert result.exit_code == 1
+    assert "no such file" in result.stderr
+
+
+def test_summarize_lists_bad_records_and_goes_on(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    result = invoke("summarize", data / "malformed.jsonl")
+    assert result.exit_code == 0, result.output
+    assert "bad input records skipped" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_report_from_results(invoke: Invoke, data: Path, tmp_path: Path, fmt: str) -> None:
+    results = tmp_path / f"results.{fmt}"
+    assert invoke("analyze", data / "thread.jsonl", "-o", results).exit_code == 0
+    html = tmp_path / "report.html"
+    result = invoke("report", results, "-o", html, "--title", "Peer group")
+    assert result.exit_code == 0, result.output
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert "Peer group" in page and "jon" in page
+
+
+def test_report_refuses_a_non_html_output(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    result = invoke("report", data / "thread.jsonl", "-o", tmp_path / "r.pdf")
+    assert result.exit_code == 1
+    assert ".html" in result.stderr
+
+
+def test_report_records_carry_texts(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.jsonl"
+    assert invoke("analyze", data / "thread.jsonl", "-o", out, "--no-text").exit_code == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert all(r["response_text"] is None and r["seeker_text"] is None for r in records)

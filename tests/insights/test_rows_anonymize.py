@@ -1,0 +1,104 @@
+"""Records into ResponseRows; --anonymize; telling result files from conversation files."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from insight_rows import record
+
+from carelens.insights import UNKNOWN, Insights, is_result_file, row_from_record
+from carelens.insights.anonymize import redact_with_spans
+from carelens.insights.rows import count_questions, parse_timestamp
+
+
+def test_row_from_a_full_record() -> None:
+    r = record("r1", levels={"interpretation": 2, "reflection": 1}, distress=2)
+    r["empathy"] = {"level": 2, "probabilities": [0.1, 0.2, 0.7], "spans": []}
+    row = row_from_record(r)
+    assert (row.helper, row.community, row.month) == ("ana", "grief", "2024-03")
+    assert row.levels["empathy"] == 2 and row.levels["reflection"] == 1
+    assert row.seeker_distress == 2 and row.questions == 1
+    assert row.response_words == 6 and row.seeker_words == 9
+
+
+def test_missing_pieces_stay_unknown() -> None:
+    r = record("r1", speaker=None, community=None, timestamp=None, response=None, distress=None)
+    del r["reflection"], r["style"]
+    row = row_from_record(r, default_community="forum.csv", distress=lambda t: (7.0, True, []))
+    assert (row.helper, row.community, row.month) == (UNKNOWN, "forum.csv", None)
+    assert row.response_words is None and row.questions is None
+    assert row.helper_distress is None  # no text, nothing to score
+    assert row.levels["reflection"] == 0 and row.style == "other"
+
+
+def test_empathy_falls_back_to_its_strongest_part() -> None:
+    row = row_from_record(record("r", levels={"exploration": 2}))
+    assert row.levels["empathy"] == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-05T10:00:00+00:00", datetime(2024, 3, 5, 10, tzinfo=UTC)),
+        ("2024-03-05T10:00:00Z", datetime(2024, 3, 5, 10, tzinfo=UTC)),
+        ("2024-03-05", datetime(2024, 3, 5, tzinfo=UTC)),
+        ("1709632800", datetime(2024, 3, 5, 10, tzinfo=UTC)),
+        (1709632800, datetime(2024, 3, 5, 10, tzinfo=UTC)),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+        ("nan", None),
+    ],
+)
+def test_parse_timestamp(value: object, expected: datetime | None) -> None:
+    assert parse_timestamp(value) == expected
+
+
+def test_count_questions() -> None:
+    assert count_questions("How are you?? Did you sleep? Ok.") == 2
+    assert count_questions(None) is None
+
+
+def test_redaction_keeps_spans_on_their_words() -> None:
+    text = "Email me at sam@example.com. It sounds like you feel betrayed."
+    start = text.index("It sounds")
+    spans = {"interpretation": ({"start": start, "end": len(text), "label": "x", "score": 1.0},)}
+    out, moved = redact_with_spans(text, spans)
+    assert "sam@example.com" not in out and "[email]" in out
+    (span,) = moved["interpretation"]
+    assert out[span["start"] : span["end"]] == "It sounds like you feel betrayed."
+
+
+def test_anonymize_gives_stable_pseudonyms_and_redacts() -> None:
+    records = [
+        record("r1", speaker="ana", response="Call me on 555-123-4567 any time."),
+        record("r2", speaker="ana"),
+        record("r3", speaker="ben"),
+    ]
+    first = Insights.from_records(records, anonymize=True, key="k")
+    again = Insights.from_records(records, anonymize=True, key="k")
+    names = [r.helper for r in first.rows]
+    assert names == [r.helper for r in again.rows]
+    assert names[0] == names[1] != names[2]
+    assert "ana" not in names and "ben" not in names
+    assert "555-123-4567" not in (first.rows[0].response_text or "")
+    other_key = Insights.from_records(records, anonymize=True, key="other")
+    assert other_key.rows[0].helper != names[0]
+
+
+def test_result_files_are_told_from_conversations(tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    results.write_text(json.dumps(record("r1")) + "\n", encoding="utf-8")
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(
+        json.dumps({"seeker_id": "s", "response_id": "r", "seeker": "a", "response": "b"}) + "\n",
+        encoding="utf-8",
+    )
+    csv_pairs = tmp_path / "pairs.csv"
+    csv_pairs.write_text("sp_id,rp_id,seeker_post,response_post\ns,r,a,b\n", encoding="utf-8")
+    assert is_result_file(results)
+    assert not is_result_file(pairs) and not is_result_file(csv_pairs)
+    assert not is_result_file(tmp_path / "missing.jsonl")

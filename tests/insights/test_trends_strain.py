@@ -1,0 +1,108 @@
+"""Monthly series, trend slopes and strain signals."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from carelens.insights import ResponseRow, StrainThresholds, Tally, monthly, slopes, strain_signals
+from carelens.insights.trends import month_index, weighted_slope
+
+
+def row(
+    rid: str,
+    helper: str = "ana",
+    month: int | None = 1,
+    empathy: int = 1,
+    **kwargs: object,
+) -> ResponseRow:
+    return ResponseRow(
+        response_id=rid,
+        helper=helper,
+        community="grief",
+        style="empathy" if empathy else "sympathy",
+        levels={"empathy": empathy, "reflection": 0},
+        timestamp=None if month is None else datetime(2024, month, 10, tzinfo=UTC),
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_month_index_counts_months_across_years() -> None:
+    assert month_index("2024-01") - month_index("2023-12") == 1
+    assert month_index("2025-03") - month_index("2024-03") == 12
+
+
+@given(
+    st.floats(-3, 3, allow_nan=False),
+    st.floats(-3, 3, allow_nan=False),
+    st.lists(st.integers(0, 40), min_size=2, max_size=8, unique=True),
+)
+def test_slope_of_a_line_is_recovered(a: float, b: float, xs: list[int]) -> None:
+    points = [(float(x), a * x + b, 1.0 + x % 3) for x in xs]
+    assert weighted_slope(points) == pytest.approx(a, abs=1e-6)
+
+
+def test_slope_needs_spread_and_months() -> None:
+    assert weighted_slope([(1.0, 2.0, 1.0), (1.0, 3.0, 1.0)]) is None
+    rows = [row("a", month=1, empathy=2), row("b", month=2, empathy=0)]
+    assert slopes(monthly(rows, "helper")["ana"])["mean_empathy_slope"] is None  # two months
+
+
+def test_slope_uses_calendar_gaps_and_weights() -> None:
+    rows = [row("a", month=1, empathy=2), row("b", month=2, empathy=2), row("c", month=5)]
+    rows += [row(f"d{i}", month=5, empathy=0) for i in range(2)]
+    series = monthly(rows, "helper")["ana"]
+    assert list(series) == ["2024-01", "2024-02", "2024-05"]
+    # Means 2, 2, 1/3 at x = 0, 1, 4 with weights 1, 1, 3.
+    expected = weighted_slope([(0.0, 2.0, 1.0), (1.0, 2.0, 1.0), (4.0, 1 / 3, 3.0)])
+    assert slopes(series)["mean_empathy_slope"] == pytest.approx(expected)
+    assert expected is not None and expected < 0
+
+
+def test_rows_without_a_month_are_left_out_of_series() -> None:
+    rows = [row("a", month=None), row("b", month=3)]
+    assert list(monthly(rows, "helper")["ana"]) == ["2024-03"]
+
+
+def signals_of(rows: list[ResponseRow], **kw: object) -> dict[tuple[str, str], object]:
+    found = strain_signals(rows, thresholds=StrainThresholds(**kw))  # type: ignore[arg-type]
+    return {(s.helper, s.signal): s for s in found}
+
+
+def test_falling_empathy_is_raised_only_when_it_falls() -> None:
+    falling = [row(f"f{m}", month=m, empathy=2 if m < 3 else 0) for m in range(1, 6)]
+    steady = [row(f"s{m}", helper="ben", month=m, empathy=1) for m in range(1, 6)]
+    found = signals_of(falling + steady)
+    assert ("ana", "falling_empathy") in found
+    assert ("ben", "falling_empathy") not in found
+    evidence = found[("ana", "falling_empathy")].evidence  # type: ignore[attr-defined]
+    assert evidence == ("f5",)  # responses of the last month with no empathy
+
+
+def test_high_distress_load_compares_with_the_community() -> None:
+    heavy = [row(f"h{i}", seeker_distress=2) for i in range(6)]
+    light = [row(f"l{i}", helper="ben", seeker_distress=0) for i in range(30)]
+    found = signals_of(heavy + light)
+    signal = found[("ana", "high_distress_load")]
+    assert signal.value == 1.0  # type: ignore[attr-defined]
+    assert ("ben", "high_distress_load") not in found
+    # Everyone answering only high-distress messages is nobody's outlier.
+    assert not signals_of([row(f"x{i}", seeker_distress=2) for i in range(10)])
+
+
+def test_personal_distress_and_self_focus() -> None:
+    rows = [row(f"p{i}", helper_distress=6.0, helper_distress_high=i < 2) for i in range(5)]
+    rows += [row(f"q{i}", helper="ben", self_focus=i < 3) for i in range(6)]
+    found = signals_of(rows)
+    assert found[("ana", "personal_distress")].evidence == ("p0", "p1")  # type: ignore[attr-defined]
+    assert ("ben", "heavy_self_focus") in found
+    assert ("ana", "heavy_self_focus") not in found
+    assert not signals_of(rows[:1], min_personal_distress=2)
+
+
+def test_no_rows_no_signals() -> None:
+    assert strain_signals([]) == []
+    assert Tally.over([]).n == 0
