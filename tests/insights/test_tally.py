@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -35,7 +36,7 @@ def test_tally_is_order_independent(rows: list[ResponseRow], rnd: object) -> Non
 @given(st.lists(response_rows(), max_size=40), st.lists(st.integers(0, 40), max_size=4))
 def test_shards_add_up_to_the_whole(rows: list[ResponseRow], cuts: list[int]) -> None:
     bounds = [0, *sorted(min(c, len(rows)) for c in cuts), len(rows)]
-    shards = [rows[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    shards = [rows[a:b] for a, b in pairwise(bounds)]
     assert same(sum((Tally.over(s) for s in shards), Tally()), Tally.over(rows))
     merged = merge_groups(tally_by(s, "helper") for s in shards)
     whole = tally_by(rows, "helper")
@@ -97,7 +98,7 @@ def test_metrics_by_hand() -> None:
     assert m["reflections_per_question"] == pytest.approx(2 / 3)
     assert m["complex_reflection_share"] == 0.5
     assert m["mean_response_words"] == 60 and m["mean_seeker_words"] == 20
-    assert m["length_matched_share"] == 0.5  # 100 words against 20 is past twice the length
+    assert m["length_matched_share"] == 0.0  # 20 against 5 words and 100 against 35: too long
     assert m["high_distress_answered"] == 1 and m["high_distress_share"] == 0.5
     assert m["self_focus_share"] == 0.25 and m["mean_helper_distress"] == 5.0
     assert m["mean_empathy"] == pytest.approx((2 + 1 + 0 + 1) / 4)
