@@ -98,7 +98,7 @@ def test_metrics_by_hand() -> None:
     assert m["reflections_per_question"] == pytest.approx(2 / 3)
     assert m["complex_reflection_share"] == 0.5
     assert m["mean_response_words"] == 60 and m["mean_seeker_words"] == 20
-    assert m["length_matched_share"] == 0.0  # 20 against 5 words and 100 against 35: too long
+    assert m["length_matched_share"] == 0.5  # 100 words against 20 is past twice the length
     assert m["high_distress_answered"] == 1 and m["high_distress_share"] == 0.5
     assert m["self_focus_share"] == 0.25 and m["mean_helper_distress"] == 5.0
     assert m["mean_empathy"] == pytest.approx((2 + 1 + 0 + 1) / 4)
