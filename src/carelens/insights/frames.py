@@ -102,7 +102,7 @@ class Insights:
             from carelens.insights.anonymize import anonymize_row
             from carelens.privacy import Pseudonymizer
 
-            names = Pseudonymizer(key)
+            names = Pseudonymizer(key, prefix="person")  # one name, one pseudonym, any role
             rows = [anonymize_row(r, names) for r in rows]
         return cls(rows, thresholds=thresholds)
 

@@ -1,0 +1,492 @@
+"""Personal data in conversation text: find and redact it, and pseudonymise speaker names.
+
+:func:`find_personal` returns every e-mail address, phone number, URL, user handle and street
+address it recognises as a :class:`Redaction` (character offsets into the text, the kind, and
+the text itself); :func:`redact` replaces each with a placeholder such as ``[email]``. Like
+:mod:`carelens.analysis.crisis`, these are transparent patterns rather than a model, so every
+redaction can be traced to a rule. Names of people, places on their own, ages, dates and
+free-text descriptions are *not* found (see ``docs/privacy.md``). Every pattern is bounded
+(no nested unbounded repetition, and a match may only start where a token starts), so the
+time taken grows linearly with the length of the text. Phone numbers are found in two steps:
+a loose pattern collects runs of digit groups, then :func:`_phone_shape` accepts only the
+shapes of real numbers, which keeps dates, times, money, version numbers and counts out.
+
+:class:`Pseudonymizer` maps speaker names to stable readable pseudonyms ("helper-3f9a2c")
+with HMAC-SHA256. Without a key the mapping uses a public default key, so anyone can
+recompute the pseudonym of a name they guess; pass a secret key before sharing results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Final, Literal
+
+__all__ = ["KINDS", "PUBLIC_KEY", "Kind", "Pseudonymizer", "Redaction", "find_personal", "redact"]
+
+Kind = Literal["email", "phone", "url", "handle", "address"]
+#: Every kind :func:`find_personal` reports; the placeholder for a kind is ``[kind]``.
+KINDS: Final[tuple[Kind, ...]] = ("email", "phone", "url", "handle", "address")
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """Characters ``[start, end)`` of a text that hold personal data of ``kind``."""
+
+    start: int
+    end: int
+    kind: Kind
+    text: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"invalid redaction offsets [{self.start}, {self.end})")
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown redaction kind {self.kind!r}; expected one of {KINDS}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError("redaction text does not match its offsets")
+
+    @property
+    def placeholder(self) -> str:
+        """What :func:`redact` writes in place of the text, e.g. ``[phone]``."""
+        return f"[{self.kind}]"
+
+
+# --- e-mail, URL, handle -------------------------------------------------------------------
+
+
+def _words(spaced: str) -> tuple[str, ...]:
+    return tuple(spaced.split())
+
+
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[\w%+-][\w.%+'-]{0,63}@(?:" + _LABEL + r"\.){1,8}[a-z]{2,24}\b",
+    re.IGNORECASE,
+)
+# Top-level domains accepted without "http://" or "www." (written in lower case).
+_TLDS = _words(
+    "com org net edu gov mil int info biz io co ai app dev me us uk ca au nz ie de fr es "
+    "it nl be ch at se no dk fi pl pt eu in jp br mx za sg hk ly gl gg tv xyz site online "
+    "blog health care help social link page world news ee is ru cn kr tw ph my ng ke gh pk "
+    "bd lk ar cl pe tr gr cz hu ro ua il ae sa eg ma lt lv sk si hr rs bg shop store club "
+    "live life space website tech name pro"
+)
+# Domain endings that are also everyday words or abbreviations ("I was tired.so"); without a
+# scheme or www they count only when a path follows ("redd.it/abc").
+_WORDY_TLDS = frozenset(
+    _words(
+        "me us it in be at no so is to do go my info help care link page ma pe il "
+        "shop store club live life space name pro"
+    )
+)
+_URL = re.compile(
+    r"(?<![\w@/.-])(?:"
+    r"(?P<scheme>(?:https?|ftp)://)[^\s<>\"]{1,2048}"
+    r"|(?P<www>www\d{0,3}\.)[^\s<>\"]{1,2048}"
+    r"|(?:"
+    + _LABEL
+    + r"\.){1,6}(?-i:(?P<tld>"
+    + "|".join(sorted(_TLDS, key=len, reverse=True))
+    + r")(?![\w-]))(?::\d{2,5})?(?P<path>/[^\s<>\"]{0,2048})?"
+    r")",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(
+    r"(?<![\w@.+-])@_{0,10}[a-z][a-z0-9_.]{1,63}(?:@(?:" + _LABEL + r"\.){1,5}[a-z]{2,24}\b)?"
+    r"|(?<![\w/])/?u/[a-z0-9_-]{3,20}(?![\w-])",
+    re.IGNORECASE,
+)
+# Group mentions that name nobody.
+_NOT_HANDLES = frozenset(_words("@everyone @here @channel @all @mods @moderators @admin @admins"))
+_TRAILING = ".,;:!?'\"*"
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """``end`` moved left past trailing punctuation and closing brackets that are unopened."""
+    inside = text[start:end]
+    closers = {c: inside.count(c) for c in _CLOSERS}
+    openers = {o: inside.count(o) for o in _CLOSERS.values()}
+    while end > start:
+        last = text[end - 1]
+        if last in _CLOSERS and closers[last] > openers[_CLOSERS[last]]:
+            closers[last] -= 1
+        elif last not in _TRAILING:
+            break
+        end -= 1
+    return end
+
+
+def _urls(text: str) -> Iterator[tuple[int, int]]:
+    for m in _URL.finditer(text):
+        start, end = m.start(), _trim(text, m.start(), m.end())
+        if m.group("scheme") or m.group("www"):
+            prefix = len(m.group("scheme") or m.group("www"))
+            if end - start > prefix and "." in text[start + prefix : end]:
+                yield start, end
+        elif m.group("tld") not in _WORDY_TLDS or (m.group("path") or "/") != "/":
+            yield start, end
+
+
+def _handles(text: str) -> Iterator[tuple[int, int]]:
+    for m in _HANDLE.finditer(text):
+        start, end = m.start(), _trim(text, m.start(), m.end())
+        if text[start:end].lower() not in _NOT_HANDLES:
+            yield start, end
+
+
+# --- phone numbers -------------------------------------------------------------------------
+
+_DIGIT_GROUP = r"(?:\(\d{1,5}\)|\d{1,15})"
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w+.,/$£€¥#@-])\+?"
+    + _DIGIT_GROUP
+    + r"(?:(?:[ ./\-\u00a0\u2010-\u2013]|(?<=\))|(?=\())"
+    + _DIGIT_GROUP
+    + r"){0,9}"
+)
+_GROUP = re.compile(r"\(\d+\)|\d+")
+# No-break space and the Unicode hyphens and dashes read as the plain ones.
+_SEPARATORS = str.maketrans(
+    {"\u00a0": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"}
+)
+_NANP = re.compile(r"(?:1-)?\d{3}-\d{3}-\d{4}|\d{3}-\d{4}")
+_IP_LIKE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+# Every phone shape has a run of three digits, a "+", a bracket or a group starting with 0.
+_PHONE_HINT = re.compile(r"\d{3}|[+(]|(?<!\d)0")
+_PHONE_START = re.compile(r"[+(0]|1\Z|\d{3}")
+_UNSEPARATED = re.compile(r"0\d{9,10}|1?[2-9]\d{9}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONEY_BEFORE = re.compile(r"(?:[$£€¥]|\b(?:usd|eur|gbp|inr|aud|cad|rs)\.?)\s{0,2}$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"\s{0,2}(?:%|percent\b|dollars?\b|pounds?\b|euros?\b|rupees?\b|usd\b|gbp\b|eur\b)"
+    r"|[.,]\d",
+    re.IGNORECASE,
+)
+
+
+def _phone_shape(groups: list[str], seps: list[str]) -> bool:
+    """Whether digit ``groups`` joined by ``seps`` have the shape of a phone number.
+
+    ``groups[0]`` may start with "+"; parenthesised groups keep their brackets; ``seps[i]``
+    is what stands between ``groups[i]`` and ``groups[i + 1]`` ("" after or before brackets).
+    """
+    plus = groups[0].startswith("+")
+    bare = [g.strip("+()") for g in groups]
+    digits = "".join(bare)
+    if not 7 <= len(digits) <= 15:
+        return False
+    if plus or (bare[0].startswith("00") and 3 <= len(bare[0]) <= 5 and len(groups) > 1):
+        # International: a country code, then groups of any common size.
+        if len(groups) == 1:
+            return plus and len(digits) >= 8
+        if len(bare[0]) > 5 or len(digits) < (8 if plus else 10):
+            return False
+        if seps[0] == "" and not groups[1].startswith("("):
+            return False
+        return all(1 <= len(g) <= 8 for g in bare[1:]) and len(bare[-1]) >= 2
+    if len(groups) == 1:  # no separators: "07700900123", "5551234567"
+        return _UNSEPARATED.fullmatch(digits) is not None
+    if groups[0].startswith("("):  # an area code in brackets: "(555) 123-4567"
+        return 2 <= len(bare[0]) <= 5 and 9 <= len(digits) <= 12 and not {".", "/"} & set(seps)
+    # Otherwise one separator throughout ("555-123-4567", "020 7946 0958").
+    if len(set(seps)) != 1:
+        return False
+    sep = seps[0]
+    if sep == "/":  # an area code and a number: "030/1234567"
+        return digits.startswith("0") and len(groups) == 2 and 9 <= len(digits) <= 12
+    if _NANP.fullmatch("-".join(bare)) and (sep in ("-", ".") or len(digits) >= 10):
+        return True
+    if not 9 <= len(digits) <= 12 or (sep == "." and not all(2 <= len(g) <= 4 for g in bare)):
+        return False
+    if _IP_LIKE.fullmatch(".".join(bare)) or all(_YEAR.fullmatch(g) for g in bare):
+        return False
+    if digits.startswith("0"):  # a trunk prefix: "07700 900123", "01 23 45 67 89"
+        return len(groups) <= 6
+    return len(groups) <= 4 and len(bare[0]) >= 3 and 3 <= len(bare[-1]) <= 8
+
+
+def _phone_ok(text: str, groups: list[str], seps: list[str], start: int, end: int) -> bool:
+    if not _phone_shape(groups, seps):
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return False
+    return not (
+        _MONEY_BEFORE.search(text, max(0, start - 6), start) or _UNIT_AFTER.match(text, end)
+    )
+
+
+def _phones(text: str) -> Iterator[tuple[int, int]]:
+    for m in _PHONE_CANDIDATE.finditer(text):
+        candidate = m.group()
+        if len(candidate) < 7 or not _PHONE_HINT.search(candidate):
+            continue
+        base = m.start()
+        bounds = [(base + g.start(), base + g.end()) for g in _GROUP.finditer(candidate)]
+        if candidate.startswith("+"):
+            bounds[0] = (base, bounds[0][1])
+        yield from _best_phones(text, bounds)
+
+
+def _best_phones(text: str, bounds: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The longest phone number among runs of ``bounds`` (digit groups), then the rest.
+
+    A candidate such as "555 123 4567 2 times" is cut only where groups are separated by
+    white space, so numbers written next to each other are still told apart.
+    """
+    if not bounds:
+        return
+    seps = [text[a[1] : b[0]].translate(_SEPARATORS) for a, b in pairwise(bounds)]
+    cuts = [0] + [i + 1 for i, s in enumerate(seps) if s.isspace()] + [len(bounds)]
+    counts = [0]  # digits in bounds[:k]
+    for start, end in bounds:
+        counts.append(counts[-1] + end - start - (text[start] in "+(") - (text[end - 1] == ")"))
+    # Cheap necessary conditions first (see _phone_shape): at most 7 groups, the last one of
+    # two digits or more, and the first one international, bracketed, trunk-prefixed, a
+    # North American "1" or of three digits or more.
+    runs = [
+        (bounds[j - 1][1] - bounds[i][0], i, j)
+        for a, i in enumerate(cuts[:-1])
+        if _PHONE_START.match(text, bounds[i][0], bounds[i][1])
+        for j in cuts[a + 1 :]
+        if j - i <= 7 and 7 <= counts[j] - counts[i] <= 15 and counts[j] - counts[j - 1] >= 2
+    ]
+    for _, i, j in sorted(runs, key=lambda r: (-r[0], r[1])):
+        groups = [text[s:e] for s, e in bounds[i:j]]
+        if _phone_ok(text, groups, seps[i : j - 1], bounds[i][0], bounds[j - 1][1]):
+            yield from _best_phones(text, bounds[:i])
+            yield bounds[i][0], bounds[j - 1][1]
+            yield from _best_phones(text, bounds[j:])
+            return
+
+
+# --- street addresses ----------------------------------------------------------------------
+
+# Street types that are also everyday words ("3 ways", "2 Dr visits") count only when the
+# street name and the type are capitalised ("12 Maple Close").
+_PLAIN_TYPES = _words("street road avenue lane boulevard terrace crescent highway parkway")
+_CAPITAL_TYPES = _words(
+    "drive court way place close grove row walk hill mews circle park green view rise "
+    "trail gardens square parade alley"
+)
+# Abbreviations keep a following full stop ("42 Elm St., Springfield"); "Dr" and the others
+# after it need capitals like the words they stand for.
+_PLAIN_ABBREVIATIONS = _words("st rd ave ln blvd tce cres hwy pkwy")
+_CAPITAL_ABBREVIATIONS = _words("dr ct pl cir trl gdns sq")
+_NEED_CAPITALS = frozenset(_CAPITAL_TYPES + _CAPITAL_ABBREVIATIONS)
+_STOP = frozenset(
+    _words(
+        "the a an my our your his her their its this that these those and or but of to in on "
+        "at from by for with down up along across off over near past into onto around round "
+        "behind is was are were be been i me we you he she they it minutes minute mins hours "
+        "hour hrs days day weeks week months month years year yrs times time miles mile km "
+        "kms metres meters yards feet ft blocks block doors houses streets roads more other "
+        "same different whole entire every each all some any no not just only still also very "
+        "so too then than am pm people kids steps stops bus buses trains"
+    )
+)
+_STOP_CAPITALISED = _words(
+    "The But And So Then Which Where When While My Our We He She They It This That There "
+    "Just Please Thanks Anyway Also Because If Or Not Now Yes No Oh Ok Okay Well Sorry Hi "
+    "Hello Hey Honestly Actually Maybe Even Still What Who How Why You Your Near Next "
+    "Right Left Opposite Behind Across Lol Mum Mom Dad Nan Gran Grandma Grandpa"
+)
+# A flat or unit number: "3", "4B", "B", "B2" (not a word: "my flat is 3 Elm Road").
+_UNIT = (
+    r"(?:flat|apt|apartment|unit|suite|ste)\.?[ \t]{0,3}#?[ \t]{0,2}"
+    r"(?:\d{1,4}[a-z]?|[a-z]\d{0,3})\b"
+)
+_CITY_WORD = r"(?!(?:" + "|".join(_STOP_CAPITALISED) + r")\b)[A-Z][a-z]{1,24}"
+
+
+def _address_pattern(name_repeat: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?:" + _UNIT + r",?[ \t]{1,3})?"
+        r"(?<![\w.,/$£€¥@:+'-])\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?,?[ \t]{1,3}"
+        r"(?P<name>(?:(?:[a-z][a-z'\u2019-]{0,24}\.?|\d{1,3}(?:st|nd|rd|th))[ \t]{1,3})"
+        + name_repeat
+        + r")(?P<type>(?:"
+        + "|".join(_PLAIN_TYPES + _CAPITAL_TYPES)
+        + r")\b|(?:"
+        + "|".join(_PLAIN_ABBREVIATIONS + _CAPITAL_ABBREVIATIONS)
+        + r")\b\.?)"
+        r"(?-i:[ \t]{1,3}(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?"
+        r"(?:,?[ \t]{1,3}(?:" + _UNIT + r"|#[ \t]?\w{1,5}))?"
+        r"(?-i:,[ \t]{0,3}" + _CITY_WORD + r"(?:[ -]" + _CITY_WORD + r"){0,2}"
+        r"(?:,?[ \t]{1,3}[A-Z]{2}\b)?"
+        r"(?:[ \t]{1,3}(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{5}(?:-\d{4})?)\b)?)?",
+        re.IGNORECASE,
+    )
+
+
+# The longest street name first ("5 Church Hill Road"); if that holds a word that no street
+# name has ("5 Elm St and Oak Road"), the shortest ("5 Elm St").
+_ADDRESS = _address_pattern("{1,4}")
+_ADDRESS_SHORTEST = _address_pattern("{1,4}?")
+_PO_BOX = re.compile(
+    r"\b(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box)[ \t]{0,3}#?\d{1,6}\b", re.IGNORECASE
+)
+
+
+def _address_ok(m: re.Match[str]) -> bool:
+    words = m["name"].split()
+    if any(w.rstrip(".").lower() in _STOP for w in words):
+        return False
+    kind = m["type"].rstrip(".")
+    return kind.lower() not in _NEED_CAPITALS or (
+        kind[0].isupper() and all(w[0].isupper() or w[0].isdigit() for w in words)
+    )
+
+
+def _addresses(text: str) -> Iterator[tuple[int, int]]:
+    position = 0
+    while (found := _ADDRESS.search(text, position)) is not None:
+        m = found if _address_ok(found) else _ADDRESS_SHORTEST.match(text, found.start())
+        if m is not None and _address_ok(m):
+            yield m.span()
+            position = m.end()
+        else:  # a rejected match may hide one that starts inside it
+            position = found.start() + 1
+    for m in _PO_BOX.finditer(text):
+        yield m.span()
+
+
+# --- finding and redacting -----------------------------------------------------------------
+
+
+def _emails(text: str) -> Iterator[tuple[int, int]]:
+    for m in _EMAIL.finditer(text):
+        yield m.span()
+
+
+_Finder = Callable[[str], Iterator[tuple[int, int]]]
+_FINDERS: Final[tuple[tuple[Kind, _Finder], ...]] = (
+    ("email", _emails),
+    ("url", _urls),
+    ("handle", _handles),
+    ("phone", _phones),
+    ("address", _addresses),
+)
+# Between two findings of the same length and start, the earlier kind above wins.
+_PRIORITY: Final[dict[Kind, int]] = {kind: i for i, (kind, _) in enumerate(_FINDERS)}
+
+
+def find_personal(text: str) -> list[Redaction]:
+    """Every e-mail, phone number, URL, handle and street address in ``text``, in order.
+
+    Where two findings overlap, the longer one is kept (a URL that contains an e-mail address
+    is one URL). The spans never overlap and never cover zero characters.
+    """
+    found: list[tuple[int, int, Kind]] = []
+    for kind, finder in _FINDERS:
+        found.extend((start, end, kind) for start, end in finder(text) if end > start)
+    found.sort()
+    kept: list[tuple[int, int, Kind]] = []
+    first = 0
+    while first < len(found):
+        last, cluster_end = first + 1, found[first][1]
+        while last < len(found) and found[last][0] < cluster_end:
+            cluster_end = max(cluster_end, found[last][1])
+            last += 1
+        kept.extend(_resolve(found[first:last]))
+        first = last
+    kept.sort()
+    return [Redaction(start, end, kind, text[start:end]) for start, end, kind in kept]
+
+
+def _resolve(cluster: list[tuple[int, int, Kind]]) -> list[tuple[int, int, Kind]]:
+    """Non-overlapping spans out of one group of overlapping ones, the longest first."""
+    if len(cluster) == 1:
+        return cluster
+    chosen: list[tuple[int, int, Kind]] = []
+    for span in sorted(cluster, key=lambda s: (s[0] - s[1], s[0], _PRIORITY[s[2]])):
+        if all(span[1] <= c[0] or span[0] >= c[1] for c in chosen):
+            chosen.append(span)
+    return chosen
+
+
+_MAX_ROUNDS = 8
+
+
+def redact(text: str) -> str:
+    """``text`` with each finding of :func:`find_personal` replaced by ``[kind]``.
+
+    Replacing a finding can expose another one next to it ("Elm St.555-123-4567"), so the
+    search is repeated on the result until nothing more is found; hence
+    ``redact(redact(text)) == redact(text)``.
+    """
+    for _ in range(_MAX_ROUNDS):
+        found = find_personal(text)
+        if not found:
+            break
+        parts: list[str] = []
+        position = 0
+        for item in found:
+            parts.append(text[position : item.start])
+            parts.append(item.placeholder)
+            position = item.end
+        parts.append(text[position:])
+        text = "".join(parts)
+    return text
+
+
+# --- pseudonyms ----------------------------------------------------------------------------
+
+#: Used when no key is given. It is public, so the mapping it gives is reproducible by anyone.
+PUBLIC_KEY: Final = b"carelens-pseudonym-v1"
+
+
+class Pseudonymizer:
+    """Stable, readable pseudonyms for speaker names: ``"helper-3f9a2c"``.
+
+    The id is the start of HMAC-SHA256(key, name) in hex, so the same name and key give the
+    same pseudonym in every run and process. Two names never share a pseudonym within one
+    :class:`Pseudonymizer`: if a new name's short id is already taken, its id is lengthened
+    (two hex digits at a time, from the same digest) until it is free; the name seen first
+    keeps the short id. Without ``key`` a public default key is used: anyone who can guess a
+    name can then recompute its pseudonym. Pass a secret ``key`` (for example
+    ``Pseudonymizer(key=os.environ["CARELENS_PSEUDONYM_KEY"])``) before sharing results.
+    """
+
+    def __init__(self, key: str | None = None, *, prefix: str = "helper", length: int = 6) -> None:
+        if key is not None and not key:
+            raise ValueError("the pseudonym key is empty; pass a secret string, or None")
+        if not 4 <= length <= 32:
+            raise ValueError(f"length must be between 4 and 32 hex digits, not {length}")
+        self.prefix = prefix
+        self.length = length
+        self.keyed = key is not None
+        self._key = key.encode("utf-8", "surrogatepass") if key is not None else PUBLIC_KEY
+        self._by_name: dict[str, str] = {}
+        self._taken: set[str] = set()
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Pseudonymizer(keyed={self.keyed}, prefix={self.prefix!r}, length={self.length})"
+
+    def pseudonym(self, name: str | None) -> str | None:
+        """The pseudonym of ``name`` (``None`` stays ``None``); names are compared exactly."""
+        if name is None:
+            return None
+        with self._lock:
+            known = self._by_name.get(name)
+            if known is not None:
+                return known
+            digest = hmac.new(
+                self._key, name.encode("utf-8", "surrogatepass"), hashlib.sha256
+            ).hexdigest()
+            size = self.length
+            while digest[:size] in self._taken:
+                size += 2
+                if size > len(digest):  # pragma: no cover - needs a full SHA-256 collision
+                    raise RuntimeError(f"no free pseudonym for {name!r}")
+            self._taken.add(digest[:size])
+            pseudonym = f"{self.prefix}-{digest[:size]}" if self.prefix else digest[:size]
+            self._by_name[name] = pseudonym
+            return pseudonym

@@ -1,0 +1,424 @@
+"""Personal data: finding and redacting e-mails, phones, URLs, handles and addresses; pseudonyms."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carelens.privacy import (
+    KINDS,
+    PUBLIC_KEY,
+    Pseudonymizer,
+    Redaction,
+    find_personal,
+    redact,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+REDACTION_SET = ROOT / "tests" / "data" / "privacy" / "redaction_set.jsonl"
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    """``(kind, text)`` of each finding in ``text``."""
+    return [(r.kind, r.text) for r in find_personal(text)]
+
+
+def assert_valid(text: str, redactions: list[Redaction]) -> None:
+    """Offsets in bounds, in order, not overlapping, text matching the offsets."""
+    previous_end = 0
+    for r in redactions:
+        assert 0 <= r.start < r.end <= len(text)
+        assert r.start >= previous_end
+        assert r.kind in KINDS
+        assert text[r.start : r.end] == r.text
+        previous_end = r.end
+
+
+# --- each kind found, with its exact extent --------------------------------------------------
+
+FOUND = [
+    # e-mail
+    ("email me at jane.doe@example.com.", [("email", "jane.doe@example.com")]),
+    ("mail o'brien+tag@mail.example.co.uk", [("email", "o'brien+tag@mail.example.co.uk")]),
+    ("(INFO@EXAMPLE.ORG)", [("email", "INFO@EXAMPLE.ORG")]),
+    # phone, international and national formats
+    ("Call me on +44 20 7946 0958 tonight", [("phone", "+44 20 7946 0958")]),
+    ("my cell is (555) 123-4567 ok", [("phone", "(555) 123-4567")]),
+    ("it's 555-123-4567.", [("phone", "555-123-4567")]),
+    ("+1-555-123-4567", [("phone", "+1-555-123-4567")]),
+    ("text 07700 900123 please", [("phone", "07700 900123")]),
+    ("+33 1 23 45 67 89", [("phone", "+33 1 23 45 67 89")]),
+    ("+91 98765 43210", [("phone", "+91 98765 43210")]),
+    ("0049 30 1234567", [("phone", "0049 30 1234567")]),
+    ("555.123.4567", [("phone", "555.123.4567")]),
+    ("1-800-555-0199", [("phone", "1-800-555-0199")]),
+    ("+44 (0)20 7946 0958", [("phone", "+44 (0)20 7946 0958")]),
+    ("07700900123", [("phone", "07700900123")]),
+    ("+447700900123", [("phone", "+447700900123")]),
+    ("555-0142", [("phone", "555-0142")]),
+    ("01 23 45 67 89", [("phone", "01 23 45 67 89")]),
+    ("Tel:+1 (555) 123-4567", [("phone", "+1 (555) 123-4567")]),
+    ("030/1234567", [("phone", "030/1234567")]),
+    ("555\u2013123\u20134567", [("phone", "555\u2013123\u20134567")]),
+    ("call 555 123 4567 2 times a day", [("phone", "555 123 4567")]),
+    ("I'm 25 and 07700 900123", [("phone", "07700 900123")]),
+    ("(555-123-4567)", [("phone", "555-123-4567")]),
+    ("07700 900123 07700 900124", [("phone", "07700 900123"), ("phone", "07700 900124")]),
+    # URL
+    ("see https://www.example.org/path?q=1).", [("url", "https://www.example.org/path?q=1")]),
+    ("(https://example.com/a_(b))", [("url", "https://example.com/a_(b)")]),
+    ("visit www.example.net, or", [("url", "www.example.net")]),
+    ("example.org/help/me", [("url", "example.org/help/me")]),
+    ("My page is example.com.", [("url", "example.com")]),
+    (
+        "reddit.com/r/depression/comments/ab12/title",
+        [("url", "reddit.com/r/depression/comments/ab12/title")],
+    ),
+    ("redd.it/abc123", [("url", "redd.it/abc123")]),
+    ("[my post](https://example.com/p/1)", [("url", "https://example.com/p/1")]),
+    ("HTTP://EXAMPLE.COM/X", [("url", "HTTP://EXAMPLE.COM/X")]),
+    # handles
+    ("ping @jane_doe.", [("handle", "@jane_doe")]),
+    ("u/throwaway_12345 said hi", [("handle", "u/throwaway_12345")]),
+    ("thanks /u/other-name!", [("handle", "/u/other-name")]),
+    ("follow @alice@mastodon.example", [("handle", "@alice@mastodon.example")]),
+    ("I'm @Willow.Grows", [("handle", "@Willow.Grows")]),
+    # street addresses
+    ("221B Baker Street", [("address", "221B Baker Street")]),
+    ("1600 Pennsylvania Ave NW", [("address", "1600 Pennsylvania Ave NW")]),
+    ("42 Elm St., Springfield", [("address", "42 Elm St., Springfield")]),
+    ("Flat 3, 12 High Road", [("address", "Flat 3, 12 High Road")]),
+    ("our flat is 12 Mill Road", [("address", "12 Mill Road")]),
+    ("at 12 high road and", [("address", "12 high road")]),
+    ("5 Elm St and Oak Road", [("address", "5 Elm St")]),
+    ("5 Church Hill Road", [("address", "5 Church Hill Road")]),
+    ("12 St Mary's Road", [("address", "12 St Mary's Road")]),
+    ("12 Maple Close, Leeds", [("address", "12 Maple Close, Leeds")]),
+    ("350 5th Ave", [("address", "350 5th Ave")]),
+    ("500 Main St Apt 4B", [("address", "500 Main St Apt 4B")]),
+    ("221B Baker Street, London NW1 6XE", [("address", "221B Baker Street, London NW1 6XE")]),
+    (
+        "1600 Pennsylvania Ave NW, Washington, DC 20500",
+        [("address", "1600 Pennsylvania Ave NW, Washington, DC 20500")],
+    ),
+    ("PO Box 1234", [("address", "PO Box 1234")]),
+    ("lives at 14 Larkspur Lane, Mum says", [("address", "14 Larkspur Lane")]),
+    # several kinds; overlaps resolved by length
+    ("https://example.com/?to=me@example.com", [("url", "https://example.com/?to=me@example.com")]),
+    ("example.com/u/someone", [("url", "example.com/u/someone")]),
+    (
+        "a@example.com, 555-123-4567, @bob and 3 Oak Road",
+        [
+            ("email", "a@example.com"),
+            ("phone", "555-123-4567"),
+            ("handle", "@bob"),
+            ("address", "3 Oak Road"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_finds_each_kind(text: str, expected: list[tuple[str, str]]) -> None:
+    redactions = find_personal(text)
+    assert [(r.kind, r.text) for r in redactions] == expected
+    assert_valid(text, redactions)
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_redact_removes_what_was_found(text: str, expected: list[tuple[str, str]]) -> None:
+    redacted = redact(text)
+    for kind, value in expected:
+        assert value not in redacted
+        assert f"[{kind}]" in redacted
+    assert redact(redacted) == redacted
+
+
+def test_redact_replaces_spans_with_placeholders() -> None:
+    text = "Mail sam@example.com or call 555-123-4567, I'm u/sam_r at 3 Oak Road."
+    assert redact(text) == "Mail [email] or call [phone], I'm [handle] at [address]."
+
+
+# --- not personal data -------------------------------------------------------------------------
+
+NOT_FOUND = [
+    "My appointment is on 12/05/2024 at 10:30.",
+    "It was 2024-05-12 1030 when it happened",
+    "The therapy costs $1,200 a month",
+    "£1 200 000 is what the house cost",
+    "I've felt like this for 3 years",
+    "I cry 2-3 times a week",
+    "I'm 25",
+    "Updated to version 4.12.3; Python 3.11.4 and Windows 10.0.19045",
+    "IP 192.168.100.200",
+    "from 2019 2020 2021",
+    "r/depression and /r/anxiety helped",
+    "(>_<) :@ >:@ @_@ @.@ @o@ <3",
+    "meet me @ the park @ 5pm or @3pm",
+    "thanks @everyone and @here",
+    "Called 988 or text HOME to 741741, or 116 123",
+    "my score went from 62% to 81%",
+    "a 9-5 job for 12 years",
+    "room 204 from 7:30pm to 9pm",
+    "i.e. e.g. a.m. p.m. U.S. ASP.NET node.js notes.txt file.zip",
+    "I was tired.So I slept. It was lonely.it was",
+    "I walked 20 minutes down the road",
+    "three doors down the street; 3 doors down the street",
+    "I have 4 different Dr appointments",
+    "it's a 10 min drive, 3 each way",
+    "The 3rd Avenue bus and 5th Street",
+    "my tracker shows 18 out of 27, and 8 10 12 14 16 18",
+    "http://localhost:8080 and www.",
+    "me@home and name@localhost",
+    "w/ my mum and u/ab",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_does_not_find_ordinary_text(text: str) -> None:
+    assert found(text) == []
+    assert redact(text) == text
+
+
+# --- the Redaction type -------------------------------------------------------------------------
+
+
+def test_redaction_checks_its_fields() -> None:
+    r = Redaction(3, 7, "phone", "5551")
+    assert r.placeholder == "[phone]"
+    with pytest.raises(ValueError, match="offsets"):
+        Redaction(5, 5, "phone", "")
+    with pytest.raises(ValueError, match="kind"):
+        Redaction(0, 1, "name", "x")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="does not match"):
+        Redaction(0, 2, "url", "x")
+
+
+def test_empty_text() -> None:
+    assert find_personal("") == []
+    assert redact("") == ""
+
+
+# --- properties on arbitrary text ---------------------------------------------------------------
+
+# Fragments that reach the patterns, joined at random: digits next to separators, "@", "/",
+# street words, brackets and punctuation.
+FRAGMENTS = st.sampled_from(
+    [
+        "555",
+        "-",
+        "123",
+        "4567",
+        " ",
+        "+44",
+        "(0)",
+        "(",
+        ")",
+        "07700",
+        "900123",
+        ".",
+        ",",
+        "/",
+        "@",
+        "u/",
+        "r/",
+        "a",
+        "bob",
+        "example",
+        ".com",
+        "www.",
+        "https://",
+        "12",
+        "Elm",
+        "St",
+        "Road",
+        "Close",
+        "Flat 3",
+        "\n",
+        "$",
+        "%",
+        ":",
+        "#",
+        "_",
+        "'",
+        "00",
+        "\u2013",
+    ]
+)
+PIECES = st.lists(FRAGMENTS, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), PIECES))
+def test_arbitrary_text_gives_valid_spans_and_stable_redaction(text: str) -> None:
+    redactions = find_personal(text)
+    assert_valid(text, redactions)
+    once = redact(text)
+    assert redact(once) == once
+    if not redactions:
+        assert once == text
+
+
+# Ordinary words and punctuation around a value; nothing that changes its meaning (a "%" or
+# "$" next to a number makes it an amount, not a phone number).
+WORDS = st.lists(
+    st.sampled_from(["I", "feel", "call", "me", "on", "or", ",", ".", "!", "?", "(", ")", "\n"])
+    | st.text(st.characters(categories=["L"]), max_size=8),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    WORDS,
+    st.sampled_from(["sam@example.com", "555-123-4567", "https://example.org/x", "u/someone"]),
+    WORDS,
+)
+def test_a_value_between_spaces_is_found_whatever_words_surround_it(
+    before: str, value: str, after: str
+) -> None:
+    assert value in [r.text for r in find_personal(f"{before} {value} {after}")]
+
+
+def test_megabyte_input_finishes() -> None:
+    """No catastrophic backtracking on 1 MB of awkward text (no timing is asserted)."""
+    awkward = [
+        "a" * 1000,
+        "1" * 1000,
+        "1 " * 500,
+        "12-" * 333,
+        "a." * 500,
+        "a@a." * 250,
+        "(1)" * 333,
+        "1 Elm Elm Elm Elm " * 55,
+        "http://" * 142,
+        "Mail a@example.com or 555-123-4567, see example.org/x, @bob, 3 Oak Road. " * 13,
+    ]
+    text = "\n".join(awkward) * 101
+    assert len(text) >= 1_000_000
+    assert_valid(text, find_personal(text))
+    assert "555-123-4567" not in redact(text)
+
+
+# --- pseudonyms ----------------------------------------------------------------------------------
+
+
+def test_pseudonyms_are_readable_and_stable() -> None:
+    first, second = Pseudonymizer(), Pseudonymizer()
+    alias = first.pseudonym("alice")
+    assert alias is not None and re.fullmatch(r"helper-[0-9a-f]{6}", alias)
+    assert first.pseudonym("alice") == alias
+    assert second.pseudonym("alice") == alias
+    assert first.pseudonym(None) is None
+    assert first.pseudonym("bob") != alias
+
+
+def test_pseudonym_is_the_documented_hmac() -> None:
+    """Same in every process and version: the start of HMAC-SHA256(key, name)."""
+    expected = hmac.new(b"s3cret", "Zoë".encode(), hashlib.sha256).hexdigest()[:6]
+    assert Pseudonymizer("s3cret").pseudonym("Zoë") == f"helper-{expected}"
+    public = hmac.new(PUBLIC_KEY, b"alice", hashlib.sha256).hexdigest()[:6]
+    assert Pseudonymizer().pseudonym("alice") == f"helper-{public}"
+
+
+def test_the_key_changes_every_pseudonym() -> None:
+    names = [f"user{i}" for i in range(50)]
+    plain = [Pseudonymizer().pseudonym(n) for n in names]
+    keyed = [Pseudonymizer("a-secret").pseudonym(n) for n in names]
+    other = [Pseudonymizer("another-secret").pseudonym(n) for n in names]
+    assert all(a != b != c for a, b, c in zip(plain, keyed, other, strict=True))
+
+
+def test_prefix_and_length() -> None:
+    p = Pseudonymizer("k", prefix="seeker", length=10)
+    assert re.fullmatch(r"seeker-[0-9a-f]{10}", p.pseudonym("x") or "")
+    assert re.fullmatch(r"[0-9a-f]{8}", Pseudonymizer(prefix="", length=8).pseudonym("x") or "")
+
+
+def test_short_id_collisions_are_lengthened_deterministically() -> None:
+    names = [f"name-{i}" for i in range(3000)]
+    # 4 hex digits give 65,536 ids: 3,000 names collide many times.
+    first = Pseudonymizer("k", length=4)
+    aliases = [first.pseudonym(n) or "" for n in names]
+    assert len(set(aliases)) == len(names)
+    lengthened = [a for a in aliases if len(a) > len("helper-") + 4]
+    assert lengthened
+    for name, alias in zip(names, aliases, strict=True):
+        digest = hmac.new(b"k", name.encode(), hashlib.sha256).hexdigest()
+        assert alias == f"helper-{digest[: len(alias) - len('helper-')]}"
+    again = Pseudonymizer("k", length=4)
+    assert [again.pseudonym(n) for n in names] == aliases
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(max_size=12), max_size=60, unique=True))
+def test_distinct_names_get_distinct_pseudonyms(names: list[str]) -> None:
+    p = Pseudonymizer(length=4)
+    aliases = [p.pseudonym(n) for n in names]
+    assert len(set(aliases)) == len(names)
+    assert [p.pseudonym(n) for n in names] == aliases
+
+
+def test_bad_keys_and_lengths_are_refused_and_the_key_stays_hidden() -> None:
+    with pytest.raises(ValueError, match="empty"):
+        Pseudonymizer("")
+    with pytest.raises(ValueError, match="length"):
+        Pseudonymizer(length=2)
+    assert "s3cret" not in repr(Pseudonymizer("s3cret"))
+    assert "keyed=True" in repr(Pseudonymizer("s3cret"))
+
+
+# --- the evaluation set ---------------------------------------------------------------------------
+
+
+def load_benchmark() -> ModuleType:
+    path = ROOT / "benchmarks" / "redaction_quality.py"
+    spec = importlib.util.spec_from_file_location("redaction_quality", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_redaction_set_is_well_formed() -> None:
+    records = [json.loads(line) for line in REDACTION_SET.read_text("utf-8").splitlines()]
+    assert len(records) >= 150
+    assert len({r["id"] for r in records}) == len(records)
+    assert {r["split"] for r in records} == {"dev", "heldout"}
+    assert sum(not r["spans"] for r in records) >= 40
+    for record in records:
+        previous_end = 0
+        for span in record["spans"]:
+            value = record["text"][span["start"] : span["end"]]
+            assert span["kind"] in KINDS
+            assert value and value == value.strip(), record["id"]
+            assert span["start"] >= previous_end
+            previous_end = span["end"]
+    assert {s["kind"] for r in records for s in r["spans"]} == set(KINDS)
+
+
+def test_recall_on_the_redaction_set_meets_the_target() -> None:
+    bench = load_benchmark()
+    report = bench.evaluate(bench.load_cases(REDACTION_SET))
+    assert report.overall("overlap").recall >= 0.95  # the target
+    assert report.overall("exact").recall >= 0.90
+    assert report.overall("overlap").precision >= 0.95
+
+
+def test_benchmark_script_prints_a_table(capsys: pytest.CaptureFixture[str]) -> None:
+    bench = load_benchmark()
+    assert bench.main(["--split", "each", "--errors"]) == 0
+    out = capsys.readouterr().out
+    for name in ("split dev", "split heldout", "split all", "overall", "exact P", "overlap P"):
+        assert name in out
