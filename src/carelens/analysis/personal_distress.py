@@ -1,0 +1,409 @@
+"""The helper's own personal distress: a small hashed-n-gram ridge model plus exhaustion cues.
+
+This feeds the codebook's *strain signals* (taxonomy, "Load and strain signals"): wording in
+which a helper shows their own upset or exhaustion. It gives signals for a person to look at,
+never a diagnosis. Two parts work together:
+
+* :class:`PersonalDistressModel` predicts the writer's Batson personal-distress score (1-7)
+  from hashed word unigrams and bigrams (sublinear tf-idf, L2 norm) with ridge weights trained on
+  the essays of Buechel et al. (2018) by :mod:`carelens.training.personal_distress`.
+  Those essays react to news stories; helpers write replies, so the score carries a domain
+  shift and is best read as a relative signal across one helper's messages.
+* :func:`exhaustion_cues` finds explicit first-person exhaustion or burnout statements
+  ("I'm exhausted", "this is draining me") with transparent patterns, skipping the ones the
+  writer negates in the same clause ("I'm not exhausted") and the ones about someone else
+  ("you must be exhausted").
+
+:func:`helper_distress` combines both. The model folder is ``weights.npy`` (a structured
+array of hashed feature indices with their float32 weights and idf) and ``manifest.json``,
+whose SHA-256 for the weights is checked at load.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from carelens.errors import ChecksumError, ModelError
+from carelens.inference.artifact import sha256_file
+from carelens.types import Span
+
+MANIFEST = "manifest.json"
+WEIGHTS = "weights.npy"
+FORMAT_VERSION = 1
+MODEL_ID = "carelens-personal-distress"
+#: Label of the model's evidence spans.
+LABEL = "personal_distress"
+#: Label of :func:`exhaustion_cues` spans.
+CUE_LABEL = "exhaustion"
+#: The Batson scale the model predicts on; scores are clipped to it.
+SCALE = (1.0, 7.0)
+#: The on-disk layout of ``weights.npy``: a hashed column, its weight and its idf.
+WEIGHTS_DTYPE = np.dtype([("index", "<u4"), ("weight", "<f4"), ("idf", "<f4")])
+
+# Word tokens: letters and digits with inner apostrophes ("i'm", "can't"); offsets come from
+# the original text, so spans point at what the writer typed.
+_TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z0-9]+)*", re.IGNORECASE)
+# No bigram spans a sentence or clause break.
+_BREAK = re.compile(r"[.!?;:\n]")
+
+FloatArray = npt.NDArray[np.float64]
+IndexArray = npt.NDArray[np.int64]
+
+
+# --- features ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Gram:
+    """One word n-gram occurrence: its feature key and character offsets in the text."""
+
+    key: str
+    start: int
+    end: int
+
+
+def ngrams(text: str) -> list[Gram]:
+    """Word unigrams (``u:word``) and bigrams (``b:w1 w2``) of ``text``, in text order.
+
+    Tokens are lower-cased and curly apostrophes straightened; a bigram never crosses
+    sentence punctuation.
+    """
+    tokens = [
+        (m.group(0).lower().replace("\u2019", "'"), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+    grams: list[Gram] = []
+    for i, (token, start, end) in enumerate(tokens):
+        grams.append(Gram("u:" + token, start, end))
+        if i + 1 < len(tokens):
+            nxt, nxt_start, nxt_end = tokens[i + 1]
+            if not _BREAK.search(text, end, nxt_start):
+                grams.append(Gram(f"b:{token} {nxt}", start, nxt_end))
+    return grams
+
+
+def feature_index(key: str, n_features: int) -> int:
+    """The hashed column of an n-gram key: CRC-32 of its UTF-8 bytes modulo ``n_features``."""
+    return zlib.crc32(key.encode("utf-8")) % n_features
+
+
+def featurize(
+    text: str, n_features: int, idf: npt.NDArray[np.float32] | None = None
+) -> tuple[IndexArray, FloatArray]:
+    """Sparse features of ``text``: sorted hashed columns and their values.
+
+    Each value is ``1 + log(count)`` of the n-grams hashed to that column, times the column's
+    ``idf`` when given (dense over ``n_features``), and the vector has unit L2 norm (an empty
+    text has no features).
+    """
+    counts: dict[int, int] = {}
+    for gram in ngrams(text):
+        column = feature_index(gram.key, n_features)
+        counts[column] = counts.get(column, 0) + 1
+    columns = np.array(sorted(counts), dtype=np.int64)
+    values = np.array([1.0 + math.log(counts[c]) for c in columns.tolist()], dtype=np.float64)
+    if idf is not None:
+        values *= idf[columns].astype(np.float64)
+    norm = float(np.sqrt(np.dot(values, values)))
+    if norm > 0.0:
+        values /= norm
+    return columns, values
+
+
+# --- the model ---------------------------------------------------------------------------
+
+
+def default_model_dir() -> Path:
+    """The personal-distress model shipped inside the package."""
+    return Path(__file__).resolve().parent.parent / "models" / "personal-distress"
+
+
+class PersonalDistressModel:
+    """A linear model over hashed tf-idf n-grams that predicts Batson personal distress (1-7).
+
+    Build one with :meth:`load`; the constructor takes the learned parameters and does no I/O.
+    ``weights`` and ``idf`` are dense over the ``n_features`` hashed columns.
+    """
+
+    def __init__(
+        self,
+        weights: npt.NDArray[np.float32],
+        intercept: float,
+        *,
+        idf: npt.NDArray[np.float32],
+        threshold: float,
+        manifest: Mapping[str, Any] | None = None,
+    ) -> None:
+        if weights.ndim != 1 or weights.size == 0 or idf.shape != weights.shape:
+            raise ModelError(
+                "personal-distress weights and idf must be non-empty 1-D arrays of one length"
+            )
+        self.weights = weights
+        self.idf = idf
+        self.intercept = float(intercept)
+        self.threshold = float(threshold)
+        self.manifest: Mapping[str, Any] = dict(manifest or {})
+
+    @property
+    def n_features(self) -> int:
+        return int(self.weights.size)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> PersonalDistressModel:
+        """Load the model folder at ``path`` (default: the shipped one), verifying checksums.
+
+        Raises :class:`~carelens.errors.ChecksumError` when ``weights.npy`` differs from the
+        manifest and :class:`~carelens.errors.ModelError` for a missing or malformed folder.
+        """
+        folder = Path(path) if path is not None else default_model_dir()
+        manifest = _read_manifest(folder)
+        weights_path = folder / WEIGHTS
+        if not weights_path.is_file():
+            raise ModelError(f"{weights_path}: file missing from the model folder")
+        expected = (manifest.get("files") or {}).get(WEIGHTS)
+        if not isinstance(expected, str):
+            raise ModelError(f"{folder / MANIFEST}: manifest lists no checksum for {WEIGHTS}")
+        actual = sha256_file(weights_path)
+        if actual != expected:
+            raise ChecksumError(
+                f"{weights_path}: checksum {actual[:12]}… does not match the manifest "
+                f"({expected[:12]}…); the file was changed or damaged — reinstall carelens or "
+                "re-export the model with `python -m carelens.training.personal_distress`"
+            )
+        try:
+            features = manifest["features"]
+            n_features = int(features["n_features"])
+            intercept = float(manifest["model"]["intercept"])
+            unseen_idf = float(features["idf"]["unseen"])
+            threshold = float(manifest["threshold"]["high"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"{folder / MANIFEST}: missing or invalid field ({exc})") from exc
+        try:
+            table = np.load(weights_path, allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{weights_path}: unreadable weights ({exc})") from exc
+        if table.dtype != WEIGHTS_DTYPE or table.ndim != 1:
+            raise ModelError(f"{weights_path}: expected a 1-D array of {WEIGHTS_DTYPE}")
+        if table.size and int(table["index"].max()) >= n_features:
+            raise ModelError(f"{weights_path}: a feature index exceeds n_features={n_features}")
+        columns = table["index"].astype(np.int64)
+        weights = np.zeros(n_features, dtype=np.float32)
+        weights[columns] = table["weight"]
+        idf = np.full(n_features, unseen_idf, dtype=np.float32)
+        idf[columns] = table["idf"]
+        return cls(weights, intercept, idf=idf, threshold=threshold, manifest=manifest)
+
+    def _raw(self, text: str) -> float:
+        columns, values = featurize(text, self.n_features, self.idf)
+        return self.intercept + float(np.dot(self.weights[columns].astype(np.float64), values))
+
+    def score(self, text: str) -> float:
+        """Predicted personal distress of the writer of ``text``, clipped to 1-7."""
+        return float(min(max(self._raw(text), SCALE[0]), SCALE[1]))
+
+    def score_many(self, texts: Iterable[str]) -> FloatArray:
+        """:meth:`score` for each text, as a float64 array."""
+        return np.array([self.score(text) for text in texts], dtype=np.float64)
+
+    def evidence(self, text: str, k: int = 3) -> list[Span]:
+        """Up to ``k`` words or bigrams that raise the score most, as non-overlapping spans.
+
+        Each span's ``score`` is its contribution to the prediction in scale points; spans are
+        ordered by contribution (largest first) and only positive contributions are returned.
+        """
+        if k <= 0:
+            return []
+        columns, values = featurize(text, self.n_features, self.idf)
+        contribution = dict(
+            zip(
+                columns.tolist(),
+                (self.weights[columns].astype(np.float64) * values).tolist(),
+                strict=True,
+            )
+        )
+        first: dict[str, Gram] = {}
+        for gram in ngrams(text):
+            first.setdefault(gram.key, gram)
+        ranked = sorted(
+            (
+                (contribution[feature_index(g.key, self.n_features)], g.start, g.end)
+                for g in first.values()
+            ),
+            key=lambda item: (-item[0], item[1], item[2]),
+        )
+        chosen: list[Span] = []
+        for value, start, end in ranked:
+            if value <= 0.0 or len(chosen) == k:
+                break
+            if any(start < s.end and s.start < end for s in chosen):
+                continue
+            chosen.append(Span(start, end, LABEL, value))
+        return chosen
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    manifest_path = folder / MANIFEST
+    if not manifest_path.is_file():
+        raise ModelError(
+            f"{folder}: no {MANIFEST} found; pass the folder of a personal-distress model "
+            "(one made by `python -m carelens.training.personal_distress`)"
+        )
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{manifest_path}: unreadable manifest ({exc})") from exc
+    if not isinstance(manifest, dict):
+        raise ModelError(f"{manifest_path}: the manifest is not a JSON object")
+    if manifest.get("model_id") != MODEL_ID or manifest.get("format_version") != FORMAT_VERSION:
+        raise ModelError(
+            f"{manifest_path}: not a {MODEL_ID} model of format {FORMAT_VERSION} "
+            f"(found {manifest.get('model_id')!r}, format {manifest.get('format_version')!r})"
+        )
+    return manifest
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_model() -> PersonalDistressModel:
+    return PersonalDistressModel.load()
+
+
+# --- explicit exhaustion cues ------------------------------------------------------------
+
+_A = r"['\u2019]"
+# A first-person subject with a verb of being or feeling ("I'm", "I feel", "I've been"); the
+# negated forms are matched so that they can be skipped.
+_SUBJECT = (
+    rf"\bi(?:{_A}m|\s+am|\s+feel|\s+get|\s+keep"
+    rf"|\s+(?:do\s+not|don{_A}t|never|just|really|honestly|always)\s+(?:feel|get)"
+    rf"|(?:{_A}ve|\s+have|\s+haven{_A}t)\s+(?:(?:not|never|really|just|honestly)\s+)?"
+    r"(?:been|felt))\b"
+)
+# Words allowed between the subject and the state ("I'm *not really* exhausted").
+_FILLER = (
+    r"(?:so|really|just|completely|totally|utterly|absolutely|very|too|pretty|quite|kind\s+of"
+    r"|kinda|sort\s+of|a\s+bit|a\s+little|getting|feeling|becoming|been|being|feel|felt|get"
+    r"|honestly|seriously|literally|incredibly|extremely|beyond|emotionally|mentally"
+    r"|physically|starting\s+to\s+(?:feel|get)|not|never|no\s+longer|at\s+all|ever|even"
+    r"|always|constantly|still|already|fucking|bloody|damn|super|increasingly|more)"
+)
+_STATE = (
+    r"(?:exhausted|drained|depleted|burn(?:ed|t|ing)[\s-]*out|worn[\s-]*(?:out|down)"
+    r"|wiped(?:\s+out)?|fried|frazzled|overwhelmed|tired|stretched\s+(?:too\s+)?thin"
+    r"|running\s+on\s+(?:empty|fumes)|out\s+of\s+(?:energy|steam)"
+    r"|at\s+(?:my|the)\s+(?:limit|breaking\s+point|end\s+of\s+my\s+(?:rope|tether)))\b"
+)
+# "I've burned out", "I have burnout": a perfect or a noun after "have", not "I've exhausted
+# all options".
+_HAVE_STATE = (
+    rf"\bi(?:{_A}ve|\s+have|\s+haven{_A}t)(?:\s+{_FILLER}){{0,3}}"
+    r"\s+(?:burn(?:ed|t)[\s-]*out|burnout|compassion\s+fatigue)\b"
+)
+_STATEMENT = re.compile(
+    rf"{_SUBJECT}(?:\s+{_FILLER}){{0,5}}\s+{_STATE}|{_HAVE_STATE}", re.IGNORECASE
+)
+# "this is draining me", "it's wearing me down", "it takes a toll on me", "this is too much
+# for me".
+_DRAINS_ME = re.compile(
+    r"\b(?:(?:drain|exhaust)(?:s|ing|ed)?\s+me\b(?:\s+(?:out|dry))?"
+    r"|(?:tir(?:es|ing|ed)|wear(?:s|ing)?|wore|burn(?:s|ing)?|burnt|burned)\s+me\s+(?:out|down)\b"
+    r"|tak(?:es|ing)\s+(?:a|its|a\s+real|a\s+big|a\s+heavy)\s+toll\s+on\s+me\b"
+    rf"|(?:is|{_A}s|gets|getting)\s+(?:all\s+|just\s+|way\s+)?too\s+much\s+for\s+me\b"
+    r"(?!\s+to\s+(?:imagine|understand|comprehend|say)))",
+    re.IGNORECASE,
+)
+# Statements that carry their own negation ("can't keep", "nothing left") are never negated.
+_INHERENT = re.compile(
+    rf"\bi\s+(?:can{_A}?t|cannot|can\s+not)\s+(?:keep\s+(?:doing\s+(?:this|it)|going|up"
+    r"|this\s+up|it\s+up)|do\s+(?:this|it)\s+any\s*more|take\s+(?:it|this|much\s+more)"
+    r"(?:\s+any\s*more)?|take\s+any\s*more|handle\s+(?:it|this|much\s+more)(?:\s+any\s*more)?"
+    r"|go\s+on\s+like\s+this|cope\s+any\s*more)\b"
+    r"|\bhow\s+(?:much\s+)?long(?:er)?\s+i\s+can\s+(?:keep\s+(?:doing\s+(?:this|it)|going"
+    r"|this\s+up)|do\s+this|take\s+(?:it|this))\b"
+    rf"|\bi(?:{_A}ve|\s+have)?(?:\s+got)?\s+(?:nothing|no\s+(?:energy|strength))\s+left"
+    r"(?:\s+(?:to\s+give|in\s+(?:me|the\s+tank)))?\b"
+    r"|\bnothing\s+left\s+in\s+me\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(rf"\b(?:not|never|no\s+longer)\b|n{_A}t\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?\n,;:]|\b(?:and|but|so|because|though|although)\b", re.IGNORECASE)
+
+
+def _clause_before(text: str, start: int, words: int) -> str:
+    """The last ``words`` words before ``start``, within the same clause."""
+    before = text[max(0, start - 80) : start]
+    clause = _CLAUSE_END.split(before)[-1]
+    return " ".join(clause.split()[-words:])
+
+
+def exhaustion_cues(text: str) -> list[Span]:
+    """Explicit first-person exhaustion or burnout statements in ``text``, in order.
+
+    Each cue is a :class:`~carelens.types.Span` labelled ``"exhaustion"`` with score 1.0.
+    Statements about someone else ("you must be exhausted"), conditional empathy ("I'd be
+    exhausted too") and past tense ("I was exhausted") are not cues; a statement negated in
+    its own clause ("I'm not exhausted", "this never drains me") is skipped.
+    """
+    found: list[tuple[int, int]] = []
+    for match in _STATEMENT.finditer(text):
+        if not _NEGATION.search(match.group(0)):
+            found.append((match.start(), match.end()))
+    for match in _DRAINS_ME.finditer(text):
+        if not _NEGATION.search(_clause_before(text, match.start(), 3)):
+            found.append((match.start(), match.end()))
+    found.extend((m.start(), m.end()) for m in _INHERENT.finditer(text))
+    found.sort(key=lambda item: (item[0], -item[1]))
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return [Span(start, end, CUE_LABEL, 1.0) for start, end in merged]
+
+
+# --- the combined signal -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HelperDistress:
+    """A strain signal for one response: something for a person to look at, not a diagnosis.
+
+    ``score`` is the model's predicted personal distress (1-7); ``high`` is true when the
+    score exceeds the model's threshold (chosen on dev, see the model card) or an explicit
+    exhaustion cue is present; ``spans`` are the cues and, when ``high``, the model's
+    evidence spans that do not overlap a cue, in text order.
+    """
+
+    score: float
+    high: bool
+    spans: tuple[Span, ...]
+
+
+def helper_distress(
+    text: str, model: PersonalDistressModel | None = None, *, k: int = 3
+) -> HelperDistress:
+    """Score ``text`` for the helper's own distress with ``model`` (default: the shipped one)."""
+    model = model if model is not None else _shipped_model()
+    score = model.score(text)
+    cues = exhaustion_cues(text)
+    high = score > model.threshold or bool(cues)
+    spans: list[Span] = list(cues)
+    if high:
+        spans.extend(
+            span
+            for span in model.evidence(text, k=k)
+            if not any(span.start < c.end and c.start < span.end for c in cues)
+        )
+    spans.sort(key=lambda s: (s.start, s.end))
+    return HelperDistress(score=score, high=high, spans=tuple(spans))
