@@ -22,12 +22,21 @@ import hashlib
 import hmac
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
-__all__ = ["KINDS", "PUBLIC_KEY", "Kind", "Pseudonymizer", "Redaction", "find_personal", "redact"]
+__all__ = [
+    "KINDS",
+    "PUBLIC_KEY",
+    "Kind",
+    "Pseudonymizer",
+    "Redaction",
+    "find_personal",
+    "redact",
+    "redact_with_spans",
+]
 
 Kind = Literal["email", "phone", "url", "handle", "address"]
 #: Every kind :func:`find_personal` reports; the placeholder for a kind is ``[kind]``.
@@ -490,3 +499,44 @@ class Pseudonymizer:
             pseudonym = f"{self.prefix}-{digest[:size]}" if self.prefix else digest[:size]
             self._by_name[name] = pseudonym
             return pseudonym
+
+
+def redact_with_spans(
+    text: str, span_groups: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> tuple[str, dict[str, tuple[dict[str, Any], ...]]]:
+    """``text`` redacted, and every group of spans moved to offsets in the redacted text.
+
+    Each stretch of text between span boundaries is redacted on its own, so a span keeps
+    covering its (redacted) words; a span's ``text``, if present, is replaced by the new one.
+    """
+    cuts = sorted(
+        {0, len(text)}
+        | {
+            min(max(int(s[k]), 0), len(text))
+            for spans in span_groups.values()
+            for s in spans
+            for k in ("start", "end")
+        }
+    )
+    moved: dict[int, int] = {}
+    pieces: list[str] = []
+    position = 0
+    for a, b in pairwise(cuts):
+        moved[a] = position
+        piece = redact(text[a:b])
+        pieces.append(piece)
+        position += len(piece)
+    moved[len(text)] = position
+    out = "".join(pieces)
+    groups: dict[str, tuple[dict[str, Any], ...]] = {}
+    for name, spans in span_groups.items():
+        new = []
+        for s in spans:
+            start = moved[min(max(int(s["start"]), 0), len(text))]
+            end = moved[min(max(int(s["end"]), 0), len(text))]
+            item = {**s, "start": start, "end": end}
+            if "text" in item:
+                item["text"] = out[start:end]
+            new.append(item)
+        groups[name] = tuple(new)
+    return out, groups

@@ -223,3 +223,30 @@ def test_output_folder_is_created(invoke: Invoke, data: Path, tmp_path: Path) ->
     out = tmp_path / "new" / "folder" / "out.jsonl"
     assert invoke("analyze", data / "pairs.csv", "-o", out, "-q").exit_code == 0
     assert len(list(read_results(out))) == 8
+
+
+def test_redact_removes_personal_data_from_results_and_screen(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    source = tmp_path / "pairs.jsonl"
+    seeker = "I want to die. Write to me at kim@example.com or call 555-123-4567."
+    response = "I'm so sorry you feel this way. Text me on +44 20 7946 0958, I'm here for you."
+    row = {"seeker_id": "s1", "response_id": "r1", "seeker": seeker, "response": response}
+    source.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = invoke("analyze", source, "-o", out, "--redact")
+    assert result.exit_code == 0, result.output
+    written = out.read_text(encoding="utf-8")
+    for secret in ("kim@example.com", "555-123-4567", "7946 0958"):
+        assert secret not in written
+    (record,) = [json.loads(line) for line in written.splitlines()]
+    assert "[email]" in record["seeker_text"] and "[phone]" in record["response_text"]
+    for name, value in record.items():
+        if isinstance(value, dict) and "spans" in value and "level" in value:
+            for span in value["spans"]:
+                assert record["response_text"][span["start"] : span["end"]] == span["text"]
+    for cue in record["seeker"]["crisis_cues"]:
+        assert record["seeker_text"][cue["start"] : cue["end"]] == cue["text"]
+    screen = invoke("analyze", source, "--redact", "--no-text")
+    assert screen.exit_code == 0, screen.output
+    assert "7946" not in screen.stdout

@@ -10,7 +10,7 @@ import pytest
 from insight_rows import record
 
 from carelens.insights import UNKNOWN, Insights, is_result_file, row_from_record
-from carelens.insights.anonymize import redact_with_spans
+from carelens.privacy import redact_with_spans
 from carelens.insights.rows import count_questions, parse_timestamp
 
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -23,6 +23,7 @@ import carelens
 from carelens.cli._common import BatchSize, ModelPath, Quiet, Threads, Verbose, percent, session
 from carelens.errors import InputError
 from carelens.output import AnalysisSummary, analyze_file, output_format
+from carelens.privacy import redact as redact_text
 from carelens.readers import RejectLog, read_exchanges
 
 #: Without ``-o``, at most this many responses are listed.
@@ -107,6 +108,14 @@ def analyze(
             "default, for `carelens report`).",
         ),
     ] = False,
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            help="Replace e-mail addresses, phone numbers, URLs, @handles and street addresses "
+            "in every text written to the results (and shown) with placeholders.",
+        ),
+    ] = False,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
@@ -140,13 +149,14 @@ def analyze(
                     chunk_size=max(256, batch_size),
                     preview=0 if output else MAX_TABLE_ROWS,
                     include_text=not no_text,
+                    redact=redact,
                     progress=lambda n: bar.advance(task, n),
                 )
         finally:
             if log.total == 0 and rejects is None:
                 rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
         if output is None:
-            s.out.print(_responses_table(summary))
+            s.out.print(_responses_table(summary, redacted=redact))
             if any(record.get("feedback") for _, record in summary.preview):
                 s.out.print(_feedback_table(summary))
         s.out.print(_summary_table(summary, rejects_path if log.total else None))
@@ -171,7 +181,7 @@ SHORT_NAMES = {
 }
 
 
-def _responses_table(summary: AnalysisSummary) -> Table:
+def _responses_table(summary: AnalysisSummary, *, redacted: bool = False) -> Table:
     dims = list(summary.level_counts)
     legend = ", ".join(f"{SHORT_NAMES.get(d, d)} {d.replace('_', ' ')}" for d in dims)
     table = Table(
@@ -193,7 +203,7 @@ def _responses_table(summary: AnalysisSummary) -> Table:
         table.add_row(
             escape(exchange.seeker.id),
             escape(exchange.response.id),
-            escape(_snippet(exchange.response.text)),
+            escape(_snippet(_shown_text(exchange.response.text, record, redacted))),
             *levels,
             *style,
         )
@@ -203,6 +213,13 @@ def _responses_table(summary: AnalysisSummary) -> Table:
             "write them all with -o results.jsonl"
         )
     return table
+
+
+def _shown_text(text: str, record: dict[str, Any], redacted: bool) -> str:
+    """The response text as the results hold it (redacted with --redact, even with --no-text)."""
+    if record.get("response_text") is not None:
+        return str(record["response_text"])
+    return redact_text(text) if redacted else text
 
 
 def _feedback_table(summary: AnalysisSummary) -> Table:

@@ -10,50 +10,10 @@ to the redacted text, so a highlighted phrase stays highlighted.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from itertools import pairwise
-from typing import Any
 
 from carelens.insights.rows import UNKNOWN, ResponseRow
-from carelens.privacy import Pseudonymizer, redact
-
-
-def redact_with_spans(
-    text: str, span_groups: Mapping[str, Sequence[Mapping[str, Any]]]
-) -> tuple[str, dict[str, tuple[dict[str, Any], ...]]]:
-    """``text`` redacted, and every group of spans moved to offsets in the redacted text."""
-    cuts = sorted(
-        {0, len(text)}
-        | {
-            min(max(int(s[k]), 0), len(text))
-            for spans in span_groups.values()
-            for s in spans
-            for k in ("start", "end")
-        }
-    )
-    moved: dict[int, int] = {}
-    pieces: list[str] = []
-    position = 0
-    for a, b in pairwise(cuts):
-        moved[a] = position
-        piece = redact(text[a:b])
-        pieces.append(piece)
-        position += len(piece)
-    moved[len(text)] = position
-    out = "".join(pieces)
-    groups: dict[str, tuple[dict[str, Any], ...]] = {}
-    for name, spans in span_groups.items():
-        new = []
-        for s in spans:
-            start = moved[min(max(int(s["start"]), 0), len(text))]
-            end = moved[min(max(int(s["end"]), 0), len(text))]
-            item = {**s, "start": start, "end": end}
-            if "text" in item:
-                item["text"] = out[start:end]
-            new.append(item)
-        groups[name] = tuple(new)
-    return out, groups
+from carelens.privacy import Pseudonymizer, redact, redact_with_spans
 
 
 def anonymize_row(row: ResponseRow, names: Pseudonymizer) -> ResponseRow:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from carelens.errors import InputError, MissingExtraError
+from carelens.privacy import redact, redact_with_spans
 from carelens.taxonomy import RESPONSE_FLAGS
 from carelens.types import N_LEVELS, Exchange, JsonDict, ResponseAnalysis
 
@@ -93,12 +94,20 @@ def community_of(exchange: Exchange) -> str | None:
 
 
 def result_record(
-    exchange: Exchange, analysis: ResponseAnalysis, *, include_text: bool = True
+    exchange: Exchange,
+    analysis: ResponseAnalysis,
+    *,
+    include_text: bool = True,
+    redact: bool = False,
 ) -> JsonDict:
     """The output record of one analysed exchange (span texts cut from the response).
 
     With ``include_text=False`` the seeker and response texts are left out (null); span and
     crisis-cue texts are always kept, as they are what a reader of the result looks at.
+    With ``redact=True`` every text in the record — the two texts, span and cue texts, and
+    the feedback — has e-mail addresses, phone numbers, URLs, handles and street addresses
+    replaced by placeholders (:func:`carelens.privacy.redact`), with span offsets moved to
+    the redacted texts.
     """
     response = exchange.response
     record: JsonDict = {
@@ -122,10 +131,34 @@ def result_record(
     if "seeker" in record:
         for cue in record["seeker"]["crisis_cues"]:
             cue["text"] = exchange.seeker.text[cue["start"] : cue["end"]]
-    record["seeker_text"] = exchange.seeker.text if include_text else None
-    record["response_text"] = response.text if include_text else None
+    seeker_text, response_text = exchange.seeker.text, response.text
+    if redact:
+        seeker_text, response_text = _redact_record(record, seeker_text, response_text)
+    record["seeker_text"] = seeker_text if include_text else None
+    record["response_text"] = response_text if include_text else None
     record["model"] = result["model"]
     return record
+
+
+def _redact_record(record: JsonDict, seeker_text: str, response_text: str) -> tuple[str, str]:
+    """Redact ``record``'s spans, cues and feedback in place; the redacted texts."""
+    groups = {
+        name: value["spans"]
+        for name, value in record.items()
+        if isinstance(value, dict) and "spans" in value and "level" in value
+    }
+    response_text, moved = redact_with_spans(response_text, groups)
+    for name, spans in moved.items():
+        record[name]["spans"] = list(spans)
+    if "seeker" in record:
+        cues = {"cues": record["seeker"]["crisis_cues"]}
+        seeker_text, moved_cues = redact_with_spans(seeker_text, cues)
+        record["seeker"]["crisis_cues"] = list(moved_cues["cues"])
+    else:
+        seeker_text = redact(seeker_text)
+    if "feedback" in record:
+        record["feedback"] = [redact(line) for line in record["feedback"]]
+    return seeker_text, response_text
 
 
 def flat_columns(dimensions: Sequence[str]) -> list[str]:

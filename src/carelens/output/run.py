@@ -113,6 +113,7 @@ def analyze_file(
     chunk_size: int = 256,
     preview: int = 0,
     include_text: bool = True,
+    redact: bool = False,
     progress: Progress | None = None,
 ) -> AnalysisSummary:
     """Analyse every exchange of ``input`` and write the records to ``output`` (if given).
@@ -120,7 +121,9 @@ def analyze_file(
     An existing ``output`` is resumed (see the module docstring) unless ``overwrite``.
     ``progress`` is called with the number of pairs done after each chunk (resumed pairs
     first, in one call); ``preview`` keeps that many leading results in the summary;
-    ``include_text=False`` leaves the seeker and response texts out of the records. Bad
+    ``include_text=False`` leaves the seeker and response texts out of the records;
+    ``redact=True`` replaces personal data in every text of a record (see
+    :func:`~carelens.output.records.result_record`). Bad
     input records go to ``rejects`` and never stop the run.
     """
     log = rejects if rejects is not None else RejectLog()
@@ -137,7 +140,7 @@ def analyze_file(
         while chunk := list(islice(exchanges, chunk_size)):
             results = analyzer.predict(chunk)
             records = [
-                result_record(e, r, include_text=include_text)
+                result_record(e, r, include_text=include_text, redact=redact)
                 for e, r in zip(chunk, results, strict=True)
             ]
             if writer is not None:
