@@ -4,12 +4,14 @@ Built on analysed responses (the records ``carelens analyze`` writes). The pure 
 lives in :mod:`.tally` (mergeable counts and metrics), :mod:`.trends` (monthly series and
 slopes) and :mod:`.strain` (strain signals); :mod:`.rows` reduces a record to what they
 need; :mod:`.frames` lays the results out as pandas DataFrames; :mod:`.source` reads result
-files or analyses conversation files; :mod:`.anonymize` applies ``--anonymize``.
+files or analyses conversation files; :mod:`.anonymize` applies ``--anonymize``;
+:mod:`.report` (with :mod:`.charts`) writes the offline HTML report.
 """
 
 from __future__ import annotations
 
 from carelens.insights.frames import RESPONSE_COLUMNS, Insights
+from carelens.insights.report import build_report, write_report
 from carelens.insights.rows import ROW_DIMENSIONS, UNKNOWN, ResponseRow, row_from_record
 from carelens.insights.source import is_result_file, records_from
 from carelens.insights.strain import (
@@ -31,6 +33,7 @@ __all__ = [
     "StrainSignal",
     "StrainThresholds",
     "Tally",
+    "build_report",
     "is_result_file",
     "merge_groups",
     "monthly",
@@ -40,4 +43,5 @@ __all__ = [
     "strain_signals",
     "tally_by",
     "tally_by_pair",
+    "write_report",
 ]

@@ -63,10 +63,13 @@ class ResponseRow:
     #: Evidence of the helper's own distress in the response (spans as above).
     distress_spans: tuple[Mapping[str, Any], ...] = ()
 
-    @property
-    def month(self) -> str | None:
-        """``YYYY-MM`` of the timestamp (UTC), or None without one."""
-        return None if self.timestamp is None else self.timestamp.strftime("%Y-%m")
+    #: ``YYYY-MM`` of the timestamp (UTC), or None without one; derived, not passed.
+    month: str | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        if self.timestamp is not None:
+            stamp = self.timestamp.astimezone(UTC)
+            object.__setattr__(self, "month", f"{stamp.year:04d}-{stamp.month:02d}")
 
 
 def parse_timestamp(value: object) -> datetime | None:

@@ -1,0 +1,399 @@
+"""Inline SVG charts for the offline report, drawn in Python with no dependencies.
+
+Four chart kinds cover the report: :func:`stacked_bars` (one 100 % horizontal bar per group,
+e.g. the style distribution per community), :func:`grouped_bars` (horizontal bars per
+category and series, e.g. the mean level per dimension per community), :func:`line_chart`
+(monthly series with gaps where a month has no responses) and :func:`stacked_columns`
+(one 100 % column per month). Every chart is an ``<svg role="img">`` labelled by its own
+``<title>`` and ``<desc>``; every data mark carries ``class="mark"`` and a ``<title>`` with
+its numbers, which browsers show on hover and screen readers can reach. Colours are the
+Okabe-Ito palette (readable with the common colour-vision deficiencies); lines also differ
+by dash pattern and labels inside bars pick black or white text, whichever contrasts more.
+All text is HTML-escaped here, so callers pass plain strings.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping, Sequence
+
+#: Colour of each style headline (Okabe-Ito; "other" is a neutral grey).
+STYLE_COLOURS: Mapping[str, str] = {
+    "dismissive": "#D55E00",
+    "compassion": "#009E73",
+    "empathy": "#0072B2",
+    "sympathy": "#CC79A7",
+    "advice": "#E69F00",
+    "other": "#BBBBBB",
+}
+#: Colour of each dimension when it is drawn as a series of its own.
+DIMENSION_COLOURS: Mapping[str, str] = {
+    "empathy": "#0072B2",
+    "sympathy": "#CC79A7",
+    "compassion": "#009E73",
+    "dismissive": "#D55E00",
+    "emotional_reaction": "#56B4E9",
+    "interpretation": "#0072B2",
+    "exploration": "#E69F00",
+    "reflection": "#000000",
+}
+#: Colours for series that are groups (communities), in order.
+SERIES_COLOURS: tuple[str, ...] = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#000000",
+    "#F0E442",
+)
+#: Dash patterns for line series, so lines differ by more than colour.
+DASHES: tuple[str, ...] = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")
+
+_LABEL_CHARS = 24
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _short(label: str, limit: int = _LABEL_CHARS) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "\u2026"
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def text_on(colour: str) -> str:
+    """Black or white, whichever contrasts more with the ``#rrggbb`` ``colour``."""
+    lum = _luminance(colour)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#ffffff"
+
+
+def series_colour(index: int) -> str:
+    """The colour of the ``index``-th group series."""
+    return SERIES_COLOURS[index % len(SERIES_COLOURS)]
+
+
+def _open(chart_id: str, width: float, height: float, title: str, desc: str) -> str:
+    return (
+        f'<svg class="chart" id="{_esc(chart_id)}" role="img" viewBox="0 0 {width:g} {height:g}" '
+        f'width="{width:g}" height="{height:g}" aria-labelledby="{_esc(chart_id)}-t '
+        f'{_esc(chart_id)}-d">'
+        f'<title id="{_esc(chart_id)}-t">{_esc(title)}</title>'
+        f'<desc id="{_esc(chart_id)}-d">{_esc(desc)}</desc>'
+    )
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def legend(items: Sequence[tuple[str, str]], *, dashed: bool = False) -> str:
+    """An HTML legend: (label, colour) pairs as swatches (dash samples with ``dashed``)."""
+    parts = ['<ul class="legend">']
+    for i, (label, colour) in enumerate(items):
+        if dashed:
+            dash = DASHES[i % len(DASHES)]
+            swatch = (
+                '<svg class="swatch-line" width="28" height="10" aria-hidden="true">'
+                f'<line x1="1" y1="5" x2="27" y2="5" stroke="{colour}" stroke-width="2.5" '
+                f'stroke-dasharray="{dash}"/></svg>'
+            )
+        else:
+            swatch = f'<span class="swatch" style="background:{colour}"></span>'
+        parts.append(f"<li>{swatch}{_esc(label)}</li>")
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+def stacked_bars(
+    bars: Sequence[tuple[str, Mapping[str, int]]],
+    keys: Sequence[str],
+    colours: Mapping[str, str],
+    *,
+    chart_id: str,
+    title: str,
+    width: int = 720,
+) -> str:
+    """One horizontal 100 % bar per (label, counts per key); bars with no counts are empty."""
+    label_w, right_w, bar_h, gap, top = 170, 70, 24, 10, 6
+    plot_w = width - label_w - right_w
+    height = top + len(bars) * (bar_h + gap) + 22
+    desc = "; ".join(
+        f"{label}: "
+        + ", ".join(f"{k} {_pct(counts.get(k, 0) / total)}" for k in keys if counts.get(k, 0))
+        for label, counts in bars
+        if (total := sum(counts.get(k, 0) for k in keys))
+    )
+    out = [_open(chart_id, width, height, title, desc or "no responses")]
+    for i, (label, counts) in enumerate(bars):
+        y = top + i * (bar_h + gap)
+        total = sum(counts.get(k, 0) for k in keys)
+        out.append(
+            f'<text x="{label_w - 8}" y="{y + bar_h / 2:g}" text-anchor="end" '
+            f'dominant-baseline="central"><title>{_esc(label)}</title>'
+            f"{_esc(_short(label))}</text>"
+        )
+        out.append(
+            f'<rect x="{label_w}" y="{y}" width="{plot_w}" height="{bar_h}" fill="#f1f1f1"/>'
+        )
+        x = float(label_w)
+        for k in keys:
+            count = counts.get(k, 0)
+            if not count or not total:
+                continue
+            w = plot_w * count / total
+            colour = colours.get(k, "#888888")
+            out.append(
+                f'<rect class="mark" x="{x:.2f}" y="{y}" width="{w:.2f}" height="{bar_h}" '
+                f'fill="{colour}"><title>{_esc(label)}: {_esc(k)} {_pct(count / total)} '
+                f"({count:,} of {total:,})</title></rect>"
+            )
+            if w >= 34:
+                out.append(
+                    f'<text class="in-bar" x="{x + w / 2:.2f}" y="{y + bar_h / 2:g}" '
+                    f'text-anchor="middle" dominant-baseline="central" '
+                    f'fill="{text_on(colour)}" aria-hidden="true">{_pct(count / total)}</text>'
+                )
+            x += w
+        out.append(
+            f'<text x="{label_w + plot_w + 6}" y="{y + bar_h / 2:g}" '
+            f'dominant-baseline="central" class="muted">n={total:,}</text>'
+        )
+    axis_y = top + len(bars) * (bar_h + gap)
+    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
+        x = label_w + plot_w * tick
+        out.append(
+            f'<text x="{x:.1f}" y="{axis_y + 10}" text-anchor="middle" class="muted">'
+            f"{_pct(tick)}</text>"
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def grouped_bars(
+    categories: Sequence[str],
+    series: Sequence[tuple[str, str, Sequence[float | None]]],
+    *,
+    chart_id: str,
+    title: str,
+    max_value: float,
+    width: int = 720,
+) -> str:
+    """Horizontal bars: per category, one bar per (name, colour, values) series."""
+    label_w, right_w, bar_h, gap, top = 150, 50, 12, 12, 4
+    plot_w = width - label_w - right_w
+    block = len(series) * bar_h + gap
+    height = top + len(categories) * block + 26
+    desc = "; ".join(
+        f"{cat}: "
+        + ", ".join(f"{name} {v:.2f}" for name, _, values in series if (v := values[i]) is not None)
+        for i, cat in enumerate(categories)
+    )
+    out = [_open(chart_id, width, height, title, desc)]
+    scale = plot_w / max_value if max_value > 0 else 0.0
+    grid_bottom = top + len(categories) * block
+    for tick in _ticks(max_value):
+        x = label_w + tick * scale
+        out.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{grid_bottom - gap / 2:g}" '
+            f'class="grid"/><text x="{x:.1f}" y="{grid_bottom + 8}" text-anchor="middle" '
+            f'class="muted">{tick:g}</text>'
+        )
+    for i, cat in enumerate(categories):
+        y0 = top + i * block
+        out.append(
+            f'<text x="{label_w - 8}" y="{y0 + len(series) * bar_h / 2:g}" text-anchor="end" '
+            f'dominant-baseline="central">{_esc(cat)}</text>'
+        )
+        for j, (name, colour, values) in enumerate(series):
+            value = values[i]
+            y = y0 + j * bar_h
+            if value is None:
+                continue
+            w = max(value * scale, 0.0)
+            out.append(
+                f'<rect class="mark" x="{label_w}" y="{y + 1}" width="{max(w, 1.0):.2f}" '
+                f'height="{bar_h - 2}" fill="{colour}"><title>{_esc(name)}: {_esc(cat)} '
+                f"{value:.2f}</title></rect>"
+                f'<text x="{label_w + w + 4:.2f}" y="{y + bar_h / 2:g}" '
+                f'dominant-baseline="central" class="small muted" aria-hidden="true">'
+                f"{value:.2f}</text>"
+            )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _ticks(max_value: float) -> list[float]:
+    step = 0.5 if max_value > 1 else 0.25 if max_value > 0.5 else 0.1
+    count = math.floor(max_value / step + 1e-9)
+    return [round(k * step, 4) for k in range(count + 1)]
+
+
+def nice_max(values: Sequence[float | None], *, cap: float = 2.0, step: float = 0.5) -> float:
+    """The smallest multiple of ``step`` at or above every value (at least ``step``, at most
+    ``cap``)."""
+    top = max((v for v in values if v is not None), default=0.0)
+    return min(cap, max(step, math.ceil(top / step - 1e-9) * step))
+
+
+def _month_number(month: str) -> int:
+    year, mon = month.split("-")
+    return int(year) * 12 + int(mon) - 1
+
+
+def _month_name(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def month_range(months: Sequence[str]) -> list[str]:
+    """Every calendar month from the first to the last of ``months`` (``YYYY-MM``)."""
+    if not months:
+        return []
+    numbers = [_month_number(m) for m in months]
+    return [_month_name(n) for n in range(min(numbers), max(numbers) + 1)]
+
+
+def _label_every(n: int, room: float) -> int:
+    return max(1, math.ceil(n * 52 / max(room, 1.0)))
+
+
+def line_chart(
+    months: Sequence[str],
+    series: Sequence[tuple[str, str, Mapping[str, float | None]]],
+    *,
+    chart_id: str,
+    title: str,
+    y_max: float,
+    counts: Mapping[str, int] | None = None,
+    width: int = 720,
+    height: int = 240,
+) -> str:
+    """Monthly lines: each (name, colour, value per month) series over the calendar ``months``.
+
+    A month missing from a series breaks its line; ``counts`` (responses per month) goes
+    into the hover titles.
+    """
+    left, right, top, bottom = 44, 30, 12, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    n = len(months)
+    step = plot_w / (n - 1) if n > 1 else 0.0
+
+    def x_of(i: int) -> float:
+        return left + (i * step if n > 1 else plot_w / 2)
+
+    def y_of(v: float) -> float:
+        return top + plot_h * (1 - min(max(v / y_max, 0.0), 1.0)) if y_max > 0 else top + plot_h
+
+    desc_parts = []
+    for name, _, values in series:
+        known = [(m, v) for m in months if (v := values.get(m)) is not None]
+        if known:
+            desc_parts.append(
+                f"{name}: {known[0][1]:.2f} in {known[0][0]} to {known[-1][1]:.2f} in "
+                f"{known[-1][0]}"
+            )
+    desc = "Mean level per month, 0 none to 2 strong. " + "; ".join(desc_parts)
+    out = [_open(chart_id, width, height, title, desc)]
+    out.append(f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#fafafa"/>')
+    for tick in _ticks(y_max):
+        y = y_of(tick)
+        out.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" class="grid"/>'
+            f'<text x="{left - 6}" y="{y:.1f}" text-anchor="end" dominant-baseline="central" '
+            f'class="muted">{tick:g}</text>'
+        )
+    every = _label_every(n, plot_w)
+    for i, month in enumerate(months):
+        if i % every == 0:
+            out.append(
+                f'<text x="{x_of(i):.1f}" y="{top + plot_h + 16}" text-anchor="middle" '
+                f'class="muted">{_esc(month)}</text>'
+            )
+    for k, (name, colour, values) in enumerate(series):
+        dash = DASHES[k % len(DASHES)]
+        segments: list[list[tuple[float, float]]] = [[]]
+        points = []
+        for i, month in enumerate(months):
+            value = values.get(month)
+            if value is None:
+                if segments[-1]:
+                    segments.append([])
+                continue
+            xy = (x_of(i), y_of(value))
+            segments[-1].append(xy)
+            points.append((month, value, xy))
+        for seg in segments:
+            if len(seg) > 1:
+                d = "M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in seg)
+                out.append(
+                    f'<path class="mark" d="{d}" fill="none" stroke="{colour}" '
+                    f'stroke-width="2.2" stroke-dasharray="{dash}"><title>{_esc(name)}</title>'
+                    "</path>"
+                )
+        for month, value, (x, y) in points:
+            extra = f", {counts[month]:,} responses" if counts and month in counts else ""
+            out.append(
+                f'<circle class="mark" cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}">'
+                f"<title>{_esc(name)} {_esc(month)}: {value:.2f}{extra}</title></circle>"
+            )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def stacked_columns(
+    months: Sequence[str],
+    stacks: Mapping[str, Mapping[str, int]],
+    keys: Sequence[str],
+    colours: Mapping[str, str],
+    *,
+    chart_id: str,
+    title: str,
+    width: int = 720,
+    height: int = 220,
+) -> str:
+    """One 100 % column per calendar month of counts per key (empty months stay empty)."""
+    left, right, top, bottom = 44, 16, 12, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    n = max(len(months), 1)
+    slot = plot_w / n
+    col_w = max(slot * 0.8, 1.0)
+    desc = f"Share of each style per month, {months[0]} to {months[-1]}." if months else ""
+    out = [_open(chart_id, width, height, title, desc)]
+    for tick in (0.0, 0.5, 1.0):
+        y = top + plot_h * (1 - tick)
+        out.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" class="grid"/>'
+            f'<text x="{left - 6}" y="{y:.1f}" text-anchor="end" dominant-baseline="central" '
+            f'class="muted">{_pct(tick)}</text>'
+        )
+    every = _label_every(len(months), plot_w)
+    for i, month in enumerate(months):
+        x = left + i * slot + (slot - col_w) / 2
+        counts = stacks.get(month, {})
+        total = sum(counts.get(k, 0) for k in keys)
+        y = float(top + plot_h)
+        for k in keys:
+            count = counts.get(k, 0)
+            if not count or not total:
+                continue
+            h = plot_h * count / total
+            y -= h
+            out.append(
+                f'<rect class="mark" x="{x:.2f}" y="{y:.2f}" width="{col_w:.2f}" '
+                f'height="{h:.2f}" fill="{colours.get(k, "#888888")}"><title>{_esc(month)}: '
+                f"{_esc(k)} {_pct(count / total)} ({count:,} of {total:,})</title></rect>"
+            )
+        if i % every == 0:
+            out.append(
+                f'<text x="{x + col_w / 2:.1f}" y="{top + plot_h + 16}" text-anchor="middle" '
+                f'class="muted">{_esc(month)}</text>'
+            )
+    out.append("</svg>")
+    return "".join(out)

@@ -1,0 +1,513 @@
+"""The offline HTML report: structure, numbers, escaping, offline-ness and the edge cases.
+
+The page is parsed with :mod:`html.parser` into a small tree (every end tag must close the
+element it opened), and its tables are compared with the :class:`Insights` tables they show.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from carelens.insights import Insights
+from carelens.insights.report import build_report, highlight_spans, pick_examples, write_report
+from carelens.taxonomy import STYLES
+
+VOID = {"meta", "link", "br", "img", "input", "hr", "col", "source", "wbr"}
+SECTIONS = (
+    "overview",
+    "communities",
+    "trends",
+    "helpers",
+    "signals",
+    "helper-details",
+    "examples",
+    "crisis",
+    "methods",
+)
+ROOT = Path(__file__).resolve().parents[2]
+#: What the fixture data (``conftest.py``) puts in one of mallory's responses, and her name.
+SCRIPT = "<script>alert(1)</script>"
+EVIL_HELPER = "<b>mallory</b>"
+N_HELPERS = 7
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict[str, str]) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[Node | str] = []
+
+    def iter(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            if isinstance(child, Node):
+                yield from child.iter()
+
+    def find_all(self, tag: str | None = None, **attrs: str) -> list[Node]:
+        def ok(n: Node) -> bool:
+            if tag is not None and n.tag != tag:
+                return False
+            for key, value in attrs.items():
+                have = n.attrs.get(key.rstrip("_"))
+                if have is None or value not in have.split():
+                    return False
+            return True
+
+        return [n for n in self.iter() if ok(n)]
+
+    def find(self, tag: str | None = None, **attrs: str) -> Node:
+        found = self.find_all(tag, **attrs)
+        assert found, f"no <{tag} {attrs}>"
+        return found[0]
+
+    def by_id(self, ident: str) -> Node:
+        found = [n for n in self.iter() if n.attrs.get("id") == ident]
+        assert len(found) == 1, f"id {ident!r} found {len(found)} times"
+        return found[0]
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+
+class TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack[-1].tag == tag, f"</{tag}> closes <{self.stack[-1].tag}>"
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse(page: str) -> Node:
+    builder = TreeBuilder()
+    builder.feed(page)
+    builder.close()
+    assert builder.stack == [builder.root], "unclosed elements"
+    return builder.root
+
+
+def table_rows(doc: Node, table_id: str) -> dict[str, list[Node]]:
+    """Body rows of a table: the row header's text -> the data cells."""
+    body = doc.by_id(table_id).find("tbody")
+    return {row.find("th").text(): row.find_all("td") for row in body.find_all("tr")}
+
+
+def same(cell: Node, expected: Any) -> bool:
+    value = cell.attrs["data-value"]
+    if expected is None or (isinstance(expected, float) and math.isnan(expected)):
+        return value == ""
+    return math.isclose(float(value), float(expected), rel_tol=1e-12, abs_tol=1e-12)
+
+
+@pytest.fixture(scope="module")
+def page(sample_insights: Insights, sample_manifest: dict[str, Any]) -> str:
+    return build_report(sample_insights, model=sample_manifest, source="/home/someone/chat.jsonl")
+
+
+@pytest.fixture(scope="module")
+def doc(page: str) -> Node:
+    return parse(page)
+
+
+# ----------------------------------------------------------------- document and offline
+
+
+def test_one_well_formed_document_with_every_section(page: str, doc: Node) -> None:
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count("<html") == 1 and page.rstrip().endswith("</html>")
+    for section in SECTIONS:
+        assert doc.by_id(section).tag == "section"
+    ids = [n.attrs["id"] for n in doc.iter() if "id" in n.attrs]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    for link in doc.find_all("a"):
+        href = link.attrs["href"]
+        assert href.startswith("#"), href
+        doc.by_id(href[1:])  # every in-page link has a target
+
+
+def test_no_external_resources(page: str, doc: Node) -> None:
+    for node in doc.iter():
+        for name in ("src", "href", "xlink:href", "action", "poster", "srcset"):
+            value = node.attrs.get(name)
+            if value is not None:
+                assert not re.match(r"\s*(https?:)?//", value), (node.tag, name, value)
+                assert value.startswith(("#", "data:")), (node.tag, name, value)
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
+    assert "http://" not in page and "https://" not in page
+    assert not doc.find_all("script") and not doc.find_all("img") and not doc.find_all("iframe")
+    css = "".join(n.text() for n in doc.find_all("style"))
+    assert "url(" not in css and "@import" not in css and "@font-face" not in css
+    csp = doc.find("meta", **{"http-equiv": "Content-Security-Policy"}).attrs["content"]
+    assert "default-src 'none'" in csp
+
+
+def test_source_shows_only_the_file_name(doc: Node) -> None:
+    header = doc.find("header").text()
+    assert "chat.jsonl" in header and "/home/someone" not in header
+    assert "carelens-test-model" in header
+
+
+def test_same_insights_give_the_same_bytes(sample_insights: Insights, page: str) -> None:
+    again = build_report(sample_insights, model=None, source="/home/someone/chat.jsonl")
+    assert build_report(sample_insights) == build_report(sample_insights)
+    assert again != page  # the model is shown
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+TABLE_COLUMNS = (
+    "responses",
+    *(f"style_{s}" for s in STYLES),
+    "mean_empathy",
+    "reflections_per_question",
+    "complex_reflection_share",
+    "length_matched_share",
+    "high_distress_share",
+    "mean_empathy_slope",
+)
+
+
+def assert_tables_match(doc: Node, insights: Insights) -> None:
+    """The helper and community tables show the figures of the Insights tables."""
+    signals = insights.strain()["helper"].value_counts()
+    for by, table, extra in (("helper", "helper-table", 1), ("community", "community-table", 2)):
+        frame = insights.helpers() if by == "helper" else insights.communities()
+        rows = table_rows(doc, table)
+        assert list(rows) == list(frame[by])  # every one, most responses first
+        for record in frame.to_dict("records"):
+            cells = rows[record[by]]
+            assert len(cells) == len(TABLE_COLUMNS) + extra
+            for cell, column in zip(cells, TABLE_COLUMNS, strict=False):
+                assert same(cell, record[column]), (record[by], column)
+            if by == "helper":
+                assert same(cells[-1], signals.get(record["helper"], 0))
+
+
+def test_helpers_table_matches_the_helpers_frame(sample_insights: Insights, doc: Node) -> None:
+    assert_tables_match(doc, sample_insights)
+    rows = table_rows(doc, "helper-table")
+    alice = dict(zip(TABLE_COLUMNS, rows["alice"], strict=False))
+    assert alice["mean_empathy_slope"].text().startswith("-")
+    assert alice["style_empathy"].text().endswith("%")
+    anxiety = dict(
+        zip(TABLE_COLUMNS, table_rows(doc, "community-table")["r/anxiety"], strict=False)
+    )
+    assert anxiety["mean_empathy_slope"].text() in ("0.00", "+0.01", "-0.01")  # never "-0.00"
+    frank = dict(zip(TABLE_COLUMNS, rows["frank"], strict=False))  # two months: no trend
+    assert frank["mean_empathy_slope"].text() == "\u2013"
+
+
+def test_community_table_and_totals(sample_insights: Insights, doc: Node) -> None:
+    frame = sample_insights.communities()
+    rows = table_rows(doc, "community-table")
+    assert list(rows) == ["r/grief", "r/anxiety"] == list(frame["community"])
+    for record in frame.to_dict("records"):
+        cells = rows[record["community"]]
+        assert same(cells[0], record["responses"])
+        assert same(cells[1 + STYLES.index("empathy")], record["style_empathy"])
+        assert same(cells[-1], record["needs_attention"])  # crisis cues
+        helpers = {r.helper for r in sample_insights.rows if r.community == record["community"]}
+        assert same(cells[-2], len(helpers))
+    total = sample_insights.total()
+    cards = doc.by_id("overview").find_all("div", class_="card")
+    assert cards[0].text().startswith(f"{total.n:,}")
+    assert cards[1].text().startswith(str(N_HELPERS))
+    assert doc.by_id("crisis-count").text() == str(total.needs_attention)
+    assert total.needs_attention > 0
+
+
+def test_strain_signals_are_signals_not_diagnoses(sample_insights: Insights, doc: Node) -> None:
+    strain = sample_insights.strain()
+    raised = set(zip(strain["helper"], strain["signal"], strict=True))
+    # The fixture raises every kind of signal for the helper drawn for it.
+    assert {
+        ("alice", "falling_empathy"),
+        ("bob", "high_distress_load"),
+        ("carol", "heavy_self_focus"),
+        ("carol", "personal_distress"),
+    } <= raised
+    rows = doc.by_id("signal-table").find("tbody").find_all("tr")
+    assert len(rows) == len(strain)
+    for row, detail, evidence in zip(rows, strain["detail"], strain["evidence"], strict=True):
+        assert detail in row.text()
+        ids = [c.text() for c in row.find_all("code")]
+        assert ids == evidence
+        # The first responses to read are shown in the helper's section, and linked.
+        first = row.find_all("a")[1]
+        assert first.text() == evidence[0]
+        assert doc.by_id(first.attrs["href"][1:]).tag == "article"
+    assert "not a diagnosis" in doc.by_id("signals").text()
+    for section in doc.find_all("section", class_="helper"):
+        box = section.find("div", class_="signals")
+        assert "not a diagnosis" in box.text()
+    assert "risk score" in doc.by_id("methods").text()
+    assert "diagnosis" in doc.by_id("methods").text()
+
+
+def test_helper_sections_show_their_helper(sample_insights: Insights, doc: Node) -> None:
+    sections = doc.find_all("section", class_="helper")
+    assert [s.find("h3").text() for s in sections] == list(sample_insights.helpers()["helper"])
+    carol = next(s for s in sections if s.find("h3").text() == "carol")
+    text = carol.text()
+    assert "Own distress or exhaustion" in text and "Heavy self-focus" in text
+    # The evidence responses are shown, the helper's own distress marked in them.
+    assert carol.find_all("mark", class_="distress")
+    assert {m.text() for m in carol.find_all("mark", class_="distress")} == {"exhausted"}
+    for link in carol.find_all("a"):
+        assert link.attrs["href"].startswith("#")
+    # Every helper section has a style chart and a monthly trend chart.
+    for section in sections:
+        assert len(section.find_all("svg", class_="chart")) == 2
+
+
+def test_max_helpers_caps_sections_not_the_table(sample_insights: Insights) -> None:
+    doc = parse(build_report(sample_insights, max_helpers=2))
+    assert len(doc.find_all("section", class_="helper")) == 2
+    rows = table_rows(doc, "helper-table")
+    assert len(rows) == N_HELPERS
+    linked = [r for r in doc.by_id("helper-table").find("tbody").find_all("tr") if r.find_all("a")]
+    assert len(linked) == 2
+    none = parse(build_report(sample_insights, max_helpers=0))
+    assert not none.find_all("section", class_="helper")
+    with pytest.raises(ValueError, match="max_helpers"):
+        build_report(sample_insights, max_helpers=-1)
+
+
+# ---------------------------------------------------------------------------- charts
+
+
+def test_charts_are_labelled_svg(doc: Node) -> None:
+    svgs = doc.find_all("svg", class_="chart")
+    assert len(svgs) == 2 + 2 * 2 + 2 * N_HELPERS
+    for svg in svgs:
+        assert svg.attrs["role"] == "img"
+        title_id, desc_id = svg.attrs["aria-labelledby"].split()
+        assert doc.by_id(title_id).tag == "title" and doc.by_id(title_id).text()
+        assert doc.by_id(desc_id).tag == "desc"
+        marks = svg.find_all(class_="mark")
+        assert marks and all(m.tag in ("rect", "path", "circle") for m in marks)
+        # Every data mark says what it shows.
+        assert all(m.find_all("title") for m in marks)
+    overview = doc.by_id("communities").find_all("svg", class_="chart")
+    bars = overview[0].find_all("rect", class_="mark")
+    assert any("All communities" in b.text() for b in bars)
+
+
+# -------------------------------------------------------------------- examples, escaping
+
+
+def test_untrusted_text_is_escaped(page: str, doc: Node) -> None:
+    assert SCRIPT not in page and "<script" not in page.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>mallory" not in page and "&lt;b&gt;mallory&lt;/b&gt;" in page
+    # The response with the script is the strongest empathic example; its spans are merged.
+    first = doc.by_id("examples").find("article")
+    assert EVIL_HELPER in first.text()
+    marks = first.find_all("mark", class_="empathy")
+    assert len(marks) == 2  # interpretation phrase, then script + reflection merged
+    assert marks[1].text().startswith(SCRIPT) and marks[1].text().endswith("hardest.")
+
+
+def test_examples_are_the_strongest(sample_insights: Insights, doc: Node) -> None:
+    section = doc.by_id("examples")
+    articles = section.find_all("article")
+    assert len(articles) == 10  # five per dimension
+    shown = [a.find("code").text() for a in articles]
+    assert len(set(shown)) == len(shown)
+    rows = {r.response_id: r for r in sample_insights.rows}
+    empathic, compassionate = shown[:5], shown[5:]
+    assert all(rows[i].levels["empathy"] == 2 for i in empathic)
+    assert all(rows[i].levels["compassion"] >= 1 for i in compassionate)
+    assert all(rows[i].levels["dismissive"] == 0 for i in shown)  # good examples only
+    levels = [rows[i].levels["compassion"] for i in compassionate]
+    assert levels == sorted(levels, reverse=True)
+    for article in articles[:5]:
+        assert article.find_all("mark", class_="empathy")
+    for article in articles[5:]:
+        assert article.find_all("mark", class_="compassion")
+    # One response per helper before any helper's second one.
+    helpers = [rows[i].helper for i in empathic]
+    assert len(set(helpers)) == len(helpers)
+    assert (
+        not parse(build_report(sample_insights, examples=0)).by_id("examples").find_all("article")
+    )
+
+
+def test_pick_examples_orders_deterministically(sample_insights: Insights) -> None:
+    rows = list(sample_insights.rows)
+    a = pick_examples(rows, "empathy", 4)
+    b = pick_examples(list(reversed(rows)), "empathy", 4)
+    assert [r.response_id for r in a] == [r.response_id for r in b]
+    many = pick_examples(rows, "empathy", 50)
+    levels = [r.levels["empathy"] for r in many]
+    assert levels == sorted(levels, reverse=True)
+    assert len({r.response_id for r in many}) == len(many)
+
+
+def test_highlight_spans_merges_clamps_and_escapes() -> None:
+    text = "a <b> & c d e"
+    spans = [
+        {"start": 2, "end": 5},
+        {"start": 4, "end": 7},  # overlaps the first
+        {"start": 7, "end": 9},  # touches the merged one
+        {"start": 12, "end": 99},  # runs past the end
+        {"start": 5, "end": 5},  # empty
+        {"start": "x", "end": 3},  # unusable
+        {"end": 3},
+    ]
+    out = highlight_spans(text, spans, css_class="empathy")
+    assert (
+        out == 'a <mark class="empathy">&lt;b&gt; &amp; c</mark> d <mark class="empathy">e</mark>'
+    )
+    assert highlight_spans("<i>", [], css_class="x") == "&lt;i&gt;"
+
+
+# ---------------------------------------------------------------------------- edge cases
+
+
+def test_no_timestamps_means_no_trends(make_sample_insights: Callable[..., Insights]) -> None:
+    insights = make_sample_insights(timestamps=False)
+    doc = parse(build_report(insights))
+    trends = doc.by_id("trends")
+    assert "no timestamps" in trends.text()
+    assert not trends.find_all("svg")
+    for section in doc.find_all("section", class_="helper"):
+        assert "No timestamps" in section.text()
+        assert len(section.find_all("svg", class_="chart")) == 1  # the style chart only
+    assert_tables_match(doc, insights)  # the rest is still there
+
+
+def test_one_month_draws_no_trend(sample_insights: Insights) -> None:
+    may = datetime(2024, 5, 9, tzinfo=UTC)
+    insights = Insights([replace(r, timestamp=may) for r in sample_insights.rows])
+    doc = parse(build_report(insights))
+    trends = doc.by_id("trends")
+    assert "2024-05" in trends.text() and "no trend" in trends.text()
+    assert not trends.find_all("svg")
+    for section in doc.find_all("section", class_="helper"):
+        assert "no trend to draw" in section.text()
+    assert_tables_match(doc, insights)
+
+
+def test_partly_dated_responses_are_counted(make_sample_insights: Callable[..., Insights]) -> None:
+    dated = make_sample_insights()
+    undated = make_sample_insights(timestamps=False, seed=8)
+    mixed = Insights([*dated.rows, *undated.rows[:7]])
+    doc = parse(build_report(mixed))
+    assert "7 responses have no timestamp" in doc.by_id("trends").text()
+    assert_tables_match(doc, mixed)
+
+
+def test_no_texts_means_no_examples(make_sample_insights: Callable[..., Insights]) -> None:
+    doc = parse(build_report(make_sample_insights(texts=False)))
+    examples = doc.by_id("examples")
+    assert "no texts" in examples.text() and not examples.find_all("article")
+    assert not doc.find_all("mark")
+
+
+def test_one_helper(make_sample_insights: Callable[..., Insights]) -> None:
+    insights = make_sample_insights(helpers={"solo": ("r/grief", 9, 0.2)})
+    doc = parse(build_report(insights))
+    assert list(table_rows(doc, "helper-table")) == ["solo"]
+    assert len(doc.find_all("section", class_="helper")) == 1
+    bars = doc.by_id("communities").find("svg").find_all("rect", class_="mark")
+    assert not any("All communities" in b.text() for b in bars)
+    assert "No strain signal is raised for any helper" in doc.by_id("signals").text()
+
+
+def test_zero_rows_is_a_valid_page(sample_manifest: dict[str, Any]) -> None:
+    page = build_report(Insights([]), model=sample_manifest, title="Empty <week>")
+    doc = parse(page)
+    assert "Nothing to show" in doc.by_id("overview").text()
+    assert doc.by_id("methods")
+    assert not doc.find_all("svg")
+    assert doc.find("title").text() == "Empty <week>" and "Empty &lt;week&gt;" in page
+
+
+def test_model_manifest_is_shown_defensively(sample_insights: Insights) -> None:
+    shipped = json.loads(
+        (ROOT / "src/carelens/models/empathy-minilm/manifest.json").read_text(encoding="utf-8")
+    )
+    methods = parse(build_report(sample_insights, model=shipped)).by_id("methods").text()
+    assert shipped["model_id"] in methods and "Taxonomy (codebook): v1" in methods
+    odd = {
+        "name": "<i>odd</i>",
+        "taxonomy": {"not": "a string"},
+        "dimensions": ["interpretation"],
+        "evaluation": ["not", "a", "mapping"],
+    }
+    page = build_report(sample_insights, model=odd)
+    methods = parse(page).by_id("methods").text()
+    assert "<i>odd</i>" in methods and "<i>odd" not in page
+    assert "shown as level 0" in methods and "compassion" in methods
+    weird_eval = {"evaluation": {"test": {"mechanisms": {"x": {"accuracy": float("nan")}}}}}
+    assert "Methods" in build_report(sample_insights, model=weird_eval)
+    assert "not given" in parse(build_report(sample_insights)).by_id("methods").text()
+
+
+def test_evaluation_figures_are_tabulated(doc: Node) -> None:
+    methods = doc.by_id("methods")
+    text = methods.text()
+    assert "0.722" in text and "n_pairs 496" in text
+    assert "carelens evaluate" not in text  # the command is left out
+
+
+# -------------------------------------------------------------------------------- files
+
+
+def test_write_report_is_atomic(sample_insights: Insights, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("old", encoding="utf-8")
+    written = write_report(sample_insights, target, title="Weekly")
+    assert written == target
+    assert target.read_text(encoding="utf-8") == build_report(sample_insights, title="Weekly")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_write_report_leaves_nothing_behind_on_failure(
+    sample_insights: Insights, tmp_path: Path
+) -> None:
+    target = tmp_path / "report.html"
+    target.mkdir()  # os.replace cannot put a file over a folder
+    with pytest.raises(OSError):
+        write_report(sample_insights, target)
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+    assert target.is_dir() and not any(target.iterdir())
+
+
+def test_many_helpers_stay_quick(make_sample_insights: Callable[..., Insights]) -> None:
+    helpers = {f"helper{i:03d}": ("r/grief" if i % 2 else "r/anxiety", 8, 0.2) for i in range(300)}
+    insights = make_sample_insights(helpers=helpers)
+    started = time.perf_counter()
+    page = build_report(insights, max_helpers=10)
+    elapsed = time.perf_counter() - started
+    doc = parse(page)
+    assert len(table_rows(doc, "helper-table")) == 300
+    assert len(doc.find_all("section", class_="helper")) == 10
+    assert elapsed < 30, f"{elapsed:.1f} s for 2,400 responses"

@@ -1,0 +1,156 @@
+"""The report in a real browser: it loads offline, requests nothing, and its charts render.
+
+Chromium (``/usr/bin/chromium``) is driven by Playwright with every request that is not
+``file://`` or ``data:`` aborted and counted; the test is skipped when either is missing
+(Playwright's own browser downloads are never used). Set ``CARELENS_SCREENSHOTS`` to a folder
+(``CARELENS_SCREENSHOTS=docs/images``) to also write the screenshots shown in
+``docs/report.md``: ``report-overview.png`` and ``report-helper.png``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from carelens.insights import Insights
+from carelens.insights.report import write_report
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        f"no Chromium at {CHROMIUM} (apt-get install chromium to run the browser test)",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Visit:
+    """A page with the network blocked, and what it tried and logged."""
+
+    def __init__(self, browser: Any, width: int = 1280, height: int = 900) -> None:
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": width, "height": height})
+        self.page.route("**/*", self._route)
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("file://", "data:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _console(self, message: Any) -> None:
+        if message.type in ("error", "warning"):
+            self.errors.append(f"{message.type}: {message.text}")
+
+    def open(self, path: Path) -> Any:
+        self.page.goto(path.resolve().as_uri(), wait_until="load")
+        return self.page
+
+
+_CHARTS_JS = """() => [...document.querySelectorAll('svg.chart')].map(svg => {
+  const box = svg.getBoundingClientRect();
+  const title = document.getElementById((svg.getAttribute('aria-labelledby') || '').split(' ')[0]);
+  return {id: svg.id, width: box.width, height: box.height,
+          shapes: svg.querySelectorAll('rect, path').length,
+          marks: svg.querySelectorAll('.mark').length,
+          title: title ? title.textContent : null};
+})"""
+
+
+def _report(tmp_path: Path, insights: Insights, manifest: dict[str, Any]) -> Path:
+    return write_report(insights, tmp_path / "report.html", model=manifest, source="chat.jsonl")
+
+
+def test_report_renders_offline_with_visible_charts(
+    browser: Any, tmp_path: Path, sample_insights: Insights, sample_manifest: dict[str, Any]
+) -> None:
+    visit = Visit(browser)
+    page = visit.open(_report(tmp_path, sample_insights, sample_manifest))
+    charts = page.evaluate(_CHARTS_JS)
+    # 2 overview charts + (line + columns) per community + (style + trend) per helper.
+    assert len(charts) == 2 + 2 * 2 + 2 * len(sample_insights.helpers())
+    for chart in charts:
+        assert chart["width"] > 0 and chart["height"] > 0, chart
+        assert chart["shapes"] > 0 and chart["marks"] > 0, chart
+        assert chart["title"], chart
+    assert page.title() == "carelens report"
+    assert page.locator("#helper-table tbody tr").count() == len(sample_insights.helpers())
+    assert visit.blocked == []
+    assert visit.errors == []
+    page.close()
+
+
+def test_variants_render_without_errors(
+    browser: Any, tmp_path: Path, make_sample_insights: Callable[..., Insights]
+) -> None:
+    for name, insights in {
+        "empty": Insights([]),
+        "undated": make_sample_insights(timestamps=False),
+        "textless": make_sample_insights(texts=False),
+    }.items():
+        visit = Visit(browser)
+        page = visit.open(write_report(insights, tmp_path / f"{name}.html"))
+        for chart in page.evaluate(_CHARTS_JS):
+            assert chart["width"] > 0 and chart["height"] > 0, (name, chart)
+            assert chart["marks"] > 0, (name, chart)
+        assert visit.blocked == [], name
+        assert visit.errors == [], name
+        page.close()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("CARELENS_SCREENSHOTS"),
+    reason="set CARELENS_SCREENSHOTS=docs/images to regenerate the screenshots",
+)
+def test_write_screenshots(
+    browser: Any, tmp_path: Path, sample_insights: Insights, sample_manifest: dict[str, Any]
+) -> None:
+    folder = Path(os.environ["CARELENS_SCREENSHOTS"])
+    folder.mkdir(parents=True, exist_ok=True)
+    visit = Visit(browser, width=1280, height=900)
+    page = visit.open(_report(tmp_path, sample_insights, sample_manifest))
+    top = page.locator("#trends .grid2").first.bounding_box()
+    assert top is not None
+    page.screenshot(
+        path=str(folder / "report-overview.png"),
+        full_page=True,
+        clip={"x": 0, "y": 0, "width": 1280, "height": top["y"] + top["height"] + 16},
+    )
+    helper = page.locator("section.helper").first
+    helper.evaluate("el => el.querySelectorAll('details').forEach(d => { d.open = true; })")
+    box = helper.bounding_box()
+    assert box is not None
+    page.screenshot(
+        path=str(folder / "report-helper.png"),
+        full_page=True,
+        clip={
+            "x": box["x"] - 24,
+            "y": box["y"],
+            "width": box["width"] + 48,
+            "height": box["height"] + 16,
+        },
+    )
+    assert visit.blocked == [] and visit.errors == []
+    page.close()
