@@ -241,7 +241,7 @@ def test_redact_removes_personal_data_from_results_and_screen(
         assert secret not in written
     (record,) = [json.loads(line) for line in written.splitlines()]
     assert "[email]" in record["seeker_text"] and "[phone]" in record["response_text"]
-    for name, value in record.items():
+    for value in record.values():
         if isinstance(value, dict) and "spans" in value and "level" in value:
             for span in value["spans"]:
                 assert record["response_text"][span["start"] : span["end"]] == span["text"]
