@@ -1,7 +1,8 @@
 """Analysis reaches no network: with every socket connection refused, the whole path works.
 
-Loading the model (checksums), analysing through the Python API, and ``carelens analyze`` and
-``carelens evaluate`` on local files must not open a connection; any attempt raises here.
+Loading the model (checksums), analysing through the Python API, and ``carelens analyze``,
+``evaluate``, ``summarize`` and ``report`` on local files must not open a connection; any
+attempt raises here.
 """
 
 from __future__ import annotations
@@ -55,3 +56,14 @@ def test_cli_analyze_and_evaluate_use_no_network(no_network: list[Any], tmp_path
     labeled = ROOT / "tests" / "data" / "cli" / "labeled.csv"
     done = runner.invoke(app, ["evaluate", str(labeled), "-q"])
     assert done.exit_code == 0, done.output
+
+
+def test_cli_summarize_and_report_use_no_network(no_network: list[Any], tmp_path: Path) -> None:
+    runner = CliRunner()
+    source = ROOT / "examples" / "forum_thread.csv"
+    done = runner.invoke(app, ["summarize", str(source), "-q", "--anonymize"])
+    assert done.exit_code == 0, done.output
+    report = tmp_path / "report.html"
+    done = runner.invoke(app, ["report", str(source), "-o", str(report), "-q"])
+    assert done.exit_code == 0, done.output
+    assert report.stat().st_size > 0
