@@ -5,7 +5,7 @@ lives in :mod:`.tally` (mergeable counts and metrics), :mod:`.trends` (monthly s
 slopes) and :mod:`.strain` (strain signals); :mod:`.rows` reduces a record to what they
 need; :mod:`.frames` lays the results out as pandas DataFrames; :mod:`.source` reads result
 files or analyses conversation files; :mod:`.anonymize` applies ``--anonymize``;
-:mod:`.report` (with :mod:`.charts`) writes the offline HTML report.
+:mod:`.report` (a subpackage, charts included) writes the offline HTML report.
 """
 
 from __future__ import annotations

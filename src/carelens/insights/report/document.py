@@ -1,0 +1,290 @@
+"""The page shell and the entry points: :func:`build_report` and :func:`write_report`.
+
+The shell is the HTML head (inline CSS, a Content-Security-Policy that forbids loading
+anything), the header with the table of contents, and the sections in order. The page is
+deterministic: the same insights give the same bytes (no clock is read).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePath
+from typing import Any
+
+from carelens._version import __version__
+from carelens.insights.frames import Insights
+from carelens.insights.report.examples import examples_section, pick_examples
+from carelens.insights.report.format import esc
+from carelens.insights.report.helper_sections import (
+    helper_section,
+    helpers_section,
+    signals_overview,
+)
+from carelens.insights.report.methods import methods, model_id_of
+from carelens.insights.report.page import Page
+from carelens.insights.report.rollup import Rollup
+from carelens.insights.report.sections import communities, crisis, summary, trends
+from carelens.insights.rows import ResponseRow
+from carelens.insights.strain import StrainSignal, strain_signals
+
+_CSS = """
+:root{color-scheme:light;--ink:#1d1d1f;--muted:#5b6067;--line:#d9dce1;--soft:#f5f7fa}
+*{box-sizing:border-box}
+body{margin:0;color:var(--ink);background:#fff;
+font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+header.top{background:var(--soft);border-bottom:1px solid var(--line);padding:20px 0 14px}
+header.top>div,main{max-width:1240px;margin:0 auto;padding:0 24px}
+main{padding-bottom:48px}
+h1{font-size:1.7rem;margin:0 0 4px}
+h2{font-size:1.35rem;margin:2.2em 0 .6em;padding-bottom:4px;border-bottom:2px solid var(--line)}
+h3{font-size:1.1rem;margin:1.6em 0 .3em}
+h4{font-size:.98rem;margin:1em 0 .3em}
+a{color:#0b5cad}
+.muted{color:var(--muted)}
+nav.toc ul{list-style:none;padding:0;margin:10px 0 0;display:flex;flex-wrap:wrap;gap:4px 18px}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(128px,1fr));gap:12px;
+margin:18px 0}
+.card{border:1px solid var(--line);border-radius:8px;padding:10px 14px;background:#fff}
+.card .value{display:block;font-size:1.45rem;font-weight:600}
+.card .value.small{font-size:1.05rem;line-height:2.1rem}
+.card .label{color:var(--muted);font-size:.85rem}
+.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:4px 28px}
+figure{margin:8px 0 18px}
+figcaption{font-weight:600;font-size:.95rem;margin-bottom:2px}
+svg.chart{display:block;max-width:100%;height:auto}
+svg text{font-size:12px;fill:#222}
+svg text.muted{fill:#5b6067}
+svg text.small{font-size:10.5px}
+svg .grid{stroke:#e1e3e6;stroke-width:1}
+.legend{list-style:none;display:flex;flex-wrap:wrap;gap:2px 16px;padding:0;margin:2px 0 6px;
+font-size:.85rem}
+.swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;
+vertical-align:-1px}
+.swatch-line{margin-right:6px;vertical-align:middle}
+.table-wrap{overflow:auto;max-width:100%}
+.table-wrap.tall{max-height:75vh;border:1px solid var(--line)}
+table{border-collapse:collapse;font-size:.84rem}
+th,td{padding:4px 5px;border-bottom:1px solid #eceef1;text-align:left;vertical-align:top}
+thead th{background:#fff;position:sticky;top:0;border-bottom:2px solid var(--line);z-index:1}
+th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
+thead th{font-size:.78rem;line-height:1.25;font-weight:600}
+tbody tr:nth-child(even){background:#fafbfc}
+tbody th{white-space:nowrap;max-width:16em;overflow:hidden;text-overflow:ellipsis}
+.note{background:var(--soft);border-left:4px solid var(--line);padding:8px 14px;margin:10px 0}
+.signals{background:#fff8e8;border-left:4px solid #E69F00;padding:6px 14px 10px;margin:10px 0}
+.signals ul{margin:4px 0;padding-left:20px}
+.crisis{background:#fdf0f4;border-left:4px solid #CC79A7;padding:8px 14px;margin:10px 0}
+section.helper{border-top:1px solid var(--line);margin-top:22px}
+dl.metrics{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:2px 24px;
+margin:6px 0;font-size:.9rem}
+dt{font-weight:600}
+dd{margin:0 0 6px 18px}
+dl.metrics dt{font-weight:400}
+dl.metrics div{display:flex;justify-content:space-between;border-bottom:1px dotted #e2e4e8}
+dl.metrics dt{color:var(--muted)}
+dl.metrics dd{margin:0;padding-left:8px;white-space:nowrap;font-variant-numeric:tabular-nums}
+article.response{border:1px solid var(--line);border-radius:8px;padding:8px 14px;margin:10px 0}
+article.response:target{outline:3px solid #0072B2}
+.response .meta{font-size:.82rem;color:var(--muted)}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;margin:6px 0}
+blockquote.text{margin:6px 0;padding-left:12px;border-left:3px solid var(--line)}
+mark{color:inherit;border-radius:2px;padding:0 1px;background:#fff1a8}
+mark.empathy{background:#d3e7f7;box-shadow:inset 0 -2px #0072B2}
+mark.compassion{background:#d2f0e5;box-shadow:inset 0 -2px #009E73}
+mark.distress{background:#fde3d2;box-shadow:inset 0 -2px #D55E00}
+code{font-size:.88em}
+@media print{.table-wrap.tall{max-height:none;overflow:visible}details{display:block}}
+"""
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def _header(title: str, source: str | None, model: Mapping[str, Any] | None) -> str:
+    facts = []
+    if source:
+        facts.append(f"Data: <strong>{esc(PurePath(source).name or source)}</strong>")
+    model_id = model_id_of(model)
+    if model_id:
+        facts.append(f"Model: <strong>{esc(model_id)}</strong>")
+    facts.append(f"Made with carelens {esc(__version__)}, offline")
+    toc = [
+        ("overview", "Overview"),
+        ("communities", "Communities"),
+        ("trends", "Trends"),
+        ("helpers", "Helpers"),
+        ("signals", "Strain signals"),
+        ("helper-details", "Helper details"),
+        ("examples", "Examples"),
+        ("crisis", "Crisis cues"),
+        ("methods", "Methods"),
+    ]
+    links = "".join(f'<li><a href="#{a}">{t}</a></li>' for a, t in toc)
+    return (
+        f'<header class="top"><div><h1>{esc(title)}</h1>'
+        f'<p class="muted">{" · ".join(facts)}</p>'
+        f'<nav class="toc" aria-label="Sections"><ul>{links}</ul></nav></div></header>'
+    )
+
+
+def _document(title: str, body: Sequence[str]) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="carelens {esc(__version__)}">'
+        '<link rel="icon" href="data:,">'
+        f"<title>{esc(title)}</title><style>{_CSS}</style></head><body>"
+        + "".join(body)
+        + "</main></body></html>\n"
+    )
+
+
+def build_report(
+    insights: Insights,
+    *,
+    title: str = "carelens report",
+    model: Mapping[str, Any] | None = None,
+    source: str | None = None,
+    max_helpers: int = 50,
+    examples: int = 5,
+) -> str:
+    """One self-contained HTML page over ``insights`` (see :mod:`carelens.insights.report`).
+
+    ``model`` is the model's manifest (its id, taxonomy and evaluation figures are shown
+    where present), ``source`` the input file's name (only the name is shown),
+    ``max_helpers`` how many helpers get a section of their own (most responses first) and
+    ``examples`` how many responses to show per dimension.
+    """
+    if max_helpers < 0 or examples < 0:
+        raise ValueError("max_helpers and examples must be 0 or more")
+    page = Page()
+    body = [_header(title, source, model), "<main>"]
+    rows = insights.rows
+    if not rows:
+        body.append(
+            '<section id="overview"><h2>Overview</h2><p class="note" id="nothing">Nothing to '
+            "show: there are no analysed responses in this input.</p></section>"
+        )
+        body.append(methods(insights, model))
+        return _document(title, body)
+
+    figures = Rollup(rows)
+    total = figures.total.metrics()
+    helper_records = figures.records("helper")
+    community_records = figures.records("community")
+    monthly_records = figures.monthly_records()
+    signals = strain_signals(rows, community=figures.total, thresholds=insights.thresholds)
+    by_signal_helper: dict[str, list[StrainSignal]] = {}
+    for s in signals:
+        by_signal_helper.setdefault(s.helper, []).append(s)
+
+    picks: list[tuple[str, Sequence[ResponseRow]]] = []
+    taken: set[str] = set()
+    for dimension in ("empathy", "compassion"):
+        chosen = pick_examples(rows, dimension, examples, exclude=taken)
+        taken.update(r.response_id for r in chosen)
+        picks.append((dimension, chosen))
+    for k, row in enumerate(r for _, chosen in picks for r in chosen):
+        page.examples[row.response_id] = f"ex-{k + 1}"
+
+    detailed = helper_records[:max_helpers]
+    links = {str(rec["helper"]): f"h-{i + 1}" for i, rec in enumerate(detailed)}
+    months = sorted({str(r["month"]) for r in monthly_records})
+    extra = {
+        "months": months,
+        "n_communities": len(community_records),
+        "n_signals": len(signals),
+    }
+    body.append(summary(insights, total, len(helper_records), extra))
+    body.append(
+        communities(
+            page,
+            community_records,
+            total,
+            {c: t.styles for c, t in figures.communities.items()},
+            {c: len(h) for c, h in figures.helpers_per_community.items()},
+        )
+    )
+    body.append(
+        trends(
+            page,
+            [str(r["community"]) for r in community_records],
+            monthly_records,
+            {
+                c: {m: t.styles for m, t in months.items()}
+                for c, months in figures.community_months.items()
+            },
+            figures.undated,
+        )
+    )
+    signal_count = {h: len(s) for h, s in by_signal_helper.items()}
+    body.append(helpers_section(helper_records, links, signal_count, max_helpers))
+    details = ['<section id="helper-details"><h2>Helper details</h2>']
+    if detailed:
+        details.append(
+            f'<p class="muted">The {len(detailed):,} helpers with most responses'
+            + (f" of {len(helper_records):,}" if len(helper_records) > len(detailed) else "")
+            + ".</p>"
+        )
+    else:
+        details.append("<p>No helper sections were asked for.</p>")
+    for i, rec in enumerate(detailed):
+        helper = str(rec["helper"])
+        details.append(
+            helper_section(
+                page,
+                i + 1,
+                rec,
+                figures.by_helper[helper],
+                figures.months_of(helper),
+                by_signal_helper.get(helper, []),
+            )
+        )
+    details.append("</section>")
+    # After the helper sections, so that it can link to the evidence they show.
+    body.append(signals_overview(signals, links, page))
+    body.append("".join(details))
+    body.append(examples_section(page, picks, figures.any_text))
+    body.append(crisis(total, community_records))
+    body.append(methods(insights, model))
+    return _document(title, body)
+
+
+def write_report(
+    insights: Insights,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "carelens report",
+    model: Mapping[str, Any] | None = None,
+    source: str | None = None,
+    max_helpers: int = 50,
+    examples: int = 5,
+) -> Path:
+    """Write :func:`build_report` to ``path`` atomically (a temporary file, then a rename).
+
+    A reader of ``path`` sees the old file or the whole new one, never half of it. Returns
+    the path written.
+    """
+    text = build_report(
+        insights,
+        title=title,
+        model=model,
+        source=source,
+        max_helpers=max_helpers,
+        examples=examples,
+    )
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,225 @@
+"""The helper sections: the helpers table, strain signals and one section per helper.
+
+Strain signals are shown as signals to look at, never a diagnosis; each links to the
+responses behind it, shown in full in the helper's section (at most :data:`MAX_EVIDENCE`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from carelens.insights.report import charts
+from carelens.insights.report.format import DASH, as_float, as_number, esc, fmt, response_card
+from carelens.insights.report.page import Page
+from carelens.insights.report.sections import (
+    TREND_DIMENSIONS,
+    WIDE,
+    group_table,
+    trend_chart,
+    trend_legend,
+)
+from carelens.insights.rows import ResponseRow
+from carelens.insights.strain import STRAIN_SIGNALS, StrainSignal, signal_counts
+from carelens.insights.tally import Tally
+from carelens.taxonomy import STYLES
+
+#: Evidence responses shown in full per strain signal.
+MAX_EVIDENCE = 3
+#: What each strain signal is called on the page.
+SIGNAL_NAMES: Mapping[str, str] = {
+    "high_distress_load": "High-distress load",
+    "personal_distress": "Own distress or exhaustion in responses",
+    "heavy_self_focus": "Heavy self-focus",
+    "falling_empathy": "Falling empathy",
+}
+_READ_THEM = (
+    "Each one points to responses a person should read, with the counts behind it. None says "
+    "anything about the helper's health or wellbeing."
+)
+NOT_A_DIAGNOSIS = f"Signals to look at, not a diagnosis. {_READ_THEM}"
+
+
+def helpers_section(
+    records: Sequence[Mapping[str, Any]],
+    links: Mapping[str, str],
+    signal_count: Mapping[str, int],
+    max_helpers: int,
+) -> str:
+    table = group_table(
+        records,
+        "helper",
+        links=links,
+        extra=[("strain signals", "int", signal_count)],
+        css_id="helper-table",
+        tall=len(records) > 25,
+    )
+    shown = min(max_helpers, len(records))
+    return (
+        '<section id="helpers"><h2>Helpers</h2>'
+        f'<p class="muted">All {len(records):,} helpers, most responses first. Names link to the '
+        f"details of the {shown:,} helpers with most responses. Style shares add up to 100% per "
+        "helper; “high distress” is the share of answered seeker messages at high distress; "
+        "the empathy trend is the change of the monthly mean empathy level per month (three "
+        "months or more). A dash means there is nothing to compute it from.</p>"
+        f"{table}</section>"
+    )
+
+
+def _evidence_link(response_id: str, local: Mapping[str, str], page: Page) -> str:
+    anchor = (
+        local.get(response_id) or page.examples.get(response_id) or page.evidence.get(response_id)
+    )
+    code = f"<code>{esc(response_id)}</code>"
+    return f'<a href="#{anchor}">{code}</a>' if anchor else code
+
+
+def signals_overview(signals: Sequence[StrainSignal], links: Mapping[str, str], page: Page) -> str:
+    head = f'<section id="signals"><h2>Strain signals</h2><p class="signals">{NOT_A_DIAGNOSIS}</p>'
+    if not signals:
+        return head + "<p>No strain signal is raised for any helper.</p></section>"
+    counts = signal_counts(signals)
+    summary = ", ".join(
+        f"{SIGNAL_NAMES.get(name, name).lower()}: {counts[name]:,}" for name in STRAIN_SIGNALS
+    )
+    body = []
+    for s in signals:
+        name = esc(s.helper)
+        if s.helper in links:
+            name = f'<a href="#{links[s.helper]}">{name}</a>'
+        evidence = ", ".join(_evidence_link(e, {}, page) for e in s.evidence)
+        body.append(
+            f'<tr><th scope="row">{name}</th><td>{esc(SIGNAL_NAMES.get(s.signal, s.signal))}</td>'
+            f"<td>{esc(s.detail)}</td><td>{evidence or DASH}</td></tr>"
+        )
+    return (
+        head + f"<p>Helpers with each signal: {summary}.</p>"
+        f'<div class="table-wrap{" tall" if len(signals) > 25 else ""}"><table id="signal-table">'
+        '<thead><tr><th scope="col">helper</th><th scope="col">signal</th>'
+        '<th scope="col">what was seen</th><th scope="col">responses to read</th></tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div></section>"
+    )
+
+
+def _metric_list(m: Mapping[str, Any]) -> str:
+    def v(key: str) -> float | int | None:
+        return as_number(m.get(key))
+
+    items = [
+        ("mean empathy", fmt(v("mean_empathy"), "level")),
+        ("mean sympathy", fmt(v("mean_sympathy"), "level")),
+        ("mean compassion", fmt(v("mean_compassion"), "level")),
+        ("mean dismissive", fmt(v("mean_dismissive"), "level")),
+        ("mean reflection", fmt(v("mean_reflection"), "level")),
+        (
+            "reflections / questions",
+            f"{fmt(v('reflections'), 'int')} / {fmt(v('questions'), 'int')}",
+        ),
+        ("complex reflections", fmt(v("complex_reflection_share"), "pct")),
+        ("length matched", fmt(v("length_matched_share"), "pct")),
+        (
+            "words, response / seeker",
+            f"{fmt(v('mean_response_words'), 'words')} / {fmt(v('mean_seeker_words'), 'words')}",
+        ),
+        (
+            "high distress answered",
+            f"{fmt(v('high_distress_answered'), 'int')} ({fmt(v('high_distress_share'), 'pct')})",
+        ),
+        ("crisis cues answered", fmt(v("needs_attention"), "int")),
+        ("advice", fmt(v("advice_share"), "pct")),
+        ("self-focus", fmt(v("self_focus_share"), "pct")),
+        ("responses with own distress", fmt(v("helper_distress_responses"), "int")),
+        ("empathy trend / month", fmt(v("mean_empathy_slope"), "slope")),
+    ]
+    rows = "".join(f"<div><dt>{k}</dt><dd>{val}</dd></div>" for k, val in items)
+    return f'<dl class="metrics">{rows}</dl>'
+
+
+def helper_section(
+    page: Page,
+    index: int,
+    record: Mapping[str, Any],
+    members: Sequence[ResponseRow],
+    series: Mapping[str, Tally],
+    signals: Sequence[StrainSignal],
+) -> str:
+    helper = str(record["helper"])
+    anchor = f"h-{index}"
+    communities = Counter(r.community for r in members)
+    where = ", ".join(f"{esc(c)} ({n:,})" for c, n in communities.most_common(3))
+    if len(communities) > 3:
+        where += f" and {len(communities) - 3} more"
+    months = list(series)
+    when = f" · {months[0]} {DASH} {months[-1]}" if months else ""
+    style_chart = charts.stacked_bars(
+        [("all responses", Counter(r.style for r in members))],
+        STYLES,
+        charts.STYLE_COLOURS,
+        chart_id=page.chart_id(),
+        title=f"Style distribution: {helper}",
+        width=WIDE,
+    )
+    if len(series) > 1:
+        per_month = {m: t.metrics() for m, t in series.items()}
+        trend = trend_legend() + trend_chart(
+            page,
+            charts.month_range(months),
+            per_month,
+            title=f"Mean levels per month: {helper}",
+            y_max=charts.nice_max(
+                [
+                    as_float(per_month[m].get(f"mean_{d}"))
+                    for m in per_month
+                    for d in TREND_DIMENSIONS
+                ]
+            ),
+        )
+    elif series:
+        trend = f'<p class="muted">All in {esc(months[0])}: no trend to draw.</p>'
+    else:
+        trend = '<p class="muted">No timestamps, so no monthly trend.</p>'
+    parts = [
+        f'<section class="helper" id="{anchor}" aria-labelledby="{anchor}-name">'
+        f'<h3 id="{anchor}-name">{esc(helper)}</h3>'
+        f'<p class="muted">{len(members):,} responses · {where}{when}</p>'
+        "<figure><figcaption>Style distribution</figcaption>"
+        f"{charts.legend([(s, charts.STYLE_COLOURS[s]) for s in STYLES])}{style_chart}</figure>"
+        f'<div class="grid2"><figure><figcaption>Mean level per month</figcaption>{trend}'
+        f"</figure><div><h4>Figures</h4>{_metric_list(record)}</div></div>"
+    ]
+    parts.append('<div class="signals"><h4>Signals to look at — not a diagnosis</h4>')
+    if not signals:
+        parts.append("<p>No strain signal is raised for this helper.</p></div></section>")
+        return "".join(parts)
+    by_id = {r.response_id: r for r in members}
+    parts.append(f'<p class="muted">{_READ_THEM}</p><ul>')
+    cards = []
+    for k, s in enumerate(signals):
+        local: dict[str, str] = {}
+        shown: list[str] = []
+        for e in s.evidence[:MAX_EVIDENCE]:
+            if e in by_id:
+                local[e] = f"{anchor}-s{k}-{len(shown)}"
+                page.evidence.setdefault(e, local[e])
+                shown.append(
+                    response_card(
+                        by_id[e],
+                        local[e],
+                        dimension=None,
+                        css_class="distress",
+                        distress=s.signal == "personal_distress",
+                    )
+                )
+        ids = ", ".join(_evidence_link(e, local, page) for e in s.evidence)
+        parts.append(
+            f"<li><strong>{esc(SIGNAL_NAMES.get(s.signal, s.signal))}</strong>: "
+            f"{esc(s.detail)}. Responses to read: {ids or DASH}</li>"
+        )
+        if shown:
+            cards.append(
+                f"<details><summary>{esc(SIGNAL_NAMES.get(s.signal, s.signal))}: read "
+                f"{len(shown)} of these responses</summary>{''.join(shown)}</details>"
+            )
+    parts.append(f"</ul>{''.join(cards)}</div></section>")
+    return "".join(parts)

@@ -1,0 +1,282 @@
+"""The community-level sections: overview cards, communities, trends and crisis cues.
+
+Also the shared pieces the helper sections reuse: the group table (:func:`group_table`),
+the monthly trend chart (:func:`trend_chart`, :func:`trend_legend`) and the chart sizes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from carelens.analysis.crisis import CRISIS_RESOURCES
+from carelens.insights.frames import Insights
+from carelens.insights.report import charts
+from carelens.insights.report.format import as_float, as_number, card, esc, fmt, num_cell
+from carelens.insights.report.page import Page
+from carelens.taxonomy import STYLES
+
+#: Dimensions drawn as monthly trend lines.
+TREND_DIMENSIONS: tuple[str, ...] = ("empathy", "sympathy", "compassion", "dismissive")
+#: Dimensions in the mean-level chart: empathy and its parts, then the others.
+CHART_DIMENSIONS: tuple[str, ...] = (
+    "empathy",
+    "interpretation",
+    "exploration",
+    "reflection",
+    "sympathy",
+    "emotional_reaction",
+    "compassion",
+    "dismissive",
+)
+#: Communities drawn in the overview charts (all of them are in the table).
+MAX_CHART_COMMUNITIES = 8
+#: Chart widths (CSS pixels at most; they shrink with the page): full width, half width.
+WIDE, HALF = 1000, 520
+
+
+def summary(insights: Insights, total: Mapping[str, Any], n_helpers: int, extra: Any) -> str:
+    months = extra["months"]
+    span = f"{months[0]} to {months[-1]}" if len(months) > 1 else months[0] if months else "none"
+    cards = [
+        card(f"{len(insights):,}", "responses"),
+        card(f"{n_helpers:,}", "helpers"),
+        card(f"{extra['n_communities']:,}", "communities"),
+        card(esc(span), "months", small=True),
+        card(fmt(as_number(total.get("mean_empathy")), "level"), "mean empathy level (0 to 2)"),
+        card(f"{extra['n_signals']:,}", "strain signals to look at"),
+        card(f"{int(total.get('needs_attention') or 0):,}", "crisis cues to read"),
+    ]
+    return (
+        f'<section id="overview"><h2>Overview</h2><div class="cards">{"".join(cards)}</div>'
+        "</section>"
+    )
+
+
+_GROUP_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    *((f"style_{s}", s, "pct") for s in STYLES),
+    ("mean_empathy", "mean empathy", "level"),
+    ("reflections_per_question", "reflections / question", "ratio"),
+    ("complex_reflection_share", "complex reflections", "pct"),
+    ("length_matched_share", "length matched", "pct"),
+    ("high_distress_share", "high distress", "pct"),
+    ("mean_empathy_slope", "empathy trend", "slope"),
+)
+
+
+def group_table(
+    records: Sequence[Mapping[str, Any]],
+    by: str,
+    *,
+    links: Mapping[str, str],
+    extra: Sequence[tuple[str, str, Mapping[str, int]]],
+    css_id: str,
+    tall: bool,
+) -> str:
+    head = [f'<th scope="col">{by}</th>', '<th scope="col" class="num">responses</th>']
+    head += [f'<th scope="col" class="num">{label}</th>' for _, label, _ in _GROUP_COLUMNS]
+    head += [f'<th scope="col" class="num">{label}</th>' for label, _, _ in extra]
+    style_span = len(STYLES)
+    rest = len(_GROUP_COLUMNS) - style_span + len(extra)
+    top = (
+        f'<tr><th colspan="2"></th><th colspan="{style_span}" scope="colgroup" '
+        f'class="num">style share</th><th colspan="{rest}"></th></tr>'
+    )
+    body = []
+    for rec in records:
+        name = str(rec[by])
+        label = esc(name)
+        if name in links:
+            label = f'<a href="#{links[name]}">{label}</a>'
+        cells = [f'<th scope="row">{label}</th>', num_cell(as_number(rec.get("responses")), "int")]
+        cells += [num_cell(as_number(rec.get(key)), kind) for key, _, kind in _GROUP_COLUMNS]
+        for _, kind, values in extra:
+            cells.append(num_cell(values.get(name, 0), kind))
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    wrap = "table-wrap tall" if tall else "table-wrap"
+    return (
+        f'<div class="{wrap}"><table id="{css_id}"><thead>{top}<tr>{"".join(head)}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _level_means(rec: Mapping[str, Any]) -> list[float | None]:
+    return [as_float(rec.get(f"mean_{d}")) for d in CHART_DIMENSIONS]
+
+
+def communities(
+    page: Page,
+    records: Sequence[Mapping[str, Any]],
+    total: Mapping[str, Any],
+    styles: Mapping[str, Counter[str]],
+    helper_counts: Mapping[str, int],
+) -> str:
+    shown = records[:MAX_CHART_COMMUNITIES]
+    bars: list[tuple[str, Mapping[str, int]]] = []
+    series: list[tuple[str, str, Sequence[float | None]]] = []
+    if len(records) > 1:
+        bars.append(("All communities", sum(styles.values(), Counter())))
+        series.append(("All communities", "#555555", _level_means(total)))
+    for i, rec in enumerate(shown):
+        name = str(rec["community"])
+        bars.append((name, styles.get(name, Counter())))
+        series.append((name, charts.series_colour(i), _level_means(rec)))
+    note = ""
+    if len(records) > MAX_CHART_COMMUNITIES:
+        note = (
+            f'<p class="muted">The charts show the {MAX_CHART_COMMUNITIES} communities with most '
+            f"responses; the table has all {len(records)}.</p>"
+        )
+    style_chart = charts.stacked_bars(
+        bars,
+        STYLES,
+        charts.STYLE_COLOURS,
+        chart_id=page.chart_id(),
+        title="Style distribution per community",
+        width=WIDE,
+    )
+    values = [v for _, _, vals in series for v in vals]
+    level_chart = charts.grouped_bars(
+        [d.replace("_", " ") for d in CHART_DIMENSIONS],
+        series,
+        chart_id=page.chart_id(),
+        title="Mean level per dimension per community (0 none, 1 weak, 2 strong)",
+        max_value=charts.nice_max(values),
+        width=WIDE,
+    )
+    needs = {str(r["community"]): int(as_number(r.get("needs_attention")) or 0) for r in records}
+    table = group_table(
+        records,
+        "community",
+        links={},
+        extra=[("helpers", "int", helper_counts), ("crisis cues", "int", needs)],
+        css_id="community-table",
+        tall=False,
+    )
+    return (
+        '<section id="communities"><h2>Communities</h2>'
+        f"{table}{note}"
+        "<figure><figcaption>Style of each response (one headline per response)</figcaption>"
+        f"{charts.legend([(s, charts.STYLE_COLOURS[s]) for s in STYLES])}{style_chart}</figure>"
+        "<figure><figcaption>Mean level per dimension</figcaption>"
+        f"{charts.legend([(name, colour) for name, colour, _ in series])}{level_chart}</figure>"
+        "</section>"
+    )
+
+
+def trend_chart(
+    page: Page,
+    months: Sequence[str],
+    per_month: Mapping[str, Mapping[str, Any]],
+    *,
+    title: str,
+    y_max: float,
+) -> str:
+    series = [
+        (
+            d,
+            charts.DIMENSION_COLOURS[d],
+            {m: as_float(per_month[m].get(f"mean_{d}")) for m in per_month},
+        )
+        for d in TREND_DIMENSIONS
+    ]
+    counts = {m: int(as_number(rec.get("responses")) or 0) for m, rec in per_month.items()}
+    return charts.line_chart(
+        months,
+        series,
+        chart_id=page.chart_id(),
+        title=title,
+        y_max=y_max,
+        counts=counts,
+        width=HALF,
+    )
+
+
+def trend_legend() -> str:
+    return charts.legend([(d, charts.DIMENSION_COLOURS[d]) for d in TREND_DIMENSIONS], dashed=True)
+
+
+def trends(
+    page: Page,
+    community_order: Sequence[str],
+    monthly_records: Sequence[Mapping[str, Any]],
+    month_styles: Mapping[str, Mapping[str, Counter[str]]],
+    undated: int,
+) -> str:
+    head = '<section id="trends"><h2>Trends over time</h2>'
+    if not monthly_records:
+        return (
+            head + '<p class="note">These responses carry no timestamps, so there are no trend '
+            "charts. Give the input a timestamp per message to see months.</p></section>"
+        )
+    per_community: dict[str, dict[str, Mapping[str, Any]]] = {}
+    for rec in monthly_records:
+        per_community.setdefault(str(rec["community"]), {})[str(rec["month"])] = rec
+    months = charts.month_range(sorted({str(r["month"]) for r in monthly_records}))
+    if len(months) < 2:
+        return (
+            head + f'<p class="note">Every dated response falls in {esc(months[0])}, so there '
+            "is no trend to draw yet.</p></section>"
+        )
+    shown = [c for c in community_order if c in per_community][:MAX_CHART_COMMUNITIES]
+    y_max = charts.nice_max(
+        [
+            as_float(per_community[c][m].get(f"mean_{d}"))
+            for c in shown
+            for m in per_community[c]
+            for d in TREND_DIMENSIONS
+        ]
+    )
+    parts = [head]
+    parts.append(
+        '<p class="muted">Mean level per calendar month (0 none, 1 weak, 2 strong); a gap is a '
+        "month without responses. Months with few responses move a lot; hover a point for its "
+        "count.</p>"
+    )
+    if undated:
+        parts.append(
+            f'<p class="note">{undated:,} responses have no timestamp and are left out of the '
+            "trends.</p>"
+        )
+    for c in shown:
+        line = trend_chart(
+            page, months, per_community[c], title=f"Mean levels per month: {c}", y_max=y_max
+        )
+        cols = charts.stacked_columns(
+            months,
+            month_styles.get(c, {}),
+            STYLES,
+            charts.STYLE_COLOURS,
+            chart_id=page.chart_id(),
+            title=f"Style share per month: {c}",
+            width=HALF,
+        )
+        parts.append(
+            f'<h3>{esc(c)}</h3><div class="grid2"><figure><figcaption>Mean level per month'
+            f"</figcaption>{trend_legend()}{line}</figure><figure><figcaption>Style share per "
+            f"month</figcaption>{charts.legend([(s, charts.STYLE_COLOURS[s]) for s in STYLES])}"
+            f"{cols}</figure></div>"
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def crisis(total: Mapping[str, Any], records: Sequence[Mapping[str, Any]]) -> str:
+    n = int(as_number(total.get("needs_attention")) or 0)
+    per = [
+        f"{esc(r['community'])}: {int(as_number(r.get('needs_attention')) or 0):,}"
+        for r in records
+        if as_number(r.get("needs_attention"))
+    ]
+    where = f" ({'; '.join(per)})" if len(records) > 1 and per else ""
+    resources = "".join(f"<li>{esc(line)}</li>" for line in CRISIS_RESOURCES)
+    return (
+        '<section id="crisis"><h2>Crisis cues</h2><div class="crisis">'
+        f'<p><strong id="crisis-count">{n:,}</strong> responses answer seeker messages with '
+        f"crisis cues (suicide or self-harm wording){where}. They are flagged for a person to "
+        "read — the results mark them <code>needs_attention</code>. carelens does not assess "
+        "risk and gives no risk score; a message without cues is not “safe”.</p>"
+        "<p>The crisis resources are in the docs (<code>docs/taxonomy.md</code>, “Seeker "
+        f"signals”); carelens shows them with every flag:</p><ul>{resources}</ul></div></section>"
+    )
