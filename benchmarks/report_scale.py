@@ -7,8 +7,9 @@ its own, measures:
 
 1. **baseline** — reading the results file back with ``carelens.output.read_results``
    (what any use of the results costs);
-2. **report** — what ``carelens report RESULTS -o report.html`` does: read the records,
-   score each response for the helper's own distress, build the insights, write the HTML.
+2. **report** — what ``carelens report RESULTS -o report.html`` does: read the records
+   (which carry the helper's distress signal, as ``carelens analyze`` writes them), build the
+   insights, write the HTML.
 
 It prints seconds and peak RSS of each, the ratio report / baseline, and checks the targets
 of an absolute 60 s and 2 GB for the report. Run::
@@ -87,6 +88,11 @@ def write_results(path: Path, n: int, helpers: int, seed: int) -> None:
                 "crisis_cues": [],
                 "needs_attention": rnd.random() < 0.02,
                 "resources": [],
+            }
+            record["helper"] = {
+                "distress": round(rnd.uniform(2.5, 4.5), 4),
+                "distress_high": rnd.random() < 0.03,
+                "spans": [],
             }
             record["feedback"] = ["Try naming what they may feel underneath."]
             record["seeker_text"] = seeker

@@ -184,8 +184,38 @@ class SeekerSignals:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class HelperSignals:
+    """What the response shows about its writer: their own distress or exhaustion.
+
+    ``distress`` is the personal-distress model's score (1-7); ``distress_high`` is true when
+    it passes the model's threshold or the response states exhaustion ("I'm burned out");
+    ``spans`` (response offsets) show the words behind it. A signal to look at over many
+    responses, never a judgement of the helper.
+    """
+
+    distress: float
+    distress_high: bool = False
+    spans: tuple[Span, ...] = ()
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "distress": self.distress,
+            "distress_high": self.distress_high,
+            "spans": [s.to_dict() for s in self.spans],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> HelperSignals:
+        return cls(
+            distress=float(data["distress"]),
+            distress_high=bool(data.get("distress_high")),
+            spans=tuple(Span.from_dict(s) for s in data.get("spans") or ()),
+        )
+
+
 #: Keys of :meth:`ResponseAnalysis.to_dict` that are not dimensions.
-ANALYSIS_FIELDS: tuple[str, ...] = ("flags", "style", "seeker", "feedback", "model")
+ANALYSIS_FIELDS: tuple[str, ...] = ("flags", "style", "seeker", "helper", "feedback", "model")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +228,7 @@ class ResponseAnalysis:
     style: str | None = None
     seeker: SeekerSignals | None = None
     feedback: tuple[str, ...] = ()
+    helper: HelperSignals | None = None
 
     def __getitem__(self, dimension: str) -> DimensionScore:
         return self.dimensions[dimension]
@@ -210,6 +241,8 @@ class ResponseAnalysis:
             out["style"] = self.style
         if self.seeker is not None:
             out["seeker"] = self.seeker.to_dict()
+        if self.helper is not None:
+            out["helper"] = self.helper.to_dict()
         if self.feedback:
             out["feedback"] = list(self.feedback)
         out["model"] = self.model_id
@@ -219,6 +252,7 @@ class ResponseAnalysis:
     def from_dict(cls, data: Mapping[str, Any]) -> ResponseAnalysis:
         dims = {k: DimensionScore.from_dict(v) for k, v in data.items() if k not in ANALYSIS_FIELDS}
         seeker = data.get("seeker")
+        helper = data.get("helper")
         return cls(
             dimensions=dims,
             model_id=str(data["model"]),
@@ -226,4 +260,5 @@ class ResponseAnalysis:
             style=data.get("style"),
             seeker=SeekerSignals.from_dict(seeker) if seeker is not None else None,
             feedback=tuple(str(f) for f in data.get("feedback") or ()),
+            helper=HelperSignals.from_dict(helper) if helper is not None else None,
         )

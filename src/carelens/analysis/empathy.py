@@ -6,7 +6,8 @@ training time) and rationale probabilities into character spans. On top of the m
 dimensions it applies the minimising rules (:mod:`carelens.analysis.rules`), adds the
 derived ``empathy`` and ``style`` (:mod:`carelens.taxonomy`), the
 seeker's distress (model) and crisis cues (:mod:`carelens.analysis.crisis`), and feedback for
-the helper (:mod:`carelens.analysis.feedback`). Results come back in input order; inputs are
+the helper (:mod:`carelens.analysis.feedback`), and the helper's own distress
+(:mod:`carelens.analysis.personal_distress`). Results come back in input order; inputs are
 never modified.
 """
 
@@ -23,13 +24,20 @@ from numpy.typing import NDArray
 
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.feedback import feedback_for
+from carelens.analysis.personal_distress import PersonalDistressModel, helper_distress
 from carelens.analysis.rules import apply_rules
 from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import PairEncoder
 from carelens.inference.session import OnnxModel
 from carelens.inference.spans import token_probs_to_spans
 from carelens.taxonomy import EMPATHY_PARTS, derive_empathy, headline_style
-from carelens.types import DimensionScore, Exchange, ResponseAnalysis, SeekerSignals
+from carelens.types import (
+    DimensionScore,
+    Exchange,
+    HelperSignals,
+    ResponseAnalysis,
+    SeekerSignals,
+)
 
 PairLike = tuple[str, str] | Exchange
 
@@ -65,6 +73,7 @@ class EmpathyAnalyzer:
         *,
         threads: int | None = None,
         batch_size: int = 1,
+        distress_model: PersonalDistressModel | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -74,6 +83,8 @@ class EmpathyAnalyzer:
         self.encoder = encoder
         self.model = model
         self.batch_size = batch_size
+        #: Scores the helper's own distress in each response (None: not scored).
+        self.distress_model = distress_model
         calibration = artifact.manifest.get("calibration", {})
         #: The dimensions the model scores, in its output order.
         self.model_dimensions: tuple[str, ...] = tuple(artifact.manifest["dimensions"])
@@ -109,7 +120,12 @@ class EmpathyAnalyzer:
             max_response_tokens=int(enc.get("max_response_tokens", 112)),
         )
         return cls(
-            artifact, encoder, OnnxModel.load(artifact), threads=threads, batch_size=batch_size
+            artifact,
+            encoder,
+            OnnxModel.load(artifact),
+            threads=threads,
+            batch_size=batch_size,
+            distress_model=PersonalDistressModel.load(),
         )
 
     @property
@@ -220,9 +236,18 @@ class EmpathyAnalyzer:
                     style=draft.style,
                     seeker=draft.seeker,
                     feedback=feedback_for(draft, seeker, response),
+                    helper=self._helper_signals(response),
                 )
             )
         return results
+
+    def _helper_signals(self, response: str) -> HelperSignals | None:
+        if self.distress_model is None:
+            return None
+        found = helper_distress(response, self.distress_model)
+        return HelperSignals(
+            distress=round(found.score, 4), distress_high=found.high, spans=found.spans
+        )
 
     def _dimensions(
         self,

@@ -125,8 +125,9 @@ def row_from_record(
     """The :class:`ResponseRow` of one result record.
 
     Dimensions the record lacks (a model with only the EPITOME three) are level 0; the
-    ``empathy`` level is the record's, or the strongest of its parts. ``distress`` scores the
-    response text for the helper's own distress when the record carries the text.
+    ``empathy`` level is the record's, or the strongest of its parts. The helper's own
+    distress is the record's ``helper`` signal; for records without one (written with an
+    older model, or by hand), ``distress`` scores the response text when there is one.
     """
     levels = {name: _level(record, name) or 0 for name in RESPONSE_DIMENSIONS}
     empathy = _level(record, "empathy")
@@ -141,7 +142,12 @@ def row_from_record(
     helper_score: float | None = None
     helper_high = False
     distress_spans: tuple[Mapping[str, Any], ...] = ()
-    if distress is not None and response_text:
+    helper = record.get("helper")
+    if isinstance(helper, Mapping) and helper.get("distress") is not None:
+        helper_score = float(helper["distress"])
+        helper_high = bool(helper.get("distress_high"))
+        distress_spans = tuple(helper.get("spans") or ())
+    elif distress is not None and response_text:
         helper_score, helper_high, found = distress(response_text)
         distress_spans = tuple(found)
     spans = {

@@ -3,10 +3,12 @@
 A record is ``{"seeker_id", "response_id", "conversation_id", "speaker", "timestamp",
 <dimension>: {"level", "probabilities", "spans": [{start, end, label, score, text}]},
 "flags", "style", "seeker": {"distress", "crisis_cues", "needs_attention", "resources"},
-"feedback", "model"}`` (the analysis fields a model provides). The flat layout has
+"helper": {"distress", "distress_high", "spans"}, "feedback", "seeker_text", "response_text",
+"model"}`` (the analysis fields a model provides). The flat layout has
 ``<dim>_level``, ``<dim>_p0..p2`` and ``<dim>_spans`` columns, then ``style``,
 ``flag_<flag>``, ``seeker_distress`` with ``seeker_distress_p0..p2``, ``needs_attention``,
-``crisis_cues`` and ``feedback`` (lists: a JSON string in CSV, lists in Parquet), then the two
+``crisis_cues``, ``helper_distress``, ``helper_distress_high``, ``helper_distress_spans`` and
+``feedback`` (lists: a JSON string in CSV, lists in Parquet), then the two
 texts (null when a run keeps no text, ``--no-text``); crisis
 resources are left out of flat files (they are the same for every flagged row). The output
 format follows the file extension: ``.jsonl`` / ``.json`` (JSON Lines), ``.csv`` or
@@ -55,10 +57,13 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     *(f"seeker_distress_p{k}" for k in range(N_LEVELS)),
     "needs_attention",
     "crisis_cues",
+    "helper_distress",
+    "helper_distress_high",
+    "helper_distress_spans",
     "feedback",
 )
 #: Flat columns that hold lists (JSON strings in CSV).
-LIST_COLUMNS: tuple[str, ...] = ("crisis_cues", "feedback")
+LIST_COLUMNS: tuple[str, ...] = ("crisis_cues", "helper_distress_spans", "feedback")
 
 
 def output_format(path: str | os.PathLike[str]) -> str:
@@ -125,9 +130,12 @@ def result_record(
         for span in score["spans"]:
             span["text"] = response.text[span["start"] : span["end"]]
         record[name] = score
-    for key in ("flags", "style", "seeker", "feedback"):
+    for key in ("flags", "style", "seeker", "helper", "feedback"):
         if key in result:
             record[key] = result[key]
+    if "helper" in record:
+        for span in record["helper"]["spans"]:
+            span["text"] = response.text[span["start"] : span["end"]]
     if "seeker" in record:
         for cue in record["seeker"]["crisis_cues"]:
             cue["text"] = exchange.seeker.text[cue["start"] : cue["end"]]
@@ -145,7 +153,7 @@ def _redact_record(record: JsonDict, seeker_text: str, response_text: str) -> tu
     groups = {
         name: value["spans"]
         for name, value in record.items()
-        if isinstance(value, dict) and "spans" in value and "level" in value
+        if isinstance(value, dict) and "spans" in value and name not in ("seeker", "model")
     }
     response_text, moved = redact_with_spans(response_text, groups)
     for name, spans in moved.items():
@@ -195,6 +203,10 @@ def flatten_record(record: Mapping[str, Any], dimensions: Sequence[str]) -> dict
         row[f"seeker_distress_p{k}"] = probabilities[k] if probabilities else None
     row["needs_attention"] = seeker.get("needs_attention") if seeker else None
     row["crisis_cues"] = seeker.get("crisis_cues", [])
+    helper = record.get("helper") or {}
+    row["helper_distress"] = helper.get("distress")
+    row["helper_distress_high"] = helper.get("distress_high")
+    row["helper_distress_spans"] = list(helper.get("spans") or ())
     row["feedback"] = list(record.get("feedback") or ())
     for name in TEXT_FIELDS:
         row[name] = record.get(name)
@@ -242,6 +254,12 @@ def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict
             "needs_attention": attention in (True, "True", "true", "1"),
             "resources": [],
         }
+    if cell("helper_distress") is not None:
+        record["helper"] = {
+            "distress": float(cell("helper_distress")),
+            "distress_high": cell("helper_distress_high") in (True, "True", "true", "1"),
+            "spans": listed("helper_distress_spans"),
+        }
     feedback = listed("feedback")
     if feedback:
         record["feedback"] = feedback
@@ -274,6 +292,9 @@ def parquet_schema(dimensions: Sequence[str]) -> Any:
     fields += [(f"seeker_distress_p{k}", pa.float64()) for k in range(N_LEVELS)]
     fields.append(("needs_attention", pa.bool_()))
     fields.append(("crisis_cues", pa.list_(span)))
+    fields.append(("helper_distress", pa.float64()))
+    fields.append(("helper_distress_high", pa.bool_()))
+    fields.append(("helper_distress_spans", pa.list_(span)))
     fields.append(("feedback", pa.list_(pa.string())))
     fields += [(name, pa.string()) for name in TEXT_FIELDS]
     fields.append(("model", pa.string()))
