@@ -3,6 +3,9 @@
 Consecutive response tokens whose probability reaches the threshold form one span; a span
 runs from its first token's start to its last token's end, so word pieces of one word stay
 together, and it is widened to whole words when the model marked only part of a word.
+A run that starts inside (or touching) the previous span joins it without widening its start
+again, so each character is scanned at most a couple of times: a long text with no spaces (a
+1 MB message in Chinese, say) costs O(len(text)), not O(spans x len(text)).
 """
 
 from __future__ import annotations
@@ -13,19 +16,24 @@ from numpy.typing import NDArray
 from carelens.types import Span
 
 
-def _widen_to_word(text: str, start: int, end: int) -> tuple[int, int]:
-    """Extend ``[start, end)`` to whole words where it begins or ends inside one.
+def _word_start(text: str, start: int) -> int:
+    """Move ``start`` back to the start of the word when it cuts one (alnum on both sides).
 
-    Only an edge that cuts a word (a letter or digit on both sides) moves, so a punctuation
-    token next to a word ("loss" + ".") is not widened into that word.
+    Only an edge that cuts a word moves, so a punctuation token next to a word ("loss" +
+    ".") is not widened into that word.
     """
     if start < len(text) and text[start].isalnum():
         while start > 0 and text[start - 1].isalnum():
             start -= 1
+    return start
+
+
+def _word_end(text: str, end: int) -> int:
+    """Move ``end`` on to the end of the word when it cuts one (alnum on both sides)."""
     if end > 0 and text[end - 1].isalnum():
         while end < len(text) and text[end].isalnum():
             end += 1
-    return start, end
+    return end
 
 
 def token_probs_to_spans(
@@ -50,11 +58,16 @@ def token_probs_to_spans(
         first = k
         while k + 1 < n and probs[k + 1] >= threshold:
             k += 1
-        start, end = _widen_to_word(text, int(offsets[first][0]), int(offsets[k][1]))
+        start, end = int(offsets[first][0]), int(offsets[k][1])
         score = float(np.mean(probs[first : k + 1]))
-        if spans and start <= spans[-1].end:  # widening joined it to the previous span
-            prev = spans.pop()
+        if not spans or start > spans[-1].end:
+            start = _word_start(text, start)
+        if spans and start <= spans[-1].end:  # inside, touching or widened into the previous
+            prev = spans.pop()  # span, whose edges are whole words already: join it
             start, score = prev.start, max(score, prev.score)
+            end = _word_end(text, end) if end > prev.end else prev.end
+        else:
+            end = _word_end(text, end)
         spans.append(Span(start=start, end=end, label=label, score=round(score, 4)))
         k += 1
     return tuple(spans)

@@ -190,7 +190,7 @@ def iso_utc(value: object) -> str | None:
         return None
     try:
         seconds = float(value) if isinstance(value, int | float | str) else math.nan
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: an int too large for a float
         return None
     if not math.isfinite(seconds):
         return None

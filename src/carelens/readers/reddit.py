@@ -59,7 +59,10 @@ def strip_prefix(value: object) -> str | None:
 
 def _id(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> str | None:
     if obj.get("id") is None and obj.get("name") is not None:
-        return strip_prefix(obj["name"])
+        name = strip_prefix(obj["name"])
+        if name is None:  # a blank name: reject, never drop the record silently
+            ctx.reject(line, "name", R.MISSING_ID)
+        return name
     return ctx.ident(obj.get("id"), line, "id")
 
 

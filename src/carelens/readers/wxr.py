@@ -12,7 +12,9 @@ never read into a turn. Items are cleared once read, so memory stays flat.
 
 Before parsing, the XML prolog is checked with a small lexer: any ``<!DOCTYPE``/``<!ENTITY``
 declaration (the vector for entity-expansion "billion laughs" attacks) is refused with an
-:class:`~carelens.errors.InputError`, so ``iterparse`` never sees a DTD. A parse error later
+:class:`~carelens.errors.InputError`, so ``iterparse`` never sees a DTD; so is an XML
+declaration naming an encoding expat cannot read (pyexpat looks unknown names up in Python's
+codecs, which raise ``LookupError``/``ValueError`` rather than an XML error). A parse error later
 in the file stops reading it with one ``malformed XML`` reject; what was read is kept. Rejects
 here have no line number (``iterparse`` does not report one); ``detail`` names the post and
 comment ids instead.
@@ -23,6 +25,7 @@ from __future__ import annotations
 import logging
 import re
 import xml.etree.ElementTree as ET
+import xml.parsers.expat
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -77,11 +80,36 @@ def check_prolog(path: Path) -> bool:
                 "declaration if you trust the file."
             )
         elif text.startswith("<", pos):
+            _check_encoding(path, head)
             return True
         else:
             raise refuse("it does not start like an XML document")
         if pos < 0:
             raise refuse(f"the prolog is unterminated or longer than {_PROLOG_LIMIT} bytes")
+
+
+class _RootReached(Exception):
+    pass
+
+
+def _check_encoding(path: Path, head: bytes) -> None:
+    """Refuse a declared encoding expat cannot read; parses the prolog only (no DTD in it)."""
+    parser = xml.parsers.expat.ParserCreate()
+
+    def stop(*_: object) -> None:
+        raise _RootReached
+
+    parser.StartElementHandler = stop
+    try:
+        parser.Parse(head, False)
+    except (_RootReached, xml.parsers.expat.ExpatError):
+        return  # a real XML error is reported as a ``malformed XML`` reject by the read
+    except (LookupError, ValueError) as exc:
+        raise InputError(
+            f"refusing this XML file: its declared encoding cannot be read ({exc}); "
+            "save it as UTF-8 and retry",
+            path=str(path),
+        ) from exc
 
 
 def _decode_head(path: Path, head: bytes) -> str:
@@ -142,6 +170,18 @@ class _TextExtractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._hidden:
             self.parts.append(data)
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """Read ``<![`` with an unknown keyword as HTML does: a bogus comment up to ``>``.
+
+        Python 3.11's parser raises ``AssertionError`` there (``<![CDt ...``, found by
+        fuzzing); later Pythons no longer do.
+        """
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
 
 
 def html_to_text(html: str) -> str:
