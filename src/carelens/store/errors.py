@@ -1,0 +1,49 @@
+"""Errors of the storage layer, all under :class:`carelens.errors.CarelensError`.
+
+::
+
+    CarelensError
+    └── StoreError                 the database cannot be opened, read or written
+        ├── SchemaVersionError     the database was written by a newer carelens
+        ├── CorpusNotFoundError    no corpus has that id (also a LookupError)
+        └── InvalidQueryError      a bad status, filter or page argument (also a ValueError)
+
+Records that cannot be stored (no ``seq``, not JSON) raise :class:`carelens.errors.InputError`
+naming the field. These classes live here rather than in ``carelens.errors`` only because the
+storage layer was written alongside the rest; they may move there without changing callers
+that import them from :mod:`carelens.store`.
+"""
+
+from __future__ import annotations
+
+from carelens.errors import CarelensError
+
+
+class StoreError(CarelensError):
+    """The result store could not be opened, read or written."""
+
+
+class SchemaVersionError(StoreError):
+    """The database's schema is newer than this carelens understands; upgrade carelens."""
+
+    def __init__(self, where: str, found: int, supported: int) -> None:
+        self.where = where
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            f"{where}: the database has schema version {found}, but this carelens supports "
+            f"up to version {supported}; upgrade carelens (pip install -U carelens) or point "
+            "it at another database"
+        )
+
+
+class CorpusNotFoundError(StoreError, LookupError):
+    """No corpus has the given id."""
+
+    def __init__(self, corpus_id: str) -> None:
+        self.corpus_id = corpus_id
+        super().__init__(f"no corpus with id {corpus_id!r}; list them with list_corpora()")
+
+
+class InvalidQueryError(StoreError, ValueError):
+    """A status, filter or page argument is not valid (message says which and why)."""

@@ -1,0 +1,201 @@
+"""The PostgreSQL backend (extra ``serve``): psycopg 3, a small connection pool, GIN search.
+
+Each call borrows a connection from a pool of idle ones (a new one when none is idle) and
+gives it back after its transaction, so request threads and the background worker run in
+parallel. ``add_results`` locks its corpus row (``SELECT ... FOR UPDATE``) first, so writers
+to one corpus take turns and ``done`` stays equal to the stored rows; reads run at
+REPEATABLE READ so a page and its total agree. Full-text search uses a stored ``tsvector``
+column (``to_tsvector('english', seeker_text || ' ' || response_text)``) with a GIN index,
+queried with ``plainto_tsquery`` (English stemming and stop words). The schema goes in the
+connection's current schema (``search_path``); concurrent migrations take an advisory lock.
+psycopg is imported only when this backend is used.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from carelens.errors import MissingExtraError
+from carelens.store.errors import StoreError
+from carelens.store.sql import SQLStore, Tx
+
+if TYPE_CHECKING:
+    import psycopg
+
+logger = logging.getLogger(__name__)
+
+#: Idle connections kept for reuse (more may be open while busy).
+MAX_IDLE = 8
+#: pg_advisory_xact_lock key that serialises schema migrations ("carelens" in ASCII).
+_MIGRATION_LOCK = 0x636172656C656E73
+
+_SCHEMA_V1: tuple[str, ...] = (
+    """CREATE TABLE corpora (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        format TEXT,
+        status TEXT NOT NULL,
+        total BIGINT,
+        done BIGINT NOT NULL DEFAULT 0,
+        rejected BIGINT NOT NULL DEFAULT 0,
+        error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX corpora_created ON corpora (created_at)",
+    """CREATE TABLE results (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        corpus_id TEXT NOT NULL REFERENCES corpora (id) ON DELETE CASCADE,
+        seq BIGINT NOT NULL,
+        response_id TEXT,
+        helper TEXT,
+        community TEXT,
+        timestamp_utc TEXT,
+        style TEXT,
+        seeker_text TEXT,
+        response_text TEXT,
+        record TEXT NOT NULL,
+        search tsvector GENERATED ALWAYS AS (
+            to_tsvector('english', coalesce(seeker_text, '') || ' ' || coalesce(response_text, ''))
+        ) STORED,
+        UNIQUE (corpus_id, seq)
+    )""",
+    "CREATE INDEX results_style ON results (corpus_id, style, seq)",
+    "CREATE INDEX results_helper ON results (corpus_id, helper, seq)",
+    "CREATE INDEX results_time ON results (corpus_id, timestamp_utc)",
+    "CREATE INDEX results_search ON results USING GIN (search)",
+    """CREATE TABLE result_levels (
+        result_id BIGINT NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+        dimension TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        PRIMARY KEY (result_id, dimension)
+    )""",
+    "CREATE INDEX result_levels_dimension ON result_levels (dimension, level)",
+    """CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        secret_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+    )""",
+)
+
+
+def redact_url(url: str) -> str:
+    """``url`` with its password replaced by ``***`` (for messages and logs)."""
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        netloc = parts.netloc.rsplit("@", 1)
+        user = netloc[0].split(":", 1)[0]
+        return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+    except ValueError:
+        return "postgresql://(unparsable URL)"
+
+
+def _placeholders(sql: str) -> str:
+    # The shared SQL never contains a literal "?" or "%", so this is a plain swap.
+    return sql.replace("?", "%s")
+
+
+class _PostgresTx:
+    def __init__(self, connection: psycopg.Connection[tuple[Any, ...]]) -> None:
+        self._connection = connection
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cursor = self._connection.execute(_placeholders(sql), params)
+        return cursor.fetchall() if cursor.description is not None else []
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self._connection.cursor() as cursor:
+            cursor.executemany(_placeholders(sql), rows)
+
+
+class PostgresStore(SQLStore):
+    """Results, corpora and API keys in a PostgreSQL database given by a libpq URL."""
+
+    _LOCK_CORPUS_SQL = "SELECT done FROM corpora WHERE id = ? FOR UPDATE"
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg  # noqa: F401
+        except ImportError as exc:
+            raise MissingExtraError("psycopg", "serve") from exc
+        self.url = url
+        self.where = redact_url(url)
+        self._pool_lock = threading.Lock()
+        self._idle: list[psycopg.Connection[tuple[Any, ...]]] = []
+        self._closed = False
+        try:
+            self._migrate()
+        except BaseException:
+            self.close()
+            raise
+        logger.debug("opened PostgreSQL store %s", self.where)
+
+    def _connect(self) -> psycopg.Connection[tuple[Any, ...]]:
+        import psycopg
+
+        try:
+            return psycopg.connect(self.url, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to PostgreSQL at {self.where}: {exc}") from exc
+
+    def _acquire(self) -> psycopg.Connection[tuple[Any, ...]]:
+        with self._pool_lock:
+            if self._closed:
+                raise StoreError(f"{self.where}: the store is closed")
+            if self._idle:
+                return self._idle.pop()
+        return self._connect()
+
+    def _release(self, connection: psycopg.Connection[tuple[Any, ...]]) -> None:
+        from psycopg.pq import TransactionStatus
+
+        reusable = (
+            not connection.closed
+            and not connection.broken
+            and connection.info.transaction_status == TransactionStatus.IDLE
+        )
+        with self._pool_lock:
+            if reusable and not self._closed and len(self._idle) < MAX_IDLE:
+                self._idle.append(connection)
+                return
+        connection.close()
+
+    @contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[Tx]:
+        import psycopg
+
+        connection = self._acquire()
+        try:
+            with connection.transaction():
+                if not write:
+                    connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                yield _PostgresTx(connection)
+        except psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL at {self.where}: {exc}") from exc
+        finally:
+            self._release(connection)
+
+    def _migrations(self) -> Sequence[Sequence[str]]:
+        return (_SCHEMA_V1,)
+
+    def _lock_schema(self, tx: Tx) -> None:
+        tx.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+
+    def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
+        return "r.search @@ plainto_tsquery('english', ?)", [" ".join(words)]
+
+    def close(self) -> None:
+        with self._pool_lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for connection in idle:
+            connection.close()

@@ -1,0 +1,435 @@
+"""The store written once over SQL; the SQLite and PostgreSQL backends fill in the dialect.
+
+:class:`SQLStore` implements every :class:`~carelens.store.base.Store` method with portable
+SQL (``?`` placeholders, ``INSERT ... ON CONFLICT DO NOTHING RETURNING``, which both SQLite
+>= 3.35 and PostgreSQL run). A backend supplies transactions (:meth:`SQLStore._transaction`),
+its schema migrations, the full-text condition and the statement that locks a corpus row
+while results are added. Exactly-once storage rests on the ``UNIQUE (corpus_id, seq)``
+constraint: a seq stored twice is ignored the second time, and ``corpora.done`` grows by the
+rows actually inserted, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+from carelens.store.base import (
+    LEVEL_RANGE,
+    MAX_SEQ,
+    Corpus,
+    Page,
+    PreparedRecord,
+    bound_timestamp,
+    check_page,
+    check_status,
+    clean_text,
+    hash_secret,
+    new_id,
+    new_secret,
+    now_iso,
+    prepare_record,
+    query_words,
+    restore_record,
+    secret_key_id,
+    secret_matches,
+)
+from carelens.store.errors import CorpusNotFoundError, InvalidQueryError, SchemaVersionError
+
+#: The schema this carelens writes; a database with a higher version is refused.
+SCHEMA_VERSION = 1
+_CORPUS_COLUMNS = "id, name, format, status, total, done, rejected, error, created_at, updated_at"
+_RESULT_COLUMNS = (
+    "corpus_id, seq, response_id, helper, community, timestamp_utc, style, "
+    "seeker_text, response_text, record"
+)
+_RESULT_PLACEHOLDERS = "(" + ", ".join(["?"] * 10) + ")"
+#: Rows per INSERT statement (10 parameters each; well under SQLite's 32,766).
+_CHUNK = 200
+
+
+class Tx(Protocol):
+    """One open transaction: statements with ``?`` placeholders."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one statement; the rows it returns (empty when it returns none)."""
+        ...
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement once per parameter row."""
+        ...
+
+
+def _corpus(row: Sequence[Any]) -> Corpus:
+    return Corpus(
+        id=row[0],
+        name=row[1],
+        format=row[2],
+        status=row[3],
+        total=None if row[4] is None else int(row[4]),
+        done=int(row[5]),
+        rejected=int(row[6]),
+        error=row[7],
+        created_at=row[8],
+        updated_at=row[9],
+    )
+
+
+def _chunks(rows: Sequence[PreparedRecord], size: int) -> Iterator[Sequence[PreparedRecord]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+class SQLStore(ABC):
+    """A :class:`~carelens.store.base.Store` over any SQL database with the shared schema."""
+
+    #: Selects a corpus's ``done`` and locks its row until the transaction ends.
+    _LOCK_CORPUS_SQL = "SELECT done FROM corpora WHERE id = ?"
+    #: Where the data lives, for messages (a path, or a URL without its password).
+    where: str
+
+    @abstractmethod
+    def _transaction(self, *, write: bool) -> AbstractContextManager[Tx]:
+        """A transaction; ``write`` ones are serialised against other writers."""
+
+    @abstractmethod
+    def _migrations(self) -> Sequence[Sequence[str]]:
+        """The statements that bring the schema from version ``i`` to ``i + 1``, per ``i``."""
+
+    @abstractmethod
+    def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
+        """A condition on results ``r`` true when its texts contain every word, and params."""
+
+    @abstractmethod
+    def _lock_schema(self, tx: Tx) -> None:
+        """Serialise concurrent migrations (inside the migrating write transaction)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connections; the store cannot be used afterwards."""
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Create or upgrade the schema; refuse a database newer than this carelens."""
+        migrations = self._migrations()
+        assert len(migrations) == SCHEMA_VERSION
+        with self._transaction(write=True) as tx:
+            self._lock_schema(tx)
+            tx.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            found = tx.execute("SELECT max(version) FROM schema_version")[0][0] or 0
+            if found > SCHEMA_VERSION:
+                raise SchemaVersionError(self.where, int(found), SCHEMA_VERSION)
+            for version in range(int(found) + 1, SCHEMA_VERSION + 1):
+                for statement in migrations[version - 1]:
+                    tx.execute(statement)
+                tx.execute(
+                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                    (version, now_iso()),
+                )
+
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        with self._transaction(write=False) as tx:
+            return int(tx.execute("SELECT max(version) FROM schema_version")[0][0])
+
+    # -- corpora --------------------------------------------------------------------------
+
+    def create_corpus(self, name: str, *, format: str | None = None) -> Corpus:
+        now = now_iso()
+        corpus = Corpus(
+            id=new_id(),
+            name=clean_text(name) or "",
+            format=clean_text(format),
+            status="queued",
+            total=None,
+            done=0,
+            rejected=0,
+            error=None,
+            created_at=now,
+            updated_at=now,
+        )
+        with self._transaction(write=True) as tx:
+            tx.execute(
+                f"INSERT INTO corpora ({_CORPUS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    corpus.id,
+                    corpus.name,
+                    corpus.format,
+                    corpus.status,
+                    corpus.total,
+                    corpus.done,
+                    corpus.rejected,
+                    corpus.error,
+                    corpus.created_at,
+                    corpus.updated_at,
+                ),
+            )
+        return corpus
+
+    def get_corpus(self, corpus_id: str) -> Corpus | None:
+        with self._transaction(write=False) as tx:
+            rows = tx.execute(f"SELECT {_CORPUS_COLUMNS} FROM corpora WHERE id = ?", (corpus_id,))
+        return _corpus(rows[0]) if rows else None
+
+    def list_corpora(self) -> list[Corpus]:
+        """Every corpus, newest first."""
+        with self._transaction(write=False) as tx:
+            rows = tx.execute(
+                f"SELECT {_CORPUS_COLUMNS} FROM corpora ORDER BY created_at DESC, id DESC"
+            )
+        return [_corpus(row) for row in rows]
+
+    def delete_corpus(self, corpus_id: str) -> bool:
+        """Delete a corpus and all its results; False when there was none."""
+        with self._transaction(write=True) as tx:
+            return bool(tx.execute("DELETE FROM corpora WHERE id = ? RETURNING id", (corpus_id,)))
+
+    def set_status(
+        self,
+        corpus_id: str,
+        status: str,
+        *,
+        total: int | None = None,
+        rejected: int | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Set the status; ``total`` / ``rejected`` change only when given. ``error`` is set
+        when given, and cleared when the status moves to anything but ``failed``."""
+        check_status(status)
+        for name, value in (("total", total), ("rejected", rejected)):
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SEQ
+            ):
+                raise InvalidQueryError(f"{name}={value!r} must be an integer >= 0 or None")
+        if error is not None:
+            error_sql, error_params = "error = ?", [clean_text(error)]
+        elif status == "failed":
+            error_sql, error_params = "error = error", []
+        else:
+            error_sql, error_params = "error = NULL", []
+        with self._transaction(write=True) as tx:
+            updated = tx.execute(
+                "UPDATE corpora SET status = ?, total = coalesce(?, total), "
+                f"rejected = coalesce(?, rejected), {error_sql}, updated_at = ? "
+                "WHERE id = ? RETURNING id",
+                [status, total, rejected, *error_params, now_iso(), corpus_id],
+            )
+        if not updated:
+            raise CorpusNotFoundError(corpus_id)
+
+    # -- results --------------------------------------------------------------------------
+
+    def add_results(self, corpus_id: str, records: Sequence[Mapping[str, Any]]) -> int:
+        """Store records keyed by their ``seq``; a seq already stored is ignored (the first
+        one stored wins, within a batch too). ``done`` becomes the stored count. Returns the
+        rows newly stored. All or nothing: one transaction."""
+        first: dict[int, PreparedRecord] = {}
+        for index, record in enumerate(records):
+            prepared = prepare_record(record, index)
+            first.setdefault(prepared.seq, prepared)
+        rows = sorted(first.values(), key=lambda p: p.seq)
+        with self._transaction(write=True) as tx:
+            if not tx.execute(self._LOCK_CORPUS_SQL, (corpus_id,)):
+                raise CorpusNotFoundError(corpus_id)
+            added = 0
+            for chunk in _chunks(rows, _CHUNK):
+                params: list[Any] = []
+                for p in chunk:
+                    params += [
+                        corpus_id,
+                        p.seq,
+                        p.response_id,
+                        p.helper,
+                        p.community,
+                        p.timestamp,
+                        p.style,
+                        p.seeker_text,
+                        p.response_text,
+                        p.record_json,
+                    ]
+                values = ", ".join([_RESULT_PLACEHOLDERS] * len(chunk))
+                inserted = tx.execute(
+                    f"INSERT INTO results ({_RESULT_COLUMNS}) VALUES {values} "
+                    "ON CONFLICT (corpus_id, seq) DO NOTHING RETURNING id, seq",
+                    params,
+                )
+                by_seq = {p.seq: p for p in chunk}
+                levels = [
+                    (result_id, dimension, level)
+                    for result_id, seq in inserted
+                    for dimension, level in by_seq[int(seq)].levels
+                ]
+                if levels:
+                    tx.executemany(
+                        "INSERT INTO result_levels (result_id, dimension, level) VALUES (?, ?, ?)",
+                        levels,
+                    )
+                added += len(inserted)
+            tx.execute(
+                "UPDATE corpora SET done = done + ?, updated_at = ? WHERE id = ?",
+                (added, now_iso(), corpus_id),
+            )
+        return added
+
+    def stored_seqs(self, corpus_id: str) -> int:
+        """How many consecutive seqs from 0 are stored: where a resumed upload starts."""
+        with self._transaction(write=False) as tx:
+            count, top = tx.execute(
+                "SELECT count(*), max(seq) FROM results WHERE corpus_id = ?", (corpus_id,)
+            )[0]
+            if not count:
+                return 0
+            if int(top) == int(count) - 1:
+                return int(count)
+            if not tx.execute(
+                "SELECT 1 FROM results WHERE corpus_id = ? AND seq = 0", (corpus_id,)
+            ):
+                return 0
+            gap = tx.execute(
+                "SELECT min(r.seq) + 1 FROM results r WHERE r.corpus_id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM results n WHERE n.corpus_id = r.corpus_id AND n.seq = r.seq + 1)",
+                (corpus_id,),
+            )
+            return int(gap[0][0])
+
+    def results(
+        self,
+        corpus_id: str,
+        *,
+        offset: int = 0,
+        limit: int = 50,
+        style: str | None = None,
+        helper: str | None = None,
+        dimension: str | None = None,
+        min_level: int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        query: str | None = None,
+    ) -> Page:
+        """A page of stored records matching every filter given, in seq order.
+
+        ``helper`` is the record's ``speaker``; ``dimension`` alone keeps records that score
+        it, with ``min_level`` those at that level or above; ``since`` (inclusive) and
+        ``until`` (exclusive) bound the timestamp; ``query`` keeps records whose seeker or
+        response text contains every word of it (punctuation and operators are ignored; a
+        query with no words matches nothing; None or blank means no text filter).
+        """
+        check_page(offset, limit)
+        conditions = ["r.corpus_id = ?"]
+        params: list[Any] = [corpus_id]
+        if style is not None:
+            conditions.append("r.style = ?")
+            params.append(clean_text(style))
+        if helper is not None:
+            conditions.append("r.helper = ?")
+            params.append(clean_text(helper))
+        if min_level is not None and (
+            isinstance(min_level, bool)
+            or not isinstance(min_level, int)
+            or min_level not in LEVEL_RANGE
+        ):
+            raise InvalidQueryError(f"min_level={min_level!r} must be a small integer")
+        if dimension is not None:
+            level_sql = "" if min_level is None else " AND l.level >= ?"
+            conditions.append(
+                "EXISTS (SELECT 1 FROM result_levels l WHERE l.result_id = r.id "
+                f"AND l.dimension = ?{level_sql})"
+            )
+            params.append(clean_text(dimension))
+            if min_level is not None:
+                params.append(min_level)
+        elif min_level is not None:
+            raise InvalidQueryError("min_level needs a dimension (e.g. dimension='empathy')")
+        for name, value, op in (("since", since, ">="), ("until", until, "<")):
+            bound = bound_timestamp(name, value)
+            if bound is not None:
+                conditions.append(f"r.timestamp_utc {op} ?")
+                params.append(bound)
+        if query is not None and query.strip():
+            words = query_words(query)
+            if not words:
+                return Page(items=[], total=0, offset=offset, limit=limit)
+            condition, match_params = self._text_match(words)
+            conditions.append(condition)
+            params += match_params
+        where = " AND ".join(conditions)
+        with self._transaction(write=False) as tx:
+            total = tx.execute(f"SELECT count(*) FROM results r WHERE {where}", params)[0][0]
+            rows = tx.execute(
+                f"SELECT r.record, r.seeker_text, r.response_text FROM results r WHERE {where} "
+                "ORDER BY r.seq LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        items = [restore_record(record, seeker, response) for record, seeker, response in rows]
+        return Page(items=items, total=int(total), offset=offset, limit=limit)
+
+    # -- API keys -------------------------------------------------------------------------
+
+    def create_key(self, name: str) -> tuple[str, str]:
+        """A new key: ``(key_id, secret)``. Only the secret's SHA-256 is stored; show the
+        secret to its owner once."""
+        key_id = new_id()
+        secret = new_secret(key_id)
+        with self._transaction(write=True) as tx:
+            tx.execute(
+                "INSERT INTO api_keys (id, name, secret_hash, created_at, revoked_at) "
+                "VALUES (?, ?, ?, ?, NULL)",
+                (key_id, clean_text(name) or "", hash_secret(secret), now_iso()),
+            )
+        return key_id, secret
+
+    def verify_key(self, secret: str) -> str | None:
+        """The id of the live key ``secret`` belongs to, or None (unknown, revoked, wrong)."""
+        key_id = secret_key_id(secret)
+        if key_id is None:
+            return None
+        with self._transaction(write=False) as tx:
+            rows = tx.execute(
+                "SELECT secret_hash, revoked_at FROM api_keys WHERE id = ?", (key_id,)
+            )
+        if not rows:
+            return None
+        stored_hash, revoked_at = rows[0]
+        if not secret_matches(secret, stored_hash) or revoked_at is not None:
+            return None
+        return key_id
+
+    def list_keys(self) -> list[dict[str, Any]]:
+        """Every key, oldest first: id, name, created_at, revoked, revoked_at (no secret)."""
+        with self._transaction(write=False) as tx:
+            rows = tx.execute(
+                "SELECT id, name, created_at, revoked_at FROM api_keys ORDER BY created_at, id"
+            )
+        return [
+            {
+                "id": key_id,
+                "name": name,
+                "created_at": created_at,
+                "revoked": revoked_at is not None,
+                "revoked_at": revoked_at,
+            }
+            for key_id, name, created_at, revoked_at in rows
+        ]
+
+    def revoke_key(self, key_id: str) -> bool:
+        """Revoke a key (for good); True when it exists (revoked now or before)."""
+        with self._transaction(write=True) as tx:
+            return bool(
+                tx.execute(
+                    "UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? "
+                    "RETURNING id",
+                    (now_iso(), key_id),
+                )
+            )

@@ -1,0 +1,199 @@
+"""The SQLite backend: one file, WAL mode, FTS5 full-text search (the default store).
+
+One connection serves every thread, behind a lock: the service's background worker and its
+request threads take turns, each statement being short. Other processes may open the same
+file; WAL lets them read while one writes, and a 30 s busy timeout makes writers wait for
+each other. Write transactions start with ``BEGIN IMMEDIATE`` so two writers never deadlock
+upgrading a read lock. The search index is an external-content FTS5 table over the results'
+text columns (``porter unicode61`` tokenizer), kept in sync by triggers inside the writing
+transaction. A new database file is created readable by its owner only (it holds
+conversations and key hashes).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from carelens.store.errors import StoreError
+from carelens.store.sql import SQLStore, Tx
+
+logger = logging.getLogger(__name__)
+
+#: RETURNING and ON CONFLICT DO NOTHING need SQLite 3.35 (2021).
+MIN_SQLITE = (3, 35, 0)
+#: Seconds a writer waits for another connection's write lock before giving up.
+BUSY_TIMEOUT_S = 30.0
+
+_SCHEMA_V1: tuple[str, ...] = (
+    """CREATE TABLE corpora (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        format TEXT,
+        status TEXT NOT NULL,
+        total INTEGER,
+        done INTEGER NOT NULL DEFAULT 0,
+        rejected INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX corpora_created ON corpora (created_at)",
+    """CREATE TABLE results (
+        id INTEGER PRIMARY KEY,
+        corpus_id TEXT NOT NULL REFERENCES corpora (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        response_id TEXT,
+        helper TEXT,
+        community TEXT,
+        timestamp_utc TEXT,
+        style TEXT,
+        seeker_text TEXT,
+        response_text TEXT,
+        record TEXT NOT NULL,
+        UNIQUE (corpus_id, seq)
+    )""",
+    "CREATE INDEX results_style ON results (corpus_id, style, seq)",
+    "CREATE INDEX results_helper ON results (corpus_id, helper, seq)",
+    "CREATE INDEX results_time ON results (corpus_id, timestamp_utc)",
+    """CREATE TABLE result_levels (
+        result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+        dimension TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        PRIMARY KEY (result_id, dimension)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX result_levels_dimension ON result_levels (dimension, level)",
+    """CREATE VIRTUAL TABLE results_fts USING fts5 (
+        seeker_text, response_text,
+        content = 'results', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER results_fts_insert AFTER INSERT ON results BEGIN
+        INSERT INTO results_fts (rowid, seeker_text, response_text)
+        VALUES (new.id, new.seeker_text, new.response_text);
+    END""",
+    """CREATE TRIGGER results_fts_delete AFTER DELETE ON results BEGIN
+        INSERT INTO results_fts (results_fts, rowid, seeker_text, response_text)
+        VALUES ('delete', old.id, old.seeker_text, old.response_text);
+    END""",
+    """CREATE TRIGGER results_fts_update AFTER UPDATE ON results BEGIN
+        INSERT INTO results_fts (results_fts, rowid, seeker_text, response_text)
+        VALUES ('delete', old.id, old.seeker_text, old.response_text);
+        INSERT INTO results_fts (rowid, seeker_text, response_text)
+        VALUES (new.id, new.seeker_text, new.response_text);
+    END""",
+    """CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        secret_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+    )""",
+)
+
+
+class _SQLiteTx:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._connection.execute(sql, params).fetchall()
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._connection.executemany(sql, rows)
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty file readable and writable by its owner only, if it is missing."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+class SQLiteStore(SQLStore):
+    """Results, corpora and API keys in one SQLite file (or ``":memory:"``)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        if sqlite3.sqlite_version_info < MIN_SQLITE:
+            raise StoreError(
+                f"SQLite {sqlite3.sqlite_version} is too old for the carelens store "
+                f"(needs {'.'.join(map(str, MIN_SQLITE))}+); use a newer Python or PostgreSQL"
+            )
+        self.path = os.fspath(path)
+        self.where = self.path
+        self._lock = threading.RLock()
+        self._closed = False
+        memory = self.path == ":memory:"
+        try:
+            if not memory:
+                file = Path(self.path)
+                if not file.parent.exists():
+                    file.parent.mkdir(parents=True, mode=0o700)
+                _create_private(file)
+            self._connection = sqlite3.connect(
+                self.path,
+                timeout=BUSY_TIMEOUT_S,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            self._connection.execute("PRAGMA foreign_keys = ON")
+            if not memory:
+                mode = self._connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    logger.warning("%s: could not switch to WAL mode (got %s)", self.path, mode)
+                self._connection.execute("PRAGMA synchronous = NORMAL")
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{self.path}: cannot open the SQLite store: {exc}") from exc
+        try:
+            self._migrate()
+        except BaseException:
+            self._connection.close()
+            raise
+        logger.debug("opened SQLite store %s", self.path)
+
+    @contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[Tx]:
+        with self._lock:
+            if self._closed:
+                raise StoreError(f"{self.path}: the store is closed")
+            connection = self._connection
+            try:
+                connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: cannot start a transaction: {exc}") from exc
+            try:
+                yield _SQLiteTx(connection)
+            except sqlite3.Error as exc:
+                connection.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: {exc}") from exc
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            try:
+                connection.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: cannot commit: {exc}") from exc
+
+    def _migrations(self) -> Sequence[Sequence[str]]:
+        return (_SCHEMA_V1,)
+
+    def _lock_schema(self, tx: Tx) -> None:
+        """Nothing to do: BEGIN IMMEDIATE already holds the database's write lock."""
+
+    def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
+        # Each word becomes an FTS5 string (quotes doubled), so no input is ever syntax.
+        phrase = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+        return "r.id IN (SELECT rowid FROM results_fts WHERE results_fts MATCH ?)", [phrase]
+
+    def close(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._connection.close()

@@ -1,0 +1,159 @@
+"""Storing results: exactly once per (corpus, seq), atomic batches, exact round trips, resume."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from store_records import raw, record, seqs
+
+from carelens.errors import InputError
+from carelens.store import CorpusNotFoundError, Store
+
+HYPOTHESIS = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+def test_add_results_is_idempotent(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    assert store.add_results(corpus.id, [record(i) for i in range(10)]) == 10
+    assert store.add_results(corpus.id, [record(i) for i in range(10)]) == 0
+    assert store.add_results(corpus.id, [record(i) for i in range(5, 15)]) == 5
+    assert store.get_corpus(corpus.id).done == 15  # type: ignore[union-attr]
+    assert seqs(store, corpus.id) == list(range(15))
+    assert raw(store, "SELECT count(*) FROM results")[0][0] == 15
+    assert raw(store, "SELECT count(*) FROM result_levels")[0][0] == 2 * 15
+
+
+def test_first_record_for_a_seq_wins(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    assert store.add_results(corpus.id, [record(0, style="first"), record(0, style="second")]) == 1
+    store.add_results(corpus.id, [record(0, style="third")])
+    [item] = store.results(corpus.id).items
+    assert item["style"] == "first"
+
+
+def test_empty_batch(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    assert store.add_results(corpus.id, []) == 0
+    assert store.stored_seqs(corpus.id) == 0
+
+
+def test_same_seq_in_two_corpora(store: Store) -> None:
+    a, b = store.create_corpus("a.jsonl"), store.create_corpus("b.jsonl")
+    assert store.add_results(a.id, [record(0)]) == 1
+    assert store.add_results(b.id, [record(0)]) == 1
+    assert store.results(a.id).total == store.results(b.id).total == 1
+
+
+@pytest.mark.parametrize(
+    "bad", [None, "3", 1.0, -1, True, 2**63], ids=["none", "str", "float", "neg", "bool", "big"]
+)
+def test_record_needs_an_integer_seq(store: Store, bad: Any) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    broken = record(1)
+    if bad is None:
+        del broken["seq"]
+    else:
+        broken["seq"] = bad
+    with pytest.raises(InputError, match="seq") as info:
+        store.add_results(corpus.id, [record(0), broken])
+    assert info.value.field == "seq"
+    assert store.results(corpus.id).total == 0  # nothing of the batch was stored
+
+
+def test_batch_is_all_or_nothing(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    with pytest.raises(InputError, match="JSON"):
+        store.add_results(corpus.id, [record(0), record(1, extra=object())])
+    assert store.get_corpus(corpus.id).done == 0  # type: ignore[union-attr]
+    assert store.results(corpus.id).total == 0
+
+
+def test_unknown_corpus(store: Store) -> None:
+    with pytest.raises(CorpusNotFoundError):
+        store.add_results("missing", [record(0)])
+    assert store.stored_seqs("missing") == 0
+    assert store.results("missing").total == 0
+
+
+def test_records_round_trip_exactly(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    given_records = [
+        record(0),
+        record(1, seeker_text=None, response_text=None),  # a --no-text run
+        record(2, seeker_text="nul\x00inside", response_text="lone \ud800 surrogate"),
+        {"seq": 3},  # nothing but the seq
+        record(4, response_text="ünïcödé — 你好 🙂", timestamp="not a time", speaker=None),
+    ]
+    store.add_results(corpus.id, given_records)
+    items = store.results(corpus.id).items
+    assert items == given_records
+    # key order survives too (the texts are stored apart from the JSON)
+    assert [list(item) for item in items] == [list(r) for r in given_records]
+    assert json.dumps(items[0]) == json.dumps(given_records[0])
+
+
+text = st.one_of(st.none(), st.text(max_size=30))
+
+
+@HYPOTHESIS
+@given(seeker=text, response=text, speaker=text, style=text)
+def test_any_text_round_trips(
+    store: Store, seeker: Any, response: Any, speaker: Any, style: Any
+) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    given_record = record(0, seeker_text=seeker, response_text=response, speaker=speaker)
+    given_record["style"] = style
+    assert store.add_results(corpus.id, [given_record]) == 1
+    assert store.results(corpus.id).items == [given_record]
+
+
+@HYPOTHESIS
+@given(batches=st.lists(st.lists(st.integers(0, 40), max_size=25), max_size=6))
+def test_random_batches_store_each_seq_once(store: Store, batches: list[list[int]]) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    stored: set[int] = set()
+    for batch in batches:
+        added = store.add_results(corpus.id, [record(seq) for seq in batch])
+        assert added == len(set(batch) - stored)
+        stored |= set(batch)
+        expected_resume = 0
+        while expected_resume in stored:
+            expected_resume += 1
+        assert store.stored_seqs(corpus.id) == expected_resume
+    assert seqs(store, corpus.id) == sorted(stored)
+    assert store.get_corpus(corpus.id).done == len(stored)  # type: ignore[union-attr]
+
+
+def test_resume_point(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    assert store.stored_seqs(corpus.id) == 0
+    store.add_results(corpus.id, [record(i) for i in (1, 2, 3)])
+    assert store.stored_seqs(corpus.id) == 0  # seq 0 is missing
+    store.add_results(corpus.id, [record(0)])
+    assert store.stored_seqs(corpus.id) == 4
+    store.add_results(corpus.id, [record(i) for i in (6, 7)])
+    assert store.stored_seqs(corpus.id) == 4  # 4 and 5 are missing
+    store.add_results(corpus.id, [record(i) for i in (4, 5)])
+    assert store.stored_seqs(corpus.id) == 8
+
+
+def test_interrupted_upload_resumes_exactly_once(store: Store) -> None:
+    """A worker that dies mid-batch and restarts from stored_seqs stores every pair once."""
+    corpus = store.create_corpus("a.jsonl")
+    pairs = [record(i) for i in range(23)]
+    store.add_results(corpus.id, pairs[:10])
+    store.add_results(corpus.id, pairs[12:15])  # a later batch landed; 10 and 11 did not
+    resume = store.stored_seqs(corpus.id)
+    assert resume == 10
+    for start in range(resume, len(pairs), 4):  # the restarted worker redoes 12..14 too
+        store.add_results(corpus.id, pairs[start : start + 4])
+    assert seqs(store, corpus.id) == list(range(23))
+    assert store.get_corpus(corpus.id).done == 23  # type: ignore[union-attr]

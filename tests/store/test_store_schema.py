@@ -1,0 +1,134 @@
+"""Opening stores: URL forms, reopening, schema versions, SQLite settings and file mode."""
+
+from __future__ import annotations
+
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from store_records import raw, record
+
+from carelens.errors import CarelensError, MissingExtraError
+from carelens.store import (
+    SCHEMA_VERSION,
+    PostgresStore,
+    SchemaVersionError,
+    SQLiteStore,
+    Store,
+    StoreError,
+    default_data_dir,
+    open_store,
+)
+from carelens.store.sql import SQLStore
+
+
+def test_reopen_keeps_everything(open_url: Callable[[], Store]) -> None:
+    store = open_url()
+    corpus = store.create_corpus("a.jsonl")
+    store.add_results(corpus.id, [record(i) for i in range(6)])
+    store.set_status(corpus.id, "done", total=6)
+    store.close()
+    again = open_url()
+    reopened = again.get_corpus(corpus.id)
+    assert reopened is not None and (reopened.status, reopened.done) == ("done", 6)
+    assert again.results(corpus.id, query="job").total == 2
+    assert again.add_results(corpus.id, [record(i) for i in range(6)]) == 0
+    assert isinstance(again, SQLStore) and again.schema_version() == SCHEMA_VERSION
+    assert raw(again, "SELECT count(*) FROM schema_version")[0][0] == SCHEMA_VERSION
+
+
+def test_closed_store_refuses_work(open_url: Callable[[], Store]) -> None:
+    store = open_url()
+    store.close()
+    store.close()  # twice is fine
+    with pytest.raises(StoreError, match="closed"):
+        store.list_corpora()
+
+
+def test_newer_schema_is_refused(open_url: Callable[[], Store]) -> None:
+    store = open_url()
+    raw(store, "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (99, "x"))
+    store.close()
+    with pytest.raises(SchemaVersionError, match="schema version 99") as info:
+        open_url()
+    assert isinstance(info.value, CarelensError)
+    assert (info.value.found, info.value.supported) == (99, SCHEMA_VERSION)
+    assert "upgrade carelens" in str(info.value)
+
+
+def test_default_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CARELENS_DATA_DIR", str(tmp_path / "env"))
+    assert default_data_dir() == tmp_path / "env"
+    store = open_store()
+    try:
+        assert isinstance(store, SQLiteStore)
+        assert Path(store.path) == tmp_path / "env" / "carelens.db"
+    finally:
+        store.close()
+    store = open_store(data_dir=tmp_path / "given")
+    try:
+        assert Path(store.path) == tmp_path / "given" / "carelens.db"  # type: ignore[attr-defined]
+    finally:
+        store.close()
+    monkeypatch.delenv("CARELENS_DATA_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_data_dir() == tmp_path / "home" / ".local" / "share" / "carelens"
+
+
+def test_sqlite_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for url, path in [
+        ("sqlite:///rel/x.db", "rel/x.db"),
+        (f"sqlite:///{tmp_path}/abs.db", f"{tmp_path}/abs.db"),
+        ("sqlite:///:memory:", ":memory:"),
+        ("sqlite://", ":memory:"),
+    ]:
+        store = open_store(url)
+        try:
+            assert isinstance(store, SQLiteStore) and store.path == path
+            corpus = store.create_corpus("a")
+            assert store.add_results(corpus.id, [record(0)]) == 1
+        finally:
+            store.close()
+    assert (tmp_path / "rel" / "x.db").exists()
+
+
+@pytest.mark.parametrize("url", ["mysql://u:secret@h/db", "sqlite:///", "carelens.db", "http://x"])
+def test_bad_urls(url: str) -> None:
+    with pytest.raises(StoreError) as info:
+        open_store(url)
+    assert "secret" not in str(info.value)
+
+
+def test_postgres_needs_the_serve_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(MissingExtraError, match=r"carelens\[serve\]"):
+        open_store("postgresql://u@127.0.0.1:1/db")
+
+
+def test_postgres_unreachable_is_a_store_error() -> None:
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError, match="cannot connect") as info:
+        PostgresStore("postgresql://u:hunter2@127.0.0.1:1/db?connect_timeout=2")
+    assert "hunter2" not in str(info.value) and "***" in str(info.value)
+
+
+def test_sqlite_file_settings(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "carelens.db"
+    store = open_store(f"sqlite:///{path}")
+    try:
+        assert raw(store, "PRAGMA journal_mode")[0][0] == "wal"
+        assert raw(store, "PRAGMA foreign_keys")[0][0] == 1
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    finally:
+        store.close()
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "carelens.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match=str(path)):
+        open_store(f"sqlite:///{path}")
