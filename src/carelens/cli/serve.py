@@ -1,0 +1,180 @@
+"""``carelens serve`` (the HTTP API) and ``carelens keys create | list | revoke`` (its API keys).
+
+Thin layers: ``serve`` builds :class:`~carelens.service.ServiceSettings`, calls
+:func:`~carelens.service.create_app` (which loads the model, opens the store and refuses to
+start off loopback without a key) and runs it with uvicorn — with uvicorn's access log off,
+since the service logs method, path, status and duration itself and never a query string.
+``keys`` opens the same store (same ``--data-dir`` / ``--database-url``) and prints a new
+secret once; only its hash is kept. Without the ``serve`` extra, ``serve`` fails with a
+:class:`~carelens.errors.MissingExtraError` naming ``carelens[serve]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from carelens.cli._common import ModelPath, Quiet, Threads, Verbose, session
+from carelens.errors import InputError, MissingExtraError
+
+if TYPE_CHECKING:
+    from carelens.store import Store
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        envvar="CARELENS_DATA_DIR",
+        help="Folder for uploads and the SQLite store (default: ~/.local/share/carelens).",
+    ),
+]
+DatabaseUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url",
+        envvar="CARELENS_DATABASE_URL",
+        help="Database URL (default: SQLite in --data-dir). Prefer the environment variable "
+        "for URLs with passwords.",
+    ),
+]
+
+
+def _require_uvicorn() -> Any:
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise MissingExtraError("uvicorn", "serve") from exc
+    return uvicorn
+
+
+def serve(
+    host: Annotated[
+        str,
+        typer.Option(
+            help="Address to listen on. Anything but 127.0.0.1 / ::1 / localhost requires an "
+            "API key (`carelens keys create`)."
+        ),
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+    model: ModelPath = None,
+    threads: Threads = None,
+    require_key: Annotated[
+        bool, typer.Option("--require-key", help="Require an API key on loopback too.")
+    ] = False,
+    rate_limit: Annotated[
+        int, typer.Option(min=0, help="Requests per minute per API key or client (0: no limit).")
+    ] = 120,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Serve the HTTP API: analyse pairs, upload corpora, page results (see docs/api.md)."""
+    with session(verbose, quiet) as s:
+        uvicorn = _require_uvicorn()
+        from carelens.service import ServiceSettings, create_app
+        from carelens.store import default_data_dir
+
+        settings = ServiceSettings(
+            host=host,
+            port=port,
+            data_dir=data_dir if data_dir is not None else default_data_dir(),
+            database_url=database_url,
+            model=model,
+            threads=threads,
+            require_key=require_key,
+            rate_limit=rate_limit,
+        )
+        app = create_app(settings)
+        shown = f"[{host}]" if ":" in host else host
+        access = "API key required" if settings.key_required else "no API key needed (loopback)"
+        s.note(f"carelens API on http://{escape(shown)}:{port}/v1 — {access}; Ctrl-C stops")
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            access_log=False,
+            log_level="debug" if verbose else "warning" if quiet else "info",
+            server_header=False,
+        )
+
+
+keys_app = typer.Typer(
+    name="keys",
+    help="Create, list and revoke API keys for `carelens serve`.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@contextmanager
+def _store(data_dir: Path | None, database_url: str | None) -> Iterator[Store]:
+    from carelens.store import open_store
+
+    store = open_store(database_url, data_dir=data_dir)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@keys_app.command("create")
+def create_key(
+    name: Annotated[str, typer.Argument(help="Who or what the key is for.")],
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Create a key and print its secret (shown this once; only its hash is stored)."""
+    with session(verbose, quiet) as s, _store(data_dir, database_url) as store:
+        key_id, secret = store.create_key(name)
+        s.note(f"created key {key_id} ({escape(name)}); the secret is shown only now:")
+        s.out.print(secret, soft_wrap=True, highlight=False)
+
+
+@keys_app.command("list")
+def list_keys(
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """List the keys (never their secrets)."""
+    with session(verbose, quiet) as s, _store(data_dir, database_url) as store:
+        keys = store.list_keys()
+        if not keys:
+            s.note("no API keys; create one with `carelens keys create NAME`")
+            return
+        table = Table(title="API keys", title_justify="left")
+        for column in ("id", "name", "created", "revoked"):
+            table.add_column(column, no_wrap=column != "name")
+        for key in keys:
+            table.add_row(
+                str(key["id"]),
+                escape(str(key["name"])),
+                str(key["created_at"]),
+                str(key.get("revoked_at") or "-"),
+            )
+        s.out.print(table)
+
+
+@keys_app.command("revoke")
+def revoke_key(
+    key_id: Annotated[str, typer.Argument(metavar="ID", help="The key id (see `keys list`).")],
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Revoke a key for good; requests with it get 401 at once."""
+    with session(verbose, quiet) as s, _store(data_dir, database_url) as store:
+        if not store.revoke_key(key_id):
+            raise InputError(f"no API key with id {key_id!r}; see `carelens keys list`")
+        s.note(f"revoked key {escape(key_id)}")

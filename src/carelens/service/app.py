@@ -1,0 +1,131 @@
+"""The app factory: :func:`create_app` wires settings, store, analyzer, worker and middleware.
+
+The app's lifespan starts the corpus worker and queues every unfinished corpus again (so a
+server that was killed resumes its work), and on shutdown stops the worker after its current
+chunk and closes the store it opened. Interactive docs (``/docs``, ``/redoc``) are off: they
+load scripts from a CDN, and carelens runs offline; the schema is at ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from carelens._version import __version__
+from carelens.output import Analyzer
+from carelens.service.context import ServiceContext
+from carelens.service.errors import StartupError, install_error_handlers
+from carelens.service.jobs import CorpusWorker
+from carelens.service.middleware import (
+    AccessLogMiddleware,
+    AuthMiddleware,
+    BodyLimitMiddleware,
+    CatchAllMiddleware,
+    LoopbackGuardMiddleware,
+)
+from carelens.service.ratelimit import RateLimiter
+from carelens.service.routes import router
+from carelens.service.settings import ServiceSettings
+from carelens.store import Store, open_store
+
+logger = logging.getLogger(__name__)
+
+TAGS: list[dict[str, Any]] = [
+    {"name": "analysis", "description": "Score (seeker, response) pairs right away."},
+    {"name": "corpora", "description": "Upload files, follow their analysis, page results."},
+    {"name": "service", "description": "Health and the loaded model."},
+]
+
+
+def active_keys(store: Store) -> int:
+    """How many API keys the store holds that are not revoked."""
+    return sum(1 for key in store.list_keys() if key.get("revoked_at") is None)
+
+
+def create_app(
+    settings: ServiceSettings,
+    *,
+    analyzer: Analyzer | None = None,
+    store: Store | None = None,
+) -> FastAPI:
+    """The carelens HTTP API (see ``docs/api.md``).
+
+    ``analyzer`` defaults to the model at ``settings.model`` (the shipped one), ``store`` to
+    ``open_store(settings.database_url, data_dir=settings.data_dir)`` (closed on shutdown).
+    Raises :class:`StartupError` when a key is required (off loopback, or ``require_key``)
+    and the store has none.
+    """
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    owned = store is None
+    if store is None:
+        store = open_store(settings.database_url, data_dir=settings.data_dir)
+    try:
+        if settings.key_required and active_keys(store) == 0:
+            where = "on a non-loopback address" if not settings.loopback else "with require_key"
+            raise StartupError(
+                f"serving {where} needs an API key, and there is none; create one with "
+                "`carelens keys create NAME` (same --data-dir / --database-url) and start again"
+            )
+        if analyzer is None:
+            import carelens
+
+            analyzer = carelens.load(settings.model, threads=settings.threads)
+    except BaseException:
+        if owned:
+            store.close()
+        raise
+
+    lock = threading.Lock()
+    worker = CorpusWorker(
+        store, analyzer, settings.uploads_dir, chunk_size=settings.chunk_size, lock=lock
+    )
+    context = ServiceContext(
+        settings=settings, store=store, analyzer=analyzer, worker=worker, lock=lock
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        context.worker.start()
+        await run_in_threadpool(context.worker.resume)
+        try:
+            yield
+        finally:
+            await run_in_threadpool(context.worker.stop)
+            if owned:
+                context.store.close()
+
+    app = FastAPI(
+        title="carelens",
+        version=__version__,
+        summary="Tell sympathy from empathy from compassion in supportive conversations.",
+        openapi_tags=TAGS,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.context = context
+    install_error_handlers(app)
+    app.include_router(router)
+    # Added innermost first: the access log sees every request, the body limit runs last.
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_body=settings.max_body_bytes,
+        max_upload=settings.max_upload_bytes,
+    )
+    app.add_middleware(
+        AuthMiddleware,
+        verify_key=store.verify_key,
+        key_required=settings.key_required,
+        limiter=RateLimiter(settings.rate_limit) if settings.rate_limit else None,
+    )
+    if settings.loopback:
+        app.add_middleware(LoopbackGuardMiddleware)
+    app.add_middleware(CatchAllMiddleware)
+    app.add_middleware(AccessLogMiddleware)
+    return app

@@ -1,0 +1,49 @@
+"""What the routes share: settings, store, analyzer, worker and the model lock.
+
+One :class:`ServiceContext` is built by :func:`carelens.service.create_app` and kept on
+``app.state``; routes get it through the :func:`get_context` dependency (typed as
+:data:`Ctx`), so nothing is global and several apps can live in one process (tests).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import Depends, Request
+
+from carelens.output import Analyzer
+from carelens.service.jobs import CorpusWorker
+from carelens.service.settings import ServiceSettings
+
+if TYPE_CHECKING:
+    from carelens.store import Store
+
+
+@dataclass(slots=True)
+class ServiceContext:
+    """The parts of one running API."""
+
+    settings: ServiceSettings
+    store: Store
+    analyzer: Analyzer
+    worker: CorpusWorker
+    #: Held around every ``analyzer.predict`` (requests and the worker take turns).
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        """The model manifest, when the analyzer has a model artifact."""
+        artifact = getattr(self.analyzer, "artifact", None)
+        manifest = getattr(artifact, "manifest", None)
+        return dict(manifest) if manifest is not None else {}
+
+
+def get_context(request: Request) -> ServiceContext:
+    context = request.app.state.context
+    assert isinstance(context, ServiceContext)
+    return context
+
+
+Ctx = Annotated[ServiceContext, Depends(get_context)]

@@ -1,0 +1,176 @@
+"""Every error the API returns is one JSON shape: ``{"error": {"code", "message"}}``.
+
+``code`` is a stable snake_case string clients can branch on; ``message`` says what happened
+and what to do. Validation errors add ``field`` (the first bad field, as ``pairs[2].seeker``)
+and ``details`` (every bad field). :class:`ApiError` is raised by routes and middleware;
+:func:`install_error_handlers` maps FastAPI's own errors (unknown route, wrong method, bad
+JSON, failed validation) and any unexpected exception — which becomes ``internal_error``
+with no stack trace in the response — to the same shape. :class:`StartupError` (a
+:class:`~carelens.errors.CarelensError`) is raised when a server must not start.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Mapping, Sequence
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from carelens.errors import CarelensError
+
+logger = logging.getLogger(__name__)
+
+#: Codes for HTTP errors that FastAPI raises itself (unknown route, wrong method...).
+STATUS_CODES: Mapping[int, str] = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_request",
+    429: "rate_limited",
+    500: "internal_error",
+}
+
+
+class StartupError(CarelensError):
+    """The server refuses to start (for example: off loopback without any API key)."""
+
+
+class ApiError(Exception):
+    """An error response: HTTP ``status``, a stable ``code`` and a helpful ``message``."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = dict(headers or {})
+        self.extra = dict(extra or {})
+
+
+def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
+    """The JSON body of an error response."""
+    return {"error": {"code": code, "message": message, **extra}}
+
+
+def error_response(error: ApiError) -> JSONResponse:
+    return JSONResponse(
+        error_body(error.code, error.message, **error.extra),
+        status_code=error.status,
+        headers=error.headers or None,
+    )
+
+
+def field_path(loc: Sequence[int | str]) -> str:
+    """A pydantic error location as a field path: ``("body", "pairs", 2, "seeker")`` ->
+    ``pairs[2].seeker``; query and path parameters keep their name."""
+    parts = list(loc)
+    if parts and parts[0] in ("body", "query", "path", "header", "form", "file"):
+        parts = parts[1:]
+    path = ""
+    for part in parts:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "body"
+
+
+def validation_error(exc: RequestValidationError) -> ApiError:
+    """A request validation failure as ``malformed_json`` (400) or ``invalid_request`` (422)."""
+    errors = list(exc.errors())
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return ApiError(
+            400,
+            "malformed_json",
+            "the request body is not valid JSON; send a JSON object with "
+            "Content-Type: application/json",
+        )
+    details = [
+        {"field": field_path(e.get("loc", ())), "message": str(e.get("msg", "invalid"))}
+        for e in errors
+    ]
+    first = details[0] if details else {"field": "body", "message": "invalid request"}
+    more = f" (and {len(details) - 1} more)" if len(details) > 1 else ""
+    return ApiError(
+        422,
+        "invalid_request",
+        f"{first['field']}: {first['message']}{more}; fix the request and send it again",
+        extra={"field": first["field"], "details": details},
+    )
+
+
+def http_error(exc: StarletteHTTPException) -> ApiError:
+    """One of FastAPI's own HTTP errors in the common shape."""
+    code = STATUS_CODES.get(exc.status_code, "http_error")
+    if exc.status_code == 404:
+        message = "no such endpoint; the API is described at /openapi.json"
+    elif exc.status_code == 405:
+        allowed = (exc.headers or {}).get("Allow") or (exc.headers or {}).get("allow")
+        message = "this endpoint does not accept this method" + (
+            f"; use {allowed}" if allowed else ""
+        )
+    elif isinstance(exc.detail, str) and exc.detail:
+        message = exc.detail
+    else:
+        message = HTTPStatus(exc.status_code).phrase
+    return ApiError(exc.status_code, code, message, headers=exc.headers)
+
+
+async def _on_api_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError)
+    return error_response(exc)
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return error_response(validation_error(exc))
+
+
+async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    return error_response(http_error(exc))
+
+
+#: The message of every ``internal_error``.
+INTERNAL_MESSAGE = (
+    "the server failed to handle this request; it has been logged — try again, and report it "
+    "if it persists"
+)
+
+
+def log_internal(log: logging.Logger, what: str, exc: BaseException) -> None:
+    """Log an unexpected exception: its type and stack, but not its message, which may quote
+    a conversation text."""
+    stack = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("%s: %s (message not logged)\n%s", what, type(exc).__name__, stack.rstrip())
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log_internal(logger, f"internal error on {request.method} {request.url.path}", exc)
+    return error_response(ApiError(500, "internal_error", INTERNAL_MESSAGE))
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Make every error ``app`` returns the common JSON shape."""
+    app.add_exception_handler(ApiError, _on_api_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(Exception, _on_unexpected)

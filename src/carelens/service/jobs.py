@@ -1,0 +1,215 @@
+"""The corpus worker: one background thread that analyses uploaded corpora from a queue.
+
+For each corpus it reads the stored upload twice: once to count the exchanges and rejects
+(the reject log is written to the corpus folder; the store gets ``total`` and ``rejected``),
+then to analyse them ``chunk_size`` at a time — ``analyzer.predict``, one
+:func:`~carelens.output.result_record` per pair with ``"seq"`` (its 0-based position) added,
+then ``store.add_results``. Work is resumable: the analysis skips the first
+``store.stored_seqs(id)`` exchanges, and the store keeps one result per seq, so a corpus
+interrupted at any point (even by ``kill -9``) and queued again by :meth:`CorpusWorker.resume`
+ends with every pair stored exactly once. Stopping the worker lets the current chunk finish
+and leaves the corpus ``running`` for the next start.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from contextlib import AbstractContextManager, nullcontext
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from carelens.errors import CarelensError, InputError
+from carelens.output import Analyzer, result_record
+from carelens.readers import RejectLog, read_exchanges
+from carelens.service.errors import log_internal
+from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload
+from carelens.store import CorpusNotFoundError
+
+if TYPE_CHECKING:
+    from carelens.store import Store
+
+logger = logging.getLogger(__name__)
+
+#: Corpus statuses that still have work to do.
+ACTIVE_STATUSES: tuple[str, ...] = ("queued", "running")
+
+
+class CorpusWorker:
+    """Analyses queued corpora one at a time on a single background thread.
+
+    ``lock`` (optional) is held around each ``analyzer.predict`` call, so the worker and the
+    API's request threads never run the model at the same moment.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        analyzer: Analyzer,
+        uploads: Path,
+        *,
+        chunk_size: int = 64,
+        lock: AbstractContextManager[object] | None = None,
+    ) -> None:
+        if chunk_size < 1:
+            raise ValueError("chunk_size must be at least 1")
+        self.store = store
+        self.analyzer = analyzer
+        self.uploads = uploads
+        self.chunk_size = chunk_size
+        self._lock: AbstractContextManager[object] = lock if lock is not None else nullcontext()
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._pending: set[str] = set()
+        self._outstanding = 0
+        self._state = threading.Condition()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the worker thread (once)."""
+        if self._thread is None:
+            self._stop.clear()
+            self._thread = threading.Thread(
+                target=self._run, name="carelens-corpus-worker", daemon=True
+            )
+            self._thread.start()
+
+    def stop(self, timeout: float | None = 60.0) -> None:
+        """Stop after the current chunk; unfinished corpora stay queued/running in the store."""
+        self._stop.set()
+        self._queue.put(None)
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                logger.warning("the corpus worker did not stop within %s s", timeout)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        """True while the worker thread is alive."""
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def stopping(self) -> bool:
+        """True once :meth:`stop` was called (the current chunk is the last)."""
+        return self._stop.is_set()
+
+    def submit(self, corpus_id: str) -> None:
+        """Queue a corpus for analysis (a corpus already waiting is not queued twice)."""
+        with self._state:
+            if corpus_id in self._pending:
+                return
+            self._pending.add(corpus_id)
+            self._outstanding += 1
+        self._queue.put(corpus_id)
+
+    def resume(self) -> list[str]:
+        """Queue every corpus the store has as queued or running; their ids, oldest first."""
+        active = [c for c in self.store.list_corpora() if c.status in ACTIVE_STATUSES]
+        ids = [c.id for c in sorted(active, key=lambda c: (c.created_at, c.id))]
+        for corpus_id in ids:
+            self.submit(corpus_id)
+        if ids:
+            logger.info("resuming %d unfinished corpora", len(ids))
+        return ids
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait until every submitted corpus has been processed; False on timeout."""
+        with self._state:
+            return self._state.wait_for(lambda: self._outstanding == 0, timeout)
+
+    # -- the work ----------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while True:
+            corpus_id = self._queue.get()
+            if corpus_id is None or self._stop.is_set():
+                return
+            with self._state:
+                self._pending.discard(corpus_id)
+            try:
+                self.process(corpus_id)
+            except Exception as exc:  # never let one corpus kill the worker
+                log_internal(logger, f"the corpus worker failed on corpus {corpus_id}", exc)
+            finally:
+                with self._state:
+                    self._outstanding -= 1
+                    self._state.notify_all()
+
+    def process(self, corpus_id: str) -> str | None:
+        """Analyse one corpus from where its stored results end; its status afterwards."""
+        corpus = self.store.get_corpus(corpus_id)
+        if corpus is None or corpus.status not in ACTIVE_STATUSES:
+            return None if corpus is None else corpus.status
+        path = find_upload(self.uploads, corpus.id, corpus.name)
+        if path is None:
+            return self._fail(
+                corpus_id,
+                "the uploaded file is missing from the server (the upload was interrupted or "
+                "the file was removed); upload it again",
+            )
+        try:
+            return self._analyse(corpus_id, path, corpus.format)
+        except CorpusNotFoundError:
+            logger.info("corpus %s was deleted while being analysed", corpus_id)
+            return None
+        except InputError as exc:  # the file: say where, but not the server's paths
+            where = ", ".join(
+                [corpus.name]
+                + ([f"line {exc.line}"] if exc.line is not None else [])
+                + ([f"field {exc.field!r}"] if exc.field is not None else [])
+            )
+            return self._fail(corpus_id, f"{where}: {exc.reason}; fix the file and upload it again")
+        except CarelensError as exc:
+            logger.error("analysing corpus %s failed: %s", corpus_id, exc)
+            return self._fail(
+                corpus_id,
+                f"the server could not analyse this corpus ({type(exc).__name__}); see the "
+                "server log, then upload it again",
+            )
+        except Exception as exc:
+            log_internal(logger, f"analysing corpus {corpus_id} failed", exc)
+            return self._fail(
+                corpus_id,
+                f"internal error ({type(exc).__name__}) while analysing; see the server log",
+            )
+
+    def _analyse(self, corpus_id: str, path: Path, format: str | None) -> str:
+        folder = corpus_dir(self.uploads, corpus_id)
+        with RejectLog(folder / REJECTS_NAME) as rejects:
+            total = sum(1 for _ in read_exchanges(path, format=format, rejects=rejects))
+        self.store.set_status(corpus_id, "running", total=total, rejected=rejects.total)
+        start = self.store.stored_seqs(corpus_id)
+        logger.info("corpus %s: %d pairs, starting at %d", corpus_id, total, start)
+        exchanges = islice(read_exchanges(path, format=format, rejects=RejectLog()), start, None)
+        seq = start
+        while chunk := list(islice(exchanges, self.chunk_size)):
+            if self.stopping:
+                logger.info(
+                    "corpus %s: stopped at %d of %d; it resumes on restart", corpus_id, seq, total
+                )
+                return "running"
+            with self._lock:
+                analyses = self.analyzer.predict(chunk)
+            records = []
+            for exchange, analysis in zip(chunk, analyses, strict=True):
+                record = result_record(exchange, analysis)
+                record["seq"] = seq
+                records.append(record)
+                seq += 1
+            self.store.add_results(corpus_id, records)
+        self.store.set_status(corpus_id, "done")
+        logger.info("corpus %s: done (%d pairs)", corpus_id, seq)
+        return "done"
+
+    def _fail(self, corpus_id: str, message: str) -> str | None:
+        logger.warning("corpus %s failed: %s", corpus_id, message)
+        try:
+            self.store.set_status(corpus_id, "failed", error=message)
+        except CorpusNotFoundError:
+            return None
+        return "failed"

@@ -1,0 +1,328 @@
+"""The ASGI layers around the API: access log, loopback guard, API keys and rate limit, body size.
+
+They run before any body is read, so an unauthorised or oversized request costs the server
+almost nothing. From the outside in:
+
+* :class:`AccessLogMiddleware` logs method, path (never the query string), status and
+  duration — never a text.
+* :class:`CatchAllMiddleware` answers any unexpected exception with a 500 ``internal_error``
+  and logs its type and stack, not its message (which may quote a text).
+* :class:`LoopbackGuardMiddleware` (loopback servers only, where keys are optional) refuses a
+  ``Host`` that is not a loopback name (DNS rebinding) and any request whose ``Origin`` is
+  another site (a web page posting to the local server): 403.
+* :class:`AuthMiddleware` checks the API key (``Authorization: Bearer`` or ``X-API-Key``) on
+  every ``/v1`` path but the health check — 401 when it is missing where required, or wrong
+  (or revoked) anywhere — and takes a token from the caller's rate-limit bucket: 429 with
+  ``Retry-After`` when empty.
+* :class:`BodyLimitMiddleware` refuses bodies over the limit, by ``Content-Length`` or while
+  streaming (chunked uploads): 413.
+
+No CORS middleware is installed, so browsers on other origins get no
+``Access-Control-Allow-Origin`` and cannot read responses.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from urllib.parse import urlsplit
+
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from carelens.service.errors import INTERNAL_MESSAGE, error_body, log_internal
+from carelens.service.ratelimit import RateLimiter
+from carelens.service.settings import is_loopback
+
+logger = logging.getLogger("carelens.service.access")
+errors_logger = logging.getLogger("carelens.service.errors")
+
+#: Paths that need no key and are not rate limited.
+OPEN_PATHS: frozenset[str] = frozenset({"/v1/health"})
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key.lower() == name:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+async def _send_error(
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    status: int,
+    code: str,
+    message: str,
+    headers: dict[str, str] | None = None,
+) -> None:
+    response = JSONResponse(error_body(code, message), status_code=status, headers=headers)
+    await response(scope, receive, send)
+
+
+class AccessLogMiddleware:
+    """One log line per request: method, path, status and duration in milliseconds."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 500
+
+        async def record_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, record_status)
+        finally:
+            ms = (time.perf_counter() - start) * 1000
+            logger.info("%s %s %d %.1fms", scope["method"], scope["path"], status, ms)
+
+
+class CatchAllMiddleware:
+    """Turn any exception a request raises into a 500 ``internal_error`` (no stack trace in
+    the response, no exception message in the log: it may quote a text)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            log_internal(errors_logger, f"internal error on {scope['method']} {scope['path']}", exc)
+            if not started:
+                await _send_error(scope, receive, send, 500, "internal_error", INTERNAL_MESSAGE)
+
+
+def _host_name(netloc: str) -> str:
+    """The host of ``host[:port]`` (IPv6 in brackets kept as ``[::1]``)."""
+    if netloc.startswith("["):
+        return netloc[: netloc.find("]") + 1] if "]" in netloc else netloc
+    return netloc.rsplit(":", 1)[0] if netloc.count(":") == 1 else netloc
+
+
+class LoopbackGuardMiddleware:
+    """On a loopback server, refuse non-loopback ``Host`` names and cross-origin requests."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        host = _header(scope, b"host") or ""
+        if not is_loopback(_host_name(host)):
+            await _send_error(
+                scope,
+                receive,
+                send,
+                403,
+                "host_not_allowed",
+                "this server listens on loopback and answers only to localhost, 127.0.0.1 or "
+                "[::1]; use one of those in the URL",
+            )
+            return
+        origin = _header(scope, b"origin")
+        if origin is not None and urlsplit(origin).netloc.lower() != host.lower():
+            await _send_error(
+                scope,
+                receive,
+                send,
+                403,
+                "cross_origin",
+                "requests from web pages on other origins are refused (this API has no CORS); "
+                "call it from a script or the command line",
+            )
+            return
+        await self.app(scope, receive, send)
+
+
+def _secret(scope: Scope) -> str | None:
+    """The key sent (a Bearer token, else ``X-API-Key``); "" for an unusable
+    ``Authorization`` header (a wrong key); None when no key was sent."""
+    auth = _header(scope, b"authorization")
+    if auth is not None:
+        scheme, _, token = auth.strip().partition(" ")
+        if scheme.lower() == "bearer" and token.strip():
+            return token.strip()
+    key = _header(scope, b"x-api-key")
+    if key is not None:
+        return key.strip()
+    return None if auth is None else ""
+
+
+class AuthMiddleware:
+    """API keys and the per-caller rate limit on ``/v1`` paths (see the module docstring)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        verify_key: Callable[[str], str | None],
+        key_required: bool,
+        limiter: RateLimiter | None,
+    ) -> None:
+        self.app = app
+        self.verify_key = verify_key
+        self.key_required = key_required
+        self.limiter = limiter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = str(scope.get("path", ""))
+        if scope["type"] != "http" or not path.startswith("/v1/") or path in OPEN_PATHS:
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        address = f"ip:{client[0] if client else 'unknown'}"
+        secret = _secret(scope)
+        key_id: str | None = None
+        if secret is not None:
+            key_id = await run_in_threadpool(self.verify_key, secret) if secret else None
+            if key_id is None:
+                if await self._limited(address, scope, receive, send):
+                    return
+                await _send_error(
+                    scope,
+                    receive,
+                    send,
+                    401,
+                    "invalid_api_key",
+                    "the API key is not valid or was revoked; send a current key as "
+                    "'Authorization: Bearer <secret>' or 'X-API-Key: <secret>'",
+                    {"WWW-Authenticate": "Bearer"},
+                )
+                return
+        elif self.key_required:
+            await _send_error(
+                scope,
+                receive,
+                send,
+                401,
+                "missing_api_key",
+                "this server requires an API key; send 'Authorization: Bearer <secret>' or "
+                "'X-API-Key: <secret>' (create one with `carelens keys create NAME`)",
+                {"WWW-Authenticate": "Bearer"},
+            )
+            return
+        if await self._limited(f"key:{key_id}" if key_id else address, scope, receive, send):
+            return
+        scope.setdefault("state", {})["key_id"] = key_id
+        await self.app(scope, receive, send)
+
+    async def _limited(self, client: str, scope: Scope, receive: Receive, send: Send) -> bool:
+        if self.limiter is None:
+            return False
+        wait = self.limiter.take(client)
+        if wait <= 0:
+            return False
+        retry = RateLimiter.retry_after(wait)
+        await _send_error(
+            scope,
+            receive,
+            send,
+            429,
+            "rate_limited",
+            f"too many requests (limit {self.limiter.per_minute} a minute); retry in {retry} s",
+            {"Retry-After": retry},
+        )
+        return True
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class BodyLimitMiddleware:
+    """Refuse request bodies over ``max_body`` bytes (``max_upload`` for corpus uploads)."""
+
+    def __init__(self, app: ASGIApp, *, max_body: int, max_upload: int) -> None:
+        self.app = app
+        self.max_body = max_body
+        self.max_upload = max_upload
+
+    @staticmethod
+    def is_upload(scope: Scope) -> bool:
+        path = str(scope.get("path", "")).rstrip("/")
+        return scope.get("method") == "POST" and path == "/v1/corpora"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        upload = self.is_upload(scope)
+        limit = self.max_upload if upload else self.max_body
+        declared = _header(scope, b"content-length")
+        if declared is not None:
+            try:
+                size = int(declared)
+            except ValueError:
+                await _send_error(
+                    scope, receive, send, 400, "bad_request", "Content-Length is not a number"
+                )
+                return
+            if size > limit:
+                await self._too_large(scope, receive, send, limit, upload)
+                return
+        received = 0
+        exceeded = False
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received, exceeded
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    exceeded = True
+                    raise _BodyTooLarge
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if exceeded:
+                return  # the app's answer to a cut-off body is replaced by the 413 below
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        with suppress(_BodyTooLarge):
+            await self.app(scope, limited_receive, guarded_send)
+        if exceeded and not started:
+            await self._too_large(scope, receive, send, limit, upload)
+
+    async def _too_large(
+        self, scope: Scope, receive: Receive, send: Send, limit: int, upload: bool
+    ) -> None:
+        what, fix = ("upload", "split the file") if upload else ("request body", "send fewer pairs")
+        await _send_error(
+            scope,
+            receive,
+            send,
+            413,
+            "payload_too_large",
+            f"the {what} is larger than the limit of {limit:,} bytes; {fix}",
+        )

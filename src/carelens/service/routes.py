@@ -1,0 +1,351 @@
+"""The ``/v1`` endpoints: analyse pairs, upload and follow corpora, page their results, health.
+
+Routes are thin: they validate what pydantic cannot (limits from the settings, content types,
+known dimensions; the store checks dates and pages), call the analyzer, the store or the
+worker, and shape the answer.
+Records are returned exactly as :func:`~carelens.output.result_record` builds them. Every
+failure is an :class:`~carelens.service.errors.ApiError` (see :mod:`.errors` for the shape).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile
+from fastapi.responses import JSONResponse
+
+from carelens._version import __version__
+from carelens.errors import FormatDetectionError, InputError
+from carelens.output import result_record
+from carelens.readers import SUPPORTED_FORMATS, detect_format
+from carelens.service import uploads
+from carelens.service.context import Ctx
+from carelens.service.errors import ApiError
+from carelens.service.schemas import (
+    MAX_PAGE,
+    AnalyzeBatchResponse,
+    AnalyzeRequest,
+    CorpusList,
+    CorpusOut,
+    ErrorOut,
+    HealthOut,
+    ModelOut,
+    PairIn,
+    ResultRecord,
+    ResultsPage,
+)
+from carelens.store import Corpus, InvalidQueryError
+from carelens.types import Exchange, Turn
+
+logger = logging.getLogger(__name__)
+
+#: Model card file names looked for in the model folder, in order.
+MODEL_CARD_NAMES: tuple[str, ...] = ("model-card.md", "MODEL_CARD.md", "README.md")
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": ErrorOut} for status in (*statuses, 401, 429, 500)}
+
+
+def _require_json(request: Request) -> None:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/json" and not content_type.endswith("+json"):
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            "send the pairs as JSON with 'Content-Type: application/json'",
+        )
+
+
+def _require_multipart(request: Request) -> None:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "multipart/form-data":
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            "upload the file as multipart/form-data with the file in a field named 'file' "
+            "(curl -F file=@pairs.csv)",
+        )
+
+
+router = APIRouter(prefix="/v1")
+
+
+# -- analysis ---------------------------------------------------------------------------------
+
+
+def _exchange(pair: PairIn, position: int) -> Exchange:
+    pair_id = pair.id if pair.id is not None else str(position)
+    return Exchange(
+        seeker=Turn(id=pair_id, text=pair.seeker),
+        response=Turn(id=pair_id, text=pair.response, reply_to=pair_id),
+    )
+
+
+@router.post(
+    "/analyze",
+    tags=["analysis"],
+    summary="Analyse one pair or a batch of pairs",
+    response_model=ResultRecord | AnalyzeBatchResponse,
+    responses=_errors(400, 413, 415, 422),
+    dependencies=[Depends(_require_json)],
+)
+def analyze(body: AnalyzeRequest, ctx: Ctx) -> JSONResponse:
+    """Score responses. ``{"seeker", "response"}`` returns one record; ``{"pairs": [...]}``
+    returns ``{"results": [record, ...], "model"}`` in request order. Records are those of
+    ``carelens analyze``; ``seeker_id`` and ``response_id`` are the pair's ``id`` (its
+    0-based position when it has none)."""
+    pairs = body.as_pairs()
+    limit = ctx.settings.max_batch
+    if len(pairs) > limit:
+        raise ApiError(
+            413,
+            "too_many_pairs",
+            f"{len(pairs)} pairs in one request; send at most {limit}, or upload a file to "
+            "POST /v1/corpora",
+        )
+    exchanges = [_exchange(p, i) for i, p in enumerate(pairs)]
+    with ctx.lock:
+        analyses = ctx.analyzer.predict(exchanges)
+    records = [result_record(e, a) for e, a in zip(exchanges, analyses, strict=True)]
+    if body.pairs is None:
+        return JSONResponse(records[0])
+    return JSONResponse({"results": records, "model": ctx.analyzer.model_id})
+
+
+# -- corpora ----------------------------------------------------------------------------------
+
+
+def corpus_out(corpus: Corpus) -> CorpusOut:
+    """A store corpus as the API shows it, with ``progress``."""
+    data: dict[str, Any] = dict(corpus.to_dict())
+    total, done = data.get("total"), int(data.get("done") or 0)
+    if total is None:
+        progress = 1.0 if data.get("status") == "done" else None
+    elif total <= 0:
+        progress = 1.0 if data.get("status") == "done" else 0.0
+    else:
+        progress = min(1.0, done / total)
+    data["done"] = done
+    data["progress"] = None if progress is None else round(progress, 4)
+    return CorpusOut.model_validate(data)
+
+
+def _corpus_or_404(ctx: Ctx, corpus_id: str) -> Corpus:
+    corpus = ctx.store.get_corpus(corpus_id)
+    if corpus is None:
+        raise ApiError(
+            404,
+            "corpus_not_found",
+            f"no corpus with id {corpus_id!r}; list the corpora with GET /v1/corpora",
+        )
+    return corpus
+
+
+@router.post(
+    "/corpora",
+    tags=["corpora"],
+    summary="Upload a conversation file to analyse in the background",
+    status_code=202,
+    response_model=CorpusOut,
+    responses=_errors(400, 413, 415, 422),
+    dependencies=[Depends(_require_multipart)],
+)
+def upload_corpus(
+    ctx: Ctx,
+    response: Response,
+    file: Annotated[UploadFile, File(description="csv, jsonl, reddit (.zst) or wxr file")],
+    format: Annotated[
+        str | None, Form(description=f"one of {', '.join(SUPPORTED_FORMATS)} (detected)")
+    ] = None,
+) -> CorpusOut:
+    """Store the file, create the corpus (``queued``) and queue it for analysis; follow it
+    with ``GET /v1/corpora/{id}``."""
+    if format is not None and format not in SUPPORTED_FORMATS:
+        raise ApiError(
+            422,
+            "invalid_request",
+            f"format: unknown format {format!r}; use one of {', '.join(SUPPORTED_FORMATS)} "
+            "or leave it out to detect it",
+            extra={"field": "format"},
+        )
+    name = uploads.safe_filename(file.filename)
+    root = ctx.settings.uploads_dir
+    received, size = uploads.receive(file.file, root, name)
+    try:
+        if size == 0:
+            raise ApiError(
+                422, "empty_file", "the uploaded file is empty; upload a file with pairs"
+            )
+        if format is None:
+            try:
+                format = detect_format(received)
+            except FormatDetectionError as exc:
+                raise ApiError(
+                    415,
+                    "unsupported_format",
+                    f"cannot tell the format of {name!r} ({exc.reason}); name the file with "
+                    f"its extension or send 'format' ({', '.join(SUPPORTED_FORMATS)})",
+                ) from exc
+            except InputError as exc:
+                raise ApiError(422, "unreadable_file", f"{name!r}: {exc.reason}") from exc
+        corpus = ctx.store.create_corpus(name, format=format)
+    except BaseException:
+        uploads.discard(received)
+        raise
+    try:
+        uploads.place(received, root, corpus.id, name)
+    except OSError:
+        uploads.discard(received)
+        ctx.store.set_status(corpus.id, "failed", error="the server could not store the upload")
+        raise
+    ctx.worker.submit(corpus.id)
+    logger.info("corpus %s: %d bytes received as %s", corpus.id, size, format)
+    response.headers["Location"] = f"/v1/corpora/{corpus.id}"
+    return corpus_out(corpus)
+
+
+@router.get(
+    "/corpora",
+    tags=["corpora"],
+    summary="List corpora",
+    response_model=CorpusList,
+    responses=_errors(),
+)
+def list_corpora(ctx: Ctx) -> CorpusList:
+    """Every corpus, with its status and progress."""
+    return CorpusList(corpora=[corpus_out(c) for c in ctx.store.list_corpora()])
+
+
+@router.get(
+    "/corpora/{corpus_id}",
+    tags=["corpora"],
+    summary="A corpus' status and progress",
+    response_model=CorpusOut,
+    responses=_errors(404),
+)
+def get_corpus(ctx: Ctx, corpus_id: str) -> CorpusOut:
+    """``status`` (queued, running, done, failed), ``done`` of ``total`` pairs, ``rejected``
+    input records, ``progress`` (0-1) and ``error`` when it failed."""
+    return corpus_out(_corpus_or_404(ctx, corpus_id))
+
+
+@router.delete(
+    "/corpora/{corpus_id}",
+    tags=["corpora"],
+    summary="Delete a corpus, its results and its uploaded file",
+    status_code=204,
+    response_class=Response,
+    responses=_errors(404),
+)
+def delete_corpus(ctx: Ctx, corpus_id: str) -> Response:
+    """Removes everything the server keeps about the corpus; an analysis in progress stops
+    at its next chunk."""
+    _corpus_or_404(ctx, corpus_id)
+    ctx.store.delete_corpus(corpus_id)
+    shutil.rmtree(uploads.corpus_dir(ctx.settings.uploads_dir, corpus_id), ignore_errors=True)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/corpora/{corpus_id}/results",
+    tags=["corpora"],
+    summary="A page of a corpus' results, optionally filtered",
+    response_model=ResultsPage,
+    responses=_errors(404, 422),
+)
+def corpus_results(
+    ctx: Ctx,
+    corpus_id: str,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    style: Annotated[str | None, Query(max_length=100)] = None,
+    helper: Annotated[
+        str | None, Query(max_length=200, description="the response's speaker")
+    ] = None,
+    dimension: Annotated[str | None, Query(max_length=100)] = None,
+    min_level: Annotated[int | None, Query(ge=0, le=2, description="needs dimension")] = None,
+    since: Annotated[str | None, Query(description="ISO 8601; timestamp >= since")] = None,
+    until: Annotated[str | None, Query(description="ISO 8601; timestamp < until")] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=200, description="text search")] = None,
+) -> JSONResponse:
+    """Results in input order (``seq``); ``next_offset`` is the ``offset`` of the next page,
+    null on the last one."""
+    _corpus_or_404(ctx, corpus_id)
+    dimensions = tuple(ctx.analyzer.dimensions)
+    if dimension is not None and dimension not in dimensions:
+        raise ApiError(
+            422,
+            "invalid_request",
+            f"dimension: unknown dimension {dimension!r}; use one of {', '.join(dimensions)}",
+            extra={"field": "dimension"},
+        )
+    try:
+        page = ctx.store.results(
+            corpus_id,
+            offset=offset,
+            limit=limit,
+            style=style,
+            helper=helper,
+            dimension=dimension,
+            min_level=min_level,
+            since=since,
+            until=until,
+            query=q,
+        )
+    except InvalidQueryError as exc:
+        raise ApiError(422, "invalid_request", f"{exc}; fix the query and try again") from exc
+    items = list(page.items)
+    end = offset + len(items)
+    return JSONResponse(
+        {
+            "items": items,
+            "total": page.total,
+            "offset": offset,
+            "limit": limit,
+            "next_offset": end if items and end < page.total else None,
+        }
+    )
+
+
+# -- service ----------------------------------------------------------------------------------
+
+
+@router.get("/health", tags=["service"], summary="Liveness check", response_model=HealthOut)
+def health(ctx: Ctx) -> HealthOut:
+    """Needs no API key and is not rate limited."""
+    return HealthOut(status="ok", model=ctx.analyzer.model_id, version=__version__)
+
+
+def read_model_card(folder: Path | None) -> str | None:
+    """The model card shipped in the model folder, if there is one (carelens' own card lives
+    in the docs, not the package, so the shipped model has none)."""
+    if folder is None:
+        return None
+    for name in MODEL_CARD_NAMES:
+        path = folder / name
+        if path.is_file():
+            text: str = path.read_text(encoding="utf-8")
+            return text
+    return None
+
+
+@router.get(
+    "/model",
+    tags=["service"],
+    summary="The loaded model's manifest and card",
+    response_model=ModelOut,
+    responses=_errors(),
+)
+def model(ctx: Ctx) -> ModelOut:
+    """The manifest (labels, calibration, checksums, training data, evaluation figures) and
+    ``model_card`` (Markdown) when the model folder has one, else null."""
+    folder = getattr(getattr(ctx.analyzer, "artifact", None), "path", None)
+    return ModelOut(
+        model=ctx.analyzer.model_id,
+        manifest=ctx.manifest,
+        model_card=read_model_card(folder if isinstance(folder, Path) else None),
+    )

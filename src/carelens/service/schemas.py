@@ -1,0 +1,192 @@
+"""The request and response bodies of the API, as pydantic models (they make /openapi.json).
+
+A result record is the one ``carelens analyze`` writes (:func:`carelens.output.result_record`):
+id fields, one object per dimension (``level``, ``probabilities``, ``spans``), ``flags``,
+``style``, ``seeker``, ``helper``, ``feedback``, the texts and ``model``. Dimensions depend on
+the model, so :class:`ResultRecord` allows extra fields and routes return records exactly as
+built (``response_model_exclude_unset``), never padded with nulls.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+#: Longest seeker or response text ``/v1/analyze`` accepts, in characters.
+MAX_TEXT_CHARS = 20_000
+#: Longest pair id.
+MAX_ID_CHARS = 200
+#: Most results one page returns.
+MAX_PAGE = 500
+
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS)]
+PairId = Annotated[str, Field(min_length=1, max_length=MAX_ID_CHARS)]
+CorpusStatus = Literal["queued", "running", "done", "failed"]
+
+
+def _require_text(value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise ValueError("must contain text, not only whitespace")
+    return value
+
+
+class PairIn(BaseModel):
+    """One (seeker message, response) pair; ``id`` comes back as the record's ids."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    seeker: Text
+    response: Text
+    id: PairId | None = None
+
+    @field_validator("seeker", "response")
+    @classmethod
+    def check_text(cls, value: str | None) -> str | None:
+        return _require_text(value)
+
+
+class AnalyzeRequest(BaseModel):
+    """Either one pair (``seeker`` and ``response``) or ``pairs``, a list of them."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"seeker": "I failed my exam again.", "response": "That sounds exhausting."},
+                {"pairs": [{"id": "p1", "seeker": "I lost my job.", "response": "I'm sorry."}]},
+            ]
+        },
+    )
+
+    seeker: Text | None = None
+    response: Text | None = None
+    id: PairId | None = None
+    pairs: Annotated[list[PairIn], Field(min_length=1)] | None = None
+
+    @field_validator("seeker", "response")
+    @classmethod
+    def check_text(cls, value: str | None) -> str | None:
+        return _require_text(value)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> AnalyzeRequest:
+        single = self.seeker is not None or self.response is not None
+        if single and self.pairs is not None:
+            raise ValueError("send either 'seeker' and 'response', or 'pairs', not both")
+        if self.pairs is None and (self.seeker is None or self.response is None):
+            raise ValueError("send 'seeker' and 'response' (one pair) or 'pairs' (a list)")
+        return self
+
+    def as_pairs(self) -> list[PairIn]:
+        """The request's pairs (a single pair as a list of one)."""
+        if self.pairs is not None:
+            return list(self.pairs)
+        assert self.seeker is not None and self.response is not None
+        return [PairIn(seeker=self.seeker, response=self.response, id=self.id)]
+
+
+class SpanOut(BaseModel):
+    """Characters ``[start, end)`` of the response (crisis cues: of the seeker message)."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+    text: str
+
+
+class ResultRecord(BaseModel):
+    """One analysed pair, as ``carelens analyze`` writes it.
+
+    Besides these fields there is one object per model dimension (``emotional_reaction``,
+    ``exploration``, ... and the derived ``empathy``): ``{"level": 0|1|2, "probabilities":
+    [p0, p1, p2], "spans": [Span]}``. Stored corpus results add ``seq``, the pair's 0-based
+    position in the upload.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    seq: int | None = None
+    seeker_id: str | None = None
+    response_id: str | None = None
+    conversation_id: str | None = None
+    speaker: str | None = None
+    timestamp: str | None = None
+    seeker_speaker: str | None = None
+    community: str | None = None
+    flags: dict[str, float] | None = None
+    style: str | None = None
+    seeker: dict[str, Any] | None = None
+    helper: dict[str, Any] | None = None
+    feedback: list[str] | None = None
+    seeker_text: str | None = None
+    response_text: str | None = None
+    model: str | None = None
+
+
+class AnalyzeBatchResponse(BaseModel):
+    """The records of a ``pairs`` request, in request order."""
+
+    results: list[ResultRecord]
+    model: str
+
+
+class CorpusOut(BaseModel):
+    """An uploaded corpus and the progress of its analysis."""
+
+    id: str
+    name: str
+    format: str | None = None
+    status: CorpusStatus
+    total: int | None = None
+    done: int = 0
+    rejected: int | None = None
+    error: str | None = None
+    created_at: Any = None
+    updated_at: Any = None
+    progress: float | None = Field(
+        default=None, description="done / total, from 0 to 1 (null until the total is known)"
+    )
+
+
+class CorpusList(BaseModel):
+    corpora: list[CorpusOut]
+
+
+class ResultsPage(BaseModel):
+    """One page of a corpus' results; ``next_offset`` is null on the last page."""
+
+    items: list[ResultRecord]
+    total: int
+    offset: int
+    limit: int
+    next_offset: int | None
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    model: str
+    version: str
+
+
+class ModelOut(BaseModel):
+    """The loaded model's manifest; ``model_card`` is the card's Markdown when the model
+    folder has one (``model-card.md``), else null."""
+
+    model: str
+    manifest: dict[str, Any]
+    model_card: str | None
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="stable snake_case code, e.g. 'invalid_request'")
+    message: str = Field(description="what happened and what to do about it")
+    field: str | None = None
+    details: list[dict[str, str]] | None = None
+
+
+class ErrorOut(BaseModel):
+    """The body of every error response."""
+
+    error: ErrorDetail

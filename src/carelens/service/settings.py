@@ -1,0 +1,74 @@
+"""The settings of one ``carelens serve`` process: where it listens, where it keeps data, limits.
+
+:class:`ServiceSettings` is a frozen dataclass built by the ``serve`` command (or by hand in
+Python and tests) and passed to :func:`carelens.service.create_app`. Two properties decide
+access: a server bound to anything but a loopback address (``127.0.0.1``, ``::1``,
+``localhost``) always requires an API key, and on loopback a key is required only when
+``require_key`` is set. ``data_dir`` defaults to the store's (``$CARELENS_DATA_DIR``, else
+``~/.local/share/carelens``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from carelens.store import default_data_dir
+
+#: Host names that only this machine can reach.
+LOOPBACK_HOSTS: frozenset[str] = frozenset({"127.0.0.1", "::1", "localhost", "[::1]"})
+#: Default JSON body limit (1 MiB) and upload limit (100 MiB).
+DEFAULT_MAX_BODY_BYTES = 1 << 20
+DEFAULT_MAX_UPLOAD_BYTES = 100 << 20
+
+
+def is_loopback(host: str) -> bool:
+    """True when ``host`` (a bind address or a Host header name) is this machine only."""
+    return host.strip().lower() in LOOPBACK_HOSTS
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSettings:
+    """What a server needs to know; every field has a safe default (loopback, no key).
+
+    ``rate_limit`` is requests per minute per API key (per client address without a key);
+    0 turns rate limiting off. ``chunk_size`` is how many pairs of an uploaded corpus are
+    analysed and stored together (a crash loses at most one chunk of work, never a result).
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data_dir: Path = field(default_factory=default_data_dir)
+    database_url: str | None = None
+    model: Path | None = None
+    threads: int | None = None
+    max_batch: int = 64
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    rate_limit: int = 120
+    require_key: bool = False
+    chunk_size: int = 64
+
+    def __post_init__(self) -> None:
+        for name in ("max_batch", "max_body_bytes", "max_upload_bytes", "chunk_size"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
+        if self.rate_limit < 0:
+            raise ValueError("rate_limit must be 0 (off) or more")
+        if not 0 <= self.port <= 65535:
+            raise ValueError(f"port must be 0-65535, not {self.port}")
+
+    @property
+    def loopback(self) -> bool:
+        """True when the server listens on this machine only."""
+        return is_loopback(self.host)
+
+    @property
+    def key_required(self) -> bool:
+        """True when every request (but the health check) needs an API key."""
+        return self.require_key or not self.loopback
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Where uploaded corpora are kept: ``<data_dir>/uploads/<corpus id>/<file>``."""
+        return self.data_dir / "uploads"

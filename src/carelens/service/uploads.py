@@ -1,0 +1,93 @@
+"""Where uploaded corpora live on disk, and file names made safe.
+
+An upload is kept as ``<data_dir>/uploads/<corpus id>/<safe name>``, with the reject log of
+its analysis beside it (``.rejects.jsonl``). The client's file name is never trusted:
+:func:`safe_filename` keeps only its last path component, letters, digits, ``.``, ``-`` and
+``_`` (so no separators, no ``..``, no hidden or device names) and at most
+:data:`MAX_NAME_CHARS` characters, keeping the extension the format detection relies on.
+Uploads are written to ``uploads/.incoming`` first and moved into place once complete; the
+folders and files are readable by their owner only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import unicodedata
+import uuid
+from pathlib import Path
+from typing import BinaryIO
+
+#: Name of the reject log in a corpus folder (safe names never start with a dot).
+REJECTS_NAME = ".rejects.jsonl"
+#: Folder for uploads still being received.
+INCOMING = ".incoming"
+MAX_NAME_CHARS = 100
+DEFAULT_NAME = "upload"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_CORPUS_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
+_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+
+
+def safe_filename(name: str | None) -> str:
+    """A file name built from ``name`` that is safe to join to a folder (never empty)."""
+    base = re.split(r"[/\\]", name or "")[-1]
+    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
+    base = _UNSAFE.sub("_", base).strip("._-")
+    base = re.sub(r"\.{2,}", ".", base)
+    stem, dot, suffix = base.partition(".")
+    suffix = suffix[:20].strip("._-")
+    stem = stem[: MAX_NAME_CHARS - len(suffix) - 2].rstrip("._-") or DEFAULT_NAME
+    if stem.lower() in _RESERVED:
+        stem = f"{stem}_"
+    return f"{stem}.{suffix}" if dot and suffix else stem
+
+
+def corpus_dir(uploads: Path, corpus_id: str) -> Path:
+    """The folder of a corpus; ValueError for an id that is not a plain token."""
+    if not _CORPUS_ID.match(corpus_id):
+        raise ValueError(f"unexpected corpus id {corpus_id!r}")
+    return uploads / corpus_id
+
+
+def _private_dir(path: Path) -> None:
+    """Create ``path`` (and parents) if missing; new folders are for their owner only."""
+    for folder in reversed([path, *path.parents]):
+        if not folder.exists():
+            folder.mkdir(mode=0o700)
+
+
+def receive(source: BinaryIO, uploads: Path, name: str) -> tuple[Path, int]:
+    """Copy an upload to a fresh file under ``uploads/.incoming``; its path and size.
+
+    Folders and files are created readable by their owner only (they hold conversations).
+    """
+    incoming = uploads / INCOMING
+    _private_dir(incoming)
+    target = incoming / f"{uuid.uuid4().hex}-{name}"
+    with os.fdopen(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as out:
+        shutil.copyfileobj(source, out, 1 << 20)
+    return target, target.stat().st_size
+
+
+def place(received: Path, uploads: Path, corpus_id: str, name: str) -> Path:
+    """Move a received upload into its corpus folder; the final path."""
+    folder = corpus_dir(uploads, corpus_id)
+    _private_dir(folder)
+    final = folder / name
+    received.replace(final)
+    return final
+
+
+def find_upload(uploads: Path, corpus_id: str, name: str) -> Path | None:
+    """The stored upload of a corpus, or None when it is missing."""
+    path = corpus_dir(uploads, corpus_id) / name
+    return path if path.is_file() else None
+
+
+def discard(path: Path) -> None:
+    """Remove a received file, ignoring one that is already gone."""
+    path.unlink(missing_ok=True)

@@ -1,0 +1,183 @@
+"""Access: API keys (required off loopback), rate limits, the loopback guard and closed CORS."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from service_helpers import DATA, MakeApp, assert_error, upload, wait_for
+
+from carelens.service import StartupError
+from carelens.store import Store
+
+PAIR = {"seeker": "I lost my job today.", "response": "That sounds scary. What happened?"}
+PUBLIC = "http://203.0.113.7:8000"  # what a client of a 0.0.0.0 server may call it
+
+
+def test_off_loopback_refuses_to_start_without_a_key(make_app: MakeApp) -> None:
+    with pytest.raises(StartupError, match="keys create"):
+        make_app(host="0.0.0.0")
+
+
+def test_require_key_on_loopback_refuses_to_start_without_a_key(make_app: MakeApp) -> None:
+    with pytest.raises(StartupError):
+        make_app(require_key=True)
+
+
+def test_revoked_keys_do_not_count_at_startup(make_app: MakeApp, store: Store) -> None:
+    key_id, _ = store.create_key("old")
+    store.revoke_key(key_id)
+    with pytest.raises(StartupError):
+        make_app(host="0.0.0.0")
+
+
+@pytest.fixture
+def keyed(make_app: MakeApp, store: Store) -> Iterator[tuple[TestClient, str, str]]:
+    """An off-loopback app, with one key: (client, key id, secret)."""
+    key_id, secret = store.create_key("tests")
+    with TestClient(make_app(host="0.0.0.0"), base_url=PUBLIC) as client:
+        yield client, key_id, secret
+
+
+def test_key_required_off_loopback(keyed: tuple[TestClient, str, str]) -> None:
+    client, _, secret = keyed
+    error = assert_error(client.post("/v1/analyze", json=PAIR), 401, "missing_api_key")
+    assert "keys create" in error["message"]
+    assert_error(client.get("/v1/corpora"), 401, "missing_api_key")
+    assert_error(client.get("/v1/model"), 401, "missing_api_key")
+    bearer = {"Authorization": f"Bearer {secret}"}
+    assert client.post("/v1/analyze", json=PAIR, headers=bearer).status_code == 200
+    assert client.get("/v1/corpora", headers={"X-API-Key": secret}).status_code == 200
+    assert client.get("/v1/health").status_code == 200  # open: no key, no rate limit
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Authorization": "Bearer clk_0123456789abcdef0123456789abcdef_wrongwrongwrongwrong12"},
+        {"Authorization": "Bearer nonsense"},
+        {"Authorization": "Basic dXNlcjpwYXNz"},
+        {"X-API-Key": "nonsense"},
+    ],
+)
+def test_bad_key_is_401(keyed: tuple[TestClient, str, str], headers: dict[str, str]) -> None:
+    client, _, _ = keyed
+    response = client.get("/v1/corpora", headers=headers)
+    assert_error(response, 401, "invalid_api_key")
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_revoked_key_is_401_at_once(keyed: tuple[TestClient, str, str], store: Store) -> None:
+    client, key_id, secret = keyed
+    headers = {"X-API-Key": secret}
+    assert client.get("/v1/corpora", headers=headers).status_code == 200
+    assert store.revoke_key(key_id)
+    assert_error(client.get("/v1/corpora", headers=headers), 401, "invalid_api_key")
+
+
+def test_upload_with_a_key(keyed: tuple[TestClient, str, str]) -> None:
+    client, _, secret = keyed
+    headers = {"Authorization": f"Bearer {secret}"}
+    assert_error(upload(client, DATA / "pairs.csv"), 401, "missing_api_key")
+    response = upload(client, DATA / "pairs.csv", headers=headers)
+    assert response.status_code == 202, response.text
+    assert wait_for(client, response.json()["id"], headers=headers)["status"] == "done"
+
+
+def test_loopback_keys_are_optional_but_checked(client: TestClient, store: Store) -> None:
+    assert client.get("/v1/corpora").status_code == 200
+    _, secret = store.create_key("local")
+    assert client.get("/v1/corpora", headers={"X-API-Key": secret}).status_code == 200
+    assert_error(client.get("/v1/corpora", headers={"X-API-Key": "wrong"}), 401, "invalid_api_key")
+
+
+def test_require_key_on_loopback(make_app: MakeApp, store: Store) -> None:
+    _, secret = store.create_key("local")
+    with TestClient(make_app(require_key=True), base_url="http://localhost:8000") as client:
+        assert_error(client.get("/v1/corpora"), 401, "missing_api_key")
+        assert client.get("/v1/corpora", headers={"X-API-Key": secret}).status_code == 200
+
+
+def test_rate_limit_per_key(make_app: MakeApp, store: Store) -> None:
+    _, first = store.create_key("first")
+    _, second = store.create_key("second")
+    with TestClient(make_app(host="0.0.0.0", rate_limit=3), base_url=PUBLIC) as client:
+        a, b = {"X-API-Key": first}, {"X-API-Key": second}
+        for _ in range(3):
+            assert client.get("/v1/corpora", headers=a).status_code == 200
+        response = client.get("/v1/corpora", headers=a)
+        error = assert_error(response, 429, "rate_limited")
+        assert int(response.headers["retry-after"]) >= 1
+        assert "3 a minute" in error["message"]
+        assert client.get("/v1/corpora", headers=b).status_code == 200  # its own bucket
+        assert client.get("/v1/health").status_code == 200
+
+
+def test_rate_limit_per_client_without_key(make_app: MakeApp) -> None:
+    with TestClient(make_app(rate_limit=2), base_url="http://127.0.0.1") as client:
+        assert client.get("/v1/corpora").status_code == 200
+        assert client.get("/v1/corpora").status_code == 200
+        assert_error(client.get("/v1/corpora"), 429, "rate_limited")
+
+
+def test_wrong_keys_are_rate_limited_too(make_app: MakeApp, store: Store) -> None:
+    store.create_key("k")
+    with TestClient(make_app(host="0.0.0.0", rate_limit=2), base_url=PUBLIC) as client:
+        bad = {"X-API-Key": "guess"}
+        assert client.get("/v1/corpora", headers=bad).status_code == 401
+        assert client.get("/v1/corpora", headers=bad).status_code == 401
+        assert_error(client.get("/v1/corpora", headers=bad), 429, "rate_limited")
+
+
+PREFLIGHT = {
+    "Origin": "https://evil.example",
+    "Access-Control-Request-Method": "POST",
+    "Access-Control-Request-Headers": "content-type",
+}
+
+
+def test_cors_is_closed_on_loopback(client: TestClient) -> None:
+    preflight = client.options("/v1/analyze", headers=PREFLIGHT)
+    assert "access-control-allow-origin" not in preflight.headers
+    assert_error(preflight, 403, "cross_origin")
+    post = client.post("/v1/analyze", json=PAIR, headers={"Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in post.headers
+    assert_error(post, 403, "cross_origin")
+    same = client.post("/v1/analyze", json=PAIR, headers={"Origin": "http://127.0.0.1"})
+    assert same.status_code == 200  # same origin (a page served from this host)
+
+
+def test_cors_is_closed_off_loopback(keyed: tuple[TestClient, str, str]) -> None:
+    client, _, secret = keyed
+    preflight = client.options("/v1/analyze", headers=PREFLIGHT)
+    assert "access-control-allow-origin" not in preflight.headers
+    assert preflight.status_code in (401, 405)
+    post = client.post(
+        "/v1/analyze", json=PAIR, headers={"Origin": "https://evil.example", "X-API-Key": secret}
+    )
+    assert "access-control-allow-origin" not in post.headers
+
+
+def test_loopback_server_refuses_other_host_names(make_app: MakeApp) -> None:
+    with TestClient(make_app(), base_url="http://rebind.evil.example:8000") as client:
+        assert_error(client.get("/v1/health"), 403, "host_not_allowed")
+    for base in ("http://localhost:8000", "http://[::1]:8000", "http://127.0.0.1"):
+        with TestClient(make_app(), base_url=base) as client:
+            assert client.get("/v1/health").status_code == 200
+
+
+def test_logs_never_hold_texts(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    secret_text = "zebra-quartz-7731 my secret sorrow"
+    with caplog.at_level(logging.DEBUG, logger="carelens"):
+        client.post("/v1/analyze", json={"seeker": secret_text, "response": secret_text})
+        client.get("/v1/corpora/none/results", params={"q": "zebra-quartz-7731"})
+        client.post("/v1/analyze", json={"seeker": secret_text, "response": ""})
+    carelens_records = [r for r in caplog.records if r.name.startswith("carelens")]
+    assert any(r.name == "carelens.service.access" for r in carelens_records)
+    for record in carelens_records:
+        assert "zebra" not in record.getMessage()
+    access = [r.getMessage() for r in carelens_records if r.name == "carelens.service.access"]
+    assert "POST /v1/analyze 200" in access[0]
+    assert "GET /v1/corpora/none/results 404" in access[1]  # no query string

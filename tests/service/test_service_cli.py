@@ -1,0 +1,102 @@
+"""``carelens serve`` and ``carelens keys``: thin commands over the service and the store."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner, Result
+
+from carelens.cli.serve import keys_app, serve
+from carelens.store import open_store
+
+
+def cli() -> typer.Typer:
+    """The ``carelens`` app once ``serve`` and ``keys`` are registered in it; until then, an
+    app registering them the same way."""
+    from carelens.cli.main import app
+
+    if any(c.name == "serve" for c in app.registered_commands):
+        return app
+    local = typer.Typer()
+    local.command("serve")(serve)
+    local.add_typer(keys_app, name="keys")
+    return local
+
+
+def invoke(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli(), [str(a) for a in args], env={"COLUMNS": "200"})
+
+
+def test_keys_create_list_revoke(tmp_path: Path) -> None:
+    created = invoke("keys", "create", "analytics team", "--data-dir", tmp_path)
+    assert created.exit_code == 0, created.output
+    secret = created.stdout.strip()
+    assert secret.startswith("clk_") and len(secret.splitlines()) == 1
+    assert "shown only now" in created.stderr
+
+    store = open_store(None, data_dir=tmp_path)
+    try:
+        key_id = store.verify_key(secret)
+        assert key_id is not None
+        listed = invoke("keys", "list", "--data-dir", tmp_path)
+        assert listed.exit_code == 0, listed.output
+        assert key_id in listed.stdout and "analytics team" in listed.stdout
+        assert secret not in listed.stdout
+
+        revoked = invoke("keys", "revoke", key_id, "--data-dir", tmp_path)
+        assert revoked.exit_code == 0, revoked.output
+        assert store.verify_key(secret) is None
+        assert store.list_keys()[0]["revoked"] is True
+    finally:
+        store.close()
+
+    unknown = invoke("keys", "revoke", "nope", "--data-dir", tmp_path)
+    assert unknown.exit_code == 1
+    assert "no API key with id 'nope'" in unknown.stderr
+
+
+def test_keys_list_when_empty(tmp_path: Path) -> None:
+    listed = invoke("keys", "list", "--data-dir", tmp_path)
+    assert listed.exit_code == 0
+    assert "keys create" in listed.stderr
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Calls to uvicorn.run, recorded instead of serving."""
+    import uvicorn
+
+    calls: list[dict[str, Any]] = []
+
+    def fake_run(app: Any, **kwargs: Any) -> None:
+        calls.append({"app": app, **kwargs})
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    return calls
+
+
+def test_serve_off_loopback_needs_a_key(tmp_path: Path, runs: list[dict[str, Any]]) -> None:
+    result = invoke("serve", "--host", "0.0.0.0", "--data-dir", tmp_path)
+    assert result.exit_code == 1
+    assert "keys create" in result.stderr
+    assert runs == []
+
+
+def test_serve_runs_uvicorn(tmp_path: Path, runs: list[dict[str, Any]]) -> None:
+    result = invoke("serve", "--port", "8765", "--data-dir", tmp_path, "--threads", "1")
+    assert result.exit_code == 0, result.output
+    (call,) = runs
+    assert call["host"] == "127.0.0.1" and call["port"] == 8765
+    assert call["access_log"] is False
+    assert "http://127.0.0.1:8765/v1" in result.stderr
+
+
+def test_serve_without_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn -> ImportError
+    result = invoke("serve", "--data-dir", tmp_path)
+    assert result.exit_code == 1
+    assert "pip install 'carelens[serve]'" in result.stderr

@@ -1,0 +1,186 @@
+"""Corpora: upload, background analysis, status, paging and filtering results, rejects, delete."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from service_helpers import BASE_URL, DATA, ROOT, MakeApp, assert_error, upload, wait_for
+
+from carelens.readers import read_exchanges
+
+CHAT = ROOT / "examples" / "chat.jsonl"
+
+
+def _all_results(client: TestClient, corpus_id: str, limit: int, **filters: Any) -> list[Any]:
+    items: list[Any] = []
+    offset: int | None = 0
+    while offset is not None:
+        page = client.get(
+            f"/v1/corpora/{corpus_id}/results", params={"offset": offset, "limit": limit, **filters}
+        )
+        assert page.status_code == 200, page.text
+        body = page.json()
+        assert set(body) == {"items", "total", "offset", "limit", "next_offset"}
+        assert body["offset"] == offset and body["limit"] == limit
+        assert len(body["items"]) <= limit
+        items += body["items"]
+        offset = body["next_offset"]
+    return items
+
+
+def test_upload_is_analysed_in_the_background(client: TestClient, data_dir: Path) -> None:
+    response = upload(client, DATA / "pairs.csv")
+    assert response.status_code == 202, response.text
+    created = response.json()
+    assert created["status"] in ("queued", "running", "done")
+    assert created["name"] == "pairs.csv" and created["format"] == "csv"
+    assert response.headers["location"] == f"/v1/corpora/{created['id']}"
+    corpus = wait_for(client, created["id"])
+    expected = list(read_exchanges(DATA / "pairs.csv"))
+    assert corpus["status"] == "done", corpus
+    assert corpus["total"] == corpus["done"] == len(expected)
+    assert corpus["rejected"] == 0 and corpus["progress"] == 1.0 and corpus["error"] is None
+    stored = data_dir / "uploads" / created["id"] / "pairs.csv"
+    assert stored.read_bytes() == (DATA / "pairs.csv").read_bytes()
+    assert stored.stat().st_mode & 0o777 == 0o600  # conversations: owner only
+    assert stored.parent.stat().st_mode & 0o777 == 0o700
+    listed = client.get("/v1/corpora").json()["corpora"]
+    assert [c["id"] for c in listed] == [created["id"]]
+
+    items = _all_results(client, created["id"], limit=3)
+    assert [r["seq"] for r in items] == list(range(len(expected)))
+    assert [r["response_id"] for r in items] == [e.response.id for e in expected]
+    assert all(r["model"] == "carelens-empathy-minilm" for r in items)
+
+
+def test_results_filter(client: TestClient) -> None:
+    corpus_id = upload(client, CHAT).json()["id"]
+    assert wait_for(client, corpus_id)["status"] == "done"
+    everything = _all_results(client, corpus_id, limit=500)
+    assert everything
+
+    def ids(records: list[Any]) -> list[str]:
+        return [r["response_id"] for r in records]
+
+    helper = everything[0]["speaker"]
+    by_helper = _all_results(client, corpus_id, limit=2, helper=helper)
+    assert ids(by_helper) == ids([r for r in everything if r["speaker"] == helper])
+    style = everything[0]["style"]
+    by_style = _all_results(client, corpus_id, limit=2, style=style)
+    assert ids(by_style) == ids([r for r in everything if r["style"] == style])
+    strong = _all_results(client, corpus_id, limit=2, dimension="exploration", min_level=1)
+    assert ids(strong) == ids([r for r in everything if r["exploration"]["level"] >= 1])
+    cut = sorted(r["timestamp"] for r in everything)[len(everything) // 2]
+    later = _all_results(client, corpus_id, limit=2, since=cut)
+    earlier = _all_results(client, corpus_id, limit=2, until=cut)
+    assert len(later) + len(earlier) == len(everything)
+    assert all(r["timestamp"] >= cut for r in later)
+    word = everything[0]["response_text"].split()[0].strip(".,!?")
+    found = _all_results(client, corpus_id, limit=2, q=word)
+    assert everything[0]["response_id"] in ids(found)
+    assert _all_results(client, corpus_id, limit=2, q="zzzunusedwordzzz") == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"limit": 501},
+        {"limit": 0},
+        {"offset": -1},
+        {"dimension": "kindness"},
+        {"min_level": 1},
+        {"dimension": "exploration", "min_level": 3},
+        {"since": "last tuesday"},
+    ],
+)
+def test_bad_result_queries(client: TestClient, params: dict[str, Any]) -> None:
+    corpus_id = upload(client, DATA / "pairs.csv").json()["id"]
+    response = client.get(f"/v1/corpora/{corpus_id}/results", params=params)
+    assert_error(response, 422, "invalid_request")
+
+
+def test_unknown_corpus(client: TestClient) -> None:
+    assert_error(client.get("/v1/corpora/nope"), 404, "corpus_not_found")
+    assert_error(client.get("/v1/corpora/nope/results"), 404, "corpus_not_found")
+    assert_error(client.delete("/v1/corpora/nope"), 404, "corpus_not_found")
+
+
+def test_malformed_lines_are_counted_as_rejected(client: TestClient, data_dir: Path) -> None:
+    corpus_id = upload(client, DATA / "malformed.jsonl").json()["id"]
+    corpus = wait_for(client, corpus_id)
+    assert corpus["status"] == "done", corpus
+    assert (corpus["total"], corpus["done"], corpus["rejected"]) == (2, 2, 3)
+    rejects = (data_dir / "uploads" / corpus_id / ".rejects.jsonl").read_text().splitlines()
+    assert len(rejects) == 3
+    for line in rejects:
+        entry = json.loads(line)
+        assert set(entry) <= {"path", "line", "field", "reason", "detail"}  # never a text
+
+
+def test_file_names_are_sanitised(client: TestClient, data_dir: Path) -> None:
+    response = upload(client, DATA / "pairs.csv", name="../../../etc/..\\x/.. evil name?.csv")
+    assert response.status_code == 202, response.text
+    body = response.json()
+    assert "/" not in body["name"] and "\\" not in body["name"] and ".." not in body["name"]
+    assert body["name"].endswith(".csv") and not body["name"].startswith(".")
+    folder = data_dir / "uploads" / body["id"]
+    assert (folder / body["name"]).is_file()
+    assert wait_for(client, body["id"])["status"] == "done"
+
+
+def test_format_field(client: TestClient, tmp_path: Path) -> None:
+    renamed = tmp_path / "pairs.txt"
+    renamed.write_bytes((DATA / "pairs.csv").read_bytes())
+    response = upload(client, renamed, format="csv")
+    assert response.status_code == 202, response.text
+    assert response.json()["format"] == "csv"
+    assert wait_for(client, response.json()["id"])["status"] == "done"
+    error = assert_error(upload(client, renamed, format="docx"), 422, "invalid_request")
+    assert error["field"] == "format"
+
+
+def test_wrong_format_fails_the_corpus_with_a_message(client: TestClient, data_dir: Path) -> None:
+    response = upload(client, DATA / "pairs.csv", format="wxr")
+    assert response.status_code == 202, response.text
+    corpus = wait_for(client, response.json()["id"])
+    assert corpus["status"] == "failed"
+    assert corpus["error"].startswith("pairs.csv") and "upload it again" in corpus["error"]
+    assert str(data_dir) not in corpus["error"]  # no server paths
+
+
+def test_unrecognised_and_empty_uploads(client: TestClient, tmp_path: Path) -> None:
+    blob = tmp_path / "notes.bin"
+    blob.write_bytes(b"just some words\nnothing tabular here\n")
+    assert_error(upload(client, blob), 415, "unsupported_format")
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert_error(upload(client, empty), 422, "empty_file")
+    assert client.get("/v1/corpora").json()["corpora"] == []
+
+
+def test_upload_needs_multipart_with_a_file(client: TestClient) -> None:
+    assert_error(client.post("/v1/corpora", json={"file": "x"}), 415, "unsupported_media_type")
+    error = assert_error(
+        client.post("/v1/corpora", files={"other": ("a.csv", b"x")}), 422, "invalid_request"
+    )
+    assert error["field"] == "file"
+
+
+def test_upload_over_the_limit(make_app: MakeApp, data_dir: Path) -> None:
+    with TestClient(make_app(max_upload_bytes=500), base_url=BASE_URL) as client:
+        error = assert_error(upload(client, DATA / "pairs.csv"), 413, "payload_too_large")
+        assert "upload" in error["message"]
+        assert client.get("/v1/corpora").json()["corpora"] == []
+    assert not any((data_dir / "uploads").glob("*/*.csv"))
+
+
+def test_delete_removes_results_and_file(client: TestClient, data_dir: Path) -> None:
+    corpus_id = upload(client, DATA / "pairs.csv").json()["id"]
+    wait_for(client, corpus_id)
+    assert client.delete(f"/v1/corpora/{corpus_id}").status_code == 204
+    assert_error(client.get(f"/v1/corpora/{corpus_id}"), 404, "corpus_not_found")
+    assert not (data_dir / "uploads" / corpus_id).exists()

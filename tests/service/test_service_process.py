@@ -1,0 +1,146 @@
+"""A real server process killed with SIGKILL mid-corpus finishes on restart, each pair once."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+N_PAIRS = 2_000
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def serve_command(port: int, data_dir: Path) -> list[str]:
+    from carelens.cli.main import app
+
+    args = ["serve", "--port", str(port), "--data-dir", str(data_dir), "--threads", "1", "-q"]
+    if any(c.name == "serve" for c in app.registered_commands):
+        return [sys.executable, "-m", "carelens.cli.main", *args]
+    # until `serve` is registered in carelens.cli.main: the same command, run on its own
+    runner = "import typer; from carelens.cli.serve import serve; typer.run(serve)"
+    return [sys.executable, "-c", runner, *args[1:]]
+
+
+class Server:
+    def __init__(self, port: int, data_dir: Path, log: Path) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CARELENS_")}
+        self.log = log.open("ab")
+        self.process = subprocess.Popen(
+            serve_command(port, data_dir), stdout=self.log, stderr=subprocess.STDOUT, env=env
+        )
+        self.url = f"http://127.0.0.1:{port}"
+
+    def wait_ready(self, timeout: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, "the server exited; see its log"
+            try:
+                if httpx.get(f"{self.url}/v1/health", timeout=2).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError("the server did not start in time")
+
+    def stop(self, *, kill: bool) -> None:
+        if self.process.poll() is None:
+            if kill:
+                self.process.kill()  # SIGKILL: no shutdown, no cleanup
+            else:
+                self.process.terminate()
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        self.log.close()
+
+
+@pytest.fixture
+def servers() -> Iterator[list[Server]]:
+    started: list[Server] = []
+    yield started
+    for server in started:
+        server.stop(kill=True)
+
+
+def corpus(url: str, corpus_id: str) -> dict[str, Any]:
+    response = httpx.get(f"{url}/v1/corpora/{corpus_id}", timeout=10)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+@pytest.mark.slow
+def test_kill_9_mid_corpus_then_restart(tmp_path: Path, servers: list[Server]) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    with pairs.open("w", encoding="utf-8") as fh:
+        for i in range(N_PAIRS):
+            row = {
+                "seeker_id": f"s{i}",
+                "response_id": f"r{i}",
+                "seeker": f"Day {i}: I keep arguing with my sister and I feel alone.",
+                "response": f"That sounds lonely ({i}). What do the arguments tend to be about?",
+            }
+            fh.write(json.dumps(row) + "\n")
+    data_dir, log, port = tmp_path / "data", tmp_path / "server.log", free_port()
+
+    first = Server(port, data_dir, log)
+    servers.append(first)
+    first.wait_ready()
+    with pairs.open("rb") as fh:
+        created = httpx.post(f"{first.url}/v1/corpora", files={"file": ("pairs.jsonl", fh)})
+    assert created.status_code == 202, created.text
+    corpus_id = created.json()["id"]
+    deadline = time.monotonic() + 300
+    while (state := corpus(first.url, corpus_id))["done"] < 256:
+        assert state["status"] in ("queued", "running"), state
+        assert time.monotonic() < deadline, state
+        time.sleep(0.1)
+    first.stop(kill=True)
+    assert state["done"] < N_PAIRS, "finished before it could be killed"
+
+    second = Server(port, data_dir, log)
+    servers.append(second)
+    second.wait_ready()
+    deadline = time.monotonic() + 600
+    while (state := corpus(second.url, corpus_id))["status"] != "done":
+        assert state["status"] in ("queued", "running"), (state, log.read_text()[-2000:])
+        assert time.monotonic() < deadline, state
+        time.sleep(0.5)
+    assert state["total"] == state["done"] == N_PAIRS
+    assert state["rejected"] == 0
+
+    seqs: list[int] = []
+    ids: list[str] = []
+    offset: int | None = 0
+    while offset is not None:
+        page = httpx.get(
+            f"{second.url}/v1/corpora/{corpus_id}/results",
+            params={"offset": offset, "limit": 500},
+            timeout=30,
+        ).json()
+        assert page["total"] == N_PAIRS
+        seqs += [r["seq"] for r in page["items"]]
+        ids += [r["response_id"] for r in page["items"]]
+        offset = page["next_offset"]
+    assert seqs == list(range(N_PAIRS))  # every pair once, in order
+    assert ids == [f"r{i}" for i in range(N_PAIRS)]
+    second.stop(kill=False)  # SIGTERM: uvicorn shuts down, then re-raises the signal
+    assert second.process.returncode in (0, -15), log.read_text()[-2000:]
+    assert "Traceback" not in log.read_text()
