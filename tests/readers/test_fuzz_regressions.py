@@ -147,3 +147,17 @@ def test_wxr_comment_with_an_unknown_marked_section(data_dir: Path, tmp_path: Pa
     turns = {t.id: t.text for t in read_turns(path, format="wxr", rejects=rejects)}
     assert turns["comment-101"].endswith("The waves are real; be  with yourself.")
     assert rejects.total == 0
+
+
+def test_json_lone_surrogate_escapes_are_rejected_not_passed_on(tmp_path: Path) -> None:
+    """O2: a "\\ud800" escape used to reach the UTF-8 output writers and crash analyze."""
+    from carelens.readers import RejectLog, read_exchanges
+
+    source = tmp_path / "pairs.jsonl"
+    good = '{"seeker_id": "s1", "response_id": "r1", "seeker": "a", "response": "b"}'
+    bad = '{"seeker_id": "s2", "response_id": "r2", "seeker": "x\\ud800y", "response": "b"}'
+    source.write_text(good + "\n" + bad + "\n", encoding="utf-8")
+    log = RejectLog()
+    found = list(read_exchanges(source, rejects=log))
+    assert [e.response.id for e in found] == ["r1"]
+    assert log.total == 1

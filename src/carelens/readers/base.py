@@ -165,7 +165,26 @@ def iter_json_objects(ctx: ReadContext) -> Iterator[tuple[int, dict[str, Any]]]:
         if not isinstance(obj, dict):
             ctx.reject(line, None, R.NOT_AN_OBJECT, f"found a JSON {_kind(obj)}")
             continue
+        if "\\u" in text and _has_lone_surrogate(obj):
+            # A "\ud800" escape decodes to a lone surrogate: not text, and no UTF-8 writer
+            # (results, rejects, the store) could write it back out.
+            ctx.reject(line, None, R.INVALID_UTF8, "a \\u escape encodes a lone surrogate")
+            continue
         yield line, obj
+
+
+def _has_lone_surrogate(value: object) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
 
 
 def apply_column_map(keys: Mapping[str, Any], column_map: Mapping[str, str]) -> dict[str, Any]:
