@@ -10,28 +10,37 @@ again, so each character is scanned at most a couple of times: a long text with 
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 from numpy.typing import NDArray
 
 from carelens.types import Span
 
 
+def _in_word(char: str) -> bool:
+    """Letters and digits, and combining marks (an accent belongs to its letter)."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
 def _word_start(text: str, start: int) -> int:
-    """Move ``start`` back to the start of the word when it cuts one (alnum on both sides).
+    """Move ``start`` back to the start of the word when it cuts one (word characters on both
+    sides: letters, digits, combining marks).
 
     Only an edge that cuts a word moves, so a punctuation token next to a word ("loss" +
     ".") is not widened into that word.
     """
-    if start < len(text) and text[start].isalnum():
-        while start > 0 and text[start - 1].isalnum():
+    if start < len(text) and _in_word(text[start]):
+        while start > 0 and _in_word(text[start - 1]):
             start -= 1
     return start
 
 
 def _word_end(text: str, end: int) -> int:
-    """Move ``end`` on to the end of the word when it cuts one (alnum on both sides)."""
-    if end > 0 and text[end - 1].isalnum():
-        while end < len(text) and text[end].isalnum():
+    """Move ``end`` on to the end of the word when it cuts one (word characters on both
+    sides)."""
+    if end > 0 and _in_word(text[end - 1]):
+        while end < len(text) and _in_word(text[end]):
             end += 1
     return end
 
