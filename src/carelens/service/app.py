@@ -3,7 +3,9 @@
 The app's lifespan starts the corpus worker and queues every unfinished corpus again (so a
 server that was killed resumes its work), and on shutdown stops the worker after its current
 chunk and closes the store it opened. Interactive docs (``/docs``, ``/redoc``) are off: they
-load scripts from a CDN, and carelens runs offline; the schema is at ``/openapi.json``.
+load scripts from a CDN, and carelens runs offline; the schema is at ``/openapi.json``. The
+web pages (coach, explorer, dashboards; :mod:`carelens.service.pages`) are mounted beside
+the API.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from carelens._version import __version__
 from carelens.output import Analyzer
 from carelens.service.context import ServiceContext
 from carelens.service.errors import StartupError, install_error_handlers
-from carelens.service.jobs import CorpusWorker
+from carelens.service.jobs import CorpusWorker, TopicAssigner, load_topic_model
 from carelens.service.middleware import (
     AccessLogMiddleware,
     AuthMiddleware,
@@ -29,6 +31,7 @@ from carelens.service.middleware import (
     CatchAllMiddleware,
     LoopbackGuardMiddleware,
 )
+from carelens.service.pages import install_pages
 from carelens.service.ratelimit import RateLimiter
 from carelens.service.routes import router
 from carelens.service.settings import ServiceSettings
@@ -53,11 +56,14 @@ def create_app(
     *,
     analyzer: Analyzer | None = None,
     store: Store | None = None,
+    topics: TopicAssigner | bool = True,
 ) -> FastAPI:
-    """The carelens HTTP API (see ``docs/api.md``).
+    """The carelens HTTP API and web pages (see ``docs/api.md`` and ``docs/web.md``).
 
     ``analyzer`` defaults to the model at ``settings.model`` (the shipped one), ``store`` to
     ``open_store(settings.database_url, data_dir=settings.data_dir)`` (closed on shutdown).
+    ``topics`` is the topic model the corpus worker labels seeker texts with: True for the
+    default one (:func:`~carelens.service.jobs.load_topic_model`), False for none.
     Raises :class:`StartupError` when a key is required (off loopback, or ``require_key``)
     and the store has none.
     """
@@ -76,6 +82,11 @@ def create_app(
             import carelens
 
             analyzer = carelens.load(settings.model, threads=settings.threads)
+        topic_model: TopicAssigner | None
+        if isinstance(topics, bool):
+            topic_model = load_topic_model() if topics else None
+        else:
+            topic_model = topics
     except BaseException:
         if owned:
             store.close()
@@ -83,7 +94,12 @@ def create_app(
 
     lock = threading.Lock()
     worker = CorpusWorker(
-        store, analyzer, settings.uploads_dir, chunk_size=settings.chunk_size, lock=lock
+        store,
+        analyzer,
+        settings.uploads_dir,
+        chunk_size=settings.chunk_size,
+        lock=lock,
+        topics=topic_model,
     )
     context = ServiceContext(
         settings=settings, store=store, analyzer=analyzer, worker=worker, lock=lock
@@ -112,6 +128,9 @@ def create_app(
     app.state.context = context
     install_error_handlers(app)
     app.include_router(router)
+    install_pages(app)
+    limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
+    app.state.limiter = limiter  # the pages take from the same buckets
     # Added innermost first: the access log sees every request, the body limit runs last.
     app.add_middleware(
         BodyLimitMiddleware,
@@ -122,7 +141,7 @@ def create_app(
         AuthMiddleware,
         verify_key=store.verify_key,
         key_required=settings.key_required,
-        limiter=RateLimiter(settings.rate_limit) if settings.rate_limit else None,
+        limiter=limiter,
     )
     if settings.loopback:
         app.add_middleware(LoopbackGuardMiddleware)

@@ -4,7 +4,10 @@ For each corpus it reads the stored upload twice: once to count the exchanges an
 (the reject log is written to the corpus folder; the store gets ``total`` and ``rejected``),
 then to analyse them ``chunk_size`` at a time — ``analyzer.predict``, one
 :func:`~carelens.output.result_record` per pair with ``"seq"`` (its 0-based position) added,
-then ``store.add_results``. Work is resumable: the analysis skips the first
+then ``store.add_results``. With a topic model (:class:`TopicAssigner`, by default
+``carelens.topics.TopicModel.load()``, see :func:`load_topic_model`), each record also gets
+``"topic": {"category", "score"}`` from its seeker text, which the store indexes for the
+explorer's topic filter. Work is resumable: the analysis skips the first
 ``store.stored_seqs(id)`` exchanges, and the store keeps one result per seq, so a corpus
 interrupted at any point (even by ``kill -9``) and queued again by :meth:`CorpusWorker.resume`
 ends with every pair stored exactly once. Stopping the worker lets the current chunk finish
@@ -13,13 +16,16 @@ and leaves the corpus ``running`` for the next start.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import queue
 import threading
+from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from carelens.errors import CarelensError, InputError
 from carelens.output import Analyzer, result_record
@@ -35,13 +41,52 @@ logger = logging.getLogger(__name__)
 
 #: Corpus statuses that still have work to do.
 ACTIVE_STATUSES: tuple[str, ...] = ("queued", "running")
+#: The module of the topic model the worker uses by default.
+TOPICS_MODULE = "carelens.topics"
+
+
+class TopicAssigner(Protocol):
+    """What the worker needs from a topic model (``carelens.topics.TopicModel``)."""
+
+    def assign(self, texts: list[str]) -> Sequence[Any]:
+        """One assignment per text, with ``category`` (str or None) and ``score`` (float)."""
+        ...
+
+
+@lru_cache(maxsize=1)
+def load_topic_model() -> TopicAssigner | None:
+    """The default topic model, ``carelens.topics.TopicModel.load()``, loaded once per process.
+
+    None (and a warning) when this carelens has no ``carelens.topics`` module: records are
+    then stored without a ``topic``. Any other failure to load the model is raised.
+    """
+    try:
+        module = importlib.import_module(TOPICS_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name != TOPICS_MODULE:
+            raise
+        logger.warning("%s is not available: results are stored without a topic", TOPICS_MODULE)
+        return None
+    model: TopicAssigner = module.TopicModel.load()
+    return model
+
+
+def topic_field(assignment: Any) -> dict[str, Any]:
+    """The ``topic`` field of a record from one topic assignment."""
+    category = getattr(assignment, "category", None)
+    score = getattr(assignment, "score", None)
+    return {
+        "category": category if isinstance(category, str) else None,
+        "score": round(float(score), 4) if isinstance(score, int | float) else None,
+    }
 
 
 class CorpusWorker:
     """Analyses queued corpora one at a time on a single background thread.
 
-    ``lock`` (optional) is held around each ``analyzer.predict`` call, so the worker and the
-    API's request threads never run the model at the same moment.
+    ``lock`` (optional) is held around each ``analyzer.predict`` call (and the topic model's
+    ``assign``), so the worker and the API's request threads never run the model at the same
+    moment. ``topics`` (optional) assigns each seeker text a topic category.
     """
 
     def __init__(
@@ -52,6 +97,7 @@ class CorpusWorker:
         *,
         chunk_size: int = 64,
         lock: AbstractContextManager[object] | None = None,
+        topics: TopicAssigner | None = None,
     ) -> None:
         if chunk_size < 1:
             raise ValueError("chunk_size must be at least 1")
@@ -59,6 +105,7 @@ class CorpusWorker:
         self.analyzer = analyzer
         self.uploads = uploads
         self.chunk_size = chunk_size
+        self.topics = topics
         self._lock: AbstractContextManager[object] = lock if lock is not None else nullcontext()
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._pending: set[str] = set()
@@ -195,10 +242,21 @@ class CorpusWorker:
                 return "running"
             with self._lock:
                 analyses = self.analyzer.predict(chunk)
+                topics = (
+                    None
+                    if self.topics is None
+                    else list(self.topics.assign([e.seeker.text for e in chunk]))
+                )
+            if topics is not None and len(topics) != len(chunk):
+                raise ValueError(
+                    f"the topic model gave {len(topics)} assignments for {len(chunk)} texts"
+                )
             records = []
-            for exchange, analysis in zip(chunk, analyses, strict=True):
+            for k, (exchange, analysis) in enumerate(zip(chunk, analyses, strict=True)):
                 record = result_record(exchange, analysis)
                 record["seq"] = seq
+                if topics is not None:
+                    record["topic"] = topic_field(topics[k])
                 records.append(record)
                 seq += 1
             self.store.add_results(corpus_id, records)

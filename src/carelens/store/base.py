@@ -16,7 +16,7 @@ import json
 import re
 import secrets
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -26,6 +26,8 @@ from carelens.store.errors import InvalidQueryError
 
 #: The states of a corpus, in the order a successful upload goes through them.
 STATUSES: tuple[str, ...] = ("queued", "running", "done", "failed")
+#: Record fields whose values :meth:`Store.facets` counts (``helper`` is the ``speaker``).
+FACETS: tuple[str, ...] = ("style", "helper", "topic")
 #: The texts a record carries; they are stored in their own columns for full-text search.
 TEXT_FIELDS: tuple[str, ...] = ("seeker_text", "response_text")
 #: Largest seq (and offset, limit) the store accepts: exact in JSON for any client.
@@ -122,7 +124,15 @@ class Store(Protocol):
         since: str | None = None,
         until: str | None = None,
         query: str | None = None,
+        topic: str | None = None,
+        conversation: str | None = None,
     ) -> Page: ...
+
+    def iter_results(
+        self, corpus_id: str, *, batch_size: int = 1000
+    ) -> Iterator[dict[str, Any]]: ...
+
+    def facets(self, corpus_id: str, *, limit: int = 200) -> dict[str, list[tuple[str, int]]]: ...
 
     def close(self) -> None: ...
 
@@ -207,6 +217,8 @@ class PreparedRecord:
     community: str | None
     timestamp: str | None
     style: str | None
+    topic: str | None
+    conversation_id: str | None
     seeker_text: str | None
     response_text: str | None
     record_json: str
@@ -223,6 +235,12 @@ def record_seq(record: Mapping[str, Any], index: int) -> int:
             field="seq",
         )
     return seq
+
+
+def record_topic(record: Mapping[str, Any]) -> str | None:
+    """The topic category of a record (``record["topic"]["category"]``), or None."""
+    topic = record.get("topic")
+    return clean_text(topic.get("category")) if isinstance(topic, Mapping) else None
 
 
 def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
@@ -260,6 +278,8 @@ def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
         community=clean_text(record.get("community")),
         timestamp=normalize_timestamp(record.get("timestamp")),
         style=clean_text(record.get("style")),
+        topic=record_topic(record),
+        conversation_id=clean_text(record.get("conversation_id")),
         seeker_text=texts["seeker_text"],
         response_text=texts["response_text"],
         record_json=record_json,

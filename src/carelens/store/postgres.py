@@ -85,6 +85,21 @@ _SCHEMA_V1: tuple[str, ...] = (
     )""",
 )
 
+#: Version 2: the topic category and the conversation id get columns of their own, filled
+#: from the stored JSON (read as ``json``, which, unlike ``jsonb``, accepts any text a record
+#: may hold).
+_SCHEMA_V2: tuple[str, ...] = (
+    "ALTER TABLE results ADD COLUMN topic TEXT",
+    "ALTER TABLE results ADD COLUMN conversation_id TEXT",
+    """UPDATE results SET
+        topic = CASE WHEN json_typeof(record::json -> 'topic' -> 'category') = 'string'
+            THEN record::json -> 'topic' ->> 'category' END,
+        conversation_id = CASE WHEN json_typeof(record::json -> 'conversation_id') = 'string'
+            THEN record::json ->> 'conversation_id' END""",
+    "CREATE INDEX results_topic ON results (corpus_id, topic, seq)",
+    "CREATE INDEX results_conversation ON results (corpus_id, conversation_id, seq)",
+)
+
 
 def redact_url(url: str) -> str:
     """``url`` with its password replaced by ``***`` (for messages and logs)."""
@@ -185,7 +200,7 @@ class PostgresStore(SQLStore):
             self._release(connection)
 
     def _migrations(self) -> Sequence[Sequence[str]]:
-        return (_SCHEMA_V1,)
+        return (_SCHEMA_V1, _SCHEMA_V2)
 
     def _lock_schema(self, tx: Tx) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))

@@ -39,14 +39,16 @@ from carelens.store.base import (
 from carelens.store.errors import CorpusNotFoundError, InvalidQueryError, SchemaVersionError
 
 #: The schema this carelens writes; a database with a higher version is refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _CORPUS_COLUMNS = "id, name, format, status, total, done, rejected, error, created_at, updated_at"
 _RESULT_COLUMNS = (
-    "corpus_id, seq, response_id, helper, community, timestamp_utc, style, "
-    "seeker_text, response_text, record"
+    "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
+    "conversation_id, seeker_text, response_text, record"
 )
-_RESULT_PLACEHOLDERS = "(" + ", ".join(["?"] * 10) + ")"
-#: Rows per INSERT statement (10 parameters each; well under SQLite's 32,766).
+_RESULT_PLACEHOLDERS = "(" + ", ".join(["?"] * 12) + ")"
+#: The result column behind each facet of :meth:`SQLStore.facets`.
+_FACET_COLUMNS: dict[str, str] = {"style": "style", "helper": "helper", "topic": "topic"}
+#: Rows per INSERT statement (12 parameters each; well under SQLite's 32,766).
 _CHUNK = 200
 
 
@@ -255,6 +257,8 @@ class SQLStore(ABC):
                         p.community,
                         p.timestamp,
                         p.style,
+                        p.topic,
+                        p.conversation_id,
                         p.seeker_text,
                         p.response_text,
                         p.record_json,
@@ -317,6 +321,8 @@ class SQLStore(ABC):
         since: str | None = None,
         until: str | None = None,
         query: str | None = None,
+        topic: str | None = None,
+        conversation: str | None = None,
     ) -> Page:
         """A page of stored records matching every filter given, in seq order.
 
@@ -324,17 +330,22 @@ class SQLStore(ABC):
         it, with ``min_level`` those at that level or above; ``since`` (inclusive) and
         ``until`` (exclusive) bound the timestamp; ``query`` keeps records whose seeker or
         response text contains every word of it (punctuation and operators are ignored; a
-        query with no words matches nothing; None or blank means no text filter).
+        query with no words matches nothing; None or blank means no text filter);
+        ``topic`` is the record's ``topic.category`` and ``conversation`` its
+        ``conversation_id``.
         """
         check_page(offset, limit)
         conditions = ["r.corpus_id = ?"]
         params: list[Any] = [corpus_id]
-        if style is not None:
-            conditions.append("r.style = ?")
-            params.append(clean_text(style))
-        if helper is not None:
-            conditions.append("r.helper = ?")
-            params.append(clean_text(helper))
+        for column, value in (
+            ("style", style),
+            ("helper", helper),
+            ("topic", topic),
+            ("conversation_id", conversation),
+        ):
+            if value is not None:
+                conditions.append(f"r.{column} = ?")
+                params.append(clean_text(value))
         if min_level is not None and (
             isinstance(min_level, bool)
             or not isinstance(min_level, int)
@@ -374,6 +385,45 @@ class SQLStore(ABC):
             )
         items = [restore_record(record, seeker, response) for record, seeker, response in rows]
         return Page(items=items, total=int(total), offset=offset, limit=limit)
+
+    def iter_results(self, corpus_id: str, *, batch_size: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every stored record of a corpus in seq order, read ``batch_size`` at a time.
+
+        Each batch is its own read (keyed on seq, so the cost does not grow with the
+        position), so records stored while iterating may or may not be seen.
+        """
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise InvalidQueryError(f"batch_size={batch_size!r} must be an integer >= 1")
+        after = -1
+        while True:
+            with self._transaction(write=False) as tx:
+                rows = tx.execute(
+                    "SELECT r.seq, r.record, r.seeker_text, r.response_text FROM results r "
+                    "WHERE r.corpus_id = ? AND r.seq > ? ORDER BY r.seq LIMIT ?",
+                    (corpus_id, after, batch_size),
+                )
+            for _, record, seeker, response in rows:
+                yield restore_record(record, seeker, response)
+            if len(rows) < batch_size:
+                return
+            after = int(rows[-1][0])
+
+    def facets(self, corpus_id: str, *, limit: int = 200) -> dict[str, list[tuple[str, int]]]:
+        """Per facet (``style``, ``helper``, ``topic``), the values a corpus's records take
+        and how many records take each: most frequent first (then by value), at most
+        ``limit`` per facet; records without a value are not counted."""
+        check_page(0, limit)
+        out: dict[str, list[tuple[str, int]]] = {}
+        with self._transaction(write=False) as tx:
+            for facet, column in _FACET_COLUMNS.items():
+                rows = tx.execute(
+                    f"SELECT r.{column}, count(*) AS n FROM results r "
+                    f"WHERE r.corpus_id = ? AND r.{column} IS NOT NULL "
+                    f"GROUP BY r.{column} ORDER BY n DESC, r.{column} LIMIT ?",
+                    (corpus_id, limit),
+                )
+                out[facet] = [(str(value), int(n)) for value, n in rows]
+        return out
 
     # -- API keys -------------------------------------------------------------------------
 

@@ -97,6 +97,29 @@ _SCHEMA_V1: tuple[str, ...] = (
     )""",
 )
 
+#: Version 2: the topic category and the conversation id get columns of their own (filters
+#: of the explorer), filled from the stored JSON; the search index is rewritten only when a
+#: text changes (so filling the new columns leaves it alone).
+_SCHEMA_V2: tuple[str, ...] = (
+    "ALTER TABLE results ADD COLUMN topic TEXT",
+    "ALTER TABLE results ADD COLUMN conversation_id TEXT",
+    "DROP TRIGGER results_fts_update",
+    """CREATE TRIGGER results_fts_update AFTER UPDATE OF seeker_text, response_text ON results
+    BEGIN
+        INSERT INTO results_fts (results_fts, rowid, seeker_text, response_text)
+        VALUES ('delete', old.id, old.seeker_text, old.response_text);
+        INSERT INTO results_fts (rowid, seeker_text, response_text)
+        VALUES (new.id, new.seeker_text, new.response_text);
+    END""",
+    """UPDATE results SET
+        topic = CASE WHEN json_type(record, '$.topic.category') = 'text'
+            THEN json_extract(record, '$.topic.category') END,
+        conversation_id = CASE WHEN json_type(record, '$.conversation_id') = 'text'
+            THEN json_extract(record, '$.conversation_id') END""",
+    "CREATE INDEX results_topic ON results (corpus_id, topic, seq)",
+    "CREATE INDEX results_conversation ON results (corpus_id, conversation_id, seq)",
+)
+
 
 class _SQLiteTx:
     def __init__(self, connection: sqlite3.Connection) -> None:
@@ -182,7 +205,7 @@ class SQLiteStore(SQLStore):
                 raise StoreError(f"{self.path}: cannot commit: {exc}") from exc
 
     def _migrations(self) -> Sequence[Sequence[str]]:
-        return (_SCHEMA_V1,)
+        return (_SCHEMA_V1, _SCHEMA_V2)
 
     def _lock_schema(self, tx: Tx) -> None:
         """Nothing to do: BEGIN IMMEDIATE already holds the database's write lock."""

@@ -10,10 +10,11 @@ helpers with most responses, examples of the strongest empathic and compassionat
 responses with their rationale spans marked, crisis cues, and a methods note. The numbers are
 those of the Insights tables, computed from one grouping of the rows (:mod:`.rollup`). All
 text from the data is HTML-escaped (:mod:`.format`). The modules: :mod:`.document` (the page
-shell, :func:`build_report`, :func:`write_report`), :mod:`.sections` (overview, communities,
-trends, crisis cues), :mod:`.helper_sections` (helpers, strain signals, helper details),
-:mod:`.examples`, :mod:`.methods`, :mod:`.rollup`, :mod:`.format`, :mod:`.page` and
-:mod:`.charts`.
+shell, :func:`build_report`, :func:`write_report`), :mod:`.overview` (the figures and the
+community-level sections, shared with the dashboards of ``carelens serve``), :mod:`.sections`
+(overview, communities, trends, crisis cues), :mod:`.helper_sections` (helpers, strain
+signals, helper details), :mod:`.examples`, :mod:`.methods`, :mod:`.rollup`, :mod:`.format`,
+:mod:`.page` and :mod:`.charts`.
 """
 
 from __future__ import annotations
@@ -21,5 +22,6 @@ from __future__ import annotations
 from carelens.insights.report.document import build_report, write_report
 from carelens.insights.report.examples import pick_examples
 from carelens.insights.report.format import highlight_spans
+from carelens.insights.report.overview import Overview
 
-__all__ = ["build_report", "highlight_spans", "pick_examples", "write_report"]
+__all__ = ["Overview", "build_report", "highlight_spans", "pick_examples", "write_report"]

@@ -20,16 +20,17 @@ from carelens.insights.report.format import esc
 from carelens.insights.report.helper_sections import (
     helper_section,
     helpers_section,
+    page_anchor,
     signals_overview,
 )
 from carelens.insights.report.methods import methods, model_id_of
+from carelens.insights.report.overview import Overview
 from carelens.insights.report.page import Page
-from carelens.insights.report.rollup import Rollup
-from carelens.insights.report.sections import communities, crisis, summary, trends
 from carelens.insights.rows import ResponseRow
-from carelens.insights.strain import StrainSignal, strain_signals
 
-_CSS = """
+#: The report's style sheet (inline in the report; the dashboards of ``carelens serve`` load
+#: it as ``/static/report.css``, so their sections look the same).
+CSS = """
 :root{color-scheme:light;--ink:#1d1d1f;--muted:#5b6067;--line:#d9dce1;--soft:#f5f7fa}
 *{box-sizing:border-box}
 body{margin:0;color:var(--ink);background:#fff;
@@ -98,6 +99,7 @@ mark.distress{background:#fde3d2;box-shadow:inset 0 -2px #D55E00}
 code{font-size:.88em}
 @media print{.table-wrap.tall{max-height:none;overflow:visible}details{display:block}}
 """
+
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
@@ -135,7 +137,7 @@ def _document(title: str, body: Sequence[str]) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="carelens {esc(__version__)}">'
         '<link rel="icon" href="data:,">'
-        f"<title>{esc(title)}</title><style>{_CSS}</style></head><body>"
+        f"<title>{esc(title)}</title><style>{CSS}</style></head><body>"
         + "".join(body)
         + "</main></body></html>\n"
     )
@@ -170,15 +172,9 @@ def build_report(
         body.append(methods(insights, model))
         return _document(title, body)
 
-    figures = Rollup(rows)
-    total = figures.total.metrics()
-    helper_records = figures.records("helper")
-    community_records = figures.records("community")
-    monthly_records = figures.monthly_records()
-    signals = strain_signals(rows, community=figures.total, thresholds=insights.thresholds)
-    by_signal_helper: dict[str, list[StrainSignal]] = {}
-    for s in signals:
-        by_signal_helper.setdefault(s.helper, []).append(s)
+    overview = Overview.of(insights)
+    figures = overview.rollup
+    helper_records = overview.helper_records
 
     picks: list[tuple[str, Sequence[ResponseRow]]] = []
     taken: set[str] = set()
@@ -190,37 +186,11 @@ def build_report(
         page.examples[row.response_id] = f"ex-{k + 1}"
 
     detailed = helper_records[:max_helpers]
-    links = {str(rec["helper"]): f"h-{i + 1}" for i, rec in enumerate(detailed)}
-    months = sorted({str(r["month"]) for r in monthly_records})
-    extra = {
-        "months": months,
-        "n_communities": len(community_records),
-        "n_signals": len(signals),
-    }
-    body.append(summary(insights, total, len(helper_records), extra))
-    body.append(
-        communities(
-            page,
-            community_records,
-            total,
-            {c: t.styles for c, t in figures.communities.items()},
-            {c: len(h) for c, h in figures.helpers_per_community.items()},
-        )
-    )
-    body.append(
-        trends(
-            page,
-            [str(r["community"]) for r in community_records],
-            monthly_records,
-            {
-                c: {m: t.styles for m, t in months.items()}
-                for c, months in figures.community_months.items()
-            },
-            figures.undated,
-        )
-    )
-    signal_count = {h: len(s) for h, s in by_signal_helper.items()}
-    body.append(helpers_section(helper_records, links, signal_count, max_helpers))
+    links = {str(rec["helper"]): f"#h-{i + 1}" for i, rec in enumerate(detailed)}
+    body.append(overview.summary())
+    body.append(overview.communities(page))
+    body.append(overview.trends(page))
+    body.append(helpers_section(helper_records, links, overview.signal_count(), max_helpers))
     details = ['<section id="helper-details"><h2>Helper details</h2>']
     if detailed:
         details.append(
@@ -239,15 +209,15 @@ def build_report(
                 rec,
                 figures.by_helper[helper],
                 figures.months_of(helper),
-                by_signal_helper.get(helper, []),
+                overview.signals_by_helper.get(helper, []),
             )
         )
     details.append("</section>")
     # After the helper sections, so that it can link to the evidence they show.
-    body.append(signals_overview(signals, links, page))
+    body.append(signals_overview(overview.signals, links, lambda e: page_anchor(page, e)))
     body.append("".join(details))
     body.append(examples_section(page, picks, figures.any_text))
-    body.append(crisis(total, community_records))
+    body.append(overview.crisis())
     body.append(methods(insights, model))
     return _document(title, body)
 

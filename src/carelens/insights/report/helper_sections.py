@@ -2,12 +2,16 @@
 
 Strain signals are shown as signals to look at, never a diagnosis; each links to the
 responses behind it, shown in full in the helper's section (at most :data:`MAX_EVIDENCE`).
+Links are given as URLs (``links``: helper name -> URL; ``evidence``: response id -> URL or
+None), so the same builders serve the report (anchors in the page, :func:`page_anchor`) and
+the dashboards of ``carelens serve`` (pages of their own).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from carelens.insights.report import charts
@@ -40,6 +44,9 @@ _READ_THEM = (
 )
 NOT_A_DIAGNOSIS = f"Signals to look at, not a diagnosis. {_READ_THEM}"
 
+#: Where the responses behind a signal are shown: response id -> URL, or None (no link).
+EvidenceLinks = Callable[[str], str | None]
+
 
 def helpers_section(
     records: Sequence[Mapping[str, Any]],
@@ -47,7 +54,32 @@ def helpers_section(
     signal_count: Mapping[str, int],
     max_helpers: int,
 ) -> str:
-    table = group_table(
+    table = helpers_table(records, links, signal_count)
+    shown = min(max_helpers, len(records))
+    return (
+        '<section id="helpers"><h2>Helpers</h2>'
+        f'<p class="muted">All {len(records):,} helpers, most responses first. Names link to the '
+        f"details of the {shown:,} helpers with most responses. {HELPERS_TABLE_NOTE}</p>"
+        f"{table}</section>"
+    )
+
+
+#: What the columns of the helpers table mean.
+HELPERS_TABLE_NOTE = (
+    "Style shares add up to 100% per helper; “high distress” is the share of answered seeker "
+    "messages at high distress; the empathy trend is the change of the monthly mean empathy "
+    "level per month (three months or more). A dash means there is nothing to compute it from."
+)
+
+
+def helpers_table(
+    records: Sequence[Mapping[str, Any]],
+    links: Mapping[str, str],
+    signal_count: Mapping[str, int],
+) -> str:
+    """The helpers table (``records`` as :meth:`Rollup.records` gives them), names linked
+    through ``links``, with a column of strain-signal counts."""
+    return group_table(
         records,
         "helper",
         links=links,
@@ -55,27 +87,24 @@ def helpers_section(
         css_id="helper-table",
         tall=len(records) > 25,
     )
-    shown = min(max_helpers, len(records))
-    return (
-        '<section id="helpers"><h2>Helpers</h2>'
-        f'<p class="muted">All {len(records):,} helpers, most responses first. Names link to the '
-        f"details of the {shown:,} helpers with most responses. Style shares add up to 100% per "
-        "helper; “high distress” is the share of answered seeker messages at high distress; "
-        "the empathy trend is the change of the monthly mean empathy level per month (three "
-        "months or more). A dash means there is nothing to compute it from.</p>"
-        f"{table}</section>"
-    )
 
 
-def _evidence_link(response_id: str, local: Mapping[str, str], page: Page) -> str:
-    anchor = (
-        local.get(response_id) or page.examples.get(response_id) or page.evidence.get(response_id)
-    )
+def page_anchor(page: Page, response_id: str) -> str | None:
+    """The in-page link to a response the report shows in full (an example or evidence)."""
+    anchor = page.examples.get(response_id) or page.evidence.get(response_id)
+    return f"#{anchor}" if anchor else None
+
+
+def _evidence_link(response_id: str, href: str | None) -> str:
     code = f"<code>{esc(response_id)}</code>"
-    return f'<a href="#{anchor}">{code}</a>' if anchor else code
+    return f'<a href="{esc(href)}">{code}</a>' if href else code
 
 
-def signals_overview(signals: Sequence[StrainSignal], links: Mapping[str, str], page: Page) -> str:
+def signals_overview(
+    signals: Sequence[StrainSignal], links: Mapping[str, str], evidence: EvidenceLinks
+) -> str:
+    """The strain-signals section: one row per raised signal, helpers linked through
+    ``links``, the responses to read through ``evidence``."""
     head = f'<section id="signals"><h2>Strain signals</h2><p class="signals">{NOT_A_DIAGNOSIS}</p>'
     if not signals:
         return head + "<p>No strain signal is raised for any helper.</p></section>"
@@ -87,11 +116,11 @@ def signals_overview(signals: Sequence[StrainSignal], links: Mapping[str, str], 
     for s in signals:
         name = esc(s.helper)
         if s.helper in links:
-            name = f'<a href="#{links[s.helper]}">{name}</a>'
-        evidence = ", ".join(_evidence_link(e, {}, page) for e in s.evidence)
+            name = f'<a href="{esc(links[s.helper])}">{name}</a>'
+        read = ", ".join(_evidence_link(e, evidence(e)) for e in s.evidence)
         body.append(
             f'<tr><th scope="row">{name}</th><td>{esc(SIGNAL_NAMES.get(s.signal, s.signal))}</td>'
-            f"<td>{esc(s.detail)}</td><td>{evidence or DASH}</td></tr>"
+            f"<td>{esc(s.detail)}</td><td>{read or DASH}</td></tr>"
         )
     return (
         head + f"<p>Helpers with each signal: {summary}.</p>"
@@ -143,7 +172,12 @@ def helper_section(
     members: Sequence[ResponseRow],
     series: Mapping[str, Tally],
     signals: Sequence[StrainSignal],
+    evidence: EvidenceLinks | None = None,
 ) -> str:
+    """One helper's section: style, monthly trend, figures, and the signals raised with the
+    responses behind them (the first :data:`MAX_EVIDENCE` of each shown in full here, the
+    others linked through ``evidence``; by default to where the page shows them)."""
+    elsewhere = evidence if evidence is not None else partial(page_anchor, page)
     helper = str(record["helper"])
     anchor = f"h-{index}"
     communities = Counter(r.community for r in members)
@@ -211,7 +245,9 @@ def helper_section(
                         distress=s.signal == "personal_distress",
                     )
                 )
-        ids = ", ".join(_evidence_link(e, local, page) for e in s.evidence)
+        ids = ", ".join(
+            _evidence_link(e, f"#{local[e]}" if e in local else elsewhere(e)) for e in s.evidence
+        )
         parts.append(
             f"<li><strong>{esc(SIGNAL_NAMES.get(s.signal, s.signal))}</strong>: "
             f"{esc(s.detail)}. Responses to read: {ids or DASH}</li>"

@@ -74,6 +74,11 @@ def group_table(
     css_id: str,
     tall: bool,
 ) -> str:
+    """The table of helpers or communities (``by``): one row per record, style shares first.
+
+    ``links`` maps a name to the URL its row links to (``#h-1`` in the report, a page of its
+    own on the dashboards); ``extra`` adds (label, format, value per name) columns.
+    """
     head = [f'<th scope="col">{by}</th>', '<th scope="col" class="num">responses</th>']
     head += [f'<th scope="col" class="num">{label}</th>' for _, label, _ in _GROUP_COLUMNS]
     head += [f'<th scope="col" class="num">{label}</th>' for label, _, _ in extra]
@@ -88,7 +93,7 @@ def group_table(
         name = str(rec[by])
         label = esc(name)
         if name in links:
-            label = f'<a href="#{links[name]}">{label}</a>'
+            label = f'<a href="{esc(links[name])}">{label}</a>'
         cells = [f'<th scope="row">{label}</th>', num_cell(as_number(rec.get("responses")), "int")]
         cells += [num_cell(as_number(rec.get(key)), kind) for key, _, kind in _GROUP_COLUMNS]
         for _, kind, values in extra:
