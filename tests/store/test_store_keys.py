@@ -92,14 +92,14 @@ def test_secret_is_not_in_the_database_file(
         return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
 
     for secret in secrets:  # while open: the rows are still in the WAL
-        token = secret.rsplit("_", 1)[1].encode()
+        token = secret.split("_", 2)[2].encode()
         data = stored_bytes()
         assert hashlib.sha256(secret.encode()).hexdigest().encode() in data
         assert secret.encode() not in data and token not in data
     store.close()  # checkpointed into the main file
     data = stored_bytes()
     for secret in secrets:
-        assert secret.rsplit("_", 1)[1].encode() not in data
+        assert secret.split("_", 2)[2].encode() not in data
 
 
 def test_keys_survive_reopening(open_url: Callable[[], Store]) -> None:

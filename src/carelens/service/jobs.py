@@ -16,7 +16,6 @@ and leaves the corpus ``running`` for the next start.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import queue
 import threading
@@ -61,13 +60,13 @@ def load_topic_model() -> TopicAssigner | None:
     then stored without a ``topic``. Any other failure to load the model is raised.
     """
     try:
-        module = importlib.import_module(TOPICS_MODULE)
+        from carelens.topics import TopicModel
     except ModuleNotFoundError as exc:
         if exc.name != TOPICS_MODULE:
             raise
         logger.warning("%s is not available: results are stored without a topic", TOPICS_MODULE)
         return None
-    model: TopicAssigner = module.TopicModel.load()
+    model: TopicAssigner = TopicModel.load()
     return model
 
 

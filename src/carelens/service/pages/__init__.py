@@ -1,0 +1,113 @@
+"""The web pages of ``carelens serve``: coach, explorer and dashboards, rendered on the server.
+
+:func:`install_pages` adds them to the app built by :func:`carelens.service.create_app`:
+
+* :mod:`.coach` — ``GET /``, ``GET /coach``, ``POST /coach``: check a draft reply;
+* :mod:`.explorer` — ``GET /explorer``, ``/explorer/{corpus}`` (filters, search, pages) and
+  ``/explorer/{corpus}/thread/{conversation}`` (every reply annotated in place);
+* :mod:`.dashboards` — ``GET /dashboards``, ``/dashboards/{corpus}`` (community and helper
+  views drawn with the report's builders; ``?helper=`` for one helper).
+
+Pages are plain HTML forms and links (they work without JavaScript), load nothing from
+other sites (:mod:`.layout` sends a strict Content-Security-Policy and serves the style
+sheets and the one script under ``/static/``), escape every text, and follow the API's
+access rules (:mod:`.access`). Errors of the pages are HTML pages; an unknown address is an
+HTML page for a browser (``Accept: text/html``) and the API's JSON error for anything else,
+and ``/v1`` always answers JSON.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from inspect import isawaitable
+from typing import Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from carelens.service.errors import log_internal
+from carelens.service.pages import coach, dashboards, explorer
+from carelens.service.pages.access import page_access
+from carelens.service.pages.layout import PageError, error_page, static_response
+
+__all__ = ["PageError", "install_pages", "is_page_path"]
+
+logger = logging.getLogger(__name__)
+
+_Handler = Callable[[Request, Any], Response | Awaitable[Response]]
+
+
+async def _call(handler: _Handler, request: Request, exc: Exception) -> Response:
+    answer = handler(request, exc)
+    return await answer if isawaitable(answer) else answer
+
+
+def is_page_path(path: str) -> bool:
+    """True for the paths of pages (everything but the API and its schema)."""
+    return not (path == "/v1" or path.startswith("/v1/") or path == "/openapi.json")
+
+
+def wants_html(request: Request) -> bool:
+    """True when the client asks for HTML (a browser), not any type (a script, curl)."""
+    return "text/html" in request.headers.get("accept", "").lower()
+
+
+static_router = APIRouter()
+
+
+@static_router.get("/static/{name}", include_in_schema=False)
+def static_file(name: str) -> Response:
+    return static_response(name)
+
+
+def install_pages(app: FastAPI) -> None:
+    """Mount the pages on ``app`` (after the API's error handlers are installed)."""
+    pages = APIRouter(dependencies=[Depends(page_access)])
+    pages.include_router(coach.router)
+    pages.include_router(explorer.router)
+    pages.include_router(dashboards.router)
+    app.include_router(static_router)
+    app.include_router(pages)
+
+    async def on_page_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, PageError)
+        return error_page(exc)
+
+    api_http: _Handler = app.exception_handlers[StarletteHTTPException]
+    api_unexpected: _Handler = app.exception_handlers[Exception]
+
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        if not is_page_path(request.url.path) or not wants_html(request):
+            return await _call(api_http, request, exc)
+        if exc.status_code == 404:
+            error = PageError(404, "Not found", "There is no page at this address.")
+        elif exc.status_code == 405:
+            error = PageError(
+                405,
+                "Method not allowed",
+                "This page does not accept this kind of request; open it with a link.",
+                headers={k: v for k, v in (exc.headers or {}).items() if k.lower() == "allow"},
+            )
+        else:
+            error = PageError(exc.status_code, "Request not handled", str(exc.detail))
+        return error_page(error)
+
+    async def on_unexpected(request: Request, exc: Exception) -> Response:
+        if not is_page_path(request.url.path):
+            return await _call(api_unexpected, request, exc)
+        log_internal(logger, f"internal error on {request.method} {request.url.path}", exc)
+        return error_page(
+            PageError(
+                500,
+                "Something went wrong",
+                "The server failed to show this page; it has been logged. Try again, and "
+                "report it if it persists.",
+            )
+        )
+
+    app.add_exception_handler(PageError, on_page_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(Exception, on_unexpected)

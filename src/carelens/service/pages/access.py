@@ -1,0 +1,94 @@
+"""Who may see the pages: the API's keys and rate limit, asked the way a browser can answer.
+
+The API middleware guards ``/v1`` paths only; the pages show stored conversations, so they
+get the same rules through :func:`page_access`, a dependency of every page route:
+
+* where the server requires a key (off loopback, or ``--require-key``), a page needs a live
+  API key, sent as the password of HTTP Basic authentication (the browser asks for it
+  once; the user name is ignored) or, from scripts, as ``Authorization: Bearer`` or
+  ``X-API-Key``: 401 with ``WWW-Authenticate: Basic`` otherwise;
+* every page request takes a token from the caller's rate-limit bucket (the same buckets
+  as the API): 429 with ``Retry-After`` when empty;
+* a form post whose ``Origin`` is another site is refused (403), on any address (on
+  loopback the guard middleware already does this for every request).
+
+Static files (style sheets, the coach script) need nothing: they hold no data.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from urllib.parse import urlsplit
+
+from fastapi import Request
+
+from carelens.service.context import get_context
+from carelens.service.pages.layout import PageError
+from carelens.service.ratelimit import RateLimiter
+
+#: The challenge that makes a browser ask for the key.
+BASIC_CHALLENGE = 'Basic realm="carelens (API key as password)", charset="UTF-8"'
+
+
+def page_secret(request: Request) -> str | None:
+    """The API key a page request carries: a Basic password (the user name when the password
+    is empty), a Bearer token or ``X-API-Key``; None when it carries none."""
+    auth = request.headers.get("authorization", "").strip()
+    scheme, _, token = auth.partition(" ")
+    token = token.strip()
+    if scheme.lower() == "basic" and token:
+        try:
+            decoded = base64.b64decode(token, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return ""
+        user, _, password = decoded.partition(":")
+        return password.strip() or user.strip()
+    if scheme.lower() == "bearer" and token:
+        return token
+    key = request.headers.get("x-api-key")
+    if key is not None:
+        return key.strip()
+    return "" if auth else None
+
+
+def page_access(request: Request) -> None:
+    """Check the key (where one is required) and the rate limit of a page request."""
+    ctx = get_context(request)
+    key_id: str | None = None
+    if ctx.settings.key_required:
+        secret = page_secret(request)
+        key_id = ctx.store.verify_key(secret) if secret else None
+        if key_id is None:
+            raise PageError(
+                401,
+                "API key needed",
+                "This server asks for an API key. Enter it as the password when your browser "
+                "asks (any user name); create one with `carelens keys create NAME`.",
+                headers={"WWW-Authenticate": BASIC_CHALLENGE},
+            )
+    limiter = getattr(request.app.state, "limiter", None)
+    if isinstance(limiter, RateLimiter):
+        client = request.client.host if request.client else "unknown"
+        wait = limiter.take(f"key:{key_id}" if key_id else f"ip:{client}")
+        if wait > 0:
+            retry = RateLimiter.retry_after(wait)
+            raise PageError(
+                429,
+                "Too many requests",
+                f"This server allows {limiter.per_minute} requests a minute; wait {retry} s "
+                "and reload the page.",
+                headers={"Retry-After": retry},
+            )
+
+
+def same_origin_post(request: Request) -> None:
+    """Refuse a form post sent from a page on another site (403)."""
+    origin = request.headers.get("origin")
+    host = request.headers.get("host", "")
+    if origin is not None and urlsplit(origin).netloc.lower() != host.lower():
+        raise PageError(
+            403,
+            "Not allowed",
+            "This form can only be sent from the carelens pages themselves.",
+        )

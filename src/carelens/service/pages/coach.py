@@ -1,0 +1,134 @@
+"""The coach: paste what someone said and a draft reply, see how the reply reads, edit, re-check.
+
+``GET /`` and ``GET /coach`` show the form; ``POST /coach`` (a plain form post) analyses the
+pair with the loaded model and shows the style headline, every dimension with its level,
+probabilities and marked rationale, the seeker's crisis cues with resources when there are
+any, and the feedback, under the form, which keeps both texts for the next try. The page
+works without JavaScript; ``/static/coach.js`` only re-checks in place (the same post, the
+result swapped in) and says when the texts changed since the last check. Texts are never
+logged nor stored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form
+from fastapi.responses import HTMLResponse
+
+from carelens.insights.report.format import esc
+from carelens.output import result_record
+from carelens.service.context import Ctx
+from carelens.service.pages import annotate
+from carelens.service.pages.access import same_origin_post
+from carelens.service.pages.layout import document, page_response
+from carelens.service.schemas import MAX_TEXT_CHARS
+from carelens.types import Exchange, Turn
+
+router = APIRouter()
+
+_LEAD = (
+    '<p class="muted">Paste what someone said and the reply you are drafting. carelens reads '
+    "the reply the way it reads a conversation — style, dimensions, the words behind them — and "
+    "suggests what to try. Nothing leaves this machine and nothing is stored.</p>"
+)
+
+
+def _textarea(name: str, label: str, hint: str, value: str) -> str:
+    # The newline after the tag keeps a text that starts with a newline intact.
+    return (
+        f'<div class="field"><label for="{name}">{label}</label>'
+        f'<span class="hint" id="{name}-hint">{hint}</span>'
+        f'<textarea id="{name}" name="{name}" rows="7" maxlength="{MAX_TEXT_CHARS}" required '
+        f'aria-describedby="{name}-hint" spellcheck="true">\n{esc(value)}</textarea></div>'
+    )
+
+
+def _form(seeker: str, response: str, error: str | None) -> str:
+    alert = f'<div class="note error-box" role="alert">{esc(error)}</div>' if error else ""
+    return (
+        f'<form method="post" action="/coach" id="coach-form" class="coach">{alert}'
+        '<div class="pair">'
+        + _textarea("seeker", "What they said", "Their message, as they wrote it.", seeker)
+        + _textarea("response", "Your draft reply", "Edit it and check again.", response)
+        + '</div><div class="actions"><button type="submit" id="check">Check my reply</button>'
+        '<span class="hint" id="status" role="status"></span></div></form>'
+    )
+
+
+def result_section(record: dict[str, Any], dimensions: list[str]) -> str:
+    """The analysis of one pair as the coach shows it."""
+    style = annotate.style_of(record)
+    note = annotate.STYLE_NOTES.get(style, "")
+    return (
+        '<section id="result" class="result" aria-labelledby="result-title">'
+        '<h2 id="result-title">How your reply reads</h2>'
+        f'<div class="headline">{annotate.style_badge(style, big=True)}'
+        f"<p>{esc(note)}</p></div>"
+        f"{annotate.crisis_panel(record)}"
+        f'<div class="feedback"><h3>Feedback</h3>{annotate.feedback_list(record)}</div>'
+        "<h3>Dimension by dimension</h3>"
+        '<p class="muted small">Level 0 none, 1 weak, 2 strong; “how sure” is the model\'s '
+        "probability for each level; marked words are the rationale it found.</p>"
+        f"{annotate.dimension_table(record, dimensions)}"
+        f"{annotate.signals_line(record)}"
+        '<details class="seeker-view"><summary>Their message, with crisis cues marked'
+        f'</summary><blockquote class="text">{annotate.seeker_text(record)}</blockquote>'
+        "</details></section>"
+    )
+
+
+def coach_page(
+    ctx: Ctx, seeker: str = "", response: str = "", *, error: str | None = None, result: str = ""
+) -> str:
+    footer = f" · model {esc(ctx.analyzer.model_id)}"
+    return document(
+        "Coach",
+        _form(seeker, response, error) + result,
+        active="/coach",
+        lead=_LEAD,
+        scripts=("coach.js",),
+        footer=footer,
+    )
+
+
+def _problem(seeker: str, response: str) -> str | None:
+    for label, text in (("What they said", seeker), ("Your draft reply", response)):
+        if not text.strip():
+            return f"“{label}” is empty; paste or write a text there and check again."
+        if len(text) > MAX_TEXT_CHARS:
+            return (
+                f"“{label}” has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}. "
+                "Shorten it and check again."
+            )
+    return None
+
+
+@router.get("/", include_in_schema=False)
+@router.get("/coach", include_in_schema=False)
+def coach_form(ctx: Ctx) -> HTMLResponse:
+    return page_response(coach_page(ctx))
+
+
+@router.post("/coach", include_in_schema=False, dependencies=[Depends(same_origin_post)])
+def coach_check(
+    ctx: Ctx,
+    seeker: Annotated[str, Form()] = "",
+    response: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    # Browsers send form line breaks as CRLF; offsets must match the text shown back.
+    seeker, response = seeker.replace("\r\n", "\n"), response.replace("\r\n", "\n")
+    error = _problem(seeker, response)
+    if error is not None:
+        return page_response(coach_page(ctx, seeker, response, error=error), status=422)
+    exchange = Exchange(
+        seeker=Turn(id="seeker", text=seeker),
+        response=Turn(id="reply", text=response, reply_to="seeker"),
+    )
+    with ctx.lock:
+        analysis = ctx.analyzer.predict([exchange])[0]
+    record = result_record(exchange, analysis)
+    dimensions = annotate.dimensions_of(record, ctx.analyzer.dimensions)
+    return page_response(
+        coach_page(ctx, seeker, response, result=result_section(record, dimensions))
+    )

@@ -1,0 +1,217 @@
+"""Dashboards: the insights of one corpus, per community and per helper, as in the report.
+
+``GET /dashboards`` lists the corpora; ``GET /dashboards/{corpus}`` builds
+:class:`~carelens.insights.Insights` from the corpus's stored records and shows the
+community view — overview cards, style distribution and mean levels per community, monthly
+trends, the helpers table and the strain signals — and ``?helper=NAME`` one helper's view
+(style, monthly trend, figures, signals with the replies behind them). Every section is
+drawn by the report's builders (:class:`~carelens.insights.report.Overview`,
+:mod:`~carelens.insights.report.helper_sections`), so the numbers and charts are the
+report's; links go to the helper views and to the threads in the explorer instead of
+anchors. Strain signals are worded as signals to look at, never a diagnosis.
+
+Insights are cached per corpus (a few at most) for as long as its stored results do not
+change (its ``done`` count and ``updated_at``), so reloading a dashboard does not read the
+corpus again; the figures of a deleted corpus are dropped at the next dashboard built.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from carelens.insights import Insights
+from carelens.insights.report import Overview
+from carelens.insights.report.format import esc
+from carelens.insights.report.helper_sections import (
+    HELPERS_TABLE_NOTE,
+    helper_section,
+    helpers_table,
+    signals_overview,
+)
+from carelens.insights.report.page import Page
+from carelens.service.context import Ctx, ServiceContext
+from carelens.service.pages.explorer import corpora_page, corpus_facts, corpus_or_404, thread_url
+from carelens.service.pages.layout import PageError, document, page_response
+from carelens.store import Corpus
+
+router = APIRouter()
+
+#: Corpora whose insights are kept in memory.
+CACHED_CORPORA = 4
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusInsights:
+    """The insights of a corpus's stored records, and where each response is shown."""
+
+    insights: Insights
+    #: response id -> (conversation id, seq): its place in the explorer's thread view.
+    places: Mapping[str, tuple[str, int]]
+
+
+class InsightsCache:
+    """The insights of the corpora last shown, kept while their stored results do not change.
+
+    One per app (on ``app.state``), safe to use from any request thread.
+    """
+
+    def __init__(self, size: int = CACHED_CORPORA) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[str, int, str], CorpusInsights] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def of(request: Request) -> InsightsCache:
+        """The cache of the app serving ``request`` (made on first use)."""
+        state = request.app.state
+        with _STATE_LOCK:
+            cache = getattr(state, "insights_cache", None)
+            if not isinstance(cache, InsightsCache):
+                cache = InsightsCache()
+                state.insights_cache = cache
+        return cache
+
+    def load(self, ctx: ServiceContext, corpus: Corpus) -> CorpusInsights:
+        """The insights of ``corpus``, read from the store unless cached."""
+        key = (corpus.id, corpus.done, corpus.updated_at)
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        found = read_insights(ctx, corpus)
+        live = {c.id for c in ctx.store.list_corpora()}
+        with self._lock:
+            # Older figures of this corpus, and those of deleted corpora, are dropped.
+            for old in [k for k in self._items if k[0] == corpus.id or k[0] not in live]:
+                del self._items[old]
+            self._items[key] = found
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return found
+
+
+_STATE_LOCK = threading.Lock()
+
+
+def read_insights(ctx: ServiceContext, corpus: Corpus) -> CorpusInsights:
+    """The insights of every stored record of ``corpus`` (communities default to its name)."""
+    places: dict[str, tuple[str, int]] = {}
+
+    def records() -> Iterator[dict[str, Any]]:
+        for record in ctx.store.iter_results(corpus.id):
+            conversation, seq = record.get("conversation_id"), record.get("seq")
+            if isinstance(conversation, str) and conversation and isinstance(seq, int):
+                places.setdefault(str(record.get("response_id")), (conversation, seq))
+            yield record
+
+    insights = Insights.from_records(records(), default_community=corpus.name)
+    return CorpusInsights(insights, places)
+
+
+@router.get("/dashboards", include_in_schema=False)
+def dashboards_home(ctx: Ctx) -> HTMLResponse:
+    lead = (
+        '<p class="muted">Pick a corpus to see its communities and helpers: style, levels, '
+        "monthly trends and strain signals to look at.</p>"
+    )
+    return corpora_page(ctx, primary="dashboards", title="Dashboards", lead=lead)
+
+
+def _view_switch(corpus_id: str, helpers: list[str], chosen: str | None) -> str:
+    options = ['<option value="">All communities and helpers</option>']
+    options += [
+        f'<option value="{esc(h)}"{" selected" if h == chosen else ""}>{esc(h)}</option>'
+        for h in helpers
+    ]
+    return (
+        f'<form class="view-switch" method="get" action="/dashboards/{quote(corpus_id, safe="")}">'
+        '<div class="field"><label for="v-helper">View</label>'
+        f'<select id="v-helper" name="helper">{"".join(options)}</select></div>'
+        '<button type="submit">Show</button></form>'
+    )
+
+
+@router.get("/dashboards/{corpus_id}", include_in_schema=False)
+def dashboard(
+    ctx: Ctx, request: Request, corpus_id: str, helper: str | None = None
+) -> HTMLResponse:
+    corpus = corpus_or_404(ctx, corpus_id)
+    loaded = InsightsCache.of(request).load(ctx, corpus)
+    insights = loaded.insights
+    base = f"/dashboards/{quote(corpus.id, safe='')}"
+    lead = corpus_facts(corpus) + (
+        f'<p class="small"><a href="/explorer/{quote(corpus.id, safe="")}">browse the replies'
+        "</a></p>"
+    )
+    title = f"Dashboard: {corpus.name}"
+    if len(insights) == 0:
+        body = (
+            '<p class="note" id="nothing">No analysed replies yet'
+            + (": the analysis is still running." if corpus.status != "done" else ".")
+            + "</p>"
+        )
+        return page_response(document(title, body, active="/dashboards", lead=lead))
+    overview = Overview.of(insights)
+    links = {
+        str(r["helper"]): base + "?" + urlencode({"helper": r["helper"]})
+        for r in overview.helper_records
+    }
+
+    def evidence(response_id: str) -> str | None:
+        place = loaded.places.get(response_id)
+        if place is None:
+            return None
+        return f"{thread_url(corpus.id, place[0])}#r-{place[1]}"
+
+    names = [str(r["helper"]) for r in overview.helper_records]
+    page = Page()
+    parts = [_view_switch(corpus.id, names, helper)]
+    if corpus.status != "done":
+        parts.append(
+            f'<p class="note dash-note">The analysis is {esc(corpus.status)}: these figures '
+            f"cover the {len(insights):,} replies stored so far.</p>"
+        )
+    if helper:
+        if helper not in overview.rollup.by_helper:
+            raise PageError(
+                404,
+                "Helper not found",
+                "No reply in this corpus is by a helper of this name; pick one from the "
+                "dashboard's list.",
+            )
+        record = next(r for r in overview.helper_records if r["helper"] == helper)
+        parts.append(
+            f'<p><a href="{esc(base)}">&lsaquo; all communities and helpers</a></p>'
+            + helper_section(
+                page,
+                1,
+                record,
+                overview.rollup.by_helper[helper],
+                overview.rollup.months_of(helper),
+                overview.signals_by_helper.get(helper, []),
+                evidence=evidence,
+            )
+        )
+        return page_response(
+            document(f"{helper} in {corpus.name}", "".join(parts), active="/dashboards", lead=lead)
+        )
+    parts += [
+        overview.summary(),
+        overview.communities(page),
+        overview.trends(page),
+        '<section id="helpers"><h2>Helpers</h2>'
+        f'<p class="muted">All {len(names):,} helpers, most replies first; a name opens that '
+        f"helper's view. {HELPERS_TABLE_NOTE}</p>"
+        f"{helpers_table(overview.helper_records, links, overview.signal_count())}</section>",
+        signals_overview(overview.signals, links, evidence),
+        overview.crisis(),
+    ]
+    return page_response(document(title, "".join(parts), active="/dashboards", lead=lead))

@@ -1,0 +1,529 @@
+"""The explorer: the corpora, a corpus's results with filters and pages, and whole threads.
+
+* ``GET /explorer`` lists the corpora with their status (the page reloads itself every few
+  seconds while one is being analysed);
+* ``GET /explorer/{corpus}`` pages through its results, filtered by style, dimension and
+  minimum level, helper, date range, topic category and full-text search (a plain GET form,
+  so every view is a link); each reply is drawn in place with its style, levels and marked
+  rationale, and links to its thread;
+* ``GET /explorer/{corpus}/thread/{conversation}`` shows every pair of one conversation,
+  each seeker message followed by the replies to it, annotated.
+
+Filters are read leniently (every query parameter is text): a bad value is explained on the
+page (422) instead of a JSON error. The ``to`` date is inclusive (the store's ``until`` is
+exclusive, so a bare date is moved to the next day).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from carelens.insights.report.format import esc
+from carelens.insights.rows import parse_timestamp
+from carelens.service.context import Ctx, ServiceContext
+from carelens.service.pages import annotate
+from carelens.service.pages.layout import PageError, document, page_response
+from carelens.store import Corpus, InvalidQueryError
+from carelens.store.base import normalize_timestamp
+from carelens.taxonomy import STYLES
+
+router = APIRouter()
+
+#: Results per page the form offers, and the default.
+PAGE_SIZES: tuple[int, ...] = (10, 20, 50, 100)
+DEFAULT_PAGE_SIZE = 20
+#: Seconds between reloads of the corpus list while a corpus is being analysed.
+REFRESH_S = 5
+#: Values shown per facet (helpers in the suggestion list, topics in the menu).
+MAX_FACETS = 500
+#: Pairs read for one thread (a longer conversation shows its first ones, and says so).
+MAX_THREAD = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the explorer's form asks for (empty strings mean "any")."""
+
+    q: str = ""
+    style: str = ""
+    dimension: str = ""
+    min_level: str = ""
+    helper: str = ""
+    topic: str = ""
+    since: str = ""
+    until: str = ""
+    page: int = 1
+    per_page: int = DEFAULT_PAGE_SIZE
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    _FIELDS = ("q", "style", "dimension", "min_level", "helper", "topic", "since", "until")
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, name) for name in self._FIELDS)
+
+    def link(self, **changes: Any) -> str:
+        """The query string of these filters with ``changes`` (defaults left out)."""
+        values = replace(self, **changes)
+        pairs = [(name, getattr(values, name)) for name in self._FIELDS if getattr(values, name)]
+        if values.per_page != DEFAULT_PAGE_SIZE:
+            pairs.append(("per_page", str(values.per_page)))
+        if values.page != 1:
+            pairs.append(("page", str(values.page)))
+        return "?" + urlencode(pairs) if pairs else "?"
+
+    def store_arguments(self) -> dict[str, Any]:
+        """The arguments of ``Store.results`` for these filters."""
+        until = self.until
+        if until and _is_date(until):
+            until = (date.fromisoformat(until) + timedelta(days=1)).isoformat()
+        return {
+            "offset": (self.page - 1) * self.per_page,
+            "limit": self.per_page,
+            "query": self.q or None,
+            "style": self.style or None,
+            "dimension": self.dimension or None,
+            "min_level": int(self.min_level) if self.min_level and self.dimension else None,
+            "helper": self.helper or None,
+            "topic": self.topic or None,
+            "since": self.since or None,
+            "until": until or None,
+        }
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def parse_filters(params: Mapping[str, str], dimensions: Sequence[str]) -> Filters:
+    """The filters of a query string; what cannot be used is listed in ``problems``."""
+    problems: list[str] = []
+
+    def text(name: str, limit: int) -> str:
+        value = params.get(name, "").strip()
+        if len(value) > limit:
+            problems.append(f"{name} is longer than {limit} characters; shorten it.")
+            return value[:limit]
+        return value
+
+    values = {name: text(name, 200) for name in Filters._FIELDS}
+    if values["dimension"] and values["dimension"] not in dimensions:
+        problems.append(
+            f"There is no dimension “{values['dimension']}”; pick one of {', '.join(dimensions)}."
+        )
+    if values["min_level"] and values["min_level"] not in ("0", "1", "2"):
+        problems.append("The minimum level is 0, 1 or 2.")
+    elif values["min_level"] and not values["dimension"]:
+        problems.append("A minimum level needs a dimension; pick one, or clear the level.")
+    for name, label in (("since", "from"), ("until", "to")):
+        if values[name] and normalize_timestamp(values[name]) is None:
+            problems.append(f"The “{label}” date {values[name]!r} is not a date (2024-12-03).")
+    try:
+        page = max(1, int(params.get("page", "1")))
+    except ValueError:
+        page = 1
+    try:
+        per_page = int(params.get("per_page", str(DEFAULT_PAGE_SIZE)))
+    except ValueError:
+        per_page = DEFAULT_PAGE_SIZE
+    if per_page not in PAGE_SIZES:
+        per_page = DEFAULT_PAGE_SIZE
+    return Filters(**values, page=page, per_page=per_page, problems=tuple(problems))
+
+
+# -- shared pieces ----------------------------------------------------------------------------
+
+
+def corpus_or_404(ctx: ServiceContext, corpus_id: str) -> Corpus:
+    corpus = ctx.store.get_corpus(corpus_id)
+    if corpus is None:
+        raise PageError(
+            404,
+            "Corpus not found",
+            "There is no corpus with this id; it may have been deleted. The explorer lists "
+            "the corpora there are.",
+        )
+    return corpus
+
+
+def when(value: object) -> str:
+    """A record's timestamp as ``YYYY-MM-DD HH:MM`` (UTC), or "" without one."""
+    stamp = parse_timestamp(value)
+    return stamp.strftime("%Y-%m-%d %H:%M") if stamp else ""
+
+
+def status_badge(corpus: Corpus) -> str:
+    return f'<span class="status status-{esc(corpus.status)}">{esc(corpus.status)}</span>'
+
+
+def progress(corpus: Corpus) -> str:
+    if corpus.total is None:
+        return "" if corpus.status != "done" else f"{corpus.done:,} pairs"
+    share = 1.0 if corpus.total == 0 else min(1.0, corpus.done / corpus.total)
+    return (
+        f'<progress max="1" value="{share:.3f}" aria-label="analysed {share:.0%}"></progress> '
+        f"{corpus.done:,} of {corpus.total:,}"
+    )
+
+
+def corpus_facts(corpus: Corpus) -> str:
+    facts = [
+        status_badge(corpus),
+        progress(corpus),
+        f"format {esc(corpus.format or 'detected')}",
+        f"uploaded {esc(when(corpus.created_at))} UTC",
+    ]
+    if corpus.rejected:
+        facts.append(f"{corpus.rejected:,} input records rejected")
+    items = "".join(f"<li>{fact}</li>" for fact in facts if fact)
+    error = f'<p class="note error-box">{esc(corpus.error)}</p>' if corpus.error else ""
+    return f'<ul class="corpus-facts muted">{items}</ul>{error}'
+
+
+def corpora_table(corpora: Sequence[Corpus], *, primary: str) -> str:
+    """Every corpus; the name links to ``primary`` (``explorer`` or ``dashboards``)."""
+    if not corpora:
+        return (
+            '<div class="note"><p>No corpus has been uploaded yet. Upload a conversation file '
+            "(csv, jsonl, reddit .zst or wxr) to the API, and it is analysed in the "
+            "background:</p><pre><code>curl -F file=@chats.jsonl "
+            "http://127.0.0.1:8000/v1/corpora</code></pre></div>"
+        )
+    rows = []
+    for c in corpora:
+        cid = quote(c.id, safe="")
+        rows.append(
+            f'<tr><th scope="row"><a href="/{primary}/{cid}">{esc(c.name)}</a></th>'
+            f"<td>{status_badge(c)}</td><td>{progress(c)}</td>"
+            f'<td class="num">{c.rejected:,}</td><td>{esc(when(c.created_at))}</td>'
+            f'<td><a href="/explorer/{cid}">results</a> · '
+            f'<a href="/dashboards/{cid}">dashboard</a></td></tr>'
+        )
+    return (
+        '<div class="table-wrap"><table class="corpora"><thead><tr><th scope="col">corpus</th>'
+        '<th scope="col">status</th><th scope="col">analysed pairs</th>'
+        '<th scope="col" class="num">rejected</th><th scope="col">uploaded (UTC)</th>'
+        f'<th scope="col">open</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
+
+
+def corpora_page(ctx: ServiceContext, *, primary: str, title: str, lead: str) -> HTMLResponse:
+    corpora = ctx.store.list_corpora()
+    busy = any(c.status in ("queued", "running") for c in corpora)
+    note = (
+        f'<p class="muted small">A corpus is being analysed; this page reloads every '
+        f"{REFRESH_S} s.</p>"
+        if busy
+        else ""
+    )
+    return page_response(
+        document(
+            title,
+            corpora_table(corpora, primary=primary) + note,
+            active=f"/{primary}",
+            lead=lead,
+            refresh=REFRESH_S if busy else None,
+        )
+    )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
+def thread_url(corpus_id: str, conversation: str) -> str:
+    return f"/explorer/{quote(corpus_id, safe='')}/thread/{quote(conversation, safe='')}"
+
+
+# -- the corpus list ----------------------------------------------------------------------------
+
+
+@router.get("/explorer", include_in_schema=False)
+def explorer_home(ctx: Ctx) -> HTMLResponse:
+    lead = (
+        '<p class="muted">The corpora uploaded to this server, newest first. Open one to '
+        "search and filter its analysed replies, read whole threads, or see its dashboard.</p>"
+    )
+    return corpora_page(ctx, primary="explorer", title="Explorer", lead=lead)
+
+
+# -- one corpus's results -----------------------------------------------------------------------
+
+
+def _options(values: Sequence[tuple[str, str]], chosen: str) -> str:
+    return "".join(
+        f'<option value="{esc(value)}"{" selected" if value == chosen else ""}>{esc(label)}'
+        "</option>"
+        for value, label in values
+    )
+
+
+def _counted(facet: Sequence[tuple[str, int]]) -> dict[str, int]:
+    return dict(facet)
+
+
+def filter_form(
+    corpus_id: str, filters: Filters, dimensions: Sequence[str], facets: Mapping[str, Any]
+) -> str:
+    styles = _counted(facets.get("style", ()))
+    style_values = [("", "any style")] + [
+        (s, f"{s} ({styles[s]:,})" if s in styles else s) for s in STYLES
+    ]
+    style_values += [(s, f"{s} ({n:,})") for s, n in styles.items() if s not in STYLES]
+    dimension_values = [("", "any dimension")] + [(d, d.replace("_", " ")) for d in dimensions]
+    level_values = [("", "any level"), ("1", "1 weak or more"), ("2", "2 strong")]
+    topics = facets.get("topic", [])
+    if topics:
+        topic_values = [("", "any topic")] + [(t, f"{t} ({n:,})") for t, n in topics]
+        topic_field = f'<select id="f-topic" name="topic">{_options(topic_values, filters.topic)}'
+    else:
+        topic_field = (
+            '<select id="f-topic" name="topic" disabled><option>no topics assigned</option>'
+        )
+    helpers = "".join(f'<option value="{esc(h)}"></option>' for h, _ in facets.get("helper", []))
+    return (
+        f'<form class="filters" method="get" action="/explorer/{quote(corpus_id, safe="")}" '
+        'role="search" aria-label="Filter the results">'
+        '<div class="field wide"><label for="f-q">Search the texts</label>'
+        f'<input type="search" id="f-q" name="q" value="{esc(filters.q)}" maxlength="200" '
+        'placeholder="words in what they said or in the reply"></div>'
+        f'<div class="field"><label for="f-style">Style</label><select id="f-style" name="style">'
+        f"{_options(style_values, filters.style)}</select></div>"
+        '<div class="field"><label for="f-dimension">Dimension</label>'
+        f'<select id="f-dimension" name="dimension">{_options(dimension_values, filters.dimension)}'
+        "</select></div>"
+        '<div class="field"><label for="f-level">at level</label>'
+        f'<select id="f-level" name="min_level">{_options(level_values, filters.min_level)}'
+        "</select></div>"
+        '<div class="field"><label for="f-helper">Helper</label>'
+        f'<input type="text" id="f-helper" name="helper" value="{esc(filters.helper)}" '
+        f'list="helpers" maxlength="200" autocomplete="off"><datalist id="helpers">{helpers}'
+        "</datalist></div>"
+        f'<div class="field"><label for="f-topic">Topic</label>{topic_field}</select></div>'
+        '<div class="field"><label for="f-since">From</label>'
+        f'<input type="date" id="f-since" name="since" value="{esc(filters.since)}"></div>'
+        '<div class="field"><label for="f-until">To (inclusive)</label>'
+        f'<input type="date" id="f-until" name="until" value="{esc(filters.until)}"></div>'
+        '<div class="field"><label for="f-per-page">Per page</label>'
+        '<select id="f-per-page" name="per_page">'
+        f"{_options([(str(n), str(n)) for n in PAGE_SIZES], str(filters.per_page))}</select></div>"
+        '<div class="actions"><button type="submit">Apply</button>'
+        f'<a class="button quiet" href="/explorer/{quote(corpus_id, safe="")}">Clear</a></div>'
+        "</form>"
+    )
+
+
+def result_card(
+    corpus_id: str, record: Mapping[str, Any], dimensions: Sequence[str], wanted: str
+) -> str:
+    """One result in the list: who, when, topic, what they said, and the reply annotated."""
+    seq = record.get("seq")
+    meta = [f"#{esc(seq)}"]
+    if record.get("speaker"):
+        meta.append(f"helper <b>{esc(record['speaker'])}</b>")
+    stamp = when(record.get("timestamp"))
+    if stamp:
+        meta.append(esc(stamp))
+    if record.get("community"):
+        meta.append(esc(record["community"]))
+    topic = record.get("topic")
+    if isinstance(topic, Mapping) and isinstance(topic.get("category"), str):
+        meta.append(f'topic <span class="tag">{esc(topic["category"])}</span>')
+    conversation = record.get("conversation_id")
+    if isinstance(conversation, str) and conversation:
+        meta.append(
+            f'<a href="{esc(thread_url(corpus_id, conversation))}#r-{esc(seq)}">open the thread</a>'
+        )
+    attention = (
+        ' <span class="attention">· crisis cues: read closely</span>'
+        if annotate.needs_attention(record)
+        else ""
+    )
+    return (
+        f'<article class="reply" id="r-{esc(seq)}"><div class="meta">{" · ".join(meta)}</div>'
+        f'<div class="said-label">They said{attention}</div>'
+        f'<blockquote class="said text">{annotate.seeker_text(record)}</blockquote>'
+        '<div class="said-label">Reply</div>'
+        f"{annotate.reply_block(record, dimensions, wanted=wanted or None)}</article>"
+    )
+
+
+def pagination(filters: Filters, total: int) -> str:
+    pages = max(1, -(-total // filters.per_page))
+    current = filters.page
+    if pages == 1:
+        return ""
+    shown = sorted({1, pages, *range(max(1, current - 2), min(pages, current + 2) + 1)})
+    items = []
+
+    def link(page: int, label: str, rel: str = "") -> str:
+        rel_attr = f' rel="{rel}"' if rel else ""
+        return f'<li><a href="{esc(filters.link(page=page))}"{rel_attr}>{label}</a></li>'
+
+    items.append(
+        link(current - 1, "&lsaquo; previous", "prev")
+        if current > 1
+        else '<li><span class="off">&lsaquo; previous</span></li>'
+    )
+    previous = 0
+    for page in shown:
+        if page - previous > 1:
+            items.append('<li><span class="gap">…</span></li>')
+        if page == current:
+            items.append(f'<li><span aria-current="page">{page}</span></li>')
+        else:
+            items.append(link(page, str(page)))
+        previous = page
+    items.append(
+        link(current + 1, "next &rsaquo;", "next")
+        if current < pages
+        else '<li><span class="off">next &rsaquo;</span></li>'
+    )
+    return f'<nav class="pages" aria-label="Pages of results"><ul>{"".join(items)}</ul></nav>'
+
+
+@router.get("/explorer/{corpus_id}", include_in_schema=False)
+def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
+    corpus = corpus_or_404(ctx, corpus_id)
+    dimensions = list(ctx.analyzer.dimensions)
+    filters = parse_filters(request.query_params, dimensions)
+    facets = ctx.store.facets(corpus.id, limit=MAX_FACETS)
+    problems = list(filters.problems)
+    page = None
+    if not problems:
+        try:
+            page = ctx.store.results(corpus.id, **filters.store_arguments())
+        except InvalidQueryError as exc:
+            problems.append(f"{exc}; change the filters and apply them again.")
+    parts = [filter_form(corpus.id, filters, dimensions, facets)]
+    status = 200
+    if problems:
+        status = 422
+        items = "".join(f"<li>{esc(p)}</li>" for p in problems)
+        parts.append(f'<div class="note error-box" role="alert"><ul>{items}</ul></div>')
+    elif page is not None:
+        first = (filters.page - 1) * filters.per_page
+        shown = (
+            f"showing {first + 1:,}&ndash;{first + len(page.items):,}"
+            if page.items
+            else "none on this page"
+        )
+        what = "matching replies" if filters.active else "replies"
+        parts.append(
+            f'<div class="results-head"><p id="result-count"><b>{page.total:,}</b> {what} · '
+            f"{shown}</p>"
+            f'<p class="small"><a href="/dashboards/{quote(corpus.id, safe="")}">dashboard of '
+            "this corpus</a></p></div>"
+        )
+        if not page.items:
+            hint = (
+                f'<a href="{esc(filters.link(page=1))}">Go to the first page</a>.'
+                if page.total
+                else "Nothing matches these filters; loosen them or clear them."
+                if filters.active
+                else "This corpus has no analysed replies yet."
+            )
+            parts.append(f'<p class="note">{hint}</p>')
+        parts.append('<div id="results">')
+        parts += [result_card(corpus.id, r, dimensions, filters.dimension) for r in page.items]
+        parts.append("</div>")
+        parts.append(pagination(filters, page.total))
+    lead = corpus_facts(corpus)
+    return page_response(
+        document(corpus.name, "".join(parts), active="/explorer", lead=lead), status=status
+    )
+
+
+# -- one thread ---------------------------------------------------------------------------------
+
+
+def _thread_records(
+    ctx: ServiceContext, corpus_id: str, conversation: str
+) -> tuple[list[Any], int]:
+    records: list[Any] = []
+    total = 0
+    while len(records) < MAX_THREAD:
+        page = ctx.store.results(
+            corpus_id, conversation=conversation, offset=len(records), limit=500
+        )
+        total = page.total
+        records += page.items
+        if not page.items or len(records) >= total:
+            break
+    return records[:MAX_THREAD], total
+
+
+@router.get("/explorer/{corpus_id}/thread/{conversation_id:path}", include_in_schema=False)
+def explorer_thread(ctx: Ctx, corpus_id: str, conversation_id: str) -> HTMLResponse:
+    corpus = corpus_or_404(ctx, corpus_id)
+    records, total = _thread_records(ctx, corpus.id, conversation_id)
+    if not records:
+        raise PageError(
+            404,
+            "Thread not found",
+            "This corpus has no analysed reply in a conversation with this id.",
+        )
+    dimensions = list(ctx.analyzer.dimensions)
+    turns: dict[str, list[Any]] = {}
+    for record in records:
+        key = str(record.get("seeker_id") or f"seq-{record.get('seq')}")
+        turns.setdefault(key, []).append(record)
+    parts = []
+    if total > len(records):
+        parts.append(
+            f'<p class="note">This conversation has {total:,} analysed replies; the first '
+            f"{len(records):,} are shown.</p>"
+        )
+    for replies in turns.values():
+        first = replies[0]
+        who = esc(first.get("seeker_speaker") or "the seeker")
+        attention = (
+            '<p class="attention small">Crisis cues: read this message closely.</p>'
+            if annotate.needs_attention(first)
+            else ""
+        )
+        word = annotate.distress_word(first)
+        distress = f" · distress: {word}" if word else ""
+        cards = []
+        for r in replies:
+            meta = [f"#{esc(r.get('seq'))}", f"<b>{esc(r.get('speaker') or 'a helper')}</b>"]
+            stamp = when(r.get("timestamp"))
+            if stamp:
+                meta.append(esc(stamp))
+            cards.append(
+                f'<article class="reply" id="r-{esc(r.get("seq"))}">'
+                f'<div class="meta">{" · ".join(meta)}</div>'
+                f"{annotate.reply_block(r, dimensions)}"
+                '<details><summary class="small">Every dimension, and the feedback</summary>'
+                f'<div class="feedback small">{annotate.feedback_list(r)}</div>'
+                f"{annotate.dimension_table(r, dimensions)}{annotate.signals_line(r)}</details>"
+                "</article>"
+            )
+        parts.append(
+            f'<section class="turn"><div class="said"><div class="meta">{who}{distress}</div>'
+            f'<div class="text">{annotate.seeker_text(first)}</div>{attention}'
+            f"{annotate.crisis_panel(first)}</div>"
+            f'<div class="replies">{"".join(cards)}</div></section>'
+        )
+    back = (
+        f'<a href="/explorer/{quote(corpus.id, safe="")}">'
+        f"&lsaquo; all results of {esc(corpus.name)}</a>"
+    )
+    lead = (
+        f'<p class="muted">Conversation <code>{esc(conversation_id)}</code> · '
+        f"{_count(len(turns), 'message')}, {_count(len(records), 'reply', 'replies')} · {back}</p>"
+    )
+    return page_response(
+        document(f"Thread in {corpus.name}", "".join(parts), active="/explorer", lead=lead)
+    )

@@ -1,0 +1,164 @@
+"""Schema version 2: the topic and conversation filters, facets, iteration, the v1 upgrade."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from store_records import raw, record, seqs
+
+from carelens.store import SCHEMA_VERSION, InvalidQueryError, PostgresStore, SQLiteStore, Store
+from carelens.store import postgres as postgres_backend
+from carelens.store import sql as sql_module
+from carelens.store import sqlite as sqlite_backend
+from carelens.store.sql import SQLStore
+
+TOPICS = ("grief", "loneliness", "work", None)
+
+
+def topical(seq: int, **changes: Any) -> dict[str, Any]:
+    """A record whose topic cycles through :data:`TOPICS` (None: no topic assigned)."""
+    category = TOPICS[seq % len(TOPICS)]
+    return record(seq, topic={"category": category, "score": 0.5 + seq / 100}, **changes)
+
+
+def test_schema_version_is_two() -> None:
+    assert SCHEMA_VERSION == 2
+
+
+def test_topic_filter(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    store.add_results(corpus.id, [topical(i) for i in range(12)])
+    assert seqs(store, corpus.id, topic="grief") == [0, 4, 8]
+    assert seqs(store, corpus.id, topic="work", style="advice") == [
+        i for i in (2, 6, 10) if record(i)["style"] == "advice"
+    ]
+    assert seqs(store, corpus.id, topic="nothing") == []
+    assert store.results(corpus.id, topic="loneliness").items[0]["topic"] == {
+        "category": "loneliness",
+        "score": 0.51,
+    }
+
+
+def test_odd_topics_are_not_indexed(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    store.add_results(
+        corpus.id,
+        [
+            record(0, topic="grief"),  # not an object
+            record(1, topic={"category": 3}),  # not a string
+            record(2, topic=None),
+            record(3),  # no topic key
+            record(4, topic={"category": "grief"}),
+        ],
+    )
+    assert seqs(store, corpus.id, topic="grief") == [4]
+    assert store.facets(corpus.id)["topic"] == [("grief", 1)]
+
+
+def test_conversation_filter(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    store.add_results(corpus.id, [record(i) for i in range(10)])  # conversation c-(i // 4)
+    assert seqs(store, corpus.id, conversation="c-1") == [4, 5, 6, 7]
+    assert seqs(store, corpus.id, conversation="c-2") == [8, 9]
+    assert seqs(store, corpus.id, conversation="c-1", query="job") == [4]
+    assert seqs(store, corpus.id, conversation="missing") == []
+    other = store.create_corpus("b.jsonl")
+    store.add_results(other.id, [record(i) for i in range(3)])
+    assert seqs(store, other.id, conversation="c-1") == []
+
+
+def test_facets(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    store.add_results(corpus.id, [topical(i) for i in range(12)])
+    facets = store.facets(corpus.id)
+    assert set(facets) == {"style", "helper", "topic"}
+    assert facets["topic"] == [("grief", 3), ("loneliness", 3), ("work", 3)]
+    assert facets["helper"] == [("vol-ama", 4), ("vol-jonas", 4), ("vol-kim", 4)]
+    assert sum(n for _, n in facets["style"]) == 12
+    assert store.facets(corpus.id, limit=1)["topic"] == [("grief", 3)]
+    assert store.facets("missing") == {"style": [], "helper": [], "topic": []}
+    with pytest.raises(InvalidQueryError):
+        store.facets(corpus.id, limit=-1)
+
+
+def test_iter_results(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    given = [record(i) for i in range(23)]
+    store.add_results(corpus.id, list(reversed(given)))
+    for batch_size in (1, 5, 23, 1000):
+        assert list(store.iter_results(corpus.id, batch_size=batch_size)) == given
+    assert list(store.iter_results("missing")) == []
+    with pytest.raises(InvalidQueryError, match="batch_size"):
+        list(store.iter_results(corpus.id, batch_size=0))
+
+
+_V1_COLUMNS = (
+    "corpus_id, seq, response_id, helper, community, timestamp_utc, style, seeker_text, "
+    "response_text, record"
+)
+
+
+def test_version_1_database_is_upgraded(
+    open_url: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database written by the previous carelens gets the new columns, filled from the JSON."""
+    with monkeypatch.context() as patch:
+        patch.setattr(sql_module, "SCHEMA_VERSION", 1)
+        patch.setattr(SQLiteStore, "_migrations", lambda self: (sqlite_backend._SCHEMA_V1,))
+        patch.setattr(PostgresStore, "_migrations", lambda self: (postgres_backend._SCHEMA_V1,))
+        old = open_url()
+        assert isinstance(old, SQLStore) and old.schema_version() == 1
+        corpus = old.create_corpus("old.jsonl")
+        rows = [
+            topical(0),
+            topical(1),
+            record(2, topic={"category": 7}),
+            record(3, conversation_id=None),
+            record(4, seeker_text="I lost my job \x00 today", topic={"category": "work"}),
+        ]
+        for r in rows:
+            kept = dict(r, seeker_text=None, response_text=None)
+            raw(
+                old,
+                f"INSERT INTO results ({_V1_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    corpus.id,
+                    r["seq"],
+                    r["response_id"],
+                    r["speaker"],
+                    r["community"],
+                    None,
+                    r["style"],
+                    (r["seeker_text"] or "").replace("\x00", ""),
+                    r["response_text"],
+                    json.dumps(kept, ensure_ascii=True),
+                ),
+            )
+        old.close()
+    store = open_url()
+    assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION == 2
+    assert raw(store, "SELECT count(*) FROM schema_version")[0][0] == 2
+    assert seqs(store, corpus.id, topic="grief") == [0]
+    assert seqs(store, corpus.id, topic="loneliness") == [1]
+    assert seqs(store, corpus.id, topic="work") == [4]
+    assert seqs(store, corpus.id, conversation="c-0") == [0, 1, 2]
+    assert seqs(store, corpus.id, conversation="c-1") == [4]
+    # the search index still answers for old rows, and new rows go in with their topic
+    assert seqs(store, corpus.id, query="job") == [0, 4]
+    store.add_results(corpus.id, [topical(8)])
+    assert seqs(store, corpus.id, topic="grief") == [0, 8]
+    assert seqs(store, corpus.id, query="job") == [0, 4, 8]
+
+
+def test_sqlite_text_updates_still_reach_the_search_index(store: Store) -> None:
+    if not isinstance(store, SQLiteStore):
+        pytest.skip("the FTS triggers are SQLite's")
+    corpus = store.create_corpus("a.jsonl")
+    store.add_results(corpus.id, [record(0), record(1)])
+    raw(store, "UPDATE results SET seeker_text = ? WHERE seq = 1", ("a zebra crossing",))
+    assert seqs(store, corpus.id, query="zebra") == [1]
+    raw(store, "UPDATE results SET topic = ? WHERE seq = 0", ("grief",))
+    assert seqs(store, corpus.id, query="job") == [0]
