@@ -92,7 +92,9 @@ def create_app(
             store.close()
         raise
 
-    lock = threading.Lock()
+    # One model call per analyzer thread at a time (ONNX runs each on one core): concurrent
+    # requests use every core instead of queueing behind a single lock.
+    lock = threading.BoundedSemaphore(max(1, int(getattr(analyzer, "threads", 1) or 1)))
     worker = CorpusWorker(
         store,
         analyzer,

@@ -8,6 +8,7 @@ One :class:`ServiceContext` is built by :func:`carelens.service.create_app` and 
 from __future__ import annotations
 
 import threading
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -29,8 +30,9 @@ class ServiceContext:
     store: Store
     analyzer: Analyzer
     worker: CorpusWorker
-    #: Held around every ``analyzer.predict`` (requests and the worker take turns).
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    #: Held around every ``analyzer.predict``: at most as many model calls run at once as the
+    #: analyzer has threads (each ONNX call uses one core), requests and the worker alike.
+    lock: AbstractContextManager[object] = field(default_factory=threading.Lock)
 
     @property
     def manifest(self) -> dict[str, Any]:
