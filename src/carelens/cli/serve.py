@@ -94,7 +94,10 @@ def serve(
         app = create_app(settings)
         shown = f"[{host}]" if ":" in host else host
         access = "API key required" if settings.key_required else "no API key needed (loopback)"
-        s.note(f"carelens API on http://{escape(shown)}:{port}/v1 — {access}; Ctrl-C stops")
+        s.note(
+            f"carelens on http://{escape(shown)}:{port}/ (pages: coach, explorer, dashboards; "
+            f"API under /v1) — {access}; Ctrl-C stops"
+        )
         uvicorn.run(
             app,
             host=host,
