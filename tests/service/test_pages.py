@@ -592,3 +592,11 @@ def test_pages_are_rate_limited(analyzer: EmpathyAnalyzer, tmp_path: Path) -> No
         assert_page(limited, 429)
         assert int(limited.headers["retry-after"]) >= 1
         assert client.get("/static/pages.css").status_code == 200
+
+
+def test_api_results_filter_by_topic(client: TestClient, cid: str) -> None:
+    answer = client.get(f"/v1/corpora/{cid}/results", params={"topic": "loneliness"})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["total"] == store_total(cid, client, topic="loneliness") > 0
+    assert {item["topic"]["category"] for item in body["items"]} == {"loneliness"}

@@ -271,6 +271,9 @@ def corpus_results(
     since: Annotated[str | None, Query(description="ISO 8601; timestamp >= since")] = None,
     until: Annotated[str | None, Query(description="ISO 8601; timestamp < until")] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200, description="text search")] = None,
+    topic: Annotated[
+        str | None, Query(max_length=200, description="the seeker message's topic category")
+    ] = None,
 ) -> JSONResponse:
     """Results in input order (``seq``); ``next_offset`` is the ``offset`` of the next page,
     null on the last one."""
@@ -295,6 +298,7 @@ def corpus_results(
             since=since,
             until=until,
             query=q,
+            topic=topic,
         )
     except InvalidQueryError as exc:
         raise ApiError(422, "invalid_request", f"{exc}; fix the query and try again") from exc
