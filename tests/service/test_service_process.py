@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 import pytest
 
-N_PAIRS = 2_000
+#: Pairs uploaded; CARELENS_UPLOAD_PAIRS=10000 runs the issue's full-size check (slow).
+N_PAIRS = int(os.environ.get("CARELENS_UPLOAD_PAIRS", "2000"))
 
 
 def free_port() -> int:
@@ -118,7 +119,7 @@ def test_kill_9_mid_corpus_then_restart(tmp_path: Path, servers: list[Server]) -
     second = Server(port, data_dir, log)
     servers.append(second)
     second.wait_ready()
-    deadline = time.monotonic() + 600
+    deadline = time.monotonic() + max(600, N_PAIRS // 5)
     while (state := corpus(second.url, corpus_id))["status"] != "done":
         assert state["status"] in ("queued", "running"), (state, log.read_text()[-2000:])
         assert time.monotonic() < deadline, state
