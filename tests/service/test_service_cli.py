@@ -92,7 +92,7 @@ def test_serve_runs_uvicorn(tmp_path: Path, runs: list[dict[str, Any]]) -> None:
     (call,) = runs
     assert call["host"] == "127.0.0.1" and call["port"] == 8765
     assert call["access_log"] is False
-    assert "http://127.0.0.1:8765/v1" in result.stderr
+    assert "http://127.0.0.1:8765/" in result.stderr and "API under /v1" in result.stderr
 
 
 def test_serve_without_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
