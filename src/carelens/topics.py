@@ -30,6 +30,7 @@ from tokenizers import Encoding, Tokenizer
 
 from carelens.errors import InputError, ModelError
 from carelens.inference.artifact import MANIFEST, ModelArtifact
+from carelens.inference.session import open_session
 
 EMBEDDER_ID = "carelens-minilm-embedder"
 #: Cosine below which a message is "other" (``None``); chosen on the dev half of the
@@ -130,19 +131,7 @@ class Embedder:
             tokenizer = Tokenizer.from_file(str(artifact.tokenizer_path))
         except Exception as exc:  # tokenizers raises a bare Exception
             raise ModelError(f"{artifact.tokenizer_path}: unreadable tokenizer ({exc})") from exc
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3
-        try:
-            session = ort.InferenceSession(
-                str(artifact.onnx_path), sess_options=options, providers=["CPUExecutionProvider"]
-            )
-        except Exception as exc:  # onnxruntime raises its own untyped errors
-            raise ModelError(f"{artifact.onnx_path}: ONNX Runtime cannot load it ({exc})") from exc
+        session = open_session(artifact.onnx_path)
         if [o.name for o in session.get_outputs()] != [output]:
             raise ModelError(f"{artifact.onnx_path}: expected one output named {output!r}")
         return cls(

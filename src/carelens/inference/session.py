@@ -6,12 +6,33 @@ single-threaded; parallelism comes from running several pairs at once on it (``t
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import numpy as np
 from numpy.typing import NDArray
 
 from carelens.errors import ModelError
 from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import EncodedBatch
+
+
+def open_session(path: str | Path) -> Any:
+    """An ONNX Runtime CPU session on ``path`` with single-threaded operators (see
+    :meth:`OnnxModel.load`); ModelError when ONNX Runtime cannot load the file."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    try:
+        return ort.InferenceSession(
+            str(path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+    except Exception as exc:  # onnxruntime raises its own untyped errors
+        raise ModelError(f"{path}: ONNX Runtime cannot load it ({exc})") from exc
 
 
 class OnnxModel:
@@ -28,20 +49,7 @@ class OnnxModel:
         ``run`` is thread-safe and releases the GIL): with the small matrices of one pair,
         that scales far better than splitting each operator across threads.
         """
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3
-        try:
-            session = ort.InferenceSession(
-                str(artifact.onnx_path), sess_options=options, providers=["CPUExecutionProvider"]
-            )
-        except Exception as exc:  # onnxruntime raises its own untyped errors
-            raise ModelError(f"{artifact.onnx_path}: ONNX Runtime cannot load it ({exc})") from exc
-        return cls(session)
+        return cls(open_session(artifact.onnx_path))
 
     @property
     def output_names(self) -> tuple[str, ...]:
