@@ -22,7 +22,6 @@ whose SHA-256 for the weights is checked at load.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 import zlib
@@ -37,10 +36,9 @@ import numpy as np
 import numpy.typing as npt
 
 from carelens.errors import ChecksumError, ModelError
-from carelens.inference.artifact import sha256_file
+from carelens.inference.artifact import MANIFEST, read_manifest, sha256_file
 from carelens.types import Span
 
-MANIFEST = "manifest.json"
 WEIGHTS = "weights.npy"
 FORMAT_VERSION = 1
 MODEL_ID = "carelens-personal-distress"
@@ -290,18 +288,12 @@ class PersonalDistressModel:
 
 
 def _read_manifest(folder: Path) -> dict[str, Any]:
+    manifest = read_manifest(
+        folder,
+        missing="pass the folder of a personal-distress model "
+        "(one made by `python -m carelens.training.personal_distress`)",
+    )
     manifest_path = folder / MANIFEST
-    if not manifest_path.is_file():
-        raise ModelError(
-            f"{folder}: no {MANIFEST} found; pass the folder of a personal-distress model "
-            "(one made by `python -m carelens.training.personal_distress`)"
-        )
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelError(f"{manifest_path}: unreadable manifest ({exc})") from exc
-    if not isinstance(manifest, dict):
-        raise ModelError(f"{manifest_path}: the manifest is not a JSON object")
     if manifest.get("model_id") != MODEL_ID or manifest.get("format_version") != FORMAT_VERSION:
         raise ModelError(
             f"{manifest_path}: not a {MODEL_ID} model of format {FORMAT_VERSION} "

@@ -36,6 +36,21 @@ def default_model_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "models" / "empathy-minilm"
 
 
+def read_manifest(folder: Path, *, missing: str) -> dict[str, Any]:
+    """The parsed ``manifest.json`` of a model folder; ModelError when it is absent (the
+    message ends with ``missing``, what to pass instead), unreadable or not an object."""
+    manifest_path = folder / MANIFEST
+    if not manifest_path.is_file():
+        raise ModelError(f"{folder}: no {MANIFEST} found; {missing}")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{manifest_path}: unreadable manifest ({exc})") from exc
+    if not isinstance(manifest, dict):
+        raise ModelError(f"{manifest_path}: the manifest is not a JSON object")
+    return manifest
+
+
 @dataclass(frozen=True, slots=True)
 class ModelArtifact:
     """A verified model folder and its parsed manifest."""
@@ -58,18 +73,10 @@ class ModelArtifact:
     @classmethod
     def load(cls, path: str | Path | None = None, *, verify: bool = True) -> ModelArtifact:
         folder = Path(path) if path is not None else default_model_dir()
+        manifest = read_manifest(
+            folder, missing="pass the folder of a carelens model (one made by `carelens train`)"
+        )
         manifest_path = folder / MANIFEST
-        if not manifest_path.is_file():
-            raise ModelError(
-                f"{folder}: no {MANIFEST} found; pass the folder of a carelens model "
-                "(one made by `carelens train`)"
-            )
-        try:
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ModelError(f"{manifest_path}: unreadable manifest ({exc})") from exc
-        if not isinstance(manifest, dict):
-            raise ModelError(f"{manifest_path}: the manifest is not a JSON object")
         if manifest.get("format_version") != FORMAT_VERSION:
             raise ModelError(
                 f"{manifest_path}: model format {manifest.get('format_version')!r} is not "
