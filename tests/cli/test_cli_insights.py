@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from carelens.insights import Insights, records_from
 from carelens.output import read_results
-from conftest import Invoke
+
+# The `invoke` fixture's type (tests/cli/conftest.py); not imported from there, because
+# another tests folder has a conftest module too.
+Invoke = Callable[..., Result]
 
 
 def test_summarize_a_conversation_file(invoke: Invoke, data: Path, tmp_path: Path) -> None:
