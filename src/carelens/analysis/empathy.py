@@ -30,7 +30,7 @@ from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import PairEncoder
 from carelens.inference.session import OnnxModel
 from carelens.inference.spans import token_probs_to_spans
-from carelens.taxonomy import EMPATHY_PARTS, derive_empathy, headline_style
+from carelens.taxonomy import derive_empathy, headline_style, result_dimensions
 from carelens.types import (
     DimensionScore,
     Exchange,
@@ -89,9 +89,7 @@ class EmpathyAnalyzer:
         #: The dimensions the model scores, in its output order.
         self.model_dimensions: tuple[str, ...] = tuple(artifact.manifest["dimensions"])
         #: Every dimension a result has: the model's, then the derived ``empathy``.
-        self.dimensions: tuple[str, ...] = self.model_dimensions + (
-            ("empathy",) if set(EMPATHY_PARTS) & set(self.model_dimensions) else ()
-        )
+        self.dimensions: tuple[str, ...] = result_dimensions(self.model_dimensions)
         n_dims = len(self.model_dimensions)
         self.temperatures = np.asarray(
             calibration.get("temperatures", [1.0] * n_dims), dtype=np.float32
@@ -110,8 +108,12 @@ class EmpathyAnalyzer:
         *,
         threads: int | None = None,
         batch_size: int = 1,
+        device: str = "cpu",
     ) -> EmpathyAnalyzer:
-        """Load and verify the model at ``path`` (default: the model shipped with carelens)."""
+        """Load and verify the model at ``path`` (default: the model shipped with carelens).
+
+        ``device="cuda"`` runs it on ONNX Runtime's CUDA provider (ModelError without one).
+        """
         artifact = ModelArtifact.load(path)
         enc = artifact.manifest.get("encoding", {})
         encoder = PairEncoder.from_file(
@@ -122,7 +124,7 @@ class EmpathyAnalyzer:
         return cls(
             artifact,
             encoder,
-            OnnxModel.load(artifact),
+            OnnxModel.load(artifact, device),
             threads=threads,
             batch_size=batch_size,
             distress_model=PersonalDistressModel.load(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -78,7 +78,9 @@ def analyze(
     input_format: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="Input format: csv, jsonl, convokit, reddit or wxr (detected)."
+            "--format",
+            "-f",
+            help="Input format: csv, jsonl, convokit, reddit, wxr or parquet (detected).",
         ),
     ] = None,
     column_map: Annotated[
@@ -160,7 +162,7 @@ def analyze(
             if any(record.get("feedback") for _, record in summary.preview):
                 s.out.print(_feedback_table(summary))
         s.out.print(_summary_table(summary, rejects_path if log.total else None))
-        s.out.print(_levels_table(summary))
+        s.out.print(levels_table(summary.level_counts))
 
 
 def _snippet(text: str, width: int = 40) -> str:
@@ -243,36 +245,55 @@ def _summary_table(summary: AnalysisSummary, rejects_path: Path | None) -> Table
     if summary.resumed:
         analysed += f" (+ {summary.resumed} already in the output: {summary.total} in all)"
     table.add_row("pairs analysed", analysed)
-    rejected = sum(summary.rejected.values())
-    if summary.style_counts:
-        styles = ", ".join(
-            f"{style} {n}"
-            for style, n in sorted(summary.style_counts.items(), key=lambda kv: -kv[1])
-        )
-        table.add_row("styles", escape(styles))
-    if summary.needs_attention:
-        table.add_row(
-            "crisis cues",
-            f"[bold red]{summary.needs_attention} seeker message(s) mention suicide or self-harm"
-            "[/]: read them (field seeker.crisis_cues); resources: 988 (US), text HOME to "
-            "741741, findahelpline.com",
-        )
-    table.add_row("rejected records", str(rejected))
-    for reason, n in sorted(summary.rejected.items(), key=lambda kv: -kv[1]):
-        table.add_row("", f"{n} {escape(reason)}")
-    if rejects_path is not None:
-        table.add_row("rejects file", escape(os.fspath(rejects_path)))
-    for reason, n in sorted(summary.skipped.items(), key=lambda kv: -kv[1]):
-        table.add_row("skipped", f"{n} {escape(reason)}")
+    add_outcome_rows(
+        table,
+        style_counts=summary.style_counts,
+        needs_attention=summary.needs_attention,
+        rejected=summary.rejected,
+        rejects_path=rejects_path,
+        skipped=summary.skipped,
+    )
     return table
 
 
-def _levels_table(summary: AnalysisSummary) -> Table:
+def add_outcome_rows(
+    table: Table,
+    *,
+    style_counts: Mapping[str, int],
+    needs_attention: int,
+    rejected: Mapping[str, int],
+    rejects_path: Path | None,
+    skipped: Mapping[str, int],
+) -> None:
+    """The rows every run summary ends with: styles, crisis cues, rejects and skipped items."""
+    if style_counts:
+        styles = ", ".join(
+            f"{style} {n}" for style, n in sorted(style_counts.items(), key=lambda kv: -kv[1])
+        )
+        table.add_row("styles", escape(styles))
+    if needs_attention:
+        table.add_row(
+            "crisis cues",
+            f"[bold red]{needs_attention} seeker message(s) mention suicide or self-harm"
+            "[/]: read them (field seeker.crisis_cues); resources: 988 (US), text HOME to "
+            "741741, findahelpline.com",
+        )
+    table.add_row("rejected records", str(sum(rejected.values())))
+    for reason, n in sorted(rejected.items(), key=lambda kv: -kv[1]):
+        table.add_row("", f"{n} {escape(reason)}")
+    if rejects_path is not None:
+        table.add_row("rejects file", escape(os.fspath(rejects_path)))
+    for reason, n in sorted(skipped.items(), key=lambda kv: -kv[1]):
+        table.add_row("skipped", f"{n} {escape(reason)}")
+
+
+def levels_table(level_counts: Mapping[str, Sequence[int]]) -> Table:
+    """How many responses reached each level, per dimension."""
     table = Table(title="Responses per level", title_justify="left")
     table.add_column("dimension")
     for level, name in enumerate(("none", "weak", "strong")):
         table.add_column(f"{level} {name}", justify="right")
-    for d, counts in summary.level_counts.items():
+    for d, counts in level_counts.items():
         whole = sum(counts)
         table.add_row(d, *(f"{n} ({percent(n, whole)})" for n in counts))
     return table

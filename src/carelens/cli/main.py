@@ -1,4 +1,4 @@
-"""The ``carelens`` command: ``analyze``, ``report``, ``summarize``, ``evaluate``,
+"""The ``carelens`` command: ``analyze``, ``batch``, ``report``, ``summarize``, ``evaluate``,
 ``evaluate-contrast``, ``train``, ``serve`` and ``keys``.
 
 Each command lives in its own module and is a thin layer over a public function; this module
@@ -14,6 +14,7 @@ import typer
 
 from carelens._version import __version__
 from carelens.cli.analyze import analyze
+from carelens.cli.batch import batch
 from carelens.cli.evaluate import evaluate_command, evaluate_contrast_command
 from carelens.cli.insights import report, summarize
 from carelens.cli.serve import keys_app, serve
@@ -47,6 +48,7 @@ def main(
 
 
 app.command("analyze")(analyze)
+app.command("batch")(batch)
 app.command("report")(report)
 app.command("summarize")(summarize)
 app.command("evaluate")(evaluate_command)

@@ -1,4 +1,4 @@
-"""The ONNX Runtime session that runs a carelens model on the CPU.
+"""The ONNX Runtime session that runs a carelens model (on the CPU unless asked otherwise).
 
 Only the local file is read: no network access is made. The session's operators are
 single-threaded; parallelism comes from running several pairs at once on it (``threads``).
@@ -16,12 +16,29 @@ from carelens.errors import ModelError
 from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import EncodedBatch
 
+#: Devices a session can run on.
+DEVICES = ("cpu", "cuda")
 
-def open_session(path: str | Path) -> Any:
-    """An ONNX Runtime CPU session on ``path`` with single-threaded operators (see
-    :meth:`OnnxModel.load`); ModelError when ONNX Runtime cannot load the file."""
+
+def open_session(path: str | Path, device: str = "cpu") -> Any:
+    """An ONNX Runtime session on ``path`` with single-threaded operators (see
+    :meth:`OnnxModel.load`); ModelError when ONNX Runtime cannot load the file.
+
+    ``device="cuda"`` runs it with ONNX Runtime's CUDA provider (``onnxruntime-gpu``); on a
+    machine without one it is a ModelError, never a silent fall-back to the CPU.
+    """
     import onnxruntime as ort
 
+    if device not in DEVICES:
+        raise ValueError(f"device must be one of {DEVICES}, got {device!r}")
+    providers = ["CPUExecutionProvider"]
+    if device == "cuda":
+        if "CUDAExecutionProvider" not in ort.get_available_providers():
+            raise ModelError(
+                "the GPU was requested but ONNX Runtime has no CUDA provider here; install "
+                "onnxruntime-gpu on a machine with a CUDA device, or run without --gpu"
+            )
+        providers = ["CUDAExecutionProvider", *providers]
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
@@ -29,7 +46,7 @@ def open_session(path: str | Path) -> Any:
     options.log_severity_level = 3
     try:
         return ort.InferenceSession(
-            str(path), sess_options=options, providers=["CPUExecutionProvider"]
+            str(path), sess_options=options, providers=providers
         )
     except Exception as exc:  # onnxruntime raises its own untyped errors
         raise ModelError(f"{path}: ONNX Runtime cannot load it ({exc})") from exc
@@ -42,14 +59,14 @@ class OnnxModel:
         self._session = session
 
     @classmethod
-    def load(cls, artifact: ModelArtifact) -> OnnxModel:
+    def load(cls, artifact: ModelArtifact, device: str = "cpu") -> OnnxModel:
         """Open the model with single-threaded operators.
 
         Callers get parallelism by running several pairs at once on this one session (its
         ``run`` is thread-safe and releases the GIL): with the small matrices of one pair,
         that scales far better than splitting each operator across threads.
         """
-        return cls(open_session(artifact.onnx_path))
+        return cls(open_session(artifact.onnx_path, device))
 
     @property
     def output_names(self) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ answers). Bad records never stop a read: they go to a :class:`RejectLog`. Usage:
 
 from __future__ import annotations
 
-from carelens.readers.api import READERS, read_exchanges, read_turns
+from carelens.readers.api import READERS, read_exchanges, read_records, read_turns
 from carelens.readers.base import MAX_TEXT_CHARS, SUPPORTED_FORMATS, ReadContext, Reader, Record
 from carelens.readers.detect import detect_format
 from carelens.readers.pairing import pair_turns
@@ -31,5 +31,6 @@ __all__ = [
     "detect_format",
     "pair_turns",
     "read_exchanges",
+    "read_records",
     "read_turns",
 ]

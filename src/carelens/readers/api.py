@@ -20,6 +20,7 @@ from carelens.readers.delimited import read_csv
 from carelens.readers.detect import detect_format
 from carelens.readers.jsonl import read_convokit, read_jsonl
 from carelens.readers.pairing import pair_records
+from carelens.readers.parquet import read_parquet
 from carelens.readers.reddit import read_reddit
 from carelens.readers.rejects import DUPLICATE_ID, RejectLog
 from carelens.readers.wxr import read_wxr
@@ -34,6 +35,7 @@ READERS: dict[str, Reader] = {
     "convokit": read_convokit,
     "reddit": read_reddit,
     "wxr": read_wxr,
+    "parquet": read_parquet,
 }
 
 
@@ -64,6 +66,20 @@ def _open(
     )
     logger.debug("reading %s as %s", p, format)
     return ctx, READERS[format](ctx)
+
+
+def read_records(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    column_map: Mapping[str, str] | None = None,
+    rejects: RejectLog | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> Iterator[Record]:
+    """Stream what the file's reader yields — Exchanges (pair formats) or unpaired Turns
+    (thread formats) with their lines — for callers that pair across files themselves
+    (``carelens batch``). Arguments as for :func:`read_exchanges`."""
+    return _open(path, format, column_map, rejects, max_chars)[1]
 
 
 def _summary(ctx: ReadContext, what: str, n: int, before: int) -> None:

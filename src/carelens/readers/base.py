@@ -8,7 +8,9 @@ problems (a missing required column, a refused XML prolog) raise
 :class:`~carelens.errors.InputError`. The helpers here read files as bytes, line by line,
 transparently decompressing ``.zst`` (Zstandard with a 2 GiB window, as real Reddit dumps
 need), drop a UTF-8 byte-order mark and decode each line on its own so one bad line is one
-reject.
+reject. Lines are read in bounded chunks: a line longer than :func:`line_limit` bytes is
+never held in memory; it is skipped to its newline and given to the reader as a
+:class:`LongLine`, which the reader rejects as ``line too long`` before reading on.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from __future__ import annotations
 import io
 import json
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, NamedTuple, Protocol
@@ -31,12 +33,51 @@ from carelens.readers.rejects import RejectLog
 from carelens.types import Exchange, Turn
 
 #: Formats accepted by ``format=`` (and ``--format``), in the order they are documented.
-SUPPORTED_FORMATS: tuple[str, ...] = ("csv", "jsonl", "convokit", "reddit", "wxr")
+SUPPORTED_FORMATS: tuple[str, ...] = ("csv", "jsonl", "convokit", "reddit", "wxr", "parquet")
 #: Texts longer than this many characters are rejected by default.
 MAX_TEXT_CHARS = 1_000_000
+#: Line bytes allowed per character of the text limit. A line holds up to two texts (seeker
+#: and response, title and selftext) besides its other fields, and one character takes up
+#: to 4 bytes in UTF-8, 2 as a doubled CSV quote, and 12 as a JSON ``\ud83d\ude00`` escape
+#: pair: 2 x 12 = 24 bytes, rounded up to leave room for the other fields.
+LINE_BYTES_PER_CHAR = 32
+#: Physical lines longer than this many bytes (32 MB) are skipped and rejected, unread.
+MAX_LINE_BYTES = LINE_BYTES_PER_CHAR * MAX_TEXT_CHARS
 
 _BOM = b"\xef\xbb\xbf"
 _ZSTD_MAX_WINDOW = 2**31
+#: Lines are read at most this many bytes at a time.
+_CHUNK_BYTES = 1 << 20
+#: How much of a skipped line's start is kept (:attr:`LongLine.head`; format detection).
+_HEAD_BYTES = 64 * 1024
+
+
+def line_limit(max_chars: int = MAX_TEXT_CHARS) -> int:
+    """The longest physical line read, in bytes, for a text limit of ``max_chars``.
+
+    Never below :data:`MAX_LINE_BYTES`, so a lower text limit does not turn records with long
+    metadata into over-long lines; a higher one raises it in proportion.
+    """
+    return LINE_BYTES_PER_CHAR * max(max_chars, MAX_TEXT_CHARS)
+
+
+@dataclass(frozen=True, slots=True)
+class LongLine:
+    """A physical line over the line limit, skipped in bounded chunks and never held whole.
+
+    ``size`` is its length in bytes (newline excluded), ``quotes`` how many ``"`` bytes it
+    holds (so the CSV reader can keep its quoting state across it), ``head`` its first bytes
+    (up to 64 KiB, byte-order mark removed) for format detection.
+    """
+
+    size: int
+    quotes: int
+    head: bytes
+    limit: int
+
+    def detail(self) -> str:
+        """The reject detail: sizes only, never text."""
+        return f"{self.size} bytes > limit {self.limit}"
 
 
 class Record(NamedTuple):
@@ -60,6 +101,11 @@ class ReadContext:
     ) -> None:
         """Send one bad record to the reject log, located in this file."""
         self.rejects.add(self.path, line, field, reason, detail=detail)
+
+    @property
+    def max_line_bytes(self) -> int:
+        """The longest physical line read (see :func:`line_limit`)."""
+        return line_limit(self.max_chars)
 
     def text(self, value: object, line: int | None, field: str) -> str | None:
         """Validate a text value; reject (and return None) if missing, not text or too long."""
@@ -114,29 +160,83 @@ def open_binary(path: Path) -> Iterator[IO[bytes]]:
             yield io.BufferedReader(reader)
 
 
-def iter_raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+def iter_raw_lines(
+    path: Path, *, max_line_bytes: int | None = None
+) -> Iterator[tuple[int, bytes | LongLine]]:
     """Yield ``(line_number, bytes)`` for each physical line (1-based), BOM removed.
 
-    Raises :class:`InputError` for a UTF-16/UTF-32 file (every line would be a reject) or a
-    corrupt Zstandard stream.
+    A line longer than ``max_line_bytes`` (default :data:`MAX_LINE_BYTES`; newline included)
+    is read in bounded chunks to its end and yielded as a :class:`LongLine` instead of its
+    bytes, so memory stays bounded by the limit; numbering goes on after it. Raises
+    :class:`InputError` for a UTF-16/UTF-32 file (every line would be a reject) or a corrupt
+    Zstandard stream.
     """
+    limit = MAX_LINE_BYTES if max_line_bytes is None else max_line_bytes
+    chunk = max(1, min(_CHUNK_BYTES, limit))
     try:
         with open_binary(path) as fh:
-            for number, raw in enumerate(fh, start=1):
+            readline = fh.readline
+            number = 0
+            while raw := readline(chunk):
+                line: bytes | LongLine = raw
+                if len(raw) == chunk and not raw.endswith(b"\n"):
+                    line = _finish_line(readline, raw, chunk, limit)
+                number += 1
                 if number == 1:
-                    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-                        raise InputError(
-                            "the file is UTF-16 or UTF-32 encoded; save it as UTF-8 and retry",
-                            path=str(path),
-                        )
-                    if raw.startswith(_BOM):
-                        raw = raw[len(_BOM) :]
-                yield number, raw
+                    line = _first_line(path, line)
+                yield number, line
     except zstandard.ZstdError as exc:
         raise InputError(
             f"cannot decompress the Zstandard stream ({exc}); is the file complete?",
             path=str(path),
         ) from exc
+
+
+def _finish_line(
+    readline: Callable[[int], bytes], start: bytes, chunk: int, limit: int
+) -> bytes | LongLine:
+    """Read the rest of a line that filled a whole chunk: its bytes, or a LongLine."""
+    parts = [start]
+    size = len(start)
+    while size <= limit:
+        more = readline(chunk)
+        if not more:
+            return b"".join(parts)
+        parts.append(more)
+        size += len(more)
+        if more.endswith(b"\n"):
+            if size <= limit:
+                return b"".join(parts)
+            break
+    # Over the limit: drop what was read, skip to the newline counting bytes and quotes.
+    head = parts[0][:_HEAD_BYTES]
+    quotes = sum(part.count(b'"') for part in parts)
+    last = parts[-1]
+    del parts
+    while not last.endswith(b"\n"):
+        last = readline(chunk)
+        if not last:
+            break
+        size += len(last)
+        quotes += last.count(b'"')
+    if last.endswith(b"\n"):
+        size -= 2 if last.endswith(b"\r\n") else 1
+    return LongLine(size=size, quotes=quotes, head=head, limit=limit)
+
+
+def _first_line(path: Path, line: bytes | LongLine) -> bytes | LongLine:
+    """Refuse UTF-16/UTF-32 files; drop a UTF-8 byte-order mark."""
+    start = line.head if isinstance(line, LongLine) else line
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(
+            "the file is UTF-16 or UTF-32 encoded; save it as UTF-8 and retry",
+            path=str(path),
+        )
+    if not start.startswith(_BOM):
+        return line
+    if isinstance(line, LongLine):
+        return replace(line, head=line.head[len(_BOM) :], size=line.size - len(_BOM))
+    return line[len(_BOM) :]
 
 
 def decode_line(ctx: ReadContext, line: int, raw: bytes) -> str | None:
@@ -149,8 +249,14 @@ def decode_line(ctx: ReadContext, line: int, raw: bytes) -> str | None:
 
 
 def iter_json_objects(ctx: ReadContext) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line, object)`` for each JSON Lines record; blank lines are ignored."""
-    for line, raw in iter_raw_lines(ctx.path):
+    """Yield ``(line, object)`` for each JSON Lines record; blank lines are ignored.
+
+    An over-long line is rejected as ``line too long`` (field None) and reading goes on.
+    """
+    for line, raw in iter_raw_lines(ctx.path, max_line_bytes=ctx.max_line_bytes):
+        if isinstance(raw, LongLine):
+            ctx.reject(line, None, R.LINE_TOO_LONG, raw.detail())
+            continue
         if not raw.strip():
             continue
         text = decode_line(ctx, line, raw)

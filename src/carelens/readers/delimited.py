@@ -10,7 +10,10 @@ timestamp`` (a thread, read as turns for pairing). A header that fits none is a 
 quoted newlines, huge fields, and bad bytes in one record are all handled per record; the
 line in a reject is the physical line where the record starts. Reading raises the csv
 module's process-wide field size limit (to 2**31 - 1) so that huge text fields parse; the
-``max_chars`` limit then rejects texts that are too long, record by record.
+``max_chars`` limit then rejects texts that are too long, record by record. A physical line
+over the line limit (:func:`~carelens.readers.base.line_limit`) is never read whole: the
+record holding it is rejected as ``line too long``, and the csv parser is given a stand-in
+line with the same quoting parity, so the records after it parse as before.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Iterator
 
 from carelens.errors import InputError
 from carelens.readers import rejects as R
-from carelens.readers.base import ReadContext, Record, iter_raw_lines
+from carelens.readers.base import LongLine, ReadContext, Record, iter_raw_lines
 from carelens.readers.layouts import (
     CSV_THREAD,
     CSV_THREAD_REQUIRED,
@@ -56,11 +59,17 @@ def sniff_delimiter(header: str, *, tsv: bool = False) -> str:
 def read_csv(ctx: ReadContext) -> Iterator[Record]:
     """Read a CSV/TSV file of pairs or thread messages; see the module docstring."""
     allow_large_csv_fields()
-    lines = iter_raw_lines(ctx.path)
+    lines = iter_raw_lines(ctx.path, max_line_bytes=ctx.max_line_bytes)
     first = next(lines, None)
     if first is None:
         logger.warning("%s is empty: no header, no records", ctx.path)
         return
+    if isinstance(first[1], LongLine):
+        raise InputError(
+            f"the header line is too long ({first[1].detail()}); is this a CSV file?",
+            path=str(ctx.path),
+            line=1,
+        )
     try:
         header_text = first[1].decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -71,10 +80,16 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
         ) from exc
     delimiter = sniff_delimiter(header_text, tsv=ctx.path.suffix.lower() == ".tsv")
     bad_lines: set[int] = set()
+    long_lines: dict[int, LongLine] = {}
 
     def text_lines() -> Iterator[str]:
         yield header_text
         for number, raw in lines:
+            if isinstance(raw, LongLine):
+                # A stand-in that leaves the parser in the quoting state the line would have.
+                long_lines[number] = raw
+                yield '"\n' if raw.quotes % 2 else "\n"
+                continue
             try:
                 yield raw.decode("utf-8")
             except UnicodeDecodeError:
@@ -103,9 +118,13 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             break
         except csv.Error as exc:
             end = reader.line_num
-            ctx.reject(start, None, R.MALFORMED_CSV, str(exc))
+            if not _reject_long(ctx, long_lines, start, end):
+                ctx.reject(start, None, R.MALFORMED_CSV, str(exc))
             continue
         end = reader.line_num
+        if _reject_long(ctx, long_lines, start, end):
+            bad_lines.difference_update([n for n in bad_lines if n <= end])
+            continue
         if bad_lines:
             hit = any(start <= n <= end for n in bad_lines)
             bad_lines.difference_update([n for n in bad_lines if n <= end])
@@ -131,6 +150,21 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             turn = build_turn(ctx, start, record, CSV_THREAD)
             if turn is not None:
                 yield Record(start, turn)
+
+
+def _reject_long(ctx: ReadContext, long_lines: dict[int, LongLine], start: int, end: int) -> bool:
+    """Reject the record on lines ``start..end`` if it holds an over-long line; forget those."""
+    if not long_lines:
+        return False
+    held = sorted(n for n in long_lines if n <= end)
+    if not held:
+        return False
+    first = long_lines[held[0]]
+    for n in held:
+        del long_lines[n]
+    where = "" if held[0] == start else f"physical line {held[0]}: "
+    ctx.reject(start, None, R.LINE_TOO_LONG, where + first.detail())
+    return True
 
 
 def _choose_layout(ctx: ReadContext, header: list[str], names: list[str]) -> PairLayout | None:

@@ -5,7 +5,8 @@ Rules, in order: a folder holding ``utterances.jsonl`` is ``convokit``; ``.csv``
 document in the WordPress export namespace; JSON files (``.json``, ``.jsonl``, ``.ndjson``,
 ``.zst`` decompressed, or any file whose first line starts with ``{``) are told apart by the
 keys of the first valid record — Reddit submissions/comments, pairs or turns; ``.zst`` falls
-back to ``reddit``. Anything else is tried as a delimited header. Detection that fails raises
+back to ``reddit``. ``.parquet``/``.pq`` (or a file starting with the ``PAR1`` magic) is
+``parquet``. Anything else is tried as a delimited header. Detection that fails raises
 :class:`~carelens.errors.FormatDetectionError` listing the supported formats.
 """
 
@@ -18,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from carelens.errors import FormatDetectionError, InputError
-from carelens.readers.base import SUPPORTED_FORMATS, apply_column_map, iter_raw_lines
+from carelens.readers.base import SUPPORTED_FORMATS, LongLine, apply_column_map, iter_raw_lines
 from carelens.readers.delimited import sniff_delimiter
 from carelens.readers.jsonl import UTTERANCES
 from carelens.readers.layouts import CSV_THREAD_REQUIRED, PAIR_LAYOUTS, pair_layout_for
+from carelens.readers.parquet import MAGIC as PARQUET_MAGIC
 
 _JSON_SUFFIXES = (".json", ".jsonl", ".ndjson", ".zst")
 _XML_SUFFIXES = (".xml", ".wxr")
@@ -56,6 +58,8 @@ def detect_format(
     suffix = p.suffix.lower()
     if suffix in (".csv", ".tsv"):
         return "csv"
+    if suffix in (".parquet", ".pq") or _starts_with(p, PARQUET_MAGIC):
+        return "parquet"
     if p.name == UTTERANCES:
         return "convokit"
     first = _first_line(p)
@@ -73,9 +77,15 @@ def detect_format(
     raise _fail(p, f"unrecognised extension {suffix or '(none)'!r} and content")
 
 
+def _starts_with(path: Path, magic: bytes) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(magic)) == magic
+
+
 def _first_line(path: Path) -> str:
     for _, raw in iter_raw_lines(path):
-        return raw[:_PEEK_BYTES].decode("utf-8", "replace")
+        head = raw.head if isinstance(raw, LongLine) else raw
+        return head[:_PEEK_BYTES].decode("utf-8", "replace")
     return ""
 
 
@@ -90,6 +100,9 @@ def _detect_xml(path: Path) -> str:
 def _detect_json(path: Path, column_map: Mapping[str, str], *, fallback: str | None) -> str:
     seen = 0
     for _, raw in iter_raw_lines(path):
+        if isinstance(raw, LongLine):
+            seen += 1  # too long to parse (the reader will reject it): look further
+            continue
         if not raw.strip():
             continue
         seen += 1

@@ -54,9 +54,24 @@ def pair_records(
     context_depth: int = CONTEXT_DEPTH,
 ) -> list[Exchange]:
     """Pair the turns of ``records`` (as a reader yields them); see the module docstring."""
+    return pair_located_records(
+        ((source, r) for r in records), rejects=rejects, context_depth=context_depth
+    )
+
+
+def pair_located_records(
+    records: Iterable[tuple[str | os.PathLike[str], Record]],
+    *,
+    rejects: RejectLog,
+    context_depth: int = CONTEXT_DEPTH,
+) -> list[Exchange]:
+    """Pair ``(source file, record)`` items that may come from several files, in order.
+
+    What :func:`pair_records` does for one file; rejects name the file each turn came from.
+    """
     turns: dict[str, Turn] = {}
-    lines: dict[str, int | None] = {}
-    for record in records:
+    where: dict[str, tuple[str | os.PathLike[str], int | None]] = {}
+    for source, record in records:
         turn = record.item
         if not isinstance(turn, Turn):
             raise TypeError(f"pairing needs Turns, got {type(turn).__name__}")
@@ -64,18 +79,18 @@ def pair_records(
             rejects.add(source, record.line, "id", R.DUPLICATE_ID)
             continue
         turns[turn.id] = turn
-        lines[turn.id] = record.line
+        where[turn.id] = (source, record.line)
     order = list(turns)
 
     parent: dict[str, str | None] = {}
     for tid in order:
         parent_id = turns[tid].reply_to
         if parent_id is not None and parent_id not in turns:
-            rejects.add(source, lines[tid], "reply_to", R.UNKNOWN_PARENT)
+            rejects.add(*where[tid], "reply_to", R.UNKNOWN_PARENT)
             parent_id = None
         parent[tid] = parent_id
     for tid in _break_cycles(order, parent):
-        rejects.add(source, lines[tid], "reply_to", R.REPLY_CYCLE)
+        rejects.add(*where[tid], "reply_to", R.REPLY_CYCLE)
 
     groups = _merge_groups(order, parent, turns)
     root_of = {member: root for root, members in groups.items() for member in members}

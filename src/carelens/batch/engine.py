@@ -1,0 +1,286 @@
+"""Drive a batch run on Ray: connect, plan, stage, score the pending shards, sum up.
+
+:func:`run_batch` is what ``carelens batch`` runs. Locally it starts a private Ray on this
+machine, bound to 127.0.0.1 with usage statistics off and no dashboard (nothing leaves the
+machine); ``address`` connects to an existing cluster instead (``"auto"`` or
+``"ray://host:10001"``), where every node must see the input and output paths. When Ray is
+already initialised in the process (a notebook, the tests) that session is used and left
+running.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from carelens.batch import outputs
+from carelens.batch.plan import BatchPlan, make_plan, read_plan, write_json_atomic
+from carelens.batch.scoring import ShardScorer, part_name
+from carelens.batch.staging import stage
+from carelens.errors import InputError, MissingExtraError
+from carelens.inference.artifact import ModelArtifact
+from carelens.readers.base import MAX_TEXT_CHARS
+from carelens.taxonomy import result_dimensions
+
+logger = logging.getLogger(__name__)
+
+#: Called with (pairs done, pairs in all) as shards finish.
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    """How to run: where results go, the engine, and the analysis options."""
+
+    output: Path
+    format: str | None = None
+    column_map: Mapping[str, str] = field(default_factory=dict)
+    #: None: a private local Ray; else a cluster address (``auto``, ``ray://...``).
+    address: str | None = None
+    workers: int = 1
+    #: CPU threads per worker (default: this machine's CPUs shared among the workers).
+    threads: int | None = None
+    gpu: bool = False
+    shards: int | None = None
+    model: str | None = None
+    include_text: bool = True
+    redact: bool = False
+    overwrite: bool = False
+    keep_work: bool = False
+    max_chars: int = MAX_TEXT_CHARS
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """What a batch run produced (for this run and the shards finished before it)."""
+
+    output: Path
+    model_id: str
+    pairs: int
+    scored: int
+    resumed: int
+    parts: int
+    level_counts: Mapping[str, tuple[int, ...]]
+    style_counts: Mapping[str, int]
+    needs_attention: int
+    rejected: Mapping[str, int]
+    skipped: Mapping[str, int]
+    rejects_path: Path
+    seconds: float
+    already_complete: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "output": str(self.output),
+            "model": self.model_id,
+            "pairs": self.pairs,
+            "scored": self.scored,
+            "resumed": self.resumed,
+            "parts": self.parts,
+            "level_counts": {d: list(c) for d, c in self.level_counts.items()},
+            "style_counts": dict(self.style_counts),
+            "needs_attention": self.needs_attention,
+            "rejected": dict(self.rejected),
+            "skipped": dict(self.skipped),
+            "rejects_path": str(self.rejects_path),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def run_batch(
+    inputs: Sequence[str | os.PathLike[str]],
+    options: BatchOptions,
+    *,
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Analyse every pair of ``inputs`` into ``options.output`` (see the package docstring)."""
+    started = time.perf_counter()
+    if options.workers < 1:
+        raise InputError("--workers must be at least 1")
+    out_dir = Path(options.output)
+    outputs.prepare(out_dir, overwrite=options.overwrite)
+    artifact = ModelArtifact.load(options.model)  # checksums verified before any work
+    dimensions = result_dimensions(artifact.manifest["dimensions"])
+    plan = make_plan(
+        inputs,
+        model_id=artifact.model_id,
+        format=options.format,
+        column_map=options.column_map,
+        shards=options.shards,
+        max_chars=options.max_chars,
+        include_text=options.include_text,
+        redact=options.redact,
+    )
+    work = out_dir / outputs.WORK
+    manifest = outputs.read_manifest(out_dir)
+    stored = BatchPlan.from_dict(manifest["plan"]) if manifest else read_plan(work / "plan.json")
+    if stored is not None:
+        if options.shards is None:  # a re-run keeps the first run's shard count
+            plan = _with_shards(plan, stored.shards)
+        if diffs := stored.differences(plan):
+            raise InputError(
+                f"the output folder holds a run with other {', '.join(diffs)}; run the same "
+                "command as before to resume it, pass --overwrite to start over, or choose "
+                "another folder",
+                path=str(out_dir),
+            )
+    if manifest is not None:
+        return _result(out_dir, manifest, dimensions, started, scored=0, complete=True)
+    work.mkdir(exist_ok=True)
+    write_json_atomic(work / "plan.json", plan.to_dict())
+
+    staged = work / "staged"
+    owns_ray = _connect(options)
+    try:
+        if not staged.is_dir():
+            stage(plan, staged, partitions=_partitions(plan))
+        shards = outputs.staged_shards(staged)
+        done = {s for s in shards if (out_dir / f"{part_name(s)}.parquet").is_file()}
+        total = sum(shards.values())
+        resumed = sum(n for s, n in shards.items() if s in done)
+        if progress is not None:
+            progress(resumed, total)
+        pending = [s for s in shards if s not in done]
+        scored = _score(pending, shards, staged, out_dir, plan, options, resumed, total, progress)
+    finally:
+        if owns_ray:
+            import ray
+
+            ray.shutdown()
+    rejected, skipped = outputs.write_rejects(staged, out_dir)
+    summary = outputs.totals(out_dir, list(shards), dimensions)
+    summary.update(rejected=rejected, skipped=skipped, model=plan.model_id)
+    outputs.write_manifest(out_dir, plan, summary)
+    if not options.keep_work:
+        shutil.rmtree(work)
+    manifest = outputs.read_manifest(out_dir)
+    assert manifest is not None
+    return _result(out_dir, manifest, dimensions, started, scored=scored, complete=False)
+
+
+def _with_shards(plan: BatchPlan, shards: int) -> BatchPlan:
+    data = plan.to_dict()
+    data["shards"] = shards
+    return BatchPlan.from_dict(data)
+
+
+def _partitions(plan: BatchPlan) -> int:
+    import ray
+
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    return max(1, min(plan.shards, 2 * cpus))
+
+
+def _connect(options: BatchOptions) -> bool:
+    """Start or join Ray; True when this call started it (and must shut it down)."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    try:
+        import ray
+        import ray.data
+    except ImportError as exc:
+        raise MissingExtraError("ray[data]", "batch") from exc
+    logging.getLogger("ray").setLevel(logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    owns = False
+    if not ray.is_initialized():
+        if options.address is None:
+            ray.init(
+                num_cpus=os.cpu_count() or 1,
+                num_gpus=None if options.gpu else 0,
+                include_dashboard=False,
+                _node_ip_address="127.0.0.1",
+                log_to_driver=False,
+                logging_level=logging.WARNING,
+            )
+        else:
+            ray.init(address=options.address, log_to_driver=False, logging_level=logging.WARNING)
+        owns = True
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+    return owns
+
+
+def _score(
+    pending: list[int],
+    shards: Mapping[int, int],
+    staged: Path,
+    out_dir: Path,
+    plan: BatchPlan,
+    options: BatchOptions,
+    done: int,
+    total: int,
+    progress: Progress | None,
+) -> int:
+    """Score the pending shards on a pool of workers; return the pairs scored."""
+    if not pending:
+        return 0
+    import ray
+    import ray.data
+
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    threads = options.threads or max(1, cpus // options.workers)
+    if options.gpu and not ray.cluster_resources().get("GPU"):
+        raise InputError("--gpu was given but Ray sees no GPU on this machine or cluster")
+    largest_first = sorted(pending, key=lambda s: -shards[s])  # shorter tail at the end
+    items = ray.data.from_items(
+        [{"shard": s} for s in largest_first], override_num_blocks=len(largest_first)
+    )
+    scored_parts = items.map_batches(
+        ShardScorer,
+        fn_constructor_kwargs={
+            "staged": str(staged),
+            "out_dir": str(out_dir),
+            "model": options.model,
+            "threads": threads,
+            "include_text": plan.include_text,
+            "redact": plan.redact,
+            "device": "cuda" if options.gpu else "cpu",
+        },
+        batch_size=1,
+        batch_format="numpy",
+        compute=ray.data.ActorPoolStrategy(size=min(options.workers, len(pending))),
+        num_cpus=threads,
+        num_gpus=1 if options.gpu else 0,
+    )
+    scored = 0
+    for batch in scored_parts.iter_batches(batch_size=1, batch_format="numpy"):
+        n = int(batch["pairs"].sum())
+        scored += n
+        if progress is not None:
+            progress(done + scored, total)
+    return scored
+
+
+def _result(
+    out_dir: Path,
+    manifest: Mapping[str, Any],
+    dimensions: Sequence[str],
+    started: float,
+    *,
+    scored: int,
+    complete: bool,
+) -> BatchResult:
+    levels = manifest["level_counts"]
+    return BatchResult(
+        output=out_dir,
+        model_id=str(manifest["model"]),
+        pairs=int(manifest["pairs"]),
+        scored=scored,
+        resumed=int(manifest["pairs"]) - scored,
+        parts=len(manifest["parts"]),
+        level_counts={d: tuple(levels[d]) for d in dimensions if d in levels},
+        style_counts=dict(manifest["style_counts"]),
+        needs_attention=int(manifest["needs_attention"]),
+        rejected=dict(manifest["rejected"]),
+        skipped=dict(manifest["skipped"]),
+        rejects_path=out_dir / outputs.REJECTS,
+        seconds=time.perf_counter() - started,
+        already_complete=complete,
+    )

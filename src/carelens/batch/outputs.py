@@ -1,0 +1,136 @@
+"""The files of a batch output folder besides the parts: manifest, rejects, and clean-up.
+
+``OUT_DIR`` holds ``part-NNNNN.parquet`` (results) with ``part-NNNNN.json`` (their counts),
+``rejects.jsonl`` (bad input records, as ``carelens analyze`` lists them), ``manifest.json``
+(the plan, the parts, totals and ``"complete": true``) and, while a run is unfinished,
+``_work/`` (the plan and the staged rows). Only these names are ever removed, so pointing
+``--overwrite`` at a wrong folder cannot delete anything else.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from carelens._version import __version__
+from carelens.batch.plan import BatchPlan, write_json_atomic
+from carelens.batch.rows import REJECT, SKIP
+from carelens.batch.scoring import part_name
+from carelens.errors import InputError
+from carelens.types import N_LEVELS
+
+WORK = "_work"
+MANIFEST = "manifest.json"
+REJECTS = "rejects.jsonl"
+
+
+def prepare(out_dir: Path, *, overwrite: bool) -> None:
+    """Make sure ``out_dir`` is empty, a batch output, or (with ``overwrite``) emptied of one."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("the output must be a folder; this is a file", path=str(out_dir))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ours = [p for p in out_dir.iterdir() if is_batch_entry(p.name)]
+    if overwrite:
+        for p in ours:
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
+        ours = []
+    others = [p.name for p in out_dir.iterdir() if not is_batch_entry(p.name)]
+    if others and not ours:
+        raise InputError(
+            f"the output folder is not empty and holds no carelens batch run ({others[0]}...); "
+            "choose an empty or new folder",
+            path=str(out_dir),
+        )
+
+
+def is_batch_entry(name: str) -> bool:
+    return (
+        name in (WORK, MANIFEST, REJECTS)
+        or name.startswith(("part-", ".part-", f".{MANIFEST}", f".{REJECTS}"))
+        or name.startswith((f"{MANIFEST}.tmp-", f"{REJECTS}.tmp-"))
+    )
+
+
+def staged_shards(staged: Path) -> dict[int, int]:
+    """Shard -> staged pair count, from the Parquet footers (no data is read)."""
+    counts: dict[int, int] = {}
+    for folder in staged.glob("shard=*"):
+        shard = int(folder.name.split("=", 1)[1])
+        if shard < 0:
+            continue
+        counts[shard] = sum(pq.ParquetFile(f).metadata.num_rows for f in folder.glob("*.parquet"))
+    return dict(sorted(counts.items()))
+
+
+def write_rejects(staged: Path, out_dir: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """Write ``rejects.jsonl`` from the staged reject rows; return (rejected, skipped) counts."""
+    folder = staged / "shard=-1"
+    entries: list[tuple[int, int, Mapping[str, Any]]] = []
+    skipped: Counter[str] = Counter()
+    if folder.is_dir():
+        table = pq.read_table(folder, columns=["kind", "file", "seq", "payload"])
+        for row in table.to_pylist():
+            payload = json.loads(row["payload"])
+            if row["kind"] == REJECT:
+                entries.append((row["file"], payload.get("line") or 0, payload))
+            elif row["kind"] == SKIP:
+                skipped[payload["reason"]] += int(payload["n"])
+    entries.sort(key=lambda e: (e[0], e[1], str(e[2].get("reason"))))
+    tmp = out_dir / f".{REJECTS}.tmp"
+    with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        for _, _, entry in entries:
+            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    tmp.replace(out_dir / REJECTS)
+    rejected = Counter(str(e[2]["reason"]) for e in entries)
+    return dict(rejected), dict(skipped)
+
+
+def totals(out_dir: Path, shards: Sequence[int], dimensions: Sequence[str]) -> dict[str, Any]:
+    """Pairs, levels, styles and crisis cues summed over the parts' count files."""
+    levels = {d: [0] * N_LEVELS for d in dimensions}
+    styles: Counter[str] = Counter()
+    pairs = attention = 0
+    parts = []
+    for shard in shards:
+        counts = json.loads((out_dir / f"{part_name(shard)}.json").read_text(encoding="utf-8"))
+        pairs += counts["pairs"]
+        attention += counts["needs_attention"]
+        styles.update(counts["style_counts"])
+        for d in dimensions:
+            for k, n in enumerate(counts["level_counts"][d]):
+                levels[d][k] += n
+        parts.append({"file": f"{part_name(shard)}.parquet", "pairs": counts["pairs"]})
+    return {
+        "pairs": pairs,
+        "parts": parts,
+        "level_counts": levels,
+        "style_counts": dict(styles),
+        "needs_attention": attention,
+    }
+
+
+def write_manifest(out_dir: Path, plan: BatchPlan, summary: Mapping[str, Any]) -> None:
+    write_json_atomic(
+        out_dir / MANIFEST,
+        {"carelens": __version__, "complete": True, "plan": plan.to_dict(), **summary},
+    )
+
+
+def read_manifest(out_dir: Path) -> dict[str, Any] | None:
+    path = out_dir / MANIFEST
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        BatchPlan.from_dict(data["plan"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(
+            "the batch manifest is damaged; pass --overwrite to start over", path=str(path)
+        ) from exc
+    return dict(data)

@@ -1,0 +1,48 @@
+"""Pairing in a batch run: the messages of one conversation, gathered from every input file.
+
+Stage 1 groups message rows by conversation id (a hash shuffle across all files), so a
+reply and the message it answers meet even when they were read from different shards of the
+input. Each group is paired exactly as ``carelens analyze`` pairs one file
+(:func:`~carelens.readers.pairing.pair_located_records`), with its rows in input order.
+Messages without a conversation id form one group together.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import pyarrow as pa
+
+from carelens.batch.rows import CollectingRejectLog, Row, exchange_row, reject_row, to_table
+from carelens.readers.base import Record
+from carelens.readers.pairing import pair_located_records
+from carelens.types import Turn
+
+
+def pair_group(rows: Sequence[Row], *, paths: Sequence[str], shards: int) -> list[Row]:
+    """Exchange and reject rows for the turn rows of one conversation (any order)."""
+    ordered = sorted(rows, key=lambda r: (r["file"], r["seq"]))
+    place: dict[str, tuple[int, int]] = {}
+    located = []
+    for row in ordered:
+        payload = json.loads(row["payload"])
+        turn = Turn.from_dict(payload["turn"])
+        place.setdefault(turn.id, (row["file"], row["seq"]))
+        located.append((paths[row["file"]], Record(payload["line"], turn)))
+    log = CollectingRejectLog()
+    exchanges = pair_located_records(located, rejects=log)
+    group = ordered[0]["group"] if ordered else ""
+    out: list[Row] = []
+    for exchange in exchanges:
+        file, seq = place[exchange.response.id]
+        out.append(exchange_row(exchange, group=group, file=file, seq=seq, shards=shards))
+    file_of = {p: i for i, p in enumerate(paths)}
+    for n, entry in enumerate(log.drain()):
+        out.append(reject_row(entry, file=file_of.get(entry["path"], -1), seq=n))
+    return out
+
+
+def pair_groups(table: pa.Table, paths: Sequence[str], shards: int) -> pa.Table:
+    """The ``map_groups`` function of stage 1: one conversation's rows in, its pairs out."""
+    return to_table(pair_group(table.to_pylist(), paths=paths, shards=shards))

@@ -1,0 +1,171 @@
+"""What a batch run is over: its input files, options and shard count, kept for resuming.
+
+The plan is written to ``OUT_DIR/_work/plan.json`` before any work. A re-run compares its
+own plan with the stored one: the same inputs (path, size, modification time), model and
+options resume the run; anything else is an error that says what differs, so a folder is
+never filled with parts of two different runs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from carelens.errors import InputError
+from carelens.readers import detect_format
+from carelens.readers.base import SUPPORTED_FORMATS
+from carelens.readers.jsonl import UTTERANCES
+
+#: Input bytes per shard when the shard count is chosen from the input size.
+SHARD_BYTES = 1 << 20
+#: Compressed ``.zst`` dumps hold about this many times their size in text.
+ZST_EXPANSION = 8
+MIN_SHARDS = 4
+MAX_SHARDS = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """One input: a file (or a ConvoKit folder), its format and what identifies its content."""
+
+    index: int
+    path: str
+    format: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class BatchPlan:
+    """Everything that decides a batch run's output."""
+
+    inputs: tuple[InputFile, ...]
+    shards: int
+    model_id: str
+    column_map: Mapping[str, str] = field(default_factory=dict)
+    max_chars: int = 1_000_000
+    include_text: bool = True
+    redact: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["inputs"] = [asdict(i) for i in self.inputs]
+        data["column_map"] = dict(self.column_map)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> BatchPlan:
+        return cls(
+            inputs=tuple(InputFile(**i) for i in data["inputs"]),
+            shards=int(data["shards"]),
+            model_id=str(data["model_id"]),
+            column_map=dict(data.get("column_map") or {}),
+            max_chars=int(data["max_chars"]),
+            include_text=bool(data["include_text"]),
+            redact=bool(data["redact"]),
+        )
+
+    def differences(self, other: BatchPlan) -> list[str]:
+        """What differs between two plans, in words (empty when they are the same run)."""
+        diffs: list[str] = []
+        mine = {(i.path, i.format, i.size, i.mtime_ns) for i in self.inputs}
+        theirs = {(i.path, i.format, i.size, i.mtime_ns) for i in other.inputs}
+        if mine != theirs:
+            changed = sorted({p for p, *_ in mine ^ theirs})
+            more = ", ..." if len(changed) > 3 else ""
+            diffs.append(f"inputs ({', '.join(changed[:3])}{more})")
+        for name in ("shards", "model_id", "column_map", "max_chars", "include_text", "redact"):
+            if getattr(self, name) != getattr(other, name):
+                diffs.append(name)
+        return diffs
+
+
+def expand_inputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """Input files in a stable order: files as given, folders expanded to their files.
+
+    A folder with ``utterances.jsonl`` is one ConvoKit input; any other folder stands for
+    the files under it (recursively, sorted; names starting with ``.`` or ``_`` left out).
+    """
+    found: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise InputError("no such file or folder; check the path", path=str(p))
+        if p.is_dir() and not (p / UTTERANCES).is_file():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f, p))
+            if not files:
+                raise InputError("the folder holds no input files", path=str(p))
+            found.extend(files)
+        else:
+            found.append(p)
+    seen: set[Path] = set()
+    unique = []
+    for p in found:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
+
+
+def make_plan(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    model_id: str,
+    format: str | None = None,
+    column_map: Mapping[str, str] | None = None,
+    shards: int | None = None,
+    max_chars: int = 1_000_000,
+    include_text: bool = True,
+    redact: bool = False,
+) -> BatchPlan:
+    """The plan for these inputs; each file's format is detected unless ``format`` is given."""
+    if format is not None and format not in SUPPORTED_FORMATS:
+        raise InputError(f"unknown format {format!r}; use one of {', '.join(SUPPORTED_FORMATS)}")
+    inputs = []
+    for index, p in enumerate(expand_inputs(paths)):
+        fmt = format or detect_format(p, column_map=column_map)
+        stat = (p / UTTERANCES if p.is_dir() else p).stat()
+        inputs.append(InputFile(index, str(p.resolve()), fmt, stat.st_size, stat.st_mtime_ns))
+    if shards is None:
+        expected = sum(i.size * (ZST_EXPANSION if i.path.endswith(".zst") else 1) for i in inputs)
+        shards = min(MAX_SHARDS, max(MIN_SHARDS, math.ceil(expected / SHARD_BYTES)))
+    if shards < 1:
+        raise InputError("--shards must be at least 1")
+    return BatchPlan(
+        inputs=tuple(inputs),
+        shards=shards,
+        model_id=model_id,
+        column_map=dict(column_map or {}),
+        max_chars=max_chars,
+        include_text=include_text,
+        redact=redact,
+    )
+
+
+def read_plan(path: Path) -> BatchPlan | None:
+    """The plan stored at ``path``, or None when there is none (a damaged one is an error)."""
+    if not path.is_file():
+        return None
+    try:
+        return BatchPlan.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(
+            "the stored batch plan is damaged; pass --overwrite to start over", path=str(path)
+        ) from exc
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON to ``path`` so that readers see the old file or the whole new one."""
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,132 @@
+"""The staged row: one exchange, unpaired message, reject or skip count, as Arrow data.
+
+Every stage-1 row has the same six columns (:data:`ROW_SCHEMA`): ``kind``; ``group`` (the
+conversation a message belongs to, ``""`` for none); ``shard`` (which output part an
+exchange goes to, ``-1`` for rejects and skips); ``file`` and ``seq`` (the input file's
+index and the record's position in it: the order results are written in); and ``payload``,
+the item as JSON. Shards come from a stable hash, so a re-run puts every exchange in the
+same part.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pyarrow as pa
+
+from carelens.readers.rejects import RejectLog
+from carelens.types import Exchange, Turn
+
+EXCHANGE = "exchange"
+TURN = "turn"
+REJECT = "reject"
+SKIP = "skip"
+#: ``shard`` of rows that are not exchanges.
+NO_SHARD = -1
+
+ROW_SCHEMA = pa.schema(
+    [
+        ("kind", pa.string()),
+        ("group", pa.string()),
+        ("shard", pa.int64()),
+        ("file", pa.int64()),
+        ("seq", pa.int64()),
+        ("payload", pa.large_string()),
+    ]
+)
+
+Row = dict[str, Any]
+
+
+def stable_shard(key: str, shards: int) -> int:
+    """The shard for ``key``: the same on every machine and run (unlike ``hash``)."""
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % shards
+
+
+def exchange_row(exchange: Exchange, *, group: str, file: int, seq: int, shards: int) -> Row:
+    """A row for one exchange; a thread's exchanges share a shard (``group``), others by place."""
+    key = f"g:{group}" if group else f"p:{file}:{seq}"
+    return {
+        "kind": EXCHANGE,
+        "group": group,
+        "shard": stable_shard(key, shards),
+        "file": file,
+        "seq": seq,
+        "payload": json.dumps(exchange.to_dict(), ensure_ascii=False),
+    }
+
+
+def turn_row(turn: Turn, line: int | None, *, file: int, seq: int) -> Row:
+    payload = {"line": line, "turn": turn.to_dict()}
+    return {
+        "kind": TURN,
+        "group": turn.conversation_id or "",
+        "shard": NO_SHARD,
+        "file": file,
+        "seq": seq,
+        "payload": json.dumps(payload, ensure_ascii=False),
+    }
+
+
+def reject_row(entry: Mapping[str, Any], *, file: int, seq: int) -> Row:
+    return {
+        "kind": REJECT,
+        "group": "",
+        "shard": NO_SHARD,
+        "file": file,
+        "seq": seq,
+        "payload": json.dumps(dict(entry), ensure_ascii=False),
+    }
+
+
+def skip_row(reason: str, n: int, *, file: int) -> Row:
+    return {
+        "kind": SKIP,
+        "group": "",
+        "shard": NO_SHARD,
+        "file": file,
+        "seq": -1,
+        "payload": json.dumps({"reason": reason, "n": n}, ensure_ascii=False),
+    }
+
+
+def to_table(rows: Iterable[Row]) -> pa.Table:
+    return pa.Table.from_pylist(list(rows), schema=ROW_SCHEMA)
+
+
+class CollectingRejectLog(RejectLog):
+    """A reject log that keeps its entries, to be handed on as reject rows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[dict[str, Any]] = []
+
+    def add(
+        self,
+        path: str | os.PathLike[str],
+        line: int | None,
+        field: str | None,
+        reason: str,
+        *,
+        detail: str | None = None,
+    ) -> None:
+        super().add(path, line, field, reason, detail=detail)
+        entry: dict[str, Any] = {
+            "path": os.fspath(path),
+            "line": line,
+            "field": field,
+            "reason": reason,
+        }
+        if detail is not None:
+            entry["detail"] = detail
+        self.entries.append(entry)
+
+    def drain(self) -> list[dict[str, Any]]:
+        """The entries added since the last call."""
+        entries, self.entries = self.entries, []
+        return entries

@@ -1,0 +1,251 @@
+"""Stage 2 of a batch run, and the scoring function shared with other engines.
+
+:func:`score_exchanges` turns exchanges into result records (exactly as ``carelens analyze``
+does); :func:`score_dataframe` does the same for a pandas DataFrame of texts, for engines
+that hand work over as DataFrames (Spark's ``mapInPandas``, see ``docs/batch.md``).
+:class:`ShardScorer` is the Ray worker: it loads the model once, then for each shard it is
+given reads the staged exchanges, scores them in input order and writes
+``part-NNNNN.parquet`` and its counts ``part-NNNNN.json`` by atomic renames — the Parquet
+file last, so its presence means the shard is complete.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from carelens.analysis.empathy import EmpathyAnalyzer
+from carelens.output.records import flatten_record, parquet_schema, result_record
+from carelens.output.run import Analyzer, LevelCounts
+from carelens.types import Exchange, JsonDict, Turn
+
+logger = logging.getLogger(__name__)
+
+#: Pairs handed to the model at a time.
+CHUNK = 256
+
+
+def part_name(shard: int) -> str:
+    return f"part-{shard:05d}"
+
+
+def shard_folder(staged: Path, shard: int) -> Path:
+    """Where stage 1 wrote the rows of ``shard`` (Hive-style partition folders)."""
+    return staged / f"shard={shard}"
+
+
+def score_exchanges(
+    analyzer: Analyzer,
+    exchanges: Sequence[Exchange],
+    *,
+    include_text: bool = True,
+    redact: bool = False,
+) -> list[JsonDict]:
+    """The result records of ``exchanges``, in order (as ``carelens analyze`` writes them)."""
+    records: list[JsonDict] = []
+    for start in range(0, len(exchanges), CHUNK):
+        chunk = exchanges[start : start + CHUNK]
+        results = analyzer.predict(chunk)
+        records.extend(
+            result_record(e, r, include_text=include_text, redact=redact)
+            for e, r in zip(chunk, results, strict=True)
+        )
+    return records
+
+
+def records_table(records: Sequence[JsonDict], dimensions: Sequence[str]) -> pa.Table:
+    """Records as an Arrow table with the columns of a Parquet result file."""
+    rows = [flatten_record(r, dimensions) for r in records]
+    return pa.Table.from_pylist(rows, schema=parquet_schema(dimensions))
+
+
+def score_dataframe(
+    frame: Any,
+    analyzer: Analyzer,
+    *,
+    seeker: str = "seeker",
+    response: str = "response",
+    seeker_id: str | None = "seeker_id",
+    response_id: str | None = "response_id",
+    include_text: bool = True,
+    redact: bool = False,
+) -> Any:
+    """Score a pandas DataFrame of pairs; return a DataFrame of result columns.
+
+    ``seeker``/``response`` name the text columns; the id columns are used when present
+    (row numbers otherwise). The result has the columns of a Parquet result file, one row
+    per input row, in order — what Spark's ``mapInPandas`` expects of its function.
+    """
+    columns = set(frame.columns)
+    for name in (seeker, response):
+        if name not in columns:
+            raise KeyError(f"the DataFrame has no column {name!r}")
+    n = len(frame)
+    seeker_ids = frame[seeker_id].astype(str) if seeker_id in columns else range(n)
+    response_ids = frame[response_id].astype(str) if response_id in columns else range(n)
+    rows = zip(seeker_ids, response_ids, frame[seeker], frame[response], strict=True)
+    exchanges = [
+        Exchange(
+            seeker=Turn(id=str(sid), text=str(s)),
+            response=Turn(id=str(rid), text=str(r), reply_to=str(sid)),
+        )
+        for sid, rid, s, r in rows
+    ]
+    records = score_exchanges(analyzer, exchanges, include_text=include_text, redact=redact)
+    return records_table(records, analyzer.dimensions).to_pandas()
+
+
+def read_shard(staged: Path, shard: int) -> list[Exchange]:
+    """The exchanges stage 1 put in ``shard``, in input order."""
+    folder = shard_folder(staged, shard)
+    if not folder.is_dir():
+        return []
+    table = pq.read_table(folder, columns=["file", "seq", "payload"])
+    rows = sorted(table.to_pylist(), key=lambda r: (r["file"], r["seq"]))
+    return [Exchange.from_dict(json.loads(r["payload"])) for r in rows]
+
+
+def shard_counts(records: Sequence[JsonDict], dimensions: Sequence[str], shard: int) -> JsonDict:
+    counts = LevelCounts(tuple(dimensions))
+    for record in records:
+        counts.add(record)
+    return {
+        "shard": shard,
+        "pairs": len(records),
+        "level_counts": counts.counts,
+        "style_counts": counts.styles,
+        "needs_attention": counts.needs_attention,
+    }
+
+
+def write_part(out_dir: Path, shard: int, table: pa.Table, counts: JsonDict) -> None:
+    """Write a shard's counts, then its Parquet part, each by an atomic rename."""
+    name = part_name(shard)
+    tag = f"tmp-{os.getpid()}"
+    counts_tmp = out_dir / f".{name}.json.{tag}"
+    counts_tmp.write_text(json.dumps(counts) + "\n", encoding="utf-8")
+    os.replace(counts_tmp, out_dir / f"{name}.json")
+    part_tmp = out_dir / f".{name}.parquet.{tag}"
+    pq.write_table(table, part_tmp)
+    os.replace(part_tmp, out_dir / f"{name}.parquet")
+
+
+class AdaptiveBatch:
+    """The batch size on a GPU: doubled while time per pair improves, halved on memory errors."""
+
+    def __init__(self, start: int = 32, limit: int = 1024) -> None:
+        self.size, self.limit = start, limit
+        self._best: float | None = None
+        self._settled = False
+
+    def observe(self, pairs: int, seconds: float) -> None:
+        if self._settled or pairs < self.size:
+            return
+        per_pair = seconds / max(pairs, 1)
+        if self._best is None or per_pair < self._best * 0.95:
+            self._best = per_pair
+            if self.size * 2 <= self.limit:
+                self.size *= 2
+                return
+        self._settled = True
+
+    def shrink(self) -> bool:
+        """Halve after an out-of-memory error; False when already at one pair."""
+        if self.size == 1:
+            return False
+        self.size //= 2
+        self.limit = self.size
+        self._settled = True
+        return True
+
+
+def _is_out_of_memory(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "out of memory" in text or "failed to allocate" in text
+
+
+class ShardScorer:
+    """A Ray Data worker: one model per process, one shard per call (see module docstring)."""
+
+    def __init__(
+        self,
+        *,
+        staged: str,
+        out_dir: str,
+        model: str | None,
+        threads: int,
+        include_text: bool,
+        redact: bool,
+        device: str = "cpu",
+    ) -> None:
+        self.staged, self.out_dir = Path(staged), Path(out_dir)
+        self.include_text, self.redact = include_text, redact
+        self.device = device
+        self.adaptive = AdaptiveBatch() if device == "cuda" else None
+        self.analyzer = EmpathyAnalyzer.load(
+            model,
+            threads=threads,
+            batch_size=self.adaptive.size if self.adaptive else 1,
+            device=device,
+        )
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[int]]:
+        shards, pairs = [], []
+        for shard in batch["shard"]:
+            shards.append(int(shard))
+            pairs.append(self.score_shard(int(shard)))
+        return {"shard": shards, "pairs": pairs, "pid": [os.getpid()] * len(shards)}
+
+    def score_shard(self, shard: int) -> int:
+        exchanges = read_shard(self.staged, shard)
+        started = time.perf_counter()
+        records = self._score(exchanges)
+        write_part(
+            self.out_dir,
+            shard,
+            records_table(records, self.analyzer.dimensions),
+            shard_counts(records, self.analyzer.dimensions, shard),
+        )
+        logger.info(
+            "shard %d: %d pairs in %.1f s", shard, len(records), time.perf_counter() - started
+        )
+        return len(records)
+
+    def _score(self, exchanges: list[Exchange]) -> list[JsonDict]:
+        if self.adaptive is None:
+            return score_exchanges(
+                self.analyzer, exchanges, include_text=self.include_text, redact=self.redact
+            )
+        records: list[JsonDict] = []
+        start = 0
+        while start < len(exchanges):
+            size = self.adaptive.size
+            chunk = exchanges[start : start + size * self.analyzer.threads]
+            self.analyzer.batch_size = size
+            began = time.perf_counter()
+            try:
+                done = score_exchanges(
+                    self.analyzer, chunk, include_text=self.include_text, redact=self.redact
+                )
+            except Exception as exc:  # ONNX Runtime's CUDA errors are untyped
+                if _is_out_of_memory(exc) and self.adaptive.shrink():
+                    logger.warning("out of GPU memory; batch size now %d", self.adaptive.size)
+                    continue
+                raise
+            self.adaptive.observe(len(chunk), time.perf_counter() - began)
+            records.extend(done)
+            start += len(chunk)
+        return records
+
+
+def iter_parts(out_dir: Path) -> Iterator[Path]:
+    """The finished part files of a batch output, in shard order."""
+    yield from sorted(out_dir.glob("part-*.parquet"))

@@ -1,0 +1,108 @@
+"""Stage 1 of a batch run: read every input in parallel, pair across files, stage by shard.
+
+:func:`read_input` is what a Ray task runs on one input file: the ordinary reader, turned
+into staged rows (:mod:`.rows`) a few thousand at a time. :func:`stage` builds the Ray Data
+pipeline: read tasks, then, when there are messages to pair, a hash shuffle by conversation
+and :func:`~carelens.batch.pairing.pair_groups`; everything is written as Parquet under a
+temporary folder partitioned by shard, renamed into place only when complete.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from carelens.batch.pairing import pair_groups
+from carelens.batch.plan import BatchPlan
+from carelens.batch.rows import (
+    TURN,
+    CollectingRejectLog,
+    Row,
+    exchange_row,
+    reject_row,
+    skip_row,
+    to_table,
+    turn_row,
+)
+from carelens.readers import read_records
+from carelens.types import Exchange
+
+logger = logging.getLogger(__name__)
+
+#: Rows per Arrow table a read task yields.
+ROWS_PER_TABLE = 4096
+
+
+def read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
+    """The staged rows of input ``index``, as Arrow tables of up to ROWS_PER_TABLE rows."""
+    source = plan.inputs[index]
+    log = CollectingRejectLog()
+    records = read_records(
+        source.path,
+        format=source.format,
+        column_map=plan.column_map,
+        rejects=log,
+        max_chars=plan.max_chars,
+    )
+    pending: list[Row] = []
+    rejects = 0
+    for seq, record in enumerate(records):
+        if isinstance(record.item, Exchange):
+            pending.append(
+                exchange_row(record.item, group="", file=index, seq=seq, shards=plan.shards)
+            )
+        else:
+            pending.append(turn_row(record.item, record.line, file=index, seq=seq))
+        for entry in log.drain():
+            pending.append(reject_row(entry, file=index, seq=rejects))
+            rejects += 1
+        if len(pending) >= ROWS_PER_TABLE:
+            yield to_table(pending)
+            pending = []
+    for entry in log.drain():
+        pending.append(reject_row(entry, file=index, seq=rejects))
+        rejects += 1
+    pending.extend(skip_row(reason, n, file=index) for reason, n in log.skipped.items())
+    yield to_table(pending)
+
+
+def read_inputs(batch: Any, plan: BatchPlan) -> Iterator[pa.Table]:
+    """The ``map_batches`` function of the read step: each row names one input file."""
+    for index in batch["index"]:
+        yield from read_input(plan, int(index))
+
+
+def stage(plan: BatchPlan, staged: Path, *, partitions: int) -> None:
+    """Read, pair and write the staged rows of ``plan`` to the folder ``staged``.
+
+    The folder appears only when complete (written under a temporary name, then renamed).
+    ``partitions`` is the number of shuffle partitions for pairing.
+    """
+    import ray.data
+    from ray.data.expressions import col
+
+    tmp = staged.with_name(staged.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    files = ray.data.from_items(
+        [{"index": i.index} for i in plan.inputs], override_num_blocks=len(plan.inputs)
+    )
+    rows = files.map_batches(
+        read_inputs, fn_kwargs={"plan": plan}, batch_size=1, batch_format="numpy"
+    ).materialize()
+    turns = rows.filter(expr=col("kind") == TURN)
+    ready = rows.filter(expr=col("kind") != TURN)
+    if turns.count():
+        paths = [i.path for i in plan.inputs]
+        paired = turns.groupby("group", num_partitions=partitions).map_groups(
+            pair_groups, fn_kwargs={"paths": paths, "shards": plan.shards}, batch_format="pyarrow"
+        )
+        ready = ready.union(paired)
+    ready.write_parquet(str(tmp), partition_cols=["shard"])
+    tmp.mkdir(parents=True, exist_ok=True)  # an input with no rows writes nothing
+    tmp.rename(staged)
+    logger.debug("staged %d inputs into %s", len(plan.inputs), staged)

@@ -1,0 +1,153 @@
+"""``carelens batch``: analyse many or very large inputs on Ray Data (extra ``batch``).
+
+A thin layer over :func:`carelens.batch.run_batch`: options in, a progress bar over pairs
+while shards finish, and the run summary (the same rows as ``carelens analyze``) out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from carelens.cli._common import ModelPath, Quiet, Verbose, session
+from carelens.cli.analyze import add_outcome_rows, levels_table, parse_column_map
+
+
+def batch(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Input files or folders (every file under a folder is an input)."),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="Output folder: Parquet parts, manifest.json, rejects.jsonl."
+        ),
+    ],
+    address: Annotated[
+        str | None,
+        typer.Option(
+            help="Ray cluster to run on ('auto', or 'ray://HOST:10001'); default: a private "
+            "Ray on this machine, bound to 127.0.0.1."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Scoring workers; each loads the model once.")
+    ] = 1,
+    threads: Annotated[
+        int | None,
+        typer.Option(
+            "--threads-per-worker",
+            min=1,
+            help="CPU threads per worker (default: the CPUs shared among the workers).",
+        ),
+    ] = None,
+    gpu: Annotated[
+        bool,
+        typer.Option(
+            "--gpu", help="Score on CUDA GPUs (needs onnxruntime-gpu); one GPU per worker."
+        ),
+    ] = False,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Format of every input: csv, jsonl, convokit, reddit, wxr or parquet "
+            "(default: detected per file).",
+        ),
+    ] = None,
+    column_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--column-map", "-m", help="canonical=column, to read other column names (repeat)."
+        ),
+    ] = None,
+    shards: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Output parts (the unit of resuming); default: about one per MiB of input.",
+        ),
+    ] = None,
+    model: ModelPath = None,
+    no_text: Annotated[
+        bool,
+        typer.Option("--no-text", help="Leave the seeker and response texts out of the results."),
+    ] = False,
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            help="Replace e-mail addresses, phone numbers, URLs, @handles and street addresses "
+            "in every text written to the results with placeholders.",
+        ),
+    ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option("--overwrite", help="Start over instead of resuming the output folder."),
+    ] = False,
+    keep_work: Annotated[
+        bool,
+        typer.Option("--keep-work", help="Keep the staged pairs (OUT/_work) after a finished run."),
+    ] = False,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Analyse every pair of INPUTS on Ray Data; re-running resumes an unfinished OUTPUT."""
+    from carelens.batch import BatchOptions, run_batch
+
+    note = (
+        f"Finished parts are kept in {escape(str(output))}; run the same command again to resume."
+    )
+    with session(verbose, quiet, on_interrupt=note) as s:
+        options = BatchOptions(
+            output=output,
+            format=input_format,
+            column_map=parse_column_map(column_map),
+            address=address,
+            workers=workers,
+            threads=threads,
+            gpu=gpu,
+            shards=shards,
+            model=str(model) if model is not None else None,
+            include_text=not no_text,
+            redact=redact,
+            overwrite=overwrite,
+            keep_work=keep_work,
+        )
+        with s.progress("pairs") as bar:
+            task = bar.add_task("analysing", total=None)
+            result = run_batch(
+                inputs,
+                options,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+        table = Table(title="Summary", title_justify="left", show_header=False)
+        table.add_column("what", style="bold")
+        table.add_column("value")
+        table.add_row("inputs", escape(", ".join(str(p) for p in inputs)))
+        table.add_row("output", escape(f"{result.output} ({result.parts} parts)"))
+        table.add_row("model", escape(result.model_id))
+        if result.already_complete:
+            table.add_row("pairs analysed", f"{result.pairs} (the output was already complete)")
+        else:
+            done = f"{result.scored}"
+            if result.resumed:
+                done += f" (+ {result.resumed} already in the output: {result.pairs} in all)"
+            table.add_row("pairs analysed", done)
+            table.add_row("time", f"{result.seconds:.1f} s")
+        add_outcome_rows(
+            table,
+            style_counts=result.style_counts,
+            needs_attention=result.needs_attention,
+            rejected=result.rejected,
+            rejects_path=result.rejects_path if sum(result.rejected.values()) else None,
+            skipped=result.skipped,
+        )
+        s.out.print(table)
+        s.out.print(levels_table(result.level_counts))

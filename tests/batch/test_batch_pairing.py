@@ -1,0 +1,154 @@
+"""Pairing across input shards: however the messages are split into files, the batch
+stage-1 logic (read each file, group by conversation, pair each group) gives the same
+exchanges and rejects as pairing all messages together."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pyarrow as pa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from carelens.batch.pairing import pair_group
+from carelens.batch.plan import BatchPlan, InputFile
+from carelens.batch.rows import EXCHANGE, REJECT, TURN, stable_shard
+from carelens.batch.staging import read_input
+from carelens.readers import RejectLog, pair_turns
+from carelens.types import Exchange, Turn
+
+
+@st.composite
+def conversations(draw: st.DrawFn) -> list[Turn]:
+    """Threads of turns: each reply answers an earlier turn of its conversation; speakers
+    repeat (so runs merge); some turns have no conversation id, some answer a missing id."""
+    turns: list[Turn] = []
+    n_conv = draw(st.integers(1, 4))
+    for c in range(n_conv):
+        size = draw(st.integers(1, 7))
+        conv = None if draw(st.integers(0, 5)) == 0 else f"c{c}"
+        ids: list[str] = []
+        for k in range(size):
+            tid = f"c{c}m{k}"
+            if k == 0:
+                parent = None if draw(st.booleans()) else "missing"
+            else:
+                parent = ids[draw(st.integers(0, k - 1))]
+            turns.append(
+                Turn(
+                    id=tid,
+                    text=f"message {tid}",
+                    speaker=draw(st.sampled_from(["ana", "ben", "cy"])),
+                    conversation_id=conv,
+                    reply_to=parent,
+                )
+            )
+            ids.append(tid)
+    return draw(st.permutations(turns))
+
+
+def write_jsonl(path: Path, turns: list[Turn]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for t in turns:
+            fh.write(json.dumps(t.to_dict()) + "\n")
+
+
+def batch_pairs(paths: list[Path], shards: int) -> tuple[list[Exchange], list[tuple[str, str]]]:
+    """Stage 1 without Ray: read every file, shuffle turn rows by group, pair each group."""
+    inputs = tuple(InputFile(i, str(p), "jsonl", 0, 0) for i, p in enumerate(paths))
+    plan = BatchPlan(inputs=inputs, shards=shards, model_id="m")
+    rows = [r for i in range(len(paths)) for t in read_input(plan, i) for r in t.to_pylist()]
+    groups: dict[str, list[dict[str, object]]] = defaultdict(list)
+    done = [r for r in rows if r["kind"] != TURN]
+    for row in rows:
+        if row["kind"] == TURN:
+            groups[str(row["group"])].append(row)
+    for group_rows in groups.values():
+        done.extend(pair_group(group_rows, paths=[str(p) for p in paths], shards=shards))
+    exchange_rows = sorted(
+        (r for r in done if r["kind"] == EXCHANGE), key=lambda r: (r["file"], r["seq"])
+    )
+    for row in exchange_rows:  # a thread's pairs share a shard, the same on every run
+        assert row["shard"] == stable_shard(f"g:{row['group']}", shards) if row["group"] else True
+    rejects = sorted(
+        (json.loads(str(r["payload"]))["reason"], json.loads(str(r["payload"]))["path"])
+        for r in done
+        if r["kind"] == REJECT
+    )
+    return [Exchange.from_dict(json.loads(str(r["payload"]))) for r in exchange_rows], rejects
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(turns=conversations(), data=st.data())
+def test_random_sharding_pairs_like_one_file(
+    tmp_path_factory: object, turns: list[Turn], data: st.DataObject
+) -> None:
+    folder = tmp_path_factory.mktemp("shards")  # type: ignore[attr-defined]
+    n_files = data.draw(st.integers(1, 4))
+    cuts = sorted(
+        data.draw(st.lists(st.integers(0, len(turns)), min_size=n_files - 1, max_size=n_files - 1))
+    )
+    bounds = [0, *cuts, len(turns)]
+    paths = []
+    for i in range(n_files):
+        path = folder / f"part{i}.jsonl"
+        write_jsonl(path, turns[bounds[i] : bounds[i + 1]])
+        paths.append(path)
+
+    log = RejectLog()
+    expected = pair_turns(turns, rejects=log)
+    got, rejects = batch_pairs(paths, shards=data.draw(st.integers(1, 5)))
+
+    def key(e: Exchange) -> tuple[str, str]:
+        return (e.seeker.id, e.response.id)
+
+    # Same exchanges (merged texts and context included), in the order of the responses.
+    assert sorted(got, key=key) == sorted(expected, key=key)
+    position = {t.id: i for i, t in enumerate(turns)}
+    assert [key(e) for e in got] == sorted((key(e) for e in expected), key=lambda k: position[k[1]])
+    assert sorted(reason for reason, _ in rejects) == sorted(
+        reason for reason, n in log.counts.items() for _ in range(n)
+    )
+
+
+def test_a_reply_in_another_file_pairs_with_its_parent(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    write_jsonl(first, [Turn(id="q", text="I feel alone.", speaker="a", conversation_id="t")])
+    write_jsonl(
+        second,
+        [Turn(id="r", text="I'm here.", speaker="b", conversation_id="t", reply_to="q")],
+    )
+    (exchange,), rejects = batch_pairs([first, second], shards=3)
+    assert (exchange.seeker.text, exchange.response.text) == ("I feel alone.", "I'm here.")
+    assert rejects == []
+
+
+def test_rejects_name_the_file_they_came_from(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    write_jsonl(first, [Turn(id="q", text="hi", speaker="a", conversation_id="t")])
+    write_jsonl(
+        second,
+        [
+            Turn(id="q", text="again", speaker="b", conversation_id="t"),
+            Turn(id="r", text="yo", speaker="b", conversation_id="t", reply_to="nowhere"),
+        ],
+    )
+    second.write_text(second.read_text() + "{not json\n", encoding="utf-8")
+    _, rejects = batch_pairs([first, second], shards=2)
+    assert rejects == [
+        ("duplicate id", str(second)),
+        ("malformed JSON", str(second)),
+        ("unknown parent", str(second)),
+    ]
+
+
+def test_staged_rows_have_one_schema(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    write_jsonl(path, [Turn(id="q", text="hi", conversation_id="t")])
+    plan = BatchPlan(inputs=(InputFile(0, str(path), "jsonl", 0, 0),), shards=2, model_id="m")
+    (table,) = list(read_input(plan, 0))
+    assert isinstance(table, pa.Table) and table.num_rows == 1

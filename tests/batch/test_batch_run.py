@@ -1,0 +1,129 @@
+"""run_batch end to end on a local Ray: the same records as `carelens analyze`, resuming,
+refusing foreign or mismatched output folders, and the rejects file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+import carelens
+from carelens.batch import BatchOptions, run_batch
+from carelens.batch.outputs import MANIFEST, REJECTS, WORK
+from carelens.errors import InputError
+from carelens.output import analyze_file
+from carelens.output.files import read_results
+from carelens.readers import RejectLog
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "readers"
+INPUTS = [DATA / "thread.csv", DATA / "epitome_pairs.csv", DATA / "turns.jsonl"]
+
+pytestmark = pytest.mark.usefixtures("local_ray")
+
+
+def batch_records(out: Path) -> list[dict[str, object]]:
+    return [r for part in sorted(out.glob("part-*.parquet")) for r in read_results(part)]
+
+
+def analyze_records(paths: list[Path], tmp: Path) -> list[dict[str, object]]:
+    analyzer = carelens.load(threads=1)
+    records: list[dict[str, object]] = []
+    for i, path in enumerate(paths):
+        out = tmp / f"single-{i}.jsonl"
+        analyze_file(path, analyzer, out, rejects=RejectLog())
+        records.extend(read_results(out))
+    return records
+
+
+def by_ids(records: list[dict[str, object]]) -> dict[tuple[object, object], str]:
+    keyed = {(r["seeker_id"], r["response_id"]): json.dumps(r, sort_keys=True) for r in records}
+    assert len(keyed) == len(records), "duplicated pairs"
+    return keyed
+
+
+def test_same_records_as_analyze_then_resume(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    options = BatchOptions(output=out, workers=2, shards=4, keep_work=True)
+    seen: list[tuple[int, int]] = []
+    result = run_batch(INPUTS, options, progress=lambda d, t: seen.append((d, t)))
+    expected = by_ids(analyze_records(INPUTS, tmp_path))
+    assert by_ids(batch_records(out)) == expected
+    assert result.pairs == result.scored == len(expected) and result.resumed == 0
+    assert seen[0] == (0, len(expected)) and seen[-1] == (len(expected), len(expected))
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert manifest["complete"] and manifest["pairs"] == len(expected)
+    assert sum(p["pairs"] for p in manifest["parts"]) == len(expected)
+    assert sum(manifest["level_counts"]["empathy"]) == len(expected)
+    for part in manifest["parts"]:  # every part has the columns of `analyze -o x.parquet`
+        names = pq.read_schema(out / part["file"]).names
+        assert {"seeker_id", "response_id", "empathy_level", "style"} <= set(names)
+
+    # Finished: a re-run does nothing.
+    again = run_batch(INPUTS, options)
+    assert again.already_complete and again.scored == 0 and again.pairs == len(expected)
+
+    # An interrupted run (manifest not yet written, one part missing) resumes that part only.
+    parts = sorted(out.glob("part-*.parquet"))
+    lost = parts[-1]
+    lost_pairs = pq.read_metadata(lost).num_rows
+    lost.unlink()
+    (out / MANIFEST).unlink()
+    resumed = run_batch(INPUTS, options)
+    assert (resumed.scored, resumed.resumed) == (lost_pairs, len(expected) - lost_pairs)
+    assert by_ids(batch_records(out)) == expected
+
+
+def test_other_inputs_or_options_are_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(INPUTS[:1], BatchOptions(output=out, shards=2))
+    with pytest.raises(InputError, match="other inputs"):
+        run_batch(INPUTS[:2], BatchOptions(output=out, shards=2))
+    with pytest.raises(InputError, match="other include_text"):
+        run_batch(INPUTS[:1], BatchOptions(output=out, shards=2, include_text=False))
+    redone = run_batch(INPUTS[:2], BatchOptions(output=out, shards=2, overwrite=True))
+    assert redone.pairs == 8 and not (out / WORK).exists()
+
+
+def test_a_folder_that_is_not_a_batch_output_is_left_alone(tmp_path: Path) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me")
+    for overwrite in (False, True):
+        with pytest.raises(InputError, match="not empty"):
+            run_batch(INPUTS[:1], BatchOptions(output=out, overwrite=overwrite))
+    assert (out / "notes.txt").read_text() == "keep me"
+
+
+def test_bad_records_go_to_the_rejects_file(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(DATA / "pairs.jsonl", source / "a.jsonl")
+    bad = source / "b.jsonl"
+    bad.write_bytes(
+        b'{"seeker_id": "s9", "response_id": "r9", "seeker": "hi", "response": "  "}\n'
+        b"{broken\n"
+        b'{"seeker_id": "s8", "response_id": "r8", "seeker": "I lost my dog.", '
+        b'"response": "I am so sorry."}\n'
+    )
+    out = tmp_path / "out"
+    result = run_batch([source], BatchOptions(output=out, redact=True, include_text=False))
+    entries = [json.loads(line) for line in (out / REJECTS).read_text().splitlines()]
+    assert [(Path(e["path"]).name, e["line"], e["reason"]) for e in entries] == [
+        ("b.jsonl", 1, "missing text"),
+        ("b.jsonl", 2, "malformed JSON"),
+    ]
+    assert result.rejected == {"missing text": 1, "malformed JSON": 1}
+    records = batch_records(out)
+    assert ("s8", "r8") in {(r["seeker_id"], r["response_id"]) for r in records}
+    assert all(r["seeker_text"] is None for r in records)
+
+
+def test_an_empty_input_gives_an_empty_complete_output(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    result = run_batch([empty], BatchOptions(output=tmp_path / "out"))
+    assert (result.pairs, result.parts) == (0, 0)
+    assert json.loads((tmp_path / "out" / MANIFEST).read_text())["complete"]

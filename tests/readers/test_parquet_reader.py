@@ -1,0 +1,118 @@
+"""The Parquet reader: pair, thread and turn tables read like their CSV/JSONL twins."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from carelens.errors import InputError
+from carelens.readers import RejectLog, detect_format, read_exchanges, read_records, read_turns
+from carelens.readers.parquet import ROWS_PER_BATCH
+from carelens.types import Exchange, Turn
+
+RejectRows = list[tuple[object, object, object, object]]
+
+
+def _csv_rows(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter=delimiter))
+
+
+def _write(path: Path, rows: list[dict[str, object]]) -> Path:
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    return path
+
+
+def test_pairs_match_the_csv(data_dir: Path, tmp_path: Path) -> None:
+    rows = _csv_rows(data_dir / "epitome_pairs.csv")
+    path = _write(tmp_path / "pairs.parquet", [dict(r) for r in rows])
+    assert detect_format(path) == "parquet"
+    got = list(read_exchanges(path, rejects=RejectLog()))
+    want = list(read_exchanges(data_dir / "epitome_pairs.csv", rejects=RejectLog()))
+    assert [(e.seeker, e.response.id, e.response.text) for e in got] == [
+        (e.seeker, e.response.id, e.response.text) for e in want
+    ]
+
+
+def test_thread_table_pairs_like_the_csv(data_dir: Path, tmp_path: Path) -> None:
+    rows: list[dict[str, object]] = [
+        {k: (v or None) for k, v in r.items()} for r in _csv_rows(data_dir / "thread.csv")
+    ]
+    path = _write(tmp_path / "thread.parquet", rows)
+    got = list(read_exchanges(path, rejects=RejectLog()))
+    want = list(read_exchanges(data_dir / "thread.csv", rejects=RejectLog()))
+    assert got and [(e.seeker.text, e.response.text) for e in got] == [
+        (e.seeker.text, e.response.text) for e in want
+    ]
+
+
+def test_turn_table_with_timestamps_and_column_map(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    rows: list[dict[str, object]] = [
+        {"uid": "a", "who": "x", "thread": "t", "parent": None, "body": "I feel lost.",
+         "at": datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)},
+        {"uid": "b", "who": "y", "thread": "t", "parent": "a", "body": "What happened?",
+         "at": datetime(2024, 1, 2, 4, 0, 0, tzinfo=UTC)},
+    ]  # fmt: skip
+    path = _write(tmp_path / "turns.pq", rows)
+    mapping = {
+        "id": "uid",
+        "speaker": "who",
+        "conversation_id": "thread",
+        "reply_to": "parent",
+        "text": "body",
+        "timestamp": "at",
+    }
+    turns = list(read_turns(path, column_map=mapping))
+    assert [t.id for t in turns] == ["a", "b"]
+    assert turns[0].timestamp == "2024-01-02T03:04:05+00:00"
+    assert turns[1] == Turn(
+        id="b",
+        text="What happened?",
+        speaker="y",
+        conversation_id="t",
+        reply_to="a",
+        timestamp="2024-01-02T04:00:00+00:00",
+    )
+    (exchange,) = read_exchanges(path, column_map=mapping)
+    assert (exchange.seeker.id, exchange.response.id) == ("a", "b")
+
+
+def test_bad_rows_are_rejected_with_their_row_number(
+    tmp_path: Path, reject_rows: Callable[[Path], RejectRows]
+) -> None:
+    n = ROWS_PER_BATCH + 5  # the bad row is in the second batch
+    rows: list[dict[str, object]] = [
+        {"seeker_id": f"s{i}", "response_id": f"r{i}", "seeker": "hi", "response": "hello"}
+        for i in range(n)
+    ]
+    rows[ROWS_PER_BATCH + 2]["response"] = "   "
+    path = _write(tmp_path / "pairs.parquet", rows)
+    with RejectLog(tmp_path / "rejects.jsonl") as log:
+        records = list(read_records(path, rejects=log))
+    assert len(records) == n - 1
+    assert all(isinstance(r.item, Exchange) for r in records)
+    assert records[0].line == 1 and records[-1].line == n
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("pairs.parquet", ROWS_PER_BATCH + 3, "response", "missing text")
+    ]
+
+
+def test_a_file_that_is_not_parquet_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.parquet"
+    path.write_bytes(b"PAR1 this is not a parquet file")
+    with pytest.raises(InputError, match="not a readable Parquet file") as info:
+        list(read_exchanges(path))
+    assert "broken.parquet" in str(info.value)
+
+
+def test_detected_from_the_magic_without_an_extension(data_dir: Path, tmp_path: Path) -> None:
+    rows = _csv_rows(data_dir / "epitome_pairs.csv")
+    path = _write(tmp_path / "pairs.data", [dict(r) for r in rows])
+    assert detect_format(path) == "parquet"
