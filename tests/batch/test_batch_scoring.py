@@ -1,0 +1,98 @@
+"""The scoring pieces of a batch run that need no Ray: the DataFrame scorer shared with
+Spark, the GPU batch-size rule, and the CUDA request on a machine without CUDA."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import carelens
+from carelens.batch.scoring import AdaptiveBatch, records_table, score_dataframe, score_exchanges
+from carelens.errors import ModelError
+from carelens.inference.session import open_session
+from carelens.types import Exchange, Turn
+
+PAIRS = [
+    ("I failed my driving test again.", "That sounds so frustrating. How are you feeling?"),
+    ("My cat died yesterday.", "I'm so sorry for your loss."),
+    ("I can't sleep before exams.", "Well, just stop worrying then."),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> carelens.EmpathyAnalyzer:
+    return carelens.load(threads=1)
+
+
+def test_score_dataframe_gives_the_records_of_analyze(analyzer: carelens.EmpathyAnalyzer) -> None:
+    frame = pd.DataFrame(
+        {
+            "seeker_id": ["a", "b", "c"],
+            "response_id": ["x", "y", "z"],
+            "seeker": [s for s, _ in PAIRS],
+            "response": [r for _, r in PAIRS],
+        }
+    )
+    scored = score_dataframe(frame, analyzer)
+    exchanges = [
+        Exchange(Turn(id=sid, text=s), Turn(id=rid, text=r, reply_to=sid))
+        for sid, rid, (s, r) in zip("abc", "xyz", PAIRS, strict=True)
+    ]
+    expected = records_table(score_exchanges(analyzer, exchanges), analyzer.dimensions)
+    pd.testing.assert_frame_equal(scored, expected.to_pandas())
+    assert list(scored["response_id"]) == ["x", "y", "z"]
+
+
+def test_score_dataframe_needs_the_text_columns(analyzer: carelens.EmpathyAnalyzer) -> None:
+    with pytest.raises(KeyError, match="'response'"):
+        score_dataframe(pd.DataFrame({"seeker": ["hi"]}), analyzer)
+    renamed = pd.DataFrame({"post": ["I lost my job."], "reply": ["That must be hard."]})
+    scored = score_dataframe(renamed, analyzer, seeker="post", response="reply")
+    assert list(scored["seeker_id"]) == ["0"] and len(scored) == 1
+
+
+def test_adaptive_batch_grows_while_faster_and_shrinks_on_memory_errors() -> None:
+    batch = AdaptiveBatch(start=4, limit=64)
+    batch.observe(4, 4.0)  # 1 s per pair
+    assert batch.size == 8
+    batch.observe(8, 4.0)  # 0.5 s per pair: better, grow
+    assert batch.size == 16
+    batch.observe(16, 8.0)  # no better: settle
+    assert batch.size == 16
+    batch.observe(16, 1.0)
+    assert batch.size == 16
+    assert batch.shrink() and batch.size == 8
+    small = AdaptiveBatch(start=1)
+    assert not small.shrink()
+
+
+def test_cuda_requested_without_cuda_is_a_clear_error() -> None:
+    import onnxruntime as ort
+
+    if "CUDAExecutionProvider" in ort.get_available_providers():
+        pytest.skip("this machine has CUDA")
+    model = Path(carelens.__file__).parent / "models" / "empathy-minilm" / "model.onnx"
+    with pytest.raises(ModelError, match="no CUDA provider"):
+        open_session(model, device="cuda")
+    with pytest.raises(ValueError, match="device"):
+        open_session(model, device="tpu")
+
+
+def test_a_cpu_run_imports_nothing_gpu_related(tmp_path: Path) -> None:
+    """The batch scoring path on the CPU never imports torch or a CUDA library."""
+    code = (
+        "import sys, carelens\n"
+        "from carelens.batch.scoring import ShardScorer\n"
+        "s = ShardScorer(staged='x', out_dir='y', model=None, threads=1, include_text=True,"
+        " redact=False)\n"
+        "s.analyzer.analyze('I feel alone.', 'I am here for you.')\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in"
+        " ('torch', 'cupy', 'tensorrt', 'pycuda', 'nvidia')]\n"
+        "assert not bad, bad\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
