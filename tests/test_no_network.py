@@ -2,12 +2,18 @@
 
 Loading the model (checksums), analysing through the Python API, and ``carelens analyze``,
 ``evaluate``, ``summarize`` and ``report`` on local files must not open a connection; any
-attempt raises here.
+attempt raises here. ``carelens serve`` on loopback is run in-process (the app that ``serve``
+builds, on uvicorn in a thread, reached over real loopback sockets): connections to
+127.0.0.1/::1 go through, any other one is recorded and refused.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import re
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -67,3 +73,160 @@ def test_cli_summarize_and_report_use_no_network(no_network: list[Any], tmp_path
     done = runner.invoke(app, ["report", str(source), "-o", str(report), "-q"])
     assert done.exit_code == 0, done.output
     assert report.stat().st_size > 0
+
+
+def _loopback(address: Any) -> bool:
+    """True for a loopback host or ``(host, port, ...)``: 127.0.0.0/8, ::1 or ``localhost``."""
+    host = address[0] if isinstance(address, tuple) and address else address
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if host is None or host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture
+def loopback_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[Any]]]:
+    """Let connections and name look-ups for loopback through; record and refuse the rest."""
+    seen: dict[str, list[Any]] = {"loopback": [], "outbound": []}
+    connect, connect_ex, getaddrinfo = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+    )
+
+    def guard(sock: socket.socket | None, address: Any) -> None:
+        if sock is not None and sock.family == getattr(socket, "AF_UNIX", None):
+            return  # a local socket file, not the network
+        if _loopback(address):
+            seen["loopback"].append(address)
+            return
+        seen["outbound"].append(address)
+        raise NetworkUsed(f"connection attempted to {address!r}")
+
+    def guarded_connect(self: socket.socket, address: Any) -> None:
+        guard(self, address)
+        connect(self, address)
+
+    def guarded_connect_ex(self: socket.socket, address: Any) -> int:
+        guard(self, address)
+        return connect_ex(self, address)
+
+    def guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        guard(None, host)
+        return getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+    yield seen
+    assert seen["outbound"] == [], f"network used: {seen['outbound']}"
+
+
+def test_serve_on_loopback_uses_no_network(
+    loopback_only: dict[str, list[Any]], tmp_path: Path
+) -> None:
+    httpx = pytest.importorskip("httpx")
+    uvicorn = pytest.importorskip("uvicorn")
+    from carelens.service import ServiceSettings, create_app
+
+    # What `carelens serve --port 0 --threads 1 --data-dir ...` builds: the shipped model,
+    # the default topic model, a SQLite store; loaded here, under the guard.
+    settings = ServiceSettings(host="127.0.0.1", port=0, data_dir=tmp_path / "data", threads=1)
+    config = uvicorn.Config(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        access_log=False,
+        log_level="warning",
+        server_header=False,
+        ws="none",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not server.started:
+            assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.05)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", trust_env=False) as client:
+            _exercise_server(client)
+    finally:
+        server.should_exit = True
+        thread.join(30)
+    assert not thread.is_alive()
+    # The guard saw the client's loopback connections: the traffic went through it.
+    assert any(a[0] == "127.0.0.1" for a in loopback_only["loopback"] if isinstance(a, tuple))
+
+
+def _exercise_server(client: Any) -> None:
+    """The API (analyze, an upload until done, results) and every page, over loopback."""
+
+    def ok(response: Any, kind: str = "application/json") -> Any:
+        assert response.status_code < 300, (response.status_code, response.text[:300])
+        assert response.headers.get("content-type", "").startswith(kind), response.headers
+        return response
+
+    ok(client.get("/v1/health"))
+    ok(client.get("/v1/model"))
+    one = ok(client.post("/v1/analyze", json={"seeker": "I lost my job.", "response": "Oh no."}))
+    assert one.json()["style"]
+    pairs = [{"id": "a", "seeker": "I feel alone.", "response": "I'm here. What happened?"}]
+    assert len(ok(client.post("/v1/analyze", json={"pairs": pairs})).json()["results"]) == 1
+
+    source = ROOT / "examples" / "forum_thread.csv"
+    with source.open("rb") as fh:
+        files = {"file": (source.name, fh, "text/csv")}
+        corpus_id = ok(client.post("/v1/corpora", files=files)).json()["id"]
+    deadline = time.monotonic() + 120
+    while (corpus := ok(client.get(f"/v1/corpora/{corpus_id}")).json())["status"] != "done":
+        assert corpus["status"] != "failed", corpus
+        assert time.monotonic() < deadline, corpus
+        time.sleep(0.25)
+    assert corpus["done"] > 0
+    assert corpus_id in [c["id"] for c in ok(client.get("/v1/corpora")).json()["corpora"]]
+    page = ok(client.get(f"/v1/corpora/{corpus_id}/results", params={"limit": 5})).json()
+    assert page["items"] and page["total"] == corpus["done"]
+    conversation = page["items"][0]["conversation_id"]
+
+    html = "text/html"
+    pages = [
+        "/",
+        "/coach",
+        "/explorer",
+        f"/explorer/{corpus_id}",
+        f"/explorer/{corpus_id}/thread/{conversation}",
+        "/dashboards",
+        f"/dashboards/{corpus_id}",
+    ]
+    assets: set[str] = set()
+    for path in pages:
+        text = ok(client.get(path), html).text
+        assets.update(re.findall(r'(?:src|href)="(/static/[^"?#]+)', text))
+    coach = {"seeker": "My dog died.", "response": "That must hurt. What was he like?"}
+    ok(client.post("/coach", data=coach), html)
+    assert assets, "the pages link no local assets"
+    for asset in sorted(assets):
+        ok(client.get(asset), "")
+    assert ok(client.delete(f"/v1/corpora/{corpus_id}"), "").status_code == 204
+
+
+def test_the_loopback_guard_refuses_everything_else(loopback_only: dict[str, list[Any]]) -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        address = listener.getsockname()
+        with socket.create_connection(address, timeout=5):
+            pass
+    with pytest.raises(NetworkUsed), socket.socket() as sock:
+        sock.connect(("192.0.2.1", 443))  # TEST-NET-1: never reached
+    with pytest.raises(NetworkUsed):
+        socket.create_connection(("example.org", 443), timeout=1)
+    assert loopback_only["outbound"] == [("192.0.2.1", 443), "example.org"]
+    assert address in loopback_only["loopback"]
+    loopback_only["outbound"].clear()  # the refusals above were the point

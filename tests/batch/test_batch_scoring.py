@@ -12,7 +12,7 @@ import pytest
 
 import carelens
 from carelens.batch.scoring import AdaptiveBatch, records_table, score_dataframe, score_exchanges
-from carelens.errors import ModelError
+from carelens.errors import InputError, ModelError
 from carelens.inference.session import open_session
 from carelens.types import Exchange, Turn
 
@@ -96,3 +96,42 @@ def test_a_cpu_run_imports_nothing_gpu_related(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_summarize_and_report_read_a_finished_batch_folder(
+    analyzer: carelens.EmpathyAnalyzer, tmp_path: Path
+) -> None:
+    from carelens.batch.scoring import shard_counts, write_part
+    from carelens.insights import batch_parts, records_from
+
+    exchanges = [
+        Exchange(Turn(id=f"s{i}", text=s), Turn(id=f"r{i}", text=r, reply_to=f"s{i}"))
+        for i, (s, r) in enumerate(PAIRS)
+    ]
+    records = score_exchanges(analyzer, exchanges)
+    for shard, chunk in ((0, records[:2]), (3, records[2:])):
+        write_part(
+            tmp_path,
+            shard,
+            records_table(chunk, analyzer.dimensions),
+            shard_counts(chunk, analyzer.dimensions, shard),
+        )
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(
+        '{"complete": false, "parts": [{"file": "part-00000.parquet"}]}', encoding="utf-8"
+    )
+    with pytest.raises(InputError, match="unfinished"):
+        batch_parts(tmp_path)
+    manifest.write_text(
+        '{"complete": true, "parts": [{"file": "part-00000.parquet"}, '
+        '{"file": "part-00003.parquet"}]}',
+        encoding="utf-8",
+    )
+
+    def no_analyzer() -> carelens.EmpathyAnalyzer:
+        raise AssertionError("a batch folder holds results: nothing is analysed")
+
+    got = list(records_from(tmp_path, no_analyzer))
+    assert [r["response_id"] for r in got] == ["r0", "r1", "r2"]
+    assert got[2]["style"] == records[2]["style"]
+    assert batch_parts(tmp_path / "part-00000.parquet") is None

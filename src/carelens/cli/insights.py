@@ -29,7 +29,7 @@ from carelens.cli._common import (
     session,
 )
 from carelens.errors import InputError
-from carelens.insights import Insights, is_result_file, records_from
+from carelens.insights import Insights, batch_parts, is_result_file, records_from
 from carelens.insights.distress import load_distress_scorer
 from carelens.readers import RejectLog
 
@@ -79,7 +79,7 @@ def load_insights(
     """Read or analyse ``input`` with a progress bar, then build the insights."""
     if not input.exists():
         raise InputError("no such file or folder; check the path", path=str(input))
-    results = input_format is None and is_result_file(input)
+    results = input_format is None and (is_result_file(input) or batch_parts(input) is not None)
     log = RejectLog(rejects) if rejects is not None and not results else RejectLog()
     with log, s.progress("responses") as bar:
         task = bar.add_task("reading results" if results else "analysing", total=None)

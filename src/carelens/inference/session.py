@@ -45,9 +45,7 @@ def open_session(path: str | Path, device: str = "cpu") -> Any:
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
     try:
-        return ort.InferenceSession(
-            str(path), sess_options=options, providers=providers
-        )
+        return ort.InferenceSession(str(path), sess_options=options, providers=providers)
     except Exception as exc:  # onnxruntime raises its own untyped errors
         raise ModelError(f"{path}: ONNX Runtime cannot load it ({exc})") from exc
 

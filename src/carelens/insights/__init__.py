@@ -13,7 +13,7 @@ from __future__ import annotations
 from carelens.insights.frames import RESPONSE_COLUMNS, Insights
 from carelens.insights.report import build_report, write_report
 from carelens.insights.rows import ROW_DIMENSIONS, UNKNOWN, ResponseRow, row_from_record
-from carelens.insights.source import is_result_file, records_from
+from carelens.insights.source import batch_parts, is_result_file, records_from
 from carelens.insights.strain import (
     STRAIN_SIGNALS,
     StrainSignal,
@@ -33,6 +33,7 @@ __all__ = [
     "StrainSignal",
     "StrainThresholds",
     "Tally",
+    "batch_parts",
     "build_report",
     "is_result_file",
     "merge_groups",

@@ -3,7 +3,9 @@
 ``carelens report`` and ``carelens summarize`` accept either what ``carelens analyze`` wrote
 (JSON Lines, CSV or Parquet results) or a conversation file in any input format, which is
 then analysed in memory first. :func:`is_result_file` tells them apart by content: a result
-file's first record (or CSV header) carries the response id and per-dimension levels.
+file's first record (or CSV header) carries the response id and per-dimension levels. The
+output folder of ``carelens batch`` is read as results too: its parts, in order, once its
+``manifest.json`` says the run is complete.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
 
+from carelens.errors import InputError
 from carelens.output import read_results, result_record
 from carelens.output.records import OUTPUT_FORMATS
 from carelens.output.run import Analyzer
@@ -23,6 +26,33 @@ from carelens.types import JsonDict
 
 #: Reads of the first line of a file to tell results from conversations.
 _PEEK_BYTES = 1 << 20
+
+
+#: The file that marks a ``carelens batch`` output folder (see :mod:`carelens.batch.outputs`).
+BATCH_MANIFEST = "manifest.json"
+
+
+def batch_parts(path: str | os.PathLike[str]) -> list[Path] | None:
+    """The part files of a finished ``carelens batch`` output folder; None if it is not one.
+
+    An unfinished run (no complete manifest) is an error that says to finish it first.
+    """
+    p = Path(path)
+    manifest = p / BATCH_MANIFEST
+    if not p.is_dir() or not manifest.is_file():
+        return None
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        parts = [p / str(part["file"]) for part in data["parts"]] if data["complete"] else None
+    except (ValueError, KeyError, TypeError):
+        parts = None
+    if parts is None:
+        raise InputError(
+            "this batch output is unfinished or its manifest is damaged; run the same "
+            "`carelens batch` command again to finish it",
+            path=str(p),
+        )
+    return parts
 
 
 def is_result_file(path: str | os.PathLike[str]) -> bool:
@@ -81,6 +111,16 @@ def records_from(
 
     ``analyzer`` is called (once) only when the file has to be analysed.
     """
+    parts = batch_parts(path) if format is None else None
+    if parts is not None:
+        n = 0
+        for part in parts:
+            for record in read_results(part):
+                n += 1
+                if progress is not None and n % 1024 == 0:
+                    progress(1024)
+                yield record
+        return
     if format is None and is_result_file(path):
         for n, record in enumerate(read_results(path), 1):
             if progress is not None and n % 1024 == 0:

@@ -54,9 +54,7 @@ def read_parquet(ctx: ReadContext) -> Iterator[Record]:
     columns = apply_column_map(dict.fromkeys(handle.schema_arrow.names), ctx.column_map)
     pair_layout = pair_layout_for(columns)
     turn_layout = _turn_layout(columns)
-    logger.debug(
-        "%s: reading %s", ctx.path, pair_layout.name if pair_layout else turn_layout.name
-    )
+    logger.debug("%s: reading %s", ctx.path, pair_layout.name if pair_layout else turn_layout.name)
     return _rows(ctx, handle, pair_layout, turn_layout)
 
 
