@@ -1,7 +1,7 @@
 """Drive a batch run on Ray: connect, plan, stage, score the pending shards, sum up.
 
 :func:`run_batch` is what ``carelens batch`` runs. Locally it starts a private Ray on this
-machine, bound to 127.0.0.1 with usage statistics off and no dashboard (nothing leaves the
+machine (node address 127.0.0.1, usage statistics off, no dashboard: nothing leaves the
 machine); ``address`` connects to an existing cluster instead (``"auto"`` or
 ``"ray://host:10001"``), where every node must see the input and output paths. When Ray is
 already initialised in the process (a notebook, the tests) that session is used and left

@@ -32,7 +32,7 @@ def batch(
         str | None,
         typer.Option(
             help="Ray cluster to run on ('auto', or 'ray://HOST:10001'); default: a private "
-            "Ray on this machine, bound to 127.0.0.1."
+            "Ray on this machine."
         ),
     ] = None,
     workers: Annotated[
