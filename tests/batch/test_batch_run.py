@@ -127,3 +127,13 @@ def test_an_empty_input_gives_an_empty_complete_output(tmp_path: Path) -> None:
     result = run_batch([empty], BatchOptions(output=tmp_path / "out"))
     assert (result.pairs, result.parts) == (0, 0)
     assert json.loads((tmp_path / "out" / MANIFEST).read_text())["complete"]
+
+
+def test_gpu_without_a_gpu_is_refused_before_any_work(tmp_path: Path) -> None:
+    import ray
+
+    if ray.cluster_resources().get("GPU"):
+        pytest.skip("this Ray has a GPU")
+    with pytest.raises(InputError, match="sees no GPU"):
+        run_batch(INPUTS[:1], BatchOptions(output=tmp_path / "out", gpu=True))
+    assert not (tmp_path / "out" / WORK / "staged").exists()

@@ -138,6 +138,8 @@ def run_batch(
     staged = work / "staged"
     owns_ray = _connect(options)
     try:
+        if options.gpu:
+            _require_gpu()
         if not staged.is_dir():
             stage(plan, staged, partitions=_partitions(plan))
         shards = outputs.staged_shards(staged)
@@ -207,6 +209,15 @@ def _connect(options: BatchOptions) -> bool:
     return owns
 
 
+def _require_gpu() -> None:
+    import ray
+
+    if not ray.cluster_resources().get("GPU"):
+        raise InputError(
+            "--gpu was given but Ray sees no GPU on this machine or cluster; run without --gpu"
+        )
+
+
 def _score(
     pending: list[int],
     shards: Mapping[int, int],
@@ -226,8 +237,6 @@ def _score(
 
     cpus = int(ray.cluster_resources().get("CPU", 1))
     threads = options.threads or max(1, cpus // options.workers)
-    if options.gpu and not ray.cluster_resources().get("GPU"):
-        raise InputError("--gpu was given but Ray sees no GPU on this machine or cluster")
     largest_first = sorted(pending, key=lambda s: -shards[s])  # shorter tail at the end
     items = ray.data.from_items(
         [{"shard": s} for s in largest_first], override_num_blocks=len(largest_first)
