@@ -97,7 +97,7 @@ def test_a_folder_that_is_not_a_batch_output_is_left_alone(tmp_path: Path) -> No
     assert (out / "notes.txt").read_text() == "keep me"
 
 
-def test_bad_records_go_to_the_rejects_file(tmp_path: Path) -> None:
+def test_bad_records_go_to_the_rejects_file_and_texts_are_redacted(tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()
     shutil.copy(DATA / "pairs.jsonl", source / "a.jsonl")
@@ -106,19 +106,19 @@ def test_bad_records_go_to_the_rejects_file(tmp_path: Path) -> None:
         b'{"seeker_id": "s9", "response_id": "r9", "seeker": "hi", "response": "  "}\n'
         b"{broken\n"
         b'{"seeker_id": "s8", "response_id": "r8", "seeker": "I lost my dog.", '
-        b'"response": "I am so sorry."}\n'
+        b'"response": "I am so sorry. Write to me at kim.lee@example.org any time."}\n'
     )
     out = tmp_path / "out"
-    result = run_batch([source], BatchOptions(output=out, redact=True, include_text=False))
+    result = run_batch([source], BatchOptions(output=out, redact=True))
     entries = [json.loads(line) for line in (out / REJECTS).read_text().splitlines()]
     assert [(Path(e["path"]).name, e["line"], e["reason"]) for e in entries] == [
         ("b.jsonl", 1, "missing text"),
         ("b.jsonl", 2, "malformed JSON"),
     ]
     assert result.rejected == {"missing text": 1, "malformed JSON": 1}
-    records = batch_records(out)
-    assert ("s8", "r8") in {(r["seeker_id"], r["response_id"]) for r in records}
-    assert all(r["seeker_text"] is None for r in records)
+    records = {(r["seeker_id"], r["response_id"]): r for r in batch_records(out)}
+    text = str(records["s8", "r8"]["response_text"])
+    assert "[email]" in text and "example.org" not in text
 
 
 def test_an_empty_input_gives_an_empty_complete_output(tmp_path: Path) -> None:
