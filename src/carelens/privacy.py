@@ -504,36 +504,54 @@ class Pseudonymizer:
 def redact_with_spans(
     text: str, span_groups: Mapping[str, Sequence[Mapping[str, Any]]]
 ) -> tuple[str, dict[str, tuple[dict[str, Any], ...]]]:
-    """``text`` redacted, and every group of spans moved to offsets in the redacted text.
+    """``text`` redacted exactly as :func:`redact` does, and every group of spans moved to
+    offsets in the redacted text.
 
-    Each stretch of text between span boundaries is redacted on its own, so a span keeps
-    covering its (redacted) words; a span's ``text``, if present, is replaced by the new one.
+    Personal data is found in the whole text, never in the pieces between span boundaries (a
+    phone number that a span boundary cuts in two is still a phone number). A span boundary
+    inside a finding moves to the edge of its placeholder — a start to its start, an end to
+    its end — so a span that covered part of an e-mail address covers the whole ``[email]``;
+    other boundaries keep their place in the text around. A span's ``text``, if present, is
+    replaced by the new one.
     """
-    cuts = sorted(
-        {0, len(text)}
-        | {
-            min(max(int(s[k]), 0), len(text))
-            for spans in span_groups.values()
-            for s in spans
-            for k in ("start", "end")
-        }
-    )
-    moved: dict[int, int] = {}
-    pieces: list[str] = []
-    position = 0
-    for a, b in pairwise(cuts):
-        moved[a] = position
-        piece = redact(text[a:b])
-        pieces.append(piece)
-        position += len(piece)
-    moved[len(text)] = position
-    out = "".join(pieces)
+    rounds: list[list[tuple[int, int, int, int]]] = []
+    out = text
+    for _ in range(_MAX_ROUNDS):  # the rounds of redact(), with where each finding went
+        found = find_personal(out)
+        if not found:
+            break
+        parts: list[str] = []
+        moves: list[tuple[int, int, int, int]] = []
+        position = shift = 0
+        for finding in found:
+            parts += [out[position : finding.start], finding.placeholder]
+            start = finding.start + shift
+            moves.append((finding.start, finding.end, start, start + len(finding.placeholder)))
+            shift += len(finding.placeholder) - (finding.end - finding.start)
+            position = finding.end
+        parts.append(out[position:])
+        out = "".join(parts)
+        rounds.append(moves)
+
+    def move(offset: int, end: bool) -> int:
+        for moves in rounds:
+            shift = 0
+            for start, stop, new_start, new_stop in moves:
+                if offset <= start:
+                    break
+                if offset < stop:  # inside this finding: to the edge of its placeholder
+                    offset, shift = (new_stop if end else new_start), 0
+                    break
+                shift = new_stop - stop
+            offset += shift
+        return offset
+
     groups: dict[str, tuple[dict[str, Any], ...]] = {}
     for name, spans in span_groups.items():
         new = []
         for s in spans:
-            start = moved[min(max(int(s["start"]), 0), len(text))]
-            end = moved[min(max(int(s["end"]), 0), len(text))]
+            start = move(min(max(int(s["start"]), 0), len(text)), end=False)
+            end = max(start, move(min(max(int(s["end"]), 0), len(text)), end=True))
             item = {**s, "start": start, "end": end}
             if "text" in item:
                 item["text"] = out[start:end]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from service_helpers import DATA, MakeApp, assert_error, upload, wait_for
+from service_helpers import BASE_URL, DATA, MakeApp, assert_error, upload, wait_for
 
 from carelens.service import StartupError
 from carelens.store import Store
@@ -181,3 +183,70 @@ def test_logs_never_hold_texts(client: TestClient, caplog: pytest.LogCaptureFixt
     access = [r.getMessage() for r in carelens_records if r.name == "carelens.service.access"]
     assert "POST /v1/analyze 200" in access[0]
     assert "GET /v1/corpora/none/results 404" in access[1]  # no query string
+
+
+ELSEWHERE = {"Origin": "https://evil.example"}
+
+
+def _cors_headers(response: Any) -> list[str]:
+    return [k for k in response.headers if k.lower().startswith("access-control-")]
+
+
+@pytest.mark.parametrize(
+    "path", ["/v1/corpora", "/v1/health", "/v1/model", "/openapi.json", "/explorer", "/coach"]
+)
+def test_cross_origin_requests_are_refused_without_cors_headers(
+    client: TestClient, path: str
+) -> None:
+    """Loopback: simple (GET) requests and preflights from another origin, API and pages alike,
+    get 403 and no ``Access-Control-*`` header at all."""
+    response = client.get(path, headers=ELSEWHERE)
+    assert response.status_code == 403 and not _cors_headers(response), path
+    preflight = client.options(path, headers=PREFLIGHT)
+    assert preflight.status_code == 403 and not _cors_headers(preflight), path
+    assert client.get(path).status_code == 200  # the same request without an Origin
+
+
+def test_no_cors_headers_even_when_the_request_is_served(
+    keyed: tuple[TestClient, str, str],
+) -> None:
+    """Off loopback the Origin is not checked (keys are), and the answer still carries no
+    ``Access-Control-*`` header, so a browser page elsewhere cannot read it."""
+    client, _, secret = keyed
+    for method, path, body in (
+        ("POST", "/v1/analyze", PAIR),
+        ("GET", "/v1/corpora", None),
+        ("GET", "/v1/health", None),
+        ("GET", "/openapi.json", None),
+    ):
+        headers = {**ELSEWHERE, "X-API-Key": secret}
+        response = client.request(method, path, json=body, headers=headers)
+        assert response.status_code == 200 and not _cors_headers(response), path
+
+
+def test_streamed_upload_over_the_limit_leaves_nothing(make_app: MakeApp, data_dir: Path) -> None:
+    """A chunked upload (no Content-Length) over ``max_upload_bytes`` is cut off with 413: no
+    corpus, no file, nothing half-received."""
+    boundary = "soakboundary"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n'
+        "Content-Type: text/csv\r\n\r\nseeker,response\n"
+    ).encode()
+
+    def chunks() -> Iterator[bytes]:
+        yield head
+        for _ in range(40):
+            yield b"I feel lost,I am sorry to hear that\n" * 10
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    with TestClient(make_app(max_upload_bytes=2_000), base_url=BASE_URL) as client:
+        response = client.post(
+            "/v1/corpora",
+            content=chunks(),
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+        )
+        assert "content-length" not in {k.lower() for k in response.request.headers}
+        assert_error(response, 413, "payload_too_large")
+        assert client.get("/v1/corpora").json()["corpora"] == []
+    uploads = data_dir / "uploads"
+    assert not [p for p in uploads.rglob("*") if p.is_file()] if uploads.exists() else True

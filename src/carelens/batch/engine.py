@@ -136,12 +136,16 @@ def run_batch(
     write_json_atomic(work / "plan.json", plan.to_dict())
 
     staged = work / "staged"
+    clock = time.perf_counter()
     owns_ray = _connect(options)
+    logger.info("Ray ready in %.1f s", time.perf_counter() - clock)
     try:
         if options.gpu:
             _require_gpu()
         if not staged.is_dir():
+            clock = time.perf_counter()
             stage(plan, staged, partitions=_partitions(plan))
+            logger.info("inputs read and paired in %.1f s", time.perf_counter() - clock)
         shards = outputs.staged_shards(staged)
         done = {s for s in shards if (out_dir / f"{part_name(s)}.parquet").is_file()}
         total = sum(shards.values())
@@ -149,7 +153,9 @@ def run_batch(
         if progress is not None:
             progress(resumed, total)
         pending = [s for s in shards if s not in done]
+        clock = time.perf_counter()
         scored = _score(pending, shards, staged, out_dir, plan, options, resumed, total, progress)
+        logger.info("%d pairs scored in %.1f s", scored, time.perf_counter() - clock)
     finally:
         if owns_ray:
             import ray

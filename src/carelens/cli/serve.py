@@ -72,6 +72,16 @@ def serve(
     rate_limit: Annotated[
         int, typer.Option(min=0, help="Requests per minute per API key or client (0: no limit).")
     ] = 120,
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            envvar="CARELENS_REDACT",
+            help="Replace e-mail addresses, phone numbers, URLs, @handles and street addresses "
+            "with placeholders in every text the server answers with or stores (analyses, "
+            "uploaded corpora, upload names).",
+        ),
+    ] = False,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
@@ -90,10 +100,13 @@ def serve(
             threads=threads,
             require_key=require_key,
             rate_limit=rate_limit,
+            redact=redact,
         )
         app = create_app(settings)
         shown = f"[{host}]" if ":" in host else host
         access = "API key required" if settings.key_required else "no API key needed (loopback)"
+        if redact:
+            access += "; personal data redacted"
         s.note(
             f"carelens on http://{escape(shown)}:{port}/ (pages: coach, explorer, dashboards; "
             f"API under /v1) — {access}; Ctrl-C stops"

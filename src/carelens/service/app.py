@@ -1,8 +1,9 @@
 """The app factory: :func:`create_app` wires settings, store, analyzer, worker and middleware.
 
 The app's lifespan starts the corpus worker and queues every unfinished corpus again (so a
-server that was killed resumes its work), and on shutdown stops the worker after its current
-chunk and closes the store it opened. Interactive docs (``/docs``, ``/redoc``) are off: they
+server that was killed resumes its work), and on shutdown stops the analyze batcher
+(:mod:`carelens.service.batcher`) and the worker after its current chunk and closes the
+store it opened. Interactive docs (``/docs``, ``/redoc``) are off: they
 load scripts from a CDN, and carelens runs offline; the schema is at ``/openapi.json``. The
 web pages (coach, explorer, dashboards; :mod:`carelens.service.pages`) are mounted beside
 the API.
@@ -21,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from carelens._version import __version__
 from carelens.output import Analyzer
+from carelens.service.batcher import MicroBatcher
 from carelens.service.context import ServiceContext
 from carelens.service.errors import StartupError, install_error_handlers
 from carelens.service.jobs import CorpusWorker, TopicAssigner, load_topic_model
@@ -34,6 +36,7 @@ from carelens.service.middleware import (
 from carelens.service.pages import install_pages
 from carelens.service.ratelimit import RateLimiter
 from carelens.service.routes import router
+from carelens.service.schemas import tailor_openapi
 from carelens.service.settings import ServiceSettings
 from carelens.store import Store, open_store
 
@@ -102,9 +105,17 @@ def create_app(
         chunk_size=settings.chunk_size,
         lock=lock,
         topics=topic_model,
+        redact=settings.redact,
     )
+    # Concurrent /v1/analyze requests share model calls; each call holds one of the permits.
+    batcher = MicroBatcher(analyzer, lock=lock)
     context = ServiceContext(
-        settings=settings, store=store, analyzer=analyzer, worker=worker, lock=lock
+        settings=settings,
+        store=store,
+        analyzer=analyzer,
+        worker=worker,
+        batcher=batcher,
+        lock=lock,
     )
 
     @asynccontextmanager
@@ -114,6 +125,7 @@ def create_app(
         try:
             yield
         finally:
+            await run_in_threadpool(context.batcher.close)
             await run_in_threadpool(context.worker.stop)
             if owned:
                 context.store.close()
@@ -130,6 +142,15 @@ def create_app(
     app.state.context = context
     install_error_handlers(app)
     app.include_router(router)
+    dimensions = tuple(analyzer.dimensions)
+
+    def openapi() -> dict[str, Any]:
+        # The published schema names this server's batch limit and its model's dimensions.
+        return tailor_openapi(
+            FastAPI.openapi(app), dimensions=dimensions, max_batch=settings.max_batch
+        )
+
+    app.openapi = openapi  # type: ignore[method-assign]
     install_pages(app)
     limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
     app.state.limiter = limiter  # the pages take from the same buckets

@@ -1,8 +1,8 @@
-"""What the routes share: settings, store, analyzer, worker and the model lock.
+"""What the routes share: settings, store, analyzer, worker, batcher and the model lock.
 
 One :class:`ServiceContext` is built by :func:`carelens.service.create_app` and kept on
-``app.state``; routes get it through the :func:`get_context` dependency (typed as
-:data:`Ctx`), so nothing is global and several apps can live in one process (tests).
+``app.state``; routes get it through the :data:`Ctx` dependency (:func:`get_context`, awaited
+on the event loop), so nothing is global and several apps can live in one process (tests).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import Depends, Request
 
 from carelens.output import Analyzer
+from carelens.service.batcher import MicroBatcher
 from carelens.service.jobs import CorpusWorker
 from carelens.service.settings import ServiceSettings
 
@@ -30,8 +31,11 @@ class ServiceContext:
     store: Store
     analyzer: Analyzer
     worker: CorpusWorker
+    #: Runs ``POST /v1/analyze``'s model calls, several requests' pairs in one call.
+    batcher: MicroBatcher
     #: Held around every ``analyzer.predict``: at most as many model calls run at once as the
-    #: analyzer has threads (each ONNX call uses one core), requests and the worker alike.
+    #: analyzer has threads (each ONNX call uses one core), requests (through the batcher),
+    #: pages and the worker alike.
     lock: AbstractContextManager[object] = field(default_factory=threading.Lock)
 
     @property
@@ -48,4 +52,10 @@ def get_context(request: Request) -> ServiceContext:
     return context
 
 
-Ctx = Annotated[ServiceContext, Depends(get_context)]
+async def _context(request: Request) -> ServiceContext:
+    # A coroutine on purpose: FastAPI runs a plain function dependency in a worker thread,
+    # a thread hop every request would pay before its route even starts.
+    return get_context(request)
+
+
+Ctx = Annotated[ServiceContext, Depends(_context)]

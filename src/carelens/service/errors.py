@@ -21,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from carelens.errors import CarelensError
 
@@ -144,8 +145,32 @@ async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse
     return error_response(validation_error(exc))
 
 
+#: The methods ``Allow`` may list, in its order.
+HTTP_METHODS: tuple[str, ...] = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route of the app accepts at the request's path, sorted.
+
+    Starlette's 405 names only the methods of the first route that matched the path, while
+    ``/v1/corpora`` (GET and POST) and ``/v1/corpora/{id}`` (GET and DELETE) are two routes
+    each; ``Allow`` must list them all.
+    """
+    routes = request.app.router.routes
+    return [
+        method
+        for method in HTTP_METHODS
+        if any(r.matches({**request.scope, "method": method})[0] is Match.FULL for r in routes)
+    ]
+
+
 async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 405:
+        methods = allowed_methods(request)
+        if methods:
+            headers = {k: v for k, v in (exc.headers or {}).items() if k.lower() != "allow"}
+            exc = StarletteHTTPException(405, exc.detail, {**headers, "Allow": ", ".join(methods)})
     return error_response(http_error(exc))
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from carelens.errors import CarelensError, InputError
 from carelens.output import Analyzer, result_record
+from carelens.privacy import redact
 from carelens.readers import RejectLog, read_exchanges
 from carelens.service.errors import log_internal
 from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload
@@ -85,7 +86,10 @@ class CorpusWorker:
 
     ``lock`` (optional) is held around each ``analyzer.predict`` call (and the topic model's
     ``assign``), so the worker and the API's request threads never run the model at the same
-    moment. ``topics`` (optional) assigns each seeker text a topic category.
+    moment. ``topics`` (optional) assigns each seeker text a topic category. With ``redact``
+    every stored record has its personal data replaced by placeholders (``result_record(...,
+    redact=True)``, as ``carelens analyze --redact``), so do failure messages, and the upload
+    is removed once its corpus is done or failed (only a resumed analysis would read it).
     """
 
     def __init__(
@@ -97,6 +101,7 @@ class CorpusWorker:
         chunk_size: int = 64,
         lock: AbstractContextManager[object] | None = None,
         topics: TopicAssigner | None = None,
+        redact: bool = False,
     ) -> None:
         if chunk_size < 1:
             raise ValueError("chunk_size must be at least 1")
@@ -105,6 +110,7 @@ class CorpusWorker:
         self.uploads = uploads
         self.chunk_size = chunk_size
         self.topics = topics
+        self.redact = redact
         self._lock: AbstractContextManager[object] = lock if lock is not None else nullcontext()
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._pending: set[str] = set()
@@ -211,7 +217,8 @@ class CorpusWorker:
             )
             return self._fail(corpus_id, f"{where}: {exc.reason}; fix the file and upload it again")
         except CarelensError as exc:
-            logger.error("analysing corpus %s failed: %s", corpus_id, exc)
+            shown = redact(str(exc)) if self.redact else str(exc)
+            logger.error("analysing corpus %s failed: %s", corpus_id, shown)
             return self._fail(
                 corpus_id,
                 f"the server could not analyse this corpus ({type(exc).__name__}); see the "
@@ -252,7 +259,7 @@ class CorpusWorker:
                 )
             records = []
             for k, (exchange, analysis) in enumerate(zip(chunk, analyses, strict=True)):
-                record = result_record(exchange, analysis)
+                record = result_record(exchange, analysis, redact=self.redact)
                 record["seq"] = seq
                 if topics is not None:
                     record["topic"] = topic_field(topics[k])
@@ -261,12 +268,25 @@ class CorpusWorker:
             self.store.add_results(corpus_id, records)
         self.store.set_status(corpus_id, "done")
         logger.info("corpus %s: done (%d pairs)", corpus_id, seq)
+        self._drop_upload(path)
         return "done"
 
     def _fail(self, corpus_id: str, message: str) -> str | None:
+        if self.redact:  # the reason of an input error may quote the file
+            message = redact(message)
         logger.warning("corpus %s failed: %s", corpus_id, message)
         try:
             self.store.set_status(corpus_id, "failed", error=message)
         except CorpusNotFoundError:
             return None
+        corpus = self.store.get_corpus(corpus_id)
+        if corpus is not None:
+            upload = find_upload(self.uploads, corpus.id, corpus.name)
+            if upload is not None:
+                self._drop_upload(upload)
         return "failed"
+
+    def _drop_upload(self, path: Path) -> None:
+        """With ``redact``, remove a finished corpus' upload: it holds the unredacted texts."""
+        if self.redact:
+            path.unlink(missing_ok=True)

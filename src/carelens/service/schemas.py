@@ -9,6 +9,8 @@ built (``response_model_exclude_unset``), never padded with nulls.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -20,13 +22,24 @@ MAX_ID_CHARS = 200
 #: Most results one page returns.
 MAX_PAGE = 500
 
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS)]
+#: A text must hold a character that is not whitespace. JSON Schema patterns are ECMA-262
+#: regular expressions, whose ``\s`` differs from Python's (``"\x1c"`` is whitespace only to
+#: Python), so ECMA-262's whitespace is spelled out: one class for the schema and the check.
+NOT_SPACE = (
+    "[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
+)
+_NOT_SPACE = re.compile(NOT_SPACE)
+
+Text = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_TEXT_CHARS, json_schema_extra={"pattern": NOT_SPACE}),
+]
 PairId = Annotated[str, Field(min_length=1, max_length=MAX_ID_CHARS)]
 CorpusStatus = Literal["queued", "running", "done", "failed"]
 
 
 def _require_text(value: str | None) -> str | None:
-    if value is not None and not value.strip():
+    if value is not None and not _NOT_SPACE.search(value):
         raise ValueError("must contain text, not only whitespace")
     return value
 
@@ -55,7 +68,28 @@ class AnalyzeRequest(BaseModel):
             "examples": [
                 {"seeker": "I failed my exam again.", "response": "That sounds exhausting."},
                 {"pairs": [{"id": "p1", "seeker": "I lost my job.", "response": "I'm sorry."}]},
-            ]
+            ],
+            # The two forms, as the validator below accepts them: a JSON null counts as absent.
+            "oneOf": [
+                {
+                    "title": "one pair",
+                    "required": ["seeker", "response"],
+                    "properties": {
+                        "seeker": {"type": "string"},
+                        "response": {"type": "string"},
+                        "pairs": {"type": "null"},
+                    },
+                },
+                {
+                    "title": "a batch",
+                    "required": ["pairs"],
+                    "properties": {
+                        "pairs": {"type": "array"},
+                        "seeker": {"type": "null"},
+                        "response": {"type": "null"},
+                    },
+                },
+            ],
         },
     )
 
@@ -190,3 +224,26 @@ class ErrorOut(BaseModel):
     """The body of every error response."""
 
     error: ErrorDetail
+
+
+def tailor_openapi(
+    schema: dict[str, Any], *, dimensions: Sequence[str], max_batch: int
+) -> dict[str, Any]:
+    """``schema`` (an app's OpenAPI document) with what depends on the server, in place:
+    ``pairs`` holds at most ``max_batch`` pairs, and ``dimension`` is one of the model's
+    ``dimensions``. Calling it again changes nothing."""
+    components = schema.get("components", {}).get("schemas", {})
+    pairs = components.get("AnalyzeRequest", {}).get("properties", {}).get("pairs", {})
+    for branch in pairs.get("anyOf", [pairs]):
+        if branch.get("type") == "array":
+            branch["maxItems"] = max_batch
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", ()):
+                if parameter.get("in") != "query" or parameter.get("name") != "dimension":
+                    continue
+                param_schema = parameter.get("schema", {})
+                for branch in param_schema.get("anyOf", [param_schema]):
+                    if branch.get("type") == "string":
+                        branch["enum"] = list(dimensions)
+    return schema

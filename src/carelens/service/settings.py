@@ -34,6 +34,9 @@ class ServiceSettings:
     ``rate_limit`` is requests per minute per API key (per client address without a key);
     0 turns rate limiting off. ``chunk_size`` is how many pairs of an uploaded corpus are
     analysed and stored together (a crash loses at most one chunk of work, never a result).
+    ``redact`` replaces e-mail addresses, phone numbers, URLs, handles and street addresses
+    with placeholders in every text the server answers with or stores, as
+    ``carelens analyze --redact`` does.
     """
 
     host: str = "127.0.0.1"
@@ -48,6 +51,9 @@ class ServiceSettings:
     rate_limit: int = 120
     require_key: bool = False
     chunk_size: int = 64
+    #: Redact personal data (:func:`carelens.privacy.redact`) from every text the server
+    #: returns or stores: ``/v1/analyze`` records, stored corpus results, upload names, errors.
+    redact: bool = False
 
     def __post_init__(self) -> None:
         for name in ("max_batch", "max_body_bytes", "max_upload_bytes", "chunk_size"):

@@ -19,6 +19,8 @@ import uuid
 from pathlib import Path
 from typing import BinaryIO
 
+from carelens.privacy import redact
+
 #: Name of the reject log in a corpus folder (safe names never start with a dot).
 REJECTS_NAME = ".rejects.jsonl"
 #: Folder for uploads still being received.
@@ -44,6 +46,29 @@ def safe_filename(name: str | None) -> str:
     if stem.lower() in _RESERVED:
         stem = f"{stem}_"
     return f"{stem}.{suffix}" if dot and suffix else stem
+
+
+#: Extensions :func:`redacted_filename` keeps as they are (format detection reads them).
+KNOWN_SUFFIXES: frozenset[str] = frozenset(
+    {"csv", "tsv", "txt", "json", "jsonl", "ndjson", "zst", "xml", "wxr", "parquet", "pq"}
+)
+
+
+def redacted_filename(name: str | None) -> str | None:
+    """``name`` (a client's file name) with e-mail addresses, phone numbers, URLs, handles and
+    street addresses replaced by placeholders, a known extension kept; None stays None.
+
+    Underscores often stand for spaces in file names (``call_555-123-4567.csv``), so the name
+    is redacted once as it is and once more with them read as spaces.
+    """
+    if name is None:
+        return None
+    base = re.split(r"[/\\]", name)[-1]
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or suffix.lower() not in KNOWN_SUFFIXES:
+        stem, suffix = base, ""
+    stem = redact(redact(stem).replace("_", " "))
+    return f"{stem}.{suffix}" if suffix else stem
 
 
 def corpus_dir(uploads: Path, corpus_id: str) -> Path:

@@ -327,4 +327,4 @@ def check_status(status: str) -> str:
 def check_page(offset: int, limit: int) -> None:
     for name, value in (("offset", offset), ("limit", limit)):
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SEQ:
-            raise InvalidQueryError(f"{name}={value!r} must be an integer >= 0")
+            raise InvalidQueryError(f"{name}={value!r} must be an integer from 0 to {MAX_SEQ}")

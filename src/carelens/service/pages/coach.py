@@ -127,7 +127,7 @@ def coach_check(
     )
     with ctx.lock:
         analysis = ctx.analyzer.predict([exchange])[0]
-    record = result_record(exchange, analysis)
+    record = result_record(exchange, analysis, redact=ctx.settings.redact)
     dimensions = annotate.dimensions_of(record, ctx.analyzer.dimensions)
     return page_response(
         coach_page(ctx, seeker, response, result=result_section(record, dimensions))

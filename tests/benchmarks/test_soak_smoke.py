@@ -1,0 +1,38 @@
+"""Smoke test for ``benchmarks/soak.py``: a real server, two clients, a few seconds.
+
+Only that the script runs the whole mix, gets no 5xx and no connection failure, and writes
+its figures; the memory limit is lifted (a few seconds say nothing about growth).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("uvicorn")
+pytest.importorskip("psutil")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_soak_runs(tmp_path: Path) -> None:
+    out = tmp_path / "soak.json"
+    command = [
+        sys.executable, str(ROOT / "benchmarks" / "soak.py"), "--seconds", "4", "--warmup", "3",
+        "--clients", "2", "--corpus-pairs", "10", "--upload-every", "1", "--keep", "1",
+        "--max-growth", "10", "--json", str(out),
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "result: PASS" in done.stdout
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["requests"] > 0
+    assert figures["errors_5xx"] == 0 and figures["failures"] == []
+    assert figures["rss_mib"]["start"] > 0 and figures["rss_mib"]["end"] > 0
+    assert figures["uploads"] >= 1
+    assert "analyze one" in figures["statuses"]
