@@ -43,10 +43,18 @@ __all__ = [
 
 
 def load(
-    path: str | Path | None = None, *, threads: int | None = None, batch_size: int = 1
+    path: str | Path | None = None,
+    *,
+    threads: int | None = None,
+    batch_size: int = 1,
+    idle_threads: int = 1,
 ) -> EmpathyAnalyzer:
     """Load the shipped model (or the model folder at ``path``), verifying its checksums.
 
-    ``threads`` is how many pairs are analysed at once (default: the number of CPUs).
+    ``threads`` is how many pairs are analysed at once (default: the number of CPUs);
+    ``idle_threads`` > 1 lets a pair analysed while nothing else runs use that many CPU
+    threads (quicker single requests in a service).
     """
-    return EmpathyAnalyzer.load(path, threads=threads, batch_size=batch_size)
+    return EmpathyAnalyzer.load(
+        path, threads=threads, batch_size=batch_size, idle_threads=idle_threads
+    )

@@ -109,10 +109,13 @@ class EmpathyAnalyzer:
         threads: int | None = None,
         batch_size: int = 1,
         device: str = "cpu",
+        idle_threads: int = 1,
     ) -> EmpathyAnalyzer:
         """Load and verify the model at ``path`` (default: the model shipped with carelens).
 
         ``device="cuda"`` runs it on ONNX Runtime's CUDA provider (ModelError without one).
+        ``idle_threads`` > 1 lets a model call that runs alone use that many threads (see
+        :class:`~carelens.inference.session.OnnxModel`).
         """
         artifact = ModelArtifact.load(path)
         enc = artifact.manifest.get("encoding", {})
@@ -124,7 +127,7 @@ class EmpathyAnalyzer:
         return cls(
             artifact,
             encoder,
-            OnnxModel.load(artifact, device),
+            OnnxModel.load(artifact, device, idle_threads=idle_threads),
             threads=threads,
             batch_size=batch_size,
             distress_model=PersonalDistressModel.load(),

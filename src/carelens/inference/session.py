@@ -6,6 +6,7 @@ single-threaded; parallelism comes from running several pairs at once on it (``t
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,9 @@ from carelens.inference.encoding import EncodedBatch
 DEVICES = ("cpu", "cuda")
 
 
-def open_session(path: str | Path, device: str = "cpu") -> Any:
-    """An ONNX Runtime session on ``path`` with single-threaded operators (see
-    :meth:`OnnxModel.load`); ModelError when ONNX Runtime cannot load the file.
+def open_session(path: str | Path, device: str = "cpu", *, threads: int = 1) -> Any:
+    """An ONNX Runtime session on ``path`` with ``threads`` threads per operator (one by
+    default, see :meth:`OnnxModel.load`); ModelError when ONNX Runtime cannot load the file.
 
     ``device="cuda"`` runs it with ONNX Runtime's CUDA provider (``onnxruntime-gpu``); on a
     machine without one it is a ModelError, never a silent fall-back to the CPU.
@@ -40,7 +41,7 @@ def open_session(path: str | Path, device: str = "cpu") -> Any:
             )
         providers = ["CUDAExecutionProvider", *providers]
     options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
+    options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
@@ -51,20 +52,36 @@ def open_session(path: str | Path, device: str = "cpu") -> Any:
 
 
 class OnnxModel:
-    """Runs the exported network: inputs in, raw level and rationale logits out."""
+    """Runs the exported network: inputs in, raw level and rationale logits out.
 
-    def __init__(self, session: object) -> None:
+    With an ``idle_session`` (operators on several threads), a call that starts while no
+    other call is running uses it, so a lone request finishes sooner; calls that overlap use
+    the single-threaded session, each on its own core.
+    """
+
+    def __init__(self, session: object, idle_session: object | None = None) -> None:
         self._session = session
+        self._idle_session = idle_session
+        self._running = 0
+        self._count_lock = threading.Lock()
 
     @classmethod
-    def load(cls, artifact: ModelArtifact, device: str = "cpu") -> OnnxModel:
+    def load(
+        cls, artifact: ModelArtifact, device: str = "cpu", *, idle_threads: int = 1
+    ) -> OnnxModel:
         """Open the model with single-threaded operators.
 
         Callers get parallelism by running several pairs at once on this one session (its
         ``run`` is thread-safe and releases the GIL): with the small matrices of one pair,
-        that scales far better than splitting each operator across threads.
+        that scales far better than splitting each operator across threads. ``idle_threads``
+        above 1 also opens a session with that many operator threads for calls that run
+        alone (an interactive service, where requests often come one at a time).
         """
-        return cls(open_session(artifact.onnx_path, device))
+        path = artifact.onnx_path
+        idle = None
+        if idle_threads > 1 and device == "cpu":
+            idle = open_session(path, device, threads=idle_threads)
+        return cls(open_session(path, device), idle)
 
     @property
     def output_names(self) -> tuple[str, ...]:
@@ -82,5 +99,13 @@ class OnnxModel:
             "token_type_ids": batch.token_type_ids,
         }
         names = self.output_names
-        values = self._session.run(list(names), feeds)  # type: ignore[attr-defined]
+        with self._count_lock:
+            alone = self._running == 0
+            self._running += 1
+        session = self._idle_session if alone and self._idle_session is not None else self._session
+        try:
+            values = session.run(list(names), feeds)  # type: ignore[attr-defined]
+        finally:
+            with self._count_lock:
+                self._running -= 1
         return {n: np.asarray(v, dtype=np.float32) for n, v in zip(names, values, strict=True)}

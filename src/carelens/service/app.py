@@ -12,6 +12,7 @@ the API.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -84,7 +85,9 @@ def create_app(
         if analyzer is None:
             import carelens
 
-            analyzer = carelens.load(settings.model, threads=settings.threads)
+            # A request that arrives while the model is otherwise idle runs on every core.
+            cores = settings.threads or os.cpu_count() or 1
+            analyzer = carelens.load(settings.model, threads=settings.threads, idle_threads=cores)
         topic_model: TopicAssigner | None
         if isinstance(topics, bool):
             topic_model = load_topic_model() if topics else None
