@@ -16,7 +16,7 @@ from carelens.batch.pairing import pair_group
 from carelens.batch.plan import BatchPlan, InputFile
 from carelens.batch.rows import EXCHANGE, REJECT, TURN, stable_shard
 from carelens.batch.staging import read_input
-from carelens.readers import RejectLog, pair_turns
+from carelens.readers import RejectLog, pair_turns, read_exchanges
 from carelens.types import Exchange, Turn
 
 
@@ -152,3 +152,36 @@ def test_staged_rows_have_one_schema(tmp_path: Path) -> None:
     plan = BatchPlan(inputs=(InputFile(0, str(path), "jsonl", 0, 0),), shards=2, model_id="m")
     (table,) = list(read_input(plan, 0))
     assert isinstance(table, pa.Table) and table.num_rows == 1
+
+
+def test_reddit_comments_in_a_zst_shard_pair_with_submissions_in_another(
+    tmp_path: Path,
+) -> None:
+    """Pushshift-style dumps: submissions (RS) and comments (RC) come as separate .zst files."""
+    import zstandard
+
+    dump = Path(__file__).resolve().parents[1] / "data" / "readers" / "reddit_dump.ndjson"
+    lines = dump.read_bytes().splitlines(keepends=True)
+    submissions = [line for line in lines if b'"selftext"' in line]
+    comments = [line for line in lines if b'"selftext"' not in line]
+    paths = []
+    for name, part in (("RS_2023-11.zst", submissions), ("RC_2023-11.zst", comments)):
+        path = tmp_path / name
+        path.write_bytes(zstandard.ZstdCompressor().compress(b"".join(part)))
+        paths.append(path)
+    inputs = tuple(InputFile(i, str(p), "reddit", 0, 0) for i, p in enumerate(paths))
+    plan = BatchPlan(inputs=inputs, shards=3, model_id="m")
+    rows = [r for i in range(2) for t in read_input(plan, i) for r in t.to_pylist()]
+    groups: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for row in rows:
+        if row["kind"] == TURN:
+            groups[str(row["group"])].append(row)
+    pairs = {
+        (e.seeker.id, e.response.id)
+        for g in groups.values()
+        for r in pair_group(g, paths=[str(p) for p in paths], shards=3)
+        if r["kind"] == EXCHANGE
+        for e in [Exchange.from_dict(json.loads(str(r["payload"])))]
+    }
+    single = {(e.seeker.id, e.response.id) for e in read_exchanges(dump, rejects=RejectLog())}
+    assert pairs == single and any(s == "abc1" for s, _ in pairs)

@@ -43,6 +43,10 @@ def open_session(path: str | Path, device: str = "cpu", *, threads: int = 1) -> 
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
+    if threads > 1:
+        # Idle operator threads would spin between operators, taking the core from a
+        # concurrent call on the single-threaded session.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
     try:
