@@ -143,6 +143,17 @@ def _seeds_jsonl() -> dict[str, bytes]:
     }
 
 
+def _seeds_parquet() -> dict[str, bytes]:
+    """JSON Lines rows (the target writes them as a Parquet table) and a raw-bytes seed."""
+    return {
+        "pairs_rows": (DATA / "pairs.jsonl").read_bytes(),
+        "turn_rows": (DATA / "turns.jsonl").read_bytes(),
+        "thread_rows": b'{"message_id": "m1", "parent_id": null, "text": "I feel alone."}\n'
+        b'{"message_id": "m2", "parent_id": "m1", "text": "I am here.", "thread_id": 7}\n',
+        "raw": b"P\x15\x04\x15\x00\x00\x00",
+    }
+
+
 def _seeds_convokit() -> dict[str, bytes]:
     return {
         "utterances.jsonl": (DATA / "convokit_corpus" / "utterances.jsonl").read_bytes(),
@@ -197,6 +208,7 @@ TARGETS: tuple[Target, ...] = (
     Target("reddit", "fuzz_reddit.py", _seeds_reddit, "json.dict"),
     Target("reddit_zst", "fuzz_reddit_zst.py", _seeds_reddit_zst, "json.dict"),
     Target("wxr", "fuzz_wxr.py", _seeds_wxr, "xml.dict", max_len=16384),
+    Target("parquet", "fuzz_parquet.py", _seeds_parquet, "json.dict"),
     Target("encoding", "fuzz_encoding.py", _encoding_seeds, "encoding.dict", max_len=8192),
 )
 
