@@ -25,7 +25,6 @@ import argparse
 import http.client
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,32 +33,13 @@ import threading
 import time
 from pathlib import Path
 
+from local_server import free_port, wait_healthy
 from pairs import make_pairs
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
 P50_TARGET_MS = 40.0
 P99_TARGET_MS = 150.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_healthy(port: int, timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/v1/health")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    raise SystemExit("the server did not become healthy")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -152,7 +132,7 @@ def main() -> None:
             stderr=subprocess.DEVNULL,
         )
         try:
-            wait_healthy(port)
+            wait_healthy(port, timeout=120.0)
             run_phase(port, bodies, args.clients, 3.0, 0.0)  # warm-up
             paced = run_phase(port, bodies, args.clients, args.seconds, args.think)
             closed = run_phase(port, bodies, args.clients, args.seconds, 0.0)

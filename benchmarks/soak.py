@@ -29,7 +29,6 @@ import http.client
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import psutil
+from local_server import free_port, wait_healthy
 from pairs import make_pairs
 
 HERE = Path(__file__).resolve().parent
@@ -61,26 +61,6 @@ MIX: tuple[tuple[str, int], ...] = (
 STYLES = ("empathy", "sympathy", "compassion", "advice", "dismissive")
 DIMENSIONS = ("exploration", "emotional_reaction", "interpretation")
 WORDS = ("feel", "job", "sleep", "friend", "sorry", "work")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_healthy(port: int, timeout: float = 180.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/v1/health")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    raise SystemExit("the server did not become healthy")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -279,7 +259,7 @@ def main() -> None:
             stderr=subprocess.DEVNULL,
         )
         try:
-            wait_healthy(port)
+            wait_healthy(port, timeout=180.0)
             process = psutil.Process(server.pid)
             load = Load(port, pairs, args)
             load.run(args.warmup, args.seed)  # warm-up: caches, allocator, a first corpus

@@ -39,7 +39,7 @@ def pair_group(rows: Sequence[Row], *, paths: Sequence[str], shards: int) -> lis
         out.append(exchange_row(exchange, group=group, file=file, seq=seq, shards=shards))
     file_of = {p: i for i, p in enumerate(paths)}
     for n, entry in enumerate(log.drain()):
-        out.append(reject_row(entry, file=file_of.get(entry["path"], -1), seq=n))
+        out.append(reject_row(entry, file=file_of.get(str(entry["path"]), -1), seq=n))
     return out
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from carelens.readers.rejects import RejectLog
+from carelens.readers.rejects import RejectLog, reject_entry
 from carelens.types import Exchange, Turn
 
 EXCHANGE = "exchange"
@@ -104,7 +104,7 @@ class CollectingRejectLog(RejectLog):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[dict[str, Any]] = []
+        self.entries: list[dict[str, object]] = []
 
     def add(
         self,
@@ -116,17 +116,9 @@ class CollectingRejectLog(RejectLog):
         detail: str | None = None,
     ) -> None:
         super().add(path, line, field, reason, detail=detail)
-        entry: dict[str, Any] = {
-            "path": os.fspath(path),
-            "line": line,
-            "field": field,
-            "reason": reason,
-        }
-        if detail is not None:
-            entry["detail"] = detail
-        self.entries.append(entry)
+        self.entries.append(reject_entry(path, line, field, reason, detail=detail))
 
-    def drain(self) -> list[dict[str, Any]]:
+    def drain(self) -> list[dict[str, object]]:
         """The entries added since the last call."""
         entries, self.entries = self.entries, []
         return entries

@@ -40,6 +40,26 @@ REPLY_CYCLE = "reply cycle"
 UNRECOGNISED_RECORD = "unrecognised record"
 
 
+def reject_entry(
+    path: str | os.PathLike[str],
+    line: int | None,
+    field: str | None,
+    reason: str,
+    *,
+    detail: str | None = None,
+) -> dict[str, object]:
+    """One reject as written to a rejects file (never the record's text)."""
+    entry: dict[str, object] = {
+        "path": os.fspath(path),
+        "line": line,
+        "field": field,
+        "reason": reason,
+    }
+    if detail is not None:
+        entry["detail"] = detail
+    return entry
+
+
 class RejectLog:
     """Counts rejected and skipped input records; optionally writes rejects as JSON Lines.
 
@@ -68,14 +88,7 @@ class RejectLog:
         self._counts[reason] += 1
         logger.debug("rejected %s line %s field %s: %s", path, line, field, reason)
         if self._fh is not None:
-            entry: dict[str, object] = {
-                "path": os.fspath(path),
-                "line": line,
-                "field": field,
-                "reason": reason,
-            }
-            if detail is not None:
-                entry["detail"] = detail
+            entry = reject_entry(path, line, field, reason, detail=detail)
             self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
     def skip(self, reason: str, n: int = 1) -> None:
