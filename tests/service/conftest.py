@@ -1,9 +1,11 @@
-"""Fixtures for the HTTP API tests: the shipped model (loaded once), apps on a real SQLite store.
+"""Fixtures for the HTTP API tests: the shipped model (loaded once), apps on a real store.
 
-``make_app(**settings)`` builds an app over ``tmp_path`` (uploads and ``carelens.db``) with
-the session's analyzer; ``client`` is a loopback app's TestClient with its lifespan running
-(so the corpus worker runs). Hosts: a loopback app only answers to loopback ``Host`` names,
-so clients use ``http://127.0.0.1`` as base URL.
+``make_app(**settings)`` builds an app over ``tmp_path`` (uploads, and ``carelens.db`` unless
+the test's ``database_url`` names a PostgreSQL schema) with the session's analyzer. Modules
+whose behaviour depends on the store run on both backends with ``pytestmark =
+BOTH_BACKENDS``; the others use SQLite. ``client`` is a loopback app's TestClient with its
+lifespan running (so the corpus worker runs). Hosts: a loopback app only answers to
+loopback ``Host`` names, so clients use ``http://127.0.0.1`` as base URL.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import carelens
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.service import ServiceSettings, create_app
 from carelens.store import Store, open_store
+from postgres_schema import schema_url
 
 
 @pytest.fixture(scope="session")
@@ -34,11 +37,24 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_app(analyzer: EmpathyAnalyzer, data_dir: Path) -> MakeApp:
-    """An app on ``data_dir`` (its own SQLite store) with ``ServiceSettings(**overrides)``."""
+def database_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """None (SQLite in ``data_dir``), or a fresh PostgreSQL schema's URL when a module is
+    parametrized with ``BOTH_BACKENDS`` (skipped without a test server)."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        yield None
+        return
+    with schema_url() as url:
+        yield url
+
+
+@pytest.fixture
+def make_app(analyzer: EmpathyAnalyzer, data_dir: Path, database_url: str | None) -> MakeApp:
+    """An app on ``data_dir`` and the test's store with ``ServiceSettings(**overrides)``."""
 
     def build(*, analyzer_: Any = None, store: Store | None = None, **overrides: Any) -> FastAPI:
-        settings = ServiceSettings(**{"data_dir": data_dir, **overrides})
+        settings = ServiceSettings(
+            **{"data_dir": data_dir, "database_url": database_url, **overrides}
+        )
         return create_app(settings, analyzer=analyzer_ or analyzer, store=store)
 
     return build
@@ -51,8 +67,8 @@ def client(make_app: MakeApp) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    """A second handle on the app's SQLite store (for keys and checks)."""
-    opened = open_store(None, data_dir=data_dir)
+def store(data_dir: Path, database_url: str | None) -> Iterator[Store]:
+    """A second handle on the app's store (for keys and checks)."""
+    opened = open_store(database_url, data_dir=data_dir)
     yield opened
     opened.close()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -65,3 +66,9 @@ def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
     assert isinstance(error["message"], str) and error["message"]
     assert "Traceback" not in error["message"]
     return error
+
+
+#: ``pytestmark`` for modules whose tests run on SQLite and on PostgreSQL (see conftest).
+BOTH_BACKENDS = pytest.mark.parametrize(
+    "database_url", ["sqlite", "postgres"], indirect=True, ids=["sqlite", "postgres"]
+)

@@ -13,6 +13,7 @@ import base64
 import re
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -38,19 +39,25 @@ from carelens.service import ServiceSettings, create_app
 from carelens.service.jobs import load_topic_model, topic_field
 from carelens.service.pages.layout import CSP
 from carelens.store import open_store
+from postgres_schema import schema_url
 
 N_PAIRS = pair_count()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def forum(
-    analyzer: EmpathyAnalyzer, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest,
+    analyzer: EmpathyAnalyzer,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[TestClient, str]]:
-    """A loopback app (no rate limit) with the forum analysed; (client, corpus id)."""
+    """A loopback app (no rate limit) with the forum analysed; (client, corpus id). Every
+    page test runs on a SQLite store, then on PostgreSQL (skipped without a test server)."""
     folder = tmp_path_factory.mktemp("pages")
-    settings = ServiceSettings(data_dir=folder / "data", rate_limit=0)
-    app = create_app(settings, analyzer=analyzer, topics=FakeTopics())
-    with TestClient(app, base_url=BASE_URL) as client:
+    with ExitStack() as stack:
+        url = stack.enter_context(schema_url()) if request.param == "postgres" else None
+        settings = ServiceSettings(data_dir=folder / "data", database_url=url, rate_limit=0)
+        app = create_app(settings, analyzer=analyzer, topics=FakeTopics())
+        client = stack.enter_context(TestClient(app, base_url=BASE_URL))
         yield client, upload_forum(client, folder)
 
 

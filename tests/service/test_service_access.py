@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from service_helpers import BASE_URL, DATA, MakeApp, assert_error, upload, wait_for
+from service_helpers import BASE_URL, BOTH_BACKENDS, DATA, MakeApp, assert_error, upload, wait_for
 
 from carelens.service import StartupError
 from carelens.store import Store
+
+pytestmark = BOTH_BACKENDS  # the store is SQLite, then PostgreSQL
 
 PAIR = {"seeker": "I lost my job today.", "response": "That sounds scary. What happened?"}
 PUBLIC = "http://203.0.113.7:8000"  # what a client of a 0.0.0.0 server may call it

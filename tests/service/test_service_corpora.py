@@ -8,9 +8,20 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from service_helpers import BASE_URL, DATA, ROOT, MakeApp, assert_error, upload, wait_for
+from service_helpers import (
+    BASE_URL,
+    BOTH_BACKENDS,
+    DATA,
+    ROOT,
+    MakeApp,
+    assert_error,
+    upload,
+    wait_for,
+)
 
 from carelens.readers import read_exchanges
+
+pytestmark = BOTH_BACKENDS  # the store is SQLite, then PostgreSQL
 
 CHAT = ROOT / "examples" / "chat.jsonl"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from service_helpers import BASE_URL, MakeApp, upload, wait_for
+from service_helpers import BASE_URL, BOTH_BACKENDS, MakeApp, upload, wait_for
 
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.output import result_record
@@ -19,6 +19,8 @@ from carelens.service import CorpusWorker
 from carelens.service.uploads import corpus_dir
 from carelens.store import Store
 from carelens.types import Exchange, ResponseAnalysis
+
+pytestmark = BOTH_BACKENDS  # the store is SQLite, then PostgreSQL
 
 
 def write_pairs(path: Path, n: int) -> Path:

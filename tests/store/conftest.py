@@ -7,26 +7,13 @@ Each PostgreSQL test gets its own schema (dropped afterwards) through the URL's
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
 from carelens.store import Store, open_store
-
-PG_ENV = "CARELENS_TEST_POSTGRES_URL"
-PG_SKIP = (
-    f'PostgreSQL tests need {PG_ENV} (run: eval "$(scripts/postgres.sh)"); '
-    "the same tests ran on SQLite"
-)
-
-
-def _with_schema(url: str, schema: str) -> str:
-    options = "options=" + quote(f"-csearch_path={schema}", safe="")
-    return url + ("&" if "?" in url else "?") + options
+from postgres_schema import schema_url
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -35,19 +22,8 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'store' / 'carelens.db'}"
         return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(PG_SKIP)
-    import psycopg
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield _with_schema(base, schema)
-    finally:
-        with psycopg.connect(base, autocommit=True) as admin:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+    with schema_url() as url:
+        yield url
 
 
 @pytest.fixture
