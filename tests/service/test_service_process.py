@@ -15,6 +15,8 @@ from typing import Any
 import httpx
 import pytest
 
+from postgres_schema import schema_url
+
 #: Pairs uploaded; CARELENS_UPLOAD_PAIRS=10000 runs the issue's full-size check (slow).
 N_PAIRS = int(os.environ.get("CARELENS_UPLOAD_PAIRS", "2000"))
 
@@ -26,23 +28,22 @@ def free_port() -> int:
         return port
 
 
-def serve_command(port: int, data_dir: Path) -> list[str]:
-    from carelens.cli.main import app
-
+def serve_command(port: int, data_dir: Path, database_url: str | None) -> list[str]:
     args = ["serve", "--port", str(port), "--data-dir", str(data_dir), "--threads", "1", "-q"]
-    if any(c.name == "serve" for c in app.registered_commands):
-        return [sys.executable, "-m", "carelens.cli.main", *args]
-    # until `serve` is registered in carelens.cli.main: the same command, run on its own
-    runner = "import typer; from carelens.cli.serve import serve; typer.run(serve)"
-    return [sys.executable, "-c", runner, *args[1:]]
+    if database_url is not None:
+        args += ["--database-url", database_url]
+    return [sys.executable, "-m", "carelens.cli.main", *args]
 
 
 class Server:
-    def __init__(self, port: int, data_dir: Path, log: Path) -> None:
+    def __init__(self, port: int, data_dir: Path, log: Path, database_url: str | None) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CARELENS_")}
         self.log = log.open("ab")
         self.process = subprocess.Popen(
-            serve_command(port, data_dir), stdout=self.log, stderr=subprocess.STDOUT, env=env
+            serve_command(port, data_dir, database_url),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
         self.url = f"http://127.0.0.1:{port}"
 
@@ -87,8 +88,20 @@ def corpus(url: str, corpus_id: str) -> dict[str, Any]:
     return body
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """The server's store: SQLite in its data folder, then a PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield None
+        return
+    with schema_url() as url:
+        yield url
+
+
 @pytest.mark.slow
-def test_kill_9_mid_corpus_then_restart(tmp_path: Path, servers: list[Server]) -> None:
+def test_kill_9_mid_corpus_then_restart(
+    tmp_path: Path, servers: list[Server], database_url: str | None
+) -> None:
     pairs = tmp_path / "pairs.jsonl"
     with pairs.open("w", encoding="utf-8") as fh:
         for i in range(N_PAIRS):
@@ -101,7 +114,7 @@ def test_kill_9_mid_corpus_then_restart(tmp_path: Path, servers: list[Server]) -
             fh.write(json.dumps(row) + "\n")
     data_dir, log, port = tmp_path / "data", tmp_path / "server.log", free_port()
 
-    first = Server(port, data_dir, log)
+    first = Server(port, data_dir, log, database_url)
     servers.append(first)
     first.wait_ready()
     with pairs.open("rb") as fh:
@@ -116,7 +129,7 @@ def test_kill_9_mid_corpus_then_restart(tmp_path: Path, servers: list[Server]) -
     first.stop(kill=True)
     assert state["done"] < N_PAIRS, "finished before it could be killed"
 
-    second = Server(port, data_dir, log)
+    second = Server(port, data_dir, log, database_url)
     servers.append(second)
     second.wait_ready()
     deadline = time.monotonic() + max(600, N_PAIRS // 5)
