@@ -14,13 +14,16 @@ def local_ray() -> Iterator[None]:
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     started = not ray.is_initialized()
     if started:
-        ray.init(
-            num_cpus=2,
-            num_gpus=0,
-            include_dashboard=False,
-            _node_ip_address="127.0.0.1",
-            log_to_driver=False,
-        )
+        from carelens.batch.engine import ray_http_confined
+
+        with ray_http_confined():  # as a real local run starts it
+            ray.init(
+                num_cpus=2,
+                num_gpus=0,
+                include_dashboard=False,
+                _node_ip_address="127.0.0.1",
+                log_to_driver=False,
+            )
     yield
     if started:
         ray.shutdown()

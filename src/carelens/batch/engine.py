@@ -1,11 +1,11 @@
 """Drive a batch run on Ray: connect, plan, stage, score the pending shards, sum up.
 
 :func:`run_batch` is what ``carelens batch`` runs. Locally it starts a private Ray on this
-machine (node address 127.0.0.1, usage statistics off, no dashboard: nothing leaves the
-machine); ``address`` connects to an existing cluster instead (``"auto"`` or
-``"ray://host:10001"``), where every node must see the input and output paths. When Ray is
-already initialised in the process (a notebook, the tests) that session is used and left
-running.
+machine (node address 127.0.0.1, usage statistics off, no dashboard, Ray's own HTTP requests
+kept on this machine by :func:`ray_http_confined`: nothing leaves it); ``address`` connects
+to an existing cluster instead (``"auto"`` or ``"ray://host:10001"``), where every node must
+see the input and output paths. When Ray is already initialised in the process (a
+notebook, the tests) that session is used and left running.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import socket
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,6 +187,51 @@ def _partitions(plan: BatchPlan) -> int:
     return max(1, min(plan.shards, 2 * cpus))
 
 
+#: Proxy variables set for the processes of a private local Ray (see ray_http_confined).
+_PROXY_VARIABLES = ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")
+_NO_PROXY_VARIABLES = ("no_proxy", "NO_PROXY")
+#: gRPC also reads the proxy variables; an empty ``grpc_proxy`` tells it to use none.
+_GRPC_PROXY_VARIABLE = "grpc_proxy"
+#: Hosts Ray's processes still reach directly: each other, on this machine.
+LOOPBACK_HOSTS = "127.0.0.1,localhost,::1"
+
+
+def closed_loopback_port() -> int:
+    """A 127.0.0.1 port that nothing listens on (bound, then released)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def ray_http_confined(proxy_port: int | None = None) -> Iterator[None]:
+    """While a private Ray starts, point its processes' HTTP proxy at a closed loopback port.
+
+    Ray's dashboard process (started even without the dashboard, for usage statistics) asks
+    the cloud metadata services which cloud it runs on (``169.254.169.254`` and
+    ``metadata.google.internal``) before it checks that usage statistics are off. Those
+    requests honour the standard proxy variables, so with a proxy on a closed 127.0.0.1 port
+    they are refused on this machine: no connection and no name lookup leaves it. Ray's
+    processes talk to each other over gRPC, told to use no proxy (an empty ``grpc_proxy``),
+    and loopback HTTP is listed in ``no_proxy``. The variables are set only while
+    ``ray.init`` starts the processes (which inherit them) and then restored.
+    """
+    port = closed_loopback_port() if proxy_port is None else proxy_port
+    names = (*_PROXY_VARIABLES, *_NO_PROXY_VARIABLES, _GRPC_PROXY_VARIABLE)
+    saved = {k: os.environ.get(k) for k in names}
+    os.environ.update({k: f"http://127.0.0.1:{port}" for k in _PROXY_VARIABLES})
+    os.environ.update({k: LOOPBACK_HOSTS for k in _NO_PROXY_VARIABLES})
+    os.environ[_GRPC_PROXY_VARIABLE] = ""
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def _connect(options: BatchOptions) -> bool:
     """Start or join Ray; True when this call started it (and must shut it down)."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
@@ -198,14 +245,15 @@ def _connect(options: BatchOptions) -> bool:
     owns = False
     if not ray.is_initialized():
         if options.address is None:
-            ray.init(
-                num_cpus=os.cpu_count() or 1,
-                num_gpus=None if options.gpu else 0,
-                include_dashboard=False,
-                _node_ip_address="127.0.0.1",
-                log_to_driver=False,
-                logging_level=logging.WARNING,
-            )
+            with ray_http_confined():
+                ray.init(
+                    num_cpus=os.cpu_count() or 1,
+                    num_gpus=None if options.gpu else 0,
+                    include_dashboard=False,
+                    _node_ip_address="127.0.0.1",
+                    log_to_driver=False,
+                    logging_level=logging.WARNING,
+                )
         else:
             ray.init(address=options.address, log_to_driver=False, logging_level=logging.WARNING)
         owns = True

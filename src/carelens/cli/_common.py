@@ -30,7 +30,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from carelens.errors import CarelensError
+from carelens.errors import CarelensError, InputError
 
 Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="Show debug logs, and tracebacks on errors.")
@@ -119,6 +119,53 @@ Threads = Annotated[
         "default batch size, pairs analysed at once.",
     ),
 ]
+InputFormat = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Input format: csv, jsonl, convokit, reddit, wxr or parquet (default: detected "
+        "per file).",
+    ),
+]
+ColumnMap = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--column-map", "-m", help="canonical=column, to read other column names (repeat)."
+    ),
+]
+NoText = Annotated[
+    bool,
+    typer.Option(
+        "--no-text",
+        help="Leave the seeker and response texts out of the results (they are kept by "
+        "default, for `carelens report`).",
+    ),
+]
+Redact = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Replace e-mail addresses, phone numbers, URLs, @handles and street addresses "
+        "in every text written to the results (and shown) with placeholders.",
+    ),
+]
+Overwrite = Annotated[
+    bool, typer.Option("--overwrite", help="Start over instead of resuming an existing output.")
+]
+
+
+def parse_column_map(items: list[str] | None) -> dict[str, str]:
+    """``["seeker=question", ...]`` as ``{"seeker": "question"}``; InputError if malformed."""
+    mapping: dict[str, str] = {}
+    for item in items or ():
+        canonical, sep, column = item.partition("=")
+        if not sep or not canonical.strip() or not column.strip():
+            raise InputError(f"--column-map expects canonical=column, got {item!r}")
+        mapping[canonical.strip()] = column.strip()
+    return mapping
+
+
 BatchSize = Annotated[
     int,
     typer.Option(

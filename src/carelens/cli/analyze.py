@@ -20,8 +20,21 @@ from rich.markup import escape
 from rich.table import Table
 
 import carelens
-from carelens.cli._common import BatchSize, ModelPath, Quiet, Threads, Verbose, percent, session
-from carelens.errors import InputError
+from carelens.cli._common import (
+    BatchSize,
+    ColumnMap,
+    InputFormat,
+    ModelPath,
+    NoText,
+    Overwrite,
+    Quiet,
+    Redact,
+    Threads,
+    Verbose,
+    parse_column_map,
+    percent,
+    session,
+)
 from carelens.output import AnalysisSummary, analyze_file, output_format
 from carelens.privacy import redact as redact_text
 from carelens.readers import RejectLog, read_exchanges
@@ -31,17 +44,6 @@ MAX_TABLE_ROWS = 50
 #: Inputs larger than this are not counted before the run (the bar has no total).
 COUNT_LIMIT_BYTES = 1 << 30
 DEFAULT_REJECTS = "carelens-rejects.jsonl"
-
-
-def parse_column_map(items: list[str] | None) -> dict[str, str]:
-    """``["seeker=question", ...]`` as ``{"seeker": "question"}``; InputError if malformed."""
-    mapping: dict[str, str] = {}
-    for item in items or ():
-        canonical, sep, column = item.partition("=")
-        if not sep or not canonical.strip() or not column.strip():
-            raise InputError(f"--column-map expects canonical=column, got {item!r}")
-        mapping[canonical.strip()] = column.strip()
-    return mapping
 
 
 @contextmanager
@@ -75,20 +77,8 @@ def analyze(
             "--output", "-o", help="Results file: .jsonl, .json (JSON Lines), .csv or .parquet."
         ),
     ] = None,
-    input_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Input format: csv, jsonl, convokit, reddit, wxr or parquet (detected).",
-        ),
-    ] = None,
-    column_map: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--column-map", "-m", help="canonical=column, to read other column names (repeat)."
-        ),
-    ] = None,
+    input_format: InputFormat = None,
+    column_map: ColumnMap = None,
     model: ModelPath = None,
     threads: Threads = None,
     batch_size: BatchSize = 1,
@@ -99,25 +89,9 @@ def analyze(
             f"./{DEFAULT_REJECTS} without -o)."
         ),
     ] = None,
-    overwrite: Annotated[
-        bool, typer.Option("--overwrite", help="Start over instead of resuming an existing output.")
-    ] = False,
-    no_text: Annotated[
-        bool,
-        typer.Option(
-            "--no-text",
-            help="Leave the seeker and response texts out of the results (they are kept by "
-            "default, for `carelens report`).",
-        ),
-    ] = False,
-    redact: Annotated[
-        bool,
-        typer.Option(
-            "--redact",
-            help="Replace e-mail addresses, phone numbers, URLs, @handles and street addresses "
-            "in every text written to the results (and shown) with placeholders.",
-        ),
-    ] = False,
+    overwrite: Overwrite = False,
+    no_text: NoText = False,
+    redact: Redact = False,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:

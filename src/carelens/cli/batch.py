@@ -13,8 +13,19 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from carelens.cli._common import ModelPath, Quiet, Verbose, session
-from carelens.cli.analyze import add_outcome_rows, levels_table, parse_column_map
+from carelens.cli._common import (
+    ColumnMap,
+    InputFormat,
+    ModelPath,
+    NoText,
+    Overwrite,
+    Quiet,
+    Redact,
+    Verbose,
+    parse_column_map,
+    session,
+)
+from carelens.cli.analyze import add_outcome_rows, levels_table
 
 
 def batch(
@@ -52,21 +63,8 @@ def batch(
             "--gpu", help="Score on CUDA GPUs (needs onnxruntime-gpu); one GPU per worker."
         ),
     ] = False,
-    input_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Format of every input: csv, jsonl, convokit, reddit, wxr or parquet "
-            "(default: detected per file).",
-        ),
-    ] = None,
-    column_map: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--column-map", "-m", help="canonical=column, to read other column names (repeat)."
-        ),
-    ] = None,
+    input_format: InputFormat = None,
+    column_map: ColumnMap = None,
     shards: Annotated[
         int | None,
         typer.Option(
@@ -75,22 +73,9 @@ def batch(
         ),
     ] = None,
     model: ModelPath = None,
-    no_text: Annotated[
-        bool,
-        typer.Option("--no-text", help="Leave the seeker and response texts out of the results."),
-    ] = False,
-    redact: Annotated[
-        bool,
-        typer.Option(
-            "--redact",
-            help="Replace e-mail addresses, phone numbers, URLs, @handles and street addresses "
-            "in every text written to the results with placeholders.",
-        ),
-    ] = False,
-    overwrite: Annotated[
-        bool,
-        typer.Option("--overwrite", help="Start over instead of resuming the output folder."),
-    ] = False,
+    no_text: NoText = False,
+    redact: Redact = False,
+    overwrite: Overwrite = False,
     keep_work: Annotated[
         bool,
         typer.Option("--keep-work", help="Keep the staged pairs (OUT/_work) after a finished run."),

@@ -20,6 +20,7 @@ from rich.table import Table
 
 import carelens
 from carelens.cli._common import (
+    InputFormat,
     ModelPath,
     Quiet,
     Session,
@@ -41,12 +42,6 @@ InputPath = Annotated[
     typer.Argument(
         help="Results of `carelens analyze` (.jsonl/.csv/.parquet), or a conversation file "
         "to analyse first."
-    ),
-]
-InputFormat = Annotated[
-    str | None,
-    typer.Option(
-        "--format", "-f", help="Read INPUT as this conversation format (skips detection)."
     ),
 ]
 Anonymize = Annotated[
