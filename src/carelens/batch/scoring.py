@@ -23,8 +23,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from carelens.analysis.empathy import EmpathyAnalyzer
-from carelens.output.records import flatten_record, parquet_schema, result_record
-from carelens.output.run import Analyzer, LevelCounts
+from carelens.output.records import flatten_record, parquet_schema
+from carelens.output.run import Analyzer, LevelCounts, analysed_chunks
 from carelens.types import Exchange, JsonDict, Turn
 
 logger = logging.getLogger(__name__)
@@ -50,15 +50,10 @@ def score_exchanges(
     redact: bool = False,
 ) -> list[JsonDict]:
     """The result records of ``exchanges``, in order (as ``carelens analyze`` writes them)."""
-    records: list[JsonDict] = []
-    for start in range(0, len(exchanges), CHUNK):
-        chunk = exchanges[start : start + CHUNK]
-        results = analyzer.predict(chunk)
-        records.extend(
-            result_record(e, r, include_text=include_text, redact=redact)
-            for e, r in zip(chunk, results, strict=True)
-        )
-    return records
+    chunks = analysed_chunks(
+        analyzer, exchanges, chunk_size=CHUNK, include_text=include_text, redact=redact
+    )
+    return [record for _, records in chunks for record in records]
 
 
 def records_table(records: Sequence[JsonDict], dimensions: Sequence[str]) -> pa.Table:

@@ -14,13 +14,12 @@ import csv
 import json
 import os
 from collections.abc import Callable, Iterator
-from itertools import islice
 from pathlib import Path
 
 from carelens.errors import InputError
-from carelens.output import read_results, result_record
+from carelens.output import read_results
 from carelens.output.records import OUTPUT_FORMATS
-from carelens.output.run import Analyzer
+from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
 from carelens.types import JsonDict
 
@@ -92,9 +91,8 @@ def analysed_records(
 ) -> Iterator[JsonDict]:
     """Analyse the conversation file ``path`` and yield its result records, in input order."""
     exchanges = read_exchanges(path, format=format, rejects=rejects or RejectLog())
-    while chunk := list(islice(exchanges, chunk_size)):
-        results = analyzer.predict(chunk)
-        yield from (result_record(e, r) for e, r in zip(chunk, results, strict=True))
+    for chunk, records in analysed_chunks(analyzer, exchanges, chunk_size=chunk_size):
+        yield from records
         if progress is not None:
             progress(len(chunk))
 

@@ -34,7 +34,14 @@ from carelens.output.records import (
     result_record,
     unflatten_row,
 )
-from carelens.output.run import AnalysisSummary, Analyzer, LevelCounts, Progress, analyze_file
+from carelens.output.run import (
+    AnalysisSummary,
+    Analyzer,
+    LevelCounts,
+    Progress,
+    analysed_chunks,
+    analyze_file,
+)
 
 __all__ = [
     "ID_FIELDS",
@@ -46,6 +53,7 @@ __all__ = [
     "LevelCounts",
     "Progress",
     "ResultWriter",
+    "analysed_chunks",
     "analyze_file",
     "community_of",
     "flat_columns",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -36,6 +36,30 @@ class Analyzer(Protocol):
     def model_id(self) -> str: ...
 
     def predict(self, pairs: Sequence[Exchange]) -> list[ResponseAnalysis]: ...
+
+
+def analysed_chunks(
+    analyzer: Analyzer,
+    exchanges: Iterable[Exchange],
+    *,
+    chunk_size: int = 256,
+    include_text: bool = True,
+    redact: bool = False,
+) -> Iterator[tuple[list[Exchange], list[JsonDict]]]:
+    """``exchanges`` analysed ``chunk_size`` at a time: each chunk with its result records, in
+    order (see :func:`~carelens.output.records.result_record` for ``include_text`` and
+    ``redact``). Every way of analysing a stream (``analyze``, ``batch``, the insights) goes
+    through here, so their records are the same."""
+    iterator = iter(exchanges)
+    while chunk := list(islice(iterator, chunk_size)):
+        results = analyzer.predict(chunk)
+        yield (
+            chunk,
+            [
+                result_record(e, r, include_text=include_text, redact=redact)
+                for e, r in zip(chunk, results, strict=True)
+            ],
+        )
 
 
 @dataclass(slots=True)
@@ -137,12 +161,10 @@ def analyze_file(
             resumed = writer.open(exchanges, on_existing=counts.add)
             if resumed and progress is not None:
                 progress(resumed)
-        while chunk := list(islice(exchanges, chunk_size)):
-            results = analyzer.predict(chunk)
-            records = [
-                result_record(e, r, include_text=include_text, redact=redact)
-                for e, r in zip(chunk, results, strict=True)
-            ]
+        chunks = analysed_chunks(
+            analyzer, exchanges, chunk_size=chunk_size, include_text=include_text, redact=redact
+        )
+        for chunk, records in chunks:
             if writer is not None:
                 writer.write(records)
             for exchange, record in zip(chunk, records, strict=True):
