@@ -12,7 +12,6 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -130,36 +129,19 @@ def test_serve_on_loopback_uses_no_network(
     loopback_only: dict[str, list[Any]], tmp_path: Path
 ) -> None:
     httpx = pytest.importorskip("httpx")
-    uvicorn = pytest.importorskip("uvicorn")
+    pytest.importorskip("uvicorn")
     from carelens.service import ServiceSettings, create_app
+    from local_server import ThreadedServer
 
     # What `carelens serve --port 0 --threads 1 --data-dir ...` builds: the shipped model,
     # the default topic model, a SQLite store; loaded here, under the guard.
     settings = ServiceSettings(host="127.0.0.1", port=0, data_dir=tmp_path / "data", threads=1)
-    config = uvicorn.Config(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        access_log=False,
-        log_level="warning",
-        server_header=False,
-        ws="none",
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + 60
-        while not server.started:
-            assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.05)
-        port = server.servers[0].sockets[0].getsockname()[1]
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", trust_env=False) as client:
-            _exercise_server(client)
-    finally:
-        server.should_exit = True
-        thread.join(30)
-    assert not thread.is_alive()
+    app = create_app(settings)
+    with (
+        ThreadedServer(app) as server,
+        httpx.Client(base_url=server.url, trust_env=False) as client,
+    ):
+        _exercise_server(client)
     # The guard saw the client's loopback connections: the traffic went through it.
     assert any(a[0] == "127.0.0.1" for a in loopback_only["loopback"] if isinstance(a, tuple))
 

@@ -16,53 +16,22 @@ from typing import Any
 
 import pytest
 
+from browser_helpers import Visit, launch, local_files, screenshot_folder
 from carelens.insights import Insights
 from carelens.insights.report import write_report
-
-CHROMIUM = Path("/usr/bin/chromium")
-
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"no Chromium at {CHROMIUM} (apt-get install chromium to run the browser test)",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with launch() as launched:
+        yield launched
 
 
-class Visit:
-    """A page with the network blocked, and what it tried and logged."""
+class ReportVisit(Visit):
+    """A report opened from disk, with the network blocked."""
 
-    def __init__(self, browser: Any, width: int = 1280, height: int = 900) -> None:
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        self.page = browser.new_page(viewport={"width": width, "height": height})
-        self.page.route("**/*", self._route)
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
-
-    def _route(self, route: Any) -> None:
-        url = route.request.url
-        if url.startswith(("file://", "data:")):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
-
-    def _console(self, message: Any) -> None:
-        if message.type in ("error", "warning"):
-            self.errors.append(f"{message.type}: {message.text}")
+    def __init__(self, browser: Any) -> None:
+        super().__init__(browser, local_files)
 
     def open(self, path: Path) -> Any:
         self.page.goto(path.resolve().as_uri(), wait_until="load")
@@ -86,7 +55,7 @@ def _report(tmp_path: Path, insights: Insights, manifest: dict[str, Any]) -> Pat
 def test_report_renders_offline_with_visible_charts(
     browser: Any, tmp_path: Path, sample_insights: Insights, sample_manifest: dict[str, Any]
 ) -> None:
-    visit = Visit(browser)
+    visit = ReportVisit(browser)
     page = visit.open(_report(tmp_path, sample_insights, sample_manifest))
     charts = page.evaluate(_CHARTS_JS)
     # 2 overview charts + (line + columns) per community + (style + trend) per helper.
@@ -97,9 +66,7 @@ def test_report_renders_offline_with_visible_charts(
         assert chart["title"], chart
     assert page.title() == "carelens report"
     assert page.locator("#helper-table tbody tr").count() == len(sample_insights.helpers())
-    assert visit.blocked == []
-    assert visit.errors == []
-    page.close()
+    visit.close()
 
 
 def test_variants_render_without_errors(
@@ -110,14 +77,12 @@ def test_variants_render_without_errors(
         "undated": make_sample_insights(timestamps=False),
         "textless": make_sample_insights(texts=False),
     }.items():
-        visit = Visit(browser)
+        visit = ReportVisit(browser)
         page = visit.open(write_report(insights, tmp_path / f"{name}.html"))
         for chart in page.evaluate(_CHARTS_JS):
             assert chart["width"] > 0 and chart["height"] > 0, (name, chart)
             assert chart["marks"] > 0, (name, chart)
-        assert visit.blocked == [], name
-        assert visit.errors == [], name
-        page.close()
+        visit.close()
 
 
 @pytest.mark.skipif(
@@ -127,9 +92,9 @@ def test_variants_render_without_errors(
 def test_write_screenshots(
     browser: Any, tmp_path: Path, sample_insights: Insights, sample_manifest: dict[str, Any]
 ) -> None:
-    folder = Path(os.environ["CARELENS_SCREENSHOTS"])
-    folder.mkdir(parents=True, exist_ok=True)
-    visit = Visit(browser, width=1280, height=900)
+    folder = screenshot_folder()
+    assert folder is not None
+    visit = ReportVisit(browser)
     page = visit.open(_report(tmp_path, sample_insights, sample_manifest))
     top = page.locator("#trends .grid2").first.bounding_box()
     assert top is not None
@@ -152,5 +117,4 @@ def test_write_screenshots(
             "height": box["height"] + 16,
         },
     )
-    assert visit.blocked == [] and visit.errors == []
-    page.close()
+    visit.close()

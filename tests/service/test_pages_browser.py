@@ -12,32 +12,19 @@ or Playwright is missing (Playwright's own browser downloads are never used). Wi
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from page_data import EVIL_HELPER, upload_forum
 
+from browser_helpers import Visit, launch, same_origin, screenshot_folder
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.service import ServiceSettings, create_app
+from local_server import ThreadedServer
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"no Chromium at {CHROMIUM} (apt-get install chromium to run the browser tests)",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
-uvicorn = pytest.importorskip("uvicorn", reason="uvicorn is not installed (carelens[serve])")
+pytest.importorskip("uvicorn", reason="uvicorn is not installed (carelens[serve])")
 
 SEEKER = (
     "My mom died last month and I feel so alone since the funeral. I don't want to wake up anymore."
@@ -49,12 +36,6 @@ EDITED = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(
     analyzer: EmpathyAnalyzer, tmp_path_factory: pytest.TempPathFactory
@@ -63,82 +44,37 @@ def server(
     folder = tmp_path_factory.mktemp("browser")
     settings = ServiceSettings(data_dir=folder / "data", rate_limit=0)
     app = create_app(settings, analyzer=analyzer)  # with the shipped topic model
-    port = _free_port()
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", access_log=False, ws="none"
-    )
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, name="pages-browser-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not instance.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    origin = f"http://127.0.0.1:{port}"
-    try:
-        with httpx.Client(base_url=origin, timeout=30) as client:
+    with ThreadedServer(app) as running:
+        with httpx.Client(base_url=running.url, timeout=30) as client:
             corpus_id = upload_forum(client, folder)
-        yield origin, corpus_id
-    finally:
-        instance.should_exit = True
-        thread.join(30)
+        yield running.url, corpus_id
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with launch() as launched:
+        yield launched
 
 
-class Visit:
-    """A page on which every request to another origin is aborted and counted."""
+class PageVisit(Visit):
+    """Pages of the test server; every request to another origin is aborted and counted."""
 
     def __init__(self, browser: Any, origin: str, *, javascript: bool = True) -> None:
+        super().__init__(browser, same_origin(origin), javascript=javascript)
         self.origin = origin
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        self.context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, java_script_enabled=javascript
-        )
-        self.page = self.context.new_page()
-        self.page.route("**/*", self._route)
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
-
-    def _route(self, route: Any) -> None:
-        url = route.request.url
-        if url == self.origin or url.startswith(self.origin + "/") or url.startswith("data:"):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
-
-    def _console(self, message: Any) -> None:
-        if message.type in ("error", "warning"):
-            self.errors.append(f"{message.type}: {message.text}")
 
     def goto(self, path: str) -> Any:
         response = self.page.goto(self.origin + path, wait_until="load")
         assert response is not None and response.ok, (path, response and response.status)
         return self.page
 
-    def close(self) -> None:
-        assert self.blocked == [], self.blocked
-        assert self.errors == [], self.errors
-        self.context.close()
-
 
 def screenshot(page: Any, name: str, *, clip_to: str | None = None) -> None:
     """Write ``name`` to $CARELENS_SCREENSHOTS (nothing when it is unset)."""
-    folder = os.environ.get("CARELENS_SCREENSHOTS")
-    if not folder:
+    folder = screenshot_folder()
+    if folder is None:
         return
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    path = str(Path(folder) / name)
+    path = str(folder / name)
     if clip_to is None:
         page.screenshot(path=path, full_page=True)
         return
@@ -160,7 +96,7 @@ _CHARTS_JS = """() => [...document.querySelectorAll('svg.chart')].map(svg => {
 
 def test_coach_flow(browser: Any, server: tuple[str, str]) -> None:
     origin, _ = server
-    visit = Visit(browser, origin)
+    visit = PageVisit(browser, origin)
     page = visit.goto("/coach")
     page.fill("#seeker", SEEKER)
     page.fill("#response", DRAFT)
@@ -193,7 +129,7 @@ def test_coach_flow(browser: Any, server: tuple[str, str]) -> None:
 
 def test_coach_works_without_javascript(browser: Any, server: tuple[str, str]) -> None:
     origin, _ = server
-    visit = Visit(browser, origin, javascript=False)
+    visit = PageVisit(browser, origin, javascript=False)
     page = visit.goto("/coach")
     page.fill("#seeker", SEEKER)
     page.fill("#response", EDITED)
@@ -206,7 +142,7 @@ def test_coach_works_without_javascript(browser: Any, server: tuple[str, str]) -
 
 def test_explorer_search_and_filters(browser: Any, server: tuple[str, str]) -> None:
     origin, corpus_id = server
-    visit = Visit(browser, origin)
+    visit = PageVisit(browser, origin)
     page = visit.goto(f"/explorer/{corpus_id}")
     everything = int(page.inner_text("#result-count b"))
     page.fill("#f-q", "alone")
@@ -251,7 +187,7 @@ def test_explorer_search_and_filters(browser: Any, server: tuple[str, str]) -> N
 
 def test_dashboard_draws_its_charts(browser: Any, server: tuple[str, str]) -> None:
     origin, corpus_id = server
-    visit = Visit(browser, origin)
+    visit = PageVisit(browser, origin)
     page = visit.goto(f"/dashboards/{corpus_id}")
     charts = page.evaluate(_CHARTS_JS)
     assert len(charts) >= 6  # style + levels, then line + columns per community

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,17 +14,11 @@ from typing import Any
 import httpx
 import pytest
 
+from local_server import free_port
 from postgres_schema import schema_url
 
 #: Pairs uploaded; CARELENS_UPLOAD_PAIRS=10000 runs the issue's full-size check (slow).
 N_PAIRS = int(os.environ.get("CARELENS_UPLOAD_PAIRS", "2000"))
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def serve_command(port: int, data_dir: Path, database_url: str | None) -> list[str]:

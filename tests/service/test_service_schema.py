@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,9 +36,10 @@ from carelens.readers import SUPPORTED_FORMATS
 from carelens.service import ServiceSettings, create_app
 from carelens.store import InvalidQueryError
 from carelens.store.base import MAX_SEQ, check_page
+from local_server import ThreadedServer
 
 pytest.importorskip("schemathesis")
-uvicorn = pytest.importorskip("uvicorn")
+pytest.importorskip("uvicorn")
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = int(os.environ.get("CARELENS_SCHEMA_EXAMPLES", "40"))
@@ -65,39 +64,11 @@ checks.negative_data_rejection.expected-statuses = [
 """
 
 
-class Server:
-    """Uvicorn serving ``app`` in a thread, on a socket bound to a free loopback port."""
-
-    def __init__(self, app: Any) -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(
-            target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True
-        )
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        deadline = time.monotonic() + 60
-        while not self.server.started:
-            assert self.thread.is_alive(), "the server did not start"
-            assert time.monotonic() < deadline, "the server did not start within 60 s"
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(60)
-        self.sock.close()
-
-
 @pytest.fixture(scope="module")
 def server(analyzer: EmpathyAnalyzer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("schema") / "data"
     app = create_app(ServiceSettings(data_dir=data_dir, rate_limit=0), analyzer=analyzer)
-    with Server(app) as running:
+    with ThreadedServer(app) as running:
         yield running.url
 
 
