@@ -250,3 +250,37 @@ def test_redact_removes_personal_data_from_results_and_screen(
     screen = invoke("analyze", source, "--redact", "--no-text")
     assert screen.exit_code == 0, screen.output
     assert "7946" not in screen.stdout
+
+
+def test_logs_and_rejects_hold_no_personal_data(invoke: Invoke, tmp_path: Path) -> None:
+    # Personal data in good records, in a malformed line and in a record with a blank reply:
+    # with -v (debug logs) nothing of it reaches the logs or the rejects file, which name
+    # file, line, field and reason only; with --redact, nor the results.
+    secrets = ("kim@example.com", "555-123-4567", "@kimtheriver", "12 Elm Street")
+    good = {
+        "seeker_id": "s1",
+        "response_id": "r1",
+        "seeker": f"Write to me at {secrets[0]} or call {secrets[1]}.",
+        "response": f"I'm here for you, {secrets[2]}. Is {secrets[3]} safe tonight?",
+    }
+    blank = {**good, "response_id": "r2", "response": "   "}
+    lines = [
+        json.dumps(good),
+        '{"seeker": "mail ' + secrets[0] + '", "response": ',  # malformed JSON
+        json.dumps(blank),
+        json.dumps({**good, "response_id": "r3", "seeker": "my number: " + secrets[1]}),
+    ]
+    source = tmp_path / "pairs.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    rejects = tmp_path / "rejects.jsonl"
+    result = invoke("analyze", source, "-o", out, "--rejects", rejects, "-v", "--redact")
+    assert result.exit_code == 0, result.output
+    entries = [json.loads(line) for line in rejects.read_text().splitlines()]
+    assert [e["line"] for e in entries] == [2, 3]
+    assert "DEBUG" in result.stderr or "debug" in result.stderr.lower()  # the logs were on
+    for secret in secrets:
+        assert secret not in result.stderr
+        assert secret not in result.stdout
+        assert secret not in rejects.read_text()
+        assert secret not in out.read_text()

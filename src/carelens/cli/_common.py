@@ -139,7 +139,8 @@ NoText = Annotated[
     typer.Option(
         "--no-text",
         help="Leave the seeker and response texts out of the results (they are kept by "
-        "default, for `carelens report`).",
+        "default, for `carelens report`). Span excerpts and feedback quotes stay; add "
+        "--redact to take personal data out of them.",
     ),
 ]
 Redact = Annotated[
