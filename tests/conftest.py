@@ -1,4 +1,6 @@
-"""Fixtures shared by all tests: the repository root and the optional shared data folder.
+"""Fixtures shared by all tests: the repository root, the optional shared data folder, and a
+private carelens data folder for every test (``$CARELENS_DATA_DIR``), so no test writes
+under the user's home (the serve store, the pseudonym key).
 
 Reader fixtures (``data_dir``, ``reject_rows``) live in ``tests/readers/conftest.py``.
 """
@@ -20,6 +22,17 @@ def require_shared_data(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not found at {path} (needs ../shared/data beside the repo)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """``$CARELENS_DATA_DIR`` set to a fresh folder; ``$CARELENS_ANONYMIZE_KEY`` unset."""
+    folder = tmp_path_factory.mktemp("carelens-data")
+    monkeypatch.setenv("CARELENS_DATA_DIR", str(folder))
+    monkeypatch.delenv("CARELENS_ANONYMIZE_KEY", raising=False)
+    return folder
 
 
 @pytest.fixture(scope="session")

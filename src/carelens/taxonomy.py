@@ -3,11 +3,10 @@
 The model scores the *response dimensions*; :func:`derive_empathy` and :func:`headline_style`
 apply the codebook's definitions on top of them, as pure functions of the scores:
 
-- ``empathy`` is the strongest of ``interpretation``, ``exploration`` and ``reflection``. Its
-  per-level probabilities are those of the maximum of the three, taking them as independent
-  (``P(max <= k) = prod_d P(d <= k)``), and its spans are theirs. The level follows the
-  codebook (the strongest part's level), so it need not be the most probable level of that
-  distribution.
+- ``empathy`` is the strongest of ``interpretation``, ``exploration`` and ``reflection``: its
+  level is the strongest part's level (the codebook's rule), its probabilities are those of
+  the part that decides it (so the level is always the most probable one), and its spans are
+  all of theirs.
 - ``style`` is one headline: ``dismissive`` if dismissive >= 1; else ``compassion`` if
   compassion >= 1 and empathy >= 1; else ``empathy`` if empathy >= 1; else ``sympathy`` if
   sympathy or emotional_reaction >= 1; else ``advice`` if a suggestion is present (the
@@ -21,9 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import numpy as np
-
-from carelens.types import N_LEVELS, DimensionScore
+from carelens.types import DimensionScore
 
 #: The codebook this release implements (annotations record it too).
 TAXONOMY_VERSION = "v1"
@@ -53,23 +50,23 @@ def result_dimensions(model_dimensions: Sequence[str]) -> tuple[str, ...]:
 
 
 def derive_empathy(dimensions: Mapping[str, DimensionScore]) -> DimensionScore | None:
-    """The derived ``empathy`` score, or None when none of its parts was scored."""
+    """The derived ``empathy`` score, or None when none of its parts was scored.
+
+    Its level is the strongest part's (the codebook's rule), and its probabilities are that
+    deciding part's, so the level is always the most probable one: among the parts at the
+    top level, the one surest of it; when every part is at level 0, the one closest to
+    showing (the lowest probability of level 0). Spans are those of every part.
+    """
     parts = [dimensions[name] for name in EMPATHY_PARTS if name in dimensions]
     if not parts:
         return None
-    at_most = np.ones(N_LEVELS)
-    for part in parts:
-        at_most *= np.cumsum(np.asarray(part.probabilities, dtype=np.float64))
-    probabilities = np.diff(np.concatenate([[0.0], at_most]))
-    probabilities = np.clip(probabilities, 0.0, 1.0)
-    probabilities /= probabilities.sum()
     level = max(part.level for part in parts)
+    if level > 0:
+        deciding = max((p for p in parts if p.level == level), key=lambda p: p.probabilities[level])
+    else:
+        deciding = min(parts, key=lambda p: p.probabilities[0])
     spans = tuple(sorted((s for p in parts for s in p.spans), key=lambda s: (s.start, s.end)))
-    return DimensionScore(
-        level=level,
-        probabilities=tuple(round(float(p), 4) for p in probabilities),
-        spans=spans,
-    )
+    return DimensionScore(level=level, probabilities=tuple(deciding.probabilities), spans=spans)
 
 
 def headline_style(

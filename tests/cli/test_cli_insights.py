@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
+from carelens.errors import InputError
 from carelens.insights import Insights, records_from
+from carelens.insights.anonymize import local_key
 from carelens.output import read_results
+from carelens.privacy import Pseudonymizer
 
 # The `invoke` fixture's type (tests/cli/conftest.py); not imported from there, because
 # another tests folder has a conftest module too.
@@ -103,3 +106,48 @@ def test_report_records_carry_texts(invoke: Invoke, data: Path, tmp_path: Path) 
     assert invoke("analyze", data / "thread.jsonl", "-o", out, "--no-text").exit_code == 0
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert all(r["response_text"] is None and r["seeker_text"] is None for r in records)
+
+
+def _pseudonyms(tables: Path) -> set[str]:
+    with (tables / "responses.csv").open(encoding="utf-8", newline="") as fh:
+        return {row["helper"] for row in csv.DictReader(fh)}
+
+
+def test_anonymize_uses_a_secret_key_kept_in_the_data_folder(
+    invoke: Invoke, data: Path, tmp_path: Path, private_data_dir: Path
+) -> None:
+    first = invoke("summarize", data / "thread.jsonl", "--anonymize", "--tables", tmp_path / "a")
+    assert first.exit_code == 0, first.output
+    key_file = private_data_dir / "pseudonym.key"
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert len(key_file.read_text().strip()) == 64
+    assert "secret pseudonym key" in first.stderr
+    second = invoke("summarize", data / "thread.jsonl", "--anonymize", "--tables", tmp_path / "b")
+    assert second.exit_code == 0, second.output
+    assert "secret pseudonym key" not in second.stderr  # made once, then reused
+    names = _pseudonyms(tmp_path / "a")
+    assert names == _pseudonyms(tmp_path / "b")  # stable from run to run
+    public = Pseudonymizer(prefix="person")
+    assert names and not names & {public.pseudonym(n) for n in ("ana", "jon", "maya")}
+
+
+def test_anonymize_key_from_the_environment_wins(
+    invoke: Invoke,
+    data: Path,
+    tmp_path: Path,
+    private_data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CARELENS_ANONYMIZE_KEY", "team-secret")
+    result = invoke("summarize", data / "thread.jsonl", "--anonymize", "--tables", tmp_path / "t")
+    assert result.exit_code == 0, result.output
+    assert not (private_data_dir / "pseudonym.key").exists()
+    keyed = Pseudonymizer("team-secret", prefix="person")
+    helpers = {keyed.pseudonym(n) for n in ("ana", "jon", "maya")}
+    assert _pseudonyms(tmp_path / "t") <= helpers
+
+
+def test_an_empty_key_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "pseudonym.key").write_text("\n")
+    with pytest.raises(InputError, match="pseudonym key file is empty"):
+        local_key(tmp_path)

@@ -31,8 +31,10 @@ from carelens.cli._common import (
 )
 from carelens.errors import InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
+from carelens.insights.anonymize import KEY_FILE, local_key
 from carelens.insights.distress import load_distress_scorer
 from carelens.readers import RejectLog
+from carelens.store.url import default_data_dir
 
 #: Environment variable holding the pseudonym key (so it stays out of shell history).
 KEY_ENV = "CARELENS_ANONYMIZE_KEY"
@@ -49,7 +51,8 @@ Anonymize = Annotated[
     typer.Option(
         "--anonymize",
         help="Show stable pseudonyms instead of speaker names and redact emails, phone "
-        f"numbers, URLs, @handles and addresses in texts (key from ${KEY_ENV} if set).",
+        f"numbers, URLs, @handles and addresses in texts (pseudonym key: ${KEY_ENV}, else a "
+        "secret key kept in the carelens data folder).",
     ),
 ]
 Community = Annotated[
@@ -58,6 +61,20 @@ Community = Annotated[
         help="Community name for responses that carry none (default: the input file's name)."
     ),
 ]
+
+
+def _pseudonym_key(s: Session) -> str:
+    """``$CARELENS_ANONYMIZE_KEY``, else this user's secret key file (made on first use)."""
+    configured = os.environ.get(KEY_ENV)
+    if configured:
+        return configured
+    key, created = local_key(default_data_dir())
+    if created:
+        s.note(
+            f"made a secret pseudonym key in {escape(str(default_data_dir() / KEY_FILE))}; "
+            f"pseudonyms stay the same while it is kept (set ${KEY_ENV} to share a key)"
+        )
+    return key
 
 
 def load_insights(
@@ -90,7 +107,7 @@ def load_insights(
             default_community=community or input.stem,
             distress=load_distress_scorer(),
             anonymize=anonymize,
-            key=os.environ.get(KEY_ENV),
+            key=_pseudonym_key(s) if anonymize else None,
         )
     if log.total:
         s.note(f"{log.total} bad input records skipped, listed in {escape(str(log.path))}")

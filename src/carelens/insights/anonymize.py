@@ -6,14 +6,50 @@ emails, phone numbers, URLs, @handles and street addresses in the displayed text
 replaced by placeholders (:func:`carelens.privacy.redact`). Rationale spans are kept: each
 stretch of text between span boundaries is redacted on its own and the offsets are moved
 to the redacted text, so a highlighted phrase stays highlighted.
+
+:func:`local_key` is the key the CLI uses when ``$CARELENS_ANONYMIZE_KEY`` is not set: a
+random secret kept in the user's carelens data folder (created on first use, readable by the
+owner only), so pseudonyms stay the same from run to run on this machine but cannot be
+recomputed by someone who only guesses a name.
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 from dataclasses import replace
+from pathlib import Path
 
+from carelens.errors import InputError
 from carelens.insights.rows import UNKNOWN, ResponseRow
 from carelens.privacy import Pseudonymizer, redact, redact_with_spans
+
+#: The key file's name in the carelens data folder.
+KEY_FILE = "pseudonym.key"
+
+
+def local_key(data_dir: Path) -> tuple[str, bool]:
+    """The secret pseudonym key in ``data_dir`` (created when missing); (key, created)."""
+    path = data_dir / KEY_FILE
+    created = False
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another run created it first: use theirs
+            pass
+        else:
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write(secrets.token_hex(32) + "\n")
+            created = True
+    key = path.read_text(encoding="ascii", errors="replace").strip()
+    if not key:
+        raise InputError(
+            "the pseudonym key file is empty; delete it to have a new key made, or set "
+            "CARELENS_ANONYMIZE_KEY",
+            path=str(path),
+        )
+    return key, created
 
 
 def anonymize_row(row: ResponseRow, names: Pseudonymizer) -> ResponseRow:
