@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -115,6 +116,24 @@ def test_result_record_shape() -> None:
         assert set(record[d]) == {"level", "probabilities", "spans"}
         for span in record[d]["spans"]:
             assert span["text"] == exchange.response.text[span["start"] : span["end"]]
+
+
+def test_redacted_feedback_keeps_the_crisis_lines_carelens_points_to() -> None:
+    exchange = Exchange(
+        seeker=Turn(id="s", text="I want to end it. Mail me at kim@example.com."),
+        response=Turn(id="r", text="Write to me at kim@example.com.", reply_to="s"),
+    )
+    (analysis,) = FakeAnalyzer().predict([exchange])
+    feedback = (
+        'They wrote "end it": share a crisis line (988 in the US, text HOME to 741741, or '
+        "findahelpline.com).",
+        'You wrote "Write to me at kim@example.com": keep contact details out of the thread.',
+    )
+    analysis = dataclasses.replace(analysis, feedback=feedback)
+    record = result_record(exchange, analysis, redact=True)
+    assert "findahelpline.com" in record["feedback"][0] and "741741" in record["feedback"][0]
+    assert "kim@example.com" not in json.dumps(record)
+    assert "[email]" in record["feedback"][1]
 
 
 @pytest.mark.parametrize(

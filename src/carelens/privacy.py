@@ -22,7 +22,7 @@ import hashlib
 import hmac
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, Final, Literal
@@ -423,15 +423,16 @@ def _resolve(cluster: list[tuple[int, int, Kind]]) -> list[tuple[int, int, Kind]
 _MAX_ROUNDS = 8
 
 
-def redact(text: str) -> str:
+def redact(text: str, *, keep: Collection[str] = ()) -> str:
     """``text`` with each finding of :func:`find_personal` replaced by ``[kind]``.
 
     Replacing a finding can expose another one next to it ("Elm St.555-123-4567"), so the
     search is repeated on the result until nothing more is found; hence
-    ``redact(redact(text)) == redact(text)``.
+    ``redact(redact(text)) == redact(text)``. Findings whose exact text is in ``keep`` (public
+    contacts that carelens itself writes, such as a crisis line's web address) stay.
     """
     for _ in range(_MAX_ROUNDS):
-        found = find_personal(text)
+        found = [f for f in find_personal(text) if text[f.start : f.end] not in keep]
         if not found:
             break
         parts: list[str] = []

@@ -25,6 +25,8 @@ CRISIS_RESOURCES: tuple[str, ...] = (
     "Elsewhere: findahelpline.com lists free, confidential lines by country",
     "If someone is in immediate danger, call local emergency services",
 )
+#: The public contacts in the resources and in feedback; redaction leaves them in place.
+RESOURCE_CONTACTS: tuple[str, ...] = ("988", "741741", "findahelpline.com")
 
 _ME = r"(?:my\s*self|me)"
 _PATTERNS: dict[str, tuple[str, ...]] = {

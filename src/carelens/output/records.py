@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from carelens.analysis.crisis import RESOURCE_CONTACTS
 from carelens.errors import InputError, MissingExtraError
 from carelens.privacy import redact, redact_with_spans
 from carelens.taxonomy import RESPONSE_FLAGS
@@ -165,7 +166,9 @@ def _redact_record(record: JsonDict, seeker_text: str, response_text: str) -> tu
     else:
         seeker_text = redact(seeker_text)
     if "feedback" in record:
-        record["feedback"] = [redact(line) for line in record["feedback"]]
+        # carelens writes the feedback; only what it quotes can be personal, never the
+        # crisis lines it points to.
+        record["feedback"] = [redact(line, keep=RESOURCE_CONTACTS) for line in record["feedback"]]
     return seeker_text, response_text
 
 
