@@ -86,8 +86,7 @@ def check_result(result: ResponseAnalysis, response: str, analyzer: EmpathyAnaly
         assert len(score.probabilities) == N_LEVELS
         assert all(0.0 <= p <= 1.0 for p in score.probabilities)
         assert sum(score.probabilities) == pytest.approx(1.0, abs=1e-3)
-        if name != "empathy":  # empathy's level is the max of its parts' levels (codebook)
-            assert score.probabilities[score.level] == max(score.probabilities)
+        assert score.probabilities[score.level] == max(score.probabilities)
         if score.level == 0:
             assert score.spans == ()
         if name == "empathy":
@@ -288,3 +287,14 @@ def test_results_do_not_depend_on_thread_count_or_chunking() -> None:
 def test_batch_size_must_be_positive() -> None:
     with pytest.raises(ValueError, match="batch_size"):
         EmpathyAnalyzer.load(batch_size=0)
+
+
+def test_exploration_spans_are_whole_sentences(one_by_one: EmpathyAnalyzer) -> None:
+    result = one_by_one.analyze(QUESTION_SEEKER, QUESTION_RESPONSE)
+    exploration = result.dimensions["exploration"]
+    assert exploration.level >= 1
+    marked = [QUESTION_RESPONSE[s.start : s.end] for s in exploration.spans]
+    sentences = ["What happened after you told her?", "How are you feeling now?"]
+    assert marked and all(m in (*sentences, " ".join(sentences)) for m in marked), (
+        marked
+    )  # each span is one or both of the questions, never part of one

@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 
 from carelens.inference.artifact import default_model_dir
 from carelens.inference.encoding import PairEncoder
-from carelens.inference.spans import token_probs_to_spans
+from carelens.inference.spans import snap_to_sentences, token_probs_to_spans
 from carelens.types import Span
 
 
@@ -199,3 +199,61 @@ def test_spans_from_synthetic_offsets(
     spans = token_probs_to_spans(text, offsets, p, "x", threshold=0.5)
     check_spans(text, spans, "x", 0.5)
     check_marked_tokens_covered(spans, offsets, p, 0.5)
+
+
+# --- snap_to_sentences ---------------------------------------------------------------------
+
+SNAP_TEXT = "That sounds hard. How long have you felt this way?! I wonder if work is part.\nDo you"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (22, 30, ["How long have you felt this way?!"]),
+        (0, 4, ["That sounds hard."]),
+        (60, 66, ["I wonder if work is part."]),
+        (len(SNAP_TEXT) - 3, len(SNAP_TEXT), ["Do you"]),
+        (40, 60, ["How long have you felt this way?! I wonder if work is part."]),
+    ],
+)
+def test_snap_widens_to_the_sentences_touched(start: int, end: int, expected: list[str]) -> None:
+    snapped = snap_to_sentences(SNAP_TEXT, (Span(start, end, "exploration", 0.6),))
+    assert [SNAP_TEXT[s.start : s.end] for s in snapped] == expected
+    assert all(s.label == "exploration" and s.score == 0.6 for s in snapped)
+
+
+def test_snap_joins_spans_of_one_sentence_keeping_the_best_score() -> None:
+    spans = (Span(22, 26, "x", 0.5), Span(35, 40, "x", 0.7), Span(60, 62, "x", 0.1))
+    snapped = snap_to_sentences(SNAP_TEXT, spans)
+    assert [(SNAP_TEXT[s.start : s.end], s.score) for s in snapped] == [
+        ("How long have you felt this way?!", 0.7),
+        ("I wonder if work is part.", 0.1),
+    ]
+    assert snap_to_sentences(SNAP_TEXT, ()) == ()
+
+
+@given(st.text(alphabet="ab .?!\n", max_size=60), st.data())
+def test_snapped_spans_cover_the_originals_and_never_overlap(
+    text: str, data: st.DataObject
+) -> None:
+    n = data.draw(st.integers(0, 4))
+    spans = []
+    for _ in range(n):
+        start = data.draw(st.integers(0, len(text)))
+        spans.append(Span(start, data.draw(st.integers(start, len(text))), "x", 0.5))
+    snapped = snap_to_sentences(text, tuple(spans))
+    for a, b in itertools.pairwise(snapped):
+        assert a.end <= b.start
+    covered = {i for s in snapped for i in range(s.start, s.end)}
+    for span in spans:  # every character of an original span, but white space, is covered
+        assert {i for i in range(span.start, span.end) if not text[i].isspace()} <= covered
+    for s in snapped:
+        assert 0 <= s.start <= s.end <= len(text)
+        assert s.start == s.end or not (text[s.start].isspace() or text[s.end - 1].isspace())
+
+
+def test_snap_is_linear_on_a_long_unpunctuated_text() -> None:
+    text = "word " * 200_000
+    spans = tuple(Span(i, i + 4, "x", 0.5) for i in range(0, len(text) - 5, 50))
+    (snapped,) = snap_to_sentences(text, spans)
+    assert (snapped.start, snapped.end) == (0, len(text) - 1)

@@ -80,3 +80,45 @@ def token_probs_to_spans(
         spans.append(Span(start=start, end=end, label=label, score=round(score, 4)))
         k += 1
     return tuple(spans)
+
+
+#: What ends a sentence for :func:`snap_to_sentences`.
+_SENTENCE_END = frozenset(".!?\n")
+
+
+def snap_to_sentences(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Each span widened to the whole sentence(s) it touches, overlapping results joined.
+
+    A sentence runs up to and including its closing ``.``, ``!`` or ``?`` (a run of them, as
+    in "?!"), or up to a line break; white space at its edges is left out. Used for
+    dimensions whose rationale is a whole sentence, such as a question that explores. Scans
+    never go back past the previous result, so the cost is linear in the length of ``text``.
+    """
+    snapped: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        floor = snapped[-1].end if snapped else 0
+        if snapped and span.start <= floor:  # inside the previous sentence(s): extend them
+            prev = snapped.pop()
+            start, score = prev.start, max(prev.score, span.score)
+            end = _sentence_end(text, span.end) if span.end > prev.end else prev.end
+        else:
+            start, score = min(span.start, len(text)), span.score
+            while start > floor and text[start - 1] not in _SENTENCE_END:
+                start -= 1
+            end = _sentence_end(text, span.end)
+            while start < end and text[start].isspace():
+                start += 1
+        snapped.append(Span(start, max(start, end), span.label, score))
+    return tuple(snapped)
+
+
+def _sentence_end(text: str, end: int) -> int:
+    """The end of the sentence that ``text[:end]`` stops inside (trailing spaces left out)."""
+    end = min(end, len(text))
+    while end < len(text) and (end == 0 or text[end - 1] not in _SENTENCE_END):
+        end += 1
+    while end < len(text) and text[end] in ".!?":
+        end += 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
