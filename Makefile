@@ -56,7 +56,8 @@ lint: $(VENV)/.installed-test
 # Reproduce the shipped model from the EPITOME data (several minutes per epoch on a CPU).
 train: $(VENV)/.installed-test
 	$(BIN)/carelens train --data ../shared/data/epitome-reddit/epitome_reddit_public.csv \
-		--output src/carelens/models/empathy-minilm
+		--annotations annotations/taxonomy-v1/gold.jsonl --annotation-repeat 1 \
+		--written annotations/synthetic-v1/pairs.jsonl --output src/carelens/models/empathy-minilm
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/throughput.py
