@@ -232,6 +232,7 @@ def test_snap_joins_spans_of_one_sentence_keeping_the_best_score() -> None:
     assert snap_to_sentences(SNAP_TEXT, ()) == ()
 
 
+@settings(max_examples=400)
 @given(st.text(alphabet="ab .?!\n", max_size=60), st.data())
 def test_snapped_spans_cover_the_originals_and_never_overlap(
     text: str, data: st.DataObject

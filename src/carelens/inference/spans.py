@@ -106,8 +106,8 @@ def snap_to_sentences(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
             while start > floor and text[start - 1] not in _SENTENCE_END:
                 start -= 1
             end = _sentence_end(text, span.end)
-            while start < end and text[start].isspace():
-                start += 1
+        while start < end and text[start].isspace():
+            start += 1
         snapped.append(Span(start, max(start, end), span.label, score))
     return tuple(snapped)
 
