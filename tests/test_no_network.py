@@ -131,7 +131,7 @@ def test_serve_on_loopback_uses_no_network(
     httpx = pytest.importorskip("httpx")
     pytest.importorskip("uvicorn")
     from carelens.service import ServiceSettings, create_app
-    from local_server import ThreadedServer
+    from threaded_server import ThreadedServer
 
     # What `carelens serve --port 0 --threads 1 --data-dir ...` builds: the shipped model,
     # the default topic model, a SQLite store; loaded here, under the guard.

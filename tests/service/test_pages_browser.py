@@ -22,7 +22,7 @@ from page_data import EVIL_HELPER, upload_forum
 from browser_helpers import Visit, launch, same_origin, screenshot_folder
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.service import ServiceSettings, create_app
-from local_server import ThreadedServer
+from threaded_server import ThreadedServer
 
 pytest.importorskip("uvicorn", reason="uvicorn is not installed (carelens[serve])")
 

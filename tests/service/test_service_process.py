@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from local_server import free_port
 from postgres_schema import schema_url
+from threaded_server import free_port
 
 #: Pairs uploaded; CARELENS_UPLOAD_PAIRS=10000 runs the issue's full-size check (slow).
 N_PAIRS = int(os.environ.get("CARELENS_UPLOAD_PAIRS", "2000"))

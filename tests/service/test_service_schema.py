@@ -36,7 +36,7 @@ from carelens.readers import SUPPORTED_FORMATS
 from carelens.service import ServiceSettings, create_app
 from carelens.store import InvalidQueryError
 from carelens.store.base import MAX_SEQ, check_page
-from local_server import ThreadedServer
+from threaded_server import ThreadedServer
 
 pytest.importorskip("schemathesis")
 pytest.importorskip("uvicorn")
