@@ -1,4 +1,5 @@
-"""Fuzz tokenisation and span mapping: ``PairEncoder.encode`` then ``token_probs_to_spans``.
+"""Fuzz tokenisation and span mapping: ``PairEncoder.encode``, ``token_probs_to_spans``, then
+``snap_to_sentences``.
 
 Input layout: byte 0 holds the options — bits 0-1 a repeat factor for the response (1, 7,
 300 or 40 000 copies, capped near 1.2 M characters: very long texts), bits 2-4 the span
@@ -20,6 +21,7 @@ Run: ``.venv/bin/python fuzz/fuzz_encoding.py [libFuzzer flags] [corpus dirs]``.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import _harness as h
@@ -29,7 +31,7 @@ import numpy as np
 with atheris.instrument_imports(include=["carelens"]):
     from carelens.inference.artifact import default_model_dir
     from carelens.inference.encoding import EncodedBatch, PairEncoder
-    from carelens.inference.spans import token_probs_to_spans
+    from carelens.inference.spans import snap_to_sentences, token_probs_to_spans
 
 _REPEATS = (1, 7, 300, 40_000)
 _MAX_TOTAL = 1_200_000
@@ -128,6 +130,28 @@ def test_one(data: bytes) -> None:
         probs = np.asarray([(i % 3) / 2 for i in range(k)], dtype=np.float32)
     spans = token_probs_to_spans(response, offsets, probs, "fuzz", threshold=threshold)
     _check_spans(response, offsets, probs, threshold, spans)
+    _check_snapped(response, spans, snap_to_sentences(response, spans))
+
+
+def _check_snapped(text: str, spans: tuple, snapped: tuple) -> None:
+    """Sentence widening (exploration spans): in bounds, in order, no white-space edges, and
+    every non-space character of every span still covered."""
+    check = h.check
+    previous_end = -1
+    for span in snapped:
+        check(0 <= span.start <= span.end <= len(text), "snap-bounds", f"{span} in {len(text)}")
+        check(span.start >= previous_end, "snap-overlap")
+        if span.end > span.start:
+            check(not text[span.start].isspace(), "snap-leading-space")
+            check(not text[span.end - 1].isspace(), "snap-trailing-space")
+        previous_end = span.end
+    starts = [s.start for s in snapped]
+    for span in spans:
+        for i in range(span.start, span.end):
+            if not text[i].isspace():  # its first non-space character is inside a result
+                at = bisect.bisect_right(starts, i) - 1
+                check(at >= 0 and i < snapped[at].end, "snap-lost-text", str(span))
+                break
 
 
 if __name__ == "__main__":
