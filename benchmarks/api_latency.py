@@ -93,11 +93,11 @@ def run_phase(
     }
 
 
-def baseline_ms(pairs: list[tuple[str, str]], n: int = 200) -> float:
+def baseline_ms(pairs: list[tuple[str, str]], model: Path | None, n: int = 200) -> float:
     sys.path.insert(0, str(SRC))
     import carelens
 
-    analyzer = carelens.load(threads=2)
+    analyzer = carelens.load(model, threads=2)
     for seeker, response in pairs[:10]:
         analyzer.analyze(seeker, response)
     times = []
@@ -114,17 +114,20 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--think", type=float, default=0.5, help="pause after each answer (s)")
     parser.add_argument("--threads", type=int, default=2, help="the server's --threads")
+    parser.add_argument("--model", type=Path, help="model folder (default: the shipped one)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     pairs = make_pairs(500, seed=11)
     bodies = [json.dumps({"seeker": s, "response": r}).encode() for s, r in pairs]
-    base = baseline_ms(pairs)
+    base = baseline_ms(pairs, args.model)
     port = free_port()
     with tempfile.TemporaryDirectory() as data:
         cmd = [
             sys.executable, "-m", "carelens.cli.main", "serve", "--port", str(port),
             "--data-dir", data, "--rate-limit", "0", "--threads", str(args.threads), "-q",
         ]  # fmt: skip
+        if args.model:
+            cmd += ["--model", str(args.model)]
         server = subprocess.Popen(
             cmd,
             env={**os.environ, "PYTHONPATH": str(SRC)},
