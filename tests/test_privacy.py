@@ -73,6 +73,8 @@ FOUND = [
     ("call 555 123 4567 2 times a day", [("phone", "555 123 4567")]),
     ("I'm 25 and 07700 900123", [("phone", "07700 900123")]),
     ("(555-123-4567)", [("phone", "555-123-4567")]),
+    ("call me at555-123-4567 tonight", [("phone", "555-123-4567")]),
+    ("xxxxxxxxxx555-123-4567", [("phone", "555-123-4567")]),
     ("07700 900123 07700 900124", [("phone", "07700 900123"), ("phone", "07700 900124")]),
     # URL
     ("see https://www.example.org/path?q=1).", [("url", "https://www.example.org/path?q=1")]),
@@ -181,6 +183,8 @@ NOT_FOUND = [
     "http://localhost:8080 and www.",
     "me@home and name@localhost",
     "w/ my mum and u/ab",
+    "order ID5551234567 and ref AB07700900123",
+    "my COVID19 test and the B12 shot",
 ]
 
 

@@ -154,7 +154,7 @@ def _handles(text: str) -> Iterator[tuple[int, int]]:
 
 _DIGIT_GROUP = r"(?:\(\d{1,5}\)|\d{1,15})"
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+.,/$£€¥#@-])\+?"
+    r"(?<![\d_+.,/$£€¥#@-])\+?"
     + _DIGIT_GROUP
     + r"(?:(?:[ ./\-\u00a0\u2010-\u2013]|(?<=\))|(?=\())"
     + _DIGIT_GROUP
@@ -223,6 +223,10 @@ def _phone_shape(groups: list[str], seps: list[str]) -> bool:
 
 def _phone_ok(text: str, groups: list[str], seps: list[str], start: int, end: int) -> bool:
     if not _phone_shape(groups, seps):
+        return False
+    # Glued to a word ("call me at555-123-4567"): a number only when its groups are
+    # separated; one run of digits after letters ("ID5551234567") reads as an identifier.
+    if start > 0 and text[start - 1].isalpha() and len(groups) == 1:
         return False
     if end < len(text) and (text[end].isalnum() or text[end] == "_"):
         return False
