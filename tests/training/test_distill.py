@@ -19,6 +19,7 @@ from carelens.taxonomy import RESPONSE_DIMENSIONS  # noqa: E402
 from carelens.training.data import UNKNOWN, LabeledPair, response_token_mask  # noqa: E402
 from carelens.training.distill import (  # noqa: E402
     distillation_loss,
+    mixed_pairs,
     teacher_batch,
     teacher_outputs,
 )
@@ -29,9 +30,9 @@ TOKENIZER = SHIPPED / "tokenizer.json"
 NO_MASK = np.zeros(0, dtype=np.bool_)
 
 
-def labeled(seeker: str, response: str) -> LabeledPair:
+def labeled(seeker: str, response: str, sp_id: str = "s") -> LabeledPair:
     n = len(RESPONSE_DIMENSIONS)
-    return LabeledPair("s", "r", seeker, response, (UNKNOWN,) * n, (NO_MASK,) * n)
+    return LabeledPair(sp_id, "r" + sp_id, seeker, response, (UNKNOWN,) * n, (NO_MASK,) * n)
 
 
 PAIRS = [
@@ -173,3 +174,29 @@ def test_distillation_ignores_tokens_outside_the_response() -> None:
     assert float(distillation_loss(student, teacher, mask, 2.0)) == pytest.approx(float(base))
     student[1][:, 2] += 10.0  # a response token
     assert float(distillation_loss(student, teacher, mask, 2.0)) > float(base)
+
+
+def test_mixed_pairs_answer_one_message_with_another_messages_response() -> None:
+    pairs = [
+        labeled(f"message {i}", f"reply {i}.{k}", sp_id=str(i)) for i in range(5) for k in range(2)
+    ]
+    mixed = mixed_pairs(pairs, 40, seed=3)
+
+    def keys(ps: list[LabeledPair]) -> list[tuple[str, str]]:
+        return [(p.seeker, p.response) for p in ps]
+
+    assert len(mixed) == 40 and keys(mixed) == keys(mixed_pairs(pairs, 40, seed=3))
+    for m in mixed:
+        seeker_of = m.seeker.split()[1]
+        response_of = m.response.split()[1].split(".")[0]
+        assert seeker_of != response_of
+        assert set(m.levels) == {UNKNOWN} and not any(mask.any() for mask in m.rationale_masks)
+        assert m.seeker_distress == UNKNOWN and set(m.flags) == {UNKNOWN}
+    assert len({(m.seeker, m.response) for m in mixed}) > 20
+    assert keys(mixed_pairs(pairs, 40, seed=4)) != keys(mixed)
+
+
+def test_mixed_pairs_need_two_seeker_messages() -> None:
+    one = [labeled("message", f"reply {k}", sp_id="1") for k in range(3)]
+    assert mixed_pairs(one, 10, seed=0) == []
+    assert mixed_pairs([], 10, seed=0) == []

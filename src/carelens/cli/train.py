@@ -118,6 +118,14 @@ def train(
     distill_weight: Annotated[
         float, typer.Option(min=0.0, help="Weight of the distillation loss (with --teacher).")
     ] = DEFAULTS.distill_weight,
+    distill_mixed_pairs: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="With --teacher: also train on this many pairs that answer one training "
+            "message with another's response, labelled by the teacher alone.",
+        ),
+    ] = DEFAULTS.distill_mixed_pairs,
     class_weight_power: Annotated[
         float,
         typer.Option(help="Level-loss weight = class frequency ** -power (0: unweighted)."),
@@ -136,6 +144,7 @@ def train(
             encoder_layers=encoder_layers,
             teacher=str(teacher or ""),
             distill_weight=distill_weight,
+            distill_mixed_pairs=distill_mixed_pairs,
             annotations=str(annotations or ""),
             annotation_repeat=annotation_repeat,
             bolt=str(bolt or ""),

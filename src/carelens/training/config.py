@@ -18,6 +18,7 @@ class TrainConfig:
     teacher: str = ""  # a trained carelens model folder to distil from; "" = none
     distill_weight: float = 1.0  # weight of the distillation loss (with a teacher)
     distill_temperature: float = 2.0  # softening of the teacher's level distributions
+    distill_mixed_pairs: int = 0  # unlabelled mismatched pairs the teacher alone labels
     annotations: str = ""  # the project's taxonomy annotations (JSON Lines); "" = EPITOME only
     annotation_repeat: int = 3  # times each annotated training pair is seen per epoch
     bolt: str = ""  # BOLT therapist_behaviours_train.csv, added to train; "" = not used

@@ -9,6 +9,7 @@ its rationale logits line up position by position.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from carelens.errors import ModelError
 from carelens.inference.artifact import ModelArtifact, sha256_file
 from carelens.inference.encoding import PairEncoder
 from carelens.inference.session import open_session
-from carelens.training.data import LabeledPair
+from carelens.training.data import UNKNOWN, LabeledPair
 from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, OUTPUT_NAMES
 
 #: A pair as the teacher's outputs are keyed: (seeker, response).
@@ -37,6 +38,32 @@ class TeacherOutput:
     rationales: NDArray[np.float32]  # [response tokens, dims]
     flags: NDArray[np.float32]  # [flags]
     seeker: NDArray[np.float32]  # [3]
+
+
+def mixed_pairs(pairs: Sequence[LabeledPair], n: int, seed: int) -> list[LabeledPair]:
+    """``n`` unlabelled pairs that answer one training seeker message with another's response.
+
+    Only the teacher's outputs teach from them (every gold label is unknown): they show the
+    student how the teacher reads responses that do not fit their message, beyond the few
+    thousand real pairs.
+    """
+    rng = random.Random(seed)
+    pool = [p for p in pairs if p.seeker and p.response]
+    if len({p.sp_id for p in pool}) < 2:
+        return []
+    mixed: list[LabeledPair] = []
+    while len(mixed) < n:
+        a, b = rng.choice(pool), rng.choice(pool)
+        if a.sp_id == b.sp_id:
+            continue
+        unknown = (UNKNOWN,) * len(a.levels)
+        no_mask = (np.zeros(0, dtype=np.bool_),) * len(a.levels)
+        mixed.append(
+            LabeledPair(
+                f"mixed:{a.sp_id}", f"mixed:{b.rp_id}", a.seeker, b.response, unknown, no_mask
+            )
+        )
+    return mixed
 
 
 def check_teacher(artifact: ModelArtifact, encoder: PairEncoder, tokenizer_path: Path) -> None:

@@ -45,6 +45,7 @@ from carelens.training.distill import (
     PairKey,
     TeacherOutput,
     distillation_loss,
+    mixed_pairs,
     teacher_batch,
     teacher_outputs,
 )
@@ -275,6 +276,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     teacher: dict[PairKey, TeacherOutput] = {}
     if config.teacher:
+        train_epoch += mixed_pairs(train, config.distill_mixed_pairs, config.seed)
         teacher = teacher_outputs(
             config.teacher,
             train_epoch,
