@@ -63,19 +63,9 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
         ),
         encoding="utf-8",
     )  # fmt: skip
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
-    }
-    # A subprocess: torch's export warnings are not this test's business (filterwarnings=error).
-    run = subprocess.run(
-        [
-            sys.executable, "-m", "carelens.cli.main", "train",
-            "--data", str(data / "train.csv"), "--output", str(out),
-            "--annotations", str(annotations),
-            "--epochs", "1", "--max-steps", "2", "--batch-size", "4", "--threads", "2",
-        ],
-        capture_output=True, text=True, check=False, env=env, timeout=900,
+    run = run_train(
+        "--data", data / "train.csv", "--output", out, "--annotations", annotations,
+        "--epochs", "1", "--max-steps", "2", "--batch-size", "4", "--threads", "2",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     assert "device:" in run.stderr
@@ -92,6 +82,8 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
 
 
 def run_train(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``carelens train ARGS`` in a subprocess: torch's export warnings are not the tests'
+    business (filterwarnings=error)."""
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),

@@ -22,9 +22,9 @@ from torch import nn
 from carelens.errors import ModelError
 from carelens.inference.artifact import ModelArtifact, sha256_file
 from carelens.inference.encoding import PairEncoder
-from carelens.inference.session import open_session
+from carelens.inference.session import OnnxModel, open_session
 from carelens.training.data import UNKNOWN, LabeledPair
-from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, OUTPUT_NAMES
+from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS
 
 #: A pair as the teacher's outputs are keyed: (seeker, response).
 PairKey = tuple[str, str]
@@ -51,13 +51,13 @@ def mixed_pairs(pairs: Sequence[LabeledPair], n: int, seed: int) -> list[Labeled
     pool = [p for p in pairs if p.seeker and p.response]
     if len({p.sp_id for p in pool}) < 2:
         return []
+    unknown = (UNKNOWN,) * len(pool[0].levels)
+    no_mask = (np.zeros(0, dtype=np.bool_),) * len(pool[0].levels)
     mixed: list[LabeledPair] = []
     while len(mixed) < n:
         a, b = rng.choice(pool), rng.choice(pool)
         if a.sp_id == b.sp_id:
             continue
-        unknown = (UNKNOWN,) * len(a.levels)
-        no_mask = (np.zeros(0, dtype=np.bool_),) * len(a.levels)
         mixed.append(
             LabeledPair(
                 f"mixed:{a.sp_id}", f"mixed:{b.rp_id}", a.seeker, b.response, unknown, no_mask
@@ -103,23 +103,18 @@ def teacher_outputs(
     """
     artifact = ModelArtifact.load(model_dir)
     check_teacher(artifact, encoder, tokenizer_path)
-    session = open_session(artifact.onnx_path, threads=threads)
+    model = OnnxModel(open_session(artifact.onnx_path, threads=threads))
     unique = list(dict.fromkeys((p.seeker, p.response) for p in pairs))
     out: dict[PairKey, TeacherOutput] = {}
     for done, key in enumerate(unique, start=1):
         batch = encoder.encode([key])
-        feeds = {
-            "input_ids": batch.input_ids,
-            "attention_mask": batch.attention_mask,
-            "token_type_ids": batch.token_type_ids,
-        }
-        levels, rationales, flags, seeker = session.run(list(OUTPUT_NAMES), feeds)
+        logits = model.run(batch)
         n_resp = len(batch.response_offsets[0])
         out[key] = TeacherOutput(
-            levels=np.asarray(levels[0], dtype=np.float32),
-            rationales=np.asarray(rationales[0, 1 : 1 + n_resp], dtype=np.float32),
-            flags=np.asarray(flags[0], dtype=np.float32),
-            seeker=np.asarray(seeker[0], dtype=np.float32),
+            levels=logits["level_logits"][0],
+            rationales=logits["rationale_logits"][0, 1 : 1 + n_resp],
+            flags=logits["flag_logits"][0],
+            seeker=logits["seeker_logits"][0],
         )
         if progress:
             progress(done, len(unique))
