@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from carelens.types import (
+    ANALYSIS_FIELDS,
     EPITOME_DIMENSIONS,
     N_LEVELS,
     DimensionScore,
@@ -64,9 +65,11 @@ dimension_scores = st.builds(
 )
 analyses = st.builds(
     ResponseAnalysis,
-    # "model" is the key that carries model_id in the dict form, so it cannot be a dimension.
+    # The dict form keeps the other fields under ANALYSIS_FIELDS, so none can be a dimension.
     dimensions=st.dictionaries(
-        st.text(max_size=20).filter(lambda k: k != "model"), dimension_scores, max_size=5
+        st.text(max_size=20).filter(lambda k: k not in ANALYSIS_FIELDS),
+        dimension_scores,
+        max_size=5,
     ),
     model_id=st.text(max_size=30),
 )
@@ -187,3 +190,10 @@ def test_validation_applies_to_from_dict() -> None:
         DimensionScore.from_dict({"level": 5, "probabilities": [0.1, 0.2, 0.7]})
     with pytest.raises(ValueError):
         Span.from_dict({"start": -1, "end": 2, "label": "x", "score": 0.1})
+
+
+@pytest.mark.parametrize("name", ANALYSIS_FIELDS)
+def test_a_dimension_cannot_take_the_name_of_another_field(name: str) -> None:
+    score = DimensionScore(level=0, probabilities=(1.0, 0.0, 0.0), spans=())
+    with pytest.raises(ValueError, match=f"'{name}'"):
+        ResponseAnalysis(dimensions={name: score}, model_id="m")

@@ -230,6 +230,13 @@ class ResponseAnalysis:
     feedback: tuple[str, ...] = ()
     helper: HelperSignals | None = None
 
+    def __post_init__(self) -> None:
+        clash = [name for name in self.dimensions if name in ANALYSIS_FIELDS]
+        if clash:
+            raise ValueError(
+                f"dimension name {clash[0]!r} is taken by another field of the analysis"
+            )
+
     def __getitem__(self, dimension: str) -> DimensionScore:
         return self.dimensions[dimension]
 
