@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 
 from local_server import free_port, wait_healthy
+from machine import describe, summary_line
 from pairs import make_pairs
 
 HERE = Path(__file__).resolve().parent
@@ -142,6 +143,8 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
+    machine = describe()
+    print(summary_line(machine))
     print(f"baseline: analyze() in process, median {base:.1f} ms per pair")
     print(f"{'phase':<12}{'requests':>9}{'errors':>7}{'req/s':>8}{'p50 ms':>8}{'p90 ms':>8}"
           f"{'p99 ms':>8}{'p50/base':>9}")  # fmt: skip
@@ -157,6 +160,7 @@ def main() -> None:
           f"{'met' if p99_ok else 'NOT met'}")  # fmt: skip
     if args.json:
         figures = {"baseline_ms": base, "paced": paced, "closed_loop": closed, "args": vars(args)}
+        figures["machine"] = machine
         args.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
 
 

@@ -42,7 +42,6 @@ import argparse
 import importlib.util
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -51,6 +50,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from machine import describe as describe_machine
+from machine import summary_line
 from pairs import describe, make_pairs
 
 HERE = Path(__file__).resolve().parent
@@ -292,8 +293,7 @@ def report(summary: Result) -> str:
         f"({words['seeker_words']['min']:.0f}-{words['seeker_words']['max']:.0f}), response "
         f"{words['response_words']['mean']} ({words['response_words']['min']:.0f}-"
         f"{words['response_words']['max']:.0f})",
-        f"machine: {summary['machine']['platform']}, {summary['machine']['cpu_count']} CPUs, "
-        f"Python {summary['machine']['python']}",
+        summary_line(summary["machine"]),
         "",
         f"{'model':<40} {'batch':>5} {'wall s':>8} {'pairs/s':>9} {'load s':>7} "
         f"{'peak RSS MB':>12}",
@@ -366,10 +366,7 @@ def run_all(args: argparse.Namespace) -> Result:
             "model": args.model,
         },
         "machine": {
-            "platform": platform.platform(),
-            "processor": platform.processor() or platform.machine(),
-            "cpu_count": os.cpu_count(),
-            "python": platform.python_version(),
+            **describe_machine(),
             "load_average_at_start": load_avg,
             "cpu_busy_fraction_at_start": busy,
         },
