@@ -1,0 +1,87 @@
+"""``carelens.training.export``: the int8 graph computes the same on every x86 CPU."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("transformers")
+onnx = pytest.importorskip("onnx")
+pytest.importorskip("onnxruntime")
+
+from onnx import numpy_helper  # noqa: E402
+from transformers import BertConfig  # noqa: E402
+
+from carelens.training.export import export_onnx, quantize  # noqa: E402
+from carelens.training.network import EmpathyNetwork  # noqa: E402
+
+
+def int8_weights(path: Path) -> dict[str, np.ndarray]:
+    model = onnx.load(str(path))
+    return {
+        init.name: numpy_helper.to_array(init)
+        for init in model.graph.initializer
+        if init.data_type == onnx.TensorProto.INT8
+    }
+
+
+def scales_of(path: Path) -> dict[str, np.ndarray]:
+    model = onnx.load(str(path))
+    return {
+        init.name: numpy_helper.to_array(init)
+        for init in model.graph.initializer
+        if init.name.endswith("_scale") and init.data_type == onnx.TensorProto.FLOAT
+    }
+
+
+@pytest.fixture(scope="module")
+def quantised(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    torch.manual_seed(0)
+    config = BertConfig(
+        vocab_size=200, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=64,
+    )  # fmt: skip
+    net = EmpathyNetwork.from_config(config)
+    folder = tmp_path_factory.mktemp("export")
+    fp32, int8 = folder / "fp32.onnx", folder / "model.onnx"
+    with warnings.catch_warnings():  # torch's exporter warns about itself, not about us
+        warnings.simplefilter("ignore")
+        export_onnx(net, fp32)
+        quantize(fp32, int8)
+    return fp32, int8
+
+
+def test_weights_are_seven_bit_so_avx2_kernels_cannot_saturate(
+    quantised: tuple[Path, Path],
+) -> None:
+    # AVX2 kernels add pairs of (uint8 activation x int8 weight) products in int16:
+    # 2 * 255 * 64 = 32,640 fits, 2 * 255 * 127 = 64,770 does not.
+    weights = int8_weights(quantised[1])
+    assert weights, "no int8 weight in the quantised graph"
+    for name, values in weights.items():
+        assert np.abs(values.astype(np.int32)).max() <= 64, name
+
+
+def test_weights_have_one_scale_per_output_channel(quantised: tuple[Path, Path]) -> None:
+    scales = scales_of(quantised[1])
+    per_channel = [s for name, s in scales.items() if "weight" in name.lower() or s.ndim == 1]
+    assert any(s.ndim == 1 and s.size > 1 for s in per_channel)
+
+
+def test_the_int8_graph_stays_close_to_fp32(quantised: tuple[Path, Path]) -> None:
+    import onnxruntime as ort
+
+    rng = np.random.default_rng(0)
+    ids = rng.integers(5, 200, (1, 24)).astype(np.int64)
+    feeds = {
+        "input_ids": ids,
+        "attention_mask": np.ones_like(ids),
+        "token_type_ids": np.r_[np.zeros(12), np.ones(12)].astype(np.int64)[None],
+    }
+    fp32, int8 = (ort.InferenceSession(str(p)).run(None, feeds) for p in quantised)
+    for exact, approx in zip(fp32, int8, strict=True):
+        assert np.abs(exact - approx).max() < 0.1
