@@ -34,7 +34,6 @@ import time
 from pathlib import Path
 
 from local_server import free_port, wait_healthy
-from machine import describe, summary_line
 from pairs import make_pairs
 
 HERE = Path(__file__).resolve().parent
@@ -143,6 +142,9 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
+    sys.path.insert(0, str(SRC))
+    from carelens.inference.cpu import describe, summary_line
+
     machine = describe()
     print(summary_line(machine))
     print(f"baseline: analyze() in process, median {base:.1f} ms per pair")

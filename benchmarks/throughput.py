@@ -50,8 +50,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from machine import describe as describe_machine
-from machine import summary_line
 from pairs import describe, make_pairs
 
 HERE = Path(__file__).resolve().parent
@@ -231,6 +229,15 @@ def _cpu_busy_fraction(interval: float = 1.0) -> float | None:
     return None if total <= 0 else round(1.0 - (idle1 - idle0) / total, 3)
 
 
+def _cpu_module() -> Any:
+    """``carelens.inference.cpu``, from this checkout when carelens is not installed."""
+    if importlib.util.find_spec("carelens") is None and str(SRC) not in sys.path:
+        sys.path.insert(0, str(SRC))
+    import carelens.inference.cpu as cpu
+
+    return cpu
+
+
 def _child_env(threads: int) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("RAYON_NUM_THREADS", str(threads))
@@ -293,7 +300,7 @@ def report(summary: Result) -> str:
         f"({words['seeker_words']['min']:.0f}-{words['seeker_words']['max']:.0f}), response "
         f"{words['response_words']['mean']} ({words['response_words']['min']:.0f}-"
         f"{words['response_words']['max']:.0f})",
-        summary_line(summary["machine"]),
+        _cpu_module().summary_line(summary["machine"]),
         "",
         f"{'model':<40} {'batch':>5} {'wall s':>8} {'pairs/s':>9} {'load s':>7} "
         f"{'peak RSS MB':>12}",
@@ -366,7 +373,7 @@ def run_all(args: argparse.Namespace) -> Result:
             "model": args.model,
         },
         "machine": {
-            **describe_machine(),
+            **_cpu_module().describe(),
             "load_average_at_start": load_avg,
             "cpu_busy_fraction_at_start": busy,
         },

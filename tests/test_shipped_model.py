@@ -3,6 +3,12 @@
 The figures in the model card come from ``carelens evaluate ... --split test --record``;
 this re-runs that evaluation on the held-out part and compares it with the manifest, so a
 change to inference, calibration or metrics that moves a published figure fails here.
+
+On a CPU with the vector flags and ONNX Runtime version the figures were recorded with
+(``measured_on``), they must come out exactly. On another kind of CPU ONNX Runtime's float
+kernels add in another order, so a pair whose levels are nearly tied can flip: the figures
+must then agree within what a couple of flipped pairs can move (the integer part of the
+int8 model is the same on every x86 CPU; see ``carelens.training.export.quantize``).
 """
 
 from __future__ import annotations
@@ -15,9 +21,25 @@ import pytest
 import carelens
 from carelens.annotations import read_annotations
 from carelens.evaluation import evaluate, model_split_ids
+from carelens.inference.cpu import measured_on
 from carelens.taxonomy_evaluation import evaluate_annotations, evaluate_contrast
 
 pytestmark = pytest.mark.shared_data
+
+
+#: Allowed differences on another kind of CPU: levels of a couple of pairs (of 496, or of
+#: 210 with rare levels for the taxonomy), and the calibration error they move.
+OTHER_CPU = {"epitome": 0.02, "taxonomy": 0.1, "contrast": 1}
+
+
+def tolerance(recorded: dict[str, object], other_cpu: float) -> float:
+    """Exact where the figures were recorded on this kind of CPU, else ``other_cpu``."""
+    here = measured_on()
+    there = recorded.get("measured_on")
+    same = isinstance(there, dict) and all(
+        there.get(k) == here[k] for k in ("vector_flags", "onnxruntime")
+    )
+    return 1e-9 if same else other_cpu
 
 
 @pytest.fixture
@@ -34,10 +56,12 @@ def test_recorded_test_figures_are_reproduced(epitome: Path) -> None:
     ids = model_split_ids(epitome, analyzer.artifact.manifest, "test")
     report = evaluate(epitome, analyzer, ids=ids, split="test")
     assert report.n_pairs == recorded["n_pairs"] == 496
+    tol = tolerance(recorded, OTHER_CPU["epitome"])
     for name, figures in recorded["mechanisms"].items():
         got = report[name].to_dict()
-        for key in ("n", "accuracy", "macro_f1", "ece", "token_f1", "iou_f1", "n_rationales"):
-            assert got[key] == pytest.approx(figures[key], abs=1e-9), (name, key)
+        assert (got["n"], got["n_rationales"]) == (figures["n"], figures["n_rationales"])
+        for key in ("accuracy", "macro_f1", "ece", "token_f1", "iou_f1"):
+            assert got[key] == pytest.approx(figures[key], abs=tol), (name, key)
 
 
 def test_split_parts_are_disjoint_by_seeker_post(epitome: Path) -> None:
@@ -62,12 +86,24 @@ def test_recorded_taxonomy_figures_are_reproduced(epitome: Path) -> None:
     recorded = analyzer.artifact.manifest["evaluation"]["taxonomy-test"]
     report = evaluate_annotations(epitome, GOLD, analyzer, part="test").to_dict()
     assert report["n_pairs"] == recorded["n_pairs"] == 210
+    tol = tolerance(recorded, OTHER_CPU["taxonomy"])
     for name, figures in recorded["dimensions"].items():
-        for key in ("n", "accuracy", "macro_f1", "ece", "token_f1", "iou_f1"):
-            assert report["dimensions"][name][key] == pytest.approx(figures[key], abs=1e-9)
-    assert report["presence_macro_f1"] == pytest.approx(recorded["presence_macro_f1"], abs=1e-9)
-    assert report["binary"] == recorded["binary"]
-    assert report["style"] == pytest.approx(recorded["style"], abs=1e-9)
+        assert report["dimensions"][name]["n"] == figures["n"]
+        for key in ("accuracy", "macro_f1", "ece", "token_f1", "iou_f1"):
+            got = report["dimensions"][name][key]
+            if figures[key] is None:
+                assert got is None, (name, key)
+            else:
+                assert got == pytest.approx(figures[key], abs=tol), (name, key)
+    assert report["presence_macro_f1"] == pytest.approx(recorded["presence_macro_f1"], abs=tol)
+    assert report["binary"].keys() == recorded["binary"].keys()
+    for flag, figures in recorded["binary"].items():
+        for key, value in figures.items():
+            if isinstance(value, float):
+                assert report["binary"][flag][key] == pytest.approx(value, abs=tol), (flag, key)
+            else:
+                assert report["binary"][flag][key] == value, (flag, key)
+    assert report["style"] == pytest.approx(recorded["style"], abs=tol)
 
 
 def test_the_test_part_was_never_trained_on(epitome: Path) -> None:
@@ -82,4 +118,5 @@ def test_recorded_contrast_figures_are_reproduced() -> None:
     analyzer = carelens.load(threads=1)
     recorded = analyzer.artifact.manifest["evaluation"]["contrast"]
     report = evaluate_contrast(CONTRAST, analyzer).to_dict()
-    assert report["ranked_first"] == recorded["ranked_first"]
+    tol = tolerance(recorded, OTHER_CPU["contrast"])
+    assert report["ranked_first"] == pytest.approx(recorded["ranked_first"], abs=tol)

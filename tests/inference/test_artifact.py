@@ -198,5 +198,7 @@ def test_record_evaluation_keeps_checksums_valid(tmp_path: Path) -> None:
     record_evaluation(folder, "test", {"n_pairs": 3, "mechanisms": {}})
     record_evaluation(folder, "dev", {"n_pairs": 2})
     manifest = ModelArtifact.load(folder).manifest  # checksums still verify
+    measured_on = manifest["evaluation"]["test"].pop("measured_on")
     assert manifest["evaluation"]["test"] == {"n_pairs": 3, "mechanisms": {}}
-    assert manifest["evaluation"]["dev"] == {"n_pairs": 2}
+    assert manifest["evaluation"]["dev"]["n_pairs"] == 2
+    assert set(measured_on) == {"cpu", "vector_flags", "onnxruntime"}

@@ -115,14 +115,18 @@ def write_manifest(folder: str | Path, manifest: Mapping[str, Any]) -> Path:
 
 
 def record_evaluation(folder: str | Path, key: str, figures: Mapping[str, Any]) -> Path:
-    """Store evaluation ``figures`` under ``manifest["evaluation"][key]``.
+    """Store evaluation ``figures`` under ``manifest["evaluation"][key]``, with the CPU's
+    vector flags and the ONNX Runtime version they were measured with (``measured_on``:
+    another kind of CPU can move a figure in its last decimals).
 
     Only the manifest changes; the checksums it lists stay valid.
     """
+    from carelens.inference.cpu import measured_on
+
     artifact = ModelArtifact.load(folder)
     data = dict(artifact.manifest)
     evaluation = dict(data.get("evaluation") or {})
-    evaluation[key] = dict(figures)
+    evaluation[key] = {**figures, "measured_on": measured_on()}
     data["evaluation"] = evaluation
     out = artifact.path / MANIFEST
     out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
