@@ -57,7 +57,9 @@ lint: $(VENV)/.installed-test
 train: $(VENV)/.installed-test
 	$(BIN)/carelens train --data ../shared/data/epitome-reddit/epitome_reddit_public.csv \
 		--annotations annotations/taxonomy-v1/gold.jsonl --annotation-repeat 1 \
-		--written annotations/synthetic-v1/pairs.jsonl --output src/carelens/models/empathy-minilm
+		--written annotations/synthetic-v1/pairs.jsonl \
+		--bolt ../shared/data/bolt/therapist_behaviours_train.csv \
+		--output src/carelens/models/empathy-minilm
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/throughput.py
