@@ -94,7 +94,6 @@ def run_phase(
 
 
 def baseline_ms(pairs: list[tuple[str, str]], model: Path | None, n: int = 200) -> float:
-    sys.path.insert(0, str(SRC))
     import carelens
 
     analyzer = carelens.load(model, threads=2)
@@ -117,6 +116,7 @@ def main() -> None:
     parser.add_argument("--model", type=Path, help="model folder (default: the shipped one)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    sys.path.insert(0, str(SRC))  # carelens from this checkout, as the server runs it
     pairs = make_pairs(500, seed=11)
     bodies = [json.dumps({"seeker": s, "response": r}).encode() for s, r in pairs]
     base = baseline_ms(pairs, args.model)
@@ -142,7 +142,6 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    sys.path.insert(0, str(SRC))
     from carelens.inference.cpu import describe, summary_line
 
     machine = describe()

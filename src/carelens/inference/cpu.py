@@ -61,10 +61,10 @@ def measured_on() -> dict[str, object]:
     the ONNX Runtime version (stored with ``--record``)."""
     import onnxruntime
 
-    info = _read_cpuinfo()
+    machine = describe()
     return {
-        "cpu": cpu_model(info) or platform.machine(),
-        "vector_flags": vector_flags(info),
+        "cpu": machine["cpu"],
+        "vector_flags": machine["vector_flags"],
         "onnxruntime": onnxruntime.__version__,
     }
 
