@@ -1,5 +1,5 @@
 """Fuzz tokenisation and span mapping: ``PairEncoder.encode``, ``token_probs_to_spans``, then
-``snap_to_sentences``.
+``snap_to_sentences``; and ``select_sentences`` (the threshold doubles as its ratio).
 
 Input layout: byte 0 holds the options — bits 0-1 a repeat factor for the response (1, 7,
 300 or 40 000 copies, capped near 1.2 M characters: very long texts), bits 2-4 the span
@@ -14,7 +14,8 @@ Invariants: the batch layout (``[CLS] response [SEP] seeker [SEP]``, lengths wit
 limits, token types), response offsets inside the text and in order, the public surrogate
 policy (a text with lone surrogates encodes exactly as the same text with each one replaced
 by U+FFFD), and spans that are inside the text, non-empty, sorted, disjoint, never cutting a
-word, with in-range scores, covering every marked token.
+word, with in-range scores, covering every marked token; chosen sentences that are in the
+text, apart, without white-space edges, the best-scoring one among them.
 
 Run: ``.venv/bin/python fuzz/fuzz_encoding.py [libFuzzer flags] [corpus dirs]``.
 """
@@ -31,7 +32,12 @@ import numpy as np
 with atheris.instrument_imports(include=["carelens"]):
     from carelens.inference.artifact import default_model_dir
     from carelens.inference.encoding import EncodedBatch, PairEncoder
-    from carelens.inference.spans import snap_to_sentences, token_probs_to_spans
+    from carelens.inference.spans import (
+        select_sentences,
+        sentence_scores,
+        snap_to_sentences,
+        token_probs_to_spans,
+    )
 
 _REPEATS = (1, 7, 300, 40_000)
 _MAX_TOTAL = 1_200_000
@@ -131,6 +137,26 @@ def test_one(data: bytes) -> None:
     spans = token_probs_to_spans(response, offsets, probs, "fuzz", threshold=threshold)
     _check_spans(response, offsets, probs, threshold, spans)
     _check_snapped(response, spans, snap_to_sentences(response, spans))
+    _check_sentences(response, offsets, probs, threshold)
+
+
+def _check_sentences(text: str, offsets: np.ndarray, probs: np.ndarray, ratio: float) -> None:
+    """Sentence selection: inside the text, apart, no white-space edges, in-range scores, and
+    the best sentence chosen whenever any token has a probability above zero."""
+    check = h.check
+    chosen = select_sentences(text, offsets, probs, "fuzz", ratio)
+    previous_end = -1
+    for span in chosen:
+        check(0 <= span.start < span.end <= len(text), "sentence-bounds", f"{span}")
+        check(span.start > previous_end, "sentence-overlap")
+        check(not text[span.start].isspace(), "sentence-leading-space")
+        check(not text[span.end - 1].isspace(), "sentence-trailing-space")
+        check(0.0 <= span.score <= 1.0, "sentence-score", str(span.score))
+        previous_end = span.end
+    scored = sentence_scores(text, offsets, probs)
+    if scored and max(score for *_, score in scored) > 0:
+        start, end, _ = max(scored, key=lambda s: s[2])
+        check(any(s.start <= start and end <= s.end for s in chosen), "sentence-best-missing")
 
 
 def _check_snapped(text: str, spans: tuple, snapped: tuple) -> None:

@@ -75,7 +75,13 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     assert manifest["training"]["annotations"]["file"] == "annotations.jsonl"
     assert manifest["training"]["config"]["max_steps"] == 2
     assert manifest["training"]["split"]["by"] == "sp_id"
+    # Rationale sentences fitted on dev after the export, one ratio per dimension.
+    ratios = manifest["calibration"]["rationale_sentence_ratios"]
+    assert len(ratios) == len(RESPONSE_DIMENSIONS) and all(0 < r <= 1 for r in ratios)
+    assert manifest["calibration"]["rationale_fit"]["on"] == "dev"
+    assert "rationale sentence ratios" in run.stdout
     analyzer = carelens.load(out)
+    assert analyzer.sentence_ratios == tuple(ratios)
     result = analyzer.analyze("I failed my exam again.", "That sounds exhausting. What happened?")
     assert result["exploration"].level in (0, 1, 2)
     assert result["sympathy"].level in (0, 1, 2) and result.seeker is not None

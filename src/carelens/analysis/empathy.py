@@ -2,8 +2,11 @@
 
 :class:`EmpathyAnalyzer` encodes pairs, runs the ONNX model in length-sorted batches, turns
 logits into calibrated probabilities (one temperature per dimension, fitted on dev data at
-training time) and rationale probabilities into character spans (widened to whole sentences
-for the dimensions in :data:`SENTENCE_SPAN_DIMENSIONS`). On top of the model's
+training time) and rationale probabilities into character spans: the sentences that score
+at least a share of the best one, that share fitted per dimension on dev
+(:mod:`carelens.training.span_fit`); models without fitted shares (older manifests) mark tokens
+above a threshold instead, widened to whole sentences for the dimensions in
+:data:`SENTENCE_SPAN_DIMENSIONS`. On top of the model's
 dimensions it applies the minimising rules (:mod:`carelens.analysis.rules`), adds the
 derived ``empathy`` and ``style`` (:mod:`carelens.taxonomy`), the
 seeker's distress (model) and crisis cues (:mod:`carelens.analysis.crisis`), and feedback for
@@ -30,7 +33,7 @@ from carelens.analysis.rules import apply_rules
 from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import PairEncoder
 from carelens.inference.session import OnnxModel
-from carelens.inference.spans import snap_to_sentences, token_probs_to_spans
+from carelens.inference.spans import select_sentences, snap_to_sentences, token_probs_to_spans
 from carelens.taxonomy import derive_empathy, headline_style, result_dimensions
 from carelens.types import (
     DimensionScore,
@@ -43,8 +46,9 @@ from carelens.types import (
 
 PairLike = tuple[str, str] | Exchange
 
-#: Dimensions whose rationale is a whole sentence (a question that explores): their spans
-#: are widened to the sentences they touch. Chosen on the dev split, where EPITOME's
+#: For models with token thresholds (no sentence ratios in the manifest): dimensions whose
+#: rationale is a whole sentence (a question that explores), whose spans are widened to the
+#: sentences they touch. Chosen on the dev split, where EPITOME's
 #: exploration rationales are whole questions: exploration IOU-F1 0.473 -> 0.571, token-F1
 #: 0.614 -> 0.620; widening emotional reactions and interpretations too lowered their IOU-F1.
 SENTENCE_SPAN_DIMENSIONS: frozenset[str] = frozenset({"exploration"})
@@ -104,6 +108,12 @@ class EmpathyAnalyzer:
         )
         self.thresholds = tuple(
             float(t) for t in calibration.get("rationale_thresholds", [0.5] * n_dims)
+        )
+        ratios = calibration.get("rationale_sentence_ratios")
+        #: Per dimension, the share of the best sentence's score a sentence needs to be a
+        #: rationale; None: the model marks tokens above :attr:`thresholds` instead.
+        self.sentence_ratios: tuple[float, ...] | None = (
+            tuple(float(r) for r in ratios) if ratios is not None else None
         )
         self.flag_names: tuple[str, ...] = tuple(artifact.manifest.get("flags", ()))
         self.has_seeker_head = "distress" in artifact.manifest.get("seeker", ())
@@ -274,7 +284,11 @@ class EmpathyAnalyzer:
         for d, name in enumerate(self.model_dimensions):
             level = int(probs[d].argmax())
             spans: tuple[Span, ...] = ()
-            if level > 0:
+            if level > 0 and self.sentence_ratios is not None:
+                spans = select_sentences(
+                    response, offsets, token_probs[:, d], name, self.sentence_ratios[d]
+                )
+            elif level > 0:
                 spans = token_probs_to_spans(
                     response, offsets, token_probs[:, d], name, threshold=self.thresholds[d]
                 )

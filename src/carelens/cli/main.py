@@ -1,5 +1,5 @@
 """The ``carelens`` command: ``analyze``, ``batch``, ``report``, ``summarize``, ``evaluate``,
-``evaluate-contrast``, ``train``, ``serve`` and ``keys``.
+``evaluate-contrast``, ``train``, ``fit-spans``, ``serve`` and ``keys``.
 
 Each command lives in its own module and is a thin layer over a public function; this module
 builds the typer app and the ``--version`` option. The console script is
@@ -16,6 +16,7 @@ from carelens._version import __version__
 from carelens.cli.analyze import analyze
 from carelens.cli.batch import batch
 from carelens.cli.evaluate import evaluate_command, evaluate_contrast_command
+from carelens.cli.fit_spans import fit_spans
 from carelens.cli.insights import report, summarize
 from carelens.cli.serve import keys_app, serve
 from carelens.cli.train import train
@@ -54,6 +55,7 @@ app.command("summarize")(summarize)
 app.command("evaluate")(evaluate_command)
 app.command("evaluate-contrast")(evaluate_contrast_command)
 app.command("train")(train)
+app.command("fit-spans")(fit_spans)
 app.command("serve")(serve)
 app.add_typer(keys_app, name="keys")
 

@@ -166,7 +166,7 @@ def train(
 
             def progress(stage: str, step: int, total: int) -> None:
                 bar.update(task, description=stage, completed=step, total=total)
-                if stage == training.TEACHER_STAGE:
+                if stage in (training.TEACHER_STAGE, training.SPAN_STAGE):
                     return
                 if step == 1:
                     first.append(time.monotonic())
@@ -208,4 +208,9 @@ def _summary_table(output: Path, summary: dict[str, Any]) -> Table:
     dev = [f"{k} {v:.3f}" for k, v in best.items() if k.startswith(("f1_", "tok_"))]
     if dev:
         table.add_row("dev scores", ", ".join(dev))
+    ratios = summary.get("rationale_sentence_ratios") or {}
+    if ratios:
+        table.add_row(
+            "rationale sentence ratios", ", ".join(f"{d} {r:.1f}" for d, r in ratios.items())
+        )
     return table

@@ -131,3 +131,16 @@ def record_evaluation(folder: str | Path, key: str, figures: Mapping[str, Any]) 
     out = artifact.path / MANIFEST
     out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return out
+
+
+def update_calibration(folder: str | Path, entries: Mapping[str, Any]) -> Path:
+    """Add or replace ``entries`` in ``manifest["calibration"]`` (settings fitted after
+    export, such as the rationale sentence ratios). Only the manifest changes; the checksums
+    it lists stay valid.
+    """
+    artifact = ModelArtifact.load(folder)
+    data = dict(artifact.manifest)
+    data["calibration"] = {**(data.get("calibration") or {}), **entries}
+    out = artifact.path / MANIFEST
+    out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return out

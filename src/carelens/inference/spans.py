@@ -1,17 +1,23 @@
 """Map per-token rationale probabilities back to character spans in the response.
 
-Consecutive response tokens whose probability reaches the threshold form one span; a span
-runs from its first token's start to its last token's end, so word pieces of one word stay
-together, and it is widened to whole words when the model marked only part of a word.
-A run that starts inside (or touching) the previous span joins it without widening its start
-again, so each character is scanned at most a couple of times: a long text with no spaces (a
-1 MB message in Chinese, say) costs O(len(text)), not O(spans x len(text)).
+Two decoders. :func:`select_sentences` (models that carry sentence ratios in their
+calibration) scores each sentence of the response by the mean probability of its tokens and
+marks the sentences scoring at least a fitted share of the best one.
+:func:`token_probs_to_spans` (older models, which carry token thresholds) marks tokens
+above a threshold: consecutive response tokens whose probability reaches the threshold form
+one span; a span runs from its first token's start to its last token's end, so word pieces
+of one word stay together, and it is widened to whole words when the model marked only part
+of a word. A run that starts inside (or touching) the previous span joins it without
+widening its start again, so each character is scanned at most a couple of times: a long
+text with no spaces (a 1 MB message in Chinese, say) costs O(len(text)), not
+O(spans x len(text)).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import numpy as np
 from numpy.typing import NDArray
@@ -83,7 +89,7 @@ def token_probs_to_spans(
     return tuple(spans)
 
 
-#: What ends a sentence for :func:`snap_to_sentences`.
+#: What ends a sentence for :func:`snap_to_sentences` and :func:`sentence_ranges`.
 _SENTENCE_ENDS = ".!?\n"
 _NEXT_END = re.compile(r"[.!?\n]")
 _MORE_MARKS = re.compile(r"[.!?]*")
@@ -127,3 +133,87 @@ def _sentence_end(text: str, end: int, lower: int) -> int:
     end = _MORE_MARKS.match(text, end).end()  # type: ignore[union-attr]
     lower = min(lower, end)
     return lower + len(text[lower:end].rstrip())
+
+
+#: A sentence: anything up to a run of ``.``/``!``/``?``, a line break, or the end of the text.
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|\Z)")
+
+
+def sentence_ranges(text: str, until: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``, white space at its edges left out.
+
+    Sentences end as in :func:`snap_to_sentences`; blank ones are skipped. With ``until``,
+    the scan stops after the sentence that reaches past character ``until``, so a long
+    response whose tokens were truncated costs only its analysed part.
+    """
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        if until is not None and start >= until:
+            return
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            yield start + lead, start + lead + len(stripped)
+        if end >= len(text):
+            return
+
+
+def sentence_scores(
+    text: str, offsets: NDArray[np.int64], probs: NDArray[np.floating]
+) -> list[tuple[int, int, float]]:
+    """Each sentence up to the last token, as ``(start, end, mean token probability)``.
+
+    A token belongs to the sentence its first character is in; tokens are in text order. A
+    sentence without tokens (only characters the tokenizer drops) scores 0.
+    """
+    n = min(len(offsets), len(probs))
+    if n == 0:
+        return []
+    scored: list[tuple[int, int, float]] = []
+    k = 0
+    for start, end in sentence_ranges(text, until=int(offsets[n - 1][1])):
+        while k < n and int(offsets[k][0]) < start:
+            k += 1  # a token before this sentence (in white space between sentences)
+        first = k
+        while k < n and int(offsets[k][0]) < end:
+            k += 1
+        scored.append((start, end, float(np.mean(probs[first:k])) if k > first else 0.0))
+        if k >= n:
+            break
+    return scored
+
+
+def select_sentences(
+    text: str,
+    offsets: NDArray[np.int64],
+    probs: NDArray[np.floating],
+    label: str,
+    ratio: float,
+) -> tuple[Span, ...]:
+    """The sentences whose mean token probability is at least ``ratio`` x the best sentence's.
+
+    ``offsets[k]`` is the character range of token ``k`` and ``probs[k]`` its rationale
+    probability. Neighbouring chosen sentences join into one span scored by the better of
+    them. The best sentence is always chosen (when it scores above zero): callers decode
+    spans only for a dimension the response shows.
+    """
+    scored = sentence_scores(text, offsets, probs)
+    if not scored:
+        return ()
+    best = max(score for _, _, score in scored)
+    if best <= 0.0:
+        return ()
+    floor = ratio * best
+    spans: list[Span] = []
+    joinable = False  # the previous sentence was chosen
+    for start, end, score in scored:
+        if score < floor or score <= 0.0:
+            joinable = False
+            continue
+        if joinable:
+            prev = spans.pop()
+            start, score = prev.start, max(prev.score, score)
+        spans.append(Span(start=start, end=end, label=label, score=round(score, 4)))
+        joinable = True
+    return tuple(spans)

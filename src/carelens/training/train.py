@@ -4,10 +4,11 @@
 the project's taxonomy annotations of its responses), splits it by seeker post, fine-tunes
 :class:`EmpathyNetwork` from the bundled all-MiniLM-L6-v2 weights, keeps the epoch with the
 best dev score, fits one temperature per dimension and one rationale threshold per dimension
-on dev, and exports an int8 ONNX artifact with its manifest. Each loss term averages over the
-pairs that have that label, so EPITOME-only pairs teach the three mechanisms and annotated
-pairs teach everything. The test part is never looked at here; ``carelens evaluate`` scores
-the exported model on it.
+on dev, exports an int8 ONNX artifact with its manifest, and fits on dev how the exported
+model's rationale sentences are chosen (:mod:`carelens.training.span_fit`). Each loss term
+averages over the pairs that have that label, so EPITOME-only pairs teach the three
+mechanisms and annotated pairs teach everything. The test part is never looked at here;
+``carelens evaluate`` scores the exported model on it.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 #: The progress stage while the teacher's outputs are computed (before the epochs).
 TEACHER_STAGE = "teacher outputs"
+#: The progress stage while the rationale sentence ratios are fitted (after the export).
+SPAN_STAGE = "rationale sentences"
 
 
 def default_encoder_dir() -> Path:
@@ -429,6 +432,17 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         "device": str(device),
     }
     from carelens.training.export import export_artifact
+    from carelens.training.span_fit import fit_sentence_ratios, record_sentence_ratios
 
     export_artifact(net, encoder_dir, out_dir, summary)
+    # Rationale sentences are fitted on the exported int8 model, as results are made.
+    fit = fit_sentence_ratios(
+        out_dir,
+        config.data,
+        config.annotations or None,
+        threads=config.threads,
+        progress=(lambda done, total: progress(SPAN_STAGE, done, total)) if progress else None,
+    )
+    record_sentence_ratios(out_dir, fit)
+    summary["rationale_sentence_ratios"] = fit.ratios
     return summary

@@ -1,0 +1,73 @@
+"""``carelens fit-spans``: fit how a model's rationale sentences are chosen, on dev.
+
+A thin layer over :func:`carelens.training.span_fit.fit_sentence_ratios` and
+:func:`~carelens.training.span_fit.record_sentence_ratios`, for models trained before
+``carelens train`` did this itself. Needs no torch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from carelens.cli._common import Quiet, Threads, Verbose, fmt_score, session
+
+
+def fit_spans(
+    model: Annotated[
+        Path,
+        typer.Argument(exists=True, file_okay=False, help="The model folder to fit and update."),
+    ],
+    data: Annotated[
+        Path,
+        typer.Argument(
+            exists=True, dir_okay=False, help="The EPITOME CSV the model was trained on."
+        ),
+    ],
+    annotations: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="The project's annotations of DATA (their dev responses score the taxonomy "
+            "dimensions).",
+        ),
+    ] = None,
+    threads: Threads = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Choose each dimension's rationale sentences by dev token-F1 and store it in MODEL."""
+    from carelens.training.span_fit import fit_sentence_ratios, record_sentence_ratios
+
+    with session(verbose, quiet) as s:
+        with s.progress("ratios") as bar:
+            task = bar.add_task("fitting on dev", total=None)
+            fit = fit_sentence_ratios(
+                model,
+                data,
+                annotations,
+                threads=threads,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+        written = record_sentence_ratios(model, fit)
+        table = Table(
+            title="sentences marked: score >= ratio x best",
+            title_justify="left",
+        )
+        for name in ("dimension", "dev responses", "ratio", "dev token-F1"):
+            table.add_column(name, justify="left" if name == "dimension" else "right")
+        for dim, ratio in fit.ratios.items():
+            n = fit.responses.get(dim)
+            table.add_row(
+                dim,
+                str(n) if n else "-",
+                f"{ratio:.1f}",
+                fmt_score(fit.chosen_token_f1(dim)),
+            )
+        s.out.print(table)
+        s.note(f"ratios recorded in {escape(str(written))}")

@@ -1,0 +1,147 @@
+"""Fit, per dimension, how rationale sentences are chosen, on the dev part of a model's split.
+
+carelens shows a dimension's rationale as whole sentences: each sentence of the response is
+scored by the mean rationale probability of its tokens, and the sentences scoring at least a
+share (the *ratio*) of the best sentence are marked
+(:func:`carelens.inference.spans.select_sentences`).
+:func:`fit_sentence_ratios` picks each dimension's ratio from :data:`RATIO_GRID` by the
+rationale token-F1 that ``carelens evaluate`` reports on dev — EPITOME's rationales for its
+three mechanisms, the project's annotated dev responses for the others — running the exported
+int8 model with every rule, exactly as results are made. :func:`record_sentence_ratios`
+writes the ratios into the model's manifest. ``carelens train`` does both after exporting;
+``carelens fit-spans`` does them for a model trained before. Torch is not needed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from carelens.analysis.empathy import EmpathyAnalyzer
+from carelens.annotations import read_annotations
+from carelens.evaluation import MechanismScores, evaluate, model_split_ids
+from carelens.inference.artifact import ModelArtifact, update_calibration
+from carelens.inference.encoding import EncodedBatch
+from carelens.inference.session import OnnxModel
+from carelens.taxonomy_evaluation import evaluate_annotations
+
+logger = logging.getLogger(__name__)
+
+#: The ratios tried: 1.0 marks only the best sentence (and any that tie with it).
+RATIO_GRID: tuple[float, ...] = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+#: The ratio of a dimension without any gold rationale on dev.
+DEFAULT_RATIO = 0.5
+
+
+@dataclass(frozen=True)
+class SpanFit:
+    """The chosen ratio per dimension and the dev figures it was chosen by."""
+
+    ratios: dict[str, float]
+    #: Dev token-F1 per dimension at every ratio of the grid (absent: no gold rationale).
+    token_f1: dict[str, dict[float, float]]
+    #: Dev responses with a gold rationale, per dimension.
+    responses: dict[str, int]
+
+    def chosen_token_f1(self, dimension: str) -> float | None:
+        curve = self.token_f1.get(dimension)
+        return curve[self.ratios[dimension]] if curve else None
+
+    def to_calibration(self, dimensions: tuple[str, ...]) -> dict[str, Any]:
+        """The manifest's calibration entries: ratios in model output order, and how."""
+        return {
+            "rationale_sentence_ratios": [self.ratios[d] for d in dimensions],
+            "rationale_fit": {
+                "on": "dev",
+                "by": "rationale token-F1 (carelens evaluate), sentences >= ratio x best",
+                "token_f1": {
+                    d: round(f1, 4) for d in dimensions if (f1 := self.chosen_token_f1(d))
+                },
+                "responses": dict(self.responses),
+            },
+        }
+
+
+class _RememberingModel(OnnxModel):
+    """The model with a memory of its outputs per input: the fit scores the same dev pairs
+    once per ratio, and the network's outputs do not depend on the ratio."""
+
+    def __init__(self, model: OnnxModel) -> None:
+        super().__init__(model._session, model._idle_session)
+        self._seen: dict[bytes, dict[str, NDArray[np.float32]]] = {}
+
+    def run(self, batch: EncodedBatch) -> dict[str, NDArray[np.float32]]:
+        key = np.asarray(batch.input_ids.shape).tobytes() + batch.input_ids.tobytes()
+        if key not in self._seen:
+            self._seen[key] = super().run(batch)
+        return self._seen[key]
+
+
+def _has_dev_annotations(path: str | os.PathLike[str]) -> bool:
+    return any(a.part == "dev" for a in read_annotations(Path(path)))
+
+
+def fit_sentence_ratios(
+    model: str | os.PathLike[str],
+    data: str | os.PathLike[str],
+    annotations: str | os.PathLike[str] | None = None,
+    *,
+    grid: tuple[float, ...] = RATIO_GRID,
+    threads: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> SpanFit:
+    """Each dimension's ratio from ``grid`` with the best dev token-F1 (ties: IOU-F1, then the
+    smaller ratio).
+
+    ``data`` is the EPITOME CSV the model was trained on (its dev part is rebuilt from the
+    manifest); ``annotations`` the project's annotations, whose ``dev`` responses score the
+    taxonomy dimensions. ``progress`` is called with (ratios done, ratios in all).
+    """
+    analyzer = EmpathyAnalyzer.load(model, threads=threads)
+    analyzer.model = _RememberingModel(analyzer.model)
+    ids = model_split_ids(data, analyzer.artifact.manifest, "dev")
+    use_annotations = annotations is not None and _has_dev_annotations(annotations)
+    scores: dict[str, dict[float, MechanismScores]] = {}
+    for done, ratio in enumerate(grid, start=1):
+        analyzer.sentence_ratios = (ratio,) * len(analyzer.model_dimensions)
+        found = list(evaluate(data, analyzer, ids=ids, split="dev").mechanisms)
+        if use_annotations and annotations is not None:
+            found += evaluate_annotations(data, annotations, analyzer, part="dev").dimensions
+        for m in found:
+            if m.dimension in analyzer.model_dimensions and m.token_f1 is not None:
+                scores.setdefault(m.dimension, {})[ratio] = m
+        if progress is not None:
+            progress(done, len(grid))
+    ratios: dict[str, float] = {}
+    for dim in analyzer.model_dimensions:
+        curve = scores.get(dim)
+        if not curve:
+            ratios[dim] = DEFAULT_RATIO
+            continue
+        ratios[dim] = max(
+            curve, key=lambda r: (curve[r].token_f1 or 0.0, curve[r].iou_f1 or 0.0, -r)
+        )
+        logger.info(
+            "%s: sentence ratio %.1f (dev token-F1 %.3f)",
+            dim,
+            ratios[dim],
+            curve[ratios[dim]].token_f1,
+        )
+    return SpanFit(
+        ratios=ratios,
+        token_f1={d: {r: m.token_f1 or 0.0 for r, m in c.items()} for d, c in scores.items()},
+        responses={d: next(iter(c.values())).n_rationales for d, c in scores.items()},
+    )
+
+
+def record_sentence_ratios(model: str | os.PathLike[str], fit: SpanFit) -> Path:
+    """Write ``fit`` into the calibration of the model's manifest (checksums stay valid)."""
+    dimensions = tuple(ModelArtifact.load(model).manifest["dimensions"])
+    return update_calibration(model, fit.to_calibration(dimensions))

@@ -1,0 +1,137 @@
+"""Rationale spans as whole sentences: sentence boundaries, scoring and selection by ratio."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from numpy.typing import NDArray
+
+from carelens.inference.spans import select_sentences, sentence_ranges, sentence_scores
+
+TEXT = "That sounds hard. I'm so sorry!  What happened next?\nI lost mine too..."
+
+
+def word_offsets(text: str) -> NDArray[np.int64]:
+    pairs = [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
+    return np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+
+
+def sentence_texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_ranges(text)]
+
+
+def probs_by_sentence(text: str, values: list[float]) -> NDArray[np.float32]:
+    """Every token of the i-th sentence gets ``values[i]``."""
+    ranges = list(sentence_ranges(text))
+    out = []
+    for start, _ in word_offsets(text):
+        index = max(i for i, (s, _) in enumerate(ranges) if s <= start)
+        out.append(values[index])
+    return np.asarray(out, dtype=np.float32)
+
+
+def test_sentences_end_at_marks_and_line_breaks_without_edge_space() -> None:
+    assert sentence_texts(TEXT) == [
+        "That sounds hard.",
+        "I'm so sorry!",
+        "What happened next?",
+        "I lost mine too...",
+    ]
+    assert sentence_texts("  no marks at all  ") == ["no marks at all"]
+    assert sentence_texts("Really?!? Yes.\n\n\nok") == ["Really?!?", "Yes.", "ok"]
+    assert sentence_texts("") == [] and sentence_texts(" \n\t ") == []
+
+
+def test_sentence_scan_stops_after_the_sentence_that_reaches_until() -> None:
+    text = "Hi there. " * 1_000_000  # 10 MB; only the first sentences are looked at
+    assert [text[s:e] for s, e in sentence_ranges(text, until=12)] == ["Hi there.", "Hi there."]
+
+
+def test_sentence_score_is_the_mean_of_its_tokens() -> None:
+    offsets = word_offsets(TEXT)
+    p = probs_by_sentence(TEXT, [0.2, 0.8, 0.4, 0.1])
+    p[0] = 0.5  # "That": the first sentence's mean moves
+    scored = sentence_scores(TEXT, offsets, p)
+    assert [TEXT[s:e] for s, e, _ in scored] == sentence_texts(TEXT)
+    n_first = 4  # That sounds hard .
+    assert scored[0][2] == np.float32(np.mean(p[:n_first]))
+    assert [round(x, 3) for _, _, x in scored[1:]] == [0.8, 0.4, 0.1]
+
+
+def test_the_best_sentence_and_those_within_the_ratio_are_chosen() -> None:
+    offsets = word_offsets(TEXT)
+    p = probs_by_sentence(TEXT, [0.2, 0.8, 0.5, 0.1])
+    only_best = select_sentences(TEXT, offsets, p, "sympathy", 1.0)
+    assert [s.text_in(TEXT) for s in only_best] == ["I'm so sorry!"]
+    assert only_best[0].label == "sympathy" and only_best[0].score == 0.8
+    # 0.5 >= 0.6 x 0.8: the next sentence joins; neighbours make one span, best score kept
+    (joined,) = select_sentences(TEXT, offsets, p, "sympathy", 0.6)
+    assert joined.text_in(TEXT) == "I'm so sorry!  What happened next?"
+    assert joined.score == 0.8
+    # 0.2 >= 0.25 x 0.8: the first sentence joins them too; 0.1 stays out
+    spans = select_sentences(TEXT, offsets, p, "sympathy", 0.25)
+    assert [s.text_in(TEXT) for s in spans] == [
+        "That sounds hard. I'm so sorry!  What happened next?"
+    ]
+    # sentences apart from each other make spans of their own
+    p = probs_by_sentence(TEXT, [0.3, 0.1, 0.9, 0.1])
+    spans = select_sentences(TEXT, offsets, p, "x", 0.3)
+    assert [s.text_in(TEXT) for s in spans] == ["That sounds hard.", "What happened next?"]
+
+
+def test_nothing_is_chosen_without_tokens_or_probability() -> None:
+    offsets = word_offsets(TEXT)
+    assert select_sentences(TEXT, offsets, np.zeros(len(offsets), np.float32), "x", 0.5) == ()
+    empty = np.zeros((0, 2), dtype=np.int64)
+    assert select_sentences(TEXT, empty, np.zeros(0, np.float32), "x", 0.5) == ()
+    assert select_sentences("", empty, np.zeros(0, np.float32), "x", 0.5) == ()
+
+
+def test_sentences_past_the_truncated_tokens_are_never_chosen() -> None:
+    offsets = word_offsets(TEXT)[:6]  # the model saw "That sounds hard . I 'm" only
+    p = np.asarray([0.1, 0.1, 0.1, 0.1, 0.9, 0.9], dtype=np.float32)
+    spans = select_sentences(TEXT, offsets, p, "x", 0.1)
+    assert [s.text_in(TEXT) for s in spans] == ["That sounds hard. I'm so sorry!"]
+
+
+def test_a_long_unpunctuated_response_is_one_sentence() -> None:
+    text = "word " * 200_000
+    offsets = word_offsets(text)[:112]
+    (span,) = select_sentences(text, offsets, np.full(112, 0.3, np.float32), "x", 0.5)
+    assert (span.start, span.end) == (0, len(text) - 1)
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet="ab .?!\n", max_size=80),
+    st.data(),
+    st.sampled_from([0.1, 0.5, 0.9, 1.0]),
+)
+def test_chosen_spans_are_whole_sentences_at_or_above_the_ratio(
+    text: str, data: st.DataObject, ratio: float
+) -> None:
+    offsets = word_offsets(text)
+    n = data.draw(st.integers(0, len(offsets)))
+    offsets = offsets[:n]
+    p = np.asarray(
+        data.draw(st.lists(st.floats(0, 1, width=32), min_size=n, max_size=n)), dtype=np.float32
+    )
+    spans = select_sentences(text, offsets, p, "x", ratio)
+    scored = sentence_scores(text, offsets, p)
+    best = max((score for *_, score in scored), default=0.0)
+    starts = {s for s, _, _ in scored}
+    ends = {e for _, e, _ in scored}
+    for a, b in itertools.pairwise(spans):
+        assert a.end < b.start
+    covered = set()
+    for span in spans:
+        assert span.start in starts and span.end in ends
+        covered |= set(range(span.start, span.end))
+    for start, end, score in scored:  # chosen exactly when at or above ratio x best
+        chosen = start in covered
+        assert chosen == (best > 0 and score > 0 and score >= ratio * best)
+        assert all((i in covered) == chosen for i in range(start, end))

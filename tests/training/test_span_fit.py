@@ -1,0 +1,145 @@
+"""``carelens.training.span_fit``: rationale sentence ratios fitted on dev with the real model."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import carelens
+from carelens.evaluation import evaluate, model_split_ids
+from carelens.inference.artifact import ModelArtifact, default_model_dir
+from carelens.inference.session import OnnxModel
+from carelens.taxonomy import RESPONSE_DIMENSIONS
+from carelens.training.span_fit import (
+    DEFAULT_RATIO,
+    fit_sentence_ratios,
+    record_sentence_ratios,
+)
+
+FEELINGS = ("That sounds so lonely.", "I'm really sorry, that hurts.", "That must be frightening.")
+FILLER = (
+    "My cousin moved last year.",
+    "The bus was late again today.",
+    "I like tea in the morning.",
+)
+QUESTIONS = ("How are you coping?", "What happened after that?", "Who have you told?")
+
+
+@pytest.fixture
+def model_copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(default_model_dir(), tmp_path / "model"))
+
+
+@pytest.fixture
+def written_csv(tmp_path: Path) -> Path:
+    """40 project-written pairs; rationales: the feeling sentence (emotional reactions) and
+    the question (explorations); interpretations have none."""
+    path = tmp_path / "pairs.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(
+            [
+                "sp_id", "rp_id", "seeker_post", "response_post",
+                "emotional_reactions_level", "emotional_reactions_rationales",
+                "interpretations_level", "interpretations_rationales",
+                "explorations_level", "explorations_rationales",
+            ]
+        )  # fmt: skip
+        for i in range(40):
+            feeling, filler, question = FEELINGS[i % 3], FILLER[(i // 3) % 3], QUESTIONS[i % 2]
+            response = f"{filler} {feeling} {question}"
+            out.writerow(
+                [
+                    f"s{i}", f"r{i}", "I lost my job and I can't stop crying.", response,
+                    1, f"{feeling}|", 0, "", 2, f"{question}|",
+                ]
+            )  # fmt: skip
+    return path
+
+
+def test_fit_chooses_the_best_ratio_per_dimension_and_records_it(
+    model_copy: Path, written_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs: list[int] = []
+    real_run = OnnxModel.run
+
+    def counting_run(self: OnnxModel, batch: object) -> object:
+        runs.append(1)
+        return real_run(self, batch)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(OnnxModel, "run", counting_run)
+    done: list[tuple[int, int]] = []
+    fit = fit_sentence_ratios(
+        model_copy, written_csv, grid=(0.2, 0.6, 1.0), progress=lambda d, t: done.append((d, t))
+    )
+    dev = model_split_ids(written_csv, ModelArtifact.load(model_copy).manifest, "dev")
+    assert done == [(1, 3), (2, 3), (3, 3)]
+    assert len(runs) == len(dev)  # the network ran once per dev pair, not once per ratio
+    assert set(fit.ratios) == set(RESPONSE_DIMENSIONS)
+    for dim in ("emotional_reaction", "exploration"):  # the dimensions with gold rationales
+        curve = fit.token_f1[dim]
+        assert set(curve) == {0.2, 0.6, 1.0}
+        assert curve[fit.ratios[dim]] == max(curve.values())
+        assert fit.responses[dim] > 0
+    # no gold rationale on dev: interpretations here, the taxonomy without annotations
+    for dim in ("interpretation", "sympathy", "reflection", "compassion", "dismissive"):
+        assert fit.ratios[dim] == DEFAULT_RATIO and dim not in fit.token_f1
+
+    record_sentence_ratios(model_copy, fit)
+    artifact = ModelArtifact.load(model_copy)  # checksums still valid
+    calibration = artifact.manifest["calibration"]
+    assert calibration["rationale_sentence_ratios"] == [
+        fit.ratios[d] for d in artifact.manifest["dimensions"]
+    ]
+    assert calibration["temperatures"]  # what was there is kept
+    assert calibration["rationale_fit"]["responses"] == fit.responses
+    analyzer = carelens.load(model_copy)
+    assert analyzer.sentence_ratios == tuple(calibration["rationale_sentence_ratios"])
+
+
+def test_spans_are_whole_sentences_with_ratios_and_tokens_without(model_copy: Path) -> None:
+    seeker = "My dog died yesterday and the house feels empty."
+    response = "I'm so sorry about your dog. The house must feel so quiet now. Was she old?"
+    sentences = {
+        "I'm so sorry about your dog.",
+        "The house must feel so quiet now.",
+        "Was she old?",
+    }
+    with_ratios = carelens.load(model_copy).analyze(seeker, response)
+    shown = [s for d in with_ratios.dimensions.values() for s in d.spans if d.level > 0]
+    assert shown, "the shipped model marks something in this reply"
+    for span in shown:
+        if span.label == "dismissive":
+            continue  # minimising rules mark their own phrases
+        parts = {p for p in sentences if span.start <= response.find(p) < span.end}
+        assert span.text_in(response) == " ".join(sorted(parts, key=response.find))
+    # A manifest without ratios (models trained before the fit) marks tokens by threshold.
+    artifact = ModelArtifact.load(model_copy)
+    calibration = dict(artifact.manifest["calibration"])
+    del calibration["rationale_sentence_ratios"]
+    (model_copy / "manifest.json").write_text(
+        json.dumps({**artifact.manifest, "calibration": calibration}),
+        encoding="utf-8",
+    )
+    legacy = carelens.load(model_copy)
+    assert legacy.sentence_ratios is None
+    legacy.analyze(seeker, response)  # decodes without ratios
+
+
+@pytest.mark.slow
+def test_fitted_figures_are_what_evaluate_reports_on_dev(
+    model_copy: Path, shared_data: Path
+) -> None:
+    data = shared_data / "epitome-reddit" / "epitome_reddit_public.csv"
+    fit = fit_sentence_ratios(model_copy, data, grid=(0.5, 0.9))
+    record_sentence_ratios(model_copy, fit)
+    analyzer = carelens.load(model_copy)
+    ids = model_split_ids(data, analyzer.artifact.manifest, "dev")
+    report = evaluate(data, analyzer, ids=ids, split="dev")
+    for m in report.mechanisms:
+        assert m.token_f1 == pytest.approx(fit.chosen_token_f1(m.dimension), abs=1e-12)
+        assert m.n_rationales == fit.responses[m.dimension]
