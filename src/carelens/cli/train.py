@@ -130,6 +130,14 @@ def train(
         float,
         typer.Option(help="Level-loss weight = class frequency ** -power (0: unweighted)."),
     ] = DEFAULTS.class_weight_power,
+    rationale_present_only: Annotated[
+        bool,
+        typer.Option(
+            "--rationale-present-only/--rationale-all-labelled",
+            help="Train rationales on the pairs that show each dimension (where spans are "
+            "shown), or on every pair labelled for it.",
+        ),
+    ] = DEFAULTS.rationale_present_only,
     threads: Annotated[int | None, typer.Option(help="CPU threads for torch.")] = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
@@ -157,6 +165,7 @@ def train(
             test_fraction=test_fraction,
             max_steps=max_steps,
             class_weight_power=class_weight_power,
+            rationale_present_only=rationale_present_only,
             threads=threads,
         )
         s.note(f"device: {escape(describe_device())}")

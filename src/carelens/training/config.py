@@ -30,6 +30,9 @@ class TrainConfig:
     weight_decay: float = 0.01
     warmup: float = 0.06
     rationale_weight: float = 1.0
+    # Rationale loss on the pairs that show the dimension (level >= 1) only, where spans are
+    # shown; False: on every pair labelled for it (level-0 pairs teach "nothing here").
+    rationale_present_only: bool = False
     class_weight_power: float = 0.5  # level-loss weight = frequency ** -power (0 = unweighted)
     max_length: int = 160
     max_response_tokens: int = 112

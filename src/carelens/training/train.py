@@ -130,8 +130,13 @@ def batch_loss(
     targets: tuple[torch.Tensor, ...],
     weights: torch.Tensor,
     rationale_weight: float,
+    rationale_present_only: bool = False,
 ) -> torch.Tensor:
-    """The training loss of one batch; every term skips unknown labels."""
+    """The training loss of one batch; every term skips unknown labels.
+
+    With ``rationale_present_only`` the rationale term counts only the pairs that show the
+    dimension (level 1 or 2), the only ones whose spans results show.
+    """
     level_logits, rat_logits, flag_logits, seeker_logits = outputs
     lv, tok, rmask, flags, distress = targets
     loss = sum(
@@ -139,7 +144,8 @@ def batch_loss(
         start=torch.zeros((), device=level_logits.device),
     )
     loss = loss + _masked_cross_entropy(seeker_logits, distress, weights[N_DIMS])
-    token_mask = rmask.unsqueeze(-1) * (lv != UNKNOWN).unsqueeze(1).to(rmask.dtype)
+    rationale_pairs = lv > 0 if rationale_present_only else lv != UNKNOWN
+    token_mask = rmask.unsqueeze(-1) * rationale_pairs.unsqueeze(1).to(rmask.dtype)
     tok_loss = nn.functional.binary_cross_entropy_with_logits(rat_logits, tok, reduction="none")
     loss = loss + rationale_weight * (tok_loss * token_mask).sum() / token_mask.sum().clamp(min=1.0)
     known_flags = flags != UNKNOWN
@@ -327,7 +333,13 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         for batch in _batches(train_epoch, config.batch_size, rng):
             ids, att, tt, *targets = (t.to(device) for t in _tensors(encoder, batch))
             outputs = net(ids, att, tt)
-            loss = batch_loss(outputs, tuple(targets), weights, config.rationale_weight)
+            loss = batch_loss(
+                outputs,
+                tuple(targets),
+                weights,
+                config.rationale_weight,
+                config.rationale_present_only,
+            )
             if teacher:
                 soft = (t.to(device) for t in teacher_batch(teacher, batch, ids.shape[1]))
                 loss = loss + config.distill_weight * distillation_loss(
