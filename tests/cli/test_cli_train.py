@@ -65,7 +65,8 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     )  # fmt: skip
     run = run_train(
         "--data", data / "train.csv", "--output", out, "--annotations", annotations,
-        "--epochs", "1", "--max-steps", "2", "--batch-size", "4", "--threads", "2",
+        "--epochs", "2", "--max-steps", "4", "--batch-size", "4", "--threads", "2",
+        "--average-last", "2",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     assert "device:" in run.stderr
@@ -73,7 +74,12 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     assert manifest["dimensions"] == list(RESPONSE_DIMENSIONS)
     assert manifest["flags"] == list(RESPONSE_FLAGS)
     assert manifest["training"]["annotations"]["file"] == "annotations.jsonl"
-    assert manifest["training"]["config"]["max_steps"] == 2
+    assert manifest["training"]["config"]["max_steps"] == 4
+    # Both epochs' weights were averaged and scored on dev against the better single epoch.
+    averaged = manifest["training"]["averaged"]
+    assert averaged["epochs"] == [1, 2]
+    assert averaged["best_single"] == max(h["score"] for h in manifest["training"]["history"])
+    assert averaged["chosen"] == (averaged["scores"]["score"] > averaged["best_single"])
     assert manifest["training"]["split"]["by"] == "sp_id"
     # Rationale sentences fitted on dev after the export, one ratio per dimension.
     ratios = manifest["calibration"]["rationale_sentence_ratios"]

@@ -138,6 +138,14 @@ def train(
             "shown), or on every pair labelled for it.",
         ),
     ] = DEFAULTS.rationale_present_only,
+    average_last: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Also try the mean of the last N epochs' weights, kept when it scores better "
+            "on dev than the best single epoch (0: off).",
+        ),
+    ] = DEFAULTS.average_last,
     threads: Annotated[int | None, typer.Option(help="CPU threads for torch.")] = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
@@ -166,6 +174,7 @@ def train(
             max_steps=max_steps,
             class_weight_power=class_weight_power,
             rationale_present_only=rationale_present_only,
+            average_last=average_last,
             threads=threads,
         )
         s.note(f"device: {escape(describe_device())}")
@@ -212,7 +221,11 @@ def _summary_table(output: Path, summary: dict[str, Any]) -> Table:
         ", ".join(f"{part} {split.get(part, '?')}" for part in ("train", "dev", "test")),
     )
     best = summary.get("best_dev") or {}
-    if "epoch" in best:
+    if "averaged_over" in best:
+        last = int(best["epoch"])
+        first = last - int(best["averaged_over"]) + 1
+        table.add_row("weights", f"mean of epochs {first}-{last} (beat the best single epoch)")
+    elif "epoch" in best:
         table.add_row("best epoch", str(best["epoch"]))
     dev = [f"{k} {v:.3f}" for k, v in best.items() if k.startswith(("f1_", "tok_"))]
     if dev:

@@ -33,6 +33,9 @@ class TrainConfig:
     # Rationale loss on the pairs that show the dimension (level >= 1) only, where spans are
     # shown; False: on every pair labelled for it (level-0 pairs teach "nothing here").
     rationale_present_only: bool = False
+    # Also try the mean of the last this many epochs' weights; kept when its dev score beats
+    # the best single epoch's (0 or 1: off).
+    average_last: int = 0
     class_weight_power: float = 0.5  # level-loss weight = frequency ** -power (0 = unweighted)
     max_length: int = 160
     max_response_tokens: int = 112

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -248,6 +249,46 @@ def fit_temperature(logits: np.ndarray, gold: np.ndarray) -> float:
     return round(best_t, 2)
 
 
+def average_states(states: Sequence[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
+    """The element-wise mean of model states (integer buffers are taken from the last)."""
+    out: dict[str, torch.Tensor] = {}
+    for name, last in states[-1].items():
+        if last.is_floating_point():
+            out[name] = torch.stack([s[name] for s in states]).mean(dim=0)
+        else:
+            out[name] = last
+    return out
+
+
+def _try_average(
+    net: EmpathyNetwork,
+    folder: Path,
+    history: list[dict[str, float]],
+    last: int,
+    encoder: PairEncoder,
+    dev: Sequence[LabeledPair],
+) -> dict[str, Any]:
+    """Score the mean of the last ``last`` epochs' weights on dev; keep it in ``net`` when it
+    beats the best single epoch (``net`` holds that epoch on entry), else restore that."""
+    epochs = [int(h["epoch"]) for h in history][-last:]
+    best_single = max(h["score"] for h in history)
+    kept = {k: v.clone() for k, v in net.state_dict().items()}
+    states = [torch.load(folder / f"epoch{e}.pt", map_location="cpu") for e in epochs]
+    net.cpu().load_state_dict(average_states(states))
+    scores: dict[str, float] = dev_scores(predict_logits(net, encoder, dev), dev)
+    chosen = scores["score"] > best_single
+    logger.info(
+        "mean of epochs %s: dev score %.4f (best single epoch %.4f)%s",
+        epochs,
+        scores["score"],
+        best_single,
+        "; kept" if chosen else "",
+    )
+    if not chosen:
+        net.load_state_dict(kept)
+    return {"epochs": epochs, "scores": scores, "best_single": best_single, "chosen": chosen}
+
+
 def _teacher_id(folder: str) -> str:
     """The teacher as the manifest records it: its model id and weight checksum."""
     if not folder:
@@ -368,9 +409,17 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         if scores["score"] > best["score"]:
             best = scores
             torch.save(net.state_dict(), checkpoint)
+        if config.average_last > 1:
+            torch.save(net.state_dict(), Path(scratch.name) / f"epoch{epoch + 1}.pt")
         if step >= total:
             break
     net.load_state_dict(torch.load(checkpoint, map_location="cpu"))
+    averaged = None
+    if config.average_last > 1 and len(history) > 1:
+        averaged = _try_average(net, Path(scratch.name), history, config.average_last, encoder, dev)
+        if averaged["chosen"]:
+            epochs = averaged["epochs"]
+            best = {**averaged["scores"], "epoch": epochs[-1], "averaged_over": len(epochs)}
     scratch.cleanup()
     net.cpu().eval()
     pred = predict_logits(net, encoder, dev)
@@ -437,6 +486,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         },
         "history": history,
         "best_dev": best,
+        "averaged": averaged,
         "temperatures": temperatures,
         "rationale_thresholds": [round(float(t), 2) for t in thresholds],
         "seeker_temperature": seeker_temperature,
