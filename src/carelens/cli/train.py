@@ -138,6 +138,14 @@ def train(
             "shown), or on every pair labelled for it.",
         ),
     ] = DEFAULTS.rationale_present_only,
+    max_response_tokens: Annotated[
+        int,
+        typer.Option(
+            min=8,
+            help="Word pieces of the response the model reads (of 160 in all; the seeker "
+            "message fills the rest).",
+        ),
+    ] = DEFAULTS.max_response_tokens,
     average_last: Annotated[
         int,
         typer.Option(
@@ -175,6 +183,7 @@ def train(
             class_weight_power=class_weight_power,
             rationale_present_only=rationale_present_only,
             average_last=average_last,
+            max_response_tokens=max_response_tokens,
             threads=threads,
         )
         s.note(f"device: {escape(describe_device())}")
