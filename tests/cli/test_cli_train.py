@@ -66,7 +66,7 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     run = run_train(
         "--data", data / "train.csv", "--output", out, "--annotations", annotations,
         "--epochs", "2", "--max-steps", "4", "--batch-size", "4", "--threads", "2",
-        "--average-last", "2",
+        "--average-last", "2", "--max-response-tokens", "100",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     assert "device:" in run.stderr
@@ -75,6 +75,7 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     assert manifest["flags"] == list(RESPONSE_FLAGS)
     assert manifest["training"]["annotations"]["file"] == "annotations.jsonl"
     assert manifest["training"]["config"]["max_steps"] == 4
+    assert manifest["encoding"]["max_response_tokens"] == 100
     # Both epochs' weights were averaged and scored on dev against the better single epoch.
     averaged = manifest["training"]["averaged"]
     assert averaged["epochs"] == [1, 2]
