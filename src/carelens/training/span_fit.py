@@ -62,7 +62,9 @@ class SpanFit:
                 "on": "dev",
                 "by": "rationale token-F1 (carelens evaluate), sentences >= ratio x best",
                 "token_f1": {
-                    d: round(f1, 4) for d in dimensions if (f1 := self.chosen_token_f1(d))
+                    d: round(f1, 4)
+                    for d in dimensions
+                    if (f1 := self.chosen_token_f1(d)) is not None
                 },
                 "responses": dict(self.responses),
             },
