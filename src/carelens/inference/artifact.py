@@ -124,13 +124,8 @@ def record_evaluation(folder: str | Path, key: str, figures: Mapping[str, Any]) 
     from carelens.inference.cpu import measured_on
 
     artifact = ModelArtifact.load(folder)
-    data = dict(artifact.manifest)
-    evaluation = dict(data.get("evaluation") or {})
-    evaluation[key] = {**figures, "measured_on": measured_on()}
-    data["evaluation"] = evaluation
-    out = artifact.path / MANIFEST
-    out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    return out
+    figures = {**figures, "measured_on": measured_on()}
+    return _merge_into_section(artifact, "evaluation", {key: figures})
 
 
 def update_calibration(folder: str | Path, entries: Mapping[str, Any]) -> Path:
@@ -138,9 +133,14 @@ def update_calibration(folder: str | Path, entries: Mapping[str, Any]) -> Path:
     export, such as the rationale sentence ratios). Only the manifest changes; the checksums
     it lists stay valid.
     """
-    artifact = ModelArtifact.load(folder)
+    return _merge_into_section(ModelArtifact.load(folder), "calibration", entries)
+
+
+def _merge_into_section(artifact: ModelArtifact, section: str, entries: Mapping[str, Any]) -> Path:
+    """Rewrite the artifact's manifest with ``entries`` added to (or replacing keys of) the
+    mapping under ``section``; the rest, checksums included, is kept as it is."""
     data = dict(artifact.manifest)
-    data["calibration"] = {**(data.get("calibration") or {}), **entries}
+    data[section] = {**(data.get(section) or {}), **entries}
     out = artifact.path / MANIFEST
     out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return out

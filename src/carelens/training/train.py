@@ -263,16 +263,16 @@ def average_states(states: Sequence[dict[str, torch.Tensor]]) -> dict[str, torch
 def _try_average(
     net: EmpathyNetwork,
     folder: Path,
+    best_checkpoint: Path,
     history: list[dict[str, float]],
     last: int,
     encoder: PairEncoder,
     dev: Sequence[LabeledPair],
 ) -> dict[str, Any]:
-    """Score the mean of the last ``last`` epochs' weights on dev; keep it in ``net`` when it
-    beats the best single epoch (``net`` holds that epoch on entry), else restore that."""
+    """Score the mean of the last ``last`` epochs' weights (``folder/epoch<N>.pt``) on dev;
+    keep it in ``net`` when it beats the best single epoch, else load that one back."""
     epochs = [int(h["epoch"]) for h in history][-last:]
     best_single = max(h["score"] for h in history)
-    kept = {k: v.clone() for k, v in net.state_dict().items()}
     states = [torch.load(folder / f"epoch{e}.pt", map_location="cpu") for e in epochs]
     net.cpu().load_state_dict(average_states(states))
     scores: dict[str, float] = dev_scores(predict_logits(net, encoder, dev), dev)
@@ -285,7 +285,7 @@ def _try_average(
         "; kept" if chosen else "",
     )
     if not chosen:
-        net.load_state_dict(kept)
+        net.load_state_dict(torch.load(best_checkpoint, map_location="cpu"))
     return {"epochs": epochs, "scores": scores, "best_single": best_single, "chosen": chosen}
 
 
@@ -416,7 +416,9 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     net.load_state_dict(torch.load(checkpoint, map_location="cpu"))
     averaged = None
     if config.average_last > 1 and len(history) > 1:
-        averaged = _try_average(net, Path(scratch.name), history, config.average_last, encoder, dev)
+        averaged = _try_average(
+            net, Path(scratch.name), checkpoint, history, config.average_last, encoder, dev
+        )
         if averaged["chosen"]:
             epochs = averaged["epochs"]
             best = {**averaged["scores"], "epoch": epochs[-1], "averaged_over": len(epochs)}
