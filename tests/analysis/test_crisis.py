@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
+from carelens.analysis.crisis import _ANY, _PATTERNS, CRISIS_RESOURCES, _scan, crisis_cues
 from carelens.types import Span
 
 
@@ -228,6 +228,47 @@ def test_arbitrary_text_never_crashes_and_offsets_are_valid(text: str) -> None:
 )
 def test_cue_like_text_gives_valid_non_overlapping_spans(text: str) -> None:
     assert_valid(text, crisis_cues(text))
+
+
+# --- the one-pass check before the full scan ----------------------------------------------
+
+CUE_WORDS = [
+    "I",
+    "not",
+    "want",
+    "to",
+    "die",
+    "kill",
+    "myself",
+    "cutting",
+    "self-harm",
+    "took",
+    "30",
+    "pills",
+    "end",
+    "it",
+    "all",
+    "better",
+    "off",
+    "without",
+    "me",
+    "my",
+    "wrists",
+    "note",
+    "goodbye",
+    "\n",
+]
+
+
+@given(st.lists(st.sampled_from(CUE_WORDS), max_size=40).map(" ".join))
+def test_the_quick_check_never_hides_a_cue_the_full_scan_finds(text: str) -> None:
+    assert crisis_cues(text) == _scan(text)
+
+
+def test_every_pattern_is_part_of_the_quick_check() -> None:
+    for patterns in _PATTERNS.values():
+        for pattern in patterns:
+            assert f"(?:{pattern})" in _ANY.pattern
 
 
 # --- resources -----------------------------------------------------------------------------

@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
-from carelens.inference.spans import select_sentences, sentence_ranges, sentence_scores
+from carelens.inference.spans import (
+    choose_sentences,
+    select_sentences,
+    sentence_ranges,
+    sentence_score_matrix,
+    sentence_scores,
+    sentence_token_ranges,
+)
 
 TEXT = "That sounds hard. I'm so sorry!  What happened next?\nI lost mine too..."
 
@@ -135,3 +142,43 @@ def test_chosen_spans_are_whole_sentences_at_or_above_the_ratio(
         chosen = start in covered
         assert chosen == (best > 0 and score > 0 and score >= ratio * best)
         assert all((i in covered) == chosen for i in range(start, end))
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="ab .?!\n", max_size=80), st.data())
+def test_scoring_every_dimension_at_once_matches_scoring_each_alone(
+    text: str, data: st.DataObject
+) -> None:
+    """The analyzer scores all dimensions from one pass over the sentences."""
+    offsets = word_offsets(text)
+    n = len(offsets)
+    table = np.asarray(
+        data.draw(st.lists(st.floats(0, 1, width=32), min_size=3 * n, max_size=3 * n)),
+        dtype=np.float32,
+    ).reshape(n, 3)
+    ranges = sentence_token_ranges(text, offsets)
+    matrix = sentence_score_matrix(ranges, table)
+    assert matrix.shape == (len(ranges), 3)
+    for d in range(3):
+        alone = sentence_scores(text, offsets, table[:, d])
+        assert [(s, e) for s, e, _ in alone] == [(s, e) for s, e, _, _ in ranges]
+        for (_, _, first, stop), score in zip(ranges, matrix[:, d], strict=True):
+            expected = float(np.mean(table[first:stop, d], dtype=np.float64)) if stop > first else 0
+            assert abs(score - expected) < 1e-9
+        together = [(s, e, float(m)) for (s, e, _, _), m in zip(ranges, matrix[:, d], strict=True)]
+        assert choose_sentences(together, "x", 0.5) == select_sentences(
+            text, offsets, table[:, d], "x", 0.5
+        )
+
+
+def test_tokens_of_each_sentence() -> None:
+    offsets = word_offsets(TEXT)
+    ranges = sentence_token_ranges(TEXT, offsets)
+    assert [TEXT[s:e] for s, e, _, _ in ranges] == sentence_texts(TEXT)
+    words = [TEXT[a:b] for a, b in offsets]
+    assert [words[first:stop] for _, _, first, stop in ranges][:2] == [
+        ["That", "sounds", "hard", "."],
+        ["I", "'", "m", "so", "sorry", "!"],
+    ]
+    assert sentence_token_ranges(TEXT, offsets[:0]) == []
+    assert sentence_score_matrix([], np.zeros((0, 2), np.float32)).shape == (0, 2)

@@ -90,6 +90,11 @@ _COMPILED = {
     label: [re.compile(p, re.IGNORECASE | re.DOTALL) for p in patterns]
     for label, patterns in _PATTERNS.items()
 }
+# Every pattern in one alternation: most messages carry no cue, and one scan for any of them
+# costs about a quarter of running each pattern, so the full scan runs only after a hit.
+_ANY = re.compile(
+    "|".join(f"(?:{p})" for ps in _PATTERNS.values() for p in ps), re.IGNORECASE | re.DOTALL
+)
 # A first-person negation right before the cue ("I'm not", "I would never", "I won't").
 _NEGATED = re.compile(
     r"\b(?:not|never|n't|no\s+longer|wouldn'?t|won'?t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
@@ -112,6 +117,13 @@ def _negated(text: str, start: int, cue: str) -> bool:
 
 def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
     """Suicide and self-harm cues in ``seeker_text``, in order, overlapping matches merged."""
+    if _ANY.search(seeker_text) is None:
+        return ()
+    return _scan(seeker_text)
+
+
+def _scan(seeker_text: str) -> tuple[Span, ...]:
+    """Every pattern over ``seeker_text``: the cues, negated ones left out, merged."""
     found: list[Span] = []
     for label, patterns in _COMPILED.items():
         for pattern in patterns:

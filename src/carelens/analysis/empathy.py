@@ -33,7 +33,13 @@ from carelens.analysis.rules import apply_rules
 from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import PairEncoder
 from carelens.inference.session import OnnxModel
-from carelens.inference.spans import select_sentences, snap_to_sentences, token_probs_to_spans
+from carelens.inference.spans import (
+    choose_sentences,
+    sentence_score_matrix,
+    sentence_token_ranges,
+    snap_to_sentences,
+    token_probs_to_spans,
+)
 from carelens.taxonomy import derive_empathy, headline_style, result_dimensions
 from carelens.types import (
     DimensionScore,
@@ -281,14 +287,21 @@ class EmpathyAnalyzer:
     ) -> dict[str, DimensionScore]:
         dims: dict[str, DimensionScore] = {}
         token_probs = rat_probs[1 : 1 + len(offsets)]
+        levels = probs.argmax(axis=-1)
+        sentence_table: list[list[tuple[int, int, float]]] | None = None
+        if self.sentence_ratios is not None and levels.any():
+            # Sentences and their mean token probabilities, once for every dimension.
+            ranges = sentence_token_ranges(response, offsets[: len(token_probs)])
+            means = sentence_score_matrix(ranges, token_probs).T.tolist()
+            sentence_table = [
+                [(r[0], r[1], m) for r, m in zip(ranges, column, strict=True)] for column in means
+            ]
         for d, name in enumerate(self.model_dimensions):
-            level = int(probs[d].argmax())
+            level = int(levels[d])
             spans: tuple[Span, ...] = ()
-            if level > 0 and self.sentence_ratios is not None:
-                spans = select_sentences(
-                    response, offsets, token_probs[:, d], name, self.sentence_ratios[d]
-                )
-            elif level > 0:
+            if level > 0 and sentence_table is not None and self.sentence_ratios is not None:
+                spans = choose_sentences(sentence_table[d], name, self.sentence_ratios[d])
+            elif level > 0:  # a model with token thresholds
                 spans = token_probs_to_spans(
                     response, offsets, token_probs[:, d], name, threshold=self.thresholds[d]
                 )

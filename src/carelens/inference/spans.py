@@ -159,6 +159,53 @@ def sentence_ranges(text: str, until: int | None = None) -> Iterator[tuple[int, 
             return
 
 
+def sentence_token_ranges(text: str, offsets: NDArray[np.int64]) -> list[tuple[int, int, int, int]]:
+    """Each sentence up to the last token, as ``(start, end, first token, end token)``.
+
+    A token belongs to the sentence its first character is in; tokens are in text order, so
+    sentence ``i``'s tokens are ``first:end token``. A sentence without tokens (only
+    characters the tokenizer drops) has ``first == end token``. Computed once per response,
+    it serves every dimension (:func:`sentence_score_matrix`).
+    """
+    n = len(offsets)
+    if n == 0:
+        return []
+    starts = offsets[:n, 0].tolist()
+    ranges: list[tuple[int, int, int, int]] = []
+    k = 0
+    for start, end in sentence_ranges(text, until=int(offsets[n - 1][1])):
+        while k < n and starts[k] < start:
+            k += 1  # a token before this sentence (in white space between sentences)
+        first = k
+        while k < n and starts[k] < end:
+            k += 1
+        ranges.append((start, end, first, k))
+        if k >= n:
+            break
+    return ranges
+
+
+def sentence_score_matrix(
+    ranges: list[tuple[int, int, int, int]], probs: NDArray[np.floating]
+) -> NDArray[np.float64]:
+    """Mean token probability of each sentence (rows) for each column of ``probs``.
+
+    ``probs`` is ``(tokens,)`` or ``(tokens, dimensions)``; the result has one row per entry
+    of ``ranges`` (from :func:`sentence_token_ranges`) and one column per dimension. A
+    sentence without tokens scores 0.
+    """
+    table = np.asarray(probs, dtype=np.float64)
+    if table.ndim == 1:
+        table = table[:, None]
+    if not ranges:
+        return np.zeros((0, table.shape[1]))
+    sums = np.vstack([np.zeros((1, table.shape[1])), np.cumsum(table, axis=0)])
+    bounds = np.array([(first, stop) for _, _, first, stop in ranges], dtype=np.int64)
+    counts = (bounds[:, 1] - bounds[:, 0])[:, None]
+    totals = sums[bounds[:, 1]] - sums[bounds[:, 0]]
+    return np.where(counts > 0, totals / np.maximum(counts, 1), 0.0)
+
+
 def sentence_scores(
     text: str, offsets: NDArray[np.int64], probs: NDArray[np.floating]
 ) -> list[tuple[int, int, float]]:
@@ -168,20 +215,9 @@ def sentence_scores(
     sentence without tokens (only characters the tokenizer drops) scores 0.
     """
     n = min(len(offsets), len(probs))
-    if n == 0:
-        return []
-    scored: list[tuple[int, int, float]] = []
-    k = 0
-    for start, end in sentence_ranges(text, until=int(offsets[n - 1][1])):
-        while k < n and int(offsets[k][0]) < start:
-            k += 1  # a token before this sentence (in white space between sentences)
-        first = k
-        while k < n and int(offsets[k][0]) < end:
-            k += 1
-        scored.append((start, end, float(np.mean(probs[first:k])) if k > first else 0.0))
-        if k >= n:
-            break
-    return scored
+    ranges = sentence_token_ranges(text, offsets[:n])
+    means = sentence_score_matrix(ranges, probs[:n])[:, 0]
+    return [(r[0], r[1], float(m)) for r, m in zip(ranges, means, strict=True)]
 
 
 def select_sentences(
@@ -198,7 +234,13 @@ def select_sentences(
     them. The best sentence is always chosen (when it scores above zero): callers decode
     spans only for a dimension the response shows.
     """
-    scored = sentence_scores(text, offsets, probs)
+    return choose_sentences(sentence_scores(text, offsets, probs), label, ratio)
+
+
+def choose_sentences(
+    scored: list[tuple[int, int, float]], label: str, ratio: float
+) -> tuple[Span, ...]:
+    """:func:`select_sentences` on sentences already scored as ``(start, end, score)``."""
     if not scored:
         return ()
     best = max(score for _, _, score in scored)
