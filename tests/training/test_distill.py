@@ -115,9 +115,27 @@ def copy_model(tmp_path: Path, **encoding: int) -> Path:
 
 
 def test_a_teacher_that_encodes_pairs_differently_is_refused(tmp_path: Path) -> None:
-    teacher = copy_model(tmp_path, max_length=128)
+    teacher = copy_model(tmp_path, trained_max_length=128)
     with pytest.raises(ModelError, match="encodes pairs with"):
         teacher_outputs(teacher, PAIRS, PairEncoder.from_file(TOKENIZER), TOKENIZER)
+
+
+def test_a_teacher_is_matched_by_its_training_lengths_not_its_analysis_lengths(
+    tmp_path: Path,
+) -> None:
+    # The shipped model analyses with longer inputs than it was trained with.
+    teacher = copy_model(tmp_path, max_length=224, max_response_tokens=160)
+    assert len(teacher_outputs(teacher, PAIRS, PairEncoder.from_file(TOKENIZER), TOKENIZER)) == 3
+    old = tmp_path / "old"  # a manifest from before the training lengths were written
+    shutil.copytree(teacher, old)
+    manifest = json.loads((old / "manifest.json").read_text(encoding="utf-8"))
+    manifest["encoding"] = {"max_length": 160, "max_response_tokens": 112}
+    (old / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert len(teacher_outputs(old, PAIRS, PairEncoder.from_file(TOKENIZER), TOKENIZER)) == 3
+    manifest["encoding"] = {"max_length": 224, "max_response_tokens": 160}
+    (old / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ModelError, match="encodes pairs with"):
+        teacher_outputs(old, PAIRS, PairEncoder.from_file(TOKENIZER), TOKENIZER)
 
 
 def test_a_teacher_with_another_tokenizer_is_refused(tmp_path: Path) -> None:

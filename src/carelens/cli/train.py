@@ -142,10 +142,25 @@ def train(
         int,
         typer.Option(
             min=8,
-            help="Word pieces of the response the model reads (of 160 in all; the seeker "
-            "message fills the rest).",
+            help="Word pieces of the response the model reads in training (of 160 in all; the "
+            "seeker message fills the rest).",
         ),
     ] = DEFAULTS.max_response_tokens,
+    analyze_max_length: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Word pieces the exported model reads per pair when it analyses (0: as in "
+            "training).",
+        ),
+    ] = DEFAULTS.analyze_max_length,
+    analyze_max_response_tokens: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Of those, the most the response may take when it analyses (0: as in training).",
+        ),
+    ] = DEFAULTS.analyze_max_response_tokens,
     average_last: Annotated[
         int,
         typer.Option(
@@ -184,6 +199,8 @@ def train(
             rationale_present_only=rationale_present_only,
             average_last=average_last,
             max_response_tokens=max_response_tokens,
+            analyze_max_length=analyze_max_length,
+            analyze_max_response_tokens=analyze_max_response_tokens,
             threads=threads,
         )
         s.note(f"device: {escape(describe_device())}")

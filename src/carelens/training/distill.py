@@ -78,7 +78,8 @@ def check_teacher(artifact: ModelArtifact, encoder: PairEncoder, tokenizer_path:
         )
     encoding = manifest.get("encoding", {})
     ours = {"max_length": encoder.max_length, "max_response_tokens": encoder.max_response_tokens}
-    theirs = {k: encoding.get(k) for k in ours}
+    # The lengths the teacher was trained with (older manifests have only the one pair).
+    theirs = {k: encoding.get(f"trained_{k}", encoding.get(k)) for k in ours}
     if theirs != ours:
         raise ModelError(
             f"{artifact.path}: the teacher encodes pairs with {theirs}, the student with {ours}"

@@ -12,6 +12,7 @@ import torch
 from carelens._version import __version__
 from carelens.inference.artifact import write_manifest
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, TAXONOMY_VERSION
+from carelens.training.config import analysis_encoding
 from carelens.training.network import OUTPUT_NAMES, EmpathyNetwork
 
 logger = logging.getLogger(__name__)
@@ -101,11 +102,7 @@ def export_artifact(
         "levels": [0, 1, 2],
         "base_encoder": _base_encoder(net, config),
         "quantization": QUANTIZATION,
-        "encoding": {
-            "max_length": config["max_length"],
-            "max_response_tokens": config["max_response_tokens"],
-            "layout": "[CLS] response [SEP] seeker [SEP]",
-        },
+        "encoding": analysis_encoding(config),
         "calibration": {
             "temperatures": summary["temperatures"],
             "rationale_thresholds": summary["rationale_thresholds"],

@@ -29,10 +29,11 @@ import torch
 from torch import nn
 
 from carelens.annotations import read_annotations
+from carelens.errors import ConfigError, ModelError
 from carelens.inference.artifact import ModelArtifact, sha256_file
 from carelens.inference.encoding import PairEncoder
 from carelens.metrics import macro_f1
-from carelens.training.config import TrainConfig
+from carelens.training.config import TrainConfig, analysis_encoding
 from carelens.training.data import (
     UNKNOWN,
     LabeledPair,
@@ -297,6 +298,32 @@ def _teacher_id(folder: str) -> str:
     return f"{artifact.model_id} (model.onnx sha256 {artifact.manifest['files']['model.onnx']})"
 
 
+def _check_analysis_lengths(config: TrainConfig, encoder_dir: Path) -> None:
+    """ConfigError now, not after training, when the exported model could not read pairs
+    with the analysis lengths."""
+    lengths = analysis_encoding(asdict(config))
+    length, response = lengths["max_length"], lengths["max_response_tokens"]
+    try:
+        positions = int(
+            json.loads((encoder_dir / "config.json").read_text(encoding="utf-8"))[
+                "max_position_embeddings"
+            ]
+        )
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(
+            f"{encoder_dir / 'config.json'}: no max_position_embeddings ({exc})"
+        ) from exc
+    if length > positions:
+        raise ConfigError(
+            f"analyze_max_length {length} is longer than the encoder's {positions} positions"
+        )
+    if response + 4 > length:
+        raise ConfigError(
+            f"analyze_max_response_tokens {response} must leave the seeker message and the "
+            f"special tokens room in analyze_max_length {length} (at most {length - 4})"
+        )
+
+
 def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[str, object]:
     """Train, calibrate and export; return the training summary written to the manifest."""
     started = time.time()
@@ -311,6 +338,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         max_length=config.max_length,
         max_response_tokens=config.max_response_tokens,
     )
+    _check_analysis_lengths(config, encoder_dir)
     pairs = load_epitome(config.data)
     annotations = list(read_annotations(config.annotations)) if config.annotations else []
     pairs = attach_annotations(pairs, annotations)

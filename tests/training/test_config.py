@@ -1,0 +1,64 @@
+"""Training settings: the lengths the exported model analyses with, and their checks."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from carelens.errors import ConfigError, ModelError
+from carelens.training.config import LAYOUT, TrainConfig, analysis_encoding
+
+
+def config(**changes: int) -> TrainConfig:
+    values = TrainConfig(data="d.csv", output="out")
+    for name, value in changes.items():
+        setattr(values, name, value)
+    return values
+
+
+def test_the_model_analyses_longer_pairs_than_it_trains_on_by_default() -> None:
+    assert analysis_encoding(asdict(config())) == {
+        "max_length": 224,
+        "max_response_tokens": 160,
+        "trained_max_length": 160,
+        "trained_max_response_tokens": 112,
+        "layout": LAYOUT,
+    }
+
+
+def test_zero_or_a_config_from_before_the_option_analyses_with_the_training_lengths() -> None:
+    zero = analysis_encoding(asdict(config(analyze_max_length=0, analyze_max_response_tokens=0)))
+    assert (zero["max_length"], zero["max_response_tokens"]) == (160, 112)
+    old = {"max_length": 128, "max_response_tokens": 96}  # a manifest's training config
+    assert analysis_encoding(old)["max_length"] == 128
+    assert analysis_encoding(old)["max_response_tokens"] == 96
+
+
+def write_encoder(folder: Path, positions: int | None) -> Path:
+    folder.mkdir()
+    body = {} if positions is None else {"max_position_embeddings": positions}
+    (folder / "config.json").write_text(json.dumps(body), encoding="utf-8")
+    return folder
+
+
+def test_lengths_past_the_encoders_positions_or_without_room_for_the_seeker_are_refused(
+    tmp_path: Path,
+) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from carelens.training.train import _check_analysis_lengths
+
+    encoder = write_encoder(tmp_path / "enc", 512)
+    _check_analysis_lengths(config(), encoder)  # the defaults fit
+    _check_analysis_lengths(
+        config(analyze_max_length=512, analyze_max_response_tokens=508), encoder
+    )
+    with pytest.raises(ConfigError, match="longer than the encoder's 512 positions"):
+        _check_analysis_lengths(config(analyze_max_length=513), encoder)
+    with pytest.raises(ConfigError, match=r"room in analyze_max_length 224 \(at most 220\)"):
+        _check_analysis_lengths(config(analyze_max_response_tokens=221), encoder)
+    with pytest.raises(ModelError, match="max_position_embeddings"):
+        _check_analysis_lengths(config(), write_encoder(tmp_path / "bare", None))
