@@ -49,16 +49,18 @@ def test_lengths_past_the_encoders_positions_or_without_room_for_the_seeker_are_
 ) -> None:
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
-    from carelens.training.train import _check_analysis_lengths
+    from carelens.training.train import _check_lengths
 
     encoder = write_encoder(tmp_path / "enc", 512)
-    _check_analysis_lengths(config(), encoder)  # the defaults fit
-    _check_analysis_lengths(
-        config(analyze_max_length=512, analyze_max_response_tokens=508), encoder
-    )
+    _check_lengths(config(), encoder)  # the defaults fit
+    _check_lengths(config(analyze_max_length=512, analyze_max_response_tokens=508), encoder)
     with pytest.raises(ConfigError, match="longer than the encoder's 512 positions"):
-        _check_analysis_lengths(config(analyze_max_length=513), encoder)
+        _check_lengths(config(analyze_max_length=513), encoder)
     with pytest.raises(ConfigError, match=r"room in analyze_max_length 224 \(at most 220\)"):
-        _check_analysis_lengths(config(analyze_max_response_tokens=221), encoder)
+        _check_lengths(config(analyze_max_response_tokens=221), encoder)
+    with pytest.raises(ConfigError, match=r"^max_length 600 is longer"):
+        _check_lengths(config(max_length=600), encoder)
+    with pytest.raises(ConfigError, match=r"^max_response_tokens 157 must leave"):
+        _check_lengths(config(max_response_tokens=157), encoder)
     with pytest.raises(ModelError, match="max_position_embeddings"):
-        _check_analysis_lengths(config(), write_encoder(tmp_path / "bare", None))
+        _check_lengths(config(), write_encoder(tmp_path / "bare", None))

@@ -138,12 +138,20 @@ def train(
             "shown), or on every pair labelled for it.",
         ),
     ] = DEFAULTS.rationale_present_only,
+    max_length: Annotated[
+        int,
+        typer.Option(
+            min=16,
+            help="Word pieces of each training pair the model reads (response and seeker "
+            "message together).",
+        ),
+    ] = DEFAULTS.max_length,
     max_response_tokens: Annotated[
         int,
         typer.Option(
             min=8,
-            help="Word pieces of the response the model reads in training (of 160 in all; the "
-            "seeker message fills the rest).",
+            help="Of those, the most the response may take in training; the seeker message "
+            "fills the rest.",
         ),
     ] = DEFAULTS.max_response_tokens,
     analyze_max_length: Annotated[
@@ -198,6 +206,7 @@ def train(
             class_weight_power=class_weight_power,
             rationale_present_only=rationale_present_only,
             average_last=average_last,
+            max_length=max_length,
             max_response_tokens=max_response_tokens,
             analyze_max_length=analyze_max_length,
             analyze_max_response_tokens=analyze_max_response_tokens,

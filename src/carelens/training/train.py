@@ -298,11 +298,10 @@ def _teacher_id(folder: str) -> str:
     return f"{artifact.model_id} (model.onnx sha256 {artifact.manifest['files']['model.onnx']})"
 
 
-def _check_analysis_lengths(config: TrainConfig, encoder_dir: Path) -> None:
-    """ConfigError now, not after training, when the exported model could not read pairs
-    with the analysis lengths."""
+def _check_lengths(config: TrainConfig, encoder_dir: Path) -> None:
+    """ConfigError now, not after training, when the training or analysis lengths cannot
+    work: longer than the encoder's positions, or no room left for the seeker message."""
     lengths = analysis_encoding(asdict(config))
-    length, response = lengths["max_length"], lengths["max_response_tokens"]
     try:
         positions = int(
             json.loads((encoder_dir / "config.json").read_text(encoding="utf-8"))[
@@ -313,15 +312,19 @@ def _check_analysis_lengths(config: TrainConfig, encoder_dir: Path) -> None:
         raise ModelError(
             f"{encoder_dir / 'config.json'}: no max_position_embeddings ({exc})"
         ) from exc
-    if length > positions:
-        raise ConfigError(
-            f"analyze_max_length {length} is longer than the encoder's {positions} positions"
-        )
-    if response + 4 > length:
-        raise ConfigError(
-            f"analyze_max_response_tokens {response} must leave the seeker message and the "
-            f"special tokens room in analyze_max_length {length} (at most {length - 4})"
-        )
+    for prefix, length, response in (
+        ("", lengths["trained_max_length"], lengths["trained_max_response_tokens"]),
+        ("analyze_", lengths["max_length"], lengths["max_response_tokens"]),
+    ):
+        if length > positions:
+            raise ConfigError(
+                f"{prefix}max_length {length} is longer than the encoder's {positions} positions"
+            )
+        if response + 4 > length:
+            raise ConfigError(
+                f"{prefix}max_response_tokens {response} must leave the seeker message and the "
+                f"special tokens room in {prefix}max_length {length} (at most {length - 4})"
+            )
 
 
 def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[str, object]:
@@ -333,12 +336,12 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     np.random.seed(config.seed)
     torch.manual_seed(config.seed)
     encoder_dir = Path(config.encoder_dir) if config.encoder_dir else default_encoder_dir()
+    _check_lengths(config, encoder_dir)
     encoder = PairEncoder.from_file(
         encoder_dir / "tokenizer.json",
         max_length=config.max_length,
         max_response_tokens=config.max_response_tokens,
     )
-    _check_analysis_lengths(config, encoder_dir)
     pairs = load_epitome(config.data)
     annotations = list(read_annotations(config.annotations)) if config.annotations else []
     pairs = attach_annotations(pairs, annotations)
