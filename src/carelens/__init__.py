@@ -17,6 +17,7 @@ from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.errors import (
     CarelensError,
     ChecksumError,
+    ConfigError,
     InputError,
     MissingExtraError,
     ModelError,
@@ -27,6 +28,7 @@ from carelens.types import DimensionScore, Exchange, ResponseAnalysis, Span, Tur
 __all__ = [
     "CarelensError",
     "ChecksumError",
+    "ConfigError",
     "DimensionScore",
     "EmpathyAnalyzer",
     "Exchange",
