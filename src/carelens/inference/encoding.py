@@ -3,8 +3,9 @@
 The model reads ``[CLS] response [SEP] seeker [SEP]``: the response comes first because the
 rationale head labels response tokens and the response is what must survive truncation.
 The response keeps at most ``max_response_tokens`` word pieces; the seeker message fills the
-rest of ``max_length``. Training and inference share this module so that what the model
-saw in training is exactly what it sees at run time.
+rest of ``max_length``. Training and inference share this module, so pairs are laid out and
+cut the same way in both; the lengths come from the model's manifest (``encoding``), where
+the analysis lengths may be longer than the ``trained_*`` ones.
 """
 
 from __future__ import annotations
