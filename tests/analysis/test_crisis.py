@@ -197,44 +197,11 @@ def test_arbitrary_text_never_crashes_and_offsets_are_valid(text: str) -> None:
     assert_valid(text, crisis_cues(text))
 
 
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "I",
-                "not",
-                "never",
-                "want",
-                "to",
-                "die",
-                "kill",
-                "myself",
-                "cutting",
-                "self-harm",
-                "end",
-                "it",
-                "all",
-                "don't",
-                "wake",
-                "up",
-                ".",
-                ",",
-                "😢",
-                "\n",
-            ]
-        ),
-        max_size=40,
-    ).map(" ".join)
-)
-def test_cue_like_text_gives_valid_non_overlapping_spans(text: str) -> None:
-    assert_valid(text, crisis_cues(text))
-
-
-# --- the one-pass check before the full scan ----------------------------------------------
-
+#: Words that make up crisis cues, their negations and punctuation, for generated texts.
 CUE_WORDS = [
     "I",
     "not",
+    "never",
     "want",
     "to",
     "die",
@@ -256,8 +223,22 @@ CUE_WORDS = [
     "wrists",
     "note",
     "goodbye",
+    "don't",
+    "wake",
+    "up",
+    ".",
+    ",",
+    "😢",
     "\n",
 ]
+
+
+@given(st.lists(st.sampled_from(CUE_WORDS), max_size=40).map(" ".join))
+def test_cue_like_text_gives_valid_non_overlapping_spans(text: str) -> None:
+    assert_valid(text, crisis_cues(text))
+
+
+# --- the one-pass check before the full scan ----------------------------------------------
 
 
 @given(st.lists(st.sampled_from(CUE_WORDS), max_size=40).map(" ".join))
