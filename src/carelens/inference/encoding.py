@@ -27,6 +27,12 @@ _MAX_CHARS_PER_TOKEN = 24
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def max_response_room(max_length: int) -> int:
+    """The most response word pieces a pair of ``max_length`` can hold: three special tokens
+    and at least one word piece of the seeker message take the rest."""
+    return max_length - 4
+
+
 def _clean(text: str, limit: int) -> str:
     return _SURROGATE.sub("\ufffd", text[:limit])
 
@@ -54,7 +60,7 @@ class PairEncoder:
     def __init__(
         self, tokenizer: Tokenizer, *, max_length: int = 160, max_response_tokens: int = 112
     ) -> None:
-        if max_response_tokens + 4 > max_length:
+        if max_response_tokens > max_response_room(max_length):
             raise ValueError("max_length must leave room for the seeker and special tokens")
         self.tokenizer = tokenizer
         self.max_length = max_length

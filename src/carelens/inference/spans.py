@@ -170,7 +170,7 @@ def sentence_token_ranges(text: str, offsets: NDArray[np.int64]) -> list[tuple[i
     n = len(offsets)
     if n == 0:
         return []
-    starts = offsets[:n, 0].tolist()
+    starts = offsets[:, 0].tolist()
     ranges: list[tuple[int, int, int, int]] = []
     k = 0
     for start, end in sentence_ranges(text, until=int(offsets[n - 1][1])):

@@ -31,7 +31,7 @@ from torch import nn
 from carelens.annotations import read_annotations
 from carelens.errors import ConfigError, ModelError
 from carelens.inference.artifact import ModelArtifact, sha256_file
-from carelens.inference.encoding import PairEncoder
+from carelens.inference.encoding import PairEncoder, max_response_room
 from carelens.metrics import macro_f1
 from carelens.training.config import TrainConfig, analysis_encoding
 from carelens.training.data import (
@@ -320,10 +320,10 @@ def _check_lengths(config: TrainConfig, encoder_dir: Path) -> None:
             raise ConfigError(
                 f"{prefix}max_length {length} is longer than the encoder's {positions} positions"
             )
-        if response + 4 > length:
+        if response > (room := max_response_room(length)):
             raise ConfigError(
                 f"{prefix}max_response_tokens {response} must leave the seeker message and the "
-                f"special tokens room in {prefix}max_length {length} (at most {length - 4})"
+                f"special tokens room in {prefix}max_length {length} (at most {room})"
             )
 
 
