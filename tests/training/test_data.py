@@ -128,8 +128,35 @@ def test_written_pairs_know_every_label(tmp_path: Path) -> None:
     mask = pair.rationale_masks[INDEX["sympathy"]]
     start = line["response"].index("I'm so sorry")
     assert mask[start : start + len("I'm so sorry")].all() and mask.sum() == len("I'm so sorry")
+    marked = dict(zip(RESPONSE_DIMENSIONS, pair.rationales_labelled, strict=True))
+    assert marked == {name: name == "sympathy" for name in RESPONSE_DIMENSIONS}
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({**line, "labels": {**labels, "sympathy": 5}}) + "\n", "utf-8")
     with pytest.raises(InputError) as caught:
         load_written_pairs(bad)
     assert caught.value.line == 1
+
+
+def test_written_rationale_keys_say_which_dimensions_were_marked(tmp_path: Path) -> None:
+    """A dimension whose key is absent was not marked (its empty mask is no label); an empty
+    list under a present key is a label: no word shows it."""
+    from carelens.inference.artifact import default_model_dir
+    from carelens.inference.encoding import PairEncoder
+    from carelens.training.data import encode_labeled, load_written_pairs
+
+    labels = {name: 0 for name in RESPONSE_DIMENSIONS} | {
+        "emotional_reaction": 1, "advice": 0, "self_focus": 0, "seeker_distress": 1,
+    }  # fmt: skip
+    line = {"id": "s1", "seeker": "Rough week.", "response": "Hugs, friend.", "labels": labels}
+    old = {**line, "rationales": {"sympathy": []}}
+    new = {**line, "id": "s2", "rationales": {name: [] for name in RESPONSE_DIMENSIONS}}
+    new["rationales"]["emotional_reaction"] = ["Hugs"]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in (old, new)), encoding="utf-8")
+    first, second = load_written_pairs(path)
+    er = INDEX["emotional_reaction"]
+    assert not first.rationales_labelled[er] and first.rationales_labelled[INDEX["sympathy"]]
+    assert all(second.rationales_labelled)
+    encoder = PairEncoder.from_file(default_model_dir() / "tokenizer.json")
+    _, targets = encode_labeled(encoder, [first, second])
+    assert targets.rationale_known[:, er].tolist() == [0.0, 1.0]

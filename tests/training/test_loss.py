@@ -14,9 +14,12 @@ from carelens.training.train import batch_loss  # noqa: E402
 SEQ = 6
 
 
-def batch(levels: list[int]) -> tuple[tuple[torch.Tensor, ...], tuple[torch.Tensor, ...]]:
+def batch(
+    levels: list[int], marked: list[bool] | None = None
+) -> tuple[tuple[torch.Tensor, ...], tuple[torch.Tensor, ...]]:
     """Random outputs and targets for ``len(levels)`` pairs; dimension 0 gets ``levels``,
-    the others are unknown; each pair's gold rationale is its tokens 1-2."""
+    the others are unknown; each pair's gold rationale is its tokens 1-2, a label only where
+    ``marked`` says so (default: every pair)."""
     n = len(levels)
     gen = torch.Generator().manual_seed(0)
     outputs = (
@@ -37,13 +40,16 @@ def batch(levels: list[int]) -> tuple[tuple[torch.Tensor, ...], tuple[torch.Tens
         rmask,
         torch.full((n, N_FLAGS), UNKNOWN, dtype=torch.long),
         torch.full((n,), UNKNOWN, dtype=torch.long),
+        (lv != UNKNOWN).float() * torch.tensor(marked or [True] * n).float().unsqueeze(1),
     )
     return outputs, targets
 
 
-def loss_after_changing_rationales(levels: list[int], pair: int, present_only: bool) -> float:
+def loss_after_changing_rationales(
+    levels: list[int], pair: int, present_only: bool, marked: list[bool] | None = None
+) -> float:
     """How much the loss moves when one pair's rationale logits change."""
-    outputs, targets = batch(levels)
+    outputs, targets = batch(levels, marked)
     weights = torch.ones(N_DIMS + 1, N_LEVELS)
     before = batch_loss(outputs, targets, weights, 1.0, present_only)
     changed = outputs[1].clone()
@@ -62,6 +68,13 @@ def test_present_only_skips_pairs_that_do_not_show_the_dimension() -> None:
     assert loss_after_changing_rationales([0, 2], pair=1, present_only=True) != 0.0
     assert loss_after_changing_rationales([1, UNKNOWN], pair=1, present_only=True) == 0.0
     assert loss_after_changing_rationales([1, UNKNOWN], pair=1, present_only=False) == 0.0
+
+
+@pytest.mark.parametrize("present_only", [False, True])
+def test_pairs_whose_words_were_never_marked_teach_no_rationales(present_only: bool) -> None:
+    marked = [False, True]
+    assert loss_after_changing_rationales([2, 2], 0, present_only, marked) == 0.0
+    assert loss_after_changing_rationales([2, 2], 1, present_only, marked) != 0.0
 
 
 def test_no_pair_showing_the_dimension_leaves_a_finite_loss() -> None:

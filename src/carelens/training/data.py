@@ -45,10 +45,21 @@ class LabeledPair:
     rationale_masks: tuple[NDArray[np.bool_], ...]  # character masks over ``response``
     flags: tuple[int, ...] = (UNKNOWN,) * len(RESPONSE_FLAGS)
     seeker_distress: int = UNKNOWN
+    #: Per dimension, whether the rationale masks are labels (``None``: wherever the level is
+    #: known). False where a level is known but its words were never marked, so an empty
+    #: mask means "not marked", not "no word shows it".
+    rationale_known: tuple[bool, ...] | None = None
 
     @property
     def annotated(self) -> bool:
         return self.seeker_distress != UNKNOWN
+
+    @property
+    def rationales_labelled(self) -> tuple[bool, ...]:
+        """Per dimension, whether the rationale masks may teach the rationale head."""
+        if self.rationale_known is not None:
+            return self.rationale_known
+        return tuple(level != UNKNOWN for level in self.levels)
 
 
 def load_epitome(path: str | Path) -> list[LabeledPair]:
@@ -170,7 +181,11 @@ def load_bolt(path: str | Path) -> list[LabeledPair]:
 
 def load_written_pairs(path: str | Path) -> list[LabeledPair]:
     """Project-written labelled pairs (JSON Lines: ``id, seeker, response, labels,
-    rationales``) with every label known; rationales are quoted words of the response."""
+    rationales``) with every label known; rationales are quoted words of the response.
+
+    A dimension's rationales count as labelled only when ``rationales`` has its key (the
+    first written set marks the four taxonomy dimensions' words, not EPITOME's).
+    """
     from carelens.annotations import locate
 
     pairs: list[LabeledPair] = []
@@ -190,11 +205,10 @@ def load_written_pairs(path: str | Path) -> list[LabeledPair]:
                     raise ValueError("a label is out of range")
             except (ValueError, KeyError, TypeError) as exc:
                 raise InputError(f"bad labelled pair ({exc})", path=str(path), line=number) from exc
+            quoted = item.get("rationales") or {}
             masks = []
             for name in RESPONSE_DIMENSIONS:
-                found = [
-                    locate(response, str(q)) for q in (item.get("rationales") or {}).get(name, ())
-                ]
+                found = [locate(response, str(q)) for q in quoted.get(name, ())]
                 masks.append(spans_to_char_mask(len(response), [f for f in found if f is not None]))
             pairs.append(
                 LabeledPair(
@@ -206,6 +220,7 @@ def load_written_pairs(path: str | Path) -> list[LabeledPair]:
                     tuple(masks),
                     flags=flags,
                     seeker_distress=distress,
+                    rationale_known=tuple(name in quoted for name in RESPONSE_DIMENSIONS),
                 )
             )
     return pairs
@@ -258,6 +273,7 @@ class Targets:
     response_mask: NDArray[np.float32]  # [n, seq]
     flags: NDArray[np.int64]  # [n, flags]
     seeker_distress: NDArray[np.int64]  # [n]
+    rationale_known: NDArray[np.float32]  # [n, dims]; 1.0 where the masks are labels
 
 
 def encode_labeled(
@@ -271,5 +287,6 @@ def encode_labeled(
         response_mask=response_token_mask(batch),
         flags=np.asarray([p.flags for p in pairs], dtype=np.int64),
         seeker_distress=np.asarray([p.seeker_distress for p in pairs], dtype=np.int64),
+        rationale_known=np.asarray([p.rationales_labelled for p in pairs], dtype=np.float32),
     )
     return batch, targets

@@ -114,6 +114,7 @@ def _tensors(encoder: PairEncoder, batch: Sequence[LabeledPair]) -> tuple[torch.
         torch.from_numpy(targets.response_mask),
         torch.from_numpy(targets.flags),
         torch.from_numpy(targets.seeker_distress),
+        torch.from_numpy(targets.rationale_known),
     )
 
 
@@ -137,17 +138,18 @@ def batch_loss(
     """The training loss of one batch; every term skips unknown labels.
 
     With ``rationale_present_only`` the rationale term counts only the pairs that show the
-    dimension (level 1 or 2), the only ones whose spans results show.
+    dimension (level 1 or 2), the only ones whose spans results show. Either way it skips a
+    pair's dimension whose words were never marked (``rationale_known`` 0).
     """
     level_logits, rat_logits, flag_logits, seeker_logits = outputs
-    lv, tok, rmask, flags, distress = targets
+    lv, tok, rmask, flags, distress, rknown = targets
     loss = sum(
         (_masked_cross_entropy(level_logits[:, d], lv[:, d], weights[d]) for d in range(N_DIMS)),
         start=torch.zeros((), device=level_logits.device),
     )
     loss = loss + _masked_cross_entropy(seeker_logits, distress, weights[N_DIMS])
-    rationale_pairs = lv > 0 if rationale_present_only else lv != UNKNOWN
-    token_mask = rmask.unsqueeze(-1) * rationale_pairs.unsqueeze(1).to(rmask.dtype)
+    rationale_pairs = (lv > 0 if rationale_present_only else lv != UNKNOWN).to(rmask.dtype)
+    token_mask = rmask.unsqueeze(-1) * (rationale_pairs * rknown).unsqueeze(1)
     tok_loss = nn.functional.binary_cross_entropy_with_logits(rat_logits, tok, reduction="none")
     loss = loss + rationale_weight * (tok_loss * token_mask).sum() / token_mask.sum().clamp(min=1.0)
     known_flags = flags != UNKNOWN
@@ -185,7 +187,7 @@ def predict_logits(
     )
     for s in range(0, len(order), batch_size):
         idx = order[s : s + batch_size]
-        ids, att, tt, _, tok, rmask, _, _ = _tensors(encoder, [pairs[i] for i in idx])
+        ids, att, tt, _, tok, rmask, *_ = _tensors(encoder, [pairs[i] for i in idx])
         lv, rl, fl, sk = net(ids, att, tt)
         for j, i in enumerate(idx):
             n_resp = int(rmask[j].sum())
