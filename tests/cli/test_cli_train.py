@@ -63,9 +63,25 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
         ),
         encoding="utf-8",
     )  # fmt: skip
+    # Two files of written pairs: one marks only the taxonomy words, one EPITOME's too.
+    labels = {name: 0 for name in RESPONSE_DIMENSIONS} | {
+        "sympathy": 1, "emotional_reaction": 1, "advice": 0, "self_focus": 0,
+        "seeker_distress": 1,
+    }  # fmt: skip
+    written = []
+    for folder, marked in (("v1", ["sympathy"]), ("v2", list(RESPONSE_DIMENSIONS))):
+        pair = {"id": "s1", "seeker": "Lost my job.", "response": "So sorry, friend.",
+                "labels": labels, "rationales": {name: [] for name in marked}}  # fmt: skip
+        for name in ("sympathy", "emotional_reaction"):
+            if name in marked:
+                pair["rationales"][name] = ["So sorry"]
+        (tmp_path / folder).mkdir()
+        written.append(tmp_path / folder / "pairs.jsonl")
+        written[-1].write_text(json.dumps(pair) + "\n", encoding="utf-8")
     run = run_train(
         "--data", data / "train.csv", "--output", out, "--annotations", annotations,
-        "--epochs", "2", "--max-steps", "4", "--batch-size", "4", "--threads", "2",
+        "--written", written[0], "--written", written[1],
+        "--epochs", "2", "--max-steps", "6", "--batch-size", "4", "--threads", "2",
         "--average-last", "2", "--max-response-tokens", "100",
         "--analyze-max-response-tokens", "120",
     )  # fmt: skip
@@ -75,7 +91,11 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     assert manifest["dimensions"] == list(RESPONSE_DIMENSIONS)
     assert manifest["flags"] == list(RESPONSE_FLAGS)
     assert manifest["training"]["annotations"]["file"] == "annotations.jsonl"
-    assert manifest["training"]["config"]["max_steps"] == 4
+    assert manifest["training"]["config"]["max_steps"] == 6
+    assert [(w["file"], w["pairs"]) for w in manifest["training"]["written"]] == [
+        ("v1/pairs.jsonl", 1),
+        ("v2/pairs.jsonl", 1),
+    ]
     # Trained on 100 response word pieces of 160; analyses 120 of 224.
     assert manifest["encoding"] == {
         "max_length": 224,

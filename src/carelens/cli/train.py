@@ -66,12 +66,12 @@ def train(
         ),
     ] = None,
     written: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
             exists=True,
             dir_okay=False,
             help="Project-written labelled pairs (JSON Lines, e.g. "
-            "annotations/synthetic-v1/pairs.jsonl), added to training.",
+            "annotations/synthetic-v1/pairs.jsonl), added to training; repeat for more files.",
         ),
     ] = None,
     annotation_repeat: Annotated[
@@ -195,7 +195,7 @@ def train(
             annotations=str(annotations or ""),
             annotation_repeat=annotation_repeat,
             bolt=str(bolt or ""),
-            written=str(written or ""),
+            written=tuple(str(w) for w in written or ()),
             seed=seed,
             epochs=epochs,
             batch_size=batch_size,

@@ -27,7 +27,7 @@ class TrainConfig:
     annotations: str = ""  # the project's taxonomy annotations (JSON Lines); "" = EPITOME only
     annotation_repeat: int = 3  # times each annotated training pair is seen per epoch
     bolt: str = ""  # BOLT therapist_behaviours_train.csv, added to train; "" = not used
-    written: str = ""  # project-written labelled pairs (JSON Lines), added to train
+    written: tuple[str, ...] = ()  # files of project-written labelled pairs, added to train
     seed: int = 13
     epochs: int = 7
     batch_size: int = 16

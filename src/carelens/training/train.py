@@ -352,7 +352,8 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     )
     logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
     bolt = load_bolt(config.bolt) if config.bolt else []
-    written = load_written_pairs(config.written) if config.written else []
+    written_files = [load_written_pairs(path) for path in config.written]
+    written = [p for pairs in written_files for p in pairs]
     # Annotated pairs are few; each epoch sees them ``annotation_repeat`` times.
     labelled = [p for p in train if p.annotated] + written
     train_epoch = train + written + labelled * (config.annotation_repeat - 1) + bolt
@@ -498,13 +499,15 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         }
         if config.annotations
         else None,
-        "written": {
-            "file": Path(config.written).name,
-            "sha256": sha256_file(config.written),
-            "pairs": len(written),
-        }
-        if config.written
-        else None,
+        "written": [
+            {
+                "file": "/".join(Path(path).parts[-2:]),
+                "sha256": sha256_file(path),
+                "pairs": len(pairs),
+            }
+            for path, pairs in zip(config.written, written_files, strict=True)
+        ]
+        or None,
         "bolt": {
             "file": Path(config.bolt).name,
             "sha256": sha256_file(config.bolt),
