@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -311,3 +313,52 @@ def test_taxonomy_v1_items(repo_root: Path) -> None:
     assert {row["part"] for row in rows} == {"train", "dev", "test"}
     assert {row["second_pass"] for row in rows} <= {"0", "1"}
     assert sum(row["second_pass"] == "1" for row in rows) == 120
+
+
+# --- the written training sets -------------------------------------------------------------
+
+
+def _check_written(repo_root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    script = repo_root / "annotations" / "check_written.py"
+    return subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_the_written_sets_pass_their_checker(repo_root: Path) -> None:
+    v1 = repo_root / "annotations" / "synthetic-v1" / "pairs.jsonl"
+    v2 = repo_root / "annotations" / "synthetic-v2" / "pairs.jsonl"
+    run = _check_written(repo_root, str(v1), str(v2))
+    assert run.returncode == 0, run.stdout
+    assert "901 pairs, all good" in run.stdout
+    # The second set marks EPITOME's words too; the first does not.
+    assert _check_written(repo_root, str(v2), "--require-epitome-rationales").returncode == 0
+    assert _check_written(repo_root, str(v1), "--require-epitome-rationales").returncode == 1
+
+
+def test_the_written_checker_names_each_problem(repo_root: Path, tmp_path: Path) -> None:
+    labels = dict.fromkeys(
+        ("sympathy", "reflection", "compassion", "dismissive", "emotional_reaction",
+         "interpretation", "exploration", "advice", "self_focus"), 0,
+    ) | {"sympathy": 1, "seeker_distress": 1}  # fmt: skip
+    good = {"id": "a", "seeker": "Bad day.", "response": "Sorry, friend.",
+            "written_as": "sympathy", "labels": labels,
+            "rationales": {"sympathy": ["Sorry"], "reflection": [], "compassion": [],
+                           "dismissive": []}}  # fmt: skip
+    lines = [
+        good,
+        {**good, "id": "b", "rationales": {**good["rationales"], "sympathy": ["sorry!"]}},
+        {**good, "id": "c", "labels": {**labels, "dismissive": 3}},
+        {**good, "id": "d", "rationales": {**good["rationales"], "sympathy": []}},
+        {**good},
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines) + "{oops\n", encoding="utf-8")
+    run = _check_written(repo_root, str(path))
+    assert run.returncode == 1
+    assert f"{path}:2: b: sympathy rationale 'sorry!' is not in the response" in run.stdout
+    assert f"{path}:3: c: label 'dismissive' must be 0, 1 or 2" in run.stdout
+    assert f"{path}:4: d: sympathy is 1 but has no rationale" in run.stdout
+    assert f"{path}:5: a: id repeats {path}:1" in run.stdout
+    assert f"{path}:6: not JSON" in run.stdout
+    assert "5 bad line(s)" in run.stdout
