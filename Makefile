@@ -59,6 +59,7 @@ train: $(VENV)/.installed-test
 		--annotations annotations/taxonomy-v1/gold.jsonl --annotation-repeat 1 \
 		--written annotations/synthetic-v1/pairs.jsonl \
 		--bolt ../shared/data/bolt/therapist_behaviours_train.csv \
+		--rationale-present-only --max-length 224 --max-response-tokens 160 \
 		--output src/carelens/models/empathy-minilm
 
 bench: $(VENV)/.installed-test
