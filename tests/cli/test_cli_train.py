@@ -147,10 +147,13 @@ def test_train_a_shallow_student_distilled_from_the_shipped_model(
 
     out = tmp_path / "student"
     teacher = default_model_dir()
+    # The student reads pairs as the teacher was trained to.
+    encoding = json.loads((teacher / "manifest.json").read_text(encoding="utf-8"))["encoding"]
     run = run_train(
         "--data", data / "train.csv", "--output", out, "--encoder-layers", "2",
         "--teacher", teacher, "--epochs", "1", "--max-steps", "2", "--batch-size", "4",
-        "--threads", "2",
+        "--threads", "2", "--max-length", str(encoding["trained_max_length"]),
+        "--max-response-tokens", str(encoding["trained_max_response_tokens"]),
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))

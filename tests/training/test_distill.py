@@ -81,8 +81,18 @@ def test_a_shallow_student_runs_with_the_kept_layers() -> None:
     assert level.shape == (3, N_DIMS, N_LEVELS) and seeker.shape == (3, N_LEVELS)
 
 
+LENGTHS = ("max_length", "max_response_tokens")
+
+
+def student_encoder(tokenizer: Path = TOKENIZER) -> PairEncoder:
+    """An encoder that reads pairs as the shipped model was trained to (a student's)."""
+    encoding = ModelArtifact.load(SHIPPED).manifest["encoding"]
+    lengths = {k: encoding.get(f"trained_{k}", encoding[k]) for k in LENGTHS}
+    return PairEncoder.from_file(tokenizer, **lengths)
+
+
 def test_teacher_outputs_are_the_models_logits_on_response_tokens() -> None:
-    encoder = PairEncoder.from_file(TOKENIZER)
+    encoder = student_encoder()
     outputs = teacher_outputs(SHIPPED, [*PAIRS, PAIRS[0]], encoder, TOKENIZER)
     assert len(outputs) == 3  # one per distinct pair
     from carelens.inference.session import OnnxModel
@@ -123,19 +133,23 @@ def test_a_teacher_that_encodes_pairs_differently_is_refused(tmp_path: Path) -> 
 def test_a_teacher_is_matched_by_its_training_lengths_not_its_analysis_lengths(
     tmp_path: Path,
 ) -> None:
-    # The shipped model analyses with longer inputs than it was trained with.
-    teacher = copy_model(tmp_path, max_length=224, max_response_tokens=160)
-    assert len(teacher_outputs(teacher, PAIRS, PairEncoder.from_file(TOKENIZER), TOKENIZER)) == 3
+    # A model that analyses with longer inputs than it was trained with.
+    teacher = copy_model(
+        tmp_path, max_length=224, max_response_tokens=160,
+        trained_max_length=160, trained_max_response_tokens=112,
+    )  # fmt: skip
+    student = PairEncoder.from_file(TOKENIZER, max_length=160, max_response_tokens=112)
+    assert len(teacher_outputs(teacher, PAIRS, student, TOKENIZER)) == 3
     old = tmp_path / "old"  # a manifest from before the training lengths were written
     shutil.copytree(teacher, old)
     manifest = json.loads((old / "manifest.json").read_text(encoding="utf-8"))
     manifest["encoding"] = {"max_length": 160, "max_response_tokens": 112}
     (old / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    assert len(teacher_outputs(old, PAIRS, PairEncoder.from_file(TOKENIZER), TOKENIZER)) == 3
+    assert len(teacher_outputs(old, PAIRS, student, TOKENIZER)) == 3
     manifest["encoding"] = {"max_length": 224, "max_response_tokens": 160}
     (old / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    with pytest.raises(ModelError, match="encodes pairs with"):
-        teacher_outputs(old, PAIRS, PairEncoder.from_file(TOKENIZER), TOKENIZER)
+    with pytest.raises(ModelError, match="--max-length 224 --max-response-tokens 160"):
+        teacher_outputs(old, PAIRS, student, TOKENIZER)
 
 
 def test_a_teacher_with_another_tokenizer_is_refused(tmp_path: Path) -> None:
@@ -145,7 +159,7 @@ def test_a_teacher_with_another_tokenizer_is_refused(tmp_path: Path) -> None:
     spec["normalizer"]["lowercase"] = False
     other.write_text(json.dumps(spec), encoding="utf-8")
     with pytest.raises(ModelError, match="tokenizer differs"):
-        teacher_outputs(teacher, PAIRS, PairEncoder.from_file(other), other)
+        teacher_outputs(teacher, PAIRS, student_encoder(other), other)
 
 
 def test_a_teacher_with_a_tampered_graph_is_refused(tmp_path: Path) -> None:

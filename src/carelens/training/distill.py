@@ -82,7 +82,9 @@ def check_teacher(artifact: ModelArtifact, encoder: PairEncoder, tokenizer_path:
     theirs = {k: encoding.get(f"trained_{k}", encoding.get(k)) for k in ours}
     if theirs != ours:
         raise ModelError(
-            f"{artifact.path}: the teacher encodes pairs with {theirs}, the student with {ours}"
+            f"{artifact.path}: the teacher encodes pairs with {theirs}, the student with "
+            f"{ours}; train the student with --max-length {theirs['max_length']} "
+            f"--max-response-tokens {theirs['max_response_tokens']}"
         )
     if sha256_file(artifact.tokenizer_path) != sha256_file(tokenizer_path):
         raise ModelError(f"{artifact.path}: the teacher's tokenizer differs from the student's")
