@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 import carelens
-from carelens.evaluation import evaluate, model_split_ids
+from carelens.evaluation import MechanismScores, evaluate, model_split_ids
 from carelens.inference.artifact import ModelArtifact, default_model_dir
 from carelens.inference.session import OnnxModel
 from carelens.taxonomy import RESPONSE_DIMENSIONS
 from carelens.training.span_fit import (
     DEFAULT_RATIO,
+    best_ratio,
     fit_sentence_ratios,
     record_sentence_ratios,
 )
@@ -143,3 +144,17 @@ def test_fitted_figures_are_what_evaluate_reports_on_dev(
     for m in report.mechanisms:
         assert m.token_f1 == pytest.approx(fit.chosen_token_f1(m.dimension), abs=1e-12)
         assert m.n_rationales == fit.responses[m.dimension]
+
+
+def _scores(token_f1: float | None, iou_f1: float | None) -> MechanismScores:
+    return MechanismScores("reflection", "reflection", 10, 0.9, 0.5, 0.1, token_f1, iou_f1, 5)
+
+
+def test_best_ratio_takes_token_f1_then_iou_then_the_fewest_marked_words() -> None:
+    assert (
+        best_ratio({0.1: _scores(0.3, 0.2), 0.5: _scores(0.4, 0.1), 0.9: _scores(0.2, 0.9)}) == 0.5
+    )
+    assert best_ratio({0.1: _scores(0.4, 0.3), 0.5: _scores(0.4, 0.2)}) == 0.1
+    # A flat curve: dev cannot tell the ratios apart, so the spans mark the fewest words.
+    flat = {r: _scores(0.089, 0.0) for r in (0.1, 0.2, 0.3, 0.6)}
+    assert best_ratio(flat) == 0.6
