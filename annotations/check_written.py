@@ -19,10 +19,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-TAXONOMY = ("sympathy", "reflection", "compassion", "dismissive")
-EPITOME = ("emotional_reaction", "interpretation", "exploration")
-FLAGS = ("advice", "self_focus")
-KINDS = {"sympathy", "empathy", "compassion", "dismissive", "advice", "other"}
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from carelens.annotations import ANNOTATED_DIMENSIONS
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, STYLES
 
 
 def check_item(item: object, require_epitome: bool) -> list[str]:
@@ -41,24 +41,24 @@ def check_item(item: object, require_epitome: bool) -> list[str]:
         problems.append("empty response")
     if not isinstance(item["seeker"], str) or not item["seeker"].strip():
         problems.append("empty seeker message")
-    if item["written_as"] not in KINDS:
-        problems.append(f"written_as {item['written_as']!r} not one of {sorted(KINDS)}")
+    if item["written_as"] not in STYLES:
+        problems.append(f"written_as {item['written_as']!r} not one of {sorted(STYLES)}")
     if not isinstance(labels, dict) or not isinstance(rationales, dict):
         return [*problems, "labels and rationales must be objects"]
-    for name in (*TAXONOMY, *EPITOME, "seeker_distress"):
+    for name in (*RESPONSE_DIMENSIONS, "seeker_distress"):
         if labels.get(name) not in (0, 1, 2):
             problems.append(f"label {name!r} must be 0, 1 or 2")
-    for name in FLAGS:
+    for name in RESPONSE_FLAGS:
         if labels.get(name) not in (0, 1):
             problems.append(f"label {name!r} must be 0 or 1")
-    unknown = set(labels) - {*TAXONOMY, *EPITOME, *FLAGS, "seeker_distress"}
+    unknown = set(labels) - {*RESPONSE_DIMENSIONS, *RESPONSE_FLAGS, "seeker_distress"}
     if unknown:
         problems.append(f"unknown labels {sorted(unknown)}")
-    unknown = set(rationales) - {*TAXONOMY, *EPITOME}
+    unknown = set(rationales) - set(RESPONSE_DIMENSIONS)
     if unknown:
         problems.append(f"unknown rationale keys {sorted(unknown)}")
-    needed = (*TAXONOMY, *EPITOME) if require_epitome else TAXONOMY
-    for name in (*TAXONOMY, *EPITOME):
+    needed = RESPONSE_DIMENSIONS if require_epitome else ANNOTATED_DIMENSIONS
+    for name in RESPONSE_DIMENSIONS:
         if name not in rationales:
             if name in needed:
                 problems.append(f"rationales lack {name!r}")
@@ -114,8 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n_bad} bad line(s)")
         return 1
     print(f"{n_items} pairs, all good")
-    for name in (*TAXONOMY, *EPITOME, *FLAGS, "seeker_distress"):
-        levels = " / ".join(str(counts[(name, v)]) for v in range(3 if name not in FLAGS else 2))
+    for name in (*RESPONSE_DIMENSIONS, *RESPONSE_FLAGS, "seeker_distress"):
+        levels = " / ".join(
+            str(counts[(name, v)]) for v in range(3 if name not in RESPONSE_FLAGS else 2)
+        )
         print(f"  {name}: {levels}")
     return 0
 
