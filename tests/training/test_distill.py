@@ -16,6 +16,7 @@ from carelens.errors import ModelError  # noqa: E402
 from carelens.inference.artifact import ModelArtifact, default_model_dir  # noqa: E402
 from carelens.inference.encoding import PairEncoder  # noqa: E402
 from carelens.taxonomy import RESPONSE_DIMENSIONS  # noqa: E402
+from carelens.training.config import trained_lengths  # noqa: E402
 from carelens.training.data import UNKNOWN, LabeledPair, response_token_mask  # noqa: E402
 from carelens.training.distill import (  # noqa: E402
     distillation_loss,
@@ -81,13 +82,9 @@ def test_a_shallow_student_runs_with_the_kept_layers() -> None:
     assert level.shape == (3, N_DIMS, N_LEVELS) and seeker.shape == (3, N_LEVELS)
 
 
-LENGTHS = ("max_length", "max_response_tokens")
-
-
 def student_encoder(tokenizer: Path = TOKENIZER) -> PairEncoder:
     """An encoder that reads pairs as the shipped model was trained to (a student's)."""
-    encoding = ModelArtifact.load(SHIPPED).manifest["encoding"]
-    lengths = {k: encoding.get(f"trained_{k}", encoding[k]) for k in LENGTHS}
+    lengths = trained_lengths(ModelArtifact.load(SHIPPED).manifest["encoding"])
     return PairEncoder.from_file(tokenizer, **lengths)
 
 

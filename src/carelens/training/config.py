@@ -73,3 +73,13 @@ def analysis_encoding(config: Mapping[str, Any]) -> dict[str, Any]:
         "trained_max_response_tokens": trained[1],
         "layout": LAYOUT,
     }
+
+
+def trained_lengths(encoding: Mapping[str, Any]) -> dict[str, Any]:
+    """``max_length`` and ``max_response_tokens`` a model was trained with, from its
+    manifest's ``encoding`` (older manifests hold only the one pair, used for both; None
+    where even that is missing)."""
+    return {
+        k: encoding.get(f"trained_{k}", encoding.get(k))
+        for k in ("max_length", "max_response_tokens")
+    }

@@ -23,6 +23,7 @@ from carelens.errors import ModelError
 from carelens.inference.artifact import ModelArtifact, sha256_file
 from carelens.inference.encoding import PairEncoder
 from carelens.inference.session import OnnxModel, open_session
+from carelens.training.config import trained_lengths
 from carelens.training.data import UNKNOWN, LabeledPair
 from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS
 
@@ -76,10 +77,8 @@ def check_teacher(artifact: ModelArtifact, encoder: PairEncoder, tokenizer_path:
             f"{artifact.path}: a teacher needs all {N_DIMS} dimensions and {N_FLAGS} flags "
             f"(this model has {dims} and {flags}); train it with --annotations"
         )
-    encoding = manifest.get("encoding", {})
     ours = {"max_length": encoder.max_length, "max_response_tokens": encoder.max_response_tokens}
-    # The lengths the teacher was trained with (older manifests have only the one pair).
-    theirs = {k: encoding.get(f"trained_{k}", encoding.get(k)) for k in ours}
+    theirs = trained_lengths(manifest.get("encoding", {}))
     if theirs != ours:
         raise ModelError(
             f"{artifact.path}: the teacher encodes pairs with {theirs}, the student with "
