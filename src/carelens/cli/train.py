@@ -19,7 +19,7 @@ from rich.table import Table
 
 from carelens.cli._common import Quiet, Verbose, session
 from carelens.errors import MissingExtraError
-from carelens.training.config import TrainConfig
+from carelens.training.config import TrainConfig, parse_written_for
 
 #: The shipped model's settings; every option defaults to them.
 DEFAULTS = TrainConfig(data="", output="")
@@ -34,6 +34,20 @@ def load_training() -> Any:
         if importlib.util.find_spec(package) is None:
             raise MissingExtraError(package, "train")
     return importlib.import_module("carelens.training.train")
+
+
+def _written_for(specs: list[str] | tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``--written-for`` values as (file, labels), each file checked to exist."""
+    parsed = []
+    for spec in specs:
+        try:
+            path, labels = parse_written_for(spec)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--written-for") from None
+        if not Path(path).is_file():
+            raise typer.BadParameter(f"no such file: {path}", param_hint="--written-for")
+        parsed.append((path, labels))
+    return tuple(parsed)
 
 
 def describe_device() -> str:
@@ -72,6 +86,15 @@ def train(
             dir_okay=False,
             help="Project-written labelled pairs (JSON Lines, e.g. "
             "annotations/synthetic-v1/pairs.jsonl), added to training; repeat for more files.",
+        ),
+    ] = None,
+    written_for: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="LABEL[,LABEL...]=FILE",
+            help="Project-written labelled pairs of which only these labels are used (the "
+            "others stay unknown and teach nothing), e.g. "
+            "interpretation=annotations/synthetic-v2/pairs.jsonl; repeat for more files.",
         ),
     ] = None,
     annotation_repeat: Annotated[
@@ -182,6 +205,7 @@ def train(
     quiet: Quiet = False,
 ) -> None:
     """Train a model on DATA and export it to OUTPUT (a folder `--model` accepts)."""
+    partial_written = _written_for(written_for or ())  # usage errors before any work
     with session(verbose, quiet, on_interrupt="No model was written.") as s:
         training = load_training()
         config = training.TrainConfig(
@@ -196,6 +220,7 @@ def train(
             annotation_repeat=annotation_repeat,
             bolt=str(bolt or ""),
             written=tuple(str(w) for w in written or ()),
+            written_for=partial_written,
             seed=seed,
             epochs=epochs,
             batch_size=batch_size,

@@ -10,6 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
+
+#: The labels of a written pair that training can be told to use (``--written-for``).
+WRITTEN_LABELS = (*RESPONSE_DIMENSIONS, *RESPONSE_FLAGS, "seeker_distress")
+
 #: How a pair is laid out in the model's input (written to the manifest).
 LAYOUT = "[CLS] response [SEP] seeker [SEP]"
 
@@ -28,6 +33,10 @@ class TrainConfig:
     annotation_repeat: int = 3  # times each annotated training pair is seen per epoch
     bolt: str = ""  # BOLT therapist_behaviours_train.csv, added to train; "" = not used
     written: tuple[str, ...] = ()  # files of project-written labelled pairs, added to train
+    # Written files of which only some labels are used: (file, label names); the others
+    # stay unknown (e.g. a set written for interpretation level 1 whose authors read the
+    # other mechanisms differently from EPITOME's annotators).
+    written_for: tuple[tuple[str, tuple[str, ...]], ...] = ()
     seed: int = 13
     epochs: int = 7
     batch_size: int = 16
@@ -54,6 +63,22 @@ class TrainConfig:
     max_steps: int | None = None  # for smoke tests: stop after this many optimiser steps
     threads: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+
+def parse_written_for(spec: str) -> tuple[str, tuple[str, ...]]:
+    """``LABEL[,LABEL...]=FILE`` (``carelens train --written-for``) as (file, labels);
+    ValueError naming the problem. The labels come first, so a file name may hold ``=``."""
+    names, sep, path = spec.partition("=")
+    labels = tuple(n.strip() for n in names.split(",") if n.strip())
+    if not sep or not path or not labels:
+        raise ValueError(f"expected LABEL[,LABEL...]=FILE, got {spec!r}")
+    unknown = [n for n in labels if n not in WRITTEN_LABELS]
+    if unknown:
+        raise ValueError(
+            f"unknown label(s) {', '.join(unknown)} in {spec!r}; choose from "
+            f"{', '.join(WRITTEN_LABELS)}"
+        )
+    return path, tuple(dict.fromkeys(labels))
 
 
 def analysis_encoding(config: Mapping[str, Any]) -> dict[str, Any]:

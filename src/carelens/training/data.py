@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from carelens.inference.encoding import EncodedBatch, PairEncoder
 from carelens.metrics import rationale_char_mask, spans_to_char_mask
 from carelens.readers.delimited import allow_large_csv_fields
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
+from carelens.training.config import WRITTEN_LABELS
 from carelens.types import EPITOME_COLUMNS
 
 UNKNOWN = -1
@@ -179,14 +180,28 @@ def load_bolt(path: str | Path) -> list[LabeledPair]:
     return pairs
 
 
-def load_written_pairs(path: str | Path) -> list[LabeledPair]:
+def load_written_pairs(
+    path: str | Path, labels: Collection[str] | None = None
+) -> list[LabeledPair]:
     """Project-written labelled pairs (JSON Lines: ``id, seeker, response, labels,
-    rationales``) with every label known; rationales are quoted words of the response.
+    rationales``); rationales are quoted words of the response.
 
-    A dimension's rationales count as labelled only when ``rationales`` has its key (the
-    first written set marks the four taxonomy dimensions' words, not EPITOME's).
+    Every label is known, or with ``labels`` (names from :data:`WRITTEN_LABELS`) only those:
+    the others are read and checked but left unknown, so they teach nothing (a set written
+    for one dimension whose authors read the others differently from their gold data). A
+    dimension's rationales count as labelled only when its level is used and ``rationales``
+    has its key (the first written set marks the four taxonomy dimensions' words, not
+    EPITOME's).
     """
     from carelens.annotations import locate
+
+    if labels is not None:
+        unknown = sorted(set(labels) - set(WRITTEN_LABELS))
+        if unknown:
+            raise ValueError(
+                f"unknown label(s) {', '.join(unknown)}; choose from {', '.join(WRITTEN_LABELS)}"
+            )
+    used = set(WRITTEN_LABELS if labels is None else labels)
 
     pairs: list[LabeledPair] = []
     with open(path, encoding="utf-8") as fh:
@@ -216,14 +231,20 @@ def load_written_pairs(path: str | Path) -> list[LabeledPair]:
                     f"written-{item.get('id', number)}",
                     str(item["seeker"]),
                     response,
-                    levels,
+                    _keep(levels, RESPONSE_DIMENSIONS, used),
                     tuple(masks),
-                    flags=flags,
-                    seeker_distress=distress,
-                    rationale_known=tuple(name in quoted for name in RESPONSE_DIMENSIONS),
+                    flags=_keep(flags, RESPONSE_FLAGS, used),
+                    seeker_distress=distress if "seeker_distress" in used else UNKNOWN,
+                    rationale_known=tuple(
+                        name in quoted and name in used for name in RESPONSE_DIMENSIONS
+                    ),
                 )
             )
     return pairs
+
+
+def _keep(values: tuple[int, ...], names: Sequence[str], used: set[str]) -> tuple[int, ...]:
+    return tuple(v if name in used else UNKNOWN for v, name in zip(values, names, strict=True))
 
 
 def split_by_seeker(

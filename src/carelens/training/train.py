@@ -352,7 +352,11 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     )
     logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
     bolt = load_bolt(config.bolt) if config.bolt else []
-    written_files = [load_written_pairs(path) for path in config.written]
+    written_sources: list[tuple[str, tuple[str, ...] | None]] = [
+        *((path, None) for path in config.written),
+        *((path, tuple(labels)) for path, labels in config.written_for),
+    ]
+    written_files = [load_written_pairs(path, labels) for path, labels in written_sources]
     written = [p for pairs in written_files for p in pairs]
     # Annotated pairs are few; each epoch sees them ``annotation_repeat`` times.
     labelled = [p for p in train if p.annotated] + written
@@ -504,8 +508,9 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
                 "file": "/".join(Path(path).parts[-2:]),
                 "sha256": sha256_file(path),
                 "pairs": len(pairs),
+                "labels": "all" if labels is None else list(labels),
             }
-            for path, pairs in zip(config.written, written_files, strict=True)
+            for (path, labels), pairs in zip(written_sources, written_files, strict=True)
         ]
         or None,
         "bolt": {
