@@ -36,6 +36,25 @@ def test_train_without_torch_names_the_extra(
     assert not (tmp_path / "m").exists()
 
 
+def test_written_for_with_a_bad_label_or_file_is_a_usage_error(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("", encoding="utf-8")
+    for spec, says in (
+        (f"empathy={pairs}", "unknown label(s) empathy"),
+        (str(pairs), "expected LABEL"),
+        (f"interpretation={tmp_path / 'none.jsonl'}", "no such file"),
+    ):
+        result = invoke(
+            "train", "--data", data / "train.csv", "--output", tmp_path / "m",
+            "--written-for", spec,
+        )  # fmt: skip
+        assert result.exit_code == 2, result.stderr
+        assert "--written-for" in result.stderr and says in " ".join(result.stderr.split())
+        assert not (tmp_path / "m").exists()
+
+
 @pytest.mark.slow
 def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) -> None:
     pytest.importorskip("torch")
@@ -81,6 +100,7 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     run = run_train(
         "--data", data / "train.csv", "--output", out, "--annotations", annotations,
         "--written", written[0], "--written", written[1],
+        "--written-for", f"interpretation,advice={written[1]}",
         "--epochs", "2", "--max-steps", "6", "--batch-size", "4", "--threads", "2",
         "--average-last", "2", "--max-response-tokens", "100",
         "--analyze-max-response-tokens", "120",
@@ -92,9 +112,10 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     assert manifest["flags"] == list(RESPONSE_FLAGS)
     assert manifest["training"]["annotations"]["file"] == "annotations.jsonl"
     assert manifest["training"]["config"]["max_steps"] == 6
-    assert [(w["file"], w["pairs"]) for w in manifest["training"]["written"]] == [
-        ("v1/pairs.jsonl", 1),
-        ("v2/pairs.jsonl", 1),
+    assert [(w["file"], w["pairs"], w["labels"]) for w in manifest["training"]["written"]] == [
+        ("v1/pairs.jsonl", 1, "all"),
+        ("v2/pairs.jsonl", 1, "all"),
+        ("v2/pairs.jsonl", 1, ["interpretation", "advice"]),
     ]
     # Trained on 100 response word pieces of 160; analyses 120 of 224.
     assert manifest["encoding"] == {

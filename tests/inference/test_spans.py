@@ -268,3 +268,18 @@ def test_snap_over_a_long_run_of_spaces_finishes() -> None:
     text = "a" + " " * 200_000 + "."
     (span,) = snap_to_sentences(text, (Span(0, 1, "x", 0.5),))
     assert (span.start, span.end) == (0, len(text))
+
+
+def test_snap_drops_a_span_of_white_space_only_and_keeps_sentences_as_sentence_ranges() -> None:
+    from carelens.inference.spans import sentence_ranges
+
+    text = "Are you ok?   Tell me more.  "
+    assert (
+        snap_to_sentences(text, (Span(12, 14, "x", 0.5), Span(len(text) - 1, len(text), "x", 0.5)))
+        == ()
+    )
+    whole = snap_to_sentences(text, (Span(0, len(text), "x", 0.5),))
+    ranges = list(sentence_ranges(text))
+    assert [(s.start, s.end) for s in whole] == [(ranges[0][0], ranges[-1][1])]
+    singles = [snap_to_sentences(text, (Span(a, a + 1, "x", 0.5),)) for a, _ in ranges]
+    assert [(s.start, s.end) for (s,) in singles] == ranges

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from pathlib import Path
 
@@ -64,3 +65,22 @@ def test_lengths_past_the_encoders_positions_or_without_room_for_the_seeker_are_
         _check_lengths(config(max_response_tokens=157), encoder)
     with pytest.raises(ModelError, match="max_position_embeddings"):
         _check_lengths(config(), write_encoder(tmp_path / "bare", None))
+
+
+def test_written_for_takes_labels_then_the_file() -> None:
+    from carelens.training.config import parse_written_for
+
+    assert parse_written_for("interpretation=a.jsonl") == ("a.jsonl", ("interpretation",))
+    # The labels come first, so a file name may hold "="; repeats and spaces are dropped.
+    assert parse_written_for("sympathy, advice,sympathy=x=y.jsonl") == (
+        "x=y.jsonl",
+        ("sympathy", "advice"),
+    )
+    for bad, says in (
+        ("a.jsonl", "expected LABEL"),
+        ("interpretation=", "expected LABEL"),
+        ("=a.jsonl", "expected LABEL"),
+        ("empathy=a.jsonl", "unknown label(s) empathy"),
+    ):
+        with pytest.raises(ValueError, match=re.escape(says)):
+            parse_written_for(bad)

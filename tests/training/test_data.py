@@ -160,3 +160,40 @@ def test_written_rationale_keys_say_which_dimensions_were_marked(tmp_path: Path)
     encoder = PairEncoder.from_file(default_model_dir() / "tokenizer.json")
     _, targets = encode_labeled(encoder, [first, second])
     assert targets.rationale_known[:, er].tolist() == [0.0, 1.0]
+
+
+def test_written_pairs_can_teach_only_some_labels(tmp_path: Path) -> None:
+    """With ``labels``, every other level, flag, the distress and the other dimensions'
+    rationales are unknown; the chosen ones are read as without it."""
+    from carelens.inference.artifact import default_model_dir
+    from carelens.inference.encoding import PairEncoder
+    from carelens.training.data import encode_labeled, load_written_pairs
+
+    labels = {name: 0 for name in RESPONSE_DIMENSIONS} | {
+        "interpretation": 1, "emotional_reaction": 2, "advice": 1, "self_focus": 0,
+        "seeker_distress": 2,
+    }  # fmt: skip
+    line = {
+        "id": "s1",
+        "seeker": "Nobody at work talks to me.",
+        "response": "I get it. Being left out hurts.",
+        "labels": labels,
+        "rationales": {name: [] for name in RESPONSE_DIMENSIONS}
+        | {"interpretation": ["I get it."], "emotional_reaction": ["hurts"]},
+    }
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (everything,) = load_written_pairs(path)
+    (only,) = load_written_pairs(path, ("interpretation", "advice"))
+    ip, er = INDEX["interpretation"], INDEX["emotional_reaction"]
+    assert only.levels[ip] == everything.levels[ip] == 1
+    assert [v for i, v in enumerate(only.levels) if i != ip] == [UNKNOWN] * 6
+    assert only.flags == (1, UNKNOWN) and only.seeker_distress == UNKNOWN
+    assert only.rationales_labelled == tuple(i == ip for i in range(len(RESPONSE_DIMENSIONS)))
+    assert all(everything.rationales_labelled)
+    encoder = PairEncoder.from_file(default_model_dir() / "tokenizer.json")
+    _, targets = encode_labeled(encoder, [everything, only])
+    assert targets.rationale_known[:, ip].tolist() == [1.0, 1.0]
+    assert targets.rationale_known[:, er].tolist() == [1.0, 0.0]
+    with pytest.raises(ValueError, match="unknown label"):
+        load_written_pairs(path, ("empathy",))

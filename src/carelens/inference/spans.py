@@ -15,6 +15,7 @@ O(spans x len(text)).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -89,50 +90,33 @@ def token_probs_to_spans(
     return tuple(spans)
 
 
-#: What ends a sentence for :func:`snap_to_sentences` and :func:`sentence_ranges`.
-_SENTENCE_ENDS = ".!?\n"
-_NEXT_END = re.compile(r"[.!?\n]")
-_MORE_MARKS = re.compile(r"[.!?]*")
-_LEADING_SPACE = re.compile(r"\s*")
-
-
 def snap_to_sentences(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """Each span widened to the whole sentence(s) it touches, overlapping results joined.
+    """Each span widened to the whole sentence(s) it touches (:func:`sentence_ranges`),
+    spans that share a sentence joined with the best score.
 
-    A sentence runs up to and including its closing ``.``, ``!`` or ``?`` (a run of them, as
-    in "?!"), or up to a line break; white space at its edges is left out. Used for
-    dimensions whose rationale is a whole sentence, such as a question that explores. Scans
-    never go back past the previous result and run in the regular-expression engine, so a
-    1 MB message costs a few milliseconds.
+    Used by models with token thresholds for dimensions whose rationale is a whole sentence,
+    such as a question that explores. A span that touches no sentence (white space only) is
+    dropped. The text is scanned once, up to the last span, so a 1 MB message costs a few
+    milliseconds.
     """
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    if not ordered:
+        return ()
+    sentences = list(sentence_ranges(text, until=max(s.end for s in ordered) + 1))
+    starts = [start for start, _ in sentences]
+    ends = [end for _, end in sentences]
     snapped: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        floor = snapped[-1].end if snapped else 0
-        if snapped and span.start <= floor:  # inside the previous sentence(s): extend them
+    for span in ordered:
+        first = bisect.bisect_right(ends, span.start)  # the first sentence ending after it
+        last = bisect.bisect_left(starts, max(span.end, span.start + 1)) - 1
+        if first > last:
+            continue
+        start, end, score = sentences[first][0], sentences[last][1], span.score
+        if snapped and start < snapped[-1].end:  # shares a sentence with the previous one
             prev = snapped.pop()
-            start, score = prev.start, max(prev.score, span.score)
-            end = _sentence_end(text, span.end, prev.end) if span.end > prev.end else prev.end
-        else:
-            at = min(span.start, len(text))
-            start = max(floor, *(text.rfind(c, floor, at) + 1 for c in _SENTENCE_ENDS))
-            score = span.score
-            end = _sentence_end(text, span.end, start)
-        if start < end:
-            start = _LEADING_SPACE.match(text, start, end).end()  # type: ignore[union-attr]
-        snapped.append(Span(start, max(start, end), span.label, score))
+            start, end, score = prev.start, max(end, prev.end), max(prev.score, score)
+        snapped.append(Span(start, end, span.label, score))
     return tuple(snapped)
-
-
-def _sentence_end(text: str, end: int, lower: int) -> int:
-    """The end of the sentence that ``text[:end]`` stops inside (trailing spaces left out, but
-    never below ``lower``, so each part of the text is searched once)."""
-    end = min(end, len(text))
-    if end == 0 or text[end - 1] not in _SENTENCE_ENDS:
-        found = _NEXT_END.search(text, end)
-        end = found.end() if found else len(text)
-    end = _MORE_MARKS.match(text, end).end()  # type: ignore[union-attr]
-    lower = min(lower, end)
-    return lower + len(text[lower:end].rstrip())
 
 
 #: A sentence: anything up to a run of ``.``/``!``/``?``, a line break, or the end of the text.
@@ -142,9 +126,9 @@ _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|\Z)")
 def sentence_ranges(text: str, until: int | None = None) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text``, white space at its edges left out.
 
-    Sentences end as in :func:`snap_to_sentences`; blank ones are skipped. With ``until``,
-    the scan stops after the sentence that reaches past character ``until``, so a long
-    response whose tokens were truncated costs only its analysed part.
+    Blank sentences are skipped. With ``until``, the scan stops after the sentence that
+    reaches past character ``until``, so a long response whose tokens were truncated costs
+    only its analysed part.
     """
     for match in _SENTENCE.finditer(text):
         start, end = match.span()
