@@ -67,7 +67,7 @@ def test_shipped_manifest_describes_the_model() -> None:
     assert manifest["seeker"] == ["distress"]
     assert manifest["taxonomy"] == TAXONOMY_VERSION
     assert len(manifest["calibration"]["temperatures"]) == len(RESPONSE_DIMENSIONS)
-    assert len(manifest["calibration"]["rationale_thresholds"]) == len(RESPONSE_DIMENSIONS)
+    assert len(manifest["calibration"]["rationale_sentence_ratios"]) == len(RESPONSE_DIMENSIONS)
     assert manifest["encoding"]["layout"] == "[CLS] response [SEP] seeker [SEP]"
 
 

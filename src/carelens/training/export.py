@@ -105,14 +105,13 @@ def export_artifact(
         "encoding": analysis_encoding(config),
         "calibration": {
             "temperatures": summary["temperatures"],
-            "rationale_thresholds": summary["rationale_thresholds"],
             "seeker_temperature": summary["seeker_temperature"],
             "fitted_on": "dev",
         },
         "training": {
             k: v
             for k, v in summary.items()
-            if k not in ("temperatures", "rationale_thresholds", "seeker_temperature")
+            if k not in ("temperatures", "seeker_temperature")
         },
         "evaluation": {},
     }

@@ -3,12 +3,12 @@
 ``train_model`` is what ``carelens train`` runs: it loads the EPITOME CSV (and, when given,
 the project's taxonomy annotations of its responses), splits it by seeker post, fine-tunes
 :class:`EmpathyNetwork` from the bundled all-MiniLM-L6-v2 weights, keeps the epoch with the
-best dev score, fits one temperature per dimension and one rationale threshold per dimension
-on dev, exports an int8 ONNX artifact with its manifest, and fits on dev how the exported
-model's rationale sentences are chosen (:mod:`carelens.training.span_fit`). Each loss term
-averages over the pairs that have that label, so EPITOME-only pairs teach the three
-mechanisms and annotated pairs teach everything. The test part is never looked at here;
-``carelens evaluate`` scores the exported model on it.
+best dev score, fits one temperature per dimension on dev, exports an int8 ONNX artifact with
+its manifest, and fits on dev how the exported model's rationale sentences are chosen
+(:mod:`carelens.training.span_fit`; models trained before sentence spans carry token
+thresholds instead). Each loss term averages over the pairs that have that label, so
+EPITOME-only pairs teach the three mechanisms and annotated pairs teach everything. The test
+part is never looked at here; ``carelens evaluate`` scores the exported model on it.
 """
 
 from __future__ import annotations
@@ -463,16 +463,11 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     scratch.cleanup()
     net.cpu().eval()
     pred = predict_logits(net, encoder, dev)
-    temperatures, thresholds = [], []
+    temperatures = []
     for d in range(N_DIMS):
         rows = _labelled(dev, d)
         gold = np.asarray([dev[i].levels[d] for i in rows])
         temperatures.append(fit_temperature(pred.levels[rows, d], gold) if rows else 1.0)
-        gold_tok = [pred.gold_tokens[i] for i in rows]
-        rat = [pred.rationales[i] for i in rows]
-        thresholds.append(
-            max(np.arange(0.05, 0.75, 0.05), key=lambda t: _token_f1(gold_tok, rat, d, t))
-        )
     distress_rows = [i for i, p in enumerate(dev) if p.seeker_distress != UNKNOWN]
     seeker_temperature = (
         fit_temperature(
@@ -531,7 +526,6 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         "best_dev": best,
         "averaged": averaged,
         "temperatures": temperatures,
-        "rationale_thresholds": [round(float(t), 2) for t in thresholds],
         "seeker_temperature": seeker_temperature,
         "train_seconds": round(time.time() - started, 1),
         "device": str(device),
