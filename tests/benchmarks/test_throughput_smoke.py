@@ -47,6 +47,7 @@ def test_carelens_part_runs_and_reports_throughput(tmp_path: Path) -> None:
         "--warmup=4",
         "--load-repeats=1",
         "--skip-reference",
+        "--rounds=3",
         f"--json={out}",
     ]
     proc = subprocess.run(
@@ -60,3 +61,25 @@ def test_carelens_part_runs_and_reports_throughput(tmp_path: Path) -> None:
     assert data["config"]["pairs"] == 20
     assert data["carelens"]["pairs_per_s"] > 0
     assert data["reference"] is None and data["ratio"] is None
+    # Three rounds, all listed; the one shown has the median carelens throughput.
+    rounds = data["rounds"]
+    assert len(rounds) == 3 and sum(r["shown"] for r in rounds) == 1
+    assert "3 rounds" in proc.stdout and proc.stdout.count("(shown)") == 1
+    speeds = sorted(r["carelens_pairs_per_s"] for r in rounds)
+    (shown,) = (r for r in rounds if r["shown"])
+    assert shown["carelens_pairs_per_s"] == speeds[1] == data["carelens"]["pairs_per_s"]
+
+
+def test_the_round_with_the_median_ratio_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    spec = importlib.util.spec_from_file_location("bench_throughput", BENCHMARKS / "throughput.py")
+    assert spec is not None and spec.loader is not None
+    throughput = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(throughput)
+    speeds = [(100.0, 5.0), (90.0, 5.0), (120.0, 5.0), (110.0, 4.0)]  # ratios 20, 18, 24, 27.5
+    rounds = [({"pairs_per_s": c}, {"pairs_per_s": r}) for c, r in speeds]
+    chosen = throughput._median_round(rounds)
+    # The lower middle of four: 20x (the first round), not the fastest carelens round.
+    assert chosen["carelens"] is rounds[0][0] and chosen["reference"] is rounds[0][1]
+    assert [r["ratio"] for r in chosen["rounds"]] == [20.0, 18.0, 24.0, 27.5]
+    assert [r["shown"] for r in chosen["rounds"]] == [True, False, False, False]
