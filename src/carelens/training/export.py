@@ -109,9 +109,7 @@ def export_artifact(
             "fitted_on": "dev",
         },
         "training": {
-            k: v
-            for k, v in summary.items()
-            if k not in ("temperatures", "seeker_temperature")
+            k: v for k, v in summary.items() if k not in ("temperatures", "seeker_temperature")
         },
         "evaluation": {},
     }
