@@ -103,7 +103,7 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
         "--written-for", f"interpretation,advice={written[1]}",
         "--epochs", "2", "--max-steps", "6", "--batch-size", "4", "--threads", "2",
         "--average-last", "2", "--max-response-tokens", "100",
-        "--analyze-max-response-tokens", "120",
+        "--analyze-max-response-tokens", "120", "--train-seed", "3",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     assert "device:" in run.stderr
@@ -112,6 +112,9 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     assert manifest["flags"] == list(RESPONSE_FLAGS)
     assert manifest["training"]["annotations"]["file"] == "annotations.jsonl"
     assert manifest["training"]["config"]["max_steps"] == 6
+    # Another training seed, the default split.
+    assert manifest["training"]["config"]["train_seed"] == 3
+    assert manifest["training"]["split"]["seed"] == manifest["training"]["config"]["seed"] == 13
     assert [(w["file"], w["pairs"], w["labels"]) for w in manifest["training"]["written"]] == [
         ("v1/pairs.jsonl", 1, "all"),
         ("v2/pairs.jsonl", 1, "all"),

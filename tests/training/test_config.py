@@ -84,3 +84,10 @@ def test_written_for_takes_labels_then_the_file() -> None:
     ):
         with pytest.raises(ValueError, match=re.escape(says)):
             parse_written_for(bad)
+
+
+def test_the_training_seed_defaults_to_the_split_seed() -> None:
+    from carelens.training.config import training_seed
+
+    assert training_seed(TrainConfig(data="", output="", seed=5)) == 5
+    assert training_seed(TrainConfig(data="", output="", seed=5, train_seed=9)) == 9

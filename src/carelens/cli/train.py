@@ -101,7 +101,16 @@ def train(
         int, typer.Option(min=1, help="Times each annotated training pair is seen per epoch.")
     ] = DEFAULTS.annotation_repeat,
     epochs: Annotated[int, typer.Option(help="Training epochs.")] = DEFAULTS.epochs,
-    seed: Annotated[int, typer.Option(help="Seed for the split and the training.")] = DEFAULTS.seed,
+    seed: Annotated[
+        int, typer.Option(help="Seed for the split, and for the training unless --train-seed.")
+    ] = DEFAULTS.seed,
+    train_seed: Annotated[
+        int | None,
+        typer.Option(
+            help="Seed for initialisation and shuffling only: repeat a run with another seed "
+            "on the same split (default: --seed)."
+        ),
+    ] = None,
     max_steps: Annotated[
         int | None, typer.Option(help="Stop after this many optimiser steps (smoke tests).")
     ] = None,
@@ -222,6 +231,7 @@ def train(
             written=tuple(str(w) for w in written or ()),
             written_for=partial_written,
             seed=seed,
+            train_seed=train_seed,
             epochs=epochs,
             batch_size=batch_size,
             learning_rate=learning_rate,

@@ -37,7 +37,10 @@ class TrainConfig:
     # stay unknown (e.g. a set written for interpretation level 1 whose authors read the
     # other mechanisms differently from EPITOME's annotators).
     written_for: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    seed: int = 13
+    seed: int = 13  # the split's seed, and the training's unless train_seed is set
+    # Seed of initialisation, shuffling and mixed pairs alone (None: ``seed``), so a run can
+    # be repeated with another seed on the same held-out split.
+    train_seed: int | None = None
     epochs: int = 7
     batch_size: int = 16
     learning_rate: float = 8e-5
@@ -79,6 +82,11 @@ def parse_written_for(spec: str) -> tuple[str, tuple[str, ...]]:
             f"{', '.join(WRITTEN_LABELS)}"
         )
     return path, tuple(dict.fromkeys(labels))
+
+
+def training_seed(config: TrainConfig) -> int:
+    """The seed of initialisation and shuffling: ``train_seed``, else the split's ``seed``."""
+    return config.seed if config.train_seed is None else config.train_seed
 
 
 def analysis_encoding(config: Mapping[str, Any]) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from carelens.errors import ConfigError, ModelError
 from carelens.inference.artifact import ModelArtifact, sha256_file
 from carelens.inference.encoding import PairEncoder, max_response_room
 from carelens.metrics import macro_f1
-from carelens.training.config import TrainConfig, analysis_encoding
+from carelens.training.config import TrainConfig, analysis_encoding, training_seed
 from carelens.training.data import (
     UNKNOWN,
     LabeledPair,
@@ -334,9 +334,10 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     started = time.time()
     if config.threads:
         torch.set_num_threads(config.threads)
-    random.seed(config.seed)
-    np.random.seed(config.seed)
-    torch.manual_seed(config.seed)
+    seed = training_seed(config)  # the split below keeps config.seed
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
     encoder_dir = Path(config.encoder_dir) if config.encoder_dir else default_encoder_dir()
     _check_lengths(config, encoder_dir)
     encoder = PairEncoder.from_file(
@@ -364,7 +365,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     teacher: dict[PairKey, TeacherOutput] = {}
     if config.teacher:
-        train_epoch += mixed_pairs(train, config.distill_mixed_pairs, config.seed)
+        train_epoch += mixed_pairs(train, config.distill_mixed_pairs, seed)
         teacher = teacher_outputs(
             config.teacher,
             train_epoch,
@@ -390,7 +391,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         },
     ]
     optimiser = torch.optim.AdamW(groups, lr=config.learning_rate)
-    rng = random.Random(config.seed)
+    rng = random.Random(seed)
     steps_per_epoch = math.ceil(len(train_epoch) / config.batch_size)
     total = steps_per_epoch * config.epochs
     if config.max_steps is not None:
