@@ -6,7 +6,7 @@ reproduces it. They were chosen on the dev part of the split (see docs/model-car
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,13 +75,21 @@ def parse_written_for(spec: str) -> tuple[str, tuple[str, ...]]:
     labels = tuple(n.strip() for n in names.split(",") if n.strip())
     if not sep or not path or not labels:
         raise ValueError(f"expected LABEL[,LABEL...]=FILE, got {spec!r}")
-    unknown = [n for n in labels if n not in WRITTEN_LABELS]
+    try:
+        return path, check_written_labels(labels)
+    except ValueError as exc:
+        raise ValueError(f"{exc} (in {spec!r})") from None
+
+
+def check_written_labels(labels: Iterable[str]) -> tuple[str, ...]:
+    """``labels`` without repeats; ValueError naming any that is not in WRITTEN_LABELS."""
+    chosen = tuple(dict.fromkeys(labels))
+    unknown = [n for n in chosen if n not in WRITTEN_LABELS]
     if unknown:
         raise ValueError(
-            f"unknown label(s) {', '.join(unknown)} in {spec!r}; choose from "
-            f"{', '.join(WRITTEN_LABELS)}"
+            f"unknown label(s) {', '.join(unknown)}; choose from {', '.join(WRITTEN_LABELS)}"
         )
-    return path, tuple(dict.fromkeys(labels))
+    return chosen
 
 
 def training_seed(config: TrainConfig) -> int:

@@ -29,7 +29,7 @@ from carelens.inference.encoding import EncodedBatch, PairEncoder
 from carelens.metrics import rationale_char_mask, spans_to_char_mask
 from carelens.readers.delimited import allow_large_csv_fields
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
-from carelens.training.config import WRITTEN_LABELS
+from carelens.training.config import WRITTEN_LABELS, check_written_labels
 from carelens.types import EPITOME_COLUMNS
 
 UNKNOWN = -1
@@ -195,13 +195,7 @@ def load_written_pairs(
     """
     from carelens.annotations import locate
 
-    if labels is not None:
-        unknown = sorted(set(labels) - set(WRITTEN_LABELS))
-        if unknown:
-            raise ValueError(
-                f"unknown label(s) {', '.join(unknown)}; choose from {', '.join(WRITTEN_LABELS)}"
-            )
-    used = set(WRITTEN_LABELS if labels is None else labels)
+    used = set(WRITTEN_LABELS if labels is None else check_written_labels(labels))
 
     pairs: list[LabeledPair] = []
     with open(path, encoding="utf-8") as fh:
