@@ -353,9 +353,10 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     )
     logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
     bolt = load_bolt(config.bolt) if config.bolt else []
+    # Every label of a --written file (None), the chosen ones of a --written-for file.
     written_sources: list[tuple[str, tuple[str, ...] | None]] = [
         *((path, None) for path in config.written),
-        *((path, tuple(labels)) for path, labels in config.written_for),
+        *config.written_for,
     ]
     written_files = [load_written_pairs(path, labels) for path, labels in written_sources]
     written = [p for pairs in written_files for p in pairs]
