@@ -159,7 +159,7 @@ def test_written_rationale_keys_say_which_dimensions_were_marked(tmp_path: Path)
     assert all(second.rationales_labelled)
     encoder = PairEncoder.from_file(default_model_dir() / "tokenizer.json")
     _, targets = encode_labeled(encoder, [first, second])
-    assert targets.rationale_known[:, er].tolist() == [0.0, 1.0]
+    assert targets.rationales_labelled[:, er].tolist() == [0.0, 1.0]
 
 
 def test_written_pairs_can_teach_only_some_labels(tmp_path: Path) -> None:
@@ -193,7 +193,7 @@ def test_written_pairs_can_teach_only_some_labels(tmp_path: Path) -> None:
     assert all(everything.rationales_labelled)
     encoder = PairEncoder.from_file(default_model_dir() / "tokenizer.json")
     _, targets = encode_labeled(encoder, [everything, only])
-    assert targets.rationale_known[:, ip].tolist() == [1.0, 1.0]
-    assert targets.rationale_known[:, er].tolist() == [1.0, 0.0]
+    assert targets.rationales_labelled[:, ip].tolist() == [1.0, 1.0]
+    assert targets.rationales_labelled[:, er].tolist() == [1.0, 0.0]
     with pytest.raises(ValueError, match="unknown label"):
         load_written_pairs(path, ("empathy",))

@@ -46,21 +46,20 @@ class LabeledPair:
     rationale_masks: tuple[NDArray[np.bool_], ...]  # character masks over ``response``
     flags: tuple[int, ...] = (UNKNOWN,) * len(RESPONSE_FLAGS)
     seeker_distress: int = UNKNOWN
-    #: Per dimension, whether the rationale masks are labels (``None``: wherever the level is
-    #: known). False where a level is known but its words were never marked, so an empty
-    #: mask means "not marked", not "no word shows it".
-    rationale_known: tuple[bool, ...] | None = None
+    #: Per dimension, whether the rationale masks are labels that may teach the rationale
+    #: head. Left empty, it is filled in as "wherever the level is known". False where a level
+    #: is known but its words were never marked, so an empty mask means "not marked", not "no
+    #: word shows it".
+    rationales_labelled: tuple[bool, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.rationales_labelled:
+            known = tuple(level != UNKNOWN for level in self.levels)
+            object.__setattr__(self, "rationales_labelled", known)
 
     @property
     def annotated(self) -> bool:
         return self.seeker_distress != UNKNOWN
-
-    @property
-    def rationales_labelled(self) -> tuple[bool, ...]:
-        """Per dimension, whether the rationale masks may teach the rationale head."""
-        if self.rationale_known is not None:
-            return self.rationale_known
-        return tuple(level != UNKNOWN for level in self.levels)
 
 
 def load_epitome(path: str | Path) -> list[LabeledPair]:
@@ -229,7 +228,7 @@ def load_written_pairs(
                     tuple(masks),
                     flags=_keep(flags, RESPONSE_FLAGS, used),
                     seeker_distress=distress if "seeker_distress" in used else UNKNOWN,
-                    rationale_known=tuple(
+                    rationales_labelled=tuple(
                         name in quoted and name in used for name in RESPONSE_DIMENSIONS
                     ),
                 )
@@ -288,7 +287,7 @@ class Targets:
     response_mask: NDArray[np.float32]  # [n, seq]
     flags: NDArray[np.int64]  # [n, flags]
     seeker_distress: NDArray[np.int64]  # [n]
-    rationale_known: NDArray[np.float32]  # [n, dims]; 1.0 where the masks are labels
+    rationales_labelled: NDArray[np.float32]  # [n, dims]; 1.0 where the masks are labels
 
 
 def encode_labeled(
@@ -302,6 +301,6 @@ def encode_labeled(
         response_mask=response_token_mask(batch),
         flags=np.asarray([p.flags for p in pairs], dtype=np.int64),
         seeker_distress=np.asarray([p.seeker_distress for p in pairs], dtype=np.int64),
-        rationale_known=np.asarray([p.rationales_labelled for p in pairs], dtype=np.float32),
+        rationales_labelled=np.asarray([p.rationales_labelled for p in pairs], dtype=np.float32),
     )
     return batch, targets

@@ -114,7 +114,7 @@ def _tensors(encoder: PairEncoder, batch: Sequence[LabeledPair]) -> tuple[torch.
         torch.from_numpy(targets.response_mask),
         torch.from_numpy(targets.flags),
         torch.from_numpy(targets.seeker_distress),
-        torch.from_numpy(targets.rationale_known),
+        torch.from_numpy(targets.rationales_labelled),
     )
 
 
@@ -139,7 +139,7 @@ def batch_loss(
 
     With ``rationale_present_only`` the rationale term counts only the pairs that show the
     dimension (level 1 or 2), the only ones whose spans results show. Either way it skips a
-    pair's dimension whose words were never marked (``rationale_known`` 0).
+    pair's dimension whose words were never marked (``rationales_labelled`` 0).
     """
     level_logits, rat_logits, flag_logits, seeker_logits = outputs
     lv, tok, rmask, flags, distress, rknown = targets
