@@ -81,5 +81,6 @@ def test_the_round_with_the_median_ratio_is_shown(monkeypatch: pytest.MonkeyPatc
     chosen = throughput._median_round(rounds)
     # The lower middle of four: 20x (the first round), not the fastest carelens round.
     assert chosen["carelens"] is rounds[0][0] and chosen["reference"] is rounds[0][1]
+    assert chosen["ratio"] == 20.0
     assert [r["ratio"] for r in chosen["rounds"]] == [20.0, 18.0, 24.0, 27.5]
     assert [r["shown"] for r in chosen["rounds"]] == [True, False, False, False]
