@@ -8,8 +8,11 @@ what a *trained* model must get right; a provisional or smoke-test model may fai
 from __future__ import annotations
 
 import copy
+import json
 import random
+import shutil
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -282,6 +285,32 @@ def test_results_do_not_depend_on_thread_count_or_chunking() -> None:
     assert parallel.predict(pairs) == expected
     assert list(parallel.analyze_many(pairs, chunk_size=4)) == expected
     assert [parallel.analyze(s, r) for s, r in pairs] == expected
+
+
+def test_the_manifest_caps_the_seeker_word_pieces_read(tmp_path: Path) -> None:
+    """The shipped manifest reads the first 48 seeker word pieces: what a long seeker message
+    says after them does not change the levels; without the cap it does."""
+    head = " ".join(["I have been so tired and alone since the move and nothing helps"] * 5)
+    tails = ("We live near the old train station.", "My cousin bought a blue bicycle.")
+    response = "That sounds really lonely. What has the move been like for you?"
+
+    def probabilities(analyzer: EmpathyAnalyzer) -> list[list[list[float]]]:
+        results = [analyzer.analyze(f"{head} {tail}", response) for tail in tails]
+        return [[list(r[d].probabilities) for d in RESPONSE_DIMENSIONS] for r in results]
+
+    shipped = EmpathyAnalyzer.load(threads=1)
+    assert shipped.encoder.max_seeker_tokens == 48
+    capped = probabilities(shipped)
+    assert capped[0] == capped[1]
+    folder = tmp_path / "uncapped"
+    shutil.copytree(shipped.artifact.path, folder)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["encoding"]["max_seeker_tokens"]
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    uncapped_analyzer = EmpathyAnalyzer.load(folder, threads=1)
+    assert uncapped_analyzer.encoder.max_seeker_tokens is None
+    uncapped = probabilities(uncapped_analyzer)
+    assert uncapped[0] != uncapped[1]
 
 
 def test_batch_size_must_be_positive() -> None:

@@ -119,6 +119,35 @@ def test_long_seeker_fills_the_rest_of_max_length(encoder: PairEncoder) -> None:
     assert len(batch.response_offsets[0]) == n_r  # the response is never cut for the seeker
 
 
+def test_max_seeker_tokens_keeps_the_start_of_the_seeker_message() -> None:
+    capped = PairEncoder.from_file(
+        TOKENIZER, max_length=160, max_response_tokens=112, max_seeker_tokens=5
+    )
+    seeker = "one two three four five six seven eight nine ten"
+    batch = capped.encode([(seeker, RESPONSE)])
+    n_r = len(ids_of(capped, RESPONSE))
+    assert row(batch)[n_r + 2 : -1] == ids_of(capped, seeker)[:5]
+    assert int(batch.token_type_ids[0].sum()) == 5 + 1
+    assert len(batch.response_offsets[0]) == n_r  # the response is not touched
+    short = capped.encode([("one two", RESPONSE)])  # shorter than the cap: all of it
+    assert row(short)[n_r + 2 : -1] == ids_of(capped, "one two")
+
+
+def test_max_seeker_tokens_never_lets_a_pair_exceed_max_length() -> None:
+    capped = PairEncoder.from_file(
+        TOKENIZER, max_length=16, max_response_tokens=8, max_seeker_tokens=12
+    )
+    batch = capped.encode([(" ".join(["seeker"] * 50), " ".join(["reply"] * 50))])
+    assert len(row(batch)) == 16  # 8 response + 3 special + 5 seeker: the cap is not reached
+    assert int(batch.token_type_ids[0].sum()) == 5 + 1
+
+
+@pytest.mark.parametrize("cap", [0, -3])
+def test_max_seeker_tokens_must_be_positive(cap: int) -> None:
+    with pytest.raises(ValueError, match="max_seeker_tokens must be at least 1"):
+        PairEncoder.from_file(TOKENIZER, max_seeker_tokens=cap)
+
+
 def test_both_long_with_small_limits() -> None:
     enc = small_encoder(max_length=16, max_response_tokens=8)
     batch = enc.encode([(" ".join(["seeker"] * 50), " ".join(["reply"] * 50))])

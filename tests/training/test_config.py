@@ -24,6 +24,7 @@ def test_the_model_analyses_longer_pairs_than_it_trains_on_by_default() -> None:
     assert analysis_encoding(asdict(config())) == {
         "max_length": 224,
         "max_response_tokens": 160,
+        "max_seeker_tokens": 48,
         "trained_max_length": 160,
         "trained_max_response_tokens": 112,
         "layout": LAYOUT,
@@ -36,6 +37,10 @@ def test_zero_or_a_config_from_before_the_option_analyses_with_the_training_leng
     old = {"max_length": 128, "max_response_tokens": 96}  # a manifest's training config
     assert analysis_encoding(old)["max_length"] == 128
     assert analysis_encoding(old)["max_response_tokens"] == 96
+    # No seeker cap unless one was asked for: all of the seeker message that fits.
+    assert analysis_encoding(old)["max_seeker_tokens"] is None
+    uncapped = analysis_encoding(asdict(config(analyze_max_seeker_tokens=0)))
+    assert uncapped["max_seeker_tokens"] is None
 
 
 def write_encoder(folder: Path, positions: int | None) -> Path:

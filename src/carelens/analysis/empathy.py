@@ -143,10 +143,12 @@ class EmpathyAnalyzer:
         """
         artifact = ModelArtifact.load(path)
         enc = artifact.manifest.get("encoding", {})
+        seeker_cap = enc.get("max_seeker_tokens")
         encoder = PairEncoder.from_file(
             artifact.tokenizer_path,
             max_length=int(enc.get("max_length", 160)),
             max_response_tokens=int(enc.get("max_response_tokens", 112)),
+            max_seeker_tokens=int(seeker_cap) if seeker_cap else None,
         )
         return cls(
             artifact,

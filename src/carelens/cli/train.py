@@ -201,6 +201,14 @@ def train(
             help="Of those, the most the response may take when it analyses (0: as in training).",
         ),
     ] = DEFAULTS.analyze_max_response_tokens,
+    analyze_max_seeker_tokens: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="The most seeker word pieces the exported model reads when it analyses (0: "
+            "all that fit).",
+        ),
+    ] = DEFAULTS.analyze_max_seeker_tokens,
     average_last: Annotated[
         int,
         typer.Option(
@@ -245,6 +253,7 @@ def train(
             max_response_tokens=max_response_tokens,
             analyze_max_length=analyze_max_length,
             analyze_max_response_tokens=analyze_max_response_tokens,
+            analyze_max_seeker_tokens=analyze_max_seeker_tokens,
             threads=threads,
         )
         s.note(f"device: {escape(describe_device())}")

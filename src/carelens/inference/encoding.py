@@ -3,9 +3,11 @@
 The model reads ``[CLS] response [SEP] seeker [SEP]``: the response comes first because the
 rationale head labels response tokens and the response is what must survive truncation.
 The response keeps at most ``max_response_tokens`` word pieces; the seeker message fills the
-rest of ``max_length``. Training and inference share this module, so pairs are laid out and
-cut the same way in both; the lengths come from the model's manifest (``encoding``), where
-the analysis lengths may be longer than the ``trained_*`` ones.
+rest of ``max_length``, or only its first ``max_seeker_tokens`` word pieces when that is set
+(the later part of a long seeker message changes the response dimensions little and costs
+time). Training and inference share this module, so pairs are laid out and cut the same way
+in both; the lengths come from the model's manifest (``encoding``), where the analysis
+lengths may differ from the ``trained_*`` ones.
 """
 
 from __future__ import annotations
@@ -58,13 +60,21 @@ class PairEncoder:
     """Encode text pairs with a WordPiece ``tokenizers`` tokenizer."""
 
     def __init__(
-        self, tokenizer: Tokenizer, *, max_length: int = 160, max_response_tokens: int = 112
+        self,
+        tokenizer: Tokenizer,
+        *,
+        max_length: int = 160,
+        max_response_tokens: int = 112,
+        max_seeker_tokens: int | None = None,
     ) -> None:
         if max_response_tokens > max_response_room(max_length):
             raise ValueError("max_length must leave room for the seeker and special tokens")
+        if max_seeker_tokens is not None and max_seeker_tokens < 1:
+            raise ValueError(f"max_seeker_tokens must be at least 1, not {max_seeker_tokens}")
         self.tokenizer = tokenizer
         self.max_length = max_length
         self.max_response_tokens = max_response_tokens
+        self.max_seeker_tokens = max_seeker_tokens
         self._cls = self._special_id("[CLS]")
         self._sep = self._special_id("[SEP]")
         self._pad = self._special_id("[PAD]")
@@ -72,8 +82,20 @@ class PairEncoder:
         tokenizer.no_padding()
 
     @classmethod
-    def from_file(cls, path: str | Path, **kwargs: int) -> PairEncoder:
-        return cls(Tokenizer.from_file(str(path)), **kwargs)
+    def from_file(
+        cls,
+        path: str | Path,
+        *,
+        max_length: int = 160,
+        max_response_tokens: int = 112,
+        max_seeker_tokens: int | None = None,
+    ) -> PairEncoder:
+        return cls(
+            Tokenizer.from_file(str(path)),
+            max_length=max_length,
+            max_response_tokens=max_response_tokens,
+            max_seeker_tokens=max_seeker_tokens,
+        )
 
     def _special_id(self, token: str) -> int:
         token_id = self.tokenizer.token_to_id(token)
@@ -94,6 +116,8 @@ class PairEncoder:
         for er, es in zip(enc_r, enc_s, strict=True):
             r_ids = er.ids[: self.max_response_tokens]
             s_room = self.max_length - len(r_ids) - 3
+            if self.max_seeker_tokens is not None:
+                s_room = min(s_room, self.max_seeker_tokens)
             s_ids = es.ids[:s_room]
             rows.append([self._cls, *r_ids, self._sep, *s_ids, self._sep])
             types.append([0] * (len(r_ids) + 2) + [1] * (len(s_ids) + 1))
