@@ -104,6 +104,7 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
         "--epochs", "2", "--max-steps", "6", "--batch-size", "4", "--threads", "2",
         "--average-last", "2", "--max-response-tokens", "100",
         "--analyze-max-response-tokens", "120", "--analyze-max-seeker-tokens", "40",
+        "--max-seeker-tokens", "30",
         "--train-seed", "3",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
@@ -121,13 +122,15 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
         ("v2/pairs.jsonl", 1, "all"),
         ("v2/pairs.jsonl", 1, ["interpretation", "advice"]),
     ]
-    # Trained on 100 response word pieces of 160; analyses 120 of 224, and 40 of the seeker's.
+    # Trained on 100 response word pieces of 160 and 30 of the seeker's; analyses 120 of 224,
+    # and 40 of the seeker's.
     assert manifest["encoding"] == {
         "max_length": 224,
         "max_response_tokens": 120,
         "max_seeker_tokens": 40,
         "trained_max_length": 160,
         "trained_max_response_tokens": 100,
+        "trained_max_seeker_tokens": 30,
         "layout": "[CLS] response [SEP] seeker [SEP]",
     }
     # Both epochs' weights were averaged and scored on dev against the better single epoch.

@@ -27,6 +27,7 @@ def test_the_model_analyses_longer_pairs_than_it_trains_on_by_default() -> None:
         "max_seeker_tokens": 48,
         "trained_max_length": 160,
         "trained_max_response_tokens": 112,
+        "trained_max_seeker_tokens": None,
         "layout": LAYOUT,
     }
 

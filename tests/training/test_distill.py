@@ -149,6 +149,27 @@ def test_a_teacher_is_matched_by_its_training_lengths_not_its_analysis_lengths(
         teacher_outputs(old, PAIRS, student, TOKENIZER)
 
 
+def test_a_teacher_trained_on_capped_seeker_messages_needs_a_student_capped_alike(
+    tmp_path: Path,
+) -> None:
+    lengths = trained_lengths(ModelArtifact.load(SHIPPED).manifest["encoding"])
+    teacher = copy_model(tmp_path, trained_max_seeker_tokens=32)
+    uncapped = PairEncoder.from_file(
+        TOKENIZER,
+        max_length=lengths["max_length"],
+        max_response_tokens=lengths["max_response_tokens"],
+    )
+    with pytest.raises(ModelError, match="--max-seeker-tokens 32"):
+        teacher_outputs(teacher, PAIRS, uncapped, TOKENIZER)
+    capped = PairEncoder.from_file(
+        TOKENIZER,
+        max_length=lengths["max_length"],
+        max_response_tokens=lengths["max_response_tokens"],
+        max_seeker_tokens=32,
+    )
+    assert len(teacher_outputs(teacher, PAIRS, capped, TOKENIZER)) == 3
+
+
 def test_a_teacher_with_another_tokenizer_is_refused(tmp_path: Path) -> None:
     teacher = copy_model(tmp_path)
     other = tmp_path / "other-tokenizer.json"

@@ -186,6 +186,13 @@ def train(
             "fills the rest.",
         ),
     ] = DEFAULTS.max_response_tokens,
+    max_seeker_tokens: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="The most seeker word pieces a training pair keeps (0: all that fit).",
+        ),
+    ] = DEFAULTS.max_seeker_tokens,
     analyze_max_length: Annotated[
         int,
         typer.Option(
@@ -251,6 +258,7 @@ def train(
             average_last=average_last,
             max_length=max_length,
             max_response_tokens=max_response_tokens,
+            max_seeker_tokens=max_seeker_tokens,
             analyze_max_length=analyze_max_length,
             analyze_max_response_tokens=analyze_max_response_tokens,
             analyze_max_seeker_tokens=analyze_max_seeker_tokens,

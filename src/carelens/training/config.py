@@ -56,6 +56,7 @@ class TrainConfig:
     class_weight_power: float = 0.5  # level-loss weight = frequency ** -power (0 = unweighted)
     max_length: int = 160
     max_response_tokens: int = 112
+    max_seeker_tokens: int = 0  # the most seeker word pieces a training pair keeps (0: all)
     # What the exported model reads when it analyses pairs (0: the training lengths). Longer
     # than in training, so a long response keeps its later sentences: on dev, rationale
     # token-F1 of emotional reactions 0.566 -> 0.602 with the levels unchanged (model card).
@@ -116,15 +117,18 @@ def analysis_encoding(config: Mapping[str, Any]) -> dict[str, Any]:
         "max_seeker_tokens": int(config.get("analyze_max_seeker_tokens") or 0) or None,
         "trained_max_length": trained[0],
         "trained_max_response_tokens": trained[1],
+        "trained_max_seeker_tokens": int(config.get("max_seeker_tokens") or 0) or None,
         "layout": LAYOUT,
     }
 
 
 def trained_lengths(encoding: Mapping[str, Any]) -> dict[str, Any]:
-    """``max_length`` and ``max_response_tokens`` a model was trained with, from its
-    manifest's ``encoding`` (older manifests hold only the one pair, used for both; None
-    where even that is missing)."""
-    return {
+    """``max_length``, ``max_response_tokens`` and ``max_seeker_tokens`` a model was trained
+    with, from its manifest's ``encoding`` (older manifests hold only the analysis lengths,
+    used for both, and no seeker cap; None where even those are missing)."""
+    lengths = {
         k: encoding.get(f"trained_{k}", encoding.get(k))
         for k in ("max_length", "max_response_tokens")
     }
+    lengths["max_seeker_tokens"] = encoding.get("trained_max_seeker_tokens")
+    return lengths

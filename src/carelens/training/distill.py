@@ -77,13 +77,18 @@ def check_teacher(artifact: ModelArtifact, encoder: PairEncoder, tokenizer_path:
             f"{artifact.path}: a teacher needs all {N_DIMS} dimensions and {N_FLAGS} flags "
             f"(this model has {dims} and {flags}); train it with --annotations"
         )
-    ours = {"max_length": encoder.max_length, "max_response_tokens": encoder.max_response_tokens}
+    ours = {
+        "max_length": encoder.max_length,
+        "max_response_tokens": encoder.max_response_tokens,
+        "max_seeker_tokens": encoder.max_seeker_tokens,
+    }
     theirs = trained_lengths(manifest.get("encoding", {}))
     if theirs != ours:
         raise ModelError(
             f"{artifact.path}: the teacher encodes pairs with {theirs}, the student with "
             f"{ours}; train the student with --max-length {theirs['max_length']} "
-            f"--max-response-tokens {theirs['max_response_tokens']}"
+            f"--max-response-tokens {theirs['max_response_tokens']} "
+            f"--max-seeker-tokens {theirs['max_seeker_tokens'] or 0}"
         )
     if sha256_file(artifact.tokenizer_path) != sha256_file(tokenizer_path):
         raise ModelError(f"{artifact.path}: the teacher's tokenizer differs from the student's")

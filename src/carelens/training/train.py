@@ -344,6 +344,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         encoder_dir / "tokenizer.json",
         max_length=config.max_length,
         max_response_tokens=config.max_response_tokens,
+        max_seeker_tokens=config.max_seeker_tokens or None,
     )
     pairs = load_epitome(config.data)
     annotations = list(read_annotations(config.annotations)) if config.annotations else []
