@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from carelens.analysis.empathy import EmpathyAnalyzer
+from carelens.errors import ModelError
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, STYLES
 from carelens.types import ANALYSIS_FIELDS, N_LEVELS, Exchange, ResponseAnalysis, Turn
 
@@ -311,6 +312,19 @@ def test_the_manifest_caps_the_seeker_word_pieces_read(tmp_path: Path) -> None:
     assert uncapped_analyzer.encoder.max_seeker_tokens is None
     uncapped = probabilities(uncapped_analyzer)
     assert uncapped[0] != uncapped[1]
+
+
+@pytest.mark.parametrize("cap", [0, -5, 2.5, "48", True])
+def test_a_malformed_seeker_cap_is_a_model_error_naming_the_manifest(
+    tmp_path: Path, cap: object
+) -> None:
+    folder = tmp_path / "model"
+    shutil.copytree(EmpathyAnalyzer.load(threads=1).artifact.path, folder)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["encoding"]["max_seeker_tokens"] = cap
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ModelError, match=r"manifest\.json: encoding\.max_seeker_tokens"):
+        EmpathyAnalyzer.load(folder, threads=1)
 
 
 def test_batch_size_must_be_positive() -> None:

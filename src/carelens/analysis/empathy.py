@@ -30,6 +30,7 @@ from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.feedback import feedback_for
 from carelens.analysis.personal_distress import PersonalDistressModel, helper_distress
 from carelens.analysis.rules import apply_rules
+from carelens.errors import ModelError
 from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import PairEncoder
 from carelens.inference.session import OnnxModel
@@ -144,11 +145,18 @@ class EmpathyAnalyzer:
         artifact = ModelArtifact.load(path)
         enc = artifact.manifest.get("encoding", {})
         seeker_cap = enc.get("max_seeker_tokens")
+        if seeker_cap is not None and (
+            isinstance(seeker_cap, bool) or not isinstance(seeker_cap, int) or seeker_cap < 1
+        ):
+            raise ModelError(
+                f"{artifact.path / 'manifest.json'}: encoding.max_seeker_tokens must be a "
+                f"whole number of at least 1 or null, not {seeker_cap!r}"
+            )
         encoder = PairEncoder.from_file(
             artifact.tokenizer_path,
             max_length=int(enc.get("max_length", 160)),
             max_response_tokens=int(enc.get("max_response_tokens", 112)),
-            max_seeker_tokens=int(seeker_cap) if seeker_cap else None,
+            max_seeker_tokens=seeker_cap,
         )
         return cls(
             artifact,
