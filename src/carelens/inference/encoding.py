@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import numpy as np
 from numpy.typing import NDArray
@@ -56,6 +57,14 @@ class EncodedBatch:
         return int(self.input_ids.shape[0])
 
 
+class EncodingLimits(TypedDict, total=False):
+    """The keyword arguments of :class:`PairEncoder`, for :meth:`PairEncoder.from_file`."""
+
+    max_length: int
+    max_response_tokens: int
+    max_seeker_tokens: int | None
+
+
 class PairEncoder:
     """Encode text pairs with a WordPiece ``tokenizers`` tokenizer."""
 
@@ -82,20 +91,8 @@ class PairEncoder:
         tokenizer.no_padding()
 
     @classmethod
-    def from_file(
-        cls,
-        path: str | Path,
-        *,
-        max_length: int = 160,
-        max_response_tokens: int = 112,
-        max_seeker_tokens: int | None = None,
-    ) -> PairEncoder:
-        return cls(
-            Tokenizer.from_file(str(path)),
-            max_length=max_length,
-            max_response_tokens=max_response_tokens,
-            max_seeker_tokens=max_seeker_tokens,
-        )
+    def from_file(cls, path: str | Path, **limits: Unpack[EncodingLimits]) -> PairEncoder:
+        return cls(Tokenizer.from_file(str(path)), **limits)
 
     def _special_id(self, token: str) -> int:
         token_id = self.tokenizer.token_to_id(token)
