@@ -11,13 +11,15 @@ import copy
 import json
 import random
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.errors import ModelError
+from carelens.inference.artifact import default_model_dir
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, STYLES
 from carelens.types import ANALYSIS_FIELDS, N_LEVELS, Exchange, ResponseAnalysis, Turn
 
@@ -288,6 +290,16 @@ def test_results_do_not_depend_on_thread_count_or_chunking() -> None:
     assert [parallel.analyze(s, r) for s, r in pairs] == expected
 
 
+def shipped_model_with(tmp_path: Path, edit: Callable[[dict[str, Any]], object]) -> Path:
+    """A copy of the shipped model folder whose manifest ``encoding`` went through ``edit``."""
+    folder = tmp_path / "model"
+    shutil.copytree(default_model_dir(), folder)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    edit(manifest["encoding"])
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
+
+
 def test_the_manifest_caps_the_seeker_word_pieces_read(tmp_path: Path) -> None:
     """The shipped manifest reads the first 48 seeker word pieces: what a long seeker message
     says after them does not change the levels; without the cap it does."""
@@ -303,11 +315,7 @@ def test_the_manifest_caps_the_seeker_word_pieces_read(tmp_path: Path) -> None:
     assert shipped.encoder.max_seeker_tokens == 48
     capped = probabilities(shipped)
     assert capped[0] == capped[1]
-    folder = tmp_path / "uncapped"
-    shutil.copytree(shipped.artifact.path, folder)
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    del manifest["encoding"]["max_seeker_tokens"]
-    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    folder = shipped_model_with(tmp_path, lambda encoding: encoding.pop("max_seeker_tokens"))
     uncapped_analyzer = EmpathyAnalyzer.load(folder, threads=1)
     assert uncapped_analyzer.encoder.max_seeker_tokens is None
     uncapped = probabilities(uncapped_analyzer)
@@ -318,11 +326,7 @@ def test_the_manifest_caps_the_seeker_word_pieces_read(tmp_path: Path) -> None:
 def test_a_malformed_seeker_cap_is_a_model_error_naming_the_manifest(
     tmp_path: Path, cap: object
 ) -> None:
-    folder = tmp_path / "model"
-    shutil.copytree(EmpathyAnalyzer.load(threads=1).artifact.path, folder)
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    manifest["encoding"]["max_seeker_tokens"] = cap
-    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    folder = shipped_model_with(tmp_path, lambda encoding: encoding.update(max_seeker_tokens=cap))
     with pytest.raises(ModelError, match=r"manifest\.json: encoding\.max_seeker_tokens"):
         EmpathyAnalyzer.load(folder, threads=1)
 
