@@ -222,3 +222,59 @@ def test_train_refuses_analysis_lengths_the_model_cannot_read(data: Path, tmp_pa
     assert "analyze_max_length 600 is longer than the encoder's 512 positions" in run.stderr
     assert "Traceback" not in run.stderr
     assert not (tmp_path / "m").exists()
+
+
+def mpnet_encoder_folder(folder: Path) -> Path:
+    """A tiny randomly initialised MPNet encoder with the shipped word pieces, its special
+    tokens spelt the MPNet way (``<s>``, ``</s>``, ``<pad>``)."""
+    from transformers import MPNetConfig, MPNetModel
+
+    from carelens.inference.artifact import default_model_dir
+
+    tokenizer = (default_model_dir() / "tokenizer.json").read_text(encoding="utf-8")
+    for bert, mpnet in (("[CLS]", "<s>"), ("[SEP]", "</s>"), ("[PAD]", "<pad>")):
+        tokenizer = tokenizer.replace(json.dumps(bert), json.dumps(mpnet))
+    vocab = json.loads(tokenizer)["model"]["vocab"]
+    config = MPNetConfig(
+        vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=514, pad_token_id=vocab["<pad>"],
+    )  # fmt: skip
+    MPNetModel(config, add_pooling_layer=False).save_pretrained(folder)
+    (folder / "tokenizer.json").write_text(tokenizer, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_train_on_an_mpnet_encoder(data: Path, tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    encoder = mpnet_encoder_folder(tmp_path / "tiny-mpnet")
+    out = tmp_path / "model"
+    run = run_train(
+        "--data", data / "train.csv", "--output", out, "--encoder-dir", encoder,
+        "--epochs", "1", "--max-steps", "2", "--batch-size", "4", "--threads", "2",
+        "--analyze-max-length", "513", "--analyze-max-response-tokens", "160",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["model_id"] == "carelens-empathy-mpnet"
+    assert manifest["base_encoder"] == "tiny-mpnet (mpnet, 2 layers, hidden size 32)"
+    analyzer = carelens.load(out)
+    batch = analyzer.encoder.encode([("I lost my job.", "That must be frightening.")])
+    tokens = analyzer.encoder.tokenizer.id_to_token
+    assert tokens(int(batch.input_ids[0, 0])) == "<s>"
+    result = analyzer.analyze("I lost my job.", "That must be frightening.")
+    assert result["emotional_reaction"].level in (0, 1, 2)
+
+
+@pytest.mark.slow
+def test_train_refuses_lengths_past_mpnet_positions(data: Path, tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    encoder = mpnet_encoder_folder(tmp_path / "tiny-mpnet")
+    run = run_train(
+        "--data", data / "train.csv", "--output", tmp_path / "m", "--encoder-dir", encoder,
+        "--analyze-max-length", "514", "--max-steps", "1",
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr[-3000:]
+    assert "analyze_max_length 514 is longer than the encoder's 513 positions" in run.stderr

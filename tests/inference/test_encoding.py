@@ -8,6 +8,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tokenizers import Tokenizer
+from tokenizers.models import WordPiece
+from tokenizers.pre_tokenizers import Whitespace
 
 from carelens.inference.artifact import default_model_dir
 from carelens.inference.encoding import EncodedBatch, PairEncoder
@@ -60,6 +63,28 @@ def test_layout_is_cls_response_sep_seeker_sep(encoder: PairEncoder) -> None:
     assert row(batch) == [cls, *r_ids, sep, *s_ids, sep]
     assert len(batch) == 1
     assert batch.input_ids.dtype == np.int64
+
+
+def mpnet_style_tokenizer() -> Tokenizer:
+    """A small WordPiece tokenizer that spells its special tokens the RoBERTa/MPNet way."""
+    vocab = {t: i for i, t in enumerate(["<s>", "<pad>", "</s>", "[UNK]", "so", "sorry", "sad"])}
+    tok = Tokenizer(WordPiece(vocab, unk_token="[UNK]"))
+    tok.pre_tokenizer = Whitespace()
+    return tok
+
+
+def test_mpnet_spelling_of_the_special_tokens_gives_the_same_layout() -> None:
+    batch = PairEncoder(mpnet_style_tokenizer()).encode([("sad", "so sorry"), ("sad", "so")])
+    # <s> response </s> seeker </s>, padded with <pad> (id 1), not with <s> (id 0)
+    assert batch.input_ids.tolist() == [[0, 4, 5, 2, 6, 2], [0, 4, 2, 6, 2, 1]]
+    assert batch.token_type_ids.tolist() == [[0, 0, 0, 0, 1, 1], [0, 0, 0, 1, 1, 0]]
+    assert batch.attention_mask[1].tolist() == [1, 1, 1, 1, 1, 0]
+
+
+def test_a_tokenizer_without_either_spelling_is_refused() -> None:
+    tok = Tokenizer(WordPiece({"[UNK]": 0, "sad": 1}, unk_token="[UNK]"))
+    with pytest.raises(ValueError, match=r"no \[CLS\] \(or <s>\) token"):
+        PairEncoder(tok)
 
 
 def test_token_type_ids_mark_the_seeker_segment(encoder: PairEncoder) -> None:

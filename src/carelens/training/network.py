@@ -1,4 +1,4 @@
-"""The carelens network: one small BERT encoder with level, rationale, flag and seeker heads.
+"""The carelens network: one BERT-family encoder with level, rationale, flag and seeker heads.
 
 The encoder reads ``[CLS] response [SEP] seeker [SEP]`` so every response token attends to
 the seeker message (the role of EPITOME's response-to-seeker attention, in one encoder).
@@ -11,6 +11,10 @@ Heads, all on the same forward pass:
   self-focus);
 - seeker head: ``[CLS]`` and mean seeker state to the seeker's distress level (0/1/2).
 
+The encoder is all-MiniLM-L6-v2 by default; any BERT-family encoder folder that
+``transformers`` reads (MPNet, for a larger teacher) works. Encoders without token-type
+embeddings (MPNet) get no ``token_type_ids``; the pooling uses them either way.
+
 The exported graph outputs raw logits; calibration (temperatures) is applied at inference.
 """
 
@@ -20,7 +24,7 @@ from pathlib import Path
 
 import torch
 from torch import nn
-from transformers import BertConfig, BertModel
+from transformers import AutoModel, PretrainedConfig, PreTrainedModel
 
 from carelens.errors import ModelError
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
@@ -47,9 +51,11 @@ def kept_layers(total: int, keep: int) -> list[int]:
 
 
 class EmpathyNetwork(nn.Module):
-    def __init__(self, encoder: BertModel, dropout: float = 0.1) -> None:
+    def __init__(self, encoder: PreTrainedModel, dropout: float = 0.1) -> None:
         super().__init__()
         self.encoder = encoder
+        # BERT adds a token-type embedding per input token; MPNet has none.
+        self.uses_token_types = bool(getattr(encoder.config, "type_vocab_size", 0))
         hidden = encoder.config.hidden_size
         self.dropout = nn.Dropout(dropout)
         self.level_head = nn.Linear(3 * hidden, N_DIMS * N_LEVELS)
@@ -66,7 +72,7 @@ class EmpathyNetwork(nn.Module):
         ``layers`` above 0 keeps only that many of its transformer layers (see
         :func:`kept_layers`): a shallower, faster student.
         """
-        encoder = BertModel.from_pretrained(
+        encoder = AutoModel.from_pretrained(
             str(encoder_dir), add_pooling_layer=False, attn_implementation="eager"
         )
         if layers:
@@ -79,8 +85,9 @@ class EmpathyNetwork(nn.Module):
         return cls(encoder, dropout)
 
     @classmethod
-    def from_config(cls, config: BertConfig) -> EmpathyNetwork:
-        return cls(BertModel(config, add_pooling_layer=False))
+    def from_config(cls, config: PretrainedConfig) -> EmpathyNetwork:
+        """The network on a randomly initialised encoder of ``config`` (BERT, MPNet, ...)."""
+        return cls(AutoModel.from_config(config, add_pooling_layer=False))
 
     def forward(
         self,
@@ -88,8 +95,9 @@ class EmpathyNetwork(nn.Module):
         attention_mask: torch.Tensor,
         token_type_ids: torch.Tensor,
     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        types = {"token_type_ids": token_type_ids} if self.uses_token_types else {}
         hidden = self.encoder(
-            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            input_ids=input_ids, attention_mask=attention_mask, **types
         ).last_hidden_state
         att = attention_mask.unsqueeze(-1).to(hidden.dtype)
         resp = att * (1 - token_type_ids.unsqueeze(-1).to(hidden.dtype))

@@ -305,15 +305,15 @@ def _check_lengths(config: TrainConfig, encoder_dir: Path) -> None:
     work: longer than the encoder's positions, or no room left for the seeker message."""
     lengths = analysis_encoding(asdict(config))
     try:
-        positions = int(
-            json.loads((encoder_dir / "config.json").read_text(encoding="utf-8"))[
-                "max_position_embeddings"
-            ]
-        )
-    except (OSError, ValueError, KeyError) as exc:
+        encoder_config = json.loads((encoder_dir / "config.json").read_text(encoding="utf-8"))
+        positions = int(encoder_config["max_position_embeddings"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(
             f"{encoder_dir / 'config.json'}: no max_position_embeddings ({exc})"
         ) from exc
+    if encoder_config.get("model_type") in ("mpnet", "roberta"):
+        # Their positions start after the padding id (1): 514 embeddings read 512 tokens.
+        positions -= int(encoder_config.get("pad_token_id", 1)) + 1
     for prefix, length, response in (
         ("", lengths["trained_max_length"], lengths["trained_max_response_tokens"]),
         ("analyze_", lengths["max_length"], lengths["max_response_tokens"]),
