@@ -331,6 +331,27 @@ def test_a_malformed_seeker_cap_is_a_model_error_naming_the_manifest(
         EmpathyAnalyzer.load(folder, threads=1)
 
 
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("max_length", "224"), ("max_length", 0), ("max_response_tokens", 1.5),
+     ("max_response_tokens", None), ("max_length", False)],
+)  # fmt: skip
+def test_a_malformed_length_is_a_model_error_naming_the_manifest(
+    tmp_path: Path, key: str, value: object
+) -> None:
+    folder = shipped_model_with(tmp_path, lambda encoding: encoding.update({key: value}))
+    with pytest.raises(ModelError, match=rf"manifest\.json: encoding\.{key} must be a whole"):
+        EmpathyAnalyzer.load(folder, threads=1)
+
+
+def test_lengths_that_leave_the_seeker_no_room_are_a_model_error(tmp_path: Path) -> None:
+    folder = shipped_model_with(
+        tmp_path, lambda encoding: encoding.update(max_length=100, max_response_tokens=99)
+    )
+    with pytest.raises(ModelError, match=r"manifest\.json: encoding: max_length must leave room"):
+        EmpathyAnalyzer.load(folder, threads=1)
+
+
 def test_batch_size_must_be_positive() -> None:
     with pytest.raises(ValueError, match="batch_size"):
         EmpathyAnalyzer.load(batch_size=0)

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
+from typing import TypeGuard
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,7 +33,7 @@ from carelens.analysis.personal_distress import PersonalDistressModel, helper_di
 from carelens.analysis.rules import apply_rules
 from carelens.errors import ModelError
 from carelens.inference.artifact import ModelArtifact
-from carelens.inference.encoding import PairEncoder
+from carelens.inference.encoding import EncodingLimits, PairEncoder
 from carelens.inference.session import OnnxModel
 from carelens.inference.spans import (
     choose_sentences,
@@ -73,6 +74,43 @@ def _softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
     e = np.exp(z)
     out: NDArray[np.float32] = e / e.sum(axis=-1, keepdims=True)
     return out
+
+
+def _whole_number(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _pair_encoder(artifact: ModelArtifact) -> PairEncoder:
+    """The pair encoder with the lengths of the manifest's ``encoding``; a malformed or
+    inconsistent value is a ModelError naming the manifest, not a failure later on."""
+    manifest = artifact.path / "manifest.json"
+    enc = artifact.manifest.get("encoding", {})
+    if not isinstance(enc, dict):
+        raise ModelError(f"{manifest}: encoding must be an object, not {enc!r}")
+
+    def length(key: str, default: int) -> int:
+        value = enc.get(key, default)
+        if not _whole_number(value):
+            raise ModelError(
+                f"{manifest}: encoding.{key} must be a whole number of at least 1, not {value!r}"
+            )
+        return value
+
+    seeker_cap = enc.get("max_seeker_tokens")
+    if seeker_cap is not None and not _whole_number(seeker_cap):
+        raise ModelError(
+            f"{manifest}: encoding.max_seeker_tokens must be a whole number of at least 1 "
+            f"or null, not {seeker_cap!r}"
+        )
+    limits = EncodingLimits(
+        max_length=length("max_length", 160),
+        max_response_tokens=length("max_response_tokens", 112),
+        max_seeker_tokens=seeker_cap,
+    )
+    try:
+        return PairEncoder.from_file(artifact.tokenizer_path, **limits)
+    except ValueError as exc:
+        raise ModelError(f"{manifest}: encoding: {exc}") from exc
 
 
 class EmpathyAnalyzer:
@@ -143,21 +181,7 @@ class EmpathyAnalyzer:
         :class:`~carelens.inference.session.OnnxModel`).
         """
         artifact = ModelArtifact.load(path)
-        enc = artifact.manifest.get("encoding", {})
-        seeker_cap = enc.get("max_seeker_tokens")
-        if seeker_cap is not None and (
-            isinstance(seeker_cap, bool) or not isinstance(seeker_cap, int) or seeker_cap < 1
-        ):
-            raise ModelError(
-                f"{artifact.path / 'manifest.json'}: encoding.max_seeker_tokens must be a "
-                f"whole number of at least 1 or null, not {seeker_cap!r}"
-            )
-        encoder = PairEncoder.from_file(
-            artifact.tokenizer_path,
-            max_length=int(enc.get("max_length", 160)),
-            max_response_tokens=int(enc.get("max_response_tokens", 112)),
-            max_seeker_tokens=seeker_cap,
-        )
+        encoder = _pair_encoder(artifact)
         return cls(
             artifact,
             encoder,
