@@ -21,6 +21,7 @@ from carelens.training.data import UNKNOWN, LabeledPair, response_token_mask  # 
 from carelens.training.distill import (  # noqa: E402
     distillation_loss,
     mixed_pairs,
+    same_word_pieces,
     teacher_batch,
     teacher_outputs,
 )
@@ -176,8 +177,62 @@ def test_a_teacher_with_another_tokenizer_is_refused(tmp_path: Path) -> None:
     spec = json.loads(TOKENIZER.read_text(encoding="utf-8"))
     spec["normalizer"]["lowercase"] = False
     other.write_text(json.dumps(spec), encoding="utf-8")
-    with pytest.raises(ModelError, match="tokenizer differs"):
+    with pytest.raises(ModelError, match="other word pieces"):
         teacher_outputs(teacher, PAIRS, student_encoder(other), other)
+
+
+def mpnet_spelling(spec: dict[str, object], extra_specials: bool = True) -> dict[str, object]:
+    """The tokenizer ``spec`` with its special tokens spelt the MPNet way and, as in MPNet's
+    vocabulary, five more special tokens."""
+    text = json.dumps(spec)
+    for bert, mpnet in (("[CLS]", "<s>"), ("[SEP]", "</s>"), ("[PAD]", "<pad>")):
+        text = text.replace(json.dumps(bert), json.dumps(mpnet))
+    out = json.loads(text)
+    if extra_specials:
+        vocab = out["model"]["vocab"]
+        for token in ("<unk>", "<mask>", "[CLS]", "[SEP]", "[PAD]"):
+            vocab[token] = len(vocab)
+            out["added_tokens"].append(
+                {"id": vocab[token], "content": token, "single_word": False, "lstrip": False,
+                 "rstrip": False, "normalized": False, "special": True}
+            )  # fmt: skip
+    return out
+
+
+def test_same_word_pieces_allows_other_special_tokens_but_not_other_pieces(
+    tmp_path: Path,
+) -> None:
+    spec = json.loads(TOKENIZER.read_text(encoding="utf-8"))
+    mpnet = tmp_path / "mpnet.json"
+    mpnet.write_text(json.dumps(mpnet_spelling(spec)), encoding="utf-8")
+    assert same_word_pieces(mpnet, TOKENIZER) and same_word_pieces(TOKENIZER, mpnet)
+    fewer = mpnet_spelling(spec)
+    del fewer["model"]["vocab"]["##ing"]
+    (tmp_path / "fewer.json").write_text(json.dumps(fewer), encoding="utf-8")
+    assert not same_word_pieces(tmp_path / "fewer.json", TOKENIZER)
+    cased = mpnet_spelling(spec)
+    cased["normalizer"]["lowercase"] = False
+    (tmp_path / "cased.json").write_text(json.dumps(cased), encoding="utf-8")
+    assert not same_word_pieces(tmp_path / "cased.json", TOKENIZER)
+
+
+def test_a_teacher_reads_its_own_ids_when_the_student_numbers_pieces_otherwise(
+    tmp_path: Path,
+) -> None:
+    spec = mpnet_spelling(json.loads(TOKENIZER.read_text(encoding="utf-8")))
+    vocab = spec["model"]["vocab"]
+    vocab["sorry"], vocab["hard"] = vocab["hard"], vocab["sorry"]  # both occur in PAIRS
+    student_tokenizer = tmp_path / "student.json"
+    student_tokenizer.write_text(json.dumps(spec), encoding="utf-8")
+    student = student_encoder(student_tokenizer)
+    assert student.encode([("a", "so hard")]).input_ids.tolist() != (
+        student_encoder().encode([("a", "so hard")]).input_ids.tolist()
+    )
+    expected = teacher_outputs(SHIPPED, PAIRS, student_encoder(), TOKENIZER)
+    got = teacher_outputs(SHIPPED, PAIRS, student, student_tokenizer)
+    for key, out in expected.items():
+        np.testing.assert_array_equal(got[key].levels, out.levels)
+        np.testing.assert_array_equal(got[key].rationales, out.rationales)
 
 
 def test_a_teacher_with_a_tampered_graph_is_refused(tmp_path: Path) -> None:

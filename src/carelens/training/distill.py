@@ -9,6 +9,7 @@ its rationale logits line up position by position.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from numpy.typing import NDArray
+from tokenizers import Tokenizer
 from torch import nn
 
 from carelens.errors import ModelError
@@ -90,8 +92,35 @@ def check_teacher(artifact: ModelArtifact, encoder: PairEncoder, tokenizer_path:
             f"--max-response-tokens {theirs['max_response_tokens']} "
             f"--max-seeker-tokens {theirs['max_seeker_tokens'] or 0}"
         )
-    if sha256_file(artifact.tokenizer_path) != sha256_file(tokenizer_path):
-        raise ModelError(f"{artifact.path}: the teacher's tokenizer differs from the student's")
+    if not same_word_pieces(artifact.tokenizer_path, tokenizer_path):
+        raise ModelError(
+            f"{artifact.path}: the teacher's tokenizer splits text into other word pieces "
+            "than the student's"
+        )
+
+
+def _tokenizer_spec(path: Path) -> tuple[dict[str, object], set[str], set[str]]:
+    """A tokenizer file's splitting rules (all but the vocabulary and padding/truncation),
+    its vocabulary and its special tokens."""
+    spec = json.loads(Tokenizer.from_file(str(path)).to_str())
+    model = dict(spec["model"])
+    vocab = set(model.pop("vocab", {}))
+    specials = {t["content"] for t in spec.get("added_tokens") or () if t.get("special")}
+    rules = {"normalizer": spec.get("normalizer"), "pre_tokenizer": spec.get("pre_tokenizer")}
+    return rules | {"model": model}, vocab, specials
+
+
+def same_word_pieces(teacher: Path, student: Path) -> bool:
+    """True when both tokenizer files split text into the same word pieces: the same rules,
+    and vocabularies that differ only by special tokens (text that spells one of them out,
+    such as a literal ``[CLS]``, is the only exception). Their ids may differ."""
+    if sha256_file(teacher) == sha256_file(student):
+        return True
+    rules_t, vocab_t, specials_t = _tokenizer_spec(teacher)
+    rules_s, vocab_s, specials_s = _tokenizer_spec(student)
+    if rules_t != rules_s:
+        return False
+    return (vocab_t - vocab_s) <= specials_t and (vocab_s - vocab_t) <= specials_s
 
 
 def teacher_outputs(
@@ -111,12 +140,24 @@ def teacher_outputs(
     artifact = ModelArtifact.load(model_dir)
     check_teacher(artifact, encoder, tokenizer_path)
     model = OnnxModel(open_session(artifact.onnx_path, threads=threads))
+    # The teacher's own ids (its tokenizer may number the same pieces otherwise).
+    teacher_encoder = PairEncoder.from_file(
+        artifact.tokenizer_path,
+        max_length=encoder.max_length,
+        max_response_tokens=encoder.max_response_tokens,
+        max_seeker_tokens=encoder.max_seeker_tokens,
+    )
     unique = list(dict.fromkeys((p.seeker, p.response) for p in pairs))
     out: dict[PairKey, TeacherOutput] = {}
     for done, key in enumerate(unique, start=1):
-        batch = encoder.encode([key])
+        batch = teacher_encoder.encode([key])
         logits = model.run(batch)
         n_resp = len(batch.response_offsets[0])
+        if n_resp != len(encoder.encode([key]).response_offsets[0]):
+            raise ModelError(
+                f"{artifact.path}: the teacher reads a response in {n_resp} word pieces, the "
+                "student in another number"
+            )
         out[key] = TeacherOutput(
             levels=logits["level_logits"][0],
             rationales=logits["rationale_logits"][0, 1 : 1 + n_resp],
