@@ -12,6 +12,7 @@ from carelens.metrics import (
     cohen_kappa,
     iou_f1,
     macro_f1,
+    macro_f1_interval,
     rationale_char_mask,
     rationale_scores,
     spans_to_char_mask,
@@ -57,6 +58,41 @@ def test_macro_f1_counts_an_absent_class_as_zero() -> None:
 def test_macro_f1_length_mismatch() -> None:
     with pytest.raises(ValueError, match="differ in length"):
         macro_f1([0], [0, 1])
+
+
+def test_macro_f1_interval_of_perfect_predictions_is_a_point() -> None:
+    assert macro_f1_interval([0, 1, 2] * 10, [0, 1, 2] * 10) == (1.0, 1.0)
+
+
+def test_macro_f1_interval_matches_macro_f1_of_each_draw() -> None:
+    # One draw of the items, recomputed with macro_f1: the vectorised counts agree.
+    gold = [0, 0, 1, 1, 2, 2, 0, 1]
+    pred = [0, 1, 1, 1, 2, 0, 0, 2]
+    draws = np.random.default_rng(7).integers(0, len(gold), size=(1, len(gold)))
+    one = macro_f1([gold[i] for i in draws[0]], [pred[i] for i in draws[0]])
+    assert macro_f1_interval(gold, pred, rounds=1, seed=7) == pytest.approx((one, one))
+
+
+def test_macro_f1_interval_holds_the_estimate_and_narrows_with_more_items() -> None:
+    rng = np.random.default_rng(0)
+    gold = rng.integers(0, 3, 2000)
+    pred = np.where(rng.random(2000) < 0.7, gold, rng.integers(0, 3, 2000))
+    few = macro_f1_interval(list(gold[:100]), list(pred[:100]))
+    many = macro_f1_interval(list(gold), list(pred))
+    assert few[0] < macro_f1(list(gold[:100]), list(pred[:100])) < few[1]
+    assert many[0] < macro_f1(list(gold), list(pred)) < many[1]
+    assert many[1] - many[0] < (few[1] - few[0]) / 2
+    assert macro_f1_interval(list(gold[:100]), list(pred[:100])) == few  # seeded
+
+
+def test_macro_f1_interval_errors_and_empty_input() -> None:
+    assert macro_f1_interval([], []) == (0.0, 0.0)
+    with pytest.raises(ValueError, match="differ in length"):
+        macro_f1_interval([0], [0, 1])
+    with pytest.raises(ValueError, match="level"):
+        macro_f1_interval([0], [0], level=1.0)
+    with pytest.raises(ValueError, match="rounds"):
+        macro_f1_interval([0], [0], rounds=0)
 
 
 # --- rationale masks ---------------------------------------------------------------------------

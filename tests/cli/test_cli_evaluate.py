@@ -18,7 +18,15 @@ DIMS = ("emotional_reaction", "interpretation", "exploration")
 def test_evaluate_prints_a_table(invoke: Invoke, data: Path) -> None:
     result = invoke("evaluate", data / "labeled.csv")
     assert result.exit_code == 0, result.output
-    for header in ("mechanism", "accuracy", "macro-F1", "token-F1", "IOU-F1", *DIMS):
+    for header in (
+        "mechanism",
+        "accuracy",
+        "macro-F1",
+        "95% interval",
+        "token-F1",
+        "IOU-F1",
+        *DIMS,
+    ):
         assert header in result.stdout
     assert "1 row rejected" in result.stderr
 
@@ -34,6 +42,8 @@ def test_evaluate_json(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     assert report["mechanisms"]["emotional_reaction"]["n"] == 4
     for scores in report["mechanisms"].values():
         assert 0.0 <= scores["accuracy"] <= 1.0 and 0.0 <= scores["macro_f1"] <= 1.0
+        low, high = scores["macro_f1_interval"]
+        assert 0.0 <= low <= high <= 1.0
     (entry,) = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
     assert (entry["line"], entry["field"]) == (6, "emotional_reactions_level")
 

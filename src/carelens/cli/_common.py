@@ -107,6 +107,11 @@ def fmt_score(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
+def fmt_interval(interval: tuple[float, float]) -> str:
+    """``0.412-0.587``: an interval of two scores."""
+    return f"{interval[0]:.3f}-{interval[1]:.3f}"
+
+
 ModelPath = Annotated[
     Path | None,
     typer.Option(help="Model folder (default: the model shipped with carelens)."),

@@ -20,7 +20,16 @@ from rich.markup import escape
 from rich.table import Table
 
 import carelens
-from carelens.cli._common import BatchSize, ModelPath, Quiet, Threads, Verbose, fmt_score, session
+from carelens.cli._common import (
+    BatchSize,
+    ModelPath,
+    Quiet,
+    Threads,
+    Verbose,
+    fmt_interval,
+    fmt_score,
+    session,
+)
 from carelens.errors import InputError
 from carelens.evaluation import SPLIT_PARTS, EvaluationReport, evaluate, model_split_ids
 from carelens.inference.artifact import record_evaluation
@@ -131,7 +140,7 @@ def _report_table(report: EvaluationReport) -> Table:
         title_justify="left",
     )
     table.add_column("mechanism")
-    for name in ("n", "accuracy", "macro-F1", "ECE", "token-F1", "IOU-F1"):
+    for name in ("n", "accuracy", "macro-F1", "95% interval", "ECE", "token-F1", "IOU-F1"):
         table.add_column(name, justify="right")
     for m in report.mechanisms:
         table.add_row(
@@ -139,13 +148,15 @@ def _report_table(report: EvaluationReport) -> Table:
             str(m.n),
             fmt_score(m.accuracy),
             fmt_score(m.macro_f1),
+            fmt_interval(m.macro_f1_interval),
             fmt_score(m.ece),
             fmt_score(m.token_f1),
             fmt_score(m.iou_f1),
         )
     table.caption = (
-        "ECE: expected calibration error of the level probabilities (10 bins, lower is better); "
-        "rationale F1 over pairs with a gold rationale (EPITOME, word tokens)"
+        "95% interval: of macro-F1, bootstrap over the pairs; ECE: expected calibration error "
+        "of the level probabilities (10 bins, lower is better); rationale F1 over pairs with a "
+        "gold rationale (EPITOME, word tokens)"
     )
     return table
 
@@ -157,7 +168,9 @@ def _taxonomy_table(report: AnnotationReport) -> Table:
         title_justify="left",
     )
     table.add_column("dimension")
-    for name in ("n", "accuracy", "macro-F1", "presence F1", "ECE", "token-F1", "IOU-F1"):
+    for name in (
+        "n", "accuracy", "macro-F1", "95% interval", "presence F1", "ECE", "token-F1", "IOU-F1",
+    ):  # fmt: skip
         table.add_column(name, justify="right")
     for m in report.dimensions:
         table.add_row(
@@ -165,6 +178,7 @@ def _taxonomy_table(report: AnnotationReport) -> Table:
             str(m.n),
             fmt_score(m.accuracy),
             fmt_score(m.macro_f1),
+            fmt_interval(m.macro_f1_interval),
             fmt_score(report.presence_macro_f1.get(m.dimension)),
             fmt_score(m.ece),
             fmt_score(m.token_f1),
@@ -180,10 +194,12 @@ def _taxonomy_table(report: AnnotationReport) -> Table:
             "-",
             "-",
             "-",
+            "-",
         )
     table.add_row("style", "", fmt_score(report.style_accuracy), fmt_score(report.style_macro_f1))
     table.caption = (
-        "macro-F1 over levels 0/1/2 (flags and crisis: over yes/no); presence F1: level >= 1 "
+        "macro-F1 over levels 0/1/2 (flags and crisis: over yes/no), 95% interval by bootstrap "
+        "over the pairs; presence F1: level >= 1 "
         "vs 0; crisis cues are patterns, flagged for a person to read, never a risk score"
     )
     return table
