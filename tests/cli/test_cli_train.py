@@ -245,7 +245,7 @@ def mpnet_encoder_folder(folder: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_train_on_an_mpnet_encoder(data: Path, tmp_path: Path) -> None:
+def test_train_on_an_mpnet_encoder_with_ordinal_levels(data: Path, tmp_path: Path) -> None:
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
     encoder = mpnet_encoder_folder(tmp_path / "tiny-mpnet")
@@ -254,9 +254,11 @@ def test_train_on_an_mpnet_encoder(data: Path, tmp_path: Path) -> None:
         "--data", data / "train.csv", "--output", out, "--encoder-dir", encoder,
         "--epochs", "1", "--max-steps", "2", "--batch-size", "4", "--threads", "2",
         "--analyze-max-length", "513", "--analyze-max-response-tokens", "160",
+        "--ordinal-levels",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["training"]["config"]["ordinal_levels"] is True
     assert manifest["model_id"] == "carelens-empathy-mpnet"
     assert manifest["base_encoder"] == "tiny-mpnet (mpnet, 2 layers, hidden size 32)"
     analyzer = carelens.load(out)
@@ -265,6 +267,7 @@ def test_train_on_an_mpnet_encoder(data: Path, tmp_path: Path) -> None:
     assert tokens(int(batch.input_ids[0, 0])) == "<s>"
     result = analyzer.analyze("I lost my job.", "That must be frightening.")
     assert result["emotional_reaction"].level in (0, 1, 2)
+    assert sum(result["emotional_reaction"].probabilities) == pytest.approx(1.0, abs=1e-3)
 
 
 @pytest.mark.slow

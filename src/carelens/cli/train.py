@@ -162,6 +162,14 @@ def train(
         float,
         typer.Option(help="Level-loss weight = class frequency ** -power (0: unweighted)."),
     ] = DEFAULTS.class_weight_power,
+    ordinal_levels: Annotated[
+        bool,
+        typer.Option(
+            "--ordinal-levels/--free-levels",
+            help="Score each dimension's levels by two ordered thresholds, P(>=1) and P(>=2), "
+            "or by three free logits.",
+        ),
+    ] = DEFAULTS.ordinal_levels,
     rationale_present_only: Annotated[
         bool,
         typer.Option(
@@ -255,6 +263,7 @@ def train(
             max_steps=max_steps,
             class_weight_power=class_weight_power,
             rationale_present_only=rationale_present_only,
+            ordinal_levels=ordinal_levels,
             average_last=average_last,
             max_length=max_length,
             max_response_tokens=max_response_tokens,

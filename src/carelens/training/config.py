@@ -53,6 +53,9 @@ class TrainConfig:
     # Also try the mean of the last this many epochs' weights; kept when its dev score beats
     # the best single epoch's (0 or 1: off).
     average_last: int = 0
+    # Levels from two ordered thresholds per dimension instead of three free logits (see
+    # carelens.training.network.ordinal_log_probs).
+    ordinal_levels: bool = False
     class_weight_power: float = 0.5  # level-loss weight = frequency ** -power (0 = unweighted)
     max_length: int = 160
     max_response_tokens: int = 112

@@ -5,7 +5,9 @@ the seeker message (the role of EPITOME's response-to-seeker attention, in one e
 Heads, all on the same forward pass:
 
 - level head: ``[CLS]`` state, mean response state and mean seeker state, concatenated, to
-  one 3-level distribution per response dimension;
+  one 3-level distribution per response dimension: three free logits, or (``ordinal``) two
+  thresholds on one scale, P(level >= 1) and P(level >= 2), whose differences are the three
+  level probabilities (:func:`ordinal_log_probs`);
 - rationale head: per token, one logit per response dimension;
 - flag head: the same pooled states to one logit per binary response flag (advice,
   self-focus);
@@ -24,6 +26,7 @@ from pathlib import Path
 
 import torch
 from torch import nn
+from torch.nn import functional as F
 from transformers import AutoModel, PretrainedConfig, PreTrainedModel
 
 from carelens.errors import ModelError
@@ -50,27 +53,54 @@ def kept_layers(total: int, keep: int) -> list[int]:
     return sorted({round(i * (total - 1) / (keep - 1)) for i in range(keep)})
 
 
+def ordinal_log_probs(raw: torch.Tensor) -> torch.Tensor:
+    """Log-probabilities of levels 0, 1, 2 from two numbers per dimension (``[..., 2]``).
+
+    ``raw[..., 0]`` is the logit of P(level >= 1); the logit of P(level >= 2) lies
+    ``softplus(raw[..., 1])`` below it, so P(level >= 2) <= P(level >= 1) always and
+    P(level 1) is their difference. Level 1 then learns from every pair that says
+    "at least weak" or "not strong", not from its own few examples alone. The result is
+    normalised, so softmax (with or without a temperature) and cross-entropy treat it as
+    logits.
+    """
+    at_least_1 = raw[..., 0]
+    at_least_2 = at_least_1 - F.softplus(raw[..., 1])
+    log_ge1, log_ge2 = F.logsigmoid(at_least_1), F.logsigmoid(at_least_2)
+    # log(P(>=1) - P(>=2)) = log P(>=1) + log(1 - P(>=2) / P(>=1)), kept finite.
+    log_1 = log_ge1 + torch.log1p(-torch.exp(torch.clamp(log_ge2 - log_ge1, max=-1e-6)))
+    return torch.stack([F.logsigmoid(-at_least_1), log_1, log_ge2], dim=-1)
+
+
 class EmpathyNetwork(nn.Module):
-    def __init__(self, encoder: PreTrainedModel, dropout: float = 0.1) -> None:
+    def __init__(
+        self, encoder: PreTrainedModel, dropout: float = 0.1, *, ordinal: bool = False
+    ) -> None:
         super().__init__()
         self.encoder = encoder
+        self.ordinal = ordinal
         # BERT adds a token-type embedding per input token; MPNet has none.
         self.uses_token_types = bool(getattr(encoder.config, "type_vocab_size", 0))
         hidden = encoder.config.hidden_size
         self.dropout = nn.Dropout(dropout)
-        self.level_head = nn.Linear(3 * hidden, N_DIMS * N_LEVELS)
+        self.level_head = nn.Linear(3 * hidden, N_DIMS * (2 if ordinal else N_LEVELS))
         self.rationale_head = nn.Linear(hidden, N_DIMS)
         self.flag_head = nn.Linear(3 * hidden, N_FLAGS)
         self.seeker_head = nn.Linear(2 * hidden, N_LEVELS)
 
     @classmethod
     def from_pretrained(
-        cls, encoder_dir: str | Path, dropout: float = 0.1, *, layers: int = 0
+        cls,
+        encoder_dir: str | Path,
+        dropout: float = 0.1,
+        *,
+        layers: int = 0,
+        ordinal: bool = False,
     ) -> EmpathyNetwork:
         """The network on the pretrained encoder in ``encoder_dir``.
 
         ``layers`` above 0 keeps only that many of its transformer layers (see
-        :func:`kept_layers`): a shallower, faster student.
+        :func:`kept_layers`): a shallower, faster student. ``ordinal``: the ordinal level
+        head (:func:`ordinal_log_probs`).
         """
         encoder = AutoModel.from_pretrained(
             str(encoder_dir), add_pooling_layer=False, attn_implementation="eager"
@@ -82,12 +112,12 @@ class EmpathyNetwork(nn.Module):
                 raise ModelError(f"{encoder_dir}: {exc}") from exc
             encoder.encoder.layer = nn.ModuleList(encoder.encoder.layer[i] for i in keep)
             encoder.config.num_hidden_layers = len(keep)
-        return cls(encoder, dropout)
+        return cls(encoder, dropout, ordinal=ordinal)
 
     @classmethod
-    def from_config(cls, config: PretrainedConfig) -> EmpathyNetwork:
+    def from_config(cls, config: PretrainedConfig, *, ordinal: bool = False) -> EmpathyNetwork:
         """The network on a randomly initialised encoder of ``config`` (BERT, MPNet, ...)."""
-        return cls(AutoModel.from_config(config, add_pooling_layer=False))
+        return cls(AutoModel.from_config(config, add_pooling_layer=False), ordinal=ordinal)
 
     def forward(
         self,
@@ -105,7 +135,10 @@ class EmpathyNetwork(nn.Module):
         resp_mean = (hidden * resp).sum(1) / resp.sum(1).clamp(min=1.0)
         seek_mean = (hidden * seek).sum(1) / seek.sum(1).clamp(min=1.0)
         pooled = self.dropout(torch.cat([hidden[:, 0], resp_mean, seek_mean], dim=-1))
-        level_logits = self.level_head(pooled).view(-1, N_DIMS, N_LEVELS)
+        if self.ordinal:
+            level_logits = ordinal_log_probs(self.level_head(pooled).view(-1, N_DIMS, 2))
+        else:
+            level_logits = self.level_head(pooled).view(-1, N_DIMS, N_LEVELS)
         rationale_logits = self.rationale_head(self.dropout(hidden))
         flag_logits = self.flag_head(pooled)
         seeker_logits = self.seeker_head(self.dropout(torch.cat([hidden[:, 0], seek_mean], -1)))

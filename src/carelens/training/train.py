@@ -379,7 +379,9 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
             else None,
         )
         logger.info("teacher %s: outputs for %d training pairs", config.teacher, len(teacher))
-    net = EmpathyNetwork.from_pretrained(encoder_dir, layers=config.encoder_layers).to(device)
+    net = EmpathyNetwork.from_pretrained(
+        encoder_dir, layers=config.encoder_layers, ordinal=config.ordinal_levels
+    ).to(device)
     weights = _class_weights(train_epoch, config.class_weight_power).to(device)
     no_decay = ("bias", "LayerNorm.weight")
     groups = [

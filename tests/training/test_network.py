@@ -1,0 +1,56 @@
+"""``carelens.training.network``: the ordinal level head."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("transformers")
+
+from transformers import BertConfig  # noqa: E402
+
+from carelens.training.network import N_DIMS, EmpathyNetwork, ordinal_log_probs  # noqa: E402
+
+
+def test_ordinal_probabilities_are_a_distribution_with_ordered_thresholds() -> None:
+    raw = torch.randn(500, 2, generator=torch.Generator().manual_seed(0)) * 6
+    probs = ordinal_log_probs(raw).exp()
+    assert torch.allclose(probs.sum(-1), torch.ones(500), atol=1e-5)
+    assert bool((probs >= 0).all())
+    at_least_1, at_least_2 = probs[:, 1:].sum(-1), probs[:, 2]
+    assert bool((at_least_2 <= at_least_1 + 1e-6).all())
+    assert torch.allclose(at_least_1, torch.sigmoid(raw[:, 0]), atol=1e-5)
+
+
+def test_ordinal_hand_case() -> None:
+    # P(>=1) = sigmoid(0) = 0.5; P(>=2) = sigmoid(0 - softplus(0)) = sigmoid(-ln 2) = 1/3.
+    probs = ordinal_log_probs(torch.tensor([[0.0, 0.0]])).exp()[0]
+    assert probs.tolist() == pytest.approx([0.5, 0.5 - 1 / 3, 1 / 3], abs=1e-6)
+
+
+def test_ordinal_log_probs_stay_finite_with_gradients_at_the_extremes() -> None:
+    raw = torch.tensor([[40.0, -40.0], [-40.0, 40.0], [0.0, -40.0]], requires_grad=True)
+    out = ordinal_log_probs(raw)
+    assert bool(torch.isfinite(out).all())
+    out.sum().backward()
+    assert raw.grad is not None and bool(torch.isfinite(raw.grad).all())
+
+
+def test_an_ordinal_network_outputs_normalised_level_log_probabilities() -> None:
+    torch.manual_seed(0)
+    config = BertConfig(
+        vocab_size=100, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=32,
+    )  # fmt: skip
+    net = EmpathyNetwork.from_config(config, ordinal=True).eval()
+    assert net.level_head.out_features == 2 * N_DIMS
+    ids = torch.randint(5, 100, (3, 12))
+    types = torch.zeros_like(ids)
+    types[:, 6:] = 1
+    with torch.no_grad():
+        levels = net(ids, torch.ones_like(ids), types)[0]
+    assert levels.shape == (3, N_DIMS, 3)
+    np.testing.assert_allclose(levels.exp().sum(-1).numpy(), 1.0, atol=1e-5)
+    # Softmax, as inference applies it, gives back the same probabilities.
+    np.testing.assert_allclose(levels.softmax(-1).numpy(), levels.exp().numpy(), atol=1e-6)
