@@ -62,6 +62,8 @@ def test_recorded_test_figures_are_reproduced(epitome: Path) -> None:
         assert (got["n"], got["n_rationales"]) == (figures["n"], figures["n_rationales"])
         for key in ("accuracy", "macro_f1", "ece", "token_f1", "iou_f1"):
             assert got[key] == pytest.approx(figures[key], abs=tol), (name, key)
+        if "macro_f1_interval" in figures:  # recorded since 2026-12-03
+            assert got["macro_f1_interval"] == pytest.approx(figures["macro_f1_interval"], abs=tol)
 
 
 def test_split_parts_are_disjoint_by_seeker_post(epitome: Path) -> None:
@@ -95,6 +97,9 @@ def test_recorded_taxonomy_figures_are_reproduced(epitome: Path) -> None:
                 assert got is None, (name, key)
             else:
                 assert got == pytest.approx(figures[key], abs=tol), (name, key)
+        if "macro_f1_interval" in figures:
+            interval = report["dimensions"][name]["macro_f1_interval"]
+            assert interval == pytest.approx(figures["macro_f1_interval"], abs=tol), name
     assert report["presence_macro_f1"] == pytest.approx(recorded["presence_macro_f1"], abs=tol)
     assert report["binary"].keys() == recorded["binary"].keys()
     for flag, figures in recorded["binary"].items():

@@ -254,11 +254,11 @@ def test_train_on_an_mpnet_encoder_with_ordinal_levels(data: Path, tmp_path: Pat
         "--data", data / "train.csv", "--output", out, "--encoder-dir", encoder,
         "--epochs", "1", "--max-steps", "2", "--batch-size", "4", "--threads", "2",
         "--analyze-max-length", "513", "--analyze-max-response-tokens", "160",
-        "--ordinal-levels",
+        "--ordinal-levels", "interpretation,reflection",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["training"]["config"]["ordinal_levels"] is True
+    assert manifest["training"]["config"]["ordinal_levels"] == ["interpretation", "reflection"]
     assert manifest["model_id"] == "carelens-empathy-mpnet"
     assert manifest["base_encoder"] == "tiny-mpnet (mpnet, 2 layers, hidden size 32)"
     analyzer = carelens.load(out)

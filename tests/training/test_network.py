@@ -10,6 +10,7 @@ pytest.importorskip("transformers")
 
 from transformers import BertConfig  # noqa: E402
 
+from carelens.taxonomy import RESPONSE_DIMENSIONS  # noqa: E402
 from carelens.training.network import N_DIMS, EmpathyNetwork, ordinal_log_probs  # noqa: E402
 
 
@@ -37,20 +38,37 @@ def test_ordinal_log_probs_stay_finite_with_gradients_at_the_extremes() -> None:
     assert raw.grad is not None and bool(torch.isfinite(raw.grad).all())
 
 
-def test_an_ordinal_network_outputs_normalised_level_log_probabilities() -> None:
+def test_ordinal_dimensions_output_normalised_log_probabilities_the_others_free_logits() -> None:
     torch.manual_seed(0)
     config = BertConfig(
         vocab_size=100, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
         intermediate_size=64, max_position_embeddings=32,
     )  # fmt: skip
-    net = EmpathyNetwork.from_config(config, ordinal=True).eval()
-    assert net.level_head.out_features == 2 * N_DIMS
+    net = EmpathyNetwork.from_config(config, ordinal=("reflection", "interpretation")).eval()
+    assert net.ordinal == ("interpretation", "reflection")  # taxonomy order
     ids = torch.randint(5, 100, (3, 12))
     types = torch.zeros_like(ids)
     types[:, 6:] = 1
     with torch.no_grad():
         levels = net(ids, torch.ones_like(ids), types)[0]
-    assert levels.shape == (3, N_DIMS, 3)
-    np.testing.assert_allclose(levels.exp().sum(-1).numpy(), 1.0, atol=1e-5)
-    # Softmax, as inference applies it, gives back the same probabilities.
-    np.testing.assert_allclose(levels.softmax(-1).numpy(), levels.exp().numpy(), atol=1e-6)
+    assert levels.shape == (3, N_DIMS, 3) and net.level_head.out_features == 3 * N_DIMS
+    sums = levels.exp().sum(-1)
+    for d, name in enumerate(RESPONSE_DIMENSIONS):
+        if name in ("interpretation", "reflection"):
+            np.testing.assert_allclose(sums[:, d].numpy(), 1.0, atol=1e-5)
+        else:  # free logits: not log-probabilities
+            assert not np.allclose(sums[:, d].numpy(), 1.0, atol=1e-3)
+    # Softmax, as inference applies it, gives back an ordinal dimension's probabilities.
+    d = RESPONSE_DIMENSIONS.index("interpretation")
+    np.testing.assert_allclose(
+        levels[:, d].softmax(-1).numpy(), levels[:, d].exp().numpy(), atol=1e-6
+    )
+
+
+def test_an_unknown_ordinal_dimension_is_refused() -> None:
+    config = BertConfig(
+        vocab_size=100, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=32,
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="no response dimension named empathy"):
+        EmpathyNetwork.from_config(config, ordinal=("empathy",))

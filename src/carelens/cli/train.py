@@ -19,7 +19,7 @@ from rich.table import Table
 
 from carelens.cli._common import Quiet, Verbose, session
 from carelens.errors import MissingExtraError
-from carelens.training.config import TrainConfig, parse_written_for
+from carelens.training.config import TrainConfig, parse_dimensions, parse_written_for
 
 #: The shipped model's settings; every option defaults to them.
 DEFAULTS = TrainConfig(data="", output="")
@@ -163,13 +163,13 @@ def train(
         typer.Option(help="Level-loss weight = class frequency ** -power (0: unweighted)."),
     ] = DEFAULTS.class_weight_power,
     ordinal_levels: Annotated[
-        bool,
+        str,
         typer.Option(
-            "--ordinal-levels/--free-levels",
-            help="Score each dimension's levels by two ordered thresholds, P(>=1) and P(>=2), "
-            "or by three free logits.",
+            metavar="DIMS",
+            help="Dimensions (comma-separated, or all) whose levels come from two ordered "
+            "thresholds, P(>=1) and P(>=2), instead of three free logits.",
         ),
-    ] = DEFAULTS.ordinal_levels,
+    ] = ",".join(DEFAULTS.ordinal_levels),
     rationale_present_only: Annotated[
         bool,
         typer.Option(
@@ -238,6 +238,10 @@ def train(
 ) -> None:
     """Train a model on DATA and export it to OUTPUT (a folder `--model` accepts)."""
     partial_written = _written_for(written_for or ())  # usage errors before any work
+    try:
+        ordinal = parse_dimensions(ordinal_levels)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--ordinal-levels") from None
     with session(verbose, quiet, on_interrupt="No model was written.") as s:
         training = load_training()
         config = training.TrainConfig(
@@ -263,7 +267,7 @@ def train(
             max_steps=max_steps,
             class_weight_power=class_weight_power,
             rationale_present_only=rationale_present_only,
-            ordinal_levels=ordinal_levels,
+            ordinal_levels=ordinal,
             average_last=average_last,
             max_length=max_length,
             max_response_tokens=max_response_tokens,

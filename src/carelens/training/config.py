@@ -53,9 +53,9 @@ class TrainConfig:
     # Also try the mean of the last this many epochs' weights; kept when its dev score beats
     # the best single epoch's (0 or 1: off).
     average_last: int = 0
-    # Levels from two ordered thresholds per dimension instead of three free logits (see
-    # carelens.training.network.ordinal_log_probs).
-    ordinal_levels: bool = False
+    # Dimensions whose levels come from two ordered thresholds instead of three free logits
+    # (see carelens.training.network.ordinal_log_probs); () = none.
+    ordinal_levels: tuple[str, ...] = ()
     class_weight_power: float = 0.5  # level-loss weight = frequency ** -power (0 = unweighted)
     max_length: int = 160
     max_response_tokens: int = 112
@@ -73,6 +73,21 @@ class TrainConfig:
     max_steps: int | None = None  # for smoke tests: stop after this many optimiser steps
     threads: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+
+def parse_dimensions(spec: str) -> tuple[str, ...]:
+    """``all``, ``""`` (none) or comma-separated response dimension names, in taxonomy
+    order; ValueError naming an unknown one."""
+    names = [n.strip() for n in spec.split(",") if n.strip()]
+    if names == ["all"]:
+        return RESPONSE_DIMENSIONS
+    unknown = [n for n in names if n not in RESPONSE_DIMENSIONS]
+    if unknown:
+        raise ValueError(
+            f"unknown dimension(s) {', '.join(unknown)}; expected all or some of "
+            f"{', '.join(RESPONSE_DIMENSIONS)}"
+        )
+    return tuple(d for d in RESPONSE_DIMENSIONS if d in names)
 
 
 def parse_written_for(spec: str) -> tuple[str, tuple[str, ...]]:

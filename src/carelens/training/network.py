@@ -5,9 +5,9 @@ the seeker message (the role of EPITOME's response-to-seeker attention, in one e
 Heads, all on the same forward pass:
 
 - level head: ``[CLS]`` state, mean response state and mean seeker state, concatenated, to
-  one 3-level distribution per response dimension: three free logits, or (``ordinal``) two
-  thresholds on one scale, P(level >= 1) and P(level >= 2), whose differences are the three
-  level probabilities (:func:`ordinal_log_probs`);
+  one 3-level distribution per response dimension: three free logits, or, for the dimensions
+  named ``ordinal``, two thresholds on one scale, P(level >= 1) and P(level >= 2), whose
+  differences are the three level probabilities (:func:`ordinal_log_probs`);
 - rationale head: per token, one logit per response dimension;
 - flag head: the same pooled states to one logit per binary response flag (advice,
   self-focus);
@@ -22,6 +22,7 @@ The exported graph outputs raw logits; calibration (temperatures) is applied at 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import torch
@@ -73,16 +74,26 @@ def ordinal_log_probs(raw: torch.Tensor) -> torch.Tensor:
 
 class EmpathyNetwork(nn.Module):
     def __init__(
-        self, encoder: PreTrainedModel, dropout: float = 0.1, *, ordinal: bool = False
+        self, encoder: PreTrainedModel, dropout: float = 0.1, *, ordinal: Sequence[str] = ()
     ) -> None:
         super().__init__()
+        unknown = sorted(set(ordinal) - set(RESPONSE_DIMENSIONS))
+        if unknown:
+            raise ValueError(f"no response dimension named {', '.join(unknown)}")
         self.encoder = encoder
-        self.ordinal = ordinal
+        self.ordinal = tuple(d for d in RESPONSE_DIMENSIONS if d in ordinal)
+        # Which dimensions read their levels from the ordinal thresholds (not saved: it is
+        # rebuilt from ``ordinal``).
+        self.register_buffer(
+            "ordinal_mask",
+            torch.tensor([d in ordinal for d in RESPONSE_DIMENSIONS]).view(1, N_DIMS, 1),
+            persistent=False,
+        )
         # BERT adds a token-type embedding per input token; MPNet has none.
         self.uses_token_types = bool(getattr(encoder.config, "type_vocab_size", 0))
         hidden = encoder.config.hidden_size
         self.dropout = nn.Dropout(dropout)
-        self.level_head = nn.Linear(3 * hidden, N_DIMS * (2 if ordinal else N_LEVELS))
+        self.level_head = nn.Linear(3 * hidden, N_DIMS * N_LEVELS)
         self.rationale_head = nn.Linear(hidden, N_DIMS)
         self.flag_head = nn.Linear(3 * hidden, N_FLAGS)
         self.seeker_head = nn.Linear(2 * hidden, N_LEVELS)
@@ -94,13 +105,13 @@ class EmpathyNetwork(nn.Module):
         dropout: float = 0.1,
         *,
         layers: int = 0,
-        ordinal: bool = False,
+        ordinal: Sequence[str] = (),
     ) -> EmpathyNetwork:
         """The network on the pretrained encoder in ``encoder_dir``.
 
         ``layers`` above 0 keeps only that many of its transformer layers (see
-        :func:`kept_layers`): a shallower, faster student. ``ordinal``: the ordinal level
-        head (:func:`ordinal_log_probs`).
+        :func:`kept_layers`): a shallower, faster student. ``ordinal``: the dimensions whose
+        levels come from ordered thresholds (:func:`ordinal_log_probs`).
         """
         encoder = AutoModel.from_pretrained(
             str(encoder_dir), add_pooling_layer=False, attn_implementation="eager"
@@ -115,7 +126,9 @@ class EmpathyNetwork(nn.Module):
         return cls(encoder, dropout, ordinal=ordinal)
 
     @classmethod
-    def from_config(cls, config: PretrainedConfig, *, ordinal: bool = False) -> EmpathyNetwork:
+    def from_config(
+        cls, config: PretrainedConfig, *, ordinal: Sequence[str] = ()
+    ) -> EmpathyNetwork:
         """The network on a randomly initialised encoder of ``config`` (BERT, MPNet, ...)."""
         return cls(AutoModel.from_config(config, add_pooling_layer=False), ordinal=ordinal)
 
@@ -135,10 +148,10 @@ class EmpathyNetwork(nn.Module):
         resp_mean = (hidden * resp).sum(1) / resp.sum(1).clamp(min=1.0)
         seek_mean = (hidden * seek).sum(1) / seek.sum(1).clamp(min=1.0)
         pooled = self.dropout(torch.cat([hidden[:, 0], resp_mean, seek_mean], dim=-1))
-        if self.ordinal:
-            level_logits = ordinal_log_probs(self.level_head(pooled).view(-1, N_DIMS, 2))
-        else:
-            level_logits = self.level_head(pooled).view(-1, N_DIMS, N_LEVELS)
+        level_logits = self.level_head(pooled).view(-1, N_DIMS, N_LEVELS)
+        if self.ordinal:  # the first two of an ordinal dimension's outputs are its thresholds
+            ordered = ordinal_log_probs(level_logits[..., :2])
+            level_logits = torch.where(self.ordinal_mask, ordered, level_logits)
         rationale_logits = self.rationale_head(self.dropout(hidden))
         flag_logits = self.flag_head(pooled)
         seeker_logits = self.seeker_head(self.dropout(torch.cat([hidden[:, 0], seek_mean], -1)))
