@@ -281,3 +281,15 @@ def test_train_refuses_lengths_past_mpnet_positions(data: Path, tmp_path: Path) 
     )  # fmt: skip
     assert run.returncode == 1, run.stderr[-3000:]
     assert "analyze_max_length 514 is longer than the encoder's 513 positions" in run.stderr
+
+
+def test_an_unknown_ordinal_dimension_is_a_usage_error(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    result = invoke(
+        "train", "--data", data / "train.csv", "--output", tmp_path / "m",
+        "--ordinal-levels", "interpretation,empathy",
+    )  # fmt: skip
+    assert result.exit_code == 2, result.stderr
+    assert "--ordinal-levels" in result.stderr and "unknown dimension(s) empathy" in result.stderr
+    assert not (tmp_path / "m").exists()

@@ -97,3 +97,16 @@ def test_the_training_seed_defaults_to_the_split_seed() -> None:
 
     assert training_seed(TrainConfig(data="", output="", seed=5)) == 5
     assert training_seed(TrainConfig(data="", output="", seed=5, train_seed=9)) == 9
+
+
+def test_parse_dimensions_keeps_taxonomy_order_and_names_unknown_ones() -> None:
+    from carelens.taxonomy import RESPONSE_DIMENSIONS
+    from carelens.training.config import parse_dimensions
+
+    assert parse_dimensions("") == ()
+    assert parse_dimensions("all") == RESPONSE_DIMENSIONS
+    assert parse_dimensions(" reflection, interpretation ") == ("interpretation", "reflection")
+    with pytest.raises(ValueError, match="unknown dimension"):
+        parse_dimensions("all,reflection")
+    with pytest.raises(ValueError, match=r"unknown dimension\(s\) empathy"):
+        parse_dimensions("empathy")
