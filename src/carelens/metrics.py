@@ -33,14 +33,20 @@ def macro_f1(gold: Sequence[int], pred: Sequence[int], labels: Sequence[int] = (
     """Unweighted mean of per-class F1 over ``labels`` (a class absent from both scores 0)."""
     if len(gold) != len(pred):
         raise ValueError("gold and pred differ in length")
-    g, p = np.asarray(gold), np.asarray(pred)
-    scores = []
+    return float(_macro_f1_rows(np.asarray(gold)[None], np.asarray(pred)[None], labels)[0])
+
+
+def _macro_f1_rows(
+    gold: NDArray[np.int_], pred: NDArray[np.int_], labels: Sequence[int]
+) -> NDArray[np.float64]:
+    """:func:`macro_f1` of each row of two equally shaped 2-D label arrays."""
+    per_class = []
     for c in labels:
-        tp = int(np.sum((g == c) & (p == c)))
-        fp = int(np.sum((g != c) & (p == c)))
-        fn = int(np.sum((g == c) & (p != c)))
-        scores.append(_f1(tp, fp, fn))
-    return float(np.mean(scores))
+        tp = np.sum((gold == c) & (pred == c), axis=1)
+        wrong = np.sum((gold == c) != (pred == c), axis=1)  # false positives + negatives
+        denom = 2 * tp + wrong
+        per_class.append(np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0))
+    return np.asarray(np.mean(per_class, axis=0), dtype=np.float64)
 
 
 def macro_f1_interval(
@@ -68,14 +74,7 @@ def macro_f1_interval(
         return (0.0, 0.0)
     g, p = np.asarray(gold), np.asarray(pred)
     draws = np.random.default_rng(seed).integers(0, len(g), size=(rounds, len(g)))
-    g, p = g[draws], p[draws]
-    per_class = []
-    for c in labels:
-        tp = np.sum((g == c) & (p == c), axis=1)
-        wrong = np.sum((g == c) != (p == c), axis=1)  # false positives + false negatives
-        denom = 2 * tp + wrong
-        per_class.append(np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0))
-    scores = np.mean(per_class, axis=0)
+    scores = _macro_f1_rows(g[draws], p[draws], labels)
     tail = (1 - level) / 2
     low, high = np.quantile(scores, [tail, 1 - tail])
     return (float(low), float(high))
