@@ -7,8 +7,8 @@ EPITOME mechanism, a ``<mechanism>_level`` column (0, 1 or 2) and optionally a
 model's ``emotional_reaction``, ``interpretation`` and ``exploration``. Per mechanism the
 report gives accuracy and macro-F1 of the levels (with a 95 % bootstrap interval), and
 EPITOME's rationale token-F1 and IOU-F1 (:mod:`carelens.metrics`) over the pairs with a gold
-rationale. A level cell that is
-not 0, 1 or 2 is a reject (file, line, field) and that pair is left out of that mechanism.
+rationale. A level cell that is not 0, 1 or 2 is a reject (file, line, field) and that pair
+is left out of that mechanism.
 
 :func:`model_split_ids` reproduces the train / dev / test split a model was trained with (seed
 and fractions from its manifest), so ``evaluate(..., ids=...)`` can score the held-out part.
