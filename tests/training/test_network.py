@@ -13,6 +13,12 @@ from transformers import BertConfig  # noqa: E402
 from carelens.taxonomy import RESPONSE_DIMENSIONS  # noqa: E402
 from carelens.training.network import N_DIMS, EmpathyNetwork, ordinal_log_probs  # noqa: E402
 
+#: A one-layer BERT small enough to build in milliseconds.
+TINY = BertConfig(
+    vocab_size=100, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+    intermediate_size=64, max_position_embeddings=32,
+)  # fmt: skip
+
 
 def test_ordinal_probabilities_are_a_distribution_with_ordered_thresholds() -> None:
     raw = torch.randn(500, 2, generator=torch.Generator().manual_seed(0)) * 6
@@ -40,11 +46,7 @@ def test_ordinal_log_probs_stay_finite_with_gradients_at_the_extremes() -> None:
 
 def test_ordinal_dimensions_output_normalised_log_probabilities_the_others_free_logits() -> None:
     torch.manual_seed(0)
-    config = BertConfig(
-        vocab_size=100, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-        intermediate_size=64, max_position_embeddings=32,
-    )  # fmt: skip
-    net = EmpathyNetwork.from_config(config, ordinal=("reflection", "interpretation")).eval()
+    net = EmpathyNetwork.from_config(TINY, ordinal=("reflection", "interpretation")).eval()
     assert net.ordinal == ("interpretation", "reflection")  # taxonomy order
     ids = torch.randint(5, 100, (3, 12))
     types = torch.zeros_like(ids)
@@ -66,9 +68,5 @@ def test_ordinal_dimensions_output_normalised_log_probabilities_the_others_free_
 
 
 def test_an_unknown_ordinal_dimension_is_refused() -> None:
-    config = BertConfig(
-        vocab_size=100, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-        intermediate_size=64, max_position_embeddings=32,
-    )  # fmt: skip
     with pytest.raises(ValueError, match="no response dimension named empathy"):
-        EmpathyNetwork.from_config(config, ordinal=("empathy",))
+        EmpathyNetwork.from_config(TINY, ordinal=("empathy",))
