@@ -2,6 +2,7 @@
 
 Usage: python annotations/select_items.py ../shared/data/epitome-reddit/epitome_reddit_public.csv
        python annotations/select_items.py SOURCE_CSV --rest   # add every other train/dev response
+       python annotations/select_items.py SOURCE_CSV --rest-test   # add every other test response
 
 Writes ``annotations/taxonomy-v1/items.csv``: one row per chosen response with its ``rp_id``,
 ``sp_id``, the core model's split part (``train``/``dev``/``test``, seed 13, by seeker post),
@@ -15,6 +16,9 @@ rest at random. The keyword strata only choose what gets read; labels come from 
 
 ``--rest`` (the second round) appends every train and dev response not yet chosen, stratum
 ``rest``, so the whole training side is annotated; the test part stays the 210 chosen first.
+``--rest-test`` (the third round) appends every test response not yet chosen, stratum
+``rest``, so the test part becomes the whole test side of the split; a random 60 of them are
+marked for a second, independent annotation.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ SEED = 2026
 PER_PART = {"train": 430, "dev": 50, "test": 210}
 STRATUM_SHARE = 0.15
 SECOND_PASS = 120
+SECOND_PASS_ROUND_3 = 60
 STRATA = {
     "sympathy": r"\bsorry\b|hugs|that sucks|so sad|heart goes|condolence|thoughts are with",
     "reflection": r"sounds like|seems like|you feel|you're feeling|you are feeling|you said|"
@@ -46,14 +51,14 @@ STRATA = {
 OUT = Path(__file__).resolve().parent / "taxonomy-v1" / "items.csv"
 
 
-def add_rest(source: str) -> None:
+def add_rest(source: str, parts_to_add: tuple[str, ...]) -> None:
     pairs = load_epitome(source)
     parts = dict(zip(("train", "dev", "test"), split_by_seeker(pairs, seed=13), strict=True))
     with open(OUT, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     chosen = {r["rp_id"] for r in rows}
     added = 0
-    for part in ("train", "dev"):
+    for part in parts_to_add:
         for p in sorted({p.rp_id: p for p in parts[part]}.values(), key=lambda p: p.rp_id):
             if p.rp_id not in chosen:
                 chosen.add(p.rp_id)
@@ -62,6 +67,12 @@ def add_rest(source: str) -> None:
                      "second_pass": "0"}
                 )  # fmt: skip
                 added += 1
+    if parts_to_add == ("test",):
+        # Round 3's own agreement check: a random 60 of its items are annotated twice.
+        new_ids = sorted(r["rp_id"] for r in rows if r["part"] == "test" and r["stratum"] == "rest")
+        for r in rows:
+            if r["rp_id"] in set(random.Random(SEED + 3).sample(new_ids, SECOND_PASS_ROUND_3)):
+                r["second_pass"] = "1"
     with open(OUT, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=["rp_id", "sp_id", "part", "stratum", "second_pass"])
         writer.writeheader()
@@ -101,6 +112,8 @@ def main(source: str) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[2] == "--rest":
-        add_rest(sys.argv[1])
+        add_rest(sys.argv[1], ("train", "dev"))
+    elif len(sys.argv) == 3 and sys.argv[2] == "--rest-test":
+        add_rest(sys.argv[1], ("test",))
     else:
         main(sys.argv[1])
