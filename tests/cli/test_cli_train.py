@@ -227,18 +227,14 @@ def test_train_refuses_analysis_lengths_the_model_cannot_read(data: Path, tmp_pa
 def mpnet_encoder_folder(folder: Path) -> Path:
     """A tiny randomly initialised MPNet encoder with the shipped word pieces, its special
     tokens spelt the MPNet way (``<s>``, ``</s>``, ``<pad>``)."""
-    from transformers import MPNetConfig, MPNetModel
+    from transformers import MPNetModel
 
     from carelens.inference.artifact import default_model_dir
+    from tiny_encoders import mpnet_spelling, tiny_config
 
-    tokenizer = (default_model_dir() / "tokenizer.json").read_text(encoding="utf-8")
-    for bert, mpnet in (("[CLS]", "<s>"), ("[SEP]", "</s>"), ("[PAD]", "<pad>")):
-        tokenizer = tokenizer.replace(json.dumps(bert), json.dumps(mpnet))
+    tokenizer = mpnet_spelling((default_model_dir() / "tokenizer.json").read_text(encoding="utf-8"))
     vocab = json.loads(tokenizer)["model"]["vocab"]
-    config = MPNetConfig(
-        vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-        intermediate_size=64, max_position_embeddings=514, pad_token_id=vocab["<pad>"],
-    )  # fmt: skip
+    config = tiny_config("mpnet", len(vocab), 514, pad_token_id=vocab["<pad>"])
     MPNetModel(config, add_pooling_layer=False).save_pretrained(folder)
     (folder / "tokenizer.json").write_text(tokenizer, encoding="utf-8")
     return folder

@@ -26,6 +26,7 @@ from carelens.training.distill import (  # noqa: E402
     teacher_outputs,
 )
 from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, kept_layers  # noqa: E402
+from tiny_encoders import mpnet_spelling as spell_specials_mpnet  # noqa: E402
 
 SHIPPED = default_model_dir()
 TOKENIZER = SHIPPED / "tokenizer.json"
@@ -184,10 +185,7 @@ def test_a_teacher_with_another_tokenizer_is_refused(tmp_path: Path) -> None:
 def mpnet_spelling(spec: dict[str, object], extra_specials: bool = True) -> dict[str, object]:
     """The tokenizer ``spec`` with its special tokens spelt the MPNet way and, as in MPNet's
     vocabulary, five more special tokens."""
-    text = json.dumps(spec)
-    for bert, mpnet in (("[CLS]", "<s>"), ("[SEP]", "</s>"), ("[PAD]", "<pad>")):
-        text = text.replace(json.dumps(bert), json.dumps(mpnet))
-    out = json.loads(text)
+    out: dict[str, object] = json.loads(spell_specials_mpnet(json.dumps(spec)))
     if extra_specials:
         vocab = out["model"]["vocab"]
         for token in ("<unk>", "<mask>", "[CLS]", "[SEP]", "[PAD]"):

@@ -14,10 +14,10 @@ onnx = pytest.importorskip("onnx")
 pytest.importorskip("onnxruntime")
 
 from onnx import numpy_helper  # noqa: E402
-from transformers import BertConfig  # noqa: E402
 
 from carelens.training.export import export_onnx, quantize  # noqa: E402
 from carelens.training.network import EmpathyNetwork  # noqa: E402
+from tiny_encoders import tiny_config  # noqa: E402
 
 
 def int8_weights(path: Path) -> dict[str, np.ndarray]:
@@ -41,11 +41,7 @@ def scales_of(path: Path) -> dict[str, np.ndarray]:
 @pytest.fixture(scope="module")
 def quantised(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     torch.manual_seed(0)
-    config = BertConfig(
-        vocab_size=200, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-        intermediate_size=64, max_position_embeddings=64,
-    )  # fmt: skip
-    net = EmpathyNetwork.from_config(config)
+    net = EmpathyNetwork.from_config(tiny_config("bert", 200, 64))
     folder = tmp_path_factory.mktemp("export")
     fp32, int8 = folder / "fp32.onnx", folder / "model.onnx"
     with warnings.catch_warnings():  # torch's exporter warns about itself, not about us
@@ -90,14 +86,9 @@ def test_an_mpnet_network_exports_and_pools_by_segment(tmp_path: Path) -> None:
     """MPNet has no token-type embeddings: the exported graph still takes token_type_ids,
     computes what torch computes, and uses them to pool response and seeker apart."""
     import onnxruntime as ort
-    from transformers import MPNetConfig
 
     torch.manual_seed(0)
-    config = MPNetConfig(
-        vocab_size=200, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-        intermediate_size=64, max_position_embeddings=66,
-    )  # fmt: skip
-    net = EmpathyNetwork.from_config(config)
+    net = EmpathyNetwork.from_config(tiny_config("mpnet", 200, 66))
     assert not net.uses_token_types
     path = tmp_path / "mpnet.onnx"
     with warnings.catch_warnings():

@@ -8,16 +8,12 @@ import pytest
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from transformers import BertConfig  # noqa: E402
-
 from carelens.taxonomy import RESPONSE_DIMENSIONS  # noqa: E402
 from carelens.training.network import N_DIMS, EmpathyNetwork, ordinal_log_probs  # noqa: E402
+from tiny_encoders import tiny_config  # noqa: E402
 
 #: A one-layer BERT small enough to build in milliseconds.
-TINY = BertConfig(
-    vocab_size=100, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-    intermediate_size=64, max_position_embeddings=32,
-)  # fmt: skip
+TINY = tiny_config("bert", 100, 32, layers=1)
 
 
 def test_ordinal_probabilities_are_a_distribution_with_ordered_thresholds() -> None:
