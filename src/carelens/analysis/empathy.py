@@ -22,7 +22,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
-from typing import TypeGuard
 
 import numpy as np
 from numpy.typing import NDArray
@@ -31,6 +30,7 @@ from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.feedback import feedback_for
 from carelens.analysis.personal_distress import PersonalDistressModel, helper_distress
 from carelens.analysis.rules import apply_rules
+from carelens.checks import int_between
 from carelens.errors import ModelError
 from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import EncodingLimits, PairEncoder
@@ -76,10 +76,6 @@ def _softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
     return out
 
 
-def _whole_number(value: object) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
-
-
 def _pair_encoder(artifact: ModelArtifact) -> PairEncoder:
     """The pair encoder with the lengths of the manifest's ``encoding``; a malformed or
     inconsistent value is a ModelError naming the manifest, not a failure later on."""
@@ -90,14 +86,14 @@ def _pair_encoder(artifact: ModelArtifact) -> PairEncoder:
 
     def length(key: str, default: int) -> int:
         value = enc.get(key, default)
-        if not _whole_number(value):
+        if not int_between(value, 1):
             raise ModelError(
                 f"{manifest}: encoding.{key} must be a whole number of at least 1, not {value!r}"
             )
         return value
 
     seeker_cap = enc.get("max_seeker_tokens")
-    if seeker_cap is not None and not _whole_number(seeker_cap):
+    if seeker_cap is not None and not int_between(seeker_cap, 1):
         raise ModelError(
             f"{manifest}: encoding.max_seeker_tokens must be a whole number of at least 1 "
             f"or null, not {seeker_cap!r}"

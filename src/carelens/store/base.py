@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from carelens.checks import int_between
 from carelens.errors import InputError
 from carelens.store.errors import InvalidQueryError
 
@@ -228,7 +229,7 @@ class PreparedRecord:
 def record_seq(record: Mapping[str, Any], index: int) -> int:
     """The record's ``seq`` (0-based position in its input), or InputError."""
     seq = record.get("seq")
-    if isinstance(seq, bool) or not isinstance(seq, int) or not 0 <= seq <= MAX_SEQ:
+    if not int_between(seq, 0, MAX_SEQ):
         raise InputError(
             f"record {index} of the batch has seq={seq!r}; every stored record needs an "
             "integer 'seq' >= 0 (its position in the input)",
@@ -269,7 +270,7 @@ def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
     for name, value in record.items():
         if isinstance(name, str) and isinstance(value, Mapping):
             level = value.get("level")
-            if isinstance(level, int) and not isinstance(level, bool) and level in LEVEL_RANGE:
+            if int_between(level, min(LEVEL_RANGE), max(LEVEL_RANGE)):
                 levels.setdefault(clean_text(name) or "", level)
     return PreparedRecord(
         seq=seq,
@@ -326,5 +327,5 @@ def check_status(status: str) -> str:
 
 def check_page(offset: int, limit: int) -> None:
     for name, value in (("offset", offset), ("limit", limit)):
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SEQ:
+        if not int_between(value, 0, MAX_SEQ):
             raise InvalidQueryError(f"{name}={value!r} must be an integer from 0 to {MAX_SEQ}")

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
+from carelens.checks import int_between
 from carelens.store.base import (
     LEVEL_RANGE,
     MAX_SEQ,
@@ -211,9 +212,7 @@ class SQLStore(ABC):
         when given, and cleared when the status moves to anything but ``failed``."""
         check_status(status)
         for name, value in (("total", total), ("rejected", rejected)):
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SEQ
-            ):
+            if value is not None and not int_between(value, 0, MAX_SEQ):
                 raise InvalidQueryError(f"{name}={value!r} must be an integer >= 0 or None")
         if error is not None:
             error_sql, error_params = "error = ?", [clean_text(error)]
@@ -346,11 +345,7 @@ class SQLStore(ABC):
             if value is not None:
                 conditions.append(f"r.{column} = ?")
                 params.append(clean_text(value))
-        if min_level is not None and (
-            isinstance(min_level, bool)
-            or not isinstance(min_level, int)
-            or min_level not in LEVEL_RANGE
-        ):
+        if min_level is not None and not int_between(min_level, min(LEVEL_RANGE), max(LEVEL_RANGE)):
             raise InvalidQueryError(f"min_level={min_level!r} must be a small integer")
         if dimension is not None:
             level_sql = "" if min_level is None else " AND l.level >= ?"
@@ -392,7 +387,7 @@ class SQLStore(ABC):
         Each batch is its own read (keyed on seq, so the cost does not grow with the
         position), so records stored while iterating may or may not be seen.
         """
-        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        if not int_between(batch_size, 1):
             raise InvalidQueryError(f"batch_size={batch_size!r} must be an integer >= 1")
         after = -1
         while True:
