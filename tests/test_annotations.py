@@ -312,7 +312,12 @@ def test_taxonomy_v1_items(repo_root: Path) -> None:
     assert len(set(rp_ids)) == len(rp_ids)
     assert {row["part"] for row in rows} == {"train", "dev", "test"}
     assert {row["second_pass"] for row in rows} <= {"0", "1"}
-    assert sum(row["second_pass"] == "1" for row in rows) == 120
+    # A random 120 of round 1 (the agreement study) and 60 of round 3 (the rest of test).
+    second = [row for row in rows if row["second_pass"] == "1"]
+    round_3 = [row for row in rows if row["part"] == "test" and row["stratum"] == "rest"]
+    assert len(round_3) == 275
+    assert len(second) == 180
+    assert sum(row in round_3 for row in second) == 60
 
 
 # --- the written training sets -------------------------------------------------------------
