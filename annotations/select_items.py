@@ -15,7 +15,7 @@ keyword strata (sympathy-, reflection-, compassion- and dismissive-looking wordi
 rest at random. The keyword strata only choose what gets read; labels come from annotators.
 
 ``--rest`` (the second round) appends every train and dev response not yet chosen, stratum
-``rest``, so the whole training side is annotated; the test part stays the 210 chosen first.
+``rest``, so the whole training side is annotated; the test part kept the 210 chosen first.
 ``--rest-test`` (the third round) appends every test response not yet chosen, stratum
 ``rest``, so the test part becomes the whole test side of the split; a random 60 of them are
 marked for a second, independent annotation.

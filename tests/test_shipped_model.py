@@ -28,7 +28,7 @@ pytestmark = pytest.mark.shared_data
 
 
 #: Allowed differences on another kind of CPU: levels of a couple of pairs (of 496, or of
-#: 210 with rare levels for the taxonomy), and the calibration error they move.
+#: 485 with rare levels for the taxonomy), and the calibration error they move.
 OTHER_CPU = {"epitome": 0.02, "taxonomy": 0.1, "contrast": 1}
 
 
@@ -87,7 +87,8 @@ def test_recorded_taxonomy_figures_are_reproduced(epitome: Path) -> None:
     analyzer = carelens.load(threads=2)
     recorded = analyzer.artifact.manifest["evaluation"]["taxonomy-test"]
     report = evaluate_annotations(epitome, GOLD, analyzer, part="test").to_dict()
-    assert report["n_pairs"] == recorded["n_pairs"] == 210
+    # The whole test side of the split: 210 responses of round 1 and 275 of round 3.
+    assert report["n_pairs"] == recorded["n_pairs"] == 485
     tol = tolerance(recorded, OTHER_CPU["taxonomy"])
     for name, figures in recorded["dimensions"].items():
         assert report["dimensions"][name]["n"] == figures["n"]
