@@ -275,3 +275,93 @@ def test_crisis_resources_name_the_lines() -> None:
 )
 def test_negative_wording_and_unrelated_negation_are_cues(text: str) -> None:
     assert crisis_cues(text) != ()
+
+
+# --- wording added from the misses on annotated train and dev messages (codebook v1.1) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("i just wanna die", "wanna die"),
+        ("I wake up every day desperate to die.", "desperate to die"),
+        ("I hope I die very soon.", "hope I die"),
+        ("I wish I could just die.", "wish I could just die"),
+        ("I spend the day wishing I was dead", "wishing I was dead"),
+        ("What are some painless ways to commit sucide?", "painless ways to commit sucide"),
+        ("best way to end your life?", "way to end your life"),
+        ("How to die painlessly?", "How to die"),
+        ("Should you kill yourself if you are lonely?", "kill yourself"),
+        ("Somebody just fucking kill me.", "Somebody just fucking kill me"),
+        ("Midterms again. Kill me.", "Kill me"),
+        ("I have nothing left to live for.", "nothing left to live for"),
+        ("Tell me reasons to live.", "reasons to live"),
+        ("I'll have no will to live", "no will to live"),
+        ("i dont know why im alive.", "why im alive"),
+        ("then why even live?", "why even live"),
+        ("This is not a life worth living.", "not a life worth living"),
+        ("I'm so tired of living", "tired of living"),
+        ("All I really want is to not exist", "want is to not exist"),
+        ("I wish I never existed", "wish I never existed"),
+        ("I'm so over existing.", "I'm so over existing"),
+        ("I wish I could blink out of existence.", "out of existence"),
+        ("I feel like shooting myself.", "shooting myself"),
+        ("I want to blow my brains out", "blow my brains out"),
+        ("feel like slitting my throat", "slitting my throat"),
+        ("I pray that I don't wake up", "pray that I don't wake up"),
+        ("Hopefully I'll die in my sleep.", "die in my sleep"),
+        ("I'm just waiting to die.", "waiting to die"),
+        ("why can't I just be done?", "just be done"),
+        ("I want to slam my car into a barrier", "slam my car into a barrier"),
+        ("I keep hoping I get hit by a bus", "hoping I get hit"),
+        ("I want my life to be over", "life to be over"),
+        ("I just want the pain to end", "just want the pain to end"),
+    ],
+)
+def test_suicide_wording_found_in_annotated_messages_is_a_cue(text: str, cue: str) -> None:
+    assert cues(text) == [("suicide", cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("I tried to od earlier", "tried to od"),
+        ("I punched myself again", "punched myself"),
+        ("I keep hitting myself when I'm angry", "hitting myself"),
+        ("I scratched my arms until I bleed", "until I bleed"),
+    ],
+)
+def test_self_harm_wording_found_in_annotated_messages_is_a_cue(text: str, cue: str) -> None:
+    assert cues(text) == [("self_harm", cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they want to kill me for eating the last slice",
+        "I don't know why I live in this city",
+        "what are the reasons to live in Canada?",
+        "I have so many reasons to live with my parents",
+        "I wish it did not exist",
+        "I shot myself in the foot with that interview",
+        "I turned my car off and sat there",
+        "I drove my car into the garage",
+        "I'm done with it, I'm moving on",
+        "I want to just be done with school",
+        "I want to live a happy life",
+    ],
+)
+def test_near_misses_of_the_added_wording_are_not_flagged(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("convince me to not kill myself today", "kill myself"),
+        ("Give me one good reason not to kill myself", "kill myself"),
+        ("I successfully manage to not hurt myself", "hurt myself"),
+    ],
+)
+def test_an_effort_against_the_urge_is_not_a_negation(text: str, cue: str) -> None:
+    assert [words for _, words in cues(text)] == [cue]

@@ -9,7 +9,8 @@ These are transparent patterns rather than a model, on purpose: every flag can b
 the words that raised it, and the patterns lean towards flagging (a person reads the result).
 A mention is skipped only when it is plainly negated by the writer about themselves ("I'm not
 suicidal", "I would never hurt myself"); wording that is itself negative ("I don't want to
-live", "I don't want to wake up") is a cue.
+live", "I don't want to wake up") is a cue, and so is an effort against the urge ("give me a
+reason not to kill myself").
 """
 
 from __future__ import annotations
@@ -29,29 +30,35 @@ CRISIS_RESOURCES: tuple[str, ...] = (
 RESOURCE_CONTACTS: tuple[str, ...] = ("988", "741741", "findahelpline.com")
 
 _ME = r"(?:my\s*self|me)"
+# After "to live": not "to live in a city", "to live with my parents".
+_NOT_A_PLACE = r"(?!\s+(?:in|at|with|near|here|there|on|by|abroad|alone|together)\b)"
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide": (
-        r"\bsuicid\w*",
+        r"\bsui?cid\w*",  # also the common misspelling "sucide"
         r"\bkill(?:ing|ed)?\s+my\s*self\b",
         r"\bkms\b",
         r"\bend(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life|things|everything|it)\b(?!\s+with\b)",
         r"\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b",
-        r"\b(?:want|wanted|wanting|wish|wished|hope)\s+(?:i\s+could\s+|to\s+)?"
-        r"(?:die|be\s+dead|disappear\s+forever)\b",
+        r"\b(?:want|wanna|wanted|wanting|wish|wished|wishing|hope|hoping|desperate|pray|praying)"
+        r"\s+(?:(?:that\s+)?i\s+(?:could\s+|would\s+|will\s+|can\s+)?|to\s+)?"
+        r"(?:(?:just|fucking|really|finally|to)\s+){0,2}(?:die|be\s+dead|disappear\s+forever)\b",
         r"\bwish\s+i\s+(?:was|were|had)\s+never\s+(?:been\s+)?born\b",
         r"\bif\s+i\s+(?:died|was\s+dead|were\s+dead|was\s+gone|were\s+gone)\b",
         r"\b(?:may|might)\s+as\s+well\s+(?:just\s+)?be\s+(?:gone|dead)\b",
-        r"\b(?:just\s+)?want\s+(?:it|this|everything|it\s+all)\s+(?:all\s+)?to\s+end\b",
+        r"\b(?:just\s+)?(?:want|wanna|wish)\s+(?:it|this|everything|it\s+all|this\s+shit|the\s+"
+        r"(?:suffering|pain))\s+(?:all\s+)?to\s+(?:end|be\s+over|stop)\b",
         r"\b(?:deserve|deserved)\s+(?:to\s+die|death)\b",
         r"\b(?:please|just)\s+kill\s+me\b",
         r"\breason\s+i(?:'m|\s+am)\s+(?:still\s+)?(?:alive|here|not\s+dead)\b",
         r"\bnever\s+(?:have\s+to\s+)?wake\s+up\b",
-        r"\b(?:painless\s+)?ways?\s+to\s+(?:die|kill\s+(?:my|your)self|end\s+it)\b",
+        r"\b(?:painless\s+)?ways?\s+to\s+(?:die|kill\s+(?:my|your)self|end\s+(?:it|my\s+life|your\s+"
+        r"life)|commit\s+sui?cide)\b",
+        r"\bhow\s+to\s+(?:die|kill\s+my\s*self|end\s+my\s+life)\b",
         r"\bleave\s+this\s+world\b",
         r"\b(?:continue|go\s+on|be\s+(?:better|happier|fine))\s+(?:\w+\s+)?without\s+me\b",
         r"\bnoose\b",
         r"\b(?:bullet|gun)\s+(?:\w+\s+){0,2}(?:to|through|in|into)\s+my\s+head\b",
-        r"\bwish\s+i\s+(?:was|were|could\s+be)\s+dead\b",
+        r"\bwish(?:ed|ing)?\s+i\s+(?:was|were|could\s+be)\s+dead\b",
         r"\bbetter\s+off\s+dead\b",
         r"\bbetter\s+off\s+without\s+me\b",
         r"\b(?:don'?t|do\s+not|didn'?t|never|no\s+longer)\s+(?:\w+\s+)?want\s+to\s+"
@@ -60,6 +67,34 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bcan'?t\s+go\s+on\b",
         r"\bnot\s+wake\s+up\b",
         r"\bunalive\w*",
+        # Added from the misses on the annotated train and dev seeker messages (codebook v1.1).
+        r"\bkill(?:ing)?\s+your\s*self\b",  # generic "you" in a seeker's own message
+        r"\b(?:somebody|someone|some\s+one|please|pls|just)\s+(?:\w+\s+){0,2}kill\s+me\b",
+        r"(?<![\w,;'\u2019]\s)(?<![\w,;'\u2019])kill\s+me\b",  # "Kill me." opening a sentence
+        r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b",
+        r"\breasons?\s+(?:\w+\s+){0,2}to\s+(?:live|stay\s+alive|keep\s+living)\b" + _NOT_A_PLACE,
+        r"\b(?:lost|losing|no|any|a|the)\s+(?:will|desire)\s+to\s+live\b",
+        r"\b(?:what|why)\s+(?:am\s+i|i'?m|im)\s+(?:even\s+|still\s+)?(?:living\s+for|alive)\b",
+        r"\bwhy\s+(?:even\s+|should\s+i\s+|do\s+i\s+|would\s+i\s+(?:want\s+to\s+)?)?"
+        r"(?:live|stay\s+alive|keep\s+living|continue\s+living)\b" + _NOT_A_PLACE,
+        r"\b(?:not|no|isn'?t|whether|weather|if)\s+(?:\w+\s+){0,3}worth\s+living\b",
+        r"\b(?:tired|sick|bored)\s+of\s+(?:\w+\s+){0,2}(?:living|being\s+alive|existing)\b",
+        r"\b(?:want|wanna|wish|wished|rather)\s+(?:(?:i|to|is|just|really|could|would)\s+){0,3}"
+        r"(?:not|never|didn'?t|stop|cease\s+to)\s+exist(?:ed|ing)?\b",
+        r"\b(?:so|i'?m|im|am)\s+(?:so\s+)?(?:over|done)\s+existing\b|\bout\s+of\s+existence\b",
+        r"\b(?:shoot|shooting|shot)\s+" + _ME + r"\b(?!\s+in\s+the\s+foot)",
+        r"\bblow\w*\s+my\s+brains?\s+out\b|\beat(?:ing)?\s+a\s+bullet\b",
+        r"\bslit\w*\s+my\s+throat\b",
+        r"\b(?:hope|hoping|pray|praying|wish)\s+(?:that\s+)?i\s+(?:don'?t|won'?t|never|do\s+not)\s+"
+        r"wake\s+up\b",
+        r"\bdie\s+in\s+my\s+sleep\b|\bwaiting\s+to\s+die\b",
+        r"\bjust\s+be\s+done\b(?!\s+with\b)",
+        r"\b(?:drive|driving|drove|crash\w*|slam\w*|turn\w*)\s+my\s+(?:car|bike|motorcycle)\s+"
+        r"(?:\w+\s+){0,3}(?:into|onto)\s+(?:(?:a|the|an|oncoming)\s+)*(?:pole|wall|tree|barrier|"
+        r"traffic|truck|train|river|lake|ditch)\b",
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:\w+\s+){0,4}(?:get|gets|got)\s+"
+        r"(?:hit|run\s+over)\b",
+        r"\blife\s+to\s+be\s+over\b",
         r"\b(?:think|thinking|thoughts?)\s+(?:about|of)\s+(?:dying|death|ending\s+it)\b",
         r"\b(?:hang|hanging|hanged)\s+" + _ME + r"\b",
         r"\b(?:jump|jumping)\s+(?:off|from)\s+(?:a|the)\s+(?:bridge|building|roof)\b",
@@ -74,6 +109,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:burn|burning|burned|burnt)\s+" + _ME + r"\b",
         r"\b(?:hurt|hurting|harm|harming)\s+" + _ME + r"\b",
         r"\boverdos\w*",
+        r"\b(?:tried\s+to|try\s+to|going\s+to|gonna|wanna|want\s+to|could\s+i|almost|nearly)\s+od\b",
+        r"\b(?:hit|hitting|punch\w*|mutilat\w*)\s+" + _ME + r"\b",
+        r"\buntil\s+i\s+bleed\b",
         r"\burges?\s+to\s+(?:cut|burn|hurt|harm)\b",
         r"\bslit\w*\s+(?:my|your|their)\s+wrists?\b",
         r"\b(?:slic|cut|carv)\w*\s+(?:open\s+)?(?:my\s+)?(?:arms?|wrists?|skin|thighs?|legs?)\b",
@@ -99,6 +137,9 @@ _ANY = re.compile(
 _NEGATED = re.compile(
     r"\b(?:not|never|n't|no\s+longer|wouldn'?t|won'?t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
+# "(trying) not to", "to not": an effort against the urge, not a denial of it ("reasons to not
+# kill myself", "I manage not to hurt myself").
+_EFFORT_NOT = re.compile(r"\b(?:to\s+not|not\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Cues that already contain the writer's negation are never treated as negated.
 _INHERENTLY_NEGATIVE = re.compile(
     r"^(?:don'?t|do\s+not|didn'?t|no\s|can'?t|not\s|never\s)", re.IGNORECASE
@@ -112,7 +153,7 @@ def _negated(text: str, start: int, cue: str) -> bool:
     # Only the cue's own clause counts: in "I'm not okay and want to die" the "not" is about
     # something else.
     clause = re.split(r"[.!?\n,;]|\b(?:and|but|so|because)\b", before, flags=re.IGNORECASE)[-1]
-    return bool(_NEGATED.search(clause))
+    return bool(_NEGATED.search(clause)) and not _EFFORT_NOT.search(clause)
 
 
 def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
