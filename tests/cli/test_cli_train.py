@@ -289,3 +289,55 @@ def test_an_unknown_ordinal_dimension_is_a_usage_error(
     assert result.exit_code == 2, result.stderr
     assert "--ordinal-levels" in result.stderr and "unknown dimension(s) empathy" in result.stderr
     assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.slow
+def test_a_soup_averages_this_run_with_saved_runs(data: Path, tmp_path: Path) -> None:
+    torch = pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    encoder = mpnet_encoder_folder(tmp_path / "tiny-mpnet")
+    common = (
+        "--data", data / "train.csv", "--encoder-dir", encoder, "--epochs", "1",
+        "--max-steps", "2", "--batch-size", "4", "--threads", "2",
+    )  # fmt: skip
+    first, second = tmp_path / "first.pt", tmp_path / "second.pt"
+    run = run_train(*common, "--output", tmp_path / "a", "--save-state", first)
+    assert run.returncode == 0, run.stderr[-3000:]
+    out = tmp_path / "soup"
+    run = run_train(
+        *common, "--output", out, "--train-seed", "5", "--save-state", second,
+        "--soup-with", first,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "mean of 2 runs" in run.stdout
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    training = manifest["training"]
+    assert training["config"]["soup_with"] == ["first.pt"]
+    assert training["config"]["save_state"] == "second.pt"  # names only, never paths
+    assert [f["file"] for f in training["soup"]["files"]] == ["first.pt"]
+    assert training["best_dev"]["soup_of"] == 2
+    # --save-state keeps this run's own weights, not the soup.
+    own, earlier = torch.load(second), torch.load(first)
+    assert any(not torch.equal(v, earlier[k]) for k, v in own.items() if v.is_floating_point())
+    result = carelens.load(out).analyze("I lost my job.", "That must be frightening.")
+    assert sum(result["sympathy"].probabilities) == pytest.approx(1.0, abs=1e-3)
+
+
+@pytest.mark.slow
+def test_a_soup_refuses_weights_of_another_network(data: Path, tmp_path: Path) -> None:
+    torch = pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    encoder = mpnet_encoder_folder(tmp_path / "tiny-mpnet")
+    other = tmp_path / "other.pt"
+    torch.save({"weight": torch.zeros(2)}, other)
+    not_weights = tmp_path / "notes.pt"
+    not_weights.write_text("not a state", encoding="utf-8")
+    for bad, message in ((other, "its weights are not those of this network"),
+                         (not_weights, "not a saved state of weights")):  # fmt: skip
+        run = run_train(
+            "--data", data / "train.csv", "--output", tmp_path / "m", "--encoder-dir", encoder,
+            "--epochs", "1", "--max-steps", "1", "--batch-size", "4", "--soup-with", bad,
+        )  # fmt: skip
+        assert run.returncode == 1, run.stderr[-3000:]
+        assert f"{bad}: {message}" in run.stderr.replace("\n", "")
+        assert not (tmp_path / "m" / "model.onnx").exists()

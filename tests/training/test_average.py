@@ -1,13 +1,17 @@
-"""``carelens.training.train.average_states``: the mean of several epochs' weights."""
+"""``carelens.training.train``: the mean of several epochs' weights (``average_states``) and of
+several runs' (``soup_states``, ``carelens train --soup-with``)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from carelens.training.train import average_states  # noqa: E402
+from carelens.errors import ModelError  # noqa: E402
+from carelens.training.train import average_states, soup_states  # noqa: E402
 
 
 def test_float_weights_are_averaged_and_integer_buffers_kept_from_the_last() -> None:
@@ -25,3 +29,36 @@ def test_float_weights_are_averaged_and_integer_buffers_kept_from_the_last() -> 
 def test_the_mean_of_one_state_is_that_state() -> None:
     state = {"w": torch.randn(3, 4)}
     assert torch.equal(average_states([state])["w"], state["w"])
+
+
+def test_a_soup_is_the_mean_of_this_run_and_the_saved_ones(tmp_path: Path) -> None:
+    own = {"w": torch.tensor([1.0, 2.0]), "steps": torch.tensor([7])}
+    saved = []
+    for i, values in enumerate(([3.0, 4.0], [5.0, 0.0])):
+        saved.append(tmp_path / f"run{i}.pt")
+        torch.save({"w": torch.tensor(values), "steps": torch.tensor([i])}, saved[-1])
+    soup = soup_states(own, saved)
+    assert torch.allclose(soup["w"], torch.tensor([3.0, 2.0]))
+    assert soup["steps"].tolist() == [7]  # integer buffers: this run's
+
+
+@pytest.mark.parametrize(
+    ("state", "message"),
+    [
+        ({"v": torch.zeros(2)}, "its weights are not those of this network"),
+        ({"w": torch.zeros(3), "steps": torch.tensor([0])}, "w has another shape"),
+        ({"w": [0.0, 0.0], "steps": torch.tensor([0])}, "w has another shape"),
+        ("text", "not a saved state of weights"),
+    ],
+)
+def test_a_soup_refuses_weights_of_another_network(
+    tmp_path: Path, state: object, message: str
+) -> None:
+    file = tmp_path / "other.pt"
+    if isinstance(state, str):
+        file.write_text(state, encoding="utf-8")
+    else:
+        torch.save(state, file)
+    own = {"w": torch.zeros(2), "steps": torch.tensor([7])}
+    with pytest.raises(ModelError, match=f"{file}: {message}"):
+        soup_states(own, [file])

@@ -232,6 +232,23 @@ def train(
             "on dev than the best single epoch (0: off).",
         ),
     ] = DEFAULTS.average_last,
+    save_state: Annotated[
+        Path | None,
+        typer.Option(
+            dir_okay=False,
+            help="Also write the chosen weights (fp32, a torch state dict) to this file, for "
+            "a later run's --soup-with.",
+        ),
+    ] = None,
+    soup_with: Annotated[
+        list[Path] | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="A --save-state file of an earlier run with the same settings (repeatable): "
+            "its weights are averaged with this run's before calibration and export.",
+        ),
+    ] = None,
     threads: Annotated[int | None, typer.Option(help="CPU threads for torch.")] = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
@@ -269,6 +286,8 @@ def train(
             rationale_present_only=rationale_present_only,
             ordinal_levels=ordinal,
             average_last=average_last,
+            save_state=str(save_state or ""),
+            soup_with=tuple(str(f) for f in soup_with or ()),
             max_length=max_length,
             max_response_tokens=max_response_tokens,
             max_seeker_tokens=max_seeker_tokens,
@@ -327,6 +346,13 @@ def _summary_table(output: Path, summary: dict[str, Any]) -> Table:
         table.add_row("weights", f"mean of epochs {first}-{last} (beat the best single epoch)")
     elif "epoch" in best:
         table.add_row("best epoch", str(best["epoch"]))
+    if "soup_of" in best:
+        soup = summary.get("soup") or {}
+        table.add_row(
+            "weights",
+            f"mean of {best['soup_of']} runs: dev score {best['score']:.3f} "
+            f"(this run alone {float(soup.get('this_run', float('nan'))):.3f})",
+        )
     dev = [f"{k} {v:.3f}" for k, v in best.items() if k.startswith(("f1_", "tok_"))]
     if dev:
         table.add_row("dev scores", ", ".join(dev))

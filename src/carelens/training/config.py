@@ -53,6 +53,12 @@ class TrainConfig:
     # Also try the mean of the last this many epochs' weights; kept when its dev score beats
     # the best single epoch's (0 or 1: off).
     average_last: int = 0
+    # Also write the chosen fp32 weights (a torch state dict) to this file, for a later run's
+    # soup_with ("": no).
+    save_state: str = ""
+    # save_state files of earlier runs of the same network: averaged uniformly with this run's
+    # chosen weights (a "model soup") before calibration and export.
+    soup_with: tuple[str, ...] = ()
     # Dimensions whose levels come from two ordered thresholds instead of three free logits
     # (see carelens.training.network.ordinal_log_probs); () = none.
     ordinal_levels: tuple[str, ...] = ()

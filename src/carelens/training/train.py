@@ -3,8 +3,9 @@
 ``train_model`` is what ``carelens train`` runs: it loads the EPITOME CSV (and, when given,
 the project's taxonomy annotations of its responses), splits it by seeker post, fine-tunes
 :class:`EmpathyNetwork` from the bundled all-MiniLM-L6-v2 weights, keeps the epoch with the
-best dev score, fits one temperature per dimension on dev, exports an int8 ONNX artifact with
-its manifest, and fits on dev how the exported model's rationale sentences are chosen
+best dev score (optionally averaged with the weights of earlier runs, a "model soup"), fits
+one temperature per dimension on dev, exports an int8 ONNX artifact with its manifest, and
+fits on dev how the exported model's rationale sentences are chosen
 (:mod:`carelens.training.span_fit`; models trained before sentence spans carry token
 thresholds instead). Each loss term averages over the pairs that have that label, so
 EPITOME-only pairs teach the three mechanisms and annotated pairs teach everything. The test
@@ -292,6 +293,54 @@ def _try_average(
     return {"epochs": epochs, "scores": scores, "best_single": best_single, "chosen": chosen}
 
 
+def soup_states(
+    own: dict[str, torch.Tensor], files: Sequence[str | Path]
+) -> dict[str, torch.Tensor]:
+    """The uniform mean of ``own`` and the weights saved in ``files`` (``--save-state`` of
+    earlier runs); ModelError naming a file that does not hold weights of the same network."""
+    states = []
+    for file in files:
+        try:
+            state = torch.load(file, map_location="cpu", weights_only=True)
+        except OSError as exc:
+            raise ModelError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+        except Exception as exc:  # torch raises many kinds for a file that is no saved state
+            raise ModelError(
+                f"{file}: not a saved state of weights ({type(exc).__name__}: {exc})"
+            ) from None
+        if not isinstance(state, dict) or state.keys() != own.keys():
+            raise ModelError(f"{file}: its weights are not those of this network")
+        for name, tensor in own.items():
+            if not isinstance(state[name], torch.Tensor) or state[name].shape != tensor.shape:
+                raise ModelError(f"{file}: {name} has another shape than in this network")
+        states.append(state)
+    return average_states([*states, own])
+
+
+def _make_soup(
+    net: EmpathyNetwork,
+    files: Sequence[str],
+    own_score: float,
+    encoder: PairEncoder,
+    dev: Sequence[LabeledPair],
+) -> dict[str, Any]:
+    """Replace ``net``'s weights by their soup with ``files`` and score it on dev."""
+    own = {k: v.detach().cpu().clone() for k, v in net.state_dict().items()}
+    net.cpu().load_state_dict(soup_states(own, files))
+    scores: dict[str, float] = dev_scores(predict_logits(net, encoder, dev), dev)
+    logger.info(
+        "soup of %d runs: dev score %.4f (this run alone %.4f)",
+        len(files) + 1,
+        scores["score"],
+        own_score,
+    )
+    return {
+        "files": [{"file": Path(f).name, "sha256": sha256_file(f)} for f in files],
+        "scores": scores,
+        "this_run": own_score,
+    }
+
+
 def _teacher_id(folder: str) -> str:
     """The teacher as the manifest records it: its model id and weight checksum."""
     if not folder:
@@ -466,6 +515,13 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
             epochs = averaged["epochs"]
             best = {**averaged["scores"], "epoch": epochs[-1], "averaged_over": len(epochs)}
     scratch.cleanup()
+    if config.save_state:
+        Path(config.save_state).parent.mkdir(parents=True, exist_ok=True)
+        torch.save(net.cpu().state_dict(), config.save_state)
+    soup = None
+    if config.soup_with:
+        soup = _make_soup(net, config.soup_with, best["score"], encoder, dev)
+        best = {**soup["scores"], "epoch": best["epoch"], "soup_of": len(config.soup_with) + 1}
     net.cpu().eval()
     pred = predict_logits(net, encoder, dev)
     temperatures = []
@@ -489,6 +545,8 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
             "output": "",
             "encoder_dir": Path(config.encoder_dir).name if config.encoder_dir else "",
             "teacher": _teacher_id(config.teacher),
+            "save_state": Path(config.save_state).name if config.save_state else "",
+            "soup_with": [Path(f).name for f in config.soup_with],
         },
         "data_sha256": sha256_file(config.data),
         "annotations": {
@@ -530,6 +588,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         "history": history,
         "best_dev": best,
         "averaged": averaged,
+        "soup": soup,
         "temperatures": temperatures,
         "seeker_temperature": seeker_temperature,
         "train_seconds": round(time.time() - started, 1),
