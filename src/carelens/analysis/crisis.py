@@ -70,7 +70,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # Added from the misses on the annotated train and dev seeker messages (codebook v1.1).
         r"\bkill(?:ing)?\s+your\s*self\b",  # generic "you" in a seeker's own message
         r"\b(?:somebody|someone|some\s+one|please|pls|just)\s+(?:\w+\s+){0,2}kill\s+me\b",
-        r"(?<![\w,;'\u2019]\s)(?<![\w,;'\u2019])kill\s+me\b",  # "Kill me." opening a sentence
+        # "Kill me." opening a sentence; \b first, so the look-behinds run at word starts only.
+        r"\b(?<![,;'\u2019])(?<![\w,;'\u2019]\s)kill\s+me\b",
         r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b",
         r"\breasons?\s+(?:\w+\s+){0,2}to\s+(?:live|stay\s+alive|keep\s+living)\b" + _NOT_A_PLACE,
         r"\b(?:lost|losing|no|any|a|the)\s+(?:will|desire)\s+to\s+live\b",
