@@ -340,4 +340,5 @@ def test_a_soup_refuses_weights_of_another_network(data: Path, tmp_path: Path) -
         )  # fmt: skip
         assert run.returncode == 1, run.stderr[-3000:]
         assert f"{bad}: {message}" in run.stderr.replace("\n", "")
+        assert "epoch 1 dev" not in run.stderr  # refused before training, not after
         assert not (tmp_path / "m" / "model.onnx").exists()

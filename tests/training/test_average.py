@@ -1,5 +1,5 @@
 """``carelens.training.train``: the mean of several epochs' weights (``average_states``) and of
-several runs' (``soup_states``, ``carelens train --soup-with``)."""
+several runs' (``load_states`` reads them for ``carelens train --soup-with``)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
 from carelens.errors import ModelError  # noqa: E402
-from carelens.training.train import average_states, soup_states  # noqa: E402
+from carelens.training.train import average_states, load_states  # noqa: E402
 
 
 def test_float_weights_are_averaged_and_integer_buffers_kept_from_the_last() -> None:
@@ -37,9 +37,9 @@ def test_a_soup_is_the_mean_of_this_run_and_the_saved_ones(tmp_path: Path) -> No
     for i, values in enumerate(([3.0, 4.0], [5.0, 0.0])):
         saved.append(tmp_path / f"run{i}.pt")
         torch.save({"w": torch.tensor(values), "steps": torch.tensor([i])}, saved[-1])
-    soup = soup_states(own, saved)
+    soup = average_states([*load_states(saved, own), own])  # as carelens train does
     assert torch.allclose(soup["w"], torch.tensor([3.0, 2.0]))
-    assert soup["steps"].tolist() == [7]  # integer buffers: this run's
+    assert soup["steps"].tolist() == [7]  # integer buffers: this run's (the last)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ def test_a_soup_is_the_mean_of_this_run_and_the_saved_ones(tmp_path: Path) -> No
         ("text", "not a saved state of weights"),
     ],
 )
-def test_a_soup_refuses_weights_of_another_network(
+def test_a_soup_refuses_files_without_this_networks_weights(
     tmp_path: Path, state: object, message: str
 ) -> None:
     file = tmp_path / "other.pt"
@@ -61,4 +61,4 @@ def test_a_soup_refuses_weights_of_another_network(
         torch.save(state, file)
     own = {"w": torch.zeros(2), "steps": torch.tensor([7])}
     with pytest.raises(ModelError, match=f"{file}: {message}"):
-        soup_states(own, [file])
+        load_states([file], own)

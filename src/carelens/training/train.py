@@ -20,7 +20,7 @@ import math
 import random
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -293,11 +293,11 @@ def _try_average(
     return {"epochs": epochs, "scores": scores, "best_single": best_single, "chosen": chosen}
 
 
-def soup_states(
-    own: dict[str, torch.Tensor], files: Sequence[str | Path]
-) -> dict[str, torch.Tensor]:
-    """The uniform mean of ``own`` and the weights saved in ``files`` (``--save-state`` of
-    earlier runs); ModelError naming a file that does not hold weights of the same network."""
+def load_states(
+    files: Sequence[str | Path], like: Mapping[str, torch.Tensor]
+) -> list[dict[str, torch.Tensor]]:
+    """The weights saved in ``files`` (``--save-state`` of earlier runs); ModelError naming a
+    file that does not hold weights shaped as ``like`` (this run's network)."""
     states = []
     for file in files:
         try:
@@ -308,25 +308,27 @@ def soup_states(
             raise ModelError(
                 f"{file}: not a saved state of weights ({type(exc).__name__}: {exc})"
             ) from None
-        if not isinstance(state, dict) or state.keys() != own.keys():
+        if not isinstance(state, dict) or state.keys() != like.keys():
             raise ModelError(f"{file}: its weights are not those of this network")
-        for name, tensor in own.items():
+        for name, tensor in like.items():
             if not isinstance(state[name], torch.Tensor) or state[name].shape != tensor.shape:
                 raise ModelError(f"{file}: {name} has another shape than in this network")
         states.append(state)
-    return average_states([*states, own])
+    return states
 
 
 def _make_soup(
     net: EmpathyNetwork,
+    states: Sequence[dict[str, torch.Tensor]],
     files: Sequence[str],
     own_score: float,
     encoder: PairEncoder,
     dev: Sequence[LabeledPair],
 ) -> dict[str, Any]:
-    """Replace ``net``'s weights by their soup with ``files`` and score it on dev."""
+    """Replace ``net``'s weights by their uniform mean with ``states`` (read from ``files``)
+    and score the mean on dev."""
     own = {k: v.detach().cpu().clone() for k, v in net.state_dict().items()}
-    net.cpu().load_state_dict(soup_states(own, files))
+    net.cpu().load_state_dict(average_states([*states, own]))
     scores: dict[str, float] = dev_scores(predict_logits(net, encoder, dev), dev)
     logger.info(
         "soup of %d runs: dev score %.4f (this run alone %.4f)",
@@ -431,6 +433,8 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     net = EmpathyNetwork.from_pretrained(
         encoder_dir, layers=config.encoder_layers, ordinal=config.ordinal_levels
     ).to(device)
+    # Read (and check) the soup's other runs now, not after hours of training.
+    soup_parts = load_states(config.soup_with, net.state_dict())
     weights = _class_weights(train_epoch, config.class_weight_power).to(device)
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
@@ -520,7 +524,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         torch.save(net.cpu().state_dict(), config.save_state)
     soup = None
     if config.soup_with:
-        soup = _make_soup(net, config.soup_with, best["score"], encoder, dev)
+        soup = _make_soup(net, soup_parts, config.soup_with, best["score"], encoder, dev)
         best = {**soup["scores"], "epoch": best["epoch"], "soup_of": len(config.soup_with) + 1}
     net.cpu().eval()
     pred = predict_logits(net, encoder, dev)
