@@ -270,7 +270,7 @@ def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
     for name, value in record.items():
         if isinstance(name, str) and isinstance(value, Mapping):
             level = value.get("level")
-            if int_between(level, min(LEVEL_RANGE), max(LEVEL_RANGE)):
+            if int_between(level, LEVEL_RANGE.start, LEVEL_RANGE.stop - 1):
                 levels.setdefault(clean_text(name) or "", level)
     return PreparedRecord(
         seq=seq,

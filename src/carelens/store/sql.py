@@ -345,7 +345,9 @@ class SQLStore(ABC):
             if value is not None:
                 conditions.append(f"r.{column} = ?")
                 params.append(clean_text(value))
-        if min_level is not None and not int_between(min_level, min(LEVEL_RANGE), max(LEVEL_RANGE)):
+        if min_level is not None and not int_between(
+            min_level, LEVEL_RANGE.start, LEVEL_RANGE.stop - 1
+        ):
             raise InvalidQueryError(f"min_level={min_level!r} must be a small integer")
         if dimension is not None:
             level_sql = "" if min_level is None else " AND l.level >= ?"
