@@ -70,8 +70,9 @@ def add_rest(source: str, parts_to_add: tuple[str, ...]) -> None:
     if parts_to_add == ("test",):
         # Round 3's own agreement check: a random 60 of its items are annotated twice.
         new_ids = sorted(r["rp_id"] for r in rows if r["part"] == "test" and r["stratum"] == "rest")
+        twice = set(random.Random(SEED + 3).sample(new_ids, SECOND_PASS_ROUND_3))
         for r in rows:
-            if r["rp_id"] in set(random.Random(SEED + 3).sample(new_ids, SECOND_PASS_ROUND_3)):
+            if r["rp_id"] in twice:
                 r["second_pass"] = "1"
     with open(OUT, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=["rp_id", "sp_id", "part", "stratum", "second_pass"])

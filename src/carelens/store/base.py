@@ -33,8 +33,8 @@ FACETS: tuple[str, ...] = ("style", "helper", "topic")
 TEXT_FIELDS: tuple[str, ...] = ("seeker_text", "response_text")
 #: Largest seq (and offset, limit) the store accepts: exact in JSON for any client.
 MAX_SEQ = 2**53 - 1
-#: Levels the store indexes (a signed 32-bit integer).
-LEVEL_RANGE = range(-(2**31), 2**31)
+#: Levels the store indexes: a signed 32-bit integer, from LEVEL_MIN to LEVEL_MAX.
+LEVEL_MIN, LEVEL_MAX = -(2**31), 2**31 - 1
 #: API-key secrets look like ``clk_<key id>_<43 random url-safe characters>``.
 SECRET_PREFIX = "clk_"
 _SECRET_RE = re.compile(r"clk_([0-9a-f]{32})_([A-Za-z0-9_-]{20,200})")
@@ -270,7 +270,7 @@ def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
     for name, value in record.items():
         if isinstance(name, str) and isinstance(value, Mapping):
             level = value.get("level")
-            if int_between(level, LEVEL_RANGE.start, LEVEL_RANGE.stop - 1):
+            if int_between(level, LEVEL_MIN, LEVEL_MAX):
                 levels.setdefault(clean_text(name) or "", level)
     return PreparedRecord(
         seq=seq,

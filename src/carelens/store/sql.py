@@ -18,7 +18,8 @@ from typing import Any, Protocol
 
 from carelens.checks import int_between
 from carelens.store.base import (
-    LEVEL_RANGE,
+    LEVEL_MAX,
+    LEVEL_MIN,
     MAX_SEQ,
     Corpus,
     Page,
@@ -345,9 +346,7 @@ class SQLStore(ABC):
             if value is not None:
                 conditions.append(f"r.{column} = ?")
                 params.append(clean_text(value))
-        if min_level is not None and not int_between(
-            min_level, LEVEL_RANGE.start, LEVEL_RANGE.stop - 1
-        ):
+        if min_level is not None and not int_between(min_level, LEVEL_MIN, LEVEL_MAX):
             raise InvalidQueryError(f"min_level={min_level!r} must be a small integer")
         if dimension is not None:
             level_sql = "" if min_level is None else " AND l.level >= ?"
