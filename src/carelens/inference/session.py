@@ -20,6 +20,12 @@ from carelens.inference.encoding import EncodedBatch
 #: Devices a session can run on.
 DEVICES = ("cpu", "cuda")
 
+#: ONNX Runtime graph rewrites left out on the CPU. Fusing each residual Add with the
+#: LayerNormalization after it (``SkipLayerNormalization``) made those six operators eight
+#: times slower than the unfused pair (0.25 against 0.03 ms each for a 106-piece pair, one
+#: thread, ONNX Runtime 1.32) and the whole model 14 % slower (docs/benchmarks.md).
+CPU_DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
+
 
 def open_session(path: str | Path, device: str = "cpu", *, threads: int = 1) -> Any:
     """An ONNX Runtime session on ``path`` with ``threads`` threads per operator (one by
@@ -49,8 +55,11 @@ def open_session(path: str | Path, device: str = "cpu", *, threads: int = 1) -> 
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
+    disabled = list(CPU_DISABLED_OPTIMIZERS) if device == "cpu" else []
     try:
-        return ort.InferenceSession(str(path), sess_options=options, providers=providers)
+        return ort.InferenceSession(
+            str(path), sess_options=options, providers=providers, disabled_optimizers=disabled
+        )
     except Exception as exc:  # onnxruntime raises its own untyped errors
         raise ModelError(f"{path}: ONNX Runtime cannot load it ({exc})") from exc
 
