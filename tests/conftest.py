@@ -3,6 +3,10 @@ private carelens data folder for every test (``$CARELENS_DATA_DIR``), so no test
 under the user's home (the serve store, the pseudonym key).
 
 Reader fixtures (``data_dir``, ``reject_rows``) live in ``tests/readers/conftest.py``.
+
+Hypothesis runs without its per-example deadline: tests never judge speed (benchmarks do),
+and on a loaded 2-core CI machine a slow first example would otherwise fail a property
+that holds.
 """
 
 from __future__ import annotations
@@ -10,6 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("carelens", deadline=None)
+settings.load_profile("carelens")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 #: Data kept beside the checkout (``../shared/data``); absent in most installs.
