@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from carelens.inference.spans import merge_overlapping
 from carelens.types import Span
 
 #: Shown with every flag (and in the docs). Not a substitute for local emergency services.
@@ -173,13 +174,4 @@ def _scan(seeker_text: str) -> tuple[Span, ...]:
                 if _negated(seeker_text, match.start(), match.group(0)):
                     continue
                 found.append(Span(match.start(), match.end(), label, 1.0))
-    found.sort(key=lambda s: (s.start, -s.end))
-    merged: list[Span] = []
-    for span in found:
-        if merged and span.start < merged[-1].end:
-            last = merged[-1]
-            if span.end > last.end:
-                merged[-1] = Span(last.start, span.end, last.label, 1.0)
-            continue
-        merged.append(span)
-    return tuple(merged)
+    return merge_overlapping(found)

@@ -1,4 +1,10 @@
-"""Rules that complement the model: minimising and blaming phrases are at least weakly dismissive.
+"""Rules that complement the model: unsafe wording is strongly dismissive, minimising and
+blaming phrases at least weakly.
+
+A reply that urges someone to die or tells them how (:mod:`carelens.analysis.unsafe`) is
+``dismissive`` 2 under codebook v1.1: :func:`apply_rules` raises the dimension to 2 whatever
+the model said below that, adds the words as rationale spans (label ``dismissive``, score
+1.0) and mixes the probabilities half-and-half with certainty of level 2.
 
 The codebook names phrases that minimise or blame whatever surrounds them — "at least you
 ...", "it's not that bad", "others have it worse", "get over it", "what did you expect",
@@ -18,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from carelens.analysis.unsafe import unsafe_spans
+from carelens.inference.spans import merge_overlapping
 from carelens.types import DimensionScore, Span
 
 _MINIMISING = (
@@ -57,15 +65,7 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
             while end > match.start() and response[end - 1] in " ,;:":
                 end -= 1
             spans.append(Span(match.start(), end, "dismissive", 1.0))
-    spans.sort(key=lambda s: (s.start, -s.end))
-    merged: list[Span] = []
-    for span in spans:
-        if merged and span.start < merged[-1].end:
-            if span.end > merged[-1].end:
-                merged[-1] = Span(merged[-1].start, span.end, "dismissive", 1.0)
-            continue
-        merged.append(span)
-    return tuple(merged)
+    return merge_overlapping(spans)
 
 
 def apply_rules(
@@ -74,7 +74,16 @@ def apply_rules(
     """``dimensions`` with the rules applied (a new dict; the input is not changed)."""
     out = dict(dimensions)
     score = out.get("dismissive")
-    if score is None or score.level > 0:
+    if score is None or score.level == 2:
+        return out
+    unsafe = unsafe_spans(response)
+    if unsafe:
+        p0, p1, p2 = score.probabilities
+        probabilities = (round(p0 / 2, 4), round(p1 / 2, 4), round(0.5 + p2 / 2, 4))
+        spans = merge_overlapping([*score.spans, *unsafe])
+        out["dismissive"] = DimensionScore(level=2, probabilities=probabilities, spans=spans)
+        return out
+    if score.level > 0:
         return out
     spans = minimising_spans(response)
     if not spans:

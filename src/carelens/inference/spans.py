@@ -11,6 +11,8 @@ of a word. A run that starts inside (or touching) the previous span joins it wit
 widening its start again, so each character is scanned at most a couple of times: a long
 text with no spaces (a 1 MB message in Chinese, say) costs O(len(text)), not
 O(spans x len(text)).
+
+:func:`merge_overlapping` joins overlapping spans found by patterns (crisis cues, rules).
 """
 
 from __future__ import annotations
@@ -243,3 +245,19 @@ def choose_sentences(
         spans.append(Span(start=start, end=end, label=label, score=round(score, 4)))
         joinable = True
     return tuple(spans)
+
+
+def merge_overlapping(spans: list[Span]) -> tuple[Span, ...]:
+    """``spans`` in order of start, each group of overlapping spans joined into one that keeps
+    the first one's label and the highest score."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            if span.end > last.end or span.score > last.score:
+                merged[-1] = Span(
+                    last.start, max(last.end, span.end), last.label, max(last.score, span.score)
+                )
+            continue
+        merged.append(span)
+    return tuple(merged)

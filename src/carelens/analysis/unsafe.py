@@ -1,0 +1,101 @@
+"""Unsafe replies: wording that urges someone to die or hurt themselves, or tells them how.
+
+Codebook v1.1 scores such a reply ``dismissive`` 2 (annotations/README.md). The model rarely
+sees one (a few dozen among the training replies) and misses most, so these transparent
+patterns complement it: :func:`unsafe_spans` returns the words, and
+:func:`carelens.analysis.rules.apply_rules` raises ``dismissive`` to 2 with them as its
+rationale. Like the crisis cues, a match is a pointer for a person to read, and the absence
+of one says nothing about a reply's safety.
+
+Two kinds of wording are looked for:
+
+- **urging**: "just die", "kys", an imperative "kill yourself" or "go ahead and end it",
+  "the world would be better without you", "suicide is the answer" (a bare "do it" is left
+  out: in the training replies it urged something else as often as the act);
+- **method information**: lethal or fatal doses, "how many pills / milligrams", "the
+  quickest / most painless way to die", "shoot yourself".
+
+Negation never flips a pattern into its opposite: "don't kill yourself", "please never do
+it", "you should not end it" and "suicide is not the answer" do not match, because each
+pattern is skipped when a negation opens its clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from carelens.inference.spans import merge_overlapping
+from carelens.types import Span
+
+_YOURSELF = r"(?:your\s*self|ur\s*self|self)"
+# An imperative position: the start of a sentence or clause, or after words that urge
+# ("then", "should", "might as well"; group ``lead``, left out of the span).
+_URGING_LEAD = (
+    r"(?:^|(?<=[.!?:;,\n])|(?P<lead>\b(?:then|so|and|should|might\s+as\s+well|may\s+as\s+well|"
+    r"better|gonna)\s+))\s*"
+)
+
+_URGING = (
+    rf"{_URGING_LEAD}(?:just\s+|go\s+ahead\s+and\s+|go\s+)?(?:kill|off|hang|shoot)\s+{_YOURSELF}\b",
+    r"\bkys\b",
+    r"\b(?:just|go|pls|please)\s+(?:(?:go\s+)?(?:ahead\s+and\s+)?)die\b",
+    r"\b(?:go\s+ahead\s+and\s+|you\s+should\s+(?:just\s+)?|might\s+as\s+well\s+(?:just\s+)?)"
+    r"(?:end\s+it(?:\s+all)?|end\s+your\s+life|kill\s+" + _YOURSELF + r")\b",
+    r"\b(?:the\s+)?world\s+(?:would|will|'d)\s+be\s+better\s+(?:off\s+)?without\s+you\b",
+    r"\b(?:suicide|killing\s+" + _YOURSELF + r"|ending\s+it)\s+(?:is|would\s+be)\s+"
+    r"(?:the\s+(?:answer|(?:only|best)\s+(?:way|option|choice))|a\s+(?:valid|good|reasonable|"
+    r"rational)\s+(?:option|choice|answer)|(?:not|n't)\s+wrong)\b",
+    r"\b(?:suicide|killing\s+" + _YOURSELF + r")\s+(?:isn't|is\s+not)\s+wrong\b",
+)
+_METHOD = (
+    r"\b(?:minimum\s+|maximum\s+)?(?:lethal|fatal|deadly|toxic)\s+(?:dose|dosage|amount|level)s?\b",
+    r"\bhow\s+(?:much|many)\s+(?:\w+\s+){0,2}(?:pills|tablets|mg|milligrams|grams)\b",
+    r"\b(?:(?:most|least)\s+)?(?:painless|quickest|quicker|easiest|easier|fastest|surest|best|"
+    r"reliable|painful)\s+(?:way|method)s?\s+(?:to|of)\s+(?:die|dying|kill(?:ing)?\s+"
+    + _YOURSELF
+    + r"|end(?:ing)?\s+(?:it|your\s+life)|(?:commit(?:ting)?\s+)?suicide)\b",
+    rf"\bshoot(?:ing)?\s+{_YOURSELF}\s+(?:in|through)\b",
+)
+
+_KINDS: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
+    ("urging", tuple(re.compile(p, re.IGNORECASE) for p in _URGING)),
+    ("method", tuple(re.compile(p, re.IGNORECASE) for p in _METHOD)),
+)
+# A negation that opens the match's clause reverses it ("please don't ever kill yourself").
+_NEGATED = re.compile(
+    r"\b(?:not|never|don'?t|do\s+not|didn'?t|won'?t|wouldn'?t|shouldn'?t|can'?t|no|nobody|"
+    r"no\s*one|no-one)\b"
+    r"(?:\s+[\w']+){0,4}\s*$",
+    re.IGNORECASE,
+)
+# Words that make the match a question or a report about others, not an urging or a method:
+# "why would you kill yourself", "if you kill yourself", "wishing to just die", "you wish you
+# could just die".
+_NOT_URGING_BEFORE = re.compile(
+    r"(?:\b(?:why|if|when|before|whether|thought\s+about|thinking\s+(?:of|about))\b"
+    r"(?:\s+[\w']+){0,3}|\b(?:to|could|would|can|will|might|wish(?:ed|ing)?|wanna))\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.!?\n;,]|\b(?:but|and|so)\b", re.IGNORECASE)
+
+
+def _clause_before(text: str, start: int) -> str:
+    before = text[max(0, start - 60) : start]
+    return _CLAUSE_BREAK.split(before)[-1]
+
+
+def unsafe_spans(response: str) -> tuple[Span, ...]:
+    """Urging or method wording in ``response`` (label ``dismissive``), in order, merged."""
+    found: list[Span] = []
+    for kind, patterns in _KINDS:
+        for pattern in patterns:
+            for match in pattern.finditer(response):
+                start = match.end("lead") if match.groupdict().get("lead") else match.start()
+                while start < match.end() and response[start].isspace():
+                    start += 1
+                # The clause before the words decides: a negation, a question or a wish.
+                head = _clause_before(response, start)
+                if _NEGATED.search(head) or (kind == "urging" and _NOT_URGING_BEFORE.search(head)):
+                    continue
+                found.append(Span(start, match.end(), "dismissive", 1.0))
+    return merge_overlapping(found)

@@ -1,0 +1,113 @@
+"""Unsafe replies: urging someone to die or telling them how is found, negation never flips
+a kind reply into an unsafe one, and the rule raises ``dismissive`` to 2."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from carelens.analysis.rules import apply_rules
+from carelens.analysis.unsafe import unsafe_spans
+from carelens.types import DimensionScore, Span
+
+
+def found(response: str) -> list[str]:
+    return [response[s.start : s.end] for s in unsafe_spans(response)]
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("Honestly? Just die.", "Just die"),
+        ("kys lol", "kys"),
+        ("Then go kill yourself, nobody is stopping you.", "go kill yourself"),
+        ("If it hurts that much you should just end it.", "you should just end it"),
+        ("Go ahead and end it all.", "Go ahead and end it all"),
+        ("The world would be better off without you.", "The world would be better off without you"),
+        ("For some people suicide is the answer.", "suicide is the answer"),
+        (
+            "Killing yourself is a rational choice sometimes.",
+            "Killing yourself is a rational choice",
+        ),
+        ("Suicide isn't wrong.", "Suicide isn't wrong"),
+        ("The lethal dose is lower than you think.", "lethal dose"),
+        ("How many pills do you have?", "How many pills"),
+        ("How many milligrams is each tablet?", "How many milligrams"),
+        ("The most painless way to die is not what you think.", "most painless way to die"),
+        ("Sit somewhere quiet and shoot yourself in the head.", "shoot yourself in"),
+    ],
+)
+def test_urging_and_method_wording_is_found(response: str, words: str) -> None:
+    assert found(response) == [words]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Please don't kill yourself. I'm here.",
+        "Don't ever kill yourself over a guy.",
+        "You should not end it, things can change.",
+        "Suicide is not the answer.",
+        "I don't think suicide is the answer.",
+        "Suicide is never the answer.",
+        "Why would you kill yourself over this?",
+        "If you kill yourself your mum would be devastated.",
+        "Before you kill yourself, call someone tonight.",
+        "It sounds like you wish you could just die in your sleep.",
+        "I used to want to just die every day.",
+        "We are born, we live, then die.",
+        "You can do it, I believe in you.",
+        "The world would not be better without you.",
+        "Nobody should ever tell you the world would be better without you.",
+        "Take your medication at the dose your doctor gave you.",
+        "I'm so sorry. That sounds unbearable, and I'm glad you told us.",
+    ],
+)
+def test_negated_and_kind_replies_are_not_caught(response: str) -> None:
+    assert found(response) == []
+
+
+def dim(level: int, probabilities: tuple[float, float, float], *spans: Span) -> DimensionScore:
+    return DimensionScore(level=level, probabilities=probabilities, spans=spans)
+
+
+def test_rule_raises_dismissive_to_strong_with_the_words() -> None:
+    response = "Nobody cares. Just die."
+    before = {"dismissive": dim(0, (0.9, 0.08, 0.02)), "sympathy": dim(0, (0.9, 0.05, 0.05))}
+    after = apply_rules(before, response)
+    score = after["dismissive"]
+    assert score.level == 2
+    assert score.probabilities[2] == max(score.probabilities)
+    assert sum(score.probabilities) == pytest.approx(1.0, abs=1e-3)
+    assert [response[s.start : s.end] for s in score.spans] == ["Just die"]
+    assert before["dismissive"].level == 0  # the input is not changed
+    assert after["sympathy"] is before["sympathy"]
+
+
+def test_rule_keeps_the_models_own_spans_beside_the_unsafe_words() -> None:
+    response = "What did you expect? Go ahead and end it."
+    model_span = Span(0, 20, "dismissive", 0.7)
+    after = apply_rules({"dismissive": dim(1, (0.2, 0.7, 0.1), model_span)}, response)
+    score = after["dismissive"]
+    assert score.level == 2
+    assert [response[s.start : s.end] for s in score.spans] == [
+        "What did you expect?",
+        "Go ahead and end it",
+    ]
+
+
+def test_rule_leaves_a_strong_model_call_and_kind_replies_alone() -> None:
+    strong = {"dismissive": dim(2, (0.1, 0.2, 0.7))}
+    assert apply_rules(strong, "Just die.") == strong
+    kind = {"dismissive": dim(0, (0.95, 0.04, 0.01))}
+    assert apply_rules(kind, "Please don't kill yourself; can I call someone with you?") == kind
+
+
+@given(st.text(max_size=300))
+def test_spans_are_valid_for_any_text(response: str) -> None:
+    previous_end = -1
+    for span in unsafe_spans(response):
+        assert previous_end <= span.start < span.end <= len(response)
+        assert span.label == "dismissive" and response[span.start : span.end].strip()
+        previous_end = span.end
