@@ -153,6 +153,35 @@ def test_crisis_cues_come_first_and_quote_the_cue() -> None:
     assert "get over it" not in sentence
 
 
+# --- rule 0: an unsafe reply -------------------------------------------------------------
+
+
+def test_an_unsafe_reply_comes_first_and_quotes_its_words() -> None:
+    seeker = "Nobody would notice. I want to kill myself tonight."
+    response = "Honestly, just die already."
+    a = analysis(
+        {"dismissive": dim(2, at(response, "just die"))},
+        style="dismissive",
+        seeker=crisis_signals(seeker),
+    )
+    (sentence,) = feedback_for(a, seeker, response)
+    assert sentence.startswith('"just die" could push them towards harming themselves')
+    assert "take it out" in sentence and "ask them directly whether they are safe" in sentence
+    for resource in ("988", "741741", "findahelpline.com"):
+        assert resource in sentence
+    check_quotes((sentence,), seeker, response)
+
+
+def test_an_unsafe_sentence_needs_dismissive_two_and_unsafe_words() -> None:
+    response = "Please don't kill yourself. Just get over the breakup."
+    a = analysis({"dismissive": dim(2, at(response, "Just get over the breakup"))})
+    (sentence,) = feedback_for(a, SEEKER, response)
+    assert "push them towards" not in sentence
+    weak = analysis({"dismissive": dim(1, at("Just die.", "Just die"))})
+    (sentence,) = feedback_for(weak, SEEKER, "Just die.")
+    assert "push them towards" not in sentence  # the rule sets level 2; level 1 is the model's
+
+
 def test_crisis_quote_is_clipped_to_eight_words() -> None:
     seeker = "one two three four five six seven eight nine ten"
     signals = SeekerSignals(crisis_cues=(Span(0, len(seeker), "suicide", 1.0),))

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import carelens
 from carelens.analysis.rules import apply_rules
 from carelens.analysis.unsafe import unsafe_spans
 from carelens.types import DimensionScore, Span
@@ -111,3 +112,18 @@ def test_spans_are_valid_for_any_text(response: str) -> None:
         assert previous_end <= span.start < span.end <= len(response)
         assert span.label == "dismissive" and response[span.start : span.end].strip()
         previous_end = span.end
+
+
+def test_the_shipped_analyzer_scores_an_unsafe_reply_strongly_dismissive() -> None:
+    seeker = "I can't do this anymore. I want to kill myself."
+    response = "Whatever. Just die then."
+    result = carelens.load().analyze(seeker, response)
+    score = result.dimensions["dismissive"]
+    assert score.level == 2
+    assert "Just die" in [response[s.start : s.end] for s in score.spans]
+    assert result.style == "dismissive"
+    assert result.feedback[0].startswith('"Just die" could push them towards harming themselves')
+    kind = carelens.load().analyze(
+        seeker, "Please don't kill yourself. Can I call someone with you?"
+    )
+    assert "push them towards" not in " ".join(kind.feedback)
