@@ -33,16 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pairs import make_pairs
 
 
-def _feeds(batch: Any) -> dict[str, Any]:
-    return {
-        "input_ids": batch.input_ids,
-        "attention_mask": batch.attention_mask,
-        "token_type_ids": batch.token_type_ids,
-    }
-
-
-def _default_session(path: str) -> Any:
-    """ONNX Runtime with all its rewrites, one thread: the baseline."""
+def _session(path: str, disabled: tuple[str, ...] = (), profile_prefix: str | None = None) -> Any:
+    """A one-thread ONNX Runtime session with every rewrite but ``disabled``; with
+    ``profile_prefix``, ONNX Runtime's profiler on. With no rewrite left out it is the
+    baseline; with ``CPU_DISABLED_OPTIMIZERS`` it has the carelens session's settings."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
@@ -50,27 +44,14 @@ def _default_session(path: str) -> Any:
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
-    return ort.InferenceSession(path, sess_options=options, providers=["CPUExecutionProvider"])
-
-
-def _profiled_carelens_session(path: str, prefix: str) -> Any:
-    """The carelens session's settings, with ONNX Runtime's profiler on."""
-    import onnxruntime as ort
-
-    from carelens.inference.session import CPU_DISABLED_OPTIMIZERS
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    options.log_severity_level = 3
-    options.enable_profiling = True
-    options.profile_file_prefix = prefix
+    if profile_prefix is not None:
+        options.enable_profiling = True
+        options.profile_file_prefix = profile_prefix
     return ort.InferenceSession(
         path,
         sess_options=options,
         providers=["CPUExecutionProvider"],
-        disabled_optimizers=list(CPU_DISABLED_OPTIMIZERS),
+        disabled_optimizers=list(disabled),
     )
 
 
@@ -111,8 +92,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     path = str(analyzer.artifact.onnx_path)
     pairs = make_pairs(args.pairs, seed=args.seed)
     batches = [analyzer.encoder.encode([pair]) for pair in pairs]
-    feeds = [_feeds(b) for b in batches]
-    ours, baseline = open_session(path), _default_session(path)
+    feeds = [b.feeds() for b in batches]
+    ours, baseline = open_session(path), _session(path)
     for session in (ours, baseline):
         _ms_per_pair(session, feeds[: args.warmup])
     rounds = []
@@ -123,7 +104,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     median = statistics.median(r["ratio"] for r in rounds)
     shown = min(rounds, key=lambda r: abs(r["ratio"] - median))
     with tempfile.TemporaryDirectory() as tmp:
-        profiled = _profiled_carelens_session(path, str(Path(tmp) / "model"))
+        profiled = _session(path, CPU_DISABLED_OPTIMIZERS, str(Path(tmp) / "model"))
         _ms_per_pair(profiled, feeds)
         operators = operator_times(profiled.end_profiling(), len(feeds))
     return {

@@ -51,11 +51,7 @@ def test_the_cpu_session_computes_what_the_graph_says() -> None:
     analyzer = carelens.load()
     path = str(analyzer.artifact.onnx_path)
     batch = analyzer.encoder.encode(PAIRS)
-    feeds = {
-        "input_ids": batch.input_ids,
-        "attention_mask": batch.attention_mask,
-        "token_type_ids": batch.token_type_ids,
-    }
+    feeds = batch.feeds()
     (expected,) = _unrewritten(path).run(["level_logits"], feeds)
     (got,) = open_session(path).run(["level_logits"], feeds)
     # With the fusion the mean difference was 0.008 (largest 0.035) on these pairs.

@@ -78,17 +78,20 @@ def apply_rules(
         return out
     unsafe = unsafe_spans(response)
     if unsafe:
-        p0, p1, p2 = score.probabilities
-        probabilities = (round(p0 / 2, 4), round(p1 / 2, 4), round(0.5 + p2 / 2, 4))
-        spans = merge_overlapping([*score.spans, *unsafe])
-        out["dismissive"] = DimensionScore(level=2, probabilities=probabilities, spans=spans)
+        out["dismissive"] = _raised(score, 2, merge_overlapping([*score.spans, *unsafe]))
         return out
     if score.level > 0:
         return out
     spans = minimising_spans(response)
-    if not spans:
-        return out
-    p0, p1, p2 = score.probabilities
-    probabilities = (round(p0 / 2, 4), round(0.5 + p1 / 2, 4), round(p2 / 2, 4))
-    out["dismissive"] = DimensionScore(level=1, probabilities=probabilities, spans=spans)
+    if spans:
+        out["dismissive"] = _raised(score, 1, spans)
     return out
+
+
+def _raised(score: DimensionScore, level: int, spans: tuple[Span, ...]) -> DimensionScore:
+    """``score`` raised to ``level`` by a rule: its probabilities mixed half-and-half with
+    certainty of that level (so the level is the most probable), the rule's spans shown."""
+    probabilities = tuple(
+        round(p / 2 + (0.5 if k == level else 0.0), 4) for k, p in enumerate(score.probabilities)
+    )
+    return DimensionScore(level=level, probabilities=probabilities, spans=spans)

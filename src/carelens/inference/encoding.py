@@ -57,6 +57,14 @@ class EncodedBatch:
     def __len__(self) -> int:
         return int(self.input_ids.shape[0])
 
+    def feeds(self) -> dict[str, NDArray[np.int64]]:
+        """The model's three inputs by name, as an ONNX Runtime session takes them."""
+        return {
+            "input_ids": self.input_ids,
+            "attention_mask": self.attention_mask,
+            "token_type_ids": self.token_type_ids,
+        }
+
 
 class EncodingLimits(TypedDict, total=False):
     """The keyword arguments of :class:`PairEncoder`, for :meth:`PairEncoder.from_file`."""

@@ -106,11 +106,7 @@ class OnnxModel:
         ``level_logits [n, dims, 3]`` and ``rationale_logits [n, seq, dims]`` always; models
         with the full taxonomy add ``flag_logits [n, flags]`` and ``seeker_logits [n, 3]``.
         """
-        feeds = {
-            "input_ids": batch.input_ids,
-            "attention_mask": batch.attention_mask,
-            "token_type_ids": batch.token_type_ids,
-        }
+        feeds = batch.feeds()
         names = self.output_names
         with self._count_lock:
             alone = self._running == 0
