@@ -29,7 +29,8 @@ FORMATS = ("jsonl", "csv", "parquet")
 
 
 class FakeAnalyzer:
-    """Deterministic levels from the response length; a span on the first word when > 0."""
+    """Deterministic levels from the response length; a span on the first word when > 0;
+    unsafe words on the first word of responses that say "hurt" (not checked: "tab")."""
 
     dimensions = DIMS
     model_id = "fake-model"
@@ -50,7 +51,12 @@ class FakeAnalyzer:
                 first = len(text.split(" ")[0])
                 spans = (Span(0, first, name, 0.9),) if level else ()
                 dims[name] = DimensionScore(level, tuple(probs), spans)
-            out.append(ResponseAnalysis(dimensions=dims, model_id=self.model_id))
+            unsafe: tuple[Span, ...] | None = ()
+            if "hurt" in text:
+                unsafe = (Span(0, len(text.split(" ")[0]), "urging", 1.0),)
+            elif "tab" in text:
+                unsafe = None
+            out.append(ResponseAnalysis(dimensions=dims, model_id=self.model_id, unsafe=unsafe))
         return out
 
 
@@ -102,10 +108,12 @@ def test_result_record_shape() -> None:
         "seeker_speaker",
         "community",
         *DIMS,
+        "unsafe",
         "seeker_text",
         "response_text",
         "model",
     ]
+    assert record["unsafe"] == []
     assert record["conversation_id"] == "c"  # taken from the seeker when the response lacks it
     assert (record["speaker"], record["timestamp"], record["model"]) == ("h", "2024", "fake-model")
     assert (record["seeker_speaker"], record["community"]) == ("op", "grief")
@@ -134,6 +142,27 @@ def test_redacted_feedback_keeps_the_crisis_lines_carelens_points_to() -> None:
     assert "findahelpline.com" in record["feedback"][0] and "741741" in record["feedback"][0]
     assert "kim@example.com" not in json.dumps(record)
     assert "[email]" in record["feedback"][1]
+
+
+def test_unsafe_words_carry_their_text_and_move_with_redaction() -> None:
+    exchange = Exchange(
+        seeker=Turn(id="s", text="seek"),
+        response=Turn(id="r", text="Mail kim@example.com: it hurt. Just die.", reply_to="s"),
+    )
+    (analysis,) = FakeAnalyzer().predict([exchange])
+    text = exchange.response.text
+    analysis = dataclasses.replace(
+        analysis, unsafe=(Span(text.index("Just"), len(text) - 1, "urging", 1.0),)
+    )
+    record = result_record(exchange, analysis)
+    assert record["unsafe"] == [
+        {"start": 31, "end": 39, "label": "urging", "score": 1.0, "text": "Just die"}
+    ]
+    redacted = result_record(exchange, analysis, redact=True)
+    (span,) = redacted["unsafe"]
+    assert span["text"] == "Just die"
+    assert redacted["response_text"][span["start"] : span["end"]] == "Just die"
+    assert "kim@example.com" not in json.dumps(redacted)
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,7 @@ analyses = st.builds(
         max_size=5,
     ),
     model_id=st.text(max_size=30),
+    unsafe=st.none() | st.lists(spans(), max_size=3).map(tuple),
 )
 
 
@@ -127,6 +128,19 @@ def test_response_analysis_dict_shape() -> None:
         "spans": [{"start": 0, "end": 4, "label": "x", "score": 0.9}],
     }
     assert analysis["interpretation"] is score
+
+
+def test_unsafe_words_are_kept_apart_from_not_checked() -> None:
+    score = DimensionScore(level=0, probabilities=(1.0, 0.0, 0.0))
+    words = (Span(0, 8, "urging", 1.0),)
+    checked = ResponseAnalysis({"dismissive": score}, model_id="m", unsafe=())
+    found = ResponseAnalysis({"dismissive": score}, model_id="m", unsafe=words)
+    unchecked = ResponseAnalysis({"dismissive": score}, model_id="m")
+    assert checked.to_dict()["unsafe"] == [] and not checked.unsafe_reply
+    assert found.to_dict()["unsafe"] == [words[0].to_dict()] and found.unsafe_reply
+    assert "unsafe" not in unchecked.to_dict() and not unchecked.unsafe_reply
+    for analysis in (checked, found, unchecked):
+        assert ResponseAnalysis.from_dict(analysis.to_dict()).unsafe == analysis.unsafe
 
 
 def test_turn_from_dict_fills_defaults_and_coerces_ids() -> None:

@@ -215,12 +215,27 @@ class HelperSignals:
 
 
 #: Keys of :meth:`ResponseAnalysis.to_dict` that are not dimensions.
-ANALYSIS_FIELDS: tuple[str, ...] = ("flags", "style", "seeker", "helper", "feedback", "model")
+ANALYSIS_FIELDS: tuple[str, ...] = (
+    "flags",
+    "style",
+    "seeker",
+    "helper",
+    "unsafe",
+    "feedback",
+    "model",
+)
 
 
 @dataclass(frozen=True, slots=True)
 class ResponseAnalysis:
-    """Everything an analyzer says about one response, keyed by taxonomy dimension name."""
+    """Everything an analyzer says about one response, keyed by taxonomy dimension name.
+
+    ``unsafe`` holds the response's words that urge the seeker to die or hurt themselves
+    (label ``urging``) or tell them how (label ``method``), found by
+    :mod:`carelens.analysis.unsafe`: a pointer for a person to read, like the seeker's
+    crisis cues. ``()`` means the response was checked and nothing was found; ``None`` that
+    it was not checked (an analysis built by hand, or a result written before the check).
+    """
 
     dimensions: Mapping[str, DimensionScore]
     model_id: str
@@ -229,6 +244,7 @@ class ResponseAnalysis:
     seeker: SeekerSignals | None = None
     feedback: tuple[str, ...] = ()
     helper: HelperSignals | None = None
+    unsafe: tuple[Span, ...] | None = None
 
     def __post_init__(self) -> None:
         clash = [name for name in self.dimensions if name in ANALYSIS_FIELDS]
@@ -240,6 +256,11 @@ class ResponseAnalysis:
     def __getitem__(self, dimension: str) -> DimensionScore:
         return self.dimensions[dimension]
 
+    @property
+    def unsafe_reply(self) -> bool:
+        """True when the response has unsafe wording a person should read."""
+        return bool(self.unsafe)
+
     def to_dict(self) -> JsonDict:
         out: JsonDict = {name: score.to_dict() for name, score in self.dimensions.items()}
         if self.flags:
@@ -250,6 +271,8 @@ class ResponseAnalysis:
             out["seeker"] = self.seeker.to_dict()
         if self.helper is not None:
             out["helper"] = self.helper.to_dict()
+        if self.unsafe is not None:
+            out["unsafe"] = [s.to_dict() for s in self.unsafe]
         if self.feedback:
             out["feedback"] = list(self.feedback)
         out["model"] = self.model_id
@@ -260,6 +283,7 @@ class ResponseAnalysis:
         dims = {k: DimensionScore.from_dict(v) for k, v in data.items() if k not in ANALYSIS_FIELDS}
         seeker = data.get("seeker")
         helper = data.get("helper")
+        unsafe = data.get("unsafe")
         return cls(
             dimensions=dims,
             model_id=str(data["model"]),
@@ -268,4 +292,5 @@ class ResponseAnalysis:
             seeker=SeekerSignals.from_dict(seeker) if seeker is not None else None,
             feedback=tuple(str(f) for f in data.get("feedback") or ()),
             helper=HelperSignals.from_dict(helper) if helper is not None else None,
+            unsafe=tuple(Span.from_dict(s) for s in unsafe) if unsafe is not None else None,
         )

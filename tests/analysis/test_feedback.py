@@ -51,9 +51,15 @@ def analysis(
     style: str | None = None,
     flags: dict[str, float] | None = None,
     seeker: SeekerSignals | None = None,
+    unsafe: tuple[Span, ...] | None = None,
 ) -> ResponseAnalysis:
     return ResponseAnalysis(
-        dimensions=dimensions, model_id="test", flags=flags or {}, style=style, seeker=seeker
+        dimensions=dimensions,
+        model_id="test",
+        flags=flags or {},
+        style=style,
+        seeker=seeker,
+        unsafe=unsafe,
     )
 
 
@@ -163,6 +169,7 @@ def test_an_unsafe_reply_comes_first_and_quotes_its_words() -> None:
         {"dismissive": dim(2, at(response, "just die"))},
         style="dismissive",
         seeker=crisis_signals(seeker),
+        unsafe=(Span(*at(response, "just die")[:2], "urging", 1.0),),
     )
     (sentence,) = feedback_for(a, seeker, response)
     assert sentence.startswith('"just die" could push them towards harming themselves')
@@ -172,14 +179,16 @@ def test_an_unsafe_reply_comes_first_and_quotes_its_words() -> None:
     check_quotes((sentence,), seeker, response)
 
 
-def test_an_unsafe_sentence_needs_dismissive_two_and_unsafe_words() -> None:
+def test_the_unsafe_sentence_comes_from_the_analysis_unsafe_words_alone() -> None:
     response = "Please don't kill yourself. Just get over the breakup."
-    a = analysis({"dismissive": dim(2, at(response, "Just get over the breakup"))})
-    (sentence,) = feedback_for(a, SEEKER, response)
-    assert "push them towards" not in sentence
-    weak = analysis({"dismissive": dim(1, at("Just die.", "Just die"))})
-    (sentence,) = feedback_for(weak, SEEKER, "Just die.")
-    assert "push them towards" not in sentence  # the rule sets level 2; level 1 is the model's
+    strong = {"dismissive": dim(2, at(response, "Just get over the breakup"))}
+    for unsafe in ((), None):  # checked and nothing found / not checked
+        (sentence,) = feedback_for(analysis(strong, unsafe=unsafe), SEEKER, response)
+        assert "push them towards" not in sentence
+    # The words lead the feedback whatever the model's dimensions (here: none at all).
+    words = (Span(0, 8, "method", 1.0),)
+    (sentence,) = feedback_for(analysis({}, unsafe=words), SEEKER, "Just die.")
+    assert sentence.startswith('"Just die" could push them towards')
 
 
 def test_crisis_quote_is_clipped_to_eight_words() -> None:

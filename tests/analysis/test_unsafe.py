@@ -9,12 +9,21 @@ from hypothesis import strategies as st
 
 import carelens
 from carelens.analysis.rules import apply_rules
-from carelens.analysis.unsafe import unsafe_spans
+from carelens.analysis.unsafe import UNSAFE_KINDS, unsafe_spans
 from carelens.types import DimensionScore, Span
 
 
 def found(response: str) -> list[str]:
     return [response[s.start : s.end] for s in unsafe_spans(response)]
+
+
+def test_each_span_is_labelled_with_its_kind() -> None:
+    response = "Just die. Or look up the lethal dose."
+    assert [(response[s.start : s.end], s.label) for s in unsafe_spans(response)] == [
+        ("Just die", "urging"),
+        ("lethal dose", "method"),
+    ]
+    assert UNSAFE_KINDS == ("urging", "method")
 
 
 @pytest.mark.parametrize(
@@ -82,8 +91,17 @@ def test_rule_raises_dismissive_to_strong_with_the_words() -> None:
     assert score.probabilities[2] == max(score.probabilities)
     assert sum(score.probabilities) == pytest.approx(1.0, abs=1e-3)
     assert [response[s.start : s.end] for s in score.spans] == ["Just die"]
+    assert [s.label for s in score.spans] == ["dismissive"]  # a dimension's own label
     assert before["dismissive"].level == 0  # the input is not changed
     assert after["sympathy"] is before["sympathy"]
+
+
+def test_rule_uses_the_unsafe_words_it_is_given() -> None:
+    response = "Nobody cares. Just die."
+    before = {"dismissive": dim(0, (0.9, 0.08, 0.02))}
+    assert apply_rules(before, response, ()) == before  # checked by the caller: none
+    given_words = unsafe_spans(response)
+    assert apply_rules(before, response, given_words) == apply_rules(before, response)
 
 
 def test_rule_keeps_the_models_own_spans_beside_the_unsafe_words() -> None:
@@ -110,7 +128,7 @@ def test_spans_are_valid_for_any_text(response: str) -> None:
     previous_end = -1
     for span in unsafe_spans(response):
         assert previous_end <= span.start < span.end <= len(response)
-        assert span.label == "dismissive" and response[span.start : span.end].strip()
+        assert span.label in UNSAFE_KINDS and response[span.start : span.end].strip()
         previous_end = span.end
 
 
@@ -118,6 +136,10 @@ def test_the_shipped_analyzer_scores_an_unsafe_reply_strongly_dismissive() -> No
     seeker = "I can't do this anymore. I want to kill myself."
     response = "Whatever. Just die then."
     result = carelens.load().analyze(seeker, response)
+    assert result.unsafe_reply
+    assert [(response[s.start : s.end], s.label) for s in result.unsafe or ()] == [
+        ("Just die", "urging")
+    ]
     score = result.dimensions["dismissive"]
     assert score.level == 2
     assert "Just die" in [response[s.start : s.end] for s in score.spans]
@@ -127,3 +149,4 @@ def test_the_shipped_analyzer_scores_an_unsafe_reply_strongly_dismissive() -> No
         seeker, "Please don't kill yourself. Can I call someone with you?"
     )
     assert "push them towards" not in " ".join(kind.feedback)
+    assert kind.unsafe == () and not kind.unsafe_reply

@@ -3,6 +3,7 @@ Spark, the GPU batch-size rule, and the CUDA request on a machine without CUDA."
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,23 @@ def test_summarize_and_report_read_a_finished_batch_folder(
     assert [r["response_id"] for r in got] == ["r0", "r1", "r2"]
     assert got[2]["style"] == records[2]["style"]
     assert batch_parts(tmp_path / "part-00000.parquet") is None
+
+
+def test_counts_and_totals_include_unsafe_replies(tmp_path: Path) -> None:
+    from carelens.batch.outputs import part_name, totals
+    from carelens.batch.scoring import shard_counts
+
+    def record(unsafe: list[dict[str, object]] | None) -> dict[str, object]:
+        out: dict[str, object] = {"empathy": {"level": 0}, "style": "other"}
+        if unsafe is not None:
+            out["unsafe"] = unsafe
+        return out
+
+    words = [{"start": 0, "end": 8, "label": "urging", "score": 1.0, "text": "Just die"}]
+    counts = shard_counts([record(words), record([]), record(None)], ["empathy"], 0)
+    assert counts["unsafe_replies"] == 1
+    older = {k: v for k, v in counts.items() if k != "unsafe_replies"}  # a part scored before
+    for shard, part in ((0, counts), (1, {**older, "shard": 1})):
+        (tmp_path / f"{part_name(shard)}.json").write_text(json.dumps(part), encoding="utf-8")
+    summed = totals(tmp_path, [0, 1], ["empathy"])
+    assert summed["unsafe_replies"] == 1 and summed["pairs"] == 6

@@ -284,3 +284,37 @@ def test_logs_and_rejects_hold_no_personal_data(invoke: Invoke, tmp_path: Path) 
         assert secret not in result.stdout
         assert secret not in rejects.read_text()
         assert secret not in out.read_text()
+
+
+def test_unsafe_replies_are_counted_and_kept_apart(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "pairs.jsonl"
+    seeker = "Nobody would even notice if I was gone."
+    rows = [
+        {
+            "seeker_id": "s1",
+            "response_id": "r1",
+            "seeker": seeker,
+            "response": "Whatever. Just die.",
+        },
+        {
+            "seeker_id": "s1",
+            "response_id": "r2",
+            "seeker": seeker,
+            "response": "I'd notice. Tell me?",
+        },
+    ]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    screen = invoke("analyze", source)
+    assert screen.exit_code == 0, screen.output
+    assert "unsafe replies" in screen.stdout
+    assert "1 response(s) urge self-harm or give method information" in screen.stdout
+    out = tmp_path / "out.csv"
+    assert invoke("analyze", source, "-o", out).exit_code == 0
+    with out.open(encoding="utf-8", newline="") as fh:
+        written = list(csv.DictReader(fh))
+    assert [r["unsafe_reply"] for r in written] == ["True", "False"]
+    (words,) = json.loads(written[0]["unsafe_spans"])
+    assert (words["text"], words["label"]) == ("Just die", "urging")
+    assert json.loads(written[1]["unsafe_spans"]) == []
+    unsafe, kind = read_results(out)
+    assert unsafe["unsafe"][0]["text"] == "Just die" and kind["unsafe"] == []

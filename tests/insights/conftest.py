@@ -172,6 +172,12 @@ def make_records(
                 "needs_attention": crisis,
                 "crisis_cues": [{"start": 0, "end": 10, "label": "suicide"}] if crisis else [],
             }
+            # Every other strongly dismissive reply of dave's has unsafe words.
+            record["unsafe"] = []
+            if helper == "dave" and levels["dismissive"] == 2 and i % 2 == 0:
+                start = text.index(PHRASES["dismissive"])
+                end = start + len(PHRASES["dismissive"])
+                record["unsafe"] = [{"start": start, "end": end, "label": "urging", "score": 1.0}]
             record["seeker_text"] = seeker_text if texts else None
             record["response_text"] = text if texts else None
             records.append(record)

@@ -27,6 +27,7 @@ def record(
     seeker: str | None = "I lost my dad and I feel so alone.",
     flags: dict[str, float] | None = None,
     attention: bool = False,
+    unsafe: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """A result record as `carelens analyze` writes it (only what the insights read)."""
     levels = {d: 0 for d in RESPONSE_DIMENSIONS} | (levels or {})
@@ -51,6 +52,8 @@ def record(
         "needs_attention": attention,
         "resources": [],
     }
+    if unsafe is not None:
+        out["unsafe"] = unsafe
     out["seeker_text"] = seeker
     out["response_text"] = response
     out["model"] = "test-model"
@@ -74,6 +77,7 @@ def response_rows(draw: st.DrawFn) -> ResponseRow:
         self_focus=draw(st.booleans()),
         seeker_distress=draw(st.sampled_from([None, 0, 1, 2])),
         needs_attention=draw(st.booleans()),
+        unsafe_reply=draw(st.booleans()),
         response_words=draw(st.integers(0, 300)) if with_text else None,
         seeker_words=draw(st.integers(0, 300)) if with_text else None,
         questions=draw(st.integers(0, 4)) if with_text else None,

@@ -196,7 +196,7 @@ TABLE_COLUMNS = (
 def assert_tables_match(doc: Node, insights: Insights) -> None:
     """The helper and community tables show the figures of the Insights tables."""
     signals = insights.strain()["helper"].value_counts()
-    for by, table, extra in (("helper", "helper-table", 1), ("community", "community-table", 2)):
+    for by, table, extra in (("helper", "helper-table", 1), ("community", "community-table", 3)):
         frame = insights.helpers() if by == "helper" else insights.communities()
         rows = table_rows(doc, table)
         assert list(rows) == list(frame[by])  # every one, most responses first
@@ -231,15 +231,20 @@ def test_community_table_and_totals(sample_insights: Insights, doc: Node) -> Non
         cells = rows[record["community"]]
         assert same(cells[0], record["responses"])
         assert same(cells[1 + STYLES.index("empathy")], record["style_empathy"])
-        assert same(cells[-1], record["needs_attention"])  # crisis cues
+        assert same(cells[-1], record["unsafe_replies"])
+        assert same(cells[-2], record["needs_attention"])  # crisis cues
         helpers = {r.helper for r in sample_insights.rows if r.community == record["community"]}
-        assert same(cells[-2], len(helpers))
+        assert same(cells[-3], len(helpers))
     total = sample_insights.total()
     cards = doc.by_id("overview").find_all("div", class_="card")
     assert cards[0].text().startswith(f"{total.n:,}")
     assert cards[1].text().startswith(str(N_HELPERS))
     assert doc.by_id("crisis-count").text() == str(total.needs_attention)
     assert total.needs_attention > 0
+    unsafe = sum(bool(r.unsafe_reply) for r in sample_insights.rows)
+    assert total.unsafe_replies == unsafe > 0
+    assert doc.by_id("unsafe-count").text() == str(unsafe)
+    assert cards[-1].text().startswith(str(unsafe)) and "unsafe replies" in cards[-1].text()
 
 
 def test_strain_signals_are_signals_not_diagnoses(sample_insights: Insights, doc: Node) -> None:

@@ -22,6 +22,10 @@ def test_row_from_a_full_record() -> None:
     assert row.levels["empathy"] == 2 and row.levels["reflection"] == 1
     assert row.seeker_distress == 2 and row.questions == 1
     assert row.response_words == 6 and row.seeker_words == 9
+    assert not row.unsafe_reply
+    words = [{"start": 0, "end": 8, "label": "urging", "score": 1.0, "text": "It sound"}]
+    assert row_from_record(record("r2", unsafe=words)).unsafe_reply
+    assert not row_from_record(record("r3", unsafe=[])).unsafe_reply
 
 
 def test_missing_pieces_stay_unknown() -> None:

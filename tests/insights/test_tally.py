@@ -89,7 +89,13 @@ def test_metrics_by_hand() -> None:
             levels={"reflection": 1, "empathy": 1}, questions=2, response_words=100, seeker_words=20
         ),
         row(style="sympathy", levels={"reflection": 0}, questions=0, seeker_distress=2),
-        row(style="dismissive", seeker_distress=0, self_focus=True, helper_distress=5.0),
+        row(
+            style="dismissive",
+            seeker_distress=0,
+            self_focus=True,
+            helper_distress=5.0,
+            unsafe_reply=True,
+        ),
     ]
     m = Tally.over(rows).metrics()
     assert m["style_empathy"] == 0.5 and m["style_sympathy"] == 0.25
@@ -101,6 +107,7 @@ def test_metrics_by_hand() -> None:
     assert m["length_matched_share"] == 0.5  # 100 words against 20 is past twice the length
     assert m["high_distress_answered"] == 1 and m["high_distress_share"] == 0.5
     assert m["self_focus_share"] == 0.25 and m["mean_helper_distress"] == 5.0
+    assert m["unsafe_replies"] == 1
     assert m["mean_empathy"] == pytest.approx((2 + 1 + 0 + 1) / 4)
 
 

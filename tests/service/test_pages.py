@@ -37,6 +37,7 @@ from service_helpers import BASE_URL
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.service import ServiceSettings, create_app
 from carelens.service.jobs import load_topic_model, topic_field
+from carelens.service.pages import explorer
 from carelens.service.pages.layout import CSP
 from carelens.store import open_store
 from postgres_schema import schema_url
@@ -238,6 +239,32 @@ def test_coach_without_crisis_cues_shows_no_resources(client: TestClient) -> Non
     result = assert_page(response).find(id="result")
     assert result.find(class_="crisis") is None
     assert result.select(".feedback li")
+
+
+def test_coach_shows_unsafe_wording_in_the_reply(client: TestClient) -> None:
+    reply = "Honestly, just die already."
+    response = client.post("/coach", data={"seeker": SEEKERS[2], "response": reply})
+    result = assert_page(response).find(id="result")
+    panel = result.find(class_="unsafe")
+    assert panel is not None and "urges them to harm themselves" in panel.text
+    assert "“just die”" in panel.text and "988" in panel.text
+    assert result.select(".feedback li")[0].text.startswith('"just die" could push them')
+    kind = client.post(
+        "/coach", data={"seeker": SEEKERS[2], "response": "Please don't give up. I'm here."}
+    )
+    assert assert_page(kind).find(id="result").find(class_="unsafe") is None
+
+
+def test_explorer_card_marks_an_unsafe_reply() -> None:
+    record = {
+        "seq": 3,
+        "seeker_text": "I can't go on.",
+        "response_text": "Just die.",
+        "unsafe": [{"start": 0, "end": 8, "label": "urging", "score": 1.0, "text": "Just die"}],
+    }
+    card = explorer.result_card("c1", record, [], "")
+    assert "unsafe wording: read closely" in card
+    assert "unsafe wording" not in explorer.result_card("c1", {**record, "unsafe": []}, [], "")
 
 
 def test_coach_keeps_line_breaks_and_offsets(client: TestClient) -> None:

@@ -7,7 +7,9 @@ at least a share of the best one, that share fitted per dimension on dev
 (:mod:`carelens.training.span_fit`); models without fitted shares (older manifests) mark tokens
 above a threshold instead, widened to whole sentences for the dimensions in
 :data:`SENTENCE_SPAN_DIMENSIONS`. On top of the model's
-dimensions it applies the minimising rules (:mod:`carelens.analysis.rules`), adds the
+dimensions it looks for unsafe wording in the response (:mod:`carelens.analysis.unsafe`,
+kept in the result's ``unsafe`` field), applies the rules (:mod:`carelens.analysis.rules`),
+adds the
 derived ``empathy`` and ``style`` (:mod:`carelens.taxonomy`), the
 seeker's distress (model) and crisis cues (:mod:`carelens.analysis.crisis`), and feedback for
 the helper (:mod:`carelens.analysis.feedback`), and the helper's own distress
@@ -30,6 +32,7 @@ from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.feedback import feedback_for
 from carelens.analysis.personal_distress import PersonalDistressModel, helper_distress
 from carelens.analysis.rules import apply_rules
+from carelens.analysis.unsafe import unsafe_spans
 from carelens.checks import int_between
 from carelens.errors import ModelError
 from carelens.inference.artifact import ModelArtifact
@@ -249,11 +252,13 @@ class EmpathyAnalyzer:
         )
         results = []
         for row, (_, (seeker, response)) in enumerate(batch):
+            unsafe = unsafe_spans(response)
             dims = apply_rules(
                 self._dimensions(
                     response, probs[row], rat_probs[row], encoded.response_offsets[row]
                 ),
                 response,
+                unsafe,
             )
             empathy = derive_empathy(dims)
             if empathy is not None:
@@ -286,6 +291,7 @@ class EmpathyAnalyzer:
                 flags=flags,
                 style=headline_style(dims, flags),
                 seeker=signals,
+                unsafe=unsafe,
             )
             results.append(
                 ResponseAnalysis(
@@ -296,6 +302,7 @@ class EmpathyAnalyzer:
                     seeker=draft.seeker,
                     feedback=feedback_for(draft, seeker, response),
                     helper=self._helper_signals(response),
+                    unsafe=draft.unsafe,
                 )
             )
         return results

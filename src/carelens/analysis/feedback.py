@@ -8,8 +8,9 @@ burden"). When the seeker message has nothing quotable, the feedback stays gener
 
 Rules, first match wins for the main sentence:
 
-0. the reply urges them to die or gives a means (:mod:`carelens.analysis.unsafe`) -> quote
-   those words, ask the helper to take them out, check on safety and share crisis resources;
+0. the reply urges them to die or gives a means (the analysis's ``unsafe`` words, from
+   :mod:`carelens.analysis.unsafe`) -> quote those words, ask the helper to take them out,
+   check on safety and share crisis resources;
 1. crisis cues in the seeker message -> read them now, ask directly, share crisis resources;
 2. dismissive -> quote the dismissive words, suggest acknowledging before anything else;
 3. advice without understanding -> reflect first, with an opening from the seeker's words;
@@ -28,7 +29,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from carelens.analysis.unsafe import unsafe_spans
 from carelens.types import DimensionScore, ResponseAnalysis
 
 #: Feeling words looked for in the seeker's message (the seeker's own wording is quoted).
@@ -195,7 +195,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     distress = analysis.seeker.distress.level if analysis.seeker and analysis.seeker.distress else 0
     feelings = seeker_feelings(seeker)
     opening = _opening(seeker)
-    unsafe = unsafe_spans(response) if _level(analysis, "dismissive") == 2 else ()
+    unsafe = analysis.unsafe
     if unsafe:
         words = _clip(response[unsafe[0].start : unsafe[0].end], 8)
         sentences.append(

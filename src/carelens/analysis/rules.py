@@ -2,9 +2,10 @@
 blaming phrases at least weakly.
 
 A reply that urges someone to die or tells them how (:mod:`carelens.analysis.unsafe`) is
-``dismissive`` 2 under codebook v1.1: :func:`apply_rules` raises the dimension to 2 whatever
-the model said below that, adds the words as rationale spans (label ``dismissive``, score
-1.0) and mixes the probabilities half-and-half with certainty of level 2.
+``dismissive`` 2 under codebook v1.1: given those words (found once by the analyzer, which
+also keeps them in the result's ``unsafe`` field), :func:`apply_rules` raises the dimension
+to 2 whatever the model said below that, adds the words as rationale spans (label ``dismissive``,
+score 1.0) and mixes the probabilities half-and-half with certainty of level 2.
 
 The codebook names phrases that minimise or blame whatever surrounds them — "at least you
 ...", "it's not that bad", "others have it worse", "get over it", "what did you expect",
@@ -22,7 +23,7 @@ situation follows ("at least you have a job"), not a quantity ("at least twice a
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from carelens.analysis.unsafe import unsafe_spans
 from carelens.inference.spans import merge_overlapping
@@ -69,16 +70,24 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
 
 
 def apply_rules(
-    dimensions: Mapping[str, DimensionScore], response: str
+    dimensions: Mapping[str, DimensionScore],
+    response: str,
+    unsafe: Sequence[Span] | None = None,
 ) -> dict[str, DimensionScore]:
-    """``dimensions`` with the rules applied (a new dict; the input is not changed)."""
+    """``dimensions`` with the rules applied (a new dict; the input is not changed).
+
+    ``unsafe`` is what :func:`~carelens.analysis.unsafe.unsafe_spans` found in ``response``
+    (looked for here when not given).
+    """
     out = dict(dimensions)
     score = out.get("dismissive")
     if score is None or score.level == 2:
         return out
-    unsafe = unsafe_spans(response)
+    if unsafe is None:
+        unsafe = unsafe_spans(response)
     if unsafe:
-        out["dismissive"] = _raised(score, 2, merge_overlapping([*score.spans, *unsafe]))
+        words = [Span(s.start, s.end, "dismissive", s.score) for s in unsafe]
+        out["dismissive"] = _raised(score, 2, merge_overlapping([*score.spans, *words]))
         return out
     if score.level > 0:
         return out

@@ -2,12 +2,13 @@
 
 Codebook v1.1 scores such a reply ``dismissive`` 2 (annotations/README.md). The model rarely
 sees one (a few dozen among the training replies) and misses most, so these transparent
-patterns complement it: :func:`unsafe_spans` returns the words, and
+patterns complement it: :func:`unsafe_spans` returns the words (each labelled with its kind,
+below), the analyzer keeps them in the result's ``unsafe`` field, and
 :func:`carelens.analysis.rules.apply_rules` raises ``dismissive`` to 2 with them as its
 rationale. Like the crisis cues, a match is a pointer for a person to read, and the absence
 of one says nothing about a reply's safety.
 
-Two kinds of wording are looked for:
+Two kinds of wording are looked for (the span labels):
 
 - **urging**: "just die", "kys", an imperative "kill yourself" or "go ahead and end it",
   "the world would be better without you", "suicide is the answer" (a bare "do it" is left
@@ -84,8 +85,13 @@ def _clause_before(text: str, start: int) -> str:
     return _CLAUSE_BREAK.split(before)[-1]
 
 
+#: The labels of unsafe spans, one per kind of wording.
+UNSAFE_KINDS: tuple[str, ...] = tuple(kind for kind, _ in _KINDS)
+
+
 def unsafe_spans(response: str) -> tuple[Span, ...]:
-    """Urging or method wording in ``response`` (label ``dismissive``), in order, merged."""
+    """Urging or method wording in ``response``, in order, overlapping matches merged (a
+    merged span keeps the label of the one that starts first: ``urging`` or ``method``)."""
     found: list[Span] = []
     for kind, patterns in _KINDS:
         for pattern in patterns:
@@ -97,5 +103,5 @@ def unsafe_spans(response: str) -> tuple[Span, ...]:
                 head = _clause_before(response, start)
                 if _NEGATED.search(head) or (kind == "urging" and _NOT_URGING_BEFORE.search(head)):
                     continue
-                found.append(Span(start, match.end(), "dismissive", 1.0))
+                found.append(Span(start, match.end(), kind, 1.0))
     return merge_overlapping(found)

@@ -71,6 +71,7 @@ class BatchResult:
     level_counts: Mapping[str, tuple[int, ...]]
     style_counts: Mapping[str, int]
     needs_attention: int
+    unsafe_replies: int
     rejected: Mapping[str, int]
     skipped: Mapping[str, int]
     rejects_path: Path
@@ -88,6 +89,7 @@ class BatchResult:
             "level_counts": {d: list(c) for d, c in self.level_counts.items()},
             "style_counts": dict(self.style_counts),
             "needs_attention": self.needs_attention,
+            "unsafe_replies": self.unsafe_replies,
             "rejected": dict(self.rejected),
             "skipped": dict(self.skipped),
             "rejects_path": str(self.rejects_path),
@@ -341,6 +343,8 @@ def _result(
         level_counts={d: tuple(levels[d]) for d in dimensions if d in levels},
         style_counts=dict(manifest["style_counts"]),
         needs_attention=int(manifest["needs_attention"]),
+        # Runs finished before responses were checked for unsafe words have no count.
+        unsafe_replies=int(manifest.get("unsafe_replies", 0)),
         rejected=dict(manifest["rejected"]),
         skipped=dict(manifest["skipped"]),
         rejects_path=out_dir / outputs.REJECTS,

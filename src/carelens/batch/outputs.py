@@ -92,15 +92,17 @@ def write_rejects(staged: Path, out_dir: Path) -> tuple[dict[str, int], dict[str
 
 
 def totals(out_dir: Path, shards: Sequence[int], dimensions: Sequence[str]) -> dict[str, Any]:
-    """Pairs, levels, styles and crisis cues summed over the parts' count files."""
+    """Pairs, levels, styles, crisis cues and unsafe replies summed over the parts' count
+    files (a part scored before responses were checked for unsafe words counts none)."""
     levels = {d: [0] * N_LEVELS for d in dimensions}
     styles: Counter[str] = Counter()
-    pairs = attention = 0
+    pairs = attention = unsafe = 0
     parts = []
     for shard in shards:
         counts = json.loads((out_dir / f"{part_name(shard)}.json").read_text(encoding="utf-8"))
         pairs += counts["pairs"]
         attention += counts["needs_attention"]
+        unsafe += counts.get("unsafe_replies", 0)
         styles.update(counts["style_counts"])
         for d in dimensions:
             for k, n in enumerate(counts["level_counts"][d]):
@@ -112,6 +114,7 @@ def totals(out_dir: Path, shards: Sequence[int], dimensions: Sequence[str]) -> d
         "level_counts": levels,
         "style_counts": dict(styles),
         "needs_attention": attention,
+        "unsafe_replies": unsafe,
     }
 
 

@@ -174,7 +174,7 @@ def _responses_table(summary: AnalysisSummary, *, redacted: bool = False) -> Tab
     for exchange, record in summary.preview:
         levels = [str(record[d]["level"]) for d in dims]
         style = [str(record.get("style", ""))] if has_style else []
-        if (record.get("seeker") or {}).get("needs_attention"):
+        if (record.get("seeker") or {}).get("needs_attention") or record.get("unsafe"):
             style = [s + " [bold red]![/]" for s in style]
         table.add_row(
             escape(exchange.seeker.id),
@@ -223,6 +223,7 @@ def _summary_table(summary: AnalysisSummary, rejects_path: Path | None) -> Table
         table,
         style_counts=summary.style_counts,
         needs_attention=summary.needs_attention,
+        unsafe_replies=summary.unsafe_replies,
         rejected=summary.rejected,
         rejects_path=rejects_path,
         skipped=summary.skipped,
@@ -235,11 +236,13 @@ def add_outcome_rows(
     *,
     style_counts: Mapping[str, int],
     needs_attention: int,
+    unsafe_replies: int,
     rejected: Mapping[str, int],
     rejects_path: Path | None,
     skipped: Mapping[str, int],
 ) -> None:
-    """The rows every run summary ends with: styles, crisis cues, rejects and skipped items."""
+    """The rows every run summary ends with: styles, crisis cues, unsafe replies, rejects and
+    skipped items."""
     if style_counts:
         styles = ", ".join(
             f"{style} {n}" for style, n in sorted(style_counts.items(), key=lambda kv: -kv[1])
@@ -251,6 +254,12 @@ def add_outcome_rows(
             f"[bold red]{needs_attention} seeker message(s) mention suicide or self-harm"
             "[/]: read them (field seeker.crisis_cues); resources: 988 (US), text HOME to "
             "741741, findahelpline.com",
+        )
+    if unsafe_replies:
+        table.add_row(
+            "unsafe replies",
+            f"[bold red]{unsafe_replies} response(s) urge self-harm or give method "
+            "information[/]: read them (field unsafe)",
         )
     table.add_row("rejected records", str(sum(rejected.values())))
     for reason, n in sorted(rejected.items(), key=lambda kv: -kv[1]):

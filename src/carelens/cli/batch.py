@@ -130,6 +130,7 @@ def batch(
             table,
             style_counts=result.style_counts,
             needs_attention=result.needs_attention,
+            unsafe_replies=result.unsafe_replies,
             rejected=result.rejected,
             rejects_path=result.rejects_path if sum(result.rejected.values()) else None,
             skipped=result.skipped,

@@ -3,7 +3,7 @@
 A result record (what ``carelens analyze`` writes, see :mod:`carelens.output.records`) is
 reduced to what roll-ups, trends, strain signals and the report need: who answered (the
 helper), where (the community), when (the month), the style headline, the level of every
-dimension, the flags and seeker signals, lengths, questions asked, the helper's own
+dimension, the flags, seeker signals and unsafe wording, lengths, questions asked, the helper's own
 personal-distress signal, and the texts with their rationale spans for examples. Missing
 pieces stay ``None`` rather than being guessed: a record without texts has no lengths, no
 question count and no personal-distress signal.
@@ -51,6 +51,8 @@ class ResponseRow:
     self_focus: bool = False
     seeker_distress: int | None = None
     needs_attention: bool = False
+    #: The response has words that urge self-harm or give method information (``unsafe``).
+    unsafe_reply: bool = False
     response_words: int | None = None
     seeker_words: int | None = None
     questions: int | None = None
@@ -169,6 +171,7 @@ def row_from_record(
         self_focus=float(flags.get("self_focus") or 0.0) >= FLAG_THRESHOLD,
         seeker_distress=int(distress_score) if isinstance(distress_score, int) else None,
         needs_attention=bool(seeker.get("needs_attention")),
+        unsafe_reply=bool(record.get("unsafe")),
         response_words=count_words(response_text),
         seeker_words=count_words(seeker_text),
         questions=count_questions(response_text),

@@ -47,6 +47,7 @@ _SCALARS: tuple[str, ...] = (
     "distress_known",
     "high_distress",
     "needs_attention",
+    "unsafe_replies",
     "advice",
     "self_focus",
     "helper_distress_known",
@@ -77,6 +78,7 @@ class Tally:
     distress_known: int = 0
     high_distress: int = 0
     needs_attention: int = 0
+    unsafe_replies: int = 0
     advice: int = 0
     self_focus: int = 0
     helper_distress_known: int = 0
@@ -120,6 +122,7 @@ class Tally:
                 sums["distress_known"] += 1
                 sums["high_distress"] += row.seeker_distress == 2
             sums["needs_attention"] += row.needs_attention
+            sums["unsafe_replies"] += row.unsafe_reply
             sums["advice"] += row.advice
             sums["self_focus"] += row.self_focus
             if row.helper_distress is not None:
@@ -181,6 +184,7 @@ class Tally:
         out["high_distress_answered"] = self.high_distress
         out["high_distress_share"] = _ratio(self.high_distress, self.distress_known)
         out["needs_attention"] = self.needs_attention
+        out["unsafe_replies"] = self.unsafe_replies
         out["advice_share"] = _ratio(self.advice, self.n)
         out["self_focus_share"] = _ratio(self.self_focus, self.n)
         out["helper_distress_responses"] = self.helper_distress_high

@@ -3,12 +3,15 @@
 A record is ``{"seeker_id", "response_id", "conversation_id", "speaker", "timestamp",
 <dimension>: {"level", "probabilities", "spans": [{start, end, label, score, text}]},
 "flags", "style", "seeker": {"distress", "crisis_cues", "needs_attention", "resources"},
-"helper": {"distress", "distress_high", "spans"}, "feedback", "seeker_text", "response_text",
-"model"}`` (the analysis fields a model provides). The flat layout has
+"helper": {"distress", "distress_high", "spans"}, "unsafe": [spans], "feedback",
+"seeker_text", "response_text", "model"}`` (the analysis fields a model provides; ``unsafe``
+lists the response's words that urge self-harm or give method information, labelled
+``urging`` or ``method``). The flat layout has
 ``<dim>_level``, ``<dim>_p0..p2`` and ``<dim>_spans`` columns, then ``style``,
 ``flag_<flag>``, ``seeker_distress`` with ``seeker_distress_p0..p2``, ``needs_attention``,
-``crisis_cues``, ``helper_distress``, ``helper_distress_high``, ``helper_distress_spans`` and
-``feedback`` (lists: a JSON string in CSV, lists in Parquet), then the two
+``crisis_cues``, ``helper_distress``, ``helper_distress_high``, ``helper_distress_spans``,
+``unsafe_reply`` (true when ``unsafe`` has words; empty for results made without the check),
+``unsafe_spans`` and ``feedback`` (lists: a JSON string in CSV, lists in Parquet), then the two
 texts (null when a run keeps no text, ``--no-text``); crisis
 resources are left out of flat files (they are the same for every flagged row). The output
 format follows the file extension: ``.jsonl`` / ``.json`` (JSON Lines), ``.csv`` or
@@ -61,10 +64,12 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "helper_distress",
     "helper_distress_high",
     "helper_distress_spans",
+    "unsafe_reply",
+    "unsafe_spans",
     "feedback",
 )
 #: Flat columns that hold lists (JSON strings in CSV).
-LIST_COLUMNS: tuple[str, ...] = ("crisis_cues", "helper_distress_spans", "feedback")
+LIST_COLUMNS: tuple[str, ...] = ("crisis_cues", "helper_distress_spans", "unsafe_spans", "feedback")
 
 
 def output_format(path: str | os.PathLike[str]) -> str:
@@ -131,12 +136,14 @@ def result_record(
         for span in score["spans"]:
             span["text"] = response.text[span["start"] : span["end"]]
         record[name] = score
-    for key in ("flags", "style", "seeker", "helper", "feedback"):
+    for key in ("flags", "style", "seeker", "helper", "unsafe", "feedback"):
         if key in result:
             record[key] = result[key]
     if "helper" in record:
         for span in record["helper"]["spans"]:
             span["text"] = response.text[span["start"] : span["end"]]
+    for span in record.get("unsafe") or ():
+        span["text"] = response.text[span["start"] : span["end"]]
     if "seeker" in record:
         for cue in record["seeker"]["crisis_cues"]:
             cue["text"] = exchange.seeker.text[cue["start"] : cue["end"]]
@@ -156,9 +163,14 @@ def _redact_record(record: JsonDict, seeker_text: str, response_text: str) -> tu
         for name, value in record.items()
         if isinstance(value, dict) and "spans" in value and name not in ("seeker", "model")
     }
+    if "unsafe" in record:
+        groups["unsafe"] = record["unsafe"]
     response_text, moved = redact_with_spans(response_text, groups)
     for name, spans in moved.items():
-        record[name]["spans"] = list(spans)
+        if name == "unsafe":
+            record["unsafe"] = list(spans)
+        else:
+            record[name]["spans"] = list(spans)
     if "seeker" in record:
         cues = {"cues": record["seeker"]["crisis_cues"]}
         seeker_text, moved_cues = redact_with_spans(seeker_text, cues)
@@ -210,6 +222,9 @@ def flatten_record(record: Mapping[str, Any], dimensions: Sequence[str]) -> dict
     row["helper_distress"] = helper.get("distress")
     row["helper_distress_high"] = helper.get("distress_high")
     row["helper_distress_spans"] = list(helper.get("spans") or ())
+    unsafe = record.get("unsafe")
+    row["unsafe_reply"] = None if unsafe is None else bool(unsafe)
+    row["unsafe_spans"] = list(unsafe or ())
     row["feedback"] = list(record.get("feedback") or ())
     for name in TEXT_FIELDS:
         row[name] = record.get(name)
@@ -263,6 +278,8 @@ def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict
             "distress_high": cell("helper_distress_high") in (True, "True", "true", "1"),
             "spans": listed("helper_distress_spans"),
         }
+    if cell("unsafe_reply") is not None:
+        record["unsafe"] = listed("unsafe_spans")
     feedback = listed("feedback")
     if feedback:
         record["feedback"] = feedback
@@ -298,6 +315,8 @@ def parquet_schema(dimensions: Sequence[str]) -> Any:
     fields.append(("helper_distress", pa.float64()))
     fields.append(("helper_distress_high", pa.bool_()))
     fields.append(("helper_distress_spans", pa.list_(span)))
+    fields.append(("unsafe_reply", pa.bool_()))
+    fields.append(("unsafe_spans", pa.list_(span)))
     fields.append(("feedback", pa.list_(pa.string())))
     fields += [(name, pa.string()) for name in TEXT_FIELDS]
     fields.append(("model", pa.string()))

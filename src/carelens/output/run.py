@@ -64,12 +64,14 @@ def analysed_chunks(
 
 @dataclass(slots=True)
 class LevelCounts:
-    """How many records have each level per dimension, each style, and crisis cues."""
+    """How many records have each level per dimension, each style, crisis cues in the seeker
+    message and unsafe words in the response."""
 
     dimensions: tuple[str, ...]
     counts: dict[str, list[int]] = field(init=False)
     styles: dict[str, int] = field(init=False)
     needs_attention: int = field(init=False, default=0)
+    unsafe_replies: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         self.counts = {d: [0] * N_LEVELS for d in self.dimensions}
@@ -83,6 +85,8 @@ class LevelCounts:
             self.styles[style] = self.styles.get(style, 0) + 1
         if (record.get("seeker") or {}).get("needs_attention"):
             self.needs_attention += 1
+        if record.get("unsafe"):
+            self.unsafe_replies += 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,8 @@ class AnalysisSummary:
     style_counts: Mapping[str, int]
     #: Pairs whose seeker message has crisis cues (for a person to read).
     needs_attention: int
+    #: Responses with words that urge self-harm or give method information (to read).
+    unsafe_replies: int
     skipped: Mapping[str, int]
     rejects_path: Path | None
     #: The first exchanges and their records, when asked for (``preview=``).
@@ -119,6 +125,7 @@ class AnalysisSummary:
             "level_counts": {d: list(c) for d, c in self.level_counts.items()},
             "style_counts": dict(self.style_counts),
             "needs_attention": self.needs_attention,
+            "unsafe_replies": self.unsafe_replies,
             "rejected": dict(self.rejected),
             "skipped": dict(self.skipped),
             "rejects_path": None if self.rejects_path is None else str(self.rejects_path),
@@ -190,6 +197,7 @@ def analyze_file(
         rejected=log.counts,
         style_counts=dict(counts.styles),
         needs_attention=counts.needs_attention,
+        unsafe_replies=counts.unsafe_replies,
         skipped=log.skipped,
         rejects_path=log.path,
         preview=tuple(kept),

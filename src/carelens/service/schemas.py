@@ -2,9 +2,9 @@
 
 A result record is the one ``carelens analyze`` writes (:func:`carelens.output.result_record`):
 id fields, one object per dimension (``level``, ``probabilities``, ``spans``), ``flags``,
-``style``, ``seeker``, ``helper``, ``feedback``, the texts and ``model``. Dimensions depend on
-the model, so :class:`ResultRecord` allows extra fields and routes return records exactly as
-built (``response_model_exclude_unset``), never padded with nulls.
+``style``, ``seeker``, ``helper``, ``unsafe``, ``feedback``, the texts and ``model``.
+Dimensions depend on the model, so :class:`ResultRecord` allows extra fields and routes return
+records exactly as built (``response_model_exclude_unset``), never padded with nulls.
 """
 
 from __future__ import annotations
@@ -153,6 +153,11 @@ class ResultRecord(BaseModel):
     style: str | None = None
     seeker: dict[str, Any] | None = None
     helper: dict[str, Any] | None = None
+    unsafe: list[SpanOut] | None = Field(
+        default=None,
+        description="Words of the response that urge self-harm (label urging) or give method "
+        "information (label method), for a person to read; [] when none were found.",
+    )
     feedback: list[str] | None = None
     seeker_text: str | None = None
     response_text: str | None = None

@@ -119,7 +119,7 @@ def _header(title: str, source: str | None, model: Mapping[str, Any] | None) -> 
         ("signals", "Strain signals"),
         ("helper-details", "Helper details"),
         ("examples", "Examples"),
-        ("crisis", "Crisis cues"),
+        ("crisis", "Crisis cues, unsafe replies"),
         ("methods", "Methods"),
     ]
     links = "".join(f'<li><a href="#{a}">{t}</a></li>' for a, t in toc)

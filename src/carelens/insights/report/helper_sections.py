@@ -156,6 +156,7 @@ def _metric_list(m: Mapping[str, Any]) -> str:
             f"{fmt(v('high_distress_answered'), 'int')} ({fmt(v('high_distress_share'), 'pct')})",
         ),
         ("crisis cues answered", fmt(v("needs_attention"), "int")),
+        ("unsafe replies", fmt(v("unsafe_replies"), "int")),
         ("advice", fmt(v("advice_share"), "pct")),
         ("self-focus", fmt(v("self_focus_share"), "pct")),
         ("responses with own distress", fmt(v("helper_distress_responses"), "int")),

@@ -47,6 +47,7 @@ def summary(insights: Insights, total: Mapping[str, Any], n_helpers: int, extra:
         card(fmt(as_number(total.get("mean_empathy")), "level"), "mean empathy level (0 to 2)"),
         card(f"{extra['n_signals']:,}", "strain signals to look at"),
         card(f"{int(total.get('needs_attention') or 0):,}", "crisis cues to read"),
+        card(f"{int(total.get('unsafe_replies') or 0):,}", "unsafe replies to read"),
     ]
     return (
         f'<section id="overview"><h2>Overview</h2><div class="cards">{"".join(cards)}</div>'
@@ -151,11 +152,16 @@ def communities(
         width=WIDE,
     )
     needs = {str(r["community"]): int(as_number(r.get("needs_attention")) or 0) for r in records}
+    unsafe = {str(r["community"]): int(as_number(r.get("unsafe_replies")) or 0) for r in records}
     table = group_table(
         records,
         "community",
         links={},
-        extra=[("helpers", "int", helper_counts), ("crisis cues", "int", needs)],
+        extra=[
+            ("helpers", "int", helper_counts),
+            ("crisis cues", "int", needs),
+            ("unsafe replies", "int", unsafe),
+        ],
         css_id="community-table",
         tall=False,
     )
@@ -267,6 +273,23 @@ def trends(
     return "".join(parts)
 
 
+def _unsafe_sentence(total: Mapping[str, Any], records: Sequence[Mapping[str, Any]]) -> str:
+    n = int(as_number(total.get("unsafe_replies")) or 0)
+    per = [
+        f"{esc(r['community'])}: {int(as_number(r.get('unsafe_replies')) or 0):,}"
+        for r in records
+        if as_number(r.get("unsafe_replies"))
+    ]
+    where = f" ({'; '.join(per)})" if len(records) > 1 and per else ""
+    return (
+        f'<strong id="unsafe-count">{n:,}</strong> responses have wording that urges self-harm '
+        f"or gives method information{where}; the results list those words under "
+        "<code>unsafe</code>. Read them and follow up with the helper and the person they "
+        "answered. The wording patterns catch plain phrasing only; a response without a match "
+        "is not “safe”."
+    )
+
+
 def crisis(total: Mapping[str, Any], records: Sequence[Mapping[str, Any]]) -> str:
     n = int(as_number(total.get("needs_attention")) or 0)
     per = [
@@ -277,11 +300,12 @@ def crisis(total: Mapping[str, Any], records: Sequence[Mapping[str, Any]]) -> st
     where = f" ({'; '.join(per)})" if len(records) > 1 and per else ""
     resources = "".join(f"<li>{esc(line)}</li>" for line in CRISIS_RESOURCES)
     return (
-        '<section id="crisis"><h2>Crisis cues</h2><div class="crisis">'
+        '<section id="crisis"><h2>Crisis cues and unsafe replies</h2><div class="crisis">'
         f'<p><strong id="crisis-count">{n:,}</strong> responses answer seeker messages with '
         f"crisis cues (suicide or self-harm wording){where}. They are flagged for a person to "
         "read — the results mark them <code>needs_attention</code>. carelens does not assess "
         "risk and gives no risk score; a message without cues is not “safe”.</p>"
+        f"<p>{_unsafe_sentence(total, records)}</p>"
         "<p>The crisis resources are in the docs (<code>docs/taxonomy.md</code>, “Seeker "
         f"signals”); carelens shows them with every flag:</p><ul>{resources}</ul></div></section>"
     )

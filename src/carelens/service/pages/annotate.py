@@ -261,6 +261,37 @@ def crisis_panel(record: Mapping[str, Any]) -> str:
     )
 
 
+def unsafe_words(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The reply's words that urge self-harm or give method information (``unsafe``)."""
+    words = record.get("unsafe")
+    return [w for w in words if isinstance(w, Mapping)] if isinstance(words, list) else []
+
+
+def unsafe_panel(record: Mapping[str, Any]) -> str:
+    """The reply's unsafe words and what to do about them; "" when it has none."""
+    words = unsafe_words(record)
+    if not words:
+        return ""
+    kinds = {str(w.get("label")) for w in words}
+    what = " and ".join(
+        text
+        for kind, text in (
+            ("urging", "urges them to harm themselves"),
+            ("method", "gives information about a means"),
+        )
+        if kind in kinds
+    )
+    quoted = ", ".join(f"“{esc(w['text'])}”" for w in words if isinstance(w.get("text"), str))
+    return (
+        '<div class="crisis unsafe" role="note"><h3>Unsafe wording in this reply</h3>'
+        f"<p>The reply {esc(what or 'has unsafe wording')}{': ' + quoted if quoted else ''}. "
+        "Take it out, ask them directly whether they are safe, and share a crisis line:</p>"
+        f"<ul>{''.join(f'<li>{esc(line)}</li>' for line in CRISIS_RESOURCES)}</ul>"
+        '<p class="small">Found by fixed wording patterns: a reply without a match is not '
+        "“safe”.</p></div>"
+    )
+
+
 def feedback_list(record: Mapping[str, Any]) -> str:
     """The feedback sentences for the person who wrote the reply."""
     feedback = record.get("feedback")

@@ -2,11 +2,11 @@
 
 ``GET /`` and ``GET /coach`` show the form; ``POST /coach`` (a plain form post) analyses the
 pair with the loaded model and shows the style headline, every dimension with its level,
-probabilities and marked rationale, the seeker's crisis cues with resources when there are
-any, and the feedback, under the form, which keeps both texts for the next try. The page
-works without JavaScript; ``/static/coach.js`` only re-checks in place (the same post, the
-result swapped in) and says when the texts changed since the last check. Texts are never
-logged nor stored.
+probabilities and marked rationale, unsafe wording in the reply and the seeker's crisis cues
+with resources when there are any, and the feedback, under the form, which keeps both texts
+for the next try. The page works without JavaScript; ``/static/coach.js`` only re-checks in
+place (the same post, the result swapped in) and says when the texts changed since the last
+check. Texts are never logged nor stored.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def result_section(record: dict[str, Any], dimensions: list[str]) -> str:
         '<h2 id="result-title">How your reply reads</h2>'
         f'<div class="headline">{annotate.style_badge(style, big=True)}'
         f"<p>{esc(note)}</p></div>"
-        f"{annotate.crisis_panel(record)}"
+        f"{annotate.unsafe_panel(record)}{annotate.crisis_panel(record)}"
         f'<div class="feedback"><h3>Feedback</h3>{annotate.feedback_list(record)}</div>'
         "<h3>Dimension by dimension</h3>"
         '<p class="muted small">Level 0 none, 1 weak, 2 strong; “how sure” is the model\'s '

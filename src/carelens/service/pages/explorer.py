@@ -350,11 +350,16 @@ def result_card(
         if annotate.needs_attention(record)
         else ""
     )
+    unsafe = (
+        ' <span class="attention">· unsafe wording: read closely</span>'
+        if annotate.unsafe_words(record)
+        else ""
+    )
     return (
         f'<article class="reply" id="r-{esc(seq)}"><div class="meta">{" · ".join(meta)}</div>'
         f'<div class="said-label">They said{attention}</div>'
         f'<blockquote class="said text">{annotate.seeker_text(record)}</blockquote>'
-        '<div class="said-label">Reply</div>'
+        f'<div class="said-label">Reply{unsafe}</div>'
         f"{annotate.reply_block(record, dimensions, wanted=wanted or None)}</article>"
     )
 
@@ -504,7 +509,7 @@ def explorer_thread(ctx: Ctx, corpus_id: str, conversation_id: str) -> HTMLRespo
             cards.append(
                 f'<article class="reply" id="r-{esc(r.get("seq"))}">'
                 f'<div class="meta">{" · ".join(meta)}</div>'
-                f"{annotate.reply_block(r, dimensions)}"
+                f"{annotate.reply_block(r, dimensions)}{annotate.unsafe_panel(r)}"
                 '<details><summary class="small">Every dimension, and the feedback</summary>'
                 f'<div class="feedback small">{annotate.feedback_list(r)}</div>'
                 f"{annotate.dimension_table(r, dimensions)}{annotate.signals_line(r)}</details>"
