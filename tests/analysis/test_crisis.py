@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carelens.analysis.crisis import _ANY, _PATTERNS, CRISIS_RESOURCES, _scan, crisis_cues
+from carelens.analysis.crisis import (
+    _ANY,
+    _ANY_FOLDED,
+    _PATTERNS,
+    CRISIS_RESOURCES,
+    _scan,
+    crisis_cues,
+)
 from carelens.types import Span
 
 
@@ -250,6 +257,33 @@ def test_every_pattern_is_part_of_the_quick_check() -> None:
     for patterns in _PATTERNS.values():
         for pattern in patterns:
             assert f"(?:{pattern})" in _ANY.pattern
+            assert f"(?:{pattern})" in _ANY_FOLDED.pattern
+
+
+# --- ASCII text: lower-cased once, matched case-sensitively --------------------------------
+
+
+def test_the_patterns_spell_every_letter_in_lower_case() -> None:
+    """ASCII text is lower-cased and matched by case-sensitive copies of the patterns, which
+    finds the same cues only if no pattern has an upper-case letter (or a \\S, \\W, ...)."""
+    for patterns in _PATTERNS.values():
+        for pattern in patterns:
+            assert pattern == pattern.lower()
+
+
+#: CUE_WORDS without the emoji, in three cases each, for ASCII texts in any case.
+ASCII_CUE_WORDS = [
+    variant
+    for word in ["Kms", "Suicidal", "Slit", "Overdosed", "Ending", "myself.", "me,", "NOT", "n't"]
+    + [w for w in CUE_WORDS if w.isascii()]
+    for variant in (word, word.upper(), word.title())
+]
+
+
+@given(st.lists(st.sampled_from(ASCII_CUE_WORDS), max_size=40).map(" ".join))
+def test_ascii_text_in_any_case_gives_what_the_case_insensitive_scan_gives(text: str) -> None:
+    assert text.isascii()
+    assert crisis_cues(text) == _scan(text)
 
 
 # --- resources -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carelens.analysis.personal_distress import (
+    _CUES,
     CUE_LABEL,
     LABEL,
     MANIFEST,
@@ -24,7 +25,9 @@ from carelens.analysis.personal_distress import (
     PersonalDistressModel,
     default_model_dir,
     exhaustion_cues,
+    feature_index,
     featurize,
+    gram_keys,
     helper_distress,
     ngrams,
 )
@@ -144,6 +147,46 @@ def test_features_have_unit_norm() -> None:
     assert float(np.dot(values, values)) == pytest.approx(1.0)
     columns, values = featurize("", 2**10)
     assert columns.size == values.size == 0
+
+
+#: Words of strain statements, their negations and punctuation, for texts in any case.
+STRAIN_WORDS = [
+    variant
+    for word in ["I'm", "I\u2019ve", "i", "am", "feel", "not", "never", "so", "exhausted", "burned",
+                 "out", "this", "is", "draining", "me", "too", "much", "for", "can't", "keep",
+                 "going", "nothing", "left", "you", "and", "but", ".", ",", "\n",
+                 "\u212a", "\u0130", "\u017fo"]  # Kelvin sign, dotted I, long s: case oddities
+    for variant in (word, word.upper(), word.title())
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(STRAIN_WORDS), max_size=30).map(" ".join))
+def test_scoring_reads_the_same_n_grams_as_ngrams(model: PersonalDistressModel, text: str) -> None:
+    """The scorer's own tokenisation (ASCII text lower-cased at once, cached columns) gives
+    exactly the n-grams of :func:`ngrams`, and the score agrees with :func:`featurize`."""
+    keys = sorted(g.key for g in ngrams(text))
+    assert sorted(gram_keys(text)) == keys
+    n = model.n_features
+    assert sorted(model._columns(text)) == sorted(feature_index(key, n) for key in keys)
+    columns, values = featurize(text, n, model.idf)
+    expected = model.intercept + float(np.dot(model.weights[columns].astype(np.float64), values))
+    assert model._raw(text) == pytest.approx(expected, abs=1e-9)
+
+
+def test_the_cue_patterns_spell_every_letter_in_lower_case() -> None:
+    """ASCII text is lower-cased and matched by case-sensitive copies of the cue patterns,
+    which finds the same cues only if no pattern has an upper-case letter."""
+    for pattern in _CUES:
+        assert pattern.pattern == pattern.pattern.lower()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([w for w in STRAIN_WORDS if w.isascii()]), max_size=30))
+def test_ascii_text_gives_the_cues_of_the_case_insensitive_patterns(words: list[str]) -> None:
+    text = " ".join(words)
+    # A non-ASCII last line takes the general path, and changes no cue before it.
+    assert exhaustion_cues(text) == exhaustion_cues(text + "\n\u00e9")
 
 
 @settings(max_examples=40, deadline=None)

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tokenizers import Tokenizer
+from tokenizers import AddedToken, Tokenizer
 from tokenizers.models import WordPiece
-from tokenizers.pre_tokenizers import Whitespace
+from tokenizers.pre_tokenizers import Metaspace, Whitespace
 
 from carelens.inference.artifact import default_model_dir
 from carelens.inference.encoding import EncodedBatch, PairEncoder
@@ -165,6 +165,42 @@ def test_max_seeker_tokens_never_lets_a_pair_exceed_max_length() -> None:
     batch = capped.encode([(" ".join(["seeker"] * 50), " ".join(["reply"] * 50))])
     assert len(row(batch)) == 16  # 8 response + 3 special + 5 seeker: the cap is not reached
     assert int(batch.token_type_ids[0].sum()) == 5 + 1
+
+
+def test_a_long_seeker_message_is_tokenised_up_to_a_space_with_the_same_pieces() -> None:
+    capped = PairEncoder.from_file(TOKENIZER, max_seeker_tokens=5)
+    seeker = "Unbelievably, everything   went wrong\ttoday; I'm worried sick about tomorrow " * 9
+    assert len(capped._seeker_prefix(seeker)) < len(seeker)  # the shortcut is taken
+    batch = capped.encode([(seeker, RESPONSE)])
+    n_r = len(ids_of(capped, RESPONSE))
+    assert row(batch)[n_r + 2 : -1] == ids_of(capped, seeker)[:5]
+
+
+def test_a_leading_part_with_too_few_pieces_falls_back_to_the_whole_message() -> None:
+    capped = PairEncoder.from_file(TOKENIZER, max_seeker_tokens=5)
+    # Cut at the first space: "ab" is one piece, the 200-letter word one [UNK].
+    seeker = "ab " + "x" * 200 + " one two three four five six seven"
+    assert capped._seeker_prefix(seeker) == "ab"
+    batch = capped.encode([(seeker, RESPONSE), ("ab " + "y" * 300, RESPONSE)])
+    n_r = len(ids_of(capped, RESPONSE))
+    assert row(batch, 0)[n_r + 2 : -1] == ids_of(capped, seeker)[:5]
+    assert row(batch, 1)[n_r + 2 : -1] == ids_of(capped, "ab " + "y" * 300)
+
+
+def test_only_tokenizers_known_to_split_at_spaces_take_the_shortcut() -> None:
+    assert PairEncoder.from_file(TOKENIZER, max_seeker_tokens=48)._seeker_prefix_chars == 264
+    assert PairEncoder.from_file(TOKENIZER)._seeker_prefix_chars is None  # no seeker cap
+    mpnet = PairEncoder(mpnet_style_tokenizer(), max_seeker_tokens=2)
+    assert mpnet._seeker_prefix_chars is not None  # Whitespace pre-tokenizer, no normalizer
+    metaspace = mpnet_style_tokenizer()
+    metaspace.pre_tokenizer = Metaspace()  # keeps the space with the next word
+    assert PairEncoder(metaspace, max_seeker_tokens=2)._seeker_prefix_chars is None
+    spaced = mpnet_style_tokenizer()
+    spaced.add_tokens([AddedToken("so sad")])  # an added token across a space
+    encoder = PairEncoder(spaced, max_seeker_tokens=2)
+    assert encoder._seeker_prefix_chars is None
+    seeker = "sad " * 5 + "so sad"
+    assert row(encoder.encode([(seeker, "so")]))[3:-1] == [6, 6]
 
 
 @pytest.mark.parametrize("cap", [0, -3])

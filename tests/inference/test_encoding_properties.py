@@ -38,6 +38,8 @@ from carelens.types import Span
 TOKENIZER = default_model_dir() / "tokenizer.json"
 ENCODER = PairEncoder.from_file(TOKENIZER)
 SMALL = PairEncoder.from_file(TOKENIZER, max_length=24, max_response_tokens=12)
+#: A seeker cap of 4 pieces: seekers past 22 characters are tokenised up to a space first.
+CAPPED = PairEncoder.from_file(TOKENIZER, max_response_tokens=12, max_seeker_tokens=4)
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Characters and sequences that have broken text pipelines before.
@@ -126,6 +128,24 @@ def test_any_unicode_encodes_within_limits_and_bounds(
         alone = encoder.encode([pair])
         assert row(alone) == row(batch, i)
         assert np.array_equal(alone.response_offsets[0], batch.response_offsets[i])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(any_text(max_size=8), min_size=1, max_size=30),
+    spaces=st.sampled_from([" ", "  ", " \t", "\u3000 "]),
+    response=any_text(),
+)
+def test_a_capped_seeker_keeps_the_first_pieces_of_the_whole_message(
+    words: list[str], spaces: str, response: str
+) -> None:
+    """Tokenising only the start of a long seeker message (up to a space) keeps exactly the
+    pieces that tokenising all of it would keep."""
+    seeker = spaces.join(words)
+    whole = CAPPED.tokenizer.encode(SURROGATE.sub("\ufffd", seeker), add_special_tokens=False)
+    batch = CAPPED.encode([(seeker, response)])
+    k = len(batch.response_offsets[0])
+    assert row(batch)[k + 2 : -1] == whole.ids[:4]
 
 
 @settings(max_examples=150, deadline=None)

@@ -126,15 +126,21 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:relapsed?|relapsing)\s+(?:on|into)\s+(?:self[\s-]*harm|cutting)\b",
     ),
 }
+_FLAGS = re.IGNORECASE | re.DOTALL
 _COMPILED = {
-    label: [re.compile(p, re.IGNORECASE | re.DOTALL) for p in patterns]
-    for label, patterns in _PATTERNS.items()
+    label: [re.compile(p, _FLAGS) for p in patterns] for label, patterns in _PATTERNS.items()
 }
 # Every pattern in one alternation: most messages carry no cue, and one scan for any of them
 # costs about a quarter of running each pattern, so the full scan runs only after a hit.
-_ANY = re.compile(
-    "|".join(f"(?:{p})" for ps in _PATTERNS.values() for p in ps), re.IGNORECASE | re.DOTALL
-)
+_ANY = re.compile("|".join(f"(?:{p})" for ps in _PATTERNS.values() for p in ps), _FLAGS)
+# The same patterns, case-sensitive, for ASCII text lower-cased first (see crisis_cues). The
+# patterns spell every letter in lower case (a test checks), so they match that text exactly
+# where the case-insensitive ones match the original; comparing characters as they are makes
+# the quick check about three times faster.
+_FOLDED = {
+    label: [re.compile(p, re.DOTALL) for p in patterns] for label, patterns in _PATTERNS.items()
+}
+_ANY_FOLDED = re.compile(_ANY.pattern, re.DOTALL)
 # A first-person negation right before the cue ("I'm not", "I would never", "I won't").
 _NEGATED = re.compile(
     r"\b(?:not|never|n't|no\s+longer|wouldn'?t|won'?t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
@@ -146,6 +152,8 @@ _EFFORT_NOT = re.compile(r"\b(?:to\s+not|not\s+to)\s+(?:\w+\s+){0,2}$", re.IGNOR
 _INHERENTLY_NEGATIVE = re.compile(
     r"^(?:don'?t|do\s+not|didn'?t|no\s|can'?t|not\s|never\s)", re.IGNORECASE
 )
+# Where the cue's clause starts: sentence punctuation, a comma or a conjunction.
+_CLAUSE_BREAK = re.compile(r"[.!?\n,;]|\b(?:and|but|so|because)\b", re.IGNORECASE)
 
 
 def _negated(text: str, start: int, cue: str) -> bool:
@@ -154,12 +162,20 @@ def _negated(text: str, start: int, cue: str) -> bool:
     before = text[max(0, start - 40) : start]
     # Only the cue's own clause counts: in "I'm not okay and want to die" the "not" is about
     # something else.
-    clause = re.split(r"[.!?\n,;]|\b(?:and|but|so|because)\b", before, flags=re.IGNORECASE)[-1]
+    clause = _CLAUSE_BREAK.split(before)[-1]
     return bool(_NEGATED.search(clause)) and not _EFFORT_NOT.search(clause)
 
 
 def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
     """Suicide and self-harm cues in ``seeker_text``, in order, overlapping matches merged."""
+    if seeker_text.isascii():
+        # For ASCII text, lower() changes only A-Z, one character for one, and a
+        # case-insensitive pattern matches an ASCII character exactly where its lower-case
+        # form matches: the same cues at the same offsets, found faster (_FOLDED).
+        folded = seeker_text.lower()
+        if _ANY_FOLDED.search(folded) is None:
+            return ()
+        return _find(seeker_text, folded, _FOLDED)
     if _ANY.search(seeker_text) is None:
         return ()
     return _scan(seeker_text)
@@ -167,11 +183,18 @@ def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
 
 def _scan(seeker_text: str) -> tuple[Span, ...]:
     """Every pattern over ``seeker_text``: the cues, negated ones left out, merged."""
+    return _find(seeker_text, seeker_text, _COMPILED)
+
+
+def _find(text: str, searched: str, compiled: dict[str, list[re.Pattern[str]]]) -> tuple[Span, ...]:
+    """The cues of ``text`` where the ``compiled`` patterns match ``searched`` (``text`` itself,
+    or its lower-cased copy with the same offsets); negation is read in ``text``."""
     found: list[Span] = []
-    for label, patterns in _COMPILED.items():
+    for label, patterns in compiled.items():
         for pattern in patterns:
-            for match in pattern.finditer(seeker_text):
-                if _negated(seeker_text, match.start(), match.group(0)):
+            for match in pattern.finditer(searched):
+                start, end = match.span()
+                if _negated(text, start, text[start:end]):
                     continue
-                found.append(Span(match.start(), match.end(), label, 1.0))
+                found.append(Span(start, end, label, 1.0))
     return merge_overlapping(found)
