@@ -351,6 +351,17 @@ def test_explorer_style_filter(client: TestClient, cid: str) -> None:
     assert page.select_one("#f-style option[selected]")["value"] == "empathy"
 
 
+def test_explorer_attention_filter(client: TestClient, cid: str) -> None:
+    page = results(client, cid, attention="crisis", per_page="100")
+    want = store_total(cid, client, attention="crisis")
+    assert total_shown(page) == want == card_count(page) > 0
+    for card in page.select("#results article.reply"):
+        assert "crisis cues: read closely" in card.text
+    assert page.select_one("#f-attention option[selected]")["value"] == "crisis"
+    assert store_total(cid, client, attention="any") == want  # the forum has no unsafe reply
+    assert card_count(results(client, cid, attention="unsafe")) == 0
+
+
 def test_explorer_dimension_filter_marks_that_dimension(client: TestClient, cid: str) -> None:
     page = results(client, cid, dimension="compassion", min_level="1", per_page="100")
     want = store_total(cid, client, dimension="compassion", min_level=1)
@@ -417,6 +428,7 @@ def test_explorer_filters_combine(client: TestClient, cid: str) -> None:
         ({"since": "yesterday"}, "not a date"),
         ({"until": "2024-13-45"}, "not a date"),
         ({"q": "x" * 201}, "longer than 200"),
+        ({"attention": "urgent"}, "Needs a person"),
     ],
 )
 def test_explorer_explains_bad_filters(

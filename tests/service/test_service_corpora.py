@@ -20,6 +20,7 @@ from service_helpers import (
 )
 
 from carelens.readers import read_exchanges
+from carelens.store.base import ATTENTION_FILTERS
 
 pytestmark = BOTH_BACKENDS  # the store is SQLite, then PostgreSQL
 
@@ -94,6 +95,13 @@ def test_results_filter(client: TestClient) -> None:
     found = _all_results(client, corpus_id, limit=2, q=word)
     assert everything[0]["response_id"] in ids(found)
     assert _all_results(client, corpus_id, limit=2, q="zzzunusedwordzzz") == []
+    for attention, needs in (
+        ("crisis", lambda r: r["seeker"]["needs_attention"]),
+        ("unsafe", lambda r: bool(r["unsafe"])),
+        ("any", lambda r: r["seeker"]["needs_attention"] or bool(r["unsafe"])),
+    ):
+        kept = _all_results(client, corpus_id, limit=2, attention=attention)
+        assert ids(kept) == ids([r for r in everything if needs(r)])
 
 
 @pytest.mark.parametrize(
@@ -106,6 +114,7 @@ def test_results_filter(client: TestClient) -> None:
         {"min_level": 1},
         {"dimension": "exploration", "min_level": 3},
         {"since": "last tuesday"},
+        {"attention": "everything"},
     ],
 )
 def test_bad_result_queries(client: TestClient, params: dict[str, Any]) -> None:
@@ -195,3 +204,13 @@ def test_delete_removes_results_and_file(client: TestClient, data_dir: Path) -> 
     assert client.delete(f"/v1/corpora/{corpus_id}").status_code == 204
     assert_error(client.get(f"/v1/corpora/{corpus_id}"), 404, "corpus_not_found")
     assert not (data_dir / "uploads" / corpus_id).exists()
+
+
+def test_the_attention_parameter_lists_what_the_store_filters(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    (results_path,) = [p for p in spec["paths"] if p.endswith("/results")]
+    (param,) = [
+        p for p in spec["paths"][results_path]["get"]["parameters"] if p["name"] == "attention"
+    ]
+    options = param["schema"]["anyOf"][0]["enum"]
+    assert tuple(options) == ATTENTION_FILTERS

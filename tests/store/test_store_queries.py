@@ -203,3 +203,35 @@ def test_known_hostile_queries(store: Store, corpus: Corpus, query: str) -> None
 def test_hostile_filter_values_never_raise(store: Store, corpus: Corpus, value: str) -> None:
     for name in ("style", "helper", "dimension"):
         assert store.results(corpus.id, **{name: value}).total >= 0  # type: ignore[arg-type]
+
+
+def needing(seq: int) -> dict[str, object]:
+    """Record ``seq`` with crisis cues when seq % 5 == 0 and unsafe words when seq % 7 == 0;
+    seq % 7 == 3 has no ``unsafe`` at all (a record from before the check)."""
+    changes: dict[str, object] = {}
+    if seq % 5 == 0:
+        changes["seeker"] = {"crisis_cues": [{"start": 0, "end": 4}], "needs_attention": True}
+    if seq % 7 == 0:
+        changes["unsafe"] = [{"start": 0, "end": 4, "label": "urging", "score": 1.0}]
+    elif seq % 7 != 3:
+        changes["unsafe"] = []
+    return record(seq, **changes)
+
+
+def test_attention_filter(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    store.add_results(corpus.id, [needing(i) for i in range(N)])
+    crisis = [i for i in range(N) if i % 5 == 0]
+    unsafe = [i for i in range(N) if i % 7 == 0]
+    assert seqs(store, corpus.id, attention="crisis") == crisis
+    assert seqs(store, corpus.id, attention="unsafe") == unsafe
+    assert seqs(store, corpus.id, attention="any") == sorted(set(crisis) | set(unsafe))
+    assert seqs(store, corpus.id, attention="unsafe", helper=HELPERS[0]) == [
+        i for i in unsafe if record(i)["speaker"] == HELPERS[0]
+    ]
+    # a string "true" is not the boolean carelens writes
+    store.add_results(corpus.id, [record(N, seeker={"needs_attention": "true"})])
+    assert seqs(store, corpus.id, attention="crisis") == crisis
+    for value in ("all", "", "CRISIS"):
+        with pytest.raises(InvalidQueryError, match="attention"):
+            store.results(corpus.id, attention=value)

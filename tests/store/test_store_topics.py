@@ -24,8 +24,8 @@ def topical(seq: int, **changes: Any) -> dict[str, Any]:
     return record(seq, topic={"category": category, "score": 0.5 + seq / 100}, **changes)
 
 
-def test_schema_version_is_two() -> None:
-    assert SCHEMA_VERSION == 2
+def test_schema_version_is_three() -> None:
+    assert SCHEMA_VERSION == 3
 
 
 def test_topic_filter(store: Store) -> None:
@@ -139,8 +139,8 @@ def test_version_1_database_is_upgraded(
             )
         old.close()
     store = open_url()
-    assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION == 2
-    assert raw(store, "SELECT count(*) FROM schema_version")[0][0] == 2
+    assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
+    assert raw(store, "SELECT count(*) FROM schema_version")[0][0] == SCHEMA_VERSION
     assert seqs(store, corpus.id, topic="grief") == [0]
     assert seqs(store, corpus.id, topic="loneliness") == [1]
     assert seqs(store, corpus.id, topic="work") == [4]
@@ -162,3 +162,61 @@ def test_sqlite_text_updates_still_reach_the_search_index(store: Store) -> None:
     assert seqs(store, corpus.id, query="zebra") == [1]
     raw(store, "UPDATE results SET topic = ? WHERE seq = 0", ("grief",))
     assert seqs(store, corpus.id, query="job") == [0]
+
+
+_V2_COLUMNS = (
+    "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
+    "conversation_id, seeker_text, response_text, record"
+)
+
+
+def test_version_2_database_is_upgraded(
+    open_url: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows stored before the attention columns get them, filled from the JSON."""
+    with monkeypatch.context() as patch:
+        patch.setattr(sql_module, "SCHEMA_VERSION", 2)
+        v2 = (sqlite_backend._SCHEMA_V1, sqlite_backend._SCHEMA_V2)
+        patch.setattr(SQLiteStore, "_migrations", lambda self: v2)
+        v2_pg = (postgres_backend._SCHEMA_V1, postgres_backend._SCHEMA_V2)
+        patch.setattr(PostgresStore, "_migrations", lambda self: v2_pg)
+        old = open_url()
+        assert isinstance(old, SQLStore) and old.schema_version() == 2
+        corpus = old.create_corpus("old.jsonl")
+        words = [{"start": 0, "end": 4, "label": "urging", "score": 1.0}]
+        rows = [
+            record(0, seeker={"needs_attention": True, "crisis_cues": []}),
+            record(1, unsafe=words),
+            record(2, seeker={"needs_attention": True}, unsafe=words),
+            record(3, unsafe=[]),
+            record(4, seeker="not an object", unsafe={"start": 0}),
+            record(5, seeker={"needs_attention": "true"}),
+        ]
+        for r in rows:
+            kept = dict(r, seeker_text=None, response_text=None)
+            raw(
+                old,
+                f"INSERT INTO results ({_V2_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    corpus.id,
+                    r["seq"],
+                    r["response_id"],
+                    r["speaker"],
+                    r["community"],
+                    None,
+                    r["style"],
+                    None,
+                    r["conversation_id"],
+                    r["seeker_text"],
+                    r["response_text"],
+                    json.dumps(kept, ensure_ascii=True),
+                ),
+            )
+        old.close()
+    store = open_url()
+    assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
+    assert seqs(store, corpus.id, attention="crisis") == [0, 2]
+    assert seqs(store, corpus.id, attention="unsafe") == [1, 2]
+    assert seqs(store, corpus.id, attention="any") == [0, 1, 2]
+    store.add_results(corpus.id, [record(6, unsafe=words)])
+    assert seqs(store, corpus.id, attention="unsafe") == [1, 2, 6]

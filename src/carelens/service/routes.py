@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
@@ -307,6 +307,13 @@ def corpus_results(
     topic: Annotated[
         str | None, Query(max_length=200, description="the seeker message's topic category")
     ] = None,
+    attention: Annotated[
+        Literal["any", "crisis", "unsafe"] | None,
+        Query(
+            description="results a person should read: crisis cues in the seeker message "
+            "(crisis), unsafe wording in the reply (unsafe), or either (any)"
+        ),
+    ] = None,
 ) -> JSONResponse:
     """Results in input order (``seq``); ``next_offset`` is the ``offset`` of the next page,
     null on the last one."""
@@ -332,6 +339,7 @@ def corpus_results(
             until=until,
             query=q,
             topic=topic,
+            attention=attention,
         )
     except InvalidQueryError as exc:
         raise ApiError(422, "invalid_request", f"{exc}; fix the query and try again") from exc

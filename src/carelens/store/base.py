@@ -29,6 +29,10 @@ from carelens.store.errors import InvalidQueryError
 STATUSES: tuple[str, ...] = ("queued", "running", "done", "failed")
 #: Record fields whose values :meth:`Store.facets` counts (``helper`` is the ``speaker``).
 FACETS: tuple[str, ...] = ("style", "helper", "topic")
+#: What :meth:`Store.results` can keep by ``attention``: records that need a person to read
+#: them for crisis cues in the seeker message (``crisis``), for unsafe wording in the reply
+#: (``unsafe``), or for either (``any``).
+ATTENTION_FILTERS: tuple[str, ...] = ("any", "crisis", "unsafe")
 #: The texts a record carries; they are stored in their own columns for full-text search.
 TEXT_FIELDS: tuple[str, ...] = ("seeker_text", "response_text")
 #: Largest seq (and offset, limit) the store accepts: exact in JSON for any client.
@@ -127,6 +131,7 @@ class Store(Protocol):
         query: str | None = None,
         topic: str | None = None,
         conversation: str | None = None,
+        attention: str | None = None,
     ) -> Page: ...
 
     def iter_results(
@@ -224,6 +229,10 @@ class PreparedRecord:
     response_text: str | None
     record_json: str
     levels: tuple[tuple[str, int], ...]
+    #: 1 when the seeker message has crisis cues (``seeker.needs_attention``), else 0.
+    crisis_cues: int = 0
+    #: 1 when the reply has unsafe wording (a non-empty ``unsafe``), else 0.
+    unsafe_reply: int = 0
 
 
 def record_seq(record: Mapping[str, Any], index: int) -> int:
@@ -236,6 +245,15 @@ def record_seq(record: Mapping[str, Any], index: int) -> int:
             field="seq",
         )
     return seq
+
+
+def record_attention(record: Mapping[str, Any]) -> tuple[int, int]:
+    """Whether a record has crisis cues in its seeker message and unsafe wording in its
+    reply, as 0 / 1 (what the store indexes for the ``attention`` filter)."""
+    seeker = record.get("seeker")
+    crisis = isinstance(seeker, Mapping) and seeker.get("needs_attention") is True
+    unsafe = record.get("unsafe")
+    return int(crisis), int(isinstance(unsafe, list) and len(unsafe) > 0)
 
 
 def record_topic(record: Mapping[str, Any]) -> str | None:
@@ -252,6 +270,7 @@ def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
     the JSON and its column gets a cleaned copy for search.
     """
     seq = record_seq(record, index)
+    crisis, unsafe = record_attention(record)
     kept = dict(record)
     texts: dict[str, str | None] = {}
     for name in TEXT_FIELDS:
@@ -285,6 +304,8 @@ def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
         response_text=texts["response_text"],
         record_json=record_json,
         levels=tuple(levels.items()),
+        crisis_cues=crisis,
+        unsafe_reply=unsafe,
     )
 
 

@@ -100,6 +100,24 @@ _SCHEMA_V2: tuple[str, ...] = (
     "CREATE INDEX results_conversation ON results (corpus_id, conversation_id, seq)",
 )
 
+#: Version 3: whether a record needs a person to read it — crisis cues in the seeker message,
+#: unsafe wording in the reply — gets two 0 / 1 columns (the ``attention`` filter), filled
+#: from the stored JSON (nested CASEs: json_array_length fails on anything but an array);
+#: the partial indexes hold only the few rows that have them.
+_SCHEMA_V3: tuple[str, ...] = (
+    "ALTER TABLE results ADD COLUMN crisis_cues INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE results ADD COLUMN unsafe_reply INTEGER NOT NULL DEFAULT 0",
+    """UPDATE results SET
+        crisis_cues = CASE WHEN json_typeof(record::json -> 'seeker' -> 'needs_attention')
+            = 'boolean' THEN CASE WHEN record::json -> 'seeker' ->> 'needs_attention' = 'true'
+            THEN 1 ELSE 0 END ELSE 0 END,
+        unsafe_reply = CASE WHEN json_typeof(record::json -> 'unsafe') = 'array'
+            THEN CASE WHEN json_array_length(record::json -> 'unsafe') > 0 THEN 1 ELSE 0 END
+            ELSE 0 END""",
+    "CREATE INDEX results_crisis ON results (corpus_id, seq) WHERE crisis_cues = 1",
+    "CREATE INDEX results_unsafe ON results (corpus_id, seq) WHERE unsafe_reply = 1",
+)
+
 
 def redact_url(url: str) -> str:
     """``url`` with its password replaced by ``***`` (for messages and logs)."""
@@ -200,7 +218,7 @@ class PostgresStore(SQLStore):
             self._release(connection)
 
     def _migrations(self) -> Sequence[Sequence[str]]:
-        return (_SCHEMA_V1, _SCHEMA_V2)
+        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3)
 
     def _lock_schema(self, tx: Tx) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from carelens.checks import int_between
 from carelens.store.base import (
+    ATTENTION_FILTERS,
     LEVEL_MAX,
     LEVEL_MIN,
     MAX_SEQ,
@@ -41,16 +42,22 @@ from carelens.store.base import (
 from carelens.store.errors import CorpusNotFoundError, InvalidQueryError, SchemaVersionError
 
 #: The schema this carelens writes; a database with a higher version is refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _CORPUS_COLUMNS = "id, name, format, status, total, done, rejected, error, created_at, updated_at"
 _RESULT_COLUMNS = (
     "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
-    "conversation_id, seeker_text, response_text, record"
+    "conversation_id, crisis_cues, unsafe_reply, seeker_text, response_text, record"
 )
-_RESULT_PLACEHOLDERS = "(" + ", ".join(["?"] * 12) + ")"
+_RESULT_PLACEHOLDERS = "(" + ", ".join(["?"] * 14) + ")"
+#: The condition of each ``attention`` filter (:data:`~carelens.store.base.ATTENTION_FILTERS`).
+_ATTENTION_SQL: dict[str, str] = {
+    "any": "(r.crisis_cues = 1 OR r.unsafe_reply = 1)",
+    "crisis": "r.crisis_cues = 1",
+    "unsafe": "r.unsafe_reply = 1",
+}
 #: The result column behind each facet of :meth:`SQLStore.facets`.
 _FACET_COLUMNS: dict[str, str] = {"style": "style", "helper": "helper", "topic": "topic"}
-#: Rows per INSERT statement (12 parameters each; well under SQLite's 32,766).
+#: Rows per INSERT statement (14 parameters each; well under SQLite's 32,766).
 _CHUNK = 200
 
 
@@ -259,6 +266,8 @@ class SQLStore(ABC):
                         p.style,
                         p.topic,
                         p.conversation_id,
+                        p.crisis_cues,
+                        p.unsafe_reply,
                         p.seeker_text,
                         p.response_text,
                         p.record_json,
@@ -323,6 +332,7 @@ class SQLStore(ABC):
         query: str | None = None,
         topic: str | None = None,
         conversation: str | None = None,
+        attention: str | None = None,
     ) -> Page:
         """A page of stored records matching every filter given, in seq order.
 
@@ -332,7 +342,9 @@ class SQLStore(ABC):
         response text contains every word of it (punctuation and operators are ignored; a
         query with no words matches nothing; None or blank means no text filter);
         ``topic`` is the record's ``topic.category`` and ``conversation`` its
-        ``conversation_id``.
+        ``conversation_id``; ``attention`` keeps the records a person should read: ``crisis``
+        (crisis cues in the seeker message), ``unsafe`` (unsafe wording in the reply) or
+        ``any``.
         """
         check_page(offset, limit)
         conditions = ["r.corpus_id = ?"]
@@ -346,6 +358,12 @@ class SQLStore(ABC):
             if value is not None:
                 conditions.append(f"r.{column} = ?")
                 params.append(clean_text(value))
+        if attention is not None:
+            if attention not in _ATTENTION_SQL:
+                raise InvalidQueryError(
+                    f"attention={attention!r} must be one of {', '.join(ATTENTION_FILTERS)}"
+                )
+            conditions.append(_ATTENTION_SQL[attention])
         if min_level is not None and not int_between(min_level, LEVEL_MIN, LEVEL_MAX):
             raise InvalidQueryError(f"min_level={min_level!r} must be a small integer")
         if dimension is not None:

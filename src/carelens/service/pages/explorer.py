@@ -3,8 +3,9 @@
 * ``GET /explorer`` lists the corpora with their status (the page reloads itself every few
   seconds while one is being analysed);
 * ``GET /explorer/{corpus}`` pages through its results, filtered by style, dimension and
-  minimum level, helper, date range, topic category and full-text search (a plain GET form,
-  so every view is a link); each reply is drawn in place with its style, levels and marked
+  minimum level, helper, date range, topic category, what needs a person to read it (crisis
+  cues in the seeker message, unsafe wording in the reply) and full-text search (a plain GET
+  form, so every view is a link); each reply is drawn in place with its style, levels and marked
   rationale, and links to its thread;
 * ``GET /explorer/{corpus}/thread/{conversation}`` shows every pair of one conversation,
   each seeker message followed by the replies to it, annotated.
@@ -31,7 +32,7 @@ from carelens.service.context import Ctx, ServiceContext
 from carelens.service.pages import annotate
 from carelens.service.pages.layout import PageError, document, page_response
 from carelens.store import Corpus, InvalidQueryError
-from carelens.store.base import normalize_timestamp
+from carelens.store.base import ATTENTION_FILTERS, normalize_timestamp
 from carelens.taxonomy import STYLES
 
 router = APIRouter()
@@ -43,6 +44,13 @@ DEFAULT_PAGE_SIZE = 20
 REFRESH_S = 5
 #: Values shown per facet (helpers in the suggestion list, topics in the menu).
 MAX_FACETS = 500
+#: The choices of the "needs a person" filter (the store's ``attention``).
+_ATTENTION: tuple[tuple[str, str], ...] = (
+    ("", "every reply"),
+    ("any", "crisis cues or unsafe wording"),
+    ("crisis", "crisis cues in their message"),
+    ("unsafe", "unsafe wording in the reply"),
+)
 #: Pairs read for one thread (a longer conversation shows its first ones, and says so).
 MAX_THREAD = 2000
 
@@ -56,6 +64,7 @@ class Filters:
     dimension: str = ""
     min_level: str = ""
     helper: str = ""
+    attention: str = ""
     topic: str = ""
     since: str = ""
     until: str = ""
@@ -63,7 +72,17 @@ class Filters:
     per_page: int = DEFAULT_PAGE_SIZE
     problems: tuple[str, ...] = field(default=(), compare=False)
 
-    _FIELDS = ("q", "style", "dimension", "min_level", "helper", "topic", "since", "until")
+    _FIELDS = (
+        "q",
+        "style",
+        "dimension",
+        "min_level",
+        "helper",
+        "topic",
+        "attention",
+        "since",
+        "until",
+    )
 
     @property
     def active(self) -> bool:
@@ -93,6 +112,7 @@ class Filters:
             "min_level": int(self.min_level) if self.min_level and self.dimension else None,
             "helper": self.helper or None,
             "topic": self.topic or None,
+            "attention": self.attention or None,
             "since": self.since or None,
             "until": until or None,
         }
@@ -122,6 +142,8 @@ def parse_filters(params: Mapping[str, str], dimensions: Sequence[str]) -> Filte
         problems.append(
             f"There is no dimension “{values['dimension']}”; pick one of {', '.join(dimensions)}."
         )
+    if values["attention"] and values["attention"] not in ATTENTION_FILTERS:
+        problems.append("“Needs a person” is any, crisis or unsafe; pick one from the list.")
     if values["min_level"] and values["min_level"] not in ("0", "1", "2"):
         problems.append("The minimum level is 0, 1 or 2.")
     elif values["min_level"] and not values["dimension"]:
@@ -311,6 +333,9 @@ def filter_form(
         f'list="helpers" maxlength="200" autocomplete="off"><datalist id="helpers">{helpers}'
         "</datalist></div>"
         f'<div class="field"><label for="f-topic">Topic</label>{topic_field}</select></div>'
+        '<div class="field"><label for="f-attention">Needs a person</label>'
+        f'<select id="f-attention" name="attention">{_options(_ATTENTION, filters.attention)}'
+        "</select></div>"
         '<div class="field"><label for="f-since">From</label>'
         f'<input type="date" id="f-since" name="since" value="{esc(filters.since)}"></div>'
         '<div class="field"><label for="f-until">To (inclusive)</label>'
