@@ -101,16 +101,58 @@ _V1_COLUMNS = (
 )
 
 
+_V2_COLUMNS = (
+    "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
+    "conversation_id, seeker_text, response_text, record"
+)
+
+
+def store_at_version(
+    version: int, open_url: Callable[[], Store], patch: pytest.MonkeyPatch
+) -> SQLStore:
+    """A store opened by a carelens that knew only the first ``version`` migrations."""
+    patch.setattr(sql_module, "SCHEMA_VERSION", version)
+    sqlite_steps = (sqlite_backend._SCHEMA_V1, sqlite_backend._SCHEMA_V2)[:version]
+    postgres_steps = (postgres_backend._SCHEMA_V1, postgres_backend._SCHEMA_V2)[:version]
+    patch.setattr(SQLiteStore, "_migrations", lambda self: sqlite_steps)
+    patch.setattr(PostgresStore, "_migrations", lambda self: postgres_steps)
+    old = open_url()
+    assert isinstance(old, SQLStore) and old.schema_version() == version
+    return old
+
+
+def insert_old_rows(
+    store: SQLStore, columns: str, corpus_id: str, rows: list[dict[str, Any]]
+) -> None:
+    """``rows`` written into the ``columns`` of an older schema, as that carelens stored them
+    (texts in their columns, a NUL-free copy for search; no topic column filled)."""
+    names = [name.strip() for name in columns.split(",")]
+    for r in rows:
+        kept = dict(r, seeker_text=None, response_text=None)
+        values = {
+            "corpus_id": corpus_id,
+            "seq": r["seq"],
+            "response_id": r["response_id"],
+            "helper": r["speaker"],
+            "community": r["community"],
+            "timestamp_utc": None,
+            "style": r["style"],
+            "topic": None,
+            "conversation_id": r["conversation_id"],
+            "seeker_text": (r["seeker_text"] or "").replace("\x00", ""),
+            "response_text": r["response_text"],
+            "record": json.dumps(kept, ensure_ascii=True),
+        }
+        marks = ", ".join("?" * len(names))
+        raw(store, f"INSERT INTO results ({columns}) VALUES ({marks})", [values[n] for n in names])
+
+
 def test_version_1_database_is_upgraded(
     open_url: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A database written by the previous carelens gets the new columns, filled from the JSON."""
     with monkeypatch.context() as patch:
-        patch.setattr(sql_module, "SCHEMA_VERSION", 1)
-        patch.setattr(SQLiteStore, "_migrations", lambda self: (sqlite_backend._SCHEMA_V1,))
-        patch.setattr(PostgresStore, "_migrations", lambda self: (postgres_backend._SCHEMA_V1,))
-        old = open_url()
-        assert isinstance(old, SQLStore) and old.schema_version() == 1
+        old = store_at_version(1, open_url, patch)
         corpus = old.create_corpus("old.jsonl")
         rows = [
             topical(0),
@@ -119,24 +161,7 @@ def test_version_1_database_is_upgraded(
             record(3, conversation_id=None),
             record(4, seeker_text="I lost my job \x00 today", topic={"category": "work"}),
         ]
-        for r in rows:
-            kept = dict(r, seeker_text=None, response_text=None)
-            raw(
-                old,
-                f"INSERT INTO results ({_V1_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    corpus.id,
-                    r["seq"],
-                    r["response_id"],
-                    r["speaker"],
-                    r["community"],
-                    None,
-                    r["style"],
-                    (r["seeker_text"] or "").replace("\x00", ""),
-                    r["response_text"],
-                    json.dumps(kept, ensure_ascii=True),
-                ),
-            )
+        insert_old_rows(old, _V1_COLUMNS, corpus.id, rows)
         old.close()
     store = open_url()
     assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
@@ -164,24 +189,12 @@ def test_sqlite_text_updates_still_reach_the_search_index(store: Store) -> None:
     assert seqs(store, corpus.id, query="job") == [0]
 
 
-_V2_COLUMNS = (
-    "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
-    "conversation_id, seeker_text, response_text, record"
-)
-
-
 def test_version_2_database_is_upgraded(
     open_url: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rows stored before the attention columns get them, filled from the JSON."""
     with monkeypatch.context() as patch:
-        patch.setattr(sql_module, "SCHEMA_VERSION", 2)
-        v2 = (sqlite_backend._SCHEMA_V1, sqlite_backend._SCHEMA_V2)
-        patch.setattr(SQLiteStore, "_migrations", lambda self: v2)
-        v2_pg = (postgres_backend._SCHEMA_V1, postgres_backend._SCHEMA_V2)
-        patch.setattr(PostgresStore, "_migrations", lambda self: v2_pg)
-        old = open_url()
-        assert isinstance(old, SQLStore) and old.schema_version() == 2
+        old = store_at_version(2, open_url, patch)
         corpus = old.create_corpus("old.jsonl")
         words = [{"start": 0, "end": 4, "label": "urging", "score": 1.0}]
         rows = [
@@ -192,26 +205,7 @@ def test_version_2_database_is_upgraded(
             record(4, seeker="not an object", unsafe={"start": 0}),
             record(5, seeker={"needs_attention": "true"}),
         ]
-        for r in rows:
-            kept = dict(r, seeker_text=None, response_text=None)
-            raw(
-                old,
-                f"INSERT INTO results ({_V2_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    corpus.id,
-                    r["seq"],
-                    r["response_id"],
-                    r["speaker"],
-                    r["community"],
-                    None,
-                    r["style"],
-                    None,
-                    r["conversation_id"],
-                    r["seeker_text"],
-                    r["response_text"],
-                    json.dumps(kept, ensure_ascii=True),
-                ),
-            )
+        insert_old_rows(old, _V2_COLUMNS, corpus.id, rows)
         old.close()
     store = open_url()
     assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION

@@ -273,31 +273,23 @@ def trends(
     return "".join(parts)
 
 
-def _unsafe_sentence(total: Mapping[str, Any], records: Sequence[Mapping[str, Any]]) -> str:
-    n = int(as_number(total.get("unsafe_replies")) or 0)
+def _count_and_where(
+    total: Mapping[str, Any], records: Sequence[Mapping[str, Any]], metric: str
+) -> tuple[int, str]:
+    """A count over all responses, and " (community: n; ...)" when there are several
+    communities with some."""
     per = [
-        f"{esc(r['community'])}: {int(as_number(r.get('unsafe_replies')) or 0):,}"
+        f"{esc(r['community'])}: {int(as_number(r.get(metric)) or 0):,}"
         for r in records
-        if as_number(r.get("unsafe_replies"))
+        if as_number(r.get(metric))
     ]
     where = f" ({'; '.join(per)})" if len(records) > 1 and per else ""
-    return (
-        f'<strong id="unsafe-count">{n:,}</strong> responses have wording that urges self-harm '
-        f"or gives method information{where}; the results list those words under "
-        "<code>unsafe</code>. Read them and follow up with the helper and the person they "
-        "answered. The wording patterns catch plain phrasing only; a response without a match "
-        "is not “safe”."
-    )
+    return int(as_number(total.get(metric)) or 0), where
 
 
 def crisis(total: Mapping[str, Any], records: Sequence[Mapping[str, Any]]) -> str:
-    n = int(as_number(total.get("needs_attention")) or 0)
-    per = [
-        f"{esc(r['community'])}: {int(as_number(r.get('needs_attention')) or 0):,}"
-        for r in records
-        if as_number(r.get("needs_attention"))
-    ]
-    where = f" ({'; '.join(per)})" if len(records) > 1 and per else ""
+    n, where = _count_and_where(total, records, "needs_attention")
+    unsafe, unsafe_where = _count_and_where(total, records, "unsafe_replies")
     resources = "".join(f"<li>{esc(line)}</li>" for line in CRISIS_RESOURCES)
     return (
         '<section id="crisis"><h2>Crisis cues and unsafe replies</h2><div class="crisis">'
@@ -305,7 +297,11 @@ def crisis(total: Mapping[str, Any], records: Sequence[Mapping[str, Any]]) -> st
         f"crisis cues (suicide or self-harm wording){where}. They are flagged for a person to "
         "read — the results mark them <code>needs_attention</code>. carelens does not assess "
         "risk and gives no risk score; a message without cues is not “safe”.</p>"
-        f"<p>{_unsafe_sentence(total, records)}</p>"
+        f'<p><strong id="unsafe-count">{unsafe:,}</strong> responses have wording that urges '
+        f"self-harm or gives method information{unsafe_where}; the results list those words "
+        "under <code>unsafe</code>. Read them and follow up with the helper and the person "
+        "they answered. The wording patterns catch plain phrasing only; a response without a "
+        "match is not “safe”.</p>"
         "<p>The crisis resources are in the docs (<code>docs/taxonomy.md</code>, “Seeker "
         f"signals”); carelens shows them with every flag:</p><ul>{resources}</ul></div></section>"
     )
