@@ -151,3 +151,24 @@ def test_an_empty_key_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "pseudonym.key").write_text("\n")
     with pytest.raises(InputError, match="pseudonym key file is empty"):
         local_key(tmp_path)
+
+
+def test_summarize_counts_what_a_person_should_read(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "pairs.jsonl"
+    seeker = "I want to kill myself. Nobody would notice."
+    rows = [
+        {"seeker_id": "s1", "response_id": "r1", "seeker": seeker, "response": "Just die then."},
+        {"seeker_id": "s1", "response_id": "r2", "seeker": seeker, "response": "I'd notice."},
+        {"seeker_id": "s2", "response_id": "r3", "seeker": "Bad day.", "response": "Oh no."},
+    ]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    tables = tmp_path / "tables"
+    result = invoke("summarize", source, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    assert "unsafe replies" in result.stdout
+    assert "To read: 2 responses answer messages with crisis cues, 1 have unsafe" in result.stdout
+    with (tables / "responses.csv").open(encoding="utf-8") as fh:
+        unsafe = {r["response_id"]: r["unsafe_reply"] for r in csv.DictReader(fh)}
+    assert unsafe == {"r1": "True", "r2": "False", "r3": "False"}
+    with (tables / "helpers.csv").open(encoding="utf-8") as fh:
+        assert sum(int(r["unsafe_replies"]) for r in csv.DictReader(fh)) == 1

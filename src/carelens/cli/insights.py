@@ -195,6 +195,7 @@ def summarize(
         if len(helpers) > top:
             s.out.print(f"({len(helpers) - top} more helpers; see --tables)")
         s.out.print(_strain_table(insights))
+        s.out.print(_to_read(insights))
         if tables is not None:
             saved = save_tables(insights, tables)
             s.out.print(f"{len(saved)} tables written to {escape(str(tables))}")
@@ -231,6 +232,7 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("reflections_per_question", "refl/question"),
     ("high_distress_share", "high distress"),
     ("mean_empathy_slope", "empathy trend/month"),
+    ("unsafe_replies", "unsafe replies"),
 )
 _SHARES = {"style_dismissive", "style_sympathy", "style_empathy", "style_compassion"}
 
@@ -238,7 +240,7 @@ _SHARES = {"style_dismissive", "style_sympathy", "style_empathy", "style_compass
 def _cell(name: str, value: Any) -> str:
     if value is None or (isinstance(value, float) and value != value):  # NaN
         return "-"
-    if name == "responses":
+    if name in ("responses", "unsafe_replies"):
         return str(int(value))
     if name in _SHARES or name == "high_distress_share":
         return f"{100 * float(value):.0f}%"
@@ -258,6 +260,19 @@ def _table(title: str, key: str, frame: Any, limit: int) -> Table:
             *(_cell(name, record.get(name)) for name, _ in _COLUMNS),
         )
     return table
+
+
+def _to_read(insights: Insights) -> str:
+    """The responses a person should read: crisis cues answered, unsafe replies."""
+    total = insights.total()
+    line = (
+        f"To read: {total.needs_attention} responses answer messages with crisis cues, "
+        f"{total.unsafe_replies} have unsafe wording (urging self-harm or giving method "
+        "information)"
+    )
+    if total.needs_attention or total.unsafe_replies:
+        line += "; the report lists them, and responses.csv (--tables) marks them"
+    return line + "."
 
 
 def _strain_table(insights: Insights) -> Table:
