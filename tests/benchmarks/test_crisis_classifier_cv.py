@@ -1,0 +1,59 @@
+"""``benchmarks/crisis_classifier_cv.py``: the logistic regression learns a separable toy
+problem, and a run on the shared EPITOME file and the annotations (skipped without
+``../shared/data``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "benchmarks" / "crisis_classifier_cv.py"
+DATA = ROOT.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
+
+
+def load_script() -> Any:
+    spec = importlib.util.spec_from_file_location("crisis_classifier_cv", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_classifier_separates_words_it_was_shown() -> None:
+    script = load_script()
+    texts = ["I want to end it all tonight", "end it all", "I had a fine day", "a fine lunch"] * 5
+    gold = np.array([1.0, 1.0, 0.0, 0.0] * 5)
+    counts = script.build_rows(texts, 2**12)
+    train = np.arange(len(texts))
+    idf, _, _ = script.fit_idf(counts, train)
+    rows = script.weighted(counts, idf)
+    w, bias = script.fit_logistic(rows, gold, train, steps=200)
+    probability = 1.0 / (1.0 + np.exp(-(script.rows_dot(rows, train, w) + bias)))
+    assert (probability[gold == 1] > 0.5).all() and (probability[gold == 0] < 0.5).all()
+    assert script.figures(gold, probability > 0.5) == "P 1.000  R 1.000  F1 1.000"
+
+
+@pytest.mark.skipif(not DATA.is_file(), reason="needs ../shared/data (the EPITOME file)")
+def test_a_run_on_the_annotations_prints_every_threshold() -> None:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), env.get("PYTHONPATH")) if p)
+    run = subprocess.run(
+        [sys.executable, str(SCRIPT), "--folds", "2"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("1906 seeker posts (train + dev), 520 flagged")
+    assert lines[1].startswith("patterns alone") and len(lines) == 2 + 5
