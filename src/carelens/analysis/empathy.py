@@ -9,9 +9,9 @@ above a threshold instead, widened to whole sentences for the dimensions in
 :data:`SENTENCE_SPAN_DIMENSIONS`. On top of the model's
 dimensions it looks for unsafe wording in the response (:mod:`carelens.analysis.unsafe`,
 kept in the result's ``unsafe`` field), applies the rules (:mod:`carelens.analysis.rules`),
-adds the
-derived ``empathy`` and ``style`` (:mod:`carelens.taxonomy`), the
-seeker's distress (model) and crisis cues (:mod:`carelens.analysis.crisis`), and feedback for
+adds the derived ``empathy`` and ``style`` (:mod:`carelens.taxonomy`), the seeker's distress
+(model) and crisis cues (the patterns of :mod:`carelens.analysis.crisis`, and for a post they
+miss the learned flag of :mod:`carelens.analysis.crisis_model`), feedback for
 the helper (:mod:`carelens.analysis.feedback`), and the helper's own distress
 (:mod:`carelens.analysis.personal_distress`). Results come back in input order; inputs are
 never modified.
@@ -29,6 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
+from carelens.analysis.crisis_model import CrisisWordingModel
 from carelens.analysis.feedback import feedback_for
 from carelens.analysis.personal_distress import PersonalDistressModel, helper_distress
 from carelens.analysis.rules import apply_rules
@@ -130,6 +131,7 @@ class EmpathyAnalyzer:
         threads: int | None = None,
         batch_size: int = 1,
         distress_model: PersonalDistressModel | None = None,
+        crisis_model: CrisisWordingModel | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -141,6 +143,8 @@ class EmpathyAnalyzer:
         self.batch_size = batch_size
         #: Scores the helper's own distress in each response (None: not scored).
         self.distress_model = distress_model
+        #: Flags seeker posts the crisis-cue patterns miss (None: patterns only).
+        self.crisis_model = crisis_model
         calibration = artifact.manifest.get("calibration", {})
         #: The dimensions the model scores, in its output order.
         self.model_dimensions: tuple[str, ...] = tuple(artifact.manifest["dimensions"])
@@ -188,6 +192,7 @@ class EmpathyAnalyzer:
             threads=threads,
             batch_size=batch_size,
             distress_model=PersonalDistressModel.load(),
+            crisis_model=CrisisWordingModel.load(),
         )
 
     @property
@@ -279,7 +284,7 @@ class EmpathyAnalyzer:
                 if seeker_probs is not None
                 else None
             )
-            cues = crisis_cues(seeker)
+            cues = self._crisis_cues(seeker)
             signals = SeekerSignals(
                 distress=distress,
                 crisis_cues=cues,
@@ -306,6 +311,14 @@ class EmpathyAnalyzer:
                 )
             )
         return results
+
+    def _crisis_cues(self, seeker: str) -> tuple[Span, ...]:
+        """The pattern cues of ``seeker``; without any, the learned flag's cue (if it flags)."""
+        cues = crisis_cues(seeker)
+        if cues or self.crisis_model is None:
+            return cues
+        cue = self.crisis_model.cue(seeker)
+        return (cue,) if cue is not None else ()
 
     def _helper_signals(self, response: str) -> HelperSignals | None:
         if self.distress_model is None:

@@ -208,42 +208,20 @@ class PersonalDistressModel:
         manifest and :class:`~carelens.errors.ModelError` for a missing or malformed folder.
         """
         folder = Path(path) if path is not None else default_model_dir()
-        manifest = _read_manifest(folder)
-        weights_path = folder / WEIGHTS
-        if not weights_path.is_file():
-            raise ModelError(f"{weights_path}: file missing from the model folder")
-        expected = (manifest.get("files") or {}).get(WEIGHTS)
-        if not isinstance(expected, str):
-            raise ModelError(f"{folder / MANIFEST}: manifest lists no checksum for {WEIGHTS}")
-        actual = sha256_file(weights_path)
-        if actual != expected:
-            raise ChecksumError(
-                f"{weights_path}: checksum {actual[:12]}… does not match the manifest "
-                f"({expected[:12]}…); the file was changed or damaged — reinstall carelens or "
-                "re-export the model with `python -m carelens.training.personal_distress`"
-            )
+        found = load_hashed_weights(
+            folder, model_id=MODEL_ID, trainer="carelens.training.personal_distress"
+        )
         try:
-            features = manifest["features"]
-            n_features = int(features["n_features"])
-            intercept = float(manifest["model"]["intercept"])
-            unseen_idf = float(features["idf"]["unseen"])
-            threshold = float(manifest["threshold"]["high"])
+            threshold = float(found.manifest["threshold"]["high"])
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"{folder / MANIFEST}: missing or invalid field ({exc})") from exc
-        try:
-            table = np.load(weights_path, allow_pickle=False)
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"{weights_path}: unreadable weights ({exc})") from exc
-        if table.dtype != WEIGHTS_DTYPE or table.ndim != 1:
-            raise ModelError(f"{weights_path}: expected a 1-D array of {WEIGHTS_DTYPE}")
-        if table.size and int(table["index"].max()) >= n_features:
-            raise ModelError(f"{weights_path}: a feature index exceeds n_features={n_features}")
-        columns = table["index"].astype(np.int64)
-        weights = np.zeros(n_features, dtype=np.float32)
-        weights[columns] = table["weight"]
-        idf = np.full(n_features, unseen_idf, dtype=np.float32)
-        idf[columns] = table["idf"]
-        return cls(weights, intercept, idf=idf, threshold=threshold, manifest=manifest)
+        return cls(
+            found.weights,
+            found.intercept,
+            idf=found.idf,
+            threshold=threshold,
+            manifest=found.manifest,
+        )
 
     def _columns(self, text: str) -> list[int]:
         """The hashed column of every n-gram of ``text`` (:func:`feature_index` of each key of
@@ -330,19 +308,66 @@ class PersonalDistressModel:
         return chosen
 
 
-def _read_manifest(folder: Path) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class HashedWeights:
+    """The parameters of a linear model over hashed tf-idf n-grams, dense over its columns."""
+
+    weights: npt.NDArray[np.float32]
+    idf: npt.NDArray[np.float32]
+    intercept: float
+    manifest: dict[str, Any]
+
+
+def load_hashed_weights(folder: Path, *, model_id: str, trainer: str) -> HashedWeights:
+    """The verified ``weights.npy`` + ``manifest.json`` of a hashed n-gram model folder.
+
+    The manifest must name ``model_id`` and :data:`FORMAT_VERSION` and hold the checksum of
+    the weights; ``trainer`` is the module that makes such a folder (named in errors).
+    Raises ChecksumError for changed weights and ModelError for anything missing or malformed.
+    """
     manifest = read_manifest(
-        folder,
-        missing="pass the folder of a personal-distress model "
-        "(one made by `python -m carelens.training.personal_distress`)",
+        folder, missing=f"pass the folder of a {model_id} model (one made by `python -m {trainer}`)"
     )
     manifest_path = folder / MANIFEST
-    if manifest.get("model_id") != MODEL_ID or manifest.get("format_version") != FORMAT_VERSION:
+    if manifest.get("model_id") != model_id or manifest.get("format_version") != FORMAT_VERSION:
         raise ModelError(
-            f"{manifest_path}: not a {MODEL_ID} model of format {FORMAT_VERSION} "
+            f"{manifest_path}: not a {model_id} model of format {FORMAT_VERSION} "
             f"(found {manifest.get('model_id')!r}, format {manifest.get('format_version')!r})"
         )
-    return manifest
+    weights_path = folder / WEIGHTS
+    if not weights_path.is_file():
+        raise ModelError(f"{weights_path}: file missing from the model folder")
+    expected = (manifest.get("files") or {}).get(WEIGHTS)
+    if not isinstance(expected, str):
+        raise ModelError(f"{manifest_path}: manifest lists no checksum for {WEIGHTS}")
+    actual = sha256_file(weights_path)
+    if actual != expected:
+        raise ChecksumError(
+            f"{weights_path}: checksum {actual[:12]}… does not match the manifest "
+            f"({expected[:12]}…); the file was changed or damaged — reinstall carelens or "
+            f"re-export the model with `python -m {trainer}`"
+        )
+    try:
+        features = manifest["features"]
+        n_features = int(features["n_features"])
+        intercept = float(manifest["model"]["intercept"])
+        unseen_idf = float(features["idf"]["unseen"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"{manifest_path}: missing or invalid field ({exc})") from exc
+    try:
+        table = np.load(weights_path, allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{weights_path}: unreadable weights ({exc})") from exc
+    if table.dtype != WEIGHTS_DTYPE or table.ndim != 1:
+        raise ModelError(f"{weights_path}: expected a 1-D array of {WEIGHTS_DTYPE}")
+    if table.size and int(table["index"].max()) >= n_features:
+        raise ModelError(f"{weights_path}: a feature index exceeds n_features={n_features}")
+    columns = table["index"].astype(np.int64)
+    weights = np.zeros(n_features, dtype=np.float32)
+    weights[columns] = table["weight"]
+    idf = np.full(n_features, unseen_idf, dtype=np.float32)
+    idf[columns] = table["idf"]
+    return HashedWeights(weights=weights, idf=idf, intercept=intercept, manifest=manifest)
 
 
 @functools.lru_cache(maxsize=1)

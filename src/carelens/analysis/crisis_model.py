@@ -1,0 +1,111 @@
+"""The learned crisis flag: seeker posts the crisis-cue patterns miss.
+
+The patterns of :mod:`carelens.analysis.crisis` find plain suicide and self-harm wording and
+miss most veiled wording, which annotators flag too. :class:`CrisisWordingModel` is a logistic
+regression over hashed word n-grams (the features of the personal-distress model), trained by
+:mod:`carelens.training.crisis_wording` on the project's annotated train and dev seeker posts.
+The analyzer asks it only about posts without a pattern cue: when its probability reaches
+the manifest's threshold, the post gets one cue labelled :data:`LABEL` over its sentence
+that the model rates highest on its own, so a person sees which words to read first.
+
+Like every crisis cue, this is a pointer for a person to read, never a risk score: the cue's
+score is 1.0, as for pattern cues, and the probability is not shown. The model folder is
+``weights.npy`` + ``manifest.json``, checked by SHA-256 at load.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from carelens.analysis.personal_distress import featurize, load_hashed_weights
+from carelens.errors import ModelError
+from carelens.inference.artifact import MANIFEST
+from carelens.inference.spans import sentence_ranges
+from carelens.types import Span
+
+MODEL_ID = "carelens-crisis-wording"
+#: Label of the cue the model adds (pattern cues are ``suicide`` or ``self_harm``).
+LABEL = "possible_crisis"
+
+
+def default_model_dir() -> Path:
+    """The crisis-wording model shipped inside the package."""
+    return Path(__file__).resolve().parent.parent / "models" / "crisis-wording"
+
+
+class CrisisWordingModel:
+    """Probability that annotators would flag a seeker post for crisis wording.
+
+    Build one with :meth:`load`; the constructor takes the learned parameters and does no I/O.
+    """
+
+    def __init__(
+        self,
+        weights: npt.NDArray[np.float32],
+        intercept: float,
+        *,
+        idf: npt.NDArray[np.float32],
+        threshold: float,
+        manifest: dict[str, Any] | None = None,
+    ) -> None:
+        if weights.ndim != 1 or weights.size == 0 or idf.shape != weights.shape:
+            raise ModelError("crisis-wording weights and idf must be 1-D arrays of one length")
+        if not 0.0 < threshold < 1.0:
+            raise ModelError(f"the crisis-wording threshold must be a probability, not {threshold}")
+        self.weights = weights
+        self.idf = idf
+        self.intercept = float(intercept)
+        self.threshold = float(threshold)
+        self.manifest: dict[str, Any] = dict(manifest or {})
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> CrisisWordingModel:
+        """Load the model folder at ``path`` (default: the shipped one), verifying checksums."""
+        folder = Path(path) if path is not None else default_model_dir()
+        found = load_hashed_weights(
+            folder, model_id=MODEL_ID, trainer="carelens.training.crisis_wording"
+        )
+        try:
+            threshold = float(found.manifest["threshold"]["flag"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"{folder / MANIFEST}: missing or invalid field ({exc})") from exc
+        return cls(
+            found.weights,
+            found.intercept,
+            idf=found.idf,
+            threshold=threshold,
+            manifest=found.manifest,
+        )
+
+    def probability(self, text: str) -> float:
+        """The model's probability that ``text`` would be flagged (a text without words gets
+        the intercept's)."""
+        columns, values = featurize(text, int(self.weights.size), self.idf)
+        logit = self.intercept + float(np.dot(self.weights[columns].astype(np.float64), values))
+        return 1.0 / (1.0 + math.exp(-logit))
+
+    def cue(self, seeker_text: str) -> Span | None:
+        """A cue over the sentence of ``seeker_text`` rated highest on its own, when the whole
+        post reaches the threshold; None otherwise."""
+        if self.probability(seeker_text) < self.threshold:
+            return None
+        best: tuple[float, int, int] | None = None
+        for start, end in sentence_ranges(seeker_text):
+            rated = self.probability(seeker_text[start:end])
+            if best is None or rated > best[0]:
+                best = (rated, start, end)
+        if best is None:
+            return None
+        return Span(best[1], best[2], LABEL, 1.0)
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_model() -> CrisisWordingModel:
+    """The shipped model, loaded once per process."""
+    return CrisisWordingModel.load()

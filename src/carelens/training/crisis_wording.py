@@ -1,0 +1,255 @@
+"""Train and export the learned crisis flag (NumPy only; no torch, no scikit-learn).
+
+Reproduces ``src/carelens/models/crisis-wording`` from the project's annotations (the
+``crisis`` label of each seeker post, train and dev parts; the test part is never read) and
+the seeker posts of the EPITOME file::
+
+    python -m carelens.training.crisis_wording \\
+        --data ../shared/data/epitome-reddit/epitome_reddit_public.csv \\
+        --annotations annotations/taxonomy-v1/gold.jsonl \\
+        --output src/carelens/models/crisis-wording
+
+The model is an L2-penalised logistic regression over the hashed word n-grams of
+:func:`carelens.analysis.personal_distress.featurize` (sublinear tf, smoothed idf, L2 norm),
+fitted by full-batch Adam from zero (no randomness). A post is flagged when its probability
+reaches :data:`THRESHOLD`; the analyzer asks the model only about posts the crisis-cue
+patterns did not flag (:mod:`carelens.analysis.crisis_model`). The threshold was chosen from a
+5-fold cross-validation on train + dev before any test figure (``benchmarks/
+crisis_classifier_cv.py``: patterns or classifier, F1 0.849 at 0.5, the best of 0.35-0.6);
+the same cross-validation is repeated here and written into the manifest. The shipped weights
+are fitted on all train + dev posts. The same data and code give the same bytes on one kind of
+CPU: there is no clock and no unseeded randomness in the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from carelens._version import __version__
+from carelens.analysis.crisis import crisis_cues
+from carelens.analysis.crisis_model import LABEL, MODEL_ID
+from carelens.analysis.personal_distress import FORMAT_VERSION, WEIGHTS, WEIGHTS_DTYPE
+from carelens.annotations import read_annotations
+from carelens.errors import CarelensError, InputError
+from carelens.inference.artifact import MANIFEST, sha256_file
+from carelens.training.personal_distress import SparseRows, build_rows, fit_idf, rows_dot
+
+logger = logging.getLogger(__name__)
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+N_FEATURES = 2**18
+L2 = 1e-4
+STEPS = 400
+LEARNING_RATE = 0.05
+#: Probability at or above which a post the patterns missed is flagged.
+THRESHOLD = 0.5
+CV_FOLDS = 5
+SEED = 0
+#: The annotation parts the model learns from (the test part stays held out).
+PARTS = ("train", "dev")
+DATA_CREDIT = (
+    "seeker posts: EPITOME Reddit (Sharma et al., EMNLP 2020), research and non-commercial "
+    "use; crisis labels: the project's annotations (annotations/taxonomy-v1, Apache-2.0)"
+)
+
+
+def seeker_labels(
+    data: str | Path, annotations: str | Path, parts: Sequence[str] = PARTS
+) -> tuple[list[str], FloatArray]:
+    """The seeker posts of the annotated ``parts`` and their crisis label (1 when any
+    annotated response to the post flags it), ordered by post id."""
+    labels: dict[str, int] = {}
+    for annotation in read_annotations(annotations):
+        if annotation.part in parts:
+            crisis = int(annotation.labels["crisis"])
+            labels[annotation.sp_id] = max(labels.get(annotation.sp_id, 0), crisis)
+    texts: dict[str, str] = {}
+    try:
+        with Path(data).open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                texts.setdefault(row["sp_id"], row["seeker_post"])
+    except (OSError, KeyError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read seeker posts ({exc})", path=str(data)) from exc
+    missing = sorted(sp for sp in labels if sp not in texts)
+    if missing:
+        raise InputError(
+            f"{len(missing)} annotated seeker posts are not in the data (first: {missing[0]})",
+            path=str(data),
+        )
+    ids = sorted(labels)
+    return [texts[sp] for sp in ids], np.array([labels[sp] for sp in ids], dtype=np.float64)
+
+
+def weighted(counts: SparseRows, idf: npt.NDArray[np.float32]) -> SparseRows:
+    """``counts`` (sublinear tf) times ``idf``, each row scaled to unit L2 norm, as
+    :func:`~carelens.analysis.personal_distress.featurize` weights one text."""
+    data = counts.data * idf[counts.indices].astype(np.float64)
+    norms = np.sqrt(np.bincount(counts.row_ids(), weights=data * data, minlength=counts.n_rows))
+    data = data / np.maximum(norms, 1e-12)[counts.row_ids()]
+    return SparseRows(counts.indptr, counts.indices, data, counts.n_features)
+
+
+def fit_logistic(
+    rows: SparseRows, y: FloatArray, train: IntArray, *, l2: float = L2, steps: int = STEPS
+) -> tuple[npt.NDArray[np.float32], float]:
+    """L2-penalised logistic regression on the ``train`` rows (full-batch Adam from zero;
+    the intercept is not penalised). Returns the dense weights and the intercept."""
+    in_train = np.zeros(rows.n_rows, dtype=bool)
+    in_train[train] = True
+    keep = in_train[rows.row_ids()]
+    row_ids, cols, vals = rows.row_ids()[keep], rows.indices[keep], rows.data[keep]
+    w = np.zeros(rows.n_features)
+    bias = 0.0
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    for step in range(1, steps + 1):
+        z = np.bincount(row_ids, weights=vals * w[cols], minlength=rows.n_rows)[train] + bias
+        residual = np.zeros(rows.n_rows)
+        residual[train] = 1.0 / (1.0 + np.exp(-z)) - y[train]
+        grad = np.bincount(cols, weights=vals * residual[row_ids], minlength=rows.n_features)
+        grad = grad / train.size + l2 * w
+        bias -= LEARNING_RATE * float(residual[train].mean())
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w -= LEARNING_RATE * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return w.astype(np.float32), bias
+
+
+def cross_validated(
+    counts: SparseRows, y: FloatArray, *, folds: int = CV_FOLDS, seed: int = SEED
+) -> FloatArray:
+    """Each post's probability from a model fitted on the other folds (idf included)."""
+    fold = np.random.default_rng(seed).permutation(counts.n_rows) % folds
+    probability = np.zeros(counts.n_rows)
+    for k in range(folds):
+        train, held = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        idf, _, _ = fit_idf(counts, train)
+        rows = weighted(counts, idf)
+        w, bias = fit_logistic(rows, y, train)
+        probability[held] = 1.0 / (1.0 + np.exp(-(rows_dot(rows, held, w) + bias)))
+    return probability
+
+
+def flag_figures(gold: FloatArray, flagged: npt.NDArray[np.bool_]) -> dict[str, Any]:
+    """Precision, recall and F1 of ``flagged`` against ``gold`` (1 = flagged by annotators)."""
+    hits = int(np.sum(flagged & (gold == 1)))
+    precision = hits / int(flagged.sum()) if flagged.any() else 0.0
+    recall = hits / int(gold.sum()) if gold.any() else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    return {
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "flagged": int(flagged.sum()),
+    }
+
+
+def train_crisis_wording(
+    data: str | Path, annotations: str | Path, output: str | Path
+) -> dict[str, Any]:
+    """Fit, cross-validate and export the model to ``output``; returns its manifest."""
+    texts, y = seeker_labels(data, annotations)
+    if not y.any() or y.all():
+        raise InputError("the annotations need flagged and unflagged seeker posts")
+    counts = build_rows(texts, N_FEATURES)
+    logger.info("%d seeker posts, %d flagged; cross-validating", len(texts), int(y.sum()))
+    probability = cross_validated(counts, y)
+    patterns = np.array([bool(crisis_cues(t)) for t in texts])
+    everything = np.arange(len(texts), dtype=np.int64)
+    idf, unseen, seen = fit_idf(counts, everything)
+    w, bias = fit_logistic(weighted(counts, idf), y, everything)
+    columns = np.flatnonzero(seen)
+    table = np.zeros(columns.size, dtype=WEIGHTS_DTYPE)
+    table["index"] = columns
+    table["weight"] = w[columns]
+    table["idf"] = idf[columns]
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    np.save(folder / WEIGHTS, table, allow_pickle=False)
+    manifest: dict[str, Any] = {
+        "model_id": MODEL_ID,
+        "format_version": FORMAT_VERSION,
+        "carelens_version": __version__,
+        "task": "flag seeker posts that annotators flagged for suicide or self-harm wording, "
+        "beside the crisis-cue patterns (a pointer for a person to read, never a risk score)",
+        "label": LABEL,
+        "features": {
+            "tokens": "regex [a-z0-9]+(?:['\\u2019][a-z0-9]+)*, case-insensitive, lower-cased",
+            "ngrams": "word unigrams 'u:w' and bigrams 'b:w1 w2' (no bigram across .!?;: or \\n)",
+            "hash": "zlib.crc32 of the UTF-8 key, modulo n_features",
+            "n_features": N_FEATURES,
+            "tf": "sublinear 1 + log(count)",
+            "idf": {
+                "formula": "ln((1 + n) / (1 + df)) + 1, df over the n training posts",
+                "n": len(texts),
+                "unseen": unseen,
+            },
+            "norm": "l2",
+        },
+        "model": {
+            "type": "logistic regression, full-batch Adam from zero, unpenalised intercept",
+            "l2": L2,
+            "steps": STEPS,
+            "learning_rate": LEARNING_RATE,
+            "intercept": bias,
+            "columns": int(columns.size),
+        },
+        "threshold": {"flag": THRESHOLD},
+        "data": {
+            "annotations": Path(annotations).name,
+            "parts": list(PARTS),
+            "posts": len(texts),
+            "flagged": int(y.sum()),
+            "credit": DATA_CREDIT,
+        },
+        "cross_validation": {
+            "folds": CV_FOLDS,
+            "seed": SEED,
+            "patterns": flag_figures(y, patterns),
+            "classifier": flag_figures(y, probability >= THRESHOLD),
+            "patterns_or_classifier": flag_figures(y, patterns | (probability >= THRESHOLD)),
+        },
+        "files": {WEIGHTS: sha256_file(folder / WEIGHTS)},
+    }
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m carelens.training.crisis_wording", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--data", required=True, help="the EPITOME Reddit CSV (seeker posts)")
+    parser.add_argument("--annotations", required=True, help="annotations/taxonomy-v1/gold.jsonl")
+    parser.add_argument("--output", required=True, help="model folder to write")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        manifest = train_crisis_wording(args.data, args.annotations, args.output)
+    except CarelensError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    cv = manifest["cross_validation"]
+    for name in ("patterns", "classifier", "patterns_or_classifier"):
+        figures = cv[name]
+        print(
+            f"{name:<24} precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  "
+            f"F1 {figures['f1']:.3f}"
+        )
+    print(f"written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
