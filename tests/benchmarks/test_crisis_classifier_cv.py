@@ -1,6 +1,6 @@
-"""``benchmarks/crisis_classifier_cv.py``: the logistic regression learns a separable toy
-problem, and a run on the shared EPITOME file and the annotations (skipped without
-``../shared/data``)."""
+"""``benchmarks/crisis_classifier_cv.py`` on the shared EPITOME file and the annotations
+(skipped without ``../shared/data``); its model code is tested in
+``tests/training/test_crisis_wording.py``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,20 +24,6 @@ def load_script() -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def test_the_classifier_separates_words_it_was_shown() -> None:
-    script = load_script()
-    texts = ["I want to end it all tonight", "end it all", "I had a fine day", "a fine lunch"] * 5
-    gold = np.array([1.0, 1.0, 0.0, 0.0] * 5)
-    counts = script.build_rows(texts, 2**12)
-    train = np.arange(len(texts))
-    idf, _, _ = script.fit_idf(counts, train)
-    rows = script.weighted(counts, idf)
-    w, bias = script.fit_logistic(rows, gold, train, steps=200)
-    probability = 1.0 / (1.0 + np.exp(-(script.rows_dot(rows, train, w) + bias)))
-    assert (probability[gold == 1] > 0.5).all() and (probability[gold == 0] < 0.5).all()
-    assert script.figures(gold, probability > 0.5) == "P 1.000  R 1.000  F1 1.000"
 
 
 @pytest.mark.skipif(not DATA.is_file(), reason="needs ../shared/data (the EPITOME file)")

@@ -7,6 +7,8 @@ each as a :class:`~carelens.types.Span` of the *seeker* text (label ``suicide`` 
 
 These are transparent patterns rather than a model, on purpose: every flag can be traced to
 the words that raised it, and the patterns lean towards flagging (a person reads the result).
+For a message they do not flag, the analyzer also asks a small learned model
+(:mod:`carelens.analysis.crisis_model`) about veiled wording the patterns miss.
 A mention is skipped only when it is plainly negated by the writer about themselves ("I'm not
 suicidal", "I would never hurt myself"); wording that is itself negative ("I don't want to
 live", "I don't want to wake up") is a cue, and so is an effort against the urge ("give me a

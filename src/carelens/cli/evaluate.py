@@ -199,8 +199,8 @@ def _taxonomy_table(report: AnnotationReport) -> Table:
     table.add_row("style", "", fmt_score(report.style_accuracy), fmt_score(report.style_macro_f1))
     table.caption = (
         "macro-F1 over levels 0/1/2 (flags and crisis: over yes/no), 95% interval by bootstrap "
-        "over the pairs; presence F1: level >= 1 "
-        "vs 0; crisis cues are patterns, flagged for a person to read, never a risk score"
+        "over the pairs; presence F1: level >= 1 vs 0; crisis cues are patterns and a learned "
+        "flag, for a person to read, never a risk score"
     )
     return table
 

@@ -1,0 +1,107 @@
+"""The learned crisis flag: the shipped model loads verified, flags veiled wording the patterns
+miss with one cue over a sentence, leaves everyday posts alone, and the analyzer asks it only
+when the patterns found nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import carelens
+from carelens.analysis.crisis import crisis_cues
+from carelens.analysis.crisis_model import (
+    LABEL,
+    CrisisWordingModel,
+    default_model_dir,
+    shipped_model,
+)
+from carelens.errors import ChecksumError, ModelError
+
+# Written for these tests: veiled wording, no pattern cue.
+VEILED = (
+    "Lately I keep thinking about how much easier it would be to just disappear for good. "
+    "Work was long today."
+)
+EVERYDAY = (
+    "I failed my driving test again and my parents are disappointed.",
+    "My dog died last week and the house feels so empty.",
+    "I moved to a new city and I feel lonely on weekends.",
+    "",
+)
+
+
+def test_the_shipped_model_loads_with_its_threshold() -> None:
+    model = shipped_model()
+    assert model.manifest["model_id"] == "carelens-crisis-wording"
+    assert 0.0 < model.threshold < 1.0
+    assert model.weights.shape == model.idf.shape == (model.manifest["features"]["n_features"],)
+
+
+def test_veiled_wording_gets_one_cue_over_its_sentence() -> None:
+    assert crisis_cues(VEILED) == ()  # the patterns miss it
+    model = shipped_model()
+    assert model.probability(VEILED) >= model.threshold
+    cue = model.cue(VEILED)
+    assert cue is not None and cue.label == LABEL and cue.score == 1.0
+    assert VEILED[cue.start : cue.end] == (
+        "Lately I keep thinking about how much easier it would be to just disappear for good."
+    )
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_posts_are_not_flagged(text: str) -> None:
+    model = shipped_model()
+    assert 0.0 < model.probability(text) < model.threshold
+    assert model.cue(text) is None
+
+
+def test_the_analyzer_asks_the_model_only_when_the_patterns_found_nothing() -> None:
+    analyzer = carelens.load()
+    veiled = analyzer.analyze(VEILED, "I'm here. Tell me more about tonight?")
+    assert veiled.seeker is not None and veiled.seeker.needs_attention
+    assert [c.label for c in veiled.seeker.crisis_cues] == [LABEL]
+    assert "988" in " ".join(veiled.seeker.resources)
+    plain = analyzer.analyze("I want to kill myself. " + VEILED, "I'm here.")
+    assert plain.seeker is not None
+    assert {c.label for c in plain.seeker.crisis_cues} == {"suicide"}  # patterns only
+    analyzer.crisis_model = None
+    without = analyzer.analyze(VEILED, "I'm here. Tell me more about tonight?")
+    assert without.seeker is not None and not without.seeker.needs_attention
+
+
+def copy_model(tmp_path: Path) -> Path:
+    folder = tmp_path / "crisis-wording"
+    shutil.copytree(default_model_dir(), folder)
+    return folder
+
+
+def test_changed_weights_fail_the_checksum(tmp_path: Path) -> None:
+    folder = copy_model(tmp_path)
+    table = np.load(folder / "weights.npy")
+    table["weight"][0] += 1.0
+    np.save(folder / "weights.npy", table)
+    with pytest.raises(ChecksumError, match=r"carelens\.training\.crisis_wording"):
+        CrisisWordingModel.load(folder)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"model_id": "carelens-personal-distress"}, "not a carelens-crisis-wording model"),
+        ({"threshold": {}}, "missing or invalid field"),
+        ({"threshold": {"flag": 1.5}}, "must be a probability"),
+    ],
+)
+def test_a_wrong_manifest_is_a_model_error(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    folder = copy_model(tmp_path)
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(manifest | change), encoding="utf-8")
+    with pytest.raises(ModelError, match=message):
+        CrisisWordingModel.load(folder)

@@ -1,0 +1,152 @@
+"""Training the learned crisis flag on a small written corpus: the logistic regression learns,
+the folder it writes loads and reproduces byte for byte, and bad inputs are clear errors."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from carelens.analysis.crisis_model import CrisisWordingModel
+from carelens.errors import InputError
+from carelens.training import crisis_wording
+from carelens.training.crisis_wording import (
+    fit_logistic,
+    flag_figures,
+    main,
+    train_crisis_wording,
+    weighted,
+)
+from carelens.training.personal_distress import build_rows, fit_idf, rows_dot
+
+# Written for this test: posts an annotator would flag (veiled) and would not.
+FLAGGED = (
+    "everything feels heavy and I want to disappear for good",
+    "I keep thinking I should just disappear and stop being a burden",
+    "some nights I want to disappear and not come back",
+)
+CALM = (
+    "my exam went badly and I feel stupid",
+    "I had a fight with my sister about the wedding",
+    "work is stressful and my boss keeps yelling",
+)
+
+
+@pytest.fixture(autouse=True)
+def few_features(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small hashed space keeps each fit quick; the code path is the shipped one."""
+    monkeypatch.setattr(crisis_wording, "N_FEATURES", 2**12)
+
+
+def write_corpus(folder: Path, *, parts: tuple[str, ...] = ("train", "dev")) -> tuple[Path, Path]:
+    data, gold = folder / "pairs.csv", folder / "gold.jsonl"
+    rows, lines = [], []
+    for i in range(24):
+        flagged = i % 2 == 0
+        text = (FLAGGED if flagged else CALM)[i % 3] + f" (post {i})"
+        rows.append(
+            {"sp_id": f"s{i}", "rp_id": f"r{i}", "seeker_post": text, "response_post": "ok"}
+        )
+        labels = {
+            "sympathy": 0,
+            "reflection": 0,
+            "compassion": 0,
+            "dismissive": 0,
+            "advice": 0,
+            "self_focus": 0,
+            "seeker_distress": 1,
+            "crisis": int(flagged),
+        }
+        lines.append(
+            json.dumps(
+                {
+                    "rp_id": f"r{i}",
+                    "sp_id": f"s{i}",
+                    "part": parts[i % len(parts)],
+                    "annotator": "T",
+                    "codebook": "taxonomy-v1.1",
+                    "labels": labels,
+                    "rationales": {
+                        d: [] for d in ("sympathy", "reflection", "compassion", "dismissive")
+                    },
+                    "crisis_evidence": [],
+                }
+            )
+        )
+    with data.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return data, gold
+
+
+def test_the_logistic_regression_separates_what_it_was_shown() -> None:
+    texts = [*FLAGGED, *CALM] * 3
+    gold = np.array(([1.0] * 3 + [0.0] * 3) * 3)
+    counts = build_rows(texts, 2**12)
+    train = np.arange(len(texts))
+    idf, _, _ = fit_idf(counts, train)
+    rows = weighted(counts, idf)
+    w, bias = fit_logistic(rows, gold, train, steps=200)
+    probability = 1.0 / (1.0 + np.exp(-(rows_dot(rows, train, w) + bias)))
+    assert flag_figures(gold, probability >= 0.5) == {
+        "precision": 1.0,
+        "recall": 1.0,
+        "f1": 1.0,
+        "flagged": 9,
+    }
+
+
+def test_training_writes_a_loadable_reproducible_folder(tmp_path: Path) -> None:
+    data, gold = write_corpus(tmp_path)
+    first = train_crisis_wording(data, gold, tmp_path / "a")
+    train_crisis_wording(data, gold, tmp_path / "b")
+    digest = [hashlib.sha256((tmp_path / d / "weights.npy").read_bytes()).hexdigest() for d in "ab"]
+    assert digest[0] == digest[1] == first["files"]["weights.npy"]
+    assert first["data"]["posts"] == 24 and first["data"]["flagged"] == 12
+    assert {"patterns", "classifier", "patterns_or_classifier"} <= set(first["cross_validation"])
+    model = CrisisWordingModel.load(tmp_path / "a")
+    assert model.probability("I want to disappear for good") > model.probability(
+        "my exam went badly"
+    )
+
+
+def test_the_test_part_is_never_read(tmp_path: Path) -> None:
+    data, gold = write_corpus(tmp_path, parts=("train", "dev", "test"))
+    manifest = train_crisis_wording(data, gold, tmp_path / "model")
+    assert manifest["data"]["posts"] == 16  # a third of the 24 posts are test posts
+
+
+def test_missing_posts_and_one_class_are_clear_errors(tmp_path: Path) -> None:
+    data, gold = write_corpus(tmp_path)
+    lines = data.read_text(encoding="utf-8").splitlines()
+    data.write_text("\n".join(lines[:-2]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not in the data"):
+        train_crisis_wording(data, gold, tmp_path / "model")
+    data, gold = write_corpus(tmp_path)
+    calm = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
+    for row in calm:
+        row["labels"]["crisis"] = 0
+    gold.write_text("\n".join(json.dumps(r) for r in calm) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="flagged and unflagged"):
+        train_crisis_wording(data, gold, tmp_path / "model")
+
+
+def test_the_command_prints_its_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data, gold = write_corpus(tmp_path)
+    out = tmp_path / "model"
+    code = main(["--data", str(data), "--annotations", str(gold), "--output", str(out)])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "patterns_or_classifier" in printed and f"written to {out}" in printed
+    assert (
+        main(
+            ["--data", str(tmp_path / "none.csv"), "--annotations", str(gold), "--output", str(out)]
+        )
+        == 1
+    )
