@@ -4,26 +4,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "benchmarks" / "crisis_classifier_cv.py"
 DATA = ROOT.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
-
-
-def load_script() -> Any:
-    spec = importlib.util.spec_from_file_location("crisis_classifier_cv", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.skipif(not DATA.is_file(), reason="needs ../shared/data (the EPITOME file)")

@@ -25,7 +25,6 @@ import numpy.typing as npt
 
 from carelens.analysis.personal_distress import featurize, load_hashed_weights
 from carelens.errors import ModelError
-from carelens.inference.artifact import MANIFEST
 from carelens.inference.spans import sentence_ranges
 from carelens.types import Span
 
@@ -69,17 +68,13 @@ class CrisisWordingModel:
         """Load the model folder at ``path`` (default: the shipped one), verifying checksums."""
         folder = Path(path) if path is not None else default_model_dir()
         found = load_hashed_weights(
-            folder, model_id=MODEL_ID, trainer="carelens.training.crisis_wording"
+            folder, model_id=MODEL_ID, trainer="carelens.training.crisis_wording", threshold="flag"
         )
-        try:
-            threshold = float(found.manifest["threshold"]["flag"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ModelError(f"{folder / MANIFEST}: missing or invalid field ({exc})") from exc
         return cls(
             found.weights,
             found.intercept,
             idf=found.idf,
-            threshold=threshold,
+            threshold=found.threshold,
             manifest=found.manifest,
         )
 

@@ -209,17 +209,16 @@ class PersonalDistressModel:
         """
         folder = Path(path) if path is not None else default_model_dir()
         found = load_hashed_weights(
-            folder, model_id=MODEL_ID, trainer="carelens.training.personal_distress"
+            folder,
+            model_id=MODEL_ID,
+            trainer="carelens.training.personal_distress",
+            threshold="high",
         )
-        try:
-            threshold = float(found.manifest["threshold"]["high"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ModelError(f"{folder / MANIFEST}: missing or invalid field ({exc})") from exc
         return cls(
             found.weights,
             found.intercept,
             idf=found.idf,
-            threshold=threshold,
+            threshold=found.threshold,
             manifest=found.manifest,
         )
 
@@ -315,15 +314,19 @@ class HashedWeights:
     weights: npt.NDArray[np.float32]
     idf: npt.NDArray[np.float32]
     intercept: float
+    threshold: float
     manifest: dict[str, Any]
 
 
-def load_hashed_weights(folder: Path, *, model_id: str, trainer: str) -> HashedWeights:
+def load_hashed_weights(
+    folder: Path, *, model_id: str, trainer: str, threshold: str
+) -> HashedWeights:
     """The verified ``weights.npy`` + ``manifest.json`` of a hashed n-gram model folder.
 
-    The manifest must name ``model_id`` and :data:`FORMAT_VERSION` and hold the checksum of
-    the weights; ``trainer`` is the module that makes such a folder (named in errors).
-    Raises ChecksumError for changed weights and ModelError for anything missing or malformed.
+    The manifest must name ``model_id`` and :data:`FORMAT_VERSION`, hold the checksum of the
+    weights and the model's decision threshold under ``threshold.<threshold>``; ``trainer``
+    is the module that makes such a folder (named in errors). Raises ChecksumError for changed
+    weights and ModelError for anything missing or malformed.
     """
     manifest = read_manifest(
         folder, missing=f"pass the folder of a {model_id} model (one made by `python -m {trainer}`)"
@@ -352,6 +355,7 @@ def load_hashed_weights(folder: Path, *, model_id: str, trainer: str) -> HashedW
         n_features = int(features["n_features"])
         intercept = float(manifest["model"]["intercept"])
         unseen_idf = float(features["idf"]["unseen"])
+        cut = float(manifest["threshold"][threshold])
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"{manifest_path}: missing or invalid field ({exc})") from exc
     try:
@@ -367,7 +371,9 @@ def load_hashed_weights(folder: Path, *, model_id: str, trainer: str) -> HashedW
     weights[columns] = table["weight"]
     idf = np.full(n_features, unseen_idf, dtype=np.float32)
     idf[columns] = table["idf"]
-    return HashedWeights(weights=weights, idf=idf, intercept=intercept, manifest=manifest)
+    return HashedWeights(
+        weights=weights, idf=idf, intercept=intercept, threshold=cut, manifest=manifest
+    )
 
 
 @functools.lru_cache(maxsize=1)
