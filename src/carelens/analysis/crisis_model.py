@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from carelens.analysis.personal_distress import featurize, load_hashed_weights
+from carelens.analysis.personal_distress import HashedLinearModel
 from carelens.errors import ModelError
 from carelens.inference.spans import sentence_ranges
 from carelens.types import Span
@@ -38,11 +39,13 @@ def default_model_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "models" / "crisis-wording"
 
 
-class CrisisWordingModel:
-    """Probability that annotators would flag a seeker post for crisis wording.
+class CrisisWordingModel(HashedLinearModel):
+    """Probability that annotators would flag a seeker post for crisis wording; a post is
+    flagged at ``threshold`` or above."""
 
-    Build one with :meth:`load`; the constructor takes the learned parameters and does no I/O.
-    """
+    MODEL_ID = MODEL_ID
+    TRAINER = "carelens.training.crisis_wording"
+    THRESHOLD_KEY = "flag"
 
     def __init__(
         self,
@@ -51,39 +54,20 @@ class CrisisWordingModel:
         *,
         idf: npt.NDArray[np.float32],
         threshold: float,
-        manifest: dict[str, Any] | None = None,
+        manifest: Mapping[str, Any] | None = None,
     ) -> None:
-        if weights.ndim != 1 or weights.size == 0 or idf.shape != weights.shape:
-            raise ModelError("crisis-wording weights and idf must be 1-D arrays of one length")
         if not 0.0 < threshold < 1.0:
             raise ModelError(f"the crisis-wording threshold must be a probability, not {threshold}")
-        self.weights = weights
-        self.idf = idf
-        self.intercept = float(intercept)
-        self.threshold = float(threshold)
-        self.manifest: dict[str, Any] = dict(manifest or {})
+        super().__init__(weights, intercept, idf=idf, threshold=threshold, manifest=manifest)
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> CrisisWordingModel:
-        """Load the model folder at ``path`` (default: the shipped one), verifying checksums."""
-        folder = Path(path) if path is not None else default_model_dir()
-        found = load_hashed_weights(
-            folder, model_id=MODEL_ID, trainer="carelens.training.crisis_wording", threshold="flag"
-        )
-        return cls(
-            found.weights,
-            found.intercept,
-            idf=found.idf,
-            threshold=found.threshold,
-            manifest=found.manifest,
-        )
+    def default_dir(cls) -> Path:
+        return default_model_dir()
 
     def probability(self, text: str) -> float:
         """The model's probability that ``text`` would be flagged (a text without words gets
         the intercept's)."""
-        columns, values = featurize(text, int(self.weights.size), self.idf)
-        logit = self.intercept + float(np.dot(self.weights[columns].astype(np.float64), values))
-        return 1.0 / (1.0 + math.exp(-logit))
+        return 1.0 / (1.0 + math.exp(-self._raw(text)))
 
     def cue(self, seeker_text: str) -> Span | None:
         """A cue over the sentence of ``seeker_text`` rated highest on its own, when the whole

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Self
 
 import numpy as np
 import numpy.typing as npt
@@ -157,12 +157,20 @@ def default_model_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "models" / "personal-distress"
 
 
-class PersonalDistressModel:
-    """A linear model over hashed tf-idf n-grams that predicts Batson personal distress (1-7).
+class HashedLinearModel:
+    """A linear model over hashed tf-idf n-grams (the features of :func:`featurize`): a
+    score of ``intercept + weights . features(text)`` and one decision threshold.
 
-    Build one with :meth:`load`; the constructor takes the learned parameters and does no I/O.
-    ``weights`` and ``idf`` are dense over the ``n_features`` hashed columns.
+    Subclasses name their model (``MODEL_ID``), the module that trains it (``TRAINER``), the
+    manifest key of their threshold (``THRESHOLD_KEY``) and their shipped folder
+    (:meth:`default_dir`). Build one with :meth:`load`; the constructor takes the learned
+    parameters and does no I/O. ``weights`` and ``idf`` are dense over the ``n_features``
+    hashed columns.
     """
+
+    MODEL_ID: ClassVar[str]
+    TRAINER: ClassVar[str]
+    THRESHOLD_KEY: ClassVar[str]
 
     def __init__(
         self,
@@ -175,7 +183,7 @@ class PersonalDistressModel:
     ) -> None:
         if weights.ndim != 1 or weights.size == 0 or idf.shape != weights.shape:
             raise ModelError(
-                "personal-distress weights and idf must be non-empty 1-D arrays of one length"
+                f"{self.MODEL_ID}: weights and idf must be non-empty 1-D arrays of one length"
             )
         self.weights = weights
         self.idf = idf
@@ -196,23 +204,25 @@ class PersonalDistressModel:
         self.threshold = float(threshold)
         self.manifest: Mapping[str, Any] = dict(manifest or {})
 
+    @classmethod
+    def default_dir(cls) -> Path:
+        """The model folder shipped inside the package."""
+        raise NotImplementedError
+
     @property
     def n_features(self) -> int:
         return int(self.weights.size)
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> PersonalDistressModel:
+    def load(cls, path: str | Path | None = None) -> Self:
         """Load the model folder at ``path`` (default: the shipped one), verifying checksums.
 
         Raises :class:`~carelens.errors.ChecksumError` when ``weights.npy`` differs from the
         manifest and :class:`~carelens.errors.ModelError` for a missing or malformed folder.
         """
-        folder = Path(path) if path is not None else default_model_dir()
+        folder = Path(path) if path is not None else cls.default_dir()
         found = load_hashed_weights(
-            folder,
-            model_id=MODEL_ID,
-            trainer="carelens.training.personal_distress",
-            threshold="high",
+            folder, model_id=cls.MODEL_ID, trainer=cls.TRAINER, threshold=cls.THRESHOLD_KEY
         )
         return cls(
             found.weights,
@@ -262,6 +272,18 @@ class PersonalDistressModel:
             dot += weights[column] * value
             squares += value * value
         return self.intercept + (dot / math.sqrt(squares) if squares > 0.0 else 0.0)
+
+
+class PersonalDistressModel(HashedLinearModel):
+    """Predicts the writer's Batson personal distress (1-7); ``threshold`` marks "high"."""
+
+    MODEL_ID = MODEL_ID
+    TRAINER = "carelens.training.personal_distress"
+    THRESHOLD_KEY = "high"
+
+    @classmethod
+    def default_dir(cls) -> Path:
+        return default_model_dir()
 
     def score(self, text: str) -> float:
         """Predicted personal distress of the writer of ``text``, clipped to 1-7."""
