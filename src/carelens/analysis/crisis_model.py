@@ -17,12 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-import numpy as np
-import numpy.typing as npt
 
 from carelens.analysis.personal_distress import HashedLinearModel
 from carelens.errors import ModelError
@@ -47,18 +42,10 @@ class CrisisWordingModel(HashedLinearModel):
     TRAINER = "carelens.training.crisis_wording"
     THRESHOLD_KEY = "flag"
 
-    def __init__(
-        self,
-        weights: npt.NDArray[np.float32],
-        intercept: float,
-        *,
-        idf: npt.NDArray[np.float32],
-        threshold: float,
-        manifest: Mapping[str, Any] | None = None,
-    ) -> None:
+    @classmethod
+    def check_threshold(cls, threshold: float) -> None:
         if not 0.0 < threshold < 1.0:
             raise ModelError(f"the crisis-wording threshold must be a probability, not {threshold}")
-        super().__init__(weights, intercept, idf=idf, threshold=threshold, manifest=manifest)
 
     @classmethod
     def default_dir(cls) -> Path:

@@ -185,6 +185,7 @@ class HashedLinearModel:
             raise ModelError(
                 f"{self.MODEL_ID}: weights and idf must be non-empty 1-D arrays of one length"
             )
+        self.check_threshold(threshold)
         self.weights = weights
         self.idf = idf
         # The hashed column of each unigram (by its token) and bigram (by its two tokens) seen
@@ -208,6 +209,10 @@ class HashedLinearModel:
     def default_dir(cls) -> Path:
         """The model folder shipped inside the package."""
         raise NotImplementedError
+
+    @classmethod
+    def check_threshold(cls, threshold: float) -> None:
+        """ModelError when ``threshold`` cannot be this model's threshold (any by default)."""
 
     @property
     def n_features(self) -> int:
