@@ -17,6 +17,10 @@ never a diagnosis. Two parts work together:
 :func:`helper_distress` combines both. The model folder is ``weights.npy`` (a structured
 array of hashed feature indices with their float32 weights and idf) and ``manifest.json``,
 whose SHA-256 for the weights is checked at load.
+
+The hashed n-gram features (:func:`featurize`) and :class:`HashedLinearModel` (loading such
+a folder, scoring a text) are shared with the learned crisis flag
+(:mod:`carelens.analysis.crisis_model`).
 """
 
 from __future__ import annotations
