@@ -4,6 +4,7 @@ when the patterns found nothing."""
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
@@ -17,7 +18,6 @@ from carelens.analysis.crisis_model import (
     LABEL,
     CrisisWordingModel,
     default_model_dir,
-    shipped_model,
 )
 from carelens.errors import ChecksumError, ModelError
 
@@ -32,6 +32,12 @@ EVERYDAY = (
     "I moved to a new city and I feel lonely on weekends.",
     "",
 )
+
+
+@functools.cache
+def shipped_model() -> CrisisWordingModel:
+    """The shipped model, loaded once for these tests."""
+    return CrisisWordingModel.load()
 
 
 def test_the_shipped_model_loads_with_its_threshold() -> None:

@@ -170,27 +170,28 @@ def _negated(text: str, start: int, cue: str) -> bool:
 
 def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
     """Suicide and self-harm cues in ``seeker_text``, in order, overlapping matches merged."""
+    # For ASCII text, lower() changes only A-Z, one character for one, and a case-insensitive
+    # pattern matches an ASCII character exactly where its lower-case form matches: the same
+    # cues at the same offsets, found faster (_FOLDED).
     if seeker_text.isascii():
-        # For ASCII text, lower() changes only A-Z, one character for one, and a
-        # case-insensitive pattern matches an ASCII character exactly where its lower-case
-        # form matches: the same cues at the same offsets, found faster (_FOLDED).
-        folded = seeker_text.lower()
-        if _ANY_FOLDED.search(folded) is None:
-            return ()
-        return _find(seeker_text, folded, _FOLDED)
-    if _ANY.search(seeker_text) is None:
+        searched, any_cue, compiled = seeker_text.lower(), _ANY_FOLDED, _FOLDED
+    else:
+        searched, any_cue, compiled = seeker_text, _ANY, _COMPILED
+    if any_cue.search(searched) is None:
         return ()
-    return _scan(seeker_text)
+    return _find(seeker_text, searched, compiled)
 
 
 def _scan(seeker_text: str) -> tuple[Span, ...]:
-    """Every pattern over ``seeker_text``: the cues, negated ones left out, merged."""
+    """Every case-insensitive pattern over ``seeker_text``, without the quick check or the
+    lower-cased copy (what :func:`crisis_cues` must equal; the tests compare them)."""
     return _find(seeker_text, seeker_text, _COMPILED)
 
 
 def _find(text: str, searched: str, compiled: dict[str, list[re.Pattern[str]]]) -> tuple[Span, ...]:
     """The cues of ``text`` where the ``compiled`` patterns match ``searched`` (``text`` itself,
-    or its lower-cased copy with the same offsets); negation is read in ``text``."""
+    or its lower-cased copy with the same offsets), negated ones left out, merged; negation
+    is read in ``text``."""
     found: list[Span] = []
     for label, patterns in compiled.items():
         for pattern in patterns:

@@ -15,7 +15,6 @@ score is 1.0, as for pattern cues, and the probability is not shown. The model f
 
 from __future__ import annotations
 
-import functools
 import math
 from pathlib import Path
 
@@ -69,9 +68,3 @@ class CrisisWordingModel(HashedLinearModel):
         if best is None:
             return None
         return Span(best[1], best[2], LABEL, 1.0)
-
-
-@functools.lru_cache(maxsize=1)
-def shipped_model() -> CrisisWordingModel:
-    """The shipped model, loaded once per process."""
-    return CrisisWordingModel.load()

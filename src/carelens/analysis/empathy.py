@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
@@ -299,15 +300,10 @@ class EmpathyAnalyzer:
                 unsafe=unsafe,
             )
             results.append(
-                ResponseAnalysis(
-                    dimensions=draft.dimensions,
-                    model_id=draft.model_id,
-                    flags=draft.flags,
-                    style=draft.style,
-                    seeker=draft.seeker,
+                replace(
+                    draft,
                     feedback=feedback_for(draft, seeker, response),
                     helper=self._helper_signals(response),
-                    unsafe=draft.unsafe,
                 )
             )
         return results
