@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import json
 import sys
@@ -417,3 +418,104 @@ def test_read_results_of_a_damaged_file_is_an_input_error(
     path.write_bytes(first_line)
     with pytest.raises(InputError, match="line 1"):
         list(read_results(path))
+
+
+def write_texts(path: Path, responses: Sequence[str]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for i, response in enumerate(responses):
+            row = {
+                "seeker_id": "s",
+                "response_id": f"r{i}",
+                "seeker": "It is hard.",
+                "response": response,
+            }
+            fh.write(json.dumps(row) + "\n")
+
+
+CARRIAGE_RETURNS = ["One line.\rAnother.", "Windows\r\nends.", "End\r", "a\r\rb", "plain"]
+
+
+def test_csv_with_a_bare_carriage_return_reads_back_and_resumes(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_texts(source, CARRIAGE_RETURNS)
+    out = tmp_path / "out.csv"
+    analyze_file(source, FakeAnalyzer(), out)
+    records = list(read_results(out))
+    assert [r["response_text"] for r in records] == CARRIAGE_RETURNS
+    assert b'"One line.\rAnother."' in out.read_bytes()  # quoted: any CSV reader takes it
+    with out.open(encoding="utf-8", newline="") as fh:
+        assert [row[-2] for row in csv.reader(fh)][1:] == CARRIAGE_RETURNS
+    again = analyze_file(source, FakeAnalyzer(), out)  # a re-run resumes: nothing to add
+    assert (again.analysed, again.resumed) == (0, len(CARRIAGE_RETURNS))
+
+
+def test_csv_written_with_an_unquoted_carriage_return_is_still_read(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_texts(source, CARRIAGE_RETURNS)
+    out = tmp_path / "out.csv"
+    analyze_file(source, FakeAnalyzer(), out)
+    expected = list(read_results(out))
+    # How earlier versions wrote it: rows ending in \n, a lone \r left outside quotes.
+
+    with out.open(encoding="utf-8", newline="") as fh:
+        header, *rows = csv.reader(fh)
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerows([header, *rows])
+    assert b"It is hard.,One line.\rAnother.,fake-model\n" in out.read_bytes()  # unquoted
+    assert list(read_results(out)) == expected
+    assert analyze_file(source, FakeAnalyzer(), out).resumed == len(CARRIAGE_RETURNS)
+
+
+def test_read_results_takes_an_older_csv_layout_by_its_own_header(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    ids = write_pairs(source, 5)
+    out = tmp_path / "out.csv"
+    analyze_file(source, FakeAnalyzer(), out)
+
+    with out.open(encoding="utf-8", newline="") as fh:
+        header, *rows = csv.reader(fh)
+    dropped = {"unsafe_reply", "unsafe_spans", "seeker_speaker", "community"}
+    keep = [i for i, name in enumerate(header) if name not in dropped]
+    old = tmp_path / "old.csv"
+    with old.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(
+            [[r[i] for i in keep] for r in [header, *rows]]
+        )
+    records = list(read_results(old))
+    assert ids_of(records) == ids
+    assert all("unsafe" not in r for r in records)  # not checked, not "none found"
+    current = list(read_results(out))
+    assert [r["emotional_reaction"] for r in records] == [r["emotional_reaction"] for r in current]
+    # Resuming still insists on this model's layout, and says so.
+    with pytest.raises(InputError, match="header differs"):
+        analyze_file(source, FakeAnalyzer(), old)
+
+
+def test_read_results_of_another_csv_names_a_result_file(tmp_path: Path) -> None:
+    path = tmp_path / "table.csv"
+    path.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a carelens result file") as caught:
+        list(read_results(path))
+    assert "--overwrite" not in str(caught.value)
+
+
+def test_read_results_accepts_records_without_some_dimensions(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 3)
+    out = tmp_path / "out.jsonl"
+    analyze_file(source, FakeAnalyzer(), out)
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    del lines[1]["exploration"]
+    out.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    records = list(read_results(out))
+    assert len(records) == 3 and "exploration" not in records[1]
+    lines[2]["interpretation"]["level"] = 7  # a level outside 0-2 is still refused
+    out.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    with pytest.raises(InputError, match="line 3"):
+        list(read_results(out))
+    # Resuming needs every dimension of the model.
+    lines[2]["interpretation"]["level"] = 1
+    out.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    with pytest.raises(InputError, match="line 2"):
+        analyze_file(source, FakeAnalyzer(), out)

@@ -5,6 +5,15 @@ already exists it is resumed: the complete records at its start are counted (a l
 an interruption is dropped), their ids are checked against the first input exchanges, and
 new records are appended after them. Parquet cannot be appended to, so a Parquet output is
 built as JSON Lines in ``OUT.parquet.partial.jsonl`` and converted by :meth:`ResultWriter.finish`.
+
+:func:`read_results` reads any finished (or interrupted) result file back. It is more lenient
+than resuming: a CSV header from an older carelens (fewer columns) is read by its own names,
+and a JSON Lines record may lack a dimension the first one has (results merged from runs of
+different models); resuming insists on exactly this model's layout.
+
+CSV cells are quoted when they hold a carriage return (the writer ends rows with ``\n``, so
+the csv module alone would leave a lone ``\r`` bare, and no CSV reader could read the row
+back); files written before that are read by parking a lone ``\r`` while a row is parsed.
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ import csv
 import json
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -38,6 +48,10 @@ logger = logging.getLogger(__name__)
 PARTIAL_SUFFIX = ".partial.jsonl"
 #: How every JSON Lines record begins (``result_record`` puts ``seeker_id`` first).
 _JSONL_RECORD_START = b'{"seeker_id": '
+#: A carriage return that does not end a line, and the noncharacter it is parked as while
+#: an older, unquoted CSV row is parsed.
+_LONE_CR = re.compile("\r(?!\n)")
+_PARKED_CR = "\uffff"
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -50,10 +64,17 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
 
 
 class _Scan:
-    """Complete records at the start of an output file; ``end`` is the byte after the last."""
+    """Complete records at the start of an output file; ``end`` is the byte after the last.
 
-    def __init__(self, path: Path, fmt: str, dimensions: Sequence[str]) -> None:
+    ``reading`` (for :func:`read_results`): accept an older CSV header and JSON Lines records
+    without some of ``dimensions``, and word errors for a reader rather than a resumed run.
+    """
+
+    def __init__(
+        self, path: Path, fmt: str, dimensions: Sequence[str], *, reading: bool = False
+    ) -> None:
         self.path, self.fmt, self.dimensions = path, fmt, dimensions
+        self.reading = reading
         self.end = 0
         self.has_header = False
 
@@ -61,6 +82,12 @@ class _Scan:
         return self._jsonl() if self.fmt == "jsonl" else self._csv()
 
     def _damaged(self, line: int, why: str) -> InputError:
+        if self.reading:
+            return InputError(
+                f"{why}: not a carelens result file (the output of carelens analyze or batch)",
+                path=str(self.path),
+                line=line,
+            )
         return InputError(
             f"{why}: this is not the output of an interrupted carelens run; pass --overwrite "
             "to replace it or choose a new output path",
@@ -79,7 +106,7 @@ class _Scan:
                 return  # truncated mid-line by the interruption
             try:
                 record = json.loads(raw.decode("utf-8"))
-                _check_record(record, self.dimensions)
+                _check_record(record, self.dimensions, partial=self.reading)
             except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
                 raise self._damaged(number, "not a result record") from exc
             self.end = end
@@ -87,7 +114,7 @@ class _Scan:
 
     def _csv(self) -> Iterator[JsonDict]:
         columns = flat_columns(self.dimensions)
-        state = {"end": 0, "terminated": True, "line": 0}
+        state = {"end": 0, "terminated": True, "line": 0, "parked": False}
 
         first_line = b""
 
@@ -98,12 +125,20 @@ class _Scan:
                 state["terminated"] = raw.endswith(b"\n")
                 if state["line"] == 1:
                     first_line = raw
-                yield raw.decode("utf-8", "replace")
+                line = raw.decode("utf-8", "replace")
+                if "\r" in line and _PARKED_CR not in line:
+                    parked = _LONE_CR.sub(_PARKED_CR, line)
+                    state["parked"] = state["parked"] or parked != line
+                    line = parked
+                yield line
 
         allow_large_csv_fields()  # span lists of long responses are large
         header = ",".join(columns).encode("utf-8")
         pending: tuple[int, str] | None = None
         for row in _csv_rows(text(), lambda: self._damaged(int(state["line"]), "unreadable CSV")):
+            if state["parked"]:
+                row = [cell.replace(_PARKED_CR, "\r") for cell in row]
+                state["parked"] = False
             if pending is not None:
                 raise self._damaged(*pending)
             complete = bool(state["terminated"]) and len(row) == len(columns)
@@ -111,9 +146,17 @@ class _Scan:
                 if complete and row == columns:
                     self.has_header, self.end = True, int(state["end"])
                     continue
+                if self.reading and state["terminated"] and _older_result_header(row):
+                    columns, self.has_header, self.end = row, True, int(state["end"])
+                    continue
                 if not state["terminated"] and header.startswith(first_line):
                     return  # the header itself was cut: start over
-                raise self._damaged(1, "its header differs from this model's columns")
+                why = (
+                    "its header is not a result file's"
+                    if self.reading
+                    else ("its header differs from this model's columns")
+                )
+                raise self._damaged(1, why)
             try:
                 if not complete:
                     raise ValueError("incomplete row")
@@ -124,6 +167,18 @@ class _Scan:
                 continue
             self.end = int(state["end"])
             yield record
+
+
+def _older_result_header(columns: Sequence[str]) -> bool:
+    """Whether ``columns`` is the header of a flat result file (this or an older layout)."""
+    names = set(columns)
+    dims = flat_dimensions(columns)
+    return (
+        len(names) == len(columns)
+        and {"seeker_id", "response_id"} <= names
+        and bool(dims)
+        and all({f"{d}_spans", *(f"{d}_p{k}" for k in range(N_LEVELS))} <= names for d in dims)
+    )
 
 
 def _is_prefix_either_way(a: bytes, b: bytes) -> bool:
@@ -142,10 +197,14 @@ def _csv_rows(lines: Iterator[str], damaged: Callable[[], InputError]) -> Iterat
         yield row
 
 
-def _check_record(record: Any, dimensions: Sequence[str]) -> None:
+def _check_record(record: Any, dimensions: Sequence[str], *, partial: bool = False) -> None:
+    """Raise unless ``record`` is a result record scoring ``dimensions`` (``partial``: the
+    ones it has)."""
     if not isinstance(record, dict) or not isinstance(record.get("response_id"), str):
         raise ValueError("not a record")
     for d in dimensions:
+        if partial and d not in record:
+            continue
         if record[d]["level"] not in range(N_LEVELS):
             raise ValueError("bad level")
 
@@ -179,7 +238,7 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[JsonDict]:
             if isinstance(record, dict)
             else []
         )
-    yield from _Scan(p, fmt, dims)
+    yield from _Scan(p, fmt, dims, reading=True)
 
 
 class ResultWriter:
@@ -203,6 +262,7 @@ class ResultWriter:
         self._store_format = "jsonl" if parquet else self.format
         self._fh: IO[str] | None = None
         self._csv: Any = None
+        self._csv_quoted: Any = None
 
     def open(
         self, exchanges: Iterator[Exchange], on_existing: Callable[[JsonDict], None] | None = None
@@ -246,6 +306,7 @@ class ResultWriter:
         self._fh = self.store.open("a", encoding="utf-8", newline="")
         if self._store_format == "csv":
             self._csv = csv.writer(self._fh, lineterminator="\n")
+            self._csv_quoted = csv.writer(self._fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
             if scan is None or not scan.has_header:
                 self._csv.writerow(flat_columns(self.dimensions))
                 self._fh.flush()
@@ -260,7 +321,11 @@ class ResultWriter:
                 row = flatten_record(record, self.dimensions)
                 for name in (*(f"{d}_spans" for d in self.dimensions), *LIST_COLUMNS):
                     row[name] = json.dumps(row[name], ensure_ascii=False)
-                self._csv.writerow(["" if v is None else v for v in row.values()])
+                values = ["" if v is None else v for v in row.values()]
+                if any(isinstance(v, str) and "\r" in v for v in values):
+                    self._csv_quoted.writerow(values)  # a bare \r must be inside quotes
+                else:
+                    self._csv.writerow(values)
         else:
             self._fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
         self._fh.flush()

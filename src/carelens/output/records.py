@@ -285,7 +285,7 @@ def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict
         record["feedback"] = feedback
     for name in TEXT_FIELDS:
         record[name] = row.get(name) or None  # readers never yield an empty text
-    record["model"] = row["model"]
+    record["model"] = cell("model")
     return record
 
 
