@@ -328,14 +328,55 @@ def test_cut_csv_header_starts_over(tmp_path: Path) -> None:
     assert ids_of(list(read_results(out))) == ids
 
 
-def test_finished_parquet_is_not_overwritten_silently(tmp_path: Path) -> None:
+def test_rerun_of_a_finished_parquet_resumes_it(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    ids = write_pairs(source, 3)
+    out = tmp_path / "out.parquet"
+    analyze_file(source, FakeAnalyzer(), out)
+    before = list(read_results(out))
+    again = analyze_file(source, FakeAnalyzer(), out)
+    assert (again.analysed, again.resumed) == (0, 3)
+    assert list(read_results(out)) == before
+    assert not (tmp_path / f"out.parquet{PARTIAL_SUFFIX}").exists()
+    # The input grew: the new pairs are appended and the file written again.
+    more = write_pairs(source, 5)
+    grown = analyze_file(source, FakeAnalyzer(), out)
+    assert (grown.analysed, grown.resumed) == (2, 3)
+    assert ids_of(list(read_results(out))) == more and more[:3] == ids
+    assert analyze_file(source, FakeAnalyzer(), out, overwrite=True).analysed == 5
+
+
+def test_finished_parquet_of_another_input_is_left_as_it_was(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     write_pairs(source, 3)
     out = tmp_path / "out.parquet"
     analyze_file(source, FakeAnalyzer(), out)
-    with pytest.raises(InputError, match="finished run"):
+    before = out.read_bytes()
+    other = tmp_path / "other.jsonl"
+    other.write_text(source.read_text(encoding="utf-8").replace('"r0"', '"x0"'), encoding="utf-8")
+    with pytest.raises(InputError, match="does not match the input") as caught:
+        analyze_file(other, FakeAnalyzer(), out)
+    assert str(out) in str(caught.value)
+    assert out.read_bytes() == before
+    assert not (tmp_path / f"out.parquet{PARTIAL_SUFFIX}").exists()
+
+
+@pytest.mark.parametrize("content", [b"not parquet at all", None])
+def test_finished_parquet_of_another_kind_is_refused(tmp_path: Path, content: bytes | None) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 2)
+    out = tmp_path / "out.parquet"
+    if content is None:  # a Parquet file with other columns
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.table({"a": [1, 2]}), out)
+    else:
+        out.write_bytes(content)
+    before = out.read_bytes()
+    with pytest.raises(InputError, match="--overwrite"):
         analyze_file(source, FakeAnalyzer(), out)
-    assert analyze_file(source, FakeAnalyzer(), out, overwrite=True).analysed == 3
+    assert out.read_bytes() == before
 
 
 def test_parquet_without_pyarrow_names_the_extra(

@@ -263,6 +263,8 @@ class ResultWriter:
         self._fh: IO[str] | None = None
         self._csv: Any = None
         self._csv_quoted: Any = None
+        #: Whether :meth:`open` made the JSON Lines store from a finished Parquet output.
+        self._reopened = False
 
     def open(
         self, exchanges: Iterator[Exchange], on_existing: Callable[[JsonDict], None] | None = None
@@ -275,11 +277,7 @@ class ResultWriter:
         if self.format == "parquet":
             require_pyarrow()
             if self.path.exists() and not self.store.exists() and not self.overwrite:
-                raise InputError(
-                    "the output already exists from a finished run; pass --overwrite to "
-                    "replace it or choose a new output path",
-                    path=str(self.path),
-                )
+                self._reopen_finished_parquet()
         if self.overwrite:
             for stale in {self.path, self.store}:
                 stale.unlink(missing_ok=True)
@@ -290,12 +288,14 @@ class ResultWriter:
                 exchange = next(exchanges, None)
                 ids = (record["seeker_id"], record["response_id"])
                 if exchange is None or ids != (exchange.seeker.id, exchange.response.id):
+                    if self._reopened:  # leave the finished file as it was found
+                        self.store.unlink()
                     raise InputError(
                         f"record {resumed} of the existing output (ids {ids[0]!r}, {ids[1]!r}) "
                         "does not match the input in that place, so this output is not an "
                         "interrupted run over this input; pass --overwrite to start over or "
                         "choose a new output path",
-                        path=str(self.store),
+                        path=str(self.path if self._reopened else self.store),
                     )
                 if on_existing is not None:
                     on_existing(record)
@@ -311,6 +311,31 @@ class ResultWriter:
                 self._csv.writerow(flat_columns(self.dimensions))
                 self._fh.flush()
         return resumed
+
+    def _reopen_finished_parquet(self) -> None:
+        """Turn a finished Parquet output back into its JSON Lines store, so that a re-run
+        resumes it like any other output (and :meth:`finish` writes it again)."""
+        pa = require_pyarrow()
+        try:
+            columns = pa.parquet.read_schema(self.path).names
+        except (OSError, pa.ArrowException) as exc:
+            raise InputError(
+                f"the output exists and is not a readable Parquet file ({exc}); pass "
+                "--overwrite to replace it or choose a new output path",
+                path=str(self.path),
+            ) from exc
+        if columns != flat_columns(self.dimensions):
+            raise InputError(
+                "the output already exists with other columns (another model's, or an older "
+                "carelens's); pass --overwrite to replace it or choose a new output path",
+                path=str(self.path),
+            )
+        tmp = self.store.with_name(self.store.name + ".tmp")
+        with tmp.open("w", encoding="utf-8") as fh:
+            for record in read_results(self.path):
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        os.replace(tmp, self.store)
+        self._reopened = True
 
     def write(self, records: Iterable[JsonDict]) -> None:
         """Append records and flush them to the file."""
