@@ -409,6 +409,10 @@ def test_explorer_dates_are_inclusive(client: TestClient, cid: str) -> None:
     assert total_shown(results(client, cid, since="2024-03-03", until="2024-03-03")) == (
         store_total(cid, client, since="2024-03-03", until="2024-03-04")
     )
+    # The last day a date field offers: everything from `since` on (no day after it).
+    assert total_shown(results(client, cid, since="2024-02-01", until="9999-12-31")) == (
+        store_total(cid, client, since="2024-02-01")
+    )
 
 
 def test_explorer_filters_combine(client: TestClient, cid: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,51 @@ def test_keys_create_list_revoke(tmp_path: Path) -> None:
     unknown = invoke("keys", "revoke", "nope", "--data-dir", tmp_path)
     assert unknown.exit_code == 1
     assert "no API key with id 'nope'" in unknown.stderr
+
+
+def test_keys_list_piped_gives_whole_ids_and_names(tmp_path: Path) -> None:
+    for name in ("analytics team with a long name", "night shift"):
+        assert invoke("keys", "create", name, "--data-dir", tmp_path).exit_code == 0
+    store = open_store(None, data_dir=tmp_path)
+    try:
+        keys = store.list_keys()
+    finally:
+        store.close()
+    # CliRunner is not a terminal, so this is the piped form, whatever the width.
+    listed = CliRunner().invoke(
+        cli(), ["keys", "list", "--data-dir", str(tmp_path)], env={"COLUMNS": "40"}
+    )
+    assert listed.exit_code == 0, listed.output
+    rows = [line.split("\t") for line in listed.stdout.splitlines()]
+    assert [(r[0], r[1]) for r in rows] == [(k["id"], k["name"]) for k in keys]
+    assert all(r[3] == "-" for r in rows)
+
+
+def test_keys_list_in_a_narrow_terminal_never_cuts_an_id(tmp_path: Path) -> None:
+    assert invoke("keys", "create", "a name of some length", "--data-dir", tmp_path).exit_code == 0
+    store = open_store(None, data_dir=tmp_path)
+    try:
+        key_id = store.list_keys()[0]["id"]
+    finally:
+        store.close()
+    # FORCE_COLOR makes rich treat the output as a terminal (80 columns wide).
+    listed = CliRunner().invoke(
+        cli(),
+        ["keys", "list", "--data-dir", str(tmp_path)],
+        env={"COLUMNS": "80", "FORCE_COLOR": "1"},
+    )
+    assert listed.exit_code == 0, listed.output
+    text = re.sub(r"\x1b\[[0-9;]*m", "", listed.stdout)
+    assert "\t" not in text and "API keys" in text  # the table, not the piped lines
+    assert key_id in text and "a name" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_keys_need_a_name(tmp_path: Path) -> None:
+    for name in ("", "   "):
+        created = invoke("keys", "create", name, "--data-dir", tmp_path)
+        assert created.exit_code == 2
+        assert "give the key a name" in created.output
 
 
 def test_keys_list_when_empty(tmp_path: Path) -> None:

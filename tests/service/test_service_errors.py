@@ -64,6 +64,25 @@ def test_unexpected_errors_are_internal_error(
     assert "POST /v1/analyze 500" in logged
 
 
+def test_a_page_that_fails_unexpectedly_is_an_html_error_page(
+    make_app: MakeApp, analyzer: EmpathyAnalyzer, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = make_app(analyzer_=BrokenAnalyzer(analyzer))
+    with TestClient(app, base_url=BASE_URL) as client, caplog.at_level(logging.INFO):
+        response = client.post(
+            "/coach",
+            data={"seeker": "private words", "response": "hi"},
+            headers={"Accept": "text/html", "Origin": BASE_URL},
+        )
+    assert response.status_code == 500
+    assert response.headers["content-type"].startswith("text/html")
+    assert "content-security-policy" in response.headers
+    assert "Something went wrong" in response.text
+    for leak in ("private", "boom", "RuntimeError", "Traceback"):
+        assert leak not in response.text
+    assert "RuntimeError" in "\n".join(r.getMessage() for r in caplog.records)
+
+
 def test_health_and_model(client: TestClient, analyzer: EmpathyAnalyzer) -> None:
     import carelens
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from collections.abc import Sequence
@@ -15,8 +16,8 @@ from service_helpers import BASE_URL, BOTH_BACKENDS, MakeApp, upload, wait_for
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.output import result_record
 from carelens.readers import read_exchanges
-from carelens.service import CorpusWorker
-from carelens.service.uploads import corpus_dir
+from carelens.service import CorpusWorker, ServiceSettings
+from carelens.service.uploads import INCOMING, STALE_INCOMING_S, corpus_dir
 from carelens.store import Store
 from carelens.types import Exchange, ResponseAnalysis
 
@@ -134,6 +135,20 @@ def test_queued_corpus_without_its_file_fails_on_start(make_app: MakeApp, store:
     with TestClient(make_app(), base_url=BASE_URL) as client:
         failed = wait_for(client, corpus.id)
     assert failed["status"] == "failed" and "upload it again" in failed["error"]
+
+
+def test_a_start_removes_partial_uploads_a_killed_server_left(
+    make_app: MakeApp, data_dir: Path
+) -> None:
+    incoming = ServiceSettings(data_dir=data_dir).uploads_dir / INCOMING
+    incoming.mkdir(parents=True)
+    partial = incoming / "0123abcd-up.csv"
+    partial.write_bytes(b"seeker_post,response_post\nI feel")
+    long_ago = time.time() - STALE_INCOMING_S - 5
+    os.utime(partial, (long_ago, long_ago))
+    with TestClient(make_app(), base_url=BASE_URL) as client:
+        assert client.get("/v1/health").status_code == 200
+    assert not partial.exists()
 
 
 def test_finished_corpora_are_not_redone(make_app: MakeApp, tmp_path: Path, store: Store) -> None:

@@ -1,9 +1,13 @@
-"""Pure parts of the service: the token bucket, safe file names, settings."""
+"""Pure parts of the service: the token bucket, safe file names, receiving uploads, settings."""
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -11,7 +15,14 @@ from hypothesis import strategies as st
 
 from carelens.service import ServiceSettings
 from carelens.service.ratelimit import RateLimiter
-from carelens.service.uploads import MAX_NAME_CHARS, safe_filename
+from carelens.service.uploads import (
+    INCOMING,
+    MAX_NAME_CHARS,
+    STALE_INCOMING_S,
+    receive,
+    safe_filename,
+    sweep_incoming,
+)
 
 
 class Clock:
@@ -73,6 +84,45 @@ def test_safe_filename_is_always_a_plain_name(name: str) -> None:
     assert not safe.startswith((".", "-")) and ".." not in safe
     assert 0 < len(safe) <= MAX_NAME_CHARS
     assert Path(safe).name == safe
+
+
+class BrokenUpload(io.RawIOBase):
+    """A client that sends one MiB and then goes away."""
+
+    def __init__(self) -> None:
+        self.sent = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.sent >= 1 << 20:
+            raise ConnectionResetError("client went away")
+        n = len(buffer)
+        buffer[:n] = b"x" * n
+        self.sent += n
+        return n
+
+
+def test_a_failed_upload_leaves_no_partial_copy(tmp_path: Path) -> None:
+    with pytest.raises(ConnectionResetError):
+        receive(io.BufferedReader(BrokenUpload()), tmp_path, "big.csv")
+    assert list((tmp_path / INCOMING).iterdir()) == []
+    path, size = receive(io.BytesIO(b"a,b\n"), tmp_path, "ok.csv")
+    assert (path.parent.name, size, oct(path.stat().st_mode & 0o777)) == (INCOMING, 4, "0o600")
+
+
+def test_sweep_removes_only_abandoned_partial_uploads(tmp_path: Path) -> None:
+    assert sweep_incoming(tmp_path) == 0  # no folder yet
+    incoming = tmp_path / INCOMING
+    incoming.mkdir()
+    old, live = incoming / "a-old.csv", incoming / "b-live.csv"
+    old.write_bytes(b"half a file")
+    live.write_bytes(b"still arriving")
+    long_ago = time.time() - STALE_INCOMING_S - 5
+    os.utime(old, (long_ago, long_ago))
+    assert sweep_incoming(tmp_path) == 1
+    assert sorted(p.name for p in incoming.iterdir()) == ["b-live.csv"]
 
 
 def test_settings() -> None:

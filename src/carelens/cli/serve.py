@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -149,6 +150,8 @@ def create_key(
     quiet: Quiet = False,
 ) -> None:
     """Create a key and print its secret (shown this once; only its hash is stored)."""
+    if not name.strip():
+        raise typer.BadParameter("give the key a name: who or what it is for", param_hint="NAME")
     with session(verbose, quiet) as s, _store(data_dir, database_url) as store:
         key_id, secret = store.create_key(name)
         s.note(f"created key {key_id} ({escape(name)}); the secret is shown only now:")
@@ -162,23 +165,45 @@ def list_keys(
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
-    """List the keys (never their secrets)."""
+    """List the keys (never their secrets); tab-separated lines when piped."""
     with session(verbose, quiet) as s, _store(data_dir, database_url) as store:
         keys = store.list_keys()
         if not keys:
             s.note("no API keys; create one with `carelens keys create NAME`")
             return
-        table = Table(title="API keys", title_justify="left")
-        for column in ("id", "name", "created", "revoked"):
-            table.add_column(column, no_wrap=column != "name")
-        for key in keys:
-            table.add_row(
+        rows = [
+            (
                 str(key["id"]),
-                escape(str(key["name"])),
+                str(key["name"]),
                 str(key["created_at"]),
                 str(key.get("revoked_at") or "-"),
             )
+            for key in keys
+        ]
+        if not s.out.is_terminal:  # for scripts: every id whole, one key a line
+            for row in rows:
+                typer.echo("\t".join(" ".join(cell.split()) for cell in row))
+            return
+        # Ids are never cut (`keys revoke` needs them whole): the other columns wrap instead.
+        table = Table(title="API keys", title_justify="left")
+        table.add_column("id", no_wrap=True, min_width=max(len(r[0]) for r in rows))
+        table.add_column("name", min_width=min(8, max(len(r[1]) for r in rows)), overflow="fold")
+        for column in ("created", "revoked"):
+            table.add_column(column, overflow="fold")
+        for key_id, name, created, revoked in rows:
+            table.add_row(key_id, escape(name), _minute(created), _minute(revoked))
         s.out.print(table)
+
+
+def _minute(stamp: str) -> str:
+    """An ISO time to the minute in UTC, for the table (anything else as it is)."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M") + (" UTC" if moment.tzinfo is not None else "")
 
 
 @keys_app.command("revoke")

@@ -34,7 +34,7 @@ from carelens.service.middleware import (
     CatchAllMiddleware,
     LoopbackGuardMiddleware,
 )
-from carelens.service.pages import install_pages
+from carelens.service.pages import install_pages, page_error_response
 from carelens.service.ratelimit import RateLimiter
 from carelens.service.routes import router
 from carelens.service.schemas import tailor_openapi
@@ -171,6 +171,6 @@ def create_app(
     )
     if settings.loopback:
         app.add_middleware(LoopbackGuardMiddleware)
-    app.add_middleware(CatchAllMiddleware)
+    app.add_middleware(CatchAllMiddleware, page_response=page_error_response)
     app.add_middleware(AccessLogMiddleware)
     return app

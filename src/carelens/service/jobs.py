@@ -31,7 +31,7 @@ from carelens.output import Analyzer, result_record
 from carelens.privacy import redact
 from carelens.readers import RejectLog, read_exchanges
 from carelens.service.errors import log_internal
-from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload
+from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload, sweep_incoming
 from carelens.store import CorpusNotFoundError
 
 if TYPE_CHECKING:
@@ -160,7 +160,12 @@ class CorpusWorker:
         self._queue.put(corpus_id)
 
     def resume(self) -> list[str]:
-        """Queue every corpus the store has as queued or running; their ids, oldest first."""
+        """Queue every corpus the store has as queued or running; their ids, oldest first.
+
+        Partial uploads a killed server left behind are removed first.
+        """
+        if removed := sweep_incoming(self.uploads):
+            logger.info("removed %d abandoned partial upload(s)", removed)
         active = [c for c in self.store.list_corpora() if c.status in ACTIVE_STATUSES]
         ids = [c.id for c in sorted(active, key=lambda c: (c.created_at, c.id))]
         for corpus_id in ids:

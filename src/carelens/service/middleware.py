@@ -29,7 +29,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from urllib.parse import urlsplit
 
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -92,10 +92,17 @@ class AccessLogMiddleware:
 
 class CatchAllMiddleware:
     """Turn any exception a request raises into a 500 ``internal_error`` (no stack trace in
-    the response, no exception message in the log: it may quote a text)."""
+    the response, no exception message in the log: it may quote a text).
 
-    def __init__(self, app: ASGIApp) -> None:
+    ``page_response`` gives the answer for a request it returns a response for (the web
+    pages' HTML error page); any other request gets the API's JSON error.
+    """
+
+    def __init__(
+        self, app: ASGIApp, page_response: Callable[[Scope], Response | None] | None = None
+    ) -> None:
         self.app = app
+        self.page_response = page_response
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -114,7 +121,11 @@ class CatchAllMiddleware:
         except Exception as exc:
             log_internal(errors_logger, f"internal error on {scope['method']} {scope['path']}", exc)
             if not started:
-                await _send_error(scope, receive, send, 500, "internal_error", INTERNAL_MESSAGE)
+                page = self.page_response(scope) if self.page_response is not None else None
+                if page is not None:
+                    await page(scope, receive, send)
+                else:
+                    await _send_error(scope, receive, send, 500, "internal_error", INTERNAL_MESSAGE)
 
 
 def _host_name(netloc: str) -> str:

@@ -6,7 +6,9 @@ its analysis beside it (``.rejects.jsonl``). The client's file name is never tru
 ``_`` (so no separators, no ``..``, no hidden or device names) and at most
 :data:`MAX_NAME_CHARS` characters, keeping the extension the format detection relies on.
 Uploads are written to ``uploads/.incoming`` first and moved into place once complete; the
-folders and files are readable by their owner only.
+folders and files are readable by their owner only. A copy that fails is removed at once; one
+left by a server that was killed mid-upload is removed by the next upload or start once it
+has not been written to for :data:`STALE_INCOMING_S` (a live upload writes every MiB).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 import unicodedata
 import uuid
 from pathlib import Path
@@ -25,6 +28,8 @@ from carelens.privacy import redact
 REJECTS_NAME = ".rejects.jsonl"
 #: Folder for uploads still being received.
 INCOMING = ".incoming"
+#: Seconds without a write after which a file in :data:`INCOMING` is an abandoned upload.
+STALE_INCOMING_S = 600.0
 MAX_NAME_CHARS = 100
 DEFAULT_NAME = "upload"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -92,10 +97,32 @@ def receive(source: BinaryIO, uploads: Path, name: str) -> tuple[Path, int]:
     """
     incoming = uploads / INCOMING
     _private_dir(incoming)
+    sweep_incoming(uploads)
     target = incoming / f"{uuid.uuid4().hex}-{name}"
-    with os.fdopen(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as out:
-        shutil.copyfileobj(source, out, 1 << 20)
+    try:
+        with os.fdopen(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as out:
+            shutil.copyfileobj(source, out, 1 << 20)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     return target, target.stat().st_size
+
+
+def sweep_incoming(uploads: Path, *, older_than_s: float = STALE_INCOMING_S) -> int:
+    """Remove abandoned partial uploads (not written to for ``older_than_s``); how many."""
+    incoming = uploads / INCOMING
+    if not incoming.is_dir():
+        return 0
+    cutoff = time.time() - older_than_s
+    removed = 0
+    for entry in incoming.iterdir():
+        try:
+            if entry.is_file() and entry.stat().st_mtime < cutoff:
+                entry.unlink()
+                removed += 1
+        except FileNotFoundError:  # another request finished or removed it meanwhile
+            continue
+    return removed
 
 
 def place(received: Path, uploads: Path, corpus_id: str, name: str) -> Path:

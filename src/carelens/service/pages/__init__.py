@@ -26,13 +26,14 @@ from typing import Any
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Scope
 
 from carelens.service.errors import log_internal
 from carelens.service.pages import coach, dashboards, explorer
 from carelens.service.pages.access import page_access
 from carelens.service.pages.layout import PageError, error_page, static_response
 
-__all__ = ["PageError", "install_pages", "is_page_path"]
+__all__ = ["PageError", "install_pages", "is_page_path", "page_error_response"]
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,24 @@ static_router = APIRouter()
 @static_router.get("/static/{name}", include_in_schema=False)
 def static_file(name: str) -> Response:
     return static_response(name)
+
+
+def unexpected_error_page() -> Response:
+    """The page shown when a page failed unexpectedly (the error is logged by the caller)."""
+    return error_page(
+        PageError(
+            500,
+            "Something went wrong",
+            "The server failed to show this page; it has been logged. Try again, and "
+            "report it if it persists.",
+        )
+    )
+
+
+def page_error_response(scope: Scope) -> Response | None:
+    """For :class:`~carelens.service.middleware.CatchAllMiddleware`: the HTML error page
+    for a request to a page, None for the API (which answers JSON)."""
+    return unexpected_error_page() if is_page_path(str(scope.get("path", ""))) else None
 
 
 def install_pages(app: FastAPI) -> None:
@@ -99,14 +118,7 @@ def install_pages(app: FastAPI) -> None:
         if not is_page_path(request.url.path):
             return await _call(api_unexpected, request, exc)
         log_internal(logger, f"internal error on {request.method} {request.url.path}", exc)
-        return error_page(
-            PageError(
-                500,
-                "Something went wrong",
-                "The server failed to show this page; it has been logged. Try again, and "
-                "report it if it persists.",
-            )
-        )
+        return unexpected_error_page()
 
     app.add_exception_handler(PageError, on_page_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)

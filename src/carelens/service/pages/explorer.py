@@ -100,9 +100,10 @@ class Filters:
 
     def store_arguments(self) -> dict[str, Any]:
         """The arguments of ``Store.results`` for these filters."""
-        until = self.until
-        if until and _is_date(until):
-            until = (date.fromisoformat(until) + timedelta(days=1)).isoformat()
+        until: str | None = self.until
+        if until and _is_date(until):  # the page's "to" day is included: up to the next one
+            day = date.fromisoformat(until)
+            until = None if day == date.max else (day + timedelta(days=1)).isoformat()
         return {
             "offset": (self.page - 1) * self.per_page,
             "limit": self.per_page,
