@@ -19,6 +19,7 @@ from carelens.privacy import Pseudonymizer
 # The `invoke` fixture's type (tests/cli/conftest.py); not imported from there, because
 # another tests folder has a conftest module too.
 Invoke = Callable[..., Result]
+DATA_THREAD = Path(__file__).resolve().parents[1] / "data" / "cli" / "thread.jsonl"
 
 
 def test_summarize_a_conversation_file(invoke: Invoke, data: Path, tmp_path: Path) -> None:
@@ -75,12 +76,61 @@ def test_summarize_missing_input_is_one_clear_line(invoke: Invoke, tmp_path: Pat
     assert "no such file" in result.stderr
 
 
+def _reject_lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
 def test_summarize_lists_bad_records_and_goes_on(
-    invoke: Invoke, data: Path, tmp_path: Path
+    invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # without --tables the rejects go to ./carelens-rejects.jsonl
     result = invoke("summarize", data / "malformed.jsonl")
     assert result.exit_code == 0, result.output
-    assert "bad input records skipped" in result.stderr
+    listed = tmp_path / "carelens-rejects.jsonl"
+    assert "3 bad input records skipped, listed in carelens-rejects.jsonl" in result.stderr
+    assert "None" not in result.stderr
+    assert len(_reject_lines(listed)) == 3
+
+
+def test_summarize_rejects_go_to_the_tables_folder_or_where_asked(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    tables = tmp_path / "tables"
+    result = invoke("summarize", data / "malformed.jsonl", "--tables", tables)
+    assert result.exit_code == 0, result.output
+    assert f"listed in {tables / 'rejects.jsonl'}" in result.stderr.replace("\n", "")
+    assert len(_reject_lines(tables / "rejects.jsonl")) == 3
+    asked = tmp_path / "bad" / "records.jsonl"
+    result = invoke("summarize", data / "malformed.jsonl", "--rejects", asked)
+    assert result.exit_code == 0, result.output
+    assert len(_reject_lines(asked)) == 3
+
+
+def test_no_rejects_leave_no_empty_file(
+    invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    html = tmp_path / "report.html"
+    assert invoke("report", data / "thread.jsonl", "-o", html).exit_code == 0
+    assert html.is_file() and not Path(f"{html}.rejects.jsonl").exists()
+    tables = tmp_path / "tables"
+    assert invoke("summarize", data / "thread.jsonl", "--tables", tables).exit_code == 0
+    assert not (tables / "rejects.jsonl").exists()
+    assert invoke("summarize", data / "thread.jsonl").exit_code == 0
+    assert not (tmp_path / "carelens-rejects.jsonl").exists()
+    # A file asked for by name is kept, empty, as `carelens analyze` keeps it.
+    asked = tmp_path / "asked.jsonl"
+    assert invoke("report", data / "thread.jsonl", "-o", html, "--rejects", asked).exit_code == 0
+    assert asked.read_text(encoding="utf-8") == ""
+
+
+def test_report_lists_bad_records_of_a_conversation_file(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    html = tmp_path / "report.html"
+    result = invoke("report", data / "malformed.jsonl", "-o", html)
+    assert result.exit_code == 0, result.output
+    assert len(_reject_lines(Path(f"{html}.rejects.jsonl"))) == 3
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
@@ -166,9 +216,71 @@ def test_summarize_counts_what_a_person_should_read(invoke: Invoke, tmp_path: Pa
     result = invoke("summarize", source, "--tables", tables)
     assert result.exit_code == 0, result.output
     assert "unsafe replies" in result.stdout
-    assert "To read: 2 responses answer messages with crisis cues, 1 have unsafe" in result.stdout
+    assert "To read: 2 responses answer messages with crisis cues, 1 has unsafe" in result.stdout
+    assert "the report (carelens report) lists them" in result.stdout
     with (tables / "responses.csv").open(encoding="utf-8") as fh:
         unsafe = {r["response_id"]: r["unsafe_reply"] for r in csv.DictReader(fh)}
     assert unsafe == {"r1": "True", "r2": "False", "r3": "False"}
     with (tables / "helpers.csv").open(encoding="utf-8") as fh:
         assert sum(int(r["unsafe_replies"]) for r in csv.DictReader(fh)) == 1
+
+
+def test_summarize_and_report_read_speakers_of_any_type(invoke: Invoke, tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    assert invoke("analyze", DATA_THREAD, "-o", results).exit_code == 0
+    records = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 3
+    for record, speaker in zip(records, (123, None, 4.5), strict=True):
+        record["speaker"] = speaker
+    results.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    tables = tmp_path / "tables"
+    result = invoke("summarize", results, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    with (tables / "responses.csv").open(encoding="utf-8") as fh:
+        helpers = [r["helper"] for r in csv.DictReader(fh)]
+    assert helpers == ["123", "(unknown)", "4.5"]
+    html = tmp_path / "r.html"
+    result = invoke("report", results, "-o", html)
+    assert result.exit_code == 0, result.output
+
+
+def test_strain_table_evidence_is_json(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "pairs.jsonl"
+    rows = [
+        {
+            "seeker_id": f"s{i}",
+            "response_id": f"r{i}",
+            "speaker": "kit",
+            "seeker": "I can't stop shaking, I'm so scared and alone.",
+            "response": "Honestly I'm exhausted and I can't keep doing this, sorry.",
+        }
+        for i in range(3)
+    ]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    tables = tmp_path / "tables"
+    result = invoke("summarize", source, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    with (tables / "strain.csv").open(encoding="utf-8") as fh:
+        signals = list(csv.DictReader(fh))
+    assert signals, "the fixture should raise a signal"
+    for signal in signals:
+        evidence = json.loads(signal["evidence"])
+        assert isinstance(evidence, list) and all(isinstance(e, str) for e in evidence)
+
+
+def test_summarize_says_how_many_the_report_lists() -> None:
+    from carelens.cli.insights import _to_read
+    from carelens.insights.report.sections import MAX_TO_READ
+
+    records = []
+    for i in range(MAX_TO_READ + 2):
+        record: dict[str, object] = {"response_id": f"r{i}", "speaker": "kit", "unsafe": []}
+        record["seeker"] = {"needs_attention": True, "crisis_cues": []}
+        records.append(record)
+    line = _to_read(Insights.from_records(records))
+    assert line.startswith(f"To read: {MAX_TO_READ + 2} responses answer messages")
+    assert f"lists the first {MAX_TO_READ} of these {MAX_TO_READ + 2} responses" in line
+    one = _to_read(Insights.from_records(records[:1]))
+    assert one.startswith("To read: 1 response answers messages with crisis cues, 0 have")
+    assert "lists them" in one
+    assert "report" not in _to_read(Insights.from_records([{"response_id": "x"}]))

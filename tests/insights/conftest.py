@@ -6,12 +6,14 @@ distress and crisis cues, timestamps over twelve months of 2024 and two communit
 helpers are drawn so that each strain signal is raised for someone:
 
 - ``alice`` answers most, with empathy that falls month by month (``falling_empathy``);
-- ``bob`` answers mostly high-distress messages (``high_distress_load``);
+- ``bob`` answers mostly high-distress messages, far more than the others in his community
+  (``high_distress_load``, which compares a helper with their own community);
 - ``carol`` tells her own story and writes that she is exhausted (``heavy_self_focus``,
   ``personal_distress`` through :func:`exhaustion_scorer`);
 - ``dave`` is often dismissive, ``erin`` answers three times (in three months), ``frank``
   twice (too few months for a trend), and ``<b>mallory</b>`` has a name that must be
-  escaped; one of mallory's responses carries ``<script>alert(1)</script>``.
+  escaped; one of mallory's responses carries ``<script>alert(1)</script>``; ``gus`` answers
+  many low-distress messages in bob's community.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ HELPERS: Mapping[str, tuple[str, int, float]] = {
     "erin": ("r/grief", 3, 0.0),
     "frank": ("r/grief", 2, 0.0),
     EVIL_HELPER: ("r/anxiety", 6, 0.1),
+    "gus": ("r/anxiety", 20, 0.0),
 }
 
 
@@ -191,7 +194,7 @@ def make_insights(**kwargs: Any) -> Insights:
 
 @pytest.fixture(scope="session")
 def sample_insights() -> Insights:
-    """:func:`make_insights` with the defaults: seven helpers, two communities, twelve months."""
+    """:func:`make_insights` with the defaults: eight helpers, two communities, twelve months."""
     return make_insights()
 
 

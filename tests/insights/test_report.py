@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from insight_rows import record as result_record
 
 from carelens.insights import Insights
 from carelens.insights.report import build_report, highlight_spans, pick_examples, write_report
+from carelens.insights.report.sections import MAX_TO_READ, responses_to_read
 from carelens.taxonomy import STYLES
 
 VOID = {"meta", "link", "br", "img", "input", "hr", "col", "source", "wbr"}
@@ -39,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: What the fixture data (``conftest.py``) puts in one of mallory's responses, and her name.
 SCRIPT = "<script>alert(1)</script>"
 EVIL_HELPER = "<b>mallory</b>"
-N_HELPERS = 7
+N_HELPERS = 8
 
 
 class Node:
@@ -324,6 +326,138 @@ def test_charts_are_labelled_svg(doc: Node) -> None:
     assert any("All communities" in b.text() for b in bars)
 
 
+# ------------------------------------------------------------ crisis cues, unsafe replies
+
+SEEKER_IN_CRISIS = "Mail me at wren@example.org. I keep thinking about suicide tonight."
+UNSAFE_REPLY = "just do it lol. kys."
+
+
+def crisis_records(n_more: int = 0) -> list[dict[str, Any]]:
+    """A seeker post about suicide answered once unsafely and once with care (``n_more``
+    further caring replies)."""
+    cue = SEEKER_IN_CRISIS.index("suicide")
+    unsafe_at = UNSAFE_REPLY.index("kys")
+    records = []
+    replies = [("troll99", UNSAFE_REPLY), ("sol", "I'm glad you wrote. Are you safe right now?")]
+    replies += [(f"peer{i}", "Thank you for telling us. I'm here.") for i in range(n_more)]
+    for i, (speaker, text) in enumerate(replies):
+        r = result_record(
+            f"m{i + 2}", speaker=speaker, response=text, seeker=SEEKER_IN_CRISIS, attention=True
+        )
+        r["conversation_id"], r["community"] = "t-7", "nightowls"
+        r["seeker"]["crisis_cues"] = [{"start": cue, "end": cue + 7, "label": "suicide"}]
+        r["unsafe"] = []
+        if text == UNSAFE_REPLY:
+            r["unsafe"] = [{"start": unsafe_at, "end": unsafe_at + 3, "label": "urging"}]
+        records.append(r)
+    return records
+
+
+def test_crisis_section_lists_the_responses_to_read(sample_insights: Insights, doc: Node) -> None:
+    expected = responses_to_read(sample_insights.rows)
+    assert len(expected) <= MAX_TO_READ
+    assert {r.response_id for r in expected} == {
+        r.response_id for r in sample_insights.rows if r.needs_attention or r.unsafe_reply
+    }
+    rows = table_rows(doc, "to-read")
+    assert list(rows) == [r.response_id for r in expected]
+    by_id = {r.response_id: r for r in expected}
+    unsafe_first = [by_id[i].unsafe_reply for i in rows]
+    assert unsafe_first == sorted(unsafe_first, reverse=True) and any(unsafe_first)
+    for rid, cells in rows.items():
+        row = by_id[rid]
+        conversation, community, helper, what, words = (c.text() for c in cells)
+        assert (conversation, community, helper) == (row.conversation_id, row.community, row.helper)
+        assert ("unsafe wording in the reply" in what) == row.unsafe_reply
+        assert ("crisis cues in the seeker message" in what) == row.needs_attention
+        if row.unsafe_reply:
+            assert "At least you still have a job." in words  # the fixture's unsafe words
+    assert "to-read-more" not in page_ids(doc)
+
+
+def page_ids(doc: Node) -> set[str]:
+    return {n.attrs["id"] for n in doc.iter() if "id" in n.attrs}
+
+
+def test_an_unsafe_reply_is_listed_with_its_words() -> None:
+    page = build_report(Insights.from_records(crisis_records()))
+    doc = parse(page)
+    rows = table_rows(doc, "to-read")
+    assert list(rows) == ["m2", "m3"]  # the unsafe reply first
+    conversation, community, helper, what, words = rows["m2"]
+    assert (conversation.text(), community.text(), helper.text()) == ("t-7", "nightowls", "troll99")
+    assert what.text() == (
+        "unsafe wording in the reply (urging); crisis cues in the seeker message (suicide)"
+    )
+    assert [m.text() for m in words.find_all("mark")] == ["kys", "suicide"]
+    assert [m.text() for m in rows["m3"][4].find_all("mark")] == ["suicide"]
+    assert "wren@example.org" not in doc.by_id("to-read").text()  # only the flagged words
+
+
+def test_the_list_of_responses_to_read_is_capped() -> None:
+    doc = parse(build_report(Insights.from_records(crisis_records(n_more=MAX_TO_READ + 5))))
+    assert len(table_rows(doc, "to-read")) == MAX_TO_READ
+    assert "and 7 more responses" in doc.by_id("to-read-more").text()
+
+
+def test_the_list_of_responses_to_read_is_anonymized_like_the_page() -> None:
+    insights = Insights.from_records(crisis_records(), anonymize=True, key="k")
+    page = build_report(insights)
+    doc = parse(page)
+    assert "troll99" not in page and "wren@example.org" not in page
+    pseudonym = next(r.helper for r in insights.rows if r.response_id == "m2")
+    rows = table_rows(doc, "to-read")
+    assert rows["m2"][2].text() == pseudonym
+    assert pseudonym in table_rows(doc, "helper-table")
+    assert [m.text() for m in rows["m2"][4].find_all("mark")] == ["kys", "suicide"]
+
+
+def test_the_list_of_responses_to_read_without_texts_shows_no_words() -> None:
+    records = crisis_records()
+    for r in records:
+        r["seeker_text"] = r["response_text"] = None
+    doc = parse(build_report(Insights.from_records(records)))
+    rows = table_rows(doc, "to-read")
+    assert list(rows) == ["m2", "m3"]
+    assert not doc.find_all("mark")
+    assert rows["m2"][4].text() == "no text in the results"
+    assert "unsafe wording in the reply (urging)" in rows["m2"][3].text()
+
+
+def test_the_list_of_responses_to_read_is_escaped() -> None:
+    records = crisis_records()
+    records[0]["speaker"] = EVIL_HELPER
+    records[0]["conversation_id"] = "<i>t</i>"
+    page = build_report(Insights.from_records(records))
+    assert "<b>mallory" not in page and "<i>t</i>" not in page
+    rows = table_rows(parse(page), "to-read")
+    assert rows["m2"][2].text() == EVIL_HELPER and rows["m2"][0].text() == "<i>t</i>"
+
+
+def test_nothing_to_read_says_so(make_sample_insights: Callable[..., Insights]) -> None:
+    insights = make_sample_insights(helpers={"solo": ("r/grief", 2, 0.2)})
+    assert not responses_to_read(insights.rows)
+    doc = parse(build_report(insights))
+    assert "to-read" not in page_ids(doc)
+    assert "No response has unsafe wording" in doc.by_id("to-read-none").text()
+
+
+def test_high_distress_load_in_the_report_uses_the_helpers_community() -> None:
+    records = [
+        result_record(f"c{i}", speaker=("alice", "bob")[i % 2], community="crisisforum", distress=2)
+        for i in range(10)
+    ]
+    records += [
+        result_record(f"h{i}", speaker=f"hobbyist{i % 3}", community="hobbyforum", distress=0)
+        for i in range(30)
+    ]
+    insights = Insights.from_records(records)
+    doc = parse(build_report(insights))
+    assert "No strain signal is raised" in doc.by_id("signals").text()
+    assert insights.strain().empty  # the tables agree
+    assert "own community" in doc.by_id("methods").text()
+
+
 # -------------------------------------------------------------------- examples, escaping
 
 
@@ -444,6 +578,27 @@ def test_one_helper(make_sample_insights: Callable[..., Insights]) -> None:
     bars = doc.by_id("communities").find("svg").find_all("rect", class_="mark")
     assert not any("All communities" in b.text() for b in bars)
     assert "No strain signal is raised for any helper" in doc.by_id("signals").text()
+
+
+def test_one_of_each_reads_in_the_singular() -> None:
+    records = [result_record("r1", timestamp="2024-11-05T10:00:00Z")]
+    records.append(result_record("r2", timestamp="2024-11-20T10:00:00Z"))
+    page = build_report(Insights.from_records(records[:1]))
+    assert not re.search(r"\b1 (responses|helpers|communities)\b", page)
+    doc = parse(page)
+    assert "One helper. The name links to their details." in doc.by_id("helpers").text()
+    assert "The 1 helper with most responses." in doc.by_id("helper-details").text()
+    cards = [c.text() for c in doc.by_id("overview").find_all("div", class_="card")]
+    assert cards[:3] == ["1response", "1helper", "1community"]
+    # Two responses in one month: the helper's months are one month, not a range.
+    doc = parse(build_report(Insights.from_records(records)))
+    meta = doc.find("section", class_="helper").find("p").text()
+    assert meta == "2 responses · grief (2) · 2024-11"
+    records += [result_record("r3", timestamp="2025-01-02"), result_record("r4", timestamp=None)]
+    doc = parse(build_report(Insights.from_records(records)))
+    assert "1 response has no timestamp and is left out" in doc.by_id("trends").text()
+    meta = doc.find("section", class_="helper").find("p").text()
+    assert meta == "4 responses · grief (4) · 2024-11 \u2013 2025-01"
 
 
 def test_zero_rows_is_a_valid_page(sample_manifest: dict[str, Any]) -> None:

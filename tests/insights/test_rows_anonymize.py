@@ -55,10 +55,57 @@ def test_empathy_falls_back_to_its_strongest_part() -> None:
         ("", None),
         (None, None),
         ("nan", None),
+        # Compact ISO dates are dates, not Unix seconds in 1970.
+        ("20240801", datetime(2024, 8, 1, tzinfo=UTC)),
+        (20240801, datetime(2024, 8, 1, tzinfo=UTC)),
+        ("20240801T1230", datetime(2024, 8, 1, 12, 30, tzinfo=UTC)),
+        ("2024-08-01 12:30+02:00", datetime(2024, 8, 1, 10, 30, tzinfo=UTC)),
+        # Milliseconds are told from seconds by their size.
+        ("1709632800000", datetime(2024, 3, 5, 10, tzinfo=UTC)),
+        (1709632800500, datetime(2024, 3, 5, 10, 0, 0, 500000, tzinfo=UTC)),
+        ("1709632800.5", datetime(2024, 3, 5, 10, 0, 0, 500000, tzinfo=UTC)),
+        # Not a plausible time: a bare year, a small number, an impossible compact date.
+        ("2024", None),
+        (2024, None),
+        ("86400", None),
+        ("99999999", None),
+        ("-1709632800", None),
+        (1e30, None),
+        (True, None),
     ],
 )
 def test_parse_timestamp(value: object, expected: datetime | None) -> None:
     assert parse_timestamp(value) == expected
+
+
+def test_compact_dates_give_months_not_1970() -> None:
+    rows = [
+        row_from_record(record("a", timestamp="20240801")),
+        row_from_record(record("b", timestamp="2024")),
+    ]
+    assert [r.month for r in rows] == ["2024-08", None]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "helper"), [(123, "123"), (0, "0"), (None, UNKNOWN), ("", UNKNOWN)]
+)
+def test_speakers_of_any_type_are_names(speaker: object, helper: str) -> None:
+    r = record("r1", speaker=None)
+    r["speaker"] = speaker
+    r["seeker_speaker"], r["community"], r["conversation_id"] = 7, 42, 9
+    row = row_from_record(r)
+    assert row.helper == helper
+    assert (row.seeker_speaker, row.community, row.conversation_id) == ("7", "42", "9")
+
+
+def test_mixed_speaker_types_do_not_break_the_insights() -> None:
+    records = [record(f"r{i}", distress=2) for i in range(6)]
+    for r, speaker in zip(records, (123, None, "ana", 123, 4.5, "ana"), strict=True):
+        r["speaker"] = speaker
+    insights = Insights.from_records(records)
+    assert set(insights.helpers()["helper"]) == {"123", UNKNOWN, "ana", "4.5"}
+    assert insights.strain_signals() == []
+    assert len(Insights.from_records(records, anonymize=True, key="k").strain()) == 0
 
 
 def test_count_questions() -> None:
@@ -91,6 +138,23 @@ def test_anonymize_gives_stable_pseudonyms_and_redacts() -> None:
     assert "555-123-4567" not in (first.rows[0].response_text or "")
     other_key = Insights.from_records(records, anonymize=True, key="other")
     assert other_key.rows[0].helper != names[0]
+
+
+def test_anonymize_keeps_unsafe_words_and_crisis_cues_on_their_words() -> None:
+    response = "mail bo@example.org and then kys"
+    seeker = "call me on 555-123-4567, I want to end my life"
+    r = record("r1", response=response, seeker=seeker)
+    at = response.index("kys")
+    r["unsafe"] = [{"start": at, "end": at + 3, "label": "urging", "text": "kys"}]
+    cue = seeker.index("end my life")
+    r["seeker"]["crisis_cues"] = [{"start": cue, "end": cue + 11, "label": "suicide"}]
+    (row,) = Insights.from_records([r], anonymize=True, key="k").rows
+    assert row.response_text is not None and row.seeker_text is not None
+    assert "bo@example.org" not in row.response_text and "555" not in row.seeker_text
+    (span,) = row.unsafe_spans
+    assert row.response_text[span["start"] : span["end"]] == "kys"
+    (moved,) = row.crisis_cues
+    assert row.seeker_text[moved["start"] : moved["end"]] == "end my life"
 
 
 def test_result_files_are_told_from_conversations(tmp_path: Path) -> None:

@@ -17,12 +17,13 @@ def row(
     helper: str = "ana",
     month: int | None = 1,
     empathy: int = 1,
+    community: str = "grief",
     **kwargs: object,
 ) -> ResponseRow:
     return ResponseRow(
         response_id=rid,
         helper=helper,
-        community="grief",
+        community=community,
         style="empathy" if empathy else "sympathy",
         levels={"empathy": empathy, "reflection": 0},
         timestamp=None if month is None else datetime(2024, month, 10, tzinfo=UTC),
@@ -91,6 +92,41 @@ def test_high_distress_load_compares_with_the_community() -> None:
     assert ("ben", "high_distress_load") not in found
     # Everyone answering only high-distress messages is nobody's outlier.
     assert not signals_of([row(f"x{i}", seeker_distress=2) for i in range(10)])
+
+
+def test_high_distress_load_compares_with_the_helpers_own_community() -> None:
+    # crisisforum: 10 responses, all at high distress; hobbyforum: 30, none.
+    crisis = [
+        row(f"c{i}", helper=("alice", "bob")[i % 2], community="crisisforum", seeker_distress=2)
+        for i in range(10)
+    ]
+    hobby = [
+        row(f"h{i}", helper=f"h{i % 3}", community="hobbyforum", seeker_distress=0)
+        for i in range(30)
+    ]
+    found = signals_of(crisis + hobby)
+    # Pooled, 25% of all messages are at high distress; their own community is at 100%.
+    assert not [key for key in found if key[1] == "high_distress_load"]
+    # Given the pooled tally as their community, the old comparison would raise it.
+    pooled = strain_signals(crisis + hobby, communities={"crisisforum": Tally.over(crisis + hobby)})
+    assert {s.helper for s in pooled if s.signal == "high_distress_load"} == {"alice", "bob"}
+    assert "community 25%" in pooled[0].detail
+
+
+def test_high_distress_load_weights_the_communities_a_helper_answers_in() -> None:
+    # Community a: 40% at high distress; b: 0%. Ana answers 6 in a (all high), 2 in b (none).
+    a = [row(f"a{i}", helper="ben", community="a", seeker_distress=2 * (i < 2)) for i in range(14)]
+    a += [row(f"x{i}", community="a", seeker_distress=2) for i in range(6)]
+    b = [row(f"b{i}", helper="cleo", community="b", seeker_distress=0) for i in range(20)]
+    b += [row(f"y{i}", community="b", seeker_distress=0) for i in range(2)]
+    (signal,) = [s for s in strain_signals(a + b) if s.signal == "high_distress_load"]
+    assert signal.helper == "ana"
+    assert signal.value == pytest.approx(6 / 8)
+    # a: 8 of 20 (40%), weight 6; b: 0 of 22, weight 2 -> 30% expected; 1.5x -> 45%.
+    assert signal.threshold == pytest.approx(1.5 * (6 * 0.4 + 2 * 0.0) / 8)
+    assert "their 2 communities 30%" in signal.detail
+    # Compared with the pooled share of everyone (8 of 42, 19%) the figure would differ.
+    assert signal.threshold != pytest.approx(1.5 * 8 / 42)
 
 
 def test_personal_distress_and_self_focus() -> None:

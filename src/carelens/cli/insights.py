@@ -10,6 +10,7 @@ in texts. Both are thin layers over :class:`carelens.insights.Insights`.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,10 +30,13 @@ from carelens.cli._common import (
     fmt_score,
     session,
 )
+from carelens.cli.analyze import DEFAULT_REJECTS
 from carelens.errors import InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
 from carelens.insights.anonymize import KEY_FILE, local_key
 from carelens.insights.distress import load_distress_scorer
+from carelens.insights.report.format import plural
+from carelens.insights.report.sections import MAX_TO_READ, responses_to_read
 from carelens.readers import RejectLog
 from carelens.store.url import default_data_dir
 
@@ -53,6 +57,15 @@ Anonymize = Annotated[
         help="Show stable pseudonyms instead of speaker names and redact emails, phone "
         f"numbers, URLs, @handles and addresses in texts (pseudonym key: ${KEY_ENV}, else a "
         "secret key kept in the carelens data folder).",
+    ),
+]
+Rejects = Annotated[
+    Path | None,
+    typer.Option(
+        help="Where bad input records of a conversation file are listed (default: "
+        "OUT.rejects.jsonl for report; TABLES/rejects.jsonl, or "
+        f"./{DEFAULT_REJECTS} without --tables, for summarize). A default file is removed "
+        "again when nothing was rejected."
     ),
 ]
 Community = Annotated[
@@ -87,30 +100,44 @@ def load_insights(
     anonymize: bool,
     community: str | None,
     rejects: Path | None = None,
+    keep_empty_rejects: bool = False,
 ) -> Insights:
-    """Read or analyse ``input`` with a progress bar, then build the insights."""
+    """Read or analyse ``input`` with a progress bar, then build the insights.
+
+    A conversation file's bad records are listed in ``rejects`` (a result file has none);
+    the file is removed again when nothing was rejected, unless ``keep_empty_rejects`` (the
+    user named it), as ``carelens analyze`` does.
+    """
     if not input.exists():
         raise InputError("no such file or folder; check the path", path=str(input))
     results = input_format is None and (is_result_file(input) or batch_parts(input) is not None)
-    log = RejectLog(rejects) if rejects is not None and not results else RejectLog()
-    with log, s.progress("responses") as bar:
-        task = bar.add_task("reading results" if results else "analysing", total=None)
-        records = records_from(
-            input,
-            lambda: carelens.load(model, threads=threads),
-            format=input_format,
-            rejects=log,
-            progress=lambda n: bar.advance(task, n),
-        )
-        insights = Insights.from_records(
-            records,
-            default_community=community or input.stem,
-            distress=load_distress_scorer(),
-            anonymize=anonymize,
-            key=_pseudonym_key(s) if anonymize else None,
-        )
+    rejects_path = None if results else rejects
+    if rejects_path is not None:
+        rejects_path.parent.mkdir(parents=True, exist_ok=True)
+    log = RejectLog(rejects_path)
+    try:
+        with log, s.progress("responses") as bar:
+            task = bar.add_task("reading results" if results else "analysing", total=None)
+            records = records_from(
+                input,
+                lambda: carelens.load(model, threads=threads),
+                format=input_format,
+                rejects=log,
+                progress=lambda n: bar.advance(task, n),
+            )
+            insights = Insights.from_records(
+                records,
+                default_community=community or input.stem,
+                distress=load_distress_scorer(),
+                anonymize=anonymize,
+                key=_pseudonym_key(s) if anonymize else None,
+            )
+    finally:
+        if rejects_path is not None and log.total == 0 and not keep_empty_rejects:
+            rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
     if log.total:
-        s.note(f"{log.total} bad input records skipped, listed in {escape(str(log.path))}")
+        where = f", listed in {escape(str(log.path))}" if log.path is not None else ""
+        s.note(f"{plural(log.total, 'bad input record')} skipped{where}")
     return insights
 
 
@@ -127,6 +154,7 @@ def report(
     ] = 50,
     anonymize: Anonymize = False,
     community: Community = None,
+    rejects: Rejects = None,
     input_format: InputFormat = None,
     model: ModelPath = None,
     threads: Threads = None,
@@ -147,7 +175,8 @@ def report(
             threads=threads,
             anonymize=anonymize,
             community=community,
-            rejects=Path(f"{output}.rejects.jsonl"),
+            rejects=rejects or Path(f"{output}.rejects.jsonl"),
+            keep_empty_rejects=rejects is not None,
         )
         path = write_report(
             insights,
@@ -158,8 +187,8 @@ def report(
             max_helpers=max_helpers,
         )
         s.out.print(
-            f"report of {len(insights)} responses by {insights.helpers().shape[0]} helpers "
-            f"written to {escape(str(path))}"
+            f"report of {plural(len(insights), 'response')} by "
+            f"{plural(insights.helpers().shape[0], 'helper')} written to {escape(str(path))}"
         )
 
 
@@ -172,6 +201,7 @@ def summarize(
     ] = None,
     anonymize: Anonymize = False,
     community: Community = None,
+    rejects: Rejects = None,
     input_format: InputFormat = None,
     model: ModelPath = None,
     threads: Threads = None,
@@ -180,6 +210,7 @@ def summarize(
 ) -> None:
     """Print per-community and per-helper roll-ups and strain signals for INPUT."""
     with session(verbose, quiet) as s:
+        default_rejects = tables / "rejects.jsonl" if tables is not None else Path(DEFAULT_REJECTS)
         insights = load_insights(
             s,
             input,
@@ -188,6 +219,8 @@ def summarize(
             threads=threads,
             anonymize=anonymize,
             community=community,
+            rejects=rejects or default_rejects,
+            keep_empty_rejects=rejects is not None,
         )
         communities, helpers = insights.communities(), insights.helpers()
         s.out.print(_table("Communities", "community", communities, len(communities)))
@@ -212,6 +245,10 @@ def save_tables(insights: Insights, folder: Path) -> list[Path]:
         "monthly_communities": insights.monthly("community"),
         "strain": insights.strain(),
     }
+    # Lists as JSON, as in the other CSV files carelens writes.
+    frames["strain"]["evidence"] = [
+        json.dumps(list(e), ensure_ascii=False) for e in frames["strain"]["evidence"]
+    ]
     written = []
     for name, frame in frames.items():
         path = folder / f"{name}.csv"
@@ -265,13 +302,23 @@ def _table(title: str, key: str, frame: Any, limit: int) -> Table:
 def _to_read(insights: Insights) -> str:
     """The responses a person should read: crisis cues answered, unsafe replies."""
     total = insights.total()
+    needs, unsafe = total.needs_attention, total.unsafe_replies
     line = (
-        f"To read: {total.needs_attention} responses answer messages with crisis cues, "
-        f"{total.unsafe_replies} have unsafe wording (urging self-harm or giving method "
-        "information)"
+        f"To read: {plural(needs, 'response answers', 'responses answer')} messages with crisis "
+        f"cues, {plural(unsafe, 'has', 'have')} unsafe wording (urging self-harm or giving "
+        "method information)"
     )
-    if total.needs_attention or total.unsafe_replies:
-        line += "; the report lists them, and responses.csv (--tables) marks them"
+    listed = len(responses_to_read(insights.rows))
+    if listed > MAX_TO_READ:
+        line += (
+            f"; the report (carelens report) lists the first {MAX_TO_READ} of these {listed} "
+            "responses, unsafe replies first, and responses.csv (--tables) marks every one"
+        )
+    elif listed:
+        line += (
+            "; the report (carelens report) lists them with the words that raised each flag, "
+            "and responses.csv (--tables) marks them"
+        )
     return line + "."
 
 

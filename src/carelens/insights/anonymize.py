@@ -3,9 +3,12 @@
 Speaker names (helpers and seekers) become stable pseudonyms (the same name always gets
 the same pseudonym under the same key, see :class:`carelens.privacy.Pseudonymizer`), and
 emails, phone numbers, URLs, @handles and street addresses in the displayed texts are
-replaced by placeholders (:func:`carelens.privacy.redact`). Rationale spans are kept: each
-stretch of text between span boundaries is redacted on its own and the offsets are moved
-to the redacted text, so a highlighted phrase stays highlighted.
+replaced by placeholders (:func:`carelens.privacy.redact`). Spans are kept on their words:
+personal data is found in the whole text, as :func:`~carelens.privacy.redact` finds it, and
+the offsets of the rationale spans, the helper-distress and unsafe-wording spans (in the
+response) and the crisis cues (in the seeker message) are moved to the redacted text
+(:func:`carelens.privacy.redact_with_spans`; a boundary inside a finding moves to the edge
+of its placeholder), so a highlighted phrase stays highlighted.
 
 :func:`local_key` is the key the CLI uses when ``$CARELENS_ANONYMIZE_KEY`` is not set: a
 random secret kept in the user's carelens data folder (created on first use, readable by the
@@ -22,7 +25,7 @@ from pathlib import Path
 
 from carelens.errors import InputError
 from carelens.insights.rows import UNKNOWN, ResponseRow
-from carelens.privacy import Pseudonymizer, redact, redact_with_spans
+from carelens.privacy import Pseudonymizer, redact_with_spans
 
 #: The key file's name in the carelens data folder.
 KEY_FILE = "pseudonym.key"
@@ -57,13 +60,17 @@ def anonymize_row(row: ResponseRow, names: Pseudonymizer) -> ResponseRow:
     helper = row.helper if row.helper == UNKNOWN else names.pseudonym(row.helper) or UNKNOWN
     seeker = None if row.seeker_speaker is None else names.pseudonym(row.seeker_speaker)
     response_text, spans = row.response_text, dict(row.spans)
-    distress_spans = row.distress_spans
+    distress_spans, unsafe_spans = row.distress_spans, row.unsafe_spans
     if response_text is not None:
-        groups = {**spans, "__distress__": distress_spans}
+        groups = {**spans, "__distress__": distress_spans, "__unsafe__": unsafe_spans}
         response_text, moved = redact_with_spans(response_text, groups)
         distress_spans = moved.pop("__distress__")
+        unsafe_spans = moved.pop("__unsafe__")
         spans = dict(moved)
-    seeker_text = None if row.seeker_text is None else redact(row.seeker_text)
+    seeker_text, cues = row.seeker_text, row.crisis_cues
+    if seeker_text is not None:
+        seeker_text, moved_cues = redact_with_spans(seeker_text, {"cues": cues})
+        cues = moved_cues["cues"]
     return replace(
         row,
         helper=helper,
@@ -72,4 +79,6 @@ def anonymize_row(row: ResponseRow, names: Pseudonymizer) -> ResponseRow:
         seeker_text=seeker_text,
         spans=spans,
         distress_spans=distress_spans,
+        unsafe_spans=unsafe_spans,
+        crisis_cues=cues,
     )

@@ -5,8 +5,10 @@ reduced to what roll-ups, trends, strain signals and the report need: who answer
 helper), where (the community), when (the month), the style headline, the level of every
 dimension, the flags, seeker signals and unsafe wording, lengths, questions asked, the helper's own
 personal-distress signal, and the texts with their rationale spans for examples. Missing
-pieces stay ``None`` rather than being guessed: a record without texts has no lengths, no
-question count and no personal-distress signal.
+pieces stay ``None`` rather than being guessed: a record without texts has no lengths and no
+question count (its helper-distress signal is the record's ``helper`` field, which ``analyze
+--no-text`` keeps). Names and ids are strings whatever type the file gave them (a null speaker
+is no helper, :data:`UNKNOWN`), and timestamps are read as :func:`parse_timestamp` says.
 """
 
 from __future__ import annotations
@@ -64,6 +66,11 @@ class ResponseRow:
     spans: Mapping[str, tuple[Mapping[str, Any], ...]] = field(default_factory=dict)
     #: Evidence of the helper's own distress in the response (spans as above).
     distress_spans: tuple[Mapping[str, Any], ...] = ()
+    #: The response's words that urge self-harm or give method information (offsets into
+    #: ``response_text``, ``label`` ``urging`` or ``method``).
+    unsafe_spans: tuple[Mapping[str, Any], ...] = ()
+    #: The seeker message's crisis cues (offsets into ``seeker_text``, ``label``).
+    crisis_cues: tuple[Mapping[str, Any], ...] = ()
 
     #: ``YYYY-MM`` of the timestamp (UTC), or None without one; derived, not passed.
     month: str | None = field(init=False, default=None)
@@ -74,8 +81,26 @@ class ResponseRow:
             object.__setattr__(self, "month", f"{stamp.year:04d}-{stamp.month:02d}")
 
 
+#: Unix times are read only in this range (1980 to 2100); other numbers are no time.
+EPOCH_RANGE = (
+    datetime(1980, 1, 1, tzinfo=UTC).timestamp(),
+    datetime(2100, 1, 1, tzinfo=UTC).timestamp(),
+)
+_COMPACT_DATE = re.compile(r"\d{8}")
+
+
 def parse_timestamp(value: object) -> datetime | None:
-    """An ISO-8601 string or a Unix time as an aware UTC datetime; None when it is neither."""
+    """A timestamp as an aware UTC datetime; None when it is none of the accepted forms.
+
+    Accepted: a :class:`datetime` (naive means UTC); any string that
+    :meth:`datetime.fromisoformat` reads (``2024-08-01T12:00:00Z``, ``2024-08-01 12:00``,
+    ``2024-08-01``, the compact ``20240801`` and ``20240801T1200``), with or without an
+    offset (none means UTC); and a number — or a string of one — that is a plausible Unix
+    time, in seconds or in milliseconds, between 1980 and 2100 (:data:`EPOCH_RANGE`; the two
+    ranges do not overlap, so each number has one reading). An eight-digit value is a
+    compact ``YYYYMMDD`` date when it is one. Anything else — a bare year such as ``2024``,
+    a number outside both ranges, text — is no timestamp (the response is undated).
+    """
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, datetime):
@@ -83,22 +108,49 @@ def parse_timestamp(value: object) -> datetime | None:
     text = str(value).strip()
     if not text:
         return None
+    if _COMPACT_DATE.fullmatch(text):
+        parsed = _iso(text)
+        if parsed is not None:
+            return parsed
     try:
-        seconds = float(text)
+        number = float(text)
     except ValueError:
-        pass
-    else:
-        if not math.isfinite(seconds):
-            return None
-        try:
-            return datetime.fromtimestamp(seconds, tz=UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
+        return _iso(text)
+    return _from_unix_time(number)
+
+
+def _iso(text: str) -> datetime | None:
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
     return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _from_unix_time(number: float) -> datetime | None:
+    """Unix seconds or milliseconds in :data:`EPOCH_RANGE` as a datetime, else None."""
+    if not math.isfinite(number):
+        return None
+    low, high = EPOCH_RANGE
+    for seconds in (number, number / 1000):
+        if low <= seconds < high:
+            return datetime.fromtimestamp(seconds, tz=UTC)
+    return None
+
+
+def _name(value: object) -> str | None:
+    """A name or id as a string (numbers too); None for null or an empty string."""
+    if value is None:
+        return None
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _spans(value: object) -> tuple[Mapping[str, Any], ...]:
+    """The span objects of a list (anything else in it, or a non-list, is left out)."""
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(span for span in value if isinstance(span, Mapping))
 
 
 def count_words(text: str | None) -> int | None:
@@ -159,13 +211,13 @@ def row_from_record(
     }
     return ResponseRow(
         response_id=str(record.get("response_id")),
-        helper=record.get("speaker") or UNKNOWN,
-        community=record.get("community") or default_community,
-        style=record.get("style") or "other",
+        helper=_name(record.get("speaker")) or UNKNOWN,
+        community=_name(record.get("community")) or default_community,
+        style=_name(record.get("style")) or "other",
         levels=levels,
-        seeker_id=record.get("seeker_id"),
-        conversation_id=record.get("conversation_id"),
-        seeker_speaker=record.get("seeker_speaker"),
+        seeker_id=_name(record.get("seeker_id")),
+        conversation_id=_name(record.get("conversation_id")),
+        seeker_speaker=_name(record.get("seeker_speaker")),
         timestamp=parse_timestamp(record.get("timestamp")),
         advice=float(flags.get("advice") or 0.0) >= FLAG_THRESHOLD,
         self_focus=float(flags.get("self_focus") or 0.0) >= FLAG_THRESHOLD,
@@ -181,4 +233,6 @@ def row_from_record(
         seeker_text=seeker_text,
         spans=spans,
         distress_spans=distress_spans,
+        unsafe_spans=_spans(record.get("unsafe")),
+        crisis_cues=_spans(seeker.get("crisis_cues")),
     )

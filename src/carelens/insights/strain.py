@@ -6,7 +6,11 @@ helper's responses; each is a pointer to responses a person should read, with th
 behind it, and none says anything about the helper's health:
 
 - ``high_distress_load``: many answered seeker messages at high distress — at least
-  ``min_high_distress`` of them, and a share at least ``load_ratio`` times the community's;
+  ``min_high_distress`` of them, and a share at least ``load_ratio`` times the community's.
+  The community is the helper's own: the one they answered in, or, for a helper who answered
+  in several, those communities' shares weighted by the helper's answered messages in each
+  (the share they would have if every message they answered were at its community's rate),
+  so that a helper is never compared with communities they do not answer in;
 - ``personal_distress``: the helper writes about their own distress or exhaustion
   ("I'm exhausted", "I can't keep doing this") in at least ``min_personal_distress``
   responses;
@@ -24,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from carelens.insights.rows import ResponseRow
-from carelens.insights.tally import Tally
+from carelens.insights.tally import Tally, tally_by
 from carelens.insights.trends import MIN_MONTHS, slopes
 
 #: The strain signals, in the order they are reported.
@@ -70,41 +74,45 @@ class StrainSignal:
 def strain_signals(
     rows: Iterable[ResponseRow],
     *,
-    community: Tally | None = None,
+    communities: Mapping[str, Tally] | None = None,
     thresholds: StrainThresholds = DEFAULT_THRESHOLDS,
 ) -> list[StrainSignal]:
     """The strain signals raised for each helper in ``rows``, helpers in name order.
 
-    ``community`` is the tally the load signal compares with (default: all of ``rows``).
+    ``communities`` are the tallies per community that the load signal compares with
+    (default: tallied from ``rows``; a community missing from it is tallied from ``rows``).
     """
     t = thresholds
+    rows = list(rows)
     by_helper: dict[str, list[ResponseRow]] = {}
     for row in rows:
         by_helper.setdefault(row.helper, []).append(row)
-    if community is None:
-        community = Tally.over(r for members in by_helper.values() for r in members)
-    community_share = community.metrics()["high_distress_share"]
+    community_tallies = dict(communities or {})
+    missing = {r.community for r in rows} - community_tallies.keys()
+    if missing:
+        community_tallies.update(tally_by([r for r in rows if r.community in missing], "community"))
     signals: list[StrainSignal] = []
     for helper in sorted(by_helper):
         members = by_helper[helper]
         tally = Tally.over(members)
         m = tally.metrics()
         share = m["high_distress_share"]
+        expected, where = _community_share(members, community_tallies)
         if (
             isinstance(share, float)
-            and isinstance(community_share, float)
+            and expected is not None
             and tally.high_distress >= t.min_high_distress
-            and share >= t.load_ratio * community_share
+            and share >= t.load_ratio * expected
         ):
             signals.append(
                 StrainSignal(
                     helper,
                     "high_distress_load",
                     share,
-                    t.load_ratio * community_share,
+                    t.load_ratio * expected,
                     tally.n,
                     f"{tally.high_distress} of {tally.distress_known} answered messages were "
-                    f"at high distress ({share:.0%}; community {community_share:.0%})",
+                    f"at high distress ({share:.0%}; {where} {expected:.0%})",
                     _evidence(members, lambda r: r.seeker_distress == 2),
                 )
             )
@@ -154,6 +162,30 @@ def strain_signals(
                 )
             )
     return signals
+
+
+def _community_share(
+    members: Iterable[ResponseRow], communities: Mapping[str, Tally]
+) -> tuple[float | None, str]:
+    """The high-distress share a helper is compared with, and what it is called.
+
+    The share of each community the helper answered in (messages of known distress),
+    weighted by the helper's such messages there; None when the helper answered none.
+    """
+    known: dict[str, int] = {}
+    for row in members:
+        if row.seeker_distress is not None:
+            known[row.community] = known.get(row.community, 0) + 1
+    weighted = weights = 0.0
+    for name, k in known.items():
+        community = communities[name]
+        if community.distress_known:
+            weighted += k * community.high_distress / community.distress_known
+            weights += k
+    if not weights:
+        return None, "community"
+    where = "community" if len(known) == 1 else f"their {len(known)} communities"
+    return weighted / weights, where
 
 
 def _months(members: Iterable[ResponseRow]) -> dict[str, Tally]:

@@ -338,7 +338,9 @@ def line_chart(
                     "</path>"
                 )
         for month, value, (x, y) in points:
-            extra = f", {counts[month]:,} responses" if counts and month in counts else ""
+            extra = ""
+            if counts and month in counts:
+                extra = f", {counts[month]:,} response{'' if counts[month] == 1 else 's'}"
             out.append(
                 f'<circle class="mark" cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}">'
                 f"<title>{_esc(name)} {_esc(month)}: {value:.2f}{extra}</title></circle>"

@@ -16,7 +16,7 @@ from typing import Any
 from carelens._version import __version__
 from carelens.insights.frames import Insights
 from carelens.insights.report.examples import examples_section, pick_examples
-from carelens.insights.report.format import esc
+from carelens.insights.report.format import esc, plural
 from carelens.insights.report.helper_sections import (
     helper_section,
     helpers_section,
@@ -194,7 +194,7 @@ def build_report(
     details = ['<section id="helper-details"><h2>Helper details</h2>']
     if detailed:
         details.append(
-            f'<p class="muted">The {len(detailed):,} helpers with most responses'
+            f'<p class="muted">The {plural(len(detailed), "helper")} with most responses'
             + (f" of {len(helper_records):,}" if len(helper_records) > len(detailed) else "")
             + ".</p>"
         )
@@ -217,7 +217,7 @@ def build_report(
     body.append(signals_overview(overview.signals, links, lambda e: page_anchor(page, e)))
     body.append("".join(details))
     body.append(examples_section(page, picks, figures.any_text))
-    body.append(overview.crisis())
+    body.append(overview.crisis(lambda e: page_anchor(page, e)))
     body.append(methods(insights, model))
     return _document(title, body)
 

@@ -26,6 +26,16 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and ``word``, in the plural (``many``, default ``word + "s"``) unless n is 1."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
+def month_span(first: str, last: str) -> str:
+    """A range of months, or the one month when they are the same."""
+    return first if first == last else f"{first} {DASH} {last}"
+
+
 def as_number(v: object) -> float | int | None:
     """A table value as a number; None for missing (pandas writes NaN for None)."""
     if v is None:

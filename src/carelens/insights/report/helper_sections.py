@@ -15,7 +15,16 @@ from functools import partial
 from typing import Any
 
 from carelens.insights.report import charts
-from carelens.insights.report.format import DASH, as_float, as_number, esc, fmt, response_card
+from carelens.insights.report.format import (
+    DASH,
+    as_float,
+    as_number,
+    esc,
+    fmt,
+    month_span,
+    plural,
+    response_card,
+)
 from carelens.insights.report.page import Page
 from carelens.insights.report.sections import (
     TREND_DIMENSIONS,
@@ -56,10 +65,17 @@ def helpers_section(
 ) -> str:
     table = helpers_table(records, links, signal_count)
     shown = min(max_helpers, len(records))
+    if len(records) == 1:
+        lead = "One helper." + (" The name links to their details." if shown else "")
+    else:
+        lead = f"All {len(records):,} helpers, most responses first."
+        if shown:
+            lead += (
+                f" Names link to the details of the {plural(shown, 'helper')} with most responses."
+            )
     return (
         '<section id="helpers"><h2>Helpers</h2>'
-        f'<p class="muted">All {len(records):,} helpers, most responses first. Names link to the '
-        f"details of the {shown:,} helpers with most responses. {HELPERS_TABLE_NOTE}</p>"
+        f'<p class="muted">{lead} {HELPERS_TABLE_NOTE}</p>'
         f"{table}</section>"
     )
 
@@ -186,7 +202,7 @@ def helper_section(
     if len(communities) > 3:
         where += f" and {len(communities) - 3} more"
     months = list(series)
-    when = f" · {months[0]} {DASH} {months[-1]}" if months else ""
+    when = f" · {month_span(months[0], months[-1])}" if months else ""
     style_chart = charts.stacked_bars(
         [("all responses", Counter(r.style for r in members))],
         STYLES,
@@ -217,7 +233,7 @@ def helper_section(
     parts = [
         f'<section class="helper" id="{anchor}" aria-labelledby="{anchor}-name">'
         f'<h3 id="{anchor}-name">{esc(helper)}</h3>'
-        f'<p class="muted">{len(members):,} responses · {where}{when}</p>'
+        f'<p class="muted">{plural(len(members), "response")} · {where}{when}</p>'
         "<figure><figcaption>Style distribution</figcaption>"
         f"{charts.legend([(s, charts.STYLE_COLOURS[s]) for s in STYLES])}{style_chart}</figure>"
         f'<div class="grid2"><figure><figcaption>Mean level per month</figcaption>{trend}'

@@ -9,7 +9,7 @@ both start here, so they show the same numbers drawn the same way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +42,7 @@ class Overview:
         """The overview of non-empty ``insights``."""
         figures = Rollup(insights.rows)
         signals = strain_signals(
-            insights.rows, community=figures.total, thresholds=insights.thresholds
+            insights.rows, communities=figures.communities, thresholds=insights.thresholds
         )
         by_helper: dict[str, list[StrainSignal]] = {}
         for s in signals:
@@ -101,6 +101,7 @@ class Overview:
             figures.undated,
         )
 
-    def crisis(self) -> str:
-        """The crisis-cues section (counts and resources; never a risk score)."""
-        return crisis(self.total, self.community_records)
+    def crisis(self, links: Callable[[str], str | None] | None = None) -> str:
+        """The crisis-cues section (counts, the responses to read, resources; never a risk
+        score); ``links`` gives where a listed response is shown in full (id -> URL or None)."""
+        return crisis(self.total, self.community_records, self.insights.rows, links=links)

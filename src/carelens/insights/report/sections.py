@@ -1,5 +1,9 @@
 """The community-level sections: overview cards, communities, trends and crisis cues.
 
+The crisis section counts the responses a person should read and lists them
+(:func:`to_read_list`: unsafe replies first, at most :data:`MAX_TO_READ`, with the words that
+raised each flag where the results carry texts).
+
 Also the shared pieces the helper sections reuse: the group table (:func:`group_table`),
 the monthly trend chart (:func:`trend_chart`, :func:`trend_legend`) and the chart sizes.
 """
@@ -7,14 +11,24 @@ the monthly trend chart (:func:`trend_chart`, :func:`trend_legend`) and the char
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from carelens.analysis.crisis import CRISIS_RESOURCES
 from carelens.insights.frames import Insights
 from carelens.insights.report import charts
-from carelens.insights.report.format import as_float, as_number, card, esc, fmt, num_cell
+from carelens.insights.report.format import (
+    DASH,
+    as_float,
+    as_number,
+    card,
+    esc,
+    fmt,
+    num_cell,
+    plural,
+)
 from carelens.insights.report.page import Page
+from carelens.insights.rows import ResponseRow
 from carelens.taxonomy import STYLES
 
 #: Dimensions drawn as monthly trend lines.
@@ -40,9 +54,12 @@ def summary(insights: Insights, total: Mapping[str, Any], n_helpers: int, extra:
     months = extra["months"]
     span = f"{months[0]} to {months[-1]}" if len(months) > 1 else months[0] if months else "none"
     cards = [
-        card(f"{len(insights):,}", "responses"),
-        card(f"{n_helpers:,}", "helpers"),
-        card(f"{extra['n_communities']:,}", "communities"),
+        card(f"{len(insights):,}", "response" if len(insights) == 1 else "responses"),
+        card(f"{n_helpers:,}", "helper" if n_helpers == 1 else "helpers"),
+        card(
+            f"{extra['n_communities']:,}",
+            "community" if extra["n_communities"] == 1 else "communities",
+        ),
         card(esc(span), "months", small=True),
         card(fmt(as_number(total.get("mean_empathy")), "level"), "mean empathy level (0 to 2)"),
         card(f"{extra['n_signals']:,}", "strain signals to look at"),
@@ -247,8 +264,8 @@ def trends(
     )
     if undated:
         parts.append(
-            f'<p class="note">{undated:,} responses have no timestamp and are left out of the '
-            "trends.</p>"
+            f'<p class="note">{plural(undated, "response has", "responses have")} no timestamp '
+            f"and {'is' if undated == 1 else 'are'} left out of the trends.</p>"
         )
     for c in shown:
         line = trend_chart(
@@ -287,21 +304,158 @@ def _count_and_where(
     return int(as_number(total.get(metric)) or 0), where
 
 
-def crisis(total: Mapping[str, Any], records: Sequence[Mapping[str, Any]]) -> str:
+#: Responses listed in the crisis section; the others are counted ("and N more").
+MAX_TO_READ = 50
+
+#: Where a response is shown in full: response id -> URL, or None (no link).
+ResponseLinks = Callable[[str], str | None]
+
+
+def responses_to_read(rows: Iterable[ResponseRow]) -> list[ResponseRow]:
+    """The responses a person should read: those with unsafe wording first, then those that
+    answer a seeker message with crisis cues; each group in input order."""
+    rows = list(rows)
+    return [r for r in rows if r.unsafe_reply] + [
+        r for r in rows if r.needs_attention and not r.unsafe_reply
+    ]
+
+
+def _words(text: str | None, spans: Sequence[Mapping[str, Any]]) -> str:
+    """The words of ``spans`` cut from ``text``, escaped and marked; each once."""
+    if text is None:
+        return ""
+    words: list[str] = []
+    for span in spans:
+        try:
+            start, end = max(int(span["start"]), 0), min(int(span["end"]), len(text))
+        except (KeyError, TypeError, ValueError):
+            continue
+        word = text[start:end].strip()
+        if word and word not in words:
+            words.append(word)
+    return ", ".join(f"<mark>{esc(w)}</mark>" for w in words)
+
+
+def _kinds(spans: Sequence[Mapping[str, Any]]) -> str:
+    labels = sorted({str(s.get("label")) for s in spans if s.get("label")})
+    return f" ({esc(', '.join(label.replace('_', ' ') for label in labels))})" if labels else ""
+
+
+def _to_read_row(row: ResponseRow, links: ResponseLinks | None) -> str:
+    href = links(row.response_id) if links is not None else None
+    rid = f"<code>{esc(row.response_id)}</code>"
+    if href:
+        rid = f'<a href="{esc(href)}">{rid}</a>'
+    what: list[str] = []
+    evidence: list[str] = []
+    no_text = False
+    for flagged, label, text, spans, where in (
+        (
+            row.unsafe_reply,
+            "unsafe wording in the reply",
+            row.response_text,
+            row.unsafe_spans,
+            "reply",
+        ),
+        (
+            row.needs_attention,
+            "crisis cues in the seeker message",
+            row.seeker_text,
+            row.crisis_cues,
+            "seeker",
+        ),
+    ):
+        if not flagged:
+            continue
+        what.append(label + _kinds(spans))
+        words = _words(text, spans)
+        if words:
+            evidence.append(f"{where}: {words}")
+        no_text = no_text or text is None
+    if evidence:
+        found = "<br>".join(evidence)
+    elif no_text:
+        found = '<span class="muted">no text in the results</span>'
+    else:
+        found = DASH
+    cells = [
+        rid,
+        esc(row.conversation_id) if row.conversation_id else DASH,
+        esc(row.community),
+        esc(row.helper),
+        "; ".join(what),
+        found,
+    ]
+    return (
+        f'<tr><th scope="row">{cells[0]}</th>'
+        + "".join(f"<td>{c}</td>" for c in cells[1:])
+        + "</tr>"
+    )
+
+
+def to_read_list(
+    rows: Iterable[ResponseRow], *, links: ResponseLinks | None = None, limit: int = MAX_TO_READ
+) -> str:
+    """The table of responses a person should read (:func:`responses_to_read`), the first
+    ``limit`` of them, then how many more there are."""
+    found = responses_to_read(rows)
+    head = '<h3 id="to-read-head">Responses to read</h3>'
+    if not found:
+        return (
+            head + '<p id="to-read-none">No response has unsafe wording, and none answers a '
+            "seeker message with crisis cues.</p>"
+        )
+    shown = found[:limit]
+    more = len(found) - len(shown)
+    intro = (
+        f'<p class="muted">{plural(len(found), "response")} to read: unsafe replies first, then '
+        "replies to messages with crisis cues, each in the order of the input. The marked words "
+        "are the ones that raised the flag.</p>"
+    )
+    table = (
+        '<div class="table-wrap"><table id="to-read"><thead><tr>'
+        '<th scope="col">response</th><th scope="col">conversation</th>'
+        '<th scope="col">community</th><th scope="col">helper</th>'
+        '<th scope="col">to read because of</th><th scope="col">words</th></tr></thead>'
+        f"<tbody>{''.join(_to_read_row(r, links) for r in shown)}</tbody></table></div>"
+    )
+    tail = ""
+    if more:
+        tail = (
+            f'<p id="to-read-more">… and {plural(more, "more response")}. Every one is marked in '
+            "the results (<code>needs_attention</code>, <code>unsafe</code>) and in "
+            "<code>responses.csv</code> from <code>carelens summarize --tables</code> "
+            "(<code>needs_attention</code>, <code>unsafe_reply</code>).</p>"
+        )
+    return head + intro + table + tail
+
+
+def crisis(
+    total: Mapping[str, Any],
+    records: Sequence[Mapping[str, Any]],
+    rows: Iterable[ResponseRow] = (),
+    *,
+    links: ResponseLinks | None = None,
+) -> str:
+    """The crisis section: counts, the responses to read (``rows`` flagged, at most
+    :data:`MAX_TO_READ` listed; ids linked through ``links``), and the crisis resources."""
     n, where = _count_and_where(total, records, "needs_attention")
     unsafe, unsafe_where = _count_and_where(total, records, "unsafe_replies")
     resources = "".join(f"<li>{esc(line)}</li>" for line in CRISIS_RESOURCES)
     return (
         '<section id="crisis"><h2>Crisis cues and unsafe replies</h2><div class="crisis">'
-        f'<p><strong id="crisis-count">{n:,}</strong> responses answer seeker messages with '
+        f'<p><strong id="crisis-count">{n:,}</strong> '
+        f"{'response answers' if n == 1 else 'responses answer'} seeker messages with "
         f"crisis cues (suicide or self-harm wording){where}. They are flagged for a person to "
         "read — the results mark them <code>needs_attention</code>. carelens does not assess "
         "risk and gives no risk score; a message without cues is not “safe”.</p>"
-        f'<p><strong id="unsafe-count">{unsafe:,}</strong> responses have wording that urges '
+        f'<p><strong id="unsafe-count">{unsafe:,}</strong> '
+        f"{'response has' if unsafe == 1 else 'responses have'} wording that urges "
         f"self-harm or gives method information{unsafe_where}; the results list those words "
         "under <code>unsafe</code>. Read them and follow up with the helper and the person "
         "they answered. The wording patterns catch plain phrasing only; a response without a "
         "match is not “safe”.</p>"
         "<p>The crisis resources are in the docs (<code>docs/taxonomy.md</code>, “Seeker "
-        f"signals”); carelens shows them with every flag:</p><ul>{resources}</ul></div></section>"
+        f"signals”); carelens shows them with every flag:</p><ul>{resources}</ul></div>"
+        f"{to_read_list(rows, links=links)}</section>"
     )
