@@ -140,6 +140,26 @@ def test_anonymize_gives_stable_pseudonyms_and_redacts() -> None:
     assert other_key.rows[0].helper != names[0]
 
 
+def test_anonymize_without_a_key_uses_the_secret_key_not_a_public_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carelens.insights.anonymize import KEY_ENV, KEY_FILE
+    from carelens.privacy import Pseudonymizer
+
+    monkeypatch.delenv(KEY_ENV, raising=False)
+    monkeypatch.setenv("CARELENS_DATA_DIR", str(tmp_path))
+    records = [record("r1", speaker="marisol")]
+    helper = Insights.from_records(records, anonymize=True).rows[0].helper
+    public = Pseudonymizer(None, prefix="person").pseudonym("marisol")
+    assert helper != public  # anyone could recompute the public key's pseudonym
+    secret = (tmp_path / KEY_FILE).read_text(encoding="ascii").strip()
+    assert helper == Pseudonymizer(secret, prefix="person").pseudonym("marisol")
+    assert Insights.from_records(records, anonymize=True).rows[0].helper == helper  # stable
+    monkeypatch.setenv(KEY_ENV, "shared team key")
+    shared = Insights.from_records(records, anonymize=True).rows[0].helper
+    assert shared == Pseudonymizer("shared team key", prefix="person").pseudonym("marisol")
+
+
 def test_anonymize_keeps_unsafe_words_and_crisis_cues_on_their_words() -> None:
     response = "mail bo@example.org and then kys"
     seeker = "call me on 555-123-4567, I want to end my life"

@@ -11,7 +11,6 @@ in texts. Both are thin layers over :class:`carelens.insights.Insights`.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -33,15 +32,13 @@ from carelens.cli._common import (
 from carelens.cli.analyze import DEFAULT_REJECTS
 from carelens.errors import InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
-from carelens.insights.anonymize import KEY_FILE, local_key
+from carelens.insights.anonymize import KEY_ENV, pseudonym_key
 from carelens.insights.distress import load_distress_scorer
 from carelens.insights.report.format import plural
 from carelens.insights.report.sections import MAX_TO_READ, responses_to_read
 from carelens.readers import RejectLog
-from carelens.store.url import default_data_dir
 
 #: Environment variable holding the pseudonym key (so it stays out of shell history).
-KEY_ENV = "CARELENS_ANONYMIZE_KEY"
 
 InputPath = Annotated[
     Path,
@@ -78,13 +75,10 @@ Community = Annotated[
 
 def _pseudonym_key(s: Session) -> str:
     """``$CARELENS_ANONYMIZE_KEY``, else this user's secret key file (made on first use)."""
-    configured = os.environ.get(KEY_ENV)
-    if configured:
-        return configured
-    key, created = local_key(default_data_dir())
-    if created:
+    key, created = pseudonym_key()
+    if created is not None:
         s.note(
-            f"made a secret pseudonym key in {escape(str(default_data_dir() / KEY_FILE))}; "
+            f"made a secret pseudonym key in {escape(str(created))}; "
             f"pseudonyms stay the same while it is kept (set ${KEY_ENV} to share a key)"
         )
     return key

@@ -55,6 +55,25 @@ def local_key(data_dir: Path) -> tuple[str, bool]:
     return key, created
 
 
+#: Environment variable that holds a shared pseudonym key (it wins over the key file).
+KEY_ENV = "CARELENS_ANONYMIZE_KEY"
+
+
+def pseudonym_key(data_dir: Path | None = None) -> tuple[str, Path | None]:
+    """The key pseudonyms are made with: ``$CARELENS_ANONYMIZE_KEY`` when set, else the
+    secret key file in ``data_dir`` (default: the carelens data folder; created on first
+    use). Returns the key and the key file's path when this call created it (else None)."""
+    configured = os.environ.get(KEY_ENV)
+    if configured:
+        return configured, None
+    if data_dir is None:
+        from carelens.store.url import default_data_dir
+
+        data_dir = default_data_dir()
+    key, created = local_key(data_dir)
+    return key, (data_dir / KEY_FILE) if created else None
+
+
 def anonymize_row(row: ResponseRow, names: Pseudonymizer) -> ResponseRow:
     """``row`` with pseudonymous speakers and redacted texts (spans moved along)."""
     helper = row.helper if row.helper == UNKNOWN else names.pseudonym(row.helper) or UNKNOWN
