@@ -1,9 +1,11 @@
 """``carelens analyze``: score every response of a conversation file.
 
-A thin layer over :func:`carelens.output.analyze_file`: it counts the pairs first (for the
-progress bar; skipped for inputs over 1 GiB), loads the model, runs with a progress bar and
-prints a summary — pairs analysed, rejects by reason, skipped items and how many responses
-reached each level. Without ``-o`` it also prints a table of the first responses.
+A thin layer over :func:`carelens.output.analyze_file`: it refuses output and rejects paths
+that are the input file, counts the pairs first (for the progress bar; skipped for inputs
+over 1 GiB and for pipes, which can be read only once), loads the model, runs with a
+progress bar and prints a summary — pairs analysed, rejects by reason, skipped items and how
+many responses reached each level. Without ``-o`` it also prints a table of the first
+responses.
 """
 
 from __future__ import annotations
@@ -35,9 +37,10 @@ from carelens.cli._common import (
     percent,
     session,
 )
-from carelens.output import AnalysisSummary, analyze_file, output_format
+from carelens.output import PARTIAL_SUFFIX, AnalysisSummary, analyze_file, output_format
 from carelens.privacy import redact as redact_text
 from carelens.readers import RejectLog, read_exchanges
+from carelens.readers.jsonl import UTTERANCES
 
 #: Without ``-o``, at most this many responses are listed.
 MAX_TABLE_ROWS = 50
@@ -59,7 +62,10 @@ def _readers_silenced() -> Iterator[None]:
 
 
 def count_pairs(path: Path, input_format: str | None, column_map: dict[str, str]) -> int | None:
-    """The number of exchanges in ``path``, or None when it is too large to count first."""
+    """The number of exchanges in ``path``, or None when it is too large to count first or
+    can be read only once (a pipe such as ``/dev/stdin``: counting would use it up)."""
+    if path.exists() and not path.is_dir() and not path.is_file():
+        return None  # a missing path is left to the readers' error
     if path.is_file() and path.stat().st_size > COUNT_LIMIT_BYTES:
         return None
     with _readers_silenced():
@@ -67,6 +73,42 @@ def count_pairs(path: Path, input_format: str | None, column_map: dict[str, str]
             path, format=input_format, column_map=column_map, rejects=RejectLog()
         )
         return sum(1 for _ in exchanges)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file: through symbolic and hard links, and ``..``
+    after folders that do not exist yet (``-o new/../in.csv``: ``new`` would be created)."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
+
+
+def refuse_writing_over_input(input: Path, output: Path | None, rejects: Path) -> None:
+    """Raise a usage error, before anything is opened, when a file ``analyze`` would write —
+    the output, a Parquet output's JSON Lines companion, or the rejects file — is the input
+    (or a ConvoKit folder's utterances file), or the rejects file is the output."""
+    sources = [input / UTTERANCES] if input.is_dir() else [input] if input.is_file() else []
+    written: list[tuple[str, Path]] = []
+    if output is not None:
+        written.append(("--output", output))
+        if output_format(output) == "parquet":
+            written.append(("--output", output.with_name(output.name + PARTIAL_SUFFIX)))
+    written.append(("--rejects", rejects))
+    for option, path in written:
+        for source in sources:
+            if _same_file(path, source):
+                raise typer.BadParameter(
+                    f"{path} is the input file {source}; writing it would destroy the input. "
+                    "Choose another path.",
+                    param_hint=option,
+                )
+    if any(_same_file(rejects, path) for option, path in written if option == "--output"):
+        raise typer.BadParameter(
+            f"{rejects} is also the results file; choose another path", param_hint="--rejects"
+        )
 
 
 def analyze(
@@ -103,13 +145,15 @@ def analyze(
         else ""
     )
     with session(verbose, quiet, on_interrupt=note) as s:
+        rejects_path = rejects or Path(f"{output}.rejects.jsonl" if output else DEFAULT_REJECTS)
         if output is not None:
             output_format(output)  # refuse a bad extension before any work
+        refuse_writing_over_input(input, output, rejects_path)
+        if output is not None:
             output.parent.mkdir(parents=True, exist_ok=True)
         mapping = parse_column_map(column_map)
         total = count_pairs(input, input_format, mapping)
         analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
-        rejects_path = rejects or Path(f"{output}.rejects.jsonl" if output else DEFAULT_REJECTS)
         log = RejectLog(rejects_path)
         try:
             with log, s.progress("pairs") as bar:

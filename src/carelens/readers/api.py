@@ -4,7 +4,8 @@
 yield their rows as they stream; thread formats are read into an id index, then paired
 (:mod:`carelens.readers.pairing`). :func:`read_turns` gives the messages themselves. Both
 check the path and the format when called (errors surface before iteration starts); bad
-records go to the :class:`RejectLog` and a summary is logged when the read ends.
+records go to the :class:`RejectLog` and a summary is logged when the read ends. A pipe
+(``/dev/stdin``) is read once, as it streams, for every format but ``wxr`` and ``parquet``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from carelens.readers.base import MAX_TEXT_CHARS, SUPPORTED_FORMATS, ReadContext
 from carelens.readers.delimited import read_csv
 from carelens.readers.detect import detect_format
 from carelens.readers.jsonl import read_convokit, read_jsonl
-from carelens.readers.pairing import pair_records
+from carelens.readers.pairing import pair_records, where_is
 from carelens.readers.parquet import read_parquet
 from carelens.readers.reddit import read_reddit
 from carelens.readers.rejects import DUPLICATE_ID, RejectLog
@@ -37,6 +38,9 @@ READERS: dict[str, Reader] = {
     "wxr": read_wxr,
     "parquet": read_parquet,
 }
+
+#: Formats whose reader opens the file more than once (or seeks in it): no pipes.
+_SEEKING_FORMATS = ("wxr", "parquet")
 
 
 def _open(
@@ -58,6 +62,12 @@ def _open(
         )
     if p.is_dir() and format != "convokit":
         raise InputError(f"a folder cannot be read as {format}; pass a file", path=str(p))
+    if format in _SEEKING_FORMATS and not (p.is_file() or p.is_dir()):
+        raise InputError(
+            f"{format} input cannot be read from a pipe or other non-regular file (it is "
+            "read more than once); save it to a file first",
+            path=str(p),
+        )
     ctx = ReadContext(
         path=p,
         rejects=rejects if rejects is not None else RejectLog(),
@@ -157,7 +167,7 @@ def _turns(ctx: ReadContext, records: Iterator[Record]) -> Iterator[Turn]:
             n += 1
             yield item.response
         elif item.id in seen:
-            ctx.reject(line, "id", DUPLICATE_ID)
+            ctx.reject(line, "id", DUPLICATE_ID, where_is(item))
         else:
             seen.add(item.id)
             n += 1

@@ -7,7 +7,8 @@ record starts. Bad records go to ``ctx.rejects`` and never stop the run; only wh
 problems (a missing required column, a refused XML prolog) raise
 :class:`~carelens.errors.InputError`. The helpers here read files as bytes, line by line,
 transparently decompressing ``.zst`` (Zstandard with a 2 GiB window, as real Reddit dumps
-need), drop a UTF-8 byte-order mark and decode each line on its own so one bad line is one
+need; its frame headers are followed so that a cut file is noticed, see :class:`ZstdFrames`),
+drop a UTF-8 byte-order mark and decode each line on its own so one bad line is one
 reject. Lines are read in bounded chunks: a line longer than :func:`line_limit` bytes is
 never held in memory; it is skipped to its newline and given to the reader as a
 :class:`LongLine`, which the reader rejects as ``line too long`` before reading on.
@@ -17,13 +18,14 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import math
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, NamedTuple, Protocol
+from typing import IO, Any, ClassVar, NamedTuple, Protocol, cast
 
 import zstandard
 
@@ -31,6 +33,8 @@ from carelens.errors import InputError
 from carelens.readers import rejects as R
 from carelens.readers.rejects import RejectLog
 from carelens.types import Exchange, Turn
+
+logger = logging.getLogger(__name__)
 
 #: Formats accepted by ``format=`` (and ``--format``), in the order they are documented.
 SUPPORTED_FORMATS: tuple[str, ...] = ("csv", "jsonl", "convokit", "reddit", "wxr", "parquet")
@@ -102,33 +106,60 @@ class ReadContext:
         """Send one bad record to the reject log, located in this file."""
         self.rejects.add(self.path, line, field, reason, detail=detail)
 
+    def reject_truncation(self, line: int, detail: str) -> None:
+        """Reject the cut end of a compressed file (see :func:`iter_raw_lines`)."""
+        logger.warning("%s: %s", self.path, detail)
+        self.reject(line, None, R.TRUNCATED_FILE, detail)
+
     @property
     def max_line_bytes(self) -> int:
         """The longest physical line read (see :func:`line_limit`)."""
         return line_limit(self.max_chars)
 
-    def text(self, value: object, line: int | None, field: str) -> str | None:
-        """Validate a text value; reject (and return None) if missing, not text or too long."""
+    def text(
+        self, value: object, line: int | None, field: str, *, where: str | None = None
+    ) -> str | None:
+        """Validate a text value; reject (and return None) if missing, not text or too long.
+
+        ``where`` locates a record that has no line (``post 12``); it leads the detail.
+        """
+
+        def reject(reason: str, detail: str | None = None) -> None:
+            self.reject(line, field, reason, ": ".join(p for p in (where, detail) if p) or None)
+
         if value is None or (isinstance(value, str) and not value.strip()):
-            self.reject(line, field, R.MISSING_TEXT)
+            reject(R.MISSING_TEXT)
             return None
         if not isinstance(value, str):
-            self.reject(line, field, R.INVALID_VALUE, f"expected a string, got {_kind(value)}")
+            reject(R.INVALID_VALUE, f"expected a string, got {_kind(value)}")
             return None
         if len(value) > self.max_chars:
-            self.reject(
-                line, field, R.TEXT_TOO_LONG, f"{len(value)} characters > limit {self.max_chars}"
-            )
+            reject(R.TEXT_TOO_LONG, f"{len(value)} characters > limit {self.max_chars}")
             return None
         return value
 
     def ident(self, value: object, line: int | None, field: str) -> str | None:
-        """Validate an id (string or integer); reject (and return None) if missing."""
+        """Validate an id (string or integer); reject (and return None) if missing.
+
+        A float with an integral value is an integer id (pandas stores an integer column
+        with missing values as floats): ``1.0`` is ``"1"``, as in :func:`optional_str`. NaN
+        is a missing id; any other float is rejected.
+        """
         if isinstance(value, bool) or value is None:
             self.reject(line, field, R.MISSING_ID if value is None else R.INVALID_VALUE)
             return None
         if isinstance(value, int):
             return str(value)
+        if isinstance(value, float):
+            if math.isnan(value):
+                self.reject(line, field, R.MISSING_ID, "NaN")
+                return None
+            if value.is_integer():
+                return str(int(value))
+            self.reject(
+                line, field, R.INVALID_VALUE, f"expected a string or integer id, got {value!r}"
+            )
+            return None
         if isinstance(value, str):
             if value.strip():
                 return value
@@ -148,20 +179,125 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
+class ZstdFrames:
+    """Follows the frame and block headers of a Zstandard stream as its bytes go by.
+
+    The decompressor's stream reader ends quietly when its input stops inside a frame, so
+    a cut file would look complete. The frame format (RFC 8878) lets each frame be walked
+    from headers alone, without decompressing: a frame header, blocks that each give their
+    size and whether they are the last, an optional checksum; skippable frames give their
+    size. :attr:`complete` is True when the bytes fed so far end exactly after a frame.
+    Bytes that are not Zstandard are left to the decompressor, which raises on them.
+    """
+
+    _MAGIC = 0xFD2FB528
+    #: Bytes of the header field read in each state.
+    _NEED: ClassVar[Mapping[str, int]] = {"magic": 4, "skippable": 4, "descriptor": 1, "block": 3}
+
+    def __init__(self) -> None:
+        self._state = "magic"
+        self._field = bytearray()
+        self._skip = 0
+        self._checksum = False
+        self._lost = False
+        #: Compressed bytes fed so far.
+        self.size = 0
+
+    @property
+    def complete(self) -> bool:
+        """Whether the stream so far ends at a frame boundary (or could not be followed)."""
+        return self._lost or (self._state == "magic" and not self._field and not self._skip)
+
+    def feed(self, data: bytes) -> None:
+        """Follow the next bytes of the stream."""
+        self.size += len(data)
+        pos, end = 0, len(data)
+        while pos < end and not self._lost:
+            if self._skip:
+                step = min(self._skip, end - pos)
+                self._skip -= step
+                pos += step
+                continue
+            take = min(self._NEED[self._state] - len(self._field), end - pos)
+            self._field += data[pos : pos + take]
+            pos += take
+            if len(self._field) == self._NEED[self._state]:
+                value = int.from_bytes(self._field, "little")
+                self._field.clear()
+                self._step(value)
+
+    def _step(self, value: int) -> None:
+        if self._state == "magic":
+            if value == self._MAGIC:
+                self._state = "descriptor"
+            elif value & 0xFFFFFFF0 == 0x184D2A50:
+                self._state = "skippable"
+            else:
+                self._lost = True
+        elif self._state == "skippable":
+            self._skip, self._state = value, "magic"
+        elif self._state == "descriptor":
+            single_segment = bool(value & 0x20)
+            self._checksum = bool(value & 0x04)
+            content_size = (int(single_segment), 2, 4, 8)[value >> 6]
+            window = 0 if single_segment else 1
+            self._skip = window + (0, 1, 2, 4)[value & 0x03] + content_size
+            self._state = "block"
+        else:  # a block header: last-block bit, type (raw, RLE, compressed), size
+            kind, size = (value >> 1) & 0x03, value >> 3
+            self._skip = 1 if kind == 1 else size
+            if value & 0x01:
+                self._skip += 4 if self._checksum else 0
+                self._state = "magic"
+
+
+class _FollowedSource:
+    """A binary file whose bytes, as the decompressor reads them, go through ZstdFrames."""
+
+    def __init__(self, raw: IO[bytes], frames: ZstdFrames) -> None:
+        self._raw = raw
+        self._frames = frames
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._raw.read(size)
+        self._frames.feed(data)
+        return data
+
+
+@contextmanager
+def _open_followed(path: Path) -> Iterator[tuple[IO[bytes], ZstdFrames | None]]:
+    """:func:`open_binary`, with the frame follower of a ``.zst`` file (None otherwise)."""
+    with path.open("rb") as raw:
+        if path.suffix.lower() != ".zst":
+            yield raw, None
+            return
+        frames = ZstdFrames()
+        dctx = zstandard.ZstdDecompressor(max_window_size=_ZSTD_MAX_WINDOW)
+        source = cast(IO[bytes], _FollowedSource(raw, frames))  # read() is all it uses
+        with dctx.stream_reader(source, read_across_frames=True) as reader:
+            yield io.BufferedReader(reader), frames
+
+
 @contextmanager
 def open_binary(path: Path) -> Iterator[IO[bytes]]:
     """Open ``path`` for binary reading, decompressing ``.zst`` files as a stream."""
-    with path.open("rb") as raw:
-        if path.suffix.lower() != ".zst":
-            yield raw
-            return
-        dctx = zstandard.ZstdDecompressor(max_window_size=_ZSTD_MAX_WINDOW)
-        with dctx.stream_reader(raw) as reader:
-            yield io.BufferedReader(reader)
+    with _open_followed(path) as (fh, _):
+        yield fh
+
+
+def truncation_detail(frames: ZstdFrames) -> str:
+    """What a cut Zstandard stream is reported with."""
+    return (
+        f"the Zstandard stream ended early, inside a frame, after {frames.size} compressed "
+        "bytes; is the file complete? The lines before the cut were read"
+    )
 
 
 def iter_raw_lines(
-    path: Path, *, max_line_bytes: int | None = None
+    path: Path,
+    *,
+    max_line_bytes: int | None = None,
+    on_truncated: Callable[[int, str], None] | None = None,
 ) -> Iterator[tuple[int, bytes | LongLine]]:
     """Yield ``(line_number, bytes)`` for each physical line (1-based), BOM removed.
 
@@ -169,12 +305,14 @@ def iter_raw_lines(
     is read in bounded chunks to its end and yielded as a :class:`LongLine` instead of its
     bytes, so memory stays bounded by the limit; numbering goes on after it. Raises
     :class:`InputError` for a UTF-16/UTF-32 file (every line would be a reject) or a corrupt
-    Zstandard stream.
+    Zstandard stream. A Zstandard stream that stops inside a frame (a cut file) ends the
+    lines before the one it cuts, which is not yielded; then ``on_truncated(line, detail)``
+    is called with that line's number, or, without it, :class:`InputError` is raised.
     """
     limit = MAX_LINE_BYTES if max_line_bytes is None else max_line_bytes
     chunk = max(1, min(_CHUNK_BYTES, limit))
     try:
-        with open_binary(path) as fh:
+        with _open_followed(path) as (fh, frames):
             readline = fh.readline
             number = 0
             while raw := readline(chunk):
@@ -182,9 +320,19 @@ def iter_raw_lines(
                 if len(raw) == chunk and not raw.endswith(b"\n"):
                     line = _finish_line(readline, raw, chunk, limit)
                 number += 1
+                cut = frames is not None and not frames.complete
+                if cut and isinstance(line, bytes) and not line.endswith(b"\n"):
+                    break  # the last line, cut with the stream: reported below
                 if number == 1:
                     line = _first_line(path, line)
                 yield number, line
+            else:
+                number += 1
+            if frames is not None and not frames.complete:
+                detail = truncation_detail(frames)
+                if on_truncated is None:
+                    raise InputError(detail, path=str(path), line=number)
+                on_truncated(number, detail)
     except zstandard.ZstdError as exc:
         raise InputError(
             f"cannot decompress the Zstandard stream ({exc}); is the file complete?",
@@ -251,9 +399,13 @@ def decode_line(ctx: ReadContext, line: int, raw: bytes) -> str | None:
 def iter_json_objects(ctx: ReadContext) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line, object)`` for each JSON Lines record; blank lines are ignored.
 
-    An over-long line is rejected as ``line too long`` (field None) and reading goes on.
+    An over-long line is rejected as ``line too long`` (field None) and reading goes on; a
+    cut ``.zst`` stream ends the read with a ``truncated file`` reject.
     """
-    for line, raw in iter_raw_lines(ctx.path, max_line_bytes=ctx.max_line_bytes):
+    lines = iter_raw_lines(
+        ctx.path, max_line_bytes=ctx.max_line_bytes, on_truncated=ctx.reject_truncation
+    )
+    for line, raw in lines:
         if isinstance(raw, LongLine):
             ctx.reject(line, None, R.LINE_TOO_LONG, raw.detail())
             continue
@@ -302,9 +454,17 @@ def apply_column_map(keys: Mapping[str, Any], column_map: Mapping[str, str]) -> 
 
 
 def optional_str(value: object) -> str | None:
-    """``None`` for missing or blank values, else the value as a string."""
+    """``None`` for missing or blank values (NaN too), else the value as a string.
+
+    A float with an integral value is written as the integer (``1.0`` -> ``"1"``), so ids
+    and references that pandas stored as floats match the integer ids they point to.
+    """
     if value is None:
         return None
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        return str(int(value)) if value.is_integer() else str(value)
     text = value if isinstance(value, str) else str(value)
     return text if text.strip() else None
 

@@ -59,7 +59,9 @@ def sniff_delimiter(header: str, *, tsv: bool = False) -> str:
 def read_csv(ctx: ReadContext) -> Iterator[Record]:
     """Read a CSV/TSV file of pairs or thread messages; see the module docstring."""
     allow_large_csv_fields()
-    lines = iter_raw_lines(ctx.path, max_line_bytes=ctx.max_line_bytes)
+    lines = iter_raw_lines(
+        ctx.path, max_line_bytes=ctx.max_line_bytes, on_truncated=ctx.reject_truncation
+    )
     first = next(lines, None)
     if first is None:
         logger.warning("%s is empty: no header, no records", ctx.path)

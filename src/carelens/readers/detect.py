@@ -4,9 +4,12 @@ Rules, in order: a folder holding ``utterances.jsonl`` is ``convokit``; ``.csv``
 ``csv``; ``.xml``/``.wxr`` (or any file starting with ``<``) is ``wxr`` when it is an RSS
 document in the WordPress export namespace; JSON files (``.json``, ``.jsonl``, ``.ndjson``,
 ``.zst`` decompressed, or any file whose first line starts with ``{``) are told apart by the
-keys of the first valid record — Reddit submissions/comments, pairs or turns; ``.zst`` falls
-back to ``reddit``. ``.parquet``/``.pq`` (or a file starting with the ``PAR1`` magic) is
-``parquet``. Anything else is tried as a delimited header. Detection that fails raises
+keys of the first recognised record among the first 50 — pairs, Reddit submissions/comments
+or turns (:func:`classify_json_record`); ``.zst`` falls back to ``reddit``.
+``.parquet``/``.pq`` (or a file starting with the ``PAR1`` magic) is ``parquet``. Anything
+else is tried as a delimited header. A pipe or other non-regular file (``/dev/stdin``,
+``<(...)``) is never peeked at, since it can be read only once: a ``.csv``/``.tsv`` name
+makes it ``csv``, otherwise the format must be given. Detection that fails raises
 :class:`~carelens.errors.FormatDetectionError` listing the supported formats.
 """
 
@@ -53,9 +56,11 @@ def detect_format(
         if (p / UTTERANCES).is_file():
             return "convokit"
         raise _fail(p, f"a folder without {UTTERANCES} (not a ConvoKit corpus)")
-    if not p.is_file():
-        raise InputError("no such file or folder", path=str(p))
     suffix = p.suffix.lower()
+    if not p.is_file():
+        if not p.exists():
+            raise InputError("no such file or folder", path=str(p))
+        return _detect_stream(p, suffix)
     if suffix in (".csv", ".tsv"):
         return "csv"
     if suffix in (".parquet", ".pq") or _starts_with(p, PARQUET_MAGIC):
@@ -77,16 +82,32 @@ def detect_format(
     raise _fail(p, f"unrecognised extension {suffix or '(none)'!r} and content")
 
 
+def _detect_stream(path: Path, suffix: str) -> str:
+    """A pipe or device can be read only once: never peek at it; trust a CSV name only."""
+    if suffix in (".csv", ".tsv"):
+        return "csv"
+    raise FormatDetectionError(
+        "cannot detect the format of a pipe or other non-regular file: it can be read only "
+        "once, and looking at its start would use it up. Pass the format with --format "
+        f"(format=...): one of {', '.join(SUPPORTED_FORMATS)}.",
+        path=str(path),
+    )
+
+
 def _starts_with(path: Path, magic: bytes) -> bool:
     with path.open("rb") as fh:
         return fh.read(len(magic)) == magic
 
 
 def _first_line(path: Path) -> str:
-    for _, raw in iter_raw_lines(path):
+    for _, raw in iter_raw_lines(path, on_truncated=_cut_is_the_readers_to_report):
         head = raw.head if isinstance(raw, LongLine) else raw
         return head[:_PEEK_BYTES].decode("utf-8", "replace")
     return ""
+
+
+def _cut_is_the_readers_to_report(line: int, detail: str) -> None:
+    """A cut ``.zst`` file is detected from what it holds; the read rejects the cut."""
 
 
 def _detect_xml(path: Path) -> str:
@@ -99,7 +120,7 @@ def _detect_xml(path: Path) -> str:
 
 def _detect_json(path: Path, column_map: Mapping[str, str], *, fallback: str | None) -> str:
     seen = 0
-    for _, raw in iter_raw_lines(path):
+    for _, raw in iter_raw_lines(path, on_truncated=_cut_is_the_readers_to_report):
         if isinstance(raw, LongLine):
             seen += 1  # too long to parse (the reader will reject it): look further
             continue
@@ -117,8 +138,7 @@ def _detect_json(path: Path, column_map: Mapping[str, str], *, fallback: str | N
         if isinstance(obj, dict):
             kind = classify_json_record(apply_column_map(obj, column_map))
             if kind is not None:
-                return kind
-            break
+                return kind  # else an unrecognised record (the reader rejects it): look on
     if fallback is not None:
         return fallback
     if seen == 0:
@@ -127,9 +147,20 @@ def _detect_json(path: Path, column_map: Mapping[str, str], *, fallback: str | N
 
 
 def classify_json_record(obj: Mapping[str, Any]) -> str | None:
-    """``reddit``, ``jsonl`` or None for one JSON record, from its keys."""
-    if ("body" in obj and "parent_id" in obj) or "selftext" in obj or "subreddit" in obj:
-        return "reddit"
-    if pair_layout_for(obj) is not None or ("id" in obj and "text" in obj):
+    """``reddit``, ``jsonl`` or None for one JSON record, from its keys.
+
+    A record with a pair layout's two text fields is ``jsonl`` whatever else it carries (a
+    ``subreddit`` column is common in pair files); Reddit needs a comment's ``body`` and
+    ``parent_id`` or a submission's ``selftext``; a record with ``id`` and ``text`` is
+    ``jsonl`` turns (Reddit records have no ``text``); last, a link submission has ``title``
+    and ``subreddit``. ``subreddit`` alone decides nothing.
+    """
+    if pair_layout_for(obj) is not None:
         return "jsonl"
+    if ("body" in obj and "parent_id" in obj) or "selftext" in obj:
+        return "reddit"
+    if "id" in obj and "text" in obj:
+        return "jsonl"
+    if "title" in obj and "subreddit" in obj:
+        return "reddit"
     return None

@@ -1,28 +1,36 @@
 """JSON Lines reader: seeker/response pairs or ConvoKit-style turns, and ConvoKit corpora.
 
-The layout is decided once per file from its first valid record: a record with both pair
-text fields (``seeker_post``/``response_post`` or ``seeker``/``response``) makes the file a
-pair file, each record an :class:`~carelens.types.Exchange`; anything else is read as turns
-(``id, speaker, conversation_id, reply_to, timestamp, text, meta``; ConvoKit's older
-``user`` and ``root`` names are accepted too) for pairing. A ConvoKit corpus folder is read
-through its ``utterances.jsonl``, always as turns. The column map renames fields first.
+The layout is decided once per file, from the first record that fits one: a record with both
+pair text fields (``seeker_post``/``response_post`` or ``seeker``/``response``) makes the
+file a pair file, each record an :class:`~carelens.types.Exchange`; a record with ``id`` and
+``text`` makes it a file of turns (``id, speaker, conversation_id, reply_to, timestamp,
+text, meta``; ConvoKit's older ``user`` and ``root`` names are accepted too) for pairing.
+Records before that one fit neither, so each is rejected at once, for what it lacks in the
+layout it comes closest to (a pair record without ``response_post``: ``missing text``);
+nothing is buffered, and one bad first record cannot decide the layout of the file. A
+ConvoKit corpus folder is read through its ``utterances.jsonl``, always as turns. The column
+map renames fields first.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from typing import Any
 
 from carelens.errors import InputError
 from carelens.readers.base import ReadContext, Record, apply_column_map, iter_json_objects
 from carelens.readers.layouts import (
     JSON_TURNS,
+    PAIR_LAYOUTS,
     PairLayout,
+    TurnLayout,
     build_exchange,
     build_turn,
     pair_layout_for,
 )
+from carelens.types import Exchange, Turn
 
 logger = logging.getLogger(__name__)
 
@@ -30,13 +38,15 @@ UTTERANCES = "utterances.jsonl"
 
 
 def read_jsonl(ctx: ReadContext) -> Iterator[Record]:
-    """Read a JSON Lines file of pairs or turns (decided from the first valid record)."""
+    """Read a JSON Lines file of pairs or turns (decided by the first record that fits one)."""
     return _read(ctx, turns_only=False)
 
 
 def read_convokit(ctx: ReadContext) -> Iterator[Record]:
     """Read a ConvoKit corpus folder (or its ``utterances.jsonl``) as turns."""
-    path = ctx.path / UTTERANCES if ctx.path.is_dir() else ctx.path
+    if not ctx.path.is_dir():
+        return _read(ctx, turns_only=True)  # utterances.jsonl itself (or a pipe of it)
+    path = ctx.path / UTTERANCES
     if not path.is_file():
         raise InputError(
             f"not a ConvoKit corpus: no {UTTERANCES} in this folder", path=str(ctx.path)
@@ -45,19 +55,47 @@ def read_convokit(ctx: ReadContext) -> Iterator[Record]:
 
 
 def _read(ctx: ReadContext, *, turns_only: bool) -> Iterator[Record]:
-    layout: PairLayout | None = None
-    decided = turns_only
+    layout: PairLayout | TurnLayout | None = JSON_TURNS if turns_only else None
     for line, raw in iter_json_objects(ctx):
         record = apply_column_map(raw, ctx.column_map)
-        if not decided:
-            layout = pair_layout_for(record)
-            decided = True
-            logger.debug("%s: reading %s", ctx.path, layout.name if layout else "turns for pairing")
-        if layout is not None:
-            exchange = build_exchange(ctx, line, record, layout)
-            if exchange is not None:
-                yield Record(line, exchange)
-        else:
-            turn = build_turn(ctx, line, record, JSON_TURNS)
-            if turn is not None:
-                yield Record(line, turn)
+        if layout is None:
+            layout = fitting_layout(record)
+            if layout is None:
+                # Fits no layout, so it is a reject whatever the file turns out to be: say
+                # what it lacks for the layout it comes closest to, and leave the choice open.
+                _build(ctx, line, record, closest_layout(record))
+                continue
+            logger.debug("%s: reading %s", ctx.path, layout.name)
+        item = _build(ctx, line, record, layout)
+        if item is not None:
+            yield Record(line, item)
+
+
+def fitting_layout(record: Mapping[str, Any]) -> PairLayout | TurnLayout | None:
+    """The layout ``record`` fits: a pair layout (both its text fields), else ConvoKit-style
+    turns (``id`` and ``text``), else None."""
+    pair = pair_layout_for(record)
+    if pair is not None:
+        return pair
+    if JSON_TURNS.id in record and JSON_TURNS.text in record:
+        return JSON_TURNS
+    return None
+
+
+def closest_layout(record: Mapping[str, Any]) -> PairLayout | TurnLayout:
+    """The layout most of whose key fields ``record`` has (turns when it has none)."""
+    best: PairLayout | TurnLayout = JSON_TURNS
+    score = sum(name in record for name in (JSON_TURNS.id, JSON_TURNS.text))
+    for pair in PAIR_LAYOUTS:
+        hits = sum(name in record for name in pair.columns)
+        if hits > score:
+            best, score = pair, hits
+    return best
+
+
+def _build(
+    ctx: ReadContext, line: int, record: Mapping[str, Any], layout: PairLayout | TurnLayout
+) -> Turn | Exchange | None:
+    if isinstance(layout, PairLayout):
+        return build_exchange(ctx, line, record, layout)
+    return build_turn(ctx, line, record, layout)

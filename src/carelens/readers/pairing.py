@@ -11,13 +11,18 @@ responses appear in the input.
 
 Problems are rejects, not errors: a second turn with an id already seen is dropped
 (``duplicate id``); a reply whose parent is not in the input cannot be paired (``unknown
-parent``) but stays as a thread root, so replies to it still pair; a ``reply_to`` loop is
-cut at its earliest turn in the input (``reply cycle``), which then becomes a root.
+parent``) but stays as a thread root, so replies to it still pair (a ``reply_to`` of
+``12.0``, as pandas writes a float column to CSV, answers the turn ``12`` when there is no
+turn ``12.0``); a ``reply_to`` loop is
+cut at its earliest turn in the input (``reply cycle``), which then becomes a root. The
+``detail`` of these rejects names the turn id and its conversation (a WordPress comment's
+post), since some formats give no line.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -28,6 +33,8 @@ from carelens.types import Exchange, Turn
 
 #: Number of (merged) ancestors above the seeker kept in ``Exchange.context``.
 CONTEXT_DEPTH = 3
+#: A reference written as an integral float, e.g. ``12.0``; group 1 is the integer.
+_INTEGRAL_FLOAT = re.compile(r"(-?[0-9]+)\.0+")
 
 
 def pair_turns(
@@ -76,7 +83,7 @@ def pair_located_records(
         if not isinstance(turn, Turn):
             raise TypeError(f"pairing needs Turns, got {type(turn).__name__}")
         if turn.id in turns:
-            rejects.add(source, record.line, "id", R.DUPLICATE_ID)
+            rejects.add(source, record.line, "id", R.DUPLICATE_ID, detail=where_is(turn))
             continue
         turns[turn.id] = turn
         where[turn.id] = (source, record.line)
@@ -86,11 +93,14 @@ def pair_located_records(
     for tid in order:
         parent_id = turns[tid].reply_to
         if parent_id is not None and parent_id not in turns:
-            rejects.add(*where[tid], "reply_to", R.UNKNOWN_PARENT)
-            parent_id = None
+            parent_id = _integral_alias(parent_id, turns)
+        if parent_id is None and turns[tid].reply_to is not None:
+            detail = f"{where_is(turns[tid])} replies to {turns[tid].reply_to!r}, not in the input"
+            rejects.add(*where[tid], "reply_to", R.UNKNOWN_PARENT, detail=detail)
         parent[tid] = parent_id
     for tid in _break_cycles(order, parent):
-        rejects.add(*where[tid], "reply_to", R.REPLY_CYCLE)
+        detail = f"{where_is(turns[tid])}: its reply_to loop is cut here"
+        rejects.add(*where[tid], "reply_to", R.REPLY_CYCLE, detail=detail)
 
     groups = _merge_groups(order, parent, turns)
     root_of = {member: root for root, members in groups.items() for member in members}
@@ -128,6 +138,25 @@ def pair_located_records(
             )
         )
     return exchanges
+
+
+def where_is(turn: Turn) -> str:
+    """A reject detail that finds a turn without a line: its id and conversation (for a
+    WordPress comment, the post), never its text."""
+    conversation = turn.conversation_id
+    inside = (
+        f" in conversation {conversation!r}" if conversation and conversation != turn.id else ""
+    )
+    return f"turn {turn.id!r}{inside}"
+
+
+def _integral_alias(parent_id: str, turns: dict[str, Turn]) -> str | None:
+    """``"12"`` for a reference written ``"12.0"`` (a float column in a CSV that pandas
+    wrote) when only ``"12"`` is an id; None otherwise."""
+    match = _INTEGRAL_FLOAT.fullmatch(parent_id)
+    if match is None or match[1] not in turns:
+        return None
+    return match[1]
 
 
 def _break_cycles(order: list[str], parent: dict[str, str | None]) -> list[str]:

@@ -1,13 +1,13 @@
 """The reject log: where bad input records go instead of stopping the run.
 
 A reader that meets a record it cannot use (malformed JSON, a CSV row with the wrong field
-count, undecodable bytes, missing text, an unknown parent, a duplicate id, an over-long text,
-a physical line too long to read) calls :meth:`RejectLog.add` and carries on. The log counts
-rejects per reason and, when given a path, writes one JSON object per reject — ``path``,
-``line``, ``field``, ``reason`` and an optional ``detail`` — to a JSON Lines file. The
-record's text is never written, because conversation text is sensitive. Items that are left
-out on purpose (deleted or removed Reddit texts, spam comments) are not errors:
-:meth:`RejectLog.skip` counts them separately.
+count, undecodable bytes, missing text, an unknown parent, a duplicate id, an over-long
+text, a physical line too long to read, a compressed file that ends early) calls
+:meth:`RejectLog.add` and carries on. The log counts rejects per reason and, when given a
+path, writes one JSON object per reject — ``path``, ``line``, ``field``, ``reason`` and an
+optional ``detail`` — to a JSON Lines file. The record's text is never written, because
+conversation text is sensitive. Items that are left out on purpose (deleted or removed
+Reddit texts, spam comments) are not errors: :meth:`RejectLog.skip` counts them separately.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ UNKNOWN_PARENT = "unknown parent"
 DUPLICATE_ID = "duplicate id"
 REPLY_CYCLE = "reply cycle"
 UNRECOGNISED_RECORD = "unrecognised record"
+TRUNCATED_FILE = "truncated file"
 
 
 def reject_entry(

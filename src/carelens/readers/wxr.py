@@ -17,7 +17,8 @@ declaration naming an encoding expat cannot read (pyexpat looks unknown names up
 codecs, which raise ``LookupError``/``ValueError`` rather than an XML error). A parse error later
 in the file stops reading it with one ``malformed XML`` reject; what was read is kept. Rejects
 here have no line number (``iterparse`` does not report one); ``detail`` names the post and
-comment ids instead.
+comment ids instead (``post 12``, ``comment 5 of post 12``; the rejects made when the turns
+are paired give the turn ids: ``turn 'comment-5' in conversation 'post-12'``).
 """
 
 from __future__ import annotations
@@ -293,7 +294,12 @@ def _item(ctx: ReadContext, item: ET.Element, authors: _Authors) -> Iterator[Rec
     title = f.get("title", "").strip()
     content = html_to_text(f.get("content:encoded", ""))
     post_turn_id = f"post-{post_id}"
-    text = ctx.text("\n\n".join(p for p in (title, content) if p), None, "content:encoded")
+    text = ctx.text(
+        "\n\n".join(p for p in (title, content) if p),
+        None,
+        "content:encoded",
+        where=f"post {post_id}",
+    )
     if text is not None:
         meta = {"kind": post_type, "title": title, "is_post_author": True}
         yield Record(
@@ -345,7 +351,8 @@ def _comment(
         ctx.reject(None, "wp:comment_content", R.MISSING_TEXT, where)
         return None
     if len(text) > ctx.max_chars:
-        ctx.reject(None, "wp:comment_content", R.TEXT_TOO_LONG, where)
+        detail = f"{where}: {len(text)} characters > limit {ctx.max_chars}"
+        ctx.reject(None, "wp:comment_content", R.TEXT_TOO_LONG, detail)
         return None
     parent = f.get("wp:comment_parent", "").strip()
     user_id = f.get("wp:comment_user_id", "").strip()
