@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from carelens.analysis.empathy import EmpathyAnalyzer
-from carelens.errors import ModelError
+from carelens.errors import InputError, ModelError
 from carelens.inference.artifact import default_model_dir
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, STYLES
 from carelens.types import ANALYSIS_FIELDS, N_LEVELS, Exchange, ResponseAnalysis, Turn
@@ -198,14 +198,54 @@ def test_inputs_are_not_mutated(analyzer: EmpathyAnalyzer) -> None:
     assert [type(i) for i in items] == [type(i) for i in before]
 
 
-def test_empty_response_and_empty_input(analyzer: EmpathyAnalyzer) -> None:
-    for seeker, response in [("I lost my job today.", ""), ("", ""), ("", "   "), ("", "Hi.")]:
-        result = analyzer.analyze(seeker, response)
-        check_result(result, response, analyzer)
-        if not response.strip():
-            assert all(score.spans == () for score in result.dimensions.values())
+@pytest.mark.parametrize(
+    ("seeker", "response", "role"),
+    [
+        ("I lost my job today.", "", "response"),
+        ("I lost my job.", " \n\t", "response"),
+        ("", "Hi.", "seeker"),
+        ("   ", "", "seeker"),
+    ],
+)
+def test_an_empty_text_is_an_input_error(
+    analyzer: EmpathyAnalyzer, seeker: str, response: str, role: str
+) -> None:
+    # An empty reply was once scored (strong interpretation, "you put their experience into
+    # words"): there is nothing to analyse, as the readers and the API already say.
+    with pytest.raises(InputError, match=f"analyze\\(\\): the {role} text is empty"):
+        analyzer.analyze(seeker, response)
+    pairs = [("It was a long day.", "That sounds tiring."), (seeker, response)]
+    with pytest.raises(InputError, match=f"pair 1: the {role} text is empty"):
+        analyzer.predict(pairs)
+    stream = [pairs[0]] * 5 + [(seeker, response)]
+    with pytest.raises(InputError, match=f"pair 5: the {role}"):
+        list(analyzer.analyze_many(stream, chunk_size=2))  # counted across chunks
+
+
+@pytest.mark.parametrize(
+    ("pair", "message"),
+    [
+        ({"seeker": "My cat died.", "response": "So sorry."}, "not dict .*a dict's keys"),
+        ("ab", "not str"),
+        (("I feel sad.", None), "the response text must be a string, not NoneType"),
+        ((b"I feel sad.", "Oh no."), "the seeker text must be a string, not bytes"),
+        (("one", "two", "three"), "not tuple"),
+    ],
+)
+def test_a_pair_of_the_wrong_type_is_a_type_error(
+    analyzer: EmpathyAnalyzer, pair: object, message: str
+) -> None:
+    with pytest.raises(TypeError, match=message):
+        analyzer.predict([pair])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="pair 0"):
+        list(analyzer.analyze_many([pair]))  # type: ignore[list-item]
+
+
+def test_empty_input_and_chunk_size(analyzer: EmpathyAnalyzer) -> None:
     assert analyzer.predict([]) == []
     assert list(analyzer.analyze_many([])) == []
+    with pytest.raises(ValueError, match="chunk_size"):
+        list(analyzer.analyze_many([("a", "b")], chunk_size=0))
 
 
 def test_unusual_text(analyzer: EmpathyAnalyzer) -> None:

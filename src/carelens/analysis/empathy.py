@@ -20,7 +20,7 @@ never modified.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from itertools import islice
@@ -36,7 +36,7 @@ from carelens.analysis.personal_distress import PersonalDistressModel, helper_di
 from carelens.analysis.rules import apply_rules
 from carelens.analysis.unsafe import unsafe_spans
 from carelens.checks import int_between
-from carelens.errors import ModelError
+from carelens.errors import InputError, ModelError
 from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import EncodingLimits, PairEncoder
 from carelens.inference.session import OnnxModel
@@ -67,11 +67,30 @@ PairLike = tuple[str, str] | Exchange
 SENTENCE_SPAN_DIMENSIONS: frozenset[str] = frozenset({"exploration"})
 
 
-def _as_pair(item: PairLike) -> tuple[str, str]:
+def _as_pair(item: PairLike, where: str) -> tuple[str, str]:
+    """``(seeker, response)`` of a pair; TypeError for anything but an Exchange or two
+    strings, InputError for a text with nothing but whitespace (``where`` names the pair)."""
     if isinstance(item, Exchange):
-        return item.seeker.text, item.response.text
-    seeker, response = item
-    return str(seeker), str(response)
+        texts: tuple[object, ...] = (item.seeker.text, item.response.text)
+    elif isinstance(item, tuple | list) and len(item) == 2:
+        texts = tuple(item)
+    else:
+        raise TypeError(
+            f"{where}: a pair is an Exchange or a (seeker, response) tuple of two strings, "
+            f"not {type(item).__name__}"
+            + (" (a dict's keys would be read as the texts)" if isinstance(item, dict) else "")
+        )
+    for role, text in zip(("seeker", "response"), texts, strict=True):
+        if not isinstance(text, str):
+            raise TypeError(f"{where}: the {role} text must be a string, not {type(text).__name__}")
+        if not text.strip():
+            raise InputError(f"{where}: the {role} text is empty", field=role)
+    return texts[0], texts[1]  # type: ignore[return-value]
+
+
+def _place_after(first: int) -> Callable[[int], str]:
+    """Names the ``i``-th pair of a chunk that starts after ``first`` pairs of a stream."""
+    return lambda i: f"pair {first + i}"
 
 
 def _softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -201,26 +220,44 @@ class EmpathyAnalyzer:
         return self.artifact.model_id
 
     def analyze(self, seeker: str, response: str) -> ResponseAnalysis:
-        """Analyse one response to one seeker message."""
-        return self.predict([(seeker, response)])[0]
+        """Analyse one response to one seeker message.
+
+        Raises TypeError when a text is not a string and :class:`~carelens.errors.InputError`
+        when it holds nothing but whitespace (there is nothing to analyse).
+        """
+        return self._predict([(seeker, response)], where=lambda _: "analyze()")[0]
 
     def analyze_many(
         self, pairs: Iterable[PairLike], *, chunk_size: int = 512
     ) -> Iterator[ResponseAnalysis]:
-        """Analyse a stream of pairs, yielding results in input order.
+        """Analyse a stream of pairs (Exchanges or ``(seeker, response)`` tuples), yielding
+        results in input order; a malformed pair raises as in :meth:`predict`, naming its
+        place in the stream.
 
         Pairs are read ``chunk_size`` at a time, so an unbounded stream uses bounded memory.
         """
+        if chunk_size < 1:
+            raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
         iterator = iter(pairs)
+        done = 0
         while chunk := list(islice(iterator, chunk_size)):
-            yield from self.predict(chunk)
+            yield from self._predict(chunk, where=_place_after(done))
+            done += len(chunk)
 
     def predict(self, pairs: Sequence[PairLike]) -> list[ResponseAnalysis]:
         """Analyse a list of pairs, ``threads`` batches at a time; results keep input order.
 
-        Batches group pairs of similar length, so little padding is computed.
+        Batches group pairs of similar length, so little padding is computed. A pair that is
+        neither an Exchange nor a tuple of two strings raises TypeError, and one whose seeker
+        or response text is empty (or only whitespace) raises
+        :class:`~carelens.errors.InputError`, before anything is analysed.
         """
-        texts = [_as_pair(p) for p in pairs]
+        return self._predict(pairs, where=lambda i: f"pair {i}")
+
+    def _predict(
+        self, pairs: Sequence[PairLike], where: Callable[[int], str]
+    ) -> list[ResponseAnalysis]:
+        texts = [_as_pair(p, where(i)) for i, p in enumerate(pairs)]
         order = sorted(range(len(texts)), key=lambda i: len(texts[i][0]) + len(texts[i][1]))
         batches = [
             [(i, texts[i]) for i in order[start : start + self.batch_size]]
