@@ -182,6 +182,7 @@ PAIR = {"seeker": "I lost my job.", "response": "That sounds hard. What happened
         {"pairs": None},
         {},
         {"seeker": "\x1d", "response": "ok"},  # S3: Python's strip() calls it whitespace
+        {"seeker": "ok", "response": "\x1c\x85 "},  # the analyzer refuses it: 422, not 500
         {"seeker": "\u3000 \t", "response": "ok"},
         {"seeker": "\ufeff", "response": "ok"},
     ],

@@ -24,9 +24,12 @@ MAX_PAGE = 500
 
 #: A text must hold a character that is not whitespace. JSON Schema patterns are ECMA-262
 #: regular expressions, whose ``\s`` differs from Python's (``"\x1c"`` is whitespace only to
-#: Python), so ECMA-262's whitespace is spelled out: one class for the schema and the check.
+#: Python, ``"\ufeff"`` only to ECMA-262), so the whitespace of both is spelled out: one
+#: class for the schema and the check, and a text it accepts is one the analyzer (which
+#: refuses what Python's ``strip()`` empties) accepts too.
 NOT_SPACE = (
-    "[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
+    "[^\\t\\n\\v\\f\\r\\u001c-\\u001f \\u0085\\u00a0\\u1680\\u2000-\\u200a"
+    "\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
 )
 _NOT_SPACE = re.compile(NOT_SPACE)
 
