@@ -19,7 +19,7 @@ import pytest
 
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.errors import InputError, ModelError
-from carelens.inference.artifact import default_model_dir
+from carelens.inference.artifact import default_model_dir, write_manifest
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, STYLES
 from carelens.types import ANALYSIS_FIELDS, N_LEVELS, Exchange, ResponseAnalysis, Turn
 
@@ -406,3 +406,75 @@ def test_exploration_spans_are_whole_sentences(one_by_one: EmpathyAnalyzer) -> N
     assert marked and all(m in (*sentences, " ".join(sentences)) for m in marked), (
         marked
     )  # each span is one or both of the questions, never part of one
+
+
+def shipped_model_with_manifest(tmp_path: Path, edit: Callable[[dict[str, Any]], object]) -> Path:
+    """A copy of the shipped model folder whose whole manifest went through ``edit``."""
+    folder = tmp_path / "model"
+    shutil.copytree(default_model_dir(), folder)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    edit(manifest)
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
+
+
+def _set_calibration(key: str, value: object) -> Callable[[dict[str, Any]], object]:
+    return lambda manifest: manifest["calibration"].update({key: value})
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda m: m.pop("dimensions"), r"'dimensions' must be a non-empty list"),
+        (lambda m: m.update(dimensions=[]), r"'dimensions' must be a non-empty list"),
+        (lambda m: m.update(dimensions=["emotional_reactions", 3]), "'dimensions'"),
+        (lambda m: m.update(calibration=[1.0]), r"'calibration' must be an object"),
+        (_set_calibration("temperatures", [1.0, 1.0]), r"calibration\.temperatures must list"),
+        (_set_calibration("temperatures", "1.0"), r"calibration\.temperatures"),
+        (_set_calibration("rationale_thresholds", None), None),
+        (
+            _set_calibration("seeker_temperature", 0),
+            r"calibration\.seeker_temperature must be a positive",
+        ),
+        (_set_calibration("seeker_temperature", True), r"calibration\.seeker_temperature"),
+        (lambda m: m.update(flags="unsafe"), r"'flags' must be a list of names"),
+    ],
+)
+def test_a_malformed_manifest_is_a_model_error_naming_it(
+    tmp_path: Path, edit: Callable[[dict[str, Any]], object], message: str | None
+) -> None:
+    """A manifest with missing or malformed dimensions, calibration or flags is refused when
+    the model loads (it was a KeyError or a shape error at the first analysis)."""
+    folder = shipped_model_with_manifest(tmp_path, edit)
+    if message is None:  # a null list is the documented default, not an error
+        EmpathyAnalyzer.load(folder, threads=1).analyze("I feel alone.", "That sounds hard.")
+        return
+    with pytest.raises(ModelError, match=rf"manifest\.json: {message}"):
+        EmpathyAnalyzer.load(folder, threads=1)
+
+
+def test_every_calibration_value_must_be_in_range(tmp_path: Path) -> None:
+    def wrong_threshold(manifest: dict[str, Any]) -> None:
+        n = len(manifest["dimensions"])
+        manifest["calibration"]["rationale_thresholds"] = [0.5] * (n - 1) + [1.5]
+
+    folder = shipped_model_with_manifest(tmp_path, wrong_threshold)
+    with pytest.raises(ModelError, match=r"rationale_thresholds must list one number in \(0, 1\]"):
+        EmpathyAnalyzer.load(folder, threads=1)
+
+
+def test_an_unreadable_tokenizer_is_a_model_error(tmp_path: Path) -> None:
+    """A tokenizer.json that is JSON but not a tokenizer (checksums rewritten to match) is a
+    ModelError naming it, not the tokenizers library's bare Exception."""
+    folder = tmp_path / "model"
+    shutil.copytree(default_model_dir(), folder)
+    (folder / "tokenizer.json").write_text('{"version": "1.0"}', encoding="utf-8")
+    write_manifest(folder, json.loads((folder / "manifest.json").read_text(encoding="utf-8")))
+    with pytest.raises(ModelError, match=r"tokenizer\.json: not a readable tokenizer"):
+        EmpathyAnalyzer.load(folder, threads=1)
+
+
+@pytest.mark.parametrize("threads", [-1, 1.5, "2"])
+def test_threads_must_be_a_whole_number(threads: object) -> None:
+    with pytest.raises(ValueError, match="threads must be a whole number"):
+        EmpathyAnalyzer.load(threads=threads)  # type: ignore[arg-type]

@@ -202,3 +202,25 @@ def test_record_evaluation_keeps_checksums_valid(tmp_path: Path) -> None:
     assert manifest["evaluation"]["test"] == {"n_pairs": 3, "mechanisms": {}}
     assert manifest["evaluation"]["dev"]["n_pairs"] == 2
     assert set(measured_on) == {"cpu", "vector_flags", "onnxruntime"}
+
+
+@pytest.mark.parametrize("name", ["../manifest.json", "sub/model.onnx", "..", "/etc/passwd"])
+def test_files_may_name_only_files_in_the_folder(model_copy: Path, name: str) -> None:
+    """A checksum entry cannot point outside the model folder."""
+    files = read_manifest(model_copy)["files"]
+    files[name] = "0" * 64
+    edit_manifest(model_copy, files=files)
+    with pytest.raises(ModelError, match="may name only files in the model folder"):
+        ModelArtifact.load(model_copy)
+
+
+@pytest.mark.parametrize("model_id", [None, "", "  ", 7])
+def test_a_model_without_an_id_is_refused(model_copy: Path, model_id: object) -> None:
+    data = read_manifest(model_copy)
+    if model_id is None:
+        del data["model_id"]
+    else:
+        data["model_id"] = model_id
+    (model_copy / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelError, match="'model_id' must be a non-empty string"):
+        ModelArtifact.load(model_copy)

@@ -25,6 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -131,6 +132,62 @@ def _pair_encoder(artifact: ModelArtifact) -> PairEncoder:
         return PairEncoder.from_file(artifact.tokenizer_path, **limits)
     except ValueError as exc:
         raise ModelError(f"{manifest}: encoding: {exc}") from exc
+    except Exception as exc:  # the tokenizers library raises plain Exceptions
+        raise ModelError(f"{artifact.tokenizer_path}: not a readable tokenizer ({exc})") from exc
+
+
+def _model_settings(artifact: ModelArtifact) -> dict[str, Any]:
+    """The manifest's dimensions and calibration, checked: a ModelError naming the manifest
+    for anything malformed, rather than a KeyError or a shape error at the first analysis."""
+    where = artifact.path / "manifest.json"
+    manifest = artifact.manifest
+    dims = manifest.get("dimensions")
+    if not (isinstance(dims, list) and dims and all(isinstance(d, str) and d for d in dims)):
+        raise ModelError(f"{where}: 'dimensions' must be a non-empty list of names, not {dims!r}")
+    calibration = manifest.get("calibration", {})
+    if not isinstance(calibration, dict):
+        raise ModelError(f"{where}: 'calibration' must be an object")
+
+    def per_dimension(key: str, *, low: float, high: float | None) -> tuple[float, ...] | None:
+        values = calibration.get(key)
+        if values is None:
+            return None
+        ok = (
+            isinstance(values, list)
+            and len(values) == len(dims)
+            and all(
+                isinstance(v, int | float)
+                and not isinstance(v, bool)
+                and low < v
+                and (high is None or v <= high)
+                for v in values
+            )
+        )
+        if not ok:
+            bound = f"in ({low:g}, {high:g}]" if high is not None else f"above {low:g}"
+            raise ModelError(
+                f"{where}: calibration.{key} must list one number {bound} per dimension "
+                f"({len(dims)}), not {values!r}"
+            )
+        return tuple(float(v) for v in values)
+
+    seeker_temperature = calibration.get("seeker_temperature", 1.0)
+    if isinstance(seeker_temperature, bool) or not (
+        isinstance(seeker_temperature, int | float) and seeker_temperature > 0
+    ):
+        raise ModelError(f"{where}: calibration.seeker_temperature must be a positive number")
+    flags = manifest.get("flags", [])
+    if not (isinstance(flags, list) and all(isinstance(f, str) for f in flags)):
+        raise ModelError(f"{where}: 'flags' must be a list of names, not {flags!r}")
+    return {
+        "dimensions": tuple(dims),
+        "temperatures": per_dimension("temperatures", low=0.0, high=None) or (1.0,) * len(dims),
+        "thresholds": per_dimension("rationale_thresholds", low=0.0, high=1.0)
+        or (0.5,) * len(dims),
+        "sentence_ratios": per_dimension("rationale_sentence_ratios", low=0.0, high=1.0),
+        "flags": tuple(flags),
+        "seeker_temperature": float(seeker_temperature),
+    }
 
 
 class EmpathyAnalyzer:
@@ -155,6 +212,11 @@ class EmpathyAnalyzer:
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
+        if threads is not None and (not isinstance(threads, int) or threads < 0):
+            raise ValueError(
+                f"threads must be a whole number >= 1 (0 or None: one per CPU), not {threads!r}"
+            )
+        settings = _model_settings(artifact)
         self.artifact = artifact
         self.threads = max(1, threads if threads else (os.cpu_count() or 1))
         self._pool: ThreadPoolExecutor | None = None
@@ -165,27 +227,18 @@ class EmpathyAnalyzer:
         self.distress_model = distress_model
         #: Flags seeker posts the crisis-cue patterns miss (None: patterns only).
         self.crisis_model = crisis_model
-        calibration = artifact.manifest.get("calibration", {})
         #: The dimensions the model scores, in its output order.
-        self.model_dimensions: tuple[str, ...] = tuple(artifact.manifest["dimensions"])
+        self.model_dimensions: tuple[str, ...] = settings["dimensions"]
         #: Every dimension a result has: the model's, then the derived ``empathy``.
         self.dimensions: tuple[str, ...] = result_dimensions(self.model_dimensions)
-        n_dims = len(self.model_dimensions)
-        self.temperatures = np.asarray(
-            calibration.get("temperatures", [1.0] * n_dims), dtype=np.float32
-        )
-        self.thresholds = tuple(
-            float(t) for t in calibration.get("rationale_thresholds", [0.5] * n_dims)
-        )
-        ratios = calibration.get("rationale_sentence_ratios")
+        self.temperatures = np.asarray(settings["temperatures"], dtype=np.float32)
+        self.thresholds: tuple[float, ...] = settings["thresholds"]
         #: Per dimension, the share of the best sentence's score a sentence needs to be a
         #: rationale; None: the model marks tokens above :attr:`thresholds` instead.
-        self.sentence_ratios: tuple[float, ...] | None = (
-            tuple(float(r) for r in ratios) if ratios is not None else None
-        )
-        self.flag_names: tuple[str, ...] = tuple(artifact.manifest.get("flags", ()))
+        self.sentence_ratios: tuple[float, ...] | None = settings["sentence_ratios"]
+        self.flag_names: tuple[str, ...] = settings["flags"]
         self.has_seeker_head = "distress" in artifact.manifest.get("seeker", ())
-        self.seeker_temperature = float(calibration.get("seeker_temperature", 1.0))
+        self.seeker_temperature: float = settings["seeker_temperature"]
 
     @classmethod
     def load(

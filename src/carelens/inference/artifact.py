@@ -89,6 +89,15 @@ class ModelArtifact:
             if name not in checksums:
                 raise ModelError(f"{manifest_path}: manifest lists no checksum for {name}")
         for name in checksums:
+            if not isinstance(name, str) or Path(name).name != name or name in ("", ".", ".."):
+                raise ModelError(
+                    f"{manifest_path}: 'files' may name only files in the model folder, "
+                    f"not {name!r}"
+                )
+        model_id = manifest.get("model_id")
+        if not isinstance(model_id, str) or not model_id.strip():
+            raise ModelError(f"{manifest_path}: 'model_id' must be a non-empty string")
+        for name in checksums:
             if not (folder / name).is_file():
                 raise ModelError(f"{folder / name}: file missing from the model folder")
         if verify:
