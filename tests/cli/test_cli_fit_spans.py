@@ -29,6 +29,58 @@ def test_fit_spans_updates_the_manifest_and_prints_the_ratios(
     assert len(manifest["calibration"]["rationale_sentence_ratios"]) == len(RESPONSE_DIMENSIONS)
     assert manifest["calibration"]["rationale_fit"]["on"] == "dev"
     assert manifest["files"] == before["files"]
+    # Without annotations the taxonomy dimensions have no dev rationale: their ratios are
+    # kept, and the output says so.
+    taxonomy = ("sympathy", "reflection", "compassion", "dismissive")
+    ratios = dict(
+        zip(RESPONSE_DIMENSIONS, manifest["calibration"]["rationale_sentence_ratios"], strict=True)
+    )
+    shipped = dict(
+        zip(RESPONSE_DIMENSIONS, before["calibration"]["rationale_sentence_ratios"], strict=True)
+    )
+    assert all(ratios[d] == shipped[d] for d in taxonomy)
+    rows = {line.split()[1]: line for line in result.stdout.splitlines() if "│" in line}
+    assert all("kept (no dev rationale)" in rows[d] for d in taxonomy)
+    assert "their ratios were not refitted" in result.stderr
+
+
+def test_fit_spans_refuses_a_file_without_dev_rationales_and_leaves_the_model(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    model = Path(shutil.copytree(default_model_dir(), tmp_path / "model"))
+    manifest = (model / "manifest.json").read_bytes()
+    data = tmp_path / "one.csv"
+    data.write_text(
+        "sp_id,rp_id,seeker_post,response_post,emotional_reactions_level,"
+        "interpretations_level,explorations_level\n"
+        "s1,r1,I feel low,I am sorry,1,0,0\n",
+        encoding="utf-8",
+    )
+    result = invoke("fit-spans", model, data)
+    assert result.exit_code == 1, result.stdout
+    message = " ".join(result.stderr.split())
+    assert "nothing to fit the rationale sentences on" in message and "left as it was" in message
+    assert "Traceback" not in result.stderr and "ratios recorded" not in result.stderr
+    assert (model / "manifest.json").read_bytes() == manifest
+
+
+def test_fit_spans_on_a_file_that_is_not_an_epitome_csv_quotes_none_of_it(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    model = Path(shutil.copytree(default_model_dir(), tmp_path / "model"))
+    manifest = (model / "manifest.json").read_bytes()
+    data = tmp_path / "pairs.jsonl"
+    data.write_text(
+        '{"sp_id": "s1", "rp_id": "r1", "seeker_post": "a private thought, said once"}\n'
+        '{"sp_id": "s2", "rp_id": "r2", "seeker_post": "another, also private"}\n',
+        encoding="utf-8",
+    )
+    result = invoke("fit-spans", model, data)
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert "expected a CSV in the EPITOME layout" in message
+    assert "private" not in message and "found columns" not in message
+    assert (model / "manifest.json").read_bytes() == manifest
 
 
 def test_fit_spans_names_a_missing_model_folder(invoke: Invoke, data: Path, tmp_path: Path) -> None:

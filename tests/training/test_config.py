@@ -13,7 +13,7 @@ from carelens.errors import ConfigError, ModelError
 from carelens.training.config import LAYOUT, TrainConfig, analysis_encoding
 
 
-def config(**changes: int) -> TrainConfig:
+def config(**changes: float | None) -> TrainConfig:
     values = TrainConfig(data="d.csv", output="out")
     for name, value in changes.items():
         setattr(values, name, value)
@@ -110,3 +110,41 @@ def test_parse_dimensions_keeps_taxonomy_order_and_names_unknown_ones() -> None:
         parse_dimensions("all,reflection")
     with pytest.raises(ValueError, match=r"unknown dimension\(s\) empathy"):
         parse_dimensions("empathy")
+
+
+def test_the_defaults_are_in_range_and_every_setting_out_of_range_is_named() -> None:
+    from carelens.training.config import check_train_config, config_problems
+
+    assert config_problems(config()) == []
+    check_train_config(config())
+    for name, value in (
+        ("epochs", 0),
+        ("batch_size", 0),
+        ("learning_rate", -1.0),
+        ("learning_rate", 0.0),
+        ("learning_rate", float("nan")),
+        ("threads", -1),
+        ("max_steps", 0),
+        ("seed", -1),
+        ("seed", 2**32),
+        ("train_seed", -3),
+        ("class_weight_power", float("inf")),
+        ("warmup", 1.5),
+        ("dev_fraction", 1.5),
+        ("dev_fraction", 0.0),
+        ("test_fraction", -0.2),
+    ):
+        problems = config_problems(config(**{name: value}))
+        assert [names for names, _ in problems] == [(name,)], (name, value)
+        with pytest.raises(ConfigError, match=f"^{name} must"):
+            check_train_config(config(**{name: value}))
+    # None is "not set" where a setting allows it; 0 threads is torch's own choice.
+    assert config_problems(config(threads=0)) == []
+    problems = config_problems(config(dev_fraction=0.5, test_fraction=0.5))
+    assert problems == [
+        (
+            ("dev_fraction", "test_fraction"),
+            "together take 100% of the seeker posts and leave none for training "
+            "(their sum must be below 1)",
+        )
+    ]

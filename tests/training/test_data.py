@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from carelens.annotations import Annotation
-from carelens.errors import InputError
+from carelens.errors import ConfigError, InputError
 from carelens.taxonomy import RESPONSE_DIMENSIONS
 from carelens.training.data import (
     UNKNOWN,
     attach_annotations,
+    check_epitome_header,
     load_bolt,
     load_epitome,
     split_by_seeker,
@@ -68,6 +69,74 @@ def test_split_keeps_seeker_posts_whole() -> None:
     assert len(train) + len(dev) + len(test) == len(pairs)
     seekers = [{p.sp_id for p in part} for part in (train, dev, test)]
     assert not (seekers[0] & seekers[1] or seekers[0] & seekers[2] or seekers[1] & seekers[2])
+
+
+@pytest.mark.parametrize(
+    ("dev", "test"),
+    [(1.5, 0.2), (-0.1, 0.2), (0.0, 0.2), (0.1, 1.0), (0.5, 0.5), (float("nan"), 0.2)],
+)
+def test_split_refuses_fractions_that_leave_a_part_empty_or_overflow(
+    dev: float, test: float
+) -> None:
+    with pytest.raises(ConfigError, match="must each be above 0 and below 1"):
+        split_by_seeker(load_epitome(DATA), seed=13, dev=dev, test=test)
+
+
+HEADER = (
+    "sp_id,rp_id,seeker_post,response_post,emotional_reactions_level,"
+    "interpretations_level,explorations_level\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "says"),
+    [
+        ("s2,r2,Rough week,Sounds hard,1,x,0", "interpretations_level", "the level is 'x'"),
+        ("s2,r2,Rough week,Sounds hard,1,0,", "explorations_level", "the level is empty"),
+        ("s2,r2,Rough week,Sounds hard,3,0,0", "emotional_reactions_level", "the level is '3'"),
+        ("s2,r2,Rough week,Sounds hard,-1,0,0", "emotional_reactions_level", "is '-1'"),
+        ("s2,r2,Rough week,Sounds hard,1,0,quite a lot", "explorations_level", "is text"),
+    ],
+)
+def test_a_level_that_is_not_0_1_or_2_names_the_file_line_and_column(
+    tmp_path: Path, row: str, column: str, says: str
+) -> None:
+    path = tmp_path / "labels.csv"
+    # The first row spans two lines: the bad row starts on line 4.
+    first = 's1,r1,I lost my keys,"Oh no,\nthat is annoying",1,0,1\n'
+    path.write_text(HEADER + first + row + "\n" + row.replace("s2,r2", "s3,r3") + "\n")
+    with pytest.raises(InputError) as caught:
+        load_epitome(path)
+    error = caught.value
+    assert (error.path, error.line, error.field) == (str(path), 4, column)
+    assert says in str(error) and "2 row(s)" in str(error)
+    assert "quite" not in str(error)  # a long cell may be text: never quoted
+
+
+def test_a_file_not_in_the_epitome_layout_quotes_only_a_csv_header(tmp_path: Path) -> None:
+    jsonl = tmp_path / "pairs.jsonl"
+    jsonl.write_text('{"sp_id": "s1", "seeker_post": "my private words, here"}\n')
+    for every_level in (True, False):
+        with pytest.raises(InputError, match="expected a CSV in the EPITOME layout") as caught:
+            check_epitome_header(jsonl, every_level=every_level)
+        assert "private" not in str(caught.value) and "sp_id" in str(caught.value)
+        assert "first line is no header" in str(caught.value)
+    with pytest.raises(InputError, match="EPITOME layout"):
+        load_epitome(jsonl)
+    singular = tmp_path / "singular.csv"
+    singular.write_text(HEADER.replace("emotional_reactions_", "emotional_reaction_"))
+    with pytest.raises(InputError) as caught:
+        check_epitome_header(singular)
+    message = str(caught.value)
+    assert "its header has sp_id, rp_id" in message and "emotional_reaction_level" in message
+    assert "(missing: emotional_reactions_level)" in message
+    # One level column is enough for scoring (fit-spans, evaluate), not for training.
+    assert "sp_id" in check_epitome_header(singular, every_level=False)
+    binary = tmp_path / "data.csv"
+    binary.write_bytes(b"\xff\xfe\x00secret")
+    with pytest.raises(InputError, match="not UTF-8 text") as caught:
+        check_epitome_header(binary)
+    assert "secret" not in str(caught.value)
 
 
 def _bolt(tmp_path: Path, rows: list[tuple[str, str]]) -> Path:

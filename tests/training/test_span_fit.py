@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import carelens
+from carelens.errors import InputError
 from carelens.evaluation import MechanismScores, evaluate, model_split_ids
 from carelens.inference.artifact import ModelArtifact, default_model_dir
 from carelens.inference.session import OnnxModel
@@ -73,6 +74,8 @@ def test_fit_chooses_the_best_ratio_per_dimension_and_records_it(
         return real_run(self, batch)  # type: ignore[arg-type]
 
     monkeypatch.setattr(OnnxModel, "run", counting_run)
+    before = ModelArtifact.load(model_copy).manifest["calibration"]
+    shipped = dict(zip(RESPONSE_DIMENSIONS, before["rationale_sentence_ratios"], strict=True))
     done: list[tuple[int, int]] = []
     fit = fit_sentence_ratios(
         model_copy, written_csv, grid=(0.2, 0.6, 1.0), progress=lambda d, t: done.append((d, t))
@@ -86,9 +89,14 @@ def test_fit_chooses_the_best_ratio_per_dimension_and_records_it(
         assert set(curve) == {0.2, 0.6, 1.0}
         assert curve[fit.ratios[dim]] == max(curve.values())
         assert fit.responses[dim] > 0
-    # no gold rationale on dev: interpretations here, the taxonomy without annotations
-    for dim in ("interpretation", "sympathy", "reflection", "compassion", "dismissive"):
-        assert fit.ratios[dim] == DEFAULT_RATIO and dim not in fit.token_f1
+    # No gold rationale on dev (interpretations here, the taxonomy without annotations): the
+    # model's ratio is kept, not replaced by a default.
+    unfitted = ("interpretation", "sympathy", "reflection", "compassion", "dismissive")
+    for dim in unfitted:
+        assert fit.ratios[dim] == shipped[dim] and dim not in fit.token_f1
+        assert fit.source(dim) == "kept"
+    assert fit.kept == unfitted
+    assert fit.source("exploration") == "dev"
 
     record_sentence_ratios(model_copy, fit)
     artifact = ModelArtifact.load(model_copy)  # checksums still valid
@@ -97,9 +105,88 @@ def test_fit_chooses_the_best_ratio_per_dimension_and_records_it(
         fit.ratios[d] for d in artifact.manifest["dimensions"]
     ]
     assert calibration["temperatures"]  # what was there is kept
-    assert calibration["rationale_fit"]["responses"] == fit.responses
+    # A kept ratio keeps the figures it was chosen by; the fitted ones have this fit's.
+    recorded = calibration["rationale_fit"]
+    assert recorded["kept"] == list(unfitted)
+    assert recorded["responses"] == {
+        **{d: before["rationale_fit"]["responses"][d] for d in unfitted},
+        **fit.responses,
+    }
+    for dim in unfitted:
+        assert recorded["token_f1"][dim] == before["rationale_fit"]["token_f1"][dim]
     analyzer = carelens.load(model_copy)
     assert analyzer.sentence_ratios == tuple(calibration["rationale_sentence_ratios"])
+
+
+def test_a_model_without_ratios_gets_the_default_where_dev_has_no_rationale(
+    model_copy: Path, written_csv: Path
+) -> None:
+    manifest = ModelArtifact.load(model_copy).manifest
+    calibration = {
+        k: v
+        for k, v in manifest["calibration"].items()
+        if k not in ("rationale_sentence_ratios", "rationale_fit")
+    }
+    (model_copy / "manifest.json").write_text(
+        json.dumps({**manifest, "calibration": calibration}), encoding="utf-8"
+    )
+    fit = fit_sentence_ratios(model_copy, written_csv, grid=(0.5, 1.0))
+    assert fit.kept == () and fit.source("sympathy") == "default"
+    assert fit.ratios["sympathy"] == DEFAULT_RATIO
+    recorded = fit.to_calibration(RESPONSE_DIMENSIONS)["rationale_fit"]
+    assert "kept" not in recorded and set(recorded["token_f1"]) == set(fit.token_f1)
+
+
+def _write_rows(path: Path, rows: list[list[object]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(
+            [
+                "sp_id", "rp_id", "seeker_post", "response_post",
+                "emotional_reactions_level", "emotional_reactions_rationales",
+                "interpretations_level", "explorations_level",
+            ]
+        )  # fmt: skip
+        out.writerows(rows)
+    return path
+
+
+def test_a_file_without_any_dev_rationale_is_refused_and_the_model_left_alone(
+    model_copy: Path, tmp_path: Path
+) -> None:
+    reply = "I'm so sorry. That sounds hard."
+    # One seeker post: all of it is train, the dev part is empty.
+    no_dev = _write_rows(
+        tmp_path / "one.csv", [["s1", "r1", "I feel low.", reply, 1, "sorry|", 0, 0]]
+    )
+    # Forty seeker posts whose rationales are all emotional reactions, with levels refused:
+    # the dev rows are there but give nothing to fit on.
+    bad_levels = _write_rows(
+        tmp_path / "bad.csv",
+        [[f"s{i}", f"r{i}", "I feel low.", reply, "x", "sorry|", 0, 0] for i in range(40)],
+    )
+    manifest = (model_copy / "manifest.json").read_bytes()
+    for data, dev_rows in (
+        (no_dev, "0 of this file's rows"),
+        (bad_levels, "4 of this file's rows"),
+    ):
+        with pytest.raises(InputError, match="nothing to fit the rationale sentences on") as caught:
+            fit_sentence_ratios(model_copy, data, grid=(0.5, 1.0), require_rationales=True)
+        assert dev_rows in str(caught.value) and "left as it was" in str(caught.value)
+        # Without the requirement (a freshly trained model) every ratio is kept.
+        fit = fit_sentence_ratios(model_copy, data, grid=(0.5,))
+        assert fit.token_f1 == {} and set(fit.kept) == set(RESPONSE_DIMENSIONS)
+    assert (model_copy / "manifest.json").read_bytes() == manifest
+
+
+def test_a_file_that_is_not_an_epitome_csv_is_refused_without_quoting_it(
+    model_copy: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "pairs.jsonl"
+    data.write_text('{"sp_id": "s1", "seeker_post": "words only I should see"}\n')
+    with pytest.raises(InputError, match="expected a CSV in the EPITOME layout") as caught:
+        fit_sentence_ratios(model_copy, data, require_rationales=True)
+    assert "words only" not in str(caught.value) and 'seeker_post"' not in str(caught.value)
 
 
 def test_spans_are_whole_sentences_with_ratios_and_tokens_without(model_copy: Path) -> None:

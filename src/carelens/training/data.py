@@ -9,13 +9,18 @@ the project's labels). Losses skip unknown labels.
 The split is deterministic: seeker-post ids are sorted, shuffled with the seed, and cut into
 train / dev / test fractions, so no seeker post is in two parts. Rationale strings are located
 in the response text and turned into per-token labels through the tokenizer's offsets.
+Training needs clean labels, so a level cell that is not 0, 1 or 2 makes the whole file an
+InputError (naming the first such cell's line and column), where ``carelens evaluate`` only
+leaves such a row out.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import random
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from carelens.annotations import Annotation
-from carelens.errors import InputError
+from carelens.errors import ConfigError, InputError
 from carelens.inference.encoding import EncodedBatch, PairEncoder
 from carelens.metrics import rationale_char_mask, spans_to_char_mask
 from carelens.readers.delimited import allow_large_csv_fields
@@ -34,6 +39,19 @@ from carelens.types import EPITOME_COLUMNS
 
 UNKNOWN = -1
 _NO_MASK = np.zeros(0, dtype=np.bool_)
+_LEVELS = {"0": 0, "1": 1, "2": 2}
+
+#: The columns of every EPITOME-layout CSV, besides its ``<mechanism>_level`` columns.
+EPITOME_TEXT_COLUMNS = ("sp_id", "rp_id", "seeker_post", "response_post")
+#: The EPITOME layout in words, for error messages.
+EPITOME_LAYOUT = (
+    "a CSV in the EPITOME layout: a header line with sp_id, rp_id, seeker_post, response_post "
+    "and <mechanism>_level columns (emotional_reactions, interpretations, explorations), "
+    "optionally <mechanism>_rationales"
+)
+# A header cell that may be quoted back in an error: a plain column name, nothing a text
+# line (a JSON object, a sentence) splits into at its commas.
+_COLUMN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,21 +80,67 @@ class LabeledPair:
         return self.seeker_distress != UNKNOWN
 
 
+def check_epitome_header(path: str | os.PathLike[str], *, every_level: bool = True) -> list[str]:
+    """The column names of the EPITOME-layout CSV at ``path``; an InputError saying what the
+    layout is when the file's first line lacks its text columns or its level columns (all
+    three, or with ``every_level`` False at least one).
+
+    The error quotes the file's header only when it is one of a CSV (a ``.csv`` file whose
+    first line holds two or more plain column names), never other content of the file.
+    """
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            header = next(csv.reader(fh), [])
+    except (UnicodeDecodeError, csv.Error) as exc:
+        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else "not CSV"
+        raise InputError(
+            f"the file is {reason}; expected {EPITOME_LAYOUT}", path=str(path)
+        ) from None
+    levels = [f"{c}_level" for c in EPITOME_COLUMNS]
+    missing = [c for c in EPITOME_TEXT_COLUMNS if c not in header]
+    if every_level:
+        missing += [c for c in levels if c not in header]
+    elif not any(c in header for c in levels):
+        missing.append(f"one or more of {', '.join(levels)}")
+    if not missing:
+        return header
+    is_header = (
+        Path(path).suffix.lower() == ".csv"
+        and 2 <= len(header) <= 100
+        and all(_COLUMN_NAME.fullmatch(cell) for cell in header)
+    )
+    found = f"its header has {', '.join(header)}" if is_header else "its first line is no header"
+    raise InputError(
+        f"expected {EPITOME_LAYOUT}; {found} (missing: {', '.join(missing)})", path=str(path)
+    )
+
+
 def load_epitome(path: str | Path) -> list[LabeledPair]:
-    """Read an EPITOME-layout CSV with ``*_level`` and ``*_rationales`` columns."""
+    """Read an EPITOME-layout CSV with ``*_level`` and ``*_rationales`` columns.
+
+    InputError when the header is not that layout's (:func:`check_epitome_header`), or when a
+    level cell is not 0, 1 or 2 (the first such cell's line and column, and how many rows
+    have one).
+    """
+    check_epitome_header(path)
     allow_large_csv_fields()
     pairs: list[LabeledPair] = []
-    with open(path, encoding="utf-8", newline="") as fh:
+    bad: list[tuple[int, str, str]] = []  # (line, column, cell) of the level cells refused
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
-        needed = {"sp_id", "rp_id", "seeker_post", "response_post"}
-        needed |= {f"{c}_level" for c in EPITOME_COLUMNS}
-        missing = needed - set(reader.fieldnames or ())
-        if missing:
-            raise InputError(f"missing columns {sorted(missing)}", path=str(path))
+        _ = reader.fieldnames  # reads the header (check_epitome_header saw one)
+        end = reader.line_num  # the last line read: the header's, then each row's
         n_new = len(RESPONSE_DIMENSIONS) - len(EPITOME_COLUMNS)
         for row in reader:
-            response = row["response_post"]
-            levels = tuple(int(row[f"{c}_level"]) for c in EPITOME_COLUMNS)
+            line, end = end + 1, reader.line_num
+            response = row["response_post"] or ""
+            cells = {c: (row.get(f"{c}_level") or "").strip() for c in EPITOME_COLUMNS}
+            refused = [(line, f"{c}_level", cell) for c, cell in cells.items()]
+            refused = [r for r in refused if r[2] not in _LEVELS]
+            if refused:
+                bad.append(refused[0])
+                continue
+            levels = tuple(_LEVELS[cells[c]] for c in EPITOME_COLUMNS)
             masks = tuple(
                 rationale_char_mask(response, row.get(f"{c}_rationales") or "")
                 for c in EPITOME_COLUMNS
@@ -91,6 +155,18 @@ def load_epitome(path: str | Path) -> list[LabeledPair]:
                     masks + (_NO_MASK,) * n_new,
                 )
             )
+    if bad:
+        line, column, cell = bad[0]
+        # A short cell is a label someone typed (3, x, 1.0); a long one may be text.
+        what = "is empty" if not cell else f"is {cell!r}" if len(cell) <= 4 else "is text"
+        raise InputError(
+            f"the level {what}, not 0, 1 or 2 ({len(bad)} row(s) have such a level cell, the "
+            "first here); training needs a level 0, 1 or 2 in every <mechanism>_level cell: "
+            "fix those rows or leave them out",
+            path=str(path),
+            line=line,
+            field=column,
+        )
     return pairs
 
 
@@ -243,7 +319,16 @@ def _keep(values: tuple[int, ...], names: Sequence[str], used: set[str]) -> tupl
 def split_by_seeker(
     pairs: Sequence[LabeledPair], seed: int, dev: float = 0.1, test: float = 0.2
 ) -> tuple[list[LabeledPair], list[LabeledPair], list[LabeledPair]]:
-    """Deterministic train / dev / test split with every seeker post in exactly one part."""
+    """Deterministic train / dev / test split with every seeker post in exactly one part.
+
+    ``dev`` and ``test`` are shares of the seeker posts, each above 0 and below 1, their sum
+    below 1 (ConfigError otherwise).
+    """
+    if not (0 < dev < 1 and 0 < test < 1 and dev + test < 1):
+        raise ConfigError(
+            f"dev fraction {dev} and test fraction {test} must each be above 0 and below 1, "
+            "and leave seeker posts for training (their sum below 1)"
+        )
     ids = sorted({p.sp_id for p in pairs})
     random.Random(seed).shuffle(ids)
     n_test, n_dev = round(len(ids) * test), round(len(ids) * dev)

@@ -7,9 +7,13 @@ share (the *ratio*) of the best sentence are marked
 :func:`fit_sentence_ratios` picks each dimension's ratio from :data:`RATIO_GRID` by the
 rationale token-F1 that ``carelens evaluate`` reports on dev — EPITOME's rationales for its
 three mechanisms, the project's annotated dev responses for the others — running the exported
-int8 model with every rule, exactly as results are made. :func:`record_sentence_ratios`
-writes the ratios into the model's manifest. ``carelens train`` does both after exporting;
-``carelens fit-spans`` does them for a model trained before. Torch is not needed.
+int8 model with every rule, exactly as results are made. A dimension without a gold
+rationale on dev keeps the ratio the model has (:data:`DEFAULT_RATIO` when it has none);
+with ``require_rationales`` (``carelens fit-spans``) a fit where no dimension has one is an
+InputError, so refitting on the wrong file cannot wipe a model's fitted ratios.
+:func:`record_sentence_ratios` writes the ratios into the model's manifest. ``carelens
+train`` does both after exporting; ``carelens fit-spans`` does them for a model trained
+before. Torch is not needed.
 """
 
 from __future__ import annotations
@@ -26,17 +30,19 @@ from numpy.typing import NDArray
 
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.annotations import read_annotations
+from carelens.errors import InputError
 from carelens.evaluation import MechanismScores, evaluate, model_split_ids
 from carelens.inference.artifact import ModelArtifact, update_calibration
 from carelens.inference.encoding import EncodedBatch
 from carelens.inference.session import OnnxModel
 from carelens.taxonomy_evaluation import evaluate_annotations
+from carelens.training.data import check_epitome_header
 
 logger = logging.getLogger(__name__)
 
 #: The ratios tried: 1.0 marks only the best sentence (and any that tie with it).
 RATIO_GRID: tuple[float, ...] = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
-#: The ratio of a dimension without any gold rationale on dev.
+#: The ratio of a dimension without any gold rationale on dev, when the model has none yet.
 DEFAULT_RATIO = 0.5
 
 
@@ -49,25 +55,50 @@ class SpanFit:
     token_f1: dict[str, dict[float, float]]
     #: Dev responses with a gold rationale, per dimension.
     responses: dict[str, int]
+    #: The dimensions without a gold rationale on dev whose ratio is the one the model had
+    #: (the others without one have :data:`DEFAULT_RATIO`).
+    kept: tuple[str, ...] = ()
 
     def chosen_token_f1(self, dimension: str) -> float | None:
         curve = self.token_f1.get(dimension)
         return curve[self.ratios[dimension]] if curve else None
 
-    def to_calibration(self, dimensions: tuple[str, ...]) -> dict[str, Any]:
-        """The manifest's calibration entries: ratios in model output order, and how."""
+    def source(self, dimension: str) -> str:
+        """Where the dimension's ratio comes from: ``dev`` (fitted), ``kept`` (the model's,
+        without a gold rationale on dev) or ``default``."""
+        if dimension in self.token_f1:
+            return "dev"
+        return "kept" if dimension in self.kept else "default"
+
+    def to_calibration(
+        self, dimensions: tuple[str, ...], before: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The manifest's calibration entries: ratios in model output order, and how.
+
+        ``before`` is the manifest's ``rationale_fit`` so far: a kept dimension keeps the
+        figures its ratio was chosen by, and ``kept`` names it.
+        """
+        token_f1 = {
+            d: round(f1, 4) for d in dimensions if (f1 := self.chosen_token_f1(d)) is not None
+        }
+        responses = dict(self.responses)
+        old = before or {}
+        for d in self.kept:
+            if d in (old.get("token_f1") or {}):
+                token_f1[d] = old["token_f1"][d]
+            if d in (old.get("responses") or {}):
+                responses[d] = old["responses"][d]
+        fit: dict[str, Any] = {
+            "on": "dev",
+            "by": "rationale token-F1 (carelens evaluate), sentences >= ratio x best",
+            "token_f1": {d: token_f1[d] for d in dimensions if d in token_f1},
+            "responses": {d: responses[d] for d in dimensions if d in responses},
+        }
+        if self.kept:
+            fit["kept"] = list(self.kept)  # no gold rationale on this dev: refitted before
         return {
             "rationale_sentence_ratios": [self.ratios[d] for d in dimensions],
-            "rationale_fit": {
-                "on": "dev",
-                "by": "rationale token-F1 (carelens evaluate), sentences >= ratio x best",
-                "token_f1": {
-                    d: round(f1, 4)
-                    for d in dimensions
-                    if (f1 := self.chosen_token_f1(d)) is not None
-                },
-                "responses": dict(self.responses),
-            },
+            "rationale_fit": fit,
         }
 
 
@@ -109,33 +140,61 @@ def fit_sentence_ratios(
     grid: tuple[float, ...] = RATIO_GRID,
     threads: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    require_rationales: bool = False,
 ) -> SpanFit:
     """Each dimension's ratio from ``grid`` with the best dev token-F1 (:func:`best_ratio`).
 
     ``data`` is the EPITOME CSV the model was trained on (its dev part is rebuilt from the
     manifest); ``annotations`` the project's annotations, whose ``dev`` responses score the
-    taxonomy dimensions. ``progress`` is called with (ratios done, ratios in all).
+    taxonomy dimensions. ``progress`` is called with (ratios done, ratios in all). A
+    dimension without a gold rationale on dev keeps the model's ratio (``kept``), or gets
+    :data:`DEFAULT_RATIO` when the model has none. With ``require_rationales``, InputError
+    (after the first ratio) when no dimension has a gold rationale on dev: nothing to fit on.
     """
+    check_epitome_header(data, every_level=False)
     analyzer = EmpathyAnalyzer.load(model, threads=threads)
     analyzer.model = _RememberingModel(analyzer.model)
+    had = analyzer.sentence_ratios or ()
+    dims = analyzer.model_dimensions
+    before = dict(zip(dims, had, strict=True)) if len(had) == len(dims) else {}
     ids = model_split_ids(data, analyzer.artifact.manifest, "dev")
     use_annotations = annotations is not None and _has_dev_annotations(annotations)
     scores: dict[str, dict[float, MechanismScores]] = {}
     for done, ratio in enumerate(grid, start=1):
         analyzer.sentence_ratios = (ratio,) * len(analyzer.model_dimensions)
-        found = list(evaluate(data, analyzer, ids=ids, split="dev").mechanisms)
+        report = evaluate(data, analyzer, ids=ids, split="dev")
+        found = list(report.mechanisms)
         if use_annotations and annotations is not None:
             found += evaluate_annotations(data, annotations, analyzer, part="dev").dimensions
         for m in found:
             if m.dimension in analyzer.model_dimensions and m.token_f1 is not None:
                 scores.setdefault(m.dimension, {})[ratio] = m
+        if require_rationales and not scores:  # no other ratio can find a rationale either
+            raise InputError(
+                "nothing to fit the rationale sentences on: no dimension has a dev response "
+                f"with a gold rationale (the model's dev part holds {len(ids)} of this file's "
+                f"rows; {report.rejected} row(s) refused, e.g. for a level not 0, 1 or 2"
+                f"{'' if use_annotations else '; no dev annotations'}). Pass the EPITOME CSV "
+                "the model was trained on (its dev part is rebuilt from the model's split), "
+                "and its annotations for the taxonomy dimensions; the model was left as it was",
+                path=str(data),
+            )
         if progress is not None:
             progress(done, len(grid))
     ratios: dict[str, float] = {}
+    kept: list[str] = []
     for dim in analyzer.model_dimensions:
         curve = scores.get(dim)
         if not curve:
-            ratios[dim] = DEFAULT_RATIO
+            ratios[dim] = before.get(dim, DEFAULT_RATIO)
+            if dim in before:
+                kept.append(dim)
+            logger.info(
+                "%s: no gold rationale on dev; sentence ratio %.1f %s",
+                dim,
+                ratios[dim],
+                "kept" if dim in before else "(default)",
+            )
             continue
         ratios[dim] = best_ratio(curve)
         logger.info(
@@ -148,10 +207,14 @@ def fit_sentence_ratios(
         ratios=ratios,
         token_f1={d: {r: m.token_f1 or 0.0 for r, m in c.items()} for d, c in scores.items()},
         responses={d: next(iter(c.values())).n_rationales for d, c in scores.items()},
+        kept=tuple(kept),
     )
 
 
 def record_sentence_ratios(model: str | os.PathLike[str], fit: SpanFit) -> Path:
-    """Write ``fit`` into the calibration of the model's manifest (checksums stay valid)."""
-    dimensions = tuple(ModelArtifact.load(model).manifest["dimensions"])
-    return update_calibration(model, fit.to_calibration(dimensions))
+    """Write ``fit`` into the calibration of the model's manifest (checksums stay valid); a
+    kept dimension keeps its recorded figures (:meth:`SpanFit.to_calibration`)."""
+    manifest = ModelArtifact.load(model).manifest
+    before = (manifest.get("calibration") or {}).get("rationale_fit")
+    entries = fit.to_calibration(tuple(manifest["dimensions"]), before)
+    return update_calibration(model, entries)

@@ -34,7 +34,12 @@ from carelens.errors import ConfigError, ModelError
 from carelens.inference.artifact import ModelArtifact, sha256_file
 from carelens.inference.encoding import PairEncoder, max_response_room
 from carelens.metrics import macro_f1
-from carelens.training.config import TrainConfig, analysis_encoding, training_seed
+from carelens.training.config import (
+    TrainConfig,
+    analysis_encoding,
+    check_train_config,
+    training_seed,
+)
 from carelens.training.data import (
     UNKNOWN,
     LabeledPair,
@@ -381,8 +386,15 @@ def _check_lengths(config: TrainConfig, encoder_dir: Path) -> None:
 
 
 def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[str, object]:
-    """Train, calibrate and export; return the training summary written to the manifest."""
+    """Train, calibrate and export; return the training summary written to the manifest.
+
+    Settings out of range, an output path that is a file, or a split without training or
+    dev pairs are a ConfigError before the network is loaded.
+    """
     started = time.time()
+    check_train_config(config)
+    if Path(config.output).exists() and not Path(config.output).is_dir():
+        raise ConfigError(f"output {config.output} is a file; name a folder for the model")
     if config.threads:
         torch.set_num_threads(config.threads)
     seed = training_seed(config)  # the split below keeps config.seed
@@ -404,6 +416,14 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
         pairs, config.seed, config.dev_fraction, config.test_fraction
     )
     logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
+    for part, held in (("train", train), ("dev", dev)):
+        if not held:
+            raise ConfigError(
+                f"the {part} part of the split is empty ({len(pairs)} pairs, "
+                f"{len({p.sp_id for p in pairs})} seeker posts, dev fraction "
+                f"{config.dev_fraction}, test fraction {config.test_fraction}): training needs "
+                "both train and dev pairs; use more data or other fractions"
+            )
     bolt = load_bolt(config.bolt) if config.bolt else []
     # Every label of a --written file (None), the chosen ones of a --written-for file.
     written_sources: list[tuple[str, tuple[str, ...] | None]] = [
