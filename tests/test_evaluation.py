@@ -40,16 +40,21 @@ PREDICTIONS: dict[str, dict[str, tuple[int, str | None]]] = {
 
 
 class TableAnalyzer:
-    """Returns the predictions above (level 0 and no span when not listed)."""
+    """Returns the predictions above (level 0 and no span when not listed); remembers the
+    response ids it was asked about."""
 
     dimensions = DIMS
     model_id = "table"
 
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
     def predict(self, pairs: Sequence[Exchange]) -> list[ResponseAnalysis]:
+        self.asked += [exchange.response.id for exchange in pairs]
         out = []
         for exchange in pairs:
             text = exchange.response.text
-            table = PREDICTIONS[exchange.response.id]
+            table = PREDICTIONS.get(exchange.response.id, {})
             dims = {}
             for name in DIMS:
                 level, part = table.get(name, (0, None))
@@ -65,6 +70,10 @@ def test_metrics_match_a_hand_computation(tmp_path: Path) -> None:
         report = evaluate(LABELED, TableAnalyzer(), rejects=log)
     assert report.n_pairs == 5
     assert report.rejected == 1
+    # The one reject is q5's emotional reactions level: q5 is still scored on the others.
+    assert (report.rejected_levels, report.rows_with_rejected_levels) == (1, 1)
+    assert report.rejected_rows == 0
+    assert report.unscored == ()
     assert [m.dimension for m in report.mechanisms] == list(DIMS)
 
     # emotional reactions: q5's level "x" is rejected; gold 1,2,0,1 vs predicted 1,1,0,2.
@@ -191,3 +200,141 @@ def test_model_split_ids_error_on_bad_bytes_holds_no_text(tmp_path: Path) -> Non
     with pytest.raises(InputError, match="UnicodeDecodeError") as info:
         model_split_ids(path, _manifest(1), "test")
     assert secret not in str(info.value)
+
+
+HEADER = "sp_id,rp_id,seeker_post,response_post,{}\n"
+LEVELS = "emotional_reactions_level,interpretations_level,explorations_level"
+
+
+def _csv(tmp_path: Path, rows: str, columns: str = LEVELS) -> Path:
+    path = tmp_path / "labels.csv"
+    path.write_text(HEADER.format(columns) + rows, encoding="utf-8")
+    return path
+
+
+# Three rows, every level cell invalid: 9 rejects in 3 rows.
+ALL_INVALID = (
+    "a1,b1,I lost my wallet on the bus.,That is a pain. Did you call them?,x,y,z\n"
+    "a2,b2,My tooth aches all day.,Ouch. Have you seen a dentist?,3,,-1\n"
+    "a3,b3,Nobody came to my party.,That hurts. Who did you invite?,one,two,three\n"
+)
+
+
+def test_a_file_without_a_valid_level_has_no_figures_and_can_be_refused(tmp_path: Path) -> None:
+    path = _csv(tmp_path, ALL_INVALID)
+    analyzer = TableAnalyzer()
+    with RejectLog(tmp_path / "rejects.jsonl") as log:
+        report = evaluate(path, analyzer, rejects=log)
+    assert analyzer.asked == []  # a pair without any valid level is not scored
+    assert report.n_pairs == 0
+    assert (report.rejected, report.rejected_levels, report.rows_with_rejected_levels) == (9, 9, 3)
+    assert report.rejected_rows == 0
+    assert report.unscored == DIMS
+    for m in report.mechanisms:
+        assert m.n == 0 and m.n_rationales == 0
+        figures = (m.accuracy, m.macro_f1, m.macro_f1_interval, m.ece, m.token_f1, m.iou_f1)
+        assert figures == (None,) * 6  # no figure, never a 0.0
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["mechanisms"]["exploration"]["accuracy"] is None
+    assert data["mechanisms"]["exploration"]["macro_f1_interval"] is None
+    # The reject log holds one entry per level cell, as the report counts them.
+    entries = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
+    assert len(entries) == 9 and {e["line"] for e in entries} == {2, 3, 4}
+    with pytest.raises(InputError, match="none of the 3 rows has a valid level") as caught:
+        evaluate(path, TableAnalyzer(), require_scores=True)
+    assert "9 invalid level cells" in str(caught.value)
+
+
+def test_no_row_in_the_requested_part_can_be_refused(tmp_path: Path) -> None:
+    report = evaluate(LABELED, TableAnalyzer(), ids=set(), split="dev")
+    assert report.n_pairs == 0 and report.unscored == DIMS
+    with pytest.raises(InputError, match="no row of the file is in the dev part"):
+        evaluate(LABELED, TableAnalyzer(), ids=set(), split="dev", require_scores=True)
+    with pytest.raises(InputError, match="no row of the file is in the requested set"):
+        evaluate(LABELED, TableAnalyzer(), ids={"nobody"}, require_scores=True)
+
+
+def test_rows_the_reader_rejects_are_told_apart_from_level_cells(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "a1,b1,I lost my wallet on the bus.,That is a pain. Did you call them?,1,x,0\n"
+        "a2,b2,My tooth aches all day.,too,few,fields\n"
+        "a3,b3,Nobody came to my party.,That hurts. Who did you invite?,0,0,1\n",
+    )
+    analyzer = TableAnalyzer()
+    report = evaluate(path, analyzer)
+    assert analyzer.asked == ["b1", "b3"]
+    assert report.n_pairs == 2
+    assert (report.rejected, report.rejected_rows, report.rejected_levels) == (2, 1, 1)
+    assert report.rows_with_rejected_levels == 1
+    assert [m.n for m in report.mechanisms] == [2, 1, 2]
+    with pytest.raises(InputError, match=r"no labelled pairs .*every row was rejected \(1\)"):
+        evaluate(_csv(tmp_path, "a2,b2,only,three\n"), TableAnalyzer())
+
+
+def test_a_mechanism_without_valid_levels_has_no_figures(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "a1,b1,I lost my wallet on the bus.,That is a pain. Did you call them?,1,0,\n"
+        "a3,b3,Nobody came to my party.,That hurts. Who did you invite?,0,1,?\n",
+    )
+    report = evaluate(path, TableAnalyzer(), require_scores=True)
+    assert report.n_pairs == 2 and report.unscored == ("exploration",)
+    assert report["exploration"].accuracy is None
+    assert report["emotional_reaction"].accuracy == pytest.approx(0.5)
+
+
+def test_a_column_named_twice_is_an_input_error(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "a1,b1,I lost my wallet on the bus.,That is a pain.,1,0\n",
+        columns="explorations_level, explorations_level",
+    )
+    with pytest.raises(InputError, match="names the column 'explorations_level' 2 times") as info:
+        evaluate(path, TableAnalyzer())
+    assert (info.value.line, info.value.field) == (1, "explorations_level")
+    tsv = tmp_path / "labels.tsv"
+    tsv.write_text("sp_id\trp_id\tseeker_post\tresponse_post\trp_id\texplorations_level\n", "utf-8")
+    with pytest.raises(InputError, match="'rp_id' 2 times"):
+        evaluate(tsv, TableAnalyzer())
+
+
+def test_rationale_parts_not_in_the_response_are_counted(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "a1,b1,I lost my wallet on the bus.,That is a pain. Did you call them?,0,"
+        "Did you call them?|Did you phone them?|\n"
+        "a3,b3,Nobody came to my party.,That hurts.,0,not said here\n",
+        columns="explorations_level,explorations_rationales",
+    )
+    report = evaluate(path, TableAnalyzer())
+    assert (report.rationale_parts, report.rationale_parts_not_found) == (3, 2)
+    assert report.to_dict()["rationale_parts_not_found"] == 2
+    assert report["exploration"].n_rationales == 1  # b3 has no gold rationale left
+    # The labelled fixture's rationales are all in their responses.
+    assert evaluate(LABELED, TableAnalyzer()).rationale_parts_not_found == 0
+
+
+def test_annotations_without_styles_have_no_style_figures(tmp_path: Path) -> None:
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
+    labels = {
+        "sympathy": 1, "reflection": 0, "compassion": 0, "dismissive": 0,
+        "advice": 0, "self_focus": 0, "seeker_distress": 1, "crisis": 0,
+    }  # fmt: skip
+    annotations = tmp_path / "gold.jsonl"
+    annotations.write_text(
+        json.dumps(
+            {"rp_id": "q2", "sp_id": "p2", "part": "test", "annotator": "T",
+             "labels": labels, "rationales": {}}
+        ) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    report = evaluate_annotations(LABELED, annotations, TableAnalyzer(), part="all")
+    assert (report.style_accuracy, report.style_macro_f1) == (None, None)
+    assert report.dimensions == ()  # the table analyzer scores no taxonomy dimension
+    doubled = tmp_path / "doubled.csv"
+    header, rest = LABELED.read_text(encoding="utf-8").split("\n", 1)
+    doubled.write_text(f"{header},rp_id\n{rest}", encoding="utf-8")
+    with pytest.raises(InputError, match="'rp_id' 2 times"):
+        evaluate_annotations(doubled, annotations, TableAnalyzer(), part="all")

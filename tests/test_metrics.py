@@ -13,6 +13,7 @@ from carelens.metrics import (
     iou_f1,
     macro_f1,
     macro_f1_interval,
+    match_rationales,
     rationale_char_mask,
     rationale_scores,
     spans_to_char_mask,
@@ -35,7 +36,6 @@ def marked(text: str, mask: NDArray[np.bool_]) -> str:
 
 def test_accuracy() -> None:
     assert accuracy([0, 1, 2, 2], [0, 1, 1, 2]) == 0.75
-    assert accuracy([], []) == 0.0
     with pytest.raises(ValueError, match="differ in length"):
         accuracy([0, 1], [0])
 
@@ -85,8 +85,21 @@ def test_macro_f1_interval_holds_the_estimate_and_narrows_with_more_items() -> N
     assert macro_f1_interval(list(gold[:100]), list(pred[:100])) == few  # seeded
 
 
-def test_macro_f1_interval_errors_and_empty_input() -> None:
-    assert macro_f1_interval([], []) == (0.0, 0.0)
+def test_level_metrics_of_nothing_are_an_error_not_a_zero() -> None:
+    from carelens.metrics import expected_calibration_error
+
+    # A 0.0 over no items would read as a measured (and terrible) score.
+    for metric in (accuracy, macro_f1, macro_f1_interval, expected_calibration_error):
+        with pytest.raises(ValueError, match="no items to score"):
+            metric([], [])
+    # One item is enough: the figures are defined.
+    assert accuracy([1], [1]) == 1.0
+    assert macro_f1([1], [1], labels=(1,)) == 1.0
+    assert macro_f1_interval([1], [1], labels=(1,)) == (1.0, 1.0)
+    assert expected_calibration_error([1], [(0.0, 1.0, 0.0)]) == 0.0
+
+
+def test_macro_f1_interval_errors() -> None:
     with pytest.raises(ValueError, match="differ in length"):
         macro_f1_interval([0], [0, 1])
     with pytest.raises(ValueError, match="level"):
@@ -117,6 +130,15 @@ def test_rationale_char_mask_ignores_parts_not_found_and_empty_parts() -> None:
     assert marked(response, mask) == "Stay strong"
     assert not rationale_char_mask(response, "").any()
     assert not rationale_char_mask(response, "nothing here").any()
+
+
+def test_match_rationales_counts_the_parts_not_found() -> None:
+    response = "Sending hugs. Stay strong."
+    found = match_rationales(response, "not in the text||  |Stay strong|stay STRONG")
+    assert (found.parts, found.not_found) == (3, 2)  # empty parts are no parts; case matters
+    assert marked(response, found.mask) == "Stay strong"
+    assert (found.mask == rationale_char_mask(response, "Stay strong")).all()
+    assert match_rationales(response, "")[1:] == (0, 0)
 
 
 def test_rationale_char_mask_searches_after_the_previous_part() -> None:
@@ -227,7 +249,6 @@ def test_expected_calibration_error_hand_cases() -> None:
     # Two bins: (0.6 conf, right) and (0.8 conf, wrong) -> (0.4 + 0.8) / 2.
     probs = [(0.6, 0.4, 0.0), (0.8, 0.2, 0.0)]
     assert expected_calibration_error([0, 1], probs) == pytest.approx(0.6)
-    assert expected_calibration_error([], []) == 0.0
     with pytest.raises(ValueError):
         expected_calibration_error([0], [])
 

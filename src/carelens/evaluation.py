@@ -8,7 +8,11 @@ model's ``emotional_reaction``, ``interpretation`` and ``exploration``. Per mech
 report gives accuracy and macro-F1 of the levels (with a 95 % bootstrap interval), and
 EPITOME's rationale token-F1 and IOU-F1 (:mod:`carelens.metrics`) over the pairs with a gold
 rationale. A level cell that is not 0, 1 or 2 is a reject (file, line, field) and that pair
-is left out of that mechanism.
+is left out of that mechanism only; a pair without any valid level is not scored. A
+mechanism with no pair scored has no figures (None), never a 0.0; with ``require_scores`` an
+evaluation that scored nothing at all is an InputError saying why. A header that names a
+column twice is an InputError (which of the two a row's value came from would be a guess). A
+gold rationale part not found in its response is left out of the rationale and counted.
 
 :func:`model_split_ids` reproduces the train / dev / test split a model was trained with (seed
 and fractions from its manifest), so ``evaluate(..., ids=...)`` can score the held-out part.
@@ -32,7 +36,8 @@ from carelens.errors import InputError, ModelError
 from carelens.inference.artifact import sha256_file
 from carelens.output import Analyzer, Progress
 from carelens.readers import READERS, ReadContext, RejectLog
-from carelens.readers.delimited import allow_large_csv_fields
+from carelens.readers.base import iter_raw_lines
+from carelens.readers.delimited import allow_large_csv_fields, sniff_delimiter
 from carelens.readers.rejects import INVALID_VALUE
 from carelens.types import EPITOME_COLUMNS, Exchange, JsonDict
 
@@ -45,19 +50,20 @@ _LEVELS = {"0": 0, "1": 1, "2": 2}
 
 @dataclass(frozen=True, slots=True)
 class MechanismScores:
-    """The figures for one mechanism. Rationale scores are None without gold rationales."""
+    """The figures for one mechanism. Rationale scores are None without gold rationales;
+    every figure is None when no pair was scored (``n`` 0)."""
 
     dimension: str
     column: str
     n: int
-    accuracy: float
-    macro_f1: float
-    ece: float
+    accuracy: float | None
+    macro_f1: float | None
+    ece: float | None
     token_f1: float | None
     iou_f1: float | None
     n_rationales: int
     # 95 % percentile bootstrap interval of macro_f1 (1,000 draws of the pairs, seed 0).
-    macro_f1_interval: tuple[float, float] = (0.0, 0.0)
+    macro_f1_interval: tuple[float, float] | None = None
 
     def to_dict(self) -> JsonDict:
         return {
@@ -66,7 +72,9 @@ class MechanismScores:
             "n": self.n,
             "accuracy": self.accuracy,
             "macro_f1": self.macro_f1,
-            "macro_f1_interval": list(self.macro_f1_interval),
+            "macro_f1_interval": (
+                None if self.macro_f1_interval is None else list(self.macro_f1_interval)
+            ),
             "ece": self.ece,
             "token_f1": self.token_f1,
             "iou_f1": self.iou_f1,
@@ -76,7 +84,15 @@ class MechanismScores:
 
 @dataclass(frozen=True, slots=True)
 class EvaluationReport:
-    """The result of :func:`evaluate`: one :class:`MechanismScores` per scored mechanism."""
+    """The result of :func:`evaluate`: one :class:`MechanismScores` per labelled mechanism.
+
+    ``n_pairs`` counts the pairs scored (with at least one valid level). ``rejected`` counts
+    the entries of the reject log, as it records them: a row the reader could not use (not
+    scored), or one invalid level cell (its pair left out of that mechanism only);
+    ``rejected_levels`` is how many of them are level cells, in ``rows_with_rejected_levels``
+    rows. ``rationale_parts_not_found`` of the ``rationale_parts`` gold rationale parts of the
+    scored pairs were not found in their response, and left out.
+    """
 
     path: str
     model_id: str
@@ -84,6 +100,20 @@ class EvaluationReport:
     rejected: int
     mechanisms: tuple[MechanismScores, ...]
     split: str | None = None
+    rejected_levels: int = 0
+    rows_with_rejected_levels: int = 0
+    rationale_parts: int = 0
+    rationale_parts_not_found: int = 0
+
+    @property
+    def rejected_rows(self) -> int:
+        """Rows the reader rejected as a whole (not scored)."""
+        return self.rejected - self.rejected_levels
+
+    @property
+    def unscored(self) -> tuple[str, ...]:
+        """The mechanisms without a single scored pair (no figures)."""
+        return tuple(m.dimension for m in self.mechanisms if m.n == 0)
 
     def __getitem__(self, dimension: str) -> MechanismScores:
         for scores in self.mechanisms:
@@ -98,6 +128,10 @@ class EvaluationReport:
             "split": self.split,
             "n_pairs": self.n_pairs,
             "rejected": self.rejected,
+            "rejected_levels": self.rejected_levels,
+            "rows_with_rejected_levels": self.rows_with_rejected_levels,
+            "rationale_parts": self.rationale_parts,
+            "rationale_parts_not_found": self.rationale_parts_not_found,
             "mechanisms": {m.dimension: m.to_dict() for m in self.mechanisms},
         }
 
@@ -113,6 +147,9 @@ class Tally:
     pred_words: list[NDArray[np.bool_]] = field(default_factory=list)
 
     def scores(self, dimension: str, column: str) -> MechanismScores:
+        """The figures of the labels collected; all None when there are none."""
+        if not self.gold:
+            return MechanismScores(dimension, column, 0, None, None, None, None, None, 0)
         tok, iou, n_rat = metrics.rationale_scores(self.gold_words, self.pred_words)
         return MechanismScores(
             dimension=dimension,
@@ -132,6 +169,18 @@ class Tally:
 _Row = tuple[Exchange, dict[str, int]]
 
 
+@dataclass(slots=True)
+class _Counts:
+    """What :func:`evaluate` counts besides the tallies."""
+
+    selected: int = 0  # rows read and kept by ``ids``
+    scored: int = 0  # of those, rows with at least one valid level
+    rejected_levels: int = 0
+    rows_with_rejected_levels: int = 0
+    rationale_parts: int = 0
+    rationale_parts_not_found: int = 0
+
+
 def evaluate(
     path: str | os.PathLike[str],
     analyzer: Analyzer,
@@ -141,24 +190,37 @@ def evaluate(
     rejects: RejectLog | None = None,
     split: str | None = None,
     chunk_size: int = 256,
+    require_scores: bool = False,
 ) -> EvaluationReport:
     """Score ``analyzer`` on the labelled CSV at ``path`` (EPITOME layout).
 
     ``ids`` keeps only rows whose response id (``rp_id``) is in it; ``split`` only labels
     the report. ``progress`` is called with the number of pairs scored after each chunk.
-    Bad rows go to ``rejects``; a file without any ``*_level`` column is an InputError.
+    Bad rows and invalid level cells go to ``rejects``; a file without any ``*_level``
+    column, or whose header names a column twice, is an InputError. A mechanism without a
+    scored pair has no figures; with ``require_scores``, an InputError says why when no pair
+    at all was scored (no row selected, every row rejected, or no valid level).
     """
     p = Path(path)
     if not p.is_file():
         raise InputError("no such file; check the path", path=str(p))
     log = rejects if rejects is not None else RejectLog()
     ctx = ReadContext(path=p, rejects=log)
+    _refuse_duplicate_columns(ctx)
     wanted = set(ids) if ids is not None else None
     columns: list[str] | None = None
     tallies: dict[str, Tally] = {}
     chunk: list[_Row] = []
-    n_pairs = 0
+    counts = _Counts()
     before = log.total
+
+    def flush() -> None:
+        counts.scored += len(chunk)
+        _score(chunk, analyzer, tallies, counts)
+        if progress is not None:
+            progress(len(chunk))
+        chunk.clear()
+
     for line, item in READERS["csv"](ctx):
         if not isinstance(item, Exchange):
             raise InputError(
@@ -171,31 +233,95 @@ def evaluate(
             tallies = {c: Tally() for c in columns}
         if wanted is not None and item.response.id not in wanted:
             continue
-        chunk.append((item, _gold_levels(ctx, line, item, columns)))
+        counts.selected += 1
+        levels = _gold_levels(ctx, line, item, columns)
+        if len(levels) < len(columns):
+            counts.rejected_levels += len(columns) - len(levels)
+            counts.rows_with_rejected_levels += 1
+        if not levels:
+            continue  # nothing to score this pair on
+        chunk.append((item, levels))
         if len(chunk) >= chunk_size:
-            _score(chunk, analyzer, tallies)
-            n_pairs += len(chunk)
-            if progress is not None:
-                progress(len(chunk))
-            chunk = []
+            flush()
     if columns is None:
-        raise InputError("no labelled pairs found in the file", path=str(p))
+        rejected = log.total - before
+        also = f": every row was rejected ({rejected}); fix the file" if rejected else ""
+        raise InputError(f"no labelled pairs found in the file{also}", path=str(p))
     if chunk:
-        _score(chunk, analyzer, tallies)
-        n_pairs += len(chunk)
-        if progress is not None:
-            progress(len(chunk))
-    if wanted is not None and n_pairs == 0:
+        flush()
+    rejected = log.total - before
+    if wanted is not None and counts.selected == 0:
         logger.warning("%s: no row has a response id in the requested set", p)
-    logger.info("%s: scored %d pairs, %d rows rejected", p, n_pairs, log.total - before)
+    logger.info(
+        "%s: scored %d pairs, %d rows rejected, %d invalid level cells in %d rows",
+        p,
+        counts.scored,
+        rejected - counts.rejected_levels,
+        counts.rejected_levels,
+        counts.rows_with_rejected_levels,
+    )
+    if require_scores and counts.scored == 0:
+        raise InputError(
+            _why_nothing_scored(counts, rejected, wanted is not None, split), path=str(p)
+        )
     return EvaluationReport(
         path=str(p),
         model_id=analyzer.model_id,
-        n_pairs=n_pairs,
-        rejected=log.total - before,
+        n_pairs=counts.scored,
+        rejected=rejected,
         mechanisms=tuple(t.scores(EPITOME_COLUMNS[c], c) for c, t in tallies.items()),
         split=split,
+        rejected_levels=counts.rejected_levels,
+        rows_with_rejected_levels=counts.rows_with_rejected_levels,
+        rationale_parts=counts.rationale_parts,
+        rationale_parts_not_found=counts.rationale_parts_not_found,
     )
+
+
+def _why_nothing_scored(counts: _Counts, rejected: int, selecting: bool, split: str | None) -> str:
+    """The reason no pair was scored (though some row was read), and what to do next."""
+    if counts.selected == 0 and selecting:
+        part = f"the {split} part of the model's split" if split else "the requested set"
+        also = f" ({rejected} rejected)" if rejected else ""
+        return (
+            f"nothing to score: no row of the file{also} is in {part}; evaluate another "
+            "part, or the whole file (--split all)"
+        )
+    return (
+        f"nothing to score: none of the {counts.selected} rows has a valid level (0, 1 or 2) "
+        f"({counts.rejected_levels} invalid level cells); list them with --rejects and fix "
+        "the file"
+    )
+
+
+def _refuse_duplicate_columns(ctx: ReadContext) -> None:
+    """InputError when the header line names a column twice (the reader would keep the last).
+
+    A header the reader cannot use is left to the reader, which says why.
+    """
+    # The generator is dropped at once, which closes the file it holds open.
+    first = next(iter_raw_lines(ctx.path, max_line_bytes=ctx.max_line_bytes), None)
+    if first is None or not isinstance(first[1], bytes):
+        return
+    try:
+        text = first[1].decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    delimiter = sniff_delimiter(text, tsv=ctx.path.suffix.lower() == ".tsv")
+    try:
+        header = next(csv.reader([text], delimiter=delimiter), [])
+    except csv.Error:
+        return
+    names = [h.strip() for h in header]
+    for name in names:
+        if name and names.count(name) > 1:
+            raise InputError(
+                f"the header names the column {name!r} {names.count(name)} times; rename or "
+                "remove all but one, so that it is clear which values are meant",
+                path=str(ctx.path),
+                line=1,
+                field=name,
+            )
 
 
 def _scored_columns(path: Path, first: Exchange, analyzer: Analyzer) -> list[str]:
@@ -218,6 +344,7 @@ def _scored_columns(path: Path, first: Exchange, analyzer: Analyzer) -> list[str
 def _gold_levels(
     ctx: ReadContext, line: int | None, exchange: Exchange, columns: Sequence[str]
 ) -> dict[str, int]:
+    """The valid levels of the row; each invalid level cell is a reject."""
     levels: dict[str, int] = {}
     for column in columns:
         cell = str(exchange.response.meta.get(f"{column}_level", "")).strip()
@@ -228,7 +355,9 @@ def _gold_levels(
     return levels
 
 
-def _score(rows: Sequence[_Row], analyzer: Analyzer, tallies: Mapping[str, Tally]) -> None:
+def _score(
+    rows: Sequence[_Row], analyzer: Analyzer, tallies: Mapping[str, Tally], counts: _Counts
+) -> None:
     results = analyzer.predict([exchange for exchange, _ in rows])
     for (exchange, levels), result in zip(rows, results, strict=True):
         text = exchange.response.text
@@ -239,11 +368,13 @@ def _score(rows: Sequence[_Row], analyzer: Analyzer, tallies: Mapping[str, Tally
             tally.pred.append(score.level)
             tally.probabilities.append(score.probabilities)
             rationales = str(exchange.response.meta.get(f"{column}_rationales") or "")
-            gold_mask = metrics.rationale_char_mask(text, rationales)
+            gold = metrics.match_rationales(text, rationales)
+            counts.rationale_parts += gold.parts
+            counts.rationale_parts_not_found += gold.not_found
             pred_mask = metrics.spans_to_char_mask(
                 len(text), [(s.start, s.end) for s in score.spans]
             )
-            tally.gold_words.append(metrics.char_mask_to_word_labels(text, gold_mask))
+            tally.gold_words.append(metrics.char_mask_to_word_labels(text, gold.mask))
             tally.pred_words.append(metrics.char_mask_to_word_labels(text, pred_mask))
 
 

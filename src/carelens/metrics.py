@@ -8,12 +8,17 @@ response, averaged over responses; IOU-F1 counts a predicted span as correct whe
 token-level intersection-over-union with some gold span is at least 0.5, takes the F1 of
 span precision and recall per response, and averages it. Both are averaged over the
 responses that have a gold rationale for the mechanism.
+
+The level metrics (accuracy, macro-F1 and its interval, ECE) raise ``ValueError`` on empty
+input, as :func:`cohen_kappa` does: a figure over no items is undefined, and a 0.0 would read
+as a measured score. Callers that may have nothing to score check first and report no figure.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -21,18 +26,22 @@ from numpy.typing import NDArray
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 
-def accuracy(gold: Sequence[int], pred: Sequence[int]) -> float:
+def _check_pair(gold: Sequence[object], pred: Sequence[object], what: str = "pred") -> None:
+    """ValueError unless ``gold`` and ``pred`` are equally long and not empty."""
     if len(gold) != len(pred):
-        raise ValueError("gold and pred differ in length")
-    if not gold:
-        return 0.0
+        raise ValueError(f"gold and {what} differ in length")
+    if not len(gold):
+        raise ValueError("no items to score: a figure over nothing is undefined")
+
+
+def accuracy(gold: Sequence[int], pred: Sequence[int]) -> float:
+    _check_pair(gold, pred)
     return float(np.mean(np.asarray(gold) == np.asarray(pred)))
 
 
 def macro_f1(gold: Sequence[int], pred: Sequence[int], labels: Sequence[int] = (0, 1, 2)) -> float:
     """Unweighted mean of per-class F1 over ``labels`` (a class absent from both scores 0)."""
-    if len(gold) != len(pred):
-        raise ValueError("gold and pred differ in length")
+    _check_pair(gold, pred)
     return float(_macro_f1_rows(np.asarray(gold)[None], np.asarray(pred)[None], labels)[0])
 
 
@@ -64,14 +73,11 @@ def macro_f1_interval(
     On a few hundred items with rare levels, macro-F1 moves a lot with which items were
     drawn; the interval says how much a figure can be trusted against a target.
     """
-    if len(gold) != len(pred):
-        raise ValueError("gold and pred differ in length")
+    _check_pair(gold, pred)
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1, not {level}")
     if rounds < 1:
         raise ValueError(f"rounds must be at least 1, not {rounds}")
-    if not gold:
-        return (0.0, 0.0)
     g, p = np.asarray(gold), np.asarray(pred)
     draws = np.random.default_rng(seed).integers(0, len(g), size=(rounds, len(g)))
     scores = _macro_f1_rows(g[draws], p[draws], labels)
@@ -120,10 +126,7 @@ def expected_calibration_error(
     Each prediction falls in one of ``bins`` equal-width bins by its highest probability; the
     result is the mean over predictions of |accuracy - mean confidence| in their bin.
     """
-    if len(gold) != len(probabilities):
-        raise ValueError("gold and probabilities differ in length")
-    if not gold:
-        return 0.0
+    _check_pair(gold, probabilities, "probabilities")
     p = np.asarray(probabilities, dtype=float)
     confidence = p.max(axis=1)
     correct = p.argmax(axis=1) == np.asarray(gold)
@@ -146,26 +149,47 @@ def word_offsets(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def rationale_char_mask(response: str, rationales: str) -> NDArray[np.bool_]:
-    """Mark the characters of ``response`` covered by ``|``-separated rationale strings.
+class RationaleMatch(NamedTuple):
+    """Where ``|``-separated rationale strings lie in a response (:func:`match_rationales`)."""
+
+    #: The characters of the response covered by the parts found.
+    mask: NDArray[np.bool_]
+    #: The non-empty parts.
+    parts: int
+    #: Of those, the parts not found in the response (left out of ``mask``).
+    not_found: int
+
+
+def match_rationales(response: str, rationales: str) -> RationaleMatch:
+    """Locate ``|``-separated rationale strings in ``response``; count the parts not found.
 
     Each rationale is located by exact search (the first occurrence at or after the previous
-    rationale, falling back to the first anywhere); a part not found in the text is ignored.
+    rationale, falling back to the first anywhere); a part not found in the text is left out
+    of the mask and counted in ``not_found``.
     """
     mask = np.zeros(len(response), dtype=bool)
     cursor = 0
+    parts = not_found = 0
     for part in rationales.split("|"):
         part = part.strip()
         if not part:
             continue
+        parts += 1
         at = response.find(part, cursor)
         if at < 0:
             at = response.find(part)
         if at < 0:
+            not_found += 1
             continue
         mask[at : at + len(part)] = True
         cursor = at + len(part)
-    return mask
+    return RationaleMatch(mask, parts, not_found)
+
+
+def rationale_char_mask(response: str, rationales: str) -> NDArray[np.bool_]:
+    """Mark the characters of ``response`` covered by ``|``-separated rationale strings
+    (:func:`match_rationales`; a part not found in the text is ignored)."""
+    return match_rationales(response, rationales).mask
 
 
 def char_mask_to_word_labels(text: str, mask: NDArray[np.bool_]) -> NDArray[np.bool_]:

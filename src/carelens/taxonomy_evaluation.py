@@ -11,7 +11,10 @@ distress, the two response flags and the crisis cues.
 :func:`evaluate_contrast` reads the contrast set (one seeker message, four responses written
 to be sympathetic, empathic, compassionate and dismissive) and counts, per kind, how often
 the intended response scores strictly highest on its dimension (the expected level
-``sum_k k * p_k``); a tie counts as a miss.
+``sum_k k * p_k``); a tie counts as a miss. The contrast set is evaluation data, so a
+malformed item (bad JSON or UTF-8, a missing or non-text ``id`` / ``seeker`` / response, other
+than the four kinds, a repeated ``id``) stops the run with an InputError naming the file,
+line and field, and a set without any item is one too.
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from carelens import metrics
 from carelens.annotations import ANNOTATED_DIMENSIONS, Annotation, read_annotations
@@ -94,8 +96,8 @@ class AnnotationReport:
     dimensions: tuple[MechanismScores, ...]
     presence_macro_f1: Mapping[str, float]
     binary: tuple[BinaryScores, ...]
-    style_accuracy: float
-    style_macro_f1: float
+    style_accuracy: float | None  # None when the analyzer gives no style
+    style_macro_f1: float | None
 
     def __getitem__(self, dimension: str) -> MechanismScores:
         for scores in self.dimensions:
@@ -120,7 +122,18 @@ def _epitome_rows(path: Path) -> dict[str, dict[str, str]]:
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             rows: dict[str, dict[str, str]] = {}
-            for row in csv.DictReader(fh):
+            reader = csv.DictReader(fh)
+            names = list(reader.fieldnames or ())
+            twice = next((n for n in names if names.count(n) > 1), None)
+            if twice is not None:
+                raise InputError(
+                    f"the header names the column {twice!r} {names.count(twice)} times; rename "
+                    "or remove all but one, so that it is clear which values are meant",
+                    path=str(path),
+                    line=1,
+                    field=twice,
+                )
+            for row in reader:
                 rows.setdefault(row["rp_id"], row)
     except (OSError, UnicodeDecodeError, KeyError, csv.Error) as exc:
         raise InputError(f"cannot read the EPITOME texts ({exc})", path=str(path)) from exc
@@ -190,8 +203,12 @@ def evaluate_annotations(
             n: metrics.macro_f1(g, p, labels=(0, 1)) for n, (g, p) in presence.items() if g
         },
         binary=tuple(binary_scores(n, g, p) for n, (g, p) in flags.items() if g),
-        style_accuracy=sum(a == b for a, b in zip(*styles, strict=True)) / len(styles[0]),
-        style_macro_f1=_label_macro_f1(*styles),
+        style_accuracy=(
+            sum(a == b for a, b in zip(*styles, strict=True)) / len(styles[0])
+            if styles[0]
+            else None
+        ),
+        style_macro_f1=_label_macro_f1(*styles) if styles[0] else None,
     )
 
 
@@ -282,23 +299,114 @@ def expected_level(score: DimensionScore) -> float:
     return sum(k * p for k, p in enumerate(score.probabilities))
 
 
-def read_contrast_set(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    with open(path, encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
+@dataclass(frozen=True, slots=True)
+class ContrastItem:
+    """One contrast item: a seeker message and one response per kind (:data:`CONTRAST_KINDS`
+    order)."""
+
+    id: str
+    seeker: str
+    responses: Mapping[str, str]
+
+
+def read_contrast_set(path: str | os.PathLike[str]) -> list[ContrastItem]:
+    """The items of the contrast set at ``path`` (JSON Lines, one item per line).
+
+    InputError, naming the file, line and field, for the first malformed item, and for a set
+    without any item: the set is evaluation data, so it is used whole or not at all.
+    """
+    where = os.fspath(path)
+    items: list[ContrastItem] = []
+    seen: dict[str, int] = {}
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError(
+                    "the line is not valid UTF-8; save the file as UTF-8", path=where, line=number
+                ) from None
+            if number == 1:
+                line = line.removeprefix("\ufeff")
             if not line.strip():
                 continue
             try:
-                item = json.loads(line)
-                responses = item["responses"]
-                if not isinstance(item["seeker"], str) or set(responses) != set(CONTRAST_KINDS):
-                    raise ValueError(f"responses must be exactly {sorted(CONTRAST_KINDS)}")
-            except (ValueError, KeyError, TypeError) as exc:
+                data = json.loads(line)
+            except ValueError as exc:
+                reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
                 raise InputError(
-                    f"bad contrast item ({exc})", path=os.fspath(path), line=number
-                ) from exc
+                    f"bad contrast item: not valid JSON ({reason})", path=where, line=number
+                ) from None
+            item = _contrast_item(data, where, number)
+            if item.id in seen:
+                raise InputError(
+                    f"bad contrast item: the id {item.id!r} is also on line {seen[item.id]}; "
+                    "give every item its own id",
+                    path=where,
+                    line=number,
+                    field="id",
+                )
+            seen[item.id] = number
             items.append(item)
+    if not items:
+        raise InputError(
+            "the contrast set holds no items; expected one JSON object per line with id, "
+            f"seeker and responses ({', '.join(CONTRAST_KINDS)})",
+            path=where,
+        )
     return items
+
+
+def _contrast_item(data: object, path: str, line: int) -> ContrastItem:
+    """Check one parsed line: an object with text ``id`` and ``seeker``, and ``responses``
+    mapping exactly the contrast kinds to texts."""
+
+    def bad(field: str | None, reason: str) -> InputError:
+        return InputError(f"bad contrast item: {reason}", path=path, line=line, field=field)
+
+    def text(within: Mapping[str, object], key: str, field: str) -> str:
+        if key not in within:
+            raise bad(field, "missing; it must be a non-empty string")
+        value = within[key]
+        if not isinstance(value, str):
+            raise bad(field, f"must be a non-empty string, not {_json_type(value)}")
+        if not value.strip():
+            raise bad(field, "is empty; it must be a non-empty string")
+        return value
+
+    if not isinstance(data, dict):
+        raise bad(None, f"expected a JSON object, not {_json_type(data)}")
+    item_id = text(data, "id", "id")
+    seeker = text(data, "seeker", "seeker")
+    kinds = ", ".join(CONTRAST_KINDS)
+    if "responses" not in data:
+        raise bad("responses", f"missing; it must be an object with the keys {kinds}")
+    responses = data["responses"]
+    if not isinstance(responses, dict):
+        raise bad(
+            "responses", f"must be an object with the keys {kinds}, not {_json_type(responses)}"
+        )
+    missing = [k for k in CONTRAST_KINDS if k not in responses]
+    extra = sorted(str(k) for k in responses if k not in CONTRAST_KINDS)
+    if missing or extra:
+        wrong = "; ".join(
+            part
+            for part in (
+                f"missing {', '.join(missing)}" if missing else "",
+                f"unexpected {', '.join(extra)}" if extra else "",
+            )
+            if part
+        )
+        raise bad("responses", f"must have exactly the keys {kinds} ({wrong})")
+    texts = {k: text(responses, k, f"responses.{k}") for k in CONTRAST_KINDS}
+    return ContrastItem(id=item_id, seeker=seeker, responses=texts)
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a parsed value's type (never the value: it may be long)."""
+    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
+    names.update({list: "an array", dict: "an object", type(None): "null"})
+    return names.get(type(value), type(value).__name__)
 
 
 def evaluate_contrast(path: str | os.PathLike[str], analyzer: Analyzer) -> ContrastReport:
@@ -307,8 +415,8 @@ def evaluate_contrast(path: str | os.PathLike[str], analyzer: Analyzer) -> Contr
     kinds = list(CONTRAST_KINDS)
     exchanges = [
         Exchange(
-            seeker=Turn(id=str(item["id"]), text=item["seeker"]),
-            response=Turn(id=f"{item['id']}:{kind}", text=item["responses"][kind]),
+            seeker=Turn(id=item.id, text=item.seeker),
+            response=Turn(id=f"{item.id}:{kind}", text=item.responses[kind]),
         )
         for item in items
         for kind in kinds
@@ -326,7 +434,7 @@ def evaluate_contrast(path: str | os.PathLike[str], analyzer: Analyzer) -> Contr
             if all(scores[k] > s for j, s in enumerate(scores) if j != k):
                 ranked_first[kind] += 1
             else:
-                misses[kind].append(str(item["id"]))
+                misses[kind].append(item.id)
     return ContrastReport(
         n_items=len(items),
         ranked_first=ranked_first,

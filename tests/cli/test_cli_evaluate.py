@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from typer.testing import Result
 
 import carelens
 from carelens.evaluation import model_split_ids
+from carelens.inference.artifact import default_model_dir
 
 Invoke = Callable[..., Result]
 DIMS = ("emotional_reaction", "interpretation", "exploration")
@@ -28,7 +30,10 @@ def test_evaluate_prints_a_table(invoke: Invoke, data: Path) -> None:
         *DIMS,
     ):
         assert header in result.stdout
-    assert "1 row rejected" in result.stderr
+    # q5's emotional reactions level is invalid: one cell, and q5 is scored on the others.
+    assert "1 level cell rejected in 1 row (a pair is left out only of" in result.stderr
+    assert "row rejected (not scored)" not in result.stderr
+    assert "rationale parts" not in result.stderr  # every gold rationale is in its response
 
 
 def test_evaluate_json(invoke: Invoke, data: Path, tmp_path: Path) -> None:
@@ -146,3 +151,150 @@ def test_evaluate_contrast_reports_each_kind(invoke: Invoke, tmp_path: Path) -> 
     contrast.write_text('{"id": "x2", "seeker": "hi", "responses": {}}\n', encoding="utf-8")
     bad = invoke("evaluate-contrast", contrast)
     assert bad.exit_code == 1 and "line 1" in bad.stderr
+
+
+HEADER = (
+    "sp_id,rp_id,seeker_post,response_post,emotional_reactions_level,interpretations_level,"
+    "explorations_level\n"
+)
+
+
+def _labels(tmp_path: Path, rows: str) -> Path:
+    path = tmp_path / "labels.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    return path
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_evaluate_with_nothing_scored_exits_1_and_says_why(invoke: Invoke, tmp_path: Path) -> None:
+    invalid = _labels(
+        tmp_path,
+        "a1,b1,I lost my wallet on the bus.,That is a pain. Did you call them?,x,y,z\n"
+        "a2,b2,My tooth aches all day.,Ouch. Have you seen a dentist?,3,,-1\n"
+        "a3,b3,Nobody came to my party.,That hurts. Who did you invite?,one,two,three\n",
+    )
+    result = invoke("evaluate", invalid)
+    assert result.exit_code == 1, result.output
+    message = _one_line(result.stderr)
+    assert "nothing to score: none of the 3 rows has a valid level" in message
+    assert "9 invalid level cells" in message and "Traceback" not in message
+    assert "0.000" not in result.stdout and "mechanism" not in result.stdout
+    # One seeker post: the model's split puts it in train, and the dev part is empty.
+    one = tmp_path / "one.csv"
+    one.write_text(
+        HEADER + "a1,b1,I lost my wallet on the bus.,That is a pain. Did you call them?,1,0,1\n",
+        encoding="utf-8",
+    )
+    dev = invoke("evaluate", one, "--split", "dev", "--json")
+    assert dev.exit_code == 1, dev.output
+    assert "no row of the file is in the dev part of the model's split" in _one_line(dev.stderr)
+    assert dev.stdout == ""
+
+
+def test_evaluate_counts_rejected_level_cells_in_their_rows(invoke: Invoke, tmp_path: Path) -> None:
+    # Two invalid cells in each of three rows: six rejects, and every row scored on one level.
+    path = _labels(
+        tmp_path,
+        "a1,b1,I lost my wallet on the bus.,That is a pain. Did you call them?,x,y,1\n"
+        "a2,b2,My tooth aches all day.,Ouch. Have you seen a dentist?,3,,0\n"
+        "a3,b3,Nobody came to my party.,That hurts. Who did you invite?,one,two,1\n",
+    )
+    rejects = tmp_path / "rejects.jsonl"
+    result = invoke("evaluate", path, "--rejects", rejects)
+    assert result.exit_code == 0, result.output
+    assert (
+        "6 level cells rejected in 3 rows (a pair is left out only of the mechanisms whose "
+        f"level is invalid); listed in {rejects}"
+    ) in _one_line(result.stderr)
+    assert len(rejects.read_text(encoding="utf-8").splitlines()) == 6
+    cells = {
+        row[1].strip(): [c.strip() for c in row[2:-1]]
+        for row in (line.split("│") for line in result.stdout.splitlines() if "│" in line)
+    }
+    # No figure where nothing was scored: "-", not 0.000.
+    assert cells["emotional_reaction"] == cells["interpretation"] == ["0"] + ["-"] * 6
+    assert cells["exploration"][0] == "3" and "-" not in cells["exploration"][1:5]
+    report = json.loads(invoke("evaluate", path, "--json", "-q").stdout)
+    assert report["rejected"] == report["rejected_levels"] == 6
+    assert report["rows_with_rejected_levels"] == 3 and report["n_pairs"] == 3
+    assert report["mechanisms"]["interpretation"]["accuracy"] is None
+
+
+def test_evaluate_record_refuses_a_mechanism_without_pairs(invoke: Invoke, tmp_path: Path) -> None:
+    model = Path(shutil.copytree(default_model_dir(), tmp_path / "model"))
+    manifest = (model / "manifest.json").read_bytes()
+    path = _labels(
+        tmp_path,
+        "a1,b1,I lost my wallet on the bus.,That is a pain. Did you call them?,1,0,\n"
+        "a3,b3,Nobody came to my party.,That hurts. Who did you invite?,0,1,?\n",
+    )
+    result = invoke("evaluate", path, "--model", model, "--record")
+    assert result.exit_code == 1, result.output
+    message = _one_line(result.stderr)
+    assert "--record refused: no pair was scored for exploration (n 0)" in message
+    assert "figures recorded" not in message
+    assert (model / "manifest.json").read_bytes() == manifest
+
+
+def test_evaluate_refuses_a_column_named_twice(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text(
+        "sp_id,rp_id,seeker_post,response_post,explorations_level,explorations_level\n"
+        "a1,b1,I lost my wallet.,That is a pain. Did you call them?,1,0\n",
+        encoding="utf-8",
+    )
+    result = invoke("evaluate", path)
+    assert result.exit_code == 1, result.output
+    assert "line 1, field 'explorations_level': the header names the column" in _one_line(
+        result.stderr
+    )
+
+
+def test_evaluate_says_how_many_rationale_parts_were_not_found(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "rationales.csv"
+    path.write_text(
+        "sp_id,rp_id,seeker_post,response_post,explorations_level,explorations_rationales\n"
+        "a1,b1,I lost my wallet.,That is a pain. Did you call them?,1,"
+        "Did you call them?|Did you ring them?|\n",
+        encoding="utf-8",
+    )
+    result = invoke("evaluate", path)
+    assert result.exit_code == 0, result.output
+    assert "1 of 2 gold rationale parts are not found in their response" in _one_line(result.stderr)
+
+
+def test_evaluate_contrast_malformed_or_empty_set_exits_1(invoke: Invoke, tmp_path: Path) -> None:
+    contrast = tmp_path / "contrast.jsonl"
+    responses = {
+        "sympathy": "So sorry about the flat.",
+        "empathy": "Losing the flat you'd set your heart on is crushing. How are you holding up?",
+        "compassion": "I can send you two listings I saw this morning.",
+        "dismissive": "There are loads of flats, stop moping.",
+    }
+    good = {"id": "f1", "seeker": "We lost the flat we wanted.", "responses": responses}
+    cases = [
+        ({"seeker": good["seeker"], "responses": responses}, "line 2, field 'id': bad contrast"),
+        ({**good, "id": "f2", "responses": list(responses)}, "field 'responses'"),
+        ({**good, "id": "f2", "responses": {**responses, "empathy": None}},
+         "field 'responses.empathy'"),
+        ({**good, "id": "f2", "seeker": None}, "field 'seeker': bad contrast item: must be"),
+    ]  # fmt: skip
+    for item, expected in cases:
+        contrast.write_text(json.dumps(good) + "\n" + json.dumps(item) + "\n", encoding="utf-8")
+        result = invoke("evaluate-contrast", contrast)
+        assert result.exit_code == 1, result.output
+        message = _one_line(result.stderr)
+        assert message.startswith("error:") and expected in message, message
+        assert "Traceback" not in result.output and "responses must be exactly" not in message
+    contrast.write_bytes(json.dumps(good).encode() + b"\n\xff\xfe\n")
+    result = invoke("evaluate-contrast", contrast)
+    assert result.exit_code == 1 and "line 2: the line is not valid UTF-8" in result.stderr
+    contrast.write_text("", encoding="utf-8")
+    result = invoke("evaluate-contrast", contrast, "--json")
+    assert result.exit_code == 1 and "holds no items" in result.stderr
+    assert result.stdout == ""

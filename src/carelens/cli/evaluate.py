@@ -6,12 +6,15 @@ reproduces the model's own train / dev / test split
 also scores the taxonomy dimensions on the project's annotations of that part
 (:func:`carelens.taxonomy_evaluation.evaluate_annotations`). ``evaluate-contrast`` runs the
 contrast set (:func:`carelens.taxonomy_evaluation.evaluate_contrast`). Tables by default,
-JSON with ``--json``.
+JSON with ``--json``. An evaluation that scored nothing is an error (exit 1) saying why; a
+mechanism without a scored pair shows "-", and ``--record`` refuses to record it. Rejects
+are reported as the reject log records them: whole rows, and level cells in their rows.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -92,6 +95,7 @@ def evaluate_command(
                 rejects=log,
                 split=split,
                 progress=lambda n: bar.advance(task, n),
+                require_scores=True,
             )
         taxonomy: AnnotationReport | None = None
         if annotations is not None:
@@ -104,6 +108,13 @@ def evaluate_command(
                     part=split,
                     progress=lambda n: bar.advance(task, n),
                 )
+        if record and report.unscored:
+            raise InputError(
+                f"--record refused: no pair was scored for {', '.join(report.unscored)} (n 0), "
+                "so there is no figure to record; fix the level cells (list them with "
+                "--rejects) or evaluate without --record",
+                path=str(data),
+            )
         if record:
             figures = report.to_dict()
             figures["path"] = data.name  # the manifest ships; this machine's paths must not
@@ -127,10 +138,32 @@ def evaluate_command(
             s.out.print(_report_table(report))
             if taxonomy is not None:
                 s.out.print(_taxonomy_table(taxonomy))
-            if report.rejected:
-                where = f"; listed in {rejects}" if rejects else " (list them with --rejects)"
-                rows = "row" if report.rejected == 1 else "rows"
-                s.note(f"{report.rejected} {rows} rejected{escape(where)}")
+            _note_rejects(s.note, report, rejects)
+            if report.rationale_parts_not_found:
+                s.note(
+                    f"{report.rationale_parts_not_found} of {report.rationale_parts} gold "
+                    "rationale parts are not found in their response; left out of the rationales"
+                )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _note_rejects(note: Callable[[str], None], report: EvaluationReport, path: Path | None) -> None:
+    """One line on the rejects, counted as the reject log records them."""
+    said = []
+    if report.rejected_rows:
+        said.append(f"{_plural(report.rejected_rows, 'row')} rejected (not scored)")
+    if report.rejected_levels:
+        said.append(
+            f"{_plural(report.rejected_levels, 'level cell')} rejected in "
+            f"{_plural(report.rows_with_rejected_levels, 'row')} (a pair is left out only of "
+            "the mechanisms whose level is invalid)"
+        )
+    if said:
+        where = f"; listed in {path}" if path else " (list them with --rejects)"
+        note(escape("; ".join(said) + where))
 
 
 def _report_table(report: EvaluationReport) -> Table:
@@ -148,7 +181,7 @@ def _report_table(report: EvaluationReport) -> Table:
             str(m.n),
             fmt_score(m.accuracy),
             fmt_score(m.macro_f1),
-            fmt_interval(m.macro_f1_interval),
+            _fmt_interval(m.macro_f1_interval),
             fmt_score(m.ece),
             fmt_score(m.token_f1),
             fmt_score(m.iou_f1),
@@ -159,6 +192,10 @@ def _report_table(report: EvaluationReport) -> Table:
         "gold rationale (EPITOME, word tokens)"
     )
     return table
+
+
+def _fmt_interval(interval: tuple[float, float] | None) -> str:
+    return "-" if interval is None else fmt_interval(interval)
 
 
 def _taxonomy_table(report: AnnotationReport) -> Table:
@@ -178,7 +215,7 @@ def _taxonomy_table(report: AnnotationReport) -> Table:
             str(m.n),
             fmt_score(m.accuracy),
             fmt_score(m.macro_f1),
-            fmt_interval(m.macro_f1_interval),
+            _fmt_interval(m.macro_f1_interval),
             fmt_score(report.presence_macro_f1.get(m.dimension)),
             fmt_score(m.ece),
             fmt_score(m.token_f1),
