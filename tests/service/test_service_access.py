@@ -252,3 +252,20 @@ def test_streamed_upload_over_the_limit_leaves_nothing(make_app: MakeApp, data_d
         assert client.get("/v1/corpora").json()["corpora"] == []
     uploads = data_dir / "uploads"
     assert not [p for p in uploads.rglob("*") if p.is_file()] if uploads.exists() else True
+
+
+def test_head_is_answered_like_get_without_a_body(keyed: tuple[TestClient, str, str]) -> None:
+    """HEAD (uptime checks, ``curl -I``) gets GET's status and headers, no body; it passes the
+    same key check, and a path without GET still answers 405."""
+    client, _, secret = keyed
+    get, head = client.get("/v1/health"), client.head("/v1/health")
+    assert head.status_code == get.status_code == 200
+    assert head.content == b"" and get.content
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-length"] == get.headers["content-length"]
+    assert client.head("/v1/corpora").status_code == 401
+    assert client.head("/v1/corpora", headers={"X-API-Key": secret}).status_code == 200
+    assert client.head("/v1/analyze", headers={"X-API-Key": secret}).status_code == 405
+    page = client.head("/coach", headers={"X-API-Key": secret})
+    assert page.status_code == 200 and page.content == b""
+    assert page.headers["content-type"].startswith("text/html")

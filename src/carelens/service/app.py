@@ -32,6 +32,7 @@ from carelens.service.middleware import (
     AuthMiddleware,
     BodyLimitMiddleware,
     CatchAllMiddleware,
+    HeadMiddleware,
     LoopbackGuardMiddleware,
 )
 from carelens.service.pages import install_pages, page_error_response
@@ -158,6 +159,7 @@ def create_app(
     limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
     app.state.limiter = limiter  # the pages take from the same buckets
     # Added innermost first: the access log sees every request, the body limit runs last.
+    app.add_middleware(HeadMiddleware)
     app.add_middleware(
         BodyLimitMiddleware,
         max_body=settings.max_body_bytes,

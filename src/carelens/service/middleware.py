@@ -16,6 +16,8 @@ almost nothing. From the outside in:
   ``Retry-After`` when empty.
 * :class:`BodyLimitMiddleware` refuses bodies over the limit, by ``Content-Length`` or while
   streaming (chunked uploads): 413.
+* :class:`HeadMiddleware` answers ``HEAD`` as the ``GET`` of the same path would be answered,
+  headers only (uptime checks and ``curl -I`` got 405 from every page and ``/v1/health``).
 
 No CORS middleware is installed, so browsers on other origins get no
 ``Access-Control-Allow-Origin`` and cannot read responses.
@@ -337,3 +339,26 @@ class BodyLimitMiddleware:
             "payload_too_large",
             f"the {what} is larger than the limit of {limit:,} bytes; {fix}",
         )
+
+
+class HeadMiddleware:
+    """``HEAD`` is routed as ``GET`` and answered with the ``GET`` response's status and
+    headers (``Content-Length`` included) but no body; a path without ``GET`` still answers
+    405. Innermost, so a ``HEAD`` passes the same key, rate-limit and host checks."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
