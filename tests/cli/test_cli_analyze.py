@@ -59,6 +59,37 @@ def test_analyze_thread_keeps_speaker_and_time(invoke: Invoke, data: Path, tmp_p
     assert records[2]["timestamp"] == "2024-03-01T10:20:00Z"
 
 
+PAIRS_WITH_NAMES = [
+    {"seeker_id": "s1", "response_id": "r1", "seeker": "I failed my exam again.",
+     "response": "That sounds exhausting. What happened?", "speaker": "maya",
+     "seeker_speaker": "ana", "timestamp": "2024-03-01T10:00:00Z", "conversation_id": "c1",
+     "community": "study"},
+    {"seeker_id": "s2", "response_id": "r2", "seeker": "My dog is sick.",
+     "response": "I'm so sorry.", "speaker": "jon", "timestamp": "2024-04-02T08:30:00Z"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_analyze_pairs_keep_speaker_and_time(invoke: Invoke, tmp_path: Path, suffix: str) -> None:
+    source = tmp_path / f"pairs{suffix}"
+    if suffix == ".csv":
+        with source.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(PAIRS_WITH_NAMES[0]))
+            writer.writeheader()
+            writer.writerows(PAIRS_WITH_NAMES)
+    else:
+        source.write_text("".join(json.dumps(r) + "\n" for r in PAIRS_WITH_NAMES), "utf-8")
+    out = tmp_path / "results.jsonl"
+    result = invoke("analyze", source, "-o", out, "-q")
+    assert result.exit_code == 0, result.output
+    records = list(read_results(out))
+    fields = ("speaker", "seeker_speaker", "timestamp", "conversation_id", "community")
+    assert [tuple(r[f] for f in fields) for r in records] == [
+        ("maya", "ana", "2024-03-01T10:00:00Z", "c1", "study"),
+        ("jon", None, "2024-04-02T08:30:00Z", None, None),
+    ]
+
+
 def test_analyze_without_output_prints_a_table(
     invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -44,6 +44,29 @@ def test_summarize_a_conversation_file(invoke: Invoke, data: Path, tmp_path: Pat
     assert all(r["month"] == "2024-03" for r in rows)
 
 
+def test_summarize_pairs_rolls_up_per_named_helper(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "pairs.csv"
+    source.write_text(
+        "seeker_id,response_id,seeker,response,speaker,timestamp\n"
+        "s1,r1,I failed my exam again.,That sounds exhausting.,maya,2024-03-01T10:00:00Z\n"
+        "s2,r2,My dog is sick.,I'm so sorry. How is he?,jon,2024-04-02T08:30:00Z\n"
+        "s3,r3,I can't sleep.,What keeps you up?,maya,2024-04-05T22:00:00Z\n",
+        encoding="utf-8",
+    )
+    tables = tmp_path / "tables"
+    result = invoke("summarize", source, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    with (tables / "responses.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["helper"], r["month"]) for r in rows] == [
+        ("maya", "2024-03"),
+        ("jon", "2024-04"),
+        ("maya", "2024-04"),
+    ]
+    with (tables / "helpers.csv").open(encoding="utf-8") as fh:
+        assert sorted(r["helper"] for r in csv.DictReader(fh)) == ["jon", "maya"]
+
+
 def test_summarize_results_equals_summarize_input(
     invoke: Invoke, data: Path, tmp_path: Path
 ) -> None:

@@ -76,6 +76,95 @@ def test_column_map_for_pairs(tmp_path: Path) -> None:
     assert exchange.response.meta == {"label": "2"}
 
 
+def test_pairs_read_helper_seeker_time_and_conversation(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.csv"
+    path.write_text(
+        "sp_id,rp_id,seeker_post,response_post,speaker,seeker_author,timestamp,thread_id,"
+        "community,label\n"
+        "s1,r1,I feel stuck.,That sounds hard.,maya,ana,2024-03-01T10:00:00Z,t1,grief,2\n"
+        "s2,r2,I can't sleep.,What keeps you up?,,,,,,1\n",
+        encoding="utf-8",
+    )
+    rejects = RejectLog()
+    first, second = read_exchanges(path, rejects=rejects)
+    assert first.response.speaker == "maya"
+    assert first.response.timestamp == "2024-03-01T10:00:00Z"
+    assert first.seeker.speaker == "ana"
+    assert first.seeker.timestamp is None  # the timestamp is the response's
+    assert (first.seeker.conversation_id, first.response.conversation_id) == ("t1", "t1")
+    assert first.response.meta == {"community": "grief", "label": "2"}
+    # Blank cells are no value, as in the thread layout.
+    assert (second.response.speaker, second.seeker.speaker, second.response.timestamp) == (
+        None,
+        None,
+        None,
+    )
+    assert second.response.conversation_id is None
+    assert rejects.total == 0
+
+
+@pytest.mark.parametrize(
+    ("columns", "speaker", "seeker"),
+    [
+        ("author", "bo", None),
+        ("response_author,seeker_speaker", "bo", "ann"),
+        ("response_speaker,seeker_author", "bo", "ann"),
+    ],
+)
+def test_pair_name_aliases(tmp_path: Path, columns: str, speaker: str, seeker: str | None) -> None:
+    names = columns.split(",")
+    values = ["bo", "ann"][: len(names)]
+    path = tmp_path / "pairs.tsv"
+    path.write_text(
+        "seeker_id\tresponse_id\tseeker\tresponse\t" + "\t".join(names) + "\n"
+        "a\tb\tI lost my job.\tI'm sorry. How are you doing?\t" + "\t".join(values) + "\n",
+        encoding="utf-8",
+    )
+    (exchange,) = read_exchanges(path)
+    assert (exchange.response.speaker, exchange.seeker.speaker) == (speaker, seeker)
+    assert exchange.response.meta == {}
+
+
+def test_pair_speaker_falls_back_past_a_blank_alternative(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.csv"
+    path.write_text(
+        "seeker_id,response_id,seeker,response,speaker,author\na,b,Hi.,Hello.,,cleo\n",
+        encoding="utf-8",
+    )
+    (exchange,) = read_exchanges(path)
+    assert exchange.response.speaker == "cleo"
+
+
+def test_pair_timestamp_is_kept_as_written(tmp_path: Path) -> None:
+    """A CSV cell is text: a Unix time or an unreadable date is kept (insights decide)."""
+    path = tmp_path / "pairs.csv"
+    path.write_text(
+        "seeker_id,response_id,seeker,response,timestamp\n"
+        "a,b,Hi.,Hello.,1709287200\n"
+        "c,d,Hi.,Hello.,yesterday\n",
+        encoding="utf-8",
+    )
+    rejects = RejectLog()
+    assert [e.response.timestamp for e in read_exchanges(path, rejects=rejects)] == [
+        "1709287200",
+        "yesterday",
+    ]
+    assert rejects.total == 0
+
+
+def test_column_map_for_pair_speaker_and_time(tmp_path: Path) -> None:
+    path = tmp_path / "renamed.csv"
+    path.write_text(
+        "seeker_id,response_id,seeker,response,helper_name,sent\n"
+        "a,b,I feel stuck.,That sounds frustrating.,dev,2024-05-01 09:00\n",
+        encoding="utf-8",
+    )
+    column_map = {"speaker": "helper_name", "timestamp": "sent"}
+    (exchange,) = read_exchanges(path, column_map=column_map)
+    assert (exchange.response.speaker, exchange.response.timestamp) == ("dev", "2024-05-01 09:00")
+    assert exchange.response.meta == {}
+
+
 def test_column_map_for_thread_and_semicolon_delimiter(tmp_path: Path) -> None:
     path = tmp_path / "thread.txt"
     path.write_text(

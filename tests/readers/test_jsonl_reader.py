@@ -29,6 +29,86 @@ def test_generic_pair_keys_and_integer_ids(tmp_path: Path) -> None:
     assert (exchange.seeker.id, exchange.response.id) == ("7", "8")
 
 
+def test_pairs_jsonl_read_helper_seeker_time_and_conversation(tmp_path: Path) -> None:
+    records = [
+        {"sp_id": "s1", "rp_id": "r1", "seeker_post": "I feel stuck.",
+         "response_post": "That sounds hard.", "speaker": "maya", "seeker_speaker": "ana",
+         "timestamp": "2024-03-01T10:00:00Z", "conversation_id": "c1", "community": "grief"},
+        {"seeker_id": "s2", "response_id": "r2", "seeker": "I can't sleep.",
+         "response": "What keeps you up?", "author": "jon", "seeker_author": "bo",
+         "timestamp": 1714640400, "thread_id": 7},
+    ]  # fmt: skip
+    # The layout is decided by the first record; write each to its own file.
+    exchanges = []
+    for i, record in enumerate(records):
+        one = tmp_path / f"pairs{i}.jsonl"
+        one.write_text(json.dumps(record) + "\n", encoding="utf-8")
+        exchanges.extend(read_exchanges(one))
+    first, second = exchanges
+    assert (first.response.speaker, first.seeker.speaker) == ("maya", "ana")
+    assert first.response.timestamp == "2024-03-01T10:00:00Z"
+    assert (first.seeker.conversation_id, first.response.conversation_id) == ("c1", "c1")
+    assert first.response.meta == {"community": "grief"}
+    assert (second.response.speaker, second.seeker.speaker) == ("jon", "bo")
+    assert second.response.timestamp == "2024-05-02T09:00:00+00:00"  # Unix time -> ISO UTC
+    assert second.response.conversation_id == "7"
+    assert second.response.meta == {}
+
+
+def test_pairs_jsonl_odd_speaker_and_time_values(tmp_path: Path) -> None:
+    """As for turns: never a reject; names become text, a number that is no time is None."""
+    base = {"seeker_id": "a", "response_id": "b", "seeker": "Hi.", "response": "Hello."}
+    rows = [
+        {**base, "speaker": 42, "timestamp": "yesterday"},
+        {**base, "speaker": None, "timestamp": 10**400},
+        {**base, "speaker": "  ", "timestamp": float("nan")},
+        {**base, "speaker": 4.0, "timestamp": 1714640400.5},
+    ]
+    path = tmp_path / "odd.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    rejects = RejectLog()
+    got = [
+        (e.response.speaker, e.response.timestamp) for e in read_exchanges(path, rejects=rejects)
+    ]
+    assert got == [
+        ("42", "yesterday"),
+        (None, None),
+        (None, None),
+        ("4", "2024-05-02T09:00:00.500000+00:00"),
+    ]
+    assert rejects.total == 0
+
+
+def test_column_map_renames_pair_speaker_and_time(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    record = {"q": "I'm scared.", "a": "I hear you.", "qid": 1, "aid": 2, "by": "kim", "at": 0}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    column_map = {
+        "seeker": "q", "response": "a", "seeker_id": "qid", "response_id": "aid",
+        "speaker": "by", "timestamp": "at",
+    }  # fmt: skip
+    (exchange,) = read_exchanges(path, column_map=column_map)
+    assert (exchange.response.speaker, exchange.response.timestamp) == (
+        "kim",
+        "1970-01-01T00:00:00+00:00",
+    )
+
+
+def test_read_turns_on_pairs_keeps_the_names(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    rows = [
+        {"seeker_id": "s", "response_id": f"r{i}", "seeker": "Hi.", "response": "Hello.",
+         "seeker_speaker": "ana", "speaker": name}
+        for i, name in enumerate(("jon", "maya"))
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert [(t.id, t.speaker) for t in read_turns(path)] == [
+        ("s", "ana"),
+        ("r0", "jon"),
+        ("r1", "maya"),
+    ]
+
+
 def test_turns_jsonl_with_convokit_aliases(data_dir: Path) -> None:
     turns = list(read_turns(data_dir / "turns.jsonl"))
     assert [t.id for t in turns] == ["u1", "u2", "u3"]

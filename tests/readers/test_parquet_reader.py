@@ -39,6 +39,20 @@ def test_pairs_match_the_csv(data_dir: Path, tmp_path: Path) -> None:
     ]
 
 
+def test_pair_table_reads_speaker_and_timestamp(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    rows: list[dict[str, object]] = [
+        {"seeker_id": 1, "response_id": 2, "seeker": "I feel lost.", "response": "I'm here.",
+         "speaker": "maya", "seeker_speaker": "ana", "community": "grief",
+         "timestamp": datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)},
+    ]  # fmt: skip
+    (exchange,) = read_exchanges(_write(tmp_path / "pairs.parquet", rows))
+    assert (exchange.response.speaker, exchange.seeker.speaker) == ("maya", "ana")
+    assert exchange.response.timestamp == "2024-01-02T03:04:05+00:00"
+    assert exchange.response.meta == {"community": "grief"}
+
+
 def test_thread_table_pairs_like_the_csv(data_dir: Path, tmp_path: Path) -> None:
     rows: list[dict[str, object]] = [
         {k: (v or None) for k, v in r.items()} for r in _csv_rows(data_dir / "thread.csv")

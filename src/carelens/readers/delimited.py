@@ -2,10 +2,13 @@
 
 The delimiter is a tab for ``.tsv`` files, otherwise the most frequent of ``, \\t ; |`` in
 the header line. The header decides the layout (after the column map renames columns):
-``sp_id, rp_id, seeker_post, response_post`` (EPITOME; each row is an Exchange, every other
-column kept as a string in ``response.meta``), ``seeker_id, response_id, seeker, response``
-(generic pairs), or ``message_id, parent_id, text`` plus optional ``thread_id, author,
-timestamp`` (a thread, read as turns for pairing). A header that fits none is a whole-file
+``sp_id, rp_id, seeker_post, response_post`` (EPITOME; each row is an Exchange) or
+``seeker_id, response_id, seeker, response`` (generic pairs), both with the optional columns
+of :class:`~carelens.readers.layouts.PairLayout` (``speaker``/``author`` for the helper,
+``seeker_speaker``/``seeker_author``, ``timestamp``, ``conversation_id``/``thread_id``) and
+every other column kept as a string in ``response.meta`` (``community`` among them), or
+``message_id, parent_id, text`` plus optional ``thread_id, author, timestamp`` (a thread,
+read as turns for pairing). A header that fits none is a whole-file
 :class:`~carelens.errors.InputError`. Rows are read from bytes decoded line by line, so
 quoted newlines, huge fields, and bad bytes in one record are all handled per record; the
 line in a reject is the physical line where the record starts. Reading raises the csv

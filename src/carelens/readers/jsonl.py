@@ -2,9 +2,12 @@
 
 The layout is decided once per file, from the first record that fits one: a record with both
 pair text fields (``seeker_post``/``response_post`` or ``seeker``/``response``) makes the
-file a pair file, each record an :class:`~carelens.types.Exchange`; a record with ``id`` and
-``text`` makes it a file of turns (``id, speaker, conversation_id, reply_to, timestamp,
-text, meta``; ConvoKit's older ``user`` and ``root`` names are accepted too) for pairing.
+file a pair file, each record an :class:`~carelens.types.Exchange` (with the optional pair
+fields ``speaker``/``author``, ``seeker_speaker``/``seeker_author``, ``timestamp`` and
+``conversation_id``/``thread_id``; other fields, ``community`` among them, go to the
+response's ``meta``); a record with ``id`` and ``text`` makes it a file of turns (``id,
+speaker, conversation_id, reply_to, timestamp, text, meta``; ConvoKit's older ``user`` and
+``root`` names are accepted too) for pairing.
 Records before that one fit neither, so each is rejected at once, for what it lacks in the
 layout it comes closest to (a pair record without ``response_post``: ``missing text``);
 nothing is buffered, and one bad first record cannot decide the layout of the file. A

@@ -2,12 +2,19 @@
 
 A *pair layout* names the four fields of a seeker/response pair: the EPITOME layout
 (``sp_id, rp_id, seeker_post, response_post``) or the generic one (``seeker_id, response_id,
-seeker, response``). A *turn layout* names the fields of one message: thread CSV
-(``message_id, thread_id, parent_id, author, timestamp, text``) or ConvoKit-style JSON
-(``id, speaker, conversation_id, reply_to, timestamp, text, meta``). One builder per kind
-turns a record (already renamed to canonical names by the column map) into a ``Turn`` or an
-``Exchange``, rejecting it when a required value is missing. Every field the layout does not
-use is kept in ``meta`` (the response's ``meta`` for pairs), so gold labels travel along.
+seeker, response``), plus the optional fields both share, named as in a result record and
+the turn layouts: the helper's name (``speaker``, ``author``; ``response_speaker``,
+``response_author``), the seeker's (``seeker_speaker``, ``seeker_author``), the response's
+``timestamp`` and the ``conversation_id`` (``thread_id``). A *turn layout* names the fields
+of one message: thread CSV (``message_id, thread_id, parent_id, author, timestamp, text``)
+or ConvoKit-style JSON (``id, speaker, conversation_id, reply_to, timestamp, text, meta``).
+One builder per kind turns a record (already renamed to canonical names by the column map)
+into a ``Turn`` or an ``Exchange``, rejecting it when a required value is missing. Optional
+values are never a reason to reject: a blank one is missing, a name or id that is not text
+is written as text, a numeric timestamp is read as Unix time (ISO-8601 UTC; None when it is
+no time) and a text one is kept as it is (the insights decide what it means). Every field
+the layout does not use is kept in ``meta`` (the response's ``meta`` for pairs), so gold
+labels and the ``community`` travel along.
 """
 
 from __future__ import annotations
@@ -20,20 +27,38 @@ from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, iso_utc, optional_str
 from carelens.types import Exchange, Turn
 
+#: Optional fields of a pair record (any pair layout); alternatives are tried in order. The
+#: names are those of a result record (``speaker`` is the helper who wrote the response) and
+#: of the turn layouts (``author``, ``thread_id``).
+PAIR_SPEAKER: tuple[str, ...] = ("speaker", "author", "response_speaker", "response_author")
+PAIR_SEEKER_SPEAKER: tuple[str, ...] = ("seeker_speaker", "seeker_author")
+PAIR_TIMESTAMP: tuple[str, ...] = ("timestamp",)
+PAIR_CONVERSATION_ID: tuple[str, ...] = ("conversation_id", "thread_id")
+
 
 @dataclass(frozen=True, slots=True)
 class PairLayout:
-    """Field names of a seeker/response pair record."""
+    """Field names of a seeker/response pair record: four required, the rest optional."""
 
     name: str
     seeker_id: str
     response_id: str
     seeker_text: str
     response_text: str
+    speaker: tuple[str, ...] = PAIR_SPEAKER
+    seeker_speaker: tuple[str, ...] = PAIR_SEEKER_SPEAKER
+    timestamp: tuple[str, ...] = PAIR_TIMESTAMP
+    conversation_id: tuple[str, ...] = PAIR_CONVERSATION_ID
 
     @property
     def columns(self) -> tuple[str, ...]:
+        """The required fields."""
         return (self.seeker_id, self.response_id, self.seeker_text, self.response_text)
+
+    @property
+    def optional(self) -> tuple[str, ...]:
+        """The optional fields read into the turns (every alternative)."""
+        return (*self.speaker, *self.seeker_speaker, *self.timestamp, *self.conversation_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +132,25 @@ def build_exchange(
     response_text = ctx.text(record.get(layout.response_text), line, layout.response_text)
     if response_text is None:
         return None
-    used = set(layout.columns)
+    used = {*layout.columns, *layout.optional}
     extras = {k: v for k, v in record.items() if k not in used}
+    conversation_id = optional_str(_first(record, layout.conversation_id))
     return Exchange(
-        seeker=Turn(id=seeker_id, text=seeker_text),
-        response=Turn(id=response_id, text=response_text, reply_to=seeker_id, meta=extras),
+        seeker=Turn(
+            id=seeker_id,
+            text=seeker_text,
+            speaker=optional_str(_first(record, layout.seeker_speaker)),
+            conversation_id=conversation_id,
+        ),
+        response=Turn(
+            id=response_id,
+            text=response_text,
+            speaker=optional_str(_first(record, layout.speaker)),
+            conversation_id=conversation_id,
+            reply_to=seeker_id,
+            timestamp=_timestamp(_first(record, layout.timestamp)),
+            meta=extras,
+        ),
     )
 
 
@@ -137,23 +176,28 @@ def build_turn(
     for key, value in record.items():
         if key not in used:
             meta.setdefault(key, value)
-    timestamp = _first(record, layout.timestamp)
-    if isinstance(timestamp, int | float) and not isinstance(timestamp, bool):
-        timestamp = iso_utc(timestamp)
     return Turn(
         id=turn_id,
         text=text,
         speaker=optional_str(_first(record, layout.speaker)),
         conversation_id=optional_str(_first(record, layout.conversation_id)),
         reply_to=optional_str(_first(record, layout.reply_to)),
-        timestamp=optional_str(timestamp),
+        timestamp=_timestamp(_first(record, layout.timestamp)),
         meta=meta,
     )
 
 
 def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+    """The value of the first of ``names`` that is present and not blank (None if none)."""
     for name in names:
         value = record.get(name)
-        if value is not None:
+        if optional_str(value) is not None:
             return value
     return None
+
+
+def _timestamp(value: object) -> str | None:
+    """A number as a Unix time (ISO-8601 UTC, None when it is none); any other value as text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return iso_utc(value)
+    return optional_str(value)

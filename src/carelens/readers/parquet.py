@@ -2,7 +2,8 @@
 
 The layout is decided from the file's column names (after the column map): the two text
 columns of a pair layout (EPITOME or generic) make every row an
-:class:`~carelens.types.Exchange`; ``message_id``/``parent_id``/``text`` make it a thread
+:class:`~carelens.types.Exchange` (its optional columns, such as ``speaker`` and
+``timestamp``, read as in CSV); ``message_id``/``parent_id``/``text`` make it a thread
 table; anything else is read as ConvoKit-style turns (``id``, ``text``, ``reply_to``...).
 Rows are numbered from 1 and that number stands for the line in rejects. Timestamps stored
 as Parquet timestamps become ISO-8601 UTC strings. Needs ``pyarrow`` (extras ``parquet`` or
