@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -268,3 +269,73 @@ def test_utf16_file_is_a_clear_whole_file_error(tmp_path: Path) -> None:
     path.write_bytes((EPITOME_HEADER + "\n").encode("utf-16"))
     with pytest.raises(InputError, match="UTF-16"):
         list(read_exchanges(path))
+
+
+def test_an_unclosed_quote_does_not_swallow_the_rows_after_it(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    """An unclosed quote made the parser read the rest of the file into one field: one
+    reject, every later row lost. Only its line is rejected now, the rest read again."""
+    path = tmp_path / "runaway.csv"
+    path.write_text(
+        EPITOME_HEADER + "\n"
+        'a1,b1,"I feel alone,That sounds hard\n'  # 2: the quote is never closed
+        "a2,b2,I lost my job,That is scary. What happened?\n"  # 3
+        'a3,b3,"A quoted\nmulti-line post",I am so sorry\n'  # 4-5: a good quoted record
+        "a4,b4,My dog died,I am here for you\n",  # 6
+        encoding="utf-8",
+    )
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    assert [e.response.id for e in exchanges] == ["b2", "b3", "b4"]
+    assert exchanges[1].seeker.text == "A quoted\nmulti-line post"
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("runaway.csv", 2, None, "wrong field count")
+    ]
+    detail = json.loads((tmp_path / "rejects.jsonl").read_text(encoding="utf-8"))["detail"]
+    assert "ran on to line 4" in detail  # where the next quote closed it
+
+
+@pytest.mark.parametrize(
+    ("last", "read", "rejected"),
+    [
+        ('a3,b3,"Unclosed at the end,Reply', ["b1", "b4"], [3, 5]),
+        ("a3,b3,Seeker,Reply", ["b1", "b4", "b3"], [3]),
+    ],
+)
+def test_a_quote_open_at_the_end_of_the_file_keeps_the_rows_it_swallowed(
+    tmp_path: Path, reject_rows: RejectRows, last: str, read: list[str], rejected: list[int]
+) -> None:
+    """A quote left open in the last column swallowed the rest of the file into a row with
+    the right field count, so nothing was even rejected."""
+    path = tmp_path / "open.csv"
+    path.write_text(
+        EPITOME_HEADER + "\n"
+        "a1,b1,I feel alone,That sounds hard\n"  # 2
+        'a2,b2,I lost my job,"Oh no\n'  # 3: opens a quote never closed
+        "a4,b4,My dog died,I am here for you\n"  # 4
+        f"{last}\n",  # 5
+        encoding="utf-8",
+    )
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    assert [e.response.id for e in exchanges] == read
+    assert [r[1] for r in reject_rows(tmp_path / "rejects.jsonl")] == rejected
+
+
+def test_a_record_of_several_lines_with_a_stray_field_is_one_reject_per_line(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    """A closed multi-line record with one field too many: its first line is rejected and
+    the continuation line, read again, is rejected too: nothing is read as a wrong pair."""
+    path = tmp_path / "extra.csv"
+    path.write_text(
+        EPITOME_HEADER + "\n"
+        'a1,b1,"Two\nlines",Reply,extra\n'  # 2-3
+        "a2,b2,Fine,Also fine\n",  # 4
+        encoding="utf-8",
+    )
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    assert [e.response.id for e in exchanges] == ["b2"]
+    assert [r[1] for r in reject_rows(tmp_path / "rejects.jsonl")] == [2, 3]

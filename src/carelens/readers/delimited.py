@@ -16,14 +16,20 @@ module's process-wide field size limit (to 2**31 - 1) so that huge text fields p
 ``max_chars`` limit then rejects texts that are too long, record by record. A physical line
 over the line limit (:func:`~carelens.readers.base.line_limit`) is never read whole: the
 record holding it is rejected as ``line too long``, and the csv parser is given a stand-in
-line with the same quoting parity, so the records after it parse as before.
+line with the same quoting parity, so the records after it parse as before. A malformed
+record of several physical lines (a wrong field count, a parser error, or a quote still open
+at the end of the file) is most likely an unclosed quote that swallowed the rows after it:
+only its first line is rejected, and the lines after it are parsed again, so those rows are
+read rather than lost (the lines of the record are held in memory until it is parsed).
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import logging
 import sys
+from collections import deque
 from collections.abc import Iterator
 
 from carelens.errors import InputError
@@ -87,21 +93,37 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
     bad_lines: set[int] = set()
     long_lines: dict[int, LongLine] = {}
 
-    def text_lines() -> Iterator[str]:
-        yield header_text
+    def numbered_lines() -> Iterator[tuple[int, str]]:
         for number, raw in lines:
             if isinstance(raw, LongLine):
                 # A stand-in that leaves the parser in the quoting state the line would have.
                 long_lines[number] = raw
-                yield '"\n' if raw.quotes % 2 else "\n"
+                yield number, '"\n' if raw.quotes % 2 else "\n"
                 continue
             try:
-                yield raw.decode("utf-8")
+                yield number, raw.decode("utf-8")
             except UnicodeDecodeError:
                 bad_lines.add(number)
-                yield raw.decode("utf-8", "replace")
+                yield number, raw.decode("utf-8", "replace")
 
-    reader = csv.reader(text_lines(), delimiter=delimiter)
+    file_lines = numbered_lines()
+    ended = False  # the file's lines have all been given to the parser
+    #: Lines to parse again (those after the first line of a runaway record), then the file's.
+    replay: deque[tuple[int, str]] = deque()
+    #: The physical lines the record being parsed was read from.
+    taken: list[tuple[int, str]] = []
+
+    def feed() -> Iterator[str]:
+        nonlocal ended
+        while True:
+            item = replay.popleft() if replay else next(file_lines, None)
+            if item is None:
+                ended = True
+                return
+            taken.append(item)
+            yield item[1]
+
+    reader = csv.reader(itertools.chain([header_text], feed()), delimiter=delimiter)
     try:
         header = next(reader)
     except csv.Error as exc:
@@ -114,21 +136,32 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
     names = [reverse.get(h.strip(), h.strip()) for h in header]
     layout = _choose_layout(ctx, header, names)
 
-    end = reader.line_num
     while True:
-        start = end + 1
+        taken.clear()
+        error = ""
         try:
-            row = next(reader)
+            row: list[str] | None = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            end = reader.line_num
-            if not _reject_long(ctx, long_lines, start, end):
-                ctx.reject(start, None, R.MALFORMED_CSV, str(exc))
-            continue
-        end = reader.line_num
+            row, error = None, str(exc)
+        if not taken:
+            break
+        start, end = taken[0][0], taken[-1][0]
         if _reject_long(ctx, long_lines, start, end):
             bad_lines.difference_update([n for n in bad_lines if n <= end])
+            continue
+        runaway = _runaway(row, error, names, taken, ended=ended and not replay)
+        if runaway is not None:
+            reason, detail = runaway
+            if end > start:
+                # Most likely an unclosed quote that swallowed the lines after it: only its
+                # first line is rejected, and the others are parsed again as records.
+                detail += f" (a quoted field ran on to line {end}; lines after {start} read again)"
+                replay.extend(taken[1:])
+                reader = csv.reader(feed(), delimiter=delimiter)
+            bad_lines.discard(start)
+            ctx.reject(start, None, reason, detail)
             continue
         if bad_lines:
             hit = any(start <= n <= end for n in bad_lines)
@@ -136,16 +169,8 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             if hit:
                 ctx.reject(start, None, R.INVALID_UTF8)
                 continue
-        if len(row) != len(names):
-            if not any(cell.strip() for cell in row):
-                continue  # a blank line
-            ctx.reject(
-                start,
-                None,
-                R.WRONG_FIELD_COUNT,
-                f"expected {len(names)} fields, found {len(row)}",
-            )
-            continue
+        if row is None or len(row) != len(names):
+            continue  # a blank line
         record = dict(zip(names, row, strict=True))
         if isinstance(layout, PairLayout):
             exchange = build_exchange(ctx, start, record, layout)
@@ -155,6 +180,27 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             turn = build_turn(ctx, start, record, CSV_THREAD)
             if turn is not None:
                 yield Record(start, turn)
+
+
+def _runaway(
+    row: list[str] | None,
+    error: str,
+    names: list[str],
+    taken: list[tuple[int, str]],
+    *,
+    ended: bool,
+) -> tuple[str, str] | None:
+    """Why the record parsed from the ``taken`` lines is malformed (reason, detail), or None:
+    the parser's ``error`` (``row`` None), a wrong field count (a blank line is no record,
+    not an error), or a quoted field still open at the end of the file (an odd number of
+    quotes in a record of several lines that the file's end closed)."""
+    if row is None:
+        return R.MALFORMED_CSV, error
+    if len(row) != len(names) and any(cell.strip() for cell in row):
+        return R.WRONG_FIELD_COUNT, f"expected {len(names)} fields, found {len(row)}"
+    if ended and len(taken) > 1 and sum(text.count('"') for _, text in taken) % 2:
+        return R.MALFORMED_CSV, "a quoted field is not closed before the end of the file"
+    return None
 
 
 def _reject_long(ctx: ReadContext, long_lines: dict[int, LongLine], start: int, end: int) -> bool:
