@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.feedback import (
+    FEELING_WORDS,
     feedback_for,
     quoted_fragments,
     second_person,
@@ -20,11 +21,13 @@ from carelens.taxonomy import RESPONSE_DIMENSIONS, STYLES
 from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
 
 #: Words a suggested opening may add: the second-person swaps of the seeker's own words.
-SWAP_WORDS = frozenset(
-    ["you", "your", "you're", "yours", "yourself", "are", "you've", "you'd", "you'll"]
-)
+SWAP_WORDS = frozenset([
+    "you", "your", "you're", "yours", "yourself", "are", "you've", "you'd", "you'll", "were",
+    "weren't",
+])  # fmt: skip
 OPENING = "It sounds like "
-_WORDS = re.compile(r"[A-Za-z']+")
+_WORDS = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
+CURLY = "\u2019"  # the right single quotation mark phones type as an apostrophe
 
 SEEKER = "My brother stopped talking to me. I feel so alone and ashamed."
 SEEKER_CLAUSE = "I feel so alone and ashamed"
@@ -64,7 +67,8 @@ def analysis(
 
 
 def words(text: str) -> set[str]:
-    return {w.lower() for w in _WORDS.findall(text)}
+    """Lower-cased words of ``text``, curly apostrophes made straight."""
+    return {w.lower().replace(CURLY, "'") for w in _WORDS.findall(text)}
 
 
 def normalized(text: str) -> str:
@@ -132,6 +136,106 @@ def test_seeker_clause_is_clipped_to_fourteen_words() -> None:
     assert clause is not None
     assert clause.endswith("…")
     assert len(clause.removesuffix("…").split()) == 14
+
+
+def test_second_person_turns_i_was_into_you_were() -> None:
+    assert second_person("I was scared") == "you were scared"
+    assert second_person("I wasn't ready and i was alone") == "you weren't ready and you were alone"
+    assert second_person(f"I wasn{CURLY}t ready") == f"you weren{CURLY}t ready"
+    assert second_person("I am tired and I was too") == "you are tired and you were too"
+    # "was" after anything but a swapped "I" stays.
+    assert second_person("it was late and he was kind to me") == (
+        "it was late and he was kind to you"
+    )
+    assert second_person("My mom was sick") == "your mom was sick"
+
+
+def test_second_person_handles_curly_apostrophes_and_keeps_them() -> None:
+    assert second_person(f"I{CURLY}m scared") == f"you{CURLY}re scared"
+    assert second_person(f"I{CURLY}ve lost my way and I{CURLY}d rather hide") == (
+        f"you{CURLY}ve lost your way and you{CURLY}d rather hide"
+    )
+    assert (
+        second_person(f"I{CURLY}ll try, I{CURLY}m sure") == f"you{CURLY}ll try, you{CURLY}re sure"
+    )
+    # Each word keeps the apostrophe it was written with.
+    assert second_person(f"I'm sure I{CURLY}m lost") == f"you're sure you{CURLY}re lost"
+    # A quoting mark around a word is not part of it.
+    assert second_person(f"{CURLY}my fault{CURLY}, I said") == f"{CURLY}your fault{CURLY}, you said"
+
+
+def test_a_curly_apostrophe_clause_gets_a_second_person_opening() -> None:
+    seeker = f"Work is hard. I{CURLY}m scared of losing it all."
+    assert seeker_clause(seeker) == f"I{CURLY}m scared of losing it all"
+    assert seeker_feelings(seeker) == ["scared"]
+    response = "Update your CV."
+    (sentence,) = feedback_for(analysis({}, style="advice"), seeker, response)
+    assert f'"It sounds like you{CURLY}re scared of losing it all…"' in sentence
+    check_quotes((sentence,), seeker, response)
+
+
+@pytest.mark.parametrize(
+    ("seeker", "expressed"),
+    [
+        ("I'm not sad, just tired", ["tired"]),
+        (f"I{CURLY}m not sad, just tired", ["tired"]),
+        ("I'm not sad but tired", ["tired"]),
+        ("I don't feel lonely anymore", []),
+        (f"I don{CURLY}t feel lonely anymore", []),
+        ("I dont feel lonely", []),
+        ("I'm no longer scared.", []),
+        ("I never feel hopeless.", []),
+        ("I'm not really that sad", []),
+        ("I'm not feeling very anxious", []),
+        ("I wouldn't say I am depressed", []),
+        ("Nothing makes me angry.", []),
+        ("I'm neither sad nor lonely", []),
+        ("I'm not sad, lonely or angry", []),
+        ("I'm not sad and I feel lonely", ["lonely"]),
+        ("I can't sleep and I feel so alone", ["alone"]),
+        ("I don't know why I feel so sad", ["sad"]),
+        ("I can't stop feeling guilty", ["guilty"]),
+        ("It isn't my job, I feel useless", ["useless"]),
+        ("I'm not just sad. I'm angry.", ["sad", "angry"]),
+        # A later plain use counts; the spelling is that of the first plain use.
+        ("I'm not Sad. Okay, I am SAD.", ["SAD"]),
+    ],
+)
+def test_seeker_feelings_leave_out_feelings_they_deny(seeker: str, expressed: list[str]) -> None:
+    assert seeker_feelings(seeker) == expressed
+
+
+@pytest.mark.parametrize("feeling", sorted(FEELING_WORDS))
+def test_every_feeling_word_can_be_denied(feeling: str) -> None:
+    assert seeker_feelings(f"I feel {feeling}") == [feeling]
+    assert seeker_feelings(f"I don't feel {feeling}") == []
+    assert seeker_feelings(f"I{CURLY}m not {feeling}, no") == []
+
+
+def test_seeker_clause_skips_a_clause_whose_feeling_is_denied() -> None:
+    assert seeker_clause("I'm not sad, just tired. I feel so alone.") == "I feel so alone"
+    assert seeker_clause(f"I don{CURLY}t feel sad at all. I feel lonely since the move.") == (
+        "I feel lonely since the move"
+    )
+    # A clause that only denies a feeling is no opening for a reflection.
+    assert seeker_clause(f"I{CURLY}m not sad, just tired") is None
+    # A clause that also expresses one is.
+    assert seeker_clause("I'm not angry and I feel lost.") == "I'm not angry and I feel lost"
+
+
+def test_feedback_never_names_a_feeling_the_seeker_denies() -> None:
+    seeker = "I'm not sad, just tired. Nobody calls anymore."
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), seeker, "So sorry.")
+    assert sentence == (
+        "You shared their sorrow; try naming what they may feel underneath — they may be "
+        'feeling what they called "tired".'
+    )
+    seeker = "I don't feel lonely, I have friends. I was scared when I lost my job."
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), seeker, "So sorry.")
+    assert '"lonely"' not in sentence and "you don't feel lonely" not in sentence
+    assert 'they may be feeling what they called "scared" and "lost"' in sentence
+    assert '"It sounds like you were scared when you lost your job…"' in sentence
+    check_quotes((sentence,), seeker, "So sorry.")
 
 
 # --- rule 1: crisis ------------------------------------------------------------------------
@@ -432,6 +536,8 @@ _VOCAB = [
     "I", "i", "I'm", "im", "I've", "I'd", "I'll", "me", "my", "mine", "myself", "am", "feel",
     "felt", "like", "a", "burden", "to", "family", "alone", "sad", "hopeless", "lost", "job",
     "but", "and", "so", "want", "die", "kill", "cut", "today", "Nobody", "cares", "you",
+    "was", "wasn't", "not", "don't", "never", "just", "or", "I\u2019m", "I\u2019ve",
+    "can\u2019t", "\u2019",
     ".", ",", ";", ":", "!", "?", "\n", "  ", "-", "…", "😢", "שלום",
 ]  # fmt: skip
 # Double quotes are left out of the texts: see test_quotes_in_the_seeker_text_stay_unambiguous.

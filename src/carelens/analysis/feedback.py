@@ -4,7 +4,8 @@ Feedback is assembled from the analysis (levels, rationale spans, style, flags, 
 and from the seeker's own words. It never states facts about the seeker: anything about their
 situation is quoted from their message, and a suggested opening line only turns the
 seeker's own clause to the second person ("I feel like a burden" -> "you feel like a
-burden"). When the seeker message has nothing quotable, the feedback stays general.
+burden"). Feeling words the seeker denies ("I'm not sad, just tired") are never offered as
+feelings they have. When the seeker message has nothing quotable, the feedback stays general.
 
 Rules, first match wins for the main sentence:
 
@@ -100,8 +101,15 @@ FEELING_WORDS: frozenset[str] = frozenset(
     ]
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i feel|i felt|i am|my)\b", re.IGNORECASE)
+#: A word, with any inner apostrophe, straight or curly (U+2019, common from phones).
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_FIRST_PERSON = re.compile(
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i feel|i felt|i am|my)\b", re.IGNORECASE
+)
 _LEADING_FILLER = re.compile(r"^(?:like|and|but|so|that|because|just)\s+", re.IGNORECASE)
+_PART_BREAK = re.compile(r"[,;:]|\bbut\b")
+#: "I was" -> "I were" before the word swaps make it "you were" ("it was" stays).
+_I_WAS = re.compile(r"\b(i\s+)(was)(?=n['\u2019]t\b|\b)", re.IGNORECASE)
 _SWAPS = {
     "i": "you",
     "i'm": "you're",
@@ -115,6 +123,29 @@ _SWAPS = {
     "myself": "yourself",
     "am": "are",
 }
+#: Words and the punctuation that ends a clause, for reading negation.
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|[.!?;:,()\n\u2013\u2014]|(?<!\w)-(?!\w)")
+_NEGATORS = frozenset([
+    "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without", "cannot",
+    "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "couldnt", "wont",
+    "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint",
+])  # fmt: skip
+#: A feeling word up to this many words after a negation is denied ("not really that sad").
+_NEGATION_WINDOW = 3
+#: Words not counted in that window (intensifiers, "or"; feeling words are not counted either).
+_NEGATION_SKIP = frozenset([
+    "so", "very", "really", "too", "that", "this", "even", "particularly", "quite", "all",
+    "at", "as", "super", "totally", "completely", "actually", "truly", "much", "a", "am",
+    "or",
+])  # fmt: skip
+#: Words that start another clause and so end a negation ("not sad, just tired", "don't know
+#: why I'm sad").
+_CLAUSE_WORDS = frozenset([
+    "but", "just", "only", "though", "although", "yet", "instead", "rather", "except",
+    "because", "cause", "why", "how",
+])  # fmt: skip
+#: A negation followed by one of these denies nothing ("can't stop feeling sad").
+_NOT_NEGATING_BEFORE = frozenset(["stop", "stopping", "help"])
 _QUOTE_WORDS = 14
 
 
@@ -138,42 +169,103 @@ def _clip(text: str, words: int) -> str:
     return parts if len(tokens) <= words else " ".join(tokens[:words]) + "…"
 
 
+def _plain(word: str) -> str:
+    """``word`` lower-cased with curly apostrophes made straight."""
+    return word.lower().replace("\u2019", "'")
+
+
+def _feeling_matches(text: str) -> list[tuple[re.Match[str], bool]]:
+    """Feeling words in ``text``, each with whether a negation up to three words before it in
+    the same clause denies it ("not sad", "don't feel lonely", "neither sad nor angry")."""
+    tokens = list(_TOKEN.finditer(text))
+    found: list[tuple[re.Match[str], bool]] = []
+    since: int | None = None  # words counted since a negation in this clause
+    for i, token in enumerate(tokens):
+        word = _plain(token.group(0))
+        following = _plain(tokens[i + 1].group(0)) if i + 1 < len(tokens) else ""
+        if not word[0].isalpha():
+            # A comma inside a list of feelings keeps the negation: "not sad, lonely or angry".
+            if word != "," or (following not in FEELING_WORDS and following != "or"):
+                since = None
+        elif word in FEELING_WORDS:
+            found.append((token, since is not None))
+        elif word in _CLAUSE_WORDS:
+            since = None
+        elif (word in _NEGATORS or word.endswith("n't")) and following not in (
+            _NOT_NEGATING_BEFORE
+        ):
+            since = 0
+        elif since is not None and word not in _NEGATION_SKIP:
+            since += 1
+            if since >= _NEGATION_WINDOW:
+                since = None
+    return found
+
+
 def seeker_feelings(seeker: str) -> list[str]:
-    """Feeling words the seeker used, in order of first use (their spelling)."""
+    """Feeling words the seeker used, in order of first use (their spelling), leaving out
+    those they deny ("I'm not sad")."""
     seen: dict[str, str] = {}
-    for match in re.finditer(r"[A-Za-z']+", seeker):
+    for match, negated in _feeling_matches(seeker):
         word = match.group(0)
-        if word.lower() in FEELING_WORDS and word.lower() not in seen:
+        if not negated and word.lower() not in seen:
             seen[word.lower()] = word
     return list(seen.values())
 
 
+def _parts(sentence: str) -> list[tuple[int, int]]:
+    """Start and end of each part of ``sentence`` between commas, semicolons, colons and
+    "but"."""
+    cuts = [(m.start(), m.end()) for m in _PART_BREAK.finditer(sentence)]
+    starts = [0] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(sentence)]
+    return list(zip(starts, ends, strict=True))
+
+
 def seeker_clause(seeker: str) -> str | None:
-    """The seeker's first short first-person clause that carries a feeling word, or else the
-    first first-person clause; None when there is none."""
-    sentences = [s.strip() for s in _SENTENCE.findall(seeker) if s.strip()]
-    personal = [s for s in sentences if _FIRST_PERSON.search(s)]
-    with_feeling = [s for s in personal if seeker_feelings(s)]
-    for group in (with_feeling, personal):
-        for sentence in group:
-            parts = [p.strip() for p in re.split(r"[,;:]|\bbut\b", sentence) if p.strip()]
-            usable = [p for p in parts if _FIRST_PERSON.search(p) and len(p.split()) >= 3]
-            feeling = [p for p in usable if seeker_feelings(p)]
-            for clause in feeling or usable:
-                # "Like I'm being silly" would read "It sounds like like you're being silly".
-                clause = _LEADING_FILLER.sub("", clause)
-                return _clip(clause.rstrip(".!?"), _QUOTE_WORDS)
-    return None
+    """The seeker's first short first-person clause that carries a feeling they express, or
+    else the first first-person clause (one in a sentence with such a feeling first), never
+    one that only denies a feeling ("I'm not sad"); None when there is none."""
+    candidates: list[tuple[int, int, str]] = []  # (preference, order, clause)
+    for sentence in _SENTENCE.findall(seeker):
+        if not _FIRST_PERSON.search(sentence):
+            continue
+        feelings = _feeling_matches(sentence)
+        expressed = [m.start() for m, negated in feelings if not negated]
+        denied = [m.start() for m, negated in feelings if negated]
+        for start, end in _parts(sentence):
+            part = sentence[start:end].strip()
+            if not _FIRST_PERSON.search(part) or len(part.split()) < 3:
+                continue
+            if any(start <= at < end for at in expressed):
+                preference = 0
+            elif any(start <= at < end for at in denied):
+                continue
+            else:
+                preference = 1 if expressed else 2
+            candidates.append((preference, len(candidates), part))
+    if not candidates:
+        return None
+    clause = min(candidates)[2]
+    # "Like I'm being silly" would read "It sounds like like you're being silly".
+    clause = _LEADING_FILLER.sub("", clause)
+    return _clip(clause.rstrip(".!?"), _QUOTE_WORDS)
 
 
 def second_person(clause: str) -> str:
-    """The seeker's clause turned to the second person (word swaps only, nothing added)."""
+    """The seeker's clause turned to the second person (word swaps only, nothing added);
+    a curly apostrophe (U+2019) stays curly."""
 
     def swap(match: re.Match[str]) -> str:
         word = match.group(0)
-        return _SWAPS.get(word.lower(), word)
+        turned = _SWAPS.get(_plain(word), word)
+        return turned.replace("'", "\u2019") if "\u2019" in word else turned
 
-    turned = re.sub(r"[A-Za-z']+", swap, clause)
+    def were(match: re.Match[str]) -> str:
+        was = match.group(2)
+        return match.group(1) + ("WERE" if was.isupper() else was[0] + "ere")
+
+    turned = _WORD.sub(swap, _I_WAS.sub(were, clause))
     if turned[:1].isascii() and turned[:1].isupper() and not turned[1:2].isupper():
         return turned[0].lower() + turned[1:]
     return turned
