@@ -45,6 +45,7 @@ def test_detects_fixtures(data_dir: Path, name: str, expected: str) -> None:
         ("posts.json", '{"id": "s", "title": "t", "selftext": "x", "subreddit": "r"}\n', "reddit"),
         ("x.ndjson", '\n{"seeker": "a", "response": "b"}\n', "jsonl"),
         ("turns.data", '{"id": "1", "text": "hello"}\n', "jsonl"),
+        ("thread.jsonl", '{"message_id": "1", "parent_id": "0", "text": "hi"}\n', "jsonl"),
         (
             "export",
             '<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/">',

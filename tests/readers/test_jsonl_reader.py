@@ -219,3 +219,27 @@ def test_read_turns_rejects_duplicate_ids_while_streaming(tmp_path: Path) -> Non
     rejects = RejectLog()
     assert [t.text for t in read_turns(path, rejects=rejects)] == ["one", "three"]
     assert rejects.counts == {"duplicate id": 1}
+
+
+def test_a_thread_written_as_json_lines_is_read_and_paired(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    """Records with the thread CSV's fields (message_id, parent_id, author, ...) were not
+    recognised at all; they are a thread, paired like the CSV one."""
+    records = [
+        {"message_id": "m1", "thread_id": "t1", "parent_id": "", "author": "sam",
+         "timestamp": "2024-01-02", "text": "I feel alone since the move."},
+        {"message_id": "m2", "thread_id": "t1", "parent_id": "m1", "author": "kim",
+         "timestamp": "2024-01-03", "text": "That sounds lonely. What has it been like?"},
+        {"message_id": "m3", "thread_id": "t1", "author": "lee", "text": "A root post."},
+        {"message_id": "m4", "parent_id": "m3", "author": "kim"},  # no text: a reject
+    ]  # fmt: skip
+    path = tmp_path / "thread.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        (exchange,) = read_exchanges(path, rejects=rejects)
+    assert (exchange.seeker.id, exchange.response.id) == ("m1", "m2")
+    assert (exchange.seeker.speaker, exchange.response.speaker) == ("sam", "kim")
+    assert exchange.response.conversation_id == "t1"
+    assert exchange.response.timestamp == "2024-01-03"
+    assert reject_rows(tmp_path / "rejects.jsonl") == [("thread.jsonl", 4, "text", "missing text")]

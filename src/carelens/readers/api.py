@@ -95,7 +95,9 @@ def read_records(
 def _summary(ctx: ReadContext, what: str, n: int, before: int) -> None:
     rejected = ctx.rejects.total - before
     level = logging.WARNING if rejected else logging.INFO
-    logger.log(level, "%s: %d %s read, %d records rejected", ctx.path, n, what, rejected)
+    noun = what if n != 1 else what.removesuffix("s")
+    records = "record" if rejected == 1 else "records"
+    logger.log(level, "%s: %d %s read, %d %s rejected", ctx.path, n, noun, rejected, records)
 
 
 def read_exchanges(

@@ -151,15 +151,15 @@ def classify_json_record(obj: Mapping[str, Any]) -> str | None:
 
     A record with a pair layout's two text fields is ``jsonl`` whatever else it carries (a
     ``subreddit`` column is common in pair files); Reddit needs a comment's ``body`` and
-    ``parent_id`` or a submission's ``selftext``; a record with ``id`` and ``text`` is
-    ``jsonl`` turns (Reddit records have no ``text``); last, a link submission has ``title``
-    and ``subreddit``. ``subreddit`` alone decides nothing.
+    ``parent_id`` or a submission's ``selftext``; a record with ``id`` (or a thread's
+    ``message_id``) and ``text`` is ``jsonl`` turns (Reddit records have no ``text``); last,
+    a link submission has ``title`` and ``subreddit``. ``subreddit`` alone decides nothing.
     """
     if pair_layout_for(obj) is not None:
         return "jsonl"
     if ("body" in obj and "parent_id" in obj) or "selftext" in obj:
         return "reddit"
-    if "id" in obj and "text" in obj:
+    if ("id" in obj or "message_id" in obj) and "text" in obj:
         return "jsonl"
     if "title" in obj and "subreddit" in obj:
         return "reddit"

@@ -7,7 +7,9 @@ fields ``speaker``/``author``, ``seeker_speaker``/``seeker_author``, ``timestamp
 ``conversation_id``/``thread_id``; other fields, ``community`` among them, go to the
 response's ``meta``); a record with ``id`` and ``text`` makes it a file of turns (``id,
 speaker, conversation_id, reply_to, timestamp, text, meta``; ConvoKit's older ``user`` and
-``root`` names are accepted too) for pairing.
+``root`` names are accepted too) for pairing; a record with ``message_id`` and ``text`` makes
+it a thread with the thread CSV's fields (``message_id, thread_id, parent_id, author,
+timestamp, text``).
 Records before that one fit neither, so each is rejected at once, for what it lacks in the
 layout it comes closest to (a pair record without ``response_post``: ``missing text``);
 nothing is buffered, and one bad first record cannot decide the layout of the file. A
@@ -25,6 +27,7 @@ from typing import Any
 from carelens.errors import InputError
 from carelens.readers.base import ReadContext, Record, apply_column_map, iter_json_objects
 from carelens.readers.layouts import (
+    CSV_THREAD,
     JSON_TURNS,
     PAIR_LAYOUTS,
     PairLayout,
@@ -76,12 +79,15 @@ def _read(ctx: ReadContext, *, turns_only: bool) -> Iterator[Record]:
 
 def fitting_layout(record: Mapping[str, Any]) -> PairLayout | TurnLayout | None:
     """The layout ``record`` fits: a pair layout (both its text fields), else ConvoKit-style
-    turns (``id`` and ``text``), else None."""
+    turns (``id`` and ``text``), else the thread layout of a thread CSV (``message_id`` and
+    ``text``), else None."""
     pair = pair_layout_for(record)
     if pair is not None:
         return pair
     if JSON_TURNS.id in record and JSON_TURNS.text in record:
         return JSON_TURNS
+    if CSV_THREAD.id in record and CSV_THREAD.text in record:
+        return CSV_THREAD
     return None
 
 
@@ -89,10 +95,11 @@ def closest_layout(record: Mapping[str, Any]) -> PairLayout | TurnLayout:
     """The layout most of whose key fields ``record`` has (turns when it has none)."""
     best: PairLayout | TurnLayout = JSON_TURNS
     score = sum(name in record for name in (JSON_TURNS.id, JSON_TURNS.text))
-    for pair in PAIR_LAYOUTS:
-        hits = sum(name in record for name in pair.columns)
+    for layout in (*PAIR_LAYOUTS, CSV_THREAD):
+        keys = layout.columns if isinstance(layout, PairLayout) else (layout.id, layout.text)
+        hits = sum(name in record for name in keys)
         if hits > score:
-            best, score = pair, hits
+            best, score = layout, hits
     return best
 
 
