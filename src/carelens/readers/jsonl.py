@@ -95,7 +95,8 @@ def closest_layout(record: Mapping[str, Any]) -> PairLayout | TurnLayout:
     """The layout most of whose key fields ``record`` has (turns when it has none)."""
     best: PairLayout | TurnLayout = JSON_TURNS
     score = sum(name in record for name in (JSON_TURNS.id, JSON_TURNS.text))
-    for layout in (*PAIR_LAYOUTS, CSV_THREAD):
+    candidates: tuple[PairLayout | TurnLayout, ...] = (*PAIR_LAYOUTS, CSV_THREAD)
+    for layout in candidates:
         keys = layout.columns if isinstance(layout, PairLayout) else (layout.id, layout.text)
         hits = sum(name in record for name in keys)
         if hits > score:
