@@ -156,3 +156,31 @@ def test_counts_and_totals_include_unsafe_replies(tmp_path: Path) -> None:
         (tmp_path / f"{part_name(shard)}.json").write_text(json.dumps(part), encoding="utf-8")
     summed = totals(tmp_path, [0, 1], ["empathy"])
     assert summed["unsafe_replies"] == 1 and summed["pairs"] == 6
+
+
+def test_score_dataframe_keeps_the_helper_time_and_community(
+    analyzer: carelens.EmpathyAnalyzer,
+) -> None:
+    """The optional pair columns travel into the result rows as they do from a pair file
+    (they were dropped, so rolled-up results had one unknown helper and no months)."""
+    frame = pd.DataFrame(
+        {
+            "seeker": [s for s, _ in PAIRS[:2]],
+            "response": [r for _, r in PAIRS[:2]],
+            "author": ["kim", None],
+            "seeker_speaker": ["sam", "ana"],
+            "timestamp": ["2024-03-01T10:00:00Z", None],
+            "thread_id": ["t1", "t2"],
+            "community": ["grief", float("nan")],
+        }
+    )
+    scored = score_dataframe(frame, analyzer)
+
+    def column(name: str) -> list[object]:
+        return [None if pd.isna(v) else v for v in scored[name]]
+
+    assert column("speaker") == ["kim", None]
+    assert column("seeker_speaker") == ["sam", "ana"]
+    assert column("timestamp") == ["2024-03-01T10:00:00Z", None]
+    assert column("conversation_id") == ["t1", "t2"]
+    assert column("community") == ["grief", None]

@@ -23,9 +23,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from carelens.analysis.empathy import EmpathyAnalyzer
-from carelens.output.records import flatten_record, parquet_schema
+from carelens.output.records import COMMUNITY_KEYS, flatten_record, parquet_schema
 from carelens.output.run import Analyzer, LevelCounts, analysed_chunks
-from carelens.types import Exchange, JsonDict, Turn
+from carelens.readers.layouts import GENERIC_PAIRS, pair_exchange
+from carelens.types import Exchange, JsonDict
 
 logger = logging.getLogger(__name__)
 
@@ -76,8 +77,11 @@ def score_dataframe(
     """Score a pandas DataFrame of pairs; return a DataFrame of result columns.
 
     ``seeker``/``response`` name the text columns; the id columns are used when present
-    (row numbers otherwise). The result has the columns of a Parquet result file, one row
-    per input row, in order — what Spark's ``mapInPandas`` expects of its function.
+    (row numbers otherwise), and so are the optional columns of a pair file (``speaker``
+    and its alternatives, ``seeker_speaker``, ``timestamp``, ``conversation_id``,
+    ``community``; README, "Input formats"). The result has the columns of a Parquet result
+    file, one row per input row, in order — what Spark's ``mapInPandas`` expects of its
+    function.
     """
     columns = set(frame.columns)
     for name in (seeker, response):
@@ -87,12 +91,20 @@ def score_dataframe(
     seeker_ids = frame[seeker_id].astype(str) if seeker_id in columns else range(n)
     response_ids = frame[response_id].astype(str) if response_id in columns else range(n)
     rows = zip(seeker_ids, response_ids, frame[seeker], frame[response], strict=True)
+    # The optional pair columns (helper, seeker's name, timestamp, conversation, community),
+    # as a pair file's reader takes them; pandas' NaN is a missing value.
+    optional = [c for c in (*GENERIC_PAIRS.optional, *COMMUNITY_KEYS) if c in columns]
+    extras = frame[optional].astype(object).where(frame[optional].notna(), None)
     exchanges = [
-        Exchange(
-            seeker=Turn(id=str(sid), text=str(s)),
-            response=Turn(id=str(rid), text=str(r), reply_to=str(sid)),
+        pair_exchange(
+            str(sid),
+            str(s),
+            str(rid),
+            str(r),
+            fields,
+            {k: fields[k] for k in COMMUNITY_KEYS if fields.get(k) is not None},
         )
-        for sid, rid, s, r in rows
+        for (sid, rid, s, r), fields in zip(rows, extras.to_dict("records"), strict=True)
     ]
     records = score_exchanges(analyzer, exchanges, include_text=include_text, redact=redact)
     return records_table(records, analyzer.dimensions).to_pandas()

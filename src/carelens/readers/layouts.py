@@ -134,6 +134,21 @@ def build_exchange(
         return None
     used = {*layout.columns, *layout.optional}
     extras = {k: v for k, v in record.items() if k not in used}
+    return pair_exchange(seeker_id, seeker_text, response_id, response_text, record, extras)
+
+
+def pair_exchange(
+    seeker_id: str,
+    seeker_text: str,
+    response_id: str,
+    response_text: str,
+    record: Mapping[str, Any],
+    meta: dict[str, Any],
+    layout: PairLayout = GENERIC_PAIRS,
+) -> Exchange:
+    """The Exchange of a pair whose ids and texts are read, with the optional fields of
+    ``layout`` found in ``record`` (helper, seeker's name, timestamp, conversation) and
+    ``meta`` as the response's (the other fields)."""
     conversation_id = optional_str(_first(record, layout.conversation_id))
     return Exchange(
         seeker=Turn(
@@ -149,7 +164,7 @@ def build_exchange(
             conversation_id=conversation_id,
             reply_to=seeker_id,
             timestamp=_timestamp(_first(record, layout.timestamp)),
-            meta=extras,
+            meta=meta,
         ),
     )
 
