@@ -339,3 +339,25 @@ def test_a_record_of_several_lines_with_a_stray_field_is_one_reject_per_line(
         exchanges = list(read_exchanges(path, rejects=rejects))
     assert [e.response.id for e in exchanges] == ["b2"]
     assert [r[1] for r in reject_rows(tmp_path / "rejects.jsonl")] == [2, 3]
+
+
+def test_a_repeated_column_the_layout_reads_is_a_whole_file_error(tmp_path: Path) -> None:
+    """Two 'response_post' columns: the second silently won."""
+    path = tmp_path / "twice.csv"
+    path.write_text(EPITOME_HEADER + ",response_post\na,b,Seeker.,First.,Second.\n", "utf-8")
+    with pytest.raises(InputError, match=r"'response_post' appears 2 times .*columns 4, 5"):
+        list(read_exchanges(path))
+    mapped = tmp_path / "mapped.csv"
+    mapped.write_text("sp_id,rp_id,seeker_post,response_post,reply\na,b,S.,R.,X.\n", "utf-8")
+    with pytest.raises(InputError, match="after the column map"):
+        list(read_exchanges(mapped, column_map={"response_post": "reply"}))
+
+
+def test_a_repeated_other_column_is_kept_under_a_numbered_name(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text(EPITOME_HEADER + ",note,note\na,b,Seeker.,Reply.,one,two\n", "utf-8")
+    (exchange,) = read_exchanges(path)
+    assert exchange.response.meta == {"note": "one", "note.2": "two"}
+    assert "columns repeated in the header" in caplog.text

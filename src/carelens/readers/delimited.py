@@ -29,7 +29,7 @@ import csv
 import itertools
 import logging
 import sys
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterator
 
 from carelens.errors import InputError
@@ -135,6 +135,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
     reverse = {source: canonical for canonical, source in ctx.column_map.items()}
     names = [reverse.get(h.strip(), h.strip()) for h in header]
     layout = _choose_layout(ctx, header, names)
+    names = _distinct_names(ctx, names, layout)
 
     while True:
         taken.clear()
@@ -216,6 +217,37 @@ def _reject_long(ctx: ReadContext, long_lines: dict[int, LongLine], start: int, 
     where = "" if held[0] == start else f"physical line {held[0]}: "
     ctx.reject(start, None, R.LINE_TOO_LONG, where + first.detail())
     return True
+
+
+def _distinct_names(ctx: ReadContext, names: list[str], layout: PairLayout | None) -> list[str]:
+    """``names`` with no column read twice: a repeated column the layout reads is an
+    InputError (which one holds the text?); a repeated other column is kept under a numbered
+    name (``note``, ``note.2``), with a warning, rather than dropped."""
+    used = set(CSV_THREAD.columns) if layout is None else {*layout.columns, *layout.optional}
+    counts = Counter(names)
+    for name, count in counts.items():
+        if count > 1 and name in used:
+            where = ", ".join(str(i + 1) for i, n in enumerate(names) if n == name)
+            mapped = " after the column map" if ctx.column_map else ""
+            raise InputError(
+                f"column {name!r} appears {count} times in the header{mapped} (columns "
+                f"{where}); rename or remove all but one so it is clear which to read",
+                path=str(ctx.path),
+                line=1,
+            )
+    seen: Counter[str] = Counter()
+    distinct = []
+    for name in names:
+        seen[name] += 1
+        distinct.append(name if seen[name] == 1 else f"{name}.{seen[name]}")
+    repeated = [name for name, count in counts.items() if count > 1]
+    if repeated:
+        logger.warning(
+            "%s: columns repeated in the header, kept as %s",
+            ctx.path,
+            ", ".join(f"{n!r}, {n + '.2'!r}" for n in repeated),
+        )
+    return distinct
 
 
 def _choose_layout(ctx: ReadContext, header: list[str], names: list[str]) -> PairLayout | None:
