@@ -94,6 +94,44 @@ class Visit:
         self.context.close()
 
 
+#: What overflows the page sideways: the page's scroll width, the window's width, and the
+#: first elements that stick out past the window's right edge (outside any container that
+#: scrolls or clips them itself).
+_OVERFLOW_JS = """() => {
+  const width = window.innerWidth;
+  const name = el => {
+    const cls = typeof el.className === 'string' ? el.className.trim() : '';
+    return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      (cls ? '.' + cls.split(/\\s+/).join('.') : '');
+  };
+  const contained = el => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const x = getComputedStyle(p).overflowX;
+      if ((x === 'auto' || x === 'scroll' || x === 'hidden') &&
+          p.getBoundingClientRect().right <= width + 0.5) return true;
+    }
+    return false;
+  };
+  const wide = [...document.body.querySelectorAll('*')]
+    .filter(el => el.getBoundingClientRect().right > width + 0.5 && !contained(el))
+    .slice(0, 8).map(name);
+  return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, wide};
+}"""
+
+
+def sideways_overflow(page: Any) -> dict[str, Any]:
+    """How the page fits its window sideways (see :data:`_OVERFLOW_JS`); it fits when
+    ``scrollWidth <= innerWidth`` (and ``wide`` is empty)."""
+    return dict(page.evaluate(_OVERFLOW_JS))
+
+
+def assert_fits_sideways(page: Any) -> None:
+    """The page does not scroll sideways: wide tables scroll inside their own container."""
+    found = sideways_overflow(page)
+    assert found["scrollWidth"] <= found["innerWidth"], found
+    assert found["wide"] == [], found
+
+
 def screenshot_folder() -> Path | None:
     """``$CARELENS_SCREENSHOTS`` (created), where tests write the docs' screenshots; None
     when it is unset."""

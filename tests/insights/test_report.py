@@ -601,6 +601,22 @@ def test_one_of_each_reads_in_the_singular() -> None:
     assert meta == "4 responses · grief (4) · 2024-11 \u2013 2025-01"
 
 
+def test_one_flag_reads_in_the_singular() -> None:
+    def cards(records: list[dict[str, Any]]) -> list[str]:
+        doc = parse(build_report(Insights.from_records(records)))
+        return [c.text() for c in doc.by_id("overview").find_all("div", class_="card")]
+
+    unsafe = [{"start": 0, "end": 8, "label": "urging", "score": 1.0, "text": "Just die"}]
+    one = result_record("r1", attention=True, unsafe=unsafe, response="Just die.")
+    assert cards([one])[-3:] == [
+        "0strain signals to look at",
+        "1crisis cue to read",
+        "1unsafe reply to read",
+    ]
+    two = [one, result_record("r2", attention=True, unsafe=unsafe, response="Just die.")]
+    assert cards(two)[-2:] == ["2crisis cues to read", "2unsafe replies to read"]
+
+
 def test_zero_rows_is_a_valid_page(sample_manifest: dict[str, Any]) -> None:
     page = build_report(Insights([]), model=sample_manifest, title="Empty <week>")
     doc = parse(page)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from browser_helpers import Visit, launch, local_files, screenshot_folder
+from browser_helpers import Visit, assert_fits_sideways, launch, local_files, screenshot_folder
 from carelens.insights import Insights
 from carelens.insights.report import write_report
 
@@ -30,8 +30,8 @@ def browser() -> Iterator[Any]:
 class ReportVisit(Visit):
     """A report opened from disk, with the network blocked."""
 
-    def __init__(self, browser: Any) -> None:
-        super().__init__(browser, local_files)
+    def __init__(self, browser: Any, *, width: int = 1280) -> None:
+        super().__init__(browser, local_files, width=width)
 
     def open(self, path: Path) -> Any:
         self.page.goto(path.resolve().as_uri(), wait_until="load")
@@ -83,6 +83,38 @@ def test_variants_render_without_errors(
             assert chart["width"] > 0 and chart["height"] > 0, (name, chart)
             assert chart["marks"] > 0, (name, chart)
         visit.close()
+
+
+def _grid_boxes(page: Any) -> list[dict[str, float]]:
+    """Where the two figures of the first two-column grid are."""
+    return list(
+        page.locator("#trends .grid2")
+        .first.locator(":scope > figure")
+        .evaluate_all("els => els.map(el => el.getBoundingClientRect().toJSON())")
+    )
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_report_fits_the_window(
+    browser: Any,
+    tmp_path: Path,
+    sample_insights: Insights,
+    sample_manifest: dict[str, Any],
+    width: int,
+) -> None:
+    """No sideways scrolling on a phone (390 px) or a laptop: the two-column grids fall to
+    one column on a phone, and wide tables scroll inside their own container."""
+    visit = ReportVisit(browser, width=width)
+    page = visit.open(_report(tmp_path, sample_insights, sample_manifest))
+    assert_fits_sideways(page)
+    first, second = _grid_boxes(page)
+    if width < 500:
+        assert first["x"] == second["x"] and second["y"] >= first["bottom"], (first, second)
+        for chart in page.evaluate(_CHARTS_JS):
+            assert 0 < chart["width"] <= width, chart
+    else:
+        assert first["y"] == second["y"] and second["x"] >= first["right"], (first, second)
+    visit.close()
 
 
 @pytest.mark.skipif(

@@ -133,8 +133,14 @@ def topic_of(seeker_text: str) -> str | None:
 def upload_forum(client: Any, folder: Path, conversations: int = 24) -> str:
     """Upload the forum through the API and wait until it is analysed; the corpus id."""
     path = write_forum(folder / "forum.jsonl", conversations)
+    return upload_file(client, path, pair_count(conversations))
+
+
+def upload_file(client: Any, path: Path, pairs: int) -> str:
+    """Upload a JSON Lines file of turns and wait until its ``pairs`` are analysed; the
+    corpus id."""
     response = client.post(
-        "/v1/corpora", files={"file": ("forum.jsonl", path.read_bytes(), "application/json")}
+        "/v1/corpora", files={"file": (path.name, path.read_bytes(), "application/json")}
     )
     assert response.status_code == 202, response.text
     corpus_id: str = response.json()["id"]
@@ -145,5 +151,5 @@ def upload_forum(client: Any, folder: Path, conversations: int = 24) -> str:
             break
         assert time.monotonic() < deadline, corpus
         time.sleep(0.05)
-    assert corpus["status"] == "done" and corpus["done"] == pair_count(conversations), corpus
+    assert corpus["status"] == "done" and corpus["done"] == pairs, corpus
     return corpus_id

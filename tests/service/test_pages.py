@@ -10,6 +10,7 @@ charts, and errors on page paths are HTML pages.
 from __future__ import annotations
 
 import base64
+import json
 import re
 import sys
 from collections.abc import Iterator
@@ -30,6 +31,8 @@ from page_data import (
     FakeTopics,
     pair_count,
     topic_of,
+    turns,
+    upload_file,
     upload_forum,
 )
 from service_helpers import BASE_URL
@@ -39,6 +42,7 @@ from carelens.service import ServiceSettings, create_app
 from carelens.service.jobs import load_topic_model, topic_field
 from carelens.service.pages import explorer
 from carelens.service.pages.layout import CSP
+from carelens.service.schemas import MAX_TEXT_CHARS
 from carelens.store import open_store
 from postgres_schema import schema_url
 
@@ -182,6 +186,9 @@ def test_errors_on_pages_are_html_and_the_api_keeps_json(client: TestClient, cid
     ):
         page = assert_page(client.get(path), 404)
         assert page.find("div", role="alert"), path
+    missing = assert_page(client.get(f"/dashboards/{cid}", params={"helper": "nobody"}), 404)
+    back = missing.find("a", href=f"/dashboards/{cid}#helpers")
+    assert back is not None and "All helpers of forum.jsonl" in back.text
     wrong = client.put("/coach", headers=browser)
     assert_page(wrong, 405)
     assert "GET" in wrong.headers["allow"]
@@ -294,6 +301,19 @@ def test_coach_explains_what_is_missing(
     assert page.find("textarea", id="seeker").text.removeprefix("\n") == seeker
 
 
+def test_coach_does_not_cut_long_texts(client: TestClient) -> None:
+    """No ``maxlength`` cuts a pasted text short: the hint gives the limit, and the server
+    refuses a longer text with a message, keeping all of it in the form."""
+    page = assert_page(client.get("/coach"))
+    for name in ("seeker", "response"):
+        assert page.find("textarea", id=name).get("maxlength") is None
+        assert f"At most {MAX_TEXT_CHARS:,} characters" in page.find(id=f"{name}-hint").text
+    long = "I am tired. " * 2_500  # 30,000 characters
+    refused = assert_page(client.post("/coach", data={"seeker": SEEKERS[0], "response": long}), 422)
+    assert "has 30,000 characters; the limit is 20,000" in refused.find(class_="error-box").text
+    assert refused.find("textarea", id="response").text.removeprefix("\n") == long
+
+
 def test_coach_refuses_posts_from_other_sites(client: TestClient) -> None:
     response = client.post(
         "/coach",
@@ -373,6 +393,31 @@ def test_explorer_dimension_filter_marks_that_dimension(client: TestClient, cid:
     assert marked
 
 
+def test_explorer_dimension_alone_keeps_the_replies_that_show_it(
+    client: TestClient, cid: str
+) -> None:
+    """Every reply has a level on every dimension (0 included), so a dimension without a
+    level keeps those that show it (1 weak or 2 strong), as the level menu says."""
+    assert store_total(cid, client, dimension="compassion") == N_PAIRS
+    shown = store_total(cid, client, dimension="compassion", min_level=1)
+    assert 0 < shown < N_PAIRS
+    page = results(client, cid, dimension="compassion", per_page="100")
+    assert total_shown(page) == shown == card_count(page)
+    for card in page.select("#results article.reply"):
+        chips = [c.text for c in card.select(".chip.dim-compassion")]
+        assert chips and not chips[0].startswith("0"), chips
+    levels = [(o["value"], o.text) for o in page.select("#f-level option")]
+    assert levels == [("", "1 weak or 2 strong"), ("2", "2 strong only")]
+    assert total_shown(results(client, cid, dimension="compassion", min_level="1")) == shown
+    strong = results(client, cid, dimension="compassion", min_level="2")
+    assert total_shown(strong) == store_total(cid, client, dimension="compassion", min_level=2)
+    assert strong.select_one("#f-level option[selected]")["value"] == "2"
+    # min_level=0 (only from a link) keeps every reply, and the menu says so
+    every = results(client, cid, dimension="compassion", min_level="0")
+    assert total_shown(every) == N_PAIRS
+    assert "every reply" in every.select_one("#f-level option[selected]").text
+
+
 def test_explorer_helper_filter_escapes_names(client: TestClient, cid: str) -> None:
     response = client.get(f"/explorer/{cid}", params={"helper": EVIL_HELPER, "per_page": "100"})
     page = assert_page(response)
@@ -390,6 +435,35 @@ def test_explorer_search(client: TestClient, cid: str) -> None:
         assert "dog" in card.text.lower()
     assert total_shown(results(client, cid, q="zebra")) == 0
     assert "Nothing matches" in results(client, cid, q="zebra").find(class_="note").text
+
+
+@pytest.mark.parametrize(
+    ("q", "said"),
+    [
+        ("the and of", "only words too common to search for (the, and, of)"),
+        ("What is it?", "only words too common to search for (what, is, it)"),
+        ("!!! ...", "no letters or digits to search for"),
+    ],
+)
+def test_explorer_search_of_only_common_words(
+    client: TestClient, cid: str, q: str, said: str
+) -> None:
+    """A search the index cannot run (stop words only, or no word) says why, not that
+    nothing matches."""
+    assert store_total(cid, client, query=q) == 0
+    page = results(client, cid, q=q)
+    note = page.find(id="search-unusable")
+    assert note is not None and said in note.text
+    assert "Nothing matches" not in page.text and page.find(id="result-count") is None
+    assert note.find("a", string="clear the search")["href"] == "?"
+    assert page.select_one("#f-q")["value"] == q
+
+
+def test_explorer_search_says_which_words_it_left_out(client: TestClient, cid: str) -> None:
+    page = results(client, cid, q="the dogs", per_page="100")
+    assert total_shown(page) == store_total(cid, client, query="dogs") > 0
+    assert "left out of the search as too common: the" in page.select_one("#search-skipped").text
+    assert results(client, cid, q="dogs").find(id="search-skipped") is None
 
 
 def test_explorer_topic_filter(client: TestClient, cid: str) -> None:
@@ -511,6 +585,23 @@ def test_dashboard_community_view(client: TestClient, cid: str) -> None:
         assert link["href"].startswith(f"/explorer/{cid}/thread/")
 
 
+def test_dashboard_links_the_responses_to_read(client: TestClient, cid: str) -> None:
+    page = assert_page(client.get(f"/dashboards/{cid}"))
+    rows = page.select("#to-read tbody tr")
+    assert rows  # the forum's c03 has crisis cues
+    store = client.app.state.context.store  # type: ignore[attr-defined]
+    places = {r["response_id"]: (r["conversation_id"], r["seq"]) for r in store.iter_results(cid)}
+    for row in rows:
+        link = row.select_one("th a")
+        assert link is not None, row
+        conversation, seq = places[link.text]
+        path = f"/explorer/{cid}/thread/{quote(conversation, safe='')}"
+        assert link["href"] == f"{path}#r-{seq}"
+    href = rows[0].select_one("th a")["href"]
+    thread = assert_page(client.get(href.split("#")[0]))
+    assert thread.find("article", id=href.split("#")[1]) is not None
+
+
 def test_dashboard_helper_view(client: TestClient, cid: str) -> None:
     response = client.get(f"/dashboards/{cid}", params={"helper": EVIL_HELPER})
     page = assert_page(response)
@@ -538,6 +629,35 @@ def test_dashboard_is_cached_until_results_change(
     assert_page(client.get(f"/dashboards/{cid}"))
     assert_page(client.get(f"/dashboards/{cid}?helper=jon"))
     assert calls == []
+
+
+def test_one_of_each_reads_in_the_singular(client: TestClient, cid: str) -> None:
+    one = results(client, cid, since="2024-01-01", until="2024-01-01", helper="jon")
+    assert one.select_one("#result-count").text.startswith("1 matching reply ·")
+    two = results(client, cid, since="2024-01-01", until="2024-01-01")
+    assert two.select_one("#result-count").text.startswith("2 matching replies ·")
+    thread = assert_page(client.get(f"/explorer/{cid}/thread/c00"))
+    assert "1 message, 2 replies" in thread.select_one("header p.muted").text
+
+
+def test_a_corpus_of_one_reply_reads_in_the_singular(
+    analyzer: EmpathyAnalyzer, tmp_path: Path
+) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_text("".join(json.dumps(t) + "\n" for t in turns(1)[:2]), encoding="utf-8")
+    app = create_app(ServiceSettings(data_dir=tmp_path / "data"), analyzer=analyzer, topics=False)
+    with TestClient(app, base_url=BASE_URL) as one_client:
+        corpus = upload_file(one_client, path, 1)
+        listed = assert_page(one_client.get("/explorer")).select_one("table.corpora tbody tr")
+        assert "1 of 1" in listed.text
+        page = assert_page(one_client.get(f"/explorer/{corpus}"))
+        assert page.select_one("#result-count").text.startswith("1 reply ·")
+        dashboard = assert_page(one_client.get(f"/dashboards/{corpus}"))
+        helpers = dashboard.find("section", id="helpers").find("p").text
+        assert helpers.startswith("One helper; the name opens their view.")
+        text = dashboard.text
+        assert not re.search(r"\b1 (replies|responses|helpers|pairs|signals)\b", text), text
+        assert not re.search(r"\bAll 1\b", text)
 
 
 # -- topics -------------------------------------------------------------------------------------

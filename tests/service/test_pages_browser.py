@@ -19,7 +19,13 @@ import httpx
 import pytest
 from page_data import EVIL_HELPER, upload_forum
 
-from browser_helpers import Visit, launch, same_origin, screenshot_folder
+from browser_helpers import (
+    Visit,
+    assert_fits_sideways,
+    launch,
+    same_origin,
+    screenshot_folder,
+)
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.service import ServiceSettings, create_app
 from threaded_server import ThreadedServer
@@ -59,8 +65,10 @@ def browser() -> Iterator[Any]:
 class PageVisit(Visit):
     """Pages of the test server; every request to another origin is aborted and counted."""
 
-    def __init__(self, browser: Any, origin: str, *, javascript: bool = True) -> None:
-        super().__init__(browser, same_origin(origin), javascript=javascript)
+    def __init__(
+        self, browser: Any, origin: str, *, javascript: bool = True, width: int = 1280
+    ) -> None:
+        super().__init__(browser, same_origin(origin), javascript=javascript, width=width)
         self.origin = origin
 
     def goto(self, path: str) -> Any:
@@ -159,8 +167,7 @@ def test_explorer_search_and_filters(browser: Any, server: tuple[str, str]) -> N
     assert page.input_value("#f-q") == "alone"
     # a dimension filter, a helper whose name is markup, and paging
     page = visit.goto(f"/explorer/{corpus_id}?per_page=10")
-    page.select_option("#f-dimension", "empathy")
-    page.select_option("#f-level", "1")
+    page.select_option("#f-dimension", "empathy")  # at level 1 weak or 2 strong: the default
     with page.expect_navigation():
         page.click("form.filters button[type=submit]")
     assert page.locator("#results article.reply").count() == 10
@@ -204,4 +211,81 @@ def test_dashboard_draws_its_charts(browser: Any, server: tuple[str, str]) -> No
     assert "helper=jon" in page.url
     helper_charts = page.evaluate(_CHARTS_JS)
     assert helper_charts and all(c["width"] > 0 and c["height"] > 0 for c in helper_charts)
+    visit.close()
+
+
+#: A phone's width in CSS pixels.
+PHONE = 390
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/coach",
+        "/explorer",
+        "/explorer/{cid}",
+        "/explorer/{cid}/thread/c03",
+        "/dashboards",
+        "/dashboards/{cid}",
+        "/dashboards/{cid}?helper=jon",
+    ],
+)
+def test_pages_fit_a_phone(browser: Any, server: tuple[str, str], path: str) -> None:
+    """At 390 px wide no page scrolls sideways: grids fall to one column and wide tables
+    scroll inside their own container."""
+    origin, corpus_id = server
+    visit = PageVisit(browser, origin, width=PHONE)
+    page = visit.goto(path.format(cid=corpus_id))
+    assert_fits_sideways(page)
+    if path == "/dashboards/{cid}":
+        wrap = page.locator("#helper-table").locator("xpath=..")
+        widths = wrap.evaluate("el => [el.scrollWidth, el.clientWidth]")
+        assert widths[0] > widths[1], widths  # the table scrolls in its wrap, not the page
+        first, second = page.locator("#trends .grid2").first.locator(":scope > figure").all()
+        a, b = first.bounding_box(), second.bounding_box()
+        assert a is not None and b is not None
+        assert a["x"] == b["x"] and b["y"] >= a["y"] + a["height"], (a, b)  # one column
+    visit.close()
+
+
+def test_coach_result_fits_a_phone(browser: Any, server: tuple[str, str]) -> None:
+    origin, _ = server
+    visit = PageVisit(browser, origin, width=PHONE)
+    page = visit.goto("/coach")
+    page.fill("#seeker", SEEKER)
+    page.fill("#response", EDITED)
+    page.click("#check")
+    page.wait_for_selector("#result table.dims")
+    page.locator("#status", has_text="Checked.").wait_for()
+    assert_fits_sideways(page)
+    visit.close()
+
+
+def test_coach_keeps_a_long_paste_and_says_why_it_is_refused(
+    browser: Any, server: tuple[str, str]
+) -> None:
+    """A text over the limit is not cut in the form: the server's message says so, and a
+    body too large for the server to read at all is explained in place too."""
+    origin, _ = server
+    visit = PageVisit(browser, origin)
+    page = visit.goto("/coach")
+    long = "I am tired. " * 2_500  # 30,000 characters
+    page.fill("#seeker", SEEKER)
+    page.fill("#response", long)
+    assert len(page.input_value("#response")) == len(long)
+    page.click("#check")
+    page.locator("#status", has_text="Not checked").wait_for()
+    alert = page.locator("#coach-form .error-box").inner_text()
+    assert "has 30,000 characters; the limit is 20,000" in alert
+    assert page.input_value("#response") == long and page.url == origin + "/coach"
+    page.fill("#response", "x" * 1_100_000)  # over the server's 1 MiB body limit
+    page.click("#check")
+    page.locator("#coach-form .error-box", has_text="far too long").wait_for()
+    assert "at most 20,000 characters" in page.locator("#coach-form .error-box").inner_text()
+    assert page.locator("#coach-form .error-box").count() == 1
+    assert page.url == origin + "/coach"
+    # The browser logs each refused post; nothing else may be logged.
+    refused = ("status of 422", "status of 413")
+    assert len([e for e in visit.errors if any(r in e for r in refused)]) == 2, visit.errors
+    visit.errors = [e for e in visit.errors if not any(r in e for r in refused)]
     visit.close()

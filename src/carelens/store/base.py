@@ -201,6 +201,16 @@ def query_words(query: str) -> list[str]:
     return [word for word in _WORD_RE.findall(query) if word.lower() not in STOP_WORDS]
 
 
+def common_words(query: str) -> list[str]:
+    """The words of a search query that :func:`query_words` leaves out (English stop words:
+    too common to search for), each once, in the order given."""
+    found: list[str] = []
+    for word in _WORD_RE.findall(query):
+        if word.lower() in STOP_WORDS and word.lower() not in found:
+            found.append(word.lower())
+    return found
+
+
 def clean_text(value: object) -> str | None:
     """A string that any database accepts (no NUL, valid UTF-8), or None for non-strings."""
     if not isinstance(value, str):

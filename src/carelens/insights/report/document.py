@@ -51,7 +51,9 @@ margin:18px 0}
 .card .value{display:block;font-size:1.45rem;font-weight:600}
 .card .value.small{font-size:1.05rem;line-height:2.1rem}
 .card .label{color:var(--muted);font-size:.85rem}
-.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:4px 28px}
+.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(440px,100%),1fr));
+gap:4px 28px}
+.grid2>*{min-width:0}
 figure{margin:8px 0 18px}
 figcaption{font-weight:600;font-size:.95rem;margin-bottom:2px}
 svg.chart{display:block;max-width:100%;height:auto}
@@ -79,7 +81,8 @@ tbody th{white-space:nowrap;max-width:16em;overflow:hidden;text-overflow:ellipsi
 .signals ul{margin:4px 0;padding-left:20px}
 .crisis{background:#fdf0f4;border-left:4px solid #CC79A7;padding:8px 14px;margin:10px 0}
 section.helper{border-top:1px solid var(--line);margin-top:22px}
-dl.metrics{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:2px 24px;
+dl.metrics{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(250px,100%),1fr));
+gap:2px 24px;
 margin:6px 0;font-size:.9rem}
 dt{font-weight:600}
 dd{margin:0 0 6px 18px}
@@ -97,6 +100,9 @@ mark.empathy{background:#d3e7f7;box-shadow:inset 0 -2px #0072B2}
 mark.compassion{background:#d2f0e5;box-shadow:inset 0 -2px #009E73}
 mark.distress{background:#fde3d2;box-shadow:inset 0 -2px #D55E00}
 code{font-size:.88em}
+pre{overflow-x:auto;max-width:100%}
+@media (max-width:640px){header.top>div,main{padding-left:14px;padding-right:14px}
+.table-wrap td:not(.num){min-width:10em}}
 @media print{.table-wrap.tall{max-height:none;overflow:visible}details{display:block}}
 """
 

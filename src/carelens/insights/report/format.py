@@ -28,7 +28,13 @@ def esc(text: object) -> str:
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``n`` and ``word``, in the plural (``many``, default ``word + "s"``) unless n is 1."""
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
+    return f"{n:,} {noun(n, word, many)}"
+
+
+def noun(n: int, word: str, many: str | None = None) -> str:
+    """``word`` as it goes with a count of ``n``: in the plural (``many``, default
+    ``word + "s"``) unless n is 1 (for a count shown apart from its noun)."""
+    return word if n == 1 else many or word + "s"
 
 
 def month_span(first: str, last: str) -> str:

@@ -24,6 +24,7 @@ from carelens.insights.report.format import (
     card,
     esc,
     fmt,
+    noun,
     num_cell,
     plural,
 )
@@ -53,18 +54,21 @@ WIDE, HALF = 1000, 520
 def summary(insights: Insights, total: Mapping[str, Any], n_helpers: int, extra: Any) -> str:
     months = extra["months"]
     span = f"{months[0]} to {months[-1]}" if len(months) > 1 else months[0] if months else "none"
+    n_signals = int(extra["n_signals"])
+    needs = int(total.get("needs_attention") or 0)
+    unsafe = int(total.get("unsafe_replies") or 0)
     cards = [
-        card(f"{len(insights):,}", "response" if len(insights) == 1 else "responses"),
-        card(f"{n_helpers:,}", "helper" if n_helpers == 1 else "helpers"),
+        card(f"{len(insights):,}", noun(len(insights), "response")),
+        card(f"{n_helpers:,}", noun(n_helpers, "helper")),
         card(
             f"{extra['n_communities']:,}",
-            "community" if extra["n_communities"] == 1 else "communities",
+            noun(extra["n_communities"], "community", "communities"),
         ),
         card(esc(span), "months", small=True),
         card(fmt(as_number(total.get("mean_empathy")), "level"), "mean empathy level (0 to 2)"),
-        card(f"{extra['n_signals']:,}", "strain signals to look at"),
-        card(f"{int(total.get('needs_attention') or 0):,}", "crisis cues to read"),
-        card(f"{int(total.get('unsafe_replies') or 0):,}", "unsafe replies to read"),
+        card(f"{n_signals:,}", noun(n_signals, "strain signal") + " to look at"),
+        card(f"{needs:,}", noun(needs, "crisis cue") + " to read"),
+        card(f"{unsafe:,}", noun(unsafe, "unsafe reply", "unsafe replies") + " to read"),
     ]
     return (
         f'<section id="overview"><h2>Overview</h2><div class="cards">{"".join(cards)}</div>'

@@ -35,11 +35,14 @@ _LEAD = (
 
 
 def _textarea(name: str, label: str, hint: str, value: str) -> str:
-    # The newline after the tag keeps a text that starts with a newline intact.
+    # The newline after the tag keeps a text that starts with a newline intact. No
+    # ``maxlength``: it would cut a longer pasted text without a word; the server refuses a
+    # text over the limit and says so (``_problem``), and the hint gives the limit.
     return (
         f'<div class="field"><label for="{name}">{label}</label>'
-        f'<span class="hint" id="{name}-hint">{hint}</span>'
-        f'<textarea id="{name}" name="{name}" rows="7" maxlength="{MAX_TEXT_CHARS}" required '
+        f'<span class="hint" id="{name}-hint">{hint} At most {MAX_TEXT_CHARS:,} characters.'
+        "</span>"
+        f'<textarea id="{name}" name="{name}" rows="7" required '
         f'aria-describedby="{name}-hint" spellcheck="true">\n{esc(value)}</textarea></div>'
     )
 
@@ -47,7 +50,8 @@ def _textarea(name: str, label: str, hint: str, value: str) -> str:
 def _form(seeker: str, response: str, error: str | None) -> str:
     alert = f'<div class="note error-box" role="alert">{esc(error)}</div>' if error else ""
     return (
-        f'<form method="post" action="/coach" id="coach-form" class="coach">{alert}'
+        f'<form method="post" action="/coach" id="coach-form" class="coach" '
+        f'data-max-chars="{MAX_TEXT_CHARS}">{alert}'
         '<div class="pair">'
         + _textarea("seeker", "What they said", "Their message, as they wrote it.", seeker)
         + _textarea("response", "Your draft reply", "Edit it and check again.", response)

@@ -29,7 +29,7 @@ from fastapi.responses import HTMLResponse
 
 from carelens.insights import Insights
 from carelens.insights.report import Overview
-from carelens.insights.report.format import esc
+from carelens.insights.report.format import esc, plural
 from carelens.insights.report.helper_sections import (
     HELPERS_TABLE_NOTE,
     helper_section,
@@ -177,7 +177,7 @@ def dashboard(
     if corpus.status != "done":
         parts.append(
             f'<p class="note dash-note">The analysis is {esc(corpus.status)}: these figures '
-            f"cover the {len(insights):,} replies stored so far.</p>"
+            f"cover the {plural(len(insights), 'reply', 'replies')} stored so far.</p>"
         )
     if helper:
         if helper not in overview.rollup.by_helper:
@@ -186,6 +186,7 @@ def dashboard(
                 "Helper not found",
                 "No reply in this corpus is by a helper of this name; pick one from the "
                 "dashboard's list.",
+                links=[(f"{base}#helpers", f"All helpers of {corpus.name}")],
             )
         record = next(r for r in overview.helper_records if r["helper"] == helper)
         parts.append(
@@ -203,15 +204,19 @@ def dashboard(
         return page_response(
             document(f"{helper} in {corpus.name}", "".join(parts), active="/dashboards", lead=lead)
         )
+    helpers_lead = (
+        "One helper; the name opens their view."
+        if len(names) == 1
+        else f"All {len(names):,} helpers, most replies first; a name opens that helper's view."
+    )
     parts += [
         overview.summary(),
         overview.communities(page),
         overview.trends(page),
         '<section id="helpers"><h2>Helpers</h2>'
-        f'<p class="muted">All {len(names):,} helpers, most replies first; a name opens that '
-        f"helper's view. {HELPERS_TABLE_NOTE}</p>"
+        f'<p class="muted">{helpers_lead} {HELPERS_TABLE_NOTE}</p>'
         f"{helpers_table(overview.helper_records, links, overview.signal_count())}</section>",
         signals_overview(overview.signals, links, evidence),
-        overview.crisis(),
+        overview.crisis(evidence),
     ]
     return page_response(document(title, "".join(parts), active="/dashboards", lead=lead))

@@ -2,11 +2,12 @@
 
 * ``GET /explorer`` lists the corpora with their status (the page reloads itself every few
   seconds while one is being analysed);
-* ``GET /explorer/{corpus}`` pages through its results, filtered by style, dimension and
-  minimum level, helper, date range, topic category, what needs a person to read it (crisis
-  cues in the seeker message, unsafe wording in the reply) and full-text search (a plain GET
-  form, so every view is a link); each reply is drawn in place with its style, levels and marked
-  rationale, and links to its thread;
+* ``GET /explorer/{corpus}`` pages through its results, filtered by style, dimension (the
+  replies that show it: level 1 weak or more, or 2 strong only), helper, date range, topic
+  category, what needs a person to read it (crisis cues in the seeker message, unsafe wording
+  in the reply) and full-text search (a plain GET form, so every view is a link; a search made
+  only of words too common to index says so); each reply is drawn in place with its style,
+  levels and marked rationale, and links to its thread;
 * ``GET /explorer/{corpus}/thread/{conversation}`` shows every pair of one conversation,
   each seeker message followed by the replies to it, annotated.
 
@@ -26,13 +27,18 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from carelens.insights.report.format import esc
+from carelens.insights.report.format import esc, noun, plural
 from carelens.insights.rows import parse_timestamp
 from carelens.service.context import Ctx, ServiceContext
 from carelens.service.pages import annotate
 from carelens.service.pages.layout import PageError, document, page_response
 from carelens.store import Corpus, InvalidQueryError
-from carelens.store.base import ATTENTION_FILTERS, normalize_timestamp
+from carelens.store.base import (
+    ATTENTION_FILTERS,
+    common_words,
+    normalize_timestamp,
+    query_words,
+)
 from carelens.taxonomy import STYLES
 
 router = APIRouter()
@@ -98,6 +104,12 @@ class Filters:
             pairs.append(("page", str(values.page)))
         return "?" + urlencode(pairs) if pairs else "?"
 
+    @property
+    def level(self) -> int:
+        """The lowest level of the chosen dimension shown: 1 (weak) unless the form asks for
+        another; a reply that does not show the dimension (level 0) matches only ``0``."""
+        return int(self.min_level) if self.min_level else 1
+
     def store_arguments(self) -> dict[str, Any]:
         """The arguments of ``Store.results`` for these filters."""
         until: str | None = self.until
@@ -110,7 +122,7 @@ class Filters:
             "query": self.q or None,
             "style": self.style or None,
             "dimension": self.dimension or None,
-            "min_level": int(self.min_level) if self.min_level and self.dimension else None,
+            "min_level": self.level if self.dimension else None,
             "helper": self.helper or None,
             "topic": self.topic or None,
             "attention": self.attention or None,
@@ -192,7 +204,7 @@ def status_badge(corpus: Corpus) -> str:
 
 def progress(corpus: Corpus) -> str:
     if corpus.total is None:
-        return "" if corpus.status != "done" else f"{corpus.done:,} pairs"
+        return "" if corpus.status != "done" else plural(corpus.done, "pair")
     share = 1.0 if corpus.total == 0 else min(1.0, corpus.done / corpus.total)
     return (
         f'<progress max="1" value="{share:.3f}" aria-label="analysed {share:.0%}"></progress> '
@@ -208,7 +220,7 @@ def corpus_facts(corpus: Corpus) -> str:
         f"uploaded {esc(when(corpus.created_at))} UTC",
     ]
     if corpus.rejected:
-        facts.append(f"{corpus.rejected:,} input records rejected")
+        facts.append(f"{plural(corpus.rejected, 'input record')} rejected")
     items = "".join(f"<li>{fact}</li>" for fact in facts if fact)
     error = f'<p class="note error-box">{esc(corpus.error)}</p>' if corpus.error else ""
     return f'<ul class="corpus-facts muted">{items}</ul>{error}'
@@ -261,10 +273,6 @@ def corpora_page(ctx: ServiceContext, *, primary: str, title: str, lead: str) ->
     )
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else many or one + 's'}"
-
-
 def thread_url(corpus_id: str, conversation: str) -> str:
     return f"/explorer/{quote(corpus_id, safe='')}/thread/{quote(conversation, safe='')}"
 
@@ -305,7 +313,13 @@ def filter_form(
     ]
     style_values += [(s, f"{s} ({n:,})") for s, n in styles.items() if s not in STYLES]
     dimension_values = [("", "any dimension")] + [(d, d.replace("_", " ")) for d in dimensions]
-    level_values = [("", "any level"), ("1", "1 weak or more"), ("2", "2 strong")]
+    # A dimension alone keeps the replies that show it (level 1 or more): every reply has a
+    # level on every dimension, so "any level" would keep them all. 0 is offered only when a
+    # link asks for it.
+    level_values = [("", "1 weak or 2 strong"), ("2", "2 strong only")]
+    if filters.min_level == "0":
+        level_values.append(("0", "0 none or more (every reply)"))
+    chosen_level = "" if filters.min_level == "1" else filters.min_level
     topics = facets.get("topic", [])
     if topics:
         topic_values = [("", "any topic")] + [(t, f"{t} ({n:,})") for t, n in topics]
@@ -327,7 +341,7 @@ def filter_form(
         f'<select id="f-dimension" name="dimension">{_options(dimension_values, filters.dimension)}'
         "</select></div>"
         '<div class="field"><label for="f-level">at level</label>'
-        f'<select id="f-level" name="min_level">{_options(level_values, filters.min_level)}'
+        f'<select id="f-level" name="min_level">{_options(level_values, chosen_level)}'
         "</select></div>"
         '<div class="field"><label for="f-helper">Helper</label>'
         f'<input type="text" id="f-helper" name="helper" value="{esc(filters.helper)}" '
@@ -432,7 +446,10 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
     facets = ctx.store.facets(corpus.id, limit=MAX_FACETS)
     problems = list(filters.problems)
     page = None
-    if not problems:
+    # A search with no word the index keeps (only stop words, or no letters at all) cannot
+    # match anything; say why instead of "nothing matches".
+    unsearchable = bool(filters.q) and not query_words(filters.q)
+    if not problems and not unsearchable:
         try:
             page = ctx.store.results(corpus.id, **filters.store_arguments())
         except InvalidQueryError as exc:
@@ -443,6 +460,8 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
         status = 422
         items = "".join(f"<li>{esc(p)}</li>" for p in problems)
         parts.append(f'<div class="note error-box" role="alert"><ul>{items}</ul></div>')
+    elif unsearchable:
+        parts.append(_unsearchable_note(filters))
     elif page is not None:
         first = (filters.page - 1) * filters.per_page
         shown = (
@@ -450,10 +469,12 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
             if page.items
             else "none on this page"
         )
-        what = "matching replies" if filters.active else "replies"
+        what = noun(page.total, "reply", "replies")
+        if filters.active:
+            what = "matching " + what
         parts.append(
             f'<div class="results-head"><p id="result-count"><b>{page.total:,}</b> {what} · '
-            f"{shown}</p>"
+            f"{shown}{_skipped_words(filters)}</p>"
             f'<p class="small"><a href="/dashboards/{quote(corpus.id, safe="")}">dashboard of '
             "this corpus</a></p></div>"
         )
@@ -473,6 +494,33 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
     lead = corpus_facts(corpus)
     return page_response(
         document(corpus.name, "".join(parts), active="/explorer", lead=lead), status=status
+    )
+
+
+def _unsearchable_note(filters: Filters) -> str:
+    common = common_words(filters.q)
+    if common:
+        why = (
+            f"“{esc(filters.q)}” has only words too common to search for "
+            f"({esc(', '.join(common))}): the search index leaves them out, so it cannot "
+            "look for them."
+        )
+    else:
+        why = f"“{esc(filters.q)}” has no letters or digits to search for."
+    return (
+        f'<p class="note" id="search-unusable">{why} Search for a less common word, or '
+        f'<a href="{esc(filters.link(q="", page=1))}">clear the search</a>.</p>'
+    )
+
+
+def _skipped_words(filters: Filters) -> str:
+    """A note on the words of the search left out as too common, when there are some."""
+    common = common_words(filters.q) if filters.q else []
+    if not common:
+        return ""
+    return (
+        f' · <span class="muted" id="search-skipped">left out of the search as too common: '
+        f"{esc(', '.join(common))}</span>"
     )
 
 
@@ -513,8 +561,9 @@ def explorer_thread(ctx: Ctx, corpus_id: str, conversation_id: str) -> HTMLRespo
     parts = []
     if total > len(records):
         parts.append(
-            f'<p class="note">This conversation has {total:,} analysed replies; the first '
-            f"{len(records):,} are shown.</p>"
+            f'<p class="note">This conversation has '
+            f"{plural(total, 'analysed reply', 'analysed replies')}; this page shows the "
+            f"first {len(records):,}.</p>"
         )
     for replies in turns.values():
         first = replies[0]
@@ -553,7 +602,7 @@ def explorer_thread(ctx: Ctx, corpus_id: str, conversation_id: str) -> HTMLRespo
     )
     lead = (
         f'<p class="muted">Conversation <code>{esc(conversation_id)}</code> · '
-        f"{_count(len(turns), 'message')}, {_count(len(records), 'reply', 'replies')} · {back}</p>"
+        f"{plural(len(turns), 'message')}, {plural(len(records), 'reply', 'replies')} · {back}</p>"
     )
     return page_response(
         document(f"Thread in {corpus.name}", "".join(parts), active="/explorer", lead=lead)

@@ -101,16 +101,24 @@ def static_response(name: str) -> Response:
 
 class PageError(Exception):
     """An error shown as a page: HTTP ``status``, a short ``title`` and a helpful ``message``
-    (plain text; it is escaped)."""
+    (plain text; it is escaped); ``links`` are (URL, label) pairs of where to go from there,
+    shown before the links to the coach and the explorer."""
 
     def __init__(
-        self, status: int, title: str, message: str, *, headers: Mapping[str, str] | None = None
+        self,
+        status: int,
+        title: str,
+        message: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        links: Sequence[tuple[str, str]] = (),
     ) -> None:
         super().__init__(message)
         self.status = status
         self.title = title
         self.message = message
         self.headers = dict(headers or {})
+        self.links = tuple(links)
 
 
 def document(
@@ -160,9 +168,12 @@ def page_response(
 
 def error_page(error: PageError) -> HTMLResponse:
     """The page of a :class:`PageError`."""
+    links = [*error.links, ("/coach", "Coach"), ("/explorer", "Explorer")]
     body = (
         f'<div class="note error-box" role="alert"><p>{esc(error.message)}</p></div>'
-        '<p><a href="/coach">Coach</a> · <a href="/explorer">Explorer</a></p>'
+        '<p class="error-links">'
+        + " · ".join(f'<a href="{esc(href)}">{esc(label)}</a>' for href, label in links)
+        + "</p>"
     )
     lead = f'<p class="muted">Error {error.status}</p>'
     return page_response(

@@ -3,7 +3,9 @@
  * The form is posted exactly as without JavaScript (same URL, same fields); the result
  * section of the answer replaces the one on the page, so the texts, the caret and the
  * scroll position stay where they are. Editing a text after a check dims the result and
- * says so; Ctrl+Enter (Cmd+Enter) checks again. Any failure falls back to a plain post.
+ * says so; Ctrl+Enter (Cmd+Enter) checks again. A text over the limit is refused by the
+ * server, whose message is shown above the texts (a body too large for the server to read
+ * at all is explained here). Any other failure falls back to a plain post.
  */
 (() => {
   "use strict";
@@ -52,9 +54,23 @@
         credentials: "same-origin",
         headers: { Accept: "text/html" },
       });
-      const page = new DOMParser().parseFromString(await response.text(), "text/html");
       const oldAlert = form.querySelector(".error-box");
       if (oldAlert) oldAlert.remove();
+      if (response.status === 413) {
+        // The body is over the server's byte limit (a text far over the character limit):
+        // the answer is the API's JSON error, so say it here instead of showing that.
+        const limit = Number(form.dataset.maxChars || 0).toLocaleString("en");
+        const box = document.createElement("div");
+        box.className = "note error-box";
+        box.setAttribute("role", "alert");
+        box.textContent =
+          `The texts are far too long to send: each may have at most ${limit} characters. ` +
+          "Shorten them and check again.";
+        form.prepend(box);
+        say("Not checked: see the message above the texts.");
+        return;
+      }
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
       const alert = page.querySelector("#coach-form .error-box");
       if (alert) form.prepend(document.importNode(alert, true));
       const fresh = page.getElementById("result");
