@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import carelens
-from carelens.analysis.crisis import crisis_cues
+from carelens.analysis.crisis import crisis_cues, negated_mentions
 from carelens.analysis.crisis_model import (
     LABEL,
     CrisisWordingModel,
@@ -77,6 +77,36 @@ def test_the_analyzer_asks_the_model_only_when_the_patterns_found_nothing() -> N
     analyzer.crisis_model = None
     without = analyzer.analyze(VEILED, "I'm here. Tell me more about tonight?")
     assert without.seeker is not None and not without.seeker.needs_attention
+
+
+NEGATED = (
+    "I'm not suicidal",
+    "I would never hurt myself.",
+    "I am not suicidal, I just need to vent about work.",
+    "I'm not going to kill myself, I promise, I just feel empty and worthless.",
+)
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_a_negated_mention_is_not_flagged_by_the_model_either(text: str) -> None:
+    """The patterns skip "I'm not suicidal"; the model, asked because no cue was left, used to
+    flag the same sentence (the codebook says plainly negated mentions are not flagged)."""
+    assert crisis_cues(text) == ()
+    model = shipped_model()
+    skip = negated_mentions(text)
+    assert skip, "the patterns see the negated mention"
+    assert model.cue(text, skip=skip) is None
+    result = carelens.load().analyze(text, "I hear you.")
+    assert result.seeker is not None and not result.seeker.needs_attention
+
+
+def test_only_the_sentences_of_negated_mentions_are_left_out() -> None:
+    """Veiled wording in another sentence is still flagged, over that sentence."""
+    text = "I'm not suicidal. " + VEILED
+    skip = negated_mentions(text)
+    assert skip and skip[0][1] <= len("I'm not suicidal")
+    cue = shipped_model().cue(text, skip=skip)
+    assert cue is not None and text[cue.start : cue.end].startswith("Lately I keep thinking")
 
 
 def copy_model(tmp_path: Path) -> Path:

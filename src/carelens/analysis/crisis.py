@@ -182,6 +182,22 @@ def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
     return _find(seeker_text, searched, compiled)
 
 
+def negated_mentions(seeker_text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``seeker_text`` mentions crisis wording that the writer plainly negates about
+    themselves ("I'm not suicidal"), as (start, end) offsets: the matches
+    :func:`crisis_cues` leaves out. The learned flag is not asked about their sentences."""
+    searched = seeker_text.lower() if seeker_text.isascii() else seeker_text
+    compiled = _FOLDED if seeker_text.isascii() else _COMPILED
+    found = []
+    for patterns in compiled.values():
+        for pattern in patterns:
+            for match in pattern.finditer(searched):
+                start, end = match.span()
+                if _negated(seeker_text, start, seeker_text[start:end]):
+                    found.append((start, end))
+    return tuple(sorted(set(found)))
+
+
 def _scan(seeker_text: str) -> tuple[Span, ...]:
     """Every case-insensitive pattern over ``seeker_text``, without the quick check or the
     lower-cased copy (what :func:`crisis_cues` must equal; the tests compare them)."""

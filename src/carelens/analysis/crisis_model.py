@@ -16,6 +16,7 @@ score is 1.0, as for pattern cues, and the probability is not shown. The model f
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
 
 from carelens.analysis.personal_distress import HashedLinearModel
@@ -55,13 +56,22 @@ class CrisisWordingModel(HashedLinearModel):
         the intercept's)."""
         return 1.0 / (1.0 + math.exp(-self._raw(text)))
 
-    def cue(self, seeker_text: str) -> Span | None:
+    def cue(self, seeker_text: str, *, skip: Sequence[tuple[int, int]] = ()) -> Span | None:
         """A cue over the sentence of ``seeker_text`` rated highest on its own, when the whole
-        post reaches the threshold; None otherwise."""
-        if self.probability(seeker_text) < self.threshold:
+        post reaches the threshold; None otherwise. Sentences that overlap a ``skip`` range
+        (a crisis mention the writer negates: "I'm not suicidal") are left out of both: the
+        patterns do not flag such a mention, and the model must not flag it either."""
+        sentences = list(sentence_ranges(seeker_text))
+        if skip:
+            kept = [(a, b) for a, b in sentences if not any(a < e and s < b for s, e in skip)]
+            text = list(" " * len(seeker_text))
+            for a, b in kept:
+                text[a:b] = seeker_text[a:b]
+            seeker_text, sentences = "".join(text), kept
+        if not sentences or self.probability(seeker_text) < self.threshold:
             return None
         best: tuple[float, int, int] | None = None
-        for start, end in sentence_ranges(seeker_text):
+        for start, end in sentences:
             rated = self.probability(seeker_text[start:end])
             if best is None or rated > best[0]:
                 best = (rated, start, end)

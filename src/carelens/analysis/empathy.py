@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
+from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues, negated_mentions
 from carelens.analysis.crisis_model import CrisisWordingModel
 from carelens.analysis.feedback import feedback_for
 from carelens.analysis.personal_distress import PersonalDistressModel, helper_distress
@@ -403,7 +403,7 @@ class EmpathyAnalyzer:
         cues = crisis_cues(seeker)
         if cues or self.crisis_model is None:
             return cues
-        cue = self.crisis_model.cue(seeker)
+        cue = self.crisis_model.cue(seeker, skip=negated_mentions(seeker))
         return (cue,) if cue is not None else ()
 
     def _helper_signals(self, response: str) -> HelperSignals | None:
