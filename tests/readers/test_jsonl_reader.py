@@ -81,7 +81,7 @@ def test_pairs_jsonl_odd_speaker_and_time_values(tmp_path: Path) -> None:
 
 def test_column_map_renames_pair_speaker_and_time(tmp_path: Path) -> None:
     path = tmp_path / "pairs.jsonl"
-    record = {"q": "I'm scared.", "a": "I hear you.", "qid": 1, "aid": 2, "by": "kim", "at": 0}
+    record = {"q": "I'm scared.", "a": "I hear you.", "qid": 1, "aid": 2, "by": "kim", "at": 1e9}
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     column_map = {
         "seeker": "q", "response": "a", "seeker_id": "qid", "response_id": "aid",
@@ -90,8 +90,32 @@ def test_column_map_renames_pair_speaker_and_time(tmp_path: Path) -> None:
     (exchange,) = read_exchanges(path, column_map=column_map)
     assert (exchange.response.speaker, exchange.response.timestamp) == (
         "kim",
-        "1970-01-01T00:00:00+00:00",
+        "2001-09-09T01:46:40+00:00",
     )
+
+
+@pytest.mark.parametrize(
+    ("timestamp", "expected"),
+    [
+        (1722500000, "2024-08-01T08:13:20+00:00"),  # seconds
+        (1722500000000, "2024-08-01T08:13:20+00:00"),  # milliseconds: was undated
+        (86400, None),  # no plausible time: was 1970-01-02, a month of its own
+        (2024, None),  # a bare year
+        ("1722500000000", "1722500000000"),  # text stays as written (the insights read it)
+    ],
+)
+def test_a_numeric_timestamp_is_a_unix_time_only_when_plausible(
+    tmp_path: Path, timestamp: object, expected: str | None
+) -> None:
+    """The readers follow the insights' rule (docs/insights.md, "Timestamps")."""
+    path = tmp_path / "turns.jsonl"
+    records = [
+        {"id": "a", "text": "I feel lost.", "timestamp": timestamp},
+        {"id": "b", "text": "That sounds hard.", "reply_to": "a", "timestamp": timestamp},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (exchange,) = read_exchanges(path)
+    assert exchange.response.timestamp == expected
 
 
 def test_read_turns_on_pairs_keeps_the_names(tmp_path: Path) -> None:

@@ -13,7 +13,6 @@ is no helper, :data:`UNKNOWN`), and timestamps are read as :func:`parse_timestam
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from carelens.taxonomy import EMPATHY_PARTS, RESPONSE_DIMENSIONS
+from carelens.timestamps import unix_time
 
 #: Dimensions a row carries levels for: the model's, then the derived ``empathy``.
 ROW_DIMENSIONS: tuple[str, ...] = (*RESPONSE_DIMENSIONS, "empathy")
@@ -81,11 +81,6 @@ class ResponseRow:
             object.__setattr__(self, "month", f"{stamp.year:04d}-{stamp.month:02d}")
 
 
-#: Unix times are read only in this range (1980 to 2100); other numbers are no time.
-EPOCH_RANGE = (
-    datetime(1980, 1, 1, tzinfo=UTC).timestamp(),
-    datetime(2100, 1, 1, tzinfo=UTC).timestamp(),
-)
 _COMPACT_DATE = re.compile(r"\d{8}")
 
 
@@ -96,8 +91,9 @@ def parse_timestamp(value: object) -> datetime | None:
     :meth:`datetime.fromisoformat` reads (``2024-08-01T12:00:00Z``, ``2024-08-01 12:00``,
     ``2024-08-01``, the compact ``20240801`` and ``20240801T1200``), with or without an
     offset (none means UTC); and a number — or a string of one — that is a plausible Unix
-    time, in seconds or in milliseconds, between 1980 and 2100 (:data:`EPOCH_RANGE`; the two
-    ranges do not overlap, so each number has one reading). An eight-digit value is a
+    time, in seconds or in milliseconds, between 1980 and 2100
+    (:func:`carelens.timestamps.unix_time`; the two ranges do not overlap, so each number has
+    one reading). An eight-digit value is a
     compact ``YYYYMMDD`` date when it is one. Anything else — a bare year such as ``2024``,
     a number outside both ranges, text — is no timestamp (the response is undated).
     """
@@ -116,7 +112,7 @@ def parse_timestamp(value: object) -> datetime | None:
         number = float(text)
     except ValueError:
         return _iso(text)
-    return _from_unix_time(number)
+    return unix_time(number)
 
 
 def _iso(text: str) -> datetime | None:
@@ -125,17 +121,6 @@ def _iso(text: str) -> datetime | None:
     except ValueError:
         return None
     return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _from_unix_time(number: float) -> datetime | None:
-    """Unix seconds or milliseconds in :data:`EPOCH_RANGE` as a datetime, else None."""
-    if not math.isfinite(number):
-        return None
-    low, high = EPOCH_RANGE
-    for seconds in (number, number / 1000):
-        if low <= seconds < high:
-            return datetime.fromtimestamp(seconds, tz=UTC)
-    return None
 
 
 def _name(value: object) -> str | None:

@@ -23,7 +23,6 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, ClassVar, NamedTuple, Protocol, cast
 
@@ -32,6 +31,7 @@ import zstandard
 from carelens.errors import InputError
 from carelens.readers import rejects as R
 from carelens.readers.rejects import RejectLog
+from carelens.timestamps import unix_time
 from carelens.types import Exchange, Turn
 
 logger = logging.getLogger(__name__)
@@ -470,16 +470,13 @@ def optional_str(value: object) -> str | None:
 
 
 def iso_utc(value: object) -> str | None:
-    """A Unix time (number or digit string) as ISO-8601 UTC; None when it is not one."""
+    """A Unix time (number or digit string; seconds or milliseconds, 1980 to 2100:
+    :func:`carelens.timestamps.unix_time`) as ISO-8601 UTC; None when it is not one."""
     if isinstance(value, bool):
         return None
     try:
-        seconds = float(value) if isinstance(value, int | float | str) else math.nan
+        number = float(value) if isinstance(value, int | float | str) else math.nan
     except (ValueError, OverflowError):  # OverflowError: an int too large for a float
         return None
-    if not math.isfinite(seconds):
-        return None
-    try:
-        return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
-    except (OverflowError, OSError, ValueError):
-        return None
+    stamp = unix_time(number)
+    return stamp.isoformat() if stamp is not None else None

@@ -11,10 +11,11 @@ or ConvoKit-style JSON (``id, speaker, conversation_id, reply_to, timestamp, tex
 One builder per kind turns a record (already renamed to canonical names by the column map)
 into a ``Turn`` or an ``Exchange``, rejecting it when a required value is missing. Optional
 values are never a reason to reject: a blank one is missing, a name or id that is not text
-is written as text, a numeric timestamp is read as Unix time (ISO-8601 UTC; None when it is
-no time) and a text one is kept as it is (the insights decide what it means). Every field
-the layout does not use is kept in ``meta`` (the response's ``meta`` for pairs), so gold
-labels and the ``community`` travel along.
+is written as text, a numeric timestamp is read as a Unix time in seconds or milliseconds
+(ISO-8601 UTC; None outside 1980 to 2100) and a text one is kept as it is (the insights
+decide what it means).
+Every field the layout does not use is kept in ``meta`` (the response's ``meta`` for pairs),
+so gold labels and the ``community`` travel along.
 """
 
 from __future__ import annotations
@@ -212,7 +213,8 @@ def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
 
 
 def _timestamp(value: object) -> str | None:
-    """A number as a Unix time (ISO-8601 UTC, None when it is none); any other value as text."""
+    """A number as a Unix time (seconds or milliseconds, 1980 to 2100) in ISO-8601 UTC, None
+    when it is no time; any other value as text (the insights decide what it means)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return iso_utc(value)
     return optional_str(value)
