@@ -68,7 +68,8 @@ Rejects = Annotated[
 Community = Annotated[
     str | None,
     typer.Option(
-        help="Community name for responses that carry none (default: the input file's name)."
+        help="Community name for responses that carry none (default: the input file's name "
+        "without its extension)."
     ),
 ]
 
