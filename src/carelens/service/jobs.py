@@ -17,6 +17,7 @@ and leaves the corpus ``running`` for the next start.
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import threading
 from collections.abc import Sequence
@@ -238,7 +239,11 @@ class CorpusWorker:
 
     def _analyse(self, corpus_id: str, path: Path, format: str | None) -> str:
         folder = corpus_dir(self.uploads, corpus_id)
-        with RejectLog(folder / REJECTS_NAME) as rejects:
+        rejects_path = folder / REJECTS_NAME
+        # Readable by its owner only, like the upload beside it (the log opens it for writing).
+        os.close(os.open(rejects_path, os.O_CREAT | os.O_WRONLY, 0o600))
+        rejects_path.chmod(0o600)
+        with RejectLog(rejects_path) as rejects:
             total = sum(1 for _ in read_exchanges(path, format=format, rejects=rejects))
         self.store.set_status(corpus_id, "running", total=total, rejected=rejects.total)
         start = self.store.stored_seqs(corpus_id)
