@@ -132,6 +132,27 @@ def test_malformed_input_gives_rejects_and_good_rows(
     assert str(rejects) in result.stdout.replace("\n", "")
 
 
+@pytest.mark.parametrize(("forced", "hint"), [("jsonl", "is the file really jsonl?"), (None, None)])
+def test_a_file_whose_every_record_is_rejected_gets_a_hint(
+    invoke: Invoke, tmp_path: Path, forced: str | None, hint: str | None
+) -> None:
+    """A CSV read as JSON Lines ended with a summary of zeros and no word on why."""
+    source = tmp_path / "pairs.csv"
+    source.write_text("sp_id,rp_id,seeker_post,response_post\na,b,I feel alone,Oh no\n", "utf-8")
+    args = ["--format", forced] if forced else []
+    if forced is None:  # a file that is detected, with one record and no text
+        source = tmp_path / "pairs.jsonl"
+        source.write_text('{"seeker": "I feel alone", "response": ""}\n', encoding="utf-8")
+    result = invoke("analyze", source, "-o", tmp_path / "o.jsonl", *args)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert "Nothing was analysed:" in said
+    if hint:
+        assert "all 2 records were rejected" in said and hint in said
+    else:
+        assert "the only record was rejected" in said and "rejects file say why" in said
+
+
 def test_rejects_path_option(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     rejects = tmp_path / "bad.jsonl"
     result = invoke(

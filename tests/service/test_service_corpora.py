@@ -173,6 +173,19 @@ def test_wrong_format_fails_the_corpus_with_a_message(client: TestClient, data_d
     assert str(data_dir) not in corpus["error"]  # no server paths
 
 
+def test_a_file_whose_every_record_is_rejected_fails_with_a_hint(
+    client: TestClient, data_dir: Path
+) -> None:
+    """A CSV uploaded as JSON Lines: every line a reject, and the corpus ended "done" with
+    nothing in it."""
+    response = upload(client, DATA / "pairs.csv", format="jsonl")
+    corpus = wait_for(client, response.json()["id"])
+    assert corpus["status"] == "failed" and corpus["total"] == 0 and corpus["rejected"] > 0
+    assert corpus["error"].startswith("nothing could be analysed: all ")
+    assert "'malformed JSON'" in corpus["error"] and "really a jsonl file" in corpus["error"]
+    assert str(data_dir) not in corpus["error"]
+
+
 def test_unrecognised_and_empty_uploads(client: TestClient, tmp_path: Path) -> None:
     blob = tmp_path / "notes.bin"
     blob.write_bytes(b"just some words\nnothing tabular here\n")

@@ -181,6 +181,19 @@ def analyze(
                 s.out.print(_feedback_table(summary))
         s.out.print(_summary_table(summary, rejects_path if log.total else None))
         s.out.print(levels_table(summary.level_counts))
+        if summary.analysed + summary.resumed == 0 and log.total:
+            s.note(escape(nothing_read_hint(log.total, input_format, rejects_path)))
+
+
+def nothing_read_hint(rejected: int, input_format: str | None, rejects: Path) -> str:
+    """What to check when every record of a file was rejected."""
+    records = "the only record was" if rejected == 1 else f"all {rejected:,} records were"
+    cause = (
+        f"is the file really {input_format}? Leave out --format to detect it"
+        if input_format
+        else "the first lines of the rejects file say why"
+    )
+    return f"Nothing was analysed: {records} rejected; {cause} (rejects: {rejects})."
 
 
 def _snippet(text: str, width: int = 40) -> str:

@@ -237,7 +237,7 @@ class CorpusWorker:
                 f"internal error ({type(exc).__name__}) while analysing; see the server log",
             )
 
-    def _analyse(self, corpus_id: str, path: Path, format: str | None) -> str:
+    def _analyse(self, corpus_id: str, path: Path, format: str | None) -> str | None:
         folder = corpus_dir(self.uploads, corpus_id)
         rejects_path = folder / REJECTS_NAME
         # Readable by its owner only, like the upload beside it (the log opens it for writing).
@@ -246,6 +246,15 @@ class CorpusWorker:
         with RejectLog(rejects_path) as rejects:
             total = sum(1 for _ in read_exchanges(path, format=format, rejects=rejects))
         self.store.set_status(corpus_id, "running", total=total, rejected=rejects.total)
+        if total == 0 and rejects.total:
+            reason = max(rejects.counts.items(), key=lambda kv: kv[1])[0]
+            which = "its only record" if rejects.total == 1 else f"all {rejects.total:,} records"
+            return self._fail(
+                corpus_id,
+                f"nothing could be analysed: {which} rejected (mostly {reason!r}); is it "
+                f"really a {format or 'supported'} file? Upload it again with the right format, "
+                "or without one to have it detected",
+            )
         start = self.store.stored_seqs(corpus_id)
         logger.info("corpus %s: %d pairs, starting at %d", corpus_id, total, start)
         exchanges = islice(read_exchanges(path, format=format, rejects=RejectLog()), start, None)
