@@ -359,7 +359,7 @@ def test_unsafe_replies_are_counted_and_kept_apart(invoke: Invoke, tmp_path: Pat
     screen = invoke("analyze", source)
     assert screen.exit_code == 0, screen.output
     assert "unsafe replies" in screen.stdout
-    assert "1 response(s) urge self-harm or give method information" in screen.stdout
+    assert "1 response urges self-harm or gives method information" in screen.stdout
     out = tmp_path / "out.csv"
     assert invoke("analyze", source, "-o", out).exit_code == 0
     with out.open(encoding="utf-8", newline="") as fh:

@@ -308,15 +308,23 @@ def add_outcome_rows(
     if needs_attention:
         table.add_row(
             "crisis cues",
-            f"[bold red]{needs_attention} seeker message(s) mention suicide or self-harm"
-            "[/]: read them (field seeker.crisis_cues); resources: 988 (US), text HOME to "
-            "741741, findahelpline.com",
+            f"[bold red]{needs_attention} seeker "
+            + ("message mentions" if needs_attention == 1 else "messages mention")
+            + " suicide or self-harm[/]: read "
+            + ("it" if needs_attention == 1 else "them")
+            + " (field seeker.crisis_cues); resources: 988 (US), text HOME to 741741, "
+            "findahelpline.com",
         )
     if unsafe_replies:
         table.add_row(
             "unsafe replies",
-            f"[bold red]{unsafe_replies} response(s) urge self-harm or give method "
-            "information[/]: read them (field unsafe)",
+            f"[bold red]{unsafe_replies} "
+            + (
+                "response urges self-harm or gives method information[/]: read it"
+                if unsafe_replies == 1
+                else "responses urge self-harm or give method information[/]: read them"
+            )
+            + " (field unsafe)",
         )
     table.add_row("rejected records", str(sum(rejected.values())))
     for reason, n in sorted(rejected.items(), key=lambda kv: -kv[1]):
