@@ -18,6 +18,7 @@ def local_ray() -> Iterator[None]:
 
         with ray_http_confined():  # as a real local run starts it
             ray.init(
+                address="local",  # not a cluster named by RAY_ADDRESS or `ray start`
                 num_cpus=2,
                 num_gpus=0,
                 include_dashboard=False,

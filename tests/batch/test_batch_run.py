@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -13,7 +14,7 @@ import pytest
 import carelens
 from carelens.batch import BatchOptions, run_batch
 from carelens.batch.outputs import MANIFEST, REJECTS, WORK
-from carelens.errors import InputError
+from carelens.errors import ConfigError, InputError
 from carelens.output import analyze_file
 from carelens.output.files import read_results
 from carelens.readers import RejectLog
@@ -22,6 +23,13 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "readers"
 INPUTS = [DATA / "thread.csv", DATA / "epitome_pairs.csv", DATA / "turns.jsonl"]
 
 pytestmark = pytest.mark.usefixtures("local_ray")
+
+
+def docs_recipe() -> str:
+    """The Python block of docs/batch.md's "What it writes" section."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "batch.md").read_text("utf-8")
+    section = text.split("## What it writes", 1)[1].split("\n## ", 1)[0]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
 
 
 def batch_records(out: Path) -> list[dict[str, object]]:
@@ -75,14 +83,23 @@ def test_same_records_as_analyze_then_resume(tmp_path: Path) -> None:
     assert (resumed.scored, resumed.resumed) == (lost_pairs, len(expected) - lost_pairs)
     assert by_ids(batch_records(out)) == expected
 
+    # The recipe of docs/batch.md reads the whole folder (manifest, counts, rejects and the
+    # kept _work beside the parts) with pyarrow and pandas.
+    assert (out / WORK).is_dir()
+    scope: dict[str, Any] = {}
+    exec(docs_recipe().replace("OUT_DIR", str(out)), scope)
+    table, frame = scope["table"], scope["frame"]
+    assert table.num_rows == len(frame) == len(expected)
+    assert set(zip(frame["seeker_id"], frame["response_id"], strict=True)) == set(expected)
+
 
 def test_other_inputs_or_options_are_refused(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch(INPUTS[:1], BatchOptions(output=out, shards=2))
-    with pytest.raises(InputError, match="other inputs"):
+    with pytest.raises(InputError, match=r"differs from this one in: inputs \("):
         run_batch(INPUTS[:2], BatchOptions(output=out, shards=2))
-    with pytest.raises(InputError, match="other include_text"):
-        run_batch(INPUTS[:1], BatchOptions(output=out, shards=2, include_text=False))
+    with pytest.raises(InputError, match=r"differs from this one in: --no-text, --redact;"):
+        run_batch(INPUTS[:1], BatchOptions(output=out, shards=2, include_text=False, redact=True))
     redone = run_batch(INPUTS[:2], BatchOptions(output=out, shards=2, overwrite=True))
     assert redone.pairs == 8 and not (out / WORK).exists()
 
@@ -137,3 +154,52 @@ def test_gpu_without_a_gpu_is_refused_before_any_work(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="sees no GPU"):
         run_batch(INPUTS[:1], BatchOptions(output=tmp_path / "out", gpu=True))
     assert not (tmp_path / "out" / WORK / "staged").exists()
+
+
+def test_parts_without_their_plan_are_refused_not_trusted(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(INPUTS[:1], BatchOptions(output=out, shards=2))
+    (out / MANIFEST).unlink()  # no manifest and no _work: nothing says whose parts these are
+    assert not (out / WORK).exists() and list(out.glob("part-*.parquet"))
+    for inputs in (INPUTS[:1], INPUTS[1:2]):
+        with pytest.raises(InputError, match=r"no manifest\.json.*new output folder.*--overwrite"):
+            run_batch(inputs, BatchOptions(output=out, shards=2))
+    redone = run_batch(INPUTS[1:2], BatchOptions(output=out, shards=2, overwrite=True))
+    assert redone.resumed == 0 and redone.scored == redone.pairs
+    assert by_ids(batch_records(out)) == by_ids(analyze_records(INPUTS[1:2], tmp_path))
+
+    # Staged pairs left without their plan are not reused either.
+    (out / MANIFEST).unlink()
+    for part in out.glob("part-*"):
+        part.unlink()
+    (out / REJECTS).unlink()
+    (out / WORK / "staged").mkdir(parents=True)
+    with pytest.raises(InputError, match="new output folder"):
+        run_batch(INPUTS[1:2], BatchOptions(output=out, shards=2))
+
+
+def test_an_output_folder_inside_an_input_folder_is_not_an_input(tmp_path: Path) -> None:
+    source = tmp_path / "in2"
+    source.mkdir()
+    shutil.copy(DATA / "pairs.jsonl", source / "a.jsonl")
+    options = BatchOptions(output=source / "out", shards=2)
+    first = run_batch([source], options)
+    again = run_batch([source], options)  # the parts and manifest under in2/out are no inputs
+    assert again.already_complete and again.pairs == first.pairs > 0
+
+
+def test_inputs_are_checked_before_the_output_folder_is_made(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(InputError, match="no such file"):
+        run_batch([tmp_path / "nope.csv"], BatchOptions(output=out))
+    assert not out.exists()
+
+
+def test_more_threads_per_worker_than_a_node_has_is_refused(tmp_path: Path) -> None:
+    import ray
+
+    cpus = int(ray.cluster_resources()["CPU"])
+    out = tmp_path / "out"
+    with pytest.raises(ConfigError, match=rf"--threads-per-worker {cpus + 1} .* at most {cpus}"):
+        run_batch(INPUTS[:1], BatchOptions(output=out, threads=cpus + 1))
+    assert not (out / WORK / "staged").exists()  # refused before any work

@@ -184,3 +184,27 @@ def test_score_dataframe_keeps_the_helper_time_and_community(
     assert column("timestamp") == ["2024-03-01T10:00:00Z", None]
     assert column("conversation_id") == ["t1", "t2"]
     assert column("community") == ["grief", None]
+
+
+def test_an_unfinished_batch_folder_says_to_finish_the_run(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from carelens.batch.scoring import shard_counts, write_part
+    from carelens.cli.main import app
+    from carelens.insights import batch_parts
+
+    out = tmp_path / "out"
+    (out / "_work").mkdir(parents=True)
+    (out / "_work" / "plan.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(InputError, match="unfinished batch run: run the same `carelens batch`"):
+        batch_parts(out)
+    result = CliRunner().invoke(app, ["summarize", str(out)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "unfinished batch run" in result.output and "cannot detect" not in result.output
+
+    # Parts whose plan and manifest are both gone: not a conversation file either.
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    write_part(parts, 0, records_table([], ["empathy"]), shard_counts([], ["empathy"], 0))
+    with pytest.raises(InputError, match=r"no manifest\.json"):
+        batch_parts(parts)

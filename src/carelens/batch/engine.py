@@ -1,15 +1,20 @@
-"""Drive a batch run on Ray: connect, plan, stage, score the pending shards, sum up.
+"""Drive a batch run on Ray: plan, connect, stage, score the pending shards, sum up.
 
-:func:`run_batch` is what ``carelens batch`` runs. Locally it starts a private Ray on this
-machine (node address 127.0.0.1, usage statistics off, no dashboard, Ray's own HTTP requests
-kept on this machine by :func:`ray_http_confined`: nothing leaves it); ``address`` connects
-to an existing cluster instead (``"auto"`` or ``"ray://host:10001"``), where every node must
-see the input and output paths. When Ray is already initialised in the process (a
-notebook, the tests) that session is used and left running.
+:func:`run_batch` is what ``carelens batch`` runs. The inputs and options are checked before
+the output folder is made or anything is started. Locally it starts a new private Ray on this
+machine (``address="local"``, so a cluster named by ``RAY_ADDRESS`` or left by ``ray start``
+is not joined; node address 127.0.0.1, usage statistics off, no dashboard, Ray's own HTTP
+requests kept on this machine by :func:`ray_http_confined`: nothing leaves it); ``address``
+connects to an existing cluster instead (``"auto"`` or ``"ray://host:10001"``, the latter
+through Ray Client, which needs ``ray[client]``), where every node must see the input and
+output paths. When Ray is already initialised in the process (a notebook, the tests) that
+session is used and left running. A worker's threads must fit on one node: more is refused
+before any work (Ray would wait for such a node forever).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import shutil
@@ -25,7 +30,7 @@ from carelens.batch import outputs
 from carelens.batch.plan import BatchPlan, make_plan, read_plan, write_json_atomic
 from carelens.batch.scoring import ShardScorer, part_name
 from carelens.batch.staging import stage
-from carelens.errors import InputError, MissingExtraError
+from carelens.errors import ConfigError, InputError, MissingExtraError
 from carelens.inference.artifact import ModelArtifact
 from carelens.readers.base import MAX_TEXT_CHARS
 from carelens.taxonomy import result_dimensions
@@ -107,11 +112,15 @@ def run_batch(
     started = time.perf_counter()
     if options.workers < 1:
         raise InputError("--workers must be at least 1")
+    if options.threads is not None and options.threads < 1:
+        raise ConfigError("--threads-per-worker must be at least 1")
+    _check_address(options.address)
     out_dir = Path(options.output)
-    outputs.prepare(out_dir, overwrite=options.overwrite)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("the output must be a folder; this is a file", path=str(out_dir))
     artifact = ModelArtifact.load(options.model)  # checksums verified before any work
     dimensions = result_dimensions(artifact.manifest["dimensions"])
-    plan = make_plan(
+    plan = make_plan(  # the inputs are checked before the output folder is made
         inputs,
         model_id=artifact.model_id,
         format=options.format,
@@ -120,24 +129,26 @@ def run_batch(
         max_chars=options.max_chars,
         include_text=options.include_text,
         redact=options.redact,
+        exclude=out_dir,
     )
+    outputs.prepare(out_dir, overwrite=options.overwrite)
     work = out_dir / outputs.WORK
     manifest = outputs.read_manifest(out_dir)
-    stored = BatchPlan.from_dict(manifest["plan"]) if manifest else read_plan(work / "plan.json")
+    stored = BatchPlan.from_dict(manifest["plan"]) if manifest else read_plan(work / outputs.PLAN)
     if stored is not None:
         if options.shards is None:  # a re-run keeps the first run's shard count
             plan = _with_shards(plan, stored.shards)
         if diffs := stored.differences(plan):
             raise InputError(
-                f"the output folder holds a run with other {', '.join(diffs)}; run the same "
-                "command as before to resume it, pass --overwrite to start over, or choose "
-                "another folder",
+                f"the output folder holds a run that differs from this one in: "
+                f"{', '.join(diffs)}; run the same command as before to resume it, pass "
+                "--overwrite to start over, or choose another folder",
                 path=str(out_dir),
             )
     if manifest is not None:
         return _result(out_dir, manifest, dimensions, started, scored=0, complete=True)
     work.mkdir(exist_ok=True)
-    write_json_atomic(work / "plan.json", plan.to_dict())
+    write_json_atomic(work / outputs.PLAN, plan.to_dict())
 
     staged = work / "staged"
     clock = time.perf_counter()
@@ -146,6 +157,7 @@ def run_batch(
     try:
         if options.gpu:
             _require_gpu()
+        threads = _threads_per_worker(options)
         if not staged.is_dir():
             clock = time.perf_counter()
             stage(plan, staged, partitions=_partitions(plan))
@@ -158,7 +170,9 @@ def run_batch(
             progress(resumed, total)
         pending = [s for s in shards if s not in done]
         clock = time.perf_counter()
-        scored = _score(pending, shards, staged, out_dir, plan, options, resumed, total, progress)
+        scored = _score(
+            pending, shards, staged, out_dir, plan, options, threads, resumed, total, progress
+        )
         logger.info("%d pairs scored in %.1f s", scored, time.perf_counter() - clock)
     finally:
         if owns_ray:
@@ -249,6 +263,10 @@ def _connect(options: BatchOptions) -> bool:
         if options.address is None:
             with ray_http_confined():
                 ray.init(
+                    # A new Ray of our own: without "local", ray.init joins the cluster
+                    # named by RAY_ADDRESS or left running by `ray start` (and then refuses
+                    # num_cpus).
+                    address="local",
                     num_cpus=os.cpu_count() or 1,
                     num_gpus=None if options.gpu else 0,
                     include_dashboard=False,
@@ -263,6 +281,51 @@ def _connect(options: BatchOptions) -> bool:
     context.enable_progress_bars = False
     context.print_on_execution_start = False
     return owns
+
+
+def has_ray_client() -> bool:
+    """Whether Ray Client (``ray://`` addresses) can be used: ``ray[client]`` adds grpcio."""
+    return importlib.util.find_spec("grpc") is not None
+
+
+def _check_address(address: str | None) -> None:
+    """Refuse a Ray Client address when Ray Client is not installed (before any work)."""
+    if address is None:
+        return
+    # ray.init reads RAY_ADDRESS in place of "auto"; "://" (ray://) means Ray Client.
+    target = (os.environ.get("RAY_ADDRESS") or address) if address == "auto" else address
+    if "://" in target and not has_ray_client():
+        raise ConfigError(
+            f"the address {target} connects through Ray Client, which is not installed "
+            "(carelens[batch] does not include it); install it with: pip install 'ray[client]'"
+        )
+
+
+def _largest_node_cpus() -> int:
+    """The CPUs of the largest live Ray node (one worker runs on one node)."""
+    import ray
+
+    nodes = [n for n in ray.nodes() if n.get("Alive")]
+    cpus = [int(n.get("Resources", {}).get("CPU", 0)) for n in nodes]
+    return max(cpus, default=0) or int(ray.cluster_resources().get("CPU", 1))
+
+
+def _threads_per_worker(options: BatchOptions) -> int:
+    """The CPU threads each worker asks Ray for: ``--threads-per-worker``, or by default the
+    cluster's CPUs shared among the workers (at most one node's). More than the largest node
+    has is refused: Ray could place no worker and would wait forever."""
+    import ray
+
+    largest = _largest_node_cpus()
+    if options.threads is None:
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        return max(1, min(largest, cpus // options.workers))
+    if options.threads > largest:
+        raise ConfigError(
+            f"--threads-per-worker {options.threads} is more than Ray's largest node has "
+            f"({largest} CPUs; a worker runs on one node): give at most {largest}"
+        )
+    return options.threads
 
 
 def _require_gpu() -> None:
@@ -281,6 +344,7 @@ def _score(
     out_dir: Path,
     plan: BatchPlan,
     options: BatchOptions,
+    threads: int,
     done: int,
     total: int,
     progress: Progress | None,
@@ -291,8 +355,6 @@ def _score(
     import ray
     import ray.data
 
-    cpus = int(ray.cluster_resources().get("CPU", 1))
-    threads = options.threads or max(1, cpus // options.workers)
     largest_first = sorted(pending, key=lambda s: -shards[s])  # shorter tail at the end
     items = ray.data.from_items(
         [{"shard": s} for s in largest_first], override_num_blocks=len(largest_first)

@@ -4,7 +4,9 @@
 ``rejects.jsonl`` (bad input records, as ``carelens analyze`` lists them), ``manifest.json``
 (the plan, the parts, totals and ``"complete": true``) and, while a run is unfinished,
 ``_work/`` (the plan and the staged rows). Only these names are ever removed, so pointing
-``--overwrite`` at a wrong folder cannot delete anything else.
+``--overwrite`` at a wrong folder cannot delete anything else. Results whose plan is gone
+(neither ``manifest.json`` nor ``_work/plan.json``: say ``_work`` was deleted) are refused,
+never resumed: nothing tells which inputs and options they came from.
 """
 
 from __future__ import annotations
@@ -26,12 +28,15 @@ from carelens.errors import InputError
 from carelens.types import N_LEVELS
 
 WORK = "_work"
+#: The plan of an unfinished run, under WORK.
+PLAN = "plan.json"
 MANIFEST = "manifest.json"
 REJECTS = "rejects.jsonl"
 
 
 def prepare(out_dir: Path, *, overwrite: bool) -> None:
-    """Make sure ``out_dir`` is empty, a batch output, or (with ``overwrite``) emptied of one."""
+    """Make sure ``out_dir`` is empty, a batch output with its plan, or (with ``overwrite``)
+    emptied of one."""
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError("the output must be a folder; this is a file", path=str(out_dir))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -47,6 +52,23 @@ def prepare(out_dir: Path, *, overwrite: bool) -> None:
             "choose an empty or new folder",
             path=str(out_dir),
         )
+    if not (out_dir / MANIFEST).is_file() and not (out_dir / WORK / PLAN).is_file():
+        orphans = sorted(p.name for p in ours if _is_result(p))
+        if orphans:
+            raise InputError(
+                f"the output folder holds results of a batch run ({orphans[0]}...) but no "
+                f"{MANIFEST} or {WORK}/{PLAN}, so nothing says which inputs and options they "
+                "come from; choose a new output folder, or pass --overwrite to remove them "
+                "and start over",
+                path=str(out_dir),
+            )
+
+
+def _is_result(path: Path) -> bool:
+    """Whether a batch entry holds results (temporary files left by a kill do not)."""
+    if path.name == WORK:
+        return any(path.iterdir())
+    return path.name == REJECTS or path.name.startswith("part-")
 
 
 def is_batch_entry(name: str) -> bool:

@@ -2,8 +2,10 @@
 
 The plan is written to ``OUT_DIR/_work/plan.json`` before any work. A re-run compares its
 own plan with the stored one: the same inputs (path, size, modification time), model and
-options resume the run; anything else is an error that says what differs, so a folder is
-never filled with parts of two different runs.
+options resume the run; anything else is an error that says what differs (in the names of
+the command's options), so a folder is never filled with parts of two different runs. The
+output folder is never an input, even inside an input folder (a re-run would read its parts
+and manifest).
 """
 
 from __future__ import annotations
@@ -71,7 +73,8 @@ class BatchPlan:
         )
 
     def differences(self, other: BatchPlan) -> list[str]:
-        """What differs between two plans, in words (empty when they are the same run)."""
+        """What differs between two plans, as the options of ``carelens batch`` that set it
+        (empty when they are the same run)."""
         diffs: list[str] = []
         mine = {(i.path, i.format, i.size, i.mtime_ns) for i in self.inputs}
         theirs = {(i.path, i.format, i.size, i.mtime_ns) for i in other.inputs}
@@ -79,25 +82,58 @@ class BatchPlan:
             changed = sorted({p for p, *_ in mine ^ theirs})
             more = ", ..." if len(changed) > 3 else ""
             diffs.append(f"inputs ({', '.join(changed[:3])}{more})")
-        for name in ("shards", "model_id", "column_map", "max_chars", "include_text", "redact"):
+        for name, option in _OPTION_NAMES.items():
             if getattr(self, name) != getattr(other, name):
-                diffs.append(name)
+                diffs.append(option)
         return diffs
 
 
-def expand_inputs(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+#: The plan's settings as the options of ``carelens batch`` name them (``max_chars`` is
+#: set from Python only).
+_OPTION_NAMES = {
+    "shards": "--shards",
+    "model_id": "--model",
+    "column_map": "--column-map",
+    "max_chars": "max_chars",
+    "include_text": "--no-text",
+    "redact": "--redact",
+}
+
+
+def expand_inputs(
+    paths: Sequence[str | os.PathLike[str]], *, exclude: str | os.PathLike[str] | None = None
+) -> list[Path]:
     """Input files in a stable order: files as given, folders expanded to their files.
 
     A folder with ``utterances.jsonl`` is one ConvoKit input; any other folder stands for
     the files under it (recursively, sorted; names starting with ``.`` or ``_`` left out).
+    ``exclude`` (the output folder) and everything under it are left out of a folder, and
+    an input given inside it is an error.
     """
+    skip = Path(exclude).resolve() if exclude is not None else None
     found: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if not p.exists():
             raise InputError("no such file or folder; check the path", path=str(p))
+        resolved = p.resolve()
+        if skip is not None and resolved.is_relative_to(skip):
+            raise InputError(
+                "the input is inside the output folder; give another output folder",
+                path=str(p),
+            )
         if p.is_dir() and not (p / UTTERANCES).is_file():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f, p))
+            # The output folder as its files are named under p (it need not exist yet).
+            under = None
+            if skip is not None and skip.is_relative_to(resolved):
+                under = p / skip.relative_to(resolved)
+            files = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and not _hidden(f, p)
+                and not (under is not None and f.is_relative_to(under))
+            )
             if not files:
                 raise InputError("the folder holds no input files", path=str(p))
             found.extend(files)
@@ -127,12 +163,16 @@ def make_plan(
     max_chars: int = 1_000_000,
     include_text: bool = True,
     redact: bool = False,
+    exclude: str | os.PathLike[str] | None = None,
 ) -> BatchPlan:
-    """The plan for these inputs; each file's format is detected unless ``format`` is given."""
+    """The plan for these inputs; each file's format is detected unless ``format`` is given.
+
+    ``exclude`` is the output folder, never read as an input (see :func:`expand_inputs`).
+    """
     if format is not None and format not in SUPPORTED_FORMATS:
         raise InputError(f"unknown format {format!r}; use one of {', '.join(SUPPORTED_FORMATS)}")
     inputs = []
-    for index, p in enumerate(expand_inputs(paths)):
+    for index, p in enumerate(expand_inputs(paths, exclude=exclude)):
         fmt = format or detect_format(p, column_map=column_map)
         stat = (p / UTTERANCES if p.is_dir() else p).stat()
         inputs.append(InputFile(index, str(p.resolve()), fmt, stat.st_size, stat.st_mtime_ns))

@@ -5,7 +5,8 @@
 then analysed in memory first. :func:`is_result_file` tells them apart by content: a result
 file's first record (or CSV header) carries the response id and per-dimension levels. The
 output folder of ``carelens batch`` is read as results too: its parts, in order, once its
-``manifest.json`` says the run is complete.
+``manifest.json`` says the run is complete. An unfinished one (``_work/plan.json`` and no
+manifest yet, or parts with neither) is an error that says so, not a conversation folder.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _PEEK_BYTES = 1 << 20
 
 #: The file that marks a ``carelens batch`` output folder (see :mod:`carelens.batch.outputs`).
 BATCH_MANIFEST = "manifest.json"
+#: The plan of an unfinished ``carelens batch`` run, under its output folder.
+BATCH_PLAN = Path("_work", "plan.json")
 
 
 def batch_parts(path: str | os.PathLike[str]) -> list[Path] | None:
@@ -37,8 +40,23 @@ def batch_parts(path: str | os.PathLike[str]) -> list[Path] | None:
     An unfinished run (no complete manifest) is an error that says to finish it first.
     """
     p = Path(path)
+    if not p.is_dir():
+        return None
     manifest = p / BATCH_MANIFEST
-    if not p.is_dir() or not manifest.is_file():
+    if not manifest.is_file():
+        if (p / BATCH_PLAN).is_file():
+            raise InputError(
+                "unfinished batch run: run the same `carelens batch` command again to finish it",
+                path=str(p),
+            )
+        part = next(p.glob("part-*.parquet"), None)
+        if part is not None:
+            raise InputError(
+                f"batch output parts with no {BATCH_MANIFEST} (an unfinished run whose plan "
+                f"is gone): run `carelens batch` again into a new folder, or read one part "
+                f"at a time ({part})",
+                path=str(p),
+            )
         return None
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
