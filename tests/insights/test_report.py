@@ -21,7 +21,13 @@ import pytest
 from insight_rows import record as result_record
 
 from carelens.insights import Insights
-from carelens.insights.report import build_report, highlight_spans, pick_examples, write_report
+from carelens.insights.report import (
+    Overview,
+    build_report,
+    highlight_spans,
+    pick_examples,
+    write_report,
+)
 from carelens.insights.report.sections import MAX_TO_READ, responses_to_read
 from carelens.taxonomy import STYLES
 
@@ -398,6 +404,22 @@ def test_the_list_of_responses_to_read_is_capped() -> None:
     doc = parse(build_report(Insights.from_records(crisis_records(n_more=MAX_TO_READ + 5))))
     assert len(table_rows(doc, "to-read")) == MAX_TO_READ
     assert "and 7 more responses" in doc.by_id("to-read-more").text()
+
+
+def test_the_crisis_box_speaks_plainly() -> None:
+    """The box says, for a moderator or supervisor, what the list is, that it is not a risk
+    score and what to do, without field names or file paths; a page that lists them all
+    elsewhere (the server's explorer) says so with ``see_all``."""
+    insights = Insights.from_records(crisis_records(n_more=MAX_TO_READ + 5))
+    box = parse(build_report(insights)).by_id("crisis").find("div", class_="crisis")
+    words = " ".join(box.text().split())
+    assert "not a risk score" in words and "What to do:" in words
+    assert "ask whether they are safe" in words and "988" in words
+    assert box.find_all("code") == []
+    assert "needs_attention" not in words and "docs/" not in words
+    section = parse(Overview.of(insights).crisis(see_all='Read <a href="/all">all of them</a>.'))
+    assert section.by_id("to-read-more").text().endswith("more responses. Read all of them.")
+    assert "Read all of them." in section.find("p", class_="muted").text()
 
 
 def test_the_list_of_responses_to_read_is_anonymized_like_the_page() -> None:

@@ -5,7 +5,8 @@ each opens with a seeker message answered by two or three helpers. The replies m
 styles (empathic, sympathetic, advice, dismissive, compassionate). Conversation ``c03``
 carries crisis wording; ``c05``'s seeker message and the helper ``<b>mallory</b>`` carry
 markup that must be escaped (:data:`SCRIPT`, :data:`EVIL_HELPER`); ``c07`` has a slash in
-its id. :class:`FakeTopics` stands in for ``carelens.topics.TopicModel``.
+its id. :data:`NESTED` is a nested conversation (replies to replies) uploaded on its own.
+:class:`FakeTopics` stands in for ``carelens.topics.TopicModel``.
 """
 
 from __future__ import annotations
@@ -77,6 +78,30 @@ def turns(conversations: int = 24) -> list[dict[str, Any]]:
                 }
             )
     return out
+
+
+#: A nested conversation: the seeker answers the first helper's reply, another helper answers
+#: that (with crisis wording in it), and a third helper answers the opening message last.
+#: Its pairs, in seq order: s1 -> h1, h1 -> s2, s2 -> h2, s1 -> h3.
+NESTED: tuple[dict[str, Any], ...] = (
+    {"id": "s1", "speaker": "sam", "reply_to": None,
+     "text": "I can't sleep since the divorce and I feel like a failure."},
+    {"id": "h1", "speaker": "jon", "reply_to": "s1",
+     "text": "That sounds exhausting. What keeps you up most nights?"},
+    {"id": "s2", "speaker": "sam", "reply_to": "h1",
+     "text": f"Mostly the quiet. Sometimes {CRISIS}"},
+    {"id": "h2", "speaker": "ana", "reply_to": "s2",
+     "text": "I'm really glad you told me. Are you safe right now?"},
+    {"id": "h3", "speaker": "kim", "reply_to": "s1", "text": "You should try melatonin."},
+)  # fmt: skip
+
+
+def nested_turns() -> list[dict[str, Any]]:
+    """The turns of :data:`NESTED`, as conversation ``n01``, an hour apart."""
+    return [
+        {**turn, "conversation_id": "n01", "timestamp": f"2024-03-01T{10 + k:02d}:00:00Z"}
+        for k, turn in enumerate(NESTED)
+    ]
 
 
 def write_forum(path: Path, conversations: int = 24) -> Path:

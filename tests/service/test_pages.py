@@ -29,6 +29,7 @@ from page_data import (
     SEEKERS,
     SLASHED,
     FakeTopics,
+    nested_turns,
     pair_count,
     topic_of,
     turns,
@@ -334,6 +335,11 @@ def test_explorer_lists_corpora(client: TestClient, cid: str) -> None:
     assert page.find("meta", attrs={"http-equiv": "refresh"}) is None
     dashboards = assert_page(client.get("/dashboards"))
     assert dashboards.select_one("table.corpora tbody tr a")["href"] == f"/dashboards/{cid}"
+    # every cell names its column, for the phone layout where the rows stack
+    labels = [td.get("data-label") for td in row.find_all("td")]
+    assert labels == ["status", "analysed pairs", "rejected", "uploaded (UTC)", "open"]
+    opens = [a["href"] for a in row.select("td.open a")]
+    assert opens == [f"/explorer/{cid}", f"/dashboards/{cid}"]
 
 
 def test_explorer_first_page(client: TestClient, cid: str) -> None:
@@ -342,6 +348,7 @@ def test_explorer_first_page(client: TestClient, cid: str) -> None:
     assert card_count(page) == 20
     first = page.select_one("#results article.reply")
     assert first["id"] == "r-0"
+    assert first.select_one(".meta").text.startswith("#1 · ")  # numbered from 1 for people
     assert first.select_one(".reply-head .badge") is not None
     assert first.select_one("blockquote.said").text == SEEKERS[0]
     thread = first.find("a", string="open the thread")
@@ -522,6 +529,8 @@ def test_explorer_pagination(client: TestClient, cid: str) -> None:
     page = results(client, cid, per_page="10", page="2")
     ids = [a["id"] for a in page.select("#results article.reply")]
     assert ids == [f"r-{i}" for i in range(10, 20)]
+    numbers = [m.text.split(" · ")[0] for m in page.select("#results article.reply .meta")]
+    assert numbers == [f"#{i}" for i in range(11, 21)]  # as "showing 11-20" counts them
     assert "showing 11\u201320" in page.select_one("#result-count").text
     nav = page.select_one("nav.pages")
     assert nav.select_one('[aria-current="page"]').text == "2"
@@ -552,9 +561,46 @@ def test_thread_shows_every_reply_in_place(client: TestClient, cid: str) -> None
     assert "Crisis cues" in turn.text and "988" in turn.text
     assert turn.select_one(".said mark.cue") is not None
     for card, record in zip(page.select("article.reply"), records, strict=True):
+        assert card.select_one(".meta").text.startswith(f"#{record['seq'] + 1} · ")
         assert card.select_one(".reply-head .badge").text == record["style"]
         assert card.select_one("blockquote.reply").text == record["response_text"]
         assert card.select("table.dims tbody tr")
+
+
+def test_a_nested_thread_reads_once_in_order(analyzer: EmpathyAnalyzer, tmp_path: Path) -> None:
+    """A reply that is answered in turn is shown once: the replies to it follow a link to
+    its card, not its text again; crisis cues in it are still shown there."""
+    path = tmp_path / "nested.jsonl"
+    turns_ = nested_turns()
+    path.write_text("".join(json.dumps(t) + "\n" for t in turns_), encoding="utf-8")
+    app = create_app(ServiceSettings(data_dir=tmp_path / "data"), analyzer=analyzer, topics=False)
+    with TestClient(app, base_url=BASE_URL) as nested_client:
+        corpus = upload_file(nested_client, path, 4)
+        response = nested_client.get(f"/explorer/{corpus}/thread/n01")
+    page = assert_page(response)
+    text = {t["id"]: t["text"] for t in turns_}
+    shown = [q.text for q in page.select("section.turn .said .text")]
+    shown += [q.text for q in page.select("article.reply blockquote.reply")]
+    assert sorted(shown) == sorted(text.values())  # each message once
+    turns = page.select("section.turn")
+    assert [[a["id"] for a in t.select("article.reply")] for t in turns] == [
+        ["r-0", "r-3"],  # s1 -> h1, s1 -> h3
+        ["r-1"],  # h1 -> s2
+        ["r-2"],  # s2 -> h2
+    ]
+    assert turns[0].select_one(".said .text").text == text["s1"]
+    for turn, seq, said in ((turns[1], 0, "jon's #1 above"), (turns[2], 1, "sam's #2 above")):
+        ref = turn.select_one(".said-ref .in-reply-to")
+        assert ref.text.startswith(f"In reply to {said}"), ref.text
+        assert ref.find("a")["href"] == f"#r-{seq}"
+        assert turn.select_one(".said .text") is None
+    assert turns[1].find(class_="crisis") is None
+    crisis = turns[2].find(class_="crisis")  # s2's crisis wording, where h2 answers it
+    assert crisis is not None and "988" in crisis.text and "wake up" in crisis.text
+    cards = page.select("article.reply")
+    numbers = [card.select_one(".meta").text.split(" · ")[0] for card in cards]
+    assert numbers == ["#1", "#4", "#2", "#3"]
+    assert "1 message, 4 replies" in page.select_one("header p.muted").text
 
 
 def test_thread_with_a_slash_and_markup(client: TestClient, cid: str) -> None:
@@ -611,6 +657,33 @@ def test_dashboard_helper_view(client: TestClient, cid: str) -> None:
     assert section.select("svg.chart")
     assert "not a diagnosis" in section.text
     assert page.select_one("#v-helper option[selected]")["value"] == EVIL_HELPER
+    # "browse the replies" opens the explorer on this helper's replies
+    browse = page.select_one("#browse a")
+    assert browse.text == f"browse the replies of {EVIL_HELPER}"
+    assert browse["href"] == f"/explorer/{cid}?helper={quote(EVIL_HELPER, safe='')}"
+    replies = assert_page(client.get(browse["href"]))
+    assert total_shown(replies) == store_total(cid, client, helper=EVIL_HELPER) > 0
+    assert replies.select_one("#f-helper")["value"] == EVIL_HELPER
+    every = assert_page(client.get(f"/dashboards/{cid}")).select_one("#browse a")
+    assert every["href"] == f"/explorer/{cid}" and every.text == "browse the replies"
+
+
+def test_dashboard_crisis_box_speaks_to_a_moderator(client: TestClient, cid: str) -> None:
+    """The crisis box says in plain words what the list is, that it is not a risk score,
+    and what to do, with no field names or file paths; the explorer lists them all."""
+    page = assert_page(client.get(f"/dashboards/{cid}"))
+    box = page.select_one("#crisis div.crisis")
+    words = " ".join(box.text.split())
+    assert "not a risk score" in words and "What to do:" in words
+    assert "reach out to them directly" in words and "988" in words
+    assert box.find("code") is None
+    for jargon in ("needs_attention", "unsafe_reply", "docs/", ".md", "results mark"):
+        assert jargon not in words, jargon
+    rows = page.select("#to-read tbody tr")
+    (every,) = [a for a in page.select("#crisis a") if "attention=" in a["href"]]
+    assert every["href"] == f"/explorer/{cid}?attention=any"
+    listed = assert_page(client.get(every["href"]))
+    assert total_shown(listed) == store_total(cid, client, attention="any") == len(rows) > 0
 
 
 def test_dashboard_is_cached_until_results_change(

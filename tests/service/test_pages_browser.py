@@ -248,6 +248,59 @@ def test_pages_fit_a_phone(browser: Any, server: tuple[str, str], path: str) -> 
     visit.close()
 
 
+#: The room a select's option label has: its width less its padding and the arrow (Chromium
+#: draws the arrow in about 20 px), against each option's text width in the select's font.
+_OPTION_ROOM_JS = """sel => {
+  const select = document.querySelector(sel);
+  const style = getComputedStyle(select);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = style.font;
+  const room = select.clientWidth - parseFloat(style.paddingLeft) -
+    parseFloat(style.paddingRight) - 20;
+  return [...select.options].map(o => [o.text, context.measureText(o.text).width, room]);
+}"""
+
+
+@pytest.mark.parametrize("width", [PHONE, 1280])
+def test_filter_choices_are_not_cut_short(
+    browser: Any, server: tuple[str, str], width: int
+) -> None:
+    """The explorer's menus show their choices whole, "Needs a person" included."""
+    origin, corpus_id = server
+    visit = PageVisit(browser, origin, width=width)
+    page = visit.goto(f"/explorer/{corpus_id}")
+    for select in ("#f-attention", "#f-level", "#f-style", "#f-dimension", "#f-per-page"):
+        for label, needs, room in page.evaluate(_OPTION_ROOM_JS, select):
+            assert needs <= room, (select, label, needs, room)
+    visit.close()
+
+
+@pytest.mark.parametrize("path", ["/explorer", "/dashboards"])
+def test_corpus_links_are_on_a_phone_screen(
+    browser: Any, server: tuple[str, str], path: str
+) -> None:
+    """On a phone the corpus list stacks each corpus, so its links are on the screen (not
+    past the right edge of a table that scrolls sideways)."""
+    origin, corpus_id = server
+    visit = PageVisit(browser, origin, width=PHONE)
+    page = visit.goto(path)
+    links = page.locator("table.corpora tbody tr").first.locator("a")
+    hrefs = [a.get_attribute("href") for a in links.all()]
+    assert hrefs == [f"{path}/{corpus_id}", f"/explorer/{corpus_id}", f"/dashboards/{corpus_id}"]
+    for link in links.all():
+        # Only the page scrolls, and only down: the table is not scrolled sideways.
+        link.evaluate("a => window.scrollTo(0, a.getBoundingClientRect().top + scrollY - 200)")
+        box = link.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE, box
+        on_top = page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y)?.closest('a')?.href",
+            [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+        )
+        assert on_top == origin + link.get_attribute("href"), (on_top, box)
+    assert_fits_sideways(page)
+    visit.close()
+
+
 def test_coach_result_fits_a_phone(browser: Any, server: tuple[str, str]) -> None:
     origin, _ = server
     visit = PageVisit(browser, origin, width=PHONE)

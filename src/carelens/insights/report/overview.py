@@ -101,7 +101,10 @@ class Overview:
             figures.undated,
         )
 
-    def crisis(self, links: Callable[[str], str | None] | None = None) -> str:
-        """The crisis-cues section (counts, the responses to read, resources; never a risk
-        score); ``links`` gives where a listed response is shown in full (id -> URL or None)."""
-        return crisis(self.total, self.community_records, self.insights.rows, links=links)
+    def crisis(self, links: Callable[[str], str | None] | None = None, *, see_all: str = "") -> str:
+        """The crisis-cues section (counts, what to do, resources, the responses to read;
+        never a risk score); ``links`` gives where a listed response is shown in full (id ->
+        URL or None), ``see_all`` (HTML) where all of them can be read."""
+        return crisis(
+            self.total, self.community_records, self.insights.rows, links=links, see_all=see_all
+        )

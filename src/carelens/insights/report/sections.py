@@ -1,6 +1,7 @@
 """The community-level sections: overview cards, communities, trends and crisis cues.
 
-The crisis section counts the responses a person should read and lists them
+The crisis section counts the responses a person should read, says in plain words for a
+moderator or supervisor that the list is not a risk score and what to do, and lists them
 (:func:`to_read_list`: unsafe replies first, at most :data:`MAX_TO_READ`, with the words that
 raised each flag where the results carry texts).
 
@@ -398,10 +399,16 @@ def _to_read_row(row: ResponseRow, links: ResponseLinks | None) -> str:
 
 
 def to_read_list(
-    rows: Iterable[ResponseRow], *, links: ResponseLinks | None = None, limit: int = MAX_TO_READ
+    rows: Iterable[ResponseRow],
+    *,
+    links: ResponseLinks | None = None,
+    limit: int = MAX_TO_READ,
+    see_all: str = "",
 ) -> str:
     """The table of responses a person should read (:func:`responses_to_read`), the first
-    ``limit`` of them, then how many more there are."""
+    ``limit`` of them, then how many more there are. ``see_all`` (HTML, a sentence) says
+    where all of them can be read; without it, the report says where they are marked in the
+    results and tables."""
     found = responses_to_read(rows)
     head = '<h3 id="to-read-head">Responses to read</h3>'
     if not found:
@@ -413,8 +420,8 @@ def to_read_list(
     more = len(found) - len(shown)
     intro = (
         f'<p class="muted">{plural(len(found), "response")} to read: unsafe replies first, then '
-        "replies to messages with crisis cues, each in the order of the input. The marked words "
-        "are the ones that raised the flag.</p>"
+        "replies to messages with crisis cues, each in the order of the data. The marked words "
+        f"are the ones that raised the flag.{' ' + see_all if see_all else ''}</p>"
     )
     table = (
         '<div class="table-wrap"><table id="to-read"><thead><tr>'
@@ -425,12 +432,12 @@ def to_read_list(
     )
     tail = ""
     if more:
-        tail = (
-            f'<p id="to-read-more">… and {plural(more, "more response")}. Every one is marked in '
-            "the results (<code>needs_attention</code>, <code>unsafe</code>) and in "
-            "<code>responses.csv</code> from <code>carelens summarize --tables</code> "
-            "(<code>needs_attention</code>, <code>unsafe_reply</code>).</p>"
+        where = see_all or (
+            "Every one is marked in the results (<code>needs_attention</code>, "
+            "<code>unsafe</code>) and in <code>responses.csv</code> from <code>carelens "
+            "summarize --tables</code> (<code>needs_attention</code>, <code>unsafe_reply</code>)."
         )
+        tail = f'<p id="to-read-more">… and {plural(more, "more response")}. {where}</p>'
     return head + intro + table + tail
 
 
@@ -440,26 +447,32 @@ def crisis(
     rows: Iterable[ResponseRow] = (),
     *,
     links: ResponseLinks | None = None,
+    see_all: str = "",
 ) -> str:
-    """The crisis section: counts, the responses to read (``rows`` flagged, at most
-    :data:`MAX_TO_READ` listed; ids linked through ``links``), and the crisis resources."""
+    """The crisis section, in words for the moderator or supervisor who reads it: the counts,
+    that this is a list to read and not a risk score, what to do, the crisis resources, then
+    the responses to read (``rows`` flagged, at most :data:`MAX_TO_READ` listed; ids linked
+    through ``links``; ``see_all`` as in :func:`to_read_list`)."""
     n, where = _count_and_where(total, records, "needs_attention")
     unsafe, unsafe_where = _count_and_where(total, records, "unsafe_replies")
     resources = "".join(f"<li>{esc(line)}</li>" for line in CRISIS_RESOURCES)
+    answer = "response answers" if n == 1 else "responses answer"
+    has = "response has" if unsafe == 1 else "responses have"
     return (
         '<section id="crisis"><h2>Crisis cues and unsafe replies</h2><div class="crisis">'
-        f'<p><strong id="crisis-count">{n:,}</strong> '
-        f"{'response answers' if n == 1 else 'responses answer'} seeker messages with "
-        f"crisis cues (suicide or self-harm wording){where}. They are flagged for a person to "
-        "read — the results mark them <code>needs_attention</code>. carelens does not assess "
-        "risk and gives no risk score; a message without cues is not “safe”.</p>"
-        f'<p><strong id="unsafe-count">{unsafe:,}</strong> '
-        f"{'response has' if unsafe == 1 else 'responses have'} wording that urges "
-        f"self-harm or gives method information{unsafe_where}; the results list those words "
-        "under <code>unsafe</code>. Read them and follow up with the helper and the person "
-        "they answered. The wording patterns catch plain phrasing only; a response without a "
-        "match is not “safe”.</p>"
-        "<p>The crisis resources are in the docs (<code>docs/taxonomy.md</code>, “Seeker "
-        f"signals”); carelens shows them with every flag:</p><ul>{resources}</ul></div>"
-        f"{to_read_list(rows, links=links)}</section>"
+        f'<p><strong id="crisis-count">{n:,}</strong> {answer} a message with crisis cues: '
+        f"wording about suicide or self-harm{where}.</p>"
+        f'<p><strong id="unsafe-count">{unsafe:,}</strong> {has} unsafe wording: urging '
+        f"someone to harm themselves, or information about a means{unsafe_where}.</p>"
+        "<p>The list below is for a person to read. It is <strong>not a risk score</strong>: "
+        "carelens finds wording; it does not judge how much danger anyone is in. It catches "
+        "plain phrasing only, so a message or reply that is not listed is not thereby "
+        "“safe”.</p>"
+        "<p><strong>What to do:</strong> read each one in full, in its conversation. If the "
+        "person who wrote the message may be in danger, reach out to them directly, ask "
+        "whether they are safe, and share a crisis line. If a reply has unsafe wording, take it "
+        "down, talk with the helper who wrote it, and check on the person it answered. Follow "
+        "your community's safety procedure where it has one. Crisis lines:</p>"
+        f"<ul>{resources}</ul></div>"
+        f"{to_read_list(rows, links=links, see_all=see_all)}</section>"
     )

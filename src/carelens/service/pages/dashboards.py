@@ -147,10 +147,15 @@ def dashboard(
     loaded = InsightsCache.of(request).load(ctx, corpus)
     insights = loaded.insights
     base = f"/dashboards/{quote(corpus.id, safe='')}"
-    lead = corpus_facts(corpus) + (
-        f'<p class="small"><a href="/explorer/{quote(corpus.id, safe="")}">browse the replies'
-        "</a></p>"
+    replies = f"/explorer/{quote(corpus.id, safe='')}"
+    # The helper view browses that helper's replies (the explorer's helper filter).
+    browse = (
+        f'<a href="{esc(replies + "?" + urlencode({"helper": helper}))}">browse the replies of '
+        f"{esc(helper)}</a>"
+        if helper
+        else f'<a href="{replies}">browse the replies</a>'
     )
+    lead = corpus_facts(corpus) + f'<p class="small" id="browse">{browse}</p>'
     title = f"Dashboard: {corpus.name}"
     if len(insights) == 0:
         body = (
@@ -217,6 +222,12 @@ def dashboard(
         f'<p class="muted">{helpers_lead} {HELPERS_TABLE_NOTE}</p>'
         f"{helpers_table(overview.helper_records, links, overview.signal_count())}</section>",
         signals_overview(overview.signals, links, evidence),
-        overview.crisis(evidence),
+        overview.crisis(
+            evidence,
+            see_all=(
+                f'The explorer lists them all, each with its thread: <a href="{replies}?'
+                'attention=any">replies that need a person</a>.'
+            ),
+        ),
     ]
     return page_response(document(title, "".join(parts), active="/dashboards", lead=lead))

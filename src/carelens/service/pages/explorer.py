@@ -9,7 +9,12 @@
   only of words too common to index says so); each reply is drawn in place with its style,
   levels and marked rationale, and links to its thread;
 * ``GET /explorer/{corpus}/thread/{conversation}`` shows every pair of one conversation,
-  each seeker message followed by the replies to it, annotated.
+  each seeker message followed by the replies to it, annotated; in a nested thread, a reply
+  that is answered in turn is not repeated as the next message: the replies to it follow a
+  link to its card ("In reply to sam's #2 above").
+
+Replies are numbered from 1 for people (``#1`` is the record of seq 0); anchors and links
+keep the seq (``#r-0``).
 
 Filters are read leniently (every query parameter is text): a bad value is explained on the
 page (422) instead of a JSON error. The ``to`` date is inclusive (the store's ``until`` is
@@ -238,11 +243,14 @@ def corpora_table(corpora: Sequence[Corpus], *, primary: str) -> str:
     rows = []
     for c in corpora:
         cid = quote(c.id, safe="")
+        # data-label: on a phone the rows stack, each cell under its column's name.
         rows.append(
             f'<tr><th scope="row"><a href="/{primary}/{cid}">{esc(c.name)}</a></th>'
-            f"<td>{status_badge(c)}</td><td>{progress(c)}</td>"
-            f'<td class="num">{c.rejected:,}</td><td>{esc(when(c.created_at))}</td>'
-            f'<td><a href="/explorer/{cid}">results</a> · '
+            f'<td data-label="status">{status_badge(c)}</td>'
+            f'<td data-label="analysed pairs">{progress(c)}</td>'
+            f'<td class="num" data-label="rejected">{c.rejected:,}</td>'
+            f'<td data-label="uploaded (UTC)">{esc(when(c.created_at))}</td>'
+            f'<td class="open" data-label="open"><a href="/explorer/{cid}">results</a> · '
             f'<a href="/dashboards/{cid}">dashboard</a></td></tr>'
         )
     return (
@@ -275,6 +283,12 @@ def corpora_page(ctx: ServiceContext, *, primary: str, title: str, lead: str) ->
 
 def thread_url(corpus_id: str, conversation: str) -> str:
     return f"/explorer/{quote(corpus_id, safe='')}/thread/{quote(conversation, safe='')}"
+
+
+def reply_number(seq: object) -> str:
+    """The number people see for the reply at ``seq``: ``#1`` for the first (seq 0). Anchors
+    and links keep the seq itself (``#r-0``), as the API does."""
+    return f"#{seq + 1:,}" if isinstance(seq, int) else f"#{esc(seq)}"
 
 
 # -- the corpus list ----------------------------------------------------------------------------
@@ -348,7 +362,8 @@ def filter_form(
         f'list="helpers" maxlength="200" autocomplete="off"><datalist id="helpers">{helpers}'
         "</datalist></div>"
         f'<div class="field"><label for="f-topic">Topic</label>{topic_field}</select></div>'
-        '<div class="field"><label for="f-attention">Needs a person</label>'
+        # wide: the choices are phrases, cut short in a one-column field
+        '<div class="field wide"><label for="f-attention">Needs a person</label>'
         f'<select id="f-attention" name="attention">{_options(_ATTENTION, filters.attention)}'
         "</select></div>"
         '<div class="field"><label for="f-since">From</label>'
@@ -369,7 +384,7 @@ def result_card(
 ) -> str:
     """One result in the list: who, when, topic, what they said, and the reply annotated."""
     seq = record.get("seq")
-    meta = [f"#{esc(seq)}"]
+    meta = [reply_number(seq)]
     if record.get("speaker"):
         meta.append(f"helper <b>{esc(record['speaker'])}</b>")
     stamp = when(record.get("timestamp"))
@@ -543,8 +558,56 @@ def _thread_records(
     return records[:MAX_THREAD], total
 
 
+def _thread_card(record: Mapping[str, Any], dimensions: Sequence[str]) -> str:
+    """One reply of a thread: number, who, when, the reply annotated, and its details."""
+    seq = record.get("seq")
+    meta = [reply_number(seq), f"<b>{esc(record.get('speaker') or 'a helper')}</b>"]
+    stamp = when(record.get("timestamp"))
+    if stamp:
+        meta.append(esc(stamp))
+    return (
+        f'<article class="reply" id="r-{esc(seq)}">'
+        f'<div class="meta">{" · ".join(meta)}</div>'
+        f"{annotate.reply_block(record, dimensions)}{annotate.unsafe_panel(record)}"
+        '<details><summary class="small">Every dimension, and the feedback</summary>'
+        f'<div class="feedback small">{annotate.feedback_list(record)}</div>'
+        f"{annotate.dimension_table(record, dimensions)}{annotate.signals_line(record)}</details>"
+        "</article>"
+    )
+
+
+def _said(first: Mapping[str, Any], answered: object, shown: set[object]) -> str:
+    """The message a turn's replies answer: in full, or, when it is itself a reply on this
+    page (``answered`` is its seq), a link to that reply's card instead of its text again.
+    Crisis cues and resources are shown either way: they are about this message."""
+    who = esc(first.get("seeker_speaker") or "the seeker")
+    word = annotate.distress_word(first)
+    distress = f" · distress: {word}" if word else ""
+    attention = (
+        '<p class="attention small">Crisis cues: read this message closely.</p>'
+        if annotate.needs_attention(first)
+        else ""
+    )
+    if answered is None:
+        return (
+            f'<div class="said"><div class="meta">{who}{distress}</div>'
+            f'<div class="text">{annotate.seeker_text(first)}</div>{attention}'
+            f"{annotate.crisis_panel(first)}</div>"
+        )
+    where = "above" if answered in shown else "below"
+    return (
+        '<div class="said said-ref"><p class="in-reply-to">In reply to '
+        f"{who}'s "
+        f'<a href="#r-{esc(answered)}">{reply_number(answered)}</a> {where}{distress}</p>'
+        f"{attention}{annotate.crisis_panel(first)}</div>"
+    )
+
+
 @router.get("/explorer/{corpus_id}/thread/{conversation_id:path}", include_in_schema=False)
 def explorer_thread(ctx: Ctx, corpus_id: str, conversation_id: str) -> HTMLResponse:
+    """The replies of one conversation, grouped under the message they answer. A message
+    that is itself a reply on the page (a nested thread) is not repeated: its group starts
+    with a link to that reply's card."""
     corpus = corpus_or_404(ctx, corpus_id)
     records, total = _thread_records(ctx, corpus.id, conversation_id)
     if not records:
@@ -558,6 +621,11 @@ def explorer_thread(ctx: Ctx, corpus_id: str, conversation_id: str) -> HTMLRespo
     for record in records:
         key = str(record.get("seeker_id") or f"seq-{record.get('seq')}")
         turns.setdefault(key, []).append(record)
+    # response id -> seq of the replies on this page (the first, should an id repeat)
+    cards: dict[str, object] = {}
+    for record in records:
+        if record.get("response_id") is not None:
+            cards.setdefault(str(record["response_id"]), record.get("seq"))
     parts = []
     if total > len(records):
         parts.append(
@@ -565,36 +633,16 @@ def explorer_thread(ctx: Ctx, corpus_id: str, conversation_id: str) -> HTMLRespo
             f"{plural(total, 'analysed reply', 'analysed replies')}; this page shows the "
             f"first {len(records):,}.</p>"
         )
-    for replies in turns.values():
-        first = replies[0]
-        who = esc(first.get("seeker_speaker") or "the seeker")
-        attention = (
-            '<p class="attention small">Crisis cues: read this message closely.</p>'
-            if annotate.needs_attention(first)
-            else ""
-        )
-        word = annotate.distress_word(first)
-        distress = f" · distress: {word}" if word else ""
-        cards = []
-        for r in replies:
-            meta = [f"#{esc(r.get('seq'))}", f"<b>{esc(r.get('speaker') or 'a helper')}</b>"]
-            stamp = when(r.get("timestamp"))
-            if stamp:
-                meta.append(esc(stamp))
-            cards.append(
-                f'<article class="reply" id="r-{esc(r.get("seq"))}">'
-                f'<div class="meta">{" · ".join(meta)}</div>'
-                f"{annotate.reply_block(r, dimensions)}{annotate.unsafe_panel(r)}"
-                '<details><summary class="small">Every dimension, and the feedback</summary>'
-                f'<div class="feedback small">{annotate.feedback_list(r)}</div>'
-                f"{annotate.dimension_table(r, dimensions)}{annotate.signals_line(r)}</details>"
-                "</article>"
-            )
+    shown: set[object] = set()
+    opening = 0
+    for key, replies in turns.items():
+        answered = cards.get(key) if replies[0].get("seeker_id") is not None else None
+        opening += answered is None
+        said = _said(replies[0], answered, shown)
+        shown.update(r.get("seq") for r in replies)
         parts.append(
-            f'<section class="turn"><div class="said"><div class="meta">{who}{distress}</div>'
-            f'<div class="text">{annotate.seeker_text(first)}</div>{attention}'
-            f"{annotate.crisis_panel(first)}</div>"
-            f'<div class="replies">{"".join(cards)}</div></section>'
+            f'<section class="turn">{said}<div class="replies">'
+            f"{''.join(_thread_card(r, dimensions) for r in replies)}</div></section>"
         )
     back = (
         f'<a href="/explorer/{quote(corpus.id, safe="")}">'
@@ -602,7 +650,7 @@ def explorer_thread(ctx: Ctx, corpus_id: str, conversation_id: str) -> HTMLRespo
     )
     lead = (
         f'<p class="muted">Conversation <code>{esc(conversation_id)}</code> · '
-        f"{plural(len(turns), 'message')}, {plural(len(records), 'reply', 'replies')} · {back}</p>"
+        f"{plural(opening, 'message')}, {plural(len(records), 'reply', 'replies')} · {back}</p>"
     )
     return page_response(
         document(f"Thread in {corpus.name}", "".join(parts), active="/explorer", lead=lead)
