@@ -258,6 +258,12 @@ def _connect(options: BatchOptions) -> bool:
         raise MissingExtraError("ray[data]", "batch") from exc
     logging.getLogger("ray").setLevel(logging.WARNING)
     logging.getLogger("ray.data").setLevel(logging.WARNING)
+    # carelens shows its own progress bar; Ray's note that its bars are off is noise.
+    logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
+    # Ray's notice that token authentication is on (it should be: nothing to act on).
+    logging.getLogger("ray._private.authentication.authentication_token_setup").setLevel(
+        logging.ERROR
+    )
     owns = False
     if not ray.is_initialized():
         if options.address is None:
