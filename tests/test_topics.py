@@ -212,6 +212,24 @@ def test_assign_edge_texts(model: TopicModel) -> None:
     assert model.assign([]) == []
 
 
+def test_a_text_without_letters_or_digits_has_no_topic(model: TopicModel) -> None:
+    """ "?!" and ":(" were put under self-harm and suicide (score about 0.25)."""
+    blank = TopicAssignment(category=None, score=0.0, runner_up=None)
+    assert model.assign(["?!", ":(", "???", "\u200b\ufeff", "😭😭😭"]) == [blank] * 5
+
+
+def test_leading_white_space_does_not_push_the_words_out(model: TopicModel) -> None:
+    """The text was cut to its first characters before its white space was stripped."""
+    text = "My dad died last spring and I still can't open his letters."
+    padded = model.assign(["\n" * 5000 + text])[0]
+    assert padded.category == model.assign([text])[0].category == "grief and loss"
+
+
+def test_assign_takes_a_list_not_a_string(model: TopicModel) -> None:
+    with pytest.raises(TypeError, match="a list of texts"):
+        model.assign("hello")
+
+
 def test_below_min_score_is_other_with_nearest_as_runner_up(model: TopicModel) -> None:
     text = "How often should I descale the kettle?"
     (got,) = model.assign([text], min_score=0.99)

@@ -154,7 +154,7 @@ class Embedder:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return out
-        cleaned = [_SURROGATE.sub("\ufffd", text[:_MAX_CHARS]) for text in texts]
+        cleaned = [_SURROGATE.sub("\ufffd", text.strip()[:_MAX_CHARS]) for text in texts]
         encodings = self.tokenizer.encode_batch(cleaned)
         order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
         batches = [
@@ -411,11 +411,15 @@ class TopicModel:
     def assign(
         self, texts: Iterable[str], *, min_score: float = DEFAULT_MIN_SCORE
     ) -> list[TopicAssignment]:
-        """The category of each text (``None`` below ``min_score``), in the order given."""
+        """The category of each text (``None`` below ``min_score``), in the order given. A
+        text without a letter or digit ("", "?!", ":(") has no topic: category None, score 0.
+        """
+        if isinstance(texts, str):
+            raise TypeError("assign() takes a list of texts, not one string")
         items = list(texts)
         blank = TopicAssignment(category=None, score=0.0, runner_up=None)
         results = [blank] * len(items)
-        content = [i for i, text in enumerate(items) if text.strip()]
+        content = [i for i, text in enumerate(items) if any(c.isalnum() for c in text)]
         names = self.categories.names
         matrix = self.scores([items[i] for i in content])
         for row, i in zip(matrix, content, strict=True):

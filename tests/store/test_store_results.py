@@ -76,6 +76,16 @@ def test_batch_is_all_or_nothing(store: Store) -> None:
     assert store.results(corpus.id).total == 0
 
 
+@pytest.mark.parametrize("number", [float("nan"), float("inf")])
+def test_a_number_json_cannot_hold_is_refused(store: Store, number: float) -> None:
+    """NaN was stored as JSON's non-standard NaN, which a schema upgrade then could not
+    read (storage.md: a record that cannot be stored as JSON is an InputError)."""
+    corpus = store.create_corpus("a.jsonl")
+    with pytest.raises(InputError, match="JSON"):
+        store.add_results(corpus.id, [record(0, extra=number)])
+    assert store.results(corpus.id).total == 0
+
+
 def test_unknown_corpus(store: Store) -> None:
     with pytest.raises(CorpusNotFoundError):
         store.add_results("missing", [record(0)])

@@ -21,6 +21,7 @@ from carelens.store import (
     default_data_dir,
     open_store,
 )
+from carelens.store.postgres import scrub
 from carelens.store.sql import SQLStore
 
 
@@ -132,3 +133,27 @@ def test_not_a_database(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match=str(path)):
         open_store(f"sqlite:///{path}")
+
+
+@pytest.mark.parametrize(
+    ("url", "secret"),
+    [
+        ("postgresql://u:s3cr#t@127.0.0.1:1/db", "s3cr#t"),  # urlsplit found no password
+        ("postgresql://u:pa/ss?x@127.0.0.1:1/db", "pa/ss?x"),
+        ("postgresql://u@127.0.0.1:1/db?password=zz9&connect_timeout=2", "zz9"),
+        ("postgresql://u:p%41ss@127.0.0.1:1/db", "pAss"),  # percent-decoded too
+        ("host=127.0.0.1 port=1 password=kv7", "kv7"),
+        ("postgres:/u:pw5@h", "pw5"),
+    ],
+)
+def test_no_message_shows_a_password(url: str, secret: str) -> None:
+    """storage.md: messages never show a URL's password, however it is written."""
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError) as info:
+        if url.startswith("postgresql://"):
+            PostgresStore(url if "timeout" in url else f"{url}?connect_timeout=2")
+        else:
+            open_store(url)
+    assert secret not in str(info.value)
+    if "://" in url or "password=" in url:  # what a driver message quoting it would show
+        assert secret not in scrub(f"libpq said: {url} / {secret}", url)

@@ -289,7 +289,7 @@ def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
         if _storable(value):
             kept[name] = None
     try:
-        record_json = json.dumps(kept, ensure_ascii=True)
+        record_json = json.dumps(kept, ensure_ascii=True, allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise InputError(
             f"record {index} of the batch (seq {seq}) cannot be stored as JSON: {exc}",

@@ -14,11 +14,12 @@ psycopg is imported only when this backend is used.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote
 
 from carelens.errors import MissingExtraError
 from carelens.store.errors import StoreError
@@ -120,16 +121,45 @@ _SCHEMA_V3: tuple[str, ...] = (
 
 
 def redact_url(url: str) -> str:
-    """``url`` with its password replaced by ``***`` (for messages and logs)."""
-    try:
-        parts = urlsplit(url)
-        if parts.password is None:
-            return url
-        netloc = parts.netloc.rsplit("@", 1)
-        user = netloc[0].split(":", 1)[0]
-        return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
-    except ValueError:
-        return "postgresql://(unparsable URL)"
+    """``url`` for messages and logs: scheme, user, host, port and database, never a password.
+
+    Read by hand rather than by ``urlsplit``, which finds no password when it holds an
+    unencoded ``#``, ``/`` or ``?``: everything before the last ``@`` is the user (and
+    password), and the query (which may carry ``password=``) is shown as ``?…``. A string
+    without ``://`` (a libpq ``key=value`` string) is not shown at all.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return "(a connection string, not shown)"
+    user, at, host = rest.rpartition("@")
+    if at:
+        name, colon, _ = user.partition(":")
+        user_part = f"{name}:***@" if colon else f"{name}@"
+    else:
+        user_part, host = "", rest
+    host, question, _ = host.partition("?")
+    return f"{scheme}://{user_part}{host}{'?…' if question else ''}"
+
+
+def url_secrets(url: str) -> list[str]:
+    """The password of ``url`` as written and percent-decoded, and every ``password=`` value
+    of its query or key=value form: what a driver message quoting the URL must not show."""
+    secrets: list[str] = []
+    _, sep, rest = url.partition("://")
+    user, at, _ = rest.rpartition("@") if sep else ("", "", "")
+    if at and ":" in user:
+        secrets.append(user.partition(":")[2])
+    secrets += re.findall(r"password\s*=\s*'?([^&\s']+)", url)
+    found = {s for s in secrets if s} | {unquote(s) for s in secrets if s}
+    return sorted(found, key=len, reverse=True)
+
+
+def scrub(message: str, url: str) -> str:
+    """``message`` with ``url`` and its secrets (:func:`url_secrets`) replaced."""
+    message = message.replace(url, redact_url(url))
+    for secret in url_secrets(url):
+        message = message.replace(secret, "***")
+    return message
 
 
 def _placeholders(sql: str) -> str:
@@ -178,7 +208,9 @@ class PostgresStore(SQLStore):
         try:
             return psycopg.connect(self.url, autocommit=True)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to PostgreSQL at {self.where}: {exc}") from exc
+            raise StoreError(
+                f"cannot connect to PostgreSQL at {self.where}: {scrub(str(exc), self.url)}"
+            ) from exc
 
     def _acquire(self) -> psycopg.Connection[tuple[Any, ...]]:
         with self._pool_lock:
@@ -213,7 +245,7 @@ class PostgresStore(SQLStore):
                     connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 yield _PostgresTx(connection)
         except psycopg.Error as exc:
-            raise StoreError(f"PostgreSQL at {self.where}: {exc}") from exc
+            raise StoreError(f"PostgreSQL at {self.where}: {scrub(str(exc), self.url)}") from exc
         finally:
             self._release(connection)
 
