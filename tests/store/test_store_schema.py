@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,28 @@ def test_no_message_shows_a_password(url: str, secret: str) -> None:
     assert secret not in str(info.value)
     if "://" in url or "password=" in url:  # what a driver message quoting it would show
         assert secret not in scrub(f"libpq said: {url} / {secret}", url)
+
+
+def test_postgres_replaces_connections_the_server_dropped() -> None:
+    """After a server restart, idle pooled connections are dead: the next calls failed
+    ("terminating connection due to administrator command") until the pool emptied."""
+    pytest.importorskip("psycopg")
+    import psycopg
+
+    from postgres_schema import schema_url
+
+    with schema_url() as url:
+        store = PostgresStore(url)
+        try:
+            corpus = store.create_corpus("a.jsonl")
+            with ThreadPoolExecutor(3) as pool:  # several idle connections in the pool
+                list(pool.map(lambda _: store.get_corpus(corpus.id), range(6)))
+            with psycopg.connect(url, autocommit=True) as admin:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            for _ in range(6):
+                assert store.get_corpus(corpus.id) is not None
+        finally:
+            store.close()

@@ -213,11 +213,24 @@ class PostgresStore(SQLStore):
             ) from exc
 
     def _acquire(self) -> psycopg.Connection[tuple[Any, ...]]:
-        with self._pool_lock:
-            if self._closed:
-                raise StoreError(f"{self.where}: the store is closed")
-            if self._idle:
-                return self._idle.pop()
+        """An idle connection that still answers, else a new one. An idle connection dies
+        when the server restarts, and would fail the next transaction (a corpus being
+        analysed then stopped and could not even be marked failed)."""
+        import psycopg
+
+        while True:
+            with self._pool_lock:
+                if self._closed:
+                    raise StoreError(f"{self.where}: the store is closed")
+                if not self._idle:
+                    break
+                connection = self._idle.pop()
+            try:
+                connection.execute("SELECT 1")
+                return connection
+            except psycopg.Error:
+                logger.info("PostgreSQL store %s: dropped a dead idle connection", self.where)
+                connection.close()
         return self._connect()
 
     def _release(self, connection: psycopg.Connection[tuple[Any, ...]]) -> None:
