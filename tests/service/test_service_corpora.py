@@ -61,6 +61,7 @@ def test_upload_is_analysed_in_the_background(client: TestClient, data_dir: Path
     assert stored.stat().st_mode & 0o777 == 0o600  # conversations: owner only
     assert stored.parent.stat().st_mode & 0o777 == 0o700
     assert (stored.parent / ".rejects.jsonl").stat().st_mode & 0o777 == 0o600
+    assert data_dir.stat().st_mode & 0o777 == 0o700  # made by the app, owner only
     listed = client.get("/v1/corpora").json()["corpora"]
     assert [c["id"] for c in listed] == [created["id"]]
 

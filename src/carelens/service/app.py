@@ -72,7 +72,9 @@ def create_app(
     Raises :class:`StartupError` when a key is required (off loopback, or ``require_key``)
     and the store has none.
     """
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # Created readable by its owner only, as the store creates its folder (storage.md): it
+    # holds uploads and results. An existing folder keeps its mode.
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     owned = store is None
     if store is None:
         store = open_store(settings.database_url, data_dir=settings.data_dir)
