@@ -156,6 +156,8 @@ def test_default_categories_round_trip(tmp_path: Path) -> None:
         ('{"categories": {"Grief": ["x"], "grief": ["y"]}}', "appears twice"),
         ('{"categories": {"Other": ["x"]}}', "reserved"),
         ('{"categories": {" ": ["x"]}}', "name is empty"),
+        ('{"version": true, "categories": {"grief": ["x"]}}', "version True is not supported"),
+        ('{"version": 1.0, "categories": {"grief": ["x"]}}', "version 1.0 is not supported"),
     ],
 )
 def test_bad_categories_file_names_file_and_field(tmp_path: Path, text: str, message: str) -> None:
@@ -165,6 +167,12 @@ def test_bad_categories_file_names_file_and_field(tmp_path: Path, text: str, mes
         TopicCategories.load(path)
     assert str(path) in str(info.value)
     assert message in str(info.value)
+
+
+def test_a_categories_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "topics.json"
+    path.write_text("\ufeff" + TopicCategories.default().to_json(), encoding="utf-8")
+    assert TopicCategories.load(path) == TopicCategories.default()
 
 
 def test_missing_categories_file(tmp_path: Path) -> None:

@@ -240,7 +240,7 @@ class TopicCategories:
         file = Path(path) if path is not None else default_categories_path()
         where = str(file)
         try:
-            text = file.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8-sig")  # a byte-order mark is fine
         except FileNotFoundError as exc:
             raise InputError("categories file not found", path=where) from exc
         except (OSError, UnicodeDecodeError) as exc:
@@ -267,7 +267,7 @@ class TopicCategories:
                 field=unknown[0],
             )
         version = data.get("version", CATEGORIES_VERSION)
-        if version != CATEGORIES_VERSION:
+        if type(version) is not int or version != CATEGORIES_VERSION:  # not true, not 1.0
             raise InputError(
                 f"version {version!r} is not supported (expected {CATEGORIES_VERSION})",
                 path=where,
