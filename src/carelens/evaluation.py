@@ -36,8 +36,7 @@ from carelens.errors import InputError, ModelError
 from carelens.inference.artifact import sha256_file
 from carelens.output import Analyzer, Progress
 from carelens.readers import READERS, ReadContext, RejectLog
-from carelens.readers.base import iter_raw_lines
-from carelens.readers.delimited import allow_large_csv_fields, sniff_delimiter
+from carelens.readers.delimited import allow_large_csv_fields
 from carelens.readers.rejects import INVALID_VALUE
 from carelens.types import EPITOME_COLUMNS, Exchange, JsonDict
 
@@ -205,8 +204,7 @@ def evaluate(
     if not p.is_file():
         raise InputError("no such file; check the path", path=str(p))
     log = rejects if rejects is not None else RejectLog()
-    ctx = ReadContext(path=p, rejects=log)
-    _refuse_duplicate_columns(ctx)
+    ctx = ReadContext(path=p, rejects=log, unique_columns=True)
     wanted = set(ids) if ids is not None else None
     columns: list[str] | None = None
     tallies: dict[str, Tally] = {}
@@ -292,36 +290,6 @@ def _why_nothing_scored(counts: _Counts, rejected: int, selecting: bool, split: 
         f"({counts.rejected_levels} invalid level cells); list them with --rejects and fix "
         "the file"
     )
-
-
-def _refuse_duplicate_columns(ctx: ReadContext) -> None:
-    """InputError when the header line names a column twice (the reader would keep the last).
-
-    A header the reader cannot use is left to the reader, which says why.
-    """
-    # The generator is dropped at once, which closes the file it holds open.
-    first = next(iter_raw_lines(ctx.path, max_line_bytes=ctx.max_line_bytes), None)
-    if first is None or not isinstance(first[1], bytes):
-        return
-    try:
-        text = first[1].decode("utf-8")
-    except UnicodeDecodeError:
-        return
-    delimiter = sniff_delimiter(text, tsv=ctx.path.suffix.lower() == ".tsv")
-    try:
-        header = next(csv.reader([text], delimiter=delimiter), [])
-    except csv.Error:
-        return
-    names = [h.strip() for h in header]
-    for name in names:
-        if name and names.count(name) > 1:
-            raise InputError(
-                f"the header names the column {name!r} {names.count(name)} times; rename or "
-                "remove all but one, so that it is clear which values are meant",
-                path=str(ctx.path),
-                line=1,
-                field=name,
-            )
 
 
 def _scored_columns(path: Path, first: Exchange, analyzer: Analyzer) -> list[str]:

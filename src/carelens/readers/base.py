@@ -99,6 +99,9 @@ class ReadContext:
     rejects: RejectLog
     column_map: Mapping[str, str] = field(default_factory=dict)
     max_chars: int = MAX_TEXT_CHARS
+    #: CSV/TSV: a header that names any column twice is an InputError (scoring labels, where
+    #: either column's value would be a guess); else only a column the layout reads is.
+    unique_columns: bool = False
 
     def reject(
         self, line: int | None, field: str | None, reason: str, detail: str | None = None

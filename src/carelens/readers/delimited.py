@@ -220,11 +220,22 @@ def _reject_long(ctx: ReadContext, long_lines: dict[int, LongLine], start: int, 
 
 
 def _distinct_names(ctx: ReadContext, names: list[str], layout: PairLayout | None) -> list[str]:
-    """``names`` with no column read twice: a repeated column the layout reads is an
-    InputError (which one holds the text?); a repeated other column is kept under a numbered
-    name (``note``, ``note.2``), with a warning, rather than dropped."""
+    """``names`` with no column read twice: a repeated column the layout reads (any named
+    column with ``ctx.unique_columns``) is an InputError (which one holds the value?); a
+    repeated other column is kept under a numbered name (``note``, ``note.2``), with a
+    warning, rather than dropped."""
     used = set(CSV_THREAD.columns) if layout is None else {*layout.columns, *layout.optional}
     counts = Counter(names)
+    if ctx.unique_columns:
+        for name in names:
+            if name and counts[name] > 1:
+                raise InputError(
+                    f"the header names the column {name!r} {counts[name]} times; rename or "
+                    "remove all but one, so that it is clear which values are meant",
+                    path=str(ctx.path),
+                    line=1,
+                    field=name,
+                )
     for name, count in counts.items():
         if count > 1 and name in used:
             where = ", ".join(str(i + 1) for i, n in enumerate(names) if n == name)
