@@ -168,8 +168,13 @@ def _negated(text: str, start: int, cue: str) -> bool:
     return bool(_NEGATED.search(clause)) and not _EFFORT_NOT.search(clause)
 
 
-def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
-    """Suicide and self-harm cues in ``seeker_text``, in order, overlapping matches merged."""
+#: Where the writer plainly negates a crisis mention about themselves, as (start, end).
+Mentions = tuple[tuple[int, int], ...]
+
+
+def crisis_scan(seeker_text: str) -> tuple[tuple[Span, ...], Mentions]:
+    """One pass over ``seeker_text``: its cues (:func:`crisis_cues`) and the mentions the
+    writer negates (:func:`negated_mentions`)."""
     # For ASCII text, lower() changes only A-Z, one character for one, and a case-insensitive
     # pattern matches an ASCII character exactly where its lower-case form matches: the same
     # cues at the same offsets, found faster (_FOLDED).
@@ -178,42 +183,42 @@ def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
     else:
         searched, any_cue, compiled = seeker_text, _ANY, _COMPILED
     if any_cue.search(searched) is None:
-        return ()
+        return (), ()
     return _find(seeker_text, searched, compiled)
 
 
-def negated_mentions(seeker_text: str) -> tuple[tuple[int, int], ...]:
+def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
+    """Suicide and self-harm cues in ``seeker_text``, in order, overlapping matches merged."""
+    return crisis_scan(seeker_text)[0]
+
+
+def negated_mentions(seeker_text: str) -> Mentions:
     """Where ``seeker_text`` mentions crisis wording that the writer plainly negates about
     themselves ("I'm not suicidal"), as (start, end) offsets: the matches
     :func:`crisis_cues` leaves out. The learned flag is not asked about their sentences."""
-    searched = seeker_text.lower() if seeker_text.isascii() else seeker_text
-    compiled = _FOLDED if seeker_text.isascii() else _COMPILED
-    found = []
-    for patterns in compiled.values():
-        for pattern in patterns:
-            for match in pattern.finditer(searched):
-                start, end = match.span()
-                if _negated(seeker_text, start, seeker_text[start:end]):
-                    found.append((start, end))
-    return tuple(sorted(set(found)))
+    return crisis_scan(seeker_text)[1]
 
 
 def _scan(seeker_text: str) -> tuple[Span, ...]:
     """Every case-insensitive pattern over ``seeker_text``, without the quick check or the
     lower-cased copy (what :func:`crisis_cues` must equal; the tests compare them)."""
-    return _find(seeker_text, seeker_text, _COMPILED)
+    return _find(seeker_text, seeker_text, _COMPILED)[0]
 
 
-def _find(text: str, searched: str, compiled: dict[str, list[re.Pattern[str]]]) -> tuple[Span, ...]:
+def _find(
+    text: str, searched: str, compiled: dict[str, list[re.Pattern[str]]]
+) -> tuple[tuple[Span, ...], Mentions]:
     """The cues of ``text`` where the ``compiled`` patterns match ``searched`` (``text`` itself,
-    or its lower-cased copy with the same offsets), negated ones left out, merged; negation
-    is read in ``text``."""
+    or its lower-cased copy with the same offsets), merged, and apart from them the matches
+    the writer negates; negation is read in ``text``."""
     found: list[Span] = []
+    negated: set[tuple[int, int]] = set()
     for label, patterns in compiled.items():
         for pattern in patterns:
             for match in pattern.finditer(searched):
                 start, end = match.span()
                 if _negated(text, start, text[start:end]):
-                    continue
-                found.append(Span(start, end, label, 1.0))
-    return merge_overlapping(found)
+                    negated.add((start, end))
+                else:
+                    found.append(Span(start, end, label, 1.0))
+    return merge_overlapping(found), tuple(sorted(negated))

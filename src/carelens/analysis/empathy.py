@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues, negated_mentions
+from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_scan
 from carelens.analysis.crisis_model import CrisisWordingModel
 from carelens.analysis.feedback import feedback_for
 from carelens.analysis.personal_distress import PersonalDistressModel, helper_distress
@@ -400,10 +400,10 @@ class EmpathyAnalyzer:
 
     def _crisis_cues(self, seeker: str) -> tuple[Span, ...]:
         """The pattern cues of ``seeker``; without any, the learned flag's cue (if it flags)."""
-        cues = crisis_cues(seeker)
+        cues, negated = crisis_scan(seeker)
         if cues or self.crisis_model is None:
             return cues
-        cue = self.crisis_model.cue(seeker, skip=negated_mentions(seeker))
+        cue = self.crisis_model.cue(seeker, skip=negated)
         return (cue,) if cue is not None else ()
 
     def _helper_signals(self, response: str) -> HelperSignals | None:
