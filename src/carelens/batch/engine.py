@@ -116,8 +116,7 @@ def run_batch(
         raise ConfigError("--threads-per-worker must be at least 1")
     _check_address(options.address)
     out_dir = Path(options.output)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError("the output must be a folder; this is a file", path=str(out_dir))
+    outputs.refuse_a_file(out_dir)
     artifact = ModelArtifact.load(options.model)  # checksums verified before any work
     dimensions = result_dimensions(artifact.manifest["dimensions"])
     plan = make_plan(  # the inputs are checked before the output folder is made

@@ -34,11 +34,16 @@ MANIFEST = "manifest.json"
 REJECTS = "rejects.jsonl"
 
 
+def refuse_a_file(out_dir: Path) -> None:
+    """InputError when ``out_dir`` is a file (a run checks this before any work)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("the output must be a folder; this is a file", path=str(out_dir))
+
+
 def prepare(out_dir: Path, *, overwrite: bool) -> None:
     """Make sure ``out_dir`` is empty, a batch output with its plan, or (with ``overwrite``)
     emptied of one."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError("the output must be a folder; this is a file", path=str(out_dir))
+    refuse_a_file(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     ours = [p for p in out_dir.iterdir() if is_batch_entry(p.name)]
     if overwrite:
