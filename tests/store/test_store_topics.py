@@ -1,4 +1,4 @@
-"""Schema version 2: the topic and conversation filters, facets, iteration, the v1 upgrade."""
+"""The topic and conversation filters, facets, iteration, and upgrades from older schemas."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from carelens.store import SCHEMA_VERSION, InvalidQueryError, PostgresStore, SQL
 from carelens.store import postgres as postgres_backend
 from carelens.store import sql as sql_module
 from carelens.store import sqlite as sqlite_backend
+from carelens.store.base import clean_text
 from carelens.store.sql import SQLStore
 
 TOPICS = ("grief", "loneliness", "work", None)
@@ -24,8 +25,8 @@ def topical(seq: int, **changes: Any) -> dict[str, Any]:
     return record(seq, topic={"category": category, "score": 0.5 + seq / 100}, **changes)
 
 
-def test_schema_version_is_three() -> None:
-    assert SCHEMA_VERSION == 3
+def test_schema_version_is_four() -> None:
+    assert SCHEMA_VERSION == 4
 
 
 def test_topic_filter(store: Store) -> None:
@@ -112,8 +113,16 @@ def store_at_version(
 ) -> SQLStore:
     """A store opened by a carelens that knew only the first ``version`` migrations."""
     patch.setattr(sql_module, "SCHEMA_VERSION", version)
-    sqlite_steps = (sqlite_backend._SCHEMA_V1, sqlite_backend._SCHEMA_V2)[:version]
-    postgres_steps = (postgres_backend._SCHEMA_V1, postgres_backend._SCHEMA_V2)[:version]
+    sqlite_steps = (
+        sqlite_backend._SCHEMA_V1,
+        sqlite_backend._SCHEMA_V2,
+        sqlite_backend._SCHEMA_V3,
+    )[:version]
+    postgres_steps = (
+        postgres_backend._SCHEMA_V1,
+        postgres_backend._SCHEMA_V2,
+        postgres_backend._SCHEMA_V3,
+    )[:version]
     patch.setattr(SQLiteStore, "_migrations", lambda self: sqlite_steps)
     patch.setattr(PostgresStore, "_migrations", lambda self: postgres_steps)
     old = open_url()
@@ -121,14 +130,24 @@ def store_at_version(
     return old
 
 
+_V3_COLUMNS = (
+    "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
+    "conversation_id, crisis_cues, unsafe_reply, seeker_text, response_text, record"
+)
+
+
 def insert_old_rows(
     store: SQLStore, columns: str, corpus_id: str, rows: list[dict[str, Any]]
 ) -> None:
-    """``rows`` written into the ``columns`` of an older schema, as that carelens stored them
-    (texts in their columns, a NUL-free copy for search; no topic column filled)."""
+    """``rows`` written into the ``columns`` of an older schema, as that carelens stored them:
+    texts in their columns, except that a text with NUL or a lone surrogate stays in the JSON
+    and its column gets a cleaned copy for search; the columns of later versions unfilled."""
     names = [name.strip() for name in columns.split(",")]
     for r in rows:
-        kept = dict(r, seeker_text=None, response_text=None)
+        kept = dict(r)
+        for name in ("seeker_text", "response_text"):
+            if clean_text(r[name]) == r[name]:
+                kept[name] = None
         values = {
             "corpus_id": corpus_id,
             "seq": r["seq"],
@@ -139,8 +158,10 @@ def insert_old_rows(
             "style": r["style"],
             "topic": None,
             "conversation_id": r["conversation_id"],
-            "seeker_text": (r["seeker_text"] or "").replace("\x00", ""),
-            "response_text": r["response_text"],
+            "crisis_cues": 0,
+            "unsafe_reply": 0,
+            "seeker_text": clean_text(r["seeker_text"]),
+            "response_text": clean_text(r["response_text"]),
             "record": json.dumps(kept, ensure_ascii=True),
         }
         marks = ", ".join("?" * len(names))
@@ -160,22 +181,27 @@ def test_version_1_database_is_upgraded(
             record(2, topic={"category": 7}),
             record(3, conversation_id=None),
             record(4, seeker_text="I lost my job \x00 today", topic={"category": "work"}),
+            # PostgreSQL's json could not give text from a record holding these escapes
+            record(5, response_text="\x00", conversation_id="c-5", topic={"category": "grief"}),
+            record(6, seeker_text="lost \ud800 job", conversation_id="c-5"),
         ]
         insert_old_rows(old, _V1_COLUMNS, corpus.id, rows)
         old.close()
     store = open_url()
     assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
     assert raw(store, "SELECT count(*) FROM schema_version")[0][0] == SCHEMA_VERSION
-    assert seqs(store, corpus.id, topic="grief") == [0]
+    assert seqs(store, corpus.id, topic="grief") == [0, 5]
     assert seqs(store, corpus.id, topic="loneliness") == [1]
     assert seqs(store, corpus.id, topic="work") == [4]
     assert seqs(store, corpus.id, conversation="c-0") == [0, 1, 2]
     assert seqs(store, corpus.id, conversation="c-1") == [4]
+    assert seqs(store, corpus.id, conversation="c-5") == [5, 6]
     # the search index still answers for old rows, and new rows go in with their topic
-    assert seqs(store, corpus.id, query="job") == [0, 4]
+    assert seqs(store, corpus.id, query="job") == [0, 4, 6]
+    assert store.results(corpus.id, query="job").items[2]["seeker_text"] == "lost \ud800 job"
     store.add_results(corpus.id, [topical(8)])
-    assert seqs(store, corpus.id, topic="grief") == [0, 8]
-    assert seqs(store, corpus.id, query="job") == [0, 4, 8]
+    assert seqs(store, corpus.id, topic="grief") == [0, 5, 8]
+    assert seqs(store, corpus.id, query="job") == [0, 4, 6, 8]
 
 
 def test_sqlite_text_updates_still_reach_the_search_index(store: Store) -> None:
@@ -204,13 +230,39 @@ def test_version_2_database_is_upgraded(
             record(3, unsafe=[]),
             record(4, seeker="not an object", unsafe={"start": 0}),
             record(5, seeker={"needs_attention": "true"}),
+            record(6, seeker={"needs_attention": True}, seeker_text="\x00 no more"),
         ]
         insert_old_rows(old, _V2_COLUMNS, corpus.id, rows)
         old.close()
     store = open_url()
     assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
-    assert seqs(store, corpus.id, attention="crisis") == [0, 2]
+    assert seqs(store, corpus.id, attention="crisis") == [0, 2, 6]
     assert seqs(store, corpus.id, attention="unsafe") == [1, 2]
-    assert seqs(store, corpus.id, attention="any") == [0, 1, 2]
-    store.add_results(corpus.id, [record(6, unsafe=words)])
-    assert seqs(store, corpus.id, attention="unsafe") == [1, 2, 6]
+    assert seqs(store, corpus.id, attention="any") == [0, 1, 2, 6]
+    store.add_results(corpus.id, [record(7, unsafe=words)])
+    assert seqs(store, corpus.id, attention="unsafe") == [1, 2, 7]
+
+
+def test_version_3_database_is_upgraded(
+    open_url: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows stored before version 4 are indexed again: on PostgreSQL their words are then
+    split and folded as a query's are."""
+    with monkeypatch.context() as patch:
+        old = store_at_version(3, open_url, patch)
+        corpus = old.create_corpus("old.jsonl")
+        rows = [
+            record(0, seeker_text="We met at the CAFÉ", response_text="on example.com"),
+            record(1, seeker_text="Nothing \x00 here", response_text="version 3.11.2"),
+            record(2),
+        ]
+        insert_old_rows(old, _V3_COLUMNS, corpus.id, rows)
+        old.close()
+    store = open_url()
+    assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
+    assert seqs(store, corpus.id, query="cafe") == [0]
+    assert seqs(store, corpus.id, query="example.com") == [0]
+    assert seqs(store, corpus.id, query="3.11.2 nothing") == [1]
+    assert seqs(store, corpus.id, query="sister") == [2]
+    store.add_results(corpus.id, [record(3, seeker_text="café")])
+    assert seqs(store, corpus.id, query="Cafe") == [0, 3]

@@ -4,26 +4,42 @@ Each call borrows a connection from a pool of idle ones (a new one when none is 
 gives it back after its transaction, so request threads and the background worker run in
 parallel. ``add_results`` locks its corpus row (``SELECT ... FOR UPDATE``) first, so writers
 to one corpus take turns and ``done`` stays equal to the stored rows; reads run at
-REPEATABLE READ so a page and its total agree. Full-text search uses a stored ``tsvector``
-column (``to_tsvector('english', seeker_text || ' ' || response_text)``) with a GIN index,
-queried with ``plainto_tsquery`` (English stemming and stop words). The schema goes in the
-connection's current schema (``search_path``); concurrent migrations take an advisory lock.
-psycopg is imported only when this backend is used.
+REPEATABLE READ so a page and its total agree. The schema goes in the connection's current
+schema (``search_path``); concurrent migrations take an advisory lock. psycopg is imported
+only when this backend is used.
+
+Full-text search: each row's ``search`` column is a ``tsvector`` (GIN index) made from the
+distinct words of its texts as :func:`search_document` splits and folds them: the same word
+rule as a query's (:func:`~carelens.store.base.query_words`), accents removed and case folded
+in Python, so PostgreSQL's own parser, which keeps host names or version numbers whole and
+on a C-locale cluster lower-cases only ASCII, sees the same words in a text and in a query.
+PostgreSQL then stems them (``english``). Queries use ``plainto_tsquery`` over the words
+folded alike. Distinct words only, at most :data:`MAX_SEARCH_BYTES` of them, keep every
+``tsvector`` far under PostgreSQL's 1 MiB limit.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
-from collections.abc import Iterator, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from carelens.errors import MissingExtraError
+from carelens.store.base import (
+    PreparedRecord,
+    clean_text,
+    query_words,
+    record_attention,
+    record_topic,
+)
 from carelens.store.errors import StoreError
-from carelens.store.sql import SQLStore, Tx
+from carelens.store.sql import MigrationStep, SQLStore, Tx
 
 if TYPE_CHECKING:
     import psycopg
@@ -34,6 +50,13 @@ logger = logging.getLogger(__name__)
 MAX_IDLE = 8
 #: pg_advisory_xact_lock key that serialises schema migrations ("carelens" in ASCII).
 _MIGRATION_LOCK = 0x636172656C656E73
+#: UTF-8 bytes of distinct words indexed per record (some 40,000 words); a longer text's
+#: later new words are not searchable. A ``tsvector`` holds at most 1 MiB.
+MAX_SEARCH_BYTES = 256 * 1024
+#: PostgreSQL indexes no longer word ("word is too long to be indexed").
+_MAX_WORD_BYTES = 2047
+#: Rows read and rewritten per statement while a migration fills new columns.
+_FILL_BATCH = 500
 
 _SCHEMA_V1: tuple[str, ...] = (
     """CREATE TABLE corpora (
@@ -86,37 +109,121 @@ _SCHEMA_V1: tuple[str, ...] = (
     )""",
 )
 
+
+def fold_word(word: str) -> str:
+    """``word`` without accents (compatibility forms decomposed, combining marks dropped)
+    and case-folded: ``Café`` and ``CAFE`` both give ``cafe``."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return unicodedata.normalize("NFC", bare).casefold()
+
+
+def search_document(*texts: str | None) -> str:
+    """What a row's ``search`` column is made from: the distinct folded words of ``texts``
+    (:func:`~carelens.store.base.query_words`, then :func:`fold_word`), space-separated, in
+    the order they first occur, up to :data:`MAX_SEARCH_BYTES`."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    size = 0
+    for text in texts:
+        for word in query_words(text or ""):
+            folded = fold_word(word)
+            if folded in seen:
+                continue
+            length = len(folded.encode("utf-8"))
+            if length > _MAX_WORD_BYTES:
+                continue
+            if size + length + 1 > MAX_SEARCH_BYTES:
+                return " ".join(kept)
+            seen.add(folded)
+            kept.append(folded)
+            size += length + 1
+    return " ".join(kept)
+
+
+def _rows_by_id(tx: Tx, columns: str) -> Iterator[list[tuple[Any, ...]]]:
+    """Every result row's id and ``columns``, a batch at a time, in id order."""
+    last = 0
+    while rows := tx.execute(
+        f"SELECT id, {columns} FROM results WHERE id > ? ORDER BY id LIMIT ?",
+        (last, _FILL_BATCH),
+    ):
+        yield rows
+        last = rows[-1][0]
+
+
+def _stored_record(result_id: int, record_json: str) -> dict[str, Any]:
+    """A stored record's JSON as a dict (Python's parser reads what PostgreSQL's ``json``
+    cannot turn into text: an escaped NUL, a lone surrogate, NaN); {} when unreadable."""
+    try:
+        record = json.loads(record_json)
+    except ValueError:
+        logger.warning("result row %d: its stored JSON cannot be read; left unindexed", result_id)
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _fill_topic_and_conversation(tx: Tx) -> None:
+    for rows in _rows_by_id(tx, "record"):
+        updates: list[tuple[Any, ...]] = []
+        for result_id, record_json in rows:
+            record = _stored_record(result_id, record_json)
+            conversation = clean_text(record.get("conversation_id"))
+            updates.append((record_topic(record), conversation, result_id))
+        tx.executemany("UPDATE results SET topic = ?, conversation_id = ? WHERE id = ?", updates)
+
+
+def _fill_attention(tx: Tx) -> None:
+    for rows in _rows_by_id(tx, "record"):
+        updates = [
+            (*record_attention(_stored_record(result_id, record_json)), result_id)
+            for result_id, record_json in rows
+        ]
+        tx.executemany("UPDATE results SET crisis_cues = ?, unsafe_reply = ? WHERE id = ?", updates)
+
+
+def _fill_search(tx: Tx) -> None:
+    for rows in _rows_by_id(tx, "seeker_text, response_text"):
+        updates: Iterable[tuple[Any, ...]] = (
+            (search_document(seeker, response), result_id) for result_id, seeker, response in rows
+        )
+        tx.executemany(
+            "UPDATE results SET search = to_tsvector('english', ?) WHERE id = ?", list(updates)
+        )
+
+
 #: Version 2: the topic category and the conversation id get columns of their own, filled
-#: from the stored JSON (read as ``json``, which, unlike ``jsonb``, accepts any text a record
-#: may hold).
-_SCHEMA_V2: tuple[str, ...] = (
+#: from each stored record's JSON by :func:`_fill_topic_and_conversation`.
+_SCHEMA_V2: tuple[MigrationStep, ...] = (
     "ALTER TABLE results ADD COLUMN topic TEXT",
     "ALTER TABLE results ADD COLUMN conversation_id TEXT",
-    """UPDATE results SET
-        topic = CASE WHEN json_typeof(record::json -> 'topic' -> 'category') = 'string'
-            THEN record::json -> 'topic' ->> 'category' END,
-        conversation_id = CASE WHEN json_typeof(record::json -> 'conversation_id') = 'string'
-            THEN record::json ->> 'conversation_id' END""",
+    _fill_topic_and_conversation,
     "CREATE INDEX results_topic ON results (corpus_id, topic, seq)",
     "CREATE INDEX results_conversation ON results (corpus_id, conversation_id, seq)",
 )
 
 #: Version 3: whether a record needs a person to read it — crisis cues in the seeker message,
 #: unsafe wording in the reply — gets two 0 / 1 columns (the ``attention`` filter), filled
-#: from the stored JSON (nested CASEs: json_array_length fails on anything but an array);
-#: the partial indexes hold only the few rows that have them.
-_SCHEMA_V3: tuple[str, ...] = (
+#: from the stored JSON by :func:`_fill_attention`; the partial indexes hold only the few
+#: rows that have them.
+_SCHEMA_V3: tuple[MigrationStep, ...] = (
     "ALTER TABLE results ADD COLUMN crisis_cues INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE results ADD COLUMN unsafe_reply INTEGER NOT NULL DEFAULT 0",
-    """UPDATE results SET
-        crisis_cues = CASE WHEN json_typeof(record::json -> 'seeker' -> 'needs_attention')
-            = 'boolean' THEN CASE WHEN record::json -> 'seeker' ->> 'needs_attention' = 'true'
-            THEN 1 ELSE 0 END ELSE 0 END,
-        unsafe_reply = CASE WHEN json_typeof(record::json -> 'unsafe') = 'array'
-            THEN CASE WHEN json_array_length(record::json -> 'unsafe') > 0 THEN 1 ELSE 0 END
-            ELSE 0 END""",
+    _fill_attention,
     "CREATE INDEX results_crisis ON results (corpus_id, seq) WHERE crisis_cues = 1",
     "CREATE INDEX results_unsafe ON results (corpus_id, seq) WHERE unsafe_reply = 1",
+)
+
+#: Version 4: the ``search`` column stops being generated by PostgreSQL from the raw texts;
+#: carelens writes it from :func:`search_document` (see the module docstring), and the
+#: stored rows are indexed again by :func:`_fill_search`.
+_SCHEMA_V4: tuple[MigrationStep, ...] = (
+    "ALTER TABLE results DROP COLUMN search",
+    "ALTER TABLE results ADD COLUMN search tsvector",
+    _fill_search,
+    "CREATE INDEX results_search ON results USING GIN (search)",
 )
 
 
@@ -184,6 +291,7 @@ class PostgresStore(SQLStore):
     """Results, corpora and API keys in a PostgreSQL database given by a libpq URL."""
 
     _LOCK_CORPUS_SQL = "SELECT done FROM corpora WHERE id = ? FOR UPDATE"
+    _SEARCH_COLUMN = ("search", "to_tsvector('english', ?)")
 
     def __init__(self, url: str) -> None:
         try:
@@ -262,14 +370,18 @@ class PostgresStore(SQLStore):
         finally:
             self._release(connection)
 
-    def _migrations(self) -> Sequence[Sequence[str]]:
-        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3)
+    def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
+        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4)
 
     def _lock_schema(self, tx: Tx) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
 
+    def _search_value(self, record: PreparedRecord) -> str:
+        return search_document(record.seeker_text, record.response_text)
+
     def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
-        return "r.search @@ plainto_tsquery('english', ?)", [" ".join(words)]
+        folded = " ".join(fold_word(word) for word in words)
+        return "r.search @@ plainto_tsquery('english', ?)", [folded]
 
     def close(self) -> None:
         with self._pool_lock:

@@ -12,9 +12,9 @@ rows actually inserted, in the same transaction.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeAlias
 
 from carelens.checks import int_between
 from carelens.store.base import (
@@ -42,13 +42,13 @@ from carelens.store.base import (
 from carelens.store.errors import CorpusNotFoundError, InvalidQueryError, SchemaVersionError
 
 #: The schema this carelens writes; a database with a higher version is refused.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _CORPUS_COLUMNS = "id, name, format, status, total, done, rejected, error, created_at, updated_at"
 _RESULT_COLUMNS = (
     "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
     "conversation_id, crisis_cues, unsafe_reply, seeker_text, response_text, record"
 )
-_RESULT_PLACEHOLDERS = "(" + ", ".join(["?"] * 14) + ")"
+_RESULT_PLACEHOLDERS = ["?"] * 14
 #: The condition of each ``attention`` filter (:data:`~carelens.store.base.ATTENTION_FILTERS`).
 _ATTENTION_SQL: dict[str, str] = {
     "any": "(r.crisis_cues = 1 OR r.unsafe_reply = 1)",
@@ -57,7 +57,7 @@ _ATTENTION_SQL: dict[str, str] = {
 }
 #: The result column behind each facet of :meth:`SQLStore.facets`.
 _FACET_COLUMNS: dict[str, str] = {"style": "style", "helper": "helper", "topic": "topic"}
-#: Rows per INSERT statement (14 parameters each; well under SQLite's 32,766).
+#: Rows per INSERT statement (at most 15 parameters each; well under SQLite's 32,766).
 _CHUNK = 200
 
 
@@ -71,6 +71,11 @@ class Tx(Protocol):
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one statement once per parameter row."""
         ...
+
+
+#: One step of a schema migration: a statement, or a function run in the migrating
+#: transaction (for work SQL cannot do alike everywhere, such as reading old records' JSON).
+MigrationStep: TypeAlias = str | Callable[[Tx], None]
 
 
 def _corpus(row: Sequence[Any]) -> Corpus:
@@ -100,14 +105,22 @@ class SQLStore(ABC):
     _LOCK_CORPUS_SQL = "SELECT done FROM corpora WHERE id = ?"
     #: Where the data lives, for messages (a path, or a URL without its password).
     where: str
+    #: A result column this backend fills itself on insert, and the SQL that takes its
+    #: parameter (from :meth:`_search_value`); None when the database derives its search
+    #: index from the text columns.
+    _SEARCH_COLUMN: tuple[str, str] | None = None
+
+    def _search_value(self, record: PreparedRecord) -> Any:
+        """The parameter of :attr:`_SEARCH_COLUMN` for one record."""
+        raise NotImplementedError
 
     @abstractmethod
     def _transaction(self, *, write: bool) -> AbstractContextManager[Tx]:
         """A transaction; ``write`` ones are serialised against other writers."""
 
     @abstractmethod
-    def _migrations(self) -> Sequence[Sequence[str]]:
-        """The statements that bring the schema from version ``i`` to ``i + 1``, per ``i``."""
+    def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
+        """The steps that bring the schema from version ``i`` to ``i + 1``, per ``i``."""
 
     @abstractmethod
     def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
@@ -143,8 +156,11 @@ class SQLStore(ABC):
             if found > SCHEMA_VERSION:
                 raise SchemaVersionError(self.where, int(found), SCHEMA_VERSION)
             for version in range(int(found) + 1, SCHEMA_VERSION + 1):
-                for statement in migrations[version - 1]:
-                    tx.execute(statement)
+                for step in migrations[version - 1]:
+                    if isinstance(step, str):
+                        tx.execute(step)
+                    else:
+                        step(tx)
                 tx.execute(
                     "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                     (version, now_iso()),
@@ -252,6 +268,11 @@ class SQLStore(ABC):
         with self._transaction(write=True) as tx:
             if not tx.execute(self._LOCK_CORPUS_SQL, (corpus_id,)):
                 raise CorpusNotFoundError(corpus_id)
+            columns, placeholders = _RESULT_COLUMNS, list(_RESULT_PLACEHOLDERS)
+            if self._SEARCH_COLUMN is not None:
+                columns += f", {self._SEARCH_COLUMN[0]}"
+                placeholders.append(self._SEARCH_COLUMN[1])
+            row_sql = "(" + ", ".join(placeholders) + ")"
             added = 0
             for chunk in _chunks(rows, _CHUNK):
                 params: list[Any] = []
@@ -272,9 +293,11 @@ class SQLStore(ABC):
                         p.response_text,
                         p.record_json,
                     ]
-                values = ", ".join([_RESULT_PLACEHOLDERS] * len(chunk))
+                    if self._SEARCH_COLUMN is not None:
+                        params.append(self._search_value(p))
+                values = ", ".join([row_sql] * len(chunk))
                 inserted = tx.execute(
-                    f"INSERT INTO results ({_RESULT_COLUMNS}) VALUES {values} "
+                    f"INSERT INTO results ({columns}) VALUES {values} "
                     "ON CONFLICT (corpus_id, seq) DO NOTHING RETURNING id, seq",
                     params,
                 )

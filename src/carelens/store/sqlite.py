@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from carelens.store.errors import StoreError
-from carelens.store.sql import SQLStore, Tx
+from carelens.store.sql import MigrationStep, SQLStore, Tx
 
 logger = logging.getLogger(__name__)
 
@@ -135,6 +135,10 @@ _SCHEMA_V3: tuple[str, ...] = (
     "CREATE INDEX results_unsafe ON results (corpus_id, seq) WHERE unsafe_reply = 1",
 )
 
+#: Version 4 changed PostgreSQL's search column only; SQLite's FTS5 index already splits and
+#: folds words the way queries do (``unicode61 remove_diacritics 2``).
+_SCHEMA_V4: tuple[MigrationStep, ...] = ()
+
 
 class _SQLiteTx:
     def __init__(self, connection: sqlite3.Connection) -> None:
@@ -219,8 +223,8 @@ class SQLiteStore(SQLStore):
                     connection.execute("ROLLBACK")
                 raise StoreError(f"{self.path}: cannot commit: {exc}") from exc
 
-    def _migrations(self) -> Sequence[Sequence[str]]:
-        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3)
+    def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
+        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4)
 
     def _lock_schema(self, tx: Tx) -> None:
         """Nothing to do: BEGIN IMMEDIATE already holds the database's write lock."""
