@@ -202,4 +202,15 @@ def test_more_threads_per_worker_than_a_node_has_is_refused(tmp_path: Path) -> N
     out = tmp_path / "out"
     with pytest.raises(ConfigError, match=rf"--threads-per-worker {cpus + 1} .* at most {cpus}"):
         run_batch(INPUTS[:1], BatchOptions(output=out, threads=cpus + 1))
-    assert not (out / WORK / "staged").exists()  # refused before any work
+    assert not out.exists()  # refused before any work, and nothing left to resume
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")  # not a batch output: refused by prepare
+    with pytest.raises(InputError, match="not empty"):
+        run_batch(INPUTS[:1], BatchOptions(output=out, threads=cpus + 1))
+    (out / "notes.txt").unlink()
+    with pytest.raises(ConfigError):
+        run_batch(INPUTS[:1], BatchOptions(output=out, threads=cpus + 1))
+    assert out.is_dir() and not any(out.iterdir())  # a folder given empty stays, empty
+    # the corrected command may now change any option: no earlier run is in its way
+    done = run_batch(INPUTS[:1], BatchOptions(output=out, threads=cpus, shards=3))
+    assert done.pairs > 0

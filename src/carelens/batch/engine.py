@@ -30,7 +30,7 @@ from carelens.batch import outputs
 from carelens.batch.plan import BatchPlan, make_plan, read_plan, write_json_atomic
 from carelens.batch.scoring import ShardScorer, part_name
 from carelens.batch.staging import stage
-from carelens.errors import ConfigError, InputError, MissingExtraError
+from carelens.errors import CarelensError, ConfigError, InputError, MissingExtraError
 from carelens.inference.artifact import ModelArtifact
 from carelens.readers.base import MAX_TEXT_CHARS
 from carelens.taxonomy import result_dimensions
@@ -130,6 +130,7 @@ def run_batch(
         redact=options.redact,
         exclude=out_dir,
     )
+    created = not out_dir.exists()
     outputs.prepare(out_dir, overwrite=options.overwrite)
     work = out_dir / outputs.WORK
     manifest = outputs.read_manifest(out_dir)
@@ -154,9 +155,14 @@ def run_batch(
     owns_ray = _connect(options)
     logger.info("Ray ready in %.1f s", time.perf_counter() - clock)
     try:
-        if options.gpu:
-            _require_gpu()
-        threads = _threads_per_worker(options)
+        try:
+            if options.gpu:
+                _require_gpu()
+            threads = _threads_per_worker(options)
+        except CarelensError:
+            if stored is None:  # refused before any work: leave no plan to resume
+                outputs.forget_plan(out_dir, remove_folder=created)
+            raise
         if not staged.is_dir():
             clock = time.perf_counter()
             stage(plan, staged, partitions=_partitions(plan))

@@ -69,6 +69,15 @@ def prepare(out_dir: Path, *, overwrite: bool) -> None:
             )
 
 
+def forget_plan(out_dir: Path, *, remove_folder: bool) -> None:
+    """Undo what a run refused before any work left: its plan, the then empty work folder,
+    and (``remove_folder``: the run made it) the then empty output folder."""
+    (out_dir / WORK / PLAN).unlink(missing_ok=True)
+    for folder in (out_dir / WORK, out_dir) if remove_folder else (out_dir / WORK,):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
 def _is_result(path: Path) -> bool:
     """Whether a batch entry holds results (temporary files left by a kill do not)."""
     if path.name == WORK:
