@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,13 @@ from carelens.insights import Insights
 from carelens.insights.report import (
     Overview,
     build_report,
+    charts,
     highlight_spans,
     pick_examples,
     write_report,
 )
+from carelens.insights.report.charts import NARROW, NARROW_MEDIA
+from carelens.insights.report.document import CSS
 from carelens.insights.report.sections import MAX_TO_READ, responses_to_read
 from carelens.taxonomy import STYLES
 
@@ -296,7 +300,8 @@ def test_helper_sections_show_their_helper(sample_insights: Insights, doc: Node)
         assert link.attrs["href"].startswith("#")
     # Every helper section has a style chart and a monthly trend chart.
     for section in sections:
-        assert len(section.find_all("svg", class_="chart")) == 2
+        assert len(section.find_all("svg", class_="only-wide")) == 2
+        assert len(section.find_all("svg", class_="only-narrow")) == 2
 
 
 def test_max_helpers_caps_sections_not_the_table(sample_insights: Insights) -> None:
@@ -317,7 +322,7 @@ def test_max_helpers_caps_sections_not_the_table(sample_insights: Insights) -> N
 
 def test_charts_are_labelled_svg(doc: Node) -> None:
     svgs = doc.find_all("svg", class_="chart")
-    assert len(svgs) == 2 + 2 * 2 + 2 * N_HELPERS
+    assert len(svgs) == 2 * (2 + 2 * 2 + 2 * N_HELPERS)  # each drawn wide and narrow
     for svg in svgs:
         assert svg.attrs["role"] == "img"
         title_id, desc_id = svg.attrs["aria-labelledby"].split()
@@ -330,6 +335,39 @@ def test_charts_are_labelled_svg(doc: Node) -> None:
     overview = doc.by_id("communities").find_all("svg", class_="chart")
     bars = overview[0].find_all("rect", class_="mark")
     assert any("All communities" in b.text() for b in bars)
+
+
+def test_each_chart_is_drawn_for_wide_windows_and_for_phones(doc: Node) -> None:
+    """On a phone a 1000-wide chart would shrink to a third, its text to 4 px; so each chart
+    has a narrow drawing of the same data right after it, and CSS shows one of the two."""
+    svgs = doc.find_all("svg", class_="chart")
+    for wide, narrow in zip(svgs[::2], svgs[1::2], strict=True):
+        assert "only-wide" in wide.attrs["class"] and "only-narrow" in narrow.attrs["class"]
+        assert int(narrow.attrs["width"]) == NARROW < int(wide.attrs["width"])
+        assert wide.find("title").text() == narrow.find("title").text()
+        assert [m.text() for m in wide.find_all(class_="mark")] == [
+            m.text() for m in narrow.find_all(class_="mark")
+        ]
+    assert f"@media {NARROW_MEDIA}{{svg.chart.only-wide{{display:none}}" in CSS
+    assert "svg.chart.only-narrow{display:none}" in CSS
+
+
+def test_narrow_bars_put_their_labels_above() -> None:
+    counts = {"empathy": 3, "advice": 1}
+    for draw in (
+        partial(charts.stacked_bars, [("r/grief", counts)], ["empathy", "advice"], {}),
+        partial(charts.grouped_bars, ["r/grief"], [("a", "#000000", [1.5])], max_value=2.0),
+    ):
+        wide = parse(draw(chart_id="w", title="t", width=1000))
+        narrow = parse(draw(chart_id="n", title="t", width=NARROW, shown="narrow"))
+        label = next(t for t in wide.find_all("text") if t.text().startswith("r/grief"))
+        assert label.attrs["text-anchor"] == "end" and float(label.attrs["x"]) > 100
+        label = next(t for t in narrow.find_all("text") if t.text().startswith("r/grief"))
+        assert label.attrs["x"] == "0" and "text-anchor" not in label.attrs
+        bar = narrow.find("rect", class_="mark")
+        assert float(bar.attrs["x"]) == 0 and float(bar.attrs["y"]) > float(label.attrs["y"])
+        assert narrow.find("svg").attrs["class"] == "chart only-narrow"
+        assert wide.find("svg").attrs["class"] == "chart"
 
 
 # ------------------------------------------------------------ crisis cues, unsafe replies
@@ -560,7 +598,7 @@ def test_no_timestamps_means_no_trends(make_sample_insights: Callable[..., Insig
     assert not trends.find_all("svg")
     for section in doc.find_all("section", class_="helper"):
         assert "No timestamps" in section.text()
-        assert len(section.find_all("svg", class_="chart")) == 1  # the style chart only
+        assert len(section.find_all("svg", class_="only-wide")) == 1  # the style chart only
     assert_tables_match(doc, insights)  # the rest is still there
 
 

@@ -19,6 +19,7 @@ import pytest
 from browser_helpers import Visit, assert_fits_sideways, launch, local_files, screenshot_folder
 from carelens.insights import Insights
 from carelens.insights.report import write_report
+from carelens.insights.report.charts import NARROW
 
 
 @pytest.fixture(scope="module")
@@ -38,10 +39,12 @@ class ReportVisit(Visit):
         return self.page
 
 
-_CHARTS_JS = """() => [...document.querySelectorAll('svg.chart')].map(svg => {
+#: The charts the window shows (each is drawn twice, wide and narrow; CSS shows one).
+_CHARTS_JS = """() => [...document.querySelectorAll('svg.chart')]
+    .filter(svg => svg.checkVisibility()).map(svg => {
   const box = svg.getBoundingClientRect();
   const title = document.getElementById((svg.getAttribute('aria-labelledby') || '').split(' ')[0]);
-  return {id: svg.id, width: box.width, height: box.height,
+  return {id: svg.id, width: box.width, height: box.height, drawn: svg.viewBox.baseVal.width,
           shapes: svg.querySelectorAll('rect, path').length,
           marks: svg.querySelectorAll('.mark').length,
           title: title ? title.textContent : null};
@@ -108,12 +111,15 @@ def test_report_fits_the_window(
     page = visit.open(_report(tmp_path, sample_insights, sample_manifest))
     assert_fits_sideways(page)
     first, second = _grid_boxes(page)
+    shown = page.evaluate(_CHARTS_JS)
+    assert len(shown) == 2 + 2 * 2 + 2 * len(sample_insights.helpers())
     if width < 500:
         assert first["x"] == second["x"] and second["y"] >= first["bottom"], (first, second)
-        for chart in page.evaluate(_CHARTS_JS):
-            assert 0 < chart["width"] <= width, chart
+        for chart in shown:  # the narrow drawings, at (nearly) their own size: text readable
+            assert chart["drawn"] == NARROW and NARROW * 0.95 <= chart["width"] <= width, chart
     else:
         assert first["y"] == second["y"] and second["x"] >= first["right"], (first, second)
+        assert all(chart["drawn"] > NARROW for chart in shown)
     visit.close()
 
 

@@ -95,7 +95,9 @@ def screenshot(page: Any, name: str, *, clip_to: str | None = None) -> None:
     )
 
 
-_CHARTS_JS = """() => [...document.querySelectorAll('svg.chart')].map(svg => {
+#: The charts the window shows (each is drawn twice, wide and narrow; CSS shows one).
+_CHARTS_JS = """() => [...document.querySelectorAll('svg.chart')]
+    .filter(svg => svg.checkVisibility()).map(svg => {
   const box = svg.getBoundingClientRect();
   return {id: svg.id, width: box.width, height: box.height,
           marks: svg.querySelectorAll('.mark').length};

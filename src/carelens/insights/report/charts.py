@@ -10,13 +10,19 @@ its numbers, which browsers show on hover and screen readers can reach. Colours 
 Okabe-Ito palette (readable with the common colour-vision deficiencies); lines also differ
 by dash pattern and labels inside bars pick black or white text, whichever contrasts more.
 All text is HTML-escaped here, so callers pass plain strings.
+
+A chart drawn at a fixed width would shrink on a phone until its text is unreadable, so
+:func:`responsive` draws one twice: at the page's width for wide windows and at
+:data:`NARROW` for phones (horizontal bars then put their labels above the bar), and the
+report's CSS shows the one that fits (:data:`NARROW_MEDIA`).
 """
 
 from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Literal
 
 #: Colour of each style headline (Okabe-Ito; "other" is a neutral grey).
 STYLE_COLOURS: Mapping[str, str] = {
@@ -53,6 +59,14 @@ SERIES_COLOURS: tuple[str, ...] = (
 DASHES: tuple[str, ...] = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")
 
 _LABEL_CHARS = 24
+#: The width phones get their charts drawn at (a 390 px screen less the page's margins).
+NARROW = 360
+#: Horizontal bars narrower than this put each label above its bar, not beside it.
+_LABELS_ABOVE_BELOW = 480
+#: The windows that show the narrow drawing of a chart instead of the wide one.
+NARROW_MEDIA = "(max-width:640px)"
+#: Which windows show a drawing: every one, only wide ones, or only phones.
+Shown = Literal["always", "wide", "narrow"]
 
 
 def _esc(text: object) -> str:
@@ -80,9 +94,10 @@ def series_colour(index: int) -> str:
     return SERIES_COLOURS[index % len(SERIES_COLOURS)]
 
 
-def _open(chart_id: str, width: float, height: float, title: str, desc: str) -> str:
+def _open(chart_id: str, width: float, height: float, title: str, desc: str, shown: Shown) -> str:
+    css = "chart" if shown == "always" else f"chart only-{shown}"
     return (
-        f'<svg class="chart" id="{_esc(chart_id)}" role="img" viewBox="0 0 {width:g} {height:g}" '
+        f'<svg class="{css}" id="{_esc(chart_id)}" role="img" viewBox="0 0 {width:g} {height:g}" '
         f'width="{width:g}" height="{height:g}" aria-labelledby="{_esc(chart_id)}-t '
         f'{_esc(chart_id)}-d">'
         f'<title id="{_esc(chart_id)}-t">{_esc(title)}</title>'
@@ -92,6 +107,19 @@ def _open(chart_id: str, width: float, height: float, title: str, desc: str) -> 
 
 def _pct(value: float) -> str:
     return f"{value:.0%}"
+
+
+def responsive(draw: Callable[..., str], width: int, next_id: Callable[[], str]) -> str:
+    """``draw`` (a chart function with its data bound) at ``width`` for wide windows and at
+    :data:`NARROW` for phones, each with an id from ``next_id``; CSS shows one of them."""
+    return draw(width=width, chart_id=next_id(), shown="wide") + draw(
+        width=NARROW, chart_id=next_id(), shown="narrow"
+    )
+
+
+def _axis_anchor(x: float, left: float, right: float) -> str:
+    """A tick label's text-anchor: kept inside the chart at its edges."""
+    return "start" if x - left < 12 else "end" if right - x < 12 else "middle"
 
 
 def legend(items: Sequence[tuple[str, str]], *, dashed: bool = False) -> str:
@@ -120,26 +148,39 @@ def stacked_bars(
     chart_id: str,
     title: str,
     width: int = 720,
+    shown: Shown = "always",
 ) -> str:
-    """One horizontal 100 % bar per (label, counts per key); bars with no counts are empty."""
-    label_w, right_w, bar_h, gap, top = 170, 70, 24, 10, 6
+    """One horizontal 100 % bar per (label, counts per key); bars with no counts are empty.
+    Below 480 wide each label and its count go on a line above the bar."""
+    above = width < _LABELS_ABOVE_BELOW
+    label_w, right_w, label_h = (0, 0, 16) if above else (170, 70, 0)
+    bar_h, gap, top = 24, 10, 6
     plot_w = width - label_w - right_w
-    height = top + len(bars) * (bar_h + gap) + 22
+    row_h = label_h + bar_h + gap
+    height = top + len(bars) * row_h + 22
     desc = "; ".join(
         f"{label}: "
         + ", ".join(f"{k} {_pct(counts.get(k, 0) / total)}" for k in keys if counts.get(k, 0))
         for label, counts in bars
         if (total := sum(counts.get(k, 0) for k in keys))
     )
-    out = [_open(chart_id, width, height, title, desc or "no responses")]
+    out = [_open(chart_id, width, height, title, desc or "no responses", shown)]
     for i, (label, counts) in enumerate(bars):
-        y = top + i * (bar_h + gap)
+        y = top + i * row_h + label_h
         total = sum(counts.get(k, 0) for k in keys)
-        out.append(
-            f'<text x="{label_w - 8}" y="{y + bar_h / 2:g}" text-anchor="end" '
-            f'dominant-baseline="central"><title>{_esc(label)}</title>'
-            f"{_esc(_short(label))}</text>"
-        )
+        if above:
+            out.append(
+                f'<text x="0" y="{y - label_h / 2 - 1:g}" dominant-baseline="central">'
+                f"<title>{_esc(label)}</title>{_esc(_short(label, 34))}</text>"
+                f'<text x="{width}" y="{y - label_h / 2 - 1:g}" text-anchor="end" '
+                f'dominant-baseline="central" class="muted">n={total:,}</text>'
+            )
+        else:
+            out.append(
+                f'<text x="{label_w - 8}" y="{y + bar_h / 2:g}" text-anchor="end" '
+                f'dominant-baseline="central"><title>{_esc(label)}</title>'
+                f"{_esc(_short(label))}</text>"
+            )
         out.append(
             f'<rect x="{label_w}" y="{y}" width="{plot_w}" height="{bar_h}" fill="#f1f1f1"/>'
         )
@@ -162,15 +203,17 @@ def stacked_bars(
                     f'fill="{text_on(colour)}" aria-hidden="true">{_pct(count / total)}</text>'
                 )
             x += w
-        out.append(
-            f'<text x="{label_w + plot_w + 6}" y="{y + bar_h / 2:g}" '
-            f'dominant-baseline="central" class="muted">n={total:,}</text>'
-        )
-    axis_y = top + len(bars) * (bar_h + gap)
+        if not above:
+            out.append(
+                f'<text x="{label_w + plot_w + 6}" y="{y + bar_h / 2:g}" '
+                f'dominant-baseline="central" class="muted">n={total:,}</text>'
+            )
+    axis_y = top + len(bars) * row_h
     for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
         x = label_w + plot_w * tick
+        anchor = _axis_anchor(x, 0, width)
         out.append(
-            f'<text x="{x:.1f}" y="{axis_y + 10}" text-anchor="middle" class="muted">'
+            f'<text x="{x:.1f}" y="{axis_y + 10}" text-anchor="{anchor}" class="muted">'
             f"{_pct(tick)}</text>"
         )
     out.append("</svg>")
@@ -185,33 +228,44 @@ def grouped_bars(
     title: str,
     max_value: float,
     width: int = 720,
+    shown: Shown = "always",
 ) -> str:
-    """Horizontal bars: per category, one bar per (name, colour, values) series."""
-    label_w, right_w, bar_h, gap, top = 150, 50, 12, 12, 4
+    """Horizontal bars: per category, one bar per (name, colour, values) series. Below 480
+    wide each category's name goes on a line above its bars."""
+    above = width < _LABELS_ABOVE_BELOW
+    label_w, right_w, label_h = (0, 40, 16) if above else (150, 50, 0)
+    bar_h, gap, top = 12, 12, 4
     plot_w = width - label_w - right_w
-    block = len(series) * bar_h + gap
+    block = label_h + len(series) * bar_h + gap
     height = top + len(categories) * block + 26
     desc = "; ".join(
         f"{cat}: "
         + ", ".join(f"{name} {v:.2f}" for name, _, values in series if (v := values[i]) is not None)
         for i, cat in enumerate(categories)
     )
-    out = [_open(chart_id, width, height, title, desc)]
+    out = [_open(chart_id, width, height, title, desc, shown)]
     scale = plot_w / max_value if max_value > 0 else 0.0
     grid_bottom = top + len(categories) * block
     for tick in _ticks(max_value):
         x = label_w + tick * scale
+        anchor = _axis_anchor(x, 0, width)
         out.append(
             f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{grid_bottom - gap / 2:g}" '
-            f'class="grid"/><text x="{x:.1f}" y="{grid_bottom + 8}" text-anchor="middle" '
+            f'class="grid"/><text x="{x:.1f}" y="{grid_bottom + 8}" text-anchor="{anchor}" '
             f'class="muted">{tick:g}</text>'
         )
     for i, cat in enumerate(categories):
-        y0 = top + i * block
-        out.append(
-            f'<text x="{label_w - 8}" y="{y0 + len(series) * bar_h / 2:g}" text-anchor="end" '
-            f'dominant-baseline="central">{_esc(cat)}</text>'
-        )
+        y0 = top + i * block + label_h
+        if above:
+            out.append(
+                f'<text x="0" y="{y0 - label_h / 2:g}" dominant-baseline="central">'
+                f"{_esc(cat)}</text>"
+            )
+        else:
+            out.append(
+                f'<text x="{label_w - 8}" y="{y0 + len(series) * bar_h / 2:g}" '
+                f'text-anchor="end" dominant-baseline="central">{_esc(cat)}</text>'
+            )
         for j, (name, colour, values) in enumerate(series):
             value = values[i]
             y = y0 + j * bar_h
@@ -274,6 +328,7 @@ def line_chart(
     counts: Mapping[str, int] | None = None,
     width: int = 720,
     height: int = 240,
+    shown: Shown = "always",
 ) -> str:
     """Monthly lines: each (name, colour, value per month) series over the calendar ``months``.
 
@@ -300,7 +355,7 @@ def line_chart(
                 f"{known[-1][0]}"
             )
     desc = "Mean level per month, 0 none to 2 strong. " + "; ".join(desc_parts)
-    out = [_open(chart_id, width, height, title, desc)]
+    out = [_open(chart_id, width, height, title, desc, shown)]
     out.append(f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#fafafa"/>')
     for tick in _ticks(y_max):
         y = y_of(tick)
@@ -359,6 +414,7 @@ def stacked_columns(
     title: str,
     width: int = 720,
     height: int = 220,
+    shown: Shown = "always",
 ) -> str:
     """One 100 % column per calendar month of counts per key (empty months stay empty)."""
     left, right, top, bottom = 44, 16, 12, 40
@@ -367,7 +423,7 @@ def stacked_columns(
     slot = plot_w / n
     col_w = max(slot * 0.8, 1.0)
     desc = f"Share of each style per month, {months[0]} to {months[-1]}." if months else ""
-    out = [_open(chart_id, width, height, title, desc)]
+    out = [_open(chart_id, width, height, title, desc, shown)]
     for tick in (0.0, 0.5, 1.0):
         y = top + plot_h * (1 - tick)
         out.append(

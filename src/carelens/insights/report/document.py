@@ -15,6 +15,7 @@ from typing import Any
 
 from carelens._version import __version__
 from carelens.insights.frames import Insights
+from carelens.insights.report import charts
 from carelens.insights.report.examples import examples_section, pick_examples
 from carelens.insights.report.format import esc, plural
 from carelens.insights.report.helper_sections import (
@@ -57,6 +58,7 @@ gap:4px 28px}
 figure{margin:8px 0 18px}
 figcaption{font-weight:600;font-size:.95rem;margin-bottom:2px}
 svg.chart{display:block;max-width:100%;height:auto}
+svg.chart.only-narrow{display:none}
 svg text{font-size:12px;fill:#222}
 svg text.muted{fill:#5b6067}
 svg text.small{font-size:10.5px}
@@ -104,7 +106,10 @@ pre{overflow-x:auto;max-width:100%}
 @media (max-width:640px){header.top>div,main{padding-left:14px;padding-right:14px}
 .table-wrap td:not(.num){min-width:10em}}
 @media print{.table-wrap.tall{max-height:none;overflow:visible}details{display:block}}
-"""
+""" + (
+    f"@media {charts.NARROW_MEDIA}{{svg.chart.only-wide{{display:none}}"
+    "svg.chart.only-narrow{display:block}}\n"
+)
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

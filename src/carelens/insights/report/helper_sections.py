@@ -203,13 +203,16 @@ def helper_section(
         where += f" and {len(communities) - 3} more"
     months = list(series)
     when = f" · {month_span(months[0], months[-1])}" if months else ""
-    style_chart = charts.stacked_bars(
-        [("all responses", Counter(r.style for r in members))],
-        STYLES,
-        charts.STYLE_COLOURS,
-        chart_id=page.chart_id(),
-        title=f"Style distribution: {helper}",
-        width=WIDE,
+    style_chart = charts.responsive(
+        partial(
+            charts.stacked_bars,
+            [("all responses", Counter(r.style for r in members))],
+            STYLES,
+            charts.STYLE_COLOURS,
+            title=f"Style distribution: {helper}",
+        ),
+        WIDE,
+        page.chart_id,
     )
     if len(series) > 1:
         per_month = {m: t.metrics() for m, t in series.items()}

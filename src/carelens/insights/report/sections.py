@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from carelens.analysis.crisis import CRISIS_RESOURCES
@@ -156,22 +157,28 @@ def communities(
             f'<p class="muted">The charts show the {MAX_CHART_COMMUNITIES} communities with most '
             f"responses; the table has all {len(records)}.</p>"
         )
-    style_chart = charts.stacked_bars(
-        bars,
-        STYLES,
-        charts.STYLE_COLOURS,
-        chart_id=page.chart_id(),
-        title="Style distribution per community",
-        width=WIDE,
+    style_chart = charts.responsive(
+        partial(
+            charts.stacked_bars,
+            bars,
+            STYLES,
+            charts.STYLE_COLOURS,
+            title="Style distribution per community",
+        ),
+        WIDE,
+        page.chart_id,
     )
     values = [v for _, _, vals in series for v in vals]
-    level_chart = charts.grouped_bars(
-        [d.replace("_", " ") for d in CHART_DIMENSIONS],
-        series,
-        chart_id=page.chart_id(),
-        title="Mean level per dimension per community (0 none, 1 weak, 2 strong)",
-        max_value=charts.nice_max(values),
-        width=WIDE,
+    level_chart = charts.responsive(
+        partial(
+            charts.grouped_bars,
+            [d.replace("_", " ") for d in CHART_DIMENSIONS],
+            series,
+            title="Mean level per dimension per community (0 none, 1 weak, 2 strong)",
+            max_value=charts.nice_max(values),
+        ),
+        WIDE,
+        page.chart_id,
     )
     needs = {str(r["community"]): int(as_number(r.get("needs_attention")) or 0) for r in records}
     unsafe = {str(r["community"]): int(as_number(r.get("unsafe_replies")) or 0) for r in records}
@@ -215,14 +222,10 @@ def trend_chart(
         for d in TREND_DIMENSIONS
     ]
     counts = {m: int(as_number(rec.get("responses")) or 0) for m, rec in per_month.items()}
-    return charts.line_chart(
-        months,
-        series,
-        chart_id=page.chart_id(),
-        title=title,
-        y_max=y_max,
-        counts=counts,
-        width=HALF,
+    return charts.responsive(
+        partial(charts.line_chart, months, series, title=title, y_max=y_max, counts=counts),
+        HALF,
+        page.chart_id,
     )
 
 
@@ -276,14 +279,17 @@ def trends(
         line = trend_chart(
             page, months, per_community[c], title=f"Mean levels per month: {c}", y_max=y_max
         )
-        cols = charts.stacked_columns(
-            months,
-            month_styles.get(c, {}),
-            STYLES,
-            charts.STYLE_COLOURS,
-            chart_id=page.chart_id(),
-            title=f"Style share per month: {c}",
-            width=HALF,
+        cols = charts.responsive(
+            partial(
+                charts.stacked_columns,
+                months,
+                month_styles.get(c, {}),
+                STYLES,
+                charts.STYLE_COLOURS,
+                title=f"Style share per month: {c}",
+            ),
+            HALF,
+            page.chart_id,
         )
         parts.append(
             f'<h3>{esc(c)}</h3><div class="grid2"><figure><figcaption>Mean level per month'
