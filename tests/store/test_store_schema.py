@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 import stat
 import sys
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,6 +24,7 @@ from carelens.store import (
     default_data_dir,
     open_store,
 )
+from carelens.store import postgres as postgres_backend
 from carelens.store.postgres import scrub
 from carelens.store.sql import SQLStore
 
@@ -115,6 +118,24 @@ def test_postgres_unreachable_is_a_store_error() -> None:
     with pytest.raises(StoreError, match="cannot connect") as info:
         PostgresStore("postgresql://u:hunter2@127.0.0.1:1/db?connect_timeout=2")
     assert "hunter2" not in str(info.value) and "***" in str(info.value)
+
+
+def test_postgres_gives_up_on_a_server_that_never_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A host that takes the connection but never answers (a hung server, a firewall that
+    drops packets) is a StoreError after CONNECT_TIMEOUT, not a wait of minutes."""
+    pytest.importorskip("psycopg")
+    monkeypatch.setattr(postgres_backend, "CONNECT_TIMEOUT", 2)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()  # the kernel completes the handshake; nothing ever replies
+        port = silent.getsockname()[1]
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="cannot connect") as info:
+            PostgresStore(f"postgresql://u:hunter2@127.0.0.1:{port}/db")
+        assert time.monotonic() - started < 15
+    assert "hunter2" not in str(info.value)
 
 
 def test_sqlite_file_settings(tmp_path: Path) -> None:

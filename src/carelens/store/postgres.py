@@ -57,6 +57,10 @@ MAX_SEARCH_BYTES = 256 * 1024
 _MAX_WORD_BYTES = 2047
 #: Rows read and rewritten per statement while a migration fills new columns.
 _FILL_BATCH = 500
+#: Seconds to wait for a connection when the URL sets no ``connect_timeout``: without one,
+#: libpq waits as long as the operating system does (minutes) for a host that does not
+#: answer, and a request or the worker hangs with it.
+CONNECT_TIMEOUT = 10
 
 _SCHEMA_V1: tuple[str, ...] = (
     """CREATE TABLE corpora (
@@ -313,8 +317,11 @@ class PostgresStore(SQLStore):
     def _connect(self) -> psycopg.Connection[tuple[Any, ...]]:
         import psycopg
 
+        options: dict[str, Any] = {}
+        if "connect_timeout" not in self.url:
+            options["connect_timeout"] = CONNECT_TIMEOUT
         try:
-            return psycopg.connect(self.url, autocommit=True)
+            return psycopg.connect(self.url, autocommit=True, **options)
         except psycopg.Error as exc:
             raise StoreError(
                 f"cannot connect to PostgreSQL at {self.where}: {scrub(str(exc), self.url)}"
