@@ -90,6 +90,7 @@ def test_health_and_model(client: TestClient, analyzer: EmpathyAnalyzer) -> None
         "status": "ok",
         "model": analyzer.model_id,
         "version": carelens.__version__,
+        "checks": {"store": "ok"},
     }
     model = client.get("/v1/model").json()
     assert model["model"] == analyzer.model_id

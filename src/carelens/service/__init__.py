@@ -7,10 +7,11 @@ Build the app with :func:`create_app` and serve it with any ASGI server::
 
 Modules: :mod:`.settings` (what a server is told), :mod:`.app` (the factory and lifespan),
 :mod:`.routes` (the ``/v1`` endpoints) with :mod:`.schemas` (their bodies), :mod:`.errors`
-(the one error shape), :mod:`.middleware` (access log, loopback guard, keys and rate limit,
-body size) with :mod:`.ratelimit`, :mod:`.jobs` (the corpus worker) and :mod:`.uploads`
-(files on disk). Importing this package without the extra raises
-:class:`~carelens.errors.MissingExtraError` naming ``carelens[serve]``.
+(the one error shape), :mod:`.health` (the health check's store query), :mod:`.middleware`
+(access log, loopback guard, keys and rate limit, body size) with :mod:`.ratelimit`,
+:mod:`.jobs` (the corpus worker) and :mod:`.uploads` (files on disk). Importing this
+package without the extra raises :class:`~carelens.errors.MissingExtraError` naming
+``carelens[serve]``.
 """
 
 from __future__ import annotations

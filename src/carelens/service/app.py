@@ -26,6 +26,7 @@ from carelens.output import Analyzer
 from carelens.service.batcher import MicroBatcher
 from carelens.service.context import ServiceContext
 from carelens.service.errors import StartupError, install_error_handlers
+from carelens.service.health import StoreProbe
 from carelens.service.jobs import CorpusWorker, TopicAssigner, load_topic_model
 from carelens.service.middleware import (
     AccessLogMiddleware,
@@ -112,6 +113,8 @@ def create_app(
         lock=lock,
         topics=topic_model,
         redact=settings.redact,
+        store_retries=settings.store_retries,
+        store_retry_delay=settings.store_retry_delay,
     )
     # Concurrent /v1/analyze requests share model calls; each call holds one of the permits.
     batcher = MicroBatcher(analyzer, lock=lock)
@@ -121,6 +124,7 @@ def create_app(
         analyzer=analyzer,
         worker=worker,
         batcher=batcher,
+        probe=StoreProbe(store, timeout=settings.health_timeout, redact=settings.redact),
         lock=lock,
     )
 

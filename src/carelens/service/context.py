@@ -1,4 +1,4 @@
-"""What the routes share: settings, store, analyzer, worker, batcher and the model lock.
+"""What the routes share: settings, store, analyzer, worker, batcher, store probe, model lock.
 
 One :class:`ServiceContext` is built by :func:`carelens.service.create_app` and kept on
 ``app.state``; routes get it through the :data:`Ctx` dependency (:func:`get_context`, awaited
@@ -16,6 +16,7 @@ from fastapi import Depends, Request
 
 from carelens.output import Analyzer
 from carelens.service.batcher import MicroBatcher
+from carelens.service.health import StoreProbe
 from carelens.service.jobs import CorpusWorker
 from carelens.service.settings import ServiceSettings
 
@@ -33,6 +34,8 @@ class ServiceContext:
     worker: CorpusWorker
     #: Runs ``POST /v1/analyze``'s model calls, several requests' pairs in one call.
     batcher: MicroBatcher
+    #: Asks the store a trivial query for ``/v1/health``, with a deadline.
+    probe: StoreProbe
     #: Held around every ``analyzer.predict``: at most as many model calls run at once as the
     #: analyzer has threads (each ONNX call uses one core), requests (through the batcher),
     #: pages and the worker alike.

@@ -5,7 +5,11 @@ and what to do. Validation errors add ``field`` (the first bad field, as ``pairs
 and ``details`` (every bad field). :class:`ApiError` is raised by routes and middleware;
 :func:`install_error_handlers` maps FastAPI's own errors (unknown route, wrong method, bad
 JSON, failed validation) and any unexpected exception — which becomes ``internal_error``
-with no stack trace in the response — to the same shape. :class:`StartupError` (a
+with no stack trace in the response — to the same shape. A
+:class:`~carelens.store.StoreError` raised while serving a request means the results
+database cannot be reached (down, restarting, its file unreadable): it becomes a 503
+``store_unavailable`` with ``Retry-After`` (:func:`store_api_error`), and its message, which
+never holds a password, is logged. :class:`StartupError` (a
 :class:`~carelens.errors.CarelensError`) is raised when a server must not start.
 """
 
@@ -24,6 +28,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from carelens.errors import CarelensError
+from carelens.privacy import redact
+from carelens.store import CorpusNotFoundError, InvalidQueryError, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -193,9 +199,79 @@ async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     return error_response(ApiError(500, "internal_error", INTERNAL_MESSAGE))
 
 
+#: Seconds a client is asked to wait (``Retry-After``) when the store cannot be reached.
+STORE_RETRY_AFTER_S = 5
+#: The message of every ``store_unavailable``.
+STORE_UNAVAILABLE_MESSAGE = (
+    "the results database cannot be reached right now (the server has logged why); "
+    f"retry in {STORE_RETRY_AFTER_S} seconds, and tell the server's operator if it persists"
+)
+
+
+def store_unavailable(exc: BaseException) -> bool:
+    """True for a store error that means the database cannot be used right now (it cannot
+    be reached, read or written), not a missing corpus or a bad query argument."""
+    return isinstance(exc, StoreError) and not isinstance(
+        exc, CorpusNotFoundError | InvalidQueryError
+    )
+
+
+def store_api_error(exc: StoreError) -> ApiError:
+    """A store error as an API error: 503 ``store_unavailable`` with ``Retry-After``, or
+    404 / 422 for a corpus that is gone or a query argument the store refused."""
+    if isinstance(exc, CorpusNotFoundError):
+        return ApiError(
+            404,
+            "corpus_not_found",
+            f"no corpus with id {exc.corpus_id!r}; list the corpora with GET /v1/corpora",
+        )
+    if isinstance(exc, InvalidQueryError):
+        return ApiError(422, "invalid_request", f"{exc}; fix the query and try again")
+    return ApiError(
+        503,
+        "store_unavailable",
+        STORE_UNAVAILABLE_MESSAGE,
+        headers={"Retry-After": str(STORE_RETRY_AFTER_S)},
+    )
+
+
+def store_error_text(exc: BaseException, *, redacted: bool = False) -> str:
+    """A store error for the log: its type and message (store messages never hold a
+    password; with ``redacted``, personal data in them is replaced, as everywhere else)."""
+    message = redact(str(exc)) if redacted else str(exc)
+    return f"{type(exc).__name__}: {message}"
+
+
+def log_store_unavailable(
+    log: logging.Logger, what: str, exc: BaseException, *, redacted: bool = False
+) -> None:
+    """Log a request that failed because the store cannot be reached (no stack: the
+    message says what failed)."""
+    log.warning(
+        "%s: the results database cannot be reached (%s)",
+        what,
+        store_error_text(exc, redacted=redacted),
+    )
+
+
+def redacting(app: Any) -> bool:
+    """Whether the app (``request.app`` or ``scope["app"]``) redacts personal data."""
+    context = getattr(getattr(app, "state", None), "context", None)
+    return bool(getattr(getattr(context, "settings", None), "redact", False))
+
+
+async def _on_store_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StoreError)
+    if store_unavailable(exc):
+        what = f"{request.method} {request.url.path}"
+        log_store_unavailable(logger, what, exc, redacted=redacting(request.app))
+    return error_response(store_api_error(exc))
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Make every error ``app`` returns the common JSON shape."""
     app.add_exception_handler(ApiError, _on_api_error)
+    app.add_exception_handler(StoreError, _on_store_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(Exception, _on_unexpected)

@@ -12,6 +12,17 @@ explorer's topic filter. Work is resumable: the analysis skips the first
 interrupted at any point (even by ``kill -9``) and queued again by :meth:`CorpusWorker.resume`
 ends with every pair stored exactly once. Stopping the worker lets the current chunk finish
 and leaves the corpus ``running`` for the next start.
+
+A store that cannot be reached for a moment (a PostgreSQL restart, a locked or unreadable
+SQLite file) does not fail the corpus at once: every store call of the worker that fails
+with a :class:`~carelens.store.StoreError` is tried again up to ``store_retries`` times,
+after ``store_retry_delay`` seconds, then twice that, and so on, each retry logged. Trying
+``add_results`` again is safe even when the failed call did commit (a connection lost at
+commit time): the store keeps the first record of each seq and counts only rows it inserted.
+A missing corpus, a refused argument and a database written by a newer carelens are not
+tried again. When the store still fails, the corpus fails; when even that cannot be
+written, it stays ``running`` in the store (and resumes on the next start) and the worker
+goes on with the next corpus.
 """
 
 from __future__ import annotations
@@ -20,20 +31,20 @@ import logging
 import os
 import queue
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from carelens.errors import CarelensError, InputError
 from carelens.output import Analyzer, result_record
 from carelens.privacy import redact
 from carelens.readers import RejectLog, read_exchanges
-from carelens.service.errors import log_internal
+from carelens.service.errors import log_internal, store_error_text, store_unavailable
 from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload, sweep_incoming
-from carelens.store import CorpusNotFoundError
+from carelens.store import CorpusNotFoundError, SchemaVersionError, StoreError
 
 if TYPE_CHECKING:
     from carelens.store import Store
@@ -44,6 +55,18 @@ logger = logging.getLogger(__name__)
 ACTIVE_STATUSES: tuple[str, ...] = ("queued", "running")
 #: The module of the topic model the worker uses by default.
 TOPICS_MODULE = "carelens.topics"
+
+T = TypeVar("T")
+
+
+def transient(exc: BaseException) -> bool:
+    """True for a store error that may pass when tried again: the database could not be
+    reached, read or written (not a missing corpus, a refused argument or a newer schema)."""
+    return store_unavailable(exc) and not isinstance(exc, SchemaVersionError)
+
+
+class _Stopped(Exception):
+    """The worker was stopped while it waited to try a store call again."""
 
 
 class TopicAssigner(Protocol):
@@ -91,6 +114,9 @@ class CorpusWorker:
     every stored record has its personal data replaced by placeholders (``result_record(...,
     redact=True)``, as ``carelens analyze --redact``), so do failure messages, and the upload
     is removed once its corpus is done or failed (only a resumed analysis would read it).
+    A store call that fails with a transient :class:`~carelens.store.StoreError` is tried
+    again up to ``store_retries`` times, waiting ``store_retry_delay`` seconds and twice as
+    long each time after (see the module docstring).
     """
 
     def __init__(
@@ -103,15 +129,21 @@ class CorpusWorker:
         lock: AbstractContextManager[object] | None = None,
         topics: TopicAssigner | None = None,
         redact: bool = False,
+        store_retries: int = 3,
+        store_retry_delay: float = 1.5,
     ) -> None:
         if chunk_size < 1:
             raise ValueError("chunk_size must be at least 1")
+        if store_retries < 0 or store_retry_delay < 0:
+            raise ValueError("store_retries and store_retry_delay must be 0 or more")
         self.store = store
         self.analyzer = analyzer
         self.uploads = uploads
         self.chunk_size = chunk_size
         self.topics = topics
         self.redact = redact
+        self.store_retries = store_retries
+        self.store_retry_delay = store_retry_delay
         self._lock: AbstractContextManager[object] = lock if lock is not None else nullcontext()
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._pending: set[str] = set()
@@ -199,8 +231,20 @@ class CorpusWorker:
                     self._state.notify_all()
 
     def process(self, corpus_id: str) -> str | None:
-        """Analyse one corpus from where its stored results end; its status afterwards."""
-        corpus = self.store.get_corpus(corpus_id)
+        """Analyse one corpus from where its stored results end; its status afterwards (None
+        when the corpus is gone, or when the store could not be read or its status written)."""
+        try:
+            corpus = self._store_call(
+                corpus_id, "reading the corpus", partial(self.store.get_corpus, corpus_id)
+            )
+        except (StoreError, _Stopped) as exc:
+            logger.error(
+                "corpus %s: cannot be read from the results database (%s); it is left as it is "
+                "and analysed when the server starts again",
+                corpus_id,
+                self._describe(exc),
+            )
+            return None
         if corpus is None or corpus.status not in ACTIVE_STATUSES:
             return None if corpus is None else corpus.status
         path = find_upload(self.uploads, corpus.id, corpus.name)
@@ -215,6 +259,12 @@ class CorpusWorker:
         except CorpusNotFoundError:
             logger.info("corpus %s was deleted while being analysed", corpus_id)
             return None
+        except _Stopped:
+            logger.info(
+                "corpus %s: stopped while waiting for the results database; it resumes on restart",
+                corpus_id,
+            )
+            return "running"
         except InputError as exc:  # the file: say where, but not the server's paths
             where = ", ".join(
                 [corpus.name]
@@ -222,20 +272,71 @@ class CorpusWorker:
                 + ([f"field {exc.field!r}"] if exc.field is not None else [])
             )
             return self._fail(corpus_id, f"{where}: {exc.reason}; fix the file and upload it again")
-        except CarelensError as exc:
-            shown = redact(str(exc)) if self.redact else str(exc)
-            logger.error("analysing corpus %s failed: %s", corpus_id, shown)
+        except StoreError as exc:
+            if not transient(exc):
+                return self._failed_unexpectedly(corpus_id, exc)
+            tries = self.store_retries + 1
+            logger.error(
+                "corpus %s: the results database failed %d time(s) in a row (%s)",
+                corpus_id,
+                tries,
+                self._describe(exc),
+            )
             return self._fail(
                 corpus_id,
-                f"the server could not analyse this corpus ({type(exc).__name__}); see the "
-                "server log, then upload it again",
+                f"the results database could not be reached while analysing this corpus "
+                f"({tries} tries); see the server log, then upload it again",
             )
+        except CarelensError as exc:
+            return self._failed_unexpectedly(corpus_id, exc)
         except Exception as exc:
             log_internal(logger, f"analysing corpus {corpus_id} failed", exc)
             return self._fail(
                 corpus_id,
                 f"internal error ({type(exc).__name__}) while analysing; see the server log",
             )
+
+    def _failed_unexpectedly(self, corpus_id: str, exc: CarelensError) -> str | None:
+        shown = redact(str(exc)) if self.redact else str(exc)
+        logger.error("analysing corpus %s failed: %s", corpus_id, shown)
+        return self._fail(
+            corpus_id,
+            f"the server could not analyse this corpus ({type(exc).__name__}); see the "
+            "server log, then upload it again",
+        )
+
+    def _describe(self, exc: BaseException) -> str:
+        """A store error for the log (redacted with ``redact``)."""
+        if isinstance(exc, _Stopped):
+            return "the worker was stopped while waiting to try again"
+        return store_error_text(exc, redacted=self.redact)
+
+    def _store_call(self, corpus_id: str, what: str, call: Callable[[], T]) -> T:
+        """``call()``, a store call for ``corpus_id`` (``what`` it does, for the log), tried
+        again while it fails with a transient store error: at most ``store_retries`` more
+        times, with doubling waits, each retry logged. The last error is raised, or
+        :class:`_Stopped` when the worker stops during a wait."""
+        delay = self.store_retry_delay
+        attempt = 0
+        while True:
+            try:
+                return call()
+            except StoreError as exc:
+                attempt += 1
+                if not transient(exc) or attempt > self.store_retries:
+                    raise
+                logger.warning(
+                    "corpus %s: %s failed (%s); trying again in %.3g s (retry %d of %d)",
+                    corpus_id,
+                    what,
+                    self._describe(exc),
+                    delay,
+                    attempt,
+                    self.store_retries,
+                )
+                if self._stop.wait(delay):
+                    raise _Stopped from exc
+                delay *= 2
 
     def _analyse(self, corpus_id: str, path: Path, format: str | None) -> str | None:
         folder = corpus_dir(self.uploads, corpus_id)
@@ -245,7 +346,13 @@ class CorpusWorker:
         rejects_path.chmod(0o600)
         with RejectLog(rejects_path) as rejects:
             total = sum(1 for _ in read_exchanges(path, format=format, rejects=rejects))
-        self.store.set_status(corpus_id, "running", total=total, rejected=rejects.total)
+        self._store_call(
+            corpus_id,
+            "recording the total",
+            partial(
+                self.store.set_status, corpus_id, "running", total=total, rejected=rejects.total
+            ),
+        )
         if total == 0 and rejects.total:
             reason = max(rejects.counts.items(), key=lambda kv: kv[1])[0]
             which = "its only record" if rejects.total == 1 else f"all {rejects.total:,} records"
@@ -255,7 +362,9 @@ class CorpusWorker:
                 f"really a {format or 'supported'} file? Upload it again with the right format, "
                 "or without one to have it detected",
             )
-        start = self.store.stored_seqs(corpus_id)
+        start = self._store_call(
+            corpus_id, "reading where to resume", partial(self.store.stored_seqs, corpus_id)
+        )
         logger.info("corpus %s: %d pairs, starting at %d", corpus_id, total, start)
         exchanges = islice(read_exchanges(path, format=format, rejects=RejectLog()), start, None)
         seq = start
@@ -284,8 +393,15 @@ class CorpusWorker:
                     record["topic"] = topic_field(topics[k])
                 records.append(record)
                 seq += 1
-            self.store.add_results(corpus_id, records)
-        self.store.set_status(corpus_id, "done")
+            # Safe to try again: the store keeps the first record of each seq.
+            self._store_call(
+                corpus_id,
+                f"storing results {records[0]['seq']}-{records[-1]['seq']}",
+                partial(self.store.add_results, corpus_id, records),
+            )
+        self._store_call(
+            corpus_id, "marking the corpus done", partial(self.store.set_status, corpus_id, "done")
+        )
         logger.info("corpus %s: done (%d pairs)", corpus_id, seq)
         self._drop_upload(path)
         return "done"
@@ -295,10 +411,24 @@ class CorpusWorker:
             message = redact(message)
         logger.warning("corpus %s failed: %s", corpus_id, message)
         try:
-            self.store.set_status(corpus_id, "failed", error=message)
+            self._store_call(
+                corpus_id,
+                "marking the corpus failed",
+                partial(self.store.set_status, corpus_id, "failed", error=message),
+            )
+            corpus = self._store_call(
+                corpus_id, "reading the corpus", partial(self.store.get_corpus, corpus_id)
+            )
         except CorpusNotFoundError:
             return None
-        corpus = self.store.get_corpus(corpus_id)
+        except (StoreError, _Stopped) as exc:
+            logger.error(
+                "corpus %s: could not be marked failed in the results database (%s); it stays "
+                "as it is there and is analysed again when the server starts again",
+                corpus_id,
+                self._describe(exc),
+            )
+            return None
         if corpus is not None:
             upload = find_upload(self.uploads, corpus.id, corpus.name)
             if upload is not None:

@@ -6,7 +6,9 @@ almost nothing. From the outside in:
 * :class:`AccessLogMiddleware` logs method, path (never the query string), status and
   duration — never a text.
 * :class:`CatchAllMiddleware` answers any unexpected exception with a 500 ``internal_error``
-  and logs its type and stack, not its message (which may quote a text).
+  and logs its type and stack, not its message (which may quote a text); a store error
+  raised outside the routes (checking an API key) gets the routes' answer, a 503
+  ``store_unavailable`` with ``Retry-After``.
 * :class:`LoopbackGuardMiddleware` (loopback servers only, where keys are optional) refuses a
   ``Host`` that is not a loopback name (DNS rebinding) and any request whose ``Origin`` is
   another site (a web page posting to the local server): 403.
@@ -35,9 +37,19 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from carelens.service.errors import INTERNAL_MESSAGE, error_body, log_internal
+from carelens.service.errors import (
+    INTERNAL_MESSAGE,
+    error_body,
+    error_response,
+    log_internal,
+    log_store_unavailable,
+    redacting,
+    store_api_error,
+    store_unavailable,
+)
 from carelens.service.ratelimit import RateLimiter
 from carelens.service.settings import is_loopback
+from carelens.store import StoreError
 
 logger = logging.getLogger("carelens.service.access")
 errors_logger = logging.getLogger("carelens.service.errors")
@@ -94,14 +106,19 @@ class AccessLogMiddleware:
 
 class CatchAllMiddleware:
     """Turn any exception a request raises into a 500 ``internal_error`` (no stack trace in
-    the response, no exception message in the log: it may quote a text).
+    the response, no exception message in the log: it may quote a text), and a store error
+    into the API's answer for it (:func:`~carelens.service.errors.store_api_error`: 503
+    ``store_unavailable`` when the database cannot be reached; its message is logged).
 
     ``page_response`` gives the answer for a request it returns a response for (the web
-    pages' HTML error page); any other request gets the API's JSON error.
+    pages' HTML error page, given the exception); any other request gets the API's JSON
+    error.
     """
 
     def __init__(
-        self, app: ASGIApp, page_response: Callable[[Scope], Response | None] | None = None
+        self,
+        app: ASGIApp,
+        page_response: Callable[[Scope, Exception], Response | None] | None = None,
     ) -> None:
         self.app = app
         self.page_response = page_response
@@ -121,11 +138,21 @@ class CatchAllMiddleware:
         try:
             await self.app(scope, receive, tracking_send)
         except Exception as exc:
-            log_internal(errors_logger, f"internal error on {scope['method']} {scope['path']}", exc)
+            what = f"{scope['method']} {scope['path']}"
+            unavailable = store_unavailable(exc)
+            if unavailable:
+                log_store_unavailable(
+                    errors_logger, what, exc, redacted=redacting(scope.get("app"))
+                )
+            else:
+                log_internal(errors_logger, f"internal error on {what}", exc)
             if not started:
-                page = self.page_response(scope) if self.page_response is not None else None
+                page = self.page_response(scope, exc) if self.page_response is not None else None
                 if page is not None:
                     await page(scope, receive, send)
+                elif unavailable:
+                    assert isinstance(exc, StoreError)
+                    await error_response(store_api_error(exc))(scope, receive, send)
                 else:
                     await _send_error(scope, receive, send, 500, "internal_error", INTERNAL_MESSAGE)
 

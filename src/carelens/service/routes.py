@@ -25,7 +25,7 @@ from carelens.readers import SUPPORTED_FORMATS, detect_format
 from carelens.service import uploads
 from carelens.service.batcher import BatcherClosed
 from carelens.service.context import Ctx
-from carelens.service.errors import ApiError
+from carelens.service.errors import STORE_RETRY_AFTER_S, ApiError
 from carelens.service.schemas import (
     MAX_PAGE,
     AnalyzeBatchResponse,
@@ -33,6 +33,8 @@ from carelens.service.schemas import (
     CorpusList,
     CorpusOut,
     ErrorOut,
+    Health,
+    HealthChecks,
     HealthOut,
     ModelOut,
     PairIn,
@@ -53,8 +55,25 @@ ISO_DATE_SCHEMA: dict[str, Any] = {
 MODEL_CARD_NAMES: tuple[str, ...] = ("model-card.md", "MODEL_CARD.md", "README.md")
 
 
+#: The ``Retry-After`` header of 429 and 503 answers, as the schema documents it.
+RETRY_AFTER: dict[str, Any] = {
+    "Retry-After": {
+        "description": "seconds to wait before sending the request again",
+        "schema": {"type": "integer", "minimum": 0},
+    }
+}
+
+
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {status: {"model": ErrorOut} for status in (*statuses, 401, 429, 500)}
+    """The error answers of an operation: ``statuses``, plus those any ``/v1`` request may
+    get (401 and 429 from the key check, 500, and 503 ``store_unavailable`` when the store
+    cannot be reached, even only to check the key)."""
+    responses: dict[int | str, dict[str, Any]] = {
+        status: {"model": ErrorOut} for status in (*statuses, 401, 429, 500, 503)
+    }
+    for status in (429, 503):
+        responses[status]["headers"] = RETRY_AFTER
+    return responses
 
 
 async def _require_json(request: Request) -> None:  # async: no thread hop per request
@@ -97,7 +116,7 @@ def _exchange(pair: PairIn, position: int) -> Exchange:
     tags=["analysis"],
     summary="Analyse one pair or a batch of pairs",
     response_model=ResultRecord | AnalyzeBatchResponse,
-    responses=_errors(400, 413, 415, 422, 503),
+    responses=_errors(400, 413, 415, 422),
     dependencies=[Depends(_require_json)],
 )
 async def analyze(body: AnalyzeRequest, ctx: Ctx) -> JSONResponse:
@@ -359,10 +378,35 @@ def corpus_results(
 # -- service ----------------------------------------------------------------------------------
 
 
-@router.get("/health", tags=["service"], summary="Liveness check", response_model=HealthOut)
-def health(ctx: Ctx) -> HealthOut:
-    """Needs no API key and is not rate limited."""
-    return HealthOut(status="ok", model=ctx.analyzer.model_id, version=__version__)
+@router.get(
+    "/health",
+    tags=["service"],
+    summary="Liveness check, and whether the results database answers",
+    response_model=HealthOut,
+    responses={
+        503: {
+            "model": HealthOut,
+            "description": "A part the server needs does not answer (see checks)",
+            "headers": RETRY_AFTER,
+        }
+    },
+)
+def health(ctx: Ctx) -> JSONResponse:
+    """200 with ``status`` ``ok`` when the results database answers a trivial query (within
+    a few seconds), else 503 with ``status`` ``unavailable`` and ``checks.store``
+    ``unavailable``. Needs no API key and is not rate limited."""
+    store: Health = "ok" if ctx.probe.check() else "unavailable"
+    body = HealthOut(
+        status=store,
+        model=ctx.analyzer.model_id,
+        version=__version__,
+        checks=HealthChecks(store=store),
+    )
+    if store == "ok":
+        return JSONResponse(body.model_dump())
+    return JSONResponse(
+        body.model_dump(), status_code=503, headers={"Retry-After": str(STORE_RETRY_AFTER_S)}
+    )
 
 
 def read_model_card(folder: Path | None) -> str | None:

@@ -206,10 +206,25 @@ class ResultsPage(BaseModel):
     next_offset: int | None
 
 
+Health = Literal["ok", "unavailable"]
+
+
+class HealthChecks(BaseModel):
+    """Each part the server needs, and whether it answers."""
+
+    store: Health = Field(
+        description="the results database: 'ok' when it answered a trivial query in time"
+    )
+
+
 class HealthOut(BaseModel):
-    status: Literal["ok"]
+    """``status`` is ``ok`` (HTTP 200) when every part in ``checks`` is, else ``unavailable``
+    (HTTP 503, with ``Retry-After``); ``checks`` says which part failed."""
+
+    status: Health
     model: str
     version: str
+    checks: HealthChecks
 
 
 class ModelOut(BaseModel):

@@ -36,7 +36,12 @@ class ServiceSettings:
     analysed and stored together (a crash loses at most one chunk of work, never a result).
     ``redact`` replaces e-mail addresses, phone numbers, URLs, handles and street addresses
     with placeholders in every text the server answers with or stores, as
-    ``carelens analyze --redact`` does.
+    ``carelens analyze --redact`` does. ``store_retries`` and ``store_retry_delay`` say how
+    the corpus worker rides out a store that cannot be reached: each store call is tried
+    again up to ``store_retries`` times, after ``store_retry_delay`` seconds, then twice
+    that, and so on (the defaults wait 1.5 + 3 + 6 = 10.5 s) before the corpus fails.
+    ``health_timeout`` is how long ``/v1/health`` waits for the store to answer before it
+    reports it unavailable.
     """
 
     host: str = "127.0.0.1"
@@ -54,11 +59,19 @@ class ServiceSettings:
     #: Redact personal data (:func:`carelens.privacy.redact`) from every text the server
     #: returns or stores: ``/v1/analyze`` records, stored corpus results, upload names, errors.
     redact: bool = False
+    store_retries: int = 3
+    store_retry_delay: float = 1.5
+    health_timeout: float = 5.0
 
     def __post_init__(self) -> None:
         for name in ("max_batch", "max_body_bytes", "max_upload_bytes", "chunk_size"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
+        for name in ("store_retries", "store_retry_delay"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must be 0 or more")
+        if not self.health_timeout > 0:
+            raise ValueError("health_timeout must be more than 0 seconds")
         if self.rate_limit < 0:
             raise ValueError("rate_limit must be 0 (off) or more")
         if not 0 <= self.port <= 65535:

@@ -13,7 +13,8 @@ other sites (:mod:`.layout` sends a strict Content-Security-Policy and serves th
 sheets and the one script under ``/static/``), escape every text, and follow the API's
 access rules (:mod:`.access`). Errors of the pages are HTML pages; an unknown address is an
 HTML page for a browser (``Accept: text/html``) and the API's JSON error for anything else,
-and ``/v1`` always answers JSON.
+and ``/v1`` always answers JSON. A page that cannot be shown because the results database
+cannot be reached is a 503 page with ``Retry-After``, as the API's ``store_unavailable``.
 """
 
 from __future__ import annotations
@@ -28,10 +29,17 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Scope
 
-from carelens.service.errors import log_internal
+from carelens.service.errors import (
+    STORE_RETRY_AFTER_S,
+    log_internal,
+    log_store_unavailable,
+    redacting,
+    store_unavailable,
+)
 from carelens.service.pages import coach, dashboards, explorer
 from carelens.service.pages.access import page_access
 from carelens.service.pages.layout import PageError, error_page, static_response
+from carelens.store import CorpusNotFoundError, StoreError
 
 __all__ = ["PageError", "install_pages", "is_page_path", "page_error_response"]
 
@@ -75,10 +83,40 @@ def unexpected_error_page() -> Response:
     )
 
 
-def page_error_response(scope: Scope) -> Response | None:
+def store_unavailable_page() -> Response:
+    """The page shown when the results database cannot be reached (503, ``Retry-After``)."""
+    return error_page(
+        PageError(
+            503,
+            "Results database unavailable",
+            "The results database cannot be reached right now, so this page cannot be "
+            f"shown. Reload it in {STORE_RETRY_AFTER_S} seconds or so; if this persists, the "
+            "server's log says why.",
+            headers={"Retry-After": str(STORE_RETRY_AFTER_S)},
+        )
+    )
+
+
+def failed_page(exc: BaseException) -> Response:
+    """The page of an exception no route handled: the database is unreachable (503), the
+    corpus was deleted meanwhile (404), or an unexpected failure (500)."""
+    if store_unavailable(exc):
+        return store_unavailable_page()
+    if isinstance(exc, CorpusNotFoundError):
+        return error_page(
+            PageError(
+                404,
+                "Corpus not found",
+                "This corpus was deleted; the explorer lists the corpora there are.",
+            )
+        )
+    return unexpected_error_page()
+
+
+def page_error_response(scope: Scope, exc: Exception) -> Response | None:
     """For :class:`~carelens.service.middleware.CatchAllMiddleware`: the HTML error page
     for a request to a page, None for the API (which answers JSON)."""
-    return unexpected_error_page() if is_page_path(str(scope.get("path", ""))) else None
+    return failed_page(exc) if is_page_path(str(scope.get("path", ""))) else None
 
 
 def install_pages(app: FastAPI) -> None:
@@ -96,6 +134,7 @@ def install_pages(app: FastAPI) -> None:
 
     api_http: _Handler = app.exception_handlers[StarletteHTTPException]
     api_unexpected: _Handler = app.exception_handlers[Exception]
+    api_store: _Handler = app.exception_handlers[StoreError]
 
     async def on_http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
@@ -120,6 +159,17 @@ def install_pages(app: FastAPI) -> None:
         log_internal(logger, f"internal error on {request.method} {request.url.path}", exc)
         return unexpected_error_page()
 
+    async def on_store_error(request: Request, exc: Exception) -> Response:
+        if not is_page_path(request.url.path):
+            return await _call(api_store, request, exc)
+        if store_unavailable(exc):
+            what = f"{request.method} {request.url.path}"
+            log_store_unavailable(logger, what, exc, redacted=redacting(request.app))
+        elif not isinstance(exc, CorpusNotFoundError):
+            log_internal(logger, f"internal error on {request.method} {request.url.path}", exc)
+        return failed_page(exc)
+
     app.add_exception_handler(PageError, on_page_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(StoreError, on_store_error)
     app.add_exception_handler(Exception, on_unexpected)

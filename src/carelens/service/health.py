@@ -1,0 +1,99 @@
+"""The store half of ``/v1/health``: one cheap query, at most one at a time, with a deadline.
+
+:class:`StoreProbe` asks the store for its schema version (one read of a one-row table; a
+store without ``schema_version`` is asked for a corpus no one has) on a thread of its own,
+and :meth:`StoreProbe.check` waits at most ``timeout`` seconds for the answer. A database
+that does not answer at all (a PostgreSQL host that drops packets can hold a connection
+attempt for minutes) then reads as unavailable instead of holding the request, and while
+one probe is still waiting, later checks wait for that same probe rather than start
+another, so a monitor polling a hung database does not pile up threads. The probe thread is
+a daemon: a hung one never keeps the process from exiting. Only changes are logged (the
+store stops answering, then answers again), not every check.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from carelens.service.errors import log_internal, store_error_text
+from carelens.store import StoreError
+
+if TYPE_CHECKING:
+    from carelens.store import Store
+
+logger = logging.getLogger(__name__)
+
+#: The corpus id asked for by a store that has no ``schema_version`` (ids are hex uuids).
+PROBE_ID = "carelens-health-probe"
+
+
+class _Probe:
+    """One query in flight: ``done`` is set once it answered or failed (``error``)."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.error: BaseException | None = None
+
+
+class StoreProbe:
+    """Whether ``store`` answers a trivial query within ``timeout`` seconds (see module)."""
+
+    def __init__(self, store: Store, *, timeout: float = 5.0, redact: bool = False) -> None:
+        if not timeout > 0:
+            raise ValueError("timeout must be more than 0 seconds")
+        self.store = store
+        self.timeout = timeout
+        self.redact = redact
+        self._lock = threading.Lock()
+        self._pending: _Probe | None = None
+        self._healthy: bool | None = None
+
+    def _query(self) -> None:
+        schema_version = getattr(self.store, "schema_version", None)
+        if callable(schema_version):
+            schema_version()
+        else:
+            self.store.get_corpus(PROBE_ID)
+
+    def _run(self, probe: _Probe) -> None:
+        try:
+            self._query()
+        except BaseException as exc:  # handed to the waiting check, never lost
+            probe.error = exc
+        finally:
+            with self._lock:
+                if self._pending is probe:
+                    self._pending = None
+            probe.done.set()
+
+    def check(self) -> bool:
+        """True when the store answered; False when it failed or did not answer in time."""
+        with self._lock:
+            probe = self._pending
+            if probe is None:
+                probe = self._pending = _Probe()
+                threading.Thread(
+                    target=self._run, args=(probe,), name="carelens-store-probe", daemon=True
+                ).start()
+        if not probe.done.wait(self.timeout):
+            self._note(False, f"no answer within {self.timeout:g} s")
+            return False
+        if probe.error is None:
+            self._note(True, "")
+            return True
+        if isinstance(probe.error, StoreError):
+            self._note(False, store_error_text(probe.error, redacted=self.redact))
+        else:
+            log_internal(logger, "the store health check failed unexpectedly", probe.error)
+            self._note(False, type(probe.error).__name__)
+        return False
+
+    def _note(self, healthy: bool, reason: str) -> None:
+        with self._lock:
+            was, self._healthy = self._healthy, healthy
+        if not healthy and was is not False:
+            logger.warning("health check: the results database cannot be reached (%s)", reason)
+        elif healthy and was is False:
+            logger.info("health check: the results database answers again")

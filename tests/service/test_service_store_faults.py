@@ -1,0 +1,469 @@
+"""The service when its store fails: 503 ``store_unavailable``, an honest health check, and a
+corpus worker that rides out a store that is gone for a moment.
+
+The store is real (SQLite in the test's data folder, or a PostgreSQL schema); faults are
+injected in front of it (:class:`~store_faults.FlakyStore`), made by SQLite itself (another
+connection holding the write lock), or made by cutting the connections to a real PostgreSQL
+server (:class:`~store_faults.TcpProxy`, skipped without a test server). Retry waits are set
+to milliseconds so nothing here sleeps for real.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from service_helpers import BASE_URL, DATA, MakeApp, assert_error, upload, wait_for
+from store_faults import INJECTED, FlakyStore, Gated, TcpProxy, wait_until
+
+import carelens
+from carelens.analysis.empathy import EmpathyAnalyzer
+from carelens.service import CorpusWorker, ServiceSettings, create_app
+from carelens.service.errors import STORE_RETRY_AFTER_S
+from carelens.store import Store, open_store
+from postgres_schema import schema_url
+
+#: Settings that make the worker's retries fast: 3 retries, waits of 5, 10, 20 ms.
+FAST = {"store_retries": 3, "store_retry_delay": 0.005}
+HTML = {"Accept": "text/html"}
+
+
+def write_pairs(path: Path, n: int) -> Path:
+    """A JSON Lines file of ``n`` distinct pairs (response ids p0..p{n-1})."""
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            row = {
+                "seeker_id": f"s{i}",
+                "response_id": f"p{i}",
+                "seeker": f"My week was hard, day {i}, and I can't sleep.",
+                "response": f"That sounds exhausting ({i}). What keeps you up?",
+            }
+            fh.write(json.dumps(row) + "\n")
+    return path
+
+
+def assert_stored_once(store: Store, corpus_id: str, n: int) -> None:
+    """Seqs 0..n-1 stored once each, with the ids of the input, and ``done`` = n."""
+    records = list(store.iter_results(corpus_id))
+    assert [r["seq"] for r in records] == list(range(n))
+    assert [r["response_id"] for r in records] == [f"p{i}" for i in range(n)]
+    assert store.stored_seqs(corpus_id) == n
+    corpus = store.get_corpus(corpus_id)
+    assert corpus is not None and corpus.done == n and corpus.total == n
+
+
+def assert_unavailable(response: Any) -> None:
+    error = assert_error(response, 503, "store_unavailable")
+    assert response.headers["retry-after"] == str(STORE_RETRY_AFTER_S)
+    assert "database cannot be reached" in error["message"] and "retry" in error["message"]
+    assert INJECTED not in response.text and "Traceback" not in response.text
+
+
+def assert_unavailable_page(response: Any) -> None:
+    assert response.status_code == 503, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["retry-after"] == str(STORE_RETRY_AFTER_S)
+    assert "content-security-policy" in response.headers
+    assert "Results database unavailable" in response.text
+    assert "cannot be reached" in response.text
+    for leak in (INJECTED, "StoreError", "Traceback"):
+        assert leak not in response.text
+
+
+def logged(caplog: pytest.LogCaptureFixture) -> str:
+    return "\n".join(r.getMessage() for r in caplog.records)
+
+
+@pytest.fixture
+def flaky(store: Store) -> FlakyStore:
+    """The app's SQLite store behind a switch (the app is given it, so does not close it)."""
+    return FlakyStore(store)
+
+
+# -- requests ----------------------------------------------------------------------------------
+
+
+def test_requests_get_503_store_unavailable_while_the_store_is_down(
+    make_app: MakeApp, flaky: FlakyStore, data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with TestClient(make_app(store=flaky), base_url=BASE_URL) as client:
+        corpus_id = upload(client, DATA / "pairs.csv").json()["id"]
+        assert wait_for(client, corpus_id)["status"] == "done"
+        flaky.down = True
+        with caplog.at_level(logging.INFO):
+            for method, path in (
+                ("GET", "/v1/corpora"),
+                ("GET", f"/v1/corpora/{corpus_id}"),
+                ("GET", f"/v1/corpora/{corpus_id}/results?q=sleep"),
+                ("DELETE", f"/v1/corpora/{corpus_id}"),
+            ):
+                assert_unavailable(client.request(method, path))
+            assert_unavailable(upload(client, DATA / "thread.jsonl"))
+            pair = {"seeker": "I lost my job.", "response": "I'm sorry. What happened?"}
+            assert client.post("/v1/analyze", json=pair).status_code == 200  # no store needed
+        incoming = data_dir / "uploads" / ".incoming"
+        assert list(incoming.iterdir()) == []  # the refused upload left no file
+        text = logged(caplog)
+        assert "GET /v1/corpora: the results database cannot be reached" in text
+        assert f"StoreError: list_corpora: {INJECTED}" in text  # the store's reason is logged
+        assert "GET /v1/corpora 503" in text and "Traceback" not in text
+
+        flaky.down = False
+        assert client.get(f"/v1/corpora/{corpus_id}").json()["status"] == "done"
+        assert client.get("/v1/corpora").status_code == 200
+
+
+def test_health_says_whether_the_store_answers(
+    make_app: MakeApp,
+    flaky: FlakyStore,
+    analyzer: EmpathyAnalyzer,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    ok = {
+        "status": "ok",
+        "model": analyzer.model_id,
+        "version": carelens.__version__,
+        "checks": {"store": "ok"},
+    }
+    with TestClient(make_app(store=flaky), base_url=BASE_URL) as client:
+        response = client.get("/v1/health")
+        assert response.status_code == 200 and response.json() == ok
+        assert "retry-after" not in response.headers
+        flaky.down = True
+        with caplog.at_level(logging.INFO):
+            for _ in range(3):
+                response = client.get("/v1/health")
+                assert response.status_code == 503
+                assert response.json() == {
+                    **ok,
+                    "status": "unavailable",
+                    "checks": {"store": "unavailable"},
+                }
+                assert response.headers["retry-after"] == str(STORE_RETRY_AFTER_S)
+            head = client.head("/v1/health")
+            assert head.status_code == 503 and head.content == b""
+            flaky.down = False
+            assert client.get("/v1/health").json() == ok
+        warnings = [r.getMessage() for r in caplog.records if "health check" in r.getMessage()]
+        assert len(warnings) == 2, warnings  # the change is logged, not every check
+        assert INJECTED in warnings[0] and "answers again" in warnings[1]
+    assert flaky.calls["schema_version"] >= 5  # the check asks the store every time
+
+
+class HungStore(FlakyStore):
+    """A store whose health query hangs until ``release`` is set."""
+
+    def __init__(self, real: Store) -> None:
+        super().__init__(real)
+        self.release = threading.Event()
+        self.probes = 0
+
+    def schema_version(self) -> int:
+        self.probes += 1
+        self.release.wait(30)
+        version: int = self.real.schema_version()  # type: ignore[attr-defined]
+        return version
+
+
+def test_health_does_not_wait_for_a_store_that_hangs(make_app: MakeApp, store: Store) -> None:
+    hung = HungStore(store)
+    app = make_app(store=hung, health_timeout=0.2)
+    with TestClient(app, base_url=BASE_URL) as client:
+        start = time.monotonic()
+        answers: list[int] = []
+        checks = [
+            threading.Thread(target=lambda: answers.append(client.get("/v1/health").status_code))
+            for _ in range(4)
+        ]
+        for check in checks:
+            check.start()
+        for check in checks:
+            check.join(10)
+        assert answers == [503] * 4
+        assert time.monotonic() - start < 5
+        assert hung.probes == 1  # one query in flight, whatever the number of checks
+        hung.release.set()
+        wait_until(lambda: client.get("/v1/health").status_code == 200)
+
+
+def test_api_key_check_with_the_store_down_is_503(make_app: MakeApp, flaky: FlakyStore) -> None:
+    _, secret = flaky.create_key("tests")
+    app = make_app(store=flaky, require_key=True)
+    with TestClient(app, base_url=BASE_URL) as client:
+        flaky.down = True
+        key = {"X-API-Key": secret}
+        assert_unavailable(client.get("/v1/model", headers=key))  # the key check itself failed
+        assert_error(client.get("/v1/model"), 401, "missing_api_key")  # no key: no store needed
+        assert client.get("/v1/health").json()["status"] == "unavailable"  # still open
+        assert_unavailable_page(client.get("/explorer", headers={**HTML, **key}))
+        flaky.down = False
+        assert client.get("/v1/model", headers=key).status_code == 200
+
+
+def test_pages_show_a_503_page_while_the_store_is_down(
+    make_app: MakeApp, flaky: FlakyStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    with TestClient(make_app(store=flaky), base_url=BASE_URL) as client:
+        corpus_id = upload(client, DATA / "thread.jsonl").json()["id"]
+        assert wait_for(client, corpus_id)["status"] == "done"
+        flaky.down = True
+        with caplog.at_level(logging.INFO):
+            for path in (
+                "/explorer",
+                f"/explorer/{corpus_id}",
+                f"/explorer/{corpus_id}/thread/t1",
+                "/dashboards",
+                f"/dashboards/{corpus_id}",
+            ):
+                assert_unavailable_page(client.get(path, headers=HTML))
+            assert_unavailable_page(client.get("/explorer"))  # pages answer HTML to anyone
+        assert client.get("/coach", headers=HTML).status_code == 200  # the coach needs no store
+        assert "GET /explorer: the results database cannot be reached" in logged(caplog)
+        flaky.down = False
+        assert client.get(f"/explorer/{corpus_id}", headers=HTML).status_code == 200
+
+
+def test_the_schema_documents_the_503s(client: TestClient) -> None:
+    schema: dict[str, Any] = client.get("/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            answer = operation["responses"].get("503")
+            assert answer is not None, (method, path)
+            assert "Retry-After" in answer["headers"], (method, path)
+    health = schema["paths"]["/v1/health"]["get"]["responses"]
+    assert "HealthOut" in str(health["503"]) and "HealthOut" in str(health["200"])
+    out = schema["components"]["schemas"]["HealthOut"]
+    assert out["properties"]["status"]["enum"] == ["ok", "unavailable"]
+    assert set(out["required"]) == {"status", "model", "version", "checks"}
+
+
+# -- the corpus worker -------------------------------------------------------------------------
+
+
+def test_worker_retries_store_writes_then_finishes_with_each_pair_once(
+    make_app: MakeApp,
+    flaky: FlakyStore,
+    store: Store,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    n = 9
+    done_failures = [1]
+
+    def rule(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+        if name == "add_results":  # its 2nd and 3rd calls fail before reaching the store
+            return flaky.calls["add_results"] in (2, 3)
+        if name == "set_status" and args[1] == "done" and done_failures[0] > 0:
+            done_failures[0] -= 1
+            return True
+        return False
+
+    flaky.rule = rule
+    flaky.lost["add_results"] = 1  # the 1st call stores its chunk, then reports a failure
+    app = make_app(store=flaky, chunk_size=2, **FAST)
+    with caplog.at_level(logging.INFO), TestClient(app, base_url=BASE_URL) as client:
+        corpus_id = upload(client, write_pairs(tmp_path / "pairs.jsonl", n)).json()["id"]
+        corpus = wait_for(client, corpus_id)
+    assert corpus["status"] == "done" and corpus["error"] is None, corpus
+    assert_stored_once(store, corpus_id, n)
+    retries = [r.getMessage() for r in caplog.records if "trying again" in r.getMessage()]
+    assert any("storing results" in m for m in retries), retries
+    assert any("marking the corpus done" in m for m in retries), retries
+    assert all(r.levelno == logging.WARNING for r in caplog.records if "trying again" in r.msg)
+    assert flaky.calls["add_results"] == 5 + 3  # 5 chunks, the first tried 3 more times
+    assert "retry 3 of 3" in logged(caplog)  # the last retry allowed succeeded
+
+
+def test_worker_fails_the_corpus_when_the_store_stays_down(
+    make_app: MakeApp, flaky: FlakyStore, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    flaky.rule = lambda name, args, kwargs: name == "add_results"
+    app = make_app(store=flaky, **FAST)
+    with caplog.at_level(logging.INFO), TestClient(app, base_url=BASE_URL) as client:
+        first = upload(client, DATA / "pairs.csv").json()["id"]
+        corpus = wait_for(client, first)
+        assert corpus["status"] == "failed"
+        assert "results database could not be reached" in corpus["error"]
+        assert "4 tries" in corpus["error"] and INJECTED not in corpus["error"]
+        assert flaky.calls["add_results"] == 4  # the first try and 3 retries, no more
+        flaky.rule = None  # the store is back: the worker goes on
+        second = upload(client, DATA / "pairs.csv").json()["id"]
+        assert wait_for(client, second)["status"] == "done"
+    text = logged(caplog)
+    assert "retry 3 of 3" in text and "retry 4" not in text
+    assert "failed 4 time(s) in a row" in text
+
+
+def test_worker_survives_when_the_failure_cannot_be_recorded_either(
+    make_app: MakeApp,
+    flaky: FlakyStore,
+    store: Store,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Storing fails, and so does marking the corpus failed: the corpus stays ``running`` in
+    the store, the worker goes on, and the next start finishes the corpus exactly once."""
+    n = 6
+    flaky.rule = lambda name, args, kwargs: (
+        name == "add_results" or (name == "set_status" and args[1] == "failed")
+    )
+    pairs = write_pairs(tmp_path / "pairs.jsonl", n)
+    app = make_app(store=flaky, chunk_size=4, **FAST)
+    with caplog.at_level(logging.INFO), TestClient(app, base_url=BASE_URL) as client:
+        first = upload(client, pairs).json()["id"]
+        worker: CorpusWorker = app.state.context.worker
+        assert worker.wait_idle(60)
+        assert worker.running  # the worker thread is alive
+        assert client.get(f"/v1/corpora/{first}").json()["status"] == "running"
+        flaky.rule = None
+        second = upload(client, DATA / "pairs.csv").json()["id"]
+        assert wait_for(client, second)["status"] == "done"
+    text = logged(caplog)
+    assert "could not be marked failed" in text and "Traceback" not in text
+
+    with TestClient(make_app(store=flaky), base_url=BASE_URL) as client:  # a restart
+        assert wait_for(client, first)["status"] == "done"
+    assert_stored_once(store, first, n)
+
+
+def test_stopping_during_a_retry_wait_is_prompt_and_the_corpus_resumes(
+    make_app: MakeApp,
+    flaky: FlakyStore,
+    store: Store,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    n = 5
+    flaky.rule = lambda name, args, kwargs: name == "add_results"
+    app = make_app(store=flaky, store_retries=3, store_retry_delay=60.0)
+    with caplog.at_level(logging.INFO):
+        with TestClient(app, base_url=BASE_URL) as client:
+            corpus_id = upload(client, write_pairs(tmp_path / "pairs.jsonl", n)).json()["id"]
+            wait_until(lambda: "trying again in 60 s" in logged(caplog))
+            stopping = time.monotonic()
+        assert time.monotonic() - stopping < 10  # not the 60 s wait
+    assert "stopped while waiting for the results database" in logged(caplog)
+    corpus = store.get_corpus(corpus_id)
+    assert corpus is not None and corpus.status == "running"
+    flaky.rule = None
+    with TestClient(make_app(store=flaky), base_url=BASE_URL) as client:
+        assert wait_for(client, corpus_id)["status"] == "done"
+    assert_stored_once(store, corpus_id, n)
+
+
+def test_worker_waits_out_a_locked_sqlite_database(
+    analyzer: EmpathyAnalyzer,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A real SQLite fault: another process holds the write lock while a chunk is stored."""
+    monkeypatch.setattr("carelens.store.sqlite.BUSY_TIMEOUT_S", 0.05)
+    n = 4
+    gated = Gated(analyzer)
+    settings = ServiceSettings(data_dir=data_dir, store_retries=6, store_retry_delay=0.02)
+    app = create_app(settings, analyzer=gated, topics=False)
+    other = sqlite3.connect(data_dir / "carelens.db", isolation_level=None)
+    try:
+        with caplog.at_level(logging.INFO), TestClient(app, base_url=BASE_URL) as client:
+            corpus_id = upload(client, write_pairs(tmp_path / "pairs.jsonl", n)).json()["id"]
+            assert gated.reached.wait(60)
+            other.execute("BEGIN IMMEDIATE")  # the write lock, held by another connection
+            gated.go.set()
+            wait_until(lambda: "database is locked" in logged(caplog))
+            other.execute("ROLLBACK")
+            corpus = wait_for(client, corpus_id)
+    finally:
+        other.close()
+    assert corpus["status"] == "done", corpus
+    check = open_store(None, data_dir=data_dir)
+    try:
+        assert_stored_once(check, corpus_id, n)
+    finally:
+        check.close()
+
+
+# -- a real PostgreSQL server that goes away -----------------------------------------------------
+
+
+@pytest.fixture
+def pg_proxy() -> Iterator[tuple[TcpProxy, str, str]]:
+    """A fresh PostgreSQL schema reached through a proxy: (proxy, URL through it, password)."""
+    with schema_url() as url:
+        proxy, proxied = TcpProxy.for_url(url)
+        proxy.start()
+        try:
+            yield proxy, proxied, unquote(urlsplit(url).password or "")
+        finally:
+            proxy.stop()
+
+
+def _pg_app(make_app: MakeApp, proxied: str, **overrides: Any) -> FastAPI:
+    return make_app(database_url=proxied, **overrides)
+
+
+def test_postgres_going_away_gives_503_then_recovers(
+    make_app: MakeApp,
+    pg_proxy: tuple[TcpProxy, str, str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    proxy, proxied, password = pg_proxy
+    app = _pg_app(make_app, proxied)
+    with caplog.at_level(logging.INFO), TestClient(app, base_url=BASE_URL) as client:
+        corpus_id = upload(client, DATA / "pairs.csv").json()["id"]
+        assert wait_for(client, corpus_id)["status"] == "done"
+        proxy.stop()  # the server is gone: open connections cut, new ones refused
+        for path in ("/v1/corpora", f"/v1/corpora/{corpus_id}/results"):
+            response = client.get(path)
+            assert_error(response, 503, "store_unavailable")
+            assert password not in response.text
+        health = client.get("/v1/health")
+        assert health.status_code == 503 and health.json()["checks"] == {"store": "unavailable"}
+        page = client.get(f"/explorer/{corpus_id}", headers=HTML)
+        assert page.status_code == 503 and "Results database unavailable" in page.text
+        proxy.start()  # back on the same address
+        wait_until(lambda: client.get("/v1/health").status_code == 200)
+        assert client.get(f"/v1/corpora/{corpus_id}").json()["status"] == "done"
+    text = logged(caplog)
+    assert "cannot connect to PostgreSQL" in text
+    assert password and password not in text
+
+
+def test_postgres_outage_mid_corpus_is_ridden_out(
+    make_app: MakeApp,
+    analyzer: EmpathyAnalyzer,
+    pg_proxy: tuple[TcpProxy, str, str],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    proxy, proxied, password = pg_proxy
+    n = 6
+    gated = Gated(analyzer)
+    app = _pg_app(
+        make_app, proxied, analyzer_=gated, chunk_size=2, store_retries=8, store_retry_delay=0.01
+    )
+    with caplog.at_level(logging.INFO), TestClient(app, base_url=BASE_URL) as client:
+        corpus_id = upload(client, write_pairs(tmp_path / "pairs.jsonl", n)).json()["id"]
+        assert gated.reached.wait(60)
+        proxy.stop()
+        gated.go.set()
+        wait_until(lambda: "trying again" in logged(caplog))
+        proxy.start()
+        corpus = wait_for(client, corpus_id)
+        assert corpus["status"] == "done", corpus
+        assert corpus["done"] == corpus["total"] == n
+        records = client.get(f"/v1/corpora/{corpus_id}/results").json()["items"]
+        assert [r["seq"] for r in records] == list(range(n))
+    text = logged(caplog)
+    assert "storing results 0-1 failed" in text and password not in text
