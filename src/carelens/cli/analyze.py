@@ -86,17 +86,14 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def refuse_writing_over_input(input: Path, output: Path | None, rejects: Path) -> None:
-    """Raise a usage error, before anything is opened, when a file ``analyze`` would write —
-    the output, a Parquet output's JSON Lines companion, or the rejects file — is the input
-    (or a ConvoKit folder's utterances file), or the rejects file is the output."""
-    sources = [input / UTTERANCES] if input.is_dir() else [input] if input.is_file() else []
-    written: list[tuple[str, Path]] = []
-    if output is not None:
-        written.append(("--output", output))
-        if output_format(output) == "parquet":
-            written.append(("--output", output.with_name(output.name + PARTIAL_SUFFIX)))
-    written.append(("--rejects", rejects))
+def input_files(input: Path) -> list[Path]:
+    """The files read for ``input``: itself, or a ConvoKit folder's utterances file."""
+    return [input / UTTERANCES] if input.is_dir() else [input] if input.is_file() else []
+
+
+def refuse_writing_over(sources: Sequence[Path], written: Sequence[tuple[str, Path]]) -> None:
+    """Raise a usage error when a file to be written (``(option, path)`` pairs) is one of
+    the ``sources`` a command reads; call it before anything is opened for writing."""
     for option, path in written:
         for source in sources:
             if _same_file(path, source):
@@ -105,6 +102,19 @@ def refuse_writing_over_input(input: Path, output: Path | None, rejects: Path) -
                     "Choose another path.",
                     param_hint=option,
                 )
+
+
+def refuse_writing_over_input(input: Path, output: Path | None, rejects: Path) -> None:
+    """Raise a usage error, before anything is opened, when a file ``analyze`` would write —
+    the output, a Parquet output's JSON Lines companion, or the rejects file — is the input
+    (or a ConvoKit folder's utterances file), or the rejects file is the output."""
+    written: list[tuple[str, Path]] = []
+    if output is not None:
+        written.append(("--output", output))
+        if output_format(output) == "parquet":
+            written.append(("--output", output.with_name(output.name + PARTIAL_SUFFIX)))
+    written.append(("--rejects", rejects))
+    refuse_writing_over(input_files(input), written)
     if any(_same_file(rejects, path) for option, path in written if option == "--output"):
         raise typer.BadParameter(
             f"{rejects} is also the results file; choose another path", param_hint="--rejects"

@@ -11,6 +11,7 @@ in texts. Both are thin layers over :class:`carelens.insights.Insights`.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,7 +30,7 @@ from carelens.cli._common import (
     fmt_score,
     session,
 )
-from carelens.cli.analyze import DEFAULT_REJECTS
+from carelens.cli.analyze import DEFAULT_REJECTS, input_files, refuse_writing_over
 from carelens.errors import InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
 from carelens.insights.anonymize import KEY_ENV, pseudonym_key
@@ -83,6 +84,83 @@ def _pseudonym_key(s: Session) -> str:
             f"pseudonyms stay the same while it is kept (set ${KEY_ENV} to share a key)"
         )
     return key
+
+
+#: The tables ``summarize --tables`` writes, by file name stem (see :func:`save_tables`).
+TABLES: tuple[str, ...] = (
+    "responses",
+    "helpers",
+    "communities",
+    "monthly_helpers",
+    "monthly_communities",
+    "strain",
+)
+
+
+def _table_paths(folder: Path) -> list[Path]:
+    """Every file :func:`save_tables` writes in ``folder`` (the tables and their temporary
+    ``.csv.partial`` files)."""
+    return [folder / f"{name}{suffix}" for name in TABLES for suffix in (".csv", ".csv.partial")]
+
+
+def check_outputs(
+    input: Path,
+    written: list[tuple[str, Path]],
+    *,
+    folder: tuple[str, Path] | None = None,
+    input_format: str | None = None,
+) -> None:
+    """Refuse, before any work, outputs that would destroy the input or cannot be written.
+
+    ``written`` are the files the command writes, as ``(option, path)``; ``folder`` is a
+    folder it writes into (``--tables``). A path that is the input (or a file of an input
+    folder) is a usage error; so is a rejects file that another output would overwrite, an
+    output that is a folder, and a folder to write into that is a file. Missing folders are
+    created now, so an unwritable place fails here rather than after the analysis.
+    """
+    sources = input_files(input)
+    if input_format is None and input.is_dir():
+        sources += batch_parts(input) or []
+    refuse_writing_over(sources, written)
+    rejects = [path for option, path in written if option == "--rejects"]
+    for option, path in written:
+        if option != "--rejects" and any(_same_path(path, r) for r in rejects):
+            raise typer.BadParameter(
+                f"{path} is also where {option} writes; choose another path",
+                param_hint="--rejects",
+            )
+    for option, path in written:
+        if path.is_dir():
+            raise InputError(f"{option} names a folder; name a file in it instead", path=str(path))
+    folders = [path.parent for _, path in written]
+    if folder is not None:
+        folders.append(folder[1])
+    for place in folders:
+        _make_folder(place)
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
+
+
+def _make_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents), or raise an InputError that says why not."""
+    for ancestor in (folder, *folder.parents):
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise InputError(
+                    "this is a file, so nothing can be written in it; choose another folder",
+                    path=str(ancestor),
+                )
+            break
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"cannot create this folder ({exc.strerror or exc})", path=str(folder)
+        ) from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError("cannot write in this folder (permission denied)", path=str(folder))
 
 
 def load_insights(
@@ -162,6 +240,12 @@ def report(
     with session(verbose, quiet) as s:
         if output.suffix.lower() not in (".html", ".htm"):
             raise InputError("the report is HTML: name the output file .html", path=str(output))
+        rejects_path = rejects or Path(f"{output}.rejects.jsonl")
+        check_outputs(
+            input,
+            [("--output", output), ("--rejects", rejects_path)],
+            input_format=input_format,
+        )
         insights = load_insights(
             s,
             input,
@@ -170,7 +254,7 @@ def report(
             threads=threads,
             anonymize=anonymize,
             community=community,
-            rejects=rejects or Path(f"{output}.rejects.jsonl"),
+            rejects=rejects_path,
             keep_empty_rejects=rejects is not None,
         )
         path = write_report(
@@ -206,6 +290,16 @@ def summarize(
     """Print per-community and per-helper roll-ups and strain signals for INPUT."""
     with session(verbose, quiet) as s:
         default_rejects = tables / "rejects.jsonl" if tables is not None else Path(DEFAULT_REJECTS)
+        rejects_path = rejects or default_rejects
+        written = [("--rejects", rejects_path)]
+        if tables is not None:
+            written += [("--tables", path) for path in _table_paths(tables)]
+        check_outputs(
+            input,
+            written,
+            folder=None if tables is None else ("--tables", tables),
+            input_format=input_format,
+        )
         insights = load_insights(
             s,
             input,
@@ -214,7 +308,7 @@ def summarize(
             threads=threads,
             anonymize=anonymize,
             community=community,
-            rejects=rejects or default_rejects,
+            rejects=rejects_path,
             keep_empty_rejects=rejects is not None,
         )
         communities, helpers = insights.communities(), insights.helpers()
@@ -240,6 +334,7 @@ def save_tables(insights: Insights, folder: Path) -> list[Path]:
         "monthly_communities": insights.monthly("community"),
         "strain": insights.strain(),
     }
+    assert tuple(frames) == TABLES
     # Lists as JSON, as in the other CSV files carelens writes.
     frames["strain"]["evidence"] = [
         json.dumps(list(e), ensure_ascii=False) for e in frames["strain"]["evidence"]
