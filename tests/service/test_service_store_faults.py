@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 import threading
 import time
@@ -284,56 +285,67 @@ def test_worker_retries_store_writes_then_finishes_with_each_pair_once(
     assert "retry 3 of 3" in logged(caplog)  # the last retry allowed succeeded
 
 
-def test_worker_fails_the_corpus_when_the_store_stays_down(
-    make_app: MakeApp, flaky: FlakyStore, store: Store, caplog: pytest.LogCaptureFixture
-) -> None:
-    flaky.rule = lambda name, args, kwargs: name == "add_results"
-    app = make_app(store=flaky, **FAST)
-    with caplog.at_level(logging.INFO), TestClient(app, base_url=BASE_URL) as client:
-        first = upload(client, DATA / "pairs.csv").json()["id"]
-        corpus = wait_for(client, first)
-        assert corpus["status"] == "failed"
-        assert "results database could not be reached" in corpus["error"]
-        assert "4 tries" in corpus["error"] and INJECTED not in corpus["error"]
-        assert flaky.calls["add_results"] == 4  # the first try and 3 retries, no more
-        flaky.rule = None  # the store is back: the worker goes on
-        second = upload(client, DATA / "pairs.csv").json()["id"]
-        assert wait_for(client, second)["status"] == "done"
-    text = logged(caplog)
-    assert "retry 3 of 3" in text and "retry 4" not in text
-    assert "failed 4 time(s) in a row" in text
-
-
-def test_worker_survives_when_the_failure_cannot_be_recorded_either(
+def test_worker_parks_a_corpus_while_the_store_stays_down(
     make_app: MakeApp,
     flaky: FlakyStore,
     store: Store,
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """Storing fails, and so does marking the corpus failed: the corpus stays ``running`` in
-    the store, the worker goes on, and the next start finishes the corpus exactly once."""
-    n = 6
-    flaky.rule = lambda name, args, kwargs: (
-        name == "add_results" or (name == "set_status" and args[1] == "failed")
-    )
-    pairs = write_pairs(tmp_path / "pairs.jsonl", n)
-    app = make_app(store=flaky, chunk_size=4, **FAST)
+    """An outage longer than the retries fails no corpus (nor costs its upload): each is left
+    ``running``, parked, and queued again until the store is back; then each finishes with
+    every pair stored once."""
+    n = 5
+    flaky.rule = lambda name, args, kwargs: name == "add_results"
+    app = make_app(store=flaky, chunk_size=2, store_requeue_delay=0.05, **FAST)
     with caplog.at_level(logging.INFO), TestClient(app, base_url=BASE_URL) as client:
-        first = upload(client, pairs).json()["id"]
         worker: CorpusWorker = app.state.context.worker
-        assert worker.wait_idle(60)
-        assert worker.running  # the worker thread is alive
-        assert client.get(f"/v1/corpora/{first}").json()["status"] == "running"
-        flaky.rule = None
-        second = upload(client, DATA / "pairs.csv").json()["id"]
-        assert wait_for(client, second)["status"] == "done"
+        first = upload(client, write_pairs(tmp_path / "first.jsonl", n)).json()["id"]
+        second = upload(client, write_pairs(tmp_path / "second.jsonl", n)).json()["id"]
+        parkings = rf"corpus {first}: .* tried again in ([0-9.]+) s"
+        wait_until(lambda: len(re.findall(parkings, logged(caplog))) >= 3)
+        assert worker.running and set(worker.parked) <= {first, second}
+        for corpus_id in (first, second):
+            corpus = client.get(f"/v1/corpora/{corpus_id}").json()
+            assert corpus["status"] == "running" and corpus["error"] is None, corpus
+        flaky.rule = None  # the store is back
+        for corpus_id in (first, second):
+            assert wait_for(client, corpus_id)["status"] == "done"
+        assert worker.parked == []
+    for corpus_id in (first, second):
+        assert_stored_once(store, corpus_id, n)
     text = logged(caplog)
-    assert "could not be marked failed" in text and "Traceback" not in text
+    assert "failed 4 time(s) in a row" in text and "retry 4 of" not in text
+    assert "trying the results database again" in text
+    waits = [float(w) for w in re.findall(parkings, text)]
+    assert waits[:3] == [0.05, 0.1, 0.2]  # doubling while the outage lasts
 
-    with TestClient(make_app(store=flaky), base_url=BASE_URL) as client:  # a restart
-        assert wait_for(client, first)["status"] == "done"
-    assert_stored_once(store, first, n)
+
+def test_a_failure_that_cannot_be_recorded_is_recorded_later(
+    make_app: MakeApp,
+    flaky: FlakyStore,
+    store: Store,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A corpus that fails (every record rejected) while the store refuses to mark it failed
+    is parked, the worker goes on, and the failure is written once the store takes it."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n{also not\n", encoding="utf-8")
+    flaky.rule = lambda name, args, kwargs: name == "set_status" and args[1] == "failed"
+    app = make_app(store=flaky, store_requeue_delay=0.05, **FAST)
+    with caplog.at_level(logging.INFO), TestClient(app, base_url=BASE_URL) as client:
+        worker: CorpusWorker = app.state.context.worker
+        first = upload(client, bad, format="jsonl").json()["id"]
+        wait_until(lambda: "could not be marked failed" in logged(caplog))
+        assert client.get(f"/v1/corpora/{first}").json()["status"] == "running"
+        second = upload(client, DATA / "pairs.csv").json()["id"]  # the worker goes on
+        assert wait_for(client, second)["status"] == "done"
+        flaky.rule = None
+        corpus = wait_for(client, first)
+        assert corpus["status"] == "failed" and "nothing could be analysed" in corpus["error"]
+        assert worker.running and worker.parked == []
+    assert "Traceback" not in logged(caplog)
 
 
 def test_stopping_during_a_retry_wait_is_prompt_and_the_corpus_resumes(

@@ -115,6 +115,7 @@ def create_app(
         redact=settings.redact,
         store_retries=settings.store_retries,
         store_retry_delay=settings.store_retry_delay,
+        requeue_delay=settings.store_requeue_delay,
     )
     # Concurrent /v1/analyze requests share model calls; each call holds one of the permits.
     batcher = MicroBatcher(analyzer, lock=lock)

@@ -20,9 +20,14 @@ after ``store_retry_delay`` seconds, then twice that, and so on, each retry logg
 ``add_results`` again is safe even when the failed call did commit (a connection lost at
 commit time): the store keeps the first record of each seq and counts only rows it inserted.
 A missing corpus, a refused argument and a database written by a newer carelens are not
-tried again. When the store still fails, the corpus fails; when even that cannot be
-written, it stays ``running`` in the store (and resumes on the next start) and the worker
-goes on with the next corpus.
+tried again. A store that is still down after those retries is an outage, not a fault of
+the corpus, so the corpus does not fail: it is *parked* — left ``running`` in the store, as
+it is — and queued again after ``requeue_delay`` seconds (doubling while the outage lasts, at
+most :data:`MAX_REQUEUE_DELAY`), while the worker goes on with other corpora. The analysis
+then resumes where its stored results end, so an outage of any length costs no upload. The
+same holds when a corpus that did fail (a bad file) cannot be marked failed: it is parked
+until the failure can be written. On stop, parked corpora stay ``running`` and resume on the
+next start.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import logging
 import os
 import queue
 import threading
+import time
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache, partial
@@ -55,6 +61,8 @@ logger = logging.getLogger(__name__)
 ACTIVE_STATUSES: tuple[str, ...] = ("queued", "running")
 #: The module of the topic model the worker uses by default.
 TOPICS_MODULE = "carelens.topics"
+#: The longest wait (seconds) before a parked corpus is tried again.
+MAX_REQUEUE_DELAY = 600.0
 
 T = TypeVar("T")
 
@@ -116,7 +124,8 @@ class CorpusWorker:
     is removed once its corpus is done or failed (only a resumed analysis would read it).
     A store call that fails with a transient :class:`~carelens.store.StoreError` is tried
     again up to ``store_retries`` times, waiting ``store_retry_delay`` seconds and twice as
-    long each time after (see the module docstring).
+    long each time after; a corpus the store still fails is parked and queued again after
+    ``requeue_delay`` seconds (see the module docstring).
     """
 
     def __init__(
@@ -131,11 +140,14 @@ class CorpusWorker:
         redact: bool = False,
         store_retries: int = 3,
         store_retry_delay: float = 1.5,
+        requeue_delay: float = 30.0,
     ) -> None:
         if chunk_size < 1:
             raise ValueError("chunk_size must be at least 1")
-        if store_retries < 0 or store_retry_delay < 0:
+        if store_retries < 0 or not store_retry_delay >= 0:
             raise ValueError("store_retries and store_retry_delay must be 0 or more")
+        if not requeue_delay > 0:
+            raise ValueError("requeue_delay must be more than 0 seconds")
         self.store = store
         self.analyzer = analyzer
         self.uploads = uploads
@@ -144,6 +156,11 @@ class CorpusWorker:
         self.redact = redact
         self.store_retries = store_retries
         self.store_retry_delay = store_retry_delay
+        self.requeue_delay = requeue_delay
+        #: parked corpus id -> when to queue it again (on time.monotonic())
+        self._parked: dict[str, float] = {}
+        #: corpus id -> the wait of its last parking, while its outage lasts (it doubles)
+        self._park_wait: dict[str, float] = {}
         self._lock: AbstractContextManager[object] = lock if lock is not None else nullcontext()
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._pending: set[str] = set()
@@ -207,8 +224,15 @@ class CorpusWorker:
             logger.info("resuming %d unfinished corpora", len(ids))
         return ids
 
+    @property
+    def parked(self) -> list[str]:
+        """The corpora waiting for the store to come back, to be queued again."""
+        with self._state:
+            return sorted(self._parked)
+
     def wait_idle(self, timeout: float | None = None) -> bool:
-        """Wait until every submitted corpus has been processed; False on timeout."""
+        """Wait until every submitted corpus has been processed (a parked one counts as
+        processed until it is queued again); False on timeout."""
         with self._state:
             return self._state.wait_for(lambda: self._outstanding == 0, timeout)
 
@@ -216,7 +240,11 @@ class CorpusWorker:
 
     def _run(self) -> None:
         while True:
-            corpus_id = self._queue.get()
+            try:
+                corpus_id = self._queue.get(timeout=self._until_due())
+            except queue.Empty:
+                self._requeue_due()
+                continue
             if corpus_id is None or self._stop.is_set():
                 return
             with self._state:
@@ -230,20 +258,62 @@ class CorpusWorker:
                     self._outstanding -= 1
                     self._state.notify_all()
 
+    def _until_due(self) -> float | None:
+        """Seconds until the next parked corpus is due (None: nothing parked)."""
+        with self._state:
+            if not self._parked:
+                return None
+            due = min(self._parked.values())
+        return max(due - time.monotonic(), 0.0)
+
+    def _requeue_due(self) -> None:
+        now = time.monotonic()
+        with self._state:
+            due = [c for c, when in self._parked.items() if when <= now]
+            for corpus_id in due:
+                del self._parked[corpus_id]
+        for corpus_id in due:
+            logger.info("corpus %s: trying the results database again", corpus_id)
+            self.submit(corpus_id)
+
+    def _park(self, corpus_id: str, what: str) -> str:
+        """Leave ``corpus_id`` as it is in the store and queue it again later (see the
+        module docstring); ``what`` failed, for the log. Returns ``"running"``."""
+        with self._state:
+            last = self._park_wait.get(corpus_id)
+            wait = self.requeue_delay if last is None else min(last * 2, MAX_REQUEUE_DELAY)
+            self._park_wait[corpus_id] = wait
+            self._parked[corpus_id] = time.monotonic() + wait
+        logger.error(
+            "corpus %s: %s; it stays as it is and is tried again in %.3g s",
+            corpus_id,
+            what,
+            wait,
+        )
+        return "running"
+
     def process(self, corpus_id: str) -> str | None:
         """Analyse one corpus from where its stored results end; its status afterwards (None
-        when the corpus is gone, or when the store could not be read or its status written)."""
+        when the corpus is gone; ``"running"`` when it stopped or was parked)."""
+        status = self._process(corpus_id)
+        with self._state:
+            if corpus_id not in self._parked:  # this try was not cut short by an outage
+                self._park_wait.pop(corpus_id, None)
+        return status
+
+    def _process(self, corpus_id: str) -> str | None:
         try:
             corpus = self._store_call(
                 corpus_id, "reading the corpus", partial(self.store.get_corpus, corpus_id)
             )
-        except (StoreError, _Stopped) as exc:
-            logger.error(
-                "corpus %s: cannot be read from the results database (%s); it is left as it is "
-                "and analysed when the server starts again",
-                corpus_id,
-                self._describe(exc),
-            )
+        except _Stopped:
+            logger.info("corpus %s: stopped while waiting for the results database", corpus_id)
+            return "running"
+        except StoreError as exc:
+            what = f"cannot be read from the results database ({self._describe(exc)})"
+            if transient(exc):
+                return self._park(corpus_id, what)
+            logger.error("corpus %s: %s; it is left as it is", corpus_id, what)
             return None
         if corpus is None or corpus.status not in ACTIVE_STATUSES:
             return None if corpus is None else corpus.status
@@ -275,17 +345,10 @@ class CorpusWorker:
         except StoreError as exc:
             if not transient(exc):
                 return self._failed_unexpectedly(corpus_id, exc)
-            tries = self.store_retries + 1
-            logger.error(
-                "corpus %s: the results database failed %d time(s) in a row (%s)",
+            return self._park(
                 corpus_id,
-                tries,
-                self._describe(exc),
-            )
-            return self._fail(
-                corpus_id,
-                f"the results database could not be reached while analysing this corpus "
-                f"({tries} tries); see the server log, then upload it again",
+                f"the results database failed {self.store_retries + 1} time(s) in a row "
+                f"({self._describe(exc)})",
             )
         except CarelensError as exc:
             return self._failed_unexpectedly(corpus_id, exc)
@@ -421,14 +484,17 @@ class CorpusWorker:
             )
         except CorpusNotFoundError:
             return None
-        except (StoreError, _Stopped) as exc:
-            logger.error(
-                "corpus %s: could not be marked failed in the results database (%s); it stays "
-                "as it is there and is analysed again when the server starts again",
-                corpus_id,
-                self._describe(exc),
-            )
-            return None
+        except _Stopped:
+            return "running"
+        except StoreError as exc:
+            if not transient(exc):
+                logger.error(
+                    "corpus %s: could not be marked failed (%s); it stays as it is",
+                    corpus_id,
+                    self._describe(exc),
+                )
+                return None
+            return self._park(corpus_id, f"could not be marked failed ({self._describe(exc)})")
         if corpus is not None:
             upload = find_upload(self.uploads, corpus.id, corpus.name)
             if upload is not None:

@@ -39,7 +39,9 @@ class ServiceSettings:
     ``carelens analyze --redact`` does. ``store_retries`` and ``store_retry_delay`` say how
     the corpus worker rides out a store that cannot be reached: each store call is tried
     again up to ``store_retries`` times, after ``store_retry_delay`` seconds, then twice
-    that, and so on (the defaults wait 1.5 + 3 + 6 = 10.5 s) before the corpus fails.
+    that, and so on (the defaults wait 1.5 + 3 + 6 = 10.5 s); a corpus the store still fails
+    is parked, not failed, and queued again after ``store_requeue_delay`` seconds (doubling
+    while the outage lasts, at most 10 minutes).
     ``health_timeout`` is how long ``/v1/health`` waits for the store to answer before it
     reports it unavailable.
     """
@@ -61,6 +63,7 @@ class ServiceSettings:
     redact: bool = False
     store_retries: int = 3
     store_retry_delay: float = 1.5
+    store_requeue_delay: float = 30.0
     health_timeout: float = 5.0
 
     def __post_init__(self) -> None:
@@ -68,10 +71,11 @@ class ServiceSettings:
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
         for name in ("store_retries", "store_retry_delay"):
-            if getattr(self, name) < 0:
+            if not getattr(self, name) >= 0:
                 raise ValueError(f"{name} must be 0 or more")
-        if not self.health_timeout > 0:
-            raise ValueError("health_timeout must be more than 0 seconds")
+        for name in ("health_timeout", "store_requeue_delay"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"{name} must be more than 0 seconds")
         if self.rate_limit < 0:
             raise ValueError("rate_limit must be 0 (off) or more")
         if not 0 <= self.port <= 65535:
