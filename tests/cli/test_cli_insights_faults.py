@@ -102,3 +102,195 @@ def test_report_of_results_creates_the_output_folder(
     result = invoke("report", analysed, "-o", html)
     assert result.exit_code == 0, result.output
     assert html.is_file()
+
+
+# --- damaged result files: bad records are listed and skipped, the rest is read -----------
+
+
+def _rejects(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _helpers_read(tables: Path) -> list[str]:
+    lines = (tables / "responses.csv").read_text(encoding="utf-8").splitlines()
+    return [line.split(",")[0] for line in lines[1:]]  # response ids
+
+
+def _damage(name: str, record: dict[str, Any]) -> dict[str, Any] | str:
+    """Record 2 of the fixture damaged as ``name`` says (a string: the raw line)."""
+    if name == "not JSON":
+        return "this is not JSON"
+    if name == "not an object":
+        return "[1, 2, 3]"
+    if name == "level as a string":
+        record["emotional_reaction"]["level"] = "2"
+    elif name == "flags as a list":
+        record["flags"] = [0.1, 0.2]
+    elif name == "helper distress NaN":
+        record["helper"]["distress"] = float("nan")
+    elif name == "text as a number":
+        record["response_text"] = 42
+    elif name == "no response id":
+        del record["response_id"]
+    elif name == "seeker as a string":
+        record["seeker"] = "op"
+    return record
+
+
+DAMAGE = {
+    "not JSON": (None, "malformed JSON"),
+    "not an object": (None, "not a JSON object"),
+    "level as a string": ("emotional_reaction.level", "invalid field value"),
+    "flags as a list": ("flags", "invalid field value"),
+    "helper distress NaN": ("helper.distress", "invalid field value"),
+    "text as a number": ("response_text", "invalid field value"),
+    "no response id": ("response_id", "missing id"),
+    "seeker as a string": ("seeker", "invalid field value"),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_bad_record_of_a_result_file_is_listed_and_the_rest_read(
+    invoke: Invoke, analysed: Path, tmp_path: Path, damage: str
+) -> None:
+    records = result_records(analysed)
+    damaged = _damage(damage, records[1])
+    lines = [json.dumps(r) if r is not damaged else None for r in records]
+    lines[1] = damaged if isinstance(damaged, str) else json.dumps(damaged)
+    source = tmp_path / "results.jsonl"
+    source.write_text("\n".join(str(line) for line in lines) + "\n", encoding="utf-8")
+    tables = tmp_path / "tables"
+    result = invoke("summarize", source, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    assert "1 bad input record skipped, listed in" in result.stderr
+    (entry,) = _rejects(tables / "rejects.jsonl")
+    field, reason = DAMAGE[damage]
+    assert (entry["path"], entry["line"], entry["field"], entry["reason"]) == (
+        str(source),
+        2,
+        field,
+        reason,
+    )
+    assert "op" not in entry.get("detail", "")  # never a value that may be text
+    kept = [records[0]["response_id"], records[2]["response_id"]]
+    assert _helpers_read(tables) == kept
+    html = tmp_path / "r.html"
+    result = invoke("report", source, "-o", html)
+    assert result.exit_code == 0, result.output
+    assert len(_rejects(Path(f"{html}.rejects.jsonl"))) == 1
+
+
+def test_a_result_file_cut_short_lists_its_last_record(
+    invoke: Invoke, analysed: Path, tmp_path: Path
+) -> None:
+    text = analysed.read_text(encoding="utf-8")
+    source = tmp_path / "cut.jsonl"
+    source.write_text(text[: len(text) - 40], encoding="utf-8")  # an interrupted run
+    tables = tmp_path / "t"
+    result = invoke("summarize", source, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    (entry,) = _rejects(tables / "rejects.jsonl")
+    assert (entry["line"], entry["reason"]) == (3, "truncated file")
+    assert len(_helpers_read(tables)) == 2
+    # A last record that is whole but lacks its newline is read, not dropped.
+    source.write_text(text.rstrip("\n"), encoding="utf-8")
+    result = invoke("summarize", source, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    assert len(_helpers_read(tables)) == 3 and "skipped" not in result.stderr
+
+
+def test_byte_order_marks_blank_lines_and_repeats(
+    invoke: Invoke, analysed: Path, tmp_path: Path
+) -> None:
+    lines = analysed.read_text(encoding="utf-8").splitlines()
+    source = tmp_path / "saved-by-notepad.jsonl"
+    body = "\r\n".join([lines[0], "", lines[1], lines[2], lines[0]]) + "\r\n"
+    source.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    tables = tmp_path / "t"
+    result = invoke("summarize", source, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    assert "exchanges read" not in result.stderr  # read as results, not analysed again
+    assert len(_helpers_read(tables)) == 3  # the blank line is no record; the repeat is one
+    (entry,) = _rejects(tables / "rejects.jsonl")
+    assert (entry["line"], entry["field"], entry["reason"]) == (5, "response_id", "duplicate id")
+    results_csv = tmp_path / "results.csv"
+    assert invoke("analyze", DATA / "thread.jsonl", "-o", results_csv).exit_code == 0
+    bom_csv = tmp_path / "bom.csv"
+    bom_csv.write_bytes(b"\xef\xbb\xbf" + results_csv.read_bytes())
+    result = invoke("summarize", bom_csv, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    assert len(_helpers_read(tables)) == 3
+
+
+def _csv_results(invoke: Invoke, tmp_path: Path) -> list[str]:
+    out = tmp_path / "results.csv"
+    assert invoke("analyze", DATA / "thread.jsonl", "-o", out).exit_code == 0
+    return out.read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+def test_csv_results_with_extra_columns_bad_cells_and_other_encodings(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    header, *rows = _csv_results(invoke, tmp_path)
+    assert len(rows) == 3 and all("\n" not in r[:-1] for r in rows)
+    level = header.split(",").index("emotional_reaction_level")
+    cells = rows[1].split(",")
+    cells[level] = "two"
+    source = tmp_path / "edited.csv"
+    # A column of the user's own, a word for a level, a Latin-1 row, a row cut short.
+    edited = [
+        "note," + header,
+        "mine," + rows[0],
+        "mine," + ",".join(cells),
+        "caf\xe9," + rows[2],
+    ]
+    source.write_bytes(
+        b"".join(line.encode("latin-1" if "caf" in line else "utf-8") for line in edited)
+        + ("mine," + rows[0][:30]).encode("utf-8")
+    )
+    tables = tmp_path / "t"
+    result = invoke("summarize", source, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    entries = _rejects(tables / "rejects.jsonl")
+    assert [(e["line"], e["field"], e["reason"]) for e in entries] == [
+        (3, "emotional_reaction_level", "invalid field value"),
+        (4, None, "invalid UTF-8"),
+        (5, None, "truncated file"),
+    ]
+    assert "4 bad input records" not in result.stderr
+    assert "3 bad input records skipped" in result.stderr
+    assert len(_helpers_read(tables)) == 1
+
+
+def test_a_result_file_of_only_bad_records_says_so(
+    invoke: Invoke, analysed: Path, tmp_path: Path
+) -> None:
+    records = result_records(analysed)
+    for record in records:
+        record["flags"] = "none"
+    source = write_records(tmp_path / "bad.jsonl", records)
+    html = tmp_path / "r.html"
+    result = invoke("report", source, "-o", html)
+    assert result.exit_code == 0, result.output
+    assert "3 bad input records skipped" in result.stderr
+    assert "Nothing to show: every record was rejected" in result.stderr
+    assert 'id="nothing"' in html.read_text(encoding="utf-8")
+
+
+def test_a_conversation_parquet_file_is_analysed_not_read_as_results(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from carelens.insights import is_result_file
+
+    pairs = tmp_path / "pairs.parquet"
+    rows = [{"seeker_id": "s1", "response_id": "r1", "seeker": "Hi.", "response": "Hello."}]
+    pq.write_table(pa.Table.from_pylist(rows), pairs)
+    assert not is_result_file(pairs)  # was taken as results: every level 0, nothing analysed
+    junk = tmp_path / "junk.parquet"
+    junk.write_bytes(b"not parquet")
+    assert not is_result_file(junk)
+    results = tmp_path / "results.parquet"
+    result = CliRunner().invoke(app, ["analyze", str(DATA / "thread.jsonl"), "-o", str(results)])
+    assert result.exit_code == 0, result.output
+    assert is_result_file(results)

@@ -190,3 +190,34 @@ def test_result_files_are_told_from_conversations(tmp_path: Path) -> None:
     assert is_result_file(results)
     assert not is_result_file(pairs) and not is_result_file(csv_pairs)
     assert not is_result_file(tmp_path / "missing.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("flags", [0.1]),
+        ("seeker", "op"),
+        ("helper", {"distress": "high"}),
+        ("response_text", 42),
+        ("speaker", {"name": "ana"}),
+        ("unsafe", "yes"),
+    ],
+)
+def test_a_record_field_of_the_wrong_type_is_an_input_error_naming_it(
+    field: str, value: object
+) -> None:
+    from carelens.errors import InputError
+
+    r = record("r7")
+    r[field] = value
+    with pytest.raises(InputError, match="response 'r7'") as caught:
+        row_from_record(r)
+    assert caught.value.field is not None and caught.value.field.startswith(field)
+    with pytest.raises(InputError):
+        Insights.from_records([record("r1"), r])
+
+
+def test_result_files_with_a_byte_order_mark_are_results(tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    results.write_bytes(b"\xef\xbb\xbf" + (json.dumps(record("r1")) + "\n").encode("utf-8"))
+    assert is_result_file(results)

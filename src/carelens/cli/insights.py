@@ -177,14 +177,14 @@ def load_insights(
 ) -> Insights:
     """Read or analyse ``input`` with a progress bar, then build the insights.
 
-    A conversation file's bad records are listed in ``rejects`` (a result file has none);
-    the file is removed again when nothing was rejected, unless ``keep_empty_rejects`` (the
-    user named it), as ``carelens analyze`` does.
+    Bad records (of a conversation file, or damaged or mistyped records of a result file)
+    are listed in ``rejects``; the file is removed again when nothing was rejected, unless
+    ``keep_empty_rejects`` (the user named it), as ``carelens analyze`` does.
     """
     if not input.exists():
         raise InputError("no such file or folder; check the path", path=str(input))
     results = input_format is None and (is_result_file(input) or batch_parts(input) is not None)
-    rejects_path = None if results else rejects
+    rejects_path = rejects
     if rejects_path is not None:
         rejects_path.parent.mkdir(parents=True, exist_ok=True)
     log = RejectLog(rejects_path)
@@ -211,6 +211,9 @@ def load_insights(
     if log.total:
         where = f", listed in {escape(str(log.path))}" if log.path is not None else ""
         s.note(f"{plural(log.total, 'bad input record')} skipped{where}")
+        if not len(insights):
+            which = "the only record was" if log.total == 1 else "every record was"
+            s.note(f"Nothing to show: {which} rejected; the rejects file says why.")
     return insights
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from carelens.errors import InputError
+from carelens.output.records import FieldError, check_result_record
 from carelens.taxonomy import EMPATHY_PARTS, RESPONSE_DIMENSIONS
 from carelens.timestamps import unix_time
 
@@ -167,7 +169,16 @@ def row_from_record(
     ``empathy`` level is the record's, or the strongest of its parts. The helper's own
     distress is the record's ``helper`` signal; for records without one (written with an
     older model, or by hand), ``distress`` scores the response text when there is one.
+    A field of the wrong type (``flags`` that is not an object, a text that is not a
+    string, a level outside 0-2...) is an :class:`~carelens.errors.InputError` naming the
+    response and the field.
     """
+    try:
+        check_result_record(record, needs_levels=False)
+    except FieldError as exc:
+        rid = record.get("response_id")
+        where = f"response {rid!r}: " if isinstance(rid, str) else ""
+        raise InputError(f"{where}{exc.why}", field=exc.field) from exc
     levels = {name: _level(record, name) or 0 for name in RESPONSE_DIMENSIONS}
     empathy = _level(record, "empathy")
     levels["empathy"] = (

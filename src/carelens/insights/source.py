@@ -19,13 +19,15 @@ from pathlib import Path
 
 from carelens.errors import InputError
 from carelens.output import read_results
-from carelens.output.records import OUTPUT_FORMATS
+from carelens.output.records import OUTPUT_FORMATS, require_pyarrow
 from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
 from carelens.types import JsonDict
 
 #: Reads of the first line of a file to tell results from conversations.
 _PEEK_BYTES = 1 << 20
+#: A UTF-8 byte-order mark, which some editors put at the start of a file.
+_BOM = b"\xef\xbb\xbf"
 
 
 #: The file that marks a ``carelens batch`` output folder (see :mod:`carelens.batch.outputs`).
@@ -81,12 +83,16 @@ def is_result_file(path: str | os.PathLike[str]) -> bool:
     if suffix not in OUTPUT_FORMATS:
         return False
     if suffix == ".parquet":
-        return True
+        pa = require_pyarrow()
+        try:
+            header = pa.parquet.read_schema(p).names
+        except (OSError, pa.ArrowException):
+            return False  # not readable Parquet: the readers say so
+        return _result_columns(header)
     with p.open("rb") as fh:
-        first = fh.readline(_PEEK_BYTES).decode("utf-8", "replace")
+        first = fh.readline(_PEEK_BYTES).removeprefix(_BOM).decode("utf-8", "replace")
     if suffix == ".csv":
-        header = next(csv.reader([first]), [])
-        return "response_id" in header and any(c.endswith("_level") for c in header)
+        return _result_columns(next(csv.reader([first]), []))
     try:
         record = json.loads(first)
     except ValueError:
@@ -96,6 +102,11 @@ def is_result_file(path: str | os.PathLike[str]) -> bool:
         and "response_id" in record
         and any(isinstance(v, dict) and "level" in v for v in record.values())
     )
+
+
+def _result_columns(header: list[str]) -> bool:
+    """Whether a flat (CSV or Parquet) header is a result file's."""
+    return "response_id" in header and any(c.endswith("_level") for c in header)
 
 
 def analysed_records(
@@ -125,22 +136,21 @@ def records_from(
 ) -> Iterator[JsonDict]:
     """The result records of ``path``: read back if it is a result file, else analysed.
 
-    ``analyzer`` is called (once) only when the file has to be analysed.
+    ``analyzer`` is called (once) only when the file has to be analysed. Bad records — of a
+    result file too: damaged lines, wrong types, a last line cut short — are listed in
+    ``rejects`` (file, line, field, reason) and skipped; without ``rejects`` a bad record
+    of a result file is an InputError.
     """
     parts = batch_parts(path) if format is None else None
+    if parts is None and format is None and is_result_file(path):
+        parts = [Path(path)]
     if parts is not None:
         n = 0
         for part in parts:
-            for record in read_results(part):
+            for record in read_results(part, rejects=rejects):
                 n += 1
                 if progress is not None and n % 1024 == 0:
                     progress(1024)
                 yield record
-        return
-    if format is None and is_result_file(path):
-        for n, record in enumerate(read_results(path), 1):
-            if progress is not None and n % 1024 == 0:
-                progress(1024)
-            yield record
         return
     yield from analysed_records(path, analyzer(), format=format, rejects=rejects, progress=progress)

@@ -23,7 +23,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -31,6 +31,8 @@ from typing import IO, Any
 from carelens.errors import InputError
 from carelens.output.records import (
     LIST_COLUMNS,
+    FieldError,
+    check_result_record,
     flat_columns,
     flat_dimensions,
     flatten_record,
@@ -40,6 +42,17 @@ from carelens.output.records import (
     unflatten_row,
 )
 from carelens.readers.delimited import allow_large_csv_fields
+from carelens.readers.rejects import (
+    DUPLICATE_ID,
+    INVALID_UTF8,
+    INVALID_VALUE,
+    MALFORMED_JSON,
+    MISSING_ID,
+    NOT_AN_OBJECT,
+    TRUNCATED_FILE,
+    WRONG_FIELD_COUNT,
+    RejectLog,
+)
 from carelens.types import N_LEVELS, Exchange, JsonDict
 
 logger = logging.getLogger(__name__)
@@ -50,6 +63,8 @@ PARTIAL_SUFFIX = ".partial.jsonl"
 _JSONL_RECORD_START = b'{"seeker_id": '
 #: A carriage return that does not end a line, and the noncharacter it is parked as while
 #: an older, unquoted CSV row is parsed.
+#: A UTF-8 byte-order mark (a file saved by some Windows editors starts with one).
+_BOM = b"\xef\xbb\xbf"
 _LONE_CR = re.compile("\r(?!\n)")
 _PARKED_CR = "\uffff"
 
@@ -66,20 +81,113 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
 class _Scan:
     """Complete records at the start of an output file; ``end`` is the byte after the last.
 
-    ``reading`` (for :func:`read_results`): accept an older CSV header and JSON Lines records
-    without some of ``dimensions``, and word errors for a reader rather than a resumed run.
+    ``reading`` (for :func:`read_results`): accept an older CSV header, a byte-order mark,
+    blank lines and records without some of ``dimensions`` or without a final newline, check
+    each record with :func:`check_result_record`, and word errors for a reader rather than a
+    resumed run. With ``rejects`` too, a bad record or row is listed there (line, field,
+    reason) and the scan goes on; a last record cut short is listed as well.
     """
 
     def __init__(
-        self, path: Path, fmt: str, dimensions: Sequence[str], *, reading: bool = False
+        self,
+        path: Path,
+        fmt: str,
+        dimensions: Sequence[str],
+        *,
+        reading: bool = False,
+        rejects: RejectLog | None = None,
     ) -> None:
         self.path, self.fmt, self.dimensions = path, fmt, dimensions
         self.reading = reading
+        self.rejects = rejects
         self.end = 0
         self.has_header = False
+        #: (seeker id, response id) -> line, to list repeated records (with ``rejects``).
+        self._seen: dict[tuple[object, object], int] = {}
 
     def __iter__(self) -> Iterator[JsonDict]:
+        if self.reading:
+            return self._read_jsonl() if self.fmt == "jsonl" else self._csv()
         return self._jsonl() if self.fmt == "jsonl" else self._csv()
+
+    def _bad(self, line: int, reason: str, field: str | None, detail: str) -> None:
+        """A bad record while reading: listed in ``rejects``, else an InputError."""
+        if self.rejects is not None:
+            self.rejects.add(self.path, line, field, reason, detail=detail)
+            return
+        raise InputError(
+            f"not a result record: {detail}; correct or remove it (carelens summarize and "
+            "report skip and list such records)",
+            path=str(self.path),
+            line=line,
+            field=field,
+        )
+
+    def _cut(self, line: int) -> None:
+        """The last record ends without its newline: cut short, as by an interrupted run."""
+        detail = "the last record is cut short (the run writing it was interrupted?)"
+        if self.rejects is not None:
+            self.rejects.add(self.path, line, None, TRUNCATED_FILE, detail=detail)
+        else:
+            logger.warning("%s, line %d: %s; it is left out", self.path, line, detail)
+
+    def _repeated(self, line: int, record: JsonDict) -> bool:
+        """Whether ``record`` repeats an earlier one's ids (listed in ``rejects``; without
+        ``rejects`` nothing is checked)."""
+        if self.rejects is None:
+            return False
+        ids = (record.get("seeker_id"), record["response_id"])
+        first = self._seen.setdefault(ids, line)
+        if first == line:
+            return False
+        self.rejects.add(
+            self.path,
+            line,
+            "response_id",
+            DUPLICATE_ID,
+            detail=f"the same seeker and response ids as line {first}; counted once",
+        )
+        return True
+
+    def _field_error(self, line: int, exc: FieldError) -> None:
+        if exc.field == "(record)":
+            self._bad(line, NOT_AN_OBJECT, None, exc.why)
+        elif exc.field == "response_id" and "missing" in exc.why:
+            self._bad(line, MISSING_ID, exc.field, exc.why)
+        else:
+            self._bad(line, INVALID_VALUE, exc.field, exc.why)
+
+    def _read_jsonl(self) -> Iterator[JsonDict]:
+        for number, (end, raw) in enumerate(_lines(self.path), start=1):
+            if number == 1 and raw.startswith(_BOM):
+                raw = raw[len(_BOM) :]
+            if not raw.strip():
+                continue  # a blank line holds no record
+            terminated = raw.endswith(b"\n")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                self._bad(number, INVALID_UTF8, None, "the line is not UTF-8 text")
+                continue
+            try:
+                record = json.loads(text)
+            except ValueError:
+                if terminated:
+                    self._bad(number, MALFORMED_JSON, None, "the line is not JSON")
+                elif _is_prefix_either_way(raw, _JSONL_RECORD_START):
+                    self._cut(number)
+                else:
+                    self._bad(number, MALFORMED_JSON, None, "the last line is not JSON")
+                continue
+            try:
+                check_result_record(record)
+            except FieldError as exc:
+                self._field_error(number, exc)
+                continue
+            if self._repeated(number, record):
+                continue
+            self.end = end
+            yield record
 
     def _damaged(self, line: int, why: str) -> InputError:
         if self.reading:
@@ -114,7 +222,7 @@ class _Scan:
 
     def _csv(self) -> Iterator[JsonDict]:
         columns = flat_columns(self.dimensions)
-        state = {"end": 0, "terminated": True, "line": 0, "parked": False}
+        state = {"end": 0, "terminated": True, "line": 0, "parked": False, "bad_utf8": False}
 
         first_line = b""
 
@@ -124,8 +232,14 @@ class _Scan:
                 state["end"], state["line"] = end, state["line"] + 1
                 state["terminated"] = raw.endswith(b"\n")
                 if state["line"] == 1:
+                    if self.reading and raw.startswith(_BOM):
+                        raw = raw[len(_BOM) :]
                     first_line = raw
-                line = raw.decode("utf-8", "replace")
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    line = raw.decode("utf-8", "replace")
+                    state["bad_utf8"] = True
                 if "\r" in line and _PARKED_CR not in line:
                     parked = _LONE_CR.sub(_PARKED_CR, line)
                     state["parked"] = state["parked"] or parked != line
@@ -139,6 +253,13 @@ class _Scan:
             if state["parked"]:
                 row = [cell.replace(_PARKED_CR, "\r") for cell in row]
                 state["parked"] = False
+            bad_utf8, state["bad_utf8"] = bool(state["bad_utf8"]), False
+            if self.reading and self.has_header:
+                record = self._read_row(row, columns, int(state["line"]), bad_utf8, state)
+                if record is not None:
+                    self.end = int(state["end"])
+                    yield record
+                continue
             if pending is not None:
                 raise self._damaged(*pending)
             complete = bool(state["terminated"]) and len(row) == len(columns)
@@ -167,6 +288,39 @@ class _Scan:
                 continue
             self.end = int(state["end"])
             yield record
+
+    def _read_row(
+        self,
+        row: list[str],
+        columns: Sequence[str],
+        line: int,
+        bad_utf8: bool,
+        state: Mapping[str, object],
+    ) -> JsonDict | None:
+        """The record of one CSV row while reading (None when it is bad or blank)."""
+        if not row:
+            return None  # a blank line
+        if bad_utf8:
+            self._bad(line, INVALID_UTF8, None, "the row is not UTF-8 text")
+            return None
+        if len(row) != len(columns):
+            if not state["terminated"]:
+                self._cut(line)
+            else:
+                self._bad(
+                    line,
+                    WRONG_FIELD_COUNT,
+                    None,
+                    f"{len(row)} cells where the header has {len(columns)}",
+                )
+            return None
+        try:
+            record = unflatten_row(dict(zip(columns, row, strict=True)), self.dimensions)
+            check_result_record(record)
+        except FieldError as exc:
+            self._field_error(line, exc)
+            return None
+        return None if self._repeated(line, record) else record
 
 
 def _older_result_header(columns: Sequence[str]) -> bool:
@@ -209,36 +363,67 @@ def _check_record(record: Any, dimensions: Sequence[str], *, partial: bool = Fal
             raise ValueError("bad level")
 
 
-def read_results(path: str | os.PathLike[str]) -> Iterator[JsonDict]:
-    """Read the records of a finished result file (any output format) back, in order."""
+def read_results(
+    path: str | os.PathLike[str], *, rejects: RejectLog | None = None
+) -> Iterator[JsonDict]:
+    """Read the records of a finished (or interrupted) result file, any format, in order.
+
+    Each record is checked (:func:`~carelens.output.records.check_result_record`). A bad
+    one is an :class:`InputError` naming the file, line (a Parquet file's row) and field;
+    with ``rejects`` it is listed there instead and reading goes on. A last JSON Lines or
+    CSV record cut short by an interrupted run is left out (listed in ``rejects``, else
+    logged as a warning). A file that is not a result file at all (another CSV header, a
+    Parquet file without result columns) is always an InputError.
+    """
     p = Path(path)
     if not p.is_file():
         raise InputError("no such file; check the path", path=str(p))
     fmt = output_format(p)
     if fmt == "parquet":
-        table = require_pyarrow().parquet.read_table(p)
-        dims = flat_dimensions(table.column_names)
-        for batch in table.to_batches():
-            for row in batch.to_pylist():
-                yield unflatten_row(row, dims)
+        yield from _read_parquet(p, rejects)
         return
     if fmt == "csv":
-        with p.open(encoding="utf-8", newline="") as fh:
-            header = next(csv.reader(fh), [])
+        header = next(csv.reader([_first_line(p)]), [])
         dims = flat_dimensions(header)
     else:
-        with p.open("rb") as fh:
-            first = fh.readline()
-        try:
-            record = json.loads(first) if first else {}
-        except ValueError:
-            record = {}  # the scan below reports line 1 as not a result record
-        dims = (
-            [k for k, v in record.items() if isinstance(v, dict) and "level" in v]
-            if isinstance(record, dict)
-            else []
+        dims = []  # a JSON Lines record names its own dimensions
+    yield from _Scan(p, fmt, dims, reading=True, rejects=rejects)
+
+
+def _first_line(path: Path) -> str:
+    """The first line of ``path`` as text (a byte-order mark left out)."""
+    with path.open("rb") as fh:
+        first = fh.readline()
+    return first.removeprefix(_BOM).decode("utf-8", "replace")
+
+
+def _read_parquet(path: Path, rejects: RejectLog | None) -> Iterator[JsonDict]:
+    pa = require_pyarrow()
+    try:
+        parquet = pa.parquet.ParquetFile(path)
+    except (OSError, pa.ArrowException) as exc:
+        raise InputError(f"not a readable Parquet file ({exc})", path=str(path)) from exc
+    columns = parquet.schema_arrow.names
+    if not _older_result_header(columns):
+        raise InputError(
+            "its columns are not a result file's: not a carelens result file (the output of "
+            "carelens analyze or batch)",
+            path=str(path),
         )
-    yield from _Scan(p, fmt, dims, reading=True)
+    dims = flat_dimensions(columns)
+    scan = _Scan(path, "parquet", dims, reading=True, rejects=rejects)
+    number = 0
+    for batch in parquet.iter_batches():
+        for row in batch.to_pylist():
+            number += 1
+            try:
+                record = unflatten_row(row, dims)
+                check_result_record(record)
+            except FieldError as exc:
+                scan._field_error(number, exc)
+                continue
+            if not scan._repeated(number, record):
+                yield record
 
 
 class ResultWriter:

@@ -21,15 +21,16 @@ format follows the file extension: ``.jsonl`` / ``.json`` (JSON Lines), ``.csv``
 from __future__ import annotations
 
 import json
+import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from carelens.analysis.crisis import RESOURCE_CONTACTS
 from carelens.errors import InputError, MissingExtraError
 from carelens.privacy import redact, redact_with_spans
-from carelens.taxonomy import RESPONSE_FLAGS
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 from carelens.types import N_LEVELS, Exchange, JsonDict, ResponseAnalysis
 
 #: Output file extension -> format.
@@ -232,15 +233,165 @@ def flatten_record(record: Mapping[str, Any], dimensions: Sequence[str]) -> dict
     return row
 
 
+class FieldError(ValueError):
+    """One field of a result record (or flat row) is missing or has the wrong type or value.
+
+    ``field`` names it (``emotional_reaction.level``, ``flags.advice``, a CSV column); the
+    message says what is wrong and never quotes the value (it may be conversation text).
+    """
+
+    def __init__(self, field: str, why: str) -> None:
+        self.field = field
+        self.why = why
+        super().__init__(f"{field}: {why}")
+
+
+#: Dimension names a record may carry levels for (the model's and the derived ``empathy``).
+_KNOWN_DIMENSIONS: tuple[str, ...] = (*RESPONSE_DIMENSIONS, "empathy")
+#: Name-like fields: a string or a number (ids written by other tools), or null.
+_NAME_FIELDS: tuple[str, ...] = (
+    "seeker_id",
+    "conversation_id",
+    "speaker",
+    "seeker_speaker",
+    "community",
+)
+
+
+def _kind(value: object) -> str:
+    """What ``value`` is, for a message: a number or boolean itself, else its type (never
+    a string's content, which may be conversation text)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool | int | float):
+        return "NaN" if value != value else repr(value)
+    return {"str": "a string", "list": "a list", "dict": "an object"}.get(
+        type(value).__name__, type(value).__name__
+    )
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _check_level(value: object, field: str, *, optional: bool = False) -> None:
+    if optional and value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value not in range(N_LEVELS):
+        raise FieldError(field, f"must be a level 0, 1 or 2 (found {_kind(value)})")
+
+
+def _check_type(value: object, kinds: type | tuple[type, ...], field: str, what: str) -> None:
+    if value is not None and not isinstance(value, kinds):
+        raise FieldError(field, f"must be {what} or null (found {_kind(value)})")
+
+
+def check_result_record(record: object, *, needs_levels: bool = True) -> None:
+    """Raise :class:`FieldError` unless ``record`` is a result record a reader can use.
+
+    It needs a ``response_id`` string and (unless not ``needs_levels``) at least one
+    dimension (an object with a ``level`` of 0, 1 or 2); every other field may be missing
+    or null, but when present must
+    have the type ``carelens analyze`` writes (see the module docstring): names and ids are
+    strings or numbers, flags and the helper's distress finite numbers, texts strings, span
+    lists lists. Probabilities and the timestamp are not checked (nothing that reads results
+    relies on the former; an unreadable timestamp means an undated response).
+    """
+    if not isinstance(record, dict):
+        raise FieldError("(record)", f"must be a JSON object (found {_kind(record)})")
+    response_id = record.get("response_id")
+    if not isinstance(response_id, str) or not response_id.strip():
+        what = "missing" if response_id is None else f"found {_kind(response_id)}"
+        raise FieldError("response_id", f"must be a non-empty string ({what})")
+    for name in _NAME_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str) and not _is_number(value):
+            raise FieldError(name, f"must be a string, a number or null (found {_kind(value)})")
+    levels = 0
+    for name, value in record.items():
+        if name in _KNOWN_DIMENSIONS and value is not None and not isinstance(value, dict):
+            raise FieldError(name, f"must be an object with a level (found {_kind(value)})")
+        if isinstance(value, dict) and "level" in value:
+            _check_level(value["level"], f"{name}.level")
+            _check_type(value.get("spans"), list, f"{name}.spans", "a list")
+            levels += 1
+    if needs_levels and not levels:
+        raise FieldError("(dimensions)", "no dimension with a level: not an analysed response")
+    flags = record.get("flags")
+    _check_type(flags, dict, "flags", "an object")
+    for name, value in (flags or {}).items():
+        if value is not None and not _is_number(value):
+            raise FieldError(f"flags.{name}", f"must be a number (found {_kind(value)})")
+    _check_type(record.get("style"), str, "style", "a string")
+    seeker = record.get("seeker")
+    _check_type(seeker, dict, "seeker", "an object")
+    if seeker:
+        distress = seeker.get("distress")
+        _check_type(distress, dict, "seeker.distress", "an object")
+        if distress:
+            _check_level(distress.get("level"), "seeker.distress.level", optional=True)
+        _check_type(seeker.get("crisis_cues"), list, "seeker.crisis_cues", "a list")
+    helper = record.get("helper")
+    _check_type(helper, dict, "helper", "an object")
+    if helper:
+        value = helper.get("distress")
+        if value is not None and not _is_number(value):
+            raise FieldError("helper.distress", f"must be a number (found {_kind(value)})")
+        _check_type(helper.get("spans"), list, "helper.spans", "a list")
+    _check_type(record.get("unsafe"), list, "unsafe", "a list")
+    for name in TEXT_FIELDS:
+        _check_type(record.get(name), str, name, "a string")
+
+
+#: What each cell converter reads, for messages.
+_CONVERTED = {"_int": "a whole number", "float": "a number", "_json_list": "a JSON list"}
+
+
+def _converted(row: Mapping[str, Any], name: str, convert: Callable[[Any], Any]) -> Any:
+    """``convert(row[name])``, or :class:`FieldError` naming the column."""
+    if name not in row:
+        raise FieldError(name, "the column is missing")
+    try:
+        return convert(row[name])
+    except (ValueError, TypeError, OverflowError) as exc:
+        value = row[name]
+        found = "an empty cell" if value is None or value == "" else _kind(value)
+        what = _CONVERTED.get(getattr(convert, "__name__", ""), "a value")
+        raise FieldError(name, f"must be {what} (found {found})") from exc
+
+
+def _int(value: Any) -> int:
+    """An integer cell; ``2.0`` too (a CSV saved again by pandas writes integers with gaps
+    as floats)."""
+    if isinstance(value, str):
+        try:
+            return int(value)
+        except ValueError:
+            number = float(value)
+            if not number.is_integer():
+                raise
+            return int(number)
+    return int(value)
+
+
+def _json_list(value: Any) -> list[Any]:
+    items = json.loads(value) if isinstance(value, str) else list(value or ())
+    if not isinstance(items, list):
+        raise ValueError("not a list")
+    return items
+
+
 def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict:
-    """The record of one flat row (CSV cells as strings, or typed Parquet values)."""
+    """The record of one flat row (CSV cells as strings, or typed Parquet values).
+
+    A cell that cannot be converted raises :class:`FieldError` naming its column.
+    """
     record: JsonDict = {name: row.get(name) if row.get(name) != "" else None for name in ID_FIELDS}
     for d in dimensions:
-        spans = row[f"{d}_spans"]
         record[d] = {
-            "level": int(row[f"{d}_level"]),
-            "probabilities": [float(row[f"{d}_p{k}"]) for k in range(N_LEVELS)],
-            "spans": json.loads(spans) if isinstance(spans, str) else list(spans or ()),
+            "level": _converted(row, f"{d}_level", _int),
+            "probabilities": [_converted(row, f"{d}_p{k}", float) for k in range(N_LEVELS)],
+            "spans": _converted(row, f"{d}_spans", _json_list),
         }
 
     def cell(name: str) -> Any:
@@ -249,9 +400,14 @@ def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict
 
     def listed(name: str) -> list[Any]:
         value = row.get(name)
-        return json.loads(value) if isinstance(value, str) and value else list(value or ())
+        if isinstance(value, str) and value:
+            return list(_converted(row, name, _json_list))
+        return list(value or ())
 
-    flags = {f: float(cell(f"flag_{f}")) for f in RESPONSE_FLAGS if cell(f"flag_{f}") is not None}
+    def number(name: str) -> float:
+        return float(_converted(row, name, float))
+
+    flags = {f: number(f"flag_{f}") for f in RESPONSE_FLAGS if cell(f"flag_{f}") is not None}
     if flags:
         record["flags"] = flags
     if cell("style") is not None:
@@ -264,8 +420,10 @@ def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict
             "distress": None
             if distress is None
             else {
-                "level": int(distress),
-                "probabilities": [float(row[f"seeker_distress_p{k}"]) for k in range(N_LEVELS)],
+                "level": _converted(row, "seeker_distress", _int),
+                "probabilities": [
+                    _converted(row, f"seeker_distress_p{k}", float) for k in range(N_LEVELS)
+                ],
                 "spans": [],
             },
             "crisis_cues": cues,
@@ -274,7 +432,7 @@ def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict
         }
     if cell("helper_distress") is not None:
         record["helper"] = {
-            "distress": float(cell("helper_distress")),
+            "distress": number("helper_distress"),
             "distress_high": cell("helper_distress_high") in (True, "True", "true", "1"),
             "spans": listed("helper_distress_spans"),
         }
