@@ -294,3 +294,24 @@ def test_a_conversation_parquet_file_is_analysed_not_read_as_results(tmp_path: P
     result = CliRunner().invoke(app, ["analyze", str(DATA / "thread.jsonl"), "-o", str(results)])
     assert result.exit_code == 0, result.output
     assert is_result_file(results)
+
+
+# --- names from the data ------------------------------------------------------------------
+
+
+def test_control_characters_in_names_never_reach_the_terminal_or_the_page(
+    invoke: Invoke, analysed: Path, tmp_path: Path
+) -> None:
+    records = result_records(analysed)
+    records[0]["speaker"] = "eve\x1b[2J\x1b]0;owned\x07\x00"  # clear screen, set title, NUL
+    records[1]["community"] = "forum\x1b[31m"
+    source = write_records(tmp_path / "results.jsonl", records)
+    result = invoke("summarize", source)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x00" not in result.stdout
+    assert "eve\\x1b[2J" in result.stdout  # shown, harmlessly
+    html = tmp_path / "r.html"
+    assert invoke("report", source, "-o", html).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert not any(c in page for c in "\x00\x07\x1b")
+    assert "eve\ufffd[2J" in page

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -379,6 +380,17 @@ def _cell(name: str, value: Any) -> str:
     return fmt_score(float(value))
 
 
+#: Control characters: a name from the data must not move the cursor or recolour the
+#: terminal, so they are shown as ``\\xNN``.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(value: object) -> str:
+    """A name or text from the data, safe to print: control characters as ``\\xNN``, rich
+    markup escaped."""
+    return escape(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value)))
+
+
 def _table(title: str, key: str, frame: Any, limit: int) -> Table:
     table = Table(title=title)
     table.add_column(key)
@@ -386,7 +398,7 @@ def _table(title: str, key: str, frame: Any, limit: int) -> Table:
         table.add_column(label, justify="right")
     for record in frame.head(limit).to_dict("records"):
         table.add_row(
-            escape(str(record[key])),
+            shown(record[key]),
             *(_cell(name, record.get(name)) for name, _ in _COLUMNS),
         )
     return table
@@ -421,7 +433,7 @@ def _strain_table(insights: Insights) -> Table:
         table.add_column(column)
     signals = insights.strain_signals()
     for signal in signals:
-        table.add_row(escape(signal.helper), signal.signal, escape(signal.detail))
+        table.add_row(shown(signal.helper), signal.signal, shown(signal.detail))
     if not signals:
         table.add_row("-", "none raised", "")
     return table

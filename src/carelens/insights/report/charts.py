@@ -19,10 +19,11 @@ report's CSS shows the one that fits (:data:`NARROW_MEDIA`).
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
+
+from carelens.insights.report.format import esc as _esc
 
 #: Colour of each style headline (Okabe-Ito; "other" is a neutral grey).
 STYLE_COLOURS: Mapping[str, str] = {
@@ -67,10 +68,6 @@ _LABELS_ABOVE_BELOW = 480
 NARROW_MEDIA = "(max-width:640px)"
 #: Which windows show a drawing: every one, only wide ones, or only phones.
 Shown = Literal["always", "wide", "narrow"]
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _short(label: str, limit: int = _LABEL_CHARS) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import math
 import numbers
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 from typing import Any
@@ -22,8 +23,14 @@ from carelens.taxonomy import EMPATHY_PARTS
 DASH = "\u2013"
 
 
+#: Control characters, which have no place in an HTML page (tab and line ends excepted).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """``text`` HTML-escaped, control characters (a NUL, an escape sequence in a name from
+    the data) shown as U+FFFD."""
+    return html.escape(_CONTROL.sub("\ufffd", str(text)), quote=True)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
