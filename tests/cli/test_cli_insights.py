@@ -307,3 +307,26 @@ def test_summarize_says_how_many_the_report_lists() -> None:
     assert one.startswith("To read: 1 response answers messages with crisis cues, 0 have")
     assert "lists them" in one
     assert "report" not in _to_read(Insights.from_records([{"response_id": "x"}]))
+
+
+def test_summarize_lists_the_top_communities_like_the_top_helpers(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    """--top caps the community table too (3,000 communities were all printed)."""
+    out = tmp_path / "results.jsonl"
+    assert invoke("analyze", data / "pairs.csv", "-o", out).exit_code == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 4
+    for i, record in enumerate(records):
+        record["community"] = f"community-{i:02d}"
+    out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    tables = tmp_path / "tables"
+    result = invoke("summarize", out, "--top", "2", "--tables", tables)
+    assert result.exit_code == 0, result.output
+    listed = [
+        f"community-{i:02d}" for i in range(len(records)) if f"community-{i:02d}" in result.output
+    ]
+    assert len(listed) == 2
+    assert f"({len(records) - 2} more communities; see --tables)" in result.output
+    with (tables / "communities.csv").open(encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == len(records)

@@ -707,6 +707,27 @@ def test_model_manifest_is_shown_defensively(sample_insights: Insights) -> None:
     assert "not given" in parse(build_report(sample_insights)).by_id("methods").text()
 
 
+def test_methods_say_which_model_analysed_the_responses() -> None:
+    """The methods describe the installed model's manifest; results made by another model
+    (or a mix) are named, with a note that the figures may not describe them."""
+    records = [result_record(f"r{i}") for i in range(3)]  # "model": "test-model"
+    records.append(dict(result_record("r9"), model="older-model"))
+    insights = Insights.from_records(records)
+    assert insights.model_ids() == {"test-model": 3, "older-model": 1}
+    same = parse(build_report(insights, model={"model_id": "test-model"})).by_id("methods")
+    assert "Analysed by: test-model (3 responses), older-model (1 response)" in same.text()
+    note = same.find("p", class_="note").text()
+    assert "1 response was analysed by older-model, not by the model described here" in note
+    assert "--model" in note
+    only = Insights.from_records(records[:3])
+    page = parse(build_report(only, model={"model_id": "test-model"})).by_id("methods")
+    assert "Analysed by: test-model (3 responses)" in page.text()
+    assert not page.find_all("p", class_="note")
+    other = parse(build_report(only, model={"model_id": "carelens-x"})).by_id("methods")
+    assert "3 responses were analysed by test-model" in other.find("p", class_="note").text()
+    assert "Analysed by" not in parse(build_report(Insights([]))).by_id("methods").text()
+
+
 def test_evaluation_figures_are_tabulated(doc: Node) -> None:
     methods = doc.by_id("methods")
     text = methods.text()

@@ -72,6 +72,17 @@ def test_empathy_falls_back_to_its_strongest_part() -> None:
         ("-1709632800", None),
         (1e30, None),
         (True, None),
+        # Dates of any form are held to 1980-2100 as Unix times are: placeholders for "no
+        # date" plotted year-1 or 1970 months, and a year-1 time with an offset crashed.
+        ("0001-01-01", None),
+        ("0001-01-01T00:00:00+01:00", None),
+        ("1970-01-01T00:00:00Z", None),
+        ("9999-12-31", None),
+        (datetime(1, 1, 1), None),
+        (datetime(2024, 3, 5, 10), datetime(2024, 3, 5, 10, tzinfo=UTC)),
+        ("1979-12-31T23:00:00-02:00", datetime(1980, 1, 1, 1, tzinfo=UTC)),
+        ("2099-12-31T23:59:59Z", datetime(2099, 12, 31, 23, 59, 59, tzinfo=UTC)),
+        ("2100-01-01", None),
     ],
 )
 def test_parse_timestamp(value: object, expected: datetime | None) -> None:

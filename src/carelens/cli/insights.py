@@ -277,7 +277,9 @@ def report(
 
 def summarize(
     input: InputPath,
-    top: Annotated[int, typer.Option(min=1, help="Helpers listed (most responses first).")] = 20,
+    top: Annotated[
+        int, typer.Option(min=1, help="Helpers and communities listed (most responses first).")
+    ] = 20,
     tables: Annotated[
         Path | None,
         typer.Option(help="Folder to save every tidy table to, as CSV files."),
@@ -316,7 +318,9 @@ def summarize(
             keep_empty_rejects=rejects is not None,
         )
         communities, helpers = insights.communities(), insights.helpers()
-        s.out.print(_table("Communities", "community", communities, len(communities)))
+        s.out.print(_table("Communities", "community", communities, top))
+        if len(communities) > top:
+            s.out.print(f"({len(communities) - top} more communities; see --tables)")
         s.out.print(_table("Helpers", "helper", helpers, top))
         if len(helpers) > top:
             s.out.print(f"({len(helpers) - top} more helpers; see --tables)")

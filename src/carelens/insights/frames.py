@@ -17,6 +17,7 @@ lays them out.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -113,6 +114,11 @@ class Insights:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def model_ids(self) -> Counter[str]:
+        """How many responses each model (the records' ``model``) analysed; responses that
+        do not say are not counted."""
+        return Counter(r.model for r in self.rows if r.model is not None)
 
     def total(self) -> Tally:
         """The tally of every response."""

@@ -22,7 +22,7 @@ from typing import Any
 from carelens.errors import InputError
 from carelens.output.records import FieldError, check_result_record
 from carelens.taxonomy import EMPATHY_PARTS, RESPONSE_DIMENSIONS
-from carelens.timestamps import unix_time
+from carelens.timestamps import plausible, unix_time
 
 #: Dimensions a row carries levels for: the model's, then the derived ``empathy``.
 ROW_DIMENSIONS: tuple[str, ...] = (*RESPONSE_DIMENSIONS, "empathy")
@@ -73,6 +73,8 @@ class ResponseRow:
     unsafe_spans: tuple[Mapping[str, Any], ...] = ()
     #: The seeker message's crisis cues (offsets into ``seeker_text``, ``label``).
     crisis_cues: tuple[Mapping[str, Any], ...] = ()
+    #: The id of the model that analysed the response (the record's ``model``), if given.
+    model: str | None = None
 
     #: ``YYYY-MM`` of the timestamp (UTC), or None without one; derived, not passed.
     month: str | None = field(init=False, default=None)
@@ -96,13 +98,15 @@ def parse_timestamp(value: object) -> datetime | None:
     time, in seconds or in milliseconds, between 1980 and 2100
     (:func:`carelens.timestamps.unix_time`; the two ranges do not overlap, so each number has
     one reading). An eight-digit value is a
-    compact ``YYYYMMDD`` date when it is one. Anything else — a bare year such as ``2024``,
-    a number outside both ranges, text — is no timestamp (the response is undated).
+    compact ``YYYYMMDD`` date when it is one. Every form must fall between 1980 and 2100
+    (:func:`carelens.timestamps.plausible`). Anything else — a bare year such as ``2024``,
+    a number outside both ranges, a placeholder date such as ``0001-01-01``, text — is no
+    timestamp (the response is undated).
     """
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
+        return plausible(value)
     text = str(value).strip()
     if not text:
         return None
@@ -122,7 +126,7 @@ def _iso(text: str) -> datetime | None:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return plausible(parsed)
 
 
 def _name(value: object) -> str | None:
@@ -171,10 +175,11 @@ def row_from_record(
     older model, or by hand), ``distress`` scores the response text when there is one.
     A field of the wrong type (``flags`` that is not an object, a text that is not a
     string, a level outside 0-2...) is an :class:`~carelens.errors.InputError` naming the
-    response and the field.
+    response and the field. A record without a ``response_id`` is read (the result-file
+    readers refuse one; a stored record in the service may lack it).
     """
     try:
-        check_result_record(record, needs_levels=False)
+        check_result_record(record, needs_levels=False, needs_id=False)
     except FieldError as exc:
         rid = record.get("response_id")
         where = f"response {rid!r}: " if isinstance(rid, str) else ""
@@ -231,4 +236,5 @@ def row_from_record(
         distress_spans=distress_spans,
         unsafe_spans=_spans(record.get("unsafe")),
         crisis_cues=_spans(seeker.get("crisis_cues")),
+        model=_name(record.get("model")),
     )

@@ -286,10 +286,13 @@ def _check_type(value: object, kinds: type | tuple[type, ...], field: str, what:
         raise FieldError(field, f"must be {what} or null (found {_kind(value)})")
 
 
-def check_result_record(record: object, *, needs_levels: bool = True) -> None:
+def check_result_record(
+    record: object, *, needs_levels: bool = True, needs_id: bool = True
+) -> None:
     """Raise :class:`FieldError` unless ``record`` is a result record a reader can use.
 
-    It needs a ``response_id`` string and (unless not ``needs_levels``) at least one
+    It needs (unless not ``needs_id``) a ``response_id`` string and (unless not
+    ``needs_levels``) at least one
     dimension (an object with a ``level`` of 0, 1 or 2); every other field may be missing
     or null, but when present must
     have the type ``carelens analyze`` writes (see the module docstring): names and ids are
@@ -300,7 +303,7 @@ def check_result_record(record: object, *, needs_levels: bool = True) -> None:
     if not isinstance(record, dict):
         raise FieldError("(record)", f"must be a JSON object (found {_kind(record)})")
     response_id = record.get("response_id")
-    if not isinstance(response_id, str) or not response_id.strip():
+    if needs_id and (not isinstance(response_id, str) or not response_id.strip()):
         what = "missing" if response_id is None else f"found {_kind(response_id)}"
         raise FieldError("response_id", f"must be a non-empty string ({what})")
     for name in _NAME_FIELDS:

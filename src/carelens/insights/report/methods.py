@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from carelens.insights.frames import Insights
-from carelens.insights.report.format import DASH, esc
+from carelens.insights.report.format import DASH, esc, plural
 from carelens.insights.report.helper_sections import NOT_A_DIAGNOSIS
 from carelens.insights.rows import ROW_DIMENSIONS
 from carelens.taxonomy import TAXONOMY_VERSION
@@ -114,7 +114,24 @@ def _evaluation(evaluation: object) -> str:
 def methods(insights: Insights, model: Mapping[str, Any] | None) -> str:
     facts = []
     model_id = model_id_of(model)
-    facts.append(f"<li>Model: {esc(model_id) if model_id else 'not given'}</li>")
+    made_by = insights.model_ids()
+    if made_by:
+        listed = ", ".join(
+            f"{esc(name)} ({plural(n, 'response')})" for name, n in made_by.most_common()
+        )
+        facts.append(f"<li>Analysed by: {listed}</li>")
+    facts.append(f"<li>Model described below: {esc(model_id) if model_id else 'not given'}</li>")
+    other = sorted(set(made_by) - {model_id})
+    mismatch = ""
+    if other:
+        n = sum(made_by[m] for m in other)
+        mismatch = (
+            f'<p class="note">{plural(n, "response was", "responses were")} analysed by '
+            f"{esc(', '.join(other))}, not by the model described here (the one this carelens "
+            "loads), so its dimensions and evaluation figures may not describe "
+            f"{'it' if n == 1 else 'them'}. Run the report with that model's folder "
+            "(<code>--model</code>) to describe it.</p>"
+        )
     taxonomy = model.get("taxonomy") if isinstance(model, Mapping) else None
     facts.append(
         f"<li>Taxonomy (codebook): {esc(taxonomy) if _is_scalar(taxonomy) else DASH} "
@@ -141,7 +158,8 @@ def methods(insights: Insights, model: Mapping[str, Any] | None) -> str:
     t = insights.thresholds
     return (
         '<section id="methods"><h2>Methods and limits</h2>'
-        f"<ul>{''.join(facts)}</ul><h3>Evaluation recorded with the model</h3>{evaluation}"
+        f"<ul>{''.join(facts)}</ul>{mismatch}"
+        f"<h3>Evaluation recorded with the model</h3>{evaluation}"
         "<h3>What the figures mean</h3><dl>"
         "<dt>Level</dt><dd>Each response is scored per dimension: 0 none, 1 weak, 2 strong. A "
         "mean level is the average over responses (0 to 2). Empathy is the strongest of "
