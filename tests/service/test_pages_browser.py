@@ -88,10 +88,11 @@ def screenshot(page: Any, name: str, *, clip_to: str | None = None) -> None:
         return
     box = page.locator(clip_to).first.bounding_box()
     assert box is not None
+    width = page.viewport_size["width"]
     page.screenshot(
         path=path,
         full_page=True,
-        clip={"x": 0, "y": 0, "width": 1280, "height": box["y"] + box["height"] + 16},
+        clip={"x": 0, "y": 0, "width": width, "height": box["y"] + box["height"] + 16},
     )
 
 
@@ -247,6 +248,9 @@ def test_pages_fit_a_phone(browser: Any, server: tuple[str, str], path: str) -> 
         a, b = first.bounding_box(), second.bounding_box()
         assert a is not None and b is not None
         assert a["x"] == b["x"] and b["y"] >= a["y"] + a["height"], (a, b)  # one column
+        charts = page.evaluate(_CHARTS_JS)  # the phone drawings, at their own size
+        assert charts and all(c["width"] >= 340 for c in charts), charts
+        screenshot(page, "serve-dashboard-phone.png", clip_to="#communities")
     visit.close()
 
 
