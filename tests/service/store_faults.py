@@ -1,12 +1,13 @@
 """Faults of the store for the service tests: a switchable store wrapper and a TCP proxy.
 
 :class:`FlakyStore` puts a switch in front of a real store: while ``down`` every call raises
-:class:`~carelens.store.StoreError` as a store that cannot reach its database does; single
-methods can be made to fail for their next calls, or to commit and then fail (a connection
-lost at commit time). :class:`TcpProxy` forwards a loopback port to a real PostgreSQL server;
-``stop()`` closes the port and cuts every connection through it, as a stopped server would,
-and ``start()`` opens the same port again. :class:`Gated` is the real analyzer, its first
-batch held until the test lets it go (so a fault lands mid-corpus on any machine).
+:class:`~carelens.store.StoreUnavailableError` as a store that cannot reach its database
+does; single methods can be made to fail for their next calls, or to commit and then fail
+(a connection lost at commit time). :class:`TcpProxy` forwards a loopback port to a real
+PostgreSQL server; ``stop()`` closes the port and cuts every connection through it, as a
+stopped server would, and ``start()`` opens the same port again. :class:`Gated` is the real
+analyzer, its first batch held until the test lets it go (so a fault lands mid-corpus on any
+machine).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from carelens.analysis.empathy import EmpathyAnalyzer
-from carelens.store import Store, StoreError
+from carelens.store import Store, StoreError, StoreUnavailableError
 from carelens.types import Exchange, ResponseAnalysis
 
 #: The message of an injected store error (the store's own never hold a password).
@@ -29,7 +30,8 @@ INJECTED = "the database cannot be reached (injected fault)"
 
 
 class FlakyStore:
-    """A real store whose calls fail on demand with StoreError (see the module docstring)."""
+    """A real store whose calls fail on demand with StoreUnavailableError (see the module
+    docstring)."""
 
     def __init__(self, real: Store) -> None:
         self.real = real
@@ -41,6 +43,8 @@ class FlakyStore:
         #: a call fails when this returns True for (method name, args, kwargs).
         self.rule: Callable[[str, tuple[Any, ...], dict[str, Any]], bool] | None = None
         self.calls: Counter[str] = Counter()
+        #: what a failing call raises (a plain StoreError: an error that would repeat)
+        self.error: type[StoreError] = StoreUnavailableError
         self._lock = threading.Lock()
 
     def _take(self, counter: Counter[str], name: str) -> bool:
@@ -64,10 +68,12 @@ class FlakyStore:
                 or self._take(self.failures, name)
                 or (rule is not None and rule(name, args, kwargs))
             ):
-                raise StoreError(f"{name}: {INJECTED}")
+                raise self.error(f"{name}: {INJECTED}")
             result = attribute(*args, **kwargs)
             if self._take(self.lost, name):
-                raise StoreError(f"{name}: the connection was lost at commit (injected fault)")
+                raise StoreUnavailableError(
+                    f"{name}: the connection was lost at commit (injected fault)"
+                )
             return result
 
         return call

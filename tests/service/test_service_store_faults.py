@@ -31,7 +31,7 @@ import carelens
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.service import CorpusWorker, ServiceSettings, create_app
 from carelens.service.errors import STORE_RETRY_AFTER_S
-from carelens.store import Store, open_store
+from carelens.store import Store, StoreError, open_store
 from postgres_schema import schema_url
 
 #: Settings that make the worker's retries fast: 3 retries, waits of 5, 10, 20 ms.
@@ -116,7 +116,7 @@ def test_requests_get_503_store_unavailable_while_the_store_is_down(
         assert list(incoming.iterdir()) == []  # the refused upload left no file
         text = logged(caplog)
         assert "GET /v1/corpora: the results database cannot be reached" in text
-        assert f"StoreError: list_corpora: {INJECTED}" in text  # the store's reason is logged
+        assert f"StoreUnavailableError: list_corpora: {INJECTED}" in text
         assert "GET /v1/corpora 503" in text and "Traceback" not in text
 
         flaky.down = False
@@ -346,6 +346,54 @@ def test_a_failure_that_cannot_be_recorded_is_recorded_later(
         assert corpus["status"] == "failed" and "nothing could be analysed" in corpus["error"]
         assert worker.running and worker.parked == []
     assert "Traceback" not in logged(caplog)
+
+
+def test_an_error_that_would_repeat_fails_the_corpus_at_once(
+    make_app: MakeApp,
+    flaky: FlakyStore,
+    store: Store,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A store error that is no outage (the database refuses a record) is not retried or
+    parked for ever: the corpus fails, says why, and the upload goes with it (redact)."""
+    flaky.error = StoreError
+    flaky.rule = lambda name, args, kwargs: name == "add_results"
+    app = make_app(store=flaky, redact=True, store_requeue_delay=0.05, **FAST)
+    with caplog.at_level(logging.INFO), TestClient(app, base_url=BASE_URL) as client:
+        corpus_id = upload(client, write_pairs(tmp_path / "pairs.jsonl", 3)).json()["id"]
+        corpus = wait_for(client, corpus_id)
+        worker: CorpusWorker = app.state.context.worker
+        assert worker.parked == []
+    assert corpus["status"] == "failed" and "StoreError" in corpus["error"], corpus
+    assert flaky.calls["add_results"] == 1  # not tried again
+    assert not list((app.state.context.settings.uploads_dir / corpus_id).glob("pairs*"))
+    assert "trying again" not in logged(caplog)
+
+
+def test_a_finished_corpus_requeued_drops_its_upload_under_redact(
+    make_app: MakeApp, flaky: FlakyStore, tmp_path: Path
+) -> None:
+    """Marking the corpus done commits, then reports a lost connection: the corpus is parked,
+    found done when it comes back, and its unredacted upload is removed then."""
+    app = make_app(store=flaky, redact=True, store_requeue_delay=0.05, **FAST)
+
+    def commit_then_fail(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+        if name == "set_status" and args[1] == "done":
+            flaky.real.set_status(*args, **kwargs)  # it did commit...
+            return True  # ...and then the connection was lost
+        return False
+
+    flaky.rule = commit_then_fail
+    with TestClient(app, base_url=BASE_URL) as client:
+        corpus_id = upload(client, write_pairs(tmp_path / "pairs.jsonl", 2)).json()["id"]
+        folder = app.state.context.settings.uploads_dir / corpus_id
+        wait_until(lambda: app.state.context.worker.parked == [corpus_id])
+        flaky.rule = None
+        wait_until(lambda: not app.state.context.worker.parked)
+        assert app.state.context.worker.wait_idle(30)
+        assert client.get(f"/v1/corpora/{corpus_id}").json()["status"] == "done"
+        assert not list(folder.glob("pairs*"))
 
 
 def test_stopping_during_a_retry_wait_is_prompt_and_the_corpus_resumes(

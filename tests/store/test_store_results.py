@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from store_records import raw, record, seqs
 
 from carelens.errors import InputError
-from carelens.store import CorpusNotFoundError, Store
+from carelens.store import CorpusNotFoundError, Store, StoreError, StoreUnavailableError
 
 HYPOTHESIS = settings(
     max_examples=40,
@@ -167,3 +167,29 @@ def test_interrupted_upload_resumes_exactly_once(store: Store) -> None:
         store.add_results(corpus.id, pairs[start : start + 4])
     assert seqs(store, corpus.id) == list(range(23))
     assert store.get_corpus(corpus.id).done == 23  # type: ignore[union-attr]
+
+
+def test_a_record_the_database_refuses_is_no_outage(store: Store, backend: str) -> None:
+    """Only errors that may pass are StoreUnavailableError (the service retries and parks
+    on those); a value PostgreSQL cannot index fails the same way every time."""
+    corpus = store.create_corpus("a.jsonl")
+    huge = "x" * 10_000 + "".join(chr(0x4E00 + i) for i in range(3000))
+    if backend == "sqlite":
+        assert store.add_results(corpus.id, [record(0, conversation_id=huge)]) == 1
+        return
+    with pytest.raises(StoreError, match="index row") as info:
+        store.add_results(corpus.id, [record(0, conversation_id=huge)])
+    assert not isinstance(info.value, StoreUnavailableError)
+
+
+def test_postgres_errors_that_may_pass() -> None:
+    from carelens.store.postgres import transient_error
+
+    class Failure(Exception):
+        def __init__(self, sqlstate: str | None) -> None:
+            self.sqlstate = sqlstate
+
+    for state in (None, "08006", "53300", "57P01", "40001", "40P01", "55P03"):
+        assert transient_error(Failure(state)), state
+    for state in ("54000", "22001", "23505", "42P01", "XX000"):
+        assert not transient_error(Failure(state)), state

@@ -29,7 +29,12 @@ from starlette.routing import Match
 
 from carelens.errors import CarelensError
 from carelens.privacy import redact
-from carelens.store import CorpusNotFoundError, InvalidQueryError, StoreError
+from carelens.store import (
+    CorpusNotFoundError,
+    InvalidQueryError,
+    StoreError,
+    StoreUnavailableError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -209,11 +214,10 @@ STORE_UNAVAILABLE_MESSAGE = (
 
 
 def store_unavailable(exc: BaseException) -> bool:
-    """True for a store error that means the database cannot be used right now (it cannot
-    be reached, read or written), not a missing corpus or a bad query argument."""
-    return isinstance(exc, StoreError) and not isinstance(
-        exc, CorpusNotFoundError | InvalidQueryError
-    )
+    """True for a store error that means the database cannot be used right now
+    (:class:`~carelens.store.StoreUnavailableError`: it cannot be reached, is busy or out of
+    resources), not a missing corpus, a bad query argument or an error that would repeat."""
+    return isinstance(exc, StoreUnavailableError)
 
 
 def store_api_error(exc: StoreError) -> ApiError:
@@ -227,12 +231,14 @@ def store_api_error(exc: StoreError) -> ApiError:
         )
     if isinstance(exc, InvalidQueryError):
         return ApiError(422, "invalid_request", f"{exc}; fix the query and try again")
-    return ApiError(
-        503,
-        "store_unavailable",
-        STORE_UNAVAILABLE_MESSAGE,
-        headers={"Retry-After": str(STORE_RETRY_AFTER_S)},
-    )
+    if store_unavailable(exc):
+        return ApiError(
+            503,
+            "store_unavailable",
+            STORE_UNAVAILABLE_MESSAGE,
+            headers={"Retry-After": str(STORE_RETRY_AFTER_S)},
+        )
+    return ApiError(500, "internal_error", INTERNAL_MESSAGE)
 
 
 def store_error_text(exc: BaseException, *, redacted: bool = False) -> str:
@@ -262,9 +268,11 @@ def redacting(app: Any) -> bool:
 
 async def _on_store_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StoreError)
+    what = f"{request.method} {request.url.path}"
     if store_unavailable(exc):
-        what = f"{request.method} {request.url.path}"
         log_store_unavailable(logger, what, exc, redacted=redacting(request.app))
+    elif not isinstance(exc, CorpusNotFoundError | InvalidQueryError):
+        log_internal(logger, f"internal error on {what}", exc)
     return error_response(store_api_error(exc))
 
 

@@ -15,13 +15,14 @@ and leaves the corpus ``running`` for the next start.
 
 A store that cannot be reached for a moment (a PostgreSQL restart, a locked or unreadable
 SQLite file) does not fail the corpus at once: every store call of the worker that fails
-with a :class:`~carelens.store.StoreError` is tried again up to ``store_retries`` times,
-after ``store_retry_delay`` seconds, then twice that, and so on, each retry logged. Trying
-``add_results`` again is safe even when the failed call did commit (a connection lost at
-commit time): the store keeps the first record of each seq and counts only rows it inserted.
-A missing corpus, a refused argument and a database written by a newer carelens are not
-tried again. A store that is still down after those retries is an outage, not a fault of
-the corpus, so the corpus does not fail: it is *parked* — left ``running`` in the store, as
+with a :class:`~carelens.store.StoreUnavailableError` is tried again up to ``store_retries``
+times, after ``store_retry_delay`` seconds, then twice that, and so on, each retry logged.
+Trying ``add_results`` again is safe even when the failed call did commit (a connection lost
+at commit time): the store keeps the first record of each seq and counts only rows it
+inserted. Any other store error — a missing corpus, a record the database refuses, a
+database written by a newer carelens — would fail again, so it fails the corpus at once.
+A store that is still down after those retries is an outage, not a fault of the corpus,
+so the corpus does not fail: it is *parked* — left ``running`` in the store, as
 it is — and queued again after ``requeue_delay`` seconds (doubling while the outage lasts, at
 most :data:`MAX_REQUEUE_DELAY`), while the worker goes on with other corpora. The analysis
 then resumes where its stored results end, so an outage of any length costs no upload. The
@@ -50,7 +51,7 @@ from carelens.privacy import redact
 from carelens.readers import RejectLog, read_exchanges
 from carelens.service.errors import log_internal, store_error_text, store_unavailable
 from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload, sweep_incoming
-from carelens.store import CorpusNotFoundError, SchemaVersionError, StoreError
+from carelens.store import CorpusNotFoundError, StoreError
 
 if TYPE_CHECKING:
     from carelens.store import Store
@@ -68,9 +69,10 @@ T = TypeVar("T")
 
 
 def transient(exc: BaseException) -> bool:
-    """True for a store error that may pass when tried again: the database could not be
-    reached, read or written (not a missing corpus, a refused argument or a newer schema)."""
-    return store_unavailable(exc) and not isinstance(exc, SchemaVersionError)
+    """True for a store error that may pass when tried again
+    (:class:`~carelens.store.StoreUnavailableError`: the database could not be reached, was
+    busy or out of resources), not a missing corpus, a refused record or a newer schema."""
+    return store_unavailable(exc)
 
 
 class _Stopped(Exception):
@@ -245,6 +247,7 @@ class CorpusWorker:
             except queue.Empty:
                 self._requeue_due()
                 continue
+            self._requeue_due()  # a busy queue must not hold parked corpora back forever
             if corpus_id is None or self._stop.is_set():
                 return
             with self._state:
@@ -315,9 +318,13 @@ class CorpusWorker:
                 return self._park(corpus_id, what)
             logger.error("corpus %s: %s; it is left as it is", corpus_id, what)
             return None
-        if corpus is None or corpus.status not in ACTIVE_STATUSES:
-            return None if corpus is None else corpus.status
+        if corpus is None:
+            return None
         path = find_upload(self.uploads, corpus.id, corpus.name)
+        if corpus.status not in ACTIVE_STATUSES:
+            if path is not None:  # finished by a try whose last store call seemed to fail
+                self._drop_upload(path)
+            return corpus.status
         if path is None:
             return self._fail(
                 corpus_id,
@@ -341,37 +348,41 @@ class CorpusWorker:
                 + ([f"line {exc.line}"] if exc.line is not None else [])
                 + ([f"field {exc.field!r}"] if exc.field is not None else [])
             )
-            return self._fail(corpus_id, f"{where}: {exc.reason}; fix the file and upload it again")
+            return self._fail(
+                corpus_id, f"{where}: {exc.reason}; fix the file and upload it again", path
+            )
         except StoreError as exc:
             if not transient(exc):
-                return self._failed_unexpectedly(corpus_id, exc)
+                return self._failed_unexpectedly(corpus_id, exc, path)
             return self._park(
                 corpus_id,
                 f"the results database failed {self.store_retries + 1} time(s) in a row "
                 f"({self._describe(exc)})",
             )
         except CarelensError as exc:
-            return self._failed_unexpectedly(corpus_id, exc)
+            return self._failed_unexpectedly(corpus_id, exc, path)
         except Exception as exc:
             log_internal(logger, f"analysing corpus {corpus_id} failed", exc)
             return self._fail(
                 corpus_id,
                 f"internal error ({type(exc).__name__}) while analysing; see the server log",
+                path,
             )
 
-    def _failed_unexpectedly(self, corpus_id: str, exc: CarelensError) -> str | None:
+    def _failed_unexpectedly(
+        self, corpus_id: str, exc: CarelensError, upload: Path | None
+    ) -> str | None:
         shown = redact(str(exc)) if self.redact else str(exc)
         logger.error("analysing corpus %s failed: %s", corpus_id, shown)
         return self._fail(
             corpus_id,
             f"the server could not analyse this corpus ({type(exc).__name__}); see the "
             "server log, then upload it again",
+            upload,
         )
 
     def _describe(self, exc: BaseException) -> str:
         """A store error for the log (redacted with ``redact``)."""
-        if isinstance(exc, _Stopped):
-            return "the worker was stopped while waiting to try again"
         return store_error_text(exc, redacted=self.redact)
 
     def _store_call(self, corpus_id: str, what: str, call: Callable[[], T]) -> T:
@@ -424,6 +435,7 @@ class CorpusWorker:
                 f"nothing could be analysed: {which} rejected (mostly {reason!r}); is it "
                 f"really a {format or 'supported'} file? Upload it again with the right format, "
                 "or without one to have it detected",
+                path,
             )
         start = self._store_call(
             corpus_id, "reading where to resume", partial(self.store.stored_seqs, corpus_id)
@@ -469,7 +481,9 @@ class CorpusWorker:
         self._drop_upload(path)
         return "done"
 
-    def _fail(self, corpus_id: str, message: str) -> str | None:
+    def _fail(self, corpus_id: str, message: str, upload: Path | None = None) -> str | None:
+        """Mark the corpus failed with ``message``, then (with ``redact``) remove its
+        ``upload``; a store that cannot take the failure now parks the corpus."""
         if self.redact:  # the reason of an input error may quote the file
             message = redact(message)
         logger.warning("corpus %s failed: %s", corpus_id, message)
@@ -478,9 +492,6 @@ class CorpusWorker:
                 corpus_id,
                 "marking the corpus failed",
                 partial(self.store.set_status, corpus_id, "failed", error=message),
-            )
-            corpus = self._store_call(
-                corpus_id, "reading the corpus", partial(self.store.get_corpus, corpus_id)
             )
         except CorpusNotFoundError:
             return None
@@ -495,10 +506,8 @@ class CorpusWorker:
                 )
                 return None
             return self._park(corpus_id, f"could not be marked failed ({self._describe(exc)})")
-        if corpus is not None:
-            upload = find_upload(self.uploads, corpus.id, corpus.name)
-            if upload is not None:
-                self._drop_upload(upload)
+        if upload is not None:
+            self._drop_upload(upload)
         return "failed"
 
     def _drop_upload(self, path: Path) -> None:

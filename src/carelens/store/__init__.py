@@ -15,6 +15,7 @@ from carelens.store.errors import (
     InvalidQueryError,
     SchemaVersionError,
     StoreError,
+    StoreUnavailableError,
 )
 from carelens.store.postgres import PostgresStore
 from carelens.store.sql import SCHEMA_VERSION
@@ -33,6 +34,7 @@ __all__ = [
     "SchemaVersionError",
     "Store",
     "StoreError",
+    "StoreUnavailableError",
     "default_data_dir",
     "open_store",
 ]

@@ -4,6 +4,7 @@
 
     CarelensError
     └── StoreError                 the database cannot be opened, read or written
+        ├── StoreUnavailableError  ...for now: unreachable, lost, busy or out of resources
         ├── SchemaVersionError     the database was written by a newer carelens
         ├── CorpusNotFoundError    no corpus has that id (also a LookupError)
         └── InvalidQueryError      a bad status, filter or page argument (also a ValueError)
@@ -21,6 +22,13 @@ from carelens.errors import CarelensError
 
 class StoreError(CarelensError):
     """The result store could not be opened, read or written."""
+
+
+class StoreUnavailableError(StoreError):
+    """The database cannot be used right now, so trying again later may succeed: it cannot
+    be reached or the connection was lost, it is shutting down or out of resources, or a
+    lock was held too long. Any other :class:`StoreError` (a record the database refuses,
+    a closed store) will fail the same way again."""
 
 
 class SchemaVersionError(StoreError):

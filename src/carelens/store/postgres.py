@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import threading
 import unicodedata
@@ -38,7 +39,7 @@ from carelens.store.base import (
     record_attention,
     record_topic,
 )
-from carelens.store.errors import StoreError
+from carelens.store.errors import StoreError, StoreUnavailableError
 from carelens.store.sql import MigrationStep, SQLStore, Tx
 
 if TYPE_CHECKING:
@@ -61,6 +62,34 @@ _FILL_BATCH = 500
 #: libpq waits as long as the operating system does (minutes) for a host that does not
 #: answer, and a request or the worker hangs with it.
 CONNECT_TIMEOUT = 10
+#: libpq options that notice a server gone silent on an open connection (packets dropped):
+#: TCP keepalives on an idle connection (first probe after 10 s, then every 5 s, 3 misses)
+#: and, for a query sent but never acknowledged, ``tcp_user_timeout`` (ms). Each applies
+#: unless the URL (or the matching ``PG*`` environment variable) sets it.
+CONNECTION_OPTIONS: dict[str, int] = {
+    "connect_timeout": CONNECT_TIMEOUT,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 30_000,
+}
+#: SQLSTATE classes of errors that pass with time: connection exceptions (08), insufficient
+#: resources (53), operator intervention such as a shutdown (57); and single codes for a
+#: serialisation failure, a deadlock and a lock not available.
+_TRANSIENT_CLASSES = ("08", "53", "57")
+_TRANSIENT_STATES = ("40001", "40P01", "55P03")
+
+
+def transient_error(exc: BaseException) -> bool:
+    """Whether a psycopg error may pass when tried again (see :data:`_TRANSIENT_CLASSES`).
+    An error without a SQLSTATE was raised by the client: the connection failed or was lost.
+    Anything else (a value too long for an index, a constraint) fails the same way again."""
+    state = getattr(exc, "sqlstate", None)
+    if not state:
+        return True
+    return state[:2] in _TRANSIENT_CLASSES or state in _TRANSIENT_STATES
+
 
 _SCHEMA_V1: tuple[str, ...] = (
     """CREATE TABLE corpora (
@@ -317,15 +346,26 @@ class PostgresStore(SQLStore):
     def _connect(self) -> psycopg.Connection[tuple[Any, ...]]:
         import psycopg
 
-        options: dict[str, Any] = {}
-        if "connect_timeout" not in self.url:
-            options["connect_timeout"] = CONNECT_TIMEOUT
         try:
-            return psycopg.connect(self.url, autocommit=True, **options)
+            return psycopg.connect(self.url, autocommit=True, **self._options())
         except psycopg.Error as exc:
-            raise StoreError(
+            raise StoreUnavailableError(
                 f"cannot connect to PostgreSQL at {self.where}: {scrub(str(exc), self.url)}"
             ) from exc
+
+    def _options(self) -> dict[str, Any]:
+        """:data:`CONNECTION_OPTIONS` less those the URL or the environment set."""
+        from psycopg.conninfo import conninfo_to_dict
+
+        try:
+            given = set(conninfo_to_dict(self.url))
+        except Exception:  # psycopg.connect reports a malformed URL itself
+            given = set()
+        return {
+            name: value
+            for name, value in CONNECTION_OPTIONS.items()
+            if name not in given and f"PG{name.upper()}" not in os.environ
+        }
 
     def _acquire(self) -> psycopg.Connection[tuple[Any, ...]]:
         """An idle connection that still answers, else a new one. An idle connection dies
@@ -373,7 +413,8 @@ class PostgresStore(SQLStore):
                     connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 yield _PostgresTx(connection)
         except psycopg.Error as exc:
-            raise StoreError(f"PostgreSQL at {self.where}: {scrub(str(exc), self.url)}") from exc
+            error = StoreUnavailableError if transient_error(exc) else StoreError
+            raise error(f"PostgreSQL at {self.where}: {scrub(str(exc), self.url)}") from exc
         finally:
             self._release(connection)
 

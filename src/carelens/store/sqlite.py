@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from carelens.store.errors import StoreError
+from carelens.store.errors import StoreError, StoreUnavailableError
 from carelens.store.sql import MigrationStep, SQLStore, Tx
 
 logger = logging.getLogger(__name__)
@@ -157,6 +157,19 @@ def _create_private(path: Path) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
+#: SQLite primary result codes of errors that may pass: busy (5), locked (6), out of memory
+#: (7), I/O error (10), disk full (13), cannot open (14), locking protocol (15).
+_TRANSIENT_CODES = frozenset({5, 6, 7, 10, 13, 14, 15})
+
+
+def _error(message: str, exc: sqlite3.Error) -> StoreError:
+    """A StoreError for ``exc``: :class:`StoreUnavailableError` when trying again may help
+    (the file is locked by another writer, unreadable for now, the disk full)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    transient = code is not None and code & 0xFF in _TRANSIENT_CODES
+    return (StoreUnavailableError if transient else StoreError)(message)
+
+
 class SQLiteStore(SQLStore):
     """Results, corpora and API keys in one SQLite file (or ``":memory:"``)."""
 
@@ -189,8 +202,12 @@ class SQLiteStore(SQLStore):
                 if str(mode).lower() != "wal":
                     logger.warning("%s: could not switch to WAL mode (got %s)", self.path, mode)
                 self._connection.execute("PRAGMA synchronous = NORMAL")
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"{self.path}: cannot open the SQLite store: {exc}") from exc
+        except OSError as exc:
+            raise StoreUnavailableError(
+                f"{self.path}: cannot open the SQLite store: {exc}"
+            ) from exc
+        except sqlite3.Error as exc:
+            raise _error(f"{self.path}: cannot open the SQLite store: {exc}", exc) from exc
         try:
             self._migrate()
         except BaseException:
@@ -207,12 +224,12 @@ class SQLiteStore(SQLStore):
             try:
                 connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             except sqlite3.Error as exc:
-                raise StoreError(f"{self.path}: cannot start a transaction: {exc}") from exc
+                raise _error(f"{self.path}: cannot start a transaction: {exc}", exc) from exc
             try:
                 yield _SQLiteTx(connection)
             except sqlite3.Error as exc:
                 connection.execute("ROLLBACK")
-                raise StoreError(f"{self.path}: {exc}") from exc
+                raise _error(f"{self.path}: {exc}", exc) from exc
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
@@ -221,7 +238,7 @@ class SQLiteStore(SQLStore):
             except sqlite3.Error as exc:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")
-                raise StoreError(f"{self.path}: cannot commit: {exc}") from exc
+                raise _error(f"{self.path}: cannot commit: {exc}", exc) from exc
 
     def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
         return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4)
