@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import carelens
-from carelens.batch import BatchOptions, run_batch
+from carelens.batch import BatchOptions, engine, run_batch
 from carelens.batch.outputs import MANIFEST, REJECTS, WORK
 from carelens.errors import ConfigError, InputError
 from carelens.output import analyze_file
@@ -214,3 +214,18 @@ def test_more_threads_per_worker_than_a_node_has_is_refused(tmp_path: Path) -> N
     # the corrected command may now change any option: no earlier run is in its way
     done = run_batch(INPUTS[:1], BatchOptions(output=out, threads=cpus, shards=3))
     assert done.pairs > 0
+
+
+def test_a_run_that_cannot_reach_ray_leaves_no_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ray refused (a wrong --address): no work was done, so nothing is left to resume."""
+
+    def refused(options: BatchOptions) -> bool:
+        raise ConnectionError("could not connect to the Ray cluster at 10.0.0.9:6379")
+
+    monkeypatch.setattr(engine, "_connect", refused)
+    out = tmp_path / "out"
+    with pytest.raises(ConnectionError):
+        run_batch(INPUTS[:1], BatchOptions(output=out))
+    assert not out.exists()

@@ -95,6 +95,14 @@ def test_output_paths_that_cannot_be_written_fail_before_the_work(
     assert "Communities" not in result.stdout  # refused before anything was read
 
 
+def test_a_missing_input_leaves_no_output_folder_behind(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("report", tmp_path / "missing.jsonl", "-o", tmp_path / "new" / "a" / "r.html")
+    assert result.exit_code != 0 and "no such file" in result.output
+    result = invoke("summarize", tmp_path / "missing.jsonl", "--tables", tmp_path / "t")
+    assert result.exit_code != 0 and "no such file" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
 def test_report_of_results_creates_the_output_folder(
     invoke: Invoke, analysed: Path, tmp_path: Path
 ) -> None:
@@ -122,6 +130,8 @@ def _damage(name: str, record: dict[str, Any]) -> dict[str, Any] | str:
         return "this is not JSON"
     if name == "not an object":
         return "[1, 2, 3]"
+    if name == "nested too deep":
+        return "[" * 100_000  # json.loads raises RecursionError, not ValueError
     if name == "level as a string":
         record["emotional_reaction"]["level"] = "2"
     elif name == "flags as a list":
@@ -140,6 +150,7 @@ def _damage(name: str, record: dict[str, Any]) -> dict[str, Any] | str:
 DAMAGE = {
     "not JSON": (None, "malformed JSON"),
     "not an object": (None, "not a JSON object"),
+    "nested too deep": (None, "malformed JSON"),
     "level as a string": ("emotional_reaction.level", "invalid field value"),
     "flags as a list": ("flags", "invalid field value"),
     "helper distress NaN": ("helper.distress", "invalid field value"),
@@ -275,6 +286,24 @@ def test_a_result_file_of_only_bad_records_says_so(
     assert "3 bad input records skipped" in result.stderr
     assert "Nothing to show: every record was rejected" in result.stderr
     assert 'id="nothing"' in html.read_text(encoding="utf-8")
+
+
+def test_a_conversation_csv_with_a_level_column_is_analysed_not_read_as_results(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A conversation file with ``response_id`` and a ``*_level`` column of its own is no
+    result file: only a header with each dimension's level, probabilities and spans is."""
+    source = tmp_path / "conversations.csv"
+    source.write_text(
+        "seeker_id,response_id,seeker,response,urgency_level\n"
+        "s1,r1,I failed my exam again.,That sounds exhausting. What happened?,1\n",
+        encoding="utf-8",
+    )
+    tables = tmp_path / "tables"
+    result = invoke("summarize", source, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    responses = (tables / "responses.csv").read_text(encoding="utf-8")
+    assert "r1" in responses and responses.count("\n") == 2
 
 
 def test_a_conversation_parquet_file_is_analysed_not_read_as_results(tmp_path: Path) -> None:

@@ -726,6 +726,8 @@ def test_methods_say_which_model_analysed_the_responses() -> None:
     other = parse(build_report(only, model={"model_id": "carelens-x"})).by_id("methods")
     assert "3 responses were analysed by test-model" in other.find("p", class_="note").text()
     assert "Analysed by" not in parse(build_report(Insights([]))).by_id("methods").text()
+    unknown = parse(build_report(only)).by_id("methods")  # no manifest could be read
+    assert "Analysed by: test-model" in unknown.text() and not unknown.find_all("p", class_="note")
 
 
 def test_evaluation_figures_are_tabulated(doc: Node) -> None:

@@ -152,7 +152,12 @@ def run_batch(
 
     staged = work / "staged"
     clock = time.perf_counter()
-    owns_ray = _connect(options)
+    try:
+        owns_ray = _connect(options)
+    except Exception:
+        if stored is None:  # no work done: leave no plan to resume
+            outputs.forget_plan(out_dir, remove_folder=created)
+        raise
     logger.info("Ray ready in %.1f s", time.perf_counter() - clock)
     try:
         try:

@@ -119,6 +119,8 @@ def check_outputs(
     output that is a folder, and a folder to write into that is a file. Missing folders are
     created now, so an unwritable place fails here rather than after the analysis.
     """
+    if not input.exists():  # before any folder is made for the outputs
+        raise InputError("no such file or folder; check the path", path=str(input))
     sources = input_files(input)
     if input_format is None and input.is_dir():
         sources += batch_parts(input) or []

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from carelens.errors import InputError
 from carelens.output import read_results
+from carelens.output.files import is_result_header
 from carelens.output.records import OUTPUT_FORMATS, require_pyarrow
 from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
@@ -88,25 +89,20 @@ def is_result_file(path: str | os.PathLike[str]) -> bool:
             header = pa.parquet.read_schema(p).names
         except (OSError, pa.ArrowException):
             return False  # not readable Parquet: the readers say so
-        return _result_columns(header)
+        return is_result_header(header)
     with p.open("rb") as fh:
         first = fh.readline(_PEEK_BYTES).removeprefix(_BOM).decode("utf-8", "replace")
     if suffix == ".csv":
-        return _result_columns(next(csv.reader([first]), []))
+        return is_result_header(next(csv.reader([first]), []))
     try:
         record = json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return (
         isinstance(record, dict)
         and "response_id" in record
         and any(isinstance(v, dict) and "level" in v for v in record.values())
     )
-
-
-def _result_columns(header: list[str]) -> bool:
-    """Whether a flat (CSV or Parquet) header is a result file's."""
-    return "response_id" in header and any(c.endswith("_level") for c in header)
 
 
 def analysed_records(

@@ -171,7 +171,7 @@ class _Scan:
                 continue
             try:
                 record = json.loads(text)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested too deep
                 if terminated:
                     self._bad(number, MALFORMED_JSON, None, "the line is not JSON")
                 elif _is_prefix_either_way(raw, _JSONL_RECORD_START):
@@ -215,7 +215,7 @@ class _Scan:
             try:
                 record = json.loads(raw.decode("utf-8"))
                 _check_record(record, self.dimensions, partial=self.reading)
-            except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as exc:
                 raise self._damaged(number, "not a result record") from exc
             self.end = end
             yield record
@@ -267,7 +267,7 @@ class _Scan:
                 if complete and row == columns:
                     self.has_header, self.end = True, int(state["end"])
                     continue
-                if self.reading and state["terminated"] and _older_result_header(row):
+                if self.reading and state["terminated"] and is_result_header(row):
                     columns, self.has_header, self.end = row, True, int(state["end"])
                     continue
                 if not state["terminated"] and header.startswith(first_line):
@@ -323,8 +323,9 @@ class _Scan:
         return None if self._repeated(line, record) else record
 
 
-def _older_result_header(columns: Sequence[str]) -> bool:
-    """Whether ``columns`` is the header of a flat result file (this or an older layout)."""
+def is_result_header(columns: Sequence[str]) -> bool:
+    """Whether ``columns`` is the header of a flat (CSV or Parquet) result file, this or an
+    older layout: ids, and per dimension its level, probabilities and spans."""
     names = set(columns)
     dims = flat_dimensions(columns)
     return (
@@ -404,7 +405,7 @@ def _read_parquet(path: Path, rejects: RejectLog | None) -> Iterator[JsonDict]:
     except (OSError, pa.ArrowException) as exc:
         raise InputError(f"not a readable Parquet file ({exc})", path=str(path)) from exc
     columns = parquet.schema_arrow.names
-    if not _older_result_header(columns):
+    if not is_result_header(columns):
         raise InputError(
             "its columns are not a result file's: not a carelens result file (the output of "
             "carelens analyze or batch)",

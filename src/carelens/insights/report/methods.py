@@ -121,7 +121,7 @@ def methods(insights: Insights, model: Mapping[str, Any] | None) -> str:
         )
         facts.append(f"<li>Analysed by: {listed}</li>")
     facts.append(f"<li>Model described below: {esc(model_id) if model_id else 'not given'}</li>")
-    other = sorted(set(made_by) - {model_id})
+    other = sorted(set(made_by) - {model_id}) if model_id is not None else []
     mismatch = ""
     if other:
         n = sum(made_by[m] for m in other)
