@@ -144,6 +144,8 @@ def _damage(name: str, record: dict[str, Any]) -> dict[str, Any] | str:
         del record["response_id"]
     elif name == "seeker as a string":
         record["seeker"] = "op"
+    elif name == "model as a list":
+        record["model"] = ["carelens-empathy-minilm"]
     return record
 
 
@@ -157,6 +159,7 @@ DAMAGE = {
     "text as a number": ("response_text", "invalid field value"),
     "no response id": ("response_id", "missing id"),
     "seeker as a string": ("seeker", "invalid field value"),
+    "model as a list": ("model", "invalid field value"),
 }
 
 

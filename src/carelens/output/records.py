@@ -292,13 +292,12 @@ def check_result_record(
     """Raise :class:`FieldError` unless ``record`` is a result record a reader can use.
 
     It needs (unless not ``needs_id``) a ``response_id`` string and (unless not
-    ``needs_levels``) at least one
-    dimension (an object with a ``level`` of 0, 1 or 2); every other field may be missing
-    or null, but when present must
-    have the type ``carelens analyze`` writes (see the module docstring): names and ids are
-    strings or numbers, flags and the helper's distress finite numbers, texts strings, span
-    lists lists. Probabilities and the timestamp are not checked (nothing that reads results
-    relies on the former; an unreadable timestamp means an undated response).
+    ``needs_levels``) at least one dimension (an object with a ``level`` of 0, 1 or 2);
+    every other field may be missing or null, but when present must have the type
+    ``carelens analyze`` writes (see the module docstring): names and ids are strings or
+    numbers, flags and the helper's distress finite numbers, texts and the model id strings,
+    span lists lists. Probabilities and the timestamp are not checked (nothing that reads
+    results relies on the former; an unreadable timestamp means an undated response).
     """
     if not isinstance(record, dict):
         raise FieldError("(record)", f"must be a JSON object (found {_kind(record)})")
@@ -342,6 +341,7 @@ def check_result_record(
             raise FieldError("helper.distress", f"must be a number (found {_kind(value)})")
         _check_type(helper.get("spans"), list, "helper.spans", "a list")
     _check_type(record.get("unsafe"), list, "unsafe", "a list")
+    _check_type(record.get("model"), str, "model", "a string")
     for name in TEXT_FIELDS:
         _check_type(record.get(name), str, name, "a string")
 
