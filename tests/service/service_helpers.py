@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -72,3 +73,17 @@ def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
 BOTH_BACKENDS = pytest.mark.parametrize(
     "database_url", ["sqlite", "postgres"], indirect=True, ids=["sqlite", "postgres"]
 )
+
+
+def write_pairs(path: Path, n: int) -> Path:
+    """A JSON Lines file of ``n`` distinct pairs (ids p0..p{n-1})."""
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            row = {
+                "seeker_id": f"s{i}",
+                "response_id": f"p{i}",
+                "seeker": f"I have had a hard week, day {i}, and I can't sleep.",
+                "response": f"That sounds exhausting ({i}). What has kept you up?",
+            }
+            fh.write(json.dumps(row) + "\n")
+    return path

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 import time
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from service_helpers import BASE_URL, BOTH_BACKENDS, MakeApp, upload, wait_for
+from service_helpers import BASE_URL, BOTH_BACKENDS, MakeApp, upload, wait_for, write_pairs
 
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.output import result_record
@@ -22,20 +21,6 @@ from carelens.store import Store
 from carelens.types import Exchange, ResponseAnalysis
 
 pytestmark = BOTH_BACKENDS  # the store is SQLite, then PostgreSQL
-
-
-def write_pairs(path: Path, n: int) -> Path:
-    """A JSON Lines file of ``n`` distinct pairs (ids p0..p{n-1})."""
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            row = {
-                "seeker_id": f"s{i}",
-                "response_id": f"p{i}",
-                "seeker": f"I have had a hard week, day {i}, and I can't sleep.",
-                "response": f"That sounds exhausting ({i}). What has kept you up?",
-            }
-            fh.write(json.dumps(row) + "\n")
-    return path
 
 
 class SlowAfter:

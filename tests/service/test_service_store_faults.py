@@ -10,7 +10,6 @@ to milliseconds so nothing here sleeps for real.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import sqlite3
@@ -24,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from service_helpers import BASE_URL, DATA, MakeApp, assert_error, upload, wait_for
+from service_helpers import BASE_URL, DATA, MakeApp, assert_error, upload, wait_for, write_pairs
 from store_faults import INJECTED, FlakyStore, Gated, TcpProxy, wait_until
 
 import carelens
@@ -37,20 +36,6 @@ from postgres_schema import schema_url
 #: Settings that make the worker's retries fast: 3 retries, waits of 5, 10, 20 ms.
 FAST = {"store_retries": 3, "store_retry_delay": 0.005}
 HTML = {"Accept": "text/html"}
-
-
-def write_pairs(path: Path, n: int) -> Path:
-    """A JSON Lines file of ``n`` distinct pairs (response ids p0..p{n-1})."""
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            row = {
-                "seeker_id": f"s{i}",
-                "response_id": f"p{i}",
-                "seeker": f"My week was hard, day {i}, and I can't sleep.",
-                "response": f"That sounds exhausting ({i}). What keeps you up?",
-            }
-            fh.write(json.dumps(row) + "\n")
-    return path
 
 
 def assert_stored_once(store: Store, corpus_id: str, n: int) -> None:

@@ -182,10 +182,9 @@ def load_insights(
 
     Bad records (of a conversation file, or damaged or mistyped records of a result file)
     are listed in ``rejects``; the file is removed again when nothing was rejected, unless
-    ``keep_empty_rejects`` (the user named it), as ``carelens analyze`` does.
+    ``keep_empty_rejects`` (the user named it), as ``carelens analyze`` does. The commands
+    call :func:`check_outputs` first, which refuses an input that does not exist.
     """
-    if not input.exists():
-        raise InputError("no such file or folder; check the path", path=str(input))
     results = input_format is None and (is_result_file(input) or batch_parts(input) is not None)
     rejects_path = rejects
     if rejects_path is not None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from carelens.errors import InputError
 from carelens.output import read_results
-from carelens.output.files import is_result_header
+from carelens.output.files import first_line, is_result_header
 from carelens.output.records import OUTPUT_FORMATS, require_pyarrow
 from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
@@ -27,8 +27,6 @@ from carelens.types import JsonDict
 
 #: Reads of the first line of a file to tell results from conversations.
 _PEEK_BYTES = 1 << 20
-#: A UTF-8 byte-order mark, which some editors put at the start of a file.
-_BOM = b"\xef\xbb\xbf"
 
 
 #: The file that marks a ``carelens batch`` output folder (see :mod:`carelens.batch.outputs`).
@@ -90,8 +88,7 @@ def is_result_file(path: str | os.PathLike[str]) -> bool:
         except (OSError, pa.ArrowException):
             return False  # not readable Parquet: the readers say so
         return is_result_header(header)
-    with p.open("rb") as fh:
-        first = fh.readline(_PEEK_BYTES).removeprefix(_BOM).decode("utf-8", "replace")
+    first = first_line(p, _PEEK_BYTES)
     if suffix == ".csv":
         return is_result_header(next(csv.reader([first]), []))
     try:

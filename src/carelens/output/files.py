@@ -18,6 +18,7 @@ back); files written before that are read by parking a lone ``\r`` while a row i
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import logging
@@ -61,10 +62,10 @@ logger = logging.getLogger(__name__)
 PARTIAL_SUFFIX = ".partial.jsonl"
 #: How every JSON Lines record begins (``result_record`` puts ``seeker_id`` first).
 _JSONL_RECORD_START = b'{"seeker_id": '
+#: A UTF-8 byte-order mark (a file saved by some Windows editors starts with one).
+_BOM = codecs.BOM_UTF8
 #: A carriage return that does not end a line, and the noncharacter it is parked as while
 #: an older, unquoted CSV row is parsed.
-#: A UTF-8 byte-order mark (a file saved by some Windows editors starts with one).
-_BOM = b"\xef\xbb\xbf"
 _LONE_CR = re.compile("\r(?!\n)")
 _PARKED_CR = "\uffff"
 
@@ -384,17 +385,18 @@ def read_results(
         yield from _read_parquet(p, rejects)
         return
     if fmt == "csv":
-        header = next(csv.reader([_first_line(p)]), [])
+        header = next(csv.reader([first_line(p)]), [])
         dims = flat_dimensions(header)
     else:
         dims = []  # a JSON Lines record names its own dimensions
     yield from _Scan(p, fmt, dims, reading=True, rejects=rejects)
 
 
-def _first_line(path: Path) -> str:
-    """The first line of ``path`` as text (a byte-order mark left out)."""
+def first_line(path: Path, max_bytes: int = -1) -> str:
+    """The first line of ``path`` as text (at most ``max_bytes`` of it when given; a
+    byte-order mark left out)."""
     with path.open("rb") as fh:
-        first = fh.readline()
+        first = fh.readline(max_bytes)
     return first.removeprefix(_BOM).decode("utf-8", "replace")
 
 
