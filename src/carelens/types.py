@@ -29,6 +29,12 @@ EPITOME_COLUMNS: Mapping[str, str] = {
 EPITOME_DIMENSIONS: tuple[str, ...] = tuple(EPITOME_COLUMNS.values())
 #: Number of levels per dimension: 0 none, 1 weak, 2 strong.
 N_LEVELS = 3
+#: ``meta`` keys that name the community a message belongs to, in order of preference.
+COMMUNITY_KEYS: tuple[str, ...] = ("community", "subreddit")
+#: The longest id or name (a message id, speaker, conversation, reply reference, community)
+#: the readers accept and the store keeps. At 4 UTF-8 bytes a character, 512 characters stay
+#: within PostgreSQL's B-tree limit of 2,704 bytes an index row.
+MAX_ID_CHARS = 512
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,6 +143,29 @@ def test_malformed_lines_are_counted_as_rejected(client: TestClient, data_dir: P
         assert set(entry) <= {"path", "line", "field", "reason", "detail"}  # never a text
 
 
+def test_a_name_too_long_to_store_loses_only_its_record(
+    client: TestClient, data_dir: Path, tmp_path: Path
+) -> None:
+    """A 10 KB helper name failed the whole corpus on PostgreSQL; now the reader rejects
+    that record (``id too long``) and the others are stored, on both backends."""
+    path = tmp_path / "pairs.jsonl"
+    rows = [
+        {"sp_id": f"s{i}", "rp_id": f"r{i}", "speaker": name,
+         "seeker_post": "I failed my exam again.", "response_post": "That must sting."}
+        for i, name in enumerate(["kim", "\u4e00" * 10_000, "sam"])
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    corpus = wait_for(client, upload(client, path).json()["id"])
+    assert corpus["status"] == "done", corpus
+    assert (corpus["total"], corpus["done"], corpus["rejected"]) == (2, 2, 1)
+    items = _all_results(client, corpus["id"], 10)
+    assert [(r["response_id"], r["speaker"]) for r in items] == [("r0", "kim"), ("r2", "sam")]
+    rejects = data_dir / "uploads" / corpus["id"] / ".rejects.jsonl"
+    [entry] = [json.loads(line) for line in rejects.read_text().splitlines()]
+    assert (entry["line"], entry["field"]) == (2, "response.speaker")
+    assert entry["reason"] == "id too long"
+
+
 def test_file_names_are_sanitised(client: TestClient, data_dir: Path) -> None:
     response = upload(client, DATA / "pairs.csv", name="../../../etc/..\\x/.. evil name?.csv")
     assert response.status_code == 202, response.text

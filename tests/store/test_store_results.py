@@ -12,6 +12,7 @@ from store_records import raw, record, seqs
 
 from carelens.errors import InputError
 from carelens.store import CorpusNotFoundError, Store, StoreError, StoreUnavailableError
+from carelens.types import MAX_ID_CHARS
 
 HYPOTHESIS = settings(
     max_examples=40,
@@ -174,12 +175,28 @@ def test_a_record_the_database_refuses_is_no_outage(store: Store, backend: str) 
     on those); a value PostgreSQL cannot index fails the same way every time."""
     corpus = store.create_corpus("a.jsonl")
     huge = "x" * 10_000 + "".join(chr(0x4E00 + i) for i in range(3000))
+    topical = record(0, topic={"category": huge})
     if backend == "sqlite":
-        assert store.add_results(corpus.id, [record(0, conversation_id=huge)]) == 1
+        assert store.add_results(corpus.id, [topical]) == 1
         return
     with pytest.raises(StoreError, match="index row") as info:
-        store.add_results(corpus.id, [record(0, conversation_id=huge)])
+        store.add_results(corpus.id, [topical])
     assert not isinstance(info.value, StoreUnavailableError)
+
+
+@pytest.mark.parametrize("name", ["response_id", "speaker", "community", "conversation_id"])
+def test_an_id_too_long_to_index_is_refused_alike_by_both_backends(store: Store, name: str) -> None:
+    """Ids and names have a length limit that fits PostgreSQL's B-tree rows even for
+    4-byte characters; both backends refuse a longer one, naming the record and field."""
+    corpus = store.create_corpus("a.jsonl")
+    widest = "\U0001f600" * MAX_ID_CHARS  # 2,048 UTF-8 bytes: PostgreSQL indexes it
+    assert store.add_results(corpus.id, [record(0, **{name: widest})]) == 1
+    with pytest.raises(InputError, match=f"record 1 of the batch .seq 2.: {name} has 513") as info:
+        store.add_results(corpus.id, [record(1), record(2, **{name: widest + "x"})])
+    assert info.value.field == name
+    assert seqs(store, corpus.id) == [0]  # the batch is refused whole, as for any bad record
+    [stored] = store.results(corpus.id).items
+    assert stored[name] == widest
 
 
 def test_postgres_errors_that_may_pass() -> None:

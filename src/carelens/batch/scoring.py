@@ -23,10 +23,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from carelens.analysis.empathy import EmpathyAnalyzer
-from carelens.output.records import COMMUNITY_KEYS, flatten_record, parquet_schema
+from carelens.output.records import flatten_record, parquet_schema
 from carelens.output.run import Analyzer, LevelCounts, analysed_chunks
 from carelens.readers.layouts import GENERIC_PAIRS, pair_exchange
-from carelens.types import Exchange, JsonDict
+from carelens.types import COMMUNITY_KEYS, Exchange, JsonDict
 
 logger = logging.getLogger(__name__)
 

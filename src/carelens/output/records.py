@@ -31,7 +31,7 @@ from carelens.analysis.crisis import RESOURCE_CONTACTS
 from carelens.errors import InputError, MissingExtraError
 from carelens.privacy import redact, redact_with_spans
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
-from carelens.types import N_LEVELS, Exchange, JsonDict, ResponseAnalysis
+from carelens.types import COMMUNITY_KEYS, N_LEVELS, Exchange, JsonDict, ResponseAnalysis
 
 #: Output file extension -> format.
 OUTPUT_FORMATS: dict[str, str] = {
@@ -52,8 +52,6 @@ ID_FIELDS: tuple[str, ...] = (
 )
 #: The message texts a record carries (null when the run keeps no text).
 TEXT_FIELDS: tuple[str, ...] = ("seeker_text", "response_text")
-#: ``meta`` keys that name the community a message belongs to, in order of preference.
-COMMUNITY_KEYS: tuple[str, ...] = ("community", "subreddit")
 #: Flat columns after the dimensions (before ``model``).
 EXTRA_COLUMNS: tuple[str, ...] = (
     "style",

@@ -16,7 +16,14 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from carelens.errors import FormatDetectionError, InputError
-from carelens.readers.base import MAX_TEXT_CHARS, SUPPORTED_FORMATS, ReadContext, Reader, Record
+from carelens.readers.base import (
+    MAX_TEXT_CHARS,
+    SUPPORTED_FORMATS,
+    ReadContext,
+    Reader,
+    Record,
+    without_long_names,
+)
 from carelens.readers.delimited import read_csv
 from carelens.readers.detect import detect_format
 from carelens.readers.jsonl import read_convokit, read_jsonl
@@ -75,7 +82,7 @@ def _open(
         max_chars=max_chars,
     )
     logger.debug("reading %s as %s", p, format)
-    return ctx, READERS[format](ctx)
+    return ctx, without_long_names(ctx, READERS[format](ctx))
 
 
 def read_records(

@@ -32,7 +32,7 @@ from carelens.errors import InputError
 from carelens.readers import rejects as R
 from carelens.readers.rejects import RejectLog
 from carelens.timestamps import unix_time
-from carelens.types import Exchange, Turn
+from carelens.types import COMMUNITY_KEYS, MAX_ID_CHARS, Exchange, Turn
 
 logger = logging.getLogger(__name__)
 
@@ -170,6 +170,43 @@ class ReadContext:
             return None
         self.reject(line, field, R.INVALID_VALUE, f"expected a string id, got {_kind(value)}")
         return None
+
+
+def long_name(item: Turn | Exchange) -> tuple[str, int] | None:
+    """The first id or name of ``item`` over :data:`~carelens.types.MAX_ID_CHARS` characters,
+    as ``(field, length)``; None when all fit. Fields of an exchange are ``seeker.id``,
+    ``response.speaker`` and so on; the community is the ``meta`` key that holds it."""
+    named: tuple[tuple[str, Turn], ...] = (
+        (("seeker.", item.seeker), ("response.", item.response))
+        if isinstance(item, Exchange)
+        else (("", item),)
+    )
+    for prefix, turn in named:
+        values: list[tuple[str, object]] = [
+            ("id", turn.id),
+            ("speaker", turn.speaker),
+            ("conversation_id", turn.conversation_id),
+            ("reply_to", turn.reply_to),
+        ]
+        values += [(key, turn.meta.get(key)) for key in COMMUNITY_KEYS]
+        for name, value in values:
+            if isinstance(value, str) and len(value) > MAX_ID_CHARS:
+                return prefix + name, len(value)
+    return None
+
+
+def without_long_names(ctx: ReadContext, records: Iterator[Record]) -> Iterator[Record]:
+    """``records`` less those with an id or name too long to be one (each rejected as
+    ``id too long``): a storage index cannot hold it, and no real id is that long."""
+    for record in records:
+        found = long_name(record.item)
+        if found is None:
+            yield record
+        else:
+            name, length = found
+            ctx.reject(
+                record.line, name, R.ID_TOO_LONG, f"{length} characters > limit {MAX_ID_CHARS}"
+            )
 
 
 class Reader(Protocol):

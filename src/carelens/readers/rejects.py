@@ -2,7 +2,7 @@
 
 A reader that meets a record it cannot use (malformed JSON, a CSV row with the wrong field
 count, undecodable bytes, missing text, an unknown parent, a duplicate id, an over-long
-text, a physical line too long to read, a compressed file that ends early) calls
+text or id, a physical line too long to read, a compressed file that ends early) calls
 :meth:`RejectLog.add` and carries on. The log counts rejects per reason and, when given a
 path, writes one JSON object per reject — ``path``, ``line``, ``field``, ``reason`` and an
 optional ``detail`` — to a JSON Lines file. The record's text is never written, because
@@ -33,6 +33,7 @@ MISSING_ID = "missing id"
 MISSING_TEXT = "missing text"
 INVALID_VALUE = "invalid field value"
 TEXT_TOO_LONG = "text too long"
+ID_TOO_LONG = "id too long"
 LINE_TOO_LONG = "line too long"
 UNKNOWN_PARENT = "unknown parent"
 DUPLICATE_ID = "duplicate id"

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from carelens.checks import int_between
 from carelens.errors import InputError
 from carelens.store.errors import InvalidQueryError
+from carelens.types import MAX_ID_CHARS
 
 #: The states of a corpus, in the order a successful upload goes through them.
 STATUSES: tuple[str, ...] = ("queued", "running", "done", "failed")
@@ -257,6 +258,11 @@ def record_seq(record: Mapping[str, Any], index: int) -> int:
     return seq
 
 
+#: Record fields stored in a column of their own that an index covers or a filter matches:
+#: each at most :data:`~carelens.types.MAX_ID_CHARS` characters, as the readers ensure.
+ID_COLUMNS: tuple[str, ...] = ("response_id", "speaker", "community", "conversation_id")
+
+
 def record_attention(record: Mapping[str, Any]) -> tuple[int, int]:
     """Whether a record has crisis cues in its seeker message and unsafe wording in its
     reply, as 0 / 1 (what the store indexes for the ``attention`` filter)."""
@@ -280,6 +286,14 @@ def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
     the JSON and its column gets a cleaned copy for search.
     """
     seq = record_seq(record, index)
+    for name in ID_COLUMNS:
+        value = record.get(name)
+        if isinstance(value, str) and len(value) > MAX_ID_CHARS:
+            raise InputError(
+                f"record {index} of the batch (seq {seq}): {name} has {len(value)} "
+                f"characters, over the limit of {MAX_ID_CHARS}",
+                field=name,
+            )
     crisis, unsafe = record_attention(record)
     kept = dict(record)
     texts: dict[str, str | None] = {}
