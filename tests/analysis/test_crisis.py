@@ -13,6 +13,7 @@ from carelens.analysis.crisis import (
     CRISIS_RESOURCES,
     _scan,
     crisis_cues,
+    crisis_scan,
 )
 from carelens.types import Span
 
@@ -139,6 +140,49 @@ def test_negation_only_reaches_back_within_its_sentence() -> None:
 
 def test_a_negation_far_before_the_cue_does_not_hide_it() -> None:
     assert cues("I'm not sleeping and I want to die") == [("suicide", "want to die")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negation of another word before the cue
+        "im not ok i want to die",
+        "I'm not afraid to kill myself anymore.",
+        "Honestly I wouldn't mind if I died in my sleep tonight.",
+        "I'm not kidding I want to die",
+        "I'm not sure I want to die",
+        "I'm not gonna lie, I want to die",
+        # the denial denied
+        "I have never not wanted to die.",
+        "I can't say I'm not suicidal",
+        # "never ... more than", "never ... until"
+        "I've never wanted to die more than I do right now.",
+        "I never wanted to kill myself until now.",
+        # "can't" speaks of the urge
+        "I can't stop cutting myself",
+    ],
+)
+def test_a_negation_that_does_not_deny_the_cue_leaves_it_a_cue(text: str) -> None:
+    spans, negated = crisis_scan(text)
+    assert spans != () and negated == ()
+
+
+@pytest.mark.parametrize(
+    ("full", "contracted", "negated"),
+    [
+        ("I would not kill myself", "I wouldn't kill myself", True),
+        ("I have not self harmed in a year", "I havent self harmed in a year", True),
+        ("I will not hurt myself", "I won\u2019t hurt myself", True),
+        # "do / did not" leave the cue for a person to read, spelt either way
+        ("I did not hurt myself", "I didn't hurt myself", False),
+        ("I do not ever cut myself", "I don\u2019t ever cut myself", False),
+        ("I do not want to die", "I dont want to die", False),
+    ],
+)
+def test_contracted_and_full_negations_agree(full: str, contracted: str, negated: bool) -> None:
+    for text in (full, contracted):
+        spans, mentions = crisis_scan(text)
+        assert (spans == (), len(mentions)) == ((True, 1) if negated else (False, 0)), text
 
 
 # --- merging -------------------------------------------------------------------------------
@@ -293,6 +337,10 @@ def test_crisis_resources_name_the_lines() -> None:
     joined = " ".join(CRISIS_RESOURCES)
     assert "988" in joined
     assert "741741" in joined
+    # Crisis Text Line's 741741 is the US number (other countries have their own lines).
+    assert [line for line in CRISIS_RESOURCES if "741741" in line] == [
+        "US: text HOME to 741741 (Crisis Text Line)"
+    ]
     assert "findahelpline.com" in joined
     assert all(isinstance(line, str) and line for line in CRISIS_RESOURCES)
 

@@ -46,6 +46,14 @@ def test_each_span_is_labelled_with_its_kind() -> None:
         ("How many milligrams is each tablet?", "How many milligrams"),
         ("The most painless way to die is not what you think.", "most painless way to die"),
         ("Sit somewhere quiet and shoot yourself in the head.", "shoot yourself in"),
+        # the writer's own belief, or what "they" say, is no reflection
+        ("I think the world would be better without you.", "the world would be better without you"),
+        (
+            "Honestly I feel like the world would be better without you.",
+            "the world would be better without you",
+        ),
+        ("They say suicide is the answer, and they're right.", "suicide is the answer"),
+        ("You think you're sad? Just die.", "Just die"),
     ],
 )
 def test_urging_and_method_wording_is_found(response: str, words: str) -> None:
@@ -72,6 +80,12 @@ def test_urging_and_method_wording_is_found(response: str, words: str) -> None:
         "Nobody should ever tell you the world would be better without you.",
         "Take your medication at the dose your doctor gave you.",
         "I'm so sorry. That sounds unbearable, and I'm glad you told us.",
+        # a reflection of the seeker's belief, or a question about who put it there
+        "It sounds like you believe suicide is the only way out. I want to help you find another.",
+        "You feel like the world would be better without you, but that isn't true.",
+        "I hear that you think killing yourself is the answer right now. Will you call 988?",
+        "Who told you the world would be better without you?",
+        "You've been telling yourself that the world would be better without you.",
     ],
 )
 def test_negated_and_kind_replies_are_not_caught(response: str) -> None:

@@ -25,7 +25,7 @@ from carelens.types import Span
 #: Shown with every flag (and in the docs). Not a substitute for local emergency services.
 CRISIS_RESOURCES: tuple[str, ...] = (
     "US: call or text 988 (Suicide & Crisis Lifeline)",
-    "US, UK, Canada, Ireland: text HOME to 741741 (Crisis Text Line)",
+    "US: text HOME to 741741 (Crisis Text Line)",
     "Elsewhere: findahelpline.com lists free, confidential lines by country",
     "If someone is in immediate danger, call local emergency services",
 )
@@ -143,9 +143,34 @@ _FOLDED = {
     label: [re.compile(p, re.DOTALL) for p in patterns] for label, patterns in _PATTERNS.items()
 }
 _ANY_FOLDED = re.compile(_ANY.pattern, re.DOTALL)
-# A first-person negation right before the cue ("I'm not", "I would never", "I won't").
-_NEGATED = re.compile(
-    r"\b(?:not|never|n't|no\s+longer|wouldn'?t|won'?t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+# The writer's negation of the cue: "not", "never", "no longer" or a contraction ("won't",
+# "wouldn't", "isn't", "haven't"; also spelt without the apostrophe), followed by nothing but
+# words that let it reach the cue ("I'm not going to", "I would never ever"). A negation of
+# another word ("not ok", "not afraid to", "wouldn't mind if", "not sure") leaves the cue
+# standing. "do / does / did not" (and "don't", "didn't") do not negate, spelt either way:
+# "I don't want to die", "I didn't hurt myself (this time)" are read by a person, as the
+# patterns lean towards flagging; so are "can't" and "shouldn't", which speak of the urge
+# ("I can't stop cutting", "I shouldn't hurt myself").
+_NEGATOR = (
+    r"(?:(?<!\bdo\s)(?<!\bdid\s)(?<!\bdoes\s)not|never|no\s+longer|"
+    r"(?:wo|would|is|are|was|were|have|has|had)n['\u2019]?t)"
+)
+_THROUGH = (
+    r"(?:going|gonna|to|ever|really|actually|seriously|be|been|being|try|trying|tried|plan|"
+    r"planning|planned|on|about|want|wanting|wanted|wanna|do|even|currently|feel|feeling|"
+    r"think|thinking|thought|consider|considering|i|i['\u2019]d|would|will|intend|intending|"
+    r"attempt|attempting|go|at|all)"
+)
+_NEGATED = re.compile(rf"\b{_NEGATOR}\s+(?:{_THROUGH}\s+){{0,4}}$", re.IGNORECASE)
+# Any negation, to find a second one before the writer's: "I have never not wanted to die",
+# "I can't say I'm not suicidal" deny the denial.
+_ANY_NEGATION = re.compile(r"\b(?:not|never|no|cannot|\w+n['\u2019]?t)\b", re.IGNORECASE)
+# After the cue, words that turn "never" into "never so much": "I've never wanted to die
+# more than now", "I never wanted to kill myself until this year".
+_UNDONE_AFTER = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,2}?(?:more\s+than|as\s+(?:much|badly)\s+as|until|till|before\s+"
+    r"(?:now|today|this))\b",
+    re.IGNORECASE,
 )
 # "(trying) not to", "to not": an effort against the urge, not a denial of it ("reasons to not
 # kill myself", "I manage not to hurt myself").
@@ -154,18 +179,25 @@ _EFFORT_NOT = re.compile(r"\b(?:to\s+not|not\s+to)\s+(?:\w+\s+){0,2}$", re.IGNOR
 _INHERENTLY_NEGATIVE = re.compile(
     r"^(?:don'?t|do\s+not|didn'?t|no\s|can'?t|not\s|never\s)", re.IGNORECASE
 )
-# Where the cue's clause starts: sentence punctuation, a comma or a conjunction.
+# Where the cue's clause starts or ends: sentence punctuation, a comma or a conjunction.
 _CLAUSE_BREAK = re.compile(r"[.!?\n,;]|\b(?:and|but|so|because)\b", re.IGNORECASE)
 
 
-def _negated(text: str, start: int, cue: str) -> bool:
-    if _INHERENTLY_NEGATIVE.match(cue):
+def _negated(text: str, start: int, end: int) -> bool:
+    """Whether the writer plainly denies the cue at ``text[start:end]``."""
+    if _INHERENTLY_NEGATIVE.match(text[start:end]):
         return False
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 60) : start]
     # Only the cue's own clause counts: in "I'm not okay and want to die" the "not" is about
     # something else.
     clause = _CLAUSE_BREAK.split(before)[-1]
-    return bool(_NEGATED.search(clause)) and not _EFFORT_NOT.search(clause)
+    negation = _NEGATED.search(clause)
+    if negation is None or _EFFORT_NOT.search(clause):
+        return False
+    if _ANY_NEGATION.search(clause[: negation.start()]):
+        return False
+    after = _CLAUSE_BREAK.split(text[end : end + 60], maxsplit=1)[0]
+    return _UNDONE_AFTER.match(after) is None
 
 
 #: Where the writer plainly negates a crisis mention about themselves, as (start, end).
@@ -217,7 +249,7 @@ def _find(
         for pattern in patterns:
             for match in pattern.finditer(searched):
                 start, end = match.span()
-                if _negated(text, start, text[start:end]):
+                if _negated(text, start, end):
                     negated.add((start, end))
                 else:
                     found.append(Span(start, end, label, 1.0))

@@ -71,10 +71,19 @@ _NEGATED = re.compile(
 )
 # Words that make the match a question or a report about others, not an urging or a method:
 # "why would you kill yourself", "if you kill yourself", "wishing to just die", "you wish you
-# could just die".
+# could just die"; and a report of what the seeker believes, feels or was told (not what
+# the writer or "people" say), which is how a reflection puts that belief into words: "it
+# sounds like you believe suicide is the only way out", "you feel like the world would be
+# better without you", "who told you the world would be better without you?".
+_REPORTER = r"(?:you|you'?re|you\s+are|you'?ve|you\s+have|who)"
+_REPORTING = (
+    r"(?:believ|think|thought|feel|felt|say|said|tell|told|hear|heard|convinc|wonder|worr|fear"
+    r"|imagin|assum|decid|conclud|sure)\w*"
+)
 _NOT_URGING_BEFORE = re.compile(
     r"(?:\b(?:why|if|when|before|whether|thought\s+about|thinking\s+(?:of|about))\b"
-    r"(?:\s+[\w']+){0,3}|\b(?:to|could|would|can|will|might|wish(?:ed|ing)?|wanna))\s*$",
+    r"(?:\s+[\w']+){0,3}|\b(?:to|could|would|can|will|might|wish(?:ed|ing)?|wanna)"
+    rf"|\b{_REPORTER}\s+(?:[\w']+\s+){{0,2}}?{_REPORTING}(?:\s+[\w']+){{0,3}})\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[.!?\n;,]|\b(?:but|and|so)\b", re.IGNORECASE)
