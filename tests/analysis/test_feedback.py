@@ -233,9 +233,210 @@ def test_feedback_never_names_a_feeling_the_seeker_denies() -> None:
     seeker = "I don't feel lonely, I have friends. I was scared when I lost my job."
     (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), seeker, "So sorry.")
     assert '"lonely"' not in sentence and "you don't feel lonely" not in sentence
-    assert 'they may be feeling what they called "scared" and "lost"' in sentence
+    # "lost my job" is something that happened, not a feeling.
+    assert 'they may be feeling what they called "scared";' in sentence
     assert '"It sounds like you were scared when you lost your job…"' in sentence
     check_quotes((sentence,), seeker, "So sorry.")
+
+
+# --- whose feeling, and denied across filler -------------------------------------------------
+
+SORRY = "I'm so sorry to hear that. Sending hugs."
+
+
+@pytest.mark.parametrize(
+    ("seeker", "expressed"),
+    [
+        # A negation governs the feeling across "feel like I'm", "someone who gets", ...
+        ("I don't feel like I'm depressed, just bored with everything lately.", []),
+        (f"I don{CURLY}t feel like I{CURLY}m depressed", []),
+        ("I'm not someone who gets depressed easily", []),
+        ("I'm not the type of person who gets anxious", []),
+        ("I don't really feel like I'm that lonely", []),
+        ("I'm not feeling like I'm very sad", []),
+        # ... but not across a clause boundary.
+        ("I don't feel like I'm depressed, just lonely", ["lonely"]),
+        ("I don't feel like I'm depressed; I'm lonely.", ["lonely"]),
+        ("I don't feel like I'm depressed. I'm lonely.", ["lonely"]),
+        ("I don't feel like I'm depressed but I'm lonely", ["lonely"]),
+        ("I'm not sad, just tired", ["tired"]),
+        # A negation of another verb is no denial of the feeling.
+        ("I don't know why I feel so alone", ["alone"]),
+        ("I don't know how I feel so alone", ["alone"]),
+        ("I don't sleep and feel so alone", ["alone"]),
+        ("I can't sleep and I feel so alone", ["alone"]),
+        ("I can't find a job I feel useless", ["useless"]),
+        ("I don't feel like eating and I feel so alone", ["alone"]),
+        ("I don't feel like myself, I'm so depressed", ["depressed"]),
+        ("I don't feel like anyone cares, lonely as ever", ["lonely"]),
+        # A list of feelings after a negation stays denied.
+        ("I don't feel sad and alone", []),
+        ("I'm not sad, lonely or angry", []),
+    ],
+)
+def test_a_negation_reaches_the_feeling_across_filler_but_not_across_clauses(
+    seeker: str, expressed: list[str]
+) -> None:
+    assert seeker_feelings(seeker) == expressed
+
+
+@pytest.mark.parametrize(
+    ("seeker", "expressed"),
+    [
+        # A feeling word used as a verb with an object is something that happened.
+        ("I lost my job today and I don't know what to do.", []),
+        ("I just lost my dad.", []),
+        ("I've lost all hope", []),
+        ("Lost my job today.", []),
+        ("I hurt my back at work", []),
+        ("I disappointed my parents again", []),
+        ("The news crushed my mom", []),
+        # ... but the feeling word used as a feeling counts.
+        ("I feel lost", ["lost"]),
+        ("I'm lost", ["lost"]),
+        ("I'm so lost since I lost my job", ["lost"]),
+        ("I hurt so much", ["hurt"]),
+        ("I panicked at work", ["panicked"]),
+        # Done to the seeker ("me"), the feeling is theirs.
+        ("He hurt me", ["hurt"]),
+        ("It crushed me", ["crushed"]),
+        ("She left me feeling so alone", ["alone"]),
+        ("My mom makes me so angry", ["angry"]),
+        # A feeling attributed to someone else is not the seeker's.
+        ("My mom is so lonely since dad died.", []),
+        ("He was angry.", []),
+        ("She feels hopeless about her job", []),
+        ("They are worried about me", []),
+        ("My mom is sad and lonely", []),
+        ("I made my mom sad", []),
+        ("I have a friend who is so lonely", []),
+        ("I know that he is angry", []),
+        ("My brother, he is so depressed", []),
+        ("I talked to Sarah and she is so upset", []),
+        ("His life is hopeless", []),
+        ("Mike is lonely.", []),
+        ("Everyone is angry at me", []),
+        ("My best friend is so depressed and I feel useless", ["useless"]),
+        # The seeker's own feeling next to someone else's.
+        ("My mom is sick and I'm so lonely", ["lonely"]),
+        ("I miss my mom and feel so alone", ["alone"]),
+        ("I told my mom I'm sad", ["sad"]),
+        ("My life is hopeless", ["hopeless"]),
+        ("My heart is broken", ["broken"]),
+        ("I'm someone who gets anxious easily", ["anxious"]),
+        ("Since my dad died, I feel so alone", ["alone"]),
+        ("Everything is hopeless", ["hopeless"]),
+        ("It's so lonely here", ["lonely"]),
+        ("When you lose a parent you feel so empty", ["empty"]),
+        ("Nights are so lonely", ["lonely"]),
+        ("This Christmas is so lonely", ["lonely"]),
+        ("My sister and I are both depressed", ["depressed"]),
+        ("I'm So lonely", ["lonely"]),
+        ("I worried that I would fail", ["worried"]),
+        ("I feel sad/lonely", ["sad", "lonely"]),
+        # A word inside a web address is no feeling.
+        ("I posted on reddit.com/r/lonely", []),
+        ("I posted on r/lonely", []),
+    ],
+)
+def test_only_the_seekers_own_feelings_count(seeker: str, expressed: list[str]) -> None:
+    assert seeker_feelings(seeker) == expressed
+
+
+def test_sympathy_feedback_offers_no_denied_feeling_across_filler() -> None:
+    for seeker in (
+        "I don't feel like I'm depressed, just bored with everything lately.",
+        "I'm not someone who gets depressed easily",
+    ):
+        (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), seeker, SORRY)
+        assert "depressed" not in sentence
+        assert sentence == "You shared their sorrow; try naming what they may feel underneath."
+
+
+def test_sympathy_feedback_offers_no_feeling_that_is_not_the_seekers() -> None:
+    seeker = "I lost my job today and I don't know what to do."
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), seeker, SORRY)
+    assert "what they called" not in sentence
+    assert sentence == (
+        "You shared their sorrow; try naming what they may feel underneath — they wrote "
+        '"I lost my job today and I don\'t know what to do" — a reflection could start: '
+        '"It sounds like you lost your job today and you don\'t know what to do…".'
+    )
+    check_quotes((sentence,), seeker, SORRY)
+    seeker = "My mom is so lonely since dad died."
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), seeker, SORRY)
+    assert "what they called" not in sentence and '"lonely"' not in sentence
+    check_shape((sentence,))
+    check_quotes((sentence,), seeker, SORRY)
+    # With nothing quotable at all the sentence stays general.
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), "He was angry.", SORRY)
+    assert sentence == "You shared their sorrow; try naming what they may feel underneath."
+
+
+# --- the suggested opening keeps the seeker's words ----------------------------------------
+
+
+def opening_of(seeker: str) -> str:
+    (sentence,) = feedback_for(analysis({}, style="advice"), seeker, "Try yoga.")
+    check_quotes((sentence,), seeker, "Try yoga.")
+    fragments = [f for f in quoted_fragments((sentence,)) if f.startswith(OPENING)]
+    assert len(fragments) == 1, sentence
+    return fragments[0]
+
+
+def test_a_time_of_day_am_is_not_turned_into_are() -> None:
+    assert opening_of("I wake up at 4 am every day and I feel exhausted.") == (
+        "It sounds like you wake up at 4 am every day and you feel exhausted…"
+    )
+    assert second_person("I wake at 4am and at 5 AM") == "you wake at 4am and at 5 AM"
+    assert second_person("I am up at 10:30 am") == "you are up at 10:30 am"
+    assert second_person("Why am I so tired") == "why are you so tired"
+    assert second_person("I'm tired and am scared") == "you're tired and are scared"
+
+
+def test_a_name_keeps_its_capital_letter() -> None:
+    assert opening_of("Sarah left me and I feel so alone.") == (
+        "It sounds like Sarah left you and you feel so alone…"
+    )
+    assert second_person("Sarah left me") == "Sarah left you"
+    assert second_person("Mike and I broke up") == "Mike and you broke up"
+    assert second_person("Will left me") == "Will left you"
+    # A common word that starts the sentence is lower-cased; "I" and "my" are swapped.
+    assert second_person("Nobody cares about me") == "nobody cares about you"
+    assert second_person("Since my dad died I feel alone") == "since your dad died you feel alone"
+    assert second_person("Everything I do is wrong") == "everything you do is wrong"
+    assert second_person("Got laid off and my wife doesn't know") == (
+        "got laid off and your wife doesn't know"
+    )
+    assert second_person("I feel lost") == "you feel lost"
+    assert second_person("My dog died") == "your dog died"
+    assert second_person("IT'S my fault") == "IT'S your fault"
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
+        (
+            "I posted my story at reddit.com/r/depression and I feel hopeless",
+            "I posted my story at reddit.com/r/depression and I feel hopeless",
+        ),
+        ("I slept 4.5 hours and I feel tired.", "I slept 4.5 hours and I feel tired"),
+        ("I read www.example.org. I feel so alone.", "I feel so alone"),
+        (
+            "I found https://www.example.org/help and I feel lost",
+            "I found https://www.example.org/help and I feel lost",
+        ),
+        ("I wake up at 4:30 am and I feel exhausted", "I wake up at 4:30 am and I feel exhausted"),
+        ("I owe 4,000 dollars and I feel trapped", "I owe 4,000 dollars and I feel trapped"),
+        # A real sentence end still splits, also without a space before a capital.
+        ("Work is awful.I feel so alone.", "I feel so alone"),
+        ("Work is awful... I feel so alone!", "I feel so alone"),
+    ],
+)
+def test_the_sentence_is_not_cut_inside_an_address_or_a_number(seeker: str, clause: str) -> None:
+    assert seeker_clause(seeker) == clause
+    opening = opening_of(seeker)
+    assert opening == OPENING + second_person(clause) + "…"
 
 
 # --- rule 1: crisis ------------------------------------------------------------------------

@@ -4,8 +4,16 @@ Feedback is assembled from the analysis (levels, rationale spans, style, flags, 
 and from the seeker's own words. It never states facts about the seeker: anything about their
 situation is quoted from their message, and a suggested opening line only turns the
 seeker's own clause to the second person ("I feel like a burden" -> "you feel like a
-burden"). Feeling words the seeker denies ("I'm not sad, just tired") are never offered as
-feelings they have. When the seeker message has nothing quotable, the feedback stays general.
+burden"): word swaps only, nothing added, so a name keeps its capital ("Sarah left me" ->
+"Sarah left you") and a time stays ("4 am"); a sentence is not cut inside a web address or a
+number ("reddit.com/r/x", "4.5").
+
+Only the seeker's own feelings are offered. Feeling words the seeker denies ("I'm not sad,
+just tired", "I don't feel like I'm depressed", "I'm not someone who gets depressed") are
+never offered as feelings they have; nor are feeling words that tell what happened ("I lost
+my job") or another person's feelings ("my mom is so lonely", "he was angry"). These are
+read by transparent word rules, not a parser, and when in doubt a word is left out. When the
+seeker message has nothing quotable, the feedback stays general.
 
 Rules, first match wins for the main sentence:
 
@@ -16,7 +24,7 @@ Rules, first match wins for the main sentence:
 2. dismissive -> quote the dismissive words, suggest acknowledging before anything else;
 3. advice without understanding -> reflect first, with an opening from the seeker's words;
 4. sympathy that names no feeling -> "You shared their sorrow; try naming what they may feel
-   underneath", with the feeling words the seeker used and an opening built on their clause;
+   underneath", with the seeker's own feeling words and an opening built on their clause;
 5. empathy without action when distress is high -> ask what would help or offer something;
 6. compassion -> say what worked, quoting the offer;
 7. empathy -> say what worked; suggest a reflection when it was only a question;
@@ -29,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from carelens.types import DimensionScore, ResponseAnalysis
 
@@ -100,14 +109,18 @@ FEELING_WORDS: frozenset[str] = frozenset(
         "pain",
     ]
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+#: A mark between a word character and a lower-case letter, digit or "/" is part of a web
+#: address, a number or a time ("reddit.com/r/x", "4.5", "4:30", "4,000", "https://"), so it
+#: ends neither a sentence nor a clause ("Work is awful.I feel alone" still splits).
+_IN_WORD_MARK = r"(?<=\w)[.!?,:](?=[^\W_A-Z]|/)"
+_SENTENCE = re.compile(rf"(?:{_IN_WORD_MARK}|[^.!?\n])+[.!?]*")
 #: A word, with any inner apostrophe, straight or curly (U+2019, common from phones).
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _FIRST_PERSON = re.compile(
     r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i feel|i felt|i am|my)\b", re.IGNORECASE
 )
 _LEADING_FILLER = re.compile(r"^(?:like|and|but|so|that|because|just)\s+", re.IGNORECASE)
-_PART_BREAK = re.compile(r"[,;:]|\bbut\b")
+_PART_BREAK = re.compile(rf"(?!{_IN_WORD_MARK})[,;:]|\bbut\b")
 #: "I was" -> "I were" before the word swaps make it "you were" ("it was" stays).
 _I_WAS = re.compile(r"\b(i\s+)(was)(?=n['\u2019]t\b|\b)", re.IGNORECASE)
 _SWAPS = {
@@ -123,8 +136,47 @@ _SWAPS = {
     "myself": "yourself",
     "am": "are",
 }
-#: Words and the punctuation that ends a clause, for reading negation.
-_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|[.!?;:,()\n\u2013\u2014]|(?<!\w)-(?!\w)")
+#: "am" right after a number is the time of day ("4 am", "10:30am", "at five am"), not a verb.
+_TIME_BEFORE_AM = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*$",
+    re.IGNORECASE,
+)
+#: Common words: at the start of a clause they are lower-cased in a suggested opening, and
+#: written with a capital inside a sentence they are still not taken for a name. Any other
+#: capitalised word keeps its capital ("Sarah left me" -> "Sarah left you").
+_COMMON_WORDS: frozenset[str] = frozenset([
+    "a", "an", "the", "this", "that", "these", "those", "it", "it's", "its", "there",
+    "there's", "here", "he", "she", "they", "we", "you", "his", "her", "their", "our", "your",
+    "him", "them", "us", "he's", "she's", "they're", "we're", "you're", "that's", "what",
+    "what's", "why", "how", "where", "when", "whenever", "who", "which", "whatever", "and",
+    "or", "but", "so", "yet", "because", "cause", "since", "after", "before", "while", "if",
+    "though", "although", "unless", "until", "as", "like", "to", "for", "in", "on", "at",
+    "of", "with", "without", "from", "by", "about", "during", "over", "under", "into",
+    "through", "also", "even", "just", "only", "really", "maybe", "perhaps", "please", "yes",
+    "no", "not", "never", "always", "ever", "still", "now", "then", "today", "yesterday",
+    "tonight", "tomorrow", "lately", "recently", "sometimes", "honestly", "basically",
+    "literally", "actually", "again", "every", "everyday", "all", "some", "most", "many",
+    "much", "more", "each", "both", "another", "other", "one", "everything", "everyone",
+    "everybody", "nothing", "nobody", "someone", "somebody", "something", "anyone",
+    "anybody", "anything", "life", "work", "school", "being", "having", "feeling", "getting",
+    "trying", "going", "am", "is", "are", "was", "were", "be", "been", "do", "does", "did",
+    "don't", "didn't", "can't", "have", "has", "had", "can", "could", "would", "should",
+    "won't", "might", "must", "let", "well", "oh", "ok", "okay", "hi", "hey", "ugh", "sorry",
+    "thanks", "feel", "feels", "felt", "so", "very", "too", "sure", "instead", "anyway",
+    "apparently", "finally", "last", "first", "next", "quick", "small", "update",
+    # verbs that start a sentence without its "I" ("Got laid off today", "Moved here in May")
+    "got", "went", "moved", "found", "tried", "visited", "came", "made", "took", "told", "saw",
+    "heard", "spent", "started", "stopped", "finished", "graduated", "failed", "passed",
+    "broke", "tore", "woke", "turned", "retired", "quit", "left", "called", "texted", "asked",
+    "decided", "thought", "think", "guess", "know", "knew", "want", "wanted", "need",
+    "needed", "love", "loved", "hate", "hated", "miss", "missed",
+])  # fmt: skip
+#: Words and the punctuation that ends a clause, for reading negation and whose feeling it is.
+_TOKEN = re.compile(
+    rf"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|(?!{_IN_WORD_MARK})[.!?;:,()\n\u2013\u2014]"
+    r"|(?<!\w)-(?!\w)"
+)
+_SENTENCE_END = frozenset([".", "!", "?", "\n"])
 _NEGATORS = frozenset([
     "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without", "cannot",
     "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "couldnt", "wont",
@@ -138,15 +190,129 @@ _NEGATION_SKIP = frozenset([
     "at", "as", "super", "totally", "completely", "actually", "truly", "much", "a", "am",
     "or",
 ])  # fmt: skip
+#: Filler not counted either while nothing else has come since the negation, so that the
+#: negation reaches the feeling: "don't feel like I'm depressed", "not someone who gets
+#: depressed", "not the type of person who gets anxious". Once another word is counted these
+#: count too ("don't sleep and feel alone" denies nothing).
+_NEGATION_FILLER = frozenset([
+    "feel", "feels", "feeling", "felt", "like", "i", "i'm", "im", "is", "are", "was", "were",
+    "be", "being", "been", "get", "gets", "getting", "got", "become", "becomes", "becoming",
+    "someone", "somebody", "person", "one", "type", "kind", "sort", "of", "who", "the", "an",
+    "to",
+])  # fmt: skip
+#: After a comma that follows a feeling word, these go on with a list of feelings.
+_LIST_GOES_ON = FEELING_WORDS | {"or"}
 #: Words that start another clause and so end a negation ("not sad, just tired", "don't know
-#: why I'm sad").
+#: why I'm sad"); "and" does too unless a feeling word follows ("not sad and lonely").
 _CLAUSE_WORDS = frozenset([
     "but", "just", "only", "though", "although", "yet", "instead", "rather", "except",
     "because", "cause", "why", "how",
 ])  # fmt: skip
 #: A negation followed by one of these denies nothing ("can't stop feeling sad").
 _NOT_NEGATING_BEFORE = frozenset(["stop", "stopping", "help"])
+#: Feeling words that are also verbs. After a subject ("I lost my job", "I've lost all hope")
+#: or before an object ("lost my job", "the news crushed my mom") they tell what happened,
+#: not a feeling; done to the seeker ("he hurt me", "it crushed me") the feeling is theirs.
+_VERB_FORMS = frozenset([
+    "abandoned", "betrayed", "broken", "confused", "crushed", "defeated", "depressed",
+    "devastated", "disappointed", "disgusted", "embarrassed", "exhausted", "frustrated",
+    "humiliated", "hurt", "isolated", "lost", "overwhelmed", "panicked", "rejected", "scared",
+    "stressed", "terrified", "trapped", "upset", "worried",
+])  # fmt: skip
+#: ... of which these are also a feeling without an object ("I hurt so much", "I panicked").
+_FEELING_VERBS = frozenset(["hurt", "panicked", "stressed", "worried"])
+#: A verb form right after one of these (adverbs between skipped) is an action.
+_SUBJECTS = frozenset([
+    "i", "you", "he", "she", "we", "they", "it", "who", "which", "have", "has", "had", "i've",
+    "you've", "we've", "they've", "i'd", "you'd", "he'd", "she'd", "we'd", "they'd",
+])  # fmt: skip
+#: Adverbs that may stand between a subject and its verb ("I just lost my dad").
+_VERB_ADVERBS = frozenset([
+    "just", "recently", "finally", "also", "already", "then", "almost", "nearly", "really",
+    "literally", "basically", "actually", "totally", "completely", "suddenly", "never",
+    "ever", "kinda", "even", "still",
+])  # fmt: skip
+#: A verb form right after one of these is a feeling ("I'm lost", "I feel lost", "so lost").
+_LINKING = frozenset([
+    "am", "i'm", "im", "is", "are", "was", "were", "be", "been", "being", "he's", "she's",
+    "it's", "we're", "you're", "they're", "that's", "feel", "feels", "felt", "feeling", "get",
+    "gets", "got", "getting", "become", "becomes", "became", "seem", "seems", "seemed", "look",
+    "looks", "looked", "so", "very", "too", "quite", "pretty", "extremely", "super", "utterly",
+    "incredibly", "more", "less", "most", "not", "nor",
+])  # fmt: skip
+#: Words that start the object of a verb form ("lost my job", "hurt her").
+_OBJECT_STARTERS = frozenset([
+    "my", "your", "his", "her", "their", "our", "the", "a", "an", "these", "those", "him",
+    "them", "us", "everything", "everyone", "everybody", "someone", "somebody", "something",
+    "myself", "yourself", "himself", "herself", "themselves", "ourselves",
+])  # fmt: skip
+#: Who a feeling belongs to, by the nearest of these before it in its clause.
+_SEEKER_WORDS = frozenset([
+    "i", "i'm", "im", "i've", "i'd", "i'll", "me", "my", "mine", "myself", "we", "we're",
+    "we've", "we'd", "us", "our", "ourselves",
+])  # fmt: skip
+_OTHER_WORDS = frozenset([
+    "he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "he's",
+    "she's", "they're", "he'd", "she'd", "they'd", "he'll", "she'll", "they'll", "they've",
+    "himself", "herself", "themselves",
+])  # fmt: skip
+_PERSON_NOUNS = frozenset([
+    "mom", "mum", "mother", "mommy", "dad", "father", "daddy", "parent", "parents", "brother",
+    "sister", "sibling", "siblings", "son", "daughter", "kid", "kids", "child", "children",
+    "baby", "husband", "wife", "partner", "spouse", "boyfriend", "girlfriend", "bf", "gf",
+    "fiance", "fiancé", "fiancee", "fiancée", "friend", "friends", "bestie", "family",
+    "grandma", "grandpa", "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece",
+    "nephew", "boss", "coworker", "coworkers", "colleague", "colleagues", "teacher", "ex",
+    "roommate", "neighbor", "neighbour", "dog", "cat", "pet", "people", "guy", "girl", "man",
+    "woman", "everyone", "everybody",
+])  # fmt: skip
+#: A subject that is no one else: the feeling counts ("everything is hopeless", "it's lonely",
+#: "when you lose a parent you feel empty").
+_NEUTRAL_SUBJECTS = frozenset([
+    "it", "it's", "its", "this", "that's", "there", "there's", "everything", "you", "you're",
+    "you've", "your",
+])  # fmt: skip
+#: Words that start the clause a feeling word is in, when reading back for whose it is.
+_HOLDER_BREAKS = frozenset([
+    "but", "because", "cause", "though", "although", "when", "whenever", "while", "since",
+    "after", "before", "if", "unless", "until", "why", "how", "where", "whereas",
+])  # fmt: skip
+#: After "that", these make it a relative "who" ("a friend that is lonely").
+_RELATIVE_VERBS = frozenset([
+    "is", "was", "are", "were", "gets", "got", "feels", "felt", "seems", "seemed", "becomes",
+    "became",
+])  # fmt: skip
+#: Skipped when reading back from "who" to the person it is about ("I'm someone who...").
+_ANTECEDENT_SKIP = frozenset([
+    "someone", "somebody", "person", "people", "one", "the", "a", "an", "kind", "type",
+    "sort", "of", "those", "guy", "girl", "man", "woman", ",",
+]) | _NEGATORS | _NEGATION_SKIP  # fmt: skip
+#: Capitalised mid-sentence, these are still no person ("This Christmas is so lonely"); the
+#: months that are also names (April, May, June, August) are left out.
+_NOT_NAMES = frozenset([
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "july", "september", "october", "november", "december", "christmas",
+    "easter", "thanksgiving", "halloween", "covid",
+])  # fmt: skip
+#: A run of text without spaces that is a web address or handle ("https://...", "www.x",
+#: "reddit.com/...", "r/lonely", "@sad"); "sad/lonely" is not.
+_ADDRESS = re.compile(r"://|www\.|\w\.[a-z]{2,}|(?<!\w)[ru]/|(?<!\w)@\w")
+#: After a capitalised word that starts a sentence, these make it a name ("Mike is lonely").
+_NAME_VERBS = frozenset([
+    "is", "was", "gets", "got", "feels", "felt", "seems", "seemed", "becomes", "became", "has",
+])  # fmt: skip
+#: A suggested opening starts with one of these lower-cased.
+_LOWER_AT_START = _COMMON_WORDS | FEELING_WORDS
+_NEVER_NAMES = (
+    _COMMON_WORDS | FEELING_WORDS | _NOT_NAMES | _LINKING | _VERB_ADVERBS | _NEGATION_SKIP
+)
 _QUOTE_WORDS = 14
+
+#: How a feeling word in the seeker's message is used: as a feeling of theirs, as one they
+#: deny having, or as not theirs (someone else's, or a verb telling what happened).
+_FeelingUse = Literal["theirs", "denied", "not theirs"]
+#: Whose a feeling is: the seeker's, someone else's, or no one's in particular ("it's lonely").
+_Holder = Literal["seeker", "other", "no one"]
 
 
 def _level(analysis: ResponseAnalysis, name: str) -> int:
@@ -174,41 +340,177 @@ def _plain(word: str) -> str:
     return word.lower().replace("\u2019", "'")
 
 
-def _feeling_matches(text: str) -> list[tuple[re.Match[str], bool]]:
-    """Feeling words in ``text``, each with whether a negation up to three words before it in
-    the same clause denies it ("not sad", "don't feel lonely", "neither sad nor angry")."""
-    tokens = list(_TOKEN.finditer(text))
-    found: list[tuple[re.Match[str], bool]] = []
+def _in_address(text: str, token: re.Match[str]) -> bool:
+    """Whether ``token`` is part of a web address or handle ("reddit.com/r/lonely", "r/sad",
+    "@lonely"): the run of text without spaces around it looks like one."""
+    start, end = token.start(), token.end()
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return _ADDRESS.search(text, start, end) is not None
+
+
+def _denied(words: Sequence[str]) -> set[int]:
+    """Indices of the feeling words in ``words`` that a negation in the same clause denies: up
+    to three counted words after it ("not sad", "don't feel lonely", "neither sad nor angry"),
+    filler right after it not counted ("don't feel like I'm depressed", "not someone who gets
+    depressed"). Punctuation, "but", "just", "why"... and an "and" before anything but a
+    feeling word end the clause ("not sad, just tired", "don't know why I feel alone", "can't
+    sleep and feel alone")."""
+    denied: set[int] = set()
     since: int | None = None  # words counted since a negation in this clause
-    for i, token in enumerate(tokens):
-        word = _plain(token.group(0))
-        following = _plain(tokens[i + 1].group(0)) if i + 1 < len(tokens) else ""
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
         if not word[0].isalpha():
             # A comma inside a list of feelings keeps the negation: "not sad, lonely or angry".
-            if word != "," or (following not in FEELING_WORDS and following != "or"):
+            if not (word == "," and before in FEELING_WORDS and after in _LIST_GOES_ON):
                 since = None
         elif word in FEELING_WORDS:
-            found.append((token, since is not None))
-        elif word in _CLAUSE_WORDS:
+            if since is not None:
+                denied.add(i)
+        elif word in _CLAUSE_WORDS or (word == "and" and after not in FEELING_WORDS):
             since = None
-        elif (word in _NEGATORS or word.endswith("n't")) and following not in (
-            _NOT_NEGATING_BEFORE
-        ):
+        elif (word in _NEGATORS or word.endswith("n't")) and after not in _NOT_NEGATING_BEFORE:
             since = 0
         elif since is not None and word not in _NEGATION_SKIP:
+            if since == 0 and word in _NEGATION_FILLER:
+                continue
             since += 1
             if since >= _NEGATION_WINDOW:
                 since = None
+    return denied
+
+
+def _as_verb(words: Sequence[str], i: int) -> bool | None:
+    """For a feeling word that is also a verb: None when it is used as a feeling ("I'm lost",
+    "I hurt so much"), else whether the action was done to the seeker ("he hurt me": True;
+    "I lost my job", "she rejected him": False)."""
+    word = words[i]
+    if word not in _VERB_FORMS:
+        return None
+    after = words[i + 1] if i + 1 < len(words) else ""
+    j = i - 1
+    while j >= 0 and words[j] in _VERB_ADVERBS:
+        j -= 1
+    before = words[j] if j >= 0 else ""
+    if after == "me" and before not in _LINKING:
+        return True
+    if before in _LINKING:
+        return None
+    has_object = after in _OBJECT_STARTERS
+    if before in _SUBJECTS and (has_object or word not in _FEELING_VERBS):
+        return False
+    return False if has_object else None
+
+
+def _is_name(tokens: Sequence[re.Match[str]], words: Sequence[str], j: int) -> bool:
+    """Whether the word at ``j`` is a name: capitalised, not a common word, an intensifier, a
+    feeling word or a day, month or holiday ("I'm So lonely", "This Christmas is lonely"),
+    and inside a sentence or, at its start, followed by "is", "was", "seems"... ("Mike is
+    lonely"; "Nights are lonely" is no name)."""
+    text = tokens[j].group(0)
+    if len(text) < 2 or not text[0].isupper() or text[1:] != text[1:].lower():
+        return False
+    if words[j] in _NEVER_NAMES:
+        return False
+    if j > 0 and words[j - 1] not in _SENTENCE_END:
+        return True
+    return j + 1 < len(words) and words[j + 1] in _NAME_VERBS
+
+
+def _person(tokens: Sequence[re.Match[str]], words: Sequence[str], j: int) -> _Holder | None:
+    """Whom the word at ``j`` names: the seeker ("I", "me", "my life"), someone else ("she",
+    "my mom", "Sarah"), no one ("it", "everything") or, for any other word, None."""
+    word = words[j]
+    if word in ("my", "our"):
+        # "my best friend" is someone else; "my life", "my heart" are the seeker's.
+        ahead = words[j + 1 : j + 3]
+        return "other" if any(w.removesuffix("'s") in _PERSON_NOUNS for w in ahead) else "seeker"
+    if word in _SEEKER_WORDS:
+        return "seeker"
+    if word in _OTHER_WORDS or word.removesuffix("'s") in _PERSON_NOUNS:
+        return "other"
+    if word in _NEUTRAL_SUBJECTS:
+        return "no one"
+    return "other" if _is_name(tokens, words, j) else None
+
+
+def _antecedent(words: Sequence[str], j: int) -> _Holder:
+    """Whom the relative "who" (or "that") at ``j`` is about: the seeker after "I'm" ("I'm
+    someone who gets anxious"), else someone else ("a friend who is lonely")."""
+    k = j - 1
+    while k >= 0 and words[k] in _ANTECEDENT_SKIP and words[k] != "am":
+        k -= 1
+    before = words[k] if k >= 0 else ""
+    if before in ("i'm", "im", "am") or (before == "was" and k > 0 and words[k - 1] == "i"):
+        return "seeker"
+    return "other"
+
+
+def _holder(tokens: Sequence[re.Match[str]], words: Sequence[str], i: int) -> _Holder | None:
+    """Whose feeling the feeling word at ``i`` is, read back from it to the start of its
+    clause: the nearest person word ("my mom is so lonely", "she makes me angry"); past an
+    "and" or "or" that joins two verbs, the clause's subject, its first person word ("I miss
+    my mom and feel alone"). None when the clause names no one."""
+    found: _Holder | None = None
+    crossed = False  # read back past an "and"/"or" joining two verbs
+    for j in range(i - 1, -1, -1):
+        word = words[j]
+        before = words[j - 1] if j else ""
+        after = words[j + 1]
+        if word in (",", "and", "or") and before in FEELING_WORDS:
+            continue  # a list of feelings: "my mom is sad and lonely"
+        if not word[0].isalpha() or word in _HOLDER_BREAKS:
+            break
+        if word in ("and", "or"):
+            crossed = True
+            continue
+        if word == "who" or (word == "that" and after in _RELATIVE_VERBS):
+            return _antecedent(words, j)  # "a friend who is so lonely"
+        kind = _person(tokens, words, j)
+        if kind is not None:
+            if not crossed:
+                return kind
+            found = kind  # read on: the subject is the first person word of the clause
     return found
 
 
+def _feeling_uses(text: str) -> list[tuple[re.Match[str], _FeelingUse]]:
+    """Feeling words in ``text``, each with how it is used: as the seeker's feeling, as one
+    they deny (:func:`_denied`), or as not theirs: a verb telling what happened ("I lost my
+    job"), someone else's feeling ("my mom is so lonely", "he was angry") or part of a web
+    address."""
+    tokens = list(_TOKEN.finditer(text))
+    words = [_plain(token.group(0)) for token in tokens]
+    denied = _denied(words)
+    uses: list[tuple[re.Match[str], _FeelingUse]] = []
+    for i, word in enumerate(words):
+        if word not in FEELING_WORDS:
+            continue
+        verb = _as_verb(words, i)
+        use: _FeelingUse
+        if (
+            _in_address(text, tokens[i])
+            or verb is False
+            or (verb is None and _holder(tokens, words, i) == "other")
+        ):
+            use = "not theirs"
+        else:
+            use = "denied" if i in denied else "theirs"
+        uses.append((tokens[i], use))
+    return uses
+
+
 def seeker_feelings(seeker: str) -> list[str]:
-    """Feeling words the seeker used, in order of first use (their spelling), leaving out
-    those they deny ("I'm not sad")."""
+    """Feeling words the seeker used as their own feeling, in order of first use (their
+    spelling), leaving out those they deny ("I'm not sad") and those that are not theirs
+    ("I lost my job", "my mom is so lonely")."""
     seen: dict[str, str] = {}
-    for match, negated in _feeling_matches(seeker):
+    for match, use in _feeling_uses(seeker):
         word = match.group(0)
-        if not negated and word.lower() not in seen:
+        if use == "theirs" and word.lower() not in seen:
             seen[word.lower()] = word
     return list(seen.values())
 
@@ -223,16 +525,17 @@ def _parts(sentence: str) -> list[tuple[int, int]]:
 
 
 def seeker_clause(seeker: str) -> str | None:
-    """The seeker's first short first-person clause that carries a feeling they express, or
-    else the first first-person clause (one in a sentence with such a feeling first), never
-    one that only denies a feeling ("I'm not sad"); None when there is none."""
+    """The seeker's first short first-person clause that carries a feeling of their own they
+    express (as in :func:`seeker_feelings`), or else the first first-person clause (one in a
+    sentence with such a feeling first), never one that only denies a feeling ("I'm not
+    sad"); None when there is none."""
     candidates: list[tuple[int, int, str]] = []  # (preference, order, clause)
     for sentence in _SENTENCE.findall(seeker):
         if not _FIRST_PERSON.search(sentence):
             continue
-        feelings = _feeling_matches(sentence)
-        expressed = [m.start() for m, negated in feelings if not negated]
-        denied = [m.start() for m, negated in feelings if negated]
+        feelings = _feeling_uses(sentence)
+        expressed = [m.start() for m, use in feelings if use == "theirs"]
+        denied = [m.start() for m, use in feelings if use == "denied"]
         for start, end in _parts(sentence):
             part = sentence[start:end].strip()
             if not _FIRST_PERSON.search(part) or len(part.split()) < 3:
@@ -254,20 +557,30 @@ def seeker_clause(seeker: str) -> str | None:
 
 def second_person(clause: str) -> str:
     """The seeker's clause turned to the second person (word swaps only, nothing added);
-    a curly apostrophe (U+2019) stays curly."""
+    a curly apostrophe (U+2019) stays curly. "am" after a number is the time of day and
+    stays ("4 am"); the first word is lower-cased only when it is a common word ("Nobody
+    cares about me" -> "nobody cares about you"), so a name keeps its capital ("Sarah left
+    me" -> "Sarah left you")."""
 
     def swap(match: re.Match[str]) -> str:
         word = match.group(0)
-        turned = _SWAPS.get(_plain(word), word)
+        plain = _plain(word)
+        if plain == "am" and _TIME_BEFORE_AM.search(clause, 0, match.start()):
+            return word
+        turned = _SWAPS.get(plain, word)
         return turned.replace("'", "\u2019") if "\u2019" in word else turned
 
     def were(match: re.Match[str]) -> str:
         was = match.group(2)
         return match.group(1) + ("WERE" if was.isupper() else was[0] + "ere")
 
-    turned = _WORD.sub(swap, _I_WAS.sub(were, clause))
-    if turned[:1].isascii() and turned[:1].isupper() and not turned[1:2].isupper():
-        return turned[0].lower() + turned[1:]
+    clause = _I_WAS.sub(were, clause)
+    turned = _WORD.sub(swap, clause)
+    first = _WORD.match(turned)
+    if first is not None:
+        word = first.group(0)
+        if word[1:] == word[1:].lower() and _plain(word) in _LOWER_AT_START:
+            return word.lower() + turned[first.end() :]
     return turned
 
 
