@@ -547,8 +547,10 @@ def test_explorer_pagination(client: TestClient, cid: str) -> None:
     styled = results(client, cid, style="empathy", per_page="10")
     if total_shown(styled) > 10:
         assert "style=empathy" in styled.select_one('nav.pages a[rel="next"]')["href"]
-    odd = results(client, cid, per_page="7", page="x")
-    assert card_count(odd) == 20  # unknown values fall back to the defaults
+    odd = results(client, cid, per_page="7")
+    assert card_count(odd) == 20  # a page size the form does not offer falls back to 20
+    # a page that is not a page number is explained (test_pages_audit.py has more)
+    assert_page(client.get(f"/explorer/{cid}", params={"page": "x"}), 422)
 
 
 def test_thread_shows_every_reply_in_place(client: TestClient, cid: str) -> None:

@@ -12,12 +12,14 @@ or Playwright is missing (Playwright's own browser downloads are never used). Wi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from page_data import EVIL_HELPER, upload_forum
+from page_data import EVIL_HELPER, upload_file, upload_forum
 
 from browser_helpers import (
     Visit,
@@ -349,3 +351,54 @@ def test_coach_keeps_a_long_paste_and_says_why_it_is_refused(
     assert len([e for e in visit.errors if any(r in e for r in refused)]) == 2, visit.errors
     visit.errors = [e for e in visit.errors if not any(r in e for r in refused)]
     visit.close()
+
+
+#: The visual left edges of the first and last characters of the date in a reply's header.
+_DATE_EDGES_JS = """([selector, date]) => {
+  const meta = document.querySelector(selector);
+  const walker = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(date);
+    if (at < 0) continue;
+    const edge = i => {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect().left;
+    };
+    return [edge(at), edge(at + date.length - 1)];
+  }
+  return null;
+}"""
+
+
+def test_a_right_to_left_override_in_a_name_does_not_reverse_the_header(
+    browser: Any, analyzer: EmpathyAnalyzer, tmp_path: Path
+) -> None:
+    """A helper name with an unclosed U+202E, and right-to-left names: the date after them
+    in a reply's header still reads left to right (it read ``00:11 10-30-4202``)."""
+    turns = [
+        {"id": "s", "speaker": "\u05e9\u05e8\u05d4", "conversation_id": "d1", "reply_to": None,
+         "timestamp": "2024-03-01T10:00:00Z", "text": "My dog died and the house is empty.",
+         "meta": {"community": "\u05e7\u05d4\u05d9\u05dc\u05d4"}},
+        {"id": "h", "speaker": "\u202eevil", "conversation_id": "d1", "reply_to": "s",
+         "timestamp": "2024-03-01T11:00:00Z", "text": "That sounds so lonely. What do you miss?",
+         "meta": {"community": "\u05e7\u05d4\u05d9\u05dc\u05d4"}},
+    ]  # fmt: skip
+    path = tmp_path / "names.jsonl"
+    path.write_text("".join(json.dumps(t) + "\n" for t in turns), encoding="utf-8")
+    settings = ServiceSettings(data_dir=tmp_path / "data", rate_limit=0)
+    app = create_app(settings, analyzer=analyzer, topics=False)
+    with ThreadedServer(app) as running:
+        with httpx.Client(base_url=running.url, timeout=30) as client:
+            corpus_id = upload_file(client, path, 1)
+        visit = PageVisit(browser, running.url)
+        for where, selector in (
+            (f"/explorer/{corpus_id}", "#results article .meta"),
+            (f"/explorer/{corpus_id}/thread/d1", "article.reply .meta"),
+        ):
+            page = visit.goto(where)
+            edges = page.evaluate(_DATE_EDGES_JS, [selector, "2024-03-01 11:00"])
+            assert edges is not None and edges[0] < edges[1], (where, edges)
+            assert "evil" in page.locator(selector).first.inner_text()
+        visit.close()

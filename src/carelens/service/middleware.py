@@ -15,7 +15,9 @@ almost nothing. From the outside in:
 * :class:`AuthMiddleware` checks the API key (``Authorization: Bearer`` or ``X-API-Key``) on
   every ``/v1`` path but the health check — 401 when it is missing where required, or wrong
   (or revoked) anywhere — and takes a token from the caller's rate-limit bucket: 429 with
-  ``Retry-After`` when empty.
+  ``Retry-After`` when empty. The rule itself is :func:`admit`, which the web pages
+  (:mod:`carelens.service.pages.access`) follow too: a wrong key takes a token from the
+  client address's bucket, so guessing keys is rate limited on every path.
 * :class:`BodyLimitMiddleware` refuses bodies over the limit, by ``Content-Length`` or while
   streaming (chunked uploads): 413.
 * :class:`HeadMiddleware` answers ``HEAD`` as the ``GET`` of the same path would be answered,
@@ -31,6 +33,8 @@ import logging
 import time
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlsplit
 
 from fastapi.responses import JSONResponse, Response
@@ -215,6 +219,51 @@ def _secret(scope: Scope) -> str | None:
     return None if auth is None else ""
 
 
+@dataclass(frozen=True, slots=True)
+class Admission:
+    """What :func:`admit` decided for a request.
+
+    ``refused`` is ``"missing"`` (no key where one is required) or ``"invalid"`` (a wrong or
+    revoked key), None when the request may go on as far as keys go; ``wait`` is the seconds
+    until the caller's bucket has a token (0.0 when the request took one, or was not
+    counted). A request is answered 401 for a missing key, else 429 when ``wait`` > 0, else
+    401 for an invalid key, else it goes on (``key_id`` is its key, or None).
+    """
+
+    key_id: str | None = None
+    refused: Literal["missing", "invalid"] | None = None
+    wait: float = 0.0
+
+
+def admit(
+    limiter: RateLimiter | None,
+    *,
+    address: str,
+    sent: bool,
+    key_id: str | None,
+    key_required: bool,
+) -> Admission:
+    """The access rule of the API and the pages, once the key sent has been checked.
+
+    ``sent`` says whether the request carried a key (an unusable ``Authorization`` header
+    counts as a wrong key) and ``key_id`` is that key's id when it is live. A wrong key is
+    refused, and takes a token from the client address's bucket first, so guessing keys is
+    rate limited (429 once that bucket is empty); no key where one is required is refused
+    without counting; any other request takes a token from its key's bucket, or from the
+    address's without a key. ``address`` is the client's host.
+    """
+    bucket = f"ip:{address}"
+    if sent and key_id is None:
+        return Admission(refused="invalid", wait=_take(limiter, bucket))
+    if not sent and key_required:
+        return Admission(refused="missing")
+    return Admission(key_id=key_id, wait=_take(limiter, f"key:{key_id}" if key_id else bucket))
+
+
+def _take(limiter: RateLimiter | None, bucket: str) -> float:
+    return 0.0 if limiter is None else limiter.take(bucket)
+
+
 class AuthMiddleware:
     """API keys and the per-caller rate limit on ``/v1`` paths (see the module docstring)."""
 
@@ -237,26 +286,16 @@ class AuthMiddleware:
             await self.app(scope, receive, send)
             return
         client = scope.get("client")
-        address = f"ip:{client[0] if client else 'unknown'}"
         secret = _secret(scope)
-        key_id: str | None = None
-        if secret is not None:
-            key_id = await run_in_threadpool(self.verify_key, secret) if secret else None
-            if key_id is None:
-                if await self._limited(address, scope, receive, send):
-                    return
-                await _send_error(
-                    scope,
-                    receive,
-                    send,
-                    401,
-                    "invalid_api_key",
-                    "the API key is not valid or was revoked; send a current key as "
-                    "'Authorization: Bearer <secret>' or 'X-API-Key: <secret>'",
-                    {"WWW-Authenticate": "Bearer"},
-                )
-                return
-        elif self.key_required:
+        key_id = await run_in_threadpool(self.verify_key, secret) if secret else None
+        admission = admit(
+            self.limiter,
+            address=client[0] if client else "unknown",
+            sent=secret is not None,
+            key_id=key_id,
+            key_required=self.key_required,
+        )
+        if admission.refused == "missing":
             await _send_error(
                 scope,
                 receive,
@@ -268,28 +307,33 @@ class AuthMiddleware:
                 {"WWW-Authenticate": "Bearer"},
             )
             return
-        if await self._limited(f"key:{key_id}" if key_id else address, scope, receive, send):
+        if admission.wait > 0:
+            assert self.limiter is not None
+            retry = RateLimiter.retry_after(admission.wait)
+            await _send_error(
+                scope,
+                receive,
+                send,
+                429,
+                "rate_limited",
+                f"too many requests (limit {self.limiter.per_minute} a minute); retry in {retry} s",
+                {"Retry-After": retry},
+            )
             return
-        scope.setdefault("state", {})["key_id"] = key_id
+        if admission.refused == "invalid":
+            await _send_error(
+                scope,
+                receive,
+                send,
+                401,
+                "invalid_api_key",
+                "the API key is not valid or was revoked; send a current key as "
+                "'Authorization: Bearer <secret>' or 'X-API-Key: <secret>'",
+                {"WWW-Authenticate": "Bearer"},
+            )
+            return
+        scope.setdefault("state", {})["key_id"] = admission.key_id
         await self.app(scope, receive, send)
-
-    async def _limited(self, client: str, scope: Scope, receive: Receive, send: Send) -> bool:
-        if self.limiter is None:
-            return False
-        wait = self.limiter.take(client)
-        if wait <= 0:
-            return False
-        retry = RateLimiter.retry_after(wait)
-        await _send_error(
-            scope,
-            receive,
-            send,
-            429,
-            "rate_limited",
-            f"too many requests (limit {self.limiter.per_minute} a minute); retry in {retry} s",
-            {"Retry-After": retry},
-        )
-        return True
 
 
 class _BodyTooLarge(Exception):

@@ -8,7 +8,11 @@ get the same rules through :func:`page_access`, a dependency of every page route
   once; the user name is ignored) or, from scripts, as ``Authorization: Bearer`` or
   ``X-API-Key``: 401 with ``WWW-Authenticate: Basic`` otherwise;
 * every page request takes a token from the caller's rate-limit bucket (the same buckets
-  as the API): 429 with ``Retry-After`` when empty;
+  as the API): 429 with ``Retry-After`` when empty. The rule is the API's own,
+  :func:`carelens.service.middleware.admit`: a wrong key takes a token from the client
+  address's bucket before its 401, so guessing a key through the pages is slowed down (429)
+  exactly as through the API, and a request without a key where one is needed is a 401
+  that does not count;
 * a form post whose ``Origin`` is another site is refused (403), on any address (on
   loopback the guard middleware already does this for every request).
 
@@ -24,6 +28,7 @@ from urllib.parse import urlsplit
 from fastapi import Request
 
 from carelens.service.context import get_context
+from carelens.service.middleware import admit
 from carelens.service.pages.layout import PageError
 from carelens.service.ratelimit import RateLimiter
 
@@ -53,33 +58,45 @@ def page_secret(request: Request) -> str | None:
 
 
 def page_access(request: Request) -> None:
-    """Check the key (where one is required) and the rate limit of a page request."""
+    """Check the key (where one is required) and the rate limit of a page request, by the
+    API's rule (:func:`~carelens.service.middleware.admit`)."""
     ctx = get_context(request)
-    key_id: str | None = None
-    if ctx.settings.key_required:
-        secret = page_secret(request)
-        key_id = ctx.store.verify_key(secret) if secret else None
-        if key_id is None:
-            raise PageError(
-                401,
-                "API key needed",
-                "This server asks for an API key. Enter it as the password when your browser "
-                "asks (any user name); create one with `carelens keys create NAME`.",
-                headers={"WWW-Authenticate": BASIC_CHALLENGE},
-            )
+    secret = page_secret(request) if ctx.settings.key_required else None
     limiter = getattr(request.app.state, "limiter", None)
-    if isinstance(limiter, RateLimiter):
-        client = request.client.host if request.client else "unknown"
-        wait = limiter.take(f"key:{key_id}" if key_id else f"ip:{client}")
-        if wait > 0:
-            retry = RateLimiter.retry_after(wait)
-            raise PageError(
-                429,
-                "Too many requests",
-                f"This server allows {limiter.per_minute} requests a minute; wait {retry} s "
-                "and reload the page.",
-                headers={"Retry-After": retry},
-            )
+    admission = admit(
+        limiter if isinstance(limiter, RateLimiter) else None,
+        address=request.client.host if request.client else "unknown",
+        sent=secret is not None,
+        key_id=ctx.store.verify_key(secret) if secret else None,
+        key_required=ctx.settings.key_required,
+    )
+    if admission.refused == "missing":
+        raise PageError(
+            401,
+            "API key needed",
+            "This server asks for an API key. Enter it as the password when your browser "
+            "asks (any user name); create one with `carelens keys create NAME`.",
+            headers={"WWW-Authenticate": BASIC_CHALLENGE},
+        )
+    if admission.wait > 0:
+        assert isinstance(limiter, RateLimiter)
+        retry = RateLimiter.retry_after(admission.wait)
+        raise PageError(
+            429,
+            "Too many requests",
+            f"This server allows {limiter.per_minute} requests a minute; wait {retry} s "
+            "and reload the page.",
+            headers={"Retry-After": retry},
+        )
+    if admission.refused == "invalid":
+        raise PageError(
+            401,
+            "API key needed",
+            "This API key is not valid or was revoked. Enter a current key as the password "
+            "when your browser asks (any user name); create one with "
+            "`carelens keys create NAME`.",
+            headers={"WWW-Authenticate": BASIC_CHALLENGE},
+        )
 
 
 def same_origin_post(request: Request) -> None:

@@ -6,7 +6,9 @@ marked by the report's :func:`~carelens.insights.report.format.highlight_spans` 
 escapes the text), picked per dimension by its
 :func:`~carelens.insights.report.format.dimension_spans` (``empathy`` falls back to its
 parts' spans). Records are read defensively: a missing or odd field is left out, never
-guessed.
+guessed. Words quoted from a text inside a sentence (crisis cues, unsafe wording) are
+isolated (:func:`~carelens.service.pages.layout.isolate`), so a right-to-left quote does not
+reorder the sentence.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from carelens.analysis.crisis import CRISIS_RESOURCES
 from carelens.insights.report.format import dimension_spans, esc, highlight_spans
 from carelens.insights.report.sections import CHART_DIMENSIONS
 from carelens.insights.rows import ResponseRow, row_from_record
+from carelens.service.pages.layout import isolate
 
 #: Words for the levels of a dimension and of the seeker's distress.
 LEVELS: tuple[str, ...] = ("none", "weak", "strong")
@@ -246,7 +249,7 @@ def crisis_panel(record: Mapping[str, Any]) -> str:
         return ""
     labels = sorted({str(c.get("label", "cue")).replace("_", " ") for c in crisis_cues(record)})
     quoted = ", ".join(
-        f"“{esc(c['text'])}”" for c in crisis_cues(record) if isinstance(c.get("text"), str)
+        f"“{isolate(c['text'])}”" for c in crisis_cues(record) if isinstance(c.get("text"), str)
     )
     listed = _seeker(record).get("resources")
     resources = listed if isinstance(listed, list) and listed else list(CRISIS_RESOURCES)
@@ -281,7 +284,7 @@ def unsafe_panel(record: Mapping[str, Any]) -> str:
         )
         if kind in kinds
     )
-    quoted = ", ".join(f"“{esc(w['text'])}”" for w in words if isinstance(w.get("text"), str))
+    quoted = ", ".join(f"“{isolate(w['text'])}”" for w in words if isinstance(w.get("text"), str))
     return (
         '<div class="crisis unsafe" role="note"><h3>Unsafe wording in this reply</h3>'
         f"<p>The reply {esc(what or 'has unsafe wording')}{': ' + quoted if quoted else ''}. "

@@ -27,7 +27,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from carelens.insights import Insights
+from carelens.insights import UNKNOWN, Insights
 from carelens.insights.report import Overview
 from carelens.insights.report.format import esc, plural
 from carelens.insights.report.helper_sections import (
@@ -39,7 +39,13 @@ from carelens.insights.report.helper_sections import (
 from carelens.insights.report.page import Page
 from carelens.service.context import Ctx, ServiceContext
 from carelens.service.pages.explorer import corpora_page, corpus_facts, corpus_or_404, thread_url
-from carelens.service.pages.layout import PageError, document, page_response
+from carelens.service.pages.layout import (
+    PageError,
+    document,
+    isolate,
+    isolate_text,
+    page_response,
+)
 from carelens.store import Corpus
 
 router = APIRouter()
@@ -139,6 +145,23 @@ def _view_switch(corpus_id: str, helpers: list[str], chosen: str | None) -> str:
     )
 
 
+def _browse_link(replies: str, helper: str | None) -> str:
+    """The link from a dashboard to its replies in the explorer: a helper's view browses that
+    helper's replies (the explorer's helper filter). The replies that name no helper are
+    :data:`~carelens.insights.UNKNOWN` ("(unknown)") here, but the store's helper filter
+    matches a name, not its absence, so that view offers all the replies instead, and says
+    why."""
+    if not helper:
+        return f'<a href="{replies}">browse the replies</a>'
+    if helper == UNKNOWN:
+        return (
+            f"{esc(UNKNOWN)} stands for the replies that name no helper; the explorer cannot "
+            f'filter on that, so <a href="{replies}">browse all the replies</a>.'
+        )
+    href = replies + "?" + urlencode({"helper": helper})
+    return f'<a href="{esc(href)}">browse the replies of {isolate(helper)}</a>'
+
+
 @router.get("/dashboards/{corpus_id}", include_in_schema=False)
 def dashboard(
     ctx: Ctx, request: Request, corpus_id: str, helper: str | None = None
@@ -148,15 +171,9 @@ def dashboard(
     insights = loaded.insights
     base = f"/dashboards/{quote(corpus.id, safe='')}"
     replies = f"/explorer/{quote(corpus.id, safe='')}"
-    # The helper view browses that helper's replies (the explorer's helper filter).
-    browse = (
-        f'<a href="{esc(replies + "?" + urlencode({"helper": helper}))}">browse the replies of '
-        f"{esc(helper)}</a>"
-        if helper
-        else f'<a href="{replies}">browse the replies</a>'
-    )
+    browse = _browse_link(replies, helper)
     lead = corpus_facts(corpus) + f'<p class="small" id="browse">{browse}</p>'
-    title = f"Dashboard: {corpus.name}"
+    title = f"Dashboard: {isolate_text(corpus.name)}"
     if len(insights) == 0:
         body = (
             '<p class="note" id="nothing">No analysed replies yet'
@@ -191,7 +208,7 @@ def dashboard(
                 "Helper not found",
                 "No reply in this corpus is by a helper of this name; pick one from the "
                 "dashboard's list.",
-                links=[(f"{base}#helpers", f"All helpers of {corpus.name}")],
+                links=[(f"{base}#helpers", f"All helpers of {isolate_text(corpus.name)}")],
             )
         record = next(r for r in overview.helper_records if r["helper"] == helper)
         parts.append(
@@ -207,7 +224,12 @@ def dashboard(
             )
         )
         return page_response(
-            document(f"{helper} in {corpus.name}", "".join(parts), active="/dashboards", lead=lead)
+            document(
+                f"{isolate_text(helper)} in {isolate_text(corpus.name)}",
+                "".join(parts),
+                active="/dashboards",
+                lead=lead,
+            )
         )
     helpers_lead = (
         "One helper; the name opens their view."

@@ -18,7 +18,9 @@ keep the seq (``#r-0``).
 
 Filters are read leniently (every query parameter is text): a bad value is explained on the
 page (422) instead of a JSON error. The ``to`` date is inclusive (the store's ``until`` is
-exclusive, so a bare date is moved to the next day).
+exclusive, so a bare date is moved to the next day). ``page`` is a whole number from 1 (422
+otherwise); a page past the last one, however far, shows no replies and links to the last
+and the first page.
 """
 
 from __future__ import annotations
@@ -36,10 +38,18 @@ from carelens.insights.report.format import esc, noun, plural
 from carelens.insights.rows import parse_timestamp
 from carelens.service.context import Ctx, ServiceContext
 from carelens.service.pages import annotate
-from carelens.service.pages.layout import PageError, document, page_response
+from carelens.service.pages.layout import (
+    PageError,
+    document,
+    isolate,
+    isolate_text,
+    page_response,
+    text_html,
+)
 from carelens.store import Corpus, InvalidQueryError
 from carelens.store.base import (
     ATTENTION_FILTERS,
+    MAX_SEQ,
     common_words,
     normalize_timestamp,
     query_words,
@@ -122,7 +132,9 @@ class Filters:
             day = date.fromisoformat(until)
             until = None if day == date.max else (day + timedelta(days=1)).isoformat()
         return {
-            "offset": (self.page - 1) * self.per_page,
+            # A page past anything the store can hold is past the last page: asked as the
+            # store's last offset, it gets no replies (and the total).
+            "offset": min((self.page - 1) * self.per_page, MAX_SEQ),
             "limit": self.per_page,
             "query": self.q or None,
             "style": self.style or None,
@@ -134,6 +146,20 @@ class Filters:
             "since": self.since or None,
             "until": until or None,
         }
+
+
+def page_number(text: str) -> int | None:
+    """The number of ``page=text``: a whole number, 1 or more, in ASCII digits (any number
+    past :data:`MAX_SEQ` is taken as ``MAX_SEQ + 1``: past the last page all the same);
+    None for anything else."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    digits = text.lstrip("0")
+    if not digits:
+        return None
+    if len(digits) > len(str(MAX_SEQ)):  # int() of a very long text is slow, or refused
+        return MAX_SEQ + 1
+    return min(int(digits), MAX_SEQ + 1)
 
 
 def _is_date(text: str) -> bool:
@@ -158,7 +184,8 @@ def parse_filters(params: Mapping[str, str], dimensions: Sequence[str]) -> Filte
     values = {name: text(name, 200) for name in Filters._FIELDS}
     if values["dimension"] and values["dimension"] not in dimensions:
         problems.append(
-            f"There is no dimension “{values['dimension']}”; pick one of {', '.join(dimensions)}."
+            f"There is no dimension “{isolate_text(values['dimension'])}”; pick one of "
+            f"{', '.join(dimensions)}."
         )
     if values["attention"] and values["attention"] not in ATTENTION_FILTERS:
         problems.append("“Needs a person” is any, crisis or unsafe; pick one from the list.")
@@ -168,11 +195,21 @@ def parse_filters(params: Mapping[str, str], dimensions: Sequence[str]) -> Filte
         problems.append("A minimum level needs a dimension; pick one, or clear the level.")
     for name, label in (("since", "from"), ("until", "to")):
         if values[name] and normalize_timestamp(values[name]) is None:
-            problems.append(f"The “{label}” date {values[name]!r} is not a date (2024-12-03).")
-    try:
-        page = max(1, int(params.get("page", "1")))
-    except ValueError:
-        page = 1
+            problems.append(
+                f"The “{label}” date “{isolate_text(values[name])}” is not a date (2024-12-03)."
+            )
+    page = 1
+    page_text = params.get("page", "").strip()
+    if page_text:
+        number = page_number(page_text)
+        if number is None:
+            shown = page_text if len(page_text) <= 30 else page_text[:30] + "…"
+            problems.append(
+                f"“{isolate_text(shown)}” is not a page number: page is a whole number, "
+                "1 for the first page."
+            )
+        else:
+            page = number
     try:
         per_page = int(params.get("per_page", str(DEFAULT_PAGE_SIZE)))
     except ValueError:
@@ -245,7 +282,7 @@ def corpora_table(corpora: Sequence[Corpus], *, primary: str) -> str:
         cid = quote(c.id, safe="")
         # data-label: on a phone the rows stack, each cell under its column's name.
         rows.append(
-            f'<tr><th scope="row"><a href="/{primary}/{cid}">{esc(c.name)}</a></th>'
+            f'<tr><th scope="row"><a href="/{primary}/{cid}">{isolate(c.name)}</a></th>'
             f'<td data-label="status">{status_badge(c)}</td>'
             f'<td data-label="analysed pairs">{progress(c)}</td>'
             f'<td class="num" data-label="rejected">{c.rejected:,}</td>'
@@ -325,7 +362,9 @@ def filter_form(
     style_values = [("", "any style")] + [
         (s, f"{s} ({styles[s]:,})" if s in styles else s) for s in STYLES
     ]
-    style_values += [(s, f"{s} ({n:,})") for s, n in styles.items() if s not in STYLES]
+    style_values += [
+        (s, f"{isolate_text(s)} ({n:,})") for s, n in styles.items() if s not in STYLES
+    ]
     dimension_values = [("", "any dimension")] + [(d, d.replace("_", " ")) for d in dimensions]
     # A dimension alone keeps the replies that show it (level 1 or more): every reply has a
     # level on every dimension, so "any level" would keep them all. 0 is offered only when a
@@ -336,7 +375,7 @@ def filter_form(
     chosen_level = "" if filters.min_level == "1" else filters.min_level
     topics = facets.get("topic", [])
     if topics:
-        topic_values = [("", "any topic")] + [(t, f"{t} ({n:,})") for t, n in topics]
+        topic_values = [("", "any topic")] + [(t, f"{isolate_text(t)} ({n:,})") for t, n in topics]
         topic_field = f'<select id="f-topic" name="topic">{_options(topic_values, filters.topic)}'
     else:
         topic_field = (
@@ -386,15 +425,15 @@ def result_card(
     seq = record.get("seq")
     meta = [reply_number(seq)]
     if record.get("speaker"):
-        meta.append(f"helper <b>{esc(record['speaker'])}</b>")
+        meta.append(f"helper <b>{isolate(record['speaker'])}</b>")
     stamp = when(record.get("timestamp"))
     if stamp:
         meta.append(esc(stamp))
     if record.get("community"):
-        meta.append(esc(record["community"]))
+        meta.append(isolate(record["community"]))
     topic = record.get("topic")
     if isinstance(topic, Mapping) and isinstance(topic.get("category"), str):
-        meta.append(f'topic <span class="tag">{esc(topic["category"])}</span>')
+        meta.append(f'topic <span class="tag">{isolate(topic["category"])}</span>')
     conversation = record.get("conversation_id")
     if isinstance(conversation, str) and conversation:
         meta.append(
@@ -419,10 +458,15 @@ def result_card(
     )
 
 
+def page_count(filters: Filters, total: int) -> int:
+    """How many pages ``total`` results fill (1 when there are none)."""
+    return max(1, -(-total // filters.per_page))
+
+
 def pagination(filters: Filters, total: int) -> str:
-    pages = max(1, -(-total // filters.per_page))
+    pages = page_count(filters, total)
     current = filters.page
-    if pages == 1:
+    if pages == 1 and current == 1:
         return ""
     shown = sorted({1, pages, *range(max(1, current - 2), min(pages, current + 2) + 1)})
     items = []
@@ -432,7 +476,7 @@ def pagination(filters: Filters, total: int) -> str:
         return f'<li><a href="{esc(filters.link(page=page))}"{rel_attr}>{label}</a></li>'
 
     items.append(
-        link(current - 1, "&lsaquo; previous", "prev")
+        link(min(current - 1, pages), "&lsaquo; previous", "prev")
         if current > 1
         else '<li><span class="off">&lsaquo; previous</span></li>'
     )
@@ -473,7 +517,7 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
     status = 200
     if problems:
         status = 422
-        items = "".join(f"<li>{esc(p)}</li>" for p in problems)
+        items = "".join(f"<li>{text_html(p)}</li>" for p in problems)
         parts.append(f'<div class="note error-box" role="alert"><ul>{items}</ul></div>')
     elif unsearchable:
         parts.append(_unsearchable_note(filters))
@@ -494,8 +538,11 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
             "this corpus</a></p></div>"
         )
         if not page.items:
+            last = page_count(filters, page.total)
             hint = (
-                f'<a href="{esc(filters.link(page=1))}">Go to the first page</a>.'
+                f"These results end on page {last:,}: "
+                f'<a href="{esc(filters.link(page=last))}">go to the last page</a> or '
+                f'<a href="{esc(filters.link(page=1))}">the first page</a>.'
                 if page.total
                 else "Nothing matches these filters; loosen them or clear them."
                 if filters.active
@@ -508,7 +555,8 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
         parts.append(pagination(filters, page.total))
     lead = corpus_facts(corpus)
     return page_response(
-        document(corpus.name, "".join(parts), active="/explorer", lead=lead), status=status
+        document(isolate_text(corpus.name), "".join(parts), active="/explorer", lead=lead),
+        status=status,
     )
 
 
@@ -516,12 +564,13 @@ def _unsearchable_note(filters: Filters) -> str:
     common = common_words(filters.q)
     if common:
         why = (
-            f"“{esc(filters.q)}” has only words too common to search for "
-            f"({esc(', '.join(common))}): the search index leaves them out, so it cannot "
+            f"“{isolate(filters.q)}” has only words too common to search for "
+            f"({', '.join(isolate(w) for w in common)}): the search index leaves them out, so "
+            "it cannot "
             "look for them."
         )
     else:
-        why = f"“{esc(filters.q)}” has no letters or digits to search for."
+        why = f"“{isolate(filters.q)}” has no letters or digits to search for."
     return (
         f'<p class="note" id="search-unusable">{why} Search for a less common word, or '
         f'<a href="{esc(filters.link(q="", page=1))}">clear the search</a>.</p>'
@@ -535,7 +584,7 @@ def _skipped_words(filters: Filters) -> str:
         return ""
     return (
         f' · <span class="muted" id="search-skipped">left out of the search as too common: '
-        f"{esc(', '.join(common))}</span>"
+        f"{', '.join(isolate(w) for w in common)}</span>"
     )
 
 
@@ -561,7 +610,8 @@ def _thread_records(
 def _thread_card(record: Mapping[str, Any], dimensions: Sequence[str]) -> str:
     """One reply of a thread: number, who, when, the reply annotated, and its details."""
     seq = record.get("seq")
-    meta = [reply_number(seq), f"<b>{esc(record.get('speaker') or 'a helper')}</b>"]
+    speaker = record.get("speaker")
+    meta = [reply_number(seq), f"<b>{isolate(speaker) if speaker else 'a helper'}</b>"]
     stamp = when(record.get("timestamp"))
     if stamp:
         meta.append(esc(stamp))
@@ -580,7 +630,8 @@ def _said(first: Mapping[str, Any], answered: object, shown: set[object]) -> str
     """The message a turn's replies answer: in full, or, when it is itself a reply on this
     page (``answered`` is its seq), a link to that reply's card instead of its text again.
     Crisis cues and resources are shown either way: they are about this message."""
-    who = esc(first.get("seeker_speaker") or "the seeker")
+    speaker = first.get("seeker_speaker")
+    who = isolate(speaker) if speaker else "the seeker"
     word = annotate.distress_word(first)
     distress = f" · distress: {word}" if word else ""
     attention = (
@@ -646,12 +697,14 @@ def explorer_thread(ctx: Ctx, corpus_id: str, conversation_id: str) -> HTMLRespo
         )
     back = (
         f'<a href="/explorer/{quote(corpus.id, safe="")}">'
-        f"&lsaquo; all results of {esc(corpus.name)}</a>"
+        f"&lsaquo; all results of {isolate(corpus.name)}</a>"
     )
     lead = (
-        f'<p class="muted">Conversation <code>{esc(conversation_id)}</code> · '
+        f'<p class="muted">Conversation <code>{isolate(conversation_id)}</code> · '
         f"{plural(opening, 'message')}, {plural(len(records), 'reply', 'replies')} · {back}</p>"
     )
     return page_response(
-        document(f"Thread in {corpus.name}", "".join(parts), active="/explorer", lead=lead)
+        document(
+            f"Thread in {isolate_text(corpus.name)}", "".join(parts), active="/explorer", lead=lead
+        )
     )

@@ -10,10 +10,18 @@ quote conversations). The static files are the page style sheet and the coach sc
 shipped in ``service/static/``, the report's style sheet (so dashboard sections look as in
 the report) and a palette made from the chart colours. :class:`PageError` is an error
 shown as an HTML page.
+
+Names, ids, communities, topics and search words from the data or the user are shown
+inline through :func:`isolate` (``<bdi>``) or, in plain text (the page title, error
+messages, menu choices), :func:`isolate_text` (U+2068 FIRST STRONG ISOLATE … U+2069 POP
+DIRECTIONAL ISOLATE), which :func:`text_html` turns into ``<bdi>`` where the text is written
+into HTML: a right-to-left name, or one with a U+202E override, then reads as itself without
+reordering the text around it (the dates of a reply's header, say).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from importlib.resources import files
 
@@ -56,6 +64,34 @@ SHIPPED_STATIC: Mapping[str, str] = {
     "pages.css": "text/css; charset=utf-8",
     "coach.js": "text/javascript; charset=utf-8",
 }
+
+
+#: The isolate characters: LRI, RLI, FSI and PDI.
+_ISOLATES = re.compile("[\u2066-\u2069]")
+
+
+def isolate(text: object) -> str:
+    """``text`` escaped, in a ``<bdi>`` element: its direction (a right-to-left script, or
+    an override character such as U+202E in it) cannot reorder the text around it."""
+    return f"<bdi>{esc(text)}</bdi>"
+
+
+def isolate_text(text: object) -> str:
+    """``text`` between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE: the
+    plain-text :func:`isolate`, for text that is escaped later or cannot hold markup (the
+    ``<title>``, error messages, ``<option>`` labels). Isolate characters in ``text`` itself
+    (U+2066 to U+2069, invisible) are left out: an unmatched one would pair with the closing
+    U+2069 and leave the run open."""
+    return f"\u2068{_ISOLATES.sub('', str(text))}\u2069"
+
+
+_ISOLATED = re.compile("\u2068([^\u2068\u2069]*)\u2069")
+
+
+def text_html(text: str) -> str:
+    """Plain ``text`` as HTML: escaped, each :func:`isolate_text` run in a ``<bdi>`` (so a
+    copied name carries no invisible isolate characters)."""
+    return _ISOLATED.sub(r"<bdi>\1</bdi>", esc(text))
 
 
 def palette_css() -> str:
@@ -132,7 +168,8 @@ def document(
     footer: str = "",
 ) -> str:
     """A whole page: ``title`` (plain text) as heading, ``lead`` (HTML) under it, ``body``
-    (HTML) in ``<main>``; ``active`` is the path of the current navigation section."""
+    (HTML) in ``<main>``; ``active`` is the path of the current navigation section. Names in
+    ``title`` are isolated with :func:`isolate_text`."""
     links = "".join(
         f'<li><a href="{path}"{" aria-current=page" if path == active else ""}>{label}</a></li>'
         for path, label in NAV
@@ -153,7 +190,7 @@ def document(
         '<header class="top site"><div>'
         '<nav class="site" aria-label="Site"><a class="brand" href="/">carelens</a>'
         f"<ul>{links}</ul></nav>"
-        f'<h1>{esc(title)}</h1>{lead}</div></header><main id="main">{body}</main>'
+        f'<h1>{text_html(title)}</h1>{lead}</div></header><main id="main">{body}</main>'
         f'<footer class="site"><div>carelens {esc(__version__)}{footer} · runs offline: '
         "nothing on these pages is sent anywhere else</div></footer></body></html>\n"
     )
@@ -170,9 +207,9 @@ def error_page(error: PageError) -> HTMLResponse:
     """The page of a :class:`PageError`."""
     links = [*error.links, ("/coach", "Coach"), ("/explorer", "Explorer")]
     body = (
-        f'<div class="note error-box" role="alert"><p>{esc(error.message)}</p></div>'
+        f'<div class="note error-box" role="alert"><p>{text_html(error.message)}</p></div>'
         '<p class="error-links">'
-        + " · ".join(f'<a href="{esc(href)}">{esc(label)}</a>' for href, label in links)
+        + " · ".join(f'<a href="{esc(href)}">{text_html(label)}</a>' for href, label in links)
         + "</p>"
     )
     lead = f'<p class="muted">Error {error.status}</p>'
