@@ -1,17 +1,20 @@
 """Plausible times: a Unix time read as seconds or milliseconds, and any time, only between
 1980 and 2100.
 
-One rule for the readers (which write a numeric timestamp as ISO-8601 UTC) and the insights
-(which group responses by month): a Unix time lies between 1980 and 2100
-(:data:`EPOCH_RANGE`), in seconds or in milliseconds. The two ranges do not overlap, so each
-number has one reading; any other number (``86400``, a bare year) is no time. The insights
-hold dates of any other form to the same years (:func:`plausible`): ``0001-01-01`` or
-``1970-01-01`` is a placeholder for "no date", not a month to plot.
+One rule for the readers (which write a numeric timestamp as ISO-8601 UTC), the insights
+(which group responses by month), the pages that show a reply's time and the store (whose
+date filters must find what the pages show as dated), all through :func:`parse_timestamp`:
+a Unix time lies between 1980 and 2100 (:data:`EPOCH_RANGE`), in seconds or in
+milliseconds. The two ranges do not overlap, so each number has one reading; any other
+number (``86400``, a bare year) is no time. Dates of any other form are held to the same
+years (:func:`plausible`): ``0001-01-01`` or ``1970-01-01`` is a placeholder for "no date",
+not a month to plot.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from datetime import UTC, datetime
 
 #: The first and the end of the years a time may fall in: 1980 to 2100 (UTC).
@@ -43,3 +46,47 @@ def unix_time(number: float) -> datetime | None:
         if low <= seconds < high:
             return datetime.fromtimestamp(seconds, tz=UTC)
     return None
+
+
+_COMPACT_DATE = re.compile(r"\d{8}")
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    """A timestamp as an aware UTC datetime; None when it is none of the accepted forms.
+
+    Accepted: a :class:`datetime` (naive means UTC); any string that
+    :meth:`datetime.fromisoformat` reads (``2024-08-01T12:00:00Z``, ``2024-08-01 12:00``,
+    ``2024-08-01``, the compact ``20240801`` and ``20240801T1200``), with or without an
+    offset (none means UTC); and a number — or a string of one — that is a plausible Unix
+    time, in seconds or in milliseconds, between 1980 and 2100
+    (:func:`unix_time`; the two ranges do not overlap, so each number has
+    one reading). An eight-digit value is a
+    compact ``YYYYMMDD`` date when it is one. Every form must fall between 1980 and 2100
+    (:func:`plausible`). Anything else — a bare year such as ``2024``,
+    a number outside both ranges, a placeholder date such as ``0001-01-01``, text — is no
+    timestamp (the response is undated).
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, datetime):
+        return plausible(value)
+    text = str(value).strip()
+    if not text:
+        return None
+    if _COMPACT_DATE.fullmatch(text):
+        parsed = _iso(text)
+        if parsed is not None:
+            return parsed
+    try:
+        number = float(text)
+    except ValueError:
+        return _iso(text)
+    return unix_time(number)
+
+
+def _iso(text: str) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return plausible(parsed)

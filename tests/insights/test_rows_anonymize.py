@@ -10,8 +10,9 @@ import pytest
 from insight_rows import record
 
 from carelens.insights import UNKNOWN, Insights, is_result_file, row_from_record
-from carelens.insights.rows import count_questions, parse_timestamp
+from carelens.insights.rows import count_questions
 from carelens.privacy import redact_with_spans
+from carelens.timestamps import parse_timestamp
 
 
 def test_row_from_a_full_record() -> None:

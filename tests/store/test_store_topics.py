@@ -13,7 +13,7 @@ from carelens.store import SCHEMA_VERSION, InvalidQueryError, PostgresStore, SQL
 from carelens.store import postgres as postgres_backend
 from carelens.store import sql as sql_module
 from carelens.store import sqlite as sqlite_backend
-from carelens.store.base import clean_text
+from carelens.store.base import clean_text, normalize_timestamp
 from carelens.store.sql import SQLStore
 
 TOPICS = ("grief", "loneliness", "work", None)
@@ -25,8 +25,8 @@ def topical(seq: int, **changes: Any) -> dict[str, Any]:
     return record(seq, topic={"category": category, "score": 0.5 + seq / 100}, **changes)
 
 
-def test_schema_version_is_four() -> None:
-    assert SCHEMA_VERSION == 4
+def test_schema_version_is_five() -> None:
+    assert SCHEMA_VERSION == 5
 
 
 def test_topic_filter(store: Store) -> None:
@@ -117,11 +117,13 @@ def store_at_version(
         sqlite_backend._SCHEMA_V1,
         sqlite_backend._SCHEMA_V2,
         sqlite_backend._SCHEMA_V3,
+        sqlite_backend._SCHEMA_V4,
     )[:version]
     postgres_steps = (
         postgres_backend._SCHEMA_V1,
         postgres_backend._SCHEMA_V2,
         postgres_backend._SCHEMA_V3,
+        postgres_backend._SCHEMA_V4,
     )[:version]
     patch.setattr(SQLiteStore, "_migrations", lambda self: sqlite_steps)
     patch.setattr(PostgresStore, "_migrations", lambda self: postgres_steps)
@@ -266,3 +268,46 @@ def test_version_3_database_is_upgraded(
     assert seqs(store, corpus.id, query="sister") == [2]
     store.add_results(corpus.id, [record(3, seeker_text="café")])
     assert seqs(store, corpus.id, query="Cafe") == [0, 3]
+
+
+def test_version_4_database_is_upgraded(
+    open_url: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 4 read only ISO-8601 text into ``timestamp_utc``: a Unix time kept as text
+    (a CSV column) had a date on the pages and matched no date filter, and a placeholder
+    year-1 date matched. Version 5 reads them as the pages do."""
+    stamps = [
+        "1725300000",  # 2024-09-02T18:00:00Z, in seconds
+        "1725300000000",  # the same, in milliseconds
+        "2024-09-03T09:00:00+02:00",
+        "0001-01-01",
+        "20240904",
+        "soon",
+    ]
+    with monkeypatch.context() as patch:
+        old = store_at_version(4, open_url, patch)
+        corpus = old.create_corpus("old.csv")
+        rows = [record(i, timestamp=stamp) for i, stamp in enumerate(stamps)]
+        insert_old_rows(old, _V3_COLUMNS, corpus.id, rows)
+        for i, stamp in enumerate(stamps):  # what version 4 stored
+            raw(
+                old,
+                "UPDATE results SET timestamp_utc = ? WHERE seq = ?",
+                (normalize_timestamp(stamp), i),
+            )
+        assert seqs(old, corpus.id, since="2024-09-01") == [2, 4]
+        assert seqs(old, corpus.id, until="1990-01-01") == [3]
+        old.close()
+    store = open_url()
+    assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
+    assert seqs(store, corpus.id, since="2024-09-01") == [0, 1, 2, 4]
+    assert seqs(store, corpus.id, since="2024-09-03", until="2024-09-03T23:59:59Z") == [2]
+    assert seqs(store, corpus.id, until="1990-01-01") == []
+    assert raw(store, "SELECT timestamp_utc FROM results WHERE seq = 0")[0][0] == (
+        "2024-09-02T18:00:00.000000Z"
+    )
+    # new rows are stored the same way
+    store.add_results(
+        corpus.id, [record(6, timestamp="1725400000"), record(7, timestamp=1725400000)]
+    )
+    assert seqs(store, corpus.id, since="2024-09-03T12:00:00Z") == [4, 6, 7]

@@ -22,7 +22,7 @@ from typing import Any
 from carelens.errors import InputError
 from carelens.output.records import FieldError, check_result_record
 from carelens.taxonomy import EMPATHY_PARTS, RESPONSE_DIMENSIONS
-from carelens.timestamps import plausible, unix_time
+from carelens.timestamps import parse_timestamp
 
 #: Dimensions a row carries levels for: the model's, then the derived ``empathy``.
 ROW_DIMENSIONS: tuple[str, ...] = (*RESPONSE_DIMENSIONS, "empathy")
@@ -83,50 +83,6 @@ class ResponseRow:
         if self.timestamp is not None:
             stamp = self.timestamp.astimezone(UTC)
             object.__setattr__(self, "month", f"{stamp.year:04d}-{stamp.month:02d}")
-
-
-_COMPACT_DATE = re.compile(r"\d{8}")
-
-
-def parse_timestamp(value: object) -> datetime | None:
-    """A timestamp as an aware UTC datetime; None when it is none of the accepted forms.
-
-    Accepted: a :class:`datetime` (naive means UTC); any string that
-    :meth:`datetime.fromisoformat` reads (``2024-08-01T12:00:00Z``, ``2024-08-01 12:00``,
-    ``2024-08-01``, the compact ``20240801`` and ``20240801T1200``), with or without an
-    offset (none means UTC); and a number — or a string of one — that is a plausible Unix
-    time, in seconds or in milliseconds, between 1980 and 2100
-    (:func:`carelens.timestamps.unix_time`; the two ranges do not overlap, so each number has
-    one reading). An eight-digit value is a
-    compact ``YYYYMMDD`` date when it is one. Every form must fall between 1980 and 2100
-    (:func:`carelens.timestamps.plausible`). Anything else — a bare year such as ``2024``,
-    a number outside both ranges, a placeholder date such as ``0001-01-01``, text — is no
-    timestamp (the response is undated).
-    """
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, datetime):
-        return plausible(value)
-    text = str(value).strip()
-    if not text:
-        return None
-    if _COMPACT_DATE.fullmatch(text):
-        parsed = _iso(text)
-        if parsed is not None:
-            return parsed
-    try:
-        number = float(text)
-    except ValueError:
-        return _iso(text)
-    return unix_time(number)
-
-
-def _iso(text: str) -> datetime | None:
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return plausible(parsed)
 
 
 def _name(value: object) -> str | None:

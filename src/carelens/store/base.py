@@ -3,7 +3,8 @@
 :class:`Corpus` and :class:`Page` are what the store hands back; :class:`Store` is the
 protocol the SQLite and PostgreSQL backends implement. The helpers turn a result record into
 the row that indexes it (:func:`prepare_record` / :func:`restore_record`), put timestamps in
-one sortable UTC form (:func:`normalize_timestamp`), cut a free-text query into plain words
+one sortable UTC form (:func:`record_timestamp` for records, :func:`normalize_timestamp` for
+query bounds), cut a free-text query into plain words
 (:func:`query_words`), and make and check API-key secrets (:func:`new_secret`,
 :func:`secret_matches`). None of them touches a database.
 """
@@ -24,6 +25,7 @@ from typing import Any, Protocol
 from carelens.checks import int_between
 from carelens.errors import InputError
 from carelens.store.errors import InvalidQueryError
+from carelens.timestamps import parse_timestamp
 from carelens.types import MAX_ID_CHARS
 
 #: The states of a corpus, in the order a successful upload goes through them.
@@ -162,11 +164,24 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+def record_timestamp(value: object) -> str | None:
+    """A record's timestamp as the store keeps it (:func:`sortable`), read the way the pages
+    and the insights read it (:func:`carelens.timestamps.parse_timestamp`: ISO-8601, compact
+    dates or a Unix time, 1980 to 2100), so a date filter finds what they show as dated."""
+    moment = parse_timestamp(value)
+    return None if moment is None else sortable(moment)
+
+
+def sortable(moment: datetime) -> str:
+    """An aware datetime as sortable UTC text (``YYYY-MM-DDTHH:MM:SS.ffffffZ``)."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
 def normalize_timestamp(value: object) -> str | None:
-    """``value`` as sortable UTC text (``YYYY-MM-DDTHH:MM:SS.ffffffZ``), or None.
+    """A ``since`` / ``until`` bound as sortable UTC text (:func:`sortable`), or None.
 
     Any ISO-8601 string :func:`datetime.fromisoformat` reads is accepted (a date alone means
-    midnight; no offset means UTC). Anything else gives None.
+    midnight; no offset means UTC), in any year. Anything else gives None.
     """
     if not isinstance(value, str):
         return None
@@ -320,7 +335,7 @@ def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
         response_id=clean_text(record.get("response_id")),
         helper=clean_text(record.get("speaker")),
         community=clean_text(record.get("community")),
-        timestamp=normalize_timestamp(record.get("timestamp")),
+        timestamp=record_timestamp(record.get("timestamp")),
         style=clean_text(record.get("style")),
         topic=record_topic(record),
         conversation_id=clean_text(record.get("conversation_id")),

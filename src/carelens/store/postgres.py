@@ -20,7 +20,6 @@ folded alike. Distinct words only, at most :data:`MAX_SEARCH_BYTES` of them, kee
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -40,7 +39,14 @@ from carelens.store.base import (
     record_topic,
 )
 from carelens.store.errors import StoreError, StoreUnavailableError
-from carelens.store.sql import MigrationStep, SQLStore, Tx
+from carelens.store.sql import (
+    MigrationStep,
+    SQLStore,
+    Tx,
+    fill_timestamps,
+    rows_by_id,
+    stored_record,
+)
 
 if TYPE_CHECKING:
     import psycopg
@@ -56,8 +62,6 @@ _MIGRATION_LOCK = 0x636172656C656E73
 MAX_SEARCH_BYTES = 256 * 1024
 #: PostgreSQL indexes no longer word ("word is too long to be indexed").
 _MAX_WORD_BYTES = 2047
-#: Rows read and rewritten per statement while a migration fills new columns.
-_FILL_BATCH = 500
 #: Seconds to wait for a connection when the URL sets no ``connect_timeout``: without one,
 #: libpq waits as long as the operating system does (minutes) for a host that does not
 #: answer, and a request or the worker hangs with it.
@@ -176,49 +180,27 @@ def search_document(*texts: str | None) -> str:
     return " ".join(kept)
 
 
-def _rows_by_id(tx: Tx, columns: str) -> Iterator[list[tuple[Any, ...]]]:
-    """Every result row's id and ``columns``, a batch at a time, in id order."""
-    last = 0
-    while rows := tx.execute(
-        f"SELECT id, {columns} FROM results WHERE id > ? ORDER BY id LIMIT ?",
-        (last, _FILL_BATCH),
-    ):
-        yield rows
-        last = rows[-1][0]
-
-
-def _stored_record(result_id: int, record_json: str) -> dict[str, Any]:
-    """A stored record's JSON as a dict (Python's parser reads what PostgreSQL's ``json``
-    cannot turn into text: an escaped NUL, a lone surrogate, NaN); {} when unreadable."""
-    try:
-        record = json.loads(record_json)
-    except ValueError:
-        logger.warning("result row %d: its stored JSON cannot be read; left unindexed", result_id)
-        return {}
-    return record if isinstance(record, dict) else {}
-
-
 def _fill_topic_and_conversation(tx: Tx) -> None:
-    for rows in _rows_by_id(tx, "record"):
+    for rows in rows_by_id(tx, "record"):
         updates: list[tuple[Any, ...]] = []
         for result_id, record_json in rows:
-            record = _stored_record(result_id, record_json)
+            record = stored_record(result_id, record_json)
             conversation = clean_text(record.get("conversation_id"))
             updates.append((record_topic(record), conversation, result_id))
         tx.executemany("UPDATE results SET topic = ?, conversation_id = ? WHERE id = ?", updates)
 
 
 def _fill_attention(tx: Tx) -> None:
-    for rows in _rows_by_id(tx, "record"):
+    for rows in rows_by_id(tx, "record"):
         updates = [
-            (*record_attention(_stored_record(result_id, record_json)), result_id)
+            (*record_attention(stored_record(result_id, record_json)), result_id)
             for result_id, record_json in rows
         ]
         tx.executemany("UPDATE results SET crisis_cues = ?, unsafe_reply = ? WHERE id = ?", updates)
 
 
 def _fill_search(tx: Tx) -> None:
-    for rows in _rows_by_id(tx, "seeker_text, response_text"):
+    for rows in rows_by_id(tx, "seeker_text, response_text"):
         updates: Iterable[tuple[Any, ...]] = (
             (search_document(seeker, response), result_id) for result_id, seeker, response in rows
         )
@@ -258,6 +240,9 @@ _SCHEMA_V4: tuple[MigrationStep, ...] = (
     _fill_search,
     "CREATE INDEX results_search ON results USING GIN (search)",
 )
+
+#: Version 5: ``timestamp_utc`` read as the pages read a time (see :func:`fill_timestamps`).
+_SCHEMA_V5: tuple[MigrationStep, ...] = (fill_timestamps,)
 
 
 def redact_url(url: str) -> str:
@@ -419,7 +404,7 @@ class PostgresStore(SQLStore):
             self._release(connection)
 
     def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
-        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4)
+        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5)
 
     def _lock_schema(self, tx: Tx) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))

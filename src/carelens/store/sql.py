@@ -11,6 +11,8 @@ rows actually inserted, in the same transaction.
 
 from __future__ import annotations
 
+import json
+import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -35,6 +37,7 @@ from carelens.store.base import (
     now_iso,
     prepare_record,
     query_words,
+    record_timestamp,
     restore_record,
     secret_key_id,
     secret_matches,
@@ -42,7 +45,9 @@ from carelens.store.base import (
 from carelens.store.errors import CorpusNotFoundError, InvalidQueryError, SchemaVersionError
 
 #: The schema this carelens writes; a database with a higher version is refused.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+#: Rows read and rewritten per statement while a migration fills columns.
+_FILL_BATCH = 500
 _CORPUS_COLUMNS = "id, name, format, status, total, done, rejected, error, created_at, updated_at"
 _RESULT_COLUMNS = (
     "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
@@ -73,9 +78,51 @@ class Tx(Protocol):
         ...
 
 
+logger = logging.getLogger(__name__)
+
+
 #: One step of a schema migration: a statement, or a function run in the migrating
 #: transaction (for work SQL cannot do alike everywhere, such as reading old records' JSON).
 MigrationStep: TypeAlias = str | Callable[[Tx], None]
+
+
+def rows_by_id(tx: Tx, columns: str) -> Iterator[list[tuple[Any, ...]]]:
+    """Every result row's id and ``columns``, a batch at a time, in id order (for
+    migrations that fill a column from what is stored)."""
+    last = 0
+    while rows := tx.execute(
+        f"SELECT id, {columns} FROM results WHERE id > ? ORDER BY id LIMIT ?",
+        (last, _FILL_BATCH),
+    ):
+        yield rows
+        last = rows[-1][0]
+
+
+def stored_record(result_id: int, record_json: str) -> dict[str, Any]:
+    """A stored record's JSON as a dict, read by Python (which reads what PostgreSQL's
+    ``json`` cannot turn into text: an escaped NUL, a lone surrogate, NaN); {} when
+    unreadable."""
+    try:
+        record = json.loads(record_json)
+    except ValueError:
+        logger.warning("result row %d: its stored JSON cannot be read; left unindexed", result_id)
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def fill_timestamps(tx: Tx) -> None:
+    """Schema version 5, both backends: ``timestamp_utc`` again from each stored record's
+    ``timestamp``, read by :func:`~carelens.store.base.record_timestamp` like the pages and
+    the insights read it. Before, only ISO-8601 text was read, so a Unix time kept as text
+    (a CSV column) showed a date on the pages and matched no date filter."""
+    for rows in rows_by_id(tx, "timestamp_utc, record"):
+        updates = []
+        for result_id, stored, record_json in rows:
+            moment = record_timestamp(stored_record(result_id, record_json).get("timestamp"))
+            if moment != stored:
+                updates.append((moment, result_id))
+        if updates:
+            tx.executemany("UPDATE results SET timestamp_utc = ? WHERE id = ?", updates)
 
 
 def _corpus(row: Sequence[Any]) -> Corpus:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from carelens.store.errors import StoreError, StoreUnavailableError
-from carelens.store.sql import MigrationStep, SQLStore, Tx
+from carelens.store.sql import MigrationStep, SQLStore, Tx, fill_timestamps
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +139,9 @@ _SCHEMA_V3: tuple[str, ...] = (
 #: folds words the way queries do (``unicode61 remove_diacritics 2``).
 _SCHEMA_V4: tuple[MigrationStep, ...] = ()
 
+#: Version 5: ``timestamp_utc`` read as the pages read a time (see :func:`fill_timestamps`).
+_SCHEMA_V5: tuple[MigrationStep, ...] = (fill_timestamps,)
+
 
 class _SQLiteTx:
     def __init__(self, connection: sqlite3.Connection) -> None:
@@ -241,7 +244,7 @@ class SQLiteStore(SQLStore):
                 raise _error(f"{self.path}: cannot commit: {exc}", exc) from exc
 
     def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
-        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4)
+        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5)
 
     def _lock_schema(self, tx: Tx) -> None:
         """Nothing to do: BEGIN IMMEDIATE already holds the database's write lock."""

@@ -35,7 +35,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from carelens.insights.report.format import esc, noun, plural
-from carelens.insights.rows import parse_timestamp
 from carelens.service.context import Ctx, ServiceContext
 from carelens.service.pages import annotate
 from carelens.service.pages.layout import (
@@ -55,6 +54,7 @@ from carelens.store.base import (
     query_words,
 )
 from carelens.taxonomy import STYLES
+from carelens.timestamps import parse_timestamp
 
 router = APIRouter()
 
