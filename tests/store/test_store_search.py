@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 from store_records import raw, record, seqs
 
 from carelens.store import Store
-from carelens.store.base import query_words
-from carelens.store.postgres import MAX_SEARCH_BYTES, fold_word, search_document
+from carelens.store.base import MAX_SEARCH_BYTES, fold_word, query_words, search_document
 
 TEXTS = (
     "I emailed sam@example.com about it",
@@ -24,6 +23,8 @@ TEXTS = (
     "naïve coöperation",
     "I'm wfh 24/7",
     "résumé résumés",
+    "Ελληνικά κείμενα",
+    "a ﬁle of ﬂowers",
 )
 
 # Each query and the texts (by index) it must find on SQLite and PostgreSQL alike. Before
@@ -52,6 +53,11 @@ FOUND = [
     ("resume", [10]),
     ("RÉSUMÉS", [10]),
     ("cafe ecole", []),
+    # Before schema version 5, SQLite's tokenizer removed accents from Latin letters only and
+    # left compatibility forms alone: these found nothing there.
+    ("ελληνικα", [11]),
+    ("ΕΛΛΗΝΙΚΆ", [11]),
+    ("file flowers", [12]),
 ]
 
 
@@ -128,10 +134,23 @@ def test_every_query_word_of_a_text_is_in_its_document(seeker: str, response: st
         assert fold_word(word) in document
 
 
-def test_postgres_tsvector_is_written_by_carelens(store: Store, backend: str) -> None:
-    if backend != "postgres":
-        pytest.skip("SQLite keeps its own FTS5 index")
+def test_the_index_holds_the_words_carelens_folds(store: Store, backend: str) -> None:
     corpus = store.create_corpus("a.jsonl")
     store.add_results(corpus.id, [record(0, seeker_text="Cafés in Zürich", response_text="")])
-    (vector,) = raw(store, "SELECT search::text FROM results")[0]
-    assert vector == "'cafe':1 'zurich':2"
+    if backend == "postgres":
+        (vector,) = raw(store, "SELECT search::text FROM results")[0]
+        assert vector == "'cafe':1 'zurich':2"
+    else:
+        (words,) = raw(store, "SELECT words FROM results_search")[0]
+        assert words == search_document("Cafés in Zürich", "") == "cafes zurich"
+
+
+def test_sqlite_index_follows_deletes(store: Store, backend: str) -> None:
+    if backend != "sqlite":
+        pytest.skip("the search triggers are SQLite's")
+    keep, drop = store.create_corpus("a.jsonl"), store.create_corpus("b.jsonl")
+    store.add_results(keep.id, [record(0, seeker_text="Ελληνικά")])
+    store.add_results(drop.id, [record(0, seeker_text="Ελληνικά")])
+    assert store.delete_corpus(drop.id)
+    assert raw(store, "SELECT count(*) FROM results_search")[0][0] == 1
+    assert seqs(store, keep.id, query="ελληνικα") == [0]

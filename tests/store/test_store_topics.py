@@ -288,6 +288,7 @@ def test_version_4_database_is_upgraded(
         old = store_at_version(4, open_url, patch)
         corpus = old.create_corpus("old.csv")
         rows = [record(i, timestamp=stamp) for i, stamp in enumerate(stamps)]
+        rows[5]["seeker_text"] = "Ελληνικά and a ﬁle"  # SQLite's old index: no match
         insert_old_rows(old, _V3_COLUMNS, corpus.id, rows)
         for i, stamp in enumerate(stamps):  # what version 4 stored
             raw(
@@ -300,6 +301,9 @@ def test_version_4_database_is_upgraded(
         old.close()
     store = open_url()
     assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
+    if isinstance(store, SQLiteStore):  # indexed again (PostgreSQL's index is unchanged)
+        assert seqs(store, corpus.id, query="ελληνικα file") == [5]
+        assert seqs(store, corpus.id, query="sister") == [2]
     assert seqs(store, corpus.id, since="2024-09-01") == [0, 1, 2, 4]
     assert seqs(store, corpus.id, since="2024-09-03", until="2024-09-03T23:59:59Z") == [2]
     assert seqs(store, corpus.id, until="1990-01-01") == []

@@ -16,6 +16,7 @@ import hmac
 import json
 import re
 import secrets
+import unicodedata
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -208,6 +209,14 @@ def bound_timestamp(name: str, value: str | None) -> str | None:
     return normal
 
 
+#: UTF-8 bytes of distinct words indexed per record (some 40,000 words); a longer text's
+#: later new words are not searchable. (A PostgreSQL ``tsvector`` holds at most 1 MiB.)
+MAX_SEARCH_BYTES = 256 * 1024
+#: No longer word is indexed (PostgreSQL's limit, "word is too long to be indexed"; SQLite
+#: keeps the same one so the backends find the same records).
+_MAX_WORD_BYTES = 2047
+
+
 def query_words(query: str) -> list[str]:
     """The words of a search query: runs of letters and digits, less English stop words.
 
@@ -389,3 +398,36 @@ def check_page(offset: int, limit: int) -> None:
     for name, value in (("offset", offset), ("limit", limit)):
         if not int_between(value, 0, MAX_SEQ):
             raise InvalidQueryError(f"{name}={value!r} must be an integer from 0 to {MAX_SEQ}")
+
+
+def fold_word(word: str) -> str:
+    """``word`` without accents (compatibility forms decomposed, combining marks dropped)
+    and case-folded: ``Café`` and ``CAFE`` both give ``cafe``."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return unicodedata.normalize("NFC", bare).casefold()
+
+
+def search_document(*texts: str | None) -> str:
+    """What a row's ``search`` column is made from: the distinct folded words of ``texts``
+    (:func:`~carelens.store.base.query_words`, then :func:`fold_word`), space-separated, in
+    the order they first occur, up to :data:`MAX_SEARCH_BYTES`."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    size = 0
+    for text in texts:
+        for word in query_words(text or ""):
+            folded = fold_word(word)
+            if folded in seen:
+                continue
+            length = len(folded.encode("utf-8"))
+            if length > _MAX_WORD_BYTES:
+                continue
+            if size + length + 1 > MAX_SEARCH_BYTES:
+                return " ".join(kept)
+            seen.add(folded)
+            kept.append(folded)
+            size += length + 1
+    return " ".join(kept)

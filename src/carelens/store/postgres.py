@@ -9,12 +9,14 @@ schema (``search_path``); concurrent migrations take an advisory lock. psycopg i
 only when this backend is used.
 
 Full-text search: each row's ``search`` column is a ``tsvector`` (GIN index) made from the
-distinct words of its texts as :func:`search_document` splits and folds them: the same word
+distinct words of its texts as :func:`~carelens.store.base.search_document` splits and folds
+them (the SQLite index is made from the same words): the same word
 rule as a query's (:func:`~carelens.store.base.query_words`), accents removed and case folded
 in Python, so PostgreSQL's own parser, which keeps host names or version numbers whole and
 on a C-locale cluster lower-cases only ASCII, sees the same words in a text and in a query.
 PostgreSQL then stems them (``english``). Queries use ``plainto_tsquery`` over the words
-folded alike. Distinct words only, at most :data:`MAX_SEARCH_BYTES` of them, keep every
+folded alike. Distinct words only, at most
+:data:`~carelens.store.base.MAX_SEARCH_BYTES` of them, keep every
 ``tsvector`` far under PostgreSQL's 1 MiB limit.
 """
 
@@ -24,7 +26,6 @@ import logging
 import os
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -34,9 +35,10 @@ from carelens.errors import MissingExtraError
 from carelens.store.base import (
     PreparedRecord,
     clean_text,
-    query_words,
+    fold_word,
     record_attention,
     record_topic,
+    search_document,
 )
 from carelens.store.errors import StoreError, StoreUnavailableError
 from carelens.store.sql import (
@@ -57,11 +59,6 @@ logger = logging.getLogger(__name__)
 MAX_IDLE = 8
 #: pg_advisory_xact_lock key that serialises schema migrations ("carelens" in ASCII).
 _MIGRATION_LOCK = 0x636172656C656E73
-#: UTF-8 bytes of distinct words indexed per record (some 40,000 words); a longer text's
-#: later new words are not searchable. A ``tsvector`` holds at most 1 MiB.
-MAX_SEARCH_BYTES = 256 * 1024
-#: PostgreSQL indexes no longer word ("word is too long to be indexed").
-_MAX_WORD_BYTES = 2047
 #: Seconds to wait for a connection when the URL sets no ``connect_timeout``: without one,
 #: libpq waits as long as the operating system does (minutes) for a host that does not
 #: answer, and a request or the worker hangs with it.
@@ -145,39 +142,6 @@ _SCHEMA_V1: tuple[str, ...] = (
         revoked_at TEXT
     )""",
 )
-
-
-def fold_word(word: str) -> str:
-    """``word`` without accents (compatibility forms decomposed, combining marks dropped)
-    and case-folded: ``Café`` and ``CAFE`` both give ``cafe``."""
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return unicodedata.normalize("NFC", bare).casefold()
-
-
-def search_document(*texts: str | None) -> str:
-    """What a row's ``search`` column is made from: the distinct folded words of ``texts``
-    (:func:`~carelens.store.base.query_words`, then :func:`fold_word`), space-separated, in
-    the order they first occur, up to :data:`MAX_SEARCH_BYTES`."""
-    seen: set[str] = set()
-    kept: list[str] = []
-    size = 0
-    for text in texts:
-        for word in query_words(text or ""):
-            folded = fold_word(word)
-            if folded in seen:
-                continue
-            length = len(folded.encode("utf-8"))
-            if length > _MAX_WORD_BYTES:
-                continue
-            if size + length + 1 > MAX_SEARCH_BYTES:
-                return " ".join(kept)
-            seen.add(folded)
-            kept.append(folded)
-            size += length + 1
-    return " ".join(kept)
 
 
 def _fill_topic_and_conversation(tx: Tx) -> None:

@@ -4,9 +4,12 @@ One connection serves every thread, behind a lock: the service's background work
 request threads take turns, each statement being short. Other processes may open the same
 file; WAL lets them read while one writes, and a 30 s busy timeout makes writers wait for
 each other. Write transactions start with ``BEGIN IMMEDIATE`` so two writers never deadlock
-upgrading a read lock. The search index is an external-content FTS5 table over the results'
-text columns (``porter unicode61`` tokenizer), kept in sync by triggers inside the writing
-transaction. A new database file is created readable by its owner only (it holds
+upgrading a read lock. The search index is an FTS5 table (``porter unicode61`` tokenizer) of
+each result's distinct words as :func:`~carelens.store.base.search_document` splits and folds
+them — the words PostgreSQL indexes, so both backends find the same records — written by
+triggers inside the writing transaction through the SQL function ``carelens_search_words``,
+which every connection of this store registers (a tool that changes a text without it gets
+"no such function"). A new database file is created readable by its owner only (it holds
 conversations and key hashes).
 """
 
@@ -21,11 +24,14 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from carelens.store.base import fold_word, search_document
 from carelens.store.errors import StoreError, StoreUnavailableError
 from carelens.store.sql import MigrationStep, SQLStore, Tx, fill_timestamps
 
 logger = logging.getLogger(__name__)
 
+#: The SQL function the search triggers call: :func:`search_document` of the two texts.
+SEARCH_FUNCTION = "carelens_search_words"
 #: RETURNING and ON CONFLICT DO NOTHING need SQLite 3.35 (2021).
 MIN_SQLITE = (3, 35, 0)
 #: Seconds a writer waits for another connection's write lock before giving up.
@@ -135,12 +141,37 @@ _SCHEMA_V3: tuple[str, ...] = (
     "CREATE INDEX results_unsafe ON results (corpus_id, seq) WHERE unsafe_reply = 1",
 )
 
-#: Version 4 changed PostgreSQL's search column only; SQLite's FTS5 index already splits and
-#: folds words the way queries do (``unicode61 remove_diacritics 2``).
+#: Version 4 changed PostgreSQL's search column only.
 _SCHEMA_V4: tuple[MigrationStep, ...] = ()
 
-#: Version 5: ``timestamp_utc`` read as the pages read a time (see :func:`fill_timestamps`).
-_SCHEMA_V5: tuple[MigrationStep, ...] = (fill_timestamps,)
+#: Version 5: ``timestamp_utc`` read as the pages read a time (see :func:`fill_timestamps`);
+#: and the search index made of the words PostgreSQL indexes (:func:`search_document`: split
+#: as queries are, accents removed in every script, compatibility forms decomposed), where
+#: FTS5's own tokenizer removed accents from Latin letters only.
+_SCHEMA_V5: tuple[MigrationStep, ...] = (
+    fill_timestamps,
+    "DROP TRIGGER results_fts_insert",
+    "DROP TRIGGER results_fts_delete",
+    "DROP TRIGGER results_fts_update",
+    "DROP TABLE results_fts",
+    """CREATE VIRTUAL TABLE results_search USING fts5 (
+        words, tokenize = 'porter unicode61 remove_diacritics 2'
+    )""",
+    f"""CREATE TRIGGER results_search_insert AFTER INSERT ON results BEGIN
+        INSERT INTO results_search (rowid, words)
+        VALUES (new.id, {SEARCH_FUNCTION}(new.seeker_text, new.response_text));
+    END""",
+    """CREATE TRIGGER results_search_delete AFTER DELETE ON results BEGIN
+        DELETE FROM results_search WHERE rowid = old.id;
+    END""",
+    f"""CREATE TRIGGER results_search_update AFTER UPDATE OF seeker_text, response_text
+    ON results BEGIN
+        UPDATE results_search SET words = {SEARCH_FUNCTION}(new.seeker_text, new.response_text)
+        WHERE rowid = new.id;
+    END""",
+    f"""INSERT INTO results_search (rowid, words)
+        SELECT id, {SEARCH_FUNCTION}(seeker_text, response_text) FROM results""",
+)
 
 
 class _SQLiteTx:
@@ -199,6 +230,9 @@ class SQLiteStore(SQLStore):
                 isolation_level=None,
                 check_same_thread=False,
             )
+            self._connection.create_function(
+                SEARCH_FUNCTION, 2, search_document, deterministic=True
+            )
             self._connection.execute("PRAGMA foreign_keys = ON")
             if not memory:
                 mode = self._connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -250,9 +284,10 @@ class SQLiteStore(SQLStore):
         """Nothing to do: BEGIN IMMEDIATE already holds the database's write lock."""
 
     def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
-        # Each word becomes an FTS5 string (quotes doubled), so no input is ever syntax.
-        phrase = " ".join('"' + word.replace('"', '""') + '"' for word in words)
-        return "r.id IN (SELECT rowid FROM results_fts WHERE results_fts MATCH ?)", [phrase]
+        # Each word, folded as the index's are, becomes an FTS5 string (quotes doubled), so no
+        # input is ever syntax.
+        phrase = " ".join('"' + fold_word(word).replace('"', '""') + '"' for word in words)
+        return "r.id IN (SELECT rowid FROM results_search WHERE results_search MATCH ?)", [phrase]
 
     def close(self) -> None:
         with self._lock:
