@@ -17,6 +17,7 @@ from carelens.analysis.feedback import (
     seeker_clause,
     seeker_feelings,
 )
+from carelens.privacy import redact
 from carelens.taxonomy import RESPONSE_DIMENSIONS, STYLES
 from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
 
@@ -136,6 +137,42 @@ def test_seeker_clause_is_clipped_to_fourteen_words() -> None:
     assert clause is not None
     assert clause.endswith("…")
     assert len(clause.removesuffix("…").split()) == 14
+
+
+@pytest.mark.parametrize(
+    ("seeker", "found", "placeholder"),
+    [
+        (
+            "I feel so alone and scared because nobody ever visits me at 221B Baker Street "
+            "anymore.",
+            "221B Baker Street",
+            "[address]",
+        ),
+        (
+            "I feel so alone and scared because nobody ever calls me on 020 7946 0958 anymore.",
+            "020 7946 0958",
+            "[phone]",
+        ),
+    ],
+)
+def test_a_clipped_quote_never_cuts_personal_data_in_two(
+    seeker: str, found: str, placeholder: str
+) -> None:
+    """Cut at 14 words, the quote kept "221B Baker" or "020 7946", which the redaction of the
+    feedback line (on its own) no longer recognised: part of an address left a --redact run."""
+    clause = seeker_clause(seeker)
+    assert clause is not None and found in clause and clause.endswith("…")
+    opening = f"It sounds like {second_person(clause).removesuffix('…')}…"
+    for line in (clause, opening):
+        redacted = redact(line)
+        assert placeholder in redacted and not any(ch.isdigit() for ch in redacted), redacted
+
+
+def test_the_opening_of_a_clipped_clause_ends_with_one_ellipsis() -> None:
+    long = "I feel " + " ".join(["very"] * 20) + " sad"
+    lines = feedback_for(analysis({"sympathy": dim(1)}), long, "So sorry.")
+    assert any("It sounds like" in line for line in lines)
+    assert not any("……" in line for line in lines)
 
 
 def test_second_person_turns_i_was_into_you_were() -> None:

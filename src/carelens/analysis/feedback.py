@@ -39,6 +39,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from carelens.privacy import find_personal
 from carelens.types import DimensionScore, ResponseAnalysis
 
 #: Feeling words looked for in the seeker's message (the seeker's own wording is quoted).
@@ -329,10 +330,21 @@ def _span_text(score: DimensionScore | None, response: str, words: int = 10) -> 
 
 def _clip(text: str, words: int) -> str:
     """Whitespace-collapsed ``text`` cut to ``words`` words; double quotes become single ones
-    so that a quotation of it never nests inside the feedback's own quotes."""
+    so that a quotation of it never nests inside the feedback's own quotes.
+
+    The cut never falls inside personal data (:func:`carelens.privacy.find_personal`: an
+    address, a phone number, ...): the quote then runs to its end, so that redaction, which
+    reads the feedback on its own, finds the whole of it rather than an unrecognisable part
+    ("visits me at 221B Baker…")."""
     parts = " ".join(text.replace('"', "'").split()).strip(" ,;:-")
     tokens = parts.split(" ")
-    return parts if len(tokens) <= words else " ".join(tokens[:words]) + "…"
+    if len(tokens) <= words:
+        return parts
+    cut = len(" ".join(tokens[:words]))
+    for found in find_personal(parts):
+        if found.start < cut < found.end:
+            cut = found.end
+    return parts if cut >= len(parts) else parts[:cut] + "…"
 
 
 def _plain(word: str) -> str:
@@ -588,7 +600,7 @@ def _opening(seeker: str) -> str | None:
     clause = seeker_clause(seeker)
     if clause is None:
         return None
-    start = f"It sounds like {second_person(clause)}…"
+    start = f"It sounds like {second_person(clause).removesuffix('…')}…"
     return f'they wrote "{clause}" — a reflection could start: "{start}"'
 
 
