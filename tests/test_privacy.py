@@ -76,6 +76,42 @@ FOUND = [
     ("call me at555-123-4567 tonight", [("phone", "555-123-4567")]),
     ("xxxxxxxxxx555-123-4567", [("phone", "555-123-4567")]),
     ("07700 900123 07700 900124", [("phone", "07700 900123"), ("phone", "07700 900124")]),
+    # next to punctuation: lists of numbers, a word glued before, an extension or word after
+    (
+        "I am scared, call me 555-123-4567,555-987-6543 or mobile-07700 900123",
+        [("phone", "555-123-4567"), ("phone", "555-987-6543"), ("phone", "07700 900123")],
+    ),
+    (
+        "Please reach me on 555-123-4567/555-987-6543 or phone#555-222-3333.",
+        [("phone", "555-123-4567"), ("phone", "555-987-6543"), ("phone", "555-222-3333")],
+    ),
+    ("0207-946-0958/07700 900123", [("phone", "0207-946-0958"), ("phone", "07700 900123")]),
+    ("07700900123,07700900124", [("phone", "07700900123"), ("phone", "07700900124")]),
+    ("tel.555-123-4567", [("phone", "555-123-4567")]),
+    ("whatsapp/555-123-4567", [("phone", "555-123-4567")]),
+    ("phone_555-123-4567", [("phone", "555-123-4567")]),
+    ("tel.07700900123", [("phone", "07700900123")]),
+    ("555-123-4567x23", [("phone", "555-123-4567")]),
+    ("555-123-4567ext23", [("phone", "555-123-4567")]),
+    ("555-123-4567 ext. 23", [("phone", "555-123-4567")]),
+    ("555-123-4567or text", [("phone", "555-123-4567")]),
+    ("call 555 123 4567 won't answer", [("phone", "555 123 4567")]),
+    # Unicode dashes and spaces; a bracketed area code before a dotted number
+    ("US 555\u2014123\u20144567", [("phone", "555\u2014123\u20144567")]),
+    ("555\u2212123\u22124567", [("phone", "555\u2212123\u22124567")]),
+    ("555\u2012123\u20124567", [("phone", "555\u2012123\u20124567")]),
+    ("555\uff0d123\uff0d4567", [("phone", "555\uff0d123\uff0d4567")]),
+    ("555\ufe63123\ufe634567", [("phone", "555\ufe63123\ufe634567")]),
+    ("01\u202f23\u202f45\u202f67\u202f89", [("phone", "01\u202f23\u202f45\u202f67\u202f89")]),
+    ("020\u20097946\u20090958", [("phone", "020\u20097946\u20090958")]),
+    ("+44\u00a020\u00a07946\u00a00958", [("phone", "+44\u00a020\u00a07946\u00a00958")]),
+    ("(555) 123.4567", [("phone", "(555) 123.4567")]),
+    ("(555)\u00a0123.4567", [("phone", "(555)\u00a0123.4567")]),
+    # real numbers stay found next to the rules that keep amounts and counts
+    ("020 7946 0958", [("phone", "020 7946 0958")]),
+    ("555 123 4567", [("phone", "555 123 4567")]),
+    ("07700 900 890", [("phone", "07700 900 890")]),
+    ("call 912 345 678", [("phone", "912 345 678")]),
     # URL
     ("see https://www.example.org/path?q=1).", [("url", "https://www.example.org/path?q=1")]),
     ("(https://example.com/a_(b))", [("url", "https://example.com/a_(b)")]),
@@ -151,6 +187,60 @@ def test_redact_replaces_spans_with_placeholders() -> None:
     assert redact(text) == "Mail [email] or call [phone], I'm [handle] at [address]."
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I am scared, call me 555-123-4567,555-987-6543 or mobile-07700 900123",
+            "I am scared, call me [phone],[phone] or mobile-[phone]",
+        ),
+        (
+            "Please reach me on 555-123-4567/555-987-6543 or phone#555-222-3333.",
+            "Please reach me on [phone]/[phone] or phone#[phone].",
+        ),
+        ("tel.555-123-4567, whatsapp/555-123-4567", "tel.[phone], whatsapp/[phone]"),
+        (
+            "555-123-4567/555-987-6543/555-222-3333/555-444-5555",
+            "[phone]/[phone]/[phone]/[phone]",
+        ),
+        ("555-123-4567x23 or 555-123-4567ext23", "[phone]x23 or [phone]ext23"),
+        ("US 555\u2014123\u20144567 or (555) 123.4567", "US [phone] or [phone]"),
+        ("01\u202f23\u202f45\u202f67\u202f89", "[phone]"),
+        ("\u20b9150 000 000, 150 000 000 won", "\u20b9150 000 000, 150 000 000 won"),
+        ("between 100 200 300 and 400", "between 100 200 300 and 400"),
+    ],
+)
+def test_redact_phone_numbers_next_to_punctuation(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_analyze_redact_removes_phone_numbers_next_to_punctuation(tmp_path: Path) -> None:
+    """End to end: ``carelens analyze --redact`` writes the audit's texts redacted."""
+    from typer.testing import CliRunner
+
+    from carelens.cli.main import app
+
+    seeker = "I am scared, call me 555-123-4567,555-987-6543 or mobile-07700 900123"
+    response = (
+        "Please reach me on 555-123-4567/555-987-6543 or phone#555-222-3333, "
+        "US 555\u2014123\u20144567 or (555) 123.4567. It cost \u20b9150 000 000."
+    )
+    source, out = tmp_path / "pairs.jsonl", tmp_path / "out.jsonl"
+    row = {"seeker_id": "s1", "response_id": "r1", "seeker": seeker, "response": response}
+    source.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(source), "-o", str(out), "--redact", "-q"])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert record["seeker_text"] == "I am scared, call me [phone],[phone] or mobile-[phone]"
+    assert record["response_text"] == (
+        "Please reach me on [phone]/[phone] or phone#[phone], "
+        "US [phone] or [phone]. It cost \u20b9150 000 000."
+    )
+    written = out.read_text("utf-8")
+    for digits in ("4567", "6543", "900123", "3333"):
+        assert digits not in written
+
+
 # --- not personal data -------------------------------------------------------------------------
 
 NOT_FOUND = [
@@ -185,6 +275,19 @@ NOT_FOUND = [
     "w/ my mum and u/ab",
     "order ID5551234567 and ref AB07700900123",
     "my COVID19 test and the B12 shot",
+    # amounts and counts written in groups of digits
+    "\u20b9150 000 000 for the house",
+    "it cost 150 000 000 won",
+    "\u20a9912 345 678 or 912 345 678 yen, INR 912 345 678",
+    "between 100 200 300 and 400",
+    "doses of 100-200-300 mg and 1000 2000 3000 steps",
+    "150.000.000 people and 120-150-200mg",
+    "123 456 789,50 and 1,200 300 400",
+    # ids glued to words, dates and times with Unicode dashes, ISBNs
+    "ID-5551234567, IMG_20240512_103000.jpg, IMG-20240512-WA0001.jpg",
+    "2024\u201405\u201412 and 10:30\u201411:45",
+    "ISBN 0-306-40615-2 and ISBN-978-0-306-40615-7",
+    "I won't call 988,741741 or 116\u00a0123",
 ]
 
 
@@ -257,6 +360,16 @@ FRAGMENTS = st.sampled_from(
         "'",
         "00",
         "\u2013",
+        "\u2014",
+        "\u2212",
+        "\u202f",
+        "\u00a0",
+        "x",
+        "ext",
+        "tel.",
+        "000",
+        "\u20b9",
+        " won",
     ]
 )
 PIECES = st.lists(FRAGMENTS, max_size=40).map("".join)

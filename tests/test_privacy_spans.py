@@ -19,6 +19,11 @@ PIECES = [
     "maya.r@example.com",
     "+44 20 7946 0958",
     "555-123-4567",
+    "555\u2014987\u20146543",
+    "(555) 123.4567",
+    "\u20b9150 000 000",
+    "tel.",
+    "x23",
     "www.example.org/help",
     "@jon_helps",
     "221B Baker Street",
@@ -30,6 +35,7 @@ PIECES = [
     "20",
     ".",
     ",",
+    "/",
     " ",
     " ",
     "\n",
@@ -58,6 +64,29 @@ def test_spans_around_findings_keep_their_words() -> None:
     first, second = moved["d"]
     assert first["text"] == "It sounds hard"
     assert second["text"] == "[email] now."  # its start moved to the placeholder's start
+
+
+def test_a_span_boundary_inside_a_list_of_numbers_does_not_hide_either() -> None:
+    text = "call me 555-123-4567,555-987-6543/07700 900123 tonight"
+    inside = [text.index("123"), text.index("987"), text.index("900123")]
+    spans = {"g": tuple({"start": 0, "end": cut, "text": ""} for cut in inside)}
+    out, moved = redact_with_spans(text, spans)
+    assert out == redact(text) == "call me [phone],[phone]/[phone] tonight"
+    assert [s["text"] for s in moved["g"]] == [
+        "call me [phone]",
+        "call me [phone],[phone]",
+        "call me [phone],[phone]/[phone]",
+    ]
+
+
+def test_a_span_boundary_inside_a_number_with_unicode_dashes_does_not_hide_it() -> None:
+    text = "US 555\u2014123\u20144567 or (555) 123.4567, not \u20b9150 000 000."
+    start = text.index("123")
+    spans = {"g": ({"start": start, "end": text.index("(555)") + 3, "text": ""},)}
+    out, moved = redact_with_spans(text, spans)
+    assert out == redact(text) == "US [phone] or [phone], not \u20b9150 000 000."
+    (span,) = moved["g"]
+    assert span["text"] == "[phone] or [phone]"
 
 
 @settings(max_examples=300, deadline=None)

@@ -153,18 +153,37 @@ def _handles(text: str) -> Iterator[tuple[int, int]]:
 # --- phone numbers -------------------------------------------------------------------------
 
 _DIGIT_GROUP = r"(?:\(\d{1,5}\)|\d{1,15})"
-_PHONE_CANDIDATE = re.compile(
-    r"(?<![\d_+.,/$£€¥#@-])\+?"
+# The spaces and dashes a phone number is written with, besides " " and "-": no-break, narrow
+# no-break (U+202F), thin, figure and other fixed-width spaces; hyphens, the figure dash
+# (U+2012), en and em dashes, the horizontal bar, the minus sign (U+2212) and the small and
+# fullwidth hyphen-minus. They are read as the plain ones.
+_SPACE_CODES = (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
+_DASH_CODES = (*range(0x2010, 0x2016), 0x2212, 0xFE58, 0xFE63, 0xFF0D)
+_SEPARATORS = str.maketrans(
+    {chr(c): " " for c in _SPACE_CODES} | {chr(c): "-" for c in _DASH_CODES}
+)
+_CURRENCY_SIGNS = "$£€¥₹₩₽₺₱₦₪"
+_PHONE_RUN = (
+    r"\+?"
     + _DIGIT_GROUP
-    + r"(?:(?:[ ./\-\u00a0\u2010-\u2013]|(?<=\))|(?=\())"
+    + r"(?:(?:[ ./\-"
+    + "".join(chr(c) for c in _SPACE_CODES + _DASH_CODES)
+    + r"]|(?<=\))|(?=\())"
     + _DIGIT_GROUP
     + r"){0,9}"
 )
-_GROUP = re.compile(r"\(\d+\)|\d+")
-# No-break space and the Unicode hyphens and dashes read as the plain ones.
-_SEPARATORS = str.maketrans(
-    {"\u00a0": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"}
+# A number may start after a letter ("at555-123-4567"), after punctuation glued to a word
+# ("tel.555…", "mobile-0…", "phone#…", "whatsapp/…", "phone_…") and after a comma or slash
+# that follows a digit or a placeholder's "]" (a list: "555-123-4567,555-987-6543"; see
+# _phone_ok); not after a digit, "+", "@", a currency sign, or other punctuation ("$1,200").
+_PHONE_CANDIDATE = re.compile(
+    r"(?:(?<![\d_+.,/#@"
+    + _CURRENCY_SIGNS
+    + r"-])|(?<=[^\W\d_][-._#/,])|(?<=[\d\]][,/]))"
+    + _PHONE_RUN
 )
+_PHONE_AT = re.compile(_PHONE_RUN)
+_GROUP = re.compile(r"\(\d+\)|\d+")
 _NANP = re.compile(r"(?:1-)?\d{3}-\d{3}-\d{4}|\d{3}-\d{4}")
 _IP_LIKE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 # Every phone shape has a run of three digits, a "+", a bracket or a group starting with 0.
@@ -172,10 +191,32 @@ _PHONE_HINT = re.compile(r"\d{3}|[+(]|(?<!\d)0")
 _PHONE_START = re.compile(r"[+(0]|1\Z|\d{3}")
 _UNSEPARATED = re.compile(r"0\d{9,10}|1?[2-9]\d{9}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_MONEY_BEFORE = re.compile(r"(?:[$£€¥]|\b(?:usd|eur|gbp|inr|aud|cad|rs)\.?)\s{0,2}$", re.IGNORECASE)
+_MONEY_BEFORE = re.compile(
+    r"(?:[" + _CURRENCY_SIGNS + r"]|\b(?:usd|eur|gbp|inr|aud|cad|nzd|sgd|hkd|jpy|cny|rmb|krw|"
+    r"chf|rs|rp)\.?)\s{0,2}$",
+    re.IGNORECASE,
+)
 _UNIT_AFTER = re.compile(
-    r"\s{0,2}(?:%|percent\b|dollars?\b|pounds?\b|euros?\b|rupees?\b|usd\b|gbp\b|eur\b)"
-    r"|[.,]\d",
+    r"\s{0,2}(?:%|(?:percent|dollars?|pounds?|euros?|rupees?|yen|won|yuan|renminbi|francs?|"
+    r"pesos?|rubles?|roubles?|lira|naira|baht|ringgit|rand|krona|kronor|krone|kroner|"
+    r"usd|gbp|eur|inr|jpy|cny|krw|aud|cad|chf)(?![\w'\u2019]))",
+    re.IGNORECASE,
+)
+# A decimal fraction or a thousands group after the number: "123 456 789,50".
+_DECIMAL_AFTER = re.compile(r"[.,]\d")
+# Letters glued after a number with separators are a word ("555-123-4567or text"), an
+# extension ("x23", "ext23"), or a unit that makes the digits an amount ("120-150-200mg").
+_UNIT_GLUED = re.compile(
+    r"(?:mg|mcg|µg|ug|ng|g|kg|lbs?|oz|ml|cl|dl|l|mm|cm|km|m|mi|ft|kcal|cal|k|bn|b|x|hz|khz|"
+    r"mhz|ghz|kb|mb|gb|tb|px|pt|am|pm|h|hrs?|mins?|s|secs?|ms|st|nd|rd|th|yo|yrs?|mph|kph)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_EXTENSION = re.compile(r"(?:x|ext|extn|extension)\.?\s?\d", re.IGNORECASE)
+# Words that name a phone number right before it ("tel.07700900123").
+_PHONE_WORD = re.compile(
+    r"(?<![^\W\d_])(?:tel|telephone|phone|mobile|mob|cell|cellphone|call|text|sms|whatsapp|fax)"
+    r"\Z",
     re.IGNORECASE,
 )
 
@@ -202,8 +243,14 @@ def _phone_shape(groups: list[str], seps: list[str]) -> bool:
         return all(1 <= len(g) <= 8 for g in bare[1:]) and len(bare[-1]) >= 2
     if len(groups) == 1:  # no separators: "07700900123", "5551234567"
         return _UNSEPARATED.fullmatch(digits) is not None
-    if groups[0].startswith("("):  # an area code in brackets: "(555) 123-4567"
-        return 2 <= len(bare[0]) <= 5 and 9 <= len(digits) <= 12 and not {".", "/"} & set(seps)
+    if groups[0].startswith("("):  # an area code in brackets: "(555) 123-4567", "(555) 123.4567"
+        return (
+            2 <= len(bare[0]) <= 5
+            and 9 <= len(digits) <= 12
+            and "/" not in seps
+            and seps[0] != "."
+            and ("." not in seps or all(2 <= len(g) <= 4 for g in bare[1:]))
+        )
     # Otherwise one separator throughout ("555-123-4567", "020 7946 0958").
     if len(set(seps)) != 1:
         return False
@@ -216,47 +263,118 @@ def _phone_shape(groups: list[str], seps: list[str]) -> bool:
         return False
     if _IP_LIKE.fullmatch(".".join(bare)) or all(_YEAR.fullmatch(g) for g in bare):
         return False
+    # An amount written in thousands ("150 000 000", "150.000.000") or a list of round counts
+    # ("100 200 300", "1000 2000 3000"), not a number to call.
+    if bare[0][0] != "0" and (
+        all(g.endswith("0") for g in bare)
+        or (len(bare[0]) <= 3 and all(g == "000" for g in bare[1:]))
+    ):
+        return False
     if digits.startswith("0"):  # a trunk prefix: "07700 900123", "01 23 45 67 89"
         return len(groups) <= 6
     return len(groups) <= 4 and len(bare[0]) >= 3 and 3 <= len(bare[-1]) <= 8
 
 
-def _phone_ok(text: str, groups: list[str], seps: list[str], start: int, end: int) -> bool:
+def _split(text: str, bounds: list[tuple[int, int]]) -> list[str]:
+    """What stands between consecutive ``bounds``, Unicode spaces and dashes made plain."""
+    return [text[a[1] : b[0]].translate(_SEPARATORS) for a, b in pairwise(bounds)]
+
+
+def _bounds(text: str, m: re.Match[str]) -> list[tuple[int, int]]:
+    """The digit groups of a match of _PHONE_RUN, the first one with its "+"."""
+    base = m.start()
+    bounds = [(base + g.start(), base + g.end()) for g in _GROUP.finditer(m.group())]
+    if m.group().startswith("+"):
+        bounds[0] = (base, bounds[0][1])
+    return bounds
+
+
+def _starts_phone(text: str, position: int) -> bool:
+    """Whether a run of digit groups with the shape of a phone number starts at ``position``."""
+    m = _PHONE_AT.match(text, position)
+    if m is None:
+        return False
+    bounds = _bounds(text, m)
+    seps = _split(text, bounds)
+    groups = [text[s:e] for s, e in bounds]
+    return any(
+        (j == len(groups) or seps[j - 1] == "/" or seps[j - 1].isspace())
+        and _phone_shape(groups[:j], seps[: j - 1])
+        for j in range(1, len(groups) + 1)
+    )
+
+
+def _phone_ok(
+    text: str, groups: list[str], seps: list[str], start: int, end: int, after: int
+) -> bool:
+    """Whether ``groups`` at ``[start, end)`` are a phone number; ``after`` is the end of the
+    phone number found just before (-1 if none)."""
     if not _phone_shape(groups, seps):
         return False
-    # Glued to a word ("call me at555-123-4567"): a number only when its groups are
-    # separated; one run of digits after letters ("ID5551234567") reads as an identifier.
-    if start > 0 and text[start - 1].isalpha() and len(groups) == 1:
+    # Glued to a word ("call me at555-123-4567", "tel.555-123-4567"): a number only when its
+    # groups are separated, or when the word names a phone; one run of digits after letters
+    # ("ID5551234567", "ID-5551234567") reads as an identifier.
+    before = text[start - 1] if start else ""
+    if before.isalpha() and len(groups) == 1:
         return False
-    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-        return False
+    if before and before in "-._#/,":
+        glued_to = text[start - 2] if start >= 2 else ""
+        if glued_to.isdigit():
+            # "1,555 123 4567" is a thousands group and "12/555-1234" a fraction or a date:
+            # a number starts after a digit and a comma or slash only in a list of numbers
+            # ("555-123-4567,555-987-6543", "555-123-4567/555-987-6543").
+            if before not in ",/" or after != start - 1:
+                return False
+        elif (
+            glued_to.isalpha()
+            and len(groups) == 1
+            and not _PHONE_WORD.search(text, max(0, start - 12), start - 1)
+        ):
+            return False
+    if end < len(text):
+        following = text[end]
+        if following.isdigit() or following == "_":
+            return False
+        if (
+            following.isalpha()
+            and not _EXTENSION.match(text, end)
+            and (len(groups) == 1 or _UNIT_GLUED.match(text, end))
+        ):
+            return False
+        if _DECIMAL_AFTER.match(text, end) and not (
+            following == "," and _starts_phone(text, end + 1)
+        ):
+            return False
     return not (
         _MONEY_BEFORE.search(text, max(0, start - 6), start) or _UNIT_AFTER.match(text, end)
     )
 
 
 def _phones(text: str) -> Iterator[tuple[int, int]]:
+    last_end = -1
     for m in _PHONE_CANDIDATE.finditer(text):
         candidate = m.group()
         if len(candidate) < 7 or not _PHONE_HINT.search(candidate):
             continue
-        base = m.start()
-        bounds = [(base + g.start(), base + g.end()) for g in _GROUP.finditer(candidate)]
-        if candidate.startswith("+"):
-            bounds[0] = (base, bounds[0][1])
-        yield from _best_phones(text, bounds)
+        for span in _best_phones(text, _bounds(text, m), last_end):
+            last_end = span[1]
+            yield span
 
 
-def _best_phones(text: str, bounds: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _best_phones(
+    text: str, bounds: list[tuple[int, int]], after: int = -1
+) -> Iterator[tuple[int, int]]:
     """The longest phone number among runs of ``bounds`` (digit groups), then the rest.
 
     A candidate such as "555 123 4567 2 times" is cut only where groups are separated by
-    white space, so numbers written next to each other are still told apart.
+    white space or a slash, so numbers written next to each other ("555 123 4567 555 987
+    6543", "555-123-4567/555-987-6543") are still told apart. ``after`` is the end of the
+    phone number found just before ``bounds`` (-1 if none).
     """
     if not bounds:
         return
-    seps = [text[a[1] : b[0]].translate(_SEPARATORS) for a, b in pairwise(bounds)]
-    cuts = [0] + [i + 1 for i, s in enumerate(seps) if s.isspace()] + [len(bounds)]
+    seps = _split(text, bounds)
+    cuts = [0] + [i + 1 for i, s in enumerate(seps) if s == "/" or s.isspace()] + [len(bounds)]
     counts = [0]  # digits in bounds[:k]
     for start, end in bounds:
         counts.append(counts[-1] + end - start - (text[start] in "+(") - (text[end - 1] == ")"))
@@ -272,10 +390,11 @@ def _best_phones(text: str, bounds: list[tuple[int, int]]) -> Iterator[tuple[int
     ]
     for _, i, j in sorted(runs, key=lambda r: (-r[0], r[1])):
         groups = [text[s:e] for s, e in bounds[i:j]]
-        if _phone_ok(text, groups, seps[i : j - 1], bounds[i][0], bounds[j - 1][1]):
-            yield from _best_phones(text, bounds[:i])
-            yield bounds[i][0], bounds[j - 1][1]
-            yield from _best_phones(text, bounds[j:])
+        start, end = bounds[i][0], bounds[j - 1][1]
+        if _phone_ok(text, groups, seps[i : j - 1], start, end, after):
+            yield from _best_phones(text, bounds[:i], after)
+            yield start, end
+            yield from _best_phones(text, bounds[j:], end)
             return
 
 
