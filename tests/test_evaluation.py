@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 import json
 import logging
 from collections.abc import Sequence
@@ -191,15 +194,56 @@ def test_model_split_ids_need_a_training_record() -> None:
         model_split_ids(LABELED, _manifest(1), "validation")
 
 
-def test_model_split_ids_error_on_bad_bytes_holds_no_text(tmp_path: Path) -> None:
+def _copies(tmp_path: Path) -> list[Path]:
+    """The labelled fixture with a UTF-8 byte-order mark, and as TSV."""
+    text = LABELED.read_text(encoding="utf-8")
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    tsv = tmp_path / "labeled.tsv"
+    with tsv.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter="\t").writerows(csv.reader(io.StringIO(text)))
+    return [bom, tsv]
+
+
+def test_split_reads_every_file_evaluate_reads(tmp_path: Path) -> None:
+    expected = {part: model_split_ids(LABELED, _manifest(7), part) for part in SPLIT_PARTS}
+    assert set().union(*expected.values()) == {"q1", "q2", "q3", "q4", "q5"}
+    for path in _copies(tmp_path):
+        assert evaluate(path, TableAnalyzer()).n_pairs == 5
+        got = {part: model_split_ids(path, _manifest(7), part) for part in SPLIT_PARTS}
+        assert got == expected, path.name
+
+
+def test_split_leaves_out_a_row_evaluate_rejects(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # One Latin-1 byte is one rejected row, for the split as for the scores: never the file.
     path = tmp_path / "latin1.csv"
     secret = "my private words"
-    path.write_bytes(
-        f"sp_id,rp_id,seeker_post,response_post\ns1,r1,{secret},caf\xe9\n".encode("latin-1")
-    )
-    with pytest.raises(InputError, match="UnicodeDecodeError") as info:
-        model_split_ids(path, _manifest(1), "test")
-    assert secret not in str(info.value)
+    path.write_bytes(LABELED.read_bytes() + f"p9,q9,{secret},caf\xe9,1,,0,,0,\n".encode("latin-1"))
+    with caplog.at_level(logging.WARNING, logger="carelens"):
+        got = {part: model_split_ids(path, _manifest(7), part) for part in SPLIT_PARTS}
+    assert set().union(*got.values()) == {"q1", "q2", "q3", "q4", "q5"}
+    assert "1 rows rejected" in caplog.text
+    assert secret not in caplog.text
+    log = RejectLog()
+    report = evaluate(path, TableAnalyzer(), ids=got["test"], rejects=log)
+    assert report.rejected_rows == 1 and log.counts["invalid UTF-8"] == 1
+
+
+def test_split_refuses_what_evaluate_refuses(tmp_path: Path) -> None:
+    doubled = tmp_path / "doubled.csv"
+    header, rest = LABELED.read_text(encoding="utf-8").split("\n", 1)
+    doubled.write_text(f"{header},rp_id\n{rest}", encoding="utf-8")
+    thread = tmp_path / "thread.csv"
+    thread.write_text("message_id,parent_id,text\nm1,,Hello.\n", encoding="utf-8")
+    for path, message in ((doubled, "'rp_id' 2 times"), (thread, "not a thread")):
+        with pytest.raises(InputError, match=message):
+            evaluate(path, TableAnalyzer())
+        with pytest.raises(InputError, match=message):
+            model_split_ids(path, _manifest(1), "test")
+    with pytest.raises(InputError, match="no such file"):
+        model_split_ids(tmp_path / "absent.csv", _manifest(1), "test")
 
 
 HEADER = "sp_id,rp_id,seeker_post,response_post,{}\n"
@@ -338,3 +382,46 @@ def test_annotations_without_styles_have_no_style_figures(tmp_path: Path) -> Non
     doubled.write_text(f"{header},rp_id\n{rest}", encoding="utf-8")
     with pytest.raises(InputError, match="'rp_id' 2 times"):
         evaluate_annotations(doubled, annotations, TableAnalyzer(), part="all")
+
+
+def _gold(tmp_path: Path, *rp_ids: str) -> Path:
+    labels = dict.fromkeys(
+        ("sympathy", "reflection", "compassion", "dismissive", "advice", "self_focus"), 0
+    )
+    labels.update(seeker_distress=1, crisis=0)
+    path = tmp_path / "gold.jsonl"
+    lines = [
+        json.dumps(
+            {"rp_id": rp_id, "sp_id": "p" + rp_id[1:], "part": "test", "annotator": "T",
+             "labels": labels, "rationales": {}}
+        )
+        for rp_id in rp_ids
+    ]  # fmt: skip
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_annotations_read_every_file_evaluate_reads(tmp_path: Path) -> None:
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
+    gold = _gold(tmp_path, "q1", "q2", "q4")
+    analyzer = carelens.load()
+    expected = evaluate_annotations(LABELED, gold, analyzer, part="all").to_dict()
+    assert expected["n_pairs"] == 3
+    for path in _copies(tmp_path):
+        assert evaluate_annotations(path, gold, analyzer, part="all").to_dict() == expected
+
+
+def test_annotations_of_rejected_or_badly_labelled_rows_are_input_errors(
+    tmp_path: Path,
+) -> None:
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(LABELED.read_bytes() + b"p9,q9,Lost.,caf\xe9,1,,0,,0,\n")
+    with pytest.raises(InputError, match=r"not in the data file \(1 of its rows were rejected"):
+        evaluate_annotations(path, _gold(tmp_path, "q1", "q9"), TableAnalyzer(), part="all")
+    # q5's emotional reactions level is "x": named with its line, not a ValueError.
+    with pytest.raises(InputError, match="EPITOME level") as info:
+        evaluate_annotations(LABELED, _gold(tmp_path, "q5"), TableAnalyzer(), part="all")
+    assert (info.value.line, info.value.field) == (6, "emotional_reactions_level")

@@ -18,6 +18,7 @@ from carelens.output import (
     ResultWriter,
     analyze_file,
     flat_columns,
+    options_path,
     output_format,
     read_results,
     result_record,
@@ -560,3 +561,163 @@ def test_read_results_accepts_records_without_some_dimensions(tmp_path: Path) ->
     out.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
     with pytest.raises(InputError, match="line 2"):
         analyze_file(source, FakeAnalyzer(), out)
+
+
+# --- a resume must write its records as the output was begun --------------------------
+
+
+def write_personal_pairs(path: Path, n: int, every: int = 3) -> list[tuple[str, str]]:
+    """Like :func:`write_pairs`, with a web address in every ``every``-th response."""
+    ids = write_pairs(path, n)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for i, row in enumerate(rows):
+        if i % every == 0:
+            row["response"] += f" See https://example.org/help{i} for more."
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return ids
+
+
+TEXT_OPTIONS: dict[str, dict[str, bool]] = {
+    "--redact": {"redact": True},
+    "--no-text": {"include_text": False},
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("option", sorted(TEXT_OPTIONS))
+@pytest.mark.parametrize("first_with", [False, True])
+def test_resume_with_other_text_options_is_refused(
+    tmp_path: Path, fmt: str, option: str, first_with: bool
+) -> None:
+    source = tmp_path / "in.jsonl"
+    ids = write_personal_pairs(source, 12)
+    out = tmp_path / f"out.{fmt}"
+    kwargs = TEXT_OPTIONS[option]
+    begun: dict[str, bool] = kwargs if first_with else {}
+    other: dict[str, bool] = {} if first_with else kwargs
+    store = out if fmt != "parquet" else tmp_path / f"out.parquet{PARTIAL_SUFFIX}"
+    calls: list[int] = []
+
+    def stop_after_two(n: int) -> None:
+        calls.append(n)
+        if len(calls) == 2:
+            raise Interrupt
+
+    with pytest.raises(Interrupt):
+        analyze_file(source, FakeAnalyzer(), out, chunk_size=5, progress=stop_after_two, **begun)
+    kept = store.read_bytes()
+    said = "with" if first_with else "without"
+    with pytest.raises(InputError, match=f"written {said} {option}") as caught:
+        analyze_file(source, FakeAnalyzer(), out, chunk_size=5, **other)
+    assert f"run again {said} {option} to resume it" in str(caught.value)
+    assert "remove or rename the output" in str(caught.value)
+    assert store.read_bytes() == kept  # nothing appended, nothing cut
+    summary = analyze_file(source, FakeAnalyzer(), out, chunk_size=5, **begun)
+    assert (summary.resumed, summary.analysed) == (10, 2)
+    records = list(read_results(out))
+    assert ids_of(records) == ids
+    if option == "--no-text":
+        assert {r["response_text"] is None for r in records} == {first_with}
+    else:
+        written = json.dumps(records)
+        assert ("example.org" in written) != first_with
+    # A finished output is refused the same way (a finished Parquet file stays as it was).
+    finished = out.read_bytes()
+    with pytest.raises(InputError, match=f"written {said} {option}"):
+        analyze_file(source, FakeAnalyzer(), out, **other)
+    assert out.read_bytes() == finished
+    assert fmt != "parquet" or not store.exists()
+    assert analyze_file(source, FakeAnalyzer(), out, overwrite=True, **other).analysed == 12
+
+
+def test_the_options_are_kept_beside_the_output(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 3)
+    out = tmp_path / "out.parquet"
+    analyze_file(source, FakeAnalyzer(), out, redact=True, include_text=False)
+    kept = json.loads(options_path(out).read_text(encoding="utf-8"))
+    assert options_path(out).name == "out.parquet.options.json"
+    assert {k: kept[k] for k in ("no_text", "redact", "model")} == {
+        "no_text": True,
+        "redact": True,
+        "model": "fake-model",
+    }
+    analyze_file(source, FakeAnalyzer(), out, overwrite=True)
+    kept = json.loads(options_path(out).read_text(encoding="utf-8"))
+    assert (kept["no_text"], kept["redact"]) == (False, False)
+
+
+def test_resume_with_another_model_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 6)
+    out = tmp_path / "out.jsonl"
+    analyze_file(source, FakeAnalyzer(), out)
+    chop(out, 7)
+    other = FakeAnalyzer()
+    other.model_id = "fake-model-2"
+    with pytest.raises(InputError, match="written by the model 'fake-model'"):
+        analyze_file(source, other, out)
+
+
+def older_output(source: Path, out: Path, n: int, **kwargs: bool) -> None:
+    """An output begun by a carelens that kept no options: ``n`` records, the last cut."""
+    analyze_file(source, FakeAnalyzer(), out, **kwargs)
+    options_path(out).unlink()
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text("".join(lines[:n]) + lines[n][:30], encoding="utf-8")
+
+
+@pytest.mark.parametrize("begun_redacted", [False, True])
+def test_an_older_output_with_texts_shows_whether_it_was_redacted(
+    tmp_path: Path, begun_redacted: bool
+) -> None:
+    source = tmp_path / "in.jsonl"
+    write_personal_pairs(source, 9)
+    out = tmp_path / "out.jsonl"
+    older_output(source, out, 5, redact=begun_redacted)
+    said = "with" if begun_redacted else "without"
+    with pytest.raises(InputError, match=f"written {said} --redact"):
+        analyze_file(source, FakeAnalyzer(), out, redact=not begun_redacted)
+    summary = analyze_file(source, FakeAnalyzer(), out, redact=begun_redacted)
+    assert (summary.resumed, summary.analysed) == (5, 4)
+    assert json.loads(options_path(out).read_text(encoding="utf-8"))["redact"] == begun_redacted
+
+
+def test_an_older_output_without_personal_data_resumes_either_way(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 6)  # nothing to redact: the records are the same either way
+    for redact in (False, True):
+        out = tmp_path / f"out-{redact}.jsonl"
+        older_output(source, out, 3, include_text=False)
+        summary = analyze_file(source, FakeAnalyzer(), out, include_text=False, redact=redact)
+        assert (summary.resumed, summary.analysed) == (3, 3)
+
+
+def test_an_older_output_that_cannot_show_redaction_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_personal_pairs(source, 6)
+    out = tmp_path / "out.jsonl"
+    older_output(source, out, 3, include_text=False)  # texts left out: redaction unknown
+    kept = out.read_bytes()
+    for redact in (False, True):
+        with pytest.raises(InputError, match="does not say whether it was written with --redact"):
+            analyze_file(source, FakeAnalyzer(), out, include_text=False, redact=redact)
+    assert out.read_bytes() == kept
+    with pytest.raises(InputError, match="written with --no-text"):  # texts show it exactly
+        analyze_file(source, FakeAnalyzer(), out)
+
+
+def test_an_output_mixed_by_an_older_carelens_is_refused(tmp_path: Path) -> None:
+    # What an older carelens made of a resume with --redact: unredacted, then redacted.
+    source = tmp_path / "in.jsonl"
+    write_personal_pairs(source, 6, every=1)
+    out = tmp_path / "out.jsonl"
+    older_output(source, out, 5)
+    plain = out.read_text(encoding="utf-8").splitlines(keepends=True)[:3]
+    analyze_file(source, FakeAnalyzer(), out, redact=True, overwrite=True)
+    options_path(out).unlink()
+    redacted = out.read_text(encoding="utf-8").splitlines(keepends=True)[3:]
+    out.write_text("".join(plain + redacted), encoding="utf-8")
+    for redact in (False, True):
+        with pytest.raises(InputError, match="some records of the existing output are redacted"):
+            analyze_file(source, FakeAnalyzer(), out, redact=redact)

@@ -16,14 +16,20 @@ gold rationale part not found in its response is left out of the rationale and c
 
 :func:`model_split_ids` reproduces the train / dev / test split a model was trained with (seed
 and fractions from its manifest), so ``evaluate(..., ids=...)`` can score the held-out part.
+
+Every reading of a labelled file — the scores, the split, the texts of the annotated pairs
+(:mod:`carelens.taxonomy_evaluation`) — goes through :func:`labelled_pairs`, that is the
+project's CSV reader (:mod:`carelens.readers.delimited`): a byte-order mark is dropped, the
+delimiter is found from the header (a tab for ``.tsv``), and a row that cannot be read (bad
+bytes, a wrong field count, a missing text) is one reject, never the whole file. So
+``--split`` and ``--annotations`` accept exactly the files ``evaluate`` accepts.
 """
 
 from __future__ import annotations
 
-import csv
 import logging
 import os
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +42,6 @@ from carelens.errors import InputError, ModelError
 from carelens.inference.artifact import sha256_file
 from carelens.output import Analyzer, Progress
 from carelens.readers import READERS, ReadContext, RejectLog
-from carelens.readers.delimited import allow_large_csv_fields
 from carelens.readers.rejects import INVALID_VALUE
 from carelens.types import EPITOME_COLUMNS, Exchange, JsonDict
 
@@ -200,11 +205,9 @@ def evaluate(
     scored pair has no figures; with ``require_scores``, an InputError says why when no pair
     at all was scored (no row selected, every row rejected, or no valid level).
     """
-    p = Path(path)
-    if not p.is_file():
-        raise InputError("no such file; check the path", path=str(p))
     log = rejects if rejects is not None else RejectLog()
-    ctx = ReadContext(path=p, rejects=log, unique_columns=True)
+    ctx = labelled_context(path, log)
+    p = ctx.path
     wanted = set(ids) if ids is not None else None
     columns: list[str] | None = None
     tallies: dict[str, Tally] = {}
@@ -219,13 +222,7 @@ def evaluate(
             progress(len(chunk))
         chunk.clear()
 
-    for line, item in READERS["csv"](ctx):
-        if not isinstance(item, Exchange):
-            raise InputError(
-                "evaluation needs seeker/response pairs in the EPITOME layout "
-                "(sp_id, rp_id, seeker_post, response_post, <mechanism>_level...), not a thread",
-                path=str(p),
-            )
+    for line, item in labelled_pairs(ctx):
         if columns is None:
             columns = _scored_columns(p, item, analyzer)
             tallies = {c: Tally() for c in columns}
@@ -274,6 +271,32 @@ def evaluate(
         rationale_parts=counts.rationale_parts,
         rationale_parts_not_found=counts.rationale_parts_not_found,
     )
+
+
+def labelled_context(path: str | os.PathLike[str], rejects: RejectLog) -> ReadContext:
+    """The read context of a labelled file: an InputError when there is no such file; a
+    header that names a column twice is refused when it is read (which of the two a row's
+    value came from would be a guess)."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("no such file; check the path", path=str(p))
+    return ReadContext(path=p, rejects=rejects, unique_columns=True)
+
+
+def labelled_pairs(ctx: ReadContext) -> Iterator[tuple[int | None, Exchange]]:
+    """The pairs of a labelled file with the line each starts on, as the CSV reader reads
+    them (bad rows go to ``ctx.rejects``); an InputError for a thread (no pairs to score).
+
+    The one way a labelled file is read, for the scores, the split and the annotations.
+    """
+    for line, item in READERS["csv"](ctx):
+        if not isinstance(item, Exchange):
+            raise InputError(
+                "evaluation needs seeker/response pairs in the EPITOME layout "
+                "(sp_id, rp_id, seeker_post, response_post, <mechanism>_level...), not a thread",
+                path=str(ctx.path),
+            )
+        yield line, item
 
 
 def _why_nothing_scored(counts: _Counts, rejected: int, selecting: bool, split: str | None) -> str:
@@ -354,6 +377,8 @@ def model_split_ids(
     The split is recomputed on ``data_path`` with the seed and dev / test fractions recorded
     in ``manifest["training"]``; a warning is logged when the file is not the one the model
     was trained on (its checksum differs), as the "held-out" part may then overlap training.
+    The file is read as :func:`evaluate` reads it (:func:`labelled_pairs`): a row it rejects
+    is in no part (a warning says how many), since it is not scored either.
     """
     if part not in SPLIT_PARTS:
         raise InputError(f"unknown split part {part!r}; choose one of {', '.join(SPLIT_PARTS)}")
@@ -366,34 +391,32 @@ def model_split_ids(
         )
     seed = int((training.get("split") or {}).get("seed", config.get("seed", 13)))
     dev, test = float(config.get("dev_fraction", 0.1)), float(config.get("test_fraction", 0.2))
-    data = Path(data_path)
+    log = RejectLog()
+    ctx = labelled_context(data_path, log)
     expected = training.get("data_sha256")
-    if expected and sha256_file(data) != expected:
+    if expected and sha256_file(ctx.path) != expected:
         logger.warning(
             "%s is not the file this model was trained on (checksum differs): the %s part is "
             "recomputed on it and may overlap the training data",
-            data,
+            ctx.path,
             part,
         )
     # training.data needs only numpy and the tokenizer (no torch), so it is safe to import.
-    # Only the ids matter to the split, so the rows are read as ids: a file whose labels
-    # the trainer could not parse still splits exactly as the trainer would split it.
+    # Only the ids matter to the split, so the rows are kept as ids: a row whose labels the
+    # trainer could not parse still splits exactly as the trainer would split it.
     from carelens.training.data import LabeledPair, split_by_seeker
 
-    allow_large_csv_fields()
-    try:
-        with data.open(encoding="utf-8", newline="") as fh:
-            pairs = [
-                LabeledPair(row["sp_id"], row["rp_id"], "", "", (0, 0, 0), ())
-                for row in csv.DictReader(fh)
-            ]
-    except (KeyError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(
-            # str(), not repr(): a UnicodeDecodeError's repr holds the bytes around the bad one
-            f"cannot reproduce the model's split from this file ({type(exc).__name__}: {exc}); "
-            "it needs sp_id and "
-            "rp_id columns. Evaluate with --split all, or fix the file",
-            path=str(data),
-        ) from exc
+    pairs = [
+        LabeledPair(pair.seeker.id, pair.response.id, "", "", (0, 0, 0), ())
+        for _, pair in labelled_pairs(ctx)
+    ]
+    if log.total:
+        logger.warning(
+            "%s: %d rows rejected (evaluate lists them with --rejects); they are in no part of "
+            "the split, which is computed on the other rows and may differ from the trainer's "
+            "if it read them",
+            ctx.path,
+            log.total,
+        )
     parts = dict(zip(SPLIT_PARTS, split_by_seeker(pairs, seed, dev, test), strict=True))
     return {pair.rp_id for pair in parts[part]}

@@ -1,7 +1,9 @@
 """Score the taxonomy dimensions: against the project's annotations, and on the contrast set.
 
 :func:`evaluate_annotations` joins annotations (``rp_id`` -> labels and offsets, see
-:mod:`carelens.annotations`) with the EPITOME CSV that holds the texts, keeps one part of the
+:mod:`carelens.annotations`) with the EPITOME CSV that holds the texts (read as ``evaluate``
+reads it, :func:`carelens.evaluation.labelled_pairs`: a row it rejects is not in the file, and
+an annotation of it is an InputError that says rows were rejected), keeps one part of the
 split (``annotation.part``), and reports per dimension accuracy, 3-level macro-F1, presence
 macro-F1 (level >= 1 vs 0), ECE and rationale token-F1 / IOU-F1 — for ``sympathy``,
 ``reflection``, ``compassion``, ``dismissive``, the derived ``empathy`` (gold: the strongest of
@@ -19,7 +21,6 @@ line and field, and a set without any item is one too.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -29,11 +30,18 @@ from pathlib import Path
 from carelens import metrics
 from carelens.annotations import ANNOTATED_DIMENSIONS, Annotation, read_annotations
 from carelens.errors import InputError
-from carelens.evaluation import MechanismScores, Tally
+from carelens.evaluation import MechanismScores, Tally, labelled_context, labelled_pairs
 from carelens.output import Analyzer
-from carelens.readers.delimited import allow_large_csv_fields
+from carelens.readers import RejectLog
 from carelens.taxonomy import RESPONSE_FLAGS
-from carelens.types import DimensionScore, Exchange, JsonDict, ResponseAnalysis, Turn
+from carelens.types import (
+    EPITOME_COLUMNS,
+    DimensionScore,
+    Exchange,
+    JsonDict,
+    ResponseAnalysis,
+    Turn,
+)
 
 #: Contrast-set kinds and the dimension each must rank first on.
 CONTRAST_KINDS: Mapping[str, str] = {
@@ -117,27 +125,38 @@ class AnnotationReport:
         }
 
 
-def _epitome_rows(path: Path) -> dict[str, dict[str, str]]:
-    allow_large_csv_fields()
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows: dict[str, dict[str, str]] = {}
-            reader = csv.DictReader(fh)
-            names = list(reader.fieldnames or ())
-            twice = next((n for n in names if names.count(n) > 1), None)
-            if twice is not None:
-                raise InputError(
-                    f"the header names the column {twice!r} {names.count(twice)} times; rename "
-                    "or remove all but one, so that it is clear which values are meant",
-                    path=str(path),
-                    line=1,
-                    field=twice,
-                )
-            for row in reader:
-                rows.setdefault(row["rp_id"], row)
-    except (OSError, UnicodeDecodeError, KeyError, csv.Error) as exc:
-        raise InputError(f"cannot read the EPITOME texts ({exc})", path=str(path)) from exc
-    return rows
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One pair of the EPITOME file the annotations were made on, and where it starts."""
+
+    line: int | None
+    pair: Exchange
+
+    def level(self, path: Path, column: str) -> int:
+        """The pair's EPITOME level in ``<column>_level`` (0, 1 or 2); an InputError naming
+        the line and column otherwise (the derived empathy's gold needs it)."""
+        field = f"{column}_level"
+        cell = str(self.pair.response.meta.get(field) or "").strip()
+        if cell not in ("0", "1", "2"):
+            raise InputError(
+                "an annotated pair needs its EPITOME level (0, 1 or 2) here, to derive the "
+                "gold empathy level; fix the cell or leave the pair out of the annotations",
+                path=str(path),
+                line=self.line,
+                field=field,
+            )
+        return int(cell)
+
+
+def _epitome_rows(path: Path) -> tuple[dict[str, _Row], int]:
+    """The pairs of the EPITOME file by response id (the first row of an id), read as
+    ``evaluate`` reads it (:func:`~carelens.evaluation.labelled_pairs`), and the number of
+    rows it rejected."""
+    log = RejectLog()
+    rows: dict[str, _Row] = {}
+    for line, pair in labelled_pairs(labelled_context(path, log)):
+        rows.setdefault(pair.response.id, _Row(line, pair))
+    return rows, log.total
 
 
 def _gold_style(levels: Mapping[str, int], advice: int) -> str:
@@ -160,15 +179,21 @@ def evaluate_annotations(
     progress: Callable[[int], None] | None = None,
 ) -> AnnotationReport:
     """Score ``analyzer`` on the annotated pairs of ``part`` (``all`` for every part)."""
-    rows = _epitome_rows(Path(data_path))
+    data = Path(data_path)
+    rows, rejected = _epitome_rows(data)
     chosen: list[Annotation] = [
         a for a in read_annotations(Path(annotations_path)) if part == "all" or a.part == part
     ]
     missing = [a.rp_id for a in chosen if a.rp_id not in rows]
     if missing:
+        also = (
+            f" ({rejected} of its rows were rejected: list them with evaluate --rejects)"
+            if rejected
+            else ""
+        )
         raise InputError(
-            f"{len(missing)} annotated rp_id(s) are not in the data file (first: {missing[0]}); "
-            "pass the EPITOME CSV the annotations were made on",
+            f"{len(missing)} annotated rp_id(s) are not in the data file{also} (first: "
+            f"{missing[0]}); pass the EPITOME CSV the annotations were made on",
             path=os.fspath(data_path),
         )
     if not chosen:
@@ -184,13 +209,18 @@ def evaluate_annotations(
         chunk = chosen[start : start + chunk_size]
         exchanges = [
             Exchange(
-                seeker=Turn(id=a.sp_id, text=rows[a.rp_id]["seeker_post"]),
-                response=Turn(id=a.rp_id, text=rows[a.rp_id]["response_post"]),
+                seeker=Turn(id=a.sp_id, text=rows[a.rp_id].pair.seeker.text),
+                response=Turn(id=a.rp_id, text=rows[a.rp_id].pair.response.text),
             )
             for a in chunk
         ]
-        for a, exchange, result in zip(chunk, exchanges, analyzer.predict(exchanges), strict=True):
-            _tally_one(a, rows[a.rp_id], exchange, result, tallies, presence, flags, styles)
+        levels = [
+            {name: rows[a.rp_id].level(data, column) for column, name in EPITOME_COLUMNS.items()}
+            for a in chunk
+        ]
+        results = analyzer.predict(exchanges)
+        for a, epitome, exchange, result in zip(chunk, levels, exchanges, results, strict=True):
+            _tally_one(a, epitome, exchange, result, tallies, presence, flags, styles)
         if progress is not None:
             progress(len(chunk))
     dimension_scores = tuple(tallies[n].scores(n, n) for n in names if tallies[n].gold)
@@ -222,7 +252,7 @@ def _label_macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
 
 def _tally_one(
     a: Annotation,
-    row: Mapping[str, str],
+    epitome: Mapping[str, int],
     exchange: Exchange,
     result: ResponseAnalysis,
     tallies: Mapping[str, Tally],
@@ -232,11 +262,6 @@ def _tally_one(
 ) -> None:
     text = exchange.response.text
     gold_levels = {name: a.labels[name] for name in ANNOTATED_DIMENSIONS}
-    epitome = {
-        "emotional_reaction": int(row["emotional_reactions_level"]),
-        "interpretation": int(row["interpretations_level"]),
-        "exploration": int(row["explorations_level"]),
-    }
     gold_levels["empathy"] = max(
         epitome["interpretation"], epitome["exploration"], a.labels["reflection"]
     )

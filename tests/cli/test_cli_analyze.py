@@ -12,7 +12,7 @@ import pytest
 from typer.testing import Result
 
 from carelens.analysis.empathy import EmpathyAnalyzer
-from carelens.output import read_results
+from carelens.output import options_path, read_results
 from carelens.types import Exchange, ResponseAnalysis
 
 Invoke = Callable[..., Result]
@@ -260,6 +260,36 @@ def test_interrupted_run_resumes(
     check_records(list(read_results(out)), pair_rows(source))
 
 
+def test_interrupted_parquet_output_names_the_file_that_holds_the_results(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = write_many(tmp_path / "many.csv", 260)  # a chunk of 256 pairs, then 4
+    out = tmp_path / "out.parquet"
+    original = EmpathyAnalyzer.predict
+    calls: list[int] = []
+
+    def predict_then_stop(
+        self: EmpathyAnalyzer, pairs: Sequence[Exchange]
+    ) -> list[ResponseAnalysis]:
+        calls.append(len(pairs))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return original(self, pairs)
+
+    monkeypatch.setattr(EmpathyAnalyzer, "predict", predict_then_stop)
+    stopped = invoke("analyze", source, "-o", out)
+    assert stopped.exit_code == 130
+    partial = tmp_path / "out.parquet.partial.jsonl"
+    assert len(list(read_results(partial))) == 256 and not out.exists()
+    said = " ".join(stopped.stderr.split())
+    assert f"The results so far are kept in {partial} ({out} is written when the run" in said
+    calls[:] = [0]  # stop at the first chunk: nothing is written
+    fresh = invoke("analyze", source, "-o", tmp_path / "fresh.parquet")
+    assert fresh.exit_code == 130
+    assert "No results had been written yet." in fresh.stderr
+    assert "kept in" not in fresh.stderr
+
+
 def test_resume_of_another_input_is_refused(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     assert invoke("analyze", data / "pairs.csv", "-o", out, "-q").exit_code == 0
@@ -275,6 +305,81 @@ def test_output_folder_is_created(invoke: Invoke, data: Path, tmp_path: Path) ->
     out = tmp_path / "new" / "folder" / "out.jsonl"
     assert invoke("analyze", data / "pairs.csv", "-o", out, "-q").exit_code == 0
     assert len(list(read_results(out))) == 8
+
+
+def test_rejects_folder_is_created(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    rejects = tmp_path / "new3" / "r.jsonl"
+    result = invoke(
+        "analyze", data / "malformed.jsonl", "-o", tmp_path / "o.jsonl", "--rejects", rejects
+    )
+    assert result.exit_code == 0, result.output
+    assert len(rejects.read_text(encoding="utf-8").splitlines()) == 3
+
+
+@pytest.mark.parametrize("where", ["rejects", "output"])
+def test_output_paths_are_checked_before_the_model_is_loaded(
+    invoke: Invoke, data: Path, tmp_path: Path, where: str
+) -> None:
+    # A model that does not exist: the path error must come first, and leave nothing behind.
+    blocker = tmp_path / "plain.txt"
+    blocker.write_text("x", encoding="utf-8")
+    out, rejects = tmp_path / "new" / "o.jsonl", tmp_path / "new2" / "r.jsonl"
+    if where == "rejects":
+        rejects = blocker / "r.jsonl"
+    else:
+        out = blocker / "o.jsonl"
+    args = ("-o", out, "--rejects", rejects, "--model", tmp_path / "no-such-model")
+    result = invoke("analyze", data / "pairs.csv", *args)
+    assert result.exit_code == 1
+    assert f"{blocker}: this is a file" in result.stderr
+    assert "manifest" not in result.stderr
+    folder = tmp_path / "folder.jsonl"
+    folder.mkdir()
+    result = invoke("analyze", data / "pairs.csv", "-o", tmp_path / "o.jsonl", f"--{where}", folder)
+    assert result.exit_code == 1
+    assert f"--{where} names a folder" in result.stderr
+    missing = invoke("analyze", tmp_path / "absent.csv", "-o", tmp_path / "new4" / "o.jsonl")
+    assert missing.exit_code == 1 and "no such file" in missing.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.jsonl", "plain.txt"]
+
+
+def write_personal(path: Path, n: int) -> Path:
+    """A pairs CSV with a web address in every third response."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["seeker_id", "response_id", "seeker", "response"])
+        for i in range(n):
+            link = f" See https://example.org/help{i} for more." if i % 3 == 0 else ""
+            writer.writerow([f"s{i}", f"r{i}", f"I feel low today ({i}).", f"I hear you.{link}"])
+    return path
+
+
+@pytest.mark.parametrize("kept_options", [True, False])
+def test_resume_with_other_text_options_is_refused(
+    invoke: Invoke, tmp_path: Path, kept_options: bool
+) -> None:
+    source = write_personal(tmp_path / "small.csv", 40)
+    full = tmp_path / "full.jsonl"
+    assert invoke("analyze", source, "-o", full, "-q").exit_code == 0
+    out = tmp_path / "r.jsonl"
+    out.write_bytes(full.read_bytes()[:20_000])  # an interrupted run: records and a cut one
+    complete = out.read_bytes().count(b"\n")
+    assert 5 < complete < 35
+    if kept_options:
+        options_path(out).write_bytes(options_path(full).read_bytes())
+    kept = out.read_bytes()
+    for option in ("--redact", "--no-text"):
+        result = invoke("analyze", source, "-o", out, option)
+        assert result.exit_code == 1, result.output
+        said = " ".join(result.stderr.split())
+        assert f"the existing output was written without {option} and this run is with" in said
+        assert f"run again without {option} to resume it" in said
+        assert "remove or rename the output" in said
+        assert out.read_bytes() == kept  # the run was refused before anything was written
+    resumed = invoke("analyze", source, "-o", out)
+    assert resumed.exit_code == 0, resumed.output
+    assert f"{complete} already in the output" in resumed.stdout
+    assert out.read_bytes() == full.read_bytes()
 
 
 def test_redact_removes_personal_data_from_results_and_screen(

@@ -1,8 +1,10 @@
-"""``carelens analyze`` on pipes, and refusing to write over its own input."""
+"""``carelens analyze`` on pipes, refusing to write over its own input, and inputs that are
+not what their name says."""
 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import threading
 import time
@@ -132,6 +134,13 @@ def test_parquet_companion_over_the_input_is_refused(invoke: Invoke, tmp_path: P
     _refused(result, source, "--output")
 
 
+def test_options_file_over_the_input_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    # The options of a run are kept beside its output, in OUT.options.json.
+    source = _input(tmp_path, "o.jsonl.options.json")
+    result = invoke("analyze", source, "-f", "csv", "-o", tmp_path / "o.jsonl")
+    _refused(result, source, "--output")
+
+
 def test_output_into_a_convokit_folder_input_is_refused(invoke: Invoke, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -148,3 +157,28 @@ def test_rejects_over_the_output_is_refused(invoke: Invoke, tmp_path: Path) -> N
     assert result.exit_code == 2, result.output
     assert "--rejects" in result.stderr
     assert not out.exists()
+
+
+def test_analyze_of_a_line_nested_too_deep_fails_cleanly(invoke: Invoke, tmp_path: Path) -> None:
+    """Format detection let json.loads' RecursionError out: a traceback."""
+    source = tmp_path / "nested.jsonl"
+    source.write_text(
+        '{"seeker": "I am sad", "response": ' + "[" * 10_000 + "]" * 10_000 + "}\n", "utf-8"
+    )
+    result = invoke("analyze", source, "-o", tmp_path / "out.jsonl")
+    assert result.exit_code == 1, result.output
+    assert "cannot detect the input format" in result.stderr and "--format" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert "RecursionError" not in result.output + result.stderr
+
+
+def test_analyze_of_a_json_array_named_csv_quotes_none_of_it(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    source = tmp_path / "array.csv"
+    rows = [{"seeker": f"I lost my job {i}", "response": "That sounds hard"} for i in range(500)]
+    source.write_text(json.dumps(rows), encoding="utf-8")
+    result = invoke("analyze", source, "-o", tmp_path / "out.jsonl")
+    assert result.exit_code == 1, result.output
+    assert "does not look like a header" in result.stderr and "JSON" in result.stderr
+    assert "lost my job" not in result.stderr and len(result.stderr) < 1500

@@ -298,3 +298,52 @@ def test_evaluate_contrast_malformed_or_empty_set_exits_1(invoke: Invoke, tmp_pa
     result = invoke("evaluate-contrast", contrast, "--json")
     assert result.exit_code == 1 and "holds no items" in result.stderr
     assert result.stdout == ""
+
+
+# --- files the command writes must not be files it reads ---------------------------------
+
+
+def _refused(result: Result, option: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert option in result.output and "would destroy the input" in result.output
+
+
+def test_evaluate_refuses_rejects_over_the_data_or_annotations(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    labeled = Path(shutil.copy(data / "labeled.csv", tmp_path / "lab.csv"))
+    annotations = _annotations(tmp_path)
+    before = labeled.read_bytes(), annotations.read_bytes()
+    (tmp_path / "link.csv").symlink_to(labeled)
+    for rejects in (labeled, tmp_path / "link.csv", tmp_path / "sub" / ".." / "lab.csv"):
+        _refused(invoke("evaluate", labeled, "--rejects", rejects), "--rejects")
+    result = invoke("evaluate", labeled, "--annotations", annotations, "--rejects", annotations)
+    _refused(result, "--rejects")
+    assert (labeled.read_bytes(), annotations.read_bytes()) == before  # were emptied
+    assert not (tmp_path / "sub").exists()
+
+
+def test_evaluate_refuses_to_write_over_the_model(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    model = Path(shutil.copytree(default_model_dir(), tmp_path / "model"))
+    files = {p.name: p.read_bytes() for p in model.iterdir()}
+    for name in files:
+        result = invoke(
+            "evaluate", data / "labeled.csv", "--model", model, "--rejects", model / name
+        )
+        _refused(result, "--rejects")
+    manifest = model / "manifest.json"
+    _refused(invoke("evaluate", manifest, "--model", model, "--record"), "--record")
+    _refused(invoke("evaluate-contrast", manifest, "--model", model, "--record"), "--record")
+    assert {p.name: p.read_bytes() for p in model.iterdir()} == files
+
+
+def test_evaluate_creates_the_rejects_folder(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    rejects = tmp_path / "new" / "folder" / "rejects.jsonl"
+    result = invoke("evaluate", data / "labeled.csv", "--rejects", rejects, "-q")
+    assert result.exit_code == 0, result.output
+    assert len(rejects.read_text(encoding="utf-8").splitlines()) == 1
+    missing = invoke("evaluate", tmp_path / "absent.csv", "--rejects", tmp_path / "n2" / "r.jsonl")
+    assert missing.exit_code == 1 and "no such file" in missing.stderr
+    assert not (tmp_path / "n2").exists()

@@ -361,3 +361,76 @@ def test_a_repeated_other_column_is_kept_under_a_numbered_name(
     (exchange,) = read_exchanges(path)
     assert exchange.response.meta == {"note": "one", "note.2": "two"}
     assert "columns repeated in the header" in caplog.text
+
+
+def _header_error(path: Path) -> str:
+    with pytest.raises(InputError) as info:
+        list(read_exchanges(path))
+    message = str(info.value)
+    assert "missing required column(s)" in message and "Expected one of" in message
+    return message
+
+
+def test_a_json_array_named_csv_quotes_none_of_its_texts(tmp_path: Path) -> None:
+    """Its first line was quoted whole: a 2.4 MB error repeating every text."""
+    path = tmp_path / "array.csv"
+    rows = [{"seeker": f"I lost my job {i}", "response": "That sounds hard"} for i in range(2000)]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    message = _header_error(path)
+    assert len(message) < 1000
+    assert "lost my job" not in message and "sounds hard" not in message
+    assert "4,000 columns" in message and "does not look like a header" in message
+    assert "looks like JSON" in message and "found columns" not in message
+
+
+def test_json_lines_named_csv_quote_none_of_their_texts(tmp_path: Path) -> None:
+    path = tmp_path / "chat.csv"
+    path.write_text('{"seeker": "I am so sad today", "response": "sorry"}\n', encoding="utf-8")
+    message = _header_error(path)
+    assert "sad" not in message and "sorry" not in message and "looks like JSON" in message
+
+
+def test_a_file_of_nul_bytes_named_csv_gets_a_short_error(tmp_path: Path) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"\x00" * 200_000)
+    message = _header_error(path)
+    assert len(message) < 1000 and "\\x00" not in message
+    assert "200,000 characters" in message and "NUL bytes" in message
+
+
+def test_a_line_of_prose_or_overlong_names_is_no_header_to_quote(tmp_path: Path) -> None:
+    prose = tmp_path / "prose.csv"
+    prose.write_text(
+        "I lost my job today and I do not know what to tell my family, help\n", "utf-8"
+    )
+    assert "lost my job" not in _header_error(prose)
+    long_name = tmp_path / "long.csv"
+    long_name.write_text("seeker_id,response_id,seeker," + "secret" * 1000 + "\n", "utf-8")
+    message = _header_error(long_name)
+    assert "secret" not in message and "(4 columns, 6,029 characters)" in message
+
+
+def test_a_real_header_is_listed_up_to_twenty_names(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    names = [f"Column {i} (score)" for i in range(30)]
+    path.write_text(",".join(names) + "\n", encoding="utf-8")
+    message = _header_error(path)
+    assert "found columns: 'Column 0 (score)', 'Column 1 (score)'" in message
+    assert "'Column 19 (score)' and 10 more." in message and "Column 20" not in message
+
+
+def test_repeated_columns_are_quoted_within_bounds(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    long = "note" * 2000
+    path = tmp_path / "notes.csv"
+    path.write_text(f"{EPITOME_HEADER},{long},{long}\na,b,Seeker.,Reply.,one,two\n", "utf-8")
+    (exchange,) = read_exchanges(path)
+    assert exchange.response.meta == {long: "one", f"{long}.2": "two"}
+    assert "columns repeated in the header" in caplog.text and len(caplog.text) < 1000
+    many = tmp_path / "many.csv"
+    many.write_text(f"{EPITOME_HEADER}{',response_post' * 5000}\n", "utf-8")
+    with pytest.raises(InputError) as info:
+        list(read_exchanges(many))
+    assert "appears 5001 times" in str(info.value) and "and 4,981 more" in str(info.value)
+    assert len(str(info.value)) < 1000

@@ -140,3 +140,39 @@ def test_reader_contract(data_dir: Path, tmp_path: Path, fmt: str) -> None:
     assert exchanges == list(read_exchanges(path, format=fmt, rejects=RejectLog()))
     for exchange in exchanges:
         assert Exchange.from_dict(exchange.to_dict()) == exchange
+
+
+def _nested_pair(depth: int) -> str:
+    """A pair whose response is ``depth`` nested arrays: too deep for ``json.loads``."""
+    return '{"seeker": "I am sad", "response": ' + "[" * depth + "]" * depth + "}\n"
+
+
+def test_a_line_nested_too_deep_to_parse_is_passed_over_like_a_malformed_one(
+    tmp_path: Path,
+) -> None:
+    """Detection caught only ValueError, and json.loads raises RecursionError on such a line:
+    ``carelens analyze`` ended in a traceback and an upload in a 500."""
+    only = tmp_path / "nested.jsonl"
+    only.write_text(_nested_pair(10_000), encoding="utf-8")
+    malformed = tmp_path / "malformed.jsonl"
+    malformed.write_text('{"seeker": "I am sad", "response": \n', encoding="utf-8")
+    for path in (only, malformed):  # the same outcome for both
+        with pytest.raises(FormatDetectionError, match="no JSON record with recognised fields"):
+            detect_format(path)
+    pair = json.dumps({"seeker_id": "s", "response_id": "r", "seeker": "a", "response": "b"})
+    for name in ("then.jsonl", "then.data"):  # named JSON, or found from the leading '{'
+        path = tmp_path / name
+        path.write_text(_nested_pair(10_000) + pair + "\n", encoding="utf-8")
+        assert detect_format(path) == "jsonl"
+        rejects = RejectLog()
+        assert [e.response.id for e in read_exchanges(path, rejects=rejects)] == ["r"]
+        assert dict(rejects.counts) == {"malformed JSON": 1}
+
+
+def test_an_unrecognised_extension_is_quoted_within_bounds(tmp_path: Path) -> None:
+    path = tmp_path / ("n." + "y" * 240)
+    path.write_text("just some words\n", encoding="utf-8")
+    with pytest.raises(FormatDetectionError) as info:
+        detect_format(path)
+    assert "unrecognised extension '.yyy" in info.value.reason
+    assert "(241 characters)" in info.value.reason and len(info.value.reason) < 300

@@ -267,3 +267,35 @@ def test_a_thread_written_as_json_lines_is_read_and_paired(
     assert exchange.response.conversation_id == "t1"
     assert exchange.response.timestamp == "2024-01-03"
     assert reject_rows(tmp_path / "rejects.jsonl") == [("thread.jsonl", 4, "text", "missing text")]
+
+
+def test_a_column_map_onto_a_present_field_rejects_the_record(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    path = tmp_path / "cm.jsonl"
+    base = {"response": "hm", "seeker_id": "a", "response_id": "b"}
+    lines = [
+        {"q": "I feel lost", "seeker": "other", **base},  # both: which one is the seeker?
+        {"seeker": "other", "q": "I feel lost", **base},  # key order changes nothing
+        {"q": "I feel lost", **base, "response_id": "c"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, column_map={"seeker": "q"}, rejects=rejects))
+    assert [(e.response.id, e.seeker.text) for e in exchanges] == [("c", "I feel lost")]
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("cm.jsonl", 1, "seeker", "invalid field value"),
+        ("cm.jsonl", 2, "seeker", "invalid field value"),
+    ]
+    entry = json.loads((tmp_path / "rejects.jsonl").read_text().splitlines()[0])
+    assert "'seeker' appears 2 times in the record after the column map" in entry["detail"]
+    # a field the map renames away frees its name; one renamed onto a present field clashes
+    swapped = {"seeker": "q", "response": "seeker"}
+    path.write_text(json.dumps({"q": "I feel lost", "seeker": "hm", **base}) + "\n")
+    rejects = RejectLog()
+    assert list(read_exchanges(path, column_map=swapped, rejects=rejects)) == []
+    assert rejects.counts == {"invalid field value": 1}  # "response" twice
+    del base["response"]
+    path.write_text(json.dumps({"q": "I feel lost", "seeker": "hm", **base}) + "\n")
+    (exchange,) = read_exchanges(path, column_map=swapped)
+    assert (exchange.seeker.text, exchange.response.text) == ("I feel lost", "hm")

@@ -112,6 +112,7 @@ def forests(draw: st.DrawFn) -> list[Turn]:
 @given(forests())
 def test_pairing_properties(turns: list[Turn]) -> None:
     by_id = {t.id: t for t in turns}
+    position = {t.id: i for i, t in enumerate(turns)}
     rejects = RejectLog()
     exchanges = pair_turns(turns, rejects=rejects)
     assert rejects.total == 0
@@ -129,8 +130,106 @@ def test_pairing_properties(turns: list[Turn]) -> None:
         assert len(exchange.context) <= 3
         chain = [*exchange.context, exchange.seeker]
         for older, newer in itertools.pairwise(chain):
-            assert older.speaker != newer.speaker
+            if older.speaker == newer.speaker:
+                # a self-reply left unmerged: someone else had answered that group before it
+                group = {older.id, *older.meta.get("merged_ids", [])}
+                assert newer.reply_to in group
+                assert any(
+                    t.reply_to in group and t.speaker != older.speaker
+                    for t in turns[: position[newer.id]]
+                )
     merged = [
         m for e in exchanges for t in (e.seeker, e.response) for m in t.meta.get("merged_ids", [])
     ]
     assert not set(merged) & {e.response.id for e in exchanges}
+    for m in merged:
+        # merged only when nobody else had answered its parent before it
+        parent = by_id[m].reply_to
+        assert not any(
+            t.reply_to == parent and t.speaker != by_id[m].speaker for t in turns[: position[m]]
+        )
+
+
+THREAD = "message_id,parent_id,author,timestamp,text\n"
+
+
+def _thread(tmp_path: Path, rows: str) -> list[Exchange]:
+    path = tmp_path / "thread.csv"
+    path.write_text(THREAD + rows, encoding="utf-8")
+    rejects = RejectLog()
+    exchanges = list(read_exchanges(path, rejects=rejects))
+    assert (rejects.counts, rejects.skipped) == ({}, {})  # a self-reply is neither
+    return exchanges
+
+
+def test_a_later_self_reply_is_not_merged_into_the_seeker(tmp_path: Path) -> None:
+    exchanges = _thread(
+        tmp_path,
+        "m1,,alice,2024-01-01T10:00,My dad died last week.\n"
+        "m2,m1,bob,2024-01-01T11:00,I am so sorry. How are you sleeping?\n"
+        "m3,m1,alice,2024-01-03T09:00,Update: the funeral was yesterday. Thanks everyone.\n"
+        "m4,m3,carol,2024-01-03T10:00,I hope it went as well as it could.\n",
+    )
+    # bob's reply is scored against what alice had written when he answered, nothing later
+    assert _ids(exchanges) == [("m1", "m2"), ("m3", "m4")]
+    first, second = exchanges
+    assert first.seeker.text == "My dad died last week."
+    assert "merged_ids" not in first.seeker.meta
+    # m3 answers alice's own message: no exchange, but it is the seeker of replies to it
+    assert second.seeker.text.startswith("Update:")
+    assert [t.id for t in second.context] == ["m1"]
+
+
+def test_a_continuation_before_any_answer_is_merged_by_timestamp(tmp_path: Path) -> None:
+    # m3 is listed after bob's answer but was written before it: a continuation, merged
+    exchanges = _thread(
+        tmp_path,
+        "m1,,alice,2024-01-01T10:00:00Z,My dad died last week.\n"
+        "m2,m1,bob,2024-01-01T10:05:00Z,I am so sorry.\n"
+        "m3,m1,alice,2024-01-01T10:01:00Z,I can't stop crying.\n",
+    )
+    (exchange,) = exchanges
+    assert exchange.seeker.text == "My dad died last week.\nI can't stop crying."
+    assert exchange.seeker.meta["merged_ids"] == ["m3"]
+
+
+def test_without_timestamps_the_input_order_decides(tmp_path: Path) -> None:
+    before = "m1,,alice,,My dad died last week.\nm3,m1,alice,,I can't stop crying.\n"
+    answer = "m2,m1,bob,,I am so sorry.\n"
+    (merged,) = _thread(tmp_path, before + answer)
+    assert merged.seeker.meta["merged_ids"] == ["m3"]
+    first, last = before.splitlines(keepends=True)
+    (alone,) = _thread(tmp_path, first + answer + last)
+    assert alone.seeker.text == "My dad died last week."
+    # one timestamp missing: the order of the input too (m3 written "before" m2 or not)
+    dated = first + "m2,m1,bob,2024-01-01T10:05,I am so sorry.\n" + last
+    (alone,) = _thread(tmp_path, dated)
+    assert alone.seeker.text == "My dad died last week."
+
+
+def test_an_answer_to_any_merged_message_ends_the_run(tmp_path: Path) -> None:
+    exchanges = _thread(
+        tmp_path,
+        "m1,,alice,,My dad died last week.\n"
+        "m2,m1,alice,,I can't stop crying.\n"
+        "m3,m1,bob,,I am so sorry.\n"
+        "m4,m2,alice,,Later: the funeral is on Friday.\n"
+        "m5,m4,carol,,Thinking of you on Friday.\n",
+    )
+    assert _ids(exchanges) == [("m1", "m3"), ("m4", "m5")]
+    assert exchanges[0].seeker.meta["merged_ids"] == ["m2"]
+    assert [t.id for t in exchanges[1].context] == ["m1"]
+
+
+def test_answers_and_continuations_interleaved() -> None:
+    # the poster's first follow-up merges; each later one comes after an answer: its own turn
+    turns = [Turn(id="p", text="post", speaker="op")]
+    turns.append(Turn(id="c", text="more", speaker="op", reply_to="p"))
+    for i in range(50):
+        turns.append(Turn(id=f"a{i}", text="answer", speaker=f"u{i}", reply_to="p"))
+        turns.append(Turn(id=f"c{i}", text="more", speaker="op", reply_to="p"))
+    turns.append(Turn(id="r", text="reply", speaker="u0", reply_to="c7"))
+    exchanges = pair_turns(turns)
+    assert _ids(exchanges) == [*(("p", f"a{i}") for i in range(50)), ("c7", "r")]
+    assert all(e.seeker.meta["merged_ids"] == ["c"] for e in exchanges[:50])
+    assert exchanges[-1].seeker.text == "more" and [t.id for t in exchanges[-1].context] == ["p"]

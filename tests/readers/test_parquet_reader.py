@@ -130,3 +130,52 @@ def test_detected_from_the_magic_without_an_extension(data_dir: Path, tmp_path: 
     rows = _csv_rows(data_dir / "epitome_pairs.csv")
     path = _write(tmp_path / "pairs.data", [dict(r) for r in rows])
     assert detect_format(path) == "parquet"
+
+
+def _table(path: Path, columns: dict[str, list[object]], names: list[str]) -> Path:
+    """A table whose column names may repeat (``names``), values by position."""
+    arrays = [pa.array(values) for values in columns.values()]
+    pq.write_table(pa.Table.from_arrays(arrays, names=names), path)
+    return path
+
+
+def _csv_twin(path: Path, names: list[str], values: list[str]) -> Path:
+    path.write_text(",".join(names) + "\n" + ",".join(values) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_column_named_twice_is_refused_as_in_csv(tmp_path: Path) -> None:
+    names = ["seeker_id", "response_id", "seeker", "response", "response"]
+    values = ["a", "b", "I feel lost", "first", "second"]
+    path = _table(tmp_path / "dup.parquet", {str(i): [v] for i, v in enumerate(values)}, names)
+    with pytest.raises(InputError, match="column 'response' appears 2 times") as info:
+        read_exchanges(path)
+    assert info.value.line is None  # the schema, not a row
+    with pytest.raises(InputError, match="column 'response' appears 2 times"):
+        list(read_exchanges(_csv_twin(tmp_path / "dup.csv", names, values)))
+    # a column no layout reads is kept twice, under a numbered name, as in CSV
+    names = [*names[:4], "note", "note"]
+    values = [*values, "third"]
+    path = _table(tmp_path / "note.parquet", {str(i): [v] for i, v in enumerate(values)}, names)
+    (exchange,) = read_exchanges(path)
+    (twin,) = read_exchanges(_csv_twin(tmp_path / "note.csv", names, values))
+    assert exchange.response.meta == twin.response.meta == {"note": "second", "note.2": "third"}
+
+
+def test_a_turn_column_named_twice_is_refused(tmp_path: Path) -> None:
+    columns: dict[str, list[object]] = {"a": ["t1"], "b": ["hello"], "c": ["hi"]}
+    path = _table(tmp_path / "turns.parquet", columns, ["id", "text", "text"])
+    with pytest.raises(InputError, match="'text' 2 times"):
+        read_exchanges(path)
+
+
+def test_a_column_map_onto_a_present_column_is_refused(tmp_path: Path) -> None:
+    names = ["q", "seeker", "response", "seeker_id", "response_id"]
+    values = ["I feel lost", "other", "hm", "a", "b"]
+    path = _table(tmp_path / "cm.parquet", {str(i): [v] for i, v in enumerate(values)}, names)
+    message = "column 'seeker' appears 2 times in the header after the column map"
+    cm = {"seeker": "q"}
+    with pytest.raises(InputError, match=message):
+        read_exchanges(path, column_map=cm)
+    with pytest.raises(InputError, match=message):
+        list(read_exchanges(_csv_twin(tmp_path / "cm.csv", names, values), column_map=cm))

@@ -115,3 +115,54 @@ def test_malformed_reddit_records(tmp_path: Path, reject_rows: RejectRows) -> No
 def test_column_map_is_refused_for_reddit(data_dir: Path) -> None:
     with pytest.raises(InputError, match="column map"):
         list(read_exchanges(data_dir / "reddit_dump.ndjson", column_map={"text": "body"}))
+
+
+def _reddit_line(**fields: object) -> str:
+    return json.dumps(fields) + "\n"
+
+
+def test_a_reply_to_a_deleted_comment_is_skipped_not_rejected(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    path = tmp_path / "RC_dump.ndjson"
+    path.write_text(
+        _reddit_line(id="s1", author="op", title="Lost my job", selftext="Now what?")
+        + _reddit_line(id="c4", author="[deleted]", body="[deleted]", parent_id="t3_s1")
+        + _reddit_line(id="c5", author="ann", body="You will be ok.", parent_id="t1_c4")
+        + _reddit_line(id="c6", author="op", body="Thank you, ann.", parent_id="t1_c5")
+        + _reddit_line(id="c7", author="bo", body="[removed]", parent_id="t3_s1")
+        + _reddit_line(id="c8", author="cy", body="Agreed with that.", parent_id="t1_c7")
+        + _reddit_line(id="c9", author="di", body="Where is it?", parent_id="t1_zzz"),
+        encoding="utf-8",
+    )
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    # c5 answers a deleted comment: no pair, but the reply to it still pairs
+    assert [(e.seeker.id, e.response.id) for e in exchanges] == [("c5", "c6")]
+    assert rejects.skipped == {
+        "deleted": 1, "reply to deleted": 1, "removed": 1, "reply to removed": 1
+    }  # fmt: skip
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("RC_dump.ndjson", 7, "reply_to", "unknown parent")  # zzz was never in the input
+    ]
+    (entry,) = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
+    assert entry["detail"] == "turn 'c9' replies to 'zzz', not in the input"
+
+
+def test_skipped_ids_kept_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from carelens.readers import pairing
+
+    monkeypatch.setattr(pairing, "MAX_SKIPPED_IDS", 1)
+    path = tmp_path / "RC_dump.ndjson"
+    path.write_text(
+        _reddit_line(id="c1", author="a", body="[deleted]", parent_id="t3_s1")
+        + _reddit_line(id="c2", author="b", body="[removed]", parent_id="t3_s1")
+        + _reddit_line(id="c3", author="c", body="To the first.", parent_id="t1_c1")
+        + _reddit_line(id="c4", author="d", body="To the second.", parent_id="t1_c2"),
+        encoding="utf-8",
+    )
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        assert list(read_exchanges(path, rejects=rejects)) == []
+    assert rejects.skipped == {"deleted": 1, "removed": 1, "reply to deleted": 1}
+    (entry,) = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
+    assert entry["reason"] == "unknown parent" and "whose ids were not kept" in entry["detail"]

@@ -139,3 +139,25 @@ def test_empty_wxr_file(tmp_path: Path) -> None:
 def test_column_map_is_refused_for_wxr(data_dir: Path) -> None:
     with pytest.raises(InputError, match="column map"):
         read_exchanges(data_dir / "wordpress_export.xml", column_map={"text": "body"})
+
+
+def test_a_reply_to_a_spam_comment_is_skipped_not_rejected(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    comments = (
+        _comment(21, 0, "bot", "Cheap pills here.", approved="spam")
+        + _comment(22, 21, "lee", "Please don't post ads here.")
+        + _comment(23, 22, "bot2", "Sorry, lee.")
+        + _comment(24, 0, "cy", "Hang in there.", approved="0")
+        + _comment(25, 24, "di", "Same.")
+    )
+    path = tmp_path / "export.wxr"
+    path.write_text(WXR_HEAD + _item(3, "Lonely", "Nobody calls.", comments) + "</channel></rss>")
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    # comment 22 answers spam: no pair of its own, but the reply to it pairs
+    assert [(e.seeker.id, e.response.id) for e in exchanges] == [("comment-22", "comment-23")]
+    assert rejects.skipped == {
+        "spam": 1, "reply to spam": 1, "unapproved": 1, "reply to unapproved": 1
+    }  # fmt: skip
+    assert reject_rows(tmp_path / "rejects.jsonl") == []

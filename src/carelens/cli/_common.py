@@ -10,7 +10,7 @@ when the command ends, so commands can run in-process (tests, notebooks).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,8 +72,14 @@ class Session:
 
 
 @contextmanager
-def session(verbose: bool, quiet: bool, *, on_interrupt: str = "") -> Iterator[Session]:
-    """Run a command body with CLI logging and error handling (see the module docstring)."""
+def session(
+    verbose: bool, quiet: bool, *, on_interrupt: str | Callable[[], str] = ""
+) -> Iterator[Session]:
+    """Run a command body with CLI logging and error handling (see the module docstring).
+
+    ``on_interrupt`` is the note shown after a Ctrl-C, or a function that words it then
+    (to say what is on disk at that moment).
+    """
     out, err = Console(), Console(stderr=True)
     logger = logging.getLogger("carelens")
     saved = (logger.level, logger.propagate, list(logger.handlers))
@@ -91,7 +97,8 @@ def session(verbose: bool, quiet: bool, *, on_interrupt: str = "") -> Iterator[S
         err.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_ERROR) from None
     except KeyboardInterrupt:
-        err.print(f"[yellow]interrupted.[/] {on_interrupt}".rstrip(), soft_wrap=True)
+        note = on_interrupt() if callable(on_interrupt) else on_interrupt
+        err.print(f"[yellow]interrupted.[/] {note}".rstrip(), soft_wrap=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         logger.setLevel(saved[0])
@@ -153,7 +160,8 @@ Redact = Annotated[
     typer.Option(
         "--redact",
         help="Replace e-mail addresses, phone numbers, URLs, @handles and street addresses "
-        "in every text written to the results (and shown) with placeholders.",
+        "in the message texts and feedback written to the results (and shown) with "
+        "placeholders; speaker names, ids and timestamps are written as read.",
     ),
 ]
 Overwrite = Annotated[

@@ -1,11 +1,13 @@
 """``carelens analyze``: score every response of a conversation file.
 
 A thin layer over :func:`carelens.output.analyze_file`: it refuses output and rejects paths
-that are the input file, counts the pairs first (for the progress bar; skipped for inputs
-over 1 GiB and for pipes, which can be read only once), loads the model, runs with a
-progress bar and prints a summary — pairs analysed, rejects by reason, skipped items and how
-many responses reached each level. Without ``-o`` it also prints a table of the first
-responses.
+that are the input file, creates the folders they go in (all before the model is loaded),
+counts the pairs first (for the progress bar; skipped for inputs over 1 GiB and for pipes,
+which can be read only once), loads the model, runs with a progress bar and prints a summary
+— pairs analysed, rejects by reason, skipped items and how many responses reached each
+level. Without ``-o`` it also prints a table of the first responses. A resume with other
+``--no-text`` / ``--redact`` options (or another model) than the output was begun with is
+refused (:class:`carelens.output.ResultWriter`).
 """
 
 from __future__ import annotations
@@ -37,7 +39,14 @@ from carelens.cli._common import (
     percent,
     session,
 )
-from carelens.output import PARTIAL_SUFFIX, AnalysisSummary, analyze_file, output_format
+from carelens.errors import InputError
+from carelens.output import (
+    PARTIAL_SUFFIX,
+    AnalysisSummary,
+    analyze_file,
+    options_path,
+    output_format,
+)
 from carelens.privacy import redact as redact_text
 from carelens.readers import RejectLog, read_exchanges
 from carelens.readers.jsonl import UTTERANCES
@@ -106,19 +115,61 @@ def refuse_writing_over(sources: Sequence[Path], written: Sequence[tuple[str, Pa
 
 def refuse_writing_over_input(input: Path, output: Path | None, rejects: Path) -> None:
     """Raise a usage error, before anything is opened, when a file ``analyze`` would write —
-    the output, a Parquet output's JSON Lines companion, or the rejects file — is the input
-    (or a ConvoKit folder's utterances file), or the rejects file is the output."""
+    the output, a Parquet output's JSON Lines companion, the options file beside the output
+    or the rejects file — is the input (or a ConvoKit folder's utterances file), or the
+    rejects file is one of the others."""
     written: list[tuple[str, Path]] = []
     if output is not None:
         written.append(("--output", output))
         if output_format(output) == "parquet":
             written.append(("--output", output.with_name(output.name + PARTIAL_SUFFIX)))
+        written.append(("--output", options_path(output)))
     written.append(("--rejects", rejects))
     refuse_writing_over(input_files(input), written)
     if any(_same_file(rejects, path) for option, path in written if option == "--output"):
         raise typer.BadParameter(
             f"{rejects} is also the results file; choose another path", param_hint="--rejects"
         )
+
+
+def prepare_output_files(written: Sequence[tuple[str, Path]]) -> None:
+    """Make ready, before any work, the files a command will write (``(option, path)``
+    pairs): refuse a path that is a folder, and create the missing folders they go in, or
+    raise an InputError saying why that cannot be done (a file in the way, no permission)."""
+    for option, path in written:  # every path is checked before any folder is made
+        if path.is_dir():
+            raise InputError(f"{option} names a folder; name a file in it instead", path=str(path))
+        for ancestor in path.parents:
+            if ancestor.exists():
+                if not ancestor.is_dir():
+                    raise InputError(
+                        "this is a file, so nothing can be written in it; choose another folder",
+                        path=str(ancestor),
+                    )
+                break
+    for _, path in written:
+        folder = path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(
+                f"cannot create this folder ({exc.strerror or exc})", path=str(folder)
+            ) from exc
+
+
+def interrupted_note(output: Path | None) -> str:
+    """What an interrupted ``analyze`` says it leaves: the file that holds the results so far
+    (a Parquet output's JSON Lines companion: the Parquet file is written at the end)."""
+    if output is None:
+        return ""
+    parquet = output.suffix.lower() == ".parquet"
+    store = output.with_name(output.name + PARTIAL_SUFFIX) if parquet else output
+    if not (store.is_file() and store.stat().st_size):
+        return "No results had been written yet."
+    then = f" ({output} is written when the run ends)" if parquet else ""
+    return escape(
+        f"The results so far are kept in {store}{then}; run the same command again to resume."
+    )
 
 
 def analyze(
@@ -148,20 +199,18 @@ def analyze(
     quiet: Quiet = False,
 ) -> None:
     """Analyse every (seeker, response) pair of INPUT; resumes an interrupted output."""
-    note = (
-        f"The results so far are kept in {escape(str(output))}; run the same command again "
-        "to resume."
-        if output
-        else ""
-    )
-    with session(verbose, quiet, on_interrupt=note) as s:
+    with session(verbose, quiet, on_interrupt=lambda: interrupted_note(output)) as s:
         rejects_path = rejects or Path(f"{output}.rejects.jsonl" if output else DEFAULT_REJECTS)
         if output is not None:
             output_format(output)  # refuse a bad extension before any work
         refuse_writing_over_input(input, output, rejects_path)
-        if output is not None:
-            output.parent.mkdir(parents=True, exist_ok=True)
         mapping = parse_column_map(column_map)
+        if not input.exists():  # before any folder is made for the outputs
+            raise InputError("no such file or folder; check the path", path=str(input))
+        written = [("--rejects", rejects_path)]
+        if output is not None:
+            written.insert(0, ("--output", output))
+        prepare_output_files(written)
         total = count_pairs(input, input_format, mapping)
         analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
         log = RejectLog(rejects_path)

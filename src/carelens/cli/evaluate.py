@@ -9,6 +9,12 @@ contrast set (:func:`carelens.taxonomy_evaluation.evaluate_contrast`). Tables by
 JSON with ``--json``. An evaluation that scored nothing is an error (exit 1) saying why; a
 mechanism without a scored pair shows "-", and ``--record`` refuses to record it. Rejects
 are reported as the reject log records them: whole rows, and level cells in their rows.
+
+Before the model is loaded, a file the command would write — the ``--rejects`` file, the
+model's ``manifest.json`` with ``--record`` — is refused (a usage error) when it is a file
+the command reads: DATA, the ``--annotations`` file, the contrast set, or (for
+``--rejects``) a file of the model folder; through ``..`` and links too. The rejects file's
+folder is created then.
 """
 
 from __future__ import annotations
@@ -33,9 +39,10 @@ from carelens.cli._common import (
     fmt_score,
     session,
 )
+from carelens.cli.analyze import prepare_output_files, refuse_writing_over
 from carelens.errors import InputError
 from carelens.evaluation import SPLIT_PARTS, EvaluationReport, evaluate, model_split_ids
-from carelens.inference.artifact import record_evaluation
+from carelens.inference.artifact import MANIFEST, default_model_dir, record_evaluation
 from carelens.readers import RejectLog
 from carelens.taxonomy_evaluation import (
     AnnotationReport,
@@ -82,6 +89,15 @@ def evaluate_command(
     with session(verbose, quiet) as s:
         if split != "all" and split not in SPLIT_PARTS:
             raise InputError(f"--split must be all, {', '.join(SPLIT_PARTS)}; got {split!r}")
+        read = [data] if annotations is None else [data, annotations]
+        if rejects is not None:
+            refuse_writing_over([*read, *_model_files(model)], [("--rejects", rejects)])
+        if record:
+            refuse_writing_over(read, [("--record", _manifest_path(model))])
+        if not data.exists():  # before the rejects folder is made
+            raise InputError("no such file; check the path", path=str(data))
+        if rejects is not None:
+            prepare_output_files([("--rejects", rejects)])
         analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
         ids = None
         if split != "all":
@@ -144,6 +160,21 @@ def evaluate_command(
                     f"{report.rationale_parts_not_found} of {report.rationale_parts} gold "
                     "rationale parts are not found in their response; left out of the rationales"
                 )
+
+
+def _model_folder(model: Path | None) -> Path:
+    return model if model is not None else default_model_dir()
+
+
+def _manifest_path(model: Path | None) -> Path:
+    """The manifest ``--record`` rewrites."""
+    return _model_folder(model) / MANIFEST
+
+
+def _model_files(model: Path | None) -> list[Path]:
+    """The files of the model folder (the command reads them; none may be overwritten)."""
+    folder = _model_folder(model)
+    return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
 
 
 def _plural(n: int, word: str) -> str:
@@ -259,6 +290,8 @@ def evaluate_contrast_command(
 ) -> None:
     """How often the response written as each kind ranks first on its dimension."""
     with session(verbose, quiet) as s:
+        if record:
+            refuse_writing_over([contrast_set], [("--record", _manifest_path(model))])
         analyzer = carelens.load(model, threads=1)
         report = evaluate_contrast(contrast_set, analyzer)
         if record:

@@ -13,6 +13,9 @@ resumes: :class:`ResultWriter` counts the complete records already there (a trun
 line is dropped), checks that their ids are those of the first input exchanges, skips those
 exchanges and appends the rest. Parquet cannot be appended to, so it is written as JSON Lines
 to ``OUT.parquet.partial.jsonl`` (resumed the same way) and converted when the run finishes.
+How the records were written (``--no-text``, ``--redact``, the model) is kept beside the
+output in ``OUT.options.json``; a resume with other options is refused, so one file never
+mixes, say, redacted and unredacted texts.
 
 Modules: :mod:`~carelens.output.records` (the record and its flat layout),
 :mod:`~carelens.output.files` (reading, appending, resuming) and :mod:`~carelens.output.run`
@@ -21,7 +24,14 @@ Modules: :mod:`~carelens.output.records` (the record and its flat layout),
 
 from __future__ import annotations
 
-from carelens.output.files import PARTIAL_SUFFIX, ResultWriter, read_results
+from carelens.output.files import (
+    OPTIONS_SUFFIX,
+    PARTIAL_SUFFIX,
+    RecordOptions,
+    ResultWriter,
+    options_path,
+    read_results,
+)
 from carelens.output.records import (
     ID_FIELDS,
     OUTPUT_FORMATS,
@@ -45,6 +55,7 @@ from carelens.output.run import (
 
 __all__ = [
     "ID_FIELDS",
+    "OPTIONS_SUFFIX",
     "OUTPUT_FORMATS",
     "PARTIAL_SUFFIX",
     "TEXT_FIELDS",
@@ -52,12 +63,14 @@ __all__ = [
     "Analyzer",
     "LevelCounts",
     "Progress",
+    "RecordOptions",
     "ResultWriter",
     "analysed_chunks",
     "analyze_file",
     "community_of",
     "flat_columns",
     "flatten_record",
+    "options_path",
     "output_format",
     "parquet_schema",
     "read_results",

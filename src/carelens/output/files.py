@@ -6,6 +6,18 @@ an interruption is dropped), their ids are checked against the first input excha
 new records are appended after them. Parquet cannot be appended to, so a Parquet output is
 built as JSON Lines in ``OUT.parquet.partial.jsonl`` and converted by :meth:`ResultWriter.finish`.
 
+What a record holds besides the analysis depends on how the run was asked to write it
+(:class:`RecordOptions`: ``--no-text``, ``--redact``, the model). A resumed run must add
+records made the same way, or one file would hold, say, redacted and unredacted texts. The
+writer keeps the options in a small JSON file beside the output, ``OUT.options.json``
+(written before the first record, kept after the run, as the output's own account of how it
+was made), and refuses to resume an output written otherwise. An output from before that file
+existed is judged by its records, which is exact where it matters: texts are null exactly
+with ``--no-text``, each record names its model, and a record whose input pair holds personal
+data shows in its texts whether they were redacted; where it cannot show it (``--no-text``),
+resuming is refused, and where no resumed pair holds personal data, both ways give the same
+records, so the run resumes (see :meth:`ResultWriter.open`).
+
 :func:`read_results` reads any finished (or interrupted) result file back. It is more lenient
 than resuming: a CSV header from an older carelens (fewer columns) is read by its own names,
 and a JSON Lines record may lack a dimension the first one has (results merged from runs of
@@ -25,10 +37,12 @@ import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
+from carelens._version import __version__
 from carelens.errors import InputError
 from carelens.output.records import (
     LIST_COLUMNS,
@@ -42,6 +56,7 @@ from carelens.output.records import (
     require_pyarrow,
     unflatten_row,
 )
+from carelens.privacy import redact as redact_text
 from carelens.readers.delimited import allow_large_csv_fields
 from carelens.readers.rejects import (
     DUPLICATE_ID,
@@ -60,6 +75,8 @@ logger = logging.getLogger(__name__)
 
 #: Suffix of the JSON Lines file a Parquet output is built in.
 PARTIAL_SUFFIX = ".partial.jsonl"
+#: Suffix of the file beside an output that says how its records were written.
+OPTIONS_SUFFIX = ".options.json"
 #: How every JSON Lines record begins (``result_record`` puts ``seeker_id`` first).
 _JSONL_RECORD_START = b'{"seeker_id": '
 #: A UTF-8 byte-order mark (a file saved by some Windows editors starts with one).
@@ -429,21 +446,176 @@ def _read_parquet(path: Path, rejects: RejectLog | None) -> Iterator[JsonDict]:
                 yield record
 
 
+@dataclass(frozen=True, slots=True)
+class RecordOptions:
+    """How a run writes its records, besides the analysis; a resumed run must write its
+    records the same way (:meth:`ResultWriter.open` checks it).
+
+    ``no_text``: the seeker and response texts are left out (null); ``redact``: personal
+    data in every text is replaced by placeholders; ``model``: the id of the model that
+    scores them (None: not checked).
+    """
+
+    no_text: bool = False
+    redact: bool = False
+    model: str | None = None
+
+
+def options_path(output: str | os.PathLike[str]) -> Path:
+    """The file beside ``output`` that keeps the :class:`RecordOptions` it was written with."""
+    p = Path(output)
+    return p.with_name(p.name + OPTIONS_SUFFIX)
+
+
+def read_options(path: Path) -> dict[str, Any] | None:
+    """The options kept in ``path`` (an ``OUT.options.json``), or None when it is absent or
+    unreadable (the output is then judged by its records, as one written before the file
+    existed)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write_options(path: Path, options: RecordOptions) -> None:
+    """Keep ``options`` in ``path`` (atomically, so it is never seen half written)."""
+    data = {"written_by": f"carelens {__version__}", **asdict(options)}
+    if read_options(path) == data:
+        return
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _with(option: str, used: bool) -> str:
+    return f"with {option}" if used else f"without {option}"
+
+
+class _ResumeCheck:
+    """What the records of an output being resumed show of the options they were written
+    with, against the options of this run (:class:`RecordOptions`).
+
+    ``kept`` are the options kept beside the output (None: an output from before they
+    were kept). Texts show ``--no-text`` exactly (null exactly then: a response is never
+    empty) and each record names its model. ``--redact`` is taken from ``kept``; without
+    it, from the records whose input pair holds personal data: their texts are either the
+    input's or its redaction. Such a record without texts cannot show it, and the check
+    refuses; records without personal data are the same either way and show nothing.
+    """
+
+    def __init__(self, wanted: RecordOptions, kept: Mapping[str, Any] | None) -> None:
+        self.wanted = wanted
+        redact = (kept or {}).get("redact")
+        self.kept_redact = redact if isinstance(redact, bool) else None
+        self.with_texts: set[bool] = set()
+        self.models: list[str] = []
+        self.redacted: set[bool] = set()
+        self.unknown: int | None = None  # first record that cannot show redaction
+
+    def add(self, number: int, record: JsonDict, exchange: Exchange) -> None:
+        texts = (record.get("seeker_text"), record.get("response_text"))
+        self.with_texts.add(texts[1] is not None)
+        model = record.get("model")
+        if isinstance(model, str) and model not in self.models:
+            self.models.append(model)
+        if self.kept_redact is not None or not self._reading_redaction():
+            return
+        plain = (exchange.seeker.text, exchange.response.text)
+        redacted = (redact_text(plain[0]), redact_text(plain[1]))
+        if redacted == plain:
+            return  # nothing personal: the record is the same either way
+
+        def shows(candidate: tuple[str, str]) -> bool:
+            seeker_ok = texts[0] == candidate[0] or (texts[0] is None and not candidate[0])
+            return seeker_ok and texts[1] == candidate[1]
+
+        if texts[1] is not None and shows(redacted):
+            self.redacted.add(True)
+        elif texts[1] is not None and shows(plain):
+            self.redacted.add(False)
+        elif self.unknown is None:
+            self.unknown = number
+
+    def _reading_redaction(self) -> bool:
+        """Whether redaction is still read from the records (not once they have shown it
+        both ways, or one could not show it: the check refuses then anyway)."""
+        return len(self.redacted) < 2 and self.unknown is None
+
+    def problem(self) -> str | None:
+        """Why the output cannot be resumed with this run's options, or None."""
+        again = "remove or rename the output (or pass --overwrite) to start over"
+        if len(self.with_texts) == 2:
+            return (
+                "some records of the existing output carry their texts and others do not "
+                f"(written with and without --no-text), so it cannot be resumed; {again}"
+            )
+        if self.with_texts and (True in self.with_texts) == self.wanted.no_text:
+            had = not self.wanted.no_text
+            return self._differs("--no-text", had, again)
+        wanted_model = self.wanted.model
+        if wanted_model is not None and any(m != wanted_model for m in self.models):
+            other = next(m for m in self.models if m != wanted_model)
+            return (
+                f"the existing output was written by the model {other!r} and this run's model "
+                f"is {wanted_model!r}; one output must hold one model's results: run again "
+                f"with that model (--model) to resume it, or {again}"
+            )
+        redacted = self.kept_redact
+        if redacted is None:
+            if len(self.redacted) == 2:
+                return (
+                    "some records of the existing output are redacted and others are not "
+                    f"(written with and without --redact), so it cannot be resumed; {again}"
+                )
+            if self.unknown is not None:
+                return (
+                    "the existing output does not say whether it was written with --redact "
+                    "(it was begun by an older carelens), and its records cannot show it "
+                    f"(record {self.unknown} holds personal data and no texts), so it cannot "
+                    f"be resumed safely; {again}"
+                )
+            redacted = next(iter(self.redacted), None)
+        if redacted is not None and redacted != self.wanted.redact:
+            return self._differs("--redact", redacted, again)
+        return None
+
+    def _differs(self, option: str, had: bool, again: str) -> str:
+        return (
+            f"the existing output was written {_with(option, had)} and this run is "
+            f"{_with(option, not had)}; a resumed output must be written as it was begun "
+            f"(one file must not mix the two): run again {_with(option, had)} to resume it, "
+            f"or {again}"
+        )
+
+
 class ResultWriter:
     """Appends result records to a file, resuming a file left by an interrupted run.
 
     Call :meth:`open` with the input exchanges (it consumes those already written), then
     :meth:`write` chunks, then :meth:`finish`; :meth:`close` (or the context manager) keeps
-    what was written without finishing, so a later run can resume.
+    what was written without finishing, so a later run can resume. With ``options`` (how
+    the caller makes its records) they are kept in ``OUT.options.json`` and a resume with
+    other options is refused.
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], dimensions: Sequence[str], *, overwrite: bool = False
+        self,
+        path: str | os.PathLike[str],
+        dimensions: Sequence[str],
+        *,
+        overwrite: bool = False,
+        options: RecordOptions | None = None,
     ) -> None:
         self.path = Path(path)
         self.format = output_format(self.path)
         self.dimensions = tuple(dimensions)
         self.overwrite = overwrite
+        #: How the records are made; kept beside the output, and checked when resuming
+        #: (None: neither, for a caller that does not say).
+        self.options = options
+        #: Where :attr:`options` are kept (``OUT.options.json``).
+        self.options_file = options_path(self.path)
         parquet = self.format == "parquet"
         #: The file records are appended to (JSON Lines beside a Parquet output).
         self.store = self.path.with_name(self.path.name + PARTIAL_SUFFIX) if parquet else self.path
@@ -460,37 +632,48 @@ class ResultWriter:
         """Resume or start the file; return how many records were already there.
 
         Each record found is checked against the next exchange of ``exchanges`` (so they
-        are consumed); ``on_existing`` sees every record kept.
+        are consumed); ``on_existing`` sees every record kept. With :attr:`options`, records
+        written with other options (:class:`_ResumeCheck`) are an InputError that names the
+        option, and the options are kept in :attr:`options_file` before anything is written.
         """
         if self.format == "parquet":
             require_pyarrow()
             if self.path.exists() and not self.store.exists() and not self.overwrite:
                 self._reopen_finished_parquet()
         if self.overwrite:
-            for stale in {self.path, self.store}:
+            for stale in {self.path, self.store, self.options_file}:
                 stale.unlink(missing_ok=True)
         resumed, scan = 0, None
         if self.store.is_file() and self.store.stat().st_size:
             scan = _Scan(self.store, self._store_format, self.dimensions)
+            check = (
+                None
+                if self.options is None
+                else _ResumeCheck(self.options, read_options(self.options_file))
+            )
             for resumed, record in enumerate(scan, start=1):
                 exchange = next(exchanges, None)
                 ids = (record["seeker_id"], record["response_id"])
                 if exchange is None or ids != (exchange.seeker.id, exchange.response.id):
-                    if self._reopened:  # leave the finished file as it was found
-                        self.store.unlink()
-                    raise InputError(
+                    self._refuse(
                         f"record {resumed} of the existing output (ids {ids[0]!r}, {ids[1]!r}) "
                         "does not match the input in that place, so this output is not an "
                         "interrupted run over this input; pass --overwrite to start over or "
-                        "choose a new output path",
-                        path=str(self.path if self._reopened else self.store),
+                        "choose a new output path"
                     )
+                if check is not None:
+                    check.add(resumed, record, exchange)
                 if on_existing is not None:
                     on_existing(record)
+            problem = None if check is None else check.problem()
+            if problem is not None:
+                self._refuse(problem)
             with self.store.open("r+b") as fh:
                 fh.truncate(scan.end)
             if resumed:
                 logger.info("%s: resuming after %d records already written", self.store, resumed)
+        if self.options is not None:
+            _write_options(self.options_file, self.options)
         self._fh = self.store.open("a", encoding="utf-8", newline="")
         if self._store_format == "csv":
             self._csv = csv.writer(self._fh, lineterminator="\n")
@@ -499,6 +682,13 @@ class ResultWriter:
                 self._csv.writerow(flat_columns(self.dimensions))
                 self._fh.flush()
         return resumed
+
+    def _refuse(self, why: str) -> NoReturn:
+        """Raise an InputError: the existing output cannot be resumed (a finished Parquet
+        output is left as it was found)."""
+        if self._reopened:
+            self.store.unlink()
+        raise InputError(why, path=str(self.path if self._reopened else self.store))
 
     def _reopen_finished_parquet(self) -> None:
         """Turn a finished Parquet output back into its JSON Lines store, so that a re-run

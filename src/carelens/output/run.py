@@ -16,7 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
-from carelens.output.files import ResultWriter
+from carelens.output.files import RecordOptions, ResultWriter
 from carelens.output.records import result_record
 from carelens.readers import RejectLog, read_exchanges
 from carelens.types import N_LEVELS, Exchange, JsonDict, ResponseAnalysis
@@ -149,7 +149,10 @@ def analyze_file(
 ) -> AnalysisSummary:
     """Analyse every exchange of ``input`` and write the records to ``output`` (if given).
 
-    An existing ``output`` is resumed (see the module docstring) unless ``overwrite``.
+    An existing ``output`` is resumed (see the module docstring) unless ``overwrite``; one
+    written with other text options or another model is refused (an InputError naming the
+    option), and the options are kept beside the output in ``OUT.options.json``
+    (:class:`~carelens.output.files.ResultWriter`).
     ``progress`` is called with the number of pairs done after each chunk (resumed pairs
     first, in one call); ``preview`` keeps that many leading results in the summary;
     ``include_text=False`` leaves the seeker and response texts out of the records;
@@ -158,7 +161,12 @@ def analyze_file(
     input records go to ``rejects`` and never stop the run.
     """
     log = rejects if rejects is not None else RejectLog()
-    writer = ResultWriter(output, analyzer.dimensions, overwrite=overwrite) if output else None
+    options = RecordOptions(no_text=not include_text, redact=redact, model=analyzer.model_id)
+    writer = (
+        ResultWriter(output, analyzer.dimensions, overwrite=overwrite, options=options)
+        if output
+        else None
+    )
     exchanges = read_exchanges(input, format=format, column_map=column_map, rejects=log)
     counts = LevelCounts(tuple(analyzer.dimensions))
     kept: list[tuple[Exchange, JsonDict]] = []

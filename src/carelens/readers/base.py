@@ -486,11 +486,57 @@ def _has_lone_surrogate(value: object) -> bool:
 
 
 def apply_column_map(keys: Mapping[str, Any], column_map: Mapping[str, str]) -> dict[str, Any]:
-    """Rename a record's keys from the file's names to canonical names (canonical -> file)."""
+    """Rename a record's keys from the file's names to canonical names (canonical -> file).
+
+    Two keys that get one name (``seeker=q`` in a record that has a ``seeker`` too) keep one
+    value only, whichever comes last: records are read with :func:`map_record`, which
+    refuses them (:func:`mapped_twice`); this is for peeking at keys (format detection).
+    """
     if not column_map:
         return dict(keys)
     reverse = {source: canonical for canonical, source in column_map.items()}
     return {reverse.get(k, k): v for k, v in keys.items()}
+
+
+def mapped_twice(
+    keys: Mapping[str, Any], column_map: Mapping[str, str]
+) -> tuple[str, list[str]] | None:
+    """The first name that two or more of ``keys`` get from the column map (a field the map
+    renames and one the file already gives that name), with those keys in order; None when
+    every name is given once."""
+    if not column_map:
+        return None
+    sources: dict[str, list[str]] = {}
+    for key, name in zip(keys, mapped_names(list(keys), column_map), strict=True):
+        sources.setdefault(name, []).append(key)
+    return next(((name, ks) for name, ks in sources.items() if len(ks) > 1), None)
+
+
+def mapped_names(names: list[str], column_map: Mapping[str, str]) -> list[str]:
+    """``names`` (a header, a schema, a record's keys) renamed by the column map, in order;
+    two may come out alike, which the caller refuses (:func:`mapped_twice`)."""
+    reverse = {source: canonical for canonical, source in column_map.items()}
+    return [reverse.get(n, n) for n in names]
+
+
+def map_record(ctx: ReadContext, line: int | None, raw: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A record's fields under canonical names (:func:`apply_column_map`), or None when the
+    column map gives two of its fields one name: that record is rejected (the field is the
+    name), as there is no telling which value is meant — what a CSV header with a column
+    named twice after the map is for the whole file."""
+    twice = mapped_twice(raw, ctx.column_map)
+    if twice is None:
+        return apply_column_map(raw, ctx.column_map)
+    name, keys = twice
+    fields = ", ".join(repr(k) for k in keys)
+    ctx.reject(
+        line,
+        name,
+        R.INVALID_VALUE,
+        f"field {name!r} appears {len(keys)} times in the record after the column map "
+        f"(fields {fields}); rename or remove all but one so it is clear which to read",
+    )
+    return None
 
 
 def optional_str(value: object) -> str | None:

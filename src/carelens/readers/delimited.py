@@ -9,11 +9,14 @@ of :class:`~carelens.readers.layouts.PairLayout` (``speaker``/``author`` for the
 every other column kept as a string in ``response.meta`` (``community`` among them), or
 ``message_id, parent_id, text`` plus optional ``thread_id, author, timestamp`` (a thread,
 read as turns for pairing). A header that fits none is a whole-file
-:class:`~carelens.errors.InputError`. Rows are read from bytes decoded line by line, so
-quoted newlines, huge fields, and bad bytes in one record are all handled per record; the
-line in a reject is the physical line where the record starts. Reading raises the csv
-module's process-wide field size limit (to 2**31 - 1) so that huge text fields parse; the
-``max_chars`` limit then rejects texts that are too long, record by record. A physical line
+:class:`~carelens.errors.InputError`; it lists the header's column names only when they look
+like column names (:func:`~carelens.readers.quoting.describe_columns`), so a file that is not
+CSV at all (a JSON array named ``.csv``) never has its texts quoted in the error. Rows are
+read from bytes decoded line by line, so quoted newlines, huge fields, and bad bytes in one
+record are all handled per record; the line in a reject is the physical line where the
+record starts. Reading raises the csv module's process-wide field size limit (to 2**31 - 1)
+so that huge text fields parse; the ``max_chars`` limit then rejects texts that are too long,
+record by record. A physical line
 over the line limit (:func:`~carelens.readers.base.line_limit`) is never read whole: the
 record holding it is rejected as ``line too long``, and the csv parser is given a stand-in
 line with the same quoting parity, so the records after it parse as before. A malformed
@@ -43,6 +46,7 @@ from carelens.readers.layouts import (
     build_exchange,
     build_turn,
 )
+from carelens.readers.quoting import MAX_LISTED_NAMES, clip, describe_columns, quote
 
 logger = logging.getLogger(__name__)
 
@@ -230,18 +234,21 @@ def _distinct_names(ctx: ReadContext, names: list[str], layout: PairLayout | Non
         for name in names:
             if name and counts[name] > 1:
                 raise InputError(
-                    f"the header names the column {name!r} {counts[name]} times; rename or "
-                    "remove all but one, so that it is clear which values are meant",
+                    f"the header names the column {quote(name)} {counts[name]} times; rename "
+                    "or remove all but one, so that it is clear which values are meant",
                     path=str(ctx.path),
                     line=1,
-                    field=name,
+                    field=clip(name),
                 )
     for name, count in counts.items():
         if count > 1 and name in used:
-            where = ", ".join(str(i + 1) for i, n in enumerate(names) if n == name)
+            at = [str(i + 1) for i, n in enumerate(names) if n == name]
+            where = ", ".join(at[:MAX_LISTED_NAMES])
+            if len(at) > MAX_LISTED_NAMES:
+                where += f" and {len(at) - MAX_LISTED_NAMES:,} more"
             mapped = " after the column map" if ctx.column_map else ""
             raise InputError(
-                f"column {name!r} appears {count} times in the header{mapped} (columns "
+                f"column {quote(name)} appears {count} times in the header{mapped} (columns "
                 f"{where}); rename or remove all but one so it is clear which to read",
                 path=str(ctx.path),
                 line=1,
@@ -253,10 +260,13 @@ def _distinct_names(ctx: ReadContext, names: list[str], layout: PairLayout | Non
         distinct.append(name if seen[name] == 1 else f"{name}.{seen[name]}")
     repeated = [name for name, count in counts.items() if count > 1]
     if repeated:
+        shown = ", ".join(f"{quote(n)}, {quote(n + '.2')}" for n in repeated[:MAX_LISTED_NAMES])
+        more = len(repeated) - MAX_LISTED_NAMES
         logger.warning(
-            "%s: columns repeated in the header, kept as %s",
+            "%s: columns repeated in the header, kept as %s%s",
             ctx.path,
-            ", ".join(f"{n!r}, {n + '.2'!r}" for n in repeated),
+            shown,
+            f" and {more:,} more" if more > 0 else "",
         )
     return distinct
 
@@ -281,7 +291,7 @@ def _choose_layout(ctx: ReadContext, header: list[str], names: list[str]) -> Pai
     ]
     raise InputError(
         f"missing required column(s) {', '.join(mapped)} for the {name} layout; "
-        f"found columns: {', '.join(repr(h) for h in header)}. Expected one of: "
+        f"{describe_columns(header)}. Expected one of: "
         "sp_id,rp_id,seeker_post,response_post | seeker_id,response_id,seeker,response | "
         "message_id,parent_id,text (+ thread_id,author,timestamp). "
         "Map other names with a column map (canonical=file_column).",

@@ -5,12 +5,14 @@ Rules, in order: a folder holding ``utterances.jsonl`` is ``convokit``; ``.csv``
 document in the WordPress export namespace; JSON files (``.json``, ``.jsonl``, ``.ndjson``,
 ``.zst`` decompressed, or any file whose first line starts with ``{``) are told apart by the
 keys of the first recognised record among the first 50 — pairs, Reddit submissions/comments
-or turns (:func:`classify_json_record`); ``.zst`` falls back to ``reddit``.
+or turns (:func:`classify_json_record`); a line that is not JSON, or is nested too deep to
+parse, is passed over as the reader will reject it; ``.zst`` falls back to ``reddit``.
 ``.parquet``/``.pq`` (or a file starting with the ``PAR1`` magic) is ``parquet``. Anything
 else is tried as a delimited header. A pipe or other non-regular file (``/dev/stdin``,
 ``<(...)``) is never peeked at, since it can be read only once: a ``.csv``/``.tsv`` name
 makes it ``csv``, otherwise the format must be given. Detection that fails raises
-:class:`~carelens.errors.FormatDetectionError` listing the supported formats.
+:class:`~carelens.errors.FormatDetectionError` listing the supported formats; its message
+never quotes what the file holds.
 """
 
 from __future__ import annotations
@@ -27,11 +29,13 @@ from carelens.readers.delimited import sniff_delimiter
 from carelens.readers.jsonl import UTTERANCES
 from carelens.readers.layouts import CSV_THREAD_REQUIRED, PAIR_LAYOUTS, pair_layout_for
 from carelens.readers.parquet import MAGIC as PARQUET_MAGIC
+from carelens.readers.quoting import quote
 
 _JSON_SUFFIXES = (".json", ".jsonl", ".ndjson", ".zst")
 _XML_SUFFIXES = (".xml", ".wxr")
 _PEEK_LINES = 50
 _PEEK_BYTES = 64 * 1024
+_SUFFIX_CHARS = 20
 
 
 def _fail(path: Path, why: str) -> FormatDetectionError:
@@ -79,7 +83,8 @@ def detect_format(
     layouts = [layout.columns for layout in PAIR_LAYOUTS] + [CSV_THREAD_REQUIRED]
     if any(header.issuperset(cols) for cols in layouts):
         return "csv"
-    raise _fail(p, f"unrecognised extension {suffix or '(none)'!r} and content")
+    extension = quote(suffix, _SUFFIX_CHARS) if suffix else "(none)"
+    raise _fail(p, f"unrecognised extension {extension} and content")
 
 
 def _detect_stream(path: Path, suffix: str) -> str:
@@ -131,8 +136,8 @@ def _detect_json(path: Path, column_map: Mapping[str, str], *, fallback: str | N
             break
         try:
             obj = json.loads(raw)
-        except ValueError:
-            continue
+        except (ValueError, RecursionError):
+            continue  # malformed (or nested too deep to parse): the reader rejects it
         if isinstance(obj, list):
             raise _fail(path, "a JSON array; write one JSON object per line (JSON Lines)")
         if isinstance(obj, dict):

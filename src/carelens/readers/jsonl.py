@@ -14,7 +14,9 @@ Records before that one fit neither, so each is rejected at once, for what it la
 layout it comes closest to (a pair record without ``response_post``: ``missing text``);
 nothing is buffered, and one bad first record cannot decide the layout of the file. A
 ConvoKit corpus folder is read through its ``utterances.jsonl``, always as turns. The column
-map renames fields first.
+map renames fields first; a record in which it gives two fields one name (``seeker=q`` in a
+record that also has ``seeker``) is rejected (``invalid field value``, the field named), as
+a CSV header with a column named twice after the map is refused for the whole file.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from carelens.errors import InputError
-from carelens.readers.base import ReadContext, Record, apply_column_map, iter_json_objects
+from carelens.readers.base import ReadContext, Record, iter_json_objects, map_record
 from carelens.readers.layouts import (
     CSV_THREAD,
     JSON_TURNS,
@@ -63,7 +65,9 @@ def read_convokit(ctx: ReadContext) -> Iterator[Record]:
 def _read(ctx: ReadContext, *, turns_only: bool) -> Iterator[Record]:
     layout: PairLayout | TurnLayout | None = JSON_TURNS if turns_only else None
     for line, raw in iter_json_objects(ctx):
-        record = apply_column_map(raw, ctx.column_map)
+        record = map_record(ctx, line, raw)
+        if record is None:
+            continue  # the column map names two of its fields alike: rejected
         if layout is None:
             layout = fitting_layout(record)
             if layout is None:

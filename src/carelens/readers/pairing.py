@@ -2,12 +2,18 @@
 
 Threads are rebuilt from ``reply_to``. First, consecutive messages of one speaker in a chain
 are merged: a message whose parent has the same (known) speaker is appended to the parent's
-text with ``"\\n"``; the merged turn keeps the first message's id and fields and lists the
-other ids, in thread order, in ``meta["merged_ids"]``. A turn with no speaker never merges.
-Then every reply is paired with the (merged) message it answers — a reply to a reply is an
-exchange too, its parent being the seeker side. ``Exchange.context`` holds up to three
-(merged) ancestors above the seeker, oldest first. Exchanges come out in the order their
-responses appear in the input.
+text with ``"\\n"`` — unless someone else (another or an unknown speaker) had already
+answered the parent or a message merged with it: a message comes before another by
+timestamp when both have one that can be read (ISO 8601, or a Unix time), else by the order
+of the input. The merged turn keeps the first message's id and fields and lists the other
+ids, in thread order, in ``meta["merged_ids"]``. A turn with no speaker never merges. A
+message that answers its own speaker's message but is not merged (``m3`` in: alice posts
+``m1``, bob answers it with ``m2``, days later alice replies to ``m1`` with ``m3``) is a turn
+of its own: a self-reply is no exchange (nor a reject), but replies to it are paired with
+it. Then every other reply is paired with the (merged) message it answers — a reply to a
+reply is an exchange too, its parent being the seeker side. ``Exchange.context`` holds up to
+three (merged) ancestors above the seeker, oldest first. Exchanges come out in the order
+their responses appear in the input.
 
 Problems are rejects, not errors: a second turn with an id already seen is dropped
 (``duplicate id``); a reply whose parent is not in the input cannot be paired (``unknown
@@ -17,24 +23,66 @@ turn ``12.0``); a ``reply_to`` loop is
 cut at its earliest turn in the input (``reply cycle``), which then becomes a root. The
 ``detail`` of these rejects names the turn id and its conversation (a WordPress comment's
 post), since some formats give no line.
+
+A reply to an item its reader left out on purpose (a ``[deleted]`` or ``[removed]`` Reddit
+comment, a spam WordPress comment: readers note them with :func:`note_skipped`) is not a
+reject either: the input is as it should be, only the message it answers is gone. It is
+counted as skipped (``RejectLog.skip``) under ``reply to <why>`` (``reply to deleted``,
+``reply to spam``...) and, like an unknown parent's reply, stays a thread root. The ids of up
+to :data:`MAX_SKIPPED_IDS` skipped items are kept per reject log and file; a reply to one
+past that is an ``unknown parent`` whose detail says it may have been skipped. Pairing in
+``carelens batch`` (:func:`pair_located_records` with another log than the read's) does not
+see them, so there such a reply is an ``unknown parent`` too.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import weakref
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 
 from carelens.readers import rejects as R
-from carelens.readers.base import Record
+from carelens.readers.base import ReadContext, Record, iso_utc
 from carelens.readers.rejects import RejectLog
 from carelens.types import Exchange, Turn
 
 #: Number of (merged) ancestors above the seeker kept in ``Exchange.context``.
 CONTEXT_DEPTH = 3
+#: Skipped items whose ids are kept per reject log, so a reply to one is told apart from a
+#: reply to something not in the input (about 100 bytes each: at most about 100 MB).
+MAX_SKIPPED_IDS = 1_000_000
 #: A reference written as an integral float, e.g. ``12.0``; group 1 is the integer.
 _INTEGRAL_FLOAT = re.compile(r"(-?[0-9]+)\.0+")
+
+
+@dataclass(slots=True)
+class _Skipped:
+    """The items one reject log counted as skipped: ``(file, id) -> why``, and how many
+    more were not kept (over :data:`MAX_SKIPPED_IDS`)."""
+
+    why: dict[tuple[str, str], str] = field(default_factory=dict)
+    not_kept: int = 0
+
+
+_SKIPPED: weakref.WeakKeyDictionary[RejectLog, _Skipped] = weakref.WeakKeyDictionary()
+
+
+def note_skipped(ctx: ReadContext, item_id: str | None, why: str) -> None:
+    """Note that the item ``item_id`` of ``ctx.path`` was left out on purpose (``why``: the
+    skip reason, counted by the reader), so that a reply to it is counted as skipped
+    (``reply to <why>``) when the file's turns are paired, not rejected as ``unknown
+    parent``. Kept with ``ctx.rejects`` (up to :data:`MAX_SKIPPED_IDS` ids), for as long as
+    that log lives."""
+    if item_id is None:
+        return
+    skipped = _SKIPPED.setdefault(ctx.rejects, _Skipped())
+    if len(skipped.why) < MAX_SKIPPED_IDS:
+        skipped.why.setdefault((os.fspath(ctx.path), item_id), why)
+    else:
+        skipped.not_kept += 1
 
 
 def pair_turns(
@@ -89,14 +137,26 @@ def pair_located_records(
         where[turn.id] = (source, record.line)
     order = list(turns)
 
+    skipped = _SKIPPED.get(rejects)
     parent: dict[str, str | None] = {}
     for tid in order:
         parent_id = turns[tid].reply_to
         if parent_id is not None and parent_id not in turns:
             parent_id = _integral_alias(parent_id, turns)
-        if parent_id is None and turns[tid].reply_to is not None:
-            detail = f"{where_is(turns[tid])} replies to {turns[tid].reply_to!r}, not in the input"
-            rejects.add(*where[tid], "reply_to", R.UNKNOWN_PARENT, detail=detail)
+        reply_to = turns[tid].reply_to
+        if parent_id is None and reply_to is not None:
+            source = os.fspath(where[tid][0])
+            why = skipped.why.get((source, reply_to)) if skipped is not None else None
+            if why is not None:
+                rejects.skip(f"reply to {why}")
+            else:
+                detail = f"{where_is(turns[tid])} replies to {reply_to!r}, not in the input"
+                if skipped is not None and skipped.not_kept:
+                    detail += (
+                        f" (or one of the {skipped.not_kept} skipped items, deleted, removed or "
+                        "spam, whose ids were not kept)"
+                    )
+                rejects.add(*where[tid], "reply_to", R.UNKNOWN_PARENT, detail=detail)
         parent[tid] = parent_id
     for tid in _break_cycles(order, parent):
         detail = f"{where_is(turns[tid])}: its reply_to loop is cut here"
@@ -123,6 +183,8 @@ def pair_located_records(
         parent_id = parent[tid]
         if root_of[tid] != tid or parent_id is None:
             continue
+        if _same_speaker(turns[tid], turns[parent_id]):
+            continue  # a self-reply not merged (someone else had answered first): no exchange
         seeker_root = root_of[parent_id]
         context: list[Turn] = []
         above = parent[seeker_root]
@@ -181,26 +243,141 @@ def _break_cycles(order: list[str], parent: dict[str, str | None]) -> list[str]:
     return cut
 
 
+def _same_speaker(turn: Turn, parent: Turn) -> bool:
+    return turn.speaker is not None and turn.speaker == parent.speaker
+
+
+@dataclass(slots=True)
+class _Answers:
+    """The earliest answers by someone else to the messages of one merge group so far:
+    ``(moment, position)`` of the earliest dated one, the position of the earliest undated
+    one and of the earliest of all (None: none yet)."""
+
+    dated: tuple[datetime, int] | None = None
+    undated: int | None = None
+    earliest: int | None = None
+
+    def add(self, moment: datetime | None, position: int) -> None:
+        if moment is not None:
+            if self.dated is None or (moment, position) < self.dated:
+                self.dated = (moment, position)
+        elif self.undated is None or position < self.undated:
+            self.undated = position
+        if self.earliest is None or position < self.earliest:
+            self.earliest = position
+
+    def before(self, moment: datetime | None, position: int) -> bool:
+        """Whether one of them came before a message at ``moment`` and ``position``: by
+        timestamp when both have one (then by position), else by position."""
+        if moment is None:
+            return self.earliest is not None and self.earliest < position
+        if self.dated is not None and self.dated < (moment, position):
+            return True
+        return self.undated is not None and self.undated < position
+
+
+def _moment(turn: Turn) -> datetime | None:
+    """A turn's timestamp as an aware datetime (naive means UTC); None when it has none
+    that can be read (ISO 8601, or a Unix time)."""
+    stamp = turn.timestamp
+    if stamp is None:
+        return None
+    text = iso_utc(stamp) or stamp.strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def _merge_groups(
     order: list[str], parent: dict[str, str | None], turns: dict[str, Turn]
 ) -> dict[str, list[str]]:
-    """Map each merge root to its members (root first, then thread pre-order)."""
+    """Map each merge root to its members (root first, then thread pre-order).
+
+    A same-speaker child (a candidate) joins its parent's group unless an answer by someone
+    else to a member of that group came before it (:class:`_Answers`). The candidates of one
+    same-speaker tree are decided earliest first (by timestamp when all have one, else in
+    input order), a candidate whose parent is not decided yet when its parent is.
+    """
+    position = {tid: i for i, tid in enumerate(order)}
     same_children: dict[str, list[str]] = {}
-    roots: list[str] = []
+    tree_roots: list[str] = []
     for tid in order:
         parent_id = parent[tid]
-        speaker = turns[tid].speaker
-        if parent_id is not None and speaker is not None and turns[parent_id].speaker == speaker:
+        if parent_id is not None and _same_speaker(turns[tid], turns[parent_id]):
             same_children.setdefault(parent_id, []).append(tid)
         else:
-            roots.append(tid)
+            tree_roots.append(tid)
+    # Answers by someone else, for the messages that have a same-speaker child or parent.
+    in_tree = set(same_children)
+    in_tree.update(c for children in same_children.values() for c in children)
+    answers: dict[str, list[str]] = {}
+    for tid in order:
+        parent_id = parent[tid]
+        if parent_id in in_tree and not _same_speaker(turns[tid], turns[parent_id]):
+            answers.setdefault(parent_id, []).append(tid)
+
+    group_of: dict[str, str] = {}
+    for root in tree_roots:
+        group_of[root] = root
+        if root in same_children:
+            _decide_tree(root, same_children, answers, group_of, parent, turns, position)
+
     groups: dict[str, list[str]] = {}
-    for root in roots:
+    for root in order:
+        if group_of[root] != root:
+            continue
         members: list[str] = []
         stack = [root]
         while stack:
             node = stack.pop()
             members.append(node)
-            stack.extend(reversed(same_children.get(node, ())))
+            merged = [c for c in same_children.get(node, ()) if group_of[c] == root]
+            stack.extend(reversed(merged))
         groups[root] = members
     return groups
+
+
+def _decide_tree(
+    root: str,
+    same_children: dict[str, list[str]],
+    answers: dict[str, list[str]],
+    group_of: dict[str, str],
+    parent: dict[str, str | None],
+    turns: dict[str, Turn],
+    position: dict[str, int],
+) -> None:
+    """Set ``group_of`` for every candidate of the same-speaker tree under ``root``."""
+    candidates: list[str] = []
+    stack = list(same_children[root])
+    while stack:
+        node = stack.pop()
+        candidates.append(node)
+        stack.extend(same_children.get(node, ()))
+    moments = {tid: _moment(turns[tid]) for tid in candidates}
+    dated = all(m is not None for m in moments.values())
+    candidates.sort(key=lambda t: (moments[t], position[t]) if dated else (position[t],))
+    seen: dict[str, _Answers] = {}
+
+    def join(tid: str, group: str) -> None:
+        group_of[tid] = group
+        found = seen.setdefault(group, _Answers())
+        for answer in answers.get(tid, ()):
+            found.add(_moment(turns[answer]), position[answer])
+
+    join(root, root)
+    waiting: dict[str, list[str]] = {}
+    for candidate in candidates:
+        ready = [candidate]
+        while ready:
+            tid = ready.pop()
+            up = parent[tid]
+            assert up is not None  # a candidate answers its parent
+            if up not in group_of:
+                waiting.setdefault(up, []).append(tid)
+                continue
+            group = group_of[up]
+            answered = seen[group].before(moments[tid], position[tid])
+            join(tid, tid if answered else group)
+            ready.extend(waiting.pop(tid, ()))

@@ -5,24 +5,30 @@ columns of a pair layout (EPITOME or generic) make every row an
 :class:`~carelens.types.Exchange` (its optional columns, such as ``speaker`` and
 ``timestamp``, read as in CSV); ``message_id``/``parent_id``/``text`` make it a thread
 table; anything else is read as ConvoKit-style turns (``id``, ``text``, ``reply_to``...).
-Rows are numbered from 1 and that number stands for the line in rejects. Timestamps stored
-as Parquet timestamps become ISO-8601 UTC strings. Needs ``pyarrow`` (extras ``parquet`` or
-``batch``).
+Column names are checked as a CSV header's are: a column the layout reads that appears twice
+(in the file, or after the column map, as ``seeker=q`` with a ``seeker`` column) is an
+:class:`~carelens.errors.InputError` for the file; another repeated column is kept as
+``note``, ``note.2``. Rows are numbered from 1 and that number stands for the line in
+rejects. Timestamps stored as Parquet timestamps become ISO-8601 UTC strings. Needs
+``pyarrow`` (extras ``parquet`` or ``batch``).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from carelens.errors import InputError, MissingExtraError
-from carelens.readers.base import ReadContext, Record, apply_column_map
+from carelens.readers.base import ReadContext, Record, mapped_names
+from carelens.readers.delimited import _distinct_names
 from carelens.readers.layouts import (
     CSV_THREAD,
     CSV_THREAD_REQUIRED,
     JSON_TURNS,
+    PairLayout,
     TurnLayout,
     build_exchange,
     build_turn,
@@ -52,26 +58,54 @@ def read_parquet(ctx: ReadContext) -> Iterator[Record]:
         handle = pq.ParquetFile(ctx.path)
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError...
         raise InputError(f"not a readable Parquet file ({exc})", path=str(ctx.path)) from exc
-    columns = apply_column_map(dict.fromkeys(handle.schema_arrow.names), ctx.column_map)
-    pair_layout = pair_layout_for(columns)
-    turn_layout = _turn_layout(columns)
+    try:
+        names = mapped_names(handle.schema_arrow.names, ctx.column_map)
+        pair_layout = pair_layout_for(dict.fromkeys(names))
+        turn_layout = _turn_layout(names)
+        names = _distinct_columns(ctx, names, pair_layout, turn_layout)
+    except BaseException:
+        handle.close()
+        raise
     logger.debug("%s: reading %s", ctx.path, pair_layout.name if pair_layout else turn_layout.name)
-    return _rows(ctx, handle, pair_layout, turn_layout)
+    return _rows(ctx, handle, names, pair_layout, turn_layout)
 
 
-def _turn_layout(columns: Mapping[str, Any]) -> TurnLayout:
+def _turn_layout(columns: Collection[str]) -> TurnLayout:
     return CSV_THREAD if all(c in columns for c in CSV_THREAD_REQUIRED) else JSON_TURNS
 
 
+def _distinct_columns(
+    ctx: ReadContext, names: list[str], pair_layout: PairLayout | None, turn_layout: TurnLayout
+) -> list[str]:
+    """The column names (after the column map) with none read twice, by the CSV reader's
+    rule (:func:`~carelens.readers.delimited._distinct_names`): a column the layout reads
+    that appears twice is an InputError; another is kept under a numbered name (``note.2``).
+    ConvoKit-style turns are no CSV layout: a repeated column of theirs is refused too."""
+    try:
+        if pair_layout is None and turn_layout is JSON_TURNS:
+            read = [n for n in names if n in JSON_TURNS.columns]
+            _distinct_names(replace(ctx, unique_columns=True), read, None)
+        return _distinct_names(ctx, names, pair_layout)
+    except InputError as exc:  # the CSV check's error, less its line 1 (a row number here)
+        raise InputError(exc.reason, path=exc.path, field=exc.field) from None
+
+
 def _rows(
-    ctx: ReadContext, handle: Any, pair_layout: Any, turn_layout: TurnLayout
+    ctx: ReadContext,
+    handle: Any,
+    names: list[str],
+    pair_layout: PairLayout | None,
+    turn_layout: TurnLayout,
 ) -> Iterator[Record]:
     number = 0
     with handle:
         for batch in handle.iter_batches(batch_size=ROWS_PER_BATCH):
-            for raw in batch.to_pylist():
+            # By position, not batch.to_pylist(): a dict per row would keep one of two
+            # columns with one name.
+            columns = [column.to_pylist() for column in batch.columns]
+            for values in zip(*columns, strict=True):
                 number += 1
-                row = {k: _plain(v) for k, v in apply_column_map(raw, ctx.column_map).items()}
+                row = {k: _plain(v) for k, v in zip(names, values, strict=True)}
                 if pair_layout is not None:
                     exchange = build_exchange(ctx, number, row, pair_layout)
                     if exchange is not None:

@@ -9,7 +9,9 @@ conversation ``link_id`` (``t1_``/``t3_`` prefixes stripped). The speaker is ``a
 ``[removed]`` are not errors: they are left out and counted with ``RejectLog.skip`` under
 ``"deleted"``/``"removed"`` (a submission whose selftext is gone still gives its title, and
 the gone selftext is still counted). A comment whose parent is not in the file is rejected
-as ``unknown parent`` when the turns are paired.
+as ``unknown parent`` when the turns are paired; one whose parent was skipped (deleted or
+removed, noted with :func:`~carelens.readers.pairing.note_skipped`) is counted as skipped
+too, under ``reply to deleted`` / ``reply to removed``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 from carelens.errors import InputError
 from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, Record, iso_utc, iter_json_objects, optional_str
+from carelens.readers.pairing import note_skipped
 from carelens.types import Turn
 
 #: Placeholder texts Reddit leaves behind, and the skip reason each is counted under.
@@ -66,6 +69,11 @@ def _id(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> str | None:
     return ctx.ident(obj.get("id"), line, "id")
 
 
+def _gone_id(obj: Mapping[str, Any]) -> str | None:
+    """The id of a record that is skipped (never a reject: its id is not checked)."""
+    return optional_str(obj.get("id")) or strip_prefix(obj.get("name"))
+
+
 def _gone(value: object) -> str | None:
     return GONE.get(value.strip()) if isinstance(value, str) else None
 
@@ -85,6 +93,7 @@ def _comment(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | None
     gone = _gone(obj.get("body"))
     if gone is not None:
         ctx.rejects.skip(gone)
+        note_skipped(ctx, _gone_id(obj), gone)
         return None
     comment_id = _id(ctx, line, obj)
     if comment_id is None:
@@ -114,6 +123,7 @@ def _submission(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | N
         elif isinstance(value, str) and value.strip():
             parts.append(value)
     if not parts and skipped:
+        note_skipped(ctx, _gone_id(obj), _gone(title) or _gone(selftext) or "deleted")
         return None
     submission_id = _id(ctx, line, obj)
     if submission_id is None:

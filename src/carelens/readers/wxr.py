@@ -7,8 +7,10 @@ text: the title, a blank line and ``content:encoded`` stripped of HTML, speaker:
 post author — matched through ``wp:comment_user_id`` and the export's ``wp:author`` list, or
 by author name — get the creator login as speaker, and every turn has
 ``meta["is_post_author"]``. Spam, trash and unapproved comments, pingbacks and trackbacks are
-skipped and counted, not rejected. Commenter e-mail addresses, IP addresses and URLs are
-never read into a turn. Items are cleared once read, so memory stays flat.
+skipped and counted, not rejected; so is a reply to one, under ``reply to spam`` and so on,
+when the turns are paired (:func:`~carelens.readers.pairing.note_skipped`). Commenter e-mail
+addresses, IP addresses and URLs are never read into a turn. Items are cleared once read, so
+memory stays flat.
 
 Before parsing, the XML prolog is checked with a small lexer: any ``<!DOCTYPE``/``<!ENTITY``
 declaration (the vector for entity-expansion "billion laughs" attacks) is refused with an
@@ -35,6 +37,7 @@ from pathlib import Path
 from carelens.errors import InputError
 from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, Record, optional_str
+from carelens.readers.pairing import note_skipped
 from carelens.types import Turn
 
 logger = logging.getLogger(__name__)
@@ -333,14 +336,17 @@ def _comment(
     authors: _Authors,
 ) -> Turn | None:
     comment_type = f.get("wp:comment_type", "").strip()
-    if comment_type in _SKIPPED_TYPES:
-        ctx.rejects.skip(comment_type)
-        return None
     approved = f.get("wp:comment_approved", "").strip()
-    if approved != "1":
-        ctx.rejects.skip(_APPROVAL_SKIPS.get(approved, "unapproved"))
-        return None
+    skip: str | None = None
+    if comment_type in _SKIPPED_TYPES:
+        skip = comment_type
+    elif approved != "1":
+        skip = _APPROVAL_SKIPS.get(approved, "unapproved")
     comment_id = optional_str(f.get("wp:comment_id"))
+    if skip is not None:
+        ctx.rejects.skip(skip)
+        note_skipped(ctx, f"comment-{comment_id.strip()}" if comment_id else None, skip)
+        return None
     if comment_id is None:
         ctx.reject(None, "wp:comment_id", R.MISSING_ID, f"a comment of post {post_id}")
         return None

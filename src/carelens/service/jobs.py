@@ -49,6 +49,7 @@ from carelens.errors import CarelensError, InputError
 from carelens.output import Analyzer, result_record
 from carelens.privacy import redact
 from carelens.readers import RejectLog, read_exchanges
+from carelens.readers.quoting import clip, quote
 from carelens.service.errors import log_internal, store_error_text, store_unavailable
 from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload, sweep_incoming
 from carelens.store import CorpusNotFoundError, StoreError
@@ -64,6 +65,9 @@ ACTIVE_STATUSES: tuple[str, ...] = ("queued", "running")
 TOPICS_MODULE = "carelens.topics"
 #: The longest wait (seconds) before a parked corpus is tried again.
 MAX_REQUEUE_DELAY = 600.0
+#: The most characters of a failed corpus' ``error`` (stored, listed and logged): the readers
+#: quote no data in their messages, and this bounds any message that still would.
+MAX_ERROR_CHARS = 2000
 
 T = TypeVar("T")
 
@@ -346,7 +350,7 @@ class CorpusWorker:
             where = ", ".join(
                 [corpus.name]
                 + ([f"line {exc.line}"] if exc.line is not None else [])
-                + ([f"field {exc.field!r}"] if exc.field is not None else [])
+                + ([f"field {quote(exc.field)}"] if exc.field is not None else [])
             )
             return self._fail(
                 corpus_id, f"{where}: {exc.reason}; fix the file and upload it again", path
@@ -372,14 +376,25 @@ class CorpusWorker:
     def _failed_unexpectedly(
         self, corpus_id: str, exc: CarelensError, upload: Path | None
     ) -> str | None:
-        shown = redact(str(exc)) if self.redact else str(exc)
-        logger.error("analysing corpus %s failed: %s", corpus_id, shown)
+        logger.error("analysing corpus %s failed: %s", corpus_id, self._bounded(str(exc)))
         return self._fail(
             corpus_id,
             f"the server could not analyse this corpus ({type(exc).__name__}); see the "
             "server log, then upload it again",
             upload,
         )
+
+    def _bounded(self, message: str) -> str:
+        """A failure message to store or log: redacted with ``redact`` (the reason of an input
+        error could quote the file), and cut to :data:`MAX_ERROR_CHARS` characters."""
+        if self.redact:
+            if len(message) > 4 * MAX_ERROR_CHARS:
+                # Redacting megabytes takes seconds; the word cut at the end is dropped too,
+                # so that no part of an e-mail address or phone number escapes redaction.
+                words = message[: 4 * MAX_ERROR_CHARS].rsplit(maxsplit=1)
+                message = (words[0] if len(words) > 1 else "") + " …"
+            message = redact(message)
+        return clip(message, MAX_ERROR_CHARS)
 
     def _describe(self, exc: BaseException) -> str:
         """A store error for the log (redacted with ``redact``)."""
@@ -484,8 +499,7 @@ class CorpusWorker:
     def _fail(self, corpus_id: str, message: str, upload: Path | None = None) -> str | None:
         """Mark the corpus failed with ``message``, then (with ``redact``) remove its
         ``upload``; a store that cannot take the failure now parks the corpus."""
-        if self.redact:  # the reason of an input error may quote the file
-            message = redact(message)
+        message = self._bounded(message)
         logger.warning("corpus %s failed: %s", corpus_id, message)
         try:
             self._store_call(

@@ -22,10 +22,12 @@ from carelens._version import __version__
 from carelens.errors import FormatDetectionError, InputError
 from carelens.output import result_record
 from carelens.readers import SUPPORTED_FORMATS, detect_format
+from carelens.readers.quoting import clip, quote
 from carelens.service import uploads
 from carelens.service.batcher import BatcherClosed
 from carelens.service.context import Ctx
 from carelens.service.errors import STORE_RETRY_AFTER_S, ApiError
+from carelens.service.jobs import MAX_ERROR_CHARS
 from carelens.service.schemas import (
     MAX_PAGE,
     AnalyzeBatchResponse,
@@ -212,7 +214,7 @@ def upload_corpus(
         raise ApiError(
             422,
             "invalid_request",
-            f"format: unknown format {format!r}; use one of {', '.join(SUPPORTED_FORMATS)} "
+            f"format: unknown format {quote(format)}; use one of {', '.join(SUPPORTED_FORMATS)} "
             "or leave it out to detect it",
             extra={"field": "format"},
         )
@@ -230,14 +232,16 @@ def upload_corpus(
             try:
                 format = detect_format(received)
             except FormatDetectionError as exc:
+                reason = clip(exc.reason, MAX_ERROR_CHARS)
                 raise ApiError(
                     415,
                     "unsupported_format",
-                    f"cannot tell the format of {name!r} ({exc.reason}); name the file with "
+                    f"cannot tell the format of {name!r} ({reason}); name the file with "
                     f"its extension or send 'format' ({', '.join(SUPPORTED_FORMATS)})",
                 ) from exc
             except InputError as exc:
-                raise ApiError(422, "unreadable_file", f"{name!r}: {exc.reason}") from exc
+                reason = clip(exc.reason, MAX_ERROR_CHARS)
+                raise ApiError(422, "unreadable_file", f"{name!r}: {reason}") from exc
         corpus = ctx.store.create_corpus(name, format=format)
     except BaseException:
         uploads.discard(received)

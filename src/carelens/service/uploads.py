@@ -4,7 +4,8 @@ An upload is kept as ``<data_dir>/uploads/<corpus id>/<safe name>``, with the re
 its analysis beside it (``.rejects.jsonl``). The client's file name is never trusted:
 :func:`safe_filename` keeps only its last path component, letters, digits, ``.``, ``-`` and
 ``_`` (so no separators, no ``..``, no hidden or device names) and at most
-:data:`MAX_NAME_CHARS` characters, keeping the extension the format detection relies on.
+:data:`MAX_NAME_CHARS` characters, keeping the extension the format detection relies on
+(``.zst`` with the format before it: ``.jsonl.zst``).
 Uploads are written to ``uploads/.incoming`` first and moved into place once complete; the
 folders and files are readable by their owner only. A copy that fails is removed at once; one
 left by a server that was killed mid-upload is removed by the next upload or start once it
@@ -33,6 +34,11 @@ STALE_INCOMING_S = 600.0
 MAX_NAME_CHARS = 100
 DEFAULT_NAME = "upload"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+#: What :func:`safe_filename` keeps as an extension.
+_EXTENSION = re.compile(r"[A-Za-z0-9]{1,16}")
+#: Compressions the readers undo, and the formats of a compound extension (``.jsonl.zst``).
+_COMPRESSIONS = frozenset({"zst"})
+_INNER = frozenset({"csv", "tsv", "txt", "json", "jsonl", "ndjson", "xml", "wxr"})
 _CORPUS_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 _RESERVED = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -40,17 +46,36 @@ _RESERVED = frozenset(
 
 
 def safe_filename(name: str | None) -> str:
-    """A file name built from ``name`` that is safe to join to a folder (never empty)."""
+    """A file name built from ``name`` that is safe to join to a folder (never empty).
+
+    The extension (the part after the last dot: 1-16 letters or digits) is kept, with the one
+    before it when that is a data format and the last a compression (``.jsonl.zst``), since
+    format detection and decompression read it; the stem keeps letters, digits, ``_``, ``-``
+    and single dots, and a stem with none of them (``日本語.csv``) becomes ``upload``.
+    """
     base = re.split(r"[/\\]", name or "")[-1]
-    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
-    base = _UNSAFE.sub("_", base).strip("._-")
-    base = re.sub(r"\.{2,}", ".", base)
-    stem, dot, suffix = base.partition(".")
-    suffix = suffix[:20].strip("._-")
-    stem = stem[: MAX_NAME_CHARS - len(suffix) - 2].rstrip("._-") or DEFAULT_NAME
-    if stem.lower() in _RESERVED:
-        stem = f"{stem}_"
-    return f"{stem}.{suffix}" if dot and suffix else stem
+    base = unicodedata.normalize("NFKD", base)
+    stem, dot, extension = base.rpartition(".")
+    extension = _ascii(extension).strip()
+    if not dot or not stem.strip(" ._-") or not _EXTENSION.fullmatch(extension):
+        stem, extension = base, ""  # no extension: ``README``, ``.bashrc``, ``notes.v2-final``
+    inner_stem, _, inner = stem.rpartition(".")
+    inner = _ascii(inner).strip()
+    if extension.lower() in _COMPRESSIONS and inner.lower() in _INNER and inner_stem.strip(" ._-"):
+        stem, extension = inner_stem, f"{inner}.{extension}"
+    parts = [part.strip("_-") for part in _UNSAFE.sub("_", _ascii(stem)).split(".")]
+    parts = [part for part in parts if part]
+    room = MAX_NAME_CHARS - len(extension) - 2
+    stem = ".".join(parts)[:room].rstrip("._-") or DEFAULT_NAME
+    first = stem.split(".", 1)[0]
+    if first.lower() in _RESERVED:
+        stem = f"{first}_{stem[len(first) :]}"
+    return f"{stem}.{extension}" if extension else stem
+
+
+def _ascii(text: str) -> str:
+    """``text`` (NFKD-normalised) with every non-ASCII character dropped."""
+    return text.encode("ascii", "ignore").decode("ascii")
 
 
 #: Extensions :func:`redacted_filename` keeps as they are (format detection reads them).

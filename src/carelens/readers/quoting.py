@@ -1,0 +1,81 @@
+"""Bounded quoting of what a file holds, for error messages and logs.
+
+An :class:`~carelens.errors.InputError` or a log line may name something read from a file (a
+column name), but never its data: a file that is not what its name says (a JSON array saved as
+``.csv``, a binary file) would otherwise put its texts into the message, and from there into
+the corpus ``error`` of ``carelens serve``, every API listing and the server log.
+
+- :func:`clip` and :func:`quote` cut a value to a few dozen characters;
+- :func:`describe_columns` lists a header's column names only when they look like column
+  names (:func:`looks_like_header`), and otherwise says how many columns and characters
+  the line has, never what it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+#: The most characters of one name (a column) an error message quotes.
+MAX_NAME_CHARS = 40
+#: The most column names an error message lists.
+MAX_LISTED_NAMES = 20
+#: A name with more words than this reads as a sentence, not as a column name.
+MAX_NAME_WORDS = 5
+#: Characters no column name has, but JSON, XML and other non-CSV text does.
+_NOT_IN_NAMES = frozenset('{}[]<>"\\')
+
+
+def clip(text: str, limit: int = MAX_NAME_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters (the cut marked with ``…``)."""
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 1, 0)] + "…"
+
+
+def quote(value: str, limit: int = MAX_NAME_CHARS) -> str:
+    """``repr`` of ``value`` cut to ``limit`` characters first; a cut one says its length."""
+    if len(value) <= limit:
+        return repr(value)
+    return f"{clip(value, limit)!r} ({len(value):,} characters)"
+
+
+def looks_like_name(name: str) -> bool:
+    """Whether ``name`` could be a column name: at most :data:`MAX_NAME_CHARS` printable
+    characters and :data:`MAX_NAME_WORDS` words, none of ``{ } [ ] < > " \\``."""
+    return (
+        len(name) <= MAX_NAME_CHARS
+        and name.isprintable()
+        and len(name.split()) <= MAX_NAME_WORDS
+        and not _NOT_IN_NAMES.intersection(name)
+    )
+
+
+def looks_like_header(names: Sequence[str]) -> bool:
+    """Whether every one of ``names`` (at least one) :func:`looks like a column name
+    <looks_like_name>`."""
+    return bool(names) and all(looks_like_name(name) for name in names)
+
+
+def describe_columns(names: Sequence[str]) -> str:
+    """``found columns: 'a', 'b'`` (the first :data:`MAX_LISTED_NAMES`) for a header whose
+    names look like column names; otherwise the line's size and a guess at what it is,
+    with nothing it holds."""
+    if looks_like_header(names):
+        listed = ", ".join(quote(name) for name in names[:MAX_LISTED_NAMES])
+        more = len(names) - MAX_LISTED_NAMES
+        return f"found columns: {listed}" + (f" and {more:,} more" if more > 0 else "")
+    chars = sum(len(name) for name in names) + max(len(names) - 1, 0)
+    first = next((name.lstrip() for name in names if name.strip()), "")
+    if any("\x00" in name for name in names):
+        guess = "; it holds NUL bytes, as a binary file does"
+    elif first.startswith(("{", "[")):
+        guess = "; it looks like JSON, not CSV (JSON Lines is read as format jsonl or reddit)"
+    elif first.startswith("<"):
+        guess = "; it looks like XML, not CSV (a WordPress export is read as format wxr)"
+    else:
+        guess = ""
+    columns = "column" if len(names) == 1 else "columns"
+    return (
+        f"the first line ({len(names):,} {columns}, {chars:,} characters) does not look like "
+        f"a header of column names, so none is quoted{guess}"
+    )
