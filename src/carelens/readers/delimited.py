@@ -139,7 +139,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
     reverse = {source: canonical for canonical, source in ctx.column_map.items()}
     names = [reverse.get(h.strip(), h.strip()) for h in header]
     layout = _choose_layout(ctx, header, names)
-    names = _distinct_names(ctx, names, layout)
+    names = distinct_names(ctx, names, layout)
 
     while True:
         taken.clear()
@@ -223,7 +223,7 @@ def _reject_long(ctx: ReadContext, long_lines: dict[int, LongLine], start: int, 
     return True
 
 
-def _distinct_names(ctx: ReadContext, names: list[str], layout: PairLayout | None) -> list[str]:
+def distinct_names(ctx: ReadContext, names: list[str], layout: PairLayout | None) -> list[str]:
     """``names`` with no column read twice: a repeated column the layout reads (any named
     column with ``ctx.unique_columns``) is an InputError (which one holds the value?); a
     repeated other column is kept under a numbered name (``note``, ``note.2``), with a

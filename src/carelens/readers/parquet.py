@@ -23,7 +23,7 @@ from typing import Any
 
 from carelens.errors import InputError, MissingExtraError
 from carelens.readers.base import ReadContext, Record, mapped_names
-from carelens.readers.delimited import _distinct_names
+from carelens.readers.delimited import distinct_names
 from carelens.readers.layouts import (
     CSV_THREAD,
     CSV_THREAD_REQUIRED,
@@ -78,14 +78,14 @@ def _distinct_columns(
     ctx: ReadContext, names: list[str], pair_layout: PairLayout | None, turn_layout: TurnLayout
 ) -> list[str]:
     """The column names (after the column map) with none read twice, by the CSV reader's
-    rule (:func:`~carelens.readers.delimited._distinct_names`): a column the layout reads
+    rule (:func:`~carelens.readers.delimited.distinct_names`): a column the layout reads
     that appears twice is an InputError; another is kept under a numbered name (``note.2``).
     ConvoKit-style turns are no CSV layout: a repeated column of theirs is refused too."""
     try:
         if pair_layout is None and turn_layout is JSON_TURNS:
             read = [n for n in names if n in JSON_TURNS.columns]
-            _distinct_names(replace(ctx, unique_columns=True), read, None)
-        return _distinct_names(ctx, names, pair_layout)
+            distinct_names(replace(ctx, unique_columns=True), read, None)
+        return distinct_names(ctx, names, pair_layout)
     except InputError as exc:  # the CSV check's error, less its line 1 (a row number here)
         raise InputError(exc.reason, path=exc.path, field=exc.field) from None
 
