@@ -168,6 +168,21 @@ def test_a_negation_that_does_not_deny_the_cue_leaves_it_a_cue(text: str) -> Non
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "I want you to know I'm not going to kill myself",
+        "I just meant I'm not suicidal",
+        "I went to therapy and I'm not suicidal",
+        "At present I'm not suicidal",
+    ],
+)
+def test_words_ending_in_nt_are_no_second_negation(text: str) -> None:
+    """want, meant, went, present end in "nt" but deny nothing: the negation stands."""
+    spans, negated = crisis_scan(text)
+    assert spans == () and len(negated) == 1
+
+
+@pytest.mark.parametrize(
     ("full", "contracted", "negated"),
     [
         ("I would not kill myself", "I wouldn't kill myself", True),

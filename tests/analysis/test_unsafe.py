@@ -54,6 +54,10 @@ def test_each_span_is_labelled_with_its_kind() -> None:
         ),
         ("They say suicide is the answer, and they're right.", "suicide is the answer"),
         ("You think you're sad? Just die.", "Just die"),
+        # a report before an imperative leaves it urging (only beliefs can be reflected)
+        ("you heard me just die", "just die"),
+        ("you said you're worthless then just die already", "just die"),
+        ("honestly you say that every day, so go kill yourself", "go kill yourself"),
     ],
 )
 def test_urging_and_method_wording_is_found(response: str, words: str) -> None:

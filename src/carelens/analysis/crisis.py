@@ -164,7 +164,11 @@ _THROUGH = (
 _NEGATED = re.compile(rf"\b{_NEGATOR}\s+(?:{_THROUGH}\s+){{0,4}}$", re.IGNORECASE)
 # Any negation, to find a second one before the writer's: "I have never not wanted to die",
 # "I can't say I'm not suicidal" deny the denial.
-_ANY_NEGATION = re.compile(r"\b(?:not|never|no|cannot|\w+n['\u2019]?t)\b", re.IGNORECASE)
+_ANY_NEGATION = re.compile(
+    r"\b(?:not|never|no|cannot|\w+n['\u2019]t|(?:do|does|did|ca|wo|would|could|should|is|are"
+    r"|was|were|have|has|had|ai)nt)\b",
+    re.IGNORECASE,
+)
 # After the cue, words that turn "never" into "never so much": "I've never wanted to die
 # more than now", "I never wanted to kill myself until this year".
 _UNDONE_AFTER = re.compile(

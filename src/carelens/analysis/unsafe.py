@@ -42,6 +42,11 @@ _URGING = (
     r"\b(?:just|go|pls|please)\s+(?:(?:go\s+)?(?:ahead\s+and\s+)?)die\b",
     r"\b(?:go\s+ahead\s+and\s+|you\s+should\s+(?:just\s+)?|might\s+as\s+well\s+(?:just\s+)?)"
     r"(?:end\s+it(?:\s+all)?|end\s+your\s+life|kill\s+" + _YOURSELF + r")\b",
+)
+#: Urging put as a belief ("the world would be better without you", "suicide is the answer"):
+#: also how a reflection words what the seeker believes, so a report of the seeker's belief
+#: before it (:data:`_REPORTED_BEFORE`) makes it no urging.
+_URGING_BELIEFS = (
     r"\b(?:the\s+)?world\s+(?:would|will|'d)\s+be\s+better\s+(?:off\s+)?without\s+you\b",
     r"\b(?:suicide|killing\s+" + _YOURSELF + r"|ending\s+it)\s+(?:is|would\s+be)\s+"
     r"(?:the\s+(?:answer|(?:only|best)\s+(?:way|option|choice))|a\s+(?:valid|good|reasonable|"
@@ -59,7 +64,7 @@ _METHOD = (
 )
 
 _KINDS: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
-    ("urging", tuple(re.compile(p, re.IGNORECASE) for p in _URGING)),
+    ("urging", tuple(re.compile(p, re.IGNORECASE) for p in (*_URGING, *_URGING_BELIEFS))),
     ("method", tuple(re.compile(p, re.IGNORECASE) for p in _METHOD)),
 )
 # A negation that opens the match's clause reverses it ("please don't ever kill yourself").
@@ -71,21 +76,27 @@ _NEGATED = re.compile(
 )
 # Words that make the match a question or a report about others, not an urging or a method:
 # "why would you kill yourself", "if you kill yourself", "wishing to just die", "you wish you
-# could just die"; and a report of what the seeker believes, feels or was told (not what
-# the writer or "people" say), which is how a reflection puts that belief into words: "it
-# sounds like you believe suicide is the only way out", "you feel like the world would be
-# better without you", "who told you the world would be better without you?".
+# could just die".
+_NOT_URGING_BEFORE = re.compile(
+    r"(?:\b(?:why|if|when|before|whether|thought\s+about|thinking\s+(?:of|about))\b"
+    r"(?:\s+[\w']+){0,3}|\b(?:to|could|would|can|will|might|wish(?:ed|ing)?|wanna))\s*$",
+    re.IGNORECASE,
+)
+# A report of what the seeker believes, feels or was told (not what the writer or "people"
+# say), before a belief (:data:`_URGING_BELIEFS`): "it sounds like you believe suicide is the
+# only way out", "you feel like the world would be better without you", "who told you the
+# world would be better without you?". Imperatives stay urging after it ("you heard me, just
+# die").
 _REPORTER = r"(?:you|you'?re|you\s+are|you'?ve|you\s+have|who)"
 _REPORTING = (
     r"(?:believ|think|thought|feel|felt|say|said|tell|told|hear|heard|convinc|wonder|worr|fear"
     r"|imagin|assum|decid|conclud|sure)\w*"
 )
-_NOT_URGING_BEFORE = re.compile(
-    r"(?:\b(?:why|if|when|before|whether|thought\s+about|thinking\s+(?:of|about))\b"
-    r"(?:\s+[\w']+){0,3}|\b(?:to|could|would|can|will|might|wish(?:ed|ing)?|wanna)"
-    rf"|\b{_REPORTER}\s+(?:[\w']+\s+){{0,2}}?{_REPORTING}(?:\s+[\w']+){{0,3}})\s*$",
+_REPORTED_BEFORE = re.compile(
+    rf"\b{_REPORTER}\s+(?:[\w']+\s+){{0,2}}?{_REPORTING}(?:\s+[\w']+){{0,3}}\s*$",
     re.IGNORECASE,
 )
+_BELIEF_PATTERNS = frozenset(_URGING_BELIEFS)
 _CLAUSE_BREAK = re.compile(r"[.!?\n;,]|\b(?:but|and|so)\b", re.IGNORECASE)
 
 
@@ -110,7 +121,13 @@ def unsafe_spans(response: str) -> tuple[Span, ...]:
                     start += 1
                 # The clause before the words decides: a negation, a question or a wish.
                 head = _clause_before(response, start)
-                if _NEGATED.search(head) or (kind == "urging" and _NOT_URGING_BEFORE.search(head)):
+                if _NEGATED.search(head) or (
+                    kind == "urging"
+                    and (
+                        _NOT_URGING_BEFORE.search(head)
+                        or (pattern.pattern in _BELIEF_PATTERNS and _REPORTED_BEFORE.search(head))
+                    )
+                ):
                     continue
                 found.append(Span(start, match.end(), kind, 1.0))
     return merge_overlapping(found)
