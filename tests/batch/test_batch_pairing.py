@@ -1,10 +1,12 @@
-"""Pairing across input shards: however the messages are split into files, the batch
-stage-1 logic (read each file, group by conversation, pair each group) gives the same
-exchanges and rejects as pairing all messages together."""
+"""Pairing in stage 1 (read each file, group its messages, pair each group): every file is
+paired as `carelens analyze` pairs it, whatever other files use the same ids; only Reddit
+dumps, whose ids are global, are paired across files (a comment in an RC_* file with its
+submission in an RS_* file)."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -14,10 +16,13 @@ from hypothesis import strategies as st
 
 from carelens.batch.pairing import pair_group
 from carelens.batch.plan import BatchPlan, InputFile
-from carelens.batch.rows import EXCHANGE, REJECT, TURN, stable_shard
+from carelens.batch.rows import EXCHANGE, REJECT, TURN, has_conversation, stable_shard
 from carelens.batch.staging import read_input
 from carelens.readers import RejectLog, pair_turns, read_exchanges
 from carelens.types import Exchange, Turn
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "readers"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @st.composite
@@ -55,9 +60,11 @@ def write_jsonl(path: Path, turns: list[Turn]) -> None:
             fh.write(json.dumps(t.to_dict()) + "\n")
 
 
-def batch_pairs(paths: list[Path], shards: int) -> tuple[list[Exchange], list[tuple[str, str]]]:
+def batch_pairs(
+    paths: list[Path], shards: int, format: str = "jsonl"
+) -> tuple[list[Exchange], list[tuple[str, str]]]:
     """Stage 1 without Ray: read every file, shuffle turn rows by group, pair each group."""
-    inputs = tuple(InputFile(i, str(p), "jsonl", 0, 0) for i, p in enumerate(paths))
+    inputs = tuple(InputFile(i, str(p), format, 0, 0) for i, p in enumerate(paths))
     plan = BatchPlan(inputs=inputs, shards=shards, model_id="m")
     rows = [r for i in range(len(paths)) for t in read_input(plan, i) for r in t.to_pylist()]
     groups: dict[str, list[dict[str, object]]] = defaultdict(list)
@@ -71,7 +78,8 @@ def batch_pairs(paths: list[Path], shards: int) -> tuple[list[Exchange], list[tu
         (r for r in done if r["kind"] == EXCHANGE), key=lambda r: (r["file"], r["seq"])
     )
     for row in exchange_rows:  # a thread's pairs share a shard, the same on every run
-        assert row["shard"] == stable_shard(f"g:{row['group']}", shards) if row["group"] else True
+        if has_conversation(str(row["group"])):
+            assert row["shard"] == stable_shard(f"g:{row['group']}", shards)
     rejects = sorted(
         (json.loads(str(r["payload"]))["reason"], json.loads(str(r["payload"]))["path"])
         for r in done
@@ -99,8 +107,14 @@ def test_random_sharding_pairs_like_one_file(
         write_jsonl(path, turns[bounds[i] : bounds[i + 1]])
         paths.append(path)
 
-    log = RejectLog()
-    expected = pair_turns(turns, rejects=log)
+    # Each file paired on its own, as `analyze` pairs it: a reply whose parent is in
+    # another file is an unknown parent there too.
+    expected: list[Exchange] = []
+    expected_rejects: list[tuple[str, str]] = []
+    for i, path in enumerate(paths):
+        log = RejectLog()
+        expected.extend(pair_turns(turns[bounds[i] : bounds[i + 1]], rejects=log))
+        expected_rejects.extend((r, str(path)) for r, n in log.counts.items() for _ in range(n))
     got, rejects = batch_pairs(paths, shards=data.draw(st.integers(1, 5)))
 
     def key(e: Exchange) -> tuple[str, str]:
@@ -110,19 +124,42 @@ def test_random_sharding_pairs_like_one_file(
     assert sorted(got, key=key) == sorted(expected, key=key)
     position = {t.id: i for i, t in enumerate(turns)}
     assert [key(e) for e in got] == sorted((key(e) for e in expected), key=lambda k: position[k[1]])
-    assert sorted(reason for reason, _ in rejects) == sorted(
-        reason for reason, n in log.counts.items() for _ in range(n)
-    )
+    assert rejects == sorted(expected_rejects)
+    if n_files == 1:  # one file: the same as pairing all the messages together
+        assert sorted(got, key=key) == sorted(pair_turns(turns), key=key)
 
 
-def test_a_reply_in_another_file_pairs_with_its_parent(tmp_path: Path) -> None:
+def test_a_reply_in_another_file_is_not_paired_with_a_message_there(tmp_path: Path) -> None:
+    """Outside Reddit dumps, ids name a message within its file: a reply is paired with
+    its own file's message of that id, never with another file's (as `analyze` pairs)."""
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     write_jsonl(first, [Turn(id="q", text="I feel alone.", speaker="a", conversation_id="t")])
     write_jsonl(
         second,
         [Turn(id="r", text="I'm here.", speaker="b", conversation_id="t", reply_to="q")],
     )
-    (exchange,), rejects = batch_pairs([first, second], shards=3)
+    exchanges, rejects = batch_pairs([first, second], shards=3)
+    assert exchanges == [] and rejects == [("unknown parent", str(second))]
+
+
+def test_reddit_comments_pair_with_their_submission_in_another_file(tmp_path: Path) -> None:
+    submissions, comments = tmp_path / "RS_2024-01", tmp_path / "RC_2024-01"
+    submissions.write_text(
+        json.dumps({"id": "s1", "author": "a", "title": "I feel alone.", "selftext": ""}) + "\n"
+    )
+    comments.write_text(
+        json.dumps(
+            {
+                "id": "c1",
+                "author": "b",
+                "body": "I'm here.",
+                "parent_id": "t3_s1",
+                "link_id": "t3_s1",
+            }
+        )
+        + "\n"
+    )
+    (exchange,), rejects = batch_pairs([submissions, comments], shards=3, format="reddit")
     assert (exchange.seeker.text, exchange.response.text) == ("I feel alone.", "I'm here.")
     assert rejects == []
 
@@ -133,7 +170,8 @@ def test_rejects_name_the_file_they_came_from(tmp_path: Path) -> None:
     write_jsonl(
         second,
         [
-            Turn(id="q", text="again", speaker="b", conversation_id="t"),
+            Turn(id="q", text="again", speaker="b", conversation_id="t"),  # not first's q
+            Turn(id="q", text="twice", speaker="b", conversation_id="t"),
             Turn(id="r", text="yo", speaker="b", conversation_id="t", reply_to="nowhere"),
         ],
     )
@@ -144,6 +182,57 @@ def test_rejects_name_the_file_they_came_from(tmp_path: Path) -> None:
         ("malformed JSON", str(second)),
         ("unknown parent", str(second)),
     ]
+
+
+def analyze_pairs(path: Path) -> tuple[list[Exchange], list[str]]:
+    """What `carelens analyze` pairs in one file, and its rejects' reasons."""
+    log = RejectLog()
+    exchanges = list(read_exchanges(path, rejects=log))
+    return exchanges, sorted(r for r, n in log.counts.items() for _ in range(n))
+
+
+def second_site(first: Path, second: Path) -> None:
+    """Another blog's export: the same post id (58), its own comment ids and post text."""
+    text = first.read_text(encoding="utf-8")
+    text = text.replace("blog.example.org", "other.example.net")
+    text = re.sub(r">30([0-9])<", r">40\1<", text)
+    text = re.sub(r"Mum was diagnosed with Alzheimer's two years ago[^<]*", "SITE-B POST", text)
+    second.write_text(text, encoding="utf-8")
+
+
+def test_wordpress_sites_with_the_same_post_id_are_paired_each_on_its_own(
+    tmp_path: Path,
+) -> None:
+    """Post ids restart at 1 on every site, and the conversation id is ``post-<id>``."""
+    site_a, site_b = tmp_path / "siteA.xml", tmp_path / "siteB.xml"
+    site_a.write_bytes((EXAMPLES / "blog_comments.xml").read_bytes())
+    second_site(site_a, site_b)
+    got, rejects = batch_pairs([site_a, site_b], shards=3, format="wxr")
+    expected_a, rejects_a = analyze_pairs(site_a)
+    expected_b, rejects_b = analyze_pairs(site_b)
+    assert got == expected_a + expected_b
+    assert sorted(r for r, _ in rejects) == sorted(rejects_a + rejects_b)
+    assert "duplicate id" not in {r for r, _ in rejects}
+    by_response = {e.response.id: e for e in got[len(expected_a) :]}
+    assert "SITE-B POST" in by_response["comment-401"].seeker.text
+
+
+def test_thread_csvs_reusing_ids_are_paired_each_on_its_own(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_bytes((DATA / "thread.csv").read_bytes())
+    text = first.read_text(encoding="utf-8")  # the same ids (m1, thread t1...), other texts
+    second.write_text(
+        text.replace("I can't sleep again.", "SITE-B: my dog ran away.").replace("job", "dog"),
+        encoding="utf-8",
+    )
+    got, rejects = batch_pairs([first, second], shards=4, format="csv")
+    expected_a, rejects_a = analyze_pairs(first)
+    expected_b, rejects_b = analyze_pairs(second)
+    assert expected_a and got == expected_a + expected_b
+    assert sorted(r for r, _ in rejects) == sorted(rejects_a + rejects_b)
+    assert {e.response.id for e in expected_a} == {e.response.id for e in expected_b}
+    assert all("SITE-B" not in e.seeker.text for e in got[: len(expected_a)])
+    assert any("SITE-B" in e.seeker.text for e in got[len(expected_a) :])
 
 
 def test_staged_rows_have_one_schema(tmp_path: Path) -> None:
@@ -160,7 +249,7 @@ def test_reddit_comments_in_a_zst_shard_pair_with_submissions_in_another(
     """Pushshift-style dumps: submissions (RS) and comments (RC) come as separate .zst files."""
     import zstandard
 
-    dump = Path(__file__).resolve().parents[1] / "data" / "readers" / "reddit_dump.ndjson"
+    dump = DATA / "reddit_dump.ndjson"
     lines = dump.read_bytes().splitlines(keepends=True)
     submissions = [line for line in lines if b'"selftext"' in line]
     comments = [line for line in lines if b'"selftext"' not in line]

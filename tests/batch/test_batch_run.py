@@ -4,6 +4,7 @@ refusing foreign or mismatched output folders, and the rejects file."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 
 import carelens
 from carelens.batch import BatchOptions, engine, run_batch
-from carelens.batch.outputs import MANIFEST, REJECTS, WORK
+from carelens.batch.outputs import MANIFEST, PLAN, REJECTS, WORK
 from carelens.errors import ConfigError, InputError
 from carelens.output import analyze_file
 from carelens.output.files import read_results
@@ -21,6 +22,7 @@ from carelens.readers import RejectLog
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "readers"
 INPUTS = [DATA / "thread.csv", DATA / "epitome_pairs.csv", DATA / "turns.jsonl"]
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 pytestmark = pytest.mark.usefixtures("local_ray")
 
@@ -229,3 +231,55 @@ def test_a_run_that_cannot_reach_ray_leaves_no_plan(
     with pytest.raises(ConnectionError):
         run_batch(INPUTS[:1], BatchOptions(output=out))
     assert not out.exists()
+
+
+def test_files_reusing_ids_are_each_paired_as_analyze_pairs_them(tmp_path: Path) -> None:
+    """Two WordPress sites both have post 58 (conversation ``post-58``): each site's comments
+    pair with its own post, as `carelens analyze` pairs each file."""
+    source = tmp_path / "in"
+    source.mkdir()
+    site_a, site_b = source / "siteA.xml", source / "siteB.xml"
+    site_a.write_bytes((EXAMPLES / "blog_comments.xml").read_bytes())
+    text = site_a.read_text(encoding="utf-8").replace("blog.example.org", "other.example.net")
+    text = re.sub(r">30([0-9])<", r">40\1<", text)
+    text = re.sub(r"Mum was diagnosed with Alzheimer's two years ago[^<]*", "SITE-B POST", text)
+    site_b.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_batch([source], BatchOptions(output=out, shards=3))
+    expected = analyze_records([site_a, site_b], tmp_path)
+    assert by_ids(batch_records(out)) == by_ids(expected)
+    assert "duplicate id" not in result.rejected
+    seekers = {r["response_id"]: str(r["seeker_text"]) for r in batch_records(out)}
+    assert "SITE-B POST" in seekers["comment-401"] and "SITE-B" not in seekers["comment-301"]
+
+
+def test_overwrite_leaves_a_folder_with_other_files_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(INPUTS[:1], BatchOptions(output=out, shards=2))
+    (out / "tables").mkdir()
+    (out / "tables" / "helpers.csv").write_text("helper,pairs\n")
+    before = sorted(p.name for p in out.iterdir())
+    with pytest.raises(InputError, match=r"not empty .*\(tables\)"):
+        run_batch(INPUTS[:1], BatchOptions(output=out, shards=2, overwrite=True))
+    assert sorted(p.name for p in out.iterdir()) == before
+    assert json.loads((out / MANIFEST).read_text())["complete"]
+
+
+def test_a_run_staged_by_the_earlier_rule_is_not_resumed(tmp_path: Path) -> None:
+    """Staged rows and parts made when every format was paired across files (plans without
+    ``staging``) are never mixed with this rule's."""
+    out = tmp_path / "out"
+    run_batch(INPUTS[:1], BatchOptions(output=out, shards=2, keep_work=True))
+    for path in (out / MANIFEST, out / WORK / PLAN):  # as the earlier carelens wrote them
+        data = json.loads(path.read_text())
+        (data["plan"] if path.name == MANIFEST else data).pop("staging")
+        path.write_text(json.dumps(data))
+    with pytest.raises(InputError, match=r"staged by another version .*--overwrite"):
+        run_batch(INPUTS[:1], BatchOptions(output=out, shards=2))  # finished
+    (out / MANIFEST).unlink()
+    next(out.glob("part-*.parquet")).unlink()
+    left = sorted(p.name for p in out.iterdir())
+    with pytest.raises(InputError, match=r"across all files; this one: .* within each file"):
+        run_batch(INPUTS[:1], BatchOptions(output=out, shards=2))  # unfinished
+    assert sorted(p.name for p in out.iterdir()) == left  # nothing restaged or scored
+    assert (out / WORK / "staged").is_dir()

@@ -4,7 +4,8 @@ A run has two stages, both on Ray Data (a local Ray by default, a cluster by add
 
 1. **Stage** (:mod:`.staging`): every input file is read by a Ray task with the ordinary
    readers; pair rows become exchanges at once, thread messages are grouped by conversation
-   across all files (a hash shuffle) and paired there (:mod:`.pairing`). Each exchange is
+   (a hash shuffle: across files for Reddit dumps, whose ids are global, within each file
+   for every other format) and paired there (:mod:`.pairing`). Each exchange is
    given to one of a fixed number of *shards* by a stable hash, and the staged rows are
    written, shard by shard, under ``OUT_DIR/_work/staged``.
 2. **Score** (:mod:`.scoring`): a pool of workers, each loading the ONNX model once, scores

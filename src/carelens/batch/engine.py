@@ -136,6 +136,16 @@ def run_batch(
     manifest = outputs.read_manifest(out_dir)
     stored = BatchPlan.from_dict(manifest["plan"]) if manifest else read_plan(work / outputs.PLAN)
     if stored is not None:
+        if stored.staging != plan.staging:
+            # Staged rows and parts made by another grouping rule: resuming would mix them
+            # with this rule's, and a finished run's pairs are not what this carelens makes.
+            raise InputError(
+                "the output folder holds a run staged by another version of carelens "
+                f"({stored.staging_rule()}; this one: {plan.staging_rule()}), so its pairs "
+                "may differ from this version's; pass --overwrite to start over, or choose "
+                "another folder",
+                path=str(out_dir),
+            )
         if options.shards is None:  # a re-run keeps the first run's shard count
             plan = _with_shards(plan, stored.shards)
         if diffs := stored.differences(plan):

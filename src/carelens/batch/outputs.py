@@ -3,15 +3,18 @@
 ``OUT_DIR`` holds ``part-NNNNN.parquet`` (results) with ``part-NNNNN.json`` (their counts),
 ``rejects.jsonl`` (bad input records, as ``carelens analyze`` lists them), ``manifest.json``
 (the plan, the parts, totals and ``"complete": true``) and, while a run is unfinished,
-``_work/`` (the plan and the staged rows). Only these names are ever removed, so pointing
-``--overwrite`` at a wrong folder cannot delete anything else. Results whose plan is gone
-(neither ``manifest.json`` nor ``_work/plan.json``: say ``_work`` was deleted) are refused,
-never resumed: nothing tells which inputs and options they came from.
+``_work/`` (the plan and the staged rows). Only these files are ever removed, recognised
+exactly (:func:`batch_entries`), and a folder that holds anything else is refused before
+anything is removed, so pointing ``--overwrite`` at a wrong folder cannot delete anything.
+Results whose plan is gone (neither ``manifest.json`` nor ``_work/plan.json``: say ``_work``
+was deleted) are refused, never resumed: nothing tells which inputs and options they came
+from.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -41,23 +44,32 @@ def refuse_a_file(out_dir: Path) -> None:
 
 
 def prepare(out_dir: Path, *, overwrite: bool) -> None:
-    """Make sure ``out_dir`` is empty, a batch output with its plan, or (with ``overwrite``)
-    emptied of one."""
+    """Make sure ``out_dir`` is new, empty, or holds only the files of a batch run with its
+    plan; with ``overwrite``, empty it of those files.
+
+    Everything is decided before anything is removed: a folder that holds anything a batch
+    run does not write (:func:`batch_entries`) is refused untouched, with or without
+    ``overwrite``, and so are results without their plan unless ``overwrite`` is given.
+    """
     refuse_a_file(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    ours = [p for p in out_dir.iterdir() if is_batch_entry(p.name)]
-    if overwrite:
-        for p in ours:
-            shutil.rmtree(p) if p.is_dir() else p.unlink()
-        ours = []
-    others = [p.name for p in out_dir.iterdir() if not is_batch_entry(p.name)]
-    if others and not ours:
+    if not out_dir.is_dir():
+        out_dir.mkdir(parents=True)
+        return
+    ours, others = batch_entries(out_dir)
+    if others:
+        shown = ", ".join(p.name for p in others[:3]) + (", ..." if len(others) > 3 else "")
+        what = "files a carelens batch run does not write" if ours else "no carelens batch run"
         raise InputError(
-            f"the output folder is not empty and holds no carelens batch run ({others[0]}...); "
-            "choose an empty or new folder",
+            f"the output folder is not empty and holds {what} ({shown}); nothing was "
+            "removed: choose an empty or new folder"
+            + (", or move those files out of it" if ours else ""),
             path=str(out_dir),
         )
-    if not (out_dir / MANIFEST).is_file() and not (out_dir / WORK / PLAN).is_file():
+    if overwrite:
+        for p in ours:
+            shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+        return
+    if not _has_plan(out_dir):
         orphans = sorted(p.name for p in ours if _is_result(p))
         if orphans:
             raise InputError(
@@ -78,19 +90,83 @@ def forget_plan(out_dir: Path, *, remove_folder: bool) -> None:
             folder.rmdir()
 
 
+#: The names a batch run gives its files in OUT_DIR (``NNNNN``: a shard number, at least
+#: five digits) and their temporary names (``-PID``: the writing process).
+_PART = re.compile(r"part-[0-9]{5,}\.(?:parquet|json)")
+_PART_TMP = re.compile(r"\.part-[0-9]{5,}\.(?:parquet|json)\.tmp-[0-9]+")
+_SIDE_TMP = re.compile(r"(?:manifest\.json\.tmp-[0-9]+|\.rejects\.jsonl\.tmp)")
+#: What a run writes under WORK: the plan (and its temporary name), the staged rows.
+_WORK_ENTRY = re.compile(r"plan\.json(?:\.tmp-[0-9]+)?|staged(?:\.tmp)?")
+
+
 def _is_result(path: Path) -> bool:
     """Whether a batch entry holds results (temporary files left by a kill do not)."""
     if path.name == WORK:
         return any(path.iterdir())
-    return path.name == REJECTS or path.name.startswith("part-")
+    return path.name == REJECTS or _PART.fullmatch(path.name) is not None
 
 
-def is_batch_entry(name: str) -> bool:
+def _has_plan(out_dir: Path) -> bool:
+    """Whether ``out_dir`` records which run its files belong to: a manifest or a plan."""
+    return (out_dir / MANIFEST).is_file() or (out_dir / WORK / PLAN).is_file()
+
+
+def is_batch_manifest(path: Path) -> bool:
+    """Whether ``path`` is a file that a batch run wrote as its manifest (a JSON object
+    with the ``carelens`` version and a ``plan``), not any ``manifest.json``."""
+    if not path.is_file() or path.is_symlink():
+        return False
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
     return (
-        name in (WORK, MANIFEST, REJECTS)
-        or name.startswith(("part-", ".part-", f".{MANIFEST}", f".{REJECTS}"))
-        or name.startswith((f"{MANIFEST}.tmp-", f"{REJECTS}.tmp-"))
+        isinstance(data, dict)
+        and isinstance(data.get("carelens"), str)
+        and isinstance(data.get("plan"), dict)
     )
+
+
+def _is_work_folder(path: Path) -> bool:
+    """Whether ``path`` is a batch run's work folder: a folder of nothing but its plan and
+    staged rows."""
+    if not path.is_dir() or path.is_symlink():
+        return False
+    return all(_WORK_ENTRY.fullmatch(p.name) for p in path.iterdir())
+
+
+def batch_entries(out_dir: Path) -> tuple[list[Path], list[Path]]:
+    """The entries of ``out_dir`` that a batch run writes, and the others (each sorted).
+
+    A batch run's are: ``part-NNNNN.parquet`` and ``part-NNNNN.json`` (the exact names) and
+    their temporary names; ``_work`` holding nothing but a plan and staged rows;
+    ``manifest.json`` when it is a batch run's (:func:`is_batch_manifest`) and its temporary
+    names; ``rejects.jsonl`` (and its temporary name) only beside a batch manifest, a plan
+    or parts. A user's ``manifest.json``, ``part-of-my-notes.txt`` or ``tables/`` are not.
+    """
+    entries = sorted(out_dir.iterdir(), key=lambda p: p.name)
+    ours: list[Path] = []
+    others: list[Path] = []
+    plain = {p.name: p.is_file() and not p.is_symlink() for p in entries}
+    work = out_dir / WORK
+    work_ok = _is_work_folder(work)
+    manifest_ok = is_batch_manifest(out_dir / MANIFEST)
+    parts = any(_PART.fullmatch(p.name) and plain[p.name] for p in entries)
+    beside_a_run = manifest_ok or (work_ok and (work / PLAN).is_file()) or parts
+    for p in entries:
+        name = p.name
+        if name == WORK:
+            mine = work_ok
+        elif name == MANIFEST:
+            mine = manifest_ok
+        elif name == REJECTS:
+            mine = plain[name] and beside_a_run
+        elif _PART.fullmatch(name) or _PART_TMP.fullmatch(name) or _SIDE_TMP.fullmatch(name):
+            mine = plain[name]
+        else:
+            mine = False
+        (ours if mine else others).append(p)
+    return ours, others
 
 
 def staged_shards(staged: Path) -> dict[int, int]:

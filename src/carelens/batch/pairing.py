@@ -1,10 +1,12 @@
-"""Pairing in a batch run: the messages of one conversation, gathered from every input file.
+"""Pairing in a batch run: the messages of one conversation, gathered by a hash shuffle.
 
-Stage 1 groups message rows by conversation id (a hash shuffle across all files), so a
-reply and the message it answers meet even when they were read from different shards of the
-input. Each group is paired exactly as ``carelens analyze`` pairs one file
-(:func:`~carelens.readers.pairing.pair_located_records`), with its rows in input order.
-Messages without a conversation id form one group together.
+Stage 1 groups message rows by :func:`~carelens.batch.rows.group_key`: for Reddit dumps,
+whose ids are global, by conversation id across all their files, so a comment and the
+submission it answers meet even when they were read from different files (``RS_*`` and
+``RC_*``); for every other format by (file, conversation id), so a file is never paired with
+another that reuses its ids. Each group is paired exactly as ``carelens analyze`` pairs one
+file (:func:`~carelens.readers.pairing.pair_located_records`), with its rows in input order.
+Messages without a conversation id form one group (per file, or across Reddit dumps).
 """
 
 from __future__ import annotations

@@ -29,6 +29,19 @@ SHARD_BYTES = 1 << 20
 ZST_EXPANSION = 8
 MIN_SHARDS = 4
 MAX_SHARDS = 4096
+#: How stage 1 groups thread messages, stored in every plan (a plan without it is 1):
+#: 1. by conversation id across all files, whatever their format (earlier carelens: a
+#:    file's messages could be paired with another file's that reuses its ids);
+#: 2. across files only for formats whose ids are global (Reddit dumps), else within each
+#:    file (:func:`carelens.batch.rows.group_key`).
+#: Staged rows and parts of another rule are never mixed with this one's: the run is
+#: refused (``--overwrite`` starts over).
+STAGING = 2
+STAGING_RULES = {
+    1: "thread messages grouped by conversation id across all files",
+    2: "thread messages grouped by conversation id within each file, across files for "
+    "Reddit dumps only",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +66,8 @@ class BatchPlan:
     max_chars: int = 1_000_000
     include_text: bool = True
     redact: bool = False
+    #: The grouping rule of stage 1 (:data:`STAGING`).
+    staging: int = STAGING
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -70,6 +85,7 @@ class BatchPlan:
             max_chars=int(data["max_chars"]),
             include_text=bool(data["include_text"]),
             redact=bool(data["redact"]),
+            staging=int(data.get("staging", 1)),  # plans of carelens before it: rule 1
         )
 
     def differences(self, other: BatchPlan) -> list[str]:
@@ -85,7 +101,13 @@ class BatchPlan:
         for name, option in _OPTION_NAMES.items():
             if getattr(self, name) != getattr(other, name):
                 diffs.append(option)
+        if self.staging != other.staging:
+            diffs.append(f"staging rule ({self.staging} and {other.staging})")
         return diffs
+
+    def staging_rule(self) -> str:
+        """What the plan's staging rule (:data:`STAGING`) does, in words."""
+        return STAGING_RULES.get(self.staging, f"staging rule {self.staging}, unknown here")
 
 
 #: The plan's settings as the options of ``carelens batch`` name them (``max_chars`` is

@@ -1,11 +1,18 @@
 """The staged row: one exchange, unpaired message, reject or skip count, as Arrow data.
 
 Every stage-1 row has the same six columns (:data:`ROW_SCHEMA`): ``kind``; ``group`` (the
-conversation a message belongs to, ``""`` for none); ``shard`` (which output part an
-exchange goes to, ``-1`` for rejects and skips); ``file`` and ``seq`` (the input file's
-index and the record's position in it: the order results are written in); and ``payload``,
-the item as JSON. Shards come from a stable hash, so a re-run puts every exchange in the
-same part.
+thread a message is paired in, see :func:`group_key`; ``""`` for pair rows, rejects and
+skips); ``shard`` (which output part an exchange goes to, ``-1`` for rejects and skips);
+``file`` and ``seq`` (the input file's index and the record's position in it: the order
+results are written in); and ``payload``, the item as JSON. Shards come from a stable hash,
+so a re-run puts every exchange in the same part.
+
+Message ids are global only in Reddit dumps (``t3_``/``t1_`` ids: a submission and the
+comments on it may come in different files, ``RS_*`` and ``RC_*``), so only those formats'
+messages are grouped by conversation id across files. Every other format's ids name a
+message within its file (a WordPress post ``post-1`` exists on every site, thread CSVs reuse
+``t1``), so its messages are grouped by (file, conversation id): each file is paired as
+``carelens analyze`` pairs it.
 """
 
 from __future__ import annotations
@@ -41,6 +48,28 @@ ROW_SCHEMA = pa.schema(
 
 Row = dict[str, Any]
 
+#: Formats whose message and conversation ids are global: the same id names the same
+#: message in every file, so their messages are grouped across files.
+GLOBAL_ID_FORMATS = frozenset({"reddit"})
+#: ``group_key``'s scope for formats with global ids (file indexes are never negative).
+_GLOBAL_SCOPE = "*"
+
+
+def group_key(conversation: str | None, *, file: int, global_ids: bool) -> str:
+    """The group a message is paired in: ``"*:<conversation>"`` for formats whose ids are
+    global (grouped across files), else ``"<file>:<conversation>"`` (grouped within the
+    file). Messages without a conversation id form one group (per file, or across the files
+    with global ids). The scope never holds a colon, so keys of different scopes never
+    meet."""
+    scope = _GLOBAL_SCOPE if global_ids else str(file)
+    return f"{scope}:{conversation or ''}"
+
+
+def has_conversation(group: str) -> bool:
+    """Whether a group (:func:`group_key`) is one conversation, not the messages that have
+    none (or pair rows, whose group is ``""``)."""
+    return group.partition(":")[2] != ""
+
 
 def stable_shard(key: str, shards: int) -> int:
     """The shard for ``key``: the same on every machine and run (unlike ``hash``)."""
@@ -49,8 +78,9 @@ def stable_shard(key: str, shards: int) -> int:
 
 
 def exchange_row(exchange: Exchange, *, group: str, file: int, seq: int, shards: int) -> Row:
-    """A row for one exchange; a thread's exchanges share a shard (``group``), others by place."""
-    key = f"g:{group}" if group else f"p:{file}:{seq}"
+    """A row for one exchange; a conversation's exchanges share a shard (``group``), others
+    (pair rows, messages without a conversation id) go by place."""
+    key = f"g:{group}" if has_conversation(group) else f"p:{file}:{seq}"
     return {
         "kind": EXCHANGE,
         "group": group,
@@ -61,11 +91,12 @@ def exchange_row(exchange: Exchange, *, group: str, file: int, seq: int, shards:
     }
 
 
-def turn_row(turn: Turn, line: int | None, *, file: int, seq: int) -> Row:
+def turn_row(turn: Turn, line: int | None, *, file: int, seq: int, global_ids: bool) -> Row:
+    """A row for one message, to be paired in its group (:func:`group_key`)."""
     payload = {"line": line, "turn": turn.to_dict()}
     return {
         "kind": TURN,
-        "group": turn.conversation_id or "",
+        "group": group_key(turn.conversation_id, file=file, global_ids=global_ids),
         "shard": NO_SHARD,
         "file": file,
         "seq": seq,

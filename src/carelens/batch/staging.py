@@ -1,9 +1,11 @@
-"""Stage 1 of a batch run: read every input in parallel, pair across files, stage by shard.
+"""Stage 1 of a batch run: read every input in parallel, pair threads, stage by shard.
 
 :func:`read_input` is what a Ray task runs on one input file: the ordinary reader, turned
 into staged rows (:mod:`.rows`) a few thousand at a time. :func:`stage` builds the Ray Data
-pipeline: read tasks, then, when there are messages to pair, a hash shuffle by conversation
-and :func:`~carelens.batch.pairing.pair_groups`; everything is written as Parquet under a
+pipeline: read tasks, then, when there are messages to pair, a hash shuffle by group
+(:func:`~carelens.batch.rows.group_key`: the conversation across files for Reddit dumps,
+whose ids are global, else the conversation within its file) and
+:func:`~carelens.batch.pairing.pair_groups`; everything is written as Parquet under a
 temporary folder partitioned by shard, renamed into place only when complete.
 """
 
@@ -20,6 +22,7 @@ import pyarrow as pa
 from carelens.batch.pairing import pair_groups
 from carelens.batch.plan import BatchPlan
 from carelens.batch.rows import (
+    GLOBAL_ID_FORMATS,
     TURN,
     CollectingRejectLog,
     Row,
@@ -49,6 +52,7 @@ def read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
         rejects=log,
         max_chars=plan.max_chars,
     )
+    global_ids = source.format in GLOBAL_ID_FORMATS
     pending: list[Row] = []
     rejects = 0
     for seq, record in enumerate(records):
@@ -57,7 +61,9 @@ def read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
                 exchange_row(record.item, group="", file=index, seq=seq, shards=plan.shards)
             )
         else:
-            pending.append(turn_row(record.item, record.line, file=index, seq=seq))
+            pending.append(
+                turn_row(record.item, record.line, file=index, seq=seq, global_ids=global_ids)
+            )
         for entry in log.drain():
             pending.append(reject_row(entry, file=index, seq=rejects))
             rejects += 1
