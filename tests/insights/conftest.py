@@ -108,8 +108,13 @@ def make_records(
     texts: bool = True,
     helpers: Mapping[str, tuple[str, int, float]] = HELPERS,
     seed: int = 7,
+    id_prefix: str = "",
+    rename: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Result records for ``helpers`` (see the module docstring)."""
+    """Result records for ``helpers`` (see the module docstring); each record's ids start
+    with ``id_prefix``, and ``rename`` gives helpers and communities other names (the
+    records are drawn as for the old ones)."""
+    shown = dict(rename or {})
     rng = random.Random(seed)
     records: list[dict[str, Any]] = []
     n = 0
@@ -130,12 +135,12 @@ def make_records(
                 parts = [PHRASES["interpretation"], SCRIPT, PHRASES["reflection"]]
             text = " ".join(parts) or "ok."
             record: dict[str, Any] = {
-                "response_id": f"r{n:04d}",
-                "seeker_id": f"s{n:04d}",
-                "conversation_id": f"c{n:04d}",
-                "speaker": helper,
+                "response_id": f"{id_prefix}r{n:04d}",
+                "seeker_id": f"{id_prefix}s{n:04d}",
+                "conversation_id": f"{id_prefix}c{n:04d}",
+                "speaker": shown.get(helper, helper),
                 "seeker_speaker": f"seeker{n % 9}",
-                "community": community,
+                "community": shown.get(community, community),
                 "timestamp": (
                     f"2024-{month + 1:02d}-{1 + i % 27:02d}T12:00:00Z" if timestamps else None
                 ),

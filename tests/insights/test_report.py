@@ -770,3 +770,67 @@ def test_many_helpers_stay_quick(make_sample_insights: Callable[..., Insights]) 
     assert len(table_rows(doc, "helper-table")) == 300
     assert len(doc.find_all("section", class_="helper")) == 10
     assert elapsed < 30, f"{elapsed:.1f} s for 2,400 responses"
+
+
+# ------------------------------------------------------------------------- tick labels
+
+#: Advance widths (em) of the characters of tick labels in DejaVu Sans, the widest common
+#: sans-serif (what Chromium shows for system-ui on Linux); other characters 0.7 em.
+_ADVANCE = {**dict.fromkeys("0123456789", 0.64), "-": 0.37, ".": 0.32, "%": 0.95, "+": 0.84}
+
+
+def _text_extent(text: Node) -> tuple[float, float]:
+    """Where a chart's ``<text>`` runs from and to, left to right (its width estimated)."""
+    size = 10.5 if "small" in text.attrs.get("class", "").split() else 12.0
+    label = "".join(c for c in text.children if isinstance(c, str))
+    width = sum(_ADVANCE.get(ch, 0.7) for ch in label) * size
+    x = float(text.attrs["x"])
+    anchor = text.attrs.get("text-anchor", "start")
+    start = x if anchor == "start" else x - width / 2 if anchor == "middle" else x - width
+    return start, start + width
+
+
+def _tick_labels_outside(svg: Node) -> list[tuple[str, float, float]]:
+    """The tick labels (axis text) of a chart that do not lie within its viewBox."""
+    width = float(svg.attrs["viewbox"].split()[2])
+    out = []
+    for text in svg.find_all("text", class_="muted"):
+        start, end = _text_extent(text)
+        if start < 0 or end > width:
+            out.append((text.text(), start, end))
+    return out
+
+
+@pytest.mark.parametrize("n_months", [1, 2, 5, 12, 13, 27, 41, 65, 66, 100])
+@pytest.mark.parametrize("width", [520, 1000, NARROW])
+def test_month_labels_stay_inside_their_chart(n_months: int, width: int) -> None:
+    last = f"{2019 + (n_months - 1) // 12}-{(n_months - 1) % 12 + 1:02d}"
+    months = charts.month_range(["2019-01", last])
+    assert len(months) == n_months
+    stacks = {m: {"empathy": 2, "advice": 1} for m in months}
+    series = [("empathy", "#0072B2", dict.fromkeys(months, 1.0))]
+    for draw in (
+        partial(charts.stacked_columns, months, stacks, ["empathy", "advice"], {}),
+        partial(charts.line_chart, months, series, y_max=2.0),
+    ):
+        svg = parse(draw(chart_id="c", title="t", width=width)).find("svg")
+        labels = [t.text() for t in svg.find_all("text", class_="muted")]
+        assert months[0] in labels
+        assert _tick_labels_outside(svg) == []
+
+
+def test_every_tick_label_of_the_report_lies_inside_its_chart() -> None:
+    """Results from 2019-01 to 2024-05: the last month's label of "Style share per month"
+    was cut to "2024-0" (centred on the last column, 16 px from the edge)."""
+    records = []
+    for k, month in enumerate(charts.month_range(["2019-01", "2024-05"])):
+        r = result_record(f"r{k}", speaker=("ana", "ben")[k % 2], timestamp=f"{month}-10T10:00Z")
+        r["community"] = ("grief", "recovery")[k % 3 % 2]
+        records.append(r)
+    doc = parse(build_report(Insights.from_records(records)))
+    svgs = doc.find_all("svg", class_="chart")
+    assert svgs
+    titles = [svg.find("title").text() for svg in svgs]
+    assert any(t.startswith("Style share per month") for t in titles), titles
+    for svg, title in zip(svgs, titles, strict=True):
+        assert _tick_labels_outside(svg) == [], (title, svg.attrs["width"])

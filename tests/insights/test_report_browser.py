@@ -97,17 +97,40 @@ def _grid_boxes(page: Any) -> list[dict[str, float]]:
     )
 
 
+#: Names with no space to break at, as long as carelens accepts (a helper name of up to 512
+#: characters) or longer than any line: the page wraps them rather than scroll sideways.
+LONG_HELPER = "x" * 512
+LONG_COMMUNITY = "r/" + "y" * 300
+
+
+def _long_names_report(tmp_path: Path, make_sample_insights: Callable[..., Insights]) -> Path:
+    """The sample with one helper, one community, every id, the title and the input file's
+    name too long for any line."""
+    rename = {"alice": LONG_HELPER, "r/anxiety": LONG_COMMUNITY}
+    insights = make_sample_insights(rename=rename, id_prefix="z" * 300)
+    assert LONG_HELPER in set(insights.helpers()["helper"])
+    return write_report(
+        insights, tmp_path / "long.html", title="t" * 300, source="s" * 300 + ".jsonl"
+    )
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_report_fits_the_window(
     browser: Any,
     tmp_path: Path,
     sample_insights: Insights,
     sample_manifest: dict[str, Any],
+    make_sample_insights: Callable[..., Insights],
     width: int,
 ) -> None:
     """No sideways scrolling on a phone (390 px) or a laptop: the two-column grids fall to
-    one column on a phone, and wide tables scroll inside their own container."""
+    one column on a phone, wide tables scroll inside their own container, and names and ids
+    too long for a line (a helper, a community, a response id) wrap."""
     visit = ReportVisit(browser, width=width)
+    page = visit.open(_long_names_report(tmp_path, make_sample_insights))
+    assert_fits_sideways(page)
+    heading = page.locator("section.helper h3", has_text=LONG_HELPER).bounding_box()
+    assert heading is not None and heading["x"] + heading["width"] <= width, heading
     page = visit.open(_report(tmp_path, sample_insights, sample_manifest))
     assert_fits_sideways(page)
     first, second = _grid_boxes(page)

@@ -20,9 +20,17 @@ from pathlib import Path
 from carelens.errors import InputError
 from carelens.output import read_results
 from carelens.output.files import first_line, is_result_header
-from carelens.output.records import OUTPUT_FORMATS, require_pyarrow
+from carelens.output.records import (
+    OUTPUT_FORMATS,
+    FieldError,
+    check_result_record,
+    flat_dimensions,
+    require_pyarrow,
+    unflatten_row,
+)
 from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
+from carelens.readers.rejects import INVALID_VALUE, MISSING_ID, NOT_AN_OBJECT
 from carelens.types import JsonDict
 
 #: Reads of the first line of a file to tell results from conversations.
@@ -71,6 +79,63 @@ def batch_parts(path: str | os.PathLike[str]) -> list[Path] | None:
             path=str(p),
         )
     return parts
+
+
+def batch_part_records(
+    path: str | os.PathLike[str], *, rejects: RejectLog | None = None
+) -> Iterator[JsonDict]:
+    """The records of one part (a Parquet file) of a ``carelens batch`` output, in order.
+
+    Read and checked as :func:`~carelens.output.read_results` reads a Parquet result file —
+    a bad record is listed in ``rejects`` (row, field, reason), else an InputError — except
+    that a record repeating another's seeker and response ids is kept: in a batch output it
+    is another input pair (see the module docstring).
+    """
+    p = Path(path)
+    pa = require_pyarrow()
+    try:
+        parquet = pa.parquet.ParquetFile(p)
+    except (OSError, pa.ArrowException) as exc:
+        raise InputError(f"not a readable Parquet file ({exc})", path=str(p)) from exc
+    columns = parquet.schema_arrow.names
+    if not is_result_header(columns):
+        raise InputError(
+            "its columns are not a result file's: not a part of a carelens batch output",
+            path=str(p),
+        )
+    dims = flat_dimensions(columns)
+    number = 0
+    for batch in parquet.iter_batches():
+        for row in batch.to_pylist():
+            number += 1
+            try:
+                record = unflatten_row(row, dims)
+                check_result_record(record)
+            except FieldError as exc:
+                _bad_part_record(p, number, exc, rejects)
+                continue
+            yield record
+
+
+def _bad_part_record(path: Path, row: int, exc: FieldError, rejects: RejectLog | None) -> None:
+    """A damaged record of a batch part: listed in ``rejects``, else an InputError (worded
+    and classified as :func:`~carelens.output.read_results` does)."""
+    if exc.field == "(record)":
+        reason, field = NOT_AN_OBJECT, None
+    elif exc.field == "response_id" and "missing" in exc.why:
+        reason, field = MISSING_ID, exc.field
+    else:
+        reason, field = INVALID_VALUE, exc.field
+    if rejects is not None:
+        rejects.add(path, row, field, reason, detail=exc.why)
+        return
+    raise InputError(
+        f"not a result record: {exc.why}; correct or remove it (carelens summarize and "
+        "report skip and list such records)",
+        path=str(path),
+        line=row,
+        field=field,
+    )
 
 
 def is_result_file(path: str | os.PathLike[str]) -> bool:
@@ -127,7 +192,8 @@ def records_from(
     rejects: RejectLog | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[JsonDict]:
-    """The result records of ``path``: read back if it is a result file, else analysed.
+    """The result records of ``path``: read back if it is a result file or a batch output
+    (every record of every part, see the module docstring), else analysed.
 
     ``analyzer`` is called (once) only when the file has to be analysed. Bad records — of a
     result file too: damaged lines, wrong types, a last line cut short — are listed in
@@ -135,12 +201,13 @@ def records_from(
     of a result file is an InputError.
     """
     parts = batch_parts(path) if format is None else None
+    read = batch_part_records
     if parts is None and format is None and is_result_file(path):
-        parts = [Path(path)]
+        parts, read = [Path(path)], read_results
     if parts is not None:
         n = 0
         for part in parts:
-            for record in read_results(part, rejects=rejects):
+            for record in read(part, rejects=rejects):
                 n += 1
                 if progress is not None and n % 1024 == 0:
                     progress(1024)

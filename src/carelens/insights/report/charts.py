@@ -311,6 +311,11 @@ def month_range(months: Sequence[str]) -> list[str]:
     return [_month_name(n) for n in range(min(numbers), max(numbers) + 1)]
 
 
+#: Room right of the last month of a monthly chart for the rest of its centred label (half a
+#: ``YYYY-MM`` label at 12 px is about 25 px in the widest common sans-serif fonts).
+_MONTH_LABEL_ROOM = 30
+
+
 def _label_every(n: int, room: float) -> int:
     return max(1, math.ceil(n * 52 / max(room, 1.0)))
 
@@ -332,7 +337,7 @@ def line_chart(
     A month missing from a series breaks its line; ``counts`` (responses per month) goes
     into the hover titles.
     """
-    left, right, top, bottom = 44, 30, 12, 40
+    left, right, top, bottom = 44, _MONTH_LABEL_ROOM, 12, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     n = len(months)
     step = plot_w / (n - 1) if n > 1 else 0.0
@@ -413,8 +418,13 @@ def stacked_columns(
     height: int = 220,
     shown: Shown = "always",
 ) -> str:
-    """One 100 % column per calendar month of counts per key (empty months stay empty)."""
-    left, right, top, bottom = 44, 16, 12, 40
+    """One 100 % column per calendar month of counts per key (empty months stay empty).
+
+    A month's label is centred under its column; the margins leave room for half a label
+    (``YYYY-MM``, about 50 px) beyond the first and last columns, as :func:`line_chart`'s
+    do beyond its first and last points, so no label is cut at an edge.
+    """
+    left, right, top, bottom = 44, _MONTH_LABEL_ROOM, 12, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     n = max(len(months), 1)
     slot = plot_w / n

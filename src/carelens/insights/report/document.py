@@ -30,7 +30,10 @@ from carelens.insights.report.page import Page
 from carelens.insights.rows import ResponseRow
 
 #: The report's style sheet (inline in the report; the dashboards of ``carelens serve`` load
-#: it as ``/static/report.css``, so their sections look the same).
+#: it as ``/static/report.css``, so their sections look the same). Names, ids and communities
+#: come from the data and may be one long word (a helper name of 512 characters): the header
+#: and the sections break them anywhere rather than scroll the page sideways; tables keep
+#: their words (a long name is cut short in a row header, and a table scrolls in its frame).
 CSS = """
 :root{color-scheme:light;--ink:#1d1d1f;--muted:#5b6067;--line:#d9dce1;--soft:#f5f7fa}
 *{box-sizing:border-box}
@@ -43,6 +46,8 @@ h1{font-size:1.7rem;margin:0 0 4px}
 h2{font-size:1.35rem;margin:2.2em 0 .6em;padding-bottom:4px;border-bottom:2px solid var(--line)}
 h3{font-size:1.1rem;margin:1.6em 0 .3em}
 h4{font-size:.98rem;margin:1em 0 .3em}
+header.top h1,header.top p,main section{overflow-wrap:anywhere}
+main section table{overflow-wrap:normal}
 a{color:#0b5cad}
 .muted{color:var(--muted)}
 nav.toc ul{list-style:none;padding:0;margin:10px 0 0;display:flex;flex-wrap:wrap;gap:4px 18px}

@@ -1,0 +1,146 @@
+"""Where the insights' records come from: a ``carelens batch`` output folder against a
+result file, and how each treats records that repeat a seeker and response id."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from insight_rows import record
+from typer.testing import CliRunner
+
+from carelens.cli.main import app
+from carelens.errors import InputError
+from carelens.insights import records_from
+from carelens.output.records import flatten_record, parquet_schema, require_pyarrow
+from carelens.readers import RejectLog
+from carelens.taxonomy import RESPONSE_DIMENSIONS
+
+pa = require_pyarrow()
+DIMS = list(RESPONSE_DIMENSIONS)
+
+
+def _no_analyzer() -> Any:
+    raise AssertionError("results are read, never analysed")
+
+
+def _pair(seeker_id: str, response_id: str, helper: str, text: str) -> dict[str, Any]:
+    out = record(response_id, speaker=helper, response=text)
+    out["seeker_id"] = seeker_id
+    return out
+
+
+#: Two input files that both number their pairs s1/r1, s2/r2 (a CSV and a Parquet file, say):
+#: four different pairs, as ``carelens batch`` scores them.
+FIRST_FILE = [
+    _pair("s1", "r1", "ana", "That sounds discouraging. What happened?"),
+    _pair("s2", "r2", "ana", "I'm so sorry, you must feel lost."),
+]
+SECOND_FILE = [
+    _pair("s1", "r1", "ben", "I'm so sorry, that sounds really hard."),
+    _pair("s2", "r2", "ben", "Losing a pet is losing family."),
+    _pair("s3", "r3", "ben", "What helps you on the hard days?"),
+]
+
+
+def _write_part(path: Path, records: Sequence[dict[str, Any]]) -> None:
+    rows = [flatten_record(r, DIMS) for r in records]
+    pa.parquet.write_table(pa.Table.from_pylist(rows, schema=parquet_schema(DIMS)), path)
+
+
+def _batch_output(folder: Path, parts: Sequence[Sequence[dict[str, Any]]]) -> Path:
+    """A finished ``carelens batch`` output folder holding ``parts``, with its manifest."""
+    folder.mkdir()
+    listed = []
+    for k, records in enumerate(parts):
+        name = f"part-{k:05d}.parquet"
+        _write_part(folder / name, records)
+        listed.append({"file": name, "pairs": len(records)})
+    manifest = {"complete": True, "pairs": sum(len(p) for p in parts), "parts": listed}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
+
+
+#: The same five pairs, as batch runs with 1, 2 and 4 shards might place them.
+SHARDINGS = {
+    "1 shard": [[*FIRST_FILE, *SECOND_FILE]],
+    "2 shards": [[FIRST_FILE[0], SECOND_FILE[1]], [FIRST_FILE[1], SECOND_FILE[0], SECOND_FILE[2]]],
+    "4 shards": [
+        [FIRST_FILE[0], SECOND_FILE[0]],
+        [FIRST_FILE[1]],
+        [SECOND_FILE[1]],
+        [SECOND_FILE[2]],
+    ],
+}
+
+
+@pytest.mark.parametrize("shards", list(SHARDINGS))
+def test_a_batch_output_counts_every_pair_whatever_its_shards(tmp_path: Path, shards: str) -> None:
+    out = _batch_output(tmp_path / "out", SHARDINGS[shards])
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    rejects = RejectLog()
+    records = list(records_from(out, _no_analyzer, rejects=rejects))
+    assert rejects.total == 0, rejects.counts
+    assert len(records) == manifest["pairs"] == 5
+    texts = sorted(r["response_text"] for r in records)
+    assert texts == sorted(r["response_text"] for r in [*FIRST_FILE, *SECOND_FILE])
+
+
+def test_summarize_and_report_on_a_batch_output_agree_with_its_manifest(
+    tmp_path: Path,
+) -> None:
+    runner = CliRunner()
+    counts = set()
+    for k, parts in enumerate(SHARDINGS.values()):
+        out = _batch_output(tmp_path / f"out{k}", parts)
+        html = tmp_path / f"report{k}.html"
+        result = runner.invoke(app, ["report", str(out), "-o", str(html)])
+        assert result.exit_code == 0, result.output
+        assert "report of 5 responses by 2 helpers" in " ".join(result.stdout.split())
+        assert not Path(f"{html}.rejects.jsonl").exists()
+        tables = tmp_path / f"tables{k}"
+        result = runner.invoke(app, ["summarize", str(out), "--tables", str(tables)])
+        assert result.exit_code == 0, result.output
+        helpers = (tables / "helpers.csv").read_text(encoding="utf-8").splitlines()
+        counts.add(tuple(sorted(line.split(",")[1] for line in helpers[1:])))
+    assert counts == {("2", "3")}
+
+
+def test_a_damaged_record_of_a_batch_part_is_listed_and_the_rest_read(tmp_path: Path) -> None:
+    bad = _pair("s9", "r9", "ana", "Damaged.")
+    bad["compassion"]["level"] = 7
+    unnamed = _pair("s8", "r8", "ana", "No id.")
+    unnamed["response_id"] = None
+    out = _batch_output(tmp_path / "out", [[FIRST_FILE[0], bad], [unnamed, SECOND_FILE[0]]])
+    rejects = RejectLog(tmp_path / "rejects.jsonl")
+    with rejects:
+        records = list(records_from(out, _no_analyzer, rejects=rejects))
+    assert [r["response_text"] for r in records] == [
+        FIRST_FILE[0]["response_text"],
+        SECOND_FILE[0]["response_text"],
+    ]
+    listed = [
+        json.loads(line)
+        for line in (tmp_path / "rejects.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert [(Path(e["path"]).name, e["line"], e["field"], e["reason"]) for e in listed] == [
+        ("part-00000.parquet", 2, "compassion.level", "invalid field value"),
+        ("part-00001.parquet", 1, "response_id", "missing id"),
+    ]
+    with pytest.raises(InputError, match="not a result record") as caught:
+        list(records_from(out, _no_analyzer))
+    assert caught.value.line == 2 and caught.value.field == "compassion.level"
+
+
+def test_a_result_file_still_counts_a_repeated_record_once(tmp_path: Path) -> None:
+    # One analyze output holding a record twice (two outputs joined): unlike a batch
+    # output, where pairs are distinct by construction, the repeat is counted once.
+    results = tmp_path / "results.parquet"
+    _write_part(results, [*FIRST_FILE, FIRST_FILE[0]])
+    rejects = RejectLog()
+    records = list(records_from(results, _no_analyzer, rejects=rejects))
+    assert len(records) == 2
+    assert rejects.counts == {"duplicate id": 1}
