@@ -181,6 +181,22 @@ def test_model_split_ids_reproduce_the_training_split(tmp_path: Path) -> None:
     assert set().union(*got.values()) == {"q1", "q2", "q3", "q4"}
 
 
+def test_a_row_evaluate_rejects_keeps_its_place_in_the_split(tmp_path: Path) -> None:
+    """The trainer reads a row with an empty seeker post (evaluate rejects it): dropping it
+    from the ids dealt every seeker post again, putting training rows in the test part."""
+    rows = [f"s{i},r{i},I failed again {i}.,That must sting.,1,,0,,0,\n" for i in range(40)]
+    rows[5] = "s5,r5,,That must sting.,1,,0,,0,\n"
+    header = LABELED.read_text(encoding="utf-8").split("\n", 1)[0] + "\n"
+    path = tmp_path / "forty.csv"
+    path.write_text(header + "".join(rows), encoding="utf-8")
+    trainer = split_by_seeker(load_epitome(path), 7, 0.25, 0.25)
+    for part, expected in zip(SPLIT_PARTS, trainer, strict=True):
+        assert model_split_ids(path, _manifest(7), part) == {p.rp_id for p in expected}
+    log = RejectLog()
+    evaluate(path, TableAnalyzer(), rejects=log)
+    assert log.counts == {"missing text": 1}
+
+
 def test_model_split_ids_warn_when_the_data_differs(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="carelens"):
         model_split_ids(LABELED, _manifest(3, data_sha="0" * 64), "test")

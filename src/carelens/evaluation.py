@@ -27,6 +27,7 @@ bytes, a wrong field count, a missing text) is one reject, never the whole file.
 
 from __future__ import annotations
 
+import csv
 import logging
 import os
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -377,8 +378,13 @@ def model_split_ids(
     The split is recomputed on ``data_path`` with the seed and dev / test fractions recorded
     in ``manifest["training"]``; a warning is logged when the file is not the one the model
     was trained on (its checksum differs), as the "held-out" part may then overlap training.
-    The file is read as :func:`evaluate` reads it (:func:`labelled_pairs`): a row it rejects
-    is in no part (a warning says how many), since it is not scored either.
+    The ids are read as the trainer reads the file
+    (:func:`carelens.training.data.epitome_row_ids`), so a row :func:`evaluate` rejects (an
+    empty seeker post, say) still takes its place in the split, as it did in training, and
+    is then simply not scored: leaving it out would deal every seeker post again and put
+    training rows in the held-out part. A file the trainer could not read (a TSV copy, bad
+    bytes) is split over the rows :func:`labelled_pairs` reads, with a warning when it
+    rejects some.
     """
     if part not in SPLIT_PARTS:
         raise InputError(f"unknown split part {part!r}; choose one of {', '.join(SPLIT_PARTS)}")
@@ -404,12 +410,17 @@ def model_split_ids(
     # training.data needs only numpy and the tokenizer (no torch), so it is safe to import.
     # Only the ids matter to the split, so the rows are kept as ids: a row whose labels the
     # trainer could not parse still splits exactly as the trainer would split it.
-    from carelens.training.data import LabeledPair, split_by_seeker
+    from carelens.training.data import LabeledPair, epitome_row_ids, split_by_seeker
 
-    pairs = [
-        LabeledPair(pair.seeker.id, pair.response.id, "", "", (0, 0, 0), ())
-        for _, pair in labelled_pairs(ctx)
-    ]
+    # Read as evaluate reads it first: a file evaluate refuses is refused here too.
+    ids = [(pair.seeker.id, pair.response.id) for _, pair in labelled_pairs(ctx)]
+    try:
+        ids = epitome_row_ids(ctx.path)
+    except (UnicodeDecodeError, csv.Error, KeyError):
+        pass  # the trainer could not read it: split the rows evaluate reads
+    else:
+        log = RejectLog()  # every row has its place in the split
+    pairs = [LabeledPair(sp_id, rp_id, "", "", (0, 0, 0), ()) for sp_id, rp_id in ids]
     if log.total:
         logger.warning(
             "%s: %d rows rejected (evaluate lists them with --rejects); they are in no part of "

@@ -115,6 +115,16 @@ def check_epitome_header(path: str | os.PathLike[str], *, every_level: bool = Tr
     )
 
 
+def epitome_row_ids(path: str | os.PathLike[str]) -> list[tuple[str, str]]:
+    """The ``(sp_id, rp_id)`` of every row of an EPITOME-layout CSV, read exactly as
+    :func:`load_epitome` reads the file (UTF-8 with or without a byte-order mark, commas), so
+    :func:`split_by_seeker` over them gives the trainer's split. UnicodeDecodeError,
+    ``csv.Error`` or KeyError when the trainer could not read the file either."""
+    allow_large_csv_fields()
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return [(row["sp_id"], row["rp_id"]) for row in csv.DictReader(fh)]
+
+
 def load_epitome(path: str | Path) -> list[LabeledPair]:
     """Read an EPITOME-layout CSV with ``*_level`` and ``*_rationales`` columns.
 
