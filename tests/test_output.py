@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -609,7 +610,12 @@ def test_resume_with_other_text_options_is_refused(
     said = "with" if first_with else "without"
     with pytest.raises(InputError, match=f"written {said} {option}") as caught:
         analyze_file(source, FakeAnalyzer(), out, chunk_size=5, **other)
-    assert f"run again {said} {option} to resume it" in str(caught.value)
+    if option == "--redact" and not first_with:
+        # Resuming without --redact would write the rest unredacted: never advised.
+        assert "to resume it" not in str(caught.value)
+        assert "cannot be resumed with --redact" in str(caught.value)
+    else:
+        assert f"run again {said} {option} to resume it" in str(caught.value)
     assert "remove or rename the output" in str(caught.value)
     assert store.read_bytes() == kept  # nothing appended, nothing cut
     summary = analyze_file(source, FakeAnalyzer(), out, chunk_size=5, **begun)
@@ -721,3 +727,95 @@ def test_an_output_mixed_by_an_older_carelens_is_refused(tmp_path: Path) -> None
     for redact in (False, True):
         with pytest.raises(InputError, match="some records of the existing output are redacted"):
             analyze_file(source, FakeAnalyzer(), out, redact=redact)
+
+
+#: Replies whose phone number an older carelens's --redact left in place (before redaction
+#: found numbers next to punctuation) and whose e-mail address it redacted.
+PHONE_ONLY = "Call me on tel.555-123-{i:04d} any time."
+PHONE_AND_EMAIL = "Write to kim{i}@example.org or tel.555-123-{i:04d}."
+
+
+def older_rules_output(tmp_path: Path, replies: Sequence[str], kept: int) -> tuple[Path, Path]:
+    """An input of ``replies`` and an output begun with --redact by an older carelens (no
+    options file) whose redaction found the e-mail addresses and not the phone numbers:
+    ``kept`` records, then one cut short."""
+    source = tmp_path / "in.jsonl"
+    rows = [
+        {
+            "seeker_id": f"s{i}",
+            "response_id": f"r{i}",
+            "seeker": f"I feel low ({i}).",
+            "response": r,
+        }
+        for i, r in enumerate(reply.format(i=i) for i, reply in enumerate(replies))
+    ]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    analyze_file(source, FakeAnalyzer(), out, redact=True)
+    options_path(out).unlink()
+    lines = []
+    for row, line in zip(rows, out.read_text(encoding="utf-8").splitlines(), strict=True):
+        record = json.loads(line)
+        assert record["response_text"] != row["response"]  # this carelens finds the number
+        record["response_text"] = re.sub(r"\S+@example\.org", "[email]", row["response"])
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    out.write_text("".join(lines[:kept]) + lines[kept][:30], encoding="utf-8")
+    return source, out
+
+
+def test_an_older_output_redacted_by_older_rules_resumes_with_redact(tmp_path: Path) -> None:
+    # Its records match neither the input nor this carelens's redaction, and hold [email].
+    source, out = older_rules_output(tmp_path, [PHONE_AND_EMAIL] * 6, 3)
+    kept = out.read_bytes()
+    with pytest.raises(InputError, match="written with --redact") as caught:
+        analyze_file(source, FakeAnalyzer(), out)
+    assert "run again with --redact to resume it" in str(caught.value)
+    assert out.read_bytes() == kept
+    summary = analyze_file(source, FakeAnalyzer(), out, redact=True)
+    assert (summary.resumed, summary.analysed) == (3, 3)
+    written = out.read_text(encoding="utf-8")
+    assert "@example.org" not in written
+    assert "555-123-0005" not in written  # the new records: this carelens's redaction
+    assert json.loads(options_path(out).read_text(encoding="utf-8"))["redact"] is True
+
+
+@pytest.mark.parametrize(
+    ("replies", "record"),
+    [
+        ([PHONE_ONLY] * 6, 1),  # every resumed record holds the number as read
+        ([PHONE_ONLY, PHONE_AND_EMAIL] * 3, 1),  # and others hold [email]
+        ([PHONE_AND_EMAIL, PHONE_ONLY] * 3, 2),
+    ],
+)
+def test_an_older_output_with_personal_data_as_read_never_advises_dropping_redact(
+    tmp_path: Path, replies: list[str], record: int
+) -> None:
+    # With --redact by an older carelens or without it, the records cannot tell: resuming
+    # with --redact is refused, and the advice is to start over, never to drop --redact
+    # (which would write the rest unredacted).
+    source, out = older_rules_output(tmp_path, replies, 4)
+    kept = out.read_bytes()
+    with pytest.raises(InputError) as caught:
+        analyze_file(source, FakeAnalyzer(), out, redact=True)
+    said = str(caught.value)
+    assert "without --redact to resume" not in said and "no texts" not in said
+    assert f"record {record} holds personal data as read" in said
+    assert "remove or rename the output (or pass --overwrite) to start over" in said
+    assert out.read_bytes() == kept
+    assert analyze_file(source, FakeAnalyzer(), out, redact=True, overwrite=True).analysed == 6
+
+
+def test_an_older_output_of_another_input_text_is_not_said_to_have_no_texts(
+    tmp_path: Path,
+) -> None:
+    # Same ids, other texts (neither the input's nor a redaction of it): redaction unknown.
+    source, out = older_rules_output(tmp_path, [PHONE_ONLY] * 6, 3)
+    out.write_text(
+        out.read_text(encoding="utf-8").replace("Call me on", "Ring me on"), encoding="utf-8"
+    )
+    for redact in (False, True):
+        with pytest.raises(InputError, match="cannot show it") as caught:
+            analyze_file(source, FakeAnalyzer(), out, redact=redact)
+        said = str(caught.value)
+        assert "no texts" not in said and "to resume it" not in said
+        assert "the texts of record 1 are neither the input's nor its redaction" in said

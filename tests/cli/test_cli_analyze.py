@@ -372,8 +372,15 @@ def test_resume_with_other_text_options_is_refused(
         result = invoke("analyze", source, "-o", out, option)
         assert result.exit_code == 1, result.output
         said = " ".join(result.stderr.split())
-        assert f"the existing output was written without {option} and this run is with" in said
-        assert f"run again without {option} to resume it" in said
+        if option == "--redact":  # resuming without it would write the rest unredacted
+            if kept_options:
+                assert "the existing output was written without --redact and this run is" in said
+            else:  # or with the redaction of an older carelens, which did not find it
+                assert "record 1 holds personal data as read" in said
+            assert "to resume it" not in said and "cannot be resumed with --redact" in said
+        else:
+            assert f"the existing output was written without {option} and this run is" in said
+            assert f"run again without {option} to resume it" in said
         assert "remove or rename the output" in said
         assert out.read_bytes() == kept  # the run was refused before anything was written
     resumed = invoke("analyze", source, "-o", out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -233,3 +234,33 @@ def test_answers_and_continuations_interleaved() -> None:
     assert _ids(exchanges) == [*(("p", f"a{i}") for i in range(50)), ("c7", "r")]
     assert all(e.seeker.meta["merged_ids"] == ["c"] for e in exchanges[:50])
     assert exchanges[-1].seeker.text == "more" and [t.id for t in exchanges[-1].context] == ["p"]
+
+
+@pytest.mark.parametrize("placeholder", ["0001-01-01T00:00:00Z", "1970-01-01", "19700101"])
+def test_a_placeholder_date_is_no_timestamp_and_the_input_order_decides(
+    tmp_path: Path, placeholder: str
+) -> None:
+    # A time is read by carelens.timestamps.parse_timestamp (1980-2100): "0001-01-01" is
+    # no date, so m3 is undated, and listed after bob's answer it was written after it.
+    (alone,) = _thread(
+        tmp_path,
+        "m1,,alice,2024-01-01T10:00:00Z,My dad died last week.\n"
+        "m2,m1,bob,2024-01-01T10:05:00Z,I am so sorry.\n"
+        f"m3,m1,alice,{placeholder},I can't stop crying.\n",
+    )
+    assert alone.seeker.text == "My dad died last week."
+    assert "merged_ids" not in alone.seeker.meta
+
+
+def test_every_form_of_time_orders_messages(tmp_path: Path) -> None:
+    # Unix seconds and milliseconds and compact dates, as parse_timestamp reads them: m3
+    # (listed last) was written before bob's answer, so it merges.
+    answer, early = "1704103500", "20240101T1001"  # 10:05 UTC, and 10:01 of the same day
+    for stamp in (answer, f"{answer}000"):
+        (exchange,) = _thread(
+            tmp_path,
+            "m1,,alice,2024-01-01T10:00:00Z,My dad died last week.\n"
+            f"m2,m1,bob,{stamp},I am so sorry.\n"
+            f"m3,m1,alice,{early},I can't stop crying.\n",
+        )
+        assert exchange.seeker.meta["merged_ids"] == ["m3"]

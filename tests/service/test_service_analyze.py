@@ -11,7 +11,7 @@ from service_helpers import BASE_URL, MakeApp, assert_error
 
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.output import result_record
-from carelens.service.schemas import MAX_TEXT_CHARS
+from carelens.service.schemas import MAX_PAIR_ID_CHARS, MAX_TEXT_CHARS
 from carelens.types import Exchange, Turn
 
 SEEKER = "I failed my driving test for the second time today."
@@ -57,6 +57,8 @@ def test_batch_keeps_order_and_ids(client: TestClient, analyzer: EmpathyAnalyzer
         ({"seeker": "", "response": RESPONSE}, "seeker"),
         ({"seeker": SEEKER, "response": "   \n"}, "response"),
         ({"seeker": SEEKER, "response": "x" * (MAX_TEXT_CHARS + 1)}, "response"),
+        ({"seeker": SEEKER, "response": RESPONSE, "id": "i" * (MAX_PAIR_ID_CHARS + 1)}, "id"),
+        ({"seeker": SEEKER, "response": RESPONSE, "id": ""}, "id"),
         ({"pairs": [{"seeker": SEEKER, "response": RESPONSE}, {"seeker": SEEKER}]}, "pairs[1]"),
         ({"pairs": []}, "pairs"),
         ({"seeker": SEEKER}, "body"),

@@ -1,16 +1,23 @@
-"""What every command shares: the consoles, ``-v``/``-q``, logging, progress and error lines.
+"""What every command shares: the consoles, ``-v``/``-q``, logging, progress and error lines,
+and the checks of the files a command writes.
 
 :func:`session` wraps a command's body: it sends carelens' log records to stderr through
 rich (``-v`` debug, ``-q`` warnings only, info otherwise), turns a :class:`CarelensError`
 or an ``OSError`` into one red ``error: ...`` line and exit code 1 (``-v`` adds the
 traceback), and a Ctrl-C into a short note and exit code 130. Logging is put back as it was
 when the command ends, so commands can run in-process (tests, notebooks).
+
+The checks of the files a command writes, made before any work (analyze, evaluate, the
+insights): :func:`refuse_writing_over` refuses an output path that names a file the command reads
+(through links too: :func:`same_file`), and :func:`prepare_output_files` refuses a path that
+is a folder and creates the folders the files go in.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -189,3 +196,55 @@ BatchSize = Annotated[
         "probabilities can shift by a few hundredths.",
     ),
 ]
+
+
+# --- files a command writes ---------------------------------------------------------------
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file: through symbolic and hard links, and ``..``
+    after folders that do not exist yet (``-o new/../in.csv``: ``new`` would be created)."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
+
+
+def refuse_writing_over(sources: Sequence[Path], written: Sequence[tuple[str, Path]]) -> None:
+    """Raise a usage error when a file to be written (``(option, path)`` pairs) is one of
+    the ``sources`` a command reads; call it before anything is opened for writing."""
+    for option, path in written:
+        for source in sources:
+            if same_file(path, source):
+                raise typer.BadParameter(
+                    f"{path} is the input file {source}; writing it would destroy the input. "
+                    "Choose another path.",
+                    param_hint=option,
+                )
+
+
+def prepare_output_files(written: Sequence[tuple[str, Path]]) -> None:
+    """Make ready, before any work, the files a command will write (``(option, path)``
+    pairs): refuse a path that is a folder, and create the missing folders they go in, or
+    raise an InputError saying why that cannot be done (a file in the way, no permission)."""
+    for option, path in written:  # every path is checked before any folder is made
+        if path.is_dir():
+            raise InputError(f"{option} names a folder; name a file in it instead", path=str(path))
+        for ancestor in path.parents:
+            if ancestor.exists():
+                if not ancestor.is_dir():
+                    raise InputError(
+                        "this is a file, so nothing can be written in it; choose another folder",
+                        path=str(ancestor),
+                    )
+                break
+    for _, path in written:
+        folder = path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(
+                f"cannot create this folder ({exc.strerror or exc})", path=str(folder)
+            ) from exc

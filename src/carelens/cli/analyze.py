@@ -37,6 +37,9 @@ from carelens.cli._common import (
     Verbose,
     parse_column_map,
     percent,
+    prepare_output_files,
+    refuse_writing_over,
+    same_file,
     session,
 )
 from carelens.errors import InputError
@@ -84,33 +87,9 @@ def count_pairs(path: Path, input_format: str | None, column_map: dict[str, str]
         return sum(1 for _ in exchanges)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` name one file: through symbolic and hard links, and ``..``
-    after folders that do not exist yet (``-o new/../in.csv``: ``new`` would be created)."""
-    if a.resolve() == b.resolve():
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them does not exist (yet)
-        return False
-
-
 def input_files(input: Path) -> list[Path]:
     """The files read for ``input``: itself, or a ConvoKit folder's utterances file."""
     return [input / UTTERANCES] if input.is_dir() else [input] if input.is_file() else []
-
-
-def refuse_writing_over(sources: Sequence[Path], written: Sequence[tuple[str, Path]]) -> None:
-    """Raise a usage error when a file to be written (``(option, path)`` pairs) is one of
-    the ``sources`` a command reads; call it before anything is opened for writing."""
-    for option, path in written:
-        for source in sources:
-            if _same_file(path, source):
-                raise typer.BadParameter(
-                    f"{path} is the input file {source}; writing it would destroy the input. "
-                    "Choose another path.",
-                    param_hint=option,
-                )
 
 
 def refuse_writing_over_input(input: Path, output: Path | None, rejects: Path) -> None:
@@ -126,35 +105,10 @@ def refuse_writing_over_input(input: Path, output: Path | None, rejects: Path) -
         written.append(("--output", options_path(output)))
     written.append(("--rejects", rejects))
     refuse_writing_over(input_files(input), written)
-    if any(_same_file(rejects, path) for option, path in written if option == "--output"):
+    if any(same_file(rejects, path) for option, path in written if option == "--output"):
         raise typer.BadParameter(
             f"{rejects} is also the results file; choose another path", param_hint="--rejects"
         )
-
-
-def prepare_output_files(written: Sequence[tuple[str, Path]]) -> None:
-    """Make ready, before any work, the files a command will write (``(option, path)``
-    pairs): refuse a path that is a folder, and create the missing folders they go in, or
-    raise an InputError saying why that cannot be done (a file in the way, no permission)."""
-    for option, path in written:  # every path is checked before any folder is made
-        if path.is_dir():
-            raise InputError(f"{option} names a folder; name a file in it instead", path=str(path))
-        for ancestor in path.parents:
-            if ancestor.exists():
-                if not ancestor.is_dir():
-                    raise InputError(
-                        "this is a file, so nothing can be written in it; choose another folder",
-                        path=str(ancestor),
-                    )
-                break
-    for _, path in written:
-        folder = path.parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InputError(
-                f"cannot create this folder ({exc.strerror or exc})", path=str(folder)
-            ) from exc
 
 
 def interrupted_note(output: Path | None) -> str:

@@ -37,9 +37,10 @@ from carelens.cli._common import (
     Verbose,
     fmt_interval,
     fmt_score,
+    prepare_output_files,
+    refuse_writing_over,
     session,
 )
-from carelens.cli.analyze import prepare_output_files, refuse_writing_over
 from carelens.errors import InputError
 from carelens.evaluation import SPLIT_PARTS, EvaluationReport, evaluate, model_split_ids
 from carelens.inference.artifact import MANIFEST, default_model_dir, record_evaluation

@@ -29,9 +29,10 @@ from carelens.cli._common import (
     Threads,
     Verbose,
     fmt_score,
+    refuse_writing_over,
     session,
 )
-from carelens.cli.analyze import DEFAULT_REJECTS, input_files, refuse_writing_over
+from carelens.cli.analyze import DEFAULT_REJECTS, input_files
 from carelens.errors import InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
 from carelens.insights.anonymize import KEY_ENV, pseudonym_key

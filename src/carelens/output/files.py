@@ -11,12 +11,17 @@ What a record holds besides the analysis depends on how the run was asked to wri
 records made the same way, or one file would hold, say, redacted and unredacted texts. The
 writer keeps the options in a small JSON file beside the output, ``OUT.options.json``
 (written before the first record, kept after the run, as the output's own account of how it
-was made), and refuses to resume an output written otherwise. An output from before that file
-existed is judged by its records, which is exact where it matters: texts are null exactly
-with ``--no-text``, each record names its model, and a record whose input pair holds personal
-data shows in its texts whether they were redacted; where it cannot show it (``--no-text``),
-resuming is refused, and where no resumed pair holds personal data, both ways give the same
-records, so the run resumes (see :meth:`ResultWriter.open`).
+was made), and refuses to resume an output written otherwise; a ``--redact`` run over an output
+written without it is told to start over, never to resume without ``--redact`` (which would
+write the rest unredacted). An output from before that file existed is judged by its
+records: texts are null exactly with ``--no-text`` and each record names its model. Its
+redaction may have been made by older, narrower rules than today's
+:func:`~carelens.privacy.redact`, so a redaction placeholder its input lacks shows that it
+was redacted, while personal data left as read shows only that it was not, or that the
+older rules missed it: enough to refuse ``--redact``, never to advise dropping it. Where a
+record cannot show it (no texts, or texts that are neither the input's nor a redaction of
+it), resuming is refused; where no resumed pair holds personal data, both ways give the
+same records, so the run resumes (see :class:`_ResumeCheck`).
 
 :func:`read_results` reads any finished (or interrupted) result file back. It is more lenient
 than resuming: a CSV header from an older carelens (fewer columns) is read by its own names,
@@ -56,6 +61,7 @@ from carelens.output.records import (
     require_pyarrow,
     unflatten_row,
 )
+from carelens.privacy import KINDS
 from carelens.privacy import redact as redact_text
 from carelens.readers.delimited import allow_large_csv_fields
 from carelens.readers.rejects import (
@@ -492,16 +498,39 @@ def _with(option: str, used: bool) -> str:
     return f"with {option}" if used else f"without {option}"
 
 
+#: What :func:`carelens.privacy.redact` writes in place of personal data, one per kind.
+_PLACEHOLDERS = tuple(f"[{kind}]" for kind in KINDS)
+
+
+def _adds_placeholder(written: str | None, original: str) -> bool:
+    """Whether ``written`` holds more of some redaction placeholder than ``original``: it
+    was redacted (by this carelens's rules or an older one's)."""
+    return bool(written) and any(
+        str(written).count(mark) > original.count(mark) for mark in _PLACEHOLDERS
+    )
+
+
 class _ResumeCheck:
     """What the records of an output being resumed show of the options they were written
     with, against the options of this run (:class:`RecordOptions`).
 
     ``kept`` are the options kept beside the output (None: an output from before they
     were kept). Texts show ``--no-text`` exactly (null exactly then: a response is never
-    empty) and each record names its model. ``--redact`` is taken from ``kept``; without
-    it, from the records whose input pair holds personal data: their texts are either the
-    input's or its redaction. Such a record without texts cannot show it, and the check
-    refuses; records without personal data are the same either way and show nothing.
+    empty) and each record names its model. ``--redact`` is taken from ``kept``. Without
+    it, the records are read knowing that the older carelens that wrote them may have
+    redacted by other rules than this one's :func:`~carelens.privacy.redact` (each release
+    finds more):
+
+    - a redaction placeholder (``[email]``, ``[phone]`` …) in a record's texts that its
+      input lacks shows the output was written with ``--redact``;
+    - texts that are the input's, where the input holds personal data, show it was
+      written without ``--redact``, or with a redaction that did not find it: enough to
+      refuse a resume with ``--redact``, never to advise one without it;
+    - texts that are neither (the input changed?), and a record whose input holds
+      personal data but which has no texts (``--no-text``), cannot show it: the check
+      refuses.
+
+    Records without personal data are the same either way and show nothing.
     """
 
     def __init__(self, wanted: RecordOptions, kept: Mapping[str, Any] | None) -> None:
@@ -510,8 +539,14 @@ class _ResumeCheck:
         self.kept_redact = redact if isinstance(redact, bool) else None
         self.with_texts: set[bool] = set()
         self.models: list[str] = []
-        self.redacted: set[bool] = set()
-        self.unknown: int | None = None  # first record that cannot show redaction
+        #: The first record whose texts hold a placeholder its input lacks.
+        self.redacted: int | None = None
+        #: The first record whose texts are its input's, which holds personal data.
+        self.as_read: int | None = None
+        #: The first record whose texts are neither its input's nor a redaction of it.
+        self.unreadable: int | None = None
+        #: The first record whose input holds personal data and which has no texts.
+        self.textless: int | None = None
 
     def add(self, number: int, record: JsonDict, exchange: Exchange) -> None:
         texts = (record.get("seeker_text"), record.get("response_text"))
@@ -522,25 +557,33 @@ class _ResumeCheck:
         if self.kept_redact is not None or not self._reading_redaction():
             return
         plain = (exchange.seeker.text, exchange.response.text)
-        redacted = (redact_text(plain[0]), redact_text(plain[1]))
-        if redacted == plain:
-            return  # nothing personal: the record is the same either way
+
+        def personal() -> bool:
+            return redact_text(plain[0]) != plain[0] or redact_text(plain[1]) != plain[1]
 
         def shows(candidate: tuple[str, str]) -> bool:
             seeker_ok = texts[0] == candidate[0] or (texts[0] is None and not candidate[0])
             return seeker_ok and texts[1] == candidate[1]
 
-        if texts[1] is not None and shows(redacted):
-            self.redacted.add(True)
-        elif texts[1] is not None and shows(plain):
-            self.redacted.add(False)
-        elif self.unknown is None:
-            self.unknown = number
+        if texts[1] is None:
+            if self.textless is None and personal():
+                self.textless = number
+        elif shows(plain):
+            if self.as_read is None and personal():
+                self.as_read = number
+        elif any(_adds_placeholder(t, p) for t, p in zip(texts, plain, strict=True)) or shows(
+            (redact_text(plain[0]), redact_text(plain[1]))
+        ):
+            if self.redacted is None:
+                self.redacted = number
+        elif self.unreadable is None:
+            self.unreadable = number
 
     def _reading_redaction(self) -> bool:
         """Whether redaction is still read from the records (not once they have shown it
         both ways, or one could not show it: the check refuses then anyway)."""
-        return len(self.redacted) < 2 and self.unknown is None
+        both = self.redacted is not None and self.as_read is not None
+        return not both and self.unreadable is None and self.textless is None
 
     def problem(self) -> str | None:
         """Why the output cannot be resumed with this run's options, or None."""
@@ -561,32 +604,59 @@ class _ResumeCheck:
                 f"is {wanted_model!r}; one output must hold one model's results: run again "
                 f"with that model (--model) to resume it, or {again}"
             )
-        redacted = self.kept_redact
-        if redacted is None:
-            if len(self.redacted) == 2:
-                return (
-                    "some records of the existing output are redacted and others are not "
-                    f"(written with and without --redact), so it cannot be resumed; {again}"
-                )
-            if self.unknown is not None:
-                return (
-                    "the existing output does not say whether it was written with --redact "
-                    "(it was begun by an older carelens), and its records cannot show it "
-                    f"(record {self.unknown} holds personal data and no texts), so it cannot "
-                    f"be resumed safely; {again}"
-                )
-            redacted = next(iter(self.redacted), None)
-        if redacted is not None and redacted != self.wanted.redact:
-            return self._differs("--redact", redacted, again)
+        if self.kept_redact is not None:
+            if self.kept_redact != self.wanted.redact:
+                return self._differs("--redact", self.kept_redact, again)
+            return None
+        return self._older_redaction(again)
+
+    def _older_redaction(self, again: str) -> str | None:
+        """Why an output begun by an older carelens (no options kept) cannot be resumed
+        with or without ``--redact`` as this run asks, or None."""
+        unknown = (
+            "the existing output does not say whether it was written with --redact (it was "
+            "begun by an older carelens), and its records cannot show it"
+        )
+        if self.textless is not None:
+            return (
+                f"{unknown} (record {self.textless} holds personal data and no texts), so it "
+                f"cannot be resumed safely; {again}"
+            )
+        if self.unreadable is not None:
+            return (
+                f"{unknown} (the texts of record {self.unreadable} are neither the input's nor "
+                f"its redaction: was the input changed?), so it cannot be resumed safely; {again}"
+            )
+        as_read = (
+            f"record {self.as_read} holds personal data as read (the output was written "
+            "without --redact, or with the redaction of an older carelens, which did not find it)"
+        )
+        if self.redacted is not None and self.as_read is not None:
+            return (
+                f"some records of the existing output are redacted (record {self.redacted} "
+                f"holds a placeholder) and others are not: {as_read}, so it cannot be resumed "
+                f"safely; {again}"
+            )
+        if self.redacted is not None and not self.wanted.redact:
+            return self._differs("--redact", True, again)
+        if self.as_read is not None and self.wanted.redact:
+            return (
+                f"this run is with --redact and the existing output was begun by an older "
+                f"carelens: {as_read}; a resumed output must be written as it was begun, so "
+                f"it cannot be resumed with --redact; {again}"
+            )
         return None
 
     def _differs(self, option: str, had: bool, again: str) -> str:
-        return (
+        said = (
             f"the existing output was written {_with(option, had)} and this run is "
             f"{_with(option, not had)}; a resumed output must be written as it was begun "
-            f"(one file must not mix the two): run again {_with(option, had)} to resume it, "
-            f"or {again}"
+            "(one file must not mix the two)"
         )
+        if option == "--redact" and not had:
+            # Resuming without --redact would write the rest unredacted: never advised.
+            return f"{said}, so it cannot be resumed with --redact; {again}"
+        return f"{said}: run again {_with(option, had)} to resume it, or {again}"
 
 
 class ResultWriter:

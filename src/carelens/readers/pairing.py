@@ -3,17 +3,18 @@
 Threads are rebuilt from ``reply_to``. First, consecutive messages of one speaker in a chain
 are merged: a message whose parent has the same (known) speaker is appended to the parent's
 text with ``"\\n"`` — unless someone else (another or an unknown speaker) had already
-answered the parent or a message merged with it: a message comes before another by
-timestamp when both have one that can be read (ISO 8601, or a Unix time), else by the order
-of the input. The merged turn keeps the first message's id and fields and lists the other
-ids, in thread order, in ``meta["merged_ids"]``. A turn with no speaker never merges. A
-message that answers its own speaker's message but is not merged (``m3`` in: alice posts
-``m1``, bob answers it with ``m2``, days later alice replies to ``m1`` with ``m3``) is a turn
-of its own: a self-reply is no exchange (nor a reject), but replies to it are paired with
-it. Then every other reply is paired with the (merged) message it answers — a reply to a
-reply is an exchange too, its parent being the seeker side. ``Exchange.context`` holds up to
-three (merged) ancestors above the seeker, oldest first. Exchanges come out in the order
-their responses appear in the input.
+answered the parent or a message merged with it: a message comes before another by timestamp
+when both have one that can be read (:func:`carelens.timestamps.parse_timestamp`: ISO 8601,
+compact dates, Unix times in seconds or milliseconds, 1980 to 2100; a placeholder such as
+``0001-01-01`` is no time), else by the order of the input. The merged turn keeps the first
+message's id and fields and lists the other ids, in thread order, in ``meta["merged_ids"]``.
+A turn with no speaker never merges. A message that answers its own speaker's message but is
+not merged (``m3`` in: alice posts ``m1``, bob answers it with ``m2``, days later alice
+replies to ``m1`` with ``m3``) is a turn of its own: a self-reply is no exchange (nor a
+reject), but replies to it are paired with it. Then every other reply is paired with the
+(merged) message it answers — a reply to a reply is an exchange too, its parent being the
+seeker side. ``Exchange.context`` holds up to three (merged) ancestors above the seeker,
+oldest first. Exchanges come out in the order their responses appear in the input.
 
 Problems are rejects, not errors: a second turn with an id already seen is dropped
 (``duplicate id``); a reply whose parent is not in the input cannot be paired (``unknown
@@ -42,11 +43,12 @@ import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from carelens.readers import rejects as R
-from carelens.readers.base import ReadContext, Record, iso_utc
+from carelens.readers.base import ReadContext, Record
 from carelens.readers.rejects import RejectLog
+from carelens.timestamps import parse_timestamp
 from carelens.types import Exchange, Turn
 
 #: Number of (merged) ancestors above the seeker kept in ``Exchange.context``.
@@ -277,17 +279,10 @@ class _Answers:
 
 
 def _moment(turn: Turn) -> datetime | None:
-    """A turn's timestamp as an aware datetime (naive means UTC); None when it has none
-    that can be read (ISO 8601, or a Unix time)."""
-    stamp = turn.timestamp
-    if stamp is None:
-        return None
-    text = iso_utc(stamp) or stamp.strip()
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    """A turn's time (:func:`carelens.timestamps.parse_timestamp`, the one rule for reading
+    a time: ISO 8601, compact dates, Unix times in seconds or milliseconds, 1980 to 2100);
+    None when it has none that can be read (the input order decides then)."""
+    return parse_timestamp(turn.timestamp)
 
 
 def _merge_groups(

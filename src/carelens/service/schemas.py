@@ -17,8 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 #: Longest seeker or response text ``/v1/analyze`` accepts, in characters.
 MAX_TEXT_CHARS = 20_000
-#: Longest pair id.
-MAX_ID_CHARS = 200
+#: Longest ``id`` a pair of a ``/v1/analyze`` request may carry, in characters (the ids and
+#: names read from files are held to :data:`carelens.types.MAX_ID_CHARS` instead).
+MAX_PAIR_ID_CHARS = 200
 #: Most results one page returns.
 MAX_PAGE = 500
 
@@ -37,7 +38,7 @@ Text = Annotated[
     str,
     Field(min_length=1, max_length=MAX_TEXT_CHARS, json_schema_extra={"pattern": NOT_SPACE}),
 ]
-PairId = Annotated[str, Field(min_length=1, max_length=MAX_ID_CHARS)]
+PairId = Annotated[str, Field(min_length=1, max_length=MAX_PAIR_ID_CHARS)]
 CorpusStatus = Literal["queued", "running", "done", "failed"]
 
 

@@ -1,0 +1,46 @@
+"""The shared CLI checks of the files a command writes (``carelens.cli._common``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import typer
+
+from carelens.cli import analyze, evaluate, insights
+from carelens.cli._common import prepare_output_files, refuse_writing_over, same_file
+from carelens.errors import InputError
+
+
+def test_every_command_uses_the_shared_checks() -> None:
+    # One copy, in the shared helpers: no command imports another command's module for them.
+    assert analyze.refuse_writing_over is refuse_writing_over
+    assert evaluate.refuse_writing_over is refuse_writing_over
+    assert insights.refuse_writing_over is refuse_writing_over
+    assert analyze.prepare_output_files is prepare_output_files
+    assert evaluate.prepare_output_files is prepare_output_files
+
+
+def test_refuse_writing_over_a_source(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("x\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(source)
+    assert same_file(tmp_path / "new" / ".." / "in.csv", source)
+    refuse_writing_over([source], [("--output", tmp_path / "out.csv")])
+    for path in (source, link, tmp_path / "new" / ".." / "in.csv"):
+        with pytest.raises(typer.BadParameter, match="writing it would destroy the input"):
+            refuse_writing_over([source], [("--output", path)])
+
+
+def test_prepare_output_files(tmp_path: Path) -> None:
+    out = tmp_path / "a" / "b" / "out.jsonl"
+    prepare_output_files([("--output", out)])
+    assert out.parent.is_dir() and not out.exists()
+    with pytest.raises(InputError, match="--rejects names a folder"):
+        prepare_output_files([("--output", tmp_path / "c" / "x.jsonl"), ("--rejects", tmp_path)])
+    assert not (tmp_path / "c").exists()  # every path is checked before a folder is made
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="nothing can be written in it"):
+        prepare_output_files([("--output", blocker / "sub" / "out.jsonl")])
