@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from carelens.analysis import feedback
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.feedback import (
     FEELING_WORDS,
@@ -844,7 +845,9 @@ def test_the_suggested_opening_uses_only_the_seekers_words(seeker: str) -> None:
     if clause is None:
         assert quoted_fragments(feedback) == []
     else:
-        assert quoted_fragments(feedback) == [clause, OPENING + second_person(clause) + "…"]
+        # A clipped clause ends in one ellipsis, not two ("I I I ... I…").
+        opening = OPENING + second_person(clause).removesuffix("…") + "…"
+        assert quoted_fragments(feedback) == [clause, opening]
         check_quotes(feedback, seeker, "")
 
 
@@ -868,3 +871,157 @@ def test_quotes_in_the_seeker_text_stay_unambiguous() -> None:
     seeker = 'My mom said "get over it" and I feel so alone.'
     feedback = feedback_for(analysis({}, style="other"), seeker, "")
     check_quotes(feedback, seeker, "")
+
+
+# Reading the seeker's message stays linear in its length: each word is read back over at
+# most once for whose feeling it is, each run of text without spaces is searched for a web
+# address once, however many feeling words it holds ("sad sad sad ...", "sad,sad,sad,...").
+
+#: Texts that made reading back quadratic: feeling words with no clause break between them.
+PATHOLOGICAL = [
+    "sad " * 400,
+    "sad," * 400,
+    "lost just " * 400,
+    "I feel sad and " * 200,
+    "my mom and so sad " * 200,
+    "so who sad " * 300,
+    "r/sad," * 400,
+    "sad.Reddit.com " * 200,
+    "I sad, " * 400,
+]
+
+
+def _holder_read_back(words: list[str], i: int, person: object) -> object:
+    """Whose feeling the word at ``i`` is, read back word by word to the start of its clause
+    (the definition :func:`feedback._holders` computes in one pass)."""
+    found = None
+    crossed = False
+    for j in range(i - 1, -1, -1):
+        word, before, after = words[j], words[j - 1] if j else "", words[j + 1]
+        if word in (",", "and", "or") and before in FEELING_WORDS:
+            continue
+        if not word[0].isalpha() or word in feedback._HOLDER_BREAKS:
+            break
+        if word in ("and", "or"):
+            crossed = True
+            continue
+        if word == "who" or (word == "that" and after in feedback._RELATIVE_VERBS):
+            return feedback._antecedent(words, j)
+        kind = person(j)  # type: ignore[operator]
+        if kind is not None:
+            if not crossed:
+                return kind
+            found = kind
+    return found
+
+
+def _tokens(text: str) -> tuple[list[re.Match[str]], list[str]]:
+    tokens = list(feedback._TOKEN.finditer(text))
+    return tokens, [feedback._plain(token.group(0)) for token in tokens]
+
+
+HOLDER_WORDS = [
+    "I", "i'm", "my", "me", "we", "he", "she", "they", "her", "mom", "friend", "Sarah", "Mike",
+    "it", "everything", "you", "who", "that", "is", "was", "feels", "and", "or", "but",
+    "because", "when", "so", "very", "not", "the", "someone", "a", "person", "Monday", ",",
+    ".", ";", "\n", "-", "sad", "lonely", "lost", "hurt", "angry", "scared", "alone", "job",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HOLDER_WORDS), max_size=40))
+def test_holders_read_in_one_pass_are_those_read_back_word_by_word(picked: list[str]) -> None:
+    tokens, words = _tokens(" ".join(picked))
+    feeling_at = [i for i, word in enumerate(words) if word in FEELING_WORDS]
+
+    def person(j: int) -> object:
+        return feedback._person(tokens, words, j)
+
+    expected = [_holder_read_back(words, i, person) for i in feeling_at]
+    assert feedback._holders(tokens, words, feeling_at) == expected
+
+
+def test_a_feeling_word_is_only_passed_over_when_reading_back() -> None:
+    # Reading back from a feeling word may stop at the one before it only because that one
+    # is never a person, a clause break, an "and" or a "who".
+    for feeling in FEELING_WORDS:
+        for text in (f"my mom {feeling} is", f"and {feeling.capitalize()} is", f"{feeling} was"):
+            tokens, words = _tokens(text)
+            j = words.index(feeling)
+            assert feedback._mark(tokens, words, j) == ("skip", None), text
+
+
+@pytest.mark.parametrize("seeker", PATHOLOGICAL)
+def test_each_word_is_read_back_over_at_most_once(
+    seeker: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = 0
+    person = feedback._person
+
+    def counted(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        return person(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feedback, "_person", counted)
+    seeker_feelings(seeker)
+    seeker_clause(seeker)
+    feedback_for(analysis({}, style="advice"), seeker, "")
+    # Three reads of the text (the two functions, then feedback, which reads it once).
+    assert calls <= 3 * len(_tokens(seeker)[1])
+
+
+class _CountingPattern:
+    """Stands in for a compiled pattern, adding up how much text its searches cover."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.searched = 0
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> object:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        self.searched += max(0, end - pos)
+        return self.pattern.search(text, pos, end)
+
+
+@pytest.mark.parametrize("seeker", PATHOLOGICAL)
+def test_each_run_of_text_is_searched_for_an_address_once(
+    seeker: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    address = _CountingPattern(feedback._ADDRESS)
+    monkeypatch.setattr(feedback, "_ADDRESS", address)
+    seeker_feelings(seeker)
+    seeker_clause(seeker)
+    # Each run once for seeker_feelings; each run once, and at most once more for each
+    # sentence's part of it, for seeker_clause.
+    assert address.searched <= 3 * len(seeker)
+
+
+def test_address_runs_are_found_from_each_feeling_word() -> None:
+    text = "see reddit.com/r/sad,lonely and r/sad or sad/lonely @sad sad"
+    tokens = [t for t in feedback._TOKEN.finditer(text) if t.group(0) in FEELING_WORDS]
+    runs = feedback._address_runs(text, tokens)
+    spans = [None if run is None else text[run[0] : run[1]] for run in runs]
+    assert spans == [
+        "reddit.com/r/sad,lonely", "reddit.com/r/sad,lonely", "r/sad", None, None, "@sad", None,
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("seeker", "feelings", "clause"),
+    [
+        ("sad " * 5000, ["sad"], None),
+        ("sad," * 5000, ["sad"], None),
+        ("I feel sad, " * 1700, ["sad"], "I feel sad"),
+        ("lost just " * 2000, ["lost"], None),
+        ("r/sad," * 3300, [], None),
+    ],
+)
+def test_a_message_at_the_api_limit_of_feeling_words_is_read(
+    seeker: str, feelings: list[str], clause: str | None
+) -> None:
+    # About 20,000 characters, the API's limit: minutes when read back quadratically.
+    assert len(seeker) >= 18_000
+    assert seeker_feelings(seeker) == feelings
+    assert seeker_clause(seeker) == clause
+    assert feedback_for(analysis({}, style="advice"), seeker, "")

@@ -36,8 +36,9 @@ A second sentence is added when the helper's own story takes over the reply (sel
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from carelens.privacy import find_personal
 from carelens.types import DimensionScore, ResponseAnalysis
@@ -298,6 +299,8 @@ _NOT_NAMES = frozenset([
 #: A run of text without spaces that is a web address or handle ("https://...", "www.x",
 #: "reddit.com/...", "r/lonely", "@sad"); "sad/lonely" is not.
 _ADDRESS = re.compile(r"://|www\.|\w\.[a-z]{2,}|(?<!\w)[ru]/|(?<!\w)@\w")
+#: The rest of a run of text without spaces.
+_NO_SPACE = re.compile(r"\S*")
 #: After a capitalised word that starts a sentence, these make it a name ("Mike is lonely").
 _NAME_VERBS = frozenset([
     "is", "was", "gets", "got", "feels", "felt", "seems", "seemed", "becomes", "became", "has",
@@ -352,15 +355,22 @@ def _plain(word: str) -> str:
     return word.lower().replace("\u2019", "'")
 
 
-def _in_address(text: str, token: re.Match[str]) -> bool:
-    """Whether ``token`` is part of a web address or handle ("reddit.com/r/lonely", "r/sad",
-    "@lonely"): the run of text without spaces around it looks like one."""
-    start, end = token.start(), token.end()
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return _ADDRESS.search(text, start, end) is not None
+def _address_runs(text: str, tokens: Sequence[re.Match[str]]) -> list[tuple[int, int] | None]:
+    """For each of ``tokens`` (words, in order), the start and end of the run of text without
+    spaces around it when that run looks like a web address or handle ("reddit.com/r/lonely",
+    "r/sad", "@lonely"), else None. Each run is read once, however many words it holds."""
+    runs: list[tuple[int, int] | None] = []
+    start = end = -1  # the run read last
+    address = False  # whether it looks like an address
+    for token in tokens:
+        if token.start() >= end:  # in another run: find its ends, from the token out
+            start = token.start()
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            end = _NO_SPACE.match(text, token.end()).end()  # type: ignore[union-attr]
+            address = _ADDRESS.search(text, start, end) is not None
+        runs.append((start, end) if address else None)
+    return runs
 
 
 def _denied(words: Sequence[str]) -> set[int]:
@@ -461,68 +471,134 @@ def _antecedent(words: Sequence[str], j: int) -> _Holder:
     return "other"
 
 
-def _holder(tokens: Sequence[re.Match[str]], words: Sequence[str], i: int) -> _Holder | None:
-    """Whose feeling the feeling word at ``i`` is, read back from it to the start of its
-    clause: the nearest person word ("my mom is so lonely", "she makes me angry"); past an
-    "and" or "or" that joins two verbs, the clause's subject, its first person word ("I miss
-    my mom and feel alone"). None when the clause names no one."""
-    found: _Holder | None = None
-    crossed = False  # read back past an "and"/"or" joining two verbs
-    for j in range(i - 1, -1, -1):
-        word = words[j]
-        before = words[j - 1] if j else ""
-        after = words[j + 1]
-        if word in (",", "and", "or") and before in FEELING_WORDS:
-            continue  # a list of feelings: "my mom is sad and lonely"
-        if not word[0].isalpha() or word in _HOLDER_BREAKS:
-            break
-        if word in ("and", "or"):
-            crossed = True
-            continue
-        if word == "who" or (word == "that" and after in _RELATIVE_VERBS):
-            return _antecedent(words, j)  # "a friend who is so lonely"
-        kind = _person(tokens, words, j)
-        if kind is not None:
-            if not crossed:
-                return kind
-            found = kind  # read on: the subject is the first person word of the clause
-    return found
+#: What a word is when reading back from a feeling word for whose it is (:func:`_holders`).
+_Mark = Literal["skip", "break", "and", "who", "person"]
 
 
-def _feeling_uses(text: str) -> list[tuple[re.Match[str], _FeelingUse]]:
+def _mark(
+    tokens: Sequence[re.Match[str]], words: Sequence[str], j: int
+) -> tuple[_Mark, _Holder | None]:
+    """What the word at ``j`` (not the last word) is when reading back for whose a feeling is:
+    a word passed over ("skip": a comma or "and" inside a list of feelings, or no person
+    word), the start of the clause ("break"), an "and" or "or" that joins two verbs ("and"), a
+    relative "who" or "that" with whom it is about ("who"), or a person word with whom it names
+    ("person")."""
+    word = words[j]
+    before = words[j - 1] if j else ""
+    if word in (",", "and", "or") and before in FEELING_WORDS:
+        return "skip", None  # a list of feelings: "my mom is sad and lonely"
+    if not word[0].isalpha() or word in _HOLDER_BREAKS:
+        return "break", None
+    if word in ("and", "or"):
+        return "and", None
+    if word == "who" or (word == "that" and words[j + 1] in _RELATIVE_VERBS):
+        return "who", _antecedent(words, j)  # "a friend who is so lonely"
+    kind = _person(tokens, words, j)
+    return ("skip", None) if kind is None else ("person", kind)
+
+
+def _holders(
+    tokens: Sequence[re.Match[str]], words: Sequence[str], feeling_at: Sequence[int]
+) -> list[_Holder | None]:
+    """Whose feeling each feeling word (at the ascending indices ``feeling_at``) is, read back
+    from it to the start of its clause: the nearest person word ("my mom is so lonely", "she
+    makes me angry"); past an "and" or "or" that joins two verbs, the clause's subject, its
+    first person word ("I miss my mom and feel alone"); after a relative "who", whom it is
+    about. None when the clause names no one.
+
+    Each word is read at most once: reading back from a feeling word stops at the feeling word
+    before it (itself only passed over, :func:`_mark`) and goes on with what was read back from
+    there, so a run of feeling words with no break ("sad sad sad ...") costs its length, not
+    its length squared."""
+    holders: list[_Holder | None] = []
+    previous = -1
+    # What reading back from the previous feeling word gave: its holder, and what reading on
+    # past an "and"/"or" gives there: (True, whom) when a "who" decides it, else (False, the
+    # clause's first person word or None).
+    near: _Holder | None = None
+    far: tuple[bool, _Holder | None] = (False, None)
+    for i in feeling_at:
+        nearest: tuple[_Mark, _Holder | None] | None = None  # the first mark read back from i
+        subject: _Holder | None = None  # the furthest-back person word read since then
+        end: tuple[bool, _Holder | None] | None = None
+        for j in range(i - 1, previous, -1):
+            mark, kind = _mark(tokens, words, j)
+            if mark == "skip":
+                continue
+            if nearest is None:
+                # This decides i's holder unless it is an "and"; reading on to the clause
+                # start is for what a later feeling word reads back past an "and".
+                nearest = (mark, kind)
+            if mark == "break":
+                end = (False, subject)
+                break
+            if mark == "who":
+                end = (True, kind)
+                break
+            if mark == "person":
+                subject = kind
+        if end is None:  # read back to the previous feeling word: go on from there
+            end = far if far[0] or far[1] is not None else (False, subject)
+        if nearest is None:
+            holder = near
+        elif nearest[0] == "and":
+            holder = end[1]
+        else:
+            holder = nearest[1]
+        holders.append(holder)
+        previous, near, far = i, holder, end
+    return holders
+
+
+class _Feeling(NamedTuple):
+    """A feeling word in the seeker's message: where it is, how it is used (:func:`_read`),
+    and the run of text without spaces it is in when that run looks like a web address."""
+
+    match: re.Match[str]
+    use: _FeelingUse
+    address: tuple[int, int] | None
+
+
+def _read(text: str) -> list[_Feeling]:
     """Feeling words in ``text``, each with how it is used: as the seeker's feeling, as one
     they deny (:func:`_denied`), or as not theirs: a verb telling what happened ("I lost my
-    job"), someone else's feeling ("my mom is so lonely", "he was angry") or part of a web
-    address."""
+    job") or someone else's feeling ("my mom is so lonely", "he was angry"). A feeling word in
+    a web address is not theirs either; its run is given, and :func:`_own_feelings` and
+    :func:`_clause` leave it out. Read once for both, and in time linear in the text's length
+    (:func:`_holders`, :func:`_address_runs`): a message at the API's limit of 20,000
+    characters of feeling words ("sad,sad,...") takes milliseconds, not minutes."""
     tokens = list(_TOKEN.finditer(text))
-    words = [_plain(token.group(0)) for token in tokens]
+    words = [token.group(0).lower() for token in tokens]
+    if "\u2019" in text:
+        words = [_plain(word) for word in words]
     denied = _denied(words)
-    uses: list[tuple[re.Match[str], _FeelingUse]] = []
-    for i, word in enumerate(words):
-        if word not in FEELING_WORDS:
-            continue
+    feeling_at = [i for i, word in enumerate(words) if word in FEELING_WORDS]
+    holders = _holders(tokens, words, feeling_at)
+    addresses = _address_runs(text, [tokens[i] for i in feeling_at])
+    feelings: list[_Feeling] = []
+    for i, holder, address in zip(feeling_at, holders, addresses, strict=True):
         verb = _as_verb(words, i)
         use: _FeelingUse
-        if (
-            _in_address(text, tokens[i])
-            or verb is False
-            or (verb is None and _holder(tokens, words, i) == "other")
-        ):
+        if verb is False or (verb is None and holder == "other"):
             use = "not theirs"
         else:
             use = "denied" if i in denied else "theirs"
-        uses.append((tokens[i], use))
-    return uses
+        feelings.append(_Feeling(tokens[i], use, address))
+    return feelings
 
 
 def seeker_feelings(seeker: str) -> list[str]:
     """Feeling words the seeker used as their own feeling, in order of first use (their
     spelling), leaving out those they deny ("I'm not sad") and those that are not theirs
-    ("I lost my job", "my mom is so lonely")."""
+    ("I lost my job", "my mom is so lonely", "reddit.com/r/sad")."""
+    return _own_feelings(_read(seeker))
+
+
+def _own_feelings(feelings: Sequence[_Feeling]) -> list[str]:
     seen: dict[str, str] = {}
-    for match, use in _feeling_uses(seeker):
-        word = match.group(0)
-        if use == "theirs" and word.lower() not in seen:
+    for feeling in feelings:
+        word = feeling.match.group(0)
+        if feeling.use == "theirs" and feeling.address is None and word.lower() not in seen:
             seen[word.lower()] = word
     return list(seen.values())
 
@@ -541,20 +617,44 @@ def seeker_clause(seeker: str) -> str | None:
     express (as in :func:`seeker_feelings`), or else the first first-person clause (one in a
     sentence with such a feeling first), never one that only denies a feeling ("I'm not
     sad"); None when there is none."""
+    return _clause(seeker, _read(seeker))
+
+
+def _clause(seeker: str, feelings: Sequence[_Feeling]) -> str | None:
+    """:func:`seeker_clause`, given the feeling words :func:`_read` found in ``seeker``.
+
+    Each sentence is read as if on its own. Its feeling words read the same in the whole text:
+    a sentence ends in ".", "!" or "?" or at a line break, each of which ends a clause and a
+    negation, so nothing is read across it. Only a web address is looked for in the sentence's
+    part alone of the run of text a feeling word is in ("I'm sad.Reddit.com" keeps "sad")."""
+    starts = [feeling.match.start() for feeling in feelings]
+    in_address: dict[tuple[int, int], bool] = {}  # each piece of an address run searched once
     candidates: list[tuple[int, int, str]] = []  # (preference, order, clause)
-    for sentence in _SENTENCE.findall(seeker):
+    for found in _SENTENCE.finditer(seeker):
+        sentence = found.group(0)
         if not _FIRST_PERSON.search(sentence):
             continue
-        feelings = _feeling_uses(sentence)
-        expressed = [m.start() for m, use in feelings if use == "theirs"]
-        denied = [m.start() for m, use in feelings if use == "denied"]
+        offset, stop = found.span()
+        expressed: list[int] = []  # where the feeling words are in the sentence, in order
+        denied: list[int] = []
+        for feeling in feelings[bisect_left(starts, offset) : bisect_left(starts, stop)]:
+            if feeling.address is not None:
+                piece = (max(feeling.address[0], offset), min(feeling.address[1], stop))
+                if piece not in in_address:
+                    in_address[piece] = _ADDRESS.search(seeker, *piece) is not None
+                if in_address[piece]:
+                    continue  # not theirs
+            if feeling.use == "theirs":
+                expressed.append(feeling.match.start() - offset)
+            elif feeling.use == "denied":
+                denied.append(feeling.match.start() - offset)
         for start, end in _parts(sentence):
             part = sentence[start:end].strip()
             if not _FIRST_PERSON.search(part) or len(part.split()) < 3:
                 continue
-            if any(start <= at < end for at in expressed):
+            if bisect_left(expressed, start) < bisect_left(expressed, end):
                 preference = 0
-            elif any(start <= at < end for at in denied):
+            elif bisect_left(denied, start) < bisect_left(denied, end):
                 continue
             else:
                 preference = 1 if expressed else 2
@@ -596,8 +696,8 @@ def second_person(clause: str) -> str:
     return turned
 
 
-def _opening(seeker: str) -> str | None:
-    clause = seeker_clause(seeker)
+def _opening(seeker: str, feelings: Sequence[_Feeling]) -> str | None:
+    clause = _clause(seeker, feelings)
     if clause is None:
         return None
     start = f"It sounds like {second_person(clause).removesuffix('…')}…"
@@ -610,8 +710,9 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     empathy = max(_level(analysis, n) for n in ("interpretation", "exploration", "reflection"))
     sympathy = max(_level(analysis, "sympathy"), _level(analysis, "emotional_reaction"))
     distress = analysis.seeker.distress.level if analysis.seeker and analysis.seeker.distress else 0
-    feelings = seeker_feelings(seeker)
-    opening = _opening(seeker)
+    read = _read(seeker)  # the seeker's feeling words, read once for both
+    feelings = _own_feelings(read)
+    opening = _opening(seeker, read)
     unsafe = analysis.unsafe
     if unsafe:
         words = _clip(response[unsafe[0].start : unsafe[0].end], 8)
