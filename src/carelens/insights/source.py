@@ -22,15 +22,10 @@ from carelens.output import read_results
 from carelens.output.files import first_line, is_result_header
 from carelens.output.records import (
     OUTPUT_FORMATS,
-    FieldError,
-    check_result_record,
-    flat_dimensions,
     require_pyarrow,
-    unflatten_row,
 )
 from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
-from carelens.readers.rejects import INVALID_VALUE, MISSING_ID, NOT_AN_OBJECT
 from carelens.types import JsonDict
 
 #: Reads of the first line of a file to tell results from conversations.
@@ -84,58 +79,11 @@ def batch_parts(path: str | os.PathLike[str]) -> list[Path] | None:
 def batch_part_records(
     path: str | os.PathLike[str], *, rejects: RejectLog | None = None
 ) -> Iterator[JsonDict]:
-    """The records of one part (a Parquet file) of a ``carelens batch`` output, in order.
-
-    Read and checked as :func:`~carelens.output.read_results` reads a Parquet result file —
-    a bad record is listed in ``rejects`` (row, field, reason), else an InputError — except
+    """The records of one part (a Parquet file) of a ``carelens batch`` output, in order:
+    read and checked as :func:`~carelens.output.read_results` reads a result file, except
     that a record repeating another's seeker and response ids is kept: in a batch output it
-    is another input pair (see the module docstring).
-    """
-    p = Path(path)
-    pa = require_pyarrow()
-    try:
-        parquet = pa.parquet.ParquetFile(p)
-    except (OSError, pa.ArrowException) as exc:
-        raise InputError(f"not a readable Parquet file ({exc})", path=str(p)) from exc
-    columns = parquet.schema_arrow.names
-    if not is_result_header(columns):
-        raise InputError(
-            "its columns are not a result file's: not a part of a carelens batch output",
-            path=str(p),
-        )
-    dims = flat_dimensions(columns)
-    number = 0
-    for batch in parquet.iter_batches():
-        for row in batch.to_pylist():
-            number += 1
-            try:
-                record = unflatten_row(row, dims)
-                check_result_record(record)
-            except FieldError as exc:
-                _bad_part_record(p, number, exc, rejects)
-                continue
-            yield record
-
-
-def _bad_part_record(path: Path, row: int, exc: FieldError, rejects: RejectLog | None) -> None:
-    """A damaged record of a batch part: listed in ``rejects``, else an InputError (worded
-    and classified as :func:`~carelens.output.read_results` does)."""
-    if exc.field == "(record)":
-        reason, field = NOT_AN_OBJECT, None
-    elif exc.field == "response_id" and "missing" in exc.why:
-        reason, field = MISSING_ID, exc.field
-    else:
-        reason, field = INVALID_VALUE, exc.field
-    if rejects is not None:
-        rejects.add(path, row, field, reason, detail=exc.why)
-        return
-    raise InputError(
-        f"not a result record: {exc.why}; correct or remove it (carelens summarize and "
-        "report skip and list such records)",
-        path=str(path),
-        line=row,
-        field=field,
-    )
+    is another input pair (see the module docstring)."""
+    return read_results(path, rejects=rejects, keep_repeats=True)
 
 
 def is_result_file(path: str | os.PathLike[str]) -> bool:

@@ -120,10 +120,12 @@ class _Scan:
         *,
         reading: bool = False,
         rejects: RejectLog | None = None,
+        keep_repeats: bool = False,
     ) -> None:
         self.path, self.fmt, self.dimensions = path, fmt, dimensions
         self.reading = reading
         self.rejects = rejects
+        self.keep_repeats = keep_repeats
         self.end = 0
         self.has_header = False
         #: (seeker id, response id) -> line, to list repeated records (with ``rejects``).
@@ -157,8 +159,8 @@ class _Scan:
 
     def _repeated(self, line: int, record: JsonDict) -> bool:
         """Whether ``record`` repeats an earlier one's ids (listed in ``rejects``; without
-        ``rejects`` nothing is checked)."""
-        if self.rejects is None:
+        ``rejects``, or keeping repeats, nothing is checked)."""
+        if self.rejects is None or self.keep_repeats:
             return False
         ids = (record.get("seeker_id"), record["response_id"])
         first = self._seen.setdefault(ids, line)
@@ -389,7 +391,10 @@ def _check_record(record: Any, dimensions: Sequence[str], *, partial: bool = Fal
 
 
 def read_results(
-    path: str | os.PathLike[str], *, rejects: RejectLog | None = None
+    path: str | os.PathLike[str],
+    *,
+    rejects: RejectLog | None = None,
+    keep_repeats: bool = False,
 ) -> Iterator[JsonDict]:
     """Read the records of a finished (or interrupted) result file, any format, in order.
 
@@ -398,21 +403,24 @@ def read_results(
     with ``rejects`` it is listed there instead and reading goes on. A last JSON Lines or
     CSV record cut short by an interrupted run is left out (listed in ``rejects``, else
     logged as a warning). A file that is not a result file at all (another CSV header, a
-    Parquet file without result columns) is always an InputError.
+    Parquet file without result columns) is always an InputError. With ``rejects``, a
+    record repeating an earlier one's seeker and response ids is listed and counted once,
+    unless ``keep_repeats`` (a part of a ``carelens batch`` output, where such a record is
+    another input pair).
     """
     p = Path(path)
     if not p.is_file():
         raise InputError("no such file; check the path", path=str(p))
     fmt = output_format(p)
     if fmt == "parquet":
-        yield from _read_parquet(p, rejects)
+        yield from _read_parquet(p, rejects, keep_repeats)
         return
     if fmt == "csv":
         header = next(csv.reader([first_line(p)]), [])
         dims = flat_dimensions(header)
     else:
         dims = []  # a JSON Lines record names its own dimensions
-    yield from _Scan(p, fmt, dims, reading=True, rejects=rejects)
+    yield from _Scan(p, fmt, dims, reading=True, rejects=rejects, keep_repeats=keep_repeats)
 
 
 def first_line(path: Path, max_bytes: int = -1) -> str:
@@ -423,7 +431,9 @@ def first_line(path: Path, max_bytes: int = -1) -> str:
     return first.removeprefix(_BOM).decode("utf-8", "replace")
 
 
-def _read_parquet(path: Path, rejects: RejectLog | None) -> Iterator[JsonDict]:
+def _read_parquet(
+    path: Path, rejects: RejectLog | None, keep_repeats: bool = False
+) -> Iterator[JsonDict]:
     pa = require_pyarrow()
     try:
         parquet = pa.parquet.ParquetFile(path)
@@ -437,7 +447,7 @@ def _read_parquet(path: Path, rejects: RejectLog | None) -> Iterator[JsonDict]:
             path=str(path),
         )
     dims = flat_dimensions(columns)
-    scan = _Scan(path, "parquet", dims, reading=True, rejects=rejects)
+    scan = _Scan(path, "parquet", dims, reading=True, rejects=rejects, keep_repeats=keep_repeats)
     number = 0
     for batch in parquet.iter_batches():
         for row in batch.to_pylist():
