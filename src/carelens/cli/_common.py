@@ -225,14 +225,18 @@ def refuse_writing_over(sources: Sequence[Path], written: Sequence[tuple[str, Pa
                 )
 
 
-def prepare_output_files(written: Sequence[tuple[str, Path]]) -> None:
+def prepare_output_files(written: Sequence[tuple[str, Path]], folders: Sequence[Path] = ()) -> None:
     """Make ready, before any work, the files a command will write (``(option, path)``
-    pairs): refuse a path that is a folder, and create the missing folders they go in, or
-    raise an InputError saying why that cannot be done (a file in the way, no permission)."""
-    for option, path in written:  # every path is checked before any folder is made
+    pairs) and the ``folders`` it writes into: refuse a path that is a folder, and create
+    the missing folders, or raise an InputError saying why that cannot be done (a file in
+    the way, no permission to create or to write in it). Every place is checked before any
+    folder is made."""
+    for option, path in written:
         if path.is_dir():
             raise InputError(f"{option} names a folder; name a file in it instead", path=str(path))
-        for ancestor in path.parents:
+    places = [path.parent for _, path in written] + list(folders)
+    for place in places:
+        for ancestor in (place, *place.parents):
             if ancestor.exists():
                 if not ancestor.is_dir():
                     raise InputError(
@@ -240,11 +244,12 @@ def prepare_output_files(written: Sequence[tuple[str, Path]]) -> None:
                         path=str(ancestor),
                     )
                 break
-    for _, path in written:
-        folder = path.parent
+    for place in places:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            place.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise InputError(
-                f"cannot create this folder ({exc.strerror or exc})", path=str(folder)
+                f"cannot create this folder ({exc.strerror or exc})", path=str(place)
             ) from exc
+        if not os.access(place, os.W_OK | os.X_OK):
+            raise InputError("cannot write in this folder (permission denied)", path=str(place))

@@ -11,7 +11,6 @@ in texts. Both are thin layers over :class:`carelens.insights.Insights`.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,6 +28,7 @@ from carelens.cli._common import (
     Threads,
     Verbose,
     fmt_score,
+    prepare_output_files,
     refuse_writing_over,
     session,
 )
@@ -133,38 +133,11 @@ def check_outputs(
                 f"{path} is also where {option} writes; choose another path",
                 param_hint="--rejects",
             )
-    for option, path in written:
-        if path.is_dir():
-            raise InputError(f"{option} names a folder; name a file in it instead", path=str(path))
-    folders = [path.parent for _, path in written]
-    if folder is not None:
-        folders.append(folder[1])
-    for place in folders:
-        _make_folder(place)
+    prepare_output_files(written, [folder[1]] if folder is not None else [])
 
 
 def _same_path(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
-
-
-def _make_folder(folder: Path) -> None:
-    """Create ``folder`` (and its parents), or raise an InputError that says why not."""
-    for ancestor in (folder, *folder.parents):
-        if ancestor.exists():
-            if not ancestor.is_dir():
-                raise InputError(
-                    "this is a file, so nothing can be written in it; choose another folder",
-                    path=str(ancestor),
-                )
-            break
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(
-            f"cannot create this folder ({exc.strerror or exc})", path=str(folder)
-        ) from exc
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError("cannot write in this folder (permission denied)", path=str(folder))
 
 
 def load_insights(
