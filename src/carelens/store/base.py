@@ -188,12 +188,9 @@ def normalize_timestamp(value: object) -> str | None:
         return None
     try:
         parsed = datetime.fromisoformat(value.strip())
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=UTC)
-        utc = parsed.astimezone(UTC).replace(tzinfo=None)
+        return sortable(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
     except (ValueError, OverflowError):
         return None
-    return utc.isoformat(timespec="microseconds") + "Z"
 
 
 def bound_timestamp(name: str, value: str | None) -> str | None:
