@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pyarrow as pa
@@ -16,7 +16,15 @@ from hypothesis import strategies as st
 
 from carelens.batch.pairing import pair_group
 from carelens.batch.plan import BatchPlan, InputFile
-from carelens.batch.rows import EXCHANGE, REJECT, TURN, has_conversation, stable_shard
+from carelens.batch.rows import (
+    EXCHANGE,
+    GONE,
+    REJECT,
+    SKIP,
+    TURN,
+    has_conversation,
+    stable_shard,
+)
 from carelens.batch.staging import read_input
 from carelens.readers import RejectLog, pair_turns, read_exchanges
 from carelens.types import Exchange, Turn
@@ -60,20 +68,35 @@ def write_jsonl(path: Path, turns: list[Turn]) -> None:
             fh.write(json.dumps(t.to_dict()) + "\n")
 
 
-def batch_pairs(
-    paths: list[Path], shards: int, format: str = "jsonl"
-) -> tuple[list[Exchange], list[tuple[str, str]]]:
-    """Stage 1 without Ray: read every file, shuffle turn rows by group, pair each group."""
+def staged_rows(paths: list[Path], shards: int, format: str = "jsonl") -> list[dict[str, object]]:
+    """Stage 1 without Ray: read every file, shuffle message rows by group, pair each group."""
     inputs = tuple(InputFile(i, str(p), format, 0, 0) for i, p in enumerate(paths))
     plan = BatchPlan(inputs=inputs, shards=shards, model_id="m")
     rows = [r for i in range(len(paths)) for t in read_input(plan, i) for r in t.to_pylist()]
     groups: dict[str, list[dict[str, object]]] = defaultdict(list)
-    done = [r for r in rows if r["kind"] != TURN]
+    done = [r for r in rows if r["kind"] not in (TURN, GONE)]
     for row in rows:
-        if row["kind"] == TURN:
+        if row["kind"] in (TURN, GONE):
             groups[str(row["group"])].append(row)
     for group_rows in groups.values():
         done.extend(pair_group(group_rows, paths=[str(p) for p in paths], shards=shards))
+    return done
+
+
+def skip_counts(rows: list[dict[str, object]]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for row in rows:
+        if row["kind"] == SKIP:
+            payload = json.loads(str(row["payload"]))
+            counts[payload["reason"]] += payload["n"]
+    return dict(counts)
+
+
+def batch_pairs(
+    paths: list[Path], shards: int, format: str = "jsonl"
+) -> tuple[list[Exchange], list[tuple[str, str]]]:
+    """Stage 1 without Ray: the exchanges and (reason, file) of the rejects."""
+    done = staged_rows(paths, shards, format)
     exchange_rows = sorted(
         (r for r in done if r["kind"] == EXCHANGE), key=lambda r: (r["file"], r["seq"])
     )
@@ -274,3 +297,78 @@ def test_reddit_comments_in_a_zst_shard_pair_with_submissions_in_another(
     }
     single = {(e.seeker.id, e.response.id) for e in read_exchanges(dump, rejects=RejectLog())}
     assert pairs == single and any(s == "abc1" for s, _ in pairs)
+
+
+def _reddit(path: Path, *records: dict[str, object]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_replies_to_deleted_items_are_skipped_as_analyze_counts_them(tmp_path: Path) -> None:
+    """A reply to a deleted submission or comment is counted `reply to deleted` (or
+    `removed`), even when the deleted item came in another Reddit dump; it was an
+    `unknown parent` reject in batch runs."""
+    submissions = _reddit(
+        tmp_path / "RS_2024-01",
+        {"id": "s1", "author": "a", "title": "[deleted]", "selftext": "[deleted]"},
+        {"id": "s2", "author": "a", "title": "I feel alone.", "selftext": ""},
+    )
+    comments = _reddit(
+        tmp_path / "RC_2024-01",
+        {"id": "c1", "author": "b", "body": "Hugs.", "parent_id": "t3_s1", "link_id": "t3_s1"},
+        {"id": "c2", "author": "b", "body": "[removed]", "parent_id": "t3_s2"},
+        {"id": "c3", "author": "c", "body": "Who?", "parent_id": "t1_c2", "link_id": "t3_s2"},
+        {"id": "c4", "author": "c", "body": "I'm here.", "parent_id": "t3_s2", "link_id": "t3_s2"},
+    )
+    done = staged_rows([submissions, comments], shards=3, format="reddit")
+    assert not [r for r in done if r["kind"] == REJECT]
+    assert skip_counts(done) == {
+        "deleted": 2,
+        "removed": 1,
+        "reply to deleted": 1,
+        "reply to removed": 1,
+    }
+    # One dump holding both, as analyze reads it: the same counts.
+    both = _reddit(tmp_path / "both.ndjson")
+    both.write_text(submissions.read_text() + comments.read_text(), encoding="utf-8")
+    log = RejectLog()
+    exchanges = list(read_exchanges(both, format="reddit", rejects=log))
+    assert log.counts == {} and log.skipped == skip_counts(done)
+    got = [e for r in done if r["kind"] == EXCHANGE for e in [json.loads(str(r["payload"]))]]
+    assert [e["response"]["id"] for e in got] == [e.response.id for e in exchanges] == ["c4"]
+
+
+def test_a_reply_to_a_spam_comment_is_skipped_as_analyze_counts_it(tmp_path: Path) -> None:
+    site = tmp_path / "site.xml"
+    text = (EXAMPLES / "blog_comments.xml").read_text(encoding="utf-8")
+    approved = "<wp:comment_approved><![CDATA[1]]></wp:comment_approved>"
+    spam = "<wp:comment_approved><![CDATA[spam]]></wp:comment_approved>"
+    assert approved in text
+    site.write_text(text.replace(approved, spam, 1), encoding="utf-8")  # comment 301
+    log = RejectLog()
+    expected = list(read_exchanges(site, rejects=log))
+    assert any(k.startswith("reply to ") for k in log.skipped)  # the case is exercised
+    done = staged_rows([site], shards=2, format="wxr")
+    assert skip_counts(done) == log.skipped
+    assert sorted(
+        json.loads(str(r["payload"]))["reason"] for r in done if r["kind"] == REJECT
+    ) == sorted(r for r, n in log.counts.items() for _ in range(n))
+    got = [json.loads(str(r["payload"])) for r in done if r["kind"] == EXCHANGE]
+    assert sorted(e["response"]["id"] for e in got) == sorted(e.response.id for e in expected)
+
+
+def test_threads_numbering_messages_from_one_are_paired_as_analyze_pairs_them(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "threads.csv"
+    path.write_text(
+        "message_id,thread_id,parent_id,author,text\n"
+        "1,A,,alice,I lost my job today.\n"
+        "2,A,1,bob,What happened?\n"
+        "1,B,,carol,My dog died last night.\n"
+        "2,B,1,dave,I'm so sorry about your dog.\n",
+        encoding="utf-8",
+    )
+    got, rejects = batch_pairs([path], shards=2, format="csv")
+    expected, expected_rejects = analyze_pairs(path)
+    assert got == expected and len(got) == 2 and rejects == expected_rejects == []

@@ -283,3 +283,33 @@ def test_a_run_staged_by_the_earlier_rule_is_not_resumed(tmp_path: Path) -> None
         run_batch(INPUTS[:1], BatchOptions(output=out, shards=2))  # unfinished
     assert sorted(p.name for p in out.iterdir()) == left  # nothing restaged or scored
     assert (out / WORK / "staged").is_dir()
+
+
+def test_replies_to_deleted_comments_are_counted_as_analyze_counts_them(tmp_path: Path) -> None:
+    """The read task sends the ids of the items it skipped to their conversation's group,
+    so a reply to a removed comment is `reply to removed`, not an `unknown parent`."""
+    dump = tmp_path / "RC_2023-11.ndjson"
+    reply = {
+        "id": "c7",
+        "author": "kind_owl",
+        "body": "I saw what you wrote before it went. I'm here.",
+        "parent_id": "t1_c4",
+        "link_id": "t3_abc2",
+        "created_utc": 1700004000,
+    }
+    dump.write_text(
+        (DATA / "reddit_dump.ndjson").read_text(encoding="utf-8") + json.dumps(reply) + "\n",
+        encoding="utf-8",
+    )
+    result = run_batch([dump], BatchOptions(output=tmp_path / "out", workers=1, shards=2))
+    log = RejectLog()
+    expected = analyze_records_with(dump, tmp_path, log)
+    assert log.skipped["reply to removed"] == 1
+    assert dict(result.skipped) == log.skipped and dict(result.rejected) == log.counts
+    assert by_ids(batch_records(tmp_path / "out")) == by_ids(expected)
+
+
+def analyze_records_with(path: Path, tmp: Path, log: RejectLog) -> list[dict[str, object]]:
+    out = tmp / "single.jsonl"
+    analyze_file(path, carelens.load(threads=1), out, rejects=log)
+    return list(read_results(out))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,57 @@ def test_duplicate_ids_keep_the_first() -> None:
     (exchange,) = pair_turns(turns, rejects=rejects)
     assert exchange.seeker.text == "first"
     assert rejects.counts == {"duplicate id": 1}
+
+
+def test_ids_name_a_message_within_its_conversation(tmp_path: Path) -> None:
+    # Message numbers that restart in every thread: each reply answers the message of its
+    # own thread (the dog reply was paired with the job post, and thread B's "1" was a
+    # duplicate id).
+    path = tmp_path / "threads.csv"
+    path.write_text(
+        "message_id,thread_id,parent_id,author,text\n"
+        "1,A,,alice,I lost my job today.\n"
+        "2,A,1,bob,What happened?\n"
+        "1,B,,carol,My dog died last night.\n"
+        "3,B,1,dave,I'm so sorry about your dog.\n"
+        "1,B,,erin,A second message 1 in thread B.\n",
+        encoding="utf-8",
+    )
+    rejects = RejectLog()
+    exchanges = list(read_exchanges(path, rejects=rejects))
+    assert [(e.seeker.text, e.response.text) for e in exchanges] == [
+        ("I lost my job today.", "What happened?"),
+        ("My dog died last night.", "I'm so sorry about your dog."),
+    ]
+    assert rejects.counts == {"duplicate id": 1}
+
+
+def test_a_reply_never_answers_a_message_of_another_conversation(tmp_path: Path) -> None:
+    path = tmp_path / "rejects.jsonl"
+    turns = [
+        Turn(id="p", text="A post.", speaker="ann", conversation_id="A"),
+        Turn(id="r", text="A reply.", speaker="bob", conversation_id="B", reply_to="p"),
+        Turn(id="s", text="No thread given.", speaker="cat", reply_to="p"),
+    ]
+    with RejectLog(path) as rejects:
+        assert pair_turns(turns, rejects=rejects) == []
+    assert rejects.counts == {"unknown parent": 2}
+    details = [json.loads(line)["detail"] for line in path.read_text().splitlines()]
+    assert details == [
+        "turn 'r' in conversation 'B' replies to 'p', which is in another conversation only",
+        "turn 's' replies to 'p', which is in another conversation only",
+    ]
+
+
+def test_merged_ids_are_message_ids() -> None:
+    turns = [
+        Turn(id="1", text="first", speaker="ann", conversation_id="c"),
+        Turn(id="2", text="more", speaker="ann", conversation_id="c", reply_to="1"),
+        Turn(id="3", text="reply", speaker="bob", conversation_id="c", reply_to="2"),
+    ]
+    (exchange,) = pair_turns(turns)
+    assert exchange.seeker.text == "first\nmore"
+    assert exchange.seeker.meta["merged_ids"] == ["2"]
 
 
 @st.composite

@@ -5,7 +5,9 @@ whose ids are global, by conversation id across all their files, so a comment an
 submission it answers meet even when they were read from different files (``RS_*`` and
 ``RC_*``); for every other format by (file, conversation id), so a file is never paired with
 another that reuses its ids. Each group is paired exactly as ``carelens analyze`` pairs one
-file (:func:`~carelens.readers.pairing.pair_located_records`), with its rows in input order.
+file (:func:`~carelens.readers.pairing.pair_located_records`), with its rows in input order
+and the messages its readers left out (``gone`` rows: a reply to one is counted as skipped,
+``reply to deleted``, as ``analyze`` counts it).
 Messages without a conversation id form one group (per file, or across Reddit dumps).
 """
 
@@ -16,7 +18,15 @@ from collections.abc import Sequence
 
 import pyarrow as pa
 
-from carelens.batch.rows import CollectingRejectLog, Row, exchange_row, reject_row, to_table
+from carelens.batch.rows import (
+    GONE,
+    CollectingRejectLog,
+    Row,
+    exchange_row,
+    reject_row,
+    skip_row,
+    to_table,
+)
 from carelens.readers.base import Record
 from carelens.readers.pairing import pair_located_records
 from carelens.types import Turn
@@ -27,13 +37,17 @@ def pair_group(rows: Sequence[Row], *, paths: Sequence[str], shards: int) -> lis
     ordered = sorted(rows, key=lambda r: (r["file"], r["seq"]))
     place: dict[str, tuple[int, int]] = {}
     located = []
+    gone: dict[str, str] = {}
     for row in ordered:
         payload = json.loads(row["payload"])
+        if row["kind"] == GONE:
+            gone.setdefault(payload["id"], payload["why"])
+            continue
         turn = Turn.from_dict(payload["turn"])
         place.setdefault(turn.id, (row["file"], row["seq"]))
         located.append((paths[row["file"]], Record(payload["line"], turn)))
     log = CollectingRejectLog()
-    exchanges = pair_located_records(located, rejects=log)
+    exchanges = pair_located_records(located, rejects=log, gone=gone)
     group = ordered[0]["group"] if ordered else ""
     out: list[Row] = []
     for exchange in exchanges:
@@ -42,6 +56,9 @@ def pair_group(rows: Sequence[Row], *, paths: Sequence[str], shards: int) -> lis
     file_of = {p: i for i, p in enumerate(paths)}
     for n, entry in enumerate(log.drain()):
         out.append(reject_row(entry, file=file_of.get(str(entry["path"]), -1), seq=n))
+    if log.skipped:
+        first = ordered[0]["file"]  # a skip count needs a file; its sum is what is read
+        out.extend(skip_row(reason, n, file=first) for reason, n in log.skipped.items())
     return out
 
 

@@ -1,4 +1,4 @@
-"""The staged row: one exchange, unpaired message, reject or skip count, as Arrow data.
+"""The staged row: one exchange, unpaired message, skipped message, reject or skip count.
 
 Every stage-1 row has the same six columns (:data:`ROW_SCHEMA`): ``kind``; ``group`` (the
 thread a message is paired in, see :func:`group_key`; ``""`` for pair rows, rejects and
@@ -12,7 +12,10 @@ comments on it may come in different files, ``RS_*`` and ``RC_*``), so only thos
 messages are grouped by conversation id across files. Every other format's ids name a
 message within its file (a WordPress post ``post-1`` exists on every site, thread CSVs reuse
 ``t1``), so its messages are grouped by (file, conversation id): each file is paired as
-``carelens analyze`` pairs it.
+``carelens analyze`` pairs it. A message the reader left out on purpose (a deleted Reddit
+comment, a spam WordPress comment) goes to its conversation's group too, as a ``gone`` row,
+so that a reply to it is counted as skipped there (``reply to deleted``), as ``analyze``
+counts it.
 """
 
 from __future__ import annotations
@@ -25,11 +28,14 @@ from typing import Any
 
 import pyarrow as pa
 
+from carelens.readers.pairing import SkippedItem
 from carelens.readers.rejects import RejectLog, reject_entry
 from carelens.types import Exchange, Turn
 
 EXCHANGE = "exchange"
 TURN = "turn"
+#: A message left out by its reader (deleted, removed, spam): paired with its group.
+GONE = "gone"
 REJECT = "reject"
 SKIP = "skip"
 #: ``shard`` of rows that are not exchanges.
@@ -101,6 +107,18 @@ def turn_row(turn: Turn, line: int | None, *, file: int, seq: int, global_ids: b
         "file": file,
         "seq": seq,
         "payload": json.dumps(payload, ensure_ascii=False),
+    }
+
+
+def gone_row(item: SkippedItem, *, file: int, seq: int, global_ids: bool) -> Row:
+    """A row for one message its reader left out, to go to its group (:func:`group_key`)."""
+    return {
+        "kind": GONE,
+        "group": group_key(item.conversation_id, file=file, global_ids=global_ids),
+        "shard": NO_SHARD,
+        "file": file,
+        "seq": seq,
+        "payload": json.dumps({"id": item.id, "why": item.why}, ensure_ascii=False),
     }
 
 

@@ -2,7 +2,8 @@
 
 :func:`read_input` is what a Ray task runs on one input file: the ordinary reader, turned
 into staged rows (:mod:`.rows`) a few thousand at a time. :func:`stage` builds the Ray Data
-pipeline: read tasks, then, when there are messages to pair, a hash shuffle by group
+pipeline: read tasks, then, when there are messages to pair, a hash shuffle by group (with
+the messages readers left out, so a reply to one is counted as skipped)
 (:func:`~carelens.batch.rows.group_key`: the conversation across files for Reddit dumps,
 whose ids are global, else the conversation within its file) and
 :func:`~carelens.batch.pairing.pair_groups`; everything is written as Parquet under a
@@ -23,16 +24,19 @@ from carelens.batch.pairing import pair_groups
 from carelens.batch.plan import BatchPlan
 from carelens.batch.rows import (
     GLOBAL_ID_FORMATS,
+    GONE,
     TURN,
     CollectingRejectLog,
     Row,
     exchange_row,
+    gone_row,
     reject_row,
     skip_row,
     to_table,
     turn_row,
 )
 from carelens.readers import read_records
+from carelens.readers.pairing import skipped_items
 from carelens.types import Exchange
 
 logger = logging.getLogger(__name__)
@@ -74,6 +78,10 @@ def read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
         pending.append(reject_row(entry, file=index, seq=rejects))
         rejects += 1
     pending.extend(skip_row(reason, n, file=index) for reason, n in log.skipped.items())
+    pending.extend(
+        gone_row(item, file=index, seq=n, global_ids=global_ids)
+        for n, item in enumerate(skipped_items(log))
+    )
     yield to_table(pending)
 
 
@@ -100,8 +108,8 @@ def stage(plan: BatchPlan, staged: Path, *, partitions: int) -> None:
     rows = files.map_batches(
         read_inputs, fn_kwargs={"plan": plan}, batch_size=1, batch_format="numpy"
     ).materialize()
-    turns = rows.filter(expr=col("kind") == TURN)
-    ready = rows.filter(expr=col("kind") != TURN)
+    turns = rows.filter(expr=(col("kind") == TURN) | (col("kind") == GONE))
+    ready = rows.filter(expr=(col("kind") != TURN) & (col("kind") != GONE))
     if turns.count():
         paths = [i.path for i in plan.inputs]
         paired = turns.groupby("group", num_partitions=partitions).map_groups(

@@ -16,12 +16,15 @@ reject), but replies to it are paired with it. Then every other reply is paired 
 seeker side. ``Exchange.context`` holds up to three (merged) ancestors above the seeker,
 oldest first. Exchanges come out in the order their responses appear in the input.
 
-Problems are rejects, not errors: a second turn with an id already seen is dropped
-(``duplicate id``); a reply whose parent is not in the input cannot be paired (``unknown
-parent``) but stays as a thread root, so replies to it still pair (a ``reply_to`` of
-``12.0``, as pandas writes a float column to CSV, answers the turn ``12`` when there is no
-turn ``12.0``); a ``reply_to`` loop is
-cut at its earliest turn in the input (``reply cycle``), which then becomes a root. The
+An id names a message within its conversation (``conversation_id``; the turns without one
+are one conversation): threads whose message numbers restart (``1``, ``2``... in every
+thread) pair each reply with the message of its own thread, and a reply never answers a
+message of another conversation. Problems are rejects, not errors: a second turn with an id
+already seen in its conversation is dropped (``duplicate id``); a reply whose parent is not
+in its conversation cannot be paired (``unknown parent``) but stays as a thread root, so
+replies to it still pair (a ``reply_to`` of ``12.0``, as pandas writes a float column to
+CSV, answers the turn ``12`` when there is no turn ``12.0``); a ``reply_to`` loop is cut at
+its earliest turn in the input (``reply cycle``), which then becomes a root. The
 ``detail`` of these rejects names the turn id and its conversation (a WordPress comment's
 post), since some formats give no line.
 
@@ -31,9 +34,9 @@ reject either: the input is as it should be, only the message it answers is gone
 counted as skipped (``RejectLog.skip``) under ``reply to <why>`` (``reply to deleted``,
 ``reply to spam``...) and, like an unknown parent's reply, stays a thread root. The ids of up
 to :data:`MAX_SKIPPED_IDS` skipped items are kept per reject log and file; a reply to one
-past that is an ``unknown parent`` whose detail says it may have been skipped. Pairing in
-``carelens batch`` (:func:`pair_located_records` with another log than the read's) does not
-see them, so there such a reply is an ``unknown parent`` too.
+past that is an ``unknown parent`` whose detail says it may have been skipped.
+``carelens batch`` pairs with another log than the read's, and hands the skipped items of a
+conversation to :func:`pair_located_records` itself (``gone``).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from __future__ import annotations
 import os
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -58,33 +61,66 @@ CONTEXT_DEPTH = 3
 MAX_SKIPPED_IDS = 1_000_000
 #: A reference written as an integral float, e.g. ``12.0``; group 1 is the integer.
 _INTEGRAL_FLOAT = re.compile(r"(-?[0-9]+)\.0+")
+#: A turn's key while pairing: (conversation id, id). An id names a message within its
+#: conversation (the messages without a conversation id being one conversation).
+_Key = tuple[str | None, str]
 
 
 @dataclass(slots=True)
 class _Skipped:
-    """The items one reject log counted as skipped: ``(file, id) -> why``, and how many
-    more were not kept (over :data:`MAX_SKIPPED_IDS`)."""
+    """The items one reject log counted as skipped: ``(file, id) -> why`` and, for those
+    that have one, ``-> conversation id``; and how many more were not kept (over
+    :data:`MAX_SKIPPED_IDS`)."""
 
     why: dict[tuple[str, str], str] = field(default_factory=dict)
+    conversation: dict[tuple[str, str], str] = field(default_factory=dict)
     not_kept: int = 0
 
 
 _SKIPPED: weakref.WeakKeyDictionary[RejectLog, _Skipped] = weakref.WeakKeyDictionary()
 
 
-def note_skipped(ctx: ReadContext, item_id: str | None, why: str) -> None:
+def note_skipped(
+    ctx: ReadContext, item_id: str | None, why: str, *, conversation_id: str | None = None
+) -> None:
     """Note that the item ``item_id`` of ``ctx.path`` was left out on purpose (``why``: the
     skip reason, counted by the reader), so that a reply to it is counted as skipped
     (``reply to <why>``) when the file's turns are paired, not rejected as ``unknown
     parent``. Kept with ``ctx.rejects`` (up to :data:`MAX_SKIPPED_IDS` ids), for as long as
-    that log lives."""
+    that log lives, with the item's conversation (for :func:`skipped_items`)."""
     if item_id is None:
         return
     skipped = _SKIPPED.setdefault(ctx.rejects, _Skipped())
     if len(skipped.why) < MAX_SKIPPED_IDS:
-        skipped.why.setdefault((os.fspath(ctx.path), item_id), why)
+        key = (os.fspath(ctx.path), item_id)
+        if key not in skipped.why:
+            skipped.why[key] = why
+            if conversation_id is not None:
+                skipped.conversation[key] = conversation_id
     else:
         skipped.not_kept += 1
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedItem:
+    """An item a reader left out on purpose (:func:`note_skipped`)."""
+
+    path: str
+    id: str
+    conversation_id: str | None
+    why: str
+
+
+def skipped_items(rejects: RejectLog) -> list[SkippedItem]:
+    """The items noted with :func:`note_skipped` in ``rejects``, in the order noted (those
+    past :data:`MAX_SKIPPED_IDS` were not kept)."""
+    skipped = _SKIPPED.get(rejects)
+    if skipped is None:
+        return []
+    return [
+        SkippedItem(path, item_id, skipped.conversation.get((path, item_id)), why)
+        for (path, item_id), why in skipped.why.items()
+    ]
 
 
 def pair_turns(
@@ -121,38 +157,57 @@ def pair_located_records(
     *,
     rejects: RejectLog,
     context_depth: int = CONTEXT_DEPTH,
+    gone: Mapping[str, str] | None = None,
 ) -> list[Exchange]:
     """Pair ``(source file, record)`` items that may come from several files, in order.
 
     What :func:`pair_records` does for one file; rejects name the file each turn came from.
+    ``gone`` maps the ids of the items left out on purpose to why (``deleted``...), in place
+    of what readers noted with :func:`note_skipped` in ``rejects``: ``carelens batch`` pairs
+    one conversation at a time, with the items its read task noted.
     """
-    turns: dict[str, Turn] = {}
-    where: dict[str, tuple[str | os.PathLike[str], int | None]] = {}
+    turns: dict[_Key, Turn] = {}
+    where: dict[_Key, tuple[str | os.PathLike[str], int | None]] = {}
     for source, record in records:
         turn = record.item
         if not isinstance(turn, Turn):
             raise TypeError(f"pairing needs Turns, got {type(turn).__name__}")
-        if turn.id in turns:
+        key = (turn.conversation_id, turn.id)
+        if key in turns:
             rejects.add(source, record.line, "id", R.DUPLICATE_ID, detail=where_is(turn))
             continue
-        turns[turn.id] = turn
-        where[turn.id] = (source, record.line)
+        turns[key] = turn
+        where[key] = (source, record.line)
     order = list(turns)
 
     skipped = _SKIPPED.get(rejects)
-    parent: dict[str, str | None] = {}
+    elsewhere: set[str] | None = None  # every turn's id, once a reply's parent is missing
+    parent: dict[_Key, _Key | None] = {}
     for tid in order:
-        parent_id = turns[tid].reply_to
-        if parent_id is not None and parent_id not in turns:
-            parent_id = _integral_alias(parent_id, turns)
-        reply_to = turns[tid].reply_to
+        conversation, reply_to = tid[0], turns[tid].reply_to
+        parent_id: _Key | None = None
+        if reply_to is not None:
+            parent_id = (conversation, reply_to)
+            if parent_id not in turns:
+                parent_id = _integral_alias(conversation, reply_to, turns)
         if parent_id is None and reply_to is not None:
             source = os.fspath(where[tid][0])
-            why = skipped.why.get((source, reply_to)) if skipped is not None else None
+            why = None
+            if gone is not None:
+                why = gone.get(reply_to)
+            elif skipped is not None:
+                why = skipped.why.get((source, reply_to))
             if why is not None:
                 rejects.skip(f"reply to {why}")
             else:
                 detail = f"{where_is(turns[tid])} replies to {reply_to!r}, not in the input"
+                if elsewhere is None:
+                    elsewhere = {key[1] for key in turns}
+                if reply_to in elsewhere:
+                    detail = (
+                        f"{where_is(turns[tid])} replies to {reply_to!r}, which is in another"
+                        " conversation only"
+                    )
                 if skipped is not None and skipped.not_kept:
                     detail += (
                         f" (or one of the {skipped.not_kept} skipped items, deleted, removed or "
@@ -166,15 +221,15 @@ def pair_located_records(
 
     groups = _merge_groups(order, parent, turns)
     root_of = {member: root for root, members in groups.items() for member in members}
-    merged: dict[str, Turn] = {}
+    merged: dict[_Key, Turn] = {}
 
-    def merged_turn(root: str) -> Turn:
+    def merged_turn(root: _Key) -> Turn:
         if root not in merged:
             members = groups[root]
             turn = turns[root]
             if len(members) > 1:
                 meta = dict(turn.meta)
-                meta["merged_ids"] = members[1:]
+                meta["merged_ids"] = [turns[m].id for m in members[1:]]
                 text = "\n".join(turns[m].text for m in members)
                 turn = replace(turn, text=text, meta=meta)
             merged[root] = turn
@@ -214,23 +269,26 @@ def where_is(turn: Turn) -> str:
     return f"turn {turn.id!r}{inside}"
 
 
-def _integral_alias(parent_id: str, turns: dict[str, Turn]) -> str | None:
-    """``"12"`` for a reference written ``"12.0"`` (a float column in a CSV that pandas
-    wrote) when only ``"12"`` is an id; None otherwise."""
+def _integral_alias(
+    conversation: str | None, parent_id: str, turns: dict[_Key, Turn]
+) -> _Key | None:
+    """The key of turn ``"12"`` of ``conversation`` for a reference written ``"12.0"`` (a
+    float column in a CSV that pandas wrote) when only ``"12"`` is an id there; None
+    otherwise."""
     match = _INTEGRAL_FLOAT.fullmatch(parent_id)
-    if match is None or match[1] not in turns:
+    if match is None or (conversation, match[1]) not in turns:
         return None
-    return match[1]
+    return (conversation, match[1])
 
 
-def _break_cycles(order: list[str], parent: dict[str, str | None]) -> list[str]:
+def _break_cycles(order: list[_Key], parent: dict[_Key, _Key | None]) -> list[_Key]:
     """Cut every ``reply_to`` loop at its earliest turn in the input; return the cut turns."""
     position = {tid: i for i, tid in enumerate(order)}
-    state: dict[str, int] = {}  # 1: on the current walk, 2: known to reach a root
-    cut: list[str] = []
+    state: dict[_Key, int] = {}  # 1: on the current walk, 2: known to reach a root
+    cut: list[_Key] = []
     for start in order:
-        walk: list[str] = []
-        node: str | None = start
+        walk: list[_Key] = []
+        node: _Key | None = start
         while node is not None and node not in state:
             state[node] = 1
             walk.append(node)
@@ -286,8 +344,8 @@ def _moment(turn: Turn) -> datetime | None:
 
 
 def _merge_groups(
-    order: list[str], parent: dict[str, str | None], turns: dict[str, Turn]
-) -> dict[str, list[str]]:
+    order: list[_Key], parent: dict[_Key, _Key | None], turns: dict[_Key, Turn]
+) -> dict[_Key, list[_Key]]:
     """Map each merge root to its members (root first, then thread pre-order).
 
     A same-speaker child (a candidate) joins its parent's group unless an answer by someone
@@ -296,8 +354,8 @@ def _merge_groups(
     input order), a candidate whose parent is not decided yet when its parent is.
     """
     position = {tid: i for i, tid in enumerate(order)}
-    same_children: dict[str, list[str]] = {}
-    tree_roots: list[str] = []
+    same_children: dict[_Key, list[_Key]] = {}
+    tree_roots: list[_Key] = []
     for tid in order:
         parent_id = parent[tid]
         if parent_id is not None and _same_speaker(turns[tid], turns[parent_id]):
@@ -307,23 +365,23 @@ def _merge_groups(
     # Answers by someone else, for the messages that have a same-speaker child or parent.
     in_tree = set(same_children)
     in_tree.update(c for children in same_children.values() for c in children)
-    answers: dict[str, list[str]] = {}
+    answers: dict[_Key, list[_Key]] = {}
     for tid in order:
         parent_id = parent[tid]
         if parent_id in in_tree and not _same_speaker(turns[tid], turns[parent_id]):
             answers.setdefault(parent_id, []).append(tid)
 
-    group_of: dict[str, str] = {}
+    group_of: dict[_Key, _Key] = {}
     for root in tree_roots:
         group_of[root] = root
         if root in same_children:
             _decide_tree(root, same_children, answers, group_of, parent, turns, position)
 
-    groups: dict[str, list[str]] = {}
+    groups: dict[_Key, list[_Key]] = {}
     for root in order:
         if group_of[root] != root:
             continue
-        members: list[str] = []
+        members: list[_Key] = []
         stack = [root]
         while stack:
             node = stack.pop()
@@ -335,16 +393,16 @@ def _merge_groups(
 
 
 def _decide_tree(
-    root: str,
-    same_children: dict[str, list[str]],
-    answers: dict[str, list[str]],
-    group_of: dict[str, str],
-    parent: dict[str, str | None],
-    turns: dict[str, Turn],
-    position: dict[str, int],
+    root: _Key,
+    same_children: dict[_Key, list[_Key]],
+    answers: dict[_Key, list[_Key]],
+    group_of: dict[_Key, _Key],
+    parent: dict[_Key, _Key | None],
+    turns: dict[_Key, Turn],
+    position: dict[_Key, int],
 ) -> None:
     """Set ``group_of`` for every candidate of the same-speaker tree under ``root``."""
-    candidates: list[str] = []
+    candidates: list[_Key] = []
     stack = list(same_children[root])
     while stack:
         node = stack.pop()
@@ -353,16 +411,16 @@ def _decide_tree(
     moments = {tid: _moment(turns[tid]) for tid in candidates}
     dated = all(m is not None for m in moments.values())
     candidates.sort(key=lambda t: (moments[t], position[t]) if dated else (position[t],))
-    seen: dict[str, _Answers] = {}
+    seen: dict[_Key, _Answers] = {}
 
-    def join(tid: str, group: str) -> None:
+    def join(tid: _Key, group: _Key) -> None:
         group_of[tid] = group
         found = seen.setdefault(group, _Answers())
         for answer in answers.get(tid, ()):
             found.add(_moment(turns[answer]), position[answer])
 
     join(root, root)
-    waiting: dict[str, list[str]] = {}
+    waiting: dict[_Key, list[_Key]] = {}
     for candidate in candidates:
         ready = [candidate]
         while ready:

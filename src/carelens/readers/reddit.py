@@ -3,7 +3,9 @@
 A record with ``body`` is a comment, one with ``title``/``selftext`` a submission. A
 submission's text is ``title + "\\n\\n" + selftext`` (the title alone for link posts or when
 the selftext was deleted or removed); a comment replies to ``parent_id`` and belongs to the
-conversation ``link_id`` (``t1_``/``t3_`` prefixes stripped). The speaker is ``author``
+conversation ``link_id`` (``t1_``/``t3_`` prefixes stripped; without a ``link_id``, a
+comment answering a ``t3_`` submission belongs to that submission's conversation, any other
+to none: a reply is paired within its conversation). The speaker is ``author``
 (``[deleted]`` authors become unknown), the timestamp ``created_utc`` as ISO-8601 UTC, and
 ``meta`` keeps ``kind``, ``subreddit`` and ``score``. Texts that are ``[deleted]`` or
 ``[removed]`` are not errors: they are left out and counted with ``RejectLog.skip`` under
@@ -93,7 +95,7 @@ def _comment(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | None
     gone = _gone(obj.get("body"))
     if gone is not None:
         ctx.rejects.skip(gone)
-        note_skipped(ctx, _gone_id(obj), gone)
+        note_skipped(ctx, _gone_id(obj), gone, conversation_id=_link(obj))
         return None
     comment_id = _id(ctx, line, obj)
     if comment_id is None:
@@ -105,10 +107,23 @@ def _comment(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | None
     if parent is None:
         ctx.reject(line, "parent_id", R.INVALID_VALUE, "a comment needs a parent_id")
         return None
-    link = strip_prefix(obj.get("link_id"))
     return Turn(
-        id=comment_id, text=text, conversation_id=link, reply_to=parent, **_common(obj, "comment")
+        id=comment_id,
+        text=text,
+        conversation_id=_link(obj),
+        reply_to=parent,
+        **_common(obj, "comment"),
     )
+
+
+def _link(comment: Mapping[str, Any]) -> str | None:
+    """A comment's conversation: its ``link_id``; without one, the submission a top-level
+    comment (``parent_id`` ``t3_...``) answers."""
+    link = strip_prefix(comment.get("link_id"))
+    parent = comment.get("parent_id")
+    if link is None and isinstance(parent, str) and parent.startswith("t3_"):
+        return strip_prefix(parent)
+    return link
 
 
 def _submission(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | None:
@@ -123,7 +138,9 @@ def _submission(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | N
         elif isinstance(value, str) and value.strip():
             parts.append(value)
     if not parts and skipped:
-        note_skipped(ctx, _gone_id(obj), _gone(title) or _gone(selftext) or "deleted")
+        gone_id = _gone_id(obj)
+        why = _gone(title) or _gone(selftext) or "deleted"
+        note_skipped(ctx, gone_id, why, conversation_id=gone_id)
         return None
     submission_id = _id(ctx, line, obj)
     if submission_id is None:

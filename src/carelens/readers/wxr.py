@@ -345,7 +345,8 @@ def _comment(
     comment_id = optional_str(f.get("wp:comment_id"))
     if skip is not None:
         ctx.rejects.skip(skip)
-        note_skipped(ctx, f"comment-{comment_id.strip()}" if comment_id else None, skip)
+        gone_id = f"comment-{comment_id.strip()}" if comment_id else None
+        note_skipped(ctx, gone_id, skip, conversation_id=f"post-{post_id}")
         return None
     if comment_id is None:
         ctx.reject(None, "wp:comment_id", R.MISSING_ID, f"a comment of post {post_id}")
