@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carelens.readers import RejectLog, pair_turns, read_exchanges
+from carelens.readers import RejectLog, pair_turns, read_exchanges, read_turns
 from carelens.types import Exchange, Turn
 
 
@@ -110,6 +110,16 @@ def test_ids_name_a_message_within_its_conversation(tmp_path: Path) -> None:
     assert [(e.seeker.text, e.response.text) for e in exchanges] == [
         ("I lost my job today.", "What happened?"),
         ("My dog died last night.", "I'm so sorry about your dog."),
+    ]
+    assert rejects.counts == {"duplicate id": 1}
+    # read_turns drops the same duplicate, and only it
+    rejects = RejectLog()
+    turns = list(read_turns(path, rejects=rejects))
+    assert [(t.conversation_id, t.id) for t in turns] == [
+        ("A", "1"),
+        ("A", "2"),
+        ("B", "1"),
+        ("B", "3"),
     ]
     assert rejects.counts == {"duplicate id": 1}
 

@@ -154,7 +154,8 @@ def read_turns(
 ) -> Iterator[Turn]:
     """Stream the turns of a file as read (not merged or paired), in file order.
 
-    For thread formats a turn whose id was already seen is rejected (``duplicate id``);
+    For thread formats a turn whose id was already seen in its conversation is rejected
+    (``duplicate id``: an id names a message within its conversation, as in pairing);
     parents are not checked here (see :func:`read_exchanges`). For pair formats each row
     gives its seeker turn (the first time that id appears) and its response turn, whose
     ``reply_to`` is the seeker id. Arguments as for :func:`read_exchanges`.
@@ -165,20 +166,21 @@ def read_turns(
 
 def _turns(ctx: ReadContext, records: Iterator[Record]) -> Iterator[Turn]:
     before = ctx.rejects.total
-    seen: set[str] = set()
+    seekers: set[str] = set()
+    seen: set[tuple[str | None, str]] = set()
     n = 0
     for line, item in records:
         if isinstance(item, Exchange):
-            if item.seeker.id not in seen:
-                seen.add(item.seeker.id)
+            if item.seeker.id not in seekers:
+                seekers.add(item.seeker.id)
                 n += 1
                 yield item.seeker
             n += 1
             yield item.response
-        elif item.id in seen:
+        elif (item.conversation_id, item.id) in seen:
             ctx.reject(line, "id", DUPLICATE_ID, where_is(item))
         else:
-            seen.add(item.id)
+            seen.add((item.conversation_id, item.id))
             n += 1
             yield item
     _summary(ctx, "turns", n, before)
