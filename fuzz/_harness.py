@@ -209,17 +209,18 @@ def read_all(
     lines_read = (_WORK / "rejects.jsonl").read_text(encoding="utf-8").splitlines()
     check(len(lines_read) == rejects.total, "reject-file-count")
 
-    # 2. read_turns: turns as read, ids unique for thread formats.
+    # 2. read_turns: turns as read, ids unique within a conversation for thread formats.
     turns = list(
         read_turns(
             path, format=fmt, column_map=column_map, rejects=RejectLog(), max_chars=max_chars
         )
     )
     ids = [t.id for t in turns]
+    keys = [(t.conversation_id, t.id) for t in turns]
     for turn in turns:
         check_turn(turn, "read_turns", max_chars)
     if thread:
-        check(len(ids) == len(set(ids)), "duplicate-turn-ids")
+        check(len(keys) == len(set(keys)), "duplicate-turn-ids")
 
     # 3. read_exchanges: every exchange made of read turns, replies paired with their parent.
     pair_rejects = RejectLog()
@@ -229,7 +230,7 @@ def read_all(
         )
     )
     known = set(ids)
-    responses: list[str] = []
+    responses: list[tuple[str | None, str]] = []
     for ex in exchanges:
         check(isinstance(ex, Exchange), "exchange-type")
         for turn in (ex.seeker, *ex.context, ex.response):
@@ -240,7 +241,11 @@ def read_all(
             merged = list(ex.seeker.meta.get("merged_ids", ()))
             check(ex.response.reply_to in [ex.seeker.id, *merged], "reply-not-to-seeker")
             check(ex.response.id != ex.seeker.id, "self-reply")
-            responses.append(ex.response.id)
+            check(
+                ex.response.conversation_id == ex.seeker.conversation_id,
+                "reply-across-conversations",
+            )
+            responses.append((ex.response.conversation_id, ex.response.id))
         else:
             check(ex.response.reply_to == ex.seeker.id, "pair-reply-to")
     if thread:

@@ -61,9 +61,10 @@ CONTEXT_DEPTH = 3
 MAX_SKIPPED_IDS = 1_000_000
 #: A reference written as an integral float, e.g. ``12.0``; group 1 is the integer.
 _INTEGRAL_FLOAT = re.compile(r"(-?[0-9]+)\.0+")
-#: A turn's key while pairing: (conversation id, id). An id names a message within its
-#: conversation (the messages without a conversation id being one conversation).
-_Key = tuple[str | None, str]
+#: A turn's key while pairing: its place among the turns kept, which a (conversation id, id)
+#: names. An id names a message within its conversation (the messages without a
+#: conversation id being one conversation).
+_Key = int
 
 
 @dataclass(slots=True)
@@ -166,30 +167,32 @@ def pair_located_records(
     of what readers noted with :func:`note_skipped` in ``rejects``: ``carelens batch`` pairs
     one conversation at a time, with the items its read task noted.
     """
-    turns: dict[_Key, Turn] = {}
-    where: dict[_Key, tuple[str | os.PathLike[str], int | None]] = {}
+    index: dict[tuple[str | None, str], _Key] = {}  # (conversation id, id) -> key
+    turns: list[Turn] = []
+    where: list[tuple[str | os.PathLike[str], int | None]] = []
     for source, record in records:
         turn = record.item
         if not isinstance(turn, Turn):
             raise TypeError(f"pairing needs Turns, got {type(turn).__name__}")
-        key = (turn.conversation_id, turn.id)
-        if key in turns:
+        named = (turn.conversation_id, turn.id)
+        if named in index:
             rejects.add(source, record.line, "id", R.DUPLICATE_ID, detail=where_is(turn))
             continue
-        turns[key] = turn
-        where[key] = (source, record.line)
-    order = list(turns)
+        index[named] = len(turns)
+        turns.append(turn)
+        where.append((source, record.line))
+    order = list(range(len(turns)))
 
     skipped = _SKIPPED.get(rejects)
     elsewhere: set[str] | None = None  # every turn's id, once a reply's parent is missing
-    parent: dict[_Key, _Key | None] = {}
+    parent: list[_Key | None] = []
     for tid in order:
-        conversation, reply_to = tid[0], turns[tid].reply_to
+        conversation, reply_to = turns[tid].conversation_id, turns[tid].reply_to
         parent_id: _Key | None = None
         if reply_to is not None:
-            parent_id = (conversation, reply_to)
-            if parent_id not in turns:
-                parent_id = _integral_alias(conversation, reply_to, turns)
+            parent_id = index.get((conversation, reply_to))
+            if parent_id is None:
+                parent_id = _integral_alias(conversation, reply_to, index)
         if parent_id is None and reply_to is not None:
             source = os.fspath(where[tid][0])
             why = None
@@ -202,7 +205,7 @@ def pair_located_records(
             else:
                 detail = f"{where_is(turns[tid])} replies to {reply_to!r}, not in the input"
                 if elsewhere is None:
-                    elsewhere = {key[1] for key in turns}
+                    elsewhere = {named[1] for named in index}
                 if reply_to in elsewhere:
                     detail = (
                         f"{where_is(turns[tid])} replies to {reply_to!r}, which is in another"
@@ -214,7 +217,7 @@ def pair_located_records(
                         "spam, whose ids were not kept)"
                     )
                 rejects.add(*where[tid], "reply_to", R.UNKNOWN_PARENT, detail=detail)
-        parent[tid] = parent_id
+        parent.append(parent_id)
     for tid in _break_cycles(order, parent):
         detail = f"{where_is(turns[tid])}: its reply_to loop is cut here"
         rejects.add(*where[tid], "reply_to", R.REPLY_CYCLE, detail=detail)
@@ -270,20 +273,18 @@ def where_is(turn: Turn) -> str:
 
 
 def _integral_alias(
-    conversation: str | None, parent_id: str, turns: dict[_Key, Turn]
+    conversation: str | None, parent_id: str, index: dict[tuple[str | None, str], _Key]
 ) -> _Key | None:
     """The key of turn ``"12"`` of ``conversation`` for a reference written ``"12.0"`` (a
     float column in a CSV that pandas wrote) when only ``"12"`` is an id there; None
     otherwise."""
     match = _INTEGRAL_FLOAT.fullmatch(parent_id)
-    if match is None or (conversation, match[1]) not in turns:
-        return None
-    return (conversation, match[1])
+    return None if match is None else index.get((conversation, match[1]))
 
 
-def _break_cycles(order: list[_Key], parent: dict[_Key, _Key | None]) -> list[_Key]:
-    """Cut every ``reply_to`` loop at its earliest turn in the input; return the cut turns."""
-    position = {tid: i for i, tid in enumerate(order)}
+def _break_cycles(order: list[_Key], parent: list[_Key | None]) -> list[_Key]:
+    """Cut every ``reply_to`` loop at its earliest turn in the input (keys are places in the
+    input); return the cut turns."""
     state: dict[_Key, int] = {}  # 1: on the current walk, 2: known to reach a root
     cut: list[_Key] = []
     for start in order:
@@ -295,7 +296,7 @@ def _break_cycles(order: list[_Key], parent: dict[_Key, _Key | None]) -> list[_K
             node = parent[node]
         if node is not None and state[node] == 1:
             loop = walk[walk.index(node) :]
-            first = min(loop, key=position.__getitem__)
+            first = min(loop)
             parent[first] = None
             cut.append(first)
         for n in walk:
@@ -344,7 +345,7 @@ def _moment(turn: Turn) -> datetime | None:
 
 
 def _merge_groups(
-    order: list[_Key], parent: dict[_Key, _Key | None], turns: dict[_Key, Turn]
+    order: list[_Key], parent: list[_Key | None], turns: list[Turn]
 ) -> dict[_Key, list[_Key]]:
     """Map each merge root to its members (root first, then thread pre-order).
 
@@ -353,7 +354,6 @@ def _merge_groups(
     same-speaker tree are decided earliest first (by timestamp when all have one, else in
     input order), a candidate whose parent is not decided yet when its parent is.
     """
-    position = {tid: i for i, tid in enumerate(order)}
     same_children: dict[_Key, list[_Key]] = {}
     tree_roots: list[_Key] = []
     for tid in order:
@@ -375,7 +375,7 @@ def _merge_groups(
     for root in tree_roots:
         group_of[root] = root
         if root in same_children:
-            _decide_tree(root, same_children, answers, group_of, parent, turns, position)
+            _decide_tree(root, same_children, answers, group_of, parent, turns)
 
     groups: dict[_Key, list[_Key]] = {}
     for root in order:
@@ -397,9 +397,8 @@ def _decide_tree(
     same_children: dict[_Key, list[_Key]],
     answers: dict[_Key, list[_Key]],
     group_of: dict[_Key, _Key],
-    parent: dict[_Key, _Key | None],
-    turns: dict[_Key, Turn],
-    position: dict[_Key, int],
+    parent: list[_Key | None],
+    turns: list[Turn],
 ) -> None:
     """Set ``group_of`` for every candidate of the same-speaker tree under ``root``."""
     candidates: list[_Key] = []
@@ -410,14 +409,14 @@ def _decide_tree(
         stack.extend(same_children.get(node, ()))
     moments = {tid: _moment(turns[tid]) for tid in candidates}
     dated = all(m is not None for m in moments.values())
-    candidates.sort(key=lambda t: (moments[t], position[t]) if dated else (position[t],))
+    candidates.sort(key=lambda t: (moments[t], t) if dated else (t,))  # a key is a place
     seen: dict[_Key, _Answers] = {}
 
     def join(tid: _Key, group: _Key) -> None:
         group_of[tid] = group
         found = seen.setdefault(group, _Answers())
         for answer in answers.get(tid, ()):
-            found.add(_moment(turns[answer]), position[answer])
+            found.add(_moment(turns[answer]), answer)
 
     join(root, root)
     waiting: dict[_Key, list[_Key]] = {}
@@ -431,6 +430,6 @@ def _decide_tree(
                 waiting.setdefault(up, []).append(tid)
                 continue
             group = group_of[up]
-            answered = seen[group].before(moments[tid], position[tid])
+            answered = seen[group].before(moments[tid], tid)
             join(tid, tid if answered else group)
             ready.extend(waiting.pop(tid, ()))
