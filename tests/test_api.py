@@ -11,6 +11,7 @@ import carelens
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.inference.artifact import default_model_dir
 from carelens.readers import RejectLog, detect_format
+from carelens.taxonomy import STYLES
 
 
 def test_all_names_exist() -> None:
@@ -77,3 +78,14 @@ def test_example_merging_and_privacy(repo_root: Path) -> None:
     assert "@example.org" not in dumped
     assert "cheap watches" not in dumped  # the spam comment is skipped
     assert {e.response.speaker for e in blog if e.response.meta["is_post_author"]} == {"hannah"}
+
+
+def test_the_readme_python_example_runs_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Python", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    scope: dict[str, object] = {}
+    exec(compile(block, "README.md", "exec"), scope)
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].split()[0] in STYLES  # the style headline, then the feedback
+    assert len(scope["results"]) == 1  # type: ignore[arg-type]
+    assert any(line.startswith("reflection ") for line in printed)
