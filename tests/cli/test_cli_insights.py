@@ -289,6 +289,34 @@ def test_strain_table_evidence_is_json(invoke: Invoke, tmp_path: Path) -> None:
     for signal in signals:
         evidence = json.loads(signal["evidence"])
         assert isinstance(evidence, list) and all(isinstance(e, str) for e in evidence)
+        positions = json.loads(signal["evidence_positions"])
+        assert isinstance(positions, list) and all(isinstance(p, int) for p in positions)
+
+
+def test_strain_table_evidence_tells_apart_responses_that_share_an_id(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """Threads whose message numbers restart: kit's replies are all "2"; strain.csv's
+    ``evidence_positions`` say which ones, as the ``position`` column of responses.csv."""
+    source = tmp_path / "threads.jsonl"
+    turns = []
+    for c in "ABC":
+        turns.append({"id": "1", "conversation_id": c, "speaker": f"op{c}", "text": "I'm scared."})
+        turns.append(
+            {"id": "2", "conversation_id": c, "speaker": "kit", "reply_to": "1",
+             "text": f"Honestly I'm exhausted and I can't keep doing this, sorry. ({c})"}
+        )  # fmt: skip
+    source.write_text("".join(json.dumps(t) + "\n" for t in turns), encoding="utf-8")
+    tables = tmp_path / "tables"
+    result = invoke("summarize", source, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    with (tables / "strain.csv").open(encoding="utf-8") as fh:
+        (signal,) = [s for s in csv.DictReader(fh) if s["signal"] == "personal_distress"]
+    with (tables / "responses.csv").open(encoding="utf-8") as fh:
+        responses = {int(r["position"]): r for r in csv.DictReader(fh)}
+    assert json.loads(signal["evidence"]) == ["2", "2", "2"]
+    positions = json.loads(signal["evidence_positions"])
+    assert [responses[p]["conversation_id"] for p in positions] == ["A", "B", "C"]
 
 
 def test_summarize_says_how_many_the_report_lists() -> None:

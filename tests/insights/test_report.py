@@ -834,3 +834,137 @@ def test_every_tick_label_of_the_report_lies_inside_its_chart() -> None:
     assert any(t.startswith("Style share per month") for t in titles), titles
     for svg, title in zip(svgs, titles, strict=True):
         assert _tick_labels_outside(svg) == [], (title, svg.attrs["width"])
+
+
+# ------------------------------------------------------------- responses that share an id
+
+EXHAUSTED_TEXT = "Honestly I'm exhausted and I can't keep doing this ({where})."
+
+
+def shared_id_records() -> list[dict[str, Any]]:
+    """Responses whose ids repeat, as in two threads whose message numbers restart (or two
+    files): ana's ``2`` in thread A is the strongest empathic example; ben's ``2`` in thread E
+    the only compassionate one; carol writes that she is exhausted in four responses, three
+    of them ``2`` (threads B, C, D) and one ``5`` (thread B); dave's two unsafe replies are
+    both ``9`` in thread F (two files of the same thread)."""
+
+    def make(rid: str, conversation: str, speaker: str, **kwargs: Any) -> dict[str, Any]:
+        r = result_record(rid, speaker=speaker, **kwargs)
+        r["conversation_id"], r["seeker_id"] = conversation, "1"
+        return r
+
+    records = [
+        make(
+            "2",
+            "A",
+            "ana",
+            levels={"interpretation": 2, "reflection": 2},
+            response="It sounds like you feel unseen at home (A).",
+        ),
+        make(
+            "2",
+            "E",
+            "ben",
+            levels={"compassion": 2},
+            style="advice",
+            response="I can call you on Thursday if that would help (E).",
+        ),
+    ]
+    for rid, where in (("2", "B"), ("5", "B"), ("2", "C"), ("2", "D")):
+        text = EXHAUSTED_TEXT.format(where=where)
+        r = make(rid, where, "carol", response=text)
+        at = text.index("exhausted")
+        r["helper"] = {
+            "distress": 6.0,
+            "distress_high": True,
+            "spans": [{"start": at, "end": at + 9, "label": "distress"}],
+        }
+        records.append(r)
+    for k in range(2):
+        r = make("9", "F", "dave", response=f"{UNSAFE_REPLY} ({k})", attention=True)
+        at = UNSAFE_REPLY.index("kys")
+        r["unsafe"] = [{"start": at, "end": at + 3, "label": "urging"}]
+        records.append(r)
+    return records
+
+
+def card_text(doc: Node, href: str) -> str:
+    """The response text of the card an in-page link leads to."""
+    assert href.startswith("#"), href
+    card = doc.by_id(href[1:])
+    assert card.tag == "article", card.tag
+    return card.find("blockquote").text()
+
+
+def test_responses_that_share_an_id_are_linked_to_their_own_cards() -> None:
+    """Evidence is linked and shown by the response's place in the input, not its id: each
+    of carol's ``2`` links to the card of its own text (not to another ``2``'s, nor to ana's
+    example ``2``), and a shared id is shown with its conversation."""
+    texts = {f"2 (conversation {w})": EXHAUSTED_TEXT.format(where=w) for w in "BCD"}
+    texts["5"] = EXHAUSTED_TEXT.format(where="B")
+    doc = parse(build_report(Insights.from_records(shared_id_records())))
+    ids = [n.attrs["id"] for n in doc.iter() if "id" in n.attrs]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    (row,) = [r for r in doc.by_id("signal-table").find("tbody").find_all("tr")]
+    assert row.find("th").text() == "carol"
+    links = row.find_all("a")[1:]
+    shown = ["2 (conversation B)", "5", "2 (conversation C)"]
+    assert [card_text(doc, a.attrs["href"]) for a in links] == [texts[n] for n in shown]
+    assert [a.text() for a in links] == shown
+    # The fourth is not shown in full: it is named, not linked to another response "2".
+    assert row.find_all("td")[-1].text().endswith(", 2 (conversation D)")
+    carol = next(s for s in doc.find_all("section", class_="helper") if "carol" in s.text())
+    cards = carol.find_all("article")
+    assert [c.find("blockquote").text() for c in cards] == [
+        texts["2 (conversation B)"],
+        texts["5"],
+        texts["2 (conversation C)"],
+    ]
+    assert cards[0].find("div", class_="meta").text().startswith("response 2 (conversation B) ·")
+    for link in carol.find("ul").find_all("a"):
+        assert card_text(doc, link.attrs["href"]) == texts[link.text()]
+
+
+def test_an_example_is_not_left_out_because_another_response_has_its_id() -> None:
+    insights = Insights.from_records(shared_id_records())
+    doc = parse(build_report(insights))
+    section = doc.by_id("examples")
+    texts = [a.find("blockquote").text() for a in section.find_all("article")]
+    assert texts[0] == "It sounds like you feel unseen at home (A)."
+    assert "I can call you on Thursday if that would help (E)." in texts
+    assert "No response with text shows compassion" not in section.text()
+    names = [a.find("div", class_="meta").find("code").text() for a in section.find_all("article")]
+    assert names[:1] == ["2"] and "2" in names[1:]
+    rows = list(insights.rows)
+    assert [r.position for r in rows] == list(range(len(rows)))  # numbered in input order
+    first = pick_examples(rows, "empathy", 5)
+    assert [r.position for r in first][:1] == [0]
+    compassionate = pick_examples(rows, "compassion", 5, exclude=[0])
+    assert [r.position for r in compassionate] == [1]  # ben's "2", not excluded by ana's "2"
+
+
+def test_the_responses_to_read_tell_apart_a_shared_id_in_one_conversation() -> None:
+    """Two records with the same id in the same conversation (two files of one thread) are
+    told apart by their number in the input."""
+    insights = Insights.from_records(shared_id_records())
+    rows = table_rows(parse(build_report(insights)), "to-read")
+    assert list(rows) == ["9 (no. 7 in the input)", "9 (no. 8 in the input)"]
+    for cells in rows.values():
+        assert cells[0].text() == "F"  # the conversation, the same for both
+        assert [m.text() for m in cells[4].find_all("mark")] == ["kys"]
+    # An id that no other response has is shown as it is.
+    alone = Insights.from_records(crisis_records())
+    assert list(table_rows(parse(build_report(alone)), "to-read")) == ["m2", "m3"]
+
+
+def test_strain_tables_keep_ids_and_add_positions() -> None:
+    insights = Insights.from_records(shared_id_records())
+    strain = insights.strain()
+    (carol,) = strain[strain["helper"] == "carol"].to_dict("records")
+    assert carol["evidence"] == ["2", "5", "2", "2"]
+    assert carol["evidence_positions"] == [2, 3, 4, 5]
+    responses = insights.responses()
+    assert list(responses["position"]) == list(range(len(insights.rows)))
+    chosen = responses.set_index("position").loc[carol["evidence_positions"]]
+    assert list(chosen["response_id"]) == carol["evidence"]
+    assert list(chosen["conversation_id"]) == ["B", "B", "C", "D"]

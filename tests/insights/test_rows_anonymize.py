@@ -39,6 +39,20 @@ def test_missing_pieces_stay_unknown() -> None:
     assert row.levels["reflection"] == 0 and row.style == "other"
 
 
+def test_rows_are_numbered_by_their_place_in_the_input() -> None:
+    """Ids repeat across conversations; the position tells the responses apart, from
+    records, from rows made by hand, and through --anonymize."""
+    records = [record("2"), record("2"), record("3")]
+    records[1]["conversation_id"] = "c2"
+    insights = Insights.from_records(records, anonymize=True, key="k")
+    assert [(r.response_id, r.position) for r in insights.rows] == [("2", 0), ("2", 1), ("3", 2)]
+    assert row_from_record(records[0]).position is None
+    by_hand = Insights([insights.rows[2], insights.rows[0], row_from_record(records[1])])
+    assert [r.position for r in by_hand.rows] == [0, 1, 2]
+    assert [r.response_id for r in by_hand.rows] == ["3", "2", "2"]
+    assert list(by_hand.responses()["position"]) == [0, 1, 2]
+
+
 def test_empathy_falls_back_to_its_strongest_part() -> None:
     row = row_from_record(record("r", levels={"exploration": 2}))
     assert row.levels["empathy"] == 2

@@ -139,6 +139,17 @@ def test_personal_distress_and_self_focus() -> None:
     assert not signals_of(rows[:1], min_personal_distress=2)
 
 
+def test_evidence_tells_apart_responses_that_share_an_id() -> None:
+    """Two threads whose message numbers restart: the evidence ids repeat, their places in
+    the rows do not."""
+    high = {"helper_distress": 6.0, "helper_distress_high": True}
+    rows = [row("2", **high), row("2", helper="ben", **high), row("2")]
+    rows += [row("2", **high), row("5", **high)]
+    signal = signals_of(rows)[("ana", "personal_distress")]
+    assert signal.evidence == ("2", "2", "5")  # type: ignore[attr-defined]
+    assert signal.positions == (0, 3, 4)  # type: ignore[attr-defined]
+
+
 def test_no_rows_no_signals() -> None:
     assert strain_signals([]) == []
     assert Tally.over([]).n == 0

@@ -735,6 +735,67 @@ def test_a_corpus_of_one_reply_reads_in_the_singular(
         assert not re.search(r"\bAll 1\b", text)
 
 
+#: A thread CSV's message numbers restart in every thread: kit's reply is "2" in all three.
+EXHAUSTED = "Honestly I'm exhausted and I can't keep doing this, sorry. (thread {c})"
+
+
+def restarting_turns() -> list[dict[str, Any]]:
+    """Threads A, B and C, each a seeker message "1" with crisis wording answered by kit's
+    "2", in which kit writes that they are exhausted."""
+    out: list[dict[str, Any]] = []
+    for k, c in enumerate("ABC"):
+        stamp = f"2024-03-0{k + 1}T1"
+        out.append(
+            {"id": "1", "speaker": f"seeker{c}", "conversation_id": c, "reply_to": None,
+             "timestamp": f"{stamp}0:00:00Z", "text": f"I feel so alone ({c}). {CRISIS}"}
+        )  # fmt: skip
+        out.append(
+            {"id": "2", "speaker": "kit", "conversation_id": c, "reply_to": "1",
+             "timestamp": f"{stamp}1:00:00Z", "text": EXHAUSTED.format(c=c)}
+        )  # fmt: skip
+    return out
+
+
+def test_dashboard_links_replies_that_share_an_id_to_their_own_threads(
+    analyzer: EmpathyAnalyzer, tmp_path: Path
+) -> None:
+    """Three replies "2", one per thread: each link of the dashboards opens its own reply
+    (not the first "2" stored), and each is named with its conversation."""
+    path = tmp_path / "threads.jsonl"
+    path.write_text("".join(json.dumps(t) + "\n" for t in restarting_turns()), encoding="utf-8")
+    app = create_app(ServiceSettings(data_dir=tmp_path / "data"), analyzer=analyzer, topics=False)
+    with TestClient(app, base_url=BASE_URL) as threads_client:
+        corpus = upload_file(threads_client, path, 3)
+
+        def opens(link: Node) -> str:
+            """The text of the reply a dashboard link opens in its thread."""
+            url, anchor = link["href"].split("#")
+            card = assert_page(threads_client.get(url)).find("article", id=anchor)
+            assert card is not None, link["href"]
+            return card.select_one("blockquote.reply").text
+
+        expected = {f"2 (conversation {c})": EXHAUSTED.format(c=c) for c in "ABC"}
+        page = assert_page(threads_client.get(f"/dashboards/{corpus}"))
+        (signal,) = page.select("#signal-table tbody tr")
+        assert signal.find("th").text == "kit" and "own distress" in signal.text
+        evidence = signal.select("td a")
+        assert [a["href"].split("/thread/")[1] for a in evidence] == ["A#r-0", "B#r-1", "C#r-2"]
+        assert [opens(a) for a in evidence] == list(expected.values())
+        assert [a.text for a in evidence] == list(expected)
+        to_read = [row.select_one("th a") for row in page.select("#to-read tbody tr")]
+        assert [opens(a) for a in to_read] == list(expected.values())
+        assert [a.text for a in to_read] == list(expected)
+        view = assert_page(threads_client.get(f"/dashboards/{corpus}", params={"helper": "kit"}))
+        section = view.select_one("section.helper")
+        cards = section.select("article.response")
+        assert [c.select_one("blockquote").text for c in cards] == list(expected.values())
+        for card, name in zip(cards, expected, strict=True):
+            assert card.select_one(".meta").text.startswith(f"response {name} ·")
+        for link in section.select("li a"):
+            card = section.find("article", id=link["href"].lstrip("#"))
+            assert card is not None and card.select_one("blockquote").text == expected[link.text]
+
+
 # -- topics -------------------------------------------------------------------------------------
 
 

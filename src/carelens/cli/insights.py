@@ -319,9 +319,10 @@ def save_tables(insights: Insights, folder: Path) -> list[Path]:
     }
     assert tuple(frames) == TABLES
     # Lists as JSON, as in the other CSV files carelens writes.
-    frames["strain"]["evidence"] = [
-        json.dumps(list(e), ensure_ascii=False) for e in frames["strain"]["evidence"]
-    ]
+    for column in ("evidence", "evidence_positions"):
+        frames["strain"][column] = [
+            json.dumps(list(e), ensure_ascii=False) for e in frames["strain"][column]
+        ]
     written = []
     for name, frame in frames.items():
         path = folder / f"{name}.csv"

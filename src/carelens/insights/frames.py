@@ -2,13 +2,16 @@
 
 Every table is a pandas DataFrame with one row per unit and one column per variable:
 
-- :meth:`Insights.responses` — one row per response (ids, helper, community, month, style,
-  the level of every dimension, flags, seeker signals, lengths, questions, the helper's own
-  distress signal);
+- :meth:`Insights.responses` — one row per response, in input order (ids, helper, community,
+  month, style, the level of every dimension, flags, seeker signals, lengths, questions, the
+  helper's own distress signal, and its ``position`` in the input: response ids may repeat
+  across conversations or files, positions never do);
 - :meth:`Insights.helpers` / :meth:`Insights.communities` — one row per helper or community:
   the :class:`~carelens.insights.tally.Tally` metrics and the monthly trend slopes;
 - :meth:`Insights.monthly` — one row per (helper or community, month);
-- :meth:`Insights.strain` — one row per raised strain signal.
+- :meth:`Insights.strain` — one row per raised strain signal; its ``evidence`` are response
+  ids, and ``evidence_positions`` the same responses' ``position`` (which tell apart
+  responses that share an id).
 
 The numbers come from the pure functions in :mod:`~carelens.insights.tally`,
 :mod:`~carelens.insights.trends` and :mod:`~carelens.insights.strain`; this module only
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 import pandas as pd
@@ -62,6 +65,18 @@ RESPONSE_COLUMNS: tuple[str, ...] = (
     "questions",
     "helper_distress",
     "helper_distress_high",
+    "position",
+)
+#: Columns of :meth:`Insights.strain`, in order.
+STRAIN_COLUMNS: tuple[str, ...] = (
+    "helper",
+    "signal",
+    "value",
+    "threshold",
+    "responses",
+    "detail",
+    "evidence",
+    "evidence_positions",
 )
 
 
@@ -69,13 +84,17 @@ class Insights:
     """Roll-ups, trends and strain signals over analysed responses (see the module docstring).
 
     Build it with :meth:`from_records` (result records, as ``carelens analyze`` writes them)
-    or directly from :class:`~carelens.insights.rows.ResponseRow` s.
+    or directly from :class:`~carelens.insights.rows.ResponseRow` s. The rows are numbered in
+    order: ``rows[i].position == i`` (a row given with another position is copied with
+    ``i``), so that from records, a position is the record's place in the input.
     """
 
     def __init__(
         self, rows: Sequence[ResponseRow], *, thresholds: StrainThresholds = DEFAULT_THRESHOLDS
     ) -> None:
-        self.rows = tuple(rows)
+        self.rows = tuple(
+            r if r.position == i else replace(r, position=i) for i, r in enumerate(rows)
+        )
         self.thresholds = thresholds
 
     @classmethod
@@ -99,8 +118,8 @@ class Insights:
         carelens data folder), never a public one: a name cannot be guessed from them.
         """
         rows = [
-            row_from_record(r, default_community=default_community, distress=distress)
-            for r in records
+            row_from_record(r, default_community=default_community, distress=distress, position=i)
+            for i, r in enumerate(records)
         ]
         if anonymize:
             from carelens.insights.anonymize import anonymize_row, pseudonym_key
@@ -151,6 +170,7 @@ class Insights:
                 questions=r.questions,
                 helper_distress=r.helper_distress,
                 helper_distress_high=r.helper_distress_high,
+                position=r.position,
             )
             data.append(item)
         frame = pd.DataFrame(data, columns=list(RESPONSE_COLUMNS))
@@ -177,12 +197,15 @@ class Insights:
         return strain_signals(self.rows, thresholds=self.thresholds)
 
     def strain(self) -> pd.DataFrame:
-        """One row per raised strain signal (empty when none is raised)."""
-        columns = ["helper", "signal", "value", "threshold", "responses", "detail", "evidence"]
-        data = [asdict(s) for s in self.strain_signals()]
-        for item in data:
-            item["evidence"] = list(item["evidence"])
-        return pd.DataFrame(data, columns=columns)
+        """One row per raised strain signal (empty when none is raised); ``evidence`` and
+        ``evidence_positions`` are lists."""
+        data = []
+        for s in self.strain_signals():
+            item = asdict(s)
+            item["evidence"] = list(s.evidence)
+            item["evidence_positions"] = list(item.pop("positions"))
+            data.append(item)
+        return pd.DataFrame(data, columns=list(STRAIN_COLUMNS))
 
     def _groups(self, by: str) -> pd.DataFrame:
         series = monthly(self.rows, by)

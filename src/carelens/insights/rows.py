@@ -3,10 +3,12 @@
 A result record (what ``carelens analyze`` writes, see :mod:`carelens.output.records`) is
 reduced to what roll-ups, trends, strain signals and the report need: who answered (the
 helper), where (the community), when (the month), the style headline, the level of every
-dimension, the flags, seeker signals and unsafe wording, lengths, questions asked, the helper's own
-personal-distress signal, and the texts with their rationale spans for examples. Missing
-pieces stay ``None`` rather than being guessed: a record without texts has no lengths and no
-question count (its helper-distress signal is the record's ``helper`` field, which ``analyze
+dimension, the flags, seeker signals and unsafe wording, lengths, questions asked, the
+helper's own personal-distress signal, the texts with their rationale spans for examples,
+and where the record stands in the input (its ``position``: a response id is unique only
+within a conversation or a file, a position within the whole input). Missing pieces stay
+``None`` rather than being guessed: a record without texts has no lengths and no question
+count (its helper-distress signal is the record's ``helper`` field, which ``analyze
 --no-text`` keeps). Names and ids are strings whatever type the file gave them (a null speaker
 is no helper, :data:`UNKNOWN`), and timestamps are read as :func:`parse_timestamp` says.
 """
@@ -75,6 +77,11 @@ class ResponseRow:
     crisis_cues: tuple[Mapping[str, Any], ...] = ()
     #: The id of the model that analysed the response (the record's ``model``), if given.
     model: str | None = None
+    #: Where the record stands in the input as read (0-based): the key that tells responses
+    #: apart, since a ``response_id`` may repeat (two files, or two threads whose message
+    #: numbers restart, can both have a response ``2``). :class:`~carelens.insights.Insights`
+    #: numbers its rows so; None for a row made by hand.
+    position: int | None = None
 
     #: ``YYYY-MM`` of the timestamp (UTC), or None without one; derived, not passed.
     month: str | None = field(init=False, default=None)
@@ -122,8 +129,10 @@ def row_from_record(
     *,
     default_community: str = UNKNOWN,
     distress: DistressScorer | None = None,
+    position: int | None = None,
 ) -> ResponseRow:
-    """The :class:`ResponseRow` of one result record.
+    """The :class:`ResponseRow` of one result record (``position``: where it stands in the
+    input).
 
     Dimensions the record lacks (a model with only the EPITOME three) are level 0; the
     ``empathy`` level is the record's, or the strongest of its parts. The helper's own
@@ -193,4 +202,5 @@ def row_from_record(
         unsafe_spans=_spans(record.get("unsafe")),
         crisis_cues=_spans(seeker.get("crisis_cues")),
         model=_name(record.get("model")),
+        position=position,
     )

@@ -20,6 +20,10 @@ behind it, and none says anything about the helper's health:
   ``empathy_slope`` per month over at least three months.
 
 The thresholds are defaults in :class:`StrainThresholds`; change them to suit a community.
+A signal names the responses to read by their ids (``evidence``) and by their places in the
+rows it was computed from (``positions``: for :class:`~carelens.insights.Insights`, each
+row's ``position`` in the input), since a response id may be shared by several responses of
+an input (two conversations whose message numbers restart, two files).
 """
 
 from __future__ import annotations
@@ -69,6 +73,9 @@ class StrainSignal:
     detail: str
     #: Ids of responses to read first (at most ten).
     evidence: tuple[str, ...] = ()
+    #: The same responses' places in the rows the signals were computed from (0-based, one
+    #: per id): unlike ids, they never repeat.
+    positions: tuple[int, ...] = ()
 
 
 def strain_signals(
@@ -84,16 +91,17 @@ def strain_signals(
     """
     t = thresholds
     rows = list(rows)
-    by_helper: dict[str, list[ResponseRow]] = {}
-    for row in rows:
-        by_helper.setdefault(row.helper, []).append(row)
+    by_helper: dict[str, list[int]] = {}  # helper -> the places of their rows
+    for i, row in enumerate(rows):
+        by_helper.setdefault(row.helper, []).append(i)
     community_tallies = dict(communities or {})
     missing = {r.community for r in rows} - community_tallies.keys()
     if missing:
         community_tallies.update(tally_by([r for r in rows if r.community in missing], "community"))
     signals: list[StrainSignal] = []
     for helper in sorted(by_helper):
-        members = by_helper[helper]
+        indexed = [(i, rows[i]) for i in by_helper[helper]]
+        members = [r for _, r in indexed]
         tally = Tally.over(members)
         m = tally.metrics()
         share = m["high_distress_share"]
@@ -113,7 +121,7 @@ def strain_signals(
                     tally.n,
                     f"{tally.high_distress} of {tally.distress_known} answered messages were "
                     f"at high distress ({share:.0%}; {where} {expected:.0%})",
-                    _evidence(members, lambda r: r.seeker_distress == 2),
+                    *_evidence(indexed, lambda r: r.seeker_distress == 2),
                 )
             )
         if tally.helper_distress_high >= t.min_personal_distress:
@@ -126,7 +134,7 @@ def strain_signals(
                     tally.n,
                     f"{tally.helper_distress_high} responses express the helper's own distress "
                     "or exhaustion",
-                    _evidence(members, lambda r: r.helper_distress_high),
+                    *_evidence(indexed, lambda r: r.helper_distress_high),
                 )
             )
         focus = m["self_focus_share"]
@@ -140,7 +148,7 @@ def strain_signals(
                     tally.n,
                     f"{tally.self_focus} of {tally.n} responses turn to the helper's own story "
                     f"({focus:.0%})",
-                    _evidence(members, lambda r: r.self_focus),
+                    *_evidence(indexed, lambda r: r.self_focus),
                 )
             )
         months = _months(members)
@@ -156,8 +164,9 @@ def strain_signals(
                     tally.n,
                     f"mean empathy level falls by {-slope:.2f} a month over {len(months)} "
                     f"months (to {months[last].metrics()['mean_empathy'] or 0:.2f} in {last})",
-                    _evidence(
-                        [r for r in members if r.month == last], lambda r: r.levels["empathy"] == 0
+                    *_evidence(
+                        [(i, r) for i, r in indexed if r.month == last],
+                        lambda r: r.levels["empathy"] == 0,
                     ),
                 )
             )
@@ -197,9 +206,13 @@ def _months(members: Iterable[ResponseRow]) -> dict[str, Tally]:
 
 
 def _evidence(
-    members: Iterable[ResponseRow], keep: Callable[[ResponseRow], bool], limit: int = 10
-) -> tuple[str, ...]:
-    return tuple([r.response_id for r in members if keep(r)][:limit])
+    indexed: Iterable[tuple[int, ResponseRow]],
+    keep: Callable[[ResponseRow], bool],
+    limit: int = 10,
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The ids and places of the first ``limit`` responses that ``keep`` keeps."""
+    kept = [(i, r) for i, r in indexed if keep(r)][:limit]
+    return tuple(r.response_id for _, r in kept), tuple(i for i, _ in kept)
 
 
 def signal_counts(signals: Iterable[StrainSignal]) -> Mapping[str, int]:

@@ -14,7 +14,10 @@ shell, :func:`build_report`, :func:`write_report`), :mod:`.overview` (the figure
 community-level sections, shared with the dashboards of ``carelens serve``), :mod:`.sections`
 (overview, communities, trends, crisis cues), :mod:`.helper_sections` (helpers, strain
 signals, helper details), :mod:`.examples`, :mod:`.methods`, :mod:`.rollup`, :mod:`.format`,
-:mod:`.page` and :mod:`.charts`.
+:mod:`.names` (how a response is named where ids are shared), :mod:`.page` and
+:mod:`.charts`. Responses are linked, anchored and picked by their position in the input,
+never by their id: several responses of one input may share an id (two files, or two
+threads whose message numbers restart), and a shared id is shown with what tells it apart.
 """
 
 from __future__ import annotations

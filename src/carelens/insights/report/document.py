@@ -21,10 +21,10 @@ from carelens.insights.report.format import esc, plural
 from carelens.insights.report.helper_sections import (
     helper_section,
     helpers_section,
-    page_anchor,
     signals_overview,
 )
 from carelens.insights.report.methods import methods, model_id_of
+from carelens.insights.report.names import position_of
 from carelens.insights.report.overview import Overview
 from carelens.insights.report.page import Page
 from carelens.insights.rows import ResponseRow
@@ -177,7 +177,6 @@ def build_report(
     """
     if max_helpers < 0 or examples < 0:
         raise ValueError("max_helpers and examples must be 0 or more")
-    page = Page()
     body = [_header(title, source, model), "<main>"]
     rows = insights.rows
     if not rows:
@@ -191,15 +190,17 @@ def build_report(
     overview = Overview.of(insights)
     figures = overview.rollup
     helper_records = overview.helper_records
+    page = Page(overview.names)
 
+    # Responses are told apart by their position in the input: ids may be shared.
     picks: list[tuple[str, Sequence[ResponseRow]]] = []
-    taken: set[str] = set()
+    taken: set[int] = set()
     for dimension in ("empathy", "compassion"):
         chosen = pick_examples(rows, dimension, examples, exclude=taken)
-        taken.update(r.response_id for r in chosen)
+        taken.update(position_of(r) for r in chosen)
         picks.append((dimension, chosen))
     for k, row in enumerate(r for _, chosen in picks for r in chosen):
-        page.examples[row.response_id] = f"ex-{k + 1}"
+        page.examples[position_of(row)] = f"ex-{k + 1}"
 
     detailed = helper_records[:max_helpers]
     links = {str(rec["helper"]): f"#h-{i + 1}" for i, rec in enumerate(detailed)}
@@ -230,10 +231,10 @@ def build_report(
         )
     details.append("</section>")
     # After the helper sections, so that it can link to the evidence they show.
-    body.append(signals_overview(overview.signals, links, lambda e: page_anchor(page, e)))
+    body.append(signals_overview(overview.signals, links, page.anchor, page.names))
     body.append("".join(details))
     body.append(examples_section(page, picks, figures.any_text))
-    body.append(overview.crisis(lambda e: page_anchor(page, e)))
+    body.append(overview.crisis(page.anchor))
     body.append(methods(insights, model))
     return _document(title, body)
 

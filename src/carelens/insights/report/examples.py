@@ -1,7 +1,8 @@
 """The examples section: the strongest empathic and compassionate responses, marked.
 
 :func:`pick_examples` chooses the responses (strongest level first, one per helper first,
-dismissive ones left out); :func:`examples_section` shows them with their rationale spans.
+dismissive ones left out); :func:`examples_section` shows them with their rationale spans,
+each with the anchor the page gave its position in the input.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from carelens.insights.report.format import dimension_spans, response_card
+from carelens.insights.report.names import position_of
 from carelens.insights.report.page import Page
 from carelens.insights.rows import ResponseRow
 
@@ -25,14 +27,21 @@ def _best_score(row: ResponseRow, dimension: str) -> float:
     return max(scores, default=0.0)
 
 
-def pick_examples(
-    rows: Iterable[ResponseRow], dimension: str, k: int, *, exclude: Iterable[str] = ()
-) -> list[ResponseRow]:
-    """The ``k`` strongest responses on ``dimension`` that carry a text and are not dismissive.
+def _order(row: ResponseRow, dimension: str) -> tuple[float, str, int]:
+    position = -1 if row.position is None else row.position
+    return (-_best_score(row, dimension), row.response_id, position)
 
-    Ordered by level, then the best rationale-span score, then response id; the first pass
-    takes one response per helper so that a few prolific helpers do not fill the list, the
-    second fills up from the rest in the same order.
+
+def pick_examples(
+    rows: Iterable[ResponseRow], dimension: str, k: int, *, exclude: Iterable[int] = ()
+) -> list[ResponseRow]:
+    """The ``k`` strongest responses on ``dimension`` that carry a text and are not dismissive,
+    leaving out those at the positions ``exclude`` (a response id may be shared, so examples
+    already shown are told by their ``position``).
+
+    Ordered by level, then the best rationale-span score, then response id, then position;
+    the first pass takes one response per helper so that a few prolific helpers do not fill
+    the list, the second fills up from the rest in the same order.
     """
     skip = set(exclude)
     buckets: dict[int, list[ResponseRow]] = {}
@@ -42,7 +51,7 @@ def pick_examples(
             level >= 1
             and r.response_text
             and not r.levels.get("dismissive", 0)
-            and r.response_id not in skip
+            and r.position not in skip
         ):
             buckets.setdefault(level, []).append(r)
     ordered: list[ResponseRow] = []
@@ -50,7 +59,7 @@ def pick_examples(
     helpers: set[str] = set()
     # Levels strongest first, each sorted only when the one above left room.
     for level in sorted(buckets, reverse=True):
-        for r in sorted(buckets[level], key=lambda r: (-_best_score(r, dimension), r.response_id)):
+        for r in sorted(buckets[level], key=lambda r: _order(r, dimension)):
             if len(chosen) >= k:
                 break
             if r.helper not in helpers:
@@ -89,7 +98,11 @@ def examples_section(
         for row in rows:
             parts.append(
                 response_card(
-                    row, page.examples[row.response_id], dimension=dimension, css_class=dimension
+                    row,
+                    page.examples[position_of(row)],
+                    name=page.names.label(row),
+                    dimension=dimension,
+                    css_class=dimension,
                 )
             )
     parts.append("</section>")

@@ -138,13 +138,22 @@ def card(value: str, label: str, *, small: bool = False) -> str:
 
 
 def response_card(
-    row: ResponseRow, anchor: str, *, dimension: str | None, css_class: str, distress: bool = False
+    row: ResponseRow,
+    anchor: str,
+    *,
+    name: str,
+    dimension: str | None,
+    css_class: str,
+    distress: bool = False,
 ) -> str:
+    """``row`` in full as an ``<article>`` with the id ``anchor``, named ``name`` (HTML, see
+    :mod:`.names`): who, where, when, its levels, the text with the spans of ``dimension``
+    (or, with ``distress``, the helper's own distress) marked, and the seeker message."""
     levels = ", ".join(
         f"{d} {row.levels.get(d, 0)}" for d in ("empathy", "sympathy", "compassion", "dismissive")
     )
     meta = [
-        f"response <code>{esc(row.response_id)}</code>",
+        f"response {name}",
         f"helper {esc(row.helper)}",
         esc(row.community),
     ]

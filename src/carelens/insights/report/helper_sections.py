@@ -2,8 +2,10 @@
 
 Strain signals are shown as signals to look at, never a diagnosis; each links to the
 responses behind it, shown in full in the helper's section (at most :data:`MAX_EVIDENCE`).
-Links are given as URLs (``links``: helper name -> URL; ``evidence``: response id -> URL or
-None), so the same builders serve the report (anchors in the page, :func:`page_anchor`) and
+Those responses are found by their position in the input (a signal's ``positions``), never
+by their id, which several responses may share; they are named as :mod:`.names` says.
+Links are given as URLs (``links``: helper name -> URL; ``evidence``: position -> URL or
+None), so the same builders serve the report (anchors in the page, :meth:`Page.anchor`) and
 the dashboards of ``carelens serve`` (pages of their own).
 """
 
@@ -25,6 +27,7 @@ from carelens.insights.report.format import (
     plural,
     response_card,
 )
+from carelens.insights.report.names import ResponseNames
 from carelens.insights.report.page import Page
 from carelens.insights.report.sections import (
     TREND_DIMENSIONS,
@@ -53,8 +56,8 @@ _READ_THEM = (
 )
 NOT_A_DIAGNOSIS = f"Signals to look at, not a diagnosis. {_READ_THEM}"
 
-#: Where the responses behind a signal are shown: response id -> URL, or None (no link).
-EvidenceLinks = Callable[[str], str | None]
+#: Where the responses behind a signal are shown: position in the input -> URL, or None.
+EvidenceLinks = Callable[[int], str | None]
 
 
 def helpers_section(
@@ -105,22 +108,19 @@ def helpers_table(
     )
 
 
-def page_anchor(page: Page, response_id: str) -> str | None:
-    """The in-page link to a response the report shows in full (an example or evidence)."""
-    anchor = page.examples.get(response_id) or page.evidence.get(response_id)
-    return f"#{anchor}" if anchor else None
-
-
-def _evidence_link(response_id: str, href: str | None) -> str:
-    code = f"<code>{esc(response_id)}</code>"
-    return f'<a href="{esc(href)}">{code}</a>' if href else code
+def _evidence_link(names: ResponseNames, position: int, href: str | None) -> str:
+    label = names.label(names.row(position))
+    return f'<a href="{esc(href)}">{label}</a>' if href else label
 
 
 def signals_overview(
-    signals: Sequence[StrainSignal], links: Mapping[str, str], evidence: EvidenceLinks
+    signals: Sequence[StrainSignal],
+    links: Mapping[str, str],
+    evidence: EvidenceLinks,
+    names: ResponseNames,
 ) -> str:
     """The strain-signals section: one row per raised signal, helpers linked through
-    ``links``, the responses to read through ``evidence``."""
+    ``links``, the responses to read (named by ``names``) through ``evidence``."""
     head = f'<section id="signals"><h2>Strain signals</h2><p class="signals">{NOT_A_DIAGNOSIS}</p>'
     if not signals:
         return head + "<p>No strain signal is raised for any helper.</p></section>"
@@ -133,7 +133,7 @@ def signals_overview(
         name = esc(s.helper)
         if s.helper in links:
             name = f'<a href="{esc(links[s.helper])}">{name}</a>'
-        read = ", ".join(_evidence_link(e, evidence(e)) for e in s.evidence)
+        read = ", ".join(_evidence_link(names, p, evidence(p)) for p in s.positions)
         body.append(
             f'<tr><th scope="row">{name}</th><td>{esc(SIGNAL_NAMES.get(s.signal, s.signal))}</td>'
             f"<td>{esc(s.detail)}</td><td>{read or DASH}</td></tr>"
@@ -194,7 +194,7 @@ def helper_section(
     """One helper's section: style, monthly trend, figures, and the signals raised with the
     responses behind them (the first :data:`MAX_EVIDENCE` of each shown in full here, the
     others linked through ``evidence``; by default to where the page shows them)."""
-    elsewhere = evidence if evidence is not None else partial(page_anchor, page)
+    elsewhere = evidence if evidence is not None else page.anchor
     helper = str(record["helper"])
     anchor = f"h-{index}"
     communities = Counter(r.community for r in members)
@@ -246,27 +246,29 @@ def helper_section(
     if not signals:
         parts.append("<p>No strain signal is raised for this helper.</p></div></section>")
         return "".join(parts)
-    by_id = {r.response_id: r for r in members}
+    names = page.names
     parts.append(f'<p class="muted">{_READ_THEM}</p><ul>')
     cards = []
     for k, s in enumerate(signals):
-        local: dict[str, str] = {}
+        local: dict[int, str] = {}
         shown: list[str] = []
-        for e in s.evidence[:MAX_EVIDENCE]:
-            if e in by_id:
-                local[e] = f"{anchor}-s{k}-{len(shown)}"
-                page.evidence.setdefault(e, local[e])
-                shown.append(
-                    response_card(
-                        by_id[e],
-                        local[e],
-                        dimension=None,
-                        css_class="distress",
-                        distress=s.signal == "personal_distress",
-                    )
+        for p in s.positions[:MAX_EVIDENCE]:
+            local[p] = f"{anchor}-s{k}-{len(shown)}"
+            page.evidence.setdefault(p, local[p])
+            row = names.row(p)
+            shown.append(
+                response_card(
+                    row,
+                    local[p],
+                    name=names.label(row),
+                    dimension=None,
+                    css_class="distress",
+                    distress=s.signal == "personal_distress",
                 )
+            )
         ids = ", ".join(
-            _evidence_link(e, f"#{local[e]}" if e in local else elsewhere(e)) for e in s.evidence
+            _evidence_link(names, p, f"#{local[p]}" if p in local else elsewhere(p))
+            for p in s.positions
         )
         parts.append(
             f"<li><strong>{esc(SIGNAL_NAMES.get(s.signal, s.signal))}</strong>: "

@@ -1,10 +1,11 @@
 """The figures every view of the insights starts from, and the sections drawn from them.
 
 :class:`Overview` groups the rows once (a :class:`~.rollup.Rollup`), derives the helper,
-community and monthly records and the strain signals, and draws the community-level
-sections (summary cards, communities, trends, crisis cues) with the report's builders. The
-offline report (:func:`~.document.build_report`) and the dashboards of ``carelens serve``
-both start here, so they show the same numbers drawn the same way.
+community and monthly records, the strain signals and the names of the responses
+(:class:`~.names.ResponseNames`), and draws the community-level sections (summary cards,
+communities, trends, crisis cues) with the report's builders. The offline report
+(:func:`~.document.build_report`) and the dashboards of ``carelens serve`` both start here,
+so they show the same numbers drawn the same way.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from carelens.insights.frames import Insights
+from carelens.insights.report.names import ResponseNames
 from carelens.insights.report.page import Page
 from carelens.insights.report.rollup import Rollup
 from carelens.insights.report.sections import communities, crisis, summary, trends
@@ -36,6 +38,8 @@ class Overview:
     #: The raised strain signals (helpers in name order), and the same per helper.
     signals: Sequence[StrainSignal]
     signals_by_helper: Mapping[str, Sequence[StrainSignal]]
+    #: How the pages name each response (its id, and which one where ids are shared).
+    names: ResponseNames
 
     @classmethod
     def of(cls, insights: Insights) -> Overview:
@@ -56,6 +60,7 @@ class Overview:
             monthly_records=figures.monthly_records(),
             signals=signals,
             signals_by_helper=by_helper,
+            names=ResponseNames(insights.rows),
         )
 
     @property
@@ -101,10 +106,9 @@ class Overview:
             figures.undated,
         )
 
-    def crisis(self, links: Callable[[str], str | None] | None = None, *, see_all: str = "") -> str:
+    def crisis(self, links: Callable[[int], str | None] | None = None, *, see_all: str = "") -> str:
         """The crisis-cues section (counts, what to do, resources, the responses to read;
-        never a risk score); ``links`` gives where a listed response is shown in full (id ->
-        URL or None), ``see_all`` (HTML) where all of them can be read."""
-        return crisis(
-            self.total, self.community_records, self.insights.rows, links=links, see_all=see_all
-        )
+        never a risk score); ``links`` gives where a listed response is shown in full
+        (position in the input -> URL or None), ``see_all`` (HTML) where all of them can be
+        read."""
+        return crisis(self.total, self.community_records, self.names, links=links, see_all=see_all)

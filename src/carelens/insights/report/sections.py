@@ -3,7 +3,8 @@
 The crisis section counts the responses a person should read, says in plain words for a
 moderator or supervisor that the list is not a risk score and what to do, and lists them
 (:func:`to_read_list`: unsafe replies first, at most :data:`MAX_TO_READ`, with the words that
-raised each flag where the results carry texts).
+raised each flag where the results carry texts; each named as :mod:`.names` says and linked
+by its position in the input).
 
 Also the shared pieces the helper sections reuse: the group table (:func:`group_table`),
 the monthly trend chart (:func:`trend_chart`, :func:`trend_legend`) and the chart sizes.
@@ -30,6 +31,7 @@ from carelens.insights.report.format import (
     num_cell,
     plural,
 )
+from carelens.insights.report.names import ResponseNames, position_of
 from carelens.insights.report.page import Page
 from carelens.insights.rows import ResponseRow
 from carelens.taxonomy import STYLES
@@ -318,8 +320,8 @@ def _count_and_where(
 #: Responses listed in the crisis section; the others are counted ("and N more").
 MAX_TO_READ = 50
 
-#: Where a response is shown in full: response id -> URL, or None (no link).
-ResponseLinks = Callable[[str], str | None]
+#: Where a response is shown in full: its position in the input -> URL, or None (no link).
+ResponseLinks = Callable[[int], str | None]
 
 
 def responses_to_read(rows: Iterable[ResponseRow]) -> list[ResponseRow]:
@@ -352,9 +354,9 @@ def _kinds(spans: Sequence[Mapping[str, Any]]) -> str:
     return f" ({esc(', '.join(label.replace('_', ' ') for label in labels))})" if labels else ""
 
 
-def _to_read_row(row: ResponseRow, links: ResponseLinks | None) -> str:
-    href = links(row.response_id) if links is not None else None
-    rid = f"<code>{esc(row.response_id)}</code>"
+def _to_read_row(row: ResponseRow, links: ResponseLinks | None, names: ResponseNames) -> str:
+    href = links(position_of(row)) if links is not None else None
+    rid = names.label(row)
     if href:
         rid = f'<a href="{esc(href)}">{rid}</a>'
     what: list[str] = []
@@ -406,15 +408,16 @@ def _to_read_row(row: ResponseRow, links: ResponseLinks | None) -> str:
 
 def to_read_list(
     rows: Iterable[ResponseRow],
+    names: ResponseNames,
     *,
     links: ResponseLinks | None = None,
     limit: int = MAX_TO_READ,
     see_all: str = "",
 ) -> str:
     """The table of responses a person should read (:func:`responses_to_read`), the first
-    ``limit`` of them, then how many more there are. ``see_all`` (HTML, a sentence) says
-    where all of them can be read; without it, the report says where they are marked in the
-    results and tables."""
+    ``limit`` of them (named by ``names``), then how many more there are. ``see_all`` (HTML,
+    a sentence) says where all of them can be read; without it, the report says where they
+    are marked in the results and tables."""
     found = responses_to_read(rows)
     head = '<h3 id="to-read-head">Responses to read</h3>'
     if not found:
@@ -434,7 +437,7 @@ def to_read_list(
         '<th scope="col">response</th><th scope="col">conversation</th>'
         '<th scope="col">community</th><th scope="col">helper</th>'
         '<th scope="col">to read because of</th><th scope="col">words</th></tr></thead>'
-        f"<tbody>{''.join(_to_read_row(r, links) for r in shown)}</tbody></table></div>"
+        f"<tbody>{''.join(_to_read_row(r, links, names) for r in shown)}</tbody></table></div>"
     )
     tail = ""
     if more:
@@ -450,15 +453,16 @@ def to_read_list(
 def crisis(
     total: Mapping[str, Any],
     records: Sequence[Mapping[str, Any]],
-    rows: Iterable[ResponseRow] = (),
+    names: ResponseNames,
     *,
     links: ResponseLinks | None = None,
     see_all: str = "",
 ) -> str:
     """The crisis section, in words for the moderator or supervisor who reads it: the counts,
     that this is a list to read and not a risk score, what to do, the crisis resources, then
-    the responses to read (``rows`` flagged, at most :data:`MAX_TO_READ` listed; ids linked
-    through ``links``; ``see_all`` as in :func:`to_read_list`)."""
+    the responses to read (of ``names.rows``, the flagged ones, at most :data:`MAX_TO_READ`
+    listed; linked through ``links`` by their position; ``see_all`` as in
+    :func:`to_read_list`)."""
     n, where = _count_and_where(total, records, "needs_attention")
     unsafe, unsafe_where = _count_and_where(total, records, "unsafe_replies")
     resources = "".join(f"<li>{esc(line)}</li>" for line in CRISIS_RESOURCES)
@@ -480,5 +484,5 @@ def crisis(
         "down, talk with the helper who wrote it, and check on the person it answered. Follow "
         "your community's safety procedure where it has one. Crisis lines:</p>"
         f"<ul>{resources}</ul></div>"
-        f"{to_read_list(rows, links=links, see_all=see_all)}</section>"
+        f"{to_read_list(names.rows, names, links=links, see_all=see_all)}</section>"
     )

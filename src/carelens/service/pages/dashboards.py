@@ -8,7 +8,9 @@ trends, the helpers table and the strain signals — and ``?helper=NAME`` one he
 drawn by the report's builders (:class:`~carelens.insights.report.Overview`,
 :mod:`~carelens.insights.report.helper_sections`), so the numbers and charts are the
 report's; links go to the helper views and to the threads in the explorer instead of
-anchors. Strain signals are worded as signals to look at, never a diagnosis.
+anchors. A reply is linked to its thread by its place among the corpus's stored records
+(:class:`CorpusInsights`), never by its response id, which replies of different
+conversations may share. Strain signals are worded as signals to look at, never a diagnosis.
 
 Insights are cached per corpus (a few at most) for as long as its stored results do not
 change (its ``done`` count and ``updated_at``), so reloading a dashboard does not read the
@@ -59,8 +61,9 @@ class CorpusInsights:
     """The insights of a corpus's stored records, and where each response is shown."""
 
     insights: Insights
-    #: response id -> (conversation id, seq): its place in the explorer's thread view.
-    places: Mapping[str, tuple[str, int]]
+    #: A response's position in ``insights`` -> (conversation id, seq): its place in the
+    #: explorer's thread view (responses without a conversation have none).
+    places: Mapping[int, tuple[str, int]]
 
 
 class InsightsCache:
@@ -108,14 +111,16 @@ _STATE_LOCK = threading.Lock()
 
 
 def read_insights(ctx: ServiceContext, corpus: Corpus) -> CorpusInsights:
-    """The insights of every stored record of ``corpus`` (communities default to its name)."""
-    places: dict[str, tuple[str, int]] = {}
+    """The insights of every stored record of ``corpus`` (communities default to its name),
+    and where each is shown in the explorer, by its position (the order ``iter_results``
+    gives, which :meth:`Insights.from_records` numbers the rows in)."""
+    places: dict[int, tuple[str, int]] = {}
 
     def records() -> Iterator[dict[str, Any]]:
-        for record in ctx.store.iter_results(corpus.id):
+        for position, record in enumerate(ctx.store.iter_results(corpus.id)):
             conversation, seq = record.get("conversation_id"), record.get("seq")
             if isinstance(conversation, str) and conversation and isinstance(seq, int):
-                places.setdefault(str(record.get("response_id")), (conversation, seq))
+                places[position] = (conversation, seq)
             yield record
 
     insights = Insights.from_records(records(), default_community=corpus.name)
@@ -187,14 +192,14 @@ def dashboard(
         for r in overview.helper_records
     }
 
-    def evidence(response_id: str) -> str | None:
-        place = loaded.places.get(response_id)
+    def evidence(position: int) -> str | None:
+        place = loaded.places.get(position)
         if place is None:
             return None
         return f"{thread_url(corpus.id, place[0])}#r-{place[1]}"
 
     names = [str(r["helper"]) for r in overview.helper_records]
-    page = Page()
+    page = Page(overview.names)
     parts = [_view_switch(corpus.id, names, helper)]
     if corpus.status != "done":
         parts.append(
@@ -243,7 +248,7 @@ def dashboard(
         '<section id="helpers"><h2>Helpers</h2>'
         f'<p class="muted">{helpers_lead} {HELPERS_TABLE_NOTE}</p>'
         f"{helpers_table(overview.helper_records, links, overview.signal_count())}</section>",
-        signals_overview(overview.signals, links, evidence),
+        signals_overview(overview.signals, links, evidence, overview.names),
         overview.crisis(
             evidence,
             see_all=(
