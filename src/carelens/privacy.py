@@ -638,24 +638,54 @@ def redact_with_spans(
     other boundaries keep their place in the text around. A span's ``text``, if present, is
     replaced by the new one.
     """
-    rounds: list[list[tuple[int, int, int, int]]] = []
+    rounds: list[list[_Move]] = []
     out = text
     for _ in range(_MAX_ROUNDS):  # the rounds of redact(), with where each finding went
         found = find_personal(out)
         if not found:
             break
-        parts: list[str] = []
-        moves: list[tuple[int, int, int, int]] = []
-        position = shift = 0
-        for finding in found:
-            parts += [out[position : finding.start], finding.placeholder]
-            start = finding.start + shift
-            moves.append((finding.start, finding.end, start, start + len(finding.placeholder)))
-            shift += len(finding.placeholder) - (finding.end - finding.start)
-            position = finding.end
-        parts.append(out[position:])
-        out = "".join(parts)
+        out, moves = _substitute(out, [(f.start, f.end, f.placeholder) for f in found])
         rounds.append(moves)
+    return out, _move_spans(len(text), out, rounds, span_groups)
+
+
+def replace_with_spans(
+    text: str,
+    replacements: Sequence[tuple[int, int, str]],
+    span_groups: Mapping[str, Sequence[Mapping[str, Any]]],
+) -> tuple[str, dict[str, tuple[dict[str, Any], ...]]]:
+    """``text`` with each ``(start, end, new)`` of ``replacements`` (in order, apart) put in
+    place, and every group of spans moved as :func:`redact_with_spans` moves them."""
+    out, moves = _substitute(text, replacements)
+    return out, _move_spans(len(text), out, [moves], span_groups)
+
+
+#: Where one replacement went: (start, end) in the text before, (start, end) after.
+_Move = tuple[int, int, int, int]
+
+
+def _substitute(text: str, replacements: Sequence[tuple[int, int, str]]) -> tuple[str, list[_Move]]:
+    parts: list[str] = []
+    moves: list[_Move] = []
+    position = shift = 0
+    for start, end, new in replacements:
+        parts += [text[position:start], new]
+        moves.append((start, end, start + shift, start + shift + len(new)))
+        shift += len(new) - (end - start)
+        position = end
+    parts.append(text[position:])
+    return "".join(parts), moves
+
+
+def _move_spans(
+    length: int,
+    out: str,
+    rounds: Sequence[Sequence[_Move]],
+    span_groups: Mapping[str, Sequence[Mapping[str, Any]]],
+) -> dict[str, tuple[dict[str, Any], ...]]:
+    """The spans of a text of ``length`` characters moved through the replacement
+    ``rounds`` that made ``out``: a boundary inside a replaced piece to its edge (a start to
+    its start, an end to its end), any other by what was replaced before it."""
 
     def move(offset: int, end: bool) -> int:
         for moves in rounds:
@@ -663,7 +693,7 @@ def redact_with_spans(
             for start, stop, new_start, new_stop in moves:
                 if offset <= start:
                     break
-                if offset < stop:  # inside this finding: to the edge of its placeholder
+                if offset < stop:  # inside this replacement: to the edge of its new text
                     offset, shift = (new_stop if end else new_start), 0
                     break
                 shift = new_stop - stop
@@ -674,11 +704,11 @@ def redact_with_spans(
     for name, spans in span_groups.items():
         new = []
         for s in spans:
-            start = move(min(max(int(s["start"]), 0), len(text)), end=False)
-            end = max(start, move(min(max(int(s["end"]), 0), len(text)), end=True))
+            start = move(min(max(int(s["start"]), 0), length), end=False)
+            end = max(start, move(min(max(int(s["end"]), 0), length), end=True))
             item = {**s, "start": start, "end": end}
             if "text" in item:
                 item["text"] = out[start:end]
             new.append(item)
         groups[name] = tuple(new)
-    return out, groups
+    return groups

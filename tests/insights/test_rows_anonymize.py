@@ -203,6 +203,49 @@ def test_anonymize_keeps_unsafe_words_and_crisis_cues_on_their_words() -> None:
     assert row.seeker_text[moved["start"] : moved["end"]] == "end my life"
 
 
+def test_anonymize_replaces_speaker_names_inside_the_texts() -> None:
+    response = "Thanks quiet_fern and Maria. I hope it helps. It sounds like you feel alone."
+    seeker = "Maria and QUIET_FERN were kind; Mariana was not. Grace helped, with grace."
+    r = record("r1", speaker="quiet_fern", response=response, seeker=seeker)
+    at = response.index("It sounds")
+    r["interpretation"]["spans"] = [{"start": at, "end": len(response), "label": "x"}]
+    cue = seeker.index("were kind")
+    r["seeker"]["crisis_cues"] = [{"start": cue, "end": cue + 9, "label": "x"}]
+    others = [
+        record("r2", speaker="Maria"),
+        record("r3", speaker="hope"),  # a plain lowercase word: not looked for
+        record("r4", speaker="Grace"),
+    ]
+    rows = Insights.from_records([r, *others], anonymize=True, key="k").rows
+    row = rows[0]
+    fern, maria, grace = row.helper, rows[1].helper, rows[3].helper
+    assert row.response_text == (
+        f"Thanks {fern} and {maria}. I hope it helps. It sounds like you feel alone."
+    )
+    assert row.seeker_text == (
+        f"{maria} and {fern} were kind; Mariana was not. {grace} helped, with grace."
+    )
+    (span,) = row.spans["interpretation"]
+    assert row.response_text[span["start"] : span["end"]] == "It sounds like you feel alone."
+    (moved,) = row.crisis_cues
+    assert row.seeker_text[moved["start"] : moved["end"]] == "were kind"
+
+
+def test_names_are_looked_for_only_where_they_can_be_told_from_words() -> None:
+    from carelens.insights.anonymize import NamesInTexts
+
+    names = ["quiet_fern", "Sam2", "JuniperMoon", "Maria G.", "Maria", "hope", "Al", "(unknown)"]
+    finder = NamesInTexts(names, lambda n: f"<{n}>")
+
+    def found(text: str) -> list[str]:
+        return [text[a:b] for a, b, _ in finder.find(text)]
+
+    assert found("QUIET_FERN, sam2 and junipermoon") == ["QUIET_FERN", "sam2", "junipermoon"]
+    assert found("Maria G. and Maria and MARIA, not maria") == ["Maria G.", "Maria", "MARIA"]
+    assert found("I hope Al is ok; xquiet_fern; quiet_fern2; Sam22") == []
+    assert not NamesInTexts(["hope", "al"], lambda n: n)
+
+
 def test_result_files_are_told_from_conversations(tmp_path: Path) -> None:
     results = tmp_path / "results.jsonl"
     results.write_text(json.dumps(record("r1")) + "\n", encoding="utf-8")

@@ -112,23 +112,25 @@ class Insights:
 
         ``default_community`` names the community of records that carry none (for example the
         input file's name); ``distress`` scores the helper's own distress from the response
-        text; ``anonymize`` replaces speaker names with stable pseudonyms and redacts
-        personal data in the texts. Pseudonyms are made with ``key``, or without it with the
-        key the CLI uses (``$CARELENS_ANONYMIZE_KEY``, else the secret key file in the
-        carelens data folder), never a public one: a name cannot be guessed from them.
+        text; ``anonymize`` replaces speaker names with stable pseudonyms (in the texts too,
+        where they can be told from words) and redacts personal data in the texts.
+        Pseudonyms are made with ``key``, or without it with the key the CLI uses
+        (``$CARELENS_ANONYMIZE_KEY``, else the secret key file in the carelens data folder),
+        never a public one: a name cannot be guessed from them.
         """
         rows = [
             row_from_record(r, default_community=default_community, distress=distress, position=i)
             for i, r in enumerate(records)
         ]
         if anonymize:
-            from carelens.insights.anonymize import anonymize_row, pseudonym_key
+            from carelens.insights.anonymize import anonymize_row, names_in_texts, pseudonym_key
             from carelens.privacy import Pseudonymizer
 
             if key is None:
                 key = pseudonym_key()[0]
             names = Pseudonymizer(key, prefix="person")  # one name, one pseudonym, any role
-            rows = [anonymize_row(r, names) for r in rows]
+            in_texts = names_in_texts(rows, names)
+            rows = [anonymize_row(r, names, in_texts) for r in rows]
         return cls(rows, thresholds=thresholds)
 
     def __len__(self) -> int:
