@@ -5,15 +5,20 @@
 does; single methods can be made to fail for their next calls, or to commit and then fail
 (a connection lost at commit time). :class:`TcpProxy` forwards a loopback port to a real
 PostgreSQL server; ``stop()`` closes the port and cuts every connection through it, as a
-stopped server would, and ``start()`` opens the same port again. :class:`Gated` is the real
-analyzer, its first batch held until the test lets it go (so a fault lands mid-corpus on any
-machine).
+stopped server would, and ``start()`` opens the same port again. ``freeze()`` makes it go
+silent without closing anything: nothing is forwarded, and (``drop=True``, Linux) every
+packet that reaches its sockets is dropped unacknowledged, as by a host that vanished from
+the network; ``thaw()`` undoes it. :class:`Gated` is the real analyzer, its first batch held
+until the test lets it go (so a fault lands mid-corpus on any machine).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import socket
+import struct
+import sys
 import threading
 import time
 from collections import Counter
@@ -108,7 +113,12 @@ class TcpProxy:
         self.port = int(probe.getsockname()[1])
         probe.close()
         self._open: list[socket.socket] = []
+        #: the connections' client ends (what the store's packets arrive at)
+        self._clients: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._thawed = threading.Event()
+        self._thawed.set()
+        self._dropping = False
         self._listener: socket.socket | None = None
         self._stopped = threading.Event()
         self._thread: threading.Thread | None = None
@@ -129,6 +139,8 @@ class TcpProxy:
         listener.listen(16)
         listener.settimeout(0.05)
         self._listener = listener
+        if self._dropping:
+            drop_packets(listener, True)
         self._stopped.clear()
         self._thread = threading.Thread(target=self._accept, args=(listener,), daemon=True)
         self._thread.start()
@@ -143,11 +155,40 @@ class TcpProxy:
             self._listener.close()
             self._listener = None
         with self._lock:
-            sockets, self._open = self._open, []
+            sockets, self._open, self._clients = self._open, [], []
         for sock in sockets:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
             sock.close()
+        self._dropping = False
+        self._thawed.set()  # a pump held by a freeze finds its sockets closed, and ends
+
+    def freeze(self, *, drop: bool = True) -> None:
+        """Go silent, closing nothing: stop forwarding either way, and with ``drop`` make the
+        kernel drop every packet that reaches the proxy unacknowledged (new connections'
+        SYNs included), as a host that vanished from the network. Without ``drop`` the kernel
+        still acknowledges what arrives (and accepts new connections), as for a server
+        process that hangs on a live host."""
+        with self._lock:
+            self._thawed.clear()
+            self._dropping = drop
+            sockets = list(self._clients)
+            if self._listener is not None:
+                sockets.append(self._listener)
+        if drop:
+            for sock in sockets:
+                drop_packets(sock, True)
+
+    def thaw(self) -> None:
+        """Undo :meth:`freeze`: packets are delivered and forwarded again."""
+        with self._lock:
+            self._dropping = False
+            sockets = list(self._clients)
+            if self._listener is not None:
+                sockets.append(self._listener)
+        for sock in sockets:
+            drop_packets(sock, False)
+        self._thawed.set()
 
     def _accept(self, listener: socket.socket) -> None:
         while not self._stopped.is_set():
@@ -166,13 +207,16 @@ class TcpProxy:
                 sock.settimeout(None)
             with self._lock:
                 self._open += [client, upstream]
+                self._clients.append(client)
+                if self._dropping:  # accepted from the backlog as the proxy froze
+                    drop_packets(client, True)
             for source, sink in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
 
-    @staticmethod
-    def _pump(source: socket.socket, sink: socket.socket) -> None:
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
+                self._thawed.wait()  # frozen: hold what arrived, forward nothing
                 sink.sendall(data)
         except OSError:
             pass
@@ -180,6 +224,30 @@ class TcpProxy:
             for sock in (source, sink):
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
+
+
+#: Linux socket options that attach and detach a classic BPF socket filter.
+SO_ATTACH_FILTER, SO_DETACH_FILTER = 26, 27
+#: One instruction, ``ret #0``: keep no byte of any packet. On a TCP socket the kernel then
+#: discards every segment before TCP sees it: no ACK, no RST, no answer to a keepalive.
+_DROP_ALL = ctypes.create_string_buffer(struct.pack("HBBI", 0x06, 0, 0, 0))
+#: ``struct sock_fprog`` for it: the instruction count and a pointer to the instructions.
+_DROP_ALL_PROGRAM = struct.pack("HP", 1, ctypes.addressof(_DROP_ALL))
+#: Why a test that needs dropped packets cannot run here.
+DROP_UNSUPPORTED = (
+    None
+    if sys.platform == "linux"
+    else "dropping packets needs a Linux socket filter (SO_ATTACH_FILTER)"
+)
+
+
+def drop_packets(sock: socket.socket, drop: bool) -> None:
+    """Make the kernel drop (or again deliver) every packet that arrives for ``sock``."""
+    if drop:
+        sock.setsockopt(socket.SOL_SOCKET, SO_ATTACH_FILTER, _DROP_ALL_PROGRAM)
+    else:
+        with contextlib.suppress(OSError):  # ENOENT: no filter attached
+            sock.setsockopt(socket.SOL_SOCKET, SO_DETACH_FILTER, 0)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:

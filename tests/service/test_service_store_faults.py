@@ -10,6 +10,7 @@ to milliseconds so nothing here sleeps for real.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import sqlite3
@@ -30,6 +31,7 @@ import carelens
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.service import CorpusWorker, ServiceSettings, create_app
 from carelens.service.errors import STORE_RETRY_AFTER_S
+from carelens.service.health import StoreProbe
 from carelens.store import Store, StoreError, open_store
 from postgres_schema import schema_url
 
@@ -180,6 +182,20 @@ def test_health_does_not_wait_for_a_store_that_hangs(make_app: MakeApp, store: S
         assert hung.probes == 1  # one query in flight, whatever the number of checks
         hung.release.set()
         wait_until(lambda: client.get("/v1/health").status_code == 200)
+
+
+def test_blocking_and_async_checks_share_one_probe(store: Store) -> None:
+    """``check`` (a thread) and ``check_async`` (the event loop) wait on the same query and
+    both give up after ``timeout``; once it answers, both say so."""
+    hung = HungStore(store)
+    probe = StoreProbe(hung, timeout=0.2)
+    start = time.monotonic()
+    assert probe.check() is False
+    assert asyncio.run(probe.check_async()) is False
+    assert time.monotonic() - start < 5 and hung.probes == 1
+    hung.release.set()
+    wait_until(probe.check)
+    assert asyncio.run(probe.check_async()) is True
 
 
 def test_api_key_check_with_the_store_down_is_503(make_app: MakeApp, flaky: FlakyStore) -> None:

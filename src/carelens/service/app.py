@@ -35,6 +35,7 @@ from carelens.service.middleware import (
     CatchAllMiddleware,
     HeadMiddleware,
     LoopbackGuardMiddleware,
+    UploadGuardMiddleware,
 )
 from carelens.service.pages import install_pages, page_error_response
 from carelens.service.ratelimit import RateLimiter
@@ -165,8 +166,11 @@ def create_app(
     install_pages(app)
     limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
     app.state.limiter = limiter  # the pages take from the same buckets
-    # Added innermost first: the access log sees every request, the body limit runs last.
+    # Added innermost first: the access log sees every request; the upload guard runs last,
+    # after the key, rate-limit and size checks, so only an upload that would otherwise be
+    # read costs a store query.
     app.add_middleware(HeadMiddleware)
+    app.add_middleware(UploadGuardMiddleware, probe=context.probe)
     app.add_middleware(
         BodyLimitMiddleware,
         max_body=settings.max_body_bytes,

@@ -232,13 +232,34 @@ def store_api_error(exc: StoreError) -> ApiError:
     if isinstance(exc, InvalidQueryError):
         return ApiError(422, "invalid_request", f"{exc}; fix the query and try again")
     if store_unavailable(exc):
-        return ApiError(
-            503,
-            "store_unavailable",
-            STORE_UNAVAILABLE_MESSAGE,
-            headers={"Retry-After": str(STORE_RETRY_AFTER_S)},
-        )
+        return store_unavailable_error()
     return ApiError(500, "internal_error", INTERNAL_MESSAGE)
+
+
+def store_unavailable_error() -> ApiError:
+    """503 ``store_unavailable`` with ``Retry-After``: the results database cannot be reached
+    (the answer of a route whose store call failed, and of the upload guard's probe)."""
+    return ApiError(
+        503,
+        "store_unavailable",
+        STORE_UNAVAILABLE_MESSAGE,
+        headers={"Retry-After": str(STORE_RETRY_AFTER_S)},
+    )
+
+
+def media_type(content_type: str | None) -> str:
+    """The media type of a ``Content-Type`` header, lower case, without parameters."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def multipart_required() -> ApiError:
+    """415 ``unsupported_media_type`` for an upload that is not ``multipart/form-data``."""
+    return ApiError(
+        415,
+        "unsupported_media_type",
+        "upload the file as multipart/form-data with the file in a field named 'file' "
+        "(curl -F file=@pairs.csv)",
+    )
 
 
 def store_error_text(exc: BaseException, *, redacted: bool = False) -> str:

@@ -9,12 +9,20 @@ one probe is still waiting, later checks wait for that same probe rather than st
 another, so a monitor polling a hung database does not pile up threads. The probe thread is
 a daemon: a hung one never keeps the process from exiting. Only changes are logged (the
 store stops answering, then answers again), not every check.
+
+:meth:`StoreProbe.check_async` is the same check for the event loop: it awaits the probe
+without holding a worker thread, so the health check and the upload guard
+(:class:`~carelens.service.middleware.UploadGuardMiddleware`) still answer when every
+worker thread is held by a request waiting on a silent database.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import threading
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from carelens.service.errors import log_internal, store_error_text
@@ -29,14 +37,6 @@ logger = logging.getLogger(__name__)
 PROBE_ID = "carelens-health-probe"
 
 
-class _Probe:
-    """One query in flight: ``done`` is set once it answered or failed (``error``)."""
-
-    def __init__(self) -> None:
-        self.done = threading.Event()
-        self.error: BaseException | None = None
-
-
 class StoreProbe:
     """Whether ``store`` answers a trivial query within ``timeout`` seconds (see module)."""
 
@@ -47,7 +47,7 @@ class StoreProbe:
         self.timeout = timeout
         self.redact = redact
         self._lock = threading.Lock()
-        self._pending: _Probe | None = None
+        self._pending: Future[None] | None = None
         self._healthy: bool | None = None
 
     def _query(self) -> None:
@@ -57,37 +57,64 @@ class StoreProbe:
         else:
             self.store.get_corpus(PROBE_ID)
 
-    def _run(self, probe: _Probe) -> None:
+    def _run(self, probe: Future[None]) -> None:
+        error: BaseException | None = None
         try:
             self._query()
-        except BaseException as exc:  # handed to the waiting check, never lost
-            probe.error = exc
+        except BaseException as exc:  # handed to the waiting checks, never lost
+            error = exc
         finally:
             with self._lock:
                 if self._pending is probe:
                     self._pending = None
-            probe.done.set()
+            if error is None:
+                probe.set_result(None)
+            else:
+                probe.set_exception(error)
 
-    def check(self) -> bool:
-        """True when the store answered; False when it failed or did not answer in time."""
+    def _start(self) -> Future[None]:
+        """The query in flight, or a new one."""
         with self._lock:
             probe = self._pending
             if probe is None:
-                probe = self._pending = _Probe()
+                probe = self._pending = Future()
+                probe.set_running_or_notify_cancel()  # nothing may cancel a shared probe
                 threading.Thread(
                     target=self._run, args=(probe,), name="carelens-store-probe", daemon=True
                 ).start()
-        if not probe.done.wait(self.timeout):
+        return probe
+
+    def check(self) -> bool:
+        """True when the store answered; False when it failed or did not answer in time.
+        Blocks the calling thread (at most ``timeout`` seconds)."""
+        probe = self._start()
+        with contextlib.suppress(TimeoutError):  # not answered in time: the verdict says so
+            probe.exception(self.timeout)
+        return self._verdict(probe)
+
+    async def check_async(self) -> bool:
+        """:meth:`check` for the event loop: awaits the probe, holding no thread."""
+        probe = self._start()
+        if not probe.done():
+            waiter = asyncio.wrap_future(probe)
+            # Retrieve the outcome even when no one waits any longer (no "never retrieved").
+            waiter.add_done_callback(lambda done: done.cancelled() or done.exception())
+            await asyncio.wait({waiter}, timeout=self.timeout)  # never cancels the probe
+        return self._verdict(probe)
+
+    def _verdict(self, probe: Future[None]) -> bool:
+        if not probe.done():
             self._note(False, f"no answer within {self.timeout:g} s")
             return False
-        if probe.error is None:
+        error = probe.exception()
+        if error is None:
             self._note(True, "")
             return True
-        if isinstance(probe.error, StoreError):
-            self._note(False, store_error_text(probe.error, redacted=self.redact))
+        if isinstance(error, StoreError):
+            self._note(False, store_error_text(error, redacted=self.redact))
         else:
-            log_internal(logger, "the store health check failed unexpectedly", probe.error)
-            self._note(False, type(probe.error).__name__)
+            log_internal(logger, "the store health check failed unexpectedly", error)
+            self._note(False, type(error).__name__)
         return False
 
     def _note(self, healthy: bool, reason: str) -> None:

@@ -1,7 +1,7 @@
 """The ASGI layers around the API: access log, loopback guard, API keys and rate limit, body size.
 
-They run before any body is read, so an unauthorised or oversized request costs the server
-almost nothing. From the outside in:
+They run before any body is read, so an unauthorised, oversized or doomed request costs the
+server almost nothing. From the outside in:
 
 * :class:`AccessLogMiddleware` logs method, path (never the query string), status and
   duration — never a text.
@@ -20,6 +20,12 @@ almost nothing. From the outside in:
   client address's bucket, so guessing keys is rate limited on every path.
 * :class:`BodyLimitMiddleware` refuses bodies over the limit, by ``Content-Length`` or while
   streaming (chunked uploads): 413.
+* :class:`UploadGuardMiddleware` answers an upload (``POST /v1/corpora``) that cannot
+  succeed before its body is read — FastAPI reads a whole multipart form before the route
+  runs: 415 when it is not ``multipart/form-data``, and 503 ``store_unavailable`` with
+  ``Retry-After`` when the results database does not answer the health check's probe
+  (:meth:`~carelens.service.health.StoreProbe.check_async`: one cheap query, shared with
+  concurrent checks, within ``health_timeout``). Only uploads are probed.
 * :class:`HeadMiddleware` answers ``HEAD`` as the ``GET`` of the same path would be answered,
   headers only (uptime checks and ``curl -I`` got 405 from every page and ``/v1/health``).
 
@@ -34,7 +40,7 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from fastapi.responses import JSONResponse, Response
@@ -47,13 +53,19 @@ from carelens.service.errors import (
     error_response,
     log_internal,
     log_store_unavailable,
+    media_type,
+    multipart_required,
     redacting,
     store_api_error,
     store_unavailable,
+    store_unavailable_error,
 )
 from carelens.service.ratelimit import RateLimiter
 from carelens.service.settings import is_loopback
 from carelens.store import StoreError
+
+if TYPE_CHECKING:
+    from carelens.service.health import StoreProbe
 
 logger = logging.getLogger("carelens.service.access")
 errors_logger = logging.getLogger("carelens.service.errors")
@@ -410,6 +422,44 @@ class BodyLimitMiddleware:
             "payload_too_large",
             f"the {what} is larger than the limit of {limit:,} bytes; {fix}",
         )
+
+
+class UploadGuardMiddleware:
+    """Refuse an upload that cannot succeed before reading its body (see the module).
+
+    The route keeps its own checks: a store that fails between the probe and the corpus'
+    creation still gets its 503, and the received file is removed.
+    """
+
+    def __init__(self, app: ASGIApp, *, probe: StoreProbe) -> None:
+        self.app = app
+        self.probe = probe
+
+    @staticmethod
+    def is_upload(scope: Scope) -> bool:
+        # Exactly the route's path: ``/v1/corpora/`` is redirected, and guarded when it comes
+        # back.
+        return (
+            scope["type"] == "http"
+            and scope.get("method") == "POST"
+            and scope.get("path") == "/v1/corpora"
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self.is_upload(scope):
+            await self.app(scope, receive, send)
+            return
+        if media_type(_header(scope, b"content-type")) != "multipart/form-data":
+            await error_response(multipart_required())(scope, receive, send)
+            return
+        if not await self.probe.check_async():
+            errors_logger.warning(
+                "POST /v1/corpora: the results database cannot be reached; the upload was "
+                "refused before its body was read"
+            )
+            await error_response(store_unavailable_error())(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 class HeadMiddleware:

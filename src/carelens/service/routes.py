@@ -26,7 +26,12 @@ from carelens.readers.quoting import clip, quote
 from carelens.service import uploads
 from carelens.service.batcher import BatcherClosed
 from carelens.service.context import Ctx
-from carelens.service.errors import STORE_RETRY_AFTER_S, ApiError
+from carelens.service.errors import (
+    STORE_RETRY_AFTER_S,
+    ApiError,
+    media_type,
+    multipart_required,
+)
 from carelens.service.jobs import MAX_ERROR_CHARS
 from carelens.service.schemas import (
     MAX_PAGE,
@@ -88,15 +93,11 @@ async def _require_json(request: Request) -> None:  # async: no thread hop per r
         )
 
 
-def _require_multipart(request: Request) -> None:
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "multipart/form-data":
-        raise ApiError(
-            415,
-            "unsupported_media_type",
-            "upload the file as multipart/form-data with the file in a field named 'file' "
-            "(curl -F file=@pairs.csv)",
-        )
+async def _require_multipart(request: Request) -> None:  # async: no thread hop
+    # UploadGuardMiddleware refuses these before the body is read; this check stays for an
+    # app served without it.
+    if media_type(request.headers.get("content-type")) != "multipart/form-data":
+        raise multipart_required()
 
 
 router = APIRouter(prefix="/v1")
@@ -395,11 +396,13 @@ def corpus_results(
         }
     },
 )
-def health(ctx: Ctx) -> JSONResponse:
+async def health(ctx: Ctx) -> JSONResponse:
     """200 with ``status`` ``ok`` when the results database answers a trivial query (within
     a few seconds), else 503 with ``status`` ``unavailable`` and ``checks.store``
     ``unavailable``. Needs no API key and is not rate limited."""
-    store: Health = "ok" if ctx.probe.check() else "unavailable"
+    # Awaited on the event loop: the check answers even while every worker thread is held
+    # by a request waiting on a database that went silent.
+    store: Health = "ok" if await ctx.probe.check_async() else "unavailable"
     body = HealthOut(
         status=store,
         model=ctx.analyzer.model_id,

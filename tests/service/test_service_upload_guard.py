@@ -1,0 +1,342 @@
+"""``POST /v1/corpora`` is refused before its body is read when it cannot succeed.
+
+FastAPI reads (spools) a whole multipart form before the route or its dependencies run, so
+without :class:`~carelens.service.middleware.UploadGuardMiddleware` an upload was received in
+full and only then answered 503 (the results database down) or 415 (not multipart form
+data). These tests check that the answer now comes first: at the ASGI level, with a
+``receive`` that records whether it was ever called, and over a real socket, where the
+client announces a large body, sends a little of it, and must get the answer at once (the
+server would otherwise wait for the rest). A healthy store still accepts uploads, and only
+uploads ask the store whether it answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI, Request
+from fastapi.testclient import TestClient
+from service_helpers import BASE_URL, DATA, MakeApp, assert_error, upload, wait_for
+from store_faults import FlakyStore
+
+from carelens.service.errors import STORE_RETRY_AFTER_S, STORE_UNAVAILABLE_MESSAGE, ApiError
+from carelens.service.routes import _require_multipart
+from carelens.store import Store
+from threaded_server import ThreadedServer
+
+BOUNDARY = "guardboundary"
+MULTIPART = f"multipart/form-data; boundary={BOUNDARY}"
+#: A small but complete multipart upload of tests/data/cli/pairs.csv.
+FORM = (
+    (
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="pairs.csv"\r\n'
+        "Content-Type: text/csv\r\n\r\n"
+    ).encode()
+    + (DATA / "pairs.csv").read_bytes()
+    + f"\r\n--{BOUNDARY}--\r\n".encode()
+)
+#: What a large upload announces (under the 100 MiB upload limit): the tests send far less.
+ANNOUNCED = 50 << 20
+
+
+@pytest.fixture
+def flaky(store: Store) -> FlakyStore:
+    return FlakyStore(store)
+
+
+# -- at the ASGI level: is receive() ever called? -----------------------------------------------
+
+
+class AsgiUpload:
+    """One request sent straight to the ASGI app; records every ``receive()`` call."""
+
+    def __init__(self, content_type: str, *, length: int, body: bytes = FORM) -> None:
+        self.headers = [
+            (b"host", b"127.0.0.1"),
+            (b"content-type", content_type.encode()),
+            (b"content-length", str(length).encode()),
+        ]
+        self.body = body
+        self.receives = 0
+        self.status = 0
+        self.response_headers: dict[str, str] = {}
+        self.response_body = b""
+
+    async def receive(self) -> dict[str, Any]:
+        self.receives += 1
+        if self.receives == 1:
+            return {"type": "http.request", "body": self.body, "more_body": False}
+        await asyncio.sleep(3600)  # the client sends nothing more (and never disconnects)
+        raise AssertionError("unreachable")
+
+    async def send(self, message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            self.status = int(message["status"])
+            self.response_headers = {
+                bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1")
+                for k, v in message.get("headers", [])
+            }
+        elif message["type"] == "http.response.body":
+            self.response_body += message.get("body", b"")
+
+    def run(self, app: FastAPI) -> AsgiUpload:
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "POST",
+            "scheme": "http",
+            "path": "/v1/corpora",
+            "raw_path": b"/v1/corpora",
+            "root_path": "",
+            "query_string": b"",
+            "headers": self.headers,
+            "client": ("127.0.0.1", 40000),
+            "server": ("127.0.0.1", 8000),
+            "state": {},
+        }
+        asyncio.run(asyncio.wait_for(app(scope, self.receive, self.send), 30))
+        return self
+
+    def error(self) -> dict[str, Any]:
+        assert self.response_headers["content-type"].startswith("application/json")
+        error: dict[str, Any] = json.loads(self.response_body)["error"]
+        return error
+
+
+def test_an_upload_to_a_store_that_is_down_is_refused_before_its_body_is_read(
+    make_app: MakeApp, flaky: FlakyStore
+) -> None:
+    app = make_app(store=flaky)
+    flaky.down = True
+    exchange = AsgiUpload(MULTIPART, length=len(FORM)).run(app)
+    assert exchange.status == 503, exchange.response_body
+    assert exchange.error() == {"code": "store_unavailable", "message": STORE_UNAVAILABLE_MESSAGE}
+    assert exchange.response_headers["retry-after"] == str(STORE_RETRY_AFTER_S)
+    assert exchange.receives == 0  # not a byte of the body was asked for
+    assert flaky.calls["schema_version"] == 1  # one cheap query, not create_corpus
+    assert flaky.calls["create_corpus"] == 0
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["application/x-www-form-urlencoded", "application/json", "text/csv", "application/zip"],
+)
+def test_an_upload_that_is_not_multipart_is_refused_before_its_body_is_read(
+    make_app: MakeApp, flaky: FlakyStore, content_type: str
+) -> None:
+    app = make_app(store=flaky)
+    exchange = AsgiUpload(content_type, length=len(FORM)).run(app)
+    assert exchange.status == 415, exchange.response_body
+    error = exchange.error()
+    assert error["code"] == "unsupported_media_type"
+    assert "multipart/form-data" in error["message"] and "curl -F" in error["message"]
+    assert exchange.receives == 0
+    assert flaky.calls["schema_version"] == 0  # no store query for a request refused anyway
+
+
+def test_a_healthy_store_takes_the_upload(make_app: MakeApp, flaky: FlakyStore) -> None:
+    app = make_app(store=flaky)
+    exchange = AsgiUpload(MULTIPART, length=len(FORM)).run(app)
+    assert exchange.status == 202, exchange.response_body
+    assert exchange.receives >= 1
+    assert flaky.calls["schema_version"] == 1 and flaky.calls["create_corpus"] == 1
+
+
+# -- the same 415 message whichever layer answers -------------------------------------------------
+
+
+def test_the_guard_and_the_route_give_the_same_415(make_app: MakeApp, flaky: FlakyStore) -> None:
+    """The route keeps its own check (an app mounted without the guard, or a request the
+    guard does not see); both answer alike."""
+    app = make_app(store=flaky)
+    guard = AsgiUpload("application/json", length=2, body=b"{}").run(app).error()
+    request = Request({"type": "http", "headers": [(b"content-type", b"application/json")]})
+    with pytest.raises(ApiError) as raised:
+        asyncio.run(_require_multipart(request))
+    route = raised.value
+    assert (route.status, route.code, route.message) == (415, guard["code"], guard["message"])
+
+
+# -- with a TestClient: what still works, and what is not probed --------------------------------
+
+
+def test_only_uploads_ask_the_store_and_uploads_still_work(
+    make_app: MakeApp, flaky: FlakyStore
+) -> None:
+    with TestClient(make_app(store=flaky), base_url=BASE_URL) as client:
+        before = flaky.calls["schema_version"]
+        assert client.get("/v1/corpora").status_code == 200
+        pair = {"seeker": "I lost my job.", "response": "I'm sorry. What happened?"}
+        assert client.post("/v1/analyze", json=pair).status_code == 200
+        assert client.get("/v1/model").status_code == 200
+        assert flaky.calls["schema_version"] == before  # no probe for other paths
+        response = upload(client, DATA / "pairs.csv")
+        assert response.status_code == 202, response.text
+        assert flaky.calls["schema_version"] == before + 1  # one probe per upload
+        assert wait_for(client, response.json()["id"])["status"] == "done"
+
+
+def test_refusals_before_the_guard_cost_no_probe(
+    make_app: MakeApp, flaky: FlakyStore, store: Store
+) -> None:
+    """A request without a key (401) or over the upload limit by Content-Length (413) is
+    refused before the store is asked anything."""
+    store.create_key("tests")
+    app = make_app(store=flaky, require_key=True, max_upload_bytes=1000)
+    with TestClient(app, base_url=BASE_URL) as client:
+        before = flaky.calls["schema_version"]
+        assert_error(upload(client, DATA / "pairs.csv"), 401, "missing_api_key")
+        _, secret = store.create_key("more")
+        big = client.post(
+            "/v1/corpora",
+            content=b"x" * 2000,
+            headers={"X-API-Key": secret, "Content-Type": MULTIPART},
+        )
+        assert_error(big, 413, "payload_too_large")
+        assert flaky.calls["schema_version"] == before
+
+
+def test_a_store_failing_after_the_probe_still_gives_503_and_leaves_no_file(
+    make_app: MakeApp, flaky: FlakyStore, data_dir: Path
+) -> None:
+    """The route keeps its own answer: the store answers the guard's probe, then fails the
+    corpus creation; the received file is removed."""
+    with TestClient(make_app(store=flaky), base_url=BASE_URL) as client:
+        flaky.failures["create_corpus"] = 1
+        response = upload(client, DATA / "pairs.csv")
+        error = assert_error(response, 503, "store_unavailable")
+        assert error["message"] == STORE_UNAVAILABLE_MESSAGE
+        assert response.headers["retry-after"] == str(STORE_RETRY_AFTER_S)
+        assert flaky.calls["schema_version"] >= 1  # the guard's probe passed
+        assert client.get("/v1/corpora").json()["corpora"] == []
+    incoming = data_dir / "uploads" / ".incoming"
+    assert list(incoming.iterdir()) == []
+
+
+class HungProbe(FlakyStore):
+    """A store whose health query hangs until ``release`` is set."""
+
+    def __init__(self, real: Store) -> None:
+        super().__init__(real)
+        self.release = threading.Event()
+        self.probes = 0
+
+    def schema_version(self) -> int:
+        self.probes += 1
+        self.release.wait(30)
+        version: int = self.real.schema_version()  # type: ignore[attr-defined]
+        return version
+
+
+def test_an_upload_to_a_store_that_hangs_is_refused_within_the_health_timeout(
+    make_app: MakeApp, store: Store
+) -> None:
+    """A store that does not answer at all: the upload waits at most ``health_timeout`` for
+    the probe, shares it with the health check, and is refused 503 unread."""
+    hung = HungProbe(store)
+    app = make_app(store=hung, health_timeout=0.3)
+    try:
+        start = time.monotonic()
+        exchange = AsgiUpload(MULTIPART, length=len(FORM)).run(app)
+        assert time.monotonic() - start < 5
+        assert exchange.status == 503 and exchange.receives == 0
+        assert exchange.error()["code"] == "store_unavailable"
+        with TestClient(app, base_url=BASE_URL) as client:
+            assert client.get("/v1/health").status_code == 503
+        assert hung.probes == 1  # the upload and the health check waited on one query
+    finally:
+        hung.release.set()
+
+
+# -- over a real socket: a large upload announced, a little of it sent -----------------------------
+
+
+def _request(content_type: str, *, length: int = ANNOUNCED, expect_continue: bool = False) -> bytes:
+    lines = [
+        "POST /v1/corpora HTTP/1.1",
+        "Host: 127.0.0.1",
+        f"Content-Type: {content_type}",
+        f"Content-Length: {length}",
+    ]
+    if expect_continue:
+        lines.append("Expect: 100-continue")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+def _read_response(sock: socket.socket) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (lower-case names) and body of one response (Content-Length)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        assert chunk, f"connection closed before a response: {data!r}"
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in header_lines:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    length = int(headers.get("content-length", "0"))
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return int(status_line.split()[1]), headers, body
+
+
+def _send_partial(
+    url: str, request: bytes, body: bytes
+) -> tuple[float, int, dict[str, str], bytes]:
+    """Send ``request`` (headers) and ``body`` (a small part of what it announces), then read
+    the answer; (seconds it took, status, headers, body). Fails after 10 s without one."""
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        start = time.monotonic()
+        sock.sendall(request + body)
+        try:
+            status, headers, answer = _read_response(sock)
+        except TimeoutError:
+            pytest.fail("no answer within 10 s: the server waits for the rest of the body")
+        return time.monotonic() - start, status, headers, answer
+
+
+def test_a_real_server_answers_503_without_waiting_for_the_upload(
+    make_app: MakeApp, flaky: FlakyStore
+) -> None:
+    with ThreadedServer(make_app(store=flaky)) as server:
+        flaky.down = True
+        took, status, headers, body = _send_partial(server.url, _request(MULTIPART), FORM)
+        assert status == 503, body
+        assert json.loads(body)["error"]["code"] == "store_unavailable"
+        assert headers["retry-after"] == str(STORE_RETRY_AFTER_S)
+        assert took < 5
+        # A client that waits for "100 Continue" before sending (curl does, over 1 MiB) is
+        # answered without sending any of it.
+        took, status, _, _ = _send_partial(
+            server.url, _request(MULTIPART, expect_continue=True), b""
+        )
+        assert status == 503 and took < 5
+        flaky.down = False
+        _, status, _, body = _send_partial(server.url, _request(MULTIPART, length=len(FORM)), FORM)
+        assert status == 202, body  # the whole upload, once the store answers
+
+
+def test_a_real_server_answers_415_without_waiting_for_the_body(
+    make_app: MakeApp, flaky: FlakyStore
+) -> None:
+    with ThreadedServer(make_app(store=flaky)) as server:
+        took, status, _, body = _send_partial(
+            server.url, _request("application/x-www-form-urlencoded"), b"file=x&format=csv"
+        )
+        assert status == 415, body
+        assert json.loads(body)["error"]["code"] == "unsupported_media_type"
+        assert took < 5
