@@ -217,18 +217,13 @@ def test_a_silent_postgres_host_with_the_default_limits(
     silent_host_round(app, proxy, password, connect_s=10.0, unacknowledged_s=30.0, health_s=5.0)
 
 
-@pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="the store checks its idle connections one after another, each waiting for "
-    "tcp_user_timeout, before it connects (docs/reliability.md, O5)",
-)
 def test_several_pooled_connections_to_a_silent_host_cost_one_timeout(
     make_app: MakeApp, pg_proxy: tuple[TcpProxy, str, str]
 ) -> None:
     """After a burst of requests the pool holds several idle connections; when the host goes
-    silent, the next request should not wait for each of them in turn."""
+    silent, the next request does not wait for each of them in turn: once one fails its
+    check, the others are dropped unchecked (it took 9.3 s with these limits, 101 s with the
+    shipped ones, before)."""
     proxy, proxied, password = pg_proxy
     app = make_app(database_url=with_options(proxied, SHORT), health_timeout=1.0)
     with ThreadedServer(app) as server, httpx.Client(base_url=server.url, timeout=300) as client:

@@ -319,22 +319,33 @@ class PostgresStore(SQLStore):
     def _acquire(self) -> psycopg.Connection[tuple[Any, ...]]:
         """An idle connection that still answers, else a new one. An idle connection dies
         when the server restarts, and would fail the next transaction (a corpus being
-        analysed then stopped and could not even be marked failed)."""
+        analysed then stopped and could not even be marked failed). When one idle connection
+        fails its check, the others are dropped unchecked: they reach the same server, and
+        checking each against a host that went silent would cost ``tcp_user_timeout`` apiece
+        (docs/reliability.md, O5)."""
         import psycopg
 
-        while True:
-            with self._pool_lock:
-                if self._closed:
-                    raise StoreError(f"{self.where}: the store is closed")
-                if not self._idle:
-                    break
-                connection = self._idle.pop()
-            try:
-                connection.execute("SELECT 1")
-                return connection
-            except psycopg.Error:
-                logger.info("PostgreSQL store %s: dropped a dead idle connection", self.where)
-                connection.close()
+        with self._pool_lock:
+            if self._closed:
+                raise StoreError(f"{self.where}: the store is closed")
+            connection = self._idle.pop() if self._idle else None
+        if connection is None:
+            return self._connect()
+        try:
+            connection.execute("SELECT 1")
+            return connection
+        except psycopg.Error:
+            connection.close()
+        with self._pool_lock:
+            stale, self._idle = self._idle, []
+        for other in stale:
+            other.close()
+        logger.info(
+            "PostgreSQL store %s: an idle connection was dead; dropped it and %d other idle "
+            "connections",
+            self.where,
+            len(stale),
+        )
         return self._connect()
 
     def _release(self, connection: psycopg.Connection[tuple[Any, ...]]) -> None:
