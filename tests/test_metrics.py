@@ -166,6 +166,8 @@ def test_char_mask_to_word_labels_marks_partly_covered_words() -> None:
 def test_spans_to_char_mask_clips_to_the_text() -> None:
     mask = spans_to_char_mask(5, [(-3, 1), (3, 99)])
     assert mask.tolist() == [True, False, False, True, True]
+    # a span wholly before the text covers nothing (a negative end is no slice from the end)
+    assert not spans_to_char_mask(100, [(-10, -2)]).any()
 
 
 # --- token-F1 and IOU-F1 -----------------------------------------------------------------------

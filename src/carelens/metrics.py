@@ -199,9 +199,11 @@ def char_mask_to_word_labels(text: str, mask: NDArray[np.bool_]) -> NDArray[np.b
 
 
 def spans_to_char_mask(length: int, spans: Sequence[tuple[int, int]]) -> NDArray[np.bool_]:
+    """The characters of a text of ``length`` that ``spans`` cover, each span cut to the
+    text (a negative end covers nothing, never counted from the text's end)."""
     mask = np.zeros(length, dtype=bool)
     for start, end in spans:
-        mask[max(0, start) : min(length, end)] = True
+        mask[max(0, start) : max(0, min(length, end))] = True
     return mask
 
 
