@@ -14,14 +14,20 @@ import pytest
 from carelens.annotations import (
     ANNOTATED_DIMENSIONS,
     CODEBOOK,
+    CODEBOOKS,
     LABEL_RANGES,
+    PARTS,
     Annotation,
+    AnnotationError,
+    check_offsets,
     from_raw,
     locate,
+    read_annotation_lines,
     read_annotations,
     write_annotations,
 )
 from carelens.errors import InputError
+from carelens.readers import RejectLog
 
 RESPONSE = "I'm so sorry. It sounds like you feel  alone.\nI'm here if you want to talk."
 SEEKER = "I can't do this anymore. I want to die."
@@ -110,11 +116,105 @@ def test_highest_label_values_are_accepted(name: str) -> None:
     assert Annotation.from_dict(data).labels[name] == LABEL_RANGES[name]
 
 
-def test_a_missing_label_is_a_key_error() -> None:
+def test_a_missing_label_is_an_annotation_error_naming_it() -> None:
     data = record()
     del data["labels"]["crisis"]
-    with pytest.raises(KeyError):
+    with pytest.raises(AnnotationError, match="missing") as info:
         Annotation.from_dict(data)
+    assert info.value.field == "labels.crisis"
+    assert isinstance(info.value, ValueError)  # what annotations/ingest.py catches
+
+
+def test_both_codebook_versions_are_accepted() -> None:
+    assert CODEBOOKS == ("taxonomy-v1", "taxonomy-v1.1")
+    for codebook in CODEBOOKS:
+        data = {**record(), "codebook": codebook}
+        assert Annotation.from_dict(data).codebook == codebook
+
+
+def test_the_parts_are_the_split_parts() -> None:
+    from carelens.evaluation import SPLIT_PARTS
+
+    assert PARTS == SPLIT_PARTS
+
+
+def _with(path: str, value: Any) -> dict[str, Any]:
+    """The record with the value at a dotted ``path`` replaced (a key of ``labels``,
+    ``rationales``, or the record)."""
+    data = record()
+    keys = path.split(".")
+    target = data
+    for key in keys[:-1]:
+        target = target[key]
+    target[keys[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "field"),
+    [
+        # nothing is coerced: a level is an integer in its range
+        ("labels.sympathy", 1.7, "labels.sympathy"),
+        ("labels.sympathy", 2.0, "labels.sympathy"),
+        ("labels.sympathy", True, "labels.sympathy"),
+        ("labels.crisis", False, "labels.crisis"),
+        ("labels.advice", "1", "labels.advice"),
+        ("labels.seeker_distress", None, "labels.seeker_distress"),
+        ("labels.sympaty", 2, "labels.sympaty"),
+        ("labels", [1, 2], "labels"),
+        # offsets: [start, end], integers, 0 <= start < end
+        ("rationales", [[0, 5]], "rationales"),
+        ("rationales.sympathy", [[-10, -2]], "rationales.sympathy"),
+        ("rationales.sympathy", [[0, 13], [5, 5]], "rationales.sympathy"),
+        ("rationales.sympathy", [[9, 3]], "rationales.sympathy"),
+        ("rationales.sympathy", [[0]], "rationales.sympathy"),
+        ("rationales.sympathy", [[0, 1.5]], "rationales.sympathy"),
+        ("rationales.sympathy", [[True, 3]], "rationales.sympathy"),
+        ("rationales.sympathy", [0, 13], "rationales.sympathy"),
+        ("rationales.sympathy", "so sorry", "rationales.sympathy"),
+        ("rationales.sympaty", [[0, 3]], "rationales.sympaty"),
+        ("crisis_evidence", [[-1, 4]], "crisis_evidence"),
+        ("crisis_evidence", {"a": 1}, "crisis_evidence"),
+        # the record's own fields
+        ("codebook", "taxonomy-v9", "codebook"),
+        ("part", "tset", "part"),
+        ("part", "validation", "part"),
+        ("rp_id", 17, "rp_id"),
+        ("rp_id", "", "rp_id"),
+        ("sp_id", None, "sp_id"),
+        ("annotator", ["A"], "annotator"),
+        ("rationale", {}, "rationale"),
+    ],
+)
+def test_an_invalid_record_is_refused_naming_the_field(path: str, value: Any, field: str) -> None:
+    with pytest.raises(AnnotationError) as info:
+        Annotation.from_dict(_with(path, value))
+    assert info.value.field == field
+
+
+def test_a_record_that_is_not_an_object_is_refused() -> None:
+    with pytest.raises(AnnotationError, match="not an array") as info:
+        Annotation.from_dict([1, 2])
+    assert info.value.field is None
+
+
+def test_absent_or_null_rationales_and_evidence_mean_none() -> None:
+    data = record()
+    del data["rationales"]
+    data["crisis_evidence"] = None
+    a = Annotation.from_dict(data)
+    assert (dict(a.rationales), a.crisis_evidence) == ({}, ())
+
+
+def test_offsets_past_the_end_of_their_text_are_refused_where_the_text_is_known() -> None:
+    a = annotation()
+    check_offsets(a, RESPONSE, SEEKER)  # made on these texts
+    with pytest.raises(AnnotationError, match="past the end of the response") as info:
+        check_offsets(a, RESPONSE[:60], SEEKER)
+    assert info.value.field == "rationales.compassion"
+    with pytest.raises(AnnotationError, match="past the end of the seeker post") as info:
+        check_offsets(a, RESPONSE, SEEKER[:20])
+    assert info.value.field == "crisis_evidence"
 
 
 # --- files ---------------------------------------------------------------------------------
@@ -154,6 +254,95 @@ def test_a_bad_line_is_an_input_error_naming_the_line(tmp_path: Path, bad: str) 
     assert info.value.line == 3
     assert info.value.path == str(path)
     assert "line 3" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("bad", "field"),
+    [
+        (json.dumps(_with("labels.sympathy", 1.7)), "labels.sympathy"),
+        (json.dumps(_with("rationales", [[0, 5]])), "rationales"),
+        (json.dumps(_with("rationales.sympathy", [[-10, -2]])), "rationales.sympathy"),
+        (json.dumps(_with("codebook", "taxonomy-v9")), "codebook"),
+    ],
+)
+def test_the_input_error_names_the_field(tmp_path: Path, bad: str, field: str) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(record(), ensure_ascii=False) + "\n" + bad + "\n", "utf-8")
+    with pytest.raises(InputError) as info:
+        list(read_annotations(path))
+    assert (info.value.path, info.value.line, info.value.field) == (str(path), 2, field)
+
+
+def _lines(*records: dict[str, Any]) -> bytes:
+    return b"".join(json.dumps(r, ensure_ascii=False).encode("utf-8") + b"\n" for r in records)
+
+
+def test_bytes_that_are_not_utf8_are_an_input_error_naming_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.jsonl"
+    latin1 = json.dumps({**record(), "annotator": "Ren\u00e9"}, ensure_ascii=False)
+    path.write_bytes(_lines(record()) + latin1.encode("latin-1") + b"\n")
+    with pytest.raises(InputError, match="not valid UTF-8") as info:
+        list(read_annotations(path))
+    assert (info.value.path, info.value.line) == (str(path), 2)
+
+
+def test_a_utf16_file_is_an_input_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.jsonl"
+    path.write_text(json.dumps(record()) + "\n", encoding="utf-16")
+    for rejects in (None, RejectLog()):
+        with pytest.raises(InputError, match="UTF-16") as info:
+            list(read_annotation_lines(path, rejects))
+        assert info.value.path == str(path)
+
+
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + _lines(record(), {**record(), "rp_id": "r2"}))
+    assert [a.rp_id for a in read_annotations(path)] == ["r1", "r2"]
+
+
+def test_a_repeated_rp_id_is_refused_and_the_first_kept(tmp_path: Path) -> None:
+    path = tmp_path / "dup.jsonl"
+    path.write_bytes(_lines(record(), record(sympathy=0), {**record(), "rp_id": "r2"}))
+    with pytest.raises(InputError, match="also on line 1") as info:
+        list(read_annotations(path))
+    assert (info.value.line, info.value.field) == (2, "rp_id")
+    log = RejectLog()
+    read = list(read_annotation_lines(path, log))
+    assert [(n, a.rp_id, a.labels["sympathy"]) for n, a in read] == [(1, "r1", 2), (3, "r2", 2)]
+    assert log.counts == {"duplicate id": 1}
+
+
+def test_with_a_reject_log_bad_lines_are_listed_and_the_others_read(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(
+        _lines(record())
+        + b"{not json\n"
+        + b'{"rp_id": "caf\xe9"}\n'
+        + b"[1, 2]\n"
+        + _lines(_with("labels.sympathy", True), {**record(), "rp_id": "r2"})
+    )
+    rejects = tmp_path / "rejects.jsonl"
+    with RejectLog(rejects) as log:
+        read = list(read_annotation_lines(path, log))
+    assert [(n, a.rp_id) for n, a in read] == [(1, "r1"), (6, "r2")]
+    entries = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+    assert [(e["path"], e["line"], e["field"], e["reason"]) for e in entries] == [
+        (str(path), 2, None, "malformed JSON"),
+        (str(path), 3, None, "invalid UTF-8"),
+        (str(path), 4, None, "not a JSON object"),
+        (str(path), 5, "labels.sympathy", "invalid field value"),
+    ]
+
+
+def test_the_projects_annotation_files_load_without_a_reject() -> None:
+    folder = Path(__file__).resolve().parents[1] / "annotations" / "taxonomy-v1"
+    files = sorted(folder.glob("*.jsonl"))
+    assert len(files) >= 4
+    for path in files:
+        log = RejectLog()
+        read = list(read_annotation_lines(path, log))
+        assert read and log.total == 0, (path, log.counts)
 
 
 # --- locate --------------------------------------------------------------------------------
@@ -247,6 +436,15 @@ def test_from_raw_offsets_are_sorted() -> None:
     a, _ = convert(raw(rationales={"sympathy": ["want to talk", "so sorry"]}))
     assert list(a.rationales["sympathy"]) == sorted(a.rationales["sympathy"])
     assert len(a.rationales["sympathy"]) == 2
+
+
+@pytest.mark.parametrize("value", [1.7, True, "2", None])
+def test_from_raw_refuses_a_label_that_is_not_an_integer_in_its_range(value: Any) -> None:
+    with pytest.raises(AnnotationError) as info:
+        convert(raw(sympathy=value))
+    assert info.value.field == "sympathy"
+    with pytest.raises(AnnotationError, match="must be an object"):
+        convert(raw(rationales=[["so sorry"]]))
 
 
 def test_from_raw_reports_a_quote_not_found_without_failing() -> None:

@@ -9,6 +9,7 @@ import json
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -400,19 +401,23 @@ def test_annotations_without_styles_have_no_style_figures(tmp_path: Path) -> Non
         evaluate_annotations(doubled, annotations, TableAnalyzer(), part="all")
 
 
-def _gold(tmp_path: Path, *rp_ids: str) -> Path:
-    labels = dict.fromkeys(
-        ("sympathy", "reflection", "compassion", "dismissive", "advice", "self_focus"), 0
-    )
-    labels.update(seeker_distress=1, crisis=0)
+GOLD_LABELS = {
+    "sympathy": 0, "reflection": 0, "compassion": 0, "dismissive": 0,
+    "advice": 0, "self_focus": 0, "seeker_distress": 1, "crisis": 0,
+}  # fmt: skip
+
+
+def _gold_record(rp_id: str, part: str = "test", **changes: object) -> dict[str, object]:
+    record: dict[str, object] = {
+        "rp_id": rp_id, "sp_id": "p" + rp_id[1:], "part": part, "annotator": "T",
+        "labels": GOLD_LABELS, "rationales": {},
+    }  # fmt: skip
+    return record | changes
+
+
+def _gold(tmp_path: Path, *rp_ids: str, part: str = "test") -> Path:
     path = tmp_path / "gold.jsonl"
-    lines = [
-        json.dumps(
-            {"rp_id": rp_id, "sp_id": "p" + rp_id[1:], "part": "test", "annotator": "T",
-             "labels": labels, "rationales": {}}
-        )
-        for rp_id in rp_ids
-    ]  # fmt: skip
+    lines = [json.dumps(_gold_record(rp_id, part)) for rp_id in rp_ids]
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return path
 
@@ -428,16 +433,185 @@ def test_annotations_read_every_file_evaluate_reads(tmp_path: Path) -> None:
         assert evaluate_annotations(path, gold, analyzer, part="all").to_dict() == expected
 
 
-def test_annotations_of_rejected_or_badly_labelled_rows_are_input_errors(
-    tmp_path: Path,
-) -> None:
+def test_annotations_of_rejected_rows_are_input_errors(tmp_path: Path) -> None:
     from carelens.taxonomy_evaluation import evaluate_annotations
 
     path = tmp_path / "latin1.csv"
     path.write_bytes(LABELED.read_bytes() + b"p9,q9,Lost.,caf\xe9,1,,0,,0,\n")
     with pytest.raises(InputError, match=r"not in the data file \(1 of its rows were rejected"):
         evaluate_annotations(path, _gold(tmp_path, "q1", "q9"), TableAnalyzer(), part="all")
-    # q5's emotional reactions level is "x": named with its line, not a ValueError.
-    with pytest.raises(InputError, match="EPITOME level") as info:
-        evaluate_annotations(LABELED, _gold(tmp_path, "q5"), TableAnalyzer(), part="all")
-    assert (info.value.line, info.value.field) == (6, "emotional_reactions_level")
+
+
+def _with_level(tmp_path: Path, column: str, cell: str) -> Path:
+    """The labelled fixture with q4's ``<column>_level`` cell (line 5) replaced."""
+    with LABELED.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        if row["rp_id"] == "q4":
+            row[f"{column}_level"] = cell
+    path = tmp_path / f"{column}.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        out.writeheader()
+        out.writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("column", "left_out_of"),
+    [
+        ("emotional_reactions", "style"),  # the gold style needs all three levels
+        ("interpretations", "empathy and style"),  # the empathy gold needs two of them
+        ("explorations", "empathy and style"),
+    ],
+)
+def test_a_bad_level_cell_leaves_the_annotated_pair_out_of_what_needs_it_only(
+    tmp_path: Path, column: str, left_out_of: str
+) -> None:
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
+    gold = _gold(tmp_path, "q1", "q2", "q4")
+    analyzer = carelens.load()
+    clean = evaluate_annotations(LABELED, gold, analyzer, part="all")
+    data = _with_level(tmp_path, column, "2.0")
+    rejects = tmp_path / "rejects.jsonl"
+    with RejectLog(rejects) as log:
+        report = evaluate_annotations(data, gold, analyzer, part="all", rejects=log)
+    assert (report.n_pairs, report.rejected, report.rejected_levels) == (3, 0, 1)
+    (entry,) = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+    assert (entry["path"], entry["line"], entry["field"]) == (str(data), 5, f"{column}_level")
+    assert entry["detail"].endswith(f"left out of the gold {left_out_of}")
+    needs_empathy = "empathy" in left_out_of
+    assert report["empathy"].n == 3 - needs_empathy
+    for name in ("sympathy", "reflection", "compassion", "dismissive", "seeker_distress"):
+        assert report[name].to_dict() == clean[name].to_dict()  # scored as before
+    assert report.to_dict()["binary"] == clean.to_dict()["binary"]
+    # The style is scored on the two other pairs only.
+    others = evaluate_annotations(LABELED, _gold(tmp_path, "q1", "q2"), analyzer, part="all")
+    assert report.style_accuracy is not None
+    assert (report.style_accuracy, report.style_macro_f1) == (
+        others.style_accuracy,
+        others.style_macro_f1,
+    )
+
+
+def test_repeated_and_bad_annotation_lines_are_rejected_and_the_rest_scored(
+    tmp_path: Path,
+) -> None:
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
+    sympathy_2 = GOLD_LABELS | {"sympathy": 2}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(
+        b"\xef\xbb\xbf"  # a byte-order mark, accepted as the CSVs accept one
+        + json.dumps(_gold_record("q1")).encode() + b"\n"
+        + json.dumps(_gold_record("q2")).encode() + b"\n"
+        + json.dumps(_gold_record("q2", labels=sympathy_2)).encode() + b"\n"
+        + json.dumps(_gold_record("q3", rationales=[[0, 5]])).encode() + b"\n"
+        + json.dumps(_gold_record("q4", codebook="taxonomy-v9")).encode() + b"\n"
+        + json.dumps(_gold_record("q5", annotator="Ren\u00e9"), ensure_ascii=False)
+        .encode("latin-1") + b"\n"
+    )  # fmt: skip
+    rejects = tmp_path / "rejects.jsonl"
+    analyzer = TableAnalyzer()
+    with RejectLog(rejects) as log:
+        report = evaluate_annotations(LABELED, gold, analyzer, part="all", rejects=log)
+    assert analyzer.asked == ["q1", "q2"]  # the repeated q2 once: the first line's
+    assert (report.n_pairs, report.rejected) == (2, 4)
+    assert report.to_dict()["rejected"] == 4
+    entries = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+    assert [(e["path"], e["line"], e["field"], e["reason"]) for e in entries] == [
+        (str(gold), 3, "rp_id", "duplicate id"),
+        (str(gold), 4, "rationales", "invalid field value"),
+        (str(gold), 5, "codebook", "invalid field value"),
+        (str(gold), 6, None, "invalid UTF-8"),
+    ]
+
+
+def test_annotations_that_do_not_fit_their_row_are_rejected(tmp_path: Path) -> None:
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
+    gold = tmp_path / "gold.jsonl"
+    records = [
+        _gold_record("q1", rationales={"sympathy": [[0, 500]]}),  # past the response's end
+        _gold_record("q2", crisis_evidence=[[0, 27]]),  # "My best friend moved away." is 26
+        _gold_record("q3", sp_id="p9"),  # not the row's seeker post
+        _gold_record("q4", rationales={"sympathy": [[0, 17]]}),  # "That must be hard"
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    log = RejectLog(tmp_path / "rejects.jsonl")
+    with log:
+        report = evaluate_annotations(LABELED, gold, TableAnalyzer(), part="all", rejects=log)
+    assert (report.n_pairs, report.rejected) == (1, 3)
+    entries = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
+    assert [(e["line"], e["field"]) for e in entries] == [
+        (1, "rationales.sympathy"),
+        (2, "crisis_evidence"),
+        (3, "sp_id"),
+    ]
+    assert "past the end of the response (53 characters)" in entries[0]["detail"]
+    with pytest.raises(InputError, match=r"no annotations in part 'all' \(1 rejected"):
+        evaluate_annotations(LABELED, _write(tmp_path, records[:1]), TableAnalyzer(), part="all")
+
+
+def _write(tmp_path: Path, records: Sequence[dict[str, object]]) -> Path:
+    path = tmp_path / "some.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+class SplitAnalyzer(TableAnalyzer):
+    """The table analyzer with a model manifest, whose split is seeded with ``seed``."""
+
+    def __init__(self, seed: int) -> None:
+        super().__init__()
+        self.artifact = SimpleNamespace(manifest=_manifest(seed))
+
+
+def test_annotations_are_chosen_by_the_models_split_not_their_stored_part(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
+    # Every annotation stored as "dev" (the core model's split): a model trained with
+    # another seed has its own dev and test parts, and they decide.
+    gold = _gold(tmp_path, "q1", "q2", "q3", "q4", "q5", part="dev")
+    seen = set()
+    for seed in (1, 2, 3, 4, 5):
+        for part in SPLIT_PARTS:
+            ids = model_split_ids(LABELED, _manifest(seed), part)
+            if not ids:
+                continue
+            analyzer = SplitAnalyzer(seed)
+            caplog.clear()
+            with caplog.at_level(logging.WARNING, logger="carelens.taxonomy_evaluation"):
+                report = evaluate_annotations(LABELED, gold, analyzer, part=part)
+            assert set(analyzer.asked) == ids and report.n_pairs == len(ids)
+            assert report.part == part
+            if part != "dev":
+                assert f"{len(ids)} annotated responses in its {part} part" in caplog.text
+            seen.add(tuple(sorted(ids)))
+            # The same with the ids given, as evaluate --split passes them.
+            given = evaluate_annotations(LABELED, gold, TableAnalyzer(), part=part, ids=ids)
+            assert given.n_pairs == len(ids)
+    assert len(seen) > 3  # the seeds put different responses in the parts
+    with pytest.raises(ModelError, match="no model manifest"):
+        evaluate_annotations(LABELED, gold, TableAnalyzer(), part="test")
+    with pytest.raises(InputError, match="unknown split part 'tset'"):
+        evaluate_annotations(LABELED, gold, TableAnalyzer(), part="tset")
+
+
+def test_annotations_stored_as_the_part_but_not_in_the_file_are_input_errors(
+    tmp_path: Path,
+) -> None:
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
+    gold = _gold(tmp_path, "q1", "q2", "zz9", part="test")
+    with pytest.raises(InputError, match=r"not in the data file \(first: zz9\)"):
+        evaluate_annotations(LABELED, gold, TableAnalyzer(), part="test", ids={"q1"})
+
+
+def test_a_folder_is_named_as_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="this is a folder") as info:
+        evaluate(tmp_path, TableAnalyzer())
+    assert info.value.path == str(tmp_path)

@@ -11,6 +11,28 @@ joined back from ``../shared/data`` when needed. One JSON object per line::
      "rationales": {"sympathy": [[start, end], ...], ...},   # offsets into the response
      "crisis_evidence": [[start, end], ...]}                  # offsets into the seeker post
 
+``part`` is the part of the core model's split (seed 13) the response was sampled from when
+it was annotated: a record of provenance. Scoring a model picks annotations by that model's
+own split, never by this field (:mod:`carelens.taxonomy_evaluation`).
+
+:meth:`Annotation.from_dict` checks a record and converts nothing: ``rp_id``, ``sp_id`` and
+``annotator`` are non-empty strings, ``part`` one of :data:`PARTS`, ``codebook`` (absent:
+:data:`CODEBOOK`) one of :data:`CODEBOOKS`, ``labels`` exactly the labels of
+:data:`LABEL_RANGES`, each an integer in its range (not ``true``, ``1.0`` or ``"1"``),
+``rationales`` (absent or null: none) an object keyed by :data:`ANNOTATED_DIMENSIONS`, and
+every offset pair two integers with ``0 <= start < end``; no other key. A record that is
+not so is an :class:`AnnotationError` naming the field. Whether the offsets stay within their
+texts can only be checked where the texts are known: :func:`check_offsets`, called where an
+annotation is joined with its EPITOME row.
+
+:func:`read_annotation_lines` reads a file (UTF-8, a byte-order mark allowed; a UTF-16 or
+UTF-32 file is an InputError) with each annotation's line. A bad line — not UTF-8, not JSON,
+not an object, a record :meth:`~Annotation.from_dict` refuses, an ``rp_id`` already read (the
+first is kept) — goes to a :class:`~carelens.readers.RejectLog` when one is given (file, line,
+field, reason; never the record) and reading carries on; without one it is an InputError
+naming the file, line and field. :func:`read_annotations` is the strict form, for training,
+which needs clean labels.
+
 :func:`from_raw` turns an annotator's raw line (rationales as quoted words) into that form;
 :func:`locate` finds quoted words in a text, tolerating case and whitespace differences.
 """
@@ -18,6 +40,7 @@ joined back from ``../shared/data`` when needed. One JSON object per line::
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +48,8 @@ from pathlib import Path
 from typing import Any
 
 from carelens.errors import InputError
+from carelens.readers import rejects as R
+from carelens.readers.rejects import RejectLog
 from carelens.taxonomy import TAXONOMY_VERSION
 
 #: Response dimensions annotated with levels 0-2 and rationales.
@@ -38,8 +63,34 @@ LABEL_RANGES: Mapping[str, int] = {
     "crisis": 1,
 }
 CODEBOOK = f"taxonomy-{TAXONOMY_VERSION}"
+#: The codebook versions a line may have been made under: the codebook, and v1.1, the
+#: clarifications added after the agreement study (``annotations/GUIDELINES.md``).
+CODEBOOKS: tuple[str, ...] = (CODEBOOK, f"{CODEBOOK}.1")
+#: The parts of a split (:data:`carelens.evaluation.SPLIT_PARTS`).
+PARTS: tuple[str, ...] = ("train", "dev", "test")
+#: The keys of a stored record.
+FIELDS: tuple[str, ...] = (
+    "rp_id",
+    "sp_id",
+    "part",
+    "annotator",
+    "codebook",
+    "labels",
+    "rationales",
+    "crisis_evidence",
+)
 
 Offsets = tuple[tuple[int, int], ...]
+
+
+class AnnotationError(ValueError):
+    """A record that is not a valid annotation: ``field`` names where (``labels.sympathy``,
+    ``rationales.reflection``; None for the record as a whole), ``reason`` says why."""
+
+    def __init__(self, field: str | None, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}" if field else reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,36 +122,237 @@ class Annotation:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Annotation:
-        labels = {name: int(data["labels"][name]) for name in LABEL_RANGES}
-        for name, value in labels.items():
-            if not 0 <= value <= LABEL_RANGES[name]:
-                raise ValueError(f"{name} must be 0..{LABEL_RANGES[name]}, not {value}")
+    def from_dict(cls, data: object) -> Annotation:
+        """The annotation a stored record holds; an :class:`AnnotationError` naming the
+        field when the record is not valid (see the module docstring: nothing is
+        converted)."""
+        if not isinstance(data, dict):
+            raise AnnotationError(None, f"expected a JSON object, not {_json_type(data)}")
+        unknown = [key for key in data if key not in FIELDS]
+        if unknown:
+            raise AnnotationError(
+                _clip(unknown[0]), f"unknown field; a record has {', '.join(FIELDS)}"
+            )
+        rp_id, sp_id = _text(data, "rp_id"), _text(data, "sp_id")
+        part = _text(data, "part")
+        if part not in PARTS:
+            raise AnnotationError(
+                "part", f"must be {', '.join(PARTS[:-1])} or {PARTS[-1]}, not {_shown(part)}"
+            )
+        annotator = _text(data, "annotator")
+        codebook = data.get("codebook", CODEBOOK)
+        if codebook not in CODEBOOKS:
+            raise AnnotationError(
+                "codebook",
+                f"must be {' or '.join(CODEBOOKS)}, not {_shown(codebook)} (the codebook "
+                "versions of this taxonomy)",
+            )
         return cls(
-            rp_id=str(data["rp_id"]),
-            sp_id=str(data["sp_id"]),
-            part=str(data["part"]),
-            annotator=str(data["annotator"]),
-            codebook=str(data.get("codebook", CODEBOOK)),
-            labels=labels,
-            rationales={
-                name: tuple((int(s), int(e)) for s, e in spans)
-                for name, spans in (data.get("rationales") or {}).items()
-            },
-            crisis_evidence=tuple((int(s), int(e)) for s, e in data.get("crisis_evidence") or ()),
+            rp_id=rp_id,
+            sp_id=sp_id,
+            part=part,
+            annotator=annotator,
+            codebook=codebook,
+            labels=_labels(data.get("labels")),
+            rationales=_rationales(data.get("rationales")),
+            crisis_evidence=_offsets(data.get("crisis_evidence"), "crisis_evidence"),
         )
 
 
-def read_annotations(path: str | Path) -> Iterator[Annotation]:
-    """Annotations from a JSON Lines file; a bad line is an InputError naming it."""
-    with open(path, encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
+def _json_type(value: object) -> str:
+    """The JSON name of a parsed value's type (never the value: it may be long)."""
+    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
+    names.update({list: "an array", dict: "an object", type(None): "null"})
+    return names.get(type(value), type(value).__name__)
+
+
+def _shown(value: object) -> str:
+    """A short value as the error shows it: numbers, booleans and short strings; for any
+    other value only its JSON type (a long string may be text)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str) and len(value) <= 24 and "\n" not in value:
+        return repr(value)
+    return _json_type(value)
+
+
+def _clip(key: str) -> str:
+    """A key of the record as a field name (keys are short; a long one is cut)."""
+    return key if len(key) <= 40 else key[:37] + "..."
+
+
+def _text(data: Mapping[str, object], key: str) -> str:
+    if key not in data:
+        raise AnnotationError(key, "missing; it must be a non-empty string")
+    value = data[key]
+    if not isinstance(value, str) or not value.strip():
+        what = "empty" if isinstance(value, str) else _json_type(value)
+        raise AnnotationError(key, f"must be a non-empty string, not {what}")
+    return value
+
+
+def _label(name: str, value: object, field: str) -> int:
+    """``value`` as the level of ``name``: an integer 0..top (not a boolean, float or
+    string)."""
+    top = LABEL_RANGES[name]
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= top:
+        raise AnnotationError(field, f"must be an integer 0..{top}, not {_shown(value)}")
+    return value
+
+
+def _labels(value: object) -> dict[str, int]:
+    if not isinstance(value, dict):
+        raise AnnotationError(
+            "labels", f"must be an object with {', '.join(LABEL_RANGES)}, not {_json_type(value)}"
+        )
+    for key in value:
+        if key not in LABEL_RANGES:
+            raise AnnotationError(
+                f"labels.{_clip(str(key))}",
+                f"unknown label; the labels are {', '.join(LABEL_RANGES)}",
+            )
+    for name in LABEL_RANGES:
+        if name not in value:
+            raise AnnotationError(f"labels.{name}", "missing; every label needs a level")
+    return {name: _label(name, value[name], f"labels.{name}") for name in LABEL_RANGES}
+
+
+def _rationales(value: object) -> dict[str, Offsets]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise AnnotationError(
+            "rationales",
+            f"must be an object keyed by {', '.join(ANNOTATED_DIMENSIONS)}, "
+            f"not {_json_type(value)}",
+        )
+    rationales: dict[str, Offsets] = {}
+    for name, spans in value.items():
+        if name not in ANNOTATED_DIMENSIONS:
+            raise AnnotationError(
+                f"rationales.{_clip(str(name))}",
+                f"unknown dimension; rationales are kept for {', '.join(ANNOTATED_DIMENSIONS)}",
+            )
+        rationales[name] = _offsets(spans, f"rationales.{name}")
+    return rationales
+
+
+def _offsets(value: object, field: str) -> Offsets:
+    """Offset pairs ``[[start, end], ...]``: integers with ``0 <= start < end`` (absent or
+    null: none)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise AnnotationError(field, f"must be an array of [start, end], not {_json_type(value)}")
+    pairs: list[tuple[int, int]] = []
+    for n, pair in enumerate(value, start=1):
+        if (
+            not isinstance(pair, list)
+            or len(pair) != 2
+            or any(isinstance(x, bool) or not isinstance(x, int) for x in pair)
+        ):
+            raise AnnotationError(field, f"offset pair {n} must be [start, end], two integers")
+        start, end = pair
+        if not 0 <= start < end:
+            raise AnnotationError(
+                field, f"offset pair {n} is [{start}, {end}]; it must have 0 <= start < end"
+            )
+        pairs.append((start, end))
+    return tuple(pairs)
+
+
+def check_offsets(annotation: Annotation, response: str, seeker: str) -> None:
+    """An :class:`AnnotationError` naming the field when an offset runs past the end of its
+    text (rationales: the response, crisis evidence: the seeker post): the annotation was not
+    made on these texts. Call it where an annotation is joined with its row."""
+    for name, spans in annotation.rationales.items():
+        _within(spans, len(response), f"rationales.{name}", "response")
+    _within(annotation.crisis_evidence, len(seeker), "crisis_evidence", "seeker post")
+
+
+def _within(spans: Offsets, length: int, field: str, text: str) -> None:
+    for n, (start, end) in enumerate(spans, start=1):
+        if end > length:
+            raise AnnotationError(
+                field,
+                f"offset pair {n} is [{start}, {end}], past the end of the {text} "
+                f"({length} characters); the annotation was not made on this text",
+            )
+
+
+def read_annotation_lines(
+    path: str | os.PathLike[str], rejects: RejectLog | None = None
+) -> Iterator[tuple[int, Annotation]]:
+    """``(line, annotation)`` for each annotation of the JSON Lines file at ``path``.
+
+    A bad line (see the module docstring) goes to ``rejects`` and reading carries on; without
+    ``rejects`` it is an InputError naming the file, line and field. A UTF-16 or UTF-32 file is
+    an InputError either way (every line would be bad).
+    """
+    where = os.fspath(path)
+    seen: dict[str, int] = {}
+
+    def bad(line: int, field: str | None, reason: str, detail: str) -> None:
+        if rejects is None:
+            raise InputError(f"bad annotation: {detail}", path=where, line=line, field=field)
+        rejects.add(where, line, field, reason, detail=detail)
+
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if number == 1:
+                if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    raise InputError(
+                        "the file is UTF-16 or UTF-32 encoded; save it as UTF-8 and retry",
+                        path=where,
+                    )
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                bad(
+                    number,
+                    None,
+                    R.INVALID_UTF8,
+                    f"the line is not valid UTF-8 (byte {exc.start}); save the file as UTF-8",
+                )
+                continue
             if not line.strip():
                 continue
             try:
-                yield Annotation.from_dict(json.loads(line))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"bad annotation ({exc})", path=str(path), line=number) from exc
+                data = json.loads(line)
+            except ValueError as exc:
+                reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+                bad(number, None, R.MALFORMED_JSON, f"not valid JSON ({reason})")
+                continue
+            if not isinstance(data, dict):
+                bad(
+                    number, None, R.NOT_AN_OBJECT, f"expected a JSON object, not {_json_type(data)}"
+                )
+                continue
+            try:
+                annotation = Annotation.from_dict(data)
+            except AnnotationError as exc:
+                bad(number, exc.field, R.INVALID_VALUE, exc.reason)
+                continue
+            if annotation.rp_id in seen:
+                bad(
+                    number,
+                    "rp_id",
+                    R.DUPLICATE_ID,
+                    f"the rp_id is also on line {seen[annotation.rp_id]}; the first is kept",
+                )
+                continue
+            seen[annotation.rp_id] = number
+            yield number, annotation
+
+
+def read_annotations(path: str | os.PathLike[str]) -> Iterator[Annotation]:
+    """Annotations from a JSON Lines file; a bad line is an InputError naming the file, line
+    and field (:func:`read_annotation_lines` without a reject log)."""
+    for _, annotation in read_annotation_lines(path):
+        yield annotation
 
 
 def write_annotations(path: str | Path, annotations: Sequence[Annotation]) -> None:
@@ -136,14 +388,21 @@ def from_raw(
     """An :class:`Annotation` from an annotator's raw line, and the problems found in it.
 
     Problems (a quote not found, a level without a rationale) are reported, not fatal: the
-    labels stand, and the missing offsets are left out.
+    labels stand, and the missing offsets are left out. A label missing or not an integer in
+    its range is an :class:`AnnotationError` (a KeyError for a missing ``rp_id``).
     """
     problems: list[str] = []
-    labels = {name: int(raw[name]) for name in LABEL_RANGES}
+    missing = [name for name in LABEL_RANGES if name not in raw]
+    if missing:
+        raise AnnotationError(missing[0], "missing; every label needs a level")
+    labels = {name: _label(name, raw[name], name) for name in LABEL_RANGES}
+    quoted = raw.get("rationales") or {}
+    if not isinstance(quoted, dict):
+        raise AnnotationError("rationales", f"must be an object, not {_json_type(quoted)}")
     rationales: dict[str, Offsets] = {}
     for name in ANNOTATED_DIMENSIONS:
         found: list[tuple[int, int]] = []
-        for quote in (raw.get("rationales") or {}).get(name) or ():
+        for quote in quoted.get(name) or ():
             where = locate(response, str(quote))
             if where is None:
                 problems.append(f"{name}: a quoted rationale is not in the response")

@@ -15,7 +15,8 @@ column twice is an InputError (which of the two a row's value came from would be
 gold rationale part not found in its response is left out of the rationale and counted.
 
 :func:`model_split_ids` reproduces the train / dev / test split a model was trained with (seed
-and fractions from its manifest), so ``evaluate(..., ids=...)`` can score the held-out part.
+and fractions from its manifest), so ``evaluate(..., ids=...)`` can score the held-out part,
+and :func:`carelens.taxonomy_evaluation.evaluate_annotations` the annotated pairs of it.
 
 Every reading of a labelled file — the scores, the split, the texts of the annotated pairs
 (:mod:`carelens.taxonomy_evaluation`) — goes through :func:`labelled_pairs`, that is the
@@ -275,10 +276,12 @@ def evaluate(
 
 
 def labelled_context(path: str | os.PathLike[str], rejects: RejectLog) -> ReadContext:
-    """The read context of a labelled file: an InputError when there is no such file; a
-    header that names a column twice is refused when it is read (which of the two a row's
-    value came from would be a guess)."""
+    """The read context of a labelled file: an InputError when it is a folder or there is
+    no such file; a header that names a column twice is refused when it is read (which of
+    the two a row's value came from would be a guess)."""
     p = Path(path)
+    if p.is_dir():
+        raise InputError("this is a folder; pass the labelled CSV file", path=str(p))
     if not p.is_file():
         raise InputError("no such file; check the path", path=str(p))
     return ReadContext(path=p, rejects=rejects, unique_columns=True)

@@ -4,11 +4,23 @@
 :mod:`carelens.annotations`) with the EPITOME CSV that holds the texts (read as ``evaluate``
 reads it, :func:`carelens.evaluation.labelled_pairs`: a row it rejects is not in the file, and
 an annotation of it is an InputError that says rows were rejected), keeps one part of the
-split (``annotation.part``), and reports per dimension accuracy, 3-level macro-F1, presence
-macro-F1 (level >= 1 vs 0), ECE and rationale token-F1 / IOU-F1 — for ``sympathy``,
+model's own split (the ids :func:`carelens.evaluation.model_split_ids` gives, as ``evaluate
+--split`` scores; an annotation's stored ``part`` follows the core model's seed-13 split and
+only draws a warning where it differs), and reports per dimension accuracy, 3-level macro-F1,
+presence macro-F1 (level >= 1 vs 0), ECE and rationale token-F1 / IOU-F1 — for ``sympathy``,
 ``reflection``, ``compassion``, ``dismissive``, the derived ``empathy`` (gold: the strongest of
 EPITOME's interpretation and exploration and the annotated reflection), the seeker's
-distress, the two response flags and the crisis cues.
+distress, the two response flags and the crisis cues, and the style (its gold needs all three
+EPITOME levels).
+
+Bad input is rejected, not fatal, as ``evaluate`` treats its rows: a bad annotation line (not
+UTF-8 or JSON, a field :meth:`~carelens.annotations.Annotation.from_dict` refuses, a repeated
+``rp_id``: the first is kept) and an annotation that does not fit its row (an ``sp_id`` not
+the row's, an offset past the end of its text) are left out; an EPITOME level cell of an
+annotated row that is not 0, 1 or 2 leaves the pair out of what needs that level only (the
+empathy gold, the style). Each goes to the reject log (file, line, field) and is counted in
+the report. Annotations of another file (an ``rp_id`` not among its pairs), a UTF-16 file, or
+a part without a scorable annotation are InputErrors.
 
 :func:`evaluate_contrast` reads the contrast set (one seeker message, four responses written
 to be sympathetic, empathic, compassionate and dismissive) and counts, per kind, how often
@@ -22,17 +34,32 @@ line and field, and a set without any item is one too.
 from __future__ import annotations
 
 import json
+import logging
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from carelens import metrics
-from carelens.annotations import ANNOTATED_DIMENSIONS, Annotation, read_annotations
-from carelens.errors import InputError
-from carelens.evaluation import MechanismScores, Tally, labelled_context, labelled_pairs
+from carelens.annotations import (
+    ANNOTATED_DIMENSIONS,
+    Annotation,
+    AnnotationError,
+    check_offsets,
+    read_annotation_lines,
+)
+from carelens.errors import InputError, ModelError
+from carelens.evaluation import (
+    SPLIT_PARTS,
+    MechanismScores,
+    Tally,
+    labelled_context,
+    labelled_pairs,
+    model_split_ids,
+)
 from carelens.output import Analyzer
 from carelens.readers import RejectLog
+from carelens.readers.rejects import INVALID_VALUE
 from carelens.taxonomy import RESPONSE_FLAGS
 from carelens.types import (
     EPITOME_COLUMNS,
@@ -42,6 +69,8 @@ from carelens.types import (
     ResponseAnalysis,
     Turn,
 )
+
+logger = logging.getLogger(__name__)
 
 #: Contrast-set kinds and the dimension each must rank first on.
 CONTRAST_KINDS: Mapping[str, str] = {
@@ -96,7 +125,13 @@ def binary_scores(name: str, gold: Sequence[int], pred: Sequence[int]) -> Binary
 
 @dataclass(frozen=True, slots=True)
 class AnnotationReport:
-    """Figures for the taxonomy dimensions on one part of the annotations."""
+    """Figures for the taxonomy dimensions on one part of the annotations.
+
+    ``rejected`` counts the annotations not scored (bad or repeated lines, offsets past their
+    text, an ``sp_id`` not the row's), ``rejected_levels`` the invalid EPITOME level cells of
+    scored pairs, each leaving its pair out of what needs that level only (the empathy gold,
+    the style).
+    """
 
     part: str
     model_id: str
@@ -106,6 +141,8 @@ class AnnotationReport:
     binary: tuple[BinaryScores, ...]
     style_accuracy: float | None  # None when the analyzer gives no style
     style_macro_f1: float | None
+    rejected: int = 0
+    rejected_levels: int = 0
 
     def __getitem__(self, dimension: str) -> MechanismScores:
         for scores in self.dimensions:
@@ -118,11 +155,23 @@ class AnnotationReport:
             "part": self.part,
             "model": self.model_id,
             "n_pairs": self.n_pairs,
+            "rejected": self.rejected,
+            "rejected_levels": self.rejected_levels,
             "dimensions": {d.dimension: d.to_dict() for d in self.dimensions},
             "presence_macro_f1": dict(self.presence_macro_f1),
             "binary": {b.name: b.to_dict() for b in self.binary},
             "style": {"accuracy": self.style_accuracy, "macro_f1": self.style_macro_f1},
         }
+
+
+#: What each EPITOME level of an annotated pair is needed for: the gold style uses all three,
+#: the derived empathy's gold interpretation and exploration (with the annotated reflection).
+_LEVEL_USES: Mapping[str, tuple[str, ...]] = {
+    "emotional_reactions": ("style",),
+    "interpretations": ("empathy", "style"),
+    "explorations": ("empathy", "style"),
+}
+_LEVELS = {"0": 0, "1": 1, "2": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,26 +181,16 @@ class _Row:
     line: int | None
     pair: Exchange
 
-    def level(self, path: Path, column: str) -> int:
-        """The pair's EPITOME level in ``<column>_level`` (0, 1 or 2); an InputError naming
-        the line and column otherwise (the derived empathy's gold needs it)."""
-        field = f"{column}_level"
-        cell = str(self.pair.response.meta.get(field) or "").strip()
-        if cell not in ("0", "1", "2"):
-            raise InputError(
-                "an annotated pair needs its EPITOME level (0, 1 or 2) here, to derive the "
-                "gold empathy level; fix the cell or leave the pair out of the annotations",
-                path=str(path),
-                line=self.line,
-                field=field,
-            )
-        return int(cell)
+    def level(self, column: str) -> int | None:
+        """The pair's EPITOME level in ``<column>_level``; None when the cell is not 0, 1
+        or 2."""
+        return _LEVELS.get(str(self.pair.response.meta.get(f"{column}_level") or "").strip())
 
 
 def _epitome_rows(path: Path) -> tuple[dict[str, _Row], int]:
     """The pairs of the EPITOME file by response id (the first row of an id), read as
     ``evaluate`` reads it (:func:`~carelens.evaluation.labelled_pairs`), and the number of
-    rows it rejected."""
+    rows it rejected (``evaluate`` lists them)."""
     log = RejectLog()
     rows: dict[str, _Row] = {}
     for line, pair in labelled_pairs(labelled_context(path, log)):
@@ -169,26 +208,58 @@ def _gold_style(levels: Mapping[str, int], advice: int) -> str:
     return headline_style(dims, {"advice": float(advice)})
 
 
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """An annotation to score, its row, and the row's EPITOME levels by model dimension
+    (None: the cell is not 0, 1 or 2)."""
+
+    annotation: Annotation
+    row: _Row
+    epitome: Mapping[str, int | None]
+
+
 def evaluate_annotations(
     data_path: str | os.PathLike[str],
     annotations_path: str | os.PathLike[str],
     analyzer: Analyzer,
     *,
     part: str = "test",
+    ids: Collection[str] | None = None,
+    rejects: RejectLog | None = None,
     chunk_size: int = 128,
     progress: Callable[[int], None] | None = None,
 ) -> AnnotationReport:
-    """Score ``analyzer`` on the annotated pairs of ``part`` (``all`` for every part)."""
+    """Score ``analyzer`` on the annotated pairs of ``part`` of its split (``all``: every
+    annotated pair).
+
+    The part is the model's: the annotations whose ``rp_id`` is in ``ids``, by default
+    :func:`~carelens.evaluation.model_split_ids` of ``data_path`` with the analyzer's manifest
+    (a ModelError when it has none). A warning says how many annotations have a stored
+    ``part`` that differs. Bad annotation lines, annotations that do not fit their row and the
+    invalid level cells of annotated rows go to ``rejects`` (see the module docstring). An
+    annotated ``rp_id`` of the part (or stored as of it) that is not among the file's pairs is
+    an InputError: the annotations are of another file, or their rows were rejected.
+    """
+    if part != "all" and part not in SPLIT_PARTS:
+        raise InputError(f"unknown split part {part!r}; choose all, {', '.join(SPLIT_PARTS)}")
+    log = rejects if rejects is not None else RejectLog()
+    before = log.total
     data = Path(data_path)
-    rows, rejected = _epitome_rows(data)
-    chosen: list[Annotation] = [
-        a for a in read_annotations(Path(annotations_path)) if part == "all" or a.part == part
-    ]
-    missing = [a.rp_id for a in chosen if a.rp_id not in rows]
+    where = os.fspath(annotations_path)
+    rows, rejected_rows = _epitome_rows(data)
+    read = list(read_annotation_lines(annotations_path, log))
+    if part == "all":
+        chosen, checked = read, read
+    else:
+        wanted = set(ids) if ids is not None else _model_part_ids(data, analyzer, part)
+        chosen = [(n, a) for n, a in read if a.rp_id in wanted]
+        checked = [(n, a) for n, a in read if a.rp_id in wanted or a.part == part]
+        _warn_about_stored_parts(where, read, wanted, part)
+    missing = [a.rp_id for _, a in checked if a.rp_id not in rows]
     if missing:
         also = (
-            f" ({rejected} of its rows were rejected: list them with evaluate --rejects)"
-            if rejected
+            f" ({rejected_rows} of its rows were rejected: list them with evaluate --rejects)"
+            if rejected_rows
             else ""
         )
         raise InputError(
@@ -196,8 +267,29 @@ def evaluate_annotations(
             f"{missing[0]}); pass the EPITOME CSV the annotations were made on",
             path=os.fspath(data_path),
         )
-    if not chosen:
-        raise InputError(f"no annotations in part {part!r}", path=os.fspath(annotations_path))
+    pairs: list[_Pair] = []
+    rejected_levels = 0
+    for number, a in chosen:
+        row = rows[a.rp_id]
+        if not _fits_its_row(a, row, where, number, log):
+            continue
+        epitome = {name: row.level(column) for column, name in EPITOME_COLUMNS.items()}
+        for column, name in EPITOME_COLUMNS.items():
+            if epitome[name] is None:
+                rejected_levels += 1
+                log.add(
+                    data,
+                    row.line,
+                    f"{column}_level",
+                    INVALID_VALUE,
+                    detail="expected a level 0, 1 or 2; the annotated pair is left out of "
+                    f"the gold {' and '.join(_LEVEL_USES[column])}",
+                )
+        pairs.append(_Pair(a, row, epitome))
+    rejected = log.total - before - rejected_levels
+    if not pairs:
+        also = f" ({rejected} rejected: list them with --rejects)" if rejected else ""
+        raise InputError(f"no annotations in part {part!r}{also}", path=where)
     names = [*ANNOTATED_DIMENSIONS, "empathy", "seeker_distress"]
     tallies = {name: Tally() for name in names}
     presence: dict[str, tuple[list[int], list[int]]] = {n: ([], []) for n in names[:-1]}
@@ -205,29 +297,25 @@ def evaluate_annotations(
         n: ([], []) for n in (*RESPONSE_FLAGS, "crisis")
     }
     styles: tuple[list[str], list[str]] = ([], [])
-    for start in range(0, len(chosen), chunk_size):
-        chunk = chosen[start : start + chunk_size]
+    for start in range(0, len(pairs), chunk_size):
+        chunk = pairs[start : start + chunk_size]
         exchanges = [
             Exchange(
-                seeker=Turn(id=a.sp_id, text=rows[a.rp_id].pair.seeker.text),
-                response=Turn(id=a.rp_id, text=rows[a.rp_id].pair.response.text),
+                seeker=Turn(id=p.annotation.sp_id, text=p.row.pair.seeker.text),
+                response=Turn(id=p.annotation.rp_id, text=p.row.pair.response.text),
             )
-            for a in chunk
-        ]
-        levels = [
-            {name: rows[a.rp_id].level(data, column) for column, name in EPITOME_COLUMNS.items()}
-            for a in chunk
+            for p in chunk
         ]
         results = analyzer.predict(exchanges)
-        for a, epitome, exchange, result in zip(chunk, levels, exchanges, results, strict=True):
-            _tally_one(a, epitome, exchange, result, tallies, presence, flags, styles)
+        for p, exchange, result in zip(chunk, exchanges, results, strict=True):
+            _tally_one(p.annotation, p.epitome, exchange, result, tallies, presence, flags, styles)
         if progress is not None:
             progress(len(chunk))
     dimension_scores = tuple(tallies[n].scores(n, n) for n in names if tallies[n].gold)
     return AnnotationReport(
         part=part,
         model_id=analyzer.model_id,
-        n_pairs=len(chosen),
+        n_pairs=len(pairs),
         dimensions=dimension_scores,
         presence_macro_f1={
             n: metrics.macro_f1(g, p, labels=(0, 1)) for n, (g, p) in presence.items() if g
@@ -239,7 +327,61 @@ def evaluate_annotations(
             else None
         ),
         style_macro_f1=_label_macro_f1(*styles) if styles[0] else None,
+        rejected=rejected,
+        rejected_levels=rejected_levels,
     )
+
+
+def _model_part_ids(data: Path, analyzer: Analyzer, part: str) -> set[str]:
+    """The response ids of ``part`` of the analyzer's own split (its manifest's)."""
+    manifest = getattr(getattr(analyzer, "artifact", None), "manifest", None)
+    if not isinstance(manifest, Mapping):
+        raise ModelError(
+            f"the {part} part of the model's split cannot be computed: the analyzer has no "
+            "model manifest; pass the part's ids (model_split_ids) or score part 'all'"
+        )
+    return model_split_ids(data, manifest, part)
+
+
+def _warn_about_stored_parts(
+    path: str, read: Sequence[tuple[int, Annotation]], wanted: Collection[str], part: str
+) -> None:
+    """Log how many annotations the model's split puts in ``part`` though their stored
+    ``part`` (the core model's split, seed 13) differs, and the other way round."""
+    joined = [a for _, a in read if a.rp_id in wanted and a.part != part]
+    left = [a for _, a in read if a.rp_id not in wanted and a.part == part]
+    if joined or left:
+        logger.warning(
+            "%s: the model's split differs from the annotations' stored parts (those of the "
+            "core model's split): %d annotated responses in its %s part are stored as another "
+            "part, %d stored as %s are in another part; the model's split decides",
+            path,
+            len(joined),
+            part,
+            len(left),
+            part,
+        )
+
+
+def _fits_its_row(a: Annotation, row: _Row, path: str, line: int, log: RejectLog) -> bool:
+    """Whether the annotation was made on this row (its ``sp_id``, offsets within the
+    texts); a reject naming the field otherwise."""
+    if a.sp_id != row.pair.seeker.id:
+        log.add(
+            path,
+            line,
+            "sp_id",
+            INVALID_VALUE,
+            detail="not the sp_id of the rp_id's row in the data file; the annotation is "
+            "not scored",
+        )
+        return False
+    try:
+        check_offsets(a, row.pair.response.text, row.pair.seeker.text)
+    except AnnotationError as exc:
+        log.add(path, line, exc.field, INVALID_VALUE, detail=f"{exc.reason}; not scored")
+        return False
+    return True
 
 
 def _label_macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
@@ -252,7 +394,7 @@ def _label_macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
 
 def _tally_one(
     a: Annotation,
-    epitome: Mapping[str, int],
+    epitome: Mapping[str, int | None],
     exchange: Exchange,
     result: ResponseAnalysis,
     tallies: Mapping[str, Tally],
@@ -262,9 +404,9 @@ def _tally_one(
 ) -> None:
     text = exchange.response.text
     gold_levels = {name: a.labels[name] for name in ANNOTATED_DIMENSIONS}
-    gold_levels["empathy"] = max(
-        epitome["interpretation"], epitome["exploration"], a.labels["reflection"]
-    )
+    interpretation, exploration = epitome["interpretation"], epitome["exploration"]
+    if interpretation is not None and exploration is not None:
+        gold_levels["empathy"] = max(interpretation, exploration, a.labels["reflection"])
     for name, gold in gold_levels.items():
         if name not in result.dimensions:
             continue
@@ -295,8 +437,9 @@ def _tally_one(
     if seeker is not None:
         flags["crisis"][0].append(a.labels["crisis"])
         flags["crisis"][1].append(int(seeker.needs_attention))
-    if result.style is not None:
-        styles[0].append(_gold_style({**epitome, **gold_levels}, a.labels["advice"]))
+    known = {name: level for name, level in epitome.items() if level is not None}
+    if result.style is not None and len(known) == len(epitome):
+        styles[0].append(_gold_style({**known, **gold_levels}, a.labels["advice"]))
         styles[1].append(result.style)
 
 

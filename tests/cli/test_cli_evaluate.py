@@ -127,6 +127,98 @@ def test_evaluate_with_annotations_of_unknown_responses_exits_1(
     assert "not in the data file (first: zz9)" in result.stderr
 
 
+def test_evaluate_split_scores_the_annotations_of_the_models_own_part(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    # Stored parts: q2 and q3 test, q4 train. The model's split of labeled.csv puts only q2
+    # in its test part (q3 is in its train part): the model's split decides, and says so.
+    manifest = carelens.load().artifact.manifest
+    test_part = model_split_ids(data / "labeled.csv", manifest, "test")
+    assert test_part == {"q2"}
+    annotations = _annotations(tmp_path)
+    result = invoke(
+        "evaluate", data / "labeled.csv", "--split", "test", "--annotations", annotations, "--json"
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["n_pairs"] == report["taxonomy"]["n_pairs"] == 1
+    message = " ".join(result.stderr.split())
+    assert (
+        "0 annotated responses in its test part are stored as another part, 1 stored as test "
+        "are in another part; the model's split decides"
+    ) in message
+
+
+_LABELS = {
+    "sympathy": 0, "reflection": 0, "compassion": 0, "dismissive": 0,
+    "advice": 0, "self_focus": 0, "seeker_distress": 1, "crisis": 0,
+}  # fmt: skip
+
+
+def _annotation_line(rp_id: str, **changes: object) -> str:
+    record = {"rp_id": rp_id, "sp_id": "p" + rp_id[1:], "part": "test", "annotator": "T"}
+    return json.dumps(record | {"labels": _LABELS, "rationales": {}} | changes, ensure_ascii=False)
+
+
+def test_evaluate_lists_bad_annotations_and_scores_the_rest(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    annotations = tmp_path / "annotations.jsonl"
+    annotations.write_bytes(
+        b"\xef\xbb\xbf"  # a UTF-8 byte-order mark is accepted
+        + _annotation_line("q1").encode() + b"\n"
+        + _annotation_line("q2", rationales=[[0, 5]]).encode() + b"\n"
+        + _annotation_line("q3", annotator="Ren\u00e9").encode("latin-1") + b"\n"
+        + _annotation_line("q4", rationales={"sympathy": [[-10, -2]]}).encode() + b"\n"
+        + _annotation_line("q1", labels=_LABELS | {"sympathy": 2}).encode() + b"\n"
+        + _annotation_line("q5").encode() + b"\n"  # its emotional reactions level is "x"
+    )  # fmt: skip
+    rejects = tmp_path / "rejects.jsonl"
+    args = ("evaluate", data / "labeled.csv", "--annotations", annotations, "--rejects", rejects)
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert "taxonomy dimensions on the annotations (all, 2 pairs)" in " ".join(
+        result.stdout.split()
+    )
+    message = " ".join(result.stderr.split())
+    assert "taxonomy: 4 annotations rejected (not scored); 1 level cell of annotated rows" in (
+        message
+    )
+    entries = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+    got = [(Path(e["path"]).name, e["line"], e["field"]) for e in entries]
+    assert got == [
+        ("labeled.csv", 6, "emotional_reactions_level"),  # evaluate's EPITOME scores
+        ("annotations.jsonl", 2, "rationales"),
+        ("annotations.jsonl", 3, None),
+        ("annotations.jsonl", 4, "rationales.sympathy"),
+        ("annotations.jsonl", 5, "rp_id"),  # q1 again: the first is kept
+        ("labeled.csv", 6, "emotional_reactions_level"),  # q5 left out of the gold style
+    ]
+    as_json = invoke(*args, "--json", "-q")
+    taxonomy = json.loads(as_json.stdout)["taxonomy"]
+    assert (taxonomy["n_pairs"], taxonomy["rejected"], taxonomy["rejected_levels"]) == (2, 4, 1)
+
+
+def test_evaluate_refuses_a_utf16_annotations_file_without_a_traceback(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    annotations = tmp_path / "utf16.jsonl"
+    annotations.write_text(_annotation_line("q1") + "\n", encoding="utf-16")
+    result = invoke("evaluate", data / "labeled.csv", "--annotations", annotations)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    (error,) = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert "utf16.jsonl: the file is UTF-16 or UTF-32 encoded" in error
+
+
+def test_evaluate_names_a_folder_as_a_folder(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("evaluate", tmp_path, "--rejects", tmp_path / "n" / "r.jsonl")
+    assert result.exit_code == 1
+    assert "this is a folder; pass the labelled CSV file" in result.stderr
+    assert not (tmp_path / "n").exists()
+
+
 def test_evaluate_contrast_reports_each_kind(invoke: Invoke, tmp_path: Path) -> None:
     contrast = tmp_path / "contrast.jsonl"
     item = {

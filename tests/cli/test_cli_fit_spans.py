@@ -87,3 +87,32 @@ def test_fit_spans_names_a_missing_model_folder(invoke: Invoke, data: Path, tmp_
     result = invoke("fit-spans", tmp_path / "nowhere", data / "train.csv")
     assert result.exit_code == 2
     assert "nowhere" in result.stderr and "does not exist" in result.stderr
+
+
+def test_fit_spans_names_a_bad_annotation_line_without_a_traceback(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    model = Path(shutil.copytree(default_model_dir(), tmp_path / "model"))
+    manifest = (model / "manifest.json").read_bytes()
+    labels = {
+        "sympathy": 0, "reflection": 0, "compassion": 0, "dismissive": 0,
+        "advice": 0, "self_focus": 0, "seeker_distress": 1, "crisis": 0,
+    }  # fmt: skip
+    good = {"rp_id": "u08", "sp_id": "t08", "part": "dev", "annotator": "T", "labels": labels}
+    cases = {
+        "latin1.jsonl": (json.dumps(good) + "\n" + json.dumps(good | {"annotator": "Ren\u00e9"},
+                         ensure_ascii=False) + "\n").encode("latin-1"),
+        "list.jsonl": (json.dumps(good | {"rationales": [[0, 5]]}) + "\n").encode(),
+        "float.jsonl": (json.dumps(good | {"labels": labels | {"sympathy": 1.7}}) + "\n").encode(),
+    }  # fmt: skip
+    where = {"latin1.jsonl": "line 2", "list.jsonl": "line 1, field 'rationales'"}
+    where["float.jsonl"] = "line 1, field 'labels.sympathy'"
+    for name, content in cases.items():
+        annotations = tmp_path / name
+        annotations.write_bytes(content)
+        result = invoke("fit-spans", model, data / "train.csv", "--annotations", annotations)
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output
+        message = " ".join(result.stderr.split())
+        assert f"error: {annotations}, {where[name]}: bad annotation" in message
+    assert (model / "manifest.json").read_bytes() == manifest

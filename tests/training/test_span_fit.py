@@ -137,6 +137,54 @@ def test_a_model_without_ratios_gets_the_default_where_dev_has_no_rationale(
     assert "kept" not in recorded and set(recorded["token_f1"]) == set(fit.token_f1)
 
 
+def test_dev_annotations_are_those_of_the_models_dev_part_not_their_stored_part(
+    model_copy: Path, written_csv: Path, tmp_path: Path
+) -> None:
+    dev = model_split_ids(written_csv, ModelArtifact.load(model_copy).manifest, "dev")
+    assert dev
+    labels = dict.fromkeys(
+        ("sympathy", "reflection", "compassion", "dismissive", "advice", "self_focus"), 0
+    )
+    labels.update(sympathy=1, seeker_distress=1, crisis=0)
+    annotations = tmp_path / "gold.jsonl"
+    with written_csv.open(encoding="utf-8", newline="") as fh, annotations.open("w") as out:
+        for row in csv.DictReader(fh):
+            response = row["response_post"]
+            feeling = next(f for f in FEELINGS if f in response)
+            start = response.index(feeling)
+            record = {
+                "rp_id": row["rp_id"], "sp_id": row["sp_id"],
+                "part": "test",  # stored as another part: the model's split decides
+                "annotator": "T", "labels": labels,
+                "rationales": {"sympathy": [[start, start + len(feeling)]]},
+            }  # fmt: skip
+            out.write(json.dumps(record) + "\n")
+    fit = fit_sentence_ratios(model_copy, written_csv, annotations, grid=(0.5, 1.0))
+    assert fit.source("sympathy") == "dev"
+    assert fit.responses["sympathy"] == len(dev)
+    for dim in ("reflection", "compassion", "dismissive"):  # no gold rationale on dev
+        assert fit.source(dim) == "kept"
+
+
+def test_a_bad_annotation_line_is_an_input_error_naming_it(
+    model_copy: Path, written_csv: Path, tmp_path: Path
+) -> None:
+    labels = dict.fromkeys(
+        ("sympathy", "reflection", "compassion", "dismissive", "advice", "self_focus"), 0
+    )
+    labels.update(seeker_distress=1, crisis=0)
+    record = {"rp_id": "r1", "sp_id": "s1", "part": "dev", "annotator": "T", "labels": labels}
+    annotations = tmp_path / "gold.jsonl"
+    annotations.write_text(
+        json.dumps(record) + "\n" + json.dumps(record | {"rationales": [[0, 5]]}) + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="bad annotation") as caught:
+        fit_sentence_ratios(model_copy, written_csv, annotations, grid=(0.5,))
+    assert (caught.value.path, caught.value.line) == (str(annotations), 2)
+    assert caught.value.field == "rationales"
+
+
 def _write_rows(path: Path, rows: list[list[object]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh)

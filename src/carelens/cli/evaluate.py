@@ -3,18 +3,22 @@
 ``evaluate`` is a thin layer over :func:`carelens.evaluation.evaluate`; ``--split``
 reproduces the model's own train / dev / test split
 (:func:`carelens.evaluation.model_split_ids`) and scores one part. With ``--annotations`` it
-also scores the taxonomy dimensions on the project's annotations of that part
+also scores the taxonomy dimensions on the project's annotations of the same pairs: those
+whose ``rp_id`` the model's split puts in that part, whatever ``part`` is stored with them
 (:func:`carelens.taxonomy_evaluation.evaluate_annotations`). ``evaluate-contrast`` runs the
 contrast set (:func:`carelens.taxonomy_evaluation.evaluate_contrast`). Tables by default,
 JSON with ``--json``. An evaluation that scored nothing is an error (exit 1) saying why; a
 mechanism without a scored pair shows "-", and ``--record`` refuses to record it. Rejects
-are reported as the reject log records them: whole rows, and level cells in their rows.
+are reported as the reject log records them: whole rows, and level cells in their rows; and
+with ``--annotations`` the annotations left out and the level cells of annotated rows (one
+``--rejects`` file for both; an existing file there is replaced, as by every command's
+``--rejects``).
 
 Before the model is loaded, a file the command would write — the ``--rejects`` file, the
 model's ``manifest.json`` with ``--record`` — is refused (a usage error) when it is a file
 the command reads: DATA, the ``--annotations`` file, the contrast set, or (for
-``--rejects``) a file of the model folder; through ``..`` and links too. The rejects file's
-folder is created then.
+``--rejects``) a file of the model folder; through ``..`` and links too. DATA that is a
+folder or missing is an error; the rejects file's folder is created then.
 """
 
 from __future__ import annotations
@@ -95,7 +99,9 @@ def evaluate_command(
             refuse_writing_over([*read, *_model_files(model)], [("--rejects", rejects)])
         if record:
             refuse_writing_over(read, [("--record", _manifest_path(model))])
-        if not data.exists():  # before the rejects folder is made
+        if data.is_dir():  # these two before the rejects folder is made
+            raise InputError("this is a folder; pass the labelled CSV file", path=str(data))
+        if not data.exists():
             raise InputError("no such file; check the path", path=str(data))
         if rejects is not None:
             prepare_output_files([("--rejects", rejects)])
@@ -103,28 +109,31 @@ def evaluate_command(
         ids = None
         if split != "all":
             ids = model_split_ids(data, analyzer.artifact.manifest, split)
-        with RejectLog(rejects) as log, s.progress("pairs") as bar:
-            task = bar.add_task("evaluating", total=None)
-            report = evaluate(
-                data,
-                analyzer,
-                ids=ids,
-                rejects=log,
-                split=split,
-                progress=lambda n: bar.advance(task, n),
-                require_scores=True,
-            )
         taxonomy: AnnotationReport | None = None
-        if annotations is not None:
+        with RejectLog(rejects) as log:
             with s.progress("pairs") as bar:
-                task = bar.add_task("taxonomy", total=None)
-                taxonomy = evaluate_annotations(
+                task = bar.add_task("evaluating", total=None)
+                report = evaluate(
                     data,
-                    annotations,
                     analyzer,
-                    part=split,
+                    ids=ids,
+                    rejects=log,
+                    split=split,
                     progress=lambda n: bar.advance(task, n),
+                    require_scores=True,
                 )
+            if annotations is not None:
+                with s.progress("pairs") as bar:
+                    task = bar.add_task("taxonomy", total=None)
+                    taxonomy = evaluate_annotations(
+                        data,
+                        annotations,
+                        analyzer,
+                        part=split,
+                        ids=ids,  # the model's own part, as the pairs above
+                        rejects=log,
+                        progress=lambda n: bar.advance(task, n),
+                    )
         if record and report.unscored:
             raise InputError(
                 f"--record refused: no pair was scored for {', '.join(report.unscored)} (n 0), "
@@ -156,6 +165,8 @@ def evaluate_command(
             if taxonomy is not None:
                 s.out.print(_taxonomy_table(taxonomy))
             _note_rejects(s.note, report, rejects)
+            if taxonomy is not None:
+                _note_taxonomy_rejects(s.note, taxonomy, rejects)
             if report.rationale_parts_not_found:
                 s.note(
                     f"{report.rationale_parts_not_found} of {report.rationale_parts} gold "
@@ -196,6 +207,23 @@ def _note_rejects(note: Callable[[str], None], report: EvaluationReport, path: P
     if said:
         where = f"; listed in {path}" if path else " (list them with --rejects)"
         note(escape("; ".join(said) + where))
+
+
+def _note_taxonomy_rejects(
+    note: Callable[[str], None], report: AnnotationReport, path: Path | None
+) -> None:
+    """One line on the annotations left out, and the level cells of annotated rows."""
+    said = []
+    if report.rejected:
+        said.append(f"{_plural(report.rejected, 'annotation')} rejected (not scored)")
+    if report.rejected_levels:
+        said.append(
+            f"{_plural(report.rejected_levels, 'level cell')} of annotated rows rejected (the "
+            "pair is left out only of the empathy gold or the style that needs it)"
+        )
+    if said:
+        where = f"; listed in {path}" if path else " (list them with --rejects)"
+        note(escape("taxonomy: " + "; ".join(said) + where))
 
 
 def _report_table(report: EvaluationReport) -> Table:

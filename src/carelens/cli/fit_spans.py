@@ -2,9 +2,11 @@
 
 A thin layer over :func:`carelens.training.span_fit.fit_sentence_ratios` and
 :func:`~carelens.training.span_fit.record_sentence_ratios`, for models trained before
-``carelens train`` did this itself. Needs no torch. A file whose dev part has no gold
-rationale for any dimension is refused and the model left as it was; a dimension without one
-keeps the model's ratio, and the table says so.
+``carelens train`` did this itself. Needs no torch. The dev part is the model's own (its
+split rebuilt from the manifest), for DATA and for the ``--annotations``, whose stored
+``part`` is not used; a bad annotation line is an error naming the file, line and field. A
+file whose dev part has no gold rationale for any dimension is refused and the model left as
+it was; a dimension without one keeps the model's ratio, and the table says so.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ def fit_spans(
         typer.Option(
             exists=True,
             dir_okay=False,
-            help="The project's annotations of DATA (their dev responses score the taxonomy "
-            "dimensions).",
+            help="The project's annotations of DATA (those in the model's dev part score the "
+            "taxonomy dimensions).",
         ),
     ] = None,
     threads: Threads = None,

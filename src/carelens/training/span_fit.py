@@ -6,11 +6,14 @@ share (the *ratio*) of the best sentence are marked
 (:func:`carelens.inference.spans.select_sentences`).
 :func:`fit_sentence_ratios` picks each dimension's ratio from :data:`RATIO_GRID` by the
 rationale token-F1 that ``carelens evaluate`` reports on dev — EPITOME's rationales for its
-three mechanisms, the project's annotated dev responses for the others — running the exported
-int8 model with every rule, exactly as results are made. A dimension without a gold
-rationale on dev keeps the ratio the model has (:data:`DEFAULT_RATIO` when it has none);
-with ``require_rationales`` (``carelens fit-spans``) a fit where no dimension has one is an
-InputError, so refitting on the wrong file cannot wipe a model's fitted ratios.
+three mechanisms, the project's annotations of the model's own dev part for the others
+(chosen by the model's split, as ``evaluate --split dev --annotations`` does, not by the
+``part`` stored with them; read as training reads them, so a bad line is an InputError
+naming it) — running the exported int8 model with every rule, exactly as results are made. A
+dimension without a gold rationale on dev keeps the ratio the model has
+(:data:`DEFAULT_RATIO` when it has none); with ``require_rationales`` (``carelens
+fit-spans``) a fit where no dimension has one is an InputError, so refitting on the wrong
+file cannot wipe a model's fitted ratios.
 :func:`record_sentence_ratios` writes the ratios into the model's manifest. ``carelens
 train`` does both after exporting; ``carelens fit-spans`` does them for a model trained
 before. Torch is not needed.
@@ -35,6 +38,7 @@ from carelens.evaluation import MechanismScores, evaluate, model_split_ids
 from carelens.inference.artifact import ModelArtifact, update_calibration
 from carelens.inference.encoding import EncodedBatch
 from carelens.inference.session import OnnxModel
+from carelens.readers import RejectLog
 from carelens.taxonomy_evaluation import evaluate_annotations
 from carelens.training.data import check_epitome_header
 
@@ -117,10 +121,6 @@ class _RememberingModel(OnnxModel):
         return self._seen[key]
 
 
-def _has_dev_annotations(path: str | os.PathLike[str]) -> bool:
-    return any(a.part == "dev" for a in read_annotations(Path(path)))
-
-
 def best_ratio(curve: Mapping[float, MechanismScores]) -> float:
     """The ratio with the best dev token-F1; ties go to the better IOU-F1, then to the larger
     ratio: where dev cannot tell ratios apart, the spans mark the fewest words.
@@ -145,11 +145,13 @@ def fit_sentence_ratios(
     """Each dimension's ratio from ``grid`` with the best dev token-F1 (:func:`best_ratio`).
 
     ``data`` is the EPITOME CSV the model was trained on (its dev part is rebuilt from the
-    manifest); ``annotations`` the project's annotations, whose ``dev`` responses score the
-    taxonomy dimensions. ``progress`` is called with (ratios done, ratios in all). A
-    dimension without a gold rationale on dev keeps the model's ratio (``kept``), or gets
-    :data:`DEFAULT_RATIO` when the model has none. With ``require_rationales``, InputError
-    (after the first ratio) when no dimension has a gold rationale on dev: nothing to fit on.
+    manifest); ``annotations`` the project's annotations, whose responses in that dev part
+    score the taxonomy dimensions (a bad line is an InputError; an annotation that does not
+    fit its row is left out, with a warning). ``progress`` is called with (ratios done,
+    ratios in all). A dimension without a gold rationale on dev keeps the model's ratio
+    (``kept``), or gets :data:`DEFAULT_RATIO` when the model has none. With
+    ``require_rationales``, InputError (after the first ratio) when no dimension has a gold
+    rationale on dev: nothing to fit on.
     """
     check_epitome_header(data, every_level=False)
     analyzer = EmpathyAnalyzer.load(model, threads=threads)
@@ -158,14 +160,33 @@ def fit_sentence_ratios(
     dims = analyzer.model_dimensions
     before = dict(zip(dims, had, strict=True)) if len(had) == len(dims) else {}
     ids = model_split_ids(data, analyzer.artifact.manifest, "dev")
-    use_annotations = annotations is not None and _has_dev_annotations(annotations)
+    # Read as training reads them (a bad line is an InputError); the dev annotations are
+    # those of the model's own dev part, whatever part is stored with them.
+    read = list(read_annotations(annotations)) if annotations is not None else []
+    use_annotations = any(a.rp_id in ids for a in read)
+    left_out = RejectLog()  # annotated dev pairs that do not fit their row
     scores: dict[str, dict[float, MechanismScores]] = {}
     for done, ratio in enumerate(grid, start=1):
         analyzer.sentence_ratios = (ratio,) * len(analyzer.model_dimensions)
         report = evaluate(data, analyzer, ids=ids, split="dev")
         found = list(report.mechanisms)
         if use_annotations and annotations is not None:
-            found += evaluate_annotations(data, annotations, analyzer, part="dev").dimensions
+            found += evaluate_annotations(
+                data,
+                annotations,
+                analyzer,
+                part="dev",
+                ids=ids,
+                rejects=left_out if done == 1 else RejectLog(),
+            ).dimensions
+            if done == 1 and left_out.total:
+                logger.warning(
+                    "%s: %d annotations or level cells of the dev part left out (%s); list "
+                    "them with carelens evaluate DATA --split dev --annotations ... --rejects",
+                    annotations,
+                    left_out.total,
+                    ", ".join(left_out.counts),
+                )
         for m in found:
             if m.dimension in analyzer.model_dimensions and m.token_f1 is not None:
                 scores.setdefault(m.dimension, {})[ratio] = m
