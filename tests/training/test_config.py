@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -148,3 +148,30 @@ def test_the_defaults_are_in_range_and_every_setting_out_of_range_is_named() -> 
             "(their sum must be below 1)",
         )
     ]
+
+
+def test_a_setting_that_would_do_nothing_without_another_is_named() -> None:
+    """Distillation settings without a teacher, an annotation repeat without annotations or
+    written pairs: they would be recorded in the manifest as if they had counted."""
+    from carelens.training.config import check_train_config, config_problems
+
+    for name, value, needs in (
+        ("distill_weight", 2.0, "a teacher model (--teacher)"),
+        ("distill_mixed_pairs", 100, "a teacher model (--teacher)"),
+        ("annotation_repeat", 1, "annotations or written pairs"),
+    ):
+        problems = config_problems(config(**{name: value}))
+        assert [names for names, _ in problems] == [(name,)], (name, problems)
+        assert f"has no effect without {needs}" in problems[0][1]
+        with pytest.raises(ConfigError, match=f"^{name} has no effect"):
+            check_train_config(config(**{name: value}))
+    # With what they need, or left at their defaults, they are fine.
+    with_teacher = config(distill_weight=2.0, distill_mixed_pairs=100)
+    with_teacher.teacher = "teacher-model"
+    assert config_problems(with_teacher) == []
+    for needed in (
+        {"annotations": "gold.jsonl"},
+        {"written": ("pairs.jsonl",)},
+        {"written_for": (("pairs.jsonl", ("interpretation",)),)},
+    ):
+        assert config_problems(replace(config(annotation_repeat=1), **needed)) == [], needed

@@ -266,3 +266,130 @@ def test_written_pairs_can_teach_only_some_labels(tmp_path: Path) -> None:
     assert targets.rationales_labelled[:, er].tolist() == [1.0, 0.0]
     with pytest.raises(ValueError, match="unknown label"):
         load_written_pairs(path, ("empathy",))
+
+
+def test_a_header_that_names_a_column_twice_is_refused_at_line_1(tmp_path: Path) -> None:
+    """``csv.DictReader`` would keep the last of the two columns: trained on a guess."""
+    path = tmp_path / "twice.csv"
+    path.write_text(
+        HEADER.replace("\n", ",response_post\n") + "s1,r1,I lost my keys,Oh no,1,0,1,Oh dear\n",
+        encoding="utf-8",
+    )
+    for read in (load_epitome, check_epitome_header):
+        with pytest.raises(InputError) as caught:
+            read(path)
+        error = caught.value
+        assert (error.path, error.line, error.field) == (str(path), 1, "response_post")
+        assert "names the column 'response_post' 2 times" in str(error)
+
+
+def test_a_byte_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    rows = "s1,r1,I lost my keys,Oh no,1,0,1\n" + "s2,r2,Rough week,Caf\xe9 later?,1,0,1\n"
+    path.write_bytes((HEADER + rows).encode("latin-1"))
+    with pytest.raises(InputError) as caught:
+        load_epitome(path)
+    assert (caught.value.path, caught.value.line) == (str(path), 3)
+    assert "byte 0xe9 is not UTF-8" in str(caught.value) and "Caf" not in str(caught.value)
+
+
+def test_a_header_without_rows_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "header-only.csv"
+    path.write_text(HEADER, encoding="utf-8")
+    with pytest.raises(InputError, match="has a header but no rows") as caught:
+        load_epitome(path)
+    assert caught.value.path == str(path)
+
+
+def test_bolt_reads_a_byte_order_mark_and_names_a_missing_column(tmp_path: Path) -> None:
+    path = _bolt(tmp_path, [("You feel torn.", "Reflections on Emotions")])
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    (pair,) = load_bolt(path)
+    assert pair.levels[INDEX["reflection"]] == 2
+    path.write_text("prompt,behaviour\nYou feel torn.,Reflections on Emotions\n", "utf-8")
+    with pytest.raises(InputError, match=r"missing: completion\)") as caught:
+        load_bolt(path)
+    assert caught.value.line == 1
+    path.write_bytes(b"prompt,completion\nCaf\xe9?,Planning\n")
+    with pytest.raises(InputError, match="byte 0xe9 is not UTF-8") as caught:
+        load_bolt(path)
+    assert caught.value.line == 2
+
+
+def test_bolt_names_the_empty_utterance_and_the_unknown_behaviour(tmp_path: Path) -> None:
+    path = _bolt(tmp_path, [("Fine.", "Planning"), ("", "Planning")])
+    with pytest.raises(InputError, match="the utterance is empty") as caught:
+        load_bolt(path)
+    assert (caught.value.line, caught.value.field) == (3, "prompt")
+    path = _bolt(tmp_path, [("Hm.", "Telepathy")])
+    with pytest.raises(InputError, match="unknown behaviour 'Telepathy'") as caught:
+        load_bolt(path)
+    assert caught.value.field == "completion"
+
+
+GOOD_PAIR = {
+    "id": "s1",
+    "seeker": "My cat died yesterday.",
+    "response": "I'm so sorry.",
+    "labels": {name: 0 for name in RESPONSE_DIMENSIONS}
+    | {"sympathy": 1, "advice": 0, "self_focus": 0, "seeker_distress": 1},
+    "rationales": {"sympathy": ["so sorry"]},
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "says"),
+    [
+        ({"labels": {**GOOD_PAIR["labels"], "sympathy": 1.5}}, "labels.sympathy", "not 1.5"),
+        ({"labels": {**GOOD_PAIR["labels"], "sympathy": 1.0}}, "labels.sympathy", "not 1.0"),
+        ({"labels": {**GOOD_PAIR["labels"], "advice": True}}, "labels.advice", "not true"),
+        ({"labels": {**GOOD_PAIR["labels"], "advice": "1"}}, "labels.advice", "not a string"),
+        ({"labels": {**GOOD_PAIR["labels"], "advice": 2}}, "labels.advice", "integer 0..1"),
+        ({"response": None}, "response", "must be a string, not null"),
+        ({"response": "  "}, "response", "the response is empty"),
+        ({"seeker": None, "response": "Hi."}, "seeker", "must be a string"),
+        ({"labels": None}, "labels", "must be an object of labels, not null"),
+        ({"rationales": {"sympathy": "sorry"}}, "rationales.sympathy", "not a string"),
+        ({"rationales": ["sorry"]}, "rationales", "not an array"),
+        ({"rationales": {"sympathy": [3]}}, "rationales.sympathy[0]", "not a number"),
+        ({"rationales": {"empathy": ["sorry"]}}, "rationales.empathy", "not a response dim"),
+    ],
+)
+def test_a_written_pair_that_would_train_on_a_guess_names_the_line_and_field(
+    tmp_path: Path, change: dict[str, object], field: str, says: str
+) -> None:
+    from carelens.training.data import load_written_pairs
+
+    path = tmp_path / "pairs.jsonl"
+    lines = [json.dumps(GOOD_PAIR), "", json.dumps({**GOOD_PAIR, **change})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_written_pairs(path)
+    error = caught.value
+    assert (error.path, error.line, error.field) == (str(path), 3, field), str(error)
+    assert says in str(error)
+
+
+def test_a_written_file_that_is_not_pairs_names_the_line(tmp_path: Path) -> None:
+    from carelens.training.data import load_written_pairs
+
+    path = tmp_path / "pairs.jsonl"
+    without_seeker = {k: v for k, v in GOOD_PAIR.items() if k != "seeker"}
+    for content, line, field, says in (
+        (json.dumps(without_seeker) + "\n", 1, "seeker", "missing"),
+        (json.dumps(GOOD_PAIR) + "\n[1, 2]\n", 2, None, "expected a JSON object, not an array"),
+        (json.dumps(GOOD_PAIR) + "\n{bad\n", 2, None, "not valid JSON"),
+    ):
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(InputError) as caught:
+            load_written_pairs(path)
+        assert (caught.value.line, caught.value.field) == (line, field), str(caught.value)
+        assert says in str(caught.value)
+    path.write_bytes(json.dumps(GOOD_PAIR).encode() + b"\n" + b'{"seeker": "Caf\xe9"}\n')
+    with pytest.raises(InputError, match="byte 0xe9 is not UTF-8") as caught:
+        load_written_pairs(path)
+    assert caught.value.line == 2
+    # A byte-order mark is no error.
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD_PAIR).encode() + b"\n")
+    (pair,) = load_written_pairs(path)
+    assert pair.levels[INDEX["sympathy"]] == 1

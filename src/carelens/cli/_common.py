@@ -8,9 +8,9 @@ traceback), and a Ctrl-C into a short note and exit code 130. Logging is put bac
 when the command ends, so commands can run in-process (tests, notebooks).
 
 The checks of the files a command writes, made before any work (analyze, evaluate, the
-insights): :func:`refuse_writing_over` refuses an output path that names a file the command reads
-(through links too: :func:`same_file`), and :func:`prepare_output_files` refuses a path that
-is a folder and creates the folders the files go in.
+insights, train): :func:`refuse_writing_over` refuses an output path that names a file the
+command reads (through links too: :func:`same_file`), and :func:`prepare_output_files`
+refuses a path that is a folder and creates the folders the files go in.
 """
 
 from __future__ import annotations

@@ -3,8 +3,12 @@
 A thin layer over :func:`carelens.training.train.train_model`, imported only when the command
 runs so the rest of the CLI works without torch. Every option is checked first
 (:func:`carelens.training.config.config_problems`, a usage error naming the option), before
-torch, the data or the encoder is loaded. It prints the device, a progress bar over optimiser
-steps with an estimate of the total time, and a short summary of the best epoch.
+torch, the data or the encoder is loaded; so is every path it writes
+(:func:`refuse_bad_outputs`): the model folder must be new or empty (``--overwrite``: or hold
+a model, which is replaced), and neither it nor ``--save-state`` may be or hold a file or
+folder the run reads. The model is put in place only when it is complete, so a Ctrl-C leaves
+the output as it was, and the note says so. It prints the device, a progress bar over
+optimiser steps with an estimate of the total time, and a short summary of the best epoch.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,8 +24,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from carelens.cli._common import Quiet, Verbose, session
-from carelens.errors import MissingExtraError
+from carelens.cli._common import (
+    Quiet,
+    Verbose,
+    prepare_output_files,
+    refuse_writing_over,
+    session,
+)
+from carelens.errors import InputError, MissingExtraError
+from carelens.inference.artifact import MANIFEST
 from carelens.training.config import (
     MAX_SEED,
     TrainConfig,
@@ -28,6 +40,7 @@ from carelens.training.config import (
     parse_dimensions,
     parse_written_for,
 )
+from carelens.training.outputs import output_problems, within
 
 #: The training settings' defaults; every option defaults to them. (The shipped model was
 #: trained with some changed: ``make train`` and docs/model-card.md, "Reproduce".)
@@ -59,6 +72,112 @@ def _written_for(specs: list[str] | tuple[str, ...]) -> tuple[tuple[str, tuple[s
     return tuple(parsed)
 
 
+def _option(name: str) -> str:
+    """The command-line option of a :class:`TrainConfig` setting."""
+    return f"--{name.replace('_', '-')}"
+
+
+def _input_files(config: TrainConfig) -> list[tuple[str, Path]]:
+    """The files a run reads, with their options."""
+    named = [
+        ("--data", config.data),
+        ("--annotations", config.annotations),
+        ("--bolt", config.bolt),
+    ]
+    named += [("--written", path) for path in config.written]
+    named += [("--written-for", path) for path, _ in config.written_for]
+    named += [("--soup-with", path) for path in config.soup_with]
+    return [(option, Path(path)) for option, path in named if path]
+
+
+def refuse_bad_outputs(config: TrainConfig, overwrite: bool) -> None:
+    """Usage errors, before any work, naming the option whose path cannot be written: a model
+    folder that is, is inside or holds a folder or file the run reads (the teacher, the
+    encoder, the data...), or that already holds anything without ``overwrite`` (anything but
+    a model even with it: :func:`carelens.training.outputs.output_problems`); a
+    ``--save-state`` file that is an input file, inside an input folder or the model folder,
+    or already there without ``overwrite``; a path whose folder cannot be made (a file in
+    the way, no permission). Creates the folders the outputs go in."""
+    output = Path(config.output)
+    files = _input_files(config)
+    folders = [
+        (option, Path(path))
+        for option, path in (("--teacher", config.teacher), ("--encoder-dir", config.encoder_dir))
+        if path
+    ]
+    for option, folder in folders:
+        if within(output, folder):
+            where = "is" if within(folder, output) else "is inside"
+            raise typer.BadParameter(
+                f"{output} {where} the {option} folder {folder}, which this run reads; choose "
+                "another folder for the new model",
+                param_hint="--output",
+            )
+    for option, path in [*folders, *files]:
+        if within(path, output):
+            raise typer.BadParameter(
+                f"{output} holds {path}, which this run reads ({option}); choose another "
+                "folder for the new model",
+                param_hint="--output",
+            )
+    state = Path(config.save_state) if config.save_state else None
+    if state is not None:
+        refuse_writing_over([path for _, path in files], [("--save-state", state)])
+        for option, folder in folders:
+            if within(state, folder):
+                raise typer.BadParameter(
+                    f"{state} is inside the {option} folder {folder}, which this run reads; "
+                    "choose a path outside it",
+                    param_hint="--save-state",
+                )
+    for name, problem in output_problems(config, overwrite):
+        raise typer.BadParameter(problem, param_hint=_option(name))
+    _prepare("--output", [], [output.parent])  # the model is built beside its folder
+    if state is not None:
+        _prepare("--save-state", [("--save-state", state)], [])
+
+
+def _prepare(option: str, written: list[tuple[str, Path]], folders: list[Path]) -> None:
+    """:func:`prepare_output_files`, its error a usage error naming ``option``."""
+    try:
+        prepare_output_files(written, folders)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
+def _on_disk(path: Path) -> tuple[int, int, int] | None:
+    """What identifies ``path``'s file or folder now (None: nothing is there)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino, status.st_mtime_ns
+
+
+def interrupted_note(config: TrainConfig) -> Callable[[], str]:
+    """The note a Ctrl-C shows, worded then: whether the new model (and the saved weights)
+    had been put in place, or the outputs are as they were before the run."""
+    output = Path(config.output)
+    state = Path(config.save_state) if config.save_state else None
+    before = {path: _on_disk(path) for path in (output, state) if path is not None}
+
+    def note() -> str:
+        if _on_disk(output) != before[output] and (output / MANIFEST).is_file():
+            said = f"The new model had been written to {output}."
+        elif before[output] is None:
+            said = "No model was written."
+        else:
+            said = f"No model was written; {output} is as it was."
+        if state is not None:
+            if _on_disk(state) != before[state] and state.is_file():
+                said += f" The weights had been saved to {state}."
+            elif before[state] is not None:
+                said += f" {state} is as it was."
+        return escape(said)
+
+    return note
+
+
 def describe_device() -> str:
     torch = importlib.import_module("torch")
     if torch.cuda.is_available():
@@ -71,7 +190,14 @@ def train(
         Path,
         typer.Option(exists=True, dir_okay=False, help="Labelled CSV in the EPITOME layout."),
     ],
-    output: Annotated[Path, typer.Option(file_okay=False, help="Folder to write the model to.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            file_okay=False,
+            help="Folder to write the model to: a new or empty one (or see --overwrite); the "
+            "model appears there only when it is complete.",
+        ),
+    ],
     annotations: Annotated[
         Path | None,
         typer.Option(
@@ -283,6 +409,15 @@ def train(
         int | None,
         typer.Option(min=0, help="CPU threads for torch (default or 0: torch's choice)."),
     ] = None,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite",
+            help="Replace the model in an existing OUTPUT folder (a folder holding anything "
+            "else is still refused) and an existing --save-state file; they are replaced "
+            "only when the new model is complete.",
+        ),
+    ] = False,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
@@ -329,9 +464,10 @@ def train(
     )
     if problems := config_problems(config):  # usage errors before any work
         names, problem = problems[0]
-        hint = " / ".join(f"--{name.replace('_', '-')}" for name in names)
+        hint = " / ".join(_option(name) for name in names)
         raise typer.BadParameter(problem, param_hint=hint)
-    with session(verbose, quiet, on_interrupt="No model was written.") as s:
+    refuse_bad_outputs(config, overwrite)
+    with session(verbose, quiet, on_interrupt=interrupted_note(config)) as s:
         training = load_training()
         s.note(f"device: {escape(describe_device())}")
         with s.progress("steps") as bar:
@@ -351,7 +487,7 @@ def train(
                         f"estimated training time: ~{estimate} (plus a dev evaluation per epoch)"
                     )
 
-            summary = training.train_model(config, progress=progress)
+            summary = training.train_model(config, progress=progress, overwrite=overwrite)
         s.out.print(_summary_table(output, summary))
         s.note(f"use it with: carelens analyze INPUT --model {escape(str(output))}")
 

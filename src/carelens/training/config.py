@@ -5,7 +5,9 @@ some options changed (``--annotation-repeat 1 --rationale-present-only --max-len
 --max-response-tokens 160``, plus its annotation, written-pair and BOLT files). ``make train``
 runs that command, and docs/model-card.md ("Reproduce") gives it; the settings were chosen on
 the dev part of the split (model card). :func:`config_problems` and
-:func:`check_train_config` check every setting's range before any data or encoder is loaded.
+:func:`check_train_config` check every setting's range, and refuse a setting that would do
+nothing without another (a distillation setting without a teacher, say), before any data or
+encoder is loaded.
 """
 
 from __future__ import annotations
@@ -119,8 +121,9 @@ _ABOVE_ZERO = ("learning_rate", "distill_temperature")
 
 def config_problems(config: TrainConfig) -> list[tuple[tuple[str, ...], str]]:
     """What is wrong with ``config``'s numbers, as (the settings concerned, what is wrong);
-    empty when every setting is in its range. Only ranges are checked here, nothing that
-    needs a file (the lengths against the encoder are checked when training starts)."""
+    empty when every setting is in its range and none is changed from its default where it
+    would do nothing (:func:`_settings_without_effect`). Nothing that needs a file is checked
+    here (the lengths against the encoder are checked when training starts)."""
     problems: list[tuple[tuple[str, ...], str]] = []
     values = {name: getattr(config, name) for name in (*_AT_LEAST, *_ABOVE_ZERO)}
     values |= {"dev_fraction": config.dev_fraction, "test_fraction": config.test_fraction}
@@ -155,11 +158,30 @@ def config_problems(config: TrainConfig) -> list[tuple[tuple[str, ...], str]]:
                 "(their sum must be below 1)",
             )
         )
+    for name, needs in _settings_without_effect(config):
+        problems.append(((name,), f"has no effect without {needs}: give one, or leave it out"))
     return problems
 
 
+def _settings_without_effect(config: TrainConfig) -> list[tuple[str, str]]:
+    """The settings of ``config`` changed from their defaults that would do nothing, as
+    (setting, what it needs): they would be recorded in the manifest as if they had counted."""
+    teacher = "a teacher model (--teacher)"
+    labelled = "annotations or written pairs (--annotations, --written, --written-for)"
+    needs: list[tuple[str, str]] = []
+    if not config.teacher:
+        needs += [("distill_weight", teacher), ("distill_mixed_pairs", teacher)]
+    if not (config.annotations or config.written or config.written_for):
+        needs.append(("annotation_repeat", labelled))
+    defaults = TrainConfig(data="", output="")
+    return [
+        (name, what) for name, what in needs if getattr(config, name) != getattr(defaults, name)
+    ]
+
+
 def check_train_config(config: TrainConfig) -> None:
-    """ConfigError naming every setting of ``config`` out of its range (:func:`config_problems`)."""
+    """ConfigError naming every setting of ``config`` out of its range or without effect
+    (:func:`config_problems`)."""
     problems = config_problems(config)
     if problems:
         raise ConfigError("; ".join(f"{' and '.join(names)} {what}" for names, what in problems))

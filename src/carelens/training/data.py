@@ -11,19 +11,25 @@ train / dev / test fractions, so no seeker post is in two parts. Rationale strin
 in the response text and turned into per-token labels through the tokenizer's offsets.
 Training needs clean labels, so a level cell that is not 0, 1 or 2 makes the whole file an
 InputError (naming the first such cell's line and column), where ``carelens evaluate`` only
-leaves such a row out.
+leaves such a row out. So does anything else that would train on a guess: bytes that are not
+UTF-8, a header that names a column twice, a BOLT row with an unknown behaviour, a written
+pair whose text, label or rationale is not of its kind. Every such error names the file, the
+line and, where there is one, the field.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import json
 import os
 import random
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,7 +38,10 @@ from carelens.annotations import Annotation
 from carelens.errors import ConfigError, InputError
 from carelens.inference.encoding import EncodedBatch, PairEncoder
 from carelens.metrics import rationale_char_mask, spans_to_char_mask
-from carelens.readers.delimited import allow_large_csv_fields
+from carelens.readers.base import ReadContext
+from carelens.readers.delimited import allow_large_csv_fields, distinct_names
+from carelens.readers.quoting import clip, quote
+from carelens.readers.rejects import RejectLog
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 from carelens.training.config import WRITTEN_LABELS, check_written_labels
 from carelens.types import EPITOME_COLUMNS
@@ -49,6 +58,8 @@ EPITOME_LAYOUT = (
     "and <mechanism>_level columns (emotional_reactions, interpretations, explorations), "
     "optionally <mechanism>_rationales"
 )
+#: The most of a file's first line read as its header.
+_HEADER_BYTES = 1 << 20
 # A header cell that may be quoted back in an error: a plain column name, nothing a text
 # line (a JSON object, a sentence) splits into at its commas.
 _COLUMN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
@@ -83,14 +94,16 @@ class LabeledPair:
 def check_epitome_header(path: str | os.PathLike[str], *, every_level: bool = True) -> list[str]:
     """The column names of the EPITOME-layout CSV at ``path``; an InputError saying what the
     layout is when the file's first line lacks its text columns or its level columns (all
-    three, or with ``every_level`` False at least one).
+    three, or with ``every_level`` False at least one), and one naming line 1 and the column
+    when it names a column twice (as ``carelens evaluate`` refuses it).
 
     The error quotes the file's header only when it is one of a CSV (a ``.csv`` file whose
     first line holds two or more plain column names), never other content of the file.
     """
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            header = next(csv.reader(fh), [])
+        with open(path, "rb") as fh:  # the first line only: a bad byte below is not its error
+            first = fh.readline(_HEADER_BYTES).decode("utf-8-sig")
+        header = next(csv.reader([first]), [])
     except (UnicodeDecodeError, csv.Error) as exc:
         reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else "not CSV"
         raise InputError(
@@ -103,6 +116,7 @@ def check_epitome_header(path: str | os.PathLike[str], *, every_level: bool = Tr
     elif not any(c in header for c in levels):
         missing.append(f"one or more of {', '.join(levels)}")
     if not missing:
+        _refuse_repeated_columns(path, header)
         return header
     is_header = (
         Path(path).suffix.lower() == ".csv"
@@ -113,6 +127,55 @@ def check_epitome_header(path: str | os.PathLike[str], *, every_level: bool = Tr
     raise InputError(
         f"expected {EPITOME_LAYOUT}; {found} (missing: {', '.join(missing)})", path=str(path)
     )
+
+
+def _refuse_repeated_columns(path: str | os.PathLike[str], header: list[str]) -> None:
+    """An InputError (line 1, the column) when ``header`` names a column twice: which of the
+    two holds the labels would be a guess. Worded as ``carelens evaluate`` words it."""
+    context = ReadContext(path=Path(path), rejects=RejectLog(), unique_columns=True)
+    distinct_names(context, header, None)
+
+
+def _utf8_text(path: str | os.PathLike[str]) -> str:
+    """The text of ``path``, read as UTF-8 with or without a byte-order mark; an InputError
+    naming the line of the first byte that is not UTF-8 (never the bytes around it)."""
+    data = Path(path).read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(
+            "the file is UTF-16 or UTF-32 encoded; save it as UTF-8 and retry", path=str(path)
+        )
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8 "
+            "(it may be Latin-1 or Windows-1252) and retry",
+            path=str(path),
+            line=data.count(b"\n", 0, exc.start) + 1,
+        ) from None
+
+
+def _numbered_rows(
+    path: str | os.PathLike[str], check_header: Callable[[list[str]], None] | None = None
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of the CSV at ``path`` (UTF-8, :func:`_utf8_text`) as dicts keyed by its
+    header (given to ``check_header`` first), each with the line it starts on; an InputError
+    naming the line the CSV parser stops at."""
+    allow_large_csv_fields()
+    reader = csv.DictReader(io.StringIO(_utf8_text(path), newline=""))
+    end = 0  # the last line read: the header's, then each row's
+    try:
+        header = reader.fieldnames  # reads the header
+        end = reader.line_num
+        if check_header is not None:
+            check_header(list(header or ()))
+        for row in reader:
+            yield end + 1, row
+            end = reader.line_num
+    except csv.Error as exc:
+        raise InputError(f"not readable as CSV ({exc})", path=str(path), line=end + 1) from None
 
 
 def epitome_row_ids(path: str | os.PathLike[str]) -> list[tuple[str, str]]:
@@ -128,43 +191,41 @@ def epitome_row_ids(path: str | os.PathLike[str]) -> list[tuple[str, str]]:
 def load_epitome(path: str | Path) -> list[LabeledPair]:
     """Read an EPITOME-layout CSV with ``*_level`` and ``*_rationales`` columns.
 
-    InputError when the header is not that layout's (:func:`check_epitome_header`), or when a
-    level cell is not 0, 1 or 2 (the first such cell's line and column, and how many rows
-    have one).
+    InputError when the header is not that layout's or names a column twice
+    (:func:`check_epitome_header`), when a byte is not UTF-8 or the CSV cannot be parsed (the
+    line), when there is no row, or when a level cell is not 0, 1 or 2 (the first such
+    cell's line and column, and how many rows have one).
     """
     check_epitome_header(path)
-    allow_large_csv_fields()
     pairs: list[LabeledPair] = []
     bad: list[tuple[int, str, str]] = []  # (line, column, cell) of the level cells refused
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        _ = reader.fieldnames  # reads the header (check_epitome_header saw one)
-        end = reader.line_num  # the last line read: the header's, then each row's
-        n_new = len(RESPONSE_DIMENSIONS) - len(EPITOME_COLUMNS)
-        for row in reader:
-            line, end = end + 1, reader.line_num
-            response = row["response_post"] or ""
-            cells = {c: (row.get(f"{c}_level") or "").strip() for c in EPITOME_COLUMNS}
-            refused = [(line, f"{c}_level", cell) for c, cell in cells.items()]
-            refused = [r for r in refused if r[2] not in _LEVELS]
-            if refused:
-                bad.append(refused[0])
-                continue
-            levels = tuple(_LEVELS[cells[c]] for c in EPITOME_COLUMNS)
-            masks = tuple(
-                rationale_char_mask(response, row.get(f"{c}_rationales") or "")
-                for c in EPITOME_COLUMNS
+    n_new = len(RESPONSE_DIMENSIONS) - len(EPITOME_COLUMNS)
+    for line, row in _numbered_rows(path):
+        response = row["response_post"] or ""
+        cells = {c: (row.get(f"{c}_level") or "").strip() for c in EPITOME_COLUMNS}
+        refused = [(line, f"{c}_level", cell) for c, cell in cells.items()]
+        refused = [r for r in refused if r[2] not in _LEVELS]
+        if refused:
+            bad.append(refused[0])
+            continue
+        levels = tuple(_LEVELS[cells[c]] for c in EPITOME_COLUMNS)
+        masks = tuple(
+            rationale_char_mask(response, row.get(f"{c}_rationales") or "") for c in EPITOME_COLUMNS
+        )
+        pairs.append(
+            LabeledPair(
+                row["sp_id"],
+                row["rp_id"],
+                row["seeker_post"],
+                response,
+                levels + (UNKNOWN,) * n_new,
+                masks + (_NO_MASK,) * n_new,
             )
-            pairs.append(
-                LabeledPair(
-                    row["sp_id"],
-                    row["rp_id"],
-                    row["seeker_post"],
-                    response,
-                    levels + (UNKNOWN,) * n_new,
-                    masks + (_NO_MASK,) * n_new,
-                )
-            )
+        )
+    if not pairs and not bad:
+        raise InputError(
+            "the file has a header but no rows; training needs labelled pairs", path=str(path)
+        )
     if bad:
         line, column, cell = bad[0]
         # A short cell is a label someone typed (3, x, 1.0); a long one may be text.
@@ -230,39 +291,64 @@ BOLT_LABELS: dict[str, tuple[int, int]] = {
 }
 
 
+#: The columns a BOLT file is read from.
+BOLT_COLUMNS = ("prompt", "completion")
+
+
 def load_bolt(path: str | Path) -> list[LabeledPair]:
     """BOLT therapist utterances as training pairs with an empty seeker message.
 
     Only ``reflection`` and ``compassion`` are labelled (from the behaviour, see
     :data:`BOLT_LABELS`), plus ``dismissive`` 0 (no therapist behaviour in BOLT is dismissive);
     the whole utterance is the rationale of a behaviour it shows. Everything else is unknown.
+    The file is UTF-8 with or without a byte-order mark; a missing or repeated column, a byte
+    that is not UTF-8, an empty utterance or an unknown behaviour is an InputError naming the
+    line (and the column).
     """
-    allow_large_csv_fields()
     index = {name: d for d, name in enumerate(RESPONSE_DIMENSIONS)}
     pairs: list[LabeledPair] = []
-    with open(path, encoding="utf-8", newline="") as fh:
-        for number, row in enumerate(csv.DictReader(fh), start=2):
-            behaviour = (row.get("completion") or "").strip()
-            text = (row.get("prompt") or "").strip()
-            if behaviour not in BOLT_LABELS or not text:
-                raise InputError(
-                    f"unknown behaviour {behaviour!r} or empty utterance",
-                    path=str(path),
-                    line=number,
-                )
-            levels = [UNKNOWN] * len(RESPONSE_DIMENSIONS)
-            masks = [_NO_MASK] * len(RESPONSE_DIMENSIONS)
-            labelled = dict(zip(("reflection", "compassion"), BOLT_LABELS[behaviour], strict=True))
-            labelled["dismissive"] = 0
-            for name, level in labelled.items():
-                levels[index[name]] = level
-                masks[index[name]] = np.full(len(text), level > 0, dtype=np.bool_)
-            pairs.append(
-                LabeledPair(
-                    f"bolt-{number}", f"bolt-{number}", "", text, tuple(levels), tuple(masks)
-                )
+    rows = _numbered_rows(path, lambda header: _check_bolt_header(path, header))
+    for number, (line, row) in enumerate(rows, start=2):
+        behaviour = (row.get("completion") or "").strip()
+        text = (row.get("prompt") or "").strip()
+        if not text:
+            raise InputError("the utterance is empty", path=str(path), line=line, field="prompt")
+        if behaviour not in BOLT_LABELS:
+            raise InputError(
+                f"unknown behaviour {quote(behaviour)}; expected one of {', '.join(BOLT_LABELS)}",
+                path=str(path),
+                line=line,
+                field="completion",
             )
+        levels = [UNKNOWN] * len(RESPONSE_DIMENSIONS)
+        masks = [_NO_MASK] * len(RESPONSE_DIMENSIONS)
+        labelled = dict(zip(("reflection", "compassion"), BOLT_LABELS[behaviour], strict=True))
+        labelled["dismissive"] = 0
+        for name, level in labelled.items():
+            levels[index[name]] = level
+            masks[index[name]] = np.full(len(text), level > 0, dtype=np.bool_)
+        pairs.append(
+            LabeledPair(f"bolt-{number}", f"bolt-{number}", "", text, tuple(levels), tuple(masks))
+        )
     return pairs
+
+
+def _check_bolt_header(path: str | Path, header: list[str]) -> None:
+    """An InputError (line 1) when a BOLT file's header lacks a column it is read from, or
+    names a column twice."""
+    missing = [name for name in BOLT_COLUMNS if name not in header]
+    if missing:
+        raise InputError(
+            f"expected BOLT's therapist_behaviours layout, a header with the columns "
+            f"{' and '.join(BOLT_COLUMNS)} (missing: {', '.join(missing)})",
+            path=str(path),
+            line=1,
+        )
+    _refuse_repeated_columns(path, header)
+
+
+#: The highest value of each label of a written pair (the lowest is 0).
+_WRITTEN_TOP = {name: 1 if name in RESPONSE_FLAGS else 2 for name in WRITTEN_LABELS}
 
 
 def load_written_pairs(
@@ -277,49 +363,116 @@ def load_written_pairs(
     dimension's rationales count as labelled only when its level is used and ``rationales``
     has its key (the first written set marks the four taxonomy dimensions' words, not
     EPITOME's).
+
+    A line that is not a pair is an InputError naming the line and the field: not JSON, a
+    seeker or response that is not text (or an empty response), a label missing or not a
+    whole number in its range (``1.5``, ``true``, ``"1"``), rationales that are not lists of
+    quoted words under response dimension names; so is a byte that is not UTF-8.
     """
     from carelens.annotations import locate
 
     used = set(WRITTEN_LABELS if labels is None else check_written_labels(labels))
 
     pairs: list[LabeledPair] = []
-    with open(path, encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                response, labels = str(item["response"]), item["labels"]
-                levels = tuple(int(labels[name]) for name in RESPONSE_DIMENSIONS)
-                flags = tuple(int(labels[name]) for name in RESPONSE_FLAGS)
-                distress = int(labels["seeker_distress"])
-                if not all(0 <= v <= 2 for v in (*levels, distress)) or not all(
-                    v in (0, 1) for v in flags
-                ):
-                    raise ValueError("a label is out of range")
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"bad labelled pair ({exc})", path=str(path), line=number) from exc
-            quoted = item.get("rationales") or {}
-            masks = []
-            for name in RESPONSE_DIMENSIONS:
-                found = [locate(response, str(q)) for q in quoted.get(name, ())]
-                masks.append(spans_to_char_mask(len(response), [f for f in found if f is not None]))
-            pairs.append(
-                LabeledPair(
-                    f"written-{item.get('id', number)}",
-                    f"written-{item.get('id', number)}",
-                    str(item["seeker"]),
-                    response,
-                    _keep(levels, RESPONSE_DIMENSIONS, used),
-                    tuple(masks),
-                    flags=_keep(flags, RESPONSE_FLAGS, used),
-                    seeker_distress=distress if "seeker_distress" in used else UNKNOWN,
-                    rationales_labelled=tuple(
-                        name in quoted and name in used for name in RESPONSE_DIMENSIONS
-                    ),
-                )
+    lines = io.StringIO(_utf8_text(path), newline=None)  # lines end as in a text-mode file
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        item = _written_item(path, number, line)
+        response = item["response"]
+        quoted: Mapping[str, list[str]] = item.get("rationales") or {}
+        masks = []
+        for name in RESPONSE_DIMENSIONS:
+            found = [locate(response, q) for q in quoted.get(name, ())]
+            masks.append(spans_to_char_mask(len(response), [f for f in found if f is not None]))
+        given = item["labels"]
+        levels = tuple(given[name] for name in RESPONSE_DIMENSIONS)
+        flags = tuple(given[name] for name in RESPONSE_FLAGS)
+        pairs.append(
+            LabeledPair(
+                f"written-{item.get('id', number)}",
+                f"written-{item.get('id', number)}",
+                item["seeker"],
+                response,
+                _keep(levels, RESPONSE_DIMENSIONS, used),
+                tuple(masks),
+                flags=_keep(flags, RESPONSE_FLAGS, used),
+                seeker_distress=given["seeker_distress"] if "seeker_distress" in used else UNKNOWN,
+                rationales_labelled=tuple(
+                    name in quoted and name in used for name in RESPONSE_DIMENSIONS
+                ),
             )
+        )
     return pairs
+
+
+def _written_item(path: str | Path, number: int, line: str) -> dict[str, Any]:
+    """The JSON object of one written pair's line, every field :func:`load_written_pairs`
+    reads checked; an InputError naming the line and the field otherwise."""
+
+    def bad(message: str, field: str | None = None) -> InputError:
+        return InputError(f"bad labelled pair: {message}", path=str(path), line=number, field=field)
+
+    try:
+        item = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        detail = exc.msg if isinstance(exc, json.JSONDecodeError) else type(exc).__name__
+        raise bad(f"not valid JSON ({detail})") from None
+    if not isinstance(item, dict):
+        raise bad(f"expected a JSON object, not {_json_kind(item)}")
+    for name in ("seeker", "response"):
+        if name not in item:
+            raise bad("missing; every pair needs a seeker and a response text", name)
+        if not isinstance(item[name], str):
+            raise bad(f"must be a string, not {_json_kind(item[name])}", name)
+    if not item["response"].strip():
+        raise bad("the response is empty", "response")
+    if "labels" not in item:
+        raise bad("missing; every pair needs its labels", "labels")
+    given = item["labels"]
+    if not isinstance(given, dict):
+        raise bad(f"must be an object of labels, not {_json_kind(given)}", "labels")
+    for name, top in _WRITTEN_TOP.items():
+        here = f"labels.{name}"
+        if name not in given:
+            raise bad(f"missing; every pair labels all of {', '.join(WRITTEN_LABELS)}", here)
+        value = given[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= top:
+            number_like = isinstance(value, (bool, int, float))
+            shown = json.dumps(value) if number_like else _json_kind(value)
+            raise bad(f"must be an integer 0..{top}, not {shown}", here)
+    quoted = item.get("rationales")
+    if quoted is None:
+        return item
+    if not isinstance(quoted, dict):
+        raise bad(
+            "must be an object of quoted words per dimension, e.g. "
+            f'{{"sympathy": ["so sorry"]}}, not {_json_kind(quoted)}',
+            "rationales",
+        )
+    for name, words in quoted.items():
+        here = f"rationales.{clip(name)}"
+        if name not in RESPONSE_DIMENSIONS:
+            raise bad(f"not a response dimension; expected {', '.join(RESPONSE_DIMENSIONS)}", here)
+        if not isinstance(words, list):
+            raise bad(f"must be an array of quoted words, not {_json_kind(words)}", here)
+        for i, word in enumerate(words):
+            if not isinstance(word, str):
+                raise bad(f"each quote must be a string, not {_json_kind(word)}", f"{here}[{i}]")
+    return item
+
+
+def _json_kind(value: object) -> str:
+    """The JSON type of a parsed value, in words (never the value: it may be long)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"
 
 
 def _keep(values: tuple[int, ...], names: Sequence[str], used: set[str]) -> tuple[int, ...]:

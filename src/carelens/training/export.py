@@ -1,4 +1,9 @@
-"""Export a trained :class:`EmpathyNetwork` to an int8 ONNX model folder with its manifest."""
+"""Export a trained :class:`EmpathyNetwork` to an int8 ONNX model folder with its manifest.
+
+``carelens train`` exports into a folder that is moved to the output path only when the model
+is complete (:mod:`carelens.training.outputs`); the fp32 graph that is quantised is removed
+whether or not the export succeeds.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from carelens.inference.artifact import write_manifest
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, TAXONOMY_VERSION
 from carelens.training.config import analysis_encoding
 from carelens.training.network import OUTPUT_NAMES, EmpathyNetwork
+from carelens.training.outputs import FP32_MODEL
 
 logger = logging.getLogger(__name__)
 
@@ -97,12 +103,15 @@ def _base_encoder(net: EmpathyNetwork, config: Mapping[str, object]) -> str:
 def export_artifact(
     net: EmpathyNetwork, encoder_dir: Path, out_dir: Path, summary: Mapping[str, object]
 ) -> Path:
-    """Write ``model.onnx`` (int8), ``tokenizer.json`` and ``manifest.json`` into ``out_dir``."""
+    """Write ``model.onnx`` (int8), ``tokenizer.json`` and ``manifest.json`` into ``out_dir``
+    (the fp32 graph quantised into ``model.onnx`` is removed, also when a step fails)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    fp32 = out_dir / "model.fp32.onnx"
-    export_onnx(net, fp32)
-    quantize(fp32, out_dir / "model.onnx")
-    fp32.unlink()
+    fp32 = out_dir / FP32_MODEL
+    try:
+        export_onnx(net, fp32)
+        quantize(fp32, out_dir / "model.onnx")
+    finally:
+        fp32.unlink(missing_ok=True)
     shutil.copyfile(encoder_dir / "tokenizer.json", out_dir / "tokenizer.json")
     config = summary["config"]
     assert isinstance(config, Mapping)

@@ -7,9 +7,12 @@ best dev score (optionally averaged with the weights of earlier runs, a "model s
 one temperature per dimension on dev, exports an int8 ONNX artifact with its manifest, and
 fits on dev how the exported model's rationale sentences are chosen
 (:mod:`carelens.training.span_fit`; models trained before sentence spans carry token
-thresholds instead). Each loss term averages over the pairs that have that label, so
-EPITOME-only pairs teach the three mechanisms and annotated pairs teach everything. The test
-part is never looked at here; ``carelens evaluate`` scores the exported model on it.
+thresholds instead). The model folder (and the ``save_state`` file) is built beside its path
+and moved into place only when all of that is done (:mod:`carelens.training.outputs`), so an
+interrupted or failed run leaves no model, never half of one. Each loss term averages over
+the pairs that have that label, so EPITOME-only pairs teach the three mechanisms and
+annotated pairs teach everything. The test part is never looked at here; ``carelens
+evaluate`` scores the exported model on it.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ from carelens.training.distill import (
     teacher_outputs,
 )
 from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, EmpathyNetwork
+from carelens.training.outputs import check_outputs, staged_outputs
 
 logger = logging.getLogger(__name__)
 
@@ -385,16 +389,19 @@ def _check_lengths(config: TrainConfig, encoder_dir: Path) -> None:
             )
 
 
-def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[str, object]:
+def train_model(
+    config: TrainConfig, progress: Progress | None = None, *, overwrite: bool = False
+) -> dict[str, object]:
     """Train, calibrate and export; return the training summary written to the manifest.
 
-    Settings out of range, an output path that is a file, or a split without training or
-    dev pairs are a ConfigError before the network is loaded.
+    Settings out of range, an output that cannot be written (a file, a folder that holds
+    anything, or an existing ``save_state`` file, unless ``overwrite`` lets a model and that
+    file be replaced: :func:`carelens.training.outputs.output_problems`), or a split without
+    training or dev pairs are a ConfigError before the network is loaded.
     """
     started = time.time()
     check_train_config(config)
-    if Path(config.output).exists() and not Path(config.output).is_dir():
-        raise ConfigError(f"output {config.output} is a file; name a folder for the model")
+    check_outputs(config, overwrite)
     if config.threads:
         torch.set_num_threads(config.threads)
     seed = training_seed(config)  # the split below keeps config.seed
@@ -419,7 +426,7 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     for part, held in (("train", train), ("dev", dev)):
         if not held:
             raise ConfigError(
-                f"the {part} part of the split is empty ({len(pairs)} pairs, "
+                f"{config.data}: the {part} part of the split is empty ({len(pairs)} pairs, "
                 f"{len({p.sp_id for p in pairs})} seeker posts, dev fraction "
                 f"{config.dev_fraction}, test fraction {config.test_fraction}): training needs "
                 "both train and dev pairs; use more data or other fractions"
@@ -477,8 +484,6 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
     )
-    out_dir = Path(config.output)
-    out_dir.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.TemporaryDirectory(prefix="carelens-train-")
     checkpoint = Path(scratch.name) / "best.pt"
     best: dict[str, float] = {"score": -1.0}
@@ -539,97 +544,99 @@ def train_model(config: TrainConfig, progress: Progress | None = None) -> dict[s
             epochs = averaged["epochs"]
             best = {**averaged["scores"], "epoch": epochs[-1], "averaged_over": len(epochs)}
     scratch.cleanup()
-    if config.save_state:
-        Path(config.save_state).parent.mkdir(parents=True, exist_ok=True)
-        torch.save(net.cpu().state_dict(), config.save_state)
-    soup = None
-    if config.soup_with:
-        soup = _make_soup(net, soup_parts, config.soup_with, best["score"], encoder, dev)
-        best = {**soup["scores"], "epoch": best["epoch"], "soup_of": len(config.soup_with) + 1}
-    net.cpu().eval()
-    pred = predict_logits(net, encoder, dev)
-    temperatures = []
-    for d in range(N_DIMS):
-        rows = _labelled(dev, d)
-        gold = np.asarray([dev[i].levels[d] for i in rows])
-        temperatures.append(fit_temperature(pred.levels[rows, d], gold) if rows else 1.0)
-    distress_rows = [i for i, p in enumerate(dev) if p.seeker_distress != UNKNOWN]
-    seeker_temperature = (
-        fit_temperature(
-            pred.seeker[distress_rows], np.asarray([dev[i].seeker_distress for i in distress_rows])
+    # Nothing is at the output paths until the model is complete (the module docstring).
+    with staged_outputs(config.output, config.save_state or None, overwrite=overwrite) as staged:
+        if staged.state is not None:
+            torch.save(net.cpu().state_dict(), staged.state)
+        soup = None
+        if config.soup_with:
+            soup = _make_soup(net, soup_parts, config.soup_with, best["score"], encoder, dev)
+            best = {**soup["scores"], "epoch": best["epoch"], "soup_of": len(config.soup_with) + 1}
+        net.cpu().eval()
+        pred = predict_logits(net, encoder, dev)
+        temperatures = []
+        for d in range(N_DIMS):
+            rows = _labelled(dev, d)
+            gold = np.asarray([dev[i].levels[d] for i in rows])
+            temperatures.append(fit_temperature(pred.levels[rows, d], gold) if rows else 1.0)
+        distress_rows = [i for i, p in enumerate(dev) if p.seeker_distress != UNKNOWN]
+        seeker_temperature = (
+            fit_temperature(
+                pred.seeker[distress_rows],
+                np.asarray([dev[i].seeker_distress for i in distress_rows]),
+            )
+            if distress_rows
+            else 1.0
         )
-        if distress_rows
-        else 1.0
-    )
-    summary: dict[str, object] = {
-        # File names only: the manifest ships, the machine's paths must not.
-        "config": {
-            **asdict(config),
-            "data": Path(config.data).name,
-            "output": "",
-            "encoder_dir": Path(config.encoder_dir).name if config.encoder_dir else "",
-            "teacher": _teacher_id(config.teacher),
-            "save_state": Path(config.save_state).name if config.save_state else "",
-            "soup_with": [Path(f).name for f in config.soup_with],
-        },
-        "data_sha256": sha256_file(config.data),
-        "annotations": {
-            "file": Path(config.annotations).name,
-            "sha256": sha256_file(config.annotations),
-            "pairs": {
-                "train": sum(p.annotated for p in train),
-                "dev": sum(p.annotated for p in dev),
-                "test": sum(p.annotated for p in test),
+        summary: dict[str, object] = {
+            # File names only: the manifest ships, the machine's paths must not.
+            "config": {
+                **asdict(config),
+                "data": Path(config.data).name,
+                "output": "",
+                "encoder_dir": Path(config.encoder_dir).name if config.encoder_dir else "",
+                "teacher": _teacher_id(config.teacher),
+                "save_state": Path(config.save_state).name if config.save_state else "",
+                "soup_with": [Path(f).name for f in config.soup_with],
             },
-            "repeat": config.annotation_repeat,
-        }
-        if config.annotations
-        else None,
-        "written": [
-            {
-                "file": "/".join(Path(path).parts[-2:]),
-                "sha256": sha256_file(path),
-                "pairs": len(pairs),
-                "labels": "all" if labels is None else list(labels),
+            "data_sha256": sha256_file(config.data),
+            "annotations": {
+                "file": Path(config.annotations).name,
+                "sha256": sha256_file(config.annotations),
+                "pairs": {
+                    "train": sum(p.annotated for p in train),
+                    "dev": sum(p.annotated for p in dev),
+                    "test": sum(p.annotated for p in test),
+                },
+                "repeat": config.annotation_repeat,
             }
-            for (path, labels), pairs in zip(written_sources, written_files, strict=True)
-        ]
-        or None,
-        "bolt": {
-            "file": Path(config.bolt).name,
-            "sha256": sha256_file(config.bolt),
-            "utterances": len(bolt),
+            if config.annotations
+            else None,
+            "written": [
+                {
+                    "file": "/".join(Path(path).parts[-2:]),
+                    "sha256": sha256_file(path),
+                    "pairs": len(pairs),
+                    "labels": "all" if labels is None else list(labels),
+                }
+                for (path, labels), pairs in zip(written_sources, written_files, strict=True)
+            ]
+            or None,
+            "bolt": {
+                "file": Path(config.bolt).name,
+                "sha256": sha256_file(config.bolt),
+                "utterances": len(bolt),
+            }
+            if config.bolt
+            else None,
+            "split": {
+                "train": len(train),
+                "dev": len(dev),
+                "test": len(test),
+                "by": "sp_id",
+                "seed": config.seed,
+            },
+            "history": history,
+            "best_dev": best,
+            "averaged": averaged,
+            "soup": soup,
+            "temperatures": temperatures,
+            "seeker_temperature": seeker_temperature,
+            "train_seconds": round(time.time() - started, 1),
+            "device": str(device),
         }
-        if config.bolt
-        else None,
-        "split": {
-            "train": len(train),
-            "dev": len(dev),
-            "test": len(test),
-            "by": "sp_id",
-            "seed": config.seed,
-        },
-        "history": history,
-        "best_dev": best,
-        "averaged": averaged,
-        "soup": soup,
-        "temperatures": temperatures,
-        "seeker_temperature": seeker_temperature,
-        "train_seconds": round(time.time() - started, 1),
-        "device": str(device),
-    }
-    from carelens.training.export import export_artifact
-    from carelens.training.span_fit import fit_sentence_ratios, record_sentence_ratios
+        from carelens.training.export import export_artifact
+        from carelens.training.span_fit import fit_sentence_ratios, record_sentence_ratios
 
-    export_artifact(net, encoder_dir, out_dir, summary)
-    # Rationale sentences are fitted on the exported int8 model, as results are made.
-    fit = fit_sentence_ratios(
-        out_dir,
-        config.data,
-        config.annotations or None,
-        threads=config.threads,
-        progress=(lambda done, total: progress(SPAN_STAGE, done, total)) if progress else None,
-    )
-    record_sentence_ratios(out_dir, fit)
-    summary["rationale_sentence_ratios"] = fit.ratios
+        export_artifact(net, encoder_dir, staged.folder, summary)
+        # Rationale sentences are fitted on the exported int8 model, as results are made.
+        fit = fit_sentence_ratios(
+            staged.folder,
+            config.data,
+            config.annotations or None,
+            threads=config.threads,
+            progress=(lambda done, total: progress(SPAN_STAGE, done, total)) if progress else None,
+        )
+        record_sentence_ratios(staged.folder, fit)
+        summary["rationale_sentence_ratios"] = fit.ratios
     return summary
