@@ -49,6 +49,7 @@ from typing import Any
 
 from carelens.errors import InputError
 from carelens.readers import rejects as R
+from carelens.readers.quoting import json_type
 from carelens.readers.rejects import RejectLog
 from carelens.taxonomy import TAXONOMY_VERSION
 
@@ -127,7 +128,7 @@ class Annotation:
         field when the record is not valid (see the module docstring: nothing is
         converted)."""
         if not isinstance(data, dict):
-            raise AnnotationError(None, f"expected a JSON object, not {_json_type(data)}")
+            raise AnnotationError(None, f"expected a JSON object, not {json_type(data)}")
         unknown = [key for key in data if key not in FIELDS]
         if unknown:
             raise AnnotationError(
@@ -159,13 +160,6 @@ class Annotation:
         )
 
 
-def _json_type(value: object) -> str:
-    """The JSON name of a parsed value's type (never the value: it may be long)."""
-    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
-    names.update({list: "an array", dict: "an object", type(None): "null"})
-    return names.get(type(value), type(value).__name__)
-
-
 def _shown(value: object) -> str:
     """A short value as the error shows it: numbers, booleans and short strings; for any
     other value only its JSON type (a long string may be text)."""
@@ -175,7 +169,7 @@ def _shown(value: object) -> str:
         return repr(value)
     if isinstance(value, str) and len(value) <= 24 and "\n" not in value:
         return repr(value)
-    return _json_type(value)
+    return json_type(value)
 
 
 def _clip(key: str) -> str:
@@ -188,7 +182,7 @@ def _text(data: Mapping[str, object], key: str) -> str:
         raise AnnotationError(key, "missing; it must be a non-empty string")
     value = data[key]
     if not isinstance(value, str) or not value.strip():
-        what = "empty" if isinstance(value, str) else _json_type(value)
+        what = "empty" if isinstance(value, str) else json_type(value)
         raise AnnotationError(key, f"must be a non-empty string, not {what}")
     return value
 
@@ -205,7 +199,7 @@ def _label(name: str, value: object, field: str) -> int:
 def _labels(value: object) -> dict[str, int]:
     if not isinstance(value, dict):
         raise AnnotationError(
-            "labels", f"must be an object with {', '.join(LABEL_RANGES)}, not {_json_type(value)}"
+            "labels", f"must be an object with {', '.join(LABEL_RANGES)}, not {json_type(value)}"
         )
     for key in value:
         if key not in LABEL_RANGES:
@@ -225,8 +219,7 @@ def _rationales(value: object) -> dict[str, Offsets]:
     if not isinstance(value, dict):
         raise AnnotationError(
             "rationales",
-            f"must be an object keyed by {', '.join(ANNOTATED_DIMENSIONS)}, "
-            f"not {_json_type(value)}",
+            f"must be an object keyed by {', '.join(ANNOTATED_DIMENSIONS)}, not {json_type(value)}",
         )
     rationales: dict[str, Offsets] = {}
     for name, spans in value.items():
@@ -245,7 +238,7 @@ def _offsets(value: object, field: str) -> Offsets:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise AnnotationError(field, f"must be an array of [start, end], not {_json_type(value)}")
+        raise AnnotationError(field, f"must be an array of [start, end], not {json_type(value)}")
     pairs: list[tuple[int, int]] = []
     for n, pair in enumerate(value, start=1):
         if (
@@ -327,9 +320,7 @@ def read_annotation_lines(
                 bad(number, None, R.MALFORMED_JSON, f"not valid JSON ({reason})")
                 continue
             if not isinstance(data, dict):
-                bad(
-                    number, None, R.NOT_AN_OBJECT, f"expected a JSON object, not {_json_type(data)}"
-                )
+                bad(number, None, R.NOT_AN_OBJECT, f"expected a JSON object, not {json_type(data)}")
                 continue
             try:
                 annotation = Annotation.from_dict(data)
@@ -398,7 +389,7 @@ def from_raw(
     labels = {name: _label(name, raw[name], name) for name in LABEL_RANGES}
     quoted = raw.get("rationales") or {}
     if not isinstance(quoted, dict):
-        raise AnnotationError("rationales", f"must be an object, not {_json_type(quoted)}")
+        raise AnnotationError("rationales", f"must be an object, not {json_type(quoted)}")
     rationales: dict[str, Offsets] = {}
     for name in ANNOTATED_DIMENSIONS:
         found: list[tuple[int, int]] = []

@@ -59,6 +59,7 @@ from carelens.evaluation import (
 )
 from carelens.output import Analyzer
 from carelens.readers import RejectLog
+from carelens.readers.quoting import json_type
 from carelens.readers.rejects import INVALID_VALUE
 from carelens.taxonomy import RESPONSE_FLAGS
 from carelens.types import (
@@ -537,13 +538,13 @@ def _contrast_item(data: object, path: str, line: int) -> ContrastItem:
             raise bad(field, "missing; it must be a non-empty string")
         value = within[key]
         if not isinstance(value, str):
-            raise bad(field, f"must be a non-empty string, not {_json_type(value)}")
+            raise bad(field, f"must be a non-empty string, not {json_type(value)}")
         if not value.strip():
             raise bad(field, "is empty; it must be a non-empty string")
         return value
 
     if not isinstance(data, dict):
-        raise bad(None, f"expected a JSON object, not {_json_type(data)}")
+        raise bad(None, f"expected a JSON object, not {json_type(data)}")
     item_id = text(data, "id", "id")
     seeker = text(data, "seeker", "seeker")
     kinds = ", ".join(CONTRAST_KINDS)
@@ -552,7 +553,7 @@ def _contrast_item(data: object, path: str, line: int) -> ContrastItem:
     responses = data["responses"]
     if not isinstance(responses, dict):
         raise bad(
-            "responses", f"must be an object with the keys {kinds}, not {_json_type(responses)}"
+            "responses", f"must be an object with the keys {kinds}, not {json_type(responses)}"
         )
     missing = [k for k in CONTRAST_KINDS if k not in responses]
     extra = sorted(str(k) for k in responses if k not in CONTRAST_KINDS)
@@ -568,13 +569,6 @@ def _contrast_item(data: object, path: str, line: int) -> ContrastItem:
         raise bad("responses", f"must have exactly the keys {kinds} ({wrong})")
     texts = {k: text(responses, k, f"responses.{k}") for k in CONTRAST_KINDS}
     return ContrastItem(id=item_id, seeker=seeker, responses=texts)
-
-
-def _json_type(value: object) -> str:
-    """The JSON name of a parsed value's type (never the value: it may be long)."""
-    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
-    names.update({list: "an array", dict: "an object", type(None): "null"})
-    return names.get(type(value), type(value).__name__)
 
 
 def evaluate_contrast(path: str | os.PathLike[str], analyzer: Analyzer) -> ContrastReport:

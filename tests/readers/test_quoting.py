@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -10,6 +11,7 @@ from carelens.readers.quoting import (
     MAX_NAME_CHARS,
     clip,
     describe_columns,
+    json_type,
     looks_like_header,
     quote,
 )
@@ -48,3 +50,19 @@ def test_a_description_is_bounded_whatever_the_line(names: list[str]) -> None:
     for name in names:
         if len(name) > MAX_NAME_CHARS:
             assert name not in description
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        (None, "null"),
+        (True, "a boolean"),
+        (3, "a number"),
+        (1.5, "a number"),
+        ("x" * 10_000, "a string"),
+        ([1], "an array"),
+        ({"a": 1}, "an object"),
+    ],
+)
+def test_json_type_names_the_type_never_the_value(value: object, name: str) -> None:
+    assert json_type(value) == name

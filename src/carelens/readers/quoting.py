@@ -8,7 +8,9 @@ the corpus ``error`` of ``carelens serve``, every API listing and the server log
 - :func:`clip` and :func:`quote` cut a value to a few dozen characters;
 - :func:`describe_columns` lists a header's column names only when they look like column
   names (:func:`looks_like_header`), and otherwise says how many columns and characters
-  the line has, never what it holds.
+  the line has, never what it holds;
+- :func:`json_type` names the JSON type of a parsed value where a message says what a field
+  should have been (``must be a string, not an array``), never the value.
 """
 
 from __future__ import annotations
@@ -30,6 +32,22 @@ def clip(text: str, limit: int = MAX_NAME_CHARS) -> str:
     if len(text) <= limit:
         return text
     return text[: max(limit - 1, 0)] + "…"
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a parsed value's type, in words: ``a string``, ``a number``, ``a
+    boolean``, ``an array``, ``an object``, ``null`` (never the value: it may be long)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object" if isinstance(value, dict) else type(value).__name__
 
 
 def quote(value: str, limit: int = MAX_NAME_CHARS) -> str:

@@ -40,7 +40,7 @@ from carelens.inference.encoding import EncodedBatch, PairEncoder
 from carelens.metrics import rationale_char_mask, spans_to_char_mask
 from carelens.readers.base import ReadContext
 from carelens.readers.delimited import allow_large_csv_fields, distinct_names
-from carelens.readers.quoting import clip, quote
+from carelens.readers.quoting import clip, json_type, quote
 from carelens.readers.rejects import RejectLog
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 from carelens.training.config import WRITTEN_LABELS, check_written_labels
@@ -419,19 +419,19 @@ def _written_item(path: str | Path, number: int, line: str) -> dict[str, Any]:
         detail = exc.msg if isinstance(exc, json.JSONDecodeError) else type(exc).__name__
         raise bad(f"not valid JSON ({detail})") from None
     if not isinstance(item, dict):
-        raise bad(f"expected a JSON object, not {_json_kind(item)}")
+        raise bad(f"expected a JSON object, not {json_type(item)}")
     for name in ("seeker", "response"):
         if name not in item:
             raise bad("missing; every pair needs a seeker and a response text", name)
         if not isinstance(item[name], str):
-            raise bad(f"must be a string, not {_json_kind(item[name])}", name)
+            raise bad(f"must be a string, not {json_type(item[name])}", name)
     if not item["response"].strip():
         raise bad("the response is empty", "response")
     if "labels" not in item:
         raise bad("missing; every pair needs its labels", "labels")
     given = item["labels"]
     if not isinstance(given, dict):
-        raise bad(f"must be an object of labels, not {_json_kind(given)}", "labels")
+        raise bad(f"must be an object of labels, not {json_type(given)}", "labels")
     for name, top in _WRITTEN_TOP.items():
         here = f"labels.{name}"
         if name not in given:
@@ -439,7 +439,7 @@ def _written_item(path: str | Path, number: int, line: str) -> dict[str, Any]:
         value = given[name]
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= top:
             number_like = isinstance(value, (bool, int, float))
-            shown = json.dumps(value) if number_like else _json_kind(value)
+            shown = json.dumps(value) if number_like else json_type(value)
             raise bad(f"must be an integer 0..{top}, not {shown}", here)
     quoted = item.get("rationales")
     if quoted is None:
@@ -447,7 +447,7 @@ def _written_item(path: str | Path, number: int, line: str) -> dict[str, Any]:
     if not isinstance(quoted, dict):
         raise bad(
             "must be an object of quoted words per dimension, e.g. "
-            f'{{"sympathy": ["so sorry"]}}, not {_json_kind(quoted)}',
+            f'{{"sympathy": ["so sorry"]}}, not {json_type(quoted)}',
             "rationales",
         )
     for name, words in quoted.items():
@@ -455,24 +455,11 @@ def _written_item(path: str | Path, number: int, line: str) -> dict[str, Any]:
         if name not in RESPONSE_DIMENSIONS:
             raise bad(f"not a response dimension; expected {', '.join(RESPONSE_DIMENSIONS)}", here)
         if not isinstance(words, list):
-            raise bad(f"must be an array of quoted words, not {_json_kind(words)}", here)
+            raise bad(f"must be an array of quoted words, not {json_type(words)}", here)
         for i, word in enumerate(words):
             if not isinstance(word, str):
-                raise bad(f"each quote must be a string, not {_json_kind(word)}", f"{here}[{i}]")
+                raise bad(f"each quote must be a string, not {json_type(word)}", f"{here}[{i}]")
     return item
-
-
-def _json_kind(value: object) -> str:
-    """The JSON type of a parsed value, in words (never the value: it may be long)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return "an array" if isinstance(value, list) else "an object"
 
 
 def _keep(values: tuple[int, ...], names: Sequence[str], used: set[str]) -> tuple[int, ...]:
