@@ -212,6 +212,29 @@ def test_evaluate_refuses_a_utf16_annotations_file_without_a_traceback(
     assert "utf16.jsonl: the file is UTF-16 or UTF-32 encoded" in error
 
 
+def test_an_unreadable_annotations_file_is_refused_before_the_model_loads(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    """Before, the whole data file was scored first (minutes on the EPITOME file)."""
+    annotations = tmp_path / "utf16.jsonl"
+    annotations.write_text(_annotation_line("q1") + "\n", encoding="utf-16")
+    no_model = tmp_path / "no-model"  # loading it would be the first error otherwise
+    rejects = tmp_path / "out" / "rejects.jsonl"
+    result = invoke(
+        "evaluate",
+        data / "labeled.csv",
+        "--annotations",
+        annotations,
+        "--model",
+        no_model,
+        "--rejects",
+        rejects,
+    )
+    assert result.exit_code == 1
+    (error,) = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert "UTF-16" in error and not rejects.parent.exists()
+
+
 def test_evaluate_names_a_folder_as_a_folder(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("evaluate", tmp_path, "--rejects", tmp_path / "n" / "r.jsonl")
     assert result.exit_code == 1

@@ -33,6 +33,7 @@ from rich.markup import escape
 from rich.table import Table
 
 import carelens
+from carelens.annotations import read_annotation_lines
 from carelens.cli._common import (
     BatchSize,
     ModelPath,
@@ -103,6 +104,9 @@ def evaluate_command(
             raise InputError("this is a folder; pass the labelled CSV file", path=str(data))
         if not data.exists():
             raise InputError("no such file; check the path", path=str(data))
+        if annotations is not None:  # a file that cannot be read at all stops here, not
+            for _ in read_annotation_lines(annotations, RejectLog()):  # after the data's pass
+                pass
         if rejects is not None:
             prepare_output_files([("--rejects", rejects)])
         analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
