@@ -433,6 +433,25 @@ def test_annotations_read_every_file_evaluate_reads(tmp_path: Path) -> None:
         assert evaluate_annotations(path, gold, analyzer, part="all").to_dict() == expected
 
 
+def test_the_crisis_row_leaves_out_posts_the_crisis_model_learned_from(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A model split with another seed can have, in its test part, responses whose seeker
+    posts the crisis-wording model trained on (stored parts train and dev)."""
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
+    gold = tmp_path / "gold.jsonl"
+    parts = {"q1": "train", "q2": "dev", "q3": "test", "q4": "test", "q5": "train"}
+    lines = [json.dumps(_gold_record(rp_id, part)) for rp_id, part in parts.items()]
+    gold.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    analyzer = carelens.load(threads=1)
+    with caplog.at_level(logging.WARNING, logger="carelens.taxonomy_evaluation"):
+        report = evaluate_annotations(LABELED, gold, analyzer, part="all")
+    crisis = {b.name: b for b in report.binary}["crisis"]
+    assert report.n_pairs == 5 and crisis.n == 2  # q3 and q4 only
+    assert "3 annotated responses of the all part answer seeker posts" in caplog.text
+
+
 def test_annotations_of_rejected_rows_are_input_errors(tmp_path: Path) -> None:
     from carelens.taxonomy_evaluation import evaluate_annotations
 

@@ -11,7 +11,9 @@ presence macro-F1 (level >= 1 vs 0), ECE and rationale token-F1 / IOU-F1 — for
 ``reflection``, ``compassion``, ``dismissive``, the derived ``empathy`` (gold: the strongest of
 EPITOME's interpretation and exploration and the annotated reflection), the seeker's
 distress, the two response flags and the crisis cues, and the style (its gold needs all three
-EPITOME levels).
+EPITOME levels). The crisis row leaves out the responses to seeker posts the analyzer's
+crisis-wording model learned from (the stored parts its manifest names, ``data.parts``): for
+a model split with another seed, some of those fall in its test part.
 
 Bad input is rejected, not fatal, as ``evaluate`` treats its rows: a bad annotation line (not
 UTF-8 or JSON, a field :meth:`~carelens.annotations.Annotation.from_dict` refuses, a repeated
@@ -298,6 +300,17 @@ def evaluate_annotations(
         n: ([], []) for n in (*RESPONSE_FLAGS, "crisis")
     }
     styles: tuple[list[str], list[str]] = ([], [])
+    learned = _crisis_training_parts(analyzer)
+    crisis_seen = sum(p.annotation.part in learned for p in pairs)
+    if crisis_seen:
+        logger.warning(
+            "%s: %d annotated responses of the %s part answer seeker posts the crisis-wording "
+            "model learned from (its stored parts %s); they are left out of the crisis row",
+            where,
+            crisis_seen,
+            part,
+            ", ".join(sorted(learned)),
+        )
     for start in range(0, len(pairs), chunk_size):
         chunk = pairs[start : start + chunk_size]
         exchanges = [
@@ -309,7 +322,17 @@ def evaluate_annotations(
         ]
         results = analyzer.predict(exchanges)
         for p, exchange, result in zip(chunk, exchanges, results, strict=True):
-            _tally_one(p.annotation, p.epitome, exchange, result, tallies, presence, flags, styles)
+            _tally_one(
+                p.annotation,
+                p.epitome,
+                exchange,
+                result,
+                tallies,
+                presence,
+                flags,
+                styles,
+                crisis=p.annotation.part not in learned,
+            )
         if progress is not None:
             progress(len(chunk))
     dimension_scores = tuple(tallies[n].scores(n, n) for n in names if tallies[n].gold)
@@ -342,6 +365,16 @@ def _model_part_ids(data: Path, analyzer: Analyzer, part: str) -> set[str]:
             "model manifest; pass the part's ids (model_split_ids) or score part 'all'"
         )
     return model_split_ids(data, manifest, part)
+
+
+def _crisis_training_parts(analyzer: Analyzer) -> frozenset[str]:
+    """The stored annotation parts whose seeker posts the analyzer's crisis-wording model
+    learned from (its manifest's ``data.parts``; none without such a model)."""
+    model = getattr(analyzer, "crisis_model", None)
+    manifest = getattr(model, "manifest", None)
+    data = manifest.get("data") if isinstance(manifest, Mapping) else None
+    parts = data.get("parts") if isinstance(data, Mapping) else None
+    return frozenset(str(p) for p in parts) if isinstance(parts, list) else frozenset()
 
 
 def _warn_about_stored_parts(
@@ -402,6 +435,8 @@ def _tally_one(
     presence: Mapping[str, tuple[list[int], list[int]]],
     flags: Mapping[str, tuple[list[int], list[int]]],
     styles: tuple[list[str], list[str]],
+    *,
+    crisis: bool = True,
 ) -> None:
     text = exchange.response.text
     gold_levels = {name: a.labels[name] for name in ANNOTATED_DIMENSIONS}
@@ -435,7 +470,7 @@ def _tally_one(
         if name in result.flags:
             flags[name][0].append(a.labels[name])
             flags[name][1].append(int(result.flags[name] >= 0.5))
-    if seeker is not None:
+    if seeker is not None and crisis:
         flags["crisis"][0].append(a.labels["crisis"])
         flags["crisis"][1].append(int(seeker.needs_attention))
     known = {name: level for name, level in epitome.items() if level is not None}
