@@ -55,6 +55,13 @@ def test_a_folder_that_holds_anything_is_refused_and_overwrite_replaces_only_a_m
     (tmp_path / "file").write_text("x", encoding="utf-8")
     ((_, problem),) = output_problems(TrainConfig(data="", output=str(tmp_path / "file")))
     assert "is a file" in problem
+    # Inside another model's folder: a second model would be mixed into the first.
+    for overwrite in (False, True):
+        inside = TrainConfig(data="", output=str(model / "new" / "model"))
+        ((_, problem),) = output_problems(inside, overwrite)
+        assert f"inside the model folder {model.resolve()}" in problem
+    (other / "manifest.json").write_text("{}", encoding="utf-8")  # not a model: no model.onnx
+    assert output_problems(TrainConfig(data="", output=str(other / "model"))) == []
 
 
 def test_the_saved_state_is_not_written_over_or_into_the_model_folder(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@ before any work and put in place only when the run is complete.
 
 :func:`output_problems` says, before anything is loaded, why an output cannot be written: the
 model folder is a file, or already holds something (a model, whose recorded evaluation
-figures would be lost, or other files the model would be mixed with). ``overwrite`` lets a
+figures would be lost, or other files the model would be mixed with), or lies inside another
+model's folder (one with a ``manifest.json`` and a ``model.onnx``). ``overwrite`` lets a
 model folder be replaced, never a folder holding other files; it also lets an existing
 ``--save-state`` file be replaced.
 
@@ -79,6 +80,9 @@ def _state_problem(state: Path, overwrite: bool) -> str | None:
 def _folder_problem(output: Path, overwrite: bool) -> str | None:
     if output.exists() and not output.is_dir():
         return f"{output} is a file; name a folder for the model"
+    holder = next((p for p in output.resolve().parents if _is_model_folder(p)), None)
+    if holder is not None:  # a model loads its folder's files: never mix a second one in
+        return f"{output} is inside the model folder {holder}; choose a folder outside it"
     if not output.is_dir():
         return None
     entries = sorted(output.iterdir())
@@ -96,6 +100,10 @@ def _folder_problem(output: Path, overwrite: bool) -> str | None:
             "replaces a model folder only: choose a new or empty folder"
         )
     return None
+
+
+def _is_model_folder(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in (MANIFEST, "model.onnx"))
 
 
 def _listed(entries: list[Path]) -> str:
