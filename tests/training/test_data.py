@@ -395,21 +395,6 @@ def test_a_written_file_that_is_not_pairs_names_the_line(tmp_path: Path) -> None
     assert pair.levels[INDEX["sympathy"]] == 1
 
 
-@pytest.mark.parametrize(
-    ("row", "field"),
-    [
-        ("s2,r2,   ,Sounds hard,1,0,0", "seeker_post"),
-        ("s2,r2,Rough week,,1,0,0", "response_post"),
-    ],
-)
-def test_an_empty_post_names_its_line_and_column(tmp_path: Path, row: str, field: str) -> None:
-    path = tmp_path / "empty.csv"
-    path.write_text(HEADER + "s1,r1,I lost my keys,Oh no,1,0,1\n" + row + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match="the post is empty") as caught:
-        load_epitome(path)
-    assert (caught.value.line, caught.value.field) == (3, field)
-
-
 def test_a_bolt_file_without_utterances_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bolt.csv"
     path.write_text("prompt,completion\n", encoding="utf-8")

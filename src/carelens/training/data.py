@@ -193,9 +193,8 @@ def load_epitome(path: str | Path) -> list[LabeledPair]:
 
     InputError when the header is not that layout's or names a column twice
     (:func:`check_epitome_header`), when a byte is not UTF-8 or the CSV cannot be parsed (the
-    line), when there is no row, when a seeker or response post is empty (its line and
-    column), or when a level cell is not 0, 1 or 2 (the first such cell's line and column,
-    and how many rows have one).
+    line), when there is no row, or when a level cell is not 0, 1 or 2 (the first such
+    cell's line and column, and how many rows have one).
     """
     check_epitome_header(path)
     pairs: list[LabeledPair] = []
@@ -203,15 +202,6 @@ def load_epitome(path: str | Path) -> list[LabeledPair]:
     n_new = len(RESPONSE_DIMENSIONS) - len(EPITOME_COLUMNS)
     for line, row in _numbered_rows(path):
         response = row["response_post"] or ""
-        for field in ("seeker_post", "response_post"):
-            if not (row.get(field) or "").strip():
-                raise InputError(
-                    "the post is empty; training needs both texts of a pair: fix the row or "
-                    "leave it out",
-                    path=str(path),
-                    line=line,
-                    field=field,
-                )
         cells = {c: (row.get(f"{c}_level") or "").strip() for c in EPITOME_COLUMNS}
         refused = [(line, f"{c}_level", cell) for c, cell in cells.items()]
         refused = [r for r in refused if r[2] not in _LEVELS]
