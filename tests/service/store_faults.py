@@ -84,6 +84,21 @@ class FlakyStore:
         return call
 
 
+class HungStore(FlakyStore):
+    """A store whose health query hangs until ``release`` is set."""
+
+    def __init__(self, real: Store) -> None:
+        super().__init__(real)
+        self.release = threading.Event()
+        self.probes = 0
+
+    def schema_version(self) -> int:
+        self.probes += 1
+        self.release.wait(30)
+        version: int = self.real.schema_version()  # type: ignore[attr-defined]
+        return version
+
+
 class Gated:
     """The real analyzer; its first batch sets ``reached`` and waits (60 s at most) for
     ``go``."""

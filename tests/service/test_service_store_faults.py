@@ -25,7 +25,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from service_helpers import BASE_URL, DATA, MakeApp, assert_error, upload, wait_for, write_pairs
-from store_faults import INJECTED, FlakyStore, Gated, TcpProxy, wait_until
+from store_faults import INJECTED, FlakyStore, Gated, HungStore, TcpProxy, wait_until
 
 import carelens
 from carelens.analysis.empathy import EmpathyAnalyzer
@@ -146,21 +146,6 @@ def test_health_says_whether_the_store_answers(
         assert len(warnings) == 2, warnings  # the change is logged, not every check
         assert INJECTED in warnings[0] and "answers again" in warnings[1]
     assert flaky.calls["schema_version"] >= 5  # the check asks the store every time
-
-
-class HungStore(FlakyStore):
-    """A store whose health query hangs until ``release`` is set."""
-
-    def __init__(self, real: Store) -> None:
-        super().__init__(real)
-        self.release = threading.Event()
-        self.probes = 0
-
-    def schema_version(self) -> int:
-        self.probes += 1
-        self.release.wait(30)
-        version: int = self.real.schema_version()  # type: ignore[attr-defined]
-        return version
 
 
 def test_health_does_not_wait_for_a_store_that_hangs(make_app: MakeApp, store: Store) -> None:

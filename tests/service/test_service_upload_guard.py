@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ import pytest
 from fastapi import FastAPI, Request
 from fastapi.testclient import TestClient
 from service_helpers import BASE_URL, DATA, MakeApp, assert_error, upload, wait_for
-from store_faults import FlakyStore
+from store_faults import FlakyStore, HungStore
 
 from carelens.service.errors import STORE_RETRY_AFTER_S, STORE_UNAVAILABLE_MESSAGE, ApiError
 from carelens.service.routes import _require_multipart
@@ -221,27 +220,12 @@ def test_a_store_failing_after_the_probe_still_gives_503_and_leaves_no_file(
     assert list(incoming.iterdir()) == []
 
 
-class HungProbe(FlakyStore):
-    """A store whose health query hangs until ``release`` is set."""
-
-    def __init__(self, real: Store) -> None:
-        super().__init__(real)
-        self.release = threading.Event()
-        self.probes = 0
-
-    def schema_version(self) -> int:
-        self.probes += 1
-        self.release.wait(30)
-        version: int = self.real.schema_version()  # type: ignore[attr-defined]
-        return version
-
-
 def test_an_upload_to_a_store_that_hangs_is_refused_within_the_health_timeout(
     make_app: MakeApp, store: Store
 ) -> None:
     """A store that does not answer at all: the upload waits at most ``health_timeout`` for
     the probe, shares it with the health check, and is refused 503 unread."""
-    hung = HungProbe(store)
+    hung = HungStore(store)
     app = make_app(store=hung, health_timeout=0.3)
     try:
         start = time.monotonic()
