@@ -4,26 +4,31 @@
 the test's ``database_url`` names a PostgreSQL schema) with the session's analyzer. Modules
 whose behaviour depends on the store run on both backends with ``pytestmark =
 BOTH_BACKENDS``; the others use SQLite. ``client`` is a loopback app's TestClient with its
-lifespan running (so the corpus worker runs). Hosts: a loopback app only answers to
-loopback ``Host`` names, so clients use ``http://127.0.0.1`` as base URL.
+lifespan running (so the corpus worker runs). ``pg_proxy`` is a fresh PostgreSQL schema
+reached through a :class:`~store_faults.TcpProxy` (for the store-fault tests). Hosts: a
+loopback app only answers to loopback ``Host`` names, so clients use ``http://127.0.0.1``
+as base URL.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from service_helpers import BASE_URL, MakeApp
+from store_faults import TcpProxy
 
 import carelens
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.service import ServiceSettings, create_app
 from carelens.store import Store, open_store
-from postgres_schema import schema_url
+from postgres_schema import PG_ENV, schema_url
 
 
 @pytest.fixture(scope="session")
@@ -72,3 +77,21 @@ def store(data_dir: Path, database_url: str | None) -> Iterator[Store]:
     opened = open_store(database_url, data_dir=data_dir)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def pg_proxy() -> Iterator[tuple[TcpProxy, str, str]]:
+    """A fresh PostgreSQL schema reached through a proxy: (proxy, URL through it, password);
+    skips without a PostgreSQL test server."""
+    if not os.environ.get(PG_ENV):
+        pytest.skip(
+            f"a PostgreSQL server behind a proxy needs a PostgreSQL test server: set {PG_ENV} "
+            '(run: eval "$(scripts/postgres.sh)"); these tests have no SQLite version'
+        )
+    with schema_url() as url:
+        proxy, proxied = TcpProxy.for_url(url)
+        proxy.start()
+        try:
+            yield proxy, proxied, unquote(urlsplit(url).password or "")
+        finally:
+            proxy.stop()

@@ -141,6 +141,15 @@ def test_serve_runs_uvicorn(tmp_path: Path, runs: list[dict[str, Any]]) -> None:
     assert "http://127.0.0.1:8765/" in result.stderr and "API under /v1" in result.stderr
 
 
+def test_serve_passes_the_store_timeout(tmp_path: Path, runs: list[dict[str, Any]]) -> None:
+    args = ("serve", "--data-dir", tmp_path, "--threads", "1")
+    result = invoke(*args, "--store-timeout", "7.5")
+    assert result.exit_code == 0, result.output
+    assert runs[0]["app"].state.context.settings.store_timeout == 7.5
+    refused = invoke(*args, "--store-timeout", "0")
+    assert refused.exit_code == 2 and len(runs) == 1
+
+
 def test_serve_without_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn -> ImportError
     result = invoke("serve", "--data-dir", tmp_path)

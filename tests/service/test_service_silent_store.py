@@ -1,15 +1,19 @@
-"""O5: a PostgreSQL host that goes silent (docs/reliability.md).
+"""O5 and O6: a PostgreSQL host that goes silent, a server that hangs (docs/reliability.md).
 
 A host that vanishes from the network (a crashed machine, a cut link, a firewall that drops)
 does not refuse connections: packets go unanswered, and without limits a connection waits
 as long as the operating system does. The store's connections carry ``connect_timeout``,
 TCP keepalives and ``tcp_user_timeout`` for this; the health check and the upload guard
-have their own deadline (``health_timeout``).
+have their own deadline (``health_timeout``). A server that hangs on a host that is still
+up acknowledges every packet, so no TCP limit fires: each store call has a deadline of its
+own (``query_timeout``), and the check of a pooled connection lasts no longer than
+connecting would.
 
 Here a real PostgreSQL server is reached through :class:`~store_faults.TcpProxy`, which is
 frozen mid-test: it forwards nothing and, through a socket filter, makes the kernel drop
 every packet that reaches it — no ACK, no RST, no answer to a keepalive or a SYN, as on a
-real network. The service runs on uvicorn in a thread and is called over real sockets by a
+real network (``freeze(drop=False)`` keeps the kernel's acknowledgements: a hung server).
+The service runs on uvicorn in a thread and is called over real sockets by a
 client with its own timeout, so a request that hangs fails the test instead of hanging it.
 
 Most tests shorten the TCP limits through the database URL (``connect_timeout=2``,
@@ -21,11 +25,10 @@ without a PostgreSQL test server (``CARELENS_TEST_POSTGRES_URL``) or off Linux.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
-from collections.abc import Callable, Iterator
-from urllib.parse import unquote, urlencode, urlsplit
+from collections.abc import Callable
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -34,8 +37,8 @@ from service_helpers import DATA, MakeApp
 from store_faults import DROP_UNSUPPORTED, TcpProxy, wait_until
 
 from carelens.service.errors import STORE_RETRY_AFTER_S
+from carelens.store import StoreUnavailableError
 from carelens.store.postgres import CONNECT_TIMEOUT, CONNECTION_OPTIONS, PostgresStore
-from postgres_schema import PG_ENV, schema_url
 from threaded_server import ThreadedServer
 
 pytestmark = pytest.mark.skipif(DROP_UNSUPPORTED is not None, reason=str(DROP_UNSUPPORTED))
@@ -51,23 +54,6 @@ SHORT = {
 }
 #: Seconds allowed on top of a deadline for a loaded machine.
 SLACK = 2.0
-
-
-@pytest.fixture
-def pg_proxy() -> Iterator[tuple[TcpProxy, str, str]]:
-    """A fresh PostgreSQL schema reached through a proxy: (proxy, URL through it, password)."""
-    if not os.environ.get(PG_ENV):
-        pytest.skip(
-            f"a silent PostgreSQL host needs a PostgreSQL test server: set {PG_ENV} (run: eval "
-            '"$(scripts/postgres.sh)"); there is no SQLite version of these tests'
-        )
-    with schema_url() as url:
-        proxy, proxied = TcpProxy.for_url(url)
-        proxy.start()
-        try:
-            yield proxy, proxied, unquote(urlsplit(url).password or "")
-        finally:
-            proxy.stop()
 
 
 def with_options(url: str, options: dict[str, int]) -> str:
@@ -173,9 +159,10 @@ def silent_host_round(
         # it waited for the connect timeout: the host was silent, not refusing
         assert connect_s - 0.5 < fresh.seconds < connect_s + SLACK, fresh.seconds
         store_unavailable(pooled.result(), password)
-        # the pooled connection's query goes unacknowledged until tcp_user_timeout, then a
-        # new connection waits for the connect timeout
-        bound = unacknowledged_s + connect_s
+        # the pooled connection's check goes unacknowledged until tcp_user_timeout or its
+        # own deadline (as long as a connection may take), whichever comes first, then a new
+        # connection waits for the connect timeout
+        bound = min(unacknowledged_s, connect_s) + connect_s
         assert connect_s - 0.5 < pooled.seconds < bound + SLACK, pooled.seconds
         print(  # shown with -s: the figures docs/reliability.md quotes
             f"silent host: health {health.seconds:.1f} s, upload {refused.seconds:.1f} s, "
@@ -210,7 +197,8 @@ def test_a_silent_postgres_host_with_the_default_limits(
     make_app: MakeApp, pg_proxy: tuple[TcpProxy, str, str]
 ) -> None:
     """The shipped limits (nothing in the URL): 5 s for the health check and the upload
-    guard, 10 s to connect, 30 s for a query on a pooled connection. About 45 s."""
+    guard, 10 s to connect, 10 s for the check of a pooled connection (its query would go
+    unacknowledged for 30 s). About 25 s."""
     assert CONNECT_TIMEOUT == 10 and CONNECTION_OPTIONS["tcp_user_timeout"] == 30_000
     proxy, proxied, password = pg_proxy
     app = make_app(database_url=proxied)
@@ -266,16 +254,13 @@ def test_a_hung_postgres_server_health_and_uploads_answer_within_the_deadline(
         assert upload(client).status_code == 202
 
 
-@pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=httpx.ReadTimeout,
-    reason="no client-side deadline on a query: a pooled connection to a server that hangs on "
-    "a live host waits until it answers (docs/reliability.md, O6)",
-)
 def test_a_hung_postgres_server_gives_503_in_bounded_time(
     make_app: MakeApp, pg_proxy: tuple[TcpProxy, str, str]
 ) -> None:
+    """O6: a request on a pooled connection to a hung server waited until the server
+    answered (a strict xfail until the store had deadlines). The idle connection's check now
+    gets as long as a new connection would (``connect_timeout``), then a new connection waits
+    for its connect timeout: 503 after 2 + 2 s with these limits."""
     proxy, proxied, password = pg_proxy
     app = make_app(database_url=with_options(proxied, SHORT), health_timeout=1.0)
     with ThreadedServer(app) as server, httpx.Client(base_url=server.url, timeout=60) as client:
@@ -283,7 +268,39 @@ def test_a_hung_postgres_server_gives_503_in_bounded_time(
         keep_idle(app, 1)
         proxy.freeze(drop=False)
         try:
+            start = time.monotonic()
             response = client.get("/v1/corpora", timeout=2.0 + 2.0 + SLACK)
+            took = time.monotonic() - start
             store_unavailable(response, password)
         finally:
             proxy.thaw()
+        assert 2.0 - 0.5 < took < 2.0 + 2.0 + SLACK, took
+        wait_until(lambda: client.get("/v1/corpora").status_code == 200, 30)
+
+
+def test_a_server_that_hangs_mid_call_is_given_up_after_the_query_timeout(
+    pg_proxy: tuple[TcpProxy, str, str],
+) -> None:
+    """A server that stops answering after a call began (its connection passed the check):
+    the watchdog shuts the socket ``query_timeout`` + 2 s into the call, which fails as
+    unavailable, and the shut connection never goes back to the pool."""
+    proxy, proxied, password = pg_proxy
+    store = PostgresStore(with_options(proxied, SHORT), query_timeout=0.5)
+    try:
+        corpus = store.create_corpus("a.jsonl")
+        start = time.monotonic()
+        with (
+            pytest.raises(StoreUnavailableError, match=r"no answer within 2\.5 s") as info,
+            store._transaction(write=False) as tx,
+        ):
+            proxy.freeze(drop=False)
+            tx.execute("SELECT 1")
+        took = time.monotonic() - start
+        proxy.thaw()
+        assert 2.5 - 0.5 < took < 2.5 + SLACK, took
+        assert password not in str(info.value)
+        assert store._idle == []
+        assert store.get_corpus(corpus.id) == corpus  # a new connection
+    finally:
+        proxy.thaw()
+        store.close()

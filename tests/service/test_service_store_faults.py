@@ -16,10 +16,8 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 import pytest
 from fastapi import FastAPI
@@ -33,7 +31,6 @@ from carelens.service import CorpusWorker, ServiceSettings, create_app
 from carelens.service.errors import STORE_RETRY_AFTER_S
 from carelens.service.health import StoreProbe
 from carelens.store import Store, StoreError, open_store
-from postgres_schema import schema_url
 
 #: Settings that make the worker's retries fast: 3 retries, waits of 5, 10, 20 ms.
 FAST = {"store_retries": 3, "store_retry_delay": 0.005}
@@ -441,18 +438,6 @@ def test_worker_waits_out_a_locked_sqlite_database(
 
 
 # -- a real PostgreSQL server that goes away -----------------------------------------------------
-
-
-@pytest.fixture
-def pg_proxy() -> Iterator[tuple[TcpProxy, str, str]]:
-    """A fresh PostgreSQL schema reached through a proxy: (proxy, URL through it, password)."""
-    with schema_url() as url:
-        proxy, proxied = TcpProxy.for_url(url)
-        proxy.start()
-        try:
-            yield proxy, proxied, unquote(urlsplit(url).password or "")
-        finally:
-            proxy.stop()
 
 
 def _pg_app(make_app: MakeApp, proxied: str, **overrides: Any) -> FastAPI:

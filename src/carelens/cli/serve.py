@@ -83,6 +83,15 @@ def serve(
             "uploaded corpora, upload names).",
         ),
     ] = False,
+    store_timeout: Annotated[
+        float,
+        typer.Option(
+            min=0.001,
+            help="Seconds one call to a PostgreSQL database may take before the request "
+            "gets 503 (a server that stopped answering would hold it otherwise); raise it "
+            "for very large corpora.",
+        ),
+    ] = 60.0,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
@@ -102,6 +111,7 @@ def serve(
             require_key=require_key,
             rate_limit=rate_limit,
             redact=redact,
+            store_timeout=store_timeout,
         )
         app = create_app(settings)
         shown = f"[{host}]" if ":" in host else host

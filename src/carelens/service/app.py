@@ -68,7 +68,8 @@ def create_app(
     """The carelens HTTP API and web pages (see ``docs/api.md`` and ``docs/web.md``).
 
     ``analyzer`` defaults to the model at ``settings.model`` (the shipped one), ``store`` to
-    ``open_store(settings.database_url, data_dir=settings.data_dir)`` (closed on shutdown).
+    ``open_store(settings.database_url, data_dir=settings.data_dir,
+    query_timeout=settings.store_timeout)`` (closed on shutdown).
     ``topics`` is the topic model the corpus worker labels seeker texts with: True for the
     default one (:func:`~carelens.service.jobs.load_topic_model`), False for none.
     Raises :class:`StartupError` when a key is required (off loopback, or ``require_key``)
@@ -79,7 +80,11 @@ def create_app(
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     owned = store is None
     if store is None:
-        store = open_store(settings.database_url, data_dir=settings.data_dir)
+        store = open_store(
+            settings.database_url,
+            data_dir=settings.data_dir,
+            query_timeout=settings.store_timeout,
+        )
     try:
         if settings.key_required and active_keys(store) == 0:
             where = "on a non-loopback address" if not settings.loopback else "with require_key"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from carelens.store import default_data_dir
+from carelens.store.postgres import QUERY_TIMEOUT
 
 #: Host names that only this machine can reach.
 LOOPBACK_HOSTS: frozenset[str] = frozenset({"127.0.0.1", "::1", "localhost", "[::1]"})
@@ -43,7 +44,9 @@ class ServiceSettings:
     is parked, not failed, and queued again after ``store_requeue_delay`` seconds (doubling
     while the outage lasts, at most 10 minutes).
     ``health_timeout`` is how long ``/v1/health`` waits for the store to answer before it
-    reports it unavailable.
+    reports it unavailable. ``store_timeout`` is how long one call to a PostgreSQL store may
+    take before it fails as unavailable (503): a server that hangs on a host that is still
+    up would otherwise hold the request until it answers (:mod:`carelens.store.postgres`).
     """
 
     host: str = "127.0.0.1"
@@ -65,6 +68,7 @@ class ServiceSettings:
     store_retry_delay: float = 1.5
     store_requeue_delay: float = 30.0
     health_timeout: float = 5.0
+    store_timeout: float = QUERY_TIMEOUT
 
     def __post_init__(self) -> None:
         for name in ("max_batch", "max_body_bytes", "max_upload_bytes", "chunk_size"):
@@ -73,7 +77,7 @@ class ServiceSettings:
         for name in ("store_retries", "store_retry_delay"):
             if not getattr(self, name) >= 0:
                 raise ValueError(f"{name} must be 0 or more")
-        for name in ("health_timeout", "store_requeue_delay"):
+        for name in ("health_timeout", "store_requeue_delay", "store_timeout"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"{name} must be more than 0 seconds")
         if self.rate_limit < 0:

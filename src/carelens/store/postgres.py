@@ -8,6 +8,16 @@ REPEATABLE READ so a page and its total agree. The schema goes in the connection
 schema (``search_path``); concurrent migrations take an advisory lock. psycopg is imported
 only when this backend is used.
 
+Deadlines: connecting is bounded by ``connect_timeout`` and a silent network by TCP
+keepalives and ``tcp_user_timeout`` (:data:`CONNECTION_OPTIONS`). A server that hangs on a
+host that is still up acknowledges every packet, so none of those fire; each store call
+(one transaction) therefore has a deadline of its own, ``query_timeout`` seconds
+(:data:`QUERY_TIMEOUT`): the server is asked to cancel a statement that runs longer
+(``statement_timeout``), and a watchdog shuts the connection's socket from this side when
+the server does not answer at all, so the call fails as unavailable instead of waiting. The
+check of an idle connection gets as long as a new connection would (``connect_timeout``).
+Schema upgrades, which may rewrite every row, have no deadline.
+
 Full-text search: each row's ``search`` column is a ``tsvector`` (GIN index) made from the
 distinct words of its texts as :func:`~carelens.store.base.search_document` splits and folds
 them (the SQLite index is made from the same words): the same word
@@ -25,6 +35,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import socket
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -75,6 +86,11 @@ CONNECTION_OPTIONS: dict[str, int] = {
     "keepalives_count": 3,
     "tcp_user_timeout": 30_000,
 }
+#: Seconds one store call (a transaction) may take by default; see the module docstring.
+QUERY_TIMEOUT = 60.0
+#: Seconds the watchdog waits beyond ``statement_timeout`` before it shuts the socket, so a
+#: server that answers cancels the statement itself (and keeps the connection usable).
+_WATCHDOG_GRACE = 2.0
 #: SQLSTATE classes of errors that pass with time: connection exceptions (08), insufficient
 #: resources (53), operator intervention such as a shutdown (57); and single codes for a
 #: serialisation failure, a deadlock and a lock not available.
@@ -251,6 +267,14 @@ def scrub(message: str, url: str) -> str:
     return message
 
 
+def _number(text: str | int | None, default: int) -> float:
+    """A connection option's value as a number (``default`` when it is not one)."""
+    try:
+        return float(text if text is not None else default)
+    except ValueError:
+        return float(default)
+
+
 def _placeholders(sql: str) -> str:
     # The shared SQL never contains a literal "?" or "%", so this is a plain swap.
     return sql.replace("?", "%s")
@@ -269,52 +293,151 @@ class _PostgresTx:
             cursor.executemany(_placeholders(sql), rows)
 
 
+class _Watchdog:
+    """Shuts a connection's socket if it is still in use ``seconds`` from now.
+
+    psycopg waits on the socket without a deadline; shutting the socket down (the file
+    descriptor stays open, so psycopg still owns it) wakes that wait with an error at once.
+    :meth:`stop` before the connection is used again: after it returns, the socket is never
+    touched, so a connection handed to another call cannot be shut by a late timer.
+    """
+
+    def __init__(self, connection: psycopg.Connection[tuple[Any, ...]], seconds: float) -> None:
+        self.seconds = seconds
+        self.fired = False
+        self._connection = connection
+        self._lock = threading.Lock()
+        self._stopped = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._stopped:
+                return
+            self.fired = True
+            try:
+                fd = self._connection.fileno()
+                with socket.socket(fileno=os.dup(fd)) as sock:
+                    sock.shutdown(socket.SHUT_RDWR)
+            except (OSError, ValueError) as exc:  # already closed: nothing waits on it
+                logger.debug("watchdog: the connection was already closed (%s)", exc)
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+        self._timer.cancel()
+
+
 class PostgresStore(SQLStore):
-    """Results, corpora and API keys in a PostgreSQL database given by a libpq URL."""
+    """Results, corpora and API keys in a PostgreSQL database given by a libpq URL.
+
+    ``query_timeout`` is how many seconds one store call may take (see the module
+    docstring); None means no deadline.
+    """
 
     _LOCK_CORPUS_SQL = "SELECT done FROM corpora WHERE id = ? FOR UPDATE"
     _SEARCH_COLUMN = ("search", "to_tsvector('english', ?)")
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, query_timeout: float | None = QUERY_TIMEOUT) -> None:
         try:
             import psycopg  # noqa: F401
         except ImportError as exc:
             raise MissingExtraError("psycopg", "serve") from exc
+        if query_timeout is not None and not query_timeout > 0:
+            raise ValueError(f"query_timeout must be more than 0 seconds, not {query_timeout}")
         self.url = url
         self.where = redact_url(url)
+        self.query_timeout = query_timeout
         self._pool_lock = threading.Lock()
         self._idle: list[psycopg.Connection[tuple[Any, ...]]] = []
         self._closed = False
+        #: True while the schema is upgraded (in the constructor): no deadline then.
+        self._migrating = False
+        #: Seconds an idle connection's check may take: as long as a new connection
+        #: (``connect_timeout``; libpq's 0 waits for ever, and then so does the check
+        #: unless there is a query deadline).
+        connect_s = float(self._options(given_too=True)["connect_timeout"])
+        self._check_timeout = connect_s if connect_s > 0 else query_timeout
         try:
+            self._migrating = True
             self._migrate()
         except BaseException:
             self.close()
             raise
+        finally:
+            self._migrating = False
         logger.debug("opened PostgreSQL store %s", self.where)
 
     def _connect(self) -> psycopg.Connection[tuple[Any, ...]]:
         import psycopg
 
         try:
-            return psycopg.connect(self.url, autocommit=True, **self._options())
+            connection = psycopg.connect(self.url, autocommit=True, **self._options())
         except psycopg.Error as exc:
             raise StoreUnavailableError(
                 f"cannot connect to PostgreSQL at {self.where}: {scrub(str(exc), self.url)}"
             ) from exc
+        if self.query_timeout is not None:
+            # The server cancels a statement past the deadline itself when it can.
+            milliseconds = str(max(1, round(self.query_timeout * 1000)))
+            try:
+                with self._deadline(connection, self._check_timeout):
+                    connection.execute(
+                        "SELECT set_config('statement_timeout', %s, false)", [milliseconds]
+                    )
+            except psycopg.Error as exc:
+                connection.close()
+                raise self._error(exc, None) from exc
+        return connection
 
-    def _options(self) -> dict[str, Any]:
-        """:data:`CONNECTION_OPTIONS` less those the URL or the environment set."""
+    def _options(self, *, given_too: bool = False) -> dict[str, Any]:
+        """:data:`CONNECTION_OPTIONS` less those the URL or the environment set; with
+        ``given_too``, every option with the value in effect (the URL's, the environment's,
+        else the default)."""
         from psycopg.conninfo import conninfo_to_dict
 
         try:
-            given = set(conninfo_to_dict(self.url))
+            given = conninfo_to_dict(self.url)
         except Exception:  # psycopg.connect reports a malformed URL itself
-            given = set()
-        return {
-            name: value
-            for name, value in CONNECTION_OPTIONS.items()
-            if name not in given and f"PG{name.upper()}" not in os.environ
-        }
+            given = {}
+        options: dict[str, Any] = {}
+        for name, value in CONNECTION_OPTIONS.items():
+            if name in given:
+                if given_too:
+                    options[name] = _number(given[name], value)
+            elif f"PG{name.upper()}" in os.environ:
+                if given_too:
+                    options[name] = _number(os.environ[f"PG{name.upper()}"], value)
+            else:
+                options[name] = value
+        return options
+
+    @contextmanager
+    def _deadline(
+        self, connection: psycopg.Connection[tuple[Any, ...]], seconds: float | None
+    ) -> Iterator[_Watchdog | None]:
+        """Run the block with a :class:`_Watchdog` on ``connection`` (none for None)."""
+        if seconds is None:
+            yield None
+            return
+        watchdog = _Watchdog(connection, seconds)
+        try:
+            yield watchdog
+        finally:
+            watchdog.stop()
+
+    def _error(self, exc: BaseException, watchdog: _Watchdog | None) -> StoreError:
+        """The store error for a psycopg error: unavailable when it may pass (or the
+        deadline closed the connection), else a plain StoreError."""
+        if watchdog is not None and watchdog.fired:
+            return StoreUnavailableError(
+                f"PostgreSQL at {self.where}: no answer within {watchdog.seconds:g} s; "
+                "the connection was closed"
+            )
+        error = StoreUnavailableError if transient_error(exc) else StoreError
+        return error(f"PostgreSQL at {self.where}: {scrub(str(exc), self.url)}")
 
     def _acquire(self) -> psycopg.Connection[tuple[Any, ...]]:
         """An idle connection that still answers, else a new one. An idle connection dies
@@ -332,10 +455,15 @@ class PostgresStore(SQLStore):
         if connection is None:
             return self._connect()
         try:
-            connection.execute("SELECT 1")
-            return connection
+            # no longer than a new connection may take: a server that hangs on a live host
+            # acknowledges the query, and only this deadline ends the wait (O6)
+            with self._deadline(connection, self._check_timeout) as watchdog:
+                connection.execute("SELECT 1")
+            if not (watchdog is not None and watchdog.fired):
+                return connection
         except psycopg.Error:
-            connection.close()
+            pass
+        connection.close()
         with self._pool_lock:
             stale, self._idle = self._idle, []
         for other in stale:
@@ -367,16 +495,24 @@ class PostgresStore(SQLStore):
         import psycopg
 
         connection = self._acquire()
+        seconds = None
+        if self.query_timeout is not None and not self._migrating:
+            seconds = self.query_timeout + _WATCHDOG_GRACE
+        watchdog: _Watchdog | None = None
         try:
-            with connection.transaction():
+            with self._deadline(connection, seconds) as watchdog, connection.transaction():
+                if self._migrating:
+                    connection.execute("SET LOCAL statement_timeout = 0")
                 if not write:
                     connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 yield _PostgresTx(connection)
         except psycopg.Error as exc:
-            error = StoreUnavailableError if transient_error(exc) else StoreError
-            raise error(f"PostgreSQL at {self.where}: {scrub(str(exc), self.url)}") from exc
+            raise self._error(exc, watchdog) from exc
         finally:
-            self._release(connection)
+            if watchdog is not None and watchdog.fired:
+                connection.close()  # its socket is shut: never pooled again
+            else:
+                self._release(connection)
 
     def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
         return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from carelens.store.base import Store
 from carelens.store.errors import StoreError
-from carelens.store.postgres import PostgresStore, redact_url
+from carelens.store.postgres import QUERY_TIMEOUT, PostgresStore, redact_url
 from carelens.store.sqlite import SQLiteStore
 
 #: The database file name inside the data folder.
@@ -30,8 +30,17 @@ def default_data_dir() -> Path:
     return Path.home() / ".local" / "share" / "carelens"
 
 
-def open_store(url: str | None = None, *, data_dir: str | Path | None = None) -> Store:
+def open_store(
+    url: str | None = None,
+    *,
+    data_dir: str | Path | None = None,
+    query_timeout: float | None = QUERY_TIMEOUT,
+) -> Store:
     """The store at ``url`` (see the module docstring); the schema is created or upgraded.
+
+    ``query_timeout`` is how many seconds one call to a PostgreSQL store may take before it
+    fails as unavailable (:class:`~carelens.store.postgres.PostgresStore`); SQLite, a file
+    on this machine, has no such deadline.
 
     Raises StoreError for an unknown URL or an unreachable database, SchemaVersionError for a
     database written by a newer carelens, and MissingExtraError("psycopg", "serve") for a
@@ -49,7 +58,7 @@ def open_store(url: str | None = None, *, data_dir: str | Path | None = None) ->
         return SQLiteStore(path)
     for scheme in _POSTGRES_SCHEMES:
         if url.startswith(scheme):
-            return PostgresStore("postgresql://" + url[len(scheme) :])
+            return PostgresStore("postgresql://" + url[len(scheme) :], query_timeout=query_timeout)
     shown = redact_url(url)
     raise StoreError(
         f"unsupported store URL {shown!r}; use sqlite:///path/to/file.db or "
