@@ -8,8 +8,9 @@ PostgreSQL server; ``stop()`` closes the port and cuts every connection through 
 stopped server would, and ``start()`` opens the same port again. ``freeze()`` makes it go
 silent without closing anything: nothing is forwarded, and (``drop=True``, Linux) every
 packet that reaches its sockets is dropped unacknowledged, as by a host that vanished from
-the network; ``thaw()`` undoes it. :class:`Gated` is the real analyzer, its first batch held
-until the test lets it go (so a fault lands mid-corpus on any machine).
+the network; ``thaw()`` undoes it, and ``with proxy.frozen(drop=...):`` does both.
+:class:`Gated` is the real analyzer, its first batch held until the test lets it go (so a
+fault lands mid-corpus on any machine).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -204,6 +205,15 @@ class TcpProxy:
         for sock in sockets:
             drop_packets(sock, False)
         self._thawed.set()
+
+    @contextlib.contextmanager
+    def frozen(self, *, drop: bool = True) -> Iterator[None]:
+        """:meth:`freeze` for the block, :meth:`thaw` after it, however the block ends."""
+        self.freeze(drop=drop)
+        try:
+            yield
+        finally:
+            self.thaw()
 
     def _accept(self, listener: socket.socket) -> None:
         while not self._stopped.is_set():

@@ -217,13 +217,10 @@ def test_several_pooled_connections_to_a_silent_host_cost_one_timeout(
     with ThreadedServer(app) as server, httpx.Client(base_url=server.url, timeout=300) as client:
         assert client.get("/v1/corpora").status_code == 200
         keep_idle(app, 4)
-        proxy.freeze(drop=True)
-        try:
+        with proxy.frozen(drop=True):
             start = time.monotonic()
             store_unavailable(client.get("/v1/corpora"), password)
             took = time.monotonic() - start
-        finally:
-            proxy.thaw()
         assert took < 2.0 + 2.0 + SLACK, f"{took:.1f} s for one request"
 
 
@@ -241,15 +238,12 @@ def test_a_hung_postgres_server_health_and_uploads_answer_within_the_deadline(
     with ThreadedServer(app) as server, httpx.Client(base_url=server.url, timeout=60) as client:
         assert client.get("/v1/health").status_code == 200
         keep_idle(app, 1)
-        proxy.freeze(drop=False)
-        try:
+        with proxy.frozen(drop=False):
             health = Timed(lambda: client.get("/v1/health"))
             refused = Timed(lambda: upload(client))
             health_unavailable(health.result())
             store_unavailable(refused.result(), password)
             assert max(health.seconds, refused.seconds) < 1.0 + SLACK
-        finally:
-            proxy.thaw()
         wait_until(lambda: client.get("/v1/health").status_code == 200, 30)
         assert upload(client).status_code == 202
 
@@ -266,14 +260,11 @@ def test_a_hung_postgres_server_gives_503_in_bounded_time(
     with ThreadedServer(app) as server, httpx.Client(base_url=server.url, timeout=60) as client:
         assert client.get("/v1/corpora").status_code == 200
         keep_idle(app, 1)
-        proxy.freeze(drop=False)
-        try:
+        with proxy.frozen(drop=False):
             start = time.monotonic()
             response = client.get("/v1/corpora", timeout=2.0 + 2.0 + SLACK)
             took = time.monotonic() - start
             store_unavailable(response, password)
-        finally:
-            proxy.thaw()
         assert 2.0 - 0.5 < took < 2.0 + 2.0 + SLACK, took
         wait_until(lambda: client.get("/v1/corpora").status_code == 200, 30)
 
@@ -292,15 +283,13 @@ def test_a_server_that_hangs_mid_call_is_given_up_after_the_query_timeout(
         with (
             pytest.raises(StoreUnavailableError, match=r"no answer within 2\.5 s") as info,
             store._transaction(write=False) as tx,
+            proxy.frozen(drop=False),
         ):
-            proxy.freeze(drop=False)
             tx.execute("SELECT 1")
         took = time.monotonic() - start
-        proxy.thaw()
         assert 2.5 - 0.5 < took < 2.5 + SLACK, took
         assert password not in str(info.value)
         assert store._idle == []
         assert store.get_corpus(corpus.id) == corpus  # a new connection
     finally:
-        proxy.thaw()
         store.close()
