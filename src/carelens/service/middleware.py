@@ -180,6 +180,16 @@ def _host_name(netloc: str) -> str:
     return netloc.rsplit(":", 1)[0] if netloc.count(":") == 1 else netloc
 
 
+def is_cross_origin(origin: str | None, host: str) -> bool:
+    """True when a request's ``Origin`` header names another site than its ``Host``: a page
+    elsewhere sent it. No ``Origin`` (a script, ``curl``, a same-origin ``GET``) is not.
+
+    The one rule of the loopback guard and of the coach's form
+    (:func:`carelens.service.pages.access.same_origin_post`).
+    """
+    return origin is not None and urlsplit(origin).netloc.lower() != host.lower()
+
+
 class LoopbackGuardMiddleware:
     """On a loopback server, refuse non-loopback ``Host`` names and cross-origin requests."""
 
@@ -202,8 +212,7 @@ class LoopbackGuardMiddleware:
                 "[::1]; use one of those in the URL",
             )
             return
-        origin = _header(scope, b"origin")
-        if origin is not None and urlsplit(origin).netloc.lower() != host.lower():
+        if is_cross_origin(_header(scope, b"origin"), host):
             await _send_error(
                 scope,
                 receive,

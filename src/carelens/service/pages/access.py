@@ -14,7 +14,8 @@ get the same rules through :func:`page_access`, a dependency of every page route
   exactly as through the API, and a request without a key where one is needed is a 401
   that does not count;
 * a form post whose ``Origin`` is another site is refused (403), on any address (on
-  loopback the guard middleware already does this for every request).
+  loopback the guard middleware already does this for every request), by the guard's own
+  rule and before the form is read (the coach reads its form after this check).
 
 Static files (style sheets, the coach script) need nothing: they hold no data.
 """
@@ -23,12 +24,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-from urllib.parse import urlsplit
 
 from fastapi import Request
 
 from carelens.service.context import get_context
-from carelens.service.middleware import admit
+from carelens.service.middleware import admit, is_cross_origin
 from carelens.service.pages.layout import PageError
 from carelens.service.ratelimit import RateLimiter
 
@@ -100,10 +100,10 @@ def page_access(request: Request) -> None:
 
 
 def same_origin_post(request: Request) -> None:
-    """Refuse a form post sent from a page on another site (403)."""
-    origin = request.headers.get("origin")
-    host = request.headers.get("host", "")
-    if origin is not None and urlsplit(origin).netloc.lower() != host.lower():
+    """Refuse a form post sent from a page on another site (403), by the loopback guard's
+    rule (:func:`~carelens.service.middleware.is_cross_origin`). It reads headers only: a
+    route that reads its form itself, after this check, refuses it unread."""
+    if is_cross_origin(request.headers.get("origin"), request.headers.get("host", "")):
         raise PageError(
             403,
             "Not allowed",

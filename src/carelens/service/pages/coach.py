@@ -7,14 +7,24 @@ with resources when there are any, and the feedback, under the form, which keeps
 for the next try. The page works without JavaScript; ``/static/coach.js`` only re-checks in
 place (the same post, the result swapped in) and says when the texts changed since the last
 check. Texts are never logged nor stored.
+
+``POST /coach`` reads its form itself (:func:`posted_texts`), after the pages' key and
+rate-limit check and the same-origin rule: with ``Form()`` parameters FastAPI would read and
+parse the whole form (up to the body limit) before any dependency runs, so a post from
+another site, or without a key, would be received in full before its 403 (or 401). It is
+refused unread.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form
+from fastapi import APIRouter, Depends, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from carelens.insights.report.format import esc
 from carelens.output import result_record
@@ -114,14 +124,56 @@ def coach_form(ctx: Ctx) -> HTMLResponse:
     return page_response(coach_page(ctx))
 
 
-@router.post("/coach", include_in_schema=False, dependencies=[Depends(same_origin_post)])
-def coach_check(
-    ctx: Ctx,
-    seeker: Annotated[str, Form()] = "",
-    response: Annotated[str, Form()] = "",
-) -> HTMLResponse:
+@dataclass(frozen=True, slots=True)
+class PostedTexts:
+    """The two texts of a coach post, as sent (empty when missing)."""
+
+    seeker: str
+    response: str
+
+
+async def posted_texts(
+    request: Request, _same_origin: Annotated[None, Depends(same_origin_post)]
+) -> PostedTexts:
+    """The coach form's texts, read only once the post passed the same-origin rule (and,
+    as a route dependency that comes after the pages' own, their key and rate-limit check).
+
+    Read as FastAPI reads ``Form()`` fields, with the same answers: a form it cannot parse
+    is a 400 (a body over the limit becomes the 413 of
+    :class:`~carelens.service.middleware.BodyLimitMiddleware`), and a file where a text
+    goes is a 422 ``invalid_request``.
+    """
+    try:
+        form = await request.form()
+    except StarletteHTTPException:
+        raise  # a broken multipart form: Starlette's 400 with its reason
+    except Exception as exc:
+        # FastAPI's answer to a body it cannot read (cut off, over the limit, malformed).
+        raise StarletteHTTPException(400, "There was an error parsing the body") from exc
+    try:
+        return PostedTexts(_text_field(form, "seeker"), _text_field(form, "response"))
+    finally:
+        await form.close()
+
+
+def _text_field(form: FormData, name: str) -> str:
+    value = form.get(name)
+    if value is None or isinstance(value, str):
+        return value or ""
+    if value.filename == "" and value.size == 0:
+        return ""  # a file input left empty counts as missing, as FastAPI has it
+    raise RequestValidationError(
+        [{"type": "string_type", "loc": ("body", name), "msg": "Input should be a valid string"}]
+    )
+
+
+# No ``Form()`` parameters: they would make FastAPI read the whole form before the access
+# and same-origin checks run (see the module docstring); ``posted_texts`` reads it after.
+@router.post("/coach", include_in_schema=False)
+def coach_check(ctx: Ctx, texts: Annotated[PostedTexts, Depends(posted_texts)]) -> HTMLResponse:
     # Browsers send form line breaks as CRLF; offsets must match the text shown back.
-    seeker, response = seeker.replace("\r\n", "\n"), response.replace("\r\n", "\n")
+    seeker = texts.seeker.replace("\r\n", "\n")
+    response = texts.response.replace("\r\n", "\n")
     error = _problem(seeker, response)
     if error is not None:
         return page_response(coach_page(ctx, seeker, response, error=error), status=422)
