@@ -514,6 +514,32 @@ def test_a_bad_level_cell_leaves_the_annotated_pair_out_of_what_needs_it_only(
     )
 
 
+def test_one_bad_level_cell_is_one_line_of_a_rejects_file_both_scorings_share(
+    tmp_path: Path,
+) -> None:
+    """As ``carelens evaluate --annotations --rejects`` runs them: the EPITOME scores and the
+    taxonomy scores into one log. q4's bad cell leaves it out of both; it is listed once,
+    and counted by both reports."""
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
+    data = _with_level(tmp_path, "interpretations", "7")
+    gold = _gold(tmp_path, "q1", "q4")
+    rejects = tmp_path / "rejects.jsonl"
+    with RejectLog(rejects) as log:
+        report = evaluate(data, TableAnalyzer(), rejects=log)
+        taxonomy = evaluate_annotations(
+            data, gold, TableAnalyzer(), part="all", rejects=log, listed=report.rejected_cells
+        )
+    entries = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+    assert [(e["path"], e["line"], e["field"], e["reason"]) for e in entries] == [
+        (str(data), 5, "interpretations_level", "invalid field value"),  # q4, annotated
+        (str(data), 6, "emotional_reactions_level", "invalid field value"),  # q5, not
+    ]
+    assert report.rejected_cells == {(5, "interpretations_level"), (6, "emotional_reactions_level")}
+    assert (report.rejected, report.rejected_levels) == (2, 2)
+    assert (taxonomy.n_pairs, taxonomy.rejected, taxonomy.rejected_levels) == (2, 0, 1)
+
+
 def test_repeated_and_bad_annotation_lines_are_rejected_and_the_rest_scored(
     tmp_path: Path,
 ) -> None:

@@ -96,8 +96,10 @@ class EvaluationReport:
     the entries of the reject log, as it records them: a row the reader could not use (not
     scored), or one invalid level cell (its pair left out of that mechanism only);
     ``rejected_levels`` is how many of them are level cells, in ``rows_with_rejected_levels``
-    rows. ``rationale_parts_not_found`` of the ``rationale_parts`` gold rationale parts of the
-    scored pairs were not found in their response, and left out.
+    rows; ``rejected_cells`` names those cells as (line, column), for a later pass over the
+    same file into the same log not to list them again (those of a row without a line number
+    are left out). ``rationale_parts_not_found`` of the ``rationale_parts`` gold rationale
+    parts of the scored pairs were not found in their response, and left out.
     """
 
     path: str
@@ -110,6 +112,7 @@ class EvaluationReport:
     rows_with_rejected_levels: int = 0
     rationale_parts: int = 0
     rationale_parts_not_found: int = 0
+    rejected_cells: frozenset[tuple[int, str]] = frozenset()
 
     @property
     def rejected_rows(self) -> int:
@@ -185,6 +188,7 @@ class _Counts:
     rows_with_rejected_levels: int = 0
     rationale_parts: int = 0
     rationale_parts_not_found: int = 0
+    rejected_cells: set[tuple[int, str]] = field(default_factory=set)  # (line, column)
 
 
 def evaluate(
@@ -235,6 +239,10 @@ def evaluate(
         if len(levels) < len(columns):
             counts.rejected_levels += len(columns) - len(levels)
             counts.rows_with_rejected_levels += 1
+            if line is not None:
+                counts.rejected_cells.update(
+                    (line, f"{c}_level") for c in columns if c not in levels
+                )
         if not levels:
             continue  # nothing to score this pair on
         chunk.append((item, levels))
@@ -272,6 +280,7 @@ def evaluate(
         rows_with_rejected_levels=counts.rows_with_rejected_levels,
         rationale_parts=counts.rationale_parts,
         rationale_parts_not_found=counts.rationale_parts_not_found,
+        rejected_cells=frozenset(counts.rejected_cells),
     )
 
 

@@ -21,8 +21,9 @@ UTF-8 or JSON, a field :meth:`~carelens.annotations.Annotation.from_dict` refuse
 the row's, an offset past the end of its text) are left out; an EPITOME level cell of an
 annotated row that is not 0, 1 or 2 leaves the pair out of what needs that level only (the
 empathy gold, the style). Each goes to the reject log (file, line, field) and is counted in
-the report. Annotations of another file (an ``rp_id`` not among its pairs), a UTF-16 file, or
-a part without a scorable annotation are InputErrors.
+the report; a level cell :func:`~carelens.evaluation.evaluate` already put in the same log
+(``listed``) is counted, not listed twice. Annotations of another file (an ``rp_id`` not
+among its pairs), a UTF-16 file, or a part without a scorable annotation are InputErrors.
 
 :func:`evaluate_contrast` reads the contrast set (one seeker message, four responses written
 to be sympathetic, empathic, compassionate and dismissive) and counts, per kind, how often
@@ -229,6 +230,7 @@ def evaluate_annotations(
     part: str = "test",
     ids: Collection[str] | None = None,
     rejects: RejectLog | None = None,
+    listed: Collection[tuple[int, str]] = (),
     chunk_size: int = 128,
     progress: Callable[[int], None] | None = None,
 ) -> AnnotationReport:
@@ -239,7 +241,11 @@ def evaluate_annotations(
     :func:`~carelens.evaluation.model_split_ids` of ``data_path`` with the analyzer's manifest
     (a ModelError when it has none). A warning says how many annotations have a stored
     ``part`` that differs. Bad annotation lines, annotations that do not fit their row and the
-    invalid level cells of annotated rows go to ``rejects`` (see the module docstring). An
+    invalid level cells of annotated rows go to ``rejects`` (see the module docstring), but
+    for those ``listed`` names as (line, column) of ``data_path``: ``rejects`` has them
+    already (:attr:`~carelens.evaluation.EvaluationReport.rejected_cells` of an
+    :func:`~carelens.evaluation.evaluate` of the same file into the same log), so each bad
+    cell is one line of a rejects file; they are still counted in ``rejected_levels``. An
     annotated ``rp_id`` of the part (or stored as of it) that is not among the file's pairs is
     an InputError: the annotations are of another file, or their rows were rejected.
     """
@@ -271,25 +277,29 @@ def evaluate_annotations(
             path=os.fspath(data_path),
         )
     pairs: list[_Pair] = []
-    rejected_levels = 0
+    rejected_levels = logged_levels = 0
     for number, a in chosen:
         row = rows[a.rp_id]
         if not _fits_its_row(a, row, where, number, log):
             continue
         epitome = {name: row.level(column) for column, name in EPITOME_COLUMNS.items()}
         for column, name in EPITOME_COLUMNS.items():
-            if epitome[name] is None:
-                rejected_levels += 1
-                log.add(
-                    data,
-                    row.line,
-                    f"{column}_level",
-                    INVALID_VALUE,
-                    detail="expected a level 0, 1 or 2; the annotated pair is left out of "
-                    f"the gold {' and '.join(_LEVEL_USES[column])}",
-                )
+            if epitome[name] is not None:
+                continue
+            rejected_levels += 1
+            if (row.line, f"{column}_level") in listed:
+                continue  # one bad cell, one line: the log has this cell already
+            logged_levels += 1
+            log.add(
+                data,
+                row.line,
+                f"{column}_level",
+                INVALID_VALUE,
+                detail="expected a level 0, 1 or 2; the annotated pair is left out of "
+                f"the gold {' and '.join(_LEVEL_USES[column])}",
+            )
         pairs.append(_Pair(a, row, epitome))
-    rejected = log.total - before - rejected_levels
+    rejected = log.total - before - logged_levels
     if not pairs:
         also = f" ({rejected} rejected: list them with --rejects)" if rejected else ""
         raise InputError(f"no annotations in part {part!r}{also}", path=where)

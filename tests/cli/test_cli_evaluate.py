@@ -188,16 +188,22 @@ def test_evaluate_lists_bad_annotations_and_scores_the_rest(
     entries = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
     got = [(Path(e["path"]).name, e["line"], e["field"]) for e in entries]
     assert got == [
-        ("labeled.csv", 6, "emotional_reactions_level"),  # evaluate's EPITOME scores
+        # q5's bad cell: left out of evaluate's EPITOME scores and of the taxonomy's gold
+        # style, one problem and so one line (counted by both, see the JSON below).
+        ("labeled.csv", 6, "emotional_reactions_level"),
         ("annotations.jsonl", 2, "rationales"),
         ("annotations.jsonl", 3, None),
         ("annotations.jsonl", 4, "rationales.sympathy"),
         ("annotations.jsonl", 5, "rp_id"),  # q1 again: the first is kept
-        ("labeled.csv", 6, "emotional_reactions_level"),  # q5 left out of the gold style
     ]
+    problems = [(e["path"], e["line"], e["field"], e["reason"]) for e in entries]
+    assert len(set(problems)) == len(problems)
     as_json = invoke(*args, "--json", "-q")
-    taxonomy = json.loads(as_json.stdout)["taxonomy"]
+    report = json.loads(as_json.stdout)
+    assert (report["rejected"], report["rejected_levels"]) == (1, 1)
+    taxonomy = report["taxonomy"]
     assert (taxonomy["n_pairs"], taxonomy["rejected"], taxonomy["rejected_levels"]) == (2, 4, 1)
+    assert len(rejects.read_text(encoding="utf-8").splitlines()) == 5  # --json lists the same
 
 
 def test_evaluate_refuses_a_utf16_annotations_file_without_a_traceback(

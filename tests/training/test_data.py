@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from carelens.annotations import Annotation
@@ -401,3 +403,50 @@ def test_a_bolt_file_without_utterances_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="has a header but no rows") as caught:
         load_bolt(path)
     assert caught.value.path == str(path)
+
+
+ODD_HEADER = (
+    "sp_id,rp_id,seeker_post,response_post,emotional_reactions_level,"
+    "emotional_reactions_rationales,interpretations_level,interpretations_rationales,"
+    "explorations_level,explorations_rationales\n"
+)
+# Rows the trainer reads as given but reports; the comment gives the line each starts on.
+ODD_ROWS = (
+    's1,r1,I feel low,"I am sorry,\nthat sounds heavy",1,I am sorry,0,,0,\n'  # 2 (and 3)
+    "s2,r2,,Oh no,1,Oh no,0,,0,\n"  # 4: no seeker post
+    "s3,r1,Rough day,Hope it gets better,0,,1,Hope,0,\n"  # 5: r1 again
+    's4,r4,Tired," ",0,,0,,0,\n'  # 6: a blank response
+    "s5,r5,Sad news,That is hard,2,so very hard|hard,0,,1,what happened\n"  # 7: 2 parts lost
+    "s6,r2,Lonely,I am here,0,,0,,0,\n"  # 8: r2 again
+    "s7,r1,Lost,Take care,0,,0,,0,\n"  # 9: r1 a third time
+    "s8,r5,Stuck,Keep going,0,,0,,0,\n"  # 10: r5 again
+)
+
+
+def test_odd_rows_are_trained_on_as_given_and_each_kind_reported_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text(ODD_HEADER + ODD_ROWS, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="carelens.training.data"):
+        pairs = load_epitome(path)
+    # Every row is read, as before: evaluate --split deals its split over these rows.
+    assert [p.rp_id for p in pairs] == ["r1", "r2", "r1", "r4", "r5", "r2", "r1", "r5"]
+    assert (pairs[1].seeker, pairs[3].response) == ("", " ")
+    lost = pairs[4]  # the rationale part found still marks its words
+    assert np.flatnonzero(lost.rationale_masks[0]).tolist() == list(range(8, 12))  # "hard"
+    assert not lost.rationale_masks[2].any()
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: 2 rows have an empty seeker_post or response_post (lines 4, 6): trained on "
+        "as given",
+        f"{path}: 4 rows repeat an earlier row's rp_id (first lines 5, 8, 9): trained on as given",
+        f"{path}: 1 row has rationale text not found in its response_post (line 7): trained "
+        "on as given, less the 2 rationale parts not found",
+    ]
+    assert all(r.levelno == logging.WARNING for r in caplog.records)
+
+
+def test_a_clean_file_draws_no_warning(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="carelens.training.data"):
+        load_epitome(DATA)
+    assert caplog.records == []

@@ -5,13 +5,29 @@ Torch-free: ``carelens.training.outputs`` is what the CLI checks before torch is
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
 
 from carelens.errors import ConfigError
 from carelens.training.config import TrainConfig
-from carelens.training.outputs import check_outputs, output_problems, staged_outputs
+from carelens.training.outputs import (
+    OWNER_FILE,
+    Owner,
+    check_outputs,
+    output_problems,
+    owner_of,
+    staged_outputs,
+    sweep_leftovers,
+)
 
 
 def model_folder(folder: Path, mark: str = "old") -> Path:
@@ -125,3 +141,111 @@ def test_a_folder_filled_during_the_run_is_not_replaced(tmp_path: Path) -> None:
     assert (out / "notes.txt").read_text(encoding="utf-8") == "someone's"
     assert str(staged.folder) in str(caught.value)
     assert (staged.folder / "model.onnx").read_text(encoding="utf-8") == "new"
+
+
+def dead_pid() -> Owner:
+    """The owner record of a process that ran on this host and has exited (its start time
+    read while it still existed, so a reused pid is told apart too)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    owner = owner_of(child.pid)
+    child.wait()
+    return owner
+
+
+def leftover(beside: Path, name: str, owner: Owner | None) -> Path:
+    """A staging folder a killed run would leave beside ``beside``, with ``owner``'s file."""
+    folder = beside.with_name(f"{beside.name}.incomplete-{name}")
+    folder.mkdir()
+    (folder / "model.fp32.onnx").write_bytes(b"half")
+    if owner is not None:
+        (folder / OWNER_FILE).write_text(json.dumps(asdict(owner)), encoding="utf-8")
+    return folder
+
+
+def test_a_run_marks_its_staging_folder_and_publishes_the_model_without_the_mark(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "model"
+    with staged_outputs(out) as staged:
+        owner = json.loads((staged.folder / OWNER_FILE).read_text(encoding="utf-8"))
+        assert (owner["pid"], owner["host"]) == (os.getpid(), socket.gethostname())
+        assert sweep_leftovers(out)[0].verdict == "running"  # never removed while it runs
+        assert staged.folder.is_dir()
+        (staged.folder / "model.onnx").write_text("new", encoding="utf-8")
+    assert sorted(p.name for p in out.iterdir()) == ["model.onnx"]
+
+
+def test_only_leftovers_whose_run_is_certainly_gone_are_removed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "model"
+    here = owner_of(os.getpid())
+    gone = dead_pid()
+    dead = leftover(out, "0000000a", gone)
+    running = leftover(out, "0000000b", here)
+    elsewhere = leftover(out, "0000000c", replace(here, host=f"not-{here.host}"))
+    unmarked = leftover(out, "0000000d", None)
+    garbled = leftover(out, "0000000e", None)
+    (garbled / OWNER_FILE).write_text('{"pid": "12"}', encoding="utf-8")
+    other_output = leftover(tmp_path / "model2", "0000000f", dead_pid())
+    with caplog.at_level(logging.INFO, logger="carelens.training.outputs"):
+        swept = sweep_leftovers(out)
+    assert [(s.folder, s.verdict) for s in swept] == [
+        (dead, "removed"),
+        (running, "running"),
+        (elsewhere, "unknown"),
+        (unmarked, "unknown"),
+        (garbled, "unknown"),
+    ]
+    assert not dead.exists()
+    assert all(f.is_dir() for f in (running, elsewhere, unmarked, garbled, other_output))
+    said = {r.getMessage(): r.levelno for r in caplog.records}
+    removed = next(m for m in said if m.startswith("removed "))
+    # (Should the pid have been reused meanwhile, the start time tells: removed all the same.)
+    assert removed.startswith(f"removed {dead}, left by a killed train (pid {gone.pid}, no longer")
+    assert said.pop(removed) == logging.INFO
+    assert said == {
+        f"left {running} alone: a train still running writes it (pid {os.getpid()})": (
+            logging.INFO
+        ),
+        f"kept {elsewhere}, perhaps left by a killed train: its train (pid {os.getpid()}) ran "
+        f"on another host, not-{here.host}; remove it yourself once no train writes it": (
+            logging.WARNING
+        ),
+        f"kept {unmarked}, perhaps left by a killed train: it holds no owner file that names "
+        "its train; remove it yourself once no train writes it": logging.WARNING,
+        f"kept {garbled}, perhaps left by a killed train: it holds no owner file that names "
+        "its train; remove it yourself once no train writes it": logging.WARNING,
+    }
+
+
+@pytest.mark.skipif(owner_of(os.getpid()).started is None, reason="needs Linux's /proc")
+def test_a_pid_now_held_by_another_process_or_a_restart_means_the_run_is_gone(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "model"
+    here = owner_of(os.getpid())
+    assert here.started is not None and here.boot_id is not None
+    reused = leftover(out, "0000000a", replace(here, started=here.started - 1))
+    rebooted = leftover(out, "0000000b", replace(here, boot_id=f"not-{here.boot_id}"))
+    # Killed with SIGKILL and not yet waited for: its pid still answers, as a zombie.
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        killed = leftover(out, "0000000c", owner_of(child.pid))
+        child.kill()
+        stat = Path(f"/proc/{child.pid}/stat")
+        while stat.read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0] != "Z":
+            time.sleep(0.01)
+        swept = sweep_leftovers(out)
+    finally:
+        child.kill()
+        child.wait()
+    assert [(s.folder, s.verdict) for s in swept] == [
+        (reused, "removed"),
+        (rebooted, "removed"),
+        (killed, "removed"),
+    ]
+    assert "the pid is another process's now" in swept[0].why
+    assert "before this machine restarted" in swept[1].why
+    assert swept[2].why == f"pid {child.pid}, no longer running: it ended, not yet reaped"
+    assert not reused.exists() and not rebooted.exists() and not killed.exists()

@@ -11,8 +11,8 @@ JSON with ``--json``. An evaluation that scored nothing is an error (exit 1) say
 mechanism without a scored pair shows "-", and ``--record`` refuses to record it. Rejects
 are reported as the reject log records them: whole rows, and level cells in their rows; and
 with ``--annotations`` the annotations left out and the level cells of annotated rows (one
-``--rejects`` file for both; an existing file there is replaced, as by every command's
-``--rejects``).
+``--rejects`` file for both, where a bad level cell both scorings leave out is one line; an
+existing file there is replaced, as by every command's ``--rejects``).
 
 Before the model is loaded, a file the command would write — the ``--rejects`` file, the
 model's ``manifest.json`` with ``--record`` — is refused (a usage error) when it is a file
@@ -136,6 +136,7 @@ def evaluate_command(
                         part=split,
                         ids=ids,  # the model's own part, as the pairs above
                         rejects=log,
+                        listed=report.rejected_cells,  # a bad level cell is listed once
                         progress=lambda n: bar.advance(task, n),
                     )
         if record and report.unscored:

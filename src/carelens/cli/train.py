@@ -8,7 +8,10 @@ torch, the data or the encoder is loaded; so is every path it writes
 a model, which is replaced), and neither it nor ``--save-state`` may be or hold a file or
 folder the run reads. The model is put in place only when it is complete, so a Ctrl-C leaves
 the output as it was, and the note says so. It prints the device, a progress bar over
-optimiser steps with an estimate of the total time, and a short summary of the best epoch.
+optimiser steps with an estimate of the total time, and a short summary of the best epoch;
+before that, as log lines, the odd rows of the data it trains on as given
+(:func:`carelens.training.data.load_epitome`) and the staging folders of killed runs for
+the same output it removed or kept (:func:`carelens.training.outputs.sweep_leftovers`).
 """
 
 from __future__ import annotations

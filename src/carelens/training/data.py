@@ -15,6 +15,12 @@ leaves such a row out. So does anything else that would train on a guess: bytes 
 UTF-8, a header that names a column twice, a BOLT row with an unknown behaviour, a written
 pair whose text, label or rationale is not of its kind. Every such error names the file, the
 line and, where there is one, the field.
+
+Some EPITOME rows are odd but not guesses, and the shared file has them: an empty seeker or
+response post, an ``rp_id`` that repeats an earlier row's, a rationale part not found in the
+response. :func:`load_epitome` trains on them as given (``carelens evaluate --split`` deals its
+split over exactly the rows the trainer reads, so leaving any out would move rows between the
+parts) and logs one warning per kind with the count and the first lines.
 """
 
 from __future__ import annotations
@@ -23,11 +29,12 @@ import codecs
 import csv
 import io
 import json
+import logging
 import os
 import random
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +44,7 @@ from numpy.typing import NDArray
 from carelens.annotations import Annotation
 from carelens.errors import ConfigError, InputError
 from carelens.inference.encoding import EncodedBatch, PairEncoder
-from carelens.metrics import rationale_char_mask, spans_to_char_mask
+from carelens.metrics import match_rationales, spans_to_char_mask
 from carelens.readers.base import ReadContext
 from carelens.readers.delimited import allow_large_csv_fields, distinct_names
 from carelens.readers.quoting import clip, json_type, quote
@@ -45,6 +52,8 @@ from carelens.readers.rejects import RejectLog
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 from carelens.training.config import WRITTEN_LABELS, check_written_labels
 from carelens.types import EPITOME_COLUMNS
+
+logger = logging.getLogger(__name__)
 
 UNKNOWN = -1
 _NO_MASK = np.zeros(0, dtype=np.bool_)
@@ -63,6 +72,8 @@ _HEADER_BYTES = 1 << 20
 # A header cell that may be quoted back in an error: a plain column name, nothing a text
 # line (a JSON object, a sentence) splits into at its commas.
 _COLUMN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+#: Lines quoted in a warning about odd rows; the count says how many there are in all.
+_QUOTED_LINES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,13 +206,19 @@ def load_epitome(path: str | Path) -> list[LabeledPair]:
     (:func:`check_epitome_header`), when a byte is not UTF-8 or the CSV cannot be parsed (the
     line), when there is no row, or when a level cell is not 0, 1 or 2 (the first such
     cell's line and column, and how many rows have one).
+
+    Rows with an empty seeker or response post, an ``rp_id`` that repeats an earlier row's,
+    or a rationale part not found in the response are trained on as given, each kind logged
+    as one warning with its count and first lines (see the module docstring).
     """
     check_epitome_header(path)
     pairs: list[LabeledPair] = []
     bad: list[tuple[int, str, str]] = []  # (line, column, cell) of the level cells refused
+    odd = _OddRows()
     n_new = len(RESPONSE_DIMENSIONS) - len(EPITOME_COLUMNS)
     for line, row in _numbered_rows(path):
         response = row["response_post"] or ""
+        odd.note_texts(line, row)
         cells = {c: (row.get(f"{c}_level") or "").strip() for c in EPITOME_COLUMNS}
         refused = [(line, f"{c}_level", cell) for c, cell in cells.items()]
         refused = [r for r in refused if r[2] not in _LEVELS]
@@ -209,9 +226,11 @@ def load_epitome(path: str | Path) -> list[LabeledPair]:
             bad.append(refused[0])
             continue
         levels = tuple(_LEVELS[cells[c]] for c in EPITOME_COLUMNS)
-        masks = tuple(
-            rationale_char_mask(response, row.get(f"{c}_rationales") or "") for c in EPITOME_COLUMNS
-        )
+        found = [
+            match_rationales(response, row.get(f"{c}_rationales") or "") for c in EPITOME_COLUMNS
+        ]
+        odd.note_rationales(line, sum(m.not_found for m in found))
+        masks = tuple(m.mask for m in found)
         pairs.append(
             LabeledPair(
                 row["sp_id"],
@@ -238,7 +257,70 @@ def load_epitome(path: str | Path) -> list[LabeledPair]:
             line=line,
             field=column,
         )
+    odd.warn(path)
     return pairs
+
+
+@dataclass(slots=True)
+class _OddRows:
+    """The lines of the EPITOME rows :func:`load_epitome` trains on as given but reports."""
+
+    empty: list[int] = field(default_factory=list)  # an empty seeker or response post
+    repeated: list[int] = field(default_factory=list)  # an rp_id an earlier row has
+    unlocated: list[int] = field(default_factory=list)  # a rationale part not in the text
+    unlocated_parts: int = 0
+    seen: set[str | None] = field(default_factory=set)  # the rp_ids read so far
+
+    def note_texts(self, line: int, row: Mapping[str, str | None]) -> None:
+        """Note the row at ``line`` when a post is empty or its rp_id was seen before."""
+        if not (row["seeker_post"] or "").strip() or not (row["response_post"] or "").strip():
+            self.empty.append(line)
+        if row["rp_id"] in self.seen:
+            self.repeated.append(line)
+        self.seen.add(row["rp_id"])
+
+    def note_rationales(self, line: int, not_found: int) -> None:
+        """Note the row at ``line`` when ``not_found`` of its rationale parts are not in it."""
+        if not_found:
+            self.unlocated.append(line)
+            self.unlocated_parts += not_found
+
+    def warn(self, path: str | os.PathLike[str]) -> None:
+        """One warning per kind of odd row there is, with the count and the first lines."""
+        as_given = "trained on as given"
+        parts = "part" if self.unlocated_parts == 1 else "parts"
+        kinds = (  # the lines, what they hold said of one row and of several, what is done
+            (
+                self.empty,
+                "has an empty seeker_post or response_post",
+                "have an empty seeker_post or response_post",
+                as_given,
+            ),
+            (
+                self.repeated,
+                "repeats an earlier row's rp_id",
+                "repeat an earlier row's rp_id",
+                as_given,
+            ),
+            (
+                self.unlocated,
+                "has rationale text not found in its response_post",
+                "have rationale text not found in their response_post",
+                f"{as_given}, less the {self.unlocated_parts} rationale {parts} not found",
+            ),
+        )
+        for lines, one, many, done in kinds:
+            if lines:
+                rows = f"1 row {one}" if len(lines) == 1 else f"{len(lines)} rows {many}"
+                logger.warning("%s: %s (%s): %s", path, rows, _quoted_lines(lines), done)
+
+
+def _quoted_lines(lines: Sequence[int]) -> str:
+    """``line 4``, ``lines 4, 9``, or the first few of many: ``first lines 4, 9, 12``."""
+    shown = ", ".join(str(n) for n in lines[:_QUOTED_LINES])
+    if len(lines) == 1:
+        return f"line {shown}"
+    return f"{'first ' if len(lines) > _QUOTED_LINES else ''}lines {shown}"
 
 
 def attach_annotations(

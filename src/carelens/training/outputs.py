@@ -14,21 +14,40 @@ is complete (exported, its manifest written, its rationale sentences fitted). A 
 fails or is interrupted removes them, so the output path holds either what it held before or
 the complete new model, never a half-written one; only a killed process can leave an
 ``.incomplete-`` sibling behind. Torch is not needed here (the CLI checks first).
+
+So that such a leftover can be told from the folder of a run still going, the staging folder
+holds an owner file (:data:`OWNER_FILE`: the process id, the host name, the boot and the
+process's start time) until the model is complete. :func:`sweep_leftovers`, which the next
+run for the same output calls, removes a ``<output>.incomplete-<hex>`` folder only when its
+owner is certainly gone: it ran on this host and its process is no longer running, or the
+machine has restarted since, or the pid now belongs to a process started at another time (a
+reused pid). Everything else is kept: the folder of a run still going, and with a warning one
+it cannot decide about (no owner file, another host, a pid running that cannot be told
+apart). The start time and the boot come from Linux's ``/proc``; elsewhere a pid still
+running is always kept (a reused pid included), and on Windows, where no signal can probe a
+pid, every leftover is only reported. The ``--save-state`` file's staging sibling (a file,
+with no room for an owner) is not swept.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import os
+import re
 import secrets
 import shutil
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from carelens.errors import ConfigError
 from carelens.inference.artifact import MANIFEST, REQUIRED_FILES
 from carelens.training.config import TrainConfig
+
+logger = logging.getLogger(__name__)
 
 #: The unquantised graph the export writes and removes once it is quantised.
 FP32_MODEL = "model.fp32.onnx"
@@ -36,6 +55,11 @@ FP32_MODEL = "model.fp32.onnx"
 MODEL_FILES = frozenset({MANIFEST, *REQUIRED_FILES, FP32_MODEL})
 #: Names shown when an output folder's files are listed in an error.
 _LISTED = 3
+#: The file in a staging folder that names the process building it (gone once complete).
+OWNER_FILE = ".carelens-train-owner.json"
+#: Linux: the id of the current boot, and the ``stat`` line of a process.
+_BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
+_PROC = Path("/proc")
 
 
 def output_problems(config: TrainConfig, overwrite: bool = False) -> list[tuple[str, str]]:
@@ -151,10 +175,14 @@ def staged_outputs(
     )
     staged.folder.mkdir()
     try:
+        _write_owner(staged.folder)
         yield staged
     except BaseException:
         _discard(staged)
         raise
+    # Complete: the owner file goes now, before it could be published with the model or left
+    # in a folder kept below (a later run must never remove that one).
+    (staged.folder / OWNER_FILE).unlink(missing_ok=True)
     try:
         late = [_folder_problem(target, overwrite)]
         if state is not None:
@@ -207,3 +235,172 @@ def _publish(folder: Path, target: Path) -> None:
         aside.rename(target)
         raise
     shutil.rmtree(aside, ignore_errors=True)  # the new model is in place already
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """The process that builds a staging folder, as its owner file records it."""
+
+    pid: int
+    host: str
+    #: Linux's id of the boot the process ran in (None where there is no ``/proc``).
+    boot_id: str | None = None
+    #: When the process started, in clock ticks since that boot (None: not known).
+    started: int | None = None
+
+
+def owner_of(pid: int) -> Owner:
+    """``pid`` on this host as an owner file records it (start time read while it runs)."""
+    return Owner(pid, socket.gethostname(), _boot_id(), _process_start(pid))
+
+
+def _boot_id() -> str | None:
+    try:
+        return _BOOT_ID.read_text(encoding="ascii").strip() or None
+    except (OSError, ValueError):
+        return None
+
+
+def _process_stat(pid: int) -> tuple[str, int] | None:
+    """The state letter and start time (ticks since boot) of ``pid`` from Linux's
+    ``/proc/<pid>/stat``; None when it cannot be read (no such process, not Linux)."""
+    try:
+        stat = (_PROC / str(pid) / "stat").read_text(encoding="utf-8", errors="replace")
+        # The command name (2nd field) may hold spaces and parentheses: split after its end.
+        fields = stat[stat.rindex(")") + 2 :].split()
+        return fields[0], int(fields[19])  # fields 3 (state) and 22 (starttime) of proc(5)
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _process_start(pid: int) -> int | None:
+    stat = _process_stat(pid)
+    return None if stat is None else stat[1]
+
+
+def _write_owner(folder: Path) -> None:
+    (folder / OWNER_FILE).write_text(json.dumps(asdict(owner_of(os.getpid()))), encoding="utf-8")
+
+
+def _read_owner(folder: Path) -> Owner | None:
+    """The owner ``folder``'s owner file names; None when it has none that reads as one."""
+    try:
+        raw = json.loads((folder / OWNER_FILE).read_text(encoding="utf-8"))
+        owner = Owner(**raw)
+    except (OSError, ValueError, TypeError):
+        return None
+    kinds_ok = (
+        isinstance(owner.pid, int)
+        and not isinstance(owner.pid, bool)
+        and owner.pid > 0
+        and isinstance(owner.host, str)
+        and isinstance(owner.boot_id, str | None)
+        and (owner.started is None or type(owner.started) is int)
+    )
+    return owner if kinds_ok else None
+
+
+@dataclass(frozen=True, slots=True)
+class Leftover:
+    """A staging folder of an earlier run found beside the output, and what was done."""
+
+    folder: Path
+    #: "removed" (its run is certainly gone), "running" (its run is still going: kept) or
+    #: "unknown" (kept: whether its run is gone cannot be told).
+    verdict: str
+    why: str
+
+
+def sweep_leftovers(output: str | os.PathLike[str]) -> list[Leftover]:
+    """Remove the staging folders (``<output>.incomplete-<hex>``) of runs for ``output``
+    that are certainly gone, keep the others; log each, and return what was found.
+
+    A run's folder is removed only when its owner file names this host and a process that
+    is no longer running (or the machine restarted since, or the pid was reused: see the
+    module docstring); the folder of a run still going is kept (an info line), and one
+    that cannot be decided about is kept with a warning saying why.
+    """
+    target = Path(output).resolve()
+    staging = re.compile(re.escape(target.name) + r"\.incomplete-[0-9a-f]{8}")
+    if not target.parent.is_dir():
+        return []
+    found = [
+        entry
+        for entry in sorted(target.parent.iterdir())
+        if staging.fullmatch(entry.name) and entry.is_dir() and not entry.is_symlink()
+    ]
+    swept = [_sweep_one(folder) for folder in found]
+    for leftover in swept:
+        _log_leftover(leftover)
+    return swept
+
+
+def _sweep_one(folder: Path) -> Leftover:
+    """Judge the staging folder ``folder`` by its owner; remove it when its run is gone."""
+    owner = _read_owner(folder)
+    if owner is None:
+        return Leftover(folder, "unknown", "it holds no owner file that names its train")
+    verdict, why = _owner_state(owner)
+    if verdict == "removed":
+        shutil.rmtree(folder, ignore_errors=True)
+        if folder.exists():  # e.g. no permission: then it is only reported
+            return Leftover(
+                folder, "unknown", f"its train ({why}) is gone, but it could not be removed"
+            )
+    return Leftover(folder, verdict, why)
+
+
+def _owner_state(owner: Owner) -> tuple[str, str]:
+    """Whether ``owner``'s run is gone ("removed"), going ("running") or cannot be told
+    ("unknown"), and why, in words."""
+    pid = f"pid {owner.pid}"
+    if owner.host != socket.gethostname():
+        return "unknown", f"its train ({pid}) ran on another host, {owner.host}"
+    boot = _boot_id()
+    if owner.boot_id is not None and boot is not None and owner.boot_id != boot:
+        return "removed", f"{pid}, before this machine restarted"
+    alive = _pid_alive(owner.pid)
+    if alive is None:
+        return "unknown", f"whether its train ({pid}) still runs cannot be told on this system"
+    if not alive:
+        return "removed", f"{pid}, no longer running"
+    stat = _process_stat(owner.pid)
+    if stat is None or owner.started is None:
+        return "unknown", f"{pid} is running, and whether it is still its train cannot be told"
+    state, started = stat
+    if started != owner.started:
+        return "removed", f"{pid}, no longer running: the pid is another process's now"
+    if state in ("Z", "X"):  # ended (a SIGKILL, say), not yet waited for by its parent
+        return "removed", f"{pid}, no longer running: it ended, not yet reaped"
+    return "running", pid
+
+
+def _pid_alive(pid: int) -> bool | None:
+    """Whether a process ``pid`` exists on this host; None when that cannot be asked."""
+    if os.name == "nt":  # os.kill would terminate it there: no harmless probe
+        return None
+    try:
+        os.kill(pid, 0)  # signal 0: nothing is sent, the pid is only looked up
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: it exists
+        return True
+    except OSError:
+        return None
+    return True
+
+
+def _log_leftover(leftover: Leftover) -> None:
+    if leftover.verdict == "removed":
+        logger.info("removed %s, left by a killed train (%s)", leftover.folder, leftover.why)
+    elif leftover.verdict == "running":
+        logger.info(
+            "left %s alone: a train still running writes it (%s)", leftover.folder, leftover.why
+        )
+    else:
+        logger.warning(
+            "kept %s, perhaps left by a killed train: %s; remove it yourself once no train "
+            "writes it",
+            leftover.folder,
+            leftover.why,
+        )

@@ -62,7 +62,7 @@ from carelens.training.distill import (
     teacher_outputs,
 )
 from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, EmpathyNetwork
-from carelens.training.outputs import check_outputs, staged_outputs
+from carelens.training.outputs import check_outputs, staged_outputs, sweep_leftovers
 
 logger = logging.getLogger(__name__)
 
@@ -397,11 +397,16 @@ def train_model(
     Settings out of range, an output that cannot be written (a file, a folder that holds
     anything, or an existing ``save_state`` file, unless ``overwrite`` lets a model and that
     file be replaced: :func:`carelens.training.outputs.output_problems`), or a split without
-    training or dev pairs are a ConfigError before the network is loaded.
+    training or dev pairs are a ConfigError before the network is loaded. Staging folders a
+    killed run for the same output left are swept first
+    (:func:`carelens.training.outputs.sweep_leftovers`).
     """
     started = time.time()
     check_train_config(config)
     check_outputs(config, overwrite)
+    # A killed earlier run for this output may have left its staging folder: removed when
+    # its process is certainly gone, reported otherwise (never that of a run still going).
+    sweep_leftovers(config.output)
     if config.threads:
         torch.set_num_threads(config.threads)
     seed = training_seed(config)  # the split below keeps config.seed
