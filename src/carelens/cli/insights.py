@@ -3,7 +3,9 @@
 Both take a result file written by ``carelens analyze`` (JSON Lines, CSV or Parquet) or a
 conversation file in any input format (analysed first, in memory, with a progress bar).
 ``report`` writes one self-contained HTML file; ``summarize`` prints the community and helper
-tables and the strain signals, and can save every tidy table as CSV (``--tables DIR``).
+tables and the strain signals, and can save every tidy table as CSV (``--tables DIR``; a text
+cell a spreadsheet would run as a formula gets an apostrophe before it, see
+:mod:`carelens.output.spreadsheet`).
 ``--anonymize`` shows stable pseudonyms instead of speaker names and redacts personal data
 in texts. Both are thin layers over :class:`carelens.insights.Insights`.
 """
@@ -15,7 +17,9 @@ import re
 from pathlib import Path
 from typing import Annotated, Any
 
+import pandas as pd
 import typer
+from pandas.api.types import is_datetime64_any_dtype, is_numeric_dtype
 from rich.markup import escape
 from rich.table import Table
 
@@ -39,6 +43,7 @@ from carelens.insights.anonymize import KEY_ENV, pseudonym_key
 from carelens.insights.distress import load_distress_scorer
 from carelens.insights.report.format import plural
 from carelens.insights.report.sections import MAX_TO_READ, responses_to_read
+from carelens.output import safe_cell
 from carelens.readers import RejectLog
 
 #: Environment variable holding the pseudonym key (so it stays out of shell history).
@@ -327,10 +332,23 @@ def save_tables(insights: Insights, folder: Path) -> list[Path]:
     for name, frame in frames.items():
         path = folder / f"{name}.csv"
         tmp = path.with_suffix(".csv.partial")
-        frame.to_csv(tmp, index=False)
+        _spreadsheet_safe(frame).to_csv(tmp, index=False)
         tmp.replace(path)
         written.append(path)
     return written
+
+
+def _spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every text cell made :func:`~carelens.output.spreadsheet_safe`: helper
+    names, communities and ids come from forum and chat users, and the tables are opened in
+    spreadsheets. Number, boolean and date columns are left as they are (``-0.5`` stays a
+    number); a text column may still hold numbers or nulls, which :func:`safe_cell` keeps."""
+    safe = frame.copy()
+    for column in safe.columns:
+        values = safe[column]
+        if not (is_numeric_dtype(values) or is_datetime64_any_dtype(values)):
+            safe[column] = values.map(safe_cell)
+    return safe
 
 
 _COLUMNS: tuple[tuple[str, str], ...] = (

@@ -17,9 +17,15 @@ How the records were written (``--no-text``, ``--redact``, the model) is kept be
 output in ``OUT.options.json``; a resume with other options is refused, so one file never
 mixes, say, redacted and unredacted texts.
 
+Every CSV file carelens writes puts an apostrophe before a text cell that a spreadsheet would
+run as a formula (it begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) or
+that begins with an apostrophe (:func:`spreadsheet_safe`); :func:`spreadsheet_text` drops it
+again, as :func:`read_results` does. JSON Lines and Parquet keep every text as it is.
+
 Modules: :mod:`~carelens.output.records` (the record and its flat layout),
-:mod:`~carelens.output.files` (reading, appending, resuming) and :mod:`~carelens.output.run`
-(:func:`analyze_file`).
+:mod:`~carelens.output.files` (reading, appending, resuming), :mod:`~carelens.output.run`
+(:func:`analyze_file`) and :mod:`~carelens.output.spreadsheet` (CSV cells a spreadsheet
+shows as text).
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ from carelens.output.run import (
     analysed_chunks,
     analyze_file,
 )
+from carelens.output.spreadsheet import safe_cell, spreadsheet_safe, spreadsheet_text
 
 __all__ = [
     "ID_FIELDS",
@@ -75,5 +82,8 @@ __all__ = [
     "parquet_schema",
     "read_results",
     "result_record",
+    "safe_cell",
+    "spreadsheet_safe",
+    "spreadsheet_text",
     "unflatten_row",
 ]

@@ -31,6 +31,10 @@ different models); resuming insists on exactly this model's layout.
 CSV cells are quoted when they hold a carriage return (the writer ends rows with ``\n``, so
 the csv module alone would leave a lone ``\r`` bare, and no CSV reader could read the row
 back); files written before that are read by parking a lone ``\r`` while a row is parsed.
+A text cell that a spreadsheet would run as a formula (it begins with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return), or that begins with an apostrophe, is written with an
+apostrophe before it (:func:`~carelens.output.spreadsheet.spreadsheet_safe`), and one
+leading apostrophe is dropped again from every cell read back, so texts round-trip exactly.
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ from carelens.output.records import (
     require_pyarrow,
     unflatten_row,
 )
+from carelens.output.spreadsheet import safe_cell, spreadsheet_text
 from carelens.privacy import KINDS
 from carelens.privacy import redact as redact_text
 from carelens.readers.delimited import allow_large_csv_fields
@@ -307,7 +312,7 @@ class _Scan:
             try:
                 if not complete:
                     raise ValueError("incomplete row")
-                record = unflatten_row(dict(zip(columns, row, strict=True)), self.dimensions)
+                record = unflatten_row(_csv_cells(columns, row), self.dimensions)
                 _check_record(record, self.dimensions)
             except (ValueError, KeyError, TypeError):
                 pending = (int(state["line"]), "not a result row")
@@ -341,7 +346,7 @@ class _Scan:
                 )
             return None
         try:
-            record = unflatten_row(dict(zip(columns, row, strict=True)), self.dimensions)
+            record = unflatten_row(_csv_cells(columns, row), self.dimensions)
             check_result_record(record)
         except FieldError as exc:
             self._field_error(line, exc)
@@ -364,6 +369,13 @@ def is_result_header(columns: Sequence[str]) -> bool:
 
 def _is_prefix_either_way(a: bytes, b: bytes) -> bool:
     return a.startswith(b) or b.startswith(a)
+
+
+def _csv_cells(columns: Sequence[str], row: Sequence[str]) -> dict[str, str]:
+    """A CSV data row by column name, each cell as the text it was written from: the writer
+    put an apostrophe before texts a spreadsheet could run as formulas (and before texts that
+    begin with one), so one leading apostrophe is dropped (:func:`spreadsheet_text`)."""
+    return {name: spreadsheet_text(cell) for name, cell in zip(columns, row, strict=True)}
 
 
 def _csv_rows(lines: Iterator[str], damaged: Callable[[], InputError]) -> Iterator[list[str]]:
@@ -804,7 +816,8 @@ class ResultWriter:
                 row = flatten_record(record, self.dimensions)
                 for name in (*(f"{d}_spans" for d in self.dimensions), *LIST_COLUMNS):
                     row[name] = json.dumps(row[name], ensure_ascii=False)
-                values = ["" if v is None else v for v in row.values()]
+                # Texts come from forum and chat users: none may start a spreadsheet formula.
+                values = ["" if v is None else safe_cell(v) for v in row.values()]
                 if any(isinstance(v, str) and "\r" in v for v in values):
                     self._csv_quoted.writerow(values)  # a bare \r must be inside quotes
                 else:
