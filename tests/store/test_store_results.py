@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -170,17 +173,18 @@ def test_interrupted_upload_resumes_exactly_once(store: Store) -> None:
     assert store.get_corpus(corpus.id).done == 23  # type: ignore[union-attr]
 
 
-def test_a_record_the_database_refuses_is_no_outage(store: Store, backend: str) -> None:
+def test_a_value_the_database_refuses_is_no_outage(store: Store, backend: str) -> None:
     """Only errors that may pass are StoreUnavailableError (the service retries and parks
-    on those); a value PostgreSQL cannot index fails the same way every time."""
+    on those); a value PostgreSQL cannot index fails the same way every time. (add_results
+    refuses such a value itself now, so it is written here past it.)"""
     corpus = store.create_corpus("a.jsonl")
     huge = "x" * 10_000 + "".join(chr(0x4E00 + i) for i in range(3000))
-    topical = record(0, topic={"category": huge})
+    insert = "INSERT INTO results (corpus_id, seq, topic, record) VALUES (?, ?, ?, ?)"
     if backend == "sqlite":
-        assert store.add_results(corpus.id, [topical]) == 1
+        raw(store, insert, (corpus.id, 0, huge, "{}"))
         return
     with pytest.raises(StoreError, match="index row") as info:
-        store.add_results(corpus.id, [topical])
+        raw(store, insert, (corpus.id, 0, huge, "{}"))
     assert not isinstance(info.value, StoreUnavailableError)
 
 
@@ -199,6 +203,98 @@ def test_an_id_too_long_to_index_is_refused_alike_by_both_backends(store: Store,
     assert stored[name] == widest
 
 
+def labelled(field: str, value: str) -> dict[str, Any]:
+    """Record 2 whose ``field`` (a label the store indexes) is ``value``."""
+    if field == "style":
+        return record(2, style=value)
+    if field == "topic.category":
+        return record(2, topic={"category": value, "score": 0.5})
+    return {**record(2), value: {"level": 1, "probabilities": []}}  # a dimension name
+
+
+@pytest.mark.parametrize("field", ["style", "topic.category", "dimension"])
+def test_a_label_too_long_to_index_is_refused_alike_by_both_backends(
+    store: Store, field: str
+) -> None:
+    """The style, the topic category and the dimension names are indexed too: SQLite stored
+    a 3,000-character one, PostgreSQL refused its whole batch ("index row size ...
+    exceeds btree maximum"). Both now hold them to the ids' limit."""
+    corpus = store.create_corpus("a.jsonl")
+    widest = "\U0001f600" * MAX_ID_CHARS
+    fits = labelled(field, widest)
+    fits["seq"] = 0
+    assert store.add_results(corpus.id, [fits]) == 1
+    with pytest.raises(InputError, match=r"record 1 of the batch .seq 2.: .* has 513") as info:
+        store.add_results(corpus.id, [record(1), labelled(field, widest + "x")])
+    assert info.value.field == field
+    assert seqs(store, corpus.id) == [0]
+    assert store.results(corpus.id).items == [fits]
+
+
+def test_a_dimension_name_counts_only_when_it_is_scored(store: Store) -> None:
+    """A long field name that scores nothing (no integer level) is not indexed: stored."""
+    corpus = store.create_corpus("a.jsonl")
+    long_name = "n" * (MAX_ID_CHARS + 1)
+    given = record(0, **{long_name: {"level": "high"}})
+    assert store.add_results(corpus.id, [given]) == 1
+    assert store.results(corpus.id).items == [given]
+
+
+@pytest.mark.parametrize("bad", [[("seq", 1)], "seq", None, 7], ids=["list", "str", "none", "int"])
+def test_a_record_that_is_not_a_mapping_is_an_input_error(store: Store, bad: Any) -> None:
+    """storage.md: a record that cannot be stored is an InputError naming the field (a list
+    of pairs raised a bare AttributeError)."""
+    corpus = store.create_corpus("a.jsonl")
+    with pytest.raises(InputError, match="record 1 of the batch is a") as info:
+        store.add_results(corpus.id, [record(0), bad])
+    assert info.value.field == "record"
+    assert store.results(corpus.id).total == 0
+
+
+_FILE_TOO_BIG = """
+import resource, sys
+from carelens.store.sqlite import SQLiteStore
+from carelens.store import StoreUnavailableError
+
+store = SQLiteStore(sys.argv[1])
+corpus = store.create_corpus("a.jsonl")
+# like `ulimit -f 300`: a write past 300 KiB fails (EFBIG), which SQLite reports as a disk
+# I/O error after rolling the transaction back itself
+resource.setrlimit(resource.RLIMIT_FSIZE, (300 * 1024, resource.RLIM_INFINITY))
+text = " ".join(f"w{i}" for i in range(30_000))
+batch = [{"seq": i, "seeker_text": text, "response_text": text} for i in range(10)]
+for _ in range(2):
+    try:
+        store.add_results(corpus.id, batch)
+    except StoreUnavailableError as exc:
+        print("unavailable:", exc)
+print("done", store.get_corpus(corpus.id).done, store.stored_seqs(corpus.id))
+print("small", store.add_results(corpus.id, [{"seq": 0, "seeker_text": "fits"}]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_sqlite_io_error_is_unavailable_and_the_store_usable(tmp_path: Path) -> None:
+    """A write that fails with an I/O error (here a file size limit) raised a bare
+    sqlite3.OperationalError "cannot rollback - no transaction is active": SQLite had
+    rolled back already, and the store's own ROLLBACK failed over the real error. Run in
+    a process of its own, so the limit binds nothing else."""
+    script = tmp_path / "too_big.py"
+    script.write_text(_FILE_TOO_BIG)
+    run = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "store.db")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines[:2]] == ["unavailable", "unavailable"]
+    assert "disk I/O error" in lines[0]
+    assert lines[2:] == ["done 0 0", "small 1"]
+
+
 def test_postgres_errors_that_may_pass() -> None:
     from carelens.store.postgres import transient_error
 
@@ -210,3 +306,17 @@ def test_postgres_errors_that_may_pass() -> None:
         assert transient_error(Failure(state)), state
     for state in ("54000", "22001", "23505", "42P01", "XX000"):
         assert not transient_error(Failure(state)), state
+
+
+def test_postgres_client_side_refusals_do_not_pass() -> None:
+    """psycopg raises some errors itself, before sending anything, without a SQLSTATE: a
+    NUL in a text is a DataError, which counted as a lost connection (so an id with NUL was
+    a 503 "try again"). Only a client error about the connection may pass."""
+    psycopg = pytest.importorskip("psycopg")
+    from carelens.store.postgres import transient_error
+
+    assert not transient_error(psycopg.DataError("PostgreSQL text fields cannot contain NUL"))
+    assert not transient_error(psycopg.ProgrammingError("cannot adapt type 'object'"))
+    assert not transient_error(psycopg.NotSupportedError("not supported"))
+    assert transient_error(psycopg.OperationalError("the connection is lost"))
+    assert transient_error(psycopg.InterfaceError("the connection is closed"))

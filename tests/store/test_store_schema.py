@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sqlite3
 import stat
 import sys
 import time
@@ -21,6 +22,7 @@ from carelens.store import (
     SQLiteStore,
     Store,
     StoreError,
+    StoreUnavailableError,
     default_data_dir,
     open_store,
 )
@@ -204,3 +206,97 @@ def test_postgres_replaces_connections_the_server_dropped() -> None:
                 assert store.get_corpus(corpus.id) is not None
         finally:
             store.close()
+
+
+def test_a_path_that_is_no_file_is_a_lasting_error(tmp_path: Path) -> None:
+    """A folder, or a path through a file, can never be a database: a plain StoreError,
+    not StoreUnavailableError (which the service reports as "try again later")."""
+    (tmp_path / "folder.db").mkdir()
+    (tmp_path / "file").write_text("x")
+    for url, data_dir in [
+        (f"sqlite:///{tmp_path / 'folder.db'}", None),
+        (f"sqlite:///{tmp_path / 'file' / 'x.db'}", None),
+        (f"sqlite:///{tmp_path / 'file' / 'deeper' / 'x.db'}", None),
+        (None, tmp_path / "file"),
+    ]:
+        with pytest.raises(StoreError) as info:
+            open_store(url, data_dir=data_dir)
+        assert not isinstance(info.value, StoreUnavailableError), info.value
+    assert (tmp_path / "file").read_text() == "x"
+    assert list((tmp_path / "folder.db").iterdir()) == []
+
+
+def _sqlite_file(path: Path, *statements: str) -> str:
+    connection = sqlite3.connect(path)
+    for statement in statements:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+    return f"sqlite:///{path}"
+
+
+@pytest.mark.parametrize(
+    ("statements", "why"),
+    [
+        (
+            [
+                "CREATE TABLE schema_version (version TEXT, applied_at TEXT)",
+                "INSERT INTO schema_version VALUES ('v2', 'x')",
+            ],
+            "schema_version holds a str",
+        ),
+        (["CREATE TABLE schema_version (version INTEGER)"], "other columns"),
+        (["CREATE TABLE corpora (x)"], "a table 'corpora'"),
+        (
+            [
+                "CREATE TABLE schema_version (version INTEGER, applied_at TEXT)",
+                "CREATE TABLE api_keys (id TEXT)",
+            ],
+            "a table 'api_keys'",
+        ),
+    ],
+)
+def test_a_database_of_another_program_is_refused(
+    tmp_path: Path, statements: list[str], why: str
+) -> None:
+    """A SQLite file another program wrote raised a bare TypeError (a text version) or
+    "table corpora already exists"; now it is a StoreError that says so, and the file is
+    left as it was."""
+    url = _sqlite_file(tmp_path / "other.db", *statements)
+    with pytest.raises(StoreError, match="not a carelens database") as info:
+        open_store(url)
+    assert why in str(info.value) and "another program" in str(info.value)
+    connection = sqlite3.connect(tmp_path / "other.db")
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert "results" not in tables  # nothing was created
+
+
+def test_a_postgres_schema_of_another_program_is_refused() -> None:
+    psycopg = pytest.importorskip("psycopg")
+    from postgres_schema import schema_url
+
+    with schema_url() as url:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute("CREATE TABLE results (x text)")
+        with pytest.raises(StoreError, match=r"not a carelens database \(it has a table 'results'"):
+            PostgresStore(url)
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute("DROP TABLE results")
+            admin.execute("CREATE TABLE schema_version (version text, applied_at text)")
+            admin.execute("INSERT INTO schema_version VALUES ('v2', 'x')")
+        with pytest.raises(StoreError, match="schema_version holds a str"):
+            PostgresStore(url)
+
+
+def test_an_empty_schema_version_table_is_a_new_database(tmp_path: Path) -> None:
+    """Only a ``schema_version`` with no row and no other table: a new database."""
+    url = _sqlite_file(
+        tmp_path / "new.db",
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+    )
+    store = open_store(url)
+    try:
+        assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
+    finally:
+        store.close()

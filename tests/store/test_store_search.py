@@ -3,13 +3,24 @@ too long for PostgreSQL's ``tsvector``. (Query syntax and stemming: test_store_q
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from store_records import raw, record, seqs
 
 from carelens.store import Store
-from carelens.store.base import MAX_SEARCH_BYTES, fold_word, query_words, search_document
+from carelens.store.base import (
+    MAX_QUERY_WORDS,
+    MAX_SEARCH_BYTES,
+    STOP_WORDS,
+    common_words,
+    fold_word,
+    query_words,
+    search_document,
+    search_words,
+)
 
 TEXTS = (
     "I emailed sam@example.com about it",
@@ -117,6 +128,7 @@ def test_search_document_keeps_distinct_words_in_order() -> None:
     assert search_document("The job, the JOB and jobs", None, "Job café") == "job jobs cafe"
     assert search_document(None, "") == ""
     assert search_document("x" * 3000 + " short") == "short"  # PostgreSQL skips such words
+    assert search_document("The Café, an á") == "cafe"  # stop words once folded
 
 
 def test_search_document_stops_at_its_byte_limit() -> None:
@@ -131,7 +143,102 @@ def test_search_document_stops_at_its_byte_limit() -> None:
 def test_every_query_word_of_a_text_is_in_its_document(seeker: str, response: str) -> None:
     document = set(search_document(seeker, response).split(" "))
     for word in query_words(seeker + " " + response):
-        assert fold_word(word) in document
+        assert word in document
+
+
+@given(st.text(max_size=200))
+def test_documents_and_queries_share_one_word_rule(text: str) -> None:
+    """A query's words are a text's search words, folded once (folding them again would
+    give other words for a few characters)."""
+    words = list(search_words(text))
+    assert query_words(text) == list(dict.fromkeys(words))[:MAX_QUERY_WORDS]
+    assert search_document(text) == " ".join(dict.fromkeys(words))
+
+
+@given(st.text(max_size=200) | st.text(alphabet="aBé½ﬁ \uff34\u2474", max_size=60))
+def test_the_word_rule_is_one_rule_for_every_word(text: str) -> None:
+    """ASCII words take a short cut and other words a cache; both give what folding each
+    word (then splitting, then leaving out stop words and long words) gives."""
+    expected = []
+    for word in re.findall(r"[^\W_]+", text):
+        for part in re.findall(r"[^\W_]+", fold_word(word)):
+            if part not in STOP_WORDS and len(part.encode()) <= 2047:
+                expected.append(part)
+    assert list(search_words(text)) == expected
+
+
+# Texts whose words are stop words, or split, or too long only once folded. SQLite searched
+# for a query word that folds to a stop word (``á``, a fullwidth "The"), which PostgreSQL's
+# plainto_tsquery drops, so "á job" found nothing there and every "job" here; ``½`` folds
+# to 1, FRACTION SLASH, 2, which SQLite's tokenizer split and PostgreSQL's parser kept
+# whole; a query word over 2,047 bytes was required on SQLite and dropped on PostgreSQL.
+FOLDED_TEXTS = (
+    "I lost my job",
+    "á la carte",
+    "\uff34\uff48\uff45 fullwidth",
+    "½ cup",
+    "1 2 numbers",
+    "longword here",
+    "\u2474 first",  # PARENTHESIZED DIGIT ONE: (1)
+)
+FOLDED_FOUND = [
+    ("á", []),
+    ("\uff34\uff48\uff45", []),
+    ("á job", [0]),
+    ("\uff34\uff48\uff45 fullwidth", [2]),
+    ("½", [3, 4]),
+    ("1", [3, 4, 6]),
+    ("2 cup", [3]),
+    ("longword " + "x" * 3000, [5]),
+    ("x" * 3000, []),
+    ("\u2474", [3, 4, 6]),
+    ("\u2474 first", [6]),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), FOLDED_FOUND)
+def test_words_that_change_when_folded_are_found_alike(
+    store: Store, query: str, expected: list[int]
+) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    store.add_results(
+        corpus.id,
+        [record(i, seeker_text=t, response_text="") for i, t in enumerate(FOLDED_TEXTS)],
+    )
+    assert seqs(store, corpus.id, query=query) == expected
+
+
+def test_the_word_rule_folds_first() -> None:
+    assert query_words("á \uff34\uff48\uff45 Job ½ JOB") == ["job", "1", "2"]
+    assert common_words("á \uff34\uff48\uff45 The job") == ["a", "the"]
+    assert query_words("longword " + "x" * 3000) == ["longword"]
+    assert query_words("é" * 1023) == ["e" * 1023]  # 2,046 bytes once folded: kept
+    assert search_document("á la carte ½ cup", "the 1") == "la carte 1 2 cup"
+
+
+def test_a_query_searches_for_its_first_distinct_words() -> None:
+    words = distinct_words(MAX_QUERY_WORDS + 20)
+    query = " ".join(["the", words[0], words[0].upper(), *words])
+    assert query_words(query) == words[:MAX_QUERY_WORDS]
+
+
+def test_a_query_of_any_size_never_fails(store: Store) -> None:
+    """A query of some 120,000 distinct words (1 MB) made PostgreSQL fail with "value is too
+    big in tsquery", quoting the query; only its first MAX_QUERY_WORDS words count now, on
+    both backends."""
+    corpus = store.create_corpus("a.jsonl")
+    words = distinct_words(120_000)
+    store.add_results(
+        corpus.id,
+        [
+            record(0, seeker_text=" ".join(words[:MAX_QUERY_WORDS]), response_text=""),
+            record(1, seeker_text=" ".join(words[1:MAX_QUERY_WORDS]), response_text=""),
+        ],
+    )
+    assert seqs(store, corpus.id, query=" ".join(words)) == [0]  # the rest is left out
+    assert seqs(store, corpus.id, query=" ".join(words[::-1])) == []
+    longest = [word * (2047 // len(word)) for word in words[:MAX_QUERY_WORDS]]
+    assert store.results(corpus.id, query=" ".join(longest)).total == 0
 
 
 def test_the_index_holds_the_words_carelens_folds(store: Store, backend: str) -> None:

@@ -25,8 +25,8 @@ def topical(seq: int, **changes: Any) -> dict[str, Any]:
     return record(seq, topic={"category": category, "score": 0.5 + seq / 100}, **changes)
 
 
-def test_schema_version_is_five() -> None:
-    assert SCHEMA_VERSION == 5
+def test_schema_version_is_six() -> None:
+    assert SCHEMA_VERSION == 6
 
 
 def test_topic_filter(store: Store) -> None:
@@ -118,12 +118,14 @@ def store_at_version(
         sqlite_backend._SCHEMA_V2,
         sqlite_backend._SCHEMA_V3,
         sqlite_backend._SCHEMA_V4,
+        sqlite_backend._SCHEMA_V5,
     )[:version]
     postgres_steps = (
         postgres_backend._SCHEMA_V1,
         postgres_backend._SCHEMA_V2,
         postgres_backend._SCHEMA_V3,
         postgres_backend._SCHEMA_V4,
+        postgres_backend._SCHEMA_V5,
     )[:version]
     patch.setattr(SQLiteStore, "_migrations", lambda self: sqlite_steps)
     patch.setattr(PostgresStore, "_migrations", lambda self: postgres_steps)
@@ -186,6 +188,8 @@ def test_version_1_database_is_upgraded(
             # PostgreSQL's json could not give text from a record holding these escapes
             record(5, response_text="\x00", conversation_id="c-5", topic={"category": "grief"}),
             record(6, seeker_text="lost \ud800 job", conversation_id="c-5"),
+            # SQLite's json_extract cut these at the NUL; a new record keeps the rest
+            record(7, topic={"category": "lo\x00ss"}, conversation_id="c-\x007"),
         ]
         insert_old_rows(old, _V1_COLUMNS, corpus.id, rows)
         old.close()
@@ -195,15 +199,40 @@ def test_version_1_database_is_upgraded(
     assert seqs(store, corpus.id, topic="grief") == [0, 5]
     assert seqs(store, corpus.id, topic="loneliness") == [1]
     assert seqs(store, corpus.id, topic="work") == [4]
+    assert seqs(store, corpus.id, topic="loss") == [7]  # as a new record's (clean_text)
+    assert seqs(store, corpus.id, conversation="c-7") == [7]
+    assert ("loss", 1) in store.facets(corpus.id)["topic"]
     assert seqs(store, corpus.id, conversation="c-0") == [0, 1, 2]
     assert seqs(store, corpus.id, conversation="c-1") == [4]
     assert seqs(store, corpus.id, conversation="c-5") == [5, 6]
     # the search index still answers for old rows, and new rows go in with their topic
     assert seqs(store, corpus.id, query="job") == [0, 4, 6]
     assert store.results(corpus.id, query="job").items[2]["seeker_text"] == "lost \ud800 job"
-    store.add_results(corpus.id, [topical(8)])
+    store.add_results(corpus.id, [topical(8), record(10, topic={"category": "lo\x00ss"})])
     assert seqs(store, corpus.id, topic="grief") == [0, 5, 8]
+    assert seqs(store, corpus.id, topic="loss") == [7, 10]
     assert seqs(store, corpus.id, query="job") == [0, 4, 6, 8]
+
+
+def test_version_1_database_with_a_nan_is_upgraded(
+    open_url: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's JSON functions call a record with NaN (stored before carelens refused one)
+    malformed, which failed the upgrade to versions 2 and 3; Python reads it."""
+    with monkeypatch.context() as patch:
+        old = store_at_version(1, open_url, patch)
+        corpus = old.create_corpus("old.jsonl")
+        rows = [
+            record(0, seeker={"needs_attention": True}, topic={"category": "grief"}),
+            record(1, extra=float("nan"), unsafe=[{"start": 0}], topic={"category": "grief"}),
+        ]
+        insert_old_rows(old, _V1_COLUMNS, corpus.id, rows)
+        old.close()
+    store = open_url()
+    assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
+    assert seqs(store, corpus.id, topic="grief") == [0, 1]
+    assert seqs(store, corpus.id, attention="crisis") == [0]
+    assert seqs(store, corpus.id, attention="unsafe") == [1]
 
 
 def test_sqlite_text_updates_still_reach_the_search_index(store: Store) -> None:
@@ -315,3 +344,41 @@ def test_version_4_database_is_upgraded(
         corpus.id, [record(6, timestamp="1725400000"), record(7, timestamp=1725400000)]
     )
     assert seqs(store, corpus.id, since="2024-09-03T12:00:00Z") == [4, 6, 7]
+
+
+def test_version_5_database_is_upgraded(
+    open_url: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 5 folded a query word before it dropped stop words only on SQLite's side and
+    kept a word that folds to several (``½``: 1, FRACTION SLASH, 2) whole, which
+    PostgreSQL's parser then indexed as one word and SQLite's tokenizer as two. Version 6
+    indexes such rows again on PostgreSQL; SQLite's old index answers as the new one."""
+    texts = ["½ cup", "á la carte", "1 2 numbers", "plain words"]
+    with monkeypatch.context() as patch:
+        old = store_at_version(5, open_url, patch)
+        corpus = old.create_corpus("old.jsonl")
+        old.add_results(
+            corpus.id, [record(i, seeker_text=t, response_text="") for i, t in enumerate(texts)]
+        )
+        # the search documents version 5 made
+        documents = ["1\u20442 cup", "a la carte", "1 2 numbers", "plain words"]
+        for seq, document in enumerate(documents):
+            if isinstance(old, PostgresStore):
+                sql = "UPDATE results SET search = to_tsvector('english', ?) WHERE seq = ?"
+            else:
+                sql = (
+                    "UPDATE results_search SET words = ? "
+                    "WHERE rowid = (SELECT id FROM results WHERE seq = ?)"
+                )
+            raw(old, sql, (document, seq))
+        if isinstance(old, PostgresStore):
+            assert seqs(old, corpus.id, query="1") == [2]  # 1, FRACTION SLASH, 2: one word there
+        old.close()
+    store = open_url()
+    assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
+    assert seqs(store, corpus.id, query="1") == [0, 2]
+    assert seqs(store, corpus.id, query="½") == [0, 2]
+    assert seqs(store, corpus.id, query="2 cup") == [0]
+    assert seqs(store, corpus.id, query="á") == []  # a stop word once folded
+    assert seqs(store, corpus.id, query="á carte") == [1]
+    assert seqs(store, corpus.id, query="plain") == [3]

@@ -4,13 +4,15 @@
 protocol the SQLite and PostgreSQL backends implement. The helpers turn a result record into
 the row that indexes it (:func:`prepare_record` / :func:`restore_record`), put timestamps in
 one sortable UTC form (:func:`record_timestamp` for records, :func:`normalize_timestamp` for
-query bounds), cut a free-text query into plain words
-(:func:`query_words`), and make and check API-key secrets (:func:`new_secret`,
-:func:`secret_matches`). None of them touches a database.
+query bounds), cut texts and free-text queries into the words the search indexes and
+matches (:func:`search_words`, :func:`search_document`, :func:`query_words`), tell an id
+that no row can have (:func:`known_id`), and make and check API-key secrets
+(:func:`new_secret`, :func:`secret_matches`). None of them touches a database.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -20,7 +22,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from carelens.checks import int_between
@@ -182,15 +184,24 @@ def normalize_timestamp(value: object) -> str | None:
     """A ``since`` / ``until`` bound as sortable UTC text (:func:`sortable`), or None.
 
     Any ISO-8601 string :func:`datetime.fromisoformat` reads is accepted (a date alone means
-    midnight; no offset means UTC), in any year. Anything else gives None.
+    midnight; no offset means UTC), in any year. A moment in year 1 east of UTC or in year
+    9999 west of it has no UTC datetime; it is before (after) every time the store holds,
+    so the first (last) one there is stands for it. Anything else gives None.
     """
     if not isinstance(value, str):
         return None
     try:
         parsed = datetime.fromisoformat(value.strip())
-        return sortable(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
-    except (ValueError, OverflowError):
+    except ValueError:
         return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    try:
+        return sortable(parsed)
+    except OverflowError:
+        offset = parsed.utcoffset()
+        edge = datetime.min if offset is not None and offset > timedelta(0) else datetime.max
+        return sortable(edge.replace(tzinfo=UTC))
 
 
 def bound_timestamp(name: str, value: str | None) -> str | None:
@@ -210,27 +221,94 @@ def bound_timestamp(name: str, value: str | None) -> str | None:
 #: later new words are not searchable. (A PostgreSQL ``tsvector`` holds at most 1 MiB.)
 MAX_SEARCH_BYTES = 256 * 1024
 #: No longer word is indexed (PostgreSQL's limit, "word is too long to be indexed"; SQLite
-#: keeps the same one so the backends find the same records).
+#: keeps the same one so the backends find the same records), nor searched for.
 _MAX_WORD_BYTES = 2047
+#: Distinct words a query searches for at most; later ones are left out. It bounds what a
+#: query asks of either backend (PostgreSQL refuses a ``tsquery`` over 1 MiB, which a long
+#: enough query reached); the service's ``q`` (200 characters) has no more in practice.
+MAX_QUERY_WORDS = 100
+
+
+def _folded_parts(word: str) -> list[str]:
+    """``word`` folded (:func:`fold_word`), split again where folding made a character that
+    is no letter or digit (``½`` gives 1, FRACTION SLASH, 2: ``1`` and ``2``), as SQLite's
+    tokenizer splits it; PostgreSQL's parser kept it whole on a C-locale cluster."""
+    folded = fold_word(word)
+    # str.isalnum is what the word pattern matches (less "_", which fold_word never makes)
+    return [folded] if folded.isalnum() else _WORD_RE.findall(folded)
+
+
+def _word_rule(folded: str) -> bool:
+    """Whether a folded word is indexed and searched for: not a stop word (checked after
+    folding, as PostgreSQL checks it: ``á`` and a fullwidth ``The`` fold to stop words), and not
+    over :data:`_MAX_WORD_BYTES`."""
+    return folded not in STOP_WORDS and len(folded.encode("utf-8")) <= _MAX_WORD_BYTES
+
+
+def search_words(text: str) -> Iterator[str]:
+    """The words of ``text`` that the search indexes and matches, folded, in order (repeats
+    included): runs of letters and digits, each folded (:func:`fold_word`) and split again
+    where folding made another character, less English stop words and words over 2,047
+    bytes. Documents (:func:`search_document`) and queries (:func:`query_words`) both use
+    it, so both backends see the same words in a text and in a query."""
+    for word in _WORD_RE.findall(text):
+        if word.isascii():  # most words: folding is lower case, which splits nothing
+            folded = word.lower()
+            if folded not in STOP_WORDS and len(folded) <= _MAX_WORD_BYTES:
+                yield folded
+        elif len(word) <= _CACHED_CHARS:
+            yield from _cached_parts(word)
+        else:
+            yield from _searchable_parts(word)
+
+
+def _searchable_parts(word: str) -> tuple[str, ...]:
+    """The words :func:`search_words` makes of one word."""
+    return tuple(folded for folded in _folded_parts(word) if _word_rule(folded))
+
+
+#: Words (not ASCII) up to this long have their parts cached (:func:`_cached_parts`): a
+#: text repeats most of its words, and a corpus its texts' words. The bound keeps the cache
+#: small.
+_CACHED_CHARS = 40
+_cached_parts = functools.lru_cache(maxsize=2**14)(_searchable_parts)
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a search query: runs of letters and digits, less English stop words.
+    """The words a search query looks for (:func:`search_words`, already folded), each once,
+    at most :data:`MAX_QUERY_WORDS` of them.
 
     Everything else (quotes, ``*``, ``-``, parentheses, ``AND``/``OR``/``NOT``) is dropped,
     so no input can be query syntax.
     """
-    return [word for word in _WORD_RE.findall(query) if word.lower() not in STOP_WORDS]
+    words: list[str] = []
+    for word in search_words(query):
+        if word not in words:
+            words.append(word)
+            if len(words) == MAX_QUERY_WORDS:
+                break
+    return words
 
 
 def common_words(query: str) -> list[str]:
-    """The words of a search query that :func:`query_words` leaves out (English stop words:
-    too common to search for), each once, in the order given."""
+    """The words of a search query that :func:`query_words` leaves out as English stop words
+    (too common to search for), folded, each once, in the order given."""
     found: list[str] = []
     for word in _WORD_RE.findall(query):
-        if word.lower() in STOP_WORDS and word.lower() not in found:
-            found.append(word.lower())
+        for folded in _folded_parts(word):
+            if folded in STOP_WORDS and folded not in found:
+                found.append(folded)
     return found
+
+
+def folding_splits(text: str | None) -> bool:
+    """Whether a word of ``text`` folds to more than one word (``½``): before schema version
+    6, such a word went into PostgreSQL's index whole (see :func:`_folded_parts`)."""
+    if not text or text.isascii():  # an ASCII word folds to its lower case
+        return False
+    return any(
+        not word.isascii() and not fold_word(word).isalnum() for word in _WORD_RE.findall(text)
+    )
 
 
 def clean_text(value: object) -> str | None:
@@ -243,6 +321,16 @@ def clean_text(value: object) -> str | None:
 
 def _storable(value: object) -> bool:
     return isinstance(value, str) and clean_text(value) == value
+
+
+def known_id(name: str, value: object) -> bool:
+    """Whether ``value`` may be the id of a stored corpus or key; InvalidQueryError when it
+    is not a string. A string with NUL or a lone surrogate is no id the store makes, and no
+    database could hold it (PostgreSQL's driver refuses to send it, SQLite's to encode it),
+    so the store answers "not found" without asking the database."""
+    if not isinstance(value, str):
+        raise InvalidQueryError(f"{name} must be a string, not {type(value).__name__}")
+    return _storable(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,8 +355,15 @@ class PreparedRecord:
     unsafe_reply: int = 0
 
 
-def record_seq(record: Mapping[str, Any], index: int) -> int:
-    """The record's ``seq`` (0-based position in its input), or InputError."""
+def record_seq(record: object, index: int) -> int:
+    """The record's ``seq`` (0-based position in its input), or InputError (also for a
+    record that is not a mapping)."""
+    if not isinstance(record, Mapping):
+        raise InputError(
+            f"record {index} of the batch is a {type(record).__name__}, not an object with "
+            "fields (a mapping)",
+            field="record",
+        )
     seq = record.get("seq")
     if not int_between(seq, 0, MAX_SEQ):
         raise InputError(
@@ -282,6 +377,43 @@ def record_seq(record: Mapping[str, Any], index: int) -> int:
 #: Record fields stored in a column of their own that an index covers or a filter matches:
 #: each at most :data:`~carelens.types.MAX_ID_CHARS` characters, as the readers ensure.
 ID_COLUMNS: tuple[str, ...] = ("response_id", "speaker", "community", "conversation_id")
+
+
+def _length_error(index: int, seq: int, what: str, field: str, length: int) -> InputError:
+    return InputError(
+        f"record {index} of the batch (seq {seq}): {what} has {length} characters, over "
+        f"the limit of {MAX_ID_CHARS}",
+        field=field,
+    )
+
+
+def check_indexed_lengths(record: Mapping[str, Any], index: int, seq: int) -> None:
+    """InputError when a value the store indexes is over
+    :data:`~carelens.types.MAX_ID_CHARS` characters: an id (:data:`ID_COLUMNS`), the style,
+    the topic category or a dimension name. carelens' own labels are short, but a record
+    from elsewhere may carry anything, and a PostgreSQL B-tree row holds at most 2,704
+    bytes (512 four-byte characters fit)."""
+    for name in (*ID_COLUMNS, "style"):
+        value = record.get(name)
+        if isinstance(value, str) and len(value) > MAX_ID_CHARS:
+            raise _length_error(index, seq, name, name, len(value))
+    topic = record.get("topic")
+    category = topic.get("category") if isinstance(topic, Mapping) else None
+    if isinstance(category, str) and len(category) > MAX_ID_CHARS:
+        raise _length_error(index, seq, "topic.category", "topic.category", len(category))
+    for name, _ in record_levels(record):
+        if len(name) > MAX_ID_CHARS:
+            raise _length_error(index, seq, "a dimension name", "dimension", len(name))
+
+
+def record_levels(record: Mapping[str, Any]) -> Iterator[tuple[str, int]]:
+    """Each top-level field of ``record`` that scores a dimension (an object with an integer
+    ``level`` the store can index) as ``(name, level)``, names as given."""
+    for name, value in record.items():
+        if isinstance(name, str) and isinstance(value, Mapping):
+            level = value.get("level")
+            if int_between(level, LEVEL_MIN, LEVEL_MAX):
+                yield name, level
 
 
 def record_attention(record: Mapping[str, Any]) -> tuple[int, int]:
@@ -307,14 +439,7 @@ def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
     the JSON and its column gets a cleaned copy for search.
     """
     seq = record_seq(record, index)
-    for name in ID_COLUMNS:
-        value = record.get(name)
-        if isinstance(value, str) and len(value) > MAX_ID_CHARS:
-            raise InputError(
-                f"record {index} of the batch (seq {seq}): {name} has {len(value)} "
-                f"characters, over the limit of {MAX_ID_CHARS}",
-                field=name,
-            )
+    check_indexed_lengths(record, index, seq)
     crisis, unsafe = record_attention(record)
     kept = dict(record)
     texts: dict[str, str | None] = {}
@@ -331,11 +456,8 @@ def prepare_record(record: Mapping[str, Any], index: int) -> PreparedRecord:
             field="record",
         ) from exc
     levels: dict[str, int] = {}
-    for name, value in record.items():
-        if isinstance(name, str) and isinstance(value, Mapping):
-            level = value.get("level")
-            if int_between(level, LEVEL_MIN, LEVEL_MAX):
-                levels.setdefault(clean_text(name) or "", level)
+    for name, level in record_levels(record):
+        levels.setdefault(clean_text(name) or "", level)
     return PreparedRecord(
         seq=seq,
         response_id=clean_text(record.get("response_id")),
@@ -408,23 +530,20 @@ def fold_word(word: str) -> str:
 
 
 def search_document(*texts: str | None) -> str:
-    """What a row's ``search`` column is made from: the distinct folded words of ``texts``
-    (:func:`~carelens.store.base.query_words`, then :func:`fold_word`), space-separated, in
-    the order they first occur, up to :data:`MAX_SEARCH_BYTES`."""
+    """What a row's ``search`` column is made from: the distinct words of ``texts``
+    (:func:`search_words`: folded, stop words and over-long words left out),
+    space-separated, in the order they first occur, up to :data:`MAX_SEARCH_BYTES`."""
     seen: set[str] = set()
     kept: list[str] = []
     size = 0
     for text in texts:
-        for word in query_words(text or ""):
-            folded = fold_word(word)
-            if folded in seen:
+        for word in search_words(text or ""):
+            if word in seen:
                 continue
-            length = len(folded.encode("utf-8"))
-            if length > _MAX_WORD_BYTES:
-                continue
+            length = len(word.encode("utf-8"))
             if size + length + 1 > MAX_SEARCH_BYTES:
                 return " ".join(kept)
-            seen.add(folded)
-            kept.append(folded)
+            seen.add(word)
+            kept.append(word)
             size += length + 1
     return " ".join(kept)

@@ -7,7 +7,7 @@
         ├── StoreUnavailableError  ...for now: unreachable, lost, busy or out of resources
         ├── SchemaVersionError     the database was written by a newer carelens
         ├── CorpusNotFoundError    no corpus has that id (also a LookupError)
-        └── InvalidQueryError      a bad status, filter or page argument (also a ValueError)
+        └── InvalidQueryError      a bad status, filter, page or id argument (a ValueError)
 
 Records that cannot be stored (no ``seq``, not JSON) raise :class:`carelens.errors.InputError`
 naming the field. These classes live here rather than in ``carelens.errors`` only because the
@@ -54,4 +54,4 @@ class CorpusNotFoundError(StoreError, LookupError):
 
 
 class InvalidQueryError(StoreError, ValueError):
-    """A status, filter or page argument is not valid (message says which and why)."""
+    """A status, filter, page or id argument is not valid (message says which and why)."""

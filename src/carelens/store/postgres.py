@@ -20,12 +20,13 @@ Schema upgrades, which may rewrite every row, have no deadline.
 
 Full-text search: each row's ``search`` column is a ``tsvector`` (GIN index) made from the
 distinct words of its texts as :func:`~carelens.store.base.search_document` splits and folds
-them (the SQLite index is made from the same words): the same word
-rule as a query's (:func:`~carelens.store.base.query_words`), accents removed and case folded
-in Python, so PostgreSQL's own parser, which keeps host names or version numbers whole and
-on a C-locale cluster lower-cases only ASCII, sees the same words in a text and in a query.
-PostgreSQL then stems them (``english``). Queries use ``plainto_tsquery`` over the words
-folded alike. Distinct words only, at most
+them (the SQLite index is made from the same words): the word rule of a query's
+(:func:`~carelens.store.base.search_words`), accents removed and case folded in Python, so
+PostgreSQL's own parser, which keeps host names or version numbers whole and on a C-locale
+cluster lower-cases only ASCII (and takes any other character for a letter), sees the same
+words in a text and in a query. PostgreSQL then stems them (``english``). Queries use
+``plainto_tsquery`` over the query's words, folded alike and at most
+:data:`~carelens.store.base.MAX_QUERY_WORDS` of them. Distinct words only, at most
 :data:`~carelens.store.base.MAX_SEARCH_BYTES` of them, keep every
 ``tsvector`` far under PostgreSQL's 1 MiB limit.
 """
@@ -44,11 +45,9 @@ from urllib.parse import unquote
 
 from carelens.errors import MissingExtraError
 from carelens.store.base import (
+    MAX_SEARCH_BYTES,
     PreparedRecord,
-    clean_text,
-    fold_word,
-    record_attention,
-    record_topic,
+    folding_splits,
     search_document,
 )
 from carelens.store.errors import StoreError, StoreUnavailableError
@@ -56,9 +55,10 @@ from carelens.store.sql import (
     MigrationStep,
     SQLStore,
     Tx,
+    fill_attention,
     fill_timestamps,
+    fill_topic_and_conversation,
     rows_by_id,
-    stored_record,
 )
 
 if TYPE_CHECKING:
@@ -100,12 +100,20 @@ _TRANSIENT_STATES = ("40001", "40P01", "55P03")
 
 def transient_error(exc: BaseException) -> bool:
     """Whether a psycopg error may pass when tried again (see :data:`_TRANSIENT_CLASSES`).
-    An error without a SQLSTATE was raised by the client: the connection failed or was lost.
-    Anything else (a value too long for an index, a constraint) fails the same way again."""
+    An error without a SQLSTATE was raised by the client: the connection failed or was lost,
+    unless it is a :class:`psycopg.DataError`, :class:`psycopg.ProgrammingError` or
+    :class:`psycopg.NotSupportedError`, which the client raises about a value or a statement
+    before sending anything (a NUL in a text, a type it cannot adapt). Anything else (a value
+    too long for an index, a constraint) fails the same way again."""
     state = getattr(exc, "sqlstate", None)
-    if not state:
+    if state:
+        return state[:2] in _TRANSIENT_CLASSES or state in _TRANSIENT_STATES
+    try:
+        import psycopg
+    except ImportError:  # then no psycopg error to tell apart
         return True
-    return state[:2] in _TRANSIENT_CLASSES or state in _TRANSIENT_STATES
+    refused = (psycopg.DataError, psycopg.ProgrammingError, psycopg.NotSupportedError)
+    return not isinstance(exc, refused)
 
 
 _SCHEMA_V1: tuple[str, ...] = (
@@ -160,25 +168,6 @@ _SCHEMA_V1: tuple[str, ...] = (
 )
 
 
-def _fill_topic_and_conversation(tx: Tx) -> None:
-    for rows in rows_by_id(tx, "record"):
-        updates: list[tuple[Any, ...]] = []
-        for result_id, record_json in rows:
-            record = stored_record(result_id, record_json)
-            conversation = clean_text(record.get("conversation_id"))
-            updates.append((record_topic(record), conversation, result_id))
-        tx.executemany("UPDATE results SET topic = ?, conversation_id = ? WHERE id = ?", updates)
-
-
-def _fill_attention(tx: Tx) -> None:
-    for rows in rows_by_id(tx, "record"):
-        updates = [
-            (*record_attention(stored_record(result_id, record_json)), result_id)
-            for result_id, record_json in rows
-        ]
-        tx.executemany("UPDATE results SET crisis_cues = ?, unsafe_reply = ? WHERE id = ?", updates)
-
-
 def _fill_search(tx: Tx) -> None:
     for rows in rows_by_id(tx, "seeker_text, response_text"):
         updates: Iterable[tuple[Any, ...]] = (
@@ -189,24 +178,48 @@ def _fill_search(tx: Tx) -> None:
         )
 
 
+def _document_changed(seeker: str | None, response: str | None) -> bool:
+    """Whether schema version 6 changed a row's search document in a way PostgreSQL's
+    index shows: a word that folds to several (:func:`folding_splits`), or texts long enough
+    that the document may have reached :data:`MAX_SEARCH_BYTES`, where the folded stop
+    words it no longer holds left room for other words."""
+    size = sum(len(text.encode("utf-8", "replace")) for text in (seeker, response) if text)
+    return size >= MAX_SEARCH_BYTES or folding_splits(seeker) or folding_splits(response)
+
+
+def _fill_changed_search(tx: Tx) -> None:
+    """Schema version 6: the ``search`` column again for the rows whose document changed
+    (:func:`_document_changed`), a batch of rows at a time."""
+    for rows in rows_by_id(tx, "seeker_text, response_text"):
+        updates = [
+            (search_document(seeker, response), result_id)
+            for result_id, seeker, response in rows
+            if _document_changed(seeker, response)
+        ]
+        if updates:
+            tx.executemany(
+                "UPDATE results SET search = to_tsvector('english', ?) WHERE id = ?", updates
+            )
+
+
 #: Version 2: the topic category and the conversation id get columns of their own, filled
-#: from each stored record's JSON by :func:`_fill_topic_and_conversation`.
+#: from each stored record's JSON by :func:`fill_topic_and_conversation`.
 _SCHEMA_V2: tuple[MigrationStep, ...] = (
     "ALTER TABLE results ADD COLUMN topic TEXT",
     "ALTER TABLE results ADD COLUMN conversation_id TEXT",
-    _fill_topic_and_conversation,
+    fill_topic_and_conversation,
     "CREATE INDEX results_topic ON results (corpus_id, topic, seq)",
     "CREATE INDEX results_conversation ON results (corpus_id, conversation_id, seq)",
 )
 
 #: Version 3: whether a record needs a person to read it — crisis cues in the seeker message,
 #: unsafe wording in the reply — gets two 0 / 1 columns (the ``attention`` filter), filled
-#: from the stored JSON by :func:`_fill_attention`; the partial indexes hold only the few
+#: from the stored JSON by :func:`fill_attention`; the partial indexes hold only the few
 #: rows that have them.
 _SCHEMA_V3: tuple[MigrationStep, ...] = (
     "ALTER TABLE results ADD COLUMN crisis_cues INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE results ADD COLUMN unsafe_reply INTEGER NOT NULL DEFAULT 0",
-    _fill_attention,
+    fill_attention,
     "CREATE INDEX results_crisis ON results (corpus_id, seq) WHERE crisis_cues = 1",
     "CREATE INDEX results_unsafe ON results (corpus_id, seq) WHERE unsafe_reply = 1",
 )
@@ -223,6 +236,13 @@ _SCHEMA_V4: tuple[MigrationStep, ...] = (
 
 #: Version 5: ``timestamp_utc`` read as the pages read a time (see :func:`fill_timestamps`).
 _SCHEMA_V5: tuple[MigrationStep, ...] = (fill_timestamps,)
+
+#: Version 6: a word that folds to several (``½``: 1, FRACTION SLASH, 2) is indexed as those words,
+#: as SQLite's tokenizer splits it, where PostgreSQL's parser kept it whole on a C-locale
+#: cluster; the rows where that changes the index are indexed again
+#: (:func:`_fill_changed_search`). Stop words are now left out after folding, which
+#: ``to_tsvector`` did anyway.
+_SCHEMA_V6: tuple[MigrationStep, ...] = (_fill_changed_search,)
 
 
 def redact_url(url: str) -> str:
@@ -515,17 +535,25 @@ class PostgresStore(SQLStore):
                 self._release(connection)
 
     def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
-        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5)
+        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5, _SCHEMA_V6)
 
     def _lock_schema(self, tx: Tx) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+
+    def _columns(self, tx: Tx, table: str) -> list[str]:
+        # current_schema(): the first schema of the search path, where the tables are made
+        rows = tx.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+            (table,),
+        )
+        return [str(row[0]) for row in rows]
 
     def _search_value(self, record: PreparedRecord) -> str:
         return search_document(record.seeker_text, record.response_text)
 
     def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
-        folded = " ".join(fold_word(word) for word in words)
-        return "r.search @@ plainto_tsquery('english', ?)", [folded]
+        return "r.search @@ plainto_tsquery('english', ?)", [" ".join(words)]
 
     def close(self) -> None:
         with self._pool_lock:

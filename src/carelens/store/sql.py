@@ -6,7 +6,9 @@ SQL (``?`` placeholders, ``INSERT ... ON CONFLICT DO NOTHING RETURNING``, which 
 its schema migrations, the full-text condition and the statement that locks a corpus row
 while results are added. Exactly-once storage rests on the ``UNIQUE (corpus_id, seq)``
 constraint: a seq stored twice is ignored the second time, and ``corpora.done`` grows by the
-rows actually inserted, in the same transaction.
+rows actually inserted, in the same transaction. An id no row can have (not a string: an
+InvalidQueryError; with NUL or a lone surrogate: not found) never reaches the database, so
+both backends answer it alike.
 """
 
 from __future__ import annotations
@@ -32,20 +34,31 @@ from carelens.store.base import (
     check_status,
     clean_text,
     hash_secret,
+    known_id,
     new_id,
     new_secret,
     now_iso,
     prepare_record,
     query_words,
+    record_attention,
     record_timestamp,
+    record_topic,
     restore_record,
     secret_key_id,
     secret_matches,
 )
-from carelens.store.errors import CorpusNotFoundError, InvalidQueryError, SchemaVersionError
+from carelens.store.errors import (
+    CorpusNotFoundError,
+    InvalidQueryError,
+    SchemaVersionError,
+    StoreError,
+)
 
 #: The schema this carelens writes; a database with a higher version is refused.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+#: Tables of the first schema version: one of them in a database without a carelens schema
+#: version means another program wrote it.
+_TABLES = ("corpora", "results", "result_levels", "api_keys")
 #: Rows read and rewritten per statement while a migration fills columns.
 _FILL_BATCH = 500
 _CORPUS_COLUMNS = "id, name, format, status, total, done, rejected, error, created_at, updated_at"
@@ -125,6 +138,44 @@ def fill_timestamps(tx: Tx) -> None:
             tx.executemany("UPDATE results SET timestamp_utc = ? WHERE id = ?", updates)
 
 
+def fill_topic_and_conversation(tx: Tx) -> None:
+    """Schema version 2, both backends: the ``topic`` and ``conversation_id`` columns from
+    each stored record's JSON, read by Python and cleaned as a new record's are
+    (:func:`~carelens.store.base.record_topic`, :func:`~carelens.store.base.clean_text`).
+    SQLite's ``json_extract`` cut a value at an escaped NUL, where a new record keeps the
+    rest, and PostgreSQL's ``json`` cannot give text from such a record at all."""
+    for rows in rows_by_id(tx, "record"):
+        updates: list[tuple[Any, ...]] = []
+        for result_id, record_json in rows:
+            record = stored_record(result_id, record_json)
+            conversation = clean_text(record.get("conversation_id"))
+            updates.append((record_topic(record), conversation, result_id))
+        tx.executemany("UPDATE results SET topic = ?, conversation_id = ? WHERE id = ?", updates)
+
+
+def fill_attention(tx: Tx) -> None:
+    """Schema version 3, both backends: ``crisis_cues`` and ``unsafe_reply`` from each
+    stored record's JSON (:func:`~carelens.store.base.record_attention`), read by Python,
+    which also reads a record SQLite's JSON functions call malformed (a NaN stored before
+    carelens refused one)."""
+    for rows in rows_by_id(tx, "record"):
+        updates = [
+            (*record_attention(stored_record(result_id, record_json)), result_id)
+            for result_id, record_json in rows
+        ]
+        tx.executemany("UPDATE results SET crisis_cues = ?, unsafe_reply = ? WHERE id = ?", updates)
+
+
+def _text_filter(name: str, value: object) -> str | None:
+    """A text filter of :meth:`SQLStore.results` as the columns hold text (cleaned), or
+    InvalidQueryError when it is neither None nor a string."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidQueryError(f"{name} must be a string, not {type(value).__name__}")
+    return clean_text(value)
+
+
 def _corpus(row: Sequence[Any]) -> Corpus:
     return Corpus(
         id=row[0],
@@ -171,11 +222,17 @@ class SQLStore(ABC):
 
     @abstractmethod
     def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
-        """A condition on results ``r`` true when its texts contain every word, and params."""
+        """A condition on results ``r`` true when its texts contain every word, and params;
+        ``words`` are folded already (:func:`~carelens.store.base.query_words`)."""
 
     @abstractmethod
     def _lock_schema(self, tx: Tx) -> None:
         """Serialise concurrent migrations (inside the migrating write transaction)."""
+
+    @abstractmethod
+    def _columns(self, tx: Tx, table: str) -> list[str]:
+        """The column names of ``table`` where the store keeps its tables; [] when it has
+        no such table."""
 
     @abstractmethod
     def close(self) -> None:
@@ -190,19 +247,16 @@ class SQLStore(ABC):
     # -- schema ---------------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        """Create or upgrade the schema; refuse a database newer than this carelens."""
+        """Create or upgrade the schema; refuse a database newer than this carelens, and one
+        another program wrote."""
         migrations = self._migrations()
         assert len(migrations) == SCHEMA_VERSION
         with self._transaction(write=True) as tx:
             self._lock_schema(tx)
-            tx.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version "
-                "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
-            )
-            found = tx.execute("SELECT max(version) FROM schema_version")[0][0] or 0
+            found = self._found_version(tx)
             if found > SCHEMA_VERSION:
-                raise SchemaVersionError(self.where, int(found), SCHEMA_VERSION)
-            for version in range(int(found) + 1, SCHEMA_VERSION + 1):
+                raise SchemaVersionError(self.where, found, SCHEMA_VERSION)
+            for version in range(found + 1, SCHEMA_VERSION + 1):
                 for step in migrations[version - 1]:
                     if isinstance(step, str):
                         tx.execute(step)
@@ -212,6 +266,37 @@ class SQLStore(ABC):
                     "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                     (version, now_iso()),
                 )
+
+    def _found_version(self, tx: Tx) -> int:
+        """The schema version of the database (0 for an empty one, whose ``schema_version``
+        table this creates), or StoreError when another program wrote it: its
+        ``schema_version`` has other columns or holds no version number, or it has tables
+        of carelens' names without a carelens schema version."""
+        columns = self._columns(tx, "schema_version")
+        if columns and not {"version", "applied_at"} <= set(columns):
+            raise self._foreign("its schema_version table has other columns")
+        found = None
+        if columns:
+            found = tx.execute("SELECT max(version) FROM schema_version")[0][0]
+        if found is None:
+            for table in _TABLES:
+                if self._columns(tx, table):
+                    raise self._foreign(f"it has a table {table!r} but no schema version")
+            tx.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            return 0
+        if not int_between(found, 1):
+            raise self._foreign(f"its schema_version holds a {type(found).__name__}")
+        return found
+
+    def _foreign(self, why: str) -> StoreError:
+        return StoreError(
+            f"{self.where}: not a carelens database ({why}): another program may have "
+            "written it; give carelens a database of its own (a new file, an empty database "
+            "or schema)"
+        )
 
     def schema_version(self) -> int:
         """The schema version of the open database."""
@@ -253,6 +338,9 @@ class SQLStore(ABC):
         return corpus
 
     def get_corpus(self, corpus_id: str) -> Corpus | None:
+        """The corpus, or None when there is none with that id."""
+        if not known_id("corpus_id", corpus_id):
+            return None
         with self._transaction(write=False) as tx:
             rows = tx.execute(f"SELECT {_CORPUS_COLUMNS} FROM corpora WHERE id = ?", (corpus_id,))
         return _corpus(rows[0]) if rows else None
@@ -267,6 +355,8 @@ class SQLStore(ABC):
 
     def delete_corpus(self, corpus_id: str) -> bool:
         """Delete a corpus and all its results; False when there was none."""
+        if not known_id("corpus_id", corpus_id):
+            return False
         with self._transaction(write=True) as tx:
             return bool(tx.execute("DELETE FROM corpora WHERE id = ? RETURNING id", (corpus_id,)))
 
@@ -291,6 +381,8 @@ class SQLStore(ABC):
             error_sql, error_params = "error = error", []
         else:
             error_sql, error_params = "error = NULL", []
+        if not known_id("corpus_id", corpus_id):
+            raise CorpusNotFoundError(corpus_id)
         with self._transaction(write=True) as tx:
             updated = tx.execute(
                 "UPDATE corpora SET status = ?, total = coalesce(?, total), "
@@ -312,6 +404,8 @@ class SQLStore(ABC):
             prepared = prepare_record(record, index)
             first.setdefault(prepared.seq, prepared)
         rows = sorted(first.values(), key=lambda p: p.seq)
+        if not known_id("corpus_id", corpus_id):
+            raise CorpusNotFoundError(corpus_id)
         with self._transaction(write=True) as tx:
             if not tx.execute(self._LOCK_CORPUS_SQL, (corpus_id,)):
                 raise CorpusNotFoundError(corpus_id)
@@ -368,6 +462,8 @@ class SQLStore(ABC):
 
     def stored_seqs(self, corpus_id: str) -> int:
         """How many consecutive seqs from 0 are stored: where a resumed upload starts."""
+        if not known_id("corpus_id", corpus_id):
+            return 0
         with self._transaction(write=False) as tx:
             count, top = tx.execute(
                 "SELECT count(*), max(seq) FROM results WHERE corpus_id = ?", (corpus_id,)
@@ -414,22 +510,27 @@ class SQLStore(ABC):
         ``topic`` is the record's ``topic.category`` and ``conversation`` its
         ``conversation_id``; ``attention`` keeps the records a person should read: ``crisis``
         (crisis cues in the seeker message), ``unsafe`` (unsafe wording in the reply) or
-        ``any``.
+        ``any``. The text filters and ``query`` must be strings (or None), else
+        InvalidQueryError; a query searches for its first
+        :data:`~carelens.store.base.MAX_QUERY_WORDS` distinct words.
         """
         check_page(offset, limit)
+        known = known_id("corpus_id", corpus_id)
+        empty = Page(items=[], total=0, offset=offset, limit=limit)
         conditions = ["r.corpus_id = ?"]
         params: list[Any] = [corpus_id]
-        for column, value in (
-            ("style", style),
-            ("helper", helper),
-            ("topic", topic),
-            ("conversation_id", conversation),
+        for column, name, value in (
+            ("style", "style", style),
+            ("helper", "helper", helper),
+            ("topic", "topic", topic),
+            ("conversation_id", "conversation", conversation),
         ):
-            if value is not None:
+            text = _text_filter(name, value)
+            if text is not None:
                 conditions.append(f"r.{column} = ?")
-                params.append(clean_text(value))
+                params.append(text)
         if attention is not None:
-            if attention not in _ATTENTION_SQL:
+            if not isinstance(attention, str) or attention not in _ATTENTION_SQL:
                 raise InvalidQueryError(
                     f"attention={attention!r} must be one of {', '.join(ATTENTION_FILTERS)}"
                 )
@@ -442,7 +543,7 @@ class SQLStore(ABC):
                 "EXISTS (SELECT 1 FROM result_levels l WHERE l.result_id = r.id "
                 f"AND l.dimension = ?{level_sql})"
             )
-            params.append(clean_text(dimension))
+            params.append(_text_filter("dimension", dimension))
             if min_level is not None:
                 params.append(min_level)
         elif min_level is not None:
@@ -452,13 +553,16 @@ class SQLStore(ABC):
             if bound is not None:
                 conditions.append(f"r.timestamp_utc {op} ?")
                 params.append(bound)
-        if query is not None and query.strip():
-            words = query_words(query)
+        search = _text_filter("query", query)
+        if query is not None and query.strip():  # None or blank: no text filter
+            words = query_words(search or "")
             if not words:
-                return Page(items=[], total=0, offset=offset, limit=limit)
+                return empty
             condition, match_params = self._text_match(words)
             conditions.append(condition)
             params += match_params
+        if not known:
+            return empty
         where = " AND ".join(conditions)
         with self._transaction(write=False) as tx:
             total = tx.execute(f"SELECT count(*) FROM results r WHERE {where}", params)[0][0]
@@ -478,6 +582,8 @@ class SQLStore(ABC):
         """
         if not int_between(batch_size, 1):
             raise InvalidQueryError(f"batch_size={batch_size!r} must be an integer >= 1")
+        if not known_id("corpus_id", corpus_id):
+            return
         after = -1
         while True:
             with self._transaction(write=False) as tx:
@@ -497,7 +603,9 @@ class SQLStore(ABC):
         and how many records take each: most frequent first (then by value), at most
         ``limit`` per facet; records without a value are not counted."""
         check_page(0, limit)
-        out: dict[str, list[tuple[str, int]]] = {}
+        out: dict[str, list[tuple[str, int]]] = {facet: [] for facet in _FACET_COLUMNS}
+        if not known_id("corpus_id", corpus_id):
+            return out
         with self._transaction(write=False) as tx:
             for facet, column in _FACET_COLUMNS.items():
                 rows = tx.execute(
@@ -559,6 +667,8 @@ class SQLStore(ABC):
 
     def revoke_key(self, key_id: str) -> bool:
         """Revoke a key (for good); True when it exists (revoked now or before)."""
+        if not known_id("key_id", key_id):
+            return False
         with self._transaction(write=True) as tx:
             return bool(
                 tx.execute(

@@ -15,6 +15,7 @@ conversations and key hashes).
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sqlite3
@@ -24,9 +25,16 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from carelens.store.base import fold_word, search_document
+from carelens.store.base import search_document
 from carelens.store.errors import StoreError, StoreUnavailableError
-from carelens.store.sql import MigrationStep, SQLStore, Tx, fill_timestamps
+from carelens.store.sql import (
+    MigrationStep,
+    SQLStore,
+    Tx,
+    fill_attention,
+    fill_timestamps,
+    fill_topic_and_conversation,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -104,9 +112,10 @@ _SCHEMA_V1: tuple[str, ...] = (
 )
 
 #: Version 2: the topic category and the conversation id get columns of their own (filters
-#: of the explorer), filled from the stored JSON; the search index is rewritten only when a
-#: text changes (so filling the new columns leaves it alone).
-_SCHEMA_V2: tuple[str, ...] = (
+#: of the explorer), filled from the stored JSON by :func:`fill_topic_and_conversation` as
+#: a new record's are (SQLite's ``json_extract`` cut them at an escaped NUL); the search
+#: index is rewritten only when a text changes (so filling the new columns leaves it alone).
+_SCHEMA_V2: tuple[MigrationStep, ...] = (
     "ALTER TABLE results ADD COLUMN topic TEXT",
     "ALTER TABLE results ADD COLUMN conversation_id TEXT",
     "DROP TRIGGER results_fts_update",
@@ -117,26 +126,19 @@ _SCHEMA_V2: tuple[str, ...] = (
         INSERT INTO results_fts (rowid, seeker_text, response_text)
         VALUES (new.id, new.seeker_text, new.response_text);
     END""",
-    """UPDATE results SET
-        topic = CASE WHEN json_type(record, '$.topic.category') = 'text'
-            THEN json_extract(record, '$.topic.category') END,
-        conversation_id = CASE WHEN json_type(record, '$.conversation_id') = 'text'
-            THEN json_extract(record, '$.conversation_id') END""",
+    fill_topic_and_conversation,
     "CREATE INDEX results_topic ON results (corpus_id, topic, seq)",
     "CREATE INDEX results_conversation ON results (corpus_id, conversation_id, seq)",
 )
 
 #: Version 3: whether a record needs a person to read it — crisis cues in the seeker message,
 #: unsafe wording in the reply — gets two 0 / 1 columns (the ``attention`` filter), filled
-#: from the stored JSON; the partial indexes hold only the few rows that have them.
-_SCHEMA_V3: tuple[str, ...] = (
+#: from the stored JSON by :func:`fill_attention`; the partial indexes hold only the few
+#: rows that have them.
+_SCHEMA_V3: tuple[MigrationStep, ...] = (
     "ALTER TABLE results ADD COLUMN crisis_cues INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE results ADD COLUMN unsafe_reply INTEGER NOT NULL DEFAULT 0",
-    """UPDATE results SET
-        crisis_cues = CASE WHEN json_type(record, '$.seeker.needs_attention') = 'true'
-            THEN 1 ELSE 0 END,
-        unsafe_reply = CASE WHEN json_type(record, '$.unsafe') = 'array'
-            AND json_array_length(record, '$.unsafe') > 0 THEN 1 ELSE 0 END""",
+    fill_attention,
     "CREATE INDEX results_crisis ON results (corpus_id, seq) WHERE crisis_cues = 1",
     "CREATE INDEX results_unsafe ON results (corpus_id, seq) WHERE unsafe_reply = 1",
 )
@@ -173,6 +175,12 @@ _SCHEMA_V5: tuple[MigrationStep, ...] = (
         SELECT id, {SEARCH_FUNCTION}(seeker_text, response_text) FROM results""",
 )
 
+#: Version 6 indexed again on PostgreSQL the texts with a word that folds to several
+#: (``½``: 1, FRACTION SLASH, 2). FTS5's tokenizer already split such a word where SQLite's
+#: index holds it, and the stop words that older search documents still hold (``á`` folded
+#: to ``a``) are never searched for now, so this index answers as before.
+_SCHEMA_V6: tuple[MigrationStep, ...] = ()
+
 
 class _SQLiteTx:
     def __init__(self, connection: sqlite3.Connection) -> None:
@@ -189,6 +197,31 @@ def _create_private(path: Path) -> None:
     """Create an empty file readable and writable by its owner only, if it is missing."""
     with suppress(FileExistsError):
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+#: OS errors of a path that cannot name a database file, however often it is tried: a part
+#: of it is a file, or a folder where the file should be, a name too long, a symlink loop.
+_PATH_ERRNOS = frozenset({errno.ENOTDIR, errno.EISDIR, errno.ENAMETOOLONG, errno.ELOOP})
+
+
+def _prepare_file(path: str) -> None:
+    """Make the database file (and its folder) when missing, or StoreError for a path that
+    can never be one: a folder, or a path through a file (``ENOTDIR``). Those fail the same
+    way every time, so they are no :class:`StoreUnavailableError` (which a service retries
+    and reports as "try again later"); other OS errors (no permission, disk full) may
+    pass."""
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file; name a file in it")
+        if not file.parent.exists():
+            file.parent.mkdir(parents=True, mode=0o700)
+        _create_private(file)
+    except OSError as exc:
+        error = StoreError if exc.errno in _PATH_ERRNOS else StoreUnavailableError
+        raise error(f"{path}: cannot open the SQLite store: {exc}") from exc
+    except ValueError as exc:  # a NUL in the path
+        raise StoreError(f"{path!r}: cannot open the SQLite store: {exc}") from exc
 
 
 #: SQLite primary result codes of errors that may pass: busy (5), locked (6), out of memory
@@ -218,39 +251,39 @@ class SQLiteStore(SQLStore):
         self._lock = threading.RLock()
         self._closed = False
         memory = self.path == ":memory:"
+        if not memory:
+            _prepare_file(self.path)
         try:
-            if not memory:
-                file = Path(self.path)
-                if not file.parent.exists():
-                    file.parent.mkdir(parents=True, mode=0o700)
-                _create_private(file)
             self._connection = sqlite3.connect(
                 self.path,
                 timeout=BUSY_TIMEOUT_S,
                 isolation_level=None,
                 check_same_thread=False,
             )
-            self._connection.create_function(
-                SEARCH_FUNCTION, 2, search_document, deterministic=True
-            )
-            self._connection.execute("PRAGMA foreign_keys = ON")
-            if not memory:
-                mode = self._connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if str(mode).lower() != "wal":
-                    logger.warning("%s: could not switch to WAL mode (got %s)", self.path, mode)
-                self._connection.execute("PRAGMA synchronous = NORMAL")
-        except OSError as exc:
-            raise StoreUnavailableError(
-                f"{self.path}: cannot open the SQLite store: {exc}"
-            ) from exc
         except sqlite3.Error as exc:
             raise _error(f"{self.path}: cannot open the SQLite store: {exc}", exc) from exc
         try:
+            self._configure(memory)
             self._migrate()
+        except sqlite3.Error as exc:
+            self._connection.close()
+            raise _error(f"{self.path}: cannot open the SQLite store: {exc}", exc) from exc
         except BaseException:
             self._connection.close()
             raise
         logger.debug("opened SQLite store %s", self.path)
+
+    def _configure(self, memory: bool) -> None:
+        """The search function and the settings of the connection (see the module
+        docstring)."""
+        connection = self._connection
+        connection.create_function(SEARCH_FUNCTION, 2, search_document, deterministic=True)
+        connection.execute("PRAGMA foreign_keys = ON")
+        if not memory:
+            mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                logger.warning("%s: could not switch to WAL mode (got %s)", self.path, mode)
+            connection.execute("PRAGMA synchronous = NORMAL")
 
     @contextmanager
     def _transaction(self, *, write: bool) -> Iterator[Tx]:
@@ -265,28 +298,42 @@ class SQLiteStore(SQLStore):
             try:
                 yield _SQLiteTx(connection)
             except sqlite3.Error as exc:
-                connection.execute("ROLLBACK")
+                self._rollback()
                 raise _error(f"{self.path}: {exc}", exc) from exc
             except BaseException:
-                connection.execute("ROLLBACK")
+                self._rollback()
                 raise
             try:
                 connection.execute("COMMIT")
             except sqlite3.Error as exc:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
+                self._rollback()
                 raise _error(f"{self.path}: cannot commit: {exc}", exc) from exc
 
+    def _rollback(self) -> None:
+        """End the failed transaction, keeping the error that failed it. SQLite has already
+        rolled back after some errors (an I/O error, a full disk, out of memory): a
+        ROLLBACK then fails ("no transaction is active") and would hide the cause. A
+        ROLLBACK that fails otherwise is logged for the same reason."""
+        if not self._connection.in_transaction:
+            return
+        try:
+            self._connection.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            logger.warning("%s: could not roll back a failed transaction: %s", self.path, exc)
+
     def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
-        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5)
+        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5, _SCHEMA_V6)
 
     def _lock_schema(self, tx: Tx) -> None:
         """Nothing to do: BEGIN IMMEDIATE already holds the database's write lock."""
 
+    def _columns(self, tx: Tx, table: str) -> list[str]:
+        return [row[0] for row in tx.execute("SELECT name FROM pragma_table_info(?)", (table,))]
+
     def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
-        # Each word, folded as the index's are, becomes an FTS5 string (quotes doubled), so no
+        # Each word (folded as the index's are) becomes an FTS5 string (quotes doubled), so no
         # input is ever syntax.
-        phrase = " ".join('"' + fold_word(word).replace('"', '""') + '"' for word in words)
+        phrase = " ".join('"' + word.replace('"', '""') + '"' for word in words)
         return "r.id IN (SELECT rowid FROM results_search WHERE results_search MATCH ?)", [phrase]
 
     def close(self) -> None:
