@@ -1,8 +1,9 @@
 """Soak test of ``carelens serve``: a bounded mixed load for a long time, against 127.0.0.1 only.
 
 Starts ``carelens serve`` in a subprocess on a free loopback port with a fresh data folder
-(rate limit off), waits for ``/v1/health``, then runs ``--clients`` threads, each on a
-kept-alive connection, that pick requests at random (seeded) from a fixed mix:
+(rate limit off; SQLite there, or the store of ``--database-url``), waits for
+``/v1/health``, then runs ``--clients`` threads, each on a kept-alive connection, that pick
+requests at random (seeded) from a fixed mix:
 
 * ``POST /v1/analyze`` with one pair, and with a batch of 4-16 pairs;
 * ``POST /v1/corpora`` (a CSV of ``--corpus-pairs`` synthetic pairs) by one client every
@@ -15,7 +16,9 @@ The same mix runs for ``--warmup`` seconds first (caches, allocator and the firs
 analysed); the server's RSS (psutil) is read then (**start**), every 10 s, and at the end
 (**end**). It prints the requests per kind with their status codes and latencies, and the
 RSS figures, and exits 1 if any answer was a 5xx, any request failed at the connection, or
-the RSS grew more than ``--max-growth`` (0.10: 10 %) from start to end.
+the RSS grew more than ``--max-growth`` (0.10: 10 %) from start to end. The server's thread
+count is printed too (start, end, peak): the PostgreSQL store runs a watchdog timer per
+call, which must not pile up.
 
     python benchmarks/soak.py --seconds 600 --clients 4
 
@@ -243,15 +246,23 @@ def main() -> None:
     parser.add_argument("--max-growth", type=float, default=0.10, help="RSS growth allowed")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--database-url",
+        help="the server's store (default: SQLite in its fresh data folder); a PostgreSQL "
+        "URL is best given through $CARELENS_DATABASE_URL, which the server reads too",
+    )
     args = parser.parse_args()
     pairs = make_pairs(400, seed=args.seed)
     port = free_port()
     samples: list[tuple[float, float]] = []
+    threads: list[int] = []  # the server's threads at each sample
     with tempfile.TemporaryDirectory() as data:
         cmd = [
             sys.executable, "-m", "carelens.cli.main", "serve", "--port", str(port),
             "--data-dir", data, "--rate-limit", "0", "--threads", str(args.threads), "-q",
         ]  # fmt: skip
+        if args.database_url:
+            cmd += ["--database-url", args.database_url]
         server = subprocess.Popen(
             cmd,
             env={**os.environ, "PYTHONPATH": str(SRC)},
@@ -266,11 +277,13 @@ def main() -> None:
             load.reset()
             began = time.monotonic()
             samples.append((0.0, rss_mib(process)))
+            threads.append(process.num_threads())
             sampling = threading.Event()
 
             def sample() -> None:
                 while not sampling.wait(10.0):
                     samples.append((time.monotonic() - began, rss_mib(process)))
+                    threads.append(process.num_threads())
 
             sampler = threading.Thread(target=sample, daemon=True)
             sampler.start()
@@ -279,6 +292,7 @@ def main() -> None:
             sampler.join()
             elapsed = time.monotonic() - began
             samples.append((elapsed, rss_mib(process)))
+            threads.append(process.num_threads())
             alive = server.poll() is None
         finally:
             server.terminate()
@@ -308,6 +322,7 @@ def main() -> None:
         f"server RSS (MiB): start {start:.1f}, end {end:.1f}, peak {peak:.1f}; "
         f"growth {growth * 100:+.1f}% (limit {args.max_growth * 100:.0f}%)"
     )
+    print(f"server threads: start {threads[0]}, end {threads[-1]}, peak {max(threads)}")
     problems = []
     if errors_5xx:
         problems.append(f"{errors_5xx} answers were 5xx")
@@ -328,6 +343,8 @@ def main() -> None:
             "statuses": {k: dict(c) for k, c in load.statuses.items()},
             "rss_mib": {"start": start, "end": end, "peak": peak, "growth": growth},
             "samples": samples,
+            "threads": {"start": threads[0], "end": threads[-1], "peak": max(threads)},
+            "store": "postgresql" if args.database_url else "sqlite",
             "args": vars(args),
         }
         args.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
