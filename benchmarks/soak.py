@@ -252,6 +252,8 @@ def main() -> None:
         "URL is best given through $CARELENS_DATABASE_URL, which the server reads too",
     )
     args = parser.parse_args()
+    # the server takes the option, else the environment variable (as `carelens serve` does)
+    store_url = args.database_url or os.environ.get("CARELENS_DATABASE_URL") or ""
     pairs = make_pairs(400, seed=args.seed)
     port = free_port()
     samples: list[tuple[float, float]] = []
@@ -305,7 +307,8 @@ def main() -> None:
     print(
         f"soak: {elapsed:.0f} s after a {args.warmup:.0f} s warm-up, {args.clients} clients, "
         f"server --threads {args.threads}; uploads of {args.corpus_pairs} pairs every "
-        f"{args.upload_every:.0f} s, at most {args.keep} corpora kept"
+        f"{args.upload_every:.0f} s, at most {args.keep} corpora kept; store: "
+        f"{'PostgreSQL' if store_url.startswith('postgres') else 'SQLite'}"
     )
     print(f"{'request':<16}{'count':>8}{'2xx':>8}{'4xx':>6}{'5xx':>6}{'p50 ms':>9}{'p99 ms':>9}")
     for kind in sorted(load.statuses):
@@ -344,7 +347,7 @@ def main() -> None:
             "rss_mib": {"start": start, "end": end, "peak": peak, "growth": growth},
             "samples": samples,
             "threads": {"start": threads[0], "end": threads[-1], "peak": max(threads)},
-            "store": "postgresql" if args.database_url else "sqlite",
+            "store": "postgresql" if store_url.startswith("postgres") else "sqlite",
             "args": vars(args),
         }
         args.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")

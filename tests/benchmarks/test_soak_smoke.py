@@ -8,6 +8,7 @@ SQLite, and on PostgreSQL when a test server is set (``CARELENS_TEST_POSTGRES_UR
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -41,7 +42,10 @@ def test_soak_runs(tmp_path: Path, store_args: list[str]) -> None:
         "--clients", "2", "--corpus-pairs", "10", "--upload-every", "1", "--keep", "1",
         "--max-growth", "10", "--json", str(out), *store_args,
     ]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    env = {k: v for k, v in os.environ.items() if k != "CARELENS_DATABASE_URL"}
+    done = subprocess.run(
+        command, capture_output=True, text=True, check=False, timeout=600, env=env
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "result: PASS" in done.stdout
     figures = json.loads(out.read_text(encoding="utf-8"))
