@@ -14,16 +14,13 @@ and the form is read as FastAPI read it (a file for a text, a broken form, a too
 
 from __future__ import annotations
 
-import asyncio
-import socket
-import time
 from collections.abc import Iterator
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from raw_http import AsgiPost, send_partial
 from service_helpers import MakeApp, assert_error
-from starlette.types import Message
 
 from carelens.service.pages.layout import PAGE_HEADERS
 from carelens.store import Store
@@ -46,56 +43,16 @@ def public(make_app: MakeApp, store: Store) -> tuple[FastAPI, str]:
     return make_app(host="0.0.0.0", rate_limit=0), secret
 
 
-class AsgiPost:
-    """One ``POST /coach`` sent straight to the ASGI app; records every ``receive()``."""
-
-    def __init__(self, headers: dict[str, str], *, length: int, body: bytes = FORM) -> None:
-        self.headers = [(b"host", HOST.encode())] + [
-            (name.lower().encode(), value.encode()) for name, value in headers.items()
-        ]
-        self.headers.append((b"content-length", str(length).encode()))
-        self.body = body
-        self.receives = 0
-        self.status = 0
-        self.response_headers: dict[str, str] = {}
-        self.response_body = b""
-
-    async def receive(self) -> Message:
-        self.receives += 1
-        if self.receives == 1:
-            return {"type": "http.request", "body": self.body, "more_body": False}
-        await asyncio.sleep(3600)  # the client sends nothing more (and never disconnects)
-        raise AssertionError("unreachable")
-
-    async def send(self, message: Message) -> None:
-        if message["type"] == "http.response.start":
-            self.status = int(message["status"])
-            self.response_headers = {
-                bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1")
-                for k, v in message.get("headers", [])
-            }
-        elif message["type"] == "http.response.body":
-            self.response_body += message.get("body", b"")
-
-    def run(self, app: FastAPI) -> AsgiPost:
-        scope = {
-            "type": "http",
-            "asgi": {"version": "3.0"},
-            "http_version": "1.1",
-            "method": "POST",
-            "scheme": "http",
-            "path": "/coach",
-            "raw_path": b"/coach",
-            "root_path": "",
-            "query_string": b"",
-            "headers": self.headers,
-            "client": ("198.51.100.9", 40000),
-            "server": ("203.0.113.7", 8000),
-            "state": {},
-        }
-        # A refusal that waits for the body never comes: the test fails instead of hanging.
-        asyncio.run(asyncio.wait_for(app(scope, self.receive, self.send), 5))
-        return self
+def coach_post(headers: dict[str, str], *, length: int, body: bytes = FORM) -> AsgiPost:
+    """A ``POST /coach`` from off this machine to the app itself (see :class:`AsgiPost`)."""
+    return AsgiPost(
+        "/coach",
+        {"Host": HOST, **headers},
+        length=length,
+        body=body,
+        client="198.51.100.9",
+        server="203.0.113.7",
+    )
 
 
 def _assert_page_headers(headers: dict[str, str]) -> None:
@@ -112,7 +69,7 @@ def test_a_cross_origin_post_is_refused_before_its_form_is_read(
 ) -> None:
     app, secret = public
     headers = {"Origin": EVIL, "X-API-Key": secret, "Content-Type": URLENCODED}
-    exchange = AsgiPost(headers, length=ANNOUNCED).run(app)
+    exchange = coach_post(headers, length=ANNOUNCED).run(app, timeout=5)
     assert exchange.status == 403, exchange.response_body
     assert exchange.receives == 0  # not a byte of the form was asked for
     _assert_page_headers(exchange.response_headers)
@@ -131,7 +88,9 @@ def test_a_cross_origin_post_without_a_key_is_still_a_401_unread(
     """The key is checked first, as before (a 401 that asks for the key), and that too is
     answered before the form is read."""
     app, _ = public
-    exchange = AsgiPost({"Origin": EVIL, "Content-Type": URLENCODED}, length=ANNOUNCED).run(app)
+    exchange = coach_post({"Origin": EVIL, "Content-Type": URLENCODED}, length=ANNOUNCED).run(
+        app, timeout=5
+    )
     assert exchange.status == 401, exchange.response_body
     assert exchange.response_headers["www-authenticate"].startswith("Basic ")
     assert exchange.receives == 0
@@ -145,7 +104,7 @@ def test_a_post_from_the_pages_is_read_and_checked(
     headers = {"X-API-Key": secret, "Content-Type": URLENCODED}
     if origin is not None:
         headers["Origin"] = origin
-    exchange = AsgiPost(headers, length=len(FORM)).run(app)
+    exchange = coach_post(headers, length=len(FORM)).run(app, timeout=5)
     assert exchange.status == 200, exchange.response_body
     assert exchange.receives >= 1
     _assert_page_headers(exchange.response_headers)
@@ -207,28 +166,6 @@ def test_a_form_that_cannot_be_read_gets_the_errors_it_got(
 # -- over a real socket: a large form announced, a little of it sent ------------------------------
 
 
-def _read_response(sock: socket.socket) -> tuple[int, dict[str, str], bytes]:
-    """Status, headers (lower-case names) and body of one response (Content-Length)."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = sock.recv(65536)
-        assert chunk, f"connection closed before a response: {data!r}"
-        data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    status_line, *header_lines = head.decode("latin-1").split("\r\n")
-    headers = {}
-    for line in header_lines:
-        name, _, value = line.partition(":")
-        headers[name.strip().lower()] = value.strip()
-    length = int(headers.get("content-length", "0"))
-    while len(body) < length:
-        chunk = sock.recv(65536)
-        if not chunk:
-            break
-        body += chunk
-    return int(status_line.split()[1]), headers, body
-
-
 def _post_partial(url: str, secret: str, *, expect_continue: bool) -> tuple[float, int, bytes]:
     """Announce a large cross-origin form and send only its start (none of it when waiting
     for ``100 Continue``); (seconds until the answer, status, body). Fails after 5 s."""
@@ -243,15 +180,8 @@ def _post_partial(url: str, secret: str, *, expect_continue: bool) -> tuple[floa
     if expect_continue:
         lines.append("Expect: 100-continue")
     request = ("\r\n".join(lines) + "\r\n\r\n").encode() + (b"" if expect_continue else FORM)
-    host, port = url.removeprefix("http://").split(":")
-    with socket.create_connection((host, int(port)), timeout=5) as sock:
-        start = time.monotonic()
-        sock.sendall(request)
-        try:
-            status, _, body = _read_response(sock)
-        except TimeoutError:
-            pytest.fail("no answer within 5 s: the server waits for the rest of the form")
-        return time.monotonic() - start, status, body
+    took, status, _, body = send_partial(url, request, b"", timeout=5)
+    return took, status, body
 
 
 @pytest.mark.parametrize("expect_continue", [False, True], ids=["sent", "100-continue"])

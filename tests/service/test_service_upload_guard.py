@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
-from fastapi import FastAPI, Request
+from fastapi import Request
 from fastapi.testclient import TestClient
+from raw_http import AsgiPost, send_partial
 from service_helpers import BASE_URL, DATA, MakeApp, assert_error, upload, wait_for
 from store_faults import FlakyStore, HungStore
 
@@ -53,61 +52,10 @@ def flaky(store: Store) -> FlakyStore:
 # -- at the ASGI level: is receive() ever called? -----------------------------------------------
 
 
-class AsgiUpload:
-    """One request sent straight to the ASGI app; records every ``receive()`` call."""
-
-    def __init__(self, content_type: str, *, length: int, body: bytes = FORM) -> None:
-        self.headers = [
-            (b"host", b"127.0.0.1"),
-            (b"content-type", content_type.encode()),
-            (b"content-length", str(length).encode()),
-        ]
-        self.body = body
-        self.receives = 0
-        self.status = 0
-        self.response_headers: dict[str, str] = {}
-        self.response_body = b""
-
-    async def receive(self) -> dict[str, Any]:
-        self.receives += 1
-        if self.receives == 1:
-            return {"type": "http.request", "body": self.body, "more_body": False}
-        await asyncio.sleep(3600)  # the client sends nothing more (and never disconnects)
-        raise AssertionError("unreachable")
-
-    async def send(self, message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start":
-            self.status = int(message["status"])
-            self.response_headers = {
-                bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1")
-                for k, v in message.get("headers", [])
-            }
-        elif message["type"] == "http.response.body":
-            self.response_body += message.get("body", b"")
-
-    def run(self, app: FastAPI) -> AsgiUpload:
-        scope = {
-            "type": "http",
-            "asgi": {"version": "3.0"},
-            "http_version": "1.1",
-            "method": "POST",
-            "scheme": "http",
-            "path": "/v1/corpora",
-            "raw_path": b"/v1/corpora",
-            "root_path": "",
-            "query_string": b"",
-            "headers": self.headers,
-            "client": ("127.0.0.1", 40000),
-            "server": ("127.0.0.1", 8000),
-            "state": {},
-        }
-        asyncio.run(asyncio.wait_for(app(scope, self.receive, self.send), 30))
-        return self
-
-    def error(self) -> dict[str, Any]:
-        assert self.response_headers["content-type"].startswith("application/json")
-        error: dict[str, Any] = json.loads(self.response_body)["error"]
-        return error
+def asgi_upload(content_type: str, *, length: int, body: bytes = FORM) -> AsgiPost:
+    """A ``POST /v1/corpora`` to the app itself (see :class:`AsgiPost`)."""
+    headers = {"Host": "127.0.0.1", "Content-Type": content_type}
+    return AsgiPost("/v1/corpora", headers, length=length, body=body)
 
 
 def test_an_upload_to_a_store_that_is_down_is_refused_before_its_body_is_read(
@@ -115,7 +63,7 @@ def test_an_upload_to_a_store_that_is_down_is_refused_before_its_body_is_read(
 ) -> None:
     app = make_app(store=flaky)
     flaky.down = True
-    exchange = AsgiUpload(MULTIPART, length=len(FORM)).run(app)
+    exchange = asgi_upload(MULTIPART, length=len(FORM)).run(app)
     assert exchange.status == 503, exchange.response_body
     assert exchange.error() == {"code": "store_unavailable", "message": STORE_UNAVAILABLE_MESSAGE}
     assert exchange.response_headers["retry-after"] == str(STORE_RETRY_AFTER_S)
@@ -132,7 +80,7 @@ def test_an_upload_that_is_not_multipart_is_refused_before_its_body_is_read(
     make_app: MakeApp, flaky: FlakyStore, content_type: str
 ) -> None:
     app = make_app(store=flaky)
-    exchange = AsgiUpload(content_type, length=len(FORM)).run(app)
+    exchange = asgi_upload(content_type, length=len(FORM)).run(app)
     assert exchange.status == 415, exchange.response_body
     error = exchange.error()
     assert error["code"] == "unsupported_media_type"
@@ -143,7 +91,7 @@ def test_an_upload_that_is_not_multipart_is_refused_before_its_body_is_read(
 
 def test_a_healthy_store_takes_the_upload(make_app: MakeApp, flaky: FlakyStore) -> None:
     app = make_app(store=flaky)
-    exchange = AsgiUpload(MULTIPART, length=len(FORM)).run(app)
+    exchange = asgi_upload(MULTIPART, length=len(FORM)).run(app)
     assert exchange.status == 202, exchange.response_body
     assert exchange.receives >= 1
     assert flaky.calls["schema_version"] == 1 and flaky.calls["create_corpus"] == 1
@@ -156,7 +104,7 @@ def test_the_guard_and_the_route_give_the_same_415(make_app: MakeApp, flaky: Fla
     """The route keeps its own check (an app mounted without the guard, or a request the
     guard does not see); both answer alike."""
     app = make_app(store=flaky)
-    guard = AsgiUpload("application/json", length=2, body=b"{}").run(app).error()
+    guard = asgi_upload("application/json", length=2, body=b"{}").run(app).error()
     request = Request({"type": "http", "headers": [(b"content-type", b"application/json")]})
     with pytest.raises(ApiError) as raised:
         asyncio.run(_require_multipart(request))
@@ -229,7 +177,7 @@ def test_an_upload_to_a_store_that_hangs_is_refused_within_the_health_timeout(
     app = make_app(store=hung, health_timeout=0.3)
     try:
         start = time.monotonic()
-        exchange = AsgiUpload(MULTIPART, length=len(FORM)).run(app)
+        exchange = asgi_upload(MULTIPART, length=len(FORM)).run(app)
         assert time.monotonic() - start < 5
         assert exchange.status == 503 and exchange.receives == 0
         assert exchange.error()["code"] == "store_unavailable"
@@ -255,42 +203,10 @@ def _request(content_type: str, *, length: int = ANNOUNCED, expect_continue: boo
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
-def _read_response(sock: socket.socket) -> tuple[int, dict[str, str], bytes]:
-    """Status, headers (lower-case names) and body of one response (Content-Length)."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = sock.recv(65536)
-        assert chunk, f"connection closed before a response: {data!r}"
-        data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    status_line, *header_lines = head.decode("latin-1").split("\r\n")
-    headers = {}
-    for line in header_lines:
-        name, _, value = line.partition(":")
-        headers[name.strip().lower()] = value.strip()
-    length = int(headers.get("content-length", "0"))
-    while len(body) < length:
-        chunk = sock.recv(65536)
-        if not chunk:
-            break
-        body += chunk
-    return int(status_line.split()[1]), headers, body
-
-
 def _send_partial(
     url: str, request: bytes, body: bytes
 ) -> tuple[float, int, dict[str, str], bytes]:
-    """Send ``request`` (headers) and ``body`` (a small part of what it announces), then read
-    the answer; (seconds it took, status, headers, body). Fails after 10 s without one."""
-    host, port = url.removeprefix("http://").split(":")
-    with socket.create_connection((host, int(port)), timeout=10) as sock:
-        start = time.monotonic()
-        sock.sendall(request + body)
-        try:
-            status, headers, answer = _read_response(sock)
-        except TimeoutError:
-            pytest.fail("no answer within 10 s: the server waits for the rest of the body")
-        return time.monotonic() - start, status, headers, answer
+    return send_partial(url, request, body, timeout=10)
 
 
 def test_a_real_server_answers_503_without_waiting_for_the_upload(
