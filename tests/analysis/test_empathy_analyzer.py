@@ -244,8 +244,9 @@ def test_a_pair_of_the_wrong_type_is_a_type_error(
 def test_empty_input_and_chunk_size(analyzer: EmpathyAnalyzer) -> None:
     assert analyzer.predict([]) == []
     assert list(analyzer.analyze_many([])) == []
-    with pytest.raises(ValueError, match="chunk_size"):
-        list(analyzer.analyze_many([("a", "b")], chunk_size=0))
+    for bad in (0, 2.5, "8", True):  # 2.5 and "8" were a raw error from islice
+        with pytest.raises(ValueError, match="chunk_size must be an integer"):
+            list(analyzer.analyze_many([("a", "b")], chunk_size=bad))  # type: ignore[arg-type]
 
 
 def test_unusual_text(analyzer: EmpathyAnalyzer) -> None:

@@ -289,8 +289,8 @@ class EmpathyAnalyzer:
 
         Pairs are read ``chunk_size`` at a time, so an unbounded stream uses bounded memory.
         """
-        if chunk_size < 1:
-            raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+        if not int_between(chunk_size, 1):  # 2.5 or "8" failed deep in islice
+            raise ValueError(f"chunk_size must be an integer of at least 1, not {chunk_size!r}")
         iterator = iter(pairs)
         done = 0
         while chunk := list(islice(iterator, chunk_size)):
