@@ -968,3 +968,38 @@ def test_escaped_texts_round_trip_through_a_csv_file(
     assert len(records) == 1 and records == list(read_results(folder / "out.jsonl"))
     for row_cells in csv_cells(folder / "out.csv")[1:]:
         assert not any(cell.startswith(FORMULA_STARTS) for cell in row_cells[:2])
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv", "parquet"])
+def test_responses_sharing_ids_in_two_conversations_are_both_read_back(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Two threads whose numbers restart at 1: analyze writes both pairs ``1`` / ``2``, and
+    reading the results back (summarize, report) kept only the first thread's, listing the
+    second's as repeats. A record repeated in one conversation is still counted once."""
+    if suffix == "parquet":
+        pytest.importorskip("pyarrow")
+    source = tmp_path / "threads.csv"
+    source.write_text(
+        "message_id,thread_id,parent_id,author,timestamp,text\n"
+        "1,A,,sam,2024-01-01,I lost my job and feel useless.\n"
+        "2,A,1,kit,2024-01-01,That sounds so discouraging.\n"
+        "1,B,,lee,2024-02-01,My dog died yesterday.\n"
+        "2,B,1,mo,2024-02-01,I'm so sorry. The house must feel empty.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / f"out.{suffix}"
+    assert analyze_file(source, FakeAnalyzer(), out).analysed == 2
+    log = RejectLog()
+    records = list(read_results(out, rejects=log))
+    assert [(r["conversation_id"], r["seeker_id"], r["response_id"]) for r in records] == [
+        ("A", "1", "2"),
+        ("B", "1", "2"),
+    ]
+    assert log.counts == {}
+    if suffix == "jsonl":  # the same record twice in one conversation: counted once
+        lines = out.read_text(encoding="utf-8").splitlines()
+        out.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+        log = RejectLog()
+        assert len(list(read_results(out, rejects=log))) == 2
+        assert log.counts == {"duplicate id": 1}

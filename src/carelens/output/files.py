@@ -134,7 +134,7 @@ class _Scan:
         self.end = 0
         self.has_header = False
         #: (seeker id, response id) -> line, to list repeated records (with ``rejects``).
-        self._seen: dict[tuple[object, object], int] = {}
+        self._seen: dict[tuple[object, object, object], int] = {}
 
     def __iter__(self) -> Iterator[JsonDict]:
         if self.reading:
@@ -163,11 +163,13 @@ class _Scan:
             logger.warning("%s, line %d: %s; it is left out", self.path, line, detail)
 
     def _repeated(self, line: int, record: JsonDict) -> bool:
-        """Whether ``record`` repeats an earlier one's ids (listed in ``rejects``; without
-        ``rejects``, or keeping repeats, nothing is checked)."""
+        """Whether ``record`` repeats an earlier one's ids in the same conversation (listed
+        in ``rejects``; without ``rejects``, or keeping repeats, nothing is checked). Ids
+        name a message within its conversation: two threads whose numbers restart at 1 both
+        have a pair ``1`` / ``2``, and those are two responses."""
         if self.rejects is None or self.keep_repeats:
             return False
-        ids = (record.get("seeker_id"), record["response_id"])
+        ids = (record.get("conversation_id"), record.get("seeker_id"), record["response_id"])
         first = self._seen.setdefault(ids, line)
         if first == line:
             return False
@@ -176,7 +178,7 @@ class _Scan:
             line,
             "response_id",
             DUPLICATE_ID,
-            detail=f"the same seeker and response ids as line {first}; counted once",
+            detail=f"the same conversation, seeker and response ids as line {first}; counted once",
         )
         return True
 
@@ -416,7 +418,8 @@ def read_results(
     CSV record cut short by an interrupted run is left out (listed in ``rejects``, else
     logged as a warning). A file that is not a result file at all (another CSV header, a
     Parquet file without result columns) is always an InputError. With ``rejects``, a
-    record repeating an earlier one's seeker and response ids is listed and counted once,
+    record repeating an earlier one's conversation, seeker and response ids is listed and
+    counted once (ids name a message within its conversation),
     unless ``keep_repeats`` (a part of a ``carelens batch`` output, where such a record is
     another input pair).
     """
