@@ -128,11 +128,19 @@ def test_a_reply_to_a_deleted_comment_is_skipped_not_rejected(
     path.write_text(
         _reddit_line(id="s1", author="op", title="Lost my job", selftext="Now what?")
         + _reddit_line(id="c4", author="[deleted]", body="[deleted]", parent_id="t3_s1")
-        + _reddit_line(id="c5", author="ann", body="You will be ok.", parent_id="t1_c4")
-        + _reddit_line(id="c6", author="op", body="Thank you, ann.", parent_id="t1_c5")
+        + _reddit_line(
+            id="c5", author="ann", body="You will be ok.", parent_id="t1_c4", link_id="t3_s1"
+        )
+        + _reddit_line(
+            id="c6", author="op", body="Thank you, ann.", parent_id="t1_c5", link_id="t3_s1"
+        )
         + _reddit_line(id="c7", author="bo", body="[removed]", parent_id="t3_s1")
-        + _reddit_line(id="c8", author="cy", body="Agreed with that.", parent_id="t1_c7")
-        + _reddit_line(id="c9", author="di", body="Where is it?", parent_id="t1_zzz"),
+        + _reddit_line(
+            id="c8", author="cy", body="Agreed with that.", parent_id="t1_c7", link_id="t3_s1"
+        )
+        + _reddit_line(
+            id="c9", author="di", body="Where is it?", parent_id="t1_zzz", link_id="t3_s1"
+        ),
         encoding="utf-8",
     )
     with RejectLog(tmp_path / "rejects.jsonl") as rejects:
@@ -146,7 +154,7 @@ def test_a_reply_to_a_deleted_comment_is_skipped_not_rejected(
         ("RC_dump.ndjson", 7, "reply_to", "unknown parent")  # zzz was never in the input
     ]
     (entry,) = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
-    assert entry["detail"] == "turn 'c9' replies to 'zzz', not in the input"
+    assert entry["detail"] == "turn 'c9' in conversation 's1' replies to 'zzz', not in the input"
 
 
 def test_skipped_ids_kept_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -157,8 +165,12 @@ def test_skipped_ids_kept_are_bounded(tmp_path: Path, monkeypatch: pytest.Monkey
     path.write_text(
         _reddit_line(id="c1", author="a", body="[deleted]", parent_id="t3_s1")
         + _reddit_line(id="c2", author="b", body="[removed]", parent_id="t3_s1")
-        + _reddit_line(id="c3", author="c", body="To the first.", parent_id="t1_c1")
-        + _reddit_line(id="c4", author="d", body="To the second.", parent_id="t1_c2"),
+        + _reddit_line(
+            id="c3", author="c", body="To the first.", parent_id="t1_c1", link_id="t3_s1"
+        )
+        + _reddit_line(
+            id="c4", author="d", body="To the second.", parent_id="t1_c2", link_id="t3_s1"
+        ),
         encoding="utf-8",
     )
     with RejectLog(tmp_path / "rejects.jsonl") as rejects:
@@ -166,3 +178,28 @@ def test_skipped_ids_kept_are_bounded(tmp_path: Path, monkeypatch: pytest.Monkey
     assert rejects.skipped == {"deleted": 1, "removed": 1, "reply to deleted": 1}
     (entry,) = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
     assert entry["reason"] == "unknown parent" and "whose ids were not kept" in entry["detail"]
+
+
+def test_a_reply_to_a_removed_item_of_another_conversation_is_an_unknown_parent(
+    tmp_path: Path,
+) -> None:
+    """An id names an item within its conversation, skipped ones too: analyze counted this
+    reply (no ``link_id``, so in no conversation) as ``reply to removed`` while batch, which
+    hands each conversation its own skipped items, rejected it, as for a live parent."""
+    path = tmp_path / "RC_dump.ndjson"
+    path.write_text(
+        _reddit_line(id="c5", author="eve", body="[removed]", parent_id="t3_p1", link_id="t3_p1")
+        + _reddit_line(id="c6", author="fay", body="Hang in there.", parent_id="t1_c5")
+        + _reddit_line(id="c7", author="gil", body="[deleted]", parent_id="t3_p2", link_id="t3_p2")
+        + _reddit_line(
+            id="c8", author="hal", body="Same here.", parent_id="t1_c7", link_id="t3_p2"
+        ),
+        encoding="utf-8",
+    )
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        assert list(read_exchanges(path, rejects=rejects)) == []
+    # c8 answers a deleted item of its own conversation: skipped, as before
+    assert rejects.skipped == {"removed": 1, "deleted": 1, "reply to deleted": 1}
+    (entry,) = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
+    assert entry["reason"] == "unknown parent"
+    assert "replies to 'c5', which is in another conversation only" in entry["detail"]

@@ -32,7 +32,9 @@ A reply to an item its reader left out on purpose (a ``[deleted]`` or ``[removed
 comment, a spam WordPress comment: readers note them with :func:`note_skipped`) is not a
 reject either: the input is as it should be, only the message it answers is gone. It is
 counted as skipped (``RejectLog.skip``) under ``reply to <why>`` (``reply to deleted``,
-``reply to spam``...) and, like an unknown parent's reply, stays a thread root. The ids of up
+``reply to spam``...) and, like an unknown parent's reply, stays a thread root. As for a live
+message, only an item of the reply's own conversation counts: a reply naming a skipped item
+of another conversation is an ``unknown parent``. The ids of up
 to :data:`MAX_SKIPPED_IDS` skipped items are kept per reject log and file; a reply to one
 past that is an ``unknown parent`` whose detail says it may have been skipped.
 ``carelens batch`` pairs with another log than the read's, and hands the skipped items of a
@@ -69,12 +71,11 @@ _Key = int
 
 @dataclass(slots=True)
 class _Skipped:
-    """The items one reject log counted as skipped: ``(file, id) -> why`` and, for those
-    that have one, ``-> conversation id``; and how many more were not kept (over
-    :data:`MAX_SKIPPED_IDS`)."""
+    """The items one reject log counted as skipped: ``(file, conversation id, id) -> why``
+    (an id names an item within its conversation, as when pairing); and how many more were
+    not kept (over :data:`MAX_SKIPPED_IDS`)."""
 
-    why: dict[tuple[str, str], str] = field(default_factory=dict)
-    conversation: dict[tuple[str, str], str] = field(default_factory=dict)
+    why: dict[tuple[str, str | None, str], str] = field(default_factory=dict)
     not_kept: int = 0
 
 
@@ -93,11 +94,9 @@ def note_skipped(
         return
     skipped = _SKIPPED.setdefault(ctx.rejects, _Skipped())
     if len(skipped.why) < MAX_SKIPPED_IDS:
-        key = (os.fspath(ctx.path), item_id)
+        key = (os.fspath(ctx.path), conversation_id, item_id)
         if key not in skipped.why:
             skipped.why[key] = why
-            if conversation_id is not None:
-                skipped.conversation[key] = conversation_id
     else:
         skipped.not_kept += 1
 
@@ -119,8 +118,8 @@ def skipped_items(rejects: RejectLog) -> list[SkippedItem]:
     if skipped is None:
         return []
     return [
-        SkippedItem(path, item_id, skipped.conversation.get((path, item_id)), why)
-        for (path, item_id), why in skipped.why.items()
+        SkippedItem(path, item_id, conversation, why)
+        for (path, conversation, item_id), why in skipped.why.items()
     ]
 
 
@@ -199,14 +198,24 @@ def pair_located_records(
             if gone is not None:
                 why = gone.get(reply_to)
             elif skipped is not None:
-                why = skipped.why.get((source, reply_to))
+                # only an item of the reply's own conversation: elsewhere, that id names
+                # another message, and the reply is an unknown parent as for a live one
+                why = skipped.why.get((source, conversation, reply_to))
             if why is not None:
                 rejects.skip(f"reply to {why}")
             else:
                 detail = f"{where_is(turns[tid])} replies to {reply_to!r}, not in the input"
-                if elsewhere is None:
+                if gone is not None:
+                    # one conversation at a time (batch): the others are not known here
+                    detail = (
+                        f"{where_is(turns[tid])} replies to {reply_to!r}, which is not in its "
+                        "conversation"
+                    )
+                elif elsewhere is None:
                     elsewhere = {named[1] for named in index}
-                if reply_to in elsewhere:
+                    if skipped is not None:  # skipped items of other conversations too
+                        elsewhere |= {named[2] for named in skipped.why}
+                if elsewhere is not None and reply_to in elsewhere:
                     detail = (
                         f"{where_is(turns[tid])} replies to {reply_to!r}, which is in another"
                         " conversation only"
