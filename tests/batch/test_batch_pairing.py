@@ -372,3 +372,27 @@ def test_threads_numbering_messages_from_one_are_paired_as_analyze_pairs_them(
     got, rejects = batch_pairs([path], shards=2, format="csv")
     expected, expected_rejects = analyze_pairs(path)
     assert got == expected and len(got) == 2 and rejects == expected_rejects == []
+
+
+def test_parquet_inputs_with_dates_and_bytes_are_staged(tmp_path: Path) -> None:
+    """Stage 1 writes each message as JSON: a Parquet thread with a ``date`` and a binary
+    column stopped the run (``Object of type date is not JSON serializable``)."""
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "thread.parquet"
+    base = {"thread_id": "t1", "author": "ann", "posted_on": datetime.date(2024, 1, 2)}
+    rows = [
+        {**base, "message_id": "1", "parent_id": None, "text": "I lost my job.", "raw": b"\xff"},
+        {**base, "message_id": "2", "parent_id": "1", "author": "bo",
+         "text": "That sounds hard.", "raw": b"ok"},
+    ]  # fmt: skip
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    exchanges, rejects = batch_pairs([path], shards=2, format="parquet")
+    assert rejects == []
+    (exchange,) = exchanges
+    assert exchange.response.text == "That sounds hard."
+    assert exchange.response.meta["posted_on"] == "2024-01-02"
+    assert exchange.seeker.meta["raw"] == "ff"  # bytes that are not UTF-8, as hexadecimal

@@ -179,3 +179,26 @@ def test_a_column_map_onto_a_present_column_is_refused(tmp_path: Path) -> None:
         read_exchanges(path, column_map=cm)
     with pytest.raises(InputError, match=message):
         list(read_exchanges(_csv_twin(tmp_path / "cm.csv", names, values), column_map=cm))
+
+
+def test_values_without_a_json_type_are_read_as_json_values(tmp_path: Path) -> None:
+    """Extra columns go to ``meta``, which ``carelens batch`` writes as JSON: a ``date``
+    column stopped it (dates, times, decimals and bytes stayed Python objects)."""
+    from datetime import date, time
+    from decimal import Decimal
+
+    rows: list[dict[str, object]] = [
+        {"seeker_id": "s1", "response_id": "r1", "seeker": "I lost my wallet.",
+         "response": b"That is stressful.", "posted_on": date(2024, 1, 2),
+         "at": time(9, 30), "score": Decimal("1.50"), "raw": b"\xff\x00",
+         "tags": [date(2024, 1, 3)]},
+    ]  # fmt: skip
+    (exchange,) = read_exchanges(_write(tmp_path / "pairs.parquet", rows))
+    assert exchange.response.text == "That is stressful."  # a binary text column is UTF-8
+    assert exchange.response.meta == {
+        "posted_on": "2024-01-02",
+        "at": "09:30:00",
+        "score": "1.50",
+        "raw": b"\xff\x00",  # not UTF-8: left as it is (batch writes it as hexadecimal)
+        "tags": ["2024-01-03"],
+    }

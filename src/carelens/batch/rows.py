@@ -83,6 +83,16 @@ def stable_shard(key: str, shards: int) -> int:
     return int.from_bytes(digest, "big") % shards
 
 
+def _meta_value(value: object) -> object:
+    """A value of a turn's ``meta`` that JSON has no type for, as JSON: bytes that are not
+    UTF-8 (a binary column of a Parquet input; the reader turns every other value into a
+    JSON one) as hexadecimal text. The exchange itself is unchanged: ``meta`` is carried,
+    never analysed."""
+    if isinstance(value, bytes):
+        return value.hex()
+    raise TypeError(f"a {type(value).__name__} in a message's meta has no JSON form")
+
+
 def exchange_row(exchange: Exchange, *, group: str, file: int, seq: int, shards: int) -> Row:
     """A row for one exchange; a conversation's exchanges share a shard (``group``), others
     (pair rows, messages without a conversation id) go by place."""
@@ -93,7 +103,7 @@ def exchange_row(exchange: Exchange, *, group: str, file: int, seq: int, shards:
         "shard": stable_shard(key, shards),
         "file": file,
         "seq": seq,
-        "payload": json.dumps(exchange.to_dict(), ensure_ascii=False),
+        "payload": json.dumps(exchange.to_dict(), ensure_ascii=False, default=_meta_value),
     }
 
 
@@ -106,7 +116,7 @@ def turn_row(turn: Turn, line: int | None, *, file: int, seq: int, global_ids: b
         "shard": NO_SHARD,
         "file": file,
         "seq": seq,
-        "payload": json.dumps(payload, ensure_ascii=False),
+        "payload": json.dumps(payload, ensure_ascii=False, default=_meta_value),
     }
 
 

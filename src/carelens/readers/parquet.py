@@ -18,7 +18,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 from carelens.errors import InputError, MissingExtraError
@@ -117,8 +118,28 @@ def _rows(
 
 
 def _plain(value: Any) -> Any:
-    """Parquet values as the JSON-like values the builders expect."""
+    """A Parquet value as the JSON value a JSON Lines record would hold, so that a Parquet
+    file is read as the same records in another format: a time stamp as ISO-8601 UTC, a date
+    or time of day as ISO-8601, a decimal as its digits, bytes as UTF-8 text (left as bytes
+    when they are not UTF-8: a text field then rejects them as such), lists and structs
+    value by value. Extra columns end up in a turn's ``meta``, which ``carelens batch``
+    writes as JSON: a ``date`` column stopped it."""
     if isinstance(value, datetime):
         stamp = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
         return stamp.astimezone(UTC).isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return value
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
     return value
