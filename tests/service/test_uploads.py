@@ -164,3 +164,17 @@ def test_the_stored_error_is_bounded_whatever_a_reader_says(
     assert len(corpus["error"]) <= jobs.MAX_ERROR_CHARS
     assert corpus["error"].endswith("…")
     assert max(len(r.getMessage()) for r in caplog.records) < jobs.MAX_ERROR_CHARS + 200
+
+
+def test_an_uploaded_utterances_file_is_read_as_convokit(client: TestClient) -> None:
+    """The upload is kept as ``<uuid>-utterances.jsonl``: detection, which knows a ConvoKit
+    corpus by that file name, read it as plain JSON Lines (``analyze`` and ``batch`` said
+    ``convokit``)."""
+    corpus_file = READERS_DATA / "convokit_corpus" / "utterances.jsonl"
+    response = upload(client, corpus_file)
+    assert response.status_code == 202, response.text
+    assert response.json()["format"] == "convokit"
+    rejects = RejectLog()
+    expected = (len(list(read_exchanges(corpus_file, rejects=rejects))), rejects.total)
+    corpus = wait_for(client, response.json()["id"])
+    assert corpus["status"] == "done" and (corpus["total"], corpus["rejected"]) == expected

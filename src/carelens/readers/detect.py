@@ -47,12 +47,17 @@ def _fail(path: Path, why: str) -> FormatDetectionError:
 
 
 def detect_format(
-    path: str | os.PathLike[str], *, column_map: Mapping[str, str] | None = None
+    path: str | os.PathLike[str],
+    *,
+    column_map: Mapping[str, str] | None = None,
+    name: str | None = None,
 ) -> str:
     """Return the format name of ``path``, one of :data:`SUPPORTED_FORMATS`.
 
     ``column_map`` (canonical name -> the file's name) is applied to the JSON keys or the
-    header before they are recognised, as the readers will apply it.
+    header before they are recognised, as the readers will apply it. ``name`` is the file's
+    own name when ``path`` is a copy kept under another (an upload the service stored as
+    ``<uuid>-utterances.jsonl``): a file named ``utterances.jsonl`` is a ConvoKit corpus.
     """
     p = Path(path)
     column_map = column_map or {}
@@ -69,7 +74,7 @@ def detect_format(
         return "csv"
     if suffix in (".parquet", ".pq") or _starts_with(p, PARQUET_MAGIC):
         return "parquet"
-    if p.name == UTTERANCES:
+    if (name if name is not None else p.name) == UTTERANCES:
         return "convokit"
     first = _first_line(p)
     if suffix in _XML_SUFFIXES or first.lstrip().startswith("<"):

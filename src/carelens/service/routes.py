@@ -231,7 +231,7 @@ def upload_corpus(
             )
         if format is None:
             try:
-                format = detect_format(received)
+                format = detect_format(received, name=name)
             except FormatDetectionError as exc:
                 reason = clip(exc.reason, MAX_ERROR_CHARS)
                 raise ApiError(
