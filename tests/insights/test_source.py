@@ -144,3 +144,54 @@ def test_a_result_file_still_counts_a_repeated_record_once(tmp_path: Path) -> No
     records = list(records_from(results, _no_analyzer, rejects=rejects))
     assert len(records) == 2
     assert rejects.counts == {"duplicate id": 1}
+
+
+# --- telling a result file by its first record, however long -------------------------------
+
+#: A text that makes a record's line longer than the 1 MiB read first.
+LONG_TEXT = "It sounds like you feel so alone since the move, and nobody calls. " * 20_000
+
+
+def _jsonl(path: Path, records: Sequence[dict[str, Any]]) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r) + "\n")
+    return path
+
+
+def test_a_result_file_whose_first_record_is_over_a_mebibyte_is_results(tmp_path: Path) -> None:
+    # Was read as a conversation file ("cannot detect the input format"): only the first
+    # MiB of the first line was parsed, and a cut JSON object does not parse.
+    from carelens.insights import is_result_file
+
+    first = record("r1", response=LONG_TEXT, seeker=LONG_TEXT)
+    results = _jsonl(tmp_path / "results.jsonl", [first, record("r2")])
+    assert len(results.read_bytes().split(b"\n", 1)[0]) > 1 << 20
+    assert is_result_file(results)
+    assert [r["response_id"] for r in records_from(results, _no_analyzer)] == ["r1", "r2"]
+    # Texts first (a record written by hand): the start shows nothing, the whole line does.
+    texts_first = {"response_text": LONG_TEXT, **first}
+    assert is_result_file(_jsonl(tmp_path / "texts_first.jsonl", [texts_first]))
+
+
+def test_a_conversation_file_with_a_long_first_line_is_not_results(tmp_path: Path) -> None:
+    from carelens.insights import is_result_file
+
+    pair = {"seeker_id": "s", "response_id": "r", "seeker": LONG_TEXT, "response": "b"}
+    assert not is_result_file(_jsonl(tmp_path / "pairs.jsonl", [pair]))
+    cut = tmp_path / "cut.jsonl"  # one result record cut short: its start shows results
+    cut.write_text(json.dumps(record("r1", response=LONG_TEXT))[: 3 << 19], encoding="utf-8")
+    assert is_result_file(cut)
+
+
+def test_a_first_line_over_the_line_limit_is_judged_by_its_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory stays bounded: a line over the readers' limit is never read whole."""
+    from carelens.insights import is_result_file, source
+
+    monkeypatch.setattr(source, "line_limit", lambda: 2 << 20)
+    first = record("r1", response=LONG_TEXT * 3)
+    assert is_result_file(_jsonl(tmp_path / "ids_first.jsonl", [first]))
+    texts_first = {"response_text": LONG_TEXT * 3, **first}
+    assert not is_result_file(_jsonl(tmp_path / "texts_first.jsonl", [texts_first]))

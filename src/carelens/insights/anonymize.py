@@ -5,14 +5,17 @@ the same pseudonym under the same key, see :class:`carelens.privacy.Pseudonymize
 emails, phone numbers, URLs, @handles and street addresses in the displayed texts are
 replaced by placeholders (:func:`carelens.privacy.redact`). The speaker names of the input
 are replaced by their pseudonyms inside the texts too, where they can be told from words
-(:class:`NamesInTexts`: "thanks quiet_fern" becomes "thanks person-…"; a name that is a
-plain lowercase word, such as ``hope``, is left, since it cannot be told from the word).
+(:class:`NamesInTexts`: "thanks quiet-fern" becomes "thanks person-…", names are compared
+in Unicode NFKC form; a name that is a plain lowercase word, such as ``hope``, is left,
+since it cannot be told from the word; docs/privacy.md has the rules).
 Spans are kept on their words: personal data is found in the whole text, as
 :func:`~carelens.privacy.redact` finds it, and the offsets of the rationale spans, the
 helper-distress and unsafe-wording spans (in the response) and the crisis cues (in the
 seeker message) are moved to the new text (:func:`carelens.privacy.redact_with_spans` and
 :func:`~carelens.privacy.replace_with_spans`; a boundary inside a replaced piece moves to
-its edge), so a highlighted phrase stays highlighted.
+its edge), so a highlighted phrase stays highlighted. What that depends on in a text alone
+(:class:`Hidden`) is worked out once per seeker message in a run (:class:`TextCache`), not
+once per response that answers it; each record's spans are moved on their own.
 
 :func:`local_key` is the key the CLI uses when ``$CARELENS_ANONYMIZE_KEY`` is not set: a
 random secret kept in the user's carelens data folder (created on first use, readable by the
@@ -25,14 +28,22 @@ from __future__ import annotations
 import os
 import re
 import secrets
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from carelens.errors import InputError
 from carelens.insights.rows import UNKNOWN, ResponseRow
-from carelens.privacy import Pseudonymizer, redact_with_spans, replace_with_spans
+from carelens.privacy import (
+    Pseudonymizer,
+    find_personal,
+    redact,
+    redact_with_spans,
+    replace_with_spans,
+)
 
 #: The key file's name in the carelens data folder.
 KEY_FILE = "pseudonym.key"
@@ -83,74 +94,334 @@ def pseudonym_key(data_dir: Path | None = None) -> tuple[str, Path | None]:
 
 #: Shorter names are never looked for inside texts.
 MIN_NAME_CHARS = 3
-_WORD_START = re.compile(r"\w+")
+#: Names with a character of a script written without spaces (:data:`UNSPACED_SCRIPTS`)
+#: need only this many characters: many Chinese and Korean names have two.
+MIN_UNSPACED_NAME_CHARS = 2
+
+#: Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar), and
+#: Hangul, whose particles are written onto a name ("민수가"): inside them a name has no word
+#: boundary, so it is found as a plain substring there (see :class:`NamesInTexts`).
+UNSPACED_SCRIPTS = (
+    "\u0e00-\u0eff"  # Thai, Lao
+    "\u1000-\u109f"  # Myanmar
+    "\u1100-\u11ff"  # Hangul jamo
+    "\u1780-\u17ff"  # Khmer
+    "\u19e0-\u19ff"  # Khmer symbols
+    "\u2e80-\u2fdf"  # CJK and Kangxi radicals
+    "\u3005-\u3007"  # ideographic iteration mark, closing mark, number zero
+    "\u3021-\u3029"  # Hangzhou numerals
+    "\u3031-\u3035"  # kana repeat marks
+    "\u3040-\u30ff"  # Hiragana, Katakana
+    "\u3130-\u318f"  # Hangul compatibility jamo
+    "\u31f0-\u31ff"  # Katakana phonetic extensions
+    "\u3400-\u4dbf"  # CJK unified ideographs extension A
+    "\u4e00-\u9fff"  # CJK unified ideographs
+    "\ua960-\ua97f"  # Hangul jamo extended A
+    "\uac00-\ud7ff"  # Hangul syllables, Hangul jamo extended B
+    "\uf900-\ufaff"  # CJK compatibility ideographs
+    "\uff66-\uffdc"  # halfwidth Katakana and Hangul
+    "\U00020000-\U0003134f"  # CJK unified ideographs extensions B to H
+)
+_UNSPACED = re.compile(f"[{UNSPACED_SCRIPTS}]")
+#: What a text is read in: a run of word characters of spaced scripts, or one character of
+#: an unspaced script, or one other character (punctuation, symbol, combining mark).
+_TOKEN = re.compile(rf"[^\W{UNSPACED_SCRIPTS}]+|[{UNSPACED_SCRIPTS}]|[^\w\s]")
+#: The letter and digit runs of a name ("mary", "jane" in ``mary-jane``).
+_PARTS = re.compile(r"[^\W_]+")
+#: Georgian Mkhedruli has capitals (Mtavruli) since Unicode 11, but names do not start with
+#: them: it counts as a script without letter case here.
+_GEORGIAN = re.compile("[\u10d0-\u10ff\u1c90-\u1cbf]")
+#: Punctuation that sentences put around words: a plain lowercase name with only these
+#: around it ("sam.", "hope!") is still a plain word. Other symbols ("(me)") make a name
+#: distinctive as written.
+_SENTENCE_MARKS = frozenset(".,;:!?'\"\u201c\u201d\u2018\u2019\u00ab\u00bb\u2026")
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _fold(text: str) -> str:
+    """How texts and names are compared: NFKC-normalised, then case-folded."""
+    return _nfkc(text).casefold()
+
+
+def _joins(char: str) -> bool:
+    """Whether ``char`` continues a word of a spaced script: a letter, digit, ``_`` or
+    combining mark that is not of an unspaced script. A name ending in a word character must
+    not be followed by one of these (nor preceded, when it starts with one)."""
+    if _UNSPACED.match(char):
+        return False
+    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
+
+
+class _View:
+    """A text as names are compared in it (:func:`_fold`), with the way back to offsets in the
+    original text: ``origin[j]`` is the original offset where the view's character ``j``
+    begins a piece of the text, -1 inside a piece (``ß`` folds to ``ss``, NFD ``é`` of two
+    characters is one). ``origin`` is None where the view is the text, character for
+    character (the usual case: an NFKC text whose case folding keeps its length)."""
+
+    __slots__ = ("origin", "text")
+
+    def __init__(self, text: str, origin: list[int] | None) -> None:
+        self.text = text
+        self.origin = origin
+
+    def original(self, j: int) -> int:
+        """The original offset of the view's offset ``j``; -1 if it splits a piece."""
+        return j if self.origin is None else self.origin[j]
+
+
+def _view(text: str) -> _View:
+    """``text`` as names are compared in it; see :class:`_View`."""
+    if unicodedata.is_normalized("NFKC", text):
+        folded = text.casefold()
+        if len(folded) == len(text):  # case folding never shortens: one for one
+            return _View(folded, None)
+    parts: list[str] = []
+    origin: list[int] = []
+    for segment in re.finditer(r"\s+|\S+", text):
+        at, run = segment.start(), segment.group()
+        folded = run.casefold()
+        if len(folded) == len(run) and unicodedata.is_normalized("NFKC", run):
+            parts.append(folded)
+            origin.extend(range(at, at + len(run)))
+            continue
+        for start, piece in _pieces(run):
+            folded = _fold(piece)
+            parts.append(folded)
+            origin += [at + start, *([-1] * (len(folded) - 1))] if folded else []
+    origin.append(len(text))
+    view = "".join(parts)
+    if view != _fold(text):  # pragma: no cover - a piece split that normalisation crosses
+        # Compare the text as written, character for character: names in another
+        # normalisation form are then missed in this text, but nothing is misplaced.
+        return _View("".join(c.casefold() for c in text), _char_origin(text))
+    return _View(view, origin)
+
+
+def _char_origin(text: str) -> list[int]:
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        origin += [i, *([-1] * (len(char.casefold()) - 1))]
+    return [*origin, len(text)]
+
+
+def _pieces(run: str) -> Iterator[tuple[int, str]]:
+    """``run`` (no spaces in it) cut into pieces that normalise on their own, with where
+    each starts: the pieces' NFKC forms, joined, are the run's. A cut falls before each
+    character that neither combines with nor composes with what is before it (Hangul jamo
+    and some Indic vowel signs compose without being combining marks)."""
+    start = 0
+    for i in range(1, len(run)):
+        if unicodedata.combining(run[i]):
+            continue
+        head = run[start:i]
+        if _nfkc(head + run[i]) == _nfkc(head) + _nfkc(run[i]):
+            yield start, head
+            start = i
+    yield start, run[start:]
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """One form of a speaker name that is looked for in texts."""
+
+    #: The form as compared (:func:`_fold`).
+    folded: str
+    #: The form as written (NFKC, without surrounding spaces).
+    spelling: str
+    #: The spellings a match must have (NFKC); None: any letter case.
+    spellings: frozenset[str] | None
+    #: A part of a name (the name without the symbols around it), not the name itself.
+    derived: bool
+    #: The speaker name as given, and its pseudonym.
+    name: str
+    pseudonym: str
+
+    @property
+    def bounded_end(self) -> bool:
+        """Whether a word character of a spaced script may not follow a match."""
+        return _joins(self.folded[-1])
+
+
+#: How a name is looked for: in any letter case, written with its capital or all in
+#: capitals, exactly as written, or not at all.
+_ANY, _CAPITALISED, _EXACT, _NOT = "any", "capitalised", "exact", "not"
+
+
+def _kind(spelling: str) -> str:
+    """How ``spelling`` (NFKC) is looked for in texts, its symbols aside; see
+    :class:`NamesInTexts`."""
+    parts = _PARTS.findall(spelling)
+    if not parts:
+        return _NOT
+    if (
+        len(parts) > 1  # two words, or word parts joined: "mary-jane", "sam.r", "Maria G."
+        or any(c.isdigit() or c == "_" or c.isspace() for c in spelling)
+        or any(c.isupper() for part in parts for c in part[1:])
+        or not any(_cased(c) for part in parts for c in part)  # no letter case: محمد, 王小明
+    ):
+        return _ANY
+    first = parts[0][0]
+    return _CAPITALISED if first.isupper() or first.istitle() else _NOT
+
+
+def _cased(char: str) -> bool:
+    return char.lower() != char.upper() and not _GEORGIAN.match(char)
+
+
+def _core(spelling: str) -> tuple[int, int]:
+    """Where the words of ``spelling`` are: the symbols and punctuation before and after
+    them left out."""
+    start, end = 0, len(spelling)
+    while start < end and not _joins_or_unspaced(spelling[start]):
+        start += 1
+    while end > start and not _joins_or_unspaced(spelling[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _joins_or_unspaced(char: str) -> bool:
+    return _joins(char) or bool(_UNSPACED.match(char))
+
+
+def _long_enough(spelling: str) -> bool:
+    least = MIN_UNSPACED_NAME_CHARS if _UNSPACED.search(spelling) else MIN_NAME_CHARS
+    return len(spelling) >= least
+
+
+def _forms(name: str) -> list[tuple[str, str, bool]]:
+    """The forms of ``name`` looked for in texts: (spelling, kind, derived)."""
+    spelling = _nfkc(name).strip()
+    start, end = _core(spelling)
+    core, about = spelling[start:end], spelling[:start] + spelling[end:]
+    kind = _kind(spelling)
+    if kind == _NOT and about and not set(about) <= _SENTENCE_MARKS:
+        kind = _EXACT  # a plain word with symbols about it, "(me)": as written
+    forms = [(spelling, kind, False)]
+    if core != spelling:
+        forms.append((core, _kind(core), True))
+    return [f for f in forms if f[1] != _NOT and _long_enough(f[0])]
+
+
+def _name_forms(name: str, pseudonym: str) -> list[_Name]:
+    found = []
+    for spelling, kind, derived in _forms(name):
+        spellings = {
+            _ANY: None,
+            _CAPITALISED: frozenset({spelling, _nfkc(spelling.upper())}),
+            _EXACT: frozenset({spelling}),
+        }[kind]
+        found.append(_Name(spelling.casefold(), spelling, spellings, derived, name, pseudonym))
+    return found
 
 
 class NamesInTexts:
     """Finds the speaker names of an input inside texts, to put their pseudonyms there.
 
-    A name is looked for only where it can be told from ordinary words, as a whole word (no
-    letter, digit or ``_`` just before or after it) and at least :data:`MIN_NAME_CHARS`
-    characters long:
+    Texts and names are compared in Unicode NFKC form (so ``José`` written with a combining
+    accent is ``José``, and ``Sam_2`` in fullwidth letters is ``Sam_2``), and each match is put
+    back on the characters of the original text. A name is looked for only where it can be
+    told from ordinary words, at least :data:`MIN_NAME_CHARS` characters long
+    (:data:`MIN_UNSPACED_NAME_CHARS` with a character of :data:`UNSPACED_SCRIPTS`), and as a
+    whole word: a letter, digit, ``_`` or combining mark of a spaced script may not touch a
+    name's edge that is one. An edge that is a symbol (``(me)``) or a character of an
+    unspaced script (``王小明说``: no spaces between words there) needs no boundary.
 
-    - a name with a digit, an ``_``, a capital after its first letter or more than one word
-      (``quiet_fern``, ``Sam2``, ``JuniperMoon``, ``Maria G.``) is found in any letter case;
+    - a name with a digit, an ``_``, a space, a capital after its first letter, or two or
+      more word parts joined by punctuation (``quiet_fern``, ``Sam2``, ``JuniperMoon``,
+      ``Maria G.``, ``quiet-fern``, ``sam.r``, ``x+y``) is found in any letter case;
+    - a name in a script without letter case (``محمد``, ``王小明``; Georgian counts as one)
+      is found as written: case cannot tell it from a word, and a speaker's name in a text is
+      far more likely to be the name;
     - a name that is one capitalised word (``Maria``) is found written so (``Maria``,
       ``MARIA``), never as the lowercase word (``grace`` for ``Grace``);
+    - a name with symbols or punctuation before or after its words (``🌸Lily``, ``(me)``) is
+      found as written, by the rules above for its words; a plain lowercase word with
+      symbols about it (``(me)``) exactly as written. Sentence punctuation alone
+      (``sam.``, ``hope!``) does not make a plain word a name. The words without the symbols
+      are found too when they are a name by the rules above (``Lily`` for ``🌸Lily``);
     - a name that is one plain lowercase word (``hope``, ``juniper``) is not looked for: it
       cannot be told from the word.
 
-    Where two names start at the same place, the longer is taken. The search reads each word
-    of a text once and compares only the names that start with it.
+    Where two names start at the same place, the longer is taken. Where several names match
+    the same words (``Sam_2`` and ``sam_2``), the one written exactly so wins: a speaker's
+    own spelling, then a name's words without its symbols, then a match in another letter
+    case; ties go to the first name in code-point order. The search reads each token of a
+    text once and compares only the names that start with it.
     """
 
     def __init__(self, names: Iterable[str], pseudonym: Callable[[str], str | None]) -> None:
-        #: first word (folded) -> (name, match in any case?, pseudonym), longest first
-        self._by_first: dict[str, list[tuple[str, bool, str]]] = {}
+        #: first token (folded) -> the names that start with it, longest first
+        self._by_first: dict[str, list[_Name]] = {}
         for name in sorted(set(names), key=lambda n: (-len(n), n)):
-            if name == UNKNOWN or len(name) < MIN_NAME_CHARS:
-                continue
-            first = _WORD_START.match(name)
-            if first is None:  # a name must start with a letter or digit to be found
-                continue
-            distinctive = any(c.isdigit() or c == "_" or c.isspace() for c in name) or any(
-                c.isupper() for c in name[1:]
-            )
-            if not distinctive and not name[0].isupper():
-                continue
-            replacement = pseudonym(name)
-            if replacement is None:
-                continue
-            entry = (name, distinctive, replacement)
-            self._by_first.setdefault(first.group().casefold(), []).append(entry)
+            forms = _forms(name) if name != UNKNOWN else []
+            replacement = pseudonym(name) if forms else None
+            for form in _name_forms(name, replacement) if replacement is not None else ():
+                first = _TOKEN.match(form.folded)
+                if first is not None:
+                    self._by_first.setdefault(first.group(), []).append(form)
+        for same_start in self._by_first.values():
+            same_start.sort(key=lambda f: (-len(f.folded), f.derived, f.spelling, f.name))
+        #: The seeker texts hidden in this run (:func:`anonymize_row`).
+        self.seeker_texts = TextCache()
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, pseudonym)`` of every name in ``text``, in order, apart."""
+        if not self._by_first:
+            return []
+        view = _view(text)
         found: list[tuple[int, int, str]] = []
         taken = 0
-        for word in _WORD_START.finditer(text):
-            start = word.start()
-            if start < taken or (start and _is_word_char(text[start - 1])):
+        for token in _TOKEN.finditer(view.text):
+            at = token.start()
+            forms = self._by_first.get(token.group())
+            if forms is None or at < taken:
                 continue
-            for name, any_case, replacement in self._by_first.get(word.group().casefold(), ()):
-                end = start + len(name)
-                written = text[start:end]
-                if any_case:
-                    same = written.casefold() == name.casefold()
-                else:
-                    same = written in (name, name.upper())
-                if same and (end == len(text) or not _is_word_char(text[end])):
-                    found.append((start, end, replacement))
-                    taken = end
-                    break
+            if at and _joins(token.group()[0]) and _joins(view.text[at - 1]):
+                continue  # a word that goes on from a mark before it: not a word start
+            match = _match(view, text, at, forms)
+            if match is not None:
+                end, form = match
+                found.append((view.original(at), view.original(end), form.pseudonym))
+                taken = end
         return found
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+def _match(view: _View, text: str, at: int, forms: Sequence[_Name]) -> tuple[int, _Name] | None:
+    """The view's end offset and the name matched at ``at``, the longest first, and among
+    names of one length the best written (see :class:`NamesInTexts`)."""
+    start = view.original(at)
+    if start < 0:
+        return None
+    length = -1
+    best: list[tuple[tuple[bool, bool], _Name]] = []
+    for form in forms:  # longest first
+        if best and len(form.folded) < length:
+            break
+        end = at + len(form.folded)
+        if not _fits(view, at, end, form):
+            continue
+        length = len(form.folded)
+        written = _nfkc(text[start : view.original(end)])
+        if form.spellings is None or written in form.spellings:
+            best.append(((written != form.spelling, form.derived), form))
+    if not best:
+        return None
+    return at + length, min(best, key=lambda b: b[0])[1]  # min is stable: the first wins ties
+
+
+def _fits(view: _View, at: int, end: int, form: _Name) -> bool:
+    """Whether ``form`` is at ``at`` in the view, ends on a piece of the text, and is not
+    followed by more of a word."""
+    if not view.text.startswith(form.folded, at) or view.original(end) < 0:
+        return False
+    return not (form.bounded_end and end < len(view.text) and _joins(view.text[end]))
 
 
 def names_in_texts(rows: Iterable[ResponseRow], names: Pseudonymizer) -> NamesInTexts:
@@ -163,25 +434,108 @@ def names_in_texts(rows: Iterable[ResponseRow], names: Pseudonymizer) -> NamesIn
     return NamesInTexts(speakers, names.pseudonym)
 
 
+#: A replacement in a text: (start, end, new text).
+_Replacement = tuple[int, int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Hidden:
+    """What hiding personal data and speaker names in a text depends on: the text alone.
+
+    ``redactions`` are the placeholders :func:`~carelens.privacy.redact` puts in, when one
+    round of search finds everything (None when replacing exposed more to find: then the
+    text is redacted again with each record's spans); ``names`` are the pseudonyms put in
+    the redacted text; ``text`` is the result. A record's spans are moved per record
+    (:func:`hide_text`): two records with the same text may have different spans.
+    """
+
+    redactions: tuple[_Replacement, ...] | None
+    names: tuple[_Replacement, ...]
+    text: str
+
+
+def hidden(text: str, in_texts: NamesInTexts | None) -> Hidden:
+    """The :class:`Hidden` of ``text``: personal data redacted, then speaker names."""
+    found = find_personal(text)
+    redactions: tuple[_Replacement, ...] | None = tuple(
+        (f.start, f.end, f.placeholder) for f in found
+    )
+    redacted = replace_with_spans(text, redactions or (), {})[0] if found else text
+    if found and find_personal(redacted):  # redact() needs more rounds: redo them per record
+        redacted, redactions = redact(text), None
+    names = tuple(in_texts.find(redacted)) if in_texts else ()
+    out = replace_with_spans(redacted, names, {})[0] if names else redacted
+    return Hidden(redactions, names, out)
+
+
+def hide_text(
+    text: str, done: Hidden, groups: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> tuple[str, dict[str, tuple[dict[str, Any], ...]]]:
+    """``text`` hidden as ``done`` (its :class:`Hidden`) says, and ``groups`` of spans moved
+    along, exactly as :func:`~carelens.privacy.redact_with_spans` and
+    :func:`~carelens.privacy.replace_with_spans` move them."""
+    if not any(groups.values()):
+        return done.text, {name: () for name in groups}
+    if done.redactions is None:
+        out, moved = redact_with_spans(text, groups)
+    else:  # one round of replacements moves spans as redact_with_spans' one round does
+        out, moved = replace_with_spans(text, done.redactions, groups)
+    if done.names:
+        out, moved = replace_with_spans(out, done.names, moved)
+    return out, moved
+
+
+class TextCache:
+    """The :class:`Hidden` of recently hidden texts, so that a seeker message answered by
+    many responses is searched once per run, not once per response (a long message with
+    many replies took seconds each). Bounded: at most ``max_texts`` texts and ``max_chars``
+    characters (texts and results) are kept, the least recently used dropped first; a
+    longer text is not kept."""
+
+    def __init__(self, max_texts: int = 1024, max_chars: int = 1 << 25) -> None:
+        self.max_texts = max_texts
+        self.max_chars = max_chars
+        self._kept: OrderedDict[str, Hidden] = OrderedDict()
+        self._chars = 0
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def hidden(self, text: str, in_texts: NamesInTexts | None) -> Hidden:
+        """:func:`hidden` of ``text``, from the cache when it was hidden before."""
+        done = self._kept.get(text)
+        if done is not None:
+            self._kept.move_to_end(text)
+            return done
+        done = hidden(text, in_texts)
+        size = len(text) + len(done.text)
+        if size <= self.max_chars:
+            self._kept[text] = done
+            self._chars += size
+            while len(self._kept) > self.max_texts or self._chars > self.max_chars:
+                old, gone = self._kept.popitem(last=False)
+                self._chars -= len(old) + len(gone.text)
+        return done
+
+
 def _hide(
     text: str,
     groups: Mapping[str, Sequence[Mapping[str, Any]]],
     in_texts: NamesInTexts | None,
+    cache: TextCache | None = None,
 ) -> tuple[str, dict[str, tuple[dict[str, Any], ...]]]:
     """``text`` redacted and its speaker names replaced, ``groups`` of spans moved along."""
-    text, moved = redact_with_spans(text, groups)
-    if in_texts:
-        found = in_texts.find(text)
-        if found:
-            text, moved = replace_with_spans(text, found, moved)
-    return text, moved
+    done = cache.hidden(text, in_texts) if cache is not None else hidden(text, in_texts)
+    return hide_text(text, done, groups)
 
 
 def anonymize_row(
     row: ResponseRow, names: Pseudonymizer, in_texts: NamesInTexts | None = None
 ) -> ResponseRow:
     """``row`` with pseudonymous speakers and redacted texts (spans moved along); with
-    ``in_texts``, the speaker names it finds in the texts become their pseudonyms too."""
+    ``in_texts``, the speaker names it finds in the texts become their pseudonyms too. The
+    seeker text is hidden once per distinct text (``in_texts.seeker_texts``): a message is
+    the seeker text of every response that answers it."""
     helper = row.helper if row.helper == UNKNOWN else names.pseudonym(row.helper) or UNKNOWN
     seeker = None if row.seeker_speaker is None else names.pseudonym(row.seeker_speaker)
     response_text, spans = row.response_text, dict(row.spans)
@@ -194,7 +548,8 @@ def anonymize_row(
         spans = dict(moved)
     seeker_text, cues = row.seeker_text, row.crisis_cues
     if seeker_text is not None:
-        seeker_text, moved_cues = _hide(seeker_text, {"cues": cues}, in_texts)
+        cache = in_texts.seeker_texts if in_texts is not None else None
+        seeker_text, moved_cues = _hide(seeker_text, {"cues": cues}, in_texts, cache)
         cues = moved_cues["cues"]
     return replace(
         row,

@@ -3,7 +3,9 @@
 ``carelens report`` and ``carelens summarize`` accept either what ``carelens analyze`` wrote
 (JSON Lines, CSV or Parquet results) or a conversation file in any input format, which is
 then analysed in memory first. :func:`is_result_file` tells them apart by content: a result
-file's first record (or CSV header) carries the response id and per-dimension levels. The
+file's first record (or CSV header) carries the response id and per-dimension levels (a
+first record over 1 MiB is judged by its leading fields, or read whole within the readers'
+line limit). The
 output folder of ``carelens batch`` is read as results too: its parts, in order, once its
 ``manifest.json`` says the run is complete. An unfinished one (``_work/plan.json`` and no
 manifest yet, or parts with neither) is an error that says so, not a conversation folder.
@@ -14,8 +16,10 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from carelens.errors import InputError
 from carelens.output import read_results
@@ -26,9 +30,12 @@ from carelens.output.records import (
 )
 from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
+from carelens.readers.base import line_limit
 from carelens.types import JsonDict
 
-#: Reads of the first line of a file to tell results from conversations.
+#: How much of a file's first line is read first to tell results from conversations. A
+#: longer first line is read whole (up to the readers' line limit) only when its start does
+#: not show it: ``carelens analyze`` writes the ids and levels before the texts.
 _PEEK_BYTES = 1 << 20
 
 
@@ -101,18 +108,76 @@ def is_result_file(path: str | os.PathLike[str]) -> bool:
         except (OSError, pa.ArrowException):
             return False  # not readable Parquet: the readers say so
         return is_result_header(header)
-    first = first_line(p, _PEEK_BYTES)
     if suffix == ".csv":
-        return is_result_header(next(csv.reader([first]), []))
+        return is_result_header(next(csv.reader([first_line(p, _PEEK_BYTES)]), []))
+    return _is_result_jsonl(p)
+
+
+def _is_result_jsonl(path: Path) -> bool:
+    """Whether the first record of the JSON Lines file ``path`` is a result record.
+
+    A first line longer than :data:`_PEEK_BYTES` (a long text in it) is not parsed whole at
+    first: the fields complete before the cut decide when they show a result record, else
+    the line is read whole, up to the readers' line limit (32 MB by default, see
+    :func:`carelens.readers.base.line_limit`), so memory stays bounded.
+    """
+    head = first_line(path, _PEEK_BYTES)
+    record = _json_object(head)
+    if record is not None or head.endswith("\n"):
+        return _is_result_record(record)
+    if _is_result_record(_leading_fields(head)):  # the line goes on past the peek
+        return True
+    return _is_result_record(_json_object(first_line(path, line_limit())))
+
+
+def _json_object(text: str) -> dict[str, Any] | None:
     try:
-        record = json.loads(first)
-    except (ValueError, RecursionError):
-        return False
+        value = json.loads(text)
+    except (ValueError, RecursionError):  # RecursionError: nested too deep
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _is_result_record(record: Mapping[str, Any] | None) -> bool:
+    """A result record carries its response id and per-dimension levels."""
     return (
-        isinstance(record, dict)
+        record is not None
         and "response_id" in record
         and any(isinstance(v, dict) and "level" in v for v in record.values())
     )
+
+
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\r\n]*")
+
+
+def _leading_fields(text: str) -> dict[str, Any]:
+    """The top-level fields of the JSON object that ``text`` begins, up to the first that is
+    cut short or malformed: what the start of a long line shows without reading it all."""
+    fields: dict[str, Any] = {}
+    at = _skip_space(text, 0)
+    if not text.startswith("{", at):
+        return fields
+    at += 1
+    while True:
+        try:
+            key, at = _DECODER.raw_decode(text, _skip_space(text, at))
+            at = _skip_space(text, at)
+            if not isinstance(key, str) or not text.startswith(":", at):
+                return fields
+            value, at = _DECODER.raw_decode(text, _skip_space(text, at + 1))
+        except (ValueError, RecursionError):
+            return fields
+        fields[key] = value
+        at = _skip_space(text, at)
+        if not text.startswith(",", at):
+            return fields
+        at += 1
+
+
+def _skip_space(text: str, at: int) -> int:
+    match = _SPACE.match(text, at)
+    return at if match is None else match.end()
 
 
 def analysed_records(
