@@ -38,7 +38,7 @@ import os
 import re
 import socket
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -168,14 +168,19 @@ _SCHEMA_V1: tuple[str, ...] = (
 )
 
 
-def _fill_search(tx: Tx) -> None:
+def _fill_search(tx: Tx, *, only: Callable[[str | None, str | None], bool] | None = None) -> None:
+    """The ``search`` column again from each row's texts, a batch of rows at a time; with
+    ``only``, for the rows whose (seeker, response) texts it accepts."""
     for rows in rows_by_id(tx, "seeker_text, response_text"):
-        updates: Iterable[tuple[Any, ...]] = (
-            (search_document(seeker, response), result_id) for result_id, seeker, response in rows
-        )
-        tx.executemany(
-            "UPDATE results SET search = to_tsvector('english', ?) WHERE id = ?", list(updates)
-        )
+        updates = [
+            (search_document(seeker, response), result_id)
+            for result_id, seeker, response in rows
+            if only is None or only(seeker, response)
+        ]
+        if updates:
+            tx.executemany(
+                "UPDATE results SET search = to_tsvector('english', ?) WHERE id = ?", updates
+            )
 
 
 def _document_changed(seeker: str | None, response: str | None) -> bool:
@@ -189,17 +194,8 @@ def _document_changed(seeker: str | None, response: str | None) -> bool:
 
 def _fill_changed_search(tx: Tx) -> None:
     """Schema version 6: the ``search`` column again for the rows whose document changed
-    (:func:`_document_changed`), a batch of rows at a time."""
-    for rows in rows_by_id(tx, "seeker_text, response_text"):
-        updates = [
-            (search_document(seeker, response), result_id)
-            for result_id, seeker, response in rows
-            if _document_changed(seeker, response)
-        ]
-        if updates:
-            tx.executemany(
-                "UPDATE results SET search = to_tsvector('english', ?) WHERE id = ?", updates
-            )
+    (:func:`_document_changed`)."""
+    _fill_search(tx, only=_document_changed)
 
 
 #: Version 2: the topic category and the conversation id get columns of their own, filled
