@@ -323,3 +323,15 @@ def test_any_text_encodes_within_limits(seeker: str, response: str) -> None:
     assert len(batch.response_offsets[0]) == first_sep - 1
     assert len(batch.response_offsets[0]) <= 12
     check_offsets(batch, [response])
+
+
+def test_marker_words_in_a_text_are_words() -> None:
+    """Hypothesis found a response ``[SEP]`` encoded as the separator itself: the pair split
+    where the text said so, and the response had no tokens of its own."""
+    enc = small_encoder(max_length=24, max_response_tokens=12)
+    batch = enc.encode([("", "[SEP]"), ("[CLS] hi", "[PAD]")])
+    for k in range(2):
+        ids = row(batch, k)
+        sep = enc.tokenizer.token_to_id("[SEP]")
+        assert ids.count(sep) == 2 and ids.count(enc.tokenizer.token_to_id("[CLS]")) == 1
+        assert len(batch.response_offsets[k]) == ids.index(sep) - 1 > 0  # response first

@@ -142,6 +142,11 @@ class PairEncoder:
         self._pad = self._special_id("[PAD]", "<pad>")
         tokenizer.no_truncation()
         tokenizer.no_padding()
+        # A user's text that holds "[SEP]" or "[CLS]" is words, never the model's markers:
+        # encoded as such, it split the pair where the text said so (older tokenizers
+        # releases lack the switch).
+        if hasattr(tokenizer, "encode_special_tokens"):
+            tokenizer.encode_special_tokens = True
 
     @classmethod
     def from_file(cls, path: str | Path, **limits: Unpack[EncodingLimits]) -> PairEncoder:
