@@ -320,6 +320,20 @@ def test_trained_model_behaviour(analyzer: EmpathyAnalyzer) -> None:
     assert advice["exploration"].level == 0, "advice with no question is not exploration"
 
 
+def test_feedback_never_asks_a_reply_that_names_their_feeling_to_name_one(
+    analyzer: EmpathyAnalyzer,
+) -> None:
+    # The codebook's example of empathy. The shipped model scores it without empathy and
+    # with sympathy, and the feedback once answered "You shared their sorrow; try naming what
+    # they may feel underneath".
+    seeker = "I relapsed last night after eight months sober. I feel like such a failure."
+    response = "It sounds like the shame weighs more than the relapse."
+    result = analyzer.analyze(seeker, response)
+    assert result.feedback
+    assert not any("try naming" in sentence for sentence in result.feedback), result.feedback
+    assert '"It sounds like the shame weighs more than the relapse"' in result.feedback[0]
+
+
 def test_results_do_not_depend_on_thread_count_or_chunking() -> None:
     """With one pair per batch, every result depends on its own pair alone."""
     pairs = [(s * (1 + k % 3), r) for k, (s, r) in enumerate(PAIRS * 3)]

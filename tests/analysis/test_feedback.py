@@ -13,6 +13,7 @@ from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.feedback import (
     FEELING_WORDS,
     feedback_for,
+    named_feeling,
     quoted_fragments,
     second_person,
     seeker_clause,
@@ -87,6 +88,8 @@ def check_quotes(feedback: tuple[str, ...], seeker: str, response: str) -> None:
     """
     allowed = words(normalized(seeker)) | SWAP_WORDS
     for fragment in quoted_fragments(feedback):
+        if fragment.removesuffix("…") in normalized(response):
+            continue  # a quote of the reply (which may itself start "It sounds like")
         if fragment.startswith(OPENING):
             added = words(fragment.removeprefix(OPENING)) - allowed
             assert not added, f"opening adds {added}: {fragment!r}"
@@ -600,7 +603,137 @@ def test_advice_without_a_first_person_clause_stays_general() -> None:
     assert quoted_fragments((sentence,)) == []
 
 
-# --- rule 4: sympathy that names no feeling ------------------------------------------------
+# --- rule 4: an offer of help without understanding ---------------------------------------
+
+RELAPSE = "I relapsed last night after 8 months sober. I feel like such a failure."
+
+
+def test_an_offer_without_understanding_asks_to_show_understanding_first() -> None:
+    response = "I can sit with you while you call your sponsor, if that would help."
+    a = analysis(
+        {
+            "sympathy": dim(1),
+            "compassion": dim(1, at(response, "I can sit with you while you call your sponsor")),
+        },
+        style="sympathy",
+    )
+    (sentence,) = feedback_for(a, RELAPSE, response)
+    assert sentence.startswith(
+        'You offered help ("I can sit with you while you call your sponsor"); show first that '
+        "you understood what they are going through, so the help fits — "
+    )
+    assert '"It sounds like you feel like such a failure…"' in sentence
+    assert "try naming" not in sentence
+    check_quotes((sentence,), RELAPSE, response)
+
+
+def test_an_offer_without_understanding_or_a_clause_stays_general() -> None:
+    a = analysis({"compassion": dim(2)}, style="other")
+    (sentence,) = feedback_for(a, "Work is awful.", "I'll drive you there on Thursday.")
+    assert sentence == (
+        "You offered help; show first that you understood what they are going through, so "
+        "the help fits — say back in your words what they told you."
+    )
+
+
+def test_an_offer_with_a_feeling_named_is_understanding_and_help() -> None:
+    response = "You must feel so ashamed. I can sit with you while you call your sponsor."
+    a = analysis({"compassion": dim(1, at(response, "I can sit with you"))}, style="sympathy")
+    (sentence,) = feedback_for(a, RELAPSE, response)
+    assert sentence == (
+        'You showed understanding and moved to help ("I can sit with you"); check with them '
+        "that the help fits what they want."
+    )
+
+
+# --- what the reply names ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response", "named"),
+    [
+        (RELAPSE, "It sounds like the shame is weighing on you.", "shame"),
+        (RELAPSE, "You must feel so alone right now.", "alone"),
+        ("I'm so lonely since the move.", "You must feel so alone right now.", None),
+        ("I'm so ashamed of myself.", "The shame must be so heavy.", None),
+        ("I'm exhausted.", "Sorry you're this exhausted.", None),
+        (RELAPSE, "You're not alone in this.", None),  # denied
+        (RELAPSE, "I'm so sad to hear that.", None),  # the helper's own
+        (RELAPSE, "Sorry you lost your streak.", None),  # what happened
+        (RELAPSE, "Your sponsor must be worried.", None),  # someone else's
+        (RELAPSE, "See r/lonely for others.", None),  # an address
+        (RELAPSE, "That is rough.", None),
+    ],
+)
+def test_named_feeling_is_one_given_to_them_they_have_not_written(
+    seeker: str, response: str, named: str | None
+) -> None:
+    assert named_feeling(response, seeker) == named
+
+
+def test_a_reply_that_names_an_unwritten_feeling_is_not_asked_to_name_one() -> None:
+    response = "It sounds like the shame is weighing on you more than the relapse itself."
+    a = analysis({"sympathy": dim(1), "interpretation": dim(0)}, style="sympathy")
+    (sentence,) = feedback_for(a, RELAPSE, response)
+    assert sentence == (
+        'You named what they may feel ("It sounds like the shame is weighing on you more…"); '
+        "a question about how they feel now can invite them to go on."
+    )
+    check_quotes((sentence,), RELAPSE, response)
+
+
+def test_the_quote_of_a_named_feeling_shows_the_word_far_into_a_sentence() -> None:
+    response = (
+        "After everything you told me about the months of meetings and the phone calls late "
+        "at night it seems the shame is the heaviest part."
+    )
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), RELAPSE, response)
+    (quote,) = quoted_fragments((sentence,))
+    assert quote == "it seems the shame is the heaviest part"
+    check_quotes((sentence,), RELAPSE, response)
+
+
+def test_the_quote_of_a_named_feeling_stays_in_its_part_of_the_sentence() -> None:
+    response = "Relapse happens to many, but you seem so ashamed of it, and that hurts to read."
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), RELAPSE, response)
+    assert quoted_fragments((sentence,)) == ["you seem so ashamed of it"]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "You're not alone in this.",
+        "I'm so sad to hear that.",
+        "Your sponsor must be worried.",
+        "I'm sorry you feel like a failure.",  # an echo
+    ],
+)
+def test_a_reply_that_names_no_feeling_of_theirs_is_still_the_sympathy_rule(
+    response: str,
+) -> None:
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), RELAPSE, response)
+    assert sentence.startswith("You shared their sorrow; try naming what they may feel")
+
+
+def test_sympathy_offers_only_feelings_the_reply_has_not_used() -> None:
+    seeker = "Everything is hopeless and lonely."
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), seeker, "So sorry it's lonely.")
+    assert sentence.endswith('they may be feeling what they called "hopeless".')
+    (sentence,) = feedback_for(
+        analysis({"sympathy": dim(1)}), seeker, "So sorry it's lonely and hopeless."
+    )
+    assert sentence == "You shared their sorrow; try naming what they may feel underneath."
+
+
+def test_advice_with_a_feeling_named_is_not_told_it_skipped_understanding() -> None:
+    response = "You sound so overwhelmed. Try writing a list for tomorrow."
+    a = analysis({"compassion": dim(0)}, style="advice", flags={"advice": 0.9})
+    (sentence,) = feedback_for(a, "Work is too much. I can't keep up.", response)
+    assert "before showing you understood" not in sentence
+    assert sentence.startswith('You named what they may feel ("You sound so overwhelmed")')
+
+
+# --- rule 5: sympathy that names no feeling ------------------------------------------------
 
 
 @pytest.mark.parametrize("name", ["sympathy", "emotional_reaction"])
@@ -633,7 +766,7 @@ def test_sympathy_with_empathy_is_not_the_sympathy_rule() -> None:
     assert "try naming" not in sentence
 
 
-# --- rule 5: empathy without action at high distress ---------------------------------------
+# --- rule 6: understanding without action at high distress ---------------------------------
 
 
 @pytest.mark.parametrize("part", ["interpretation", "exploration", "reflection"])
@@ -654,7 +787,7 @@ def test_moderate_distress_does_not_trigger_the_distress_rule() -> None:
     assert "distress" not in sentence
 
 
-# --- rule 6: compassion --------------------------------------------------------------------
+# --- rule 7: compassion --------------------------------------------------------------------
 
 
 def test_compassion_says_what_worked_quoting_the_offer() -> None:
@@ -681,7 +814,7 @@ def test_compassion_without_spans_has_no_quote() -> None:
     assert sentence.startswith("You showed understanding and moved to help;")
 
 
-# --- rule 7: empathy -----------------------------------------------------------------------
+# --- rule 8: understanding -----------------------------------------------------------------
 
 
 def test_exploration_only_suggests_pairing_the_question_with_a_reflection() -> None:
@@ -730,7 +863,7 @@ def test_interpretation_is_quoted_when_reflection_is_scored_zero() -> None:
     assert '("losing him twice")' in sentence
 
 
-# --- rule 8: anything else -----------------------------------------------------------------
+# --- rule 9: anything else -----------------------------------------------------------------
 
 
 def test_other_suggests_acknowledging_first() -> None:
@@ -835,6 +968,16 @@ def test_feedback_only_quotes_the_texts_and_is_one_or_two_sentences(
     check_shape(feedback)
     assert (len(feedback) == 2) == (a.flags.get("self_focus", 0.0) >= 0.5)
     check_quotes(feedback, seeker, response)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases())
+def test_a_reply_that_names_a_feeling_of_theirs_is_never_asked_to_name_one(
+    case: tuple[ResponseAnalysis, str, str],
+) -> None:
+    a, seeker, response = case
+    if named_feeling(response, seeker) is not None:
+        assert not any("try naming" in s for s in feedback_for(a, seeker, response))
 
 
 @given(texts)
@@ -1025,3 +1168,11 @@ def test_a_message_at_the_api_limit_of_feeling_words_is_read(
     assert seeker_feelings(seeker) == feelings
     assert seeker_clause(seeker) == clause
     assert feedback_for(analysis({}, style="advice"), seeker, "")
+
+
+def test_the_quote_of_a_named_feeling_never_starts_inside_personal_data() -> None:
+    response = "You have been sitting up every night calling the line at 555 123 4567 so lonely."
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), RELAPSE, response)
+    (quote,) = quoted_fragments((sentence,))
+    assert quote == "555 123 4567 so lonely"  # not "123 4567 so lonely"
+    assert redact(quote) == "[phone] so lonely"

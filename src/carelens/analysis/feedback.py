@@ -23,12 +23,23 @@ Rules, first match wins for the main sentence:
 1. crisis cues in the seeker message -> read them now, ask directly, share crisis resources;
 2. dismissive -> quote the dismissive words, suggest acknowledging before anything else;
 3. advice without understanding -> reflect first, with an opening from the seeker's words;
-4. sympathy that names no feeling -> "You shared their sorrow; try naming what they may feel
-   underneath", with the seeker's own feeling words and an opening built on their clause;
-5. empathy without action when distress is high -> ask what would help or offer something;
-6. compassion -> say what worked, quoting the offer;
-7. empathy -> say what worked; suggest a reflection when it was only a question;
-8. anything else -> acknowledge what they shared first.
+4. an offer of help without understanding -> quote the offer, suggest showing first that
+   they understood, with an opening from the seeker's words;
+5. sympathy that names no feeling -> "You shared their sorrow; try naming what they may feel
+   underneath", with the seeker's own feeling words (those the reply has not already used)
+   and an opening built on their clause;
+6. understanding without action when distress is high -> ask what would help or offer
+   something;
+7. compassion -> say what worked, quoting the offer;
+8. understanding -> say what worked; suggest a reflection when it was only a question;
+9. anything else -> acknowledge what they shared first.
+
+"Understanding" is empathy (interpretation, exploration or reflection at level 1 or more),
+or a reply that names a feeling the seeker has not written (:func:`named_feeling`: "It
+sounds like the shame weighs on you" to "I feel like such a failure"): the model may score
+such a reply 0, and feedback then must not ask the helper to name a feeling they named. A
+feeling the reply only echoes ("sorry you're this tired" to "I'm tired") is sympathy, and
+one the reply denies ("you're not alone") names nothing.
 
 A second sentence is added when the helper's own story takes over the reply (self-focus).
 """
@@ -266,7 +277,8 @@ _PERSON_NOUNS = frozenset([
     "grandma", "grandpa", "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece",
     "nephew", "boss", "coworker", "coworkers", "colleague", "colleagues", "teacher", "ex",
     "roommate", "neighbor", "neighbour", "dog", "cat", "pet", "people", "guy", "girl", "man",
-    "woman", "everyone", "everybody",
+    "woman", "everyone", "everybody", "sponsor", "therapist", "counselor", "counsellor",
+    "doctor", "nurse", "manager", "pastor",
 ])  # fmt: skip
 #: A subject that is no one else: the feeling counts ("everything is hopeless", "it's lonely",
 #: "when you lose a parent you feel empty").
@@ -301,6 +313,8 @@ _NOT_NAMES = frozenset([
 _ADDRESS = re.compile(r"://|www\.|\w\.[a-z]{2,}|(?<!\w)[ru]/|(?<!\w)@\w")
 #: The rest of a run of text without spaces.
 _NO_SPACE = re.compile(r"\S*")
+#: A run of text without spaces.
+_NO_SPACE_RUN = re.compile(r"\S+")
 #: After a capitalised word that starts a sentence, these make it a name ("Mike is lonely").
 _NAME_VERBS = frozenset([
     "is", "was", "gets", "got", "feels", "felt", "seems", "seemed", "becomes", "became", "has",
@@ -446,10 +460,13 @@ def _person(tokens: Sequence[re.Match[str]], words: Sequence[str], j: int) -> _H
     """Whom the word at ``j`` names: the seeker ("I", "me", "my life"), someone else ("she",
     "my mom", "Sarah"), no one ("it", "everything") or, for any other word, None."""
     word = words[j]
-    if word in ("my", "our"):
-        # "my best friend" is someone else; "my life", "my heart" are the seeker's.
+    if word in ("my", "our", "your"):
+        # "my best friend", "your sponsor" are someone else; "my life", "my heart" are the
+        # seeker's, "your life" no one's in particular.
         ahead = words[j + 1 : j + 3]
-        return "other" if any(w.removesuffix("'s") in _PERSON_NOUNS for w in ahead) else "seeker"
+        if any(w.removesuffix("'s") in _PERSON_NOUNS for w in ahead):
+            return "other"
+        return "no one" if word == "your" else "seeker"
     if word in _SEEKER_WORDS:
         return "seeker"
     if word in _OTHER_WORDS or word.removesuffix("'s") in _PERSON_NOUNS:
@@ -557,6 +574,9 @@ class _Feeling(NamedTuple):
     match: re.Match[str]
     use: _FeelingUse
     address: tuple[int, int] | None
+    #: whose it is, read back from the word (:func:`_holders`): "seeker" is the writer
+    #: ("I", "my"), which in a reply is the helper; None when the clause names no one
+    holder: _Holder | None = None
 
 
 def _read(text: str) -> list[_Feeling]:
@@ -583,7 +603,7 @@ def _read(text: str) -> list[_Feeling]:
             use = "not theirs"
         else:
             use = "denied" if i in denied else "theirs"
-        feelings.append(_Feeling(tokens[i], use, address))
+        feelings.append(_Feeling(tokens[i], use, address, holder))
     return feelings
 
 
@@ -601,6 +621,69 @@ def _own_feelings(feelings: Sequence[_Feeling]) -> list[str]:
         if feeling.use == "theirs" and feeling.address is None and word.lower() not in seen:
             seen[word.lower()] = word
     return list(seen.values())
+
+
+#: Feeling words that name one feeling: a reply that names one where the seeker wrote another
+#: echoes their feeling ("the shame" to "I'm ashamed").
+_SAME_FEELING = {"shame": "ashamed", "grieving": "grief", "panicky": "panicked", "lonely": "alone"}
+
+
+def _family(word: str) -> str:
+    plain = _plain(word)
+    return _SAME_FEELING.get(plain, plain)
+
+
+def named_feeling(response: str, seeker: str) -> str | None:
+    """The first feeling word (of :data:`FEELING_WORDS`) the reply gives the seeker that the
+    seeker's message does not hold in any use, as spelt in the reply; None when there is none.
+    A word the reply denies ("you're not alone"), a verb telling what happened ("sorry you
+    lost your job"), the helper's own feeling ("I'm so sad to hear") and someone else's ("he
+    must be angry") name no feeling of theirs."""
+    found = _named(response, _read(seeker))
+    return found.match.group(0) if found is not None else None
+
+
+def _named(response: str, seeker_read: Sequence[_Feeling]) -> _Feeling | None:
+    """:func:`named_feeling`, given the feeling words :func:`_read` found in the seeker's
+    message. In a reply the writer ("I", holder "seeker") is the helper."""
+    said = {_family(feeling.match.group(0)) for feeling in seeker_read}
+    for feeling in _read(response):
+        if (
+            feeling.use == "theirs"
+            and feeling.holder != "seeker"
+            and feeling.address is None
+            and _family(feeling.match.group(0)) not in said
+        ):
+            return feeling
+    return None
+
+
+def _around(text: str, at: re.Match[str], words: int = 10) -> str:
+    """The part of ``text``'s sentence (between commas, "but"...) that holds the word ``at``,
+    clipped to ``words`` words, without a final full stop; it starts three words before
+    ``at`` when ``at`` lies further in, so the quote always shows the word, and never inside
+    personal data, so redaction reading the feedback alone finds all of it."""
+    for found in _SENTENCE.finditer(text):
+        if found.start() <= at.start() < found.end():
+            break
+    else:  # pragma: no cover - every word lies in a sentence
+        return _clip(at.group(0), words)
+    offset = found.start()
+    for start, end in _parts(found.group(0)):
+        if start <= at.start() - offset < end:
+            part = text[offset + start : offset + end]
+            break
+    else:  # the word is in no part only if a break mark holds it, which a word never is
+        part = found.group(0)
+        start = 0
+    before = [m.start() for m in _NO_SPACE_RUN.finditer(part, 0, at.start() - offset - start)]
+    if len(before) >= words - 1:
+        cut = before[-3]
+        for found in find_personal(part):  # never start inside personal data (see _clip)
+            if found.start < cut < found.end:
+                cut = found.start
+        part = part[cut:]
+    return _clip(part, words).removesuffix(".")
 
 
 def _parts(sentence: str) -> list[tuple[int, int]]:
@@ -710,9 +793,12 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     empathy = max(_level(analysis, n) for n in ("interpretation", "exploration", "reflection"))
     sympathy = max(_level(analysis, "sympathy"), _level(analysis, "emotional_reaction"))
     distress = analysis.seeker.distress.level if analysis.seeker and analysis.seeker.distress else 0
-    read = _read(seeker)  # the seeker's feeling words, read once for both
+    read = _read(seeker)  # the seeker's feeling words, read once for all
     feelings = _own_feelings(read)
     opening = _opening(seeker, read)
+    named = _named(response, read)
+    understood = empathy >= 1 or named is not None
+    compassion = _level(analysis, "compassion")
     unsafe = analysis.unsafe
     if unsafe:
         words = _clip(response[unsafe[0].start : unsafe[0].end], 8)
@@ -736,30 +822,45 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             f"{where}may come across as minimising or judging what they shared; acknowledge "
             "how hard it is for them before offering another view."
         )
-    elif analysis.style == "advice":
+    elif analysis.style == "advice" and not understood:
         sentences.append(
             "You moved to solutions before showing you understood; reflect first — "
             + (opening + "." if opening else "say back in your words what they told you.")
         )
-    elif empathy == 0 and sympathy >= 1:
-        named = " and ".join(f'"{w}"' for w in feelings[:2])
-        hint = f"they may be feeling what they called {named}" if feelings else None
+    elif compassion >= 1 and not understood:
+        quoted = _span_text(analysis.dimensions.get("compassion"), response)
+        sentences.append(
+            "You offered help"
+            + (f' ("{quoted}")' if quoted else "")
+            + "; show first that you understood what they are going through, so the help "
+            "fits — " + (opening + "." if opening else "say back in your words what they told you.")
+        )
+    elif not understood and sympathy >= 1:
+        used = {_family(word) for word in _WORD.findall(response)}
+        offered = [word for word in feelings if _family(word) not in used]
+        words = " and ".join(f'"{w}"' for w in offered[:2])
+        hint = f"they may be feeling what they called {words}" if offered else None
         detail = "; ".join(part for part in (hint, opening) if part) or None
         sentences.append(
             "You shared their sorrow; try naming what they may feel underneath"
             + (f" — {detail}." if detail else ".")
         )
-    elif empathy >= 1 and _level(analysis, "compassion") == 0 and distress >= 2:
+    elif understood and compassion == 0 and distress >= 2:
         sentences.append(
             "You showed you understood; with this much distress, ask what would help right "
             "now or offer something concrete you can do."
         )
-    elif _level(analysis, "compassion") >= 1 and empathy >= 1:
+    elif compassion >= 1:
         quoted = _span_text(analysis.dimensions.get("compassion"), response)
         sentences.append(
             "You showed understanding and moved to help"
             + (f' ("{quoted}")' if quoted else "")
             + "; check with them that the help fits what they want."
+        )
+    elif named is not None and empathy == 0:
+        sentences.append(
+            f'You named what they may feel ("{_around(response, named.match)}"); a question '
+            "about how they feel now can invite them to go on."
         )
     elif empathy >= 1:
         if (
