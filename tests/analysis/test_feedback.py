@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from carelens.analysis import feedback
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
+from carelens.analysis.crisis_model import LABEL as LEARNED
 from carelens.analysis.feedback import (
     FEELING_WORDS,
     feedback_for,
@@ -505,6 +507,61 @@ def test_crisis_cues_come_first_and_quote_the_cue() -> None:
     assert "get over it" not in sentence
 
 
+GRIEF = "Our dog died this morning, he was 14."
+
+
+def learned_cue(seeker: str, sentence: str) -> SeekerSignals:
+    """Signals as the analyzer gives them when only the learned crisis flag marked
+    ``sentence`` of ``seeker``."""
+    start = seeker.index(sentence)
+    cue = Span(start, start + len(sentence), LEARNED, 1.0)
+    return SeekerSignals(distress=dim(1), crisis_cues=(cue,), resources=CRISIS_RESOURCES)
+
+
+def test_a_learned_cue_alone_is_a_hint_after_the_feedback_on_the_reply() -> None:
+    # The learned flag marks this grief message (it reads words: "died"); feedback once
+    # answered only "read their message closely, ask them directly whether they are thinking
+    # of harming themselves".
+    response = "I'm so sorry."
+    a = analysis({"sympathy": dim(1)}, style="sympathy", seeker=learned_cue(GRIEF, GRIEF))
+    first, second = feedback_for(a, GRIEF, response)
+    assert first.startswith("You shared their sorrow")
+    assert second == (
+        'Their message may hint at thoughts of not wanting to live ("Our dog died this '
+        'morning, he was 14."): read it closely, and if anything in it worries you, ask them '
+        "gently whether they are safe (988 in the US, text HOME to 741741, or "
+        "findahelpline.com)."
+    )
+    check_quotes((first, second), GRIEF, response)
+
+
+def test_a_learned_cue_comes_before_self_focus() -> None:
+    a = analysis({"sympathy": dim(1)}, flags={"self_focus": 0.9}, seeker=learned_cue(GRIEF, GRIEF))
+    feedback = feedback_for(a, GRIEF, "Mine died too, I cried for weeks.")
+    assert len(feedback) == 2
+    assert feedback[1].startswith("Their message may hint")
+
+
+def test_a_pattern_cue_beside_a_learned_one_is_the_crisis_rule() -> None:
+    seeker = "Our dog died this morning. I want to kill myself."
+    signals = learned_cue(seeker, "Our dog died this morning.")
+    signals = SeekerSignals(
+        distress=signals.distress,
+        crisis_cues=signals.crisis_cues + crisis_cues(seeker),
+        resources=CRISIS_RESOURCES,
+    )
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}, seeker=signals), seeker, "Sorry.")
+    assert sentence.startswith('They wrote "kill myself":')
+
+
+def test_an_unsafe_reply_to_a_learned_cue_is_the_unsafe_rule_alone() -> None:
+    response = "Just end it then."
+    unsafe = (Span(0, len(response), "urging", 1.0),)
+    a = analysis({}, seeker=learned_cue(GRIEF, GRIEF), unsafe=unsafe)
+    (sentence,) = feedback_for(a, GRIEF, response)
+    assert sentence.startswith('"Just end it then." could push them')
+
+
 # --- rule 0: an unsafe reply -------------------------------------------------------------
 
 
@@ -942,7 +999,14 @@ def cases(draw: st.DrawFn) -> tuple[ResponseAnalysis, str, str]:
     for name in draw(st.lists(st.sampled_from(RESPONSE_DIMENSIONS), unique=True)):
         spans = [(s.start, s.end, s.score) for s in draw(spans_in(response))]
         dimensions[name] = dim(draw(st.integers(0, 2)), *spans)
-    cues = draw(st.one_of(st.just(crisis_cues(seeker)), st.just(()), spans_in(seeker)))
+    cues = draw(
+        st.one_of(
+            st.just(crisis_cues(seeker)),
+            st.just(()),
+            spans_in(seeker),
+            spans_in(seeker).map(lambda found: tuple(replace(s, label=LEARNED) for s in found)),
+        )
+    )
     signals = draw(
         st.one_of(
             st.none(),
@@ -966,7 +1030,10 @@ def test_feedback_only_quotes_the_texts_and_is_one_or_two_sentences(
     a, seeker, response = case
     feedback = feedback_for(a, seeker, response)
     check_shape(feedback)
-    assert (len(feedback) == 2) == (a.flags.get("self_focus", 0.0) >= 0.5)
+    cues = a.seeker.crisis_cues if a.seeker is not None else ()
+    hint = bool(cues) and all(c.label == LEARNED for c in cues) and not a.unsafe
+    assert (len(feedback) == 2) == (hint or a.flags.get("self_focus", 0.0) >= 0.5)
+    assert feedback[-1].startswith("Their message may hint") == hint
     check_quotes(feedback, seeker, response)
 
 

@@ -20,7 +20,8 @@ Rules, first match wins for the main sentence:
 0. the reply urges them to die or gives a means (the analysis's ``unsafe`` words, from
    :mod:`carelens.analysis.unsafe`) -> quote those words, ask the helper to take them out,
    check on safety and share crisis resources;
-1. crisis cues in the seeker message -> read them now, ask directly, share crisis resources;
+1. crisis cues of the patterns in the seeker message (suicide or self-harm wording) -> read
+   them now, ask directly, share crisis resources;
 2. dismissive -> quote the dismissive words, suggest acknowledging before anything else;
 3. advice without understanding -> reflect first, with an opening from the seeker's words;
 4. an offer of help without understanding -> quote the offer, suggest showing first that
@@ -41,7 +42,13 @@ such a reply 0, and feedback then must not ask the helper to name a feeling they
 feeling the reply only echoes ("sorry you're this tired" to "I'm tired") is sympathy, and
 one the reply denies ("you're not alone") names nothing.
 
-A second sentence is added when the helper's own story takes over the reply (self-focus).
+A second sentence is added when only the learned crisis flag
+(:mod:`carelens.analysis.crisis_model`) marked the seeker message: it quotes the sentence it
+marked and asks the helper to read it closely and, if anything worries them, to ask gently
+whether the person is safe. The flag reads words, not meaning, and on short messages it also
+marks grief ("Our dog died this morning"), so it is a hint beside the feedback on the reply,
+not, like a pattern cue, the whole of it. Otherwise a second sentence is added when the
+helper's own story takes over the reply (self-focus).
 """
 
 from __future__ import annotations
@@ -51,6 +58,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
+from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
 from carelens.privacy import find_personal
 from carelens.types import DimensionScore, ResponseAnalysis
 
@@ -679,9 +687,9 @@ def _around(text: str, at: re.Match[str], words: int = 10) -> str:
     before = [m.start() for m in _NO_SPACE_RUN.finditer(part, 0, at.start() - offset - start)]
     if len(before) >= words - 1:
         cut = before[-3]
-        for found in find_personal(part):  # never start inside personal data (see _clip)
-            if found.start < cut < found.end:
-                cut = found.start
+        for personal in find_personal(part):  # never start inside personal data (see _clip)
+            if personal.start < cut < personal.end:
+                cut = personal.start
         part = part[cut:]
     return _clip(part, words).removesuffix(".")
 
@@ -800,6 +808,8 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     understood = empathy >= 1 or named is not None
     compassion = _level(analysis, "compassion")
     unsafe = analysis.unsafe
+    cues = analysis.seeker.crisis_cues if analysis.seeker is not None else ()
+    worded = [cue for cue in cues if cue.label != LEARNED_CUE]  # the patterns' cues
     if unsafe:
         words = _clip(response[unsafe[0].start : unsafe[0].end], 8)
         sentences.append(
@@ -807,8 +817,8 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             "directly whether they are safe, and share a crisis line (988 in the US, text HOME "
             "to 741741, or findahelpline.com)."
         )
-    elif analysis.seeker is not None and analysis.seeker.needs_attention:
-        cue = analysis.seeker.crisis_cues[0]
+    elif worded:
+        cue = worded[0]
         words = _clip(seeker[cue.start : cue.end], 8)
         sentences.append(
             f'They wrote "{words}": read their message closely, ask them directly whether they '
@@ -888,7 +898,14 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             "Your reply does not yet respond to what they shared; start by acknowledging it — "
             + (opening + "." if opening else "say back in your words what they told you.")
         )
-    if analysis.flags.get("self_focus", 0.0) >= 0.5:
+    if cues and not worded and not unsafe:
+        words = _clip(seeker[cues[0].start : cues[0].end], 8)
+        sentences.append(
+            f'Their message may hint at thoughts of not wanting to live ("{words}"): read it '
+            "closely, and if anything in it worries you, ask them gently whether they are safe "
+            "(988 in the US, text HOME to 741741, or findahelpline.com)."
+        )
+    elif analysis.flags.get("self_focus", 0.0) >= 0.5:
         sentences.append("Much of the reply is about your own experience; bring it back to theirs.")
     return tuple(sentences)
 
