@@ -3,7 +3,8 @@
 A statement that runs past the deadline is cancelled by the server (``statement_timeout``)
 and the call fails as unavailable, on a connection that stays usable; schema upgrades have
 no deadline. The case of a server that does not answer at all (the watchdog) needs a proxy
-and lives in ``tests/service/test_service_silent_store.py``. Every test here needs a
+and lives in ``tests/service/test_service_silent_store.py``; the watchdog itself (one thread
+for the process) in ``tests/store/test_store_watchdog.py``. Every test here needs a
 PostgreSQL test server; SQLite has no deadline.
 """
 

@@ -13,10 +13,11 @@ keepalives and ``tcp_user_timeout`` (:data:`CONNECTION_OPTIONS`). A server that 
 host that is still up acknowledges every packet, so none of those fire; each store call
 (one transaction) therefore has a deadline of its own, ``query_timeout`` seconds
 (:data:`QUERY_TIMEOUT`): the server is asked to cancel a statement that runs longer
-(``statement_timeout``), and a watchdog shuts the connection's socket from this side when
-the server does not answer at all, so the call fails as unavailable instead of waiting. The
-check of an idle connection gets as long as a new connection would (``connect_timeout``).
-Schema upgrades, which may rewrite every row, have no deadline.
+(``statement_timeout``), and a watchdog (one thread for the process,
+:mod:`carelens.store.watchdog`) shuts the connection's socket from this side when the server
+does not answer at all, so the call fails as unavailable instead of waiting. The check of an
+idle connection gets as long as a new connection would (``connect_timeout``). Schema
+upgrades, which may rewrite every row, have no deadline.
 
 Full-text search: each row's ``search`` column is a ``tsvector`` (GIN index) made from the
 distinct words of its texts as :func:`~carelens.store.base.search_document` splits and folds
@@ -36,7 +37,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import socket
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -60,6 +60,7 @@ from carelens.store.sql import (
     fill_topic_and_conversation,
     rows_by_id,
 )
+from carelens.store.watchdog import WATCHDOG, Deadline
 
 if TYPE_CHECKING:
     import psycopg
@@ -309,43 +310,6 @@ class _PostgresTx:
             cursor.executemany(_placeholders(sql), rows)
 
 
-class _Watchdog:
-    """Shuts a connection's socket if it is still in use ``seconds`` from now.
-
-    psycopg waits on the socket without a deadline; shutting the socket down (the file
-    descriptor stays open, so psycopg still owns it) wakes that wait with an error at once.
-    :meth:`stop` before the connection is used again: after it returns, the socket is never
-    touched, so a connection handed to another call cannot be shut by a late timer.
-    """
-
-    def __init__(self, connection: psycopg.Connection[tuple[Any, ...]], seconds: float) -> None:
-        self.seconds = seconds
-        self.fired = False
-        self._connection = connection
-        self._lock = threading.Lock()
-        self._stopped = False
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def _fire(self) -> None:
-        with self._lock:
-            if self._stopped:
-                return
-            self.fired = True
-            try:
-                fd = self._connection.fileno()
-                with socket.socket(fileno=os.dup(fd)) as sock:
-                    sock.shutdown(socket.SHUT_RDWR)
-            except (OSError, ValueError) as exc:  # already closed: nothing waits on it
-                logger.debug("watchdog: the connection was already closed (%s)", exc)
-
-    def stop(self) -> None:
-        with self._lock:
-            self._stopped = True
-        self._timer.cancel()
-
-
 class PostgresStore(SQLStore):
     """Results, corpora and API keys in a PostgreSQL database given by a libpq URL.
 
@@ -433,18 +397,18 @@ class PostgresStore(SQLStore):
     @contextmanager
     def _deadline(
         self, connection: psycopg.Connection[tuple[Any, ...]], seconds: float | None
-    ) -> Iterator[_Watchdog | None]:
-        """Run the block with a :class:`_Watchdog` on ``connection`` (none for None)."""
+    ) -> Iterator[Deadline | None]:
+        """Run the block with ``connection`` armed on the watchdog (not for None)."""
         if seconds is None:
             yield None
             return
-        watchdog = _Watchdog(connection, seconds)
+        call = WATCHDOG.arm(connection, seconds)
         try:
-            yield watchdog
+            yield call
         finally:
-            watchdog.stop()
+            WATCHDOG.disarm(call)
 
-    def _error(self, exc: BaseException, watchdog: _Watchdog | None) -> StoreError:
+    def _error(self, exc: BaseException, watchdog: Deadline | None) -> StoreError:
         """The store error for a psycopg error: unavailable when it may pass (or the
         deadline closed the connection), else a plain StoreError."""
         if watchdog is not None and watchdog.fired:
@@ -514,7 +478,7 @@ class PostgresStore(SQLStore):
         seconds = None
         if self.query_timeout is not None and not self._migrating:
             seconds = self.query_timeout + _WATCHDOG_GRACE
-        watchdog: _Watchdog | None = None
+        watchdog: Deadline | None = None
         try:
             with self._deadline(connection, seconds) as watchdog, connection.transaction():
                 if self._migrating:
