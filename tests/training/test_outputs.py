@@ -1,6 +1,7 @@
 """What ``carelens train`` writes: checked before the run, put in place only when complete.
 
-Torch-free: ``carelens.training.outputs`` is what the CLI checks before torch is loaded.
+Torch-free: ``carelens.training.outputs`` is what the CLI checks before torch is loaded (one
+test, skipped without torch, checks that ``train_model`` sweeps beside ``--save-state`` too).
 """
 
 from __future__ import annotations
@@ -152,11 +153,12 @@ def dead_pid() -> Owner:
     return owner
 
 
-def leftover(beside: Path, name: str, owner: Owner | None) -> Path:
-    """A staging folder a killed run would leave beside ``beside``, with ``owner``'s file."""
+def leftover(beside: Path, name: str, owner: Owner | None, holds: str = "model.fp32.onnx") -> Path:
+    """A staging folder a killed run would leave beside ``beside``, with ``owner``'s file
+    (and ``holds``: a half-exported model, or the ``--save-state`` file)."""
     folder = beside.with_name(f"{beside.name}.incomplete-{name}")
     folder.mkdir()
-    (folder / "model.fp32.onnx").write_bytes(b"half")
+    (folder / holds).write_bytes(b"half")
     if owner is not None:
         (folder / OWNER_FILE).write_text(json.dumps(asdict(owner)), encoding="utf-8")
     return folder
@@ -217,6 +219,103 @@ def test_only_leftovers_whose_run_is_certainly_gone_are_removed(
         f"kept {garbled}, perhaps left by a killed train: it holds no owner file that names "
         "its train; remove it yourself once no train writes it": logging.WARNING,
     }
+
+
+def test_a_run_stages_the_saved_state_in_a_marked_folder_and_publishes_the_file_alone(
+    tmp_path: Path,
+) -> None:
+    state = tmp_path / "states" / "run.pt"
+    with staged_outputs(tmp_path / "model", state) as staged:
+        assert staged.state is not None
+        folder = staged.state.parent
+        assert folder.parent == state.parent and folder.name.startswith("run.pt.incomplete-")
+        assert staged.state.name == "run.pt"
+        owner = json.loads((folder / OWNER_FILE).read_text(encoding="utf-8"))
+        assert (owner["pid"], owner["host"]) == (os.getpid(), socket.gethostname())
+        ((found, verdict),) = [(s.folder, s.verdict) for s in sweep_leftovers(state)]
+        assert (found, verdict) == (folder, "running")  # never removed while it runs
+        staged.state.write_bytes(b"new")
+    assert state.read_bytes() == b"new"
+    assert sorted(p.name for p in state.parent.iterdir()) == ["run.pt"]  # no folder, no mark
+
+
+def test_a_run_that_saves_no_state_leaves_no_staging_folder_for_it(tmp_path: Path) -> None:
+    state = tmp_path / "run.pt"
+    with staged_outputs(tmp_path / "model", state) as staged:
+        assert staged.state is not None and staged.state.parent.is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]
+
+
+def test_only_save_state_leftovers_whose_run_is_certainly_gone_are_removed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A killed run's ``--save-state`` staging folder is swept by the next run for that path
+    as its model folder is: removed only when its owner is certainly gone."""
+    state = tmp_path / "run.pt"
+    here = owner_of(os.getpid())
+    gone = dead_pid()
+    dead = leftover(state, "0000000a", gone, holds="run.pt")
+    running = leftover(state, "0000000b", here, holds="run.pt")
+    elsewhere = leftover(state, "0000000c", replace(here, host=f"not-{here.host}"), "run.pt")
+    unmarked = leftover(state, "0000000d", None, holds="run.pt")
+    # What earlier versions left: the weights as a bare file beside the path, no owner.
+    bare = tmp_path / "run.pt.incomplete-0000000e"
+    bare.write_bytes(b"half")
+    other_path = leftover(tmp_path / "run.pt2", "0000000f", dead_pid(), holds="run.pt2")
+    not_staging = tmp_path / "run.pt.incomplete-notours"
+    not_staging.write_bytes(b"mine")
+    with caplog.at_level(logging.INFO, logger="carelens.training.outputs"):
+        swept = sweep_leftovers(state)
+    assert [(s.folder, s.verdict) for s in swept] == [
+        (dead, "removed"),
+        (running, "running"),
+        (elsewhere, "unknown"),
+        (unmarked, "unknown"),
+        (bare, "unknown"),
+    ]
+    assert not dead.exists()
+    assert all(f.is_dir() for f in (running, elsewhere, unmarked, other_path))
+    assert bare.read_bytes() == b"half" and not_staging.read_bytes() == b"mine"
+    said = {r.getMessage(): r.levelno for r in caplog.records}
+    removed = next(m for m in said if m.startswith("removed "))
+    assert removed.startswith(f"removed {dead}, left by a killed train (pid {gone.pid}, no longer")
+    assert said.pop(removed) == logging.INFO
+    assert said == {
+        f"left {running} alone: a train still running writes it (pid {os.getpid()})": (
+            logging.INFO
+        ),
+        f"kept {elsewhere}, perhaps left by a killed train: its train (pid {os.getpid()}) ran "
+        f"on another host, not-{here.host}; remove it yourself once no train writes it": (
+            logging.WARNING
+        ),
+        f"kept {unmarked}, perhaps left by a killed train: it holds no owner file that names "
+        "its train; remove it yourself once no train writes it": logging.WARNING,
+        f"kept {bare}, perhaps left by a killed train: it is a file, not a staging folder, and "
+        "names no train (earlier versions staged the --save-state weights so); remove it "
+        "yourself once no train writes it": logging.WARNING,
+    }
+
+
+def test_train_sweeps_the_save_state_leftovers_before_it_loads_anything(tmp_path: Path) -> None:
+    """``train_model`` sweeps beside ``save_state`` as beside the model folder (the run
+    below stops at once: its encoder folder is empty)."""
+    pytest.importorskip("torch")
+    from carelens.errors import ModelError
+    from carelens.training.train import train_model
+
+    state = tmp_path / "run.pt"
+    dead = leftover(state, "0000000a", dead_pid(), holds="run.pt")
+    running = leftover(state, "0000000b", owner_of(os.getpid()), holds="run.pt")
+    (tmp_path / "no-encoder").mkdir()
+    config = TrainConfig(
+        data=str(tmp_path / "d.csv"),
+        output=str(tmp_path / "model"),
+        save_state=str(state),
+        encoder_dir=str(tmp_path / "no-encoder"),
+    )
+    with pytest.raises(ModelError, match="max_position_embeddings"):
+        train_model(config)
+    assert not dead.exists() and running.is_dir()
 
 
 @pytest.mark.skipif(owner_of(os.getpid()).started is None, reason="needs Linux's /proc")

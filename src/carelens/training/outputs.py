@@ -9,24 +9,28 @@ model folder be replaced, never a folder holding other files; it also lets an ex
 ``--save-state`` file be replaced.
 
 :func:`staged_outputs` builds the model in a sibling folder (``<output>.incomplete-<random>``)
-and the saved weights in a sibling file, and moves them to their paths only when the model
-is complete (exported, its manifest written, its rationale sentences fitted). A run that
-fails or is interrupted removes them, so the output path holds either what it held before or
-the complete new model, never a half-written one; only a killed process can leave an
+and the saved weights in a sibling folder of theirs (``<save_state>.incomplete-<random>/``,
+holding the file under its own name), and moves them to their paths only when the model is
+complete (exported, its manifest written, its rationale sentences fitted). A run that fails
+or is interrupted removes them, so each path holds either what it held before or the
+complete new output, never a half-written one; only a killed process can leave an
 ``.incomplete-`` sibling behind. Torch is not needed here (the CLI checks first).
 
-So that such a leftover can be told from the folder of a run still going, the staging folder
-holds an owner file (:data:`OWNER_FILE`: the process id, the host name, the boot and the
-process's start time) until the model is complete. :func:`sweep_leftovers`, which the next
-run for the same output calls, removes a ``<output>.incomplete-<hex>`` folder only when its
-owner is certainly gone: it ran on this host and its process is no longer running, or the
-machine has restarted since, or the pid now belongs to a process started at another time (a
-reused pid). Everything else is kept: the folder of a run still going, and with a warning one
-it cannot decide about (no owner file, another host, a pid running that cannot be told
-apart). The start time and the boot come from Linux's ``/proc``; elsewhere a pid still
-running is always kept (a reused pid included), and on Windows, where no signal can probe a
-pid, every leftover is only reported. The ``--save-state`` file's staging sibling (a file,
-with no room for an owner) is not swept.
+So that such a leftover can be told from the folder of a run still going, each staging
+folder holds an owner file (:data:`OWNER_FILE`: the process id, the host name, the boot and
+the process's start time) until the run is complete. That is why the weights are staged in
+a folder, not as a bare sibling file: the owner file sits beside them, the folder is removed
+in one piece, and one sweep serves both outputs. :func:`sweep_leftovers`, which the next run
+calls for its output and for its ``--save-state`` path, removes a ``<path>.incomplete-<hex>``
+folder only when its owner is certainly gone: it ran on this host and its process is no
+longer running, or the machine has restarted since, or the pid now belongs to a process
+started at another time (a reused pid). Everything else is kept: the folder of a run still
+going, and with a warning one it cannot decide about (no owner file, another host, a pid
+running that cannot be told apart), or a file of that name (earlier versions staged the
+weights as a bare ``<save_state>.incomplete-<hex>`` file, which names no owner). The start
+time and the boot come from Linux's ``/proc``; elsewhere a pid still running is always kept
+(a reused pid included), and on Windows, where no signal can probe a pid, every leftover is
+only reported.
 """
 
 from __future__ import annotations
@@ -147,7 +151,9 @@ class Staged:
     """Where a run writes its outputs until they are complete."""
 
     folder: Path  #: the model folder being built
-    state: Path | None  #: the ``--save-state`` file being written (None: not asked for)
+    #: the ``--save-state`` file being written, in a staging folder of its own that holds
+    #: its owner file too (None: not asked for)
+    state: Path | None
 
 
 @contextmanager
@@ -169,20 +175,20 @@ def staged_outputs(
     target.parent.mkdir(parents=True, exist_ok=True)
     if state is not None:
         state.parent.mkdir(parents=True, exist_ok=True)
-    staged = Staged(
-        _fresh_sibling(target, "incomplete"),
-        _fresh_sibling(state, "incomplete") if state else None,
-    )
-    staged.folder.mkdir()
+    staged = Staged(_staging_folder(target), None)
     try:
-        _write_owner(staged.folder)
+        if state is not None:
+            staged = Staged(staged.folder, _staging_folder(state) / state.name)
+        for folder in _folders(staged):
+            _write_owner(folder)
         yield staged
     except BaseException:
         _discard(staged)
         raise
-    # Complete: the owner file goes now, before it could be published with the model or left
+    # Complete: the owner files go now, before one could be published with the model or left
     # in a folder kept below (a later run must never remove that one).
-    (staged.folder / OWNER_FILE).unlink(missing_ok=True)
+    for folder in _folders(staged):
+        (folder / OWNER_FILE).unlink(missing_ok=True)
     try:
         late = [_folder_problem(target, overwrite)]
         if state is not None:
@@ -203,14 +209,38 @@ def staged_outputs(
     except BaseException:
         _discard(staged)
         raise
-    if state is not None and staged.state is not None and staged.state.exists():
-        os.replace(staged.state, state)
+    if state is not None and staged.state is not None:
+        if staged.state.exists():
+            try:
+                os.replace(staged.state, state)
+            except OSError as exc:
+                raise ConfigError(
+                    f"the new model is in {target}, but its weights could not be moved to "
+                    f"{state} ({exc.strerror or exc}); they are in {staged.state}"
+                ) from exc
+        shutil.rmtree(staged.state.parent, ignore_errors=True)  # empty now
+
+
+def _folders(staged: Staged) -> list[Path]:
+    """The staging folders of ``staged``: the model's, and the weights' when asked for."""
+    return [staged.folder] + ([staged.state.parent] if staged.state is not None else [])
 
 
 def _discard(staged: Staged) -> None:
-    shutil.rmtree(staged.folder, ignore_errors=True)
-    if staged.state is not None:
-        staged.state.unlink(missing_ok=True)
+    for folder in _folders(staged):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _staging_folder(path: Path) -> Path:
+    """A new, empty folder beside ``path``, ``<name>.incomplete-<random>``, made here: so
+    only folders this run made are ever discarded, never one that came meanwhile."""
+    while True:
+        folder = _fresh_sibling(path, "incomplete")
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
 
 
 def _fresh_sibling(path: Path, what: str) -> Path:
@@ -302,7 +332,8 @@ def _read_owner(folder: Path) -> Owner | None:
 
 @dataclass(frozen=True, slots=True)
 class Leftover:
-    """A staging folder of an earlier run found beside the output, and what was done."""
+    """A staging folder of an earlier run found beside an output (or a file of that name),
+    and what was done."""
 
     folder: Path
     #: "removed" (its run is certainly gone), "running" (its run is still going: kept) or
@@ -313,12 +344,13 @@ class Leftover:
 
 def sweep_leftovers(output: str | os.PathLike[str]) -> list[Leftover]:
     """Remove the staging folders (``<output>.incomplete-<hex>``) of runs for ``output``
-    that are certainly gone, keep the others; log each, and return what was found.
+    (a model folder or a ``--save-state`` file) that are certainly gone, keep the others;
+    log each, and return what was found.
 
     A run's folder is removed only when its owner file names this host and a process that
     is no longer running (or the machine restarted since, or the pid was reused: see the
     module docstring); the folder of a run still going is kept (an info line), and one
-    that cannot be decided about is kept with a warning saying why.
+    that cannot be decided about (or a file of that name) is kept with a warning saying why.
     """
     target = Path(output).resolve()
     staging = re.compile(re.escape(target.name) + r"\.incomplete-[0-9a-f]{8}")
@@ -327,9 +359,9 @@ def sweep_leftovers(output: str | os.PathLike[str]) -> list[Leftover]:
     found = [
         entry
         for entry in sorted(target.parent.iterdir())
-        if staging.fullmatch(entry.name) and entry.is_dir() and not entry.is_symlink()
+        if staging.fullmatch(entry.name) and not entry.is_symlink()
     ]
-    swept = [_sweep_one(folder) for folder in found]
+    swept = [_sweep_one(entry) if entry.is_dir() else _a_file(entry) for entry in found]
     for leftover in swept:
         _log_leftover(leftover)
     return swept
@@ -348,6 +380,16 @@ def _sweep_one(folder: Path) -> Leftover:
                 folder, "unknown", f"its train ({why}) is gone, but it could not be removed"
             )
     return Leftover(folder, verdict, why)
+
+
+def _a_file(path: Path) -> Leftover:
+    """A file named as a staging folder is: kept (earlier versions staged the weights so)."""
+    return Leftover(
+        path,
+        "unknown",
+        "it is a file, not a staging folder, and names no train (earlier versions staged the "
+        "--save-state weights so)",
+    )
 
 
 def _owner_state(owner: Owner) -> tuple[str, str]:

@@ -398,15 +398,17 @@ def train_model(
     anything, or an existing ``save_state`` file, unless ``overwrite`` lets a model and that
     file be replaced: :func:`carelens.training.outputs.output_problems`), or a split without
     training or dev pairs are a ConfigError before the network is loaded. Staging folders a
-    killed run for the same output left are swept first
+    killed run for the same output or ``save_state`` path left are swept first
     (:func:`carelens.training.outputs.sweep_leftovers`).
     """
     started = time.time()
     check_train_config(config)
     check_outputs(config, overwrite)
-    # A killed earlier run for this output may have left its staging folder: removed when
-    # its process is certainly gone, reported otherwise (never that of a run still going).
+    # A killed earlier run for these outputs may have left its staging folders: removed when
+    # its process is certainly gone, reported otherwise (never those of a run still going).
     sweep_leftovers(config.output)
+    if config.save_state:
+        sweep_leftovers(config.save_state)
     if config.threads:
         torch.set_num_threads(config.threads)
     seed = training_seed(config)  # the split below keeps config.seed
