@@ -3,9 +3,15 @@
 A record with ``body`` is a comment, one with ``title``/``selftext`` a submission. A
 submission's text is ``title + "\\n\\n" + selftext`` (the title alone for link posts or when
 the selftext was deleted or removed); a comment replies to ``parent_id`` and belongs to the
-conversation ``link_id`` (``t1_``/``t3_`` prefixes stripped; without a ``link_id``, a
-comment answering a ``t3_`` submission belongs to that submission's conversation, any other
-to none: a reply is paired within its conversation). The speaker is ``author``
+conversation ``link_id`` (``t1_``/``t3_`` prefixes stripped). Without a ``link_id``, a
+comment answering a ``t3_`` submission belongs to that submission's conversation, and one
+answering a comment belongs to that comment's conversation when that comment came earlier in
+the file (live, deleted or removed: as dumps are in time order, a parent comes first; the
+conversations of the first :data:`MAX_REMEMBERED_COMMENTS` comments of a file are kept for
+this, and a warning says when a reply may have missed one past those); otherwise it belongs
+to none, and since a reply is paired within its conversation it is an ``unknown parent``.
+Only the file itself is looked at, so ``carelens batch``, which reads each file so, puts
+such a reply in the same conversation as ``analyze`` does. The speaker is ``author``
 (``[deleted]`` authors become unknown), the timestamp ``created_utc`` as ISO-8601 UTC, and
 ``meta`` keeps ``kind``, ``subreddit`` and ``score``. Texts that are ``[deleted]`` or
 ``[removed]`` are not errors: they are left out and counted with ``RejectLog.skip`` under
@@ -18,7 +24,9 @@ too, under ``reply to deleted`` / ``reply to removed``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from carelens.errors import InputError
@@ -34,15 +42,58 @@ GONE: Mapping[str, str] = {
     "[deleted by user]": "deleted",
 }
 _META_FIELDS = ("subreddit", "score")
+#: Comments whose conversation is kept per file, so that a later comment without a
+#: ``link_id`` that answers one is put in it (about 150 bytes each: at most about 150 MB).
+MAX_REMEMBERED_COMMENTS = 1_000_000
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class _Conversations:
+    """The conversation of each comment read so far in a file (the first
+    :data:`MAX_REMEMBERED_COMMENTS` of them), and how many comments without a ``link_id``
+    answered a comment not among them once no more were kept."""
+
+    of_comment: dict[str, str] = field(default_factory=dict)
+    missed: int = 0
+
+    def of(self, comment: Mapping[str, Any]) -> str | None:
+        """A comment's conversation: its ``link_id``; without one, the submission a
+        top-level comment (``parent_id`` ``t3_...``) answers, or the conversation of the
+        comment it answers, when that one was read before."""
+        link = strip_prefix(comment.get("link_id"))
+        if link is not None:
+            return link
+        parent = comment.get("parent_id")
+        if isinstance(parent, str) and parent.startswith("t3_"):
+            return strip_prefix(parent)
+        parent_id = strip_prefix(parent)
+        if parent_id is None:
+            return None
+        found = self.of_comment.get(parent_id)
+        if found is None and len(self.of_comment) >= MAX_REMEMBERED_COMMENTS:
+            self.missed += 1
+        return found
+
+    def note(self, comment_id: str | None, conversation: str | None) -> None:
+        """Keep the conversation of a comment read (the first one read under its id)."""
+        if (
+            comment_id is not None
+            and conversation is not None
+            and len(self.of_comment) < MAX_REMEMBERED_COMMENTS
+        ):
+            self.of_comment.setdefault(comment_id, conversation)
 
 
 def read_reddit(ctx: ReadContext) -> Iterator[Record]:
     """Read a Reddit submissions and/or comments dump as turns; see the module docstring."""
     if ctx.column_map:
         raise InputError("a column map applies to csv and jsonl input only", path=str(ctx.path))
+    conversations = _Conversations()
     for line, obj in iter_json_objects(ctx):
         if "body" in obj:
-            turn = _comment(ctx, line, obj)
+            turn = _comment(ctx, line, obj, conversations)
         elif "title" in obj or "selftext" in obj:
             turn = _submission(ctx, line, obj)
         else:
@@ -50,6 +101,15 @@ def read_reddit(ctx: ReadContext) -> Iterator[Record]:
             continue
         if turn is not None:
             yield Record(line, turn)
+    if conversations.missed:
+        logger.warning(
+            "%s: %d comments without a link_id answer a comment whose conversation was not "
+            "kept (only the first %d comments' are): they may be in no conversation, and "
+            "then unknown parents",
+            ctx.path,
+            conversations.missed,
+            MAX_REMEMBERED_COMMENTS,
+        )
 
 
 def strip_prefix(value: object) -> str | None:
@@ -91,11 +151,16 @@ def _common(obj: Mapping[str, Any], kind: str) -> dict[str, Any]:
     }
 
 
-def _comment(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | None:
+def _comment(
+    ctx: ReadContext, line: int, obj: Mapping[str, Any], conversations: _Conversations
+) -> Turn | None:
+    conversation = conversations.of(obj)
     gone = _gone(obj.get("body"))
     if gone is not None:
         ctx.rejects.skip(gone)
-        note_skipped(ctx, _gone_id(obj), gone, conversation_id=_link(obj))
+        gone_id = _gone_id(obj)
+        note_skipped(ctx, gone_id, gone, conversation_id=conversation)
+        conversations.note(gone_id, conversation)
         return None
     comment_id = _id(ctx, line, obj)
     if comment_id is None:
@@ -107,23 +172,14 @@ def _comment(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | None
     if parent is None:
         ctx.reject(line, "parent_id", R.INVALID_VALUE, "a comment needs a parent_id")
         return None
+    conversations.note(comment_id, conversation)
     return Turn(
         id=comment_id,
         text=text,
-        conversation_id=_link(obj),
+        conversation_id=conversation,
         reply_to=parent,
         **_common(obj, "comment"),
     )
-
-
-def _link(comment: Mapping[str, Any]) -> str | None:
-    """A comment's conversation: its ``link_id``; without one, the submission a top-level
-    comment (``parent_id`` ``t3_...``) answers."""
-    link = strip_prefix(comment.get("link_id"))
-    parent = comment.get("parent_id")
-    if link is None and isinstance(parent, str) and parent.startswith("t3_"):
-        return strip_prefix(parent)
-    return link
 
 
 def _submission(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | None:
