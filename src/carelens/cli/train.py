@@ -11,7 +11,8 @@ the output as it was, and the note says so. It prints the device, a progress bar
 optimiser steps with an estimate of the total time, and a short summary of the best epoch;
 before that, as log lines, the odd rows of the data it trains on as given
 (:func:`carelens.training.data.load_epitome`) and the staging folders of killed runs for
-the same output it removed or kept (:func:`carelens.training.outputs.sweep_leftovers`).
+the same output or ``--save-state`` path it removed or kept
+(:func:`carelens.training.outputs.sweep_leftovers`).
 """
 
 from __future__ import annotations
