@@ -812,6 +812,34 @@ def test_sympathy_quotes_the_seekers_feeling_words_when_no_clause() -> None:
     assert sentence.endswith('they may be feeling what they called "hopeless" and "lonely".')
 
 
+def test_sympathy_to_a_message_without_distress_speaks_of_warmth_not_sorrow() -> None:
+    seeker = "I got the job!! After a year of rejections I finally got it."
+    a = analysis({"sympathy": dim(1)}, seeker=SeekerSignals(distress=dim(0)))
+    (sentence,) = feedback_for(a, seeker, "Congratulations, so happy for you!")
+    assert sentence.startswith("You responded warmly; try naming what they may feel underneath")
+    for level in (1, 2):
+        a = analysis({"sympathy": dim(1)}, seeker=SeekerSignals(distress=dim(level)))
+        (sentence,) = feedback_for(a, seeker, "Congratulations, so happy for you!")
+        assert sentence.startswith("You shared their sorrow")
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
+        ("Am I alone because I'm depressed, or am I depressed because I'm alone?", None),
+        ("Why did you make my friend kill herself", None),
+        ("Is it normal that I feel numb?", None),
+        ("Do I just give up? I am so tired of trying.", "I am so tired of trying"),
+        ("What if I never get better? I feel hopeless.", "I feel hopeless"),
+        ("When I was a kid I felt so alone.", "When I was a kid I felt so alone"),
+        ("How I feel doesn't matter to them.", "How I feel doesn't matter to them"),
+    ],
+)
+def test_no_opening_is_built_on_a_question(seeker: str, clause: str | None) -> None:
+    # "It sounds like are you alone because you're depressed…" was once suggested.
+    assert seeker_clause(seeker) == clause
+
+
 def test_sympathy_with_nothing_quotable_stays_general() -> None:
     (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), "Everything is bad.", "Sorry.")
     assert sentence == "You shared their sorrow; try naming what they may feel underneath."

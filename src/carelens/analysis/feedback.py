@@ -27,8 +27,9 @@ Rules, first match wins for the main sentence:
 4. an offer of help without understanding -> quote the offer, suggest showing first that
    they understood, with an opening from the seeker's words;
 5. sympathy that names no feeling -> "You shared their sorrow; try naming what they may feel
-   underneath", with the seeker's own feeling words (those the reply has not already used)
-   and an opening built on their clause;
+   underneath" ("You responded warmly; ..." when the message's distress is low: a message
+   such as "I got the job!" has no sorrow to share), with the seeker's own feeling words
+   (those the reply has not already used) and an opening built on their clause;
 6. understanding without action when distress is high -> ask what would help or offer
    something;
 7. compassion -> say what worked, quoting the offer;
@@ -141,6 +142,22 @@ _FIRST_PERSON = re.compile(
     r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i feel|i felt|i am|my)\b", re.IGNORECASE
 )
 _LEADING_FILLER = re.compile(r"^(?:like|and|but|so|that|because|just)\s+", re.IGNORECASE)
+#: A clause that asks ("Am I alone because I'm depressed", "or do I just give up", "Why did
+#: you leave me", "What if I fail"): an auxiliary before its subject, or a question word
+#: before an auxiliary. "It sounds like am I alone..." is no reflection, so no opening is
+#: built on one ("When I was a kid, ..." and "How I feel doesn't matter" are statements).
+_AUXILIARIES = (
+    r"am|is|are|was|were|do|does|did|can|could|should|would|will|shall|have|has|had|may|"
+    r"might|must|isn['\u2019]t|aren['\u2019]t|wasn['\u2019]t|don['\u2019]t|doesn['\u2019]t|"
+    r"didn['\u2019]t|can['\u2019]t|won['\u2019]t|wouldn['\u2019]t|shouldn['\u2019]t"
+)
+_QUESTION = re.compile(
+    r"(?:(?:and|or|but|so)\s+)?(?:"
+    rf"(?:{_AUXILIARIES})\s+(?:i|you|he|she|it|we|they|anyone|anybody|someone|somebody|there|"
+    r"this|that|my|people|everyone)\b"
+    rf"|(?:why|what|how|who|where|when|which)\s+(?:{_AUXILIARIES}|if)\b)",
+    re.IGNORECASE,
+)
 _PART_BREAK = re.compile(rf"(?!{_IN_WORD_MARK})[,;:]|\bbut\b")
 #: "I was" -> "I were" before the word swaps make it "you were" ("it was" stays).
 _I_WAS = re.compile(r"\b(i\s+)(was)(?=n['\u2019]t\b|\b)", re.IGNORECASE)
@@ -741,7 +758,7 @@ def _clause(seeker: str, feelings: Sequence[_Feeling]) -> str | None:
                 denied.append(feeling.match.start() - offset)
         for start, end in _parts(sentence):
             part = sentence[start:end].strip()
-            if not _FIRST_PERSON.search(part) or len(part.split()) < 3:
+            if not _FIRST_PERSON.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
                 continue
             if bisect_left(expressed, start) < bisect_left(expressed, end):
                 preference = 0
@@ -800,7 +817,9 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     sentences: list[str] = []
     empathy = max(_level(analysis, n) for n in ("interpretation", "exploration", "reflection"))
     sympathy = max(_level(analysis, "sympathy"), _level(analysis, "emotional_reaction"))
-    distress = analysis.seeker.distress.level if analysis.seeker and analysis.seeker.distress else 0
+    signals = analysis.seeker.distress if analysis.seeker is not None else None
+    distress = signals.level if signals is not None else 0
+    low_distress = signals is not None and signals.level == 0
     read = _read(seeker)  # the seeker's feeling words, read once for all
     feelings = _own_feelings(read)
     opening = _opening(seeker, read)
@@ -851,8 +870,10 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         words = " and ".join(f'"{w}"' for w in offered[:2])
         hint = f"they may be feeling what they called {words}" if offered else None
         detail = "; ".join(part for part in (hint, opening) if part) or None
+        # "sorrow" only where the message shows distress: "I got the job!" has none to share.
+        shared = "responded warmly" if low_distress else "shared their sorrow"
         sentences.append(
-            "You shared their sorrow; try naming what they may feel underneath"
+            f"You {shared}; try naming what they may feel underneath"
             + (f" — {detail}." if detail else ".")
         )
     elif understood and compassion == 0 and distress >= 2:
