@@ -720,6 +720,9 @@ def test_an_offer_with_a_feeling_named_is_understanding_and_help() -> None:
         (RELAPSE, "Your sponsor must be worried.", None),  # someone else's
         (RELAPSE, "See r/lonely for others.", None),  # an address
         (RELAPSE, "That is rough.", None),
+        (RELAPSE, "Play with things you are scared to do.", None),  # advice
+        (RELAPSE, "You should call someone when you feel lonely.", None),
+        (RELAPSE, "Maybe talk to someone, you seem so lonely.", "lonely"),
     ],
 )
 def test_named_feeling_is_one_given_to_them_they_have_not_written(

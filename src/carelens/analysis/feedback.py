@@ -662,8 +662,9 @@ def named_feeling(response: str, seeker: str) -> str | None:
     """The first feeling word (of :data:`FEELING_WORDS`) the reply gives the seeker that the
     seeker's message does not hold in any use, as spelt in the reply; None when there is none.
     A word the reply denies ("you're not alone"), a verb telling what happened ("sorry you
-    lost your job"), the helper's own feeling ("I'm so sad to hear") and someone else's ("he
-    must be angry") name no feeling of theirs."""
+    lost your job"), the helper's own feeling ("I'm so sad to hear"), someone else's ("he
+    must be angry") and one inside advice ("play with things you are scared to do", "you
+    should talk to someone when you feel lonely") name no feeling of theirs."""
     found = _named(response, _read(seeker))
     return found.match.group(0) if found is not None else None
 
@@ -672,15 +673,46 @@ def _named(response: str, seeker_read: Sequence[_Feeling]) -> _Feeling | None:
     """:func:`named_feeling`, given the feeling words :func:`_read` found in the seeker's
     message. In a reply the writer ("I", holder "seeker") is the helper."""
     said = {_family(feeling.match.group(0)) for feeling in seeker_read}
+    instructions = _instructions(response)
+    starts = [start for start, _ in instructions]
     for feeling in _read(response):
+        at = feeling.match.start()
+        i = bisect_left(starts, at + 1) - 1  # the last instruction starting at or before it
         if (
             feeling.use == "theirs"
             and feeling.holder != "seeker"
             and feeling.address is None
             and _family(feeling.match.group(0)) not in said
+            and not (i >= 0 and at < instructions[i][1])
         ):
             return feeling
     return None
+
+
+#: The first word of a part of a sentence that tells the reader what to do ("Try to see what
+#: you hate", "Play with things you are scared to do", "Maybe talk to someone"): a feeling
+#: word inside it is advice, not a feeling named as theirs.
+_INSTRUCTION = re.compile(
+    r"(?:(?:maybe|just|please|so|and|then|also|perhaps)\s+)*(?:try|play|do|don['\u2019]?t|go|"
+    r"get|read|talk|find|make|take|keep|stop|start|call|see|give|let|remember|focus|write|"
+    r"ask|tell|look|be|stay|force|avoid|use|put|consider|think|reach|join|eat|sleep|spend|"
+    r"practice|practise|allow|accept|learn|distract|breathe)\b"
+    r"|.*\byou\s+(?:should|could|need\s+to|have\s+to|might\s+want\s+to|ought\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _instructions(text: str) -> list[tuple[int, int]]:
+    """Start and end (in ``text``) of each part of a sentence that tells the reader what to
+    do (:data:`_INSTRUCTION`), in order; ``text`` is read once."""
+    found: list[tuple[int, int]] = []
+    for sentence in _SENTENCE.finditer(text):
+        offset = sentence.start()
+        for start, end in _parts(sentence.group(0)):
+            part = text[offset + start : offset + end]
+            if _INSTRUCTION.match(part.lstrip()):
+                found.append((offset + start, offset + end))
+    return found
 
 
 def _around(text: str, at: re.Match[str], words: int = 10) -> str:
