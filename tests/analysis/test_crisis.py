@@ -99,6 +99,33 @@ def test_idioms_are_not_flagged(text: str) -> None:
     assert crisis_cues(text) == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I just automatically think about the one who hurt me",
+        "It's been a year and the anniversary hit me harder than I expected.",
+        "Our memory doesn't hurt me",
+        "Going back to school cut me off from my old friends.",
+        "The news burned me out completely.",
+    ],
+)
+def test_what_others_or_events_did_to_me_is_no_self_harm(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("I hurt myself again last night", "hurt myself"),
+        ("I keep hitting my self when I'm angry", "hitting my self"),
+        ("I burnt myself on purpose", "burnt myself"),
+        ("I dreamt someone shot me in the head and I wished it was real", "shot me"),
+    ],
+)
+def test_harm_to_myself_is_still_a_cue(text: str, cue: str) -> None:
+    assert [text[c.start : c.end] for c in crisis_cues(text)] == [cue]
+
+
 # --- negation ------------------------------------------------------------------------------
 
 
