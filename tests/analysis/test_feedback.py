@@ -951,6 +951,33 @@ def test_interpretation_is_quoted_when_reflection_is_scored_zero() -> None:
     assert '("losing him twice")' in sentence
 
 
+@pytest.mark.parametrize(
+    ("response", "own"),
+    [
+        ("Same thing happened to me last year, I lost my apartment too.", True),
+        ("I went through that when my dad left.", True),
+        ("I've been there, it was awful.", True),
+        ("I know how hard that is.", False),
+        ("I can imagine how lonely that was for you.", False),
+        ("I'm so sorry that happened.", False),
+        ("That sounds so lonely.", False),
+    ],
+)
+def test_an_interpretation_that_is_the_helpers_own_story_is_named_so(
+    response: str, own: bool
+) -> None:
+    a = analysis({"interpretation": dim(1, at(response, response.rstrip(".")))}, style="empathy")
+    (sentence,) = feedback_for(a, SEEKER, response)
+    if own:
+        assert sentence.startswith("You related it to your own experience")
+        assert sentence.endswith(
+            "say what you think it is like for them, and ask how they feel now."
+        )
+    else:
+        assert sentence.startswith("You put their experience into words")
+    check_quotes((sentence,), SEEKER, response)
+
+
 # --- rule 9: anything else -----------------------------------------------------------------
 
 

@@ -33,7 +33,9 @@ Rules, first match wins for the main sentence:
 6. understanding without action when distress is high -> ask what would help or offer
    something;
 7. compassion -> say what worked, quoting the offer;
-8. understanding -> say what worked; suggest a reflection when it was only a question;
+8. understanding -> say what worked; suggest a reflection when it was only a question; when
+   the words behind it are the helper's own story ("Same thing happened to me"), say so and
+   ask for their side;
 9. anything else -> acknowledge what they shared first.
 
 "Understanding" is empathy (interpretation, exploration or reflection at level 1 or more),
@@ -941,11 +943,19 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
                 if _level(analysis, name) >= 1
             ]
             quoted = _span_text(shown[0], response) if shown else None
-            sentences.append(
-                "You put their experience into words"
-                + (f' ("{quoted}")' if quoted else "")
-                + "; a question about how they feel now can invite them to go on."
-            )
+            if quoted is not None and _about_the_helper(quoted):
+                # EPITOME counts "same thing happened to me" as an interpretation: it is the
+                # helper's own story, so the feedback says so rather than praise it as theirs.
+                sentences.append(
+                    f'You related it to your own experience ("{quoted}"); say what you think '
+                    "it is like for them, and ask how they feel now."
+                )
+            else:
+                sentences.append(
+                    "You put their experience into words"
+                    + (f' ("{quoted}")' if quoted else "")
+                    + "; a question about how they feel now can invite them to go on."
+                )
     else:
         sentences.append(
             "Your reply does not yet respond to what they shared; start by acknowledging it — "
@@ -961,6 +971,35 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     elif analysis.flags.get("self_focus", 0.0) >= 0.5:
         sentences.append("Much of the reply is about your own experience; bring it back to theirs.")
     return tuple(sentences)
+
+
+#: Words of the helper about themselves, and words that address the seeker.
+_HELPER_WORDS = frozenset(["i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "myself"])
+_SEEKER_ADDRESS = frozenset([
+    "you", "your", "you're", "youre", "you've", "you'd", "you'll", "yours", "yourself", "u",
+    "ur",
+])  # fmt: skip
+
+
+#: Words that tell a story of the helper's own ("same thing happened to me", "I went through
+#: that too", "I've been there") rather than an understanding ("I know how hard that is").
+_OWN_STORY = frozenset([
+    "same", "too", "also", "similar", "happened", "went", "been", "was", "had", "did",
+    "used", "remember", "lost",
+])  # fmt: skip
+
+
+def _about_the_helper(quote: str) -> bool:
+    """Whether ``quote`` tells the helper's own story ("Same thing happened to me last
+    year", "I went through that too"): first-person words and a word of a story of theirs,
+    and no word addressing the seeker nor a "sorry"."""
+    words = {_plain(word) for word in _WORD.findall(quote)}
+    return (
+        bool(words & _HELPER_WORDS)
+        and bool(words & _OWN_STORY)
+        and not words & _SEEKER_ADDRESS
+        and "sorry" not in words
+    )
 
 
 def quoted_fragments(sentences: Sequence[str]) -> list[str]:
