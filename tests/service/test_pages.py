@@ -249,6 +249,23 @@ def test_coach_without_crisis_cues_shows_no_resources(client: TestClient) -> Non
     assert result.select(".feedback li")
 
 
+def test_coach_shows_a_learned_cue_as_a_hint(client: TestClient) -> None:
+    # Only the learned crisis flag marks this grief message (it weighs words such as "died");
+    # the page once told the helper to "ask them directly", as for "I want to kill myself".
+    seeker = "Our dog died this morning, he was 14."
+    response = client.post("/coach", data={"seeker": seeker, "response": "I'm so sorry."})
+    result = assert_page(response).find(id="result")
+    panel = result.find(class_="crisis")
+    assert panel is not None
+    assert panel.find("h3").text == "A possible crisis in their message"
+    assert "may hint at thoughts of not wanting to live" in panel.text
+    assert "ask them gently whether they are safe" in panel.text
+    assert "ask them directly" not in panel.text
+    assert "988" in panel.text and "does not assess risk" in panel.text
+    feedback = [li.text for li in result.select(".feedback li")]
+    assert len(feedback) == 2 and feedback[1].startswith("Their message may hint")
+
+
 def test_coach_shows_unsafe_wording_in_the_reply(client: TestClient) -> None:
     reply = "Honestly, just die already."
     response = client.post("/coach", data={"seeker": SEEKERS[2], "response": reply})

@@ -293,6 +293,13 @@ def test_quoted_cues_and_unsafe_words_are_isolated() -> None:
     }
     assert_isolated(parse(annotate.crisis_panel(record)).find("p"), RLO_HELPER)
     assert_isolated(parse(annotate.unsafe_panel(record)).find("p"), RTL_HELPER)
+    learned = {
+        "seeker": {
+            "needs_attention": True,
+            "crisis_cues": [{"text": RLO_HELPER, "label": "possible_crisis"}],
+        }
+    }
+    assert_isolated(parse(annotate.crisis_panel(learned)).find("p"), RLO_HELPER)
 
 
 def test_plain_text_isolation_survives_isolate_characters_in_names() -> None:

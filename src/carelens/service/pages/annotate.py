@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from carelens.analysis.crisis import CRISIS_RESOURCES
+from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
 from carelens.insights.report.format import dimension_spans, esc, highlight_spans
 from carelens.insights.report.sections import CHART_DIMENSIONS
 from carelens.insights.rows import ResponseRow, row_from_record
@@ -254,11 +255,26 @@ def crisis_panel(record: Mapping[str, Any]) -> str:
     listed = _seeker(record).get("resources")
     resources = listed if isinstance(listed, list) and listed else list(CRISIS_RESOURCES)
     items = "".join(f"<li>{esc(line)}</li>" for line in resources)
+    if labels == [LEARNED_CUE.replace("_", " ")]:
+        # Only the learned flag marked it: it weighs words, and on short messages it also
+        # marks grief ("Our dog died this morning"), so it is a hint to read, as in feedback.
+        heading = "A possible crisis in their message"
+        said = (
+            f"<p>Their message may hint at thoughts of not wanting to live"
+            f"{': ' + quoted if quoted else ''}. This was marked by a small learned model "
+            "from the words alone, and it also marks grief and other hard news: read it "
+            "closely, and if anything in it worries you, ask them gently whether they are "
+            "safe. If they are in crisis:</p>"
+        )
+    else:
+        heading = "Crisis cues in their message"
+        said = (
+            f"<p>Wording about {esc(' and '.join(labels) or 'crisis')}"
+            f"{': ' + quoted if quoted else ''}. Read their message closely, ask them "
+            "directly, and share a crisis line:</p>"
+        )
     return (
-        '<div class="crisis" role="note"><h3>Crisis cues in their message</h3>'
-        f"<p>Wording about {esc(' and '.join(labels) or 'crisis')}"
-        f"{': ' + quoted if quoted else ''}. Read their message closely, ask them directly, "
-        "and share a crisis line:</p>"
+        f'<div class="crisis" role="note"><h3>{heading}</h3>{said}'
         f'<ul>{items}</ul><p class="small">carelens does not assess risk and gives no risk '
         "score; a message without cues is not “safe”.</p></div>"
     )
