@@ -17,6 +17,7 @@ from carelens.analysis.feedback import (
     feedback_for,
     named_feeling,
     quoted_fragments,
+    reflection_opening,
     second_person,
     seeker_clause,
     seeker_feelings,
@@ -425,6 +426,30 @@ def opening_of(seeker: str) -> str:
     fragments = [f for f in quoted_fragments((sentence,)) if f.startswith(OPENING)]
     assert len(fragments) == 1, sentence
     return fragments[0]
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        (
+            "had to put my cat down yesterday. feel stupid",
+            "It sounds like you had to put your cat down yesterday…",
+        ),
+        (
+            "Got laid off this morning along with half my team.",
+            "It sounds like you got laid off this morning along with half your team…",
+        ),
+        (
+            "Can\u2019t sleep since my dad left.",
+            "It sounds like you can\u2019t sleep since your dad left…",
+        ),
+        ("My sister stopped talking to me.", "It sounds like your sister stopped talking to you…"),
+        ("Kept my job but lost my friends.", "It sounds like you kept your job…"),
+    ],
+)
+def test_an_opening_gets_the_you_of_a_clause_that_left_out_its_i(seeker: str, opening: str) -> None:
+    # "It sounds like had to put your cat down yesterday…" was once suggested.
+    assert opening_of(seeker) == opening
 
 
 def test_a_time_of_day_am_is_not_turned_into_are() -> None:
@@ -1114,8 +1139,7 @@ def test_the_suggested_opening_uses_only_the_seekers_words(seeker: str) -> None:
         assert quoted_fragments(feedback) == []
     else:
         # A clipped clause ends in one ellipsis, not two ("I I I ... I…").
-        opening = OPENING + second_person(clause).removesuffix("…") + "…"
-        assert quoted_fragments(feedback) == [clause, opening]
+        assert quoted_fragments(feedback) == [clause, reflection_opening(clause)]
         check_quotes(feedback, seeker, "")
 
 

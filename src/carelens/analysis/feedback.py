@@ -4,9 +4,10 @@ Feedback is assembled from the analysis (levels, rationale spans, style, flags, 
 and from the seeker's own words. It never states facts about the seeker: anything about their
 situation is quoted from their message, and a suggested opening line only turns the
 seeker's own clause to the second person ("I feel like a burden" -> "you feel like a
-burden"): word swaps only, nothing added, so a name keeps its capital ("Sarah left me" ->
-"Sarah left you") and a time stays ("4 am"); a sentence is not cut inside a web address or a
-number ("reddit.com/r/x", "4.5").
+burden"): word swaps only, nothing added but the "you" of a clause whose "I" the seeker left
+out ("had to put my cat down" -> "you had to put your cat down"), so a name keeps its
+capital ("Sarah left me" -> "Sarah left you") and a time stays ("4 am"); a sentence is not
+cut inside a web address or a number ("reddit.com/r/x", "4.5").
 
 Only the seeker's own feelings are offered. Feeling words the seeker denies ("I'm not sad,
 just tired", "I don't feel like I'm depressed", "I'm not someone who gets depressed") are
@@ -204,13 +205,19 @@ _COMMON_WORDS: frozenset[str] = frozenset([
     "won't", "might", "must", "let", "well", "oh", "ok", "okay", "hi", "hey", "ugh", "sorry",
     "thanks", "feel", "feels", "felt", "so", "very", "too", "sure", "instead", "anyway",
     "apparently", "finally", "last", "first", "next", "quick", "small", "update",
-    # verbs that start a sentence without its "I" ("Got laid off today", "Moved here in May")
+])  # fmt: skip
+#: Verbs that start a sentence without its "I" ("Got laid off today", "Moved here in May",
+#: "had to put my cat down"): common words too, and a suggested opening puts "you" before
+#: them ("It sounds like you got laid off today…").
+_DROPPED_I_VERBS: frozenset[str] = frozenset([
     "got", "went", "moved", "found", "tried", "visited", "came", "made", "took", "told", "saw",
     "heard", "spent", "started", "stopped", "finished", "graduated", "failed", "passed",
     "broke", "tore", "woke", "turned", "retired", "quit", "left", "called", "texted", "asked",
     "decided", "thought", "think", "guess", "know", "knew", "want", "wanted", "need",
-    "needed", "love", "loved", "hate", "hated", "miss", "missed",
+    "needed", "love", "loved", "hate", "hated", "miss", "missed", "had", "have", "feel",
+    "felt", "can't", "don't", "didn't", "keep", "kept",
 ])  # fmt: skip
+_COMMON_WORDS = _COMMON_WORDS | _DROPPED_I_VERBS
 #: Words and the punctuation that ends a clause, for reading negation and whose feeling it is.
 _TOKEN = re.compile(
     rf"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|(?!{_IN_WORD_MARK})[.!?;:,()\n\u2013\u2014]"
@@ -838,12 +845,23 @@ def second_person(clause: str) -> str:
     return turned
 
 
+def reflection_opening(clause: str) -> str:
+    """The opening a reflection of the seeker's ``clause`` could start with: "It sounds like"
+    and the clause in the second person (:func:`second_person`), with "you" put before a
+    clause that starts with its verb because the seeker left out the "I" ("had to put my cat
+    down" -> "It sounds like you had to put your cat down…")."""
+    turned = second_person(clause).removesuffix("…")
+    first = _WORD.match(turned)
+    if first is not None and first.start() == 0 and _plain(first.group(0)) in _DROPPED_I_VERBS:
+        turned = "you " + turned
+    return f"It sounds like {turned}…"
+
+
 def _opening(seeker: str, feelings: Sequence[_Feeling]) -> str | None:
     clause = _clause(seeker, feelings)
     if clause is None:
         return None
-    start = f"It sounds like {second_person(clause).removesuffix('…')}…"
-    return f'they wrote "{clause}" — a reflection could start: "{start}"'
+    return f'they wrote "{clause}" — a reflection could start: "{reflection_opening(clause)}"'
 
 
 def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tuple[str, ...]:
