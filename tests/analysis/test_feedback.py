@@ -29,7 +29,7 @@ from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
 #: Words a suggested opening may add: the second-person swaps of the seeker's own words.
 SWAP_WORDS = frozenset([
     "you", "your", "you're", "yours", "yourself", "are", "you've", "you'd", "you'll", "were",
-    "weren't",
+    "weren't", "yourselves",
 ])  # fmt: skip
 OPENING = "It sounds like "
 _WORDS = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
@@ -450,6 +450,16 @@ def opening_of(seeker: str) -> str:
 def test_an_opening_gets_the_you_of_a_clause_that_left_out_its_i(seeker: str, opening: str) -> None:
     # "It sounds like had to put your cat down yesterday…" was once suggested.
     assert opening_of(seeker) == opening
+
+
+def test_we_and_our_are_turned_too() -> None:
+    # "It sounds like we moved across the country..." put the helper in the move.
+    assert opening_of("We moved across the country for my partner's job and I know no one.") == (
+        "It sounds like you moved across the country for your partner's job and you know no one…"
+    )
+    assert second_person("our house, us, ours, ourselves, we're") == (
+        "your house, you, yours, yourselves, you're"
+    )
 
 
 def test_a_time_of_day_am_is_not_turned_into_are() -> None:

@@ -176,6 +176,16 @@ _SWAPS = {
     "mine": "yours",
     "myself": "yourself",
     "am": "are",
+    # the seeker and others with them ("We moved across the country for my partner's job")
+    "we": "you",
+    "we're": "you're",
+    "we've": "you've",
+    "we'd": "you'd",
+    "we'll": "you'll",
+    "us": "you",
+    "our": "your",
+    "ours": "yours",
+    "ourselves": "yourselves",
 }
 #: "am" right after a number is the time of day ("4 am", "10:30am", "at five am"), not a verb.
 _TIME_BEFORE_AM = re.compile(
