@@ -530,3 +530,50 @@ def test_csv_output_starts_no_formula_and_reads_back_as_written(
     assert again.exit_code == 0, again.output
     assert "3 already in the output" in again.stdout
     assert out.read_bytes() == kept
+
+
+def test_helper_keeps_only_the_named_speakers_responses(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    # maya opened the thread; her answer to jon (t3) is a reply too, but not a helper's.
+    out = tmp_path / "helpers.jsonl"
+    result = invoke(
+        "analyze", data / "thread.jsonl", "-o", out, "--helper", "JON", "--helper", "a*"
+    )
+    assert result.exit_code == 0, result.output
+    assert [r["response_id"] for r in read_results(out)] == ["t2", "t4"]
+    said = " ".join(result.stdout.split())
+    assert "pairs analysed │ 2" in said
+    assert "left out │ 1 response by speakers not named by --helper" in said
+    assert json.loads(options_path(out).read_text(encoding="utf-8"))["helpers"] == ["JON", "a*"]
+
+
+def test_helper_that_matches_no_one_says_so(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    result = invoke("analyze", data / "thread.jsonl", "--helper", "vol-*")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert "no response of the 3 read is by a speaker that matches --helper vol-*" in said
+
+
+def test_resume_with_other_helpers_is_refused(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.jsonl"
+    assert (
+        invoke("analyze", data / "thread.jsonl", "-o", out, "--helper", "jon", "-q").exit_code == 0
+    )
+    kept = out.read_bytes()
+    for other in (["--helper", "ana"], ["--helper", "jon", "--helper", "ana"], []):
+        result = invoke("analyze", data / "thread.jsonl", "-o", out, *other)
+        assert result.exit_code == 1, result.output
+        said = " ".join(result.stderr.split())
+        assert "the existing output holds the responses of --helper jon and this run asks" in said
+        assert "run again with the same --helper patterns to resume it" in said
+        assert out.read_bytes() == kept
+    again = invoke("analyze", data / "thread.jsonl", "-o", out, "--helper", "jon")
+    assert again.exit_code == 0, again.output
+    assert "1 already in the output" in again.stdout
+    # an output begun without --helper holds every response: resuming it with one is refused
+    every = tmp_path / "every.jsonl"
+    assert invoke("analyze", data / "thread.jsonl", "-o", every, "-q").exit_code == 0
+    refused = invoke("analyze", data / "thread.jsonl", "-o", every, "--helper", "jon")
+    assert refused.exit_code == 1
+    assert "holds the responses of every speaker" in " ".join(refused.stderr.split())

@@ -171,6 +171,15 @@ Redact = Annotated[
         "placeholders; speaker names, ids and timestamps are written as read.",
     ),
 ]
+Helper = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--helper",
+        help="Analyse only the responses written by this speaker (repeat for more): a name or "
+        "a pattern with * and ? (vol-*), case ignored. Without it every reply is analysed, "
+        "the seeker's answers to a helper too.",
+    ),
+]
 Overwrite = Annotated[
     bool, typer.Option("--overwrite", help="Start over instead of resuming an existing output.")
 ]

@@ -27,6 +27,7 @@ import carelens
 from carelens.cli._common import (
     BatchSize,
     ColumnMap,
+    Helper,
     InputFormat,
     ModelPath,
     NoText,
@@ -52,6 +53,7 @@ from carelens.output import (
 )
 from carelens.privacy import redact as redact_text
 from carelens.readers import RejectLog, read_exchanges
+from carelens.readers.helpers import HelperPatterns
 from carelens.readers.jsonl import UTTERANCES
 
 #: Without ``-o``, at most this many responses are listed.
@@ -73,9 +75,15 @@ def _readers_silenced() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def count_pairs(path: Path, input_format: str | None, column_map: dict[str, str]) -> int | None:
-    """The number of exchanges in ``path``, or None when it is too large to count first or
-    can be read only once (a pipe such as ``/dev/stdin``: counting would use it up)."""
+def count_pairs(
+    path: Path,
+    input_format: str | None,
+    column_map: dict[str, str],
+    helpers: HelperPatterns | None = None,
+) -> int | None:
+    """The number of exchanges in ``path`` (those of ``helpers`` only, when given), or None
+    when it is too large to count first or can be read only once (a pipe such as
+    ``/dev/stdin``: counting would use it up)."""
     if path.exists() and not path.is_dir() and not path.is_file():
         return None  # a missing path is left to the readers' error
     if path.is_file() and path.stat().st_size > COUNT_LIMIT_BYTES:
@@ -84,6 +92,8 @@ def count_pairs(path: Path, input_format: str | None, column_map: dict[str, str]
         exchanges = read_exchanges(
             path, format=input_format, column_map=column_map, rejects=RejectLog()
         )
+        if helpers:
+            exchanges = helpers.keep(exchanges, lambda _: None)
         return sum(1 for _ in exchanges)
 
 
@@ -149,6 +159,7 @@ def analyze(
     overwrite: Overwrite = False,
     no_text: NoText = False,
     redact: Redact = False,
+    helper: Helper = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
@@ -159,13 +170,14 @@ def analyze(
             output_format(output)  # refuse a bad extension before any work
         refuse_writing_over_input(input, output, rejects_path)
         mapping = parse_column_map(column_map)
+        helpers = HelperPatterns(helper or ())
         if not input.exists():  # before any folder is made for the outputs
             raise InputError("no such file or folder; check the path", path=str(input))
         written = [("--rejects", rejects_path)]
         if output is not None:
             written.insert(0, ("--output", output))
         prepare_output_files(written)
-        total = count_pairs(input, input_format, mapping)
+        total = count_pairs(input, input_format, mapping, helpers)
         analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
         log = RejectLog(rejects_path)
         try:
@@ -183,6 +195,7 @@ def analyze(
                     preview=0 if output else MAX_TABLE_ROWS,
                     include_text=not no_text,
                     redact=redact,
+                    helpers=helpers.patterns,
                     progress=lambda n: bar.advance(task, n),
                 )
         finally:
@@ -194,6 +207,15 @@ def analyze(
                 s.out.print(_feedback_table(summary))
         s.out.print(_summary_table(summary, rejects_path if log.total else None))
         s.out.print(levels_table(summary.level_counts))
+        if summary.analysed + summary.resumed == 0 and summary.not_by_helpers:
+            named = " ".join(f"--helper {p}" for p in helpers.patterns)
+            s.note(
+                escape(
+                    f"no response of the {summary.not_by_helpers} read is by a speaker that "
+                    f"matches {named}; check the helpers' names as the input spells them "
+                    "(the speaker, author or response_speaker field)"
+                )
+            )
         if summary.analysed + summary.resumed == 0 and log.total:
             s.note(escape(nothing_read_hint(log.total, input_format, rejects_path)))
 
@@ -289,6 +311,13 @@ def _summary_table(summary: AnalysisSummary, rejects_path: Path | None) -> Table
     if summary.resumed:
         analysed += f" (+ {summary.resumed} already in the output: {summary.total} in all)"
     table.add_row("pairs analysed", analysed)
+    if summary.not_by_helpers:
+        table.add_row(
+            "left out",
+            f"{summary.not_by_helpers} "
+            + ("response" if summary.not_by_helpers == 1 else "responses")
+            + " by speakers not named by --helper",
+        )
     add_outcome_rows(
         table,
         style_counts=summary.style_counts,
@@ -322,8 +351,8 @@ def add_outcome_rows(
         table.add_row(
             "crisis cues",
             f"[bold red]{needs_attention} seeker "
-            + ("message mentions" if needs_attention == 1 else "messages mention")
-            + " suicide or self-harm[/]: read "
+            + ("message has" if needs_attention == 1 else "messages have")
+            + " wording about suicide or self-harm, or a hint of it[/]: read "
             + ("it" if needs_attention == 1 else "them")
             + " (field seeker.crisis_cues); resources: 988 (US), text HOME to 741741, "
             "findahelpline.com",

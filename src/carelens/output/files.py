@@ -484,12 +484,14 @@ class RecordOptions:
 
     ``no_text``: the seeker and response texts are left out (null); ``redact``: personal
     data in every text is replaced by placeholders; ``model``: the id of the model that
-    scores them (None: not checked).
+    scores them (None: not checked); ``helpers``: the ``--helper`` patterns whose responses
+    alone are analysed (:mod:`carelens.readers.helpers`; empty: every response).
     """
 
     no_text: bool = False
     redact: bool = False
     model: str | None = None
+    helpers: tuple[str, ...] = ()
 
 
 def options_path(output: str | os.PathLike[str]) -> Path:
@@ -512,11 +514,17 @@ def read_options(path: Path) -> dict[str, Any] | None:
 def _write_options(path: Path, options: RecordOptions) -> None:
     """Keep ``options`` in ``path`` (atomically, so it is never seen half written)."""
     data = {"written_by": f"carelens {__version__}", **asdict(options)}
+    data["helpers"] = list(options.helpers)  # as JSON reads it back, to compare
     if read_options(path) == data:
         return
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, path)
+
+
+def _helpers(patterns: Sequence[str]) -> str:
+    """``patterns`` in words, for a refusal: "every speaker" or "--helper vol-* --helper x"."""
+    return " ".join(f"--helper {p}" for p in patterns) if patterns else "every speaker"
 
 
 def _with(option: str, used: bool) -> str:
@@ -562,6 +570,13 @@ class _ResumeCheck:
         self.wanted = wanted
         redact = (kept or {}).get("redact")
         self.kept_redact = redact if isinstance(redact, bool) else None
+        # An output begun before --helper existed, or without it, holds every response.
+        helpers = (kept or {}).get("helpers") or []
+        self.kept_helpers = (
+            tuple(helpers)
+            if isinstance(helpers, list) and all(isinstance(h, str) for h in helpers)
+            else None
+        )
         self.with_texts: set[bool] = set()
         self.models: list[str] = []
         #: The first record whose texts hold a placeholder its input lacks.
@@ -603,6 +618,24 @@ class _ResumeCheck:
                 self.redacted = number
         elif self.unreadable is None:
             self.unreadable = number
+
+    def first_problem(self) -> str | None:
+        """Why the output cannot be resumed, known from the kept options alone (before any
+        record is matched with the input): other ``--helper`` patterns hold other
+        responses, so the records would not line up with this run's exchanges."""
+        again = "remove or rename the output (or pass --overwrite) to start over"
+        if self.kept_helpers is None:
+            return (
+                "the options file beside the existing output names its --helper patterns in "
+                f"a form this carelens cannot read, so it cannot be resumed; {again}"
+            )
+        if sorted(self.kept_helpers) != sorted(self.wanted.helpers):
+            return (
+                f"the existing output holds the responses of {_helpers(self.kept_helpers)} "
+                f"and this run asks for those of {_helpers(self.wanted.helpers)}: run again "
+                f"with the same --helper patterns to resume it, or {again}"
+            )
+        return None
 
     def _reading_redaction(self) -> bool:
         """Whether redaction is still read from the records (not once they have shown it
@@ -746,6 +779,9 @@ class ResultWriter:
                 if self.options is None
                 else _ResumeCheck(self.options, read_options(self.options_file))
             )
+            early = None if check is None else check.first_problem()
+            if early is not None:
+                self._refuse(early)
             for resumed, record in enumerate(scan, start=1):
                 exchange = next(exchanges, None)
                 ids = (record["seeker_id"], record["response_id"])

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from carelens.output.files import RecordOptions, ResultWriter
 from carelens.output.records import result_record
 from carelens.readers import RejectLog, read_exchanges
+from carelens.readers.helpers import HelperPatterns
 from carelens.types import N_LEVELS, Exchange, JsonDict, ResponseAnalysis
 
 logger = logging.getLogger(__name__)
@@ -107,6 +108,9 @@ class AnalysisSummary:
     unsafe_replies: int
     skipped: Mapping[str, int]
     rejects_path: Path | None
+    #: Exchanges left out because their response is not by a ``--helper`` (read now; a
+    #: resumed run does not count those of the part it resumes).
+    not_by_helpers: int = 0
     #: The first exchanges and their records, when asked for (``preview=``).
     preview: tuple[tuple[Exchange, JsonDict], ...] = ()
 
@@ -129,6 +133,7 @@ class AnalysisSummary:
             "rejected": dict(self.rejected),
             "skipped": dict(self.skipped),
             "rejects_path": None if self.rejects_path is None else str(self.rejects_path),
+            "not_by_helpers": self.not_by_helpers,
         }
 
 
@@ -145,6 +150,7 @@ def analyze_file(
     preview: int = 0,
     include_text: bool = True,
     redact: bool = False,
+    helpers: Sequence[str] = (),
     progress: Progress | None = None,
 ) -> AnalysisSummary:
     """Analyse every exchange of ``input`` and write the records to ``output`` (if given).
@@ -157,17 +163,30 @@ def analyze_file(
     first, in one call); ``preview`` keeps that many leading results in the summary;
     ``include_text=False`` leaves the seeker and response texts out of the records;
     ``redact=True`` replaces personal data in every text of a record (see
-    :func:`~carelens.output.records.result_record`). Bad
+    :func:`~carelens.output.records.result_record`). With ``helpers`` (``--helper``
+    patterns, :class:`~carelens.readers.helpers.HelperPatterns`) only the exchanges whose
+    response speaker matches one are analysed; the others are counted in the summary. Bad
     input records go to ``rejects`` and never stop the run.
     """
     log = rejects if rejects is not None else RejectLog()
-    options = RecordOptions(no_text=not include_text, redact=redact, model=analyzer.model_id)
+    wanted = HelperPatterns(helpers)
+    options = RecordOptions(
+        no_text=not include_text, redact=redact, model=analyzer.model_id, helpers=wanted.patterns
+    )
     writer = (
         ResultWriter(output, analyzer.dimensions, overwrite=overwrite, options=options)
         if output
         else None
     )
-    exchanges = read_exchanges(input, format=format, column_map=column_map, rejects=log)
+    left_out = 0
+
+    def leave_out(_: Exchange) -> None:
+        nonlocal left_out
+        left_out += 1
+
+    exchanges = wanted.keep(
+        read_exchanges(input, format=format, column_map=column_map, rejects=log), leave_out
+    )
     counts = LevelCounts(tuple(analyzer.dimensions))
     kept: list[tuple[Exchange, JsonDict]] = []
     analysed = resumed = 0
@@ -208,5 +227,6 @@ def analyze_file(
         unsafe_replies=counts.unsafe_replies,
         skipped=log.skipped,
         rejects_path=log.path,
+        not_by_helpers=left_out,
         preview=tuple(kept),
     )

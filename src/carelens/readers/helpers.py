@@ -1,0 +1,57 @@
+"""Which responses to analyse: those written by the helpers a user names.
+
+In a helpline chat or a forum thread every reply is paired with the message it answers,
+so the visitor's answers to the volunteer, or the opening poster's thanks to a commenter,
+are exchanges too. ``carelens analyze --helper PATTERN`` keeps only the exchanges whose
+response speaker matches one of the patterns: shell-style wildcards (``vol-*``, ``*_mod``,
+``ama``; ``*`` any run of characters, ``?`` one, ``[abc]`` one of them), compared with
+case ignored. A response without a speaker matches no pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from fnmatch import translate
+
+from carelens.errors import InputError
+from carelens.types import Exchange
+
+
+class HelperPatterns:
+    """The ``--helper`` patterns of a run; :meth:`matches` tells a helper's name."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        cleaned = tuple(p.strip() for p in patterns)
+        for pattern in cleaned:
+            if not pattern:
+                raise InputError(
+                    "a --helper pattern is empty; give a name or a pattern such as vol-*"
+                )
+        #: The patterns as given (stripped), in order, without repeats.
+        self.patterns: tuple[str, ...] = tuple(dict.fromkeys(cleaned))
+        self._any = (
+            re.compile("|".join(translate(p.casefold()) for p in self.patterns))
+            if self.patterns
+            else None
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def matches(self, speaker: str | None) -> bool:
+        """Whether ``speaker`` is one of the helpers (always, without patterns)."""
+        if self._any is None:
+            return True
+        return speaker is not None and self._any.match(speaker.casefold()) is not None
+
+    def keep(
+        self, exchanges: Iterable[Exchange], left_out: Callable[[Exchange], None]
+    ) -> Iterator[Exchange]:
+        """The ``exchanges`` whose response is a helper's, in order; ``left_out`` is called
+        with each of the others."""
+        for exchange in exchanges:
+            if self.matches(exchange.response.speaker):
+                yield exchange
+            else:
+                left_out(exchange)

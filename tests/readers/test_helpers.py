@@ -1,0 +1,62 @@
+"""--helper patterns: which responses a run analyses (carelens.readers.helpers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from carelens.errors import InputError
+from carelens.readers.helpers import HelperPatterns
+from carelens.types import Exchange, Turn
+
+
+def exchange(speaker: str | None, n: int = 0) -> Exchange:
+    return Exchange(
+        seeker=Turn(id=f"s{n}", text="I feel alone.", speaker="visitor-1"),
+        response=Turn(id=f"r{n}", text="That sounds hard.", speaker=speaker),
+    )
+
+
+@pytest.mark.parametrize(
+    ("patterns", "speaker", "matches"),
+    [
+        (["vol-*"], "vol-ama", True),
+        (["vol-*"], "VOL-Ama", True),  # case ignored
+        (["vol-*"], "visitor-318", False),
+        (["vol-*"], None, False),  # no speaker: no helper
+        (["ama"], "ama", True),
+        (["ama"], "amanda", False),  # a name is the whole name
+        (["?ma"], "ama", True),
+        (["[ab]ma"], "bma", True),
+        (["ama", "*_mod"], "kim_mod", True),
+        (["a.b"], "axb", False),  # only * ? [ ] are special
+        (["a+b"], "a+b", True),
+        ([" vol-* "], "vol-x", True),  # surrounding spaces are dropped
+        ([], "anyone", True),  # without patterns every response
+        ([], None, True),
+    ],
+)
+def test_a_speaker_matches_a_pattern(
+    patterns: list[str], speaker: str | None, matches: bool
+) -> None:
+    assert HelperPatterns(patterns).matches(speaker) is matches
+
+
+@pytest.mark.parametrize("patterns", [[""], ["vol-*", "  "]])
+def test_an_empty_pattern_is_an_input_error(patterns: list[str]) -> None:
+    with pytest.raises(InputError, match="--helper pattern is empty"):
+        HelperPatterns(patterns)
+
+
+def test_patterns_are_kept_once_in_order() -> None:
+    assert HelperPatterns(["b", "a", "b"]).patterns == ("b", "a")
+    assert not HelperPatterns([])
+
+
+def test_keep_streams_the_helpers_exchanges_and_reports_the_others() -> None:
+    items = [exchange("vol-a", 0), exchange("visitor", 1), exchange(None, 2), exchange("vol-b", 3)]
+    left: list[str] = []
+    kept = HelperPatterns(["vol-*"]).keep(iter(items), lambda e: left.append(e.response.id))
+    assert next(kept).response.id == "r0"
+    assert left == []  # nothing read past what was asked for
+    assert [e.response.id for e in kept] == ["r3"]
+    assert left == ["r1", "r2"]
