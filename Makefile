@@ -31,7 +31,7 @@ demo: $(VENV)/.installed-core
 	@mkdir -p out
 	$(BIN)/carelens analyze examples/forum_thread.csv -o out/forum_thread.jsonl --overwrite
 	$(BIN)/carelens analyze examples/blog_comments.xml -o out/blog_comments.jsonl --overwrite
-	$(BIN)/carelens analyze examples/chat.jsonl
+	$(BIN)/carelens analyze examples/chat.jsonl --helper 'vol-*'
 	@echo "Results written to out/ (one JSON object per analysed pair)."
 
 # Headless Chromium for the report's browser test, from Debian when we may install it
