@@ -1003,3 +1003,90 @@ def test_responses_sharing_ids_in_two_conversations_are_both_read_back(
         log = RejectLog()
         assert len(list(read_results(out, rejects=log))) == 2
         assert log.counts == {"duplicate id": 1}
+
+
+def _speaker_pairs(path: Path, speakers: Sequence[str]) -> None:
+    """A JSON Lines input of one pair per helper in ``speakers`` (seekers ``op0``, ...)."""
+    with path.open("w", encoding="utf-8") as fh:
+        for i, speaker in enumerate(speakers):
+            row = {
+                "seeker_id": f"s{i}",
+                "response_id": f"r{i}",
+                "seeker": f"Something difficult happened, number {i}.",
+                "response": f"{TEXTS[i % len(TEXTS)]} ({i})",
+                "speaker": speaker,
+                "seeker_speaker": f"op{i}",
+            }
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _with_bad_level(path: Path, fmt: str, index: int) -> None:
+    """The result file ``path`` with a level of 7 in its record ``index``."""
+    if fmt == "jsonl":
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        records[index][DIMS[0]]["level"] = 7
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    elif fmt == "csv":
+        cells = csv_cells(path)
+        cells[index + 1][cells[0].index(f"{DIMS[0]}_level")] = "7"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, lineterminator="\n").writerows(cells)
+    else:
+        pa = pytest.importorskip("pyarrow")
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path)
+        rows = table.to_pylist()
+        rows[index][f"{DIMS[0]}_level"] = 7
+        pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), path)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_read_results_passes_on_the_fields_of_rejected_records(tmp_path: Path, fmt: str) -> None:
+    """``on_rejected`` sees each rejected record's fields as read (``--anonymize`` hides
+    their speaker names in the other texts); what is read and listed stays the same."""
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    source, out = tmp_path / "in.jsonl", tmp_path / f"out.{fmt}"
+    _speaker_pairs(source, ["ana", "=quiet_fern", "lee"])
+    analyze_file(source, FakeAnalyzer(), out)
+    _with_bad_level(out, fmt, 1)
+    seen: list[Any] = []
+    log = RejectLog()
+    records = list(read_results(out, rejects=log, on_rejected=seen.append))
+    assert [r["speaker"] for r in records] == ["ana", "lee"]
+    assert [(f["speaker"], f["seeker_speaker"]) for f in seen] == [("=quiet_fern", "op1")]
+    plain = RejectLog()
+    assert list(read_results(out, rejects=plain)) == records
+    assert plain.counts == log.counts == {"invalid field value": 1}
+    with pytest.raises(InputError, match="line"):  # without rejects: an error, nothing seen
+        list(read_results(out, on_rejected=seen.append))
+    assert len(seen) == 1
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+@pytest.mark.parametrize("damage", ["cut", "not utf-8"])
+def test_a_damaged_record_passes_on_its_whole_fields(tmp_path: Path, fmt: str, damage: str) -> None:
+    """A last record cut inside its seeker text gives the fields (cells) before the cut,
+    never the cut one; a record with bytes that are not UTF-8 gives its fields as read."""
+    source, out = tmp_path / "in.jsonl", tmp_path / f"out.{fmt}"
+    _speaker_pairs(source, ["ana", "quiet_fern"])
+    analyze_file(source, FakeAnalyzer(), out)
+    data = out.read_bytes()
+    if damage == "cut":
+        data = data[: data.rindex(b"Something difficult happened, number 1") + 9]
+    else:
+        data = data.replace(b"number 1.", b"number \xff1.")
+    out.write_bytes(data)
+    seen: list[Any] = []
+    log = RejectLog()
+    assert [r["speaker"] for r in read_results(out, rejects=log, on_rejected=seen.append)] == [
+        "ana"
+    ]
+    assert log.total == 1
+    (fields,) = seen
+    assert (fields["speaker"], fields["seeker_speaker"]) == ("quiet_fern", "op1")
+    if damage == "cut":
+        assert "seeker_text" not in fields and "response_text" not in fields
+    else:
+        assert fields["seeker_text"] == "Something difficult happened, number \ufffd1."

@@ -39,7 +39,7 @@ from carelens.cli._common import (
 from carelens.cli.analyze import DEFAULT_REJECTS, input_files
 from carelens.errors import InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
-from carelens.insights.anonymize import KEY_ENV, pseudonym_key
+from carelens.insights.anonymize import KEY_ENV, RejectedNames, pseudonym_key
 from carelens.insights.distress import load_distress_scorer
 from carelens.insights.report.format import plural
 from carelens.insights.report.sections import MAX_TO_READ, responses_to_read
@@ -161,14 +161,17 @@ def load_insights(
 
     Bad records (of a conversation file, or damaged or mistyped records of a result file)
     are listed in ``rejects``; the file is removed again when nothing was rejected, unless
-    ``keep_empty_rejects`` (the user named it), as ``carelens analyze`` does. The commands
-    call :func:`check_outputs` first, which refuses an input that does not exist.
+    ``keep_empty_rejects`` (the user named it), as ``carelens analyze`` does. With
+    ``anonymize``, the speaker names of the rejected records of a result file are hidden in
+    the texts of the others too (:class:`RejectedNames`). The commands call
+    :func:`check_outputs` first, which refuses an input that does not exist.
     """
     results = input_format is None and (is_result_file(input) or batch_parts(input) is not None)
     rejects_path = rejects
     if rejects_path is not None:
         rejects_path.parent.mkdir(parents=True, exist_ok=True)
     log = RejectLog(rejects_path)
+    rejected = RejectedNames() if anonymize else None
     try:
         with log, s.progress("responses") as bar:
             task = bar.add_task("reading results" if results else "analysing", total=None)
@@ -178,6 +181,7 @@ def load_insights(
                 format=input_format,
                 rejects=log,
                 progress=lambda n: bar.advance(task, n),
+                on_rejected=rejected,
             )
             insights = Insights.from_records(
                 records,
@@ -185,6 +189,7 @@ def load_insights(
                 distress=load_distress_scorer(),
                 anonymize=anonymize,
                 key=_pseudonym_key(s) if anonymize else None,
+                more_names=() if rejected is None else rejected,
             )
     finally:
         if rejects_path is not None and log.total == 0 and not keep_empty_rejects:

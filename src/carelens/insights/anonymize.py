@@ -7,7 +7,9 @@ replaced by placeholders (:func:`carelens.privacy.redact`). The speaker names of
 are replaced by their pseudonyms inside the texts too, where they can be told from words
 (:class:`NamesInTexts`: "thanks quiet-fern" becomes "thanks person-…", names are compared
 in Unicode NFKC form; a name that is a plain lowercase word, such as ``hope``, is left,
-since it cannot be told from the word; docs/privacy.md has the rules).
+since it cannot be told from the word; docs/privacy.md has the rules). The speakers of
+records rejected while a result file is read are looked for too (:class:`RejectedNames`):
+a good record may thank the helper of a damaged one.
 Spans are kept on their words: personal data is found in the whole text, as
 :func:`~carelens.privacy.redact` finds it, and the offsets of the rationale spans, the
 helper-distress and unsafe-wording spans (in the response) and the crisis cues (in the
@@ -424,14 +426,46 @@ def _fits(view: _View, at: int, end: int, form: _Name) -> bool:
     return not (form.bounded_end and end < len(view.text) and _joins(view.text[end]))
 
 
-def names_in_texts(rows: Iterable[ResponseRow], names: Pseudonymizer) -> NamesInTexts:
-    """The :class:`NamesInTexts` of the helpers and seekers of ``rows``."""
-    speakers: set[str] = set()
+def names_in_texts(
+    rows: Iterable[ResponseRow], names: Pseudonymizer, more: Iterable[str] = ()
+) -> NamesInTexts:
+    """The :class:`NamesInTexts` of the helpers and seekers of ``rows``, and of the names
+    ``more`` (such as :class:`RejectedNames`)."""
+    speakers: set[str] = set(more)
     for row in rows:
         speakers.add(row.helper)
         if row.seeker_speaker is not None:
             speakers.add(row.seeker_speaker)
     return NamesInTexts(speakers, names.pseudonym)
+
+
+#: The fields of a result record (and of its flat layout) that name a speaker.
+SPEAKER_FIELDS: tuple[str, ...] = ("speaker", "seeker_speaker")
+
+
+class RejectedNames:
+    """The speaker names of the records rejected while results are read, to hide them in
+    the texts of the records that are shown: pass it as ``on_rejected`` to
+    :func:`~carelens.insights.records_from` (or :func:`~carelens.output.read_results`), then
+    as ``more_names`` to :meth:`Insights.from_records <carelens.insights.Insights.from_records>`.
+    A good record's text may name the helper of a damaged one ("thanks quiet_fern").
+
+    It keeps the ``speaker`` and ``seeker_speaker`` values that are strings with more than
+    spaces (a rejected record's other fields, a number or a list there, are not kept);
+    iterating gives them in code-point order.
+    """
+
+    def __init__(self) -> None:
+        self._names: set[str] = set()
+
+    def __call__(self, fields: Mapping[str, object]) -> None:
+        for key in SPEAKER_FIELDS:
+            value = fields.get(key)
+            if isinstance(value, str) and value.strip():
+                self._names.add(value)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._names))
 
 
 #: A replacement in a text: (start, end, new text).

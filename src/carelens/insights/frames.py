@@ -107,6 +107,7 @@ class Insights:
         anonymize: bool = False,
         key: str | None = None,
         thresholds: StrainThresholds = DEFAULT_THRESHOLDS,
+        more_names: Iterable[str] = (),
     ) -> Insights:
         """Insights over result records.
 
@@ -116,7 +117,12 @@ class Insights:
         where they can be told from words) and redacts personal data in the texts.
         Pseudonyms are made with ``key``, or without it with the key the CLI uses
         (``$CARELENS_ANONYMIZE_KEY``, else the secret key file in the carelens data folder),
-        never a public one: a name cannot be guessed from them.
+        never a public one: a name cannot be guessed from them. ``more_names`` are more
+        speaker names to hide in the texts when anonymizing: the speakers of records
+        rejected as the results were read (a
+        :class:`~carelens.insights.anonymize.RejectedNames` filled by
+        :func:`~carelens.insights.records_from`). They are read once every record is read,
+        so they may be collected while ``records`` are.
         """
         rows = [
             row_from_record(r, default_community=default_community, distress=distress, position=i)
@@ -129,7 +135,7 @@ class Insights:
             if key is None:
                 key = pseudonym_key()[0]
             names = Pseudonymizer(key, prefix="person")  # one name, one pseudonym, any role
-            in_texts = names_in_texts(rows, names)
+            in_texts = names_in_texts(rows, names, more_names)
             rows = [anonymize_row(r, names, in_texts) for r in rows]
         return cls(rows, thresholds=thresholds)
 

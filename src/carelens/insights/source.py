@@ -16,14 +16,13 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from carelens.errors import InputError
 from carelens.output import read_results
-from carelens.output.files import first_line, is_result_header
+from carelens.output.files import OnRejected, first_line, is_result_header, leading_fields
 from carelens.output.records import (
     OUTPUT_FORMATS,
     require_pyarrow,
@@ -84,13 +83,16 @@ def batch_parts(path: str | os.PathLike[str]) -> list[Path] | None:
 
 
 def batch_part_records(
-    path: str | os.PathLike[str], *, rejects: RejectLog | None = None
+    path: str | os.PathLike[str],
+    *,
+    rejects: RejectLog | None = None,
+    on_rejected: OnRejected | None = None,
 ) -> Iterator[JsonDict]:
     """The records of one part (a Parquet file) of a ``carelens batch`` output, in order:
     read and checked as :func:`~carelens.output.read_results` reads a result file, except
     that a record repeating another's seeker and response ids is kept: in a batch output it
     is another input pair (see the module docstring)."""
-    return read_results(path, rejects=rejects, keep_repeats=True)
+    return read_results(path, rejects=rejects, keep_repeats=True, on_rejected=on_rejected)
 
 
 def is_result_file(path: str | os.PathLike[str]) -> bool:
@@ -125,7 +127,7 @@ def _is_result_jsonl(path: Path) -> bool:
     record = _json_object(head)
     if record is not None or head.endswith("\n"):
         return _is_result_record(record)
-    if _is_result_record(_leading_fields(head)):  # the line goes on past the peek
+    if _is_result_record(leading_fields(head)):  # the line goes on past the peek
         return True
     return _is_result_record(_json_object(first_line(path, line_limit())))
 
@@ -145,39 +147,6 @@ def _is_result_record(record: Mapping[str, Any] | None) -> bool:
         and "response_id" in record
         and any(isinstance(v, dict) and "level" in v for v in record.values())
     )
-
-
-_DECODER = json.JSONDecoder()
-_SPACE = re.compile(r"[ \t\r\n]*")
-
-
-def _leading_fields(text: str) -> dict[str, Any]:
-    """The top-level fields of the JSON object that ``text`` begins, up to the first that is
-    cut short or malformed: what the start of a long line shows without reading it all."""
-    fields: dict[str, Any] = {}
-    at = _skip_space(text, 0)
-    if not text.startswith("{", at):
-        return fields
-    at += 1
-    while True:
-        try:
-            key, at = _DECODER.raw_decode(text, _skip_space(text, at))
-            at = _skip_space(text, at)
-            if not isinstance(key, str) or not text.startswith(":", at):
-                return fields
-            value, at = _DECODER.raw_decode(text, _skip_space(text, at + 1))
-        except (ValueError, RecursionError):
-            return fields
-        fields[key] = value
-        at = _skip_space(text, at)
-        if not text.startswith(",", at):
-            return fields
-        at += 1
-
-
-def _skip_space(text: str, at: int) -> int:
-    match = _SPACE.match(text, at)
-    return at if match is None else match.end()
 
 
 def analysed_records(
@@ -204,6 +173,7 @@ def records_from(
     format: str | None = None,
     rejects: RejectLog | None = None,
     progress: Callable[[int], None] | None = None,
+    on_rejected: OnRejected | None = None,
 ) -> Iterator[JsonDict]:
     """The result records of ``path``: read back if it is a result file or a batch output
     (every record of every part, see the module docstring), else analysed.
@@ -211,7 +181,11 @@ def records_from(
     ``analyzer`` is called (once) only when the file has to be analysed. Bad records — of a
     result file too: damaged lines, wrong types, a last line cut short — are listed in
     ``rejects`` (file, line, field, reason) and skipped; without ``rejects`` a bad record
-    of a result file is an InputError.
+    of a result file is an InputError. ``on_rejected`` is called with the fields of each
+    rejected record of a result file or batch output that can still be read
+    (:func:`~carelens.output.read_results` says which), such as
+    :class:`~carelens.insights.anonymize.RejectedNames`; the bad records of a conversation
+    file give none.
     """
     parts = batch_parts(path) if format is None else None
     read = batch_part_records
@@ -220,7 +194,7 @@ def records_from(
     if parts is not None:
         n = 0
         for part in parts:
-            for record in read(part, rejects=rejects):
+            for record in read(part, rejects=rejects, on_rejected=on_rejected):
                 n += 1
                 if progress is not None and n % 1024 == 0:
                     progress(1024)

@@ -97,6 +97,9 @@ _BOM = codecs.BOM_UTF8
 _LONE_CR = re.compile("\r(?!\n)")
 _PARKED_CR = "\uffff"
 
+#: Called with the fields of a record that :func:`read_results` rejects (see there).
+OnRejected = Callable[[Mapping[str, object]], None]
+
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
     """Yield ``(end_offset, line)`` for each line of ``path``, the last one maybe unterminated."""
@@ -114,7 +117,9 @@ class _Scan:
     blank lines and records without some of ``dimensions`` or without a final newline, check
     each record with :func:`check_result_record`, and word errors for a reader rather than a
     resumed run. With ``rejects`` too, a bad record or row is listed there (line, field,
-    reason) and the scan goes on; a last record cut short is listed as well.
+    reason) and the scan goes on; a last record cut short is listed as well. ``on_rejected``
+    is then called with the fields of each listed record that can still be read (see
+    :func:`read_results`).
     """
 
     def __init__(
@@ -126,11 +131,13 @@ class _Scan:
         reading: bool = False,
         rejects: RejectLog | None = None,
         keep_repeats: bool = False,
+        on_rejected: OnRejected | None = None,
     ) -> None:
         self.path, self.fmt, self.dimensions = path, fmt, dimensions
         self.reading = reading
         self.rejects = rejects
         self.keep_repeats = keep_repeats
+        self.on_rejected = on_rejected
         self.end = 0
         self.has_header = False
         #: (seeker id, response id) -> line, to list repeated records (with ``rejects``).
@@ -141,10 +148,19 @@ class _Scan:
             return self._read_jsonl() if self.fmt == "jsonl" else self._csv()
         return self._jsonl() if self.fmt == "jsonl" else self._csv()
 
-    def _bad(self, line: int, reason: str, field: str | None, detail: str) -> None:
-        """A bad record while reading: listed in ``rejects``, else an InputError."""
+    def _bad(
+        self,
+        line: int,
+        reason: str,
+        field: str | None,
+        detail: str,
+        fields: Mapping[str, object] | None = None,
+    ) -> None:
+        """A bad record while reading: listed in ``rejects`` (and its ``fields``, when it
+        has any that can be read, passed to ``on_rejected``), else an InputError."""
         if self.rejects is not None:
             self.rejects.add(self.path, line, field, reason, detail=detail)
+            self._rejected(fields)
             return
         raise InputError(
             f"not a result record: {detail}; correct or remove it (carelens summarize and "
@@ -154,11 +170,16 @@ class _Scan:
             field=field,
         )
 
-    def _cut(self, line: int) -> None:
+    def _rejected(self, fields: Mapping[str, object] | None) -> None:
+        if self.on_rejected is not None and fields:
+            self.on_rejected(fields)
+
+    def _cut(self, line: int, fields: Mapping[str, object] | None = None) -> None:
         """The last record ends without its newline: cut short, as by an interrupted run."""
         detail = "the last record is cut short (the run writing it was interrupted?)"
         if self.rejects is not None:
             self.rejects.add(self.path, line, None, TRUNCATED_FILE, detail=detail)
+            self._rejected(fields)
         else:
             logger.warning("%s, line %d: %s; it is left out", self.path, line, detail)
 
@@ -180,15 +201,18 @@ class _Scan:
             DUPLICATE_ID,
             detail=f"the same conversation, seeker and response ids as line {first}; counted once",
         )
+        self._rejected(record)
         return True
 
-    def _field_error(self, line: int, exc: FieldError) -> None:
+    def _field_error(self, line: int, exc: FieldError, fields: object = None) -> None:
+        """A record (``fields``, as read) with a bad field, listed by what is wrong."""
+        read = fields if isinstance(fields, Mapping) else None
         if exc.field == "(record)":
-            self._bad(line, NOT_AN_OBJECT, None, exc.why)
+            self._bad(line, NOT_AN_OBJECT, None, exc.why, read)
         elif exc.field == "response_id" and "missing" in exc.why:
-            self._bad(line, MISSING_ID, exc.field, exc.why)
+            self._bad(line, MISSING_ID, exc.field, exc.why, read)
         else:
-            self._bad(line, INVALID_VALUE, exc.field, exc.why)
+            self._bad(line, INVALID_VALUE, exc.field, exc.why, read)
 
     def _read_jsonl(self) -> Iterator[JsonDict]:
         for number, (end, raw) in enumerate(_lines(self.path), start=1):
@@ -200,27 +224,41 @@ class _Scan:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError:
-                self._bad(number, INVALID_UTF8, None, "the line is not UTF-8 text")
+                fields = self._fields(raw.decode("utf-8", "replace"))
+                self._bad(number, INVALID_UTF8, None, "the line is not UTF-8 text", fields)
                 continue
             try:
                 record = json.loads(text)
             except (ValueError, RecursionError):  # RecursionError: nested too deep
+                fields = leading_fields(text) if self.on_rejected is not None else None
                 if terminated:
-                    self._bad(number, MALFORMED_JSON, None, "the line is not JSON")
+                    self._bad(number, MALFORMED_JSON, None, "the line is not JSON", fields)
                 elif _is_prefix_either_way(raw, _JSONL_RECORD_START):
-                    self._cut(number)
+                    self._cut(number, fields)
                 else:
-                    self._bad(number, MALFORMED_JSON, None, "the last line is not JSON")
+                    self._bad(number, MALFORMED_JSON, None, "the last line is not JSON", fields)
                 continue
             try:
                 check_result_record(record)
             except FieldError as exc:
-                self._field_error(number, exc)
+                self._field_error(number, exc, record)
                 continue
             if self._repeated(number, record):
                 continue
             self.end = end
             yield record
+
+    def _fields(self, text: str) -> dict[str, Any] | None:
+        """What a line that is not UTF-8 (``text``: its bad bytes replaced) still shows,
+        only when someone asks (``on_rejected``): the object it holds, else the top-level
+        fields before its damage (:func:`leading_fields`)."""
+        if self.on_rejected is None:
+            return None
+        try:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
+            return leading_fields(text)
+        return value if isinstance(value, dict) else None
 
     def _damaged(self, line: int, why: str) -> InputError:
         if self.reading:
@@ -333,12 +371,15 @@ class _Scan:
         """The record of one CSV row while reading (None when it is bad or blank)."""
         if not row:
             return None  # a blank line
-        if bad_utf8:
-            self._bad(line, INVALID_UTF8, None, "the row is not UTF-8 text")
+        if bad_utf8:  # the cells were read with U+FFFD for the bytes that are not UTF-8
+            fields = _csv_cells(columns, row) if len(row) == len(columns) else None
+            self._bad(line, INVALID_UTF8, None, "the row is not UTF-8 text", fields)
             return None
         if len(row) != len(columns):
             if not state["terminated"]:
-                self._cut(line)
+                # The cells before the last one are whole: the run was cut in the last.
+                cut = row[:-1] if len(row) < len(columns) else []
+                self._cut(line, _csv_cells(columns[: len(cut)], cut))
             else:
                 self._bad(
                     line,
@@ -347,11 +388,12 @@ class _Scan:
                     f"{len(row)} cells where the header has {len(columns)}",
                 )
             return None
+        cells = _csv_cells(columns, row)
         try:
-            record = unflatten_row(_csv_cells(columns, row), self.dimensions)
+            record = unflatten_row(cells, self.dimensions)
             check_result_record(record)
         except FieldError as exc:
-            self._field_error(line, exc)
+            self._field_error(line, exc, cells)
             return None
         return None if self._repeated(line, record) else record
 
@@ -409,6 +451,7 @@ def read_results(
     *,
     rejects: RejectLog | None = None,
     keep_repeats: bool = False,
+    on_rejected: OnRejected | None = None,
 ) -> Iterator[JsonDict]:
     """Read the records of a finished (or interrupted) result file, any format, in order.
 
@@ -422,20 +465,37 @@ def read_results(
     counted once (ids name a message within its conversation),
     unless ``keep_repeats`` (a part of a ``carelens batch`` output, where such a record is
     another input pair).
+
+    ``on_rejected`` (with ``rejects``) is called with the fields of each listed record that
+    can still be read as an object, as read: a JSON object, a CSV row by column name (all
+    its cells, or the whole cells before the last of a row cut short), a Parquet row; for a
+    line that is not JSON (or not UTF-8), the top-level fields of the object it begins, up
+    to the damage (:func:`leading_fields`). A line that does not begin as an object, or a
+    CSV row with the wrong number of cells, gives none. ``carelens summarize --anonymize``
+    collects the speaker names of rejected records this way, to hide them in the texts of
+    the others. It changes nothing else: the same records are read and listed.
     """
     p = Path(path)
     if not p.is_file():
         raise InputError("no such file; check the path", path=str(p))
     fmt = output_format(p)
     if fmt == "parquet":
-        yield from _read_parquet(p, rejects, keep_repeats)
+        yield from _read_parquet(p, rejects, keep_repeats, on_rejected)
         return
     if fmt == "csv":
         header = next(csv.reader([first_line(p)]), [])
         dims = flat_dimensions(header)
     else:
         dims = []  # a JSON Lines record names its own dimensions
-    yield from _Scan(p, fmt, dims, reading=True, rejects=rejects, keep_repeats=keep_repeats)
+    yield from _Scan(
+        p,
+        fmt,
+        dims,
+        reading=True,
+        rejects=rejects,
+        keep_repeats=keep_repeats,
+        on_rejected=on_rejected,
+    )
 
 
 def first_line(path: Path, max_bytes: int = -1) -> str:
@@ -446,8 +506,45 @@ def first_line(path: Path, max_bytes: int = -1) -> str:
     return first.removeprefix(_BOM).decode("utf-8", "replace")
 
 
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\r\n]*")
+
+
+def leading_fields(text: str) -> dict[str, Any]:
+    """The top-level fields of the JSON object that ``text`` begins, up to the first that is
+    cut short or malformed: what the start of a long or damaged line shows without reading
+    it all (a field is taken only when its key and value are whole JSON)."""
+    fields: dict[str, Any] = {}
+    at = _skip_space(text, 0)
+    if not text.startswith("{", at):
+        return fields
+    at += 1
+    while True:
+        try:
+            key, at = _DECODER.raw_decode(text, _skip_space(text, at))
+            at = _skip_space(text, at)
+            if not isinstance(key, str) or not text.startswith(":", at):
+                return fields
+            value, at = _DECODER.raw_decode(text, _skip_space(text, at + 1))
+        except (ValueError, RecursionError):
+            return fields
+        fields[key] = value
+        at = _skip_space(text, at)
+        if not text.startswith(",", at):
+            return fields
+        at += 1
+
+
+def _skip_space(text: str, at: int) -> int:
+    match = _SPACE.match(text, at)
+    return at if match is None else match.end()
+
+
 def _read_parquet(
-    path: Path, rejects: RejectLog | None, keep_repeats: bool = False
+    path: Path,
+    rejects: RejectLog | None,
+    keep_repeats: bool = False,
+    on_rejected: OnRejected | None = None,
 ) -> Iterator[JsonDict]:
     pa = require_pyarrow()
     try:
@@ -462,7 +559,15 @@ def _read_parquet(
             path=str(path),
         )
     dims = flat_dimensions(columns)
-    scan = _Scan(path, "parquet", dims, reading=True, rejects=rejects, keep_repeats=keep_repeats)
+    scan = _Scan(
+        path,
+        "parquet",
+        dims,
+        reading=True,
+        rejects=rejects,
+        keep_repeats=keep_repeats,
+        on_rejected=on_rejected,
+    )
     number = 0
     for batch in parquet.iter_batches():
         for row in batch.to_pylist():
@@ -471,7 +576,7 @@ def _read_parquet(
                 record = unflatten_row(row, dims)
                 check_result_record(record)
             except FieldError as exc:
-                scan._field_error(number, exc)
+                scan._field_error(number, exc, row)
                 continue
             if not scan._repeated(number, record):
                 yield record
