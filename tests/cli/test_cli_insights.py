@@ -468,3 +468,51 @@ def test_summarize_and_report_read_csv_results_as_the_exact_formats(
     for name in TABLES:
         written = [(tmp_path / fmt / "tables" / f"{name}.csv").read_bytes() for fmt in results]
         assert written[0] == written[1], name
+
+
+def test_summarize_helper_shows_only_the_named_speakers(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    results = tmp_path / "all.jsonl"
+    assert invoke("analyze", data / "thread.jsonl", "-o", results, "-q").exit_code == 0
+    tables = tmp_path / "tables"
+    # on a results file (every reply analysed) and on the conversation file itself
+    for source in (results, data / "thread.jsonl"):
+        result = invoke(
+            "summarize", source, "--helper", "JON", "--helper", "a*", "--tables", tables
+        )
+        assert result.exit_code == 0, result.output
+        helpers = pd.read_csv(tables / "helpers.csv")
+        assert sorted(helpers["helper"]) == ["ana", "jon"]  # not maya, who opened the thread
+        said = " ".join(result.stderr.split())
+        assert "1 response by speakers not named by --helper JON --helper a* left out" in said
+    nobody = invoke("summarize", results, "--helper", "vol-*")
+    assert nobody.exit_code == 0
+    assert "no response is by a speaker that matches" in " ".join(nobody.stderr.split())
+
+
+def test_report_helper_anonymized_hides_the_names_it_leaves_out(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # kim_b's only reply is left out; the helper's reply names kim_b.
+    thread = tmp_path / "thread.jsonl"
+    turns = [
+        ("t1", "sam_r", None, "I moved here alone and I know no one."),
+        ("t2", "vol-ama", "t1", "Like kim_b said, that sounds so lonely. What do you miss?"),
+        ("t3", "kim_b", "t1", "I'm sorry sam_r, I moved last year too."),
+    ]
+    thread.write_text(
+        "".join(
+            json.dumps({"id": i, "speaker": who, "reply_to": to, "text": text}) + "\n"
+            for i, who, to, text in turns
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.html"
+    plain = invoke("report", thread, "-o", out, "--helper", "vol-*")
+    assert plain.exit_code == 0, plain.output
+    assert "kim_b" in out.read_text(encoding="utf-8")  # shown as written without --anonymize
+    hidden = invoke("report", thread, "-o", out, "--helper", "vol-*", "--anonymize")
+    assert hidden.exit_code == 0, hidden.output
+    html = out.read_text(encoding="utf-8")
+    assert "kim_b" not in html and "sam_r" not in html and "vol-ama" not in html

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,6 +26,7 @@ from rich.table import Table
 
 import carelens
 from carelens.cli._common import (
+    Helper,
     InputFormat,
     ModelPath,
     Quiet,
@@ -45,6 +47,7 @@ from carelens.insights.report.format import plural
 from carelens.insights.report.sections import MAX_TO_READ, responses_to_read
 from carelens.output import safe_cell
 from carelens.readers import RejectLog
+from carelens.readers.helpers import HelperPatterns
 
 #: Environment variable holding the pseudonym key (so it stays out of shell history).
 
@@ -156,6 +159,7 @@ def load_insights(
     community: str | None,
     rejects: Path | None = None,
     keep_empty_rejects: bool = False,
+    helper: list[str] | None = None,
 ) -> Insights:
     """Read or analyse ``input`` with a progress bar, then build the insights.
 
@@ -164,14 +168,25 @@ def load_insights(
     ``keep_empty_rejects`` (the user named it), as ``carelens analyze`` does. With
     ``anonymize``, the speaker names of the rejected records of a result file are hidden in
     the texts of the others too (:class:`RejectedNames`). The commands call
-    :func:`check_outputs` first, which refuses an input that does not exist.
+    :func:`check_outputs` first, which refuses an input that does not exist. With
+    ``helper`` patterns (``--helper``) only those speakers' responses are shown; the names of
+    the others are hidden in texts too when anonymizing.
     """
+    helpers = HelperPatterns(helper or ())
+    left_out = 0
     results = input_format is None and (is_result_file(input) or batch_parts(input) is not None)
     rejects_path = rejects
     if rejects_path is not None:
         rejects_path.parent.mkdir(parents=True, exist_ok=True)
     log = RejectLog(rejects_path)
     rejected = RejectedNames() if anonymize else None
+
+    def leave_out(fields: Mapping[str, object]) -> None:
+        nonlocal left_out
+        left_out += 1
+        if rejected is not None:
+            rejected(fields)
+
     try:
         with log, s.progress("responses") as bar:
             task = bar.add_task("reading results" if results else "analysing", total=None)
@@ -182,6 +197,8 @@ def load_insights(
                 rejects=log,
                 progress=lambda n: bar.advance(task, n),
                 on_rejected=rejected,
+                helpers=helpers,
+                left_out=leave_out,
             )
             insights = Insights.from_records(
                 records,
@@ -194,6 +211,14 @@ def load_insights(
     finally:
         if rejects_path is not None and log.total == 0 and not keep_empty_rejects:
             rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
+    if left_out:
+        named = " ".join(f"--helper {p}" for p in helpers.patterns)
+        s.note(escape(f"{plural(left_out, 'response')} by speakers not named by {named} left out"))
+        if not len(insights):
+            s.note(
+                "Nothing to show: no response is by a speaker that matches; check the "
+                "helpers' names as the input spells them."
+            )
     if log.total:
         where = f", listed in {escape(str(log.path))}" if log.path is not None else ""
         s.note(f"{plural(log.total, 'bad input record')} skipped{where}")
@@ -216,6 +241,7 @@ def report(
     ] = 50,
     anonymize: Anonymize = False,
     community: Community = None,
+    helper: Helper = None,
     rejects: Rejects = None,
     input_format: InputFormat = None,
     model: ModelPath = None,
@@ -245,6 +271,7 @@ def report(
             community=community,
             rejects=rejects_path,
             keep_empty_rejects=rejects is not None,
+            helper=helper,
         )
         path = write_report(
             insights,
@@ -271,6 +298,7 @@ def summarize(
     ] = None,
     anonymize: Anonymize = False,
     community: Community = None,
+    helper: Helper = None,
     rejects: Rejects = None,
     input_format: InputFormat = None,
     model: ModelPath = None,
@@ -301,6 +329,7 @@ def summarize(
             community=community,
             rejects=rejects_path,
             keep_empty_rejects=rejects is not None,
+            helper=helper,
         )
         communities, helpers = insights.communities(), insights.helpers()
         s.out.print(_table("Communities", "community", communities, top))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,8 @@ from carelens.output.records import (
 from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
 from carelens.readers.base import line_limit
-from carelens.types import JsonDict
+from carelens.readers.helpers import HelperPatterns
+from carelens.types import Exchange, JsonDict
 
 #: How much of a file's first line is read first to tell results from conversations. A
 #: longer first line is read whole (up to the readers' line limit) only when its start does
@@ -157,9 +158,23 @@ def analysed_records(
     rejects: RejectLog | None = None,
     chunk_size: int = 256,
     progress: Callable[[int], None] | None = None,
+    helpers: HelperPatterns | None = None,
+    left_out: OnRejected | None = None,
 ) -> Iterator[JsonDict]:
-    """Analyse the conversation file ``path`` and yield its result records, in input order."""
-    exchanges = read_exchanges(path, format=format, rejects=rejects or RejectLog())
+    """Analyse the conversation file ``path`` and yield its result records, in input order;
+    with ``helpers``, only the exchanges whose response is a helper's (``left_out`` sees the
+    speakers of each other one: ``speaker`` and ``seeker_speaker``)."""
+    exchanges: Iterable[Exchange] = read_exchanges(
+        path, format=format, rejects=rejects or RejectLog()
+    )
+    if helpers:
+
+        def leave(exchange: Exchange) -> None:
+            if left_out is not None:
+                speakers = (exchange.response.speaker, exchange.seeker.speaker)
+                left_out(dict(zip(("speaker", "seeker_speaker"), speakers, strict=True)))
+
+        exchanges = helpers.keep(exchanges, leave)
     for chunk, records in analysed_chunks(analyzer, exchanges, chunk_size=chunk_size):
         yield from records
         if progress is not None:
@@ -174,6 +189,8 @@ def records_from(
     rejects: RejectLog | None = None,
     progress: Callable[[int], None] | None = None,
     on_rejected: OnRejected | None = None,
+    helpers: HelperPatterns | None = None,
+    left_out: OnRejected | None = None,
 ) -> Iterator[JsonDict]:
     """The result records of ``path``: read back if it is a result file or a batch output
     (every record of every part, see the module docstring), else analysed.
@@ -185,7 +202,9 @@ def records_from(
     rejected record of a result file or batch output that can still be read
     (:func:`~carelens.output.read_results` says which), such as
     :class:`~carelens.insights.anonymize.RejectedNames`; the bad records of a conversation
-    file give none.
+    file give none. With ``helpers`` (``--helper`` patterns) only the responses of those
+    speakers are yielded (a conversation file's others are not analysed at all), and
+    ``left_out`` is called with each other record (its speaker fields, for one analysed).
     """
     parts = batch_parts(path) if format is None else None
     read = batch_part_records
@@ -198,6 +217,19 @@ def records_from(
                 n += 1
                 if progress is not None and n % 1024 == 0:
                     progress(1024)
+                speaker = record.get("speaker")
+                if helpers and not helpers.matches(None if speaker is None else str(speaker)):
+                    if left_out is not None:
+                        left_out(record)
+                    continue
                 yield record
         return
-    yield from analysed_records(path, analyzer(), format=format, rejects=rejects, progress=progress)
+    yield from analysed_records(
+        path,
+        analyzer(),
+        format=format,
+        rejects=rejects,
+        progress=progress,
+        helpers=helpers,
+        left_out=left_out,
+    )
