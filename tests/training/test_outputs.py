@@ -177,6 +177,36 @@ def test_a_run_marks_its_staging_folder_and_publishes_the_model_without_the_mark
     assert sorted(p.name for p in out.iterdir()) == ["model.onnx"]
 
 
+def check_sweep_log(
+    caplog: pytest.LogCaptureFixture,
+    dead: Path,
+    dead_pid: int,
+    running: Path,
+    elsewhere: Path,
+    host: str,
+    unknown: dict[Path, str],
+) -> None:
+    """The log of a sweep that removed ``dead``, left ``running`` alone, and kept
+    ``elsewhere`` (another host) and each of ``unknown`` (for the reason given)."""
+    said = {r.getMessage(): r.levelno for r in caplog.records}
+    removed = next(m for m in said if m.startswith("removed "))
+    # (Should the pid have been reused meanwhile, the start time tells: removed all the same.)
+    assert removed.startswith(f"removed {dead}, left by a killed train (pid {dead_pid}, no longer")
+    assert said.pop(removed) == logging.INFO
+    keep = "remove it yourself once no train writes it"
+    assert said == {
+        f"left {running} alone: a train still running writes it (pid {os.getpid()})": (
+            logging.INFO
+        ),
+        f"kept {elsewhere}, perhaps left by a killed train: its train (pid {os.getpid()}) ran "
+        f"on another host, not-{host}; {keep}": logging.WARNING,
+        **{
+            f"kept {path}, perhaps left by a killed train: {why}; {keep}": logging.WARNING
+            for path, why in unknown.items()
+        },
+    }
+
+
 def test_only_leftovers_whose_run_is_certainly_gone_are_removed(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -201,24 +231,16 @@ def test_only_leftovers_whose_run_is_certainly_gone_are_removed(
     ]
     assert not dead.exists()
     assert all(f.is_dir() for f in (running, elsewhere, unmarked, garbled, other_output))
-    said = {r.getMessage(): r.levelno for r in caplog.records}
-    removed = next(m for m in said if m.startswith("removed "))
-    # (Should the pid have been reused meanwhile, the start time tells: removed all the same.)
-    assert removed.startswith(f"removed {dead}, left by a killed train (pid {gone.pid}, no longer")
-    assert said.pop(removed) == logging.INFO
-    assert said == {
-        f"left {running} alone: a train still running writes it (pid {os.getpid()})": (
-            logging.INFO
-        ),
-        f"kept {elsewhere}, perhaps left by a killed train: its train (pid {os.getpid()}) ran "
-        f"on another host, not-{here.host}; remove it yourself once no train writes it": (
-            logging.WARNING
-        ),
-        f"kept {unmarked}, perhaps left by a killed train: it holds no owner file that names "
-        "its train; remove it yourself once no train writes it": logging.WARNING,
-        f"kept {garbled}, perhaps left by a killed train: it holds no owner file that names "
-        "its train; remove it yourself once no train writes it": logging.WARNING,
-    }
+    no_owner = "it holds no owner file that names its train"
+    check_sweep_log(
+        caplog,
+        dead,
+        gone.pid,
+        running,
+        elsewhere,
+        here.host,
+        {unmarked: no_owner, garbled: no_owner},
+    )
 
 
 def test_a_run_stages_the_saved_state_in_a_marked_folder_and_publishes_the_file_alone(
@@ -276,24 +298,19 @@ def test_only_save_state_leftovers_whose_run_is_certainly_gone_are_removed(
     assert not dead.exists()
     assert all(f.is_dir() for f in (running, elsewhere, unmarked, other_path))
     assert bare.read_bytes() == b"half" and not_staging.read_bytes() == b"mine"
-    said = {r.getMessage(): r.levelno for r in caplog.records}
-    removed = next(m for m in said if m.startswith("removed "))
-    assert removed.startswith(f"removed {dead}, left by a killed train (pid {gone.pid}, no longer")
-    assert said.pop(removed) == logging.INFO
-    assert said == {
-        f"left {running} alone: a train still running writes it (pid {os.getpid()})": (
-            logging.INFO
-        ),
-        f"kept {elsewhere}, perhaps left by a killed train: its train (pid {os.getpid()}) ran "
-        f"on another host, not-{here.host}; remove it yourself once no train writes it": (
-            logging.WARNING
-        ),
-        f"kept {unmarked}, perhaps left by a killed train: it holds no owner file that names "
-        "its train; remove it yourself once no train writes it": logging.WARNING,
-        f"kept {bare}, perhaps left by a killed train: it is a file, not a staging folder, and "
-        "names no train (earlier versions staged the --save-state weights so); remove it "
-        "yourself once no train writes it": logging.WARNING,
-    }
+    check_sweep_log(
+        caplog,
+        dead,
+        gone.pid,
+        running,
+        elsewhere,
+        here.host,
+        {
+            unmarked: "it holds no owner file that names its train",
+            bare: "it is a file, not a staging folder, and names no train (earlier versions "
+            "staged the --save-state weights so)",
+        },
+    )
 
 
 def test_train_sweeps_the_save_state_leftovers_before_it_loads_anything(tmp_path: Path) -> None:
