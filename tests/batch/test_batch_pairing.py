@@ -19,6 +19,7 @@ from carelens.batch.plan import BatchPlan, InputFile
 from carelens.batch.rows import (
     EXCHANGE,
     GONE,
+    LEFT_OUT,
     REJECT,
     SKIP,
     TURN,
@@ -27,6 +28,7 @@ from carelens.batch.rows import (
 )
 from carelens.batch.staging import read_input
 from carelens.readers import RejectLog, pair_turns, read_exchanges
+from carelens.readers.helpers import HelperPatterns
 from carelens.types import Exchange, Turn
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "readers"
@@ -68,10 +70,12 @@ def write_jsonl(path: Path, turns: list[Turn]) -> None:
             fh.write(json.dumps(t.to_dict()) + "\n")
 
 
-def staged_rows(paths: list[Path], shards: int, format: str = "jsonl") -> list[dict[str, object]]:
+def staged_rows(
+    paths: list[Path], shards: int, format: str = "jsonl", helpers: tuple[str, ...] = ()
+) -> list[dict[str, object]]:
     """Stage 1 without Ray: read every file, shuffle message rows by group, pair each group."""
     inputs = tuple(InputFile(i, str(p), format, 0, 0) for i, p in enumerate(paths))
-    plan = BatchPlan(inputs=inputs, shards=shards, model_id="m")
+    plan = BatchPlan(inputs=inputs, shards=shards, model_id="m", helpers=helpers)
     rows = [r for i in range(len(paths)) for t in read_input(plan, i) for r in t.to_pylist()]
     groups: dict[str, list[dict[str, object]]] = defaultdict(list)
     done = [r for r in rows if r["kind"] not in (TURN, GONE)]
@@ -79,7 +83,11 @@ def staged_rows(paths: list[Path], shards: int, format: str = "jsonl") -> list[d
         if row["kind"] in (TURN, GONE):
             groups[str(row["group"])].append(row)
     for group_rows in groups.values():
-        done.extend(pair_group(group_rows, paths=[str(p) for p in paths], shards=shards))
+        done.extend(
+            pair_group(
+                group_rows, paths=[str(p) for p in paths], shards=shards, helpers=plan.helpers
+            )
+        )
     return done
 
 
@@ -396,3 +404,48 @@ def test_parquet_inputs_with_dates_and_bytes_are_staged(tmp_path: Path) -> None:
     assert exchange.response.text == "That sounds hard."
     assert exchange.response.meta["posted_on"] == "2024-01-02"
     assert exchange.seeker.meta["raw"] == "ff"  # bytes that are not UTF-8, as hexadecimal
+
+
+def test_helpers_keep_only_their_exchanges_after_pairing(tmp_path: Path) -> None:
+    """--helper leaves out, and counts, the exchanges of other speakers' responses once
+    every message is paired: ana's reply to maya's left-out answer keeps its seeker. Pair
+    rows are kept or left out as they are read. The same exchanges as `analyze --helper`."""
+    thread = tmp_path / "thread.jsonl"
+    write_jsonl(
+        thread,
+        [
+            Turn(id="t1", text="I lost my job.", speaker="maya", conversation_id="c1"),
+            Turn(id="t2", text="How scary.", speaker="jon", conversation_id="c1", reply_to="t1"),
+            Turn(id="t3", text="Yes, ashamed.", speaker="maya", conversation_id="c1",
+                 reply_to="t2"),
+            Turn(id="t4", text="No shame in it.", speaker="Ana", conversation_id="c1",
+                 reply_to="t3"),
+        ],
+    )  # fmt: skip
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(
+        "".join(
+            json.dumps({"seeker_id": f"s{i}", "response_id": f"r{i}", "seeker": "I feel alone.",
+                        "response": "I am here.", "speaker": speaker}) + "\n"
+            for i, speaker in enumerate(["jon", "vol-1", None])
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    helpers = ("JON", "a*")
+    done = staged_rows([thread, pairs], shards=3, helpers=helpers)
+    got = sorted((r for r in done if r["kind"] == EXCHANGE), key=lambda r: (r["file"], r["seq"]))
+    exchanges = [Exchange.from_dict(json.loads(str(r["payload"]))) for r in got]
+    assert [(e.seeker.id, e.response.id) for e in exchanges] == [
+        ("t1", "t2"),
+        ("t3", "t4"),
+        ("s0", "r0"),
+    ]
+    left_out = [json.loads(str(r["payload"]))["n"] for r in done if r["kind"] == LEFT_OUT]
+    assert sorted(left_out) == [1, 2]  # maya's t3 in the thread; vol-1 and no speaker
+    assert all(r["shard"] == -1 for r in done if r["kind"] == LEFT_OUT)
+    wanted, expected = HelperPatterns(helpers), []
+    for path in (thread, pairs):
+        expected.extend(wanted.keep(read_exchanges(path, rejects=RejectLog()), lambda _: None))
+    assert exchanges == expected
+    # Without --helper nothing is left out.
+    assert not [r for r in staged_rows([thread, pairs], shards=3) if r["kind"] == LEFT_OUT]

@@ -58,6 +58,9 @@ class BatchOptions:
     model: str | None = None
     include_text: bool = True
     redact: bool = False
+    #: ``--helper`` patterns: only exchanges whose response speaker matches one are analysed
+    #: (:mod:`carelens.readers.helpers`); empty: every exchange.
+    helpers: Sequence[str] = ()
     overwrite: bool = False
     keep_work: bool = False
     max_chars: int = MAX_TEXT_CHARS
@@ -82,6 +85,9 @@ class BatchResult:
     rejects_path: Path
     seconds: float
     already_complete: bool = False
+    #: Exchanges left out because their response is not by a ``--helper`` (all of the run's,
+    #: resumed or not).
+    not_by_helpers: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -98,6 +104,7 @@ class BatchResult:
             "rejected": dict(self.rejected),
             "skipped": dict(self.skipped),
             "rejects_path": str(self.rejects_path),
+            "not_by_helpers": self.not_by_helpers,
             "seconds": round(self.seconds, 3),
         }
 
@@ -128,6 +135,7 @@ def run_batch(
         max_chars=options.max_chars,
         include_text=options.include_text,
         redact=options.redact,
+        helpers=options.helpers,
         exclude=out_dir,
     )
     created = not out_dir.exists()
@@ -199,9 +207,9 @@ def run_batch(
             import ray
 
             ray.shutdown()
-    rejected, skipped = outputs.write_rejects(staged, out_dir)
+    rejected, skipped, left_out = outputs.write_rejects(staged, out_dir)
     summary = outputs.totals(out_dir, list(shards), dimensions)
-    summary.update(rejected=rejected, skipped=skipped, model=plan.model_id)
+    summary.update(rejected=rejected, skipped=skipped, not_by_helpers=left_out, model=plan.model_id)
     outputs.write_manifest(out_dir, plan, summary)
     if not options.keep_work:
         shutil.rmtree(work)
@@ -438,4 +446,6 @@ def _result(
         rejects_path=out_dir / outputs.REJECTS,
         seconds=time.perf_counter() - started,
         already_complete=complete,
+        # Runs finished before --helper existed left nothing out.
+        not_by_helpers=int(manifest.get("not_by_helpers", 0)),
     )

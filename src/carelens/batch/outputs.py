@@ -2,7 +2,8 @@
 
 ``OUT_DIR`` holds ``part-NNNNN.parquet`` (results) with ``part-NNNNN.json`` (their counts),
 ``rejects.jsonl`` (bad input records, as ``carelens analyze`` lists them), ``manifest.json``
-(the plan, the parts, totals and ``"complete": true``) and, while a run is unfinished,
+(the plan, the parts, totals — ``not_by_helpers`` among them — and ``"complete": true``)
+and, while a run is unfinished,
 ``_work/`` (the plan and the staged rows). Only these files are ever removed, recognised
 exactly (:func:`batch_entries`), and a folder that holds anything else is refused before
 anything is removed, so pointing ``--overwrite`` at a wrong folder cannot delete anything.
@@ -25,7 +26,7 @@ import pyarrow.parquet as pq
 
 from carelens._version import __version__
 from carelens.batch.plan import BatchPlan, write_json_atomic
-from carelens.batch.rows import REJECT, SKIP
+from carelens.batch.rows import LEFT_OUT, REJECT, SKIP
 from carelens.batch.scoring import part_name
 from carelens.errors import InputError
 from carelens.types import N_LEVELS
@@ -180,11 +181,13 @@ def staged_shards(staged: Path) -> dict[int, int]:
     return dict(sorted(counts.items()))
 
 
-def write_rejects(staged: Path, out_dir: Path) -> tuple[dict[str, int], dict[str, int]]:
-    """Write ``rejects.jsonl`` from the staged reject rows; return (rejected, skipped) counts."""
+def write_rejects(staged: Path, out_dir: Path) -> tuple[dict[str, int], dict[str, int], int]:
+    """Write ``rejects.jsonl`` from the staged reject rows; return the (rejected, skipped)
+    counts and the exchanges left out as not by a ``--helper``."""
     folder = staged / "shard=-1"
     entries: list[tuple[int, int, Mapping[str, Any]]] = []
     skipped: Counter[str] = Counter()
+    left_out = 0
     if folder.is_dir():
         table = pq.read_table(folder, columns=["kind", "file", "seq", "payload"])
         for row in table.to_pylist():
@@ -193,6 +196,8 @@ def write_rejects(staged: Path, out_dir: Path) -> tuple[dict[str, int], dict[str
                 entries.append((row["file"], payload.get("line") or 0, payload))
             elif row["kind"] == SKIP:
                 skipped[payload["reason"]] += int(payload["n"])
+            elif row["kind"] == LEFT_OUT:
+                left_out += int(payload["n"])
     entries.sort(key=lambda e: (e[0], e[1], str(e[2].get("reason"))))
     tmp = out_dir / f".{REJECTS}.tmp"
     with tmp.open("w", encoding="utf-8", newline="\n") as fh:
@@ -200,7 +205,7 @@ def write_rejects(staged: Path, out_dir: Path) -> tuple[dict[str, int], dict[str
             fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
     tmp.replace(out_dir / REJECTS)
     rejected = Counter(str(e[2]["reason"]) for e in entries)
-    return dict(rejected), dict(skipped)
+    return dict(rejected), dict(skipped), left_out
 
 
 def totals(out_dir: Path, shards: Sequence[int], dimensions: Sequence[str]) -> dict[str, Any]:

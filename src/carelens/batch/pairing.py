@@ -9,6 +9,9 @@ file (:func:`~carelens.readers.pairing.pair_located_records`), with its rows in 
 and the messages its readers left out (``gone`` rows: a reply to one is counted as skipped,
 ``reply to deleted``, as ``analyze`` counts it).
 Messages without a conversation id form one group (per file, or across Reddit dumps).
+With ``--helper`` patterns, the exchanges whose response is not a named helper's are left
+out after pairing (every message is still paired, so a helper's reply to a left-out
+message keeps its seeker) and counted in one ``left_out`` row.
 """
 
 from __future__ import annotations
@@ -23,17 +26,23 @@ from carelens.batch.rows import (
     CollectingRejectLog,
     Row,
     exchange_row,
+    left_out_row,
     reject_row,
     skip_row,
     to_table,
 )
 from carelens.readers.base import Record
+from carelens.readers.helpers import HelperPatterns
 from carelens.readers.pairing import pair_located_records
 from carelens.types import Turn
 
 
-def pair_group(rows: Sequence[Row], *, paths: Sequence[str], shards: int) -> list[Row]:
-    """Exchange and reject rows for the turn rows of one conversation (any order)."""
+def pair_group(
+    rows: Sequence[Row], *, paths: Sequence[str], shards: int, helpers: Sequence[str] = ()
+) -> list[Row]:
+    """Exchange and reject rows for the turn rows of one conversation (any order): of the
+    exchanges whose response speaker matches ``helpers`` (``--helper`` patterns; all of them
+    without), the others counted in a ``left_out`` row."""
     ordered = sorted(rows, key=lambda r: (r["file"], r["seq"]))
     place: dict[str, tuple[int, int]] = {}
     located = []
@@ -49,10 +58,17 @@ def pair_group(rows: Sequence[Row], *, paths: Sequence[str], shards: int) -> lis
     log = CollectingRejectLog()
     exchanges = pair_located_records(located, rejects=log, gone=gone)
     group = ordered[0]["group"] if ordered else ""
+    wanted = HelperPatterns(helpers)
     out: list[Row] = []
+    left_out = 0
     for exchange in exchanges:
+        if not wanted.matches(exchange.response.speaker):
+            left_out += 1
+            continue
         file, seq = place[exchange.response.id]
         out.append(exchange_row(exchange, group=group, file=file, seq=seq, shards=shards))
+    if left_out:
+        out.append(left_out_row(left_out, file=ordered[0]["file"]))
     file_of = {p: i for i, p in enumerate(paths)}
     for n, entry in enumerate(log.drain()):
         out.append(reject_row(entry, file=file_of.get(str(entry["path"]), -1), seq=n))
@@ -62,6 +78,8 @@ def pair_group(rows: Sequence[Row], *, paths: Sequence[str], shards: int) -> lis
     return out
 
 
-def pair_groups(table: pa.Table, paths: Sequence[str], shards: int) -> pa.Table:
+def pair_groups(
+    table: pa.Table, paths: Sequence[str], shards: int, helpers: Sequence[str] = ()
+) -> pa.Table:
     """The ``map_groups`` function of stage 1: one conversation's rows in, its pairs out."""
-    return to_table(pair_group(table.to_pylist(), paths=paths, shards=shards))
+    return to_table(pair_group(table.to_pylist(), paths=paths, shards=shards, helpers=helpers))

@@ -4,6 +4,8 @@ The plan is written to ``OUT_DIR/_work/plan.json`` before any work. A re-run com
 own plan with the stored one: the same inputs (path, size, modification time), model and
 options resume the run; anything else is an error that says what differs (in the names of
 the command's options), so a folder is never filled with parts of two different runs. The
+``--helper`` patterns are options too: they decide which exchanges are staged and scored
+(kept sorted, their order changes nothing), so a resume with other helpers is refused. The
 output folder is never an input, even inside an input folder (a re-run would read its parts
 and manifest).
 """
@@ -21,6 +23,7 @@ from typing import Any
 from carelens.errors import InputError
 from carelens.readers import detect_format
 from carelens.readers.base import SUPPORTED_FORMATS
+from carelens.readers.helpers import HelperPatterns
 from carelens.readers.jsonl import UTTERANCES
 
 #: Input bytes per shard when the shard count is chosen from the input size.
@@ -66,6 +69,9 @@ class BatchPlan:
     max_chars: int = 1_000_000
     include_text: bool = True
     redact: bool = False
+    #: The ``--helper`` patterns, sorted: only exchanges whose response speaker matches one
+    #: are staged and scored (:mod:`carelens.readers.helpers`; empty: every exchange).
+    helpers: tuple[str, ...] = ()
     #: The grouping rule of stage 1 (:data:`STAGING`).
     staging: int = STAGING
 
@@ -73,6 +79,7 @@ class BatchPlan:
         data = asdict(self)
         data["inputs"] = [asdict(i) for i in self.inputs]
         data["column_map"] = dict(self.column_map)
+        data["helpers"] = list(self.helpers)
         return data
 
     @classmethod
@@ -85,6 +92,8 @@ class BatchPlan:
             max_chars=int(data["max_chars"]),
             include_text=bool(data["include_text"]),
             redact=bool(data["redact"]),
+            # Plans of carelens before --helper: every exchange, as without it.
+            helpers=_patterns(data.get("helpers") or ()),
             staging=int(data.get("staging", 1)),  # plans of carelens before it: rule 1
         )
 
@@ -101,6 +110,11 @@ class BatchPlan:
         for name, option in _OPTION_NAMES.items():
             if getattr(self, name) != getattr(other, name):
                 diffs.append(option)
+        if self.helpers != other.helpers:
+            diffs.append(
+                f"--helper (the output's run: {_helpers(self.helpers)}; "
+                f"this run: {_helpers(other.helpers)})"
+            )
         if self.staging != other.staging:
             diffs.append(f"staging rule ({self.staging} and {other.staging})")
         return diffs
@@ -111,7 +125,8 @@ class BatchPlan:
 
 
 #: The plan's settings as the options of ``carelens batch`` name them (``max_chars`` is
-#: set from Python only).
+#: set from Python only; ``helpers``, ``--helper``, is compared on its own, to show both
+#: runs' patterns).
 _OPTION_NAMES = {
     "shards": "--shards",
     "model_id": "--model",
@@ -120,6 +135,18 @@ _OPTION_NAMES = {
     "include_text": "--no-text",
     "redact": "--redact",
 }
+
+
+def _patterns(value: Any) -> tuple[str, ...]:
+    """Stored ``--helper`` patterns, checked (a damaged plan is a TypeError)."""
+    if not isinstance(value, list | tuple) or not all(isinstance(p, str) for p in value):
+        raise TypeError("the plan's helpers are not a list of patterns")
+    return tuple(value)
+
+
+def _helpers(patterns: Sequence[str]) -> str:
+    """``patterns`` in words: "every speaker" or "--helper vol-* --helper x"."""
+    return " ".join(f"--helper {p}" for p in patterns) if patterns else "every speaker"
 
 
 def expand_inputs(
@@ -185,12 +212,16 @@ def make_plan(
     max_chars: int = 1_000_000,
     include_text: bool = True,
     redact: bool = False,
+    helpers: Sequence[str] = (),
     exclude: str | os.PathLike[str] | None = None,
 ) -> BatchPlan:
     """The plan for these inputs; each file's format is detected unless ``format`` is given.
 
-    ``exclude`` is the output folder, never read as an input (see :func:`expand_inputs`).
+    ``helpers`` are the ``--helper`` patterns (an empty one is an InputError, raised before
+    anything is read). ``exclude`` is the output folder, never read as an input (see
+    :func:`expand_inputs`).
     """
+    patterns = tuple(sorted(HelperPatterns(helpers).patterns))
     if format is not None and format not in SUPPORTED_FORMATS:
         raise InputError(f"unknown format {format!r}; use one of {', '.join(SUPPORTED_FORMATS)}")
     inputs = []
@@ -211,6 +242,7 @@ def make_plan(
         max_chars=max_chars,
         include_text=include_text,
         redact=redact,
+        helpers=patterns,
     )
 
 

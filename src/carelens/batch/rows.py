@@ -1,4 +1,4 @@
-"""The staged row: one exchange, unpaired message, skipped message, reject or skip count.
+"""The staged row: one exchange, unpaired message, skipped message, reject or a count.
 
 Every stage-1 row has the same six columns (:data:`ROW_SCHEMA`): ``kind``; ``group`` (the
 thread a message is paired in, see :func:`group_key`; ``""`` for pair rows, rejects and
@@ -15,7 +15,8 @@ message within its file (a WordPress post ``post-1`` exists on every site, threa
 ``carelens analyze`` pairs it. A message the reader left out on purpose (a deleted Reddit
 comment, a spam WordPress comment) goes to its conversation's group too, as a ``gone`` row,
 so that a reply to it is counted as skipped there (``reply to deleted``), as ``analyze``
-counts it.
+counts it. With ``--helper``, the exchanges whose response is not a named helper's are left
+out once paired and only counted (a ``left_out`` row per file or group that had some).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ TURN = "turn"
 GONE = "gone"
 REJECT = "reject"
 SKIP = "skip"
+#: How many exchanges were left out because their response is not a ``--helper``'s.
+LEFT_OUT = "left_out"
 #: ``shard`` of rows that are not exchanges.
 NO_SHARD = -1
 
@@ -151,6 +154,18 @@ def skip_row(reason: str, n: int, *, file: int) -> Row:
         "file": file,
         "seq": -1,
         "payload": json.dumps({"reason": reason, "n": n}, ensure_ascii=False),
+    }
+
+
+def left_out_row(n: int, *, file: int) -> Row:
+    """A row counting ``n`` exchanges left out as not by a ``--helper``."""
+    return {
+        "kind": LEFT_OUT,
+        "group": "",
+        "shard": NO_SHARD,
+        "file": file,
+        "seq": -1,
+        "payload": json.dumps({"n": n}),
     }
 
 

@@ -7,7 +7,9 @@ the messages readers left out, so a reply to one is counted as skipped)
 (:func:`~carelens.batch.rows.group_key`: the conversation across files for Reddit dumps,
 whose ids are global, else the conversation within its file) and
 :func:`~carelens.batch.pairing.pair_groups`; everything is written as Parquet under a
-temporary folder partitioned by shard, renamed into place only when complete.
+temporary folder partitioned by shard, renamed into place only when complete. With the
+plan's ``--helper`` patterns, exchanges whose response is not a named helper's are left out
+once paired (pair rows as read, thread exchanges in their group) and only counted.
 """
 
 from __future__ import annotations
@@ -30,12 +32,14 @@ from carelens.batch.rows import (
     Row,
     exchange_row,
     gone_row,
+    left_out_row,
     reject_row,
     skip_row,
     to_table,
     turn_row,
 )
 from carelens.readers import read_records
+from carelens.readers.helpers import HelperPatterns
 from carelens.readers.pairing import skipped_items
 from carelens.types import Exchange
 
@@ -57,13 +61,17 @@ def read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
         max_chars=plan.max_chars,
     )
     global_ids = source.format in GLOBAL_ID_FORMATS
+    helpers = HelperPatterns(plan.helpers)
     pending: list[Row] = []
-    rejects = 0
+    rejects = left_out = 0
     for seq, record in enumerate(records):
         if isinstance(record.item, Exchange):
-            pending.append(
-                exchange_row(record.item, group="", file=index, seq=seq, shards=plan.shards)
-            )
+            if helpers.matches(record.item.response.speaker):
+                pending.append(
+                    exchange_row(record.item, group="", file=index, seq=seq, shards=plan.shards)
+                )
+            else:
+                left_out += 1
         else:
             pending.append(
                 turn_row(record.item, record.line, file=index, seq=seq, global_ids=global_ids)
@@ -78,6 +86,8 @@ def read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
         pending.append(reject_row(entry, file=index, seq=rejects))
         rejects += 1
     pending.extend(skip_row(reason, n, file=index) for reason, n in log.skipped.items())
+    if left_out:
+        pending.append(left_out_row(left_out, file=index))
     pending.extend(
         gone_row(item, file=index, seq=n, global_ids=global_ids)
         for n, item in enumerate(skipped_items(log))
@@ -113,7 +123,9 @@ def stage(plan: BatchPlan, staged: Path, *, partitions: int) -> None:
     if turns.count():
         paths = [i.path for i in plan.inputs]
         paired = turns.groupby("group", num_partitions=partitions).map_groups(
-            pair_groups, fn_kwargs={"paths": paths, "shards": plan.shards}, batch_format="pyarrow"
+            pair_groups,
+            fn_kwargs={"paths": paths, "shards": plan.shards, "helpers": plan.helpers},
+            batch_format="pyarrow",
         )
         ready = ready.union(paired)
     ready.write_parquet(str(tmp), partition_cols=["shard"])

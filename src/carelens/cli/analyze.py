@@ -208,14 +208,7 @@ def analyze(
         s.out.print(_summary_table(summary, rejects_path if log.total else None))
         s.out.print(levels_table(summary.level_counts))
         if summary.analysed + summary.resumed == 0 and summary.not_by_helpers:
-            named = " ".join(f"--helper {p}" for p in helpers.patterns)
-            s.note(
-                escape(
-                    f"no response of the {summary.not_by_helpers} read is by a speaker that "
-                    f"matches {named}; check the helpers' names as the input spells them "
-                    "(the speaker, author or response_speaker field)"
-                )
-            )
+            s.note(escape(no_helper_matched(summary.not_by_helpers, helpers.patterns)))
         if summary.analysed + summary.resumed == 0 and log.total:
             s.note(escape(nothing_read_hint(log.total, input_format, rejects_path)))
 
@@ -311,13 +304,7 @@ def _summary_table(summary: AnalysisSummary, rejects_path: Path | None) -> Table
     if summary.resumed:
         analysed += f" (+ {summary.resumed} already in the output: {summary.total} in all)"
     table.add_row("pairs analysed", analysed)
-    if summary.not_by_helpers:
-        table.add_row(
-            "left out",
-            f"{summary.not_by_helpers} "
-            + ("response" if summary.not_by_helpers == 1 else "responses")
-            + " by speakers not named by --helper",
-        )
+    add_left_out_row(table, summary.not_by_helpers)
     add_outcome_rows(
         table,
         style_counts=summary.style_counts,
@@ -328,6 +315,25 @@ def _summary_table(summary: AnalysisSummary, rejects_path: Path | None) -> Table
         skipped=summary.skipped,
     )
     return table
+
+
+def add_left_out_row(table: Table, left_out: int) -> None:
+    """The summary row of the responses ``--helper`` left out (none when there are none)."""
+    if left_out:
+        table.add_row(
+            "left out",
+            f"{left_out} {'response' if left_out == 1 else 'responses'} by speakers not named "
+            "by --helper",
+        )
+
+
+def no_helper_matched(left_out: int, patterns: Sequence[str]) -> str:
+    """The note for a run whose ``--helper`` patterns matched none of its responses."""
+    named = " ".join(f"--helper {p}" for p in patterns)
+    return (
+        f"no response of the {left_out} read is by a speaker that matches {named}; check the "
+        "helpers' names as the input spells them (the speaker, author or response_speaker field)"
+    )
 
 
 def add_outcome_rows(

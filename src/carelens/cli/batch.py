@@ -15,6 +15,7 @@ from rich.table import Table
 
 from carelens.cli._common import (
     ColumnMap,
+    Helper,
     InputFormat,
     ModelPath,
     NoText,
@@ -25,7 +26,13 @@ from carelens.cli._common import (
     parse_column_map,
     session,
 )
-from carelens.cli.analyze import add_outcome_rows, levels_table
+from carelens.cli.analyze import (
+    add_left_out_row,
+    add_outcome_rows,
+    levels_table,
+    no_helper_matched,
+)
+from carelens.readers.helpers import HelperPatterns
 
 
 def batch(
@@ -75,6 +82,7 @@ def batch(
     model: ModelPath = None,
     no_text: NoText = False,
     redact: Redact = False,
+    helper: Helper = None,
     overwrite: Overwrite = False,
     keep_work: Annotated[
         bool,
@@ -102,6 +110,7 @@ def batch(
             model=str(model) if model is not None else None,
             include_text=not no_text,
             redact=redact,
+            helpers=tuple(helper or ()),
             overwrite=overwrite,
             keep_work=keep_work,
         )
@@ -126,6 +135,7 @@ def batch(
                 done += f" (+ {result.resumed} already in the output: {result.pairs} in all)"
             table.add_row("pairs analysed", done)
             table.add_row("time", f"{result.seconds:.1f} s")
+        add_left_out_row(table, result.not_by_helpers)
         add_outcome_rows(
             table,
             style_counts=result.style_counts,
@@ -137,3 +147,6 @@ def batch(
         )
         s.out.print(table)
         s.out.print(levels_table(result.level_counts))
+        if result.pairs == 0 and result.not_by_helpers:
+            patterns = HelperPatterns(helper or ()).patterns
+            s.note(escape(no_helper_matched(result.not_by_helpers, patterns)))
