@@ -758,6 +758,8 @@ def test_an_offer_with_a_feeling_named_is_understanding_and_help() -> None:
         (RELAPSE, "Play with things you are scared to do.", None),  # advice
         (RELAPSE, "You should call someone when you feel lonely.", None),
         (RELAPSE, "Maybe talk to someone, you seem so lonely.", "lonely"),
+        ("I think I might have depression.", "Because you're depressed?", None),  # an echo
+        ("My anxiety is through the roof.", "You must be so anxious.", None),
     ],
 )
 def test_named_feeling_is_one_given_to_them_they_have_not_written(

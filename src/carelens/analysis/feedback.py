@@ -667,9 +667,21 @@ def _own_feelings(feelings: Sequence[_Feeling]) -> list[str]:
     return list(seen.values())
 
 
-#: Feeling words that name one feeling: a reply that names one where the seeker wrote another
-#: echoes their feeling ("the shame" to "I'm ashamed").
-_SAME_FEELING = {"shame": "ashamed", "grieving": "grief", "panicky": "panicked", "lonely": "alone"}
+#: Words that name one feeling: a reply that names one where the seeker wrote another echoes
+#: their feeling ("the shame" to "I'm ashamed", "you're depressed" to "my depression").
+_SAME_FEELING = {
+    "shame": "ashamed", "grieving": "grief", "panicky": "panicked", "lonely": "alone",
+    "loneliness": "alone", "depression": "depressed", "anxiety": "anxious", "sadness": "sad",
+    "anger": "angry", "fear": "afraid", "scary": "scared", "stress": "stressed",
+    "exhaustion": "exhausted", "guilt": "guilty", "panic": "panicked", "worry": "worried",
+    "hopelessness": "hopeless", "helplessness": "helpless", "emptiness": "empty",
+    "frustration": "frustrated", "embarrassment": "embarrassed", "despair": "desperate",
+    "jealousy": "jealous", "regretful": "regret", "hurting": "hurt", "painful": "pain",
+    "overwhelming": "overwhelmed", "rejection": "rejected", "abandonment": "abandoned",
+    "humiliation": "humiliated", "isolation": "isolated", "disappointment": "disappointed",
+    "confusion": "confused", "insecurity": "insecure", "resentment": "resentful",
+    "worthlessness": "worthless", "uselessness": "useless", "numbness": "numb",
+}  # fmt: skip
 
 
 def _family(word: str) -> str:
@@ -684,14 +696,15 @@ def named_feeling(response: str, seeker: str) -> str | None:
     lost your job"), the helper's own feeling ("I'm so sad to hear"), someone else's ("he
     must be angry") and one inside advice ("play with things you are scared to do", "you
     should talk to someone when you feel lonely") name no feeling of theirs."""
-    found = _named(response, _read(seeker))
+    found = _named(response, seeker)
     return found.match.group(0) if found is not None else None
 
 
-def _named(response: str, seeker_read: Sequence[_Feeling]) -> _Feeling | None:
-    """:func:`named_feeling`, given the feeling words :func:`_read` found in the seeker's
-    message. In a reply the writer ("I", holder "seeker") is the helper."""
-    said = {_family(feeling.match.group(0)) for feeling in seeker_read}
+def _named(response: str, seeker: str) -> _Feeling | None:
+    """:func:`named_feeling`; in a reply the writer ("I", holder "seeker") is the helper. A
+    feeling the seeker's message holds in any word of its family (:data:`_SAME_FEELING`) is
+    an echo, not named."""
+    said = {_family(word) for word in _WORD.findall(seeker)}
     instructions = _instructions(response)
     starts = [start for start, _ in instructions]
     for feeling in _read(response):
@@ -885,7 +898,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     read = _read(seeker)  # the seeker's feeling words, read once for all
     feelings = _own_feelings(read)
     opening = _opening(seeker, read)
-    named = _named(response, read)
+    named = _named(response, seeker)
     understood = empathy >= 1 or named is not None
     compassion = _level(analysis, "compassion")
     unsafe = analysis.unsafe
