@@ -89,3 +89,14 @@ def test_the_readme_python_example_runs_as_written(capsys: pytest.CaptureFixture
     assert printed[0].split()[0] in STYLES  # the style headline, then the feedback
     assert len(scope["results"]) == 1  # type: ignore[arg-type]
     assert any(line.startswith("reflection ") for line in printed)
+
+
+def test_the_helpers_exchanges_are_picked_as_the_readme_says() -> None:
+    from carelens.readers.helpers import HelperPatterns
+
+    chats = list(
+        carelens.read_exchanges(Path(__file__).resolve().parents[1] / "examples" / "chat.jsonl")
+    )
+    helpers = [e for e in chats if HelperPatterns(["vol-*"]).matches(e.response.speaker)]
+    assert len(chats) == 17 and len(helpers) == 10
+    assert all(e.response.speaker.startswith("vol-") for e in helpers)  # type: ignore[union-attr]
