@@ -44,9 +44,10 @@ def upload(
     *,
     name: str | None = None,
     headers: dict[str, str] | None = None,
-    **form: str,
+    **form: str | list[str],
 ) -> Any:
-    """POST a file to ``/v1/corpora``; the response."""
+    """POST a file to ``/v1/corpora``; the response. A list in ``form`` sends the field once
+    per value (``helper=["vol-*", "ama"]``)."""
     with path.open("rb") as fh:
         return client.post(
             "/v1/corpora",

@@ -188,6 +188,84 @@ def test_format_field(client: TestClient, tmp_path: Path) -> None:
     assert error["field"] == "format"
 
 
+def write_thread(path: Path) -> Path:
+    """A chat thread: sam writes, Vol-Kim answers, sam answers back, jon and ama reply."""
+    turns = [
+        ("t1", "sam", None, "I lost my job this week and I can't face telling my family."),
+        ("t2", "Vol-Kim", "t1", "That sounds frightening. What worries you most about it?"),
+        ("t3", "sam", "t2", "That they will think I failed them."),
+        ("t4", "jon", "t1", "Just get another job, it happens to everyone."),
+        ("t5", "ama", "t3", "It makes sense to fear that. Losing a job is not failing them."),
+    ]
+    rows = [
+        {"id": i, "speaker": who, "conversation_id": "c1", "reply_to": to, "text": text}
+        for i, who, to, text in turns
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_helpers_analyse_only_their_responses(client: TestClient, tmp_path: Path) -> None:
+    """``helper`` fields work as ``carelens analyze --helper``: only the responses of
+    matching speakers (case ignored) are analysed, the others are counted as left out."""
+    thread = write_thread(tmp_path / "thread.jsonl")
+    response = upload(client, thread, helper=["vol-*", " ama ", "vol-*"])
+    assert response.status_code == 202, response.text
+    created = response.json()
+    assert created["helpers"] == ["vol-*", "ama"]  # stripped, without repeats
+    assert created["left_out"] is None  # not counted yet
+    corpus = wait_for(client, created["id"])
+    assert corpus["status"] == "done", corpus
+    assert corpus["helpers"] == ["vol-*", "ama"]
+    assert (corpus["total"], corpus["done"], corpus["left_out"], corpus["rejected"]) == (2, 2, 2, 0)
+    assert corpus["progress"] == 1.0
+    items = _all_results(client, created["id"], limit=10)
+    assert [(r["seq"], r["response_id"], r["speaker"]) for r in items] == [
+        (0, "t2", "Vol-Kim"),
+        (1, "t5", "ama"),
+    ]
+    [listed] = client.get("/v1/corpora").json()["corpora"]
+    assert (listed["helpers"], listed["left_out"]) == (["vol-*", "ama"], 2)
+    page = client.get(f"/explorer/{created['id']}")
+    assert page.status_code == 200
+    assert "helpers <bdi>vol-*</bdi>, <bdi>ama</bdi>" in page.text
+    assert "2 responses left out" in page.text
+
+    everyone = wait_for(client, upload(client, thread).json()["id"])
+    assert (everyone["helpers"], everyone["left_out"], everyone["total"]) == ([], 0, 4)
+
+
+def test_helpers_that_match_no_response_fail_the_corpus(client: TestClient, tmp_path: Path) -> None:
+    thread = write_thread(tmp_path / "thread.jsonl")
+    corpus = wait_for(client, upload(client, thread, helper="vol-ana").json()["id"])
+    assert corpus["status"] == "failed", corpus
+    assert (corpus["total"], corpus["done"], corpus["left_out"]) == (0, 0, 4)
+    assert "no response of the 4 read" in corpus["error"] and "'vol-ana'" in corpus["error"]
+    assert "upload it again" in corpus["error"]
+
+
+@pytest.mark.parametrize(
+    ("helpers", "field"),
+    [
+        ([""], "helper[0]"),
+        (["vol-*", " \t "], "helper[1]"),
+        (["vol-*", "x" * 513], "helper[1]"),
+        (["vol-*"] * 101, "helper"),
+    ],
+)
+def test_a_bad_helper_is_refused_before_the_upload_is_stored(
+    client: TestClient, data_dir: Path, helpers: list[str], field: str
+) -> None:
+    error = assert_error(upload(client, DATA / "pairs.csv", helper=helpers), 422, "invalid_request")
+    assert error["field"] == field
+    assert error["message"].startswith(f"{field}: ")
+    if not helpers[-1].strip():
+        assert "empty pattern" in error["message"]
+    assert client.get("/v1/corpora").json()["corpora"] == []
+    uploads = data_dir / "uploads"
+    assert not uploads.exists() or not [p for p in uploads.rglob("*") if p.is_file()]
+
+
 def test_wrong_format_fails_the_corpus_with_a_message(client: TestClient, data_dir: Path) -> None:
     response = upload(client, DATA / "pairs.csv", format="wxr")
     assert response.status_code == 202, response.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -85,6 +86,46 @@ def test_stopped_worker_resumes_on_the_next_start(
         corpus = wait_for(client, corpus_id)
         assert corpus["status"] == "done" and corpus["done"] == corpus["total"] == 120
     check_complete(store, corpus_id, pairs)
+
+
+def test_a_resumed_corpus_keeps_its_helpers(
+    make_app: MakeApp, analyzer: EmpathyAnalyzer, tmp_path: Path, store: Store
+) -> None:
+    """The helper patterns of an upload are stored with the corpus: a server started again
+    resumes it with the same ones, so each kept pair keeps its seq and none is added."""
+    speakers = ("vol-ama", "visitor", "VOL-kim")
+    path = tmp_path / "helpers.jsonl"
+    rows = [
+        {"seeker_id": f"s{i}", "response_id": f"p{i}", "speaker": speakers[i % 3],
+         "seeker": f"I have had a hard week, day {i}, and I can't sleep.",
+         "response": f"That sounds exhausting ({i}). What has kept you up?"}
+        for i in range(60)
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    kept = [r["response_id"] for r in rows if r["speaker"] != "visitor"]
+    slow = SlowAfter(analyzer, calls=2)
+    app = make_app(analyzer_=slow, chunk_size=8)
+    slow.worker = app.state.context.worker
+    with TestClient(app, base_url=BASE_URL) as client:
+        corpus_id = upload(client, path, helper="vol-*").json()["id"]
+        assert slow.reached.wait(60)
+    stopped = store.get_corpus(corpus_id)
+    assert stopped is not None and stopped.status == "running"
+    assert (stopped.helpers, stopped.total, stopped.left_out) == (("vol-*",), 40, 20)
+    assert store.stored_seqs(corpus_id) == 16  # two chunks of 8
+
+    with TestClient(make_app(chunk_size=8), base_url=BASE_URL) as client:
+        corpus = wait_for(client, corpus_id)
+    assert corpus["status"] == "done", corpus
+    assert (corpus["helpers"], corpus["total"], corpus["done"], corpus["left_out"]) == (
+        ["vol-*"],
+        40,
+        40,
+        20,
+    )
+    items = all_items(store, corpus_id)
+    assert [r["seq"] for r in items] == list(range(40))
+    assert [r["response_id"] for r in items] == kept
 
 
 def test_resume_after_a_crash_skips_what_is_stored(

@@ -9,11 +9,18 @@ from typing import Any
 import pytest
 from store_records import raw, record, seqs
 
-from carelens.store import SCHEMA_VERSION, InvalidQueryError, PostgresStore, SQLiteStore, Store
+from carelens.store import (
+    SCHEMA_VERSION,
+    Corpus,
+    InvalidQueryError,
+    PostgresStore,
+    SQLiteStore,
+    Store,
+)
 from carelens.store import postgres as postgres_backend
 from carelens.store import sql as sql_module
 from carelens.store import sqlite as sqlite_backend
-from carelens.store.base import clean_text, normalize_timestamp
+from carelens.store.base import clean_text, new_id, normalize_timestamp, now_iso
 from carelens.store.sql import SQLStore
 
 TOPICS = ("grief", "loneliness", "work", None)
@@ -25,8 +32,8 @@ def topical(seq: int, **changes: Any) -> dict[str, Any]:
     return record(seq, topic={"category": category, "score": 0.5 + seq / 100}, **changes)
 
 
-def test_schema_version_is_six() -> None:
-    assert SCHEMA_VERSION == 6
+def test_schema_version_is_seven() -> None:
+    assert SCHEMA_VERSION == 7
 
 
 def test_topic_filter(store: Store) -> None:
@@ -119,6 +126,7 @@ def store_at_version(
         sqlite_backend._SCHEMA_V3,
         sqlite_backend._SCHEMA_V4,
         sqlite_backend._SCHEMA_V5,
+        sqlite_backend._SCHEMA_V6,
     )[:version]
     postgres_steps = (
         postgres_backend._SCHEMA_V1,
@@ -126,12 +134,29 @@ def store_at_version(
         postgres_backend._SCHEMA_V3,
         postgres_backend._SCHEMA_V4,
         postgres_backend._SCHEMA_V5,
+        postgres_backend._SCHEMA_V6,
     )[:version]
     patch.setattr(SQLiteStore, "_migrations", lambda self: sqlite_steps)
     patch.setattr(PostgresStore, "_migrations", lambda self: postgres_steps)
     old = open_url()
     assert isinstance(old, SQLStore) and old.schema_version() == version
     return old
+
+
+def old_corpus(
+    store: SQLStore, name: str, *, status: str = "queued", total: int | None = None
+) -> Corpus:
+    """A corpus written into the ``corpora`` columns every schema before version 7 has (no
+    ``helpers``, no ``left_out``), as that carelens stored it."""
+    now = now_iso()
+    corpus = Corpus(new_id(), name, None, status, total, 0, 0, None, now, now)
+    raw(
+        store,
+        "INSERT INTO corpora (id, name, format, status, total, done, rejected, error, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (corpus.id, name, None, status, total, 0, 0, None, now, now),
+    )
+    return corpus
 
 
 _V3_COLUMNS = (
@@ -178,7 +203,7 @@ def test_version_1_database_is_upgraded(
     """A database written by the previous carelens gets the new columns, filled from the JSON."""
     with monkeypatch.context() as patch:
         old = store_at_version(1, open_url, patch)
-        corpus = old.create_corpus("old.jsonl")
+        corpus = old_corpus(old, "old.jsonl")
         rows = [
             topical(0),
             topical(1),
@@ -221,7 +246,7 @@ def test_version_1_database_with_a_nan_is_upgraded(
     malformed, which failed the upgrade to versions 2 and 3; Python reads it."""
     with monkeypatch.context() as patch:
         old = store_at_version(1, open_url, patch)
-        corpus = old.create_corpus("old.jsonl")
+        corpus = old_corpus(old, "old.jsonl")
         rows = [
             record(0, seeker={"needs_attention": True}, topic={"category": "grief"}),
             record(1, extra=float("nan"), unsafe=[{"start": 0}], topic={"category": "grief"}),
@@ -252,7 +277,7 @@ def test_version_2_database_is_upgraded(
     """Rows stored before the attention columns get them, filled from the JSON."""
     with monkeypatch.context() as patch:
         old = store_at_version(2, open_url, patch)
-        corpus = old.create_corpus("old.jsonl")
+        corpus = old_corpus(old, "old.jsonl")
         words = [{"start": 0, "end": 4, "label": "urging", "score": 1.0}]
         rows = [
             record(0, seeker={"needs_attention": True, "crisis_cues": []}),
@@ -281,7 +306,7 @@ def test_version_3_database_is_upgraded(
     split and folded as a query's are."""
     with monkeypatch.context() as patch:
         old = store_at_version(3, open_url, patch)
-        corpus = old.create_corpus("old.jsonl")
+        corpus = old_corpus(old, "old.jsonl")
         rows = [
             record(0, seeker_text="We met at the CAFÉ", response_text="on example.com"),
             record(1, seeker_text="Nothing \x00 here", response_text="version 3.11.2"),
@@ -315,7 +340,7 @@ def test_version_4_database_is_upgraded(
     ]
     with monkeypatch.context() as patch:
         old = store_at_version(4, open_url, patch)
-        corpus = old.create_corpus("old.csv")
+        corpus = old_corpus(old, "old.csv")
         rows = [record(i, timestamp=stamp) for i, stamp in enumerate(stamps)]
         rows[5]["seeker_text"] = "Ελληνικά and a ﬁle"  # SQLite's old index: no match
         insert_old_rows(old, _V3_COLUMNS, corpus.id, rows)
@@ -356,7 +381,7 @@ def test_version_5_database_is_upgraded(
     texts = ["½ cup", "á la carte", "1 2 numbers", "plain words"]
     with monkeypatch.context() as patch:
         old = store_at_version(5, open_url, patch)
-        corpus = old.create_corpus("old.jsonl")
+        corpus = old_corpus(old, "old.jsonl")
         old.add_results(
             corpus.id, [record(i, seeker_text=t, response_text="") for i, t in enumerate(texts)]
         )
@@ -382,3 +407,36 @@ def test_version_5_database_is_upgraded(
     assert seqs(store, corpus.id, query="á") == []  # a stop word once folded
     assert seqs(store, corpus.id, query="á carte") == [1]
     assert seqs(store, corpus.id, query="plain") == [3]
+
+
+def test_version_6_database_is_upgraded(
+    open_url: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 7 keeps the helper patterns of an upload and how many responses they left
+    out. Corpora stored before read as uploaded without helpers: every response analysed,
+    so none left out once the file was counted (and unknown before)."""
+    with monkeypatch.context() as patch:
+        old = store_at_version(6, open_url, patch)
+        with old._transaction(write=False) as tx:
+            assert not {"helpers", "left_out"} & set(old._columns(tx, "corpora"))
+        queued = old_corpus(old, "queued.jsonl")
+        done = old_corpus(old, "done.jsonl", status="done", total=3)
+        old.add_results(done.id, [record(i) for i in range(3)])
+        old.close()
+    store = open_url()
+    assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
+    assert raw(store, "SELECT count(*) FROM schema_version")[0][0] == SCHEMA_VERSION
+    upgraded = {c.id: c for c in store.list_corpora()}
+    assert (upgraded[queued.id].helpers, upgraded[queued.id].left_out) == ((), None)
+    assert (upgraded[done.id].helpers, upgraded[done.id].left_out) == ((), 0)
+    with store._transaction(write=False) as tx:  # added last, as a new database has them
+        assert store._columns(tx, "corpora")[-2:] == ["helpers", "left_out"]
+    finished = upgraded[done.id]
+    assert (finished.status, finished.total, finished.done) == ("done", 3, 3)
+    assert seqs(store, done.id, query="job") == [0]
+    # the old corpus goes on as a new one would, and new corpora keep their patterns
+    store.set_status(queued.id, "running", total=4, rejected=0, left_out=2)
+    resumed = store.get_corpus(queued.id)
+    assert resumed is not None and (resumed.helpers, resumed.left_out) == ((), 2)
+    new = store.create_corpus("new.jsonl", helpers=["vol-*", "ama"])
+    assert store.get_corpus(new.id) == new and new.helpers == ("vol-*", "ama")

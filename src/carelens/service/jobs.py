@@ -4,7 +4,11 @@ For each corpus it reads the stored upload twice: once to count the exchanges an
 (the reject log is written to the corpus folder; the store gets ``total`` and ``rejected``),
 then to analyse them ``chunk_size`` at a time — ``analyzer.predict``, one
 :func:`~carelens.output.result_record` per pair with ``"seq"`` (its 0-based position) added,
-then ``store.add_results``. With a topic model (:class:`TopicAssigner`, by default
+then ``store.add_results``. A corpus uploaded with ``helper`` patterns (kept with it in the
+store, so a resumed analysis uses the same ones) keeps only the exchanges whose response
+speaker matches one, in both reads (:class:`~carelens.readers.helpers.HelperPatterns`):
+``total`` counts those and ``left_out`` the others; a corpus left with none fails with a
+hint. With a topic model (:class:`TopicAssigner`, by default
 ``carelens.topics.TopicModel.load()``, see :func:`load_topic_model`), each record also gets
 ``"topic": {"category", "score"}`` from its seeker text, which the store indexes for the
 explorer's topic filter. Work is resumable: the analysis skips the first
@@ -49,10 +53,12 @@ from carelens.errors import CarelensError, InputError
 from carelens.output import Analyzer, result_record
 from carelens.privacy import redact
 from carelens.readers import RejectLog, read_exchanges
+from carelens.readers.helpers import HelperPatterns
 from carelens.readers.quoting import clip, quote
 from carelens.service.errors import log_internal, store_error_text, store_unavailable
 from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload, sweep_incoming
 from carelens.store import CorpusNotFoundError, StoreError
+from carelens.types import Exchange
 
 if TYPE_CHECKING:
     from carelens.store import Store
@@ -336,7 +342,7 @@ class CorpusWorker:
                 "the file was removed); upload it again",
             )
         try:
-            return self._analyse(corpus_id, path, corpus.format)
+            return self._analyse(corpus_id, path, corpus.format, HelperPatterns(corpus.helpers))
         except CorpusNotFoundError:
             logger.info("corpus %s was deleted while being analysed", corpus_id)
             return None
@@ -427,21 +433,45 @@ class CorpusWorker:
                     raise _Stopped from exc
                 delay *= 2
 
-    def _analyse(self, corpus_id: str, path: Path, format: str | None) -> str | None:
+    def _analyse(
+        self, corpus_id: str, path: Path, format: str | None, helpers: HelperPatterns
+    ) -> str | None:
         folder = corpus_dir(self.uploads, corpus_id)
         rejects_path = folder / REJECTS_NAME
         # Readable by its owner only, like the upload beside it (the log opens it for writing).
         os.close(os.open(rejects_path, os.O_CREAT | os.O_WRONLY, 0o600))
         rejects_path.chmod(0o600)
+        left_out = 0
+
+        def leave_out(_: Exchange) -> None:
+            nonlocal left_out
+            left_out += 1
+
         with RejectLog(rejects_path) as rejects:
-            total = sum(1 for _ in read_exchanges(path, format=format, rejects=rejects))
+            exchanges = read_exchanges(path, format=format, rejects=rejects)
+            total = sum(1 for _ in helpers.keep(exchanges, leave_out))
         self._store_call(
             corpus_id,
             "recording the total",
             partial(
-                self.store.set_status, corpus_id, "running", total=total, rejected=rejects.total
+                self.store.set_status,
+                corpus_id,
+                "running",
+                total=total,
+                rejected=rejects.total,
+                left_out=left_out,
             ),
         )
+        if total == 0 and left_out:
+            named = ", ".join(quote(p) for p in helpers.patterns)
+            return self._fail(
+                corpus_id,
+                f"nothing could be analysed: no response of the {left_out:,} read is by a "
+                f"speaker that matches the helper patterns ({named}); check the helpers' names "
+                "as the file spells them (the speaker, author or response_speaker field) and "
+                "upload it again",
+                path,
+            )
         if total == 0 and rejects.total:
             reason = max(rejects.counts.items(), key=lambda kv: kv[1])[0]
             which = "its only record" if rejects.total == 1 else f"all {rejects.total:,} records"
@@ -456,7 +486,12 @@ class CorpusWorker:
             corpus_id, "reading where to resume", partial(self.store.stored_seqs, corpus_id)
         )
         logger.info("corpus %s: %d pairs, starting at %d", corpus_id, total, start)
-        exchanges = islice(read_exchanges(path, format=format, rejects=RejectLog()), start, None)
+        # The same patterns as the count (stored with the corpus), so a resumed analysis
+        # gives each exchange the seq it had.
+        kept = helpers.keep(
+            read_exchanges(path, format=format, rejects=RejectLog()), lambda _: None
+        )
+        exchanges = islice(kept, start, None)
         seq = start
         while chunk := list(islice(exchanges, self.chunk_size)):
             if self.stopping:

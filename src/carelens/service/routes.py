@@ -22,6 +22,7 @@ from carelens._version import __version__
 from carelens.errors import FormatDetectionError, InputError
 from carelens.output import result_record
 from carelens.readers import SUPPORTED_FORMATS, detect_format
+from carelens.readers.helpers import HelperPatterns
 from carelens.readers.quoting import clip, quote
 from carelens.service import uploads
 from carelens.service.batcher import BatcherClosed
@@ -34,6 +35,7 @@ from carelens.service.errors import (
 )
 from carelens.service.jobs import MAX_ERROR_CHARS
 from carelens.service.schemas import (
+    MAX_HELPER_PATTERNS,
     MAX_PAGE,
     AnalyzeBatchResponse,
     AnalyzeRequest,
@@ -43,6 +45,7 @@ from carelens.service.schemas import (
     Health,
     HealthChecks,
     HealthOut,
+    HelperPattern,
     ModelOut,
     PairIn,
     ResultRecord,
@@ -208,9 +211,19 @@ def upload_corpus(
             json_schema_extra={"enum": list(SUPPORTED_FORMATS)},
         ),
     ] = None,
+    helper: Annotated[
+        list[HelperPattern] | None,
+        Form(
+            max_length=MAX_HELPER_PATTERNS,
+            description="analyse only the responses of the speakers that match one of these "
+            "names or patterns (repeat the field; * and ? match any characters, case is "
+            "ignored); the others are counted as left_out",
+        ),
+    ] = None,
 ) -> CorpusOut:
     """Store the file, create the corpus (``queued``) and queue it for analysis; follow it
-    with ``GET /v1/corpora/{id}``."""
+    with ``GET /v1/corpora/{id}``. With ``helper`` fields only the responses of those
+    speakers are analysed, as ``carelens analyze --helper``."""
     if format is not None and format not in SUPPORTED_FORMATS:
         raise ApiError(
             422,
@@ -219,6 +232,9 @@ def upload_corpus(
             "or leave it out to detect it",
             extra={"field": "format"},
         )
+    # Each pattern was checked as a form field (not empty, not too long): stripped, without
+    # repeats, as the CLI keeps them.
+    helpers = HelperPatterns(helper or ()).patterns
     name = uploads.safe_filename(
         uploads.redacted_filename(file.filename) if ctx.settings.redact else file.filename
     )
@@ -243,7 +259,7 @@ def upload_corpus(
             except InputError as exc:
                 reason = clip(exc.reason, MAX_ERROR_CHARS)
                 raise ApiError(422, "unreadable_file", f"{name!r}: {reason}") from exc
-        corpus = ctx.store.create_corpus(name, format=format)
+        corpus = ctx.store.create_corpus(name, format=format, helpers=helpers)
     except BaseException:
         uploads.discard(received)
         raise
@@ -254,7 +270,13 @@ def upload_corpus(
         ctx.store.set_status(corpus.id, "failed", error="the server could not store the upload")
         raise
     ctx.worker.submit(corpus.id)
-    logger.info("corpus %s: %d bytes received as %s", corpus.id, size, format)
+    logger.info(
+        "corpus %s: %d bytes received as %s%s",
+        corpus.id,
+        size,
+        format,
+        f", {len(helpers)} helper pattern(s)" if helpers else "",
+    )
     response.headers["Location"] = f"/v1/corpora/{corpus.id}"
     return corpus_out(corpus)
 

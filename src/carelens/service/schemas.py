@@ -13,7 +13,9 @@ import re
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from carelens.types import MAX_ID_CHARS
 
 #: Longest seeker or response text ``/v1/analyze`` accepts, in characters.
 MAX_TEXT_CHARS = 20_000
@@ -22,6 +24,8 @@ MAX_TEXT_CHARS = 20_000
 MAX_PAIR_ID_CHARS = 200
 #: Most results one page returns.
 MAX_PAGE = 500
+#: Most ``helper`` patterns one upload may name.
+MAX_HELPER_PATTERNS = 100
 
 #: A text must hold a character that is not whitespace. JSON Schema patterns are ECMA-262
 #: regular expressions, whose ``\s`` differs from Python's (``"\x1c"`` is whitespace only to
@@ -46,6 +50,25 @@ def _require_text(value: str | None) -> str | None:
     if value is not None and not _NOT_SPACE.search(value):
         raise ValueError("must contain text, not only whitespace")
     return value
+
+
+def _require_pattern(value: str) -> str:
+    # One message for "" and "  " (both empty once stripped, as HelperPatterns reads them).
+    if not _NOT_SPACE.search(value):
+        raise ValueError(
+            "empty pattern: give a speaker's name or a pattern such as vol-*, or leave "
+            "helper out to analyse every response"
+        )
+    return value
+
+
+#: A ``helper`` form field of an upload: a speaker's name or a shell-style pattern
+#: (:class:`~carelens.readers.helpers.HelperPatterns`), at most as long as a speaker name.
+HelperPattern = Annotated[
+    str,
+    Field(max_length=MAX_ID_CHARS, json_schema_extra={"minLength": 1, "pattern": NOT_SPACE}),
+    AfterValidator(_require_pattern),
+]
 
 
 class PairIn(BaseModel):
@@ -181,10 +204,20 @@ class CorpusOut(BaseModel):
     id: str
     name: str
     format: str | None = None
+    helpers: list[str] = Field(
+        default_factory=list,
+        description="the speaker patterns of the upload's helper fields: only the responses "
+        "of matching speakers are analysed ([] for every response)",
+    )
     status: CorpusStatus
     total: int | None = None
     done: int = 0
     rejected: int | None = None
+    left_out: int | None = Field(
+        default=None,
+        description="responses left out because their speaker matches no helper pattern "
+        "(0 without helpers; null until the file has been counted)",
+    )
     error: str | None = None
     created_at: Any = None
     updated_at: Any = None

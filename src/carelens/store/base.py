@@ -67,7 +67,12 @@ STOP_WORDS: frozenset[str] = frozenset(_STOP_WORDS_TEXT.split())
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
-    """One uploaded file and the progress of its analysis."""
+    """One uploaded file and the progress of its analysis.
+
+    ``helpers`` are the speaker patterns the upload named (``--helper``: only those
+    speakers' responses are analysed; empty for every response), and ``left_out`` how many
+    responses they left out (None until the file has been counted).
+    """
 
     id: str
     name: str
@@ -79,6 +84,8 @@ class Corpus:
     error: str | None
     created_at: str
     updated_at: str
+    helpers: tuple[str, ...] = ()
+    left_out: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -100,7 +107,9 @@ class Store(Protocol):
     See ``docs/storage.md`` for the semantics (exactly-once results, filters, keys).
     """
 
-    def create_corpus(self, name: str, *, format: str | None = None) -> Corpus: ...
+    def create_corpus(
+        self, name: str, *, format: str | None = None, helpers: Sequence[str] = ()
+    ) -> Corpus: ...
 
     def get_corpus(self, corpus_id: str) -> Corpus | None: ...
 
@@ -115,6 +124,7 @@ class Store(Protocol):
         *,
         total: int | None = None,
         rejected: int | None = None,
+        left_out: int | None = None,
         error: str | None = None,
     ) -> None: ...
 
@@ -511,6 +521,17 @@ def check_status(status: str) -> str:
     if status not in STATUSES:
         raise InvalidQueryError(f"status {status!r} is not one of {', '.join(STATUSES)}")
     return status
+
+
+def check_helpers(helpers: object) -> tuple[str, ...]:
+    """The ``helpers`` of a new corpus as the store keeps them: each pattern cleaned
+    (:func:`clean_text`), in order; InvalidQueryError when they are not a list or tuple of
+    strings (a single string is refused: ``helpers="vol-*"`` would be six patterns)."""
+    if not isinstance(helpers, list | tuple) or not all(isinstance(h, str) for h in helpers):
+        raise InvalidQueryError(
+            f"helpers must be a list of strings (speaker patterns), not {helpers!r:.100}"
+        )
+    return tuple(clean_text(h) or "" for h in helpers)
 
 
 def check_page(offset: int, limit: int) -> None:

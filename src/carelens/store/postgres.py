@@ -241,6 +241,16 @@ _SCHEMA_V5: tuple[MigrationStep, ...] = (fill_timestamps,)
 #: ``to_tsvector`` did anyway.
 _SCHEMA_V6: tuple[MigrationStep, ...] = (_fill_changed_search,)
 
+#: Version 7: a corpus keeps the helper patterns its upload named (a JSON array of strings;
+#: ``[]``, every response analysed, for the corpora stored before) and how many responses
+#: they left out (NULL until the file has been counted; 0 for the corpora counted before,
+#: which left none out).
+_SCHEMA_V7: tuple[MigrationStep, ...] = (
+    "ALTER TABLE corpora ADD COLUMN helpers TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE corpora ADD COLUMN left_out BIGINT",
+    "UPDATE corpora SET left_out = 0 WHERE total IS NOT NULL",
+)
+
 
 def redact_url(url: str) -> str:
     """``url`` for messages and logs: scheme, user, host, port and database, never a password.
@@ -495,7 +505,7 @@ class PostgresStore(SQLStore):
                 self._release(connection)
 
     def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
-        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5, _SCHEMA_V6)
+        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5, _SCHEMA_V6, _SCHEMA_V7)
 
     def _lock_schema(self, tx: Tx) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))

@@ -30,6 +30,7 @@ from carelens.store.base import (
     Page,
     PreparedRecord,
     bound_timestamp,
+    check_helpers,
     check_page,
     check_status,
     clean_text,
@@ -55,13 +56,16 @@ from carelens.store.errors import (
 )
 
 #: The schema this carelens writes; a database with a higher version is refused.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: Tables of the first schema version: one of them in a database without a carelens schema
 #: version means another program wrote it.
 _TABLES = ("corpora", "results", "result_levels", "api_keys")
 #: Rows read and rewritten per statement while a migration fills columns.
 _FILL_BATCH = 500
-_CORPUS_COLUMNS = "id, name, format, status, total, done, rejected, error, created_at, updated_at"
+_CORPUS_COLUMNS = (
+    "id, name, format, status, total, done, rejected, error, created_at, updated_at, "
+    "helpers, left_out"
+)
 _RESULT_COLUMNS = (
     "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
     "conversation_id, crisis_cues, unsafe_reply, seeker_text, response_text, record"
@@ -188,6 +192,8 @@ def _corpus(row: Sequence[Any]) -> Corpus:
         error=row[7],
         created_at=row[8],
         updated_at=row[9],
+        helpers=tuple(json.loads(row[10])),
+        left_out=None if row[11] is None else int(row[11]),
     )
 
 
@@ -305,7 +311,11 @@ class SQLStore(ABC):
 
     # -- corpora --------------------------------------------------------------------------
 
-    def create_corpus(self, name: str, *, format: str | None = None) -> Corpus:
+    def create_corpus(
+        self, name: str, *, format: str | None = None, helpers: Sequence[str] = ()
+    ) -> Corpus:
+        """A new corpus (``queued``). ``helpers`` are the speaker patterns whose responses
+        its analysis keeps (see :class:`~carelens.store.base.Corpus`), kept in order."""
         now = now_iso()
         corpus = Corpus(
             id=new_id(),
@@ -318,10 +328,12 @@ class SQLStore(ABC):
             error=None,
             created_at=now,
             updated_at=now,
+            helpers=check_helpers(helpers),
         )
         with self._transaction(write=True) as tx:
             tx.execute(
-                f"INSERT INTO corpora ({_CORPUS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO corpora ({_CORPUS_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     corpus.id,
                     corpus.name,
@@ -333,6 +345,8 @@ class SQLStore(ABC):
                     corpus.error,
                     corpus.created_at,
                     corpus.updated_at,
+                    json.dumps(list(corpus.helpers), ensure_ascii=True),
+                    corpus.left_out,
                 ),
             )
         return corpus
@@ -367,12 +381,14 @@ class SQLStore(ABC):
         *,
         total: int | None = None,
         rejected: int | None = None,
+        left_out: int | None = None,
         error: str | None = None,
     ) -> None:
-        """Set the status; ``total`` / ``rejected`` change only when given. ``error`` is set
-        when given, and cleared when the status moves to anything but ``failed``."""
+        """Set the status; ``total`` / ``rejected`` / ``left_out`` change only when given.
+        ``error`` is set when given, and cleared when the status moves to anything but
+        ``failed``."""
         check_status(status)
-        for name, value in (("total", total), ("rejected", rejected)):
+        for name, value in (("total", total), ("rejected", rejected), ("left_out", left_out)):
             if value is not None and not int_between(value, 0, MAX_SEQ):
                 raise InvalidQueryError(f"{name}={value!r} must be an integer >= 0 or None")
         if error is not None:
@@ -386,9 +402,9 @@ class SQLStore(ABC):
         with self._transaction(write=True) as tx:
             updated = tx.execute(
                 "UPDATE corpora SET status = ?, total = coalesce(?, total), "
-                f"rejected = coalesce(?, rejected), {error_sql}, updated_at = ? "
-                "WHERE id = ? RETURNING id",
-                [status, total, rejected, *error_params, now_iso(), corpus_id],
+                "rejected = coalesce(?, rejected), left_out = coalesce(?, left_out), "
+                f"{error_sql}, updated_at = ? WHERE id = ? RETURNING id",
+                [status, total, rejected, left_out, *error_params, now_iso(), corpus_id],
             )
         if not updated:
             raise CorpusNotFoundError(corpus_id)

@@ -181,6 +181,16 @@ _SCHEMA_V5: tuple[MigrationStep, ...] = (
 #: to ``a``) are never searched for now, so this index answers as before.
 _SCHEMA_V6: tuple[MigrationStep, ...] = ()
 
+#: Version 7: a corpus keeps the helper patterns its upload named (a JSON array of strings;
+#: ``[]``, every response analysed, for the corpora stored before) and how many responses
+#: they left out (NULL until the file has been counted; 0 for the corpora counted before,
+#: which left none out).
+_SCHEMA_V7: tuple[MigrationStep, ...] = (
+    "ALTER TABLE corpora ADD COLUMN helpers TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE corpora ADD COLUMN left_out INTEGER",
+    "UPDATE corpora SET left_out = 0 WHERE total IS NOT NULL",
+)
+
 
 class _SQLiteTx:
     def __init__(self, connection: sqlite3.Connection) -> None:
@@ -322,7 +332,7 @@ class SQLiteStore(SQLStore):
             logger.warning("%s: could not roll back a failed transaction: %s", self.path, exc)
 
     def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
-        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5, _SCHEMA_V6)
+        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5, _SCHEMA_V6, _SCHEMA_V7)
 
     def _lock_schema(self, tx: Tx) -> None:
         """Nothing to do: BEGIN IMMEDIATE already holds the database's write lock."""

@@ -261,6 +261,10 @@ def corpus_facts(corpus: Corpus) -> str:
         f"format {esc(corpus.format or 'detected')}",
         f"uploaded {esc(when(corpus.created_at))} UTC",
     ]
+    if corpus.helpers:  # upload's helper patterns: only these speakers' responses
+        facts.append("helpers " + ", ".join(isolate(h) for h in corpus.helpers))
+    if corpus.left_out:
+        facts.append(f"{plural(corpus.left_out, 'response')} left out (not by the helpers)")
     if corpus.rejected:
         facts.append(f"{plural(corpus.rejected, 'input record')} rejected")
     items = "".join(f"<li>{fact}</li>" for fact in facts if fact)
