@@ -1,0 +1,624 @@
+"""Feeling words in a text: which a writer has, denies, or gives someone else.
+
+:func:`read_feelings` finds the words of :data:`FEELING_WORDS` in a message and tells, for
+each, how it is used: as the writer's own feeling ("I feel so alone"), as one the writer
+denies ("I'm not sad, just tired", "I don't feel like I'm depressed", "I'm not someone who
+gets depressed"), or as not theirs: a verb telling what happened ("I lost my job") or
+someone else's feeling ("my mom is so lonely", "he was angry"). These are transparent word
+rules, not a parser, and when in doubt a word is left out. :func:`seeker_feelings` gives the
+seeker's own; :func:`named_feeling` reads a reply the same way (its writer, "I", is the
+helper) for a feeling it gives the seeker that their message does not hold.
+
+:mod:`carelens.analysis.feedback` builds its sentences on these, and on the sentence and
+clause splitting that lives here too (:data:`SENTENCE`, :func:`sentence_parts`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Literal, NamedTuple
+
+#: Feeling words looked for in the seeker's message (the seeker's own wording is quoted).
+FEELING_WORDS: frozenset[str] = frozenset(
+    [
+        "afraid",
+        "alone",
+        "angry",
+        "anxious",
+        "ashamed",
+        "betrayed",
+        "broken",
+        "burden",
+        "confused",
+        "crushed",
+        "defeated",
+        "depressed",
+        "desperate",
+        "devastated",
+        "disappointed",
+        "disgusted",
+        "embarrassed",
+        "empty",
+        "exhausted",
+        "failure",
+        "frustrated",
+        "guilty",
+        "heartbroken",
+        "helpless",
+        "hopeless",
+        "hurt",
+        "inadequate",
+        "insecure",
+        "isolated",
+        "jealous",
+        "lonely",
+        "lost",
+        "miserable",
+        "nervous",
+        "numb",
+        "overwhelmed",
+        "panicked",
+        "panicky",
+        "rejected",
+        "resentful",
+        "sad",
+        "scared",
+        "shame",
+        "ashamed",
+        "stressed",
+        "stuck",
+        "terrified",
+        "tired",
+        "trapped",
+        "unloved",
+        "unwanted",
+        "upset",
+        "useless",
+        "worried",
+        "worthless",
+        "weak",
+        "invisible",
+        "abandoned",
+        "humiliated",
+        "regret",
+        "grief",
+        "grieving",
+        "pain",
+    ]
+)
+#: A mark between a word character and a lower-case letter, digit or "/" is part of a web
+#: address, a number or a time ("reddit.com/r/x", "4.5", "4:30", "4,000", "https://"), so it
+#: ends neither a sentence nor a clause ("Work is awful.I feel alone" still splits).
+IN_WORD_MARK = r"(?<=\w)[.!?,:](?=[^\W_A-Z]|/)"
+SENTENCE = re.compile(rf"(?:{IN_WORD_MARK}|[^.!?\n])+[.!?]*")
+#: A word, with any inner apostrophe, straight or curly (U+2019, common from phones).
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_PART_BREAK = re.compile(rf"(?!{IN_WORD_MARK})[,;:]|\bbut\b")
+#: Common words: at the start of a clause they are lower-cased in a suggested opening, and
+#: written with a capital inside a sentence they are still not taken for a name. Any other
+#: capitalised word keeps its capital ("Sarah left me" -> "Sarah left you").
+COMMON_WORDS: frozenset[str] = frozenset([
+    "a", "an", "the", "this", "that", "these", "those", "it", "it's", "its", "there",
+    "there's", "here", "he", "she", "they", "we", "you", "his", "her", "their", "our", "your",
+    "him", "them", "us", "he's", "she's", "they're", "we're", "you're", "that's", "what",
+    "what's", "why", "how", "where", "when", "whenever", "who", "which", "whatever", "and",
+    "or", "but", "so", "yet", "because", "cause", "since", "after", "before", "while", "if",
+    "though", "although", "unless", "until", "as", "like", "to", "for", "in", "on", "at",
+    "of", "with", "without", "from", "by", "about", "during", "over", "under", "into",
+    "through", "also", "even", "just", "only", "really", "maybe", "perhaps", "please", "yes",
+    "no", "not", "never", "always", "ever", "still", "now", "then", "today", "yesterday",
+    "tonight", "tomorrow", "lately", "recently", "sometimes", "honestly", "basically",
+    "literally", "actually", "again", "every", "everyday", "all", "some", "most", "many",
+    "much", "more", "each", "both", "another", "other", "one", "everything", "everyone",
+    "everybody", "nothing", "nobody", "someone", "somebody", "something", "anyone",
+    "anybody", "anything", "life", "work", "school", "being", "having", "feeling", "getting",
+    "trying", "going", "am", "is", "are", "was", "were", "be", "been", "do", "does", "did",
+    "don't", "didn't", "can't", "have", "has", "had", "can", "could", "would", "should",
+    "won't", "might", "must", "let", "well", "oh", "ok", "okay", "hi", "hey", "ugh", "sorry",
+    "thanks", "feel", "feels", "felt", "so", "very", "too", "sure", "instead", "anyway",
+    "apparently", "finally", "last", "first", "next", "quick", "small", "update",
+])  # fmt: skip
+#: Verbs that start a sentence without its "I" ("Got laid off today", "Moved here in May",
+#: "had to put my cat down"): common words too, and a suggested opening puts "you" before
+#: them ("It sounds like you got laid off today…").
+DROPPED_I_VERBS: frozenset[str] = frozenset([
+    "got", "went", "moved", "found", "tried", "visited", "came", "made", "took", "told", "saw",
+    "heard", "spent", "started", "stopped", "finished", "graduated", "failed", "passed",
+    "broke", "tore", "woke", "turned", "retired", "quit", "left", "called", "texted", "asked",
+    "decided", "thought", "think", "guess", "know", "knew", "want", "wanted", "need",
+    "needed", "love", "loved", "hate", "hated", "miss", "missed", "had", "have", "feel",
+    "felt", "can't", "don't", "didn't", "keep", "kept",
+])  # fmt: skip
+COMMON_WORDS = COMMON_WORDS | DROPPED_I_VERBS
+#: Words and the punctuation that ends a clause, for reading negation and whose feeling it is.
+_TOKEN = re.compile(
+    rf"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|(?!{IN_WORD_MARK})[.!?;:,()\n\u2013\u2014]"
+    r"|(?<!\w)-(?!\w)"
+)
+_SENTENCE_END = frozenset([".", "!", "?", "\n"])
+_NEGATORS = frozenset([
+    "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without", "cannot",
+    "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "couldnt", "wont",
+    "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint",
+])  # fmt: skip
+#: A feeling word up to this many words after a negation is denied ("not really that sad").
+_NEGATION_WINDOW = 3
+#: Words not counted in that window (intensifiers, "or"; feeling words are not counted either).
+_NEGATION_SKIP = frozenset([
+    "so", "very", "really", "too", "that", "this", "even", "particularly", "quite", "all",
+    "at", "as", "super", "totally", "completely", "actually", "truly", "much", "a", "am",
+    "or",
+])  # fmt: skip
+#: Filler not counted either while nothing else has come since the negation, so that the
+#: negation reaches the feeling: "don't feel like I'm depressed", "not someone who gets
+#: depressed", "not the type of person who gets anxious". Once another word is counted these
+#: count too ("don't sleep and feel alone" denies nothing).
+_NEGATION_FILLER = frozenset([
+    "feel", "feels", "feeling", "felt", "like", "i", "i'm", "im", "is", "are", "was", "were",
+    "be", "being", "been", "get", "gets", "getting", "got", "become", "becomes", "becoming",
+    "someone", "somebody", "person", "one", "type", "kind", "sort", "of", "who", "the", "an",
+    "to",
+])  # fmt: skip
+#: After a comma that follows a feeling word, these go on with a list of feelings.
+_LIST_GOES_ON = FEELING_WORDS | {"or"}
+#: Words that start another clause and so end a negation ("not sad, just tired", "don't know
+#: why I'm sad"); "and" does too unless a feeling word follows ("not sad and lonely").
+_CLAUSE_WORDS = frozenset([
+    "but", "just", "only", "though", "although", "yet", "instead", "rather", "except",
+    "because", "cause", "why", "how",
+])  # fmt: skip
+#: A negation followed by one of these denies nothing ("can't stop feeling sad").
+_NOT_NEGATING_BEFORE = frozenset(["stop", "stopping", "help"])
+#: Feeling words that are also verbs. After a subject ("I lost my job", "I've lost all hope")
+#: or before an object ("lost my job", "the news crushed my mom") they tell what happened,
+#: not a feeling; done to the seeker ("he hurt me", "it crushed me") the feeling is theirs.
+_VERB_FORMS = frozenset([
+    "abandoned", "betrayed", "broken", "confused", "crushed", "defeated", "depressed",
+    "devastated", "disappointed", "disgusted", "embarrassed", "exhausted", "frustrated",
+    "humiliated", "hurt", "isolated", "lost", "overwhelmed", "panicked", "rejected", "scared",
+    "stressed", "terrified", "trapped", "upset", "worried",
+])  # fmt: skip
+#: ... of which these are also a feeling without an object ("I hurt so much", "I panicked").
+_FEELING_VERBS = frozenset(["hurt", "panicked", "stressed", "worried"])
+#: A verb form right after one of these (adverbs between skipped) is an action.
+_SUBJECTS = frozenset([
+    "i", "you", "he", "she", "we", "they", "it", "who", "which", "have", "has", "had", "i've",
+    "you've", "we've", "they've", "i'd", "you'd", "he'd", "she'd", "we'd", "they'd",
+])  # fmt: skip
+#: Adverbs that may stand between a subject and its verb ("I just lost my dad").
+_VERB_ADVERBS = frozenset([
+    "just", "recently", "finally", "also", "already", "then", "almost", "nearly", "really",
+    "literally", "basically", "actually", "totally", "completely", "suddenly", "never",
+    "ever", "kinda", "even", "still",
+])  # fmt: skip
+#: A verb form right after one of these is a feeling ("I'm lost", "I feel lost", "so lost").
+_LINKING = frozenset([
+    "am", "i'm", "im", "is", "are", "was", "were", "be", "been", "being", "he's", "she's",
+    "it's", "we're", "you're", "they're", "that's", "feel", "feels", "felt", "feeling", "get",
+    "gets", "got", "getting", "become", "becomes", "became", "seem", "seems", "seemed", "look",
+    "looks", "looked", "so", "very", "too", "quite", "pretty", "extremely", "super", "utterly",
+    "incredibly", "more", "less", "most", "not", "nor",
+])  # fmt: skip
+#: Words that start the object of a verb form ("lost my job", "hurt her").
+_OBJECT_STARTERS = frozenset([
+    "my", "your", "his", "her", "their", "our", "the", "a", "an", "these", "those", "him",
+    "them", "us", "everything", "everyone", "everybody", "someone", "somebody", "something",
+    "myself", "yourself", "himself", "herself", "themselves", "ourselves",
+])  # fmt: skip
+#: Who a feeling belongs to, by the nearest of these before it in its clause.
+_SEEKER_WORDS = frozenset([
+    "i", "i'm", "im", "i've", "i'd", "i'll", "me", "my", "mine", "myself", "we", "we're",
+    "we've", "we'd", "us", "our", "ourselves",
+])  # fmt: skip
+_OTHER_WORDS = frozenset([
+    "he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "he's",
+    "she's", "they're", "he'd", "she'd", "they'd", "he'll", "she'll", "they'll", "they've",
+    "himself", "herself", "themselves",
+])  # fmt: skip
+_PERSON_NOUNS = frozenset([
+    "mom", "mum", "mother", "mommy", "dad", "father", "daddy", "parent", "parents", "brother",
+    "sister", "sibling", "siblings", "son", "daughter", "kid", "kids", "child", "children",
+    "baby", "husband", "wife", "partner", "spouse", "boyfriend", "girlfriend", "bf", "gf",
+    "fiance", "fiancé", "fiancee", "fiancée", "friend", "friends", "bestie", "family",
+    "grandma", "grandpa", "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece",
+    "nephew", "boss", "coworker", "coworkers", "colleague", "colleagues", "teacher", "ex",
+    "roommate", "neighbor", "neighbour", "dog", "cat", "pet", "people", "guy", "girl", "man",
+    "woman", "everyone", "everybody", "sponsor", "therapist", "counselor", "counsellor",
+    "doctor", "nurse", "manager", "pastor",
+])  # fmt: skip
+#: A subject that is no one else: the feeling counts ("everything is hopeless", "it's lonely",
+#: "when you lose a parent you feel empty").
+_NEUTRAL_SUBJECTS = frozenset([
+    "it", "it's", "its", "this", "that's", "there", "there's", "everything", "you", "you're",
+    "you've", "your",
+])  # fmt: skip
+#: Words that start the clause a feeling word is in, when reading back for whose it is.
+_HOLDER_BREAKS = frozenset([
+    "but", "because", "cause", "though", "although", "when", "whenever", "while", "since",
+    "after", "before", "if", "unless", "until", "why", "how", "where", "whereas",
+])  # fmt: skip
+#: After "that", these make it a relative "who" ("a friend that is lonely").
+_RELATIVE_VERBS = frozenset([
+    "is", "was", "are", "were", "gets", "got", "feels", "felt", "seems", "seemed", "becomes",
+    "became",
+])  # fmt: skip
+#: Skipped when reading back from "who" to the person it is about ("I'm someone who...").
+_ANTECEDENT_SKIP = frozenset([
+    "someone", "somebody", "person", "people", "one", "the", "a", "an", "kind", "type",
+    "sort", "of", "those", "guy", "girl", "man", "woman", ",",
+]) | _NEGATORS | _NEGATION_SKIP  # fmt: skip
+#: Capitalised mid-sentence, these are still no person ("This Christmas is so lonely"); the
+#: months that are also names (April, May, June, August) are left out.
+_NOT_NAMES = frozenset([
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "july", "september", "october", "november", "december", "christmas",
+    "easter", "thanksgiving", "halloween", "covid",
+])  # fmt: skip
+#: A run of text without spaces that is a web address or handle ("https://...", "www.x",
+#: "reddit.com/...", "r/lonely", "@sad"); "sad/lonely" is not.
+ADDRESS = re.compile(r"://|www\.|\w\.[a-z]{2,}|(?<!\w)[ru]/|(?<!\w)@\w")
+#: The rest of a run of text without spaces.
+_NO_SPACE = re.compile(r"\S*")
+#: After a capitalised word that starts a sentence, these make it a name ("Mike is lonely").
+_NAME_VERBS = frozenset([
+    "is", "was", "gets", "got", "feels", "felt", "seems", "seemed", "becomes", "became", "has",
+])  # fmt: skip
+_NEVER_NAMES = COMMON_WORDS | FEELING_WORDS | _NOT_NAMES | _LINKING | _VERB_ADVERBS | _NEGATION_SKIP
+#: How a feeling word in the seeker's message is used: as a feeling of theirs, as one they
+#: deny having, or as not theirs (someone else's, or a verb telling what happened).
+_FeelingUse = Literal["theirs", "denied", "not theirs"]
+#: Whose a feeling is: the seeker's, someone else's, or no one's in particular ("it's lonely").
+_Holder = Literal["seeker", "other", "no one"]
+
+
+def plain(word: str) -> str:
+    """``word`` lower-cased with curly apostrophes made straight."""
+    return word.lower().replace("\u2019", "'")
+
+
+def _address_runs(text: str, tokens: Sequence[re.Match[str]]) -> list[tuple[int, int] | None]:
+    """For each of ``tokens`` (words, in order), the start and end of the run of text without
+    spaces around it when that run looks like a web address or handle ("reddit.com/r/lonely",
+    "r/sad", "@lonely"), else None. Each run is read once, however many words it holds."""
+    runs: list[tuple[int, int] | None] = []
+    start = end = -1  # the run read last
+    address = False  # whether it looks like an address
+    for token in tokens:
+        if token.start() >= end:  # in another run: find its ends, from the token out
+            start = token.start()
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            end = _NO_SPACE.match(text, token.end()).end()  # type: ignore[union-attr]
+            address = ADDRESS.search(text, start, end) is not None
+        runs.append((start, end) if address else None)
+    return runs
+
+
+def _denied(words: Sequence[str]) -> set[int]:
+    """Indices of the feeling words in ``words`` that a negation in the same clause denies: up
+    to three counted words after it ("not sad", "don't feel lonely", "neither sad nor angry"),
+    filler right after it not counted ("don't feel like I'm depressed", "not someone who gets
+    depressed"). Punctuation, "but", "just", "why"... and an "and" before anything but a
+    feeling word end the clause ("not sad, just tired", "don't know why I feel alone", "can't
+    sleep and feel alone")."""
+    denied: set[int] = set()
+    since: int | None = None  # words counted since a negation in this clause
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if not word[0].isalpha():
+            # A comma inside a list of feelings keeps the negation: "not sad, lonely or angry".
+            if not (word == "," and before in FEELING_WORDS and after in _LIST_GOES_ON):
+                since = None
+        elif word in FEELING_WORDS:
+            if since is not None:
+                denied.add(i)
+        elif word in _CLAUSE_WORDS or (word == "and" and after not in FEELING_WORDS):
+            since = None
+        elif (word in _NEGATORS or word.endswith("n't")) and after not in _NOT_NEGATING_BEFORE:
+            since = 0
+        elif since is not None and word not in _NEGATION_SKIP:
+            if since == 0 and word in _NEGATION_FILLER:
+                continue
+            since += 1
+            if since >= _NEGATION_WINDOW:
+                since = None
+    return denied
+
+
+def _as_verb(words: Sequence[str], i: int) -> bool | None:
+    """For a feeling word that is also a verb: None when it is used as a feeling ("I'm lost",
+    "I hurt so much"), else whether the action was done to the seeker ("he hurt me": True;
+    "I lost my job", "she rejected him": False)."""
+    word = words[i]
+    if word not in _VERB_FORMS:
+        return None
+    after = words[i + 1] if i + 1 < len(words) else ""
+    j = i - 1
+    while j >= 0 and words[j] in _VERB_ADVERBS:
+        j -= 1
+    before = words[j] if j >= 0 else ""
+    if after == "me" and before not in _LINKING:
+        return True
+    if before in _LINKING:
+        return None
+    has_object = after in _OBJECT_STARTERS
+    if before in _SUBJECTS and (has_object or word not in _FEELING_VERBS):
+        return False
+    return False if has_object else None
+
+
+def _is_name(tokens: Sequence[re.Match[str]], words: Sequence[str], j: int) -> bool:
+    """Whether the word at ``j`` is a name: capitalised, not a common word, an intensifier, a
+    feeling word or a day, month or holiday ("I'm So lonely", "This Christmas is lonely"),
+    and inside a sentence or, at its start, followed by "is", "was", "seems"... ("Mike is
+    lonely"; "Nights are lonely" is no name)."""
+    text = tokens[j].group(0)
+    if len(text) < 2 or not text[0].isupper() or text[1:] != text[1:].lower():
+        return False
+    if words[j] in _NEVER_NAMES:
+        return False
+    if j > 0 and words[j - 1] not in _SENTENCE_END:
+        return True
+    return j + 1 < len(words) and words[j + 1] in _NAME_VERBS
+
+
+def _person(tokens: Sequence[re.Match[str]], words: Sequence[str], j: int) -> _Holder | None:
+    """Whom the word at ``j`` names: the seeker ("I", "me", "my life"), someone else ("she",
+    "my mom", "Sarah"), no one ("it", "everything") or, for any other word, None."""
+    word = words[j]
+    if word in ("my", "our", "your"):
+        # "my best friend", "your sponsor" are someone else; "my life", "my heart" are the
+        # seeker's, "your life" no one's in particular.
+        ahead = words[j + 1 : j + 3]
+        if any(w.removesuffix("'s") in _PERSON_NOUNS for w in ahead):
+            return "other"
+        return "no one" if word == "your" else "seeker"
+    if word in _SEEKER_WORDS:
+        return "seeker"
+    if word in _OTHER_WORDS or word.removesuffix("'s") in _PERSON_NOUNS:
+        return "other"
+    if word in _NEUTRAL_SUBJECTS:
+        return "no one"
+    return "other" if _is_name(tokens, words, j) else None
+
+
+def _antecedent(words: Sequence[str], j: int) -> _Holder:
+    """Whom the relative "who" (or "that") at ``j`` is about: the seeker after "I'm" ("I'm
+    someone who gets anxious"), else someone else ("a friend who is lonely")."""
+    k = j - 1
+    while k >= 0 and words[k] in _ANTECEDENT_SKIP and words[k] != "am":
+        k -= 1
+    before = words[k] if k >= 0 else ""
+    if before in ("i'm", "im", "am") or (before == "was" and k > 0 and words[k - 1] == "i"):
+        return "seeker"
+    return "other"
+
+
+#: What a word is when reading back from a feeling word for whose it is (:func:`_holders`).
+_Mark = Literal["skip", "break", "and", "who", "person"]
+
+
+def _mark(
+    tokens: Sequence[re.Match[str]], words: Sequence[str], j: int
+) -> tuple[_Mark, _Holder | None]:
+    """What the word at ``j`` (not the last word) is when reading back for whose a feeling is:
+    a word passed over ("skip": a comma or "and" inside a list of feelings, or no person
+    word), the start of the clause ("break"), an "and" or "or" that joins two verbs ("and"), a
+    relative "who" or "that" with whom it is about ("who"), or a person word with whom it names
+    ("person")."""
+    word = words[j]
+    before = words[j - 1] if j else ""
+    if word in (",", "and", "or") and before in FEELING_WORDS:
+        return "skip", None  # a list of feelings: "my mom is sad and lonely"
+    if not word[0].isalpha() or word in _HOLDER_BREAKS:
+        return "break", None
+    if word in ("and", "or"):
+        return "and", None
+    if word == "who" or (word == "that" and words[j + 1] in _RELATIVE_VERBS):
+        return "who", _antecedent(words, j)  # "a friend who is so lonely"
+    kind = _person(tokens, words, j)
+    return ("skip", None) if kind is None else ("person", kind)
+
+
+def _holders(
+    tokens: Sequence[re.Match[str]], words: Sequence[str], feeling_at: Sequence[int]
+) -> list[_Holder | None]:
+    """Whose feeling each feeling word (at the ascending indices ``feeling_at``) is, read back
+    from it to the start of its clause: the nearest person word ("my mom is so lonely", "she
+    makes me angry"); past an "and" or "or" that joins two verbs, the clause's subject, its
+    first person word ("I miss my mom and feel alone"); after a relative "who", whom it is
+    about. None when the clause names no one.
+
+    Each word is read at most once: reading back from a feeling word stops at the feeling word
+    before it (itself only passed over, :func:`_mark`) and goes on with what was read back from
+    there, so a run of feeling words with no break ("sad sad sad ...") costs its length, not
+    its length squared."""
+    holders: list[_Holder | None] = []
+    previous = -1
+    # What reading back from the previous feeling word gave: its holder, and what reading on
+    # past an "and"/"or" gives there: (True, whom) when a "who" decides it, else (False, the
+    # clause's first person word or None).
+    near: _Holder | None = None
+    far: tuple[bool, _Holder | None] = (False, None)
+    for i in feeling_at:
+        nearest: tuple[_Mark, _Holder | None] | None = None  # the first mark read back from i
+        subject: _Holder | None = None  # the furthest-back person word read since then
+        end: tuple[bool, _Holder | None] | None = None
+        for j in range(i - 1, previous, -1):
+            mark, kind = _mark(tokens, words, j)
+            if mark == "skip":
+                continue
+            if nearest is None:
+                # This decides i's holder unless it is an "and"; reading on to the clause
+                # start is for what a later feeling word reads back past an "and".
+                nearest = (mark, kind)
+            if mark == "break":
+                end = (False, subject)
+                break
+            if mark == "who":
+                end = (True, kind)
+                break
+            if mark == "person":
+                subject = kind
+        if end is None:  # read back to the previous feeling word: go on from there
+            end = far if far[0] or far[1] is not None else (False, subject)
+        if nearest is None:
+            holder = near
+        elif nearest[0] == "and":
+            holder = end[1]
+        else:
+            holder = nearest[1]
+        holders.append(holder)
+        previous, near, far = i, holder, end
+    return holders
+
+
+class Feeling(NamedTuple):
+    """A feeling word in the seeker's message: where it is, how it is used (:func:`read_feelings`),
+    and the run of text without spaces it is in when that run looks like a web address."""
+
+    match: re.Match[str]
+    use: _FeelingUse
+    address: tuple[int, int] | None
+    #: whose it is, read back from the word (:func:`_holders`): "seeker" is the writer
+    #: ("I", "my"), which in a reply is the helper; None when the clause names no one
+    holder: _Holder | None = None
+
+
+def read_feelings(text: str) -> list[Feeling]:
+    """Feeling words in ``text``, each with how it is used: as the seeker's feeling, as one
+    they deny (:func:`_denied`), or as not theirs: a verb telling what happened ("I lost my
+    job") or someone else's feeling ("my mom is so lonely", "he was angry"). A feeling word in
+    a web address is not theirs either; its run is given, and :func:`own_feelings` and
+    :func:`carelens.analysis.feedback.seeker_clause` leave it out. Read once for both, and
+    in time linear in the text's length (:func:`_holders`, :func:`_address_runs`): a
+    message at the API's limit of 20,000 characters of feeling words ("sad,sad,...") takes
+    milliseconds, not minutes."""
+    tokens = list(_TOKEN.finditer(text))
+    words = [token.group(0).lower() for token in tokens]
+    if "\u2019" in text:
+        words = [plain(word) for word in words]
+    denied = _denied(words)
+    feeling_at = [i for i, word in enumerate(words) if word in FEELING_WORDS]
+    holders = _holders(tokens, words, feeling_at)
+    addresses = _address_runs(text, [tokens[i] for i in feeling_at])
+    feelings: list[Feeling] = []
+    for i, holder, address in zip(feeling_at, holders, addresses, strict=True):
+        verb = _as_verb(words, i)
+        use: _FeelingUse
+        if verb is False or (verb is None and holder == "other"):
+            use = "not theirs"
+        else:
+            use = "denied" if i in denied else "theirs"
+        feelings.append(Feeling(tokens[i], use, address, holder))
+    return feelings
+
+
+def seeker_feelings(seeker: str) -> list[str]:
+    """Feeling words the seeker used as their own feeling, in order of first use (their
+    spelling), leaving out those they deny ("I'm not sad") and those that are not theirs
+    ("I lost my job", "my mom is so lonely", "reddit.com/r/sad")."""
+    return own_feelings(read_feelings(seeker))
+
+
+def own_feelings(feelings: Sequence[Feeling]) -> list[str]:
+    seen: dict[str, str] = {}
+    for feeling in feelings:
+        word = feeling.match.group(0)
+        if feeling.use == "theirs" and feeling.address is None and word.lower() not in seen:
+            seen[word.lower()] = word
+    return list(seen.values())
+
+
+#: Words that name one feeling: a reply that names one where the seeker wrote another echoes
+#: their feeling ("the shame" to "I'm ashamed", "you're depressed" to "my depression").
+_SAME_FEELING = {
+    "shame": "ashamed", "grieving": "grief", "panicky": "panicked", "lonely": "alone",
+    "loneliness": "alone", "depression": "depressed", "anxiety": "anxious", "sadness": "sad",
+    "anger": "angry", "fear": "afraid", "scary": "scared", "stress": "stressed",
+    "exhaustion": "exhausted", "guilt": "guilty", "panic": "panicked", "worry": "worried",
+    "hopelessness": "hopeless", "helplessness": "helpless", "emptiness": "empty",
+    "frustration": "frustrated", "embarrassment": "embarrassed", "despair": "desperate",
+    "jealousy": "jealous", "regretful": "regret", "hurting": "hurt", "painful": "pain",
+    "overwhelming": "overwhelmed", "rejection": "rejected", "abandonment": "abandoned",
+    "humiliation": "humiliated", "isolation": "isolated", "disappointment": "disappointed",
+    "confusion": "confused", "insecurity": "insecure", "resentment": "resentful",
+    "worthlessness": "worthless", "uselessness": "useless", "numbness": "numb",
+}  # fmt: skip
+
+
+def feeling_family(word: str) -> str:
+    """``word`` as it is compared for an echo: plain, and the feeling it names
+    (:data:`_SAME_FEELING`: "shame" -> "ashamed")."""
+    folded = plain(word)
+    return _SAME_FEELING.get(folded, folded)
+
+
+def named_feeling(response: str, seeker: str) -> str | None:
+    """The first feeling word (of :data:`FEELING_WORDS`) the reply gives the seeker that the
+    seeker's message does not hold in any use, as spelt in the reply; None when there is none.
+    A word the reply denies ("you're not alone"), a verb telling what happened ("sorry you
+    lost your job"), the helper's own feeling ("I'm so sad to hear"), someone else's ("he
+    must be angry") and one inside advice ("play with things you are scared to do", "you
+    should talk to someone when you feel lonely") name no feeling of theirs."""
+    found = named_in_reply(response, seeker)
+    return found.match.group(0) if found is not None else None
+
+
+def named_in_reply(response: str, seeker: str) -> Feeling | None:
+    """:func:`named_feeling`; in a reply the writer ("I", holder "seeker") is the helper. A
+    feeling the seeker's message holds in any word of its family (:data:`_SAME_FEELING`) is
+    an echo, not named."""
+    said = {feeling_family(word) for word in WORD.findall(seeker)}
+    instructions = _instructions(response)
+    starts = [start for start, _ in instructions]
+    for feeling in read_feelings(response):
+        at = feeling.match.start()
+        i = bisect_left(starts, at + 1) - 1  # the last instruction starting at or before it
+        if (
+            feeling.use == "theirs"
+            and feeling.holder != "seeker"
+            and feeling.address is None
+            and feeling_family(feeling.match.group(0)) not in said
+            and not (i >= 0 and at < instructions[i][1])
+        ):
+            return feeling
+    return None
+
+
+#: The first word of a part of a sentence that tells the reader what to do ("Try to see what
+#: you hate", "Play with things you are scared to do", "Maybe talk to someone"): a feeling
+#: word inside it is advice, not a feeling named as theirs.
+_INSTRUCTION = re.compile(
+    r"(?:(?:maybe|just|please|so|and|then|also|perhaps)\s+)*(?:try|play|do|don['\u2019]?t|go|"
+    r"get|read|talk|find|make|take|keep|stop|start|call|see|give|let|remember|focus|write|"
+    r"ask|tell|look|be|stay|force|avoid|use|put|consider|think|reach|join|eat|sleep|spend|"
+    r"practice|practise|allow|accept|learn|distract|breathe)\b"
+    r"|.*\byou\s+(?:should|could|need\s+to|have\s+to|might\s+want\s+to|ought\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _instructions(text: str) -> list[tuple[int, int]]:
+    """Start and end (in ``text``) of each part of a sentence that tells the reader what to
+    do (:data:`_INSTRUCTION`), in order; ``text`` is read once."""
+    found: list[tuple[int, int]] = []
+    for sentence in SENTENCE.finditer(text):
+        offset = sentence.start()
+        for start, end in sentence_parts(sentence.group(0)):
+            part = text[offset + start : offset + end]
+            if _INSTRUCTION.match(part.lstrip()):
+                found.append((offset + start, offset + end))
+    return found
+
+
+def sentence_parts(sentence: str) -> list[tuple[int, int]]:
+    """Start and end of each part of ``sentence`` between commas, semicolons, colons and
+    "but"."""
+    cuts = [(m.start(), m.end()) for m in _PART_BREAK.finditer(sentence)]
+    starts = [0] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(sentence)]
+    return list(zip(starts, ends, strict=True))
