@@ -13,9 +13,9 @@ resumes: :class:`ResultWriter` counts the complete records already there (a trun
 line is dropped), checks that their ids are those of the first input exchanges, skips those
 exchanges and appends the rest. Parquet cannot be appended to, so it is written as JSON Lines
 to ``OUT.parquet.partial.jsonl`` (resumed the same way) and converted when the run finishes.
-How the records were written (``--no-text``, ``--redact``, the model) is kept beside the
-output in ``OUT.options.json``; a resume with other options is refused, so one file never
-mixes, say, redacted and unredacted texts.
+How the records were written (``--no-text``, ``--redact``, the model, ``--helper``) is kept
+beside the output in ``OUT.options.json``; a resume with other options is refused, so one file
+never mixes, say, redacted and unredacted texts.
 
 Every CSV file carelens writes puts an apostrophe before a text cell that a spreadsheet would
 run as a formula (it begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) or
@@ -23,21 +23,16 @@ that begins with an apostrophe (:func:`spreadsheet_safe`); :func:`spreadsheet_te
 again, as :func:`read_results` does. JSON Lines and Parquet keep every text as it is.
 
 Modules: :mod:`~carelens.output.records` (the record and its flat layout),
-:mod:`~carelens.output.files` (reading, appending, resuming), :mod:`~carelens.output.run`
-(:func:`analyze_file`) and :mod:`~carelens.output.spreadsheet` (CSV cells a spreadsheet
-shows as text).
+:mod:`~carelens.output.files` (reading, appending, resuming), :mod:`~carelens.output.options`
+(how the records were written, and whether an output may be resumed),
+:mod:`~carelens.output.run` (:func:`analyze_file`) and :mod:`~carelens.output.spreadsheet` (CSV
+cells a spreadsheet shows as text).
 """
 
 from __future__ import annotations
 
-from carelens.output.files import (
-    OPTIONS_SUFFIX,
-    PARTIAL_SUFFIX,
-    RecordOptions,
-    ResultWriter,
-    options_path,
-    read_results,
-)
+from carelens.output.files import PARTIAL_SUFFIX, ResultWriter, read_results
+from carelens.output.options import OPTIONS_SUFFIX, RecordOptions, options_path
 from carelens.output.records import (
     ID_FIELDS,
     OUTPUT_FORMATS,

@@ -7,21 +7,10 @@ new records are appended after them. Parquet cannot be appended to, so a Parquet
 built as JSON Lines in ``OUT.parquet.partial.jsonl`` and converted by :meth:`ResultWriter.finish`.
 
 What a record holds besides the analysis depends on how the run was asked to write it
-(:class:`RecordOptions`: ``--no-text``, ``--redact``, the model). A resumed run must add
-records made the same way, or one file would hold, say, redacted and unredacted texts. The
-writer keeps the options in a small JSON file beside the output, ``OUT.options.json``
-(written before the first record, kept after the run, as the output's own account of how it
-was made), and refuses to resume an output written otherwise; a ``--redact`` run over an output
-written without it is told to start over, never to resume without ``--redact`` (which would
-write the rest unredacted). An output from before that file existed is judged by its
-records: texts are null exactly with ``--no-text`` and each record names its model. Its
-redaction may have been made by older, narrower rules than today's
-:func:`~carelens.privacy.redact`, so a redaction placeholder its input lacks shows that it
-was redacted, while personal data left as read shows only that it was not, or that the
-older rules missed it: enough to refuse ``--redact``, never to advise dropping it. Where a
-record cannot show it (no texts, or texts that are neither the input's nor a redaction of
-it), resuming is refused; where no resumed pair holds personal data, both ways give the
-same records, so the run resumes (see :class:`_ResumeCheck`).
+(:class:`~carelens.output.options.RecordOptions`: ``--no-text``, ``--redact``, the model,
+``--helper``). The writer keeps them beside the output in ``OUT.options.json`` and refuses
+to resume an output written otherwise (:mod:`carelens.output.options` says how an older
+output, without that file, is judged).
 
 :func:`read_results` reads any finished (or interrupted) result file back. It is more lenient
 than resuming: a CSV header from an older carelens (fewer columns) is read by its own names,
@@ -46,13 +35,18 @@ import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
-from carelens._version import __version__
 from carelens.errors import InputError
+from carelens.output.options import (
+    RecordOptions,
+    ResumeCheck,
+    options_path,
+    read_options,
+    write_options,
+)
 from carelens.output.records import (
     LIST_COLUMNS,
     FieldError,
@@ -66,8 +60,6 @@ from carelens.output.records import (
     unflatten_row,
 )
 from carelens.output.spreadsheet import safe_cell, spreadsheet_text
-from carelens.privacy import KINDS
-from carelens.privacy import redact as redact_text
 from carelens.readers.delimited import allow_large_csv_fields
 from carelens.readers.rejects import (
     DUPLICATE_ID,
@@ -86,8 +78,6 @@ logger = logging.getLogger(__name__)
 
 #: Suffix of the JSON Lines file a Parquet output is built in.
 PARTIAL_SUFFIX = ".partial.jsonl"
-#: Suffix of the file beside an output that says how its records were written.
-OPTIONS_SUFFIX = ".options.json"
 #: How every JSON Lines record begins (``result_record`` puts ``seeker_id`` first).
 _JSONL_RECORD_START = b'{"seeker_id": '
 #: A UTF-8 byte-order mark (a file saved by some Windows editors starts with one).
@@ -582,246 +572,6 @@ def _read_parquet(
                 yield record
 
 
-@dataclass(frozen=True, slots=True)
-class RecordOptions:
-    """How a run writes its records, besides the analysis; a resumed run must write its
-    records the same way (:meth:`ResultWriter.open` checks it).
-
-    ``no_text``: the seeker and response texts are left out (null); ``redact``: personal
-    data in every text is replaced by placeholders; ``model``: the id of the model that
-    scores them (None: not checked); ``helpers``: the ``--helper`` patterns whose responses
-    alone are analysed (:mod:`carelens.readers.helpers`; empty: every response).
-    """
-
-    no_text: bool = False
-    redact: bool = False
-    model: str | None = None
-    helpers: tuple[str, ...] = ()
-
-
-def options_path(output: str | os.PathLike[str]) -> Path:
-    """The file beside ``output`` that keeps the :class:`RecordOptions` it was written with."""
-    p = Path(output)
-    return p.with_name(p.name + OPTIONS_SUFFIX)
-
-
-def read_options(path: Path) -> dict[str, Any] | None:
-    """The options kept in ``path`` (an ``OUT.options.json``), or None when it is absent or
-    unreadable (the output is then judged by its records, as one written before the file
-    existed)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _write_options(path: Path, options: RecordOptions) -> None:
-    """Keep ``options`` in ``path`` (atomically, so it is never seen half written)."""
-    data = {"written_by": f"carelens {__version__}", **asdict(options)}
-    data["helpers"] = list(options.helpers)  # as JSON reads it back, to compare
-    if read_options(path) == data:
-        return
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def _helpers(patterns: Sequence[str]) -> str:
-    """``patterns`` in words, for a refusal: "every speaker" or "--helper vol-* --helper x"."""
-    return " ".join(f"--helper {p}" for p in patterns) if patterns else "every speaker"
-
-
-def _with(option: str, used: bool) -> str:
-    return f"with {option}" if used else f"without {option}"
-
-
-#: What :func:`carelens.privacy.redact` writes in place of personal data, one per kind.
-_PLACEHOLDERS = tuple(f"[{kind}]" for kind in KINDS)
-
-
-def _adds_placeholder(written: str | None, original: str) -> bool:
-    """Whether ``written`` holds more of some redaction placeholder than ``original``: it
-    was redacted (by this carelens's rules or an older one's)."""
-    return bool(written) and any(
-        str(written).count(mark) > original.count(mark) for mark in _PLACEHOLDERS
-    )
-
-
-class _ResumeCheck:
-    """What the records of an output being resumed show of the options they were written
-    with, against the options of this run (:class:`RecordOptions`).
-
-    ``kept`` are the options kept beside the output (None: an output from before they
-    were kept). Texts show ``--no-text`` exactly (null exactly then: a response is never
-    empty) and each record names its model. ``--redact`` is taken from ``kept``. Without
-    it, the records are read knowing that the older carelens that wrote them may have
-    redacted by other rules than this one's :func:`~carelens.privacy.redact` (each release
-    finds more):
-
-    - a redaction placeholder (``[email]``, ``[phone]`` …) in a record's texts that its
-      input lacks shows the output was written with ``--redact``;
-    - texts that are the input's, where the input holds personal data, show it was
-      written without ``--redact``, or with a redaction that did not find it: enough to
-      refuse a resume with ``--redact``, never to advise one without it;
-    - texts that are neither (the input changed?), and a record whose input holds
-      personal data but which has no texts (``--no-text``), cannot show it: the check
-      refuses.
-
-    Records without personal data are the same either way and show nothing.
-    """
-
-    def __init__(self, wanted: RecordOptions, kept: Mapping[str, Any] | None) -> None:
-        self.wanted = wanted
-        redact = (kept or {}).get("redact")
-        self.kept_redact = redact if isinstance(redact, bool) else None
-        # An output begun before --helper existed, or without it, holds every response.
-        helpers = (kept or {}).get("helpers") or []
-        self.kept_helpers = (
-            tuple(helpers)
-            if isinstance(helpers, list) and all(isinstance(h, str) for h in helpers)
-            else None
-        )
-        self.with_texts: set[bool] = set()
-        self.models: list[str] = []
-        #: The first record whose texts hold a placeholder its input lacks.
-        self.redacted: int | None = None
-        #: The first record whose texts are its input's, which holds personal data.
-        self.as_read: int | None = None
-        #: The first record whose texts are neither its input's nor a redaction of it.
-        self.unreadable: int | None = None
-        #: The first record whose input holds personal data and which has no texts.
-        self.textless: int | None = None
-
-    def add(self, number: int, record: JsonDict, exchange: Exchange) -> None:
-        texts = (record.get("seeker_text"), record.get("response_text"))
-        self.with_texts.add(texts[1] is not None)
-        model = record.get("model")
-        if isinstance(model, str) and model not in self.models:
-            self.models.append(model)
-        if self.kept_redact is not None or not self._reading_redaction():
-            return
-        plain = (exchange.seeker.text, exchange.response.text)
-
-        def personal() -> bool:
-            return redact_text(plain[0]) != plain[0] or redact_text(plain[1]) != plain[1]
-
-        def shows(candidate: tuple[str, str]) -> bool:
-            seeker_ok = texts[0] == candidate[0] or (texts[0] is None and not candidate[0])
-            return seeker_ok and texts[1] == candidate[1]
-
-        if texts[1] is None:
-            if self.textless is None and personal():
-                self.textless = number
-        elif shows(plain):
-            if self.as_read is None and personal():
-                self.as_read = number
-        elif any(_adds_placeholder(t, p) for t, p in zip(texts, plain, strict=True)) or shows(
-            (redact_text(plain[0]), redact_text(plain[1]))
-        ):
-            if self.redacted is None:
-                self.redacted = number
-        elif self.unreadable is None:
-            self.unreadable = number
-
-    def first_problem(self) -> str | None:
-        """Why the output cannot be resumed, known from the kept options alone (before any
-        record is matched with the input): other ``--helper`` patterns hold other
-        responses, so the records would not line up with this run's exchanges."""
-        again = "remove or rename the output (or pass --overwrite) to start over"
-        if self.kept_helpers is None:
-            return (
-                "the options file beside the existing output names its --helper patterns in "
-                f"a form this carelens cannot read, so it cannot be resumed; {again}"
-            )
-        if sorted(self.kept_helpers) != sorted(self.wanted.helpers):
-            return (
-                f"the existing output holds the responses of {_helpers(self.kept_helpers)} "
-                f"and this run asks for those of {_helpers(self.wanted.helpers)}: run again "
-                f"with the same --helper patterns to resume it, or {again}"
-            )
-        return None
-
-    def _reading_redaction(self) -> bool:
-        """Whether redaction is still read from the records (not once they have shown it
-        both ways, or one could not show it: the check refuses then anyway)."""
-        both = self.redacted is not None and self.as_read is not None
-        return not both and self.unreadable is None and self.textless is None
-
-    def problem(self) -> str | None:
-        """Why the output cannot be resumed with this run's options, or None."""
-        again = "remove or rename the output (or pass --overwrite) to start over"
-        if len(self.with_texts) == 2:
-            return (
-                "some records of the existing output carry their texts and others do not "
-                f"(written with and without --no-text), so it cannot be resumed; {again}"
-            )
-        if self.with_texts and (True in self.with_texts) == self.wanted.no_text:
-            had = not self.wanted.no_text
-            return self._differs("--no-text", had, again)
-        wanted_model = self.wanted.model
-        if wanted_model is not None and any(m != wanted_model for m in self.models):
-            other = next(m for m in self.models if m != wanted_model)
-            return (
-                f"the existing output was written by the model {other!r} and this run's model "
-                f"is {wanted_model!r}; one output must hold one model's results: run again "
-                f"with that model (--model) to resume it, or {again}"
-            )
-        if self.kept_redact is not None:
-            if self.kept_redact != self.wanted.redact:
-                return self._differs("--redact", self.kept_redact, again)
-            return None
-        return self._older_redaction(again)
-
-    def _older_redaction(self, again: str) -> str | None:
-        """Why an output begun by an older carelens (no options kept) cannot be resumed
-        with or without ``--redact`` as this run asks, or None."""
-        unknown = (
-            "the existing output does not say whether it was written with --redact (it was "
-            "begun by an older carelens), and its records cannot show it"
-        )
-        if self.textless is not None:
-            return (
-                f"{unknown} (record {self.textless} holds personal data and no texts), so it "
-                f"cannot be resumed safely; {again}"
-            )
-        if self.unreadable is not None:
-            return (
-                f"{unknown} (the texts of record {self.unreadable} are neither the input's nor "
-                f"its redaction: was the input changed?), so it cannot be resumed safely; {again}"
-            )
-        as_read = (
-            f"record {self.as_read} holds personal data as read (the output was written "
-            "without --redact, or with the redaction of an older carelens, which did not find it)"
-        )
-        if self.redacted is not None and self.as_read is not None:
-            return (
-                f"some records of the existing output are redacted (record {self.redacted} "
-                f"holds a placeholder) and others are not: {as_read}, so it cannot be resumed "
-                f"safely; {again}"
-            )
-        if self.redacted is not None and not self.wanted.redact:
-            return self._differs("--redact", True, again)
-        if self.as_read is not None and self.wanted.redact:
-            return (
-                f"this run is with --redact and the existing output was begun by an older "
-                f"carelens: {as_read}; a resumed output must be written as it was begun, so "
-                f"it cannot be resumed with --redact; {again}"
-            )
-        return None
-
-    def _differs(self, option: str, had: bool, again: str) -> str:
-        said = (
-            f"the existing output was written {_with(option, had)} and this run is "
-            f"{_with(option, not had)}; a resumed output must be written as it was begun "
-            "(one file must not mix the two)"
-        )
-        if option == "--redact" and not had:
-            # Resuming without --redact would write the rest unredacted: never advised.
-            return f"{said}, so it cannot be resumed with --redact; {again}"
-        return f"{said}: run again {_with(option, had)} to resume it, or {again}"
-
-
 class ResultWriter:
     """Appends result records to a file, resuming a file left by an interrupted run.
 
@@ -866,8 +616,9 @@ class ResultWriter:
 
         Each record found is checked against the next exchange of ``exchanges`` (so they
         are consumed); ``on_existing`` sees every record kept. With :attr:`options`, records
-        written with other options (:class:`_ResumeCheck`) are an InputError that names the
-        option, and the options are kept in :attr:`options_file` before anything is written.
+        written with other options (:class:`~carelens.output.options.ResumeCheck`) are an
+        InputError that names the option, and the options are kept in :attr:`options_file`
+        before anything is written.
         """
         if self.format == "parquet":
             require_pyarrow()
@@ -882,7 +633,7 @@ class ResultWriter:
             check = (
                 None
                 if self.options is None
-                else _ResumeCheck(self.options, read_options(self.options_file))
+                else ResumeCheck(self.options, read_options(self.options_file))
             )
             early = None if check is None else check.first_problem()
             if early is not None:
@@ -909,7 +660,7 @@ class ResultWriter:
             if resumed:
                 logger.info("%s: resuming after %d records already written", self.store, resumed)
         if self.options is not None:
-            _write_options(self.options_file, self.options)
+            write_options(self.options_file, self.options)
         self._fh = self.store.open("a", encoding="utf-8", newline="")
         if self._store_format == "csv":
             self._csv = csv.writer(self._fh, lineterminator="\n")

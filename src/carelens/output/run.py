@@ -16,7 +16,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
-from carelens.output.files import RecordOptions, ResultWriter
+from carelens.output.files import ResultWriter
+from carelens.output.options import RecordOptions
 from carelens.output.records import result_record
 from carelens.readers import RejectLog, read_exchanges
 from carelens.readers.helpers import HelperPatterns
