@@ -179,6 +179,11 @@ def test_only_the_seekers_own_feelings_count(seeker: str, expressed: list[str]) 
         (RELAPSE, "Play with things you are scared to do.", None),  # advice
         (RELAPSE, "You should call someone when you feel lonely.", None),
         (RELAPSE, "Maybe talk to someone, you seem so lonely.", "lonely"),
+        (RELAPSE, "I think the shame is the heaviest part.", "shame"),  # framed by the helper
+        (RELAPSE, "I imagine it's so lonely at night.", "lonely"),
+        (RELAPSE, "I can tell you're exhausted.", "exhausted"),
+        (RELAPSE, "I think I'm just sad for you.", None),  # the helper's own again
+        (RELAPSE, "I feel so sad reading this.", None),
         ("I think I might have depression.", "Because you're depressed?", None),  # an echo
         ("My anxiety is through the roof.", "You must be so anxious.", None),
     ],

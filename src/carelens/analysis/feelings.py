@@ -575,7 +575,9 @@ def named_in_reply(response: str, seeker: str) -> Feeling | None:
     said = {feeling_family(word) for word in WORD.findall(seeker)}
     instructions = _instructions(response)
     starts = [start for start, _ in instructions]
-    for feeling in read_feelings(response):
+    # "I think the shame...": the helper's "I" frames what follows, whose feeling it is not.
+    framed = _FRAMING.sub(lambda m: re.sub(r"\S", "x", m.group(0)), response)
+    for feeling in read_feelings(framed):
         at = feeling.match.start()
         i = bisect_left(starts, at + 1) - 1  # the last instruction starting at or before it
         if (
@@ -587,6 +589,16 @@ def named_in_reply(response: str, seeker: str) -> Feeling | None:
         ):
             return feeling
     return None
+
+
+#: The helper's words that frame a thought about the seeker ("I think the shame weighs on
+#: you", "I imagine it's lonely"): read as no one's, so the feeling after them is not taken
+#: for the helper's own (same length, so offsets into the reply hold).
+_FRAMING = re.compile(
+    r"\bI\s+(?:(?:can|could)\s+)?(?:think|guess|imagine|bet|suspect|sense|wonder(?:\s+if)?|"
+    r"tell|see|hear|feel\s+like)\b",
+    re.IGNORECASE,
+)
 
 
 #: The first word of a part of a sentence that tells the reader what to do ("Try to see what
