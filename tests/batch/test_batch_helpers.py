@@ -36,6 +36,8 @@ def test_other_helpers_are_a_difference_that_names_helper() -> None:
     plan = make_plan([THREAD], model_id="m", helpers=["jon"])
     every = make_plan([THREAD], model_id="m")
     assert plan.differences(plan) == []
+    # the same speakers: patterns are matched with case ignored
+    assert plan.differences(make_plan([THREAD], model_id="m", helpers=["JON"])) == []
     (diff,) = every.differences(plan)
     assert diff == "--helper (the output's run: every speaker; this run: --helper jon)"
     other = make_plan([THREAD], model_id="m", helpers=["ana", "jon"], redact=True)

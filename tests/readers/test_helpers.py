@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from carelens.errors import InputError
-from carelens.readers.helpers import HelperPatterns
+from carelens.readers.helpers import HelperPatterns, same_patterns
 from carelens.types import Exchange, Turn
 
 
@@ -60,3 +60,17 @@ def test_keep_streams_the_helpers_exchanges_and_reports_the_others() -> None:
     assert left == []  # nothing read past what was asked for
     assert [e.response.id for e in kept] == ["r3"]
     assert left == ["r1", "r2"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (["vol-*", "ama"], ["AMA", " VOL-* "], True),  # order, case and spaces change nothing
+        ([], [], True),
+        (["vol-*"], [], False),
+        (["vol-*"], ["vol-?"], False),
+        (["jon"], ["jon", "ana"], False),
+    ],
+)
+def test_same_patterns_pick_the_same_speakers(a: list[str], b: list[str], same: bool) -> None:
+    assert same_patterns(a, b) is same

@@ -5,7 +5,8 @@ own plan with the stored one: the same inputs (path, size, modification time), m
 options resume the run; anything else is an error that says what differs (in the names of
 the command's options), so a folder is never filled with parts of two different runs. The
 ``--helper`` patterns are options too: they decide which exchanges are staged and scored
-(kept sorted, their order changes nothing), so a resume with other helpers is refused. The
+(kept sorted; neither their order nor their case changes anything, as neither changes
+what they match), so a resume with other helpers is refused. The
 output folder is never an input, even inside an input folder (a re-run would read its parts
 and manifest).
 """
@@ -23,7 +24,7 @@ from typing import Any
 from carelens.errors import InputError
 from carelens.readers import detect_format
 from carelens.readers.base import SUPPORTED_FORMATS
-from carelens.readers.helpers import HelperPatterns
+from carelens.readers.helpers import HelperPatterns, same_patterns
 from carelens.readers.jsonl import UTTERANCES
 
 #: Input bytes per shard when the shard count is chosen from the input size.
@@ -110,7 +111,7 @@ class BatchPlan:
         for name, option in _OPTION_NAMES.items():
             if getattr(self, name) != getattr(other, name):
                 diffs.append(option)
-        if self.helpers != other.helpers:
+        if not same_patterns(self.helpers, other.helpers):
             diffs.append(
                 f"--helper (the output's run: {_helpers(self.helpers)}; "
                 f"this run: {_helpers(other.helpers)})"

@@ -33,6 +33,7 @@ from typing import Any
 from carelens._version import __version__
 from carelens.privacy import KINDS
 from carelens.privacy import redact as redact_text
+from carelens.readers.helpers import same_patterns
 from carelens.types import Exchange, JsonDict
 
 #: Suffix of the file beside an output that says how its records were written.
@@ -191,7 +192,7 @@ class ResumeCheck:
                 "the options file beside the existing output names its --helper patterns in "
                 f"a form this carelens cannot read, so it cannot be resumed; {again}"
             )
-        if sorted(self.kept_helpers) != sorted(self.wanted.helpers):
+        if not same_patterns(self.kept_helpers, self.wanted.helpers):
             return (
                 f"the existing output holds the responses of {_helpers(self.kept_helpers)} "
                 f"and this run asks for those of {_helpers(self.wanted.helpers)}: run again "

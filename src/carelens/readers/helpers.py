@@ -55,3 +55,10 @@ class HelperPatterns:
                 yield exchange
             else:
                 left_out(exchange)
+
+
+def same_patterns(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether the patterns ``a`` and ``b`` pick the same speakers: the same patterns in any
+    order and case, as they are matched (``vol-*`` and ``VOL-*`` are one), spaces around
+    them dropped. A resumed run must name the same helpers as the run it resumes."""
+    return {p.strip().casefold() for p in a} == {p.strip().casefold() for p in b}
