@@ -24,7 +24,7 @@ from typing import Any
 from carelens.errors import InputError
 from carelens.readers import detect_format
 from carelens.readers.base import SUPPORTED_FORMATS
-from carelens.readers.helpers import HelperPatterns, same_patterns
+from carelens.readers.helpers import HelperPatterns, as_options, same_patterns
 from carelens.readers.jsonl import UTTERANCES
 
 #: Input bytes per shard when the shard count is chosen from the input size.
@@ -113,8 +113,8 @@ class BatchPlan:
                 diffs.append(option)
         if not same_patterns(self.helpers, other.helpers):
             diffs.append(
-                f"--helper (the output's run: {_helpers(self.helpers)}; "
-                f"this run: {_helpers(other.helpers)})"
+                f"--helper (the output's run: {as_options(self.helpers)}; "
+                f"this run: {as_options(other.helpers)})"
             )
         if self.staging != other.staging:
             diffs.append(f"staging rule ({self.staging} and {other.staging})")
@@ -143,11 +143,6 @@ def _patterns(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or not all(isinstance(p, str) for p in value):
         raise TypeError("the plan's helpers are not a list of patterns")
     return tuple(value)
-
-
-def _helpers(patterns: Sequence[str]) -> str:
-    """``patterns`` in words: "every speaker" or "--helper vol-* --helper x"."""
-    return " ".join(f"--helper {p}" for p in patterns) if patterns else "every speaker"
 
 
 def expand_inputs(

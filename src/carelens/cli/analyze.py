@@ -53,7 +53,7 @@ from carelens.output import (
 )
 from carelens.privacy import redact as redact_text
 from carelens.readers import RejectLog, read_exchanges
-from carelens.readers.helpers import HelperPatterns
+from carelens.readers.helpers import HelperPatterns, as_options
 from carelens.readers.jsonl import UTTERANCES
 
 #: Without ``-o``, at most this many responses are listed.
@@ -93,7 +93,7 @@ def count_pairs(
             path, format=input_format, column_map=column_map, rejects=RejectLog()
         )
         if helpers:
-            exchanges = helpers.keep(exchanges, lambda _: None)
+            exchanges = helpers.keep(exchanges)
         return sum(1 for _ in exchanges)
 
 
@@ -329,9 +329,9 @@ def add_left_out_row(table: Table, left_out: int) -> None:
 
 def no_helper_matched(left_out: int, patterns: Sequence[str]) -> str:
     """The note for a run whose ``--helper`` patterns matched none of its responses."""
-    named = " ".join(f"--helper {p}" for p in patterns)
     return (
-        f"no response of the {left_out} read is by a speaker that matches {named}; check the "
+        f"no response of the {left_out} read is by a speaker that matches "
+        f"{as_options(patterns)}; check the "
         "helpers' names as the input spells them (the speaker, author or response_speaker field)"
     )
 

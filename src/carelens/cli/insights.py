@@ -47,7 +47,7 @@ from carelens.insights.report.format import plural
 from carelens.insights.report.sections import MAX_TO_READ, responses_to_read
 from carelens.output import safe_cell
 from carelens.readers import RejectLog
-from carelens.readers.helpers import HelperPatterns
+from carelens.readers.helpers import HelperPatterns, as_options
 
 #: Environment variable holding the pseudonym key (so it stays out of shell history).
 
@@ -212,7 +212,7 @@ def load_insights(
         if rejects_path is not None and log.total == 0 and not keep_empty_rejects:
             rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
     if left_out:
-        named = " ".join(f"--helper {p}" for p in helpers.patterns)
+        named = as_options(helpers.patterns)
         s.note(escape(f"{plural(left_out, 'response')} by speakers not named by {named} left out"))
         if not len(insights):
             s.note(

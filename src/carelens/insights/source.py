@@ -171,8 +171,8 @@ def analysed_records(
 
         def leave(exchange: Exchange) -> None:
             if left_out is not None:
-                speakers = (exchange.response.speaker, exchange.seeker.speaker)
-                left_out(dict(zip(("speaker", "seeker_speaker"), speakers, strict=True)))
+                seeker, response = exchange.seeker, exchange.response
+                left_out({"speaker": response.speaker, "seeker_speaker": seeker.speaker})
 
         exchanges = helpers.keep(exchanges, leave)
     for chunk, records in analysed_chunks(analyzer, exchanges, chunk_size=chunk_size):

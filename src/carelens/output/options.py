@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from typing import Any
 from carelens._version import __version__
 from carelens.privacy import KINDS
 from carelens.privacy import redact as redact_text
-from carelens.readers.helpers import same_patterns
+from carelens.readers.helpers import as_options, same_patterns
 from carelens.types import Exchange, JsonDict
 
 #: Suffix of the file beside an output that says how its records were written.
@@ -83,11 +83,6 @@ def write_options(path: Path, options: RecordOptions) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, path)
-
-
-def _helpers(patterns: Sequence[str]) -> str:
-    """``patterns`` in words, for a refusal: "every speaker" or "--helper vol-* --helper x"."""
-    return " ".join(f"--helper {p}" for p in patterns) if patterns else "every speaker"
 
 
 def _with(option: str, used: bool) -> str:
@@ -194,8 +189,8 @@ class ResumeCheck:
             )
         if not same_patterns(self.kept_helpers, self.wanted.helpers):
             return (
-                f"the existing output holds the responses of {_helpers(self.kept_helpers)} "
-                f"and this run asks for those of {_helpers(self.wanted.helpers)}: run again "
+                f"the existing output holds the responses of {as_options(self.kept_helpers)} "
+                f"and this run asks for those of {as_options(self.wanted.helpers)}: run again "
                 f"with the same --helper patterns to resume it, or {again}"
             )
         return None

@@ -46,15 +46,23 @@ class HelperPatterns:
         return speaker is not None and self._any.match(speaker.casefold()) is not None
 
     def keep(
-        self, exchanges: Iterable[Exchange], left_out: Callable[[Exchange], None]
+        self,
+        exchanges: Iterable[Exchange],
+        left_out: Callable[[Exchange], None] | None = None,
     ) -> Iterator[Exchange]:
-        """The ``exchanges`` whose response is a helper's, in order; ``left_out`` is called
-        with each of the others."""
+        """The ``exchanges`` whose response is a helper's, in order; ``left_out`` (when
+        given) is called with each of the others."""
         for exchange in exchanges:
             if self.matches(exchange.response.speaker):
                 yield exchange
-            else:
+            elif left_out is not None:
                 left_out(exchange)
+
+
+def as_options(patterns: Sequence[str]) -> str:
+    """``patterns`` as the options that name them, for messages: "--helper vol-* --helper
+    ama", or "every speaker" without any."""
+    return " ".join(f"--helper {p}" for p in patterns) if patterns else "every speaker"
 
 
 def same_patterns(a: Sequence[str], b: Sequence[str]) -> bool:

@@ -488,9 +488,7 @@ class CorpusWorker:
         logger.info("corpus %s: %d pairs, starting at %d", corpus_id, total, start)
         # The same patterns as the count (stored with the corpus), so a resumed analysis
         # gives each exchange the seq it had.
-        kept = helpers.keep(
-            read_exchanges(path, format=format, rejects=RejectLog()), lambda _: None
-        )
+        kept = helpers.keep(read_exchanges(path, format=format, rejects=RejectLog()))
         exchanges = islice(kept, start, None)
         seq = start
         while chunk := list(islice(exchanges, self.chunk_size)):
