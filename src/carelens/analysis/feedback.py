@@ -297,6 +297,11 @@ def _opening(seeker: str, feelings: Sequence[Feeling]) -> str | None:
     return f'they wrote "{clause}" — a reflection could start: "{reflection_opening(clause)}"'
 
 
+#: The crisis lines every crisis sentence names (their numbers are public contacts, which
+#: redaction leaves: :data:`carelens.analysis.crisis.RESOURCE_CONTACTS`).
+_CRISIS_LINES = "(988 in the US, text HOME to 741741, or findahelpline.com)"
+
+
 def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tuple[str, ...]:
     """One or two feedback sentences for the helper who wrote ``response``."""
     sentences: list[str] = []
@@ -311,6 +316,8 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     named = named_in_reply(response, seeker)
     understood = empathy >= 1 or named is not None
     compassion = _level(analysis, "compassion")
+    # what to suggest next when nothing else fits: a reflection on their own words
+    reflect = opening + "." if opening else "say back in your words what they told you."
     unsafe = analysis.unsafe
     cues = analysis.seeker.crisis_cues if analysis.seeker is not None else ()
     worded = [cue for cue in cues if cue.label != LEARNED_CUE]  # the patterns' cues
@@ -318,16 +325,14 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         words = _clip(response[unsafe[0].start : unsafe[0].end], 8)
         sentences.append(
             f'"{words}" could push them towards harming themselves: take it out, ask them '
-            "directly whether they are safe, and share a crisis line (988 in the US, text HOME "
-            "to 741741, or findahelpline.com)."
+            f"directly whether they are safe, and share a crisis line {_CRISIS_LINES}."
         )
     elif worded:
         cue = worded[0]
         words = _clip(seeker[cue.start : cue.end], 8)
         sentences.append(
             f'They wrote "{words}": read their message closely, ask them directly whether they '
-            "are thinking of harming themselves, and share a crisis line (988 in the US, text "
-            "HOME to 741741, or findahelpline.com)."
+            f"are thinking of harming themselves, and share a crisis line {_CRISIS_LINES}."
         )
     elif _level(analysis, "dismissive") >= 1:
         quoted = _span_text(analysis.dimensions.get("dismissive"), response)
@@ -338,8 +343,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         )
     elif analysis.style == "advice" and not understood:
         sentences.append(
-            "You moved to solutions before showing you understood; reflect first — "
-            + (opening + "." if opening else "say back in your words what they told you.")
+            "You moved to solutions before showing you understood; reflect first — " + reflect
         )
     elif compassion >= 1 and not understood:
         quoted = _span_text(analysis.dimensions.get("compassion"), response)
@@ -347,7 +351,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             "You offered help"
             + (f' ("{quoted}")' if quoted else "")
             + "; show first that you understood what they are going through, so the help "
-            "fits — " + (opening + "." if opening else "say back in your words what they told you.")
+            "fits — " + reflect
         )
     elif not understood and sympathy >= 1:
         used = {feeling_family(word) for word in WORD.findall(response)}
@@ -410,14 +414,14 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     else:
         sentences.append(
             "Your reply does not yet respond to what they shared; start by acknowledging it — "
-            + (opening + "." if opening else "say back in your words what they told you.")
+            + reflect
         )
     if cues and not worded and not unsafe:
         words = _clip(seeker[cues[0].start : cues[0].end], 8)
         sentences.append(
             f'Their message may hint at thoughts of not wanting to live ("{words}"): read it '
             "closely, and if anything in it worries you, ask them gently whether they are safe "
-            "(988 in the US, text HOME to 741741, or findahelpline.com)."
+            f"{_CRISIS_LINES}."
         )
     elif analysis.flags.get("self_focus", 0.0) >= 0.5:
         sentences.append("Much of the reply is about your own experience; bring it back to theirs.")

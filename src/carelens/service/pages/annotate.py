@@ -248,14 +248,13 @@ def crisis_panel(record: Mapping[str, Any]) -> str:
     """Crisis cues and resources when the seeker message has cues; "" otherwise."""
     if not needs_attention(record):
         return ""
-    labels = sorted({str(c.get("label", "cue")).replace("_", " ") for c in crisis_cues(record)})
-    quoted = ", ".join(
-        f"“{isolate(c['text'])}”" for c in crisis_cues(record) if isinstance(c.get("text"), str)
-    )
+    cues = crisis_cues(record)
+    labels = sorted({str(c.get("label", "cue")).replace("_", " ") for c in cues})
+    quoted = ", ".join(f"“{isolate(c['text'])}”" for c in cues if isinstance(c.get("text"), str))
     listed = _seeker(record).get("resources")
     resources = listed if isinstance(listed, list) and listed else list(CRISIS_RESOURCES)
     items = "".join(f"<li>{esc(line)}</li>" for line in resources)
-    if labels == [LEARNED_CUE.replace("_", " ")]:
+    if cues and all(cue.get("label") == LEARNED_CUE for cue in cues):
         # Only the learned flag marked it: it weighs words, and on short messages it also
         # marks grief ("Our dog died this morning"), so it is a hint to read, as in feedback.
         heading = "A possible crisis in their message"
