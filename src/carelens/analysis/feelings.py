@@ -572,20 +572,23 @@ def named_in_reply(response: str, seeker: str) -> Feeling | None:
     """:func:`named_feeling`; in a reply the writer ("I", holder "seeker") is the helper. A
     feeling the seeker's message holds in any word of its family (:data:`_SAME_FEELING`) is
     an echo, not named."""
+    # "I think the shame...": the helper's "I" frames what follows, whose feeling it is not.
+    framed = _FRAMING.sub(lambda m: re.sub(r"\S", "x", m.group(0)), response)
+    candidates = [
+        feeling
+        for feeling in read_feelings(framed)
+        if feeling.use == "theirs" and feeling.holder != "seeker" and feeling.address is None
+    ]
+    if not candidates:  # most replies: the seeker's words and the advice need no reading
+        return None
     said = {feeling_family(word) for word in WORD.findall(seeker)}
     instructions = _instructions(response)
     starts = [start for start, _ in instructions]
-    # "I think the shame...": the helper's "I" frames what follows, whose feeling it is not.
-    framed = _FRAMING.sub(lambda m: re.sub(r"\S", "x", m.group(0)), response)
-    for feeling in read_feelings(framed):
+    for feeling in candidates:
         at = feeling.match.start()
         i = bisect_left(starts, at + 1) - 1  # the last instruction starting at or before it
-        if (
-            feeling.use == "theirs"
-            and feeling.holder != "seeker"
-            and feeling.address is None
-            and feeling_family(feeling.match.group(0)) not in said
-            and not (i >= 0 and at < instructions[i][1])
+        if feeling_family(feeling.match.group(0)) not in said and not (
+            i >= 0 and at < instructions[i][1]
         ):
             return feeling
     return None
