@@ -89,8 +89,14 @@ def test_recorded_taxonomy_figures_are_reproduced(epitome: Path) -> None:
     report = evaluate_annotations(epitome, GOLD, analyzer, part="test").to_dict()
     # The whole test side of the split: 210 responses of round 1 and 275 of round 3.
     assert report["n_pairs"] == recorded["n_pairs"] == 485
-    tol = tolerance(recorded, OTHER_CPU["taxonomy"])
+    whole = tolerance(recorded, OTHER_CPU["taxonomy"])
+    # A row re-measured alone after a rule changed it names the CPU it was measured on.
+    row_tol = {
+        name: tolerance({"measured_on": where}, OTHER_CPU["taxonomy"])
+        for name, where in recorded.get("rows_measured_on", {}).items()
+    }
     for name, figures in recorded["dimensions"].items():
+        tol = row_tol.get(name, whole)
         assert report["dimensions"][name]["n"] == figures["n"]
         for key in ("accuracy", "macro_f1", "ece", "token_f1", "iou_f1"):
             got = report["dimensions"][name][key]
@@ -101,15 +107,15 @@ def test_recorded_taxonomy_figures_are_reproduced(epitome: Path) -> None:
         if "macro_f1_interval" in figures:
             interval = report["dimensions"][name]["macro_f1_interval"]
             assert interval == pytest.approx(figures["macro_f1_interval"], abs=tol), name
-    assert report["presence_macro_f1"] == pytest.approx(recorded["presence_macro_f1"], abs=tol)
+    assert report["presence_macro_f1"] == pytest.approx(recorded["presence_macro_f1"], abs=whole)
     assert report["binary"].keys() == recorded["binary"].keys()
     for flag, figures in recorded["binary"].items():
         for key, value in figures.items():
             if isinstance(value, float):
-                assert report["binary"][flag][key] == pytest.approx(value, abs=tol), (flag, key)
+                assert report["binary"][flag][key] == pytest.approx(value, abs=whole), (flag, key)
             else:
                 assert report["binary"][flag][key] == value, (flag, key)
-    assert report["style"] == pytest.approx(recorded["style"], abs=tol)
+    assert report["style"] == pytest.approx(recorded["style"], abs=row_tol.get("style", whole))
 
 
 def test_the_test_part_was_never_trained_on(epitome: Path) -> None:

@@ -1,4 +1,5 @@
-"""The minimising / blaming rules: what they catch, what negation keeps them from catching."""
+"""The rules: minimising / blaming phrases and offers of help, what they catch, and what
+negation, wishes and conditions keep them from catching."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carelens.analysis.rules import apply_rules, minimising_spans
+from carelens.analysis.rules import apply_rules, minimising_spans, offer_spans
 from carelens.types import DimensionScore
 
 
@@ -86,4 +87,98 @@ def test_spans_are_valid_for_any_text(response: str) -> None:
     for span in minimising_spans(response):
         assert previous_end <= span.start < span.end <= len(response)
         assert span.label == "dismissive"
+        previous_end = span.end
+
+
+def offers(response: str) -> list[str]:
+    return [response[s.start : s.end] for s in offer_spans(response)]
+
+
+@pytest.mark.parametrize(
+    ("response", "sentence"),
+    [
+        (
+            "I can sit with you while you call your sponsor.",
+            "I can sit with you while you call your sponsor.",
+        ),
+        (
+            "That's a lot. I'll drive you to the meeting on Thursday.",
+            "I'll drive you to the meeting on Thursday.",
+        ),
+        ("Feel free to PM me if you want to vent", "Feel free to PM me if you want to vent"),
+        ("You can always message me.", "You can always message me."),
+        ("Hang in there. PM me anytime", "PM me anytime"),
+        ("My DMs are always open.", "My DMs are always open."),
+        ("I'm here if you need anything!", "I'm here if you need anything!"),
+        ("If you ever want to talk, I'm here.", "If you ever want to talk, I'm here."),
+        ("I'm happy to listen.", "I'm happy to listen."),
+        ("Would you like me to come over tonight?", "Would you like me to come over tonight?"),
+        ("Would it help if I sat with you?", "Would it help if I sat with you?"),
+        (
+            "Let me know if there's anything I can do.",
+            "Let me know if there's anything I can do.",
+        ),
+        ("We will be there for you, always.", "We will be there for you, always."),
+    ],
+)
+def test_offers_of_help_are_found_as_their_sentence(response: str, sentence: str) -> None:
+    assert offers(response) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "I wish I could help you feel better.",
+        "If I could talk to you in person I would.",
+        "I can't talk to you right now.",
+        "I'm not here to talk about that.",
+        "Don't message me again.",
+        "You should call your sponsor.",  # advice to turn to someone else: the model's call
+        "Maybe see a therapist?",
+        "I'm here for you.",  # on its own, 2 of 5 annotated 0 in the training part
+        "I can relate, I went through it too.",
+        "I talk to my sister when I feel like that.",
+        "",
+    ],
+)
+def test_wishes_conditions_negations_and_advice_are_no_offer(response: str) -> None:
+    assert offers(response) == []
+
+
+def test_two_offers_in_neighbouring_sentences_make_one_span() -> None:
+    response = "So sorry. I can call you tonight. PM me whenever. Take care."
+    assert offers(response) == ["I can call you tonight. PM me whenever."]
+
+
+def test_rule_raises_compassion_to_weak_with_the_offer_sentence() -> None:
+    response = "That sounds so hard. I can sit with you while you call your sponsor."
+    before = {"compassion": dim(0, (0.87, 0.12, 0.01)), "sympathy": dim(1, (0.2, 0.7, 0.1))}
+    after = apply_rules(before, response)
+    assert before["compassion"].level == 0
+    score = after["compassion"]
+    assert score.level == 1
+    assert score.probabilities[1] == max(score.probabilities)
+    assert sum(score.probabilities) == pytest.approx(1.0, abs=1e-3)
+    assert [(response[s.start : s.end], s.label) for s in score.spans] == [
+        ("I can sit with you while you call your sponsor.", "compassion")
+    ]
+    assert after["sympathy"] is before["sympathy"]
+
+
+def test_offer_rule_leaves_levels_the_model_gave_and_replies_without_offers() -> None:
+    strong = {"compassion": dim(2, (0.1, 0.2, 0.7))}
+    assert apply_rules(strong, "PM me.") == strong
+    weak = {"compassion": dim(1, (0.3, 0.6, 0.1))}
+    assert apply_rules(weak, "I'll drive you there.") == weak
+    none = {"compassion": dim(0, (0.95, 0.04, 0.01))}
+    assert apply_rules(none, "I wish I could help you.") == none
+
+
+@given(st.text(max_size=300))
+def test_offer_spans_are_valid_for_any_text(response: str) -> None:
+    previous_end = -1
+    for span in offer_spans(response):
+        assert previous_end < span.start < span.end <= len(response)
+        assert span.label == "compassion"
+        assert response[span.start : span.end] == response[span.start : span.end].strip()
         previous_end = span.end

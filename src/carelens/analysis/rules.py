@@ -1,5 +1,6 @@
 """Rules that complement the model: unsafe wording is strongly dismissive, minimising and
-blaming phrases at least weakly.
+blaming phrases at least weakly, and a plain offer of the helper's own help or company at
+least weakly compassionate.
 
 A reply that urges someone to die or tells them how (:mod:`carelens.analysis.unsafe`) is
 ``dismissive`` 2 under codebook v1.1: given those words (found once by the analyzer, which
@@ -18,6 +19,17 @@ The phrases are written so that negation cannot flip them into their opposite: "
 fault", "you're not too sensitive" or "not that you should just get over it" never match
 (each pattern checks the words before it), and "at least" is only minimising when a person or
 situation follows ("at least you have a job"), not a quantity ("at least twice a week").
+
+The codebook counts an offer of help, company or follow-up as compassion ("I can sit with you
+while you call your sponsor", "feel free to PM me", "I'm here if you want to talk"). The
+model misses some short ones, so :func:`apply_rules` raises ``compassion`` to level 1 when
+the reply makes such an offer and the model said 0, with the offer's sentence as its
+rationale span (label ``compassion``, score 1.0; the annotators mark whole sentences there).
+The offers are the helper's own ("I", "we", "me"), so advice to call someone else is left to
+the model, and a wish, a condition or a negation before one ("I wish I could help you", "if
+I could talk to you", "I can't talk to you now") is no offer. The patterns were written on
+the project's training annotations alone: every reply they match there is compassion 1 or
+2; "I'm here for you" on its own was left out, as two of its five were 0.
 """
 
 from __future__ import annotations
@@ -26,7 +38,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from carelens.analysis.unsafe import unsafe_spans
-from carelens.inference.spans import merge_overlapping
+from carelens.inference.spans import merge_overlapping, sentence_ranges
 from carelens.types import DimensionScore, Span
 
 _MINIMISING = (
@@ -47,6 +59,46 @@ _MINIMISING = (
     r"\bit(?:'s|\s+is)\s+(?:just|only)\s+a\s+(?:dog|cat|pet|job|grade|test|breakup)\b",
 )
 _PATTERNS = [re.compile(p, re.IGNORECASE) for p in _MINIMISING]
+#: What a helper offers to do with or for the seeker.
+_OFFER_VERBS = (
+    r"(?:sit|stay|talk|listen|chat|call|text|message|pm|dm|walk|drive|come|go|help|send"
+    r"|check\s+(?:in|on)|be\s+there|meet|pray|hang\s+out)"
+)
+_OFFERS = (
+    # "I can sit with you", "I'll drive you to the meeting", "we will be there for you"
+    rf"\b(?:I|we)(?:'ll|\s+will|\s+can|'d\s+(?:be\s+)?(?:happy|glad|love)\s+to"
+    rf"|\s+would\s+(?:be\s+)?(?:happy|glad|love)\s+to)\s+(?:\w+\s+)?{_OFFER_VERBS}\b"
+    r"(?:\s+[\w']+){0,3}?\s+(?:with\s+|to\s+|for\s+)?you\b",
+    # "I'm happy to listen", "we are here to help"
+    r"\b(?:I(?:'m|\s+am)|we(?:'re|\s+are))\s+(?:always\s+|more\s+than\s+)?"
+    r"(?:happy|glad|willing|available|here)\s+to\s+(?:talk|listen|chat|help)\b",
+    # "would you like me to come over?", "want me to call?", "would it help if I sat with you?"
+    rf"\b(?:would|do)\s+you\s+(?:like|want)\s+me\s+to\b|\bwant\s+me\s+to\s+{_OFFER_VERBS}\b"
+    r"|\bwould\s+it\s+help\s+if\s+(?:I|we)\b",
+    # "feel free to PM me", "you can always message me", "please reach out to me"
+    r"\b(?:feel\s+free\s+to|you\s+can|you\s+could|don't\s+hesitate\s+to|do\s+not\s+hesitate\s+to"
+    r"|please)\s+(?:always\s+|also\s+|just\s+)?(?:pm|dm|message|msg|talk\s+to|text|reach\s+out\s+to"
+    r"|inbox|contact|vent\s+to|send\s+me)\s+(?:to\s+)?me\b",
+    # "PM me", "just message me" at the start of a sentence or clause
+    r"(?:^|(?<=[.!?,;:\n])\s*|\band\s+)(?:just\s+)?(?:pm|dm|message|msg|inbox|text)\s+me\b",
+    # "my DMs are always open"
+    r"\b(?:dms?|pms?|inbox|messages)(?:'s|\s+is|\s+are)?\s+(?:always\s+)?open\b",
+    # "I'm here if you need anything", "here to listen"
+    r"\bhere\s+(?:for\s+you\s+)?(?:if|whenever|when)\s+you\s+(?:ever\s+)?(?:need|want)\b"
+    r"|\bhere\s+to\s+(?:talk|listen|chat)\b",
+    # "if you ever want to talk", "if you need someone to vent to"
+    r"\bif\s+you\s+(?:ever\s+)?(?:want|need|wanna)\s+(?:to\s+(?:talk|vent|chat)"
+    r"|someone\s+to\s+(?:talk|vent|listen))\b",
+    # "let me know if there's anything I can do"
+    r"\blet\s+me\s+know\s+if\s+(?:there's|there\s+is|I\s+can|you\s+(?:need|want))\b",
+)
+_OFFER_PATTERNS = [re.compile(p, re.IGNORECASE) for p in _OFFERS]
+# A wish, a condition or a negation right before an offer makes it none ("I wish I could
+# help you", "not that I can talk to you").
+_NO_OFFER_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever|\bwish|\bif)\s+(?:[\w']+\s+){0,3}$", re.IGNORECASE
+)
+
 # A negation or hedge right before the phrase reverses it ("not that you should get over it").
 _NEGATED_BEFORE = re.compile(
     r"(?:\bnot|n't|\bnever|\bno\s*one|\bnobody)\s+(?:[\w']+\s+){0,4}$",
@@ -69,6 +121,31 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
     return merge_overlapping(spans)
 
 
+def offer_spans(response: str) -> tuple[Span, ...]:
+    """The sentences of ``response`` in which the helper offers their own help, company or
+    follow-up (label ``compassion``, score 1.0); neighbouring ones make one span, as the
+    model's sentence spans do."""
+    starts: list[int] = []
+    for pattern in _OFFER_PATTERNS:
+        for match in pattern.finditer(response):
+            before = re.split(r"[.!?\n,;]", response[max(0, match.start() - 40) : match.start()])
+            if not _NO_OFFER_BEFORE.search(before[-1]):
+                words = match.group(0)
+                starts.append(match.start() + len(words) - len(words.lstrip()))
+                break
+    spans: list[Span] = []
+    joining = False
+    for start, end in sentence_ranges(response) if starts else ():
+        if not any(start <= at < end for at in starts):
+            joining = False
+        elif joining:
+            spans[-1] = Span(spans[-1].start, end, "compassion", 1.0)
+        else:
+            spans.append(Span(start, end, "compassion", 1.0))
+            joining = True
+    return tuple(spans)
+
+
 def apply_rules(
     dimensions: Mapping[str, DimensionScore],
     response: str,
@@ -80,6 +157,11 @@ def apply_rules(
     (looked for here when not given).
     """
     out = dict(dimensions)
+    compassion = out.get("compassion")
+    if compassion is not None and compassion.level == 0:
+        offers = offer_spans(response)
+        if offers:
+            out["compassion"] = _raised(compassion, 1, offers)
     score = out.get("dismissive")
     if score is None or score.level == 2:
         return out
