@@ -290,6 +290,45 @@ def test_interrupted_parquet_output_names_the_file_that_holds_the_results(
     assert "kept in" not in fresh.stderr
 
 
+def test_a_refused_resume_keeps_the_rejects_of_the_output(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    """The rejects file was opened (emptied) before the resume was checked, and removed when
+    the refused run had logged no reject, so the interrupted output lost its list."""
+    out = tmp_path / "out.jsonl"
+    assert invoke("analyze", data / "malformed.jsonl", "-o", out, "-q").exit_code == 0
+    rejects = Path(f"{out}.rejects.jsonl")
+    listed = rejects.read_bytes()
+    assert len(listed.splitlines()) == 3
+    with out.open("r+b") as fh:  # an interrupted run: the last record cut mid-line
+        fh.truncate(out.stat().st_size - 20)
+    refused = invoke("analyze", data / "malformed.jsonl", "-o", out, "--no-text")
+    assert refused.exit_code == 1 and "--no-text" in refused.stderr
+    assert rejects.read_bytes() == listed
+    assert not Path(f"{rejects}.partial.jsonl").exists()
+    elsewhere = tmp_path / "bad.jsonl"  # an explicit --rejects file is kept alike
+    elsewhere.write_text("earlier\n", encoding="utf-8")
+    refused = invoke(
+        "analyze", data / "malformed.jsonl", "-o", out, "--redact", "--rejects", elsewhere
+    )
+    assert refused.exit_code == 1
+    assert elsewhere.read_text(encoding="utf-8") == "earlier\n"
+    resumed = invoke("analyze", data / "malformed.jsonl", "-o", out)
+    assert resumed.exit_code == 0, resumed.output
+    assert rejects.read_bytes() == listed  # the resumed run read every record again
+
+
+def test_a_run_without_rejects_removes_an_older_runs_list(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.jsonl"
+    rejects = Path(f"{out}.rejects.jsonl")
+    rejects.write_text('{"line": 2}\n', encoding="utf-8")
+    assert invoke("analyze", data / "pairs.csv", "-o", out, "-q").exit_code == 0
+    assert not rejects.exists()
+    assert not Path(f"{rejects}.partial.jsonl").exists()
+
+
 def test_resume_of_another_input_is_refused(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     assert invoke("analyze", data / "pairs.csv", "-o", out, "-q").exit_code == 0

@@ -26,9 +26,12 @@ def exchange(speaker: str | None, n: int = 0) -> Exchange:
         (["ama"], "ama", True),
         (["ama"], "amanda", False),  # a name is the whole name
         (["?ma"], "ama", True),
-        (["[ab]ma"], "bma", True),
+        (["[ab]ma"], "bma", False),  # brackets stand for themselves:
+        (["[ab]ma"], "[ab]ma", True),
+        (["[mod] *"], "[MOD] anna", True),  # names such as "[mod] anna" are matched as written
         (["ama", "*_mod"], "kim_mod", True),
-        (["a.b"], "axb", False),  # only * ? [ ] are special
+        (["a.b"], "axb", False),  # only * and ? are special
+        (["a\\*"], "a\\bc", True),  # a backslash escapes nothing
         (["a+b"], "a+b", True),
         ([" vol-* "], "vol-x", True),  # surrounding spaces are dropped
         ([], "anyone", True),  # without patterns every response

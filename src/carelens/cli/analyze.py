@@ -7,7 +7,9 @@ which can be read only once), loads the model, runs with a progress bar and prin
 — pairs analysed, rejects by reason, skipped items and how many responses reached each
 level. Without ``-o`` it also prints a table of the first responses. A resume with other
 ``--no-text`` / ``--redact`` options (or another model) than the output was begun with is
-refused (:class:`carelens.output.ResultWriter`).
+refused (:class:`carelens.output.ResultWriter`). The rejects are written beside the
+rejects file and replace it only when the run goes through or is stopped by Ctrl-C, so a
+refused resume or a failed run leaves the rejects of the output as it was.
 """
 
 from __future__ import annotations
@@ -102,11 +104,16 @@ def input_files(input: Path) -> list[Path]:
     return [input / UTTERANCES] if input.is_dir() else [input] if input.is_file() else []
 
 
+def staged_rejects(rejects: Path) -> Path:
+    """Where a run writes its rejects until they replace ``rejects``."""
+    return rejects.with_name(rejects.name + PARTIAL_SUFFIX)
+
+
 def refuse_writing_over_input(input: Path, output: Path | None, rejects: Path) -> None:
     """Raise a usage error, before anything is opened, when a file ``analyze`` would write —
     the output, a Parquet output's JSON Lines companion, the options file beside the output
-    or the rejects file — is the input (or a ConvoKit folder's utterances file), or the
-    rejects file is one of the others."""
+    or the rejects file (or where it is staged) — is the input (or a ConvoKit folder's
+    utterances file), or the rejects file is one of the others."""
     written: list[tuple[str, Path]] = []
     if output is not None:
         written.append(("--output", output))
@@ -114,6 +121,7 @@ def refuse_writing_over_input(input: Path, output: Path | None, rejects: Path) -
             written.append(("--output", output.with_name(output.name + PARTIAL_SUFFIX)))
         written.append(("--output", options_path(output)))
     written.append(("--rejects", rejects))
+    written.append(("--rejects", staged_rejects(rejects)))
     refuse_writing_over(input_files(input), written)
     if any(same_file(rejects, path) for option, path in written if option == "--output"):
         raise typer.BadParameter(
@@ -179,7 +187,12 @@ def analyze(
         prepare_output_files(written)
         total = count_pairs(input, input_format, mapping, helpers)
         analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
-        log = RejectLog(rejects_path)
+        # The rejects are written beside the rejects file and put in its place once the run
+        # has gone through (or was stopped by Ctrl-C, leaving an output to resume): a resume
+        # that is refused, or a run that fails, leaves the rejects of the output as it was.
+        staged = staged_rejects(rejects_path)
+        log = RejectLog(staged)
+        settled = False
         try:
             with log, s.progress("pairs") as bar:
                 task = bar.add_task("analysing", total=total)
@@ -198,9 +211,18 @@ def analyze(
                     helpers=helpers.patterns,
                     progress=lambda n: bar.advance(task, n),
                 )
+            settled = True
+        except KeyboardInterrupt:
+            settled = True
+            raise
         finally:
-            if log.total == 0 and rejects is None:
-                rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
+            log.close()
+            if settled and (log.total or rejects is not None):
+                os.replace(staged, rejects_path)
+            else:
+                staged.unlink(missing_ok=True)
+                if settled:  # no rejects: leave no empty file (nor an older run's) behind
+                    rejects_path.unlink(missing_ok=True)
         if output is None:
             s.out.print(_responses_table(summary, redacted=redact))
             if any(record.get("feedback") for _, record in summary.preview):

@@ -3,16 +3,16 @@
 In a helpline chat or a forum thread every reply is paired with the message it answers,
 so the visitor's answers to the volunteer, or the opening poster's thanks to a commenter,
 are exchanges too. ``carelens analyze --helper PATTERN`` keeps only the exchanges whose
-response speaker matches one of the patterns: shell-style wildcards (``vol-*``, ``*_mod``,
-``ama``; ``*`` any run of characters, ``?`` one, ``[abc]`` one of them), compared with
-case ignored. A response without a speaker matches no pattern.
+response speaker matches one of the patterns: ``*`` stands for any run of characters and
+``?`` for one (``vol-*``, ``*_mod``, ``ama``); every other character stands for itself, so
+a name with brackets ("[mod] anna") is matched as written. Case is ignored. A response
+without a speaker matches no pattern.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from fnmatch import translate
 
 from carelens.errors import InputError
 from carelens.types import Exchange
@@ -31,7 +31,7 @@ class HelperPatterns:
         #: The patterns as given (stripped), in order, without repeats.
         self.patterns: tuple[str, ...] = tuple(dict.fromkeys(cleaned))
         self._any = (
-            re.compile("|".join(translate(p.casefold()) for p in self.patterns))
+            re.compile("|".join(_as_regex(p.casefold()) for p in self.patterns))
             if self.patterns
             else None
         )
@@ -57,6 +57,13 @@ class HelperPatterns:
                 yield exchange
             elif left_out is not None:
                 left_out(exchange)
+
+
+def _as_regex(pattern: str) -> str:
+    """``pattern`` as a regular expression for the whole name: ``*`` and ``?`` are the only
+    wildcards (shell patterns would also read ``[...]`` as a set of characters)."""
+    body = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+    return rf"(?s:{body})\Z"
 
 
 def as_options(patterns: Sequence[str]) -> str:
