@@ -491,6 +491,35 @@ def test_summarize_helper_shows_only_the_named_speakers(
     assert "no response is by a speaker that matches" in " ".join(nobody.stderr.split())
 
 
+def test_summarize_tables_keep_their_columns_when_nothing_is_kept(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    # Were 1-byte files ("\n") for the monthly tables, which pandas cannot read, and two
+    # columns for helpers.csv and communities.csv.
+    results = tmp_path / "all.jsonl"
+    assert invoke("analyze", data / "thread.jsonl", "-o", results, "-q").exit_code == 0
+    full, empty = tmp_path / "full", tmp_path / "empty"
+    assert invoke("summarize", results, "--tables", full).exit_code == 0
+    result = invoke("summarize", results, "--helper", "nobody", "--tables", empty)
+    assert result.exit_code == 0, result.output
+    for name in TABLES:
+        kept = pd.read_csv(empty / f"{name}.csv")
+        assert kept.empty and list(kept.columns) == list(pd.read_csv(full / f"{name}.csv").columns)
+
+
+def test_summarize_no_text_results_have_no_question_counts(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    results = tmp_path / "no-text.jsonl"
+    assert invoke("analyze", data / "thread.jsonl", "-o", results, "--no-text").exit_code == 0
+    tables = tmp_path / "tables"
+    assert invoke("summarize", results, "--tables", tables).exit_code == 0
+    for name in ("helpers", "communities"):
+        frame = pd.read_csv(tables / f"{name}.csv")
+        assert frame["questions"].isna().all(), name  # unknown, not 0
+        assert frame["reflections_per_question"].isna().all(), name
+
+
 def test_report_helper_anonymized_hides_the_names_it_leaves_out(
     invoke: Invoke, tmp_path: Path
 ) -> None:

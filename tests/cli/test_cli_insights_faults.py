@@ -236,6 +236,45 @@ def test_byte_order_marks_blank_lines_and_repeats(
     assert len(_helpers_read(tables)) == 3
 
 
+def test_a_damaged_or_blank_first_line_is_no_reason_to_analyse_the_results(
+    invoke: Invoke, analysed: Path, tmp_path: Path
+) -> None:
+    """Only the first line used to decide whether a file is results: one cut short, or a
+    blank one, made the file a conversation file ("cannot detect the input format")."""
+    first, *rest = analysed.read_text(encoding="utf-8").splitlines(keepends=True)
+    cut = tmp_path / "cut.jsonl"
+    cut.write_text(first[:50] + "\n" + "".join(rest), encoding="utf-8")
+    tables = tmp_path / "t"
+    result = invoke("summarize", cut, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    (entry,) = _rejects(tables / "rejects.jsonl")
+    assert (entry["line"], entry["field"], entry["reason"]) == (1, None, "malformed JSON")
+    assert _helpers_read(tables) == [json.loads(line)["response_id"] for line in rest]
+    html = tmp_path / "r.html"
+    result = invoke("report", cut, "-o", html)
+    assert result.exit_code == 0, result.output
+    assert len(_rejects(Path(f"{html}.rejects.jsonl"))) == 1
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n" + first + "".join(rest), encoding="utf-8")
+    result = invoke("summarize", blank, "--tables", tables)
+    assert result.exit_code == 0, result.output
+    assert "skipped" not in result.stderr and len(_helpers_read(tables)) == 3
+
+
+def test_a_csv_result_file_with_a_blank_first_line_is_read(invoke: Invoke, tmp_path: Path) -> None:
+    # Was read as a conversation file ("missing required column(s) 'sp_id'"), and then as a
+    # result file whose header was its blank first line.
+    lines = _csv_results(invoke, tmp_path)
+    source = tmp_path / "blank.csv"
+    source.write_text("\n\n" + "".join(lines), encoding="utf-8")
+    blank, plain = tmp_path / "t_blank", tmp_path / "t_plain"
+    result = invoke("summarize", source, "--tables", blank)
+    assert result.exit_code == 0, result.output
+    assert "skipped" not in result.stderr
+    assert invoke("summarize", tmp_path / "results.csv", "--tables", plain).exit_code == 0
+    assert (blank / "helpers.csv").read_bytes() == (plain / "helpers.csv").read_bytes()
+
+
 def _csv_results(invoke: Invoke, tmp_path: Path) -> list[str]:
     out = tmp_path / "results.csv"
     assert invoke("analyze", DATA / "thread.jsonl", "-o", out).exit_code == 0

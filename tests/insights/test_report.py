@@ -156,10 +156,21 @@ def test_one_well_formed_document_with_every_section(page: str, doc: Node) -> No
         assert doc.by_id(section).tag == "section"
     ids = [n.attrs["id"] for n in doc.iter() if "id" in n.attrs]
     assert len(ids) == len(set(ids)), "duplicate ids"
+    assert_links_lead_somewhere(doc)
+    assert toc(doc) == list(SECTIONS)
+
+
+def assert_links_lead_somewhere(doc: Node) -> None:
+    """Every link is to a place in the page, and that place exists."""
     for link in doc.find_all("a"):
         href = link.attrs["href"]
         assert href.startswith("#"), href
         doc.by_id(href[1:])  # every in-page link has a target
+
+
+def toc(doc: Node) -> list[str]:
+    """The sections the table of contents links to, in order."""
+    return [a.attrs["href"][1:] for a in doc.find("nav", class_="toc").find_all("a")]
 
 
 def test_no_external_resources(page: str, doc: Node) -> None:
@@ -628,6 +639,15 @@ def test_no_texts_means_no_examples(make_sample_insights: Callable[..., Insights
     examples = doc.by_id("examples")
     assert "no texts" in examples.text() and not examples.find_all("article")
     assert not doc.find_all("mark")
+    # Questions are counted in texts: without them they are unknown, not 0 (reflections
+    # come from the levels and stay).
+    for section in doc.find_all("section", class_="helper"):
+        figures = {
+            item.find("dt").text(): item.find("dd").text()
+            for item in section.find("dl", class_="metrics").find_all("div")
+        }
+        reflections, questions = figures["reflections / questions"].split(" / ")
+        assert reflections.isdigit() and questions == "\u2013", figures
 
 
 def test_one_helper(make_sample_insights: Callable[..., Insights]) -> None:
@@ -682,6 +702,9 @@ def test_zero_rows_is_a_valid_page(sample_manifest: dict[str, Any]) -> None:
     doc = parse(page)
     assert "Nothing to show" in doc.by_id("overview").text()
     assert doc.by_id("methods")
+    # Was: links to the seven sections such a page does not have.
+    assert toc(doc) == ["overview", "methods"]
+    assert_links_lead_somewhere(doc)
     assert not doc.find_all("svg")
     assert doc.find("title").text() == "Empty <week>" and "Empty &lt;week&gt;" in page
 

@@ -3,6 +3,7 @@ result file, and how each treats records that repeat a seeker and response id.""
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -195,3 +196,69 @@ def test_a_first_line_over_the_line_limit_is_judged_by_its_start(
     assert is_result_file(_jsonl(tmp_path / "ids_first.jsonl", [first]))
     texts_first = {"response_text": LONG_TEXT * 3, **first}
     assert not is_result_file(_jsonl(tmp_path / "texts_first.jsonl", [texts_first]))
+
+
+# --- a first line that is blank or damaged --------------------------------------------------
+
+
+def test_a_damaged_first_record_is_listed_and_the_file_read_as_results(tmp_path: Path) -> None:
+    # Was read as a conversation file ("cannot detect the input format"): only the first
+    # line decided, and a record cut short does not parse.
+    from carelens.insights import is_result_file
+
+    results = _jsonl(tmp_path / "results.jsonl", [record("r1"), record("r2"), record("r3")])
+    lines = results.read_text(encoding="utf-8").splitlines(keepends=True)
+    results.write_text(lines[0][:50] + "\n" + "".join(lines[1:]), encoding="utf-8")
+    assert is_result_file(results)
+    rejects = RejectLog()
+    read = list(records_from(results, _no_analyzer, rejects=rejects))
+    assert [r["response_id"] for r in read] == ["r2", "r3"]
+    assert rejects.counts == {"malformed JSON": 1}
+
+
+def test_blank_first_lines_are_passed_over(tmp_path: Path) -> None:
+    from carelens.insights import is_result_file
+
+    results = _jsonl(tmp_path / "results.jsonl", [record("r1"), record("r2")])
+    results.write_bytes(b"\xef\xbb\xbf\n  \r\n" + results.read_bytes())
+    assert is_result_file(results)
+    rejects = RejectLog()
+    assert [r["response_id"] for r in records_from(results, _no_analyzer, rejects=rejects)] == [
+        "r1",
+        "r2",
+    ]
+    assert rejects.total == 0
+    pair = {"seeker_id": "s", "response_id": "r", "seeker": "a", "response": "b"}
+    pairs = _jsonl(tmp_path / "pairs.jsonl", [pair])
+    pairs.write_text("\nnot JSON\n" + pairs.read_text(encoding="utf-8"), encoding="utf-8")
+    assert not is_result_file(pairs)  # the first record that can be read is a pair
+
+
+def test_only_the_first_lines_are_looked_at(tmp_path: Path) -> None:
+    from carelens.insights import is_result_file, source
+
+    results = _jsonl(tmp_path / "results.jsonl", [record("r1")])
+    first = results.read_text(encoding="utf-8")
+    damaged = "not JSON\n" * (source._PEEK_LINES - 1)
+    results.write_text(damaged + first, encoding="utf-8")
+    assert is_result_file(results)
+    results.write_text("not JSON\n" + damaged + first, encoding="utf-8")
+    assert not is_result_file(results)  # it is then read as a conversation file
+
+
+def test_a_csv_result_file_with_blank_lines_before_its_header_is_read(tmp_path: Path) -> None:
+    # Was read as a conversation file ("missing required column(s) 'sp_id'"), then failed
+    # as a result file whose header was taken from its blank first line.
+    from carelens.insights import is_result_file
+
+    row = flatten_record(record("r1"), DIMS)
+    results = tmp_path / "results.csv"
+    with results.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("\n\n")
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(row)
+        writer.writerow(row.values())
+    assert is_result_file(results)
+    log = RejectLog()
+    assert [r["response_id"] for r in records_from(results, _no_analyzer, rejects=log)] == ["r1"]
+    assert log.total == 0

@@ -111,6 +111,27 @@ def test_metrics_by_hand() -> None:
     assert m["mean_empathy"] == pytest.approx((2 + 1 + 0 + 1) / 4)
 
 
+def test_reflections_per_question_counts_only_responses_with_text() -> None:
+    # --no-text results mixed with others: their reflections have no questions beside them,
+    # and counting them made the ratio 4 / 2 here.
+    with_text = row(levels={"reflection": 1}, questions=2, response_words=9, seeker_words=9)
+    no_text = [row(levels={"reflection": 1}) for _ in range(3)]
+    m = Tally.over([with_text, *no_text]).metrics()
+    assert m["reflections"] == 4 and m["questions"] == 2
+    assert m["reflections_per_question"] == 0.5
+    assert Tally.over(no_text).metrics()["reflections"] == 3
+    # Added up from parts, as community totals are.
+    assert (Tally.of(with_text) + Tally.over(no_text)).metrics() == m
+
+
+def test_questions_are_unknown_without_texts() -> None:
+    m = Tally.over([row(levels={"reflection": 1}), row()]).metrics()
+    assert m["questions"] is None and m["reflections_per_question"] is None
+    assert m["reflections"] == 1
+    asked_none = Tally.of(row(questions=0, response_words=3, seeker_words=3)).metrics()
+    assert asked_none["questions"] == 0 and asked_none["reflections_per_question"] is None
+
+
 def test_empty_tally_has_no_rates() -> None:
     m = Tally().metrics()
     assert m["responses"] == 0

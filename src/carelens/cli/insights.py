@@ -26,7 +26,6 @@ from rich.table import Table
 
 import carelens
 from carelens.cli._common import (
-    Helper,
     InputFormat,
     ModelPath,
     Quiet,
@@ -74,6 +73,19 @@ Rejects = Annotated[
         "OUT.rejects.jsonl for report; TABLES/rejects.jsonl, or "
         f"./{DEFAULT_REJECTS} without --tables, for summarize). A default file is removed "
         "again when nothing was rejected."
+    ),
+]
+#: ``--helper`` as these commands read it: unlike ``analyze --helper``, it also narrows what
+#: every figure is compared with, which a reader must be told.
+Helper = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--helper",
+        help="Show only the responses written by this speaker (repeat for more): a name or a "
+        "pattern with * and ? (vol-*), case ignored. Communities, trends and the strain "
+        "signals' baselines (a helper's high-distress load against their community's) are "
+        "then those of the named speakers' responses only: to compare one helper with the "
+        "rest of the team, name them all (--helper 'vol-*') and read that helper's row.",
     ),
 ]
 Community = Annotated[

@@ -13,6 +13,10 @@ Every table is a pandas DataFrame with one row per unit and one column per varia
   ids, and ``evidence_positions`` the same responses' ``position`` (which tell apart
   responses that share an id).
 
+Every table has the same columns whatever the rows (none, none dated, no texts), so that a
+CSV file of it always has its header and reads back; ``questions`` is a nullable integer
+(unknown without texts).
+
 The numbers come from the pure functions in :mod:`~carelens.insights.tally`,
 :mod:`~carelens.insights.trends` and :mod:`~carelens.insights.strain`; this module only
 lays them out.
@@ -67,6 +71,10 @@ RESPONSE_COLUMNS: tuple[str, ...] = (
     "helper_distress_high",
     "position",
 )
+#: The metric columns of a group or month (:meth:`Tally.metrics`), in order.
+METRIC_COLUMNS: tuple[str, ...] = tuple(Tally().metrics())
+#: The trend-slope columns of a group (:func:`~carelens.insights.trends.slopes`), in order.
+SLOPE_COLUMNS: tuple[str, ...] = tuple(slopes({}))
 #: Columns of :meth:`Insights.strain`, in order.
 STRAIN_COLUMNS: tuple[str, ...] = (
     "helper",
@@ -198,7 +206,8 @@ class Insights:
     def monthly(self, by: str = "community") -> pd.DataFrame:
         """One row per (``by`` group, month) with the month's metrics."""
         _check_by(by)
-        return pd.DataFrame(series_rows(monthly(self.rows, by), by))
+        rows = series_rows(monthly(self.rows, by), by)
+        return _typed(pd.DataFrame(rows, columns=[by, "month", *METRIC_COLUMNS]))
 
     def strain_signals(self) -> list[StrainSignal]:
         """The raised strain signals, helpers in name order."""
@@ -220,10 +229,15 @@ class Insights:
         data = []
         for group, t in tally_by(self.rows, by).items():
             data.append({by: group, **t.metrics(), **slopes(series.get(group, {}))})
-        frame = pd.DataFrame(data)
-        if frame.empty:
-            return pd.DataFrame(columns=[by, "responses"])
+        frame = _typed(pd.DataFrame(data, columns=[by, *METRIC_COLUMNS, *SLOPE_COLUMNS]))
         return frame.sort_values(["responses", by], ascending=[False, True], ignore_index=True)
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with ``questions`` as nullable integers: unknown for a group without texts,
+    and never written as ``3.0`` beside one."""
+    frame["questions"] = frame["questions"].astype("Int64")
+    return frame
 
 
 def _check_by(by: str) -> None:

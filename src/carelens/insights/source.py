@@ -3,9 +3,13 @@
 ``carelens report`` and ``carelens summarize`` accept either what ``carelens analyze`` wrote
 (JSON Lines, CSV or Parquet results) or a conversation file in any input format, which is
 then analysed in memory first. :func:`is_result_file` tells them apart by content: a result
-file's first record (or CSV header) carries the response id and per-dimension levels (a
-first record over 1 MiB is judged by its leading fields, or read whole within the readers'
-line limit). The
+file's first record that can be read (or CSV header) carries the response id and
+per-dimension levels. Blank lines before it are passed over, and so are damaged JSON Lines
+records (a first line cut short), which reading then lists in the rejects like any other;
+only the first :data:`_PEEK_LINES` lines are looked at (a record over 1 MiB is judged by
+its leading fields, or read whole within the readers' line limit). A CSV result file with
+blank lines before its header is told apart too, but :func:`~carelens.output.read_results`
+takes a CSV file's first line as its header, so reading it is refused with what to do. The
 output folder of ``carelens batch`` is read as results too: its parts, in order, once its
 ``manifest.json`` says the run is complete. An unfinished one (``_work/plan.json`` and no
 manifest yet, or parts with neither) is an error that says so, not a conversation folder.
@@ -13,6 +17,7 @@ manifest yet, or parts with neither) is an error that says so, not a conversatio
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import os
@@ -22,7 +27,7 @@ from typing import Any
 
 from carelens.errors import InputError
 from carelens.output import read_results
-from carelens.output.files import OnRejected, first_line, is_result_header, leading_fields
+from carelens.output.files import OnRejected, is_result_header, leading_fields
 from carelens.output.records import (
     OUTPUT_FORMATS,
     require_pyarrow,
@@ -37,6 +42,11 @@ from carelens.types import Exchange, JsonDict
 #: longer first line is read whole (up to the readers' line limit) only when its start does
 #: not show it: ``carelens analyze`` writes the ids and levels before the texts.
 _PEEK_BYTES = 1 << 20
+#: A UTF-8 byte-order mark (some Windows editors begin a file with one).
+_BOM = codecs.BOM_UTF8
+#: How many lines at a file's start are looked at for its first readable record (blank and
+#: damaged lines are passed over), so that telling a file apart stays quick.
+_PEEK_LINES = 20
 
 
 #: The file that marks a ``carelens batch`` output folder (see :mod:`carelens.batch.outputs`).
@@ -112,25 +122,68 @@ def is_result_file(path: str | os.PathLike[str]) -> bool:
             return False  # not readable Parquet: the readers say so
         return is_result_header(header)
     if suffix == ".csv":
-        return is_result_header(next(csv.reader([first_line(p, _PEEK_BYTES)]), []))
+        return is_result_header(_csv_header(p))
     return _is_result_jsonl(p)
 
 
-def _is_result_jsonl(path: Path) -> bool:
-    """Whether the first record of the JSON Lines file ``path`` is a result record.
+def _csv_header(path: Path) -> list[str]:
+    """The cells of the CSV file ``path``'s header: its first line that is not blank (within
+    :data:`_PEEK_LINES` lines; at most :data:`_PEEK_BYTES` of it)."""
+    with path.open("rb") as fh:
+        for blank in range(_PEEK_LINES):
+            line = fh.readline(_PEEK_BYTES)
+            if blank == 0:
+                line = line.removeprefix(_BOM)
+            if not line:
+                break
+            if line.strip():
+                return next(csv.reader([line.decode("utf-8", "replace")]), [])
+    return []
 
-    A first line longer than :data:`_PEEK_BYTES` (a long text in it) is not parsed whole at
-    first: the fields complete before the cut decide when they show a result record, else
-    the line is read whole, up to the readers' line limit (32 MB by default, see
-    :func:`carelens.readers.base.line_limit`), so memory stays bounded.
+
+def _is_result_jsonl(path: Path) -> bool:
+    """Whether the first readable record of the JSON Lines file ``path`` is a result record.
+
+    Blank lines and lines that are not a JSON object (a first record cut short) are passed
+    over, up to :data:`_PEEK_LINES` lines; a damaged line whose complete leading fields show
+    a result record counts as one. A line longer than :data:`_PEEK_BYTES` (a long text in
+    it) is not parsed whole at first: the fields complete before the cut decide when they
+    show a result record, else the line is read whole. All the lines looked at together are
+    read up to the readers' line limit (32 MB by default, see
+    :func:`carelens.readers.base.line_limit`), so memory and time stay bounded.
     """
-    head = first_line(path, _PEEK_BYTES)
-    record = _json_object(head)
-    if record is not None or head.endswith("\n"):
+    budget = line_limit()
+    with path.open("rb") as fh:
+        for number in range(_PEEK_LINES):
+            line = fh.readline(min(_PEEK_BYTES, budget))
+            budget -= len(line)
+            if number == 0:
+                line = line.removeprefix(_BOM)
+            if not line:
+                return False  # the end of the file, or of what is looked at
+            verdict = _judge_line(line)
+            if verdict is None and not line.endswith(b"\n") and budget > 0:
+                rest = fh.readline(budget)  # the line goes on past the peek
+                budget -= len(rest)
+                line += rest
+                verdict = _judge_line(line)
+            if verdict is not None:
+                return verdict
+            if not line.endswith(b"\n"):
+                return False  # a last line, or one too long to look at
+    return False
+
+
+def _judge_line(line: bytes) -> bool | None:
+    """Whether a JSON Lines line holds a result record; None when it says nothing: blank,
+    or no JSON object (damaged, or cut) whose leading fields show one."""
+    text = line.decode("utf-8", "replace")
+    if not text.strip():
+        return None
+    record = _json_object(text)
+    if record is not None:
         return _is_result_record(record)
-    if _is_result_record(leading_fields(head)):  # the line goes on past the peek
-        return True
-    return _is_result_record(_json_object(first_line(path, line_limit())))
+    return True if _is_result_record(leading_fields(text)) else None
 
 
 def _json_object(text: str) -> dict[str, Any] | None:

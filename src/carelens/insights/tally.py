@@ -8,7 +8,10 @@ the spirit of counselling-quality measures:
 
 - share of responses per style and mean level per dimension;
 - the reflections-to-questions ratio (responses with a reflection per question asked;
-  motivational-interviewing coding aims for more reflections than questions);
+  motivational-interviewing coding aims for more reflections than questions). Questions are
+  counted in the response text, so both sides of the ratio count only the responses with
+  one (results written with ``--no-text`` mixed with others must not inflate it), and
+  without any text the questions are unknown (None), not 0;
 - the share of complex reflections (reflection level 2, reflecting meaning or feeling)
   among all reflections;
 - length matching: the share of responses whose length is between half and twice the
@@ -39,7 +42,9 @@ _SCALARS: tuple[str, ...] = (
     "n",
     "with_text",
     "questions",
+    "questions_known",
     "reflections",
+    "reflections_questions_known",
     "complex_reflections",
     "response_words",
     "seeker_words",
@@ -70,7 +75,11 @@ class Tally:
     strong: Counter[str] = field(default_factory=_counter)
     with_text: int = 0
     questions: int = 0
+    #: Responses whose questions are counted (those with a response text).
+    questions_known: int = 0
     reflections: int = 0
+    #: Responses with a reflection among :attr:`questions_known`: the ratio's numerator.
+    reflections_questions_known: int = 0
     complex_reflections: int = 0
     response_words: int = 0
     seeker_words: int = 0
@@ -114,9 +123,12 @@ class Tally:
                 sums["seeker_words"] += row.seeker_words
                 ratio = row.response_words / max(row.seeker_words, 1)
                 sums["length_matched"] += low <= ratio <= high
-            sums["questions"] += row.questions or 0
             reflection = row.levels.get("reflection", 0)
             sums["reflections"] += reflection >= 1
+            if row.questions is not None:
+                sums["questions"] += row.questions
+                sums["questions_known"] += 1
+                sums["reflections_questions_known"] += reflection >= 1
             sums["complex_reflections"] += reflection == 2
             if row.seeker_distress is not None:
                 sums["distress_known"] += 1
@@ -161,7 +173,8 @@ class Tally:
         return NotImplemented
 
     def metrics(self) -> dict[str, Metric]:
-        """The rates and means of these responses (None where a rate has no denominator).
+        """The rates and means of these responses (None where a rate has no denominator, and
+        ``questions`` None when no response has a text to count them in).
 
         ``style_<style>``: share of responses with that headline; ``mean_<dimension>``: mean
         level; ``present_<dimension>``: share at level 1 or 2; then the rates of the module
@@ -175,8 +188,8 @@ class Tally:
         for d in ROW_DIMENSIONS:
             out[f"present_{d}"] = _ratio(self.present.get(d, 0), self.n)
         out["reflections"] = self.reflections
-        out["questions"] = self.questions
-        out["reflections_per_question"] = _ratio(self.reflections, self.questions)
+        out["questions"] = self.questions if self.questions_known else None
+        out["reflections_per_question"] = _ratio(self.reflections_questions_known, self.questions)
         out["complex_reflection_share"] = _ratio(self.complex_reflections, self.reflections)
         out["mean_response_words"] = _ratio(self.response_words, self.with_text)
         out["mean_seeker_words"] = _ratio(self.seeker_words, self.with_text)

@@ -315,6 +315,8 @@ class _Scan:
                 row = [cell.replace(_PARKED_CR, "\r") for cell in row]
                 state["parked"] = False
             bad_utf8, state["bad_utf8"] = bool(state["bad_utf8"]), False
+            if self.reading and not self.has_header and not row:
+                continue  # blank lines before the header
             if self.reading and self.has_header:
                 record = self._read_row(row, columns, int(state["line"]), bad_utf8, state)
                 if record is not None:
@@ -473,7 +475,7 @@ def read_results(
         yield from _read_parquet(p, rejects, keep_repeats, on_rejected)
         return
     if fmt == "csv":
-        header = next(csv.reader([first_line(p)]), [])
+        header = next(csv.reader([first_filled_line(p)]), [])
         dims = flat_dimensions(header)
     else:
         dims = []  # a JSON Lines record names its own dimensions
@@ -494,6 +496,17 @@ def first_line(path: Path, max_bytes: int = -1) -> str:
     with path.open("rb") as fh:
         first = fh.readline(max_bytes)
     return first.removeprefix(_BOM).decode("utf-8", "replace")
+
+
+def first_filled_line(path: Path) -> str:
+    """The first line of ``path`` that is not blank, as text (a byte-order mark left out);
+    "" when there is none."""
+    with path.open("rb") as fh:
+        for raw in fh:
+            line = raw.removeprefix(_BOM).decode("utf-8", "replace")
+            if line.strip():
+                return line
+    return ""
 
 
 _DECODER = json.JSONDecoder()

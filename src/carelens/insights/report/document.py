@@ -1,15 +1,18 @@
 """The page shell and the entry points: :func:`build_report` and :func:`write_report`.
 
 The shell is the HTML head (inline CSS, a Content-Security-Policy that forbids loading
-anything), the header with the table of contents, and the sections in order. The page is
-deterministic: the same insights give the same bytes (no clock is read).
+anything), the header with the table of contents, and the sections in order. The table of
+contents is made last, from the sections the page holds: a page with nothing to show has
+only its overview and methods, and a link to a section it lacks would lead nowhere. The
+page is deterministic: the same insights give the same bytes (no clock is read).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -118,8 +121,26 @@ pre{overflow-x:auto;max-width:100%}
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
+#: The table of contents: each section's anchor and link text, in page order.
+TOC: tuple[tuple[str, str], ...] = (
+    ("overview", "Overview"),
+    ("communities", "Communities"),
+    ("trends", "Trends"),
+    ("helpers", "Helpers"),
+    ("signals", "Strain signals"),
+    ("helper-details", "Helper details"),
+    ("examples", "Examples"),
+    ("crisis", "Crisis cues, unsafe replies"),
+    ("methods", "Methods"),
+)
+_SECTION_ID = re.compile(r'<section id="([^"]+)"')
 
-def _header(title: str, source: str | None, model: Mapping[str, Any] | None) -> str:
+
+def _header(
+    title: str, source: str | None, model: Mapping[str, Any] | None, sections: Collection[str]
+) -> str:
+    """The page header; its table of contents links to those of :data:`TOC` in ``sections``
+    (the ids of the sections the page holds)."""
     facts = []
     if source:
         facts.append(f"Data: <strong>{esc(PurePath(source).name or source)}</strong>")
@@ -127,18 +148,7 @@ def _header(title: str, source: str | None, model: Mapping[str, Any] | None) -> 
     if model_id:
         facts.append(f"Model: <strong>{esc(model_id)}</strong>")
     facts.append(f"Made with carelens {esc(__version__)}, offline")
-    toc = [
-        ("overview", "Overview"),
-        ("communities", "Communities"),
-        ("trends", "Trends"),
-        ("helpers", "Helpers"),
-        ("signals", "Strain signals"),
-        ("helper-details", "Helper details"),
-        ("examples", "Examples"),
-        ("crisis", "Crisis cues, unsafe replies"),
-        ("methods", "Methods"),
-    ]
-    links = "".join(f'<li><a href="#{a}">{t}</a></li>' for a, t in toc)
+    links = "".join(f'<li><a href="#{a}">{t}</a></li>' for a, t in TOC if a in sections)
     return (
         f'<header class="top"><div><h1>{esc(title)}</h1>'
         f'<p class="muted">{" · ".join(facts)}</p>'
@@ -146,7 +156,12 @@ def _header(title: str, source: str | None, model: Mapping[str, Any] | None) -> 
     )
 
 
-def _document(title: str, body: Sequence[str]) -> str:
+def _document(
+    title: str, source: str | None, model: Mapping[str, Any] | None, sections: Sequence[str]
+) -> str:
+    """The whole page: head, header (its table of contents from ``sections``), sections."""
+    ids = {found for part in sections for found in _SECTION_ID.findall(part)}
+    body = [_header(title, source, model, ids), "<main>", *sections]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
@@ -177,7 +192,7 @@ def build_report(
     """
     if max_helpers < 0 or examples < 0:
         raise ValueError("max_helpers and examples must be 0 or more")
-    body = [_header(title, source, model), "<main>"]
+    body: list[str] = []
     rows = insights.rows
     if not rows:
         body.append(
@@ -185,7 +200,7 @@ def build_report(
             "show: there are no analysed responses in this input.</p></section>"
         )
         body.append(methods(insights, model))
-        return _document(title, body)
+        return _document(title, source, model, body)
 
     overview = Overview.of(insights)
     figures = overview.rollup
@@ -236,7 +251,7 @@ def build_report(
     body.append(examples_section(page, picks, figures.any_text))
     body.append(overview.crisis(page.anchor))
     body.append(methods(insights, model))
-    return _document(title, body)
+    return _document(title, source, model, body)
 
 
 def write_report(

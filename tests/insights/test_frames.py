@@ -1,0 +1,47 @@
+"""The tidy tables of :class:`Insights`: the same columns whatever the rows, so that a CSV
+file of each (``carelens summarize --tables``) always has its header and reads back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+
+from carelens.insights import Insights
+
+
+def _tables(insights: Insights) -> dict[str, pd.DataFrame]:
+    return {
+        "helpers": insights.helpers(),
+        "communities": insights.communities(),
+        "monthly_helpers": insights.monthly("helper"),
+        "monthly_communities": insights.monthly("community"),
+    }
+
+
+def test_no_rows_and_no_dates_keep_every_column(sample_insights: Insights, tmp_path: Path) -> None:
+    # Was: no columns at all for monthly() (a 1-byte CSV that pandas cannot read), and only
+    # two for helpers() and communities().
+    full = sample_insights
+    undated = Insights([replace(r, timestamp=None) for r in full.rows])
+    expected = {name: list(frame.columns) for name, frame in _tables(full).items()}
+    for insights in (Insights([]), undated):
+        for name, frame in _tables(insights).items():
+            assert list(frame.columns) == expected[name], name
+            path = tmp_path / f"{name}.csv"
+            frame.to_csv(path, index=False)
+            assert list(pd.read_csv(path).columns) == expected[name], name
+    assert undated.monthly("helper").empty and len(undated.helpers()) == len(full.helpers())
+
+
+def test_questions_are_whole_numbers_or_unknown(
+    make_sample_insights: Callable[..., Insights],
+) -> None:
+    with_text = make_sample_insights()
+    no_text = make_sample_insights(texts=False, id_prefix="n", rename={"alice": "nora"})
+    mixed = Insights([*with_text.rows, *no_text.rows])
+    helpers = mixed.helpers().set_index("helper")["questions"]
+    assert str(helpers.dtype) == "Int64"  # never 3.0 beside an unknown
+    assert pd.isna(helpers["nora"]) and helpers["alice"] >= 0
