@@ -188,7 +188,7 @@ def test_a_seeker_message_is_searched_once_for_all_its_responses(
 
 def test_records_sharing_a_seeker_text_keep_their_own_spans() -> None:
     seeker = "Sam_1 said call 555-123-4567. I want to end my life. Nobody calls."
-    cues = [("end my life", "suicide"), ("Nobody calls", "isolation")]
+    cues = [("end my life", "suicide"), ("Nobody calls", "possible_crisis")]
     records = []
     for i, (words, label) in enumerate(cues):
         r = record(f"r{i}", speaker="Sam_1", seeker=seeker)

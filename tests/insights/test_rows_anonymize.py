@@ -210,7 +210,7 @@ def test_anonymize_replaces_speaker_names_inside_the_texts() -> None:
     at = response.index("It sounds")
     r["interpretation"]["spans"] = [{"start": at, "end": len(response), "label": "x"}]
     cue = seeker.index("were kind")
-    r["seeker"]["crisis_cues"] = [{"start": cue, "end": cue + 9, "label": "x"}]
+    r["seeker"]["crisis_cues"] = [{"start": cue, "end": cue + 9, "label": "suicide"}]
     others = [
         record("r2", speaker="Maria"),
         record("r3", speaker="hope"),  # a plain lowercase word: not looked for

@@ -6,10 +6,11 @@ emails, phone numbers, URLs, @handles and street addresses in the displayed text
 replaced by placeholders (:func:`carelens.privacy.redact`). The speaker names of the input
 are replaced by their pseudonyms inside the texts too, where they can be told from words
 (:class:`NamesInTexts`: "thanks quiet-fern" becomes "thanks person-…", names are compared
-in Unicode NFKC form; a name that is a plain lowercase word, such as ``hope``, is left,
-since it cannot be told from the word; docs/privacy.md has the rules). The speakers of
-records rejected while a result file is read are looked for too (:class:`RejectedNames`):
-a good record may thank the helper of a damaged one.
+in Unicode NFKC form, with typographic apostrophes as ``'`` and runs of whitespace as one
+space; a name that is a plain lowercase word, such as ``hope``, is left, since it cannot be
+told from the word; docs/privacy.md has the rules). The speakers of records rejected while a
+result file is read are looked for too (:class:`RejectedNames`): a good record may thank the
+helper of a damaged one.
 Spans are kept on their words: personal data is found in the whole text, as
 :func:`~carelens.privacy.redact` finds it, and the offsets of the rationale spans, the
 helper-distress and unsafe-wording spans (in the response) and the crisis cues (in the
@@ -34,6 +35,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +139,14 @@ _GEORGIAN = re.compile("[\u10d0-\u10ff\u1c90-\u1cbf]")
 #: around it ("sam.", "hope!") is still a plain word. Other symbols ("(me)") make a name
 #: distinctive as written.
 _SENTENCE_MARKS = frozenset(".,;:!?'\"\u201c\u201d\u2018\u2019\u00ab\u00bb\u2026")
+#: Typed for an apostrophe, compared as ``'``: phones write U+2019 for it; also U+2018, the
+#: modifier letter U+02BC, the prime U+2032 and the fullwidth U+FF07 (``'`` in NFKC already).
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u2032\uff07", "'"))
+#: A run of whitespace: any run inside a name matches any run in a text, a line break too.
+_SPACE_RUN = re.compile(r"\s+")
+#: A run of whitespace that is not one plain space (each whole: the longer form is tried
+#: first): a view of a text with one needs its runs made one space.
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
 def _nfkc(text: str) -> str:
@@ -144,8 +154,14 @@ def _nfkc(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    """How texts and names are compared: NFKC-normalised, then case-folded."""
-    return _nfkc(text).casefold()
+    """How texts and names are compared: NFKC-normalised, then case-folded, with every
+    apostrophe as ``'`` (one character for one, so offsets keep)."""
+    return _nfkc(text).casefold().translate(_APOSTROPHES)
+
+
+def _plain(spelling: str) -> str:
+    """``spelling`` with every apostrophe as ``'`` (how spellings are compared)."""
+    return spelling.translate(_APOSTROPHES)
 
 
 def _joins(char: str) -> bool:
@@ -158,11 +174,13 @@ def _joins(char: str) -> bool:
 
 
 class _View:
-    """A text as names are compared in it (:func:`_fold`), with the way back to offsets in the
-    original text: ``origin[j]`` is the original offset where the view's character ``j``
-    begins a piece of the text, -1 inside a piece (``ß`` folds to ``ss``, NFD ``é`` of two
-    characters is one). ``origin`` is None where the view is the text, character for
-    character (the usual case: an NFKC text whose case folding keeps its length)."""
+    """A text as names are compared in it (:func:`_fold`, each run of whitespace one space),
+    with the way back to offsets in the original text: ``origin[j]`` is the original offset
+    where the view's character ``j`` begins a piece of the text, -1 inside a piece (``ß``
+    folds to ``ss``, NFD ``é`` of two characters is one; the space of a run of whitespace
+    begins where the run does). ``origin`` is None where the view is the text, character for
+    character (the usual case: an NFKC text of single spaces whose case folding keeps its
+    length)."""
 
     __slots__ = ("origin", "text")
 
@@ -177,10 +195,34 @@ class _View:
 
 def _view(text: str) -> _View:
     """``text`` as names are compared in it; see :class:`_View`."""
+    return _one_space(_folded_view(text))
+
+
+def _one_space(view: _View) -> _View:
+    """``view`` with each run of whitespace made one space (``Mary  Jane``, and ``Mary`` and
+    ``Jane`` with a line break between, read ``mary jane``), the way back kept: the space
+    begins where its run did, and what follows keeps its own place in the text."""
+    if not _ODD_SPACE.search(view.text):
+        return view
+    origin_of = range(len(view.text) + 1) if view.origin is None else view.origin
+    kept = bytearray(b"\x01") * len(origin_of)  # the view's characters that stay
+    parts: list[str] = []
+    position = 0
+    for run in _ODD_SPACE.finditer(view.text):  # a single plain space is one already
+        start, end = run.span()
+        parts += [view.text[position:start], " "]
+        kept[start + 1 : end] = bytes(end - start - 1)
+        position = end
+    parts.append(view.text[position:])
+    return _View("".join(parts), list(compress(origin_of, kept)))
+
+
+def _folded_view(text: str) -> _View:
+    """``text`` folded (:func:`_fold`), its whitespace as written."""
     if unicodedata.is_normalized("NFKC", text):
         folded = text.casefold()
         if len(folded) == len(text):  # case folding never shortens: one for one
-            return _View(folded, None)
+            return _View(folded.translate(_APOSTROPHES), None)
     parts: list[str] = []
     origin: list[int] = []
     for segment in re.finditer(r"\s+|\S+", text):
@@ -195,11 +237,12 @@ def _view(text: str) -> _View:
             parts.append(folded)
             origin += [at + start, *([-1] * (len(folded) - 1))] if folded else []
     origin.append(len(text))
-    view = "".join(parts)
+    view = "".join(parts).translate(_APOSTROPHES)  # one for one: the origin holds
     if view != _fold(text):  # pragma: no cover - a piece split that normalisation crosses
         # Compare the text as written, character for character: names in another
         # normalisation form are then missed in this text, but nothing is misplaced.
-        return _View("".join(c.casefold() for c in text), _char_origin(text))
+        folded = "".join(c.casefold() for c in text).translate(_APOSTROPHES)
+        return _View(folded, _char_origin(text))
     return _View(view, origin)
 
 
@@ -230,11 +273,11 @@ def _pieces(run: str) -> Iterator[tuple[int, str]]:
 class _Name:
     """One form of a speaker name that is looked for in texts."""
 
-    #: The form as compared (:func:`_fold`).
+    #: The form as compared (:func:`_fold`, each run of whitespace one space).
     folded: str
     #: The form as written (NFKC, without surrounding spaces).
     spelling: str
-    #: The spellings a match must have (NFKC); None: any letter case.
+    #: The spellings a match must have (NFKC, apostrophes as ``'``); None: any letter case.
     spellings: frozenset[str] | None
     #: A part of a name (the name without the symbols around it), not the name itself.
     derived: bool
@@ -295,16 +338,20 @@ def _long_enough(spelling: str) -> bool:
 
 
 def _forms(name: str) -> list[tuple[str, str, bool]]:
-    """The forms of ``name`` looked for in texts: (spelling, kind, derived)."""
+    """The forms of ``name`` looked for in texts: (spelling, kind, derived). Its kind and
+    words are read with every apostrophe as ``'``, as texts are: U+02BC is a letter, and
+    ``d`` U+02BC ``arcy`` would otherwise be one plain lowercase word, never looked for,
+    where ``d'arcy`` is two word parts joined."""
     spelling = _nfkc(name).strip()
-    start, end = _core(spelling)
-    core, about = spelling[start:end], spelling[:start] + spelling[end:]
-    kind = _kind(spelling)
+    plain = _plain(spelling)  # one character for one: the offsets are the spelling's
+    start, end = _core(plain)
+    core, about = spelling[start:end], plain[:start] + plain[end:]
+    kind = _kind(plain)
     if kind == _NOT and about and not set(about) <= _SENTENCE_MARKS:
         kind = _EXACT  # a plain word with symbols about it, "(me)": as written
     forms = [(spelling, kind, False)]
     if core != spelling:
-        forms.append((core, _kind(core), True))
+        forms.append((core, _kind(plain[start:end]), True))
     return [f for f in forms if f[1] != _NOT and _long_enough(f[0])]
 
 
@@ -313,10 +360,11 @@ def _name_forms(name: str, pseudonym: str) -> list[_Name]:
     for spelling, kind, derived in _forms(name):
         spellings = {
             _ANY: None,
-            _CAPITALISED: frozenset({spelling, _nfkc(spelling.upper())}),
-            _EXACT: frozenset({spelling}),
+            _CAPITALISED: frozenset({_plain(spelling), _plain(_nfkc(spelling.upper()))}),
+            _EXACT: frozenset({_plain(spelling)}),
         }[kind]
-        found.append(_Name(spelling.casefold(), spelling, spellings, derived, name, pseudonym))
+        folded = _SPACE_RUN.sub(" ", _fold(spelling))
+        found.append(_Name(folded, spelling, spellings, derived, name, pseudonym))
     return found
 
 
@@ -324,13 +372,16 @@ class NamesInTexts:
     """Finds the speaker names of an input inside texts, to put their pseudonyms there.
 
     Texts and names are compared in Unicode NFKC form (so ``José`` written with a combining
-    accent is ``José``, and ``Sam_2`` in fullwidth letters is ``Sam_2``), and each match is put
-    back on the characters of the original text. A name is looked for only where it can be
-    told from ordinary words, at least :data:`MIN_NAME_CHARS` characters long
-    (:data:`MIN_UNSPACED_NAME_CHARS` with a character of :data:`UNSPACED_SCRIPTS`), and as a
-    whole word: a letter, digit, ``_`` or combining mark of a spaced script may not touch a
-    name's edge that is one. An edge that is a symbol (``(me)``) or a character of an
-    unspaced script (``王小明说``: no spaces between words there) needs no boundary.
+    accent is ``José``, and ``Sam_2`` in fullwidth letters is ``Sam_2``), with every
+    apostrophe (U+2019 as phones type it, U+2018, U+02BC, U+2032, U+FF07) as ``'`` and any
+    run of whitespace, a line break too, as one space (``Mary  Jane``, ``Mary`` and ``Jane``
+    on two lines), and each match is put back on the characters of the original text. A name
+    is looked for only where it can be told from ordinary words, at least
+    :data:`MIN_NAME_CHARS` characters long (:data:`MIN_UNSPACED_NAME_CHARS` with a character
+    of :data:`UNSPACED_SCRIPTS`), and as a whole word: a letter, digit, ``_`` or combining
+    mark of a spaced script may not touch a name's edge that is one. An edge that is a symbol
+    (``(me)``) or a character of an unspaced script (``王小明说``: no spaces between words
+    there) needs no boundary.
 
     - a name with a digit, an ``_``, a space, a capital after its first letter, or two or
       more word parts joined by punctuation (``quiet_fern``, ``Sam2``, ``JuniperMoon``,
@@ -411,7 +462,7 @@ def _match(view: _View, text: str, at: int, forms: Sequence[_Name]) -> tuple[int
             continue
         length = len(form.folded)
         written = _nfkc(text[start : view.original(end)])
-        if form.spellings is None or written in form.spellings:
+        if form.spellings is None or _plain(written) in form.spellings:
             best.append(((written != form.spelling, form.derived), form))
     if not best:
         return None

@@ -23,14 +23,16 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from carelens.analysis.crisis import RESOURCE_CONTACTS
+from carelens.analysis.crisis_model import LABEL as LEARNED_CUE_LABEL
+from carelens.analysis.unsafe import UNSAFE_KINDS
 from carelens.errors import InputError, MissingExtraError
 from carelens.privacy import redact, redact_with_spans
-from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, STYLES
 from carelens.types import COMMUNITY_KEYS, N_LEVELS, Exchange, JsonDict, ResponseAnalysis
 
 #: Output file extension -> format.
@@ -246,6 +248,9 @@ class FieldError(ValueError):
 
 #: Dimension names a record may carry levels for (the model's and the derived ``empathy``).
 _KNOWN_DIMENSIONS: tuple[str, ...] = (*RESPONSE_DIMENSIONS, "empathy")
+#: The labels of crisis cues: the patterns' (:mod:`carelens.analysis.crisis`) and the learned
+#: flag's (:mod:`carelens.analysis.crisis_model`); the same since cues were first written.
+CUE_LABELS: tuple[str, ...] = ("suicide", "self_harm", LEARNED_CUE_LABEL)
 #: Name-like fields: a string or a number (ids written by other tools), or null.
 _NAME_FIELDS: tuple[str, ...] = (
     "seeker_id",
@@ -284,18 +289,72 @@ def _check_type(value: object, kinds: type | tuple[type, ...], field: str, what:
         raise FieldError(field, f"must be {what} or null (found {_kind(value)})")
 
 
+def _check_bool(value: object, field: str) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise FieldError(field, f"must be true, false or null (found {_kind(value)})")
+
+
+def _check_choice(value: object, choices: Collection[str], field: str, what: str) -> None:
+    """``value`` must be one of ``choices``; the message lists them, never ``value``."""
+    if not isinstance(value, str) or value not in choices:
+        found = "a string carelens does not write" if isinstance(value, str) else _kind(value)
+        raise FieldError(field, f"must be {what}: {', '.join(choices)} (found {found})")
+
+
+def _check_spans(
+    value: object, field: str, labels: Collection[str] | None = None, what: str = ""
+) -> None:
+    """A list of spans as carelens writes them: objects with whole-number offsets
+    ``0 <= start <= end`` and a string ``label``, one of ``labels`` when given; a ``score``
+    and ``text`` when present are a number and a string (or null)."""
+    _check_type(value, list, field, "a list")
+    spans: list[Any] = value if isinstance(value, list) else []
+    for i, span in enumerate(spans):
+        where = f"{field}[{i}]"
+        if not isinstance(span, dict):
+            raise FieldError(where, f"must be an object (found {_kind(span)})")
+        for edge in ("start", "end"):
+            offset = span.get(edge)
+            if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+                raise FieldError(
+                    f"{where}.{edge}", f"must be a whole number, 0 or more (found {_kind(offset)})"
+                )
+        if span["end"] < span["start"]:
+            raise FieldError(f"{where}.end", "must not be before start")
+        label = span.get("label")
+        if labels is not None:
+            _check_choice(label, labels, f"{where}.label", what)
+        elif not isinstance(label, str):
+            raise FieldError(f"{where}.label", f"must be a string (found {_kind(label)})")
+        score = span.get("score")
+        if score is not None and not _is_number(score):
+            raise FieldError(f"{where}.score", f"must be a number (found {_kind(score)})")
+        _check_type(span.get("text"), str, f"{where}.text", "a string")
+
+
 def check_result_record(
     record: object, *, needs_levels: bool = True, needs_id: bool = True
 ) -> None:
     """Raise :class:`FieldError` unless ``record`` is a result record a reader can use.
 
     It needs (unless not ``needs_id``) a ``response_id`` string and (unless not
-    ``needs_levels``) at least one dimension (an object with a ``level`` of 0, 1 or 2);
-    every other field may be missing or null, but when present must have the type
-    ``carelens analyze`` writes (see the module docstring): names and ids are strings or
-    numbers, flags and the helper's distress finite numbers, texts and the model id strings,
-    span lists lists. Probabilities and the timestamp are not checked (nothing that reads
-    results relies on the former; an unreadable timestamp means an undated response).
+    ``needs_levels``) at least one dimension (an object with a ``level`` of 0, 1 or 2; a
+    dimension of the taxonomy must have one); every other field may be missing or null, but
+    when present must have the type ``carelens analyze`` writes (see the module docstring):
+    names and ids are strings or numbers, flags and the helper's distress finite numbers,
+    ``needs_attention`` and ``distress_high`` true or false (a string such as ``"false"``
+    would be read as true), texts, the model id and feedback lines strings, spans objects
+    with offsets ``0 <= start <= end`` and a string ``label``.
+
+    Where carelens writes one of a fixed set of words that readers show or count, the value
+    must be one of them, so that an edited value (an e-mail address as a label) is neither
+    shown nor counted as something else: ``style`` one of :data:`~carelens.taxonomy.STYLES`
+    (the same six since styles were first written), crisis-cue labels :data:`CUE_LABELS`
+    and ``unsafe`` labels :data:`~carelens.analysis.unsafe.UNSAFE_KINDS`. The labels of
+    rationale and helper-distress spans are shown nowhere and, like the flags' values, are
+    whatever the analyzer gave (:func:`~carelens.output.analyze_file` takes any), so only
+    their type is checked. Probabilities and the timestamp are not checked (nothing that
+    reads results relies on the former; an unreadable timestamp means an undated response).
     """
     if not isinstance(record, dict):
         raise FieldError("(record)", f"must be a JSON object (found {_kind(record)})")
@@ -309,11 +368,14 @@ def check_result_record(
             raise FieldError(name, f"must be a string, a number or null (found {_kind(value)})")
     levels = 0
     for name, value in record.items():
-        if name in _KNOWN_DIMENSIONS and value is not None and not isinstance(value, dict):
-            raise FieldError(name, f"must be an object with a level (found {_kind(value)})")
+        if name in _KNOWN_DIMENSIONS and value is not None:
+            if not isinstance(value, dict):
+                raise FieldError(name, f"must be an object with a level (found {_kind(value)})")
+            if "level" not in value:
+                raise FieldError(f"{name}.level", "is missing")
         if isinstance(value, dict) and "level" in value:
             _check_level(value["level"], f"{name}.level")
-            _check_type(value.get("spans"), list, f"{name}.spans", "a list")
+            _check_spans(value.get("spans"), f"{name}.spans")
             levels += 1
     if needs_levels and not levels:
         raise FieldError("(dimensions)", "no dimension with a level: not an analysed response")
@@ -322,7 +384,8 @@ def check_result_record(
     for name, value in (flags or {}).items():
         if value is not None and not _is_number(value):
             raise FieldError(f"flags.{name}", f"must be a number (found {_kind(value)})")
-    _check_type(record.get("style"), str, "style", "a string")
+    if record.get("style") is not None:
+        _check_choice(record["style"], STYLES, "style", "a style carelens writes")
     seeker = record.get("seeker")
     _check_type(seeker, dict, "seeker", "an object")
     if seeker:
@@ -330,22 +393,40 @@ def check_result_record(
         _check_type(distress, dict, "seeker.distress", "an object")
         if distress:
             _check_level(distress.get("level"), "seeker.distress.level", optional=True)
-        _check_type(seeker.get("crisis_cues"), list, "seeker.crisis_cues", "a list")
+        _check_spans(seeker.get("crisis_cues"), "seeker.crisis_cues", CUE_LABELS, "a cue label")
+        _check_bool(seeker.get("needs_attention"), "seeker.needs_attention")
+        _check_lines(seeker.get("resources"), "seeker.resources")
     helper = record.get("helper")
     _check_type(helper, dict, "helper", "an object")
     if helper:
         value = helper.get("distress")
         if value is not None and not _is_number(value):
             raise FieldError("helper.distress", f"must be a number (found {_kind(value)})")
-        _check_type(helper.get("spans"), list, "helper.spans", "a list")
-    _check_type(record.get("unsafe"), list, "unsafe", "a list")
+        _check_bool(helper.get("distress_high"), "helper.distress_high")
+        _check_spans(helper.get("spans"), "helper.spans")
+    _check_spans(record.get("unsafe"), "unsafe", UNSAFE_KINDS, "an unsafe-wording label")
+    _check_lines(record.get("feedback"), "feedback")
     _check_type(record.get("model"), str, "model", "a string")
     for name in TEXT_FIELDS:
         _check_type(record.get(name), str, name, "a string")
 
 
+def _check_lines(value: object, field: str) -> None:
+    """A list of strings (feedback, crisis resources), or null."""
+    _check_type(value, list, field, "a list")
+    lines: list[Any] = value if isinstance(value, list) else []
+    for i, line in enumerate(lines):
+        if not isinstance(line, str):
+            raise FieldError(f"{field}[{i}]", f"must be a string (found {_kind(line)})")
+
+
 #: What each cell converter reads, for messages.
-_CONVERTED = {"_int": "a whole number", "float": "a number", "_json_list": "a JSON list"}
+_CONVERTED = {
+    "_int": "a whole number",
+    "float": "a number",
+    "_json_list": "a JSON list",
+    "_bool": "true or false",
+}
 
 
 def _converted(row: Mapping[str, Any], name: str, convert: Callable[[Any], Any]) -> Any:
@@ -373,6 +454,19 @@ def _int(value: Any) -> int:
                 raise
             return int(number)
     return int(value)
+
+
+def _bool(value: Any) -> bool:
+    """A true/false cell: a Parquet boolean, or the ``True`` / ``False`` carelens writes in
+    CSV (any letter case, as spreadsheets save it, or ``1`` / ``0``)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _BOOL_CELLS:
+        return _BOOL_CELLS[value.strip().lower()]
+    raise ValueError("not true or false")
+
+
+_BOOL_CELLS = {"true": True, "1": True, "false": False, "0": False}
 
 
 def _json_list(value: Any) -> list[Any]:
@@ -414,7 +508,6 @@ def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict
     if cell("style") is not None:
         record["style"] = str(cell("style"))
     if cell("needs_attention") is not None:
-        attention = cell("needs_attention")
         distress = cell("seeker_distress")
         cues = listed("crisis_cues")
         record["seeker"] = {
@@ -428,16 +521,18 @@ def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict
                 "spans": [],
             },
             "crisis_cues": cues,
-            "needs_attention": attention in (True, "True", "true", "1"),
+            "needs_attention": _converted(row, "needs_attention", _bool),
             "resources": [],
         }
     if cell("helper_distress") is not None:
         record["helper"] = {
             "distress": number("helper_distress"),
-            "distress_high": cell("helper_distress_high") in (True, "True", "true", "1"),
+            "distress_high": cell("helper_distress_high") is not None
+            and _converted(row, "helper_distress_high", _bool),
             "spans": listed("helper_distress_spans"),
         }
     if cell("unsafe_reply") is not None:
+        _converted(row, "unsafe_reply", _bool)
         record["unsafe"] = listed("unsafe_spans")
     feedback = listed("feedback")
     if feedback:
