@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import sys
 import tempfile
 import traceback
@@ -142,8 +143,16 @@ def check_turn(turn: object, where: str, max_chars: int | None) -> None:
     check(XXE_MARKER not in turn.text, "external-entity-read", where)
 
 
+_ANY_LINE_END = re.compile(rb"\r\n|\r|\n")
+_LF = re.compile(rb"\n")
+
+
 def _physical_lines(data: bytes) -> list[bytes]:
-    lines = data.split(b"\n")
+    """The file's lines as the readers count them: the first line end decides, and after
+    a lone CR every CR, LF and CRLF ends a line; otherwise only LF does."""
+    first = _ANY_LINE_END.search(data)
+    ends = _ANY_LINE_END if first is not None and first.group() == b"\r" else _LF
+    lines = ends.split(data)
     if lines and lines[-1] == b"":
         lines.pop()
     if lines and lines[0].startswith(b"\xef\xbb\xbf"):

@@ -182,3 +182,35 @@ def test_analyze_of_a_json_array_named_csv_quotes_none_of_it(
     assert result.exit_code == 1, result.output
     assert "does not look like a header" in result.stderr and "JSON" in result.stderr
     assert "lost my job" not in result.stderr and len(result.stderr) < 1500
+
+
+def test_analyze_reads_a_csv_with_cr_line_ends(invoke: Invoke, tmp_path: Path) -> None:
+    """Excel for Mac's "CSV (Macintosh)": the header could not be parsed, exit 1."""
+    source = tmp_path / "mac.csv"
+    source.write_bytes(
+        b"seeker_id,response_id,seeker,response\r"
+        b"s1,r1,I feel sad,I am here for you\r"
+        b"s2,r2,I lost my job,\r"
+        b"s3,r3,I lost my job,That is hard\r"
+    )
+    out = tmp_path / "mac.jsonl"
+    result = invoke("analyze", source, "--threads", "1", "-o", out)
+    assert result.exit_code == 0, result.output + result.stderr
+    assert [r["response_id"] for r in read_results(out)] == ["r1", "r3"]
+    (reject,) = [json.loads(line) for line in Path(f"{out}.rejects.jsonl").read_text().splitlines()]
+    assert (reject["line"], reject["reason"]) == (3, "missing text")
+
+
+def test_analyze_detects_a_csv_with_quoted_names_and_blank_lines_first(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """R's write.csv quotes every name: not detected unless named .csv."""
+    source = tmp_path / "export.txt"
+    source.write_text(
+        '\n"seeker_id","response_id","seeker","response"\n"s1","r1","I feel sad","I am here"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "exp.jsonl"
+    result = invoke("analyze", source, "--threads", "1", "-o", out)
+    assert result.exit_code == 0, result.output + result.stderr
+    assert [r["response_id"] for r in read_results(out)] == ["r1"]

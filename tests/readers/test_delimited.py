@@ -434,3 +434,57 @@ def test_repeated_columns_are_quoted_within_bounds(
         list(read_exchanges(many))
     assert "appears 5001 times" in str(info.value) and "and 4,981 more" in str(info.value)
     assert len(str(info.value)) < 1000
+
+
+def test_blank_lines_before_the_header_are_passed_over(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    """The header was the blank first line: the whole file was refused."""
+    path = tmp_path / "blank.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbf\n \r\n" + EPITOME_HEADER.encode() + b"\na,b,Hello.,Hi there.\nc,d,Hey.,\n"
+    )
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        (exchange,) = read_exchanges(path, rejects=rejects)
+    assert (exchange.seeker.id, exchange.response.text) == ("a", "Hi there.")
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("blank.csv", 5, "response_post", "missing text")  # the file's own line
+    ]
+    only_blank = tmp_path / "only_blank.csv"
+    only_blank.write_bytes(b"\n\n  \n")
+    assert list(read_exchanges(only_blank)) == []
+
+
+def test_a_header_error_after_blank_lines_names_the_header_line(tmp_path: Path) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text("\n\n" + EPITOME_HEADER + ",seeker_post\na,b,c,d,e\n", encoding="utf-8")
+    with pytest.raises(InputError, match="appears 2 times") as info:
+        list(read_exchanges(path))
+    assert info.value.line == 3
+
+
+def test_quoted_header_names_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "export.txt"
+    path.write_text(
+        '"seeker_id","response_id","seeker","response"\n"s1","r1","I feel sad","I am here"\n',
+        encoding="utf-8",
+    )
+    (exchange,) = read_exchanges(path)  # detected from its content
+    assert (exchange.seeker.id, exchange.response.text) == ("s1", "I am here")
+
+
+def test_a_mapped_column_the_header_lacks_is_a_whole_file_error(tmp_path: Path) -> None:
+    """``speaker=helpr`` was ignored: every response fell under one unknown helper."""
+    path = tmp_path / "cm.csv"
+    path.write_text(
+        "\nseeker_id,response_id,seeker,response,helper\ns1,r1,I feel sad,I am here,vol-a\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as info:
+        list(read_exchanges(path, column_map={"speaker": "helpr"}))
+    message = str(info.value)
+    assert "cm.csv" in message and "'speaker'" in message and "'helpr'" in message
+    assert "found columns: 'seeker_id', 'response_id', 'seeker', 'response', 'helper'" in message
+    assert (info.value.line, info.value.field) == (2, "speaker")
+    (exchange,) = read_exchanges(path, column_map={"speaker": "helper"})
+    assert exchange.response.speaker == "vol-a"

@@ -46,6 +46,16 @@ def test_detects_fixtures(data_dir: Path, name: str, expected: str) -> None:
         ("x.ndjson", '\n{"seeker": "a", "response": "b"}\n', "jsonl"),
         ("turns.data", '{"id": "1", "text": "hello"}\n', "jsonl"),
         ("thread.jsonl", '{"message_id": "1", "parent_id": "0", "text": "hi"}\n', "jsonl"),
+        # R's write.csv quotes every name
+        ("export.txt", '"seeker_id","response_id","seeker","response"\n"a","b","c","d"\n', "csv"),
+        ("quoted.dat", '"message_id";"parent_id";"text"\n', "csv"),
+        # blank lines before the first record, as the readers pass them over
+        (
+            "dump",
+            '\n \n{"seeker_id": 1, "response_id": 2, "seeker": "a", "response": "b"}\n',
+            "jsonl",
+        ),
+        ("blank.txt", "\r\n\nseeker_id,response_id,seeker,response\n", "csv"),
         (
             "export",
             '<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/">',
@@ -67,6 +77,7 @@ def test_detects_from_content(tmp_path: Path, filename: str, content: str, expec
         ("array.json", '[{"id": "1", "text": "hi"}]\n', "JSON array"),
         ("odd.jsonl", '{"foo": 1}\n', "no JSON record with recognised fields"),
         ("empty.txt", "", "empty"),
+        ("blank.txt", "\n  \n\t\n", "holds only blank lines"),
     ],
 )
 def test_undetectable_input(tmp_path: Path, filename: str, content: str, why: str) -> None:

@@ -299,3 +299,26 @@ def test_a_column_map_onto_a_present_field_rejects_the_record(
     path.write_text(json.dumps({"q": "I feel lost", "seeker": "hm", **base}) + "\n")
     (exchange,) = read_exchanges(path, column_map=swapped)
     assert (exchange.seeker.text, exchange.response.text) == ("I feel lost", "hm")
+
+
+def test_a_mapped_key_no_record_has_is_warned_about_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Records may leave out an optional field, so it is no error; but ``speaker=helpr``
+    (a typo) was silent, and every response fell under one unknown helper."""
+    path = tmp_path / "cm.jsonl"
+    record = {"seeker_id": "s1", "response_id": "r1", "seeker": "I feel sad.", "response": "Hi."}
+    lines = [{**record, "helper": "vol-a"}, {**record, "response_id": "r2"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    with caplog.at_level("WARNING", logger="carelens.readers"):
+        exchanges = list(read_exchanges(path, column_map={"speaker": "helpr"}))
+    assert [e.response.speaker for e in exchanges] == [None, None]
+    warnings = [r.getMessage() for r in caplog.records if "column map" in r.getMessage()]
+    assert len(warnings) == 1
+    assert "cm.jsonl" in warnings[0] and "'helpr' (for the field 'speaker')" in warnings[0]
+    assert "'seeker_id', 'response_id', 'seeker', 'response', 'helper'" in warnings[0]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="carelens.readers"):
+        exchanges = list(read_exchanges(path, column_map={"speaker": "helper"}))
+    assert [e.response.speaker for e in exchanges] == ["vol-a", None]  # one record has it
+    assert not [r for r in caplog.records if "column map" in r.getMessage()]

@@ -202,3 +202,18 @@ def test_values_without_a_json_type_are_read_as_json_values(tmp_path: Path) -> N
         "raw": b"\xff\x00",  # not UTF-8: left as it is (batch writes it as hexadecimal)
         "tags": ["2024-01-03"],
     }
+
+
+def test_a_mapped_column_the_table_lacks_is_a_whole_file_error(tmp_path: Path) -> None:
+    rows: list[dict[str, object]] = [
+        {"seeker_id": "s1", "response_id": "r1", "seeker": "I feel sad.", "response": "I'm here.",
+         "helper": "vol-a"},
+    ]  # fmt: skip
+    path = _write(tmp_path / "cm.parquet", rows)
+    with pytest.raises(InputError) as info:
+        read_exchanges(path, column_map={"speaker": "helpr"})
+    message = str(info.value)
+    assert "cm.parquet" in message and "'speaker'" in message and "'helpr'" in message
+    assert "found columns: 'seeker_id', 'response_id', 'seeker', 'response', 'helper'" in message
+    (exchange,) = read_exchanges(path, column_map={"speaker": "helper"})
+    assert exchange.response.speaker == "vol-a"

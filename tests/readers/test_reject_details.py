@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from carelens.readers import RejectLog, pair_turns, read_exchanges, read_turns
+import pytest
+
+from carelens.readers import RejectLog, pair_turns, pairing, read_exchanges, read_turns
 from carelens.types import Turn
 
 HEAD = (
@@ -116,3 +118,94 @@ def test_line_based_rejects_keep_their_line(tmp_path: Path) -> None:
         assert list(read_exchanges(path, rejects=rejects)) == []
     (entry,) = _entries(tmp_path / "rejects.jsonl")
     assert (entry["line"], entry["field"], entry["reason"]) == (2, "reply_to", "unknown parent")
+
+
+def test_a_reply_to_a_rejected_message_says_its_parent_was_rejected(tmp_path: Path) -> None:
+    """It said the parent was "not in the input", though it was, on line 2."""
+    path = tmp_path / "thread.csv"
+    path.write_text(
+        "message_id,thread_id,parent_id,author,text\n"
+        "m9,t1,,alice,\n"  # rejected: no text
+        "m10,t1,m9,bob,Hello there.\n"
+        "m11,t1,m10,alice,Hi.\n"
+        "m12,t2,m9,bob,Another thread.\n",  # m9 of t2: not in the input
+        encoding="utf-8",
+    )
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    assert [(e.seeker.id, e.response.id) for e in exchanges] == [("m10", "m11")]
+    entries = _entries(tmp_path / "rejects.jsonl")
+    assert [(e["line"], e["reason"], e.get("detail")) for e in entries] == [
+        (2, "missing text", None),
+        (3, "unknown parent", "turn 'm10' in conversation 't1' replies to 'm9', which was "
+         "rejected (line 2)"),
+        (5, "unknown parent", "turn 'm12' in conversation 't2' replies to 'm9', not in the input"),
+    ]  # fmt: skip
+
+
+def test_rejected_parents_in_json_lines_reddit_and_wordpress(tmp_path: Path) -> None:
+    turns = tmp_path / "turns.jsonl"
+    rows = [
+        {"id": "u1", "text": "hello", "meta": "not an object"},
+        {"id": "u2", "text": "hi", "reply_to": "u1"},
+    ]
+    turns.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    dump = tmp_path / "dump.ndjson"
+    rows = [
+        {"id": "s1", "title": "", "selftext": "", "subreddit": "r"},
+        {"id": "c1", "parent_id": "t3_s1", "link_id": "t3_s1", "body": "Me too."},
+        {"id": "c2", "parent_id": "t1_c1", "link_id": "t3_s1", "body": "Same."},
+    ]
+    dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    export = tmp_path / "export.xml"
+    comments = _comment(21, 0, "  ") + _comment(22, 21, "Answering an empty comment.")
+    export.write_text(HEAD + _item(4, "Tired", "Work.", comments) + "</channel></rss>")
+    for path, detail in [
+        (turns, "turn 'u2' replies to 'u1', which was rejected (line 1)"),
+        (dump, "turn 'c1' in conversation 's1' replies to 's1', which was rejected (line 1)"),
+        (export, "turn 'comment-22' in conversation 'post-4' replies to 'comment-21', which was "
+         "rejected"),
+    ]:  # fmt: skip
+        log = tmp_path / f"{path.name}.rejects.jsonl"
+        with RejectLog(log) as rejects:
+            list(read_exchanges(path, rejects=rejects))
+        assert [e.get("detail") for e in _entries(log) if e["reason"] == "unknown parent"] == [
+            detail
+        ]
+
+
+def test_a_reply_to_a_message_rejected_for_a_long_name_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "turns.jsonl"
+    rows = [
+        {"id": "u1", "text": "hello", "speaker": "x" * 600},
+        {"id": "u2", "text": "hi", "reply_to": "u1"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        assert list(read_exchanges(path, rejects=rejects)) == []
+    entries = _entries(tmp_path / "rejects.jsonl")
+    assert [(e["line"], e["reason"]) for e in entries] == [
+        (1, "id too long"),
+        (2, "unknown parent"),
+    ]
+    assert entries[1]["detail"] == "turn 'u2' replies to 'u1', which was rejected (line 1)"
+
+
+def test_rejected_ids_kept_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pairing, "MAX_REJECTED_IDS", 1)
+    path = tmp_path / "turns.jsonl"
+    rows = [
+        {"id": "u1", "text": ""},
+        {"id": "u2", "text": ""},
+        {"id": "u3", "text": "hi", "reply_to": "u1"},
+        {"id": "u4", "text": "hi", "reply_to": "u2"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        assert list(read_exchanges(path, rejects=rejects)) == []
+    details = [e.get("detail") for e in _entries(tmp_path / "rejects.jsonl")]
+    assert details[2:] == [
+        "turn 'u3' replies to 'u1', which was rejected (line 1)",
+        "turn 'u4' replies to 'u2', not in the input (or one of the 1 rejected turns whose ids "
+        "were not kept)",
+    ]

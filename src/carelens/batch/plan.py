@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from carelens.errors import InputError
-from carelens.readers import detect_format
+from carelens.readers import RejectLog, detect_format, read_records
 from carelens.readers.base import SUPPORTED_FORMATS
 from carelens.readers.helpers import HelperPatterns, as_options, same_patterns
 from carelens.readers.jsonl import UTTERANCES
@@ -198,6 +198,23 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
 
 
+#: Formats whose columns are known before the first record: a column map naming a column
+#: they lack is refused when the plan is made, not by a worker mid-run.
+_HEADED_FORMATS = ("csv", "parquet")
+
+
+def _check_header(path: Path, fmt: str, column_map: Mapping[str, str]) -> None:
+    """Raise the reader's InputError when ``path``'s header (or schema) lacks a column that
+    ``column_map`` reads; the reader checks it before its first record."""
+    records = read_records(path, format=fmt, column_map=column_map, rejects=RejectLog())
+    try:
+        next(records, None)
+    finally:
+        close = getattr(records, "close", None)
+        if close is not None:
+            close()
+
+
 def make_plan(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -223,6 +240,8 @@ def make_plan(
     inputs = []
     for index, p in enumerate(expand_inputs(paths, exclude=exclude)):
         fmt = format or detect_format(p, column_map=column_map)
+        if column_map and fmt in _HEADED_FORMATS:
+            _check_header(p, fmt, column_map)
         stat = (p / UTTERANCES if p.is_dir() else p).stat()
         inputs.append(InputFile(index, str(p.resolve()), fmt, stat.st_size, stat.st_mtime_ns))
     if shards is None:

@@ -38,6 +38,7 @@ from rich.progress import (
 )
 
 from carelens.errors import CarelensError, InputError
+from carelens.readers.layouts import column_map_problem
 
 Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="Show debug logs, and tracebacks on errors.")
@@ -186,13 +187,18 @@ Overwrite = Annotated[
 
 
 def parse_column_map(items: list[str] | None) -> dict[str, str]:
-    """``["seeker=question", ...]`` as ``{"seeker": "question"}``; InputError if malformed."""
+    """``["seeker=question", ...]`` as ``{"seeker": "question"}``; InputError if malformed,
+    and a usage error naming the valid fields if an entry names a field no layout reads (a
+    typo would otherwise leave the column unread, and the run go on without it)."""
     mapping: dict[str, str] = {}
     for item in items or ():
         canonical, sep, column = item.partition("=")
         if not sep or not canonical.strip() or not column.strip():
             raise InputError(f"--column-map expects canonical=column, got {item!r}")
         mapping[canonical.strip()] = column.strip()
+    problem = column_map_problem(mapping)
+    if problem is not None:
+        raise typer.BadParameter(problem, param_hint="--column-map")
     return mapping
 
 

@@ -26,8 +26,9 @@ from carelens.readers.base import (
 )
 from carelens.readers.delimited import read_csv
 from carelens.readers.detect import detect_format
-from carelens.readers.jsonl import read_convokit, read_jsonl
-from carelens.readers.pairing import pair_records, where_is
+from carelens.readers.jsonl import UTTERANCES, read_convokit, read_jsonl
+from carelens.readers.layouts import column_map_problem
+from carelens.readers.pairing import note_rejected_turn, pair_records, where_is
 from carelens.readers.parquet import read_parquet
 from carelens.readers.reddit import read_reddit
 from carelens.readers.rejects import DUPLICATE_ID, RejectLog
@@ -58,6 +59,9 @@ def _open(
     max_chars: int,
 ) -> tuple[ReadContext, Iterator[Record]]:
     p = Path(path)
+    problem = column_map_problem(column_map or {})
+    if problem is not None:
+        raise InputError(problem)
     if not p.exists():
         raise InputError("no such file or folder; check the path", path=str(p))
     if format is None:
@@ -75,6 +79,8 @@ def _open(
             "read more than once); save it to a file first",
             path=str(p),
         )
+    if format == "convokit" and (p / UTTERANCES).is_file():
+        p = p / UTTERANCES  # its lines are that file's: pairing's rejects name it too
     ctx = ReadContext(
         path=p,
         rejects=rejects if rejects is not None else RejectLog(),
@@ -82,7 +88,7 @@ def _open(
         max_chars=max_chars,
     )
     logger.debug("reading %s as %s", p, format)
-    return ctx, without_long_names(ctx, READERS[format](ctx))
+    return ctx, without_long_names(ctx, READERS[format](ctx), note_rejected_turn)
 
 
 def read_records(

@@ -12,6 +12,9 @@ drop a UTF-8 byte-order mark and decode each line on its own so one bad line is 
 reject. Lines are read in bounded chunks: a line longer than :func:`line_limit` bytes is
 never held in memory; it is skipped to its newline and given to the reader as a
 :class:`LongLine`, which the reader rejects as ``line too long`` before reading on.
+A line ends at LF (or CRLF); in a file whose first line ends in a lone CR (old Mac files,
+Excel for Mac's "CSV (Macintosh)") a lone CR ends a line too, as in the csv module's
+universal newlines (:class:`_LineReader`): such a file would otherwise be one long line.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ import io
 import json
 import logging
 import math
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +34,7 @@ import zstandard
 
 from carelens.errors import InputError
 from carelens.readers import rejects as R
+from carelens.readers.quoting import clip, describe_columns, quote
 from carelens.readers.rejects import RejectLog
 from carelens.timestamps import unix_time
 from carelens.types import COMMUNITY_KEYS, MAX_ID_CHARS, Exchange, Turn
@@ -54,6 +59,8 @@ _ZSTD_MAX_WINDOW = 2**31
 _CHUNK_BYTES = 1 << 20
 #: How much of a skipped line's start is kept (:attr:`LongLine.head`; format detection).
 _HEAD_BYTES = 64 * 1024
+#: The bytes that may end a line: LF, or CR in a file whose lines end in CR.
+_LINE_END = re.compile(rb"[\r\n]")
 
 
 def line_limit(max_chars: int = MAX_TEXT_CHARS) -> int:
@@ -195,9 +202,14 @@ def long_name(item: Turn | Exchange) -> tuple[str, int] | None:
     return None
 
 
-def without_long_names(ctx: ReadContext, records: Iterator[Record]) -> Iterator[Record]:
+def without_long_names(
+    ctx: ReadContext,
+    records: Iterator[Record],
+    on_reject: Callable[[ReadContext, Record], None] | None = None,
+) -> Iterator[Record]:
     """``records`` less those with an id or name too long to be one (each rejected as
-    ``id too long``): a storage index cannot hold it, and no real id is that long."""
+    ``id too long``, then given to ``on_reject``): a storage index cannot hold it, and no
+    real id is that long."""
     for record in records:
         found = long_name(record.item)
         if found is None:
@@ -207,6 +219,8 @@ def without_long_names(ctx: ReadContext, records: Iterator[Record]) -> Iterator[
             ctx.reject(
                 record.line, name, R.ID_TOO_LONG, f"{length} characters > limit {MAX_ID_CHARS}"
             )
+            if on_reject is not None:
+                on_reject(ctx, record)
 
 
 class Reader(Protocol):
@@ -333,6 +347,103 @@ def truncation_detail(frames: ZstdFrames) -> str:
     )
 
 
+class _LineReader:
+    """``readline(size)`` over a binary stream, with the line ends of its file.
+
+    The first line end of the file decides: LF or CRLF, and only LF ends a line (a lone CR
+    is part of its line, as before); a lone CR, and CR, LF and CRLF all end lines, as the
+    csv module's universal newlines do (a CR inside a quoted CSV field stays in the field,
+    since the csv parser joins the lines of a quoted field again). A piece is at most
+    ``size`` bytes; :attr:`ended` says whether the last one ended its line. Until the first
+    line end, and in a file of CR line ends, the stream is read at most
+    :data:`_CHUNK_BYTES` at a time, as soon as bytes are there (a pipe gives its lines as
+    they come); then an LF file is read with the stream's own ``readline``.
+    """
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        read1 = getattr(fh, "read1", None)
+        self._read: Callable[[int], bytes] = read1 if callable(read1) else fh.read
+        self._readline = fh.readline
+        self._buf = b""
+        self._pos = 0
+        self._eof = False
+        #: Whether a lone CR ends a line; None until the first line end is seen.
+        self.cr_ends: bool | None = None
+        #: Whether the piece last returned ended its line (False: cut at ``size``, or the
+        #: end of the stream without a line end).
+        self.ended = False
+
+    def readline(self, size: int) -> bytes:
+        """The next piece of a line: up to its end (included), or ``size`` bytes of it."""
+        if self.cr_ends is False:
+            return self._readline_lf(size)
+        while True:
+            buf, pos = self._buf, self._pos
+            stop = min(len(buf), pos + size)
+            end = self._line_end(buf, pos, stop)
+            if end is None:  # a CR at the end of what is read: is it a CRLF?
+                self._fill()
+                continue
+            if end >= 0:
+                self._pos, self.ended = end, True
+                return buf[pos:end]
+            if stop - pos == size or not self._fill():
+                self._pos, self.ended = stop, False
+                return buf[pos:stop]
+
+    def _readline_lf(self, size: int) -> bytes:
+        """:meth:`readline` once LF alone ends lines: what is left of the buffer, then the
+        stream's own ``readline`` (as fast, and holding no more, as before CR line ends)."""
+        buf, pos = self._buf, self._pos
+        if pos < len(buf):
+            stop = min(len(buf), pos + size)
+            i = buf.find(b"\n", pos, stop)
+            piece = buf[pos : i + 1 if i >= 0 else stop]
+            self._pos += len(piece)
+            if i < 0 and len(piece) < size:
+                piece += self._readline(size - len(piece))
+        else:
+            self._buf, self._pos = b"", 0
+            piece = self._readline(size)
+        self.ended = piece.endswith(b"\n")
+        return piece
+
+    def _fill(self) -> bool:
+        """Read more of the stream into the buffer; False at its end."""
+        data = b"" if self._eof else self._read(_CHUNK_BYTES)
+        if not data:
+            self._eof = True
+            return False
+        rest = len(self._buf) - self._pos
+        self._buf = self._buf[self._pos :] + data if rest else data  # no copy when all used
+        self._pos = 0
+        return True
+
+    def _line_end(self, buf: bytes, pos: int, stop: int) -> int | None:
+        """Where the line starting at ``pos`` ends (after its line end) if that is before
+        ``stop``; -1 when it does not; None when the next byte, not read yet, decides."""
+        if self.cr_ends is False:
+            i = buf.find(b"\n", pos, stop)
+            return -1 if i < 0 else i + 1
+        found = _LINE_END.search(buf, pos, stop)
+        if found is None:
+            return -1
+        i = found.start()
+        if buf[i] == 0x0A:  # LF
+            if self.cr_ends is None:
+                self.cr_ends = False
+            return i + 1
+        if i + 1 == len(buf) and not self._eof:
+            return None
+        if buf[i + 1 : i + 2] == b"\n":  # CRLF
+            if self.cr_ends is None:
+                self.cr_ends = False
+            return i + 2 if i + 2 <= stop else -1  # else the LF comes in the next piece
+        if self.cr_ends is None:
+            self.cr_ends = True
+        return i + 1 if self.cr_ends else -1
+
+
 def iter_raw_lines(
     path: Path,
     *,
@@ -341,9 +452,11 @@ def iter_raw_lines(
 ) -> Iterator[tuple[int, bytes | LongLine]]:
     """Yield ``(line_number, bytes)`` for each physical line (1-based), BOM removed.
 
-    A line longer than ``max_line_bytes`` (default :data:`MAX_LINE_BYTES`; newline included)
-    is read in bounded chunks to its end and yielded as a :class:`LongLine` instead of its
-    bytes, so memory stays bounded by the limit; numbering goes on after it. Raises
+    A line ends at LF (CRLF) or, in a file whose first line ends in a lone CR, at a lone CR
+    too (:class:`_LineReader`); the bytes keep their line end. A line longer than
+    ``max_line_bytes`` (default :data:`MAX_LINE_BYTES`; line end included) is read in
+    bounded chunks to its end and yielded as a :class:`LongLine` instead of its bytes, so
+    memory stays bounded by the limit; numbering goes on after it. Raises
     :class:`InputError` for a UTF-16/UTF-32 file (every line would be a reject) or a corrupt
     Zstandard stream. A Zstandard stream that stops inside a frame (a cut file) ends the
     lines before the one it cuts, which is not yielded; then ``on_truncated(line, detail)``
@@ -353,15 +466,15 @@ def iter_raw_lines(
     chunk = max(1, min(_CHUNK_BYTES, limit))
     try:
         with _open_followed(path) as (fh, frames):
-            readline = fh.readline
+            lines = _LineReader(fh)
             number = 0
-            while raw := readline(chunk):
+            while raw := lines.readline(chunk):
                 line: bytes | LongLine = raw
-                if len(raw) == chunk and not raw.endswith(b"\n"):
-                    line = _finish_line(readline, raw, chunk, limit)
+                if len(raw) == chunk and not lines.ended:
+                    line = _finish_line(lines, raw, chunk, limit)
                 number += 1
                 cut = frames is not None and not frames.complete
-                if cut and isinstance(line, bytes) and not line.endswith(b"\n"):
+                if cut and isinstance(line, bytes) and not lines.ended:
                     break  # the last line, cut with the stream: reported below
                 if number == 1:
                     line = _first_line(path, line)
@@ -380,35 +493,35 @@ def iter_raw_lines(
         ) from exc
 
 
-def _finish_line(
-    readline: Callable[[int], bytes], start: bytes, chunk: int, limit: int
-) -> bytes | LongLine:
+def _finish_line(lines: _LineReader, start: bytes, chunk: int, limit: int) -> bytes | LongLine:
     """Read the rest of a line that filled a whole chunk: its bytes, or a LongLine."""
     parts = [start]
     size = len(start)
     while size <= limit:
-        more = readline(chunk)
+        more = lines.readline(chunk)
         if not more:
             return b"".join(parts)
         parts.append(more)
         size += len(more)
-        if more.endswith(b"\n"):
+        if lines.ended:
             if size <= limit:
                 return b"".join(parts)
             break
-    # Over the limit: drop what was read, skip to the newline counting bytes and quotes.
+    # Over the limit: drop what was read, skip to the line end counting bytes and quotes.
     head = parts[0][:_HEAD_BYTES]
     quotes = sum(part.count(b'"') for part in parts)
-    last = parts[-1]
+    before, last = parts[-2:] if len(parts) > 1 else (b"", parts[-1])
     del parts
-    while not last.endswith(b"\n"):
-        last = readline(chunk)
-        if not last:
+    while not lines.ended:
+        more = lines.readline(chunk)
+        if not more:
             break
+        before, last = last, more
         size += len(last)
         quotes += last.count(b'"')
-    if last.endswith(b"\n"):
-        size -= 2 if last.endswith(b"\r\n") else 1
+    if lines.ended:  # a CRLF may be cut between two pieces
+        crlf = last.endswith(b"\r\n") or (last == b"\n" and before.endswith(b"\r"))
+        size -= 2 if crlf else 1
     return LongLine(size=size, quotes=quotes, head=head, limit=limit)
 
 
@@ -517,6 +630,25 @@ def mapped_names(names: list[str], column_map: Mapping[str, str]) -> list[str]:
     two may come out alike, which the caller refuses (:func:`mapped_twice`)."""
     reverse = {source: canonical for canonical, source in column_map.items()}
     return [reverse.get(n, n) for n in names]
+
+
+def check_mapped_columns(
+    ctx: ReadContext, columns: Sequence[str], *, line: int | None, what: str
+) -> None:
+    """Raise an InputError when the column map reads a field from a column that is not
+    among ``columns`` (a header, a schema: ``what``), naming the field, the column and the
+    columns there are: a misspelt column would otherwise leave the field unread, silently."""
+    present = set(columns)
+    for name, column in ctx.column_map.items():
+        if column not in present:
+            raise InputError(
+                f"the column map reads the field {quote(name)} from the column {quote(column)}, "
+                f"which {what} does not have; {describe_columns(list(columns))}. Fix the "
+                "column map (canonical=file_column) or leave that entry out",
+                path=str(ctx.path),
+                line=line,
+                field=clip(name),
+            )
 
 
 def map_record(ctx: ReadContext, line: int | None, raw: Mapping[str, Any]) -> dict[str, Any] | None:

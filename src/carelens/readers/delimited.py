@@ -11,7 +11,9 @@ every other column kept as a string in ``response.meta`` (``community`` among th
 read as turns for pairing). A header that fits none is a whole-file
 :class:`~carelens.errors.InputError`; it lists the header's column names only when they look
 like column names (:func:`~carelens.readers.quoting.describe_columns`), so a file that is not
-CSV at all (a JSON array named ``.csv``) never has its texts quoted in the error. Rows are
+CSV at all (a JSON array named ``.csv``) never has its texts quoted in the error. A header
+without a column the column map reads a field from is one too (a misspelt column would
+leave that field unread). Blank lines before the header are passed over. Rows are
 read from bytes decoded line by line, so quoted newlines, huge fields, and bad bytes in one
 record are all handled per record; the line in a reject is the physical line where the
 record starts. Reading raises the csv module's process-wide field size limit (to 2**31 - 1)
@@ -37,7 +39,14 @@ from collections.abc import Iterator
 
 from carelens.errors import InputError
 from carelens.readers import rejects as R
-from carelens.readers.base import LongLine, ReadContext, Record, iter_raw_lines
+from carelens.readers.base import (
+    LongLine,
+    ReadContext,
+    Record,
+    check_mapped_columns,
+    iter_raw_lines,
+    mapped_names,
+)
 from carelens.readers.layouts import (
     CSV_THREAD,
     CSV_THREAD_REQUIRED,
@@ -76,14 +85,17 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
         ctx.path, max_line_bytes=ctx.max_line_bytes, on_truncated=ctx.reject_truncation
     )
     first = next(lines, None)
+    while first is not None and isinstance(first[1], bytes) and not first[1].strip():
+        first = next(lines, None)  # blank lines before the header
     if first is None:
         logger.warning("%s is empty: no header, no records", ctx.path)
         return
+    header_line = first[0]
     if isinstance(first[1], LongLine):
         raise InputError(
             f"the header line is too long ({first[1].detail()}); is this a CSV file?",
             path=str(ctx.path),
-            line=1,
+            line=header_line,
         )
     try:
         header_text = first[1].decode("utf-8")
@@ -91,7 +103,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
         raise InputError(
             "the header line is not valid UTF-8; save the file as UTF-8 and retry",
             path=str(ctx.path),
-            line=1,
+            line=header_line,
         ) from exc
     delimiter = sniff_delimiter(header_text, tsv=ctx.path.suffix.lower() == ".tsv")
     bad_lines: set[int] = set()
@@ -132,14 +144,11 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
         header = next(reader)
     except csv.Error as exc:
         raise InputError(
-            f"cannot parse the header line: {exc}", path=str(ctx.path), line=1
+            f"cannot parse the header line: {exc}", path=str(ctx.path), line=header_line
         ) from exc
     except StopIteration:
         return
-    reverse = {source: canonical for canonical, source in ctx.column_map.items()}
-    names = [reverse.get(h.strip(), h.strip()) for h in header]
-    layout = _choose_layout(ctx, header, names)
-    names = distinct_names(ctx, names, layout)
+    layout, names = read_header(ctx, header, line=header_line)
 
     while True:
         taken.clear()
@@ -223,7 +232,22 @@ def _reject_long(ctx: ReadContext, long_lines: dict[int, LongLine], start: int, 
     return True
 
 
-def distinct_names(ctx: ReadContext, names: list[str], layout: PairLayout | None) -> list[str]:
+def read_header(
+    ctx: ReadContext, header: list[str], *, line: int | None
+) -> tuple[PairLayout | None, list[str]]:
+    """The layout of a header (a pair layout, None for a thread) and its column names after
+    the column map, none read twice; an InputError (at ``line``) when it fits no layout,
+    names a column the layout reads twice, or lacks a column the map reads a field from."""
+    columns = [h.strip() for h in header]
+    names = mapped_names(columns, ctx.column_map)
+    layout = _choose_layout(ctx, header, names)
+    check_mapped_columns(ctx, columns, line=line, what="the header")
+    return layout, distinct_names(ctx, names, layout, line=line)
+
+
+def distinct_names(
+    ctx: ReadContext, names: list[str], layout: PairLayout | None, *, line: int | None = 1
+) -> list[str]:
     """``names`` with no column read twice: a repeated column the layout reads (any named
     column with ``ctx.unique_columns``) is an InputError (which one holds the value?); a
     repeated other column is kept under a numbered name (``note``, ``note.2``), with a
@@ -237,7 +261,7 @@ def distinct_names(ctx: ReadContext, names: list[str], layout: PairLayout | None
                     f"the header names the column {quote(name)} {counts[name]} times; rename "
                     "or remove all but one, so that it is clear which values are meant",
                     path=str(ctx.path),
-                    line=1,
+                    line=line,
                     field=clip(name),
                 )
     for name, count in counts.items():
@@ -251,7 +275,7 @@ def distinct_names(ctx: ReadContext, names: list[str], layout: PairLayout | None
                 f"column {quote(name)} appears {count} times in the header{mapped} (columns "
                 f"{where}); rename or remove all but one so it is clear which to read",
                 path=str(ctx.path),
-                line=1,
+                line=line,
             )
     seen: Counter[str] = Counter()
     distinct = []

@@ -8,15 +8,18 @@ keys of the first recognised record among the first 50 — pairs, Reddit submiss
 or turns (:func:`classify_json_record`); a line that is not JSON, or is nested too deep to
 parse, is passed over as the reader will reject it; ``.zst`` falls back to ``reddit``.
 ``.parquet``/``.pq`` (or a file starting with the ``PAR1`` magic) is ``parquet``. Anything
-else is tried as a delimited header. A pipe or other non-regular file (``/dev/stdin``,
-``<(...)``) is never peeked at, since it can be read only once: a ``.csv``/``.tsv`` name
-makes it ``csv``, otherwise the format must be given. Detection that fails raises
-:class:`~carelens.errors.FormatDetectionError` listing the supported formats; its message
-never quotes what the file holds.
+else is tried as a delimited header, parsed as the CSV reader parses it (quoted names, as R's
+``write.csv`` writes them, included). Blank lines before the first line that holds anything
+are passed over, as the readers pass them over. A pipe or other non-regular file
+(``/dev/stdin``, ``<(...)``) is never peeked at, since it can be read only once: a
+``.csv``/``.tsv`` name makes it ``csv``, otherwise the format must be given. Detection that
+fails raises :class:`~carelens.errors.FormatDetectionError` listing the supported formats;
+its message never quotes what the file holds.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 from collections.abc import Mapping
@@ -82,9 +85,8 @@ def detect_format(
     if suffix in _JSON_SUFFIXES or first.lstrip().startswith(("{", "[")):
         return _detect_json(p, column_map, fallback="reddit" if suffix == ".zst" else None)
     if not first.strip():
-        raise _fail(p, "the file is empty or starts with a blank line")
-    columns = [h.strip() for h in first.strip().split(sniff_delimiter(first))]
-    header = set(apply_column_map(dict.fromkeys(columns), column_map))
+        raise _fail(p, "the file is empty or holds only blank lines")
+    header = set(apply_column_map(dict.fromkeys(_header_names(first)), column_map))
     layouts = [layout.columns for layout in PAIR_LAYOUTS] + [CSV_THREAD_REQUIRED]
     if any(header.issuperset(cols) for cols in layouts):
         return "csv"
@@ -110,10 +112,23 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 
 
 def _first_line(path: Path) -> str:
+    """The start of the first line that is not blank ("" when there is none)."""
     for _, raw in iter_raw_lines(path, on_truncated=_cut_is_the_readers_to_report):
+        if isinstance(raw, bytes) and not raw.strip():
+            continue  # blank lines are passed over by the readers too
         head = raw.head if isinstance(raw, LongLine) else raw
         return head[:_PEEK_BYTES].decode("utf-8", "replace")
     return ""
+
+
+def _header_names(line: str) -> list[str]:
+    """The column names of a header line, parsed as the CSV reader parses it (quotes
+    removed); none when it cannot be parsed (a quote left open by a cut line, say)."""
+    try:
+        row = next(csv.reader([line], delimiter=sniff_delimiter(line)), [])
+    except csv.Error:
+        return []
+    return [name.strip() for name in row]
 
 
 def _cut_is_the_readers_to_report(line: int, detail: str) -> None:

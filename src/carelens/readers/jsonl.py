@@ -16,11 +16,15 @@ nothing is buffered, and one bad first record cannot decide the layout of the fi
 ConvoKit corpus folder is read through its ``utterances.jsonl``, always as turns. The column
 map renames fields first; a record in which it gives two fields one name (``seeker=q`` in a
 record that also has ``seeker``) is rejected (``invalid field value``, the field named), as
-a CSV header with a column named twice after the map is refused for the whole file.
+a CSV header with a column named twice after the map is refused for the whole file. A
+record may leave out a field it has no value for, so a field the map reads from a key that
+no record holds is no error: it is warned about once, when the file has been read
+(:class:`_UnseenKeys`), with the keys of the first record.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -38,6 +42,7 @@ from carelens.readers.layouts import (
     build_turn,
     pair_layout_for,
 )
+from carelens.readers.quoting import MAX_LISTED_NAMES, looks_like_header, quote
 from carelens.types import Exchange, Turn
 
 logger = logging.getLogger(__name__)
@@ -62,9 +67,48 @@ def read_convokit(ctx: ReadContext) -> Iterator[Record]:
     return _read(replace(ctx, path=path), turns_only=True)
 
 
+class _UnseenKeys:
+    """The keys the column map reads a field from that no record has held so far, and the
+    keys of the first record (for the warning); a few names, whatever the file's size."""
+
+    def __init__(self, column_map: Mapping[str, str]) -> None:
+        self.fields = {column: name for name, column in column_map.items()}
+        self.first: list[str] | None = None
+        self.more = 0
+
+    def see(self, raw: Mapping[str, Any]) -> None:
+        if self.first is None:
+            self.first = list(itertools.islice(raw, MAX_LISTED_NAMES))
+            self.more = len(raw) - len(self.first)
+        for column in [c for c in self.fields if c in raw]:
+            del self.fields[column]
+
+    def warn(self, ctx: ReadContext) -> None:
+        if not self.fields or self.first is None:
+            return  # every key was seen, or there was no record at all
+        missing = ", ".join(
+            f"{quote(column)} (for the field {quote(name)})" for column, name in self.fields.items()
+        )
+        if looks_like_header(self.first):  # key names, not data: they may be quoted
+            keys = "its keys are " + ", ".join(quote(key) for key in self.first)
+            keys += f" and {self.more:,} more" if self.more else ""
+        else:
+            keys = f"its {len(self.first) + self.more:,} keys do not look like names"
+        logger.warning(
+            "%s: no record has a key the column map reads a field from: %s; so that field "
+            "was not read (check the column map). The first record: %s",
+            ctx.path,
+            missing,
+            keys,
+        )
+
+
 def _read(ctx: ReadContext, *, turns_only: bool) -> Iterator[Record]:
     layout: PairLayout | TurnLayout | None = JSON_TURNS if turns_only else None
+    unseen = _UnseenKeys(ctx.column_map)
     for line, raw in iter_json_objects(ctx):
+        if unseen.fields:
+            unseen.see(raw)
         record = map_record(ctx, line, raw)
         if record is None:
             continue  # the column map names two of its fields alike: rejected
@@ -79,6 +123,7 @@ def _read(ctx: ReadContext, *, turns_only: bool) -> Iterator[Record]:
         item = _build(ctx, line, record, layout)
         if item is not None:
             yield Record(line, item)
+    unseen.warn(ctx)
 
 
 def fitting_layout(record: Mapping[str, Any]) -> PairLayout | TurnLayout | None:

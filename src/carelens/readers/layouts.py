@@ -9,24 +9,28 @@ the turn layouts: the helper's name (``speaker``, ``author``; ``response_speaker
 of one message: thread CSV (``message_id, thread_id, parent_id, author, timestamp, text``)
 or ConvoKit-style JSON (``id, speaker, conversation_id, reply_to, timestamp, text, meta``).
 One builder per kind turns a record (already renamed to canonical names by the column map)
-into a ``Turn`` or an ``Exchange``, rejecting it when a required value is missing. Optional
-values are never a reason to reject: a blank one is missing, a name or id that is not text
-is written as text, a numeric timestamp is read as a Unix time in seconds or milliseconds
-(ISO-8601 UTC; None outside 1980 to 2100) and a text one is kept as it is (the insights
-decide what it means).
+into a ``Turn`` or an ``Exchange``, rejecting it when a required value is missing (a turn
+rejected after its id was read is noted, :func:`~carelens.readers.pairing.note_rejected`, so
+that a reply to it says so). Optional values are never a reason to reject: a blank one is
+missing, a name or id that is not text is written as text, a numeric timestamp is read as a
+Unix time in seconds or milliseconds (ISO-8601 UTC; None outside 1980 to 2100) and a text
+one is kept as it is (the insights decide what it means).
 Every field the layout does not use is kept in ``meta`` (the response's ``meta`` for pairs),
 so gold labels and the ``community`` travel along.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, iso_utc, optional_str
-from carelens.types import Exchange, Turn
+from carelens.readers.pairing import note_rejected
+from carelens.readers.quoting import quote
+from carelens.types import COMMUNITY_KEYS, Exchange, Turn
 
 #: Optional fields of a pair record (any pair layout); alternatives are tried in order. The
 #: names are those of a result record (``speaker`` is the helper who wrote the response) and
@@ -109,6 +113,37 @@ JSON_TURNS = TurnLayout(
 )
 
 
+#: The field names a column map may give a column (``canonical=file_column``): every field
+#: a layout reads, and the community (kept in ``meta``, read into the results). A name
+#: outside these would be read by nothing, so a map that gives one is refused.
+MAPPABLE_FIELDS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        (
+            *EPITOME_PAIRS.columns,
+            *GENERIC_PAIRS.columns,
+            *GENERIC_PAIRS.optional,
+            *CSV_THREAD.columns,
+            *JSON_TURNS.columns,
+            *COMMUNITY_KEYS,
+        )
+    )
+)
+
+
+def column_map_problem(column_map: Mapping[str, str]) -> str | None:
+    """Why ``column_map`` cannot be used — it names a field that no layout reads (a typo
+    such as ``speker``, which would leave the column unread without a word) — or None."""
+    for name in column_map:
+        if name not in MAPPABLE_FIELDS:
+            close = difflib.get_close_matches(name, MAPPABLE_FIELDS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            return (
+                f"the column map names the unknown field {quote(name)}{hint}; it renames a "
+                f"file's column to one of: {', '.join(MAPPABLE_FIELDS)}"
+            )
+    return None
+
+
 def pair_layout_for(keys: Mapping[str, Any]) -> PairLayout | None:
     """The pair layout whose two text fields are both present in ``keys``, if any."""
     for layout in PAIR_LAYOUTS:
@@ -177,8 +212,10 @@ def build_turn(
     turn_id = ctx.ident(record.get(layout.id), line, layout.id)
     if turn_id is None:
         return None
+    conversation_id = optional_str(_first(record, layout.conversation_id))
     text = ctx.text(record.get(layout.text), line, layout.text)
     if text is None:
+        note_rejected(ctx, turn_id, line, conversation_id=conversation_id)
         return None
     meta: dict[str, Any] = {}
     if layout.meta is not None:
@@ -187,6 +224,7 @@ def build_turn(
             meta.update(raw_meta)
         elif raw_meta is not None:
             ctx.reject(line, layout.meta, R.INVALID_VALUE, "meta must be a JSON object")
+            note_rejected(ctx, turn_id, line, conversation_id=conversation_id)
             return None
     used = set(layout.columns)
     for key, value in record.items():
@@ -196,7 +234,7 @@ def build_turn(
         id=turn_id,
         text=text,
         speaker=optional_str(_first(record, layout.speaker)),
-        conversation_id=optional_str(_first(record, layout.conversation_id)),
+        conversation_id=conversation_id,
         reply_to=optional_str(_first(record, layout.reply_to)),
         timestamp=_timestamp(_first(record, layout.timestamp)),
         meta=meta,

@@ -39,6 +39,12 @@ to :data:`MAX_SKIPPED_IDS` skipped items are kept per reject log and file; a rep
 past that is an ``unknown parent`` whose detail says it may have been skipped.
 ``carelens batch`` pairs with another log than the read's, and hands the skipped items of a
 conversation to :func:`pair_located_records` itself (``gone``).
+
+A reply to a message that is in the input but was rejected (for a missing text, say) cannot
+be paired either; it is an ``unknown parent`` whose detail says that its parent was rejected,
+and on which line, rather than that it is not in the input: readers note the rejected turns
+whose id they read with :func:`note_rejected` (up to :data:`MAX_REJECTED_IDS` per reject
+log; past that, the detail says the parent may be one of those not kept).
 """
 
 from __future__ import annotations
@@ -54,13 +60,17 @@ from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, Record
 from carelens.readers.rejects import RejectLog
 from carelens.timestamps import parse_timestamp
-from carelens.types import Exchange, Turn
+from carelens.types import MAX_ID_CHARS, Exchange, Turn
 
 #: Number of (merged) ancestors above the seeker kept in ``Exchange.context``.
 CONTEXT_DEPTH = 3
 #: Skipped items whose ids are kept per reject log, so a reply to one is told apart from a
 #: reply to something not in the input (about 100 bytes each: at most about 100 MB).
 MAX_SKIPPED_IDS = 1_000_000
+#: Rejected turns whose ids (and lines) are kept per reject log, so a reply to one is told
+#: apart from a reply to something not in the input (a few hundred bytes each at most: a
+#: long id or conversation is not kept, see :func:`note_rejected`).
+MAX_REJECTED_IDS = 100_000
 #: A reference written as an integral float, e.g. ``12.0``; group 1 is the integer.
 _INTEGRAL_FLOAT = re.compile(r"(-?[0-9]+)\.0+")
 #: A turn's key while pairing: its place among the turns kept, which a (conversation id, id)
@@ -99,6 +109,50 @@ def note_skipped(
             skipped.why[key] = why
     else:
         skipped.not_kept += 1
+
+
+@dataclass(slots=True)
+class _Rejected:
+    """The turns rejected into one reject log whose ids were read: per file,
+    ``(conversation id, id) -> line``; and how many more were not kept."""
+
+    line_of: dict[str, dict[tuple[str | None, str], int | None]] = field(default_factory=dict)
+    kept: int = 0
+    not_kept: int = 0
+
+
+_REJECTED: weakref.WeakKeyDictionary[RejectLog, _Rejected] = weakref.WeakKeyDictionary()
+
+
+def note_rejected(
+    ctx: ReadContext, item_id: str | None, line: int | None, *, conversation_id: str | None
+) -> None:
+    """Note that the turn ``item_id`` of ``ctx.path`` (in ``conversation_id``, at ``line``)
+    was rejected, so that a reply to it is reported as answering a rejected message, not one
+    missing from the input. Kept with ``ctx.rejects`` (up to :data:`MAX_REJECTED_IDS`), the
+    first line of each id only. An id or conversation over
+    :data:`~carelens.types.MAX_ID_CHARS` is not kept: a reply naming it is rejected for its
+    own over-long ``reply_to``."""
+    if item_id is None or len(item_id) > MAX_ID_CHARS:
+        return
+    if conversation_id is not None and len(conversation_id) > MAX_ID_CHARS:
+        return
+    rejected = _REJECTED.setdefault(ctx.rejects, _Rejected())
+    if rejected.kept >= MAX_REJECTED_IDS:
+        rejected.not_kept += 1
+        return
+    in_file = rejected.line_of.setdefault(os.fspath(ctx.path), {})
+    if (conversation_id, item_id) not in in_file:
+        in_file[(conversation_id, item_id)] = line
+        rejected.kept += 1
+
+
+def note_rejected_turn(ctx: ReadContext, record: Record) -> None:
+    """:func:`note_rejected` for a record whose item is a turn (an exchange is no message a
+    reply could name)."""
+    turn = record.item
+    if isinstance(turn, Turn):
+        note_rejected(ctx, turn.id, record.line, conversation_id=turn.conversation_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +237,7 @@ def pair_located_records(
     order = list(range(len(turns)))
 
     skipped = _SKIPPED.get(rejects)
+    rejected = _REJECTED.get(rejects)
     elsewhere: set[str] | None = None  # every turn's id, once a reply's parent is missing
     parent: list[_Key | None] = []
     for tid in order:
@@ -220,10 +275,20 @@ def pair_located_records(
                         f"{where_is(turns[tid])} replies to {reply_to!r}, which is in another"
                         " conversation only"
                     )
-                if skipped is not None and skipped.not_kept:
+                was_rejected = None
+                if gone is None and rejected is not None:
+                    was_rejected = _rejected_parent(rejected, source, turns[tid], reply_to)
+                if was_rejected is not None:
+                    detail = was_rejected
+                elif skipped is not None and skipped.not_kept:
                     detail += (
                         f" (or one of the {skipped.not_kept} skipped items, deleted, removed or "
                         "spam, whose ids were not kept)"
+                    )
+                if was_rejected is None and rejected is not None and rejected.not_kept:
+                    detail += (
+                        f" (or one of the {rejected.not_kept} rejected turns whose ids were "
+                        "not kept)"
                     )
                 rejects.add(*where[tid], "reply_to", R.UNKNOWN_PARENT, detail=detail)
         parent.append(parent_id)
@@ -269,6 +334,18 @@ def pair_located_records(
             )
         )
     return exchanges
+
+
+def _rejected_parent(rejected: _Rejected, source: str, turn: Turn, reply_to: str) -> str | None:
+    """The detail of an unknown parent when that parent was rejected (its line named when
+    it has one); None when it was not (or its id was not kept)."""
+    in_file = rejected.line_of.get(source, {})
+    key = (turn.conversation_id, reply_to)
+    if key not in in_file:
+        return None
+    line = in_file[key]
+    at = f" (line {line})" if line is not None else ""
+    return f"{where_is(turn)} replies to {reply_to!r}, which was rejected{at}"
 
 
 def where_is(turn: Turn) -> str:

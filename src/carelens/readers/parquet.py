@@ -8,7 +8,8 @@ table; anything else is read as ConvoKit-style turns (``id``, ``text``, ``reply_
 Column names are checked as a CSV header's are: a column the layout reads that appears twice
 (in the file, or after the column map, as ``seeker=q`` with a ``seeker`` column) is an
 :class:`~carelens.errors.InputError` for the file; another repeated column is kept as
-``note``, ``note.2``. Rows are numbered from 1 and that number stands for the line in
+``note``, ``note.2``; a column the map reads a field from that the file lacks is an
+InputError too. Rows are numbered from 1 and that number stands for the line in
 rejects. Timestamps stored as Parquet timestamps become ISO-8601 UTC strings. Needs
 ``pyarrow`` (extras ``parquet`` or ``batch``).
 """
@@ -23,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from carelens.errors import InputError, MissingExtraError
-from carelens.readers.base import ReadContext, Record, mapped_names
+from carelens.readers.base import ReadContext, Record, check_mapped_columns, mapped_names
 from carelens.readers.delimited import distinct_names
 from carelens.readers.layouts import (
     CSV_THREAD,
@@ -60,7 +61,9 @@ def read_parquet(ctx: ReadContext) -> Iterator[Record]:
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError...
         raise InputError(f"not a readable Parquet file ({exc})", path=str(ctx.path)) from exc
     try:
-        names = mapped_names(handle.schema_arrow.names, ctx.column_map)
+        columns = list(handle.schema_arrow.names)
+        check_mapped_columns(ctx, columns, line=None, what="the file")
+        names = mapped_names(columns, ctx.column_map)
         pair_layout = pair_layout_for(dict.fromkeys(names))
         turn_layout = _turn_layout(names)
         names = _distinct_columns(ctx, names, pair_layout, turn_layout)

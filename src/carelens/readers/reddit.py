@@ -32,7 +32,7 @@ from typing import Any
 from carelens.errors import InputError
 from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, Record, iso_utc, iter_json_objects, optional_str
-from carelens.readers.pairing import note_skipped
+from carelens.readers.pairing import note_rejected, note_skipped
 from carelens.types import Turn
 
 #: Placeholder texts Reddit leaves behind, and the skip reason each is counted under.
@@ -167,10 +167,12 @@ def _comment(
         return None
     text = ctx.text(obj.get("body"), line, "body")
     if text is None:
+        note_rejected(ctx, comment_id, line, conversation_id=conversation)
         return None
     parent = strip_prefix(obj.get("parent_id"))
     if parent is None:
         ctx.reject(line, "parent_id", R.INVALID_VALUE, "a comment needs a parent_id")
+        note_rejected(ctx, comment_id, line, conversation_id=conversation)
         return None
     conversations.note(comment_id, conversation)
     return Turn(
@@ -204,6 +206,7 @@ def _submission(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | N
     field = "selftext" if len(parts) > 1 or _gone(title) else "title"
     text = ctx.text("\n\n".join(parts) if parts else None, line, field)
     if text is None:
+        note_rejected(ctx, submission_id, line, conversation_id=submission_id)
         return None
     return Turn(
         id=submission_id, text=text, conversation_id=submission_id, **_common(obj, "submission")

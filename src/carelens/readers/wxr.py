@@ -37,7 +37,7 @@ from pathlib import Path
 from carelens.errors import InputError
 from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, Record, optional_str
-from carelens.readers.pairing import note_skipped
+from carelens.readers.pairing import note_rejected, note_skipped
 from carelens.types import Turn
 
 logger = logging.getLogger(__name__)
@@ -303,7 +303,9 @@ def _item(ctx: ReadContext, item: ET.Element, authors: _Authors) -> Iterator[Rec
         "content:encoded",
         where=f"post {post_id}",
     )
-    if text is not None:
+    if text is None:
+        note_rejected(ctx, post_turn_id, None, conversation_id=post_turn_id)
+    else:
         meta = {"kind": post_type, "title": title, "is_post_author": True}
         yield Record(
             None,
@@ -356,10 +358,12 @@ def _comment(
     text = html_to_text(f.get("wp:comment_content", ""))
     if not text:
         ctx.reject(None, "wp:comment_content", R.MISSING_TEXT, where)
+        note_rejected(ctx, f"comment-{comment_id}", None, conversation_id=f"post-{post_id}")
         return None
     if len(text) > ctx.max_chars:
         detail = f"{where}: {len(text)} characters > limit {ctx.max_chars}"
         ctx.reject(None, "wp:comment_content", R.TEXT_TOO_LONG, detail)
+        note_rejected(ctx, f"comment-{comment_id}", None, conversation_id=f"post-{post_id}")
         return None
     parent = f.get("wp:comment_parent", "").strip()
     user_id = f.get("wp:comment_user_id", "").strip()

@@ -1,0 +1,35 @@
+"""The batch plan: a column map is checked against each input's header when the plan is
+made, so a misspelt column stops the run before any worker starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from carelens.batch.plan import make_plan
+from carelens.errors import InputError
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_mapped_column_an_input_lacks_is_refused_with_the_plan(tmp_path: Path) -> None:
+    """A worker raised it mid-run, as a Ray task failure around the reader's message."""
+    named = write(
+        tmp_path / "a.csv", "seeker_id,response_id,seeker,response,helper\ns1,r1,Sad,Here,vol-a\n"
+    )
+    plain = write(tmp_path / "b.csv", "seeker_id,response_id,seeker,response\ns2,r2,Low,Hi\n")
+    assert len(make_plan([named], model_id="m", column_map={"speaker": "helper"}).inputs) == 1
+    with pytest.raises(InputError, match="'helper', which the header does not have") as caught:
+        make_plan([named, plain], model_id="m", column_map={"speaker": "helper"})
+    assert caught.value.path is not None and caught.value.path.endswith("b.csv")
+    assert caught.value.line == 1
+
+
+def test_inputs_without_a_header_are_not_read_for_the_plan(tmp_path: Path) -> None:
+    lines = write(tmp_path / "t.jsonl", '{"seeker": "Sad", "response": "Here", "who": "a"}\n')
+    plan = make_plan([lines], model_id="m", column_map={"speaker": "who"})
+    assert [i.format for i in plan.inputs] == ["jsonl"]

@@ -1,0 +1,114 @@
+"""Line ends: CR-only files (old Mac, Excel for Mac's "CSV (Macintosh)") are read line by line.
+
+A file whose first line ends in a lone CR has CR, LF and CRLF all ending lines, as the csv
+module's universal newlines; any other file keeps LF (CRLF) line ends, and a lone CR stays
+in its line. Rejects name the line as so counted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from carelens.readers import RejectLog, detect_format, read_exchanges
+from carelens.readers.base import LongLine, iter_raw_lines
+
+RejectRows = Callable[[Path], list[tuple[object, ...]]]
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(zstandard.ZstdCompressor().compress(data) if path.suffix == ".zst" else data)
+    return path
+
+
+@pytest.mark.parametrize("suffix", ["", ".zst"])
+def test_a_lone_cr_ends_a_line_in_a_file_whose_first_line_ends_so(
+    tmp_path: Path, suffix: str
+) -> None:
+    path = _write(tmp_path / f"mac.txt{suffix}", b"\xef\xbb\xbfa,b\rc\r\nd\ne\r\rf")
+    assert list(iter_raw_lines(path)) == [
+        (1, b"a,b\r"),
+        (2, b"c\r\n"),
+        (3, b"d\n"),
+        (4, b"e\r"),
+        (5, b"\r"),
+        (6, b"f"),
+    ]
+
+
+def test_a_lone_cr_stays_in_its_line_when_the_first_line_ends_in_lf(tmp_path: Path) -> None:
+    path = _write(tmp_path / "unix.txt", b"a,b\nc\rd\r\ne\n")
+    assert list(iter_raw_lines(path)) == [(1, b"a,b\n"), (2, b"c\rd\r\n"), (3, b"e\n")]
+
+
+def test_cr_line_ends_cut_between_chunks(tmp_path: Path) -> None:
+    """Read 4 bytes at a time: a CRLF split over two reads is one line end, a lone CR that
+    ends a read is a line end, and a line over the limit is a LongLine of the right size."""
+    path = _write(tmp_path / "cut.txt", b"abc\rxy\r\nabcd\r\nabc\rwxyz12\rok")
+    assert list(iter_raw_lines(path, max_line_bytes=4)) == [
+        (1, b"abc\r"),
+        (2, b"xy\r\n"),
+        (3, LongLine(size=4, quotes=0, head=b"abcd", limit=4)),  # 6 bytes with its CRLF
+        (4, b"abc\r"),
+        (5, LongLine(size=6, quotes=0, head=b"wxyz", limit=4)),
+        (6, b"ok"),
+    ]
+
+
+def test_a_crlf_cut_between_chunks_of_a_long_line_counts_two_bytes(tmp_path: Path) -> None:
+    """Read as ``abcd``, ``efg\\r``, ``\\n``: the line was counted 8 bytes, its CR in."""
+    path = _write(tmp_path / "crlf.txt", b"ab\r\nabcdefg\r\nz\n")
+    assert list(iter_raw_lines(path, max_line_bytes=4)) == [
+        (1, b"ab\r\n"),
+        (2, LongLine(size=7, quotes=0, head=b"abcd", limit=4)),
+        (3, b"z\n"),
+    ]
+
+
+def test_a_cr_only_pairs_csv_is_read_with_real_line_numbers(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    path = _write(
+        tmp_path / "mac.csv",
+        b"seeker_id,response_id,seeker,response\r"
+        b's1,r1,"I feel sad\rand tired",I am here for you\r'
+        b"s2,r2,I lost my job,\r"
+        b"s3,r3,I lost my job,That is hard\r",
+    )
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    assert [(e.response.id, e.seeker.text) for e in exchanges] == [
+        ("r1", "I feel sad\rand tired"),  # a CR inside quotes stays in the text
+        ("r3", "I lost my job"),
+    ]
+    assert reject_rows(tmp_path / "rejects.jsonl") == [("mac.csv", 4, "response", "missing text")]
+
+
+def test_a_cr_only_thread_csv_is_paired(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "thread.csv",
+        b"message_id,parent_id,author,text\rm1,,ann,I feel alone.\rm2,m1,bo,I am here.\r",
+    )
+    (exchange,) = read_exchanges(path)
+    assert (exchange.seeker.id, exchange.response.id) == ("m1", "m2")
+    assert exchange.response.text == "I am here."
+
+
+def test_a_cr_only_jsonl_file_is_detected_and_read(tmp_path: Path, reject_rows: RejectRows) -> None:
+    pair = {"seeker_id": "s1", "response_id": "r1", "seeker": "I'm low.", "response": "I hear you."}
+    lines = [json.dumps(pair), "{not json", json.dumps({**pair, "response_id": "r2"})]
+    path = _write(tmp_path / "pairs", "\r".join(lines).encode() + b"\r")
+    assert detect_format(path) == "jsonl"
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    assert [e.response.id for e in exchanges] == ["r1", "r2"]
+    assert reject_rows(tmp_path / "rejects.jsonl") == [("pairs", 2, None, "malformed JSON")]
+
+
+def test_a_cr_only_csv_without_a_csv_name_is_detected(tmp_path: Path) -> None:
+    path = _write(tmp_path / "export.txt", b"seeker_id,response_id,seeker,response\rs,r,a,b\r")
+    assert detect_format(path) == "csv"
