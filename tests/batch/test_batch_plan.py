@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from carelens.batch.plan import make_plan
+from carelens.batch.plan import BatchPlan, make_plan
 from carelens.errors import InputError
 
 
@@ -33,3 +33,17 @@ def test_inputs_without_a_header_are_not_read_for_the_plan(tmp_path: Path) -> No
     lines = write(tmp_path / "t.jsonl", '{"seeker": "Sad", "response": "Here", "who": "a"}\n')
     plan = make_plan([lines], model_id="m", column_map={"speaker": "who"})
     assert [i.format for i in plan.inputs] == ["jsonl"]
+
+
+def test_another_build_of_the_model_is_another_run(tmp_path: Path) -> None:
+    """Plans compared the model id alone, which every trained model shares."""
+    lines = write(tmp_path / "t.jsonl", '{"seeker": "Sad", "response": "Here"}\n')
+    one = make_plan([lines], model_id="m", model_fingerprint="aaaa")
+    assert one.differences(make_plan([lines], model_id="m", model_fingerprint="aaaa")) == []
+    other = make_plan([lines], model_id="m", model_fingerprint="bbbb")
+    assert one.differences(other) == ["--model (another build of m: aaaa and bbbb)"]
+    older = BatchPlan.from_dict({**one.to_dict(), "model_fingerprint": None})
+    assert older.model_fingerprint is None and older.differences(one) == []  # judged by id
+    del_key = one.to_dict()
+    del del_key["model_fingerprint"]  # a plan written before the fingerprint was
+    assert BatchPlan.from_dict(del_key).differences(other) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -316,6 +317,32 @@ def test_a_refused_resume_keeps_the_rejects_of_the_output(
     resumed = invoke("analyze", data / "malformed.jsonl", "-o", out)
     assert resumed.exit_code == 0, resumed.output
     assert rejects.read_bytes() == listed  # the resumed run read every record again
+
+
+def test_a_resume_with_another_build_of_the_model_is_refused(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    """Two builds share the id ``carelens-empathy-minilm``; the id alone let a resume mix
+    their results in one output."""
+    from carelens.inference.artifact import default_model_dir, update_calibration
+
+    other = tmp_path / "other-model"
+    shutil.copytree(default_model_dir(), other)
+    temperatures = json.loads((other / "manifest.json").read_text(encoding="utf-8"))
+    doubled = [t * 2 for t in temperatures["calibration"]["temperatures"]]
+    update_calibration(other, {"temperatures": doubled})
+    out = tmp_path / "out.jsonl"
+    assert invoke("analyze", data / "pairs.csv", "-o", out, "-q").exit_code == 0
+    with out.open("r+b") as fh:  # an interrupted run
+        fh.truncate(out.stat().st_size - 20)
+    kept = out.read_bytes()
+    refused = invoke("analyze", data / "pairs.csv", "-o", out, "--model", other)
+    assert refused.exit_code == 1
+    said = " ".join(refused.stderr.split())
+    assert "another build of the model 'carelens-empathy-minilm'" in said
+    assert out.read_bytes() == kept
+    resumed = invoke("analyze", data / "pairs.csv", "-o", out)
+    assert resumed.exit_code == 0, resumed.output
 
 
 def test_a_run_without_rejects_removes_an_older_runs_list(

@@ -224,3 +224,20 @@ def test_a_model_without_an_id_is_refused(model_copy: Path, model_id: object) ->
     (model_copy / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ModelError, match="'model_id' must be a non-empty string"):
         ModelArtifact.load(model_copy)
+
+
+def test_the_fingerprint_tells_builds_of_one_model_id_apart(model_copy: Path) -> None:
+    """Every trained model is ``carelens-empathy-minilm``: a resumed run compared the id alone
+    and mixed two builds' results in one output."""
+    from carelens.inference.artifact import record_evaluation, update_calibration
+
+    shipped = ModelArtifact.load(SHIPPED).fingerprint
+    assert len(shipped) == 16 and int(shipped, 16) >= 0
+    assert ModelArtifact.load(model_copy).fingerprint == shipped  # the folder does not count
+    record_evaluation(model_copy, "dev", {"n_pairs": 2})  # figures change no result
+    assert ModelArtifact.load(model_copy).fingerprint == shipped
+    calibration = read_manifest(model_copy)["calibration"]
+    temperatures = [t * 2 for t in calibration["temperatures"]]
+    update_calibration(model_copy, {"temperatures": temperatures})
+    refitted = ModelArtifact.load(model_copy).fingerprint
+    assert refitted != shipped and ModelArtifact.load(model_copy).model_id == "carelens-empathy-minilm"

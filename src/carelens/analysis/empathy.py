@@ -272,6 +272,11 @@ class EmpathyAnalyzer:
     def model_id(self) -> str:
         return self.artifact.model_id
 
+    @property
+    def model_fingerprint(self) -> str:
+        """:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint` of the model."""
+        return self.artifact.fingerprint
+
     def analyze(self, seeker: str, response: str) -> ResponseAnalysis:
         """Analyse one response to one seeker message.
 

@@ -129,6 +129,7 @@ def run_batch(
     plan = make_plan(  # the inputs are checked before the output folder is made
         inputs,
         model_id=artifact.model_id,
+        model_fingerprint=artifact.fingerprint,
         format=options.format,
         column_map=options.column_map,
         shards=options.shards,

@@ -75,6 +75,10 @@ class BatchPlan:
     helpers: tuple[str, ...] = ()
     #: The grouping rule of stage 1 (:data:`STAGING`).
     staging: int = STAGING
+    #: What tells the model from another with the same id
+    #: (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`); None in the plans of
+    #: carelens before it, which are judged by the id alone.
+    model_fingerprint: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -96,6 +100,7 @@ class BatchPlan:
             # Plans of carelens before --helper: every exchange, as without it.
             helpers=_patterns(data.get("helpers") or ()),
             staging=int(data.get("staging", 1)),  # plans of carelens before it: rule 1
+            model_fingerprint=_fingerprint(data.get("model_fingerprint")),
         )
 
     def differences(self, other: BatchPlan) -> list[str]:
@@ -116,6 +121,9 @@ class BatchPlan:
                 f"--helper (the output's run: {as_options(self.helpers)}; "
                 f"this run: {as_options(other.helpers)})"
             )
+        mine_fp, theirs_fp = self.model_fingerprint, other.model_fingerprint
+        if mine_fp is not None and theirs_fp is not None and mine_fp != theirs_fp:
+            diffs.append(f"--model (another build of {self.model_id}: {mine_fp} and {theirs_fp})")
         if self.staging != other.staging:
             diffs.append(f"staging rule ({self.staging} and {other.staging})")
         return diffs
@@ -136,6 +144,10 @@ _OPTION_NAMES = {
     "include_text": "--no-text",
     "redact": "--redact",
 }
+
+
+def _fingerprint(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _patterns(value: Any) -> tuple[str, ...]:
@@ -219,6 +231,7 @@ def make_plan(
     paths: Sequence[str | os.PathLike[str]],
     *,
     model_id: str,
+    model_fingerprint: str | None = None,
     format: str | None = None,
     column_map: Mapping[str, str] | None = None,
     shards: int | None = None,
@@ -253,6 +266,7 @@ def make_plan(
         inputs=tuple(inputs),
         shards=shards,
         model_id=model_id,
+        model_fingerprint=model_fingerprint,
         column_map=dict(column_map or {}),
         max_chars=max_chars,
         include_text=include_text,

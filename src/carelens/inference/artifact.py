@@ -63,6 +63,18 @@ class ModelArtifact:
         return str(self.manifest["model_id"])
 
     @property
+    def fingerprint(self) -> str:
+        """What tells this model apart from another with the same id (every model
+        ``carelens train`` exports is ``carelens-empathy-minilm``): the SHA-256 of its
+        manifest without the evaluation figures — the weights' and tokenizer's checksums,
+        the calibration, the sentence ratios, the lengths — first 16 hex digits. Recording
+        figures (``evaluate --record``) leaves it as it is; refitting spans or retraining
+        does not."""
+        settings = {k: v for k, v in self.manifest.items() if k != "evaluation"}
+        canonical = json.dumps(settings, sort_keys=True, ensure_ascii=True)
+        return hashlib.sha256(canonical.encode("ascii")).hexdigest()[:16]
+
+    @property
     def onnx_path(self) -> Path:
         return self.path / "model.onnx"
 

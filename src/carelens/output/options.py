@@ -1,15 +1,16 @@
 """How a run writes its records, kept beside its output, and whether it may resume one.
 
 :class:`RecordOptions` is what a record holds besides the analysis, as the run was asked to
-write it: ``--no-text``, ``--redact``, the model, ``--helper``. A resumed run must add records
-made the same way, or one file would hold, say, redacted and unredacted texts, or the
-responses of other helpers. :class:`~carelens.output.files.ResultWriter` keeps the options
-in a small JSON file beside the output, ``OUT.options.json`` (:func:`write_options`: written
-before the first record, kept after the run, as the output's own account of how it was
-made), and :class:`ResumeCheck` refuses to resume an output written otherwise; a
-``--redact`` run over an output written without it is told to start over, never to resume
-without ``--redact`` (which would write the rest unredacted). Other ``--helper`` patterns are
-refused before any record is read, since the records would not line up with the input.
+write it: ``--no-text``, ``--redact``, the model (its id and fingerprint), ``--helper``. A
+resumed run must add records made the same way, or one file would hold, say, redacted and
+unredacted texts, the responses of other helpers, or two builds of a model's results.
+:class:`~carelens.output.files.ResultWriter` keeps the options in a small JSON file beside
+the output, ``OUT.options.json`` (:func:`write_options`: written before the first record,
+kept after the run, as the output's own account of how it was made), and
+:class:`ResumeCheck` refuses to resume an output written otherwise; a ``--redact`` run over
+an output written without it is told to start over, never to resume without ``--redact``
+(which would write the rest unredacted). Other ``--helper`` patterns are refused before any
+record is read, since the records would not line up with the input.
 
 An output from before that file existed is judged by its records: texts are null exactly
 with ``--no-text`` and each record names its model. Its redaction may have been made by
@@ -48,13 +49,16 @@ class RecordOptions:
     ``no_text``: the seeker and response texts are left out (null); ``redact``: personal
     data in every text is replaced by placeholders; ``model``: the id of the model that
     scores them (None: not checked); ``helpers``: the ``--helper`` patterns whose responses
-    alone are analysed (:mod:`carelens.readers.helpers`; empty: every response).
+    alone are analysed (:mod:`carelens.readers.helpers`; empty: every response);
+    ``model_fingerprint``: what tells that model from another with the same id
+    (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`; None: not checked).
     """
 
     no_text: bool = False
     redact: bool = False
     model: str | None = None
     helpers: tuple[str, ...] = ()
+    model_fingerprint: str | None = None
 
 
 def options_path(output: str | os.PathLike[str]) -> Path:
@@ -135,6 +139,9 @@ class ResumeCheck:
             if isinstance(helpers, list) and all(isinstance(h, str) for h in helpers)
             else None
         )
+        # Kept since the fingerprint was: an older output is judged by its model id alone.
+        fingerprint = (kept or {}).get("model_fingerprint")
+        self.kept_fingerprint = fingerprint if isinstance(fingerprint, str) else None
         self.with_texts: set[bool] = set()
         self.models: list[str] = []
         #: The first record whose texts hold a placeholder its input lacks.
@@ -192,6 +199,15 @@ class ResumeCheck:
                 f"the existing output holds the responses of {as_options(self.kept_helpers)} "
                 f"and this run asks for those of {as_options(self.wanted.helpers)}: run again "
                 f"with the same --helper patterns to resume it, or {again}"
+            )
+        wanted = self.wanted.model_fingerprint
+        if None not in (self.kept_fingerprint, wanted) and self.kept_fingerprint != wanted:
+            return (
+                "the existing output was written by another build of the model "
+                f"{self.wanted.model!r} (its weights or settings differ: fingerprint "
+                f"{self.kept_fingerprint}, this run's {wanted}); one output must hold one "
+                f"model's results: run again with that model (--model) to resume it, or "
+                f"{again}"
             )
         return None
 

@@ -172,7 +172,11 @@ def analyze_file(
     log = rejects if rejects is not None else RejectLog()
     wanted = HelperPatterns(helpers)
     options = RecordOptions(
-        no_text=not include_text, redact=redact, model=analyzer.model_id, helpers=wanted.patterns
+        no_text=not include_text,
+        redact=redact,
+        model=analyzer.model_id,
+        helpers=wanted.patterns,
+        model_fingerprint=getattr(analyzer, "model_fingerprint", None),
     )
     writer = (
         ResultWriter(output, analyzer.dimensions, overwrite=overwrite, options=options)
