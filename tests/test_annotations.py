@@ -235,6 +235,10 @@ def test_read_skips_blank_lines(tmp_path: Path) -> None:
     assert len(list(read_annotations(path))) == 1
 
 
+#: A line nested too deep for the JSON parser (a RecursionError, not a ValueError).
+TOO_DEEP = "[" * 100_000 + "]" * 100_000
+
+
 @pytest.mark.parametrize(
     "bad",
     [
@@ -243,6 +247,7 @@ def test_read_skips_blank_lines(tmp_path: Path) -> None:
         json.dumps({"rp_id": "r9"}),
         json.dumps({**record(), "labels": None}),
         "[1, 2]",
+        TOO_DEEP,
     ],
 )
 def test_a_bad_line_is_an_input_error_naming_the_line(tmp_path: Path, bad: str) -> None:
@@ -333,6 +338,24 @@ def test_with_a_reject_log_bad_lines_are_listed_and_the_others_read(tmp_path: Pa
         (str(path), 4, None, "not a JSON object"),
         (str(path), 5, "labels.sympathy", "invalid field value"),
     ]
+
+
+def test_a_line_nested_too_deep_is_malformed_json_and_the_rest_is_read(tmp_path: Path) -> None:
+    """It was a RecursionError traceback: only ValueError was caught around the parser."""
+    path = tmp_path / "deep.jsonl"
+    path.write_bytes(
+        _lines(record(), {**record(), "rp_id": "r2"})
+        + TOO_DEEP.encode()
+        + b"\n"
+        + _lines({**record(), "rp_id": "r3"})
+    )
+    rejects = tmp_path / "rejects.jsonl"
+    with RejectLog(rejects) as log:
+        read = list(read_annotation_lines(path, log))
+    assert [(n, a.rp_id) for n, a in read] == [(1, "r1"), (2, "r2"), (4, "r3")]
+    (entry,) = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+    assert (entry["line"], entry["field"], entry["reason"]) == (3, None, "malformed JSON")
+    assert entry["detail"] == "not valid JSON (nested too deep to parse)"
 
 
 def test_the_projects_annotation_files_load_without_a_reject() -> None:

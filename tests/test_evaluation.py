@@ -198,6 +198,39 @@ def test_a_row_evaluate_rejects_keeps_its_place_in_the_split(tmp_path: Path) -> 
     assert log.counts == {"missing text": 1}
 
 
+def test_a_split_lists_and_counts_only_the_rejects_of_its_part(tmp_path: Path) -> None:
+    """A row of another part the reader rejects is not this evaluation's: it was counted and
+    listed (while a bad level cell of such a row was not). A row whose id cannot be read is,
+    as its part cannot be told."""
+    rows = [f"s{i},r{i},I failed again {i}.,That must sting.,1,,0,,0,\n" for i in range(40)]
+    header = LABELED.read_text(encoding="utf-8").split("\n", 1)[0] + "\n"
+    path = tmp_path / "forty.csv"
+    path.write_text(header + "".join(rows), encoding="utf-8")
+    parts = {part: model_split_ids(path, _manifest(7), part) for part in SPLIT_PARTS}
+    train = sorted(int(rp[1:]) for rp in parts["train"])
+    dev = sorted(int(rp[1:]) for rp in parts["dev"])
+    empty_train, bad_level_train, unreadable_train, empty_dev = (*train[:3], dev[0])
+    rows[empty_train] = f"s{empty_train},r{empty_train},,That must sting.,1,,0,,0,\n"
+    rows[bad_level_train] = f"s{bad_level_train},r{bad_level_train},Hi.,Oh.,x,,0,,0,\n"
+    rows[unreadable_train] = f"s{unreadable_train},r{unreadable_train},too few fields\n"
+    rows[empty_dev] = f"s{empty_dev},r{empty_dev},,That must sting.,1,,0,,0,\n"
+    path.write_text(header + "".join(rows), encoding="utf-8")
+    assert {part: model_split_ids(path, _manifest(7), part) for part in SPLIT_PARTS} == parts
+
+    with RejectLog(tmp_path / "rejects.jsonl") as log:
+        report = evaluate(path, TableAnalyzer(), ids=parts["dev"], split="dev", rejects=log)
+    assert report.n_pairs == len(parts["dev"]) - 1
+    assert (report.rejected, report.rejected_rows, report.rejected_levels) == (2, 2, 0)
+    entries = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
+    # Line n + 2: the header is line 1. The train row without an id read is listed too.
+    assert sorted((e["line"], e["field"]) for e in entries) == sorted(
+        [(empty_dev + 2, "seeker_post"), (unreadable_train + 2, None)]
+    )
+    assert log.total == 2
+    whole = evaluate(path, TableAnalyzer(), rejects=RejectLog())
+    assert (whole.rejected_rows, whole.rejected_levels) == (3, 1)
+
+
 def test_model_split_ids_warn_when_the_data_differs(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="carelens"):
         model_split_ids(LABELED, _manifest(3, data_sha="0" * 64), "test")

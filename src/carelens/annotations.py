@@ -26,12 +26,13 @@ texts can only be checked where the texts are known: :func:`check_offsets`, call
 annotation is joined with its EPITOME row.
 
 :func:`read_annotation_lines` reads a file (UTF-8, a byte-order mark allowed; a UTF-16 or
-UTF-32 file is an InputError) with each annotation's line. A bad line — not UTF-8, not JSON,
-not an object, a record :meth:`~Annotation.from_dict` refuses, an ``rp_id`` already read (the
-first is kept) — goes to a :class:`~carelens.readers.RejectLog` when one is given (file, line,
-field, reason; never the record) and reading carries on; without one it is an InputError
-naming the file, line and field. :func:`read_annotations` is the strict form, for training,
-which needs clean labels.
+UTF-32 file is an InputError) with each annotation's line. A bad line — not UTF-8, not JSON
+(nesting too deep to parse included), not an object, a record
+:meth:`~Annotation.from_dict` refuses, an ``rp_id`` already read (the first is kept) — goes
+to a :class:`~carelens.readers.RejectLog` when one is given (file, line, field, reason; never
+the record) and reading carries on; without one it is an InputError naming the file, line
+and field. :func:`read_annotations` is the strict form, for training, which needs clean
+labels.
 
 :func:`from_raw` turns an annotator's raw line (rationales as quoted words) into that form;
 :func:`locate` finds quoted words in a text, tolerating case and whitespace differences.
@@ -315,9 +316,8 @@ def read_annotation_lines(
                 continue
             try:
                 data = json.loads(line)
-            except ValueError as exc:
-                reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-                bad(number, None, R.MALFORMED_JSON, f"not valid JSON ({reason})")
+            except (ValueError, RecursionError) as exc:
+                bad(number, None, R.MALFORMED_JSON, f"not valid JSON ({json_error(exc)})")
                 continue
             if not isinstance(data, dict):
                 bad(number, None, R.NOT_AN_OBJECT, f"expected a JSON object, not {json_type(data)}")
@@ -337,6 +337,14 @@ def read_annotation_lines(
                 continue
             seen[annotation.rp_id] = number
             yield number, annotation
+
+
+def json_error(exc: ValueError | RecursionError) -> str:
+    """Why ``json.loads`` refused a line. A RecursionError is arrays or objects nested too
+    deep for the parser: malformed JSON like any other, never a crash."""
+    if isinstance(exc, RecursionError):
+        return "nested too deep to parse"
+    return exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
 
 
 def read_annotations(path: str | os.PathLike[str]) -> Iterator[Annotation]:

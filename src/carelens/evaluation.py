@@ -44,6 +44,7 @@ from carelens.errors import InputError, ModelError
 from carelens.inference.artifact import sha256_file
 from carelens.output import Analyzer, Progress
 from carelens.readers import READERS, ReadContext, RejectLog
+from carelens.readers.layouts import PAIR_LAYOUTS
 from carelens.readers.rejects import INVALID_VALUE
 from carelens.types import EPITOME_COLUMNS, Exchange, JsonDict
 
@@ -94,7 +95,8 @@ class EvaluationReport:
 
     ``n_pairs`` counts the pairs scored (with at least one valid level). ``rejected`` counts
     the entries of the reject log, as it records them: a row the reader could not use (not
-    scored), or one invalid level cell (its pair left out of that mechanism only);
+    scored; with ``ids``, one of them or one whose id could not be read), or one invalid
+    level cell (its pair left out of that mechanism only);
     ``rejected_levels`` is how many of them are level cells, in ``rows_with_rejected_levels``
     rows; ``rejected_cells`` names those cells as (line, column), for a later pass over the
     same file into the same log not to list them again (those of a row without a line number
@@ -178,6 +180,44 @@ class Tally:
 _Row = tuple[Exchange, dict[str, int]]
 
 
+#: The fields a pair layout reads the response id (``rp_id``) from.
+_RESPONSE_ID_FIELDS = frozenset(layout.response_id for layout in PAIR_LAYOUTS)
+
+
+@dataclass(frozen=True, slots=True)
+class _PartContext(ReadContext):
+    """A labelled file's read context for :func:`evaluate` with ``ids``: a row the reader
+    rejects after reading its response id is not this evaluation's when the id is not in
+    ``keep`` (with ``--split``, a row of another part), so it is neither listed nor counted;
+    a row whose response id was not read (bad bytes, a wrong field count, a missing id) is,
+    since which part it is in cannot be told.
+
+    The reader reads a pair's ids before its texts
+    (:func:`~carelens.readers.layouts.build_exchange`), so the last response id read on the
+    line of a rejected row is that row's.
+    """
+
+    keep: Collection[str] = frozenset()
+    # The last response id read, by its line (one entry at most), and the rejects dropped.
+    last_id: dict[int | None, str] = field(default_factory=dict)
+    dropped: set[int] = field(default_factory=set)
+
+    def ident(self, value: object, line: int | None, field: str) -> str | None:
+        ident = ReadContext.ident(self, value, line, field)
+        if ident is not None and field in _RESPONSE_ID_FIELDS:
+            self.last_id.clear()
+            self.last_id[line] = ident
+        return ident
+
+    def reject(
+        self, line: int | None, field: str | None, reason: str, detail: str | None = None
+    ) -> None:
+        if line is not None and line in self.last_id and self.last_id[line] not in self.keep:
+            self.dropped.add(line)  # a row outside the chosen ids: not this evaluation's
+            return
+        ReadContext.reject(self, line, field, reason, detail)
+
+
 @dataclass(slots=True)
 class _Counts:
     """What :func:`evaluate` counts besides the tallies."""
@@ -207,14 +247,20 @@ def evaluate(
     ``ids`` keeps only rows whose response id (``rp_id``) is in it; ``split`` only labels
     the report. ``progress`` is called with the number of pairs scored after each chunk.
     Bad rows and invalid level cells go to ``rejects``; a file without any ``*_level``
-    column, or whose header names a column twice, is an InputError. A mechanism without a
-    scored pair has no figures; with ``require_scores``, an InputError says why when no pair
-    at all was scored (no row selected, every row rejected, or no valid level).
+    column, or whose header names a column twice, is an InputError. With ``ids``, a row the
+    reader rejects is listed and counted only when its response id is in ``ids`` (a bad row
+    of another part of the split is not this evaluation's) or cannot be read at all (bad
+    bytes, a wrong field count, a missing id): which part such a row is in cannot be told.
+    A mechanism without a scored pair has no figures; with ``require_scores``, an InputError
+    says why when no pair at all was scored (no row selected, every row rejected, or no
+    valid level).
     """
     log = rejects if rejects is not None else RejectLog()
     ctx = labelled_context(path, log)
-    p = ctx.path
     wanted = set(ids) if ids is not None else None
+    if wanted is not None:
+        ctx = _PartContext(path=ctx.path, rejects=log, unique_columns=True, keep=wanted)
+    p = ctx.path
     columns: list[str] | None = None
     tallies: dict[str, Tally] = {}
     chunk: list[_Row] = []
@@ -248,8 +294,9 @@ def evaluate(
         chunk.append((item, levels))
         if len(chunk) >= chunk_size:
             flush()
+    others = len(ctx.dropped) if isinstance(ctx, _PartContext) else 0
     if columns is None:
-        rejected = log.total - before
+        rejected = log.total - before + others
         also = f": every row was rejected ({rejected}); fix the file" if rejected else ""
         raise InputError(f"no labelled pairs found in the file{also}", path=str(p))
     if chunk:
@@ -258,12 +305,13 @@ def evaluate(
     if wanted is not None and counts.selected == 0:
         logger.warning("%s: no row has a response id in the requested set", p)
     logger.info(
-        "%s: scored %d pairs, %d rows rejected, %d invalid level cells in %d rows",
+        "%s: scored %d pairs, %d rows rejected, %d invalid level cells in %d rows%s",
         p,
         counts.scored,
         rejected - counts.rejected_levels,
         counts.rejected_levels,
         counts.rows_with_rejected_levels,
+        f" ({others} bad rows not among the ids are not counted)" if others else "",
     )
     if require_scores and counts.scored == 0:
         raise InputError(

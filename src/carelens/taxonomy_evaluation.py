@@ -29,9 +29,10 @@ among its pairs), a UTF-16 file, or a part without a scorable annotation are Inp
 to be sympathetic, empathic, compassionate and dismissive) and counts, per kind, how often
 the intended response scores strictly highest on its dimension (the expected level
 ``sum_k k * p_k``); a tie counts as a miss. The contrast set is evaluation data, so a
-malformed item (bad JSON or UTF-8, a missing or non-text ``id`` / ``seeker`` / response, other
-than the four kinds, a repeated ``id``) stops the run with an InputError naming the file,
-line and field, and a set without any item is one too.
+malformed item (bad JSON, nesting too deep to parse included, or bad UTF-8, a missing or
+non-text ``id`` / ``seeker`` / response, other than the four kinds, a repeated ``id``) stops
+the run with an InputError naming the file, line and field, and a set without any item is
+one too.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from carelens.annotations import (
     Annotation,
     AnnotationError,
     check_offsets,
+    json_error,
     read_annotation_lines,
 )
 from carelens.errors import InputError, ModelError
@@ -546,10 +548,11 @@ def read_contrast_set(path: str | os.PathLike[str]) -> list[ContrastItem]:
                 continue
             try:
                 data = json.loads(line)
-            except ValueError as exc:
-                reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            except (ValueError, RecursionError) as exc:
                 raise InputError(
-                    f"bad contrast item: not valid JSON ({reason})", path=where, line=number
+                    f"bad contrast item: not valid JSON ({json_error(exc)})",
+                    path=where,
+                    line=number,
                 ) from None
             item = _contrast_item(data, where, number)
             if item.id in seen:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from collections.abc import Callable
@@ -206,6 +207,32 @@ def test_evaluate_lists_bad_annotations_and_scores_the_rest(
     assert len(rejects.read_text(encoding="utf-8").splitlines()) == 5  # --json lists the same
 
 
+#: A line nested too deep for the JSON parser (a RecursionError, not a ValueError).
+TOO_DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def test_evaluate_lists_an_annotation_line_nested_too_deep_and_scores_the_rest(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    """It was a RecursionError traceback, with no scores and no rejects file."""
+    annotations = tmp_path / "ann_deep.jsonl"
+    lines = [_annotation_line("q1"), _annotation_line("q2"), TOO_DEEP, _annotation_line("q3")]
+    annotations.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rejects = tmp_path / "rj" / "deep.jsonl"
+    args = ("evaluate", data / "labeled.csv", "--annotations", annotations, "--rejects", rejects)
+    result = invoke(*args, "--json", "-q")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    taxonomy = json.loads(result.stdout)["taxonomy"]
+    assert (taxonomy["n_pairs"], taxonomy["rejected"]) == (3, 1)
+    entries = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+    got = [(Path(e["path"]).name, e["line"], e["field"], e["reason"]) for e in entries]
+    assert ("ann_deep.jsonl", 3, None, "malformed JSON") in got
+    table = invoke(*args)
+    assert table.exit_code == 0, table.output
+    assert "taxonomy: 1 annotation rejected (not scored)" in _one_line(table.stderr)
+
+
 def test_evaluate_refuses_a_utf16_annotations_file_without_a_traceback(
     invoke: Invoke, data: Path, tmp_path: Path
 ) -> None:
@@ -344,6 +371,52 @@ def test_evaluate_counts_rejected_level_cells_in_their_rows(invoke: Invoke, tmp_
     assert report["mechanisms"]["interpretation"]["accuracy"] is None
 
 
+def test_evaluate_split_counts_and_lists_only_the_rejects_of_its_part(
+    invoke: Invoke, shared_data: Path, tmp_path: Path
+) -> None:
+    """A train row the reader rejected was counted and listed by --split dev (while a bad
+    level cell of a train row was not)."""
+    epitome = shared_data / "epitome-reddit" / "epitome_reddit_public.csv"
+    with epitome.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader)
+        rows = [row for _, row in zip(range(60), reader, strict=False)]
+    path = tmp_path / "epitome60.csv"
+
+    def write() -> None:
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows([header, *rows])
+
+    write()
+    manifest = carelens.load().artifact.manifest
+    dev = model_split_ids(path, manifest, "dev")
+    train = model_split_ids(path, manifest, "train")
+    rp_id = header.index("rp_id")
+    empty, bad_level = [n for n, row in enumerate(rows) if row[rp_id] in train][:2]
+    rows[empty][header.index("seeker_post")] = ""
+    rows[bad_level][header.index("emotional_reactions_level")] = "x"
+    write()
+    assert dev and model_split_ids(path, manifest, "dev") == dev
+
+    rejects = tmp_path / "rj" / "split.jsonl"
+    result = invoke("evaluate", path, "--split", "dev", "--rejects", rejects)
+    assert result.exit_code == 0, result.output
+    assert "rejected (not scored)" not in _one_line(result.stderr)
+    assert rejects.read_text(encoding="utf-8") == ""
+    report = json.loads(invoke("evaluate", path, "--split", "dev", "--json", "-q").stdout)
+    assert (report["n_pairs"], report["rejected"]) == (len(dev), 0)
+    # In the train part both are counted and listed, a row and a level cell.
+    result = invoke("evaluate", path, "--split", "train", "--rejects", rejects)
+    assert result.exit_code == 0, result.output
+    message = _one_line(result.stderr)
+    assert "1 row rejected (not scored); 1 level cell rejected in 1 row" in message
+    entries = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+    assert [(e["line"], e["field"]) for e in entries] == [
+        (empty + 2, "seeker_post"),
+        (bad_level + 2, "emotional_reactions_level"),
+    ]
+
+
 def test_evaluate_record_refuses_a_mechanism_without_pairs(invoke: Invoke, tmp_path: Path) -> None:
     model = Path(shutil.copytree(default_model_dir(), tmp_path / "model"))
     manifest = (model / "manifest.json").read_bytes()
@@ -415,6 +488,14 @@ def test_evaluate_contrast_malformed_or_empty_set_exits_1(invoke: Invoke, tmp_pa
     contrast.write_bytes(json.dumps(good).encode() + b"\n\xff\xfe\n")
     result = invoke("evaluate-contrast", contrast)
     assert result.exit_code == 1 and "line 2: the line is not valid UTF-8" in result.stderr
+    shipped = Path(carelens.__file__).resolve().parents[2] / "annotations" / "contrast"
+    lines = (shipped / "contrast_set.jsonl").read_text(encoding="utf-8").splitlines()
+    contrast.write_text("\n".join([*lines[:3], TOO_DEEP, *lines[3:]]) + "\n", encoding="utf-8")
+    result = invoke("evaluate-contrast", contrast)  # a RecursionError traceback before
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"error: {contrast}, line 4: bad contrast item: not valid JSON" in _one_line(
+        result.stderr
+    )
     contrast.write_text("", encoding="utf-8")
     result = invoke("evaluate-contrast", contrast, "--json")
     assert result.exit_code == 1 and "holds no items" in result.stderr

@@ -240,4 +240,6 @@ def test_the_fingerprint_tells_builds_of_one_model_id_apart(model_copy: Path) ->
     temperatures = [t * 2 for t in calibration["temperatures"]]
     update_calibration(model_copy, {"temperatures": temperatures})
     refitted = ModelArtifact.load(model_copy).fingerprint
-    assert refitted != shipped and ModelArtifact.load(model_copy).model_id == "carelens-empathy-minilm"
+    assert (
+        refitted != shipped and ModelArtifact.load(model_copy).model_id == "carelens-empathy-minilm"
+    )
