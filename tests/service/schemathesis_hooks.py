@@ -83,7 +83,7 @@ def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool
     min_level_alone = (
         response.status_code == 422
         and _min_level_alone(case.query)
-        and b"min_level needs a dimension" in response.content
+        and b"min_level: needs a dimension" in response.content
     )
     return not (min_level_alone or _file_of_another_type(case))
 

@@ -9,6 +9,12 @@
   around it (the dates of a reply's header).
 * ``page`` that is not a whole number from 1 is explained (422) in its own words; a page past
   the last one, however far, shows no replies and links to the last page.
+* A helper named as long as readers allow (``MAX_ID_CHARS``) has its replies in the explorer
+  (its filter stopped at 200 characters, so the dashboard's link to them was a 422).
+* A conversation whose id is a dot segment (``.``, ``..``) links to its own thread (a browser
+  resolved ``/thread/..`` to the corpus's results).
+* With no corpus yet, the explorer shows the upload command with this server's address (it
+  named ``127.0.0.1:8000`` whatever the server's), and the key header where keys are needed.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -32,6 +39,7 @@ from carelens.service import ServiceSettings, create_app
 from carelens.service.pages import annotate
 from carelens.service.pages.layout import isolate_text, text_html
 from carelens.store import open_store
+from carelens.types import MAX_ID_CHARS
 
 #: A helper whose name opens a right-to-left override and never closes it.
 RLO_HELPER = "\u202eevil"
@@ -348,3 +356,102 @@ def test_an_empty_page_parameter_is_the_first_page(forum: tuple[TestClient, str]
     page = page_of(client.get(f"/explorer/{cid}?page="))
     assert len(page.select("#results article")) == PAIRS
     assert len(page_of(client.get(f"/explorer/{cid}?page=001")).select("#results article")) == 5
+
+
+# -- names and ids as long or as odd as the readers keep -----------------------------------------
+
+#: A helper's name as long as readers keep one.
+LONG_HELPER = "vol-" + "x" * (MAX_ID_CHARS - 4)
+#: Conversations whose ids are dot segments (crisis wording: the dashboard links their
+#: replies to read).
+ODD_TURNS: tuple[dict[str, Any], ...] = (
+    _turn("s1", "sam", "..", 10, f"I lost my job and I can't tell my family. {CRISIS}",
+          "r/odd"),
+    _turn("h1", LONG_HELPER, "..", 11, "That sounds frightening. What worries you most?",
+          "r/odd", "s1"),
+    _turn("h2", "jon", "..", 12, "Just get another job.", "r/odd", "s1"),
+    _turn("s2", "kim", ".", 13, f"I moved to a new city and I feel so alone. {CRISIS}",
+          "r/odd"),
+    _turn("h3", "jon", ".", 14, "That must be hard. What do you miss most?", "r/odd", "s2"),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def odd(forum: tuple[TestClient, str], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """:data:`ODD_TURNS` analysed in the forum's app; the corpus id."""
+    client, _ = forum
+    path = tmp_path_factory.mktemp("odd") / "odd.jsonl"
+    path.write_text("".join(json.dumps(t) + "\n" for t in ODD_TURNS), encoding="utf-8")
+    return upload_file(client, path, 3)
+
+
+def test_a_helper_as_long_as_a_stored_name_has_its_replies(
+    forum: tuple[TestClient, str], odd: str
+) -> None:
+    client, _ = forum
+    view = page_of(client.get(f"/dashboards/{odd}", params={"helper": LONG_HELPER}))
+    link = view.select_one("#browse a")
+    assert link is not None and "helper=" in link["href"]
+    replies = page_of(client.get(link["href"]))  # was 422 "helper is longer than 200 ..."
+    assert int(replies.select_one("#result-count b").text) == 1
+    assert replies.select_one("#f-helper")["value"] == LONG_HELPER
+    assert replies.select_one("#f-helper")["maxlength"] == str(MAX_ID_CHARS)
+    too_long = page_of(client.get(f"/explorer/{odd}", params={"helper": LONG_HELPER + "x"}), 422)
+    assert f"helper is longer than {MAX_ID_CHARS} characters" in too_long.text
+
+
+@pytest.mark.parametrize(("conversation", "seqs"), [("..", ["r-0", "r-1"]), (".", ["r-2"])])
+def test_a_dot_segment_conversation_links_to_its_own_thread(
+    forum: tuple[TestClient, str], odd: str, conversation: str, seqs: list[str]
+) -> None:
+    """The explorer's and the dashboard's links, resolved as a browser resolves them
+    (``urljoin`` removes dot segments), open the thread of that conversation."""
+    client, _ = forum
+    here = f"{BASE_URL}/explorer/{odd}"
+    results = page_of(client.get(here))
+    links = [
+        (card["id"], a["href"])
+        for card in results.select("#results article")
+        for a in card.find_all("a")
+        if a.text == "open the thread"
+    ]
+    assert len(links) == 3
+    dashboard = page_of(client.get(f"{BASE_URL}/dashboards/{odd}"))
+    in_dashboard = [a["href"] for a in dashboard.find_all("a") if "/thread" in a["href"]]
+    assert {href.rsplit("#", 1)[1] for href in in_dashboard} == {"r-0", "r-1", "r-2"}
+    for seq in seqs:
+        hrefs = [href for card, href in links if card == seq]
+        hrefs += [href for href in in_dashboard if href.endswith(f"#{seq}")]
+        for href in hrefs:
+            target = urljoin(here, href)
+            assert urlsplit(target).path.startswith(f"/explorer/{odd}/thread"), target
+            page = page_of(client.get(target.split("#")[0]))
+            assert page.select_one("header p.muted code bdi").text == conversation
+            assert page.select_one(f"article#{seq}") is not None
+    missing = page_of(client.get(f"/explorer/{odd}/thread"), 404)
+    assert "names no conversation" in missing.text
+
+
+def test_an_empty_explorer_shows_this_servers_upload_command(
+    analyzer: EmpathyAnalyzer, tmp_path: Path
+) -> None:
+    settings = ServiceSettings(data_dir=tmp_path, rate_limit=0)
+    app = create_app(settings, analyzer=analyzer, topics=False)
+    with TestClient(app, base_url="http://localhost:8765") as client:
+        for path in ("/explorer", "/dashboards"):
+            command = page_of(client.get(path)).select_one("#upload-command")
+            assert command is not None
+            assert command.text == "curl -F file=@chats.jsonl http://localhost:8765/v1/corpora"
+
+
+def test_an_empty_explorer_names_the_key_where_one_is_needed(
+    keyed: tuple[TestClient, str],
+) -> None:
+    client, secret = keyed
+    page = page_of(client.get("/explorer", headers={"X-API-Key": secret}))
+    command = page.select_one("#upload-command")
+    assert command is not None
+    assert command.text == (
+        f"curl -H 'X-API-Key: YOUR_KEY' -F file=@chats.jsonl {BASE_URL}/v1/corpora"
+    )
+    assert "carelens keys create" in page.text

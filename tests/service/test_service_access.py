@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,6 +98,32 @@ def test_loopback_keys_are_optional_but_checked(client: TestClient, store: Store
     assert_error(client.get("/v1/corpora", headers={"X-API-Key": "wrong"}), 401, "invalid_api_key")
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"X-API-Key": "wrong"},
+        {"Authorization": "Bearer wrong"},
+        {"Authorization": "Basic " + base64.b64encode(b"me:wrong").decode()},
+    ],
+)
+@pytest.mark.parametrize("path", ["/explorer", "/coach", "/dashboards"])
+def test_loopback_pages_check_a_key_that_is_sent(
+    client: TestClient, store: Store, path: str, headers: dict[str, str]
+) -> None:
+    """A wrong key on a page was let through on loopback (200) while the API answered 401;
+    api.md: a wrong or revoked key always gets 401, and the pages follow the same rules."""
+    response = client.get(path, headers=headers)
+    assert response.status_code == 401, response.text[:300]
+    assert response.headers["content-type"].startswith("text/html")  # a page's error
+    assert response.headers["www-authenticate"].startswith("Basic ")
+    assert "not valid or was revoked" in response.text
+    assert client.get(path).status_code == 200  # no key: none needed on loopback
+    key_id, secret = store.create_key("local")
+    assert client.get(path, headers={"X-API-Key": secret}).status_code == 200
+    store.revoke_key(key_id)
+    assert client.get(path, headers={"X-API-Key": secret}).status_code == 401
+
+
 def test_require_key_on_loopback(make_app: MakeApp, store: Store) -> None:
     _, secret = store.create_key("local")
     with TestClient(make_app(require_key=True), base_url="http://localhost:8000") as client:
@@ -170,6 +197,50 @@ def test_loopback_server_refuses_other_host_names(make_app: MakeApp) -> None:
     for base in ("http://localhost:8000", "http://[::1]:8000", "http://127.0.0.1"):
         with TestClient(make_app(), base_url=base) as client:
             assert client.get("/v1/health").status_code == 200
+
+
+@pytest.mark.parametrize("accept", ["text/html", "*/*"])
+@pytest.mark.parametrize("path", ["/explorer", "/coach", "/dashboards", "/static/pages.css"])
+def test_the_loopback_guard_refuses_pages_with_a_page(
+    make_app: MakeApp, path: str, accept: str
+) -> None:
+    """The guard's 403 on a page's path was the API's JSON error; web.md: errors on the
+    pages are HTML pages (sent with the pages' headers). ``/v1`` keeps its JSON."""
+    with TestClient(make_app(), base_url="http://rebind.evil.example:8000") as client:
+        refused = client.get(path, headers={"Accept": accept})
+        assert refused.status_code == 403
+        assert refused.headers["content-type"].startswith("text/html")
+        assert "frame-ancestors 'none'" in refused.headers["content-security-policy"]
+        assert "answers only to localhost, 127.0.0.1 or [::1]" in refused.text
+        api = client.get("/v1/corpora", headers={"Accept": "text/html"})
+        assert_error(api, 403, "host_not_allowed")
+    with TestClient(make_app(), base_url=BASE_URL) as client:
+        elsewhere = {"Accept": accept, "Origin": "https://evil.example"}
+        refused = client.get(path, headers=elsewhere)
+        assert refused.status_code == 403
+        assert refused.headers["content-type"].startswith("text/html")
+        assert "came from a page on another site" in refused.text
+        assert not _cors_headers(refused)
+        api = client.get("/v1/corpora", headers={**elsewhere, "Accept": "text/html"})
+        assert_error(api, 403, "cross_origin")
+
+
+def test_a_line_break_in_the_path_cannot_forge_a_log_line(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A newline in the path (``%0A``) was written raw into the access log."""
+    path = "/explorer/abc/thread/a%0AERROR%20forged%20log%20line%0A\u202e%5C"
+    with caplog.at_level(logging.INFO, logger="carelens"):
+        assert client.get(path).status_code == 404
+        assert client.get("/v1/corpora/a%0Dforged").status_code == 404
+    access = [r.getMessage() for r in caplog.records if r.name == "carelens.service.access"]
+    assert access[0] == (
+        "GET /explorer/abc/thread/a\\nERROR forged log line\\n\\u202e\\\\ 404 "
+        + access[0].rsplit(" ", 1)[1]
+    )
+    assert access[1].startswith("GET /v1/corpora/a\\rforged 404 ")
+    for line in access:
+        assert line.isprintable()
 
 
 def test_logs_never_hold_texts(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:

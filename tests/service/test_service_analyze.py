@@ -64,8 +64,11 @@ def test_batch_keeps_order_and_ids(client: TestClient, analyzer: EmpathyAnalyzer
         ({"seeker": SEEKER}, "body"),
         (
             {"seeker": SEEKER, "response": RESPONSE, "pairs": [{"seeker": "a", "response": "b"}]},
-            "body",
+            "seeker",
         ),
+        ({"response": RESPONSE, "pairs": [{"seeker": "a", "response": "b"}]}, "response"),
+        # the top-level id of the one-pair form beside pairs was dropped without a word
+        ({"pairs": [{"seeker": SEEKER, "response": RESPONSE}], "id": "lost"}, "id"),
         ({"seeker": SEEKER, "response": RESPONSE, "responses": "typo"}, "responses"),
         ({"seeker": 3, "response": RESPONSE}, "seeker"),
         ([1, 2], "body"),
@@ -76,6 +79,15 @@ def test_invalid_bodies_name_the_field(client: TestClient, body: Any, field: str
     assert error["field"].startswith(field)
     assert error["message"].startswith(error["field"])
     assert all({"field", "message"} == set(d) for d in error["details"])
+
+
+def test_a_batch_with_a_null_single_pair_field_is_a_batch(client: TestClient) -> None:
+    """A JSON null counts as left out, beside ``pairs`` too."""
+    pair = {"seeker": SEEKER, "response": RESPONSE}
+    body = {"pairs": [pair], "id": None, "seeker": None, "response": None}
+    response = client.post("/v1/analyze", json=body)
+    assert response.status_code == 200, response.text
+    assert [r["response_id"] for r in response.json()["results"]] == ["0"]
 
 
 def test_too_many_pairs(make_app: MakeApp) -> None:
@@ -95,6 +107,30 @@ def test_malformed_json_and_wrong_content_type(client: TestClient) -> None:
     assert_error(bad, 400, "malformed_json")
     text = client.post("/v1/analyze", content=b"seeker=hi", headers={"Content-Type": "text/plain"})
     assert_error(text, 415, "unsupported_media_type")
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "says"),
+    [
+        (b"\xff", "application/json", "not valid UTF-8"),
+        (
+            f'{{"seeker": "{SEEKER}", "response": "Caf\u00e9?"}}'.encode("latin-1"),
+            "application/json; charset=latin-1",
+            "not valid UTF-8",
+        ),
+        (b"[" * 5000 + b"]" * 5000, "application/json", "nests arrays or objects too deeply"),
+        (b'{"pairs": ' + b"[" * 5000 + b"]" * 5000 + b"}", "application/json", "too deeply"),
+    ],
+)
+def test_a_body_that_cannot_be_decoded_is_malformed_json(
+    client: TestClient, body: bytes, content_type: str, says: str
+) -> None:
+    """Bytes that are not UTF-8 (whatever the charset says) and JSON nested too deep got
+    FastAPI's 400 ``bad_request`` "There was an error parsing the body"."""
+    response = client.post("/v1/analyze", content=body, headers={"Content-Type": content_type})
+    error = assert_error(response, 400, "malformed_json")
+    assert says in error["message"] and "send" in error["message"]
+    assert "error parsing the body" not in error["message"]
 
 
 @pytest.fixture

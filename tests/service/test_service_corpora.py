@@ -21,6 +21,7 @@ from service_helpers import (
 
 from carelens.readers import read_exchanges
 from carelens.store.base import ATTENTION_FILTERS
+from carelens.types import MAX_ID_CHARS
 
 pytestmark = BOTH_BACKENDS  # the store is SQLite, then PostgreSQL
 
@@ -107,22 +108,66 @@ def test_results_filter(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    "params",
+    ("params", "field"),
     [
-        {"limit": 501},
-        {"limit": 0},
-        {"offset": -1},
-        {"dimension": "kindness"},
-        {"min_level": 1},
-        {"dimension": "exploration", "min_level": 3},
-        {"since": "last tuesday"},
-        {"attention": "everything"},
+        ({"limit": 501}, "limit"),
+        ({"limit": 0}, "limit"),
+        ({"offset": -1}, "offset"),
+        ({"dimension": "kindness"}, "dimension"),
+        # these two named no field and had no details
+        ({"min_level": 1}, "min_level"),
+        ({"since": "last tuesday"}, "since"),
+        ({"until": "notadate", "dimension": "exploration"}, "until"),
+        ({"dimension": "exploration", "min_level": 3}, "min_level"),
+        ({"attention": "everything"}, "attention"),
+        ({"helper": "x" * (MAX_ID_CHARS + 1)}, "helper"),
     ],
 )
-def test_bad_result_queries(client: TestClient, params: dict[str, Any]) -> None:
+def test_bad_result_queries(client: TestClient, params: dict[str, Any], field: str) -> None:
+    """Every 422 names its first bad field and lists them all, as api.md's Errors say."""
     corpus_id = upload(client, DATA / "pairs.csv").json()["id"]
     response = client.get(f"/v1/corpora/{corpus_id}/results", params=params)
-    assert_error(response, 422, "invalid_request")
+    error = assert_error(response, 422, "invalid_request")
+    assert error["field"] == field, error
+    assert error["message"].startswith(f"{field}: ")
+    assert error["details"] and all(set(d) == {"field", "message"} for d in error["details"])
+    assert error["details"][0]["field"] == field
+
+
+def test_a_helper_as_long_as_a_stored_name_filters_results(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Readers keep speakers of up to MAX_ID_CHARS characters, but ``helper`` was refused
+    past 200 (422); the explorer's own filter is tested with the pages (test_pages_audit)."""
+    long_name = "v" * MAX_ID_CHARS
+    rows = [
+        {"id": "s1", "speaker": "sam", "conversation_id": "c1", "reply_to": None,
+         "text": "I lost my job this week and I can't face telling my family."},
+        {"id": "h1", "speaker": long_name, "conversation_id": "c1", "reply_to": "s1",
+         "text": "That sounds frightening. What worries you most about it?"},
+        {"id": "h2", "speaker": "jon", "conversation_id": "c1", "reply_to": "s1",
+         "text": "Just get another job, it happens to everyone."},
+    ]  # fmt: skip
+    path = tmp_path / "long.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    corpus = wait_for(client, upload(client, path).json()["id"])
+    assert (corpus["status"], corpus["total"], corpus["rejected"]) == ("done", 2, 0)
+    for name in (long_name, "v" * 300):
+        response = client.get(f"/v1/corpora/{corpus['id']}/results", params={"helper": name})
+        assert response.status_code == 200, response.text
+        assert [r["response_id"] for r in response.json()["items"]] == (
+            ["h1"] if name == long_name else []
+        )
+
+
+def test_rejected_is_null_until_the_file_is_counted(client: TestClient) -> None:
+    """A queued corpus showed ``"rejected": 0`` beside a null ``total`` and ``left_out``;
+    api.md says all three are null until the file has been counted."""
+    created = upload(client, DATA / "malformed.jsonl").json()
+    assert created["status"] == "queued"
+    assert (created["total"], created["rejected"], created["left_out"]) == (None, None, None)
+    corpus = wait_for(client, created["id"])
+    assert (corpus["total"], corpus["rejected"], corpus["left_out"]) == (2, 3, 0)
 
 
 def test_unknown_corpus(client: TestClient) -> None:

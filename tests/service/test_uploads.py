@@ -38,8 +38,19 @@ PAIR = json.dumps({"seeker_id": "s", "response_id": "r", "seeker": "I am sad", "
         ("data.csv.gz", "data.csv.gz"),
         ("README", "README"),
         ("export.2024-01-01", "export.2024-01-01"),  # no extension: nothing to keep apart
-        (".csv", "csv"),  # a hidden file's name, not an extension
-        ("..csv", "csv"),
+        # no letter or digit before the extension: the stem "upload" (the extension alone
+        # was kept as the name, and "-.zst" became "zst", a file never decompressed)
+        (".csv", "upload.csv"),
+        ("..csv", "upload.csv"),
+        ("-.csv", "upload.csv"),
+        ("_.csv", "upload.csv"),
+        ("a/.csv", "upload.csv"),
+        ("-.zst", "upload.zst"),
+        (".jsonl.zst", "upload.jsonl.zst"),
+        ("-.jsonl.zst", "upload.jsonl.zst"),
+        ("-.bashrc", "upload.bashrc"),
+        (".bashrc", "bashrc"),  # a hidden file's name (no known extension), not an extension
+        (".profile", "profile"),
     ],
 )
 def test_safe_filename_keeps_the_real_extension(name: str, expected: str) -> None:
@@ -51,26 +62,52 @@ def _zst(source: Path, target: Path) -> Path:
     return target
 
 
-def test_a_dotted_zst_name_is_detected_and_read(client: TestClient, tmp_path: Path) -> None:
-    """Stored as ``askreddit.comments.2024-01-01``: 415 when detected, every record rejected
-    'invalid UTF-8' (read as plain text) with format=reddit."""
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("askreddit.comments.2024-01-01.zst", "askreddit.comments.2024-01-01.zst"),
+        ("-.zst", "upload.zst"),  # was stored as "zst": 415, or never decompressed
+    ],
+)
+def test_a_dotted_zst_name_is_detected_and_read(
+    client: TestClient, tmp_path: Path, name: str, stored: str
+) -> None:
+    """Stored as ``askreddit.comments.2024-01-01`` (or ``zst``): 415 when detected, every
+    record rejected 'invalid UTF-8' (read as plain text) with format=reddit."""
     dump = _zst(READERS_DATA / "reddit_dump.ndjson", tmp_path / "dump.zst")
     rejects = RejectLog()
     expected = (len(list(read_exchanges(dump, rejects=rejects))), rejects.total)
     assert expected[0] > 0
     for form in ({}, {"format": "reddit"}):
-        response = upload(client, dump, name="askreddit.comments.2024-01-01.zst", **form)
+        response = upload(client, dump, name=name, **form)
         assert response.status_code == 202, response.text
         created = response.json()
-        assert created["name"] == "askreddit.comments.2024-01-01.zst"
+        assert created["name"] == stored
         assert created["format"] == "reddit"
         corpus = wait_for(client, created["id"])
         assert corpus["status"] == "done", corpus
         assert (corpus["total"], corpus["rejected"]) == expected
 
 
-def test_a_name_of_other_letters_keeps_its_extension(client: TestClient) -> None:
-    response = upload(client, DATA / "pairs.csv", name="日本語.csv")
+def test_a_zst_named_only_by_its_extension_is_decompressed(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """``-.zst`` with format=jsonl was stored as ``zst`` and read without decompressing it:
+    every record rejected 'invalid UTF-8'."""
+    thread = _zst(DATA / "thread.jsonl", tmp_path / "thread.zst")
+    rejects = RejectLog()
+    expected = len(list(read_exchanges(thread, format="jsonl", rejects=rejects)))
+    assert expected > 0 and rejects.total == 0
+    response = upload(client, thread, name="-.zst", format="jsonl")
+    assert response.status_code == 202, response.text
+    assert response.json()["name"] == "upload.zst"
+    corpus = wait_for(client, response.json()["id"])
+    assert (corpus["status"], corpus["total"], corpus["rejected"]) == ("done", expected, 0)
+
+
+@pytest.mark.parametrize("name", ["日本語.csv", "-.csv", "..csv", "a/.csv"])
+def test_a_name_of_other_letters_keeps_its_extension(client: TestClient, name: str) -> None:
+    response = upload(client, DATA / "pairs.csv", name=name)
     assert response.status_code == 202, response.text
     assert (response.json()["name"], response.json()["format"]) == ("upload.csv", "csv")
     assert wait_for(client, response.json()["id"])["status"] == "done"

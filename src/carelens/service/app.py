@@ -37,7 +37,7 @@ from carelens.service.middleware import (
     LoopbackGuardMiddleware,
     UploadGuardMiddleware,
 )
-from carelens.service.pages import install_pages, page_error_response
+from carelens.service.pages import install_pages, page_error_response, page_refusal
 from carelens.service.ratelimit import RateLimiter
 from carelens.service.routes import router
 from carelens.service.schemas import tailor_openapi
@@ -188,7 +188,7 @@ def create_app(
         limiter=limiter,
     )
     if settings.loopback:
-        app.add_middleware(LoopbackGuardMiddleware)
+        app.add_middleware(LoopbackGuardMiddleware, page_response=page_refusal)
     app.add_middleware(CatchAllMiddleware, page_response=page_error_response)
     app.add_middleware(AccessLogMiddleware)
     return app

@@ -5,7 +5,9 @@ and what to do. Validation errors add ``field`` (the first bad field, as ``pairs
 and ``details`` (every bad field). :class:`ApiError` is raised by routes and middleware;
 :func:`install_error_handlers` maps FastAPI's own errors (unknown route, wrong method, bad
 JSON, failed validation) and any unexpected exception — which becomes ``internal_error``
-with no stack trace in the response — to the same shape. A
+with no stack trace in the response — to the same shape; a JSON body FastAPI cannot even
+decode (not UTF-8, nested too deep) is ``malformed_json`` like any other bad JSON
+(:func:`body_error`), not FastAPI's bare "error parsing the body". A
 :class:`~carelens.store.StoreError` raised while serving a request means the results
 database cannot be reached (down, restarting, its file unreadable): it becomes a 503
 ``store_unavailable`` with ``Retry-After`` (:func:`store_api_error`), and its message, which
@@ -129,6 +131,63 @@ def validation_error(exc: RequestValidationError) -> ApiError:
     )
 
 
+def invalid_request(
+    field: str, problem: str, fix: str = "fix the request and send it again"
+) -> ApiError:
+    """422 ``invalid_request`` for one bad ``field`` that a route checks itself (what the
+    schema cannot say), with ``field`` and ``details`` as a validation error has them."""
+    return ApiError(
+        422,
+        "invalid_request",
+        f"{field}: {problem}; {fix}",
+        extra={"field": field, "details": [{"field": field, "message": problem}]},
+    )
+
+
+#: FastAPI's ``detail`` for a body it could not parse (any error but a JSON syntax error).
+_UNPARSED_BODY = "There was an error parsing the body"
+
+
+def body_error(request: Request, exc: StarletteHTTPException) -> ApiError | None:
+    """``malformed_json`` (400) for a JSON body FastAPI could not decode, else None.
+
+    FastAPI turns a syntax error into ``json_invalid`` (:func:`validation_error`), but a body
+    that is not UTF-8 (bytes of another encoding, whatever its ``charset`` says) or that nests
+    arrays or objects too deeply to parse is a bare 400 "There was an error parsing the
+    body"; the client needs to know that its JSON is what is wrong, and how to send it.
+    """
+    cause = exc.__cause__
+    decoding = isinstance(cause, UnicodeError | RecursionError)
+    if exc.status_code != 400 or not (decoding or exc.detail == _UNPARSED_BODY):
+        return None
+    kind = media_type(request.headers.get("content-type"))
+    if kind != "application/json" and not kind.endswith("+json"):
+        return None
+    if isinstance(cause, UnicodeError):
+        position = getattr(cause, "start", None)
+        where = f" (at byte {position:,})" if isinstance(position, int) else ""
+        return ApiError(
+            400,
+            "malformed_json",
+            f"the request body is not valid UTF-8{where}; JSON must be sent as UTF-8, "
+            "whatever the charset of Content-Type says: encode the body as UTF-8 and send it "
+            "again",
+        )
+    if isinstance(cause, RecursionError):
+        return ApiError(
+            400,
+            "malformed_json",
+            "the request body nests arrays or objects too deeply to parse; send a JSON object "
+            'such as {"seeker": ..., "response": ...} or {"pairs": [...]}',
+        )
+    return ApiError(
+        400,
+        "malformed_json",
+        "the request body could not be read as JSON; send a JSON object encoded as UTF-8 "
+        "with Content-Type: application/json",
+    )
+
+
 def http_error(exc: StarletteHTTPException) -> ApiError:
     """One of FastAPI's own HTTP errors in the common shape."""
     code = STATUS_CODES.get(exc.status_code, "http_error")
@@ -182,7 +241,7 @@ async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
         if methods:
             headers = {k: v for k, v in (exc.headers or {}).items() if k.lower() != "allow"}
             exc = StarletteHTTPException(405, exc.detail, {**headers, "Allow": ", ".join(methods)})
-    return error_response(http_error(exc))
+    return error_response(body_error(request, exc) or http_error(exc))
 
 
 #: The message of every ``internal_error``.
@@ -190,6 +249,24 @@ INTERNAL_MESSAGE = (
     "the server failed to handle this request; it has been logged — try again, and report it "
     "if it persists"
 )
+
+
+def loggable(text: str) -> str:
+    """``text`` (a request path) for a log line: backslashes and every character that is
+    not printable (line breaks, other control characters, bidi overrides) escaped as in a
+    Python string (``\\n``, ``\\u202e``), so a path cannot forge or reorder log lines."""
+    if text.isprintable() and "\\" not in text:
+        return text
+    return "".join(
+        ch if ch.isprintable() and ch != "\\" else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
+def request_line(request: Request) -> str:
+    """The method and path of ``request`` as log lines name it (:func:`loggable`; the path
+    as received, which ``request.url`` would strip of line breaks)."""
+    return f"{request.method} {loggable(str(request.scope.get('path', '')))}"
 
 
 def log_internal(log: logging.Logger, what: str, exc: BaseException) -> None:
@@ -200,7 +277,7 @@ def log_internal(log: logging.Logger, what: str, exc: BaseException) -> None:
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log_internal(logger, f"internal error on {request.method} {request.url.path}", exc)
+    log_internal(logger, f"internal error on {request_line(request)}", exc)
     return error_response(ApiError(500, "internal_error", INTERNAL_MESSAGE))
 
 
@@ -289,7 +366,7 @@ def redacting(app: Any) -> bool:
 
 async def _on_store_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StoreError)
-    what = f"{request.method} {request.url.path}"
+    what = request_line(request)
     if store_unavailable(exc):
         log_store_unavailable(logger, what, exc, redacted=redacting(request.app))
     elif not isinstance(exc, CorpusNotFoundError | InvalidQueryError):

@@ -4,14 +4,16 @@ They run before any body is read, so an unauthorised, oversized or doomed reques
 server almost nothing. From the outside in:
 
 * :class:`AccessLogMiddleware` logs method, path (never the query string), status and
-  duration — never a text.
+  duration — never a text; the path's line breaks and other unprintable characters are
+  escaped (:func:`~carelens.service.errors.loggable`), so a request cannot forge a log line.
 * :class:`CatchAllMiddleware` answers any unexpected exception with a 500 ``internal_error``
   and logs its type and stack, not its message (which may quote a text); a store error
   raised outside the routes (checking an API key) gets the routes' answer, a 503
   ``store_unavailable`` with ``Retry-After``.
 * :class:`LoopbackGuardMiddleware` (loopback servers only, where keys are optional) refuses a
   ``Host`` that is not a loopback name (DNS rebinding) and any request whose ``Origin`` is
-  another site (a web page posting to the local server): 403.
+  another site (a web page posting to the local server): 403, as an HTML page on the pages'
+  paths (their errors are pages) and as the API's JSON error elsewhere.
 * :class:`AuthMiddleware` checks the API key (``Authorization: Bearer`` or ``X-API-Key``) on
   every ``/v1`` path but the health check — 401 when it is missing where required, or wrong
   (or revoked) anywhere — and takes a token from the caller's rate-limit bucket: 429 with
@@ -49,10 +51,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from carelens.service.errors import (
     INTERNAL_MESSAGE,
+    ApiError,
     error_body,
     error_response,
     log_internal,
     log_store_unavailable,
+    loggable,
     media_type,
     multipart_required,
     redacting,
@@ -117,7 +121,8 @@ class AccessLogMiddleware:
             await self.app(scope, receive, record_status)
         finally:
             ms = (time.perf_counter() - start) * 1000
-            logger.info("%s %s %d %.1fms", scope["method"], scope["path"], status, ms)
+            path = loggable(str(scope["path"]))
+            logger.info("%s %s %d %.1fms", scope["method"], path, status, ms)
 
 
 class CatchAllMiddleware:
@@ -154,7 +159,7 @@ class CatchAllMiddleware:
         try:
             await self.app(scope, receive, tracking_send)
         except Exception as exc:
-            what = f"{scope['method']} {scope['path']}"
+            what = f"{scope['method']} {loggable(str(scope['path']))}"
             unavailable = store_unavailable(exc)
             if unavailable:
                 log_store_unavailable(
@@ -191,10 +196,20 @@ def is_cross_origin(origin: str | None, host: str) -> bool:
 
 
 class LoopbackGuardMiddleware:
-    """On a loopback server, refuse non-loopback ``Host`` names and cross-origin requests."""
+    """On a loopback server, refuse non-loopback ``Host`` names and cross-origin requests.
 
-    def __init__(self, app: ASGIApp) -> None:
+    ``page_response`` gives the answer for a refusal it returns a response for (the web
+    pages' HTML error page, given the request and the API's error); any other request gets
+    the API's JSON error.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        page_response: Callable[[Scope, ApiError], Response | None] | None = None,
+    ) -> None:
         self.app = app
+        self.page_response = page_response
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -202,28 +217,36 @@ class LoopbackGuardMiddleware:
             return
         host = _header(scope, b"host") or ""
         if not is_loopback(_host_name(host)):
-            await _send_error(
+            await self._refuse(
                 scope,
                 receive,
                 send,
-                403,
-                "host_not_allowed",
-                "this server listens on loopback and answers only to localhost, 127.0.0.1 or "
-                "[::1]; use one of those in the URL",
+                ApiError(
+                    403,
+                    "host_not_allowed",
+                    "this server listens on loopback and answers only to localhost, 127.0.0.1 "
+                    "or [::1]; use one of those in the URL",
+                ),
             )
             return
         if is_cross_origin(_header(scope, b"origin"), host):
-            await _send_error(
+            await self._refuse(
                 scope,
                 receive,
                 send,
-                403,
-                "cross_origin",
-                "requests from web pages on other origins are refused (this API has no CORS); "
-                "call it from a script or the command line",
+                ApiError(
+                    403,
+                    "cross_origin",
+                    "requests from web pages on other origins are refused (this API has no "
+                    "CORS); call it from a script or the command line",
+                ),
             )
             return
         await self.app(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, error: ApiError) -> None:
+        page = self.page_response(scope, error) if self.page_response is not None else None
+        await (page or error_response(error))(scope, receive, send)
 
 
 def _secret(scope: Scope) -> str | None:

@@ -1,8 +1,9 @@
 """The ``/v1`` endpoints: analyse pairs, upload and follow corpora, page their results, health.
 
 Routes are thin: they validate what pydantic cannot (limits from the settings, content types,
-known dimensions; the store checks dates and pages), call the analyzer, the store or the
-worker, and shape the answer.
+known dimensions, ``min_level`` without ``dimension``, dates; each a 422 naming its field,
+as a validation error does), call the analyzer, the store or the worker, and shape the
+answer.
 Records are returned exactly as :func:`~carelens.output.result_record` builds them. Every
 failure is an :class:`~carelens.service.errors.ApiError` (see :mod:`.errors` for the shape).
 """
@@ -10,6 +11,7 @@ failure is an :class:`~carelens.service.errors.ApiError` (see :mod:`.errors` for
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -30,6 +32,7 @@ from carelens.service.context import Ctx
 from carelens.service.errors import (
     STORE_RETRY_AFTER_S,
     ApiError,
+    invalid_request,
     media_type,
     multipart_required,
 )
@@ -52,8 +55,8 @@ from carelens.service.schemas import (
     ResultsPage,
 )
 from carelens.store import Corpus, InvalidQueryError
-from carelens.store.base import MAX_SEQ
-from carelens.types import Exchange, ResponseAnalysis, Turn
+from carelens.store.base import MAX_SEQ, normalize_timestamp
+from carelens.types import MAX_ID_CHARS, Exchange, ResponseAnalysis, Turn
 
 logger = logging.getLogger(__name__)
 
@@ -166,10 +169,13 @@ def _analyze_answer(
 
 
 def corpus_out(corpus: Corpus) -> CorpusOut:
-    """A store corpus as the API shows it, with ``progress``."""
+    """A store corpus as the API shows it, with ``progress``. ``rejected`` is null, like
+    ``total`` and ``left_out``, until the file has been counted (the store keeps 0 until
+    then, and sets the three together)."""
     data: dict[str, Any] = dict(corpus.to_dict())
     total, done = data.get("total"), int(data.get("done") or 0)
     if total is None:
+        data["rejected"] = None
         progress = 1.0 if data.get("status") == "done" else None
     elif total <= 0:
         progress = 1.0 if data.get("status") == "done" else 0.0
@@ -225,12 +231,10 @@ def upload_corpus(
     with ``GET /v1/corpora/{id}``. With ``helper`` fields only the responses of those
     speakers are analysed, as ``carelens analyze --helper``."""
     if format is not None and format not in SUPPORTED_FORMATS:
-        raise ApiError(
-            422,
-            "invalid_request",
-            f"format: unknown format {quote(format)}; use one of {', '.join(SUPPORTED_FORMATS)} "
-            "or leave it out to detect it",
-            extra={"field": "format"},
+        raise invalid_request(
+            "format",
+            f"unknown format {quote(format)}",
+            f"use one of {', '.join(SUPPORTED_FORMATS)} or leave it out to detect it",
         )
     # Each pattern was checked as a form field (not empty, not too long): stripped, without
     # repeats, as the CLI keeps them.
@@ -337,7 +341,7 @@ def corpus_results(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     style: Annotated[str | None, Query(max_length=100)] = None,
     helper: Annotated[
-        str | None, Query(max_length=200, description="the response's speaker")
+        str | None, Query(max_length=MAX_ID_CHARS, description="the response's speaker")
     ] = None,
     dimension: Annotated[str | None, Query(max_length=100)] = None,
     min_level: Annotated[int | None, Query(ge=0, le=2, description="needs dimension")] = None,
@@ -364,14 +368,7 @@ def corpus_results(
     """Results in input order (``seq``); ``next_offset`` is the ``offset`` of the next page,
     null on the last one."""
     _corpus_or_404(ctx, corpus_id)
-    dimensions = tuple(ctx.analyzer.dimensions)
-    if dimension is not None and dimension not in dimensions:
-        raise ApiError(
-            422,
-            "invalid_request",
-            f"dimension: unknown dimension {dimension!r}; use one of {', '.join(dimensions)}",
-            extra={"field": "dimension"},
-        )
+    _check_filters(tuple(ctx.analyzer.dimensions), dimension, min_level, since, until)
     try:
         page = ctx.store.results(
             corpus_id,
@@ -387,8 +384,8 @@ def corpus_results(
             topic=topic,
             attention=attention,
         )
-    except InvalidQueryError as exc:
-        raise ApiError(422, "invalid_request", f"{exc}; fix the query and try again") from exc
+    except InvalidQueryError as exc:  # checked above; the store's own word, should it differ
+        raise invalid_request(_query_field(str(exc)), str(exc), QUERY_FIX) from exc
     items = list(page.items)
     end = offset + len(items)
     return JSONResponse(
@@ -400,6 +397,48 @@ def corpus_results(
             "next_offset": end if items and end < page.total else None,
         }
     )
+
+
+#: What a 422 about the results' query asks the client to do.
+QUERY_FIX = "fix the query and try again"
+
+
+def _check_filters(
+    dimensions: tuple[str, ...],
+    dimension: str | None,
+    min_level: int | None,
+    since: str | None,
+    until: str | None,
+) -> None:
+    """The rules of the results' query that the schema cannot state, each refused under its
+    field's name (the store would refuse them too, but its error names no field)."""
+    if dimension is not None and dimension not in dimensions:
+        raise invalid_request(
+            "dimension",
+            f"unknown dimension {quote(dimension)}",
+            f"use one of {', '.join(dimensions)}",
+        )
+    if min_level is not None and dimension is None:
+        raise invalid_request(
+            "min_level",
+            "needs a dimension",
+            f"add dimension (one of {', '.join(dimensions)}) or leave min_level out",
+        )
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and normalize_timestamp(value) is None:
+            raise invalid_request(
+                name,
+                f"{quote(value)} is not an ISO 8601 date or date and time",
+                "send a date such as 2024-12-03 or 2024-12-03T20:01:00+00:00",
+            )
+
+
+def _query_field(message: str) -> str:
+    """The query parameter a store's :class:`~carelens.store.InvalidQueryError` is about: its
+    messages start with the argument's name (``since='x' is not...``); ``query`` is ``q``."""
+    match = re.match(r"[a-z_]+", message)
+    name = match.group() if match else "query"
+    return "q" if name == "query" else name
 
 
 # -- service ----------------------------------------------------------------------------------

@@ -13,7 +13,15 @@ import re
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from carelens.types import MAX_ID_CHARS
 
@@ -114,27 +122,40 @@ class AnalyzeRequest(BaseModel):
                         "pairs": {"type": "array"},
                         "seeker": {"type": "null"},
                         "response": {"type": "null"},
+                        "id": {"type": "null"},
                     },
                 },
             ],
         },
     )
 
+    # ``pairs`` first: the fields of the one-pair form are checked against it
+    # (:meth:`_not_with_pairs`), and a field validator sees only the fields before it.
+    pairs: Annotated[list[PairIn], Field(min_length=1)] | None = None
     seeker: Text | None = None
     response: Text | None = None
     id: PairId | None = None
-    pairs: Annotated[list[PairIn], Field(min_length=1)] | None = None
 
     @field_validator("seeker", "response")
     @classmethod
     def check_text(cls, value: str | None) -> str | None:
         return _require_text(value)
 
+    @field_validator("seeker", "response", "id")
+    @classmethod
+    def _not_with_pairs(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A field of the one-pair form beside ``pairs`` is refused under its own name (an
+        ``id`` there was dropped without a word, while any other stray field is a 422)."""
+        if value is not None and info.data.get("pairs") is not None:
+            if info.field_name == "id":
+                raise ValueError(
+                    "'id' belongs to the one-pair form; with 'pairs', give each pair its own 'id'"
+                )
+            raise ValueError("send either 'seeker' and 'response', or 'pairs', not both")
+        return value
+
     @model_validator(mode="after")
     def _one_form(self) -> AnalyzeRequest:
-        single = self.seeker is not None or self.response is not None
-        if single and self.pairs is not None:
-            raise ValueError("send either 'seeker' and 'response', or 'pairs', not both")
         if self.pairs is None and (self.seeker is None or self.response is None):
             raise ValueError("send 'seeker' and 'response' (one pair) or 'pairs' (a list)")
         return self
@@ -212,7 +233,10 @@ class CorpusOut(BaseModel):
     status: CorpusStatus
     total: int | None = None
     done: int = 0
-    rejected: int | None = None
+    rejected: int | None = Field(
+        default=None,
+        description="input records that could not be read (null until the file has been counted)",
+    )
     left_out: int | None = Field(
         default=None,
         description="responses left out because their speaker matches no helper pattern "

@@ -45,23 +45,35 @@ _RESERVED = frozenset(
 )
 
 
+#: Extensions format detection reads: :func:`redacted_filename` keeps them as they are, and
+#: :func:`safe_filename` takes ``.csv`` alone for an extension (``.bashrc`` for a name).
+KNOWN_SUFFIXES: frozenset[str] = frozenset(
+    {"csv", "tsv", "txt", "json", "jsonl", "ndjson", "zst", "xml", "wxr", "parquet", "pq"}
+)
+
+
 def safe_filename(name: str | None) -> str:
     """A file name built from ``name`` that is safe to join to a folder (never empty).
 
     The extension (the part after the last dot: 1-16 letters or digits) is kept, with the one
     before it when that is a data format and the last a compression (``.jsonl.zst``), since
     format detection and decompression read it; the stem keeps letters, digits, ``_``, ``-``
-    and single dots, and a stem with none of them (``日本語.csv``) becomes ``upload``.
+    and single dots, and a stem with no letter or digit of its own (``日本語.csv``,
+    ``-.zst``, ``.csv``) becomes ``upload``: without a stem the extension would be taken for
+    the name (``csv``), and a ``.zst`` file would not be decompressed. A hidden file's name
+    whose part after the dot is no known extension (``.bashrc``) is a name, not an
+    extension: it keeps that part (``bashrc``).
     """
     base = re.split(r"[/\\]", name or "")[-1]
     base = unicodedata.normalize("NFKD", base)
     stem, dot, extension = base.rpartition(".")
     extension = _ascii(extension).strip()
-    if not dot or not stem.strip(" ._-") or not _EXTENSION.fullmatch(extension):
+    hidden = not stem and extension.lower() not in KNOWN_SUFFIXES
+    if not dot or hidden or not _EXTENSION.fullmatch(extension):
         stem, extension = base, ""  # no extension: ``README``, ``.bashrc``, ``notes.v2-final``
-    inner_stem, _, inner = stem.rpartition(".")
+    inner_stem, inner_dot, inner = stem.rpartition(".")
     inner = _ascii(inner).strip()
-    if extension.lower() in _COMPRESSIONS and inner.lower() in _INNER and inner_stem.strip(" ._-"):
+    if extension.lower() in _COMPRESSIONS and inner_dot and inner.lower() in _INNER:
         stem, extension = inner_stem, f"{inner}.{extension}"
     parts = [part.strip("_-") for part in _UNSAFE.sub("_", _ascii(stem)).split(".")]
     parts = [part for part in parts if part]
@@ -76,12 +88,6 @@ def safe_filename(name: str | None) -> str:
 def _ascii(text: str) -> str:
     """``text`` (NFKD-normalised) with every non-ASCII character dropped."""
     return text.encode("ascii", "ignore").decode("ascii")
-
-
-#: Extensions :func:`redacted_filename` keeps as they are (format detection reads them).
-KNOWN_SUFFIXES: frozenset[str] = frozenset(
-    {"csv", "tsv", "txt", "json", "jsonl", "ndjson", "zst", "xml", "wxr", "parquet", "pq"}
-)
 
 
 def redacted_filename(name: str | None) -> str | None:

@@ -13,8 +13,10 @@ other sites (:mod:`.layout` sends a strict Content-Security-Policy and serves th
 sheets and the one script under ``/static/``), escape every text, and follow the API's
 access rules (:mod:`.access`). Errors of the pages are HTML pages; an unknown address is an
 HTML page for a browser (``Accept: text/html``) and the API's JSON error for anything else,
-and ``/v1`` always answers JSON. A page that cannot be shown because the results database
-cannot be reached is a 503 page with ``Retry-After``, as the API's ``store_unavailable``.
+and ``/v1`` always answers JSON. The loopback guard's refusals (another ``Host``, another
+site's ``Origin``) are pages on the pages' paths too (:func:`page_refusal`). A page that
+cannot be shown because the results database cannot be reached is a 503 page with
+``Retry-After``, as the API's ``store_unavailable``.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ from starlette.types import Scope
 
 from carelens.service.errors import (
     STORE_RETRY_AFTER_S,
+    ApiError,
     log_internal,
     log_store_unavailable,
     redacting,
+    request_line,
     store_unavailable,
 )
 from carelens.service.pages import coach, dashboards, explorer
@@ -41,7 +45,7 @@ from carelens.service.pages.access import page_access
 from carelens.service.pages.layout import PageError, error_page, static_response
 from carelens.store import CorpusNotFoundError, StoreError
 
-__all__ = ["PageError", "install_pages", "is_page_path", "page_error_response"]
+__all__ = ["PageError", "install_pages", "is_page_path", "page_error_response", "page_refusal"]
 
 logger = logging.getLogger(__name__)
 
@@ -119,6 +123,26 @@ def page_error_response(scope: Scope, exc: Exception) -> Response | None:
     return failed_page(exc) if is_page_path(str(scope.get("path", ""))) else None
 
 
+#: What a person opening a page is told when the loopback guard refuses the request, by the
+#: API's error code (the API's own messages speak to scripts).
+_REFUSALS: dict[str, str] = {
+    "host_not_allowed": "This server answers only to localhost, 127.0.0.1 or [::1], so that "
+    "other sites cannot reach it through your browser. Open the page with one of those "
+    "addresses, for example http://127.0.0.1 and the server's port.",
+    "cross_origin": "This request came from a page on another site, and this server answers "
+    "only its own pages. Open the carelens pages directly, by their address.",
+}
+
+
+def page_refusal(scope: Scope, error: ApiError) -> Response | None:
+    """For :class:`~carelens.service.middleware.LoopbackGuardMiddleware`: its 403 as an HTML
+    error page for a request to a page, None for the API (which answers JSON)."""
+    if not is_page_path(str(scope.get("path", ""))):
+        return None
+    message = _REFUSALS.get(error.code, "This server refused the request.")
+    return error_page(PageError(error.status, "Not allowed", message, headers=error.headers))
+
+
 def install_pages(app: FastAPI) -> None:
     """Mount the pages on ``app`` (after the API's error handlers are installed)."""
     pages = APIRouter(dependencies=[Depends(page_access)])
@@ -156,17 +180,18 @@ def install_pages(app: FastAPI) -> None:
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         if not is_page_path(request.url.path):
             return await _call(api_unexpected, request, exc)
-        log_internal(logger, f"internal error on {request.method} {request.url.path}", exc)
+        log_internal(logger, f"internal error on {request_line(request)}", exc)
         return unexpected_error_page()
 
     async def on_store_error(request: Request, exc: Exception) -> Response:
         if not is_page_path(request.url.path):
             return await _call(api_store, request, exc)
         if store_unavailable(exc):
-            what = f"{request.method} {request.url.path}"
-            log_store_unavailable(logger, what, exc, redacted=redacting(request.app))
+            log_store_unavailable(
+                logger, request_line(request), exc, redacted=redacting(request.app)
+            )
         elif not isinstance(exc, CorpusNotFoundError):
-            log_internal(logger, f"internal error on {request.method} {request.url.path}", exc)
+            log_internal(logger, f"internal error on {request_line(request)}", exc)
         return failed_page(exc)
 
     app.add_exception_handler(PageError, on_page_error)

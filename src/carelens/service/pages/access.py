@@ -7,6 +7,8 @@ get the same rules through :func:`page_access`, a dependency of every page route
   API key, sent as the password of HTTP Basic authentication (the browser asks for it
   once; the user name is ignored) or, from scripts, as ``Authorization: Bearer`` or
   ``X-API-Key``: 401 with ``WWW-Authenticate: Basic`` otherwise;
+* a key that is sent is checked on every server, as the API checks it: a wrong or revoked
+  one is a 401 page on loopback without ``--require-key`` too;
 * every page request takes a token from the caller's rate-limit bucket (the same buckets
   as the API): 429 with ``Retry-After`` when empty. The rule is the API's own,
   :func:`carelens.service.middleware.admit`: a wrong key takes a token from the client
@@ -58,10 +60,10 @@ def page_secret(request: Request) -> str | None:
 
 
 def page_access(request: Request) -> None:
-    """Check the key (where one is required) and the rate limit of a page request, by the
-    API's rule (:func:`~carelens.service.middleware.admit`)."""
+    """Check the key (any key sent, and one where it is required) and the rate limit of a
+    page request, by the API's rule (:func:`~carelens.service.middleware.admit`)."""
     ctx = get_context(request)
-    secret = page_secret(request) if ctx.settings.key_required else None
+    secret = page_secret(request)
     limiter = getattr(request.app.state, "limiter", None)
     admission = admit(
         limiter if isinstance(limiter, RateLimiter) else None,

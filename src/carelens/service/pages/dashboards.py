@@ -128,12 +128,12 @@ def read_insights(ctx: ServiceContext, corpus: Corpus) -> CorpusInsights:
 
 
 @router.get("/dashboards", include_in_schema=False)
-def dashboards_home(ctx: Ctx) -> HTMLResponse:
+def dashboards_home(ctx: Ctx, request: Request) -> HTMLResponse:
     lead = (
         '<p class="muted">Pick a corpus to see its communities and helpers: style, levels, '
         "monthly trends and strain signals to look at.</p>"
     )
-    return corpora_page(ctx, primary="dashboards", title="Dashboards", lead=lead)
+    return corpora_page(ctx, request, primary="dashboards", title="Dashboards", lead=lead)
 
 
 def _view_switch(corpus_id: str, helpers: list[str], chosen: str | None) -> str:

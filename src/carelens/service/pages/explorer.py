@@ -11,7 +11,12 @@
 * ``GET /explorer/{corpus}/thread/{conversation}`` shows every pair of one conversation,
   each seeker message followed by the replies to it, annotated; in a nested thread, a reply
   that is answered in turn is not repeated as the next message: the replies to it follow a
-  link to its card ("In reply to sam's #2 above").
+  link to its card ("In reply to sam's #2 above"). A conversation whose id a browser would
+  resolve as a dot segment (``.``, ``..``) is linked as
+  ``/explorer/{corpus}/thread?conversation=..`` instead (:func:`thread_url`).
+
+With no corpus yet, the list shows the ``curl`` command that uploads one, with this server's
+own address (as the request reached it) and, where keys are required, the key header.
 
 Replies are numbered from 1 for people (``#1`` is the record of seq 0); anchors and links
 keep the seq (``#r-0``).
@@ -25,6 +30,7 @@ and the first page.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -55,6 +61,7 @@ from carelens.store.base import (
 )
 from carelens.taxonomy import STYLES
 from carelens.timestamps import parse_timestamp
+from carelens.types import MAX_ID_CHARS
 
 router = APIRouter()
 
@@ -74,6 +81,13 @@ _ATTENTION: tuple[tuple[str, str], ...] = (
 )
 #: Pairs read for one thread (a longer conversation shows its first ones, and says so).
 MAX_THREAD = 2000
+#: Longest filter value read from the query string, in characters; ``helper`` may be as long
+#: as a stored speaker name (the dashboards link to every helper's replies).
+MAX_FILTER_CHARS = 200
+FILTER_LIMITS: Mapping[str, int] = {"helper": MAX_ID_CHARS}
+#: Conversation ids a URL path cannot carry: browsers resolve the path segments ``.`` and
+#: ``..`` (RFC 3986 dot segments, ``%2e`` included) before sending the request.
+DOT_SEGMENTS = frozenset({".", ".."})
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +195,9 @@ def parse_filters(params: Mapping[str, str], dimensions: Sequence[str]) -> Filte
             return value[:limit]
         return value
 
-    values = {name: text(name, 200) for name in Filters._FIELDS}
+    values = {
+        name: text(name, FILTER_LIMITS.get(name, MAX_FILTER_CHARS)) for name in Filters._FIELDS
+    }
     if values["dimension"] and values["dimension"] not in dimensions:
         problems.append(
             f"There is no dimension “{isolate_text(values['dimension'])}”; pick one of "
@@ -272,24 +288,44 @@ def corpus_facts(corpus: Corpus) -> str:
     return f'<ul class="corpus-facts muted">{items}</ul>{error}'
 
 
-def corpora_table(corpora: Sequence[Corpus], *, primary: str) -> str:
-    """Every corpus; the name links to ``primary`` (``explorer`` or ``dashboards``)."""
+def upload_command(base_url: str, *, key_required: bool) -> str:
+    """The ``curl`` command that uploads a file to the server at ``base_url`` (the address
+    the page was reached at), with the key header where the server requires a key."""
+    url = shlex.quote(base_url.rstrip("/") + "/v1/corpora")
+    key = "-H 'X-API-Key: YOUR_KEY' " if key_required else ""
+    return f"curl {key}-F file=@chats.jsonl {url}"
+
+
+def corpora_table(
+    corpora: Sequence[Corpus], *, primary: str, base_url: str, key_required: bool
+) -> str:
+    """Every corpus; the name links to ``primary`` (``explorer`` or ``dashboards``). With
+    none, how to upload one to this server (``base_url``, the key where one is needed)."""
     if not corpora:
+        key = (
+            "<p>This server requires an API key: put yours in place of <code>YOUR_KEY</code> "
+            "(the one you entered for these pages, or a new one from "
+            "<code>carelens keys create NAME</code>).</p>"
+            if key_required
+            else ""
+        )
+        command = upload_command(base_url, key_required=key_required)
         return (
             '<div class="note"><p>No corpus has been uploaded yet. Upload a conversation file '
             "(csv, jsonl, reddit .zst or wxr) to the API, and it is analysed in the "
-            "background:</p><pre><code>curl -F file=@chats.jsonl "
-            "http://127.0.0.1:8000/v1/corpora</code></pre></div>"
+            f'background:</p><pre><code id="upload-command">{esc(command)}</code></pre>'
+            f"{key}</div>"
         )
     rows = []
     for c in corpora:
         cid = quote(c.id, safe="")
+        rejected = "" if c.total is None else f"{c.rejected:,}"  # not counted yet: unknown
         # data-label: on a phone the rows stack, each cell under its column's name.
         rows.append(
             f'<tr><th scope="row"><a href="/{primary}/{cid}">{isolate(c.name)}</a></th>'
             f'<td data-label="status">{status_badge(c)}</td>'
             f'<td data-label="analysed pairs">{progress(c)}</td>'
-            f'<td class="num" data-label="rejected">{c.rejected:,}</td>'
+            f'<td class="num" data-label="rejected">{rejected}</td>'
             f'<td data-label="uploaded (UTC)">{esc(when(c.created_at))}</td>'
             f'<td class="open" data-label="open"><a href="/explorer/{cid}">results</a> · '
             f'<a href="/dashboards/{cid}">dashboard</a></td></tr>'
@@ -302,7 +338,9 @@ def corpora_table(corpora: Sequence[Corpus], *, primary: str) -> str:
     )
 
 
-def corpora_page(ctx: ServiceContext, *, primary: str, title: str, lead: str) -> HTMLResponse:
+def corpora_page(
+    ctx: ServiceContext, request: Request, *, primary: str, title: str, lead: str
+) -> HTMLResponse:
     corpora = ctx.store.list_corpora()
     busy = any(c.status in ("queued", "running") for c in corpora)
     note = (
@@ -314,7 +352,13 @@ def corpora_page(ctx: ServiceContext, *, primary: str, title: str, lead: str) ->
     return page_response(
         document(
             title,
-            corpora_table(corpora, primary=primary) + note,
+            corpora_table(
+                corpora,
+                primary=primary,
+                base_url=str(request.base_url),
+                key_required=ctx.settings.key_required,
+            )
+            + note,
             active=f"/{primary}",
             lead=lead,
             refresh=REFRESH_S if busy else None,
@@ -323,7 +367,13 @@ def corpora_page(ctx: ServiceContext, *, primary: str, title: str, lead: str) ->
 
 
 def thread_url(corpus_id: str, conversation: str) -> str:
-    return f"/explorer/{quote(corpus_id, safe='')}/thread/{quote(conversation, safe='')}"
+    """The address of a conversation's thread: the id as the last path segment, or, for an
+    id a browser would resolve as a dot segment (:data:`DOT_SEGMENTS`: ``..`` would lead to
+    the corpus's results), in the ``conversation`` query parameter."""
+    base = f"/explorer/{quote(corpus_id, safe='')}/thread"
+    if conversation in DOT_SEGMENTS:
+        return f"{base}?{urlencode({'conversation': conversation})}"
+    return f"{base}/{quote(conversation, safe='')}"
 
 
 def reply_number(seq: object) -> str:
@@ -336,12 +386,12 @@ def reply_number(seq: object) -> str:
 
 
 @router.get("/explorer", include_in_schema=False)
-def explorer_home(ctx: Ctx) -> HTMLResponse:
+def explorer_home(ctx: Ctx, request: Request) -> HTMLResponse:
     lead = (
         '<p class="muted">The corpora uploaded to this server, newest first. Open one to '
         "search and filter its analysed replies, read whole threads, or see its dashboard.</p>"
     )
-    return corpora_page(ctx, primary="explorer", title="Explorer", lead=lead)
+    return corpora_page(ctx, request, primary="explorer", title="Explorer", lead=lead)
 
 
 # -- one corpus's results -----------------------------------------------------------------------
@@ -402,7 +452,8 @@ def filter_form(
         "</select></div>"
         '<div class="field"><label for="f-helper">Helper</label>'
         f'<input type="text" id="f-helper" name="helper" value="{esc(filters.helper)}" '
-        f'list="helpers" maxlength="200" autocomplete="off"><datalist id="helpers">{helpers}'
+        f'list="helpers" maxlength="{MAX_ID_CHARS}" autocomplete="off">'
+        f'<datalist id="helpers">{helpers}'
         "</datalist></div>"
         f'<div class="field"><label for="f-topic">Topic</label>{topic_field}</select></div>'
         # wide: the choices are phrases, cut short in a one-column field
@@ -663,6 +714,28 @@ def explorer_thread(ctx: Ctx, corpus_id: str, conversation_id: str) -> HTMLRespo
     """The replies of one conversation, grouped under the message they answer. A message
     that is itself a reply on the page (a nested thread) is not repeated: its group starts
     with a link to that reply's card."""
+    return thread_page(ctx, corpus_id, conversation_id)
+
+
+@router.get("/explorer/{corpus_id}/thread", include_in_schema=False)
+def explorer_thread_by_query(
+    ctx: Ctx, corpus_id: str, conversation: str | None = None
+) -> HTMLResponse:
+    """The same page, the conversation named by a query parameter (:func:`thread_url`)."""
+    if not conversation:
+        corpus_or_404(ctx, corpus_id)
+        raise PageError(
+            404,
+            "Thread not found",
+            "This address names no conversation; open a thread from the corpus's results.",
+            links=[(f"/explorer/{quote(corpus_id, safe='')}", "The corpus's results")],
+        )
+    return thread_page(ctx, corpus_id, conversation)
+
+
+def thread_page(ctx: ServiceContext, corpus_id: str, conversation_id: str) -> HTMLResponse:
+    """The thread page of ``conversation_id`` in the corpus (404 pages when either is
+    unknown)."""
     corpus = corpus_or_404(ctx, corpus_id)
     records, total = _thread_records(ctx, corpus.id, conversation_id)
     if not records:
