@@ -455,3 +455,28 @@ def test_an_empty_explorer_names_the_key_where_one_is_needed(
         f"curl -H 'X-API-Key: YOUR_KEY' -F file=@chats.jsonl {BASE_URL}/v1/corpora"
     )
     assert "carelens keys create" in page.text
+
+
+@pytest.mark.parametrize(
+    ("labels", "line"),
+    [
+        (["possible_crisis"], "A possible crisis: read this message closely."),
+        (["suicide"], "Crisis cues: read this message closely."),
+        (["possible_crisis", "self_harm"], "Crisis cues: read this message closely."),
+        ([], ""),
+    ],
+)
+def test_the_line_over_a_message_words_it_as_its_crisis_panel(labels: list[str], line: str) -> None:
+    """Over a message only the learned flag marked, the explorer said "Crisis cues" right
+    above a panel headed "A possible crisis in their message"."""
+    cues = [{"start": 0, "end": 4, "label": label, "text": "word"} for label in labels]
+    record = {"seeker": {"needs_attention": bool(cues), "crisis_cues": cues}}
+    said = annotate.attention_line(record)
+    assert (parse(said).text if said else "") == line
+    panel = annotate.crisis_panel(record)
+    if labels == ["possible_crisis"]:
+        assert "A possible crisis in their message" in panel
+    elif labels:
+        assert "Crisis cues in their message" in panel
+    else:
+        assert panel == ""

@@ -228,6 +228,21 @@ def crisis_cues(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [c for c in cues if isinstance(c, Mapping)] if isinstance(cues, list) else []
 
 
+def learned_only(cues: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether only the learned flag marked the message (no wording pattern did): it weighs
+    words, and on short messages it also marks grief, so it is a hint to read."""
+    return bool(cues) and all(cue.get("label") == LEARNED_CUE for cue in cues)
+
+
+def attention_line(record: Mapping[str, Any]) -> str:
+    """A short line over a message that needs attention, in the words of its crisis panel;
+    "" when it needs none."""
+    if not needs_attention(record):
+        return ""
+    what = "A possible crisis" if learned_only(crisis_cues(record)) else "Crisis cues"
+    return f'<p class="attention small">{what}: read this message closely.</p>'
+
+
 def seeker_text(record: Mapping[str, Any]) -> str:
     """The seeker message escaped, with its crisis cues marked."""
     text = record.get("seeker_text")
@@ -254,9 +269,7 @@ def crisis_panel(record: Mapping[str, Any]) -> str:
     listed = _seeker(record).get("resources")
     resources = listed if isinstance(listed, list) and listed else list(CRISIS_RESOURCES)
     items = "".join(f"<li>{esc(line)}</li>" for line in resources)
-    if cues and all(cue.get("label") == LEARNED_CUE for cue in cues):
-        # Only the learned flag marked it: it weighs words, and on short messages it also
-        # marks grief ("Our dog died this morning"), so it is a hint to read, as in feedback.
+    if learned_only(cues):  # a hint to read, as in feedback ("Our dog died this morning")
         heading = "A possible crisis in their message"
         said = (
             f"<p>Their message may hint at thoughts of not wanting to live"

@@ -689,11 +689,7 @@ def _said(first: Mapping[str, Any], answered: object, shown: set[object]) -> str
     who = isolate(speaker) if speaker else "the seeker"
     word = annotate.distress_word(first)
     distress = f" · distress: {word}" if word else ""
-    attention = (
-        '<p class="attention small">Crisis cues: read this message closely.</p>'
-        if annotate.needs_attention(first)
-        else ""
-    )
+    attention = annotate.attention_line(first)
     if answered is None:
         return (
             f'<div class="said"><div class="meta">{who}{distress}</div>'
