@@ -18,11 +18,11 @@ from carelens.batch.pairing import pair_group
 from carelens.batch.plan import BatchPlan, InputFile
 from carelens.batch.rows import (
     EXCHANGE,
-    GONE,
     LEFT_OUT,
+    PAIRED_KINDS,
     REJECT,
     SKIP,
-    TURN,
+    CollectingRejectLog,
     has_conversation,
     stable_shard,
 )
@@ -78,9 +78,9 @@ def staged_rows(
     plan = BatchPlan(inputs=inputs, shards=shards, model_id="m", helpers=helpers)
     rows = [r for i in range(len(paths)) for t in read_input(plan, i) for r in t.to_pylist()]
     groups: dict[str, list[dict[str, object]]] = defaultdict(list)
-    done = [r for r in rows if r["kind"] not in (TURN, GONE)]
+    done = [r for r in rows if r["kind"] not in PAIRED_KINDS]
     for row in rows:
-        if row["kind"] in (TURN, GONE):
+        if row["kind"] in PAIRED_KINDS:
             groups[str(row["group"])].append(row)
     for group_rows in groups.values():
         done.extend(
@@ -294,7 +294,7 @@ def test_reddit_comments_in_a_zst_shard_pair_with_submissions_in_another(
     rows = [r for i in range(2) for t in read_input(plan, i) for r in t.to_pylist()]
     groups: dict[str, list[dict[str, object]]] = defaultdict(list)
     for row in rows:
-        if row["kind"] == TURN:
+        if row["kind"] in PAIRED_KINDS:
             groups[str(row["group"])].append(row)
     pairs = {
         (e.seeker.id, e.response.id)
@@ -382,6 +382,39 @@ def test_threads_numbering_messages_from_one_are_paired_as_analyze_pairs_them(
     assert got == expected and len(got) == 2 and rejects == expected_rejects == []
 
 
+def test_a_reply_to_a_rejected_message_says_so_as_analyze_does(tmp_path: Path) -> None:
+    """Message 2 has no text (rejected); 3 answers it: its `unknown parent` detail says
+    that 2 was rejected, and on which line, as `analyze` says, not that 2 is not in its
+    conversation. The rejected message's id and line go to its conversation's group."""
+    thread = tmp_path / "thread.csv"
+    thread.write_text(
+        "message_id,thread_id,parent_id,author,text\n"
+        "1,t1,,ana,I can't sleep again.\n"
+        "2,t1,1,ben,\n"
+        "3,t1,2,ana,Thanks for asking.\n"
+        "4,t1,9,cy,Hang in there.\n"
+        "1,t2,,dan,Another thread.\n"
+        "2,t2,1,eve,Its message 2 has a text.\n",
+        encoding="utf-8",
+    )
+    log = CollectingRejectLog()
+    expected = list(read_exchanges(thread, rejects=log))
+    done = staged_rows([thread], shards=2, format="csv")
+    got = sorted((r for r in done if r["kind"] == EXCHANGE), key=lambda r: (r["file"], r["seq"]))
+    assert [Exchange.from_dict(json.loads(str(r["payload"]))) for r in got] == expected
+    entries = {
+        e["line"]: e for r in done if r["kind"] == REJECT for e in [json.loads(r["payload"])]
+    }
+    analyzed = {e["line"]: e for e in log.entries}
+    assert sorted(entries) == sorted(analyzed) == [3, 4, 5]  # 2's text, 3's and 4's parents
+    assert entries[3] == analyzed[3] and entries[3]["reason"] == "missing text"
+    assert entries[4] == analyzed[4]
+    assert entries[4]["detail"] == "turn '3' in conversation 't1' replies to '2', which was " \
+        "rejected (line 3)"  # fmt: skip
+    # 9 is nowhere: one conversation at a time, batch says so within it (as before)
+    assert entries[5]["reason"] == analyzed[5]["reason"] == "unknown parent"
+
+
 def test_parquet_inputs_with_dates_and_bytes_are_staged(tmp_path: Path) -> None:
     """Stage 1 writes each message as JSON: a Parquet thread with a ``date`` and a binary
     column stopped the run (``Object of type date is not JSON serializable``)."""
@@ -403,7 +436,7 @@ def test_parquet_inputs_with_dates_and_bytes_are_staged(tmp_path: Path) -> None:
     (exchange,) = exchanges
     assert exchange.response.text == "That sounds hard."
     assert exchange.response.meta["posted_on"] == "2024-01-02"
-    assert exchange.seeker.meta["raw"] == "ff"  # bytes that are not UTF-8, as hexadecimal
+    assert exchange.seeker.meta["raw"] == {"hex": "ff"}  # bytes that are not UTF-8: no text
 
 
 def test_helpers_keep_only_their_exchanges_after_pairing(tmp_path: Path) -> None:

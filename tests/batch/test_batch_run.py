@@ -11,10 +11,12 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
+from typer.testing import CliRunner
 
 import carelens
 from carelens.batch import BatchOptions, engine, run_batch
 from carelens.batch.outputs import MANIFEST, PLAN, REJECTS, WORK
+from carelens.cli.main import app
 from carelens.errors import ConfigError, InputError
 from carelens.output import analyze_file
 from carelens.output.files import read_results
@@ -231,6 +233,116 @@ def test_a_run_that_cannot_reach_ray_leaves_no_plan(
     with pytest.raises(ConnectionError):
         run_batch(INPUTS[:1], BatchOptions(output=out))
     assert not out.exists()
+
+
+def test_a_ctrl_c_before_any_part_leaves_no_plan_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while Ray is reached (a wrong --address waits there) or while stage 1 runs:
+    no part was written, so no plan is kept to refuse the corrected command's options, and
+    the note claims no finished parts."""
+
+    def stopped(options: BatchOptions) -> bool:
+        raise KeyboardInterrupt
+
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        m.setattr(engine, "_connect", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            run_batch(INPUTS[:1], BatchOptions(output=out))
+        assert not out.exists()
+        out.mkdir()  # a folder given empty stays, empty
+        result = CliRunner().invoke(app, ["batch", str(INPUTS[0]), "-o", str(out)])
+        assert result.exit_code == 130 and "Finished parts" not in result.output
+        assert "No part was finished and nothing is kept" in result.output
+        assert out.is_dir() and not any(out.iterdir())
+
+    def stopped_staging(plan: object, staged: Path, *, partitions: int) -> None:
+        tmp = staged.with_name(staged.name + ".tmp")
+        (tmp / "shard=0").mkdir(parents=True)
+        (tmp / "shard=0" / "rows.parquet").write_bytes(b"PAR1")
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(engine, "stage", stopped_staging)
+        with pytest.raises(KeyboardInterrupt):
+            run_batch(INPUTS[:1], BatchOptions(output=out, shards=2))
+        assert out.is_dir() and not any(out.iterdir())
+    # the corrected command may change any option
+    assert run_batch(INPUTS[:1], BatchOptions(output=out, shards=3)).pairs > 0
+
+
+def test_a_ctrl_c_after_stage_1_keeps_it_to_resume(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stage 1 finished, no part yet: the plan and staged pairs are kept (a re-run skips
+    stage 1), and the note says that no part was finished."""
+
+    def stopped(*args: object) -> int:
+        raise KeyboardInterrupt
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(engine, "_score", stopped)
+    result = CliRunner().invoke(app, ["batch", str(INPUTS[0]), "-o", str(out), "--shards", "2"])
+    assert result.exit_code == 130
+    note = " ".join(result.output.split())
+    assert "No part was finished yet" in note and "run the same command again" in note
+    assert (out / WORK / PLAN).is_file() and (out / WORK / "staged").is_dir()
+    monkeypatch.undo()
+    done = run_batch(INPUTS[:1], BatchOptions(output=out, shards=2))
+    assert done.scored == done.pairs > 0
+
+
+def test_binary_communities_that_are_not_utf8_are_none_as_in_analyze(tmp_path: Path) -> None:
+    """A binary ``community`` column of a Parquet pair file: UTF-8 values are the community,
+    others none, as `carelens analyze` reads them (batch took their hexadecimal, "fffe")."""
+    import pyarrow as pa
+
+    path = tmp_path / "pairs.parquet"
+    table = pa.table(
+        {
+            "seeker_id": ["s1", "s2", "s3"],
+            "response_id": ["r1", "r2", "r3"],
+            "seeker": ["I feel alone.", "I lost my job.", "I can't sleep."],
+            "response": ["I am here for you.", "That sounds hard.", "That must be tiring."],
+            "community": pa.array([b"\xff\xfe", b"night-owls", b"\xff\xfe"], pa.binary()),
+        }
+    )
+    pq.write_table(table, path)
+    run_batch([path], BatchOptions(output=tmp_path / "out", shards=2))
+    expected = analyze_records([path], tmp_path)
+    assert {r["response_id"]: r["community"] for r in expected} == {
+        "r1": None,
+        "r2": "night-owls",
+        "r3": None,
+    }
+    assert by_ids(batch_records(tmp_path / "out")) == by_ids(expected)
+
+
+def test_a_reply_to_a_rejected_message_is_reported_as_analyze_reports_it(tmp_path: Path) -> None:
+    """Message 2 has no text; 3 replies to it. Both commands write the same rejects: 3's
+    parent "was rejected (line 3)" (batch said it "is not in its conversation")."""
+    thread = tmp_path / "thread.csv"
+    thread.write_text(
+        "message_id,thread_id,parent_id,author,text\n"
+        "1,t1,,ana,I can't sleep again.\n"
+        "2,t1,1,ben,\n"
+        "3,t1,2,ana,Thanks for asking.\n"
+        "4,t1,3,ben,I'm glad you wrote.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_batch([thread], BatchOptions(output=out, shards=2))
+    with RejectLog(tmp_path / "rejects.jsonl") as log:
+        expected = analyze_records_with(thread, tmp_path, log)
+    assert by_ids(batch_records(out)) == by_ids(expected)
+    assert (out / REJECTS).read_text() == (tmp_path / "rejects.jsonl").read_text()
+    entries = [json.loads(line) for line in (out / REJECTS).read_text().splitlines()]
+    assert [e.get("detail") for e in entries] == [
+        None,
+        "turn '3' in conversation 't1' replies to '2', which was rejected (line 3)",
+    ]
+    assert result.rejected == {"missing text": 1, "unknown parent": 1}
 
 
 def test_files_reusing_ids_are_each_paired_as_analyze_pairs_them(tmp_path: Path) -> None:

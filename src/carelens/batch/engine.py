@@ -7,9 +7,12 @@ is not joined; node address 127.0.0.1, usage statistics off, no dashboard, Ray's
 requests kept on this machine by :func:`ray_http_confined`: nothing leaves it); ``address``
 connects to an existing cluster instead (``"auto"`` or ``"ray://host:10001"``, the latter
 through Ray Client, which needs ``ray[client]``), where every node must see the input and
-output paths. When Ray is already initialised in the process (a notebook, the tests) that
-session is used and left running. A worker's threads must fit on one node: more is refused
-before any work (Ray would wait for such a node forever).
+output paths; an address that names a host and port is first checked to accept a TCP
+connection within a few seconds (Ray would retry a wrong one forever). When Ray is already
+initialised in the process (a notebook, the tests) that session is used and left running.
+A worker's threads must fit on one node: more is refused before any work (Ray would wait for
+such a node forever). A run refused before any work, or stopped by Ctrl-C before stage 1
+finished, leaves no plan behind (:func:`~carelens.batch.outputs.forget_plan`).
 """
 
 from __future__ import annotations
@@ -169,15 +172,16 @@ def run_batch(
     work.mkdir(exist_ok=True)
     write_json_atomic(work / outputs.PLAN, plan.to_dict())
 
-    staged = work / "staged"
+    staged = work / outputs.STAGED
     clock = time.perf_counter()
     try:
         owns_ray = _connect(options)
-    except Exception:
+    except BaseException:  # Ray unreachable, or Ctrl-C while waiting for it
         if stored is None:  # no work done: leave no plan to resume
             outputs.forget_plan(out_dir, remove_folder=created)
         raise
     logger.info("Ray ready in %.1f s", time.perf_counter() - clock)
+    interrupted = False
     try:
         try:
             if options.gpu:
@@ -203,11 +207,18 @@ def run_batch(
             pending, shards, staged, out_dir, plan, options, threads, resumed, total, progress
         )
         logger.info("%d pairs scored in %.1f s", scored, time.perf_counter() - clock)
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
         if owns_ray:
             import ray
 
             ray.shutdown()
+        if interrupted and stored is None and not staged.is_dir():
+            # Ctrl-C before stage 1 finished (so before any part): nothing worth resuming,
+            # and a plan left behind would refuse the corrected command's other options.
+            outputs.forget_plan(out_dir, remove_folder=created)
     rejected, skipped, left_out = outputs.write_rejects(staged, out_dir)
     summary = outputs.totals(out_dir, list(shards), dimensions)
     summary.update(rejected=rejected, skipped=skipped, not_by_helpers=left_out, model=plan.model_id)
@@ -310,6 +321,7 @@ def _connect(options: BatchOptions) -> bool:
                     logging_level=logging.WARNING,
                 )
         else:
+            _check_reachable(options.address)
             ray.init(address=options.address, log_to_driver=False, logging_level=logging.WARNING)
         owns = True
     context = ray.data.DataContext.get_current()
@@ -334,6 +346,50 @@ def _check_address(address: str | None) -> None:
             f"the address {target} connects through Ray Client, which is not installed "
             "(carelens[batch] does not include it); install it with: pip install 'ray[client]'"
         )
+
+
+#: Seconds a cluster address is given to accept a TCP connection before it is unreachable.
+REACH_TIMEOUT_S = 5.0
+
+
+def _host_and_port(address: str) -> tuple[str, int] | None:
+    """The host and port a cluster address names (``HOST:PORT``, ``ray://HOST:PORT``,
+    ``[::1]:PORT``); None for what Ray resolves itself (``auto`` without ``RAY_ADDRESS``:
+    the cluster ``ray start`` left on this machine) or cannot name a port."""
+    if address == "auto":
+        address = os.environ.get("RAY_ADDRESS") or ""  # what ray.init reads in its place
+    target = address.split("://", 1)[1] if "://" in address else address
+    host, _, port = target.rstrip("/").rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")
+    if not host or not port.isdigit():
+        return None
+    return host, int(port)
+
+
+def _check_reachable(address: str) -> None:
+    """Refuse a cluster address nothing answers on, before ``ray.init``: given a wrong
+    address, Ray retries its connection forever (a "Failed to get cluster ID from GCS
+    server" line every 30 s) and a Ctrl-C takes as long. Only a TCP connection is opened
+    (and closed at once): no data is sent."""
+    named = _host_and_port(address)
+    if named is None:
+        return
+    if address == "auto":
+        address = f"{os.environ.get('RAY_ADDRESS')} (RAY_ADDRESS, read for --address auto)"
+    try:
+        with socket.create_connection(named, timeout=REACH_TIMEOUT_S):
+            pass
+    except OSError as exc:
+        if isinstance(exc, socket.gaierror):
+            why = f"the host {named[0]} is not known"
+        elif isinstance(exc, TimeoutError):
+            why = f"no answer within {REACH_TIMEOUT_S:g} s"
+        else:
+            why = exc.strerror or str(exc) or type(exc).__name__
+        raise ConfigError(
+            f"cannot reach the Ray cluster at {address} ({why}); check --address: the Ray "
+            "head's HOST:6379, or ray://HOST:10001 for Ray Client"
+        ) from exc
 
 
 def _largest_node_cpus() -> int:

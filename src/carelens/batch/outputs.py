@@ -34,6 +34,8 @@ from carelens.types import N_LEVELS
 WORK = "_work"
 #: The plan of an unfinished run, under WORK.
 PLAN = "plan.json"
+#: The staged rows of stage 1, under WORK (written as ``staged.tmp``, renamed when complete).
+STAGED = "staged"
 MANIFEST = "manifest.json"
 REJECTS = "rejects.jsonl"
 
@@ -83,8 +85,11 @@ def prepare(out_dir: Path, *, overwrite: bool) -> None:
 
 
 def forget_plan(out_dir: Path, *, remove_folder: bool) -> None:
-    """Undo what a run refused before any work left: its plan, the then empty work folder,
-    and (``remove_folder``: the run made it) the then empty output folder."""
+    """Undo what a run refused (or stopped by Ctrl-C) before stage 1 finished left: its plan,
+    the rows of its unfinished stage 1 (no work to resume, and without the plan they would
+    make the folder refused), the then empty work folder, and (``remove_folder``: the run
+    made it) the then empty output folder. Only for a run that wrote the plan itself."""
+    shutil.rmtree(out_dir / WORK / f"{STAGED}.tmp", ignore_errors=True)
     (out_dir / WORK / PLAN).unlink(missing_ok=True)
     for folder in (out_dir / WORK, out_dir) if remove_folder else (out_dir / WORK,):
         if folder.is_dir() and not any(folder.iterdir()):

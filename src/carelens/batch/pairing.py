@@ -7,7 +7,9 @@ submission it answers meet even when they were read from different files (``RS_*
 another that reuses its ids. Each group is paired exactly as ``carelens analyze`` pairs one
 file (:func:`~carelens.readers.pairing.pair_located_records`), with its rows in input order
 and the messages its readers left out (``gone`` rows: a reply to one is counted as skipped,
-``reply to deleted``, as ``analyze`` counts it).
+``reply to deleted``, as ``analyze`` counts it) or rejected after reading their id
+(``rejected_turn`` rows: a reply to one is an ``unknown parent`` whose detail says that its
+parent was rejected, and on which line, as ``analyze`` words it).
 Messages without a conversation id form one group (per file, or across Reddit dumps).
 With ``--helper`` patterns, the exchanges whose response is not a named helper's are left
 out after pairing (every message is still paired, so a helper's reply to a left-out
@@ -23,6 +25,7 @@ import pyarrow as pa
 
 from carelens.batch.rows import (
     GONE,
+    REJECTED_TURN,
     CollectingRejectLog,
     Row,
     exchange_row,
@@ -33,7 +36,8 @@ from carelens.batch.rows import (
 )
 from carelens.readers.base import Record
 from carelens.readers.helpers import HelperPatterns
-from carelens.readers.pairing import pair_located_records
+from carelens.readers.pairing import pair_located_records, where_is
+from carelens.readers.rejects import UNKNOWN_PARENT
 from carelens.types import Turn
 
 
@@ -46,17 +50,27 @@ def pair_group(
     ordered = sorted(rows, key=lambda r: (r["file"], r["seq"]))
     place: dict[str, tuple[int, int]] = {}
     located = []
+    files: list[int] = []
     gone: dict[str, str] = {}
+    rejected: dict[tuple[int, str | None, str], int | None] = {}
     for row in ordered:
         payload = json.loads(row["payload"])
         if row["kind"] == GONE:
             gone.setdefault(payload["id"], payload["why"])
             continue
+        if row["kind"] == REJECTED_TURN:
+            key = (row["file"], payload["conversation_id"], payload["id"])
+            rejected.setdefault(key, payload["line"])
+            continue
         turn = Turn.from_dict(payload["turn"])
         place.setdefault(turn.id, (row["file"], row["seq"]))
         located.append((paths[row["file"]], Record(payload["line"], turn)))
+        files.append(row["file"])
     log = CollectingRejectLog()
     exchanges = pair_located_records(located, rejects=log, gone=gone)
+    entries = log.drain()
+    if rejected:
+        _name_rejected_parents(entries, located, files, rejected, gone)
     group = ordered[0]["group"] if ordered else ""
     wanted = HelperPatterns(helpers)
     out: list[Row] = []
@@ -70,12 +84,48 @@ def pair_group(
     if left_out:
         out.append(left_out_row(left_out, file=ordered[0]["file"]))
     file_of = {p: i for i, p in enumerate(paths)}
-    for n, entry in enumerate(log.drain()):
+    for n, entry in enumerate(entries):
         out.append(reject_row(entry, file=file_of.get(str(entry["path"]), -1), seq=n))
     if log.skipped:
         first = ordered[0]["file"]  # a skip count needs a file; its sum is what is read
         out.extend(skip_row(reason, n, file=first) for reason, n in log.skipped.items())
     return out
+
+
+def _name_rejected_parents(
+    entries: list[dict[str, object]],
+    located: Sequence[tuple[str, Record]],
+    files: Sequence[int],
+    rejected: dict[tuple[int, str | None, str], int | None],
+    gone: dict[str, str],
+) -> None:
+    """Reword, in place, the ``unknown parent`` rejects of replies to a message that was
+    rejected in their own file and conversation, as ``analyze`` words them: "replies to
+    '2', which was rejected (line 2)", not "which is not in its conversation" (pairing one
+    conversation with its ``gone`` items does not look at rejected ones)."""
+    wanted: dict[tuple[str, int | None], list[tuple[str, str]]] = {}
+    for (path, record), file in zip(located, files, strict=True):
+        turn = record.item
+        assert isinstance(turn, Turn)
+        reply_to = turn.reply_to
+        if reply_to is None or reply_to in gone:
+            continue
+        key = (file, turn.conversation_id, reply_to)
+        if key not in rejected:
+            continue
+        line = rejected[key]
+        said = f"{where_is(turn)} replies to {reply_to!r}, "
+        at = f" (line {line})" if line is not None else ""
+        wanted.setdefault((path, record.line), []).append((said, f"{said}which was rejected{at}"))
+    for entry in entries:
+        if entry["reason"] != UNKNOWN_PARENT or entry["field"] != "reply_to":
+            continue
+        number = entry["line"]
+        place = (str(entry["path"]), number if isinstance(number, int) else None)
+        for said, detail in wanted.get(place, ()):
+            if str(entry.get("detail", "")).startswith(said):
+                entry["detail"] = detail
+                break
 
 
 def pair_groups(

@@ -15,8 +15,11 @@ message within its file (a WordPress post ``post-1`` exists on every site, threa
 ``carelens analyze`` pairs it. A message the reader left out on purpose (a deleted Reddit
 comment, a spam WordPress comment) goes to its conversation's group too, as a ``gone`` row,
 so that a reply to it is counted as skipped there (``reply to deleted``), as ``analyze``
-counts it. With ``--helper``, the exchanges whose response is not a named helper's are left
-out once paired and only counted (a ``left_out`` row per file or group that had some).
+counts it; so does a message rejected after its id was read (a ``rejected_turn`` row: its
+id and line, never its text), so that a reply to it is an ``unknown parent`` whose detail
+says that its parent was rejected, and on which line, as in ``analyze``. With
+``--helper``, the exchanges whose response is not a named helper's are left out once paired
+and only counted (a ``left_out`` row per file or group that had some).
 """
 
 from __future__ import annotations
@@ -37,6 +40,11 @@ EXCHANGE = "exchange"
 TURN = "turn"
 #: A message left out by its reader (deleted, removed, spam): paired with its group.
 GONE = "gone"
+#: A message rejected after its id was read (its id and line only): paired with its group,
+#: so that a reply to it says that its parent was rejected, and on which line.
+REJECTED_TURN = "rejected_turn"
+#: The kinds of row sent to their group to be paired.
+PAIRED_KINDS = (TURN, GONE, REJECTED_TURN)
 REJECT = "reject"
 SKIP = "skip"
 #: How many exchanges were left out because their response is not a ``--helper``'s.
@@ -89,10 +97,11 @@ def stable_shard(key: str, shards: int) -> int:
 def _meta_value(value: object) -> object:
     """A value of a turn's ``meta`` that JSON has no type for, as JSON: bytes that are not
     UTF-8 (a binary column of a Parquet input; the reader turns every other value into a
-    JSON one) as hexadecimal text. The exchange itself is unchanged: ``meta`` is carried,
-    never analysed."""
+    JSON one) as ``{"hex": "..."}``. Not as text: a text ``community`` would be the
+    result's community, where ``analyze`` (given the bytes) has none. The exchange is
+    otherwise unchanged: ``meta`` is carried, never analysed."""
     if isinstance(value, bytes):
-        return value.hex()
+        return {"hex": value.hex()}
     raise TypeError(f"a {type(value).__name__} in a message's meta has no JSON form")
 
 
@@ -132,6 +141,28 @@ def gone_row(item: SkippedItem, *, file: int, seq: int, global_ids: bool) -> Row
         "file": file,
         "seq": seq,
         "payload": json.dumps({"id": item.id, "why": item.why}, ensure_ascii=False),
+    }
+
+
+def rejected_turn_row(
+    item_id: str,
+    conversation_id: str | None,
+    line: int | None,
+    *,
+    file: int,
+    seq: int,
+    global_ids: bool,
+) -> Row:
+    """A row for one message rejected after its id was read, to go to its group
+    (:func:`group_key`): its id, conversation and line, never its text."""
+    payload = {"id": item_id, "conversation_id": conversation_id, "line": line}
+    return {
+        "kind": REJECTED_TURN,
+        "group": group_key(conversation_id, file=file, global_ids=global_ids),
+        "shard": NO_SHARD,
+        "file": file,
+        "seq": seq,
+        "payload": json.dumps(payload, ensure_ascii=False),
     }
 
 

@@ -3,7 +3,8 @@
 :func:`read_input` is what a Ray task runs on one input file: the ordinary reader, turned
 into staged rows (:mod:`.rows`) a few thousand at a time. :func:`stage` builds the Ray Data
 pipeline: read tasks, then, when there are messages to pair, a hash shuffle by group (with
-the messages readers left out, so a reply to one is counted as skipped)
+the messages readers left out, so a reply to one is counted as skipped, and the ids of those
+they rejected, so a reply to one says so)
 (:func:`~carelens.batch.rows.group_key`: the conversation across files for Reddit dumps,
 whose ids are global, else the conversation within its file) and
 :func:`~carelens.batch.pairing.pair_groups`; everything is written as Parquet under a
@@ -15,8 +16,10 @@ once paired (pair rows as read, thread exchanges in their group) and only counte
 from __future__ import annotations
 
 import logging
+import operator
 import shutil
 from collections.abc import Iterator
+from functools import reduce
 from pathlib import Path
 from typing import Any
 
@@ -26,21 +29,22 @@ from carelens.batch.pairing import pair_groups
 from carelens.batch.plan import BatchPlan
 from carelens.batch.rows import (
     GLOBAL_ID_FORMATS,
-    GONE,
-    TURN,
+    PAIRED_KINDS,
     CollectingRejectLog,
     Row,
     exchange_row,
     gone_row,
     left_out_row,
     reject_row,
+    rejected_turn_row,
     skip_row,
     to_table,
     turn_row,
 )
 from carelens.readers import read_records
 from carelens.readers.helpers import HelperPatterns
-from carelens.readers.pairing import skipped_items
+from carelens.readers.pairing import rejected_items, skipped_items
+from carelens.readers.rejects import RejectLog
 from carelens.types import Exchange
 
 logger = logging.getLogger(__name__)
@@ -92,7 +96,21 @@ def read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
         gone_row(item, file=index, seq=n, global_ids=global_ids)
         for n, item in enumerate(skipped_items(log))
     )
-    yield to_table(pending)
+    pending.extend(
+        rejected_turn_row(item_id, conversation, line, file=index, seq=n, global_ids=global_ids)
+        for n, (conversation, item_id, line) in enumerate(rejected_turns(log))
+    )
+    for start in range(0, max(len(pending), 1), ROWS_PER_TABLE):
+        yield to_table(pending[start : start + ROWS_PER_TABLE])
+
+
+def rejected_turns(rejects: RejectLog) -> list[tuple[str | None, str, int | None]]:
+    """``(conversation id, id, line)`` of the messages rejected into ``rejects`` after their
+    id was read, as the readers noted them for pairing
+    (:func:`~carelens.readers.pairing.rejected_items`: at most
+    :data:`~carelens.readers.pairing.MAX_REJECTED_IDS`, so this stays bounded); a read task
+    reads one file, so every one is that file's."""
+    return rejected_items(rejects)
 
 
 def read_inputs(batch: Any, plan: BatchPlan) -> Iterator[pa.Table]:
@@ -118,16 +136,17 @@ def stage(plan: BatchPlan, staged: Path, *, partitions: int) -> None:
     rows = files.map_batches(
         read_inputs, fn_kwargs={"plan": plan}, batch_size=1, batch_format="numpy"
     ).materialize()
-    turns = rows.filter(expr=(col("kind") == TURN) | (col("kind") == GONE))
-    ready = rows.filter(expr=(col("kind") != TURN) & (col("kind") != GONE))
+    paired = reduce(operator.or_, (col("kind") == kind for kind in PAIRED_KINDS))
+    turns = rows.filter(expr=paired)
+    ready = rows.filter(expr=reduce(operator.and_, (col("kind") != k for k in PAIRED_KINDS)))
     if turns.count():
         paths = [i.path for i in plan.inputs]
-        paired = turns.groupby("group", num_partitions=partitions).map_groups(
+        exchanges = turns.groupby("group", num_partitions=partitions).map_groups(
             pair_groups,
             fn_kwargs={"paths": paths, "shards": plan.shards, "helpers": plan.helpers},
             batch_format="pyarrow",
         )
-        ready = ready.union(paired)
+        ready = ready.union(exchanges)
     ready.write_parquet(str(tmp), partition_cols=["shard"])
     tmp.mkdir(parents=True, exist_ok=True)  # an input with no rows writes nothing
     tmp.rename(staged)

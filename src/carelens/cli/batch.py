@@ -35,6 +35,22 @@ from carelens.cli.analyze import (
 from carelens.readers.helpers import HelperPatterns
 
 
+def interrupted_note(output: Path) -> str:
+    """What a Ctrl-C left in ``output``, worded when it happens: finished parts, a plan
+    (with stage 1, perhaps) to resume, or nothing, so any options may be given next time."""
+    from carelens.batch.outputs import PLAN, WORK
+
+    where = escape(str(output))
+    if any(output.glob("part-*.parquet")):
+        return f"Finished parts are kept in {where}; run the same command again to resume."
+    if (output / WORK / PLAN).is_file():
+        return (
+            f"No part was finished yet; the run's plan and the work done so far are kept in "
+            f"{where}: run the same command again to resume, or pass --overwrite to start over."
+        )
+    return f"No part was finished and nothing is kept in {where} to resume."
+
+
 def batch(
     inputs: Annotated[
         list[Path],
@@ -94,10 +110,7 @@ def batch(
     """Analyse every pair of INPUTS on Ray Data; re-running resumes an unfinished OUTPUT."""
     from carelens.batch import BatchOptions, run_batch
 
-    note = (
-        f"Finished parts are kept in {escape(str(output))}; run the same command again to resume."
-    )
-    with session(verbose, quiet, on_interrupt=note) as s:
+    with session(verbose, quiet, on_interrupt=lambda: interrupted_note(output)) as s:
         options = BatchOptions(
             output=output,
             format=input_format,

@@ -177,6 +177,19 @@ def skipped_items(rejects: RejectLog) -> list[SkippedItem]:
     ]
 
 
+def rejected_items(rejects: RejectLog) -> list[tuple[str | None, str, int | None]]:
+    """``(conversation id, id, line)`` of the turns noted with :func:`note_rejected` in
+    ``rejects``, in the order noted (those past :data:`MAX_REJECTED_IDS` were not kept)."""
+    rejected = _REJECTED.get(rejects)
+    if rejected is None:
+        return []
+    return [
+        (conversation, item_id, line)
+        for in_file in rejected.line_of.values()
+        for (conversation, item_id), line in in_file.items()
+    ]
+
+
 def pair_turns(
     turns: Iterable[Turn],
     *,
