@@ -407,9 +407,18 @@ def test_lengths_that_leave_the_seeker_no_room_are_a_model_error(tmp_path: Path)
         EmpathyAnalyzer.load(folder, threads=1)
 
 
-def test_batch_size_must_be_positive() -> None:
-    with pytest.raises(ValueError, match="batch_size"):
-        EmpathyAnalyzer.load(batch_size=0)
+@pytest.mark.parametrize("batch_size", [0, 2.5, "2", None, True])
+def test_batch_size_must_be_a_whole_number_from_one(batch_size: object) -> None:
+    """2.5 was taken and failed at the first analysis; "2" and None with a bare TypeError."""
+    with pytest.raises(ValueError, match="batch_size must be a whole number"):
+        EmpathyAnalyzer.load(batch_size=batch_size)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("idle_threads", [0, -3, 2.5, True])
+def test_idle_threads_must_be_a_whole_number_from_one(idle_threads: object) -> None:
+    """-3 was taken silently and 2.5 failed inside ONNX Runtime."""
+    with pytest.raises(ValueError, match="idle_threads must be a whole number"):
+        EmpathyAnalyzer.load(idle_threads=idle_threads)  # type: ignore[arg-type]
 
 
 def test_exploration_spans_are_whole_sentences(one_by_one: EmpathyAnalyzer) -> None:
@@ -489,7 +498,7 @@ def test_an_unreadable_tokenizer_is_a_model_error(tmp_path: Path) -> None:
         EmpathyAnalyzer.load(folder, threads=1)
 
 
-@pytest.mark.parametrize("threads", [-1, 1.5, "2"])
+@pytest.mark.parametrize("threads", [-1, 1.5, "2", True])
 def test_threads_must_be_a_whole_number(threads: object) -> None:
     with pytest.raises(ValueError, match="threads must be a whole number"):
         EmpathyAnalyzer.load(threads=threads)  # type: ignore[arg-type]

@@ -182,3 +182,25 @@ def test_offer_spans_are_valid_for_any_text(response: str) -> None:
         assert span.label == "compassion"
         assert response[span.start : span.end] == response[span.start : span.end].strip()
         previous_end = span.end
+
+
+@pytest.mark.parametrize(
+    ("response", "kind"),
+    [
+        ("I don\u2019t mean you should cheer up. Grief takes time.", "minimising"),
+        ("Nobody gets to say it\u2019s not that bad.", "minimising"),
+        ("I can\u2019t say I'll come with you, but I'm sorry.", "offer"),
+        ("I didn\u2019t mean I'll call you tonight.", "offer"),
+    ],
+)
+def test_a_curly_apostrophe_negates_as_a_straight_one(response: str, kind: str) -> None:
+    """Phones type "don\u2019t": a negated phrase matched and flipped a kind reply."""
+    found = minimising_spans if kind == "minimising" else offer_spans
+    assert found(response) == ()
+    assert found(response.replace("\u2019", "'")) == ()
+
+
+def test_a_long_run_of_line_breaks_before_an_offer_is_read_once() -> None:
+    """Each line break of a run was a clause start whose white space was read to the end."""
+    response = "Sorry." + "\n" * 20_000 + "PM me anytime"
+    assert offers(response) == ["PM me anytime"]

@@ -168,3 +168,29 @@ def test_the_shipped_analyzer_scores_an_unsafe_reply_strongly_dismissive() -> No
     )
     assert "push them towards" not in " ".join(kind.feedback)
     assert kind.unsafe == () and not kind.unsafe_reply
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Please don\u2019t just die on me.",
+        "Don\u2019t kys, please.",
+        "I won\u2019t tell you the lethal dose.",
+        "I can\u2018t tell you how many pills.",
+        "Don\u02bct kill yourself.",
+    ],
+)
+def test_a_curly_apostrophe_negates_as_a_straight_one(response: str) -> None:
+    """Phones type "don\u2019t": its negation was not seen, and the kind reply became unsafe."""
+    assert unsafe_spans(response) == ()
+    assert unsafe_spans(response.replace("\u2019", "'").replace("\u2018", "'")) == ()
+
+
+@pytest.mark.parametrize("breaks", ["\n", " \n", "\n ", "\r\n"])
+def test_a_long_run_of_line_breaks_is_read_once(breaks: str) -> None:
+    """Every character of a run of line breaks was a clause start whose white space was read
+    to the end of the run: 20,000 of them took minutes."""
+    response = "Sorry." + breaks * 20_000 + "just die"
+    spans = unsafe_spans(response)
+    assert [response[s.start : s.end] for s in spans] == ["just die"]
+    assert unsafe_spans("Sorry." + breaks * 20_000 + "Take care.") == ()

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from carelens.analysis.unsafe import unsafe_spans
+from carelens.analysis.unsafe import straight_apostrophes, unsafe_spans
 from carelens.inference.spans import merge_overlapping, sentence_ranges
 from carelens.types import DimensionScore, Span
 
@@ -79,8 +79,10 @@ _OFFERS = (
     r"\b(?:feel\s+free\s+to|you\s+can|you\s+could|don't\s+hesitate\s+to|do\s+not\s+hesitate\s+to"
     r"|please)\s+(?:always\s+|also\s+|just\s+)?(?:pm|dm|message|msg|talk\s+to|text|reach\s+out\s+to"
     r"|inbox|contact|vent\s+to|send\s+me)\s+(?:to\s+)?me\b",
-    # "PM me", "just message me" at the start of a sentence or clause
-    r"(?:^|(?<=[.!?,;:\n])\s*|\band\s+)(?:just\s+)?(?:pm|dm|message|msg|inbox|text)\s+me\b",
+    # "PM me", "just message me" at the start of a sentence or clause (white space read
+    # possessively, and after a line break only before a word: a run of line breaks once)
+    r"(?:^\s*+|(?<=[.!?,;:])\s*+|(?<=\n)[ \t]*+(?=\S)|\band\s+)(?:just\s+)?"
+    r"(?:pm|dm|message|msg|inbox|text)\s+me\b",
     # "my DMs are always open"
     r"\b(?:dms?|pms?|inbox|messages)(?:'s|\s+is|\s+are)?\s+(?:always\s+)?open\b",
     # "I'm here if you need anything", "here to listen"
@@ -109,9 +111,10 @@ _NEGATED_BEFORE = re.compile(
 def minimising_spans(response: str) -> tuple[Span, ...]:
     """Minimising or blaming phrases in ``response`` that are not negated."""
     spans: list[Span] = []
+    text = straight_apostrophes(response)  # a curly apostrophe negates as a straight one
     for pattern in _PATTERNS:
-        for match in pattern.finditer(response):
-            before = re.split(r"[.!?\n,;]", response[max(0, match.start() - 40) : match.start()])
+        for match in pattern.finditer(text):
+            before = re.split(r"[.!?\n,;]", text[max(0, match.start() - 40) : match.start()])
             if _NEGATED_BEFORE.search(before[-1]):
                 continue
             end = match.end()
@@ -126,9 +129,10 @@ def offer_spans(response: str) -> tuple[Span, ...]:
     follow-up (label ``compassion``, score 1.0); neighbouring ones make one span, as the
     model's sentence spans do."""
     starts: list[int] = []
+    text = straight_apostrophes(response)  # a curly apostrophe negates as a straight one
     for pattern in _OFFER_PATTERNS:
-        for match in pattern.finditer(response):
-            before = re.split(r"[.!?\n,;]", response[max(0, match.start() - 40) : match.start()])
+        for match in pattern.finditer(text):
+            before = re.split(r"[.!?\n,;]", text[max(0, match.start() - 40) : match.start()])
             if not _NO_OFFER_BEFORE.search(before[-1]):
                 words = match.group(0)
                 starts.append(match.start() + len(words) - len(words.lstrip()))

@@ -18,7 +18,8 @@ Two kinds of wording are looked for (the span labels):
 
 Negation never flips a pattern into its opposite: "don't kill yourself", "please never do
 it", "you should not end it" and "suicide is not the answer" do not match, because each
-pattern is skipped when a negation opens its clause.
+pattern is skipped when a negation opens its clause (its apostrophe straight or curly,
+U+2019, as phones type it).
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ from carelens.types import Span
 _YOURSELF = r"(?:your\s*self|ur\s*self|self)"
 # An imperative position: the start of a sentence or clause, or after words that urge
 # ("then", "should", "might as well"; group ``lead``, left out of the span).
+# Possessive runs of white space, and after a line break only where a word follows, so a long
+# run of line breaks is read once, not once from each of its characters.
 _URGING_LEAD = (
-    r"(?:^|(?<=[.!?:;,\n])|(?P<lead>\b(?:then|so|and|should|might\s+as\s+well|may\s+as\s+well|"
-    r"better|gonna)\s+))\s*"
+    r"(?:^\s*+|(?<=[.!?:;,])\s*+|(?<=\n)[ \t]*+(?=\S)|(?P<lead>\b(?:then|so|and|should|"
+    r"might\s+as\s+well|may\s+as\s+well|better|gonna)\s+))"
 )
 
 _URGING = (
@@ -100,6 +103,17 @@ _BELIEF_PATTERNS = frozenset(_URGING_BELIEFS)
 _CLAUSE_BREAK = re.compile(r"[.!?\n;,]|\b(?:but|and|so)\b", re.IGNORECASE)
 
 
+#: Apostrophes phones and word processors type for "'" (one character for one, so the
+#: offsets of what is found in the straightened text are the text's own).
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u2032\uff07", "'"))
+
+
+def straight_apostrophes(text: str) -> str:
+    """``text`` with curly and other apostrophes made ``'``, for patterns that look for
+    "don't" or "can't": a kind "Please don\u2019t just die on me" must not read as urging."""
+    return text.translate(_APOSTROPHES)
+
+
 def _clause_before(text: str, start: int) -> str:
     before = text[max(0, start - 60) : start]
     return _CLAUSE_BREAK.split(before)[-1]
@@ -113,14 +127,15 @@ def unsafe_spans(response: str) -> tuple[Span, ...]:
     """Urging or method wording in ``response``, in order, overlapping matches merged (a
     merged span keeps the label of the one that starts first: ``urging`` or ``method``)."""
     found: list[Span] = []
+    text = straight_apostrophes(response)
     for kind, patterns in _KINDS:
         for pattern in patterns:
-            for match in pattern.finditer(response):
+            for match in pattern.finditer(text):
                 start = match.end("lead") if match.groupdict().get("lead") else match.start()
-                while start < match.end() and response[start].isspace():
+                while start < match.end() and text[start].isspace():
                     start += 1
                 # The clause before the words decides: a negation, a question or a wish.
-                head = _clause_before(response, start)
+                head = _clause_before(text, start)
                 if _NEGATED.search(head) or (
                     kind == "urging"
                     and (
