@@ -369,6 +369,116 @@ def test_the_sentence_is_not_cut_inside_an_address_or_a_number(seeker: str, clau
     assert opening == OPENING + second_person(clause) + "…"
 
 
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # "https://example.com/your-story.html" and "@your_team" were once suggested.
+        (
+            "Visit https://example.com/my-story.html — I feel so sad about it.",
+            "It sounds like Visit https://example.com/my-story.html — you feel so sad about it…",
+        ),
+        ("I feel sad that @our_team lost.", "It sounds like you feel sad that @our_team lost…"),
+        (
+            "I wrote to me@example.com and my mom and I feel so alone.",
+            "It sounds like you wrote to me@example.com and your mom and you feel so alone…",
+        ),
+        (
+            "I posted at reddit.com/r/my_life and I feel hopeless",
+            "It sounds like you posted at reddit.com/r/my_life and you feel hopeless…",
+        ),
+    ],
+)
+def test_nothing_inside_an_address_or_handle_is_turned(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening
+
+
+def test_lost_after_a_team_is_not_offered_as_their_feeling() -> None:
+    seeker = "I feel sad that @our_team lost."
+    (sentence,) = feedback_for(analysis({"sympathy": dim(1)}), seeker, SORRY)
+    assert 'what they called "sad";' in sentence
+    assert '"lost"' not in sentence
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # "you moved to the you last year" and "at you" were once suggested.
+        (
+            "I moved to the US last year and I feel so lonely.",
+            "It sounds like you moved to the US last year and you feel so lonely…",
+        ),
+        (
+            "I feel so alone since I started my new job at I.B.M.",
+            "It sounds like you feel so alone since you started your new job at I.B.M…",
+        ),
+        (
+            "I work at I.B.M. and I feel alone.",
+            "It sounds like you work at I.B.M. and you feel alone…",
+        ),
+        (
+            "My grandpa fought in World War I, and I feel sad he is gone.",
+            "It sounds like you feel sad he is gone…",
+        ),
+        # ... and what must keep working.
+        ("I HATE MY LIFE AND I WANT OUT", "It sounds like you HATE your LIFE AND you WANT OUT…"),
+        ("WE LOST OUR HOME AND I FEEL LOST", (
+            "It sounds like you LOST your HOME AND you FEEL LOST…"
+        )),
+        ("i feel so alone and my mom doesnt care", (
+            "It sounds like you feel so alone and your mom doesnt care…"
+        )),
+        ("Me and My sister fight and I feel hopeless.", (
+            "It sounds like you and your sister fight and you feel hopeless…"
+        )),
+        ("I AM so tired and I WAS alone.", "It sounds like you are so tired and you WERE alone…"),
+        (f"I{CURLY}M so tired of my life.", f"It sounds like you{CURLY}re so tired of your life…"),
+        ("I told Sarah I was sad.", "It sounds like you told Sarah you were sad…"),
+        ("At Christmas I feel so alone.", "It sounds like at Christmas you feel so alone…"),
+        ("Mike and I broke up and I feel lost.", (
+            "It sounds like Mike and you broke up and you feel lost…"
+        )),
+    ],
+)  # fmt: skip
+def test_a_capitalised_word_is_turned_only_when_it_is_a_pronoun(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # "you have you and..." and "World War you" were once suggested: "ME" may be the
+        # illness, "I" after "World War", "Part" a numeral, and an emphasised "MY" cannot be
+        # told from them.
+        "I have ME and I feel exhausted all the time.",
+        "My grandpa fought in World War I and I feel sad he is gone.",
+        "I read Part I and I feel lost.",
+        "It's MY fault and I feel so guilty.",
+    ],
+)
+def test_no_opening_is_built_on_a_clause_with_a_word_in_doubt(seeker: str) -> None:
+    assert seeker_clause(seeker) is None
+    (sentence,) = feedback_for(analysis({}, style="advice"), seeker, "Try yoga.")
+    assert sentence.endswith("reflect first — say back in your words what they told you.")
+
+
+@pytest.mark.parametrize(
+    ("clause", "turned"),
+    [
+        ("I LIVE IN THE US", "you LIVE IN THE US"),
+        ("I have ME", "you have ME"),
+        ("i.e. i feel sad", "i.e. you feel sad"),
+        ("World War I was long ago and I was sad", "World War you were long ago and you were sad"),
+        ("My grandpa fought in World War I and I was sad", (
+            "your grandpa fought in World War I and you were sad"
+        )),
+    ],
+)  # fmt: skip
+def test_second_person_keeps_what_is_surely_or_maybe_no_pronoun(clause: str, turned: str) -> None:
+    # Called on its own, what is in doubt stays as written ("World War I was" is read as a
+    # pronoun: a verb follows it).
+    assert second_person(clause) == turned
+
+
 # --- rule 1: crisis ------------------------------------------------------------------------
 
 

@@ -156,6 +156,13 @@ def test_a_negation_reaches_the_feeling_across_filler_but_not_across_clauses(
         # A word inside a web address is no feeling.
         ("I posted on reddit.com/r/lonely", []),
         ("I posted on r/lonely", []),
+        # "lost" after a team (or anyone else) is what happened to it.
+        ("I feel sad that @our_team lost.", ["sad"]),
+        ("I feel sad that my team lost.", ["sad"]),
+        ("I feel sad that they lost.", ["sad"]),
+        ("I feel sad that the team lost.", ["sad"]),
+        ("Our team lost and I feel so lost.", ["lost"]),
+        ("My team is so stressed.", []),
     ],
 )
 def test_only_the_seekers_own_feelings_count(seeker: str, expressed: list[str]) -> None:
@@ -262,3 +269,19 @@ def test_address_runs_are_found_from_each_feeling_word() -> None:
     assert spans == [
         "reddit.com/r/sad,lonely", "reddit.com/r/sad,lonely", "r/sad", None, None, "@sad", None,
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # The full stops of an abbreviation end no sentence ("...at I." was once quoted).
+        ("I started at I.B.M. I feel so alone.", ["I started at I.B.M.", " I feel so alone."]),
+        ("I work at I.B.M. and I feel alone.", ["I work at I.B.M. and I feel alone."]),
+        ("We moved to the U.S.A. last year.", ["We moved to the U.S.A. last year."]),
+        # ... while a real sentence end still splits, also without a space or after one letter.
+        ("Work is awful.I feel so alone.", ["Work is awful.", "I feel so alone."]),
+        ("I got an A. and then I cried", ["I got an A.", " and then I cried"]),
+    ],
+)
+def test_a_sentence_is_not_cut_inside_an_abbreviation(text: str, sentences: list[str]) -> None:
+    assert [found.group(0) for found in feelings.SENTENCE.finditer(text)] == sentences

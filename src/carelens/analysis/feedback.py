@@ -8,7 +8,10 @@ seeker's own clause to the second person ("I feel like a burden" -> "you feel li
 burden"): word swaps only, nothing added but the "you" of a clause whose "I" the seeker left
 out ("had to put my cat down" -> "you had to put your cat down"), so a name keeps its
 capital ("Sarah left me" -> "Sarah left you") and a time stays ("4 am"); a sentence is not
-cut inside a web address or a number ("reddit.com/r/x", "4.5").
+cut inside a web address, a number or an abbreviation ("reddit.com/r/x", "4.5", "I.B.M.").
+Nothing inside a web address or handle is turned ("@our_team"), an all-capitals "US" or "ME"
+is turned only in a clause written in capitals ("I HATE MY LIFE"), and a clause with a word whose
+turning is in doubt ("I have ME", "World War I and") is not offered for an opening.
 
 Only the seeker's own feelings are offered: not those they deny, those that tell what
 happened, nor another person's (:mod:`carelens.analysis.feelings` reads them, by word rules).
@@ -78,8 +81,9 @@ from carelens.analysis.feelings import (
 from carelens.privacy import find_personal
 from carelens.types import DimensionScore, ResponseAnalysis
 
+#: First-person words; an "I" of an abbreviation ("I.B.M.") is none.
 _FIRST_PERSON = re.compile(
-    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i feel|i felt|i am|my)\b", re.IGNORECASE
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i feel|i felt|i am|my)\b(?!\.[^\W\d_])", re.IGNORECASE
 )
 _LEADING_FILLER = re.compile(r"^(?:like|and|but|so|that|because|just)\s+", re.IGNORECASE)
 #: A clause that asks ("Am I alone because I'm depressed", "or do I just give up", "Why did
@@ -98,8 +102,6 @@ _QUESTION = re.compile(
     rf"|(?:why|what|how|who|where|when|which)\s+(?:{_AUXILIARIES}|if)\b)",
     re.IGNORECASE,
 )
-#: "I was" -> "I were" before the word swaps make it "you were" ("it was" stays).
-_I_WAS = re.compile(r"\b(i\s+)(was)(?=n['\u2019]t\b|\b)", re.IGNORECASE)
 _SWAPS = {
     "i": "you",
     "i'm": "you're",
@@ -130,6 +132,24 @@ _TIME_BEFORE_AM = re.compile(
 )
 #: A run of text without spaces.
 _NO_SPACE_RUN = re.compile(r"\S+")
+#: "I" before a full stop and a letter is part of an abbreviation ("I.B.M."), no pronoun.
+_ABBREVIATION_AFTER = re.compile(r"\.[^\W\d_]")
+#: An all-capitals word after one of these is a noun, not a pronoun ("the US", "THE US").
+_ARTICLES = frozenset(["the", "a", "an"])
+#: Lower-case words that may follow the pronoun "I" ("Sarah I miss you", "At Christmas I
+#: feel alone"); after a capitalised word inside a sentence, an "I" followed by anything else
+#: may be a numeral ("World War I and", "after Henry I", "Part I").
+_AFTER_I = DROPPED_I_VERBS | frozenset([
+    "am", "was", "wasn't", "were", "do", "did", "does", "can", "could", "would", "will",
+    "should", "shall", "may", "might", "must", "won't", "wouldn't", "couldn't", "shouldn't",
+    "haven't", "hadn't", "just", "really", "never", "always", "still", "also", "only", "even",
+    "often", "usually", "sometimes", "finally", "recently", "already", "feel", "think",
+    "wish", "hope", "say", "said", "see", "get", "go", "try", "mean", "like", "hear", "lost",
+    "cry", "cried", "cannot", "kinda", "literally", "actually", "honestly",
+    "basically", "totally", "probably", "definitely", "barely", "hardly", "almost", "used",
+])  # fmt: skip
+#: An "I" after one of these is the pronoun ("Then I", "And I", "My I..."), never a numeral.
+_NO_NUMERAL_AFTER = COMMON_WORDS | frozenset(_SWAPS)
 #: A suggested opening starts with one of these lower-cased.
 _LOWER_AT_START = COMMON_WORDS | FEELING_WORDS
 _QUOTE_WORDS = 14
@@ -198,7 +218,8 @@ def seeker_clause(seeker: str) -> str | None:
     """The seeker's first short first-person clause that carries a feeling of their own they
     express (as in :func:`seeker_feelings`), or else the first first-person clause (one in a
     sentence with such a feeling first), never one that only denies a feeling ("I'm not
-    sad"); None when there is none."""
+    sad") nor one with a word whose turning is in doubt (:func:`_turn`: "World War I", "I
+    have ME"); None when there is none."""
     return _clause(seeker, read_feelings(seeker))
 
 
@@ -241,12 +262,12 @@ def _clause(seeker: str, feelings: Sequence[Feeling]) -> str | None:
             else:
                 preference = 1 if expressed else 2
             candidates.append((preference, len(candidates), part))
-    if not candidates:
-        return None
-    clause = min(candidates)[2]
-    # "Like I'm being silly" would read "It sounds like like you're being silly".
-    clause = _LEADING_FILLER.sub("", clause)
-    return _clip(clause.rstrip(".!?"), _QUOTE_WORDS)
+    for _, _, part in sorted(candidates):
+        # "Like I'm being silly" would read "It sounds like like you're being silly".
+        clause = _clip(_LEADING_FILLER.sub("", part).rstrip(".!?"), _QUOTE_WORDS)
+        if not _turn(clause)[1]:  # a clause with a word in doubt is not offered
+            return clause
+    return None
 
 
 def second_person(clause: str) -> str:
@@ -254,28 +275,97 @@ def second_person(clause: str) -> str:
     a curly apostrophe (U+2019) stays curly. "am" after a number is the time of day and
     stays ("4 am"); the first word is lower-cased only when it is a common word ("Nobody
     cares about me" -> "nobody cares about you"), so a name keeps its capital ("Sarah left
-    me" -> "Sarah left you")."""
+    me" -> "Sarah left you"). What is not surely a pronoun stays as written (:func:`_turn`)."""
+    return _turn(clause)[0]
 
-    def swap(match: re.Match[str]) -> str:
+
+def _turn(clause: str) -> tuple[str, bool]:
+    """:func:`second_person`, and whether a word of ``clause`` is in doubt, which
+    :func:`_clause` then does not offer for an opening.
+
+    Nothing inside a web address or handle is turned ("example.com/my-story",
+    "@our_team"), nor an "I" of an abbreviation ("I.B.M."). An all-capitals form of two or
+    more letters is a pronoun only in a clause written in capitals ("I HATE MY LIFE"): "the
+    US" is the country, and in a clause with lower-case letters "ME" may be the illness, so
+    it is in doubt (an "AM" right after "I" is still the verb). An "I" right after a
+    capitalised word inside the clause, not followed by a word that may follow a pronoun,
+    may be a numeral ("World War I and", "Part I"): in doubt too."""
+    capitals = not any(c.islower() for c in clause)
+    addresses = [
+        run.span()
+        for run in _NO_SPACE_RUN.finditer(clause)
+        if ADDRESS.search(clause, *run.span()) is not None
+    ]
+    words = list(WORD.finditer(clause))
+    out: list[str] = []
+    done = 0  # where the text copied to ``out`` ends
+    doubt = False
+    swapped_i = -1  # the index of the last "I" turned to "you"
+
+    def adjacent(k: int) -> bool:
+        """Whether the word at ``k`` directly follows the one before it (spaces between)."""
+        return k > 0 and not clause[words[k - 1].end() : words[k].start()].strip()
+
+    for k, match in enumerate(words):
         word = match.group(0)
         folded = plain(word)
-        if folded == "am" and _TIME_BEFORE_AM.search(clause, 0, match.start()):
-            return word
-        turned = _SWAPS.get(folded, word)
-        return turned.replace("'", "\u2019") if "\u2019" in word else turned
-
-    def were(match: re.Match[str]) -> str:
-        was = match.group(2)
-        return match.group(1) + ("WERE" if was.isupper() else was[0] + "ere")
-
-    clause = _I_WAS.sub(were, clause)
-    turned = WORD.sub(swap, clause)
-    first = WORD.match(turned)
+        before = plain(words[k - 1].group(0)) if k > 0 else ""
+        if folded in ("was", "wasn't") and swapped_i == k - 1 and adjacent(k):
+            # "I was" -> "you were" ("it was" stays)
+            turned = ("WERE" if word[:3].isupper() else word[0] + "ere") + word[3:]
+        elif folded not in _SWAPS or _no_pronoun(clause, match, addresses):
+            continue
+        elif folded == "i" and _maybe_numeral(words, k) and adjacent(k):
+            doubt = True
+            continue
+        elif len(word) > 1 and word.isupper() and "'" not in folded and before in _ARTICLES:
+            continue  # "the US", "THE US"
+        elif len(word) > 1 and word.isupper() and "'" not in folded and not capitals:
+            if not (folded == "am" and swapped_i == k - 1):
+                doubt = True
+                continue
+            turned = _SWAPS[folded]
+        else:
+            turned = _SWAPS[folded]
+            if folded == "i":
+                swapped_i = k
+        out.append(clause[done : match.start()])
+        out.append(turned.replace("'", "\u2019") if "\u2019" in word else turned)
+        done = match.end()
+    out.append(clause[done:])
+    turned_clause = "".join(out)
+    first = WORD.match(turned_clause)
     if first is not None:
         word = first.group(0)
         if word[1:] == word[1:].lower() and plain(word) in _LOWER_AT_START:
-            return word.lower() + turned[first.end() :]
-    return turned
+            turned_clause = word.lower() + turned_clause[first.end() :]
+    return turned_clause, doubt
+
+
+def _no_pronoun(clause: str, match: re.Match[str], addresses: Sequence[tuple[int, int]]) -> bool:
+    """Whether the pronoun form ``match`` of ``clause`` is surely no pronoun: inside a web
+    address or handle (``addresses``), the "am" of a time ("4 am") or the "I" of an
+    abbreviation ("I.B.M.")."""
+    folded = plain(match.group(0))
+    return (
+        any(start <= match.start() < end for start, end in addresses)
+        or (folded == "am" and _TIME_BEFORE_AM.search(clause, 0, match.start()) is not None)
+        or (folded == "i" and _ABBREVIATION_AFTER.match(clause, match.end()) is not None)
+    )
+
+
+def _maybe_numeral(words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the "I" at ``k`` may be a Roman numeral: right after a capitalised word that is
+    not the first of the clause, nor a common word or a pronoun ("World War I", "Part I"),
+    and not followed by a lower-case word that may follow a pronoun ("Sarah I miss")."""
+    if k < 2:
+        return False
+    before = words[k - 1].group(0)
+    if not before[0].isupper() or before.isupper() or plain(before) in _NO_NUMERAL_AFTER:
+        return False
+    after = words[k + 1].group(0) if k + 1 < len(words) else ""
+    follows = plain(after)
+    return not (after[:1].islower() and (follows in _AFTER_I or follows.endswith(("ed", "n't"))))
 
 
 def reflection_opening(clause: str) -> str:

@@ -89,9 +89,15 @@ FEELING_WORDS: frozenset[str] = frozenset(
     ]
 )
 #: A mark between a word character and a lower-case letter, digit or "/" is part of a web
-#: address, a number or a time ("reddit.com/r/x", "4.5", "4:30", "4,000", "https://"), so it
-#: ends neither a sentence nor a clause ("Work is awful.I feel alone" still splits).
-IN_WORD_MARK = r"(?<=\w)[.!?,:](?=[^\W_A-Z]|/)"
+#: address, a number or a time ("reddit.com/r/x", "4.5", "4:30", "4,000", "https://"), and a
+#: full stop after a letter standing alone is part of an abbreviation when a letter follows
+#: ("I.B.M.", "U.S.A.") or, at its end, a lower-case word ("at I.B.M. and I feel alone"), so
+#: it ends neither a sentence nor a clause ("Work is awful.I feel alone" still splits).
+IN_WORD_MARK = (
+    r"(?:(?<=\w)[.!?,:](?=[^\W_A-Z]|/)"
+    r"|(?<=[^\W\d_])(?<![^\W\d_]{2})\.(?=[^\W\d_])"
+    r"|(?<=[^\W\d_]\.[^\W\d_])(?<![^\W\d_]{2})\.(?=\s+[^\W\d_A-Z]))"
+)
 SENTENCE = re.compile(rf"(?:{IN_WORD_MARK}|[^.!?\n])+[.!?]*")
 #: A word, with any inner apostrophe, straight or curly (U+2019, common from phones).
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
@@ -217,6 +223,9 @@ _OTHER_WORDS = frozenset([
     "she's", "they're", "he'd", "she'd", "they'd", "he'll", "she'll", "they'll", "they've",
     "himself", "herself", "themselves",
 ])  # fmt: skip
+#: Someone else, after "my", "our" or "the" too; a team is someone else as well, so that
+#: "lost" after it is what happened to it, not the seeker's feeling ("my team lost",
+#: "@our_team lost").
 _PERSON_NOUNS = frozenset([
     "mom", "mum", "mother", "mommy", "dad", "father", "daddy", "parent", "parents", "brother",
     "sister", "sibling", "siblings", "son", "daughter", "kid", "kids", "child", "children",
@@ -226,7 +235,8 @@ _PERSON_NOUNS = frozenset([
     "nephew", "boss", "coworker", "coworkers", "colleague", "colleagues", "teacher", "ex",
     "roommate", "neighbor", "neighbour", "dog", "cat", "pet", "people", "guy", "girl", "man",
     "woman", "everyone", "everybody", "sponsor", "therapist", "counselor", "counsellor",
-    "doctor", "nurse", "manager", "pastor",
+    "doctor", "nurse", "manager", "pastor", "team", "teams", "teammate", "teammates",
+    "classmate", "classmates", "club",
 ])  # fmt: skip
 #: A subject that is no one else: the feeling counts ("everything is hopeless", "it's lonely",
 #: "when you lose a parent you feel empty").
