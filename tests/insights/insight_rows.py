@@ -1,13 +1,16 @@
-"""Hand-made records and a hypothesis strategy of ResponseRows for the insights tests."""
+"""Hand-made records, a hypothesis strategy of ResponseRows and the name-finding helpers of
+the insights tests."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from hypothesis import strategies as st
 
-from carelens.insights import ROW_DIMENSIONS, ResponseRow
+from carelens.insights import ROW_DIMENSIONS, Insights, ResponseRow
+from carelens.insights.anonymize import NamesInTexts
 from carelens.taxonomy import RESPONSE_DIMENSIONS, STYLES
 
 HELPERS = ("ana", "ben", "cleo", "dev")
@@ -84,3 +87,18 @@ def response_rows(draw: st.DrawFn) -> ResponseRow:
         helper_distress=draw(st.sampled_from([None, 1.0, 3.5, 6.0])),
         helper_distress_high=draw(st.booleans()),
     )
+
+
+def found_names(names: Sequence[str], text: str) -> list[tuple[str, str]]:
+    """(the words found, the name whose pseudonym replaces them) in ``text``."""
+    finder = NamesInTexts(names, lambda n: f"<{n}>")
+    return [(text[a:b], p[1:-1]) for a, b, p in finder.find(text)]
+
+
+def mentioned(speaker: str, response: str, **more: Any) -> tuple[str, str]:
+    """(pseudonym, anonymized response text) of one record by ``speaker``."""
+    (row,) = Insights.from_records(
+        [record("r1", speaker=speaker, response=response, **more)], anonymize=True, key="k"
+    ).rows
+    assert row.response_text is not None
+    return row.helper, row.response_text

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from insight_rows import record
+from insight_rows import found_names, mentioned, record
 
 from carelens.insights import Insights
 from carelens.insights import anonymize as an
@@ -27,21 +27,6 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _found(names: Sequence[str], text: str) -> list[tuple[str, str]]:
-    """(the words found, the name whose pseudonym replaces them) in ``text``."""
-    finder = NamesInTexts(names, lambda n: f"<{n}>")
-    return [(text[a:b], p[1:-1]) for a, b, p in finder.find(text)]
-
-
-def _mentioned(speaker: str, response: str, **more: Any) -> tuple[str, str]:
-    """(pseudonym, anonymized response text) of one record by ``speaker``."""
-    (row,) = Insights.from_records(
-        [record("r1", speaker=speaker, response=response, **more)], anonymize=True, key="k"
-    ).rows
-    assert row.response_text is not None
-    return row.helper, row.response_text
-
-
 # --- names joined by punctuation -------------------------------------------------------------
 
 
@@ -49,21 +34,21 @@ def _mentioned(speaker: str, response: str, **more: Any) -> tuple[str, str]:
 def test_lowercase_word_parts_joined_by_punctuation_are_a_name_in_any_case(name: str) -> None:
     # Was left in the texts: only a digit, "_", a space or an inner capital made a name
     # distinctive, so "thanks quiet-fern" kept the name next to its pseudonym.
-    pseudonym, text = _mentioned(name, f"thanks {name}, and {name.upper()}: {name}")
+    pseudonym, text = mentioned(name, f"thanks {name}, and {name.upper()}: {name}")
     assert text == f"thanks {pseudonym}, and {pseudonym}: {pseudonym}"
     assert name not in text
 
 
 def test_a_joined_name_is_found_only_as_a_whole_word() -> None:
     text = "xquiet-fern, quiet-ferns, quiet-fern2, quiet-fern."
-    assert _found(["quiet-fern"], text) == [("quiet-fern", "quiet-fern")]
+    assert found_names(["quiet-fern"], text) == [("quiet-fern", "quiet-fern")]
 
 
 @pytest.mark.parametrize("name", ["hope", "sam.", "hope!", "juniper"])
 def test_a_plain_lowercase_word_is_still_not_looked_for(name: str) -> None:
     # Sentence punctuation around a plain word does not make it a name ("I hope!").
     assert not NamesInTexts([name], lambda n: n)
-    assert _mentioned(name, "I hope! sam. juniper")[1] == "I hope! sam. juniper"
+    assert mentioned(name, "I hope! sam. juniper")[1] == "I hope! sam. juniper"
 
 
 # --- scripts without letter case -------------------------------------------------------------
@@ -72,17 +57,17 @@ def test_a_plain_lowercase_word_is_still_not_looked_for(name: str) -> None:
 def test_a_name_in_a_caseless_spaced_script_is_found_as_a_whole_word() -> None:
     # Was never looked for: "not name[0].isupper()" took every caseless name for a word.
     text = "محمد says: محمد، محمدي ومحمد"
-    assert _found(["محمد"], text) == [("محمد", "محمد"), ("محمد", "محمد")]
-    assert _found(["ქეთი"], "ქეთი said") == [("ქეთი", "ქეთი")]  # Georgian: names uncapitalised
+    assert found_names(["محمد"], text) == [("محمد", "محمد"), ("محمد", "محمد")]
+    assert found_names(["ქეთი"], "ქეთი said") == [("ქეთი", "ქეთი")]  # Georgian: names uncapitalised
 
 
 def test_a_name_in_a_script_without_spaces_is_found_inside_the_words() -> None:
     # No word boundaries there: 王小明说 is "王小明 says"; 민수가 is 민수 with a particle.
-    assert _found(["王小明"], "王小明说, Sam王小明. 小明") == [("王小明", "王小明")] * 2
-    assert _found(["李明"], "我和李明说") == [("李明", "李明")]  # two characters are enough
-    assert _found(["민수"], "민수가 왔다, 민수야") == [("민수", "민수")] * 2
+    assert found_names(["王小明"], "王小明说, Sam王小明. 小明") == [("王小明", "王小明")] * 2
+    assert found_names(["李明"], "我和李明说") == [("李明", "李明")]  # two characters are enough
+    assert found_names(["민수"], "민수가 왔다, 민수야") == [("민수", "민수")] * 2
     assert not NamesInTexts(["明"], lambda n: n)  # one character would be found everywhere
-    pseudonym, text = _mentioned("王小明", "王小明说: that sounds so hard.")
+    pseudonym, text = mentioned("王小明", "王小明说: that sounds so hard.")
     assert text == f"{pseudonym}说: that sounds so hard."
 
 
@@ -92,7 +77,7 @@ def test_a_name_in_a_script_without_spaces_is_found_inside_the_words() -> None:
 def test_a_name_with_symbols_is_found_as_written_and_its_words_alone() -> None:
     # Were skipped: a name had to start with a letter or digit to be looked for.
     text = "🌸Lily says hi, 🌸LILY, Lily too, not lily; x(me) and (me) but not (ME)"
-    assert _found(["🌸Lily", "(me)"], text) == [
+    assert found_names(["🌸Lily", "(me)"], text) == [
         ("🌸Lily", "🌸Lily"),
         ("🌸LILY", "🌸Lily"),
         ("Lily", "🌸Lily"),  # the words of 🌸Lily are a capitalised name on their own
@@ -100,7 +85,8 @@ def test_a_name_with_symbols_is_found_as_written_and_its_words_alone() -> None:
         ("(me)", "(me)"),  # a plain word in brackets: exactly as written
     ]
     # A speaker who is called "Lily" keeps her own spelling.
-    assert _found(["🌸Lily", "Lily"], "Lily and 🌸Lily") == [("Lily", "Lily"), ("🌸Lily", "🌸Lily")]
+    found = found_names(["🌸Lily", "Lily"], "Lily and 🌸Lily")
+    assert found == [("Lily", "Lily"), ("🌸Lily", "🌸Lily")]
 
 
 # --- Unicode normalisation -------------------------------------------------------------------
@@ -131,7 +117,7 @@ WIDE_SAM_2 = "\uff53\uff41\uff4d\uff3f\uff12"
 
 def test_names_are_compared_under_nfkc_and_full_case_folding() -> None:
     text = f"{WIDE_SAM_2} hi, STRASSE_1 and straße_1, ǄEMAL, İLKER, Ann\u0308 is not Ann"
-    assert _found(["Sam_2", "Straße_1", "ǅemal", "İlker", "Ann"], text) == [
+    assert found_names(["Sam_2", "Straße_1", "ǅemal", "İlker", "Ann"], text) == [
         (WIDE_SAM_2, "Sam_2"),
         ("STRASSE_1", "Straße_1"),
         ("straße_1", "Straße_1"),
@@ -160,7 +146,7 @@ def test_a_names_own_spelling_gets_its_own_pseudonym_in_the_texts() -> None:
     )
     # With no exact spelling, a case-insensitive match takes the first in code-point order.
     assert lower.response_text == f"Hi, I'm {lower.helper}; {upper.helper} is not a spelling."
-    assert _found(["ANN", "Ann"], "ann") == [("ann", "ANN")]  # only ANN is any-case
+    assert found_names(["ANN", "Ann"], "ann") == [("ann", "ANN")]  # only ANN is any-case
 
 
 # --- the cache of hidden seeker texts --------------------------------------------------------

@@ -5,12 +5,10 @@ docs/privacy.md)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from insight_rows import record
+from insight_rows import found_names, mentioned, record
 
 from carelens.insights import Insights
 from carelens.insights import anonymize as an
@@ -24,28 +22,13 @@ APOSTROPHES = ["'", "\u2019", "\u2018", "\u02bc", "\u2032", "\uff07"]
 GAPS = [" ", "  ", "\n", "\r\n", "\t", " \n ", "\u00a0", "\u2003", "\u3000", "\n\n"]
 
 
-def _found(names: list[str], text: str) -> list[tuple[str, str]]:
-    """(the words found, the name whose pseudonym replaces them) in ``text``."""
-    finder = NamesInTexts(names, lambda n: f"<{n}>")
-    return [(text[a:b], p[1:-1]) for a, b, p in finder.find(text)]
-
-
-def _mentioned(speaker: str, response: str, **more: Any) -> tuple[str, str]:
-    """(pseudonym, anonymized response text) of one record by ``speaker``."""
-    (row,) = Insights.from_records(
-        [record("r1", speaker=speaker, response=response, **more)], anonymize=True, key="k"
-    ).rows
-    assert row.response_text is not None
-    return row.helper, row.response_text
-
-
 # --- apostrophes -----------------------------------------------------------------------------
 
 
 def test_a_name_typed_with_a_curly_apostrophe_is_replaced() -> None:
     # Was left: "Thanks O'Brien and O\u2019Brien." replaced only the straight form, and phones
     # type the curly one by themselves.
-    pseudonym, text = _mentioned("O'Brien", "Thanks O'Brien and O\u2019Brien.")
+    pseudonym, text = mentioned("O'Brien", "Thanks O'Brien and O\u2019Brien.")
     assert text == f"Thanks {pseudonym} and {pseudonym}."
 
 
@@ -53,11 +36,11 @@ def test_a_name_typed_with_a_curly_apostrophe_is_replaced() -> None:
 @pytest.mark.parametrize("in_text", APOSTROPHES)
 def test_every_apostrophe_matches_every_other(in_name: str, in_text: str) -> None:
     name, written = f"O{in_name}Brien", f"O{in_text}Brien"
-    assert _found([name], f"hi {written}, {written.upper()}.") == [
+    assert found_names([name], f"hi {written}, {written.upper()}.") == [
         (written, name),
         (written.upper(), name),
     ]
-    assert _found([f"d{in_name}arcy"], f"d{in_text}arcy") == [  # two word parts: any case
+    assert found_names([f"d{in_name}arcy"], f"d{in_text}arcy") == [  # two word parts: any case
         (f"d{in_text}arcy", f"d{in_name}arcy")
     ]
 
@@ -65,23 +48,23 @@ def test_every_apostrophe_matches_every_other(in_name: str, in_text: str) -> Non
 def test_a_curly_apostrophe_beside_text_that_normalises_is_found_with_it() -> None:
     # A text with a curly apostrophe and fullwidth letters: both parts found, in place.
     text = "O\u2019Brien and \uff33\uff21\uff2d\uff3f\uff11 agree"
-    assert _found(["O'Brien", "Sam_1"], text) == [
+    assert found_names(["O'Brien", "Sam_1"], text) == [
         ("O\u2019Brien", "O'Brien"),
         ("\uff33\uff21\uff2d\uff3f\uff11", "Sam_1"),
     ]
 
 
 def test_an_apostrophe_keeps_the_whole_word_rule() -> None:
-    assert _found(["O'Brien"], "O\u2019Briens, xO\u2019Brien, O\u2019Brien2") == []
+    assert found_names(["O'Brien"], "O\u2019Briens, xO\u2019Brien, O\u2019Brien2") == []
     # A capitalised one-word name with an apostrophe about it: its own spelling, any apostrophe.
-    assert _found(["Maria\u2019"], "Maria' said, maria' too") == [("Maria'", "Maria\u2019")]
+    assert found_names(["Maria\u2019"], "Maria' said, maria' too") == [("Maria'", "Maria\u2019")]
 
 
 def test_a_speakers_own_apostrophe_gets_its_own_pseudonym() -> None:
     # Two spellings of one name are two speakers in the tables: where a text has one exactly,
     # that one; another apostrophe takes the first in code-point order (' before \u2019).
     text = "O'Brien, O\u2019Brien and O\u02bcBrien"
-    assert _found(["O\u2019Brien", "O'Brien"], text) == [
+    assert found_names(["O\u2019Brien", "O'Brien"], text) == [
         ("O'Brien", "O'Brien"),
         ("O\u2019Brien", "O\u2019Brien"),
         ("O\u02bcBrien", "O'Brien"),
@@ -93,20 +76,20 @@ def test_a_speakers_own_apostrophe_gets_its_own_pseudonym() -> None:
 
 def test_a_name_over_other_whitespace_is_replaced() -> None:
     # Was left: "Mary  Jane and Mary\nJane" kept both.
-    pseudonym, text = _mentioned("Mary Jane", "Mary  Jane and Mary\nJane")
+    pseudonym, text = mentioned("Mary Jane", "Mary  Jane and Mary\nJane")
     assert text == f"{pseudonym} and {pseudonym}"
 
 
 @pytest.mark.parametrize("gap", GAPS)
 def test_any_run_of_whitespace_in_a_name_matches_any_in_a_text(gap: str) -> None:
     written = f"Mary{gap}Jane"
-    assert _found(["Mary Jane"], f"Thanks {written}!") == [(written, "Mary Jane")]
-    assert _found([f"Mary{gap}Jane"], "Thanks MARY JANE!") == [("MARY JANE", f"Mary{gap}Jane")]
-    assert _found(["Mary Jane"], f"Mary{gap}Janes, Mary{gap}Jane_2, Mary{gap}") == []
+    assert found_names(["Mary Jane"], f"Thanks {written}!") == [(written, "Mary Jane")]
+    assert found_names([f"Mary{gap}Jane"], "Thanks MARY JANE!") == [("MARY JANE", f"Mary{gap}Jane")]
+    assert found_names(["Mary Jane"], f"Mary{gap}Janes, Mary{gap}Jane_2, Mary{gap}") == []
 
 
 def test_a_speakers_own_spacing_gets_its_own_pseudonym() -> None:
-    assert _found(["Mary Jane", "Mary  Jane"], "Mary  Jane, Mary Jane, Mary\nJane") == [
+    assert found_names(["Mary Jane", "Mary  Jane"], "Mary  Jane, Mary Jane, Mary\nJane") == [
         ("Mary  Jane", "Mary  Jane"),
         ("Mary Jane", "Mary Jane"),
         ("Mary\nJane", "Mary  Jane"),  # neither exactly: the first in code-point order
