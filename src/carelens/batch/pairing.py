@@ -36,8 +36,7 @@ from carelens.batch.rows import (
 )
 from carelens.readers.base import Record
 from carelens.readers.helpers import HelperPatterns
-from carelens.readers.pairing import pair_located_records, where_is
-from carelens.readers.rejects import UNKNOWN_PARENT
+from carelens.readers.pairing import pair_located_records
 from carelens.types import Turn
 
 
@@ -50,27 +49,22 @@ def pair_group(
     ordered = sorted(rows, key=lambda r: (r["file"], r["seq"]))
     place: dict[str, tuple[int, int]] = {}
     located = []
-    files: list[int] = []
     gone: dict[str, str] = {}
-    rejected: dict[tuple[int, str | None, str], int | None] = {}
+    rejected: dict[str, dict[tuple[str | None, str], int | None]] = {}
     for row in ordered:
         payload = json.loads(row["payload"])
         if row["kind"] == GONE:
             gone.setdefault(payload["id"], payload["why"])
             continue
         if row["kind"] == REJECTED_TURN:
-            key = (row["file"], payload["conversation_id"], payload["id"])
-            rejected.setdefault(key, payload["line"])
+            in_file = rejected.setdefault(paths[row["file"]], {})
+            in_file.setdefault((payload["conversation_id"], payload["id"]), payload["line"])
             continue
         turn = Turn.from_dict(payload["turn"])
         place.setdefault(turn.id, (row["file"], row["seq"]))
         located.append((paths[row["file"]], Record(payload["line"], turn)))
-        files.append(row["file"])
     log = CollectingRejectLog()
-    exchanges = pair_located_records(located, rejects=log, gone=gone)
-    entries = log.drain()
-    if rejected:
-        _name_rejected_parents(entries, located, files, rejected, gone)
+    exchanges = pair_located_records(located, rejects=log, gone=gone, rejected=rejected)
     group = ordered[0]["group"] if ordered else ""
     wanted = HelperPatterns(helpers)
     out: list[Row] = []
@@ -84,48 +78,12 @@ def pair_group(
     if left_out:
         out.append(left_out_row(left_out, file=ordered[0]["file"]))
     file_of = {p: i for i, p in enumerate(paths)}
-    for n, entry in enumerate(entries):
+    for n, entry in enumerate(log.drain()):
         out.append(reject_row(entry, file=file_of.get(str(entry["path"]), -1), seq=n))
     if log.skipped:
         first = ordered[0]["file"]  # a skip count needs a file; its sum is what is read
         out.extend(skip_row(reason, n, file=first) for reason, n in log.skipped.items())
     return out
-
-
-def _name_rejected_parents(
-    entries: list[dict[str, object]],
-    located: Sequence[tuple[str, Record]],
-    files: Sequence[int],
-    rejected: dict[tuple[int, str | None, str], int | None],
-    gone: dict[str, str],
-) -> None:
-    """Reword, in place, the ``unknown parent`` rejects of replies to a message that was
-    rejected in their own file and conversation, as ``analyze`` words them: "replies to
-    '2', which was rejected (line 2)", not "which is not in its conversation" (pairing one
-    conversation with its ``gone`` items does not look at rejected ones)."""
-    wanted: dict[tuple[str, int | None], list[tuple[str, str]]] = {}
-    for (path, record), file in zip(located, files, strict=True):
-        turn = record.item
-        assert isinstance(turn, Turn)
-        reply_to = turn.reply_to
-        if reply_to is None or reply_to in gone:
-            continue
-        key = (file, turn.conversation_id, reply_to)
-        if key not in rejected:
-            continue
-        line = rejected[key]
-        said = f"{where_is(turn)} replies to {reply_to!r}, "
-        at = f" (line {line})" if line is not None else ""
-        wanted.setdefault((path, record.line), []).append((said, f"{said}which was rejected{at}"))
-    for entry in entries:
-        if entry["reason"] != UNKNOWN_PARENT or entry["field"] != "reply_to":
-            continue
-        number = entry["line"]
-        place = (str(entry["path"]), number if isinstance(number, int) else None)
-        for said, detail in wanted.get(place, ()):
-            if str(entry.get("detail", "")).startswith(said):
-                entry["detail"] = detail
-                break
 
 
 def pair_groups(

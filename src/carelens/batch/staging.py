@@ -44,7 +44,6 @@ from carelens.batch.rows import (
 from carelens.readers import read_records
 from carelens.readers.helpers import HelperPatterns
 from carelens.readers.pairing import rejected_items, skipped_items
-from carelens.readers.rejects import RejectLog
 from carelens.types import Exchange
 
 logger = logging.getLogger(__name__)
@@ -98,19 +97,10 @@ def read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
     )
     pending.extend(
         rejected_turn_row(item_id, conversation, line, file=index, seq=n, global_ids=global_ids)
-        for n, (conversation, item_id, line) in enumerate(rejected_turns(log))
+        for n, (conversation, item_id, line) in enumerate(rejected_items(log))
     )
     for start in range(0, max(len(pending), 1), ROWS_PER_TABLE):
         yield to_table(pending[start : start + ROWS_PER_TABLE])
-
-
-def rejected_turns(rejects: RejectLog) -> list[tuple[str | None, str, int | None]]:
-    """``(conversation id, id, line)`` of the messages rejected into ``rejects`` after their
-    id was read, as the readers noted them for pairing
-    (:func:`~carelens.readers.pairing.rejected_items`: at most
-    :data:`~carelens.readers.pairing.MAX_REJECTED_IDS`, so this stays bounded); a read task
-    reads one file, so every one is that file's."""
-    return rejected_items(rejects)
 
 
 def read_inputs(batch: Any, plan: BatchPlan) -> Iterator[pa.Table]:

@@ -225,13 +225,16 @@ def pair_located_records(
     rejects: RejectLog,
     context_depth: int = CONTEXT_DEPTH,
     gone: Mapping[str, str] | None = None,
+    rejected: Mapping[str, Mapping[tuple[str | None, str], int | None]] | None = None,
 ) -> list[Exchange]:
     """Pair ``(source file, record)`` items that may come from several files, in order.
 
     What :func:`pair_records` does for one file; rejects name the file each turn came from.
     ``gone`` maps the ids of the items left out on purpose to why (``deleted``...), in place
-    of what readers noted with :func:`note_skipped` in ``rejects``: ``carelens batch`` pairs
-    one conversation at a time, with the items its read task noted.
+    of what readers noted with :func:`note_skipped` in ``rejects``, and ``rejected`` maps
+    each source file's rejected turns, ``(conversation id, id)``, to their lines, in place
+    of what readers noted with :func:`note_rejected`: ``carelens batch`` pairs one
+    conversation at a time, with the items its read task noted.
     """
     index: dict[tuple[str | None, str], _Key] = {}  # (conversation id, id) -> key
     turns: list[Turn] = []
@@ -250,7 +253,9 @@ def pair_located_records(
     order = list(range(len(turns)))
 
     skipped = _SKIPPED.get(rejects)
-    rejected = _REJECTED.get(rejects)
+    noted = _REJECTED.get(rejects)
+    if rejected is None and gone is None and noted is not None:
+        rejected = noted.line_of
     elsewhere: set[str] | None = None  # every turn's id, once a reply's parent is missing
     parent: list[_Key | None] = []
     for tid in order:
@@ -289,7 +294,7 @@ def pair_located_records(
                         " conversation only"
                     )
                 was_rejected = None
-                if gone is None and rejected is not None:
+                if rejected is not None:
                     was_rejected = _rejected_parent(rejected, source, turns[tid], reply_to)
                 if was_rejected is not None:
                     detail = was_rejected
@@ -298,10 +303,9 @@ def pair_located_records(
                         f" (or one of the {skipped.not_kept} skipped items, deleted, removed or "
                         "spam, whose ids were not kept)"
                     )
-                if was_rejected is None and rejected is not None and rejected.not_kept:
+                if was_rejected is None and noted is not None and noted.not_kept:
                     detail += (
-                        f" (or one of the {rejected.not_kept} rejected turns whose ids were "
-                        "not kept)"
+                        f" (or one of the {noted.not_kept} rejected turns whose ids were not kept)"
                     )
                 rejects.add(*where[tid], "reply_to", R.UNKNOWN_PARENT, detail=detail)
         parent.append(parent_id)
@@ -349,10 +353,15 @@ def pair_located_records(
     return exchanges
 
 
-def _rejected_parent(rejected: _Rejected, source: str, turn: Turn, reply_to: str) -> str | None:
+def _rejected_parent(
+    rejected: Mapping[str, Mapping[tuple[str | None, str], int | None]],
+    source: str,
+    turn: Turn,
+    reply_to: str,
+) -> str | None:
     """The detail of an unknown parent when that parent was rejected (its line named when
     it has one); None when it was not (or its id was not kept)."""
-    in_file = rejected.line_of.get(source, {})
+    in_file = rejected.get(source, {})
     key = (turn.conversation_id, reply_to)
     if key not in in_file:
         return None
