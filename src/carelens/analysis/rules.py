@@ -37,8 +37,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from carelens.analysis.unsafe import straight_apostrophes, unsafe_spans
+from carelens.analysis.unsafe import unsafe_spans
 from carelens.inference.spans import merge_overlapping, sentence_ranges
+from carelens.text import straight_apostrophes
 from carelens.types import DimensionScore, Span
 
 _MINIMISING = (

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from carelens.inference.spans import merge_overlapping
+from carelens.text import straight_apostrophes
 from carelens.types import Span
 
 _YOURSELF = r"(?:your\s*self|ur\s*self|self)"
@@ -101,17 +102,6 @@ _REPORTED_BEFORE = re.compile(
 )
 _BELIEF_PATTERNS = frozenset(_URGING_BELIEFS)
 _CLAUSE_BREAK = re.compile(r"[.!?\n;,]|\b(?:but|and|so)\b", re.IGNORECASE)
-
-
-#: Apostrophes phones and word processors type for "'" (one character for one, so the
-#: offsets of what is found in the straightened text are the text's own).
-_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u2032\uff07", "'"))
-
-
-def straight_apostrophes(text: str) -> str:
-    """``text`` with curly and other apostrophes made ``'``, for patterns that look for
-    "don't" or "can't": a kind "Please don\u2019t just die on me" must not read as urging."""
-    return text.translate(_APOSTROPHES)
 
 
 def _clause_before(text: str, start: int) -> str:

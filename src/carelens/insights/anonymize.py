@@ -48,6 +48,7 @@ from carelens.privacy import (
     redact_with_spans,
     replace_with_spans,
 )
+from carelens.text import straight_apostrophes
 
 #: The key file's name in the carelens data folder.
 KEY_FILE = "pseudonym.key"
@@ -139,9 +140,6 @@ _GEORGIAN = re.compile("[\u10d0-\u10ff\u1c90-\u1cbf]")
 #: around it ("sam.", "hope!") is still a plain word. Other symbols ("(me)") make a name
 #: distinctive as written.
 _SENTENCE_MARKS = frozenset(".,;:!?'\"\u201c\u201d\u2018\u2019\u00ab\u00bb\u2026")
-#: Typed for an apostrophe, compared as ``'``: phones write U+2019 for it; also U+2018, the
-#: modifier letter U+02BC, the prime U+2032 and the fullwidth U+FF07 (``'`` in NFKC already).
-_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u2032\uff07", "'"))
 #: A run of whitespace: any run inside a name matches any run in a text, a line break too.
 _SPACE_RUN = re.compile(r"\s+")
 #: A run of whitespace that is not one plain space (each whole: the longer form is tried
@@ -156,12 +154,7 @@ def _nfkc(text: str) -> str:
 def _fold(text: str) -> str:
     """How texts and names are compared: NFKC-normalised, then case-folded, with every
     apostrophe as ``'`` (one character for one, so offsets keep)."""
-    return _nfkc(text).casefold().translate(_APOSTROPHES)
-
-
-def _plain(spelling: str) -> str:
-    """``spelling`` with every apostrophe as ``'`` (how spellings are compared)."""
-    return spelling.translate(_APOSTROPHES)
+    return straight_apostrophes(_nfkc(text).casefold())
 
 
 def _joins(char: str) -> bool:
@@ -222,7 +215,7 @@ def _folded_view(text: str) -> _View:
     if unicodedata.is_normalized("NFKC", text):
         folded = text.casefold()
         if len(folded) == len(text):  # case folding never shortens: one for one
-            return _View(folded.translate(_APOSTROPHES), None)
+            return _View(straight_apostrophes(folded), None)
     parts: list[str] = []
     origin: list[int] = []
     for segment in re.finditer(r"\s+|\S+", text):
@@ -237,11 +230,11 @@ def _folded_view(text: str) -> _View:
             parts.append(folded)
             origin += [at + start, *([-1] * (len(folded) - 1))] if folded else []
     origin.append(len(text))
-    view = "".join(parts).translate(_APOSTROPHES)  # one for one: the origin holds
+    view = straight_apostrophes("".join(parts))  # one for one: the origin holds
     if view != _fold(text):  # pragma: no cover - a piece split that normalisation crosses
         # Compare the text as written, character for character: names in another
         # normalisation form are then missed in this text, but nothing is misplaced.
-        folded = "".join(c.casefold() for c in text).translate(_APOSTROPHES)
+        folded = straight_apostrophes("".join(c.casefold() for c in text))
         return _View(folded, _char_origin(text))
     return _View(view, origin)
 
@@ -343,7 +336,7 @@ def _forms(name: str) -> list[tuple[str, str, bool]]:
     ``d`` U+02BC ``arcy`` would otherwise be one plain lowercase word, never looked for,
     where ``d'arcy`` is two word parts joined."""
     spelling = _nfkc(name).strip()
-    plain = _plain(spelling)  # one character for one: the offsets are the spelling's
+    plain = straight_apostrophes(spelling)  # one character for one: the offsets are the spelling's
     start, end = _core(plain)
     core, about = spelling[start:end], plain[:start] + plain[end:]
     kind = _kind(plain)
@@ -358,10 +351,11 @@ def _forms(name: str) -> list[tuple[str, str, bool]]:
 def _name_forms(name: str, pseudonym: str) -> list[_Name]:
     found = []
     for spelling, kind, derived in _forms(name):
+        plain = straight_apostrophes(spelling)
         spellings = {
             _ANY: None,
-            _CAPITALISED: frozenset({_plain(spelling), _plain(_nfkc(spelling.upper()))}),
-            _EXACT: frozenset({_plain(spelling)}),
+            _CAPITALISED: frozenset({plain, straight_apostrophes(_nfkc(spelling.upper()))}),
+            _EXACT: frozenset({plain}),
         }[kind]
         folded = _SPACE_RUN.sub(" ", _fold(spelling))
         found.append(_Name(folded, spelling, spellings, derived, name, pseudonym))
@@ -462,7 +456,7 @@ def _match(view: _View, text: str, at: int, forms: Sequence[_Name]) -> tuple[int
             continue
         length = len(form.folded)
         written = _nfkc(text[start : view.original(end)])
-        if form.spellings is None or _plain(written) in form.spellings:
+        if form.spellings is None or straight_apostrophes(written) in form.spellings:
             best.append(((written != form.spelling, form.derived), form))
     if not best:
         return None
