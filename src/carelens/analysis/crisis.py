@@ -132,6 +132,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:relapsed?|relapsing)\s+(?:on|into)\s+(?:self[\s-]*harm|cutting)\b",
     ),
 }
+#: The labels of the patterns' cues (the learned flag adds
+#: :data:`~carelens.analysis.crisis_model.LABEL`).
+PATTERN_LABELS: tuple[str, ...] = tuple(_PATTERNS)
 _FLAGS = re.IGNORECASE | re.DOTALL
 _COMPILED = {
     label: [re.compile(p, _FLAGS) for p in patterns] for label, patterns in _PATTERNS.items()

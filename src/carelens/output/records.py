@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from carelens.analysis.crisis import RESOURCE_CONTACTS
+from carelens.analysis.crisis import PATTERN_LABELS, RESOURCE_CONTACTS
 from carelens.analysis.crisis_model import LABEL as LEARNED_CUE_LABEL
 from carelens.analysis.unsafe import UNSAFE_KINDS
 from carelens.errors import InputError, MissingExtraError
@@ -250,7 +250,7 @@ class FieldError(ValueError):
 _KNOWN_DIMENSIONS: tuple[str, ...] = (*RESPONSE_DIMENSIONS, "empathy")
 #: The labels of crisis cues: the patterns' (:mod:`carelens.analysis.crisis`) and the learned
 #: flag's (:mod:`carelens.analysis.crisis_model`); the same since cues were first written.
-CUE_LABELS: tuple[str, ...] = ("suicide", "self_harm", LEARNED_CUE_LABEL)
+CUE_LABELS: tuple[str, ...] = (*PATTERN_LABELS, LEARNED_CUE_LABEL)
 #: Name-like fields: a string or a number (ids written by other tools), or null.
 _NAME_FIELDS: tuple[str, ...] = (
     "seeker_id",
