@@ -27,7 +27,7 @@ from typing import Any
 
 from carelens.errors import InputError
 from carelens.output import read_results
-from carelens.output.files import OnRejected, is_result_header, leading_fields
+from carelens.output.files import OnRejected, first_filled_line, is_result_header, leading_fields
 from carelens.output.records import (
     OUTPUT_FORMATS,
     require_pyarrow,
@@ -129,16 +129,8 @@ def is_result_file(path: str | os.PathLike[str]) -> bool:
 def _csv_header(path: Path) -> list[str]:
     """The cells of the CSV file ``path``'s header: its first line that is not blank (within
     :data:`_PEEK_LINES` lines; at most :data:`_PEEK_BYTES` of it)."""
-    with path.open("rb") as fh:
-        for blank in range(_PEEK_LINES):
-            line = fh.readline(_PEEK_BYTES)
-            if blank == 0:
-                line = line.removeprefix(_BOM)
-            if not line:
-                break
-            if line.strip():
-                return next(csv.reader([line.decode("utf-8", "replace")]), [])
-    return []
+    line = first_filled_line(path, max_lines=_PEEK_LINES, max_bytes=_PEEK_BYTES)
+    return next(csv.reader([line]), []) if line else []
 
 
 def _is_result_jsonl(path: Path) -> bool:

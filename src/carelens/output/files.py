@@ -490,22 +490,21 @@ def read_results(
     )
 
 
-def first_line(path: Path, max_bytes: int = -1) -> str:
-    """The first line of ``path`` as text (at most ``max_bytes`` of it when given; a
-    byte-order mark left out)."""
-    with path.open("rb") as fh:
-        first = fh.readline(max_bytes)
-    return first.removeprefix(_BOM).decode("utf-8", "replace")
-
-
-def first_filled_line(path: Path) -> str:
+def first_filled_line(path: Path, *, max_lines: int | None = None, max_bytes: int = -1) -> str:
     """The first line of ``path`` that is not blank, as text (a byte-order mark left out);
-    "" when there is none."""
+    "" when there is none. With ``max_lines`` only that many lines are looked at, and with
+    ``max_bytes`` at most that much of each is read."""
     with path.open("rb") as fh:
-        for raw in fh:
-            line = raw.removeprefix(_BOM).decode("utf-8", "replace")
-            if line.strip():
-                return line
+        number = 0
+        while max_lines is None or number < max_lines:
+            raw = fh.readline(max_bytes)
+            if not raw:
+                break
+            if number == 0:
+                raw = raw.removeprefix(_BOM)
+            number += 1
+            if raw.strip():
+                return raw.decode("utf-8", "replace")
     return ""
 
 
