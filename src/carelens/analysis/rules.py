@@ -109,14 +109,19 @@ _NEGATED_BEFORE = re.compile(
 )
 
 
+def _clause_head(text: str, at: int) -> str:
+    """The words of ``at``'s clause before it (at most 40 characters): what a negation, a
+    wish or a condition must stand in to reverse a phrase."""
+    return re.split(r"[.!?\n,;]", text[max(0, at - 40) : at])[-1]
+
+
 def minimising_spans(response: str) -> tuple[Span, ...]:
     """Minimising or blaming phrases in ``response`` that are not negated."""
     spans: list[Span] = []
     text = straight_apostrophes(response)  # a curly apostrophe negates as a straight one
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            before = re.split(r"[.!?\n,;]", text[max(0, match.start() - 40) : match.start()])
-            if _NEGATED_BEFORE.search(before[-1]):
+            if _NEGATED_BEFORE.search(_clause_head(text, match.start())):
                 continue
             end = match.end()
             while end > match.start() and response[end - 1] in " ,;:":
@@ -133,8 +138,7 @@ def offer_spans(response: str) -> tuple[Span, ...]:
     text = straight_apostrophes(response)  # a curly apostrophe negates as a straight one
     for pattern in _OFFER_PATTERNS:
         for match in pattern.finditer(text):
-            before = re.split(r"[.!?\n,;]", text[max(0, match.start() - 40) : match.start()])
-            if not _NO_OFFER_BEFORE.search(before[-1]):
+            if not _NO_OFFER_BEFORE.search(_clause_head(text, match.start())):
                 words = match.group(0)
                 starts.append(match.start() + len(words) - len(words.lstrip()))
                 break
