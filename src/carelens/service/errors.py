@@ -28,6 +28,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
+from starlette.types import Scope
 
 from carelens.errors import CarelensError
 from carelens.privacy import redact
@@ -263,10 +264,12 @@ def loggable(text: str) -> str:
     )
 
 
-def request_line(request: Request) -> str:
-    """The method and path of ``request`` as log lines name it (:func:`loggable`; the path
-    as received, which ``request.url`` would strip of line breaks)."""
-    return f"{request.method} {loggable(str(request.scope.get('path', '')))}"
+def request_line(request: Request | Scope) -> str:
+    """The method and path of a request (or its ASGI scope) as log lines name it
+    (:func:`loggable`; the path as received, which ``request.url`` would strip of line
+    breaks)."""
+    scope = request.scope if isinstance(request, Request) else request
+    return f"{scope['method']} {loggable(str(scope.get('path', '')))}"
 
 
 def log_internal(log: logging.Logger, what: str, exc: BaseException) -> None:

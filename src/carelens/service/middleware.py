@@ -60,6 +60,7 @@ from carelens.service.errors import (
     media_type,
     multipart_required,
     redacting,
+    request_line,
     store_api_error,
     store_unavailable,
     store_unavailable_error,
@@ -159,7 +160,7 @@ class CatchAllMiddleware:
         try:
             await self.app(scope, receive, tracking_send)
         except Exception as exc:
-            what = f"{scope['method']} {loggable(str(scope['path']))}"
+            what = request_line(scope)
             unavailable = store_unavailable(exc)
             if unavailable:
                 log_store_unavailable(
