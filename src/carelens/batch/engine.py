@@ -335,12 +335,17 @@ def has_ray_client() -> bool:
     return importlib.util.find_spec("grpc") is not None
 
 
+def _resolved(address: str) -> str:
+    """The address ``ray.init`` connects to: it reads ``RAY_ADDRESS`` in place of ``auto``
+    (``auto`` when that is not set: the cluster ``ray start`` left on this machine)."""
+    return (os.environ.get("RAY_ADDRESS") or address) if address == "auto" else address
+
+
 def _check_address(address: str | None) -> None:
     """Refuse a Ray Client address when Ray Client is not installed (before any work)."""
     if address is None:
         return
-    # ray.init reads RAY_ADDRESS in place of "auto"; "://" (ray://) means Ray Client.
-    target = (os.environ.get("RAY_ADDRESS") or address) if address == "auto" else address
+    target = _resolved(address)  # "://" (ray://) means Ray Client
     if "://" in target and not has_ray_client():
         raise ConfigError(
             f"the address {target} connects through Ray Client, which is not installed "
@@ -356,8 +361,7 @@ def _host_and_port(address: str) -> tuple[str, int] | None:
     """The host and port a cluster address names (``HOST:PORT``, ``ray://HOST:PORT``,
     ``[::1]:PORT``); None for what Ray resolves itself (``auto`` without ``RAY_ADDRESS``:
     the cluster ``ray start`` left on this machine) or cannot name a port."""
-    if address == "auto":
-        address = os.environ.get("RAY_ADDRESS") or ""  # what ray.init reads in its place
+    address = _resolved(address)
     target = address.split("://", 1)[1] if "://" in address else address
     host, _, port = target.rstrip("/").rpartition(":")
     host = host.removeprefix("[").removesuffix("]")
