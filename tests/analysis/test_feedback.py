@@ -437,6 +437,13 @@ def test_lost_after_a_team_is_not_offered_as_their_feeling() -> None:
         ("Mike and I broke up and I feel lost.", (
             "It sounds like Mike and you broke up and you feel lost…"
         )),
+        # "World War I" is surely the numeral: kept, and the clause is offered.
+        ("My grandpa fought in World War I and I feel sad he is gone.", (
+            "It sounds like your grandpa fought in World War I and you feel sad he is gone…"
+        )),
+        ("I was diagnosed with M.E. and I feel lost.", (
+            "It sounds like you were diagnosed with M.E. and you feel lost…"
+        )),
     ],
 )  # fmt: skip
 def test_a_capitalised_word_is_turned_only_when_it_is_a_pronoun(seeker: str, opening: str) -> None:
@@ -446,11 +453,9 @@ def test_a_capitalised_word_is_turned_only_when_it_is_a_pronoun(seeker: str, ope
 @pytest.mark.parametrize(
     "seeker",
     [
-        # "you have you and..." and "World War you" were once suggested: "ME" may be the
-        # illness, "I" after "World War", "Part" a numeral, and an emphasised "MY" cannot be
-        # told from them.
+        # "you have you and..." and "Part you" were once suggested: "ME" may be the illness,
+        # "I" after "Part" a numeral, and an emphasised "MY" cannot be told from them.
         "I have ME and I feel exhausted all the time.",
-        "My grandpa fought in World War I and I feel sad he is gone.",
         "I read Part I and I feel lost.",
         "It's MY fault and I feel so guilty.",
     ],
@@ -467,16 +472,155 @@ def test_no_opening_is_built_on_a_clause_with_a_word_in_doubt(seeker: str) -> No
         ("I LIVE IN THE US", "you LIVE IN THE US"),
         ("I have ME", "you have ME"),
         ("i.e. i feel sad", "i.e. you feel sad"),
-        ("World War I was long ago and I was sad", "World War you were long ago and you were sad"),
+        ("World War I was long ago and I was sad", "World War I was long ago and you were sad"),
         ("My grandpa fought in World War I and I was sad", (
             "your grandpa fought in World War I and you were sad"
         )),
+        ("Henry I was a king", "Henry I was a king"),
     ],
 )  # fmt: skip
 def test_second_person_keeps_what_is_surely_or_maybe_no_pronoun(clause: str, turned: str) -> None:
-    # Called on its own, what is in doubt stays as written ("World War I was" is read as a
-    # pronoun: a verb follows it).
+    # Called on its own, what is in doubt stays as written.
     assert second_person(clause) == turned
+
+
+# --- a Roman numeral "I" -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "turned"),
+    [
+        # "World War you were brutal" was once suggested: a verb after the "I" made it a
+        # pronoun. After "World War" a capital "I" is the numeral, whatever follows.
+        ("World War I was brutal", "World War I was brutal"),
+        ("World War I was brutal and I was scared", "World War I was brutal and you were scared"),
+        ("my grandpa fought in world war I and I was sad", (
+            "your grandpa fought in world war I and you were sad"
+        )),
+        ("WORLD WAR I WAS BRUTAL AND I WAS SCARED", (
+            "WORLD WAR I WAS BRUTAL AND you WERE SCARED"
+        )),
+    ],
+)  # fmt: skip
+def test_the_i_of_world_war_i_is_never_turned(clause: str, turned: str) -> None:
+    assert second_person(clause) == turned
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
+        # "It sounds like Henry you were a king…" was once suggested: the numeral of a
+        # monarch's name, first in the sentence, was read as the pronoun.
+        ("Henry I was a king and I feel small next to him.", None),
+        ("Elizabeth I was queen and I was never anyone.", None),
+        ("King Henry I died young and I feel sad about it.", None),
+        ("Henry I was a king, and I feel like nothing.", "I feel like nothing"),
+        # A numbered noun, first in the sentence too: "Type you diabetes" once.
+        ("Type I diabetes runs in my family and I feel scared.", None),
+        ("Part I was boring and I feel lost.", None),
+        # The numeral of "World War I" is sure: the clause is offered when it has a pronoun.
+        ("World War I was brutal.", None),
+        ("World War I was brutal and I was scared.", "World War I was brutal and I was scared"),
+    ],
+)
+def test_no_opening_turns_a_numeral_i(seeker: str, clause: str | None) -> None:
+    assert seeker_clause(seeker) == clause
+    if clause is not None:
+        assert "I was" not in reflection_opening(clause).replace("World War I was", "")
+
+
+@pytest.mark.parametrize(
+    ("clause", "turned"),
+    [
+        # First in a sentence, any word has a capital: only a monarch's name or a numbered
+        # noun makes the "I" after it a numeral, not these.
+        ("Then I was alone", "then you were alone"),
+        ("Yesterday I was fired", "yesterday you were fired"),
+        ("Mom I was so scared", "Mom you were so scared"),
+        ("Sorry I was late", "sorry you were late"),
+        ("Sarah I was wrong", "Sarah you were wrong"),
+        ("Honestly I was done", "honestly you were done"),
+        # A monarch's name after a word of telling is the one told something.
+        ("I told James I was leaving", "you told James you were leaving"),
+        ("I asked Mary I could stay", "you asked Mary you could stay"),
+        # ... and a lower-case "i" is no numeral ("james i miss you").
+        ("james i miss you", "james you miss you"),
+    ],
+)
+def test_a_capitalised_word_first_in_a_sentence_is_no_monarch(clause: str, turned: str) -> None:
+    assert second_person(clause) == turned
+    assert seeker_clause(clause + ".") == clause
+
+
+def test_a_clause_whose_first_person_words_are_all_no_pronoun_is_not_offered() -> None:
+    # "It sounds like Read example.com/my-story today…" was once suggested: the "my" of the
+    # address made the clause first-person, though nothing in it was turned.
+    assert seeker_clause("Read example.com/my-story today.") is None
+    assert seeker_clause("Read example.com/my-story today. I feel lost.") == "I feel lost"
+
+
+# --- an emphasised "ME" ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # No opening was offered: every all-capitals "ME" in a lower-case clause was in doubt.
+        ("I feel so alone and nobody cares about ME.", (
+            "It sounds like you feel so alone and nobody cares about you…"
+        )),
+        ("I try so hard and nobody ever listens to ME!", (
+            "It sounds like you try so hard and nobody ever listens to you…"
+        )),
+        ("I do everything and they still blame ME for it.", (
+            "It sounds like you do everything and they still blame you for it…"
+        )),
+        ("My friends went out without ME and I feel left out.", (
+            "It sounds like your friends went out without you and you feel left out…"
+        )),
+        ("I know everyone hates ME.", "It sounds like you know everyone hates you…"),
+        ("My family was never there for ME.", (
+            "It sounds like your family was never there for you…"
+        )),
+    ],
+)  # fmt: skip
+def test_a_lone_emphasised_me_is_turned(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening
+
+
+@pytest.mark.parametrize(
+    ("clause", "turned"),
+    [
+        ("why ME", "why you"),
+        ("everyone laughs at ME", "everyone laughs at you"),
+        ("nobody cares about ME anymore", "nobody cares about you anymore"),
+        ("she chose him over ME", "she chose him over you"),
+    ],
+)
+def test_second_person_turns_an_emphasised_me(clause: str, turned: str) -> None:
+    assert second_person(clause) == turned
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # The illness, the state, or a "ME" that cannot be told from them.
+        "I was diagnosed with ME and I feel hopeless.",
+        "I moved to ME last year and I feel lonely.",
+        "There is no cure for ME and I feel hopeless.",
+        "I read about ME and I feel scared.",
+        "I hate ME and what it did to my life.",  # "me" of a verb whose subject is "I": myself
+        "I'm so mad at ME and I feel stuck.",
+        "Nobody cares about ME symptoms and I feel ignored.",  # a noun follows it
+        "I have ME/CFS and nobody cares about ME.",  # not alone: "ME/CFS" is the illness
+        "OMG nobody cares about ME and I feel invisible.",  # not alone
+        "Portland, ME is home and I feel homesick.",
+    ],
+)
+def test_an_me_that_may_be_the_illness_or_the_state_stays_in_doubt(seeker: str) -> None:
+    assert seeker_clause(seeker) is None
+    (sentence,) = feedback_for(analysis({}, style="advice"), seeker, "Try yoga.")
+    assert sentence.endswith("reflect first — say back in your words what they told you.")
 
 
 # --- rule 1: crisis ------------------------------------------------------------------------

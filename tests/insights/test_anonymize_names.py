@@ -56,9 +56,80 @@ def test_a_plain_lowercase_word_is_still_not_looked_for(name: str) -> None:
 
 def test_a_name_in_a_caseless_spaced_script_is_found_as_a_whole_word() -> None:
     # Was never looked for: "not name[0].isupper()" took every caseless name for a word.
-    text = "محمد says: محمد، محمدي ومحمد"
+    text = "محمد says: محمد، محمدي تمحمد"
     assert found_names(["محمد"], text) == [("محمد", "محمد"), ("محمد", "محمد")]
     assert found_names(["ქეთი"], "ქეთი said") == [("ქეთი", "ქეთი")]  # Georgian: names uncapitalised
+    assert found_names(["שרה"], "ושרה said") == []  # only Arabic proclitics are read
+
+
+# --- Arabic proclitics -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("proclitic", "name", "written"),
+    [
+        ("و", "محمد", "محمد"),  # "and Muhammad"
+        ("ف", "محمد", "محمد"),  # "so Muhammad"
+        ("ب", "محمد", "محمد"),  # "with Muhammad"
+        ("ل", "أحمد", "أحمد"),  # "for Ahmad"
+        ("ب", "فاطمة", "فاطمة"),  # "with Fatima"
+        ("وب", "محمد", "محمد"),  # "and with Muhammad"
+        ("ول", "محمد", "محمد"),  # "and for Muhammad"
+        ("فل", "محمد", "محمد"),  # "so for Muhammad"
+        ("وَ", "محمد", "محمد"),  # with a short vowel on the proclitic
+        ("وَلِ", "محمد", "محمد"),
+        ("ل", "ليلى", "ليلى"),  # "for Layla": the name starts with the proclitic's letter
+        ("و", "ليلى", "ليلى"),
+        ("و", "وليد", "وليد"),  # "and Walid"
+        ("و", "محمد علي", "محمد\nعلي"),  # a name of two words
+    ],
+)
+def test_an_arabic_name_is_found_after_a_proclitic_which_stays(
+    proclitic: str, name: str, written: str
+) -> None:
+    # Was left: "ومحمد" ("and Muhammad") kept the name, whole-word matching saw one word.
+    pseudonym, text = mentioned(name, f"شكرا {proclitic}{written}.")
+    assert text == f"شكرا {proclitic}{pseudonym}."
+    assert found_names([name], proclitic + written) == [(written, name)]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # A proclitic and a three-letter name spell ordinary words: "my husband", "perhaps
+        # I", and a name of its own.
+        ("علي", "بعلي لعلي وعلي"),
+        ("سام", "بسام وسام"),
+        # Not a proclitic read here: the article (السعيد, "the happy one"), ك "like"
+        # (كريما, "generous"), a preposition before a conjunction, a doubled preposition.
+        ("سعيد", "السعيد والسعيد"),
+        ("ريما", "كريما"),
+        ("محمد", "بومحمد للمحمد المحمد"),
+        # A letter that is no proclitic, and a word that goes on after the name.
+        ("محمد", "تمحمد ومحمدي لمحمدين"),
+    ],
+)
+def test_an_arabic_word_that_only_ends_like_a_name_is_left(name: str, text: str) -> None:
+    assert found_names([name], text) == []
+    assert mentioned(name, text)[1] == text
+
+
+def test_a_proclitic_name_keeps_spans_on_their_words() -> None:
+    response = "شكرا ولأحمد. it sounds like you feel alone."
+    seeker = "أنا وحيد وبفاطمة. I want to end my life."
+    r = record("r1", speaker="أحمد", response=response, seeker=seeker)
+    at = response.index("it sounds")
+    r["interpretation"]["spans"] = [{"start": at, "end": len(response), "label": "x"}]
+    cue = seeker.index("end my life")
+    r["seeker"]["crisis_cues"] = [{"start": cue, "end": cue + 11, "label": "suicide"}]
+    rows = Insights.from_records([r, record("r2", speaker="فاطمة")], anonymize=True, key="k").rows
+    ahmad, fatima = rows[0].helper, rows[1].helper
+    assert rows[0].response_text == f"شكرا ول{ahmad}. it sounds like you feel alone."
+    assert rows[0].seeker_text == f"أنا وحيد وب{fatima}. I want to end my life."
+    (span,) = rows[0].spans["interpretation"]
+    assert rows[0].response_text[span["start"] : span["end"]] == "it sounds like you feel alone."
+    (moved,) = rows[0].crisis_cues
+    assert rows[0].seeker_text[moved["start"] : moved["end"]] == "end my life"
 
 
 def test_a_name_in_a_script_without_spaces_is_found_inside_the_words() -> None:

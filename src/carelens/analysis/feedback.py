@@ -9,9 +9,11 @@ burden"): word swaps only, nothing added but the "you" of a clause whose "I" the
 out ("had to put my cat down" -> "you had to put your cat down"), so a name keeps its
 capital ("Sarah left me" -> "Sarah left you") and a time stays ("4 am"); a sentence is not
 cut inside a web address, a number or an abbreviation ("reddit.com/r/x", "4.5", "I.B.M.").
-Nothing inside a web address or handle is turned ("@our_team"), an all-capitals "US" or "ME"
-is turned only in a clause written in capitals ("I HATE MY LIFE"), and a clause with a word whose
-turning is in doubt ("I have ME", "World War I and") is not offered for an opening.
+Nothing inside a web address or handle is turned ("@our_team"), nor the numeral of "World War
+I"; an all-capitals "US" or "ME" is turned only in a clause written in capitals ("I HATE MY
+LIFE"), or for a lone emphasised "ME" ("nobody cares about ME"); and a clause with a word whose
+turning is in doubt ("I have ME", "Henry I was a king", "Part I and") is not offered for an
+opening.
 
 Only the seeker's own feelings are offered: not those they deny, those that tell what
 happened, nor another person's (:mod:`carelens.analysis.feelings` reads them, by word rules).
@@ -150,6 +152,73 @@ _AFTER_I = DROPPED_I_VERBS | frozenset([
 ])  # fmt: skip
 #: An "I" after one of these is the pronoun ("Then I", "And I", "My I..."), never a numeral.
 _NO_NUMERAL_AFTER = COMMON_WORDS | frozenset(_SWAPS)
+#: A capital "I" right after "World War" is the numeral, whatever follows ("World War I was
+#: brutal"): no pronoun, and nothing in doubt.
+_WORLD_WAR_BEFORE = re.compile(r"\bworld\s+war\s+$", re.IGNORECASE)
+#: Names that monarchs bear with the numeral "I" ("Henry I", "Elizabeth I"). Written with a
+#: capital right before a capital "I", they make it a numeral in doubt wherever they stand,
+#: also first in a sentence ("Henry I was a king"), where any word has a capital: so only
+#: these names do, never "Then I was", "Mom I was", "Sorry I was" or "Sarah I was wrong".
+_REGNAL_NAMES = frozenset([
+    "henry", "elizabeth", "charles", "james", "richard", "william", "edward", "george",
+    "mary", "louis", "peter", "catherine", "alexander", "nicholas", "frederick", "philip",
+    "napoleon", "ferdinand", "isabella", "leopold", "wilhelm", "francis",
+])  # fmt: skip
+#: Nouns numbered with Roman numerals ("Part I", "Type I diabetes", "Stage I cancer"):
+#: capitalised right before a capital "I", they make it a numeral in doubt, first in a
+#: sentence too ("Type I diabetes runs in my family").
+_NUMBERED = frozenset([
+    "part", "chapter", "act", "volume", "book", "phase", "stage", "type", "season", "episode",
+])  # fmt: skip
+#: After one of these, a name is the one told something and the "I" after it begins what
+#: they were told ("I told James I was sad"): the pronoun, even after a monarch's name.
+_TOLD = frozenset([
+    "told", "tell", "tells", "telling", "ask", "asks", "asked", "text", "texts", "texted",
+    "promise", "promised", "remind", "reminded", "warned", "assured", "wrote", "emailed",
+    "messaged", "show", "showed",
+])  # fmt: skip
+#: A lone all-capitals "ME" in a clause with lower-case letters is the emphasised pronoun
+#: ("nobody cares about ME") right after one of these words, whose object it is and after
+#: which neither the illness ("I have ME", "living with ME", "a cure for ME") nor the state
+#: ("moved to ME", "in ME") is written.
+_ME_AFTER = frozenset([
+    "at", "against", "than", "over", "without", "except", "toward", "towards", "why", "hate",
+    "hates", "hated", "love", "loves", "loved", "likes", "liked", "blame", "blames", "blamed",
+    "ignore", "ignores", "ignored", "left", "hurt", "hurts", "chose", "picked",
+])  # fmt: skip
+#: ... or right after one of these prepositions when one of its words comes before it:
+#: "cares about ME", "listens to ME", "there for ME" ("read about ME" and "moved to ME"
+#: stay in doubt).
+_ME_AFTER_PAIR = {
+    "about": frozenset([
+        "care", "cares", "cared", "caring", "think", "thinks", "thought", "thinking", "worry",
+        "worries", "worried", "ask", "asks", "asked", "forget", "forgets", "forgot",
+        "forgotten", "all", "what", "how",
+    ]),
+    "to": frozenset([
+        "listen", "listens", "listened", "listening", "talk", "talks", "talked", "talking",
+        "speak", "speaks", "spoke", "lie", "lies", "lied", "lying", "nice", "mean", "rude",
+        "cruel", "kind", "matter", "matters", "mattered",
+    ]),
+    "for": frozenset(["there", "here"]),
+}  # fmt: skip
+#: The words that may follow an emphasised "ME" in its clause (else only a mark or the end
+#: of the clause may): "nobody cares about ME anymore", "they blame ME for everything".
+#: "ME symptoms", "ME is real" are the illness.
+_AFTER_ME = frozenset([
+    "anymore", "too", "either", "again", "ever", "at", "for", "and", "or", "because", "so",
+    "when", "instead", "now", "anyway", "though",
+])  # fmt: skip
+#: First-person subjects: the object of a verb whose subject is "I" would be "myself", so an
+#: "ME" whose nearest subject is one of these is not an emphasised "me" ("I hate ME", "I'm
+#: so mad at ME").
+_I_SUBJECT = frozenset(["i", "i'm", "im", "i've", "i'd", "i'll"])
+#: Other subjects: an "ME" after one of these has it for subject ("I know everyone hates ME").
+_OTHER_SUBJECT = frozenset([
+    "he", "she", "it", "we", "you", "they", "he's", "she's", "it's", "we're", "you're",
+    "they're", "he'd", "she'd", "we'd", "you'd", "they'd", "everyone", "everybody", "nobody",
+    "one", "someone", "somebody", "anyone", "anybody", "people", "who",
+])  # fmt: skip
 #: A suggested opening starts with one of these lower-cased.
 _LOWER_AT_START = COMMON_WORDS | FEELING_WORDS
 _QUOTE_WORDS = 14
@@ -265,7 +334,10 @@ def _clause(seeker: str, feelings: Sequence[Feeling]) -> str | None:
     for _, _, part in sorted(candidates):
         # "Like I'm being silly" would read "It sounds like like you're being silly".
         clause = _clip(_LEADING_FILLER.sub("", part).rstrip(".!?"), _QUOTE_WORDS)
-        if not _turn(clause)[1]:  # a clause with a word in doubt is not offered
+        _, doubt, turned = _turn(clause)
+        # A clause with a word in doubt is not offered, nor one whose first-person words are
+        # all no pronoun ("World War I was brutal", "example.com/my-story is down").
+        if turned and not doubt:
             return clause
     return None
 
@@ -279,17 +351,18 @@ def second_person(clause: str) -> str:
     return _turn(clause)[0]
 
 
-def _turn(clause: str) -> tuple[str, bool]:
-    """:func:`second_person`, and whether a word of ``clause`` is in doubt, which
-    :func:`_clause` then does not offer for an opening.
+def _turn(clause: str) -> tuple[str, bool, bool]:
+    """:func:`second_person`, whether a word of ``clause`` is in doubt, which
+    :func:`_clause` then does not offer for an opening, and whether a word was turned.
 
     Nothing inside a web address or handle is turned ("example.com/my-story",
-    "@our_team"), nor an "I" of an abbreviation ("I.B.M."). An all-capitals form of two or
-    more letters is a pronoun only in a clause written in capitals ("I HATE MY LIFE"): "the
-    US" is the country, and in a clause with lower-case letters "ME" may be the illness, so
-    it is in doubt (an "AM" right after "I" is still the verb). An "I" right after a
-    capitalised word inside the clause, not followed by a word that may follow a pronoun,
-    may be a numeral ("World War I and", "Part I"): in doubt too."""
+    "@our_team"), nor an "I" of an abbreviation ("I.B.M.") or of "World War I". An
+    all-capitals form of two or more letters is a pronoun only in a clause written in
+    capitals ("I HATE MY LIFE"): "the US" is the country, and in a clause with lower-case
+    letters "ME" may be the illness or the state, so it is in doubt, unless it is a lone
+    emphasised "me" (:func:`_emphasised_me`: "nobody cares about ME"); an "AM" right after
+    "I" is still the verb. An "I" that may be a numeral (:func:`_maybe_numeral`: "Henry I
+    was", "Part I and") is in doubt too."""
     capitals = not any(c.islower() for c in clause)
     addresses = [
         run.span()
@@ -301,27 +374,22 @@ def _turn(clause: str) -> tuple[str, bool]:
     done = 0  # where the text copied to ``out`` ends
     doubt = False
     swapped_i = -1  # the index of the last "I" turned to "you"
-
-    def adjacent(k: int) -> bool:
-        """Whether the word at ``k`` directly follows the one before it (spaces between)."""
-        return k > 0 and not clause[words[k - 1].end() : words[k].start()].strip()
-
     for k, match in enumerate(words):
         word = match.group(0)
         folded = plain(word)
         before = plain(words[k - 1].group(0)) if k > 0 else ""
-        if folded in ("was", "wasn't") and swapped_i == k - 1 and adjacent(k):
+        if folded in ("was", "wasn't") and swapped_i == k - 1 and _adjacent(clause, words, k):
             # "I was" -> "you were" ("it was" stays)
             turned = ("WERE" if word[:3].isupper() else word[0] + "ere") + word[3:]
         elif folded not in _SWAPS or _no_pronoun(clause, match, addresses):
             continue
-        elif folded == "i" and _maybe_numeral(words, k) and adjacent(k):
+        elif folded == "i" and _maybe_numeral(clause, words, k):
             doubt = True
             continue
         elif len(word) > 1 and word.isupper() and "'" not in folded and before in _ARTICLES:
             continue  # "the US", "THE US"
         elif len(word) > 1 and word.isupper() and "'" not in folded and not capitals:
-            if not (folded == "am" and swapped_i == k - 1):
+            if not (folded == "am" and swapped_i == k - 1) and not _emphasised_me(clause, words, k):
                 doubt = True
                 continue
             turned = _SWAPS[folded]
@@ -332,6 +400,7 @@ def _turn(clause: str) -> tuple[str, bool]:
         out.append(clause[done : match.start()])
         out.append(turned.replace("'", "\u2019") if "\u2019" in word else turned)
         done = match.end()
+    turned_any = bool(out)
     out.append(clause[done:])
     turned_clause = "".join(out)
     first = WORD.match(turned_clause)
@@ -339,7 +408,13 @@ def _turn(clause: str) -> tuple[str, bool]:
         word = first.group(0)
         if word[1:] == word[1:].lower() and plain(word) in _LOWER_AT_START:
             turned_clause = word.lower() + turned_clause[first.end() :]
-    return turned_clause, doubt
+    return turned_clause, doubt, turned_any
+
+
+def _adjacent(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the word at ``k`` of ``clause`` directly follows the one before it (only
+    spaces between)."""
+    return 0 < k < len(words) and not clause[words[k - 1].end() : words[k].start()].strip()
 
 
 def _no_pronoun(clause: str, match: re.Match[str], addresses: Sequence[tuple[int, int]]) -> bool:
@@ -351,21 +426,69 @@ def _no_pronoun(clause: str, match: re.Match[str], addresses: Sequence[tuple[int
         any(start <= match.start() < end for start, end in addresses)
         or (folded == "am" and _TIME_BEFORE_AM.search(clause, 0, match.start()) is not None)
         or (folded == "i" and _ABBREVIATION_AFTER.match(clause, match.end()) is not None)
+        or (
+            match.group(0) == "I" and _WORLD_WAR_BEFORE.search(clause, 0, match.start()) is not None
+        )
     )
 
 
-def _maybe_numeral(words: Sequence[re.Match[str]], k: int) -> bool:
-    """Whether the "I" at ``k`` may be a Roman numeral: right after a capitalised word that is
-    not the first of the clause, nor a common word or a pronoun ("World War I", "Part I"),
-    and not followed by a lower-case word that may follow a pronoun ("Sarah I miss")."""
-    if k < 2:
+def _maybe_numeral(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the "I" at ``k`` of ``clause`` may be a Roman numeral: a capital "I" right
+    after a capitalised monarch's name (:data:`_REGNAL_NAMES`, unless a word of telling
+    comes before it: "I told James I was sad") or a numbered noun (:data:`_NUMBERED`), also
+    first in the clause ("Henry I was a king", "Part I was long"); or right after any other
+    capitalised word that is not the first of the clause, nor a common word or a pronoun
+    ("after Henryk I and"), and not followed by a lower-case word that may follow a
+    pronoun ("Sarah I miss")."""
+    if not _adjacent(clause, words, k):
         return False
     before = words[k - 1].group(0)
-    if not before[0].isupper() or before.isupper() or plain(before) in _NO_NUMERAL_AFTER:
+    if not before[0].isupper():
+        return False
+    named = plain(before)
+    if words[k].group(0) == "I" and (
+        named in _NUMBERED
+        or (named in _REGNAL_NAMES and not (k >= 2 and plain(words[k - 2].group(0)) in _TOLD))
+    ):
+        return True
+    if k < 2 or before.isupper() or named in _NO_NUMERAL_AFTER:
         return False
     after = words[k + 1].group(0) if k + 1 < len(words) else ""
     follows = plain(after)
     return not (after[:1].islower() and (follows in _AFTER_I or follows.endswith(("ed", "n't"))))
+
+
+def _emphasised_me(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the all-capitals "ME" at ``k`` of ``clause`` (a clause with lower-case
+    letters) is an emphasised "me" ("nobody cares about ME", "why ME"), not the illness
+    ("I have ME") nor the state ("moved to ME"): the only all-capitals word of two or more
+    letters in the clause, right after a word whose object it is and after which neither is
+    written (:data:`_ME_AFTER`, :data:`_ME_AFTER_PAIR`), whose subject, when one of the four
+    words before it is one, is not "I" (that object would be "myself": "I hate ME" is the
+    illness), and at the end of the clause, before a mark, or before a word of
+    :data:`_AFTER_ME`."""
+    if words[k].group(0) != "ME" or not _adjacent(clause, words, k):
+        return False
+    if any(len(w.group(0)) > 1 and w.group(0).isupper() for j, w in enumerate(words) if j != k):
+        return False  # not alone: "ME/CFS", "ME and IBS", "I'M" ...
+    before = words[k - 1].group(0)
+    if before != before.lower():
+        return False
+    if plain(before) not in _ME_AFTER:
+        heads = _ME_AFTER_PAIR.get(plain(before))
+        if heads is None or not _adjacent(clause, words, k - 1):
+            return False
+        if plain(words[k - 2].group(0)) not in heads:
+            return False
+    for word in reversed(words[max(0, k - 4) : k]):  # its subject, if near
+        if plain(word.group(0)) in _I_SUBJECT:
+            return False
+        if plain(word.group(0)) in _OTHER_SUBJECT:
+            break
+    if _adjacent(clause, words, k + 1):
+        after = words[k + 1].group(0)
+        return after.islower() and plain(after) in _AFTER_ME
+    return True
 
 
 def reflection_opening(clause: str) -> str:

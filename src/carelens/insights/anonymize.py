@@ -7,10 +7,11 @@ replaced by placeholders (:func:`carelens.privacy.redact`). The speaker names of
 are replaced by their pseudonyms inside the texts too, where they can be told from words
 (:class:`NamesInTexts`: "thanks quiet-fern" becomes "thanks person-…", names are compared
 in Unicode NFKC form, with typographic apostrophes as ``'`` and runs of whitespace as one
-space; a name that is a plain lowercase word, such as ``hope``, is left, since it cannot be
-told from the word; docs/privacy.md has the rules). The speakers of records rejected while a
-result file is read are looked for too (:class:`RejectedNames`): a good record may thank the
-helper of a damaged one.
+space; an Arabic name is found after the proclitics written onto it too, "ومحمد" ("and
+Muhammad"), which stay; a name that is a plain lowercase word, such as ``hope``, is left,
+since it cannot be told from the word; docs/privacy.md has the rules). The speakers of
+records rejected while a result file is read are looked for too (:class:`RejectedNames`): a
+good record may thank the helper of a damaged one.
 Spans are kept on their words: personal data is found in the whole text, as
 :func:`~carelens.privacy.redact` finds it, and the offsets of the rationale spans, the
 helper-distress and unsafe-wording spans (in the response) and the crisis cues (in the
@@ -140,6 +141,20 @@ _GEORGIAN = re.compile("[\u10d0-\u10ff\u1c90-\u1cbf]")
 #: around it ("sam.", "hope!") is still a plain word. Other symbols ("(me)") make a name
 #: distinctive as written.
 _SENTENCE_MARKS = frozenset(".,;:!?'\"\u201c\u201d\u2018\u2019\u00ab\u00bb\u2026")
+#: Arabic proclitics, written onto the word they go with: a conjunction, و "and" or ف "so",
+#: then a preposition, ب "with, by" or ل "for, to", each with any short vowel or other mark
+#: (:data:`_ARABIC_MARKS`): "ومحمد", "لأحمد", "بفاطمة", "وَلِمحمد". A name of the Arabic
+#: script is found after them (:class:`NamesInTexts`), and they stay in the text.
+_ARABIC_CONJUNCTIONS = frozenset("\u0648\u0641")
+_ARABIC_PREPOSITIONS = frozenset("\u0628\u0644")
+_ARABIC_MARKS = frozenset([*map(chr, range(0x064B, 0x0660)), "\u0670"])
+#: The Arabic script's blocks (Arabic, Arabic Supplement, Arabic Extended-A).
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+#: An Arabic-script name is looked for after a proclitic only with this many letters or
+#: more: a proclitic and a three-letter name spell ordinary words too often ("بعلي", "my
+#: husband", and "لعلي", "perhaps I", for a speaker علي; "بسام" and "وسام" are names of
+#: their own for a speaker سام).
+MIN_CLITIC_NAME_LETTERS = 4
 #: A run of whitespace: any run inside a name matches any run in a text, a line break too.
 _SPACE_RUN = re.compile(r"\s+")
 #: A run of whitespace that is not one plain space (each whole: the longer form is tried
@@ -283,6 +298,15 @@ class _Name:
         """Whether a word character of a spaced script may not follow a match."""
         return _joins(self.folded[-1])
 
+    @property
+    def takes_proclitics(self) -> bool:
+        """Whether the form is looked for after an Arabic proclitic too: written in the
+        Arabic script alone, with :data:`MIN_CLITIC_NAME_LETTERS` letters or more."""
+        letters = sum(unicodedata.category(c) == "Lo" for c in self.folded)
+        return letters >= MIN_CLITIC_NAME_LETTERS and all(
+            c == " " or _ARABIC.match(c) for c in self.folded
+        )
+
 
 #: How a name is looked for: in any letter case, written with its capital or all in
 #: capitals, exactly as written, or not at all.
@@ -393,6 +417,15 @@ class NamesInTexts:
     - a name that is one plain lowercase word (``hope``, ``juniper``) is not looked for: it
       cannot be told from the word.
 
+    An Arabic-script name of :data:`MIN_CLITIC_NAME_LETTERS` letters or more is found after
+    the proclitics written onto it, too: و "and" or ف "so", then ب "with, by" or ل "for, to"
+    (``ومحمد``, ``لأحمد``, ``بفاطمة``, ``وبمحمد``, with short vowels too: ``وَمحمد``); the
+    proclitic stays in the text, the name becomes the pseudonym. Not the article ال, which
+    a name does not take (``السعيد`` is "the happy one", not ``سعيد``), nor ك "like", whose
+    forms are more often other words (``كريم`` for ``ريم``). A word that only looks like a
+    proclitic and a name (``لبنان``, "Lebanon", for a speaker ``بنان``) is replaced all the
+    same: there is no dictionary of Arabic to tell it from one.
+
     Where two names start at the same place, the longer is taken. Where several names match
     the same words (``Sam_2`` and ``sam_2``), the one written exactly so wins: a speaker's
     own spelling, then a name's words without its symbols, then a match in another letter
@@ -403,6 +436,8 @@ class NamesInTexts:
     def __init__(self, names: Iterable[str], pseudonym: Callable[[str], str | None]) -> None:
         #: first token (folded) -> the names that start with it, longest first
         self._by_first: dict[str, list[_Name]] = {}
+        #: the same, for the names looked for after an Arabic proclitic too
+        self._after_proclitic: dict[str, list[_Name]] = {}
         for name in sorted(set(names), key=lambda n: (-len(n), n)):
             forms = _forms(name) if name != UNKNOWN else []
             replacement = pseudonym(name) if forms else None
@@ -410,8 +445,11 @@ class NamesInTexts:
                 first = _TOKEN.match(form.folded)
                 if first is not None:
                     self._by_first.setdefault(first.group(), []).append(form)
-        for same_start in self._by_first.values():
-            same_start.sort(key=lambda f: (-len(f.folded), f.derived, f.spelling, f.name))
+                    if form.takes_proclitics:
+                        self._after_proclitic.setdefault(first.group(), []).append(form)
+        for by_first in (self._by_first, self._after_proclitic):
+            for same_start in by_first.values():
+                same_start.sort(key=lambda f: (-len(f.folded), f.derived, f.spelling, f.name))
         #: The seeker texts hidden in this run (:func:`anonymize_row`).
         self.seeker_texts = TextCache()
 
@@ -428,16 +466,50 @@ class NamesInTexts:
         for token in _TOKEN.finditer(view.text):
             at = token.start()
             forms = self._by_first.get(token.group())
-            if forms is None or at < taken:
+            if (forms is None and token.group()[0] not in _PROCLITICS) or at < taken:
                 continue
             if at and _joins(token.group()[0]) and _joins(view.text[at - 1]):
                 continue  # a word that goes on from a mark before it: not a word start
-            match = _match(view, text, at, forms)
+            match = _match(view, text, at, forms) if forms is not None else None
+            if match is None and self._after_proclitic:
+                at, match = self._proclitic_match(view, text, at)
             if match is not None:
                 end, form = match
                 found.append((view.original(at), view.original(end), form.pseudonym))
                 taken = end
         return found
+
+    def _proclitic_match(
+        self, view: _View, text: str, at: int
+    ) -> tuple[int, tuple[int, _Name] | None]:
+        """Where a name starts after the Arabic proclitics at ``at`` of the view (the
+        shortest run of them first), and the view's end offset and the name; (``at``, None)
+        when there is none."""
+        for name_at in _proclitic_ends(view.text, at):
+            first = _TOKEN.match(view.text, name_at)
+            forms = self._after_proclitic.get(first.group()) if first is not None else None
+            match = _match(view, text, name_at, forms) if forms is not None else None
+            if match is not None:
+                return name_at, match
+        return at, None
+
+
+#: The letters an Arabic proclitic starts with.
+_PROCLITICS = _ARABIC_CONJUNCTIONS | _ARABIC_PREPOSITIONS
+
+
+def _proclitic_ends(text: str, at: int) -> list[int]:
+    """Where each run of Arabic proclitics at ``at`` of ``text`` ends, the shortest first:
+    a conjunction (و, ف), a preposition (ب, ل), or the two in that order, each with its
+    marks."""
+    ends: list[int] = []
+    for letters in (_ARABIC_CONJUNCTIONS, _ARABIC_PREPOSITIONS):
+        if at < len(text) and text[at] in letters:
+            at += 1
+            while at < len(text) and text[at] in _ARABIC_MARKS:
+                at += 1
+            ends.append(at)
+    return ends
 
 
 def _match(view: _View, text: str, at: int, forms: Sequence[_Name]) -> tuple[int, _Name] | None:
