@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
+import shutil
 import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from service_helpers import BASE_URL, BOTH_BACKENDS, MakeApp, upload, wait_for, write_pairs
 
+import carelens
 from carelens.analysis.empathy import EmpathyAnalyzer
+from carelens.inference.artifact import MANIFEST, default_model_dir, update_calibration
 from carelens.output import result_record
 from carelens.readers import read_exchanges
 from carelens.service import CorpusWorker, ServiceSettings
@@ -26,13 +31,15 @@ pytestmark = BOTH_BACKENDS  # the store is SQLite, then PostgreSQL
 
 class SlowAfter:
     """The real analyzer; its ``calls``-th batch signals, then waits for the worker to be told
-    to stop (so the stop lands mid-corpus, whatever the machine's speed)."""
+    to stop (so the stop lands mid-corpus, whatever the machine's speed). ``fingerprint`` is
+    its ``model_fingerprint`` (None: a stand-in whose model build the worker cannot tell)."""
 
-    def __init__(self, real: EmpathyAnalyzer, calls: int) -> None:
+    def __init__(self, real: EmpathyAnalyzer, calls: int, fingerprint: str | None = None) -> None:
         self.real = real
         self.dimensions = real.dimensions
         self.model_id = real.model_id
         self.artifact = real.artifact
+        self.model_fingerprint = fingerprint
         self.calls = 0
         self.target = calls
         self.reached = threading.Event()
@@ -186,3 +193,124 @@ def test_finished_corpora_are_not_redone(make_app: MakeApp, tmp_path: Path, stor
     with TestClient(make_app(), base_url=BASE_URL) as client:
         assert client.get(f"/v1/corpora/{corpus_id}").json()["status"] == "done"
     assert store.get_corpus(corpus_id) == before
+
+
+# -- the model a corpus was begun with --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def other_build(tmp_path_factory: pytest.TempPathFactory) -> EmpathyAnalyzer:
+    """Another build of the shipped model (its calibration temperatures doubled): the same
+    model id, another fingerprint, other probabilities (as a server restarted with another
+    ``--model``)."""
+    folder = tmp_path_factory.mktemp("model") / "other-build"
+    shutil.copytree(default_model_dir(), folder)
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    doubled = [t * 2 for t in manifest["calibration"]["temperatures"]]
+    update_calibration(folder, {"temperatures": doubled})
+    return carelens.load(folder, threads=1)
+
+
+def worker_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == "carelens.service.jobs" and r.levelno == logging.WARNING
+    ]
+
+
+def records_of(analyzer: EmpathyAnalyzer, path: Path) -> list[dict[str, Any]]:
+    """The records the worker stores for ``path`` with ``analyzer``, less their topic."""
+    exchanges = list(read_exchanges(path))
+    analyses = analyzer.predict(exchanges)
+    return [
+        {**result_record(exchange, analysis), "seq": seq}
+        for seq, (exchange, analysis) in enumerate(zip(exchanges, analyses, strict=True))
+    ]
+
+
+def test_a_corpus_begun_by_another_build_of_the_model_starts_over(
+    make_app: MakeApp,
+    analyzer: EmpathyAnalyzer,
+    other_build: EmpathyAnalyzer,
+    tmp_path: Path,
+    store: Store,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A server restarted with another model finished the corpus the first one had begun,
+    so one corpus held two models' results. Now the corpus starts over with the new one."""
+    assert analyzer.model_id == other_build.model_id
+    assert analyzer.model_fingerprint != other_build.model_fingerprint
+    pairs = write_pairs(tmp_path / "week.jsonl", 40)
+    slow = SlowAfter(analyzer, calls=2, fingerprint=analyzer.model_fingerprint)
+    app = make_app(analyzer_=slow, chunk_size=8)
+    slow.worker = app.state.context.worker
+    with TestClient(app, base_url=BASE_URL) as client:
+        corpus_id = upload(client, pairs).json()["id"]
+        assert slow.reached.wait(60)
+    begun = store.get_corpus(corpus_id)
+    assert begun is not None and (begun.status, begun.done) == ("running", 16)
+    assert begun.model == analyzer.model_fingerprint  # recorded when its analysis started
+
+    with (
+        caplog.at_level(logging.WARNING, logger="carelens.service.jobs"),
+        TestClient(make_app(analyzer_=other_build, chunk_size=8), base_url=BASE_URL) as client,
+    ):
+        corpus = wait_for(client, corpus_id)
+    assert corpus["status"] == "done" and corpus["done"] == corpus["total"] == 40
+    assert corpus["model"] == other_build.model_fingerprint
+    check_complete(store, corpus_id, pairs)
+    stored = [{k: v for k, v in r.items() if k != "topic"} for r in all_items(store, corpus_id)]
+    assert stored == records_of(other_build, pairs)  # every result is the new build's
+    assert stored[:16] != records_of(analyzer, pairs)[:16]
+    said = [m for m in worker_warnings(caplog) if "another build" in m]
+    assert len(said) == 1, worker_warnings(caplog)
+    assert analyzer.model_fingerprint in said[0] and other_build.model_fingerprint in said[0]
+    assert "16 stored result(s) are discarded" in said[0]
+
+
+@pytest.mark.parametrize("case", ["same build", "none recorded", "analyzer unknown"])
+def test_a_corpus_of_the_same_or_an_unknown_model_resumes(
+    make_app: MakeApp,
+    analyzer: EmpathyAnalyzer,
+    other_build: EmpathyAnalyzer,
+    tmp_path: Path,
+    store: Store,
+    data_dir: Path,
+    caplog: pytest.LogCaptureFixture,
+    case: str,
+) -> None:
+    """The stored results are kept, and the analysis goes on after them: when the corpus was
+    begun by the build this server runs; when it has no model recorded (stored before
+    carelens kept it: taken to be this build's, which is then recorded); and when the
+    analyzer has no fingerprint (nothing to compare)."""
+    first, second = analyzer.model_fingerprint, other_build.model_fingerprint
+    recorded, resumer, model_after = {
+        "same build": (second, other_build, second),
+        "none recorded": (None, other_build, second),
+        "analyzer unknown": (first, SlowAfter(other_build, calls=0), first),  # left as it was
+    }[case]
+    pairs = write_pairs(tmp_path / "begun.jsonl", 30)
+    corpus = store.create_corpus("begun.jsonl", format="jsonl")
+    folder = corpus_dir(data_dir / "uploads", corpus.id)
+    folder.mkdir(parents=True)
+    (folder / "begun.jsonl").write_bytes(pairs.read_bytes())
+    # marked, so that a record analysed again would show
+    begun = [{**r, "note": "stored before the restart"} for r in records_of(analyzer, pairs)]
+    store.add_results(corpus.id, begun[:12])
+    store.set_status(corpus.id, "running", total=30, rejected=0, left_out=0)
+    if recorded is not None:
+        store.set_model(corpus.id, recorded)
+
+    with (
+        caplog.at_level(logging.WARNING, logger="carelens.service.jobs"),
+        TestClient(make_app(analyzer_=resumer, chunk_size=8), base_url=BASE_URL) as client,
+    ):
+        done = wait_for(client, corpus.id)
+    assert done["status"] == "done" and done["done"] == done["total"] == 30
+    assert done["model"] == model_after
+    check_complete(store, corpus.id, pairs)
+    stored = all_items(store, corpus.id)
+    assert stored[:12] == begun[:12]  # kept as they were
+    assert all("note" not in r for r in stored[12:])
+    assert not [m for m in worker_warnings(caplog) if "another build" in m]

@@ -35,6 +35,10 @@ def test_an_id_no_database_holds_is_not_found(store: Store, corpus_id: str) -> N
         store.set_status(corpus_id, "running")
     with pytest.raises(CorpusNotFoundError):
         store.add_results(corpus_id, [record(0)])
+    with pytest.raises(CorpusNotFoundError):
+        store.set_model(corpus_id, "0123456789abcdef")
+    with pytest.raises(CorpusNotFoundError):
+        store.restart_corpus(corpus_id, "0123456789abcdef")
     assert len(store.list_corpora()) == 1  # the store is as it was, and still answers
 
 
@@ -52,6 +56,8 @@ def test_an_id_that_is_not_a_string_is_an_invalid_query(store: Store, corpus_id:
         lambda: store.facets(corpus_id),
         lambda: store.set_status(corpus_id, "running"),
         lambda: store.add_results(corpus_id, [record(0)]),
+        lambda: store.set_model(corpus_id, "0123456789abcdef"),
+        lambda: store.restart_corpus(corpus_id, "0123456789abcdef"),
         lambda: store.revoke_key(corpus_id),
     ]
     for call in calls:

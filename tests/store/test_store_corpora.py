@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
-from store_records import record
+from store_records import raw, record, seqs
 
 from carelens.store import STATUSES, Corpus, CorpusNotFoundError, InvalidQueryError, Store
 
@@ -18,6 +19,7 @@ def test_create_get_list(store: Store) -> None:
     assert first.status == "queued"
     assert (first.total, first.done, first.rejected, first.error) == (None, 0, 0, None)
     assert (first.helpers, first.left_out) == ((), None)  # every response; not counted yet
+    assert first.model is None  # recorded when its analysis starts
     assert first.created_at == first.updated_at and first.created_at.endswith("+00:00")
     assert second.format == "jsonl" and first.format is None
     assert store.get_corpus(first.id) == first
@@ -41,6 +43,7 @@ def test_to_dict(store: Store) -> None:
         "updated_at",
         "helpers",
         "left_out",
+        "model",
     ]
     assert Corpus(**data) == corpus
 
@@ -122,3 +125,103 @@ def test_delete_corpus_removes_its_results(store: Store) -> None:
     assert store.results(drop.id, query="job").total == 0
     assert store.results(keep.id, query="job").total == 1
     assert store.results(keep.id, dimension="empathy").total == 4
+
+
+FINGERPRINT = "0123456789abcdef"
+OTHER = "fedcba9876543210"
+
+
+def test_set_model(open_url: Callable[[], Store]) -> None:
+    """set_model records the model fingerprint of a corpus and changes nothing else."""
+    store = open_url()
+    corpus = store.create_corpus("a.jsonl", helpers=["vol-*"])
+    store.set_status(corpus.id, "running", total=6, rejected=1, left_out=2)
+    store.add_results(corpus.id, [record(i) for i in range(4)])
+    before = store.get_corpus(corpus.id)
+    assert before is not None and before.model is None
+    store.set_model(corpus.id, FINGERPRINT)
+    after = store.get_corpus(corpus.id)
+    assert after is not None and after.model == FINGERPRINT
+    assert after == replace(before, model=FINGERPRINT, updated_at=after.updated_at)
+    assert after.updated_at >= before.updated_at
+    assert after.to_dict()["model"] == FINGERPRINT
+    assert seqs(store, corpus.id) == [0, 1, 2, 3]  # the results stay
+    store.set_model(corpus.id, "ab\x00cd")  # cleaned as names are
+    assert store.get_corpus(corpus.id).model == "abcd"  # type: ignore[union-attr]
+    store.set_model(corpus.id, FINGERPRINT)
+    store.close()
+    again = open_url()
+    assert [c.model for c in again.list_corpora()] == [FINGERPRINT]
+
+
+def test_restart_corpus_deletes_its_results_only(store: Store) -> None:
+    """restart_corpus deletes a corpus' results, their levels and search index, sets done
+    to 0 and records the new model, in one transaction; other corpora keep theirs."""
+    corpus = store.create_corpus("a.jsonl", helpers=["vol-*"])
+    other = store.create_corpus("b.jsonl")
+    store.set_status(corpus.id, "running", total=6, rejected=1, left_out=2)
+    store.set_model(corpus.id, FINGERPRINT)
+    store.set_model(other.id, FINGERPRINT)
+    store.add_results(corpus.id, [record(i) for i in range(6)])
+    store.add_results(other.id, [record(i) for i in range(4)])
+    levels_of_other = raw(
+        store,
+        "SELECT count(*) FROM result_levels WHERE result_id IN "
+        "(SELECT id FROM results WHERE corpus_id = ?)",
+        (other.id,),
+    )[0][0]
+    assert levels_of_other > 0
+
+    assert store.restart_corpus(corpus.id, OTHER) == 6
+    restarted = store.get_corpus(corpus.id)
+    assert restarted is not None
+    assert (restarted.model, restarted.done, restarted.status) == (OTHER, 0, "running")
+    assert (restarted.total, restarted.rejected, restarted.left_out) == (6, 1, 2)
+    assert restarted.helpers == ("vol-*",)
+    assert store.stored_seqs(corpus.id) == 0
+    assert store.results(corpus.id).total == 0
+    assert store.results(corpus.id, query="job").total == 0
+    assert store.results(corpus.id, dimension="empathy").total == 0
+    assert store.facets(corpus.id) == {"style": [], "helper": [], "topic": []}
+    assert raw(store, "SELECT count(*) FROM results WHERE corpus_id = ?", (corpus.id,)) == [(0,)]
+    assert raw(store, "SELECT count(*) FROM result_levels")[0][0] == levels_of_other
+    # the other corpus is as it was
+    kept = store.get_corpus(other.id)
+    assert kept is not None and (kept.model, kept.done) == (FINGERPRINT, 4)
+    assert seqs(store, other.id) == [0, 1, 2, 3]
+    assert seqs(store, other.id, query="job") == [0]
+    assert store.results(other.id, dimension="empathy").total == 4
+    # the corpus fills again from seq 0, counted from 0
+    assert store.add_results(corpus.id, [record(i) for i in range(6)]) == 6
+    refilled = store.get_corpus(corpus.id)
+    assert refilled is not None and refilled.done == 6 == store.stored_seqs(corpus.id)
+    assert seqs(store, corpus.id, query="job") == [0, 4]
+    assert store.restart_corpus(other.id, OTHER) == 4
+    assert store.restart_corpus(other.id, OTHER) == 0  # nothing left to delete
+
+
+@pytest.mark.parametrize("model", [None, 5, b"0123", "", "   ", "\x00", "x" * 513])
+def test_a_model_must_be_a_fingerprint(store: Store, model: Any) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    store.add_results(corpus.id, [record(0)])
+    before = store.get_corpus(corpus.id)
+    with pytest.raises(InvalidQueryError, match="model"):
+        store.set_model(corpus.id, model)
+    with pytest.raises(InvalidQueryError, match="model"):
+        store.restart_corpus(corpus.id, model)
+    assert store.get_corpus(corpus.id) == before
+    assert seqs(store, corpus.id) == [0]
+    store.set_model(corpus.id, "x" * 512)  # as long as an id may be
+    assert store.get_corpus(corpus.id).model == "x" * 512  # type: ignore[union-attr]
+
+
+def test_set_model_and_restart_of_a_missing_corpus(store: Store) -> None:
+    with pytest.raises(CorpusNotFoundError, match="no corpus"):
+        store.set_model("missing", FINGERPRINT)
+    with pytest.raises(CorpusNotFoundError, match="no corpus"):
+        store.restart_corpus("missing", FINGERPRINT)
+    deleted = store.create_corpus("gone.jsonl")
+    store.delete_corpus(deleted.id)
+    with pytest.raises(CorpusNotFoundError):
+        store.restart_corpus(deleted.id, FINGERPRINT)
+    assert store.list_corpora() == []

@@ -32,8 +32,8 @@ def topical(seq: int, **changes: Any) -> dict[str, Any]:
     return record(seq, topic={"category": category, "score": 0.5 + seq / 100}, **changes)
 
 
-def test_schema_version_is_seven() -> None:
-    assert SCHEMA_VERSION == 7
+def test_schema_version_is_eight() -> None:
+    assert SCHEMA_VERSION == 8
 
 
 def test_topic_filter(store: Store) -> None:
@@ -127,6 +127,7 @@ def store_at_version(
         sqlite_backend._SCHEMA_V4,
         sqlite_backend._SCHEMA_V5,
         sqlite_backend._SCHEMA_V6,
+        sqlite_backend._SCHEMA_V7,
     )[:version]
     postgres_steps = (
         postgres_backend._SCHEMA_V1,
@@ -135,6 +136,7 @@ def store_at_version(
         postgres_backend._SCHEMA_V4,
         postgres_backend._SCHEMA_V5,
         postgres_backend._SCHEMA_V6,
+        postgres_backend._SCHEMA_V7,
     )[:version]
     patch.setattr(SQLiteStore, "_migrations", lambda self: sqlite_steps)
     patch.setattr(PostgresStore, "_migrations", lambda self: postgres_steps)
@@ -429,8 +431,8 @@ def test_version_6_database_is_upgraded(
     upgraded = {c.id: c for c in store.list_corpora()}
     assert (upgraded[queued.id].helpers, upgraded[queued.id].left_out) == ((), None)
     assert (upgraded[done.id].helpers, upgraded[done.id].left_out) == ((), 0)
-    with store._transaction(write=False) as tx:  # added last, as a new database has them
-        assert store._columns(tx, "corpora")[-2:] == ["helpers", "left_out"]
+    with store._transaction(write=False) as tx:  # in the order a new database has them
+        assert store._columns(tx, "corpora")[-3:] == ["helpers", "left_out", "model"]
     finished = upgraded[done.id]
     assert (finished.status, finished.total, finished.done) == ("done", 3, 3)
     assert seqs(store, done.id, query="job") == [0]
@@ -440,3 +442,41 @@ def test_version_6_database_is_upgraded(
     assert resumed is not None and (resumed.helpers, resumed.left_out) == ((), 2)
     new = store.create_corpus("new.jsonl", helpers=["vol-*", "ama"])
     assert store.get_corpus(new.id) == new and new.helpers == ("vol-*", "ama")
+
+
+def test_version_7_database_is_upgraded(
+    open_url: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 8 keeps the fingerprint of the model build that analyses a corpus. Corpora
+    stored before have none (NULL), and keep their results: the worker records the model it
+    runs when it takes one up again."""
+    with monkeypatch.context() as patch:
+        old = store_at_version(7, open_url, patch)
+        with old._transaction(write=False) as tx:
+            assert "model" not in old._columns(tx, "corpora")
+        running = old_corpus(old, "running.jsonl", status="running", total=5)
+        raw(
+            old,
+            "UPDATE corpora SET helpers = ?, left_out = ? WHERE id = ?",
+            ('["vol-*"]', 2, running.id),
+        )
+        old.add_results(running.id, [record(i) for i in range(3)])
+        old.close()
+    store = open_url()
+    assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
+    assert raw(store, "SELECT count(*) FROM schema_version")[0][0] == SCHEMA_VERSION
+    with store._transaction(write=False) as tx:  # added last, as a new database has it
+        assert store._columns(tx, "corpora")[-1] == "model"
+    upgraded = store.get_corpus(running.id)
+    assert upgraded is not None and upgraded.model is None
+    assert (upgraded.status, upgraded.total, upgraded.done) == ("running", 5, 3)
+    assert (upgraded.helpers, upgraded.left_out) == (("vol-*",), 2)
+    assert [c.model for c in store.list_corpora()] == [None]
+    # the worker records its model; the results stored before stay
+    store.set_model(running.id, "0123456789abcdef")
+    recorded = store.get_corpus(running.id)
+    assert recorded is not None and recorded.model == "0123456789abcdef"
+    assert recorded.done == 3 and seqs(store, running.id) == [0, 1, 2]
+    assert seqs(store, running.id, query="job") == [0]
+    new = store.create_corpus("new.jsonl")
+    assert new.model is None and store.get_corpus(new.id) == new

@@ -15,7 +15,12 @@ explorer's topic filter. Work is resumable: the analysis skips the first
 ``store.stored_seqs(id)`` exchanges, and the store keeps one result per seq, so a corpus
 interrupted at any point (even by ``kill -9``) and queued again by :meth:`CorpusWorker.resume`
 ends with every pair stored exactly once. Stopping the worker lets the current chunk finish
-and leaves the corpus ``running`` for the next start.
+and leaves the corpus ``running`` for the next start. One corpus holds one model's results:
+the worker records its analyzer's ``model_fingerprint`` with each corpus it takes up, and a
+corpus begun by another model build (a server restarted with another ``--model``) is started
+over — its stored results discarded, a warning logged — rather than finished by this one
+(:meth:`CorpusWorker._same_model`). A corpus stored before the store kept the model has
+none recorded: its stored results are taken to be this model's and kept.
 
 A store that cannot be reached for a moment (a PostgreSQL restart, a locked or unreadable
 SQLite file) does not fail the corpus at once: every store call of the worker that fails
@@ -181,6 +186,15 @@ class CorpusWorker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
+    @property
+    def model_fingerprint(self) -> str | None:
+        """The fingerprint of the analyzer's model build (its ``model_fingerprint``, see
+        :attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`), or None when the
+        analyzer has none (a stand-in without a model artifact): then the model a corpus was
+        begun with is neither recorded nor checked."""
+        fingerprint = getattr(self.analyzer, "model_fingerprint", None)
+        return fingerprint if isinstance(fingerprint, str) and fingerprint else None
+
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -342,7 +356,9 @@ class CorpusWorker:
                 "the file was removed); upload it again",
             )
         try:
-            return self._analyse(corpus_id, path, corpus.format, HelperPatterns(corpus.helpers))
+            return self._analyse(
+                corpus_id, path, corpus.format, HelperPatterns(corpus.helpers), corpus.model
+            )
         except CorpusNotFoundError:
             logger.info("corpus %s was deleted while being analysed", corpus_id)
             return None
@@ -433,9 +449,49 @@ class CorpusWorker:
                     raise _Stopped from exc
                 delay *= 2
 
+    def _same_model(self, corpus_id: str, recorded: str | None) -> None:
+        """Make the corpus this analyzer's: record its model fingerprint when the corpus has
+        none, and start the corpus over when another model build began it (its stored
+        results deleted, ``done`` back to 0), so one corpus never holds two models' results.
+        Nothing is checked when the analyzer has no fingerprint."""
+        current = self.model_fingerprint
+        if current is None or recorded == current:
+            return
+        if recorded is None:
+            # A new corpus, or one stored before the store kept the model (schema version 8):
+            # its stored results, if any, are taken to be this model's, as the server that
+            # began it most likely ran the model this one runs; they are kept.
+            self._store_call(
+                corpus_id,
+                "recording the model",
+                partial(self.store.set_model, corpus_id, current),
+            )
+            return
+        discarded = self._store_call(
+            corpus_id,
+            "starting over with this model",
+            partial(self.store.restart_corpus, corpus_id, current),
+        )
+        logger.warning(
+            "corpus %s was begun by another build of the model (fingerprint %s) than this "
+            "server runs (%s): it starts over with this one, and its %d stored result(s) are "
+            "discarded, so that it holds one model's results",
+            corpus_id,
+            recorded,
+            current,
+            discarded,
+        )
+
     def _analyse(
-        self, corpus_id: str, path: Path, format: str | None, helpers: HelperPatterns
+        self,
+        corpus_id: str,
+        path: Path,
+        format: str | None,
+        helpers: HelperPatterns,
+        model: str | None,
     ) -> str | None:
+        """Count and analyse the upload at ``path``; ``model`` is the fingerprint the store
+        has recorded for the corpus (see :meth:`_same_model`)."""
         folder = corpus_dir(self.uploads, corpus_id)
         rejects_path = folder / REJECTS_NAME
         # Readable by its owner only, like the upload beside it (the log opens it for writing).
@@ -482,6 +538,7 @@ class CorpusWorker:
                 "or without one to have it detected",
                 path,
             )
+        self._same_model(corpus_id, model)
         start = self._store_call(
             corpus_id, "reading where to resume", partial(self.store.stored_seqs, corpus_id)
         )

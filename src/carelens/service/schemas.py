@@ -242,6 +242,12 @@ class CorpusOut(BaseModel):
         description="responses left out because their speaker matches no helper pattern "
         "(0 without helpers; null until the file has been counted)",
     )
+    model: str | None = Field(
+        default=None,
+        description="fingerprint of the model build that analyses the corpus (null until its "
+        "analysis starts, and for corpora stored before carelens recorded it); a corpus "
+        "resumed by a server that runs another build is started over with that one",
+    )
     error: str | None = None
     created_at: Any = None
     updated_at: Any = None

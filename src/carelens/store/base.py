@@ -71,7 +71,10 @@ class Corpus:
 
     ``helpers`` are the speaker patterns the upload named (``--helper``: only those
     speakers' responses are analysed; empty for every response), and ``left_out`` how many
-    responses they left out (None until the file has been counted).
+    responses they left out (None until the file has been counted). ``model`` is the
+    fingerprint of the model build that analyses it
+    (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`; None until its
+    analysis starts, and for the corpora stored before schema version 8).
     """
 
     id: str
@@ -86,6 +89,7 @@ class Corpus:
     updated_at: str
     helpers: tuple[str, ...] = ()
     left_out: int | None = None
+    model: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -127,6 +131,10 @@ class Store(Protocol):
         left_out: int | None = None,
         error: str | None = None,
     ) -> None: ...
+
+    def set_model(self, corpus_id: str, model: str) -> None: ...
+
+    def restart_corpus(self, corpus_id: str, model: str) -> int: ...
 
     def add_results(self, corpus_id: str, records: Sequence[Mapping[str, Any]]) -> int: ...
 
@@ -532,6 +540,23 @@ def check_helpers(helpers: object) -> tuple[str, ...]:
             f"helpers must be a list of strings (speaker patterns), not {helpers!r:.100}"
         )
     return tuple(clean_text(h) or "" for h in helpers)
+
+
+def check_model(model: object) -> str:
+    """The model fingerprint of a corpus as the store keeps it (:func:`clean_text`);
+    InvalidQueryError when it is not a string, is blank, or is over
+    :data:`~carelens.types.MAX_ID_CHARS` characters."""
+    if not isinstance(model, str):
+        raise InvalidQueryError(
+            f"model must be a string (a model fingerprint), not {type(model).__name__}"
+        )
+    cleaned = clean_text(model) or ""
+    if not cleaned.strip() or len(model) > MAX_ID_CHARS:
+        raise InvalidQueryError(
+            f"model={model!r:.100} must be a model fingerprint: not blank, at most "
+            f"{MAX_ID_CHARS} characters"
+        )
+    return cleaned
 
 
 def check_page(offset: int, limit: int) -> None:

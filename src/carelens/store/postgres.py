@@ -251,6 +251,12 @@ _SCHEMA_V7: tuple[MigrationStep, ...] = (
     "UPDATE corpora SET left_out = 0 WHERE total IS NOT NULL",
 )
 
+#: Version 8: a corpus keeps the fingerprint of the model build that analyses it
+#: (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`), so that a server running
+#: another model starts it over rather than mixing two models' results; NULL for the corpora
+#: stored before, until a worker takes one up again and records the model it runs.
+_SCHEMA_V8: tuple[MigrationStep, ...] = ("ALTER TABLE corpora ADD COLUMN model TEXT",)
+
 
 def redact_url(url: str) -> str:
     """``url`` for messages and logs: scheme, user, host, port and database, never a password.
@@ -505,7 +511,16 @@ class PostgresStore(SQLStore):
                 self._release(connection)
 
     def _migrations(self) -> Sequence[Sequence[MigrationStep]]:
-        return (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4, _SCHEMA_V5, _SCHEMA_V6, _SCHEMA_V7)
+        return (
+            _SCHEMA_V1,
+            _SCHEMA_V2,
+            _SCHEMA_V3,
+            _SCHEMA_V4,
+            _SCHEMA_V5,
+            _SCHEMA_V6,
+            _SCHEMA_V7,
+            _SCHEMA_V8,
+        )
 
     def _lock_schema(self, tx: Tx) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))

@@ -31,6 +31,7 @@ from carelens.store.base import (
     PreparedRecord,
     bound_timestamp,
     check_helpers,
+    check_model,
     check_page,
     check_status,
     clean_text,
@@ -56,7 +57,7 @@ from carelens.store.errors import (
 )
 
 #: The schema this carelens writes; a database with a higher version is refused.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: Tables of the first schema version: one of them in a database without a carelens schema
 #: version means another program wrote it.
 _TABLES = ("corpora", "results", "result_levels", "api_keys")
@@ -64,7 +65,7 @@ _TABLES = ("corpora", "results", "result_levels", "api_keys")
 _FILL_BATCH = 500
 _CORPUS_COLUMNS = (
     "id, name, format, status, total, done, rejected, error, created_at, updated_at, "
-    "helpers, left_out"
+    "helpers, left_out, model"
 )
 _RESULT_COLUMNS = (
     "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
@@ -194,6 +195,7 @@ def _corpus(row: Sequence[Any]) -> Corpus:
         updated_at=row[9],
         helpers=tuple(json.loads(row[10])),
         left_out=None if row[11] is None else int(row[11]),
+        model=row[12],
     )
 
 
@@ -333,7 +335,7 @@ class SQLStore(ABC):
         with self._transaction(write=True) as tx:
             tx.execute(
                 f"INSERT INTO corpora ({_CORPUS_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     corpus.id,
                     corpus.name,
@@ -347,6 +349,7 @@ class SQLStore(ABC):
                     corpus.updated_at,
                     json.dumps(list(corpus.helpers), ensure_ascii=True),
                     corpus.left_out,
+                    corpus.model,
                 ),
             )
         return corpus
@@ -408,6 +411,49 @@ class SQLStore(ABC):
             )
         if not updated:
             raise CorpusNotFoundError(corpus_id)
+
+    def set_model(self, corpus_id: str, model: str) -> None:
+        """Record the fingerprint of the model build that analyses the corpus
+        (:attr:`~carelens.store.base.Corpus.model`); its results stay as they are (see
+        :meth:`restart_corpus` to start it over with another model)."""
+        fingerprint = check_model(model)
+        if not known_id("corpus_id", corpus_id):
+            raise CorpusNotFoundError(corpus_id)
+        with self._transaction(write=True) as tx:
+            updated = tx.execute(
+                "UPDATE corpora SET model = ?, updated_at = ? WHERE id = ? RETURNING id",
+                (fingerprint, now_iso(), corpus_id),
+            )
+        if not updated:
+            raise CorpusNotFoundError(corpus_id)
+
+    def restart_corpus(self, corpus_id: str, model: str) -> int:
+        """Start a corpus over with another model: delete its stored results (their
+        dimension levels and search index with them), set ``done`` to 0 and record
+        ``model``, in one transaction; returns how many results were deleted. Its status,
+        ``total``, ``rejected`` and ``left_out`` stay as they are. The corpus row is locked
+        first, as :meth:`add_results` locks it, so a batch being stored lands either before
+        (and is deleted) or after."""
+        fingerprint = check_model(model)
+        if not known_id("corpus_id", corpus_id):
+            raise CorpusNotFoundError(corpus_id)
+        with self._transaction(write=True) as tx:
+            if not tx.execute(self._LOCK_CORPUS_SQL, (corpus_id,)):
+                raise CorpusNotFoundError(corpus_id)
+            deleted = int(
+                tx.execute("SELECT count(*) FROM results WHERE corpus_id = ?", (corpus_id,))[0][0]
+            )
+            tx.execute(
+                "DELETE FROM result_levels WHERE result_id IN "
+                "(SELECT id FROM results WHERE corpus_id = ?)",
+                (corpus_id,),
+            )
+            tx.execute("DELETE FROM results WHERE corpus_id = ?", (corpus_id,))
+            tx.execute(
+                "UPDATE corpora SET done = 0, model = ?, updated_at = ? WHERE id = ?",
+                (fingerprint, now_iso(), corpus_id),
+            )
+        return deleted
 
     # -- results --------------------------------------------------------------------------
 
