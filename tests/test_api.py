@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import carelens
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.inference.artifact import default_model_dir
+from carelens.output.records import result_record
 from carelens.readers import RejectLog, detect_format
 from carelens.taxonomy import STYLES
 
@@ -100,3 +105,91 @@ def test_the_helpers_exchanges_are_picked_as_the_readme_says() -> None:
     helpers = [e for e in chats if HelperPatterns(["vol-*"]).matches(e.response.speaker)]
     assert len(chats) == 17 and len(helpers) == 10
     assert all(e.response.speaker.startswith("vol-") for e in helpers)  # type: ignore[union-attr]
+
+
+# -- surrogate pairs: offsets that hold after a JSON round trip ---------------------------------
+
+#: U+1F600 as the two UTF-16 surrogates that encode it: two code points in a Python str.
+PAIR = "\ud83d\ude00"
+SEEKER = f"My sister stopped talking to me after the funeral {PAIR} and I feel so alone."
+RESPONSE = (
+    f"{PAIR} That sounds so lonely, on top of the grief. I am so sorry. "
+    f"What was she like before the funeral? {PAIR} I am here for you."
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> EmpathyAnalyzer:
+    return carelens.load(threads=1)
+
+
+def _spans(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every span of a result record: dimensions, helper, unsafe (response offsets)."""
+    spans = [
+        s for value in record.values() if isinstance(value, dict) for s in value.get("spans", [])
+    ]
+    return spans + list(record.get("unsafe") or [])
+
+
+def _assert_offsets_hold(record: dict[str, Any], ensure_ascii: bool) -> None:
+    back = json.loads(json.dumps(record, ensure_ascii=ensure_ascii))
+    spans = _spans(back)
+    assert spans, "the response has spans after the emoji"
+    for span in spans:
+        assert back["response_text"][span["start"] : span["end"]] == span["text"]
+    for cue in back["seeker"]["crisis_cues"]:
+        assert back["seeker_text"][cue["start"] : cue["end"]] == cue["text"]
+
+
+@pytest.mark.parametrize("ensure_ascii", [True, False])
+@pytest.mark.parametrize("given", ["analyze", "analyze_many tuple", "analyze_many Exchange"])
+def test_spans_of_a_surrogate_pair_text_hold_after_a_json_round_trip(
+    analyzer: EmpathyAnalyzer, given: str, ensure_ascii: bool
+) -> None:
+    """An emoji given as two surrogates is one character to the analysis, as it is once
+    ``json.loads`` reads the record back (it joins the pair), so no offset is one off."""
+    exchange = carelens.Exchange(
+        seeker=carelens.Turn("s1", SEEKER),
+        response=carelens.Turn("r1", RESPONSE, reply_to="s1"),
+    )
+    if given == "analyze":
+        result = analyzer.analyze(SEEKER, RESPONSE)
+    elif given == "analyze_many tuple":
+        [result] = analyzer.analyze_many([(SEEKER, RESPONSE)])
+    else:
+        [result] = analyzer.analyze_many([exchange])
+    record = result_record(exchange, result)
+    assert record["response_text"] == RESPONSE.replace(PAIR, "\U0001f600")
+    _assert_offsets_hold(record, ensure_ascii)
+    for score in result.dimensions.values():  # the Python way to the words, as in the README
+        for span in score.spans:
+            assert span.text_in(RESPONSE) == record["response_text"][span.start : span.end]
+
+
+def test_a_lone_surrogate_stays_as_it_is(analyzer: EmpathyAnalyzer) -> None:
+    """A lone surrogate encodes nothing: it is left in place (one character, as JSON keeps
+    it), so the offsets after it hold too."""
+    response = "\ud83d That sounds so lonely. What was she like before the funeral?"
+    result = analyzer.analyze(SEEKER, response)
+    exchange = carelens.Exchange(
+        carelens.Turn("s1", SEEKER), carelens.Turn("r1", response, reply_to="s1")
+    )
+    record = result_record(exchange, result)
+    assert record["response_text"] == response
+    _assert_offsets_hold(record, ensure_ascii=True)
+
+
+_WORDS = ["That", "sounds", "so", "hard.", "What", "happened", "then?", "I", "am", "sorry.", PAIR]
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30))
+def test_offsets_hold_after_a_json_round_trip_wherever_the_pairs_are(
+    analyzer: EmpathyAnalyzer, words: list[str]
+) -> None:
+    response = " ".join([*words, "What was she like before the funeral?"])
+    exchange = carelens.Exchange(
+        carelens.Turn("s1", SEEKER), carelens.Turn("r1", response, reply_to="s1")
+    )
+    [result] = analyzer.analyze_many([exchange])
+    _assert_offsets_hold(result_record(exchange, result), ensure_ascii=True)

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,7 +16,13 @@ import pytest
 
 import carelens
 from carelens.errors import InputError, ModelError
-from carelens.evaluation import SPLIT_PARTS, evaluate, model_split_ids
+from carelens.evaluation import (
+    SPLIT_PARTS,
+    evaluate,
+    labelled_context,
+    labelled_pairs,
+    model_split_ids,
+)
 from carelens.readers import RejectLog
 from carelens.training.data import load_epitome, split_by_seeker
 from carelens.types import DimensionScore, Exchange, ResponseAnalysis, Span
@@ -231,6 +238,37 @@ def test_a_split_lists_and_counts_only_the_rejects_of_its_part(tmp_path: Path) -
     assert (whole.rejected_rows, whole.rejected_levels) == (3, 1)
 
 
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_row_of_another_part_is_told_apart_whatever_is_checked_first(
+    tmp_path: Path, reverse: bool
+) -> None:
+    """The reader checks a row's ``sp_id`` before its ``rp_id``: a row of another part with
+    a blank ``sp_id`` was listed and counted as if its part could not be told, though its
+    ``rp_id`` tells it. Columns in another order change nothing."""
+    header = LABELED.read_text(encoding="utf-8").split("\n", 1)[0].split(",")
+    order = header[::-1] if reverse else header
+
+    cells = ["I failed again.", "Ouch.", "1", "", "0", "", "0", ""]
+    rows = [[f"s{i}", f"r{i}", *cells] for i in range(40)]
+    rows[5][0] = ""
+    lines = [order, *([dict(zip(header, r, strict=True))[n] for n in order] for r in rows)]
+    path = tmp_path / "forty.csv"
+    path.write_text("".join(",".join(line) + "\n" for line in lines), encoding="utf-8")
+    parts = {part: model_split_ids(path, _manifest(7), part) for part in SPLIT_PARTS}
+    own = next(part for part in SPLIT_PARTS if "r5" in parts[part])
+    for other in (part for part in SPLIT_PARTS if part != own):
+        with RejectLog(tmp_path / f"{other}.jsonl") as log:
+            report = evaluate(path, TableAnalyzer(), ids=parts[other], split=other, rejects=log)
+        assert report.rejected == 0 and report.n_pairs == len(parts[other])
+        assert _rejects(tmp_path / f"{other}.jsonl") == []
+    with RejectLog(tmp_path / "own.jsonl") as log:
+        report = evaluate(path, TableAnalyzer(), ids=parts[own], split=own, rejects=log)
+    assert report.rejected_rows == 1
+    assert [(e["line"], e["field"], e["reason"]) for e in _rejects(tmp_path / "own.jsonl")] == [
+        (7, "sp_id", "missing id")  # the header is line 1
+    ]
+
+
 def test_model_split_ids_warn_when_the_data_differs(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="carelens"):
         model_split_ids(LABELED, _manifest(3, data_sha="0" * 64), "test")
@@ -264,21 +302,90 @@ def test_split_reads_every_file_evaluate_reads(tmp_path: Path) -> None:
         assert got == expected, path.name
 
 
-def test_split_leaves_out_a_row_evaluate_rejects(
+def _rejects(path: Path) -> list[dict[str, object]]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_row_with_a_bad_byte_keeps_its_place_in_the_split(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # One Latin-1 byte is one rejected row, for the split as for the scores: never the file.
-    path = tmp_path / "latin1.csv"
+    """One Latin-1 byte is one rejected row, for the split as for the scores, never the
+    file; and it keeps its place in the split, so no other row changes part: left out, its
+    seeker post was missing from the posts the split shuffles, and a list one shorter was
+    shuffled into other parts."""
+    rows = [f"s{i},r{i},I failed again {i}.,That must sting.,1,,0,,0,\n" for i in range(40)]
+    header = LABELED.read_text(encoding="utf-8").split("\n", 1)[0] + "\n"
     secret = "my private words"
-    path.write_bytes(LABELED.read_bytes() + f"p9,q9,{secret},caf\xe9,1,,0,,0,\n".encode("latin-1"))
+    clean, bad = tmp_path / "clean.csv", tmp_path / "latin1.csv"
+    clean.write_text(header + "".join(rows), encoding="utf-8")
+    expected = {part: model_split_ids(clean, _manifest(7), part) for part in SPLIT_PARTS}
+    test_row = min(int(rp[1:]) for rp in expected["test"])
+    rows[test_row] = f"s{test_row},r{test_row},{secret},caf\xe9,1,,0,,0,\n"
+    bad.write_bytes((header + "".join(rows)).encode("latin-1"))
     with caplog.at_level(logging.WARNING, logger="carelens"):
-        got = {part: model_split_ids(path, _manifest(7), part) for part in SPLIT_PARTS}
-    assert set().union(*got.values()) == {"q1", "q2", "q3", "q4", "q5"}
-    assert "1 rows rejected" in caplog.text
+        got = {part: model_split_ids(bad, _manifest(7), part) for part in SPLIT_PARTS}
+    assert got == expected
+    assert "1 rows hold bytes that are not UTF-8" in caplog.text
     assert secret not in caplog.text
-    log = RejectLog()
-    report = evaluate(path, TableAnalyzer(), ids=got["test"], rejects=log)
-    assert report.rejected_rows == 1 and log.counts["invalid UTF-8"] == 1
+
+    with RejectLog(tmp_path / "test.jsonl") as log:
+        analyzer = TableAnalyzer()
+        report = evaluate(bad, analyzer, ids=got["test"], split="test", rejects=log)
+    assert sorted(analyzer.asked) == sorted(expected["test"] - {f"r{test_row}"})
+    assert report.rejected_rows == 1
+    [entry] = _rejects(tmp_path / "test.jsonl")
+    assert (entry["path"], entry["line"], entry["field"], entry["reason"]) == (
+        str(bad),
+        test_row + 2,  # the header is line 1
+        "response_post",
+        "invalid UTF-8",
+    )
+    assert entry["detail"] == "invalid byte 0xe9 at character offset 3 of the field"
+    # Its part can be told, so the other parts do not list it.
+    with RejectLog(tmp_path / "dev.jsonl") as log:
+        assert evaluate(bad, TableAnalyzer(), ids=got["dev"], rejects=log).rejected == 0
+    assert _rejects(tmp_path / "dev.jsonl") == []
+
+
+@pytest.mark.shared_data
+def test_one_bad_byte_in_the_epitome_file_changes_no_other_rows_part(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    """A copy of the EPITOME file with one bad byte: the test part is the clean file's, and
+    what evaluate scores of it is the clean file's less the bad row, which is rejected with
+    its file, line and field (it was taken out of the split, which changed about half of
+    the test part)."""
+    epitome = shared_data / "epitome-reddit" / "epitome_reddit_public.csv"
+    if not epitome.is_file():
+        pytest.skip(f"the EPITOME file is not in the shared data ({epitome})")
+    config = {"seed": 13, "dev_fraction": 0.1, "test_fraction": 0.2}  # the shipped model's
+    manifest = {"training": {"config": config, "split": {"seed": 13}}}
+    clean_test = model_split_ids(epitome, manifest, "test")
+    sp_of = {
+        pair.response.id: pair.seeker.id
+        for _, pair in labelled_pairs(labelled_context(epitome, RejectLog()))
+    }
+    # Corrupt one byte of a test row whose seeker post has no other response, so that
+    # leaving it out of the split would take its post out of the shuffle.
+    counts = Counter(sp_of.values())
+    target = min(rp for rp in clean_test if counts[sp_of[rp]] == 1)
+    lines = epitome.read_bytes().split(b"\n")
+    line = next(i for i, raw in enumerate(lines) if raw.split(b",")[1:2] == [target.encode()])
+    lines[line] = lines[line].replace(b" ", b"\xff", 1)
+    bad = tmp_path / "epitome_bad_byte.csv"
+    bad.write_bytes(b"\n".join(lines))
+
+    bad_test = model_split_ids(bad, manifest, "test")
+    assert bad_test == clean_test
+    with RejectLog(tmp_path / "rejects.jsonl") as log:
+        analyzer = TableAnalyzer()
+        evaluate(bad, analyzer, ids=bad_test, split="test", rejects=log)
+    assert {sp_of[rp] for rp in analyzer.asked} == {sp_of[rp] for rp in clean_test} - {
+        sp_of[target]
+    }
+    [entry] = _rejects(tmp_path / "rejects.jsonl")
+    assert (entry["path"], entry["line"], entry["reason"]) == (str(bad), line + 1, "invalid UTF-8")
+    assert entry["field"] in ("seeker_post", "response_post")
 
 
 def test_split_refuses_what_evaluate_refuses(tmp_path: Path) -> None:

@@ -16,7 +16,9 @@ gold rationale part not found in its response is left out of the rationale and c
 
 :func:`model_split_ids` reproduces the train / dev / test split a model was trained with (seed
 and fractions from its manifest), so ``evaluate(..., ids=...)`` can score the held-out part,
-and :func:`carelens.taxonomy_evaluation.evaluate_annotations` the annotated pairs of it.
+and :func:`carelens.taxonomy_evaluation.evaluate_annotations` the annotated pairs of it. The
+split is over the ids of every row, read as the trainer reads them: a row that is rejected
+(bad bytes in a text, an empty post) keeps its part, so it moves no other row.
 
 Every reading of a labelled file — the scores, the split, the texts of the annotated pairs
 (:mod:`carelens.taxonomy_evaluation`) — goes through :func:`labelled_pairs`, that is the
@@ -29,6 +31,7 @@ bytes, a wrong field count, a missing text) is one reject, never the whole file.
 from __future__ import annotations
 
 import csv
+import itertools
 import logging
 import os
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -44,8 +47,10 @@ from carelens.errors import InputError, ModelError
 from carelens.inference.artifact import sha256_file
 from carelens.output import Analyzer, Progress
 from carelens.readers import READERS, ReadContext, RejectLog
+from carelens.readers.base import id_text
+from carelens.readers.delimited import allow_large_csv_fields, sniff_delimiter
 from carelens.readers.layouts import PAIR_LAYOUTS
-from carelens.readers.rejects import INVALID_VALUE
+from carelens.readers.rejects import INVALID_UTF8, INVALID_VALUE
 from carelens.types import EPITOME_COLUMNS, Exchange, JsonDict
 
 logger = logging.getLogger(__name__)
@@ -180,39 +185,36 @@ class Tally:
 _Row = tuple[Exchange, dict[str, int]]
 
 
-#: The fields a pair layout reads the response id (``rp_id``) from.
-_RESPONSE_ID_FIELDS = frozenset(layout.response_id for layout in PAIR_LAYOUTS)
-
-
 @dataclass(frozen=True, slots=True)
 class _PartContext(ReadContext):
     """A labelled file's read context for :func:`evaluate` with ``ids``: a row the reader
-    rejects after reading its response id is not this evaluation's when the id is not in
-    ``keep`` (with ``--split``, a row of another part), so it is neither listed nor counted;
-    a row whose response id was not read (bad bytes, a wrong field count, a missing id) is,
-    since which part it is in cannot be told.
+    rejects is not this evaluation's when its response id is not in ``keep`` (with
+    ``--split``, a row of another part), so it is neither listed nor counted; a row whose
+    response id cannot be read (missing, bad bytes in it, a wrong field count) is, since
+    which part it is in cannot be told.
 
-    The reader reads a pair's ids before its texts
-    (:func:`~carelens.readers.layouts.build_exchange`), so the last response id read on the
-    line of a rejected row is that row's.
+    The reader tells the context each pair record's response id before it checks any of
+    the record's fields (:meth:`~carelens.readers.base.ReadContext.pair_record`), so this
+    holds whatever the order of the columns and of the checks: a row with a blank
+    ``sp_id``, checked before its ``rp_id``, or with bad bytes in a text, is told apart too.
     """
 
     keep: Collection[str] = frozenset()
-    # The last response id read, by its line (one entry at most), and the rejects dropped.
-    last_id: dict[int | None, str] = field(default_factory=dict)
+    # The line of the pair record read last and its response id (None when it is none),
+    # one entry at most; and the lines of the rejects dropped.
+    current: dict[int, str | None] = field(default_factory=dict)
     dropped: set[int] = field(default_factory=set)
 
-    def ident(self, value: object, line: int | None, field: str) -> str | None:
-        ident = ReadContext.ident(self, value, line, field)
-        if ident is not None and field in _RESPONSE_ID_FIELDS:
-            self.last_id.clear()
-            self.last_id[line] = ident
-        return ident
+    def pair_record(self, line: int | None, response_id: object) -> None:
+        self.current.clear()
+        if line is not None:
+            self.current[line] = id_text(response_id)
 
     def reject(
         self, line: int | None, field: str | None, reason: str, detail: str | None = None
     ) -> None:
-        if line is not None and line in self.last_id and self.last_id[line] not in self.keep:
+        ident = self.current.get(line) if line is not None else None
+        if line is not None and ident is not None and ident not in self.keep:
             self.dropped.add(line)  # a row outside the chosen ids: not this evaluation's
             return
         ReadContext.reject(self, line, field, reason, detail)
@@ -249,8 +251,9 @@ def evaluate(
     Bad rows and invalid level cells go to ``rejects``; a file without any ``*_level``
     column, or whose header names a column twice, is an InputError. With ``ids``, a row the
     reader rejects is listed and counted only when its response id is in ``ids`` (a bad row
-    of another part of the split is not this evaluation's) or cannot be read at all (bad
-    bytes, a wrong field count, a missing id): which part such a row is in cannot be told.
+    of another part of the split is not this evaluation's) or cannot be read at all (a
+    wrong field count, a missing id, bad bytes in it): which part such a row is in cannot
+    be told.
     A mechanism without a scored pair has no figures; with ``require_scores``, an InputError
     says why when no pair at all was scored (no row selected, every row rejected, or no
     valid level).
@@ -438,13 +441,15 @@ def model_split_ids(
     The split is recomputed on ``data_path`` with the seed and dev / test fractions recorded
     in ``manifest["training"]``; a warning is logged when the file is not the one the model
     was trained on (its checksum differs), as the "held-out" part may then overlap training.
-    The ids are read as the trainer reads the file
-    (:func:`carelens.training.data.epitome_row_ids`), so a row :func:`evaluate` rejects (an
-    empty seeker post, say) still takes its place in the split, as it did in training, and
-    is then simply not scored: leaving it out would deal every seeker post again and put
-    training rows in the held-out part. A file the trainer could not read (a TSV copy, bad
-    bytes) is split over the rows :func:`labelled_pairs` reads, with a warning when it
-    rejects some.
+    The split deals out the file's seeker posts (``sp_id``) as a whole, shuffled, so it is
+    only the trainer's when every row the trainer read is there: one seeker post fewer (say,
+    a row left out for a bad byte) shuffles a list one shorter, and nearly every post lands
+    in another part. So the ids are read as the trainer reads the file (:func:`_row_ids`),
+    and a row :func:`evaluate` rejects (an empty seeker post, bytes that are not UTF-8 in a
+    text) still takes its place in the split, as it did in training, and is then simply not
+    scored; every other row keeps its part. Only a file whose ids the csv module cannot find
+    (a header :func:`labelled_pairs` reads but the csv module does not parse so) is split
+    over the rows :func:`labelled_pairs` reads, with a warning when it rejects some.
     """
     if part not in SPLIT_PARTS:
         raise InputError(f"unknown split part {part!r}; choose one of {', '.join(SPLIT_PARTS)}")
@@ -470,24 +475,66 @@ def model_split_ids(
     # training.data needs only numpy and the tokenizer (no torch), so it is safe to import.
     # Only the ids matter to the split, so the rows are kept as ids: a row whose labels the
     # trainer could not parse still splits exactly as the trainer would split it.
-    from carelens.training.data import LabeledPair, epitome_row_ids, split_by_seeker
+    from carelens.training.data import LabeledPair, split_by_seeker
 
     # Read as evaluate reads it first: a file evaluate refuses is refused here too.
-    ids = [(pair.seeker.id, pair.response.id) for _, pair in labelled_pairs(ctx)]
-    try:
-        ids = epitome_row_ids(ctx.path)
-    except (UnicodeDecodeError, csv.Error, KeyError):
-        pass  # the trainer could not read it: split the rows evaluate reads
-    else:
-        log = RejectLog()  # every row has its place in the split
-    pairs = [LabeledPair(sp_id, rp_id, "", "", (0, 0, 0), ()) for sp_id, rp_id in ids]
-    if log.total:
+    read = [(pair.seeker.id, pair.response.id) for _, pair in labelled_pairs(ctx)]
+    ids = _row_ids(ctx.path)
+    if ids is None:
+        ids = read
+        if log.total:
+            logger.warning(
+                "%s: %d rows rejected (evaluate lists them with --rejects); they are in no "
+                "part of the split, which is computed on the other rows and may differ from "
+                "the trainer's if it read them",
+                ctx.path,
+                log.total,
+            )
+    elif log.counts.get(INVALID_UTF8):
         logger.warning(
-            "%s: %d rows rejected (evaluate lists them with --rejects); they are in no part of "
-            "the split, which is computed on the other rows and may differ from the trainer's "
-            "if it read them",
+            "%s: %d rows hold bytes that are not UTF-8 (evaluate rejects them and lists them "
+            "with --rejects); their ids are read around those bytes, so they and every other "
+            "row keep their part of the split",
             ctx.path,
-            log.total,
+            log.counts[INVALID_UTF8],
         )
+    pairs = [LabeledPair(sp_id, rp_id, "", "", (0, 0, 0), ()) for sp_id, rp_id in ids]
     parts = dict(zip(SPLIT_PARTS, split_by_seeker(pairs, seed, dev, test), strict=True))
-    return {pair.rp_id for pair in parts[part]}
+    return {pair.rp_id for pair in parts[part] if pair.rp_id}
+
+
+def _row_ids(path: Path) -> list[tuple[str, str]] | None:
+    """``(seeker id, response id)`` of every row, read as the trainer reads the file
+    (:func:`carelens.training.data.epitome_row_ids`: the csv module over the whole file,
+    UTF-8 with or without a byte-order mark), or None when the header names no pair
+    layout's ids or the csv module cannot parse the file.
+
+    Two things differ, neither of which changes the ids of a file the trainer reads: the
+    delimiter is the one the CSV reader finds (a TSV copy splits as its CSV), and a byte
+    that is not UTF-8 is read as a stand-in (``surrogateescape``) rather than stopping the
+    read, so the row holding it keeps its place in the split, and so does every other row.
+    (A bad byte inside an ``sp_id`` makes it another seeker post, which can move the few
+    posts that sort between the two.) A row too short to hold an id has ``""`` for it.
+    """
+    allow_large_csv_fields()
+    try:
+        with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
+            first = fh.readline()
+            while first and not first.strip():  # blank lines before the header
+                first = fh.readline()
+            delimiter = sniff_delimiter(first, tsv=path.suffix.lower() == ".tsv")
+            rows = csv.reader(itertools.chain([first], fh), delimiter=delimiter)
+            header = [name.strip() for name in next(rows, [])]
+            layout = next(
+                (x for x in PAIR_LAYOUTS if {x.seeker_id, x.response_id} <= set(header)), None
+            )
+            if layout is None:
+                return None
+            i, j = header.index(layout.seeker_id), header.index(layout.response_id)
+            return [
+                (row[i] if i < len(row) else "", row[j] if j < len(row) else "")
+                for row in rows
+                if row  # a blank line, as the trainer's csv.DictReader skips it
+            ]
+    except csv.Error:
+        return None

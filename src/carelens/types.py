@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from carelens.text import join_surrogates
+
 JsonDict = dict[str, Any]
 
 #: EPITOME's CSV column prefixes (``<prefix>_level``, ``<prefix>_rationales``) and the
@@ -111,7 +113,9 @@ class Span:
             raise ValueError(f"invalid span offsets [{self.start}, {self.end})")
 
     def text_in(self, response: str) -> str:
-        return response[self.start : self.end]
+        """The span's characters of ``response``, its surrogate pairs joined as the analysis
+        joined them (:func:`~carelens.text.join_surrogates`)."""
+        return join_surrogates(response)[self.start : self.end]
 
     def to_dict(self) -> JsonDict:
         return {"start": self.start, "end": self.end, "label": self.label, "score": self.score}

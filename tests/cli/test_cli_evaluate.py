@@ -549,3 +549,37 @@ def test_evaluate_creates_the_rejects_folder(invoke: Invoke, data: Path, tmp_pat
     missing = invoke("evaluate", tmp_path / "absent.csv", "--rejects", tmp_path / "n2" / "r.jsonl")
     assert missing.exit_code == 1 and "no such file" in missing.stderr
     assert not (tmp_path / "n2").exists()
+
+
+def test_evaluate_split_with_a_bad_byte_keeps_every_row_in_its_part(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A row with a byte that is not UTF-8 is rejected with its file, line and field, in
+    the part it belongs to only; every other row is scored in the part it has in the clean
+    file (leaving the row out of the split shuffled the seeker posts into other parts)."""
+    header = (
+        "sp_id,rp_id,seeker_post,response_post,emotional_reactions_level,"
+        "interpretations_level,explorations_level\n"
+    )
+    rows = [f"s{i},r{i},I failed my exam again {i}.,That sounds hard.,1,0,0\n" for i in range(40)]
+    clean = tmp_path / "clean.csv"
+    clean.write_text(header + "".join(rows), encoding="utf-8")
+    manifest = carelens.load().artifact.manifest
+    test_part = model_split_ids(clean, manifest, "test")
+    bad_row = min(int(rp[1:]) for rp in test_part)
+    rows[bad_row] = f"s{bad_row},r{bad_row},Caf\xe9 exam {bad_row}.,That sounds hard.,1,0,0\n"
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes((header + "".join(rows)).encode("latin-1"))
+
+    for part, listed in (("test", 1), ("train", 0)):
+        rejects = tmp_path / f"{part}.jsonl"
+        result = invoke("evaluate", bad, "--split", part, "--json", "--rejects", rejects)
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout)
+        expected = model_split_ids(clean, manifest, part)
+        assert report["n_pairs"] == len(expected) - listed
+        entries = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+        assert [(e["path"], e["line"], e["field"], e["reason"]) for e in entries] == [
+            (str(bad), bad_row + 2, "seeker_post", "invalid UTF-8")
+        ][:listed]
+    assert "1 rows hold bytes that are not UTF-8" in " ".join(result.stderr.split())

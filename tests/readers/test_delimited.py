@@ -221,7 +221,7 @@ def test_malformed_rows_are_rejected_and_good_rows_kept(
     assert exchanges[1].seeker.text == "A quoted\nmulti-line post"
     assert reject_rows(tmp_path / "rejects.jsonl") == [
         ("bad.csv", 3, None, "wrong field count"),
-        ("bad.csv", 4, None, "invalid UTF-8"),
+        ("bad.csv", 4, "seeker_post", "invalid UTF-8"),  # the column the bad bytes are in
         ("bad.csv", 6, "seeker_post", "missing text"),
         ("bad.csv", 7, "seeker_post", "text too long"),
         ("bad.csv", 11, "sp_id", "missing id"),

@@ -50,6 +50,7 @@ from carelens.inference.spans import (
     token_probs_to_spans,
 )
 from carelens.taxonomy import derive_empathy, headline_style, result_dimensions
+from carelens.text import join_surrogates
 from carelens.types import (
     DimensionScore,
     Exchange,
@@ -71,7 +72,11 @@ SENTENCE_SPAN_DIMENSIONS: frozenset[str] = frozenset({"exploration"})
 
 def _as_pair(item: PairLike, where: str) -> tuple[str, str]:
     """``(seeker, response)`` of a pair; TypeError for anything but an Exchange or two
-    strings, InputError for a text with nothing but whitespace (``where`` names the pair)."""
+    strings, InputError for a text with nothing but whitespace (``where`` names the pair).
+
+    This is where text enters the analysis: a surrogate pair given as two code points is
+    joined into the character it encodes (:func:`~carelens.text.join_surrogates`), so the
+    offsets found count it once, as the text reads after a JSON round trip."""
     if isinstance(item, Exchange):
         texts: tuple[object, ...] = (item.seeker.text, item.response.text)
     elif isinstance(item, tuple | list) and len(item) == 2:
@@ -82,12 +87,14 @@ def _as_pair(item: PairLike, where: str) -> tuple[str, str]:
             f"not {type(item).__name__}"
             + (" (a dict's keys would be read as the texts)" if isinstance(item, dict) else "")
         )
+    checked: list[str] = []
     for role, text in zip(("seeker", "response"), texts, strict=True):
         if not isinstance(text, str):
             raise TypeError(f"{where}: the {role} text must be a string, not {type(text).__name__}")
         if not text.strip():
             raise InputError(f"{where}: the {role} text is empty", field=role)
-    return texts[0], texts[1]  # type: ignore[return-value]
+        checked.append(join_surrogates(text))
+    return checked[0], checked[1]
 
 
 def _place_after(first: int) -> Callable[[int], str]:
@@ -291,7 +298,10 @@ class EmpathyAnalyzer:
         """Analyse one response to one seeker message.
 
         Raises TypeError when a text is not a string and :class:`~carelens.errors.InputError`
-        when it holds nothing but whitespace (there is nothing to analyse).
+        when it holds nothing but whitespace (there is nothing to analyse). Offsets count a
+        surrogate pair given as two code points (``"\\ud83d\\ude00"``) as the one character
+        it encodes, as the text reads after a JSON round trip (:meth:`Span.text_in
+        <carelens.types.Span.text_in>` cuts from the text so joined).
         """
         return self._predict([(seeker, response)], where=lambda _: "analyze()")[0]
 

@@ -10,8 +10,8 @@ contrast set (:func:`carelens.taxonomy_evaluation.evaluate_contrast`). Tables by
 JSON with ``--json``. An evaluation that scored nothing is an error (exit 1) saying why; a
 mechanism without a scored pair shows "-", and ``--record`` refuses to record it. Rejects
 are reported as the reject log records them: whole rows, and level cells in their rows (with
-``--split``, of the rows in that part, and the rows whose ids cannot be read at all, whose
-part cannot be told); and with ``--annotations`` the annotations left out and the level
+``--split``, of the rows in that part, and the rows whose response id cannot be read at
+all, whose part cannot be told); and with ``--annotations`` the annotations left out and the level
 cells of annotated rows (one ``--rejects`` file for both, where a bad level cell both scorings
 leave out is one line; an existing file there is replaced, as by every command's
 ``--rejects``).

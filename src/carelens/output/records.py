@@ -33,6 +33,7 @@ from carelens.analysis.unsafe import UNSAFE_KINDS
 from carelens.errors import InputError, MissingExtraError
 from carelens.privacy import redact, redact_with_spans
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, STYLES
+from carelens.text import join_surrogates
 from carelens.types import COMMUNITY_KEYS, N_LEVELS, Exchange, JsonDict, ResponseAnalysis
 
 #: Output file extension -> format.
@@ -114,6 +115,10 @@ def result_record(
 ) -> JsonDict:
     """The output record of one analysed exchange (span texts cut from the response).
 
+    The texts are written with their surrogate pairs joined
+    (:func:`~carelens.text.join_surrogates`), as the analysis read them, so the offsets hold
+    in the record and after a JSON round trip.
+
     With ``include_text=False`` the seeker and response texts are left out (null); span and
     crisis-cue texts are always kept, as they are what a reader of the result looks at.
     With ``redact=True`` every text in the record — the two texts, span and cue texts, and
@@ -122,6 +127,10 @@ def result_record(
     the redacted texts.
     """
     response = exchange.response
+    seeker_text, response_text = (
+        join_surrogates(exchange.seeker.text),
+        join_surrogates(response.text),
+    )
     record: JsonDict = {
         "seeker_id": exchange.seeker.id,
         "response_id": response.id,
@@ -135,20 +144,19 @@ def result_record(
     for name in analysis.dimensions:
         score = result[name]
         for span in score["spans"]:
-            span["text"] = response.text[span["start"] : span["end"]]
+            span["text"] = response_text[span["start"] : span["end"]]
         record[name] = score
     for key in ("flags", "style", "seeker", "helper", "unsafe", "feedback"):
         if key in result:
             record[key] = result[key]
     if "helper" in record:
         for span in record["helper"]["spans"]:
-            span["text"] = response.text[span["start"] : span["end"]]
+            span["text"] = response_text[span["start"] : span["end"]]
     for span in record.get("unsafe") or ():
-        span["text"] = response.text[span["start"] : span["end"]]
+        span["text"] = response_text[span["start"] : span["end"]]
     if "seeker" in record:
         for cue in record["seeker"]["crisis_cues"]:
-            cue["text"] = exchange.seeker.text[cue["start"] : cue["end"]]
-    seeker_text, response_text = exchange.seeker.text, response.text
+            cue["text"] = seeker_text[cue["start"] : cue["end"]]
     if redact:
         seeker_text, response_text = _redact_record(record, seeker_text, response_text)
     record["seeker_text"] = seeker_text if include_text else None

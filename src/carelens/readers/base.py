@@ -36,6 +36,7 @@ from carelens.errors import InputError
 from carelens.readers import rejects as R
 from carelens.readers.quoting import clip, describe_columns, quote
 from carelens.readers.rejects import RejectLog
+from carelens.text import join_surrogates
 from carelens.timestamps import unix_time
 from carelens.types import COMMUNITY_KEYS, MAX_ID_CHARS, Exchange, Turn
 
@@ -131,7 +132,11 @@ class ReadContext:
     ) -> str | None:
         """Validate a text value; reject (and return None) if missing, not text or too long.
 
-        ``where`` locates a record that has no line (``post 12``); it leads the detail.
+        ``where`` locates a record that has no line (``post 12``); it leads the detail. The
+        text is returned with its surrogate pairs joined
+        (:func:`~carelens.text.join_surrogates`), as the analysis reads it. No reader gives
+        one today (``json.loads`` joins an escaped pair, and the bytes of a surrogate are
+        not UTF-8, so a line holding them is rejected), but every reader's texts pass here.
         """
 
         def reject(reason: str, detail: str | None = None) -> None:
@@ -146,37 +151,55 @@ class ReadContext:
         if len(value) > self.max_chars:
             reject(R.TEXT_TOO_LONG, f"{len(value)} characters > limit {self.max_chars}")
             return None
-        return value
+        return join_surrogates(value)
 
     def ident(self, value: object, line: int | None, field: str) -> str | None:
-        """Validate an id (string or integer); reject (and return None) if missing.
+        """Validate an id (string or integer, :func:`id_text`); reject (and return None) if
+        missing or not an id.
 
         A float with an integral value is an integer id (pandas stores an integer column
         with missing values as floats): ``1.0`` is ``"1"``, as in :func:`optional_str`. NaN
         is a missing id; any other float is rejected.
         """
-        if isinstance(value, bool) or value is None:
-            self.reject(line, field, R.MISSING_ID if value is None else R.INVALID_VALUE)
-            return None
-        if isinstance(value, int):
-            return str(value)
-        if isinstance(value, float):
-            if math.isnan(value):
-                self.reject(line, field, R.MISSING_ID, "NaN")
-                return None
-            if value.is_integer():
-                return str(int(value))
+        ident = id_text(value)
+        if ident is not None:
+            return ident
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.reject(line, field, R.MISSING_ID)
+        elif isinstance(value, float) and math.isnan(value):
+            self.reject(line, field, R.MISSING_ID, "NaN")
+        elif isinstance(value, float):
             self.reject(
                 line, field, R.INVALID_VALUE, f"expected a string or integer id, got {value!r}"
             )
-            return None
-        if isinstance(value, str):
-            if value.strip():
-                return value
-            self.reject(line, field, R.MISSING_ID)
-            return None
-        self.reject(line, field, R.INVALID_VALUE, f"expected a string id, got {_kind(value)}")
+        elif isinstance(value, bool):
+            self.reject(line, field, R.INVALID_VALUE)
+        else:
+            self.reject(line, field, R.INVALID_VALUE, f"expected a string id, got {_kind(value)}")
         return None
+
+    def pair_record(self, line: int | None, response_id: object) -> None:
+        """Told the response id of each pair record, as the record holds it, before its
+        fields are checked (a CSV row with bad bytes: before it is rejected; ``None`` when
+        the bad bytes are in the id), so a reject on ``line`` that follows is known to be
+        that response's whatever the order in which the fields are checked: ``evaluate``
+        with a split part leaves out the rejects of another part's rows this way. Nothing
+        here."""
+
+
+def id_text(value: object) -> str | None:
+    """The id ``value`` stands for — a string that is not blank, an integer, or a float
+    with an integral value (``1.0`` is ``"1"``) — or None when it is none (missing, blank,
+    NaN, a boolean, a list...)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else None  # NaN and inf are not
+    if isinstance(value, str) and value.strip():
+        return value
+    return None
 
 
 def long_name(item: Turn | Exchange) -> tuple[str, int] | None:
@@ -675,7 +698,9 @@ def optional_str(value: object) -> str | None:
     """``None`` for missing or blank values (NaN too), else the value as a string.
 
     A float with an integral value is written as the integer (``1.0`` -> ``"1"``), so ids
-    and references that pandas stored as floats match the integer ids they point to.
+    and references that pandas stored as floats match the integer ids they point to. A JSON
+    list or object (a Parquet list or struct) is written as its compact JSON text
+    (``["a","b"]``, ``{"a":1}``), never as a Python repr; a boolean as ``True``/``False``.
     """
     if value is None:
         return None
@@ -683,6 +708,9 @@ def optional_str(value: object) -> str | None:
         if math.isnan(value):
             return None
         return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, list | tuple | dict):
+        # default=str: a value JSON has no form for (Parquet bytes that are not UTF-8).
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
     text = value if isinstance(value, str) else str(value)
     return text if text.strip() else None
 

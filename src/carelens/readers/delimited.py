@@ -13,19 +13,20 @@ read as turns for pairing). A header that fits none is a whole-file
 like column names (:func:`~carelens.readers.quoting.describe_columns`), so a file that is not
 CSV at all (a JSON array named ``.csv``) never has its texts quoted in the error. A header
 without a column the column map reads a field from is one too (a misspelt column would
-leave that field unread). Blank lines before the header are passed over. Rows are
-read from bytes decoded line by line, so quoted newlines, huge fields, and bad bytes in one
-record are all handled per record; the line in a reject is the physical line where the
-record starts. Reading raises the csv module's process-wide field size limit (to 2**31 - 1)
-so that huge text fields parse; the ``max_chars`` limit then rejects texts that are too long,
-record by record. A physical line
-over the line limit (:func:`~carelens.readers.base.line_limit`) is never read whole: the
-record holding it is rejected as ``line too long``, and the csv parser is given a stand-in
-line with the same quoting parity, so the records after it parse as before. A malformed
-record of several physical lines (a wrong field count, a parser error, or a quote still open
-at the end of the file) is most likely an unclosed quote that swallowed the rows after it:
-only its first line is rejected, and the lines after it are parsed again, so those rows are
-read rather than lost (the lines of the record are held in memory until it is parsed).
+leave that field unread). Blank lines before the header are passed over. Rows are read from
+bytes decoded line by line, so quoted newlines, huge fields, and bad bytes in one record are
+all handled per record (a row with bytes that are not UTF-8 is rejected naming the column
+they are in); the line in a reject is the physical line where the record starts. Reading
+raises the csv module's process-wide field size limit (to 2**31 - 1) so that huge text
+fields parse; the ``max_chars`` limit then rejects texts that are too long, record by
+record. A physical line over the line limit (:func:`~carelens.readers.base.line_limit`) is
+never read whole: the record holding it is rejected as ``line too long``, and the csv parser
+is given a stand-in line with the same quoting parity, so the records after it parse as
+before. A malformed record of several physical lines (a wrong field count, a parser error,
+or a quote still open at the end of the file) is most likely an unclosed quote that
+swallowed the rows after it: only its first line is rejected, and the lines after it are
+parsed again, so those rows are read rather than lost (the lines of the record are held in
+memory until it is parsed).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from __future__ import annotations
 import csv
 import itertools
 import logging
+import re
 import sys
 from collections import Counter, deque
 from collections.abc import Iterator
@@ -61,6 +63,8 @@ logger = logging.getLogger(__name__)
 
 _DELIMITERS = (",", "\t", ";", "|")
 _FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+#: A byte that is not UTF-8, as ``surrogateescape`` decodes it.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 def allow_large_csv_fields() -> None:
@@ -120,7 +124,9 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
                 yield number, raw.decode("utf-8")
             except UnicodeDecodeError:
                 bad_lines.add(number)
-                yield number, raw.decode("utf-8", "replace")
+                # Each bad byte a stand-in of its own (U+DC80..U+DCFF), found in its cell
+                # once the row is parsed: the reject names that cell's column.
+                yield number, raw.decode("utf-8", "surrogateescape")
 
     file_lines = numbered_lines()
     ended = False  # the file's lines have all been given to the parser
@@ -181,7 +187,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             hit = any(start <= n <= end for n in bad_lines)
             bad_lines.difference_update([n for n in bad_lines if n <= end])
             if hit:
-                ctx.reject(start, None, R.INVALID_UTF8)
+                _reject_bad_bytes(ctx, start, row, names, layout)
                 continue
         if row is None or len(row) != len(names):
             continue  # a blank line
@@ -215,6 +221,40 @@ def _runaway(
     if ended and len(taken) > 1 and sum(text.count('"') for _, text in taken) % 2:
         return R.MALFORMED_CSV, "a quoted field is not closed before the end of the file"
     return None
+
+
+def _reject_bad_bytes(
+    ctx: ReadContext,
+    line: int,
+    row: list[str] | None,
+    names: list[str],
+    layout: PairLayout | None,
+) -> None:
+    """Reject the row starting on ``line`` that holds bytes that are not UTF-8, naming the
+    first column they are in (and the byte); a pair's context is told its response id first
+    (:meth:`~carelens.readers.base.ReadContext.pair_record`; None when the bad byte is in
+    it), so the row's place in a split can still be told."""
+    cells = dict(zip(names, row, strict=True)) if row is not None and len(row) == len(names) else {}
+    if layout is not None and cells:
+        response_id = cells.get(layout.response_id)
+        ctx.pair_record(line, None if _bad_byte(response_id) else response_id)
+    for name, cell in cells.items():
+        found = _bad_byte(cell)
+        if found is not None:
+            at, byte = found
+            detail = f"invalid byte 0x{byte:02x} at character offset {at} of the field"
+            ctx.reject(line, name, R.INVALID_UTF8, detail)
+            return
+    ctx.reject(line, None, R.INVALID_UTF8)
+
+
+def _bad_byte(cell: str | None) -> tuple[int, int] | None:
+    """Where the first byte that was not UTF-8 is in ``cell`` (decoded with
+    ``surrogateescape``) and its value, or None when there is none."""
+    if cell is None:
+        return None
+    found = _ESCAPED_BYTE.search(cell)
+    return None if found is None else (found.start(), ord(found.group()) - 0xDC00)
 
 
 def _reject_long(ctx: ReadContext, long_lines: dict[int, LongLine], start: int, end: int) -> bool:

@@ -12,9 +12,12 @@ One builder per kind turns a record (already renamed to canonical names by the c
 into a ``Turn`` or an ``Exchange``, rejecting it when a required value is missing (a turn
 rejected after its id was read is noted, :func:`~carelens.readers.pairing.note_rejected`, so
 that a reply to it says so). Optional values are never a reason to reject: a blank one is
-missing, a name or id that is not text is written as text, a numeric timestamp is read as a
-Unix time in seconds or milliseconds (ISO-8601 UTC; None outside 1980 to 2100) and a text
-one is kept as it is (the insights decide what it means).
+missing, a name or reference (``speaker``, ``conversation_id``, ``reply_to``) that is not
+text is written as text (:func:`~carelens.readers.base.optional_str`: a number as its
+digits, a JSON list or object as its compact JSON text, ``["a","b"]``), a numeric timestamp
+is read as a Unix time in seconds or milliseconds (ISO-8601 UTC; None outside 1980 to 2100)
+and any other one is kept as text so written (the insights decide what it means). A required
+id that is not a string or an integer (a list, an object, a boolean) rejects its record.
 Every field the layout does not use is kept in ``meta`` (the response's ``meta`` for pairs),
 so gold labels and the ``community`` travel along.
 """
@@ -155,7 +158,9 @@ def pair_layout_for(keys: Mapping[str, Any]) -> PairLayout | None:
 def build_exchange(
     ctx: ReadContext, line: int | None, record: Mapping[str, Any], layout: PairLayout
 ) -> Exchange | None:
-    """One pair record as an Exchange, or None (rejected: one reject per record)."""
+    """One pair record as an Exchange, or None (rejected: one reject per record). The
+    context is told the record's response id first (:meth:`ReadContext.pair_record`)."""
+    ctx.pair_record(line, record.get(layout.response_id))
     seeker_id = ctx.ident(record.get(layout.seeker_id), line, layout.seeker_id)
     if seeker_id is None:
         return None
