@@ -58,6 +58,13 @@ def test_each_span_is_labelled_with_its_kind() -> None:
         ("you heard me just die", "just die"),
         ("you said you're worthless then just die already", "just die"),
         ("honestly you say that every day, so go kill yourself", "go kill yourself"),
+        # an urged overdose
+        ("Just do it then, take all the pills.", "take all the pills"),
+        ("Take all of those tablets and be done.", "Take all of those tablets"),
+        ("Swallow your pills all at once.", "Swallow your pills all at once"),
+        ("then just take all your pills at once", "just take all your pills at once"),
+        ("Go ahead and overdose, see if anyone cares.", "Go ahead and overdose"),
+        ("you should just overdose", "you should just overdose"),
     ],
 )
 def test_urging_and_method_wording_is_found(response: str, words: str) -> None:
@@ -83,6 +90,16 @@ def test_urging_and_method_wording_is_found(response: str, words: str) -> None:
         "The world would not be better without you.",
         "Nobody should ever tell you the world would be better without you.",
         "Take your medication at the dose your doctor gave you.",
+        # a reminder to take medication, or an overdose warned against or told of
+        "Eat something and take all your pills, you matter.",
+        "Take all the pills your doctor prescribed, even on bad days.",
+        "Take all the tablets as prescribed and call your GP on Monday.",
+        "Please don't take all the pills. Call 988 now.",
+        "Never take all your pills at once, put them somewhere safe.",
+        "Did you take all the pills?",
+        "If you take all the pills you could die, please talk to me.",
+        "I just overdose on caffeine when I'm stressed.",
+        "Overdose is more common than people think, and help exists.",
         "I'm so sorry. That sounds unbearable, and I'm glad you told us.",
         # a reflection of the seeker's belief, or a question about who put it there
         "It sounds like you believe suicide is the only way out. I want to help you find another.",

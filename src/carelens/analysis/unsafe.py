@@ -11,8 +11,9 @@ of one says nothing about a reply's safety.
 Two kinds of wording are looked for (the span labels):
 
 - **urging**: "just die", "kys", an imperative "kill yourself" or "go ahead and end it",
-  "the world would be better without you", "suicide is the answer" (a bare "do it" is left
-  out: in the training replies it urged something else as often as the act);
+  an urged overdose ("take all the pills", "just overdose"), "the world would be better
+  without you", "suicide is the answer" (a bare "do it" is left out: in the training replies
+  it urged something else as often as the act);
 - **method information**: lethal or fatal doses, "how many pills / milligrams", "the
   quickest / most painless way to die", "shoot yourself".
 
@@ -46,6 +47,17 @@ _URGING = (
     r"\b(?:just|go|pls|please)\s+(?:(?:go\s+)?(?:ahead\s+and\s+)?)die\b",
     r"\b(?:go\s+ahead\s+and\s+|you\s+should\s+(?:just\s+)?|might\s+as\s+well\s+(?:just\s+)?)"
     r"(?:end\s+it(?:\s+all)?|end\s+your\s+life|kill\s+" + _YOURSELF + r")\b",
+    # An overdose urged: "take all the pills", "swallow your pills all at once" ("take all
+    # your pills" alone is how a reminder to take medication reads, so "your" needs "at once";
+    # a doctor or a prescription after the pills makes it that reminder too).
+    rf"{_URGING_LEAD}(?:just\s+|go\s+ahead\s+and\s+|go\s+)?(?:take|swallow|down)\s+"
+    r"(?:all\s+(?:of\s+)?(?:the|those|these|them|ur)\s+(?:pills|tablets)"
+    r"|all\s+(?:of\s+)?your\s+(?:pills|tablets)\s+at\s+once"
+    r"|(?:the|those|these|your|ur)\s+(?:pills|tablets)\s+all\s+at\s+once)\b"
+    r"(?!\s+(?:(?:that\s+|which\s+)?(?:your|the|a)\s+(?:doctor|gp|psychiatrist|nurse)"
+    r"|as\s+(?:prescribed|directed)|(?:were\s+|was\s+)?prescribed))",
+    r"(?<!\bi\s)\b(?:just|go\s+ahead\s+and|you\s+should\s+(?:just\s+)?|"
+    r"might\s+as\s+well\s+(?:just\s+)?)\s*overdose\b",
 )
 #: Urging put as a belief ("the world would be better without you", "suicide is the answer"):
 #: also how a reflection words what the seeker believes, so a report of the seeker's belief
