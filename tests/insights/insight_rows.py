@@ -15,6 +15,8 @@ from carelens.taxonomy import RESPONSE_DIMENSIONS, STYLES
 
 HELPERS = ("ana", "ben", "cleo", "dev")
 COMMUNITIES = ("grief", "recovery")
+#: The seeker's distress probabilities of a record at each level, by default.
+DISTRESS_PROBABILITIES = ([0.7, 0.2, 0.1], [0.2, 0.7, 0.1], [0.1, 0.2, 0.7])
 
 
 def record(
@@ -26,18 +28,22 @@ def record(
     style: str = "empathy",
     levels: dict[str, int] | None = None,
     distress: int | None = 1,
+    distress_probabilities: list[float] | None = None,
+    seeker_id: str | None = None,
+    conversation_id: str = "c1",
     response: str | None = "It sounds lonely. What happened next?",
     seeker: str | None = "I lost my dad and I feel so alone.",
     flags: dict[str, float] | None = None,
     attention: bool = False,
     unsafe: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """A result record as `carelens analyze` writes it (only what the insights read)."""
+    """A result record as `carelens analyze` writes it (only what the insights read); the
+    seeker's distress probabilities are ``distress_probabilities``, or favour ``distress``."""
     levels = {d: 0 for d in RESPONSE_DIMENSIONS} | (levels or {})
     out: dict[str, Any] = {
-        "seeker_id": f"s-{rid}",
+        "seeker_id": f"s-{rid}" if seeker_id is None else seeker_id,
         "response_id": rid,
-        "conversation_id": "c1",
+        "conversation_id": conversation_id,
         "speaker": speaker,
         "timestamp": timestamp,
         "seeker_speaker": "op",
@@ -50,7 +56,11 @@ def record(
     out["seeker"] = {
         "distress": None
         if distress is None
-        else {"level": distress, "probabilities": [0.1, 0.2, 0.7], "spans": []},
+        else {
+            "level": distress,
+            "probabilities": distress_probabilities or DISTRESS_PROBABILITIES[distress],
+            "spans": [],
+        },
         "crisis_cues": [],
         "needs_attention": attention,
         "resources": [],

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from carelens.cli.main import app
 from carelens.errors import InputError
-from carelens.insights import records_from
+from carelens.insights import Insights, records_from
 from carelens.output.records import flatten_record, parquet_schema, require_pyarrow
 from carelens.readers import RejectLog
 from carelens.taxonomy import RESPONSE_DIMENSIONS
@@ -145,6 +145,34 @@ def test_a_result_file_still_counts_a_repeated_record_once(tmp_path: Path) -> No
     records = list(records_from(results, _no_analyzer, rejects=rejects))
     assert len(records) == 2
     assert rejects.counts == {"duplicate id": 1}
+
+
+def test_a_batch_output_gives_one_distress_per_message_across_its_parts(tmp_path: Path) -> None:
+    # One input file's two replies to its s1, which the shards put apart (pair rows go by
+    # place), and another input file's s1 with another text, in the first part.
+    first = [
+        _pair("s1", "r1", "ana", "That sounds so hard."),
+        _pair("s1", "r2", "ben", "Have you thought about a new kitten?"),
+    ]
+    second = [_pair("s1", "r1", "cleo", "Try harder next time.")]
+    for r, probabilities in zip(
+        [*first, *second],
+        [[0.02, 0.41, 0.57], [0.08, 0.49, 0.43], [0.11, 0.66, 0.23]],
+        strict=True,
+    ):
+        r["seeker"]["distress"] = {
+            "level": probabilities.index(max(probabilities)),
+            "probabilities": probabilities,
+            "spans": [],
+        }
+    for r in first:
+        r["seeker_text"] = "My cat died."
+    second[0]["seeker_text"] = "I failed again."
+    out = _batch_output(tmp_path / "out", [[first[0], second[0]], [first[1]]])
+    insights = Insights.from_records(records_from(out, _no_analyzer))
+    # ana and ben: the level of their readings' mean, (0.05, 0.45, 0.50); cleo's message
+    # is another file's, with its own reading.
+    assert {r.helper: r.seeker_distress for r in insights.rows} == {"ana": 2, "ben": 2, "cleo": 1}
 
 
 # --- telling a result file by its first record, however long -------------------------------

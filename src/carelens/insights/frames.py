@@ -13,6 +13,11 @@ Every table is a pandas DataFrame with one row per unit and one column per varia
   ids, and ``evidence_positions`` the same responses' ``position`` (which tell apart
   responses that share an id).
 
+Every reply to one seeker message has one seeker-distress level, the message's (the mean of
+its replies' distress probabilities, see :mod:`~carelens.insights.messages`): in the
+``seeker_distress`` column and in every figure built on it (high-distress counts and
+shares, the ``high_distress_load`` strain signal, monthly series, the report).
+
 Every table has the same columns whatever the rows (none, none dated, no texts), so that a
 CSV file of it always has its header and reads back; ``questions`` is a nullable integer
 (unknown without texts).
@@ -31,6 +36,7 @@ from typing import Any
 
 import pandas as pd
 
+from carelens.insights.messages import per_message_distress
 from carelens.insights.rows import (
     ROW_DIMENSIONS,
     UNKNOWN,
@@ -94,14 +100,17 @@ class Insights:
     Build it with :meth:`from_records` (result records, as ``carelens analyze`` writes them)
     or directly from :class:`~carelens.insights.rows.ResponseRow` s. The rows are numbered in
     order: ``rows[i].position == i`` (a row given with another position is copied with
-    ``i``), so that from records, a position is the record's place in the input.
+    ``i``), so that from records, a position is the record's place in the input. Rows that
+    answer the same seeker message get the message's distress level
+    (:func:`~carelens.insights.messages.per_message_distress`; a row is copied with it).
     """
 
     def __init__(
         self, rows: Sequence[ResponseRow], *, thresholds: StrainThresholds = DEFAULT_THRESHOLDS
     ) -> None:
         self.rows = tuple(
-            r if r.position == i else replace(r, position=i) for i, r in enumerate(rows)
+            r if r.position == i else replace(r, position=i)
+            for i, r in enumerate(per_message_distress(rows))
         )
         self.thresholds = thresholds
 

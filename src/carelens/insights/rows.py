@@ -3,7 +3,9 @@
 A result record (what ``carelens analyze`` writes, see :mod:`carelens.output.records`) is
 reduced to what roll-ups, trends, strain signals and the report need: who answered (the
 helper), where (the community), when (the month), the style headline, the level of every
-dimension, the flags, seeker signals and unsafe wording, lengths, questions asked, the
+dimension, the flags, seeker signals (the distress level with its probabilities, which
+:class:`~carelens.insights.Insights` turns into one level per seeker message, see
+:mod:`~carelens.insights.messages`) and unsafe wording, lengths, questions asked, the
 helper's own personal-distress signal, the texts with their rationale spans for examples,
 and where the record stands in the input (its ``position``: a response id is unique only
 within a conversation or a file, a position within the whole input). Missing pieces stay
@@ -15,6 +17,7 @@ is no helper, :data:`UNKNOWN`), and timestamps are read as :func:`parse_timestam
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +28,7 @@ from carelens.errors import InputError
 from carelens.output.records import FieldError, check_result_record
 from carelens.taxonomy import EMPATHY_PARTS, RESPONSE_DIMENSIONS
 from carelens.timestamps import parse_timestamp
+from carelens.types import N_LEVELS
 
 #: Dimensions a row carries levels for: the model's, then the derived ``empathy``.
 ROW_DIMENSIONS: tuple[str, ...] = (*RESPONSE_DIMENSIONS, "empathy")
@@ -55,7 +59,12 @@ class ResponseRow:
     timestamp: datetime | None = None
     advice: bool = False
     self_focus: bool = False
+    #: The seeker message's distress level: the record's, until
+    #: :class:`~carelens.insights.Insights` gives every reply to one message the message's
+    #: level (:mod:`~carelens.insights.messages`).
     seeker_distress: int | None = None
+    #: The record's distress probabilities per level (that pair's reading), if it has them.
+    seeker_distress_probabilities: tuple[float, ...] | None = None
     needs_attention: bool = False
     #: The response has words that urge self-harm or give method information (``unsafe``).
     unsafe_reply: bool = False
@@ -117,6 +126,17 @@ def count_questions(text: str | None) -> int | None:
     return None if text is None else len(_QUESTION.findall(text))
 
 
+def _probabilities(value: object) -> tuple[float, ...] | None:
+    """Per-level probabilities: one number from 0 to 1 per level, else None (the result
+    readers do not check probabilities; a row without usable ones keeps its own level)."""
+    if not isinstance(value, list | tuple) or len(value) != N_LEVELS:
+        return None
+    if not all(isinstance(p, int | float) and not isinstance(p, bool) for p in value):
+        return None
+    found = tuple(float(p) for p in value)
+    return found if all(math.isfinite(p) and 0.0 <= p <= 1.0 for p in found) else None
+
+
 def _level(record: Mapping[str, Any], name: str) -> int | None:
     score = record.get(name)
     if isinstance(score, Mapping) and isinstance(score.get("level"), int):
@@ -156,7 +176,8 @@ def row_from_record(
     )
     flags = record.get("flags") or {}
     seeker = record.get("seeker") or {}
-    distress_score = (seeker.get("distress") or {}).get("level")
+    seeker_distress = seeker.get("distress") or {}
+    distress_score = seeker_distress.get("level")
     response_text = record.get("response_text")
     seeker_text = record.get("seeker_text")
     helper_score: float | None = None
@@ -188,6 +209,7 @@ def row_from_record(
         advice=float(flags.get("advice") or 0.0) >= FLAG_THRESHOLD,
         self_focus=float(flags.get("self_focus") or 0.0) >= FLAG_THRESHOLD,
         seeker_distress=int(distress_score) if isinstance(distress_score, int) else None,
+        seeker_distress_probabilities=_probabilities(seeker_distress.get("probabilities")),
         needs_attention=bool(seeker.get("needs_attention")),
         unsafe_reply=bool(record.get("unsafe")),
         response_words=count_words(response_text),

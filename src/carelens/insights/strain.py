@@ -10,7 +10,10 @@ behind it, and none says anything about the helper's health:
   The community is the helper's own: the one they answered in, or, for a helper who answered
   in several, those communities' shares weighted by the helper's answered messages in each
   (the share they would have if every message they answered were at its community's rate),
-  so that a helper is never compared with communities they do not answer in;
+  so that a helper is never compared with communities they do not answer in. A message's
+  distress is one level for all its replies (in :class:`~carelens.insights.Insights`, see
+  :mod:`~carelens.insights.messages`): helpers who answer the same message count it alike,
+  however they answered;
 - ``personal_distress``: the helper writes about their own distress or exhaustion
   ("I'm exhausted", "I can't keep doing this") in at least ``min_personal_distress``
   responses;

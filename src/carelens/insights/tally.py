@@ -16,8 +16,9 @@ the spirit of counselling-quality measures:
   among all reflections;
 - length matching: the share of responses whose length is between half and twice the
   seeker message's, and the mean words of each;
-- load: the share of answered seeker messages at high distress (level 2), and those with
-  crisis cues;
+- load: the share of answered seeker messages at high distress (level 2; in
+  :class:`~carelens.insights.Insights` a message's level over all its analysed replies,
+  :mod:`~carelens.insights.messages`), and those with crisis cues;
 - the helper's own side: self-focus, advice, and responses expressing the helper's own
   distress.
 """
