@@ -54,6 +54,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 # Reproduce the shipped model from the EPITOME data (several minutes per epoch on a CPU).
+# This REPLACES the shipped model in the checkout (src/carelens/models/empathy-minilm, with
+# --overwrite); to compare a run with it, train into another folder (docs/model-card.md).
 train: $(VENV)/.installed-test
 	$(BIN)/carelens train --data ../shared/data/epitome-reddit/epitome_reddit_public.csv \
 		--annotations annotations/taxonomy-v1/gold.jsonl --annotation-repeat 1 \
