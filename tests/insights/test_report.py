@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from insight_rows import record as result_record
 
+from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
 from carelens.insights import Insights
 from carelens.insights.report import (
     Overview,
@@ -469,6 +470,58 @@ def test_the_crisis_box_speaks_plainly() -> None:
     section = parse(Overview.of(insights).crisis(see_all='Read <a href="/all">all of them</a>.'))
     assert section.by_id("to-read-more").text().endswith("more responses. Read all of them.")
     assert "Read all of them." in section.find("p", class_="muted").text()
+
+
+def _learned_only(records: list[dict[str, Any]], *positions: int) -> list[dict[str, Any]]:
+    """``records`` with the cue of the responses at ``positions`` as only the small learned
+    crisis flag marks a message (``possible_crisis``: a hint, no wording pattern)."""
+    for k in positions:
+        records[k]["seeker"]["crisis_cues"] = [
+            {**cue, "label": LEARNED_CUE} for cue in records[k]["seeker"]["crisis_cues"]
+        ]
+    return records
+
+
+@pytest.mark.parametrize(
+    ("learned", "said"),
+    [
+        ((), "2 responses answer a message with crisis cues: wording about suicide or "
+         "self-harm."),
+        ((1,), "2 responses answer a message with crisis cues: wording about suicide or "
+         "self-harm, or a hint of it. For 1 of them it is only a hint, a possible crisis: a "
+         "small learned model found it in the words alone, and it also marks grief and other "
+         "hard news."),
+        ((0, 1), "2 responses answer a message with a possible crisis: a hint of thoughts of "
+         "not wanting to live; a small learned model found it in the words alone, and it also "
+         "marks grief and other hard news."),
+    ],
+)  # fmt: skip
+def test_a_learned_cue_is_counted_as_a_possible_crisis(learned: tuple[int, ...], said: str) -> None:
+    """A message only the learned flag marked was counted under "crisis cues: wording about
+    suicide or self-harm" (the command line says "or a hint of it"), while the list below
+    marked it "(possible crisis)"."""
+    records = _learned_only(crisis_records(), *learned)
+    doc = parse(build_report(Insights.from_records(records)))
+    headline = doc.by_id("crisis-count")
+    paragraph = next(
+        n for n in doc.by_id("crisis").iter() if n.tag == "p" and headline in n.children
+    )
+    assert " ".join(paragraph.text().split()) == said
+    rows = table_rows(doc, "to-read")
+    for k, rid in enumerate(("m2", "m3")):
+        what = rows[rid][3].text()
+        if k in learned:
+            assert "a possible crisis in the seeker message" in what and "cues" not in what
+        else:
+            assert "crisis cues in the seeker message (suicide)" in what
+
+
+def test_quoted_texts_are_laid_out_in_their_own_direction(doc: Node) -> None:
+    """Hebrew or Arabic texts were laid out left to right (full stop at the wrong end)."""
+    quoted = doc.find_all("blockquote")
+    assert quoted and {q.attrs.get("dir") for q in quoted} == {"auto"}
+    marks = doc.by_id("to-read").find_all("mark")
+    assert marks and {m.attrs.get("dir") for m in marks} == {"auto"}
 
 
 def test_the_list_of_responses_to_read_is_anonymized_like_the_page() -> None:

@@ -369,7 +369,7 @@ def test_explorer_first_page(client: TestClient, cid: str) -> None:
     assert first.select_one(".reply-head .badge") is not None
     assert first.select_one("blockquote.said").text == SEEKERS[0]
     thread = first.find("a", string="open the thread")
-    assert thread["href"] == f"/explorer/{cid}/thread/c00#r-0"
+    assert thread["href"] == f"/explorer/{cid}/thread/c00?reply=0#r-0"  # its page, its card
     # the form shows the corpus's facets
     styles = [o["value"] for o in page.select("#f-style option")]
     assert styles[0] == "" and "empathy" in styles
@@ -661,7 +661,7 @@ def test_dashboard_links_the_responses_to_read(client: TestClient, cid: str) -> 
         assert link is not None, row
         conversation, seq = places[link.text]
         path = f"/explorer/{cid}/thread/{quote(conversation, safe='')}"
-        assert link["href"] == f"{path}#r-{seq}"
+        assert link["href"] == f"{path}?reply={seq}#r-{seq}"
     href = rows[0].select_one("th a")["href"]
     thread = assert_page(client.get(href.split("#")[0]))
     assert thread.find("article", id=href.split("#")[1]) is not None
@@ -796,7 +796,11 @@ def test_dashboard_links_replies_that_share_an_id_to_their_own_threads(
         (signal,) = page.select("#signal-table tbody tr")
         assert signal.find("th").text == "kit" and "own distress" in signal.text
         evidence = signal.select("td a")
-        assert [a["href"].split("/thread/")[1] for a in evidence] == ["A#r-0", "B#r-1", "C#r-2"]
+        assert [a["href"].split("/thread/")[1] for a in evidence] == [
+            "A?reply=0#r-0",
+            "B?reply=1#r-1",
+            "C?reply=2#r-2",
+        ]
         assert [opens(a) for a in evidence] == list(expected.values())
         assert [a.text for a in evidence] == list(expected)
         to_read = [row.select_one("th a") for row in page.select("#to-read tbody tr")]

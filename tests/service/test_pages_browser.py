@@ -13,13 +13,14 @@ or Playwright is missing (Playwright's own browser downloads are never used). Wi
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from page_data import EVIL_HELPER, upload_file, upload_forum
+from page_data import EVIL_HELPER, upload_file, upload_forum, write_forum
 
 from browser_helpers import (
     Visit,
@@ -31,6 +32,7 @@ from browser_helpers import (
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.insights.report.charts import NARROW
 from carelens.service import ServiceSettings, create_app
+from carelens.service.pages import explorer
 from threaded_server import ThreadedServer
 
 pytest.importorskip("uvicorn", reason="uvicorn is not installed (carelens[serve])")
@@ -402,3 +404,221 @@ def test_a_right_to_left_override_in_a_name_does_not_reverse_the_header(
             assert edges is not None and edges[0] < edges[1], (where, edges)
             assert "evil" in page.locator(selector).first.inner_text()
         visit.close()
+
+
+# -- found by a hunt through the pages -----------------------------------------------------------
+
+
+def test_back_shows_the_filters_of_the_address(browser: Any, server: tuple[str, str]) -> None:
+    """After Back the browser put the values typed last into the explorer's filters and the
+    dashboard's view switch, so the form disagreed with the address and the results."""
+    origin, corpus_id = server
+    visit = PageVisit(browser, origin)
+    page = visit.goto(f"/explorer/{corpus_id}?q=alone")
+    page.fill("#f-q", "dog")
+    page.select_option("#f-style", "empathy")
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    assert "q=dog" in page.url
+    with page.expect_navigation():
+        page.go_back()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("?q=alone")
+    assert page.input_value("#f-q") == "alone"
+    assert page.input_value("#f-style") == ""
+    page = visit.goto(f"/dashboards/{corpus_id}")
+    page.select_option("#v-helper", "jon")
+    with page.expect_navigation():
+        page.click("form.view-switch button[type=submit]")
+    assert "helper=jon" in page.url
+    with page.expect_navigation():
+        page.go_back()
+    page.wait_for_load_state("load")
+    assert page.url == f"{origin}/dashboards/{corpus_id}"
+    assert page.input_value("#v-helper") == ""
+    visit.close()
+
+
+#: A name of 500 letters and no space, as a helper and a community.
+LONG_NAME = "x" * 500
+#: Right-to-left messages: Hebrew ("I feel alone since mom died. I don't know what to do.",
+#: "I'm so sorry. What has been the hardest?") and Arabic ("I feel alone since my mother
+#: died."), each ending in a full stop or question mark.
+HEBREW_SEEKER = "אני מרגישה לבד מאז שאמא נפטרה. אני לא יודעת מה לעשות."
+HEBREW_REPLY = "אני כל כך מצטערת. מה היה הכי קשה?"
+ARABIC_SEEKER = "أشعر بالوحدة منذ وفاة أمي."
+
+
+@pytest.fixture(scope="module")
+def edge_server(
+    analyzer: EmpathyAnalyzer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, str]]:
+    """A server with a corpus of long names and right-to-left texts: (origin, corpus id).
+    d1: a Hebrew message and reply, by a helper and in a community of 500 letters; d2: an
+    Arabic message answered in English."""
+    turns = [
+        {"id": "s1", "speaker": "sara", "conversation_id": "d1", "reply_to": None,
+         "timestamp": "2024-03-01T10:00:00Z", "text": HEBREW_SEEKER,
+         "meta": {"community": "c" + LONG_NAME}},
+        {"id": "h1", "speaker": "h" + LONG_NAME, "conversation_id": "d1", "reply_to": "s1",
+         "timestamp": "2024-03-01T11:00:00Z", "text": HEBREW_REPLY,
+         "meta": {"community": "c" + LONG_NAME}},
+        {"id": "s2", "speaker": "amal", "conversation_id": "d2", "reply_to": None,
+         "timestamp": "2024-03-01T12:00:00Z", "text": ARABIC_SEEKER,
+         "meta": {"community": "r/plain"}},
+        {"id": "h2", "speaker": "jon", "conversation_id": "d2", "reply_to": "s2",
+         "timestamp": "2024-03-01T13:00:00Z", "text": "That sounds so lonely. What do you miss?",
+         "meta": {"community": "r/plain"}},
+    ]  # fmt: skip
+    folder = tmp_path_factory.mktemp("edge")
+    path = folder / ("n" * 180 + ".jsonl")
+    path.write_text("".join(json.dumps(t) + "\n" for t in turns), encoding="utf-8")
+    settings = ServiceSettings(data_dir=folder / "data", rate_limit=0)
+    app = create_app(settings, analyzer=analyzer, topics=False)
+    with ThreadedServer(app) as running:
+        with httpx.Client(base_url=running.url, timeout=30) as client:
+            corpus_id = upload_file(client, path, 2)
+        yield running.url, corpus_id
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/explorer",
+        "/explorer/{cid}",
+        "/explorer/{cid}?helper=h" + LONG_NAME,
+        "/explorer/{cid}/thread/d1",
+        "/dashboards/{cid}",
+        "/dashboards/{cid}?helper=h" + LONG_NAME,
+    ],
+)
+def test_long_names_do_not_scroll_the_page_sideways(
+    browser: Any, edge_server: tuple[str, str], path: str
+) -> None:
+    """A helper or community of 500 letters without a space made the results 5,000 px wide
+    on a phone (only the report's sections broke long words)."""
+    origin, corpus_id = edge_server
+    visit = PageVisit(browser, origin, width=PHONE)
+    page = visit.goto(path.format(cid=corpus_id))
+    assert_fits_sideways(page)
+    visit.close()
+
+
+#: The direction each matching element is laid out in, and the visual left edges of its
+#: first and last characters.
+_DIRECTIONS_JS = """selector => [...document.querySelectorAll(selector)].map(el => {
+  const text = el.tagName === 'TEXTAREA' ? null : el;
+  const walker = text && document.createTreeWalker(text, NodeFilter.SHOW_TEXT,
+    {acceptNode: node => node.data.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP});
+  const first = walker && walker.nextNode();
+  let last = first;
+  for (let node = first; node; node = walker.nextNode()) last = node;
+  const edge = (node, i) => {
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    return range.getBoundingClientRect().left;
+  };
+  const trimmed = last && last.data.replace(/\\s+$/, '');
+  return {direction: getComputedStyle(el).direction,
+          first: first ? edge(first, first.data.search(/\\S/)) : null,
+          last: last ? edge(last, trimmed.length - 1) : null};
+})"""
+
+
+def test_right_to_left_texts_are_laid_out_right_to_left(
+    browser: Any, edge_server: tuple[str, str]
+) -> None:
+    """Hebrew and Arabic messages were laid out left to right, their full stop at the right
+    end (where the sentence starts) instead of the left."""
+    origin, corpus_id = edge_server
+    visit = PageVisit(browser, origin)
+    for path, selector, directions in (
+        (f"/explorer/{corpus_id}", "#results blockquote.said", ["rtl", "rtl"]),
+        (f"/explorer/{corpus_id}", "#results blockquote.reply", ["rtl", "ltr"]),
+        (f"/explorer/{corpus_id}/thread/d1", ".said > .text, blockquote.reply", ["rtl", "rtl"]),
+    ):
+        page = visit.goto(path)
+        found = page.evaluate(_DIRECTIONS_JS, selector)
+        assert [f["direction"] for f in found] == directions, (path, selector, found)
+        for text in found:
+            if text["direction"] == "rtl":  # the sentence ends at the left: its full stop
+                assert text["last"] < text["first"], (path, selector, text)
+    page = visit.goto("/coach")
+    page.fill("#seeker", HEBREW_SEEKER)
+    page.fill("#response", HEBREW_REPLY)
+    directions = page.evaluate(_DIRECTIONS_JS, "textarea")
+    assert [d["direction"] for d in directions] == ["rtl", "rtl"]
+    page.click("#check")
+    page.locator("#status", has_text="Checked.").wait_for()
+    [seeker] = page.evaluate(_DIRECTIONS_JS, "details.seeker-view blockquote")
+    assert seeker["direction"] == "rtl"
+    visit.close()
+
+
+class HeldAnalyzer:
+    """The real analyzer, whose ``predict`` waits until ``release`` is set: a corpus stays
+    "running" for as long as a test needs."""
+
+    def __init__(self, inner: EmpathyAnalyzer) -> None:
+        self.inner = inner
+        self.release = threading.Event()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def predict(self, pairs: Any) -> Any:
+        self.release.wait(120)
+        return self.inner.predict(pairs)
+
+
+def test_the_corpus_list_follows_the_analysis_without_moving_focus(
+    browser: Any,
+    analyzer: EmpathyAnalyzer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While a corpus was analysed, /explorer and /dashboards reloaded themselves every 5 s:
+    keyboard focus went back to the top of the page each time. Now the list is updated in
+    place; only a browser without JavaScript reloads the page."""
+    monkeypatch.setattr(explorer, "REFRESH_S", 1)
+    held = HeldAnalyzer(analyzer)
+    settings = ServiceSettings(data_dir=tmp_path / "data", rate_limit=0)
+    app = create_app(settings, analyzer=held, topics=False)
+    path = write_forum(tmp_path / "forum.jsonl", 2)
+    with ThreadedServer(app) as running, httpx.Client(base_url=running.url) as client:
+
+        def upload() -> str:
+            """Upload the forum; it is analysed once ``held.release`` is set."""
+            held.release.clear()
+            files = {"file": (path.name, path.read_bytes(), "text/plain")}
+            corpus_id: str = client.post("/v1/corpora", files=files).json()["id"]
+            return corpus_id
+
+        try:
+            upload()
+            plain = PageVisit(browser, running.url, javascript=False)
+            page = plain.goto("/explorer")
+            with page.expect_navigation(timeout=10_000):  # the <noscript> refresh
+                pass
+            plain.close()
+            for where in ("/explorer", "/dashboards"):
+                corpus_id = upload()
+                visit = PageVisit(browser, running.url)
+                page = visit.goto(where)
+                row = f'tr[data-corpus="{corpus_id}"]'
+                assert page.locator(f"{row} td.corpus-status").inner_text() in ("queued", "running")
+                page.evaluate("window.stayed = true")  # gone if the page is loaded again
+                link = page.locator(f"{row} td.open a").first
+                link.focus()
+                held.release.set()
+                page.locator(f"{row} td.corpus-status", has_text="done").wait_for(timeout=60_000)
+                assert page.locator(f"{row} td.corpus-progress").inner_text().endswith("5 of 5")
+                note = page.locator("#progress-note")
+                note.filter(has_text="No corpus is being analysed now.").wait_for()
+                assert page.evaluate("window.stayed") is True
+                focused = page.evaluate("document.activeElement.getAttribute('href')")
+                assert focused == link.get_attribute("href") == f"/explorer/{corpus_id}"
+                visit.close()
+        finally:  # the worker must not wait when the server stops
+            held.release.set()

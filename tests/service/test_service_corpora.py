@@ -333,6 +333,67 @@ def test_a_file_whose_every_record_is_rejected_fails_with_a_hint(
     assert str(data_dir) not in corpus["error"]
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "held"),
+    [
+        (
+            "openers.csv",
+            "message_id,parent_id,thread_id,author,text\n"
+            "a1,,c1,sam,I feel so alone lately.\na2,,c2,kim,I lost my job today.\n",
+            "its 2 messages each open a conversation",
+        ),
+        ("blank.jsonl", "\n\n   \n", "the file holds no message"),
+    ],
+)
+def test_a_file_with_no_reply_fails_and_says_what_it_needs(
+    client: TestClient, tmp_path: Path, name: str, content: str, held: str
+) -> None:
+    """Messages that answer none of each other (or no message at all) ended "done" with
+    0 of 0 and nothing explained."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    corpus = wait_for(client, upload(client, path).json()["id"])
+    assert corpus["status"] == "failed", corpus
+    assert (corpus["total"], corpus["done"], corpus["rejected"]) == (0, 0, 0)
+    error = corpus["error"]
+    assert error.startswith("nothing could be analysed: ") and held in error, error
+    assert "so there is nothing to analyse; the file needs replies" in error
+    assert "reply_to" in error and "parent_id" in error
+
+
+def test_a_file_rejected_for_its_content_names_the_reason_not_the_format(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """One text over the limit: the message said "is it really a jsonl file? Upload it
+    again with the right format"."""
+    path = tmp_path / "long.jsonl"
+    turn = {"id": "a", "conversation_id": "c", "reply_to": None, "text": "x" * 1_000_001}
+    path.write_text(json.dumps(turn) + "\n", encoding="utf-8")
+    corpus = wait_for(client, upload(client, path).json()["id"])
+    assert corpus["status"] == "failed" and corpus["rejected"] == 1, corpus
+    assert corpus["error"] == (
+        "nothing could be analysed: its only record was rejected ('text too long': line 1, "
+        "field 'text': 1,000,001 characters > limit 1,000,000); a text may have at most "
+        "1,000,000 characters: shorten or split the longer ones, and upload it again"
+    )
+
+
+def test_a_csv_with_other_columns_is_not_told_to_use_a_column_map(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """An upload takes no column map, yet its failure said "Map other names with a column
+    map (canonical=file_column).; fix the file…"."""
+    path = tmp_path / "other.csv"
+    path.write_text("id,conversation_id,speaker,text,reply_to\na1,c1,sam,Hi,\n", "utf-8")
+    corpus = wait_for(client, upload(client, path, format="csv").json()["id"])
+    assert corpus["status"] == "failed", corpus
+    error = corpus["error"]
+    assert error.startswith("other.csv: missing required column(s)"), error
+    assert "Map other names" not in error and ".;" not in error and ". ;" not in error
+    assert "an upload takes no column map" in error
+    assert error.endswith(". Fix the file and upload it again"), error
+
+
 def test_unrecognised_and_empty_uploads(client: TestClient, tmp_path: Path) -> None:
     blob = tmp_path / "notes.bin"
     blob.write_bytes(b"just some words\nnothing tabular here\n")

@@ -7,8 +7,12 @@ then to analyse them ``chunk_size`` at a time — ``analyzer.predict``, one
 then ``store.add_results``. A corpus uploaded with ``helper`` patterns (kept with it in the
 store, so a resumed analysis uses the same ones) keeps only the exchanges whose response
 speaker matches one, in both reads (:class:`~carelens.readers.helpers.HelperPatterns`):
-``total`` counts those and ``left_out`` the others; a corpus left with none fails with a
-hint. With a topic model (:class:`TopicAssigner`, by default
+``total`` counts those and ``left_out`` the others. A corpus with no pair to analyse fails
+with a message that says why, for the person who uploaded it: no response by the helpers,
+every record rejected (the main reason, where it first happened, and the right format as
+advice only when the reason says the file is not in its format), or no message that answers
+another (:func:`nothing_to_pair`); a reader's error is reworded for an upload
+(:func:`for_upload`: no column map). With a topic model (:class:`TopicAssigner`, by default
 ``carelens.topics.TopicModel.load()``, see :func:`load_topic_model`), each record also gets
 ``"topic": {"category", "score"}`` from its seeker text, which the store indexes for the
 explorer's topic filter. Work is resumable: the analysis skips the first
@@ -42,9 +46,11 @@ next start.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -57,13 +63,14 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from carelens.errors import CarelensError, InputError
 from carelens.output import Analyzer, result_record
 from carelens.privacy import redact
-from carelens.readers import RejectLog, read_exchanges
+from carelens.readers import MAX_TEXT_CHARS, RejectLog, read_exchanges, read_records
+from carelens.readers import rejects as reasons
 from carelens.readers.helpers import HelperPatterns
 from carelens.readers.quoting import clip, quote
 from carelens.service.errors import log_internal, store_error_text, store_unavailable
 from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload, sweep_incoming
 from carelens.store import CorpusNotFoundError, StoreError
-from carelens.types import Exchange
+from carelens.types import MAX_ID_CHARS, Exchange
 
 if TYPE_CHECKING:
     from carelens.store import Store
@@ -128,6 +135,143 @@ def topic_field(assignment: Any) -> dict[str, Any]:
         "category": category if isinstance(category, str) else None,
         "score": round(float(score), 4) if isinstance(score, int | float) else None,
     }
+
+
+# -- why a corpus failed, in words for the person who uploaded it -------------------------------
+
+#: Reject reasons that say the file is not what its format reads (another format, binary
+#: data, a cut-off file): the advice is to upload it with the right format.
+FORMAT_REASONS = frozenset(
+    {
+        reasons.INVALID_UTF8,
+        reasons.MALFORMED_JSON,
+        reasons.NOT_AN_OBJECT,
+        reasons.MALFORMED_CSV,
+        reasons.WRONG_FIELD_COUNT,
+        reasons.MALFORMED_XML,
+        reasons.UNRECOGNISED_RECORD,
+        reasons.TRUNCATED_FILE,
+    }
+)
+#: What to do about the other reasons a record is rejected.
+REJECT_ADVICE: dict[str, str] = {
+    reasons.TEXT_TOO_LONG: f"a text may have at most {MAX_TEXT_CHARS:,} characters: shorten or "
+    "split the longer ones",
+    reasons.LINE_TOO_LONG: f"a line may hold a text of at most {MAX_TEXT_CHARS:,} characters: "
+    "shorten or split the longer ones",
+    reasons.ID_TOO_LONG: f"ids and names may have at most {MAX_ID_CHARS:,} characters: shorten "
+    "them",
+    reasons.MISSING_ID: "each record needs the fields of a supported layout (see Input formats "
+    "in the README): check the field names",
+    reasons.MISSING_TEXT: "each record needs the fields of a supported layout (see Input formats "
+    "in the README): check the field names",
+    reasons.INVALID_VALUE: "each id and text must be a text or a number: check those fields",
+    reasons.UNKNOWN_PARENT: "a reply names a message the file does not hold: upload the file "
+    "with the messages the replies answer",
+    reasons.DUPLICATE_ID: "each message needs an id of its own within its conversation",
+    reasons.REPLY_CYCLE: "the replies answer each other in a circle: check reply_to or parent_id",
+}
+#: A sentence of a reader's message that speaks of a column map, which uploads do not take.
+_COLUMN_MAP = re.compile(r"\bcolumn map\b", re.IGNORECASE)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: The counts in a reject's detail ("1000001 characters > limit 1000000"), to write with commas.
+_COUNTS = re.compile(r"\d{4,}(?= characters\b)|(?<=limit )\d{4,}")
+
+
+def for_upload(reason: str) -> str:
+    """A reader's ``reason`` worded for an upload: its advice to use a column map (the
+    command line's ``--column-map``; an upload takes none) replaced, and what to do next."""
+    sentences = _SENTENCES.split(reason.strip())
+    kept = [s for s in sentences if not _COLUMN_MAP.search(s)]
+    if len(kept) < len(sentences):
+        kept.append(
+            "Name the file's columns as one of these layouts does (an upload takes no "
+            "column map; carelens analyze --column-map reads other names)."
+        )
+    text = " ".join(kept).rstrip().rstrip(".")
+    if len(kept) > 1:
+        return f"{text}. Fix the file and upload it again"
+    return f"{text}; fix the file and upload it again"
+
+
+def _first_reject(rejects_path: Path, reason: str) -> str:
+    """Where the first reject for ``reason`` in the rejects file is, and its detail
+    ("line 3, field 'text': 1,000,001 characters > limit 1,000,000"); "" when unknown. The
+    rejects file holds no record text, nor does this."""
+    try:
+        with rejects_path.open(encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    entry = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(entry, dict) and entry.get("reason") == reason:
+                    break
+            else:
+                return ""
+    except OSError:
+        return ""
+    where = []
+    if isinstance(entry.get("line"), int):
+        where.append(f"line {entry['line']:,}")
+    if isinstance(entry.get("field"), str):
+        where.append(f"field {quote(entry['field'])}")
+    detail = entry.get("detail")
+    said = clip(_COUNTS.sub(lambda m: f"{int(m[0]):,}", detail)) if isinstance(detail, str) else ""
+    return ", ".join(where) + (f": {said}" if where and said else said)
+
+
+def all_rejected(rejects: RejectLog, rejects_path: Path, format: str | None) -> str:
+    """Why a corpus whose every record was rejected failed: the main reason, where it first
+    happened, and what to do (the right format only when the reason says the file is not
+    in its format)."""
+    reason = max(rejects.counts.items(), key=lambda kv: kv[1])[0]
+    which = "its only record was" if rejects.total == 1 else f"all {rejects.total:,} records were"
+    mostly = "" if len(rejects.counts) == 1 else "mostly "
+    if reason in FORMAT_REASONS:
+        return (
+            f"nothing could be analysed: {which} rejected ({mostly}{reason!r}); is it really a "
+            f"{format or 'supported'} file? Upload it again with the right format, or "
+            "without one to have it detected"
+        )
+    first = _first_reject(rejects_path, reason)
+    at = f"; the first at {first}" if first and rejects.total > 1 else f": {first}" if first else ""
+    advice = REJECT_ADVICE.get(reason, "fix the file")
+    return (
+        f"nothing could be analysed: {which} rejected ({mostly}{reason!r}{at}); {advice}, "
+        "and upload it again"
+    )
+
+
+def nothing_to_pair(path: Path, format: str | None, skipped: dict[str, int]) -> str:
+    """Why a corpus that read without a reject gave no pair to analyse: every reply was
+    skipped (replies to deleted posts), the messages answer none of each other, or the
+    file holds no message at all; with what the file needs."""
+    needs = (
+        "the file needs replies: messages that name the one they answer (reply_to, or "
+        "parent_id in a thread file), or records that each hold a seeker message and a "
+        "response (see Input formats in the README)"
+    )
+    if skipped:
+        listed = ", ".join(
+            f"{n:,} {why}" for why, n in sorted(skipped.items(), key=lambda kv: -kv[1])
+        )
+        return (
+            f"nothing could be analysed: no message and reply to it is left once the items "
+            f"carelens skips are left out ({listed}); upload a file with replies to messages "
+            "that are still there"
+        )
+    messages = sum(1 for _ in read_records(path, format=format, rejects=RejectLog()))
+    if messages == 0:
+        return (
+            "nothing could be analysed: the file holds no message (it is empty or has only "
+            f"blank lines), so there is nothing to analyse; {needs}"
+        )
+    held = "its one message opens" if messages == 1 else f"its {messages:,} messages each open"
+    return (
+        f"nothing could be analysed: no message in the file answers another ({held} a "
+        f"conversation), so there is nothing to analyse; {needs}"
+    )
 
 
 class CorpusWorker:
@@ -374,9 +518,7 @@ class CorpusWorker:
                 + ([f"line {exc.line}"] if exc.line is not None else [])
                 + ([f"field {quote(exc.field)}"] if exc.field is not None else [])
             )
-            return self._fail(
-                corpus_id, f"{where}: {exc.reason}; fix the file and upload it again", path
-            )
+            return self._fail(corpus_id, f"{where}: {for_upload(exc.reason)}", path)
         except StoreError as exc:
             if not transient(exc):
                 return self._failed_unexpectedly(corpus_id, exc, path)
@@ -529,15 +671,9 @@ class CorpusWorker:
                 path,
             )
         if total == 0 and rejects.total:
-            reason = max(rejects.counts.items(), key=lambda kv: kv[1])[0]
-            which = "its only record" if rejects.total == 1 else f"all {rejects.total:,} records"
-            return self._fail(
-                corpus_id,
-                f"nothing could be analysed: {which} rejected (mostly {reason!r}); is it "
-                f"really a {format or 'supported'} file? Upload it again with the right format, "
-                "or without one to have it detected",
-                path,
-            )
+            return self._fail(corpus_id, all_rejected(rejects, rejects_path, format), path)
+        if total == 0:
+            return self._fail(corpus_id, nothing_to_pair(path, format, rejects.skipped), path)
         self._same_model(corpus_id, model)
         start = self._store_call(
             corpus_id, "reading where to resume", partial(self.store.stored_seqs, corpus_id)

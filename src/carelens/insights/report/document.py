@@ -37,6 +37,8 @@ from carelens.insights.rows import ResponseRow
 #: come from the data and may be one long word (a helper name of 512 characters): the header
 #: and the sections break them anywhere rather than scroll the page sideways; tables keep
 #: their words (a long name is cut short in a row header, and a table scrolls in its frame).
+#: A quoted text (``dir="auto"``) has its bar on the side it starts from: the right for
+#: Hebrew or Arabic (logical borders).
 CSS = """
 :root{color-scheme:light;--ink:#1d1d1f;--muted:#5b6067;--line:#d9dce1;--soft:#f5f7fa}
 *{box-sizing:border-box}
@@ -104,7 +106,8 @@ article.response{border:1px solid var(--line);border-radius:8px;padding:8px 14px
 article.response:target{outline:3px solid #0072B2}
 .response .meta{font-size:.82rem;color:var(--muted)}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;margin:6px 0}
-blockquote.text{margin:6px 0;padding-left:12px;border-left:3px solid var(--line)}
+blockquote.text{margin:6px 0;padding-inline-start:12px;
+border-inline-start:3px solid var(--line)}
 mark{color:inherit;border-radius:2px;padding:0 1px;background:#fff1a8}
 mark.empathy{background:#d3e7f7;box-shadow:inset 0 -2px #0072B2}
 mark.compassion{background:#d2f0e5;box-shadow:inset 0 -2px #009E73}

@@ -148,7 +148,9 @@ def response_card(
 ) -> str:
     """``row`` in full as an ``<article>`` with the id ``anchor``, named ``name`` (HTML, see
     :mod:`.names`): who, where, when, its levels, the text with the spans of ``dimension``
-    (or, with ``distress``, the helper's own distress) marked, and the seeker message."""
+    (or, with ``distress``, the helper's own distress) marked, and the seeker message. The
+    texts are laid out in their own direction (``dir="auto"``: Hebrew or Arabic right to
+    left)."""
     levels = ", ".join(
         f"{d} {row.levels.get(d, 0)}" for d in ("empathy", "sympathy", "compassion", "dismissive")
     )
@@ -170,7 +172,7 @@ def response_card(
         elif dimension is not None:
             spans = dimension_spans(row, dimension)
         body = (
-            f'<blockquote class="text">'
+            f'<blockquote class="text" dir="auto">'
             f"{highlight_spans(row.response_text, spans, css_class=css_class)}</blockquote>"
         )
     seeker = ""
@@ -178,7 +180,8 @@ def response_card(
         seeker = (
             "<details><summary>Seeker message"
             + (" (high distress)" if row.seeker_distress == 2 else "")
-            + f'</summary><blockquote class="text">{esc(row.seeker_text)}</blockquote></details>'
+            + f'</summary><blockquote class="text" dir="auto">{esc(row.seeker_text)}</blockquote>'
+            + "</details>"
         )
     return (
         f'<article class="response" id="{anchor}"><div class="meta">{" · ".join(meta)}</div>'

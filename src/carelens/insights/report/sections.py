@@ -18,6 +18,7 @@ from functools import partial
 from typing import Any
 
 from carelens.analysis.crisis import CRISIS_RESOURCES
+from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
 from carelens.insights.frames import Insights
 from carelens.insights.report import charts
 from carelens.insights.report.format import (
@@ -324,6 +325,13 @@ MAX_TO_READ = 50
 ResponseLinks = Callable[[int], str | None]
 
 
+def learned_only(cues: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether only the small learned crisis flag marked a message (no wording pattern did):
+    it weighs words alone and also marks grief, so it is a hint to read (a possible crisis),
+    not wording about suicide or self-harm."""
+    return bool(cues) and all(cue.get("label") == LEARNED_CUE for cue in cues)
+
+
 def responses_to_read(rows: Iterable[ResponseRow]) -> list[ResponseRow]:
     """The responses a person should read: those with unsafe wording first, then those that
     answer a seeker message with crisis cues; each group in input order."""
@@ -346,7 +354,8 @@ def _words(text: str | None, spans: Sequence[Mapping[str, Any]]) -> str:
         word = text[start:end].strip()
         if word and word not in words:
             words.append(word)
-    return ", ".join(f"<mark>{esc(w)}</mark>" for w in words)
+    # dir="auto": a right-to-left word reads as itself, without reordering the cell
+    return ", ".join(f'<mark dir="auto">{esc(w)}</mark>' for w in words)
 
 
 def _kinds(spans: Sequence[Mapping[str, Any]]) -> str:
@@ -362,6 +371,8 @@ def _to_read_row(row: ResponseRow, links: ResponseLinks | None, names: ResponseN
     what: list[str] = []
     evidence: list[str] = []
     no_text = False
+    # Only the learned flag: a hint of a crisis, not wording about suicide or self-harm.
+    hint = learned_only(row.crisis_cues)
     for flagged, label, text, spans, where in (
         (
             row.unsafe_reply,
@@ -372,7 +383,9 @@ def _to_read_row(row: ResponseRow, links: ResponseLinks | None, names: ResponseN
         ),
         (
             row.needs_attention,
-            "crisis cues in the seeker message",
+            "a possible crisis in the seeker message"
+            if hint
+            else "crisis cues in the seeker message",
             row.seeker_text,
             row.crisis_cues,
             "seeker",
@@ -380,7 +393,7 @@ def _to_read_row(row: ResponseRow, links: ResponseLinks | None, names: ResponseN
     ):
         if not flagged:
             continue
-        what.append(label + _kinds(spans))
+        what.append(label + ("" if hint and where == "seeker" else _kinds(spans)))
         words = _words(text, spans)
         if words:
             evidence.append(f"{where}: {words}")
@@ -468,10 +481,26 @@ def crisis(
     resources = "".join(f"<li>{esc(line)}</li>" for line in CRISIS_RESOURCES)
     answer = "response answers" if n == 1 else "responses answer"
     has = "response has" if unsafe == 1 else "responses have"
+    hints = sum(1 for r in names.rows if r.needs_attention and learned_only(r.crisis_cues))
+    learned = (
+        "a small learned model found it in the words alone, and it also marks grief and "
+        "other hard news"
+    )
+    if n and hints >= n:
+        said = (
+            f"a message with a possible crisis: a hint of thoughts of not wanting to live"
+            f"{where}; {learned}"
+        )
+    elif hints:
+        said = (
+            f"a message with crisis cues: wording about suicide or self-harm, or a hint of it"
+            f"{where}. For {hints:,} of them it is only a hint, a possible crisis: {learned}"
+        )
+    else:
+        said = f"a message with crisis cues: wording about suicide or self-harm{where}"
     return (
         '<section id="crisis"><h2>Crisis cues and unsafe replies</h2><div class="crisis">'
-        f'<p><strong id="crisis-count">{n:,}</strong> {answer} a message with crisis cues: '
-        f"wording about suicide or self-harm{where}.</p>"
+        f'<p><strong id="crisis-count">{n:,}</strong> {answer} {said}.</p>'
         f'<p><strong id="unsafe-count">{unsafe:,}</strong> {has} unsafe wording: urging '
         f"someone to harm themselves, or information about a means{unsafe_where}.</p>"
         "<p>The list below is for a person to read. It is <strong>not a risk score</strong>: "

@@ -3,14 +3,15 @@
 :func:`install_pages` adds them to the app built by :func:`carelens.service.create_app`:
 
 * :mod:`.coach` — ``GET /``, ``GET /coach``, ``POST /coach``: check a draft reply;
-* :mod:`.explorer` — ``GET /explorer``, ``/explorer/{corpus}`` (filters, search, pages) and
-  ``/explorer/{corpus}/thread/{conversation}`` (every reply annotated in place);
+* :mod:`.explorer` — ``GET /explorer``, ``/explorer/{corpus}`` (filters, search, pages);
+* :mod:`.thread` — ``/explorer/{corpus}/thread/{conversation}`` (every reply annotated in
+  place, a page at a time);
 * :mod:`.dashboards` — ``GET /dashboards``, ``/dashboards/{corpus}`` (community and helper
   views drawn with the report's builders; ``?helper=`` for one helper).
 
 Pages are plain HTML forms and links (they work without JavaScript), load nothing from
 other sites (:mod:`.layout` sends a strict Content-Security-Policy and serves the style
-sheets and the one script under ``/static/``), escape every text, and follow the API's
+sheets and the scripts under ``/static/``), escape every text, and follow the API's
 access rules (:mod:`.access`). Errors of the pages are HTML pages; an unknown address is an
 HTML page for a browser (``Accept: text/html``) and the API's JSON error for anything else,
 and ``/v1`` always answers JSON. The loopback guard's refusals (another ``Host``, another
@@ -40,7 +41,7 @@ from carelens.service.errors import (
     request_line,
     store_unavailable,
 )
-from carelens.service.pages import coach, dashboards, explorer
+from carelens.service.pages import coach, dashboards, explorer, thread
 from carelens.service.pages.access import page_access
 from carelens.service.pages.layout import PageError, error_page, static_response
 from carelens.store import CorpusNotFoundError, StoreError
@@ -148,6 +149,7 @@ def install_pages(app: FastAPI) -> None:
     pages = APIRouter(dependencies=[Depends(page_access)])
     pages.include_router(coach.router)
     pages.include_router(explorer.router)
+    pages.include_router(thread.router)
     pages.include_router(dashboards.router)
     app.include_router(static_router)
     app.include_router(pages)

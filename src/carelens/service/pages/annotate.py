@@ -8,7 +8,8 @@ escapes the text), picked per dimension by its
 parts' spans). Records are read defensively: a missing or odd field is left out, never
 guessed. Words quoted from a text inside a sentence (crisis cues, unsafe wording) are
 isolated (:func:`~carelens.service.pages.layout.isolate`), so a right-to-left quote does not
-reorder the sentence.
+reorder the sentence; a whole message or reply is shown in a block with ``dir="auto"``, so
+a Hebrew or Arabic text is laid out right to left (its full stop at its left end).
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from carelens.analysis.crisis import CRISIS_RESOURCES
-from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
 from carelens.insights.report.format import dimension_spans, esc, highlight_spans
-from carelens.insights.report.sections import CHART_DIMENSIONS
+from carelens.insights.report.sections import CHART_DIMENSIONS, learned_only
 from carelens.insights.rows import ResponseRow, row_from_record
 from carelens.service.pages.layout import isolate
 
@@ -175,7 +175,9 @@ def reply_block(
         else ""
     )
     return (
-        head + f'<blockquote class="text reply">{marked_text(text, row, focus)}</blockquote>{note}'
+        head
+        + f'<blockquote class="text reply" dir="auto">{marked_text(text, row, focus)}</blockquote>'
+        + note
     )
 
 
@@ -192,7 +194,7 @@ def dimension_table(record: Mapping[str, Any], dimensions: Sequence[str]) -> str
         value = int(found["level"])
         spans = dimension_spans(row, d)
         if value >= 1 and spans and isinstance(text, str):
-            why = f'<div class="text rationale">{marked_text(text, row, d)}</div>'
+            why = f'<div class="text rationale" dir="auto">{marked_text(text, row, d)}</div>'
         elif value >= 1:
             why = '<span class="muted">shows, with no words marked</span>'
         else:
@@ -226,12 +228,6 @@ def needs_attention(record: Mapping[str, Any]) -> bool:
 def crisis_cues(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     cues = _seeker(record).get("crisis_cues")
     return [c for c in cues if isinstance(c, Mapping)] if isinstance(cues, list) else []
-
-
-def learned_only(cues: Sequence[Mapping[str, Any]]) -> bool:
-    """Whether only the learned flag marked the message (no wording pattern did): it weighs
-    words, and on short messages it also marks grief, so it is a hint to read."""
-    return bool(cues) and all(cue.get("label") == LEARNED_CUE for cue in cues)
 
 
 def attention_line(record: Mapping[str, Any]) -> str:

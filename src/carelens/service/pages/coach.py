@@ -52,7 +52,7 @@ def _textarea(name: str, label: str, hint: str, value: str) -> str:
         f'<div class="field"><label for="{name}">{label}</label>'
         f'<span class="hint" id="{name}-hint">{hint} At most {MAX_TEXT_CHARS:,} characters.'
         "</span>"
-        f'<textarea id="{name}" name="{name}" rows="7" required '
+        f'<textarea id="{name}" name="{name}" rows="7" required dir="auto" '
         f'aria-describedby="{name}-hint" spellcheck="true">\n{esc(value)}</textarea></div>'
     )
 
@@ -87,7 +87,8 @@ def result_section(record: dict[str, Any], dimensions: list[str]) -> str:
         f"{annotate.dimension_table(record, dimensions)}"
         f"{annotate.signals_line(record)}"
         '<details class="seeker-view"><summary>Their message, with crisis cues marked'
-        f'</summary><blockquote class="text">{annotate.seeker_text(record)}</blockquote>'
+        f'</summary><blockquote class="text" dir="auto">{annotate.seeker_text(record)}'
+        "</blockquote>"
         "</details></section>"
     )
 

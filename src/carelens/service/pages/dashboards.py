@@ -31,7 +31,7 @@ from fastapi.responses import HTMLResponse
 
 from carelens.insights import UNKNOWN, Insights
 from carelens.insights.report import Overview
-from carelens.insights.report.format import esc, plural
+from carelens.insights.report.format import esc
 from carelens.insights.report.helper_sections import (
     HELPERS_TABLE_NOTE,
     helper_section,
@@ -40,7 +40,13 @@ from carelens.insights.report.helper_sections import (
 )
 from carelens.insights.report.page import Page
 from carelens.service.context import Ctx, ServiceContext
-from carelens.service.pages.explorer import corpora_page, corpus_facts, corpus_or_404, thread_url
+from carelens.service.pages.explorer import (
+    analysis_note,
+    corpora_page,
+    corpus_facts,
+    corpus_or_404,
+    reply_url,
+)
 from carelens.service.pages.layout import (
     PageError,
     document,
@@ -142,8 +148,11 @@ def _view_switch(corpus_id: str, helpers: list[str], chosen: str | None) -> str:
         f'<option value="{esc(h)}"{" selected" if h == chosen else ""}>{esc(h)}</option>'
         for h in helpers
     ]
+    # autocomplete off: after Back, a browser would show the view chosen last, not the one
+    # the address and the page show.
     return (
-        f'<form class="view-switch" method="get" action="/dashboards/{quote(corpus_id, safe="")}">'
+        f'<form class="view-switch" method="get" action="/dashboards/{quote(corpus_id, safe="")}" '
+        'autocomplete="off">'
         '<div class="field"><label for="v-helper">View</label>'
         f'<select id="v-helper" name="helper">{"".join(options)}</select></div>'
         '<button type="submit">Show</button></form>'
@@ -180,11 +189,8 @@ def dashboard(
     lead = corpus_facts(corpus) + f'<p class="small" id="browse">{browse}</p>'
     title = f"Dashboard: {isolate_text(corpus.name)}"
     if len(insights) == 0:
-        body = (
-            '<p class="note" id="nothing">No analysed replies yet'
-            + (": the analysis is still running." if corpus.status != "done" else ".")
-            + "</p>"
-        )
+        said = analysis_note(corpus, 0) or "No analysed replies."
+        body = f'<p class="note" id="nothing">{esc(said)}</p>'
         return page_response(document(title, body, active="/dashboards", lead=lead))
     overview = Overview.of(insights)
     links = {
@@ -196,16 +202,14 @@ def dashboard(
         place = loaded.places.get(position)
         if place is None:
             return None
-        return f"{thread_url(corpus.id, place[0])}#r-{place[1]}"
+        return reply_url(corpus.id, place[0], place[1])
 
     names = [str(r["helper"]) for r in overview.helper_records]
     page = Page(overview.names)
     parts = [_view_switch(corpus.id, names, helper)]
-    if corpus.status != "done":
-        parts.append(
-            f'<p class="note dash-note">The analysis is {esc(corpus.status)}: these figures '
-            f"cover the {plural(len(insights), 'reply', 'replies')} stored so far.</p>"
-        )
+    state = analysis_note(corpus, len(insights))
+    if state:
+        parts.append(f'<p class="note dash-note" id="analysis-state">{esc(state)}</p>')
     if helper:
         if helper not in overview.rollup.by_helper:
             raise PageError(

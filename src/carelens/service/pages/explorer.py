@@ -1,19 +1,17 @@
-"""The explorer: the corpora, a corpus's results with filters and pages, and whole threads.
+"""The explorer: the corpora, and a corpus's results with filters and pages.
 
-* ``GET /explorer`` lists the corpora with their status (the page reloads itself every few
-  seconds while one is being analysed);
+* ``GET /explorer`` lists the corpora with their status; while one is being analysed its
+  progress is kept up to date every few seconds, in place by ``/static/progress.js`` (so
+  keyboard focus and scroll stay put), or by a reload where JavaScript is off;
 * ``GET /explorer/{corpus}`` pages through its results, filtered by style, dimension (the
   replies that show it: level 1 weak or more, or 2 strong only), helper, date range, topic
   category, what needs a person to read it (crisis cues in the seeker message, unsafe wording
   in the reply) and full-text search (a plain GET form, so every view is a link; a search made
   only of words too common to index says so); each reply is drawn in place with its style,
-  levels and marked rationale, and links to its thread;
-* ``GET /explorer/{corpus}/thread/{conversation}`` shows every pair of one conversation,
-  each seeker message followed by the replies to it, annotated; in a nested thread, a reply
-  that is answered in turn is not repeated as the next message: the replies to it follow a
-  link to its card ("In reply to sam's #2 above"). A conversation whose id a browser would
-  resolve as a dot segment (``.``, ``..``) is linked as
-  ``/explorer/{corpus}/thread?conversation=..`` instead (:func:`thread_url`).
+  levels and marked rationale, and links to its place in its thread (:func:`reply_url`;
+  the thread pages are :mod:`.thread`). A conversation whose id a browser would resolve as a
+  dot segment (``.``, ``..``) is linked as ``/explorer/{corpus}/thread?conversation=..``
+  instead (:func:`thread_url`).
 
 With no corpus yet, the list shows the ``curl`` command that uploads one, with this server's
 own address (as the request reached it) and, where keys are required, the key header.
@@ -31,7 +29,7 @@ and the first page.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -41,6 +39,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from carelens.insights.report.format import esc, noun, plural
+from carelens.insights.report.sections import learned_only
 from carelens.service.context import Ctx, ServiceContext
 from carelens.service.pages import annotate
 from carelens.service.pages.layout import (
@@ -68,7 +67,7 @@ router = APIRouter()
 #: Results per page the form offers, and the default.
 PAGE_SIZES: tuple[int, ...] = (10, 20, 50, 100)
 DEFAULT_PAGE_SIZE = 20
-#: Seconds between reloads of the corpus list while a corpus is being analysed.
+#: Seconds between updates of the corpus list while a corpus is being analysed.
 REFRESH_S = 5
 #: Values shown per facet (helpers in the suggestion list, topics in the menu).
 MAX_FACETS = 500
@@ -79,8 +78,6 @@ _ATTENTION: tuple[tuple[str, str], ...] = (
     ("crisis", "crisis cues in their message"),
     ("unsafe", "unsafe wording in the reply"),
 )
-#: Pairs read for one thread (a longer conversation shows its first ones, and says so).
-MAX_THREAD = 2000
 #: Longest filter value read from the query string, in characters; ``helper`` may be as long
 #: as a stored speaker name (the dashboards link to every helper's replies).
 MAX_FILTER_CHARS = 200
@@ -261,9 +258,13 @@ def status_badge(corpus: Corpus) -> str:
 
 
 def progress(corpus: Corpus) -> str:
+    """How far the analysis got: a bar and "done of total"; "" before the pairs are counted,
+    and "no pairs" for a file that had none (no bar: a full one would read as finished)."""
     if corpus.total is None:
         return "" if corpus.status != "done" else plural(corpus.done, "pair")
-    share = 1.0 if corpus.total == 0 else min(1.0, corpus.done / corpus.total)
+    if corpus.total <= 0:
+        return "no pairs"
+    share = min(1.0, corpus.done / corpus.total)
     return (
         f'<progress max="1" value="{share:.3f}" aria-label="analysed {share:.0%}"></progress> '
         f"{corpus.done:,} of {corpus.total:,}"
@@ -286,6 +287,28 @@ def corpus_facts(corpus: Corpus) -> str:
     items = "".join(f"<li>{fact}</li>" for fact in facts if fact)
     error = f'<p class="note error-box">{esc(corpus.error)}</p>' if corpus.error else ""
     return f'<ul class="corpus-facts muted">{items}</ul>{error}'
+
+
+def analysis_note(corpus: Corpus, stored: int, *, shown: str = "these figures cover") -> str:
+    """Where the corpus's analysis stands, for a page that shows its ``stored`` replies
+    (``shown`` says what the page holds: "these figures cover"); "" when it is done."""
+    n = plural(stored, "reply", "replies")
+    if corpus.status == "done":
+        return ""
+    if corpus.status == "failed":
+        if not stored:
+            return "The analysis failed before any reply was stored; the message above says why."
+        return (
+            f"The analysis failed: {shown} only the {n} stored before it stopped; the message "
+            "above says why."
+        )
+    if corpus.status == "queued":
+        if not stored:
+            return "The analysis is queued: it has not started yet."
+        return f"The analysis is queued to go on: {shown} the {n} stored so far."
+    if not stored:
+        return "The analysis is running: no reply is stored yet."
+    return f"The analysis is still running: {shown} the {n} stored so far."
 
 
 def upload_command(base_url: str, *, key_required: bool) -> str:
@@ -322,10 +345,11 @@ def corpora_table(
         rejected = "" if c.total is None else f"{c.rejected:,}"  # not counted yet: unknown
         # data-label: on a phone the rows stack, each cell under its column's name.
         rows.append(
-            f'<tr><th scope="row"><a href="/{primary}/{cid}">{isolate(c.name)}</a></th>'
-            f'<td data-label="status">{status_badge(c)}</td>'
-            f'<td data-label="analysed pairs">{progress(c)}</td>'
-            f'<td class="num" data-label="rejected">{rejected}</td>'
+            f'<tr data-corpus="{esc(c.id)}">'
+            f'<th scope="row"><a href="/{primary}/{cid}">{isolate(c.name)}</a></th>'
+            f'<td class="corpus-status" data-label="status">{status_badge(c)}</td>'
+            f'<td class="corpus-progress" data-label="analysed pairs">{progress(c)}</td>'
+            f'<td class="num corpus-rejected" data-label="rejected">{rejected}</td>'
             f'<td data-label="uploaded (UTC)">{esc(when(c.created_at))}</td>'
             f'<td class="open" data-label="open"><a href="/explorer/{cid}">results</a> · '
             f'<a href="/dashboards/{cid}">dashboard</a></td></tr>'
@@ -343,9 +367,10 @@ def corpora_page(
 ) -> HTMLResponse:
     corpora = ctx.store.list_corpora()
     busy = any(c.status in ("queued", "running") for c in corpora)
+    # A polite live region: progress.js says there when a corpus's status changes.
     note = (
-        f'<p class="muted small">A corpus is being analysed; this page reloads every '
-        f"{REFRESH_S} s.</p>"
+        f'<p class="muted small" id="progress-note" role="status" data-refresh="{REFRESH_S}">'
+        f"A corpus is being analysed; the list shows its progress every {REFRESH_S} s.</p>"
         if busy
         else ""
     )
@@ -361,6 +386,7 @@ def corpora_page(
             + note,
             active=f"/{primary}",
             lead=lead,
+            scripts=("progress.js",) if busy else (),
             refresh=REFRESH_S if busy else None,
         )
     )
@@ -374,6 +400,19 @@ def thread_url(corpus_id: str, conversation: str) -> str:
     if conversation in DOT_SEGMENTS:
         return f"{base}?{urlencode({'conversation': conversation})}"
     return f"{base}/{quote(conversation, safe='')}"
+
+
+def thread_page_url(corpus_id: str, conversation: str, **params: object) -> str:
+    """:func:`thread_url` with query parameters (``page``, ``reply``) added."""
+    base = thread_url(corpus_id, conversation)
+    query = urlencode({name: str(value) for name, value in params.items()})
+    return f"{base}{'&' if '?' in base else '?'}{query}" if query else base
+
+
+def reply_url(corpus_id: str, conversation: str, seq: object) -> str:
+    """The address of the reply at ``seq`` in its thread: the thread's page that holds it
+    (``reply=seq``: a long conversation has pages), at the reply's card (``#r-seq``)."""
+    return f"{thread_page_url(corpus_id, conversation, reply=seq)}#r-{seq}"
 
 
 def reply_number(seq: object) -> str:
@@ -437,8 +476,10 @@ def filter_form(
         )
     helpers = "".join(f'<option value="{esc(h)}"></option>' for h, _ in facets.get("helper", []))
     return (
+        # autocomplete off: after Back, a browser would put the values typed last into the
+        # form, which would then disagree with the address and the results shown.
         f'<form class="filters" method="get" action="/explorer/{quote(corpus_id, safe="")}" '
-        'role="search" aria-label="Filter the results">'
+        'role="search" aria-label="Filter the results" autocomplete="off">'
         '<div class="field wide"><label for="f-q">Search the texts</label>'
         f'<input type="search" id="f-q" name="q" value="{esc(filters.q)}" maxlength="200" '
         'placeholder="words in what they said or in the reply"></div>'
@@ -491,14 +532,12 @@ def result_card(
         meta.append(f'topic <span class="tag">{isolate(topic["category"])}</span>')
     conversation = record.get("conversation_id")
     if isinstance(conversation, str) and conversation:
-        meta.append(
-            f'<a href="{esc(thread_url(corpus_id, conversation))}#r-{esc(seq)}">open the thread</a>'
-        )
-    attention = (
-        ' <span class="attention">· crisis cues: read closely</span>'
-        if annotate.needs_attention(record)
-        else ""
-    )
+        meta.append(f'<a href="{esc(reply_url(corpus_id, conversation, seq))}">open the thread</a>')
+    attention = ""
+    if annotate.needs_attention(record):  # worded as the thread's line and crisis panel
+        learned = learned_only(annotate.crisis_cues(record))
+        what = "a possible crisis" if learned else "crisis cues"
+        attention = f' <span class="attention">· {what}: read closely</span>'
     unsafe = (
         ' <span class="attention">· unsafe wording: read closely</span>'
         if annotate.unsafe_words(record)
@@ -507,7 +546,7 @@ def result_card(
     return (
         f'<article class="reply" id="r-{esc(seq)}"><div class="meta">{" · ".join(meta)}</div>'
         f'<div class="said-label">They said{attention}</div>'
-        f'<blockquote class="said text">{annotate.seeker_text(record)}</blockquote>'
+        f'<blockquote class="said text" dir="auto">{annotate.seeker_text(record)}</blockquote>'
         f'<div class="said-label">Reply{unsafe}</div>'
         f"{annotate.reply_block(record, dimensions, wanted=wanted or None)}</article>"
     )
@@ -518,17 +557,18 @@ def page_count(filters: Filters, total: int) -> int:
     return max(1, -(-total // filters.per_page))
 
 
-def pagination(filters: Filters, total: int) -> str:
-    pages = page_count(filters, total)
-    current = filters.page
+def page_nav(current: int, pages: int, href: Callable[[int], str], label: str) -> str:
+    """Links to the first, the last and the pages around ``current`` of ``pages``, with
+    previous and next (``href(n)`` is the address of page n; ``label`` names the list for
+    screen readers); "" when there is one page and it is the one shown."""
     if pages == 1 and current == 1:
         return ""
     shown = sorted({1, pages, *range(max(1, current - 2), min(pages, current + 2) + 1)})
     items = []
 
-    def link(page: int, label: str, rel: str = "") -> str:
+    def link(page: int, text: str, rel: str = "") -> str:
         rel_attr = f' rel="{rel}"' if rel else ""
-        return f'<li><a href="{esc(filters.link(page=page))}"{rel_attr}>{label}</a></li>'
+        return f'<li><a href="{esc(href(page))}"{rel_attr}>{text}</a></li>'
 
     items.append(
         link(min(current - 1, pages), "&lsaquo; previous", "prev")
@@ -549,7 +589,16 @@ def pagination(filters: Filters, total: int) -> str:
         if current < pages
         else '<li><span class="off">next &rsaquo;</span></li>'
     )
-    return f'<nav class="pages" aria-label="Pages of results"><ul>{"".join(items)}</ul></nav>'
+    return f'<nav class="pages" aria-label="{esc(label)}"><ul>{"".join(items)}</ul></nav>'
+
+
+def pagination(filters: Filters, total: int) -> str:
+    return page_nav(
+        filters.page,
+        page_count(filters, total),
+        lambda page: filters.link(page=page),
+        "Pages of results",
+    )
 
 
 @router.get("/explorer/{corpus_id}", include_in_schema=False)
@@ -592,6 +641,9 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
             f'<p class="small"><a href="/dashboards/{quote(corpus.id, safe="")}">dashboard of '
             "this corpus</a></p></div>"
         )
+        state = analysis_note(corpus, corpus.done, shown="the results come from")
+        if state:
+            parts.append(f'<p class="note" id="analysis-state">{esc(state)}</p>')
         if not page.items:
             last = page_count(filters, page.total)
             hint = (
@@ -601,9 +653,12 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
                 if page.total
                 else "Nothing matches these filters; loosen them or clear them."
                 if filters.active
-                else "This corpus has no analysed replies yet."
+                else ""
+                if state  # which says why there is nothing yet
+                else "This corpus has no analysed replies."
             )
-            parts.append(f'<p class="note">{hint}</p>')
+            if hint:
+                parts.append(f'<p class="note">{hint}</p>')
         parts.append('<div id="results">')
         parts += [result_card(corpus.id, r, dimensions, filters.dimension) for r in page.items]
         parts.append("</div>")
@@ -640,144 +695,4 @@ def _skipped_words(filters: Filters) -> str:
     return (
         f' · <span class="muted" id="search-skipped">left out of the search as too common: '
         f"{', '.join(isolate(w) for w in common)}</span>"
-    )
-
-
-# -- one thread ---------------------------------------------------------------------------------
-
-
-def _thread_records(
-    ctx: ServiceContext, corpus_id: str, conversation: str
-) -> tuple[list[Any], int]:
-    records: list[Any] = []
-    total = 0
-    while len(records) < MAX_THREAD:
-        page = ctx.store.results(
-            corpus_id, conversation=conversation, offset=len(records), limit=500
-        )
-        total = page.total
-        records += page.items
-        if not page.items or len(records) >= total:
-            break
-    return records[:MAX_THREAD], total
-
-
-def _thread_card(record: Mapping[str, Any], dimensions: Sequence[str]) -> str:
-    """One reply of a thread: number, who, when, the reply annotated, and its details."""
-    seq = record.get("seq")
-    speaker = record.get("speaker")
-    meta = [reply_number(seq), f"<b>{isolate(speaker) if speaker else 'a helper'}</b>"]
-    stamp = when(record.get("timestamp"))
-    if stamp:
-        meta.append(esc(stamp))
-    return (
-        f'<article class="reply" id="r-{esc(seq)}">'
-        f'<div class="meta">{" · ".join(meta)}</div>'
-        f"{annotate.reply_block(record, dimensions)}{annotate.unsafe_panel(record)}"
-        '<details><summary class="small">Every dimension, and the feedback</summary>'
-        f'<div class="feedback small">{annotate.feedback_list(record)}</div>'
-        f"{annotate.dimension_table(record, dimensions)}{annotate.signals_line(record)}</details>"
-        "</article>"
-    )
-
-
-def _said(first: Mapping[str, Any], answered: object, shown: set[object]) -> str:
-    """The message a turn's replies answer: in full, or, when it is itself a reply on this
-    page (``answered`` is its seq), a link to that reply's card instead of its text again.
-    Crisis cues and resources are shown either way: they are about this message."""
-    speaker = first.get("seeker_speaker")
-    who = isolate(speaker) if speaker else "the seeker"
-    word = annotate.distress_word(first)
-    distress = f" · distress: {word}" if word else ""
-    attention = annotate.attention_line(first)
-    if answered is None:
-        return (
-            f'<div class="said"><div class="meta">{who}{distress}</div>'
-            f'<div class="text">{annotate.seeker_text(first)}</div>{attention}'
-            f"{annotate.crisis_panel(first)}</div>"
-        )
-    where = "above" if answered in shown else "below"
-    return (
-        '<div class="said said-ref"><p class="in-reply-to">In reply to '
-        f"{who}'s "
-        f'<a href="#r-{esc(answered)}">{reply_number(answered)}</a> {where}{distress}</p>'
-        f"{attention}{annotate.crisis_panel(first)}</div>"
-    )
-
-
-@router.get("/explorer/{corpus_id}/thread/{conversation_id:path}", include_in_schema=False)
-def explorer_thread(ctx: Ctx, corpus_id: str, conversation_id: str) -> HTMLResponse:
-    """The replies of one conversation, grouped under the message they answer. A message
-    that is itself a reply on the page (a nested thread) is not repeated: its group starts
-    with a link to that reply's card."""
-    return thread_page(ctx, corpus_id, conversation_id)
-
-
-@router.get("/explorer/{corpus_id}/thread", include_in_schema=False)
-def explorer_thread_by_query(
-    ctx: Ctx, corpus_id: str, conversation: str | None = None
-) -> HTMLResponse:
-    """The same page, the conversation named by a query parameter (:func:`thread_url`)."""
-    if not conversation:
-        corpus_or_404(ctx, corpus_id)
-        raise PageError(
-            404,
-            "Thread not found",
-            "This address names no conversation; open a thread from the corpus's results.",
-            links=[(f"/explorer/{quote(corpus_id, safe='')}", "The corpus's results")],
-        )
-    return thread_page(ctx, corpus_id, conversation)
-
-
-def thread_page(ctx: ServiceContext, corpus_id: str, conversation_id: str) -> HTMLResponse:
-    """The thread page of ``conversation_id`` in the corpus (404 pages when either is
-    unknown)."""
-    corpus = corpus_or_404(ctx, corpus_id)
-    records, total = _thread_records(ctx, corpus.id, conversation_id)
-    if not records:
-        raise PageError(
-            404,
-            "Thread not found",
-            "This corpus has no analysed reply in a conversation with this id.",
-        )
-    dimensions = list(ctx.analyzer.dimensions)
-    turns: dict[str, list[Any]] = {}
-    for record in records:
-        key = str(record.get("seeker_id") or f"seq-{record.get('seq')}")
-        turns.setdefault(key, []).append(record)
-    # response id -> seq of the replies on this page (the first, should an id repeat)
-    cards: dict[str, object] = {}
-    for record in records:
-        if record.get("response_id") is not None:
-            cards.setdefault(str(record["response_id"]), record.get("seq"))
-    parts = []
-    if total > len(records):
-        parts.append(
-            f'<p class="note">This conversation has '
-            f"{plural(total, 'analysed reply', 'analysed replies')}; this page shows the "
-            f"first {len(records):,}.</p>"
-        )
-    shown: set[object] = set()
-    opening = 0
-    for key, replies in turns.items():
-        answered = cards.get(key) if replies[0].get("seeker_id") is not None else None
-        opening += answered is None
-        said = _said(replies[0], answered, shown)
-        shown.update(r.get("seq") for r in replies)
-        parts.append(
-            f'<section class="turn">{said}<div class="replies">'
-            f"{''.join(_thread_card(r, dimensions) for r in replies)}</div></section>"
-        )
-    back = (
-        f'<a href="/explorer/{quote(corpus.id, safe="")}">'
-        f"&lsaquo; all results of {isolate(corpus.name)}</a>"
-    )
-    lead = (
-        f'<p class="muted">Conversation <code>{isolate(conversation_id)}</code> · '
-        f"{plural(opening, 'message')}, {plural(len(records), 'reply', 'replies')} · {back}</p>"
-    )
-    return page_response(
-        document(
-            f"Thread in {isolate_text(corpus.name)}", "".join(parts), active="/explorer", lead=lead
-        )
     )

@@ -6,10 +6,10 @@ user or the data goes through :func:`~carelens.insights.report.format.esc` (or
 response carries :data:`PAGE_HEADERS`: a Content-Security-Policy that allows only this
 server's own style sheets, script and form targets (no CDN, font or remote image can
 load), ``nosniff``, no referrer sent to other sites, no framing and ``no-store`` (pages
-quote conversations). The static files are the page style sheet and the coach script
-shipped in ``service/static/``, the report's style sheet (so dashboard sections look as in
-the report) and a palette made from the chart colours. :class:`PageError` is an error
-shown as an HTML page.
+quote conversations). The static files are the page style sheet, the coach script and the
+corpus lists' progress script shipped in ``service/static/``, the report's style sheet (so
+dashboard sections look as in the report) and a palette made from the chart colours.
+:class:`PageError` is an error shown as an HTML page.
 
 Names, ids, communities, topics and search words from the data or the user are shown
 inline through :func:`isolate` (``<bdi>``) or, in plain text (the page title, error
@@ -63,6 +63,7 @@ NAV: tuple[tuple[str, str], ...] = (
 SHIPPED_STATIC: Mapping[str, str] = {
     "pages.css": "text/css; charset=utf-8",
     "coach.js": "text/javascript; charset=utf-8",
+    "progress.js": "text/javascript; charset=utf-8",
 }
 
 
@@ -169,7 +170,9 @@ def document(
 ) -> str:
     """A whole page: ``title`` (plain text) as heading, ``lead`` (HTML) under it, ``body``
     (HTML) in ``<main>``; ``active`` is the path of the current navigation section. Names in
-    ``title`` are isolated with :func:`isolate_text`."""
+    ``title`` are isolated with :func:`isolate_text`. ``refresh`` (seconds) reloads the page
+    where JavaScript is off (a refresh inside ``<noscript>``): with it on, a page's script
+    updates it in place instead, as a reload would lose keyboard focus and scroll."""
     links = "".join(
         f'<li><a href="{path}"{" aria-current=page" if path == active else ""}>{label}</a></li>'
         for path, label in NAV
@@ -179,7 +182,11 @@ def document(
         for name in ("report.css", "palette.css", "pages.css")
     )
     script_tags = "".join(f'<script src="{static_url(name)}" defer></script>' for name in scripts)
-    meta_refresh = f'<meta http-equiv="refresh" content="{int(refresh)}">' if refresh else ""
+    meta_refresh = (
+        f'<noscript><meta http-equiv="refresh" content="{int(refresh)}"></noscript>'
+        if refresh
+        else ""
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
