@@ -2,19 +2,23 @@
 
 Usage: ``python annotations/check_written.py FILE [FILE ...] [--require-epitome-rationales]``
 
-Checks every line: it parses; it has ``id``, ``seeker``, ``response``, ``written_as``,
-``labels`` (all ten labels, each in range) and ``rationales``; ids are unique across the
-files; every rationale is an exact substring of the response; a dimension at level 0 has no
-rationale and one at level 1 or 2 has at least one. ``rationales`` must hold the four taxonomy
-dimensions; EPITOME's three mechanisms are optional (the first set has none), and with
-``--require-epitome-rationales`` they are required too. Prints one line per problem
-(``FILE:LINE: id: problem``) and exits 1 if there is any, else prints the counts.
+Checks every line first as ``carelens train`` reads it
+(:func:`carelens.training.data.read_written_item`: UTF-8, JSON, texts, every label an
+integer in its range — not ``true`` or ``0.0`` — rationales as quoted words found in the
+response), so a file that passes here trains; then the project's own rules: it has ``id``,
+``written_as`` and ``rationales``; ids are unique across the files; every rationale is an
+exact substring of the response; no other label than the ten; a dimension at level 0 has no
+rationale and one at level 1 or 2 has at least one. ``rationales`` must hold the four
+taxonomy dimensions; EPITOME's three mechanisms are optional (the first set has none), and
+with ``--require-epitome-rationales`` they are required too. Prints one line per problem
+(``FILE:LINE: id: problem``, or ``FILE, line N, field 'F': problem`` for what the trainer
+refuses) and exits 1 if there is any, else prints the counts; a file without any pair is a
+problem too.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,11 +26,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from carelens.annotations import ANNOTATED_DIMENSIONS
+from carelens.errors import InputError
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, STYLES
+from carelens.training.data import read_written_item
 
 
 def check_item(item: object, require_epitome: bool) -> list[str]:
-    """Every problem with one parsed line (an empty list when it is good)."""
+    """Every problem of the project's rules with one line the trainer reads (an empty list
+    when it is good)."""
     if not isinstance(item, dict):
         return ["not a JSON object"]
     problems = [
@@ -78,6 +85,27 @@ def check_item(item: object, require_epitome: bool) -> list[str]:
     return problems
 
 
+def _lines(path: Path) -> list[tuple[int, str | InputError]]:
+    """Each line of ``path`` with its number, as text, or as the InputError (line, byte)
+    when it is not UTF-8 (a byte-order mark is allowed, as the trainer allows it)."""
+    out: list[tuple[int, str | InputError]] = []
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                out.append((number, raw.decode("utf-8")))
+            except UnicodeDecodeError as exc:
+                error = InputError(
+                    f"byte 0x{raw[exc.start]:02x} is not UTF-8 text; save the file as UTF-8 "
+                    "(it may be Latin-1 or Windows-1252) and retry",
+                    path=str(path),
+                    line=number,
+                )
+                out.append((number, error))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", type=Path)
@@ -87,29 +115,36 @@ def main(argv: list[str] | None = None) -> int:
     counts: Counter[tuple[str, int]] = Counter()
     n_bad = n_items = 0
     for path in args.files:
-        with path.open(encoding="utf-8") as fh:
-            for number, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{number}"
-                try:
-                    item = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    print(f"{where}: not JSON ({exc})")
-                    n_bad += 1
-                    continue
-                ident = str(item.get("id", "?")) if isinstance(item, dict) else "?"
-                problems = check_item(item, args.require_epitome_rationales)
-                if ident in seen:
-                    problems.append(f"id repeats {seen[ident]}")
-                seen.setdefault(ident, where)
-                for p in problems:
-                    print(f"{where}: {ident}: {p}")
-                n_bad += bool(problems)
-                n_items += 1
-                if not problems:
-                    for name, level in item["labels"].items():
-                        counts[(name, level)] += 1
+        read = _lines(path)
+        if not any(not isinstance(line, str) or line.strip() for _, line in read):
+            print(f"{path}: the file holds no labelled pair")
+            n_bad += 1
+        for number, line in read:
+            if not isinstance(line, str):  # not UTF-8: the trainer refuses the whole file
+                print(line)
+                n_bad += 1
+                continue
+            if not line.strip():
+                continue
+            try:
+                item = read_written_item(path, number, line)  # as carelens train reads it
+            except InputError as exc:
+                print(exc)
+                n_bad += 1
+                continue
+            where = f"{path}:{number}"
+            ident = str(item.get("id", "?"))
+            problems = check_item(item, args.require_epitome_rationales)
+            if ident in seen:
+                problems.append(f"id repeats {seen[ident]}")
+            seen.setdefault(ident, where)
+            for p in problems:
+                print(f"{where}: {ident}: {p}")
+            n_bad += bool(problems)
+            n_items += 1
+            if not problems:
+                for name, level in item["labels"].items():
+                    counts[(name, level)] += 1
     if n_bad:
         print(f"{n_bad} bad line(s)")
         return 1

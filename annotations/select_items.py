@@ -1,13 +1,19 @@
-"""Choose the EPITOME responses the project annotates with taxonomy v1 (run once; deterministic).
+"""Choose the EPITOME responses the project annotates with taxonomy v1 (deterministic).
 
-Usage: python annotations/select_items.py ../shared/data/epitome-reddit/epitome_reddit_public.csv
-       python annotations/select_items.py SOURCE_CSV --rest   # add every other train/dev response
-       python annotations/select_items.py SOURCE_CSV --rest-test   # add every other test response
+Usage: python annotations/select_items.py SOURCE_CSV [--items PATH] [--overwrite]  # round 1
+       python annotations/select_items.py SOURCE_CSV --rest [--items PATH]  # round 2: train/dev
+       python annotations/select_items.py SOURCE_CSV --rest-test [--items PATH]  # round 3: test
 
-Writes ``annotations/taxonomy-v1/items.csv``: one row per chosen response with its ``rp_id``,
-``sp_id``, the core model's split part (``train``/``dev``/``test``, seed 13, by seeker post),
-the sampling stratum, and whether it is in the random 120 annotated a second time.
-No text is written: annotations are joined back to ``../shared/data`` by ``rp_id``.
+SOURCE_CSV is ``../shared/data/epitome-reddit/epitome_reddit_public.csv``. Writes
+``annotations/taxonomy-v1/items.csv`` (or ``--items PATH``): one row per chosen response with
+its ``rp_id``, ``sp_id``, the core model's split part (``train``/``dev``/``test``, seed 13, by
+seeker post), the sampling stratum, and whether it is annotated a second time. No text is
+written: annotations are joined back to ``../shared/data`` by ``rp_id``. The three rounds run
+in turn rebuild the committed file exactly (``annotations/README.md``, "Reproduce"). Round 1
+starts the file afresh, so it refuses to write over an existing one (the committed file holds
+all three rounds) unless ``--overwrite``; rebuild into another path to compare. The odd rows
+of the source the trainer reports (a repeated ``rp_id``...) are not this script's business:
+it reads the file as the trainer does, without those warnings.
 
 Stratification: positives of the new dimensions are rare in random Reddit replies (dismissive
 ones especially), so within each core split part 15 % of the items come from each of four
@@ -24,6 +30,7 @@ marked for a second, independent annotation.
 from __future__ import annotations
 
 import csv
+import logging
 import random
 import re
 import sys
@@ -31,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from carelens.training.data import load_epitome, split_by_seeker
+from carelens.training.data import LabeledPair, load_epitome, split_by_seeker
 
 SEED = 2026
 PER_PART = {"train": 430, "dev": 50, "test": 210}
@@ -51,10 +58,23 @@ STRATA = {
 OUT = Path(__file__).resolve().parent / "taxonomy-v1" / "items.csv"
 
 
-def add_rest(source: str, parts_to_add: tuple[str, ...]) -> None:
-    pairs = load_epitome(source)
-    parts = dict(zip(("train", "dev", "test"), split_by_seeker(pairs, seed=13), strict=True))
-    with open(OUT, encoding="utf-8", newline="") as fh:
+def read_parts(source: str) -> dict[str, list[LabeledPair]]:
+    """The source's pairs by part of the core model's split (seed 13), read as the trainer
+    reads them; its warnings about odd rows, which say how training treats them, are not
+    shown (they concern training, not the choice of items)."""
+    data_logger = logging.getLogger("carelens.training.data")
+    level = data_logger.level
+    data_logger.setLevel(logging.ERROR)
+    try:
+        pairs = load_epitome(source)
+    finally:
+        data_logger.setLevel(level)
+    return dict(zip(("train", "dev", "test"), split_by_seeker(pairs, seed=13), strict=True))
+
+
+def add_rest(source: str, parts_to_add: tuple[str, ...], out: Path = OUT) -> None:
+    parts = read_parts(source)
+    with open(out, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     chosen = {r["rp_id"] for r in rows}
     added = 0
@@ -74,16 +94,22 @@ def add_rest(source: str, parts_to_add: tuple[str, ...]) -> None:
         for r in rows:
             if r["rp_id"] in twice:
                 r["second_pass"] = "1"
-    with open(OUT, "w", encoding="utf-8", newline="") as fh:
+    with open(out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=["rp_id", "sp_id", "part", "stratum", "second_pass"])
         writer.writeheader()
         writer.writerows(sorted(rows, key=lambda r: (r["part"], r["rp_id"])))
-    print(f"added {added} items to {OUT}")
+    print(f"added {added} items to {out}")
 
 
-def main(source: str) -> None:
-    pairs = load_epitome(source)
-    parts = dict(zip(("train", "dev", "test"), split_by_seeker(pairs, seed=13), strict=True))
+def main(source: str, out: Path = OUT, overwrite: bool = False) -> int:
+    if out.exists() and not overwrite:
+        print(
+            f"{out} exists (the committed file holds all three rounds); round 1 starts the "
+            "list afresh: write it elsewhere with --items PATH, or pass --overwrite",
+            file=sys.stderr,
+        )
+        return 1
+    parts = read_parts(source)
     rng = random.Random(SEED)
     rows: list[dict[str, str]] = []
     for part, size in PER_PART.items():
@@ -103,18 +129,34 @@ def main(source: str) -> None:
     second = set(rng.sample(sorted(r["rp_id"] for r in rows), SECOND_PASS))
     for r in rows:
         r["second_pass"] = "1" if r["rp_id"] in second else "0"
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with open(OUT, "w", encoding="utf-8", newline="") as fh:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=["rp_id", "sp_id", "part", "stratum", "second_pass"])
         writer.writeheader()
         writer.writerows(sorted(rows, key=lambda r: (r["part"], r["rp_id"])))
-    print(f"wrote {len(rows)} items to {OUT}")
+    print(f"wrote {len(rows)} items to {out}")
+    return 0
+
+
+def cli(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", help="the EPITOME Reddit CSV")
+    rounds = parser.add_mutually_exclusive_group()
+    rounds.add_argument("--rest", action="store_true", help="round 2: every other train/dev")
+    rounds.add_argument("--rest-test", action="store_true", help="round 3: every other test")
+    parser.add_argument("--items", type=Path, default=OUT, help=f"the item list (default {OUT})")
+    parser.add_argument("--overwrite", action="store_true", help="round 1 over an existing list")
+    args = parser.parse_args(argv)
+    if args.rest or args.rest_test:
+        if not args.items.exists():
+            print(f"{args.items} does not exist; run round 1 first", file=sys.stderr)
+            return 1
+        add_rest(args.source, ("train", "dev") if args.rest else ("test",), args.items)
+        return 0
+    return main(args.source, args.items, args.overwrite)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[2] == "--rest":
-        add_rest(sys.argv[1], ("train", "dev"))
-    elif len(sys.argv) == 3 and sys.argv[2] == "--rest-test":
-        add_rest(sys.argv[1], ("test",))
-    else:
-        main(sys.argv[1])
+    sys.exit(cli(sys.argv[1:]))

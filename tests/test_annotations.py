@@ -312,6 +312,8 @@ def test_a_repeated_rp_id_is_refused_and_the_first_kept(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="also on line 1") as info:
         list(read_annotations(path))
     assert (info.value.line, info.value.field) == (2, "rp_id")
+    # Refused, the file keeps neither: the error says what to do, not "the first is kept".
+    assert "keep one of the two" in str(info.value) and "is kept" not in str(info.value)
     log = RejectLog()
     read = list(read_annotation_lines(path, log))
     assert [(n, a.rp_id, a.labels["sympathy"]) for n, a in read] == [(1, "r1", 2), (3, "r2", 2)]
@@ -541,6 +543,45 @@ def test_taxonomy_v1_items(repo_root: Path) -> None:
     assert sum(row in round_3 for row in second) == 60
 
 
+def _select_items(repo_root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    script = repo_root / "annotations" / "select_items.py"
+    return subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_round_1_does_not_write_over_the_committed_item_list(
+    repo_root: Path, tmp_path: Path
+) -> None:
+    # The committed list holds all three rounds; round 1 alone would leave 690 of them.
+    items = tmp_path / "items.csv"
+    items.write_text("rp_id\nr1\n", encoding="utf-8")
+    run = _select_items(repo_root, str(tmp_path / "source.csv"), "--items", str(items))
+    assert run.returncode == 1
+    assert "round 1 starts the list afresh" in run.stderr and "--overwrite" in run.stderr
+    assert items.read_text(encoding="utf-8") == "rp_id\nr1\n"
+    run = _select_items(repo_root, str(tmp_path / "source.csv"), "--rest", "--items",
+                        str(tmp_path / "none.csv"))  # fmt: skip
+    assert run.returncode == 1 and "run round 1 first" in run.stderr
+
+
+@pytest.mark.shared_data
+def test_the_documented_three_rounds_rebuild_the_committed_item_list(
+    repo_root: Path, shared_data: Path, tmp_path: Path
+) -> None:
+    source = str(shared_data / "epitome-reddit" / "epitome_reddit_public.csv")
+    items = str(tmp_path / "items.csv")
+    for args in ((), ("--rest",), ("--rest-test",)):
+        run = _select_items(repo_root, source, *args, "--items", items)
+        assert run.returncode == 0, run.stderr
+        assert "trained on as given" not in run.stderr  # the trainer's warnings are not its
+    committed = repo_root / "annotations" / "taxonomy-v1" / "items.csv"
+    assert Path(items).read_bytes() == committed.read_bytes()
+    readme = (repo_root / "annotations" / "README.md").read_text(encoding="utf-8")
+    for step in ("select_items.py $SOURCE --items", "--rest --items", "--rest-test --items"):
+        assert step in readme, step
+
+
 # --- the written training sets -------------------------------------------------------------
 
 
@@ -582,9 +623,56 @@ def test_the_written_checker_names_each_problem(repo_root: Path, tmp_path: Path)
     path.write_text("".join(json.dumps(x) + "\n" for x in lines) + "{oops\n", encoding="utf-8")
     run = _check_written(repo_root, str(path))
     assert run.returncode == 1
-    assert f"{path}:2: b: sympathy rationale 'sorry!' is not in the response" in run.stdout
-    assert f"{path}:3: c: label 'dismissive' must be 0, 1 or 2" in run.stdout
-    assert f"{path}:4: d: sympathy is 1 but has no rationale" in run.stdout
-    assert f"{path}:5: a: id repeats {path}:1" in run.stdout
-    assert f"{path}:6: not JSON" in run.stdout
-    assert "5 bad line(s)" in run.stdout
+    # What the trainer refuses, as it words it (file, line, field); then the project's rules.
+    out = " ".join(run.stdout.split())
+    assert f"{path}, line 2, field 'rationales.sympathy[0]': bad labelled pair: the quote " in out
+    assert "'sorry!' is not in the response" in out
+    assert (
+        f"{path}, line 3, field 'labels.dismissive': bad labelled pair: must be an integer" in out
+    )
+    assert f"{path}:4: d: sympathy is 1 but has no rationale" in out
+    assert f"{path}:5: a: id repeats {path}:1" in out
+    assert f"{path}, line 6: bad labelled pair: not valid JSON" in out
+    assert "5 bad line(s)" in out
+
+
+def test_the_written_checker_refuses_what_the_trainer_refuses(
+    repo_root: Path, tmp_path: Path
+) -> None:
+    # true == 1 and 0.0 == 0 in Python: "in (0, 1, 2)" let them through, the trainer did not.
+    from carelens.training.data import load_written_pairs
+
+    labels = dict.fromkeys(
+        ("sympathy", "reflection", "compassion", "dismissive", "emotional_reaction",
+         "interpretation", "exploration", "advice", "self_focus"), 0,
+    ) | {"seeker_distress": 1}  # fmt: skip
+    good = {"id": "a", "seeker": "Bad day.", "response": "Try a walk.", "written_as": "advice",
+            "labels": labels | {"advice": 1},
+            "rationales": {"sympathy": [], "reflection": [], "compassion": [],
+                           "dismissive": []}}  # fmt: skip
+    path = tmp_path / "pairs.jsonl"
+    for change, field in (
+        ({"advice": True}, "labels.advice"),
+        ({"sympathy": 0.0}, "labels.sympathy"),
+    ):
+        path.write_text(json.dumps(good | {"labels": good["labels"] | change}) + "\n")
+        run = _check_written(repo_root, str(path))
+        assert run.returncode == 1, run.stdout
+        assert f"{path}, line 1, field '{field}': bad labelled pair: must be an integer" in (
+            " ".join(run.stdout.split())
+        )
+        with pytest.raises(InputError):
+            load_written_pairs(path)
+    # A byte that is not UTF-8 is a line error, not a traceback; the good lines are checked.
+    path.write_bytes(
+        json.dumps(good).encode() + b"\n" + json.dumps(good | {"id": "b"}).encode()[:-1]
+        + b', "note": "caf\xe9"}\n'
+    )  # fmt: skip
+    run = _check_written(repo_root, str(path))
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert f"{path}, line 2: byte 0xe9 is not UTF-8 text" in " ".join(run.stdout.split())
+    assert "1 bad line(s)" in run.stdout
+    # A file without any pair, as the trainer refuses it.
+    path.write_text("\n", encoding="utf-8")
+    run = _check_written(repo_root, str(path))
+    assert run.returncode == 1 and f"{path}: the file holds no labelled pair" in run.stdout

@@ -23,7 +23,9 @@ own split, never by this field (:mod:`carelens.taxonomy_evaluation`).
 every offset pair two integers with ``0 <= start < end``; no other key. A record that is
 not so is an :class:`AnnotationError` naming the field. Whether the offsets stay within their
 texts can only be checked where the texts are known: :func:`check_offsets`, called where an
-annotation is joined with its EPITOME row.
+annotation is joined with its EPITOME row (``carelens evaluate``, and for training and the
+rationale fit :func:`carelens.training.data.read_checked_annotations`, which checks the
+``sp_id`` too, before training starts).
 
 :func:`read_annotation_lines` reads a file (UTF-8, a byte-order mark allowed; a UTF-16 or
 UTF-32 file is an InputError) with each annotation's line. A bad line — not UTF-8, not JSON
@@ -328,11 +330,14 @@ def read_annotation_lines(
                 bad(number, exc.field, R.INVALID_VALUE, exc.reason)
                 continue
             if annotation.rp_id in seen:
+                # Read leniently the first is kept; read strictly (training) the file is
+                # refused, and the message says what to do instead.
+                kept = "the first is kept" if rejects is not None else "keep one of the two"
                 bad(
                     number,
                     "rp_id",
                     R.DUPLICATE_ID,
-                    f"the rp_id is also on line {seen[annotation.rp_id]}; the first is kept",
+                    f"the rp_id is also on line {seen[annotation.rp_id]}; {kept}",
                 )
                 continue
             seen[annotation.rp_id] = number

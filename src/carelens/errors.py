@@ -71,12 +71,16 @@ class NotFittedError(CarelensError):
 
 
 class MissingExtraError(CarelensError):
-    """An optional dependency is missing; the message names the extra to install."""
+    """An optional dependency is missing; the message names the extra to install.
 
-    def __init__(self, package: str, extra: str) -> None:
+    ``install`` replaces the suggested command when the extra alone does not bring the
+    package (one installed with ``--no-deps``, say).
+    """
+
+    def __init__(self, package: str, extra: str, install: str | None = None) -> None:
         self.package = package
         self.extra = extra
+        command = install or f"pip install 'carelens[{extra}]'"
         super().__init__(
-            f"this feature needs the optional package {package!r}; "
-            f"install it with: pip install 'carelens[{extra}]'"
+            f"this feature needs the optional package {package!r}; install it with: {command}"
         )

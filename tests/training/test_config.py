@@ -175,3 +175,51 @@ def test_a_setting_that_would_do_nothing_without_another_is_named() -> None:
         {"written_for": (("pairs.jsonl", ("interpretation",)),)},
     ):
         assert config_problems(replace(config(annotation_repeat=1), **needed)) == [], needed
+
+
+def test_length_problems_name_settings_as_asked_and_need_no_torch(tmp_path: Path) -> None:
+    # The CLI checks the lengths before torch loads, naming its options.
+    from carelens.training.config import length_problems
+
+    encoder = write_encoder(tmp_path / "enc", 512)
+    assert length_problems(config(), encoder) == []
+    assert length_problems(config(analyze_max_length=600), encoder) == [
+        (("analyze_max_length",), "600 is longer than the encoder's 512 positions")
+    ]
+    option = "--{}".format
+    ((names, problem),) = length_problems(
+        config(analyze_max_response_tokens=221), encoder, lambda n: option(n.replace("_", "-"))
+    )
+    assert names == ("analyze_max_response_tokens",)
+    assert "room in --analyze-max-length 224 (at most 220)" in problem
+
+
+@pytest.mark.parametrize(
+    ("changes", "names", "says"),
+    [
+        # The mean of one epoch is that epoch; more epochs than the run has cannot be meant.
+        ({"average_last": 1}, ("average_last",), "1 has no effect"),
+        ({"average_last": 8, "epochs": 7}, ("average_last", "epochs"), "needs that many"),
+        ({"model_id": "my model"}, ("model_id",), "is not a model id"),
+        ({"model_id": "-x"}, ("model_id",), "is not a model id"),
+    ],
+)
+def test_an_average_that_cannot_work_and_a_bad_model_id_are_refused(
+    changes: dict[str, object], names: tuple[str, ...], says: str
+) -> None:
+    from carelens.training.config import config_problems
+
+    values = config()
+    for name, value in changes.items():
+        setattr(values, name, value)
+    problems = config_problems(values)
+    assert [n for n, _ in problems] == [names] and says in problems[0][1], problems
+
+
+def test_a_good_average_and_model_id_pass() -> None:
+    from carelens.training.config import config_problems
+
+    values = config(average_last=3)
+    values.model_id = "carelens-empathy-minilm-ft.2"
+    assert config_problems(values) == []
+    assert config_problems(config(average_last=7)) == []

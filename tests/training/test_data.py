@@ -450,3 +450,143 @@ def test_a_clean_file_draws_no_warning(caplog: pytest.LogCaptureFixture) -> None
     with caplog.at_level(logging.WARNING, logger="carelens.training.data"):
         load_epitome(DATA)
     assert caplog.records == []
+
+
+LABELS = {
+    "sympathy": 1, "reflection": 0, "compassion": 0, "dismissive": 0,
+    "advice": 0, "self_focus": 0, "seeker_distress": 1, "crisis": 0,
+}  # fmt: skip
+
+
+def annotation_file(path: Path, *records: dict[str, object]) -> Path:
+    """A JSON Lines file of annotations of the fixture's responses (u01, u02, ...)."""
+    base = {"rp_id": "u01", "sp_id": "t01", "part": "train", "annotator": "T", "labels": LABELS}
+    path.write_text("".join(json.dumps(base | r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("records", "line", "field", "says"),
+    [
+        # Annotations of another (or a fuller) file: the count, the first, and what to do.
+        (
+            [{}, {"rp_id": "x9", "sp_id": "y9"}, {"rp_id": "x8", "sp_id": "y8"}],
+            2,
+            "rp_id",
+            f"2 of its 3 annotations are of responses not in {DATA} (the first: rp_id 'x9'); "
+            "they were made on another file",
+        ),
+        ([{"sp_id": "t02"}], 1, "sp_id", "the sp_id is 't02', but the rp_id's row in"),
+        (
+            [{}, {"rp_id": "u02", "sp_id": "t02", "rationales": {"sympathy": [[0, 100000]]}}],
+            2,
+            "rationales.sympathy",
+            "offset pair 1 is [0, 100000], past the end of the response",
+        ),
+        (
+            [{"crisis_evidence": [[0, 500]]}],
+            1,
+            "crisis_evidence",
+            "past the end of the seeker post",
+        ),
+    ],
+)
+def test_annotations_that_do_not_fit_the_data_name_the_annotation_line_and_field(
+    tmp_path: Path, records: list[dict[str, object]], line: int, field: str, says: str
+) -> None:
+    # Checked as evaluate and the rationale fit check them, before training: never joined by
+    # rp_id alone, never clipped to the text.
+    from carelens.training.data import read_checked_annotations
+
+    path = annotation_file(tmp_path / "gold.jsonl", *records)
+    with pytest.raises(InputError) as caught:
+        read_checked_annotations(path, DATA)
+    error = caught.value
+    assert (error.path, error.line, error.field) == (str(path), line, field), str(error)
+    assert says in " ".join(str(error).split())
+
+
+def test_an_annotated_row_evaluate_leaves_out_is_named_not_called_missing(
+    tmp_path: Path,
+) -> None:
+    # The trainer reads a row with an empty seeker post; evaluate (and so the rationale fit)
+    # leaves it out. The annotation of it is refused before training, and the message says
+    # the row is there.
+    from carelens.training.data import read_checked_annotations
+
+    rows = DATA.read_text(encoding="utf-8").splitlines()
+    rows[1] = rows[1].replace("I failed my driving test again.", "")
+    data = tmp_path / "data.csv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    path = annotation_file(tmp_path / "gold.jsonl", {"rp_id": "u02", "sp_id": "t02"}, {})
+    with pytest.raises(InputError) as caught:
+        read_checked_annotations(path, data)
+    error = caught.value
+    assert (error.line, error.field) == (2, "rp_id")
+    message = " ".join(str(error).split())
+    assert (
+        "the rp_id's row in" in message
+        and "(line 2) is one carelens evaluate leaves out" in message
+    )
+    assert "seeker_post" in message and "not in" not in message
+    assert [a.rp_id for a in read_checked_annotations(annotation_file(path, {"rp_id": "u02",
+            "sp_id": "t02"}), data)] == ["u02"]  # fmt: skip
+
+
+def test_checked_annotations_are_read_whole_and_an_empty_file_is_refused(tmp_path: Path) -> None:
+    from carelens.training.data import read_checked_annotations
+
+    path = annotation_file(tmp_path / "gold.jsonl", {}, {"rp_id": "u02", "sp_id": "t02"})
+    assert [a.rp_id for a in read_checked_annotations(path, DATA)] == ["u01", "u02"]
+    path.write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="holds no annotation"):
+        read_checked_annotations(path, DATA)
+
+
+def test_attaching_an_annotation_to_a_row_it_does_not_fit_is_refused_not_clipped() -> None:
+    pairs = load_epitome(DATA)
+    target = pairs[0]
+    long = Annotation(
+        rp_id=target.rp_id, sp_id=target.sp_id, part="train", annotator="T", labels=LABELS,
+        rationales={"sympathy": ((0, 100000),)},
+    )  # fmt: skip
+    with pytest.raises(InputError, match="past the end of the response") as caught:
+        attach_annotations(pairs, [long])
+    assert caught.value.field == "rationales.sympathy"
+    other = Annotation(
+        rp_id=target.rp_id, sp_id="elsewhere", part="train", annotator="T", labels=LABELS
+    )
+    with pytest.raises(InputError, match="not the sp_id of its row"):
+        attach_annotations(pairs, [other])
+
+
+def test_a_written_rationale_not_in_the_response_names_the_line_and_field(
+    tmp_path: Path,
+) -> None:
+    # Dropped silently, the pair would teach "no word shows it" for a level of 1.
+    from carelens.training.data import load_written_pairs
+
+    path = tmp_path / "pairs.jsonl"
+    wrong = {**GOOD_PAIR, "rationales": {"sympathy": ["So Sorry"], "reflection": ["sad"]}}
+    path.write_text(json.dumps(GOOD_PAIR) + "\n" + json.dumps(wrong) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_written_pairs(path)
+    assert (caught.value.line, caught.value.field) == (2, "rationales.reflection[0]")
+    assert "the quote 'sad' is not in the response" in str(caught.value)
+    empty = {**GOOD_PAIR, "rationales": {"sympathy": [" "]}}
+    path.write_text(json.dumps(empty) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="the quote is empty") as caught:
+        load_written_pairs(path)
+    assert caught.value.field == "rationales.sympathy[0]"
+
+
+@pytest.mark.parametrize("content", ["", "\n\n"])
+def test_a_written_file_without_pairs_is_refused(tmp_path: Path, content: str) -> None:
+    # As an empty --data or --bolt file is: training on "pairs: 0" is no training on them.
+    from carelens.training.data import load_written_pairs
+
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="holds no labelled pair") as caught:
+        load_written_pairs(path, ("interpretation",))
+    assert caught.value.path == str(path)

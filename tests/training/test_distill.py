@@ -303,3 +303,30 @@ def test_mixed_pairs_need_two_seeker_messages() -> None:
     one = [labeled("message", f"reply {k}", sp_id="1") for k in range(3)]
     assert mixed_pairs(one, 10, seed=0) == []
     assert mixed_pairs([], 10, seed=0) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "lacks"),
+    [
+        # A model trained without annotations: EPITOME's three mechanisms alone.
+        (
+            {"dimensions": list(RESPONSE_DIMENSIONS[:3]), "flags": [], "seeker": []},
+            "it lacks sympathy, reflection, compassion, dismissive, advice, self_focus, "
+            "the seeker's distress",
+        ),
+        ({"seeker": []}, "it lacks the seeker's distress"),
+        ({"dimensions": list(reversed(RESPONSE_DIMENSIONS))}, "it orders them otherwise"),
+    ],
+)
+def test_a_teacher_without_every_head_is_refused_saying_what_it_lacks(
+    tmp_path: Path, changes: dict[str, list[str]], lacks: str
+) -> None:
+    from carelens.training.distill import check_teacher
+
+    teacher = copy_model(tmp_path)
+    manifest = json.loads((teacher / "manifest.json").read_text(encoding="utf-8"))
+    (teacher / "manifest.json").write_text(json.dumps(manifest | changes), encoding="utf-8")
+    encoder = PairEncoder.from_file(TOKENIZER)
+    with pytest.raises(ModelError, match="a teacher needs all 7 dimensions") as caught:
+        check_teacher(ModelArtifact.load(teacher), encoder, TOKENIZER)
+    assert lacks in str(caught.value) and "train it with --annotations" in str(caught.value)

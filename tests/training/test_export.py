@@ -104,3 +104,48 @@ def test_an_mpnet_network_exports_and_pools_by_segment(tmp_path: Path) -> None:
     assert np.abs(levels - expected).max() < 1e-4
     moved = session.run(["level_logits"], feeds | {"token_type_ids": np.roll(types, 4)})[0]
     assert np.abs(moved - levels).max() > 1e-3
+
+
+def test_only_the_heads_training_taught_are_exported(tmp_path: Path) -> None:
+    # A run without annotations teaches EPITOME's three mechanisms alone: the graph outputs
+    # their levels and rationales, and no flag or seeker logits from untrained heads. The
+    # known-harmless messages of torch's exporter are kept out (no other warning than the
+    # exporter's deprecation of itself, which users do not see, escapes where warnings are
+    # errors).
+    import onnxruntime as ort
+
+    from carelens.training.export import Heads
+
+    torch.manual_seed(0)
+    net = EmpathyNetwork.from_config(tiny_config("bert", 200, 64))
+    heads = Heads(dimensions=(0, 2), flags=(1,), seeker=False)
+    path = tmp_path / "fp32.onnx"
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        export_onnx(net, path, heads)
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    assert [o.name for o in session.get_outputs()] == [
+        "level_logits",
+        "rationale_logits",
+        "flag_logits",
+    ]
+    ids = np.ones((1, 5), dtype=np.int64)
+    feeds = {"input_ids": ids, "attention_mask": ids, "token_type_ids": np.zeros_like(ids)}
+    level, rationale, flag = session.run(None, feeds)
+    net.eval()
+    with torch.no_grad():
+        full = net(*(torch.from_numpy(feeds[k]) for k in ("input_ids", "attention_mask",
+                                                           "token_type_ids")))  # fmt: skip
+    assert np.allclose(level, full[0].numpy()[:, [0, 2]], atol=1e-4)
+    assert np.allclose(rationale, full[1].numpy()[..., [0, 2]], atol=1e-4)
+    assert np.allclose(flag, full[2].numpy()[:, [1]], atol=1e-4)
+
+
+def test_quantising_keeps_onnx_runtimes_pre_processing_hint_out(
+    quantised: tuple[Path, Path], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # It is logged on the root logger at every export, and applies to static quantisation.
+    with caplog.at_level("WARNING"):
+        quantize(quantised[0], tmp_path / "model.onnx")
+    assert "pre-processing" not in caplog.text
+    assert (tmp_path / "model.onnx").stat().st_size > 0

@@ -66,3 +66,26 @@ def test_ordinal_dimensions_output_normalised_log_probabilities_the_others_free_
 def test_an_unknown_ordinal_dimension_is_refused() -> None:
     with pytest.raises(ValueError, match="no response dimension named empathy"):
         EmpathyNetwork.from_config(TINY, ordinal=("empathy",))
+
+
+def test_only_a_load_report_of_unused_pooler_weights_is_kept_out() -> None:
+    import logging
+
+    from carelens.training.network import _only_unused_pooler
+
+    def record(message: str) -> logging.LogRecord:
+        return logging.LogRecord("transformers.modeling_utils", 30, "", 0, message, None, None)
+
+    table = (
+        "BertModel LOAD REPORT from: /enc\n"
+        "Key                 | Status     | Details\n"
+        "--------------------+------------+--------\n"
+        "{rows}\n\nNotes:\n- UNEXPECTED:\tcan be ignored when loading from different task"
+    )
+    pooler = "pooler.dense.weight | UNEXPECTED |        \npooler.dense.bias   | UNEXPECTED |  "
+    assert not _only_unused_pooler(record(table.format(rows=pooler)))
+    # Anything else the report says still shows: a weight missing, another one unused.
+    missing = pooler + "\nencoder.layer.0.output.dense.weight | MISSING |"
+    assert _only_unused_pooler(record(table.format(rows=missing)))
+    assert _only_unused_pooler(record(table.format(rows="cls.predictions.bias | UNEXPECTED |")))
+    assert _only_unused_pooler(record("Some other warning"))

@@ -315,9 +315,8 @@ def test_only_save_state_leftovers_whose_run_is_certainly_gone_are_removed(
 
 def test_train_sweeps_the_save_state_leftovers_before_it_loads_anything(tmp_path: Path) -> None:
     """``train_model`` sweeps beside ``save_state`` as beside the model folder (the run
-    below stops at once: its encoder folder is empty)."""
+    below stops at once: its data file is missing)."""
     pytest.importorskip("torch")
-    from carelens.errors import ModelError
     from carelens.training.train import train_model
 
     state = tmp_path / "run.pt"
@@ -330,7 +329,7 @@ def test_train_sweeps_the_save_state_leftovers_before_it_loads_anything(tmp_path
         save_state=str(state),
         encoder_dir=str(tmp_path / "no-encoder"),
     )
-    with pytest.raises(ModelError, match="max_position_embeddings"):
+    with pytest.raises(FileNotFoundError, match=r"d\.csv"):
         train_model(config)
     assert not dead.exists() and running.is_dir()
 
@@ -365,3 +364,47 @@ def test_a_pid_now_held_by_another_process_or_a_restart_means_the_run_is_gone(
     assert "before this machine restarted" in swept[1].why
     assert swept[2].why == f"pid {child.pid}, no longer running: it ended, not yet reaped"
     assert not reused.exists() and not rebooted.exists() and not killed.exists()
+
+
+def test_the_checkpoint_folder_is_marked_and_removed_however_the_block_ends(
+    tmp_path: Path,
+) -> None:
+    from carelens.training.outputs import SCRATCH_PREFIX, scratch_folder
+
+    with scratch_folder(tmp_path) as folder:
+        assert folder.parent == tmp_path and folder.name.startswith(SCRATCH_PREFIX)
+        owner = json.loads((folder / OWNER_FILE).read_text(encoding="utf-8"))
+        assert owner["pid"] == os.getpid()
+        (folder / "best.pt").write_bytes(b"weights")
+    assert not folder.exists()
+    with pytest.raises(KeyboardInterrupt), scratch_folder(tmp_path) as folder:
+        raise KeyboardInterrupt  # a Ctrl-C, or a SIGTERM the CLI turns into one
+    assert not folder.exists()
+
+
+def test_only_checkpoint_folders_of_runs_certainly_gone_are_swept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A SIGKILL leaves the checkpoints (hundreds of MB) in the temporary folder: the next
+    # run removes them when their owner is gone, and leaves every other folder alone.
+    from carelens.training.outputs import SCRATCH_PREFIX, sweep_scratch
+
+    def scratch(name: str, owner: Owner | None) -> Path:
+        folder = tmp_path / f"{SCRATCH_PREFIX}{name}"
+        folder.mkdir()
+        (folder / "best.pt").write_bytes(b"weights")
+        if owner is not None:
+            (folder / OWNER_FILE).write_text(json.dumps(asdict(owner)), encoding="utf-8")
+        return folder
+
+    dead = scratch("dead", dead_pid())
+    running = scratch("running", owner_of(os.getpid()))
+    unmarked = scratch("old", None)  # an earlier version's: not this run's to judge
+    elsewhere = scratch("host", replace(dead_pid(), host="another-host"))
+    other = tmp_path / "someone-else"
+    other.mkdir()
+    with caplog.at_level(logging.INFO, logger="carelens.training.outputs"):
+        swept = sweep_scratch(tmp_path)
+    assert [s.folder for s in swept] == [dead] and not dead.exists()
+    assert all(f.is_dir() for f in (running, unmarked, elsewhere, other))
+    assert f"removed {dead}, the checkpoints of a killed train" in caplog.text

@@ -293,3 +293,68 @@ def test_best_ratio_takes_token_f1_then_iou_then_the_fewest_marked_words() -> No
     # A flat curve: dev cannot tell the ratios apart, so the spans mark the fewest words.
     flat = {r: _scores(0.089, 0.0) for r in (0.1, 0.2, 0.3, 0.6)}
     assert best_ratio(flat) == 0.6
+
+
+def test_what_evaluate_says_about_the_files_is_shown_once_not_once_per_ratio(
+    model_copy: Path, written_csv: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Every ratio is scored by evaluate, which logs the same lines each time.
+    with caplog.at_level("INFO"):
+        fit_sentence_ratios(model_copy, written_csv, grid=(0.2, 0.6, 1.0))
+    said = [r.getMessage() for r in caplog.records if r.name.startswith("carelens.evaluation")]
+    assert said and len(said) == len(set(said)), said
+    scored = [m for m in said if "scored" in m]
+    assert len(scored) == 1
+    # Outside the fit, evaluate's lines are shown each time again.
+    from carelens.evaluation import logger as evaluation_logger
+
+    assert not evaluation_logger.filters
+
+
+def test_changed_ratios_remove_the_evaluation_figures_they_make_stale(
+    model_copy: Path, written_csv: Path
+) -> None:
+    before = ModelArtifact.load(model_copy).manifest
+    with_spans = [k for k, v in before["evaluation"].items() if "mechanisms" in v or
+                  "dimensions" in v]  # fmt: skip
+    assert with_spans and "contrast" in before["evaluation"]
+    fit = fit_sentence_ratios(model_copy, written_csv, grid=(0.1,))
+    recorded = record_sentence_ratios(model_copy, fit)
+    assert set(recorded.dropped) == set(with_spans)
+    evaluation = ModelArtifact.load(model_copy).manifest["evaluation"]
+    assert set(evaluation) == set(before["evaluation"]) - set(with_spans)  # contrast stays
+    # The same ratios again: nothing measured with them is removed.
+    (model_copy / "manifest.json").write_text(json.dumps(before), encoding="utf-8")
+    same = fit.__class__(
+        ratios=dict(
+            zip(RESPONSE_DIMENSIONS, before["calibration"]["rationale_sentence_ratios"],
+                strict=True)
+        ),
+        token_f1={}, responses={}, kept=RESPONSE_DIMENSIONS,
+    )  # fmt: skip
+    assert record_sentence_ratios(model_copy, same).dropped == ()
+    assert ModelArtifact.load(model_copy).manifest["evaluation"] == before["evaluation"]
+
+
+def test_annotations_of_responses_not_in_the_data_are_refused_before_any_ratio(
+    model_copy: Path, written_csv: Path, tmp_path: Path
+) -> None:
+    # As training refuses them: never a late "not in the data file" after the export.
+    labels = dict.fromkeys(
+        ("sympathy", "reflection", "compassion", "dismissive", "advice", "self_focus"), 0
+    )
+    labels.update(seeker_distress=1, crisis=0)
+    annotations = tmp_path / "gold.jsonl"
+    record = {"rp_id": "r0", "sp_id": "s0", "part": "dev", "annotator": "T", "labels": labels}
+    annotations.write_text(
+        json.dumps(record) + "\n" + json.dumps(record | {"rp_id": "zz", "sp_id": "s0"}) + "\n",
+        encoding="utf-8",
+    )
+    done: list[int] = []
+    with pytest.raises(InputError) as caught:
+        fit_sentence_ratios(
+            model_copy, written_csv, annotations, progress=lambda d, t: done.append(d)
+        )
+    assert (caught.value.line, caught.value.field) == (2, "rp_id")
+    assert "1 of its 2 annotations are of responses not in" in str(caught.value)
+    assert done == []

@@ -4,8 +4,15 @@ and the checks of the files a command writes.
 :func:`session` wraps a command's body: it sends carelens' log records to stderr through
 rich (``-v`` debug, ``-q`` warnings only, info otherwise), turns a :class:`CarelensError`
 or an ``OSError`` into one red ``error: ...`` line and exit code 1 (``-v`` adds the
-traceback), and a Ctrl-C into a short note and exit code 130. Logging is put back as it was
-when the command ends, so commands can run in-process (tests, notebooks).
+traceback), and a Ctrl-C into a short note and exit code 130 (a command that asks,
+``terminate=True``, handles a SIGTERM the same way: its cleanup runs and the note shows, exit
+code 143, so a run stopped by a job scheduler or ``kill`` leaves no temporary files). Logging
+is put back as it was
+when the command ends, so commands can run in-process (tests, notebooks). With ``-q`` a
+command also hides its progress bar, its notes (:meth:`Session.note`) and the tables that
+sum up what it wrote to a file (:meth:`Session.summary`), so it prints nothing on stdout; a
+command whose printed tables are its result (``QuietResults``: evaluate, summarize, keys
+list) prints them anyway. Warnings (:meth:`Session.warn`) and errors always show.
 
 The checks of the files a command writes, made before any work (analyze, evaluate, the
 insights, train): :func:`refuse_writing_over` refuses an output path that names a file the
@@ -17,6 +24,8 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +33,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.logging import RichHandler
 from rich.markup import escape
 from rich.progress import (
@@ -40,13 +49,61 @@ from rich.progress import (
 from carelens.errors import CarelensError, InputError
 from carelens.readers.layouts import column_map_problem
 
+logger = logging.getLogger(__name__)
+
 Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="Show debug logs, and tracebacks on errors.")
 ]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Show warnings and errors only.")]
+#: ``-q`` of a command that writes its results to files (or serves them): nothing but
+#: warnings and errors, and nothing on stdout.
+Quiet = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Show warnings and errors only (no progress bar, notes or summary tables).",
+    ),
+]
+#: ``-q`` of a command whose printed output is its result (evaluate, summarize, keys list).
+QuietResults = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Hide the progress bar and notes; the results are still printed, and so are "
+        "warnings and errors.",
+    ),
+]
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
+#: 128 + SIGTERM, as a shell reports a process a SIGTERM ended.
+EXIT_TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """A SIGTERM, raised where the command is as a Ctrl-C is (:func:`session` with
+    ``terminate=True``), so that ``finally`` blocks and context managers clean up."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    # A second SIGTERM (cleanup that hangs) ends the process at once, as without a handler.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    raise Terminated
+
+
+@contextmanager
+def _sigterm_as_interrupt(enabled: bool) -> Iterator[None]:
+    """While the block runs, a SIGTERM raises :class:`Terminated` (only in the main thread,
+    the only one Python delivers signals to); the earlier handler is put back after."""
+    if not enabled or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +135,31 @@ class Session:
         if not self.quiet:
             self.err.print(message, soft_wrap=True)
 
+    def summary(self, *tables: RenderableType) -> None:
+        """Tables on stdout that sum up what a command wrote to a file (not shown with
+        ``-q``; a command whose tables are its result prints them with ``out``)."""
+        if not self.quiet:
+            for table in tables:
+                self.out.print(table)
+
+    def warn(self, message: str) -> None:
+        """A warning on stderr, shown with ``-q`` too, like carelens' own (plain text)."""
+        logger.warning("%s", message)
+
 
 @contextmanager
 def session(
-    verbose: bool, quiet: bool, *, on_interrupt: str | Callable[[], str] = ""
+    verbose: bool,
+    quiet: bool,
+    *,
+    on_interrupt: str | Callable[[], str] = "",
+    terminate: bool = False,
 ) -> Iterator[Session]:
     """Run a command body with CLI logging and error handling (see the module docstring).
 
     ``on_interrupt`` is the note shown after a Ctrl-C, or a function that words it then
-    (to say what is on disk at that moment).
+    (to say what is on disk at that moment). With ``terminate`` a SIGTERM is handled as a
+    Ctrl-C (the same note, exit code 143).
     """
     out, err = Console(), Console(stderr=True)
     logger = logging.getLogger("carelens")
@@ -98,16 +171,19 @@ def session(
     logger.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
     logger.propagate = False
     try:
-        yield Session(out=out, err=err, verbose=verbose, quiet=quiet)
+        with _sigterm_as_interrupt(terminate):
+            yield Session(out=out, err=err, verbose=verbose, quiet=quiet)
     except (CarelensError, OSError) as exc:
         if verbose:
             err.print_exception()
         err.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_ERROR) from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         note = on_interrupt() if callable(on_interrupt) else on_interrupt
-        err.print(f"[yellow]interrupted.[/] {note}".rstrip(), soft_wrap=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        what = "interrupted (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        err.print(f"[yellow]{what}.[/] {note}".rstrip(), soft_wrap=True)
+        code = EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+        raise typer.Exit(code) from None
     finally:
         logger.setLevel(saved[0])
         logger.propagate = saved[1]

@@ -5,9 +5,11 @@ that are the input file, creates the folders they go in (all before the model is
 counts the pairs first (for the progress bar; skipped for inputs over 1 GiB and for pipes,
 which can be read only once), loads the model, runs with a progress bar and prints a summary
 — pairs analysed, rejects by reason, skipped items and how many responses reached each
-level. Without ``-o`` it also prints a table of the first responses. A resume with other
-``--no-text`` / ``--redact`` options (or another model) than the output was begun with is
-refused (:class:`carelens.output.ResultWriter`). The rejects are written beside the
+level. Without ``-o`` it also prints a table of the first responses. With ``-q`` only
+warnings and errors are shown (on stderr), and nothing on stdout when the results go to a
+file; without ``-o`` the table of responses, being the results, is still printed. A resume
+with other ``--no-text`` / ``--redact`` options (or another model) than the output was begun
+with is refused (:class:`carelens.output.ResultWriter`). The rejects are written beside the
 rejects file and replace it only when the run goes through or is stopped by Ctrl-C, so a
 refused resume or a failed run leaves the rejects of the output as it was.
 """
@@ -34,7 +36,6 @@ from carelens.cli._common import (
     ModelPath,
     NoText,
     Overwrite,
-    Quiet,
     Redact,
     Threads,
     Verbose,
@@ -169,7 +170,15 @@ def analyze(
     redact: Redact = False,
     helper: Helper = None,
     verbose: Verbose = False,
-    quiet: Quiet = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Show warnings and errors only (no progress bar, notes or summary tables); "
+            "without -o the levels and feedback of each response are still printed.",
+        ),
+    ] = False,
 ) -> None:
     """Analyse every (seeker, response) pair of INPUT; resumes an interrupted output."""
     with session(verbose, quiet, on_interrupt=lambda: interrupted_note(output)) as s:
@@ -227,12 +236,14 @@ def analyze(
             s.out.print(_responses_table(summary, redacted=redact))
             if any(record.get("feedback") for _, record in summary.preview):
                 s.out.print(_feedback_table(summary))
-        s.out.print(_summary_table(summary, rejects_path if log.total else None))
-        s.out.print(levels_table(summary.level_counts))
+        s.summary(
+            _summary_table(summary, rejects_path if log.total else None),
+            levels_table(summary.level_counts),
+        )
         if summary.analysed + summary.resumed == 0 and summary.not_by_helpers:
-            s.note(escape(no_helper_matched(summary.not_by_helpers, helpers.patterns)))
+            s.warn(no_helper_matched(summary.not_by_helpers, helpers.patterns))
         if summary.analysed + summary.resumed == 0 and log.total:
-            s.note(escape(nothing_read_hint(log.total, input_format, rejects_path)))
+            s.warn(nothing_read_hint(log.total, input_format, rejects_path))
 
 
 def nothing_read_hint(rejected: int, input_format: str | None, rejects: Path) -> str:

@@ -158,8 +158,7 @@ def batch(
             rejects_path=result.rejects_path if sum(result.rejected.values()) else None,
             skipped=result.skipped,
         )
-        s.out.print(table)
-        s.out.print(levels_table(result.level_counts))
+        s.summary(table, levels_table(result.level_counts))
         if result.pairs == 0 and result.not_by_helpers:
             patterns = HelperPatterns(helper or ()).patterns
-            s.note(escape(no_helper_matched(result.not_by_helpers, patterns)))
+            s.warn(no_helper_matched(result.not_by_helpers, patterns))

@@ -39,7 +39,7 @@ from carelens.annotations import read_annotation_lines
 from carelens.cli._common import (
     BatchSize,
     ModelPath,
-    Quiet,
+    QuietResults,
     Threads,
     Verbose,
     fmt_interval,
@@ -91,7 +91,7 @@ def evaluate_command(
     threads: Threads = None,
     batch_size: BatchSize = 1,
     verbose: Verbose = False,
-    quiet: Quiet = False,
+    quiet: QuietResults = False,
 ) -> None:
     """Score the model on DATA: accuracy, macro-F1 and rationale F1 per mechanism."""
     with session(verbose, quiet) as s:
@@ -168,7 +168,8 @@ def evaluate_command(
                 out["taxonomy"] = taxonomy.to_dict()
             typer.echo(json.dumps(out, indent=2))
         else:
-            s.out.print(_report_table(report))
+            fingerprint = getattr(analyzer, "model_fingerprint", None)
+            s.out.print(_report_table(report, fingerprint))
             if taxonomy is not None:
                 s.out.print(_taxonomy_table(taxonomy))
             _note_rejects(s.note, report, rejects)
@@ -233,10 +234,13 @@ def _note_taxonomy_rejects(
         note(escape("taxonomy: " + "; ".join(said) + where))
 
 
-def _report_table(report: EvaluationReport) -> Table:
+def _report_table(report: EvaluationReport, fingerprint: str | None = None) -> Table:
+    """The scores table; its title names the model by id and, where known, fingerprint (two
+    models ``carelens train`` exported can share an id)."""
     part = "" if report.split in (None, "all") else f", {report.split} split"
+    model = report.model_id + (f" ({fingerprint})" if fingerprint else "")
     table = Table(
-        title=f"{escape(report.model_id)} on {escape(report.path)}{escape(part)}",
+        title=f"{escape(model)} on {escape(report.path)}{escape(part)}",
         title_justify="left",
     )
     table.add_column("mechanism")
@@ -322,7 +326,7 @@ def evaluate_contrast_command(
         bool, typer.Option("--record", help="Store the figures in the model's manifest.json.")
     ] = False,
     verbose: Verbose = False,
-    quiet: Quiet = False,
+    quiet: QuietResults = False,
 ) -> None:
     """How often the response written as each kind ranks first on its dimension."""
     with session(verbose, quiet) as s:

@@ -4,9 +4,13 @@ A thin layer over :func:`carelens.training.span_fit.fit_sentence_ratios` and
 :func:`~carelens.training.span_fit.record_sentence_ratios`, for models trained before
 ``carelens train`` did this itself. Needs no torch. The dev part is the model's own (its
 split rebuilt from the manifest), for DATA and for the ``--annotations``, whose stored
-``part`` is not used; a bad annotation line is an error naming the file, line and field. A
-file whose dev part has no gold rationale for any dimension is refused and the model left as
-it was; a dimension without one keeps the model's ratio, and the table says so.
+``part`` is not used; a bad annotation line, an annotation of a response not in DATA or one
+that does not fit its row (another ``sp_id``, offsets past the text) is an error naming the
+file, line and field, as ``carelens train`` refuses it. A file whose dev part has no gold
+rationale for any dimension is refused and the model left as it was; a dimension without one
+keeps the model's ratio, and the table says so. When a ratio changes, the evaluation figures
+recorded in the manifest with rationale scores (measured with the earlier ratios) are
+removed, and a note names them. A SIGTERM is handled as a Ctrl-C.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ def fit_spans(
     """Choose each dimension's rationale sentences by dev token-F1 and store it in MODEL."""
     from carelens.training.span_fit import fit_sentence_ratios, record_sentence_ratios
 
-    with session(verbose, quiet) as s:
+    with session(verbose, quiet, on_interrupt="The model was left as it was.", terminate=True) as s:
         with s.progress("ratios") as bar:
             task = bar.add_task("fitting on dev", total=None)
             fit = fit_sentence_ratios(
@@ -59,7 +63,7 @@ def fit_spans(
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
                 require_rationales=True,
             )
-        written = record_sentence_ratios(model, fit)
+        recorded = record_sentence_ratios(model, fit)
         table = Table(
             title="sentences marked: score >= ratio x best",
             title_justify="left",
@@ -77,14 +81,20 @@ def fit_spans(
                 fmt_score(fit.chosen_token_f1(dim)),
                 _SOURCES[fit.source(dim)],
             )
-        s.out.print(table)
+        s.summary(table)
         unfitted = [d for d in fit.ratios if fit.source(d) != "dev"]
         if unfitted:
             s.note(
                 f"no gold rationale on dev for {escape(', '.join(unfitted))}: "
                 "their ratios were not refitted"
             )
-        s.note(f"ratios recorded in {escape(str(written))}")
+        s.note(f"ratios recorded in {escape(str(recorded.manifest))}")
+        if recorded.dropped:
+            s.note(
+                f"removed the recorded evaluation figures {escape(', '.join(recorded.dropped))}: "
+                "they were measured with the earlier ratios; record them again with carelens "
+                "evaluate ... --record"
+            )
 
 
 _SOURCES = {

@@ -2,10 +2,10 @@
 
 Both take a result file written by ``carelens analyze`` (JSON Lines, CSV or Parquet) or a
 conversation file in any input format (analysed first, in memory, with a progress bar).
-``report`` writes one self-contained HTML file; ``summarize`` prints the community and helper
-tables and the strain signals, and can save every tidy table as CSV (``--tables DIR``; a text
-cell a spreadsheet would run as a formula gets an apostrophe before it, see
-:mod:`carelens.output.spreadsheet`).
+``report`` writes one self-contained HTML file (and says so, but not with ``-q``);
+``summarize`` prints the community and helper tables and the strain signals (with ``-q``
+too), and can save every tidy table as CSV (``--tables DIR``; a text cell a spreadsheet
+would run as a formula gets an apostrophe before it, see :mod:`carelens.output.spreadsheet`).
 ``--anonymize`` shows stable pseudonyms instead of speaker names and redacts personal data
 in texts. Both are thin layers over :class:`carelens.insights.Insights`.
 """
@@ -29,6 +29,7 @@ from carelens.cli._common import (
     InputFormat,
     ModelPath,
     Quiet,
+    QuietResults,
     Session,
     Threads,
     Verbose,
@@ -227,7 +228,7 @@ def load_insights(
         named = as_options(helpers.patterns)
         s.note(escape(f"{plural(left_out, 'response')} by speakers not named by {named} left out"))
         if not len(insights):
-            s.note(
+            s.warn(
                 "Nothing to show: no response is by a speaker that matches; check the "
                 "helpers' names as the input spells them."
             )
@@ -236,7 +237,7 @@ def load_insights(
         s.note(f"{plural(log.total, 'bad input record')} skipped{where}")
         if not len(insights):
             which = "the only record was" if log.total == 1 else "every record was"
-            s.note(f"Nothing to show: {which} rejected; the rejects file says why.")
+            s.warn(f"Nothing to show: {which} rejected; the rejects file says why.")
     return insights
 
 
@@ -293,7 +294,7 @@ def report(
             source=input.name,
             max_helpers=max_helpers,
         )
-        s.out.print(
+        s.summary(
             f"report of {plural(len(insights), 'response')} by "
             f"{plural(insights.helpers().shape[0], 'helper')} written to {escape(str(path))}"
         )
@@ -316,7 +317,7 @@ def summarize(
     model: ModelPath = None,
     threads: Threads = None,
     verbose: Verbose = False,
-    quiet: Quiet = False,
+    quiet: QuietResults = False,
 ) -> None:
     """Print per-community and per-helper roll-ups and strain signals for INPUT."""
     with session(verbose, quiet) as s:

@@ -21,7 +21,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from carelens.cli._common import ModelPath, Quiet, Threads, Verbose, session
+from carelens.cli._common import ModelPath, Quiet, QuietResults, Threads, Verbose, session
 from carelens.errors import InputError, MissingExtraError
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ def create_key(
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
     verbose: Verbose = False,
-    quiet: Quiet = False,
+    quiet: QuietResults = False,
 ) -> None:
     """Create a key and print its secret (shown this once; only its hash is stored)."""
     if not name.strip():
@@ -173,7 +173,7 @@ def list_keys(
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
     verbose: Verbose = False,
-    quiet: Quiet = False,
+    quiet: QuietResults = False,
 ) -> None:
     """List the keys (never their secrets); tab-separated lines when piped."""
     with session(verbose, quiet) as s, _store(data_dir, database_url) as store:

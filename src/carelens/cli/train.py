@@ -3,13 +3,18 @@
 A thin layer over :func:`carelens.training.train.train_model`, imported only when the command
 runs so the rest of the CLI works without torch. Every option is checked first
 (:func:`carelens.training.config.config_problems`, a usage error naming the option), before
-torch, the data or the encoder is loaded; so is every path it writes
-(:func:`refuse_bad_outputs`): the model folder must be new or empty (``--overwrite``: or hold
-a model, which is replaced), and neither it nor ``--save-state`` may be or hold a file or
-folder the run reads. The model is put in place only when it is complete, so a Ctrl-C leaves
-the output as it was, and the note says so. It prints the device, a progress bar over
-optimiser steps with an estimate of the total time, and a short summary of the best epoch;
-before that, as log lines, the odd rows of the data it trains on as given
+torch, the data or the encoder is loaded, and so are the lengths against the encoder when its
+folder is known (:func:`carelens.training.config.length_problems`); so is every path it
+writes (:func:`refuse_bad_outputs`, which creates nothing): the model folder must be new or
+empty (``--overwrite``: or hold a model, which is replaced), and neither it nor
+``--save-state`` may be or hold a file or folder the run reads. Every input file is then read
+and checked before the encoder loads (the annotations against DATA's rows), so no input
+problem shows after training. The model is put in place only when it is complete, so a
+Ctrl-C or a SIGTERM leaves the output as it was (and no checkpoint folder), and the note says
+so. It prints the device, a progress bar over optimiser steps with one estimate of the
+training time, a bar over the rationale sentence ratios tried after the export, and a short
+summary: the best epoch's dev scores by dimension, and the run's time (in all, and of the
+training). Before that, as log lines, the odd rows of the data it trains on as given
 (:func:`carelens.training.data.load_epitome`) and the staging folders of killed runs for
 the same output or ``--save-state`` path it removed or kept
 (:func:`carelens.training.outputs.sweep_leftovers`).
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,16 +37,20 @@ from rich.table import Table
 from carelens.cli._common import (
     Quiet,
     Verbose,
-    prepare_output_files,
     refuse_writing_over,
     session,
 )
-from carelens.errors import InputError, MissingExtraError
+from carelens.errors import CarelensError, MissingExtraError
 from carelens.inference.artifact import MANIFEST
+from carelens.taxonomy import RESPONSE_DIMENSIONS
 from carelens.training.config import (
     MAX_SEED,
+    SHIPPED_MODEL_ID,
+    TRAIN_INSTALL,
     TrainConfig,
+    bundled_encoder_dir,
     config_problems,
+    length_problems,
     parse_dimensions,
     parse_written_for,
 )
@@ -55,10 +65,12 @@ ESTIMATE_AFTER_STEPS = 10
 
 
 def load_training() -> Any:
-    """The ``carelens.training.train`` module, or MissingExtraError naming what is missing."""
+    """The ``carelens.training.train`` module, or MissingExtraError naming what is missing
+    and the commands that install it all: torch's CPU build, the ``train`` extra and the
+    base encoder's package (:data:`~carelens.training.config.TRAIN_INSTALL`)."""
     for package in ("torch", "transformers"):
         if importlib.util.find_spec(package) is None:
-            raise MissingExtraError(package, "train")
+            raise MissingExtraError(package, "train", TRAIN_INSTALL)
     return importlib.import_module("carelens.training.train")
 
 
@@ -101,7 +113,7 @@ def refuse_bad_outputs(config: TrainConfig, overwrite: bool) -> None:
     a model even with it: :func:`carelens.training.outputs.output_problems`); a
     ``--save-state`` file that is an input file, inside an input folder or the model folder,
     or already there without ``overwrite``; a path whose folder cannot be made (a file in
-    the way, no permission). Creates the folders the outputs go in."""
+    the way, no permission). Creates nothing: the run makes the folders when it writes."""
     output = Path(config.output)
     files = _input_files(config)
     folders = [
@@ -136,17 +148,43 @@ def refuse_bad_outputs(config: TrainConfig, overwrite: bool) -> None:
                 )
     for name, problem in output_problems(config, overwrite):
         raise typer.BadParameter(problem, param_hint=_option(name))
-    _prepare("--output", [], [output.parent])  # the model is built beside its folder
+    _check_folder("--output", output.parent)  # the model is built beside its folder
     if state is not None:
-        _prepare("--save-state", [("--save-state", state)], [])
+        _check_folder("--save-state", state.parent)
 
 
-def _prepare(option: str, written: list[tuple[str, Path]], folders: list[Path]) -> None:
-    """:func:`prepare_output_files`, its error a usage error naming ``option``."""
+def _check_folder(option: str, folder: Path) -> None:
+    """A usage error naming ``option`` when ``folder`` could not be made or written in: a
+    file in the way, or no permission in the nearest folder that exists. Makes nothing."""
+    for ancestor in (folder, *folder.parents):
+        if not ancestor.exists():
+            continue
+        if not ancestor.is_dir():
+            raise typer.BadParameter(
+                f"{ancestor}: this is a file, so nothing can be written in it; choose another "
+                "folder",
+                param_hint=option,
+            )
+        if not os.access(ancestor, os.W_OK | os.X_OK):
+            what = "write in" if ancestor == folder else "create folders in"
+            raise typer.BadParameter(
+                f"{ancestor}: cannot {what} this folder (permission denied)", param_hint=option
+            )
+        return
+
+
+def refuse_bad_lengths(config: TrainConfig) -> None:
+    """Usage errors naming the option, before torch loads, when the training or analysis
+    lengths do not fit the encoder (:func:`~carelens.training.config.length_problems`). Left
+    to the run when the encoder's folder is not known yet (its package is missing, or its
+    config unreadable): the run says why then."""
     try:
-        prepare_output_files(written, folders)
-    except InputError as exc:
-        raise typer.BadParameter(str(exc), param_hint=option) from None
+        encoder_dir = Path(config.encoder_dir) if config.encoder_dir else bundled_encoder_dir()
+        problems = length_problems(config, encoder_dir, _option)
+    except CarelensError:
+        return
+    for names, problem in problems:
+        raise typer.BadParameter(problem, param_hint=" / ".join(_option(n) for n in names))
 
 
 def _on_disk(path: Path) -> tuple[int, int, int] | None:
@@ -305,6 +343,15 @@ def train(
             "to match its outputs on every training pair.",
         ),
     ] = None,
+    model_id: Annotated[
+        str | None,
+        typer.Option(
+            help=f"The model's id, which results name it by (default: {SHIPPED_MODEL_ID}, the "
+            "shipped model's id, as the documented command reproduces the shipped model; "
+            "carelens-empathy-<type> for another kind of --encoder-dir). Give a model trained "
+            "otherwise an id of its own: letters, digits, '.', '_' and '-'.",
+        ),
+    ] = None,
     distill_weight: Annotated[
         float, typer.Option(min=0.0, help="Weight of the distillation loss (with --teacher).")
     ] = DEFAULTS.distill_weight,
@@ -389,7 +436,7 @@ def train(
         typer.Option(
             min=0,
             help="Also try the mean of the last N epochs' weights, kept when it scores better "
-            "on dev than the best single epoch (0: off).",
+            "on dev than the best single epoch (0: off; else 2 to --epochs).",
         ),
     ] = DEFAULTS.average_last,
     save_state: Annotated[
@@ -437,6 +484,7 @@ def train(
         encoder_dir=str(encoder_dir or ""),
         encoder_layers=encoder_layers,
         teacher=str(teacher or ""),
+        model_id=model_id or "",
         distill_weight=distill_weight,
         distill_mixed_pairs=distill_mixed_pairs,
         annotations=str(annotations or ""),
@@ -471,16 +519,26 @@ def train(
         hint = " / ".join(_option(name) for name in names)
         raise typer.BadParameter(problem, param_hint=hint)
     refuse_bad_outputs(config, overwrite)
-    with session(verbose, quiet, on_interrupt=interrupted_note(config)) as s:
+    refuse_bad_lengths(config)
+    with session(verbose, quiet, on_interrupt=interrupted_note(config), terminate=True) as s:
         training = load_training()
         s.note(f"device: {escape(describe_device())}")
-        with s.progress("steps") as bar:
-            task = bar.add_task("training", total=None)
+        # The unit the bar counts changes with the stage (a field of the task).
+        with s.progress("{task.fields[unit]}") as bar:
+            task = bar.add_task("training", total=None, unit="steps")
             first: list[float] = []
+            stages = {training.TEACHER_STAGE: "pairs", training.SPAN_STAGE: "ratios"}
 
             def progress(stage: str, step: int, total: int) -> None:
-                bar.update(task, description=stage, completed=step, total=total)
-                if stage in (training.TEACHER_STAGE, training.SPAN_STAGE):
+                # What the bar counts: optimiser steps, or the teacher's pairs, or ratios.
+                bar.update(
+                    task,
+                    description=stage,
+                    completed=step,
+                    total=total,
+                    unit=stages.get(stage, "steps"),
+                )
+                if stage in stages:
                     return
                 if step == 1:
                     first.append(time.monotonic())
@@ -492,8 +550,22 @@ def train(
                     )
 
             summary = training.train_model(config, progress=progress, overwrite=overwrite)
-        s.out.print(_summary_table(output, summary))
+        s.summary(_summary_table(output, summary))
         s.note(f"use it with: carelens analyze INPUT --model {escape(str(output))}")
+
+
+def _dev_scores_by_dimension(best: dict[str, Any]) -> dict[str, tuple[float, float | None]]:
+    """The dev macro-F1 and rationale token-F1 per dimension of ``best_dev``: keyed
+    ``f1_<dimension>`` / ``tok_<dimension>``, or, in older manifests, by the dimension's
+    index (``f1_0``)."""
+
+    def name(key: str) -> str:
+        index = key.partition("_")[2]
+        return RESPONSE_DIMENSIONS[int(index)] if index.isdigit() else index
+
+    f1 = {name(k): float(v) for k, v in best.items() if k.startswith("f1_")}
+    tok = {name(k): float(v) for k, v in best.items() if k.startswith("tok_")}
+    return {d: (f1[d], tok.get(d)) for d in f1}
 
 
 def _duration(seconds: float) -> str:
@@ -510,7 +582,11 @@ def _summary_table(output: Path, summary: dict[str, Any]) -> Table:
     table.add_column("value")
     table.add_row("model folder", escape(str(output)))
     table.add_row("device", escape(str(summary.get("device", "?"))))
-    table.add_row("seconds", str(summary.get("train_seconds", "?")))
+    total, trained = summary.get("seconds"), summary.get("train_seconds", "?")
+    if total is not None:
+        table.add_row("seconds", f"{total} in all, {trained} of them training")
+    else:
+        table.add_row("seconds", str(trained))
     split = summary.get("split") or {}
     table.add_row(
         "split (pairs)",
@@ -530,9 +606,15 @@ def _summary_table(output: Path, summary: dict[str, Any]) -> Table:
             f"mean of {best['soup_of']} runs: dev score {best['score']:.3f} "
             f"(this run alone {float(soup.get('this_run', float('nan'))):.3f})",
         )
-    dev = [f"{k} {v:.3f}" for k, v in best.items() if k.startswith(("f1_", "tok_"))]
+    dev = _dev_scores_by_dimension(best)
     if dev:
-        table.add_row("dev scores", ", ".join(dev))
+        table.add_row(
+            "dev scores",
+            ", ".join(
+                f"{name} {f1:.3f}" + (f" (rationale {tok:.3f})" if tok is not None else "")
+                for name, (f1, tok) in dev.items()
+            ),
+        )
     ratios = summary.get("rationale_sentence_ratios") or {}
     if ratios:
         table.add_row(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -149,12 +149,21 @@ def record_evaluation(folder: str | Path, key: str, figures: Mapping[str, Any]) 
     return _merge_into_section(artifact, "evaluation", {key: figures})
 
 
-def update_calibration(folder: str | Path, entries: Mapping[str, Any]) -> Path:
+def update_calibration(
+    folder: str | Path, entries: Mapping[str, Any], *, drop_evaluation: Collection[str] = ()
+) -> Path:
     """Add or replace ``entries`` in ``manifest["calibration"]`` (settings fitted after
-    export, such as the rationale sentence ratios). Only the manifest changes; the checksums
-    it lists stay valid.
+    export, such as the rationale sentence ratios), and remove the ``drop_evaluation``
+    entries of ``manifest["evaluation"]``: figures the new settings make stale (measured with
+    the earlier ones). One write; only the manifest changes, the checksums it lists stay
+    valid.
     """
-    return _merge_into_section(ModelArtifact.load(folder), "calibration", entries)
+    artifact = ModelArtifact.load(folder)
+    if drop_evaluation:
+        evaluation = artifact.manifest.get("evaluation") or {}
+        kept = {k: v for k, v in evaluation.items() if k not in drop_evaluation}
+        artifact = ModelArtifact(artifact.path, {**artifact.manifest, "evaluation": kept})
+    return _merge_into_section(artifact, "calibration", entries)
 
 
 def _merge_into_section(artifact: ModelArtifact, section: str, entries: Mapping[str, Any]) -> Path:

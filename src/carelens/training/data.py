@@ -323,10 +323,116 @@ def _quoted_lines(lines: Sequence[int]) -> str:
     return f"{'first ' if len(lines) > _QUOTED_LINES else ''}lines {shown}"
 
 
+def read_checked_annotations(
+    annotations: str | os.PathLike[str], data: str | os.PathLike[str]
+) -> list[Annotation]:
+    """The project's annotations in ``annotations`` (JSON Lines), each checked against its
+    row of the EPITOME-layout CSV ``data`` by the rules ``carelens evaluate`` scores them by
+    (:mod:`carelens.taxonomy_evaluation`), so that neither training nor the rationale fit
+    after it meets an annotation it cannot use.
+
+    An InputError names the annotation file, the line and the field of the first problem: a
+    line :func:`~carelens.annotations.read_annotation_lines` refuses (not UTF-8 or JSON, a
+    field out of range, an ``rp_id`` repeated); an ``rp_id`` that is not in ``data`` (the
+    count of such annotations and the first; the annotations were made on another file); an
+    ``rp_id`` whose row ``carelens evaluate`` leaves out (an empty seeker post, say), so the
+    annotation could be trained on but never scored; an ``sp_id`` that is not the row's; an
+    offset past the end of its text (:func:`~carelens.annotations.check_offsets`). A
+    repeated ``rp_id`` of ``data`` is checked on its first row, as ``evaluate`` reads it.
+    """
+    from carelens.annotations import AnnotationError, check_offsets, read_annotation_lines
+    from carelens.evaluation import labelled_context, labelled_pairs
+
+    where = os.fspath(annotations)
+    read = list(read_annotation_lines(annotations))  # a bad line is an InputError
+    if not read:
+        raise InputError(
+            "the file holds no annotation; --annotations adds the project's labels of the "
+            "data file's responses",
+            path=where,
+        )
+    rows: dict[str, tuple[int, Mapping[str, str]]] = {}
+    for line, read_row in _numbered_rows(data):
+        rows.setdefault(read_row["rp_id"], (line, read_row))
+    missing = [(n, a) for n, a in read if a.rp_id not in rows]
+    if missing:
+        line, first = missing[0]
+        raise InputError(
+            f"{len(missing)} of its {len(read)} annotations are of responses not in {data} "
+            f"(the first: rp_id {quote(first.rp_id)}); they were made on another file, or on "
+            "a fuller one. Pass the EPITOME CSV the annotations were made on, or a file of "
+            "the annotations of this file's rows only",
+            path=where,
+            line=line,
+            field="rp_id",
+        )
+    left_out = _RememberedRejects()  # the rows evaluate (and so the rationale fit) leaves out
+    scored = {pair.response.id for _, pair in labelled_pairs(labelled_context(data, left_out))}
+    for number, a in read:
+        row_line, row = rows[a.rp_id]
+        if a.rp_id not in scored:
+            why = left_out.at.get(row_line, "it is not readable as a pair")
+            raise InputError(
+                f"the rp_id's row in {data} (line {row_line}) is one carelens evaluate leaves "
+                f"out ({why}), so this annotation could not be scored on it, nor the "
+                "rationales fitted; fill in the row, or leave the annotation out",
+                path=where,
+                line=number,
+                field="rp_id",
+            )
+        if a.sp_id != row["sp_id"]:
+            raise InputError(
+                f"bad annotation: the sp_id is {quote(a.sp_id)}, but the rp_id's row in "
+                f"{data} (line {row_line}) has sp_id {quote(row['sp_id'])}; the annotation "
+                "was not made on this row",
+                path=where,
+                line=number,
+                field="sp_id",
+            )
+        try:
+            check_offsets(a, row["response_post"] or "", row["seeker_post"] or "")
+        except AnnotationError as exc:
+            raise InputError(
+                f"bad annotation: {exc.reason} (the rp_id's row: {data}, line {row_line})",
+                path=where,
+                line=number,
+                field=exc.field,
+            ) from None
+    return [a for _, a in read]
+
+
+class _RememberedRejects(RejectLog):
+    """A reject log that also keeps, per line, why that line was rejected (no text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.at: dict[int, str] = {}
+
+    def add(
+        self,
+        path: str | os.PathLike[str],
+        line: int | None,
+        field: str | None,
+        reason: str,
+        *,
+        detail: str | None = None,
+    ) -> None:
+        super().add(path, line, field, reason, detail=detail)
+        if line is not None:
+            self.at.setdefault(line, f"{reason}{f' in {field}' if field else ''}")
+
+
 def attach_annotations(
     pairs: Sequence[LabeledPair], annotations: Sequence[Annotation]
 ) -> list[LabeledPair]:
-    """``pairs`` with the project's labels filled in where an annotation has their rp_id."""
+    """``pairs`` with the project's labels filled in where an annotation has their rp_id.
+
+    The annotations must have been checked against the rows
+    (:func:`read_checked_annotations`); one whose ``sp_id`` is not its pair's or whose
+    offsets run past the texts is an InputError here too, never clipped to fit.
+    """
+    from carelens.annotations import AnnotationError, check_offsets
+
     by_id = {a.rp_id: a for a in annotations}
     out: list[LabeledPair] = []
     for p in pairs:
@@ -334,6 +440,15 @@ def attach_annotations(
         if a is None:
             out.append(p)
             continue
+        try:
+            if a.sp_id != p.sp_id:
+                raise AnnotationError("sp_id", f"not the sp_id of its row ({quote(p.sp_id)})")
+            check_offsets(a, p.response, p.seeker)
+        except AnnotationError as exc:
+            raise InputError(
+                f"the annotation of rp_id {quote(p.rp_id)} does not fit its row: {exc.reason}",
+                field=exc.field,
+            ) from None
         levels = list(p.levels)
         masks = list(p.rationale_masks)
         for d, name in enumerate(RESPONSE_DIMENSIONS):
@@ -451,10 +566,12 @@ def load_written_pairs(
     has its key (the first written set marks the four taxonomy dimensions' words, not
     EPITOME's).
 
-    A line that is not a pair is an InputError naming the line and the field: not JSON, a
-    seeker or response that is not text (or an empty response), a label missing or not a
-    whole number in its range (``1.5``, ``true``, ``"1"``), rationales that are not lists of
-    quoted words under response dimension names; so is a byte that is not UTF-8.
+    A line that is not a pair is an InputError naming the line and the field
+    (:func:`read_written_item`): not JSON, a seeker or response that is not text (or an empty
+    response), a label missing or not a whole number in its range (``1.5``, ``true``,
+    ``"1"``), rationales that are not lists of quoted words under response dimension names,
+    or a quote not found in the response (its pair would teach that no word shows a level
+    it was given); so is a byte that is not UTF-8, and a file without any pair.
     """
     from carelens.annotations import locate
 
@@ -465,12 +582,12 @@ def load_written_pairs(
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        item = _written_item(path, number, line)
+        item = read_written_item(path, number, line)
         response = item["response"]
         quoted: Mapping[str, list[str]] = item.get("rationales") or {}
         masks = []
         for name in RESPONSE_DIMENSIONS:
-            found = [locate(response, q) for q in quoted.get(name, ())]
+            found = [locate(response, q) for q in quoted.get(name, ())]  # all found: checked
             masks.append(spans_to_char_mask(len(response), [f for f in found if f is not None]))
         given = item["labels"]
         levels = tuple(given[name] for name in RESPONSE_DIMENSIONS)
@@ -490,12 +607,20 @@ def load_written_pairs(
                 ),
             )
         )
+    if not pairs:
+        raise InputError(
+            "the file holds no labelled pair; --written and --written-for add project-written "
+            "pairs (JSON Lines, one pair per line) to training",
+            path=str(path),
+        )
     return pairs
 
 
-def _written_item(path: str | Path, number: int, line: str) -> dict[str, Any]:
-    """The JSON object of one written pair's line, every field :func:`load_written_pairs`
-    reads checked; an InputError naming the line and the field otherwise."""
+def read_written_item(path: str | os.PathLike[str], number: int, line: str) -> dict[str, Any]:
+    """The JSON object of one written pair's line (``number`` of the file at ``path``), every
+    field :func:`load_written_pairs` reads checked; an InputError naming the file, the line
+    and the field otherwise. ``annotations/check_written.py`` checks files with it too."""
+    from carelens.annotations import locate
 
     def bad(message: str, field: str | None = None) -> InputError:
         return InputError(f"bad labelled pair: {message}", path=str(path), line=number, field=field)
@@ -546,6 +671,14 @@ def _written_item(path: str | Path, number: int, line: str) -> dict[str, Any]:
         for i, word in enumerate(words):
             if not isinstance(word, str):
                 raise bad(f"each quote must be a string, not {json_type(word)}", f"{here}[{i}]")
+            if not word.strip():
+                raise bad("the quote is empty; quote the words that show it", f"{here}[{i}]")
+            if locate(item["response"], word) is None:
+                raise bad(
+                    f"the quote {quote(word)} is not in the response; quote its words as "
+                    "written (case and spacing may differ)",
+                    f"{here}[{i}]",
+                )
     return item
 
 

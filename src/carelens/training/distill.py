@@ -25,6 +25,7 @@ from carelens.errors import ModelError
 from carelens.inference.artifact import ModelArtifact, sha256_file
 from carelens.inference.encoding import PairEncoder
 from carelens.inference.session import OnnxModel, open_session
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 from carelens.training.config import trained_lengths
 from carelens.training.data import UNKNOWN, LabeledPair
 from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS
@@ -70,14 +71,24 @@ def mixed_pairs(pairs: Sequence[LabeledPair], n: int, seed: int) -> list[Labeled
 
 
 def check_teacher(artifact: ModelArtifact, encoder: PairEncoder, tokenizer_path: Path) -> None:
-    """ModelError unless the teacher has every head and reads the student's tokens."""
+    """ModelError unless the teacher has every head and reads the student's tokens.
+
+    Every head: all the dimensions and flags of the taxonomy, in its order, and the seeker's
+    distress. A model trained without the project's annotations exports EPITOME's three
+    mechanisms alone (its other heads never learned), and cannot teach the others.
+    """
     manifest = artifact.manifest
-    dims = len(manifest.get("dimensions", ()))
-    flags = len(manifest.get("flags", ()))
-    if (dims, flags) != (N_DIMS, N_FLAGS):
+    dims = list(manifest.get("dimensions", ()))
+    flags = list(manifest.get("flags", ()))
+    seeker = "distress" in manifest.get("seeker", ())
+    if (dims, flags, seeker) != (list(RESPONSE_DIMENSIONS), list(RESPONSE_FLAGS), True):
+        lacks = [n for n in (*RESPONSE_DIMENSIONS, *RESPONSE_FLAGS) if n not in (*dims, *flags)]
+        lacks += [] if seeker else ["the seeker's distress"]
+        has = f"it lacks {', '.join(lacks)}" if lacks else "it orders them otherwise"
         raise ModelError(
-            f"{artifact.path}: a teacher needs all {N_DIMS} dimensions and {N_FLAGS} flags "
-            f"(this model has {dims} and {flags}); train it with --annotations"
+            f"{artifact.path}: a teacher needs all {N_DIMS} dimensions, {N_FLAGS} flags and "
+            f"the seeker's distress (this model has {len(dims)} dimensions and {len(flags)} "
+            f"flags; {has}); train it with --annotations"
         )
     ours = {
         "max_length": encoder.max_length,

