@@ -339,6 +339,37 @@ def test_summarize_says_how_many_the_report_lists() -> None:
     assert "report" not in _to_read(Insights.from_records([{"response_id": "x"}]))
 
 
+@pytest.mark.parametrize(
+    ("labels", "said"),
+    [
+        (["suicide"], "messages with crisis cues, 0 have"),
+        (["possible_crisis"], "messages with a possible crisis (a hint the learned flag found"),
+        (
+            ["possible_crisis", "self_harm", "possible_crisis"],
+            "messages with crisis cues (2 of them only a hint, a possible crisis), 0 have",
+        ),
+    ],
+)
+def test_summarize_words_a_learned_cue_as_a_possible_crisis(labels: list[str], said: str) -> None:
+    """A cue of the small learned flag alone is a hint, as the report words it, not
+    "crisis cues" (wording about suicide or self-harm)."""
+    from carelens.cli.insights import _to_read
+
+    records = [
+        {
+            "response_id": f"r{i}",
+            "speaker": "kit",
+            "unsafe": [],
+            "seeker": {
+                "needs_attention": True,
+                "crisis_cues": [{"start": 0, "end": 4, "label": label, "score": 1.0}],
+            },
+        }
+        for i, label in enumerate(labels)
+    ]
+    assert said in _to_read(Insights.from_records(records))
+
+
 def test_summarize_lists_the_top_communities_like_the_top_helpers(
     invoke: Invoke, data: Path, tmp_path: Path
 ) -> None:

@@ -44,7 +44,7 @@ from carelens.insights import Insights, batch_parts, is_result_file, records_fro
 from carelens.insights.anonymize import KEY_ENV, RejectedNames, pseudonym_key
 from carelens.insights.distress import load_distress_scorer
 from carelens.insights.report.format import plural
-from carelens.insights.report.sections import MAX_TO_READ, responses_to_read
+from carelens.insights.report.sections import MAX_TO_READ, learned_only, responses_to_read
 from carelens.output import safe_cell
 from carelens.readers import RejectLog
 from carelens.readers.helpers import HelperPatterns, as_options
@@ -453,9 +453,18 @@ def _to_read(insights: Insights) -> str:
     """The responses a person should read: crisis cues answered, unsafe replies."""
     total = insights.total()
     needs, unsafe = total.needs_attention, total.unsafe_replies
+    # A cue of the learned flag alone is a hint (a possible crisis), not crisis wording: said
+    # as the report says it.
+    hints = sum(1 for r in insights.rows if r.needs_attention and learned_only(r.crisis_cues))
+    if needs and hints >= needs:
+        what = "a possible crisis (a hint the learned flag found in the words)"
+    elif hints:
+        what = f"crisis cues ({hints:,} of them only a hint, a possible crisis)"
+    else:
+        what = "crisis cues"
     line = (
-        f"To read: {plural(needs, 'response answers', 'responses answer')} messages with crisis "
-        f"cues, {plural(unsafe, 'has', 'have')} unsafe wording (urging self-harm or giving "
+        f"To read: {plural(needs, 'response answers', 'responses answer')} messages with "
+        f"{what}, {plural(unsafe, 'has', 'have')} unsafe wording (urging self-harm or giving "
         "method information)"
     )
     listed = len(responses_to_read(insights.rows))
