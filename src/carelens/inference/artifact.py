@@ -64,8 +64,9 @@ class ModelArtifact:
 
     @property
     def fingerprint(self) -> str:
-        """What tells this model apart from another with the same id (every model
-        ``carelens train`` exports is ``carelens-empathy-minilm``): the SHA-256 of its
+        """What tells this model apart from another with the same id (``carelens train``
+        gives its models the shipped model's id unless ``--model-id`` names another): the
+        SHA-256 of its
         manifest without the evaluation figures — the weights' and tokenizer's checksums,
         the calibration, the sentence ratios, the lengths — first 16 hex digits. Recording
         figures (``evaluate --record``) leaves it as it is; refitting spans or retraining

