@@ -40,10 +40,10 @@ from service_helpers import BASE_URL
 
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.service import ServiceSettings, create_app
-from carelens.service.jobs import load_topic_model, topic_field
 from carelens.service.pages import explorer
 from carelens.service.pages.layout import CSP
 from carelens.service.schemas import MAX_TEXT_CHARS
+from carelens.service.topic_model import load_topic_model, topic_field
 from carelens.store import open_store
 from postgres_schema import schema_url
 

@@ -32,7 +32,7 @@ from browser_helpers import (
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.insights.report.charts import NARROW
 from carelens.service import ServiceSettings, create_app
-from carelens.service.pages import explorer
+from carelens.service.pages import corpora
 from threaded_server import ThreadedServer
 
 pytest.importorskip("uvicorn", reason="uvicorn is not installed (carelens[serve])")
@@ -581,7 +581,7 @@ def test_the_corpus_list_follows_the_analysis_without_moving_focus(
     """While a corpus was analysed, /explorer and /dashboards reloaded themselves every 5 s:
     keyboard focus went back to the top of the page each time. Now the list is updated in
     place; only a browser without JavaScript reloads the page."""
-    monkeypatch.setattr(explorer, "REFRESH_S", 1)
+    monkeypatch.setattr(corpora, "REFRESH_S", 1)
     held = HeldAnalyzer(analyzer)
     settings = ServiceSettings(data_dir=tmp_path / "data", rate_limit=0)
     app = create_app(settings, analyzer=held, topics=False)

@@ -29,7 +29,7 @@ from service_helpers import BASE_URL
 from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.service import ServiceSettings, create_app
-from carelens.service.pages import explorer, thread
+from carelens.service.pages import corpora, explorer, thread
 from carelens.store import Store
 
 #: The pairs of :func:`page_data.nested_turns`.
@@ -183,10 +183,10 @@ def test_a_busy_corpus_list_updates_in_place_and_reloads_only_without_javascript
         assert scripts == ["/static/progress.js"]
         note = page.find(id="progress-note")
         assert note is not None and note["role"] == "status"
-        assert note["data-refresh"] == str(explorer.REFRESH_S)
+        assert note["data-refresh"] == str(corpora.REFRESH_S)
         # The only refresh is inside <noscript>: a browser with JavaScript ignores it.
         assert (
-            f'<noscript><meta http-equiv="refresh" content="{explorer.REFRESH_S}"></noscript>'
+            f'<noscript><meta http-equiv="refresh" content="{corpora.REFRESH_S}"></noscript>'
             in response.text
         )
         assert response.text.count('http-equiv="refresh"') == 1

@@ -14,7 +14,7 @@ from service_helpers import DATA, MakeApp, assert_error, upload, wait_for
 
 from carelens.errors import InputError
 from carelens.readers import RejectLog, read_exchanges
-from carelens.service import jobs
+from carelens.service import failures, jobs
 from carelens.service.uploads import MAX_NAME_CHARS, safe_filename
 
 READERS_DATA = DATA.parent / "readers"
@@ -198,9 +198,9 @@ def test_the_stored_error_is_bounded_whatever_a_reader_says(
     assert corpus["status"] == "failed"
     assert corpus["error"].startswith("pairs.csv, line 3, field 'xxx")
     assert "cannot read it: the whole file," in corpus["error"]
-    assert len(corpus["error"]) <= jobs.MAX_ERROR_CHARS
+    assert len(corpus["error"]) <= failures.MAX_ERROR_CHARS
     assert corpus["error"].endswith("…")
-    assert max(len(r.getMessage()) for r in caplog.records) < jobs.MAX_ERROR_CHARS + 200
+    assert max(len(r.getMessage()) for r in caplog.records) < failures.MAX_ERROR_CHARS + 200
 
 
 def test_an_uploaded_utterances_file_is_read_as_convokit(client: TestClient) -> None:

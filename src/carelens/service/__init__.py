@@ -9,9 +9,10 @@ Modules: :mod:`.settings` (what a server is told), :mod:`.app` (the factory and 
 :mod:`.routes` (the ``/v1`` endpoints) with :mod:`.schemas` (their bodies), :mod:`.errors`
 (the one error shape), :mod:`.health` (the health check's store query), :mod:`.middleware`
 (access log, loopback guard, keys and rate limit, body size) with :mod:`.ratelimit`,
-:mod:`.jobs` (the corpus worker) and :mod:`.uploads` (files on disk). Importing this
-package without the extra raises :class:`~carelens.errors.MissingExtraError` naming
-``carelens[serve]``.
+:mod:`.worker` (the corpus worker) with :mod:`.jobs` (the analysis of one corpus),
+:mod:`.failures` (why a corpus failed, in words) and :mod:`.topic_model` (the topic of each
+result), and :mod:`.uploads` (files on disk). Importing this package without the extra
+raises :class:`~carelens.errors.MissingExtraError` naming ``carelens[serve]``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ if find_spec("python_multipart") is None and find_spec("multipart") is None:  # 
 
 from carelens.service.app import create_app
 from carelens.service.errors import ApiError, StartupError
-from carelens.service.jobs import CorpusWorker
 from carelens.service.settings import ServiceSettings
+from carelens.service.worker import CorpusWorker
 
 __all__ = ["ApiError", "CorpusWorker", "ServiceSettings", "StartupError", "create_app"]

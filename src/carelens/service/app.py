@@ -27,7 +27,6 @@ from carelens.service.batcher import MicroBatcher
 from carelens.service.context import ServiceContext
 from carelens.service.errors import StartupError, install_error_handlers
 from carelens.service.health import StoreProbe
-from carelens.service.jobs import CorpusWorker, TopicAssigner, load_topic_model
 from carelens.service.middleware import (
     AccessLogMiddleware,
     AuthMiddleware,
@@ -42,6 +41,8 @@ from carelens.service.ratelimit import RateLimiter
 from carelens.service.routes import router
 from carelens.service.schemas import tailor_openapi
 from carelens.service.settings import ServiceSettings
+from carelens.service.topic_model import TopicAssigner, load_topic_model
+from carelens.service.worker import CorpusWorker
 from carelens.store import Store, open_store
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ def create_app(
     ``open_store(settings.database_url, data_dir=settings.data_dir,
     query_timeout=settings.store_timeout)`` (closed on shutdown).
     ``topics`` is the topic model the corpus worker labels seeker texts with: True for the
-    default one (:func:`~carelens.service.jobs.load_topic_model`), False for none.
+    default one (:func:`~carelens.service.topic_model.load_topic_model`), False for none.
     Raises :class:`StartupError` when a key is required (off loopback, or ``require_key``)
     and the store has none.
     """

@@ -17,8 +17,8 @@ from fastapi import Depends, Request
 from carelens.output import Analyzer
 from carelens.service.batcher import MicroBatcher
 from carelens.service.health import StoreProbe
-from carelens.service.jobs import CorpusWorker
 from carelens.service.settings import ServiceSettings
+from carelens.service.worker import CorpusWorker
 
 if TYPE_CHECKING:
     from carelens.store import Store

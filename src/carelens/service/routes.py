@@ -36,7 +36,7 @@ from carelens.service.errors import (
     media_type,
     multipart_required,
 )
-from carelens.service.jobs import MAX_ERROR_CHARS
+from carelens.service.failures import MAX_ERROR_CHARS
 from carelens.service.schemas import (
     MAX_HELPER_PATTERNS,
     MAX_PAGE,

@@ -9,6 +9,11 @@
 * :mod:`.dashboards` — ``GET /dashboards``, ``/dashboards/{corpus}`` (community and helper
   views drawn with the report's builders; ``?helper=`` for one helper).
 
+They share :mod:`.corpora` (the corpus list and what a page says about one corpus),
+:mod:`.filters` (the explorer's filter form and its query string), :mod:`.navigation`
+(thread and reply addresses, page links) and :mod:`.annotate` (a reply drawn with its
+analysis).
+
 Pages are plain HTML forms and links (they work without JavaScript), load nothing from
 other sites (:mod:`.layout` sends a strict Content-Security-Policy and serves the style
 sheets and the scripts under ``/static/``), escape every text, and follow the API's

@@ -40,12 +40,11 @@ from carelens.insights.report.helper_sections import (
 )
 from carelens.insights.report.page import Page
 from carelens.service.context import Ctx, ServiceContext
-from carelens.service.pages.explorer import (
+from carelens.service.pages.corpora import (
     analysis_note,
     corpora_page,
     corpus_facts,
     corpus_or_404,
-    reply_url,
 )
 from carelens.service.pages.layout import (
     PageError,
@@ -54,6 +53,7 @@ from carelens.service.pages.layout import (
     isolate_text,
     page_response,
 )
+from carelens.service.pages.navigation import reply_url
 from carelens.store import Corpus
 
 router = APIRouter()

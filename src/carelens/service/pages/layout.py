@@ -16,7 +16,8 @@ inline through :func:`isolate` (``<bdi>``) or, in plain text (the page title, er
 messages, menu choices), :func:`isolate_text` (U+2068 FIRST STRONG ISOLATE … U+2069 POP
 DIRECTIONAL ISOLATE), which :func:`text_html` turns into ``<bdi>`` where the text is written
 into HTML: a right-to-left name, or one with a U+202E override, then reads as itself without
-reordering the text around it (the dates of a reply's header, say).
+reordering the text around it (the dates of a reply's header, say). Timestamps are written
+as :func:`when` does: ``YYYY-MM-DD HH:MM``, in UTC.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from carelens._version import __version__
 from carelens.insights.report import charts
 from carelens.insights.report.document import CSS as REPORT_CSS
 from carelens.insights.report.format import esc
+from carelens.timestamps import parse_timestamp
 
 #: What a page may load: only this server's style sheets and script, and data: images.
 #: ``style-src-attr`` allows the colour swatches of the chart legends (style attributes
@@ -93,6 +95,12 @@ def text_html(text: str) -> str:
     """Plain ``text`` as HTML: escaped, each :func:`isolate_text` run in a ``<bdi>`` (so a
     copied name carries no invisible isolate characters)."""
     return _ISOLATED.sub(r"<bdi>\1</bdi>", esc(text))
+
+
+def when(value: object) -> str:
+    """A record's timestamp as ``YYYY-MM-DD HH:MM`` (UTC), or "" without one."""
+    stamp = parse_timestamp(value)
+    return stamp.strftime("%Y-%m-%d %H:%M") if stamp else ""
 
 
 def palette_css() -> str:

@@ -2,13 +2,13 @@
 
 ``GET /explorer/{corpus}/thread/{conversation}`` (or ``/explorer/{corpus}/thread?
 conversation=..`` for an id a browser would take for a dot segment, see
-:func:`~.explorer.thread_url`) shows the conversation's pairs in seq order, each seeker
+:func:`~.navigation.thread_url`) shows the conversation's pairs in seq order, each seeker
 message followed by the replies to it; in a nested thread, a reply that is answered in turn
 is not repeated as the next message: the replies to it follow a link to its card ("In reply
 to sam's #2 above"). A long conversation is shown :data:`THREAD_PAGE` replies a page
 (``page=N``; a conversation of 3,000 replies was one page of 14 MB), with links to the other
 pages. ``reply=SEQ`` opens the page that holds that reply: the explorer's result list and the
-dashboards link to a reply as ``?reply=SEQ#r-SEQ`` (:func:`~.explorer.reply_url`), so the
+dashboards link to a reply as ``?reply=SEQ#r-SEQ`` (:func:`~.navigation.reply_url`), so the
 link lands on its card whatever page it is on. The page is found by bisection over the
 conversation's replies in seq order (one-record reads), not by reading them all. A message
 answered on an earlier page is shown in full again where its replies continue.
@@ -26,20 +26,20 @@ from fastapi.responses import HTMLResponse
 from carelens.insights.report.format import esc, plural
 from carelens.service.context import Ctx, ServiceContext
 from carelens.service.pages import annotate
-from carelens.service.pages.explorer import (
-    corpus_or_404,
-    page_nav,
-    page_number,
-    reply_number,
-    thread_page_url,
-    when,
-)
+from carelens.service.pages.corpora import corpus_or_404
 from carelens.service.pages.layout import (
     PageError,
     document,
     isolate,
     isolate_text,
     page_response,
+    when,
+)
+from carelens.service.pages.navigation import (
+    page_nav,
+    page_number,
+    reply_number,
+    thread_page_url,
 )
 from carelens.store.base import MAX_SEQ
 
@@ -115,7 +115,7 @@ def explorer_thread_by_query(
     reply: str | None = None,
 ) -> HTMLResponse:
     """The same page, the conversation named by a query parameter
-    (:func:`~.explorer.thread_url`)."""
+    (:func:`~.navigation.thread_url`)."""
     if not conversation:
         corpus_or_404(ctx, corpus_id)
         raise PageError(

@@ -1,0 +1,221 @@
+"""Why an uploaded corpus failed, in words for the person who uploaded it.
+
+The corpus job (:mod:`.jobs`) decides when a corpus fails; this module words why, with what
+to do next. A corpus with no pair to analyse fails with a message that says why: no response
+by the helpers (:func:`no_helper_response`), every record rejected (:func:`all_rejected`:
+the main reason, where it first happened as the corpus's rejects file records it, and the
+right format as advice only when the reason says the file is not in its format:
+:data:`FORMAT_REASONS`; the other reasons get their own advice, :data:`REJECT_ADVICE`), or
+no message that answers another (:func:`nothing_to_pair`). A reader's error is reworded for
+an upload (:func:`unreadable`, :func:`for_upload`: no column map) and names the file, line
+and field, not the server's paths. Every message is stored, listed and logged through
+:func:`bounded`: redacted when the server redacts, and at most :data:`MAX_ERROR_CHARS`
+characters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from carelens.errors import InputError
+from carelens.privacy import redact
+from carelens.readers import MAX_TEXT_CHARS, RejectLog, read_records
+from carelens.readers import rejects as reasons
+from carelens.readers.quoting import clip, quote
+from carelens.types import MAX_ID_CHARS
+
+#: The most characters of a failed corpus' ``error`` (stored, listed and logged): the readers
+#: quote no data in their messages, and this bounds any message that still would.
+MAX_ERROR_CHARS = 2000
+#: The upload of a corpus to analyse is not on the server.
+MISSING_UPLOAD = (
+    "the uploaded file is missing from the server (the upload was interrupted or the file "
+    "was removed); upload it again"
+)
+
+#: Reject reasons that say the file is not what its format reads (another format, binary
+#: data, a cut-off file): the advice is to upload it with the right format.
+FORMAT_REASONS = frozenset(
+    {
+        reasons.INVALID_UTF8,
+        reasons.MALFORMED_JSON,
+        reasons.NOT_AN_OBJECT,
+        reasons.MALFORMED_CSV,
+        reasons.WRONG_FIELD_COUNT,
+        reasons.MALFORMED_XML,
+        reasons.UNRECOGNISED_RECORD,
+        reasons.TRUNCATED_FILE,
+    }
+)
+#: What to do about the other reasons a record is rejected.
+REJECT_ADVICE: dict[str, str] = {
+    reasons.TEXT_TOO_LONG: f"a text may have at most {MAX_TEXT_CHARS:,} characters: shorten or "
+    "split the longer ones",
+    reasons.LINE_TOO_LONG: f"a line may hold a text of at most {MAX_TEXT_CHARS:,} characters: "
+    "shorten or split the longer ones",
+    reasons.ID_TOO_LONG: f"ids and names may have at most {MAX_ID_CHARS:,} characters: shorten "
+    "them",
+    reasons.MISSING_ID: "each record needs the fields of a supported layout (see Input formats "
+    "in the README): check the field names",
+    reasons.MISSING_TEXT: "each record needs the fields of a supported layout (see Input formats "
+    "in the README): check the field names",
+    reasons.INVALID_VALUE: "each id and text must be a text or a number: check those fields",
+    reasons.UNKNOWN_PARENT: "a reply names a message the file does not hold: upload the file "
+    "with the messages the replies answer",
+    reasons.DUPLICATE_ID: "each message needs an id of its own within its conversation",
+    reasons.REPLY_CYCLE: "the replies answer each other in a circle: check reply_to or parent_id",
+}
+#: A sentence of a reader's message that speaks of a column map, which uploads do not take.
+_COLUMN_MAP = re.compile(r"\bcolumn map\b", re.IGNORECASE)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: The counts in a reject's detail ("1000001 characters > limit 1000000"), to write with commas.
+_COUNTS = re.compile(r"\d{4,}(?= characters\b)|(?<=limit )\d{4,}")
+
+
+def bounded(message: str, *, redacted: bool) -> str:
+    """A failure message to store or log: redacted with ``redacted`` (the reason of an input
+    error could quote the file), and cut to :data:`MAX_ERROR_CHARS` characters."""
+    if redacted:
+        if len(message) > 4 * MAX_ERROR_CHARS:
+            # Redacting megabytes takes seconds; the word cut at the end is dropped too,
+            # so that no part of an e-mail address or phone number escapes redaction.
+            words = message[: 4 * MAX_ERROR_CHARS].rsplit(maxsplit=1)
+            message = (words[0] if len(words) > 1 else "") + " …"
+        message = redact(message)
+    return clip(message, MAX_ERROR_CHARS)
+
+
+def for_upload(reason: str) -> str:
+    """A reader's ``reason`` worded for an upload: its advice to use a column map (the
+    command line's ``--column-map``; an upload takes none) replaced, and what to do next."""
+    sentences = _SENTENCES.split(reason.strip())
+    kept = [s for s in sentences if not _COLUMN_MAP.search(s)]
+    if len(kept) < len(sentences):
+        kept.append(
+            "Name the file's columns as one of these layouts does (an upload takes no "
+            "column map; carelens analyze --column-map reads other names)."
+        )
+    text = " ".join(kept).rstrip().rstrip(".")
+    if len(kept) > 1:
+        return f"{text}. Fix the file and upload it again"
+    return f"{text}; fix the file and upload it again"
+
+
+def unreadable(name: str, exc: InputError) -> str:
+    """Why the upload ``name`` could not be read: where (the file's name, the line and the
+    field; not the server's paths) and the reader's reason worded for an upload."""
+    where = ", ".join(
+        [name]
+        + ([f"line {exc.line}"] if exc.line is not None else [])
+        + ([f"field {quote(exc.field)}"] if exc.field is not None else [])
+    )
+    return f"{where}: {for_upload(exc.reason)}"
+
+
+def no_helper_response(left_out: int, patterns: tuple[str, ...]) -> str:
+    """Why a corpus failed whose ``left_out`` responses are all by speakers that match none
+    of the upload's helper ``patterns``."""
+    named = ", ".join(quote(p) for p in patterns)
+    return (
+        f"nothing could be analysed: no response of the {left_out:,} read is by a "
+        f"speaker that matches the helper patterns ({named}); check the helpers' names "
+        "as the file spells them (the speaker, author or response_speaker field) and "
+        "upload it again"
+    )
+
+
+def _first_reject(rejects_path: Path, reason: str) -> str:
+    """Where the first reject for ``reason`` in the rejects file is, and its detail
+    ("line 3, field 'text': 1,000,001 characters > limit 1,000,000"); "" when unknown. The
+    rejects file holds no record text, nor does this."""
+    try:
+        with rejects_path.open(encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    entry = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(entry, dict) and entry.get("reason") == reason:
+                    break
+            else:
+                return ""
+    except OSError:
+        return ""
+    where = []
+    if isinstance(entry.get("line"), int):
+        where.append(f"line {entry['line']:,}")
+    if isinstance(entry.get("field"), str):
+        where.append(f"field {quote(entry['field'])}")
+    detail = entry.get("detail")
+    said = clip(_COUNTS.sub(lambda m: f"{int(m[0]):,}", detail)) if isinstance(detail, str) else ""
+    return ", ".join(where) + (f": {said}" if where and said else said)
+
+
+def all_rejected(rejects: RejectLog, rejects_path: Path, format: str | None) -> str:
+    """Why a corpus whose every record was rejected failed: the main reason, where it first
+    happened, and what to do (the right format only when the reason says the file is not
+    in its format)."""
+    reason = max(rejects.counts.items(), key=lambda kv: kv[1])[0]
+    which = "its only record was" if rejects.total == 1 else f"all {rejects.total:,} records were"
+    mostly = "" if len(rejects.counts) == 1 else "mostly "
+    if reason in FORMAT_REASONS:
+        return (
+            f"nothing could be analysed: {which} rejected ({mostly}{reason!r}); is it really a "
+            f"{format or 'supported'} file? Upload it again with the right format, or "
+            "without one to have it detected"
+        )
+    first = _first_reject(rejects_path, reason)
+    at = f"; the first at {first}" if first and rejects.total > 1 else f": {first}" if first else ""
+    advice = REJECT_ADVICE.get(reason, "fix the file")
+    return (
+        f"nothing could be analysed: {which} rejected ({mostly}{reason!r}{at}); {advice}, "
+        "and upload it again"
+    )
+
+
+def nothing_to_pair(path: Path, format: str | None, skipped: dict[str, int]) -> str:
+    """Why a corpus that read without a reject gave no pair to analyse: every reply was
+    skipped (replies to deleted posts), the messages answer none of each other, or the
+    file holds no message at all; with what the file needs."""
+    needs = (
+        "the file needs replies: messages that name the one they answer (reply_to, or "
+        "parent_id in a thread file), or records that each hold a seeker message and a "
+        "response (see Input formats in the README)"
+    )
+    if skipped:
+        listed = ", ".join(
+            f"{n:,} {why}" for why, n in sorted(skipped.items(), key=lambda kv: -kv[1])
+        )
+        return (
+            f"nothing could be analysed: no message and reply to it is left once the items "
+            f"carelens skips are left out ({listed}); upload a file with replies to messages "
+            "that are still there"
+        )
+    messages = sum(1 for _ in read_records(path, format=format, rejects=RejectLog()))
+    if messages == 0:
+        return (
+            "nothing could be analysed: the file holds no message (it is empty or has only "
+            f"blank lines), so there is nothing to analyse; {needs}"
+        )
+    held = "its one message opens" if messages == 1 else f"its {messages:,} messages each open"
+    return (
+        f"nothing could be analysed: no message in the file answers another ({held} a "
+        f"conversation), so there is nothing to analyse; {needs}"
+    )
+
+
+def internal_error(exc: BaseException) -> str:
+    """Why a corpus failed on an error carelens did not expect (a bug): logged in full, the
+    stored message names only its type."""
+    return f"internal error ({type(exc).__name__}) while analysing; see the server log"
+
+
+def not_analysed(exc: BaseException) -> str:
+    """Why a corpus failed on a carelens error that is not the file's (a store that refuses
+    a record, say): the message names its type; the server log has the rest."""
+    return (
+        f"the server could not analyse this corpus ({type(exc).__name__}); see the "
+        "server log, then upload it again"
+    )
