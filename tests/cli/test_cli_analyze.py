@@ -154,6 +154,49 @@ def test_a_file_whose_every_record_is_rejected_gets_a_hint(
         assert "the only record was rejected" in said and "rejects file say why" in said
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        (
+            "posts.csv",
+            "message_id,thread_id,parent_id,author,timestamp,text\n"
+            "m1,t1,,ann,2024-01-01,I feel so alone\nm2,t2,,bob,2024-01-02,Nobody listens\n",
+            "no message in the file answers another (its 2 messages each open a conversation)",
+        ),
+        ("header.csv", "sp_id,rp_id,seeker_post,response_post\n", "the file holds no message"),
+        ("blank.jsonl", "\n\n", "the file holds no message"),
+    ],
+)
+def test_a_file_that_gives_no_pair_says_why_and_what_it_needs(
+    invoke: Invoke, tmp_path: Path, name: str, content: str, reason: str
+) -> None:
+    """A file read without a reject that gives no pair ended with a summary of zeros and no
+    word on why."""
+    source = tmp_path / name
+    source.write_text(content, encoding="utf-8")
+    result = invoke("analyze", source, "-o", tmp_path / "o.jsonl", "-q")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert f"Nothing was analysed: {reason}" in said
+    assert "the file needs replies" in said
+
+
+def test_a_file_whose_replies_are_all_skipped_says_so(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "dump.jsonl"
+    rows = [
+        {"id": "p1", "name": "t3_p1", "title": "Alone", "selftext": "I feel so alone",
+         "author": "a", "created_utc": 1700000000, "subreddit": "x"},
+        {"id": "c1", "name": "t1_c1", "parent_id": "t3_p1", "link_id": "t3_p1",
+         "body": "[deleted]", "author": "[deleted]", "created_utc": 1700000100, "subreddit": "x"},
+    ]  # fmt: skip
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = invoke("analyze", source, "--format", "reddit", "-o", tmp_path / "o.jsonl", "-q")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert "Nothing was analysed: no message and reply to it is left once the items" in said
+    assert "give a file with replies to messages that are still there" in said
+
+
 def test_rejects_path_option(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     rejects = tmp_path / "bad.jsonl"
     result = invoke(

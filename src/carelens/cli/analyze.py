@@ -55,7 +55,7 @@ from carelens.output import (
     output_format,
 )
 from carelens.privacy import redact as redact_text
-from carelens.readers import RejectLog, read_exchanges
+from carelens.readers import REPLIES_NEEDED, RejectLog, read_exchanges, why_no_pairs
 from carelens.readers.helpers import HelperPatterns, as_options
 from carelens.readers.jsonl import UTTERANCES
 
@@ -244,6 +244,16 @@ def analyze(
             s.warn(no_helper_matched(summary.not_by_helpers, helpers.patterns))
         if summary.analysed + summary.resumed == 0 and log.total:
             s.warn(nothing_read_hint(log.total, input_format, rejects_path))
+        elif summary.analysed + summary.resumed == 0 and not summary.not_by_helpers:
+            reason = why_no_pairs(
+                input, format=input_format, column_map=mapping, skipped=summary.skipped
+            )
+            advice = (
+                "give a file with replies to messages that are still there"
+                if summary.skipped
+                else REPLIES_NEEDED
+            )
+            s.warn(f"Nothing was analysed: {reason}; {advice}.")
 
 
 def nothing_read_hint(rejected: int, input_format: str | None, rejects: Path) -> str:

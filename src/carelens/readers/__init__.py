@@ -14,7 +14,14 @@ answers). Bad records never stop a read: they go to a :class:`RejectLog`. Usage:
 
 from __future__ import annotations
 
-from carelens.readers.api import READERS, read_exchanges, read_records, read_turns
+from carelens.readers.api import (
+    READERS,
+    REPLIES_NEEDED,
+    read_exchanges,
+    read_records,
+    read_turns,
+    why_no_pairs,
+)
 from carelens.readers.base import MAX_TEXT_CHARS, SUPPORTED_FORMATS, ReadContext, Reader, Record
 from carelens.readers.detect import detect_format
 from carelens.readers.pairing import pair_turns
@@ -23,6 +30,7 @@ from carelens.readers.rejects import RejectLog
 __all__ = [
     "MAX_TEXT_CHARS",
     "READERS",
+    "REPLIES_NEEDED",
     "SUPPORTED_FORMATS",
     "ReadContext",
     "Reader",
@@ -33,4 +41,5 @@ __all__ = [
     "read_exchanges",
     "read_records",
     "read_turns",
+    "why_no_pairs",
 ]

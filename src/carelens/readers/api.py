@@ -105,6 +105,44 @@ def read_records(
     return _open(path, format, column_map, rejects, max_chars)[1]
 
 
+#: What a file must hold for pairs to come out of it (the end of :func:`why_no_pairs`' advice).
+REPLIES_NEEDED = (
+    "the file needs replies: messages that name the one they answer (reply_to, or parent_id "
+    "in a thread file), or records that each hold a seeker message and a response (see Input "
+    "formats in the README)"
+)
+
+
+def why_no_pairs(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    column_map: Mapping[str, str] | None = None,
+    skipped: Mapping[str, int] | None = None,
+) -> str:
+    """Why a file that read without a reject gave no pair: every reply was skipped
+    (``skipped``, the reasons and counts of :attr:`RejectLog.skipped`: replies to deleted
+    posts), its messages answer none of each other, or it holds no message at all. The
+    messages are counted by reading the file again, so a pipe is not counted."""
+    if skipped:
+        listed = ", ".join(
+            f"{n:,} {why}" for why, n in sorted(skipped.items(), key=lambda kv: -kv[1])
+        )
+        return (
+            "no message and reply to it is left once the items carelens skips are left out "
+            f"({listed})"
+        )
+    if not Path(path).is_file() and not Path(path).is_dir():  # a pipe is read only once
+        return "no message in the input answers another"
+    messages = sum(
+        1 for _ in read_records(path, format=format, column_map=column_map, rejects=RejectLog())
+    )
+    if messages == 0:
+        return "the file holds no message (it is empty, or has only blank lines or a header)"
+    held = "its one message opens" if messages == 1 else f"its {messages:,} messages each open"
+    return f"no message in the file answers another ({held} a conversation)"
+
+
 def _summary(ctx: ReadContext, what: str, n: int, before: int) -> None:
     rejected = ctx.rejects.total - before
     level = logging.WARNING if rejected else logging.INFO

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from carelens.errors import InputError
 from carelens.privacy import redact
-from carelens.readers import MAX_TEXT_CHARS, RejectLog, read_records
+from carelens.readers import MAX_TEXT_CHARS, REPLIES_NEEDED, RejectLog, why_no_pairs
 from carelens.readers import rejects as reasons
 from carelens.readers.quoting import clip, quote
 from carelens.types import MAX_ID_CHARS
@@ -176,34 +176,15 @@ def all_rejected(rejects: RejectLog, rejects_path: Path, format: str | None) -> 
 
 
 def nothing_to_pair(path: Path, format: str | None, skipped: dict[str, int]) -> str:
-    """Why a corpus that read without a reject gave no pair to analyse: every reply was
-    skipped (replies to deleted posts), the messages answer none of each other, or the
-    file holds no message at all; with what the file needs."""
-    needs = (
-        "the file needs replies: messages that name the one they answer (reply_to, or "
-        "parent_id in a thread file), or records that each hold a seeker message and a "
-        "response (see Input formats in the README)"
-    )
+    """Why a corpus that read without a reject gave no pair to analyse
+    (:func:`~carelens.readers.why_no_pairs`), with what the file needs."""
+    reason = why_no_pairs(path, format=format, skipped=skipped)
     if skipped:
-        listed = ", ".join(
-            f"{n:,} {why}" for why, n in sorted(skipped.items(), key=lambda kv: -kv[1])
-        )
         return (
-            f"nothing could be analysed: no message and reply to it is left once the items "
-            f"carelens skips are left out ({listed}); upload a file with replies to messages "
+            f"nothing could be analysed: {reason}; upload a file with replies to messages "
             "that are still there"
         )
-    messages = sum(1 for _ in read_records(path, format=format, rejects=RejectLog()))
-    if messages == 0:
-        return (
-            "nothing could be analysed: the file holds no message (it is empty or has only "
-            f"blank lines), so there is nothing to analyse; {needs}"
-        )
-    held = "its one message opens" if messages == 1 else f"its {messages:,} messages each open"
-    return (
-        f"nothing could be analysed: no message in the file answers another ({held} a "
-        f"conversation), so there is nothing to analyse; {needs}"
-    )
+    return f"nothing could be analysed: {reason}, so there is nothing to analyse; {REPLIES_NEEDED}"
 
 
 def internal_error(exc: BaseException) -> str:
