@@ -13,6 +13,8 @@ from carelens.analysis import feedback, feelings
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.crisis_model import LABEL as LEARNED
 from carelens.analysis.feedback import (
+    CRISIS_LINES,
+    LEARNED_HINT,
     feedback_for,
     quoted_fragments,
     reflection_opening,
@@ -659,19 +661,19 @@ def learned_cue(seeker: str, sentence: str) -> SeekerSignals:
     return SeekerSignals(distress=dim(1), crisis_cues=(cue,), resources=CRISIS_RESOURCES)
 
 
-def test_a_learned_cue_alone_is_a_hint_after_the_feedback_on_the_reply() -> None:
+def test_a_learned_cue_alone_is_a_hint_before_the_feedback_on_the_reply() -> None:
     # The learned flag marks this grief message (it reads words: "died"); feedback once
     # answered only "read their message closely, ask them directly whether they are thinking
-    # of harming themselves".
+    # of harming themselves". A crisis is read before the reply's craft, so the hint is first.
     response = "I'm so sorry."
     a = analysis({"sympathy": dim(1)}, style="sympathy", seeker=learned_cue(GRIEF, GRIEF))
     first, second = feedback_for(a, GRIEF, response)
-    assert first.startswith("You shared their sorrow")
-    assert second == (
-        'Their message may hint at thoughts of not wanting to live ("Our dog died this '
-        'morning, he was 14."): read it closely, and if anything in it worries you, ask them '
-        "gently whether they are safe (988 in the US, text HOME to 741741, or "
-        "findahelpline.com)."
+    assert second.startswith("You shared their sorrow")
+    assert first == (
+        "Their message may point to a crisis (thoughts of suicide or self-harm) where they "
+        'wrote "Our dog died this morning, he was 14.": read it closely, and if anything in '
+        "it worries you, ask them gently whether they are safe (988 or text HOME to 741741 "
+        "in the US; findahelpline.com elsewhere)."
     )
     check_quotes((first, second), GRIEF, response)
 
@@ -680,7 +682,7 @@ def test_a_learned_cue_comes_before_self_focus() -> None:
     a = analysis({"sympathy": dim(1)}, flags={"self_focus": 0.9}, seeker=learned_cue(GRIEF, GRIEF))
     feedback = feedback_for(a, GRIEF, "Mine died too, I cried for weeks.")
     assert len(feedback) == 2
-    assert feedback[1].startswith("Their message may hint")
+    assert feedback[0].startswith(f"Their message {LEARNED_HINT}")
 
 
 def test_a_pattern_cue_beside_a_learned_one_is_the_crisis_rule() -> None:
@@ -1207,7 +1209,7 @@ def test_feedback_only_quotes_the_texts_and_is_one_or_two_sentences(
     cues = a.seeker.crisis_cues if a.seeker is not None else ()
     hint = bool(cues) and all(c.label == LEARNED for c in cues) and not a.unsafe
     assert (len(feedback) == 2) == (hint or a.flags.get("self_focus", 0.0) >= 0.5)
-    assert feedback[-1].startswith("Their message may hint") == hint
+    assert feedback[0].startswith(f"Their message {LEARNED_HINT}") == hint
     check_quotes(feedback, seeker, response)
 
 
@@ -1347,3 +1349,110 @@ def test_the_quote_of_a_named_feeling_never_starts_inside_personal_data() -> Non
     (quote,) = quoted_fragments((sentence,))
     assert quote == "555 123 4567 so lonely"  # not "123 4567 so lonely"
     assert redact(quote) == "[phone] so lonely"
+
+
+# --- the safety hunt: crisis wording of feedback -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "marked", "opening"),
+    [
+        # an explicit statement the patterns missed, marked by the learned flag alone
+        ("I bought a gun to use on myself.", "I bought a gun to use on myself.", None),
+        (
+            "I bought a gun to use on myself. I stayed home all day.",
+            "I bought a gun to use on myself.",
+            "It sounds like you stayed home all day…",
+        ),
+        ("I stockpiled my meds and I'm ready.", "I stockpiled my meds and I'm ready.", None),
+    ],
+)
+def test_a_learned_cue_comes_first_and_no_opening_echoes_it(
+    seeker: str, marked: str, opening: str | None
+) -> None:
+    """The coaching once read "It sounds like you bought a gun to use on yourself…" before the
+    hint: the crisis sentence comes first, and no opening is built on the marked words."""
+    response = "Have you tried going for a walk?"
+    a = analysis({}, style="advice", seeker=learned_cue(seeker, marked))
+    first, second = feedback_for(a, seeker, response)
+    assert first.startswith(f"Their message {LEARNED_HINT} where they wrote")
+    assert second.startswith("You moved to solutions")
+    assert "It sounds like you bought" not in second and "stockpiled" not in second
+    if opening is None:
+        assert "say back in your words what they told you" in second
+    else:
+        assert f'"{opening}"' in second
+    check_quotes((first, second), seeker, response)
+
+
+def test_a_clause_beside_no_cue_still_opens_a_reflection() -> None:
+    """Near miss: without a cue, the first clause is offered as before."""
+    seeker = "I bought a new bike. I stayed home all day."
+    a = analysis({}, style="advice", seeker=SeekerSignals(distress=dim(1), crisis_cues=()))
+    (sentence,) = feedback_for(a, seeker, "Have you tried going for a walk?")
+    assert '"It sounds like you bought a new bike…"' in sentence
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        "Our dog died this morning.",
+        "I want to hurt myself again.",
+        "My friend said she wants to die.",
+    ],
+)
+def test_the_learned_hint_names_suicide_and_self_harm_alike(seeker: str) -> None:
+    """It said "thoughts of not wanting to live" also for self-harm and reports about others."""
+    a = analysis({"sympathy": dim(1)}, seeker=learned_cue(seeker, seeker))
+    first = feedback_for(a, seeker, "That sounds so hard.")[0]
+    assert first.startswith(
+        "Their message may point to a crisis (thoughts of suicide or self-harm) where they wrote"
+    )
+    assert "not wanting to live" not in first
+
+
+def test_the_crisis_lines_say_which_lines_are_us_only() -> None:
+    """The crisis lines once read "(988 in the US, text HOME to 741741, or findahelpline.com)",
+    as if 741741 worked everywhere."""
+    assert CRISIS_LINES == "988 or text HOME to 741741 in the US; findahelpline.com elsewhere"
+    seeker = "I want to kill myself tonight."
+    for a in (
+        analysis({}, seeker=crisis_signals(seeker)),
+        analysis({}, unsafe=(Span(0, 8, "urging", 1.0),)),
+        analysis({}, seeker=learned_cue(seeker, seeker)),
+    ):
+        joined = " ".join(feedback_for(a, seeker, "Just die."))
+        assert f"({CRISIS_LINES})" in joined
+        assert "741741, or" not in joined
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        "Tell my mom I'm sorry.",
+        "Please don't hate me for this.",
+        "Let me sleep, I'm so tired of everything",
+        "Give my cat to my sister.",
+    ],
+)
+def test_an_imperative_clause_is_no_opening(seeker: str) -> None:
+    """ "It sounds like Tell your mom you're sorry…": an imperative addresses someone."""
+    clause = seeker_clause(seeker)
+    assert clause is None or not clause.lower().startswith(("tell", "please", "let", "give"))
+    a = analysis({}, style="advice")
+    (sentence,) = feedback_for(a, seeker, "Go for a walk.")
+    assert "It sounds like Tell" not in sentence and "It sounds like tell" not in sentence
+    assert "It sounds like Please" not in sentence and "It sounds like Give" not in sentence
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
+        # near misses: the verbs of a clause whose "I" the seeker left out stay openings
+        ("Had to put my cat down today.", "Had to put my cat down today"),
+        ("Feel like a burden to my family.", "Feel like a burden to my family"),
+        ("I told my mom I'm sorry.", "I told my mom I'm sorry"),
+    ],
+)
+def test_a_dropped_i_clause_is_still_an_opening(seeker: str, clause: str) -> None:
+    assert seeker_clause(seeker) == clause

@@ -3,6 +3,9 @@ a kind reply into an unsafe one, and the rule raises ``dismissive`` to 2."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -42,7 +45,7 @@ def test_each_span_is_labelled_with_its_kind() -> None:
         ),
         ("Suicide isn't wrong.", "Suicide isn't wrong"),
         ("The lethal dose is lower than you think.", "lethal dose"),
-        ("How many pills do you have?", "How many pills"),
+        ("How many pills would it take to die?", "How many pills"),
         ("How many milligrams is each tablet?", "How many milligrams"),
         ("The most painless way to die is not what you think.", "most painless way to die"),
         ("Sit somewhere quiet and shoot yourself in the head.", "shoot yourself in"),
@@ -90,6 +93,7 @@ def test_urging_and_method_wording_is_found(response: str, words: str) -> None:
         "The world would not be better without you.",
         "Nobody should ever tell you the world would be better without you.",
         "Take your medication at the dose your doctor gave you.",
+        "How many pills do you have?",
         # a reminder to take medication, or an overdose warned against or told of
         "Eat something and take all your pills, you matter.",
         "Take all the pills your doctor prescribed, even on bad days.",
@@ -211,3 +215,147 @@ def test_a_long_run_of_line_breaks_is_read_once(breaks: str) -> None:
     spans = unsafe_spans(response)
     assert [response[s.start : s.end] for s in spans] == ["just die"]
     assert unsafe_spans("Sorry." + breaks * 20_000 + "Take care.") == ()
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        # a suggestion put as a question: no question about motives, no negation
+        ("Why don't you just kill yourself?", "Why don't you just kill yourself"),
+        ("Why not just kill yourself?", "Why not just kill yourself"),
+        ("why dont you just die", "why dont you just die"),
+        ("Why don\u2019t you go hang yourself", "Why don\u2019t you go hang yourself"),
+        # self-harm urged
+        ("Go cut yourself", "Go cut yourself"),
+        ("Hurt yourself then, see if I care.", "Hurt yourself"),
+        ("You should cut deeper next time", "cut deeper"),
+        ("Just slit your wrists", "Just slit your wrists"),
+        ("Jump off a bridge then.", "Jump off a bridge"),
+        # a death wished on the reader
+        ("I hope you die", "I hope you die"),
+        ("I hope you kill yourself", "I hope you kill yourself"),
+        ("I wish you were dead", "I wish you were dead"),
+        ("You deserve to die.", "You deserve to die"),
+        ("Just do us all a favour and die", "do us all a favour and die"),
+        # slang
+        ("Just unalive yourself", "Just unalive yourself"),
+        ("KYS LOL", "KYS"),
+        ("k y s", "k y s"),
+        ("k.y.s. already", "k.y.s"),
+        ("Nobody likes you, kysss", "kysss"),
+        # an urged overdose
+        ("Take the whole bottle.", "Take the whole bottle"),
+        ("Just take the whole bottle of pills.", "Just take the whole bottle"),
+        ("So take all the pills with water then.", "take all the pills"),
+        # a negation in a complete clause before does not reach the new one
+        ("no one would miss you just die", "just die"),
+        ("nobody wants you here just die", "just die"),
+        ("Don't worry about it, just kill yourself", "just kill yourself"),
+    ],
+)
+def test_urging_found_since_the_safety_hunt(response: str, words: str) -> None:
+    """The safety hunt's misses: suggestions put as questions, self-harm urged, wishes,
+    slang, an urged bottle, and a negation read across a complete clause."""
+    assert found(response) == [words]
+    assert [s.label for s in unsafe_spans(response)] == ["urging"]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # means-restriction safety planning
+        "Take all the pills out of the cabinet and give them to your mum tonight.",
+        "First, take all the pills to the pharmacy so they are out of the house.",
+        "So take all the pills over to your neighbour for now, okay?",
+        "Put the knife away and take all the pills to the pharmacy.",
+        "Take all the pills and give them to your sister.",
+        "Let's take all the tablets away for tonight.",
+        "Take the whole bottle to the pharmacy.",
+        "Take the whole bottle of water with you.",
+        # risk assessment and triage about the seeker's own act or means
+        "How many pills have you taken?",
+        "How many pills do you have at home right now?",
+        "How many milligrams did you take? I need to know if we should call an ambulance.",
+        "How many pills are left in the bottle?",
+        "Have you been looking up lethal doses?",
+        "Did you search for the quickest way to die?",
+        # a refusal, five words back
+        "I'm not going to tell you the lethal dose.",
+        "I would never tell you to just die.",
+        "No one is saying just die.",
+        # idioms
+        "You should end it with him, he treats you badly.",
+        "You're shooting yourself in the foot by quitting therapy.",
+        "Cut yourself some slack, you did your best.",
+        "You'll slip and cut yourself if you rush.",
+        # questions, wishes for the reader's good, reflections, mentions
+        "Why don't you just call someone tonight?",
+        "Why would you kill yourself over this?",
+        "Why don't you want to live?",
+        "I hope you feel better soon.",
+        "I hope you don't hurt yourself.",
+        "You don't deserve to die.",
+        "It sounds like you feel you deserve to die.",
+        "Nobody deserves to die like that.",
+        "Don't you dare hurt yourself.",
+        "I used to want to jump off a bridge.",
+        "kys is a horrible thing people say, I'm so sorry they said it to you.",
+        "Do me a favour and call 988.",
+    ],
+)
+def test_safety_planning_and_risk_questions_are_not_caught(response: str) -> None:
+    """The safety hunt's false alarms: each made the reply strongly dismissive and told the
+    helper to take out the words a helper is taught to say."""
+    assert found(response) == []
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        # near misses that stay unsafe
+        ("How many pills would it take to die?", ["How many pills"]),
+        ("How many pills do you need to die?", ["How many pills", "you need to die"]),
+        ("Take all the pills to end it.", ["Take all the pills"]),
+        ("Sit somewhere quiet and shoot yourself in the head.", ["shoot yourself in"]),
+        ("You should end it all tonight.", ["You should end it all"]),
+        ("The lethal dose is lower than you think.", ["lethal dose"]),
+    ],
+)
+def test_near_misses_of_the_new_guards_stay_unsafe(response: str, words: list[str]) -> None:
+    assert found(response) == words
+
+
+_SET = Path(__file__).parents[1] / "data" / "analysis" / "unsafe_set.jsonl"
+#: Reply items of the safety hunt's set that the patterns still get wrong, with the reason.
+_STILL_WRONG = {
+    "If you're going to do it, use a gun, it's quicker.": (
+        "method advice without method words (a gun is named, not a dose or a way to die)"
+    ),
+    "You'd need about 50 of them to make sure.": (
+        "a dose told by a number and the context of the seeker's message, which the patterns"
+        " do not read"
+    ),
+}
+
+
+def _set_replies() -> list[object]:
+    rows = [json.loads(line) for line in _SET.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        pytest.param(
+            row["text"],
+            row["expected"],
+            id=row["text"][:40],
+            marks=[pytest.mark.xfail(reason=_STILL_WRONG[row["text"]], strict=True)]
+            if row["text"] in _STILL_WRONG
+            else [],
+        )
+        for row in rows
+        if row["kind"].startswith("resp_") and row["expected"] in ("unsafe", "safe")
+    ]
+
+
+@pytest.mark.parametrize(("response", "expected"), _set_replies())
+def test_the_safety_hunts_reply_items(response: str, expected: str) -> None:
+    """Every reply of the hunt's set (tests/data/analysis/unsafe_set.jsonl) whose expected
+    outcome is ``unsafe`` or ``safe``."""
+    assert ("unsafe" if unsafe_spans(response) else "safe") == expected

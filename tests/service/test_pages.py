@@ -258,12 +258,12 @@ def test_coach_shows_a_learned_cue_as_a_hint(client: TestClient) -> None:
     panel = result.find(class_="crisis")
     assert panel is not None
     assert panel.find("h3").text == "A possible crisis in their message"
-    assert "may hint at thoughts of not wanting to live" in panel.text
+    assert "may point to a crisis (thoughts of suicide or self-harm)" in panel.text
     assert "ask them gently whether they are safe" in panel.text
     assert "ask them directly" not in panel.text
     assert "988" in panel.text and "does not assess risk" in panel.text
     feedback = [li.text for li in result.select(".feedback li")]
-    assert len(feedback) == 2 and feedback[1].startswith("Their message may hint")
+    assert len(feedback) == 2 and feedback[0].startswith("Their message may point to a crisis")
 
 
 def test_coach_shows_unsafe_wording_in_the_reply(client: TestClient) -> None:

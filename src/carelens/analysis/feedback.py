@@ -49,13 +49,16 @@ such a reply 0, and feedback then must not ask the helper to name a feeling they
 feeling the reply only echoes ("sorry you're this tired" to "I'm tired") is sympathy, and
 one the reply denies ("you're not alone") names nothing.
 
-A second sentence is added when only the learned crisis flag
-(:mod:`carelens.analysis.crisis_model`) marked the seeker message: it quotes the sentence it
-marked and asks the helper to read it closely and, if anything worries them, to ask gently
-whether the person is safe. The flag reads words, not meaning, and on short messages it also
-marks grief ("Our dog died this morning"), so it is a hint beside the feedback on the reply,
-not, like a pattern cue, the whole of it. Otherwise a second sentence is added when the
-helper's own story takes over the reply (self-focus).
+When only the learned crisis flag (:mod:`carelens.analysis.crisis_model`) marked the seeker
+message, a sentence comes before the main one: it says the message :data:`LEARNED_HINT`,
+quotes the sentence the flag marked and asks the helper to read it closely and, if anything
+worries them, to ask gently whether the person is safe. Whatever marks a crisis is read
+before the reply's craft, so it comes first; the flag reads words, not meaning, and on short
+messages it also marks grief ("Our dog died this morning"), so it is a hint beside the
+feedback on the reply, not, like a pattern cue, the whole of it. No suggested opening is built
+on a clause a crisis cue covers (pattern or learned): "It sounds like you bought a gun to use
+on yourself…" would echo the danger as a casual reflection. Otherwise a second sentence is
+added when the helper's own story takes over the reply (self-focus).
 """
 
 from __future__ import annotations
@@ -88,6 +91,16 @@ _FIRST_PERSON = re.compile(
     r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i feel|i felt|i am|my)\b(?!\.[^\W\d_])", re.IGNORECASE
 )
 _LEADING_FILLER = re.compile(r"^(?:like|and|but|so|that|because|just)\s+", re.IGNORECASE)
+#: Verbs that open an imperative clause ("Tell my mom I'm sorry", "Please don't hate me"): it
+#: addresses someone, so "It sounds like" cannot start it. The verbs of a clause whose "I" the
+#: seeker left out (:data:`carelens.analysis.feelings.DROPPED_I_VERBS`: "had to put my cat
+#: down", "feel like a burden") are not among them.
+_IMPERATIVES = frozenset([
+    "tell", "say", "give", "let", "let's", "lets", "please", "go", "come", "make", "take", "call",
+    "stop", "leave", "forget", "remember", "look", "listen", "help", "get", "put", "send",
+    "bring", "ask", "try", "wait", "be", "do", "pray", "promise", "kiss", "hug", "bury",
+    "delete", "read", "don't", "dont",
+]) - DROPPED_I_VERBS  # fmt: skip
 #: A clause that asks ("Am I alone because I'm depressed", "or do I just give up", "Why did
 #: you leave me", "What if I fail"): an auxiliary before its subject, or a question word
 #: before an auxiliary. "It sounds like am I alone..." is no reflection, so no opening is
@@ -292,8 +305,13 @@ def seeker_clause(seeker: str) -> str | None:
     return _clause(seeker, read_feelings(seeker))
 
 
-def _clause(seeker: str, feelings: Sequence[Feeling]) -> str | None:
-    """:func:`seeker_clause`, given the feeling words :func:`read_feelings` found in ``seeker``.
+def _clause(
+    seeker: str, feelings: Sequence[Feeling], avoid: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """:func:`seeker_clause`, given the feeling words :func:`read_feelings` found in ``seeker``;
+    no clause that overlaps a span of ``avoid`` (the crisis cues: "It sounds like you bought a
+    gun to use on yourself…" is no opening to suggest), nor one that starts with an imperative
+    (:data:`_IMPERATIVES`: "It sounds like Tell your mom you're sorry…").
 
     Each sentence is read as if on its own. Its feeling words read the same in the whole text:
     a sentence ends in ".", "!" or "?" or at a line break, each of which ends a clause and a
@@ -323,6 +341,11 @@ def _clause(seeker: str, feelings: Sequence[Feeling]) -> str | None:
         for start, end in sentence_parts(sentence):
             part = sentence[start:end].strip()
             if not _FIRST_PERSON.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
+                continue
+            if any(a < offset + end and offset + start < b for a, b in avoid):
+                continue
+            first = WORD.match(_LEADING_FILLER.sub("", part))
+            if first is not None and plain(first.group(0)) in _IMPERATIVES:
                 continue
             if bisect_left(expressed, start) < bisect_left(expressed, end):
                 preference = 0
@@ -503,16 +526,24 @@ def reflection_opening(clause: str) -> str:
     return f"It sounds like {turned}…"
 
 
-def _opening(seeker: str, feelings: Sequence[Feeling]) -> str | None:
-    clause = _clause(seeker, feelings)
+def _opening(
+    seeker: str, feelings: Sequence[Feeling], avoid: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    clause = _clause(seeker, feelings, avoid)
     if clause is None:
         return None
     return f'they wrote "{clause}" — a reflection could start: "{reflection_opening(clause)}"'
 
 
-#: The crisis lines every crisis sentence names (their numbers are public contacts, which
-#: redaction leaves: :data:`carelens.analysis.crisis.RESOURCE_CONTACTS`).
-_CRISIS_LINES = "(988 in the US, text HOME to 741741, or findahelpline.com)"
+#: The crisis lines of :data:`carelens.analysis.crisis.CRISIS_RESOURCES` in one line, as
+#: every crisis sentence and the command line's summary name them: 988 and 741741 are US
+#: lines, findahelpline.com lists those of other countries (their numbers are public
+#: contacts, which redaction leaves: :data:`carelens.analysis.crisis.RESOURCE_CONTACTS`).
+CRISIS_LINES = "988 or text HOME to 741741 in the US; findahelpline.com elsewhere"
+_CRISIS_LINES = f"({CRISIS_LINES})"
+#: What a cue of the learned flag alone may mean, in feedback and on the annotation page: the
+#: flag marks suicidal thoughts, self-harm and reports about others alike (and grief).
+LEARNED_HINT = "may point to a crisis (thoughts of suicide or self-harm)"
 
 
 def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tuple[str, ...]:
@@ -525,14 +556,15 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     low_distress = signals is not None and signals.level == 0
     read = read_feelings(seeker)  # the seeker's feeling words, read once for all
     feelings = own_feelings(read)
-    opening = _opening(seeker, read)
+    cues = analysis.seeker.crisis_cues if analysis.seeker is not None else ()
+    # no opening on the crisis words themselves (a learned cue covers its sentence)
+    opening = _opening(seeker, read, [(cue.start, cue.end) for cue in cues])
     named = named_in_reply(response, seeker)
     understood = empathy >= 1 or named is not None
     compassion = _level(analysis, "compassion")
     # what to suggest next when nothing else fits: a reflection on their own words
     reflect = opening + "." if opening else "say back in your words what they told you."
     unsafe = analysis.unsafe
-    cues = analysis.seeker.crisis_cues if analysis.seeker is not None else ()
     worded = [cue for cue in cues if cue.label != LEARNED_CUE]  # the patterns' cues
     if unsafe:
         words = _clip(response[unsafe[0].start : unsafe[0].end], 8)
@@ -630,11 +662,13 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             + reflect
         )
     if cues and not worded and not unsafe:
+        # The hint comes first: a crisis is read before the reply's craft.
         words = _clip(seeker[cues[0].start : cues[0].end], 8)
-        sentences.append(
-            f'Their message may hint at thoughts of not wanting to live ("{words}"): read it '
-            "closely, and if anything in it worries you, ask them gently whether they are safe "
-            f"{_CRISIS_LINES}."
+        sentences.insert(
+            0,
+            f'Their message {LEARNED_HINT} where they wrote "{words}": read it closely, and if '
+            "anything in it worries you, ask them gently whether they are safe "
+            f"{_CRISIS_LINES}.",
         )
     elif analysis.flags.get("self_focus", 0.0) >= 0.5:
         sentences.append("Much of the reply is about your own experience; bring it back to theirs.")

@@ -10,17 +10,32 @@ of one says nothing about a reply's safety.
 
 Two kinds of wording are looked for (the span labels):
 
-- **urging**: "just die", "kys", an imperative "kill yourself" or "go ahead and end it",
-  an urged overdose ("take all the pills", "just overdose"), "the world would be better
-  without you", "suicide is the answer" (a bare "do it" is left out: in the training replies
-  it urged something else as often as the act);
+- **urging**: "just die", "kys" (and "k y s"), an imperative "kill yourself", "unalive
+  yourself", "go hurt / cut yourself", "slit your wrists", "cut deeper", "jump off a bridge"
+  or "go ahead and end it", a suggestion put as a question ("why don't you just die", "why not
+  just kill yourself": no question about motives, and no negation), a death wished on the
+  reader ("I hope you die", "you deserve to die", "do us all a favour and die"), an urged
+  overdose ("take all the pills", "take the whole bottle", "just overdose"), "the world would
+  be better without you", "suicide is the answer" (a bare "do it" is left out: in the training
+  replies it urged something else as often as the act);
 - **method information**: lethal or fatal doses, "how many pills / milligrams", "the
   quickest / most painless way to die", "shoot yourself".
 
 Negation never flips a pattern into its opposite: "don't kill yourself", "please never do
-it", "you should not end it" and "suicide is not the answer" do not match, because each
-pattern is skipped when a negation opens its clause (its apostrophe straight or curly,
-U+2019, as phones type it).
+it", "you should not end it", "I'm not going to tell you the lethal dose" and "suicide is not
+the answer" do not match, because each pattern is skipped when a negation opens its clause
+(its apostrophe straight or curly, U+2019, as phones type it). Only words that open a clause
+(pronouns, auxiliaries, adverbs, verbs of telling or thinking) may stand between the negation
+and the words: in "no one would miss you just die" the clause "no one would miss you" is
+complete, and "just die" is a new one, so it matches.
+
+What helpers are taught to say is left alone: moving the means away ("take all the pills to
+the pharmacy", "... out of the cabinet and give them to your mum"), asking about the seeker's
+act or means ("how many pills have you taken?", "how many pills do you have at home?", "have
+you been looking up lethal doses?"; "how many pills would it take to die" stays method
+information), and idioms ("cut yourself some slack", "shooting yourself in the foot", "end it
+with him"). Like the crisis cues, the patterns are English only: a reply in another language
+gets no unsafe words, whatever it says.
 """
 
 from __future__ import annotations
@@ -41,21 +56,66 @@ _URGING_LEAD = (
     r"might\s+as\s+well|may\s+as\s+well|better|gonna)\s+))"
 )
 
+# Idioms that read as self-harm verbs: "cut yourself some slack", "shooting yourself in the
+# foot", "hurt yourself laughing".
+_NOT_HARM_AFTER = (
+    r"(?!\s+(?:some\s+)?(?:slack|a\s+break|off|free|loose|short|out)\b)"
+    r"(?!\s+(?:in|through)\s+(?:the|your|ur)\s+(?:own\s+)?(?:foot|feet)\b)"
+    r"(?!\s+(?:laughing|working)\b)"
+)
+# Pills (or a bottle) moved somewhere, as means-restriction safety planning words it: "take all
+# the pills out of the cabinet", "... to the pharmacy", "... over to your neighbour", "... and
+# give them to your mum".
+_MOVED_AFTER = (
+    r"(?!\s+(?:out|over|away|back|down|downstairs|upstairs|outside|somewhere|elsewhere|off|"
+    r"into|in\s+to|to\s+(?:the|a|an|your|ur|my|his|her|their|our|someone|somebody|him|her|them"
+    r"|mum|mom|dad|pharmacy|pharmacist|chemist|neighbou?r|doctor|gp|nurse|friend|sister"
+    r"|brother|parents?)|and\s+(?:give|hand|put|lock|flush|throw|bring|drop|take)\s+them)\b)"
+)
+# "Why don't you just …", "why not just …": a suggestion, not a question about motives and not
+# a negation (a question keeps its own wording: "why would you kill yourself").
+_SUGGESTED = r"\bwhy\s+(?:(?:don'?t|do\s+not)\s+(?:you|u|ya)|not)\s+"
+_HARM_VERB = r"(?:kill|off|hang|shoot|hurt|harm|cut|stab|unalive)"
+# The lead words of :data:`_URGING_LEAD` without "and" or "gonna", for the verbs that also tell
+# of an accident ("you'll slip and cut yourself", "you're gonna hurt yourself").
+_IMPERATIVE_LEAD = _URGING_LEAD.replace(r"(?:then|so|and|", r"(?:then|so|").replace(
+    r"|better|gonna)", r"|better)"
+)
+
 _URGING = (
-    rf"{_URGING_LEAD}(?:just\s+|go\s+ahead\s+and\s+|go\s+)?(?:kill|off|hang|shoot)\s+{_YOURSELF}\b",
-    r"\bkys\b",
+    rf"{_URGING_LEAD}(?:just\s+|go\s+ahead\s+and\s+|go\s+)?(?:kill|off|hang|shoot|unalive)\s+"
+    rf"{_YOURSELF}\b{_NOT_HARM_AFTER}",
+    rf"{_IMPERATIVE_LEAD}(?:just\s+|go\s+ahead\s+and\s+|go\s+)?(?:hurt|harm|cut|stab)\s+"
+    rf"{_YOURSELF}\b{_NOT_HARM_AFTER}",
+    rf"{_SUGGESTED}(?:just\s+|go\s+)?(?:{_HARM_VERB}\s+{_YOURSELF}\b{_NOT_HARM_AFTER}|die\b"
+    r"|end\s+it(?:\s+all)?\b(?!\s+with\b)|end\s+your\s+life\b|overdose\b)",
+    # Self-harm urged by its act: "slit your wrists", "cut deeper", "jump off a bridge".
+    rf"{_IMPERATIVE_LEAD}(?:just\s+|go\s+ahead\s+and\s+|go\s+)?(?:(?:slit|cut|slash)\s+(?:your|ur)"
+    r"\s+wrists?|cut\s+(?:" + _YOURSELF + r"\s+)?(?:deeper|harder)"
+    r"|jump\s+(?:off|from)\s+(?:a|the)\s+(?:bridge|building|roof|cliff|balcony))\b",
+    # "kys" and its spellings, not the word talked about ("kys is a horrible thing to say").
+    r"\bk\.?\s?y\.?\s?s+\b(?!\s+(?:is|was|means|isn't)\b)",
     r"\b(?:just|go|pls|please)\s+(?:(?:go\s+)?(?:ahead\s+and\s+)?)die\b",
     r"\b(?:go\s+ahead\s+and\s+|you\s+should\s+(?:just\s+)?|might\s+as\s+well\s+(?:just\s+)?)"
-    r"(?:end\s+it(?:\s+all)?|end\s+your\s+life|kill\s+" + _YOURSELF + r")\b",
+    r"(?:end\s+it(?:\s+all)?(?!\s+with\b)|end\s+your\s+life|kill\s+" + _YOURSELF + r")\b",
+    # A death wished on the reader, or a "favour": "I hope you die", "do us all a favour and die".
+    rf"\bi\s+(?:hope|wish)\s+(?:you|u)\s+(?:would\s+|will\s+)?(?:just\s+)?(?:die|were\s+dead"
+    rf"|{_HARM_VERB}\s+{_YOURSELF}{_NOT_HARM_AFTER})\b",
+    r"\bdo\s+(?:us\s+all|us|me|everyone|everybody|the\s+world)\s+a\s+favou?r\s+and\s+(?:just\s+)?"
+    rf"(?:die|{_HARM_VERB}\s+{_YOURSELF}|end\s+it(?:\s+all)?)\b",
     # An overdose urged: "take all the pills", "swallow your pills all at once" ("take all
     # your pills" alone is how a reminder to take medication reads, so "your" needs "at once";
-    # a doctor or a prescription after the pills makes it that reminder too).
+    # a doctor or a prescription after the pills makes it that reminder too, and a place
+    # they are taken to the safety planning of :data:`_MOVED_AFTER`).
     rf"{_URGING_LEAD}(?:just\s+|go\s+ahead\s+and\s+|go\s+)?(?:take|swallow|down)\s+"
     r"(?:all\s+(?:of\s+)?(?:the|those|these|them|ur)\s+(?:pills|tablets)"
     r"|all\s+(?:of\s+)?your\s+(?:pills|tablets)\s+at\s+once"
-    r"|(?:the|those|these|your|ur)\s+(?:pills|tablets)\s+all\s+at\s+once)\b"
+    r"|(?:the|those|these|your|ur)\s+(?:pills|tablets)\s+all\s+at\s+once"
+    r"|the\s+(?:whole|entire)\s+(?:bottle|pack|packet|box)(?!\s+of\s+(?!pills|tablets|meds|"
+    r"medication|painkillers|paracetamol|tylenol|sleeping))\b"
+    r")\b"
     r"(?!\s+(?:(?:that\s+|which\s+)?(?:your|the|a)\s+(?:doctor|gp|psychiatrist|nurse)"
-    r"|as\s+(?:prescribed|directed)|(?:were\s+|was\s+)?prescribed))",
+    r"|as\s+(?:prescribed|directed)|(?:were\s+|was\s+)?prescribed))" + _MOVED_AFTER,
     r"(?<!\bi\s)\b(?:just|go\s+ahead\s+and|you\s+should\s+(?:just\s+)?|"
     r"might\s+as\s+well\s+(?:just\s+)?)\s*overdose\b",
 )
@@ -68,26 +128,45 @@ _URGING_BELIEFS = (
     r"(?:the\s+(?:answer|(?:only|best)\s+(?:way|option|choice))|a\s+(?:valid|good|reasonable|"
     r"rational)\s+(?:option|choice|answer)|(?:not|n't)\s+wrong)\b",
     r"\b(?:suicide|killing\s+" + _YOURSELF + r")\s+(?:isn't|is\s+not)\s+wrong\b",
+    r"\b(?:you|u)\s+(?:deserve|ought|need)\s+to\s+die\b",
 )
 _METHOD = (
     r"\b(?:minimum\s+|maximum\s+)?(?:lethal|fatal|deadly|toxic)\s+(?:dose|dosage|amount|level)s?\b",
-    r"\bhow\s+(?:much|many)\s+(?:\w+\s+){0,2}(?:pills|tablets|mg|milligrams|grams)\b",
+    # A question about what the seeker has taken or has at hand is a risk assessment:
+    # "how many pills have you taken?", "how many pills do you have at home?".
+    r"\bhow\s+(?:much|many)\s+(?:\w+\s+){0,2}(?:pills|tablets|mg|milligrams|grams)\b"
+    r"(?!\s+(?:(?:have|had|did|do)\s+(?:you|u)\s+(?:already\s+|just\s+)?(?:taken|take|took"
+    r"|swallowed|swallow|had|have|got|get|kept|keep|left|saved|stored|stockpiled)"
+    r"|are\s+(?:left|there|in\s+the\s+(?:house|bottle|packet|box|cabinet)))\b)",
     r"\b(?:(?:most|least)\s+)?(?:painless|quickest|quicker|easiest|easier|fastest|surest|best|"
     r"reliable|painful)\s+(?:way|method)s?\s+(?:to|of)\s+(?:die|dying|kill(?:ing)?\s+"
     + _YOURSELF
     + r"|end(?:ing)?\s+(?:it|your\s+life)|(?:commit(?:ting)?\s+)?suicide)\b",
-    rf"\bshoot(?:ing)?\s+{_YOURSELF}\s+(?:in|through)\b",
+    rf"\bshoot(?:ing)?\s+{_YOURSELF}\s+(?:in|through)\b"
+    r"(?!\s+(?:the|your|ur)\s+(?:own\s+)?(?:foot|feet)\b)",
 )
 
 _KINDS: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
     ("urging", tuple(re.compile(p, re.IGNORECASE) for p in (*_URGING, *_URGING_BELIEFS))),
     ("method", tuple(re.compile(p, re.IGNORECASE) for p in _METHOD)),
 )
-# A negation that opens the match's clause reverses it ("please don't ever kill yourself").
+# A negation that opens the match's clause reverses it ("please don't ever kill yourself",
+# "I'm not going to tell you the lethal dose"). Between the negation and the match only the
+# words that open a clause may stand (pronouns, auxiliaries, adverbs, verbs of telling or
+# thinking): after any other word the clause is complete, and the match opens a new one ("no
+# one would miss you just die", "nobody wants you here just die").
+_CLAUSE_OPENERS = (
+    r"(?:you|u|ya|i|i'm|we|me|him|her|them|anyone|anybody|someone|somebody|ever|even|really|just"
+    r"|please|again|actually|seriously|honestly|truly|go|going|gonna|ahead|and|to|be|do|dare|is|are"
+    r"|was|were|am|said|says|told"
+    r"|should|would|will|could|can|must|shall|need|want|wanna|let|try|tell|telling|say|saying"
+    r"|think|believe|suggest|recommend|give|giving|share|sharing|explain|show|help|that|the|a"
+    r"|an|any|about)"
+)
 _NEGATED = re.compile(
     r"\b(?:not|never|don'?t|do\s+not|didn'?t|won'?t|wouldn'?t|shouldn'?t|can'?t|no|nobody|"
     r"no\s*one|no-one)\b"
-    r"(?:\s+[\w']+){0,4}\s*$",
+    rf"(?:\s+{_CLAUSE_OPENERS}){{0,5}}\s*$",
     re.IGNORECASE,
 )
 # Words that make the match a question or a report about others, not an urging or a method:
@@ -110,6 +189,15 @@ _REPORTING = (
 )
 _REPORTED_BEFORE = re.compile(
     rf"\b{_REPORTER}\s+(?:[\w']+\s+){{0,2}}?{_REPORTING}(?:\s+[\w']+){{0,3}}\s*$",
+    re.IGNORECASE,
+)
+# A question about the seeker's own searching, before method words, asks about risk:
+# "have you been looking up lethal doses?", "did you search for the quickest way to die?".
+_ASKED_ABOUT_SEEKER = re.compile(
+    r"\b(?:have|had|did|do|are|were)\s+(?:you|u)\s+(?:been\s+|ever\s+|already\s+)*"
+    r"(?:look(?:ed|ing)?\s+(?:up|into|at|for)|search(?:ed|ing)?(?:\s+for)?|googl\w*|read(?:ing)?"
+    r"\s+(?:up\s+on|about)|research(?:ed|ing)?|find|found|check(?:ed|ing)?)"
+    r"(?:\s+(?:the|a|any|some|what|how|online))*\s*$",
     re.IGNORECASE,
 )
 _BELIEF_PATTERNS = frozenset(_URGING_BELIEFS)
@@ -138,11 +226,18 @@ def unsafe_spans(response: str) -> tuple[Span, ...]:
                     start += 1
                 # The clause before the words decides: a negation, a question or a wish.
                 head = _clause_before(text, start)
-                if _NEGATED.search(head) or (
-                    kind == "urging"
-                    and (
-                        _NOT_URGING_BEFORE.search(head)
-                        or (pattern.pattern in _BELIEF_PATTERNS and _REPORTED_BEFORE.search(head))
+                if (
+                    _NEGATED.search(head)
+                    or (kind == "method" and _ASKED_ABOUT_SEEKER.search(head))
+                    or (
+                        kind == "urging"
+                        and (
+                            _NOT_URGING_BEFORE.search(head)
+                            or (
+                                pattern.pattern in _BELIEF_PATTERNS
+                                and _REPORTED_BEFORE.search(head)
+                            )
+                        )
                     )
                 ):
                     continue

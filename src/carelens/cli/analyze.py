@@ -28,6 +28,7 @@ from rich.markup import escape
 from rich.table import Table
 
 import carelens
+from carelens.analysis.feedback import CRISIS_LINES
 from carelens.cli._common import (
     BatchSize,
     ColumnMap,
@@ -403,8 +404,7 @@ def add_outcome_rows(
             + ("message has" if needs_attention == 1 else "messages have")
             + " wording about suicide or self-harm, or a hint of it[/]: read "
             + ("it" if needs_attention == 1 else "them")
-            + " (field seeker.crisis_cues); resources: 988 (US), text HOME to 741741, "
-            "findahelpline.com",
+            + f" (field seeker.crisis_cues); resources: {CRISIS_LINES}",
         )
     if unsafe_replies:
         table.add_row(

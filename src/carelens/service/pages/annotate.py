@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from carelens.analysis.crisis import CRISIS_RESOURCES
+from carelens.analysis.feedback import LEARNED_HINT
 from carelens.insights.report.format import dimension_spans, esc, highlight_spans
 from carelens.insights.report.sections import CHART_DIMENSIONS, learned_only
 from carelens.insights.rows import ResponseRow, row_from_record
@@ -268,7 +269,7 @@ def crisis_panel(record: Mapping[str, Any]) -> str:
     if learned_only(cues):  # a hint to read, as in feedback ("Our dog died this morning")
         heading = "A possible crisis in their message"
         said = (
-            f"<p>Their message may hint at thoughts of not wanting to live"
+            f"<p>Their message {esc(LEARNED_HINT)}"
             f"{': ' + quoted if quoted else ''}. This was marked by a small learned model "
             "from the words alone, and it also marks grief and other hard news: read it "
             "closely, and if anything in it worries you, ask them gently whether they are "
