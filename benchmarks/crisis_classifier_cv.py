@@ -7,7 +7,9 @@ featurize`: sublinear tf, idf from the training folds, L2 norm; the code of
 :mod:`carelens.training.crisis_wording`, which ships such a model), trained on the other folds,
 and scored three ways: the patterns of :mod:`carelens.analysis.crisis` alone, the classifier
 alone, and either of them (a flag when the patterns or the classifier say so), at several
-probability thresholds. The patterns were written from these same train and dev posts, so
+probability thresholds; then, at the shipped threshold, with the classifier asked only about
+posts of at least so many words (how :data:`carelens.analysis.crisis_model.MIN_WORDS` was
+chosen). The patterns were written from these same train and dev posts, so
 their own figures here are optimistic and the classifier's gain is, if anything, understated.
 
 Run (needs ``../shared/data``; NumPy only)::
@@ -25,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from carelens.analysis.crisis import crisis_cues
+from carelens.analysis.crisis_model import MIN_WORDS, WORD
 from carelens.training.crisis_wording import (
     N_FEATURES,
     cross_validated,
@@ -37,6 +40,8 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
 GOLD = HERE.parent / "annotations" / "taxonomy-v1" / "gold.jsonl"
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.6)
+SHIPPED = 0.5
+MIN_WORDS_TRIED = (0, 6, 7, 8, 9, 10, 12)
 
 
 def shown(figures: dict[str, float]) -> str:
@@ -66,6 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         alone = shown(flag_figures(gold, probability >= t))
         either = shown(flag_figures(gold, (probability >= t) | patterns))
         print(f"classifier >= {t:.2f}: alone  {alone}   | patterns or classifier  {either}")
+    words = np.array([len(WORD.findall(t)) for t in texts])
+    print(f"fewest words in a post: {int(words.min())}; shipped minimum: {MIN_WORDS}")
+    for k in MIN_WORDS_TRIED:
+        asked = (probability >= SHIPPED) & (words >= k)
+        either = shown(flag_figures(gold, asked | patterns))
+        print(f"classifier >= {SHIPPED:.2f} from {k:2} words:  patterns or classifier  {either}")
     return 0
 
 

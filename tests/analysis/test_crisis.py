@@ -489,3 +489,101 @@ def test_near_misses_of_the_added_wording_are_not_flagged(text: str) -> None:
 )
 def test_an_effort_against_the_urge_is_not_a_negation(text: str, cue: str) -> None:
     assert [words for _, words in cues(text)] == [cue]
+
+
+# --- the safety hunt of 2026-12-05 (more items in tests/analysis/test_crisis_set.py) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I can\u2019t go on like this", "can\u2019t go on"),
+        ("I don\u2019t want to live anymore", "don\u2019t want to live"),
+        ("I hope I don\u2019t wake up tomorrow", "hope I don\u2019t wake up"),
+        ("The reason I\u2019m still alive is my cat", "reason I\u2019m still alive"),
+        ("I wish I\u2019d never been born", "wish I\u2019d never been born"),
+    ],
+)
+def test_a_curly_apostrophe_reads_as_a_straight_one(text: str, expected: str) -> None:
+    """Phones type U+2019; the patterns spell "'". The cue is the text's own characters."""
+    assert [words for _, words in cues(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I\u2019m not suicidal", "I won\u2019t hurt myself", "I wouldn\u2019t ever kill myself"],
+)
+def test_a_curly_apostrophe_negates_as_a_straight_one(text: str) -> None:
+    assert crisis_cues(text) == ()
+    assert crisis_scan(text)[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not crazy I would never hurt myself",
+        "im not crazy i would never hurt myself lol",
+    ],
+)
+def test_a_denial_after_another_negation_in_chat_without_punctuation(text: str) -> None:
+    """A new "I" starts a new clause: the first "not" is about being crazy."""
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I can't say I'm not suicidal", "suicidal"),
+        ("I have never not wanted to die", "wanted to die"),
+        ("I'm not going to end it, but I think about it every day", "end it"),
+        ("I would never kill myself but I think about it a lot", "kill myself"),
+    ],
+)
+def test_a_denied_denial_or_ideation_beside_the_denial_stays_a_cue(
+    text: str, expected: str
+) -> None:
+    """Codebook v1.1: ideation is flagged even when the writer says they would not act."""
+    assert [words for _, words in cues(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I want to end it", "end it"),
+        ("Going to end it soon.", "end it"),
+        ("She left and I just want to end things", "end things"),
+        ("I overdosed last year", "overdosed"),
+        ("Overdosed last night, still in hospital", "Overdosed"),
+        ("he overdosed to try and kill himself", "overdosed"),
+        ("I took 20 paracetamol", "took 20 paracetamol"),
+        ("I took all of my meds at once", "took all of my meds"),
+        ("I cut myself again last night", "cut myself"),
+        ("My daughter has been cutting herself", "cutting herself"),
+        ("She tried to kill herself", "tried to kill herself"),
+    ],
+)
+def test_everyday_senses_are_told_apart_from_the_cue(text: str, expected: str) -> None:
+    assert [words for _, words in cues(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the end things worked out",
+        "Let's end things on a good note",
+        "she wanted to end it",
+        "Is it possible to overdose on caffeine?",
+        "Paracetamol overdose is the topic of my nursing exam",
+        "I accidentally overdosed on vitamin D",
+        "I took 2 ibuprofen for my headache",
+        "I take all my meds every morning",
+        "I burned myself on the stove",
+        "I accidentally cut my leg shaving",
+        "I cut myself some slack today",
+        "I hope my landlord gets hit by a truck lol",
+        "Five people in my school district have killed themselves this year",
+        "I never wake up before noon on weekends",
+    ],
+)
+def test_everyday_senses_are_not_cues(text: str) -> None:
+    assert crisis_cues(text) == ()

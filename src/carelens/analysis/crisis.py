@@ -12,14 +12,20 @@ For a message they do not flag, the analyzer also asks a small learned model
 A mention is skipped only when it is plainly negated by the writer about themselves ("I'm not
 suicidal", "I would never hurt myself"); wording that is itself negative ("I don't want to
 live", "I don't want to wake up") is a cue, and so is an effort against the urge ("give me a
-reason not to kill myself").
+reason not to kill myself"), and so is ideation beside a denial ("I'm not going to end it, but
+I think about it every day"). Words with everyday senses count only in context (_CONTEXT): an
+overdose someone took, not a topic; "end it" of the writer, not of another; self-harm words
+without an accident. A third party's risk that the seeker describes is a cue (codebook v1.1).
+Curly apostrophes are read as straight ones.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from carelens.inference.spans import merge_overlapping
+from carelens.text import straight_apostrophes
 from carelens.types import Span
 
 #: Shown with every flag (and in the docs). Not a substitute for local emergency services.
@@ -39,17 +45,51 @@ _ME = r"(?:my\s*self|me)"
 _MYSELF = r"my\s*self"
 # After "to live": not "to live in a city", "to live with my parents".
 _NOT_A_PLACE = r"(?!\s+(?:in|at|with|near|here|there|on|by|abroad|alone|together)\b)"
+# After "wake up": a time or an occasion ("I never wake up before noon", "did not wake up in
+# time", "would not wake up for school") tells of a habit or a morning, not of a wish.
+_NOT_A_TIME = (
+    r"(?!\s+(?:before|until|till|in\s+time|on\s+time|early|late|at\s+\d|when|for\s+(?:school|"
+    r"work|class|my|the|a|an)\b))"
+)
+# Patterns read with their context too (_CONTEXT, below).
+_OVERDOSE = r"\boverdos\w*"
+_END_IT = r"(?<!\bthe\s)\bend(?:ing)?\s+(?:things|everything|it)\b(?!\s+(?:all|with)\b)"
+# Not "cut myself a slice (of cake) / some slack".
+_CUT_MYSELF = (
+    r"\bcut(?:ting|s)?\s+" + _MYSELF + r"\b(?!\s+(?:a|an|some)\s+(?:slice|piece|break|bit|"
+    r"slack|deal|portion)\b)"
+)
+_BURN_MYSELF = r"\b(?:burn|burning|burned|burnt)\s+" + _MYSELF + r"\b"
+_HURT_MYSELF = r"\b(?:hurt|hurting|harm|harming)\s+" + _MYSELF + r"\b"
+_HIT_MYSELF = r"\b(?:hit|hitting|punch\w*|mutilat\w*)\s+" + _MYSELF + r"\b"
+_CUT_MY_SKIN = (
+    r"\b(?:slic|cut|carv|burn)\w*\s+(?:open\s+)?(?:my\s+)?(?:arms?|wrists?|skin|thighs?|legs?)\b"
+)
+# A third party's self-harm that the seeker describes (codebook v1.1).
+_HURT_THEMSELVES = (
+    r"\b(?:cut|cutting|cuts|hurt|hurting|hurts|harm|harming|harms)\s+(?:him|her|them)sel(?:f|ves)\b"
+)
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide": (
-        r"\bsui?cid\w*",  # also the common misspelling "sucide"
-        r"\bkill(?:ing|ed)?\s+my\s*self\b",
+        # Also "sucide", "su1cidal", "s*icidal", "sewerslide".
+        r"\bs[u*][i1*]?c[i1]d\w*|\bsewer\s*slide\w*",
+        # Not the effort idiom "killing myself at work / to finish this"; "kil" is a typo.
+        r"\bkill?(?:ing|ed)?\s+my\s*self\b(?!\s+(?:at\s+(?:work|the\s+gym|my\s+job|school)|"
+        r"working|studying|to\s+(?:finish|get|meet|make|pay|keep|pass)\b))",
         r"\bkms\b",
-        r"\bend(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life|things|everything|it)\b(?!\s+with\b)",
+        r"\bend(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life)\b(?!\s+with\b)",
+        _END_IT,
         r"\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b",
-        r"\b(?:want|wanna|wanted|wanting|wish|wished|wishing|hope|hoping|desperate|pray|praying)"
-        r"\s+(?:(?:that\s+)?i\s+(?:could\s+|would\s+|will\s+|can\s+)?|to\s+)?"
-        r"(?:(?:just|fucking|really|finally|to)\s+){0,2}(?:die|be\s+dead|disappear\s+forever)\b",
-        r"\bwish\s+i\s+(?:was|were|had)\s+never\s+(?:been\s+)?born\b",
+        r"\b(?:want|wnat|wanna|wanted|wanting|wish|wished|wishing|hope|hoping|desperate|pray|"
+        r"praying)\s+(?:(?:that\s+)?i\s+(?:could\s+|would\s+|will\s+|can\s+)?|to\s+|too\s+|2\s+)?"
+        r"(?:(?:just|fucking|really|finally|to)\s+){0,2}(?:die+|be\s+dead|disappear\s+forever)\b",
+        r"\bwish\s+(?:i\s+(?:was|were|had)|i'?d)\s+never\s+(?:been\s+)?born\b",
+        r"\bwish\s+i\s+(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:alive|here|born)\b",
+        r"\b(?:i'?m|im|i\s+am|feel)\s+(?:so\s+|just\s+)?ready\s+to\s+die\b",
+        r"\b(?:what'?s|whats|what\s+is)\s+the\s+point\s+(?:of|in)\s+(?:liv\w+|being\s+alive|going\s+"
+        r"on|existing)\b",
+        r"\bdeath\s+(?:sounds|seems|feels|looks)\s+(?:so\s+)?(?:peaceful|nice|good|better|"
+        r"appealing|like\s+a\s+relief)\b",
         r"\bif\s+i\s+(?:died|was\s+dead|were\s+dead|was\s+gone|were\s+gone)\b",
         r"\b(?:may|might)\s+as\s+well\s+(?:just\s+)?be\s+(?:gone|dead)\b",
         r"\b(?:just\s+)?(?:want|wanna|wish)\s+(?:it|this|everything|it\s+all|this\s+shit|the\s+"
@@ -57,7 +97,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:deserve|deserved)\s+(?:to\s+die|death)\b",
         r"\b(?:please|just)\s+kill\s+me\b",
         r"\breason\s+i(?:'m|\s+am)\s+(?:still\s+)?(?:alive|here|not\s+dead)\b",
-        r"\bnever\s+(?:have\s+to\s+)?wake\s+up\b",
+        r"\bnever\s+(?:have\s+to\s+)?wake\s+up\b" + _NOT_A_TIME,
         r"\b(?:painless\s+)?ways?\s+to\s+(?:die|kill\s+(?:my|your)self|end\s+(?:it|my\s+life|your\s+"
         r"life)|commit\s+sui?cide)\b",
         r"\bhow\s+to\s+(?:die|kill\s+my\s*self|end\s+my\s+life)\b",
@@ -71,8 +111,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:don'?t|do\s+not|didn'?t|never|no\s+longer)\s+(?:\w+\s+)?want\s+to\s+"
         r"(?:live|be\s+alive|exist|wake\s+up|be\s+here)\b",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:liv\w+|going\s+on|being\s+alive)\b",
-        r"\bcan'?t\s+go\s+on\b",
-        r"\bnot\s+wake\s+up\b",
+        # Not "go on the trip / stage / a date": an outing, not going on living.
+        r"\bcan'?t\s+go\s+on\b(?!\s+(?:the|a|an|my|our|his|her|their|stage|air|tour|holidays?|"
+        r"vacations?|trips?|dates?|leave|break|camp|line|online|social\s+media)\b)",
+        r"\bnot\s+wake\s+up\b" + _NOT_A_TIME,
         r"\bunalive\w*",
         # Added from the misses on the annotated train and dev seeker messages (codebook v1.1).
         r"\bkill(?:ing)?\s+your\s*self\b",  # generic "you" in a seeker's own message
@@ -90,7 +132,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:want|wanna|wish|wished|rather)\s+(?:(?:i|to|is|just|really|could|would)\s+){0,3}"
         r"(?:not|never|didn'?t|stop|cease\s+to)\s+exist(?:ed|ing)?\b",
         r"\b(?:so|i'?m|im|am)\s+(?:so\s+)?(?:over|done)\s+existing\b|\bout\s+of\s+existence\b",
-        r"\b(?:shoot|shooting|shot)\s+" + _ME + r"\b(?!\s+in\s+the\s+foot)",
+        # Not "shot myself in the foot", "shot myself a reminder email".
+        r"\b(?:shoot|shooting|shot)\s+" + _ME + r"\b(?!\s+in\s+the\s+foot|\s+(?:a|an)\s+(?:\w+\s+)?"
+        r"(?:e-?mail|text|message|note|reminder|dm|pm|line)\b)",
         r"\bblow\w*\s+my\s+brains?\s+out\b|\beat(?:ing)?\s+a\s+bullet\b",
         r"\bslit\w*\s+my\s+throat\b",
         r"\b(?:hope|hoping|pray|praying|wish)\s+(?:that\s+)?i\s+(?:don'?t|won'?t|never|do\s+not)\s+"
@@ -100,36 +144,74 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:drive|driving|drove|crash\w*|slam\w*|turn\w*)\s+my\s+(?:car|bike|motorcycle)\s+"
         r"(?:\w+\s+){0,3}(?:into|onto)\s+(?:(?:a|the|an|oncoming)\s+)*(?:pole|wall|tree|barrier|"
         r"traffic|truck|train|river|lake|ditch)\b",
-        r"\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:\w+\s+){0,4}(?:get|gets|got)\s+"
-        r"(?:hit|run\s+over)\b",
+        # The writer (or a generic "you") is the one hit: not "I hope my landlord gets hit".
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:that\s+)?(?:i|you)\s+(?:\w+\s+){0,2}"
+        r"(?:get|got)\s+(?:hit|run\s+over)\b",
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:that\s+)?(?:a|the|some)\s+(?:\w+\s+){0,2}"
+        r"(?:hits|runs\s+over|kills|crashes\s+into)\s+me\b",
         r"\blife\s+to\s+be\s+over\b",
         r"\b(?:think|thinking|thoughts?)\s+(?:about|of)\s+(?:dying|death|ending\s+it)\b",
         r"\b(?:hang|hanging|hanged)\s+" + _ME + r"\b",
-        r"\b(?:jump|jumping)\s+(?:off|from)\s+(?:a|the)\s+(?:bridge|building|roof)\b",
+        r"\b(?:jump|jumping|yeet\w*|throw\w*)\s+(?:my\s*self\s+)?(?:off|from)\s+(?:a|the)\s+"
+        r"(?:bridge|building|roof|cliff)\b",
+        r"\bjump\w*\s+(?:in\s+front\s+of|under)\s+(?:a|the)\s+(?:train|bus|truck|car)\b",
+        r"\b(?:think|thinking|thought)\s+(?:about|of)\s+jumping\b(?!\s+(?:ship|in|into|at|on|the))",
+        r"\brather\s+(?:just\s+)?(?:be\s+dead|die)\b",
+        r"\b(?:want|wanna|wish|just)\s+(?:to\s+)?(?:go\s+to\s+)?sleep\s+forever\b",
+        r"\bif\s+i\s+(?:just\s+)?(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:here|around|alive)\b",
+        r"\b(?:hope|hoping|wish|pray\w*)\s+(?:that\s+)?i\s+(?:\w+\s+){1,4}and\s+die\b",
+        r"\bto\s+use\s+on\s+my\s*self\b",
+        r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:wants?|wanted|wishes|wished)\s+to\s+die\b",
         r"\b(?:a|my)\s+(?:suicide\s+)?note\b(?=.{0,40}\b(?:goodbye|family|wrote|written)\b)",
+        # Slang: "kms" above, "ctb" (catch the bus), "off myself".
+        r"\bctb\b|\b(?:to|wanna|gonna|just|i'?ll|might|could|should|will)\s+off\s+my\s*self\b",
+        # A third party's risk that the seeker describes (codebook v1.1).
+        # An attempt, a wish, a plan or a threat, not a death told of ("killed himself last
+        # year", "people who kill themselves"), which the writer grieves.
+        r"\b(?:tried|tries|try|trying|attempted|attempting|wants?|wanted|wanting|going|threaten\w*|"
+        r"plans?|planned|planning|thinking\s+(?:about|of)|talk\w*\s+about)\s+(?:to\s+)?kill(?:ing)?"
+        r"\s+(?:him|her|them)sel(?:f|ves)\b",
+        # Stated means: pills saved up, at hand, counted; a rope bought; a place chosen.
+        r"\b(?:stockpil\w*|hoard\w*|sav(?:e|ed|ing)\s+up)\s+(?:(?:my|all|of|the|some|about|\d+|"
+        r"a\s+lot\s+of)\s+)*(?:\w+\s+)?(?:pills|meds|medications?|tablets)\b",
+        r"\b(?:bottle|handful|pile)\s+of\s+(?:\w+\s+)?(?:pills|tablets|meds)\s+(?:right\s+)?"
+        r"(?:next\s+to|beside|in\s+front\s+of)\s+me\b",
+        r"\bhow\s+many\s+(?:\w+\s+)?(?:pills|tablets|paracetamol|tylenol)\s+(?:it\s+)?(?:would|will|"
+        r"does|do)\s+(?:it\s+)?(?:take|kill|be\s+(?:lethal|fatal|enough))\b",
+        r"\b(?:bought|buy|buying|got)\s+(?:a|the|some)\s+rope\b(?!\s+for\b)",
+        r"\bwhich\s+(?:bridge|building|roof|cliff|train|rope|gun)\s+(?:i'?m|im|i\s+am|i'?ll|i\s+will)"
+        r"\s+(?:going\s+to\s+|gonna\s+)?(?:use|jump|take)\b",
     ),
     "self_harm": (
         r"\bself[\s-]*harm\w*",
         r"\bself[\s-]*injur\w*",
-        r"\bcut(?:ting|s)?\s+" + _MYSELF + r"\b",
+        r"\bsh'ing\b|\bsh\s+(?:urges?|again|relapse|scars?)\b",  # "sh" for self-harm
+        # Not "cut myself a slice (of cake) / some slack".
+        _CUT_MYSELF,
         r"\b(?:started|start|stop|stopped|urge\s+to)\s+cutting\b",
         r"\bcutting\s+(?:again|urges?)\b",
-        r"\b(?:burn|burning|burned|burnt)\s+" + _MYSELF + r"\b",
-        r"\b(?:hurt|hurting|harm|harming)\s+" + _MYSELF + r"\b",
-        r"\boverdos\w*",
+        _BURN_MYSELF,
+        _HURT_MYSELF,
+        _OVERDOSE,
         r"\b(?:tried\s+to|try\s+to|going\s+to|gonna|wanna|want\s+to|could\s+i|almost|nearly)\s+od\b",
-        r"\b(?:hit|hitting|punch\w*|mutilat\w*)\s+" + _MYSELF + r"\b",
-        r"\buntil\s+i\s+bleed\b",
+        _HIT_MYSELF,
+        r"\buntil\s+(?:i|it|they)\s+(?:bleed|bleeds|bled)\b",
         r"\burges?\s+to\s+(?:cut|burn|hurt|harm)\b",
         r"\bslit\w*\s+(?:my|your|their)\s+wrists?\b",
-        r"\b(?:slic|cut|carv)\w*\s+(?:open\s+)?(?:my\s+)?(?:arms?|wrists?|skin|thighs?|legs?)\b",
+        _CUT_MY_SKIN,
+        r"\bcarv\w*\s+(?:\w+\s+){0,3}(?:into|in|on)\s+my\s+(?:arm|wrist|skin|thigh|leg|stomach)s?\b",
         r"\bknife\s+(?:into|in|to|across)\s+my\b",
         r"\b(?:took|take|taking|swallow\w*|down(?:ing)?)\s+(?:a\s+lot\s+of|all\s+(?:of\s+)?"
-        r"(?:my|the|those)|about\s+\d+|\d+|a\s+bunch\s+of|a\s+handful\s+of|half\s+of)\s+"
+        r"(?:my|the|those)|about\s+\d+|(?:[5-9]|[1-9]\d+)(?!\d)|a\s+bunch\s+of|a\s+handful\s+of|half\s+of)\s+"
         r"(?:\w+\s+)?(?:pills|paracetamol|tylenol|lorazepam|sleeping\s+pills|meds|medication|"
-        r"tablets|xanax|ibuprofen|benzos)\b",
+        r"tablets|xanax|ibuprofen|benzos)\b(?!\s+(?:every|each|daily|a\s+day|as\s+prescribed)\b)",
         r"\b(?:have|saved|stockpil\w*|hoard\w*)\s+(?:about\s+)?(?:\d+|a\s+lot\s+of)\s+pills\b",
         r"\b(?:relapsed?|relapsing)\s+(?:on|into)\s+(?:self[\s-]*harm|cutting)\b",
+        r"\brelaps\w*(?=[^\n]{0,60}\b(?:cut|cutting|self[\s-]*harm\w*|sh)\b)",
+        r"\b(?:want|wanna|need)\s+(?:to\s+)?cut\s+(?:so\s+bad(?:ly)?|again|tonight|right\s+now|"
+        r"deeper)\b",
+        # A third party's self-harm that the seeker describes (codebook v1.1).
+        _HURT_THEMSELVES,
     ),
 }
 #: The labels of the patterns' cues (the learned flag adds
@@ -194,6 +276,36 @@ _INHERENTLY_NEGATIVE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[.!?\n,;]|\b(?:and|but|so|because)\b", re.IGNORECASE)
 
 
+# In chat written without punctuation a new "I" starts a new clause ("I'm not crazy I would
+# never hurt myself"), except after a verb of saying or knowing, whose clause it continues
+# ("I can't say I'm not suicidal").
+_NEW_SUBJECT = re.compile(r"\b(\w+)\s+i\b(?!')|\b(\w+)\s+(?=i'[a-z])", re.IGNORECASE)
+_REPORTING = frozenset(
+    (
+        *("say", "said", "saying", "think", "thought", "believe", "know", "knew", "promise"),
+        *("guarantee", "tell", "told", "claim", "pretend", "that", "sure", "mean", "feel"),
+    )
+)
+# After a denied cue, in its sentence: the writer still thinks of it ("I'm not going to end
+# it, but I think about it every day"); the codebook flags such ideation.
+_STILL_THINKS = re.compile(
+    r"^[^.!?\n]{0,40}?\bbut\s+(?:i\s+)?(?:\w+\s+){0,2}?(?:think|thinking|thought|dream|"
+    r"dreaming|fantasi[sz]\w*)\s+(?:about|of)\s+(?:it|that|doing\s+it)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_clause(before: str) -> str:
+    """The part of ``before`` (text up to a cue, already cut at clause breaks) from the last
+    new first-person subject on."""
+    cut = 0
+    for match in _NEW_SUBJECT.finditer(before):
+        word = match.group(1) or match.group(2)
+        if word.lower() not in _REPORTING:
+            cut = match.end(1) if match.group(1) else match.end(2)
+    return before[cut:]
+
+
 def _negated(text: str, start: int, end: int) -> bool:
     """Whether the writer plainly denies the cue at ``text[start:end]``."""
     if _INHERENTLY_NEGATIVE.match(text[start:end]):
@@ -205,10 +317,77 @@ def _negated(text: str, start: int, end: int) -> bool:
     negation = _NEGATED.search(clause)
     if negation is None or _EFFORT_NOT.search(clause):
         return False
-    if _ANY_NEGATION.search(clause[: negation.start()]):
+    if _ANY_NEGATION.search(_own_clause(clause[: negation.start()])):
         return False
     after = _CLAUSE_BREAK.split(text[end : end + 60], maxsplit=1)[0]
-    return _UNDONE_AFTER.match(after) is None
+    if _UNDONE_AFTER.match(after) is not None:
+        return False
+    return _STILL_THINKS.match(text[end : end + 120]) is None
+
+
+# Words that make a match someone's act: a person in its clause ("I", "my", "he", "my
+# friend's"), or nothing before it ("Overdosed last night").
+_PERSON = re.compile(
+    r"\b(?:i|me|my|myself|we|us|our|he|him|his|she|her|they|them|their|someone|somebody)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|im|ive|id)\b", re.IGNORECASE)
+# A subject other than the writer: "she wanted to end it", "let's end things", "can you end it".
+_OTHER_SUBJECT = re.compile(r"\b(?:he|she|they|we|you|let's|lets)\b", re.IGNORECASE)
+# An accident, said in the cue's clause: "I accidentally cut my leg shaving", "burned myself
+# on the stove", "hurt myself at the gym".
+_ACCIDENT = re.compile(
+    r"\b(?:accident(?:al)?ly|accidently|(?:by|on)\s+accident|by\s+mistake)\b", re.IGNORECASE
+)
+_ACCIDENT_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:(?:on|with)\s+(?:the|a|my)\s+(?:stove|oven|pan|iron|kettle|hob|grill|"
+    r"curling\s+iron)|at\s+(?:the\s+)?gym|(?:while\s+)?(?:shaving|cooking|lifting|working\s+out|"
+    r"playing|skating|skiing|climbing|gardening))\b",
+    re.IGNORECASE,
+)
+
+
+def _clauses(text: str, start: int, end: int) -> tuple[str, str]:
+    """The cue's clause before ``start`` and after ``end``."""
+    before = _CLAUSE_BREAK.split(text[max(0, start - 60) : start])[-1]
+    after = _CLAUSE_BREAK.split(text[end : end + 60], maxsplit=1)[0]
+    return before, after
+
+
+def _someones_act(text: str, start: int, end: int) -> bool:
+    """An overdose that someone took on purpose: not a topic ("Paracetamol overdose is on my
+    exam"), a question ("Is it possible to overdose on caffeine?"), a figure ("overdoses are
+    up") or an accident."""
+    before, after = _clauses(text, start, end)
+    if _ACCIDENT.search(before) or _ACCIDENT.search(after):
+        return False
+    return not before.strip() or _PERSON.search(before) is not None
+
+
+def _own_act(text: str, start: int, end: int) -> bool:
+    """ "end it / things" said of the writer's own act, not another's ("she wanted to end it",
+    "let's end things on a good note")."""
+    before = _clauses(text, start, end)[0]
+    return _OTHER_SUBJECT.search(before) is None or _FIRST_PERSON.search(before) is not None
+
+
+def _on_purpose(text: str, start: int, end: int) -> bool:
+    """Self-harm words that do not tell of an accident ("I burned myself on the stove")."""
+    before, after = _clauses(text, start, end)
+    if _ACCIDENT.search(before) or _ACCIDENT.search(after):
+        return False
+    return _ACCIDENT_AFTER.match(after) is None
+
+
+#: Patterns whose words have everyday senses too: a match is a cue only when its check holds.
+_CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
+    _OVERDOSE: _someones_act,
+    _END_IT: _own_act,
+    **dict.fromkeys(
+        (_CUT_MYSELF, _BURN_MYSELF, _HURT_MYSELF, _HIT_MYSELF, _CUT_MY_SKIN, _HURT_THEMSELVES),
+        _on_purpose,
+    ),
+}
 
 
 #: Where the writer plainly negates a crisis mention about themselves, as (start, end).
@@ -221,13 +400,16 @@ def crisis_scan(seeker_text: str) -> tuple[tuple[Span, ...], Mentions]:
     # For ASCII text, lower() changes only A-Z, one character for one, and a case-insensitive
     # pattern matches an ASCII character exactly where its lower-case form matches: the same
     # cues at the same offsets, found faster (_FOLDED).
-    if seeker_text.isascii():
-        searched, any_cue, compiled = seeker_text.lower(), _ANY_FOLDED, _FOLDED
+    # The patterns spell an apostrophe "'"; phones type U+2019 ("I can\u2019t go on"). The
+    # straightened text has the same offsets.
+    text = straight_apostrophes(seeker_text)
+    if text.isascii():
+        searched, any_cue, compiled = text.lower(), _ANY_FOLDED, _FOLDED
     else:
-        searched, any_cue, compiled = seeker_text, _ANY, _COMPILED
+        searched, any_cue, compiled = text, _ANY, _COMPILED
     if any_cue.search(searched) is None:
         return (), ()
-    return _find(seeker_text, searched, compiled)
+    return _find(text, searched, compiled)
 
 
 def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
@@ -245,7 +427,8 @@ def negated_mentions(seeker_text: str) -> Mentions:
 def _scan(seeker_text: str) -> tuple[Span, ...]:
     """Every case-insensitive pattern over ``seeker_text``, without the quick check or the
     lower-cased copy (what :func:`crisis_cues` must equal; the tests compare them)."""
-    return _find(seeker_text, seeker_text, _COMPILED)[0]
+    text = straight_apostrophes(seeker_text)
+    return _find(text, text, _COMPILED)[0]
 
 
 def _find(
@@ -258,8 +441,11 @@ def _find(
     negated: set[tuple[int, int]] = set()
     for label, patterns in compiled.items():
         for pattern in patterns:
+            check = _CONTEXT.get(pattern.pattern)
             for match in pattern.finditer(searched):
                 start, end = match.span()
+                if check is not None and not check(text, start, end):
+                    continue
                 if _negated(text, start, end):
                     negated.add((start, end))
                 else:
