@@ -51,6 +51,10 @@ FOUND = [
     ("email me at jane.doe@example.com.", [("email", "jane.doe@example.com")]),
     ("mail o'brien+tag@mail.example.co.uk", [("email", "o'brien+tag@mail.example.co.uk")]),
     ("(INFO@EXAMPLE.ORG)", [("email", "INFO@EXAMPLE.ORG")]),
+    # internationalised domains: letters of any script
+    ("write jane@exämple.de now", [("email", "jane@exämple.de")]),
+    ("or info@пример.рф.", [("email", "info@пример.рф")]),
+    ("bob@münchen-café.de, thanks", [("email", "bob@münchen-café.de")]),
     # phone, international and national formats
     ("Call me on +44 20 7946 0958 tonight", [("phone", "+44 20 7946 0958")]),
     ("my cell is (555) 123-4567 ok", [("phone", "(555) 123-4567")]),
@@ -145,6 +149,15 @@ FOUND = [
     ("350 5th Ave", [("address", "350 5th Ave")]),
     ("500 Main St Apt 4B", [("address", "500 Main St Apt 4B")]),
     ("221B Baker Street, London NW1 6XE", [("address", "221B Baker Street, London NW1 6XE")]),
+    # Australian: a state or territory and a postcode of four digits
+    (
+        "I live at 3/21 Ocean Street, Bondi NSW 2026.",
+        [("address", "3/21 Ocean Street, Bondi NSW 2026")],
+    ),
+    ("7 Beach Rd, Glenelg SA 5045 now", [("address", "7 Beach Rd, Glenelg SA 5045")]),
+    ("5 King Road, Hobart TAS", [("address", "5 King Road, Hobart TAS")]),
+    # four digits after a city with no state: a year, not a postcode
+    ("12 Elm Street, Springfield 2024", [("address", "12 Elm Street, Springfield")]),
     (
         "1600 Pennsylvania Ave NW, Washington, DC 20500",
         [("address", "1600 Pennsylvania Ave NW, Washington, DC 20500")],
@@ -272,6 +285,7 @@ NOT_FOUND = [
     "my tracker shows 18 out of 27, and 8 10 12 14 16 18",
     "http://localhost:8080 and www.",
     "me@home and name@localhost",
+    "5@3.50 each and a_b@c_d.e_f",
     "w/ my mum and u/ab",
     "order ID5551234567 and ref AB07700900123",
     "my COVID19 test and the B12 shot",

@@ -74,8 +74,11 @@ def _words(spaced: str) -> tuple[str, ...]:
 
 
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+# A domain label of an e-mail address may be internationalised (``jane@exämple.de``,
+# ``info@пример.рф``): letters and digits of any script, hyphens inside.
+_IDN_LABEL = r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?"
 _EMAIL = re.compile(
-    r"(?<![\w.%+-])[\w%+-][\w.%+'-]{0,63}@(?:" + _LABEL + r"\.){1,8}[a-z]{2,24}\b",
+    r"(?<![\w.%+-])[\w%+-][\w.%+'-]{0,63}@(?:" + _IDN_LABEL + r"\.){1,8}[^\W\d_]{2,24}\b",
     re.IGNORECASE,
 )
 # Top-level domains accepted without "http://" or "www." (written in lower case).
@@ -434,6 +437,9 @@ _UNIT = (
     r"(?:flat|apt|apartment|unit|suite|ste)\.?[ \t]{0,3}#?[ \t]{0,2}"
     r"(?:\d{1,4}[a-z]?|[a-z]\d{0,3})\b"
 )
+# Australian states and territories: the tail of an address there is the state and a
+# postcode of four digits ("Bondi NSW 2026"), read only after a state.
+_AU_STATES = "NSW|VIC|QLD|TAS|ACT|NT|SA|WA"
 _CITY_WORD = r"(?!(?:" + "|".join(_STOP_CAPITALISED) + r")\b)[A-Z][a-z]{1,24}"
 
 
@@ -451,7 +457,11 @@ def _address_pattern(name_repeat: str) -> re.Pattern[str]:
         r"(?-i:[ \t]{1,3}(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?"
         r"(?:,?[ \t]{1,3}(?:" + _UNIT + r"|#[ \t]?\w{1,5}))?"
         r"(?-i:,[ \t]{0,3}" + _CITY_WORD + r"(?:[ -]" + _CITY_WORD + r"){0,2}"
-        r"(?:,?[ \t]{1,3}[A-Z]{2}\b)?"
+        r"(?:,?[ \t]{1,3}(?:(?:"
+        + _AU_STATES
+        + r")[ \t]{1,3}\d{4}|"
+        + _AU_STATES
+        + r"|[A-Z]{2})\b)?"
         r"(?:[ \t]{1,3}(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{5}(?:-\d{4})?)\b)?)?",
         re.IGNORECASE,
     )

@@ -102,13 +102,13 @@ def test_convokit_corpus(tmp_path: Path) -> None:
 
 
 def test_a_reply_to_that_is_a_list_names_no_message(tmp_path: Path) -> None:
-    """A reference is text like a name: ``["u1"]`` is no message's id, so the reply is an
-    unknown parent, never paired with ``u1``."""
+    """``["u1"]`` is no message's id (and a list or object may hold a message): the reference
+    is rejected as an invalid value, the turn kept with no parent, never paired with ``u1``."""
     path = _jsonl(tmp_path / "turns.jsonl", _turns("bo", reply_to=["u1"]))
     rejects = RejectLog()
     assert list(read_exchanges(path, rejects=rejects)) == []
-    assert rejects.counts == {"unknown parent": 1}
-    assert [t.reply_to for t in read_turns(path, rejects=RejectLog())] == [None, '["u1"]']
+    assert rejects.counts == {"invalid field value": 1}
+    assert [t.reply_to for t in read_turns(path, rejects=RejectLog())] == [None, None]
 
 
 def test_reddit_author(tmp_path: Path) -> None:

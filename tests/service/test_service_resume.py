@@ -269,6 +269,65 @@ def test_a_corpus_begun_by_another_build_of_the_model_starts_over(
     assert "16 stored result(s) are discarded" in said[0]
 
 
+@pytest.mark.parametrize("first", [True, False], ids=["redact, then not", "not, then redact"])
+def test_a_corpus_begun_with_the_other_redaction_setting_starts_over(
+    make_app: MakeApp,
+    analyzer: EmpathyAnalyzer,
+    tmp_path: Path,
+    store: Store,
+    caplog: pytest.LogCaptureFixture,
+    first: bool,
+) -> None:
+    """A server restarted with ``--redact`` turned on or off finished the corpus the first
+    one had begun, so one corpus held redacted and unredacted texts side by side. Now the
+    corpus starts over with the new setting (the analyzer has no fingerprint: the redaction
+    setting is checked on its own)."""
+    pairs = tmp_path / "week.jsonl"
+    with pairs.open("w", encoding="utf-8") as fh:
+        for i in range(40):
+            row = {
+                "seeker_id": f"s{i}",
+                "response_id": f"p{i}",
+                "seeker": f"Day {i}: I can't sleep, call me on 555-867-5309 tonight.",
+                "response": f"That sounds exhausting ({i}). Write to jane.doe@example.org.",
+            }
+            fh.write(json.dumps(row) + "\n")
+    slow = SlowAfter(analyzer, calls=2)
+    app = make_app(analyzer_=slow, chunk_size=8, redact=first)
+    slow.worker = app.state.context.worker
+    with TestClient(app, base_url=BASE_URL) as client:
+        corpus_id = upload(client, pairs).json()["id"]
+        assert slow.reached.wait(60)
+    begun = store.get_corpus(corpus_id)
+    assert begun is not None and (begun.status, begun.done) == ("running", 16)
+    assert (begun.model, begun.redacted) == (None, first)  # recorded when it started
+
+    with (
+        caplog.at_level(logging.WARNING, logger="carelens.service.jobs"),
+        TestClient(
+            make_app(analyzer_=SlowAfter(analyzer, calls=0), chunk_size=8, redact=not first),
+            base_url=BASE_URL,
+        ) as client,
+    ):
+        corpus = wait_for(client, corpus_id)
+    assert corpus["status"] == "done" and corpus["done"] == corpus["total"] == 40
+    assert corpus["redacted"] is (not first)
+    stored = [{k: v for k, v in r.items() if k != "topic"} for r in all_items(store, corpus_id)]
+    exchanges = list(read_exchanges(pairs))
+    expected = [
+        {**result_record(exchange, analysis, redact=not first), "seq": seq}
+        for seq, (exchange, analysis) in enumerate(
+            zip(exchanges, analyzer.predict(exchanges), strict=True)
+        )
+    ]
+    assert stored == expected  # one setting throughout
+    phones = sum("555-867-5309" in r["seeker_text"] for r in stored)
+    assert phones == (40 if first else 0)
+    said = [m for m in worker_warnings(caplog) if "starts over" in m]
+    assert len(said) == 1, worker_warnings(caplog)
+    assert "--redact" in said[0] and "16 stored result(s) are discarded" in said[0]
+
+
 @pytest.mark.parametrize("case", ["same build", "none recorded", "analyzer unknown"])
 def test_a_corpus_of_the_same_or_an_unknown_model_resumes(
     make_app: MakeApp,

@@ -19,7 +19,7 @@ def test_create_get_list(store: Store) -> None:
     assert first.status == "queued"
     assert (first.total, first.done, first.rejected, first.error) == (None, 0, 0, None)
     assert (first.helpers, first.left_out) == ((), None)  # every response; not counted yet
-    assert first.model is None  # recorded when its analysis starts
+    assert (first.model, first.redacted) == (None, None)  # recorded when its analysis starts
     assert first.created_at == first.updated_at and first.created_at.endswith("+00:00")
     assert second.format == "jsonl" and first.format is None
     assert store.get_corpus(first.id) == first
@@ -44,6 +44,7 @@ def test_to_dict(store: Store) -> None:
         "helpers",
         "left_out",
         "model",
+        "redacted",
     ]
     assert Corpus(**data) == corpus
 
@@ -154,6 +155,32 @@ def test_set_model(open_url: Callable[[], Store]) -> None:
     assert [c.model for c in again.list_corpora()] == [FINGERPRINT]
 
 
+def test_set_model_records_the_redaction_setting(open_url: Callable[[], Store]) -> None:
+    """The redaction setting is recorded beside the model, each left as it is when not
+    given; it outlives the store's connection."""
+    store = open_url()
+    corpus = store.create_corpus("a.jsonl")
+    store.set_model(corpus.id, redacted=True)
+    got = store.get_corpus(corpus.id)
+    assert got is not None and (got.model, got.redacted) == (None, True)
+    store.set_model(corpus.id, FINGERPRINT)
+    got = store.get_corpus(corpus.id)
+    assert got is not None and (got.model, got.redacted) == (FINGERPRINT, True)
+    store.set_model(corpus.id, redacted=False)
+    got = store.get_corpus(corpus.id)
+    assert got is not None and (got.model, got.redacted) == (FINGERPRINT, False)
+    assert got.to_dict()["redacted"] is False
+    with pytest.raises(InvalidQueryError, match="redacted must be True, False or None"):
+        store.set_model(corpus.id, redacted=1)  # type: ignore[arg-type]
+    store.add_results(corpus.id, [record(i) for i in range(3)])
+    assert store.restart_corpus(corpus.id, redacted=True) == 3
+    got = store.get_corpus(corpus.id)
+    assert got is not None and (got.model, got.redacted, got.done) == (FINGERPRINT, True, 0)
+    store.close()
+    again = open_url()
+    assert [(c.model, c.redacted) for c in again.list_corpora()] == [(FINGERPRINT, True)]
+
+
 def test_restart_corpus_deletes_its_results_only(store: Store) -> None:
     """restart_corpus deletes a corpus' results, their levels and search index, sets done
     to 0 and records the new model, in one transaction; other corpora keep theirs."""
@@ -200,7 +227,7 @@ def test_restart_corpus_deletes_its_results_only(store: Store) -> None:
     assert store.restart_corpus(other.id, OTHER) == 0  # nothing left to delete
 
 
-@pytest.mark.parametrize("model", [None, 5, b"0123", "", "   ", "\x00", "x" * 513])
+@pytest.mark.parametrize("model", [5, b"0123", "", "   ", "\x00", "x" * 513])
 def test_a_model_must_be_a_fingerprint(store: Store, model: Any) -> None:
     corpus = store.create_corpus("a.jsonl")
     store.add_results(corpus.id, [record(0)])
@@ -211,6 +238,9 @@ def test_a_model_must_be_a_fingerprint(store: Store, model: Any) -> None:
         store.restart_corpus(corpus.id, model)
     assert store.get_corpus(corpus.id) == before
     assert seqs(store, corpus.id) == [0]
+    store.set_model(corpus.id, None)  # None: the recorded model stays as it is
+    kept = store.get_corpus(corpus.id)
+    assert before is not None and kept == replace(before, updated_at=kept.updated_at)  # type: ignore[union-attr]
     store.set_model(corpus.id, "x" * 512)  # as long as an id may be
     assert store.get_corpus(corpus.id).model == "x" * 512  # type: ignore[union-attr]
 

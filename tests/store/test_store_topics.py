@@ -432,7 +432,7 @@ def test_version_6_database_is_upgraded(
     assert (upgraded[queued.id].helpers, upgraded[queued.id].left_out) == ((), None)
     assert (upgraded[done.id].helpers, upgraded[done.id].left_out) == ((), 0)
     with store._transaction(write=False) as tx:  # in the order a new database has them
-        assert store._columns(tx, "corpora")[-3:] == ["helpers", "left_out", "model"]
+        assert store._columns(tx, "corpora")[-4:] == ["helpers", "left_out", "model", "redacted"]
     finished = upgraded[done.id]
     assert (finished.status, finished.total, finished.done) == ("done", 3, 3)
     assert seqs(store, done.id, query="job") == [0]
@@ -447,13 +447,13 @@ def test_version_6_database_is_upgraded(
 def test_version_7_database_is_upgraded(
     open_url: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Version 8 keeps the fingerprint of the model build that analyses a corpus. Corpora
-    stored before have none (NULL), and keep their results: the worker records the model it
-    runs when it takes one up again."""
+    """Version 8 keeps the fingerprint of the model build that analyses a corpus and whether
+    its texts are redacted. Corpora stored before have neither (NULL), and keep their
+    results: the worker records what it runs when it takes one up again."""
     with monkeypatch.context() as patch:
         old = store_at_version(7, open_url, patch)
         with old._transaction(write=False) as tx:
-            assert "model" not in old._columns(tx, "corpora")
+            assert {"model", "redacted"}.isdisjoint(old._columns(tx, "corpora"))
         running = old_corpus(old, "running.jsonl", status="running", total=5)
         raw(
             old,
@@ -466,17 +466,17 @@ def test_version_7_database_is_upgraded(
     assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
     assert raw(store, "SELECT count(*) FROM schema_version")[0][0] == SCHEMA_VERSION
     with store._transaction(write=False) as tx:  # added last, as a new database has it
-        assert store._columns(tx, "corpora")[-1] == "model"
+        assert store._columns(tx, "corpora")[-2:] == ["model", "redacted"]
     upgraded = store.get_corpus(running.id)
-    assert upgraded is not None and upgraded.model is None
+    assert upgraded is not None and (upgraded.model, upgraded.redacted) == (None, None)
     assert (upgraded.status, upgraded.total, upgraded.done) == ("running", 5, 3)
     assert (upgraded.helpers, upgraded.left_out) == (("vol-*",), 2)
     assert [c.model for c in store.list_corpora()] == [None]
     # the worker records its model; the results stored before stay
-    store.set_model(running.id, "0123456789abcdef")
+    store.set_model(running.id, "0123456789abcdef", redacted=True)
     recorded = store.get_corpus(running.id)
-    assert recorded is not None and recorded.model == "0123456789abcdef"
+    assert recorded is not None and recorded.model == "0123456789abcdef" and recorded.redacted
     assert recorded.done == 3 and seqs(store, running.id) == [0, 1, 2]
     assert seqs(store, running.id, query="job") == [0]
     new = store.create_corpus("new.jsonl")
-    assert new.model is None and store.get_corpus(new.id) == new
+    assert (new.model, new.redacted) == (None, None) and store.get_corpus(new.id) == new

@@ -14,7 +14,10 @@ rejected after its id was read is noted, :func:`~carelens.readers.pairing.note_r
 that a reply to it says so). Optional values are never a reason to reject: a blank one is
 missing, a name or reference (``speaker``, ``conversation_id``, ``reply_to``) that is not
 text is written as text (:func:`~carelens.readers.base.optional_str`: a number as its
-digits, a JSON list or object as its compact JSON text, ``["a","b"]``), a numeric timestamp
+digits, a JSON list or object as its compact JSON text, ``["a","b"]``), except a ``reply_to``
+that is a JSON object or list (an embedded parent message, as a chat export's
+``reply_to_message``): that one is rejected (the turn is kept, with no parent) and never
+quoted, since it holds a text; a numeric timestamp
 is read as a Unix time in seconds or milliseconds (ISO-8601 UTC; None outside 1980 to 2100)
 and any other one is kept as text so written (the insights decide what it means). A required
 id that is not a string or an integer (a list, an object, a boolean) rejects its record.
@@ -32,7 +35,7 @@ from typing import Any
 from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, iso_utc, optional_str
 from carelens.readers.pairing import note_rejected
-from carelens.readers.quoting import quote
+from carelens.readers.quoting import json_type, quote
 from carelens.types import COMMUNITY_KEYS, Exchange, Turn
 
 #: Optional fields of a pair record (any pair layout); alternatives are tried in order. The
@@ -235,12 +238,26 @@ def build_turn(
     for key, value in record.items():
         if key not in used:
             meta.setdefault(key, value)
+    reply_to = _first(record, layout.reply_to)
+    if isinstance(reply_to, Mapping | list):
+        # an embedded parent message (a chat export's reply_to_message): it names no
+        # message and holds a text, so it is neither a parent nor quoted; the turn is kept
+        # (a reply may answer it)
+        field = next(name for name in layout.reply_to if record.get(name) is reply_to)
+        ctx.reject(
+            line,
+            field,
+            R.INVALID_VALUE,
+            f"turn {quote(turn_id)}: {field} must be the id of the message it answers "
+            f"(a string or integer), not {json_type(reply_to)}",
+        )
+        reply_to = None
     return Turn(
         id=turn_id,
         text=text,
         speaker=optional_str(_first(record, layout.speaker)),
         conversation_id=conversation_id,
-        reply_to=optional_str(_first(record, layout.reply_to)),
+        reply_to=optional_str(reply_to),
         timestamp=_timestamp(_first(record, layout.timestamp)),
         meta=meta,
     )

@@ -58,6 +58,7 @@ from datetime import datetime
 
 from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, Record
+from carelens.readers.quoting import quote
 from carelens.readers.rejects import RejectLog
 from carelens.timestamps import parse_timestamp
 from carelens.types import MAX_ID_CHARS, Exchange, Turn
@@ -277,11 +278,11 @@ def pair_located_records(
             if why is not None:
                 rejects.skip(f"reply to {why}")
             else:
-                detail = f"{where_is(turns[tid])} replies to {reply_to!r}, not in the input"
+                detail = f"{where_is(turns[tid])} replies to {quote(reply_to)}, not in the input"
                 if gone is not None:
                     # one conversation at a time (batch): the others are not known here
                     detail = (
-                        f"{where_is(turns[tid])} replies to {reply_to!r}, which is not in its "
+                        f"{where_is(turns[tid])} replies to {quote(reply_to)}, which is not in its "
                         "conversation"
                     )
                 elif elsewhere is None:
@@ -290,7 +291,7 @@ def pair_located_records(
                         elsewhere |= {named[2] for named in skipped.why}
                 if elsewhere is not None and reply_to in elsewhere:
                     detail = (
-                        f"{where_is(turns[tid])} replies to {reply_to!r}, which is in another"
+                        f"{where_is(turns[tid])} replies to {quote(reply_to)}, which is in another"
                         " conversation only"
                     )
                 was_rejected = None
@@ -367,17 +368,20 @@ def _rejected_parent(
         return None
     line = in_file[key]
     at = f" (line {line})" if line is not None else ""
-    return f"{where_is(turn)} replies to {reply_to!r}, which was rejected{at}"
+    return f"{where_is(turn)} replies to {quote(reply_to)}, which was rejected{at}"
 
 
 def where_is(turn: Turn) -> str:
     """A reject detail that finds a turn without a line: its id and conversation (for a
-    WordPress comment, the post), never its text."""
+    WordPress comment, the post), each cut to a few dozen characters
+    (:func:`~carelens.readers.quoting.quote`), never its text."""
     conversation = turn.conversation_id
     inside = (
-        f" in conversation {conversation!r}" if conversation and conversation != turn.id else ""
+        f" in conversation {quote(conversation)}"
+        if conversation and conversation != turn.id
+        else ""
     )
-    return f"turn {turn.id!r}{inside}"
+    return f"turn {quote(turn.id)}{inside}"
 
 
 def _integral_alias(

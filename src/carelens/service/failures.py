@@ -126,10 +126,12 @@ def no_helper_response(left_out: int, patterns: tuple[str, ...]) -> str:
     )
 
 
-def _first_reject(rejects_path: Path, reason: str) -> str:
+def _first_reject(rejects_path: Path, reason: str, *, redacted: bool = False) -> str:
     """Where the first reject for ``reason`` in the rejects file is, and its detail
     ("line 3, field 'text': 1,000,001 characters > limit 1,000,000"); "" when unknown. The
-    rejects file holds no record text, nor does this."""
+    rejects file holds no record text, nor does this. With ``redacted`` the detail is
+    redacted before it is cut (cut first, an e-mail address or phone number at the cut
+    would no longer be recognised)."""
     try:
         with rejects_path.open(encoding="utf-8") as fh:
             for line in fh:
@@ -149,14 +151,18 @@ def _first_reject(rejects_path: Path, reason: str) -> str:
     if isinstance(entry.get("field"), str):
         where.append(f"field {quote(entry['field'])}")
     detail = entry.get("detail")
-    said = clip(_COUNTS.sub(lambda m: f"{int(m[0]):,}", detail)) if isinstance(detail, str) else ""
+    said = ""
+    if isinstance(detail, str):
+        said = clip(_COUNTS.sub(lambda m: f"{int(m[0]):,}", redact(detail) if redacted else detail))
     return ", ".join(where) + (f": {said}" if where and said else said)
 
 
-def all_rejected(rejects: RejectLog, rejects_path: Path, format: str | None) -> str:
+def all_rejected(
+    rejects: RejectLog, rejects_path: Path, format: str | None, *, redacted: bool = False
+) -> str:
     """Why a corpus whose every record was rejected failed: the main reason, where it first
-    happened, and what to do (the right format only when the reason says the file is not
-    in its format)."""
+    happened (its detail redacted with ``redacted``, before it is cut), and what to do (the
+    right format only when the reason says the file is not in its format)."""
     reason = max(rejects.counts.items(), key=lambda kv: kv[1])[0]
     which = "its only record was" if rejects.total == 1 else f"all {rejects.total:,} records were"
     mostly = "" if len(rejects.counts) == 1 else "mostly "
@@ -166,7 +172,7 @@ def all_rejected(rejects: RejectLog, rejects_path: Path, format: str | None) -> 
             f"{format or 'supported'} file? Upload it again with the right format, or "
             "without one to have it detected"
         )
-    first = _first_reject(rejects_path, reason)
+    first = _first_reject(rejects_path, reason, redacted=redacted)
     at = f"; the first at {first}" if first and rejects.total > 1 else f": {first}" if first else ""
     advice = REJECT_ADVICE.get(reason, "fix the file")
     return (

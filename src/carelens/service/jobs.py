@@ -14,12 +14,13 @@ whose file cannot be read, fails with a message for the person who uploaded it, 
 exchanges, and the store keeps one result per seq, so a corpus interrupted at any point (even
 by ``kill -9``) and queued again ends with every pair stored exactly once. A stop (the
 worker's ``stop`` event) lets the current chunk finish and leaves the corpus ``running`` for
-the next start. One corpus holds one model's results: the job records its analyzer's
-``model_fingerprint`` with each corpus it takes up, and a corpus begun by another model build
-(a server restarted with another ``--model``) is started over — its stored results
-discarded, a warning logged — rather than finished by this one
-(:meth:`CorpusJob._same_model`). A corpus stored before the store kept the model has none
-recorded: its stored results are taken to be this model's and kept.
+the next start. One corpus holds one model's results, redacted or not: the job records its
+analyzer's ``model_fingerprint`` and its ``redact`` setting with each corpus it takes up, and
+a corpus begun by another model build (a server restarted with another ``--model``) or with
+the other redaction setting (``--redact`` turned on or off) is started over — its stored
+results discarded, a warning naming what changed logged — rather than finished by this one
+(:meth:`CorpusJob._same_model`). A corpus stored before the store kept these has none
+recorded: its stored results are taken to be this server's and kept.
 
 A store that cannot be reached for a moment (a PostgreSQL restart, a locked or unreadable
 SQLite file) does not fail the corpus at once: every store call of the job that fails
@@ -176,7 +177,12 @@ class CorpusJob:
             return self._fail(corpus_id, failures.MISSING_UPLOAD)
         try:
             return self._analyse(
-                corpus_id, path, corpus.format, HelperPatterns(corpus.helpers), corpus.model
+                corpus_id,
+                path,
+                corpus.format,
+                HelperPatterns(corpus.helpers),
+                corpus.model,
+                corpus.redacted,
             )
         except CorpusNotFoundError:
             logger.info("corpus %s was deleted while being analysed", corpus_id)
@@ -243,36 +249,50 @@ class CorpusJob:
                     raise _Stopped from exc
                 delay *= 2
 
-    def _same_model(self, corpus_id: str, recorded: str | None) -> None:
-        """Make the corpus this analyzer's: record its model fingerprint when the corpus has
-        none, and start the corpus over when another model build began it (its stored
-        results deleted, ``done`` back to 0), so one corpus never holds two models' results.
-        Nothing is checked when the analyzer has no fingerprint."""
+    def _same_model(
+        self, corpus_id: str, recorded: str | None, recorded_redacted: bool | None
+    ) -> None:
+        """Make the corpus this job's: record its model fingerprint and redaction setting
+        where the corpus has none, and start the corpus over when another model build or
+        the other redaction setting began it (its stored results deleted, ``done`` back to
+        0), so one corpus never holds two models' results, nor redacted and unredacted texts
+        side by side. The model is not checked when the analyzer has no fingerprint."""
         current = self.model_fingerprint
-        if current is None or recorded == current:
-            return
-        if recorded is None:
-            # A new corpus, or one stored before the store kept the model (schema version 8):
-            # its stored results, if any, are taken to be this model's, as the server that
-            # began it most likely ran the model this one runs; they are kept.
-            self._store_call(
-                corpus_id,
-                "recording the model",
-                partial(self.store.set_model, corpus_id, current),
+        changed = []
+        if current is not None and recorded is not None and recorded != current:
+            changed.append(
+                f"another build of the model (fingerprint {recorded}) than this server runs "
+                f"({current})"
             )
+        if recorded_redacted is not None and recorded_redacted != self.redact:
+            changed.append(
+                "redacted texts, and this server does not redact (--redact is off)"
+                if recorded_redacted
+                else "unredacted texts, and this server redacts them (--redact is on)"
+            )
+        if not changed:
+            # A new corpus, or one stored before the store kept these (schema version 8):
+            # its stored results, if any, are taken to be this server's, as the server that
+            # began it most likely ran as this one does; they are kept.
+            model = current if recorded is None else None
+            redacted = self.redact if recorded_redacted is None else None
+            if model is not None or redacted is not None:
+                self._store_call(
+                    corpus_id,
+                    "recording the model",
+                    partial(self.store.set_model, corpus_id, model, redacted=redacted),
+                )
             return
         discarded = self._store_call(
             corpus_id,
-            "starting over with this model",
-            partial(self.store.restart_corpus, corpus_id, current),
+            "starting over",
+            partial(self.store.restart_corpus, corpus_id, current, redacted=self.redact),
         )
         logger.warning(
-            "corpus %s was begun by another build of the model (fingerprint %s) than this "
-            "server runs (%s): it starts over with this one, and its %d stored result(s) are "
-            "discarded, so that it holds one model's results",
+            "corpus %s was begun with %s: it starts over, and its %d stored result(s) are "
+            "discarded, so that it holds the results of one model and one redaction setting",
             corpus_id,
-            recorded,
-            current,
+            " and with ".join(changed),
             discarded,
         )
 
@@ -283,9 +303,11 @@ class CorpusJob:
         format: str | None,
         helpers: HelperPatterns,
         model: str | None,
+        redacted: bool | None,
     ) -> str | Parked | None:
-        """Count and analyse the upload at ``path``; ``model`` is the fingerprint the store
-        has recorded for the corpus (see :meth:`_same_model`)."""
+        """Count and analyse the upload at ``path``; ``model`` and ``redacted`` are the
+        fingerprint and redaction setting the store has recorded for the corpus (see
+        :meth:`_same_model`)."""
         folder = corpus_dir(self.uploads, corpus_id)
         rejects_path = folder / REJECTS_NAME
         # Readable by its owner only, like the upload beside it (the log opens it for writing).
@@ -316,12 +338,12 @@ class CorpusJob:
             message = failures.no_helper_response(left_out, helpers.patterns)
             return self._fail(corpus_id, message, path)
         if total == 0 and rejects.total:
-            message = failures.all_rejected(rejects, rejects_path, format)
+            message = failures.all_rejected(rejects, rejects_path, format, redacted=self.redact)
             return self._fail(corpus_id, message, path)
         if total == 0:
             message = failures.nothing_to_pair(path, format, rejects.skipped)
             return self._fail(corpus_id, message, path)
-        self._same_model(corpus_id, model)
+        self._same_model(corpus_id, model, redacted)
         start = self._store_call(
             corpus_id, "reading where to resume", partial(self.store.stored_seqs, corpus_id)
         )

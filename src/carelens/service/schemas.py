@@ -248,6 +248,12 @@ class CorpusOut(BaseModel):
         "analysis starts, and for corpora stored before carelens recorded it); a corpus "
         "resumed by a server that runs another build is started over with that one",
     )
+    redacted: bool | None = Field(
+        default=None,
+        description="whether the corpus' stored texts are redacted (serve --redact; null "
+        "until its analysis starts, and for corpora stored before carelens recorded it); a "
+        "corpus resumed by a server with the other setting is started over with that one",
+    )
     error: str | None = None
     created_at: Any = None
     updated_at: Any = None

@@ -74,7 +74,9 @@ class Corpus:
     responses they left out (None until the file has been counted). ``model`` is the
     fingerprint of the model build that analyses it
     (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`; None until its
-    analysis starts, and for the corpora stored before schema version 8).
+    analysis starts, and for the corpora stored before schema version 8), and ``redacted``
+    whether its stored texts are redacted (``carelens serve --redact``; None likewise): one
+    corpus holds the results of one model and one redaction setting.
     """
 
     id: str
@@ -90,6 +92,7 @@ class Corpus:
     helpers: tuple[str, ...] = ()
     left_out: int | None = None
     model: str | None = None
+    redacted: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -132,9 +135,13 @@ class Store(Protocol):
         error: str | None = None,
     ) -> None: ...
 
-    def set_model(self, corpus_id: str, model: str) -> None: ...
+    def set_model(
+        self, corpus_id: str, model: str | None = None, *, redacted: bool | None = None
+    ) -> None: ...
 
-    def restart_corpus(self, corpus_id: str, model: str) -> int: ...
+    def restart_corpus(
+        self, corpus_id: str, model: str | None = None, *, redacted: bool | None = None
+    ) -> int: ...
 
     def add_results(self, corpus_id: str, records: Sequence[Mapping[str, Any]]) -> int: ...
 
@@ -557,6 +564,14 @@ def check_model(model: object) -> str:
             f"{MAX_ID_CHARS} characters"
         )
     return cleaned
+
+
+def check_redacted(redacted: object) -> bool | None:
+    """Whether a corpus' texts are redacted, as the store takes it: True, False or None
+    (not recorded); InvalidQueryError for anything else."""
+    if redacted is None or isinstance(redacted, bool):
+        return redacted
+    raise InvalidQueryError(f"redacted must be True, False or None, not {type(redacted).__name__}")
 
 
 def check_page(offset: int, limit: int) -> None:

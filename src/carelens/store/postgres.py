@@ -253,9 +253,14 @@ _SCHEMA_V7: tuple[MigrationStep, ...] = (
 
 #: Version 8: a corpus keeps the fingerprint of the model build that analyses it
 #: (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`), so that a server running
-#: another model starts it over rather than mixing two models' results; NULL for the corpora
-#: stored before, until a worker takes one up again and records the model it runs.
-_SCHEMA_V8: tuple[MigrationStep, ...] = ("ALTER TABLE corpora ADD COLUMN model TEXT",)
+#: another model starts it over rather than mixing two models' results, and whether its texts
+#: are redacted (``serve --redact``), so that a server with the other setting starts it over
+#: rather than mixing redacted and unredacted texts; NULL for the corpora stored before,
+#: until a worker takes one up again and records what it runs.
+_SCHEMA_V8: tuple[MigrationStep, ...] = (
+    "ALTER TABLE corpora ADD COLUMN model TEXT",
+    "ALTER TABLE corpora ADD COLUMN redacted BOOLEAN",
+)
 
 
 def redact_url(url: str) -> str:

@@ -33,6 +33,7 @@ from carelens.store.base import (
     check_helpers,
     check_model,
     check_page,
+    check_redacted,
     check_status,
     clean_text,
     hash_secret,
@@ -65,7 +66,7 @@ _TABLES = ("corpora", "results", "result_levels", "api_keys")
 _FILL_BATCH = 500
 _CORPUS_COLUMNS = (
     "id, name, format, status, total, done, rejected, error, created_at, updated_at, "
-    "helpers, left_out, model"
+    "helpers, left_out, model, redacted"
 )
 _RESULT_COLUMNS = (
     "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
@@ -196,6 +197,7 @@ def _corpus(row: Sequence[Any]) -> Corpus:
         helpers=tuple(json.loads(row[10])),
         left_out=None if row[11] is None else int(row[11]),
         model=row[12],
+        redacted=None if row[13] is None else bool(row[13]),
     )
 
 
@@ -219,6 +221,12 @@ class SQLStore(ABC):
     def _search_value(self, record: PreparedRecord) -> Any:
         """The parameter of :attr:`_SEARCH_COLUMN` for one record."""
         raise NotImplementedError
+
+    def _forget_deleted(self) -> None:
+        """After results were deleted (and committed): take their texts out of what the
+        backend keeps beside the live rows (a search index's old segments, a write-ahead
+        log), where the backend can; nothing by default."""
+        return
 
     @abstractmethod
     def _transaction(self, *, write: bool) -> AbstractContextManager[Tx]:
@@ -335,7 +343,7 @@ class SQLStore(ABC):
         with self._transaction(write=True) as tx:
             tx.execute(
                 f"INSERT INTO corpora ({_CORPUS_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     corpus.id,
                     corpus.name,
@@ -350,6 +358,7 @@ class SQLStore(ABC):
                     json.dumps(list(corpus.helpers), ensure_ascii=True),
                     corpus.left_out,
                     corpus.model,
+                    corpus.redacted,
                 ),
             )
         return corpus
@@ -375,7 +384,12 @@ class SQLStore(ABC):
         if not known_id("corpus_id", corpus_id):
             return False
         with self._transaction(write=True) as tx:
-            return bool(tx.execute("DELETE FROM corpora WHERE id = ? RETURNING id", (corpus_id,)))
+            deleted = bool(
+                tx.execute("DELETE FROM corpora WHERE id = ? RETURNING id", (corpus_id,))
+            )
+        if deleted:
+            self._forget_deleted()
+        return deleted
 
     def set_status(
         self,
@@ -412,29 +426,38 @@ class SQLStore(ABC):
         if not updated:
             raise CorpusNotFoundError(corpus_id)
 
-    def set_model(self, corpus_id: str, model: str) -> None:
-        """Record the fingerprint of the model build that analyses the corpus
-        (:attr:`~carelens.store.base.Corpus.model`); its results stay as they are (see
-        :meth:`restart_corpus` to start it over with another model)."""
-        fingerprint = check_model(model)
+    def set_model(
+        self, corpus_id: str, model: str | None = None, *, redacted: bool | None = None
+    ) -> None:
+        """Record what analyses the corpus: the fingerprint of the model build
+        (:attr:`~carelens.store.base.Corpus.model`) and whether its texts are redacted
+        (:attr:`~carelens.store.base.Corpus.redacted`); one given as None stays as it is.
+        Its results stay as they are (see :meth:`restart_corpus` to start it over)."""
+        fingerprint = None if model is None else check_model(model)
+        redacted = check_redacted(redacted)
         if not known_id("corpus_id", corpus_id):
             raise CorpusNotFoundError(corpus_id)
         with self._transaction(write=True) as tx:
             updated = tx.execute(
-                "UPDATE corpora SET model = ?, updated_at = ? WHERE id = ? RETURNING id",
-                (fingerprint, now_iso(), corpus_id),
+                "UPDATE corpora SET model = coalesce(?, model), "
+                "redacted = coalesce(?, redacted), updated_at = ? WHERE id = ? RETURNING id",
+                (fingerprint, redacted, now_iso(), corpus_id),
             )
         if not updated:
             raise CorpusNotFoundError(corpus_id)
 
-    def restart_corpus(self, corpus_id: str, model: str) -> int:
-        """Start a corpus over with another model: delete its stored results (their
-        dimension levels and search index with them), set ``done`` to 0 and record
-        ``model``, in one transaction; returns how many results were deleted. Its status,
-        ``total``, ``rejected`` and ``left_out`` stay as they are. The corpus row is locked
-        first, as :meth:`add_results` locks it, so a batch being stored lands either before
-        (and is deleted) or after."""
-        fingerprint = check_model(model)
+    def restart_corpus(
+        self, corpus_id: str, model: str | None = None, *, redacted: bool | None = None
+    ) -> int:
+        """Start a corpus over with another model or redaction setting: delete its stored
+        results (their dimension levels and search index with them), set ``done`` to 0 and
+        record ``model`` and ``redacted`` (each kept as it was when None), in one
+        transaction; returns how many results were deleted. Its status, ``total``,
+        ``rejected`` and ``left_out`` stay as they are. The corpus row is locked first, as
+        :meth:`add_results` locks it, so a batch being stored lands either before (and is
+        deleted) or after."""
+        fingerprint = None if model is None else check_model(model)
+        redacted = check_redacted(redacted)
         if not known_id("corpus_id", corpus_id):
             raise CorpusNotFoundError(corpus_id)
         with self._transaction(write=True) as tx:
@@ -450,9 +473,12 @@ class SQLStore(ABC):
             )
             tx.execute("DELETE FROM results WHERE corpus_id = ?", (corpus_id,))
             tx.execute(
-                "UPDATE corpora SET done = 0, model = ?, updated_at = ? WHERE id = ?",
-                (fingerprint, now_iso(), corpus_id),
+                "UPDATE corpora SET done = 0, model = coalesce(?, model), "
+                "redacted = coalesce(?, redacted), updated_at = ? WHERE id = ?",
+                (fingerprint, redacted, now_iso(), corpus_id),
             )
+        if deleted:
+            self._forget_deleted()
         return deleted
 
     # -- results --------------------------------------------------------------------------

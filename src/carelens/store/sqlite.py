@@ -10,7 +10,9 @@ them â€” the words PostgreSQL indexes, so both backends find the same records â€
 triggers inside the writing transaction through the SQL function ``carelens_search_words``,
 which every connection of this store registers (a tool that changes a text without it gets
 "no such function"). A new database file is created readable by its owner only (it holds
-conversations and key hashes).
+conversations and key hashes). Deleted rows are overwritten (``secure_delete``), and deleting
+a corpus or starting one over also merges the search index and empties the write-ahead log
+(:meth:`SQLiteStore._forget_deleted`), so the deleted texts leave the files.
 """
 
 from __future__ import annotations
@@ -193,9 +195,14 @@ _SCHEMA_V7: tuple[MigrationStep, ...] = (
 
 #: Version 8: a corpus keeps the fingerprint of the model build that analyses it
 #: (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`), so that a server running
-#: another model starts it over rather than mixing two models' results; NULL for the corpora
-#: stored before, until a worker takes one up again and records the model it runs.
-_SCHEMA_V8: tuple[MigrationStep, ...] = ("ALTER TABLE corpora ADD COLUMN model TEXT",)
+#: another model starts it over rather than mixing two models' results, and whether its texts
+#: are redacted (``serve --redact``), so that a server with the other setting starts it over
+#: rather than mixing redacted and unredacted texts; NULL for the corpora stored before,
+#: until a worker takes one up again and records what it runs.
+_SCHEMA_V8: tuple[MigrationStep, ...] = (
+    "ALTER TABLE corpora ADD COLUMN model TEXT",
+    "ALTER TABLE corpora ADD COLUMN redacted INTEGER",
+)
 
 
 class _SQLiteTx:
@@ -295,6 +302,9 @@ class SQLiteStore(SQLStore):
         connection = self._connection
         connection.create_function(SEARCH_FUNCTION, 2, search_document, deterministic=True)
         connection.execute("PRAGMA foreign_keys = ON")
+        # a deleted row's bytes are overwritten with zeros, not left in free space (builds
+        # differ in their default)
+        connection.execute("PRAGMA secure_delete = ON")
         if not memory:
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
@@ -348,6 +358,32 @@ class SQLiteStore(SQLStore):
             _SCHEMA_V7,
             _SCHEMA_V8,
         )
+
+    def _forget_deleted(self) -> None:
+        """Merge the search index into one segment (FTS5 ``optimize``: a deletion only adds
+        a tombstone, and the old segments keep the deleted words until merged), then copy
+        the write-ahead log into the database and empty it (``wal_checkpoint(TRUNCATE)``:
+        the log keeps whole pages as they were before the delete). With ``secure_delete``
+        the pages this frees are zeroed, so the deleted texts leave both files. A reader in
+        another process can hold the log back: then it is emptied at a later checkpoint."""
+        with self._transaction(write=True) as tx:
+            tx.execute("INSERT INTO results_search (results_search) VALUES ('optimize')")
+        if self.path == ":memory:":
+            return
+        with self._lock:
+            if self._closed:
+                return
+            try:
+                busy = self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.Error as exc:
+                logger.warning("%s: could not checkpoint the write-ahead log: %s", self.path, exc)
+                return
+        if busy:
+            logger.warning(
+                "%s: another connection is using the database, so the write-ahead log still "
+                "holds the deleted texts until a later checkpoint",
+                self.path,
+            )
 
     def _lock_schema(self, tx: Tx) -> None:
         """Nothing to do: BEGIN IMMEDIATE already holds the database's write lock."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import Any
@@ -269,8 +269,9 @@ def write_report(
 ) -> Path:
     """Write :func:`build_report` to ``path`` atomically (a temporary file, then a rename).
 
-    A reader of ``path`` sees the old file or the whole new one, never half of it. Returns
-    the path written.
+    A reader of ``path`` sees the old file or the whole new one, never half of it. The file
+    gets the permissions of every other output (read-write for all, less the umask: under
+    ``umask 077`` only its owner reads it). Returns the path written.
     """
     text = build_report(
         insights,
@@ -281,15 +282,27 @@ def write_report(
         examples=examples,
     )
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = _new_temporary(target)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _new_temporary(target: Path) -> tuple[int, str]:
+    """A new file beside ``target`` (its descriptor and path), created as ``open`` creates
+    an output: mode 0666 less the umask (``mkstemp`` would make it 0600 whatever the umask,
+    and a chmod to a fixed mode would ignore it)."""
+    for _ in range(100):
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), str(tmp)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{target.parent}: no free name for a temporary file")
