@@ -53,7 +53,9 @@ _NOT_A_TIME = (
 )
 # Patterns read with their context too (_CONTEXT, below).
 _OVERDOSE = r"\boverdos\w*"
-_END_IT = r"(?<!\bthe\s)\bend(?:ing)?\s+(?:things|everything|it)\b(?!\s+(?:all|with)\b)"
+# Like every pattern it starts with \b: the one alternation of them all (_ANY) is quick only
+# while each branch does (one that opened with its lookbehind made it six times slower).
+_END_IT = r"\b(?<!\bthe\s)end(?:ing)?\s+(?:things|everything|it)\b(?!\s+(?:all|with)\b)"
 # Not "cut myself a slice (of cake) / some slack".
 _CUT_MYSELF = (
     r"\bcut(?:ting|s)?\s+" + _MYSELF + r"\b(?!\s+(?:a|an|some)\s+(?:slice|piece|break|bit|"
