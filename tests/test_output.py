@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from carelens.analysis.feedback import CRISIS_LINES
 from carelens.errors import InputError, MissingExtraError
 from carelens.output import (
     PARTIAL_SUFFIX,
@@ -141,8 +142,7 @@ def test_redacted_feedback_keeps_the_crisis_lines_carelens_points_to() -> None:
     )
     (analysis,) = FakeAnalyzer().predict([exchange])
     feedback = (
-        'They wrote "end it": share a crisis line (988 in the US, text HOME to 741741, or '
-        "findahelpline.com).",
+        f'They wrote "end it": share a crisis line ({CRISIS_LINES}).',
         'You wrote "Write to me at kim@example.com": keep contact details out of the thread.',
     )
     analysis = dataclasses.replace(analysis, feedback=feedback)

@@ -142,12 +142,13 @@ def test_seeker_clause_is_clipped_to_fourteen_words() -> None:
     [
         (
             "I feel so alone and scared because nobody ever visits me at 221B Baker Street "
-            "anymore.",
+            "anymore since my mother died.",
             "221B Baker Street",
             "[address]",
         ),
         (
-            "I feel so alone and scared because nobody ever calls me on 020 7946 0958 anymore.",
+            "I feel so alone and scared because nobody ever calls me on 020 7946 0958 anymore "
+            "since my mother died.",
             "020 7946 0958",
             "[phone]",
         ),
@@ -157,7 +158,8 @@ def test_a_clipped_quote_never_cuts_personal_data_in_two(
     seeker: str, found: str, placeholder: str
 ) -> None:
     """Cut at 14 words, the quote kept "221B Baker" or "020 7946", which the redaction of the
-    feedback line (on its own) no longer recognised: part of an address left a --redact run."""
+    feedback line (on its own) no longer recognised: part of an address left a --redact run.
+    Personal data counts as one word, as its placeholder does, so it is kept whole."""
     clause = seeker_clause(seeker)
     assert clause is not None and found in clause and clause.endswith("…")
     opening = f"It sounds like {second_person(clause).removesuffix('…')}…"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -491,9 +493,9 @@ def _learned_only(records: list[dict[str, Any]], *positions: int) -> list[dict[s
          "self-harm, or a hint of it. For 1 of them it is only a hint, a possible crisis: a "
          "small learned model found it in the words alone, and it also marks grief and other "
          "hard news."),
-        ((0, 1), "2 responses answer a message with a possible crisis: a hint of thoughts of "
-         "not wanting to live; a small learned model found it in the words alone, and it also "
-         "marks grief and other hard news."),
+        ((0, 1), "2 responses answer a message that may point to a crisis (thoughts of "
+         "suicide or self-harm); a small learned model found it in the words alone, and it "
+         "also marks grief and other hard news."),
     ],
 )  # fmt: skip
 def test_a_learned_cue_is_counted_as_a_possible_crisis(learned: tuple[int, ...], said: str) -> None:
@@ -834,6 +836,23 @@ def test_write_report_leaves_nothing_behind_on_failure(
         write_report(sample_insights, target)
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
     assert target.is_dir() and not any(target.iterdir())
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o077, 0o600), (0o022, 0o644), (0o027, 0o640)])
+def test_write_report_gets_the_permissions_of_other_outputs(
+    sample_insights: Insights, tmp_path: Path, umask: int, mode: int
+) -> None:
+    """The report was always 0644, readable by every user, even under ``umask 077`` where
+    the results and rejects files are 0600: it holds quoted texts, so the umask rules."""
+    before = os.umask(umask)
+    try:
+        report = write_report(sample_insights, tmp_path / "report.html")
+        output = tmp_path / "results.jsonl"
+        output.write_text("{}\n", encoding="utf-8")  # as analyze creates its outputs
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE(report.stat().st_mode) == mode
+    assert stat.S_IMODE(output.stat().st_mode) == mode
 
 
 def test_many_helpers_stay_quick(make_sample_insights: Callable[..., Insights]) -> None:

@@ -17,7 +17,10 @@ opening.
 
 Only the seeker's own feelings are offered: not those they deny, those that tell what
 happened, nor another person's (:mod:`carelens.analysis.feelings` reads them, by word rules).
-When the seeker message has nothing quotable, the feedback stays general.
+When the seeker message has nothing quotable, the feedback stays general. No quote starts
+or ends inside personal data (:func:`carelens.privacy.find_personal`), nor inside a run of
+text without spaces that holds some: the feedback is redacted line by line, and part of an
+address ("sarah.jones@mail.", "London NW1 6XE") is no longer recognised there.
 
 Rules, first match wins for the main sentence:
 
@@ -246,7 +249,50 @@ def _span_text(score: DimensionScore | None, response: str, words: int = 10) -> 
     if score is None or score.level == 0 or not score.spans:
         return None
     best = max(score.spans, key=lambda s: s.score)
-    return _clip(response[best.start : best.end], words)
+    return _quote(response, best.start, best.end, words)
+
+
+def _personal_runs(text: str) -> list[tuple[int, int]]:
+    """Where personal data lies in ``text`` (:func:`carelens.privacy.find_personal`), each
+    finding widened to the whole runs of text without spaces at its two ends, in order and
+    apart: a quoted piece that starts or ends inside one would show part of it, which
+    redaction, reading the feedback on its own, no longer recognises ("sarah.jones@mail." of
+    an e-mail address, "London NW1 6XE" of a street address)."""
+    runs: list[tuple[int, int]] = []
+    for found in find_personal(text):
+        start, end = found.start, found.end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if runs and start < runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def _outside_personal(
+    text: str, start: int, end: int, runs: Sequence[tuple[int, int]] | None = None
+) -> tuple[int, int]:
+    """``start`` and ``end`` of a piece of ``text`` moved out of personal data (the
+    :func:`_personal_runs` of ``text`` unless ``runs`` are given): a start inside one back
+    to its start, an end inside one on to its end, so the piece holds all of it or none."""
+    for first, last in _personal_runs(text) if runs is None else runs:
+        if first < start < last:
+            start = first
+        if first < end < last:
+            end = last
+    return start, end
+
+
+def _quote(text: str, start: int, end: int, words: int) -> str:
+    """``text[start:end]`` clipped to ``words`` words (:func:`_clip`), its ends first moved
+    out of personal data (:func:`_outside_personal`): the span of a rationale ends at every
+    full stop, also one inside an address ("Try sarah@counselling."), and a cue or an unsafe
+    span may start or end inside one too."""
+    start, end = _outside_personal(text, start, end)
+    return _clip(text[start:end], words)
 
 
 def _clip(text: str, words: int) -> str:
@@ -256,23 +302,45 @@ def _clip(text: str, words: int) -> str:
     The cut never falls inside personal data (:func:`carelens.privacy.find_personal`: an
     address, a phone number, ...): the quote then runs to its end, so that redaction, which
     reads the feedback on its own, finds the whole of it rather than an unrecognisable part
-    ("visits me at 221B Baker…")."""
-    parts = " ".join(text.replace('"', "'").split()).strip(" ,;:-")
+    ("visits me at 221B Baker…"). A piece of personal data counts as one word, as its
+    placeholder does once redacted ("I live at [address] and I feel alone"). A double quote
+    right before personal data becomes an opening curly one (U+2018), since redaction finds no
+    street address right after a straight one ("'42 Elm Street'")."""
+    collapsed = " ".join(text.split())
+    opens = {found.start - 1 for found in find_personal(collapsed)}
+    parts = "".join(
+        ("\u2018" if k in opens else "'") if c == '"' else c for k, c in enumerate(collapsed)
+    ).strip(" ,;:-")
     tokens = parts.split(" ")
     if len(tokens) <= words:
         return parts
-    cut = len(" ".join(tokens[:words]))
-    for found in find_personal(parts):
-        if found.start < cut < found.end:
-            cut = found.end
+    found = find_personal(parts)
+    counted = 0
+    holder: int | None = None  # the personal data the word before lies in
+    cut = len(parts)
+    for token in _NO_SPACE_RUN.finditer(parts):
+        held = next(
+            (k for k, f in enumerate(found) if f.start < token.end() and token.start() < f.end),
+            None,
+        )
+        if held is None or held != holder:
+            counted += 1
+        holder = held
+        if counted > words:
+            cut = token.start() - 1  # before the space that ends the last word kept
+            break
+    for personal in found:
+        if personal.start < cut < personal.end:
+            cut = personal.end
     return parts if cut >= len(parts) else parts[:cut] + "…"
 
 
 def _around(text: str, at: re.Match[str], words: int = 10) -> str:
     """The part of ``text``'s sentence (between commas, "but"...) that holds the word ``at``,
     clipped to ``words`` words, without a final full stop; it starts three words before
-    ``at`` when ``at`` lies further in, so the quote always shows the word, and never inside
-    personal data, so redaction reading the feedback alone finds all of it."""
+    ``at`` when ``at`` lies further in, so the quote always shows the word. Neither end lies
+    inside personal data (:func:`_outside_personal`), so redaction reading the feedback alone
+    finds all of it."""
     for found in SENTENCE.finditer(text):
         if found.start() <= at.start() < found.end():
             break
@@ -281,19 +349,15 @@ def _around(text: str, at: re.Match[str], words: int = 10) -> str:
     offset = found.start()
     for start, end in sentence_parts(found.group(0)):
         if start <= at.start() - offset < end:
-            part = text[offset + start : offset + end]
             break
     else:  # the word is in no part only if a break mark holds it, which a word never is
-        part = found.group(0)
-        start = 0
-    before = [m.start() for m in _NO_SPACE_RUN.finditer(part, 0, at.start() - offset - start)]
+        start, end = 0, len(found.group(0))
+    runs = _personal_runs(text)
+    start, end = _outside_personal(text, offset + start, offset + end, runs)
+    before = [m.start() for m in _NO_SPACE_RUN.finditer(text, start, at.start())]
     if len(before) >= words - 1:
-        cut = before[-3]
-        for personal in find_personal(part):  # never start inside personal data (see _clip)
-            if personal.start < cut < personal.end:
-                cut = personal.start
-        part = part[cut:]
-    return _clip(part, words).removesuffix(".")
+        start = _outside_personal(text, before[-3], end, runs)[0]
+    return _clip(text[start:end], words).removesuffix(".")
 
 
 def seeker_clause(seeker: str) -> str | None:
@@ -320,6 +384,7 @@ def _clause(
     starts = [feeling.match.start() for feeling in feelings]
     in_address: dict[tuple[int, int], bool] = {}  # each piece of an address run searched once
     candidates: list[tuple[int, int, str]] = []  # (preference, order, clause)
+    runs = _personal_runs(seeker)
     for found in SENTENCE.finditer(seeker):
         sentence = found.group(0)
         if not _FIRST_PERSON.search(sentence):
@@ -338,8 +403,8 @@ def _clause(
                 expressed.append(feeling.match.start() - offset)
             elif feeling.use == "denied":
                 denied.append(feeling.match.start() - offset)
-        for start, end in sentence_parts(sentence):
-            part = sentence[start:end].strip()
+        for start, end in _whole_parts(sentence, offset, runs):
+            part = seeker[offset + start : offset + end].strip()
             if not _FIRST_PERSON.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
                 continue
             if any(a < offset + end and offset + start < b for a, b in avoid):
@@ -363,6 +428,32 @@ def _clause(
         if turned and not doubt:
             return clause
     return None
+
+
+def _whole_parts(
+    sentence: str, offset: int, runs: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The :func:`sentence_parts` of ``sentence`` (at ``offset`` in a text whose personal
+    data lies in ``runs``, :func:`_personal_runs`), none of which starts or ends inside
+    personal data: a break inside it is none ("I live at 221B Baker Street, London NW1 6XE
+    and I feel alone" is one part, not "London NW1 6XE and I feel alone"); where the sentence
+    itself starts inside personal data, its first part starts after it, and where it ends
+    inside, its last part runs to its end (offsets may then pass the sentence's)."""
+
+    def inside(position: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in runs if a < offset + position < b), None)
+
+    parts: list[tuple[int, int]] = []
+    for start, end in sentence_parts(sentence):
+        if parts and (inside(parts[-1][1]) or inside(start)):
+            parts[-1] = (parts[-1][0], end)
+        else:
+            parts.append((start, end))
+    if (run := inside(parts[0][0])) is not None:
+        parts[0] = (run[1] - offset, max(parts[0][1], run[1] - offset))
+    if (run := inside(parts[-1][1])) is not None:
+        parts[-1] = (parts[-1][0], run[1] - offset)
+    return parts
 
 
 def second_person(clause: str) -> str:
@@ -567,14 +658,14 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     unsafe = analysis.unsafe
     worded = [cue for cue in cues if cue.label != LEARNED_CUE]  # the patterns' cues
     if unsafe:
-        words = _clip(response[unsafe[0].start : unsafe[0].end], 8)
+        words = _quote(response, unsafe[0].start, unsafe[0].end, 8)
         sentences.append(
             f'"{words}" could push them towards harming themselves: take it out, ask them '
             f"directly whether they are safe, and share a crisis line {_CRISIS_LINES}."
         )
     elif worded:
         cue = worded[0]
-        words = _clip(seeker[cue.start : cue.end], 8)
+        words = _quote(seeker, cue.start, cue.end, 8)
         sentences.append(
             f'They wrote "{words}": read their message closely, ask them directly whether they '
             f"are thinking of harming themselves, and share a crisis line {_CRISIS_LINES}."
@@ -663,7 +754,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         )
     if cues and not worded and not unsafe:
         # The hint comes first: a crisis is read before the reply's craft.
-        words = _clip(seeker[cues[0].start : cues[0].end], 8)
+        words = _quote(seeker, cues[0].start, cues[0].end, 8)
         sentences.insert(
             0,
             f'Their message {LEARNED_HINT} where they wrote "{words}": read it closely, and if '

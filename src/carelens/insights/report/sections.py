@@ -19,6 +19,7 @@ from typing import Any
 
 from carelens.analysis.crisis import CRISIS_RESOURCES
 from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
+from carelens.analysis.feedback import LEARNED_HINT
 from carelens.insights.frames import Insights
 from carelens.insights.report import charts
 from carelens.insights.report.format import (
@@ -487,10 +488,7 @@ def crisis(
         "other hard news"
     )
     if n and hints >= n:
-        said = (
-            f"a message with a possible crisis: a hint of thoughts of not wanting to live"
-            f"{where}; {learned}"
-        )
+        said = f"a message that {LEARNED_HINT}{where}; {learned}"
     elif hints:
         said = (
             f"a message with crisis cues: wording about suicide or self-harm, or a hint of it"
