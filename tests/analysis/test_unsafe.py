@@ -359,3 +359,40 @@ def test_the_safety_hunts_reply_items(response: str, expected: str) -> None:
     """Every reply of the hunt's set (tests/data/analysis/unsafe_set.jsonl) whose expected
     outcome is ``unsafe`` or ``safe``."""
     assert ("unsafe" if unsafe_spans(response) else "safe") == expected
+
+
+# --- ASCII text: lower-cased once, matched case-sensitively --------------------------------
+
+
+def test_the_patterns_spell_no_upper_case_letter() -> None:
+    """ASCII text is lower-cased and matched by case-sensitive copies of the patterns, which
+    finds the same words only if no pattern spells an upper-case letter (escapes such as
+    ``\\S`` and a group's ``(?P<`` are syntax, not letters)."""
+    import re
+
+    from carelens.analysis.unsafe import _KINDS
+
+    for _, patterns in _KINDS:
+        for pattern in patterns:
+            letters = re.sub(r"\\.|\(\?P<", "", pattern.pattern)
+            assert letters == letters.lower(), pattern.pattern
+
+
+def _case_variants(text: str) -> list[str]:
+    return [text, text.upper(), text.title(), text.swapcase()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        t
+        for line in _SET.read_text(encoding="utf-8").splitlines()
+        for t in _case_variants(json.loads(line)["text"])
+    ],
+)
+def test_lower_cased_ascii_finds_what_the_case_insensitive_patterns_find(text: str) -> None:
+    from carelens.analysis.unsafe import _KINDS, _find
+    from carelens.text import straight_apostrophes
+
+    plain = straight_apostrophes(text)
+    assert unsafe_spans(text) == _find(plain, plain, _KINDS)

@@ -150,6 +150,13 @@ _KINDS: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
     ("urging", tuple(re.compile(p, re.IGNORECASE) for p in (*_URGING, *_URGING_BELIEFS))),
     ("method", tuple(re.compile(p, re.IGNORECASE) for p in _METHOD)),
 )
+# The same patterns, case-sensitive, for ASCII text lower-cased first: lower() changes only
+# A-Z there, one character for one, and no pattern spells an upper-case letter (a test
+# checks), so they match exactly where the case-insensitive ones match the original, about
+# twice as fast (as the crisis patterns are read).
+_KINDS_FOLDED: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = tuple(
+    (kind, tuple(re.compile(p.pattern) for p in patterns)) for kind, patterns in _KINDS
+)
 # A negation that opens the match's clause reverses it ("please don't ever kill yourself",
 # "I'm not going to tell you the lethal dose"). Between the negation and the match only the
 # words that open a clause may stand (pronouns, auxiliaries, adverbs, verbs of telling or
@@ -216,11 +223,21 @@ UNSAFE_KINDS: tuple[str, ...] = tuple(kind for kind, _ in _KINDS)
 def unsafe_spans(response: str) -> tuple[Span, ...]:
     """Urging or method wording in ``response``, in order, overlapping matches merged (a
     merged span keeps the label of the one that starts first: ``urging`` or ``method``)."""
-    found: list[Span] = []
     text = straight_apostrophes(response)
-    for kind, patterns in _KINDS:
+    if text.isascii():
+        return _find(text, text.lower(), _KINDS_FOLDED)
+    return _find(text, text, _KINDS)
+
+
+def _find(
+    text: str, searched: str, kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+) -> tuple[Span, ...]:
+    """The spans where the patterns of ``kinds`` match ``searched`` (``text`` or its
+    lower-cased copy, with the same offsets), the clause before each read in ``text``."""
+    found: list[Span] = []
+    for kind, patterns in kinds:
         for pattern in patterns:
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(searched):
                 start = match.end("lead") if match.groupdict().get("lead") else match.start()
                 while start < match.end() and text[start].isspace():
                     start += 1
