@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from carelens.analysis.crisis_model import MIN_WORDS
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "benchmarks" / "crisis_classifier_cv.py"
 DATA = ROOT.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
@@ -31,4 +33,14 @@ def test_a_run_on_the_annotations_prints_every_threshold() -> None:
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0].startswith("1906 seeker posts (train + dev), 520 flagged")
-    assert lines[1].startswith("patterns alone") and len(lines) == 2 + 5
+    assert lines[1].startswith("patterns alone")
+    thresholds = [
+        line for line in lines if line.startswith("classifier >= 0.") and ": alone" in line
+    ]
+    assert len(thresholds) == 5
+    minimum = lines.index(next(line for line in lines if line.startswith("fewest words")))
+    assert lines[minimum].endswith(f"shipped minimum: {MIN_WORDS}")
+    scan = lines[minimum + 1 :]
+    assert scan and len(lines) == 2 + 5 + 1 + len(scan)
+    assert all(" words:  patterns or classifier  P " in line for line in scan)
+    assert any(f"from {MIN_WORDS:2} words:" in line for line in scan)
