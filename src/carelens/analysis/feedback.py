@@ -69,6 +69,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
 from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
 from carelens.analysis.feelings import (
@@ -252,12 +253,14 @@ def _span_text(score: DimensionScore | None, response: str, words: int = 10) -> 
     return _quote(response, best.start, best.end, words)
 
 
-def _personal_runs(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def _personal_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Where personal data lies in ``text`` (:func:`carelens.privacy.find_personal`), each
     finding widened to the whole runs of text without spaces at its two ends, in order and
     apart: a quoted piece that starts or ends inside one would show part of it, which
     redaction, reading the feedback on its own, no longer recognises ("sarah.jones@mail." of
-    an e-mail address, "London NW1 6XE" of a street address)."""
+    an e-mail address, "London NW1 6XE" of a street address). Kept for the last few texts:
+    one pair's feedback asks about its response and seeker message several times."""
     runs: list[tuple[int, int]] = []
     for found in find_personal(text):
         start, end = found.start, found.end
@@ -269,7 +272,7 @@ def _personal_runs(text: str) -> list[tuple[int, int]]:
             runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
         else:
             runs.append((start, end))
-    return runs
+    return tuple(runs)
 
 
 def _outside_personal(
