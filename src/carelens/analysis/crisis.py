@@ -312,16 +312,14 @@ def _negated(text: str, start: int, end: int) -> bool:
     """Whether the writer plainly denies the cue at ``text[start:end]``."""
     if _INHERENTLY_NEGATIVE.match(text[start:end]):
         return False
-    before = text[max(0, start - 60) : start]
     # Only the cue's own clause counts: in "I'm not okay and want to die" the "not" is about
     # something else.
-    clause = _CLAUSE_BREAK.split(before)[-1]
+    clause, after = _clauses(text, start, end)
     negation = _NEGATED.search(clause)
     if negation is None or _EFFORT_NOT.search(clause):
         return False
     if _ANY_NEGATION.search(_own_clause(clause[: negation.start()])):
         return False
-    after = _CLAUSE_BREAK.split(text[end : end + 60], maxsplit=1)[0]
     if _UNDONE_AFTER.match(after) is not None:
         return False
     return _STILL_THINKS.match(text[end : end + 120]) is None
