@@ -25,7 +25,7 @@ from service_helpers import BASE_URL, DATA, MakeApp, assert_error, upload, wait_
 from store_faults import FlakyStore, HungStore
 
 from carelens.service.errors import STORE_RETRY_AFTER_S, STORE_UNAVAILABLE_MESSAGE, ApiError
-from carelens.service.routes import _require_multipart
+from carelens.service.route_common import require_multipart
 from carelens.store import Store
 from threaded_server import ThreadedServer
 
@@ -107,7 +107,7 @@ def test_the_guard_and_the_route_give_the_same_415(make_app: MakeApp, flaky: Fla
     guard = asgi_upload("application/json", length=2, body=b"{}").run(app).error()
     request = Request({"type": "http", "headers": [(b"content-type", b"application/json")]})
     with pytest.raises(ApiError) as raised:
-        asyncio.run(_require_multipart(request))
+        asyncio.run(require_multipart(request))
     route = raised.value
     assert (route.status, route.code, route.message) == (415, guard["code"], guard["message"])
 

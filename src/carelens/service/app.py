@@ -27,6 +27,7 @@ from carelens.service.batcher import MicroBatcher
 from carelens.service.context import ServiceContext
 from carelens.service.errors import StartupError, install_error_handlers
 from carelens.service.health import StoreProbe
+from carelens.service.jobs import CorpusJob
 from carelens.service.middleware import (
     AccessLogMiddleware,
     AuthMiddleware,
@@ -112,18 +113,7 @@ def create_app(
     # One model call per analyzer thread at a time (ONNX runs each on one core): concurrent
     # requests use every core instead of queueing behind a single lock.
     lock = threading.BoundedSemaphore(max(1, int(getattr(analyzer, "threads", 1) or 1)))
-    worker = CorpusWorker(
-        store,
-        analyzer,
-        settings.uploads_dir,
-        chunk_size=settings.chunk_size,
-        lock=lock,
-        topics=topic_model,
-        redact=settings.redact,
-        store_retries=settings.store_retries,
-        store_retry_delay=settings.store_retry_delay,
-        requeue_delay=settings.store_requeue_delay,
-    )
+    worker = CorpusWorker(CorpusJob(store, analyzer, settings, lock=lock, topics=topic_model))
     # Concurrent /v1/analyze requests share model calls; each call holds one of the permits.
     batcher = MicroBatcher(analyzer, lock=lock)
     context = ServiceContext(

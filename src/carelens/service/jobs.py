@@ -13,14 +13,14 @@ whose file cannot be read, fails with a message for the person who uploaded it, 
 ``"topic"``. Work is resumable: the analysis skips the first ``store.stored_seqs(id)``
 exchanges, and the store keeps one result per seq, so a corpus interrupted at any point (even
 by ``kill -9``) and queued again ends with every pair stored exactly once. A stop (the
-worker's ``stop`` event) lets the current chunk finish and leaves the corpus ``running`` for
-the next start. One corpus holds one model's results, redacted or not: the job records its
-analyzer's ``model_fingerprint`` and its ``redact`` setting with each corpus it takes up, and
-a corpus begun by another model build (a server restarted with another ``--model``) or with
-the other redaction setting (``--redact`` turned on or off) is started over — its stored
-results discarded, a warning naming what changed logged — rather than finished by this one
-(:meth:`CorpusJob._same_model`). A corpus stored before the store kept these has none
-recorded: its stored results are taken to be this server's and kept.
+worker's, :attr:`~CorpusJob.stop_event`) lets the current chunk finish and leaves the corpus
+``running`` for the next start. One corpus holds one model's results, redacted or not: the
+job records its analyzer's ``model_fingerprint`` and its ``redact`` setting with each corpus
+it takes up, and a corpus begun by another model build (a server restarted with another
+``--model``) or with the other redaction setting (``--redact`` turned on or off) is started
+over — its stored results discarded, a warning naming what changed logged — rather than
+finished by this one (:meth:`CorpusJob._same_model`). A corpus stored before the store kept
+these has none recorded: its stored results are taken to be this server's and kept.
 
 A store that cannot be reached for a moment (a PostgreSQL restart, a locked or unreadable
 SQLite file) does not fail the corpus at once: every store call of the job that fails
@@ -61,6 +61,7 @@ from carelens.store import CorpusNotFoundError, StoreError
 from carelens.types import Exchange
 
 if TYPE_CHECKING:
+    from carelens.service.settings import ServiceSettings
     from carelens.store import Store
 
 logger = logging.getLogger(__name__)
@@ -93,47 +94,38 @@ class Parked:
 class CorpusJob:
     """Analyses one corpus per :meth:`run`, on the corpus worker's thread.
 
-    ``lock`` (optional) is held around each ``analyzer.predict`` call (and the topic model's
-    ``assign``), so the worker and the API's request threads never run the model at the same
-    moment. ``topics`` (optional) assigns each seeker text a topic category. With ``redact``
-    every stored record has its personal data replaced by placeholders (``result_record(...,
+    ``settings`` are the server's; the job reads the uploads under ``uploads_dir`` and
+    follows ``chunk_size``, ``redact``, ``store_retries`` and ``store_retry_delay`` (each
+    described in :class:`~carelens.service.settings.ServiceSettings`). ``lock`` (optional)
+    is held around each ``analyzer.predict`` call (and the topic model's ``assign``), so the
+    worker and the API's request threads never run the model at the same moment. ``topics``
+    (optional) assigns each seeker text a topic category. With ``redact`` every stored
+    record has its personal data replaced by placeholders (``result_record(...,
     redact=True)``, as ``carelens analyze --redact``), so do failure messages, and the upload
     is removed once its corpus is done or failed (only a resumed analysis would read it).
     A store call that fails with a transient :class:`~carelens.store.StoreError` is tried
     again up to ``store_retries`` times, waiting ``store_retry_delay`` seconds and twice as
-    long each time after (see the module docstring). ``stop`` (optional) is the worker's stop
-    event: once it is set, the analysis ends after the current chunk, and so does a wait to
-    try a store call again.
+    long each time after (see the module docstring). Setting :attr:`stop_event` (the
+    worker's stop) ends the analysis after the current chunk, and a wait to try a store
+    call again at once.
     """
 
     def __init__(
         self,
         store: Store,
         analyzer: Analyzer,
-        uploads: Path,
+        settings: ServiceSettings,
         *,
-        chunk_size: int = 64,
         lock: AbstractContextManager[object] | None = None,
         topics: TopicAssigner | None = None,
-        redact: bool = False,
-        store_retries: int = 3,
-        store_retry_delay: float = 1.5,
-        stop: threading.Event | None = None,
     ) -> None:
-        if chunk_size < 1:
-            raise ValueError("chunk_size must be at least 1")
-        if store_retries < 0 or not store_retry_delay >= 0:
-            raise ValueError("store_retries and store_retry_delay must be 0 or more")
         self.store = store
         self.analyzer = analyzer
-        self.uploads = uploads
-        self.chunk_size = chunk_size
+        self.settings = settings
         self.topics = topics
-        self.redact = redact
-        self.store_retries = store_retries
-        self.store_retry_delay = store_retry_delay
         self._lock: AbstractContextManager[object] = lock if lock is not None else nullcontext()
-        self._stop = stop if stop is not None else threading.Event()
+        #: Set by the worker to stop (see the class docstring).
+        self.stop_event = threading.Event()
 
     @property
     def model_fingerprint(self) -> str | None:
@@ -146,8 +138,8 @@ class CorpusJob:
 
     @property
     def stopping(self) -> bool:
-        """True once the ``stop`` event is set (the current chunk is the last)."""
-        return self._stop.is_set()
+        """True once :attr:`stop_event` is set (the current chunk is the last)."""
+        return self.stop_event.is_set()
 
     def run(self, corpus_id: str) -> str | Parked | None:
         """Analyse one corpus from where its stored results end; its status afterwards (None
@@ -168,7 +160,7 @@ class CorpusJob:
             return None
         if corpus is None:
             return None
-        path = find_upload(self.uploads, corpus.id, corpus.name)
+        path = find_upload(self.settings.uploads_dir, corpus.id, corpus.name)
         if corpus.status not in ACTIVE_STATUSES:
             if path is not None:  # finished by a try whose last store call seemed to fail
                 self._drop_upload(path)
@@ -199,7 +191,7 @@ class CorpusJob:
             if not transient(exc):
                 return self._failed_unexpectedly(corpus_id, exc, path)
             return Parked(
-                f"the results database failed {self.store_retries + 1} time(s) in a row "
+                f"the results database failed {self.settings.store_retries + 1} time(s) in a row "
                 f"({self._describe(exc)})"
             )
         except CarelensError as exc:
@@ -214,27 +206,27 @@ class CorpusJob:
         logger.error(
             "analysing corpus %s failed: %s",
             corpus_id,
-            failures.bounded(str(exc), redacted=self.redact),
+            failures.bounded(str(exc), redacted=self.settings.redact),
         )
         return self._fail(corpus_id, failures.not_analysed(exc), upload)
 
     def _describe(self, exc: BaseException) -> str:
         """A store error for the log (redacted with ``redact``)."""
-        return store_error_text(exc, redacted=self.redact)
+        return store_error_text(exc, redacted=self.settings.redact)
 
     def _store_call(self, corpus_id: str, what: str, call: Callable[[], T]) -> T:
         """``call()``, a store call for ``corpus_id`` (``what`` it does, for the log), tried
         again while it fails with a transient store error: at most ``store_retries`` more
         times, with doubling waits, each retry logged. The last error is raised, or
         :class:`_Stopped` when the worker stops during a wait."""
-        delay = self.store_retry_delay
+        delay = self.settings.store_retry_delay
         attempt = 0
         while True:
             try:
                 return call()
             except StoreError as exc:
                 attempt += 1
-                if not transient(exc) or attempt > self.store_retries:
+                if not transient(exc) or attempt > self.settings.store_retries:
                     raise
                 logger.warning(
                     "corpus %s: %s failed (%s); trying again in %.3g s (retry %d of %d)",
@@ -243,9 +235,9 @@ class CorpusJob:
                     self._describe(exc),
                     delay,
                     attempt,
-                    self.store_retries,
+                    self.settings.store_retries,
                 )
-                if self._stop.wait(delay):
+                if self.stop_event.wait(delay):
                     raise _Stopped from exc
                 delay *= 2
 
@@ -264,7 +256,7 @@ class CorpusJob:
                 f"another build of the model (fingerprint {recorded}) than this server runs "
                 f"({current})"
             )
-        if recorded_redacted is not None and recorded_redacted != self.redact:
+        if recorded_redacted is not None and recorded_redacted != self.settings.redact:
             changed.append(
                 "redacted texts, and this server does not redact (--redact is off)"
                 if recorded_redacted
@@ -275,7 +267,7 @@ class CorpusJob:
             # its stored results, if any, are taken to be this server's, as the server that
             # began it most likely ran as this one does; they are kept.
             model = current if recorded is None else None
-            redacted = self.redact if recorded_redacted is None else None
+            redacted = self.settings.redact if recorded_redacted is None else None
             if model is not None or redacted is not None:
                 self._store_call(
                     corpus_id,
@@ -286,7 +278,7 @@ class CorpusJob:
         discarded = self._store_call(
             corpus_id,
             "starting over",
-            partial(self.store.restart_corpus, corpus_id, current, redacted=self.redact),
+            partial(self.store.restart_corpus, corpus_id, current, redacted=self.settings.redact),
         )
         logger.warning(
             "corpus %s was begun with %s: it starts over, and its %d stored result(s) are "
@@ -308,7 +300,7 @@ class CorpusJob:
         """Count and analyse the upload at ``path``; ``model`` and ``redacted`` are the
         fingerprint and redaction setting the store has recorded for the corpus (see
         :meth:`_same_model`)."""
-        folder = corpus_dir(self.uploads, corpus_id)
+        folder = corpus_dir(self.settings.uploads_dir, corpus_id)
         rejects_path = folder / REJECTS_NAME
         # Readable by its owner only, like the upload beside it (the log opens it for writing).
         os.close(os.open(rejects_path, os.O_CREAT | os.O_WRONLY, 0o600))
@@ -338,7 +330,9 @@ class CorpusJob:
             message = failures.no_helper_response(left_out, helpers.patterns)
             return self._fail(corpus_id, message, path)
         if total == 0 and rejects.total:
-            message = failures.all_rejected(rejects, rejects_path, format, redacted=self.redact)
+            message = failures.all_rejected(
+                rejects, rejects_path, format, redacted=self.settings.redact
+            )
             return self._fail(corpus_id, message, path)
         if total == 0:
             message = failures.nothing_to_pair(path, format, rejects.skipped)
@@ -353,7 +347,7 @@ class CorpusJob:
         kept = helpers.keep(read_exchanges(path, format=format, rejects=RejectLog()))
         exchanges = islice(kept, start, None)
         seq = start
-        while chunk := list(islice(exchanges, self.chunk_size)):
+        while chunk := list(islice(exchanges, self.settings.chunk_size)):
             if self.stopping:
                 logger.info(
                     "corpus %s: stopped at %d of %d; it resumes on restart", corpus_id, seq, total
@@ -372,7 +366,7 @@ class CorpusJob:
                 )
             records = []
             for k, (exchange, analysis) in enumerate(zip(chunk, analyses, strict=True)):
-                record = result_record(exchange, analysis, redact=self.redact)
+                record = result_record(exchange, analysis, redact=self.settings.redact)
                 record["seq"] = seq
                 if topics is not None:
                     record["topic"] = topic_field(topics[k])
@@ -396,7 +390,7 @@ class CorpusJob:
     ) -> str | Parked | None:
         """Mark the corpus failed with ``message``, then (with ``redact``) remove its
         ``upload``; a store that cannot take the failure now parks the corpus."""
-        message = failures.bounded(message, redacted=self.redact)
+        message = failures.bounded(message, redacted=self.settings.redact)
         logger.warning("corpus %s failed: %s", corpus_id, message)
         try:
             self._store_call(
@@ -423,5 +417,5 @@ class CorpusJob:
 
     def _drop_upload(self, path: Path) -> None:
         """With ``redact``, remove a finished corpus' upload: it holds the unredacted texts."""
-        if self.redact:
+        if self.settings.redact:
             path.unlink(missing_ok=True)

@@ -17,9 +17,10 @@ server almost nothing. From the outside in:
 * :class:`AuthMiddleware` checks the API key (``Authorization: Bearer`` or ``X-API-Key``) on
   every ``/v1`` path but the health check — 401 when it is missing where required, or wrong
   (or revoked) anywhere — and takes a token from the caller's rate-limit bucket: 429 with
-  ``Retry-After`` when empty. The rule itself is :func:`admit`, which the web pages
-  (:mod:`carelens.service.pages.access`) follow too: a wrong key takes a token from the
-  client address's bucket, so guessing keys is rate limited on every path.
+  ``Retry-After`` when empty. The rule itself is :func:`~carelens.service.access_rules.admit`
+  (:mod:`.access_rules`), which the web pages (:mod:`carelens.service.pages.access`) follow
+  too: a wrong key takes a token from the client address's bucket, so guessing keys is rate
+  limited on every path.
 * :class:`BodyLimitMiddleware` refuses bodies over the limit, by ``Content-Length`` or while
   streaming (chunked uploads): 413.
 * :class:`UploadGuardMiddleware` answers an upload (``POST /v1/corpora``) that cannot
@@ -41,14 +42,13 @@ import logging
 import time
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from carelens.service.access_rules import admit, is_cross_origin
 from carelens.service.errors import (
     INTERNAL_MESSAGE,
     ApiError,
@@ -186,16 +186,6 @@ def _host_name(netloc: str) -> str:
     return netloc.rsplit(":", 1)[0] if netloc.count(":") == 1 else netloc
 
 
-def is_cross_origin(origin: str | None, host: str) -> bool:
-    """True when a request's ``Origin`` header names another site than its ``Host``: a page
-    elsewhere sent it. No ``Origin`` (a script, ``curl``, a same-origin ``GET``) is not.
-
-    The one rule of the loopback guard and of the coach's form
-    (:func:`carelens.service.pages.access.same_origin_post`).
-    """
-    return origin is not None and urlsplit(origin).netloc.lower() != host.lower()
-
-
 class LoopbackGuardMiddleware:
     """On a loopback server, refuse non-loopback ``Host`` names and cross-origin requests.
 
@@ -262,51 +252,6 @@ def _secret(scope: Scope) -> str | None:
     if key is not None:
         return key.strip()
     return None if auth is None else ""
-
-
-@dataclass(frozen=True, slots=True)
-class Admission:
-    """What :func:`admit` decided for a request.
-
-    ``refused`` is ``"missing"`` (no key where one is required) or ``"invalid"`` (a wrong or
-    revoked key), None when the request may go on as far as keys go; ``wait`` is the seconds
-    until the caller's bucket has a token (0.0 when the request took one, or was not
-    counted). A request is answered 401 for a missing key, else 429 when ``wait`` > 0, else
-    401 for an invalid key, else it goes on (``key_id`` is its key, or None).
-    """
-
-    key_id: str | None = None
-    refused: Literal["missing", "invalid"] | None = None
-    wait: float = 0.0
-
-
-def admit(
-    limiter: RateLimiter | None,
-    *,
-    address: str,
-    sent: bool,
-    key_id: str | None,
-    key_required: bool,
-) -> Admission:
-    """The access rule of the API and the pages, once the key sent has been checked.
-
-    ``sent`` says whether the request carried a key (an unusable ``Authorization`` header
-    counts as a wrong key) and ``key_id`` is that key's id when it is live. A wrong key is
-    refused, and takes a token from the client address's bucket first, so guessing keys is
-    rate limited (429 once that bucket is empty); no key where one is required is refused
-    without counting; any other request takes a token from its key's bucket, or from the
-    address's without a key. ``address`` is the client's host.
-    """
-    bucket = f"ip:{address}"
-    if sent and key_id is None:
-        return Admission(refused="invalid", wait=_take(limiter, bucket))
-    if not sent and key_required:
-        return Admission(refused="missing")
-    return Admission(key_id=key_id, wait=_take(limiter, f"key:{key_id}" if key_id else bucket))
-
-
-def _take(limiter: RateLimiter | None, bucket: str) -> float:
-    return 0.0 if limiter is None else limiter.take(bucket)
 
 
 class AuthMiddleware:

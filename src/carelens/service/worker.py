@@ -9,7 +9,7 @@ and leaves the corpus ``running`` for the next start.
 
 A store that is still down after the job's retries is an outage, not a fault of the corpus,
 so the corpus does not fail: it is *parked* — left ``running`` in the store, as it is — and
-queued again after ``requeue_delay`` seconds (doubling while the outage lasts, at most
+queued again after ``store_requeue_delay`` seconds (doubling while the outage lasts, at most
 :data:`MAX_REQUEUE_DELAY`), while the worker goes on with other corpora. The analysis then
 resumes where its stored results end, so an outage of any length costs no upload. The same
 holds when a corpus that did fail (a bad file) cannot be marked failed: it is parked until
@@ -23,18 +23,10 @@ import logging
 import queue
 import threading
 import time
-from contextlib import AbstractContextManager
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from carelens.output import Analyzer
 from carelens.service.errors import log_internal
 from carelens.service.jobs import ACTIVE_STATUSES, CorpusJob, Parked
-from carelens.service.topic_model import TopicAssigner
 from carelens.service.uploads import sweep_incoming
-
-if TYPE_CHECKING:
-    from carelens.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -45,48 +37,17 @@ MAX_REQUEUE_DELAY = 600.0
 class CorpusWorker:
     """Analyses queued corpora one at a time on a single background thread.
 
-    Each corpus is analysed by :attr:`job`, a :class:`~carelens.service.jobs.CorpusJob` that
-    takes the other arguments: ``lock`` held around each model call, the ``topics`` model,
-    ``redact``, and the retries of a store call that fails with a transient
-    :class:`~carelens.store.StoreError` (``store_retries``, waiting ``store_retry_delay``
-    seconds and twice as long each time after). A corpus the store still fails is parked and
-    queued again after ``requeue_delay`` seconds (see the module docstring).
+    Each corpus is analysed by ``job``, a :class:`~carelens.service.jobs.CorpusJob`, whose
+    settings the worker follows too: it looks for abandoned partial uploads under their
+    ``uploads_dir``, and queues a corpus the store still fails (after the job's retries)
+    again after ``store_requeue_delay`` seconds (see the module docstring). Stopping the
+    worker sets the job's :attr:`~carelens.service.jobs.CorpusJob.stop_event`.
     """
 
-    def __init__(
-        self,
-        store: Store,
-        analyzer: Analyzer,
-        uploads: Path,
-        *,
-        chunk_size: int = 64,
-        lock: AbstractContextManager[object] | None = None,
-        topics: TopicAssigner | None = None,
-        redact: bool = False,
-        store_retries: int = 3,
-        store_retry_delay: float = 1.5,
-        requeue_delay: float = 30.0,
-    ) -> None:
-        self._stop = threading.Event()
+    def __init__(self, job: CorpusJob) -> None:
         #: Analyses one corpus at a time for this worker.
-        self.job = CorpusJob(
-            store,
-            analyzer,
-            uploads,
-            chunk_size=chunk_size,
-            lock=lock,
-            topics=topics,
-            redact=redact,
-            store_retries=store_retries,
-            store_retry_delay=store_retry_delay,
-            stop=self._stop,
-        )
-        if not requeue_delay > 0:
-            raise ValueError("requeue_delay must be more than 0 seconds")
-        self.store = store
-        self.analyzer = analyzer
-        self.uploads = uploads
-        self.requeue_delay = requeue_delay
+        self.job = job
+        self._stop = job.stop_event
         #: parked corpus id -> when to queue it again (on time.monotonic())
         self._parked: dict[str, float] = {}
         #: corpus id -> the wait of its last parking, while its outage lasts (it doubles)
@@ -142,9 +103,9 @@ class CorpusWorker:
 
         Partial uploads a killed server left behind are removed first.
         """
-        if removed := sweep_incoming(self.uploads):
+        if removed := sweep_incoming(self.job.settings.uploads_dir):
             logger.info("removed %d abandoned partial upload(s)", removed)
-        active = [c for c in self.store.list_corpora() if c.status in ACTIVE_STATUSES]
+        active = [c for c in self.job.store.list_corpora() if c.status in ACTIVE_STATUSES]
         ids = [c.id for c in sorted(active, key=lambda c: (c.created_at, c.id))]
         for corpus_id in ids:
             self.submit(corpus_id)
@@ -210,7 +171,8 @@ class CorpusWorker:
         module docstring); ``what`` failed, for the log. Returns ``"running"``."""
         with self._state:
             last = self._park_wait.get(corpus_id)
-            wait = self.requeue_delay if last is None else min(last * 2, MAX_REQUEUE_DELAY)
+            first = self.job.settings.store_requeue_delay
+            wait = first if last is None else min(last * 2, MAX_REQUEUE_DELAY)
             self._park_wait[corpus_id] = wait
             self._parked[corpus_id] = time.monotonic() + wait
         logger.error(

@@ -11,7 +11,7 @@ get the same rules through :func:`page_access`, a dependency of every page route
   one is a 401 page on loopback without ``--require-key`` too;
 * every page request takes a token from the caller's rate-limit bucket (the same buckets
   as the API): 429 with ``Retry-After`` when empty. The rule is the API's own,
-  :func:`carelens.service.middleware.admit`: a wrong key takes a token from the client
+  :func:`carelens.service.access_rules.admit`: a wrong key takes a token from the client
   address's bucket before its 401, so guessing a key through the pages is slowed down (429)
   exactly as through the API, and a request without a key where one is needed is a 401
   that does not count;
@@ -29,8 +29,8 @@ import binascii
 
 from fastapi import Request
 
+from carelens.service.access_rules import admit, is_cross_origin
 from carelens.service.context import get_context
-from carelens.service.middleware import admit, is_cross_origin
 from carelens.service.pages.layout import PageError
 from carelens.service.ratelimit import RateLimiter
 
@@ -61,7 +61,7 @@ def page_secret(request: Request) -> str | None:
 
 def page_access(request: Request) -> None:
     """Check the key (any key sent, and one where it is required) and the rate limit of a
-    page request, by the API's rule (:func:`~carelens.service.middleware.admit`)."""
+    page request, by the API's rule (:func:`~carelens.service.access_rules.admit`)."""
     ctx = get_context(request)
     secret = page_secret(request)
     limiter = getattr(request.app.state, "limiter", None)
@@ -103,7 +103,7 @@ def page_access(request: Request) -> None:
 
 def same_origin_post(request: Request) -> None:
     """Refuse a form post sent from a page on another site (403), by the loopback guard's
-    rule (:func:`~carelens.service.middleware.is_cross_origin`). It reads headers only: a
+    rule (:func:`~carelens.service.access_rules.is_cross_origin`). It reads headers only: a
     route that reads its form itself, after this check, refuses it unread."""
     if is_cross_origin(request.headers.get("origin"), request.headers.get("host", "")):
         raise PageError(
