@@ -8,6 +8,7 @@ import importlib.util
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from types import ModuleType
 
@@ -198,6 +199,52 @@ def test_redact_removes_what_was_found(text: str, expected: list[tuple[str, str]
 def test_redact_replaces_spans_with_placeholders() -> None:
     text = "Mail sam@example.com or call 555-123-4567, I'm u/sam_r at 3 Oak Road."
     assert redact(text) == "Mail [email] or call [phone], I'm [handle] at [address]."
+
+
+# Accented letters, written precomposed (NFC) or as a letter and a combining mark (NFD, as
+# macOS file names and some keyboards give them): a mark once ended the match, so the rest of
+# the value was left, glued to the placeholder ("ana@mü[url]", "[handle]́e_m").
+ACCENTED = [
+    ("write jose@café.fr today", "write [email] today"),
+    ("write ana@münchen.de today", "write [email] today"),
+    ("write josé@cafe.fr today", "write [email] today"),
+    ("or me@x.café, ok", "or [email], ok"),
+    ("see münchen.de/kontakt now", "see [url] now"),
+    ("see café.fr/menu now", "see [url] now"),
+    ("https://café.fr/x and www.café.fr", "[url] and [url]"),
+    ("ask @renée_m, she knows", "ask [handle], she knows"),
+    ("ask @Nguyễn. She knows", "ask [handle]. She knows"),
+    ("ask @zoë.k or @élodie@mästodon.social", "ask [handle] or [handle]"),
+    ("mail info@परीक्षा.भारत", "mail [email]"),
+    ("mail さとう@が.jp", "mail [email]"),
+    # kept as before: no letter before the mark, or a name Reddit does not allow
+    ("love❤\ufe0f@jane_doe", "love❤\ufe0f[handle]"),
+    ("u/renée_m", "u/renée_m"),
+    ("@ the café", "@ the café"),
+]
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+@pytest.mark.parametrize(("text", "expected"), ACCENTED)
+def test_accented_letters_are_redacted_whole_in_either_form(
+    form: str, text: str, expected: str
+) -> None:
+    written = unicodedata.normalize(form, text)
+    assert redact(written) == unicodedata.normalize(form, expected)
+    assert_valid(written, find_personal(written))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.characters(categories=["Mn", "Mc"], max_codepoint=0xFFFF).filter(
+        lambda c: not 0xFE00 <= ord(c) <= 0xFE0F and not 0x180B <= ord(c) <= 0x180F
+    )
+)
+def test_any_combining_mark_stays_inside_the_value(mark: str) -> None:
+    """Every combining mark of the Basic Multilingual Plane (but variation selectors) goes on
+    a word: inside an e-mail address, a domain or a handle, none of it is left."""
+    text = f"ana@mu{mark}nchen.de, mu{mark}nchen.de/x or @re{mark}ne_m{mark} ok"
+    assert redact(text) == "[email], [url] or [handle] ok"
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,17 @@
 Found by the ``carelens serve --redact`` tests: a helper-distress span ending inside
 "+44 20 7946 0958" cut the number in pieces that were each redacted on their own, and none
 looked like a phone number, so the number stayed in the stored record (``carelens analyze
---redact`` had the same bug).
+--redact`` had the same bug). Found by a privacy review: a span next to a handle with an
+accented letter ("@renée_m", or "@rene" + U+0301 + "e_m") kept the rest of the handle glued
+to the placeholder ("[handle]ée_m"), because the pattern stopped at the accent.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -106,3 +110,96 @@ def test_redaction_with_spans_is_redaction(pieces: list[str], cuts: list[tuple[i
     whole: dict[str, Any] = {"start": 0, "end": len(text)}
     (all_of_it,) = redact_with_spans(text, {"w": (whole,)})[1]["w"]
     assert (all_of_it["start"], all_of_it["end"]) == (0, len(out))
+
+
+# --- spans cover the same words ------------------------------------------------------------
+
+REPLY = "I'm so sorry, @renée_m. That sounds lonely; mail ana@münchen.de if you want."
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ("I'm", "@renée_m.", "I'm so sorry, [handle]."),
+        ("@renée_m", "@renée_m", "[handle]"),
+        ("I'm", "sorry,", "I'm so sorry,"),  # ends right before the handle
+        ("That", "want.", "That sounds lonely; mail [email] if you want."),
+        ("I'm", "@ren", "I'm so sorry, [handle]"),  # ends inside it: the whole placeholder
+        ("ée_m.", "lonely;", "[handle]. That sounds lonely;"),  # starts inside it
+        ("mail", "ana@mü", "mail [email]"),
+    ],
+)
+def test_a_span_next_to_a_handle_covers_the_same_words(
+    form: str, first: str, last: str, expected: str
+) -> None:
+    text = unicodedata.normalize(form, REPLY)
+    start = text.index(unicodedata.normalize(form, first))
+    end = text.index(unicodedata.normalize(form, last)) + len(unicodedata.normalize(form, last))
+    out, moved = redact_with_spans(text, {"g": ({"start": start, "end": end, "text": ""},)})
+    assert (
+        out
+        == redact(text)
+        == ("I'm so sorry, [handle]. That sounds lonely; mail [email] if you want.")
+    )
+    (span,) = moved["g"]
+    assert span["text"] == expected == out[span["start"] : span["end"]]
+
+
+#: Words a reply is made of, and each one redacted (alone as in a sentence); the personal
+#: ones hold accented letters in both forms and punctuation glued to them.
+WORDS = {
+    "I": "I",
+    "hear": "hear",
+    "you,": "you,",
+    "sorry.": "sorry.",
+    "café": "café",
+    "cafe\u0301": "cafe\u0301",
+    "Nguyê\u0303n": "Nguyê\u0303n",
+    "(": "(",
+    "\u2014": "\u2014",
+    "@jane_doe": "[handle]",
+    "@jane_doe,": "[handle],",
+    "(@renée_m)": "([handle])",
+    "@rene\u0301e_m.": "[handle].",
+    "@Nguyê\u0303n!": "[handle]!",
+    "@zoë.k@mastodon.social": "[handle]",
+    "u/sam_r": "[handle]",
+    "jose@cafe\u0301.fr": "[email]",
+    "ana@münchen.de": "[email]",
+    "ana@mu\u0308nchen.de;": "[email];",
+    "mu\u0308nchen.de/kontakt": "[url]",
+    "https://example.com/a?b=1": "[url]",
+    "555-123-4567": "[phone]",
+    "221B Baker Street": "[address]",
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(sorted(WORDS)), min_size=1, max_size=20),
+    separators=st.lists(st.sampled_from([" ", "  ", "\n", " \n "]), min_size=19, max_size=19),
+    cuts=st.lists(st.tuples(st.integers(0, 19), st.integers(0, 19)), max_size=5),
+)
+def test_spans_of_whole_words_cover_the_same_words_after_redaction(
+    words: list[str], separators: list[str], cuts: list[tuple[int, int]]
+) -> None:
+    """A span from the start of one word to the end of another covers, in the redacted text,
+    exactly those words redacted: every placeholder whole, none cut, nothing glued on."""
+    starts, ends, pieces, redacted = [], [], [], []
+    position = 0
+    for i, word in enumerate(words):
+        sep = separators[i - 1] if i else ""
+        starts.append(position + len(sep))
+        ends.append(starts[-1] + len(word))
+        position = ends[-1]
+        pieces.append(sep + word)
+        redacted.append(sep + WORDS[word])
+    text = "".join(pieces)
+    pairs = [(min(a, b), max(a, b)) for a, b in ((a % len(words), b % len(words)) for a, b in cuts)]
+    spans = tuple({"start": starts[a], "end": ends[b], "text": ""} for a, b in pairs)
+    out, moved = redact_with_spans(text, {"g": spans})
+    assert out == redact(text) == "".join(redacted)
+    for (a, b), span in zip(pairs, moved["g"], strict=True):
+        expected = "".join(redacted[a : b + 1])[len(separators[a - 1]) if a else 0 :]
+        assert span["text"] == expected == out[span["start"] : span["end"]]

@@ -8,6 +8,12 @@ for the next try. The page works without JavaScript; ``/static/coach.js`` only r
 place (the same post, the result swapped in) and says when the texts changed since the last
 check. Texts are never logged nor stored.
 
+Under ``carelens serve --redact`` everything the page shows as the result — the marked reply,
+their message with its cues, quoted words, feedback — is the redacted record
+(:func:`~carelens.output.result_record` with ``redact=True``), as on every other page, and
+a note says so; the two text boxes keep the texts as typed, as they are the writer's own
+input, sent back only to them.
+
 ``POST /coach`` reads its form itself (:func:`posted_texts`), after the pages' key and
 rate-limit check and the same-origin rule: with ``Form()`` parameters FastAPI would read and
 parse the whole form (up to the body limit) before any dependency runs, so a post from
@@ -70,13 +76,25 @@ def _form(seeker: str, response: str, error: str | None) -> str:
     )
 
 
-def result_section(record: dict[str, Any], dimensions: list[str]) -> str:
-    """The analysis of one pair as the coach shows it."""
+#: Above a result on a server that redacts: why the reply and their message read differently
+#: from the texts in the form.
+_REDACTED_NOTE = (
+    '<p class="muted small" id="redacted-note">This server redacts personal data: in the '
+    "result, e-mail addresses, phone numbers, web addresses, handles and street addresses read "
+    "[email], [phone], [url], [handle] and [address]. The texts above stay as you typed "
+    "them.</p>"
+)
+
+
+def result_section(record: dict[str, Any], dimensions: list[str], *, redacted: bool = False) -> str:
+    """The analysis of one pair as the coach shows it (``redacted``: the record was redacted,
+    which a note says)."""
     style = annotate.style_of(record)
     note = annotate.STYLE_NOTES.get(style, "")
     return (
         '<section id="result" class="result" aria-labelledby="result-title">'
         '<h2 id="result-title">How your reply reads</h2>'
+        f"{_REDACTED_NOTE if redacted else ''}"
         f'<div class="headline">{annotate.style_badge(style, big=True)}'
         f"<p>{esc(note)}</p></div>"
         f"{annotate.unsafe_panel(record)}{annotate.crisis_panel(record)}"
@@ -184,8 +202,9 @@ def coach_check(ctx: Ctx, texts: Annotated[PostedTexts, Depends(posted_texts)]) 
     )
     with ctx.lock:
         analysis = ctx.analyzer.predict([exchange])[0]
-    record = result_record(exchange, analysis, redact=ctx.settings.redact)
+    # Under --redact the result is the redacted record; the form keeps the typed texts.
+    redacted = ctx.settings.redact
+    record = result_record(exchange, analysis, redact=redacted)
     dimensions = annotate.dimensions_of(record, ctx.analyzer.dimensions)
-    return page_response(
-        coach_page(ctx, seeker, response, result=result_section(record, dimensions))
-    )
+    result = result_section(record, dimensions, redacted=redacted)
+    return page_response(coach_page(ctx, seeker, response, result=result))
