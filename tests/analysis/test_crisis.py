@@ -15,6 +15,7 @@ from carelens.analysis.crisis import (
     crisis_cues,
     crisis_scan,
 )
+from carelens.analysis.crisis_model import figurative_mentions
 from carelens.types import Span
 
 
@@ -596,3 +597,70 @@ def test_everyday_senses_are_told_apart_from_the_cue(text: str, expected: str) -
 )
 def test_everyday_senses_are_not_cues(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+# --- farewells and figures of speech -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("I just wanted to say goodbye to everyone, thank you for everything", "goodbye"),
+        ("this is my last post, take care of my cat", "last post"),
+        ("She'll take better care of him than I can. Goodbye everyone.", "Goodbye"),
+        ("by the time you read this I'll be gone", "by the time you read this I'll be gone"),
+        (
+            "By the time anyone finds this, I'll be dead.",
+            "By the time anyone finds this, I'll be dead",
+        ),
+        ("Goodbye. I love you all. I'm sorry.", "Goodbye"),
+        ("I won't need them where I'm going.", "won't need them where I'm going"),
+        (
+            "Tell my mom I'm sorry. I won't be around after tonight.",
+            "won't be around after tonight",
+        ),
+    ],
+)
+def test_a_farewell_that_points_to_suicide_is_a_cue(text: str, words: str) -> None:
+    assert ("suicide", words) in cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "goodbye everyone, I'm moving to Canada",
+        "last post before my holiday",
+        "This is my last post before my holiday, thank you all for everything!",
+        "Goodbye everyone, thanks for everything, I'm starting a new job in Berlin next week",
+        "by the time you read this I'll be gone on holiday to Spain",
+        "I won't be around after tonight, flying to Spain tomorrow",
+        "In my last post I said I'm sorry to my mum",
+        "I'm sorry I missed your call, goodbye for now",
+        "My last post got no replies, so I'm trying again.",
+        "Goodbye 2025, hello new year!",
+        "See my last post, thank you for everything you said there.",
+        "I'm so sorry, I said goodbye too fast on the phone and had to go to my new job.",
+    ],
+)
+def test_an_everyday_goodbye_is_not_a_cue(text: str) -> None:
+    assert cues(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("this commute is killing me, I swear I could die", ["is killing me", "swear I could die"]),
+        ("I'm dying to see the new film this weekend", ["dying to see"]),
+        ("my boss will kill me if I'm late again today", ["boss will kill me"]),
+        ("Mom\u2019s gonna kill me", ["Mom\u2019s gonna kill me"]),
+        ("I could die of embarrassment", ["could die"]),
+        ("that cake was to die for", ["to die for"]),
+        ("we killed it at the show last night", ["killed it"]),
+        ("I want to die", []),
+        ("I could die and nobody would notice", []),
+        ("I'm so tired I could die and nobody would care", []),
+        ("I'm going to kill myself", []),
+    ],
+)
+def test_figures_of_speech_are_found(text: str, figures: list[str]) -> None:
+    assert [text[s:e] for s, e in figurative_mentions(text)] == figures

@@ -17,9 +17,11 @@ from carelens.analysis.crisis import crisis_cues, negated_mentions
 from carelens.analysis.crisis_model import (
     LABEL,
     MIN_WORDS,
+    WORD,
     CrisisWordingModel,
     _clear_of,
     default_model_dir,
+    figurative_mentions,
 )
 from carelens.errors import ChecksumError, ModelError
 
@@ -209,3 +211,37 @@ def test_a_wrong_manifest_is_a_model_error(
     path.write_text(json.dumps(manifest | change), encoding="utf-8")
     with pytest.raises(ModelError, match=message):
         CrisisWordingModel.load(folder)
+
+
+# Written for these tests: everyday idioms of 7 words or more that the model alone rates at or
+# above its threshold (it weighs "kill" and "die" whatever their sense).
+IDIOMS = (
+    "this commute is killing me, I swear I could die",
+    "my boss will kill me if I'm late again today",
+    "I could die of embarrassment, everyone saw me trip on stage",
+    "I'm so bored I could die, nothing on TV tonight at all",
+    "that cake was to die for, I need the recipe from you",
+    "If my mom finds out she'll kill me, she hates when I stay out",
+)
+
+
+@pytest.mark.parametrize("text", IDIOMS)
+def test_idioms_of_seven_words_or_more_get_no_learned_cue(text: str) -> None:
+    model = shipped_model()
+    assert crisis_cues(text) == ()
+    assert len(WORD.findall(text)) >= MIN_WORDS
+    assert model.probability(text) >= model.threshold  # the words alone would flag it
+    assert figurative_mentions(text)
+    assert model.cue(text) is None
+
+
+def test_the_analyzer_gives_an_idiom_no_cue() -> None:
+    result = carelens.load().analyze(IDIOMS[0], "Ha, same here. Hang in there!")
+    assert result.seeker is not None and result.seeker.crisis_cues == ()
+
+
+def test_the_words_beside_an_idiom_are_still_read() -> None:
+    text = "This job is killing me. " + VEILED.split(" Work")[0]
+    cue = shipped_model().cue(text)
+    assert cue is not None
+    assert text[cue.start : cue.end].startswith("Lately I keep thinking")

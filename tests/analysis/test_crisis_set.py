@@ -14,17 +14,13 @@ import pytest
 from carelens.analysis.crisis import crisis_cues
 
 SET = Path(__file__).resolve().parents[1] / "data" / "analysis" / "crisis_set.jsonl"
-_GOODBYE = "a goodbye without crisis words: the patterns read words, not what a farewell means"
 #: Items the patterns do not handle yet, with why.
 KNOWN: dict[str, str] = {
     "i want to 💀 myself": "an emoji for the verb",
     "I've picked a date. Sunday. Everything is ready.": "a plan told without its act",
-    "I gave my cat to my sister, she'll take better care of him. Goodbye everyone.": _GOODBYE,
-    "This is my last post. Thank you all for everything.": _GOODBYE,
-    "I've given away my guitar and my books. I won't need them where I'm going.": _GOODBYE,
-    "Goodbye. I love you all. I'm sorry.": _GOODBYE,
-    "I wrote letters to everyone I love. I'm ready now.": _GOODBYE,
-    "Tell my mom I'm sorry. I won't be around after tonight.": _GOODBYE,
+    "I wrote letters to everyone I love. I'm ready now.": (
+        "a farewell told by its acts, with no goodbye, last post or ending words"
+    ),
     "I hit myself in the face with the cupboard door": (
         "an accident told only by what was hit with; no accident word"
     ),

@@ -16,7 +16,13 @@ reason not to kill myself"), and so is ideation beside a denial ("I'm not going 
 I think about it every day"). Words with everyday senses count only in context (_CONTEXT): an
 overdose someone took, not a topic; "end it" of the writer, not of another; self-harm words
 without an accident. A third party's risk that the seeker describes is a cue (codebook v1.1).
-Curly apostrophes are read as straight ones.
+A farewell is a cue when it points to an ending ("goodbye everyone, thank you for
+everything", "this is my last post, take care of my cat", "by the time you read this I'll be
+gone"), not beside an everyday leaving ("goodbye everyone, I'm moving to Canada", "my last post
+before my holiday"). Everyday figures of speech on death words ("this commute is killing me",
+"my boss will kill me") are no cue (the learned flag does not read their words either:
+:func:`carelens.analysis.crisis_model.figurative_mentions`). Curly apostrophes are read as
+straight ones.
 """
 
 from __future__ import annotations
@@ -70,6 +76,38 @@ _CUT_MY_SKIN = (
 # A third party's self-harm that the seeker describes (codebook v1.1).
 _HURT_THEMSELVES = (
     r"\b(?:cut|cutting|cuts|hurt|hurting|hurts|harm|harming|harms)\s+(?:him|her|them)sel(?:f|ves)\b"
+)
+# A farewell that points to suicide: a goodbye or a "last post" near words of an ending (thanks
+# for everything, an apology, a pet left in care: _FINAL, checked by _final_farewell), "by the
+# time you read this I'll be gone", "I won't need them where I'm going". A goodbye alone
+# ("goodbye everyone, I'm moving to Canada") is not one, nor is any of them near an everyday
+# leaving (_ORDINARY_LEAVING). Each starts with a rare word and the checks read the words
+# around it: the alternation of all patterns stays quick.
+_BYE = r"(?:goodbye|good\s*-?\s*bye|farewell)"
+_FINAL = (
+    r"(?:thank\s+you\s+(?:all\s+|guys\s+|so\s+much\s+)?for\s+everything|thanks\s+for\s+everything"
+    r"|i'?m\s+(?:so\s+)?sorry|i\s+love\s+you\s+(?:all|guys)|love\s+you\s+all|forgive\s+me"
+    r"|take\s+(?:good\s+|better\s+)?care\s+of\s+(?:my|him|her|them)|won'?t\s+be\s+(?:here|around)"
+    r"|forever|for\s+good|one\s+last\s+time)"
+)
+_GOODBYE = rf"\b{_BYE}\b"
+# Not "my last post before my holiday", "my last post got no replies" (and not "in my last
+# post": _last_words).
+_LAST_POST = (
+    r"\blast\s+(?:post|message|words|note|letter|entry)\b(?!\s+(?:on|in|here|before|until|till|"
+    r"for|of|about|from|was|is|got|had|i\s+(?:made|wrote|posted|said))\b)"
+)
+_FAREWELLS = (
+    _GOODBYE,
+    _LAST_POST,
+    r"\bby\s+the\s+time\s+(?:you|u|anyone|someone|somebody|people)\s+(?:\w+\s+)?(?:read|reads|"
+    r"see|sees|find|finds|get|gets)\s+(?:this|it|these)\b[\s,]*(?:i'?ll|ill|i\s+will|i'?m|i\s+am)"
+    r"\s+(?:already\s+|probably\s+|hopefully\s+)?(?:be\s+)?(?:gone|dead)\b(?!\s+(?:on|to|for|from|"
+    r"away|camping|fishing|shopping|home|back|out)\b)",
+    r"\bwon'?t\s+need\s+(?:them|it|this|those|these|any\s+of\s+(?:it|this|them)|anything)\s+"
+    r"where\s+i'?m\s+(?:going|gone)\b",
+    r"\bwon'?t\s+be\s+(?:here|around|alive)\s+(?:after\s+(?:tonight|today|this\s+(?:week|weekend))"
+    r"|(?:for\s+)?much\s+longer|anymore|any\s+more|by\s+(?:tomorrow|morning|then))\b",
 )
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide": (
@@ -183,6 +221,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:bought|buy|buying|got)\s+(?:a|the|some)\s+rope\b(?!\s+for\b)",
         r"\bwhich\s+(?:bridge|building|roof|cliff|train|rope|gun)\s+(?:i'?m|im|i\s+am|i'?ll|i\s+will)"
         r"\s+(?:going\s+to\s+|gonna\s+)?(?:use|jump|take)\b",
+        *_FAREWELLS,
     ),
     "self_harm": (
         r"\bself[\s-]*harm\w*",
@@ -379,10 +418,60 @@ def _on_purpose(text: str, start: int, end: int) -> bool:
     return _ACCIDENT_AFTER.match(after) is None
 
 
+# An everyday leaving near a farewell (_FAREWELLS): a move, a trip, a new job, a break.
+_ORDINARY_LEAVING = re.compile(
+    r"\b(?:moving|move\s+(?:to|abroad|away|out|house)|moved|relocat\w*|holidays?|vacation|trip"
+    r"|travel\w*|flight|flying|plane|abroad|new\s+(?:job|city|country|school|account|team|home"
+    r"|house|place)|leaving\s+(?:for|the\s+(?:company|team|job|country|city|forum|sub|subreddit"
+    r"|group|site|server|app))|quit(?:ting)?\s+(?:my\s+job|reddit|the\s+(?:forum|sub|app|site))"
+    r"|graduat\w*|retir\w*|hiatus|(?:a|my)\s+break|logging\s+off|signing\s+off|offline"
+    r"|delet\w*\s+(?:my\s+)?(?:account|reddit|app)|see\s+(?:you|ya|u)\s+(?:all\s+|guys\s+)?"
+    r"(?:soon|later|in|next|when|after|again|on|around)|be\s+back|for\s+now|for\s+a\s+(?:while"
+    r"|bit|few)|camp(?:ing)?|wedding|honeymoon|deploy\w*|semester|internship)\b",
+    re.IGNORECASE,
+)
+
+
+def _final_farewell(text: str, start: int, end: int) -> bool:
+    """A farewell without an everyday leaving near it ("goodbye everyone, I'm moving to
+    Canada", "by the time you read this I'll be gone on holiday")."""
+    return _ORDINARY_LEAVING.search(text, max(0, start - 150), end + 150) is None
+
+
+_FINAL_WORDS = re.compile(rf"\b{_FINAL}\b", re.IGNORECASE)
+_FINAL_OR_BYE = re.compile(rf"\b(?:{_FINAL}|{_BYE})\b", re.IGNORECASE)
+# "my last post", "the very last message", not "in my last post", "see my last post".
+_OWN_LAST = re.compile(
+    r"(?<!\bin\s)(?<!\bon\s)(?<!\bof\s)(?<!\bto\s)(?<!\bsee\s)(?<!\babout\s)\b(?:my|the)\s+"
+    r"(?:very\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _goodbye(text: str, start: int, end: int) -> bool:
+    """A goodbye with words of an ending within 100 characters ("Goodbye. I love you all.",
+    "she'll take better care of him. Goodbye everyone.")."""
+    near = _FINAL_WORDS.search(text, max(0, start - 100), end + 100) is not None
+    return near and _final_farewell(text, start, end)
+
+
+def _last_words(text: str, start: int, end: int) -> bool:
+    """The writer's own "last post" with a goodbye or words of an ending near it ("this is my
+    last post, take care of my cat")."""
+    if _OWN_LAST.search(text, max(0, start - 20), start) is None:
+        return False
+    after = _FINAL_OR_BYE.search(text, end, end + 100) is not None
+    near = after or _FINAL_OR_BYE.search(text, max(0, start - 100), start) is not None
+    return near and _final_farewell(text, start, end)
+
+
 #: Patterns whose words have everyday senses too: a match is a cue only when its check holds.
 _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     _OVERDOSE: _someones_act,
     _END_IT: _own_act,
+    _GOODBYE: _goodbye,
+    _LAST_POST: _last_words,
+    **dict.fromkeys(_FAREWELLS[2:], _final_farewell),
     **dict.fromkeys(
         (_CUT_MYSELF, _BURN_MYSELF, _HURT_MYSELF, _HIT_MYSELF, _CUT_MY_SKIN, _HURT_THEMSELVES),
         _on_purpose,

@@ -6,7 +6,11 @@ regression over hashed word n-grams (the features of the personal-distress model
 :mod:`carelens.training.crisis_wording` on the project's annotated train and dev seeker posts.
 The analyzer asks it only about posts without a pattern cue: when its probability reaches
 the manifest's threshold, the post gets one cue labelled :data:`LABEL` over its sentence
-that the model rates highest on its own, so a person sees which words to read first.
+that the model rates highest on its own, so a person sees which words to read first. The
+words of everyday figures of speech ("this commute is killing me", "I'm dying to see it", "my
+boss will kill me if I'm late": :func:`figurative_mentions`) are blanked before it reads a
+post: it weighs "kill" and "die" as crisis words whatever their sense, and flagged such idioms
+of 7 words or more.
 
 Like every crisis cue, this is a pointer for a person to read, never a risk score: the cue's
 score is 1.0, as for pattern cues, and the probability is not shown. The model folder is
@@ -17,13 +21,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from carelens.analysis.personal_distress import HashedLinearModel
 from carelens.errors import ModelError
 from carelens.inference.spans import sentence_ranges
+from carelens.text import straight_apostrophes
 from carelens.types import Span
 
 MODEL_ID = "carelens-crisis-wording"
@@ -38,6 +44,61 @@ LABEL = "possible_crisis"
 MIN_WORDS = 7
 #: The model's tokens (:mod:`carelens.analysis.personal_distress`), counted for MIN_WORDS.
 WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z0-9]+)*", re.IGNORECASE)
+
+
+def learned_only(cues: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether only this flag marked a message (``cues`` as a result record holds them, each
+    with its ``label``; no wording pattern did): it weighs words alone and also marks grief,
+    so it is a hint to read (a possible crisis), not wording about suicide or self-harm. The
+    insights, the report, the web pages and the ``analyze`` / ``batch`` summaries count and
+    word such messages apart."""
+    return bool(cues) and all(cue.get("label") == LABEL for cue in cues)
+
+
+# Everyday figures of speech built on death words, which no pattern flags and the learned
+# flag weighs as crisis words: a thing "killing me", "dying to see", "died laughing", "my boss
+# will kill me", "so bored I could die", "to die for", "could kill for", "killed it". Each is
+# a whole figure, so the words beside it ("the pain is killing me and I want out") still count.
+_PEOPLE = (
+    r"(?:he|she|they|mom|mum|mommy|mummy|dad|daddy|mother|father|parents|boss|teacher|prof"
+    r"|professor|wife|husband|girlfriend|boyfriend|gf|bf|coach|manager|sister|brother|friends?"
+    r"|roommate|landlord)"
+)
+_FIGURATIVE = re.compile(
+    "|".join(
+        (
+            # "this commute is killing me", "my feet are killing me", "you're killing me".
+            r"\b(?:is|are|was|were|'s|'re)\s+(?:(?:literally|actually|really|just|so|kinda|"
+            r"lowkey|slowly)\s+)?killing\s+me\b",
+            r"\bdying\s+(?:to\s+(?:see|meet|know|try|hear|go|get|watch|read|tell|find\s+out|play|"
+            r"visit|eat|ask|share|show)|for\s+(?:a|an|some)\s+(?:coffee|drink|beer|smoke|"
+            r"cigarette|snack|burger|pizza|nap|holiday|vacation)s?)\b",
+            r"\b(?:die|died|dying|dead)\s+(?:of\s+|from\s+)?(?:laugh\w*|embarrass\w*|boredom|"
+            r"curiosity|cringe|cuteness)\b",
+            r"\b(?:bored|scared|frightened|terrified|worried|loved?)\s+(?:me\s+|him\s+|her\s+|them\s+)?"
+            r"to\s+death\b",
+            r"\bto\s+die\s+for\b|\bcould\s+(?:literally\s+)?kill\s+for\b|\bkill(?:ed|ing)\s+it\b"
+            r"(?=\s+(?:at|on|in|today|tonight|yesterday|last|this)\b)|\bkill(?:ing)?\s+time\b",
+            # Another's anger: "my boss will kill me if I'm late", "mom is gonna kill me".
+            rf"\b{_PEOPLE}(?:'ll|\s+will|\s+would|'d|'s\s+going\s+to|'s\s+gonna|\s+(?:is|are)\s+"
+            r"(?:going\s+to|gonna)|\s+gonna)\s+(?:literally\s+|actually\s+)?(?:kill|murder)\s+me\b",
+            # "I swear I could die", "so bored I could die", "I could die of embarrassment".
+            r"\b(?:swear|so\s+\w+)\s+(?:that\s+)?i\s+could\s+(?:just\s+)?die\b(?!\s+and\b)",
+            r"\bcould\s+(?:just\s+)?die(?=\s+(?:of|from|laughing|happy)\b)",
+            r"\b(?:phone|battery|laptop|computer|car|plant|tv|headphones)\s+(?:just\s+)?"
+            r"(?:died|is\s+dying|was\s+dead|is\s+dead)\b",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
+def figurative_mentions(seeker_text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``seeker_text`` uses death words in an everyday figure of speech ("this commute is
+    killing me", "I'm dying to see it", "my boss will kill me"), as (start, end) offsets. No
+    crisis pattern flags them, and :meth:`CrisisWordingModel.cue` does not read their words."""
+    text = straight_apostrophes(seeker_text)
+    return tuple(m.span() for m in _FIGURATIVE.finditer(text))
 
 
 def default_model_dir() -> Path:
@@ -73,6 +134,10 @@ class CrisisWordingModel(HashedLinearModel):
         :data:`MIN_WORDS` words. Sentences that overlap a ``skip`` range (a crisis mention the
         writer negates: "I'm not suicidal") are left out of both: the patterns do not flag
         such a mention, and the model must not flag it either."""
+        # The words of everyday figures of speech ("this commute is killing me", "my boss will
+        # kill me if I'm late") are blanked, offsets kept: the model weighs "kill" and "die"
+        # as crisis words whatever their sense. The rest of the post is still read.
+        seeker_text = _blanked(seeker_text, figurative_mentions(seeker_text))
         sentences = list(sentence_ranges(seeker_text))
         if skip:
             sentences = _clear_of(sentences, skip)
@@ -95,6 +160,16 @@ class CrisisWordingModel(HashedLinearModel):
         if best is None:
             return None
         return Span(best[1], best[2], LABEL, 1.0)
+
+
+def _blanked(text: str, ranges: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``ranges`` replaced by spaces (same offsets)."""
+    if not ranges:
+        return text
+    chars = list(text)
+    for start, end in ranges:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _clear_of(

@@ -19,23 +19,27 @@ Two kinds of wording are looked for (the span labels):
   be better without you", "suicide is the answer" (a bare "do it" is left out: in the training
   replies it urged something else as often as the act);
 - **method information**: lethal or fatal doses, "how many pills / milligrams", "the
-  quickest / most painless way to die", "shoot yourself".
+  quickest / most painless way to die", "shoot yourself", a means recommended for being quick
+  or sure ("use a gun, it's quicker", "a gun is faster"), a lethal count ("you'd need about 50
+  of them to make sure", "it would take 40 pills to die"; 10 or more, for that purpose).
 
 Negation never flips a pattern into its opposite: "don't kill yourself", "please never do
 it", "you should not end it", "I'm not going to tell you the lethal dose" and "suicide is not
 the answer" do not match, because each pattern is skipped when a negation opens its clause
-(its apostrophe straight or curly, U+2019, as phones type it). Only words that open a clause
-(pronouns, auxiliaries, adverbs, verbs of telling or thinking) may stand between the negation
-and the words: in "no one would miss you just die" the clause "no one would miss you" is
-complete, and "just die" is a new one, so it matches.
+(its apostrophe straight or curly, U+2019, as phones type it); "go and" does not end that
+clause ("never ever go and kill yourself", "please don't ever go and hurt yourself"). Only
+words that open a clause (pronouns, auxiliaries, adverbs, verbs of telling or thinking) may
+stand between the negation and the words: in "no one would miss you just die" the clause "no
+one would miss you" is complete, and "just die" is a new one, so it matches.
 
 What helpers are taught to say is left alone: moving the means away ("take all the pills to
 the pharmacy", "... out of the cabinet and give them to your mum"), asking about the seeker's
 act or means ("how many pills have you taken?", "how many pills do you have at home?", "have
-you been looking up lethal doses?"; "how many pills would it take to die" stays method
-information), and idioms ("cut yourself some slack", "shooting yourself in the foot", "end it
-with him"). Like the crisis cues, the patterns are English only: a reply in another language
-gets no unsafe words, whatever it says.
+you been looking up lethal doses?", "do you have access to a gun?"; "how many pills would it
+take to die" stays method information), "get the gun out of the house, it's safer", a
+prescription ("you'd need 30 tablets for the month"), and idioms ("cut yourself some slack",
+"shooting yourself in the foot", "end it with him"). Like the crisis cues, the patterns are
+English only: a reply in another language gets no unsafe words, whatever it says.
 """
 
 from __future__ import annotations
@@ -130,6 +134,12 @@ _URGING_BELIEFS = (
     r"\b(?:suicide|killing\s+" + _YOURSELF + r")\s+(?:isn't|is\s+not)\s+wrong\b",
     r"\b(?:you|u)\s+(?:deserve|ought|need)\s+to\s+die\b",
 )
+# Lethal means, and what makes one recommended (:data:`_METHOD`).
+_MEANS = r"(?:gun|rifle|pistol|shotgun|handgun|firearm|noose)"
+_SURER = (
+    r"(?:quick|quicker|quickest|fast|faster|fastest|easier|easiest|surer|sure|reliable|certain"
+    r"|painless|less\s+painful|instant\w*)"
+)
 _METHOD = (
     r"\b(?:minimum\s+|maximum\s+)?(?:lethal|fatal|deadly|toxic)\s+(?:dose|dosage|amount|level)s?\b",
     # A question about what the seeker has taken or has at hand is a risk assessment:
@@ -144,6 +154,21 @@ _METHOD = (
     + r"|end(?:ing)?\s+(?:it|your\s+life)|(?:commit(?:ting)?\s+)?suicide)\b",
     rf"\bshoot(?:ing)?\s+{_YOURSELF}\s+(?:in|through)\b"
     r"(?!\s+(?:the|your|ur)\s+(?:own\s+)?(?:foot|feet)\b)",
+    # A means recommended for being quick or sure: "use a gun, it's quicker", "a gun is
+    # faster" (not "get the gun out of the house, it's safer", "give the gun to a friend").
+    rf"\b(?:use|get|buy|grab|try)\s+(?:a|the|your|ur|some)\s+{_MEANS}\b"
+    rf"(?=[^.!?\n]{{0,40}}\b{_SURER}\b)",
+    rf"\b{_MEANS}\s+(?:is|would\s+be|will\s+be|'s|works)\s+(?:much\s+|way\s+|a\s+lot\s+)?{_SURER}\b",
+    # A lethal count (10 or more, for a purpose): "you'd need about 50 of them to make sure",
+    # "it would take 40 pills to die"; not "you'd need 30 tablets for the month", "you'll need
+    # 20 mg to make sure it works".
+    r"\b(?:you'?d|you\s+would|you'?ll|you\s+will|it'?d|it\s+would|it'?ll|it\s+will|it\s+takes)\s+"
+    r"(?:need|take)\s+(?:(?:at\s+least|about|around|roughly|over|more\s+than|like|maybe|"
+    r"approximately)\s+)?[1-9]\d+\s*(?:(?:or\s+(?:so|more)\s+)?of\s+(?:them|those|these|the\s+\w+)"
+    r"|(?:\w+\s+)?(?:pills|tablets|mg|milligrams|grams))"
+    r"(?=\s+(?:to\s+(?:(?:make|be)\s+(?:sure|certain)(?!\s+(?:it|that|you|your|the|they|of)\b)"
+    r"|be\s+(?:lethal|fatal|deadly)|die|do\s+it|kill\s+\w+|end\s+it)|for\s+it\s+to\s+(?:kill|be\s+"
+    r"(?:lethal|fatal)))\b)",
 )
 
 _KINDS: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
@@ -208,7 +233,9 @@ _ASKED_ABOUT_SEEKER = re.compile(
     re.IGNORECASE,
 )
 _BELIEF_PATTERNS = frozenset(_URGING_BELIEFS)
-_CLAUSE_BREAK = re.compile(r"[.!?\n;,]|\b(?:but|and|so)\b", re.IGNORECASE)
+# "go and", "try and" join the verb after them to their clause, so a negation before them
+# still reaches it: "never ever go and kill yourself", "please don't ever go and hurt yourself".
+_CLAUSE_BREAK = re.compile(r"[.!?\n;,]|\b(?:but|(?<!\bgo\s)(?<!\btry\s)and|so)\b", re.IGNORECASE)
 
 
 def _clause_before(text: str, start: int) -> str:
