@@ -145,9 +145,9 @@ def test_a_file_whose_every_record_is_rejected_gets_a_hint(
         source = tmp_path / "pairs.jsonl"
         source.write_text('{"seeker": "I feel alone", "response": ""}\n', encoding="utf-8")
     result = invoke("analyze", source, "-o", tmp_path / "o.jsonl", *args)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # nothing analysed: a failure
     said = " ".join(result.stderr.split())
-    assert "Nothing was analysed:" in said
+    assert "error: Nothing was analysed:" in said
     if hint:
         assert "all 2 records were rejected" in said and hint in said
     else:
@@ -175,9 +175,9 @@ def test_a_file_that_gives_no_pair_says_why_and_what_it_needs(
     source = tmp_path / name
     source.write_text(content, encoding="utf-8")
     result = invoke("analyze", source, "-o", tmp_path / "o.jsonl", "-q")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     said = " ".join(result.stderr.split())
-    assert f"Nothing was analysed: {reason}" in said
+    assert f"error: Nothing was analysed: {reason}" in said
     assert "the file needs replies" in said
 
 
@@ -191,7 +191,7 @@ def test_a_file_whose_replies_are_all_skipped_says_so(invoke: Invoke, tmp_path: 
     ]  # fmt: skip
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     result = invoke("analyze", source, "--format", "reddit", "-o", tmp_path / "o.jsonl", "-q")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     said = " ".join(result.stderr.split())
     assert "Nothing was analysed: no message and reply to it is left once the items" in said
     assert "give a file with replies to messages that are still there" in said
@@ -217,14 +217,12 @@ def test_column_map(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert [r["response_id"] for r in read_results(out)] == ["a1"]
     bad = invoke("analyze", source, "--column-map", "seeker_id")
-    assert bad.exit_code == 1 and "canonical=column" in bad.stderr
+    assert bad.exit_code == 2 and "canonical=column" in bad.stderr  # a usage error
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "xml"], "unknown format 'xml'"),
-        (["-o", "out.txt"], "cannot tell the output format"),
         (["--model", "no-such-model"], "no manifest.json found"),
     ],
 )
@@ -659,7 +657,7 @@ def test_helper_keeps_only_the_named_speakers_responses(
 
 def test_helper_that_matches_no_one_says_so(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     result = invoke("analyze", data / "thread.jsonl", "--helper", "vol-*")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # nothing analysed
     said = " ".join(result.stderr.split())
     assert "no response of the 3 read is by a speaker that matches --helper vol-*" in said
 

@@ -25,7 +25,7 @@ def test_evaluate_prints_a_table(invoke: Invoke, data: Path) -> None:
         "mechanism",
         "accuracy",
         "macro-F1",
-        "95% interval",
+        "95% CI",
         "token-F1",
         "IOU-F1",
         *DIMS,
@@ -65,9 +65,11 @@ def test_evaluate_split_scores_only_that_part(invoke: Invoke, data: Path) -> Non
     assert "not the file this model was trained on" in result.stderr
 
 
-def test_evaluate_bad_split_or_file_exits_1(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+def test_evaluate_bad_split_is_a_usage_error_a_bad_file_exits_1(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
     bad = invoke("evaluate", data / "labeled.csv", "--split", "validation")
-    assert bad.exit_code == 1 and bad.stderr.startswith("error: --split must be")
+    assert bad.exit_code == 2 and "--split" in bad.stderr and "must be all" in bad.stderr
     missing = invoke("evaluate", tmp_path / "absent.csv")
     assert missing.exit_code == 1 and "no such file" in missing.stderr
     unlabelled = invoke("evaluate", data / "pairs.csv")

@@ -172,7 +172,7 @@ def test_report_from_results(invoke: Invoke, data: Path, tmp_path: Path, fmt: st
 
 def test_report_refuses_a_non_html_output(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     result = invoke("report", data / "thread.jsonl", "-o", tmp_path / "r.pdf")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error
     assert ".html" in result.stderr
 
 
@@ -518,7 +518,7 @@ def test_summarize_helper_shows_only_the_named_speakers(
         said = " ".join(result.stderr.split())
         assert "1 response by speakers not named by --helper JON --helper a* left out" in said
     nobody = invoke("summarize", results, "--helper", "vol-*")
-    assert nobody.exit_code == 0
+    assert nobody.exit_code == 1  # nothing to show
     assert "no response is by a speaker that matches" in " ".join(nobody.stderr.split())
 
 
@@ -532,7 +532,7 @@ def test_summarize_tables_keep_their_columns_when_nothing_is_kept(
     full, empty = tmp_path / "full", tmp_path / "empty"
     assert invoke("summarize", results, "--tables", full).exit_code == 0
     result = invoke("summarize", results, "--helper", "nobody", "--tables", empty)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # nothing to show, the tables still written
     for name in TABLES:
         kept = pd.read_csv(empty / f"{name}.csv")
         assert kept.empty and list(kept.columns) == list(pd.read_csv(full / f"{name}.csv").columns)
@@ -576,3 +576,24 @@ def test_report_helper_anonymized_hides_the_names_it_leaves_out(
     assert hidden.exit_code == 0, hidden.output
     html = out.read_text(encoding="utf-8")
     assert "kim_b" not in html and "sam_r" not in html and "vol-ama" not in html
+
+
+def test_anonymized_rejects_hold_no_personal_data(invoke: Invoke, tmp_path: Path) -> None:
+    """A reply to an unknown parent is rejected, and its detail quotes the parent id: with
+    --anonymize an e-mail address there is replaced in the rejects file too."""
+    turns = [
+        {"id": "t1", "speaker": "maya", "conversation_id": "c1", "text": "I feel so alone."},
+        {"id": "t2", "speaker": "jon", "conversation_id": "c1", "reply_to": "t1",
+         "text": "That sounds lonely. What has been hardest?"},
+        {"id": "t3", "speaker": "jon", "conversation_id": "c1",
+         "reply_to": "maya.r@example.com", "text": "I hear you."},
+    ]  # fmt: skip
+    source = tmp_path / "thread.jsonl"
+    source.write_text("".join(json.dumps(t) + "\n" for t in turns), encoding="utf-8")
+    for anonymize, leaked in ((False, True), (True, False)):
+        tables = tmp_path / f"t{anonymize}"
+        args = ["summarize", source, "--tables", tables] + (["--anonymize"] if anonymize else [])
+        result = invoke(*args)
+        assert result.exit_code == 0, result.output
+        raw = (tables / "rejects.jsonl").read_text(encoding="utf-8")
+        assert ("maya.r@example.com" in raw) is leaked, raw

@@ -324,7 +324,7 @@ def test_a_result_file_of_only_bad_records_says_so(
     source = write_records(tmp_path / "bad.jsonl", records)
     html = tmp_path / "r.html"
     result = invoke("report", source, "-o", html)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # written, but nothing to show: a failure
     assert "3 bad input records skipped" in result.stderr
     assert "Nothing to show: every record was rejected" in result.stderr
     assert 'id="nothing"' in html.read_text(encoding="utf-8")

@@ -56,7 +56,7 @@ def test_quiet_analyze_still_warns_when_nothing_was_analysed(
     source = tmp_path / "pairs.jsonl"
     source.write_text('{"seeker": "I feel alone", "response": ""}\n', encoding="utf-8")
     result = invoke("analyze", source, "-o", tmp_path / "o.jsonl", "-q")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert result.stdout == ""
     said = " ".join(result.stderr.split())
     assert "Nothing was analysed: the only record was rejected" in said
@@ -105,10 +105,13 @@ def test_every_quiet_help_says_what_it_hides() -> None:
                 helps[name] = " ".join(str(getattr(param, "help", "")).split())
     assert {"analyze", "batch", "report", "evaluate", "keys list"} <= set(helps)
     for name, text in helps.items():
+        assert "warnings and errors" in text, name
         if name in PRINT_RESULTS:
-            assert "the results are still printed" in text, name
-        else:
+            assert "still printed" in text or "still listed" in text, name
+        elif name in ("analyze", "batch", "train", "fit-spans"):
             assert "no progress bar, notes or summary tables" in text, name
+        else:  # report, serve, keys revoke: what each hides, no summary tables
+            assert "summary tables" not in text and text.startswith("Hide the"), name
     assert (
         "without -o the levels and feedback of each response are still printed"
         in (helps["analyze"])

@@ -75,7 +75,6 @@ def test_written_for_with_a_bad_label_or_file_is_a_usage_error(
     for spec, says in (
         (f"empathy={pairs}", "unknown label(s) empathy"),
         (str(pairs), "expected LABEL"),
-        (f"interpretation={tmp_path / 'none.jsonl'}", "no such file"),
     ):
         result = invoke(
             "train", "--data", data / "train.csv", "--output", tmp_path / "m",
@@ -146,7 +145,7 @@ def test_options_out_of_range_are_usage_errors_before_any_work(
     assert not (tmp_path / "m").exists()
 
 
-def test_an_output_that_is_a_file_or_missing_data_is_a_usage_error(
+def test_an_output_that_is_a_file_is_a_usage_error_and_missing_data_an_error(
     invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_loading() -> None:
@@ -159,7 +158,7 @@ def test_an_output_that_is_a_file_or_missing_data_is_a_usage_error(
     assert result.exit_code == 2 and "--output" in result.stderr and "is a file" in result.stderr
     assert taken.read_bytes() == b"not a folder"
     result = invoke("train", "--data", tmp_path / "none.csv", "--output", tmp_path / "m")
-    assert result.exit_code == 2 and "--data" in result.stderr
+    assert result.exit_code == 1 and f"{tmp_path / 'none.csv'}: no such file" in result.stderr
     assert not (tmp_path / "m").exists()
 
 

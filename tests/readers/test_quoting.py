@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from carelens.privacy import redact
 from carelens.readers.quoting import (
     MAX_LISTED_NAMES,
     MAX_NAME_CHARS,
@@ -66,3 +67,26 @@ def test_a_description_is_bounded_whatever_the_line(names: list[str]) -> None:
 )
 def test_json_type_names_the_type_never_the_value(value: object, name: str) -> None:
     assert json_type(value) == name
+
+
+@pytest.mark.parametrize(
+    ("value", "secret"),
+    [
+        ("support-thread-2023-04-17 for jane.doe@example.com", "jane.doe"),
+        ("conversation of the caller on +1 415 555 0123 (night)", "415"),
+        ("a reply from the volunteer to kim.lee.river@mail.example.org", "kim.lee"),
+    ],
+)
+def test_a_cut_quote_never_splits_personal_data(value: str, secret: str) -> None:
+    """A quote is cut before personal data that runs across the cut, so a reject's detail,
+    redacted afterwards (``--redact``), finds all that is left of it: cut inside,
+    ``'...for jane.doe@exa…'`` is no e-mail address and kept its name."""
+    assert len(value) > MAX_NAME_CHARS
+    quoted = quote(value)
+    assert secret not in quoted and secret not in redact(quoted)
+    assert quoted.endswith(f"…' ({len(value)} characters)")
+    shown = quoted[1 : quoted.index("…")]
+    assert value.startswith(shown) and len(shown) < MAX_NAME_CHARS - 1
+    # Personal data that ends before the cut is kept whole, for redaction to find.
+    whole = quote("mail kim@example.com about thread number 1234567")
+    assert "kim@example.com" in whole and redact(whole).startswith("'mail [email] about")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from carelens.readers import RejectLog
+from carelens.readers.rejects import redacted_entry, reject_entry
 
 
 def test_counts_and_skips_without_a_file() -> None:
@@ -52,3 +53,40 @@ def test_empty_log_still_creates_the_file(tmp_path: Path) -> None:
     with RejectLog(path):
         pass
     assert path.read_text(encoding="utf-8") == ""
+
+
+def test_redact_passes_each_detail_through_redaction(tmp_path: Path) -> None:
+    """A detail may quote an id of the record; with ``redact`` (``--redact``) its personal
+    data is replaced, and the path, field and reason are kept as they are."""
+    path = tmp_path / "rejects.jsonl"
+    detail = "turn 't2' replies to 'kim@example.com', not in the input"
+    with RejectLog(path, redact=True) as log:
+        log.add("in.jsonl", 2, "reply_to", "unknown parent", detail=detail)
+        log.add("in.jsonl", 3, "id", "duplicate id", detail="turn '+44 20 7946 0958'")
+        log.add("in.jsonl", 4, "text", "missing text")
+    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [e.get("detail") for e in entries] == [
+        "turn 't2' replies to '[email]', not in the input",
+        "turn '[phone]'",
+        None,
+    ]
+    assert entries[0]["field"] == "reply_to" and entries[0]["reason"] == "unknown parent"
+    with RejectLog(path) as plain:  # without it, the detail is written as given
+        plain.add("in.jsonl", 2, "reply_to", "unknown parent", detail=detail)
+    assert json.loads(path.read_text(encoding="utf-8"))["detail"] == detail
+    assert "redact=True" in repr(log)
+
+
+def test_redacted_entry_redacts_a_staged_entry() -> None:
+    entry = reject_entry("in.csv", 5, "reply_to", "unknown parent", detail="to 'kim@example.com'")
+    assert redacted_entry(entry) == {**entry, "detail": "to '[email]'"}
+    assert entry["detail"] == "to 'kim@example.com'"  # a copy: the entry is left as it was
+    assert reject_entry("in.csv", 5, None, "x", detail="kim@example.com", redact=True) == {
+        "path": "in.csv",
+        "line": 5,
+        "field": None,
+        "reason": "x",
+        "detail": "[email]",
+    }
+    no_detail = reject_entry("in.csv", 5, None, "x")
+    assert redacted_entry(no_detail) == no_detail

@@ -17,14 +17,26 @@ list) prints them anyway. Warnings (:meth:`Session.warn`) and errors always show
 The checks of the files a command writes, made before any work (analyze, evaluate, the
 insights, train): :func:`refuse_writing_over` refuses an output path that names a file the
 command reads (through links too: :func:`same_file`), and :func:`prepare_output_files`
-refuses a path that is a folder and creates the folders the files go in.
+refuses a path that is a folder and creates the folders the files go in. :func:`require_input`
+checks a path a command reads.
+
+Exit codes, the same for every command: 0 when the command did its work; 1 when the input,
+the data or the environment is wrong (a missing or unreadable file, every record rejected,
+nothing to analyse, a port in use, no permission: one ``error:`` line); 2 when the command
+line itself is wrong (an unknown option or format, a value out of range, a malformed
+``--column-map``, an output path that is an input: click's usage message); 130 after a Ctrl-C,
+143 after a SIGTERM (``terminate=True``); 141 when the reader of stdout goes away (``| head``),
+quietly, as Unix tools end on a closed pipe.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import signal
+import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -47,6 +59,7 @@ from rich.progress import (
 )
 
 from carelens.errors import CarelensError, InputError
+from carelens.readers.base import SUPPORTED_FORMATS
 from carelens.readers.layouts import column_map_problem
 
 logger = logging.getLogger(__name__)
@@ -76,7 +89,11 @@ QuietResults = Annotated[
 ]
 
 EXIT_ERROR = 1
+#: The command line is wrong (click's own code for a usage error).
+EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+#: 128 + SIGPIPE, as a shell reports a process that wrote to a closed pipe.
+EXIT_BROKEN_PIPE = 141
 #: 128 + SIGTERM, as a shell reports a process a SIGTERM ended.
 EXIT_TERMINATED = 143
 
@@ -104,6 +121,27 @@ def _sigterm_as_interrupt(enabled: bool) -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _quiet_broken_pipe() -> typer.Exit:
+    """The end of a command whose stdout was closed early (``carelens analyze X | head``):
+    what is still buffered goes to ``/dev/null`` (no second error at exit), no message, exit
+    code 141, as a Unix tool that a SIGPIPE ends."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (an in-process run): nothing to silence
+        pass
+    return typer.Exit(EXIT_BROKEN_PIPE)
+
+
+class _Console(Console):
+    """A rich console that ends a command quietly when its pipe is closed (rich's own
+    handler exits with code 1, which reads as a failure)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise _quiet_broken_pipe()
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +199,7 @@ def session(
     (to say what is on disk at that moment). With ``terminate`` a SIGTERM is handled as a
     Ctrl-C (the same note, exit code 143).
     """
-    out, err = Console(), Console(stderr=True)
+    out, err = _Console(), _Console(stderr=True)
     logger = logging.getLogger("carelens")
     saved = (logger.level, logger.propagate, list(logger.handlers))
     handler = RichHandler(
@@ -173,6 +211,8 @@ def session(
     try:
         with _sigterm_as_interrupt(terminate):
             yield Session(out=out, err=err, verbose=verbose, quiet=quiet)
+    except BrokenPipeError:  # stdout closed early (typer.echo, print): no error, exit 141
+        raise _quiet_broken_pipe() from None
     except (CarelensError, OSError) as exc:
         if verbose:
             err.print_exception()
@@ -215,11 +255,25 @@ Threads = Annotated[
         "default batch size, pairs analysed at once.",
     ),
 ]
+
+
+def _known_format(value: str | None) -> str | None:
+    """``--format`` checked while the command line is read: a format carelens has no reader
+    for is a usage error (exit 2), before any file is opened."""
+    if value is not None and value not in SUPPORTED_FORMATS:
+        raise typer.BadParameter(
+            f"unknown format {value!r}; use one of {', '.join(SUPPORTED_FORMATS)}, or leave "
+            "--format out to detect it"
+        )
+    return value
+
+
 InputFormat = Annotated[
     str | None,
     typer.Option(
         "--format",
         "-f",
+        callback=_known_format,
         help="Input format: csv, jsonl, convokit, reddit, wxr or parquet (default: detected "
         "per file).",
     ),
@@ -263,14 +317,16 @@ Overwrite = Annotated[
 
 
 def parse_column_map(items: list[str] | None) -> dict[str, str]:
-    """``["seeker=question", ...]`` as ``{"seeker": "question"}``; InputError if malformed,
-    and a usage error naming the valid fields if an entry names a field no layout reads (a
-    typo would otherwise leave the column unread, and the run go on without it)."""
+    """``["seeker=question", ...]`` as ``{"seeker": "question"}``; a usage error if an entry
+    is malformed, or names a field no layout reads (listing the valid fields: a typo would
+    otherwise leave the column unread, and the run go on without it)."""
     mapping: dict[str, str] = {}
     for item in items or ():
         canonical, sep, column = item.partition("=")
         if not sep or not canonical.strip() or not column.strip():
-            raise InputError(f"--column-map expects canonical=column, got {item!r}")
+            raise typer.BadParameter(
+                f"expects canonical=column, got {item!r}", param_hint="--column-map"
+            )
         mapping[canonical.strip()] = column.strip()
     problem = column_map_problem(mapping)
     if problem is not None:
@@ -345,3 +401,56 @@ def prepare_output_files(written: Sequence[tuple[str, Path]], folders: Sequence[
             ) from exc
         if not os.access(place, os.W_OK | os.X_OK):
             raise InputError("cannot write in this folder (permission denied)", path=str(place))
+
+
+# --- files a command reads ----------------------------------------------------------------
+
+
+def require_input(path: Path, *, kind: str = "file") -> None:
+    """Raise an InputError (exit 1, one ``error: PATH: ...`` line) when a path a command reads
+    is missing or of the wrong kind: ``kind`` is ``"file"``, ``"folder"`` or ``"any"`` (a
+    file or a folder, such as a ConvoKit corpus). Every command words a missing input alike:
+    ``PATH: no such file`` (``no such folder`` for a folder)."""
+    if not path.exists():
+        raise InputError("no such folder" if kind == "folder" else "no such file", path=str(path))
+    if kind == "file" and path.is_dir():
+        raise InputError("this is a folder; name a file", path=str(path))
+    if kind == "folder" and not path.is_dir():
+        raise InputError("this is a file; name a folder", path=str(path))
+
+
+# --- a rejects file nobody asked for ----------------------------------------------------------
+
+
+def staging_folder() -> Path:
+    """A new private temporary folder, where a command writes a rejects file that was not
+    asked for (``./carelens-rejects.jsonl`` of a run that prints its results), so that a run
+    in a folder it cannot write in works as long as nothing is rejected. Remove it with
+    :func:`remove_staging`."""
+    return Path(tempfile.mkdtemp(prefix="carelens-rejects-"))
+
+
+def remove_staging(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_older_rejects(s: Session, rejects: Path) -> None:
+    """Remove the rejects file an earlier run left at ``rejects`` (this run rejected
+    nothing); only a warning when it cannot be removed, as the run itself went through."""
+    try:
+        rejects.unlink(missing_ok=True)
+    except OSError as exc:
+        s.warn(f"{rejects}: an earlier run's rejects file could not be removed ({exc.strerror})")
+
+
+def place_rejects(staged: Path, target: Path) -> None:
+    """Move a rejects file written in a :func:`staging_folder` to ``target`` (the default
+    path), or raise an InputError naming ``--rejects`` when it cannot be written there."""
+    try:  # copied, not moved: a folder in the way is an error, not a place to move into
+        shutil.copyfile(staged, target)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write the rejects file here ({exc.strerror or exc}); "
+            "name another place with --rejects",
+            path=str(target),
+        ) from exc

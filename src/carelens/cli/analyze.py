@@ -42,11 +42,17 @@ from carelens.cli._common import (
     Verbose,
     parse_column_map,
     percent,
+    place_rejects,
     prepare_output_files,
     refuse_writing_over,
+    remove_older_rejects,
+    remove_staging,
+    require_input,
     same_file,
     session,
+    staging_folder,
 )
+from carelens.cli._tables import FitTable
 from carelens.errors import InputError
 from carelens.output import (
     PARTIAL_SUFFIX,
@@ -182,26 +188,32 @@ def analyze(
     ] = False,
 ) -> None:
     """Analyse every (seeker, response) pair of INPUT; resumes an interrupted output."""
-    with session(verbose, quiet, on_interrupt=lambda: interrupted_note(output)) as s:
+    with session(
+        verbose, quiet, on_interrupt=lambda: interrupted_note(output), terminate=True
+    ) as s:
         rejects_path = rejects or Path(f"{output}.rejects.jsonl" if output else DEFAULT_REJECTS)
+        # ./carelens-rejects.jsonl of a run that prints its results is made only when a
+        # record is rejected: such a run works in a folder it cannot write in.
+        unasked = rejects is None and output is None
         if output is not None:
-            output_format(output)  # refuse a bad extension before any work
+            check_output_path(output)  # a folder or a bad extension, before any work
         refuse_writing_over_input(input, output, rejects_path)
         mapping = parse_column_map(column_map)
         helpers = HelperPatterns(helper or ())
-        if not input.exists():  # before any folder is made for the outputs
-            raise InputError("no such file or folder; check the path", path=str(input))
-        written = [("--rejects", rejects_path)]
+        require_input(input, kind="any")  # before any folder is made for the outputs
+        written = [] if unasked else [("--rejects", rejects_path)]
         if output is not None:
             written.insert(0, ("--output", output))
         prepare_output_files(written)
         total = count_pairs(input, input_format, mapping, helpers)
         analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
-        # The rejects are written beside the rejects file and put in its place once the run
-        # has gone through (or was stopped by Ctrl-C, leaving an output to resume): a resume
-        # that is refused, or a run that fails, leaves the rejects of the output as it was.
-        staged = staged_rejects(rejects_path)
-        log = RejectLog(staged)
+        # The rejects are written beside the rejects file (in a temporary folder when nobody
+        # asked for them) and put in its place once the run has gone through (or was stopped
+        # by Ctrl-C or a SIGTERM, leaving an output to resume): a resume that is refused, or
+        # a run that fails, leaves the rejects of the output as it was.
+        staging = staging_folder() if unasked else None
+        staged = staging / DEFAULT_REJECTS if staging else staged_rejects(rejects_path)
+        log = RejectLog(staged, redact=redact)
         settled = False
         try:
             with log, s.progress("pairs") as bar:
@@ -227,12 +239,19 @@ def analyze(
             raise
         finally:
             log.close()
-            if settled and (log.total or rejects is not None):
-                os.replace(staged, rejects_path)
-            else:
-                staged.unlink(missing_ok=True)
-                if settled:  # no rejects: leave no empty file (nor an older run's) behind
-                    rejects_path.unlink(missing_ok=True)
+            try:
+                if settled and (log.total or rejects is not None):
+                    if staging is not None:
+                        place_rejects(staged, rejects_path)
+                    else:
+                        os.replace(staged, rejects_path)
+                else:
+                    staged.unlink(missing_ok=True)
+                    if settled:  # no rejects: leave no empty file (nor an older run's) behind
+                        remove_older_rejects(s, rejects_path)
+            finally:
+                if staging is not None:
+                    remove_staging(staging)
         if output is None:
             s.out.print(_responses_table(summary, redacted=redact))
             if any(record.get("feedback") for _, record in summary.preview):
@@ -241,20 +260,45 @@ def analyze(
             _summary_table(summary, rejects_path if log.total else None),
             levels_table(summary.level_counts),
         )
-        if summary.analysed + summary.resumed == 0 and summary.not_by_helpers:
-            s.warn(no_helper_matched(summary.not_by_helpers, helpers.patterns))
-        if summary.analysed + summary.resumed == 0 and log.total:
-            s.warn(nothing_read_hint(log.total, input_format, rejects_path))
-        elif summary.analysed + summary.resumed == 0 and not summary.not_by_helpers:
-            reason = why_no_pairs(
-                input, format=input_format, column_map=mapping, skipped=summary.skipped
-            )
-            advice = (
-                "give a file with replies to messages that are still there"
-                if summary.skipped
-                else REPLIES_NEEDED
-            )
-            s.warn(f"Nothing was analysed: {reason}; {advice}.")
+        if summary.analysed + summary.resumed == 0:
+            # Nothing analysed is a failure (exit 1), once the summary and the rejects are
+            # written: a script must not take it for a run that went through.
+            problems = []
+            if summary.not_by_helpers:
+                problems.append(
+                    "Nothing was analysed: "
+                    + no_helper_matched(summary.not_by_helpers, helpers.patterns)
+                    + "."
+                )
+            if log.total:
+                problems.append(nothing_read_hint(log.total, input_format, rejects_path))
+            elif not summary.not_by_helpers:
+                reason = why_no_pairs(
+                    input, format=input_format, column_map=mapping, skipped=summary.skipped
+                )
+                advice = (
+                    "give a file with replies to messages that are still there"
+                    if summary.skipped
+                    else REPLIES_NEEDED
+                )
+                problems.append(f"Nothing was analysed: {reason}; {advice}.")
+            for problem in problems[:-1]:
+                s.warn(problem)
+            raise InputError(problems[-1])
+
+
+def check_output_path(output: Path) -> None:
+    """Refuse, before any work, an ``--output`` that is a folder (an InputError) or whose
+    extension names no output format (a usage error)."""
+    if output.is_dir():
+        raise InputError(
+            "--output names a folder; name a file in it instead (such as results.jsonl)",
+            path=str(output),
+        )
+    try:
+        output_format(output)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--output") from None
 
 
 def nothing_read_hint(rejected: int, input_format: str | None, rejects: Path) -> str:
@@ -286,37 +330,54 @@ SHORT_NAMES = {
 }
 
 
-def _responses_table(summary: AnalysisSummary, *, redacted: bool = False) -> Table:
+#: Ids longer than this are shown by their end, which tells them apart (``…-0412-03``).
+ID_WIDTH = 24
+
+
+def _id(value: str) -> str:
+    """An id as the table shows it: whole, or ``…`` and its last :data:`ID_WIDTH` - 1
+    characters."""
+    return value if len(value) <= ID_WIDTH else "…" + value[-(ID_WIDTH - 1) :]
+
+
+def _responses_table(summary: AnalysisSummary, *, redacted: bool = False) -> FitTable:
+    """The levels, style and crisis / unsafe mark (a red ``!``) of each response: every one
+    shown whole at any width (:class:`FitTable`); the text gives way first, then the
+    seeker's id, and below that each row is folded."""
     dims = list(summary.level_counts)
     legend = ", ".join(f"{SHORT_NAMES.get(d, d)} {d.replace('_', ' ')}" for d in dims)
-    table = Table(
-        title=f"Levels per response (0 none, 1 weak, 2 strong; {legend})", title_justify="left"
-    )
-    table.add_column("seeker", no_wrap=True, overflow="ellipsis", max_width=16)
-    table.add_column("response", no_wrap=True, overflow="ellipsis", max_width=16)
-    table.add_column("text", no_wrap=True, overflow="ellipsis", max_width=40)
+    table = FitTable(title=f"Levels per response (0 none, 1 weak, 2 strong; {legend})")
+    table.add_column("seeker", drop=1)
+    table.add_column("response")
+    table.add_column("text", text=True, drop=2)
     for d in dims:
-        table.add_column(SHORT_NAMES.get(d, d), justify="center", no_wrap=True, min_width=2)
+        table.add_column(SHORT_NAMES.get(d, d), justify="center")
     has_style = any("style" in record for _, record in summary.preview)
     if has_style:
-        table.add_column("style", no_wrap=True)
+        table.add_column("style")
+    marked = False
     for exchange, record in summary.preview:
         levels = [str(record[d]["level"]) for d in dims]
         style = [str(record.get("style", ""))] if has_style else []
         if (record.get("seeker") or {}).get("needs_attention") or record.get("unsafe"):
             style = [s + " [bold red]![/]" for s in style]
+            marked = True
         table.add_row(
-            escape(exchange.seeker.id),
-            escape(exchange.response.id),
+            escape(_id(exchange.seeker.id)),
+            escape(_id(exchange.response.id)),
             escape(_snippet(_shown_text(exchange.response.text, record, redacted))),
             *levels,
             *style,
         )
+    notes = []
+    if marked and has_style:
+        notes.append("!: crisis cues in the seeker's message or an unsafe reply: read it")
     if summary.total > len(summary.preview):
-        table.caption = (
+        notes.append(
             f"first {len(summary.preview)} of {summary.total} responses; "
             "write them all with -o results.jsonl"
         )
+    table.caption = "; ".join(notes) or None
     return table
 
 
@@ -339,7 +400,7 @@ def _feedback_table(summary: AnalysisSummary) -> Table:
 def _summary_table(summary: AnalysisSummary, rejects_path: Path | None) -> Table:
     table = Table(title="Summary", title_justify="left", show_header=False)
     table.add_column("what", style="bold")
-    table.add_column("value")
+    table.add_column("value", overflow="fold")  # long paths and field names kept whole
     table.add_row("input", escape(str(summary.input)))
     if summary.output is not None:
         table.add_row("output", escape(str(summary.output)))
@@ -353,6 +414,7 @@ def _summary_table(summary: AnalysisSummary, rejects_path: Path | None) -> Table
         table,
         style_counts=summary.style_counts,
         needs_attention=summary.needs_attention,
+        crisis_hints=summary.crisis_hints,
         unsafe_replies=summary.unsafe_replies,
         rejected=summary.rejected,
         rejects_path=rejects_path,
@@ -385,13 +447,14 @@ def add_outcome_rows(
     *,
     style_counts: Mapping[str, int],
     needs_attention: int,
+    crisis_hints: int,
     unsafe_replies: int,
     rejected: Mapping[str, int],
     rejects_path: Path | None,
     skipped: Mapping[str, int],
 ) -> None:
-    """The rows every run summary ends with: styles, crisis cues, unsafe replies, rejects and
-    skipped items."""
+    """The rows every run summary ends with: styles, crisis cues (``crisis_hints`` of the
+    ``needs_attention`` worded as hints), unsafe replies, rejects and skipped items."""
     if style_counts:
         styles = ", ".join(
             f"{style} {n}" for style, n in sorted(style_counts.items(), key=lambda kv: -kv[1])
@@ -400,9 +463,8 @@ def add_outcome_rows(
     if needs_attention:
         table.add_row(
             "crisis cues",
-            f"[bold red]{needs_attention} seeker "
-            + ("message has" if needs_attention == 1 else "messages have")
-            + " wording about suicide or self-harm, or a hint of it[/]: read "
+            crisis_words(needs_attention, crisis_hints)
+            + ": read "
             + ("it" if needs_attention == 1 else "them")
             + f" (field seeker.crisis_cues); resources: {CRISIS_LINES}",
         )
@@ -426,9 +488,24 @@ def add_outcome_rows(
         table.add_row("skipped", f"{n} {escape(reason)}")
 
 
-def levels_table(level_counts: Mapping[str, Sequence[int]]) -> Table:
+def crisis_words(needs_attention: int, crisis_hints: int) -> str:
+    """What ``needs_attention`` seeker messages hold, as ``summarize`` and the report word it:
+    a cue of the small learned flag alone (``crisis_hints`` of them,
+    :func:`~carelens.analysis.crisis_model.learned_only`) is a hint of a possible crisis,
+    not wording about suicide or self-harm."""
+    one = needs_attention == 1
+    messages = f"{needs_attention} seeker {'message' if one else 'messages'}"
+    if crisis_hints >= needs_attention:
+        return f"[bold red]{messages} may point to a crisis[/] (a hint the learned flag found)"
+    said = f"[bold red]{messages} {'has' if one else 'have'} wording about suicide or self-harm"
+    if not crisis_hints:
+        return said + "[/]"
+    return f"{said}, or a hint of it[/] ({crisis_hints} of them only a hint, a possible crisis)"
+
+
+def levels_table(level_counts: Mapping[str, Sequence[int]]) -> FitTable:
     """How many responses reached each level, per dimension."""
-    table = Table(title="Responses per level", title_justify="left")
+    table = FitTable("Responses per level")
     table.add_column("dimension")
     for level, name in enumerate(("none", "weak", "strong")):
         table.add_column(f"{level} {name}", justify="right")

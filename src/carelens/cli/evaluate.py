@@ -32,7 +32,6 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 import carelens
 from carelens.annotations import read_annotation_lines
@@ -46,8 +45,10 @@ from carelens.cli._common import (
     fmt_score,
     prepare_output_files,
     refuse_writing_over,
+    require_input,
     session,
 )
+from carelens.cli._tables import FitTable
 from carelens.errors import InputError
 from carelens.evaluation import SPLIT_PARTS, EvaluationReport, evaluate, model_split_ids
 from carelens.inference.artifact import MANIFEST, default_model_dir, record_evaluation
@@ -82,8 +83,6 @@ def evaluate_command(
     annotations: Annotated[
         Path | None,
         typer.Option(
-            exists=True,
-            dir_okay=False,
             help="Also score the taxonomy dimensions on these annotations of DATA "
             "(e.g. annotations/taxonomy-v1/gold.jsonl), on the same split part.",
         ),
@@ -96,16 +95,19 @@ def evaluate_command(
     """Score the model on DATA: accuracy, macro-F1 and rationale F1 per mechanism."""
     with session(verbose, quiet) as s:
         if split != "all" and split not in SPLIT_PARTS:
-            raise InputError(f"--split must be all, {', '.join(SPLIT_PARTS)}; got {split!r}")
+            raise typer.BadParameter(
+                f"must be all, {', '.join(SPLIT_PARTS)}; got {split!r}", param_hint="--split"
+            )
         read = [data] if annotations is None else [data, annotations]
         if rejects is not None:
             refuse_writing_over([*read, *_model_files(model)], [("--rejects", rejects)])
         if record:
             refuse_writing_over(read, [("--record", _manifest_path(model))])
-        if data.is_dir():  # these two before the rejects folder is made
+        if data.is_dir():  # these before the rejects folder is made
             raise InputError("this is a folder; pass the labelled CSV file", path=str(data))
-        if not data.exists():
-            raise InputError("no such file; check the path", path=str(data))
+        require_input(data)
+        if annotations is not None:
+            require_input(annotations)
         if annotations is not None:  # a file that cannot be read at all stops here, not
             for _ in read_annotation_lines(annotations, RejectLog()):  # after the data's pass
                 pass
@@ -234,18 +236,15 @@ def _note_taxonomy_rejects(
         note(escape("taxonomy: " + "; ".join(said) + where))
 
 
-def _report_table(report: EvaluationReport, fingerprint: str | None = None) -> Table:
+def _report_table(report: EvaluationReport, fingerprint: str | None = None) -> FitTable:
     """The scores table; its title names the model by id and, where known, fingerprint (two
     models ``carelens train`` exported can share an id)."""
     part = "" if report.split in (None, "all") else f", {report.split} split"
     model = report.model_id + (f" ({fingerprint})" if fingerprint else "")
-    table = Table(
-        title=f"{escape(model)} on {escape(report.path)}{escape(part)}",
-        title_justify="left",
-    )
+    table = FitTable(f"{escape(model)} on {escape(report.path)}{escape(part)}")
     table.add_column("mechanism")
-    for name in ("n", "accuracy", "macro-F1", "95% interval", "ECE", "token-F1", "IOU-F1"):
-        table.add_column(name, justify="right")
+    for name in ("n", "accuracy", "macro-F1", "95% CI", "ECE", "token-F1", "IOU-F1"):
+        table.add_column(name, justify="right", drop=1 if name == "95% CI" else None)
     for m in report.mechanisms:
         table.add_row(
             m.dimension,
@@ -258,7 +257,7 @@ def _report_table(report: EvaluationReport, fingerprint: str | None = None) -> T
             fmt_score(m.iou_f1),
         )
     table.caption = (
-        "95% interval: of macro-F1, bootstrap over the pairs; ECE: expected calibration error "
+        "95% CI: interval of macro-F1, bootstrap over the pairs; ECE: expected calibration error "
         "of the level probabilities (10 bins, lower is better); rationale F1 over pairs with a "
         "gold rationale (EPITOME, word tokens)"
     )
@@ -269,17 +268,13 @@ def _fmt_interval(interval: tuple[float, float] | None) -> str:
     return "-" if interval is None else fmt_interval(interval)
 
 
-def _taxonomy_table(report: AnnotationReport) -> Table:
-    table = Table(
-        title=f"taxonomy dimensions on the annotations ({escape(report.part)}, "
-        f"{report.n_pairs} pairs)",
-        title_justify="left",
+def _taxonomy_table(report: AnnotationReport) -> FitTable:
+    table = FitTable(
+        f"taxonomy dimensions on the annotations ({escape(report.part)}, {report.n_pairs} pairs)"
     )
     table.add_column("dimension")
-    for name in (
-        "n", "accuracy", "macro-F1", "95% interval", "presence F1", "ECE", "token-F1", "IOU-F1",
-    ):  # fmt: skip
-        table.add_column(name, justify="right")
+    for name in ("n", "acc", "macro-F1", "95% CI", "pres-F1", "ECE", "tok-F1", "IOU-F1"):
+        table.add_column(name, justify="right", drop=1 if name == "95% CI" else None)
     for m in report.dimensions:
         table.add_row(
             m.dimension,
@@ -306,9 +301,10 @@ def _taxonomy_table(report: AnnotationReport) -> Table:
         )
     table.add_row("style", "", fmt_score(report.style_accuracy), fmt_score(report.style_macro_f1))
     table.caption = (
-        "macro-F1 over levels 0/1/2 (flags and crisis: over yes/no), 95% interval by bootstrap "
-        "over the pairs; presence F1: level >= 1 vs 0; crisis cues are patterns and a learned "
-        "flag, for a person to read, never a risk score"
+        "acc: accuracy; macro-F1 over levels 0/1/2 (flags and crisis: over yes/no), 95% CI: "
+        "its 95% interval by bootstrap over the pairs; pres-F1: presence F1, level >= 1 vs 0; "
+        "tok-F1: token-F1; crisis cues are patterns and a learned flag, for a person to read, "
+        "never a risk score"
     )
     return table
 
@@ -316,9 +312,7 @@ def _taxonomy_table(report: AnnotationReport) -> Table:
 def evaluate_contrast_command(
     contrast_set: Annotated[
         Path,
-        typer.Argument(
-            exists=True, dir_okay=False, help="Contrast set (annotations/contrast/...jsonl)."
-        ),
+        typer.Argument(help="Contrast set (annotations/contrast/...jsonl)."),
     ],
     model: ModelPath = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
@@ -332,6 +326,7 @@ def evaluate_contrast_command(
     with session(verbose, quiet) as s:
         if record:
             refuse_writing_over([contrast_set], [("--record", _manifest_path(model))])
+        require_input(contrast_set)
         analyzer = carelens.load(model, threads=1)
         report = evaluate_contrast(contrast_set, analyzer)
         if record:
@@ -345,15 +340,12 @@ def evaluate_contrast_command(
             s.out.print(_contrast_table(report))
 
 
-def _contrast_table(report: ContrastReport) -> Table:
-    table = Table(
-        title=f"contrast set: {report.n_items} seeker messages x 4 responses",
-        title_justify="left",
-    )
+def _contrast_table(report: ContrastReport) -> FitTable:
+    table = FitTable(f"contrast set: {report.n_items} seeker messages x 4 responses")
     table.add_column("kind")
     table.add_column("ranked first", justify="right")
     table.add_column("share", justify="right")
-    table.add_column("missed items")
+    table.add_column("missed items", wrap=True)
     for kind, first in report.ranked_first.items():
         misses = ", ".join(report.misses[kind][:8]) + (" …" if len(report.misses[kind]) > 8 else "")
         table.add_row(kind, f"{first}/{report.n_items}", fmt_score(report.share(kind)), misses)

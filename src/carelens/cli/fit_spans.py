@@ -10,7 +10,8 @@ file, line and field, as ``carelens train`` refuses it. A file whose dev part ha
 rationale for any dimension is refused and the model left as it was; a dimension without one
 keeps the model's ratio, and the table says so. When a ratio changes, the evaluation figures
 recorded in the manifest with rationale scores (measured with the earlier ratios) are
-removed, and a note names them. A SIGTERM is handled as a Ctrl-C.
+removed, and a note names them. A SIGTERM is handled as a Ctrl-C. A missing MODEL, DATA or
+annotations file is an error (exit 1), as in every command.
 """
 
 from __future__ import annotations
@@ -22,25 +23,21 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from carelens.cli._common import Quiet, Threads, Verbose, fmt_score, session
+from carelens.cli._common import Quiet, Threads, Verbose, fmt_score, require_input, session
 
 
 def fit_spans(
     model: Annotated[
         Path,
-        typer.Argument(exists=True, file_okay=False, help="The model folder to fit and update."),
+        typer.Argument(help="The model folder to fit and update."),
     ],
     data: Annotated[
         Path,
-        typer.Argument(
-            exists=True, dir_okay=False, help="The CSV (EPITOME layout) the model was trained on."
-        ),
+        typer.Argument(help="The CSV (EPITOME layout) the model was trained on."),
     ],
     annotations: Annotated[
         Path | None,
         typer.Option(
-            exists=True,
-            dir_okay=False,
             help="The project's annotations of DATA (those in the model's dev part score the "
             "taxonomy dimensions).",
         ),
@@ -53,6 +50,10 @@ def fit_spans(
     from carelens.training.span_fit import fit_sentence_ratios, record_sentence_ratios
 
     with session(verbose, quiet, on_interrupt="The model was left as it was.", terminate=True) as s:
+        require_input(model, kind="folder")
+        require_input(data)
+        if annotations is not None:
+            require_input(annotations)
         with s.progress("ratios") as bar:
             task = bar.add_task("fitting on dev", total=None)
             fit = fit_sentence_ratios(

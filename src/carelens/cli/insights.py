@@ -16,28 +16,32 @@ import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import pandas as pd
 import typer
 from pandas.api.types import is_datetime64_any_dtype, is_numeric_dtype
 from rich.markup import escape
-from rich.table import Table
 
 import carelens
 from carelens.cli._common import (
     InputFormat,
     ModelPath,
-    Quiet,
     QuietResults,
     Session,
     Threads,
     Verbose,
     fmt_score,
+    place_rejects,
     prepare_output_files,
     refuse_writing_over,
+    remove_older_rejects,
+    remove_staging,
+    require_input,
     session,
+    staging_folder,
 )
+from carelens.cli._tables import FitTable
 from carelens.cli.analyze import DEFAULT_REJECTS, input_files
 from carelens.errors import InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
@@ -141,8 +145,7 @@ def check_outputs(
     output that is a folder, and a folder to write into that is a file. Missing folders are
     created now, so an unwritable place fails here rather than after the analysis.
     """
-    if not input.exists():  # before any folder is made for the outputs
-        raise InputError("no such file or folder; check the path", path=str(input))
+    require_input(input, kind="any")  # before any folder is made for the outputs
     sources = input_files(input)
     if input_format is None and input.is_dir():
         sources += batch_parts(input) or []
@@ -161,6 +164,14 @@ def _same_path(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
+class Loaded(NamedTuple):
+    """What :func:`load_insights` read: the insights, and, when they hold no response,
+    why (the error a command ends with once its outputs are written: exit 1)."""
+
+    insights: Insights
+    nothing: str | None
+
+
 def load_insights(
     s: Session,
     input: Path,
@@ -172,13 +183,17 @@ def load_insights(
     community: str | None,
     rejects: Path | None = None,
     keep_empty_rejects: bool = False,
+    stage_rejects: bool = False,
     helper: list[str] | None = None,
-) -> Insights:
+) -> Loaded:
     """Read or analyse ``input`` with a progress bar, then build the insights.
 
     Bad records (of a conversation file, or damaged or mistyped records of a result file)
     are listed in ``rejects``; the file is removed again when nothing was rejected, unless
     ``keep_empty_rejects`` (the user named it), as ``carelens analyze`` does. With
+    ``stage_rejects`` (a rejects file nobody asked for, in the current folder) it is written
+    in a temporary folder and moved to ``rejects`` only when a record was rejected, so that a
+    run in a folder it cannot write in works when nothing is. With
     ``anonymize``, the speaker names of the rejected records of a result file are hidden in
     the texts of the others too (:class:`RejectedNames`). The commands call
     :func:`check_outputs` first, which refuses an input that does not exist. With
@@ -189,9 +204,11 @@ def load_insights(
     left_out = 0
     results = input_format is None and (is_result_file(input) or batch_parts(input) is not None)
     rejects_path = rejects
-    if rejects_path is not None:
+    staging = staging_folder() if stage_rejects and rejects_path is not None else None
+    written_to = staging / "rejects.jsonl" if staging is not None else rejects_path
+    if staging is None and rejects_path is not None:
         rejects_path.parent.mkdir(parents=True, exist_ok=True)
-    log = RejectLog(rejects_path)
+    log = RejectLog(written_to, redact=anonymize)  # details quote ids: redacted too
     rejected = RejectedNames() if anonymize else None
 
     def leave_out(fields: Mapping[str, object]) -> None:
@@ -222,23 +239,46 @@ def load_insights(
                 more_names=() if rejected is None else rejected,
             )
     finally:
-        if rejects_path is not None and log.total == 0 and not keep_empty_rejects:
-            rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
+        log.close()
+        try:
+            if staging is not None and rejects_path is not None:
+                if log.total:
+                    place_rejects(staging / "rejects.jsonl", rejects_path)
+                else:  # no rejects: leave no older run's file behind either
+                    remove_older_rejects(s, rejects_path)
+            elif rejects_path is not None and log.total == 0 and not keep_empty_rejects:
+                rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
+        finally:
+            if staging is not None:
+                remove_staging(staging)
     if left_out:
         named = as_options(helpers.patterns)
         s.note(escape(f"{plural(left_out, 'response')} by speakers not named by {named} left out"))
-        if not len(insights):
-            s.warn(
-                "Nothing to show: no response is by a speaker that matches; check the "
-                "helpers' names as the input spells them."
-            )
     if log.total:
-        where = f", listed in {escape(str(log.path))}" if log.path is not None else ""
+        where = f", listed in {escape(str(rejects_path))}" if rejects_path is not None else ""
         s.note(f"{plural(log.total, 'bad input record')} skipped{where}")
-        if not len(insights):
+    nothing = None
+    if not len(insights):
+        if log.total:
             which = "the only record was" if log.total == 1 else "every record was"
-            s.warn(f"Nothing to show: {which} rejected; the rejects file says why.")
-    return insights
+            where = f" (rejects: {rejects_path})" if rejects_path is not None else ""
+            why = "the rejects file says why"
+            if input_format is not None and is_result_file(input):
+                # --format reads results as a conversation: every record fails on its fields.
+                why = (
+                    f"the file looks like carelens analyze results, not {input_format} "
+                    "conversations; leave out --format to read it as results"
+                )
+            nothing = f"Nothing to show: {which} rejected; {why}{where}."
+        elif left_out:
+            nothing = (
+                "Nothing to show: no response is by a speaker that matches "
+                f"{as_options(helpers.patterns)}; check the helpers' names as the input "
+                "spells them."
+            )
+        else:
+            nothing = "Nothing to show: the input holds no response."
+    return Loaded(insights, nothing)
 
 
 def report(
@@ -260,21 +300,31 @@ def report(
     model: ModelPath = None,
     threads: Threads = None,
     verbose: Verbose = False,
-    quiet: Quiet = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Hide the progress bar, the notes and the line naming the report written; "
+            "warnings and errors are still shown.",
+        ),
+    ] = False,
 ) -> None:
     """Write one self-contained HTML report (opens offline) for INPUT."""
     from carelens.insights.report import write_report
 
-    with session(verbose, quiet) as s:
+    with session(verbose, quiet, terminate=True) as s:
         if output.suffix.lower() not in (".html", ".htm"):
-            raise InputError("the report is HTML: name the output file .html", path=str(output))
+            raise typer.BadParameter(
+                f"{output}: the report is HTML; name the output file .html", param_hint="--output"
+            )
         rejects_path = rejects or Path(f"{output}.rejects.jsonl")
         check_outputs(
             input,
             [("--output", output), ("--rejects", rejects_path)],
             input_format=input_format,
         )
-        insights = load_insights(
+        insights, nothing = load_insights(
             s,
             input,
             input_format=input_format,
@@ -298,6 +348,8 @@ def report(
             f"report of {plural(len(insights), 'response')} by "
             f"{plural(insights.helpers().shape[0], 'helper')} written to {escape(str(path))}"
         )
+        if nothing is not None:  # the report says so too; a script must see it failed
+            raise InputError(nothing)
 
 
 def summarize(
@@ -320,10 +372,12 @@ def summarize(
     quiet: QuietResults = False,
 ) -> None:
     """Print per-community and per-helper roll-ups and strain signals for INPUT."""
-    with session(verbose, quiet) as s:
+    with session(verbose, quiet, terminate=True) as s:
         default_rejects = tables / "rejects.jsonl" if tables is not None else Path(DEFAULT_REJECTS)
         rejects_path = rejects or default_rejects
-        written = [("--rejects", rejects_path)]
+        # ./carelens-rejects.jsonl is made only when a record is rejected (see load_insights).
+        unasked = rejects is None and tables is None
+        written = [] if unasked else [("--rejects", rejects_path)]
         if tables is not None:
             written += [("--tables", path) for path in _table_paths(tables)]
         check_outputs(
@@ -332,7 +386,7 @@ def summarize(
             folder=None if tables is None else ("--tables", tables),
             input_format=input_format,
         )
-        insights = load_insights(
+        insights, nothing = load_insights(
             s,
             input,
             input_format=input_format,
@@ -342,10 +396,11 @@ def summarize(
             community=community,
             rejects=rejects_path,
             keep_empty_rejects=rejects is not None,
+            stage_rejects=unasked,
             helper=helper,
         )
         communities, helpers = insights.communities(), insights.helpers()
-        s.out.print(_table("Communities", "community", communities, top))
+        s.out.print(_table("Communities", "community", communities, top, legend=True))
         if len(communities) > top:
             s.out.print(f"({len(communities) - top} more communities; see --tables)")
         s.out.print(_table("Helpers", "helper", helpers, top))
@@ -356,6 +411,8 @@ def summarize(
         if tables is not None:
             saved = save_tables(insights, tables)
             s.out.print(f"{len(saved)} tables written to {escape(str(tables))}")
+        if nothing is not None:
+            raise InputError(nothing)
 
 
 def save_tables(insights: Insights, folder: Path) -> list[Path]:
@@ -398,17 +455,25 @@ def _spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
+#: The roll-up columns shown, with short headers (explained by :data:`_LEGEND`), so that
+#: every figure fits at 80 columns.
 _COLUMNS: tuple[tuple[str, str], ...] = (
-    ("responses", "responses"),
-    ("style_dismissive", "dismissive"),
-    ("style_sympathy", "sympathy"),
-    ("style_empathy", "empathy"),
-    ("style_compassion", "compassion"),
-    ("mean_empathy", "mean empathy"),
-    ("reflections_per_question", "refl/question"),
-    ("high_distress_share", "high distress"),
-    ("mean_empathy_slope", "empathy trend/month"),
-    ("unsafe_replies", "unsafe replies"),
+    ("responses", "n"),
+    ("style_dismissive", "dis"),
+    ("style_sympathy", "sym"),
+    ("style_empathy", "emp"),
+    ("style_compassion", "com"),
+    ("mean_empathy", "mean emp"),
+    ("reflections_per_question", "refl/q"),
+    ("high_distress_share", "distress"),
+    ("mean_empathy_slope", "trend"),
+    ("unsafe_replies", "unsafe"),
+)
+_LEGEND = (
+    "n: responses; dis, sym, emp, com: share of responses in each style (dismissive, "
+    "sympathy, empathy, compassion); mean emp: mean empathy level (0-2); refl/q: reflections "
+    "per question; distress: share of seeker messages answered at high distress; trend: "
+    "empathy trend (level per month); unsafe: unsafe replies"
 )
 _SHARES = {"style_dismissive", "style_sympathy", "style_empathy", "style_compassion"}
 
@@ -436,9 +501,11 @@ def shown(value: object) -> str:
     return escape(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value)))
 
 
-def _table(title: str, key: str, frame: Any, limit: int) -> Table:
-    table = Table(title=title)
-    table.add_column(key)
+def _table(title: str, key: str, frame: Any, limit: int, *, legend: bool = False) -> FitTable:
+    """The roll-up of each ``key`` (helper or community): its name wraps, the figures are
+    shown whole at any width (:class:`FitTable`); with ``legend``, the headers explained."""
+    table = FitTable(title, caption=_LEGEND if legend else None)
+    table.add_column(key, wrap=True)
     for _, label in _COLUMNS:
         table.add_column(label, justify="right")
     for record in frame.head(limit).to_dict("records"):
@@ -481,10 +548,11 @@ def _to_read(insights: Insights) -> str:
     return line + "."
 
 
-def _strain_table(insights: Insights) -> Table:
-    table = Table(title="Strain signals (to look at, never a diagnosis)")
-    for column in ("helper", "signal", "detail"):
-        table.add_column(column)
+def _strain_table(insights: Insights) -> FitTable:
+    table = FitTable("Strain signals (to look at, never a diagnosis)")
+    table.add_column("helper", wrap=True)
+    table.add_column("signal")
+    table.add_column("detail", wrap=True)
     signals = insights.strain_signals()
     for signal in signals:
         table.add_row(shown(signal.helper), signal.signal, shown(signal.detail))

@@ -8,9 +8,10 @@ builds the typer app and the ``--version`` option. The console script is
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from carelens._version import __version__
 from carelens.cli.analyze import analyze
@@ -28,6 +29,17 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
+
+
+class PlainHelpCommand(TyperCommand):
+    """A command whose ``--help`` is click's plain layout: each option name whole, its help
+    wrapped beside or under it. rich's options panel gives the names, the ``--a/--b`` flag
+    pairs, the types and the help a column each and narrows them all alike, so for a
+    command with many long option names (``train``) it cuts the names at 80 columns."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rich_markup_mode = None  # the help only: errors are formatted by the app
 
 
 def _version(value: bool) -> None:
@@ -54,7 +66,7 @@ app.command("report")(report)
 app.command("summarize")(summarize)
 app.command("evaluate")(evaluate_command)
 app.command("evaluate-contrast")(evaluate_contrast_command)
-app.command("train")(train)
+app.command("train", cls=PlainHelpCommand, context_settings={"max_content_width": 120})(train)
 app.command("fit-spans")(fit_spans)
 app.command("serve")(serve)
 app.add_typer(keys_app, name="keys")

@@ -6,11 +6,15 @@ start off loopback without a key) and runs it with uvicorn — with uvicorn's ac
 since the service logs method, path, status and duration itself and never a query string.
 ``keys`` opens the same store (same ``--data-dir`` / ``--database-url``) and prints a new
 secret once; only its hash is kept. Without the ``serve`` extra, ``serve`` fails with a
-:class:`~carelens.errors.MissingExtraError` naming ``carelens[serve]``.
+:class:`~carelens.errors.MissingExtraError` naming ``carelens[serve]``. Before the model is
+loaded, ``serve`` checks that it can listen on the host and port (:func:`check_can_listen`),
+so a port in use is one ``error:`` line (exit 1), never a banner followed by uvicorn's log.
 """
 
 from __future__ import annotations
 
+import errno
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,8 +25,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from carelens.cli._common import ModelPath, Quiet, QuietResults, Threads, Verbose, session
-from carelens.errors import InputError, MissingExtraError
+from carelens.cli._common import ModelPath, Threads, Verbose, session
+from carelens.errors import CarelensError, InputError, MissingExtraError
 
 if TYPE_CHECKING:
     from carelens.store import Store
@@ -52,6 +56,32 @@ def _require_uvicorn() -> Any:
     except ImportError as exc:
         raise MissingExtraError("uvicorn", "serve") from exc
     return uvicorn
+
+
+def check_can_listen(host: str, port: int) -> None:
+    """Raise a CarelensError (exit 1) when ``host``:``port`` cannot be bound: the port is in
+    use, the address is not this machine's, or binding needs a permission. The socket is
+    bound as uvicorn binds it (``SO_REUSEADDR``, IPv6 for an address with a colon) and closed
+    again at once, so a port left in TIME_WAIT by an earlier server is not taken for in use.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise CarelensError(
+                    f"port {port} is in use (another server listens on it); stop it, or "
+                    "choose another port with --port"
+                ) from None
+            if exc.errno == errno.EACCES:
+                raise CarelensError(
+                    f"no permission to listen on port {port}; choose a port above 1023 with --port"
+                ) from None
+            raise CarelensError(
+                f"cannot listen on {host} port {port} ({exc.strerror or exc}); check --host"
+            ) from None
 
 
 def serve(
@@ -93,13 +123,23 @@ def serve(
         ),
     ] = 60.0,
     verbose: Verbose = False,
-    quiet: Quiet = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Hide the line saying where the server listens and the server's info log; "
+            "warnings and errors are still shown.",
+        ),
+    ] = False,
 ) -> None:
     """Serve the HTTP API: analyse pairs, upload corpora, page results (see docs/api.md)."""
     with session(verbose, quiet) as s:
         uvicorn = _require_uvicorn()
         from carelens.service import ServiceSettings, create_app
         from carelens.store import default_data_dir
+
+        check_can_listen(host, port)  # before the model loads, and before the banner
 
         settings = ServiceSettings(
             host=host,
@@ -122,14 +162,21 @@ def serve(
             f"carelens on http://{escape(shown)}:{port}/ (pages: coach, explorer, dashboards; "
             f"API under /v1) — {access}; Ctrl-C stops"
         )
-        uvicorn.run(
-            app,
-            host=host,
-            port=port,
-            access_log=False,
-            log_level="debug" if verbose else "warning" if quiet else "info",
-            server_header=False,
-        )
+        try:
+            uvicorn.run(
+                app,
+                host=host,
+                port=port,
+                access_log=False,
+                log_level="debug" if verbose else "warning" if quiet else "info",
+                server_header=False,
+            )
+        except SystemExit as exc:  # uvicorn's own exit when it could not start (logged above)
+            if exc.code in (None, 0):
+                raise
+            raise CarelensError(
+                f"the server could not start on {host} port {port} (see the log above)"
+            ) from None
 
 
 keys_app = typer.Typer(
@@ -157,7 +204,15 @@ def create_key(
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
     verbose: Verbose = False,
-    quiet: QuietResults = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Hide the note naming the key created; its secret is still printed, and so "
+            "are warnings and errors.",
+        ),
+    ] = False,
 ) -> None:
     """Create a key and print its secret (shown this once; only its hash is stored)."""
     if not name.strip():
@@ -173,7 +228,15 @@ def list_keys(
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
     verbose: Verbose = False,
-    quiet: QuietResults = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Hide the note when there are no keys; the keys are still listed, and "
+            "warnings and errors shown.",
+        ),
+    ] = False,
 ) -> None:
     """List the keys (never their secrets); tab-separated lines when piped."""
     with session(verbose, quiet) as s, _store(data_dir, database_url) as store:
@@ -222,7 +285,14 @@ def revoke_key(
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
     verbose: Verbose = False,
-    quiet: Quiet = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Hide the note that the key was revoked; warnings and errors are still shown.",
+        ),
+    ] = False,
 ) -> None:
     """Revoke a key for good; requests with it get 401 at once."""
     with session(verbose, quiet) as s, _store(data_dir, database_url) as store:

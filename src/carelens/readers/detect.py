@@ -44,7 +44,7 @@ _SUFFIX_CHARS = 20
 def _fail(path: Path, why: str) -> FormatDetectionError:
     return FormatDetectionError(
         f"cannot detect the input format: {why}. Supported formats: "
-        f"{', '.join(SUPPORTED_FORMATS)}; pass one with --format (format=...).",
+        f"{', '.join(SUPPORTED_FORMATS)}; pass one with --format.",
         path=str(path),
     )
 
@@ -100,8 +100,8 @@ def _detect_stream(path: Path, suffix: str) -> str:
         return "csv"
     raise FormatDetectionError(
         "cannot detect the format of a pipe or other non-regular file: it can be read only "
-        "once, and looking at its start would use it up. Pass the format with --format "
-        f"(format=...): one of {', '.join(SUPPORTED_FORMATS)}.",
+        "once, and looking at its start would use it up. Pass the format with --format: "
+        f"one of {', '.join(SUPPORTED_FORMATS)}.",
         path=str(path),
     )
 

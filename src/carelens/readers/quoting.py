@@ -5,7 +5,8 @@ column name), but never its data: a file that is not what its name says (a JSON 
 ``.csv``, a binary file) would otherwise put its texts into the message, and from there into
 the corpus ``error`` of ``carelens serve``, every API listing and the server log.
 
-- :func:`clip` and :func:`quote` cut a value to a few dozen characters;
+- :func:`clip` and :func:`quote` cut a value to a few dozen characters (:func:`quote` never
+  inside personal data, so that redacting the message finds all of it);
 - :func:`describe_columns` lists a header's column names only when they look like column
   names (:func:`looks_like_header`), and otherwise says how many columns and characters
   the line has, never what it holds;
@@ -16,6 +17,8 @@ the corpus ``error`` of ``carelens serve``, every API listing and the server log
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from carelens.privacy import find_personal
 
 #: The most characters of one name (a column) an error message quotes.
 MAX_NAME_CHARS = 40
@@ -51,10 +54,28 @@ def json_type(value: object) -> str:
 
 
 def quote(value: str, limit: int = MAX_NAME_CHARS) -> str:
-    """``repr`` of ``value`` cut to ``limit`` characters first; a cut one says its length."""
+    """``repr`` of ``value`` cut to ``limit`` characters first; a cut one says its length.
+
+    The cut never falls inside personal data (an e-mail address, a phone number...,
+    :func:`~carelens.privacy.find_personal`): it moves back to where that starts, so that a
+    message redacted afterwards (a reject's detail under ``--redact``) finds all that is left
+    of it (a cut ``'jane.doe@exam…'`` is no e-mail address to find).
+    """
     if len(value) <= limit:
         return repr(value)
-    return f"{clip(value, limit)!r} ({len(value):,} characters)"
+    return f"{value[: _cut(value, max(limit - 1, 0))] + '…'!r} ({len(value):,} characters)"
+
+
+#: How far past a cut personal data is looked for: more than any one finding is long.
+_CUT_WINDOW = 1024
+
+
+def _cut(value: str, at: int) -> int:
+    """``at``, or the start of the personal data that runs across it."""
+    for found in find_personal(value[: at + _CUT_WINDOW]):
+        if found.start < at < found.end:
+            return found.start
+    return at
 
 
 def looks_like_name(name: str) -> bool:

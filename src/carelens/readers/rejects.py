@@ -6,8 +6,13 @@ text or id, a physical line too long to read, a compressed file that ends early)
 :meth:`RejectLog.add` and carries on. The log counts rejects per reason and, when given a
 path, writes one JSON object per reject — ``path``, ``line``, ``field``, ``reason`` and an
 optional ``detail`` — to a JSON Lines file. The record's text is never written, because
-conversation text is sensitive. Items that are left out on purpose (deleted or removed
-Reddit texts, spam comments) are not errors: :meth:`RejectLog.skip` counts them separately.
+conversation text is sensitive; a detail may name what locates the record (its id, the id it
+replies to, a key), quoted and cut to a few dozen characters
+(:func:`~carelens.readers.quoting.quote`, which never cuts inside an e-mail address, phone
+number or other personal data). With ``redact=True`` (``--redact``) each detail passes
+through :func:`carelens.privacy.redact` before it is written
+(:func:`redacted_entry`). Items that are left out on purpose (deleted or removed Reddit
+texts, spam comments) are not errors: :meth:`RejectLog.skip` counts them separately.
 """
 
 from __future__ import annotations
@@ -16,9 +21,12 @@ import json
 import logging
 import os
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import IO
+
+from carelens.privacy import redact as redact_text
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +57,10 @@ def reject_entry(
     reason: str,
     *,
     detail: str | None = None,
+    redact: bool = False,
 ) -> dict[str, object]:
-    """One reject as written to a rejects file (never the record's text)."""
+    """One reject as written to a rejects file (never the record's text); with ``redact``,
+    its detail redacted (:func:`redacted_entry`)."""
     entry: dict[str, object] = {
         "path": os.fspath(path),
         "line": line,
@@ -59,7 +69,19 @@ def reject_entry(
     }
     if detail is not None:
         entry["detail"] = detail
-    return entry
+    return redacted_entry(entry) if redact else entry
+
+
+def redacted_entry(entry: Mapping[str, object]) -> dict[str, object]:
+    """``entry`` with its ``detail`` (which may quote an id or a key of the record) passed
+    through :func:`carelens.privacy.redact`, as ``--redact`` asks of everything written.
+    The path, field and reason are the user's file and carelens's own words, kept as they
+    are."""
+    out = dict(entry)
+    detail = out.get("detail")
+    if isinstance(detail, str):
+        out["detail"] = redact_text(detail)
+    return out
 
 
 class RejectLog:
@@ -67,10 +89,13 @@ class RejectLog:
 
     Use it as a context manager (or call :meth:`close`) when it writes to a file. One log may
     be shared by several reads; ``path`` in each entry says which file a reject came from.
+    With ``redact`` (an attribute too, read at each reject: ``analyze_file(redact=True)``
+    sets it), every detail is redacted (:func:`redacted_entry`).
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, redact: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self.redact = redact
         self._counts: Counter[str] = Counter()
         self._skipped: Counter[str] = Counter()
         self._fh: IO[str] | None = None
@@ -86,11 +111,12 @@ class RejectLog:
         *,
         detail: str | None = None,
     ) -> None:
-        """Record one rejected record. ``detail`` must never contain record text."""
+        """Record one rejected record. ``detail`` must never contain record text (an id,
+        quoted, may locate it; see the module docstring)."""
         self._counts[reason] += 1
         logger.debug("rejected %s line %s field %s: %s", path, line, field, reason)
         if self._fh is not None:
-            entry = reject_entry(path, line, field, reason, detail=detail)
+            entry = reject_entry(path, line, field, reason, detail=detail, redact=self.redact)
             self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
     def skip(self, reason: str, n: int = 1) -> None:
@@ -131,4 +157,7 @@ class RejectLog:
 
     def __repr__(self) -> str:
         skipped = sum(self._skipped.values())
-        return f"RejectLog(path={self.path!s}, total={self.total}, skipped={skipped})"
+        return (
+            f"RejectLog(path={self.path!s}, total={self.total}, skipped={skipped}, "
+            f"redact={self.redact})"
+        )

@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any
 
 from carelens.analysis.crisis import CRISIS_RESOURCES
-from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
+from carelens.analysis.crisis_model import learned_only as learned_only  # re-exported
 from carelens.analysis.feedback import LEARNED_HINT
 from carelens.insights.frames import Insights
 from carelens.insights.report import charts
@@ -324,13 +324,6 @@ MAX_TO_READ = 50
 
 #: Where a response is shown in full: its position in the input -> URL, or None (no link).
 ResponseLinks = Callable[[int], str | None]
-
-
-def learned_only(cues: Sequence[Mapping[str, Any]]) -> bool:
-    """Whether only the small learned crisis flag marked a message (no wording pattern did):
-    it weighs words alone and also marks grief, so it is a hint to read (a possible crisis),
-    not wording about suicide or self-harm."""
-    return bool(cues) and all(cue.get("label") == LEARNED_CUE for cue in cues)
 
 
 def responses_to_read(rows: Iterable[ResponseRow]) -> list[ResponseRow]:
