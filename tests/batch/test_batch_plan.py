@@ -47,3 +47,24 @@ def test_another_build_of_the_model_is_another_run(tmp_path: Path) -> None:
     del_key = one.to_dict()
     del del_key["model_fingerprint"]  # a plan written before the fingerprint was
     assert BatchPlan.from_dict(del_key).differences(other) == []
+
+
+def test_an_input_that_cannot_be_decoded_is_refused_with_the_plan(tmp_path: Path) -> None:
+    """A gzip file named ``.csv`` beside good files: refused as `carelens analyze` refuses
+    it, before any work (a stage-1 task raised it, as a Ray traceback, leaving a plan)."""
+    import gzip
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder / "a.csv", "seeker_id,response_id,seeker,response\ns1,r1,Low,Here\n")
+    (folder / "gz.csv").write_bytes(gzip.compress(b"seeker_id,response_id,seeker,response\n"))
+    with pytest.raises(InputError, match="not valid UTF-8") as caught:
+        make_plan([folder], model_id="m")
+    assert caught.value.path is not None and caught.value.path.endswith("gz.csv")
+
+
+def test_a_file_of_bad_lines_is_checked_at_its_first_reject(tmp_path: Path) -> None:
+    """Reading an input's start for the plan stops at its first reject: lines that are all
+    bad are rejected by stage 1, as `analyze` rejects them, not refused here."""
+    bad = write(tmp_path / "t.jsonl", "{broken\n" * 1000)
+    assert [i.format for i in make_plan([bad], model_id="m", format="jsonl").inputs] == ["jsonl"]

@@ -11,8 +11,13 @@ output paths; an address that names a host and port is first checked to accept a
 connection within a few seconds (Ray would retry a wrong one forever). When Ray is already
 initialised in the process (a notebook, the tests) that session is used and left running.
 A worker's threads must fit on one node: more is refused before any work (Ray would wait for
-such a node forever). A run refused before any work, or stopped by Ctrl-C before stage 1
-finished, leaves no plan behind (:func:`~carelens.batch.outputs.forget_plan`).
+such a node forever). A run refused before any work, stopped by Ctrl-C before stage 1
+finished, or by an input that cannot be read, leaves no plan behind
+(:func:`~carelens.batch.outputs.forget_plan`). One run at a time writes an output folder: a
+run holds its lock (:func:`carelens.locks.hold_lock`) and a second one is refused at once.
+The staged input texts are removed before the manifest marks a run complete; a ``_work``
+left beside a complete manifest (a kill just after it was written) is removed by the next
+run.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from carelens.batch.scoring import ShardScorer, part_name
 from carelens.batch.staging import stage
 from carelens.errors import CarelensError, ConfigError, InputError, MissingExtraError
 from carelens.inference.artifact import ModelArtifact
+from carelens.locks import hold_lock
 from carelens.readers.base import MAX_TEXT_CHARS
 from carelens.taxonomy import result_dimensions
 
@@ -91,6 +97,9 @@ class BatchResult:
     #: Exchanges left out because their response is not by a ``--helper`` (all of the run's,
     #: resumed or not).
     not_by_helpers: int = 0
+    #: Of ``needs_attention``, the seeker messages only the small learned crisis flag marked
+    #: (a hint of a possible crisis, as ``analyze`` counts them).
+    crisis_hints: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -103,6 +112,7 @@ class BatchResult:
             "level_counts": {d: list(c) for d, c in self.level_counts.items()},
             "style_counts": dict(self.style_counts),
             "needs_attention": self.needs_attention,
+            "crisis_hints": self.crisis_hints,
             "unsafe_replies": self.unsafe_replies,
             "rejected": dict(self.rejected),
             "skipped": dict(self.skipped),
@@ -143,6 +153,27 @@ def run_batch(
         exclude=out_dir,
     )
     created = not out_dir.exists()
+    if not created:
+        outputs.refuse_foreign(out_dir)  # before the lock file is made in it
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        # One run at a time: a second one into this folder is refused at once.
+        with hold_lock(out_dir / outputs.LOCK, f"carelens batch is writing {out_dir}"):
+            return _run_locked(options, plan, dimensions, started, progress)
+    finally:
+        if created and out_dir.is_dir() and not any(out_dir.iterdir()):
+            out_dir.rmdir()  # refused before any work: a folder this run made goes too
+
+
+def _run_locked(
+    options: BatchOptions,
+    plan: BatchPlan,
+    dimensions: Sequence[str],
+    started: float,
+    progress: Progress | None,
+) -> BatchResult:
+    """:func:`run_batch` once it holds the output folder's lock."""
+    out_dir = Path(options.output)
     outputs.prepare(out_dir, overwrite=options.overwrite)
     work = out_dir / outputs.WORK
     manifest = outputs.read_manifest(out_dir)
@@ -168,6 +199,13 @@ def run_batch(
                 path=str(out_dir),
             )
     if manifest is not None:
+        if work.exists() and not options.keep_work:
+            # A run killed after its manifest was written, before _work was removed.
+            shutil.rmtree(work)
+            logger.warning(
+                "removed %s, left behind by a run stopped just after it had finished",
+                work,
+            )
         return _result(out_dir, manifest, dimensions, started, scored=0, complete=True)
     work.mkdir(exist_ok=True)
     write_json_atomic(work / outputs.PLAN, plan.to_dict())
@@ -178,7 +216,7 @@ def run_batch(
         owns_ray = _connect(options)
     except BaseException:  # Ray unreachable, or Ctrl-C while waiting for it
         if stored is None:  # no work done: leave no plan to resume
-            outputs.forget_plan(out_dir, remove_folder=created)
+            outputs.forget_plan(out_dir, remove_folder=False)
         raise
     logger.info("Ray ready in %.1f s", time.perf_counter() - clock)
     interrupted = False
@@ -189,11 +227,16 @@ def run_batch(
             threads = _threads_per_worker(options)
         except CarelensError:
             if stored is None:  # refused before any work: leave no plan to resume
-                outputs.forget_plan(out_dir, remove_folder=created)
+                outputs.forget_plan(out_dir, remove_folder=False)
             raise
         if not staged.is_dir():
             clock = time.perf_counter()
-            stage(plan, staged, partitions=_partitions(plan))
+            try:
+                stage(plan, staged, partitions=_partitions(plan))
+            except InputError:  # an input that cannot be read on: refused, as by the plan
+                if not any(out_dir.glob("part-*.parquet")):  # nothing worth resuming
+                    outputs.forget_plan(out_dir, remove_folder=False)
+                raise
             logger.info("inputs read and paired in %.1f s", time.perf_counter() - clock)
         shards = outputs.staged_shards(staged)
         done = {s for s in shards if (out_dir / f"{part_name(s)}.parquet").is_file()}
@@ -218,13 +261,17 @@ def run_batch(
         if interrupted and stored is None and not staged.is_dir():
             # Ctrl-C before stage 1 finished (so before any part): nothing worth resuming,
             # and a plan left behind would refuse the corrected command's other options.
-            outputs.forget_plan(out_dir, remove_folder=created)
-    rejected, skipped, left_out = outputs.write_rejects(staged, out_dir)
+            outputs.forget_plan(out_dir, remove_folder=False)
+    rejected, skipped, left_out = outputs.write_rejects(staged, out_dir, redact=plan.redact)
     summary = outputs.totals(out_dir, list(shards), dimensions)
     summary.update(rejected=rejected, skipped=skipped, not_by_helpers=left_out, model=plan.model_id)
+    if not options.keep_work:
+        # The input texts go before the run is marked complete: a kill in between leaves a
+        # run to resume (stage 1 done again), never texts beside a finished run's manifest.
+        outputs.discard_staged(work)
     outputs.write_manifest(out_dir, plan, summary)
     if not options.keep_work:
-        shutil.rmtree(work)
+        shutil.rmtree(work)  # the plan; a kill before this: removed by the next run
     manifest = outputs.read_manifest(out_dir)
     assert manifest is not None
     return _result(out_dir, manifest, dimensions, started, scored=scored, complete=False)
@@ -500,6 +547,8 @@ def _result(
         level_counts={d: tuple(levels[d]) for d in dimensions if d in levels},
         style_counts=dict(manifest["style_counts"]),
         needs_attention=int(manifest["needs_attention"]),
+        # Runs finished before hints were counted apart have no count.
+        crisis_hints=int(manifest.get("crisis_hints", 0)),
         # Runs finished before responses were checked for unsafe words have no count.
         unsafe_replies=int(manifest.get("unsafe_replies", 0)),
         rejected=dict(manifest["rejected"]),

@@ -1,12 +1,15 @@
 """The files of a batch output folder besides the parts: manifest, rejects, and clean-up.
 
 ``OUT_DIR`` holds ``part-NNNNN.parquet`` (results) with ``part-NNNNN.json`` (their counts),
-``rejects.jsonl`` (bad input records, as ``carelens analyze`` lists them), ``manifest.json``
-(the plan, the parts, totals — ``not_by_helpers`` among them — and ``"complete": true``)
+``rejects.jsonl`` (bad input records, as ``carelens analyze`` lists them, their details
+redacted with ``--redact``), ``manifest.json`` (the plan, the parts, totals —
+``not_by_helpers`` and ``crisis_hints`` among them — and ``"complete": true``)
 and, while a run is unfinished,
-``_work/`` (the plan and the staged rows). Only these files are ever removed, recognised
-exactly (:func:`batch_entries`), and a folder that holds anything else is refused before
-anything is removed, so pointing ``--overwrite`` at a wrong folder cannot delete anything.
+``_work/`` (the plan and the staged rows); while a run goes on, its lock file
+(:data:`LOCK`, :func:`carelens.locks.hold_lock`). Only these files are ever removed,
+recognised exactly (:func:`batch_entries`), and a folder that holds anything else is refused
+before anything is removed, so pointing ``--overwrite`` at a wrong folder cannot delete
+anything.
 Results whose plan is gone (neither ``manifest.json`` nor ``_work/plan.json``: say ``_work``
 was deleted) are refused, never resumed: nothing tells which inputs and options they came
 from.
@@ -29,6 +32,7 @@ from carelens.batch.plan import BatchPlan, write_json_atomic
 from carelens.batch.rows import LEFT_OUT, REJECT, SKIP
 from carelens.batch.scoring import part_name
 from carelens.errors import InputError
+from carelens.readers.rejects import redacted_entry
 from carelens.types import N_LEVELS
 
 WORK = "_work"
@@ -38,6 +42,9 @@ PLAN = "plan.json"
 STAGED = "staged"
 MANIFEST = "manifest.json"
 REJECTS = "rejects.jsonl"
+#: The lock file a run holds while it writes the folder (removed when it ends; one left
+#: by a killed run is reused).
+LOCK = ".carelens-batch.lock"
 
 
 def refuse_a_file(out_dir: Path) -> None:
@@ -58,18 +65,11 @@ def prepare(out_dir: Path, *, overwrite: bool) -> None:
     if not out_dir.is_dir():
         out_dir.mkdir(parents=True)
         return
-    ours, others = batch_entries(out_dir)
-    if others:
-        shown = ", ".join(p.name for p in others[:3]) + (", ..." if len(others) > 3 else "")
-        what = "files a carelens batch run does not write" if ours else "no carelens batch run"
-        raise InputError(
-            f"the output folder is not empty and holds {what} ({shown}); nothing was "
-            "removed: choose an empty or new folder"
-            + (", or move those files out of it" if ours else ""),
-            path=str(out_dir),
-        )
+    ours = refuse_foreign(out_dir)
     if overwrite:
         for p in ours:
+            if p.name == LOCK:  # held by this run
+                continue
             shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
         return
     if not _has_plan(out_dir):
@@ -82,6 +82,34 @@ def prepare(out_dir: Path, *, overwrite: bool) -> None:
                 "and start over",
                 path=str(out_dir),
             )
+
+
+def refuse_foreign(out_dir: Path) -> list[Path]:
+    """InputError when the folder ``out_dir`` holds anything a batch run does not write
+    (nothing is touched); else its batch entries (:func:`batch_entries`)."""
+    ours, others = batch_entries(out_dir)
+    if others:
+        shown = ", ".join(p.name for p in others[:3]) + (", ..." if len(others) > 3 else "")
+        mine = [p for p in ours if p.name != LOCK]
+        what = "files a carelens batch run does not write" if mine else "no carelens batch run"
+        raise InputError(
+            f"the output folder is not empty and holds {what} ({shown}); nothing was "
+            "removed: choose an empty or new folder"
+            + (", or move those files out of it" if mine else ""),
+            path=str(out_dir),
+        )
+    return ours
+
+
+def discard_staged(work: Path) -> None:
+    """Remove the staged rows (the input texts) under ``work``: renamed out of the way first
+    (to the name of unfinished rows), so that a kill while they are removed never leaves a
+    part of them under the name of complete ones."""
+    staged, trash = work / STAGED, work / f"{STAGED}.tmp"
+    shutil.rmtree(trash, ignore_errors=True)
+    if staged.is_dir():
+        staged.rename(trash)
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def forget_plan(out_dir: Path, *, remove_folder: bool) -> None:
@@ -148,7 +176,8 @@ def batch_entries(out_dir: Path) -> tuple[list[Path], list[Path]]:
     their temporary names; ``_work`` holding nothing but a plan and staged rows;
     ``manifest.json`` when it is a batch run's (:func:`is_batch_manifest`) and its temporary
     names; ``rejects.jsonl`` (and its temporary name) only beside a batch manifest, a plan
-    or parts. A user's ``manifest.json``, ``part-of-my-notes.txt`` or ``tables/`` are not.
+    or parts; the lock file (:data:`LOCK`). A user's ``manifest.json``,
+    ``part-of-my-notes.txt`` or ``tables/`` are not.
     """
     entries = sorted(out_dir.iterdir(), key=lambda p: p.name)
     ours: list[Path] = []
@@ -167,7 +196,12 @@ def batch_entries(out_dir: Path) -> tuple[list[Path], list[Path]]:
             mine = manifest_ok
         elif name == REJECTS:
             mine = plain[name] and beside_a_run
-        elif _PART.fullmatch(name) or _PART_TMP.fullmatch(name) or _SIDE_TMP.fullmatch(name):
+        elif (
+            name == LOCK
+            or _PART.fullmatch(name)
+            or _PART_TMP.fullmatch(name)
+            or _SIDE_TMP.fullmatch(name)
+        ):
             mine = plain[name]
         else:
             mine = False
@@ -186,9 +220,12 @@ def staged_shards(staged: Path) -> dict[int, int]:
     return dict(sorted(counts.items()))
 
 
-def write_rejects(staged: Path, out_dir: Path) -> tuple[dict[str, int], dict[str, int], int]:
-    """Write ``rejects.jsonl`` from the staged reject rows; return the (rejected, skipped)
-    counts and the exchanges left out as not by a ``--helper``."""
+def write_rejects(
+    staged: Path, out_dir: Path, *, redact: bool = False
+) -> tuple[dict[str, int], dict[str, int], int]:
+    """Write ``rejects.jsonl`` from the staged reject rows (with ``redact``, ``--redact``,
+    each detail redacted: :func:`~carelens.readers.rejects.redacted_entry`); return the
+    (rejected, skipped) counts and the exchanges left out as not by a ``--helper``."""
     folder = staged / "shard=-1"
     entries: list[tuple[int, int, Mapping[str, Any]]] = []
     skipped: Counter[str] = Counter()
@@ -198,7 +235,8 @@ def write_rejects(staged: Path, out_dir: Path) -> tuple[dict[str, int], dict[str
         for row in table.to_pylist():
             payload = json.loads(row["payload"])
             if row["kind"] == REJECT:
-                entries.append((row["file"], payload.get("line") or 0, payload))
+                entry = redacted_entry(payload) if redact else payload
+                entries.append((row["file"], payload.get("line") or 0, entry))
             elif row["kind"] == SKIP:
                 skipped[payload["reason"]] += int(payload["n"])
             elif row["kind"] == LEFT_OUT:
@@ -214,16 +252,18 @@ def write_rejects(staged: Path, out_dir: Path) -> tuple[dict[str, int], dict[str
 
 
 def totals(out_dir: Path, shards: Sequence[int], dimensions: Sequence[str]) -> dict[str, Any]:
-    """Pairs, levels, styles, crisis cues and unsafe replies summed over the parts' count
-    files (a part scored before responses were checked for unsafe words counts none)."""
+    """Pairs, levels, styles, crisis cues (and hints among them) and unsafe replies summed
+    over the parts' count files (a part scored before responses were checked for unsafe
+    words, or before hints were counted apart, counts none)."""
     levels = {d: [0] * N_LEVELS for d in dimensions}
     styles: Counter[str] = Counter()
-    pairs = attention = unsafe = 0
+    pairs = attention = hints = unsafe = 0
     parts = []
     for shard in shards:
         counts = json.loads((out_dir / f"{part_name(shard)}.json").read_text(encoding="utf-8"))
         pairs += counts["pairs"]
         attention += counts["needs_attention"]
+        hints += counts.get("crisis_hints", 0)
         unsafe += counts.get("unsafe_replies", 0)
         styles.update(counts["style_counts"])
         for d in dimensions:
@@ -236,6 +276,7 @@ def totals(out_dir: Path, shards: Sequence[int], dimensions: Sequence[str]) -> d
         "level_counts": levels,
         "style_counts": dict(styles),
         "needs_attention": attention,
+        "crisis_hints": hints,
         "unsafe_replies": unsafe,
     }
 

@@ -210,17 +210,42 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
 
 
-#: Formats whose columns are known before the first record: a column map naming a column
-#: they lack is refused when the plan is made, not by a worker mid-run.
-_HEADED_FORMATS = ("csv", "parquet")
+class _ReadEnough(Exception):
+    """Raised by :class:`_FirstRecordLog` at a file's first reject or skipped item."""
 
 
-def _check_header(path: Path, fmt: str, column_map: Mapping[str, str]) -> None:
-    """Raise the reader's InputError when ``path``'s header (or schema) lacks a column that
-    ``column_map`` reads; the reader checks it before its first record."""
-    records = read_records(path, format=fmt, column_map=column_map, rejects=RejectLog())
+class _FirstRecordLog(RejectLog):
+    """A reject log that stops a read at its first reject or skipped item: the file was read
+    far enough then (a file of bad lines is not read to its end)."""
+
+    def add(
+        self,
+        path: str | os.PathLike[str],
+        line: int | None,
+        field: str | None,
+        reason: str,
+        *,
+        detail: str | None = None,
+    ) -> None:
+        raise _ReadEnough
+
+    def skip(self, reason: str, n: int = 1) -> None:
+        raise _ReadEnough
+
+
+def _check_readable(path: Path, fmt: str, column_map: Mapping[str, str], *, max_chars: int) -> None:
+    """Raise the reader's InputError when ``path`` cannot be read as ``fmt``, as ``carelens
+    analyze`` would raise it: a file that cannot be opened or decoded (a gzip file named
+    ``.csv``, a UTF-16 file, a damaged Parquet or ``.zst`` file), a header (or schema) that
+    lacks a column ``column_map`` reads. Only the start is read: up to the first record,
+    reject or skipped item, so a stage-1 task never meets these errors."""
+    records = read_records(
+        path, format=fmt, column_map=column_map, rejects=_FirstRecordLog(), max_chars=max_chars
+    )
     try:
         next(records, None)
+    except _ReadEnough:
+        pass
     finally:
         close = getattr(records, "close", None)
         if close is not None:
@@ -241,7 +266,8 @@ def make_plan(
     helpers: Sequence[str] = (),
     exclude: str | os.PathLike[str] | None = None,
 ) -> BatchPlan:
-    """The plan for these inputs; each file's format is detected unless ``format`` is given.
+    """The plan for these inputs; each file's format is detected unless ``format`` is given,
+    and its start read (:func:`_check_readable`): every input is checked before any work.
 
     ``helpers`` are the ``--helper`` patterns (an empty one is an InputError, raised before
     anything is read). ``exclude`` is the output folder, never read as an input (see
@@ -253,8 +279,7 @@ def make_plan(
     inputs = []
     for index, p in enumerate(expand_inputs(paths, exclude=exclude)):
         fmt = format or detect_format(p, column_map=column_map)
-        if column_map and fmt in _HEADED_FORMATS:
-            _check_header(p, fmt, column_map)
+        _check_readable(p, fmt, column_map or {}, max_chars=max_chars)
         stat = (p / UTTERANCES if p.is_dir() else p).stat()
         inputs.append(InputFile(index, str(p.resolve()), fmt, stat.st_size, stat.st_mtime_ns))
     if shards is None:

@@ -19,7 +19,10 @@ counts it; so does a message rejected after its id was read (a ``rejected_turn``
 id and line, never its text), so that a reply to it is an ``unknown parent`` whose detail
 says that its parent was rejected, and on which line, as in ``analyze``. With
 ``--helper``, the exchanges whose response is not a named helper's are left out once paired
-and only counted (a ``left_out`` row per file or group that had some).
+and only counted (a ``left_out`` row per file or group that had some). An input that
+cannot be read on (a ``.zst`` stream damaged halfway, say) gives a ``failed`` row: the
+reader's error, raised again by the driver as a clean error (:func:`failure`), not as a
+Ray task's traceback.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from carelens.errors import InputError
 from carelens.readers.pairing import SkippedItem
 from carelens.readers.rejects import RejectLog, reject_entry
 from carelens.types import Exchange, Turn
@@ -49,6 +53,8 @@ REJECT = "reject"
 SKIP = "skip"
 #: How many exchanges were left out because their response is not a ``--helper``'s.
 LEFT_OUT = "left_out"
+#: An input its reader stopped on with an InputError (the error's reason and location).
+FAILED = "failed"
 #: ``shard`` of rows that are not exchanges.
 NO_SHARD = -1
 
@@ -198,6 +204,27 @@ def left_out_row(n: int, *, file: int) -> Row:
         "seq": -1,
         "payload": json.dumps({"n": n}),
     }
+
+
+def failed_row(error: InputError, *, file: int) -> Row:
+    """A row for an input its reader stopped on: the error's reason and location (the
+    reader's messages never quote what a file holds)."""
+    payload = {"reason": error.reason, "path": error.path, "line": error.line}
+    payload["field"] = error.field
+    return {
+        "kind": FAILED,
+        "group": "",
+        "shard": NO_SHARD,
+        "file": file,
+        "seq": -1,
+        "payload": json.dumps(payload, ensure_ascii=False),
+    }
+
+
+def failure(payload: str) -> InputError:
+    """The InputError a ``failed`` row's payload holds."""
+    data = json.loads(payload)
+    return InputError(data["reason"], path=data["path"], line=data["line"], field=data["field"])
 
 
 def to_table(rows: Iterable[Row]) -> pa.Table:

@@ -130,6 +130,7 @@ def shard_counts(records: Sequence[JsonDict], dimensions: Sequence[str], shard: 
         "level_counts": counts.counts,
         "style_counts": counts.styles,
         "needs_attention": counts.needs_attention,
+        "crisis_hints": counts.crisis_hints,
         "unsafe_replies": counts.unsafe_replies,
     }
 

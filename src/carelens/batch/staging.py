@@ -10,7 +10,10 @@ whose ids are global, else the conversation within its file) and
 :func:`~carelens.batch.pairing.pair_groups`; everything is written as Parquet under a
 temporary folder partitioned by shard, renamed into place only when complete. With the
 plan's ``--helper`` patterns, exchanges whose response is not a named helper's are left out
-once paired (pair rows as read, thread exchanges in their group) and only counted.
+once paired (pair rows as read, thread exchanges in their group) and only counted. An
+input whose reader stops with an :class:`~carelens.errors.InputError` (the plan read the
+start of every input, so only a file damaged further on) stops stage 1 with that error,
+raised here as the reader raised it: a ``failed`` row, never a Ray task's traceback.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import logging
 import operator
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import reduce
 from pathlib import Path
 from typing import Any
@@ -28,11 +32,14 @@ import pyarrow as pa
 from carelens.batch.pairing import pair_groups
 from carelens.batch.plan import BatchPlan
 from carelens.batch.rows import (
+    FAILED,
     GLOBAL_ID_FORMATS,
     PAIRED_KINDS,
     CollectingRejectLog,
     Row,
     exchange_row,
+    failed_row,
+    failure,
     gone_row,
     left_out_row,
     reject_row,
@@ -41,6 +48,7 @@ from carelens.batch.rows import (
     to_table,
     turn_row,
 )
+from carelens.errors import InputError
 from carelens.readers import read_records
 from carelens.readers.helpers import HelperPatterns
 from carelens.readers.pairing import rejected_items, skipped_items
@@ -53,7 +61,15 @@ ROWS_PER_TABLE = 4096
 
 
 def read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
-    """The staged rows of input ``index``, as Arrow tables of up to ROWS_PER_TABLE rows."""
+    """The staged rows of input ``index``, as Arrow tables of up to ROWS_PER_TABLE rows;
+    a ``failed`` row last when its reader stops with an InputError."""
+    try:
+        yield from _read_input(plan, index)
+    except InputError as exc:  # raised by the driver, without Ray's traceback around it
+        yield to_table([failed_row(exc, file=index)])
+
+
+def _read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
     source = plan.inputs[index]
     log = CollectingRejectLog()
     records = read_records(
@@ -123,9 +139,13 @@ def stage(plan: BatchPlan, staged: Path, *, partitions: int) -> None:
     files = ray.data.from_items(
         [{"index": i.index} for i in plan.inputs], override_num_blocks=len(plan.inputs)
     )
-    rows = files.map_batches(
-        read_inputs, fn_kwargs={"plan": plan}, batch_size=1, batch_format="numpy"
-    ).materialize()
+    with _plain_input_errors():
+        rows = files.map_batches(
+            read_inputs, fn_kwargs={"plan": plan}, batch_size=1, batch_format="numpy"
+        ).materialize()
+        failed = rows.filter(expr=col("kind") == FAILED).take_all()
+    if failed:  # the first input (in the plan's order) that could not be read
+        raise failure(min(failed, key=lambda r: int(r["file"]))["payload"])
     paired = reduce(operator.or_, (col("kind") == kind for kind in PAIRED_KINDS))
     turns = rows.filter(expr=paired)
     ready = rows.filter(expr=reduce(operator.and_, (col("kind") != k for k in PAIRED_KINDS)))
@@ -137,7 +157,43 @@ def stage(plan: BatchPlan, staged: Path, *, partitions: int) -> None:
             batch_format="pyarrow",
         )
         ready = ready.union(exchanges)
-    ready.write_parquet(str(tmp), partition_cols=["shard"])
+    with _plain_input_errors():
+        ready.write_parquet(str(tmp), partition_cols=["shard"])
     tmp.mkdir(parents=True, exist_ok=True)  # an input with no rows writes nothing
     tmp.rename(staged)
     logger.debug("staged %d inputs into %s", len(plan.inputs), staged)
+
+
+@contextmanager
+def _plain_input_errors() -> Iterator[None]:
+    """Raise an InputError that a Ray task raised as itself, without Ray's traceback around
+    it; any other error as it comes."""
+    try:
+        yield
+    except Exception as exc:
+        cause = _input_error_in(exc)
+        if cause is None:
+            raise
+        raise cause from None
+
+
+def _input_error_in(exc: BaseException) -> InputError | None:
+    """The carelens InputError a Ray task raised, from the error Ray raised for it (a
+    ``RayTaskError(InputError)``, whose message is the task's whole traceback); None when
+    there is none."""
+    from ray.exceptions import RayError
+
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        error = stack.pop()
+        if error is None or id(error) in seen:
+            continue
+        seen.add(id(error))
+        if isinstance(error, InputError) and not isinstance(error, RayError):
+            return error
+        cause = getattr(error, "cause", None)  # a RayTaskError's: the task's exception
+        if isinstance(cause, BaseException):
+            stack.append(cause)
+        stack.extend((error.__cause__, error.__context__))
+    return None

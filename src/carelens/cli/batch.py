@@ -32,6 +32,7 @@ from carelens.cli.analyze import (
     levels_table,
     no_helper_matched,
 )
+from carelens.errors import InputError
 from carelens.readers.helpers import HelperPatterns
 
 
@@ -153,12 +154,19 @@ def batch(
             table,
             style_counts=result.style_counts,
             needs_attention=result.needs_attention,
+            crisis_hints=result.crisis_hints,
             unsafe_replies=result.unsafe_replies,
             rejected=result.rejected,
             rejects_path=result.rejects_path if sum(result.rejected.values()) else None,
             skipped=result.skipped,
         )
         s.summary(table, levels_table(result.level_counts))
-        if result.pairs == 0 and result.not_by_helpers:
-            patterns = HelperPatterns(helper or ()).patterns
-            s.warn(no_helper_matched(result.not_by_helpers, patterns))
+        if result.pairs == 0:  # nothing analysed: exit 1 once the summary is out, as analyze
+            if result.not_by_helpers:
+                patterns = HelperPatterns(helper or ()).patterns
+                why = no_helper_matched(result.not_by_helpers, patterns)
+            elif rejected := sum(result.rejected.values()):
+                why = f"all {rejected:,} records were rejected (rejects: {result.rejects_path})"
+            else:
+                why = "the inputs hold no message and reply to it"
+            raise InputError(f"Nothing was analysed: {why}.")
