@@ -136,6 +136,32 @@ def test_stored_records_and_results_are_redacted(
         assert not leaks(raw), (path.name, leaks(raw))
 
 
+def test_upload_rejects_file_is_redacted(
+    redacting: TestClient, tmp_path: Path, data_dir: Path
+) -> None:
+    """A reply to an unknown parent is rejected; its detail quotes the parent id, which here is
+    an e-mail address: the upload's rejects file must hold the placeholder instead."""
+    path = write_thread(tmp_path / "thread.jsonl")
+    orphan = {
+        "id": "t9",
+        "speaker": "jon",
+        "conversation_id": "c1",
+        "reply_to": "maya.r@example.com",
+        "text": "I hear you, that sounds so hard.",
+    }
+    with path.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(orphan) + "\n")
+    response = upload(redacting, path, name="thread.jsonl")
+    assert response.status_code == 202, response.text
+    cid = response.json()["id"]
+    corpus = wait_for(redacting, cid)
+    assert corpus["status"] == "done", corpus
+    raw = (data_dir / "uploads" / cid / ".rejects.jsonl").read_text(encoding="utf-8")
+    assert raw.strip(), "the orphan reply must be rejected"
+    assert not leaks(raw), raw
+    assert "[email]" in raw
+
+
 def test_search_finds_no_personal_data(redacting: TestClient, store: Store, tmp_path: Path) -> None:
     cid = analysed(redacting, tmp_path)["id"]
     for word in ("example", "4567", "jon_helps", "Baker", "ana.helper", "support"):

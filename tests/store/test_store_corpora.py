@@ -45,6 +45,7 @@ def test_to_dict(store: Store) -> None:
         "left_out",
         "model",
         "redacted",
+        "upload_folder",
     ]
     assert Corpus(**data) == corpus
 

@@ -32,8 +32,8 @@ def topical(seq: int, **changes: Any) -> dict[str, Any]:
     return record(seq, topic={"category": category, "score": 0.5 + seq / 100}, **changes)
 
 
-def test_schema_version_is_eight() -> None:
-    assert SCHEMA_VERSION == 8
+def test_schema_version_is_nine() -> None:
+    assert SCHEMA_VERSION == 9
 
 
 def test_topic_filter(store: Store) -> None:
@@ -128,6 +128,7 @@ def store_at_version(
         sqlite_backend._SCHEMA_V5,
         sqlite_backend._SCHEMA_V6,
         sqlite_backend._SCHEMA_V7,
+        sqlite_backend._SCHEMA_V8,
     )[:version]
     postgres_steps = (
         postgres_backend._SCHEMA_V1,
@@ -137,6 +138,7 @@ def store_at_version(
         postgres_backend._SCHEMA_V5,
         postgres_backend._SCHEMA_V6,
         postgres_backend._SCHEMA_V7,
+        postgres_backend._SCHEMA_V8,
     )[:version]
     patch.setattr(SQLiteStore, "_migrations", lambda self: sqlite_steps)
     patch.setattr(PostgresStore, "_migrations", lambda self: postgres_steps)
@@ -432,7 +434,12 @@ def test_version_6_database_is_upgraded(
     assert (upgraded[queued.id].helpers, upgraded[queued.id].left_out) == ((), None)
     assert (upgraded[done.id].helpers, upgraded[done.id].left_out) == ((), 0)
     with store._transaction(write=False) as tx:  # in the order a new database has them
-        assert store._columns(tx, "corpora")[-4:] == ["helpers", "left_out", "model", "redacted"]
+        assert store._columns(tx, "corpora")[-5:-1] == [
+            "helpers",
+            "left_out",
+            "model",
+            "redacted",
+        ]
     finished = upgraded[done.id]
     assert (finished.status, finished.total, finished.done) == ("done", 3, 3)
     assert seqs(store, done.id, query="job") == [0]
@@ -465,8 +472,8 @@ def test_version_7_database_is_upgraded(
     store = open_url()
     assert isinstance(store, SQLStore) and store.schema_version() == SCHEMA_VERSION
     assert raw(store, "SELECT count(*) FROM schema_version")[0][0] == SCHEMA_VERSION
-    with store._transaction(write=False) as tx:  # added last, as a new database has it
-        assert store._columns(tx, "corpora")[-2:] == ["model", "redacted"]
+    with store._transaction(write=False) as tx:  # in the order a new database has them
+        assert store._columns(tx, "corpora")[-3:-1] == ["model", "redacted"]
     upgraded = store.get_corpus(running.id)
     assert upgraded is not None and (upgraded.model, upgraded.redacted) == (None, None)
     assert (upgraded.status, upgraded.total, upgraded.done) == ("running", 5, 3)

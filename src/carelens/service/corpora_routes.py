@@ -144,7 +144,9 @@ def upload_corpus(
             except InputError as exc:
                 reason = clip(exc.reason, MAX_ERROR_CHARS)
                 raise ApiError(422, "unreadable_file", f"{name!r}: {reason}") from exc
-        corpus = ctx.store.create_corpus(name, format=format, helpers=helpers)
+        corpus = ctx.store.create_corpus(
+            name, format=format, helpers=helpers, upload_folder=ctx.worker.job.upload_folder
+        )
     except BaseException:
         uploads.discard(received)
         raise
@@ -203,6 +205,9 @@ def delete_corpus(ctx: Ctx, corpus_id: str) -> Response:
     """Removes everything the server keeps about the corpus; an analysis in progress stops
     at its next chunk."""
     _corpus_or_404(ctx, corpus_id)
+    # Once the store's deletion has committed, the corpus is gone (a failure to tidy the
+    # search index afterwards is the store's to retry): its upload goes with it. A deletion
+    # that fails raises before, and leaves both for a retry.
     ctx.store.delete_corpus(corpus_id)
     shutil.rmtree(uploads.corpus_dir(ctx.settings.uploads_dir, corpus_id), ignore_errors=True)
     return Response(status_code=204)

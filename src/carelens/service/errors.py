@@ -11,7 +11,9 @@ decode (not UTF-8, nested too deep) is ``malformed_json`` like any other bad JSO
 :class:`~carelens.store.StoreError` raised while serving a request means the results
 database cannot be reached (down, restarting, its file unreadable): it becomes a 503
 ``store_unavailable`` with ``Retry-After`` (:func:`store_api_error`), and its message, which
-never holds a password, is logged. :class:`StartupError` (a
+never holds a password, is logged. A :class:`~carelens.store.StoreFaultError` (a read-only or
+corrupt database) is a 500 ``internal_error`` like any other failure, but its message, the
+database's name for the fault, is logged (:func:`log_internal`). :class:`StartupError` (a
 :class:`~carelens.errors.CarelensError`) is raised when a server must not start.
 """
 
@@ -36,6 +38,7 @@ from carelens.store import (
     CorpusNotFoundError,
     InvalidQueryError,
     StoreError,
+    StoreFaultError,
     StoreUnavailableError,
 )
 
@@ -274,8 +277,19 @@ def request_line(request: Request | Scope) -> str:
 
 def log_internal(log: logging.Logger, what: str, exc: BaseException) -> None:
     """Log an unexpected exception: its type and stack, but not its message, which may quote
-    a conversation text."""
+    a conversation text. A :class:`~carelens.store.StoreFaultError` (the database is
+    read-only, corrupt, not a database, lacks a permission) has its message logged: it is
+    the database's own word for the fault (``attempt to write a readonly database``), which
+    quotes no data, and the one thing the operator needs to fix it."""
     stack = "".join(traceback.format_tb(exc.__traceback__))
+    if isinstance(exc, StoreFaultError):
+        log.error(
+            "%s: the results database refuses it (%s)\n%s",
+            what,
+            store_error_text(exc),
+            stack.rstrip(),
+        )
+        return
     log.error("%s: %s (message not logged)\n%s", what, type(exc).__name__, stack.rstrip())
 
 

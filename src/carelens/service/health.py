@@ -1,7 +1,10 @@
 """The store half of ``/v1/health``: one cheap query, at most one at a time, with a deadline.
 
 :class:`StoreProbe` asks the store for its schema version (one read of a one-row table; a
-store without ``schema_version`` is asked for a corpus no one has) on a thread of its own,
+store without ``schema_version`` is asked for a corpus no one has) and, where the store can
+tell (``check_writable``), whether it would take a write — a write transaction rolled back
+before it changes anything, so a read-only or write-protected database reads as not ok —
+on a thread of its own,
 and :meth:`StoreProbe.check` waits at most ``timeout`` seconds for the answer. A database
 that does not answer at all (a PostgreSQL host that drops packets can hold a connection
 attempt for minutes) then reads as unavailable instead of holding the request, and while
@@ -56,6 +59,9 @@ class StoreProbe:
             schema_version()
         else:
             self.store.get_corpus(PROBE_ID)
+        check_writable = getattr(self.store, "check_writable", None)
+        if callable(check_writable):
+            check_writable()
 
     def _run(self, probe: Future[None]) -> None:
         error: BaseException | None = None

@@ -20,7 +20,17 @@ it takes up, and a corpus begun by another model build (a server restarted with 
 ``--model``) or with the other redaction setting (``--redact`` turned on or off) is started
 over — its stored results discarded, a warning naming what changed logged — rather than
 finished by this one (:meth:`CorpusJob._same_model`). A corpus stored before the store kept
-these has none recorded: its stored results are taken to be this server's and kept.
+these has none recorded: its stored results are taken to be this server's and kept. Each
+chunk is stored with the fingerprint and setting that made it, and the store refuses it when
+the corpus records others (:class:`~carelens.store.ModelMismatchError`): another server that
+shares the store, with another model or ``--redact`` setting, took the corpus up and started
+it over. This job then stops working on the corpus and leaves it to that server.
+
+Servers that share one store (PostgreSQL, or one SQLite file) with data folders of their own
+each analyse the corpora uploaded to them: a corpus records the id of the uploads folder that
+holds its file (:func:`~carelens.service.uploads.folder_id`), and a job leaves a corpus of
+another folder as it is; only a corpus of its own folder (or one stored before corpora
+recorded it) whose file is missing fails as missing.
 
 A store that cannot be reached for a moment (a PostgreSQL restart, a locked or unreadable
 SQLite file) does not fail the corpus at once: every store call of the job that fails
@@ -56,13 +66,13 @@ from carelens.readers.helpers import HelperPatterns
 from carelens.service import failures
 from carelens.service.errors import log_internal, store_error_text, store_unavailable
 from carelens.service.topic_model import TopicAssigner, topic_field
-from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload
-from carelens.store import CorpusNotFoundError, StoreError
+from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload, folder_id
+from carelens.store import CorpusNotFoundError, ModelMismatchError, StoreError
 from carelens.types import Exchange
 
 if TYPE_CHECKING:
     from carelens.service.settings import ServiceSettings
-    from carelens.store import Store
+    from carelens.store import Corpus, Store
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +136,21 @@ class CorpusJob:
         self._lock: AbstractContextManager[object] = lock if lock is not None else nullcontext()
         #: Set by the worker to stop (see the class docstring).
         self.stop_event = threading.Event()
+        self._upload_folder: str | None = None
+
+    @property
+    def upload_folder(self) -> str:
+        """The id of this server's uploads folder (:func:`~carelens.service.uploads.folder_id`),
+        read once: recorded with each corpus uploaded here, and matched by the corpora this
+        job takes up."""
+        if self._upload_folder is None:
+            self._upload_folder = folder_id(self.settings.uploads_dir)
+        return self._upload_folder
+
+    def holds(self, corpus: Corpus) -> bool:
+        """Whether this server holds the corpus' upload: it was uploaded here, or it records
+        no uploads folder (stored before corpora recorded one, or made without one)."""
+        return corpus.upload_folder is None or corpus.upload_folder == self.upload_folder
 
     @property
     def model_fingerprint(self) -> str | None:
@@ -160,6 +185,13 @@ class CorpusJob:
             return None
         if corpus is None:
             return None
+        if not self.holds(corpus):
+            logger.info(
+                "corpus %s was uploaded to another server (its uploads folder is not this "
+                "server's); it is left to that server",
+                corpus_id,
+            )
+            return corpus.status
         path = find_upload(self.settings.uploads_dir, corpus.id, corpus.name)
         if corpus.status not in ACTIVE_STATUSES:
             if path is not None:  # finished by a try whose last store call seemed to fail
@@ -179,6 +211,14 @@ class CorpusJob:
         except CorpusNotFoundError:
             logger.info("corpus %s was deleted while being analysed", corpus_id)
             return None
+        except ModelMismatchError as exc:
+            logger.warning(
+                "corpus %s: another server took it over with other settings (it now records "
+                "%s); this server stops working on it",
+                corpus_id,
+                exc.what,
+            )
+            return "running"
         except _Stopped:
             logger.info(
                 "corpus %s: stopped while waiting for the results database; it resumes on restart",
@@ -311,7 +351,7 @@ class CorpusJob:
             nonlocal left_out
             left_out += 1
 
-        with RejectLog(rejects_path) as rejects:
+        with RejectLog(rejects_path, redact=self.settings.redact) as rejects:
             exchanges = read_exchanges(path, format=format, rejects=rejects)
             total = sum(1 for _ in helpers.keep(exchanges, leave_out))
         self._store_call(
@@ -376,7 +416,13 @@ class CorpusJob:
             self._store_call(
                 corpus_id,
                 f"storing results {records[0]['seq']}-{records[-1]['seq']}",
-                partial(self.store.add_results, corpus_id, records),
+                partial(
+                    self.store.add_results,
+                    corpus_id,
+                    records,
+                    model=self.model_fingerprint,
+                    redacted=self.settings.redact,
+                ),
             )
         self._store_call(
             corpus_id, "marking the corpus done", partial(self.store.set_status, corpus_id, "done")

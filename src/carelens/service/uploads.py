@@ -10,6 +10,10 @@ Uploads are written to ``uploads/.incoming`` first and moved into place once com
 folders and files are readable by their owner only. A copy that fails is removed at once; one
 left by a server that was killed mid-upload is removed by the next upload or start once it
 has not been written to for :data:`STALE_INCOMING_S` (a live upload writes every MiB).
+The uploads folder has an id of its own (:func:`folder_id`, kept in :data:`FOLDER_ID_NAME`),
+recorded with each corpus it receives, so that servers sharing one store each analyse the
+corpora whose file they hold; :func:`sweep_orphans` removes the folders of corpora the store
+no longer has.
 """
 
 from __future__ import annotations
@@ -20,15 +24,19 @@ import shutil
 import time
 import unicodedata
 import uuid
+from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
+from carelens.errors import CarelensError
 from carelens.privacy import redact
 
 #: Name of the reject log in a corpus folder (safe names never start with a dot).
 REJECTS_NAME = ".rejects.jsonl"
 #: Folder for uploads still being received.
 INCOMING = ".incoming"
+#: The file in the uploads folder that holds its id (:func:`folder_id`).
+FOLDER_ID_NAME = ".folder-id"
 #: Seconds without a write after which a file in :data:`INCOMING` is an abandoned upload.
 STALE_INCOMING_S = 600.0
 MAX_NAME_CHARS = 100
@@ -169,6 +177,63 @@ def find_upload(uploads: Path, corpus_id: str, name: str) -> Path | None:
     """The stored upload of a corpus, or None when it is missing."""
     path = corpus_dir(uploads, corpus_id) / name
     return path if path.is_file() else None
+
+
+def folder_id(uploads: Path) -> str:
+    """The id of the uploads folder (32 hex digits), made and kept in
+    :data:`FOLDER_ID_NAME` the first time. It names the folder itself, not a path or a host,
+    so it holds when the data folder moves, and tells apart two servers' folders of the same
+    path on two machines. Two processes that make it at once agree on one: it is written to
+    a file of its own and linked into place only if none is there yet."""
+    path = uploads / FOLDER_ID_NAME
+    with suppress(FileNotFoundError):
+        return _read_id(path)
+    _private_dir(uploads)
+    draft = uploads / f"{FOLDER_ID_NAME}.{uuid.uuid4().hex}"
+    with os.fdopen(os.open(draft, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "w") as out:
+        out.write(uuid.uuid4().hex + "\n")
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        pass
+    finally:
+        draft.unlink()
+    return _read_id(path)
+
+
+def _read_id(path: Path) -> str:
+    text = path.read_text(encoding="ascii", errors="replace").strip()
+    if not _CORPUS_ID.match(text):
+        raise CarelensError(
+            f"{path}: not an uploads folder id ({text[:40]!r}); restore it from a backup of "
+            "the data folder, or remove it (a new id is made, and unfinished corpora uploaded "
+            "before are no longer taken up: delete them or upload them again)"
+        )
+    return text
+
+
+def corpus_folders(uploads: Path) -> list[str]:
+    """The corpus ids that have a folder under ``uploads`` (names that are no corpus id,
+    such as :data:`INCOMING`, left out)."""
+    if not uploads.is_dir():
+        return []
+    return sorted(
+        entry.name
+        for entry in uploads.iterdir()
+        if _CORPUS_ID.match(entry.name) and entry.is_dir() and not entry.is_symlink()
+    )
+
+
+def sweep_orphans(uploads: Path, folders: list[str], known: set[str]) -> int:
+    """Remove the corpus ``folders`` (from :func:`corpus_folders`, listed before the store
+    was asked for the ``known`` corpus ids, so a corpus created meanwhile is never taken for
+    gone) whose corpus the store no longer has; how many."""
+    removed = 0
+    for corpus_id in folders:
+        if corpus_id not in known:
+            shutil.rmtree(uploads / corpus_id, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 def discard(path: Path) -> None:

@@ -5,7 +5,11 @@ time and runs a :class:`~carelens.service.jobs.CorpusJob` on each: it analyses t
 from where its stored results end, so a corpus interrupted at any point and queued again by
 :meth:`~CorpusWorker.resume` (on start: every corpus the store has as queued or running)
 ends with every pair stored exactly once. Stopping the worker lets the current chunk finish
-and leaves the corpus ``running`` for the next start.
+and leaves the corpus ``running`` for the next start. A server that shares its store with
+others resumes only the corpora uploaded to it (:meth:`CorpusJob.holds
+<carelens.service.jobs.CorpusJob.holds>`), and on start removes the upload folders of
+corpora the store no longer has (deleted through another server, or while a deletion could
+not finish).
 
 A store that is still down after the job's retries is an outage, not a fault of the corpus,
 so the corpus does not fail: it is *parked* — left ``running`` in the store, as it is — and
@@ -26,7 +30,7 @@ import time
 
 from carelens.service.errors import log_internal
 from carelens.service.jobs import ACTIVE_STATUSES, CorpusJob, Parked
-from carelens.service.uploads import sweep_incoming
+from carelens.service.uploads import corpus_folders, sweep_incoming, sweep_orphans
 
 logger = logging.getLogger(__name__)
 
@@ -99,18 +103,33 @@ class CorpusWorker:
         self._queue.put(corpus_id)
 
     def resume(self) -> list[str]:
-        """Queue every corpus the store has as queued or running; their ids, oldest first.
+        """Queue every corpus the store has as queued or running whose upload this server
+        holds; their ids, oldest first. The corpora uploaded to another server sharing the
+        store are left to it.
 
-        Partial uploads a killed server left behind are removed first.
+        Partial uploads a killed server left behind are removed first, and so are the
+        upload folders of corpora the store no longer has.
         """
-        if removed := sweep_incoming(self.job.settings.uploads_dir):
+        uploads = self.job.settings.uploads_dir
+        if removed := sweep_incoming(uploads):
             logger.info("removed %d abandoned partial upload(s)", removed)
-        active = [c for c in self.job.store.list_corpora() if c.status in ACTIVE_STATUSES]
-        ids = [c.id for c in sorted(active, key=lambda c: (c.created_at, c.id))]
+        folders = corpus_folders(uploads)  # before the corpora: one made meanwhile is kept
+        corpora = self.job.store.list_corpora()
+        if removed := sweep_orphans(uploads, folders, {c.id for c in corpora}):
+            logger.info("removed the uploaded files of %d deleted corpora", removed)
+        active = [c for c in corpora if c.status in ACTIVE_STATUSES]
+        mine = [c for c in active if self.job.holds(c)]
+        ids = [c.id for c in sorted(mine, key=lambda c: (c.created_at, c.id))]
         for corpus_id in ids:
             self.submit(corpus_id)
         if ids:
             logger.info("resuming %d unfinished corpora", len(ids))
+        if len(mine) < len(active):
+            logger.info(
+                "%d unfinished corpora were uploaded to other servers sharing the results "
+                "database; they are left to them",
+                len(active) - len(mine),
+            )
         return ids
 
     @property

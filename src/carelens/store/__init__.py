@@ -13,8 +13,10 @@ from carelens.store.base import STATUSES, Corpus, Page, Store
 from carelens.store.errors import (
     CorpusNotFoundError,
     InvalidQueryError,
+    ModelMismatchError,
     SchemaVersionError,
     StoreError,
+    StoreFaultError,
     StoreUnavailableError,
 )
 from carelens.store.postgres import PostgresStore
@@ -28,12 +30,14 @@ __all__ = [
     "Corpus",
     "CorpusNotFoundError",
     "InvalidQueryError",
+    "ModelMismatchError",
     "Page",
     "PostgresStore",
     "SQLiteStore",
     "SchemaVersionError",
     "Store",
     "StoreError",
+    "StoreFaultError",
     "StoreUnavailableError",
     "default_data_dir",
     "open_store",

@@ -76,7 +76,10 @@ class Corpus:
     (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`; None until its
     analysis starts, and for the corpora stored before schema version 8), and ``redacted``
     whether its stored texts are redacted (``carelens serve --redact``; None likewise): one
-    corpus holds the results of one model and one redaction setting.
+    corpus holds the results of one model and one redaction setting. ``upload_folder`` is the
+    id of the uploads folder that holds its file (the server that received it; None for a
+    corpus created without one, and for those stored before schema version 9): a server
+    analyses only the corpora whose file it holds.
     """
 
     id: str
@@ -93,6 +96,7 @@ class Corpus:
     left_out: int | None = None
     model: str | None = None
     redacted: bool | None = None
+    upload_folder: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -115,7 +119,12 @@ class Store(Protocol):
     """
 
     def create_corpus(
-        self, name: str, *, format: str | None = None, helpers: Sequence[str] = ()
+        self,
+        name: str,
+        *,
+        format: str | None = None,
+        helpers: Sequence[str] = (),
+        upload_folder: str | None = None,
     ) -> Corpus: ...
 
     def get_corpus(self, corpus_id: str) -> Corpus | None: ...
@@ -143,7 +152,14 @@ class Store(Protocol):
         self, corpus_id: str, model: str | None = None, *, redacted: bool | None = None
     ) -> int: ...
 
-    def add_results(self, corpus_id: str, records: Sequence[Mapping[str, Any]]) -> int: ...
+    def add_results(
+        self,
+        corpus_id: str,
+        records: Sequence[Mapping[str, Any]],
+        *,
+        model: str | None = None,
+        redacted: bool | None = None,
+    ) -> int: ...
 
     def stored_seqs(self, corpus_id: str) -> int: ...
 
@@ -549,19 +565,17 @@ def check_helpers(helpers: object) -> tuple[str, ...]:
     return tuple(clean_text(h) or "" for h in helpers)
 
 
-def check_model(model: object) -> str:
+def check_model(model: object, name: str = "model", what: str = "a model fingerprint") -> str:
     """The model fingerprint of a corpus as the store keeps it (:func:`clean_text`);
     InvalidQueryError when it is not a string, is blank, or is over
-    :data:`~carelens.types.MAX_ID_CHARS` characters."""
+    :data:`~carelens.types.MAX_ID_CHARS` characters. ``name`` and ``what`` name the argument
+    in the message (the ``upload_folder`` of a corpus is checked alike)."""
     if not isinstance(model, str):
-        raise InvalidQueryError(
-            f"model must be a string (a model fingerprint), not {type(model).__name__}"
-        )
+        raise InvalidQueryError(f"{name} must be a string ({what}), not {type(model).__name__}")
     cleaned = clean_text(model) or ""
     if not cleaned.strip() or len(model) > MAX_ID_CHARS:
         raise InvalidQueryError(
-            f"model={model!r:.100} must be a model fingerprint: not blank, at most "
-            f"{MAX_ID_CHARS} characters"
+            f"{name}={model!r:.100} must be {what}: not blank, at most {MAX_ID_CHARS} characters"
         )
     return cleaned
 

@@ -5,6 +5,8 @@
     CarelensError
     └── StoreError                 the database cannot be opened, read or written
         ├── StoreUnavailableError  ...for now: unreachable, lost, busy or out of resources
+        ├── StoreFaultError        ...until fixed: read-only, corrupt, no permission
+        ├── ModelMismatchError     results of another model or redaction than the corpus'
         ├── SchemaVersionError     the database was written by a newer carelens
         ├── CorpusNotFoundError    no corpus has that id (also a LookupError)
         └── InvalidQueryError      a bad status, filter, page or id argument (a ValueError)
@@ -29,6 +31,28 @@ class StoreUnavailableError(StoreError):
     be reached or the connection was lost, it is shutting down or out of resources, or a
     lock was held too long. Any other :class:`StoreError` (a record the database refuses,
     a closed store) will fail the same way again."""
+
+
+class StoreFaultError(StoreError):
+    """The database refuses the work for a reason its operator must fix: it is read-only,
+    corrupt or not a database at all, or the account lacks a permission. Its message is the
+    database's own (``attempt to write a readonly database``, ``database disk image is
+    malformed``), which names the fault and quotes no stored data, so a server logs it."""
+
+
+class ModelMismatchError(StoreError):
+    """Results given to :meth:`~carelens.store.Store.add_results` come from another model
+    build or redaction setting than the corpus records (another server took the corpus up
+    and started it over): one corpus never holds two models' results, nor redacted and
+    unredacted texts side by side."""
+
+    def __init__(self, corpus_id: str, what: str) -> None:
+        self.corpus_id = corpus_id
+        self.what = what
+        super().__init__(
+            f"corpus {corpus_id!r} now records {what}; these results were not stored "
+            "(another process took the corpus up with other settings)"
+        )
 
 
 class SchemaVersionError(StoreError):

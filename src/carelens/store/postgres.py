@@ -50,7 +50,7 @@ from carelens.store.base import (
     folding_splits,
     search_document,
 )
-from carelens.store.errors import StoreError, StoreUnavailableError
+from carelens.store.errors import StoreError, StoreFaultError, StoreUnavailableError
 from carelens.store.sql import (
     MigrationStep,
     SQLStore,
@@ -97,6 +97,11 @@ _WATCHDOG_GRACE = 2.0
 #: serialisation failure, a deadlock and a lock not available.
 _TRANSIENT_CLASSES = ("08", "53", "57")
 _TRANSIENT_STATES = ("40001", "40P01", "55P03")
+#: SQLSTATEs of faults the database's operator must fix, whose messages name the fault and
+#: quote no stored data (:class:`~carelens.store.errors.StoreFaultError`): no privilege
+#: (42501), a read-only transaction (25006: a standby server), data or an index corrupted
+#: (XX001, XX002).
+_FAULT_STATES = ("42501", "25006", "XX001", "XX002")
 
 
 def transient_error(exc: BaseException) -> bool:
@@ -262,6 +267,11 @@ _SCHEMA_V8: tuple[MigrationStep, ...] = (
     "ALTER TABLE corpora ADD COLUMN redacted BOOLEAN",
 )
 
+#: Version 9: a corpus keeps the id of the uploads folder that holds its file (the server
+#: that received it), so that a server analyses only the corpora whose file it holds; NULL
+#: for the corpora stored before, which any server takes up as before.
+_SCHEMA_V9: tuple[MigrationStep, ...] = ("ALTER TABLE corpora ADD COLUMN upload_folder TEXT",)
+
 
 def redact_url(url: str) -> str:
     """``url`` for messages and logs: scheme, user, host, port and database, never a password.
@@ -339,6 +349,9 @@ class PostgresStore(SQLStore):
     """
 
     _LOCK_CORPUS_SQL = "SELECT done FROM corpora WHERE id = ? FOR UPDATE"
+    # A row lock needs the UPDATE privilege and a server that takes writes, and leaves no
+    # dead row behind (an UPDATE rolled back would, at every health check).
+    _WRITE_PROBE_SQL = "SELECT version FROM schema_version ORDER BY version DESC LIMIT 1 FOR UPDATE"
     _SEARCH_COLUMN = ("search", "to_tsvector('english', ?)")
 
     def __init__(self, url: str, *, query_timeout: float | None = QUERY_TIMEOUT) -> None:
@@ -437,7 +450,11 @@ class PostgresStore(SQLStore):
                 f"PostgreSQL at {self.where}: no answer within {watchdog.seconds:g} s; "
                 "the connection was closed"
             )
-        error = StoreUnavailableError if transient_error(exc) else StoreError
+        error: type[StoreError] = StoreError
+        if transient_error(exc):
+            error = StoreUnavailableError
+        elif getattr(exc, "sqlstate", None) in _FAULT_STATES:
+            error = StoreFaultError
         return error(f"PostgreSQL at {self.where}: {scrub(str(exc), self.url)}")
 
     def _acquire(self) -> psycopg.Connection[tuple[Any, ...]]:
@@ -525,6 +542,7 @@ class PostgresStore(SQLStore):
             _SCHEMA_V6,
             _SCHEMA_V7,
             _SCHEMA_V8,
+            _SCHEMA_V9,
         )
 
     def _lock_schema(self, tx: Tx) -> None:
@@ -536,6 +554,13 @@ class PostgresStore(SQLStore):
             "SELECT column_name FROM information_schema.columns "
             "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
             (table,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def _tables(self, tx: Tx) -> list[str]:
+        rows = tx.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() ORDER BY table_name"
         )
         return [str(row[0]) for row in rows]
 

@@ -6,7 +6,12 @@ SQL (``?`` placeholders, ``INSERT ... ON CONFLICT DO NOTHING RETURNING``, which 
 its schema migrations, the full-text condition and the statement that locks a corpus row
 while results are added. Exactly-once storage rests on the ``UNIQUE (corpus_id, seq)``
 constraint: a seq stored twice is ignored the second time, and ``corpora.done`` grows by the
-rows actually inserted, in the same transaction. An id no row can have (not a string: an
+rows actually inserted, in the same transaction; records of another model build or redaction
+setting than the corpus records are refused (:class:`~carelens.store.errors.ModelMismatchError`).
+After a deletion commits, the deletion stands: tidying what the backend keeps beside the
+live rows (:meth:`SQLStore._forget_deleted`) may fail (a full disk) without failing the
+deletion, and is tried again later. A database that holds tables but no carelens schema
+version is another program's and is refused untouched. An id no row can have (not a string: an
 InvalidQueryError; with NUL or a lone surrogate: not found) never reaches the database, so
 both backends answer it alike.
 """
@@ -53,20 +58,21 @@ from carelens.store.base import (
 from carelens.store.errors import (
     CorpusNotFoundError,
     InvalidQueryError,
+    ModelMismatchError,
     SchemaVersionError,
     StoreError,
 )
 
 #: The schema this carelens writes; a database with a higher version is refused.
-SCHEMA_VERSION = 8
-#: Tables of the first schema version: one of them in a database without a carelens schema
-#: version means another program wrote it.
+SCHEMA_VERSION = 9
+#: Tables of the first schema version: named first when a database without a carelens
+#: schema version holds one (any table there means another program wrote it).
 _TABLES = ("corpora", "results", "result_levels", "api_keys")
 #: Rows read and rewritten per statement while a migration fills columns.
 _FILL_BATCH = 500
 _CORPUS_COLUMNS = (
     "id, name, format, status, total, done, rejected, error, created_at, updated_at, "
-    "helpers, left_out, model, redacted"
+    "helpers, left_out, model, redacted, upload_folder"
 )
 _RESULT_COLUMNS = (
     "corpus_id, seq, response_id, helper, community, timestamp_utc, style, topic, "
@@ -198,7 +204,30 @@ def _corpus(row: Sequence[Any]) -> Corpus:
         left_out=None if row[11] is None else int(row[11]),
         model=row[12],
         redacted=None if row[13] is None else bool(row[13]),
+        upload_folder=row[14],
     )
+
+
+class _RolledBack(Exception):
+    """Ends :meth:`SQLStore.check_writable`'s transaction without committing it."""
+
+
+def _check_same_model(
+    corpus_id: str, recorded: Sequence[Any], model: str | None, redacted: bool | None
+) -> None:
+    """ModelMismatchError when ``model`` / ``redacted`` (what made the records being added)
+    differ from what the corpus row ``recorded`` (its ``model``, ``redacted``) holds."""
+    row_model, row_redacted = recorded[0], recorded[1]
+    if model is not None and row_model is not None and row_model != model:
+        raise ModelMismatchError(
+            corpus_id, f"the model build {row_model} (the records come from {model})"
+        )
+    if redacted is not None and row_redacted is not None and bool(row_redacted) != redacted:
+        texts = "redacted" if row_redacted else "unredacted"
+        raise ModelMismatchError(
+            corpus_id,
+            f"{texts} texts (the records' texts are {'redacted' if redacted else 'unredacted'})",
+        )
 
 
 def _chunks(rows: Sequence[PreparedRecord], size: int) -> Iterator[Sequence[PreparedRecord]]:
@@ -209,6 +238,12 @@ def _chunks(rows: Sequence[PreparedRecord], size: int) -> Iterator[Sequence[Prep
 class SQLStore(ABC):
     """A :class:`~carelens.store.base.Store` over any SQL database with the shared schema."""
 
+    #: A statement that needs the right to write, and changes nothing once rolled back
+    #: (:meth:`check_writable`).
+    _WRITE_PROBE_SQL = (
+        "UPDATE schema_version SET applied_at = applied_at "
+        "WHERE version = (SELECT max(version) FROM schema_version)"
+    )
     #: Selects a corpus's ``done`` and locks its row until the transaction ends.
     _LOCK_CORPUS_SQL = "SELECT done FROM corpora WHERE id = ?"
     #: Where the data lives, for messages (a path, or a URL without its password).
@@ -227,6 +262,33 @@ class SQLStore(ABC):
         backend keeps beside the live rows (a search index's old segments, a write-ahead
         log), where the backend can; nothing by default."""
         return
+
+    def _note_deletion(self, tx: Tx) -> None:
+        """Inside a deleting transaction: remember, with the deletion, that
+        :meth:`_forget_deleted` is due (so a store opened later still runs it when this
+        process could not); nothing by default."""
+        return
+
+    def _forget_safely(self) -> bool:
+        """:meth:`_forget_deleted`, its failure logged rather than raised: the deletion has
+        committed already, and it stands. What was not forgotten is forgotten at the next
+        deletion, or when the store is next opened. True when it ran through."""
+        try:
+            self._forget_deleted()
+        except StoreError as exc:
+            logger.warning(
+                "%s: the deletion is done, but its texts could not yet be cleared from the "
+                "search index and the write-ahead log (%s); this is tried again at the next "
+                "deletion and when the store is next opened",
+                self.where,
+                exc,
+            )
+            return False
+        return True
+
+    @abstractmethod
+    def _tables(self, tx: Tx) -> list[str]:
+        """The names of the tables (and views) where the store keeps its tables, sorted."""
 
     @abstractmethod
     def _transaction(self, *, write: bool) -> AbstractContextManager[Tx]:
@@ -287,7 +349,8 @@ class SQLStore(ABC):
         """The schema version of the database (0 for an empty one, whose ``schema_version``
         table this creates), or StoreError when another program wrote it: its
         ``schema_version`` has other columns or holds no version number, or it has tables
-        of carelens' names without a carelens schema version."""
+        (of carelens' names or any other) without a carelens schema version. Nothing is
+        written to such a database."""
         columns = self._columns(tx, "schema_version")
         if columns and not {"version", "applied_at"} <= set(columns):
             raise self._foreign("its schema_version table has other columns")
@@ -295,9 +358,12 @@ class SQLStore(ABC):
         if columns:
             found = tx.execute("SELECT max(version) FROM schema_version")[0][0]
         if found is None:
-            for table in _TABLES:
-                if self._columns(tx, table):
-                    raise self._foreign(f"it has a table {table!r} but no schema version")
+            tables = [t for t in self._tables(tx) if t != "schema_version"]
+            if tables:
+                # carelens' own names first: the likeliest cause is a half-made store
+                named = [t for t in _TABLES if t in tables] or tables
+                more = f" (and {len(tables) - 1} more)" if len(tables) > 1 else ""
+                raise self._foreign(f"it has a table {named[0]!r}{more} but no schema version")
             tx.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version "
                 "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
@@ -319,13 +385,35 @@ class SQLStore(ABC):
         with self._transaction(write=False) as tx:
             return int(tx.execute("SELECT max(version) FROM schema_version")[0][0])
 
+    def check_writable(self) -> None:
+        """Raise the store's error when the database would refuse a write (a read-only file
+        or server, no permission): :attr:`_WRITE_PROBE_SQL` in a write transaction that is
+        rolled back, so nothing is written."""
+        try:
+            with self._transaction(write=True) as tx:
+                tx.execute(self._WRITE_PROBE_SQL)
+                raise _RolledBack
+        except _RolledBack:
+            return
+
     # -- corpora --------------------------------------------------------------------------
 
     def create_corpus(
-        self, name: str, *, format: str | None = None, helpers: Sequence[str] = ()
+        self,
+        name: str,
+        *,
+        format: str | None = None,
+        helpers: Sequence[str] = (),
+        upload_folder: str | None = None,
     ) -> Corpus:
         """A new corpus (``queued``). ``helpers`` are the speaker patterns whose responses
-        its analysis keeps (see :class:`~carelens.store.base.Corpus`), kept in order."""
+        its analysis keeps, kept in order, and ``upload_folder`` the id of the uploads folder
+        that holds its file (see :class:`~carelens.store.base.Corpus`)."""
+        folder = (
+            None
+            if upload_folder is None
+            else check_model(upload_folder, "upload_folder", "the id of an uploads folder")
+        )
         now = now_iso()
         corpus = Corpus(
             id=new_id(),
@@ -339,11 +427,12 @@ class SQLStore(ABC):
             created_at=now,
             updated_at=now,
             helpers=check_helpers(helpers),
+            upload_folder=folder,
         )
         with self._transaction(write=True) as tx:
             tx.execute(
                 f"INSERT INTO corpora ({_CORPUS_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     corpus.id,
                     corpus.name,
@@ -359,6 +448,7 @@ class SQLStore(ABC):
                     corpus.left_out,
                     corpus.model,
                     corpus.redacted,
+                    corpus.upload_folder,
                 ),
             )
         return corpus
@@ -380,15 +470,20 @@ class SQLStore(ABC):
         return [_corpus(row) for row in rows]
 
     def delete_corpus(self, corpus_id: str) -> bool:
-        """Delete a corpus and all its results; False when there was none."""
+        """Delete a corpus and all its results; False when there was none. Once the deletion
+        has committed it stands: clearing the deleted texts from what the backend keeps
+        beside the rows (:meth:`_forget_deleted`) is then tried, and a failure of it (a full
+        disk) is logged and tried again later (:meth:`_forget_safely`), never raised."""
         if not known_id("corpus_id", corpus_id):
             return False
         with self._transaction(write=True) as tx:
             deleted = bool(
                 tx.execute("DELETE FROM corpora WHERE id = ? RETURNING id", (corpus_id,))
             )
+            if deleted:
+                self._note_deletion(tx)
         if deleted:
-            self._forget_deleted()
+            self._forget_safely()
         return deleted
 
     def set_status(
@@ -455,7 +550,8 @@ class SQLStore(ABC):
         transaction; returns how many results were deleted. Its status, ``total``,
         ``rejected`` and ``left_out`` stay as they are. The corpus row is locked first, as
         :meth:`add_results` locks it, so a batch being stored lands either before (and is
-        deleted) or after."""
+        deleted) or after, and is refused when it comes from what the corpus no longer
+        records. The deleted texts are cleared as :meth:`delete_corpus` clears them."""
         fingerprint = None if model is None else check_model(model)
         redacted = check_redacted(redacted)
         if not known_id("corpus_id", corpus_id):
@@ -477,16 +573,33 @@ class SQLStore(ABC):
                 "redacted = coalesce(?, redacted), updated_at = ? WHERE id = ?",
                 (fingerprint, redacted, now_iso(), corpus_id),
             )
+            if deleted:
+                self._note_deletion(tx)
         if deleted:
-            self._forget_deleted()
+            self._forget_safely()
         return deleted
 
     # -- results --------------------------------------------------------------------------
 
-    def add_results(self, corpus_id: str, records: Sequence[Mapping[str, Any]]) -> int:
+    def add_results(
+        self,
+        corpus_id: str,
+        records: Sequence[Mapping[str, Any]],
+        *,
+        model: str | None = None,
+        redacted: bool | None = None,
+    ) -> int:
         """Store records keyed by their ``seq``; a seq already stored is ignored (the first
         one stored wins, within a batch too). ``done`` becomes the stored count. Returns the
-        rows newly stored. All or nothing: one transaction."""
+        rows newly stored. All or nothing: one transaction.
+
+        ``model`` and ``redacted`` say what made the records (the fingerprint of the model
+        build, whether the texts are redacted): when the corpus records another one
+        (:meth:`restart_corpus` by another process started it over), nothing is stored and
+        :class:`~carelens.store.errors.ModelMismatchError` is raised. None, given or
+        recorded, is not checked."""
+        fingerprint = None if model is None else check_model(model)
+        redacted = check_redacted(redacted)
         first: dict[int, PreparedRecord] = {}
         for index, record in enumerate(records):
             prepared = prepare_record(record, index)
@@ -497,6 +610,11 @@ class SQLStore(ABC):
         with self._transaction(write=True) as tx:
             if not tx.execute(self._LOCK_CORPUS_SQL, (corpus_id,)):
                 raise CorpusNotFoundError(corpus_id)
+            if fingerprint is not None or redacted is not None:
+                recorded = tx.execute(
+                    "SELECT model, redacted FROM corpora WHERE id = ?", (corpus_id,)
+                )
+                _check_same_model(corpus_id, recorded[0], fingerprint, redacted)
             columns, placeholders = _RESULT_COLUMNS, list(_RESULT_PLACEHOLDERS)
             if self._SEARCH_COLUMN is not None:
                 columns += f", {self._SEARCH_COLUMN[0]}"

@@ -12,7 +12,12 @@ which every connection of this store registers (a tool that changes a text witho
 "no such function"). A new database file is created readable by its owner only (it holds
 conversations and key hashes). Deleted rows are overwritten (``secure_delete``), and deleting
 a corpus or starting one over also merges the search index and empties the write-ahead log
-(:meth:`SQLiteStore._forget_deleted`), so the deleted texts leave the files.
+(:meth:`SQLiteStore._forget_deleted`), so the deleted texts leave the files. A deletion
+records in the same transaction that this is due (the one-row table ``pending_forget``), and
+the merge clears the record: when the merge fails (a full disk), the deletion stands, and
+the next deletion, or the next opening of the store, merges again. An error whose cause its
+operator must fix (a read-only or corrupt file) is a
+:class:`~carelens.store.errors.StoreFaultError` that carries SQLite's own message.
 """
 
 from __future__ import annotations
@@ -27,8 +32,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from carelens.store.base import search_document
-from carelens.store.errors import StoreError, StoreUnavailableError
+from carelens.store.base import now_iso, search_document
+from carelens.store.errors import StoreError, StoreFaultError, StoreUnavailableError
 from carelens.store.sql import (
     MigrationStep,
     SQLStore,
@@ -204,6 +209,19 @@ _SCHEMA_V8: tuple[MigrationStep, ...] = (
     "ALTER TABLE corpora ADD COLUMN redacted INTEGER",
 )
 
+#: Version 9: a corpus keeps the id of the uploads folder that holds its file (the server
+#: that received it), so that a server analyses only the corpora whose file it holds (NULL
+#: for the corpora stored before, which any server takes up as before); and a deletion
+#: records in ``pending_forget`` (one row at most) that the search index is to be merged,
+#: until the merge has run (see :meth:`SQLiteStore._forget_deleted`).
+_SCHEMA_V9: tuple[MigrationStep, ...] = (
+    "ALTER TABLE corpora ADD COLUMN upload_folder TEXT",
+    """CREATE TABLE pending_forget (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        since TEXT NOT NULL
+    )""",
+)
+
 
 class _SQLiteTx:
     def __init__(self, connection: sqlite3.Connection) -> None:
@@ -250,14 +268,25 @@ def _prepare_file(path: str) -> None:
 #: SQLite primary result codes of errors that may pass: busy (5), locked (6), out of memory
 #: (7), I/O error (10), disk full (13), cannot open (14), locking protocol (15).
 _TRANSIENT_CODES = frozenset({5, 6, 7, 10, 13, 14, 15})
+#: SQLite primary result codes of faults the file's owner must fix: no permission (3),
+#: read-only (8), corrupt (11), not a database (26). SQLite's messages for them name the
+#: fault and quote no stored text.
+_FAULT_CODES = frozenset({3, 8, 11, 26})
 
 
 def _error(message: str, exc: sqlite3.Error) -> StoreError:
     """A StoreError for ``exc``: :class:`StoreUnavailableError` when trying again may help
-    (the file is locked by another writer, unreadable for now, the disk full)."""
+    (the file is locked by another writer, unreadable for now, the disk full),
+    :class:`StoreFaultError` for a fault of the file (read-only, corrupt: its message ends
+    with SQLite's name of the error, ``SQLITE_READONLY``)."""
     code = getattr(exc, "sqlite_errorcode", None)
-    transient = code is not None and code & 0xFF in _TRANSIENT_CODES
-    return (StoreUnavailableError if transient else StoreError)(message)
+    primary = None if code is None else code & 0xFF
+    if primary in _TRANSIENT_CODES:
+        return StoreUnavailableError(message)
+    if primary in _FAULT_CODES:
+        name = getattr(exc, "sqlite_errorname", None)
+        return StoreFaultError(f"{message} ({name})" if name else message)
+    return StoreError(message)
 
 
 class SQLiteStore(SQLStore):
@@ -273,6 +302,8 @@ class SQLiteStore(SQLStore):
         self.where = self.path
         self._lock = threading.RLock()
         self._closed = False
+        #: Whether the schema has ``pending_forget`` (version 9; a test may open an older one).
+        self._pending_table = False
         memory = self.path == ":memory:"
         if not memory:
             _prepare_file(self.path)
@@ -287,18 +318,23 @@ class SQLiteStore(SQLStore):
             raise _error(f"{self.path}: cannot open the SQLite store: {exc}", exc) from exc
         try:
             self._configure(memory)
-            self._migrate()
+            self._migrate()  # before WAL mode, which writes the file: not another's
+            if not memory:
+                self._use_wal()
+            pending = self._forget_pending()
         except sqlite3.Error as exc:
             self._connection.close()
             raise _error(f"{self.path}: cannot open the SQLite store: {exc}", exc) from exc
         except BaseException:
             self._connection.close()
             raise
+        if pending:  # a deletion whose merge failed (a full disk) before this opening
+            self._forget_safely()
         logger.debug("opened SQLite store %s", self.path)
 
     def _configure(self, memory: bool) -> None:
         """The search function and the settings of the connection (see the module
-        docstring)."""
+        docstring); WAL mode follows the schema (:meth:`_use_wal`)."""
         connection = self._connection
         connection.create_function(SEARCH_FUNCTION, 2, search_document, deterministic=True)
         connection.execute("PRAGMA foreign_keys = ON")
@@ -306,10 +342,14 @@ class SQLiteStore(SQLStore):
         # differ in their default)
         connection.execute("PRAGMA secure_delete = ON")
         if not memory:
-            mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                logger.warning("%s: could not switch to WAL mode (got %s)", self.path, mode)
             connection.execute("PRAGMA synchronous = NORMAL")
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL mode (kept in the file; once the schema is known to be
+        carelens', since the switch writes the file's header)."""
+        mode = self._connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            logger.warning("%s: could not switch to WAL mode (got %s)", self.path, mode)
 
     @contextmanager
     def _transaction(self, *, write: bool) -> Iterator[Tx]:
@@ -357,6 +397,7 @@ class SQLiteStore(SQLStore):
             _SCHEMA_V6,
             _SCHEMA_V7,
             _SCHEMA_V8,
+            _SCHEMA_V9,
         )
 
     def _forget_deleted(self) -> None:
@@ -368,6 +409,8 @@ class SQLiteStore(SQLStore):
         another process can hold the log back: then it is emptied at a later checkpoint."""
         with self._transaction(write=True) as tx:
             tx.execute("INSERT INTO results_search (results_search) VALUES ('optimize')")
+            if self._pending_table:
+                tx.execute("DELETE FROM pending_forget")
         if self.path == ":memory:":
             return
         with self._lock:
@@ -385,11 +428,32 @@ class SQLiteStore(SQLStore):
                 self.path,
             )
 
+    def _note_deletion(self, tx: Tx) -> None:
+        if not self._pending_table:
+            return
+        tx.execute(
+            "INSERT INTO pending_forget (id, since) VALUES (1, ?) ON CONFLICT (id) DO NOTHING",
+            (now_iso(),),
+        )
+
+    def _forget_pending(self) -> bool:
+        """Whether a deletion's merge is still due (:meth:`_note_deletion`)."""
+        with self._transaction(write=False) as tx:
+            self._pending_table = bool(self._columns(tx, "pending_forget"))
+            return self._pending_table and bool(tx.execute("SELECT 1 FROM pending_forget"))
+
     def _lock_schema(self, tx: Tx) -> None:
         """Nothing to do: BEGIN IMMEDIATE already holds the database's write lock."""
 
     def _columns(self, tx: Tx, table: str) -> list[str]:
         return [row[0] for row in tx.execute("SELECT name FROM pragma_table_info(?)", (table,))]
+
+    def _tables(self, tx: Tx) -> list[str]:
+        rows = tx.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+            "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+        )
+        return [str(row[0]) for row in rows]
 
     def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
         # Each word (folded as the index's are) becomes an FTS5 string (quotes doubled), so no
