@@ -122,8 +122,8 @@ router.include_router(corpora_router)
     },
 )
 async def health(ctx: Ctx) -> JSONResponse:
-    """200 with ``status`` ``ok`` when the results database answers a trivial query (within
-    a few seconds), else 503 with ``status`` ``unavailable`` and ``checks.store``
+    """200 with ``status`` ``ok`` when the results database answers a trivial query and
+    would take a write (a write transaction rolled back; within a few seconds), else 503 with ``status`` ``unavailable`` and ``checks.store``
     ``unavailable``. Needs no API key and is not rate limited."""
     # Awaited on the event loop: the check answers even while every worker thread is held
     # by a request waiting on a database that went silent.
