@@ -123,8 +123,9 @@ router.include_router(corpora_router)
 )
 async def health(ctx: Ctx) -> JSONResponse:
     """200 with ``status`` ``ok`` when the results database answers a trivial query and
-    would take a write (a write transaction rolled back; within a few seconds), else 503 with ``status`` ``unavailable`` and ``checks.store``
-    ``unavailable``. Needs no API key and is not rate limited."""
+    would take a write (a write transaction rolled back; within a few seconds), else 503
+    with ``status`` ``unavailable`` and ``checks.store`` ``unavailable``. Needs no API key
+    and is not rate limited."""
     # Awaited on the event loop: the check answers even while every worker thread is held
     # by a request waiting on a database that went silent.
     store: Health = "ok" if await ctx.probe.check_async() else "unavailable"
