@@ -48,7 +48,12 @@ def unix_time(number: float) -> datetime | None:
     return None
 
 
-_COMPACT_DATE = re.compile(r"\d{8}")
+_COMPACT_DATE = re.compile(r"[0-9]{8}")
+#: A Unix time as text: ASCII digits, with an optional sign and decimal point (not the
+#: ``1_000``, full-width digits or ``1e9`` that :func:`float` would read too).
+#: The ``Z`` (or ``z``) that ends a time in UTC.
+_UTC_SUFFIX = re.compile(r"(?<=[0-9])[Zz]\Z")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 def parse_timestamp(value: object) -> datetime | None:
@@ -60,7 +65,8 @@ def parse_timestamp(value: object) -> datetime | None:
     offset (none means UTC); and a number — or a string of one — that is a plausible Unix
     time, in seconds or in milliseconds, between 1980 and 2100
     (:func:`unix_time`; the two ranges do not overlap, so each number has
-    one reading). An eight-digit value is a
+    one reading); as a string, ASCII digits with an optional sign and decimal point only.
+    The ISO ``Z`` (UTC) may be written ``z``, as RFC 3339 allows. An eight-digit value is a
     compact ``YYYYMMDD`` date when it is one. Every form must fall between 1980 and 2100
     (:func:`plausible`). Anything else — a bare year such as ``2024``,
     a number outside both ranges, a placeholder date such as ``0001-01-01``, text — is no
@@ -77,16 +83,16 @@ def parse_timestamp(value: object) -> datetime | None:
         parsed = _iso(text)
         if parsed is not None:
             return parsed
-    try:
-        number = float(text)
-    except ValueError:
-        return _iso(text)
-    return unix_time(number)
+    if _NUMBER.fullmatch(text):
+        return unix_time(float(text))
+    return _iso(text)
 
 
 def _iso(text: str) -> datetime | None:
+    # UTC written Z or z (RFC 3339); datetime.fromisoformat does not read a lower-case z.
+    text = _UTC_SUFFIX.sub("+00:00", text)
     try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(text)
     except ValueError:
         return None
     return plausible(parsed)

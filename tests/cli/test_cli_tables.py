@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -242,3 +243,24 @@ def test_summarize_results_read_as_a_conversation_says_leave_out_format(
         assert "leave out --format" in result.stderr
     plain = _run(200, "summarize", results, "--rejects", tmp_path / "rej.jsonl")
     assert plain.exit_code == 0 and "looks like carelens analyze results" not in plain.output
+
+
+@pytest.mark.parametrize(
+    ("name", "printed"),
+    [
+        (":smile:", ":smile:"),  # no emoji code is read in a name
+        ("ends\\", "ends\\"),  # a trailing backslash stays single
+        ("[bold]x[/]", "[bold]x[/]"),
+        ("\u202eanna", "\\u202eanna"),  # an override would turn the line around
+        ("a\u2028b", "a\\u2028b"),
+        ("\ufeffz", "\\ufeffz"),
+        ("eve\x1b[2J", "eve\\x1b[2J"),
+        ("\u05de\u05d9\u05db\u05dc", "\u05de\u05d9\u05db\u05dc"),
+    ],
+)
+def test_names_print_exactly_as_text(name: str, printed: str) -> None:
+    frame = pd.DataFrame([{"helper": name, "responses": 3}])
+    text = _render(_table("Helpers", "helper", frame, 20), 80)
+    row = text.splitlines()[3]  # title, header, rule, then the row
+    assert row.rsplit(" 3 ", 1)[0].strip() == printed, text
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u2028\ufeff\x1b]", text)

@@ -45,3 +45,16 @@ def test_questions_are_whole_numbers_or_unknown(
     helpers = mixed.helpers().set_index("helper")["questions"]
     assert str(helpers.dtype) == "Int64"  # never 3.0 beside an unknown
     assert pd.isna(helpers["nora"]) and helpers["alice"] >= 0
+
+
+def test_tables_are_kept_but_callers_get_copies(sample_insights: Insights) -> None:
+    insights = Insights(sample_insights.rows)  # its own: the fixture is shared
+    helpers = insights.helpers()
+    helpers.loc[0, "responses"] = -1  # a caller's change stays with the caller
+    assert insights.helpers().loc[0, "responses"] != -1
+    signals = insights.strain_signals()
+    signals.clear()
+    assert insights.strain_signals()
+    # Rows changed after all: the tables are made again.
+    insights.rows = insights.rows[:1]
+    assert insights.helpers()["responses"].sum() == 1

@@ -36,7 +36,7 @@ def test_missing_pieces_stay_unknown() -> None:
     assert (row.helper, row.community, row.month) == (UNKNOWN, "forum.csv", None)
     assert row.response_words is None and row.questions is None
     assert row.helper_distress is None  # no text, nothing to score
-    assert row.levels["reflection"] == 0 and row.style == "other"
+    assert "reflection" not in row.levels and row.style == "other"  # unknown, not 0
 
 
 def test_rows_are_numbered_by_their_place_in_the_input() -> None:

@@ -88,7 +88,12 @@ def test_metrics_by_hand() -> None:
         row(
             levels={"reflection": 1, "empathy": 1}, questions=2, response_words=100, seeker_words=20
         ),
-        row(style="sympathy", levels={"reflection": 0}, questions=0, seeker_distress=2),
+        row(
+            style="sympathy",
+            levels={"reflection": 0, "empathy": 0},
+            questions=0,
+            seeker_distress=2,
+        ),
         row(
             style="dismissive",
             seeker_distress=0,

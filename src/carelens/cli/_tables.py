@@ -15,6 +15,7 @@ their text is lost either.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rich import box
@@ -29,6 +30,29 @@ from rich.console import (
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
+
+#: Characters a name or text from the data must not send to the terminal as they are: C0
+#: and C1 controls (cursor moves, colours), bidi marks, embeddings, overrides and isolates
+#: (a U+202E turns the rest of the line around), the line and paragraph separators,
+#: zero-width and other invisible format characters and the byte order mark. ZWJ and ZWNJ
+#: stay: emoji sequences and Persian or Indic words need them.
+_UNSHOWN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def plain(value: object) -> Text:
+    """A name or text from the data as a cell that shows it exactly: no markup or emoji
+    codes read in it (``:smile:`` stays as written, a trailing backslash single), and the
+    characters of :data:`_UNSHOWN` as ``\\xNN`` / ``\\uNNNN``."""
+    return Text(_UNSHOWN.sub(_escaped, str(value)))
+
 
 #: The narrowest a free-text column is made before columns are dropped.
 TEXT_MIN = 12
@@ -52,8 +76,8 @@ class _Column:
 
 
 class FitTable:
-    """A table (cells are rich markup) that fits the width it is drawn at; see the module
-    docstring for the layouts it tries."""
+    """A table (cells are rich markup, or :class:`~rich.text.Text` shown as it is) that fits
+    the width it is drawn at; see the module docstring for the layouts it tries."""
 
     def __init__(self, title: str | None = None, *, caption: str | None = None) -> None:
         self.title = title
@@ -74,13 +98,16 @@ class FitTable:
         table does not fit (lowest first; None: never left out)."""
         self._columns.append(_Column(header, justify, text or wrap, wrap, drop))
 
-    def add_row(self, *cells: str) -> None:
-        """One row of markup cells (missing trailing cells are empty)."""
+    def add_row(self, *cells: str | Text) -> None:
+        """One row of cells, markup or :class:`~rich.text.Text` (data: :func:`plain`);
+        missing trailing cells are empty."""
         if len(cells) > len(self._columns):
             raise ValueError(f"{len(cells)} cells for {len(self._columns)} columns")
         padded = [*cells, *[""] * (len(self._columns) - len(cells))]
         for column, cell in zip(self._columns, padded, strict=True):
-            column.cells.append(Text.from_markup(cell))
+            column.cells.append(
+                cell.copy() if isinstance(cell, Text) else Text.from_markup(cell, emoji=False)
+            )
 
     @property
     def row_count(self) -> int:

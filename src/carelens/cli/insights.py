@@ -13,7 +13,6 @@ in texts. Both are thin layers over :class:`carelens.insights.Insights`.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
@@ -22,6 +21,7 @@ import pandas as pd
 import typer
 from pandas.api.types import is_datetime64_any_dtype, is_numeric_dtype
 from rich.markup import escape
+from rich.text import Text
 
 import carelens
 from carelens.cli._common import (
@@ -41,7 +41,7 @@ from carelens.cli._common import (
     session,
     staging_folder,
 )
-from carelens.cli._tables import FitTable
+from carelens.cli._tables import FitTable, plain
 from carelens.cli.analyze import DEFAULT_REJECTS, input_files
 from carelens.errors import InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
@@ -237,6 +237,7 @@ def load_insights(
                 anonymize=anonymize,
                 key=_pseudonym_key(s) if anonymize else None,
                 more_names=() if rejected is None else rejected,
+                checked=True,  # read_results checked every record: not checked twice
             )
     finally:
         log.close()
@@ -257,6 +258,9 @@ def load_insights(
     if log.total:
         where = f", listed in {escape(str(rejects_path))}" if rejects_path is not None else ""
         s.note(f"{plural(log.total, 'bad input record')} skipped{where}")
+    unmeasured = unmeasured_note(insights)
+    if unmeasured is not None:
+        s.note(escape(unmeasured))
     nothing = None
     if not len(insights):
         if log.total:
@@ -279,6 +283,28 @@ def load_insights(
         else:
             nothing = "Nothing to show: the input holds no response."
     return Loaded(insights, nothing)
+
+
+def unmeasured_note(insights: Insights) -> str | None:
+    """What the responses of an older carelens lack (dimensions, the unsafe-wording check),
+    left out of those figures rather than counted as 0; None when every response has all."""
+    missing = insights.unmeasured()
+    if not missing:
+        return None
+    parts = []
+    for count in sorted(set(missing.values()), reverse=True):
+        names = [name for name, n in missing.items() if n == count]
+        what = [("the unsafe-wording check" if name == "unsafe" else name) for name in names]
+        parts.append(f"{plural(count, 'response')} without {_joined(what)}")
+    return (
+        "results of an older carelens: "
+        + "; ".join(parts)
+        + " (left out of those figures, not counted as 0)"
+    )
+
+
+def _joined(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
 def report(
@@ -490,15 +516,11 @@ def _cell(name: str, value: Any) -> str:
     return fmt_score(float(value))
 
 
-#: Control characters: a name from the data must not move the cursor or recolour the
-#: terminal, so they are shown as ``\\xNN``.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def shown(value: object) -> str:
-    """A name or text from the data, safe to print: control characters as ``\\xNN``, rich
-    markup escaped."""
-    return escape(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value)))
+def shown(value: object) -> Text:
+    """A name or text from the data, printed exactly as text (:func:`~._tables.plain`): no
+    markup or emoji codes read in it, control, bidi and invisible format characters as
+    ``\\xNN`` / ``\\uNNNN``."""
+    return plain(value)
 
 
 def _table(title: str, key: str, frame: Any, limit: int, *, legend: bool = False) -> FitTable:
@@ -529,10 +551,20 @@ def _to_read(insights: Insights) -> str:
         what = f"crisis cues ({hints:,} of them only a hint, a possible crisis)"
     else:
         what = "crisis cues"
+    if total.n and not total.unsafe_known:  # results of an older carelens: not checked
+        unsafe_said = (
+            "unsafe wording (urging self-harm or giving method information) was not checked"
+        )
+    else:
+        unsafe_said = (
+            f"{plural(unsafe, 'has', 'have')} unsafe wording (urging self-harm or giving "
+            "method information)"
+        )
+        if total.unsafe_known < total.n:
+            unsafe_said += f" of the {total.unsafe_known:,} checked for it"
     line = (
         f"To read: {plural(needs, 'response answers', 'responses answer')} messages with "
-        f"{what}, {plural(unsafe, 'has', 'have')} unsafe wording (urging self-harm or giving "
-        "method information)"
+        f"{what}, {unsafe_said}"
     )
     listed = len(responses_to_read(insights.rows))
     if listed > MAX_TO_READ:

@@ -20,7 +20,13 @@ shares, the ``high_distress_load`` strain signal, monthly series, the report).
 
 Every table has the same columns whatever the rows (none, none dated, no texts), so that a
 CSV file of it always has its header and reads back; ``questions`` is a nullable integer
-(unknown without texts).
+(unknown without texts), and so are ``unsafe_replies`` (unknown where no response was
+checked for unsafe wording) and, in :meth:`Insights.responses`, the levels (a dimension an
+older carelens did not score is empty, not 0) and ``unsafe_reply``.
+:meth:`Insights.unmeasured` counts the responses that lack a dimension or the check.
+
+The tables are computed once and kept (an :class:`Insights` is not changed after it is
+made): each call returns a copy, so a caller may change what it gets.
 
 The numbers come from the pure functions in :mod:`~carelens.insights.tally`,
 :mod:`~carelens.insights.trends` and :mod:`~carelens.insights.strain`; this module only
@@ -30,7 +36,7 @@ lays them out.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, replace
 from typing import Any
 
@@ -52,6 +58,7 @@ from carelens.insights.strain import (
 )
 from carelens.insights.tally import Tally, tally_by
 from carelens.insights.trends import monthly, series_rows, slopes
+from carelens.taxonomy import RESPONSE_DIMENSIONS
 
 #: Columns of :meth:`Insights.responses`, in order.
 RESPONSE_COLUMNS: tuple[str, ...] = (
@@ -113,6 +120,8 @@ class Insights:
             for i, r in enumerate(per_message_distress(rows))
         )
         self.thresholds = thresholds
+        self._cache: dict[tuple[str, str], Any] = {}
+        self._cached_for: tuple[object, object] = (self.rows, self.thresholds)
 
     @classmethod
     def from_records(
@@ -125,6 +134,7 @@ class Insights:
         key: str | None = None,
         thresholds: StrainThresholds = DEFAULT_THRESHOLDS,
         more_names: Iterable[str] = (),
+        checked: bool = False,
     ) -> Insights:
         """Insights over result records.
 
@@ -139,10 +149,19 @@ class Insights:
         rejected as the results were read (a
         :class:`~carelens.insights.anonymize.RejectedNames` filled by
         :func:`~carelens.insights.records_from`). They are read once every record is read,
-        so they may be collected while ``records`` are.
+        so they may be collected while ``records`` are. With ``checked`` the records are
+        taken as checked already (:func:`~carelens.insights.records_from` yields records that
+        :func:`~carelens.output.read_results` checked, or that carelens analysed), and are not
+        checked again (:func:`~carelens.insights.rows.row_from_record`).
         """
         rows = [
-            row_from_record(r, default_community=default_community, distress=distress, position=i)
+            row_from_record(
+                r,
+                default_community=default_community,
+                distress=distress,
+                position=i,
+                checked=checked,
+            )
             for i, r in enumerate(records)
         ]
         if anonymize:
@@ -166,7 +185,23 @@ class Insights:
 
     def total(self) -> Tally:
         """The tally of every response."""
-        return Tally.over(self.rows)
+        tally: Tally = self._memo(("total", ""), lambda: Tally.over(self.rows))
+        return tally
+
+    def unmeasured(self) -> dict[str, int]:
+        """How many responses lack each dimension of the model (results of an older
+        carelens, with only the EPITOME three) and the unsafe-wording check (``unsafe``):
+        those left out of that dimension's or the check's figures. Only what some response
+        lacks is listed, dimensions in output order, then ``unsafe``."""
+        total = self.total()
+        out = {
+            d: total.n - total.level_known.get(d, 0)
+            for d in RESPONSE_DIMENSIONS
+            if total.level_known.get(d, 0) < total.n
+        }
+        if total.unsafe_known < total.n:
+            out["unsafe"] = total.n - total.unsafe_known
+        return out
 
     def responses(self) -> pd.DataFrame:
         """One row per response (see the module docstring)."""
@@ -183,7 +218,7 @@ class Insights:
                 "month": r.month,
                 "style": r.style,
             }
-            item.update({d: r.levels.get(d, 0) for d in ROW_DIMENSIONS})
+            item.update({d: r.levels.get(d) for d in ROW_DIMENSIONS})
             item.update(
                 advice=r.advice,
                 self_focus=r.self_focus,
@@ -200,27 +235,39 @@ class Insights:
             data.append(item)
         frame = pd.DataFrame(data, columns=list(RESPONSE_COLUMNS))
         frame["timestamp"] = pd.to_datetime(frame["timestamp"], utc=True)
-        for name in ("seeker_distress", "response_words", "seeker_words", "questions"):
+        for name in (*ROW_DIMENSIONS, "seeker_distress", "response_words", "seeker_words"):
             frame[name] = frame[name].astype("Int64")
+        frame["questions"] = frame["questions"].astype("Int64")
+        # True/false, or empty for a response not checked for unsafe wording.
+        if frame["unsafe_reply"].isna().any():
+            frame["unsafe_reply"] = frame["unsafe_reply"].astype("boolean")
         return frame
 
     def helpers(self) -> pd.DataFrame:
         """One row per helper: metrics, then trend slopes; most responses first."""
-        return self._groups("helper")
+        return self._frame(("helpers", ""), lambda: self._groups("helper"))
 
     def communities(self) -> pd.DataFrame:
         """One row per community: metrics, then trend slopes; most responses first."""
-        return self._groups("community")
+        return self._frame(("communities", ""), lambda: self._groups("community"))
 
     def monthly(self, by: str = "community") -> pd.DataFrame:
         """One row per (``by`` group, month) with the month's metrics."""
         _check_by(by)
-        rows = series_rows(monthly(self.rows, by), by)
-        return _typed(pd.DataFrame(rows, columns=[by, "month", *METRIC_COLUMNS]))
+
+        def build() -> pd.DataFrame:
+            rows = series_rows(self._series(by), by)
+            return _typed(pd.DataFrame(rows, columns=[by, "month", *METRIC_COLUMNS]))
+
+        return self._frame(("monthly", by), build)
 
     def strain_signals(self) -> list[StrainSignal]:
         """The raised strain signals, helpers in name order."""
-        return strain_signals(self.rows, thresholds=self.thresholds)
+        signals: list[StrainSignal] = self._memo(
+            ("strain_signals", ""),
+            lambda: strain_signals(self.rows, thresholds=self.thresholds),
+        )
+        return list(signals)
 
     def strain(self) -> pd.DataFrame:
         """One row per raised strain signal (empty when none is raised); ``evidence`` and
@@ -233,8 +280,30 @@ class Insights:
             data.append(item)
         return pd.DataFrame(data, columns=list(STRAIN_COLUMNS))
 
+    def _memo(self, key: tuple[str, str], compute: Callable[[], Any]) -> Any:
+        """``compute()``, computed once for these rows and thresholds."""
+        rows, thresholds = self._cached_for
+        if rows is not self.rows or thresholds is not self.thresholds:  # changed: start over
+            self._cache.clear()
+            self._cached_for = (self.rows, self.thresholds)
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    def _frame(self, key: tuple[str, str], build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """The table ``build()`` makes, built once; a copy, so that callers may change it."""
+        frame: pd.DataFrame = self._memo(key, build)
+        return frame.copy()
+
+    def _series(self, by: str) -> dict[str, dict[str, Tally]]:
+        """The monthly tallies of each ``by`` group (shared by its table and slopes)."""
+        series: dict[str, dict[str, Tally]] = self._memo(
+            ("series", by), lambda: monthly(self.rows, by)
+        )
+        return series
+
     def _groups(self, by: str) -> pd.DataFrame:
-        series = monthly(self.rows, by)
+        series = self._series(by)
         data = []
         for group, t in tally_by(self.rows, by).items():
             data.append({by: group, **t.metrics(), **slopes(series.get(group, {}))})
@@ -243,9 +312,11 @@ class Insights:
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with ``questions`` as nullable integers: unknown for a group without texts,
-    and never written as ``3.0`` beside one."""
-    frame["questions"] = frame["questions"].astype("Int64")
+    """``frame`` with ``questions`` and ``unsafe_replies`` as nullable integers: unknown for
+    a group without texts (or not checked for unsafe wording), and never written as ``3.0``
+    beside one."""
+    for name in ("questions", "unsafe_replies"):
+        frame[name] = frame[name].astype("Int64")
     return frame
 
 

@@ -11,14 +11,19 @@ and where the record stands in the input (its ``position``: a response id is uni
 within a conversation or a file, a position within the whole input). Missing pieces stay
 ``None`` rather than being guessed: a record without texts has no lengths and no question
 count (its helper-distress signal is the record's ``helper`` field, which ``analyze
---no-text`` keeps). Names and ids are strings whatever type the file gave them (a null speaker
-is no helper, :data:`UNKNOWN`), and timestamps are read as :func:`parse_timestamp` says.
+--no-text`` keeps), a record of an older carelens without some dimensions has no level for
+them (not level 0), and one without the unsafe-wording check has no ``unsafe_reply``. Names
+and ids are strings whatever type the file gave them; helper and community names are
+grouped as they look (Unicode NFC, surrounding spaces dropped), a null speaker is no helper
+(:data:`UNKNOWN`) and a speaker really called so is kept apart from it (:func:`group_name`).
+Timestamps are read as :func:`parse_timestamp` says.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -52,6 +57,8 @@ class ResponseRow:
     helper: str
     community: str
     style: str
+    #: The level of each dimension the record has; a dimension it lacks (results of an
+    #: older carelens, with only the EPITOME three) is absent: unknown, not level 0.
     levels: Mapping[str, int]
     seeker_id: str | None = None
     conversation_id: str | None = None
@@ -66,8 +73,9 @@ class ResponseRow:
     #: The record's distress probabilities per level (that pair's reading), if it has them.
     seeker_distress_probabilities: tuple[float, ...] | None = None
     needs_attention: bool = False
-    #: The response has words that urge self-harm or give method information (``unsafe``).
-    unsafe_reply: bool = False
+    #: The response has words that urge self-harm or give method information (``unsafe``);
+    #: None when the record was not checked for them (results of an older carelens).
+    unsafe_reply: bool | None = False
     response_words: int | None = None
     seeker_words: int | None = None
     questions: int | None = None
@@ -107,6 +115,28 @@ def _name(value: object) -> str | None:
         return None
     text = str(value)
     return text if text.strip() else None
+
+
+_UNKNOWN_QUOTED = re.compile(r'("*)' + re.escape(UNKNOWN) + r'("*)')
+
+
+def group_name(value: object) -> str | None:
+    """A helper or community name as it is grouped and shown: Unicode NFC without the
+    surrounding whitespace, so that names that look the same are one (``Zoë`` composed or
+    decomposed, ``vol-1`` and ``vol-1 ``); None for null or blank.
+
+    :data:`UNKNOWN` stands for "no name given", so a name from the data that reads so is
+    quoted to stay apart from it: ``(unknown)`` is shown as ``"(unknown)"`` (and a name
+    already quoted so gets one more pair of quotes, so no two names become one).
+    """
+    text = _name(value)
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFC", text.strip())
+    quoted = _UNKNOWN_QUOTED.fullmatch(text)
+    if quoted is not None and len(quoted.group(1)) == len(quoted.group(2)):
+        return f'"{text}"'
+    return text
 
 
 def _spans(value: object) -> tuple[Mapping[str, Any], ...]:
@@ -150,30 +180,42 @@ def row_from_record(
     default_community: str = UNKNOWN,
     distress: DistressScorer | None = None,
     position: int | None = None,
+    checked: bool = False,
 ) -> ResponseRow:
     """The :class:`ResponseRow` of one result record (``position``: where it stands in the
     input).
 
-    Dimensions the record lacks (a model with only the EPITOME three) are level 0; the
-    ``empathy`` level is the record's, or the strongest of its parts. The helper's own
+    Dimensions the record lacks (results of an older carelens, with only the EPITOME three)
+    have no level (they are unknown, left out of means and shares); the ``empathy`` level
+    is the record's, or the strongest of its parts the record has. A record without
+    ``unsafe`` was not checked for unsafe wording: ``unsafe_reply`` is None. The helper's own
     distress is the record's ``helper`` signal; for records without one (written with an
     older model, or by hand), ``distress`` scores the response text when there is one.
     A field of the wrong type (``flags`` that is not an object, a text that is not a
     string, a level outside 0-2...) is an :class:`~carelens.errors.InputError` naming the
-    response and the field. A record without a ``response_id`` is read (the result-file
-    readers refuse one; a stored record in the service may lack it).
+    response and the field; with ``checked`` the record is taken as checked already (read by
+    :func:`~carelens.output.read_results`, which checks every record, or analysed by
+    carelens), so that it is not checked twice. A record without a ``response_id`` is read
+    (the result-file readers refuse one; a stored record in the service may lack it).
     """
-    try:
-        check_result_record(record, needs_levels=False, needs_id=False)
-    except FieldError as exc:
-        rid = record.get("response_id")
-        where = f"response {rid!r}: " if isinstance(rid, str) else ""
-        raise InputError(f"{where}{exc.why}", field=exc.field) from exc
-    levels = {name: _level(record, name) or 0 for name in RESPONSE_DIMENSIONS}
+    if not checked:
+        try:
+            check_result_record(record, needs_levels=False, needs_id=False)
+        except FieldError as exc:
+            rid = record.get("response_id")
+            where = f"response {rid!r}: " if isinstance(rid, str) else ""
+            raise InputError(f"{where}{exc.why}", field=exc.field) from exc
+    levels: dict[str, int] = {}
+    for name in RESPONSE_DIMENSIONS:
+        level = _level(record, name)
+        if level is not None:
+            levels[name] = level
     empathy = _level(record, "empathy")
-    levels["empathy"] = (
-        empathy if empathy is not None else max(levels[name] for name in EMPATHY_PARTS)
-    )
+    parts = [levels[name] for name in EMPATHY_PARTS if name in levels]
+    if empathy is None and parts:
+        empathy = max(parts)
+    if empathy is not None:
+        levels["empathy"] = empathy
     flags = record.get("flags") or {}
     seeker = record.get("seeker") or {}
     seeker_distress = seeker.get("distress") or {}
@@ -198,8 +240,8 @@ def row_from_record(
     }
     return ResponseRow(
         response_id=str(record.get("response_id")),
-        helper=_name(record.get("speaker")) or UNKNOWN,
-        community=_name(record.get("community")) or default_community,
+        helper=group_name(record.get("speaker")) or UNKNOWN,
+        community=group_name(record.get("community")) or default_community,
         style=_name(record.get("style")) or "other",
         levels=levels,
         seeker_id=_name(record.get("seeker_id")),
@@ -211,7 +253,7 @@ def row_from_record(
         seeker_distress=int(distress_score) if isinstance(distress_score, int) else None,
         seeker_distress_probabilities=_probabilities(seeker_distress.get("probabilities")),
         needs_attention=bool(seeker.get("needs_attention")),
-        unsafe_reply=bool(record.get("unsafe")),
+        unsafe_reply=None if record.get("unsafe") is None else bool(record["unsafe"]),
         response_words=count_words(response_text),
         seeker_words=count_words(seeker_text),
         questions=count_questions(response_text),

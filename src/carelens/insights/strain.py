@@ -169,7 +169,7 @@ def strain_signals(
                     f"months (to {months[last].metrics()['mean_empathy'] or 0:.2f} in {last})",
                     *_evidence(
                         [(i, r) for i, r in indexed if r.month == last],
-                        lambda r: r.levels["empathy"] == 0,
+                        lambda r: r.levels.get("empathy") == 0,
                     ),
                 )
             )

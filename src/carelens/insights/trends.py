@@ -3,15 +3,17 @@
 A series is the :meth:`~carelens.insights.tally.Tally.metrics` of each calendar month (UTC)
 that has responses. A trend slope is the least-squares slope of a monthly mean against the
 month's position on the calendar (months without responses leave a gap rather than being
-skipped over), weighted by the number of responses in each month, in units per month. A
-slope needs at least ``min_months`` months with responses; otherwise it is None.
+skipped over), weighted by the number of responses in each month that the mean is taken
+over (for a level, those that have the dimension: results of an older carelens may lack
+it), in units per month. A slope needs at least ``min_months`` months with such responses;
+otherwise it is None. Months are calendar months in UTC.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from carelens.insights.rows import ResponseRow
+from carelens.insights.rows import ROW_DIMENSIONS, ResponseRow
 from carelens.insights.tally import Metric, Tally, tally_by_pair
 
 #: Fewest months with responses for a trend slope.
@@ -61,17 +63,26 @@ def slopes(
 ) -> dict[str, float | None]:
     """Per metric, the trend slope (per month) over ``months`` (see the module docstring)."""
     out: dict[str, float | None] = {}
-    per_month = {m: t.metrics() for m, t in months.items() if t.n > 0}
+    per_month = {m: (t, t.metrics()) for m, t in months.items() if t.n > 0}
     for name in metrics:
         points = [
-            (float(month_index(m)), float(v), float(values["responses"] or 0))
-            for m, values in per_month.items()
+            (float(month_index(m)), float(v), float(_weight(t, name)))
+            for m, (t, values) in per_month.items()
             if isinstance(v := values.get(name), int | float)
         ]
         out[f"{name}_slope"] = (
             weighted_slope(points) if len({p[0] for p in points}) >= min_months else None
         )
     return out
+
+
+def _weight(tally: Tally, metric: str) -> int:
+    """The responses a month's ``metric`` is taken over: for a mean level, those that have
+    the dimension; else all of them."""
+    dimension = metric.removeprefix("mean_")
+    if dimension != metric and dimension in ROW_DIMENSIONS:
+        return tally.level_known.get(dimension, 0)
+    return tally.n
 
 
 def series_rows(series: Mapping[str, Mapping[str, Tally]], by: str) -> list[dict[str, Metric]]:

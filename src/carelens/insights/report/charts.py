@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 from carelens.insights.report.format import esc as _esc
+from carelens.insights.report.format import isolated
 
 #: Colour of each style headline (Okabe-Ito; "other" is a neutral grey).
 STYLE_COLOURS: Mapping[str, str] = {
@@ -132,7 +133,7 @@ def legend(items: Sequence[tuple[str, str]], *, dashed: bool = False) -> str:
             )
         else:
             swatch = f'<span class="swatch" style="background:{colour}"></span>'
-        parts.append(f"<li>{swatch}{_esc(label)}</li>")
+        parts.append(f"<li>{swatch}<bdi>{_esc(label)}</bdi></li>")
     parts.append("</ul>")
     return "".join(parts)
 
@@ -190,7 +191,7 @@ def stacked_bars(
             colour = colours.get(k, "#888888")
             out.append(
                 f'<rect class="mark" x="{x:.2f}" y="{y}" width="{w:.2f}" height="{bar_h}" '
-                f'fill="{colour}"><title>{_esc(label)}: {_esc(k)} {_pct(count / total)} '
+                f'fill="{colour}"><title>{_esc(isolated(label))}: {_esc(k)} {_pct(count / total)} '
                 f"({count:,} of {total:,})</title></rect>"
             )
             if w >= 34:
@@ -271,7 +272,7 @@ def grouped_bars(
             w = max(value * scale, 0.0)
             out.append(
                 f'<rect class="mark" x="{label_w}" y="{y + 1}" width="{max(w, 1.0):.2f}" '
-                f'height="{bar_h - 2}" fill="{colour}"><title>{_esc(name)}: {_esc(cat)} '
+                f'height="{bar_h - 2}" fill="{colour}"><title>{_esc(isolated(name))}: {_esc(cat)} '
                 f"{value:.2f}</title></rect>"
                 f'<text x="{label_w + w + 4:.2f}" y="{y + bar_h / 2:g}" '
                 f'dominant-baseline="central" class="small muted" aria-hidden="true">'

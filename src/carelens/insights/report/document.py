@@ -20,7 +20,7 @@ from carelens._version import __version__
 from carelens.insights.frames import Insights
 from carelens.insights.report import charts
 from carelens.insights.report.examples import examples_section, pick_examples
-from carelens.insights.report.format import esc, plural
+from carelens.insights.report.format import bdi, esc, plural
 from carelens.insights.report.helper_sections import (
     helper_section,
     helpers_section,
@@ -146,10 +146,10 @@ def _header(
     (the ids of the sections the page holds)."""
     facts = []
     if source:
-        facts.append(f"Data: <strong>{esc(PurePath(source).name or source)}</strong>")
+        facts.append(f"Data: <strong>{bdi(PurePath(source).name or source)}</strong>")
     model_id = model_id_of(model)
     if model_id:
-        facts.append(f"Model: <strong>{esc(model_id)}</strong>")
+        facts.append(f"Model: <strong>{bdi(model_id)}</strong>")
     facts.append(f"Made with carelens {esc(__version__)}, offline")
     links = "".join(f'<li><a href="#{a}">{t}</a></li>' for a, t in TOC if a in sections)
     return (

@@ -1,10 +1,12 @@
 """HTML building blocks of the report: escaping, number formatting, marked text and cards.
 
 Every piece of data text reaches the page through :func:`esc` (or :func:`highlight_spans`,
-which escapes too). :func:`as_number` reads a table value as a number (None for missing,
-NaN included) and :func:`fmt` / :func:`num_cell` write it in one of the page's formats
-(``int``, ``pct``, ``slope``, ``words``, ``level``/``ratio``). :func:`response_card` shows one
-response in full, with the rationale spans of a dimension (or its distress spans) marked.
+which escapes too); a value shown inline in running text (a helper, community or topic name,
+an id) goes through :func:`bdi`, so that a right-to-left name keeps its place in the line.
+:func:`as_number` reads a table value as a number (None for missing, NaN included) and
+:func:`fmt` / :func:`num_cell` write it in one of the page's formats (``int``, ``pct``,
+``slope``, ``words``, ``level``/``ratio``). :func:`response_card` shows one response in full,
+with the rationale spans of a dimension (or its distress spans) marked.
 """
 
 from __future__ import annotations
@@ -25,12 +27,70 @@ DASH = "\u2013"
 
 #: Control characters, which have no place in an HTML page (tab and line ends excepted).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Bidi embeddings and overrides (LRE, RLE, PDF, LRO, RLO): a U+202E in a name would reverse
+#: the text after it. LRM, RLM and ALM stay: marks without a scope, they cannot leak.
+_EMBEDDING = re.compile("[\u202a-\u202e]")
+#: The line and paragraph separators, which are line ends.
+_SEPARATOR = re.compile("[\u2028\u2029]")
+_ISOLATES = re.compile("[\u2066-\u2069]")
+#: Isolate initiators (LRI, RLI, FSI), their PDI, and the line ends that close them (the
+#: other paragraph separators are line ends or U+FFFD by then).
+_OPENERS, _PDI, _LINE_ENDS = "\u2066\u2067\u2068", "\u2069", "\n\r"
+
+
+def _unmatched_isolates(text: str) -> str:
+    """``text`` with each isolate character that has no partner on its line as U+FFFD: an
+    open one would isolate the text after it, a lone PDI could close an isolate around it.
+    Matched pairs stay (they reorder nothing outside themselves)."""
+    chars = list(text)
+    open_at: list[int] = []
+    for i, c in enumerate(chars):
+        if c in _OPENERS:
+            open_at.append(i)
+        elif c == _PDI:
+            if open_at:
+                open_at.pop()
+            else:
+                chars[i] = "\ufffd"
+        elif c in _LINE_ENDS:
+            for j in open_at:
+                chars[j] = "\ufffd"
+            open_at.clear()
+    for j in open_at:
+        chars[j] = "\ufffd"
+    return "".join(chars)
+
+
+def scrub(text: str) -> str:
+    """``text`` safe to lay out, character for character (offsets into it hold): control
+    characters, bidi embeddings and overrides and unmatched isolates as U+FFFD, the line and
+    paragraph separators as line ends."""
+    text = _EMBEDDING.sub("\ufffd", _CONTROL.sub("\ufffd", text))
+    text = _SEPARATOR.sub("\n", text)
+    if any(c in text for c in _OPENERS + _PDI):
+        text = _unmatched_isolates(text)
+    return text
 
 
 def esc(text: object) -> str:
     """``text`` HTML-escaped, control characters (a NUL, an escape sequence in a name from
-    the data) shown as U+FFFD."""
-    return html.escape(_CONTROL.sub("\ufffd", str(text)), quote=True)
+    the data), bidi embeddings and overrides and unmatched isolates shown as U+FFFD (see
+    :func:`scrub`)."""
+    return html.escape(scrub(str(text)), quote=True)
+
+
+def bdi(text: object) -> str:
+    """``text`` escaped in a ``<bdi>``: a value from the data (a name, an id) in running text,
+    whose direction (a Hebrew name, say) cannot reorder the text around it."""
+    return f"<bdi>{esc(text)}</bdi>"
+
+
+def isolated(text: object) -> str:
+    """``text`` between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE: the
+    plain-text :func:`bdi`, for a name in text that cannot hold markup (a chart's title, a
+    tooltip), escaped later by :func:`esc`, which keeps the pair. Isolate characters in
+    ``text`` itself are shown as U+FFFD, so none can close the pair early."""
+    return f"\u2068{_ISOLATES.sub(chr(0xFFFD), str(text))}\u2069"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -108,13 +168,15 @@ def highlight_spans(text: str, spans: Iterable[Mapping[str, Any]], *, css_class:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
+    # Scrubbed whole (it keeps offsets), so that an isolate pair around a mark stays a pair.
+    text = scrub(text)
     out: list[str] = []
     position = 0
     for start, end in merged:
-        out.append(esc(text[position:start]))
-        out.append(f'<mark class="{esc(css_class)}">{esc(text[start:end])}</mark>')
+        out.append(html.escape(text[position:start]))
+        out.append(f'<mark class="{esc(css_class)}">{html.escape(text[start:end])}</mark>')
         position = end
-    out.append(esc(text[position:]))
+    out.append(html.escape(text[position:]))
     return "".join(out)
 
 
@@ -154,14 +216,16 @@ def response_card(
     levels = ", ".join(
         f"{d} {row.levels.get(d, 0)}" for d in ("empathy", "sympathy", "compassion", "dismissive")
     )
+    # Each value in a <bdi>: a Hebrew helper and community would otherwise swap places
+    # with the month between them.
     meta = [
         f"response {name}",
-        f"helper {esc(row.helper)}",
-        esc(row.community),
+        f"helper {bdi(row.helper)}",
+        bdi(row.community),
     ]
     if row.month:
         meta.append(row.month)
-    meta.append(f"style {esc(row.style)}")
+    meta.append(f"style {bdi(row.style)}")
     meta.append(f"levels: {levels}")
     if row.response_text is None:
         body = '<p class="muted">(the results carry no text for this response)</p>'

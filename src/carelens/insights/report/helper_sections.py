@@ -21,8 +21,10 @@ from carelens.insights.report.format import (
     DASH,
     as_float,
     as_number,
+    bdi,
     esc,
     fmt,
+    isolated,
     month_span,
     plural,
     response_card,
@@ -130,7 +132,7 @@ def signals_overview(
     )
     body = []
     for s in signals:
-        name = esc(s.helper)
+        name = bdi(s.helper)
         if s.helper in links:
             name = f'<a href="{esc(links[s.helper])}">{name}</a>'
         read = ", ".join(_evidence_link(names, p, evidence(p)) for p in s.positions)
@@ -198,7 +200,8 @@ def helper_section(
     helper = str(record["helper"])
     anchor = f"h-{index}"
     communities = Counter(r.community for r in members)
-    where = ", ".join(f"{esc(c)} ({n:,})" for c, n in communities.most_common(3))
+    # Names in <bdi>: a right-to-left community would turn the line (and its months) around.
+    where = ", ".join(f"{bdi(c)} ({n:,})" for c, n in communities.most_common(3))
     if len(communities) > 3:
         where += f" and {len(communities) - 3} more"
     months = list(series)
@@ -209,7 +212,7 @@ def helper_section(
             [("all responses", Counter(r.style for r in members))],
             STYLES,
             charts.STYLE_COLOURS,
-            title=f"Style distribution: {helper}",
+            title=f"Style distribution: {isolated(helper)}",
         ),
         WIDE,
         page.chart_id,
@@ -220,7 +223,7 @@ def helper_section(
             page,
             charts.month_range(months),
             per_month,
-            title=f"Mean levels per month: {helper}",
+            title=f"Mean levels per month: {isolated(helper)}",
             y_max=charts.nice_max(
                 [
                     as_float(per_month[m].get(f"mean_{d}"))
@@ -235,7 +238,7 @@ def helper_section(
         trend = '<p class="muted">No timestamps, so no monthly trend.</p>'
     parts = [
         f'<section class="helper" id="{anchor}" aria-labelledby="{anchor}-name">'
-        f'<h3 id="{anchor}-name">{esc(helper)}</h3>'
+        f'<h3 id="{anchor}-name">{bdi(helper)}</h3>'
         f'<p class="muted">{plural(len(members), "response")} · {where}{when}</p>'
         "<figure><figcaption>Style distribution</figcaption>"
         f"{charts.legend([(s, charts.STYLE_COLOURS[s]) for s in STYLES])}{style_chart}</figure>"

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from carelens.insights.frames import Insights
-from carelens.insights.report.format import DASH, esc, plural
+from carelens.insights.report.format import DASH, bdi, esc, plural
 from carelens.insights.report.helper_sections import NOT_A_DIAGNOSIS
 from carelens.insights.rows import ROW_DIMENSIONS
 from carelens.taxonomy import TAXONOMY_VERSION
@@ -117,18 +117,18 @@ def methods(insights: Insights, model: Mapping[str, Any] | None) -> str:
     made_by = insights.model_ids()
     if made_by:
         listed = ", ".join(
-            f"{esc(name)} ({plural(n, 'response')})" for name, n in made_by.most_common()
+            f"{bdi(name)} ({plural(n, 'response')})" for name, n in made_by.most_common()
         )
         facts.append(f"<li>Analysed by: {listed}</li>")
-    facts.append(f"<li>Model described below: {esc(model_id) if model_id else 'not given'}</li>")
+    facts.append(f"<li>Model described below: {bdi(model_id) if model_id else 'not given'}</li>")
     other = sorted(set(made_by) - {model_id}) if model_id is not None else []
     mismatch = ""
     if other:
         n = sum(made_by[m] for m in other)
         mismatch = (
             f'<p class="note">{plural(n, "response was", "responses were")} analysed by '
-            f"{esc(', '.join(other))}, not by the model described here (the one this carelens "
-            "loads), so its dimensions and evaluation figures may not describe "
+            f"{', '.join(bdi(m) for m in other)}, not by the model described here (the one "
+            "this carelens loads), so its dimensions and evaluation figures may not describe "
             f"{'it' if n == 1 else 'them'}. Run the report with that model's folder "
             "(<code>--model</code>) to describe it.</p>"
         )

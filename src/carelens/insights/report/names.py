@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from carelens.insights.report.format import esc
+from carelens.insights.report.format import bdi, esc
 from carelens.insights.rows import ResponseRow
 
 
@@ -59,7 +59,13 @@ class ResponseNames:
 
     def label(self, row: ResponseRow) -> str:
         """``row``'s name as HTML: the id in ``<code>``, then which one it is in brackets
-        where the id is shared."""
+        where the id is shared (the id and conversation each in a ``<bdi>``)."""
         which = self.which(row)
-        code = f"<code>{esc(row.response_id)}</code>"
-        return f'{code} <span class="which">({esc(which)})</span>' if which else code
+        code = f"<code>{bdi(row.response_id)}</code>"
+        if not which:
+            return code
+        if which == f"conversation {row.conversation_id}":
+            which = f"conversation {bdi(row.conversation_id)}"
+        else:
+            which = esc(which)
+        return f'{code} <span class="which">({which})</span>'

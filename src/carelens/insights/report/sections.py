@@ -26,9 +26,11 @@ from carelens.insights.report.format import (
     DASH,
     as_float,
     as_number,
+    bdi,
     card,
     esc,
     fmt,
+    isolated,
     noun,
     num_cell,
     plural,
@@ -59,7 +61,11 @@ WIDE, HALF = 1000, 520
 
 def summary(insights: Insights, total: Mapping[str, Any], n_helpers: int, extra: Any) -> str:
     months = extra["months"]
-    span = f"{months[0]} to {months[-1]}" if len(months) > 1 else months[0] if months else "none"
+    if months:
+        span = f"{months[0]} to {months[-1]}" if len(months) > 1 else months[0]
+        when = card(esc(span), noun(len(months), "month"), small=True)
+    else:  # a card "none months" would read oddly
+        when = card("no dates", "no response has a timestamp", small=True)
     n_signals = int(extra["n_signals"])
     needs = int(total.get("needs_attention") or 0)
     unsafe = int(total.get("unsafe_replies") or 0)
@@ -70,7 +76,7 @@ def summary(insights: Insights, total: Mapping[str, Any], n_helpers: int, extra:
             f"{extra['n_communities']:,}",
             noun(extra["n_communities"], "community", "communities"),
         ),
-        card(esc(span), "months", small=True),
+        when,
         card(fmt(as_number(total.get("mean_empathy")), "level"), "mean empathy level (0 to 2)"),
         card(f"{n_signals:,}", noun(n_signals, "strain signal") + " to look at"),
         card(f"{needs:,}", noun(needs, "crisis cue") + " to read"),
@@ -119,7 +125,7 @@ def group_table(
     body = []
     for rec in records:
         name = str(rec[by])
-        label = esc(name)
+        label = bdi(name)
         if name in links:
             label = f'<a href="{esc(links[name])}">{label}</a>'
         cells = [f'<th scope="row">{label}</th>', num_cell(as_number(rec.get("responses")), "int")]
@@ -281,7 +287,11 @@ def trends(
         )
     for c in shown:
         line = trend_chart(
-            page, months, per_community[c], title=f"Mean levels per month: {c}", y_max=y_max
+            page,
+            months,
+            per_community[c],
+            title=f"Mean levels per month: {isolated(c)}",
+            y_max=y_max,
         )
         cols = charts.responsive(
             partial(
@@ -290,13 +300,13 @@ def trends(
                 month_styles.get(c, {}),
                 STYLES,
                 charts.STYLE_COLOURS,
-                title=f"Style share per month: {c}",
+                title=f"Style share per month: {isolated(c)}",
             ),
             HALF,
             page.chart_id,
         )
         parts.append(
-            f'<h3>{esc(c)}</h3><div class="grid2"><figure><figcaption>Mean level per month'
+            f'<h3>{bdi(c)}</h3><div class="grid2"><figure><figcaption>Mean level per month'
             f"</figcaption>{trend_legend()}{line}</figure><figure><figcaption>Style share per "
             f"month</figcaption>{charts.legend([(s, charts.STYLE_COLOURS[s]) for s in STYLES])}"
             f"{cols}</figure></div>"
@@ -311,7 +321,7 @@ def _count_and_where(
     """A count over all responses, and " (community: n; ...)" when there are several
     communities with some."""
     per = [
-        f"{esc(r['community'])}: {int(as_number(r.get(metric)) or 0):,}"
+        f"{bdi(r['community'])}: {int(as_number(r.get(metric)) or 0):,}"
         for r in records
         if as_number(r.get(metric))
     ]
@@ -400,9 +410,9 @@ def _to_read_row(row: ResponseRow, links: ResponseLinks | None, names: ResponseN
         found = DASH
     cells = [
         rid,
-        esc(row.conversation_id) if row.conversation_id else DASH,
-        esc(row.community),
-        esc(row.helper),
+        bdi(row.conversation_id) if row.conversation_id else DASH,
+        bdi(row.community),
+        bdi(row.helper),
         "; ".join(what),
         found,
     ]

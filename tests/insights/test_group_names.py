@@ -1,0 +1,50 @@
+"""Helper and community names are grouped as they look (NFC, no surrounding spaces), and a
+speaker really called ``(unknown)`` is not merged with the responses that name none."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from insight_rows import record
+
+from carelens.insights import UNKNOWN, Insights, row_from_record
+from carelens.insights.rows import group_name
+
+
+def test_names_that_look_the_same_are_one_helper() -> None:
+    nfc, nfd = unicodedata.normalize("NFC", "Zoë"), unicodedata.normalize("NFD", "Zoë")
+    assert nfc != nfd
+    records = [
+        record("a", speaker=nfc, community="r/grief"),
+        record("b", speaker=nfd, community="r/grief "),
+        record("c", speaker="vol-1"),
+        record("d", speaker="vol-1 "),
+        record("e", speaker=" vol-1"),
+    ]
+    insights = Insights.from_records(records)
+    helpers = dict(zip(insights.helpers()["helper"], insights.helpers()["responses"], strict=True))
+    assert helpers == {nfc: 2, "vol-1": 3}  # was four helpers, two of them shown alike
+    assert list(insights.communities()["community"]) == ["grief", "r/grief"]
+
+
+def test_a_speaker_called_unknown_is_kept_apart_from_no_speaker() -> None:
+    records = [
+        record("a", speaker=None),
+        record("b", speaker="(unknown)"),
+        record("c", speaker=' "(unknown)" '),
+        record("d", speaker=""),
+    ]
+    helpers = Insights.from_records(records).helpers()
+    got = dict(zip(helpers["helper"], helpers["responses"], strict=True))
+    # Was one "(unknown)" helper of three responses.
+    assert got == {UNKNOWN: 2, '"(unknown)"': 1, '""(unknown)""': 1}
+
+
+def test_group_name() -> None:
+    assert group_name(None) is None and group_name("  ") is None
+    assert group_name(42) == "42"
+    assert group_name("(unknown)") == '"(unknown)"'
+    assert group_name('"(unknown)') == '"(unknown)'  # not quoted whole: cannot collide
+    assert group_name("the (unknown) one") == "the (unknown) one"
+    # Ids keep their spaces: only helper and community names are grouped so.
+    assert row_from_record(record("a ", seeker_id=" s1")).seeker_id == " s1"
