@@ -415,7 +415,7 @@ def test_rejects_are_counted_and_good_rows_written(tmp_path: Path) -> None:
 def test_writer_requires_open(tmp_path: Path) -> None:
     writer = ResultWriter(tmp_path / "o.jsonl", DIMS)
     with pytest.raises(RuntimeError):
-        writer.write([])
+        writer.write([], [])
 
 
 @pytest.mark.parametrize(

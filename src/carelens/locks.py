@@ -8,7 +8,8 @@ too), so a lock is never left stale; the file left by a killed holder is reused.
 release the file is removed: a holder checks after locking that the path still names the
 file it locked (and locks again if it does not), so two holders never lock two different
 files of one name. ``flock`` works on local file systems and on NFS (Linux emulates it
-with NFS byte-range locks). Used by ``carelens batch`` on its output folder.
+with NFS byte-range locks). Used by ``carelens batch`` on its output folder and by
+``carelens analyze`` on its output (``OUT.lock``).
 """
 
 from __future__ import annotations

@@ -243,8 +243,12 @@ def test_a_sigterm_stops_analyze_as_ctrl_c_does_and_the_run_resumes(tmp_path: Pa
     assert "interrupted (SIGTERM)." in message and "run the same command again to resume" in message
     assert "Traceback" not in message
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "out.jsonl", "out.jsonl.options.json", "out.jsonl.rejects.jsonl", "pairs.jsonl",
-    ]  # fmt: skip
+        "out.jsonl",
+        "out.jsonl.digests",
+        "out.jsonl.options.json",
+        "out.jsonl.rejects.jsonl",
+        "pairs.jsonl",
+    ]  # no out.jsonl.lock: the run removes its lock
     resumed = subprocess.run([*command, "-q"], capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2000

@@ -11,7 +11,9 @@ file; without ``-o`` the table of responses, being the results, is still printed
 with other ``--no-text`` / ``--redact`` options (or another model) than the output was begun
 with is refused (:class:`carelens.output.ResultWriter`). The rejects are written beside the
 rejects file and replace it only when the run goes through or is stopped by Ctrl-C, so a
-refused resume or a failed run leaves the rejects of the output as it was.
+refused resume or a failed run leaves the rejects of the output as it was. While it writes
+an output it holds a lock on ``OUT.lock`` (:func:`carelens.locks.hold_lock`), taken before
+the model loads, so a second run on the same output is refused at once.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -52,12 +54,15 @@ from carelens.cli._common import (
     session,
     staging_folder,
 )
-from carelens.cli._tables import FitTable
+from carelens.cli._tables import FitTable, plain
 from carelens.errors import InputError
+from carelens.locks import hold_lock
 from carelens.output import (
     PARTIAL_SUFFIX,
     AnalysisSummary,
     analyze_file,
+    digests_path,
+    lock_path,
     options_path,
     output_format,
 )
@@ -119,22 +124,30 @@ def staged_rejects(rejects: Path) -> Path:
 
 def refuse_writing_over_input(input: Path, output: Path | None, rejects: Path) -> None:
     """Raise a usage error, before anything is opened, when a file ``analyze`` would write —
-    the output, a Parquet output's JSON Lines companion, the options file beside the output
-    or the rejects file (or where it is staged) — is the input (or a ConvoKit folder's
-    utterances file), or the rejects file is one of the others."""
-    written: list[tuple[str, Path]] = []
+    the output, a Parquet output's JSON Lines companion, the options, digests and lock files
+    beside the output, or the rejects file (or where it is staged) — is the input (or a
+    ConvoKit folder's utterances file), or two of them are one file (``-o
+    r.parquet.partial.jsonl --rejects r.parquet``: the rejects would be staged in the
+    output, then moved over the Parquet file)."""
+    written: list[tuple[str, Path, str]] = []
     if output is not None:
-        written.append(("--output", output))
+        written.append(("--output", output, "the results file"))
         if output_format(output) == "parquet":
-            written.append(("--output", output.with_name(output.name + PARTIAL_SUFFIX)))
-        written.append(("--output", options_path(output)))
-    written.append(("--rejects", rejects))
-    written.append(("--rejects", staged_rejects(rejects)))
-    refuse_writing_over(input_files(input), written)
-    if any(same_file(rejects, path) for option, path in written if option == "--output"):
-        raise typer.BadParameter(
-            f"{rejects} is also the results file; choose another path", param_hint="--rejects"
-        )
+            partial = output.with_name(output.name + PARTIAL_SUFFIX)
+            written.append(("--output", partial, "where the Parquet results are built"))
+        written.append(("--output", options_path(output), "the results' options file"))
+        written.append(("--output", digests_path(output), "the results' digests file"))
+        written.append(("--output", lock_path(output), "the results' lock file"))
+    written.append(("--rejects", rejects, "the rejects file"))
+    written.append(("--rejects", staged_rejects(rejects), "where the rejects are staged"))
+    refuse_writing_over(input_files(input), [(option, path) for option, path, _ in written])
+    for i, (_, first, first_role) in enumerate(written):
+        for option, path, role in written[i + 1 :]:
+            if same_file(first, path):
+                raise typer.BadParameter(
+                    f"{path} would be both {first_role} ({first}) and {role}; choose another path",
+                    param_hint=option,
+                )
 
 
 def interrupted_note(output: Path | None) -> str:
@@ -188,9 +201,10 @@ def analyze(
     ] = False,
 ) -> None:
     """Analyse every (seeker, response) pair of INPUT; resumes an interrupted output."""
-    with session(
-        verbose, quiet, on_interrupt=lambda: interrupted_note(output), terminate=True
-    ) as s:
+    with (
+        session(verbose, quiet, on_interrupt=lambda: interrupted_note(output), terminate=True) as s,
+        ExitStack() as held,
+    ):
         rejects_path = rejects or Path(f"{output}.rejects.jsonl" if output else DEFAULT_REJECTS)
         # ./carelens-rejects.jsonl of a run that prints its results is made only when a
         # record is rejected: such a run works in a folder it cannot write in.
@@ -205,6 +219,11 @@ def analyze(
         if output is not None:
             written.insert(0, ("--output", output))
         prepare_output_files(written)
+        if output is not None:
+            # One run at a time on an output (and its rejects), before the model is loaded.
+            held.enter_context(
+                hold_lock(lock_path(output), f"carelens analyze is writing {output}")
+            )
         total = count_pairs(input, input_format, mapping, helpers)
         analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
         # The rejects are written beside the rejects file (in a temporary folder when nobody
@@ -232,6 +251,7 @@ def analyze(
                     redact=redact,
                     helpers=helpers.patterns,
                     progress=lambda n: bar.advance(task, n),
+                    lock=False,  # held above
                 )
             settled = True
         except KeyboardInterrupt:
@@ -362,10 +382,11 @@ def _responses_table(summary: AnalysisSummary, *, redacted: bool = False) -> Fit
         if (record.get("seeker") or {}).get("needs_attention") or record.get("unsafe"):
             style = [s + " [bold red]![/]" for s in style]
             marked = True
+        # Data as plain text: ids and texts print as written (no emoji codes or controls).
         table.add_row(
-            escape(_id(exchange.seeker.id)),
-            escape(_id(exchange.response.id)),
-            escape(_snippet(_shown_text(exchange.response.text, record, redacted))),
+            plain(_id(exchange.seeker.id)),
+            plain(_id(exchange.response.id)),
+            plain(_snippet(_shown_text(exchange.response.text, record, redacted))),
             *levels,
             *style,
         )
@@ -393,7 +414,7 @@ def _feedback_table(summary: AnalysisSummary) -> Table:
     table.add_column("response", no_wrap=True, overflow="ellipsis", max_width=16)
     table.add_column("feedback")
     for exchange, record in summary.preview:
-        table.add_row(escape(exchange.response.id), escape(" ".join(record.get("feedback") or ())))
+        table.add_row(plain(exchange.response.id), plain(" ".join(record.get("feedback") or ())))
     return table
 
 

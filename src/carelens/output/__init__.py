@@ -13,9 +13,13 @@ resumes: :class:`ResultWriter` counts the complete records already there (a trun
 line is dropped), checks that their ids are those of the first input exchanges, skips those
 exchanges and appends the rest. Parquet cannot be appended to, so it is written as JSON Lines
 to ``OUT.parquet.partial.jsonl`` (resumed the same way) and converted when the run finishes.
-How the records were written (``--no-text``, ``--redact``, the model, ``--helper``) is kept
-beside the output in ``OUT.options.json``; a resume with other options is refused, so one file
-never mixes, say, redacted and unredacted texts.
+How the records were written (``--no-text``, ``--redact``, the model, ``--helper``,
+``--batch-size``) is kept beside the output in ``OUT.options.json``; a resume with other
+options is refused, so one file never mixes, say, redacted and unredacted texts. A digest of
+each record's input texts is kept in ``OUT.digests``, and a resume over an input whose texts
+changed is refused; with a batch size above 1 a resume starts at a chunk boundary, so the
+resumed output equals an uninterrupted run's. A run holds a lock on ``OUT.lock`` while it
+writes, so two runs never append to one output.
 
 Every CSV file carelens writes puts an apostrophe before a text cell that a spreadsheet would
 run as a formula (it begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) or
@@ -25,13 +29,15 @@ again, as :func:`read_results` does. JSON Lines and Parquet keep every text as i
 Modules: :mod:`~carelens.output.records` (the record and its flat layout),
 :mod:`~carelens.output.files` (reading, appending, resuming), :mod:`~carelens.output.options`
 (how the records were written, and whether an output may be resumed),
+:mod:`~carelens.output.digests` (the digests of the records' texts),
 :mod:`~carelens.output.run` (:func:`analyze_file`) and :mod:`~carelens.output.spreadsheet` (CSV
 cells a spreadsheet shows as text).
 """
 
 from __future__ import annotations
 
-from carelens.output.files import PARTIAL_SUFFIX, ResultWriter, read_results
+from carelens.output.digests import DIGESTS_SUFFIX, digests_path
+from carelens.output.files import LOCK_SUFFIX, PARTIAL_SUFFIX, ResultWriter, lock_path, read_results
 from carelens.output.options import OPTIONS_SUFFIX, RecordOptions, options_path
 from carelens.output.records import (
     ID_FIELDS,
@@ -56,7 +62,9 @@ from carelens.output.run import (
 from carelens.output.spreadsheet import safe_cell, spreadsheet_safe, spreadsheet_text
 
 __all__ = [
+    "DIGESTS_SUFFIX",
     "ID_FIELDS",
+    "LOCK_SUFFIX",
     "OPTIONS_SUFFIX",
     "OUTPUT_FORMATS",
     "PARTIAL_SUFFIX",
@@ -70,8 +78,10 @@ __all__ = [
     "analysed_chunks",
     "analyze_file",
     "community_of",
+    "digests_path",
     "flat_columns",
     "flatten_record",
+    "lock_path",
     "options_path",
     "output_format",
     "parquet_schema",

@@ -2,9 +2,13 @@
 
 :class:`ResultWriter` appends records a chunk at a time and flushes each chunk. When the file
 already exists it is resumed: the complete records at its start are counted (a line cut by
-an interruption is dropped), their ids are checked against the first input exchanges, and
-new records are appended after them. Parquet cannot be appended to, so a Parquet output is
-built as JSON Lines in ``OUT.parquet.partial.jsonl`` and converted by :meth:`ResultWriter.finish`.
+an interruption is dropped), their ids and the digests of their input texts
+(:mod:`carelens.output.digests`, ``OUT.digests``) are checked against the first input
+exchanges, and new records are appended after them. Where results depend on the other pairs
+of their chunk (a batch size above 1), whole chunks are kept and the records after the last
+are dropped and analysed again, so a resumed output equals an uninterrupted one. Parquet
+cannot be appended to, so a Parquet output is built as JSON Lines in
+``OUT.parquet.partial.jsonl`` and converted by :meth:`ResultWriter.finish`.
 
 What a record holds besides the analysis depends on how the run was asked to write it
 (:class:`~carelens.output.options.RecordOptions`: ``--no-text``, ``--redact``, the model,
@@ -34,12 +38,13 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from carelens.errors import InputError
+from carelens.output.digests import TextDigests, digests_path
 from carelens.output.options import (
     RecordOptions,
     ResumeCheck,
@@ -78,6 +83,10 @@ logger = logging.getLogger(__name__)
 
 #: Suffix of the JSON Lines file a Parquet output is built in.
 PARTIAL_SUFFIX = ".partial.jsonl"
+#: Suffix of the lock file a run holds while it writes an output (:func:`lock_path`).
+LOCK_SUFFIX = ".lock"
+#: Rows of a Parquet result file read at a time.
+ROWS_PER_BATCH = 1024
 #: How every JSON Lines record begins (``result_record`` puts ``seeker_id`` first).
 _JSONL_RECORD_START = b'{"seeker_id": '
 #: A UTF-8 byte-order mark (a file saved by some Windows editors starts with one).
@@ -89,6 +98,12 @@ _PARKED_CR = "\uffff"
 
 #: Called with the fields of a record that :func:`read_results` rejects (see there).
 OnRejected = Callable[[Mapping[str, object]], None]
+
+
+def lock_path(output: str | os.PathLike[str]) -> Path:
+    """The lock file a run holds while it writes ``output`` (:func:`carelens.locks.hold_lock`)."""
+    p = Path(output)
+    return p.with_name(p.name + LOCK_SUFFIX)
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -130,6 +145,8 @@ class _Scan:
         self.on_rejected = on_rejected
         self.end = 0
         self.has_header = False
+        #: The byte after a CSV header (0 before one is read, and in JSON Lines).
+        self.header_end = 0
         #: (seeker id, response id) -> line, to list repeated records (with ``rejects``).
         self._seen: dict[tuple[object, object, object], int] = {}
 
@@ -329,6 +346,7 @@ class _Scan:
             if not self.has_header:
                 if complete and row == columns:
                     self.has_header, self.end = True, int(state["end"])
+                    self.header_end = self.end
                     continue
                 if self.reading and state["terminated"] and is_result_header(row):
                     columns, self.has_header, self.end = row, True, int(state["end"])
@@ -571,7 +589,8 @@ def _read_parquet(
         on_rejected=on_rejected,
     )
     number = 0
-    for batch in parquet.iter_batches():
+    # Small batches: a row as Python objects takes several times its Arrow size.
+    for batch in parquet.iter_batches(batch_size=ROWS_PER_BATCH):
         for row in batch.to_pylist():
             number += 1
             try:
@@ -588,10 +607,18 @@ class ResultWriter:
     """Appends result records to a file, resuming a file left by an interrupted run.
 
     Call :meth:`open` with the input exchanges (it consumes those already written), then
-    :meth:`write` chunks, then :meth:`finish`; :meth:`close` (or the context manager) keeps
-    what was written without finishing, so a later run can resume. With ``options`` (how
-    the caller makes its records) they are kept in ``OUT.options.json`` and a resume with
-    other options is refused.
+    :meth:`write` chunks, each with its exchanges, then :meth:`finish`; :meth:`close` (or
+    the context manager) keeps what was written without finishing, so a later run can
+    resume. With ``options`` (how the caller makes its records) they are kept in
+    ``OUT.options.json`` and a resume with other options is refused. The digests of each
+    record's texts are kept in ``OUT.digests`` (:mod:`carelens.output.digests`), and a
+    resume over an input whose texts changed is refused.
+
+    ``chunk_size``: a resume keeps whole chunks of that many records, counted from the
+    start, and drops the records after the last (they are analysed again, in a chunk of
+    the same pairs as an uninterrupted run's), unless the input ends with them; for an
+    analysis whose results depend on the other pairs of their chunk (``--batch-size``
+    above 1). The exchanges it drops are in :attr:`redo` after :meth:`open`.
     """
 
     def __init__(
@@ -601,6 +628,7 @@ class ResultWriter:
         *,
         overwrite: bool = False,
         options: RecordOptions | None = None,
+        chunk_size: int = 1,
     ) -> None:
         self.path = Path(path)
         self.format = output_format(self.path)
@@ -611,6 +639,13 @@ class ResultWriter:
         self.options = options
         #: Where :attr:`options` are kept (``OUT.options.json``).
         self.options_file = options_path(self.path)
+        self.chunk_size = max(1, chunk_size)
+        #: Where the digests of the records' texts are kept (``OUT.digests``).
+        self.digests_file = digests_path(self.path)
+        self._digests = TextDigests(self.digests_file)
+        #: Exchanges :meth:`open` read whose records it dropped: to be analysed first.
+        self.redo: list[Exchange] = []
+        self._dropped = 0
         parquet = self.format == "parquet"
         #: The file records are appended to (JSON Lines beside a Parquet output).
         self.store = self.path.with_name(self.path.name + PARTIAL_SUFFIX) if parquet else self.path
@@ -624,22 +659,27 @@ class ResultWriter:
     def open(
         self, exchanges: Iterator[Exchange], on_existing: Callable[[JsonDict], None] | None = None
     ) -> int:
-        """Resume or start the file; return how many records were already there.
+        """Resume or start the file; return how many records are kept from it.
 
         Each record found is checked against the next exchange of ``exchanges`` (so they
-        are consumed); ``on_existing`` sees every record kept. With :attr:`options`, records
-        written with other options (:class:`~carelens.output.options.ResumeCheck`) are an
-        InputError that names the option, and the options are kept in :attr:`options_file`
-        before anything is written.
+        are consumed): its ids, and the digest of its texts (an output begun before digests
+        were kept: the texts it holds, :class:`~carelens.output.options.ResumeCheck`).
+        Records are kept in whole chunks (:attr:`chunk_size`); the exchanges of those
+        dropped are left in :attr:`redo`. ``on_existing`` sees every record kept. With
+        :attr:`options`, records written with other options are an InputError that names
+        the option, and the options are kept in :attr:`options_file` before anything is
+        written.
         """
         if self.format == "parquet":
             require_pyarrow()
             if self.path.exists() and not self.store.exists() and not self.overwrite:
                 self._reopen_finished_parquet()
         if self.overwrite:
-            for stale in {self.path, self.store, self.options_file}:
+            for stale in {self.path, self.store, self.options_file, self.digests_file}:
                 stale.unlink(missing_ok=True)
+        self._digests.load()
         resumed, scan = 0, None
+        kept: list[bytes] = []
         if self.store.is_file() and self.store.stat().st_size:
             scan = _Scan(self.store, self._store_format, self.dimensions)
             check = (
@@ -650,27 +690,23 @@ class ResultWriter:
             early = None if check is None else check.first_problem()
             if early is not None:
                 self._refuse(early)
-            for resumed, record in enumerate(scan, start=1):
-                exchange = next(exchanges, None)
-                ids = (record["seeker_id"], record["response_id"])
-                if exchange is None or ids != (exchange.seeker.id, exchange.response.id):
-                    self._refuse(
-                        f"record {resumed} of the existing output (ids {ids[0]!r}, {ids[1]!r}) "
-                        "does not match the input in that place, so this output is not an "
-                        "interrupted run over this input; pass --overwrite to start over or "
-                        "choose a new output path"
-                    )
-                if check is not None:
-                    check.add(resumed, record, exchange)
-                if on_existing is not None:
-                    on_existing(record)
+            if check is not None and self._digests.found is None:
+                check.verify_texts = True  # begun before digests were kept: read the texts
+            resumed, kept, end = self._resume(scan, exchanges, check, on_existing)
             problem = None if check is None else check.problem()
             if problem is not None:
                 self._refuse(problem)
             with self.store.open("r+b") as fh:
-                fh.truncate(scan.end)
+                fh.truncate(end)
             if resumed:
                 logger.info("%s: resuming after %d records already written", self.store, resumed)
+            if dropped := self._dropped:
+                logger.info(
+                    "%s: %d records after the last whole chunk are analysed again",
+                    self.store,
+                    dropped,
+                )
+        self._digests.start(kept)
         if self.options is not None:
             write_options(self.options_file, self.options)
         self._fh = self.store.open("a", encoding="utf-8", newline="")
@@ -681,6 +717,68 @@ class ResultWriter:
                 self._csv.writerow(flat_columns(self.dimensions))
                 self._fh.flush()
         return resumed
+
+    def _resume(
+        self,
+        scan: _Scan,
+        exchanges: Iterator[Exchange],
+        check: ResumeCheck | None,
+        on_existing: Callable[[JsonDict], None] | None,
+    ) -> tuple[int, list[bytes], int]:
+        """Match the records of ``scan`` with ``exchanges``; return how many are kept, their
+        digests and the byte after the last. Records are kept a whole chunk at a time;
+        those after the last whole chunk (or past the digests found) are dropped, and their
+        exchanges left in :attr:`redo`, unless the input ends with them."""
+        found = self._digests.found
+        kept: list[bytes] = []
+        resumed, end = 0, scan.header_end
+        pending: list[tuple[JsonDict, Exchange, bytes]] = []
+        past_digests = False
+        for number, record in enumerate(scan, start=1):
+            if found is not None and number > len(found):
+                past_digests = True  # written after its digests were lost: not known
+                break
+            exchange = next(exchanges, None)
+            ids = (record["seeker_id"], record["response_id"])
+            if exchange is None or ids != (exchange.seeker.id, exchange.response.id):
+                self._refuse(
+                    f"record {number} of the existing output (ids {ids[0]!r}, {ids[1]!r}) "
+                    "does not match the input in that place, so this output is not an "
+                    "interrupted run over this input; pass --overwrite to start over or "
+                    "choose a new output path"
+                )
+            digest = self._digests.digest(exchange)
+            if found is not None and digest != found[number - 1]:
+                self._refuse(changed_texts(number, ids))
+            if check is not None:
+                check.add(number, record, exchange)
+            pending.append((record, exchange, digest))
+            if number % self.chunk_size == 0:
+                resumed, end = self._keep(pending, kept, on_existing), scan.end
+        if pending and not past_digests:
+            after = next(exchanges, None)
+            if after is None:  # the input ends here: the last chunk was whole
+                resumed, end = self._keep(pending, kept, on_existing), scan.end
+            else:
+                pending.append(({}, after, b""))
+        self._dropped = sum(1 for record, _, _ in pending if record)
+        self.redo = [exchange for _, exchange, _ in pending]
+        return resumed, kept, end
+
+    @staticmethod
+    def _keep(
+        pending: list[tuple[JsonDict, Exchange, bytes]],
+        kept: list[bytes],
+        on_existing: Callable[[JsonDict], None] | None,
+    ) -> int:
+        """Keep the ``pending`` records (their digests into ``kept``); return how many are
+        kept in all."""
+        for record, _, digest in pending:
+            kept.append(digest)
+            if on_existing is not None:
+                on_existing(record)
+        pending.clear()
+        return len(kept)
 
     def _refuse(self, why: str) -> NoReturn:
         """Raise an InputError: the existing output cannot be resumed (a finished Parquet
@@ -714,10 +812,14 @@ class ResultWriter:
         os.replace(tmp, self.store)
         self._reopened = True
 
-    def write(self, records: Iterable[JsonDict]) -> None:
-        """Append records and flush them to the file."""
+    def write(self, records: Sequence[JsonDict], exchanges: Sequence[Exchange]) -> None:
+        """Append records (those of ``exchanges``, in order) and flush them to the file; the
+        digests of their texts are written first."""
         if self._fh is None:
             raise RuntimeError("ResultWriter.open() must be called before write()")
+        if len(records) != len(exchanges):
+            raise ValueError(f"{len(records)} records for {len(exchanges)} exchanges")
+        self._digests.append(exchanges)
         if self._csv is not None:
             for record in records:
                 row = flatten_record(record, self.dimensions)
@@ -735,6 +837,7 @@ class ResultWriter:
 
     def close(self) -> None:
         """Close the file, keeping what was written (a later run resumes from it)."""
+        self._digests.close()
         if self._fh is not None:
             self._fh.close()
             self._fh = None
@@ -752,6 +855,17 @@ class ResultWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def changed_texts(number: int, ids: tuple[object, object]) -> str:
+    """Why an output whose record ``number`` (``ids``) was made from other texts than the
+    input now holds cannot be resumed."""
+    return (
+        f"the texts of record {number} of the existing output (ids {ids[0]!r}, {ids[1]!r}) "
+        "are not those of the input pair it was made from: was the input changed? Its "
+        "results would be kept under the new texts, so it cannot be resumed; remove or "
+        "rename the output (or pass --overwrite) to start over"
+    )
 
 
 def _jsonl_to_parquet(src: Path, dst: Path, dimensions: Sequence[str], chunk_size: int) -> None:

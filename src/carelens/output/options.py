@@ -1,9 +1,11 @@
 """How a run writes its records, kept beside its output, and whether it may resume one.
 
 :class:`RecordOptions` is what a record holds besides the analysis, as the run was asked to
-write it: ``--no-text``, ``--redact``, the model (its id and fingerprint), ``--helper``. A
-resumed run must add records made the same way, or one file would hold, say, redacted and
-unredacted texts, the responses of other helpers, or two builds of a model's results.
+write it: ``--no-text``, ``--redact``, the model (its id and fingerprint), ``--helper``,
+``--batch-size``. A resumed run must add records made the same way, or one file would hold,
+say, redacted and unredacted texts, the responses of other helpers, two builds of a model's
+results, or results of pairs batched otherwise (an int8 model's results depend on the pairs
+batched together). An options file from before the batch size was kept accepts any.
 :class:`~carelens.output.files.ResultWriter` keeps the options in a small JSON file beside
 the output, ``OUT.options.json`` (:func:`write_options`: written before the first record,
 kept after the run, as the output's own account of how it was made), and
@@ -51,7 +53,9 @@ class RecordOptions:
     scores them (None: not checked); ``helpers``: the ``--helper`` patterns whose responses
     alone are analysed (:mod:`carelens.readers.helpers`; empty: every response);
     ``model_fingerprint``: what tells that model from another with the same id
-    (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`; None: not checked).
+    (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`; None: not checked);
+    ``batch_size``: the pairs per model batch (``--batch-size``), on which the results of
+    an int8 model depend beyond 1 (None: not checked).
     """
 
     no_text: bool = False
@@ -59,6 +63,7 @@ class RecordOptions:
     model: str | None = None
     helpers: tuple[str, ...] = ()
     model_fingerprint: str | None = None
+    batch_size: int | None = None
 
 
 def options_path(output: str | os.PathLike[str]) -> Path:
@@ -105,6 +110,12 @@ def _adds_placeholder(written: str | None, original: str) -> bool:
     )
 
 
+def _shows(texts: tuple[object, object], candidate: tuple[str, str]) -> bool:
+    """Whether a record's ``texts`` (seeker, response) are ``candidate``."""
+    seeker_ok = texts[0] == candidate[0] or (texts[0] is None and not candidate[0])
+    return seeker_ok and texts[1] == candidate[1]
+
+
 class ResumeCheck:
     """What the records of an output being resumed show of the options they were written
     with, against the options of this run (:class:`RecordOptions`).
@@ -142,6 +153,11 @@ class ResumeCheck:
         # Kept since the fingerprint was: an older output is judged by its model id alone.
         fingerprint = (kept or {}).get("model_fingerprint")
         self.kept_fingerprint = fingerprint if isinstance(fingerprint, str) else None
+        # Kept since --batch-size was: an older output is resumed with any batch size.
+        batch_size = (kept or {}).get("batch_size")
+        self.kept_batch_size = (
+            batch_size if isinstance(batch_size, int) and not isinstance(batch_size, bool) else None
+        )
         self.with_texts: set[bool] = set()
         self.models: list[str] = []
         #: The first record whose texts hold a placeholder its input lacks.
@@ -152,6 +168,10 @@ class ResumeCheck:
         self.unreadable: int | None = None
         #: The first record whose input holds personal data and which has no texts.
         self.textless: int | None = None
+        #: Whether the texts a record holds are checked against its input even where the
+        #: kept options say how they were written (set for an output begun before the
+        #: digests of its texts were kept, :mod:`carelens.output.digests`).
+        self.verify_texts = False
 
     def add(self, number: int, record: JsonDict, exchange: Exchange) -> None:
         texts = (record.get("seeker_text"), record.get("response_text"))
@@ -159,35 +179,47 @@ class ResumeCheck:
         model = record.get("model")
         if isinstance(model, str) and model not in self.models:
             self.models.append(model)
-        if self.kept_redact is not None or not self._reading_redaction():
-            return
         plain = (exchange.seeker.text, exchange.response.text)
+        if self.kept_redact is not None:
+            if self._changed(texts, plain):
+                self.unreadable = number
+            return
+        if not self._reading_redaction():
+            return
 
         def personal() -> bool:
             return redact_text(plain[0]) != plain[0] or redact_text(plain[1]) != plain[1]
 
-        def shows(candidate: tuple[str, str]) -> bool:
-            seeker_ok = texts[0] == candidate[0] or (texts[0] is None and not candidate[0])
-            return seeker_ok and texts[1] == candidate[1]
-
         if texts[1] is None:
             if self.textless is None and personal():
                 self.textless = number
-        elif shows(plain):
+        elif _shows(texts, plain):
             if self.as_read is None and personal():
                 self.as_read = number
-        elif any(_adds_placeholder(t, p) for t, p in zip(texts, plain, strict=True)) or shows(
-            (redact_text(plain[0]), redact_text(plain[1]))
+        elif any(_adds_placeholder(t, p) for t, p in zip(texts, plain, strict=True)) or _shows(
+            texts, (redact_text(plain[0]), redact_text(plain[1]))
         ):
             if self.redacted is None:
                 self.redacted = number
         elif self.unreadable is None:
             self.unreadable = number
 
+    def _changed(self, texts: tuple[Any, Any], plain: tuple[str, str]) -> bool:
+        """Whether a record's ``texts`` are neither its input's nor (when the kept options
+        say ``--redact``) their redaction, for :attr:`verify_texts`."""
+        if not self.verify_texts or texts[1] is None or self.unreadable is not None:
+            return False
+        if _shows(texts, plain):
+            return False
+        return not (
+            self.kept_redact and _shows(texts, (redact_text(plain[0]), redact_text(plain[1])))
+        )
+
     def first_problem(self) -> str | None:
         """Why the output cannot be resumed, known from the kept options alone (before any
         record is matched with the input): other ``--helper`` patterns hold other
-        responses, so the records would not line up with this run's exchanges."""
+        responses, so the records would not line up with this run's exchanges; another
+        model build or another ``--batch-size`` would score the rest otherwise."""
         again = "remove or rename the output (or pass --overwrite) to start over"
         if self.kept_helpers is None:
             return (
@@ -208,6 +240,17 @@ class ResumeCheck:
                 f"{self.kept_fingerprint}, this run's {wanted}); one output must hold one "
                 f"model's results: run again with that model (--model) to resume it, or "
                 f"{again}"
+            )
+        wanted_batch = self.wanted.batch_size
+        if (
+            None not in (self.kept_batch_size, wanted_batch)
+            and self.kept_batch_size != wanted_batch
+        ):
+            return (
+                f"the existing output was written with --batch-size {self.kept_batch_size} and "
+                f"this run's is {wanted_batch}; a pair's results depend on the batch it is "
+                "analysed in, so one output must be written with one batch size: run again "
+                f"with --batch-size {self.kept_batch_size} to resume it, or {again}"
             )
         return None
 
@@ -239,6 +282,11 @@ class ResumeCheck:
         if self.kept_redact is not None:
             if self.kept_redact != self.wanted.redact:
                 return self._differs("--redact", self.kept_redact, again)
+            if self.unreadable is not None:
+                return (
+                    f"the texts of record {self.unreadable} are neither the input's nor its "
+                    f"redaction: was the input changed? It cannot be resumed; {again}"
+                )
             return None
         return self._older_redaction(again)
 

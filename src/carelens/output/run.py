@@ -11,13 +11,15 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol
 
 from carelens.analysis.crisis_model import learned_only
-from carelens.output.files import ResultWriter
+from carelens.locks import hold_lock
+from carelens.output.files import ResultWriter, lock_path
 from carelens.output.options import RecordOptions
 from carelens.output.records import result_record
 from carelens.readers import RejectLog, read_exchanges
@@ -163,6 +165,7 @@ def analyze_file(
     redact: bool = False,
     helpers: Sequence[str] = (),
     progress: Progress | None = None,
+    lock: bool = True,
 ) -> AnalysisSummary:
     """Analyse every exchange of ``input`` and write the records to ``output`` (if given).
 
@@ -179,6 +182,12 @@ def analyze_file(
     (``--helper`` patterns, :class:`~carelens.readers.helpers.HelperPatterns`) only the
     exchanges whose response speaker matches one are analysed; the others are counted in the
     summary. Bad input records go to ``rejects`` and never stop the run.
+
+    While it writes ``output`` it holds a lock on ``OUT.lock`` (:func:`carelens.locks.hold_lock`),
+    so a second run on the same output is refused at once (an InputError naming the lock
+    file); ``lock=False`` for a caller that holds it already. When the analyzer's
+    ``batch_size`` is above 1 a pair's results depend on the other pairs of its chunk, so
+    the batch size is kept with the options and a resume starts at a chunk boundary.
     """
     log = rejects if rejects is not None else RejectLog()
     if redact:
@@ -190,9 +199,17 @@ def analyze_file(
         model=analyzer.model_id,
         helpers=wanted.patterns,
         model_fingerprint=getattr(analyzer, "model_fingerprint", None),
+        batch_size=getattr(analyzer, "batch_size", None),
     )
     writer = (
-        ResultWriter(output, analyzer.dimensions, overwrite=overwrite, options=options)
+        ResultWriter(
+            output,
+            analyzer.dimensions,
+            overwrite=overwrite,
+            options=options,
+            # With one pair per batch a result depends on its pair alone: resume anywhere.
+            chunk_size=chunk_size if (options.batch_size or 1) > 1 else 1,
+        )
         if output
         else None
     )
@@ -208,29 +225,35 @@ def analyze_file(
     counts = LevelCounts(tuple(analyzer.dimensions))
     kept: list[tuple[Exchange, JsonDict]] = []
     analysed = resumed = 0
-    try:
-        if writer is not None:
-            resumed = writer.open(exchanges, on_existing=counts.add)
-            if resumed and progress is not None:
-                progress(resumed)
-        chunks = analysed_chunks(
-            analyzer, exchanges, chunk_size=chunk_size, include_text=include_text, redact=redact
-        )
-        for chunk, records in chunks:
+    with ExitStack() as held:
+        if writer is not None and lock:
+            held.enter_context(
+                hold_lock(lock_path(writer.path), f"carelens analyze is writing {writer.path}")
+            )
+        try:
             if writer is not None:
-                writer.write(records)
-            for exchange, record in zip(chunk, records, strict=True):
-                counts.add(record)
-                if len(kept) < preview:
-                    kept.append((exchange, record))
-            analysed += len(chunk)
-            if progress is not None:
-                progress(len(chunk))
-        if writer is not None:
-            writer.finish()
-    finally:
-        if writer is not None:
-            writer.close()
+                resumed = writer.open(exchanges, on_existing=counts.add)
+                exchanges = chain(writer.redo, exchanges)
+                if resumed and progress is not None:
+                    progress(resumed)
+            chunks = analysed_chunks(
+                analyzer, exchanges, chunk_size=chunk_size, include_text=include_text, redact=redact
+            )
+            for chunk, records in chunks:
+                if writer is not None:
+                    writer.write(records, chunk)
+                for exchange, record in zip(chunk, records, strict=True):
+                    counts.add(record)
+                    if len(kept) < preview:
+                        kept.append((exchange, record))
+                analysed += len(chunk)
+                if progress is not None:
+                    progress(len(chunk))
+            if writer is not None:
+                writer.finish()
+        finally:
+            if writer is not None:
+                writer.close()
     logger.debug("analysed %d pairs (%d resumed from the output)", analysed, resumed)
     return AnalysisSummary(
         input=Path(input),
