@@ -779,7 +779,7 @@ def test_model_manifest_is_shown_defensively(sample_insights: Insights) -> None:
     page = build_report(sample_insights, model=odd)
     methods = parse(page).by_id("methods").text()
     assert "<i>odd</i>" in methods and "<i>odd" not in page
-    assert "shown as level 0" in methods and "compassion" in methods
+    assert "unknown (left out of the figures, not level 0)" in methods and "compassion" in methods
     weird_eval = {"evaluation": {"test": {"mechanisms": {"x": {"accuracy": float("nan")}}}}}
     assert "Methods" in build_report(sample_insights, model=weird_eval)
     assert "not given" in parse(build_report(sample_insights)).by_id("methods").text()
@@ -788,8 +788,9 @@ def test_model_manifest_is_shown_defensively(sample_insights: Insights) -> None:
 def test_methods_say_which_model_analysed_the_responses() -> None:
     """The methods describe the installed model's manifest; results made by another model
     (or a mix) are named, with a note that the figures may not describe them."""
-    records = [result_record(f"r{i}") for i in range(3)]  # "model": "test-model"
-    records.append(dict(result_record("r9"), model="older-model"))
+    # "model": "test-model"; checked for unsafe wording (no note on older results)
+    records = [result_record(f"r{i}", unsafe=[]) for i in range(3)]
+    records.append(dict(result_record("r9", unsafe=[]), model="older-model"))
     insights = Insights.from_records(records)
     assert insights.model_ids() == {"test-model": 3, "older-model": 1}
     same = parse(build_report(insights, model={"model_id": "test-model"})).by_id("methods")

@@ -170,7 +170,7 @@ class Store(Protocol):
         offset: int = 0,
         limit: int = 50,
         style: str | None = None,
-        helper: str | None = None,
+        helper: str | Sequence[str] | None = None,
         dimension: str | None = None,
         min_level: int | None = None,
         since: str | None = None,

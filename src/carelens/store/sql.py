@@ -696,7 +696,7 @@ class SQLStore(ABC):
         offset: int = 0,
         limit: int = 50,
         style: str | None = None,
-        helper: str | None = None,
+        helper: str | Sequence[str] | None = None,
         dimension: str | None = None,
         min_level: int | None = None,
         since: str | None = None,
@@ -708,7 +708,8 @@ class SQLStore(ABC):
     ) -> Page:
         """A page of stored records matching every filter given, in seq order.
 
-        ``helper`` is the record's ``speaker``; ``dimension`` alone keeps records that score
+        ``helper`` is the record's ``speaker`` (or a list or tuple of speakers, any of which
+        matches: the spellings of one name); ``dimension`` alone keeps records that score
         it, with ``min_level`` those at that level or above; ``since`` (inclusive) and
         ``until`` (exclusive) bound the timestamp; ``query`` keeps records whose seeker or
         response text contains every word of it (punctuation and operators are ignored; a
@@ -725,6 +726,13 @@ class SQLStore(ABC):
         empty = Page(items=[], total=0, offset=offset, limit=limit)
         conditions = ["r.corpus_id = ?"]
         params: list[Any] = [corpus_id]
+        if isinstance(helper, list | tuple):
+            spellings = [_text_filter("helper", h) for h in helper]
+            if not spellings:
+                return empty
+            conditions.append(f"r.helper IN ({', '.join('?' * len(spellings))})")
+            params += spellings
+            helper = None
         for column, name, value in (
             ("style", "style", style),
             ("helper", "helper", helper),

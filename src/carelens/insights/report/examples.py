@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from carelens.insights.report.format import dimension_spans, response_card
+from carelens.insights.report.format import dimension_spans, plural, response_card
 from carelens.insights.report.names import position_of
 from carelens.insights.report.page import Page
 from carelens.insights.rows import ResponseRow
@@ -46,6 +46,9 @@ def pick_examples(
     skip = set(exclude)
     buckets: dict[int, list[ResponseRow]] = {}
     for r in rows:
+        # A response without the dimension (results of an older carelens) is not picked for
+        # it; one without a dismissive level was not screened for dismissive wording, and is
+        # picked (the section says so).
         level = r.levels.get(dimension, 0)
         if (
             level >= 1
@@ -90,6 +93,14 @@ def examples_section(
             "examples.</p></section>"
         )
     parts = [head]
+    unscreened = sum(1 for _, rows in picks for r in rows if "dismissive" not in r.levels)
+    if unscreened:
+        comes = plural(unscreened, "example comes", "examples come")
+        parts.append(
+            f'<p class="note" id="examples-unscreened">{comes} from an older carelens, which '
+            "did not score dismissive wording, so "
+            f"{'it was' if unscreened == 1 else 'they were'} not screened for it.</p>"
+        )
     for dimension, rows in picks:
         parts.append(f"<h3>Strongest {_ADJECTIVES.get(dimension, dimension)} responses</h3>")
         if not rows:

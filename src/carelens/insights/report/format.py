@@ -209,12 +209,15 @@ def response_card(
     distress: bool = False,
 ) -> str:
     """``row`` in full as an ``<article>`` with the id ``anchor``, named ``name`` (HTML, see
-    :mod:`.names`): who, where, when, its levels, the text with the spans of ``dimension``
-    (or, with ``distress``, the helper's own distress) marked, and the seeker message. The
-    texts are laid out in their own direction (``dir="auto"``: Hebrew or Arabic right to
-    left)."""
+    :mod:`.names`): who, where, when, its levels (a dash for a dimension the results lack),
+    the text with the spans of ``dimension`` (or, with ``distress``, the helper's own
+    distress) marked, and the seeker message. The texts are laid out in their own direction
+    (``dir="auto"``: Hebrew or Arabic right to left)."""
+    # A dimension the results lack (an older carelens scored only the EPITOME three) is
+    # unknown: a dash, as elsewhere on the page, never level 0.
     levels = ", ".join(
-        f"{d} {row.levels.get(d, 0)}" for d in ("empathy", "sympathy", "compassion", "dismissive")
+        f"{d} {row.levels.get(d, DASH)}"
+        for d in ("empathy", "sympathy", "compassion", "dismissive")
     )
     # Each value in a <bdi>: a Hebrew helper and community would otherwise swap places
     # with the month between them.

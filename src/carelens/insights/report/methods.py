@@ -1,7 +1,10 @@
 """The methods section: the model, its recorded evaluation, what the figures mean, limits.
 
 The model manifest is read defensively: any field may be missing or of an odd shape, and
-the evaluation figures are shown for whatever shape they have.
+the evaluation figures are shown for whatever shape they have. Results of an older carelens
+(only the EPITOME three dimensions, no unsafe-wording check) are counted here: how many lack
+which dimension or the check (:meth:`Insights.unmeasured`), left out of those figures rather
+than counted as 0.
 """
 
 from __future__ import annotations
@@ -111,6 +114,39 @@ def _evaluation(evaluation: object) -> str:
     return "".join(parts)
 
 
+def _and(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def older_results(insights: Insights) -> str:
+    """A note on the responses that lack a dimension or the unsafe-wording check (results of
+    an older carelens): how many lack what, and that they are left out of those figures, not
+    counted as 0; "" when every response has everything."""
+    unmeasured = insights.unmeasured()
+    if not unmeasured:
+        return ""
+    unsafe = unmeasured.pop("unsafe", 0)
+    by_count: dict[int, list[str]] = {}
+    for dimension, n in unmeasured.items():
+        by_count.setdefault(n, []).append(dimension.replace("_", " "))
+    lacks = [
+        f"{plural(n, 'response has', 'responses have')} no {_and(names)} level"
+        for n, names in sorted(by_count.items(), reverse=True)
+    ]
+    if unsafe:
+        lacks.append(
+            f"{plural(unsafe, 'response was', 'responses were')} not checked for unsafe wording"
+        )
+    return (
+        f'<p class="note" id="older-results">Some results come from an older carelens: '
+        f"{'; '.join(lacks)}. What a response lacks is unknown, not 0: it is left out of that "
+        "dimension's mean level and shares (and of the reflections per question), or of the "
+        "unsafe replies counted, which are figures over the responses that have it; a dash "
+        "marks a figure with no response to compute it from. Analyse the conversations again "
+        "to score every dimension.</p>"
+    )
+
+
 def methods(insights: Insights, model: Mapping[str, Any] | None) -> str:
     facts = []
     model_id = model_id_of(model)
@@ -151,19 +187,19 @@ def methods(insights: Insights, model: Mapping[str, Any] | None) -> str:
             facts.append(f"<li>Dimensions scored: {esc(', '.join(names)) or DASH}</li>")
             if missing:
                 facts.append(
-                    f"<li>Not scored by this model, so shown as level 0: "
-                    f"{esc(', '.join(missing))}</li>"
+                    "<li>Not scored by this model, so unknown (left out of the figures, not "
+                    f"level 0): {esc(', '.join(missing))}</li>"
                 )
     evaluation = _evaluation(model.get("evaluation") if isinstance(model, Mapping) else None)
     t = insights.thresholds
     return (
         '<section id="methods"><h2>Methods and limits</h2>'
-        f"<ul>{''.join(facts)}</ul>{mismatch}"
+        f"<ul>{''.join(facts)}</ul>{mismatch}{older_results(insights)}"
         f"<h3>Evaluation recorded with the model</h3>{evaluation}"
         "<h3>What the figures mean</h3><dl>"
         "<dt>Level</dt><dd>Each response is scored per dimension: 0 none, 1 weak, 2 strong. A "
-        "mean level is the average over responses (0 to 2). Empathy is the strongest of "
-        "interpretation, exploration and reflection.</dd>"
+        "mean level is the average over the responses scored on that dimension (0 to 2). "
+        "Empathy is the strongest of interpretation, exploration and reflection.</dd>"
         "<dt>Style</dt><dd>One headline per response: dismissive, else compassion (help offered "
         "with understanding), else empathy, else sympathy, else advice, else other.</dd>"
         "<dt>Reflections per question</dt><dd>Responses with a reflection per question asked, "

@@ -68,7 +68,6 @@ def summary(insights: Insights, total: Mapping[str, Any], n_helpers: int, extra:
         when = card("no dates", "no response has a timestamp", small=True)
     n_signals = int(extra["n_signals"])
     needs = int(total.get("needs_attention") or 0)
-    unsafe = int(total.get("unsafe_replies") or 0)
     cards = [
         card(f"{len(insights):,}", noun(len(insights), "response")),
         card(f"{n_helpers:,}", noun(n_helpers, "helper")),
@@ -80,12 +79,35 @@ def summary(insights: Insights, total: Mapping[str, Any], n_helpers: int, extra:
         card(fmt(as_number(total.get("mean_empathy")), "level"), "mean empathy level (0 to 2)"),
         card(f"{n_signals:,}", noun(n_signals, "strain signal") + " to look at"),
         card(f"{needs:,}", noun(needs, "crisis cue") + " to read"),
-        card(f"{unsafe:,}", noun(unsafe, "unsafe reply", "unsafe replies") + " to read"),
+        _unsafe_card(insights.rows),
     ]
     return (
         f'<section id="overview"><h2>Overview</h2><div class="cards">{"".join(cards)}</div>'
         "</section>"
     )
+
+
+def unsafe_checked(rows: Iterable[ResponseRow]) -> tuple[int, int]:
+    """(responses, those checked for unsafe wording): results of an older carelens were not
+    checked, and are left out of the unsafe counts rather than counted as safe."""
+    n = checked = 0
+    for row in rows:
+        n += 1
+        checked += row.unsafe_reply is not None
+    return n, checked
+
+
+def _unsafe_card(rows: Sequence[ResponseRow]) -> str:
+    """The overview card of unsafe replies: how many to read, of how many checked, or "not
+    checked" when no response was (never a 0 for responses nobody looked at)."""
+    n, checked = unsafe_checked(rows)
+    if not checked:
+        return card(DASH, "unsafe replies: not checked (results of an older carelens)")
+    unsafe = sum(1 for r in rows if r.unsafe_reply)
+    label = noun(unsafe, "unsafe reply", "unsafe replies") + " to read"
+    if checked < n:
+        label += f", of the {checked:,} responses checked"
+    return card(f"{unsafe:,}", label)
 
 
 _GROUP_COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -104,14 +126,16 @@ def group_table(
     by: str,
     *,
     links: Mapping[str, str],
-    extra: Sequence[tuple[str, str, Mapping[str, int]]],
+    extra: Sequence[tuple[str, str, Mapping[str, int | None]]],
     css_id: str,
     tall: bool,
 ) -> str:
     """The table of helpers or communities (``by``): one row per record, style shares first.
 
     ``links`` maps a name to the URL its row links to (``#h-1`` in the report, a page of its
-    own on the dashboards); ``extra`` adds (label, format, value per name) columns.
+    own on the dashboards); ``extra`` adds (label, format, value per name) columns: a name
+    without a value has 0, one whose value is None (unknown: unsafe replies never checked)
+    a dash.
     """
     head = [f'<th scope="col">{by}</th>', '<th scope="col" class="num">responses</th>']
     head += [f'<th scope="col" class="num">{label}</th>' for _, label, _ in _GROUP_COLUMNS]
@@ -138,6 +162,12 @@ def group_table(
         f'<div class="{wrap}"><table id="{css_id}"><thead>{top}<tr>{"".join(head)}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
+
+
+def _count(v: object) -> int | None:
+    """A count of a group's record, or None where it is unknown."""
+    value = as_number(v)
+    return None if value is None else int(value)
 
 
 def _level_means(rec: Mapping[str, Any]) -> list[float | None]:
@@ -190,8 +220,9 @@ def communities(
         WIDE,
         page.chart_id,
     )
-    needs = {str(r["community"]): int(as_number(r.get("needs_attention")) or 0) for r in records}
-    unsafe = {str(r["community"]): int(as_number(r.get("unsafe_replies")) or 0) for r in records}
+    needs = {str(r["community"]): _count(r.get("needs_attention")) for r in records}
+    # None (a dash) for a community whose responses were never checked for unsafe wording.
+    unsafe = {str(r["community"]): _count(r.get("unsafe_replies")) for r in records}
     table = group_table(
         records,
         "community",
@@ -435,12 +466,20 @@ def to_read_list(
     ``limit`` of them (named by ``names``), then how many more there are. ``see_all`` (HTML,
     a sentence) says where all of them can be read; without it, the report says where they
     are marked in the results and tables."""
+    rows = list(rows)
     found = responses_to_read(rows)
     head = '<h3 id="to-read-head">Responses to read</h3>'
     if not found:
+        n, checked = unsafe_checked(rows)
+        if not checked:
+            unsafe = "Unsafe wording was not checked (results of an older carelens)"
+        elif checked < n:
+            unsafe = f"None of the {checked:,} responses checked for unsafe wording has it"
+        else:
+            unsafe = "No response has unsafe wording"
         return (
-            head + '<p id="to-read-none">No response has unsafe wording, and none answers a '
-            "seeker message with crisis cues.</p>"
+            f'{head}<p id="to-read-none">{unsafe}, and none answers a seeker message with '
+            "crisis cues.</p>"
         )
     shown = found[:limit]
     more = len(found) - len(shown)
@@ -485,6 +524,25 @@ def crisis(
     resources = "".join(f"<li>{esc(line)}</li>" for line in CRISIS_RESOURCES)
     answer = "response answers" if n == 1 else "responses answer"
     has = "response has" if unsafe == 1 else "responses have"
+    responses, checked = unsafe_checked(names.rows)
+    if not checked:  # results of an older carelens: never looked for, so no count
+        unsafe_said = (
+            '<p><strong id="unsafe-count">Not checked</strong>: these results come from an '
+            "older carelens, which did not look for unsafe wording (urging someone to harm "
+            "themselves, or information about a means). Analyse the conversations again to "
+            "check the replies.</p>"
+        )
+    else:
+        of = ""
+        if checked < responses:
+            of = (
+                f", of the {checked:,} responses checked for it ({responses - checked:,} from "
+                "an older carelens were not checked)"
+            )
+        unsafe_said = (
+            f'<p><strong id="unsafe-count">{unsafe:,}</strong> {has} unsafe wording: urging '
+            f"someone to harm themselves, or information about a means{unsafe_where}{of}.</p>"
+        )
     hints = sum(1 for r in names.rows if r.needs_attention and learned_only(r.crisis_cues))
     learned = (
         "a small learned model found it in the words alone, and it also marks grief and "
@@ -502,12 +560,10 @@ def crisis(
     return (
         '<section id="crisis"><h2>Crisis cues and unsafe replies</h2><div class="crisis">'
         f'<p><strong id="crisis-count">{n:,}</strong> {answer} {said}.</p>'
-        f'<p><strong id="unsafe-count">{unsafe:,}</strong> {has} unsafe wording: urging '
-        f"someone to harm themselves, or information about a means{unsafe_where}.</p>"
-        "<p>The list below is for a person to read. It is <strong>not a risk score</strong>: "
-        "carelens finds wording; it does not judge how much danger anyone is in. It catches "
-        "plain phrasing only, so a message or reply that is not listed is not thereby "
-        "“safe”.</p>"
+        f"{unsafe_said}<p>The list below is for a person to read. It is <strong>not a risk "
+        "score</strong>: carelens finds wording; it does not judge how much danger anyone is "
+        "in. It catches plain phrasing only, so a message or reply that is not listed is not "
+        "thereby “safe”.</p>"
         "<p><strong>What to do:</strong> read each one in full, in its conversation. If the "
         "person who wrote the message may be in danger, reach out to them directly, ask "
         "whether they are safe, and share a crisis line. If a reply has unsafe wording, take it "

@@ -161,10 +161,11 @@ def _view_switch(corpus_id: str, helpers: list[str], chosen: str | None) -> str:
 
 def _browse_link(replies: str, helper: str | None) -> str:
     """The link from a dashboard to its replies in the explorer: a helper's view browses that
-    helper's replies (the explorer's helper filter). The replies that name no helper are
-    :data:`~carelens.insights.UNKNOWN` ("(unknown)") here, but the store's helper filter
-    matches a name, not its absence, so that view offers all the replies instead, and says
-    why."""
+    helper's replies (the explorer's helper filter, which takes the name as the insights group
+    it and finds every stored spelling of it: :func:`.filters.helper_spellings`). The
+    replies that name no helper are :data:`~carelens.insights.UNKNOWN` ("(unknown)") here,
+    but the store's helper filter matches a name, not its absence, so that view offers all
+    the replies instead, and says why."""
     if not helper:
         return f'<a href="{replies}">browse the replies</a>'
     if helper == UNKNOWN:

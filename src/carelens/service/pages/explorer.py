@@ -3,12 +3,13 @@
 * ``GET /explorer`` lists the corpora with their status and progress
   (:func:`~.corpora.corpora_page`, shared with the dashboards);
 * ``GET /explorer/{corpus}`` pages through its results, filtered by style, dimension (the
-  replies that show it: level 1 weak or more, or 2 strong only), helper, date range, topic
-  category, what needs a person to read it (crisis cues in the seeker message, unsafe wording
-  in the reply) and full-text search (:mod:`.filters`: a plain GET form, so every view is a
-  link; a search made only of words too common to index says so); each reply is drawn in
-  place with its style, levels and marked rationale, and links to its place in its thread
-  (:func:`~.navigation.reply_url`; the thread pages are :mod:`.thread`).
+  replies that show it: level 1 weak or more, or 2 strong only), helper (named as the
+  dashboards name it, every stored spelling of that name: :func:`.filters.helper_spellings`),
+  date range, topic category, what needs a person to read it (crisis cues in the seeker
+  message, unsafe wording in the reply) and full-text search (:mod:`.filters`: a plain GET
+  form, so every view is a link; a search made only of words too common to index says so);
+  each reply is drawn in place with its style, levels and marked rationale, and links to its
+  place in its thread (:func:`~.navigation.reply_url`; the thread pages are :mod:`.thread`).
 
 Replies are numbered from 1 for people (``#1`` is the record of seq 0); anchors and links
 keep the seq (``#r-0``). Filters that cannot be used are explained on the page (422)
@@ -30,7 +31,7 @@ from carelens.insights.report.sections import learned_only
 from carelens.service.context import Ctx
 from carelens.service.pages import annotate
 from carelens.service.pages.corpora import analysis_note, corpora_page, corpus_facts, corpus_or_404
-from carelens.service.pages.filters import Filters, filter_form, parse_filters
+from carelens.service.pages.filters import Filters, filter_form, helper_spellings, parse_filters
 from carelens.service.pages.layout import (
     document,
     isolate,
@@ -41,7 +42,7 @@ from carelens.service.pages.layout import (
 )
 from carelens.service.pages.navigation import page_nav, reply_number, reply_url
 from carelens.store import InvalidQueryError
-from carelens.store.base import common_words, query_words
+from carelens.store.base import MAX_SEQ, common_words, query_words
 
 router = APIRouter()
 
@@ -128,8 +129,15 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
     # match anything; say why instead of "nothing matches".
     unsearchable = bool(filters.q) and not query_words(filters.q)
     if not problems and not unsearchable:
+        arguments = filters.store_arguments()
+        if filters.helper:
+            # A helper as the dashboards name it: every stored spelling of that name.
+            stored = facets.get("helper", [])
+            if len(stored) >= MAX_FACETS:  # some helpers left out: ask for them all
+                stored = ctx.store.facets(corpus.id, limit=MAX_SEQ).get("helper", [])
+            arguments["helper"] = helper_spellings(filters.helper, (h for h, _ in stored))
         try:
-            page = ctx.store.results(corpus.id, **filters.store_arguments())
+            page = ctx.store.results(corpus.id, **arguments)
         except InvalidQueryError as exc:
             problems.append(f"{exc}; change the filters and apply them again.")
     parts = [filter_form(corpus.id, filters, dimensions, facets)]

@@ -9,18 +9,22 @@
 from 1 (:func:`~.navigation.page_number`; a problem otherwise); a page past the last one,
 however far, asks the store for its last offset and gets no replies. :func:`filter_form` is
 the form: its menus count the corpus's replies by style and topic, and its helper field
-suggests the corpus's helpers.
+suggests the corpus's helpers. Helpers are named as the insights group them
+(:func:`~carelens.insights.rows.group_name`: NFC, without surrounding spaces, a speaker named
+``(unknown)`` quoted), so that the dashboards' names find their replies:
+:func:`helper_spellings` turns such a name into the stored speakers it stands for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from carelens.insights.report.format import esc
+from carelens.insights.rows import group_name
 from carelens.service.pages.layout import isolate_text
 from carelens.service.pages.navigation import page_number
 from carelens.store.base import ATTENTION_FILTERS, MAX_SEQ, normalize_timestamp
@@ -174,6 +178,31 @@ def parse_filters(params: Mapping[str, str], dimensions: Sequence[str]) -> Filte
     return Filters(**values, page=page, per_page=per_page, problems=tuple(problems))
 
 
+def helper_spellings(wanted: str, stored: Iterable[str]) -> tuple[str, ...]:
+    """The stored speakers (``stored``: a corpus's) that the helper filter ``wanted`` stands
+    for: those the insights group under that name (``vol-1`` stands for ``vol-1 ``, a
+    composed ``Zoë`` for a decomposed one, ``"(unknown)"`` for a speaker named
+    ``(unknown)``); else those grouped as ``wanted`` itself is (a name typed decomposed, or
+    ``(unknown)`` as stored); else ``wanted`` as it is (which matches nothing stored)."""
+    names = list(stored)
+    for target in (wanted, group_name(wanted)):
+        found = tuple(name for name in names if group_name(name) == target)
+        if found:
+            return found
+    return (wanted,)
+
+
+def grouped_helpers(facet: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The helper facet (stored speaker, replies) as the insights name helpers: spellings of
+    one name together, their replies added up; most replies first, then by name."""
+    counts: dict[str, int] = {}
+    for name, n in facet:
+        grouped = group_name(name)
+        if grouped is not None:
+            counts[grouped] = counts.get(grouped, 0) + n
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
 def _options(values: Sequence[tuple[str, str]], chosen: str) -> str:
     return "".join(
         f'<option value="{esc(value)}"{" selected" if value == chosen else ""}>{esc(label)}'
@@ -212,7 +241,9 @@ def filter_form(
         topic_field = (
             '<select id="f-topic" name="topic" disabled><option>no topics assigned</option>'
         )
-    helpers = "".join(f'<option value="{esc(h)}"></option>' for h, _ in facets.get("helper", []))
+    helpers = "".join(
+        f'<option value="{esc(h)}"></option>' for h, _ in grouped_helpers(facets.get("helper", []))
+    )
     return (
         # autocomplete off: after Back, a browser would put the values typed last into the
         # form, which would then disagree with the address and the results shown.
