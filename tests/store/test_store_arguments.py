@@ -73,11 +73,25 @@ def test_a_filter_that_is_not_a_string_is_an_invalid_query(
     store: Store, name: str, value: Any
 ) -> None:
     """results(query=5) raised a bare AttributeError, a bytes query a TypeError, and a list
-    ``attention`` a TypeError (unhashable)."""
+    ``attention`` a TypeError (unhashable). ``helper`` alone takes a list of strings (the
+    spellings of one grouped name): one that holds something else is invalid."""
+    if name == "helper" and isinstance(value, list):
+        value = ["job", 5]
     corpus = store.create_corpus("a.jsonl")
     store.add_results(corpus.id, [record(0)])
     with pytest.raises(InvalidQueryError, match=name):
         store.results(corpus.id, **{name: value})
+
+
+def test_a_helper_list_matches_any_of_its_spellings(store: Store) -> None:
+    corpus = store.create_corpus("a.jsonl")
+    store.add_results(
+        corpus.id,
+        [record(0, speaker="vol-1"), record(1, speaker="vol-1 "), record(2, speaker="kim")],
+    )
+    assert seqs(store, corpus.id, helper=["vol-1", "vol-1 "]) == [0, 1]
+    assert seqs(store, corpus.id, helper=("kim",)) == [2]
+    assert seqs(store, corpus.id, helper=[]) == []
 
 
 def test_nul_in_a_query_reads_as_in_a_stored_text(store: Store) -> None:
