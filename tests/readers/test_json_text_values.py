@@ -52,7 +52,7 @@ def test_jsonl_pairs(tmp_path: Path) -> None:
                 "seeker": "I failed again.",
                 "response": "That must sting.",
                 "speaker": ["vol-1", "vol-2"],
-                "seeker_speaker": {"name": "Zoë"},
+                "seeker_speaker": {"nick": "Zoë"},
                 "timestamp": {"at": 1700000000},
                 "conversation_id": [7],
             }
@@ -62,7 +62,7 @@ def test_jsonl_pairs(tmp_path: Path) -> None:
     [exchange] = read_exchanges(path, rejects=rejects)
     assert rejects.total == 0
     assert exchange.response.speaker == '["vol-1","vol-2"]'
-    assert exchange.seeker.speaker == '{"name":"Zoë"}'
+    assert exchange.seeker.speaker == '{"nick":"Zoë"}'
     assert exchange.response.timestamp == '{"at":1700000000}'
     assert exchange.response.conversation_id == exchange.seeker.conversation_id == "[7]"
 
@@ -137,12 +137,12 @@ def test_parquet_list_and_struct_columns(tmp_path: Path) -> None:
         "seeker": "I failed again.",
         "response": "That must sting.",
         "speaker": ["vol-1"],
-        "seeker_speaker": {"name": "Zoë"},
+        "seeker_speaker": {"nick": "Zoë"},
     }
     pq.write_table(pa.Table.from_pylist([row]), path)
     [exchange] = read_exchanges(path, rejects=RejectLog())
     assert exchange.response.speaker == '["vol-1"]'
-    assert exchange.seeker.speaker == '{"name":"Zoë"}'
+    assert exchange.seeker.speaker == '{"nick":"Zoë"}'
 
 
 @pytest.mark.parametrize("value", [["r1"], {"id": "r1"}, True])

@@ -13,6 +13,7 @@ import zstandard
 
 from carelens.errors import InputError
 from carelens.readers import RejectLog, detect_format, read_exchanges, read_turns
+from carelens.readers.pairing import SUBMISSIONS_NEEDED
 
 RejectRows = Callable[[Path], list[tuple[object, ...]]]
 
@@ -298,7 +299,8 @@ def test_a_comment_without_link_id_whose_parent_is_not_known_is_an_unknown_paren
     assert details == [
         "turn 'c1' replies to 'zzz', not in the input",
         "turn 'c2' replies to 'c3', which is in another conversation only",
-        "turn 'c3' in conversation 's1' replies to 's1', not in the input",
+        "turn 'c3' in conversation 's1' replies to 's1', not in the input (the Reddit "
+        f"submission it comments on): {SUBMISSIONS_NEEDED}",
     ]
 
 

@@ -70,6 +70,7 @@ from carelens.privacy import redact as redact_text
 from carelens.readers import REPLIES_NEEDED, RejectLog, read_exchanges, why_no_pairs
 from carelens.readers.helpers import HelperPatterns, as_options
 from carelens.readers.jsonl import UTTERANCES
+from carelens.readers.layouts import speaker_fields
 
 #: Without ``-o``, at most this many responses are listed.
 MAX_TABLE_ROWS = 50
@@ -458,8 +459,8 @@ def no_helper_matched(left_out: int, patterns: Sequence[str]) -> str:
     """The note for a run whose ``--helper`` patterns matched none of its responses."""
     return (
         f"no response of the {left_out} read is by a speaker that matches "
-        f"{as_options(patterns)}; check the "
-        "helpers' names as the input spells them (the speaker, author or response_speaker field)"
+        f"{as_options(patterns)}; check the helpers' names as the input spells them "
+        f"({speaker_fields()})"
     )
 
 

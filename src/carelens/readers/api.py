@@ -30,6 +30,7 @@ from carelens.readers.jsonl import UTTERANCES, read_convokit, read_jsonl
 from carelens.readers.layouts import column_map_problem
 from carelens.readers.pairing import note_rejected_turn, pair_records, where_is
 from carelens.readers.parquet import read_parquet
+from carelens.readers.quoting import quote
 from carelens.readers.reddit import read_reddit
 from carelens.readers.rejects import DUPLICATE_ID, RejectLog
 from carelens.readers.wxr import read_wxr
@@ -134,13 +135,37 @@ def why_no_pairs(
         )
     if not Path(path).is_file() and not Path(path).is_dir():  # a pipe is read only once
         return "no message in the input answers another"
-    messages = sum(
-        1 for _ in read_records(path, format=format, column_map=column_map, rejects=RejectLog())
-    )
+    messages = 0
+    reference: str | None = None  # a field left unread that may name the message answered
+    for record in read_records(path, format=format, column_map=column_map, rejects=RejectLog()):
+        messages += 1
+        turn = record.item
+        if reference is None and isinstance(turn, Turn) and turn.reply_to is None:
+            reference = next((key for key in turn.meta if _looks_like_reference(key)), None)
     if messages == 0:
         return "the file holds no message (it is empty, or has only blank lines or a header)"
     held = "its one message opens" if messages == 1 else f"its {messages:,} messages each open"
-    return f"no message in the file answers another ({held} a conversation)"
+    why = f"no message in the file answers another ({held} a conversation)"
+    if reference is not None:
+        why += (
+            f"; its field {quote(reference)} may name the message each answers: read it as "
+            f"reply_to with a column map (reply_to={reference})"
+        )
+    return why
+
+
+#: Field names (lower case, without ``_``, ``-`` or spaces) that may name the message a
+#: message answers, which the turn layouts do not read (``reply_to``, ``reply-to`` and a
+#: thread's ``parent_id`` are read).
+_REFERENCE_NAMES = frozenset(
+    {"replyto", "inreplyto", "replytoid", "inreplytoid", "parent", "parentid", "replyid"}
+)
+
+
+def _looks_like_reference(key: str) -> bool:
+    """Whether a field name looks like a reference to the message answered (``replyTo``,
+    ``in_reply_to``, ``parentId``)."""
+    return "".join(c for c in key.casefold() if c not in "_- ") in _REFERENCE_NAMES
 
 
 def _summary(ctx: ReadContext, what: str, n: int, before: int) -> None:

@@ -8,15 +8,24 @@ of :class:`~carelens.readers.layouts.PairLayout` (``speaker``/``author`` for the
 ``seeker_speaker``/``seeker_author``, ``timestamp``, ``conversation_id``/``thread_id``) and
 every other column kept as a string in ``response.meta`` (``community`` among them), or
 ``message_id, parent_id, text`` plus optional ``thread_id, author, timestamp`` (a thread,
-read as turns for pairing). A header that fits none is a whole-file
+read as turns for pairing). A column name is matched exactly first; a layout's field that no
+column names exactly is read from the one column that spells it in another case or with
+spaces or ``-`` for ``_`` (``SP_ID``, ``Seeker Post``; :func:`loose_names`), never when two
+columns do. A header that fits none is a whole-file
 :class:`~carelens.errors.InputError`; it lists the header's column names only when they look
 like column names (:func:`~carelens.readers.quoting.describe_columns`), so a file that is not
 CSV at all (a JSON array named ``.csv``) never has its texts quoted in the error. A header
 without a column the column map reads a field from is one too (a misspelt column would
-leave that field unread). Blank lines before the header are passed over. Rows are read from
-bytes decoded line by line, so quoted newlines, huge fields, and bad bytes in one record are
-all handled per record (a row with bytes that are not UTF-8 is rejected naming the column
-they are in); the line in a reject is the physical line where the record starts. Reading
+leave that field unread). Blank lines before the header are passed over, and so is a
+spreadsheet's row of empty cells (``,,,``) anywhere; a header that looks like a title row
+says that the header must be the first non-blank line. Rows are read from bytes decoded line
+by line, so quoted newlines, huge fields, and bad bytes in one record are all handled per
+record (a row with bytes that are not UTF-8 is rejected naming the column they are in, and,
+when they read as Windows-1252, saying to save the file as UTF-8: the file is never decoded
+by guess). A TSV file is parsed strictly, and a record that fails so but whose first line
+splits at its tabs into one cell per column is read as written: a text such as ``"Fine" is
+what I say`` keeps its quotes (one that ends with a quote before its tab is still read as a
+quoted field); the line in a reject is the physical line where the record starts. Reading
 raises the csv module's process-wide field size limit (to 2**31 - 1) so that huge text
 fields parse; the ``max_chars`` limit then rejects texts that are too long, record by
 record. A physical line over the line limit (:func:`~carelens.readers.base.line_limit`) is
@@ -58,6 +67,7 @@ from carelens.readers.layouts import (
     build_turn,
 )
 from carelens.readers.quoting import MAX_LISTED_NAMES, clip, describe_columns, quote
+from carelens.types import COMMUNITY_KEYS
 
 logger = logging.getLogger(__name__)
 
@@ -89,8 +99,8 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
         ctx.path, max_line_bytes=ctx.max_line_bytes, on_truncated=ctx.reject_truncation
     )
     first = next(lines, None)
-    while first is not None and isinstance(first[1], bytes) and not first[1].strip():
-        first = next(lines, None)  # blank lines before the header
+    while first is not None and isinstance(first[1], bytes) and _blank(first[1]):
+        first = next(lines, None)  # blank lines (or a spreadsheet's ``,,,``) before the header
     if first is None:
         logger.warning("%s is empty: no header, no records", ctx.path)
         return
@@ -145,7 +155,11 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             taken.append(item)
             yield item[1]
 
-    reader = csv.reader(itertools.chain([header_text], feed()), delimiter=delimiter)
+    # In a TSV file a text may begin with a quote its writer never meant as CSV quoting
+    # (``"Fine" is what I say``): parsed strictly, such a record fails and is read as it
+    # stands instead (:func:`_literal_tsv_row`).
+    tsv = delimiter == "\t"
+    reader = csv.reader(itertools.chain([header_text], feed()), delimiter=delimiter, strict=tsv)
     try:
         header = next(reader)
     except csv.Error as exc:
@@ -154,8 +168,20 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
         ) from exc
     except StopIteration:
         return
-    layout, names = read_header(ctx, header, line=header_line)
+    try:
+        layout, names = read_header(ctx, header, line=header_line)
+    except InputError as exc:
+        if exc.line is not None or not _title_like(header):
+            raise
+        # A title row above the header: say which line was read as the header.
+        raise InputError(
+            f"{exc.reason} The header must be the first non-blank line; line {header_line} "
+            "was read as the header.",
+            path=exc.path,
+            line=header_line,
+        ) from exc
 
+    legacy_rows = 0  # rows rejected for bytes that look like Windows-1252
     while True:
         taken.clear()
         error = ""
@@ -172,6 +198,14 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             bad_lines.difference_update([n for n in bad_lines if n <= end])
             continue
         runaway = _runaway(row, error, names, taken, ended=ended and not replay)
+        literal = _literal_tsv_row(taken[0][1], names) if runaway and tsv else None
+        if literal is not None:
+            # Its first line, split at tabs, is the row; any lines after it are read again.
+            if end > start:
+                replay.extend(taken[1:])
+                del taken[1:]
+                reader = csv.reader(feed(), delimiter=delimiter, strict=tsv)
+            row, end, runaway = literal, start, None
         if runaway is not None:
             reason, detail = runaway
             if end > start:
@@ -179,7 +213,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
                 # first line is rejected, and the others are parsed again as records.
                 detail += f" (a quoted field ran on to line {end}; lines after {start} read again)"
                 replay.extend(taken[1:])
-                reader = csv.reader(feed(), delimiter=delimiter)
+                reader = csv.reader(feed(), delimiter=delimiter, strict=tsv)
             bad_lines.discard(start)
             ctx.reject(start, None, reason, detail)
             continue
@@ -187,10 +221,11 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             hit = any(start <= n <= end for n in bad_lines)
             bad_lines.difference_update([n for n in bad_lines if n <= end])
             if hit:
-                _reject_bad_bytes(ctx, start, row, names, layout)
+                raw = [text for _, text in taken]
+                legacy_rows += _reject_bad_bytes(ctx, start, row, names, layout, raw)
                 continue
-        if row is None or len(row) != len(names):
-            continue  # a blank line
+        if row is None or len(row) != len(names) or not any(cell.strip() for cell in row):
+            continue  # a blank line, or a spreadsheet's row of empty cells (``,,,``)
         record = dict(zip(names, row, strict=True))
         if isinstance(layout, PairLayout):
             exchange = build_exchange(ctx, start, record, layout)
@@ -200,6 +235,56 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             turn = build_turn(ctx, start, record, CSV_THREAD)
             if turn is not None:
                 yield Record(start, turn)
+    if legacy_rows:
+        rows = "1 row was" if legacy_rows == 1 else f"{legacy_rows:,} rows were"
+        logger.warning(
+            "%s: %s rejected for bytes that are not UTF-8; %s", ctx.path, rows, CP1252_HINT
+        )
+
+
+#: What a row rejected for bytes typical of Windows-1252 is told (in its detail, and once
+#: per file in a warning): carelens reads UTF-8 only, and never guesses another encoding.
+CP1252_HINT = (
+    "the file looks like Windows-1252 (Excel's 'CSV (Comma delimited)'): save it as "
+    "'CSV UTF-8' and run again"
+)
+
+
+def _title_like(header: list[str]) -> bool:
+    """Whether a header that fits no layout looks like a title row instead: one cell at
+    most, or no cell that names a column of any layout (in any case or spacing)."""
+    cells = [re.sub(r"[\s_-]+", "_", h.strip()).casefold() for h in header if h.strip()]
+    known = {*CSV_THREAD.columns, *(c for p in PAIR_LAYOUTS for c in (*p.columns, *p.optional))}
+    return len(cells) <= 1 or not known.intersection(cells)
+
+
+def _blank(line: bytes) -> bool:
+    """Whether a line holds nothing but whitespace and delimiters (a spreadsheet's ``,,,``)."""
+    return not line.strip(b" \t\r\n,;|")
+
+
+def _looks_cp1252(lines: list[str]) -> bool:
+    """Whether the bytes that are not UTF-8 in ``lines`` (decoded with ``surrogateescape``)
+    read as Windows-1252 text: every such byte one that code page defines (smart quotes,
+    dashes and the ellipsis at 0x80-0x9F, accented letters above)."""
+    raw = "".join(lines).encode("utf-8", "surrogateescape")
+    if b"\x00" in raw:
+        return False  # UTF-16 or binary, not a code page
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _literal_tsv_row(line: str, names: list[str]) -> list[str] | None:
+    """A TSV ``line`` that holds a quote, split at its tabs when that gives one cell per
+    column: a text that begins with a quote but does not end with one before its tab was
+    written without CSV quoting, so its quotes are part of the text. None otherwise."""
+    if '"' not in line:
+        return None
+    cells = line.rstrip("\r\n").split("\t")
+    return cells if len(cells) == len(names) else None
 
 
 def _runaway(
@@ -229,11 +314,16 @@ def _reject_bad_bytes(
     row: list[str] | None,
     names: list[str],
     layout: PairLayout | None,
-) -> None:
+    lines: list[str],
+) -> int:
     """Reject the row starting on ``line`` that holds bytes that are not UTF-8, naming the
-    first column they are in (and the byte); a pair's context is told its response id first
+    first column they are in (and the byte), and :data:`CP1252_HINT` when the row's
+    ``lines`` read as Windows-1252; a pair's context is told its response id first
     (:meth:`~carelens.readers.base.ReadContext.pair_record`; None when the bad byte is in
-    it), so the row's place in a split can still be told."""
+    it), so the row's place in a split can still be told. Returns 1 when the hint was
+    given, else 0."""
+    legacy = _looks_cp1252(lines)
+    hint = f"; {CP1252_HINT}" if legacy else ""
     cells = dict(zip(names, row, strict=True)) if row is not None and len(row) == len(names) else {}
     if layout is not None and cells:
         response_id = cells.get(layout.response_id)
@@ -242,10 +332,11 @@ def _reject_bad_bytes(
         found = _bad_byte(cell)
         if found is not None:
             at, byte = found
-            detail = f"invalid byte 0x{byte:02x} at character offset {at} of the field"
+            detail = f"invalid byte 0x{byte:02x} at character offset {at} of the field{hint}"
             ctx.reject(line, name, R.INVALID_UTF8, detail)
-            return
-    ctx.reject(line, None, R.INVALID_UTF8)
+            return int(legacy)
+    ctx.reject(line, None, R.INVALID_UTF8, hint.removeprefix("; ") or None)
+    return int(legacy)
 
 
 def _bad_byte(cell: str | None) -> tuple[int, int] | None:
@@ -279,10 +370,49 @@ def read_header(
     the column map, none read twice; an InputError (at ``line``) when it fits no layout,
     names a column the layout reads twice, or lacks a column the map reads a field from."""
     columns = [h.strip() for h in header]
-    names = mapped_names(columns, ctx.column_map)
+    names = loose_names(ctx, mapped_names(columns, ctx.column_map))
     layout = _choose_layout(ctx, header, names)
     check_mapped_columns(ctx, columns, line=line, what="the header")
     return layout, distinct_names(ctx, names, layout, line=line)
+
+
+#: The column names the CSV layouts read (and the community, kept in ``meta``), which a
+#: header may spell in another case or with spaces (:func:`loose_names`).
+CSV_FIELDS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        (
+            *(name for layout in PAIR_LAYOUTS for name in (*layout.columns, *layout.optional)),
+            *CSV_THREAD.columns,
+            *COMMUNITY_KEYS,
+        )
+    )
+)
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def _loose(name: str) -> str:
+    """A column name compared loosely: in lower case, a run of spaces, ``_`` or ``-`` as one
+    ``_`` (``Seeker Post`` -> ``seeker_post``)."""
+    return _SEPARATORS.sub("_", name.strip()).casefold()
+
+
+def loose_names(ctx: ReadContext, names: list[str]) -> list[str]:
+    """``names`` with a column that spells a field of :data:`CSV_FIELDS` in another case or
+    with spaces (``SP_ID``, ``seeker post``) renamed to that field, when no column has the
+    field's exact name and no other column spells it so too (the match is unique); the
+    other names as they are. Each rename is logged."""
+    present = set(names)
+    spelt: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        spelt.setdefault(_loose(name), []).append(i)
+    renamed = list(names)
+    for field in CSV_FIELDS:
+        found = spelt.get(field, [])
+        if field in present or len(found) != 1:
+            continue
+        renamed[found[0]] = field
+        logger.info("%s: reading the column %s as %s", ctx.path, quote(names[found[0]]), field)
+    return renamed
 
 
 def distinct_names(

@@ -7,20 +7,25 @@ the turn layouts: the helper's name (``speaker``, ``author``; ``response_speaker
 ``response_author``), the seeker's (``seeker_speaker``, ``seeker_author``), the response's
 ``timestamp`` and the ``conversation_id`` (``thread_id``). A *turn layout* names the fields
 of one message: thread CSV (``message_id, thread_id, parent_id, author, timestamp, text``)
-or ConvoKit-style JSON (``id, speaker, conversation_id, reply_to, timestamp, text, meta``).
+or ConvoKit-style JSON (``id, speaker, conversation_id, reply_to, timestamp, text, meta``;
+also ConvoKit's older ``user`` and ``root``, its ``reply-to`` spelling, and a chat export's
+``author``). A parent of ``0`` or ``null`` (a forum's root post, a database export) names no
+message unless one has that id (:mod:`~carelens.readers.pairing`).
 One builder per kind turns a record (already renamed to canonical names by the column map)
 into a ``Turn`` or an ``Exchange``, rejecting it when a required value is missing (a turn
 rejected after its id was read is noted, :func:`~carelens.readers.pairing.note_rejected`, so
 that a reply to it says so). Optional values are never a reason to reject: a blank one is
 missing, a name or reference (``speaker``, ``conversation_id``, ``reply_to``) that is not
 text is written as text (:func:`~carelens.readers.base.optional_str`: a number as its
-digits, a JSON list or object as its compact JSON text, ``["a","b"]``), except a ``reply_to``
-that is a JSON object or list (an embedded parent message, as a chat export's
+digits, a JSON list or object as its compact JSON text, ``["a","b"]``), except a speaker
+(of any layout) that is a JSON object with a text ``name``, as a chat export's ``"author":
+{"id": "12", "name": "vol-anna"}``: that name is the speaker; and a ``reply_to`` that is a
+JSON object or list (an embedded parent message, as a chat export's
 ``reply_to_message``): that one is rejected (the turn is kept, with no parent) and never
-quoted, since it holds a text; a numeric timestamp
-is read as a Unix time in seconds or milliseconds (ISO-8601 UTC; None outside 1980 to 2100)
-and any other one is kept as text so written (the insights decide what it means). A required
-id that is not a string or an integer (a list, an object, a boolean) rejects its record.
+quoted, since it holds a text; a numeric timestamp is read as a Unix time in seconds or
+milliseconds (ISO-8601 UTC; None outside 1980 to 2100) and any other one is kept as text so
+written (the insights decide what it means). A required id that is not a string or an
+integer (a list, an object, a boolean) rejects its record.
 Every field the layout does not use is kept in ``meta`` (the response's ``meta`` for pairs),
 so gold labels and the ``community`` travel along.
 """
@@ -111,19 +116,35 @@ JSON_TURNS = TurnLayout(
     "turns",
     id="id",
     text="text",
-    speaker=("speaker", "user"),
+    speaker=("speaker", "user", "author"),
     conversation_id=("conversation_id", "root"),
-    reply_to=("reply_to",),
+    reply_to=("reply_to", "reply-to"),
     timestamp=("timestamp",),
     meta="meta",
 )
 
 
+def speaker_fields() -> str:
+    """Where each layout reads a helper's name from, for advice on ``--helper`` patterns that
+    matched no response: the fields of every layout, in the order they are tried."""
+
+    def either(names: tuple[str, ...]) -> str:
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+    return (
+        f"the {either(PAIR_SPEAKER)} field of a pair, the {either(JSON_TURNS.speaker)} field "
+        f"of a turn, the {either(CSV_THREAD.speaker)} field of a thread message, and the "
+        "author of a Reddit record or of a WordPress post or comment"
+    )
+
+
 #: The field names a column map may give a column (``canonical=file_column``): every field
-#: a layout reads, and the community (kept in ``meta``, read into the results). A name
-#: outside these would be read by nothing, so a map that gives one is refused.
+#: a layout reads, and the community (kept in ``meta``, read into the results), but not
+#: ConvoKit's ``reply-to`` spelling (a map names ``reply_to``). A name outside these would
+#: be read by nothing, so a map that gives one is refused.
 MAPPABLE_FIELDS: tuple[str, ...] = tuple(
-    dict.fromkeys(
+    name
+    for name in dict.fromkeys(
         (
             *EPITOME_PAIRS.columns,
             *GENERIC_PAIRS.columns,
@@ -133,6 +154,7 @@ MAPPABLE_FIELDS: tuple[str, ...] = tuple(
             *COMMUNITY_KEYS,
         )
     )
+    if name != "reply-to"
 )
 
 
@@ -198,13 +220,13 @@ def pair_exchange(
         seeker=Turn(
             id=seeker_id,
             text=seeker_text,
-            speaker=optional_str(_first(record, layout.seeker_speaker)),
+            speaker=speaker_name(_first(record, layout.seeker_speaker)),
             conversation_id=conversation_id,
         ),
         response=Turn(
             id=response_id,
             text=response_text,
-            speaker=optional_str(_first(record, layout.speaker)),
+            speaker=speaker_name(_first(record, layout.speaker)),
             conversation_id=conversation_id,
             reply_to=seeker_id,
             timestamp=_timestamp(_first(record, layout.timestamp)),
@@ -255,12 +277,23 @@ def build_turn(
     return Turn(
         id=turn_id,
         text=text,
-        speaker=optional_str(_first(record, layout.speaker)),
+        speaker=speaker_name(_first(record, layout.speaker)),
         conversation_id=conversation_id,
         reply_to=optional_str(reply_to),
         timestamp=_timestamp(_first(record, layout.timestamp)),
         meta=meta,
     )
+
+
+def speaker_name(value: object) -> str | None:
+    """A speaker as text: the ``name`` of a JSON object that has a text one (a chat
+    export's ``{"id": "12", "name": "vol-anna"}``), else :func:`optional_str` (any other
+    object as its JSON text)."""
+    if isinstance(value, Mapping):
+        name = optional_str(value.get("name"))
+        if isinstance(value.get("name"), str) and name is not None:
+            return name
+    return optional_str(value)
 
 
 def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:

@@ -49,6 +49,7 @@ log; past that, the detail says the parent may be one of those not kept).
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import weakref
@@ -63,6 +64,8 @@ from carelens.readers.rejects import RejectLog
 from carelens.timestamps import parse_timestamp
 from carelens.types import MAX_ID_CHARS, Exchange, Turn
 
+logger = logging.getLogger(__name__)
+
 #: Number of (merged) ancestors above the seeker kept in ``Exchange.context``.
 CONTEXT_DEPTH = 3
 #: Skipped items whose ids are kept per reject log, so a reply to one is told apart from a
@@ -74,6 +77,15 @@ MAX_SKIPPED_IDS = 1_000_000
 MAX_REJECTED_IDS = 100_000
 #: A reference written as an integral float, e.g. ``12.0``; group 1 is the integer.
 _INTEGRAL_FLOAT = re.compile(r"(-?[0-9]+)\.0+")
+#: References that name no message when none has that id in the reply's conversation
+#: (compared case-insensitively): a forum's root post (phpBB's ``parent_id`` 0, as the
+#: WordPress reader's ``comment_parent`` 0) and a database export's NULL.
+NO_PARENT = frozenset({"0", "null"})
+#: What the reject of a top-level Reddit comment whose submission is not in the input adds.
+SUBMISSIONS_NEEDED = (
+    "read the submissions dump with the comments (as one file: cat RS.zst RC.zst > both.zst; "
+    "or carelens batch on a folder holding both)"
+)
 #: A turn's key while pairing: its place among the turns kept, which a (conversation id, id)
 #: names. An id names a message within its conversation (the messages without a
 #: conversation id being one conversation).
@@ -258,6 +270,8 @@ def pair_located_records(
     if rejected is None and gone is None and noted is not None:
         rejected = noted.line_of
     elsewhere: set[str] | None = None  # every turn's id, once a reply's parent is missing
+    unknown = 0  # unknown parents
+    no_submission: list[str] = []  # the sources of the comments on a submission not read
     parent: list[_Key | None] = []
     for tid in order:
         conversation, reply_to = turns[tid].conversation_id, turns[tid].reply_to
@@ -266,6 +280,10 @@ def pair_located_records(
             parent_id = index.get((conversation, reply_to))
             if parent_id is None:
                 parent_id = _integral_alias(conversation, reply_to, index)
+        if parent_id is None and reply_to is not None and reply_to.casefold() in NO_PARENT:
+            # a root: a forum's parent 0, a database's NULL (no message here has that id)
+            turns[tid] = replace(turns[tid], reply_to=None)
+            reply_to = None
         if parent_id is None and reply_to is not None:
             source = os.fspath(where[tid][0])
             why = None
@@ -308,8 +326,21 @@ def pair_located_records(
                     detail += (
                         f" (or one of the {noted.not_kept} rejected turns whose ids were not kept)"
                     )
+                unknown += 1
+                if was_rejected is None and _answers_submission(turns[tid]):
+                    no_submission.append(source)
+                    detail += f" (the Reddit submission it comments on): {SUBMISSIONS_NEEDED}"
                 rejects.add(*where[tid], "reply_to", R.UNKNOWN_PARENT, detail=detail)
         parent.append(parent_id)
+    if no_submission and len(no_submission) == unknown:
+        logger.warning(
+            "%s: %d %s on Reddit submissions not in the input, so %s no pair: %s",
+            ", ".join(dict.fromkeys(no_submission)),
+            unknown,
+            "comment is" if unknown == 1 else "comments are",
+            "it gives" if unknown == 1 else "they give",
+            SUBMISSIONS_NEEDED,
+        )
     for tid in _break_cycles(order, parent):
         detail = f"{where_is(turns[tid])}: its reply_to loop is cut here"
         rejects.add(*where[tid], "reply_to", R.REPLY_CYCLE, detail=detail)
@@ -352,6 +383,12 @@ def pair_located_records(
             )
         )
     return exchanges
+
+
+def _answers_submission(turn: Turn) -> bool:
+    """Whether ``turn`` is a top-level Reddit comment: a comment (``meta["kind"]``, as the
+    Reddit reader gives it) that answers its conversation's root, the submission."""
+    return turn.meta.get("kind") == "comment" and turn.reply_to == turn.conversation_id
 
 
 def _rejected_parent(

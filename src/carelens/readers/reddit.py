@@ -19,11 +19,20 @@ such a reply in the same conversation as ``analyze`` does. The speaker is ``auth
 the gone selftext is still counted). A comment whose parent is not in the file is rejected
 as ``unknown parent`` when the turns are paired; one whose parent was skipped (deleted or
 removed, noted with :func:`~carelens.readers.pairing.note_skipped`) is counted as skipped
-too, under ``reply to deleted`` / ``reply to removed``.
+too, under ``reply to deleted`` / ``reply to removed``. A top-level comment whose submission
+is not in the file (a comments dump read without its submissions dump) is such an unknown
+parent, and its reject says to give the submissions too.
+
+Reddit writes ``body``, ``title`` and ``selftext`` HTML-escaped (``&amp;``, ``&lt;``,
+``&gt;``); they are unescaped once (:func:`html.unescape`), so ``My job &gt; my health``
+is read as ``My job > my health``. The texts are otherwise kept as written, in Markdown: a
+reply's quote of the post it answers (``> Everything feels heavy`` at a line start) stays
+part of the reply's text.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -140,6 +149,12 @@ def _gone(value: object) -> str | None:
     return GONE.get(value.strip()) if isinstance(value, str) else None
 
 
+def _unescaped(value: object) -> object:
+    """A text as written before Reddit HTML-escaped it (``&gt;`` -> ``>``); any other value
+    as it is (for :meth:`ReadContext.text` to reject)."""
+    return html.unescape(value) if isinstance(value, str) else value
+
+
 def _common(obj: Mapping[str, Any], kind: str) -> dict[str, Any]:
     author = optional_str(obj.get("author"))
     meta: dict[str, Any] = {"kind": kind}
@@ -165,7 +180,7 @@ def _comment(
     comment_id = _id(ctx, line, obj)
     if comment_id is None:
         return None
-    text = ctx.text(obj.get("body"), line, "body")
+    text = ctx.text(_unescaped(obj.get("body")), line, "body")
     if text is None:
         note_rejected(ctx, comment_id, line, conversation_id=conversation)
         return None
@@ -194,7 +209,7 @@ def _submission(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | N
             ctx.rejects.skip(gone)
             skipped = True
         elif isinstance(value, str) and value.strip():
-            parts.append(value)
+            parts.append(html.unescape(value))
     if not parts and skipped:
         gone_id = _gone_id(obj)
         why = _gone(title) or _gone(selftext) or "deleted"

@@ -1,20 +1,31 @@
 """WordPress WXR export reader: posts and their comment threads, streamed with ``iterparse``.
 
-Each ``item`` whose ``wp:post_type`` is ``post`` or ``page`` gives one turn (id ``post-<id>``,
-text: the title, a blank line and ``content:encoded`` stripped of HTML, speaker: the
+Each published ``item`` (``wp:status`` ``publish``, or a bbPress topic's ``closed``) whose
+``wp:post_type`` is ``post`` or ``page`` gives one turn (id ``post-<id>``, text: the title, a
+blank line and ``content:encoded`` stripped of HTML and of shortcode tags, speaker: the
 ``dc:creator`` login) and one turn per approved ``wp:comment`` (id ``comment-<id>``,
-``reply_to`` the parent comment, or the post when ``wp:comment_parent`` is 0). Comments by the
+``reply_to`` the parent comment, or the post when ``wp:comment_parent`` is 0). A bbPress
+``topic`` is read as a post; a ``reply`` is a turn of its topic's conversation (``wp:post_parent``)
+answering the reply its ``_bbp_reply_to`` post meta names, else the topic. Items of other
+types (a plugin's own, such as shop products) and unpublished posts (draft,
+private, pending, future, trash) with their comments are skipped and counted by type or
+status: a private post may hold what its author told no one (WordPress's own machinery,
+such as attachments and menus, and bbPress's forums are passed over uncounted). Comments by the
 post author — matched through ``wp:comment_user_id`` and the export's ``wp:author`` list, or
-by author name — get the creator login as speaker, and every turn has
+by author name; a WXR 1.0 export has no such list, see :class:`_PostAuthor` — get the
+creator login as speaker, and every turn has
 ``meta["is_post_author"]``. Spam, trash and unapproved comments, pingbacks and trackbacks are
 skipped and counted, not rejected; so is a reply to one, under ``reply to spam`` and so on,
 when the turns are paired (:func:`~carelens.readers.pairing.note_skipped`). Commenter e-mail
 addresses, IP addresses and URLs are never read into a turn. Items are cleared once read, so
-memory stays flat.
+memory stays flat. HTML becomes text with a newline per ``<br>`` and a blank line between
+paragraphs; a ``<blockquote>`` (a reply quoting the post) stays in the text on lines of its
+own.
 
 Before parsing, the XML prolog is checked with a small lexer: any ``<!DOCTYPE``/``<!ENTITY``
 declaration (the vector for entity-expansion "billion laughs" attacks) is refused with an
-:class:`~carelens.errors.InputError`, so ``iterparse`` never sees a DTD; so is an XML
+:class:`~carelens.errors.InputError`, so ``iterparse`` never sees a DTD (blank lines before
+``<?xml``, which some plugins print, are passed over, as expat would refuse them); so is an XML
 declaration naming an encoding expat cannot read (pyexpat looks unknown names up in Python's
 codecs, which raise ``LookupError``/``ValueError`` rather than an XML error). A parse error later
 in the file stops reading it with one ``malformed XML`` reject; what was read is kept. Rejects
@@ -30,9 +41,11 @@ import re
 import xml.etree.ElementTree as ET
 import xml.parsers.expat
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from carelens.errors import InputError
 from carelens.readers import rejects as R
@@ -49,6 +62,38 @@ _NAMESPACES = {
 }
 _PROLOG_LIMIT = 1 << 20
 _POST_TYPES = ("post", "page")
+#: bbPress forum posts: a topic opens a conversation, a reply answers within it.
+_FORUM_TYPES = ("topic", "reply")
+#: WordPress's own machinery (and bbPress's forum containers): no conversation is held in
+#: these, so they are passed over without being counted.
+_SITE_TYPES = frozenset(
+    (
+        "attachment",
+        "revision",
+        "nav_menu_item",
+        "custom_css",
+        "customize_changeset",
+        "oembed_cache",
+        "user_request",
+        "wp_block",
+        "wp_template",
+        "wp_template_part",
+        "wp_global_styles",
+        "wp_navigation",
+        "wp_font_family",
+        "wp_font_face",
+        "forum",
+    )
+)
+#: Post statuses read: published (bbPress's ``closed`` topics are published too).
+_READ_STATUSES = frozenset(("publish", "closed"))
+#: WordPress's own shortcodes, whose tags are dropped from post content (a caption's text
+#: stays); a plugin's shortcode is dropped when it has attributes (``[form id="3"]``).
+_SHORTCODES = "caption|wp_caption|gallery|audio|video|playlist|embed"
+_SHORTCODE = re.compile(
+    rf"\[(?:/?(?:{_SHORTCODES})\b[^\[\]]*|[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))+\s*/?)\]"
+)
+_CLOSING_SHORTCODE = re.compile(r"\[/([a-z][\w-]*)\]")
 _SKIPPED_TYPES = ("pingback", "trackback")
 _APPROVAL_SKIPS = {"spam": "spam", "trash": "trash"}
 
@@ -158,20 +203,35 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._hidden = 0
+        self._after_br = False
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # ``<br />`` is one line break, as ``<br>`` is (the default calls both handlers).
+        self.handle_starttag(tag, attrs)
+        if tag != "br":
+            self.handle_endtag(tag)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._after_br = tag == "br"
         if tag in self._HIDDEN:
             self._hidden += 1
         elif tag in self._BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        self._after_br = False
+        if tag == "br":
+            return  # ``</br>``: nothing more
         if tag in self._HIDDEN:
             self._hidden = max(0, self._hidden - 1)
         elif tag in self._BLOCKS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        if self._after_br:
+            # WordPress writes a line break in a text as ``<br />`` and a newline: one break.
+            data = data[2:] if data.startswith("\r\n") else data.removeprefix("\n")
+            self._after_br = False
         if not self._hidden:
             self.parts.append(data)
 
@@ -228,6 +288,32 @@ def _gmt(value: str | None) -> str | None:
     return moment.replace(tzinfo=UTC).isoformat()
 
 
+def strip_shortcodes(content: str) -> str:
+    """Post content without its shortcode tags (``[caption id="1"]<img/> Our kitchen[/caption]``
+    -> ``<img/> Our kitchen``); a closing tag goes only when its opening one had gone. Only
+    post content runs shortcodes, so comments keep their brackets (``[smile]``)."""
+    opened: set[str] = set()
+
+    def drop(match: re.Match[str]) -> str:
+        name = re.match(r"\[/?([\w-]+)", match.group())
+        if name is not None:
+            opened.add(name.group(1))
+        return ""
+
+    content = _SHORTCODE.sub(drop, content)
+    return _CLOSING_SHORTCODE.sub(lambda m: "" if m.group(1) in opened else m.group(), content)
+
+
+@dataclass
+class _State:
+    """What one read learns across items: bbPress topic id -> author login, and the WXR 1.0
+    user ids matched to post authors (:class:`_PostAuthor`)."""
+
+    topic_creators: dict[str, str] = field(default_factory=dict)
+    login_by_user_id: dict[str, str] = field(default_factory=dict)
+    user_id_by_login: dict[str, str] = field(default_factory=dict)
+
+
 class _Authors:
     """The export's ``wp:author`` list: user id -> login and display name -> login."""
 
@@ -256,10 +342,24 @@ def read_wxr(ctx: ReadContext) -> Iterator[Record]:
     return _read(ctx)
 
 
+def _leading_space(fh: BinaryIO) -> tuple[int, int]:
+    """Where the XML starts in an 8-bit file (after a UTF-8 BOM and the blank lines some
+    plugins print before ``<?xml``, which expat refuses) and how many lines come before it."""
+    head = fh.read(_PROLOG_LIMIT)
+    start = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    end = len(head) - len(head[start:].lstrip(b" \t\r\n"))
+    if end == start:
+        return 0, 0
+    return end, head.count(b"\n", 0, end)
+
+
 def _read(ctx: ReadContext) -> Iterator[Record]:
     authors = _Authors()
+    state = _State()
     channel: ET.Element | None = None
     with ctx.path.open("rb") as fh:
+        offset, lines_before = _leading_space(fh)
+        fh.seek(offset)
         try:
             for event, elem in ET.iterparse(fh, events=("start", "end")):
                 if event == "start":
@@ -270,73 +370,151 @@ def _read(ctx: ReadContext) -> Iterator[Record]:
                 if key == "wp:author":
                     authors.add(elem)
                 elif key == "item":
-                    yield from _item(ctx, elem, authors)
+                    yield from _item(ctx, elem, authors, state)
                 else:
                     continue
                 elem.clear()
                 if channel is not None and elem in channel:
                     channel.remove(elem)
         except ET.ParseError as exc:
-            line = exc.position[0] if exc.position else None
+            line = exc.position[0] + lines_before if exc.position else None
             ctx.reject(line, None, R.MALFORMED_XML, str(exc))
             logger.warning("%s: XML error, the rest of the file is not read: %s", ctx.path, exc)
 
 
-def _item(ctx: ReadContext, item: ET.Element, authors: _Authors) -> Iterator[Record]:
+def _item(ctx: ReadContext, item: ET.Element, authors: _Authors, state: _State) -> Iterator[Record]:
     f = _fields(item)
     post_type = f.get("wp:post_type", "").strip()
-    if post_type not in _POST_TYPES:
+    if post_type not in _POST_TYPES + _FORUM_TYPES:
+        if post_type not in _SITE_TYPES:
+            ctx.rejects.skip(f"{post_type or 'untyped'} item (not a post, page or forum post)")
         return
     post_id = optional_str(f.get("wp:post_id"))
     if post_id is None:
         ctx.reject(None, "wp:post_id", R.MISSING_ID, f"an item of type {post_type}")
         return
     post_id = post_id.strip()
+    post_turn_id = f"post-{post_id}"
     creator = optional_str(f.get("dc:creator"))
     creator = creator.strip() if creator else None
+    # A bbPress reply belongs to its topic (wp:post_parent) and answers the reply that
+    # ``_bbp_reply_to`` names, else the topic; everything else opens a conversation.
+    conversation_id, reply_to, topic_creator = post_turn_id, None, creator
+    if post_type == "reply":
+        meta = _post_meta(item)
+        topic = f.get("wp:post_parent", "").strip() or meta.get("_bbp_topic_id", "")
+        conversation_id = f"post-{topic}"
+        answered = meta.get("_bbp_reply_to", "")
+        reply_to = f"post-{answered}" if answered not in ("", "0") else conversation_id
+        topic_creator = state.topic_creators.get(topic)
+    status = f.get("wp:status", "").strip() or "publish"
+    if status not in _READ_STATUSES:
+        # Drafts, private, pending, scheduled and trashed posts were never public: left
+        # out with their comments (a private post may hold what its author told no one).
+        why = f"{status} {post_type}"
+        ctx.rejects.skip(why)
+        note_skipped(ctx, post_turn_id, why, conversation_id=conversation_id)
+        comments = sum(1 for child in item if _key(child.tag) == "wp:comment")
+        if comments:
+            ctx.rejects.skip(f"comment on a {why}", comments)
+        return
     title = f.get("title", "").strip()
-    content = html_to_text(f.get("content:encoded", ""))
-    post_turn_id = f"post-{post_id}"
+    if post_type == "reply" and title.startswith("Reply To: "):
+        title = ""  # bbPress titles every reply after its topic
+    content = html_to_text(strip_shortcodes(f.get("content:encoded", "")))
     text = ctx.text(
         "\n\n".join(p for p in (title, content) if p),
         None,
         "content:encoded",
         where=f"post {post_id}",
     )
+    if post_type == "topic" and creator is not None:
+        state.topic_creators[post_id] = creator
     if text is None:
-        note_rejected(ctx, post_turn_id, None, conversation_id=post_turn_id)
+        note_rejected(ctx, post_turn_id, None, conversation_id=conversation_id)
     else:
-        meta = {"kind": post_type, "title": title, "is_post_author": True}
+        is_author = post_type != "reply" or (creator is not None and creator == topic_creator)
         yield Record(
             None,
             Turn(
                 id=post_turn_id,
                 text=text,
                 speaker=creator,
-                conversation_id=post_turn_id,
+                conversation_id=conversation_id,
+                reply_to=reply_to,
                 timestamp=_gmt(f.get("wp:post_date_gmt")),
-                meta=meta,
+                meta={"kind": post_type, "title": title, "is_post_author": is_author},
             ),
         )
-    creator_names = {creator} | {
-        n for n, login in authors.login_by_name.items() if login == creator
-    }
+    author = _PostAuthor(creator, authors, state)
     for child in item:
         if _key(child.tag) != "wp:comment":
             continue
-        turn = _comment(ctx, _fields(child), post_id, creator, creator_names, authors)
+        turn = _comment(ctx, _fields(child), post_id, author)
         if turn is not None:
             yield Record(None, turn)
 
 
-def _comment(
-    ctx: ReadContext,
-    f: dict[str, str],
-    post_id: str,
-    creator: str | None,
-    creator_names: set[str | None],
-    authors: _Authors,
-) -> Turn | None:
+def _post_meta(item: ET.Element) -> dict[str, str]:
+    """The item's ``wp:postmeta`` keys and values (bbPress keeps a reply's parent there)."""
+    out: dict[str, str] = {}
+    for child in item:
+        if _key(child.tag) == "wp:postmeta":
+            f = _fields(child)
+            out.setdefault(f.get("wp:meta_key", "").strip(), f.get("wp:meta_value", "").strip())
+    return out
+
+
+def _login_key(name: str) -> str:
+    """A name reduced to its letters and digits, lower case: ``Ann W`` and ``ann_w`` meet."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+class _PostAuthor:
+    """Tells whether a comment was written by the post's author (``creator``, a login).
+
+    With the export's ``wp:author`` list (WXR 1.1 and later) a registered commenter's user
+    id gives its login, and a guest's name is compared with the author's display names. A
+    WXR 1.0 export has no such list: there a registered commenter (user id not 0) whose
+    name reduces to the creator's login (``Ann W`` -> ``ann_w``) is taken to be the author,
+    unless that user id was already matched to another login, and the id so learned then
+    identifies the author's other comments whatever name they bear.
+    """
+
+    def __init__(self, creator: str | None, authors: _Authors, state: _State) -> None:
+        self.creator = creator
+        self.authors = authors
+        self.state = state
+        self.creator_id_known = creator in authors.login_by_id.values()
+        self.names = {creator} | {
+            n for n, login in authors.login_by_name.items() if login == creator
+        }
+
+    def login(self, user_id: str, name: str | None) -> str | None:
+        """The commenter's login, where the export tells it."""
+        if user_id in ("", "0"):
+            return None
+        if login := self.authors.login_by_id.get(user_id):
+            return login
+        learned = self.state.login_by_user_id.get(user_id)
+        if learned is not None or self.creator is None or self.creator_id_known:
+            return learned
+        if (
+            name is not None
+            and _login_key(name) == _login_key(self.creator)
+            and self.state.user_id_by_login.setdefault(self.creator, user_id) == user_id
+        ):
+            self.state.login_by_user_id[user_id] = self.creator
+            return self.creator
+        return None
+
+    def wrote(self, login: str | None, name: str | None) -> bool:
+        if self.creator is None:
+            return False
+        return login == self.creator or (login is None and name in self.names)
+
+
+def _comment(ctx: ReadContext, f: dict[str, str], post_id: str, author: _PostAuthor) -> Turn | None:
     comment_type = f.get("wp:comment_type", "").strip()
     approved = f.get("wp:comment_approved", "").strip()
     skip: str | None = None
@@ -369,14 +547,12 @@ def _comment(
     user_id = f.get("wp:comment_user_id", "").strip()
     name = optional_str(f.get("wp:comment_author"))
     name = name.strip() if name else None
-    login = authors.login_by_id.get(user_id) if user_id not in ("", "0") else None
-    by_author = creator is not None and (
-        login == creator or (login is None and name in creator_names)
-    )
+    login = author.login(user_id, name)
+    by_author = author.wrote(login, name)
     return Turn(
         id=f"comment-{comment_id}",
         text=text,
-        speaker=creator if by_author else (login or name),
+        speaker=author.creator if by_author else (login or name),
         conversation_id=f"post-{post_id}",
         reply_to=f"post-{post_id}" if parent in ("", "0") else f"comment-{parent}",
         timestamp=_gmt(f.get("wp:comment_date_gmt")),

@@ -23,6 +23,7 @@ from carelens.errors import InputError
 from carelens.privacy import redact
 from carelens.readers import MAX_TEXT_CHARS, REPLIES_NEEDED, RejectLog, why_no_pairs
 from carelens.readers import rejects as reasons
+from carelens.readers.layouts import speaker_fields
 from carelens.readers.quoting import clip, quote
 from carelens.types import MAX_ID_CHARS
 
@@ -121,8 +122,7 @@ def no_helper_response(left_out: int, patterns: tuple[str, ...]) -> str:
     return (
         f"nothing could be analysed: no response of the {left_out:,} read is by a "
         f"speaker that matches the helper patterns ({named}); check the helpers' names "
-        "as the file spells them (the speaker, author or response_speaker field) and "
-        "upload it again"
+        f"as the file spells them ({speaker_fields()}) and upload it again"
     )
 
 
