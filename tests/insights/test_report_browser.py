@@ -179,3 +179,46 @@ def test_write_screenshots(
         },
     )
     visit.close()
+
+
+#: Per chart label (text): its own fill attribute and the fill the browser paints; and per
+#: chart and legend swatch, what forced colours leave of them.
+_COLOURS_JS = """() => {
+  const texts = [...document.querySelectorAll('svg.chart text')].filter(t => t.checkVisibility());
+  const chart = document.querySelector('svg.chart');
+  const swatch = document.querySelector('.legend .swatch');
+  return {
+    texts: texts.map(t => ({text: t.textContent, own: t.getAttribute('fill'),
+                            painted: getComputedStyle(t).fill})),
+    chart: [getComputedStyle(chart).forcedColorAdjust, getComputedStyle(chart).backgroundColor],
+    swatch: [swatch.style.background, getComputedStyle(swatch).backgroundColor],
+  };
+}"""
+
+
+def _rgb(colour: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(colour[i : i + 2], 16) for i in (1, 3, 5)))
+
+
+def test_chart_labels_keep_their_colours_also_in_forced_colours(
+    browser: Any, tmp_path: Path, sample_insights: Insights
+) -> None:
+    """A label inside a bar is painted in the black or white its ``fill`` asks for (the page's
+    style sheet once painted every chart text #222: 3:1 on the blue bar); with forced colours
+    (Windows high contrast, dark) charts stay as drawn on a white panel and legend swatches
+    keep their colours, instead of black labels and black swatches on a black page."""
+    visit = ReportVisit(browser)
+    page = visit.open(write_report(sample_insights, tmp_path / "report.html"))
+    for forced in (False, True):
+        if forced:
+            page.emulate_media(forced_colors="active", color_scheme="dark")
+        found = page.evaluate(_COLOURS_JS)
+        own = [t for t in found["texts"] if t["own"]]
+        assert {t["own"] for t in own} == {"#000000", "#ffffff"}, own
+        assert all(t["painted"] == _rgb(t["own"]) for t in own), (forced, own)
+        others = {t["painted"] for t in found["texts"] if not t["own"]}
+        assert others <= {"rgb(34, 34, 34)", "rgb(91, 96, 103)"}, (forced, others)
+        swatch_drawn, swatch_painted = found["swatch"]
+        assert swatch_painted == swatch_drawn, (forced, found["swatch"])
+    assert found["chart"] == ["none", "rgb(255, 255, 255)"]
+    visit.close()

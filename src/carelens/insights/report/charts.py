@@ -6,10 +6,14 @@ category and series, e.g. the mean level per dimension per community), :func:`li
 (monthly series with gaps where a month has no responses) and :func:`stacked_columns`
 (one 100 % column per month). Every chart is an ``<svg role="img">`` labelled by its own
 ``<title>`` and ``<desc>``; every data mark carries ``class="mark"`` and a ``<title>`` with
-its numbers, which browsers show on hover and screen readers can reach. Colours are the
-Okabe-Ito palette (readable with the common colour-vision deficiencies); lines also differ
-by dash pattern and labels inside bars pick black or white text, whichever contrasts more.
-All text is HTML-escaped here, so callers pass plain strings.
+its numbers, which browsers show on hover. Screen readers take a chart as one image, so the
+monthly charts, whose description cannot hold every figure, come with a table of them
+(:func:`line_figures`, :func:`column_figures`). Colours are the Okabe-Ito palette (readable
+with the common colour-vision deficiencies); lines and the group series are drawn in darker
+shades of it where it is too light (:func:`darkened`: 3:1 against the plot, as WCAG asks of
+graphics), lines also differ by dash pattern, and labels inside bars pick black or white
+text, whichever contrasts more, and name the style where the bar has room. All text is
+HTML-escaped here, so callers pass plain strings.
 
 A chart drawn at a fixed width would shrink on a phone until its text is unreadable, so
 :func:`responsive` draws one twice: at the page's width for wide windows and at
@@ -23,8 +27,8 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
+from carelens.insights.report.format import DASH, isolated
 from carelens.insights.report.format import esc as _esc
-from carelens.insights.report.format import isolated
 
 #: Colour of each style headline (Okabe-Ito; "other" is a neutral grey).
 STYLE_COLOURS: Mapping[str, str] = {
@@ -46,16 +50,52 @@ DIMENSION_COLOURS: Mapping[str, str] = {
     "exploration": "#E69F00",
     "reflection": "#000000",
 }
-#: Colours for series that are groups (communities), in order.
-SERIES_COLOURS: tuple[str, ...] = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#000000",
-    "#F0E442",
+#: The background of the line charts' plot area.
+PLOT_BACKGROUND = "#fafafa"
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    low, high = sorted((_luminance(first), _luminance(second)))
+    return (high + 0.05) / (low + 0.05)
+
+
+def darkened(colour: str, against: str = PLOT_BACKGROUND, ratio: float = 3.0) -> str:
+    """``colour`` (``#rrggbb``) with its channels scaled down in steps of 1 %, which keeps
+    its hue, until it has ``ratio`` contrast with the light ``against``; a colour that has
+    it already comes back as it is. The palette's light colours (orange, sky blue, yellow:
+    about 2:1 on white) would leave a line or bar hard to tell from the page (WCAG 1.4.11)."""
+    if contrast(colour, against) >= ratio:
+        return colour
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    for step in range(1, 100):
+        shade = "#" + "".join(f"{round(c * (100 - step) / 100):02X}" for c in rgb)
+        if contrast(shade, against) >= ratio:
+            return shade
+    return "#000000"
+
+
+#: Colours for series that are groups (communities), in order: the Okabe-Ito palette, its
+#: light colours :func:`darkened` (orange, reddish purple, sky blue and yellow, for bars on
+#: white).
+SERIES_COLOURS: tuple[str, ...] = tuple(
+    darkened(c)
+    for c in (
+        "#0072B2",
+        "#E69F00",
+        "#009E73",
+        "#CC79A7",
+        "#56B4E9",
+        "#D55E00",
+        "#000000",
+        "#F0E442",
+    )
 )
 #: Dash patterns for line series, so lines differ by more than colour.
 DASHES: tuple[str, ...] = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")
@@ -73,12 +113,6 @@ Shown = Literal["always", "wide", "narrow"]
 
 def _short(label: str, limit: int = _LABEL_CHARS) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "\u2026"
-
-
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 def text_on(colour: str) -> str:
@@ -121,14 +155,16 @@ def _axis_anchor(x: float, left: float, right: float) -> str:
 
 
 def legend(items: Sequence[tuple[str, str]], *, dashed: bool = False) -> str:
-    """An HTML legend: (label, colour) pairs as swatches (dash samples with ``dashed``)."""
+    """An HTML legend: (label, colour) pairs as swatches (with ``dashed``, samples of the
+    lines of :func:`line_chart`: its dash patterns, in its :func:`darkened` colours)."""
     parts = ['<ul class="legend">']
     for i, (label, colour) in enumerate(items):
         if dashed:
             dash = DASHES[i % len(DASHES)]
             swatch = (
                 '<svg class="swatch-line" width="28" height="10" aria-hidden="true">'
-                f'<line x1="1" y1="5" x2="27" y2="5" stroke="{colour}" stroke-width="2.5" '
+                f'<line x1="1" y1="5" x2="27" y2="5" stroke="{darkened(colour)}" '
+                'stroke-width="2.5" '
                 f'stroke-dasharray="{dash}"/></svg>'
             )
         else:
@@ -136,6 +172,22 @@ def legend(items: Sequence[tuple[str, str]], *, dashed: bool = False) -> str:
         parts.append(f"<li>{swatch}<bdi>{_esc(label)}</bdi></li>")
     parts.append("</ul>")
     return "".join(parts)
+
+
+#: Width (px) a character of a label inside a bar takes at most (12 px text in the widest
+#: common sans-serif fonts), the room a label leaves free at each end, and the narrowest
+#: segment that shows its share.
+_CHAR_W, _PAD, _SHARE_ROOM = 7.7, 4.0, 34.0
+
+
+def _in_bar_label(key: str, share: float, room: float) -> str:
+    """The label inside a bar segment ``room`` wide: the key and its share where both fit
+    (colour is then not the only way to tell the segments apart), else the share alone,
+    else nothing."""
+    named = f"{key} {_pct(share)}"
+    if len(named) * _CHAR_W + 2 * _PAD <= room:
+        return named
+    return _pct(share) if room >= _SHARE_ROOM else ""
 
 
 def stacked_bars(
@@ -194,11 +246,12 @@ def stacked_bars(
                 f'fill="{colour}"><title>{_esc(isolated(label))}: {_esc(k)} {_pct(count / total)} '
                 f"({count:,} of {total:,})</title></rect>"
             )
-            if w >= 34:
+            in_bar = _in_bar_label(k, count / total, w)
+            if in_bar:
                 out.append(
                     f'<text class="in-bar" x="{x + w / 2:.2f}" y="{y + bar_h / 2:g}" '
                     f'text-anchor="middle" dominant-baseline="central" '
-                    f'fill="{text_on(colour)}" aria-hidden="true">{_pct(count / total)}</text>'
+                    f'fill="{text_on(colour)}" aria-hidden="true">{_esc(in_bar)}</text>'
                 )
             x += w
         if not above:
@@ -336,7 +389,8 @@ def line_chart(
     """Monthly lines: each (name, colour, value per month) series over the calendar ``months``.
 
     A month missing from a series breaks its line; ``counts`` (responses per month) goes
-    into the hover titles.
+    into the hover titles. Each line is drawn in its colour :func:`darkened` (3:1 on the
+    plot), as :func:`legend` draws its sample with ``dashed``.
     """
     left, right, top, bottom = 44, _MONTH_LABEL_ROOM, 12, 40
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -359,7 +413,9 @@ def line_chart(
             )
     desc = "Mean level per month, 0 none to 2 strong. " + "; ".join(desc_parts)
     out = [_open(chart_id, width, height, title, desc, shown)]
-    out.append(f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#fafafa"/>')
+    out.append(
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="{PLOT_BACKGROUND}"/>'
+    )
     for tick in _ticks(y_max):
         y = y_of(tick)
         out.append(
@@ -374,8 +430,9 @@ def line_chart(
                 f'<text x="{x_of(i):.1f}" y="{top + plot_h + 16}" text-anchor="middle" '
                 f'class="muted">{_esc(month)}</text>'
             )
-    for k, (name, colour, values) in enumerate(series):
+    for k, (name, light, values) in enumerate(series):
         dash = DASHES[k % len(DASHES)]
+        colour = darkened(light)
         segments: list[list[tuple[float, float]]] = [[]]
         points = []
         for i, month in enumerate(months):
@@ -463,3 +520,79 @@ def stacked_columns(
             )
     out.append("</svg>")
     return "".join(out)
+
+
+def table_frame(table: str, label: str, *, tall: bool = False) -> str:
+    """``table`` (HTML) in a frame that scrolls it when it is wider (or, ``tall``, higher)
+    than the page allows. A browser lets the keyboard reach a frame that scrolls, so the
+    frame is a region named by ``label`` (plain text) and always a tab stop (``tabindex``),
+    not one that appears only when the window is narrow."""
+    css = "table-wrap tall" if tall else "table-wrap"
+    return f'<div class="{css}" role="region" aria-label="{_esc(label)}" tabindex="0">{table}</div>'
+
+
+#: What the collapsed table of a monthly chart's figures says it holds.
+FIGURES_SUMMARY = "The figures per month"
+
+
+def _figures(label: str, head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A collapsed ``<details>`` with a table of a chart's figures, one row per month (the
+    chart's text alternative), its frame named by ``label`` (plain text: the chart's
+    title). ``head`` (plain text) names the columns, the month first; ``rows`` holds the
+    cells as HTML."""
+    cols = f'<th scope="col">{_esc(head[0])}</th>' + "".join(
+        f'<th scope="col" class="num">{_esc(h)}</th>' for h in head[1:]
+    )
+    body = "".join(
+        f'<tr><th scope="row">{row[0]}</th>'
+        + "".join(f'<td class="num">{cell}</td>' for cell in row[1:])
+        + "</tr>"
+        for row in rows
+    )
+    table = f"<table><thead><tr>{cols}</tr></thead><tbody>{body}</tbody></table>"
+    return (
+        f'<details class="figures"><summary>{FIGURES_SUMMARY}</summary>'
+        f"{table_frame(table, label)}</details>"
+    )
+
+
+def line_figures(
+    months: Sequence[str],
+    series: Sequence[tuple[str, str, Mapping[str, float | None]]],
+    *,
+    counts: Mapping[str, int] | None = None,
+    label: str,
+) -> str:
+    """The figures of a :func:`line_chart` of the same arguments as a table named ``label``:
+    per calendar month its responses (with ``counts``) and each series' value, a dash where
+    it has none."""
+    head = ["month", *(["responses"] if counts is not None else []), *(n for n, _, _ in series)]
+    rows = []
+    for month in months:
+        cells = [_esc(month)]
+        if counts is not None:
+            cells.append(f"{counts.get(month, 0):,}")
+        for _, _, values in series:
+            value = values.get(month)
+            cells.append(DASH if value is None else f"{value:.2f}")
+        rows.append(cells)
+    return _figures(label, head, rows)
+
+
+def column_figures(
+    months: Sequence[str],
+    stacks: Mapping[str, Mapping[str, int]],
+    keys: Sequence[str],
+    *,
+    label: str,
+) -> str:
+    """The figures of a :func:`stacked_columns` of the same data as a table named ``label``:
+    per calendar month its responses and the share of each key (a dash for a month without
+    any)."""
+    rows = []
+    for month in months:
+        counts = stacks.get(month, {})
+        total = sum(counts.get(k, 0) for k in keys)
+        shares = [_pct(counts.get(k, 0) / total) if total else DASH for k in keys]
+        rows.append([_esc(month), f"{total:,}", *shares])
+    return _figures(label, ["month", "responses", *keys], rows)

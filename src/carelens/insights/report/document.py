@@ -39,6 +39,12 @@ from carelens.insights.rows import ResponseRow
 #: their words (a long name is cut short in a row header, and a table scrolls in its frame).
 #: A quoted text (``dir="auto"``) has its bar on the side it starts from: the right for
 #: Hebrew or Arabic (logical borders).
+#: Chart text gets its colour from here only where it has no ``fill`` of its own: a style
+#: rule beats an SVG attribute, and the labels inside bars carry the black or white that
+#: reads on their bar. In forced colours (Windows high contrast) a chart is kept as drawn, on
+#: a white panel, like an image: forced to the theme's colours its bars would lose what tells
+#: them apart, and a black series or label would vanish on a black page; legend swatches
+#: keep their colours too, framed in the theme's text colour.
 CSS = """
 :root{color-scheme:light;--ink:#1d1d1f;--muted:#5b6067;--line:#d9dce1;--soft:#f5f7fa}
 *{box-sizing:border-box}
@@ -69,8 +75,9 @@ figure{margin:8px 0 18px}
 figcaption{font-weight:600;font-size:.95rem;margin-bottom:2px}
 svg.chart{display:block;max-width:100%;height:auto}
 svg.chart.only-narrow{display:none}
-svg text{font-size:12px;fill:#222}
-svg text.muted{fill:#5b6067}
+svg text{font-size:12px}
+svg text:not([fill]){fill:#222}
+svg text.muted:not([fill]){fill:#5b6067}
 svg text.small{font-size:10.5px}
 svg .grid{stroke:#e1e3e6;stroke-width:1}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:2px 16px;padding:0;margin:2px 0 6px;
@@ -79,6 +86,9 @@ font-size:.85rem}
 vertical-align:-1px}
 .swatch-line{margin-right:6px;vertical-align:middle}
 .table-wrap{overflow:auto;max-width:100%}
+.table-wrap:focus-visible{outline:2px solid #0b5cad;outline-offset:2px}
+details.figures{margin:4px 0 0;font-size:.9rem}
+details.figures summary{cursor:pointer;color:#0b5cad}
 .table-wrap.tall{max-height:75vh;border:1px solid var(--line)}
 table{border-collapse:collapse;font-size:.84rem}
 th,td{padding:4px 5px;border-bottom:1px solid #eceef1;text-align:left;vertical-align:top}
@@ -117,6 +127,9 @@ pre{overflow-x:auto;max-width:100%}
 @media (max-width:640px){header.top>div,main{padding-left:14px;padding-right:14px}
 .table-wrap td:not(.num){min-width:10em}}
 @media print{.table-wrap.tall{max-height:none;overflow:visible}details{display:block}}
+@media (forced-colors:active){svg.chart,.swatch,.swatch-line{forced-color-adjust:none}
+svg.chart,.swatch-line{background:#fff}
+.swatch{border:1px solid CanvasText}}
 """ + (
     f"@media {charts.NARROW_MEDIA}{{svg.chart.only-wide{{display:none}}"
     "svg.chart.only-narrow{display:block}}\n"

@@ -142,9 +142,10 @@ def group_table(
     head += [f'<th scope="col" class="num">{label}</th>' for label, _, _ in extra]
     style_span = len(STYLES)
     rest = len(_GROUP_COLUMNS) - style_span + len(extra)
+    # The empty cells over the other columns head nothing: data cells, not headers.
     top = (
-        f'<tr><th colspan="2"></th><th colspan="{style_span}" scope="colgroup" '
-        f'class="num">style share</th><th colspan="{rest}"></th></tr>'
+        f'<tr><td colspan="2"></td><th colspan="{style_span}" scope="colgroup" '
+        f'class="num">style share</th><td colspan="{rest}"></td></tr>'
     )
     body = []
     for rec in records:
@@ -157,11 +158,12 @@ def group_table(
         for _, kind, values in extra:
             cells.append(num_cell(values.get(name, 0), kind))
         body.append(f"<tr>{''.join(cells)}</tr>")
-    wrap = "table-wrap tall" if tall else "table-wrap"
-    return (
-        f'<div class="{wrap}"><table id="{css_id}"><thead>{top}<tr>{"".join(head)}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>"
+    table = (
+        f'<table id="{css_id}"><thead>{top}<tr>{"".join(head)}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
     )
+    groups = "communities" if by == "community" else f"{by}s"
+    return charts.table_frame(table, f"Table of {groups}", tall=tall)
 
 
 def _count(v: object) -> int | None:
@@ -267,7 +269,7 @@ def trend_chart(
         partial(charts.line_chart, months, series, title=title, y_max=y_max, counts=counts),
         HALF,
         page.chart_id,
-    )
+    ) + charts.line_figures(months, series, counts=counts, label=title)
 
 
 def trend_legend() -> str:
@@ -324,6 +326,7 @@ def trends(
             title=f"Mean levels per month: {isolated(c)}",
             y_max=y_max,
         )
+        styles_title = f"Style share per month: {isolated(c)}"
         cols = charts.responsive(
             partial(
                 charts.stacked_columns,
@@ -331,11 +334,11 @@ def trends(
                 month_styles.get(c, {}),
                 STYLES,
                 charts.STYLE_COLOURS,
-                title=f"Style share per month: {isolated(c)}",
+                title=styles_title,
             ),
             HALF,
             page.chart_id,
-        )
+        ) + charts.column_figures(months, month_styles.get(c, {}), STYLES, label=styles_title)
         parts.append(
             f'<h3>{bdi(c)}</h3><div class="grid2"><figure><figcaption>Mean level per month'
             f"</figcaption>{trend_legend()}{line}</figure><figure><figcaption>Style share per "
@@ -488,12 +491,13 @@ def to_read_list(
         "replies to messages with crisis cues, each in the order of the data. The marked words "
         f"are the ones that raised the flag.{' ' + see_all if see_all else ''}</p>"
     )
-    table = (
-        '<div class="table-wrap"><table id="to-read"><thead><tr>'
+    table = charts.table_frame(
+        '<table id="to-read"><thead><tr>'
         '<th scope="col">response</th><th scope="col">conversation</th>'
         '<th scope="col">community</th><th scope="col">helper</th>'
         '<th scope="col">to read because of</th><th scope="col">words</th></tr></thead>'
-        f"<tbody>{''.join(_to_read_row(r, links, names) for r in shown)}</tbody></table></div>"
+        f"<tbody>{''.join(_to_read_row(r, links, names) for r in shown)}</tbody></table>",
+        "Responses to read",
     )
     tail = ""
     if more:
