@@ -672,7 +672,7 @@ def test_dashboard_helper_view(client: TestClient, cid: str) -> None:
     page = assert_page(response)
     no_raw_markup(response.text)
     section = page.select_one("section.helper")
-    assert section.find("h3").text == EVIL_HELPER
+    assert section.find("h2").text == EVIL_HELPER  # under the page's h1
     assert section.select("svg.chart")
     assert "not a diagnosis" in section.text
     assert page.select_one("#v-helper option[selected]")["value"] == EVIL_HELPER

@@ -74,7 +74,7 @@ def test_a_cross_origin_post_is_refused_before_its_form_is_read(
     assert exchange.receives == 0  # not a byte of the form was asked for
     _assert_page_headers(exchange.response_headers)
     page = exchange.response_body.decode()
-    assert "<title>Not allowed · carelens</title>" in page and REFUSAL in page
+    assert "<title>Error: Not allowed · carelens</title>" in page and REFUSAL in page
     # The same page as for a whole form sent (the refusal is what it was).
     with TestClient(app, base_url=PUBLIC) as client:
         whole = client.post("/coach", content=FORM, headers=headers)

@@ -192,10 +192,14 @@ def helper_section(
     series: Mapping[str, Tally],
     signals: Sequence[StrainSignal],
     evidence: EvidenceLinks | None = None,
+    *,
+    level: int = 3,
 ) -> str:
     """One helper's section: style, monthly trend, figures, and the signals raised with the
     responses behind them (the first :data:`MAX_EVIDENCE` of each shown in full here, the
-    others linked through ``evidence``; by default to where the page shows them)."""
+    others linked through ``evidence``; by default to where the page shows them). The
+    helper's name is an ``<h{level}>`` (3: under the report's "Helper details"; 2 on a page
+    of its own), its parts one level below."""
     elsewhere = evidence if evidence is not None else page.anchor
     helper = str(record["helper"])
     anchor = f"h-{index}"
@@ -238,14 +242,16 @@ def helper_section(
         trend = '<p class="muted">No timestamps, so no monthly trend.</p>'
     parts = [
         f'<section class="helper" id="{anchor}" aria-labelledby="{anchor}-name">'
-        f'<h3 id="{anchor}-name">{bdi(helper)}</h3>'
+        f'<h{level} id="{anchor}-name">{bdi(helper)}</h{level}>'
         f'<p class="muted">{plural(len(members), "response")} · {where}{when}</p>'
         "<figure><figcaption>Style distribution</figcaption>"
         f"{charts.legend([(s, charts.STYLE_COLOURS[s]) for s in STYLES])}{style_chart}</figure>"
         f'<div class="grid2"><figure><figcaption>Mean level per month</figcaption>{trend}'
-        f"</figure><div><h4>Figures</h4>{_metric_list(record)}</div></div>"
+        f"</figure><div><h{level + 1}>Figures</h{level + 1}>{_metric_list(record)}</div></div>"
     ]
-    parts.append('<div class="signals"><h4>Signals to look at — not a diagnosis</h4>')
+    parts.append(
+        f'<div class="signals"><h{level + 1}>Signals to look at — not a diagnosis</h{level + 1}>'
+    )
     if not signals:
         parts.append("<p>No strain signal is raised for this helper.</p></div></section>")
         return "".join(parts)

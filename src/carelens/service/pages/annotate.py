@@ -256,8 +256,9 @@ def distress_word(record: Mapping[str, Any]) -> str | None:
     return None
 
 
-def crisis_panel(record: Mapping[str, Any]) -> str:
-    """Crisis cues and resources when the seeker message has cues; "" otherwise."""
+def crisis_panel(record: Mapping[str, Any], *, level: int = 3) -> str:
+    """Crisis cues and resources when the seeker message has cues; "" otherwise. Headed
+    ``<h{level}>``: one below the heading of the part it is in."""
     if not needs_attention(record):
         return ""
     cues = crisis_cues(record)
@@ -283,7 +284,7 @@ def crisis_panel(record: Mapping[str, Any]) -> str:
             "directly, and share a crisis line:</p>"
         )
     return (
-        f'<div class="crisis" role="note"><h3>{heading}</h3>{said}'
+        f'<div class="crisis" role="note"><h{level}>{heading}</h{level}>{said}'
         f'<ul>{items}</ul><p class="small">carelens does not assess risk and gives no risk '
         "score; a message without cues is not “safe”.</p></div>"
     )
@@ -295,8 +296,9 @@ def unsafe_words(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [w for w in words if isinstance(w, Mapping)] if isinstance(words, list) else []
 
 
-def unsafe_panel(record: Mapping[str, Any]) -> str:
-    """The reply's unsafe words and what to do about them; "" when it has none."""
+def unsafe_panel(record: Mapping[str, Any], *, level: int = 3) -> str:
+    """The reply's unsafe words and what to do about them; "" when it has none. Headed
+    ``<h{level}>``, as :func:`crisis_panel`."""
     words = unsafe_words(record)
     if not words:
         return ""
@@ -311,7 +313,8 @@ def unsafe_panel(record: Mapping[str, Any]) -> str:
     )
     quoted = ", ".join(f"“{isolate(w['text'])}”" for w in words if isinstance(w.get("text"), str))
     return (
-        '<div class="crisis unsafe" role="note"><h3>Unsafe wording in this reply</h3>'
+        f'<div class="crisis unsafe" role="note"><h{level}>Unsafe wording in this reply'
+        f"</h{level}>"
         f"<p>The reply {esc(what or 'has unsafe wording')}{': ' + quoted if quoted else ''}. "
         "Take it out, ask them directly whether they are safe, and share a crisis line:</p>"
         f"<ul>{''.join(f'<li>{esc(line)}</li>' for line in CRISIS_RESOURCES)}</ul>"

@@ -6,7 +6,9 @@ probabilities and marked rationale, unsafe wording in the reply and the seeker's
 with resources when there are any, and the feedback, under the form, which keeps both texts
 for the next try. The page works without JavaScript; ``/static/coach.js`` only re-checks in
 place (the same post, the result swapped in) and says when the texts changed since the last
-check. Texts are never logged nor stored.
+check. Texts are never logged nor stored. A check refused (a text empty or over the limit)
+marks its text box invalid, described by the message (:class:`Problem`), and gives it the
+focus; the window title then starts with "Error: ".
 
 Under ``carelens serve --redact`` everything the page shows as the result — the marked reply,
 their message with its cues, quoted words, feedback — is the redacted record
@@ -50,27 +52,62 @@ _LEAD = (
 )
 
 
-def _textarea(name: str, label: str, hint: str, value: str) -> str:
+#: The id of the message that says why a check was refused (the field it is about names it
+#: in ``aria-describedby``; coach.js gives its own message the same id).
+ERROR_ID = "coach-error"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a check is refused: the ``field`` (a text box's name) and the ``message``."""
+
+    field: str
+    message: str
+
+
+def _textarea(name: str, label: str, hint: str, value: str, *, invalid: bool = False) -> str:
     # The newline after the tag keeps a text that starts with a newline intact. No
     # ``maxlength``: it would cut a longer pasted text without a word; the server refuses a
-    # text over the limit and says so (``_problem``), and the hint gives the limit.
+    # text over the limit and says so (``_problem``), and the hint gives the limit. A text
+    # the check refused is marked invalid and described by the message that says why, and
+    # takes the focus when the page loads (a page posted without JavaScript).
+    described = f"{ERROR_ID} {name}-hint" if invalid else f"{name}-hint"
+    marked = ' aria-invalid="true" autofocus' if invalid else ""
     return (
         f'<div class="field"><label for="{name}">{label}</label>'
         f'<span class="hint" id="{name}-hint">{hint} At most {MAX_TEXT_CHARS:,} characters.'
         "</span>"
         f'<textarea id="{name}" name="{name}" rows="7" required dir="auto" '
-        f'aria-describedby="{name}-hint" spellcheck="true">\n{esc(value)}</textarea></div>'
+        f'aria-describedby="{described}"{marked} spellcheck="true">\n{esc(value)}</textarea>'
+        "</div>"
     )
 
 
-def _form(seeker: str, response: str, error: str | None) -> str:
-    alert = f'<div class="note error-box" role="alert">{esc(error)}</div>' if error else ""
+def _form(seeker: str, response: str, problem: Problem | None) -> str:
+    alert = (
+        f'<div class="note error-box" role="alert" id="{ERROR_ID}">{esc(problem.message)}</div>'
+        if problem
+        else ""
+    )
+    wrong = problem.field if problem else None
     return (
         f'<form method="post" action="/coach" id="coach-form" class="coach" '
         f'data-max-chars="{MAX_TEXT_CHARS}">{alert}'
         '<div class="pair">'
-        + _textarea("seeker", "What they said", "Their message, as they wrote it.", seeker)
-        + _textarea("response", "Your draft reply", "Edit it and check again.", response)
+        + _textarea(
+            "seeker",
+            "What they said",
+            "Their message, as they wrote it.",
+            seeker,
+            invalid=wrong == "seeker",
+        )
+        + _textarea(
+            "response",
+            "Your draft reply",
+            "Edit it and check again.",
+            response,
+            invalid=wrong == "response",
+        )
         + '</div><div class="actions"><button type="submit" id="check">Check my reply</button>'
         '<span class="hint" id="status" role="status"></span></div></form>'
     )
@@ -112,27 +149,39 @@ def result_section(record: dict[str, Any], dimensions: list[str], *, redacted: b
 
 
 def coach_page(
-    ctx: Ctx, seeker: str = "", response: str = "", *, error: str | None = None, result: str = ""
+    ctx: Ctx,
+    seeker: str = "",
+    response: str = "",
+    *,
+    problem: Problem | None = None,
+    result: str = "",
 ) -> str:
     footer = f" · model {esc(ctx.analyzer.model_id)}"
     return document(
         "Coach",
-        _form(seeker, response, error) + result,
+        _form(seeker, response, problem) + result,
         active="/coach",
         lead=_LEAD,
         scripts=("coach.js",),
         footer=footer,
+        error=problem is not None,
     )
 
 
-def _problem(seeker: str, response: str) -> str | None:
-    for label, text in (("What they said", seeker), ("Your draft reply", response)):
+def _problem(seeker: str, response: str) -> Problem | None:
+    for name, label, text in (
+        ("seeker", "What they said", seeker),
+        ("response", "Your draft reply", response),
+    ):
         if not text.strip():
-            return f"“{label}” is empty; paste or write a text there and check again."
+            return Problem(
+                name, f"“{label}” is empty; paste or write a text there and check again."
+            )
         if len(text) > MAX_TEXT_CHARS:
-            return (
+            return Problem(
+                name,
                 f"“{label}” has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}. "
-                "Shorten it and check again."
+                "Shorten it and check again.",
             )
     return None
 
@@ -193,9 +242,9 @@ def coach_check(ctx: Ctx, texts: Annotated[PostedTexts, Depends(posted_texts)]) 
     # Browsers send form line breaks as CRLF; offsets must match the text shown back.
     seeker = texts.seeker.replace("\r\n", "\n")
     response = texts.response.replace("\r\n", "\n")
-    error = _problem(seeker, response)
-    if error is not None:
-        return page_response(coach_page(ctx, seeker, response, error=error), status=422)
+    problem = _problem(seeker, response)
+    if problem is not None:
+        return page_response(coach_page(ctx, seeker, response, problem=problem), status=422)
     exchange = Exchange(
         seeker=Turn(id="seeker", text=seeker),
         response=Turn(id="reply", text=response, reply_to="seeker"),

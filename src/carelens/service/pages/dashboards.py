@@ -231,6 +231,7 @@ def dashboard(
                 overview.rollup.months_of(helper),
                 overview.signals_by_helper.get(helper, []),
                 evidence=evidence,
+                level=2,  # under the page's h1
             )
         )
         return page_response(

@@ -31,7 +31,13 @@ from carelens.insights.report.sections import learned_only
 from carelens.service.context import Ctx
 from carelens.service.pages import annotate
 from carelens.service.pages.corpora import analysis_note, corpora_page, corpus_facts, corpus_or_404
-from carelens.service.pages.filters import Filters, filter_form, helper_spellings, parse_filters
+from carelens.service.pages.filters import (
+    ERRORS_ID,
+    Filters,
+    filter_form,
+    helper_spellings,
+    parse_filters,
+)
 from carelens.service.pages.layout import (
     document,
     isolate,
@@ -83,7 +89,11 @@ def result_card(
         meta.append(f'topic <span class="tag">{isolate(topic["category"])}</span>')
     conversation = record.get("conversation_id")
     if isinstance(conversation, str) and conversation:
-        meta.append(f'<a href="{esc(reply_url(corpus_id, conversation, seq))}">open the thread</a>')
+        # Every card has this link: its name (read, not shown) says which reply it opens.
+        meta.append(
+            f'<a href="{esc(reply_url(corpus_id, conversation, seq))}" '
+            f'aria-label="open the thread of reply {reply_number(seq)}">open the thread</a>'
+        )
     attention = ""
     if annotate.needs_attention(record):  # worded as the thread's line and crisis panel
         learned = learned_only(annotate.crisis_cues(record))
@@ -145,7 +155,9 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
     if problems:
         status = 422
         items = "".join(f"<li>{text_html(p)}</li>" for p in problems)
-        parts.append(f'<div class="note error-box" role="alert"><ul>{items}</ul></div>')
+        parts.append(
+            f'<div class="note error-box" role="alert" id="{ERRORS_ID}"><ul>{items}</ul></div>'
+        )
     elif unsearchable:
         parts.append(_unsearchable_note(filters))
     elif page is not None:
@@ -188,9 +200,27 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
         parts.append(pagination(filters, page.total))
     lead = corpus_facts(corpus)
     return page_response(
-        document(isolate_text(corpus.name), "".join(parts), active="/explorer", lead=lead),
+        document(
+            isolate_text(corpus.name),
+            "".join(parts),
+            active="/explorer",
+            lead=lead,
+            window_title=_window_title(corpus.name, filters),
+            error=bool(problems),
+        ),
         status=status,
     )
+
+
+def _window_title(name: str, filters: Filters) -> str:
+    """The window title of a corpus's results: its name, whether they are filtered, and
+    the page past the first (``Error: `` is added by the page where filters cannot be used)."""
+    title = isolate_text(name)
+    if filters.active:
+        title += ", filtered"
+    if filters.page > 1:
+        title += f", page {filters.page:,}"
+    return title
 
 
 def _unsearchable_note(filters: Filters) -> str:

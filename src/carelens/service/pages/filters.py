@@ -2,7 +2,9 @@
 
 :func:`parse_filters` reads the query string leniently (every query parameter is text) into
 :class:`Filters`; what cannot be used is listed in its ``problems``, which the page explains
-(422) instead of a JSON error. :meth:`Filters.store_arguments` are the arguments of
+(422) instead of a JSON error, and the fields they are about in ``invalid``, which the form
+marks (``aria-invalid``, described by the message) with the value as it was given, so that
+it can be corrected. :meth:`Filters.store_arguments` are the arguments of
 ``Store.results``, and :meth:`Filters.link` the query string of the same view with changes
 (a plain GET form, so every view is a link). The ``to`` date is inclusive (the store's
 ``until`` is exclusive, so a bare date is moved to the next day). ``page`` is a whole number
@@ -63,6 +65,8 @@ class Filters:
     page: int = 1
     per_page: int = DEFAULT_PAGE_SIZE
     problems: tuple[str, ...] = field(default=(), compare=False)
+    #: The names of the fields whose value cannot be used (``problems`` says why).
+    invalid: tuple[str, ...] = field(default=(), compare=False)
 
     _FIELDS = (
         "q",
@@ -130,11 +134,16 @@ def _is_date(text: str) -> bool:
 def parse_filters(params: Mapping[str, str], dimensions: Sequence[str]) -> Filters:
     """The filters of a query string; what cannot be used is listed in ``problems``."""
     problems: list[str] = []
+    invalid: list[str] = []
+
+    def problem(name: str, message: str) -> None:
+        problems.append(message)
+        invalid.append(name)
 
     def text(name: str, limit: int) -> str:
         value = params.get(name, "").strip()
         if len(value) > limit:
-            problems.append(f"{name} is longer than {limit} characters; shorten it.")
+            problem(name, f"{name} is longer than {limit} characters; shorten it.")
             return value[:limit]
         return value
 
@@ -142,20 +151,22 @@ def parse_filters(params: Mapping[str, str], dimensions: Sequence[str]) -> Filte
         name: text(name, FILTER_LIMITS.get(name, MAX_FILTER_CHARS)) for name in Filters._FIELDS
     }
     if values["dimension"] and values["dimension"] not in dimensions:
-        problems.append(
+        problem(
+            "dimension",
             f"There is no dimension “{isolate_text(values['dimension'])}”; pick one of "
-            f"{', '.join(dimensions)}."
+            f"{', '.join(dimensions)}.",
         )
     if values["attention"] and values["attention"] not in ATTENTION_FILTERS:
-        problems.append("“Needs a person” is any, crisis or unsafe; pick one from the list.")
+        problem("attention", "“Needs a person” is any, crisis or unsafe; pick one from the list.")
     if values["min_level"] and values["min_level"] not in ("0", "1", "2"):
-        problems.append("The minimum level is 0, 1 or 2.")
+        problem("min_level", "The minimum level is 0, 1 or 2.")
     elif values["min_level"] and not values["dimension"]:
-        problems.append("A minimum level needs a dimension; pick one, or clear the level.")
+        problem("min_level", "A minimum level needs a dimension; pick one, or clear the level.")
     for name, label in (("since", "from"), ("until", "to")):
         if values[name] and normalize_timestamp(values[name]) is None:
-            problems.append(
-                f"The “{label}” date “{isolate_text(values[name])}” is not a date (2024-12-03)."
+            problem(
+                name,
+                f"The “{label}” date “{isolate_text(values[name])}” is not a date (2024-12-03).",
             )
     page = 1
     page_text = params.get("page", "").strip()
@@ -163,9 +174,10 @@ def parse_filters(params: Mapping[str, str], dimensions: Sequence[str]) -> Filte
         number = page_number(page_text)
         if number is None:
             shown = page_text if len(page_text) <= 30 else page_text[:30] + "…"
-            problems.append(
+            problem(
+                "page",
                 f"“{isolate_text(shown)}” is not a page number: page is a whole number, "
-                "1 for the first page."
+                "1 for the first page.",
             )
         else:
             page = number
@@ -175,7 +187,13 @@ def parse_filters(params: Mapping[str, str], dimensions: Sequence[str]) -> Filte
         per_page = DEFAULT_PAGE_SIZE
     if per_page not in PAGE_SIZES:
         per_page = DEFAULT_PAGE_SIZE
-    return Filters(**values, page=page, per_page=per_page, problems=tuple(problems))
+    return Filters(
+        **values,
+        page=page,
+        per_page=per_page,
+        problems=tuple(problems),
+        invalid=tuple(invalid),
+    )
 
 
 def helper_spellings(wanted: str, stored: Iterable[str]) -> tuple[str, ...]:
@@ -203,11 +221,40 @@ def grouped_helpers(facet: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
+#: The id of the message that lists the filters that cannot be used (the explorer writes it;
+#: each field it is about names it in ``aria-describedby``).
+ERRORS_ID = "filter-errors"
+
+
 def _options(values: Sequence[tuple[str, str]], chosen: str) -> str:
+    """The options of a menu, ``chosen`` selected; a ``chosen`` value that is none of them
+    (one typed into the address: a dimension that does not exist) is added as it is, so the
+    menu shows what is asked for, not "any"."""
+    if chosen and chosen not in {value for value, _ in values}:
+        values = [*values, (chosen, isolate_text(chosen))]
     return "".join(
         f'<option value="{esc(value)}"{" selected" if value == chosen else ""}>{esc(label)}'
         "</option>"
         for value, label in values
+    )
+
+
+def _marked(filters: Filters, name: str) -> str:
+    """The attributes of a field whose value cannot be used: invalid, and described by the
+    message that says why; "" for the others."""
+    if name not in filters.invalid:
+        return ""
+    return f' aria-invalid="true" aria-describedby="{ERRORS_ID}"'
+
+
+def _date_field(filters: Filters, name: str, field_id: str) -> str:
+    """A date input; one whose value is not a date is a text field instead, which keeps the
+    value (a date input would show it empty) for the user to correct."""
+    kind = "text" if name in filters.invalid else "date"
+    value = getattr(filters, name)
+    return (
+        f'<input type="{kind}" id="{field_id}" name="{name}" value="{esc(value)}"'
+        f"{_marked(filters, name)}>"
     )
 
 
@@ -236,7 +283,10 @@ def filter_form(
     topics = facets.get("topic", [])
     if topics:
         topic_values = [("", "any topic")] + [(t, f"{isolate_text(t)} ({n:,})") for t, n in topics]
-        topic_field = f'<select id="f-topic" name="topic">{_options(topic_values, filters.topic)}'
+        topic_field = (
+            f'<select id="f-topic" name="topic"{_marked(filters, "topic")}>'
+            f"{_options(topic_values, filters.topic)}"
+        )
     else:
         topic_field = (
             '<select id="f-topic" name="topic" disabled><option>no topics assigned</option>'
@@ -251,29 +301,33 @@ def filter_form(
         'role="search" aria-label="Filter the results" autocomplete="off">'
         '<div class="field wide"><label for="f-q">Search the texts</label>'
         f'<input type="search" id="f-q" name="q" value="{esc(filters.q)}" maxlength="200" '
-        'placeholder="words in what they said or in the reply"></div>'
+        f'placeholder="words in what they said or in the reply"{_marked(filters, "q")}></div>'
         f'<div class="field"><label for="f-style">Style</label><select id="f-style" name="style">'
         f"{_options(style_values, filters.style)}</select></div>"
         '<div class="field"><label for="f-dimension">Dimension</label>'
-        f'<select id="f-dimension" name="dimension">{_options(dimension_values, filters.dimension)}'
+        f'<select id="f-dimension" name="dimension"{_marked(filters, "dimension")}>'
+        f"{_options(dimension_values, filters.dimension)}"
         "</select></div>"
         '<div class="field"><label for="f-level">at level</label>'
-        f'<select id="f-level" name="min_level">{_options(level_values, chosen_level)}'
+        f'<select id="f-level" name="min_level"{_marked(filters, "min_level")}>'
+        f"{_options(level_values, chosen_level)}"
         "</select></div>"
         '<div class="field"><label for="f-helper">Helper</label>'
         f'<input type="text" id="f-helper" name="helper" value="{esc(filters.helper)}" '
-        f'list="helpers" maxlength="{MAX_ID_CHARS}" autocomplete="off">'
+        f'list="helpers" maxlength="{MAX_ID_CHARS}" autocomplete="off"'
+        f"{_marked(filters, 'helper')}>"
         f'<datalist id="helpers">{helpers}'
         "</datalist></div>"
         f'<div class="field"><label for="f-topic">Topic</label>{topic_field}</select></div>'
         # wide: the choices are phrases, cut short in a one-column field
         '<div class="field wide"><label for="f-attention">Needs a person</label>'
-        f'<select id="f-attention" name="attention">{_options(_ATTENTION, filters.attention)}'
+        f'<select id="f-attention" name="attention"{_marked(filters, "attention")}>'
+        f"{_options(_ATTENTION, filters.attention)}"
         "</select></div>"
         '<div class="field"><label for="f-since">From</label>'
-        f'<input type="date" id="f-since" name="since" value="{esc(filters.since)}"></div>'
+        f"{_date_field(filters, 'since', 'f-since')}</div>"
         '<div class="field"><label for="f-until">To (inclusive)</label>'
-        f'<input type="date" id="f-until" name="until" value="{esc(filters.until)}"></div>'
+        f"{_date_field(filters, 'until', 'f-until')}</div>"
         '<div class="field"><label for="f-per-page">Per page</label>'
         '<select id="f-per-page" name="per_page">'
         f"{_options([(str(n), str(n)) for n in PAGE_SIZES], str(filters.per_page))}</select></div>"

@@ -175,12 +175,18 @@ def document(
     scripts: Sequence[str] = (),
     refresh: int | None = None,
     footer: str = "",
+    window_title: str | None = None,
+    error: bool = False,
 ) -> str:
     """A whole page: ``title`` (plain text) as heading, ``lead`` (HTML) under it, ``body``
     (HTML) in ``<main>``; ``active`` is the path of the current navigation section. Names in
     ``title`` are isolated with :func:`isolate_text`. ``refresh`` (seconds) reloads the page
     where JavaScript is off (a refresh inside ``<noscript>``): with it on, a page's script
-    updates it in place instead, as a reload would lose keyboard focus and scroll."""
+    updates it in place instead, as a reload would lose keyboard focus and scroll.
+
+    The window title (what a screen reader reads first, and the tab shows) is ``title``, or
+    ``window_title`` where it says more (the page of a list, say), with "Error: " before it
+    on a page that shows an ``error``."""
     links = "".join(
         f'<li><a href="{path}"{" aria-current=page" if path == active else ""}>{label}</a></li>'
         for path, label in NAV
@@ -195,12 +201,13 @@ def document(
         if refresh
         else ""
     )
+    shown = f"{'Error: ' if error else ''}{window_title or title}"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="referrer" content="same-origin">{meta_refresh}'
         '<link rel="icon" href="data:,">'
-        f"<title>{esc(title)} · carelens</title>{sheets}{script_tags}</head><body>"
+        f"<title>{esc(shown)} · carelens</title>{sheets}{script_tags}</head><body>"
         '<a class="skip" href="#main">Skip to content</a>'
         '<header class="top site"><div>'
         '<nav class="site" aria-label="Site"><a class="brand" href="/">carelens</a>'
@@ -229,5 +236,7 @@ def error_page(error: PageError) -> HTMLResponse:
     )
     lead = f'<p class="muted">Error {error.status}</p>'
     return page_response(
-        document(error.title, body, lead=lead), status=error.status, headers=error.headers
+        document(error.title, body, lead=lead, error=True),
+        status=error.status,
+        headers=error.headers,
     )

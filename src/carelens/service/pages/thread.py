@@ -11,7 +11,9 @@ pages. ``reply=SEQ`` opens the page that holds that reply: the explorer's result
 dashboards link to a reply as ``?reply=SEQ#r-SEQ`` (:func:`~.navigation.reply_url`), so the
 link lands on its card whatever page it is on. The page is found by bisection over the
 conversation's replies in seq order (one-record reads), not by reading them all. A message
-answered on an earlier page is shown in full again where its replies continue.
+answered on an earlier page is shown in full again where its replies continue. Each message
+is headed by its first line (h2) and each reply by its header line (h3), so that heading
+navigation steps from reply to reply.
 """
 
 from __future__ import annotations
@@ -57,10 +59,12 @@ def _thread_card(record: Mapping[str, Any], dimensions: Sequence[str]) -> str:
     stamp = when(record.get("timestamp"))
     if stamp:
         meta.append(esc(stamp))
+    # The header line is the reply's heading (h3, under its message's h2): heading
+    # navigation steps from reply to reply.
     return (
         f'<article class="reply" id="r-{esc(seq)}">'
-        f'<div class="meta">{" · ".join(meta)}</div>'
-        f"{annotate.reply_block(record, dimensions)}{annotate.unsafe_panel(record)}"
+        f'<h3 class="meta">{" · ".join(meta)}</h3>'
+        f"{annotate.reply_block(record, dimensions)}{annotate.unsafe_panel(record, level=4)}"
         '<details><summary class="small">Every dimension, and the feedback</summary>'
         f'<div class="feedback small">{annotate.feedback_list(record)}</div>'
         f"{annotate.dimension_table(record, dimensions)}{annotate.signals_line(record)}</details>"
@@ -71,7 +75,8 @@ def _thread_card(record: Mapping[str, Any], dimensions: Sequence[str]) -> str:
 def _said(first: Mapping[str, Any], answered: object, shown: set[object]) -> str:
     """The message a turn's replies answer: in full, or, when it is itself a reply on this
     page (``answered`` is its seq), a link to that reply's card instead of its text again.
-    Crisis cues and resources are shown either way: they are about this message."""
+    Crisis cues and resources are shown either way: they are about this message. Its first
+    line (who wrote it, or which reply it is) is the heading of the turn (h2)."""
     speaker = first.get("seeker_speaker")
     who = isolate(speaker) if speaker else "the seeker"
     word = annotate.distress_word(first)
@@ -79,15 +84,15 @@ def _said(first: Mapping[str, Any], answered: object, shown: set[object]) -> str
     attention = annotate.attention_line(first)
     if answered is None:
         return (
-            f'<div class="said"><div class="meta">{who}{distress}</div>'
+            f'<div class="said"><h2 class="meta">{who}{distress}</h2>'
             f'<div class="text" dir="auto">{annotate.seeker_text(first)}</div>{attention}'
             f"{annotate.crisis_panel(first)}</div>"
         )
     where = "above" if answered in shown else "below"
     return (
-        '<div class="said said-ref"><p class="in-reply-to">In reply to '
+        '<div class="said said-ref"><h2 class="in-reply-to">In reply to '
         f"{who}'s "
-        f'<a href="#r-{esc(answered)}">{reply_number(answered)}</a> {where}{distress}</p>'
+        f'<a href="#r-{esc(answered)}">{reply_number(answered)}</a> {where}{distress}</h2>'
         f"{attention}{annotate.crisis_panel(first)}</div>"
     )
 
@@ -260,6 +265,13 @@ def thread_page(
     )
     return page_response(
         document(
-            f"Thread in {isolate_text(corpus.name)}", "".join(parts), active="/explorer", lead=lead
+            f"Thread in {isolate_text(corpus.name)}",
+            "".join(parts),
+            active="/explorer",
+            lead=lead,
+            window_title=(
+                f"Thread in {isolate_text(corpus.name)}"
+                + (f", page {current:,} of {pages:,}" if pages > 1 else "")
+            ),
         )
     )
