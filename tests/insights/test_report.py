@@ -285,6 +285,12 @@ def test_strain_signals_are_signals_not_diagnoses(sample_insights: Insights, doc
     } <= raised
     rows = doc.by_id("signal-table").find("tbody").find_all("tr")
     assert len(rows) == len(strain)
+    (frame,) = [  # a named region, as every scrolling frame
+        f
+        for f in doc.find_all("div", class_="table-wrap")
+        if f.find_all("table", id="signal-table")
+    ]
+    assert frame.attrs["role"] == "region" and frame.attrs["aria-label"] == "Strain signals"
     for row, detail, evidence in zip(rows, strain["detail"], strain["evidence"], strict=True):
         assert detail in row.text()
         ids = [c.text() for c in row.find_all("code")]

@@ -205,6 +205,10 @@ def test_scrolling_table_frames_are_named_regions(doc: Node) -> None:
     for details in doc.find_all("details", class_="figures"):
         frame = details.find("div", class_="table-wrap")
         assert frame.attrs["role"] == "region" and frame.attrs["aria-label"]
+    if "signal-table" in frames:
+        assert frames["signal-table"].attrs["aria-label"] == "Strain signals"
+    for frame in frames.values():  # no frame is left without a name
+        assert frame.attrs.get("role") == "region" and frame.attrs.get("aria-label"), frame
 
 
 @pytest.mark.parametrize("table", ["community-table", "helper-table"])

@@ -140,13 +140,14 @@ def signals_overview(
             f'<tr><th scope="row">{name}</th><td>{esc(SIGNAL_NAMES.get(s.signal, s.signal))}</td>'
             f"<td>{esc(s.detail)}</td><td>{read or DASH}</td></tr>"
         )
-    return (
-        head + f"<p>Helpers with each signal: {summary}.</p>"
-        f'<div class="table-wrap{" tall" if len(signals) > 25 else ""}"><table id="signal-table">'
+    table = (
+        '<table id="signal-table">'
         '<thead><tr><th scope="col">helper</th><th scope="col">signal</th>'
         '<th scope="col">what was seen</th><th scope="col">responses to read</th></tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div></section>"
+        f"<tbody>{''.join(body)}</tbody></table>"
     )
+    frame = charts.table_frame(table, "Strain signals", tall=len(signals) > 25)
+    return head + f"<p>Helpers with each signal: {summary}.</p>{frame}</section>"
 
 
 def _metric_list(m: Mapping[str, Any]) -> str:
