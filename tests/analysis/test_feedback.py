@@ -197,8 +197,9 @@ def test_second_person_handles_curly_apostrophes_and_keeps_them() -> None:
     )
     # Each word keeps the apostrophe it was written with.
     assert second_person(f"I'm sure I{CURLY}m lost") == f"you're sure you{CURLY}re lost"
-    # A quoting mark around a word is not part of it.
-    assert second_person(f"{CURLY}my fault{CURLY}, I said") == f"{CURLY}your fault{CURLY}, you said"
+    # A quoting mark around a word is not part of it; the quoted words are not turned.
+    assert second_person(f"{CURLY}my fault{CURLY}, I said") == f"{CURLY}my fault{CURLY}, you said"
+    assert second_person(f"{CURLY}cause I{CURLY}m tired") == f"{CURLY}cause you{CURLY}re tired"
 
 
 def test_a_curly_apostrophe_clause_gets_a_second_person_opening() -> None:
@@ -617,7 +618,7 @@ def test_second_person_turns_an_emphasised_me(clause: str, turned: str) -> None:
         "I'm so mad at ME and I feel stuck.",
         "Nobody cares about ME symptoms and I feel ignored.",  # a noun follows it
         "I have ME/CFS and nobody cares about ME.",  # not alone: "ME/CFS" is the illness
-        "OMG nobody cares about ME and I feel invisible.",  # not alone
+        "My GP says nobody cares about ME and I feel invisible.",  # not alone
         "Portland, ME is home and I feel homesick.",
     ],
 )
@@ -832,9 +833,11 @@ def test_an_offer_without_understanding_asks_to_show_understanding_first() -> No
 def test_an_offer_without_understanding_or_a_clause_stays_general() -> None:
     a = analysis({"compassion": dim(2)}, style="other")
     (sentence,) = feedback_for(a, "Work is awful.", "I'll drive you there on Thursday.")
+    # Without a rationale span of the model, the offer rule's sentence is quoted.
     assert sentence == (
-        "You offered help; show first that you understood what they are going through, so "
-        "the help fits — say back in your words what they told you."
+        'You offered help ("I\'ll drive you there on Thursday"); show first that you '
+        "understood what they are going through, so the help fits — say back in your words "
+        "what they told you."
     )
 
 

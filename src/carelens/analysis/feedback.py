@@ -3,17 +3,25 @@
 Feedback is assembled from the analysis (levels, rationale spans, style, flags, crisis cues),
 from the seeker's own words and from the reply's. It never states facts about the seeker:
 anything about their situation is quoted from their message, and a suggested opening line
-only turns the
-seeker's own clause to the second person ("I feel like a burden" -> "you feel like a
-burden"): word swaps only, nothing added but the "you" of a clause whose "I" the seeker left
-out ("had to put my cat down" -> "you had to put your cat down"), so a name keeps its
-capital ("Sarah left me" -> "Sarah left you") and a time stays ("4 am"); a sentence is not
-cut inside a web address, a number or an abbreviation ("reddit.com/r/x", "4.5", "I.B.M.").
-Nothing inside a web address or handle is turned ("@our_team"), nor the numeral of "World War
-I"; an all-capitals "US" or "ME" is turned only in a clause written in capitals ("I HATE MY
-LIFE"), or for a lone emphasised "ME" ("nobody cares about ME"); and a clause with a word whose
-turning is in doubt ("I have ME", "Henry I was a king", "Part I and") is not offered for an
-opening.
+only turns the seeker's own clause to the second person ("I feel like a burden" -> "you feel
+like a burden", "ive", "im" -> "you've", "you're"; "we", "our" only in a message without
+"I"): word swaps only, nothing added but the subject of a clause whose "I" the seeker left
+out ("had to put my cat down" -> "you had to put your cat down", "Tired of my job" ->
+"you're tired of your job", "Was so scared" -> "you were so scared", "Been so low" ->
+"you've been so low"), so a name keeps its capital ("Sarah left me" -> "Sarah left you") and
+a time stays ("4 am"); a sentence is not cut inside a web address, a number or an
+abbreviation ("reddit.com/r/x", "4.5", "I.B.M."). Nothing inside a web address or handle is
+turned ("@our_team"), nor quoted speech ('My mom says "I give up on you"'), nor the "my" of
+"Oh my god", nor the numeral of "World War I"; an all-capitals "US" or "ME" is turned only in
+a clause written in capitals ("I HATE MY LIFE"), or for a lone emphasised "ME" ("nobody cares
+about ME"); and a clause with a word whose turning is in doubt ("I have ME", "Henry I was a
+king", "Part I and", "id", a quotation cut open) is not offered for an opening, nor the part
+of one in another language than English ("Mi mamá no me entiende and I feel so alone" offers
+"I feel so alone"). Interjections, chat words and emoji at either end of a clause are left
+out ("Lol", "ugh", "ngl", "haha", "well I guess"); a short clause runs on over the list after
+its comma ("I'm sad, angry, scared and lonely"); and a clause clipped to
+:data:`_QUOTE_WORDS` words keeps its feeling word and does not end on a word that needs
+another ("...and you feel like such…").
 
 Only the seeker's own feelings are offered: not those they deny, those that tell what
 happened, nor another person's (:mod:`carelens.analysis.feelings` reads them, by word rules).
@@ -28,11 +36,20 @@ Rules, first match wins for the main sentence:
    :mod:`carelens.analysis.unsafe`) -> quote those words, ask the helper to take them out,
    check on safety and share crisis resources;
 1. crisis cues of the patterns in the seeker message (suicide or self-harm wording) -> read
-   them now, ask directly, share crisis resources;
+   them now, ask directly, share crisis resources; for a cue about someone else (codebook
+   v1.1's third party: "My son said he wants to kill himself"), ask about that person and
+   whether they are safe now, share a line for them to use or pass on, and ask how the seeker
+   is coping; what the reply already did (asked directly, named a crisis line, asked how they
+   cope) is said so, and only the rest asked for;
 2. dismissive -> quote the dismissive words, suggest acknowledging before anything else;
-3. advice without understanding -> reflect first, with an opening from the seeker's words;
-4. an offer of help without understanding -> quote the offer, suggest showing first that
-   they understood, with an opening from the seeker's words;
+3. an offer of the helper's own help without understanding
+   (:func:`carelens.analysis.rules.offer_spans`: "I'll drive you to the meeting") -> quote
+   the offer, suggest showing first that they understood, with an opening from the seeker's
+   words;
+4. advice without understanding (the advice style, or help the ``advice`` flag marks as
+   suggestions, beside sympathy too: "You should try going for a walk") -> quote the help,
+   reflect first, with an opening from the seeker's words; other help without understanding
+   (a resource) -> as an offer;
 5. sympathy that names no feeling -> "You shared their sorrow; try naming what they may feel
    underneath" ("You responded warmly; ..." when the message's distress is low: a message
    such as "I got the job!" has no sorrow to share), with the seeker's own feeling words
@@ -61,7 +78,8 @@ messages it also marks grief ("Our dog died this morning"), so it is a hint besi
 feedback on the reply, not, like a pattern cue, the whole of it. No suggested opening is built
 on a clause a crisis cue covers (pattern or learned): "It sounds like you bought a gun to use
 on yourself…" would echo the danger as a casual reflection. Otherwise a second sentence is
-added when the helper's own story takes over the reply (self-focus).
+added when the helper's own story takes over the reply (self-focus), unless the main sentence
+already said so ("You related it to your own experience").
 """
 
 from __future__ import annotations
@@ -87,14 +105,53 @@ from carelens.analysis.feelings import (
     read_feelings,
     sentence_parts,
 )
+from carelens.analysis.rules import offer_spans
 from carelens.privacy import find_personal
-from carelens.types import DimensionScore, ResponseAnalysis
+from carelens.types import DimensionScore, ResponseAnalysis, Span
 
 #: First-person words; an "I" of an abbreviation ("I.B.M.") is none.
 _FIRST_PERSON = re.compile(
-    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|i feel|i felt|i am|my)\b(?!\.[^\W\d_])", re.IGNORECASE
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|ive|i feel|i felt|i am|my)\b(?!\.[^\W\d_])",
+    re.IGNORECASE,
 )
-_LEADING_FILLER = re.compile(r"^(?:like|and|but|so|that|because|just)\s+", re.IGNORECASE)
+#: First-person plural words: a message that speaks only of "we" ("We lost our baby at 20
+#: weeks and we feel so empty") offers a clause of those when it has no "I" clause.
+_FIRST_PLURAL = re.compile(
+    r"\b(?:we|we['\u2019](?:re|ve|d|ll)|us|our|ours|ourselves)\b", re.IGNORECASE
+)
+#: A subject of the seeker's own: a short clause ("I'm sad", "I was") runs on over the
+#: comma-separated parts after it up to the next of these ("I'm sad, angry, scared and
+#: lonely", "I was, honestly, so embarrassed").
+_OWN_SUBJECT = re.compile(
+    r"\b(?:i|i['\u2019](?:m|ve|d|ll)|im|ive|we|we['\u2019](?:re|ve|d|ll))\b", re.IGNORECASE
+)
+#: Words that start a clause without belonging to it, taken off its start again and again:
+#: fillers ("Like I'm being silly", "and", "so"), interjections and chat words ("Yeah",
+#: "Lol", "Idk", "ngl", "ugh", "well", "Oh my god"), a hedge before a clause of the seeker's
+#: ("I guess I'm just lonely"), and emoji or other marks ("😭😭"). "It sounds like Lol you
+#: feel so dumb…" is no reflection.
+_LEADING_EXTRA = re.compile(
+    r"(?:[^\w\s'\"\u2018\u201c(@#/+$\u00a3\u20ac%&]+"
+    r"|(?:(?:oh\s+)?my\s+(?:god|gosh|goodness|lord)|omg|oh|ah|aw+|yeah|yea|yep|yup|yes|nah|lol"
+    r"|lmao|lmfao|rofl|idk|dunno|ngl|tbh|haha\w*|hehe\w*|ugh+|welp|well|um+|uh+|hmm+"
+    r"|sigh|ok|okay|anyway|anyways|wow|hey|hi|hello|like|and|but|so|that|because|just)"
+    r"(?=[\s,!\u2026]|$)"
+    r"|i\s+(?:guess|think|mean|suppose)(?=[\s,]+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b))"
+    r"[\s,.!\u2026]*",
+    re.IGNORECASE,
+)
+#: The same at the end of a clause: chat words ("haha", "lol", "rn", "I guess"), emoji and
+#: marks ("I feel so stupid haha", "I miss him so much 😭").
+_TRAILING_EXTRA = re.compile(
+    r"[\s,]*(?:[^\w\s'\"\u2019\u201d)%$\u00a3\u20ac]+"
+    r"|(?<=[\s,])(?:haha\w*|hehe\w*|lol|lmao|lmfao|rofl|xd|rn|tbh|ngl|idk|smh|fml|ugh+"
+    r"|i\s+guess|(?:oh\s+)?my\s+god|omg))$",
+    re.IGNORECASE,
+)
+#: After "idk" ("Idk why I feel this way") a question word makes the rest no statement.
+_WH_AFTER_IDK = re.compile(
+    r"(?:idk|dunno)[\s,]+(?:why|what|how|if|whether|where|who|which|when)\b", re.IGNORECASE
+)
 #: Verbs that open an imperative clause ("Tell my mom I'm sorry", "Please don't hate me"): it
 #: addresses someone, so "It sounds like" cannot start it. The verbs of a clause whose "I" the
 #: seeker left out (:data:`carelens.analysis.feelings.DROPPED_I_VERBS`: "had to put my cat
@@ -126,6 +183,7 @@ _SWAPS = {
     "i'm": "you're",
     "im": "you're",
     "i've": "you've",
+    "ive": "you've",
     "i'd": "you'd",
     "i'll": "you'll",
     "me": "you",
@@ -229,16 +287,91 @@ _AFTER_ME = frozenset([
 #: First-person subjects: the object of a verb whose subject is "I" would be "myself", so an
 #: "ME" whose nearest subject is one of these is not an emphasised "me" ("I hate ME", "I'm
 #: so mad at ME").
-_I_SUBJECT = frozenset(["i", "i'm", "im", "i've", "i'd", "i'll"])
+_I_SUBJECT = frozenset(["i", "i'm", "im", "i've", "ive", "i'd", "i'll"])
 #: Other subjects: an "ME" after one of these has it for subject ("I know everyone hates ME").
 _OTHER_SUBJECT = frozenset([
     "he", "she", "it", "we", "you", "they", "he's", "she's", "it's", "we're", "you're",
     "they're", "he'd", "she'd", "we'd", "you'd", "they'd", "everyone", "everybody", "nobody",
     "one", "someone", "somebody", "anyone", "anybody", "people", "who",
 ])  # fmt: skip
+#: Adverbs that may stand between "I" and "was" ("I really was devastated" -> "you really
+#: were devastated") and before the verb of a clause that left out its "I" ("Really miss my
+#: mom" -> "you really miss your mom").
+_ADVERBS = frozenset([
+    "really", "just", "honestly", "actually", "also", "always", "never", "still", "literally",
+    "truly", "genuinely", "seriously", "totally", "kinda", "sometimes", "often", "finally",
+    "already", "even", "only", "so", "very", "pretty", "extremely", "completely", "absolutely",
+    "basically", "definitely", "probably", "recently", "lately",
+])  # fmt: skip
+#: "my" before these is an exclamation ("Oh my god I feel so stupid"), not the seeker's.
+_EXCLAIMED = frozenset(["god", "gosh", "goodness", "lord", "gawd", "heavens"])
+#: Words of another language than English, common in mixed messages ("Mi mamá no me
+#: entiende"): "me" or "mi" there is no English pronoun, so such a part of a clause is left
+#: out of an opening (the clause after it may still be offered: "... and I feel so alone").
+_FOREIGN = frozenset([
+    # Spanish
+    "que", "qué", "mi", "mis", "mí", "tú", "él", "el", "los", "las", "por", "para", "pero",
+    "muy", "estoy", "estás", "está", "están", "soy", "eres", "es", "y", "porque", "nadie",
+    "siento", "tengo", "quiero", "nunca", "también", "más", "mamá", "papá", "entiende",
+    "entiendo", "del", "una", "vida", "conmigo", "contigo", "ella",
+    "ellos", "hoy", "aquí", "triste", "sola", "cansada", "cansado", "puedo", "gracias",
+    "hermano", "hermana", "amiga", "novio", "novia", "esposo", "esposa", "hijo", "hija",
+    "dios", "pues", "te", "tu", "nos", "quiere", "sé", "mucha",
+    # Portuguese, French, Italian, German
+    "não", "você", "minha", "meu", "muito", "estou", "sou", "ninguém", "mãe", "pai",
+    "je", "moi", "suis", "mais", "très", "avec", "rien", "toi", "vous", "nous",
+    "sono", "mio", "perché", "anche", "molto", "ich", "mich", "mein", "meine",
+    "nicht", "und", "ist", "habe", "sehr", "aber",
+])  # fmt: skip
+#: Seen in an opening that starts with the verb of a clause whose "I" the seeker left out,
+#: beside :data:`carelens.analysis.feelings.DROPPED_I_VERBS` ("Just lost my job" -> "you
+#: lost your job", "Cried all night and I ..."), and the "you" each form of "be" takes there.
+_DROPPED_SUBJECT_VERBS = DROPPED_I_VERBS | frozenset([
+    "lost", "cried", "cry", "hurt", "wish", "hope", "worry", "can", "could", "couldn't",
+    "won't", "wouldn't", "would", "will", "should", "might", "must", "barely", "hardly",
+    "keep", "lose",
+])  # fmt: skip
+_BE_SUBJECT = {"am": "you", "was": "you", "wasn't": "you", "been": "you've"}
+#: "-ing" words that end so and are no verb: no "you're" before them ("Nothing helps").
+_NOT_ING = frozenset([
+    "nothing", "something", "anything", "everything", "thing", "things", "morning", "evening",
+    "wedding", "building", "ceiling", "king", "ring", "spring", "sibling", "darling",
+    "during", "feelings", "meeting", "ending", "beginning", "bring", "sing", "swing", "sting",
+])  # fmt: skip
+#: Verbs that make a clause's opening "-ing" word its subject ("Losing my dad was the
+#: hardest thing"), so no "you're" goes before it.
+_FINITE = frozenset([
+    "is", "was", "has", "makes", "made", "feels", "felt", "seems", "hurts", "sucks", "isn't",
+    "wasn't", "doesn't", "didn't", "helps", "helped", "takes", "took", "gets", "got", "can",
+    "will", "would", "keeps", "kept", "brings", "brought",
+])  # fmt: skip
+#: Feeling words that are nouns ("Failure as a dad"): no "you're" before them.
+_FEELING_NOUNS = frozenset(["burden", "failure", "shame", "regret", "grief", "pain"])
+#: After a feeling word that opens a clause, these make it the adjective of a left-out "I'm"
+#: ("Tired of my job", "Lost since my divorce", not "Lost my job").
+_AFTER_FEELING = frozenset([
+    "of", "and", "or", "but", "since", "because", "about", "with", "at", "by", "after", "from",
+    "to", "that", "today", "tonight", "lately", "again", "all", "right", "now", "for", "as",
+    "in", "when", "these", "this", "every", "af", "beyond",
+])  # fmt: skip
+#: A clipped clause does not end on one of these ("...and you feel like such…").
+_NOT_LAST = frozenset([
+    "a", "an", "the", "and", "or", "but", "so", "such", "very", "really", "too", "of", "to",
+    "for", "in", "on", "at", "with", "by", "from", "about", "as", "that", "this", "my", "your",
+    "our", "his", "her", "their", "its", "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me",
+    "we", "you", "he", "she", "they", "it", "is", "am", "are", "was", "were", "be", "been",
+    "being", "feel", "feels", "felt", "feeling", "like", "just", "because", "cause", "if",
+    "when", "while", "since", "than", "then", "not", "no", "don't", "can't", "kind", "kinda",
+    "sort", "more", "most", "even", "still", "all", "have", "has", "had", "do", "does",
+    "did", "will", "would", "can", "could", "should", "into", "over", "after", "before",
+    "until", "how", "what", "why", "who", "which", "where", "get", "getting", "got", "im",
+    "totally", "completely", "extremely", "pretty", "much", "some", "any", "every", "no",
+])  # fmt: skip
 #: A suggested opening starts with one of these lower-cased.
 _LOWER_AT_START = COMMON_WORDS | FEELING_WORDS
 _QUOTE_WORDS = 14
+#: How many words past :data:`_QUOTE_WORDS` a clipped clause may run to keep its feeling.
+_FEELING_SLACK = 4
 
 
 def _level(analysis: ResponseAnalysis, name: str) -> int:
@@ -378,19 +511,41 @@ def _clause(
     """:func:`seeker_clause`, given the feeling words :func:`read_feelings` found in ``seeker``;
     no clause that overlaps a span of ``avoid`` (the crisis cues: "It sounds like you bought a
     gun to use on yourself…" is no opening to suggest), nor one that starts with an imperative
-    (:data:`_IMPERATIVES`: "It sounds like Tell your mom you're sorry…").
+    (:data:`_IMPERATIVES`: "It sounds like Tell your mom you're sorry…"). A message without a
+    first-person word ("I", "my"...) offers a clause of "we" or "our" ("We lost our baby and
+    we feel so empty")."""
+    found = _clause_of(seeker, feelings, avoid, _FIRST_PERSON)
+    if found is None and _FIRST_PERSON.search(seeker) is None and _FIRST_PLURAL.search(seeker):
+        found = _clause_of(seeker, feelings, avoid, _FIRST_PLURAL)
+    return found
+
+
+def _clause_of(
+    seeker: str,
+    feelings: Sequence[Feeling],
+    avoid: Sequence[tuple[int, int]],
+    person: re.Pattern[str],
+) -> str | None:
+    """:func:`_clause` for clauses with a word of ``person`` (first person, or plural).
 
     Each sentence is read as if on its own. Its feeling words read the same in the whole text:
     a sentence ends in ".", "!" or "?" or at a line break, each of which ends a clause and a
     negation, so nothing is read across it. Only a web address is looked for in the sentence's
-    part alone of the run of text a feeling word is in ("I'm sad.Reddit.com" keeps "sad")."""
+    part alone of the run of text a feeling word is in ("I'm sad.Reddit.com" keeps "sad").
+
+    A part of a sentence too short to offer ("I'm sad", "I was") runs on over the
+    comma-separated parts after it that have no subject of the seeker's own ("I'm sad, angry,
+    scared and lonely all at once"); interjections, chat words and emoji at either end are
+    left out (:func:`_trim`), and so is a part in another language than English before an
+    English clause ("Mi mamá no me entiende and I feel so alone" offers "I feel so alone")."""
     starts = [feeling.match.start() for feeling in feelings]
     in_address: dict[tuple[int, int], bool] = {}  # each piece of an address run searched once
-    candidates: list[tuple[int, int, str]] = []  # (preference, order, clause)
+    candidates: list[tuple[int, int, int, int]] = []  # (preference, order, start, end)
+    expressed_at: list[int] = []  # where the seeker's own feeling words are, in order
     runs = _personal_runs(seeker)
     for found in SENTENCE.finditer(seeker):
         sentence = found.group(0)
-        if not _FIRST_PERSON.search(sentence):
+        if not person.search(sentence):
             continue
         offset, stop = found.span()
         expressed: list[int] = []  # where the feeling words are in the sentence, in order
@@ -406,13 +561,30 @@ def _clause(
                 expressed.append(feeling.match.start() - offset)
             elif feeling.use == "denied":
                 denied.append(feeling.match.start() - offset)
-        for start, end in _whole_parts(sentence, offset, runs):
-            part = seeker[offset + start : offset + end].strip()
-            if not _FIRST_PERSON.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
-                continue
+        expressed_at.extend(offset + at for at in expressed)
+        parts = _whole_parts(sentence, offset, runs)
+        for k, (start, end) in enumerate(parts):
+            if len(seeker[offset + start : offset + end].split()) < 3:
+                # "I'm sad, angry, scared and lonely": the list after a short part is its own
+                j = k
+                while (
+                    j + 1 < len(parts)
+                    and seeker[offset + parts[j][1] : offset + parts[j + 1][0]].strip() == ","
+                    and not _OWN_SUBJECT.search(
+                        seeker[offset + parts[j + 1][0] : offset + parts[j + 1][1]]
+                    )
+                ):
+                    j += 1
+                end = parts[j][1]
             if any(a < offset + end and offset + start < b for a, b in avoid):
                 continue
-            first = WORD.match(_LEADING_FILLER.sub("", part))
+            trimmed = _trim(seeker, offset + start, offset + end, runs)
+            if trimmed is None:
+                continue
+            part = seeker[trimmed[0] : trimmed[1]]
+            if not person.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
+                continue
+            first = WORD.match(part)
             if first is not None and plain(first.group(0)) in _IMPERATIVES:
                 continue
             if bisect_left(expressed, start) < bisect_left(expressed, end):
@@ -421,16 +593,108 @@ def _clause(
                 continue
             else:
                 preference = 1 if expressed else 2
-            candidates.append((preference, len(candidates), part))
-    for _, _, part in sorted(candidates):
-        # "Like I'm being silly" would read "It sounds like like you're being silly".
-        clause = _clip(_LEADING_FILLER.sub("", part).rstrip(".!?"), _QUOTE_WORDS)
+            candidates.append((preference, len(candidates), *trimmed))
+    for _, _, start, end in sorted(candidates):
+        clause = _clip_clause(seeker, start, end, expressed_at, runs)
         _, doubt, turned = _turn(clause)
         # A clause with a word in doubt is not offered, nor one whose first-person words are
         # all no pronoun ("World War I was brutal", "example.com/my-story is down").
         if turned and not doubt:
             return clause
     return None
+
+
+#: A word of :data:`_FOREIGN`, whole (as :data:`carelens.analysis.feelings.WORD` reads
+#: words: "y'all" holds none).
+_FOREIGN_WORD = re.compile(
+    r"(?<![^\W\d_'\u2019])(?:"
+    + "|".join(sorted(_FOREIGN, key=len, reverse=True))
+    + r")(?![^\W\d_]|['\u2019][^\W\d_])",
+    re.IGNORECASE,
+)
+#: An English conjunction after a part in another language starts the English clause.
+_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|so|because)\s+", re.IGNORECASE)
+
+
+def _trim(
+    text: str, start: int, end: int, runs: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """``start`` and ``end`` of the clause ``text[start:end]`` moved in past what does not
+    belong to it: fillers, interjections, chat words, a hedge and emoji at its start
+    (:data:`_LEADING_EXTRA`: "Lol I feel so dumb", "well I guess I'm just lonely"), chat
+    words, emoji and marks at its end (:data:`_TRAILING_EXTRA`: "I feel so stupid haha"), and
+    a part in another language before an English conjunction (:data:`_FOREIGN`); neither end
+    moves inside personal data (:func:`_outside_personal`). None when nothing English is left
+    or what follows "idk" is a question word ("Idk why I feel this way")."""
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        if _WH_AFTER_IDK.match(text, start, end):
+            return None
+        lead = _LEADING_EXTRA.match(text, start, end)
+        if lead is not None and lead.end() > start:
+            start = lead.end()
+            continue
+        foreign = [w.end() for w in _FOREIGN_WORD.finditer(text, start, end)]
+        if not foreign:
+            break
+        after = _CONJUNCTION.search(text, foreign[-1], end)
+        if after is None:
+            return None
+        start = after.end()
+    while True:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        # what is taken off is short (a run of emoji or marks may be longer: taken in turns)
+        trail = _TRAILING_EXTRA.search(text, max(start, end - 24), end)
+        if trail is None or trail.start() >= end:
+            break
+        end = trail.start()
+    return _outside_personal(text, start, end, runs) if start < end else None
+
+
+def _needs_more(token: str) -> bool:
+    """Whether a clause cut after ``token`` ends on a word that needs another after it
+    (:data:`_NOT_LAST`)."""
+    return plain(token.strip(",;:.!?…'\"")) in _NOT_LAST
+
+
+def _clip_clause(
+    text: str, start: int, end: int, feelings: Sequence[int], runs: Sequence[tuple[int, int]]
+) -> str:
+    """The clause ``text[start:end]`` clipped to :data:`_QUOTE_WORDS` words (:func:`_clip`),
+    so that it keeps the first of the seeker's own feeling words in it (``feelings``: where
+    they start in ``text``, in order) and does not end on a word that needs another after it
+    (:data:`_NOT_LAST`: "...and you feel like such…"): a feeling word a few words past the
+    limit (:data:`_FEELING_SLACK`) is taken in; one further on is reached by starting at the
+    seeker's subject before it ("... and now I feel so alone" offers "I feel so alone");
+    neither end falls inside personal data."""
+    if len(text[start:end].split()) <= _QUOTE_WORDS:
+        return _clip(text[start:end], _QUOTE_WORDS)  # nothing to cut
+    whole = _clip(text[start:end], _QUOTE_WORDS)  # personal data counts as one word
+    if not whole.endswith("…"):
+        return whole
+    tokens = list(_NO_SPACE_RUN.finditer(text, start, end))
+    held = feelings[bisect_left(feelings, start) : bisect_left(feelings, end)]
+    feel = next((k for k, t in enumerate(tokens) if held and t.start() <= held[0] < t.end()), None)
+    begin = 0
+    if feel is not None and feel >= _QUOTE_WORDS + _FEELING_SLACK:
+        for j in range(feel, feel - _QUOTE_WORDS, -1):
+            if _OWN_SUBJECT.fullmatch(tokens[j].group(0).strip(",;:")):
+                begin = j
+                break
+    stop = min(len(tokens), begin + _QUOTE_WORDS)
+    if feel is not None and stop <= feel < begin + _QUOTE_WORDS + _FEELING_SLACK:
+        stop = feel + 1
+    # back off a few function words; a run of them ("very very very…") is cut as it is
+    cut = stop
+    while cut > max(begin + 1, stop - 4) and _needs_more(tokens[cut - 1].group(0)):
+        cut -= 1
+    if not _needs_more(tokens[cut - 1].group(0)):
+        stop = cut
+    first, last = _outside_personal(text, tokens[begin].start(), tokens[stop - 1].end(), runs)
+    clipped = _clip(text[first:last], len(tokens))
+    return clipped if last >= end else clipped.rstrip(".!?,;:") + "…"
 
 
 def _whole_parts(
@@ -487,19 +751,29 @@ def _turn(clause: str) -> tuple[str, bool, bool]:
         if ADDRESS.search(clause, *run.span()) is not None
     ]
     words = list(WORD.finditer(clause))
+    quoted, unclosed = _quoted_speech(clause)
     out: list[str] = []
     done = 0  # where the text copied to ``out`` ends
-    doubt = False
+    # a quotation opened and never closed (clipped, say) with a first-person word after its
+    # mark: whose words are they?
+    doubt = unclosed is not None and _FIRST_PERSON.search(clause, unclosed + 1) is not None
     swapped_i = -1  # the index of the last "I" turned to "you"
     for k, match in enumerate(words):
         word = match.group(0)
         folded = plain(word)
         before = plain(words[k - 1].group(0)) if k > 0 else ""
-        if folded in ("was", "wasn't") and swapped_i == k - 1 and _adjacent(clause, words, k):
-            # "I was" -> "you were" ("it was" stays)
+        if any(first < match.start() < last for first, last in quoted):
+            continue  # quoted speech: 'My mom always says "I give up on you"'
+        if folded in ("was", "wasn't") and swapped_i >= 0 and _after_i(clause, words, swapped_i, k):
+            # "I was", "I really was" -> "you were", "you really were" ("it was" stays)
             turned = ("WERE" if word[:3].isupper() else word[0] + "ere") + word[3:]
+        elif folded == "id":
+            doubt = True  # "id" may be "I'd" or an ID
+            continue
         elif folded not in _SWAPS or _no_pronoun(clause, match, addresses):
             continue
+        elif folded == "my" and _exclaimed(clause, words, k):
+            continue  # "Oh my god", "oh my"
         elif folded == "i" and _maybe_numeral(clause, words, k):
             doubt = True
             continue
@@ -526,6 +800,55 @@ def _turn(clause: str) -> tuple[str, bool, bool]:
         if word[1:] == word[1:].lower() and plain(word) in _LOWER_AT_START:
             turned_clause = word.lower() + turned_clause[first.end() :]
     return turned_clause, doubt, turned_any
+
+
+#: A quotation mark, straight or curly (a straight or curly apostrophe too).
+_QUOTE_MARK = re.compile("[\"'\u2018\u2019\u201c\u201d]")
+
+
+#: An apostrophe that starts a word: no quotation ("'cause", "'til", "'em").
+_ELISION = re.compile(
+    "['\u2019](?:cause|cos|cuz|til|till|em|bout|round|n|tis|twas)\\b", re.IGNORECASE
+)
+
+
+def _quoted_speech(clause: str) -> tuple[list[tuple[int, int]], int | None]:
+    """Where quoted speech lies in ``clause`` (the positions of its two marks: 'I told him
+    "I love you"'), and where a quotation opened that is never closed (or None). A mark
+    between two letters or digits is an apostrophe ("don't"); one after a space or at the
+    start, before a character that is no space, opens; one after a character that is no
+    space, before no letter or digit, closes ("friends' houses" closes none)."""
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    for mark in _QUOTE_MARK.finditer(clause):
+        at = mark.start()
+        before = clause[at - 1] if at > 0 else " "
+        after = clause[at + 1] if at + 1 < len(clause) else " "
+        if before.isalnum() and after.isalnum():
+            continue
+        if opened is None:
+            if not before.isalnum() and not after.isspace() and not _ELISION.match(clause, at):
+                opened = at
+        elif not before.isspace() and not after.isalnum():
+            regions.append((opened, at))
+            opened = None
+    return regions, opened
+
+
+def _after_i(clause: str, words: Sequence[re.Match[str]], i: int, k: int) -> bool:
+    """Whether the word at ``k`` of ``clause`` follows the "I" at ``i``, with nothing
+    between but spaces and adverbs (:data:`_ADVERBS`: "I really was")."""
+    return all(_adjacent(clause, words, j) for j in range(i + 1, k + 1)) and all(
+        plain(words[j].group(0)) in _ADVERBS for j in range(i + 1, k)
+    )
+
+
+def _exclaimed(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the "my" at ``k`` of ``clause`` is part of an exclamation ("my god", "oh my
+    gosh", "oh my" on its own), not the seeker's."""
+    if k + 1 < len(words) and _adjacent(clause, words, k + 1):
+        return plain(words[k + 1].group(0)) in _EXCLAIMED
+    return k > 0 and _adjacent(clause, words, k) and plain(words[k - 1].group(0)) == "oh"
 
 
 def _adjacent(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
@@ -614,10 +937,42 @@ def reflection_opening(clause: str) -> str:
     clause that starts with its verb because the seeker left out the "I" ("had to put my cat
     down" -> "It sounds like you had to put your cat down…")."""
     turned = second_person(clause).removesuffix("…")
-    first = WORD.match(turned)
-    if first is not None and first.start() == 0 and plain(first.group(0)) in DROPPED_I_VERBS:
-        turned = "you " + turned
+    words = list(WORD.finditer(clause))
+    if not words or words[0].start() != 0:
+        return f"It sounds like {turned}…"
+    k = 0  # the head: the first word after any adverbs ("Really miss my mom")
+    while k + 1 < len(words) and plain(words[k].group(0)) in _ADVERBS:
+        k += 1
+    head = plain(words[k].group(0))
+    subject = _left_out_subject(head, [plain(word.group(0)) for word in words[k + 1 :]])
+    if subject is not None:
+        first = WORD.match(turned)  # a verb or a feeling now, no name: "you're failing"
+        if first is not None and first.group(0)[1:] == first.group(0)[1:].lower():
+            turned = first.group(0).lower() + turned[first.end() :]
+        if head in ("was", "wasn't"):  # "Was so scared" -> "you were so scared"
+            at = list(WORD.finditer(turned))[k]
+            turned = turned[: at.start()] + head.replace("was", "were") + turned[at.end() :]
+        turned = f"{subject} {turned}"
     return f"It sounds like {turned}…"
+
+
+def _left_out_subject(head: str, rest: Sequence[str]) -> str | None:
+    """The subject to put before a clause whose "I" the seeker left out, given its first word
+    after any adverbs (``head``) and the words after it (``rest``, lower-cased): "you're"
+    before a feeling ("Tired of my job") or an "-ing" verb ("Feeling so lost", not "Losing my
+    dad was hard"), "you" before a verb ("Lost my job", "Am so tired" (turned "are")),
+    "you've" before "been"; None for any other clause."""
+    if head in _BE_SUBJECT:
+        return _BE_SUBJECT[head]
+    if head.endswith("ing") and len(head) > 4 and head not in _NOT_ING:
+        return None if _FINITE.intersection(rest) else "you're"
+    after = rest[0] if rest else ""
+    feeling = head in FEELING_WORDS and head not in _FEELING_NOUNS
+    if feeling and (not after or after in _AFTER_FEELING):
+        return "you're"  # "Lost since my divorce"
+    if head in _DROPPED_SUBJECT_VERBS:
+        return "you"  # "Lost my job"
+    return "you're" if feeling else None
 
 
 def _opening(
@@ -640,6 +995,129 @@ _CRISIS_LINES = f"({CRISIS_LINES})"
 LEARNED_HINT = "may point to a crisis (thoughts of suicide or self-harm)"
 
 
+#: Words of a crisis cue, or the nearest of them before it in its sentence, that tell whose
+#: risk it is: the seeker's ("kill myself", "I self harm", "my thoughts of suicide") or
+#: someone else's (codebook v1.1's third party: "he wants to kill himself", "my son is
+#: suicidal", "my best friend cuts herself").
+_OWN_RISK = frozenset([
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "myself", "mine",
+])  # fmt: skip
+_THEIR_RISK = frozenset([
+    "he", "she", "they", "he's", "she's", "they're", "him", "her", "them", "his", "their",
+    "himself", "herself", "themselves", "themself",
+    "son", "daughter", "kid", "child", "teen", "teenager", "boy", "girl", "baby", "mom", "mum",
+    "mother", "dad", "father", "parent", "brother", "sister", "sibling", "husband", "wife",
+    "partner", "spouse", "boyfriend", "girlfriend", "bf", "gf", "fiance", "fiancee", "friend",
+    "bestie", "roommate", "cousin", "niece", "nephew", "aunt", "uncle", "grandma", "grandpa",
+    "student", "classmate", "coworker", "colleague",
+])  # fmt: skip
+#: A question of the reply about harm or safety ("Are you thinking of killing yourself right
+#: now?", "Is he safe tonight?", "Do you have a plan?"): it asked directly.
+_ASKS_ABOUT_HARM = re.compile(
+    r"\b(?:suicid\w*|kill(?:ing)?\s+(?:your|him|her|them)sel(?:f|ves)|(?:end|take)(?:ing)?\s+"
+    r"(?:your|his|her|their)\s+(?:own\s+)?life|(?:hurt|harm)(?:ing)?\s+(?:your|him|her|them)"
+    r"sel(?:f|ves)|self[\s-]*harm\w*|cutting|safe|die|dying|a\s+plan)\b",
+    re.IGNORECASE,
+)
+#: A crisis line or emergency service the reply names ("Please call or text 988").
+_SHARES_A_LINE = re.compile(
+    r"\b(?:988|741741)\b|findahelpline|\b(?:hot|help|life)\s*line|\bcrisis\s+(?:text\s+)?"
+    r"(?:line|cent(?:er|re)|team|service)|\bsamaritans\b|\b(?:call|dial|ring)\s+(?:911|999|112|000)"
+    r"\b|\bemergency\s+(?:services|room|number)",
+    re.IGNORECASE,
+)
+#: The reply asks how the seeker is coping ("How are you holding up?").
+_ASKS_HOW_THEY_COPE = re.compile(
+    r"\bhow\s+are\s+you\s+(?:\w+\s+)?(?:coping|holding\s+up|doing|managing|feeling)\b"
+    r"|\bhow\s+about\s+you\b|\bare\s+you\s+(?:ok|okay|alright|all\s+right)\b",
+    re.IGNORECASE,
+)
+
+
+def _someone_elses_risk(seeker: str, cue: Span) -> bool:
+    """Whether the crisis ``cue`` of ``seeker`` tells of someone else's risk (codebook v1.1's
+    third party: "My son said he wants to kill himself"): a word of the cue itself says whose
+    it is ("kill myself", "cuts herself"), or else the nearest such word before it in its
+    sentence ("my son is suicidal", "my thoughts of suicide", "I self harm"); where none
+    does, it is the seeker's."""
+    for word in WORD.findall(seeker, cue.start, cue.end):
+        if plain(word) in _OWN_RISK:
+            return False
+        if plain(word) in _THEIR_RISK:
+            return True
+    begins = max((m.start() for m in SENTENCE.finditer(seeker, 0, cue.start + 1)), default=0)
+    for word in reversed(WORD.findall(seeker, begins, cue.start)):
+        folded = plain(word).removesuffix("'s")
+        if folded in _OWN_RISK:
+            return False
+        if folded in _THEIR_RISK or folded.removesuffix("s") in _THEIR_RISK:
+            return True
+    return False
+
+
+def _listed(items: Sequence[str]) -> str:
+    """``items`` as a list in words ("a and b", "a, b, and c"; "a and b, and c")."""
+    if len(items) < 3:
+        return (", and " if any(" and " in item for item in items) else " and ").join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
+def _crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
+    """What to do about the crisis ``cues`` of the patterns in ``seeker``: read closely, ask
+    directly, share a crisis line; for someone else at risk (:func:`_someone_elses_risk`,
+    every cue), ask about that person and whether they are safe now, share a line for them to
+    use or pass on, and ask how the seeker is coping. What ``response`` already did (a
+    question about harm or safety, a crisis line named, a question of how they cope) is said
+    so, and only what is missing is asked for."""
+    own = [cue for cue in cues if not _someone_elses_risk(seeker, cue)]
+    cue = own[0] if own else cues[0]
+    words = _quote(seeker, cue.start, cue.end, 8)
+    asked = any(
+        "?" in found.group(0) and _ASKS_ABOUT_HARM.search(found.group(0))
+        for found in SENTENCE.finditer(response)
+    )
+    shared = _SHARES_A_LINE.search(response) is not None
+    if own:
+        steps = [
+            ("asked them directly", "ask them directly whether they are thinking of harming "
+             "themselves", asked),
+            ("shared a crisis line", f"share a crisis line {_CRISIS_LINES}", shared),
+        ]  # fmt: skip
+        who = ""  # the seeker's own
+    else:
+        coping = _ASKS_HOW_THEY_COPE.search(response) is not None
+        steps = [
+            ("asked whether that person is safe", "ask about that person and whether they are "
+             "safe now", asked),
+            ("shared a crisis line", f"share a crisis line for them to use or pass on "
+             f"{_CRISIS_LINES}", shared),
+            ("asked how they are coping", "ask how they themselves are coping", coping),
+        ]  # fmt: skip
+        who = " about someone at risk"
+    done = [did for did, _, is_done in steps if is_done]
+    missing = [todo for _, todo, is_done in steps if not is_done]
+    if not done:
+        return f'They wrote "{words}"{who}: {_listed(["read their message closely", *missing])}.'
+    if not missing:
+        return (
+            f'They wrote "{words}"{who}: you {_listed(done)}, as a message like this needs; '
+            "keep reading closely what they answer."
+        )
+    return f'They wrote "{words}"{who}: you {_listed(done)}; also {_listed(missing)}.'
+
+
+def _offers(
+    analysis: ResponseAnalysis, response: str, understood: bool, compassion: int
+) -> Span | None:
+    """The first sentence of ``response`` where the helper offers their own help, company or
+    follow-up (:func:`carelens.analysis.rules.offer_spans`), when the reply shows help or
+    advice (compassion 1 or 2, or the ``advice`` style) without understanding; else None."""
+    if understood or not (compassion >= 1 or analysis.style == "advice"):
+        return None
+    found = offer_spans(response)
+    return found[0] if found else None
+
+
 def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tuple[str, ...]:
     """One or two feedback sentences for the helper who wrote ``response``."""
     sentences: list[str] = []
@@ -659,6 +1137,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     # what to suggest next when nothing else fits: a reflection on their own words
     reflect = opening + "." if opening else "say back in your words what they told you."
     unsafe = analysis.unsafe
+    own_story = False  # the reply's understanding is the helper's own story
     worded = [cue for cue in cues if cue.label != LEARNED_CUE]  # the patterns' cues
     if unsafe:
         words = _quote(response, unsafe[0].start, unsafe[0].end, 8)
@@ -667,12 +1146,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             f"directly whether they are safe, and share a crisis line {_CRISIS_LINES}."
         )
     elif worded:
-        cue = worded[0]
-        words = _quote(seeker, cue.start, cue.end, 8)
-        sentences.append(
-            f'They wrote "{words}": read their message closely, ask them directly whether they '
-            f"are thinking of harming themselves, and share a crisis line {_CRISIS_LINES}."
-        )
+        sentences.append(_crisis_sentence(seeker, worded, response))
     elif _level(analysis, "dismissive") >= 1:
         quoted = _span_text(analysis.dimensions.get("dismissive"), response)
         where = f'"{quoted}" ' if quoted else "Parts of your reply "
@@ -680,11 +1154,33 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             f"{where}may come across as minimising or judging what they shared; acknowledge "
             "how hard it is for them before offering another view."
         )
-    elif analysis.style == "advice" and not understood:
+    elif (offers := _offers(analysis, response, understood, compassion)) is not None:
+        # The helper's own offer ("I'll drive you to the meeting on Thursday") comes before
+        # the advice sentence: an offer is no advice. The model's rationale is quoted where it
+        # lies in the offer's sentence, else that sentence.
+        score = analysis.dimensions.get("compassion")
+        best = max(score.spans, key=lambda s: s.score) if score and score.spans else None
+        if best is None or not (best.start < offers.end and offers.start < best.end):
+            best = offers
+        quoted = _quote(response, best.start, best.end, 10).removesuffix(".")
         sentences.append(
-            "You moved to solutions before showing you understood; reflect first — " + reflect
+            f'You offered help ("{quoted}"); show first that you understood what they are '
+            "going through, so the help fits — " + reflect
+        )
+    elif not understood and (
+        analysis.style == "advice" or (compassion >= 1 and analysis.flags.get("advice", 0.0) >= 0.5)
+    ):
+        # Suggestions ("You should try going for a walk"), also beside sympathy; the model's
+        # rationale for the help, if any, is quoted.
+        quoted = _span_text(analysis.dimensions.get("compassion"), response)
+        sentences.append(
+            "You moved to solutions before showing you understood"
+            + (f' ("{quoted}")' if quoted else "")
+            + "; reflect first — "
+            + reflect
         )
     elif compassion >= 1 and not understood:
+        # Help that is neither the helper's own offer nor advice (a resource, say).
         quoted = _span_text(analysis.dimensions.get("compassion"), response)
         sentences.append(
             "You offered help"
@@ -737,7 +1233,8 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
                 if _level(analysis, name) >= 1
             ]
             quoted = _span_text(shown[0], response) if shown else None
-            if quoted is not None and _about_the_helper(quoted):
+            own_story = quoted is not None and _about_the_helper(quoted)
+            if own_story:
                 # EPITOME counts "same thing happened to me" as an interpretation: it is the
                 # helper's own story, so the feedback says so rather than praise it as theirs.
                 sentences.append(
@@ -764,7 +1261,8 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             "anything in it worries you, ask them gently whether they are safe "
             f"{_CRISIS_LINES}.",
         )
-    elif analysis.flags.get("self_focus", 0.0) >= 0.5:
+    elif analysis.flags.get("self_focus", 0.0) >= 0.5 and not own_story:
+        # Not after "You related it to your own experience": that sentence says it already.
         sentences.append("Much of the reply is about your own experience; bring it back to theirs.")
     return tuple(sentences)
 
