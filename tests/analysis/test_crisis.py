@@ -647,6 +647,44 @@ def test_an_everyday_goodbye_is_not_a_cue(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "I've been giving away my things and saying goodbye to people. I feel calm now.",
+            ["giving away my things", "saying goodbye to people"],
+        ),
+        (
+            "I've written letters to everyone I love and I've given away my guitar. I feel at "
+            "peace now, finally.",
+            ["written letters to everyone", "given away my guitar"],
+        ),
+        ("I wrote letters to everyone I love. I\u2019m ready now.", ["wrote letters to everyone"]),
+    ],
+)
+def test_a_farewell_told_by_its_acts_is_a_cue(text: str, words: list[str]) -> None:
+    """Possessions given away, goodbyes or letters to everyone and a calm after them are
+    warning signs; they raised no cue."""
+    assert cues(text) == [("suicide", w) for w in words]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm giving away my old clothes to charity and saying goodbye to people at my leaving "
+        "party.",
+        "We're moving next month, so I've been giving away my things and saying goodbye to people.",
+        "I gave away my guitar to my nephew, he plays better than me.",
+        "I said goodbye to my family at the airport.",
+        "I said goodbye to my dog today, the vet was kind. I feel at peace now.",
+        "I feel calm now that the exams are over.",
+        "I wrote letters to everyone at Christmas. I feel calm now.",
+    ],
+)
+def test_one_farewell_act_or_an_everyday_one_is_not_a_cue(text: str) -> None:
+    assert cues(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "figures"),
     [
         ("this commute is killing me, I swear I could die", ["is killing me", "swear I could die"]),

@@ -18,9 +18,6 @@ SET = Path(__file__).resolve().parents[1] / "data" / "analysis" / "crisis_set.js
 KNOWN: dict[str, str] = {
     "i want to 💀 myself": "an emoji for the verb",
     "I've picked a date. Sunday. Everything is ready.": "a plan told without its act",
-    "I wrote letters to everyone I love. I'm ready now.": (
-        "a farewell told by its acts, with no goodbye, last post or ending words"
-    ),
     "I hit myself in the face with the cupboard door": (
         "an accident told only by what was hit with; no accident word"
     ),

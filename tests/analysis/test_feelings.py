@@ -285,3 +285,106 @@ def test_address_runs_are_found_from_each_feeling_word() -> None:
 )
 def test_a_sentence_is_not_cut_inside_an_abbreviation(text: str, sentences: list[str]) -> None:
     assert [found.group(0) for found in feelings.SENTENCE.finditer(text)] == sentences
+
+
+DOG = "My dog died last week and I can't stop crying."
+
+
+@pytest.mark.parametrize(
+    ("response", "named"),
+    [
+        # The helper's own sympathy, a remark on what they read, names nothing of theirs.
+        ("That's so sad. I'm sorry.", None),
+        ("That's really sad news", None),
+        ("What a sad day.", None),
+        ("How sad. Sorry.", None),
+        (f"Oh, that{CURLY}s so sad.", None),
+        ("That is really sad for you.", None),
+        # ... while a feeling given to them is named, also after "how" or "what a".
+        ("That sounds so lonely.", "lonely"),
+        ("That must feel lonely.", "lonely"),
+        ("How lonely you must feel.", "lonely"),
+        ("What a lonely time this must be.", "lonely"),
+        ("That's so sad, you must be heartbroken.", "heartbroken"),
+    ],
+)
+def test_the_helpers_remark_that_it_is_sad_names_no_feeling(
+    response: str, named: str | None
+) -> None:
+    """ "That's so sad" was read as naming the seeker's feeling, as "that's" is no one's."""
+    assert named_feeling(response, DOG) == named
+
+
+@pytest.mark.parametrize(
+    ("seeker", "expressed"),
+    [
+        ("I feel so alone here in Lost Springs, Wyoming.", ["alone"]),
+        ("I live in Broken Arrow and nobody talks to me.", []),
+        ("I'm watching Lost again because I can't sleep.", []),
+        ('I keep listening to "Hurt" by Johnny Cash.', []),
+        ("I keep reading Lonely Planet guides.", []),
+        ("I keep listening to Broken Social Scene.", []),
+        ("We went to Sad Hill last year.", []),
+        ("Mr. Stressed is my boss's nickname.", []),
+        ("Dr. Lonely is my therapist's nickname.", []),
+        # First in a sentence, after the seeker's "I'm" / "I feel", or in a title-case or
+        # capitals sentence after a linking word, it is still a feeling.
+        ("Lonely again tonight.", ["Lonely"]),
+        ("Work is awful. Lonely too.", ["Lonely"]),
+        ("I'm so Lonely and nobody cares about it", ["Lonely"]),
+        ("I Feel So Lonely Tonight", ["Lonely"]),
+        ("Feeling Lost\nI don't know what to do anymore.", ["Lost"]),
+        ("I'm Watching Lost Again", []),
+    ],
+)
+def test_a_capitalised_feeling_word_inside_a_sentence_is_a_name(
+    seeker: str, expressed: list[str]
+) -> None:
+    """Places, shows, songs and nicknames ("Lost Springs", "Lost", "Hurt") were offered as
+    the seeker's feeling."""
+    assert seeker_feelings(seeker) == expressed
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Mr. Stressed is my boss. I feel sad.", ["Mr. Stressed is my boss.", " I feel sad."]),
+        ("I saw Dr. Lee and Mrs. Hurt.", ["I saw Dr. Lee and Mrs. Hurt."]),
+        ("Ask Mr.\nI feel sad.", ["Ask Mr.", "I feel sad."]),
+    ],
+)
+def test_a_title_ends_no_sentence(text: str, sentences: list[str]) -> None:
+    assert [found.group(0) for found in feelings.SENTENCE.finditer(text)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("seeker", "expressed"),
+    [
+        # Someone else's word for them, denied after it.
+        ("Friends say I'm depressed but I'm not", []),
+        ("My therapist thinks I'm depressed and I don't agree.", []),
+        ("Everyone thinks I'm a failure but I know I'm trying my best.", []),
+        (f"My mom says I{CURLY}m lazy and depressed, but I{CURLY}m not.", []),
+        # "far from", "anything but", "stopped feeling", "used to" with the present after it.
+        ("I'm far from lonely", []),
+        ("I'm anything but sad", []),
+        ("I stopped feeling anxious after therapy", []),
+        ("I used to be depressed but now I'm fine", []),
+        ("I used to feel so hopeless, now my life is better.", []),
+        ("I used to feel so hopeless. Now my life is better.", []),
+        # Not denied: agreed with, in doubt of their own, a later plain use, no contrast.
+        ("My therapist says I'm depressed and she's right.", ["depressed"]),
+        ("I think I'm depressed but I'm not sure.", ["depressed"]),
+        ("I used to be depressed and it's coming back.", ["depressed"]),
+        ("I used to feel lonely, now I feel lonely all the time.", ["lonely"]),
+        ("I can't stop feeling sad", ["sad"]),
+        ("I live far from home and I'm lonely", ["lonely"]),
+        ("I used to be happy, now I'm so sad.", ["sad"]),
+    ],
+)
+def test_feelings_denied_after_or_left_behind_are_not_theirs(
+    seeker: str, expressed: list[str]
+) -> None:
+    """A negation was only read forward, so feelings others gave them and they denied, and
+    feelings of the past, were offered as theirs."""
+    assert seeker_feelings(seeker) == expressed

@@ -56,6 +56,39 @@ def test_negated_quantities_and_kind_replies_are_not_caught(response: str) -> No
     assert texts(response) == []
 
 
+@pytest.mark.parametrize(
+    ("response", "phrase"),
+    [
+        ("Why don't you just get over it?", "just get over it"),
+        ("Why can't you just get over it already?", "just get over it"),
+        ("Why don\u2019t you just get over it?", "just get over it"),
+        ("Can't you just cheer up?", "just cheer up"),
+        ("Honestly, couldn't you just get over it?", "just get over it"),
+        ("Why not just cheer up?", "just cheer up"),
+    ],
+)
+def test_a_rhetorical_question_urging_the_phrase_is_no_negation(response: str, phrase: str) -> None:
+    """The "n't" of "why don't you ..." was read as negating the phrase, and a hostile
+    question went through as a kind reply."""
+    assert texts(response) == [phrase]
+    raised = apply_rules({"dismissive": dim(0, (0.9, 0.08, 0.02))}, response)
+    assert raised["dismissive"].level == 1
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "You can't just get over it, grief takes time.",
+        "Don't you tell yourself to get over it.",
+        "Nobody should ask you why can't you just get over it.",
+        "I won't tell you why don't you just cheer up.",
+        "Not that you should just get over it.",
+    ],
+)
+def test_a_negation_beside_a_question_still_negates(response: str) -> None:
+    assert texts(response) == []
+
+
 def dim(level: int, probabilities: tuple[float, float, float]) -> DimensionScore:
     return DimensionScore(level=level, probabilities=probabilities)
 

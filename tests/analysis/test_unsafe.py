@@ -389,6 +389,55 @@ def test_means_safety_and_prescriptions_are_not_method_information(response: str
     assert found(response) == []
 
 
+@pytest.mark.parametrize(
+    "response",
+    [
+        "I'm so sorry someone told you \"kys\". That's cruel and not true.",
+        "They said kys to you? That's awful.",
+        "Someone told you kys, and they were wrong.",
+        "The kids at school wrote just die on your locker? That is horrible.",
+        "I'm sorry they wrote \u201cjust kill yourself\u201d on your locker.",
+        "Nobody deserves to hear 'just die'.",
+        'The "just die" messages are lies.',
+        "When people say kys it hurts.",
+    ],
+)
+def test_words_someone_else_said_are_not_the_repliers_urging(response: str) -> None:
+    """A kind reply quoting what bullies said was flagged as urging the seeker."""
+    assert found(response) == []
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("kys", ["kys"]),
+        ("just kys", ["kys"]),
+        ('"kys"', ["kys"]),
+        ('Honestly, "kys"', ["kys"]),
+        ('lol "kys" fr', ["kys"]),
+        ("Like I said, kys.", ["kys"]),
+        ("I said kys", ["kys"]),
+        ("I have told you, just die", ["just die"]),
+        ("You heard me, just die.", ["just die"]),
+        ("Someone said the lethal dose is 10 grams.", ["lethal dose"]),
+    ],
+)
+def test_the_writers_own_words_stay_unsafe_beside_quotes_and_reports(
+    response: str, words: list[str]
+) -> None:
+    """A quotation with little else, the writer's own saying, and method information
+    someone else gave are still unsafe."""
+    assert found(response) == words
+
+
+def test_the_shipped_analyzer_leaves_a_kind_reply_quoting_a_bully_alone() -> None:
+    seeker = "People at school told me to kys and I feel worthless."
+    response = "I'm so sorry someone told you \"kys\". That's cruel and not true."
+    result = carelens.load().analyze(seeker, response)
+    assert result.unsafe == () and not result.unsafe_reply
+    assert result.style != "dismissive"
+
+
 _SET = Path(__file__).parents[1] / "data" / "analysis" / "unsafe_set.jsonl"
 #: Reply items of the safety hunt's set that the patterns still get wrong, with the reason
 #: (none at present: "use a gun, it's quicker" and "you'd need about 50 of them to make sure"

@@ -19,8 +19,12 @@ without an accident. A third party's risk that the seeker describes is a cue (co
 A farewell is a cue when it points to an ending ("goodbye everyone, thank you for
 everything", "this is my last post, take care of my cat", "by the time you read this I'll be
 gone"), not beside an everyday leaving ("goodbye everyone, I'm moving to Canada", "my last post
-before my holiday"). Everyday figures of speech on death words ("this commute is killing me",
-"my boss will kill me") are no cue (the learned flag does not read their words either:
+before my holiday"); so is a farewell told by its acts, two warning signs together:
+possessions given away, goodbyes or letters to everyone, a calm after them ("I've been giving
+away my things and saying goodbye to people. I feel calm now."), not one act alone nor an
+everyday giving ("giving away my old clothes to charity"). Everyday figures of speech on
+death words ("this commute is killing me", "my boss will kill me") are no cue (the learned
+flag does not read their words either:
 :func:`carelens.analysis.crisis_model.figurative_mentions`). Curly apostrophes are read as
 straight ones.
 """
@@ -97,7 +101,28 @@ _LAST_POST = (
     r"\blast\s+(?:post|message|words|note|letter|entry)\b(?!\s+(?:on|in|here|before|until|till|"
     r"for|of|about|from|was|is|got|had|i\s+(?:made|wrote|posted|said))\b)"
 )
+# A farewell told by its acts, the warning signs helpers are taught to read: possessions given
+# away, goodbyes or letters to everyone, a calm after them. An act is a cue only beside
+# another sign (_farewell_acts): "I've been giving away my things and saying goodbye to
+# people. I feel calm now.", "I wrote letters to everyone I love. I'm ready now."; not beside
+# an everyday giving or leaving ("giving away my old clothes to charity", "saying goodbye to
+# people at my leaving party").
+_GIVEN_AWAY = (
+    r"\b(?:giv(?:e|es|ing)|gave|given)\s+away\s+(?:(?:all|most|some|a\s+lot|many)\s+(?:of\s+)?)?"
+    r"my\s+\w+"
+)
+_LETTERS = (
+    r"\b(?:wr[io]te|written|writing|write)\s+(?:(?:a\s+)?(?:\w+\s+)?(?:letters?|notes?))\s+(?:to|for)"
+    r"\s+(?:everyone|everybody|all\s+(?:of\s+)?(?:my|the)|each\s+of|my\s+(?:family|kids|children"
+    r"|parents|loved\s+ones|friends|wife|husband|partner))\b"
+)
+_GOODBYES_TO = (
+    r"\b(?:say|says|saying|said)\s+(?:my\s+)?(?:goodbyes?|good\s*-?\s*byes?)\s+to\s+(?:people"
+    r"|everyone|everybody|all|my\s+(?:family|friends|loved\s+ones|kids|parents))\b"
+)
+_FAREWELL_ACTS = (_GIVEN_AWAY, _LETTERS, _GOODBYES_TO)
 _FAREWELLS = (
+    *_FAREWELL_ACTS,
     _GOODBYE,
     _LAST_POST,
     r"\bby\s+the\s+time\s+(?:you|u|anyone|someone|somebody|people)\s+(?:\w+\s+)?(?:read|reads|"
@@ -448,6 +473,41 @@ _OWN_LAST = re.compile(
 )
 
 
+_FAREWELL_ACT = re.compile("|".join(f"(?:{p})" for p in _FAREWELL_ACTS), re.IGNORECASE)
+# The calm after the acts: "I feel calm now", "I feel at peace now, finally", "I'm ready now".
+_CALM = re.compile(
+    r"\b(?:feel|feeling|felt|i'?m|im|i\s+am)\s+(?:(?:so|very|really|strangely|weirdly|oddly"
+    r"|finally|completely|totally|just|a\s+lot\s+more|more|much)\s+)*(?:calm|at\s+peace|peaceful"
+    r"|ready)\b(?!\s+(?:for|to|with|about)\b)",
+    re.IGNORECASE,
+)
+# An everyday giving or leaving near the acts, besides _ORDINARY_LEAVING.
+_ORDINARY_GIVING = re.compile(
+    r"\b(?:charity|charities|donat\w*|thrift|goodwill|declutter\w*|garage\s+sale|yard\s+sale"
+    r"|outgrown|old\s+(?:clothes|stuff|things|toys|books)|spare|minimalis\w*|tidy\w*|party"
+    r"|christmas|birthday|thank[\s-]you|cards?|funeral|memorial|passed\s+away|died|vet"
+    r"|put\s+(?:down|to\s+sleep)|hospice)\b",
+    re.IGNORECASE,
+)
+
+
+def _farewell_acts(text: str, start: int, end: int) -> bool:
+    """A farewell act (_FAREWELL_ACTS) with another act or the calm after them (_CALM) within
+    150 characters, and no everyday giving or leaving near it (_ORDINARY_GIVING,
+    _ORDINARY_LEAVING): one act alone is how everyday life reads too."""
+    low, high = max(0, start - 150), end + 150
+    other = any(
+        not (match.start() < end and start < match.end())
+        for match in _FAREWELL_ACT.finditer(text, low, high)
+    )
+    if not other and _CALM.search(text, low, high) is None:
+        return False
+    return (
+        _ORDINARY_GIVING.search(text, low, high) is None
+        and _ORDINARY_LEAVING.search(text, low, high) is None
+    )
+
+
 def _goodbye(text: str, start: int, end: int) -> bool:
     """A goodbye with words of an ending within 100 characters ("Goodbye. I love you all.",
     "she'll take better care of him. Goodbye everyone.")."""
@@ -469,9 +529,10 @@ def _last_words(text: str, start: int, end: int) -> bool:
 _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     _OVERDOSE: _someones_act,
     _END_IT: _own_act,
+    **dict.fromkeys(_FAREWELL_ACTS, _farewell_acts),
     _GOODBYE: _goodbye,
     _LAST_POST: _last_words,
-    **dict.fromkeys(_FAREWELLS[2:], _final_farewell),
+    **dict.fromkeys(_FAREWELLS[len(_FAREWELL_ACTS) + 2 :], _final_farewell),
     **dict.fromkeys(
         (_CUT_MYSELF, _BURN_MYSELF, _HURT_MYSELF, _HIT_MYSELF, _CUT_MY_SKIN, _HURT_THEMSELVES),
         _on_purpose,

@@ -2,12 +2,15 @@
 
 :func:`read_feelings` finds the words of :data:`FEELING_WORDS` in a message and tells, for
 each, how it is used: as the writer's own feeling ("I feel so alone"), as one the writer
-denies ("I'm not sad, just tired", "I don't feel like I'm depressed", "I'm not someone who
-gets depressed"), or as not theirs: a verb telling what happened ("I lost my job") or
-someone else's feeling ("my mom is so lonely", "he was angry"). These are transparent word
+denies or has left behind ("I'm not sad, just tired", "I don't feel like I'm depressed",
+"I'm not someone who gets depressed", "friends say I'm depressed but I'm not", "I'm far from
+lonely", "I used to be depressed but now I'm fine"), or as not theirs: a verb telling what
+happened ("I lost my job"), someone else's feeling ("my mom is so lonely", "he was angry") or
+part of a name ("Lost Springs", "watching Lost", "Mr. Stressed"). These are transparent word
 rules, not a parser, and when in doubt a word is left out. :func:`seeker_feelings` gives the
 seeker's own; :func:`named_feeling` reads a reply the same way (its writer, "I", is the
-helper) for a feeling it gives the seeker that their message does not hold.
+helper) for a feeling it gives the seeker that their message does not hold; the helper's own
+remark ("That's so sad", "How sad", "What a sad day") gives them none.
 
 :mod:`carelens.analysis.feedback` builds its sentences on these, and on the sentence and
 clause splitting that lives here too (:data:`SENTENCE`, :func:`sentence_parts`).
@@ -92,11 +95,13 @@ FEELING_WORDS: frozenset[str] = frozenset(
 #: address, a number or a time ("reddit.com/r/x", "4.5", "4:30", "4,000", "https://"), and a
 #: full stop after a letter standing alone is part of an abbreviation when a letter follows
 #: ("I.B.M.", "U.S.A.") or, at its end, a lower-case word ("at I.B.M. and I feel alone"), so
-#: it ends neither a sentence nor a clause ("Work is awful.I feel alone" still splits).
+#: it ends neither a sentence nor a clause ("Work is awful.I feel alone" still splits); nor
+#: does the full stop of a title before a word ("Mr. Stressed", "Dr. Lee", "Mrs. Hurt").
 IN_WORD_MARK = (
     r"(?:(?<=\w)[.!?,:](?=[^\W_A-Z]|/)"
     r"|(?<=[^\W\d_])(?<![^\W\d_]{2})\.(?=[^\W\d_])"
-    r"|(?<=[^\W\d_]\.[^\W\d_])(?<![^\W\d_]{2})\.(?=\s+[^\W\d_A-Z]))"
+    r"|(?<=[^\W\d_]\.[^\W\d_])(?<![^\W\d_]{2})\.(?=\s+[^\W\d_A-Z])"
+    r"|(?:(?<=\bM[rs])|(?<=\bMrs)|(?<=\bDr))\.(?=[ \t]+[^\W\d_]))"
 )
 SENTENCE = re.compile(rf"(?:{IN_WORD_MARK}|[^.!?\n])+[.!?]*")
 #: A word, with any inner apostrophe, straight or curly (U+2019, common from phones).
@@ -338,6 +343,76 @@ def _denied(words: Sequence[str]) -> set[int]:
     return denied
 
 
+#: What the seeker says after a feeling someone else gave them, to deny it ("but I'm not",
+#: "and I don't agree", "but I know I'm trying my best"; not "but I'm not sure").
+_DENIAL = (
+    r"(?:i'?m|i\s+am)\s+(?:really\s+|just\s+|actually\s+)?(?:not\b(?!\s+(?:sure|certain|positive"
+    r"|convinced))|fine|ok|okay|good|alright|doing\s+(?:fine|ok|okay|well|good))"
+    r"|i\s+(?:really\s+)?(?:don't|dont|do\s+not)\s+(?:really\s+)?(?:agree|think\s+so"
+    r"|think\s+(?:i\s+am|i'?m)|believe\s+(?:it|that|them|him|her)|feel\s+(?:it|that|like\s+it"
+    r"|like\s+i\s+am|like\s+i'?m)|see\s+it|buy\s+it)|i\s+disagree|i\s+know\s+(?:that\s+)?i'?m"
+    r"|(?:that|it)(?:'s|\s+is|\s+isn't)\s+(?:not\s+)?true|(?:they|he|she)(?:'re|'s|\s+are"
+    r"|\s+is)\s+wrong"
+)
+#: Feelings the seeker denies or has left behind, read over the text (each group ``f`` holds
+#: the words denied): one someone else gives them, denied after ("Friends say I'm depressed
+#: but I'm not", "My therapist thinks I'm depressed and I don't agree"); one they are "far
+#: from" or "anything but"; one they "stopped feeling" (not after a negation: "I haven't
+#: stopped feeling anxious"); and one they "used to" have (:data:`_USED_TO`).
+_DISOWNED = re.compile(
+    r"\b(?!(?:i|we)\b)[\w']+\s+(?:(?:all|also|always|still|keep|keeps|kept|even|often)\s+)*"
+    r"(?:says?|said|saying|thinks?|thought|believes?|believed|assumes?|assumed|claims?|claimed"
+    r"|insists?|insisted|(?:calls?|called|tells?|told|telling)\s+me)\s+(?:(?:that|like)\s+)?"
+    r"(?P<f>(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+feel|i\s+look|i\s+seem"
+    r"|i\s+must\s+be)\b[^.!?\n]{0,80}?)[,;]?\s+(?:but|and|though|although|yet|while)\s+"
+    r"(?:honestly\s+|really\s+|actually\s+)?(?:" + _DENIAL + r")"
+    r"|\b(?:far\s+from|anything\s+but|nowhere\s+near)\s+(?:(?:so|that|very|really|feeling|being"
+    r"|a|an)\s+)*(?P<f2>[\w']+)"
+    r"|(?<!n't\s)(?<!not\s)(?<!never\s)\bstopped\s+(?:feeling|being|getting)\b"
+    r"(?P<f3>[^.!?\n,;]{0,80}?)(?=[.!?\n,;]|\b(?:but|and)\b|$)",
+    re.IGNORECASE,
+)
+#: A feeling the seeker "used to" have ("I used to be depressed", "I used to feel so hopeless")
+#: is left behind when the present is set against it within the sentence or the next
+#: (:data:`_NOW`: "... but now I'm fine", "..., now my life is better").
+_USED_TO = re.compile(
+    r"\bused\s+to\s+(?:be|feel|get)\b(?P<f>[^.!?\n,;]{0,80}?)(?=[.!?\n,;]|\bbut\b|$)",
+    re.IGNORECASE,
+)
+#: The rest of a sentence and the next one, up to 300 characters of each.
+_REST = re.compile(r"[^.!?\n]{0,300}(?:[.!?\n]+[^.!?\n]{0,300})?")
+_NOW = re.compile(
+    r"\b(?:now|nowadays|these\s+days|anymore|any\s+more|no\s+longer|not\s+any\s*more)\b",
+    re.IGNORECASE,
+)
+
+
+def _disowned(text: str, tokens: Sequence[re.Match[str]], feeling_at: Sequence[int]) -> set[int]:
+    """Those of the feeling words at ``feeling_at`` that the seeker denies or has left behind
+    in ways :func:`_denied`, which reads forward from a negation, does not see: someone else's
+    word for them denied after it, "far from", "anything but", "stopped feeling" and "used to
+    be" with the present set against it (:data:`_DISOWNED`, :data:`_USED_TO`). Each pattern
+    reads at most 80 characters past where it starts."""
+    if not feeling_at:
+        return set()
+    straight = text.replace("\u2019", "'")
+    ranges: list[tuple[int, int]] = []
+    for match in _DISOWNED.finditer(straight):
+        group = next(g for g in ("f", "f2", "f3") if match.group(g) is not None)
+        ranges.append(match.span(group))
+    for match in _USED_TO.finditer(straight):
+        # The rest of its sentence and the next one: "I used to feel so hopeless. Now ..."
+        stop = _REST.match(straight, match.end()).end()  # type: ignore[union-attr]
+        if _NOW.search(straight, match.end(), stop):
+            ranges.append(match.span("f"))
+    starts = [tokens[i].start() for i in feeling_at]
+    disowned: set[int] = set()
+    for start, end in ranges:
+        for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+            disowned.add(feeling_at[k])
+    return disowned
+
+
 def _as_verb(words: Sequence[str], i: int) -> bool | None:
     """For a feeling word that is also a verb: None when it is used as a feeling ("I'm lost",
     "I hurt so much"), else whether the action was done to the seeker ("he hurt me": True;
@@ -373,6 +448,55 @@ def _is_name(tokens: Sequence[re.Match[str]], words: Sequence[str], j: int) -> b
     if j > 0 and words[j - 1] not in _SENTENCE_END:
         return True
     return j + 1 < len(words) and words[j + 1] in _NAME_VERBS
+
+
+#: The seeker's own words before a feeling (:func:`_names`): "I'm", "I feel".
+_OWN_LINKING = frozenset(["i'm", "im", "am", "feel", "felt", "feeling"])
+#: Words that may stand between them and the feeling ("I'm so very Lonely").
+_INTENSIFIERS = frozenset([
+    "so", "very", "really", "too", "quite", "pretty", "extremely", "super", "utterly",
+    "incredibly", "totally", "completely", "just", "still", "kinda",
+])  # fmt: skip
+
+
+def _names(
+    tokens: Sequence[re.Match[str]], words: Sequence[str], feeling_at: Sequence[int]
+) -> set[int]:
+    """Those of the feeling words at ``feeling_at`` that are part of a name, a place or a
+    title: capitalised inside a sentence ("Lost Springs", "I live in Broken Arrow", "watching
+    Lost", '"Hurt" by Johnny Cash', "Mr. Stressed"). After the seeker's own "I'm", "I feel"
+    (intensifiers between) it is still their feeling, written with emphasis ("I'm Lonely, so
+    lonely"), and in a sentence written in capitals or title case (no word of four letters or
+    more begins in lower case) after any linking word too ("I Feel So Lonely", "Feeling
+    Lost"). Read in one pass."""
+    names: set[int] = set()
+    if not feeling_at:
+        return names
+    # Whether each sentence (numbered from 0, in order) has a word of four letters or more
+    # that begins in lower case.
+    lower: list[bool] = [False]
+    sentence_of: list[int] = []
+    for token, word in zip(tokens, words, strict=True):
+        sentence_of.append(len(lower) - 1)
+        if word in _SENTENCE_END:
+            lower.append(False)
+        elif len(word) >= 4 and token.group(0)[0].islower():
+            lower[-1] = True
+    for i in feeling_at:
+        text = tokens[i].group(0)
+        if len(text) < 2 or not text[0].isupper() or text[1:] != text[1:].lower():
+            continue
+        before = words[i - 1] if i else "."
+        if before in _SENTENCE_END:
+            continue  # any word starts a sentence with a capital
+        if not lower[sentence_of[i]] and before in _LINKING:
+            continue  # "I Feel So Lonely", "Feeling Lost"
+        j = i - 1
+        while j > 0 and words[j] in _INTENSIFIERS:
+            j -= 1
+        if words[j] not in _OWN_LINKING:
+            names.add(i)
+    return names
 
 
 def _person(tokens: Sequence[re.Match[str]], words: Sequence[str], j: int) -> _Holder | None:
@@ -511,15 +635,16 @@ def read_feelings(text: str) -> list[Feeling]:
     words = [token.group(0).lower() for token in tokens]
     if "\u2019" in text:
         words = [plain(word) for word in words]
-    denied = _denied(words)
     feeling_at = [i for i, word in enumerate(words) if word in FEELING_WORDS]
+    denied = _denied(words) | _disowned(text, tokens, feeling_at)
     holders = _holders(tokens, words, feeling_at)
     addresses = _address_runs(text, [tokens[i] for i in feeling_at])
+    names = _names(tokens, words, feeling_at)
     feelings: list[Feeling] = []
     for i, holder, address in zip(feeling_at, holders, addresses, strict=True):
         verb = _as_verb(words, i)
         use: _FeelingUse
-        if verb is False or (verb is None and holder == "other"):
+        if verb is False or (verb is None and holder == "other") or i in names:
             use = "not theirs"
         else:
             use = "denied" if i in denied else "theirs"
@@ -572,8 +697,10 @@ def named_feeling(response: str, seeker: str) -> str | None:
     seeker's message does not hold in any use, as spelt in the reply; None when there is none.
     A word the reply denies ("you're not alone"), a verb telling what happened ("sorry you
     lost your job"), the helper's own feeling ("I'm so sad to hear"), someone else's ("he
-    must be angry") and one inside advice ("play with things you are scared to do", "you
-    should talk to someone when you feel lonely") name no feeling of theirs."""
+    must be angry"), one inside advice ("play with things you are scared to do", "you
+    should talk to someone when you feel lonely") and the helper's remark on what they read
+    ("That's so sad", "How sad", "What a sad day": :func:`_remark`) name no feeling of
+    theirs."""
     found = named_in_reply(response, seeker)
     return found.match.group(0) if found is not None else None
 
@@ -597,11 +724,45 @@ def named_in_reply(response: str, seeker: str) -> Feeling | None:
     for feeling in candidates:
         at = feeling.match.start()
         i = bisect_left(starts, at + 1) - 1  # the last instruction starting at or before it
-        if feeling_family(feeling.match.group(0)) not in said and not (
-            i >= 0 and at < instructions[i][1]
+        if (
+            feeling_family(feeling.match.group(0)) not in said
+            and not (i >= 0 and at < instructions[i][1])
+            and not _remark(framed, feeling.match)
         ):
             return feeling
     return None
+
+
+#: The start of a clause that makes a feeling word after it the helper's own remark on what
+#: they read ("That's so sad", "How sad", "What a sad day", "Oh, that is really sad news"),
+#: interjections and intensifiers between them.
+_REMARK_BEFORE = re.compile(
+    r"\s*(?:(?:oh|aw+|wow|man|gosh|god|omg|ugh|yeah|honestly|well|and)\s+)*"
+    r"(?:(?:that|this)(?:['\u2019]s|\s+is|\s+was)|how|what\s+an?|so)\s+"
+    r"(?:(?:so|really|very|just|truly|such|a|an|too|incredibly|awfully|terribly|deeply|pretty"
+    r"|quite|super|utterly|genuinely|absolutely)\s+)*",
+    re.IGNORECASE,
+)
+#: ... unless the clause goes on to give it to the seeker ("How lonely you must feel", "What
+#: a lonely time this must be", "That's so lonely, it sounds like").
+_GIVEN_AFTER = re.compile(
+    r"\b(?:must|feel|feels|feeling|sounds?|seems?|you['\u2019]re|you\s+are)\b", re.IGNORECASE
+)
+#: What ends a clause when reading around a feeling word for :func:`_remark`.
+_CLAUSE_END = re.compile(r"[.!?\n,;:]|\bbut\b", re.IGNORECASE)
+
+
+def _remark(text: str, word: re.Match[str]) -> bool:
+    """Whether the feeling ``word`` in the reply ``text`` is the helper's own remark on what
+    they read: after "that's", "how", "what a"... at the start of its clause
+    (:data:`_REMARK_BEFORE`: "That's so sad", "How sad", "What a sad day") and not given to
+    the seeker later in the clause (:data:`_GIVEN_AFTER`). Their sympathy names no feeling of
+    the seeker's, while "That sounds so lonely" and "That must feel lonely" do."""
+    head = _CLAUSE_END.split(text[max(0, word.start() - 80) : word.start()])[-1]
+    if not _REMARK_BEFORE.fullmatch(head):
+        return False
+    rest = _CLAUSE_END.split(text[word.end() : word.end() + 80], maxsplit=1)[0]
+    return _GIVEN_AFTER.search(rest) is None
 
 
 #: The helper's words that frame a thought about the seeker ("I think the shame weighs on

@@ -18,7 +18,9 @@ probabilities half-and-half with certainty of level 1 (so level 1 is the most pr
 The phrases are written so that negation cannot flip them into their opposite: "it's not your
 fault", "you're not too sensitive" or "not that you should just get over it" never match
 (each pattern checks the words before it), and "at least" is only minimising when a person or
-situation follows ("at least you have a job"), not a quantity ("at least twice a week").
+situation follows ("at least you have a job"), not a quantity ("at least twice a week"). The
+"n't" of a rhetorical question that urges the phrase negates nothing: "why don't you just get
+over it?", "why not just cheer up?" and "can't you just get over it?" match.
 
 The codebook counts an offer of help, company or follow-up as compassion ("I can sit with you
 while you call your sponsor", "feel free to PM me", "I'm here if you want to talk"). The
@@ -107,6 +109,15 @@ _NEGATED_BEFORE = re.compile(
     r"(?:\bnot|n't|\bnever|\bno\s*one|\bnobody)\s+(?:[\w']+\s+){0,4}$",
     re.IGNORECASE,
 )
+# ... but not the "n't" or "not" of a rhetorical question that urges the phrase: "why don't
+# you just get over it?", "why not just cheer up?", "can't you just get over it?" (an
+# auxiliary that opens the clause, "you" right after it; "don't you dare ..." opens a
+# negative imperative and still negates, as does "you can't just get over it").
+_RHETORICAL = re.compile(
+    r"\bwhy\s+(?:[a-z]+n't\s+(?:you|u|ya)\b|not\b)"
+    r"|^\s*(?:can|couldn|won|wouldn|shouldn)'t\s+(?:you|u|ya)\b",
+    re.IGNORECASE,
+)
 
 
 def _clause_head(text: str, at: int) -> str:
@@ -121,7 +132,8 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
     text = straight_apostrophes(response)  # a curly apostrophe negates as a straight one
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            if _NEGATED_BEFORE.search(_clause_head(text, match.start())):
+            head = _RHETORICAL.sub(" ", _clause_head(text, match.start()))
+            if _NEGATED_BEFORE.search(head):
                 continue
             end = match.end()
             while end > match.start() and response[end - 1] in " ,;:":

@@ -32,6 +32,13 @@ words that open a clause (pronouns, auxiliaries, adverbs, verbs of telling or th
 stand between the negation and the words: in "no one would miss you just die" the clause "no
 one would miss you" is complete, and "just die" is a new one, so it matches.
 
+What someone else said is not the writer urging: words in quotation marks beside at least
+three words of the writer's own ('I'm so sorry someone told you "kys"', 'nobody deserves to
+hear "just die"') and reported speech ("they said kys to you", "when people say kys"); "kys"
+alone, 'lol "kys"' and "like I said, kys" stay urging, and so does a belief others are said
+to hold ("they say suicide is the answer, and they're right") and method information,
+whoever gave it.
+
 What helpers are taught to say is left alone: moving the means away ("take all the pills to
 the pharmacy", "... out of the cabinet and give them to your mum"), asking about the seeker's
 act or means ("how many pills have you taken?", "how many pills do you have at home?", "have
@@ -45,6 +52,7 @@ English only: a reply in another language gets no unsafe words, whatever it says
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from carelens.inference.spans import merge_overlapping
 from carelens.text import straight_apostrophes
@@ -233,6 +241,66 @@ _ASKED_ABOUT_SEEKER = re.compile(
     re.IGNORECASE,
 )
 _BELIEF_PATTERNS = frozenset(_URGING_BELIEFS)
+# What someone else said, reported by the writer: "someone told you kys", "they said kys to
+# you", "the kids at school wrote just die". The speaker is not the writer ("I said kys", "I
+# have told you, just die" stay urging), and the auxiliaries and adverbs that may stand
+# before the verb are no speaker either.
+_NOT_SPEAKERS = (
+    r"i|i'm|i've|i'd|i'll|im|we|we've|we'd|we'll|have|has|had|would|will|just|even|actually"
+    r"|literally|really|once|always|keep|keeps|kept|ever|then|also|and|to|so|never|still"
+)
+_REPORTED_SPEECH = re.compile(
+    rf"\b(?!(?:{_NOT_SPEAKERS})\b)[\w']+\s+(?:(?:{_NOT_SPEAKERS})\s+){{0,3}}"
+    r"(?:told|tell|tells|telling|said|say|says|saying|wrote|write|writes|writing|texted|texts"
+    r"|messaged|commented|posted|called|yelled|shouted|screamed|typed|replied|sent)\s+"
+    r"(?:(?:you|u|ya|me|him|her|them|us|it)\s+)?(?:(?:that|like)\s+)?[\"'\u201c\u201d\u00ab]?\s*$",
+    re.IGNORECASE,
+)
+# Words in quotation marks (straight or curly double quotes, guillemets, or single quotes
+# that no letter touches from outside: "don't" holds none), on one line.
+_QUOTED = re.compile(
+    r'"[^"\n]{1,200}"|\u201c[^\u201d\n]{1,200}\u201d|\u00ab[^\u00bb\n]{1,200}\u00bb'
+    r"|(?<!\w)'(?=\S)[^'\n]{1,200}?(?<=\S)'(?!\w)"
+)
+
+
+#: Words of the writer's own a quotation needs beside it to be a mention (:class:`_Quotes`).
+_WORDS_BESIDE_A_MENTION = 3
+_WORD = re.compile(r"\w+")
+
+
+class _Quotes:
+    """The quotations of a reply beside at least three words of the writer's own, found
+    once, when first asked about: what someone else said, named ('nobody deserves to hear
+    "kys"'), not urged. A reply that is a quotation and little else ('"kys"', 'honestly
+    "kys"', 'lol "kys" fr') is urging all the same."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def hold(self, start: int, end: int) -> bool:
+        """Whether ``start``-``end`` lies inside one of the quotations."""
+        if self._starts is None:
+            self._starts = []
+            for quote in _QUOTED.finditer(self.text):
+                if self._mention(quote.start(), quote.end()):
+                    self._starts.append(quote.start())
+                    self._ends.append(quote.end())
+        k = bisect_left(self._starts, start) - 1  # the last quotation opening before it
+        return k >= 0 and end < self._ends[k]
+
+    def _mention(self, start: int, end: int) -> bool:
+        beside = 0
+        for pos, endpos in ((0, start), (end, len(self.text))):
+            for _ in _WORD.finditer(self.text, pos, endpos):
+                beside += 1
+                if beside >= _WORDS_BESIDE_A_MENTION:
+                    return True
+        return False
+
+
 # "go and", "try and" join the verb after them to their clause, so a negation before them
 # still reaches it: "never ever go and kill yourself", "please don't ever go and hurt yourself".
 _CLAUSE_BREAK = re.compile(r"[.!?\n;,]|\b(?:but|(?<!\bgo\s)(?<!\btry\s)and|so)\b", re.IGNORECASE)
@@ -256,12 +324,27 @@ def unsafe_spans(response: str) -> tuple[Span, ...]:
     return _find(text, text, _KINDS)
 
 
+def _urged(pattern: re.Pattern[str], head: str, quotes: _Quotes, start: int, end: int) -> bool:
+    """Whether urging words matched by ``pattern`` at ``start``-``end`` urge, given the
+    clause before them (``head``): not after a question or a wish
+    (:data:`_NOT_URGING_BEFORE`), nor, for a belief, after a report of the seeker's
+    (:data:`_REPORTED_BEFORE`), nor, for any other, as what someone else said, reported
+    (:data:`_REPORTED_SPEECH`) or quoted (:class:`_Quotes`); a belief stays urging when
+    others are said to hold it ("they say suicide is the answer, and they're right")."""
+    if _NOT_URGING_BEFORE.search(head):
+        return False
+    if pattern.pattern in _BELIEF_PATTERNS:
+        return _REPORTED_BEFORE.search(head) is None
+    return _REPORTED_SPEECH.search(head) is None and not quotes.hold(start, end)
+
+
 def _find(
     text: str, searched: str, kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
 ) -> tuple[Span, ...]:
     """The spans where the patterns of ``kinds`` match ``searched`` (``text`` or its
     lower-cased copy, with the same offsets), the clause before each read in ``text``."""
     found: list[Span] = []
+    quotes = _Quotes(text)
     for kind, patterns in kinds:
         for pattern in patterns:
             for match in pattern.finditer(searched):
@@ -273,16 +356,7 @@ def _find(
                 if (
                     _NEGATED.search(head)
                     or (kind == "method" and _ASKED_ABOUT_SEEKER.search(head))
-                    or (
-                        kind == "urging"
-                        and (
-                            _NOT_URGING_BEFORE.search(head)
-                            or (
-                                pattern.pattern in _BELIEF_PATTERNS
-                                and _REPORTED_BEFORE.search(head)
-                            )
-                        )
-                    )
+                    or (kind == "urging" and not _urged(pattern, head, quotes, start, match.end()))
                 ):
                     continue
                 found.append(Span(start, match.end(), kind, 1.0))
