@@ -617,8 +617,9 @@ def test_everyday_senses_are_not_cues(text: str) -> None:
         ("I won't need them where I'm going.", "won't need them where I'm going"),
         (
             "Tell my mom I'm sorry. I won't be around after tonight.",
-            "won't be around after tonight",
+            "I won't be around after tonight",
         ),
+        ("I honestly won't be here much longer.", "I honestly won't be here much longer"),
     ],
 )
 def test_a_farewell_that_points_to_suicide_is_a_cue(text: str, words: str) -> None:
@@ -640,6 +641,9 @@ def test_a_farewell_that_points_to_suicide_is_a_cue(text: str, words: str) -> No
         "Goodbye 2025, hello new year!",
         "See my last post, thank you for everything you said there.",
         "I'm so sorry, I said goodbye too fast on the phone and had to go to my new job.",
+        # Someone else's end, not the seeker's: an old grandmother, a pet.
+        "My nan, shes 82 and she won't be around much longer, I'm so sad.",
+        "The vet says our dog won't be here much longer.",
     ],
 )
 def test_an_everyday_goodbye_is_not_a_cue(text: str) -> None:

@@ -131,7 +131,8 @@ _FAREWELLS = (
     r"away|camping|fishing|shopping|home|back|out)\b)",
     r"\bwon'?t\s+need\s+(?:them|it|this|those|these|any\s+of\s+(?:it|this|them)|anything)\s+"
     r"where\s+i'?m\s+(?:going|gone)\b",
-    r"\bwon'?t\s+be\s+(?:here|around|alive)\s+(?:after\s+(?:tonight|today|this\s+(?:week|weekend))"
+    # The seeker's own "I won't be around much longer", not "she's 82, she won't be around".
+    r"\bi\s+(?:\w+\s+)?won'?t\s+be\s+(?:here|around|alive)\s+(?:after\s+(?:tonight|today|this\s+(?:week|weekend))"
     r"|(?:for\s+)?much\s+longer|anymore|any\s+more|by\s+(?:tomorrow|morning|then))\b",
 )
 _PATTERNS: dict[str, tuple[str, ...]] = {
