@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carelens.analysis import feedback, feelings
+from carelens.analysis import feelings, openings, pronouns
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.crisis_model import LABEL as LEARNED
 from carelens.analysis.feedback import (
@@ -1320,7 +1320,8 @@ def test_each_run_of_text_is_searched_for_an_address_once(
 ) -> None:
     address = _CountingPattern(feelings.ADDRESS)
     monkeypatch.setattr(feelings, "ADDRESS", address)
-    monkeypatch.setattr(feedback, "ADDRESS", address)
+    monkeypatch.setattr(openings, "ADDRESS", address)
+    monkeypatch.setattr(pronouns, "ADDRESS", address)
     seeker_feelings(seeker)
     seeker_clause(seeker)
     # Each run once for seeker_feelings; each run once, and at most once more for each
@@ -1396,6 +1397,82 @@ def test_a_clause_beside_no_cue_still_opens_a_reflection() -> None:
     a = analysis({}, style="advice", seeker=SeekerSignals(distress=dim(1), crisis_cues=()))
     (sentence,) = feedback_for(a, seeker, "Have you tried going for a walk?")
     assert '"It sounds like you bought a new bike…"' in sentence
+
+
+#: Words no suggested opening may echo, whoever the seeker says wrote them.
+DANGER_WORDS = frozenset(["kys", "die", "kill", "myself", "yourself", "suicidal", "suicide"])
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # others' urging that no crisis pattern marks (not the seeker's own wish)
+        (
+            "People at school told me to kys and I feel worthless.",
+            "It sounds like you feel worthless…",
+        ),
+        (
+            "people at school told me to kys and I feel worthless.",
+            "It sounds like you feel worthless…",
+        ),
+        ("I'm so tired and People at school told me to kys.", None),
+        (
+            "My ex said I should just die and I feel so worthless.",
+            "It sounds like you feel so worthless…",
+        ),
+        # a crisis cue the analysis did not pass on
+        (
+            "Everyone at work says I should kill myself. I cried all night.",
+            "It sounds like you cried all night…",
+        ),
+    ],
+)
+def test_no_opening_echoes_danger_words(seeker: str, opening: str | None) -> None:
+    """The coaching once read "It sounds like People at school told you to kys…": a clause with
+    a crisis cue's words or urging words is no casual opening; the seeker's own clause after
+    them, or another, is offered instead, or none."""
+    response = "Have you tried going for a walk?"
+    a = analysis({}, style="advice", seeker=SeekerSignals(distress=dim(1), crisis_cues=()))
+    (sentence,) = feedback_for(a, seeker, response)
+    assert not words(sentence) & DANGER_WORDS, sentence
+    clause = seeker_clause(seeker)
+    assert clause is None or not words(clause) & DANGER_WORDS
+    if opening is None:
+        assert clause is None
+        assert "say back in your words what they told you" in sentence
+    else:
+        assert f'"{opening}"' in sentence
+    check_quotes((sentence,), seeker, response)
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
+        # near misses: idioms and grief are no danger
+        ("I cut myself some slack and I feel better about it.", "I cut myself some slack"),
+        ("My grandma died last week and I feel so lost.", "My grandma died last week"),
+    ],
+)
+def test_words_near_danger_still_open_a_reflection(seeker: str, clause: str) -> None:
+    found = seeker_clause(seeker)
+    assert found is not None and found.startswith(clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "opening"),
+    [
+        ("People at school laugh at me", "It sounds like people at school laugh at you…"),
+        ("Friends stopped inviting me out", "It sounds like friends stopped inviting you out…"),
+        ("Coworkers ask me if I'm okay", "It sounds like coworkers ask you if you're okay…"),
+        ("Losing my dad was the worst", "It sounds like losing your dad was the worst…"),
+        # a name, and the seeker's "I", keep their capital
+        ("Sarah left me last week", "It sounds like Sarah left you last week…"),
+        ("Irving was my best friend", "It sounds like Irving was your best friend…"),
+        ("Mom says I'm lazy", "It sounds like Mom says you're lazy…"),
+    ],
+)
+def test_an_opening_lower_cases_a_first_word_that_names_no_one(clause: str, opening: str) -> None:
+    assert reflection_opening(clause) == opening
 
 
 @pytest.mark.parametrize(

@@ -284,7 +284,7 @@ def test_no_opening_where_a_word_cannot_be_turned_safely(seeker: str) -> None:
         ("Really miss my mom", "It sounds like you really miss your mom…"),
         ("Failing two of my classes.", "It sounds like you're failing two of your classes…"),
         ("Would like to talk to my dad.", "It sounds like you would like to talk to your dad…"),
-        ("Losing my dad was the worst for me.", "It sounds like Losing your dad was the worst…"),
+        ("Losing my dad was the worst for me.", "It sounds like losing your dad was the worst…"),
         (
             "I was, honestly, so embarrassed by my mistake",
             "It sounds like you were, honestly, so embarrassed by your mistake…",

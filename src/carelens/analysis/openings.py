@@ -1,0 +1,557 @@
+"""The suggested opening of a reflection, built on a clause of the seeker's own.
+
+A suggested opening only turns the seeker's own clause to the second person
+(:mod:`carelens.analysis.pronouns`): nothing is added but the subject of a clause whose "I"
+the seeker left out ("had to put my cat down" -> "you had to put your cat down", "Tired of my
+job" -> "you're tired of your job", "Was so scared" -> "you were so scared", "Been so low" ->
+"you've been so low"). The clause is the seeker's first short first-person one that carries a
+feeling of their own (:mod:`carelens.analysis.feelings`: not one they deny, one that tells
+what happened, nor another person's), else their first first-person clause; "we", "our" only
+in a message without "I". A sentence is not cut inside a web address, a number or an
+abbreviation ("reddit.com/r/x", "4.5", "I.B.M."), nor a clause inside personal data. No
+clause is offered that asks a question, starts with an imperative, holds a word whose turning
+is in doubt, or holds words of danger: a crisis cue ("It sounds like you bought a gun to use
+on yourself…" would echo the danger as a casual reflection), crisis wording the seeker
+negates, urging or method words, or "kys", "die", "kill myself"... whoever the seeker says
+wrote them (:data:`_DANGER`); the seeker's own clause after such words may be ("People at
+school told me to kys and I feel worthless" offers "I feel worthless"). Nor is the part of a
+clause in another language than English ("Mi mamá no me entiende and I feel so alone" offers
+"I feel so alone"). A first word that names no one is lower-cased ("people at school laugh
+at you", "losing your dad was the worst"); a name keeps its capital. Interjections, chat
+words and emoji at either end of a clause are left out ("Lol", "ugh", "ngl", "haha", "well I
+guess"); a short clause runs on over the list after its comma ("I'm sad, angry, scared and
+lonely"); and a clause clipped to :data:`_QUOTE_WORDS` words keeps its feeling word and does
+not end on a word that needs another ("...and you feel like such…").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from carelens.analysis.crisis import crisis_scan
+from carelens.analysis.feelings import (
+    ADDRESS,
+    DROPPED_I_VERBS,
+    FEELING_WORDS,
+    SENTENCE,
+    WORD,
+    Feeling,
+    plain,
+    read_feelings,
+    sentence_parts,
+)
+from carelens.analysis.pronouns import ADVERBS, FIRST_PERSON, second_person, turn_clause
+from carelens.analysis.quoting import NO_SPACE_RUN, clip, outside_personal, personal_runs
+from carelens.analysis.unsafe import unsafe_spans
+
+#: First-person plural words: a message that speaks only of "we" ("We lost our baby at 20
+#: weeks and we feel so empty") offers a clause of those when it has no "I" clause.
+_FIRST_PLURAL = re.compile(
+    r"\b(?:we|we['\u2019](?:re|ve|d|ll)|us|our|ours|ourselves)\b", re.IGNORECASE
+)
+#: A subject of the seeker's own: a short clause ("I'm sad", "I was") runs on over the
+#: comma-separated parts after it up to the next of these ("I'm sad, angry, scared and
+#: lonely", "I was, honestly, so embarrassed").
+_OWN_SUBJECT = re.compile(
+    r"\b(?:i|i['\u2019](?:m|ve|d|ll)|im|ive|we|we['\u2019](?:re|ve|d|ll))\b", re.IGNORECASE
+)
+#: Words that start a clause without belonging to it, taken off its start again and again:
+#: fillers ("Like I'm being silly", "and", "so"), interjections and chat words ("Yeah",
+#: "Lol", "Idk", "ngl", "ugh", "well", "Oh my god"), a hedge before a clause of the seeker's
+#: ("I guess I'm just lonely"), and emoji or other marks ("😭😭"). "It sounds like Lol you
+#: feel so dumb…" is no reflection.
+_LEADING_EXTRA = re.compile(
+    r"(?:[^\w\s'\"\u2018\u201c(@#/+$\u00a3\u20ac%&]+"
+    r"|(?:(?:oh\s+)?my\s+(?:god|gosh|goodness|lord)|omg|oh|ah|aw+|yeah|yea|yep|yup|yes|nah|lol"
+    r"|lmao|lmfao|rofl|idk|dunno|ngl|tbh|haha\w*|hehe\w*|ugh+|welp|well|um+|uh+|hmm+"
+    r"|sigh|ok|okay|anyway|anyways|wow|hey|hi|hello|like|and|but|so|that|because|just)"
+    r"(?=[\s,!\u2026]|$)"
+    r"|i\s+(?:guess|think|mean|suppose)(?=[\s,]+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b))"
+    r"[\s,.!\u2026]*",
+    re.IGNORECASE,
+)
+#: The same at the end of a clause: chat words ("haha", "lol", "rn", "I guess"), emoji and
+#: marks ("I feel so stupid haha", "I miss him so much 😭").
+_TRAILING_EXTRA = re.compile(
+    r"[\s,]*(?:[^\w\s'\"\u2019\u201d)%$\u00a3\u20ac]+"
+    r"|(?<=[\s,])(?:haha\w*|hehe\w*|lol|lmao|lmfao|rofl|xd|rn|tbh|ngl|idk|smh|fml|ugh+"
+    r"|i\s+guess|(?:oh\s+)?my\s+god|omg))$",
+    re.IGNORECASE,
+)
+#: After "idk" ("Idk why I feel this way") a question word makes the rest no statement.
+_WH_AFTER_IDK = re.compile(
+    r"(?:idk|dunno)[\s,]+(?:why|what|how|if|whether|where|who|which|when)\b", re.IGNORECASE
+)
+#: Verbs that open an imperative clause ("Tell my mom I'm sorry", "Please don't hate me"): it
+#: addresses someone, so "It sounds like" cannot start it. The verbs of a clause whose "I" the
+#: seeker left out (:data:`carelens.analysis.feelings.DROPPED_I_VERBS`: "had to put my cat
+#: down", "feel like a burden") are not among them.
+_IMPERATIVES = frozenset([
+    "tell", "say", "give", "let", "let's", "lets", "please", "go", "come", "make", "take", "call",
+    "stop", "leave", "forget", "remember", "look", "listen", "help", "get", "put", "send",
+    "bring", "ask", "try", "wait", "be", "do", "pray", "promise", "kiss", "hug", "bury",
+    "delete", "read", "don't", "dont",
+]) - DROPPED_I_VERBS  # fmt: skip
+#: A clause that asks ("Am I alone because I'm depressed", "or do I just give up", "Why did
+#: you leave me", "What if I fail"): an auxiliary before its subject, or a question word
+#: before an auxiliary. "It sounds like am I alone..." is no reflection, so no opening is
+#: built on one ("When I was a kid, ..." and "How I feel doesn't matter" are statements).
+_AUXILIARIES = (
+    r"am|is|are|was|were|do|does|did|can|could|should|would|will|shall|have|has|had|may|"
+    r"might|must|isn['\u2019]t|aren['\u2019]t|wasn['\u2019]t|don['\u2019]t|doesn['\u2019]t|"
+    r"didn['\u2019]t|can['\u2019]t|won['\u2019]t|wouldn['\u2019]t|shouldn['\u2019]t"
+)
+_QUESTION = re.compile(
+    r"(?:(?:and|or|but|so)\s+)?(?:"
+    rf"(?:{_AUXILIARIES})\s+(?:i|you|he|she|it|we|they|anyone|anybody|someone|somebody|there|"
+    r"this|that|my|people|everyone)\b"
+    rf"|(?:why|what|how|who|where|when|which)\s+(?:{_AUXILIARIES}|if)\b)",
+    re.IGNORECASE,
+)
+#: Words of another language than English, common in mixed messages ("Mi mamá no me
+#: entiende"): "me" or "mi" there is no English pronoun, so such a part of a clause is left
+#: out of an opening (the clause after it may still be offered: "... and I feel so alone").
+_FOREIGN = frozenset([
+    # Spanish
+    "que", "qué", "mi", "mis", "mí", "tú", "él", "el", "los", "las", "por", "para", "pero",
+    "muy", "estoy", "estás", "está", "están", "soy", "eres", "es", "y", "porque", "nadie",
+    "siento", "tengo", "quiero", "nunca", "también", "más", "mamá", "papá", "entiende",
+    "entiendo", "del", "una", "vida", "conmigo", "contigo", "ella",
+    "ellos", "hoy", "aquí", "triste", "sola", "cansada", "cansado", "puedo", "gracias",
+    "hermano", "hermana", "amiga", "novio", "novia", "esposo", "esposa", "hijo", "hija",
+    "dios", "pues", "te", "tu", "nos", "quiere", "sé", "mucha",
+    # Portuguese, French, Italian, German
+    "não", "você", "minha", "meu", "muito", "estou", "sou", "ninguém", "mãe", "pai",
+    "je", "moi", "suis", "mais", "très", "avec", "rien", "toi", "vous", "nous",
+    "sono", "mio", "perché", "anche", "molto", "ich", "mich", "mein", "meine",
+    "nicht", "und", "ist", "habe", "sehr", "aber",
+])  # fmt: skip
+#: Seen in an opening that starts with the verb of a clause whose "I" the seeker left out,
+#: beside :data:`carelens.analysis.feelings.DROPPED_I_VERBS` ("Just lost my job" -> "you
+#: lost your job", "Cried all night and I ..."), and the "you" each form of "be" takes there.
+_DROPPED_SUBJECT_VERBS = DROPPED_I_VERBS | frozenset([
+    "lost", "cried", "cry", "hurt", "wish", "hope", "worry", "can", "could", "couldn't",
+    "won't", "wouldn't", "would", "will", "should", "might", "must", "barely", "hardly",
+    "keep", "lose",
+])  # fmt: skip
+_BE_SUBJECT = {"am": "you", "was": "you", "wasn't": "you", "been": "you've"}
+#: "-ing" words that end so and are no verb: no "you're" before them ("Nothing helps").
+_NOT_ING = frozenset([
+    "nothing", "something", "anything", "everything", "thing", "things", "morning", "evening",
+    "wedding", "building", "ceiling", "king", "ring", "spring", "sibling", "darling",
+    "during", "feelings", "meeting", "ending", "beginning", "bring", "sing", "swing", "sting",
+])  # fmt: skip
+#: Words after an "-ing" verb that opens a clause: its object or particle ("Losing my dad",
+#: "Moving out"), which a name is not followed by.
+_GERUND_AFTER = frozenset([
+    "my", "our", "the", "a", "an", "him", "her", "them", "me", "us", "it", "this", "that",
+    "everything", "everyone", "people", "out", "up", "away", "back", "through", "over",
+])  # fmt: skip
+#: Verbs that make a clause's opening "-ing" word its subject ("Losing my dad was the
+#: hardest thing"), so no "you're" goes before it.
+_FINITE = frozenset([
+    "is", "was", "has", "makes", "made", "feels", "felt", "seems", "hurts", "sucks", "isn't",
+    "wasn't", "doesn't", "didn't", "helps", "helped", "takes", "took", "gets", "got", "can",
+    "will", "would", "keeps", "kept", "brings", "brought",
+])  # fmt: skip
+#: Feeling words that are nouns ("Failure as a dad"): no "you're" before them.
+_FEELING_NOUNS = frozenset(["burden", "failure", "shame", "regret", "grief", "pain"])
+#: After a feeling word that opens a clause, these make it the adjective of a left-out "I'm"
+#: ("Tired of my job", "Lost since my divorce", not "Lost my job").
+_AFTER_FEELING = frozenset([
+    "of", "and", "or", "but", "since", "because", "about", "with", "at", "by", "after", "from",
+    "to", "that", "today", "tonight", "lately", "again", "all", "right", "now", "for", "as",
+    "in", "when", "these", "this", "every", "af", "beyond",
+])  # fmt: skip
+#: A clipped clause does not end on one of these ("...and you feel like such…").
+_NOT_LAST = frozenset([
+    "a", "an", "the", "and", "or", "but", "so", "such", "very", "really", "too", "of", "to",
+    "for", "in", "on", "at", "with", "by", "from", "about", "as", "that", "this", "my", "your",
+    "our", "his", "her", "their", "its", "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me",
+    "we", "you", "he", "she", "they", "it", "is", "am", "are", "was", "were", "be", "been",
+    "being", "feel", "feels", "felt", "feeling", "like", "just", "because", "cause", "if",
+    "when", "while", "since", "than", "then", "not", "no", "don't", "can't", "kind", "kinda",
+    "sort", "more", "most", "even", "still", "all", "have", "has", "had", "do", "does",
+    "did", "will", "would", "can", "could", "should", "into", "over", "after", "before",
+    "until", "how", "what", "why", "who", "which", "where", "get", "getting", "got", "im",
+    "totally", "completely", "extremely", "pretty", "much", "some", "any", "every", "no",
+])  # fmt: skip
+#: Words that echo danger whoever writes them, beside the crisis cues and the unsafe words:
+#: "kys" and what someone else urged ("told me to kys", "said I should kill myself"), "die",
+#: "suicide", "self harm", "overdose", "end it all" (not "cut myself off", "cut yourself some
+#: slack"). A clause with one is no casual opening ("It sounds like people at school told you
+#: to kys…" echoes the danger).
+_DANGER = re.compile(
+    r"\bk\.?\s?y\.?\s?s+\b"
+    r"|\b(?:kill|unalive|off|hang|shoot|stab|slit|hurt|harm|cut|burn)\w*\s+"
+    r"(?:my|your|ur|him|her|them|our|one)?\s*sel(?:f|ves)\b"
+    r"(?!\s+(?:some\s+)?(?:slack|a\s+break|off|free|loose|short|out)\b)"
+    r"|\b(?:die|suicid\w*|self[\s-]*harm\w*|overdos\w*)\b"
+    r"|\bend(?:s|ed|ing)?\s+(?:it\s+all|(?:my|your|his|her|their|our)\s+(?:own\s+)?lives?)\b",
+    re.IGNORECASE,
+)
+_QUOTE_WORDS = 14
+#: How many words past :data:`_QUOTE_WORDS` a clipped clause may run to keep its feeling.
+_FEELING_SLACK = 4
+
+
+def seeker_clause(seeker: str) -> str | None:
+    """The seeker's first short first-person clause that carries a feeling of their own they
+    express (as in :func:`seeker_feelings`), or else the first first-person clause (one in a
+    sentence with such a feeling first), never one that only denies a feeling ("I'm not
+    sad") nor one with a word whose turning is in doubt (:func:`turn_clause`: "World War I", "I
+    have ME"); None when there is none."""
+    return _clause(seeker, read_feelings(seeker))
+
+
+def _clause(
+    seeker: str, feelings: Sequence[Feeling], avoid: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """:func:`seeker_clause`, given the feeling words :func:`read_feelings` found in ``seeker``;
+    no clause that overlaps a span of ``avoid`` (the crisis cues: "It sounds like you bought a
+    gun to use on yourself…" is no opening to suggest) or danger words (:func:`_danger`), nor
+    one that starts with an imperative (:data:`_IMPERATIVES`: "It sounds like Tell your mom
+    you're sorry…"). A message without a first-person word ("I", "my"...) offers a clause of
+    "we" or "our" ("We lost our baby and we feel so empty")."""
+    avoided = _merged([*avoid, *_danger(seeker)])
+    found = _clause_of(seeker, feelings, avoided, FIRST_PERSON)
+    if found is None and FIRST_PERSON.search(seeker) is None and _FIRST_PLURAL.search(seeker):
+        found = _clause_of(seeker, feelings, avoided, _FIRST_PLURAL)
+    return found
+
+
+def _danger(seeker: str) -> list[tuple[int, int]]:
+    """Where ``seeker`` holds words an opening must not echo: its crisis cues and the crisis
+    words it negates ("I'm not suicidal"), both of :func:`carelens.analysis.crisis.crisis_scan`,
+    urging or method words (:func:`carelens.analysis.unsafe.unsafe_spans`) and the words of
+    :data:`_DANGER`, whoever is said to have written them ("told me to kys")."""
+    cues, negated = crisis_scan(seeker)
+    return [
+        *((cue.start, cue.end) for cue in cues),
+        *negated,
+        *((span.start, span.end) for span in unsafe_spans(seeker)),
+        *(found.span() for found in _DANGER.finditer(seeker)),
+    ]
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of ``spans`` merged where they overlap, in order (so that
+    :func:`_overlaps` finds one that overlaps a piece by bisection)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _after_danger(
+    text: str, spans: tuple[list[int], list[int]], start: int, end: int
+) -> int | None:
+    """Where a clause of the seeker's own starts in ``text[start:end]`` after the last of the
+    :func:`_merged` ``spans`` in it: after an English conjunction (:data:`_CONJUNCTION`)
+    followed by a subject of theirs (:data:`_OWN_SUBJECT`: "... told me to kys and I feel
+    worthless"); None when there is none, or a span reaches the end."""
+    starts, ends = spans
+    k = bisect_left(starts, end) - 1  # the last that starts before ``end``
+    if k < 0 or ends[k] >= end:
+        return None
+    for found in _CONJUNCTION.finditer(text, max(start, ends[k]), end):
+        if _OWN_SUBJECT.match(text, found.end(), end):
+            return found.end()
+    return None
+
+
+def _overlaps(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` overlaps one of the :func:`_merged` ``spans``."""
+    starts, ends = spans
+    k = bisect_right(ends, start)  # the first that ends after ``start``
+    return k < len(starts) and starts[k] < end
+
+
+def _clause_of(
+    seeker: str,
+    feelings: Sequence[Feeling],
+    avoid: tuple[list[int], list[int]],
+    person: re.Pattern[str],
+) -> str | None:
+    """:func:`_clause` for clauses with a word of ``person`` (first person, or plural).
+
+    Each sentence is read as if on its own. Its feeling words read the same in the whole text:
+    a sentence ends in ".", "!" or "?" or at a line break, each of which ends a clause and a
+    negation, so nothing is read across it. Only a web address is looked for in the sentence's
+    part alone of the run of text a feeling word is in ("I'm sad.Reddit.com" keeps "sad").
+
+    A part of a sentence too short to offer ("I'm sad", "I was") runs on over the
+    comma-separated parts after it that have no subject of the seeker's own ("I'm sad, angry,
+    scared and lonely all at once"); interjections, chat words and emoji at either end are
+    left out (:func:`_trim`), and so is a part in another language than English before an
+    English clause ("Mi mamá no me entiende and I feel so alone" offers "I feel so alone")."""
+    starts = [feeling.match.start() for feeling in feelings]
+    in_address: dict[tuple[int, int], bool] = {}  # each piece of an address run searched once
+    candidates: list[tuple[int, int, int, int]] = []  # (preference, order, start, end)
+    expressed_at: list[int] = []  # where the seeker's own feeling words are, in order
+    runs = personal_runs(seeker)
+    for found in SENTENCE.finditer(seeker):
+        sentence = found.group(0)
+        if not person.search(sentence):
+            continue
+        offset, stop = found.span()
+        expressed: list[int] = []  # where the feeling words are in the sentence, in order
+        denied: list[int] = []
+        for feeling in feelings[bisect_left(starts, offset) : bisect_left(starts, stop)]:
+            if feeling.address is not None:
+                piece = (max(feeling.address[0], offset), min(feeling.address[1], stop))
+                if piece not in in_address:
+                    in_address[piece] = ADDRESS.search(seeker, *piece) is not None
+                if in_address[piece]:
+                    continue  # not theirs
+            if feeling.use == "theirs":
+                expressed.append(feeling.match.start() - offset)
+            elif feeling.use == "denied":
+                denied.append(feeling.match.start() - offset)
+        expressed_at.extend(offset + at for at in expressed)
+        parts = _whole_parts(sentence, offset, runs)
+        for k, (start, end) in enumerate(parts):
+            if len(seeker[offset + start : offset + end].split()) < 3:
+                # "I'm sad, angry, scared and lonely": the list after a short part is its own
+                j = k
+                while (
+                    j + 1 < len(parts)
+                    and seeker[offset + parts[j][1] : offset + parts[j + 1][0]].strip() == ","
+                    and not _OWN_SUBJECT.search(
+                        seeker[offset + parts[j + 1][0] : offset + parts[j + 1][1]]
+                    )
+                ):
+                    j += 1
+                end = parts[j][1]
+            if _overlaps(avoid, offset + start, offset + end):
+                # the seeker's own clause after the danger may still be offered: "told me to
+                # kys and I feel worthless" offers "I feel worthless"
+                after = _after_danger(seeker, avoid, offset + start, offset + end)
+                if after is None:
+                    continue
+                start = after - offset
+            trimmed = _trim(seeker, offset + start, offset + end, runs)
+            if trimmed is None:
+                continue
+            part = seeker[trimmed[0] : trimmed[1]]
+            if not person.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
+                continue
+            first = WORD.match(part)
+            if first is not None and plain(first.group(0)) in _IMPERATIVES:
+                continue
+            if bisect_left(expressed, start) < bisect_left(expressed, end):
+                preference = 0
+            elif bisect_left(denied, start) < bisect_left(denied, end):
+                continue
+            else:
+                preference = 1 if expressed else 2
+            candidates.append((preference, len(candidates), *trimmed))
+    for _, _, start, end in sorted(candidates):
+        clause = _clip_clause(seeker, start, end, expressed_at, runs)
+        _, doubt, turned = turn_clause(clause)
+        # A clause with a word in doubt is not offered, nor one whose first-person words are
+        # all no pronoun ("World War I was brutal", "example.com/my-story is down").
+        if turned and not doubt:
+            return clause
+    return None
+
+
+#: A word of :data:`_FOREIGN`, whole (as :data:`carelens.analysis.feelings.WORD` reads
+#: words: "y'all" holds none).
+_FOREIGN_WORD = re.compile(
+    r"(?<![^\W\d_'\u2019])(?:"
+    + "|".join(sorted(_FOREIGN, key=len, reverse=True))
+    + r")(?![^\W\d_]|['\u2019][^\W\d_])",
+    re.IGNORECASE,
+)
+#: An English conjunction after a part in another language starts the English clause.
+_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|so|because)\s+", re.IGNORECASE)
+
+
+def _trim(
+    text: str, start: int, end: int, runs: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """``start`` and ``end`` of the clause ``text[start:end]`` moved in past what does not
+    belong to it: fillers, interjections, chat words, a hedge and emoji at its start
+    (:data:`_LEADING_EXTRA`: "Lol I feel so dumb", "well I guess I'm just lonely"), chat
+    words, emoji and marks at its end (:data:`_TRAILING_EXTRA`: "I feel so stupid haha"), and
+    a part in another language before an English conjunction (:data:`_FOREIGN`); neither end
+    moves inside personal data (:func:`outside_personal`). None when nothing English is left
+    or what follows "idk" is a question word ("Idk why I feel this way")."""
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        if _WH_AFTER_IDK.match(text, start, end):
+            return None
+        lead = _LEADING_EXTRA.match(text, start, end)
+        if lead is not None and lead.end() > start:
+            start = lead.end()
+            continue
+        foreign = [w.end() for w in _FOREIGN_WORD.finditer(text, start, end)]
+        if not foreign:
+            break
+        after = _CONJUNCTION.search(text, foreign[-1], end)
+        if after is None:
+            return None
+        start = after.end()
+    while True:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        # what is taken off is short (a run of emoji or marks may be longer: taken in turns)
+        trail = _TRAILING_EXTRA.search(text, max(start, end - 24), end)
+        if trail is None or trail.start() >= end:
+            break
+        end = trail.start()
+    return outside_personal(text, start, end, runs) if start < end else None
+
+
+def _needs_more(token: str) -> bool:
+    """Whether a clause cut after ``token`` ends on a word that needs another after it
+    (:data:`_NOT_LAST`)."""
+    return plain(token.strip(",;:.!?…'\"")) in _NOT_LAST
+
+
+def _clip_clause(
+    text: str, start: int, end: int, feelings: Sequence[int], runs: Sequence[tuple[int, int]]
+) -> str:
+    """The clause ``text[start:end]`` clipped to :data:`_QUOTE_WORDS` words (:func:`clip`),
+    so that it keeps the first of the seeker's own feeling words in it (``feelings``: where
+    they start in ``text``, in order) and does not end on a word that needs another after it
+    (:data:`_NOT_LAST`: "...and you feel like such…"): a feeling word a few words past the
+    limit (:data:`_FEELING_SLACK`) is taken in; one further on is reached by starting at the
+    seeker's subject before it ("... and now I feel so alone" offers "I feel so alone");
+    neither end falls inside personal data."""
+    if len(text[start:end].split()) <= _QUOTE_WORDS:
+        return clip(text[start:end], _QUOTE_WORDS)  # nothing to cut
+    whole = clip(text[start:end], _QUOTE_WORDS)  # personal data counts as one word
+    if not whole.endswith("…"):
+        return whole
+    tokens = list(NO_SPACE_RUN.finditer(text, start, end))
+    held = feelings[bisect_left(feelings, start) : bisect_left(feelings, end)]
+    feel = next((k for k, t in enumerate(tokens) if held and t.start() <= held[0] < t.end()), None)
+    begin = 0
+    if feel is not None and feel >= _QUOTE_WORDS + _FEELING_SLACK:
+        for j in range(feel, feel - _QUOTE_WORDS, -1):
+            if _OWN_SUBJECT.fullmatch(tokens[j].group(0).strip(",;:")):
+                begin = j
+                break
+    stop = min(len(tokens), begin + _QUOTE_WORDS)
+    if feel is not None and stop <= feel < begin + _QUOTE_WORDS + _FEELING_SLACK:
+        stop = feel + 1
+    # back off a few function words; a run of them ("very very very…") is cut as it is
+    cut = stop
+    while cut > max(begin + 1, stop - 4) and _needs_more(tokens[cut - 1].group(0)):
+        cut -= 1
+    if not _needs_more(tokens[cut - 1].group(0)):
+        stop = cut
+    first, last = outside_personal(text, tokens[begin].start(), tokens[stop - 1].end(), runs)
+    clipped = clip(text[first:last], len(tokens))
+    return clipped if last >= end else clipped.rstrip(".!?,;:") + "…"
+
+
+def _whole_parts(
+    sentence: str, offset: int, runs: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The :func:`sentence_parts` of ``sentence`` (at ``offset`` in a text whose personal
+    data lies in ``runs``, :func:`personal_runs`), none of which starts or ends inside
+    personal data: a break inside it is none ("I live at 221B Baker Street, London NW1 6XE
+    and I feel alone" is one part, not "London NW1 6XE and I feel alone"); where the sentence
+    itself starts inside personal data, its first part starts after it, and where it ends
+    inside, its last part runs to its end (offsets may then pass the sentence's)."""
+
+    def inside(position: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in runs if a < offset + position < b), None)
+
+    parts: list[tuple[int, int]] = []
+    for start, end in sentence_parts(sentence):
+        if parts and (inside(parts[-1][1]) or inside(start)):
+            parts[-1] = (parts[-1][0], end)
+        else:
+            parts.append((start, end))
+    if (run := inside(parts[0][0])) is not None:
+        parts[0] = (run[1] - offset, max(parts[0][1], run[1] - offset))
+    if (run := inside(parts[-1][1])) is not None:
+        parts[-1] = (parts[-1][0], run[1] - offset)
+    return parts
+
+
+def reflection_opening(clause: str) -> str:
+    """The opening a reflection of the seeker's ``clause`` could start with: "It sounds like"
+    and the clause in the second person (:func:`second_person`), with "you" put before a
+    clause that starts with its verb because the seeker left out the "I" ("had to put my cat
+    down" -> "It sounds like you had to put your cat down…")."""
+    turned = second_person(clause).removesuffix("…")
+    words = list(WORD.finditer(clause))
+    if not words or words[0].start() != 0:
+        return f"It sounds like {turned}…"
+    k = 0  # the head: the first word after any adverbs ("Really miss my mom")
+    while k + 1 < len(words) and plain(words[k].group(0)) in ADVERBS:
+        k += 1
+    head = plain(words[k].group(0))
+    subject = _left_out_subject(head, [plain(word.group(0)) for word in words[k + 1 :]])
+    first = WORD.match(turned)
+    # a verb or a feeling now, no name ("you're failing"), or an "-ing" subject
+    if (
+        first is not None
+        and first.group(0)[1:] == first.group(0)[1:].lower()
+        and (subject is not None or _gerund_subject(words))
+    ):
+        turned = first.group(0).lower() + turned[first.end() :]
+    if subject is not None:
+        if head in ("was", "wasn't"):  # "Was so scared" -> "you were so scared"
+            at = list(WORD.finditer(turned))[k]
+            turned = turned[: at.start()] + head.replace("was", "were") + turned[at.end() :]
+        turned = f"{subject} {turned}"
+    return f"It sounds like {turned}…"
+
+
+def _gerund_subject(words: Sequence[re.Match[str]]) -> bool:
+    """Whether the clause of ``words`` starts with an "-ing" verb that is its subject, with
+    its object or particle after it ("Losing my dad was the worst", "Moving out was hard"):
+    no name, so the opening writes it in lower case (:data:`_GERUND_AFTER`)."""
+    head = plain(words[0].group(0))
+    return (
+        len(words) > 1
+        and head.endswith("ing")
+        and len(head) > 4
+        and head not in _NOT_ING
+        and plain(words[1].group(0)) in _GERUND_AFTER
+    )
+
+
+def _left_out_subject(head: str, rest: Sequence[str]) -> str | None:
+    """The subject to put before a clause whose "I" the seeker left out, given its first word
+    after any adverbs (``head``) and the words after it (``rest``, lower-cased): "you're"
+    before a feeling ("Tired of my job") or an "-ing" verb ("Feeling so lost", not "Losing my
+    dad was hard"), "you" before a verb ("Lost my job", "Am so tired" (turned "are")),
+    "you've" before "been"; None for any other clause."""
+    if head in _BE_SUBJECT:
+        return _BE_SUBJECT[head]
+    if head.endswith("ing") and len(head) > 4 and head not in _NOT_ING:
+        return None if _FINITE.intersection(rest) else "you're"
+    after = rest[0] if rest else ""
+    feeling = head in FEELING_WORDS and head not in _FEELING_NOUNS
+    if feeling and (not after or after in _AFTER_FEELING):
+        return "you're"  # "Lost since my divorce"
+    if head in _DROPPED_SUBJECT_VERBS:
+        return "you"  # "Lost my job"
+    return "you're" if feeling else None
+
+
+def suggested_opening(
+    seeker: str, feelings: Sequence[Feeling], avoid: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """The feedback's words for an opening on the seeker's clause (:func:`_clause`, given
+    their feeling words and the spans to ``avoid``): 'they wrote "…" — a reflection could
+    start: "It sounds like …"'; None when no clause is offered."""
+    clause = _clause(seeker, feelings, avoid)
+    if clause is None:
+        return None
+    return f'they wrote "{clause}" — a reflection could start: "{reflection_opening(clause)}"'

@@ -1,0 +1,382 @@
+"""Turning the seeker's own words to the second person, for a suggested opening.
+
+Word swaps only, nothing added: "I feel like a burden" -> "you feel like a burden", "ive",
+"im" -> "you've", "you're", "I was" -> "you were"; "we", "our" are turned as well (an opening
+uses a clause of those only in a message without "I", :mod:`carelens.analysis.openings`). A
+curly apostrophe stays curly, a name keeps its capital ("Sarah left me" -> "Sarah left you")
+and a time stays ("4 am"). Nothing inside a web address or handle is turned ("@our_team"),
+nor quoted speech ('My mom says "I give up on you"'), nor the "my" of "Oh my god", nor the
+"I" of an abbreviation ("I.B.M.") or the numeral of "World War I"; an all-capitals "US" or
+"ME" is turned only in a clause written in capitals ("I HATE MY LIFE"), or for a lone
+emphasised "ME" ("nobody cares about ME"). A word whose turning is in doubt ("I have ME",
+"Henry I was a king", "Part I and", "id", a quotation cut open) is reported, so that the
+clause is not offered for an opening.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from carelens.analysis.feelings import (
+    ADDRESS,
+    COMMON_WORDS,
+    DROPPED_I_VERBS,
+    FEELING_WORDS,
+    WORD,
+    plain,
+)
+from carelens.analysis.quoting import NO_SPACE_RUN
+
+#: First-person words; an "I" of an abbreviation ("I.B.M.") is none.
+FIRST_PERSON = re.compile(
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|ive|i feel|i felt|i am|my)\b(?!\.[^\W\d_])",
+    re.IGNORECASE,
+)
+_SWAPS = {
+    "i": "you",
+    "i'm": "you're",
+    "im": "you're",
+    "i've": "you've",
+    "ive": "you've",
+    "i'd": "you'd",
+    "i'll": "you'll",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "am": "are",
+    # the seeker and others with them ("We moved across the country for my partner's job")
+    "we": "you",
+    "we're": "you're",
+    "we've": "you've",
+    "we'd": "you'd",
+    "we'll": "you'll",
+    "us": "you",
+    "our": "your",
+    "ours": "yours",
+    "ourselves": "yourselves",
+}
+#: "am" right after a number is the time of day ("4 am", "10:30am", "at five am"), not a verb.
+_TIME_BEFORE_AM = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*$",
+    re.IGNORECASE,
+)
+#: "I" before a full stop and a letter is part of an abbreviation ("I.B.M."), no pronoun.
+_ABBREVIATION_AFTER = re.compile(r"\.[^\W\d_]")
+#: An all-capitals word after one of these is a noun, not a pronoun ("the US", "THE US").
+_ARTICLES = frozenset(["the", "a", "an"])
+#: Lower-case words that may follow the pronoun "I" ("Sarah I miss you", "At Christmas I
+#: feel alone"); after a capitalised word inside a sentence, an "I" followed by anything else
+#: may be a numeral ("World War I and", "after Henry I", "Part I").
+_AFTER_I = DROPPED_I_VERBS | frozenset([
+    "am", "was", "wasn't", "were", "do", "did", "does", "can", "could", "would", "will",
+    "should", "shall", "may", "might", "must", "won't", "wouldn't", "couldn't", "shouldn't",
+    "haven't", "hadn't", "just", "really", "never", "always", "still", "also", "only", "even",
+    "often", "usually", "sometimes", "finally", "recently", "already", "feel", "think",
+    "wish", "hope", "say", "said", "see", "get", "go", "try", "mean", "like", "hear", "lost",
+    "cry", "cried", "cannot", "kinda", "literally", "actually", "honestly",
+    "basically", "totally", "probably", "definitely", "barely", "hardly", "almost", "used",
+])  # fmt: skip
+#: An "I" after one of these is the pronoun ("Then I", "And I", "My I..."), never a numeral.
+_NO_NUMERAL_AFTER = COMMON_WORDS | frozenset(_SWAPS)
+#: A capital "I" right after "World War" is the numeral, whatever follows ("World War I was
+#: brutal"): no pronoun, and nothing in doubt.
+_WORLD_WAR_BEFORE = re.compile(r"\bworld\s+war\s+$", re.IGNORECASE)
+#: Names that monarchs bear with the numeral "I" ("Henry I", "Elizabeth I"). Written with a
+#: capital right before a capital "I", they make it a numeral in doubt wherever they stand,
+#: also first in a sentence ("Henry I was a king"), where any word has a capital: so only
+#: these names do, never "Then I was", "Mom I was", "Sorry I was" or "Sarah I was wrong".
+_REGNAL_NAMES = frozenset([
+    "henry", "elizabeth", "charles", "james", "richard", "william", "edward", "george",
+    "mary", "louis", "peter", "catherine", "alexander", "nicholas", "frederick", "philip",
+    "napoleon", "ferdinand", "isabella", "leopold", "wilhelm", "francis",
+])  # fmt: skip
+#: Nouns numbered with Roman numerals ("Part I", "Type I diabetes", "Stage I cancer"):
+#: capitalised right before a capital "I", they make it a numeral in doubt, first in a
+#: sentence too ("Type I diabetes runs in my family").
+_NUMBERED = frozenset([
+    "part", "chapter", "act", "volume", "book", "phase", "stage", "type", "season", "episode",
+])  # fmt: skip
+#: After one of these, a name is the one told something and the "I" after it begins what
+#: they were told ("I told James I was sad"): the pronoun, even after a monarch's name.
+_TOLD = frozenset([
+    "told", "tell", "tells", "telling", "ask", "asks", "asked", "text", "texts", "texted",
+    "promise", "promised", "remind", "reminded", "warned", "assured", "wrote", "emailed",
+    "messaged", "show", "showed",
+])  # fmt: skip
+#: A lone all-capitals "ME" in a clause with lower-case letters is the emphasised pronoun
+#: ("nobody cares about ME") right after one of these words, whose object it is and after
+#: which neither the illness ("I have ME", "living with ME", "a cure for ME") nor the state
+#: ("moved to ME", "in ME") is written.
+_ME_AFTER = frozenset([
+    "at", "against", "than", "over", "without", "except", "toward", "towards", "why", "hate",
+    "hates", "hated", "love", "loves", "loved", "likes", "liked", "blame", "blames", "blamed",
+    "ignore", "ignores", "ignored", "left", "hurt", "hurts", "chose", "picked",
+])  # fmt: skip
+#: ... or right after one of these prepositions when one of its words comes before it:
+#: "cares about ME", "listens to ME", "there for ME" ("read about ME" and "moved to ME"
+#: stay in doubt).
+_ME_AFTER_PAIR = {
+    "about": frozenset([
+        "care", "cares", "cared", "caring", "think", "thinks", "thought", "thinking", "worry",
+        "worries", "worried", "ask", "asks", "asked", "forget", "forgets", "forgot",
+        "forgotten", "all", "what", "how",
+    ]),
+    "to": frozenset([
+        "listen", "listens", "listened", "listening", "talk", "talks", "talked", "talking",
+        "speak", "speaks", "spoke", "lie", "lies", "lied", "lying", "nice", "mean", "rude",
+        "cruel", "kind", "matter", "matters", "mattered",
+    ]),
+    "for": frozenset(["there", "here"]),
+}  # fmt: skip
+#: The words that may follow an emphasised "ME" in its clause (else only a mark or the end
+#: of the clause may): "nobody cares about ME anymore", "they blame ME for everything".
+#: "ME symptoms", "ME is real" are the illness.
+_AFTER_ME = frozenset([
+    "anymore", "too", "either", "again", "ever", "at", "for", "and", "or", "because", "so",
+    "when", "instead", "now", "anyway", "though",
+])  # fmt: skip
+#: First-person subjects: the object of a verb whose subject is "I" would be "myself", so an
+#: "ME" whose nearest subject is one of these is not an emphasised "me" ("I hate ME", "I'm
+#: so mad at ME").
+_I_SUBJECT = frozenset(["i", "i'm", "im", "i've", "ive", "i'd", "i'll"])
+#: Other subjects: an "ME" after one of these has it for subject ("I know everyone hates ME").
+_OTHER_SUBJECT = frozenset([
+    "he", "she", "it", "we", "you", "they", "he's", "she's", "it's", "we're", "you're",
+    "they're", "he'd", "she'd", "we'd", "you'd", "they'd", "everyone", "everybody", "nobody",
+    "one", "someone", "somebody", "anyone", "anybody", "people", "who",
+])  # fmt: skip
+#: Adverbs that may stand between "I" and "was" ("I really was devastated" -> "you really
+#: were devastated") and before the verb of a clause that left out its "I" ("Really miss my
+#: mom" -> "you really miss your mom").
+ADVERBS = frozenset([
+    "really", "just", "honestly", "actually", "also", "always", "never", "still", "literally",
+    "truly", "genuinely", "seriously", "totally", "kinda", "sometimes", "often", "finally",
+    "already", "even", "only", "so", "very", "pretty", "extremely", "completely", "absolutely",
+    "basically", "definitely", "probably", "recently", "lately",
+])  # fmt: skip
+#: "my" before these is an exclamation ("Oh my god I feel so stupid"), not the seeker's.
+_EXCLAIMED = frozenset(["god", "gosh", "goodness", "lord", "gawd", "heavens"])
+#: Nouns that open a seeker's clause and name no one ("People at school laugh at me",
+#: "Friends stopped calling"): capitalised there only as the sentence's first word. "Mom",
+#: "Dad" and other words a seeker writes as names are not among them.
+_COMMON_NOUNS = frozenset([
+    "people", "person", "friends", "family", "parents", "kids", "children", "guys", "girls",
+    "boys", "men", "women", "others", "teachers", "classmates", "coworkers", "colleagues",
+    "things", "stuff",
+])  # fmt: skip
+#: A suggested opening starts with one of these lower-cased; any other capitalised word may be
+#: a name ("Sarah left me"), so it keeps its capital.
+_LOWER_AT_START = COMMON_WORDS | FEELING_WORDS | _COMMON_NOUNS
+
+
+def second_person(clause: str) -> str:
+    """The seeker's clause turned to the second person (word swaps only, nothing added);
+    a curly apostrophe (U+2019) stays curly. "am" after a number is the time of day and
+    stays ("4 am"); the first word is lower-cased only when it is a common word
+    (:data:`_LOWER_AT_START`: "Nobody cares about me" -> "nobody cares about you", "People at
+    school laugh at me" -> "people at school laugh at you"), so a name keeps its capital
+    ("Sarah left me" -> "Sarah left you"). What is not surely a pronoun stays as written
+    (:func:`turn_clause`)."""
+    return turn_clause(clause)[0]
+
+
+def turn_clause(clause: str) -> tuple[str, bool, bool]:
+    """:func:`second_person`, whether a word of ``clause`` is in doubt (the clause is then
+    not offered for an opening, :mod:`carelens.analysis.openings`), and whether a word was
+    turned.
+
+    Nothing inside a web address or handle is turned ("example.com/my-story",
+    "@our_team"), nor an "I" of an abbreviation ("I.B.M.") or of "World War I". An
+    all-capitals form of two or more letters is a pronoun only in a clause written in
+    capitals ("I HATE MY LIFE"): "the US" is the country, and in a clause with lower-case
+    letters "ME" may be the illness or the state, so it is in doubt, unless it is a lone
+    emphasised "me" (:func:`_emphasised_me`: "nobody cares about ME"); an "AM" right after
+    "I" is still the verb. An "I" that may be a numeral (:func:`_maybe_numeral`: "Henry I
+    was", "Part I and") is in doubt too."""
+    capitals = not any(c.islower() for c in clause)
+    addresses = [
+        run.span()
+        for run in NO_SPACE_RUN.finditer(clause)
+        if ADDRESS.search(clause, *run.span()) is not None
+    ]
+    words = list(WORD.finditer(clause))
+    quoted, unclosed = _quoted_speech(clause)
+    out: list[str] = []
+    done = 0  # where the text copied to ``out`` ends
+    # a quotation opened and never closed (clipped, say) with a first-person word after its
+    # mark: whose words are they?
+    doubt = unclosed is not None and FIRST_PERSON.search(clause, unclosed + 1) is not None
+    swapped_i = -1  # the index of the last "I" turned to "you"
+    for k, match in enumerate(words):
+        word = match.group(0)
+        folded = plain(word)
+        before = plain(words[k - 1].group(0)) if k > 0 else ""
+        if any(first < match.start() < last for first, last in quoted):
+            continue  # quoted speech: 'My mom always says "I give up on you"'
+        if folded in ("was", "wasn't") and swapped_i >= 0 and _after_i(clause, words, swapped_i, k):
+            # "I was", "I really was" -> "you were", "you really were" ("it was" stays)
+            turned = ("WERE" if word[:3].isupper() else word[0] + "ere") + word[3:]
+        elif folded == "id":
+            doubt = True  # "id" may be "I'd" or an ID
+            continue
+        elif folded not in _SWAPS or _no_pronoun(clause, match, addresses):
+            continue
+        elif folded == "my" and _exclaimed(clause, words, k):
+            continue  # "Oh my god", "oh my"
+        elif folded == "i" and _maybe_numeral(clause, words, k):
+            doubt = True
+            continue
+        elif len(word) > 1 and word.isupper() and "'" not in folded and before in _ARTICLES:
+            continue  # "the US", "THE US"
+        elif len(word) > 1 and word.isupper() and "'" not in folded and not capitals:
+            if not (folded == "am" and swapped_i == k - 1) and not _emphasised_me(clause, words, k):
+                doubt = True
+                continue
+            turned = _SWAPS[folded]
+        else:
+            turned = _SWAPS[folded]
+            if folded == "i":
+                swapped_i = k
+        out.append(clause[done : match.start()])
+        out.append(turned.replace("'", "\u2019") if "\u2019" in word else turned)
+        done = match.end()
+    turned_any = bool(out)
+    out.append(clause[done:])
+    turned_clause = "".join(out)
+    first = WORD.match(turned_clause)
+    if first is not None:
+        word = first.group(0)
+        if word[1:] == word[1:].lower() and plain(word) in _LOWER_AT_START:
+            turned_clause = word.lower() + turned_clause[first.end() :]
+    return turned_clause, doubt, turned_any
+
+
+#: A quotation mark, straight or curly (a straight or curly apostrophe too).
+_QUOTE_MARK = re.compile("[\"'\u2018\u2019\u201c\u201d]")
+
+
+#: An apostrophe that starts a word: no quotation ("'cause", "'til", "'em").
+_ELISION = re.compile(
+    "['\u2019](?:cause|cos|cuz|til|till|em|bout|round|n|tis|twas)\\b", re.IGNORECASE
+)
+
+
+def _quoted_speech(clause: str) -> tuple[list[tuple[int, int]], int | None]:
+    """Where quoted speech lies in ``clause`` (the positions of its two marks: 'I told him
+    "I love you"'), and where a quotation opened that is never closed (or None). A mark
+    between two letters or digits is an apostrophe ("don't"); one after a space or at the
+    start, before a character that is no space, opens; one after a character that is no
+    space, before no letter or digit, closes ("friends' houses" closes none)."""
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    for mark in _QUOTE_MARK.finditer(clause):
+        at = mark.start()
+        before = clause[at - 1] if at > 0 else " "
+        after = clause[at + 1] if at + 1 < len(clause) else " "
+        if before.isalnum() and after.isalnum():
+            continue
+        if opened is None:
+            if not before.isalnum() and not after.isspace() and not _ELISION.match(clause, at):
+                opened = at
+        elif not before.isspace() and not after.isalnum():
+            regions.append((opened, at))
+            opened = None
+    return regions, opened
+
+
+def _after_i(clause: str, words: Sequence[re.Match[str]], i: int, k: int) -> bool:
+    """Whether the word at ``k`` of ``clause`` follows the "I" at ``i``, with nothing
+    between but spaces and adverbs (:data:`ADVERBS`: "I really was")."""
+    return all(_adjacent(clause, words, j) for j in range(i + 1, k + 1)) and all(
+        plain(words[j].group(0)) in ADVERBS for j in range(i + 1, k)
+    )
+
+
+def _exclaimed(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the "my" at ``k`` of ``clause`` is part of an exclamation ("my god", "oh my
+    gosh", "oh my" on its own), not the seeker's."""
+    if k + 1 < len(words) and _adjacent(clause, words, k + 1):
+        return plain(words[k + 1].group(0)) in _EXCLAIMED
+    return k > 0 and _adjacent(clause, words, k) and plain(words[k - 1].group(0)) == "oh"
+
+
+def _adjacent(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the word at ``k`` of ``clause`` directly follows the one before it (only
+    spaces between)."""
+    return 0 < k < len(words) and not clause[words[k - 1].end() : words[k].start()].strip()
+
+
+def _no_pronoun(clause: str, match: re.Match[str], addresses: Sequence[tuple[int, int]]) -> bool:
+    """Whether the pronoun form ``match`` of ``clause`` is surely no pronoun: inside a web
+    address or handle (``addresses``), the "am" of a time ("4 am") or the "I" of an
+    abbreviation ("I.B.M.")."""
+    folded = plain(match.group(0))
+    return (
+        any(start <= match.start() < end for start, end in addresses)
+        or (folded == "am" and _TIME_BEFORE_AM.search(clause, 0, match.start()) is not None)
+        or (folded == "i" and _ABBREVIATION_AFTER.match(clause, match.end()) is not None)
+        or (
+            match.group(0) == "I" and _WORLD_WAR_BEFORE.search(clause, 0, match.start()) is not None
+        )
+    )
+
+
+def _maybe_numeral(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the "I" at ``k`` of ``clause`` may be a Roman numeral: a capital "I" right
+    after a capitalised monarch's name (:data:`_REGNAL_NAMES`, unless a word of telling
+    comes before it: "I told James I was sad") or a numbered noun (:data:`_NUMBERED`), also
+    first in the clause ("Henry I was a king", "Part I was long"); or right after any other
+    capitalised word that is not the first of the clause, nor a common word or a pronoun
+    ("after Henryk I and"), and not followed by a lower-case word that may follow a
+    pronoun ("Sarah I miss")."""
+    if not _adjacent(clause, words, k):
+        return False
+    before = words[k - 1].group(0)
+    if not before[0].isupper():
+        return False
+    named = plain(before)
+    if words[k].group(0) == "I" and (
+        named in _NUMBERED
+        or (named in _REGNAL_NAMES and not (k >= 2 and plain(words[k - 2].group(0)) in _TOLD))
+    ):
+        return True
+    if k < 2 or before.isupper() or named in _NO_NUMERAL_AFTER:
+        return False
+    after = words[k + 1].group(0) if k + 1 < len(words) else ""
+    follows = plain(after)
+    return not (after[:1].islower() and (follows in _AFTER_I or follows.endswith(("ed", "n't"))))
+
+
+def _emphasised_me(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the all-capitals "ME" at ``k`` of ``clause`` (a clause with lower-case
+    letters) is an emphasised "me" ("nobody cares about ME", "why ME"), not the illness
+    ("I have ME") nor the state ("moved to ME"): the only all-capitals word of two or more
+    letters in the clause, right after a word whose object it is and after which neither is
+    written (:data:`_ME_AFTER`, :data:`_ME_AFTER_PAIR`), whose subject, when one of the four
+    words before it is one, is not "I" (that object would be "myself": "I hate ME" is the
+    illness), and at the end of the clause, before a mark, or before a word of
+    :data:`_AFTER_ME`."""
+    if words[k].group(0) != "ME" or not _adjacent(clause, words, k):
+        return False
+    if any(len(w.group(0)) > 1 and w.group(0).isupper() for j, w in enumerate(words) if j != k):
+        return False  # not alone: "ME/CFS", "ME and IBS", "I'M" ...
+    before = words[k - 1].group(0)
+    if before != before.lower():
+        return False
+    if plain(before) not in _ME_AFTER:
+        heads = _ME_AFTER_PAIR.get(plain(before))
+        if heads is None or not _adjacent(clause, words, k - 1):
+            return False
+        if plain(words[k - 2].group(0)) not in heads:
+            return False
+    for word in reversed(words[max(0, k - 4) : k]):  # its subject, if near
+        if plain(word.group(0)) in _I_SUBJECT:
+            return False
+        if plain(word.group(0)) in _OTHER_SUBJECT:
+            break
+    if _adjacent(clause, words, k + 1):
+        after = words[k + 1].group(0)
+        return after.islower() and plain(after) in _AFTER_ME
+    return True

@@ -1,0 +1,132 @@
+"""Quoting the seeker's and the helper's words in feedback, safely for redaction.
+
+Feedback quotes pieces of both texts: a rationale span, a crisis cue, the reply's unsafe
+words, the seeker's clause for a suggested opening. A quote is whitespace-collapsed, clipped
+to a number of words, and its double quotes become single ones so it never nests inside the
+feedback's own quotes. No quote starts or ends inside personal data
+(:func:`carelens.privacy.find_personal`), nor inside a run of text without spaces that holds
+some: the feedback is redacted line by line, and part of an address ("sarah.jones@mail.",
+"London NW1 6XE") is no longer recognised there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from carelens.analysis.feelings import SENTENCE, sentence_parts
+from carelens.privacy import find_personal
+
+#: A run of text without spaces.
+NO_SPACE_RUN = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=8)
+def personal_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Where personal data lies in ``text`` (:func:`carelens.privacy.find_personal`), each
+    finding widened to the whole runs of text without spaces at its two ends, in order and
+    apart: a quoted piece that starts or ends inside one would show part of it, which
+    redaction, reading the feedback on its own, no longer recognises ("sarah.jones@mail." of
+    an e-mail address, "London NW1 6XE" of a street address). Kept for the last few texts:
+    one pair's feedback asks about its response and seeker message several times."""
+    runs: list[tuple[int, int]] = []
+    for found in find_personal(text):
+        start, end = found.start, found.end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if runs and start < runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+        else:
+            runs.append((start, end))
+    return tuple(runs)
+
+
+def outside_personal(
+    text: str, start: int, end: int, runs: Sequence[tuple[int, int]] | None = None
+) -> tuple[int, int]:
+    """``start`` and ``end`` of a piece of ``text`` moved out of personal data (the
+    :func:`personal_runs` of ``text`` unless ``runs`` are given): a start inside one back
+    to its start, an end inside one on to its end, so the piece holds all of it or none."""
+    for first, last in personal_runs(text) if runs is None else runs:
+        if first < start < last:
+            start = first
+        if first < end < last:
+            end = last
+    return start, end
+
+
+def quote(text: str, start: int, end: int, words: int) -> str:
+    """``text[start:end]`` clipped to ``words`` words (:func:`clip`), its ends first moved
+    out of personal data (:func:`outside_personal`): the span of a rationale ends at every
+    full stop, also one inside an address ("Try sarah@counselling."), and a cue or an unsafe
+    span may start or end inside one too."""
+    start, end = outside_personal(text, start, end)
+    return clip(text[start:end], words)
+
+
+def clip(text: str, words: int) -> str:
+    """Whitespace-collapsed ``text`` cut to ``words`` words; double quotes become single ones
+    so that a quotation of it never nests inside the feedback's own quotes.
+
+    The cut never falls inside personal data (:func:`carelens.privacy.find_personal`: an
+    address, a phone number, ...): the quote then runs to its end, so that redaction, which
+    reads the feedback on its own, finds the whole of it rather than an unrecognisable part
+    ("visits me at 221B Baker…"). A piece of personal data counts as one word, as its
+    placeholder does once redacted ("I live at [address] and I feel alone"). A double quote
+    right before personal data becomes an opening curly one (U+2018), since redaction finds no
+    street address right after a straight one ("'42 Elm Street'")."""
+    collapsed = " ".join(text.split())
+    opens = {found.start - 1 for found in find_personal(collapsed)}
+    parts = "".join(
+        ("\u2018" if k in opens else "'") if c == '"' else c for k, c in enumerate(collapsed)
+    ).strip(" ,;:-")
+    tokens = parts.split(" ")
+    if len(tokens) <= words:
+        return parts
+    found = find_personal(parts)
+    counted = 0
+    holder: int | None = None  # the personal data the word before lies in
+    cut = len(parts)
+    for token in NO_SPACE_RUN.finditer(parts):
+        held = next(
+            (k for k, f in enumerate(found) if f.start < token.end() and token.start() < f.end),
+            None,
+        )
+        if held is None or held != holder:
+            counted += 1
+        holder = held
+        if counted > words:
+            cut = token.start() - 1  # before the space that ends the last word kept
+            break
+    for personal in found:
+        if personal.start < cut < personal.end:
+            cut = personal.end
+    return parts if cut >= len(parts) else parts[:cut] + "…"
+
+
+def around(text: str, at: re.Match[str], words: int = 10) -> str:
+    """The part of ``text``'s sentence (between commas, "but"...) that holds the word ``at``,
+    clipped to ``words`` words, without a final full stop; it starts three words before
+    ``at`` when ``at`` lies further in, so the quote always shows the word. Neither end lies
+    inside personal data (:func:`outside_personal`), so redaction reading the feedback alone
+    finds all of it."""
+    for found in SENTENCE.finditer(text):
+        if found.start() <= at.start() < found.end():
+            break
+    else:  # pragma: no cover - every word lies in a sentence
+        return clip(at.group(0), words)
+    offset = found.start()
+    for start, end in sentence_parts(found.group(0)):
+        if start <= at.start() - offset < end:
+            break
+    else:  # the word is in no part only if a break mark holds it, which a word never is
+        start, end = 0, len(found.group(0))
+    runs = personal_runs(text)
+    start, end = outside_personal(text, offset + start, offset + end, runs)
+    before = [m.start() for m in NO_SPACE_RUN.finditer(text, start, at.start())]
+    if len(before) >= words - 1:
+        start = outside_personal(text, before[-3], end, runs)[0]
+    return clip(text[start:end], words).removesuffix(".")
