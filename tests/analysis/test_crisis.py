@@ -590,6 +590,8 @@ def test_everyday_senses_are_told_apart_from_the_cue(text: str, expected: str) -
         "I burned myself on the stove",
         "I accidentally cut my leg shaving",
         "I cut myself some slack today",
+        "I cut myself off from everyone after the breakup",
+        "I cut myself out of every photo from that trip",
         "I hope my landlord gets hit by a truck lol",
         "Five people in my school district have killed themselves this year",
         "I never wake up before noon on weekends",

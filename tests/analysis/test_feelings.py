@@ -378,6 +378,8 @@ def test_a_title_ends_no_sentence(text: str, sentences: list[str]) -> None:
         ("I used to be depressed and it's coming back.", ["depressed"]),
         ("I used to feel lonely, now I feel lonely all the time.", ["lonely"]),
         ("I can't stop feeling sad", ["sad"]),
+        ("I haven't stopped feeling anxious since the crash.", ["anxious"]),
+        ("I never stopped feeling lonely after she left.", ["lonely"]),
         ("I live far from home and I'm lonely", ["lonely"]),
         ("I used to be happy, now I'm so sad.", ["sad"]),
     ],

@@ -66,10 +66,11 @@ _OVERDOSE = r"\boverdos\w*"
 # Like every pattern it starts with \b: the one alternation of them all (_ANY) is quick only
 # while each branch does (one that opened with its lookbehind made it six times slower).
 _END_IT = r"\b(?<!\bthe\s)end(?:ing)?\s+(?:things|everything|it)\b(?!\s+(?:all|with)\b)"
-# Not "cut myself a slice (of cake) / some slack".
+# Not "cut myself a slice (of cake) / some slack", nor "cut myself off (from everyone)" or "cut
+# myself out of the photos".
 _CUT_MYSELF = (
-    r"\bcut(?:ting|s)?\s+" + _MYSELF + r"\b(?!\s+(?:a|an|some)\s+(?:slice|piece|break|bit|"
-    r"slack|deal|portion)\b)"
+    r"\bcut(?:ting|s)?\s+" + _MYSELF + r"\b(?!\s+(?:(?:a|an|some)\s+(?:slice|piece|break|bit|"
+    r"slack|deal|portion)|off|out|loose|free)\b)"
 )
 _BURN_MYSELF = r"\b(?:burn|burning|burned|burnt)\s+" + _MYSELF + r"\b"
 _HURT_MYSELF = r"\b(?:hurt|hurting|harm|harming)\s+" + _MYSELF + r"\b"

@@ -180,8 +180,9 @@ _CLAUSE_WORDS = frozenset([
     "but", "just", "only", "though", "although", "yet", "instead", "rather", "except",
     "because", "cause", "why", "how",
 ])  # fmt: skip
-#: A negation followed by one of these denies nothing ("can't stop feeling sad").
-_NOT_NEGATING_BEFORE = frozenset(["stop", "stopping", "help"])
+#: A negation followed by one of these denies nothing ("can't stop feeling sad", "I haven't
+#: stopped feeling anxious", "never quit feeling lonely").
+_NOT_NEGATING_BEFORE = frozenset(["stop", "stopping", "stopped", "quit", "help"])
 #: Feeling words that are also verbs. After a subject ("I lost my job", "I've lost all hope")
 #: or before an object ("lost my job", "the news crushed my mom") they tell what happened,
 #: not a feeling; done to the seeker ("he hurt me", "it crushed me") the feeling is theirs.
