@@ -272,7 +272,17 @@ class _SawDoctype(Exception):
 
 
 def expat_sees_doctype(data: bytes) -> bool:
-    """True when expat itself would meet a DOCTYPE in ``data`` (stopped there, nothing expanded)."""
+    """True when expat itself would meet a DOCTYPE in ``data``, or in ``data`` from where the
+    WXR reader starts parsing (after a UTF-8 BOM and leading blank lines, which expat alone
+    refuses before ``<?xml``): stopped there, nothing expanded."""
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    stripped = data[start:].lstrip(b" \t\r\n")
+    return _expat_sees_doctype(data) or (
+        len(stripped) < len(data) - start and _expat_sees_doctype(stripped)
+    )
+
+
+def _expat_sees_doctype(data: bytes) -> bool:
     parser = xml.parsers.expat.ParserCreate()
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
 

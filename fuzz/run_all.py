@@ -60,6 +60,101 @@ def _wxr(title: str = "Hi", comment: str = "You are not alone.", prolog: str = "
     return f"{prolog}{_WXR_HEAD}{item}</channel></rss>\n".encode()
 
 
+def _wxr_post(
+    post_id: int,
+    body: str,
+    *,
+    post_type: str = "post",
+    status: str = "publish",
+    parent: int = 0,
+    reply_to: int | None = None,
+    creator: str = "ann",
+    comments: str = "",
+) -> str:
+    meta = (
+        ""
+        if reply_to is None
+        else "<wp:postmeta><wp:meta_key>_bbp_reply_to</wp:meta_key>"
+        f"<wp:meta_value>{reply_to}</wp:meta_value></wp:postmeta>"
+    )
+    return (
+        f"<item><title>Reply To: t{post_id}</title><dc:creator>{creator}</dc:creator>"
+        f"<content:encoded><![CDATA[{body}]]></content:encoded>"
+        f"<wp:post_id>{post_id}</wp:post_id><wp:post_parent>{parent}</wp:post_parent>"
+        f"<wp:post_type>{post_type}</wp:post_type><wp:status>{status}</wp:status>"
+        f"{meta}{comments}</item>"
+    )
+
+
+def _wxr_comment(
+    comment_id: int, text: str, *, parent: int = 0, user: int = 0, name: str = "bo"
+) -> str:
+    return (
+        f"<wp:comment><wp:comment_id>{comment_id}</wp:comment_id>"
+        f"<wp:comment_author>{name}</wp:comment_author><wp:comment_user_id>{user}"
+        f"</wp:comment_user_id><wp:comment_content>{text}</wp:comment_content>"
+        "<wp:comment_approved>1</wp:comment_approved>"
+        f"<wp:comment_parent>{parent}</wp:comment_parent></wp:comment>"
+    )
+
+
+def _wxr_items(items: str, prolog: str = "") -> bytes:
+    return f"{prolog}{_WXR_HEAD}{items}</channel></rss>\n".encode()
+
+
+def _new_wxr() -> dict[str, bytes]:
+    """The paths this session's WXR changes opened: bbPress topics and replies, unpublished
+    posts, shortcodes, a WXR 1.0 export (no author list), blank lines before ``<?xml``."""
+    forum = (
+        _wxr_post(5, "Forums", post_type="forum")
+        + _wxr_post(100, "I panic in meetings.", post_type="topic", parent=5, status="closed")
+        + _wxr_post(101, "Me too.", post_type="reply", parent=100, creator="bo")
+        + _wxr_post(102, "Thanks.", post_type="reply", parent=100, reply_to=101)
+        + _wxr_post(103, "Orphan.", post_type="reply", parent=0, reply_to=0)
+        + _wxr_post(104, "Loop.", post_type="reply", parent=100, reply_to=104)
+    )
+    statuses = (
+        "".join(
+            _wxr_post(i, f"text {i}", status=s, comments=_wxr_comment(i * 10, "hi"))
+            for i, s in enumerate(("draft", "private", "pending", "future", "trash", ""), start=1)
+        )
+        + _wxr_post(9, "x", post_type="product")
+        + _wxr_post(10, "y", post_type="attachment")
+    )
+    shortcodes = _wxr_post(
+        1,
+        '[caption id="a" align="x"]<img src="a"/> Our kitchen[/caption] [gallery ids="1,2"]'
+        '[form id="3"] [smile] [/caption] [embed]http://x[/embed]<br />\nline<br/>\r\nnext',
+    )
+    wxr10 = _wxr_post(
+        1,
+        "I lost my job.",
+        creator="ann_w",
+        comments=_wxr_comment(2, "So sorry.", name="bo")
+        + _wxr_comment(3, "Thank you.", parent=2, user=7, name="Ann W")
+        + _wxr_comment(4, "Still here.", parent=3, user=7, name="A.")
+        + _wxr_comment(5, "Me too.", parent=2, user=8, name="ann-w"),
+    )
+    laughs = '<!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+    utf16 = ('<?xml version="1.0" encoding="UTF-16"?>' + laughs).encode("utf-16-le") + _wxr(
+        "&b;"
+    ).decode().encode("utf-16-le")
+    return {
+        "bbpress.xml": _wxr_items(forum),
+        "statuses.xml": _wxr_items(statuses),
+        "shortcodes.xml": _wxr_items(shortcodes),
+        "wxr_1_0.xml": _wxr_items(wxr10).replace(b"export/1.2/", b"export/1.0/"),
+        "blank_lines_first.xml": b"\n\n  \r\n" + _wxr(prolog='<?xml version="1.0"?>'),
+        "bom_blank_lines.xml": b"\xef\xbb\xbf\n " + _wxr(prolog='<?xml version="1.0"?>'),
+        "blank_lines_laughs.xml": b"\n\n"
+        + _wxr("&lol;", prolog='<?xml version="1.0"?><!DOCTYPE r [<!ENTITY lol "lol">]>'),
+        "blank_lines_utf16le_laughs.xml": b"    " + utf16,
+        "blank_lines_bogus_encoding.xml": b"\n"
+        + _wxr(prolog='<?xml version="1.0" encoding="x-bogus"?>'),
+        "blank_lines_truncated.xml": b"\n\n" + _wxr()[:150],
+    }
+
+
 def _malicious_xml() -> dict[str, bytes]:
     secret = XXE_SECRET.as_uri()
     laughs = (
@@ -129,7 +224,38 @@ def _seeds_csv() -> dict[str, bytes]:
         "bad_bytes": thread.replace(b"Everything", b"Every\xff\xfething"),
         "nul_and_quotes": b'message_id,parent_id,text\nm1,,"a\x00b ""q"" \n c"\nm2,m1,"x\n',
         "header_only": b"sp_id;rp_id;seeker_post;response_post\n",
+        # this session's CSV paths: loose header names, a title row, rows of empty cells,
+        # Windows-1252 bytes, parent 0, TSV texts that begin with a quote
+        "epitome_header_case.csv": (DATA / "epitome_header_case.csv").read_bytes(),
+        "excel_cp1252.csv": (DATA / "excel_cp1252.csv").read_bytes(),
+        "thread_parent0.csv": (DATA / "thread_parent0.csv").read_bytes(),
+        "title_row": b"Exported from the forum,,\n,,\nmessage_id,parent_id,text\nm1,0,hi\n",
+        "empty_cells": b",,,\n;;\nSP ID,RP-ID,Seeker  Post,response_POST\n,,,\n"
+        b"s1,r1,I feel low,That sounds hard\n,,,\r\n",
+        "loose_twice": b"Seeker Post,seeker_post ,SEEKER-POST,sp_id,rp_id,response_post\n"
+        b"a,b,c,s1,r1,d\n",
+        "tsv_leading_quotes": b"Seeker Post\tResponse Post\tsp_id\trp_id\n"
+        b'"Fine" is what I say\t"Really?" she asked\ts1\tr1\n'
+        b'"quoted\tfield"\tok\ts2\tr2\n"a""b"\t"x\ny"\ts3\tr3\n"open\tno end\ts4\tr4\n'
+        b'x\t"\ts5\tr5\n',
+        "tsv_thread_quotes": b'message_id\tparent_id\ttext\nm1\tnull\t"Hi" I said\n'
+        b'm2\tm1\t"ok"\nm3\t0\t"a\tb\n',
     }
+
+
+#: Turns on this session's new paths: ``author`` (a string or an object with a name),
+#: ConvoKit's ``reply-to``, a parent of 0 / "null" / "NULL" (a root unless a turn has that
+#: id), ``replyTo`` (not read, pointed out by why_no_pairs).
+_NEW_TURNS = (
+    b'{"id": "0", "text": "root zero", "author": {"id": 1, "name": "vol-anna"}}\n'
+    b'{"id": 1, "text": "a", "reply_to": 0, "author": {"name": 5}}\n'
+    b'{"id": 2, "text": "b", "reply-to": "1", "author": "bo", "speaker": ""}\n'
+    b'{"id": 3, "text": "c", "reply_to": "null", "reply-to": "2", "author": ["x"]}\n'
+    b'{"id": 4, "text": "d", "reply_to": null, "replyTo": "3", "author": {}}\n'
+    b'{"id": 5, "text": "e", "reply_to": "NULL", "conversation_id": "c2"}\n'
+    b'{"id": "null", "text": "f", "conversation_id": "c2"}\n'
+    b'{"id": 6, "text": "g", "reply_to": 0.0, "conversation_id": "c2"}\n'
+)
 
 
 def _seeds_jsonl() -> dict[str, bytes]:
@@ -140,6 +266,8 @@ def _seeds_jsonl() -> dict[str, bytes]:
         "odd_values": b'{"id": 1, "text": "\\ud800 x", "reply_to": 1, "meta": [1]}\n'
         b'[1,2]\n"x"\n{"id": true, "text": {"a": 1}}\n\n{"id": "a", "text": "  "}\n'
         b'{"id": "b", "text": "ok", "timestamp": NaN, "reply_to": "b"}\n' + b"[" * 5000 + b"\n",
+        "chat_author.jsonl": (DATA / "chat_author.jsonl").read_bytes(),
+        "new_turn_fields": _NEW_TURNS,
     }
 
 
@@ -161,11 +289,21 @@ def _seeds_convokit() -> dict[str, bytes]:
         "cycle": b'{"id": "a", "text": "x", "reply_to": "b", "speaker": "s"}\n'
         b'{"id": "b", "text": "y", "reply_to": "a", "speaker": "s"}\n'
         b'{"id": "c", "text": "z", "reply_to": "c"}\n',
+        "reply_hyphen": (DATA / "convokit_reply_hyphen" / "utterances.jsonl").read_bytes(),
+        "new_turn_fields": _NEW_TURNS,
     }
 
 
 def _seeds_reddit() -> dict[str, bytes]:
-    return {"reddit_dump.ndjson": (DATA / "reddit_dump.ndjson").read_bytes()}
+    return {
+        "reddit_dump.ndjson": (DATA / "reddit_dump.ndjson").read_bytes(),
+        "reddit_escaped.ndjson": (DATA / "reddit_escaped.ndjson").read_bytes(),
+        # comments without their submission; texts escaped (once, twice, broken entities)
+        "no_submission": b'{"id": "c1", "body": "&amp;gt; quote &amp;amp; &#0; &#x110000; '
+        b'&lt;3", "parent_id": "t3_zz", "link_id": "t3_zz", "author": "a"}\n'
+        b'{"id": "c2", "body": "&", "parent_id": "t1_c1", "link_id": "t3_zz"}\n'
+        b'{"id": "c3", "body": "&nbsp;", "parent_id": "t3_yy", "link_id": "t3_yy"}\n',
+    }
 
 
 def _seeds_reddit_zst() -> dict[str, bytes]:
@@ -188,7 +326,9 @@ def _seeds_wxr() -> dict[str, bytes]:
         "wordpress_export.xml": (DATA / "wordpress_export.xml").read_bytes(),
         "wxr_entity_bomb.xml": (DATA / "wxr_entity_bomb.xml").read_bytes(),
     }
+    seeds["wordpress_1_0_export.xml"] = (DATA / "wordpress_1_0_export.xml").read_bytes()
     seeds.update(_malicious_xml())
+    seeds.update(_new_wxr())
     return seeds
 
 

@@ -25,7 +25,8 @@ own.
 Before parsing, the XML prolog is checked with a small lexer: any ``<!DOCTYPE``/``<!ENTITY``
 declaration (the vector for entity-expansion "billion laughs" attacks) is refused with an
 :class:`~carelens.errors.InputError`, so ``iterparse`` never sees a DTD (blank lines before
-``<?xml``, which some plugins print, are passed over, as expat would refuse them); so is an XML
+``<?xml``, which some plugins print, are passed over, as expat would refuse them, and the
+check reads from where the parse starts, in the encoding expat detects there); so is an XML
 declaration naming an encoding expat cannot read (pyexpat looks unknown names up in Python's
 codecs, which raise ``LookupError``/``ValueError`` rather than an XML error). A parse error later
 in the file stops reading it with one ``malformed XML`` reject; what was read is kept. Rejects
@@ -103,6 +104,9 @@ def check_prolog(path: Path) -> bool:
     processing instructions, comments and whitespace. Returns False for an empty file."""
     with path.open("rb") as fh:
         head = fh.read(_PROLOG_LIMIT)
+    # Checked from where the parse starts (:func:`_xml_start`), so that the bytes after
+    # leading blank lines are read in the encoding expat will detect there.
+    head = head[_xml_start(head) :]
     text = _decode_head(path, head)
     pos, n = 0, len(text)
 
@@ -342,14 +346,18 @@ def read_wxr(ctx: ReadContext) -> Iterator[Record]:
     return _read(ctx)
 
 
-def _leading_space(fh: BinaryIO) -> tuple[int, int]:
-    """Where the XML starts in an 8-bit file (after a UTF-8 BOM and the blank lines some
-    plugins print before ``<?xml``, which expat refuses) and how many lines come before it."""
-    head = fh.read(_PROLOG_LIMIT)
+def _xml_start(head: bytes) -> int:
+    """Where the XML starts in an 8-bit file: after a UTF-8 BOM and the blank lines some
+    plugins print before ``<?xml`` (which expat refuses); 0 when nothing comes before it."""
     start = 3 if head.startswith(b"\xef\xbb\xbf") else 0
     end = len(head) - len(head[start:].lstrip(b" \t\r\n"))
-    if end == start:
-        return 0, 0
+    return 0 if end == start else end
+
+
+def _leading_space(fh: BinaryIO) -> tuple[int, int]:
+    """Where the XML starts (:func:`_xml_start`) and how many lines come before it."""
+    head = fh.read(_PROLOG_LIMIT)
+    end = _xml_start(head)
     return end, head.count(b"\n", 0, end)
 
 

@@ -1,0 +1,171 @@
+"""Property tests for the CSV reader's newer rules: texts written through Python's csv module
+read back as written.
+
+* A TSV file parsed strictly: quoted fields (the csv module's own quoting) read as their
+  texts, and a text written without quoting that begins with a quote (``"Fine" is what I
+  say``) keeps its quotes.
+* Header names matched loosely: a layout's columns spelt in any case, with spaces or ``-``
+  for ``_`` (``Seeker Post``, ``SP-ID``), in any order, read as the layout's fields.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carelens.readers import RejectLog, read_exchanges
+
+SPICE = ['"', '""', "'", "\\", ",", ";", "😊", "שלום", "\u202e", "\x85", "\u2028", " "]
+LAYOUTS = {
+    "epitome": ("sp_id", "rp_id", "seeker_post", "response_post"),
+    "generic": ("seeker_id", "response_id", "seeker", "response"),
+}
+
+
+def _texts(*, breaks: bool) -> st.SearchStrategy[str]:
+    """Texts with quotes and awkward characters; with ``breaks``, tabs and line ends too."""
+    extra = ["\t", "\n", "\r\n", "\r"] if breaks else []
+    blocked = "\t\r\n\x00" if not breaks else "\x00"
+    chars = st.characters(codec="utf-8", exclude_characters=blocked)
+    pieces = st.one_of(chars, st.sampled_from(SPICE + extra))
+    return (
+        st.lists(pieces, min_size=1, max_size=12)
+        .map("".join)
+        .filter(lambda s: bool(s) and s.strip() == s and not _quoted_field(s))
+    )
+
+
+def _quoted_field(text: str) -> bool:
+    """Whether ``text`` is itself a CSV quoted field (``"Fine"``, ``"a""b"``): written
+    unquoted in a TSV file, that is read as quoted (its quotes are not kept)."""
+    return len(text) >= 2 and text[0] == text[-1] == '"' and '"' not in text[1:-1].replace('""', "")
+
+
+def _literal_texts() -> st.SearchStrategy[str]:
+    """A text as a plain TSV writer leaves it that begins with a quoted phrase and goes on
+    (``"Fine" is what I say``): not a CSV quoted field, so read as it stands."""
+    words = _texts(breaks=False).filter(lambda s: '"' not in s)
+    return st.builds(lambda a, b: f'"{a}" {b}', words, words)
+
+
+def _read(path: Path) -> tuple[list[tuple[str, str, str, str]], RejectLog]:
+    rejects = RejectLog()
+    rows = [
+        (ex.seeker.id, ex.response.id, ex.seeker.text, ex.response.text)
+        for ex in read_exchanges(path, format="csv", rejects=rejects)
+    ]
+    return rows, rejects
+
+
+def _ids(n: int) -> list[tuple[str, str]]:
+    return [(f"s{i}", f"r{i}") for i in range(n)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(_texts(breaks=True), _texts(breaks=True)), min_size=1, max_size=6))
+def test_tsv_quoted_by_the_csv_module_round_trips(texts: list[tuple[str, str]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "pairs.tsv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, delimiter="\t")
+            writer.writerow(LAYOUTS["epitome"])
+            for (sid, rid), (seeker, response) in zip(_ids(len(texts)), texts, strict=True):
+                writer.writerow([sid, rid, seeker, response])
+        rows, rejects = _read(path)
+    assert rows == [(s, r, a, b) for (s, r), (a, b) in zip(_ids(len(texts)), texts, strict=True)]
+    assert rejects.total == 0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(_literal_texts(), _texts(breaks=False)),
+            st.one_of(_literal_texts(), _texts(breaks=False)),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_tsv_text_with_a_leading_quote_written_unquoted_keeps_it(
+    texts: list[tuple[str, str]],
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "pairs.tsv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None)
+            writer.writerow(LAYOUTS["epitome"])
+            for (sid, rid), (seeker, response) in zip(_ids(len(texts)), texts, strict=True):
+                writer.writerow([sid, rid, seeker, response])
+        rows, rejects = _read(path)
+    assert rows == [(s, r, a, b) for (s, r), (a, b) in zip(_ids(len(texts)), texts, strict=True)]
+    assert rejects.total == 0
+
+
+@st.composite
+def _spelt(draw: st.DrawFn, name: str) -> str:
+    """``name`` in another case, with spaces, ``-`` or runs of them for its ``_``, and
+    space around it."""
+    parts = name.split("_")
+    seps = st.sampled_from(["_", " ", "-", "  ", " - ", "__"])
+    out = parts[0]
+    for part in parts[1:]:
+        out += draw(seps) + part
+    out = "".join(c.upper() if draw(st.booleans()) else c for c in out)
+    return draw(st.sampled_from(["", " "])) + out + draw(st.sampled_from(["", " "]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(sorted(LAYOUTS)),
+    st.data(),
+    st.sampled_from([",", "\t", ";"]),
+    st.lists(st.tuples(_texts(breaks=True), _texts(breaks=True)), min_size=1, max_size=4),
+)
+def test_header_names_in_any_case_or_spacing_read_the_same_texts(
+    layout: str, data: st.DataObject, delimiter: str, texts: list[tuple[str, str]]
+) -> None:
+    columns = LAYOUTS[layout]
+    header = [data.draw(_spelt(name)) for name in columns]
+    order = data.draw(st.permutations(range(len(columns))))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / ("pairs.tsv" if delimiter == "\t" else "pairs.csv")
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, delimiter=delimiter)
+            writer.writerow([header[i] for i in order])
+            for (sid, rid), (seeker, response) in zip(_ids(len(texts)), texts, strict=True):
+                cells = [sid, rid, seeker, response]
+                writer.writerow([cells[i] for i in order])
+        rows, rejects = _read(path)
+    assert rows == [(s, r, a, b) for (s, r), (a, b) in zip(_ids(len(texts)), texts, strict=True)]
+    assert rejects.total == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.booleans(),
+            st.one_of(_literal_texts(), _texts(breaks=False)),
+            st.one_of(_literal_texts(), _texts(breaks=False)),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_tsv_rows_quoted_and_unquoted_in_one_file(rows: list[tuple[bool, str, str]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "pairs.tsv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            quoted = csv.writer(fh, delimiter="\t")
+            plain = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None)
+            quoted.writerow(LAYOUTS["epitome"])
+            for (sid, rid), (as_csv, seeker, response) in zip(_ids(len(rows)), rows, strict=True):
+                (quoted if as_csv else plain).writerow([sid, rid, seeker, response])
+        got, rejects = _read(path)
+    assert got == [(s, r, a, b) for (s, r), (_, a, b) in zip(_ids(len(rows)), rows, strict=True)]
+    assert rejects.total == 0
