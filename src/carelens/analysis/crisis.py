@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from carelens.inference.spans import merge_overlapping
 from carelens.text import straight_apostrophes
@@ -546,9 +547,12 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
 Mentions = tuple[tuple[int, int], ...]
 
 
+@lru_cache(maxsize=16)
 def crisis_scan(seeker_text: str) -> tuple[tuple[Span, ...], Mentions]:
     """One pass over ``seeker_text``: its cues (:func:`crisis_cues`) and the mentions the
-    writer negates (:func:`negated_mentions`)."""
+    writer negates (:func:`negated_mentions`). The last few texts' answers are kept (they are
+    immutable): the analyzer scans a seeker message and the feedback of its reply reads the
+    same scan again."""
     # For ASCII text, lower() changes only A-Z, one character for one, and a case-insensitive
     # pattern matches an ASCII character exactly where its lower-case form matches: the same
     # cues at the same offsets, found faster (_FOLDED).
