@@ -368,6 +368,29 @@ def test_a_short_clause_runs_on_over_its_list_of_feelings() -> None:
     assert opening_of(seeker) == "It sounds like you're sad, angry, scared and lonely all at once…"
 
 
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # Were no opening: "Lol I'm sad" was long enough not to run on, and too short as
+        # trimmed to offer.
+        (
+            "Lol I'm sad, angry and lonely all at once",
+            "It sounds like you're sad, angry and lonely all at once…",
+        ),
+        (
+            "Ugh I'm sad, angry, scared and lonely all at once",
+            "It sounds like you're sad, angry, scared and lonely all at once…",
+        ),
+        (
+            "Lol, I'm sad, angry and lonely all at once",
+            "It sounds like you're sad, angry and lonely all at once…",
+        ),
+    ],
+)
+def test_a_short_clause_after_an_interjection_runs_on_too(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening
+
+
 def test_reflection_opening_keeps_a_name_capitalised() -> None:
     assert reflection_opening("Sarah left me") == "It sounds like Sarah left you…"
 

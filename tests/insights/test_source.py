@@ -290,3 +290,27 @@ def test_a_csv_result_file_with_blank_lines_before_its_header_is_read(tmp_path: 
     log = RejectLog()
     assert [r["response_id"] for r in records_from(results, _no_analyzer, rejects=log)] == ["r1"]
     assert log.total == 0
+
+
+@pytest.mark.parametrize("above", [",,,,\n", "\ufeff,,,,\r\n\n", " , ,\n,,,,,,,,\n"])
+def test_a_csv_result_file_with_a_row_of_empty_cells_before_its_header_is_read(
+    tmp_path: Path, above: str
+) -> None:
+    # Was read as a conversation file (the header taken as the row of empty cells, which
+    # the conversation reader passes over): "missing required column(s) 'seeker', ...".
+    from carelens.insights import is_result_file
+
+    row = flatten_record(record("r1"), DIMS)
+    results = tmp_path / "results.csv"
+    with results.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(above)
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(row)
+        writer.writerow(row.values())
+        fh.write(",,,,\n" + "," * (len(row) - 1) + "\n")  # and after the records
+    assert is_result_file(results)
+    log = RejectLog()
+    assert [r["response_id"] for r in records_from(results, _no_analyzer, rejects=log)] == ["r1"]
+    assert log.total == 0
+    result = CliRunner().invoke(app, ["summarize", str(results)])
+    assert result.exit_code == 0, result.output

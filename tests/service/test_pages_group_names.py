@@ -124,3 +124,37 @@ def test_helper_spellings_and_grouped_helpers() -> None:
     assert helper_spellings("nobody", stored) == ("nobody",)
     facet = [("vol-1", 3), (DECOMPOSED, 2), ("vol-1 ", 1), ("  ", 4)]
     assert grouped_helpers(facet) == [("vol-1", 4), (COMPOSED, 2)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "helper"),
+    [
+        (DECOMPOSED, COMPOSED),
+        ("vol-1 ", "vol-1"),
+        (" vol-1", "vol-1"),
+        ("(unknown)", '"(unknown)"'),
+        (COMPOSED, COMPOSED),
+    ],
+)
+def test_a_dashboard_finds_a_helper_typed_as_the_explorer_does(
+    corpus: tuple[TestClient, str], typed: str, helper: str
+) -> None:
+    client, cid = corpus
+    # Was 404 "Helper not found" for all but the composed Zoë (the name looked up exactly).
+    view = _page(client.get(f"/dashboards/{cid}", params={"helper": typed}))
+    _page(client.get(f"/explorer/{cid}", params={"helper": typed}))  # 200 there too
+    # The view of the name as grouped: chosen in the menu, and its replies linked.
+    chosen = view.select_one("#v-helper option[selected]")
+    assert chosen is not None and chosen["value"] == helper, typed
+    link = view.select_one("#browse a")
+    assert link is not None
+    assert _count(_page(client.get(link["href"]))) == (2 if helper == "vol-1" else 1)
+
+
+@pytest.mark.parametrize("typed", ["nobody", "  ", "vol-2"])
+def test_a_dashboard_of_no_such_helper_is_not_found(
+    corpus: tuple[TestClient, str], typed: str
+) -> None:
+    client, cid = corpus
+    response = client.get(f"/dashboards/{cid}", params={"helper": typed})
+    assert response.status_code == 404 and "Helper not found" in response.text

@@ -287,11 +287,12 @@ def _clause_of(
     negation, so nothing is read across it. Only a web address is looked for in the sentence's
     part alone of the run of text a feeling word is in ("I'm sad.Reddit.com" keeps "sad").
 
-    A part of a sentence too short to offer ("I'm sad", "I was") runs on over the
-    comma-separated parts after it that have no subject of the seeker's own ("I'm sad, angry,
-    scared and lonely all at once"); interjections, chat words and emoji at either end are
-    left out (:func:`_trim`), and so is a part in another language than English before an
-    English clause ("Mi mamá no me entiende and I feel so alone" offers "I feel so alone")."""
+    A part of a sentence too short to offer ("I'm sad", "I was", "Ugh I'm sad" once trimmed)
+    runs on over the comma-separated parts after it that have no subject of the seeker's own
+    ("I'm sad, angry, scared and lonely all at once"); interjections, chat words and emoji at
+    either end are left out (:func:`_trim`), and so is a part in another language than
+    English before an English clause ("Mi mamá no me entiende and I feel so alone" offers
+    "I feel so alone")."""
     starts = [feeling.match.start() for feeling in feelings]
     in_address: dict[tuple[int, int], bool] = {}  # each piece of an address run searched once
     candidates: list[tuple[int, int, int, int]] = []  # (preference, order, start, end)
@@ -318,7 +319,10 @@ def _clause_of(
         expressed_at.extend(offset + at for at in expressed)
         parts = _whole_parts(sentence, offset, runs)
         for k, (start, end) in enumerate(parts):
-            if len(seeker[offset + start : offset + end].split()) < 3:
+            # short as offered: without its interjections ("Lol I'm sad, angry and lonely")
+            bare = _trim(seeker, offset + start, offset + end, runs)
+            shown = seeker[bare[0] : bare[1]] if bare else seeker[offset + start : offset + end]
+            if len(shown.split()) < 3:
                 # "I'm sad, angry, scared and lonely": the list after a short part is its own
                 j = k
                 while (

@@ -127,8 +127,10 @@ def is_result_file(path: str | os.PathLike[str]) -> bool:
 
 
 def _csv_header(path: Path) -> list[str]:
-    """The cells of the CSV file ``path``'s header: its first line that is not blank (within
-    :data:`_PEEK_LINES` lines; at most :data:`_PEEK_BYTES` of it)."""
+    """The cells of the CSV file ``path``'s header: its first line that is not blank nor a
+    spreadsheet's row of empty cells (``,,,``), as the conversation reader finds its header
+    (:func:`~carelens.output.files.first_filled_line`; within :data:`_PEEK_LINES` lines, at
+    most :data:`_PEEK_BYTES` of it)."""
     line = first_filled_line(path, max_lines=_PEEK_LINES, max_bytes=_PEEK_BYTES)
     return next(csv.reader([line]), []) if line else []
 

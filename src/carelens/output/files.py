@@ -65,7 +65,7 @@ from carelens.output.records import (
     unflatten_row,
 )
 from carelens.output.spreadsheet import safe_cell, spreadsheet_text
-from carelens.readers.delimited import allow_large_csv_fields
+from carelens.readers.delimited import allow_large_csv_fields, blank_cells, blank_row
 from carelens.readers.rejects import (
     DUPLICATE_ID,
     INVALID_UTF8,
@@ -332,8 +332,8 @@ class _Scan:
                 row = [cell.replace(_PARKED_CR, "\r") for cell in row]
                 state["parked"] = False
             bad_utf8, state["bad_utf8"] = bool(state["bad_utf8"]), False
-            if self.reading and not self.has_header and not row:
-                continue  # blank lines before the header
+            if self.reading and not self.has_header and blank_cells(row):
+                continue  # blank lines (or a spreadsheet's ``,,,``) before the header
             if self.reading and self.has_header:
                 record = self._read_row(row, columns, int(state["line"]), bad_utf8, state)
                 if record is not None:
@@ -379,8 +379,8 @@ class _Scan:
         state: Mapping[str, object],
     ) -> JsonDict | None:
         """The record of one CSV row while reading (None when it is bad or blank)."""
-        if not row:
-            return None  # a blank line
+        if blank_cells(row):
+            return None  # a blank line, or a spreadsheet's row of empty cells (``,,,``)
         if bad_utf8:  # the cells were read with U+FFFD for the bytes that are not UTF-8
             fields = _csv_cells(columns, row) if len(row) == len(columns) else None
             self._bad(line, INVALID_UTF8, None, "the row is not UTF-8 text", fields)
@@ -509,9 +509,11 @@ def read_results(
 
 
 def first_filled_line(path: Path, *, max_lines: int | None = None, max_bytes: int = -1) -> str:
-    """The first line of ``path`` that is not blank, as text (a byte-order mark left out);
-    "" when there is none. With ``max_lines`` only that many lines are looked at, and with
-    ``max_bytes`` at most that much of each is read."""
+    """The first line of ``path`` that is not blank nor a spreadsheet's row of empty cells
+    (:func:`~carelens.readers.delimited.blank_row`, as the CSV reader passes over before its
+    header), as text (a byte-order mark left out); "" when there is none. With ``max_lines``
+    only that many lines are looked at, and with ``max_bytes`` at most that much of each is
+    read."""
     with path.open("rb") as fh:
         number = 0
         while max_lines is None or number < max_lines:
@@ -521,7 +523,7 @@ def first_filled_line(path: Path, *, max_lines: int | None = None, max_bytes: in
             if number == 0:
                 raw = raw.removeprefix(_BOM)
             number += 1
-            if raw.strip():
+            if not blank_row(raw):
                 return raw.decode("utf-8", "replace")
     return ""
 

@@ -46,7 +46,7 @@ import logging
 import re
 import sys
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from carelens.errors import InputError
 from carelens.readers import rejects as R
@@ -99,7 +99,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
         ctx.path, max_line_bytes=ctx.max_line_bytes, on_truncated=ctx.reject_truncation
     )
     first = next(lines, None)
-    while first is not None and isinstance(first[1], bytes) and _blank(first[1]):
+    while first is not None and isinstance(first[1], bytes) and blank_row(first[1]):
         first = next(lines, None)  # blank lines (or a spreadsheet's ``,,,``) before the header
     if first is None:
         logger.warning("%s is empty: no header, no records", ctx.path)
@@ -224,7 +224,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
                 raw = [text for _, text in taken]
                 legacy_rows += _reject_bad_bytes(ctx, start, row, names, layout, raw)
                 continue
-        if row is None or len(row) != len(names) or not any(cell.strip() for cell in row):
+        if row is None or len(row) != len(names) or blank_cells(row):
             continue  # a blank line, or a spreadsheet's row of empty cells (``,,,``)
         record = dict(zip(names, row, strict=True))
         if isinstance(layout, PairLayout):
@@ -258,9 +258,16 @@ def _title_like(header: list[str]) -> bool:
     return len(cells) <= 1 or not known.intersection(cells)
 
 
-def _blank(line: bytes) -> bool:
-    """Whether a line holds nothing but whitespace and delimiters (a spreadsheet's ``,,,``)."""
+def blank_row(line: bytes) -> bool:
+    """Whether a line holds nothing but whitespace and delimiters (a spreadsheet's ``,,,``):
+    no header and no record, in a conversation file or a result file."""
     return not line.strip(b" \t\r\n,;|")
+
+
+def blank_cells(row: Sequence[str]) -> bool:
+    """Whether the cells of a parsed row are all empty or whitespace (a blank line, or a
+    spreadsheet's row of empty cells): :func:`blank_row` as parsed."""
+    return not any(cell.strip() for cell in row)
 
 
 def _looks_cp1252(lines: list[str]) -> bool:
