@@ -340,7 +340,10 @@ def test_a_row_with_a_bad_byte_keeps_its_place_in_the_split(
         "response_post",
         "invalid UTF-8",
     )
-    assert entry["detail"] == "invalid byte 0xe9 at character offset 3 of the field"
+    assert entry["detail"] == (
+        "invalid byte 0xe9 at character offset 3 of the field; the file looks like "
+        "Windows-1252 (Excel's 'CSV (Comma delimited)'): save it as 'CSV UTF-8' and run again"
+    )
     # Its part can be told, so the other parts do not list it.
     with RejectLog(tmp_path / "dev.jsonl") as log:
         assert evaluate(bad, TableAnalyzer(), ids=got["dev"], rejects=log).rejected == 0

@@ -93,3 +93,17 @@ def test_tsv_texts_that_begin_with_a_quote_keep_it(tmp_path: Path) -> None:
         ("Quoted\twith a tab", "two\nlines"),  # real quoting still read as such
     ]
     assert rejects.total == 0
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["a,b,c,d", '[{"seeker": "I lost my job", "response": "That sounds hard"}]', "\x00" * 400],
+)
+def test_a_first_line_that_is_no_title_row_gets_no_title_hint(tmp_path: Path, first: str) -> None:
+    """A header of unknown names, a JSON line and binary data are not title rows: their errors
+    say what they are, not that the header must come first."""
+    path = tmp_path / "odd.csv"
+    path.write_text(first + "\n" + "1,2,3,4\n", encoding="utf-8")
+    with pytest.raises(InputError, match="missing required column") as info:
+        list(read_exchanges(path))
+    assert "The header must be the first non-blank line" not in str(info.value)

@@ -251,11 +251,17 @@ CP1252_HINT = (
 
 
 def _title_like(header: list[str]) -> bool:
-    """Whether a header that fits no layout looks like a title row instead: one cell at
-    most, or no cell that names a column of any layout (in any case or spacing)."""
+    """Whether a header that fits no layout looks like a title row instead: at most two
+    short filled cells ("Export from HelpDesk - 2024-05-01,,,"), none of which names a column
+    of any layout (in any case or spacing); not a JSON value, binary data or one huge cell,
+    which the error already tells apart."""
     cells = [re.sub(r"[\s_-]+", "_", h.strip()).casefold() for h in header if h.strip()]
     known = {*CSV_THREAD.columns, *(c for p in PAIR_LAYOUTS for c in (*p.columns, *p.optional))}
-    return len(cells) <= 1 or not known.intersection(cells)
+    if any(cell.startswith(("[", "{")) for cell in cells[:1]):
+        return False
+    if sum(len(cell) for cell in cells) > 300 or any("\x00" in cell for cell in cells):
+        return False  # no title: a line of binary data, or one huge cell
+    return len(cells) <= 2 and not known.intersection(cells)
 
 
 def blank_row(line: bytes) -> bool:
