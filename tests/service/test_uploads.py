@@ -215,3 +215,24 @@ def test_an_uploaded_utterances_file_is_read_as_convokit(client: TestClient) -> 
     expected = (len(list(read_exchanges(corpus_file, rejects=rejects))), rejects.total)
     corpus = wait_for(client, response.json()["id"])
     assert corpus["status"] == "done" and (corpus["total"], corpus["rejected"]) == expected
+
+
+def test_a_folder_made_at_the_same_moment_elsewhere_is_fine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two threads (or servers) making the uploads folder at once: the one whose mkdir finds
+    the folder already made goes on; a file in the folder's place is still an error."""
+    from carelens.service import uploads
+
+    made = tmp_path / "uploads"
+    made.mkdir()
+    real_exists = Path.exists
+    # The other thread made it between the check and the mkdir.
+    monkeypatch.setattr(Path, "exists", lambda p: False if p == made else real_exists(p))
+    uploads._private_dir(made)
+    assert made.is_dir()
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(Path, "exists", lambda p: False if p == blocked else real_exists(p))
+    with pytest.raises(FileExistsError):
+        uploads._private_dir(blocked)

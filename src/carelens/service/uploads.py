@@ -123,10 +123,16 @@ def corpus_dir(uploads: Path, corpus_id: str) -> Path:
 
 
 def _private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) if missing; new folders are for their owner only."""
+    """Create ``path`` (and parents) if missing; new folders are for their owner only. Another
+    thread or process may create one at the same moment: a folder that appeared meanwhile is
+    fine (a file in its place is still an error)."""
     for folder in reversed([path, *path.parents]):
         if not folder.exists():
-            folder.mkdir(mode=0o700)
+            try:
+                folder.mkdir(mode=0o700)
+            except FileExistsError:
+                if not folder.is_dir():
+                    raise
 
 
 def receive(source: BinaryIO, uploads: Path, name: str) -> tuple[Path, int]:
