@@ -43,6 +43,24 @@ def test_reddit_text_is_unescaped_once(tmp_path: Path) -> None:
     assert turn.text == "Typed &lt; here"
 
 
+def test_reddit_blank_paragraph_entities_are_dropped(tmp_path: Path) -> None:
+    """Reddit's editor keeps a blank paragraph as ``&#x200B;`` (escaped again in a dump): it
+    is no part of the text, and a selftext of only that adds nothing to the title."""
+    path = tmp_path / "RS.ndjson"
+    lines = [
+        {"id": "p1", "title": "Rough day", "selftext": "I feel alone.\n\n&amp;#x200B;\n\nBye"},
+        {"id": "p2", "title": "Just the title", "selftext": "&amp;#X200B;"},
+        {"id": "c1", "link_id": "t3_p1", "parent_id": "t3_p1", "body": "Here &amp;#x200b;for you"},
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    turns = read_turns(path, format="reddit")
+    assert [turn.text for turn in turns] == [
+        "Rough day\n\nI feel alone.\n\n\n\nBye",
+        "Just the title",
+        "Here for you",
+    ]
+
+
 def test_chat_turns_read_the_author_and_an_author_object_s_name(data_dir: Path) -> None:
     exchanges = list(read_exchanges(data_dir / "chat_author.jsonl", rejects=RejectLog()))
     assert [(e.seeker.speaker, e.response.speaker) for e in exchanges] == [

@@ -25,15 +25,17 @@ parent, and its reject says to give the submissions too.
 
 Reddit writes ``body``, ``title`` and ``selftext`` HTML-escaped (``&amp;``, ``&lt;``,
 ``&gt;``); they are unescaped once (:func:`html.unescape`), so ``My job &gt; my health``
-is read as ``My job > my health``. The texts are otherwise kept as written, in Markdown: a
-reply's quote of the post it answers (``> Everything feels heavy`` at a line start) stays
-part of the reply's text.
+is read as ``My job > my health``. The ``&#x200B;`` that Reddit's editor writes for a
+blank paragraph (a zero-width space, escaped again in the dump) is dropped. The texts are
+otherwise kept as written, in Markdown: a reply's quote of the post it answers (``>
+Everything feels heavy`` at a line start) stays part of the reply's text.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -149,10 +151,17 @@ def _gone(value: object) -> str | None:
     return GONE.get(value.strip()) if isinstance(value, str) else None
 
 
+#: The zero-width space Reddit's editor writes as a Markdown entity to keep a blank paragraph.
+_BLANK_PARAGRAPH = re.compile(r"&#x200b;", re.IGNORECASE)
+
+
 def _unescaped(value: object) -> object:
-    """A text as written before Reddit HTML-escaped it (``&gt;`` -> ``>``); any other value
-    as it is (for :meth:`ReadContext.text` to reject)."""
-    return html.unescape(value) if isinstance(value, str) else value
+    """A text as written before Reddit HTML-escaped it (``&gt;`` -> ``>``), without the
+    entities of blank paragraphs (:data:`_BLANK_PARAGRAPH`); any other value as it is (for
+    :meth:`ReadContext.text` to reject)."""
+    if not isinstance(value, str):
+        return value
+    return _BLANK_PARAGRAPH.sub("", html.unescape(value))
 
 
 def _common(obj: Mapping[str, Any], kind: str) -> dict[str, Any]:
@@ -208,8 +217,8 @@ def _submission(ctx: ReadContext, line: int, obj: Mapping[str, Any]) -> Turn | N
         if gone is not None:
             ctx.rejects.skip(gone)
             skipped = True
-        elif isinstance(value, str) and value.strip():
-            parts.append(html.unescape(value))
+        elif isinstance(value, str) and (unescaped := str(_unescaped(value))).strip():
+            parts.append(unescaped)
     if not parts and skipped:
         gone_id = _gone_id(obj)
         why = _gone(title) or _gone(selftext) or "deleted"
