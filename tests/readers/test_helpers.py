@@ -34,6 +34,10 @@ def exchange(speaker: str | None, n: int = 0) -> Exchange:
         (["a\\*"], "a\\bc", True),  # a backslash escapes nothing
         (["a+b"], "a+b", True),
         ([" vol-* "], "vol-x", True),  # surrounding spaces are dropped
+        (["vol-1"], " vol-1\t", True),  # from the name too, as the insights group it
+        (["Zo\u00eb"], "Zoe\u0308", True),  # an accent composed or not is one name
+        (["zoe\u0308*"], "ZO\u00cb-mod", True),
+        (["vol-1"], "vol- 1", False),  # spaces inside a name still count
         ([], "anyone", True),  # without patterns every response
         ([], None, True),
     ],

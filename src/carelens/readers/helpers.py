@@ -5,13 +5,15 @@ so the visitor's answers to the volunteer, or the opening poster's thanks to a c
 are exchanges too. ``carelens analyze --helper PATTERN`` keeps only the exchanges whose
 response speaker matches one of the patterns: ``*`` stands for any run of characters and
 ``?`` for one (``vol-*``, ``*_mod``, ``ama``); every other character stands for itself, so
-a name with brackets ("[mod] anna") is matched as written. Case is ignored. A response
-without a speaker matches no pattern.
+a name with brackets ("[mod] anna") is matched as written. Case is ignored, and so are
+spaces around a name and how its accents are encoded (``Zoë`` composed or decomposed), as
+the insights group names. A response without a speaker matches no pattern.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from carelens.errors import InputError
@@ -31,7 +33,7 @@ class HelperPatterns:
         #: The patterns as given (stripped), in order, without repeats.
         self.patterns: tuple[str, ...] = tuple(dict.fromkeys(cleaned))
         self._any = (
-            re.compile("|".join(_as_regex(p.casefold()) for p in self.patterns))
+            re.compile("|".join(_as_regex(_folded(p)) for p in self.patterns))
             if self.patterns
             else None
         )
@@ -43,7 +45,7 @@ class HelperPatterns:
         """Whether ``speaker`` is one of the helpers (always, without patterns)."""
         if self._any is None:
             return True
-        return speaker is not None and self._any.match(speaker.casefold()) is not None
+        return speaker is not None and self._any.match(_folded(speaker.strip())) is not None
 
     def keep(
         self,
@@ -57,6 +59,11 @@ class HelperPatterns:
                 yield exchange
             elif left_out is not None:
                 left_out(exchange)
+
+
+def _folded(name: str) -> str:
+    """``name`` as it is matched: NFC (one encoding of each accent), case folded."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _as_regex(pattern: str) -> str:
