@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from insight_rows import record
 
 from carelens.insights import UNKNOWN, Insights, row_from_record
-from carelens.insights.rows import group_name
+from carelens.insights.rows import group_name, known_name
 
 
 def test_names_that_look_the_same_are_one_helper() -> None:
@@ -48,3 +49,20 @@ def test_group_name() -> None:
     assert group_name("the (unknown) one") == "the (unknown) one"
     # Ids keep their spaces: only helper and community names are grouped so.
     assert row_from_record(record("a ", seeker_id=" s1")).seeker_id == " s1"
+
+
+@pytest.mark.parametrize(
+    ("wanted", "name"),
+    [
+        ("vol-1", "vol-1"),
+        ("vol-1 ", "vol-1"),  # as grouped
+        ("Zoe\u0308", "Zo\u00eb"),  # typed decomposed
+        (UNKNOWN, UNKNOWN),  # "no name given" is a name of the rollup
+        ("(unknown) ", '"(unknown)"'),  # a speaker who wrote that name, as stored
+        ("nobody", "nobody"),  # not known: as typed, which the caller does not find
+        ("  ", "  "),
+    ],
+)
+def test_known_name_is_the_grouped_name_a_typed_name_stands_for(wanted: str, name: str) -> None:
+    known = {"vol-1", "Zo\u00eb", UNKNOWN, '"(unknown)"'}
+    assert known_name(wanted, known) == name

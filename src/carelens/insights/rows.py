@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -137,6 +137,17 @@ def group_name(value: object) -> str | None:
     if quoted is not None and len(quoted.group(1)) == len(quoted.group(2)):
         return f'"{text}"'
     return text
+
+
+def known_name(wanted: str, known: Container[str]) -> str:
+    """The name of ``known`` (grouped names, as :func:`group_name` gives them) that a name
+    someone typed stands for: ``wanted`` itself where it is one (:data:`UNKNOWN` among
+    them), else the name it is grouped as (``Zoë`` decomposed, ``vol-1 ``, a speaker named
+    ``(unknown)`` as stored); else ``wanted`` as it is (which the caller does not find)."""
+    if wanted in known:
+        return wanted
+    grouped = group_name(wanted)
+    return grouped if grouped is not None and grouped in known else wanted
 
 
 def _spans(value: object) -> tuple[Mapping[str, Any], ...]:

@@ -39,7 +39,7 @@ from carelens.insights.report.helper_sections import (
     signals_overview,
 )
 from carelens.insights.report.page import Page
-from carelens.insights.rows import group_name
+from carelens.insights.rows import known_name
 from carelens.service.context import Ctx, ServiceContext
 from carelens.service.pages.corpora import (
     analysis_note,
@@ -178,18 +178,6 @@ def _browse_link(replies: str, helper: str | None) -> str:
     return f'<a href="{esc(href)}">browse the replies of {isolate(helper)}</a>'
 
 
-def _helper_key(wanted: str, known: Mapping[str, object]) -> str:
-    """The helper of the rollup's ``known`` names that ``wanted`` stands for: itself where
-    it is one (:data:`~carelens.insights.UNKNOWN` among them), else the name it is grouped as
-    (:func:`~carelens.insights.rows.group_name`: ``Zoë`` decomposed, ``vol-1 `` or a speaker
-    named ``(unknown)`` as stored), as the explorer's helper filter takes it; else ``wanted``
-    as it is (which the caller does not find)."""
-    if wanted in known:
-        return wanted
-    grouped = group_name(wanted)
-    return grouped if grouped is not None and grouped in known else wanted
-
-
 @router.get("/dashboards/{corpus_id}", include_in_schema=False)
 def dashboard(
     ctx: Ctx, request: Request, corpus_id: str, helper: str | None = None
@@ -214,7 +202,7 @@ def dashboard(
     if helper:
         # The name as the rollup groups it, so a view asked for as stored or typed
         # (decomposed, with spaces) is found as the explorer finds it.
-        helper = _helper_key(helper, overview.rollup.by_helper)
+        helper = known_name(helper, overview.rollup.by_helper)
         lead = lead_of(helper)
     links = {
         str(r["helper"]): base + "?" + urlencode({"helper": r["helper"]})

@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from carelens.insights.report.format import esc
-from carelens.insights.rows import group_name
+from carelens.insights.rows import group_name, known_name
 from carelens.service.pages.layout import isolate_text
 from carelens.service.pages.navigation import page_number
 from carelens.store.base import ATTENTION_FILTERS, MAX_SEQ, normalize_timestamp
@@ -198,16 +198,12 @@ def parse_filters(params: Mapping[str, str], dimensions: Sequence[str]) -> Filte
 
 def helper_spellings(wanted: str, stored: Iterable[str]) -> tuple[str, ...]:
     """The stored speakers (``stored``: a corpus's) that the helper filter ``wanted`` stands
-    for: those the insights group under that name (``vol-1`` stands for ``vol-1 ``, a
-    composed ``Zoë`` for a decomposed one, ``"(unknown)"`` for a speaker named
-    ``(unknown)``); else those grouped as ``wanted`` itself is (a name typed decomposed, or
-    ``(unknown)`` as stored); else ``wanted`` as it is (which matches nothing stored)."""
-    names = list(stored)
-    for target in (wanted, group_name(wanted)):
-        found = tuple(name for name in names if group_name(name) == target)
-        if found:
-            return found
-    return (wanted,)
+    for: those the insights group under the name it stands for (:func:`known_name`: ``vol-1``
+    stands for ``vol-1 ``, a composed ``Zoë`` for a decomposed one, ``"(unknown)"`` for a
+    speaker named ``(unknown)``); else ``wanted`` as it is (which matches nothing stored)."""
+    grouped = {name: group_name(name) for name in stored}
+    key = known_name(wanted, {group for group in grouped.values() if group is not None})
+    return tuple(name for name, group in grouped.items() if group == key) or (wanted,)
 
 
 def grouped_helpers(facet: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
