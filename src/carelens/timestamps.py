@@ -49,10 +49,10 @@ def unix_time(number: float) -> datetime | None:
 
 
 _COMPACT_DATE = re.compile(r"[0-9]{8}")
-#: A Unix time as text: ASCII digits, with an optional sign and decimal point (not the
-#: ``1_000``, full-width digits or ``1e9`` that :func:`float` would read too).
 #: The ``Z`` (or ``z``) that ends a time in UTC.
 _UTC_SUFFIX = re.compile(r"(?<=[0-9])[Zz]\Z")
+#: A Unix time as text: ASCII digits, with an optional sign and decimal point (not the
+#: ``1_000``, full-width digits or ``1e9`` that :func:`float` would read too).
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
@@ -88,11 +88,15 @@ def parse_timestamp(value: object) -> datetime | None:
     return _iso(text)
 
 
+def from_iso(text: str) -> datetime:
+    """:meth:`datetime.fromisoformat` that also reads UTC written with a lower-case ``z``,
+    as RFC 3339 allows (ValueError for text it does not read)."""
+    return datetime.fromisoformat(_UTC_SUFFIX.sub("+00:00", text))
+
+
 def _iso(text: str) -> datetime | None:
-    # UTC written Z or z (RFC 3339); datetime.fromisoformat does not read a lower-case z.
-    text = _UTC_SUFFIX.sub("+00:00", text)
     try:
-        parsed = datetime.fromisoformat(text)
+        parsed = from_iso(text)
     except ValueError:
         return None
     return plausible(parsed)

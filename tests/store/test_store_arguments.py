@@ -121,3 +121,10 @@ def test_bounds_of_any_year_are_read(store: Store, bound: str, stored: str) -> N
     store.add_results(corpus.id, [record(0), record(1)])
     assert seqs(store, corpus.id, since=bound) == ([] if bound.startswith("9999") else [0, 1])
     assert seqs(store, corpus.id, until=bound) == ([0, 1] if bound.startswith("9999") else [])
+
+
+@pytest.mark.parametrize("bound", ["2026-06-12T15:04:00Z", "2026-06-12T15:04:00z"])
+def test_a_bound_in_utc_may_end_in_a_lower_case_z(bound: str) -> None:
+    """RFC 3339 allows ``z``, and the results' own timestamps are read with it; a bound
+    written so was refused as "not an ISO-8601 date"."""
+    assert normalize_timestamp(bound) == "2026-06-12T15:04:00.000000Z"

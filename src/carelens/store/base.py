@@ -28,7 +28,7 @@ from typing import Any, Protocol
 from carelens.checks import int_between
 from carelens.errors import InputError
 from carelens.store.errors import InvalidQueryError
-from carelens.timestamps import parse_timestamp
+from carelens.timestamps import from_iso, parse_timestamp
 from carelens.types import MAX_ID_CHARS
 
 #: The states of a corpus, in the order a successful upload goes through them.
@@ -224,15 +224,16 @@ def sortable(moment: datetime) -> str:
 def normalize_timestamp(value: object) -> str | None:
     """A ``since`` / ``until`` bound as sortable UTC text (:func:`sortable`), or None.
 
-    Any ISO-8601 string :func:`datetime.fromisoformat` reads is accepted (a date alone means
-    midnight; no offset means UTC), in any year. A moment in year 1 east of UTC or in year
+    Any ISO-8601 string :func:`datetime.fromisoformat` reads is accepted, its ``Z`` in either
+    case (:func:`~carelens.timestamps.from_iso`; a date alone means midnight; no offset means
+    UTC), in any year. A moment in year 1 east of UTC or in year
     9999 west of it has no UTC datetime; it is before (after) every time the store holds,
     so the first (last) one there is stands for it. Anything else gives None.
     """
     if not isinstance(value, str):
         return None
     try:
-        parsed = datetime.fromisoformat(value.strip())
+        parsed = from_iso(value.strip())
     except ValueError:
         return None
     if parsed.tzinfo is None:
