@@ -9,11 +9,16 @@ for U+1F600): a JSON decoder that does not join them, or such a string given to 
 API. JSON turns them back into one character (``json.loads`` joins an escaped pair), so
 every offset after them would be one off once a result record is written and read back:
 :func:`join_surrogates` makes them the one character they encode where text comes in.
+
+A speaker's name may come with spaces around it, or an accent encoded as a letter and a
+combining mark: :func:`name_key` is the name as carelens compares names, so that pairing,
+``--helper`` and the insights agree on who is one speaker.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Typed for an apostrophe, read as ``'``: U+2019 (phones), U+2018, the modifier letter
 #: U+02BC, the prime U+2032 and the fullwidth U+FF07. One character for one, so offsets found
@@ -40,3 +45,10 @@ def join_surrogates(text: str) -> str:
     # UTF-16 holds each code point as its code units and joins a pair when decoding;
     # "surrogatepass" lets a lone surrogate through both ways unchanged.
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
+def name_key(name: str) -> str:
+    """A speaker's name as names are compared: Unicode NFC (one encoding of each accent)
+    without the surrounding whitespace, so ``Zoë`` composed or decomposed, and ``vol-1`` and
+    ``vol-1 ``, are one name. Case is kept (``Vol-1`` is another speaker)."""
+    return unicodedata.normalize("NFC", name.strip())

@@ -53,6 +53,35 @@ def test_merge_chain_in_thread_order_even_when_input_is_shuffled() -> None:
     assert exchange.response.id == "b1"
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("vol-ana ", "vol-ana"), ("Zoe\u0308", "Zo\u00eb"), ("\tkim", "kim  ")],
+)
+def test_names_that_look_the_same_are_one_speaker_when_merging(first: str, second: str) -> None:
+    """Spaces around a name or an accent encoded another way do not make another speaker
+    (as the insights group names): the helper's two messages are one reply, not a pair in
+    which she answers herself."""
+    turns = [
+        Turn(id="m1", text="My dog died.", speaker="caller-9"),
+        Turn(id="m2", text="I am so sorry.", speaker=first, reply_to="m1"),
+        Turn(id="m3", text="How old was she?", speaker=second, reply_to="m2"),
+    ]
+    (exchange,) = pair_turns(turns)
+    assert (exchange.seeker.id, exchange.response.id) == ("m1", "m2")
+    assert exchange.response.meta["merged_ids"] == ["m3"]
+
+
+def test_other_names_and_blank_names_stay_apart() -> None:
+    turns = [
+        Turn(id="m1", text="My dog died.", speaker="caller-9"),
+        Turn(id="m2", text="I am so sorry.", speaker="Vol-ana", reply_to="m1"),
+        Turn(id="m3", text="How old was she?", speaker="vol-ana", reply_to="m2"),  # case counts
+        Turn(id="m4", text="Ten.", speaker=" ", reply_to="m3"),
+        Turn(id="m5", text="Oh.", speaker="", reply_to="m4"),
+    ]
+    assert _ids(pair_turns(turns)) == [("m1", "m2"), ("m2", "m3"), ("m3", "m4"), ("m4", "m5")]
+
+
 def test_unknown_speakers_never_merge() -> None:
     turns = [Turn(id="1", text="Is anyone there?"), Turn(id="2", text="Yes.", reply_to="1")]
     assert _ids(pair_turns(turns)) == [("1", "2")]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,6 +31,7 @@ from typing import Any
 from carelens.errors import InputError
 from carelens.output.records import FieldError, check_result_record
 from carelens.taxonomy import EMPATHY_PARTS, RESPONSE_DIMENSIONS
+from carelens.text import name_key
 from carelens.timestamps import parse_timestamp
 from carelens.types import N_LEVELS
 
@@ -132,7 +132,7 @@ def group_name(value: object) -> str | None:
     text = _name(value)
     if text is None:
         return None
-    text = unicodedata.normalize("NFC", text.strip())
+    text = name_key(text)
     quoted = _UNKNOWN_QUOTED.fullmatch(text)
     if quoted is not None and len(quoted.group(1)) == len(quoted.group(2)):
         return f'"{text}"'

@@ -13,10 +13,10 @@ the insights group names. A response without a speaker matches no pattern.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from carelens.errors import InputError
+from carelens.text import name_key
 from carelens.types import Exchange
 
 
@@ -45,7 +45,7 @@ class HelperPatterns:
         """Whether ``speaker`` is one of the helpers (always, without patterns)."""
         if self._any is None:
             return True
-        return speaker is not None and self._any.match(_folded(speaker.strip())) is not None
+        return speaker is not None and self._any.match(_folded(speaker)) is not None
 
     def keep(
         self,
@@ -62,8 +62,8 @@ class HelperPatterns:
 
 
 def _folded(name: str) -> str:
-    """``name`` as it is matched: NFC (one encoding of each accent), case folded."""
-    return unicodedata.normalize("NFC", name).casefold()
+    """``name`` as it is matched: as names are compared (:func:`name_key`), case folded."""
+    return name_key(name).casefold()
 
 
 def _as_regex(pattern: str) -> str:

@@ -61,6 +61,7 @@ from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, Record
 from carelens.readers.quoting import quote
 from carelens.readers.rejects import RejectLog
+from carelens.text import name_key
 from carelens.timestamps import parse_timestamp
 from carelens.types import MAX_ID_CHARS, Exchange, Turn
 
@@ -454,7 +455,12 @@ def _break_cycles(order: list[_Key], parent: list[_Key | None]) -> list[_Key]:
 
 
 def _same_speaker(turn: Turn, parent: Turn) -> bool:
-    return turn.speaker is not None and turn.speaker == parent.speaker
+    """Whether two messages have one speaker, their names compared as :func:`name_key` reads
+    them (``vol-ana`` and ``vol-ana ``, as the insights group them)."""
+    if turn.speaker is None or parent.speaker is None:
+        return False
+    key = name_key(turn.speaker)
+    return bool(key) and key == name_key(parent.speaker)
 
 
 @dataclass(slots=True)
