@@ -76,7 +76,7 @@ def test_a_redacted_batch_run_counts_hints_and_redacts_its_rejects(tmp_path: Pat
     assert result.exit_code == 0, result.output
     said = " ".join(result.stdout.split())
     assert (
-        "2 seeker messages have wording about suicide or self-harm, or a hint of it "
+        "2 responses answer messages with wording about suicide or self-harm, or a hint of it "
         "(1 of them only a hint, a possible crisis): read them"
     ) in said
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))

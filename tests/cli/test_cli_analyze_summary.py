@@ -35,13 +35,17 @@ def test_a_learned_only_hint_is_counted_and_worded_apart(
     assert both.exit_code == 0, both.output
     said = flat(both.stdout)
     assert (
-        "2 seeker messages have wording about suicide or self-harm, or a hint of it "
+        "2 responses answer messages with wording about suicide or self-harm, or a hint of it "
         "(1 of them only a hint, a possible crisis): read them"
     ) in said
     rows = [json.loads(line) for line in (data / "crisis_hints.jsonl").read_text().splitlines()]
     for row, expected in (
-        (rows[0], "1 seeker message may point to a crisis (a hint the learned flag found): read"),
-        (rows[1], "1 seeker message has wording about suicide or self-harm: read it"),
+        (
+            rows[0],
+            "1 response answers a message that may point to a crisis "
+            "(a hint the learned flag found): read",
+        ),
+        (rows[1], "1 response answers a message with wording about suicide or self-harm: read it"),
     ):
         one = tmp_path / f"{row['seeker_id']}.jsonl"
         one.write_text(json.dumps(row) + "\n", encoding="utf-8")
@@ -51,18 +55,21 @@ def test_a_learned_only_hint_is_counted_and_worded_apart(
     assert "a hint of it" not in flat(result.stdout)
 
 
+_HINT = "(a hint the learned flag found)"
+
+
 @pytest.mark.parametrize(
     ("needs", "hints", "said"),
     [
-        (1, 0, "1 seeker message has wording about suicide or self-harm[/]"),
-        (3, 0, "3 seeker messages have wording about suicide or self-harm[/]"),
-        (1, 1, "1 seeker message may point to a crisis[/] (a hint the learned flag found)"),
-        (2, 2, "2 seeker messages may point to a crisis[/] (a hint the learned flag found)"),
+        (1, 0, "1 response answers a message with wording about suicide or self-harm[/]"),
+        (3, 0, "3 responses answer messages with wording about suicide or self-harm[/]"),
+        (1, 1, "1 response answers a message that may point to a crisis[/] " + _HINT),
+        (2, 2, "2 responses answer messages that may point to a crisis[/] " + _HINT),
         (
             3,
             2,
-            "3 seeker messages have wording about suicide or self-harm, or a hint of it[/] "
-            "(2 of them only a hint, a possible crisis)",
+            "3 responses answer messages with wording about suicide or self-harm, "
+            "or a hint of it[/] (2 of them only a hint, a possible crisis)",
         ),
     ],
 )

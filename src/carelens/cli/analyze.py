@@ -511,15 +511,18 @@ def add_outcome_rows(
 
 
 def crisis_words(needs_attention: int, crisis_hints: int) -> str:
-    """What ``needs_attention`` seeker messages hold, as ``summarize`` and the report word it:
-    a cue of the small learned flag alone (``crisis_hints`` of them,
+    """The ``needs_attention`` responses that answer a seeker message with crisis cues, worded
+    as ``summarize`` and the report word them (responses, not messages: one message answered
+    three times is three); a cue of the small learned flag alone (``crisis_hints`` of them,
     :func:`~carelens.analysis.crisis_model.learned_only`) is a hint of a possible crisis,
     not wording about suicide or self-harm."""
     one = needs_attention == 1
-    messages = f"{needs_attention} seeker {'message' if one else 'messages'}"
+    answers = (
+        "1 response answers a message" if one else f"{needs_attention} responses answer messages"
+    )
     if crisis_hints >= needs_attention:
-        return f"[bold red]{messages} may point to a crisis[/] (a hint the learned flag found)"
-    said = f"[bold red]{messages} {'has' if one else 'have'} wording about suicide or self-harm"
+        return f"[bold red]{answers} that may point to a crisis[/] (a hint the learned flag found)"
+    said = f"[bold red]{answers} with wording about suicide or self-harm"
     if not crisis_hints:
         return said + "[/]"
     return f"{said}, or a hint of it[/] ({crisis_hints} of them only a hint, a possible crisis)"

@@ -122,8 +122,8 @@ class AnalysisSummary:
     not_by_helpers: int = 0
     #: The first exchanges and their records, when asked for (``preview=``).
     preview: tuple[tuple[Exchange, JsonDict], ...] = ()
-    #: Of ``needs_attention``, the seeker messages only the small learned crisis flag marked:
-    #: a hint of a possible crisis, not wording about suicide or self-harm.
+    #: Of ``needs_attention``, the pairs whose seeker message only the small learned crisis
+    #: flag marked: a hint of a possible crisis, not wording about suicide or self-harm.
     crisis_hints: int = 0
 
     @property
