@@ -56,6 +56,12 @@ _UTC_SUFFIX = re.compile(r"(?<=[0-9])[Zz]\Z")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
+def is_number_text(text: str) -> bool:
+    """Whether ``text`` is written as a number the way a Unix time is read from text (ASCII
+    digits, an optional sign and decimal point; :func:`parse_timestamp`)."""
+    return _NUMBER.fullmatch(text.strip()) is not None
+
+
 def parse_timestamp(value: object) -> datetime | None:
     """A timestamp as an aware UTC datetime; None when it is none of the accepted forms.
 

@@ -136,19 +136,27 @@ def test_pair_speaker_falls_back_past_a_blank_alternative(tmp_path: Path) -> Non
     assert exchange.response.speaker == "cleo"
 
 
-def test_pair_timestamp_is_kept_as_written(tmp_path: Path) -> None:
-    """A CSV cell is text: a Unix time or an unreadable date is kept (insights decide)."""
+def test_pair_timestamp_of_a_unix_time_is_iso_and_other_text_is_kept(tmp_path: Path) -> None:
+    """A CSV cell is text: a Unix time in it is written in ISO-8601 UTC, as a JSON number is
+    (one time, one form in every output); an unreadable date, or a number that is no time,
+    is kept as written (the response is undated)."""
     path = tmp_path / "pairs.csv"
     path.write_text(
         "seeker_id,response_id,seeker,response,timestamp\n"
         "a,b,Hi.,Hello.,1709287200\n"
-        "c,d,Hi.,Hello.,yesterday\n",
+        "c,d,Hi.,Hello.,yesterday\n"
+        "e,f,Hi.,Hello., 1709287200000.0 \n"
+        "g,h,Hi.,Hello.,20240301\n"
+        "i,j,Hi.,Hello.,12\n",
         encoding="utf-8",
     )
     rejects = RejectLog()
     assert [e.response.timestamp for e in read_exchanges(path, rejects=rejects)] == [
-        "1709287200",
+        "2024-03-01T10:00:00+00:00",
         "yesterday",
+        "2024-03-01T10:00:00+00:00",
+        "20240301",  # a compact date: text, read as a date by the insights
+        "12",
     ]
     assert rejects.total == 0
 

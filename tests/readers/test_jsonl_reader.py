@@ -101,7 +101,8 @@ def test_column_map_renames_pair_speaker_and_time(tmp_path: Path) -> None:
         (1722500000000, "2024-08-01T08:13:20+00:00"),  # milliseconds: was undated
         (86400, None),  # no plausible time: was 1970-01-02, a month of its own
         (2024, None),  # a bare year
-        ("1722500000000", "1722500000000"),  # text stays as written (the insights read it)
+        ("1722500000000", "2024-08-01T08:13:20+00:00"),  # as text: the same time, one form
+        ("86400", "86400"),  # text that is no time stays as written (undated)
     ],
 )
 def test_a_numeric_timestamp_is_a_unix_time_only_when_plausible(

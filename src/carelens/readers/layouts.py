@@ -41,6 +41,7 @@ from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, iso_utc, optional_str
 from carelens.readers.pairing import note_rejected
 from carelens.readers.quoting import json_type, quote
+from carelens.timestamps import is_number_text
 from carelens.types import COMMUNITY_KEYS, Exchange, Turn
 
 #: Optional fields of a pair record (any pair layout); alternatives are tried in order. The
@@ -307,7 +308,12 @@ def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
 
 def _timestamp(value: object) -> str | None:
     """A number as a Unix time (seconds or milliseconds, 1980 to 2100) in ISO-8601 UTC, None
-    when it is no time; any other value as text (the insights decide what it means)."""
+    when it is no time; a Unix time written as text (a CSV cell, a JSON string) in ISO-8601
+    UTC too, so one time reads alike from every format; any other value as text, kept as
+    written when it is no time (the insights decide what it means)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return iso_utc(value)
-    return optional_str(value)
+    text = optional_str(value)
+    if text is not None and is_number_text(text):
+        return iso_utc(text.strip()) or text
+    return text
