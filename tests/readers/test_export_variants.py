@@ -118,6 +118,23 @@ def test_a_reply_to_0_in_a_jsonl_turns_file_is_a_root(tmp_path: Path) -> None:
     assert (exchange.seeker.id, exchange.response.id) == ("a", "b")
 
 
+@pytest.mark.parametrize("missing", ["NA", "nan", "None"])
+def test_a_missing_parent_written_by_r_or_pandas_is_a_root(tmp_path: Path, missing: str) -> None:
+    """R's ``write.csv`` writes a missing parent as ``NA`` (pandas as text: ``nan``): the
+    message is a thread root, not an ``unknown parent`` reject."""
+    path = tmp_path / "thread.csv"
+    path.write_text(
+        "message_id,thread_id,parent_id,author,timestamp,text\n"
+        f"m1,t1,{missing},ann,,I feel low.\n"
+        "m2,t1,m1,bo,,I'm here for you.\n",
+        encoding="utf-8",
+    )
+    rejects = RejectLog()
+    [exchange] = read_exchanges(path, rejects=rejects)
+    assert rejects.total == 0
+    assert (exchange.seeker.id, exchange.response.id) == ("m1", "m2")
+
+
 def test_convokit_reply_hyphen_is_reply_to(data_dir: Path) -> None:
     rejects = RejectLog()
     [exchange] = read_exchanges(data_dir / "convokit_reply_hyphen", rejects=rejects)

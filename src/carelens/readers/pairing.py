@@ -80,8 +80,9 @@ MAX_REJECTED_IDS = 100_000
 _INTEGRAL_FLOAT = re.compile(r"(-?[0-9]+)\.0+")
 #: References that name no message when none has that id in the reply's conversation
 #: (compared case-insensitively): a forum's root post (phpBB's ``parent_id`` 0, as the
-#: WordPress reader's ``comment_parent`` 0) and a database export's NULL.
-NO_PARENT = frozenset({"0", "null"})
+#: WordPress reader's ``comment_parent`` 0), a database export's NULL, R's ``NA`` (what
+#: ``write.csv`` writes for a missing value) and pandas' ``nan`` / Python's ``None`` as text.
+NO_PARENT = frozenset({"0", "null", "na", "nan", "none"})
 #: What the reject of a top-level Reddit comment whose submission is not in the input adds.
 SUBMISSIONS_NEEDED = (
     "read the submissions dump with the comments (as one file: cat RS.zst RC.zst > both.zst; "
