@@ -6,6 +6,7 @@ import itertools
 import re
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
@@ -17,7 +18,9 @@ from carelens.inference.spans import (
     sentence_score_matrix,
     sentence_scores,
     sentence_token_ranges,
+    snap_to_sentences,
 )
+from carelens.types import Span
 
 TEXT = "That sounds hard. I'm so sorry!  What happened next?\nI lost mine too..."
 
@@ -182,3 +185,106 @@ def test_tokens_of_each_sentence() -> None:
     ]
     assert sentence_token_ranges(TEXT, offsets[:0]) == []
     assert sentence_score_matrix([], np.zeros((0, 2), np.float32)).shape == (0, 2)
+
+
+# Where a sentence ends: not inside a number, a web address or an abbreviation; at every line
+# break and at the ellipsis character and CJK marks.
+
+NUMBER = "I'm so sorry, losing 2.5 years of hard work is painful. How are you holding up?"
+ADDRESS = "Check out jobs.example.com for listings. I'm so sorry you're going through this."
+
+
+def test_a_number_or_a_web_address_does_not_end_a_sentence() -> None:
+    assert sentence_texts(NUMBER) == [
+        "I'm so sorry, losing 2.5 years of hard work is painful.",
+        "How are you holding up?",
+    ]
+    assert sentence_texts(ADDRESS) == [
+        "Check out jobs.example.com for listings.",
+        "I'm so sorry you're going through this.",
+    ]
+    assert sentence_texts("See https://www.reddit.com/r/depression at 4:30. It helps.") == [
+        "See https://www.reddit.com/r/depression at 4:30.",
+        "It helps.",
+    ]
+    # a full stop before a capital still ends one, with or without a space
+    assert sentence_texts("Work is awful.I feel alone") == ["Work is awful.", "I feel alone"]
+
+
+def test_an_abbreviation_does_not_end_a_sentence() -> None:
+    text = "Dr. Smith said a walk helps, e.g. in the park. I moved to the U.S. last year. Ok"
+    assert sentence_texts(text) == [
+        "Dr. Smith said a walk helps, e.g. in the park.",
+        "I moved to the U.S. last year.",
+        "Ok",
+    ]
+
+
+def test_rationale_spans_keep_numbers_and_addresses_whole() -> None:
+    # The bug: spans were "I'm so sorry, losing 2." and "Check out jobs." / "com for ...".
+    p = np.asarray(
+        [0.9 if a < NUMBER.index("losing") else 0.5 for a, _ in word_offsets(NUMBER)],
+        dtype=np.float32,
+    )
+    (span,) = select_sentences(NUMBER, word_offsets(NUMBER), p, "sympathy", 0.8)
+    assert NUMBER[span.start : span.end] == span.text_in(NUMBER)
+    assert span.text_in(NUMBER) == "I'm so sorry, losing 2.5 years of hard work is painful."
+    start = ADDRESS.index("I'm")
+    p = np.asarray([0.9 if a >= start else 0.3 for a, _ in word_offsets(ADDRESS)], np.float32)
+    (span,) = select_sentences(ADDRESS, word_offsets(ADDRESS), p, "sympathy", 0.5)
+    assert (span.start, span.end) == (start, len(ADDRESS))
+    p = np.asarray([0.9 if a < start else 0.1 for a, _ in word_offsets(ADDRESS)], np.float32)
+    (span,) = select_sentences(ADDRESS, word_offsets(ADDRESS), p, "x", 0.5)
+    assert span.text_in(ADDRESS) == "Check out jobs.example.com for listings."
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r", "\r\n", "\u2028", "\u2029", "\x85", "\x0c"])
+def test_every_line_break_ends_a_sentence(brk: str) -> None:
+    text = f"That sounds so hard{brk}How are you feeling{brk}{brk}I'm here"
+    assert sentence_texts(text) == ["That sounds so hard", "How are you feeling", "I'm here"]
+
+
+def test_the_ellipsis_character_and_cjk_marks_end_a_sentence() -> None:
+    text = "That sounds so hard\u2026 How are you feeling\u2026 I'm here."
+    assert sentence_texts(text) == [
+        "That sounds so hard\u2026",
+        "How are you feeling\u2026",
+        "I'm here.",
+    ]
+    assert sentence_texts("Wait?!\u2026 Ok") == ["Wait?!\u2026", "Ok"]
+    assert sentence_texts("我很难过。你还好吗\uff1f加油\uff01好") == [
+        "我很难过。",
+        "你还好吗\uff1f",
+        "加油\uff01",
+        "好",
+    ]
+    # the reply is three spans' worth of sentences, not one
+    offsets = word_offsets(text)
+    p = np.asarray([0.9 if a < text.index("How") else 0.2 for a, _ in offsets], np.float32)
+    (span,) = select_sentences(text, offsets, p, "sympathy", 0.5)
+    assert span.text_in(text) == "That sounds so hard\u2026"
+
+
+def test_snapped_spans_keep_a_number_whole() -> None:
+    (span,) = snap_to_sentences(NUMBER, (Span(0, 5, "x", 0.5),))
+    assert span.text_in(NUMBER) == "I'm so sorry, losing 2.5 years of hard work is painful."
+
+
+def test_a_long_text_of_numbers_and_abbreviations_is_one_sentence() -> None:
+    text = "2.5 e.g. the U.S. and jobs.example.com " * 25_000  # 1 MB, no sentence end
+    assert list(sentence_ranges(text)) == [(0, len(text) - 1)]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="aB1 .?!:/\u2026\u3002\n\r\u2028\x85", max_size=80))
+def test_sentences_cover_the_text_in_order_without_a_line_break(text: str) -> None:
+    ranges = list(sentence_ranges(text))
+    for (_, end), (start, _) in itertools.pairwise(ranges):
+        assert end <= start  # "awful.I feel": sentences may touch
+    covered = set()
+    for start, end in ranges:
+        piece = text[start:end]
+        assert piece and piece == piece.strip()
+        assert not any(c in piece for c in "\n\r\u2028\x85")
+        covered |= set(range(start, end))
+    assert all(c.isspace() for i, c in enumerate(text) if i not in covered)
