@@ -201,7 +201,10 @@ def analyze(
         ),
     ] = False,
 ) -> None:
-    """Analyse every (seeker, response) pair of INPUT; resumes an interrupted output."""
+    """Analyse every (seeker, response) pair of INPUT; resumes an interrupted output.
+
+    Every field of a result (levels, probabilities, spans and what their label and score
+    mean, style, crisis cues, feedback) is described in docs/taxonomy.md."""
     with (
         session(verbose, quiet, on_interrupt=lambda: interrupted_note(output), terminate=True) as s,
         ExitStack() as held,
