@@ -1,14 +1,16 @@
-"""Shared text helpers: apostrophes read as ``'``, surrogate pairs joined as JSON joins them."""
+"""Shared text helpers: apostrophes read as ``'``, surrogate pairs joined as JSON joins them,
+and text folded for the patterns with the way back to its own offsets."""
 
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carelens.text import join_surrogates, straight_apostrophes
+from carelens.text import APOSTROPHES, fold, join_surrogates, straight_apostrophes
 
 #: Any code point, surrogates included (Python strs may hold them), with some weight on them.
 _SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
@@ -47,3 +49,103 @@ def test_a_text_without_pairs_is_returned_as_it_is() -> None:
 def test_straight_apostrophes_keep_the_length() -> None:
     text = "don\u2019t, O\u2018Brien"
     assert straight_apostrophes(text) == "don't, O'Brien"
+
+
+@pytest.mark.parametrize(
+    ("text", "straight"),
+    [
+        ("I can\u00b4t go on", "I can't go on"),  # an acute accent typed for an apostrophe
+        ("I can`t go on", "I can't go on"),  # a backtick between two letters
+        ("O`Brien and O\u00b4Brien", "O'Brien and O'Brien"),
+        ("run `rm -rf` now", "run `rm -rf` now"),  # Markdown code: not an apostrophe
+        ("`kys`", "`kys`"),
+        ("a` b `c 1`2", "a` b `c 1`2"),  # a letter on one side only, or digits
+    ],
+)
+def test_an_acute_accent_or_a_backtick_between_letters_is_an_apostrophe(
+    text: str, straight: str
+) -> None:
+    """Keyboards without an apostrophe key type "can\u00b4t" or "can`t"; the patterns
+    looking for "can't" missed both."""
+    assert straight_apostrophes(text) == straight
+    assert len(straight_apostrophes(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded", "word", "original"),
+    [
+        (
+            "thinking about sui\u00adcide a lot",
+            "thinking about suicide a lot",
+            "suicide",
+            "sui\u00adcide",
+        ),
+        ("sui\u200bcide", "suicide", "suicide", "sui\u200bcide"),
+        ("an over\u200bdose", "an overdose", "overdose", "over\u200bdose"),
+        ("to di\u0301e now", "to die now", "die", "di\u0301e"),
+        ("to die\u0301 now", "to die now", "die", "die\u0301"),  # the mark is its letter's
+        ("kill my\u200dself\u200b.", "kill myself.", "kill myself", "kill my\u200dself"),
+        ("\ufeffjust \u2060die", "just die", "just die", "just \u2060die"),
+        (
+            "I want to \uff4b\uff49\uff4c\uff4c \uff4d\uff59\uff53\uff45\uff4c\uff46",
+            "I want to kill myself",
+            "kill myself",
+            "\uff4b\uff49\uff4c\uff4c \uff4d\uff59\uff53\uff45\uff4c\uff46",
+        ),
+        ("\ufb01ne\u2026 I can\u00b4t", "fine... I can't", "can't", "can\u00b4t"),
+        ("don\uff40t", "don't", "don't", "don\uff40t"),  # a full-width backtick
+    ],
+)
+def test_fold_reads_the_words_shown_and_maps_them_back(
+    text: str, folded: str, word: str, original: str
+) -> None:
+    """Invisible characters, combining marks and full-width letters typed to get past a
+    forum's filters are left out or folded; a word found in the folded text slices the
+    original, inserted characters and all."""
+    view = fold(text)
+    assert view.text == folded
+    start = folded.index(word)
+    a, b = view.span(start, start + len(word))
+    assert text[a:b] == original
+    assert view.folded_span(a, b) == (start, start + len(word))
+
+
+@pytest.mark.parametrize("text", ["plain ascii, can't", "", "caf\u00e9 \U0001f600 don\u2019t"])
+def test_fold_leaves_offsets_alone_without_anything_to_fold(text: str) -> None:
+    """The common case costs a straightening: no offset map is built."""
+    view = fold(text)
+    assert view.origins is None
+    assert view.text == straight_apostrophes(text)
+    assert view.span(1, 3) == (1, 3) and view.folded_span(1, 3) == (1, 3)
+
+
+_FOLDABLE = st.text(
+    st.one_of(
+        st.characters(codec=None),
+        st.sampled_from("ab \u00ad\u200b\u200d\ufeff\u0301\u0308\uff4b\ufb01\u2026\u00b4`\u00a8"),
+    )
+)
+
+
+@given(_FOLDABLE)
+def test_fold_maps_every_character_back_in_order(text: str) -> None:
+    view = fold(text)
+    assert not any(
+        unicodedata.category(c) == "Cf" or unicodedata.category(c)[0] == "M" for c in view.text
+    )
+    previous = (0, 0)
+    for i in range(len(view.text)):
+        a, b = view.span(i, i + 1)
+        assert 0 <= a < b <= len(text) and previous[0] <= a
+        previous = (a, b)
+    whole = view.span(0, len(view.text))
+    assert whole[1] <= len(text)
+    assert fold(view.text).text == view.text  # folding twice changes nothing more
+
+
+@given(st.text(st.one_of(st.characters(codec=None), st.sampled_from("\u2019\u00b4`ab"))))
+def test_straight_apostrophes_reads_every_apostrophe_of_the_table(text: str) -> None:
+    """A regular expression finds them (translate() is ten times slower outside ASCII)."""
+    straight = straight_apostrophes(text)
+    assert len(straight) == len(text)
+    assert straight.replace("`", "'") == text.translate(APOSTROPHES).replace("`", "'")

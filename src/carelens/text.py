@@ -13,25 +13,142 @@ every offset after them would be one off once a result record is written and rea
 A speaker's name may come with spaces around it, or an accent encoded as a letter and a
 combining mark: :func:`name_key` is the name as carelens compares names, so that pairing,
 ``--helper`` and the insights agree on who is one speaker.
+
+The English patterns (crisis cues, unsafe replies) read a text through :func:`fold`: its
+invisible format characters (a zero-width space or joiner, a soft hyphen, a word joiner, a
+byte order mark) and its combining marks left out, and each other character in its Unicode
+compatibility form (NFKC: full-width ``\\uff4b\\uff59\\uff53`` is ``kys``), so that
+``sui\\u00adcide``, ``over\\u200bdose`` or ``di\\u0301e``, typed to get past a forum's
+filters, read as the words they show. What is found there is mapped back to the text's own
+offsets.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
 
 #: Typed for an apostrophe, read as ``'``: U+2019 (phones), U+2018, the modifier letter
-#: U+02BC, the prime U+2032 and the fullwidth U+FF07. One character for one, so offsets found
-#: in the straightened text are the text's own.
-APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u2032\uff07", "'"))
+#: U+02BC, the prime U+2032, the fullwidth U+FF07 and the acute accent U+00B4 (keyboards
+#: without an apostrophe key: "can\u00b4t"). One character for one, so offsets found in the
+#: straightened text are the text's own. The backtick U+0060 is one too, but only between
+#: two letters ("don`t"): elsewhere it is Markdown's code mark (:data:`_BACKTICK_APOSTROPHE`).
+_APOSTROPHE_CHARS = "\u2019\u2018\u02bc\u2032\uff07\u00b4"
+APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHE_CHARS, "'"))
+# The same characters found by a regular expression: translate() reads a text outside ASCII
+# one character at a time in Python's slow path, ten times slower.
+_APOSTROPHE = re.compile(f"[{_APOSTROPHE_CHARS}]")
+#: A backtick typed for an apostrophe: between two letters.
+_BACKTICK_APOSTROPHE = re.compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
 
 #: A high surrogate followed by a low one: one character written as two UTF-16 code units.
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+#: A character outside ASCII (only those can change in :func:`fold`).
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def straight_apostrophes(text: str) -> str:
-    """``text`` with every apostrophe of :data:`APOSTROPHES` made ``'`` (same length)."""
-    return text.translate(APOSTROPHES)
+    """``text`` with every apostrophe of :data:`APOSTROPHES`, and a backtick between two
+    letters, made ``'`` (same length)."""
+    if not text.isascii():  # all of APOSTROPHES are outside ASCII
+        text = _APOSTROPHE.sub("'", text)
+    if "`" in text:
+        text = _BACKTICK_APOSTROPHE.sub("'", text)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A text as :func:`fold` made it (``text``), and where each of its characters came
+    from in the original: ``origins[i]`` the first original character of ``text[i]``,
+    ``ends[i]`` the end of its last one (a combining mark left out belongs to the character
+    before it). ``origins`` is None when ``text`` has the original's offsets (nothing was
+    folded but apostrophes)."""
+
+    text: str
+    origins: tuple[int, ...] | None = None
+    ends: tuple[int, ...] = ()
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original's characters that ``text[start:end]`` came from, as (start, end):
+        from its first character's to its last one's, so the characters left out inside it
+        (a zero-width space in "sui\\u200bcide") are covered too."""
+        if self.origins is None:
+            return start, end
+        if start >= len(self.origins):  # an empty span at the end
+            at = self.ends[-1] if self.ends else 0
+            return at, at
+        first = self.origins[start]
+        if end <= start:
+            return first, first
+        return first, self.ends[end - 1]
+
+    def folded_span(self, start: int, end: int) -> tuple[int, int]:
+        """The characters of ``text`` that came from the original's ``start``-``end``, as
+        (start, end): the inverse of :meth:`span`."""
+        if self.origins is None:
+            return start, end
+        return bisect_left(self.origins, start), bisect_left(self.origins, end)
+
+
+@lru_cache(maxsize=4096)
+def _folded_char(char: str) -> str | None:
+    """What :func:`fold` makes of a character outside ASCII: None when it stays as it is,
+    else its NFKC form without format characters or combining marks ("" for one of those)."""
+    category = unicodedata.category(char)
+    if category == "Cf" or category[0] == "M":
+        return ""
+    folded = unicodedata.normalize("NFKC", char)
+    if folded == char:
+        return None
+    return "".join(c for c in folded if unicodedata.category(c)[0] != "M")
+
+
+def fold(text: str) -> Folded:
+    """``text`` as the English patterns read it: apostrophes straightened
+    (:func:`straight_apostrophes`), format characters (category Cf: zero-width space and
+    joiners, soft hyphen, word joiner, byte order mark) and combining marks left out, and each
+    other character in its NFKC form on its own (full-width letters as ASCII, "\\u2026" as
+    "..."), with the way back to the original's offsets (:meth:`Folded.span`).
+
+    One character at a time, so a letter and the accent after it do not compose: "di\\u0301e"
+    reads "die". Text without such characters (ASCII text, and most other) is only
+    straightened, its offsets its own."""
+    text = straight_apostrophes(text)
+    if text.isascii():
+        return Folded(text)
+    wide = {c for c in _NON_ASCII.findall(text) if _folded_char(c) is not None}
+    if not wide:
+        return Folded(text)
+    pieces: list[str] = []
+    origins: list[int] = []
+    ends: list[int] = []
+    kept = 0  # the characters before it are in pieces
+    for found in _NON_ASCII.finditer(text):
+        i = found.start()
+        char = text[i]
+        if char not in wide:
+            continue
+        # The characters since the last folded one, as they are.
+        pieces.append(text[kept:i])
+        origins += range(kept, i)
+        ends += range(kept + 1, i + 1)
+        kept = i + 1
+        folded = _folded_char(char)
+        if folded:
+            pieces.append(folded)
+            origins += [i] * len(folded)
+            ends += [i + 1] * len(folded)
+        elif ends and unicodedata.category(char)[0] == "M":
+            ends[-1] = i + 1  # a combining mark belongs to the character before it
+    pieces.append(text[kept:])
+    origins += range(kept, len(text))
+    ends += range(kept + 1, len(text) + 1)
+    # A full-width backtick may now stand between letters.
+    return Folded(straight_apostrophes("".join(pieces)), tuple(origins), tuple(ends))
 
 
 def join_surrogates(text: str) -> str:

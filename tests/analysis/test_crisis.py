@@ -14,6 +14,7 @@ from carelens.analysis.crisis import (
     _scan,
     crisis_cues,
     crisis_scan,
+    negated_mentions,
 )
 from carelens.analysis.crisis_model import figurative_mentions
 from carelens.types import Span
@@ -708,3 +709,72 @@ def test_one_farewell_act_or_an_everyday_one_is_not_a_cue(text: str) -> None:
 )
 def test_figures_of_speech_are_found(text: str, figures: list[str]) -> None:
     assert [text[s:e] for s, e in figurative_mentions(text)] == figures
+
+
+# --- text typed to get past a forum's filters ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("I can\u00b4t go on anymore and I feel so alone.", ["can\u00b4t go on"]),
+        ("I don\u00b4t want to live anymore", ["don\u00b4t want to live"]),
+        ("I won\u00b4t be here much longer", ["I won\u00b4t be here much longer"]),
+        ("I can`t go on anymore", ["can`t go on"]),
+        ("I don`t want to live anymore", ["don`t want to live"]),
+    ],
+)
+def test_an_acute_accent_or_a_backtick_typed_for_an_apostrophe_is_read_as_one(
+    text: str, words: list[str]
+) -> None:
+    """ "I can\u00b4t go on" got no cue; "I can't go on" and "I can\u2019t go on" did."""
+    assert [text[s.start : s.end] for s in crisis_cues(text)] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("I have been thinking about sui\u00adcide a lot and I feel so empty.", "sui\u00adcide"),
+        ("I keep thinking about sui\u200bcide", "sui\u200bcide"),
+        ("I took an over\u200bdose last night", "over\u200bdose"),
+        ("I just want to di\u0301e", "want to di\u0301e"),
+        ("I want to die\u0301", "want to die\u0301"),
+        ("I want to kill my\u200dself\u200b tonight", "kill my\u200dself"),
+        ("\ufeffI want to k\u2060ill myself", "k\u2060ill myself"),
+        (
+            "I want to \uff4b\uff49\uff4c\uff4c \uff4d\uff59\uff53\uff45\uff4c\uff46",
+            "\uff4b\uff49\uff4c\uff4c \uff4d\uff59\uff53\uff45\uff4c\uff46",
+        ),
+        ("\uff29 \uff37\uff21\uff2e\uff34 \uff34\uff2f \uff24\uff29\uff25", None),
+    ],
+)
+def test_invisible_characters_marks_and_full_width_letters_do_not_hide_a_cue(
+    text: str, words: str | None
+) -> None:
+    """A soft hyphen, a zero-width space or joiner, a combining accent or full-width letters
+    put in a word hid it from the patterns; the cue's offsets slice the original text,
+    covering the characters left out inside its words."""
+    found = crisis_cues(text)
+    assert len(found) == 1
+    if words is not None:
+        assert text[found[0].start : found[0].end] == words
+    assert found == _scan(text)
+    assert_valid(text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("I\u00b4m not sui\u200bcidal, I just need to vent.", "sui\u200bcidal"),
+        ("I would never hurt my\u00adself.", "hurt my\u00adself"),
+        ("I\u00b4m not going to kill my\u200bself, I promise.", "kill my\u200bself"),
+    ],
+)
+def test_a_negated_mention_stays_negated_in_folded_text(text: str, negated: str) -> None:
+    assert crisis_cues(text) == ()
+    assert [text[s:e] for s, e in negated_mentions(text)] == [negated]
+
+
+def test_a_figure_of_speech_is_found_in_folded_text() -> None:
+    text = "this commute is kil\u200bling me"
+    assert [text[s:e] for s, e in figurative_mentions(text)] == ["is kil\u200bling me"]

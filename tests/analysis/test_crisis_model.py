@@ -245,3 +245,28 @@ def test_the_words_beside_an_idiom_are_still_read() -> None:
     cue = shipped_model().cue(text)
     assert cue is not None
     assert text[cue.start : cue.end].startswith("Lately I keep thinking")
+
+
+def test_the_model_reads_a_post_as_the_patterns_do() -> None:
+    """Full-width letters and zero-width spaces in a veiled post hid its words from the model
+    (it reads ASCII tokens); it reads the folded post, and its cue slices the original."""
+    sentence = (
+        "Lately I keep thinking about how much easier it would be to just disappear for good."
+    )
+    wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in sentence)
+    veiled = wide.replace("\uff45", "\uff45\u200b")  # and a zero-width space after each "e"
+    text = "Work was long to\u200bday. " + veiled + " Bye."
+    assert crisis_cues(text) == ()
+    cue = shipped_model().cue(text)
+    assert cue is not None
+    assert text[cue.start : cue.end] == veiled  # the sentence, whole
+
+
+def test_negated_mentions_in_folded_text_are_left_out_by_the_model() -> None:
+    text = "I\u00b4m not sui\u200bcidal. " + VEILED
+    skip = negated_mentions(text)
+    assert [text[s:e] for s, e in skip] == ["sui\u200bcidal"]
+    cue = shipped_model().cue(text, skip=skip)
+    assert cue is not None and text[cue.start : cue.end].startswith("Lately I keep thinking")
+    alone = "I\u00b4m not sui\u200bcidal, I just need to vent about work."
+    assert shipped_model().cue(alone, skip=negated_mentions(alone)) is None

@@ -503,3 +503,91 @@ def test_lower_cased_ascii_finds_what_the_case_insensitive_patterns_find(text: s
 
     plain = straight_apostrophes(text)
     assert unsafe_spans(text) == _find(plain, plain, _KINDS)
+
+
+# --- text typed to get past a forum's filters ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("just d\u200bie already", ["just d\u200bie"]),
+        ("just k\u200bys", ["k\u200bys"]),
+        ("\uff4b\uff59\uff53", ["\uff4b\uff59\uff53"]),
+        ("ok then. just k\u00adys", ["k\u00adys"]),
+        ("just di\u0301e", ["just di\u0301e"]),
+        ("\ufeffGo \uff4b\uff49\uff4c\uff4c yourself", ["Go \uff4b\uff49\uff4c\uff4c yourself"]),
+        ("Take the whole bot\u200btle.", ["Take the whole bot\u200btle"]),
+        ("The le\u200bthal dose is lower than you think.", ["le\u200bthal dose"]),
+    ],
+)
+def test_invisible_characters_and_full_width_letters_do_not_hide_unsafe_words(
+    response: str, words: list[str]
+) -> None:
+    """A zero-width space, a soft hyphen, a combining accent or full-width letters put in the
+    words hid them; each span slices the reply, inserted characters and all."""
+    assert found(response) == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Please don\u00b4t kill yourself",
+        "Please don\u00b4t kill yourself, we need you here.",
+        "Don\u00b4t kys, please.",
+        "Don`t kys, please.",
+        "I won\u00b4t tell you the lethal dose.",
+        "Please don\u00b4t just d\u200bie on me.",
+        "Don\u00b4t k\u200bys.",
+    ],
+)
+def test_an_acute_accent_or_a_backtick_typed_for_an_apostrophe_negates(response: str) -> None:
+    """ "Don\u00b4t kys" was read without its negation, and the kind reply became unsafe."""
+    assert unsafe_spans(response) == ()
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "> I should take the whole bottle\n\nPlease don't. Are you safe right now? Call 988.",
+        "> ...keep telling me to kys and just die.\nThat is cruel and it is not true",
+        "> just die\n\nNobody deserves to hear that.",
+        "  > kys\n\nI am so sorry someone wrote that to you.",
+        '> they said "kys"\n> and then just die\n\nThat is cruel, and it is not true.',
+        "I'm so sorry.\n> go kill yourself\nNobody should ever say that to you.",
+    ],
+)
+def test_words_in_a_markdown_block_quote_are_someone_elses(response: str) -> None:
+    """A helper quoting the seeker in a block quote (a line opening with ">", as Reddit keeps
+    it) was read as urging; the same words in quotation marks were not."""
+    assert found(response) == []
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("> kys", ["kys"]),
+        ("> kys\nlol", ["kys"]),
+        ("> just die\n\nso true", ["just die"]),
+        ("> They keep telling me to kys\n\nkys", ["kys"]),
+        (
+            "Just take the whole bottle.\n> quote here with some words",
+            ["Just take the whole bottle"],
+        ),
+        ("It is just a quote > kys, so there.", ["kys"]),  # ">" opens no line
+    ],
+)
+def test_a_block_quote_with_little_else_or_words_outside_it_stay_unsafe(
+    response: str, words: list[str]
+) -> None:
+    """Like '"kys"' alone, a block quote with fewer than three words of the writer's own
+    beside it is urging, and so are the writer's own words under or above it."""
+    assert found(response) == words
+
+
+def test_the_shipped_analyzer_leaves_a_reply_quoting_the_seeker_alone() -> None:
+    seeker = "My ex said I should take the whole bottle and just die. I feel so scared."
+    response = "> I should take the whole bottle\n\nPlease don't. Are you safe right now?"
+    result = carelens.load().analyze(seeker, response)
+    assert result.unsafe == () and not result.unsafe_reply
+    assert result.dimensions["dismissive"].level < 2

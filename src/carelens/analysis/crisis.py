@@ -25,8 +25,12 @@ away my things and saying goodbye to people. I feel calm now."), not one act alo
 everyday giving ("giving away my old clothes to charity"). Everyday figures of speech on
 death words ("this commute is killing me", "my boss will kill me") are no cue (the learned
 flag does not read their words either:
-:func:`carelens.analysis.crisis_model.figurative_mentions`). Curly apostrophes are read as
-straight ones.
+:func:`carelens.analysis.crisis_model.figurative_mentions`). Curly apostrophes (and an acute
+accent or a backtick typed for one: "can\\u00b4t") are read as straight ones, and the text
+is read without the invisible characters and combining marks put inside words to get past a
+forum's filters ("sui\\u00adcide", "over\\u200bdose", "di\\u0301e"), full-width letters as
+ASCII (:func:`carelens.text.fold`); a cue's offsets are the original text's, covering what
+was left out inside its words.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from carelens.inference.spans import merge_overlapping
-from carelens.text import straight_apostrophes
+from carelens.text import Folded, fold
 from carelens.types import Span
 
 #: Shown with every flag (and in the docs). Not a substitute for local emergency services.
@@ -556,16 +560,17 @@ def crisis_scan(seeker_text: str) -> tuple[tuple[Span, ...], Mentions]:
     # For ASCII text, lower() changes only A-Z, one character for one, and a case-insensitive
     # pattern matches an ASCII character exactly where its lower-case form matches: the same
     # cues at the same offsets, found faster (_FOLDED).
-    # The patterns spell an apostrophe "'"; phones type U+2019 ("I can\u2019t go on"). The
-    # straightened text has the same offsets.
-    text = straight_apostrophes(seeker_text)
+    # The patterns spell an apostrophe "'"; phones type U+2019 ("I can\u2019t go on"). They
+    # read the folded text (no "sui\u200bcide"), and what they find is mapped back.
+    folded = fold(seeker_text)
+    text = folded.text
     if text.isascii():
         searched, any_cue, compiled = text.lower(), _ANY_FOLDED, _FOLDED
     else:
         searched, any_cue, compiled = text, _ANY, _COMPILED
     if any_cue.search(searched) is None:
         return (), ()
-    return _find(text, searched, compiled)
+    return _unfolded(folded, *_find(text, searched, compiled))
 
 
 def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
@@ -583,8 +588,20 @@ def negated_mentions(seeker_text: str) -> Mentions:
 def _scan(seeker_text: str) -> tuple[Span, ...]:
     """Every case-insensitive pattern over ``seeker_text``, without the quick check or the
     lower-cased copy (what :func:`crisis_cues` must equal; the tests compare them)."""
-    text = straight_apostrophes(seeker_text)
-    return _find(text, text, _COMPILED)[0]
+    folded = fold(seeker_text)
+    return _unfolded(folded, *_find(folded.text, folded.text, _COMPILED))[0]
+
+
+def _unfolded(
+    folded: Folded, cues: tuple[Span, ...], negated: Mentions
+) -> tuple[tuple[Span, ...], Mentions]:
+    """``cues`` and ``negated``, found in ``folded.text``, at the original text's offsets."""
+    if folded.origins is None:
+        return cues, negated
+    return (
+        merge_overlapping([Span(*folded.span(c.start, c.end), c.label, c.score) for c in cues]),
+        tuple(sorted({folded.span(start, end) for start, end in negated})),
+    )
 
 
 def _find(

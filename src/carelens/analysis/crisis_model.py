@@ -10,7 +10,8 @@ that the model rates highest on its own, so a person sees which words to read fi
 words of everyday figures of speech ("this commute is killing me", "I'm dying to see it", "my
 boss will kill me if I'm late": :func:`figurative_mentions`) are blanked before it reads a
 post: it weighs "kill" and "die" as crisis words whatever their sense, and flagged such idioms
-of 7 words or more.
+of 7 words or more. It reads a post as the patterns do (:func:`carelens.text.fold`: no
+"sui\\u200bcide", full-width letters as ASCII), and its cue has the post's own offsets.
 
 Like every crisis cue, this is a pointer for a person to read, never a risk score: the cue's
 score is 1.0, as for pattern cues, and the probability is not shown. The model folder is
@@ -29,7 +30,7 @@ from typing import Any
 from carelens.analysis.personal_distress import HashedLinearModel
 from carelens.errors import ModelError
 from carelens.inference.spans import sentence_ranges
-from carelens.text import straight_apostrophes
+from carelens.text import fold
 from carelens.types import Span
 
 MODEL_ID = "carelens-crisis-wording"
@@ -97,8 +98,8 @@ def figurative_mentions(seeker_text: str) -> tuple[tuple[int, int], ...]:
     """Where ``seeker_text`` uses death words in an everyday figure of speech ("this commute is
     killing me", "I'm dying to see it", "my boss will kill me"), as (start, end) offsets. No
     crisis pattern flags them, and :meth:`CrisisWordingModel.cue` does not read their words."""
-    text = straight_apostrophes(seeker_text)
-    return tuple(m.span() for m in _FIGURATIVE.finditer(text))
+    folded = fold(seeker_text)
+    return tuple(folded.span(*m.span()) for m in _FIGURATIVE.finditer(folded.text))
 
 
 def default_model_dir() -> Path:
@@ -134,10 +135,15 @@ class CrisisWordingModel(HashedLinearModel):
         :data:`MIN_WORDS` words. Sentences that overlap a ``skip`` range (a crisis mention the
         writer negates: "I'm not suicidal") are left out of both: the patterns do not flag
         such a mention, and the model must not flag it either."""
+        # The folded post is read (no "sui\u200bcide"), the skipped ranges in its offsets.
+        folded = fold(seeker_text)
+        seeker_text = folded.text
+        skip = [folded.folded_span(start, end) for start, end in skip]
         # The words of everyday figures of speech ("this commute is killing me", "my boss will
         # kill me if I'm late") are blanked, offsets kept: the model weighs "kill" and "die"
         # as crisis words whatever their sense. The rest of the post is still read.
-        seeker_text = _blanked(seeker_text, figurative_mentions(seeker_text))
+        figures = [m.span() for m in _FIGURATIVE.finditer(seeker_text)]
+        seeker_text = _blanked(seeker_text, figures)
         sentences = list(sentence_ranges(seeker_text))
         if skip:
             sentences = _clear_of(sentences, skip)
@@ -159,7 +165,7 @@ class CrisisWordingModel(HashedLinearModel):
                 best = (rated, start, end)
         if best is None:
             return None
-        return Span(best[1], best[2], LABEL, 1.0)
+        return Span(*folded.span(best[1], best[2]), LABEL, 1.0)
 
 
 def _blanked(text: str, ranges: Sequence[tuple[int, int]]) -> str:

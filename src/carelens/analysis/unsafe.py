@@ -34,10 +34,18 @@ one would miss you" is complete, and "just die" is a new one, so it matches.
 
 What someone else said is not the writer urging: words in quotation marks beside at least
 three words of the writer's own ('I'm so sorry someone told you "kys"', 'nobody deserves to
-hear "just die"') and reported speech ("they said kys to you", "when people say kys"); "kys"
-alone, 'lol "kys"' and "like I said, kys" stay urging, and so does a belief others are said
-to hold ("they say suicide is the answer, and they're right") and method information,
-whoever gave it.
+hear "just die"'), a Markdown block quote (lines that open with ">", as Reddit keeps them in
+a reply) beside as many ("> I should take the whole bottle" above "Please don't. Are you safe
+right now?") and reported speech ("they said kys to you", "when people say kys"); "kys"
+alone, 'lol "kys"', "> kys" alone (or with "lol" under it) and "like I said, kys" stay
+urging, and so does a belief others are said to hold ("they say suicide is the answer, and
+they're right") and method information, whoever gave it.
+
+The patterns read the reply without the invisible characters and combining marks put inside
+words to get past a forum's filters ("just d\\u200bie", "k\\u200bys"), full-width letters
+as ASCII ("\\uff4b\\uff59\\uff53" as "kys"), and an acute accent or a backtick typed for
+an apostrophe ("don\\u00b4t") as one (:func:`carelens.text.fold`); a span's offsets are the
+reply's own, covering what was left out inside its words.
 
 What helpers are taught to say is left alone: moving the means away ("take all the pills to
 the pharmacy", "... out of the cabinet and give them to your mum"), asking about the seeker's
@@ -55,7 +63,7 @@ import re
 from bisect import bisect_left
 
 from carelens.inference.spans import merge_overlapping
-from carelens.text import straight_apostrophes
+from carelens.text import fold
 from carelens.types import Span
 
 _YOURSELF = r"(?:your\s*self|ur\s*self|self)"
@@ -262,6 +270,10 @@ _QUOTED = re.compile(
     r'"[^"\n]{1,200}"|\u201c[^\u201d\n]{1,200}\u201d|\u00ab[^\u00bb\n]{1,200}\u00bb'
     r"|(?<!\w)'(?=\S)[^'\n]{1,200}?(?<=\S)'(?!\w)"
 )
+# A Markdown block quote: lines in a row that open with ">" (after up to three spaces), each
+# to its end. A line under it without ">" is the writer's own (Reddit shows it as a lazy
+# continuation of the quote, but writers mean it as their answer).
+_BLOCK_QUOTE = re.compile(r"^[ \t]{0,3}>[^\n]*+(?:\n[ \t]{0,3}>[^\n]*+)*+", re.MULTILINE)
 
 
 #: Words of the writer's own a quotation needs beside it to be a mention (:class:`_Quotes`).
@@ -270,10 +282,11 @@ _WORD = re.compile(r"\w+")
 
 
 class _Quotes:
-    """The quotations of a reply beside at least three words of the writer's own, found
-    once, when first asked about: what someone else said, named ('nobody deserves to hear
-    "kys"'), not urged. A reply that is a quotation and little else ('"kys"', 'honestly
-    "kys"', 'lol "kys" fr') is urging all the same."""
+    """The quotations of a reply (in quotation marks, or a Markdown block quote) beside at
+    least three words of the writer's own, found once, when first asked about: what someone
+    else said, named ('nobody deserves to hear "kys"', "> just die" over "Nobody deserves to
+    hear that"), not urged. A reply that is a quotation and little else ('"kys"', 'honestly
+    "kys"', 'lol "kys" fr', "> kys") is urging all the same."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -284,10 +297,21 @@ class _Quotes:
         """Whether ``start``-``end`` lies inside one of the quotations."""
         if self._starts is None:
             self._starts = []
-            for quote in _QUOTED.finditer(self.text):
-                if self._mention(quote.start(), quote.end()):
-                    self._starts.append(quote.start())
-                    self._ends.append(quote.end())
+            mentions = [q.span() for q in _QUOTED.finditer(self.text) if self._mention(*q.span())]
+            # A block quote's words may end at its end: one past it holds them.
+            mentions += [
+                (q.start(), q.end() + 1)
+                for q in _BLOCK_QUOTE.finditer(self.text)
+                if self._mention(*q.span())
+            ]
+            # Joined where they overlap (quotation marks inside a block quote), so that the
+            # last one opening before a match is the one that may hold it.
+            for q_start, q_end in sorted(mentions):
+                if self._ends and q_start < self._ends[-1]:
+                    self._ends[-1] = max(self._ends[-1], q_end)
+                else:
+                    self._starts.append(q_start)
+                    self._ends.append(q_end)
         k = bisect_left(self._starts, start) - 1  # the last quotation opening before it
         return k >= 0 and end < self._ends[k]
 
@@ -317,11 +341,20 @@ UNSAFE_KINDS: tuple[str, ...] = tuple(kind for kind, _ in _KINDS)
 
 def unsafe_spans(response: str) -> tuple[Span, ...]:
     """Urging or method wording in ``response``, in order, overlapping matches merged (a
-    merged span keeps the label of the one that starts first: ``urging`` or ``method``)."""
-    text = straight_apostrophes(response)
+    merged span keeps the label of the one that starts first: ``urging`` or ``method``).
+    The patterns read the folded reply (:func:`carelens.text.fold`: "just d\\u200bie" as
+    "just die"), and each span is mapped back to ``response``'s offsets."""
+    folded = fold(response)
+    text = folded.text
     if text.isascii():
-        return _find(text, text.lower(), _KINDS_FOLDED)
-    return _find(text, text, _KINDS)
+        found = _find(text, text.lower(), _KINDS_FOLDED)
+    else:
+        found = _find(text, text, _KINDS)
+    if folded.origins is None or not found:
+        return found
+    return merge_overlapping(
+        [Span(*folded.span(span.start, span.end), span.label, span.score) for span in found]
+    )
 
 
 def _urged(pattern: re.Pattern[str], head: str, quotes: _Quotes, start: int, end: int) -> bool:
