@@ -48,7 +48,12 @@ from carelens.insights import Insights, batch_parts, is_result_file, records_fro
 from carelens.insights.anonymize import KEY_ENV, RejectedNames, pseudonym_key
 from carelens.insights.distress import load_distress_scorer
 from carelens.insights.report.format import plural
-from carelens.insights.report.sections import MAX_TO_READ, learned_only, responses_to_read
+from carelens.insights.report.sections import (
+    MAX_TO_READ,
+    Undated,
+    learned_only,
+    responses_to_read,
+)
 from carelens.output import safe_cell
 from carelens.readers import RejectLog
 from carelens.readers.helpers import HelperPatterns, as_options
@@ -434,6 +439,9 @@ def summarize(
             s.out.print(f"({len(helpers) - top} more helpers; see --tables)")
         s.out.print(_strain_table(insights))
         s.out.print(_to_read(insights))
+        undated = _undated(insights)
+        if undated is not None:
+            s.out.print(undated)
         if tables is not None:
             saved = save_tables(insights, tables)
             s.out.print(f"{len(saved)} tables written to {escape(str(tables))}")
@@ -578,6 +586,29 @@ def _to_read(insights: Insights) -> str:
             "and responses.csv (--tables) marks them"
         )
     return line + "."
+
+
+def _quoted(value: str) -> str:
+    """A value from the data in double quotes, as :func:`shown` prints it."""
+    return f'"{shown(value).plain}"'
+
+
+def _undated(insights: Insights) -> Text | None:
+    """The responses without a month, as the report says it: how many have no timestamp, how
+    many one that could not be read (one quoted as the row keeps it, printed as :func:`shown`
+    prints a value), and where the forms carelens reads are; None when every response is dated."""
+    undated = Undated.of(insights.rows)
+    if not undated.n:
+        return None
+    line = f"Undated: {undated.left_out(_quoted, 'the monthly figures and trends')}."
+    if undated.unread:
+        line += (
+            " carelens reads ISO 8601 dates and times (2026-06-12T15:04:00Z, 2026-06-12 15:04) "
+            "and Unix times in seconds or milliseconds, from 1980 to 2100 (see Timestamps in "
+            "docs/insights.md)."
+        )
+    # A Text, not markup: the quoted value is data.
+    return Text(line)
 
 
 def _strain_table(insights: Insights) -> FitTable:

@@ -16,7 +16,9 @@ them (not level 0), and one without the unsafe-wording check has no ``unsafe_rep
 and ids are strings whatever type the file gave them; helper and community names are
 grouped as they look (Unicode NFC, surrounding spaces dropped), a null speaker is no helper
 (:data:`UNKNOWN`) and a speaker really called so is kept apart from it (:func:`group_name`).
-Timestamps are read as :func:`parse_timestamp` says.
+Timestamps are read as :func:`parse_timestamp` says; a row keeps a timestamp it could not
+read, as text (:attr:`ResponseRow.unread_timestamp`), so that the pages can tell a response
+without a timestamp from one whose timestamp has a form carelens does not read.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 
 from carelens.errors import InputError
 from carelens.output.records import FieldError, check_result_record
+from carelens.privacy import redact
 from carelens.taxonomy import EMPATHY_PARTS, RESPONSE_DIMENSIONS
 from carelens.text import name_key
 from carelens.timestamps import parse_timestamp
@@ -41,6 +44,8 @@ ROW_DIMENSIONS: tuple[str, ...] = (*RESPONSE_DIMENSIONS, "empathy")
 UNKNOWN = "(unknown)"
 #: A flag counts as shown when its probability reaches this.
 FLAG_THRESHOLD = 0.5
+#: An unreadable timestamp is kept up to this many characters (it is quoted, not read).
+MAX_UNREAD_CHARS = 80
 
 _WORD = re.compile(r"\w+(?:'\w+)?")
 _QUESTION = re.compile(r"\?+")
@@ -64,6 +69,11 @@ class ResponseRow:
     conversation_id: str | None = None
     seeker_speaker: str | None = None
     timestamp: datetime | None = None
+    #: The record's timestamp as given (as text, at most :data:`MAX_UNREAD_CHARS`
+    #: characters, personal data redacted) when there is one but it could not be read
+    #: (:func:`parse_timestamp`: ``12/06/2026 3:04 PM``, a placeholder such as
+    #: ``0001-01-01``); None when the record has no timestamp (null or blank) or it was read.
+    unread_timestamp: str | None = None
     advice: bool = False
     self_focus: bool = False
     #: The seeker message's distress level: the record's, until
@@ -167,6 +177,20 @@ def count_questions(text: str | None) -> int | None:
     return None if text is None else len(_QUESTION.findall(text))
 
 
+def _unread(value: object, parsed: datetime | None) -> str | None:
+    """``value`` as text when it is a timestamp that could not be read (``parsed`` is
+    None), cut to :data:`MAX_UNREAD_CHARS`; None for no timestamp (null, blank) or a read
+    one. The pages quote it, with ``--anonymize`` or without, so any personal data in it (a
+    column mapped as the timestamp by mistake) is redacted as in the texts."""
+    if parsed is not None or value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    text = redact(text)
+    return text if len(text) <= MAX_UNREAD_CHARS else text[: MAX_UNREAD_CHARS - 1] + "\u2026"
+
+
 def _probabilities(value: object) -> tuple[float, ...] | None:
     """Per-level probabilities: one number from 0 to 1 per level, else None (the result
     readers do not check probabilities; a row without usable ones keeps its own level)."""
@@ -244,6 +268,7 @@ def row_from_record(
     elif distress is not None and response_text:
         helper_score, helper_high, found = distress(response_text)
         distress_spans = tuple(found)
+    timestamp = parse_timestamp(record.get("timestamp"))
     spans = {
         name: tuple(record[name].get("spans") or ())
         for name in ROW_DIMENSIONS
@@ -258,7 +283,8 @@ def row_from_record(
         seeker_id=_name(record.get("seeker_id")),
         conversation_id=_name(record.get("conversation_id")),
         seeker_speaker=_name(record.get("seeker_speaker")),
-        timestamp=parse_timestamp(record.get("timestamp")),
+        timestamp=timestamp,
+        unread_timestamp=_unread(record.get("timestamp"), timestamp),
         advice=float(flags.get("advice") or 0.0) >= FLAG_THRESHOLD,
         self_focus=float(flags.get("self_focus") or 0.0) >= FLAG_THRESHOLD,
         seeker_distress=int(distress_score) if isinstance(distress_score, int) else None,

@@ -32,9 +32,12 @@ from carelens.insights.report.format import (
 from carelens.insights.report.names import ResponseNames
 from carelens.insights.report.page import Page
 from carelens.insights.report.sections import (
+    TIMESTAMP_FORMS,
     TREND_DIMENSIONS,
     WIDE,
+    Undated,
     group_table,
+    quoted,
     trend_chart,
     trend_legend,
 )
@@ -222,6 +225,7 @@ def helper_section(
         WIDE,
         page.chart_id,
     )
+    undated = Undated.of(members)
     if len(series) > 1:
         per_month = {m: t.metrics() for m, t in series.items()}
         trend = trend_legend() + trend_chart(
@@ -238,9 +242,16 @@ def helper_section(
             ),
         )
     elif series:
-        trend = f'<p class="muted">All in {esc(months[0])}: no trend to draw.</p>'
+        trend = f'<p class="muted">All in {esc(months[0])} (UTC): no trend to draw.</p>'
+    elif undated.unread:  # timestamps given, in a form carelens does not read
+        trend = (
+            '<p class="muted">No timestamp carelens could read, so no monthly trend: '
+            f"{undated.said(quoted)}. {TIMESTAMP_FORMS}</p>"
+        )
     else:
         trend = '<p class="muted">No timestamps, so no monthly trend.</p>'
+    if series and undated.n:
+        trend += f'<p class="muted">Left out of the monthly trend: {undated.said(quoted)}.</p>'
     parts = [
         f'<section class="helper" id="{anchor}" aria-labelledby="{anchor}-name">'
         f'<h{level} id="{anchor}-name">{bdi(helper)}</h{level}>'

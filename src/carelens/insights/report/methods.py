@@ -4,7 +4,8 @@ The model manifest is read defensively: any field may be missing or of an odd sh
 the evaluation figures are shown for whatever shape they have. Results of an older carelens
 (only the EPITOME three dimensions, no unsafe-wording check) are counted here: how many lack
 which dimension or the check (:meth:`Insights.unmeasured`), left out of those figures rather
-than counted as 0.
+than counted as 0. Months are said to be calendar months in UTC, with how many responses
+have none (no timestamp, or one that could not be read).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from carelens.insights.frames import Insights
 from carelens.insights.report.format import DASH, bdi, esc, plural
 from carelens.insights.report.helper_sections import NOT_A_DIAGNOSIS
+from carelens.insights.report.sections import Undated, quoted
 from carelens.insights.rows import ROW_DIMENSIONS
 from carelens.taxonomy import TAXONOMY_VERSION
 
@@ -147,6 +149,12 @@ def older_results(insights: Insights) -> str:
     )
 
 
+def _undated(insights: Insights) -> str:
+    """How many responses have no month (" Here 3 responses have no timestamp…"), or ""."""
+    said = Undated.of(insights.rows).said(quoted)
+    return f" Here {said}." if said else ""
+
+
 def methods(insights: Insights, model: Mapping[str, Any] | None) -> str:
     facts = []
     model_id = model_id_of(model)
@@ -212,6 +220,11 @@ def methods(insights: Insights, model: Mapping[str, Any] | None) -> str:
         "high (level 2). The model reads a message's distress together with the reply, so "
         "each message gets one level, from the mean of its replies' readings: helpers who "
         "answer the same message count it alike.</dd>"
+        "<dt>Month</dt><dd>A calendar month in UTC: a response's time with an offset is moved "
+        "to UTC first (23:30 on 31 July at UTC-2 is 01:30 on 1 August, so in August), and a "
+        "time without an offset is taken as UTC. A response without a timestamp, or with one "
+        "carelens could not read, counts in every figure but the monthly ones."
+        f"{_undated(insights)}</dd>"
         "<dt>Trend</dt><dd>The weighted least-squares slope of a monthly mean, per month, "
         "over three months or more.</dd></dl>"
         "<h3>Strain signals</h3>"

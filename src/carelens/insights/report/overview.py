@@ -18,7 +18,7 @@ from carelens.insights.frames import Insights
 from carelens.insights.report.names import ResponseNames
 from carelens.insights.report.page import Page
 from carelens.insights.report.rollup import Rollup
-from carelens.insights.report.sections import communities, crisis, summary, trends
+from carelens.insights.report.sections import Undated, communities, crisis, summary, trends
 from carelens.insights.strain import StrainSignal, strain_signals
 from carelens.insights.tally import Metric
 
@@ -68,6 +68,11 @@ class Overview:
         """The months with dated responses, in order."""
         return sorted({str(r["month"]) for r in self.monthly_records})
 
+    @property
+    def undated(self) -> Undated:
+        """The responses without a month: no timestamp, or one that could not be read."""
+        return Undated.of(self.insights.rows)
+
     def signal_count(self) -> dict[str, int]:
         """How many strain signals each helper raised (helpers with none left out)."""
         return {h: len(s) for h, s in self.signals_by_helper.items()}
@@ -76,6 +81,7 @@ class Overview:
         """The overview cards (responses, helpers, communities, months, signals, crisis)."""
         extra = {
             "months": self.months,
+            "undated": self.undated,
             "n_communities": len(self.community_records),
             "n_signals": len(self.signals),
         }
@@ -93,7 +99,8 @@ class Overview:
         )
 
     def trends(self, page: Page) -> str:
-        """The trends section: per community, mean levels and style shares per month."""
+        """The trends section: per community, mean levels and style shares per month, and
+        how many responses are undated (no timestamp, or one that could not be read)."""
         figures = self.rollup
         return trends(
             page,
@@ -103,7 +110,7 @@ class Overview:
                 c: {m: t.styles for m, t in months.items()}
                 for c, months in figures.community_months.items()
             },
-            figures.undated,
+            self.undated,
         )
 
     def crisis(self, links: Callable[[int], str | None] | None = None, *, see_all: str = "") -> str:

@@ -7,13 +7,17 @@ raised each flag where the results carry texts; each named as :mod:`.names` says
 by its position in the input).
 
 Also the shared pieces the helper sections reuse: the group table (:func:`group_table`),
-the monthly trend chart (:func:`trend_chart`, :func:`trend_legend`) and the chart sizes.
+the monthly trend chart (:func:`trend_chart`, :func:`trend_legend`), the chart sizes, and
+what is said of the responses without a month (:class:`Undated`: no timestamp, or one that
+could not be read, quoted, with the forms carelens reads) and of the months (calendar months
+in UTC, :data:`UTC_MONTHS`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -57,13 +61,107 @@ CHART_DIMENSIONS: tuple[str, ...] = (
 MAX_CHART_COMMUNITIES = 8
 #: Chart widths (CSS pixels at most; they shrink with the page): full width, half width.
 WIDE, HALF = 1000, 520
+#: What a month is, said wherever months are shown.
+UTC_MONTHS = (
+    "Months are calendar months in UTC: a time with an offset is moved to UTC first, and a "
+    "time without one is taken as UTC."
+)
+#: The timestamp forms carelens reads (HTML), said where a timestamp could not be read.
+TIMESTAMP_FORMS = (
+    "carelens reads ISO 8601 dates and times (<code>2026-06-12T15:04:00Z</code>, "
+    "<code>2026-06-12 15:04+02:00</code>, <code>2026-06-12</code>) and Unix times in seconds "
+    "or milliseconds, from 1980 to 2100; see “Timestamps” in <code>docs/insights.md</code>."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Undated:
+    """The responses without a month: ``missing`` have no timestamp, ``unread`` have one
+    that could not be read (``example``: the first such value, as the row keeps it)."""
+
+    missing: int = 0
+    unread: int = 0
+    example: str | None = None
+
+    @classmethod
+    def of(cls, rows: Iterable[ResponseRow]) -> Undated:
+        """The undated responses of ``rows``."""
+        missing = unread = 0
+        example: str | None = None
+        for row in rows:
+            if row.month is not None:
+                continue
+            if row.unread_timestamp is None:
+                missing += 1
+            else:
+                unread += 1
+                example = example if example is not None else row.unread_timestamp
+        return cls(missing, unread, example)
+
+    @property
+    def n(self) -> int:
+        """How many responses have no month."""
+        return self.missing + self.unread
+
+    def said(self, quote: Callable[[str], str]) -> str:
+        """How many have no timestamp and how many one that could not be read, the example
+        quoted by ``quote`` ("3 responses have no timestamp and 19 have a timestamp that
+        could not be read (for example “12/06/2026 3:04 PM”)"); "" when there are none."""
+        parts = []
+        if self.missing:
+            parts.append(f"{plural(self.missing, 'response has', 'responses have')} no timestamp")
+        if self.unread:
+            who = (
+                f"{self.unread:,} {'has' if self.unread == 1 else 'have'}"
+                if parts
+                else plural(self.unread, "response has", "responses have")
+            )
+            example = f" (for example {quote(self.example)})" if self.example is not None else ""
+            parts.append(f"{who} a timestamp that could not be read{example}")
+        return " and ".join(parts)
+
+    def left_out(self, quote: Callable[[str], str], of: str) -> str:
+        """:meth:`said`, and that they are left out ``of`` something ("1 response has no
+        timestamp and is left out of the trends"); "" when there are none."""
+        said = self.said(quote)
+        if not said:
+            return ""
+        if self.missing and self.unread:
+            return f"{said}; they are left out of {of}"
+        return f"{said} and {'is' if self.n == 1 else 'are'} left out of {of}"
+
+
+def quoted(value: str) -> str:
+    """A value from the data quoted in running text: escaped, in a ``<code>``, isolated."""
+    return f"<code>{bdi(value)}</code>"
+
+
+def undated_note(undated: Undated, left_out: str) -> str:
+    """A note on the responses without a month: how many have no timestamp, how many one
+    that could not be read (quoted, with the forms carelens reads), and that they are left
+    out of ``left_out``; "" when every response is dated."""
+    if not undated.n:
+        return ""
+    forms = f" {TIMESTAMP_FORMS}" if undated.unread else ""
+    return f'<p class="note" id="undated">{undated.left_out(quoted, left_out)}.{forms}</p>'
 
 
 def summary(insights: Insights, total: Mapping[str, Any], n_helpers: int, extra: Any) -> str:
     months = extra["months"]
+    undated: Undated = extra.get("undated") or Undated()
     if months:
         span = f"{months[0]} to {months[-1]}" if len(months) > 1 else months[0]
-        when = card(esc(span), noun(len(months), "month"), small=True)
+        label = f"{noun(len(months), 'month')} (UTC)"
+        if undated.n:
+            label += f"; {plural(undated.n, 'response')} undated"
+        when = card(esc(span), label, small=True)
+    elif undated.unread:  # timestamps given, in a form carelens does not read
+        when = card(
+            "no dates",
+            f"no readable timestamp: {plural(undated.unread, 'response has', 'responses have')} "
+            "one that could not be read (see Trends)",
+            small=True,
+        )
     else:  # a card "none months" would read oddly
         when = card("no dates", "no response has a timestamp", small=True)
     n_signals = int(extra["n_signals"])
@@ -281,22 +379,33 @@ def trends(
     community_order: Sequence[str],
     monthly_records: Sequence[Mapping[str, Any]],
     month_styles: Mapping[str, Mapping[str, Counter[str]]],
-    undated: int,
+    undated: Undated,
 ) -> str:
+    """The trends section: per community, mean levels and style shares per month (in UTC),
+    with how many responses are undated (no timestamp, or one that could not be read)
+    whatever is drawn."""
     head = '<section id="trends"><h2>Trends over time</h2>'
     if not monthly_records:
+        if undated.unread:
+            return (
+                head + f'<p class="note" id="undated">No response has a timestamp that carelens '
+                f"could read, so there are no trend charts: {undated.said(quoted)}. "
+                f"{TIMESTAMP_FORMS}</p></section>"
+            )
         return (
-            head + '<p class="note">These responses carry no timestamps, so there are no trend '
-            "charts. Give the input a timestamp per message to see months.</p></section>"
+            head + '<p class="note" id="undated">These responses carry no timestamps, so there '
+            "are no trend charts. Give the input a timestamp per message to see months.</p>"
+            "</section>"
         )
     per_community: dict[str, dict[str, Mapping[str, Any]]] = {}
     for rec in monthly_records:
         per_community.setdefault(str(rec["community"]), {})[str(rec["month"])] = rec
     months = charts.month_range(sorted({str(r["month"]) for r in monthly_records}))
+    note = undated_note(undated, "the trends")
     if len(months) < 2:
         return (
-            head + f'<p class="note">Every dated response falls in {esc(months[0])}, so there '
-            "is no trend to draw yet.</p></section>"
+            head + f'<p class="note">Every dated response falls in {esc(months[0])} (UTC), so '
+            f"there is no trend to draw yet. {UTC_MONTHS}</p>{note}</section>"
         )
     shown = [c for c in community_order if c in per_community][:MAX_CHART_COMMUNITIES]
     y_max = charts.nice_max(
@@ -311,13 +420,9 @@ def trends(
     parts.append(
         '<p class="muted">Mean level per calendar month (0 none, 1 weak, 2 strong); a gap is a '
         "month without responses. Months with few responses move a lot; hover a point for its "
-        "count.</p>"
+        f"count. {UTC_MONTHS}</p>"
     )
-    if undated:
-        parts.append(
-            f'<p class="note">{plural(undated, "response has", "responses have")} no timestamp '
-            f"and {'is' if undated == 1 else 'are'} left out of the trends.</p>"
-        )
+    parts.append(note)
     for c in shown:
         line = trend_chart(
             page,

@@ -1,0 +1,124 @@
+"""Undated responses and time zones in the report: a response with no timestamp is told
+apart from one whose timestamp could not be read (counted, one value quoted, the forms
+carelens reads pointed to), whatever the months drawn, and the page says that months are
+calendar months in UTC."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from insight_rows import record as result_record
+from test_report import parse
+
+from carelens.insights import Insights
+from carelens.insights.report import build_report
+from carelens.insights.rows import MAX_UNREAD_CHARS, row_from_record
+
+UNREAD = "12/06/2026 3:04 PM"
+
+
+def _records(*timestamps: str | int | None) -> list[dict[str, Any]]:
+    return [result_record(f"r{i}", timestamp=t) for i, t in enumerate(timestamps)]
+
+
+def _page(*timestamps: str | int | None) -> Any:
+    return parse(build_report(Insights.from_records(_records(*timestamps))))
+
+
+# ---------------------------------------------------------------------------- rows
+
+
+def test_a_row_keeps_a_timestamp_it_could_not_read() -> None:
+    def unread(value: object) -> str | None:
+        record = result_record("r") | {"timestamp": value}
+        return row_from_record(record).unread_timestamp
+
+    assert unread(UNREAD) == UNREAD
+    assert unread(1781276645000000) == "1781276645000000"  # microseconds: no Unix time
+    assert unread("0001-01-01") == "0001-01-01"  # read, but a placeholder
+    # None: no timestamp at all, or one that was read.
+    assert unread(None) is None and unread("  ") is None
+    assert unread("2026-06-12T15:04:00Z") is None
+    long = unread("x" * 500)
+    assert long is not None and len(long) == MAX_UNREAD_CHARS and long.endswith("\u2026")
+    # Quoted on the pages with --anonymize or without: personal data in it is redacted.
+    assert unread("ask ana@example.org") == "ask [email]"
+
+
+def test_anonymize_keeps_what_a_timestamp_was() -> None:
+    records = _records(UNREAD, None)
+    rows = Insights.from_records(records, anonymize=True, key="k").rows
+    assert [r.unread_timestamp for r in rows] == [UNREAD, None]
+
+
+# ---------------------------------------------------------------------------- the page
+
+
+def test_one_month_still_says_how_many_are_undated() -> None:
+    doc = _page("2026-06-12T15:04:00Z", "2026-06-20T09:00:00Z", None, UNREAD)
+    trends = doc.by_id("trends").text()
+    assert "Every dated response falls in 2026-06 (UTC)" in trends
+    assert "1 response has no timestamp and 1 has a timestamp that could not be read" in trends
+    assert UNREAD in trends and "docs/insights.md" in trends
+    # The overview card counts them too.
+    assert "2 responses undated" in doc.by_id("overview").text()
+
+
+def test_several_months_say_how_many_are_undated() -> None:
+    doc = _page("2026-05-12T15:04:00Z", "2026-06-20T09:00:00Z", None, None)
+    trends = doc.by_id("trends").text()
+    assert "2 responses have no timestamp and are left out of the trends" in trends
+    assert "could not be read" not in trends and "docs/insights.md" not in trends
+
+
+def test_unreadable_timestamps_are_not_called_missing() -> None:
+    doc = _page(UNREAD, "Fri, 12 Jun 2026 15:04:05 +0000", None)
+    trends = doc.by_id("trends").text()
+    assert "carry no timestamps" not in trends
+    assert "No response has a timestamp that carelens could read" in trends
+    assert "1 response has no timestamp and 2 have a timestamp that could not be read" in trends
+    assert f"for example {UNREAD}" in trends  # the first one, quoted
+    assert "ISO 8601" in trends and "docs/insights.md" in trends
+    overview = doc.by_id("overview").text()
+    assert "no response has a timestamp" not in overview
+    assert "2 responses have one that could not be read" in overview
+    (section,) = doc.find_all("section", class_="helper")
+    helper = section.text()
+    assert "No timestamps" not in helper and "could not be read" in helper
+    assert "3 responses have a timestamp" not in doc.by_id("methods").text()
+    assert "2 have a timestamp that could not be read" in doc.by_id("methods").text()
+
+
+def test_no_timestamp_at_all_still_asks_for_one() -> None:
+    doc = _page(None, "", None)
+    trends = doc.by_id("trends").text()
+    assert "carry no timestamps" in trends and "could not be read" not in trends
+    assert "no response has a timestamp" in doc.by_id("overview").text()
+
+
+def test_an_unreadable_timestamp_is_quoted_as_data() -> None:
+    page = build_report(Insights.from_records(_records("<script>alert(1)</script>", None)))
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<code><bdi>&lt;script&gt;" in page
+
+
+def test_a_helper_with_some_undated_responses_says_so() -> None:
+    doc = _page("2026-05-12T15:04:00Z", "2026-06-20T09:00:00Z", UNREAD)
+    (section,) = doc.find_all("section", class_="helper")
+    assert "Left out of the monthly trend: 1 response has a timestamp that could not be read" in (
+        section.text()
+    )
+
+
+def test_the_page_says_months_are_utc() -> None:
+    doc = _page("2026-05-12T15:04:00Z", "2026-06-20T09:00:00Z")
+    assert "Months are calendar months in UTC" in doc.by_id("trends").text()
+    assert "taken as UTC" in doc.by_id("trends").text()
+    methods = doc.by_id("methods").text()
+    assert "A calendar month in UTC" in methods and "taken as UTC" in methods
+    assert "2026-05 to 2026-06months (UTC)" in doc.by_id("overview").text()
+    one = _page("2026-06-12T15:04:00Z")
+    assert "Months are calendar months in UTC" in one.by_id("trends").text()
+    (section,) = one.find_all("section", class_="helper")
+    assert "All in 2026-06 (UTC)" in section.text()
