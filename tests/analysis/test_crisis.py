@@ -593,6 +593,9 @@ def test_everyday_senses_are_told_apart_from_the_cue(text: str, expected: str) -
         "I cut myself some slack today",
         "I cut myself off from everyone after the breakup",
         "I cut myself out of every photo from that trip",
+        "I cut myself out of their lives",
+        "I cut myself out completely",
+        "I cut myself out of Sarah's life",
         "I hope my landlord gets hit by a truck lol",
         "Five people in my school district have killed themselves this year",
         "I never wake up before noon on weekends",
@@ -600,6 +603,20 @@ def test_everyday_senses_are_told_apart_from_the_cue(text: str, expected: str) -
 )
 def test_everyday_senses_are_not_cues(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't why but I just cut myself out of sheer boredom",
+        "I cut myself out of anger.",
+        "cut myself out of habit again",
+    ],
+)
+def test_cutting_oneself_out_of_a_feeling_is_self_harm(text: str) -> None:
+    """"Out of" a reason is why, not where from: only "out (of the photos)" is the idiom
+    (an annotated self-harm post of the shared data was lost to it)."""
+    assert [cue.label for cue in crisis_cues(text)] == ["self_harm"]
 
 
 # --- farewells and figures of speech -------------------------------------------------------

@@ -72,10 +72,12 @@ _OVERDOSE = r"\boverdos\w*"
 # while each branch does (one that opened with its lookbehind made it six times slower).
 _END_IT = r"\b(?<!\bthe\s)end(?:ing)?\s+(?:things|everything|it)\b(?!\s+(?:all|with)\b)"
 # Not "cut myself a slice (of cake) / some slack", nor "cut myself off (from everyone)" or "cut
-# myself out of the photos".
+# myself out (of the photos, of their lives)"; but "cut myself out of anger / sheer boredom",
+# a reason, is self-harm.
 _CUT_MYSELF = (
     r"\bcut(?:ting|s)?\s+" + _MYSELF + r"\b(?!\s+(?:(?:a|an|some)\s+(?:slice|piece|break|bit|"
-    r"slack|deal|portion)|off|out|loose|free)\b)"
+    r"slack|deal|portion)|off|loose|free|out(?!\s+of\s+(?!(?:the|their|his|her|my|our|your|"
+    r"its|this|that|these|those|every\w*|all|a|an|it|them|him|us|me|there|here|[\w-]+'s)\b)))\b)"
 )
 _BURN_MYSELF = r"\b(?:burn|burning|burned|burnt)\s+" + _MYSELF + r"\b"
 _HURT_MYSELF = r"\b(?:hurt|hurting|harm|harming)\s+" + _MYSELF + r"\b"

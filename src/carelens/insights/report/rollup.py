@@ -31,16 +31,13 @@ class Rollup:
         helper_months: dict[str, dict[str, list[ResponseRow]]] = {}
         community_months: dict[str, dict[str | None, list[ResponseRow]]] = {}
         self.helpers_per_community: dict[str, set[str]] = {}
-        self.undated = 0
         self.any_text = False
         for row in rows:
             month = row.month
             self.by_helper.setdefault(row.helper, []).append(row)
             community_months.setdefault(row.community, {}).setdefault(month, []).append(row)
             self.helpers_per_community.setdefault(row.community, set()).add(row.helper)
-            if month is None:
-                self.undated += 1
-            else:
+            if month is not None:
                 helper_months.setdefault(row.helper, {}).setdefault(month, []).append(row)
             self.any_text = self.any_text or bool(row.response_text)
         self.helpers = {h: Tally.over(members) for h, members in self.by_helper.items()}
