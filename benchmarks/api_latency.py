@@ -33,7 +33,16 @@ import threading
 import time
 from pathlib import Path
 
-from local_server import free_port, wait_healthy
+from bench_common import (
+    check_model,
+    load_analyzer,
+    machine,
+    machine_line,
+    non_negative_float,
+    positive_float,
+    positive_int,
+)
+from local_server import free_port, server_log, wait_healthy
 from pairs import make_pairs
 
 HERE = Path(__file__).resolve().parent
@@ -94,9 +103,7 @@ def run_phase(
 
 
 def baseline_ms(pairs: list[tuple[str, str]], model: Path | None, n: int = 200) -> float:
-    import carelens
-
-    analyzer = carelens.load(model, threads=2)
+    analyzer = load_analyzer(model, threads=2)
     for seeker, response in pairs[:10]:
         analyzer.analyze(seeker, response)
     times = []
@@ -109,14 +116,19 @@ def baseline_ms(pairs: list[tuple[str, str]], model: Path | None, n: int = 200) 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--think", type=float, default=0.5, help="pause after each answer (s)")
-    parser.add_argument("--threads", type=int, default=2, help="the server's --threads")
+    parser.add_argument("--clients", type=positive_int, default=20)
+    parser.add_argument("--seconds", type=positive_float, default=60.0)
+    parser.add_argument(
+        "--think", type=non_negative_float, default=0.5, help="pause after each answer (s)"
+    )
+    parser.add_argument("--threads", type=positive_int, default=2, help="the server's --threads")
     parser.add_argument("--model", type=Path, help="model folder (default: the shipped one)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     sys.path.insert(0, str(SRC))  # carelens from this checkout, as the server runs it
+    check_model(args.model)
+    described = machine()
+    print(machine_line(described), flush=True)
     pairs = make_pairs(500, seed=11)
     bodies = [json.dumps({"seeker": s, "response": r}).encode() for s, r in pairs]
     base = baseline_ms(pairs, args.model)
@@ -128,24 +140,19 @@ def main() -> None:
         ]  # fmt: skip
         if args.model:
             cmd += ["--model", str(args.model)]
+        log = server_log()
         server = subprocess.Popen(
-            cmd,
-            env={**os.environ, "PYTHONPATH": str(SRC)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            cmd, env={**os.environ, "PYTHONPATH": str(SRC)}, stdout=log, stderr=subprocess.STDOUT
         )
         try:
-            wait_healthy(port, timeout=120.0)
+            wait_healthy(port, 120.0, server, log)
             run_phase(port, bodies, args.clients, 3.0, 0.0)  # warm-up
             paced = run_phase(port, bodies, args.clients, args.seconds, args.think)
             closed = run_phase(port, bodies, args.clients, args.seconds, 0.0)
         finally:
             server.terminate()
             server.wait(timeout=30)
-    from carelens.inference.cpu import describe, summary_line
-
-    machine = describe()
-    print(summary_line(machine))
+            log.close()
     print(f"baseline: analyze() in process, median {base:.1f} ms per pair")
     print(f"{'phase':<12}{'requests':>9}{'errors':>7}{'req/s':>8}{'p50 ms':>8}{'p90 ms':>8}"
           f"{'p99 ms':>8}{'p50/base':>9}")  # fmt: skip
@@ -161,7 +168,7 @@ def main() -> None:
           f"{'met' if p99_ok else 'NOT met'}")  # fmt: skip
     if args.json:
         figures = {"baseline_ms": base, "paced": paced, "closed_loop": closed, "args": vars(args)}
-        figures["machine"] = machine
+        figures["machine"] = described
         args.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
 
 

@@ -29,6 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_common import machine_line, positive_int
 from pairs import make_pairs
 
 OVERHEAD_TARGET = 0.15
@@ -71,12 +72,15 @@ def carelens(*args: str) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pairs", type=int, default=50_000)
-    parser.add_argument("--files", type=int, default=8, help="input shards (JSON Lines files)")
+    parser.add_argument("--pairs", type=positive_int, default=50_000)
+    parser.add_argument(
+        "--files", type=positive_int, default=8, help="input shards (JSON Lines files)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--gpu", action="store_true", help="add a run with --gpu")
     args = parser.parse_args()
     cpus = os.cpu_count() or 1
+    print(machine_line(), flush=True)
 
     with tempfile.TemporaryDirectory(prefix="carelens-batch-bench-") as tmp:
         root = Path(tmp)

@@ -30,6 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_common import load_analyzer, machine_line, non_negative_int, positive_int
 from pairs import make_pairs
 
 
@@ -85,10 +86,9 @@ def operator_times(profile_path: str | Path, n_pairs: int) -> list[dict[str, Any
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    import carelens
     from carelens.inference.session import CPU_DISABLED_OPTIMIZERS, open_session
 
-    analyzer = carelens.load(args.model) if args.model else carelens.load()
+    analyzer = load_analyzer(args.model)
     path = str(analyzer.artifact.onnx_path)
     pairs = make_pairs(args.pairs, seed=args.seed)
     batches = [analyzer.encoder.encode([pair]) for pair in pairs]
@@ -146,16 +146,15 @@ def report(result: dict[str, Any], top: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pairs", type=int, default=300)
+    parser.add_argument("--pairs", type=positive_int, default=300)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--warmup", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--top", type=int, default=12)
+    parser.add_argument("--warmup", type=non_negative_int, default=20)
+    parser.add_argument("--rounds", type=positive_int, default=3)
+    parser.add_argument("--top", type=positive_int, default=12, help="operator types listed")
     parser.add_argument("--model", default=None, help="a model folder (default: the shipped one)")
     parser.add_argument("--json", type=Path, default=None, help="also write the result here")
     args = parser.parse_args(argv)
-    if args.pairs < 1 or args.rounds < 1:
-        parser.error("--pairs and --rounds must be at least 1")
+    print(machine_line(), flush=True)
     result = run(args)
     print(report(result, args.top))
     if args.json:

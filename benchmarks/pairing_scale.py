@@ -27,6 +27,8 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_common import machine_line, positive_int
+
 from carelens.readers import RejectLog, read_exchanges, read_turns
 
 AUTHORS = ("ana", "ben", "cy", "dee")
@@ -63,11 +65,12 @@ def measure(step: Callable[[], int], rounds: int) -> tuple[float, float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--threads", type=int, default=20_000)
-    parser.add_argument("--per-thread", type=int, default=10)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--threads", type=positive_int, default=20_000, help="threads written")
+    parser.add_argument("--per-thread", type=positive_int, default=10, help="messages a thread")
+    parser.add_argument("--rounds", type=positive_int, default=3, help="best of this many")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
+    print(machine_line(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "threads.csv"
         messages = write_threads(path, args.threads, args.per_thread, args.seed)

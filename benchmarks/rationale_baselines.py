@@ -53,6 +53,10 @@ def main() -> None:
     parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
     parser.add_argument("--data", type=Path, default=EPITOME)
     args = parser.parse_args()
+    if not args.data.is_file():
+        raise SystemExit(
+            f"{args.data} is missing: this script needs ../shared/data beside the checkout"
+        )
     analyzer = carelens.load()
     ids = model_split_ids(args.data, analyzer.artifact.manifest, args.split)
     with args.data.open(encoding="utf-8", newline="") as fh:

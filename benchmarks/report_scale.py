@@ -31,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_common import machine_line, positive_int
 from pairs import make_pairs
 
 HERE = Path(__file__).resolve().parent
@@ -141,8 +142,8 @@ def _run(kind: str, results: Path, out: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--responses", type=int, default=100_000)
-    parser.add_argument("--helpers", type=int, default=2000)
+    parser.add_argument("--responses", type=positive_int, default=100_000)
+    parser.add_argument("--helpers", type=positive_int, default=2000)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--step", choices=("baseline", "report"), help=argparse.SUPPRESS)
@@ -152,6 +153,7 @@ def main() -> None:
     if args.step:
         _step(args.step, args.results, args.out)
         return
+    print(machine_line(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         results, out = Path(tmp) / "results.jsonl", Path(tmp) / "report.html"
         write_results(results, args.responses, args.helpers, args.seed)

@@ -8,6 +8,12 @@ unpacked with ``git archive`` and timed in a process of its own), alternating, b
 ``--rounds``. The model's own time per pair is measured in the same run (one thread, one
 pair a call, the shipped model) as the baseline the pattern time is a share of.
 
+``crisis_scan`` keeps the answers for the last few messages (``functools.lru_cache``); the
+function under that cache (``crisis_scan.__wrapped__``, where a version has one) is what is
+timed, in both versions, so every message is scanned every pass. Each child process checks
+that it imported the carelens it was given; a revision git cannot unpack, or a child that
+fails, stops the run with the child's own error output.
+
 Run (needs git; the EPITOME file unless ``--synthetic``)::
 
     PYTHONPATH=src python benchmarks/rule_cost.py --against 65649b4
@@ -19,13 +25,20 @@ import argparse
 import csv
 import json
 import os
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-from io import BytesIO
 from pathlib import Path
+
+from bench_common import (
+    check_imported_from,
+    fail,
+    load_analyzer,
+    machine_line,
+    positive_int,
+    run_child,
+    unpack_src,
+)
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
@@ -33,8 +46,10 @@ DATA = HERE.parent.parent / "shared" / "data" / "epitome-reddit" / "epitome_redd
 #: Timed in a child process with the version's ``src`` first on the path; prints JSON.
 _TIMER = """
 import json, sys, time
+import carelens
 from carelens.analysis.crisis import crisis_scan
 from carelens.analysis.unsafe import unsafe_spans
+crisis_scan = getattr(crisis_scan, "__wrapped__", crisis_scan)  # not the cached answers
 seekers, responses = json.load(open(sys.argv[1], encoding="utf-8"))
 rounds = int(sys.argv[2])
 def best(f, texts):
@@ -45,7 +60,8 @@ def best(f, texts):
             f(text)
         fastest = min(fastest, time.perf_counter() - start)
     return fastest / len(texts) * 1e6
-print(json.dumps({"crisis": best(crisis_scan, seekers), "unsafe": best(unsafe_spans, responses)}))
+print(json.dumps({"crisis": best(crisis_scan, seekers), "unsafe": best(unsafe_spans, responses),
+                  "carelens_file": carelens.__file__}))
 """
 
 
@@ -63,32 +79,20 @@ def texts(synthetic: bool, pairs: int) -> tuple[list[str], list[str]]:
     return [r["seeker_post"] for r in rows], [r["response_post"] for r in rows]
 
 
-def unpack(revision: str, into: Path) -> Path:
-    archive = subprocess.run(
-        ["git", "archive", revision, "src"], cwd=HERE.parent, capture_output=True, check=True
-    ).stdout
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
-    return into / "src"
-
-
 def timed(src: Path, data: Path, rounds: int) -> dict[str, float]:
+    """Microseconds per text of both pattern sets, timed with ``src`` first on the path."""
     env = {**os.environ, "PYTHONPATH": str(src)}
-    done = subprocess.run(
-        [sys.executable, "-c", _TIMER, str(data), str(rounds)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
+    out = run_child(
+        [sys.executable, "-c", _TIMER, str(data), str(rounds)], env, f"timing the code in {src}"
     )
-    return dict(json.loads(done.stdout))
+    result = json.loads(out)
+    check_imported_from(src, str(result.pop("carelens_file")), "the pattern timing")
+    return {"crisis": float(result["crisis"]), "unsafe": float(result["unsafe"])}
 
 
 def model_ms(seekers: list[str], responses: list[str], pairs: int) -> float:
     """The shipped model's milliseconds per pair (one thread, one pair a call)."""
-    import carelens
-
-    analyzer = carelens.load(threads=1)
+    analyzer = load_analyzer(None, threads=1)
     chosen = list(zip(seekers, responses, strict=True))[:pairs]
     list(analyzer.analyze_many(chosen[:5]))  # warm up
     start = time.perf_counter()
@@ -99,16 +103,21 @@ def model_ms(seekers: list[str], responses: list[str], pairs: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--against", required=True, help="a git revision of this repository")
-    parser.add_argument("--pairs", type=int, default=2471, help="pairs (texts) timed")
-    parser.add_argument("--rounds", type=int, default=5, help="best of this many passes")
-    parser.add_argument("--model-pairs", type=int, default=200, help="pairs the model analyses")
+    parser.add_argument("--pairs", type=positive_int, default=2471, help="pairs (texts) timed")
+    parser.add_argument("--rounds", type=positive_int, default=5, help="best of this many passes")
+    parser.add_argument(
+        "--model-pairs", type=positive_int, default=200, help="pairs the model analyses"
+    )
     parser.add_argument("--synthetic", action="store_true", help="the benchmark pairs instead")
     args = parser.parse_args()
     seekers, responses = texts(args.synthetic, args.pairs)
+    if not seekers:
+        fail(f"no texts to time in {DATA}")
+    print(machine_line(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "texts.json"
         data.write_text(json.dumps([seekers, responses]), encoding="utf-8")
-        old_src = unpack(args.against, Path(tmp) / "old")
+        old_src = unpack_src(args.against, Path(tmp) / "old")
         new_src = HERE.parent / "src"
         runs: dict[str, list[dict[str, float]]] = {"this checkout": [], args.against: []}
         for _ in range(2):  # alternating, so both share the machine's slow and fast phases

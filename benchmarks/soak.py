@@ -44,7 +44,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 import psutil
-from local_server import free_port, wait_healthy
+from bench_common import (
+    machine_line,
+    non_negative_float,
+    positive_float,
+    positive_int,
+)
+from local_server import free_port, server_log, wait_healthy
 from pairs import make_pairs
 
 HERE = Path(__file__).resolve().parent
@@ -236,14 +242,20 @@ def rss_mib(process: psutil.Process) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=600.0, help="the measured soak")
-    parser.add_argument("--warmup", type=float, default=60.0, help="load before the start RSS")
-    parser.add_argument("--clients", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=2, help="the server's --threads")
-    parser.add_argument("--corpus-pairs", type=int, default=100, help="pairs per upload")
-    parser.add_argument("--upload-every", type=float, default=30.0, help="seconds")
-    parser.add_argument("--keep", type=int, default=3, help="corpora kept (older are deleted)")
-    parser.add_argument("--max-growth", type=float, default=0.10, help="RSS growth allowed")
+    parser.add_argument("--seconds", type=positive_float, default=600.0, help="the measured soak")
+    parser.add_argument(
+        "--warmup", type=non_negative_float, default=60.0, help="load before the start RSS"
+    )
+    parser.add_argument("--clients", type=positive_int, default=4)
+    parser.add_argument("--threads", type=positive_int, default=2, help="the server's --threads")
+    parser.add_argument("--corpus-pairs", type=positive_int, default=100, help="pairs per upload")
+    parser.add_argument("--upload-every", type=positive_float, default=30.0, help="seconds")
+    parser.add_argument(
+        "--keep", type=positive_int, default=3, help="corpora kept (older are deleted)"
+    )
+    parser.add_argument(
+        "--max-growth", type=non_negative_float, default=0.10, help="RSS growth allowed"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path)
     parser.add_argument(
@@ -252,6 +264,7 @@ def main() -> None:
         "URL is best given through $CARELENS_DATABASE_URL, which the server reads too",
     )
     args = parser.parse_args()
+    print(machine_line(), flush=True)
     # the server takes the option, else the environment variable (as `carelens serve` does)
     store_url = args.database_url or os.environ.get("CARELENS_DATABASE_URL") or ""
     pairs = make_pairs(400, seed=args.seed)
@@ -265,14 +278,12 @@ def main() -> None:
         ]  # fmt: skip
         if args.database_url:
             cmd += ["--database-url", args.database_url]
+        log = server_log()
         server = subprocess.Popen(
-            cmd,
-            env={**os.environ, "PYTHONPATH": str(SRC)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            cmd, env={**os.environ, "PYTHONPATH": str(SRC)}, stdout=log, stderr=subprocess.STDOUT
         )
         try:
-            wait_healthy(port, timeout=180.0)
+            wait_healthy(port, 180.0, server, log)
             process = psutil.Process(server.pid)
             load = Load(port, pairs, args)
             load.run(args.warmup, args.seed)  # warm-up: caches, allocator, a first corpus
@@ -299,6 +310,7 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=60)
+            log.close()
     start, end = samples[0][1], samples[-1][1]
     peak = max(rss for _, rss in samples)
     growth = (end - start) / start

@@ -17,7 +17,11 @@ Run::
 
     python benchmarks/taxonomy_overhead.py --pairs 1000 --threads 2 --rounds 3
 
-``--core-src DIR`` points at an unpacked core ``src`` folder instead of using git.
+``--core-src DIR`` points at an unpacked core ``src`` folder instead of using git: a folder
+holding the ``carelens`` package of the core release (``DIR/carelens/__init__.py``). The run
+stops (exit 2) when it does not, when a part's process imported carelens from anywhere else
+(the environment's own install, say), or when the core part's results do not have the core
+release's three dimensions, so a wrong folder never compares this checkout with itself.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import time
 from io import BytesIO
 from pathlib import Path
 
+from bench_common import check_imported_from, fail, machine_line, non_negative_int, positive_int
 from pairs import describe, make_pairs
 
 HERE = Path(__file__).resolve().parent
@@ -41,6 +46,8 @@ SRC = HERE.parent / "src"
 CORE_REVISION = "d190101"
 RATIO_TARGET = 1.5
 RESULT_PREFIX = "RESULT "
+#: Response dimensions of the core release (EPITOME's three mechanisms).
+CORE_DIMENSIONS = 3
 
 
 def _measure(n: int, seed: int, threads: int, warmup: int) -> None:
@@ -54,11 +61,18 @@ def _measure(n: int, seed: int, threads: int, warmup: int) -> None:
     results = list(analyzer.analyze_many(pairs[warmup:]))
     seconds = time.perf_counter() - start
     assert len(results) == n
-    dims = len(results[0].dimensions)
-    print(RESULT_PREFIX + json.dumps({"seconds": seconds, "pairs": n, "dimensions": dims}))
+    figures = {
+        "seconds": seconds,
+        "pairs": n,
+        "dimensions": len(results[0].dimensions),
+        "carelens_file": carelens.__file__,
+    }
+    print(RESULT_PREFIX + json.dumps(figures))
 
 
 def _run_part(src: Path, args: argparse.Namespace) -> dict[str, float]:
+    """Time one part with ``src`` first on the path; exit 2 if it imported carelens from
+    anywhere else."""
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(src), str(HERE)]),
@@ -73,8 +87,21 @@ def _run_part(src: Path, args: argparse.Namespace) -> dict[str, float]:
     if done.returncode != 0:
         raise SystemExit(f"measurement failed:\n{done.stderr[-3000:]}")
     line = next(x for x in done.stdout.splitlines() if x.startswith(RESULT_PREFIX))
-    result: dict[str, float] = json.loads(line[len(RESULT_PREFIX) :])
-    return result
+    result = json.loads(line[len(RESULT_PREFIX) :])
+    check_imported_from(src, str(result.pop("carelens_file")), f"the part run from {src}")
+    figures: dict[str, float] = result
+    return figures
+
+
+def _check_core_src(core_src: Path) -> Path:
+    """``--core-src`` as given, or exit 2 when it holds no ``carelens`` package."""
+    if not (core_src / "carelens" / "__init__.py").is_file():
+        fail(
+            f"--core-src {core_src}: no carelens/__init__.py there; pass the src folder of "
+            f"the core release (git archive {CORE_REVISION} src | tar -x), or leave "
+            "--core-src out to unpack it with git"
+        )
+    return core_src
 
 
 def _unpack_core(destination: Path) -> Path:
@@ -97,11 +124,11 @@ def _unpack_core(destination: Path) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pairs", type=int, default=1000)
+    parser.add_argument("--pairs", type=positive_int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--warmup", type=int, default=32)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--threads", type=positive_int, default=2)
+    parser.add_argument("--warmup", type=non_negative_int, default=32)
+    parser.add_argument("--rounds", type=positive_int, default=3)
     parser.add_argument("--core-src", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--check", action="store_true", help="exit 1 if the target is missed")
@@ -110,6 +137,9 @@ def main() -> None:
     if args.part:
         _measure(args.pairs, args.seed, args.threads, args.warmup)
         return
+    if args.core_src is not None:
+        _check_core_src(args.core_src)
+    print(machine_line())
     print(f"pairs: {describe(make_pairs(args.pairs, seed=args.seed))}; threads {args.threads}")
     with tempfile.TemporaryDirectory(prefix="carelens-core-") as tmp:
         core_src = args.core_src or _unpack_core(Path(tmp))
@@ -121,6 +151,12 @@ def main() -> None:
                 per_pair = result["seconds"] / result["pairs"] * 1000
                 times[name].append(per_pair)
                 dims[name] = result["dimensions"]
+                if name == "core" and dims[name] != CORE_DIMENSIONS:
+                    fail(
+                        f"the core part ({core_src}) gave {dims[name]:.0f} dimensions per "
+                        f"result, not the core release's {CORE_DIMENSIONS}: that folder is "
+                        f"not the core release ({CORE_REVISION})"
+                    )
                 print(f"round {round_ + 1} {name:9s} {per_pair:7.2f} ms/pair")
     core, taxonomy = statistics.median(times["core"]), statistics.median(times["taxonomy"])
     ratio = taxonomy / core

@@ -54,6 +54,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from bench_common import check_model, non_negative_int, positive_int
 from pairs import describe, make_pairs
 
 HERE = Path(__file__).resolve().parent
@@ -299,7 +300,7 @@ def report(summary: Result) -> str:
     words = summary["pairs"]
     lines = [
         f"carelens throughput benchmark: {cfg['pairs']} synthetic pairs (seed {cfg['seed']}), "
-        f"{cfg['threads']} threads, warm-up {cfg['warmup']} pairs (untimed)",
+        f"{cfg['threads']} threads, warm-up {min(cfg['warmup'], cfg['pairs'])} pairs (untimed)",
         f"pairs: seeker {words['seeker_words']['mean']} words on average "
         f"({words['seeker_words']['min']:.0f}-{words['seeker_words']['max']:.0f}), response "
         f"{words['response_words']['mean']} ({words['response_words']['min']:.0f}-"
@@ -393,15 +394,30 @@ def _median_round(rounds: Sequence[tuple[Result, Result | None]]) -> Result:
     }
 
 
+def _check_reference_imports(threads: int) -> None:
+    """Exit before anything is measured when torch or transformers cannot be imported (in a
+    child, as the reference part will import them: finding a package is not importing it)."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import torch, transformers"],
+        capture_output=True,
+        text=True,
+        env=_child_env(threads),
+        check=False,
+    )
+    if done.returncode != 0:
+        said = done.stderr.strip().splitlines()
+        raise SystemExit(
+            "the reference model needs torch and transformers, which do not import in this "
+            f"Python ({said[-1] if said else f'exit code {done.returncode}'}); install them "
+            "(pip install torch transformers) or pass --skip-reference to time carelens only"
+        )
+
+
 def run_all(args: argparse.Namespace) -> Result:
     """Run every part in its own subprocess and gather a JSON-ready summary."""
+    check_model(args.model)
     if not args.skip_reference:
-        missing = [m for m in ("torch", "transformers") if importlib.util.find_spec(m) is None]
-        if missing:
-            raise SystemExit(
-                f"the reference model needs {' and '.join(missing)}, not installed in this "
-                "Python; install them (pip install torch transformers) or pass --skip-reference"
-            )
+        _check_reference_imports(args.threads)
     load_avg = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     busy = _cpu_busy_fraction()
     pairs = make_pairs(args.pairs, seed=args.seed)
@@ -456,21 +472,29 @@ def run_all(args: argparse.Namespace) -> Result:
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    p.add_argument("--pairs", type=int, default=1000, help="pairs to time (default 1000)")
-    p.add_argument("--threads", type=int, default=2, help="threads for both models (default 2)")
-    p.add_argument("--batch-size", type=int, default=32, help="reference batch size (default 32)")
+    p.add_argument("--pairs", type=positive_int, default=1000, help="pairs to time (default 1000)")
+    p.add_argument(
+        "--threads", type=positive_int, default=2, help="threads for both models (default 2)"
+    )
+    p.add_argument(
+        "--batch-size", type=positive_int, default=32, help="reference batch size (default 32)"
+    )
     p.add_argument(
         "--carelens-batch-size",
-        type=int,
+        type=positive_int,
         default=None,
         help="carelens.load(batch_size=...) (default: the library's own default, the user path)",
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic pairs")
-    p.add_argument("--warmup", type=int, default=32, help="untimed warm-up pairs (default 32)")
-    p.add_argument("--load-repeats", type=int, default=5, help="fresh-process load timings")
+    p.add_argument(
+        "--warmup", type=non_negative_int, default=32, help="untimed warm-up pairs (default 32)"
+    )
+    p.add_argument(
+        "--load-repeats", type=positive_int, default=5, help="fresh-process load timings"
+    )
     p.add_argument(
         "--rounds",
-        type=int,
+        type=positive_int,
         default=1,
         help="time carelens then the reference this many times and report the round with the "
         "median ratio (default 1)",
@@ -487,13 +511,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--json", type=Path, default=None, help="also write the results here")
     p.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     p.add_argument("--part", choices=sorted(PARTS), help=argparse.SUPPRESS)
-    args = p.parse_args(argv)
-    sizes = (args.pairs, args.threads, args.batch_size, args.load_repeats, args.rounds)
-    if min(sizes) < 1 or (args.carelens_batch_size is not None and args.carelens_batch_size < 1):
-        p.error(
-            "--pairs, --threads, the batch sizes, --load-repeats and --rounds must be at least 1"
-        )
-    return args
+    return p.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

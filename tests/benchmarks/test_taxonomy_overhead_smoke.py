@@ -46,3 +46,27 @@ def test_overhead_benchmark_runs_both_parts(tmp_path: Path) -> None:
     assert report["ratio"] == pytest.approx(
         report["taxonomy_ms_per_pair"] / report["core_ms_per_pair"]
     )
+
+
+@pytest.mark.parametrize("kind", ["missing", "no package"])
+def test_a_core_src_without_carelens_is_refused(tmp_path: Path, kind: str) -> None:
+    folder = tmp_path / "nothing" if kind == "missing" else tmp_path
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--core-src", str(folder), "--pairs", "2"],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"--core-src {folder}: no carelens/__init__.py there" in done.stderr
+    assert "ratio" not in done.stdout
+
+
+def test_a_core_src_that_is_not_the_core_release_is_refused() -> None:
+    # This checkout's own src: without the check it would be timed against itself ("met").
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--core-src", str(ROOT / "src"), "--pairs", "2",
+         "--warmup", "0", "--rounds", "1", "--threads", "1"],
+        capture_output=True, text=True, check=False, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "not the core release's 3" in done.stderr
+    assert "ratio" not in done.stdout

@@ -44,7 +44,7 @@ def test_carelens_part_runs_and_reports_throughput(tmp_path: Path) -> None:
         sys.executable,
         str(BENCHMARKS / "throughput.py"),
         "--pairs=20",
-        "--warmup=4",
+        "--warmup=32",  # more than --pairs: the whole 20 warm up
         "--load-repeats=1",
         "--skip-reference",
         "--rounds=3",
@@ -55,6 +55,7 @@ def test_carelens_part_runs_and_reports_throughput(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "pairs/s" in proc.stdout
+    assert "warm-up 20 pairs (untimed)" in proc.stdout
     assert "carelens.load(): median" in proc.stdout
     assert "ratio carelens/reference: not measured" in proc.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -84,3 +85,25 @@ def test_the_round_with_the_median_ratio_is_shown(monkeypatch: pytest.MonkeyPatc
     assert chosen["ratio"] == 20.0
     assert [r["ratio"] for r in chosen["rounds"]] == [20.0, 18.0, 24.0, 27.5]
     assert [r["shown"] for r in chosen["rounds"]] == [True, False, False, False]
+
+
+def _run(args: list[str], pythonpath: list[str]) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([*pythonpath, str(ROOT / "src")])
+    return subprocess.run(
+        [sys.executable, str(BENCHMARKS / "throughput.py"), *args],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=300, check=False,
+    )  # fmt: skip
+
+
+def test_a_torch_that_does_not_import_stops_before_measuring(tmp_path: Path) -> None:
+    # Found by importlib.util.find_spec, but failing on import (a broken install).
+    (tmp_path / "torch").mkdir()
+    (tmp_path / "torch" / "__init__.py").write_text(
+        "raise ModuleNotFoundError(\"No module named 'torch'\", name='torch')\n"
+    )
+    proc = _run(["--pairs=5", "--load-repeats=1"], [str(tmp_path)])
+    assert proc.returncode == 1
+    assert "pass --skip-reference to time carelens only" in proc.stderr
+    assert "No module named 'torch'" in proc.stderr
+    assert "Traceback" not in proc.stderr and "pairs/s" not in proc.stdout
