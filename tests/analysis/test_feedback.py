@@ -22,6 +22,7 @@ from carelens.analysis.feedback import (
     seeker_clause,
 )
 from carelens.analysis.feelings import named_feeling, seeker_feelings
+from carelens.analysis.quoting import unmarked
 from carelens.privacy import redact
 from carelens.taxonomy import RESPONSE_DIMENSIONS, STYLES
 from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
@@ -78,8 +79,9 @@ def words(text: str) -> set[str]:
 
 
 def normalized(text: str) -> str:
-    """Whitespace collapsed and double quotes made single, as feedback quotes them."""
-    return " ".join(text.replace('"', "'").split())
+    """Whitespace collapsed, Markdown marks left out and double quotes made single, as
+    feedback quotes them."""
+    return " ".join(unmarked(text).replace('"', "'").split())
 
 
 def check_quotes(feedback: tuple[str, ...], seeker: str, response: str) -> None:

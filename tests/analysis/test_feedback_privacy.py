@@ -124,7 +124,8 @@ def redacted_feedback(analyzer: EmpathyAnalyzer, seeker: str, response: str) -> 
         (
             "I lost my job last week and I feel like a total failure, I can't sleep.",
             "I'm sorry. Try sarah@counselling.example.org for job support.",
-            '"Try [email]"',
+            # the rationale span is the whole sentence: a full stop inside an address ends none
+            '"Try [email] for job support."',
             ("sarah", "counselling"),
         ),
         (

@@ -15,6 +15,7 @@ from carelens.analysis.feedback import (
     second_person,
     seeker_clause,
 )
+from carelens.analysis.quoting import unmarked
 from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
 
 HUG = "I'm so sorry you're going through this. Sending you a big hug."
@@ -53,7 +54,7 @@ def crisis(seeker: str) -> SeekerSignals:
 
 
 def normalized(text: str) -> str:
-    return " ".join(text.replace('"', "'").split())
+    return " ".join(unmarked(text).replace('"', "'").split())
 
 
 def check_verbatim(feedback: tuple[str, ...], seeker: str, response: str) -> None:

@@ -1,27 +1,31 @@
 """The suggested opening of a reflection, built on a clause of the seeker's own.
 
 A suggested opening only turns the seeker's own clause to the second person
-(:mod:`carelens.analysis.pronouns`): nothing is added but the subject of a clause whose "I"
-the seeker left out ("had to put my cat down" -> "you had to put your cat down", "Tired of my
-job" -> "you're tired of your job", "Was so scared" -> "you were so scared", "Been so low" ->
-"you've been so low"). The clause is the seeker's first short first-person one that carries a
-feeling of their own (:mod:`carelens.analysis.feelings`: not one they deny, one that tells
-what happened, nor another person's), else their first first-person clause; "we", "our" only
-in a message without "I". A sentence is not cut inside a web address, a number or an
-abbreviation ("reddit.com/r/x", "4.5", "I.B.M."), nor a clause inside personal data. No
-clause is offered that asks a question, starts with an imperative, holds a word whose turning
-is in doubt, or holds words of danger: a crisis cue ("It sounds like you bought a gun to use
-on yourself…" would echo the danger as a casual reflection), crisis wording the seeker
-negates, urging or method words, or "kys", "die", "kill myself"... whoever the seeker says
-wrote them (:data:`_DANGER`); the seeker's own clause after such words may be ("People at
-school told me to kys and I feel worthless" offers "I feel worthless"). Nor is the part of a
-clause in another language than English ("Mi mamá no me entiende and I feel so alone" offers
-"I feel so alone"). A first word that names no one is lower-cased ("people at school laugh
-at you", "losing your dad was the worst"); a name keeps its capital. Interjections, chat
-words and emoji at either end of a clause are left out ("Lol", "ugh", "ngl", "haha", "well I
-guess"); a short clause runs on over the list after its comma ("I'm sad, angry, scared and
-lonely"); and a clause clipped to :data:`_QUOTE_WORDS` words keeps its feeling word and does
-not end on a word that needs another ("...and you feel like such…").
+(:mod:`carelens.analysis.pronouns`): nothing is added but the subject of a clause whose "I" the
+seeker left out ("had to put my cat down" -> "you had to put your cat down", "Tired of my job"
+-> "you're tired of your job", "Was so scared" -> "you were so scared", "Been so low" -> "you've
+been so low"). The clause is the seeker's first short first-person one that carries a feeling of
+their own (:mod:`carelens.analysis.feelings`: not one they deny, one that tells what happened,
+nor another person's), else their first first-person clause; "we", "our" only in a message
+without "I". A sentence is not cut inside a web address, a number or an abbreviation
+("reddit.com/r/x", "4.5", "I.B.M."), nor a clause inside personal data. No clause is offered
+that asks a question, starts with an imperative, holds a word whose turning is in doubt, or
+holds words of danger: a crisis cue ("It sounds like you bought a gun to use on yourself…" would
+echo the danger as a casual reflection), crisis wording the seeker negates, urging or method
+words, or "kys", "die", "kill myself"... whoever the seeker says wrote them (:data:`_DANGER`),
+or letters spelled out one by one ("s u i c i d e"); the seeker's own clause after such words
+may be ("People at school told me to kys and I feel worthless" offers "I feel worthless"). Nor
+is the part of a clause in another language than English, before or after the English one ("Mi
+mamá no me entiende and I feel so alone" offers "I feel so alone", "I feel so empty and I want
+to morir" offers "I feel so empty", :func:`carelens.analysis.pronouns.foreign_words`); English
+words with accents are English ("café", "naïve", "fiancé"). Markdown marks are left out of the
+words offered ("**I feel so alone** since..." offers "I feel so alone since...",
+:func:`carelens.analysis.quoting.clip`). A first word that names no one is lower-cased ("people
+at school laugh at you", "losing your dad was the worst"); a name keeps its capital.
+Interjections, chat words and emoji at either end of a clause are left out ("Lol", "ugh", "ngl",
+"haha", "well I guess"); a short clause runs on over the list after its comma ("I'm sad, angry,
+scared and lonely"); and a clause clipped to :data:`_QUOTE_WORDS` words keeps its feeling word
+and does not end on a word that needs another ("...and you feel like such…").
 """
 
 from __future__ import annotations
@@ -29,10 +33,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from carelens.analysis.crisis import crisis_scan
 from carelens.analysis.feelings import (
     ADDRESS,
+    COMMON_WORDS,
     DROPPED_I_VERBS,
     FEELING_WORDS,
     SENTENCE,
@@ -42,7 +48,14 @@ from carelens.analysis.feelings import (
     read_feelings,
     sentence_parts,
 )
-from carelens.analysis.pronouns import ADVERBS, FIRST_PERSON, second_person, turn_clause
+from carelens.analysis.pronouns import (
+    ADVERBS,
+    FIRST_PERSON,
+    SPELLED_OUT,
+    foreign_words,
+    second_person,
+    turn_clause,
+)
 from carelens.analysis.quoting import NO_SPACE_RUN, clip, outside_personal, personal_runs
 from carelens.analysis.unsafe import unsafe_spans
 
@@ -110,24 +123,6 @@ _QUESTION = re.compile(
     rf"|(?:why|what|how|who|where|when|which)\s+(?:{_AUXILIARIES}|if)\b)",
     re.IGNORECASE,
 )
-#: Words of another language than English, common in mixed messages ("Mi mamá no me
-#: entiende"): "me" or "mi" there is no English pronoun, so such a part of a clause is left
-#: out of an opening (the clause after it may still be offered: "... and I feel so alone").
-_FOREIGN = frozenset([
-    # Spanish
-    "que", "qué", "mi", "mis", "mí", "tú", "él", "el", "los", "las", "por", "para", "pero",
-    "muy", "estoy", "estás", "está", "están", "soy", "eres", "es", "y", "porque", "nadie",
-    "siento", "tengo", "quiero", "nunca", "también", "más", "mamá", "papá", "entiende",
-    "entiendo", "del", "una", "vida", "conmigo", "contigo", "ella",
-    "ellos", "hoy", "aquí", "triste", "sola", "cansada", "cansado", "puedo", "gracias",
-    "hermano", "hermana", "amiga", "novio", "novia", "esposo", "esposa", "hijo", "hija",
-    "dios", "pues", "te", "tu", "nos", "quiere", "sé", "mucha",
-    # Portuguese, French, Italian, German
-    "não", "você", "minha", "meu", "muito", "estou", "sou", "ninguém", "mãe", "pai",
-    "je", "moi", "suis", "mais", "très", "avec", "rien", "toi", "vous", "nous",
-    "sono", "mio", "perché", "anche", "molto", "ich", "mich", "mein", "meine",
-    "nicht", "und", "ist", "habe", "sehr", "aber",
-])  # fmt: skip
 #: Seen in an opening that starts with the verb of a clause whose "I" the seeker left out,
 #: beside :data:`carelens.analysis.feelings.DROPPED_I_VERBS` ("Just lost my job" -> "you
 #: lost your job", "Cried all night and I ..."), and the "you" each form of "be" takes there.
@@ -213,9 +208,12 @@ def _clause(
     no clause that overlaps a span of ``avoid`` (the crisis cues: "It sounds like you bought a
     gun to use on yourself…" is no opening to suggest) or danger words (:func:`_danger`), nor
     one that starts with an imperative (:data:`_IMPERATIVES`: "It sounds like Tell your mom
-    you're sorry…"). A message without a first-person word ("I", "my"...) offers a clause of
-    "we" or "our" ("We lost our baby and we feel so empty")."""
-    avoided = _merged([*avoid, *_danger(seeker)])
+    you're sorry…"), nor one with letters spelled out one by one
+    (:data:`carelens.analysis.pronouns.SPELLED_OUT`: "s u i c i d e", often a word of danger
+    written so that filters miss it). A message without a first-person word ("I", "my"...)
+    offers a clause of "we" or "our" ("We lost our baby and we feel so empty")."""
+    spelled = (run.span() for run in SPELLED_OUT.finditer(seeker))  # "s u i c i d e"
+    avoided = _merged([*avoid, *_danger(seeker), *spelled])
     found = _clause_of(seeker, feelings, avoided, FIRST_PERSON)
     if found is None and FIRST_PERSON.search(seeker) is None and _FIRST_PLURAL.search(seeker):
         found = _clause_of(seeker, feelings, avoided, _FIRST_PLURAL)
@@ -291,7 +289,7 @@ def _clause_of(
     runs on over the comma-separated parts after it that have no subject of the seeker's own
     ("I'm sad, angry, scared and lonely all at once"); interjections, chat words and emoji at
     either end are left out (:func:`_trim`), and so is a part in another language than
-    English before an English clause ("Mi mamá no me entiende and I feel so alone" offers
+    English before or after an English clause ("Mi mamá no me entiende and I feel so alone" offers
     "I feel so alone")."""
     starts = [feeling.match.start() for feeling in feelings]
     in_address: dict[tuple[int, int], bool] = {}  # each piece of an address run searched once
@@ -367,16 +365,19 @@ def _clause_of(
     return None
 
 
-#: A word of :data:`_FOREIGN`, whole (as :data:`carelens.analysis.feelings.WORD` reads
-#: words: "y'all" holds none).
-_FOREIGN_WORD = re.compile(
-    r"(?<![^\W\d_'\u2019])(?:"
-    + "|".join(sorted(_FOREIGN, key=len, reverse=True))
-    + r")(?![^\W\d_]|['\u2019][^\W\d_])",
-    re.IGNORECASE,
-)
 #: An English conjunction after a part in another language starts the English clause.
 _CONJUNCTION = re.compile(r"[\s,]+(?:and|but|so|because)\s+", re.IGNORECASE)
+#: Where an English clause before a part in another language ends: an English conjunction
+#: ("I feel so empty and I want to morir") or a mark between parts.
+_BEFORE_FOREIGN = re.compile(
+    r"[\s,]+(?:and|but|so|because|or)\s+|\s*[,;:\u2013\u2014]\s*|\s+-\s+", re.IGNORECASE
+)
+#: Conjunctions of another language: a part in it may start with one ("I feel so alone y no
+#: sé qué hacer").
+_FOREIGN_CONJUNCTIONS = frozenset([
+    "y", "et", "und", "pero", "porque", "mais", "aber", "perché", "perche", "weil", "però",
+    "pq", "xq", "que", "mas", "oder", "parce",
+])  # fmt: skip
 
 
 def _trim(
@@ -386,9 +387,12 @@ def _trim(
     belong to it: fillers, interjections, chat words, a hedge and emoji at its start
     (:data:`_LEADING_EXTRA`: "Lol I feel so dumb", "well I guess I'm just lonely"), chat
     words, emoji and marks at its end (:data:`_TRAILING_EXTRA`: "I feel so stupid haha"), and
-    a part in another language before an English conjunction (:data:`_FOREIGN`); neither end
-    moves inside personal data (:func:`outside_personal`). None when nothing English is left
-    or what follows "idk" is a question word ("Idk why I feel this way")."""
+    a part in another language (:func:`carelens.analysis.pronouns.foreign_words`): the clause
+    ends before one after it (:func:`_before_foreign`: "I feel so empty and I want to morir")
+    and starts after one before it (:func:`_after_foreign`: "Mi mamá no me entiende and I feel
+    so alone"); neither end moves inside personal data (:func:`outside_personal`). None when
+    nothing English is left or what follows "idk" is a question word ("Idk why I feel this
+    way")."""
     while True:
         while start < end and text[start].isspace():
             start += 1
@@ -398,13 +402,18 @@ def _trim(
         if lead is not None and lead.end() > start:
             start = lead.end()
             continue
-        foreign = [w.end() for w in _FOREIGN_WORD.finditer(text, start, end)]
+        foreign = _foreign_between(text, start, end)
         if not foreign:
             break
-        after = _CONJUNCTION.search(text, foreign[-1], end)
+        # the English clause before the part in another language, else the one after it
+        cut = _before_foreign(text, start, foreign[0][0])
+        if cut is not None:
+            end = cut
+            break
+        after = _after_foreign(text, foreign[0][1], end)
         if after is None:
             return None
-        start = after.end()
+        start = after
     while True:
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -416,10 +425,66 @@ def _trim(
     return outside_personal(text, start, end, runs) if start < end else None
 
 
+@lru_cache(maxsize=8)
+def _foreign_in(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` holds words of another language
+    (:func:`carelens.analysis.pronouns.foreign_words`), read once for all the parts of a
+    message (:func:`_trim` is asked about each several times)."""
+    return tuple(foreign_words(text))
+
+
+def _foreign_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of another language of :func:`_foreign_in` that lie in ``text[start:end]``,
+    in order."""
+    spans = _foreign_in(text)
+    if not spans:
+        return []
+    first = bisect_left(spans, start, key=lambda span: span[0])
+    return [span for span in spans[first:] if span[1] <= end] if first < len(spans) else []
+
+
+def _before_foreign(text: str, start: int, at: int) -> int | None:
+    """Where the English clause from ``start`` ends before the part in another language
+    whose first word (:func:`carelens.analysis.pronouns.foreign_words`) starts at ``at``:
+    before the conjunction of that language it starts with (:data:`_FOREIGN_CONJUNCTIONS`:
+    "I feel so alone y no sé qué hacer") or its "¿" or "¡", else before the last English
+    conjunction or mark in between (:data:`_BEFORE_FOREIGN`: "I feel so empty and I want to
+    morir"); None when no English word comes first."""
+    first = WORD.match(text, at)
+    cut: int | None = None
+    if text[at] in "¿¡" or (first is not None and plain(first.group(0)) in _FOREIGN_CONJUNCTIONS):
+        cut = at  # "... y no sé", "... ¿por qué?"
+    else:
+        for found in _BEFORE_FOREIGN.finditer(text, start, at):
+            cut = found.start()
+    if cut is None or WORD.search(text, start, cut) is None:
+        return None
+    return cut
+
+
+def _after_foreign(text: str, at: int, end: int) -> int | None:
+    """Where an English clause starts in ``text[at:end]``, after a part in another language
+    that ends at ``at`` or later: after an English conjunction (:data:`_CONJUNCTION`) with
+    an English word after it, a subject of the seeker's own, a common word or a name ("Mi
+    mamá no me entiende and I feel so alone"; not "Ich bin so traurig"); None when there is
+    none."""
+    for found in _CONJUNCTION.finditer(text, at, end):
+        word = WORD.match(text, found.end(), end)
+        if word is None or foreign_words(text, *word.span()):
+            continue
+        if (
+            _OWN_SUBJECT.match(text, found.end(), end)
+            or plain(word.group(0)) in COMMON_WORDS
+            or word.group(0)[0].isupper()
+        ):
+            return found.end()
+    return None
+
+
 def _needs_more(token: str) -> bool:
     """Whether a clause cut after ``token`` ends on a word that needs another after it
     (:data:`_NOT_LAST`)."""
-    return plain(token.strip(",;:.!?…'\"")) in _NOT_LAST
+    return plain(token.strip(",;:.!?…'\"*_`~")) in _NOT_LAST
 
 
 def _clip_clause(

@@ -1,9 +1,12 @@
 """Quoting the seeker's and the helper's words in feedback, safely for redaction.
 
-Feedback quotes pieces of both texts: a rationale span, a crisis cue, the reply's unsafe
-words, the seeker's clause for a suggested opening. A quote is whitespace-collapsed, clipped
-to a number of words, and its double quotes become single ones so it never nests inside the
-feedback's own quotes. No quote starts or ends inside personal data
+Feedback quotes pieces of both texts: a rationale span, a crisis cue, the reply's unsafe words,
+the seeker's clause for a suggested opening. A quote is whitespace-collapsed, clipped to a
+number of words, and its double quotes become single ones so it never nests inside the
+feedback's own quotes. Markdown marks of emphasis, strike-through and code ("**", "_", "~~",
+"`": Reddit text is kept as Markdown) are left out of it where they open or close words
+(:func:`unmarked`), and no quote starts or ends on one ("** Have you looked at…"); the offsets
+into the texts stay those of the texts as written. No quote starts or ends inside personal data
 (:func:`carelens.privacy.find_personal`), nor inside a run of text without spaces that holds
 some: the feedback is redacted line by line, and part of an address ("sarah.jones@mail.",
 "London NW1 6XE") is no longer recognised there.
@@ -20,6 +23,14 @@ from carelens.privacy import find_personal
 
 #: A run of text without spaces.
 NO_SPACE_RUN = re.compile(r"\S+")
+#: A run of Markdown emphasis, strike-through or code marks ("**", "_", "~~", "`"): Reddit
+#: text is kept as Markdown.
+_MARKUP = re.compile(r"\*+|_+|~~+|`+")
+#: Markdown marks at the start or the end of a quote, with the spaces after or before them
+#: ("** Have you looked at…"): no quote starts or ends on them.
+#: A lone "~" there is part of a "~~" the piece was cut from.
+_MARKUP_AT_START = re.compile(r"^[*_`~]+\s*")
+_MARKUP_AT_END = re.compile(r"\s*[*_`~]+$")
 
 
 @lru_cache(maxsize=8)
@@ -68,8 +79,9 @@ def quote(text: str, start: int, end: int, words: int) -> str:
 
 
 def clip(text: str, words: int) -> str:
-    """Whitespace-collapsed ``text`` cut to ``words`` words; double quotes become single ones
-    so that a quotation of it never nests inside the feedback's own quotes.
+    """Whitespace-collapsed ``text`` cut to ``words`` words, without its Markdown marks
+    (:func:`unmarked`, and none at either end); double quotes become single ones so that a
+    quotation of it never nests inside the feedback's own quotes.
 
     The cut never falls inside personal data (:func:`carelens.privacy.find_personal`: an
     address, a phone number, ...): the quote then runs to its end, so that redaction, which
@@ -78,11 +90,13 @@ def clip(text: str, words: int) -> str:
     placeholder does once redacted ("I live at [address] and I feel alone"). A double quote
     right before personal data becomes an opening curly one (U+2018), since redaction finds no
     street address right after a straight one ("'42 Elm Street'")."""
-    collapsed = " ".join(text.split())
+    collapsed = " ".join(unmarked(text).split())
     opens = {found.start - 1 for found in find_personal(collapsed)}
-    parts = "".join(
-        ("\u2018" if k in opens else "'") if c == '"' else c for k, c in enumerate(collapsed)
-    ).strip(" ,;:-")
+    parts = _without_edge_marks(
+        "".join(
+            ("\u2018" if k in opens else "'") if c == '"' else c for k, c in enumerate(collapsed)
+        )
+    )
     tokens = parts.split(" ")
     if len(tokens) <= words:
         return parts
@@ -105,6 +119,43 @@ def clip(text: str, words: int) -> str:
         if personal.start < cut < personal.end:
             cut = personal.end
     return parts if cut >= len(parts) else parts[:cut] + "…"
+
+
+def unmarked(text: str) -> str:
+    """``text`` without the Markdown marks of emphasis, strike-through and code (``**``,
+    ``*``, ``__``, ``_``, ``~~``, backticks) that open or close a word: a run of them with a
+    space, a mark or the end of ``text`` on one side and no space on the other ("**I feel so
+    alone** since", "`word`", "_so_ tired"). A run between two spaces ("5 * 3"), or inside a
+    word or number ("snake_case", "f**k", "5*3"), is no Markdown and stays. Each run is judged
+    by the characters right beside it alone, so a piece of a text keeps what the whole keeps
+    and may lose more only at its ends."""
+    if not any(mark in text for mark in "*_~`"):
+        return text
+    out: list[str] = []
+    done = 0
+    for run in _MARKUP.finditer(text):
+        at, to = run.span()
+        before = text[at - 1] if at > 0 else " "
+        after = text[to] if to < len(text) else " "
+        opens = not after.isspace() and not before.isalnum()
+        closes = not before.isspace() and not after.isalnum()
+        if opens or closes:
+            out.append(text[done:at])
+            done = to
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _without_edge_marks(text: str) -> str:
+    """``text`` without the marks and punctuation at its ends that no quote starts or ends on:
+    spaces, commas, semicolons, colons, dashes, and Markdown marks (:data:`_MARKUP_AT_START`,
+    :data:`_MARKUP_AT_END`: "** Have you looked at…")."""
+    while True:
+        stripped = text.strip(" ,;:-")
+        stripped = _MARKUP_AT_END.sub("", _MARKUP_AT_START.sub("", stripped, count=1), count=1)
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def around(text: str, at: re.Match[str], words: int = 10) -> str:

@@ -1,0 +1,223 @@
+"""Suggested openings and feedback quotes on messy forum text: parts in another language,
+Markdown marks and letters spelled out one by one."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carelens.analysis.feedback import feedback_for, quoted_fragments, reflection_opening
+from carelens.analysis.openings import seeker_clause
+from carelens.analysis.pronouns import foreign_words, second_person, turn_clause
+from carelens.analysis.quoting import clip, quote, unmarked
+from carelens.types import DimensionScore, ResponseAnalysis, Span
+
+OPENING = "It sounds like "
+
+
+def opening_of(seeker: str) -> str | None:
+    """The suggested opening :func:`seeker_clause` offers for ``seeker``, or None."""
+    clause = seeker_clause(seeker)
+    return None if clause is None else reflection_opening(clause)
+
+
+def advice_feedback(seeker: str, response: str = "Try yoga.") -> tuple[str, ...]:
+    """The feedback on a reply the model read as advice, which offers an opening."""
+    analysis = ResponseAnalysis(dimensions={}, model_id="test", flags={}, style="advice")
+    return feedback_for(analysis, seeker, response)
+
+
+# --- another language ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # once "... and you want to morir…": the Spanish "die" echoed back
+        (
+            "I feel so empty and I want to morir, I can't sleep at all.",
+            "It sounds like you feel so empty…",
+        ),
+        # once "It sounds like Eu you sinto tão sozinha and you feel so alone…"
+        (
+            "Eu me sinto tão sozinha and I feel so alone at school.",
+            "It sounds like you feel so alone at school…",
+        ),
+        ("I feel so alone y no sé qué hacer.", "It sounds like you feel so alone…"),
+        ("I'm so tired porque mi novio me dejó.", "It sounds like you're so tired…"),
+        ("I feel so lost, je suis fatiguée de tout.", "It sounds like you feel so lost…"),
+        ("I feel so alone ¿por qué?", "It sounds like you feel so alone…"),
+        ("Ich bin so traurig and I feel so alone.", "It sounds like you feel so alone…"),
+        (
+            "Mi mamá no me entiende and I feel so alone y no sé qué hacer.",
+            "It sounds like you feel so alone…",
+        ),
+        ("MI MAMÁ NO ME ENTIENDE and I feel so alone", "It sounds like you feel so alone…"),
+    ],
+)
+def test_a_part_in_another_language_before_or_after_the_clause_is_left_out(
+    seeker: str, opening: str
+) -> None:
+    assert opening_of(seeker) == opening
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    ["Eu me sinto tão sozinha.", "I want to morir.", "Me siento muy sola y triste."],
+)
+def test_no_opening_on_a_clause_wholly_or_partly_in_another_language(seeker: str) -> None:
+    assert opening_of(seeker) is None
+
+
+def test_the_feedback_offers_only_the_english_clause_of_a_mixed_message() -> None:
+    (sentence,) = advice_feedback("I feel so empty and I want to morir, I can't sleep at all.")
+    openings = [f for f in quoted_fragments((sentence,)) if f.startswith(OPENING)]
+    assert openings == ["It sounds like you feel so empty…"]
+    assert "morir" not in sentence
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        (
+            "I feel so naïve and my fiancé left me at the café.",
+            "It sounds like you feel so naïve and your fiancé left you at the café…",
+        ),
+        (
+            "I sent my résumé everywhere and I feel so rejected.",
+            "It sounds like you sent your résumé everywhere and you feel so rejected…",
+        ),
+        (
+            "I ate a jalapeño and I feel sick now.",
+            "It sounds like you ate a jalapeño and you feel sick now…",
+        ),
+        (
+            "I moved to São Paulo and I feel so alone.",
+            "It sounds like you moved to São Paulo and you feel so alone…",
+        ),
+        (
+            "I moved to Los Angeles last year and I feel so alone.",
+            "It sounds like you moved to Los Angeles last year and you feel so alone…",
+        ),
+        (
+            "I moved to LA and I feel so alone.",
+            "It sounds like you moved to LA and you feel so alone…",
+        ),
+        (
+            "My coworker Muñoz yells at me and I feel so small.",
+            "It sounds like your coworker Muñoz yells at you and you feel so small…",
+        ),
+        (
+            "I feel so stressed about my de-escalation training.",
+            "It sounds like you feel so stressed about your de-escalation training…",
+        ),
+    ],
+)
+def test_english_words_with_accents_and_names_are_no_other_language(
+    seeker: str, opening: str
+) -> None:
+    assert opening_of(seeker) == opening
+
+
+def test_foreign_words_finds_function_words_and_letters_english_does_not_use() -> None:
+    text = "Eu me sinto tão sozinha, mi café, MI, Ella, ella, müde, über, ¿qué?"
+    found = [text[a:b] for a, b in foreign_words(text)]
+    assert found == ["Eu", "sinto", "tão", "sozinha", "mi", "ella", "müde", "¿", "qué"]
+
+
+def test_no_pronoun_is_turned_inside_a_part_in_another_language() -> None:
+    # "me" of "Eu me sinto" is Portuguese: not turned, and the clause is in doubt
+    turned, doubt, _ = turn_clause("Eu me sinto tão sozinha and I feel so alone")
+    assert turned == "Eu me sinto tão sozinha and you feel so alone"
+    assert doubt
+    turned, doubt, _ = turn_clause("I feel so alone and mi mamá no me entiende")
+    assert turned == "you feel so alone and mi mamá no me entiende"
+    assert doubt
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        (
+            "**I feel so alone** since my mom died.",
+            "It sounds like you feel so alone since your mom died…",
+        ),
+        (
+            "`I feel so alone` since my mom died.",
+            "It sounds like you feel so alone since your mom died…",
+        ),
+        ("I feel __so alone__ today.", "It sounds like you feel so alone today…"),
+        ("I feel *so* alone ~~lol~~ today.", "It sounds like you feel so alone lol today…"),
+    ],
+)
+def test_markdown_marks_are_left_out_of_an_opening(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening
+
+
+def test_markdown_marks_are_left_out_of_a_quote_of_the_reply() -> None:
+    response = "I hear you. ** Have you looked at a grief group near you? **"
+    start = response.index("**")
+    assert quote(response, start, len(response), 12) == (
+        "Have you looked at a grief group near you?"
+    )
+    bold = "**Have you looked at a _grief_ group?** It helped me."
+    assert quote(bold, 0, bold.index(" It"), 12) == "Have you looked at a grief group?"
+
+
+def test_marks_that_are_no_markdown_stay() -> None:
+    assert unmarked("5 * 3 is my_score and 5*3 f**k ~5 days") == (
+        "5 * 3 is my_score and 5*3 f**k ~5 days"
+    )
+    assert clip("I give 5 * 3 to my_score", 10) == "I give 5 * 3 to my_score"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab1 *_~`\n.", max_size=30), data=st.data())
+def test_a_quote_of_any_piece_is_part_of_the_whole_text_without_its_marks(
+    text: str, data: st.DataObject
+) -> None:
+    # each run of marks is judged by its neighbours alone: a piece loses no more than the
+    # whole does, but at its ends
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert quote(text, start, end, 100) in " ".join(unmarked(text).split())
+
+
+def test_a_feedback_quote_of_a_markdown_reply_keeps_the_reply_offsets() -> None:
+    # the rationale span, offsets into the reply as written, holds the marks; its quote not
+    response = "That sounds so lonely. **Have you looked at a grief group?**"
+    span = Span(response.index("**Have"), len(response), "rationale", 0.9)
+    compassion = DimensionScore(1, (0.1, 0.8, 0.1), (span,))
+    analysis = ResponseAnalysis(
+        dimensions={"compassion": compassion}, model_id="test", flags={}, style="compassion"
+    )
+    feedback = feedback_for(analysis, "I feel so alone since my mom died.", response)
+    fragments = quoted_fragments(feedback)
+    assert "Have you looked at a grief group?" in fragments, feedback
+    assert not any("*" in fragment for fragment in fragments)
+    assert span.text_in(response) == "**Have you looked at a grief group?**"
+
+
+# --- spelled-out letters -------------------------------------------------------------------
+
+
+def test_a_clause_with_letters_spelled_out_is_not_offered() -> None:
+    # once "It sounds like you keep thinking about s u you c you d e every night…"
+    assert seeker_clause("I keep thinking about s u i c i d e every night") is None
+    assert opening_of("I keep thinking about s u i c i d e every night and I feel so alone") == (
+        "It sounds like you feel so alone…"
+    )
+
+
+def test_a_lone_i_among_spelled_out_letters_is_no_pronoun() -> None:
+    turned, doubt, _ = turn_clause("I keep thinking about s u i c i d e")
+    assert turned == "you keep thinking about s u i c i d e"
+    assert doubt
+
+
+def test_a_pronoun_form_joined_by_an_underscore_is_a_name() -> None:
+    assert second_person("I changed my_score in the file") == "you changed my_score in the file"
