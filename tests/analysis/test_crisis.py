@@ -614,7 +614,7 @@ def test_everyday_senses_are_not_cues(text: str) -> None:
     ],
 )
 def test_cutting_oneself_out_of_a_feeling_is_self_harm(text: str) -> None:
-    """"Out of" a reason is why, not where from: only "out (of the photos)" is the idiom
+    """ "Out of" a reason is why, not where from: only "out (of the photos)" is the idiom
     (an annotated self-harm post of the shared data was lost to it)."""
     assert [cue.label for cue in crisis_cues(text)] == ["self_harm"]
 
