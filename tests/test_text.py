@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carelens.text import APOSTROPHES, fold, join_surrogates, straight_apostrophes
+from carelens.text import APOSTROPHES, fold, is_blank, join_surrogates, straight_apostrophes
 
 #: Any code point, surrogates included (Python strs may hold them), with some weight on them.
 _SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
@@ -149,3 +149,26 @@ def test_straight_apostrophes_reads_every_apostrophe_of_the_table(text: str) -> 
     straight = straight_apostrophes(text)
     assert len(straight) == len(text)
     assert straight.replace("`", "'") == text.translate(APOSTROPHES).replace("`", "'")
+
+
+@pytest.mark.parametrize(
+    ("text", "blank"),
+    [
+        ("", True),
+        (" \t\n", True),
+        ("\u200b", True),  # zero-width space
+        ("\ufeff\u200b\u2060", True),  # byte order mark, word joiner
+        ("\x00\x01", True),
+        ("\u00a0\u3000", True),  # no-break and ideographic spaces
+        ("\u0301", True),  # a combining mark with no letter
+        ("\u2028", True),
+        ("a", False),
+        (".", False),
+        ("\u200bok", False),
+        ("\U0001f622", False),  # an emoji shows
+        ("\u0645", False),  # Arabic letter
+        ("\x00x", False),
+    ],
+)
+def test_is_blank_is_true_for_what_shows_nothing(text: str, blank: bool) -> None:
+    assert is_blank(text) is blank

@@ -169,3 +169,20 @@ def name_key(name: str) -> str:
     without the surrounding whitespace, so ``Zoë`` composed or decomposed, and ``vol-1`` and
     ``vol-1 ``, are one name. Case is kept (``Vol-1`` is another speaker)."""
     return unicodedata.normalize("NFC", name.strip())
+
+
+#: Unicode categories of characters that show nothing: separators (spaces), control and
+#: format characters (a zero-width space, a byte order mark) and marks with no letter.
+_INVISIBLE_CATEGORIES = frozenset(("Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"))
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only white space, control and format characters
+    (``"\u200b"``, ``"\ufeff"``, ``"\x00"``) or combining marks without a letter. The
+    model's tokenizer drops all of them, so such a text would be read as an empty one."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    if stripped.isascii():
+        return not any(" " < c < "\x7f" for c in stripped)
+    return all(unicodedata.category(c) in _INVISIBLE_CATEGORIES for c in stripped)

@@ -205,6 +205,10 @@ def test_inputs_are_not_mutated(analyzer: EmpathyAnalyzer) -> None:
         ("I lost my job.", " \n\t", "response"),
         ("", "Hi.", "seeker"),
         ("   ", "", "seeker"),
+        ("I lost my job.", "\u200b", "response"),  # only invisible characters: read as empty
+        ("I lost my job.", "\ufeff\u200b", "response"),
+        ("\u200b", "That sounds hard.", "seeker"),
+        ("I lost my job.", "\x00\x01", "response"),
     ],
 )
 def test_an_empty_text_is_an_input_error(

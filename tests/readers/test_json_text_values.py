@@ -154,3 +154,18 @@ def test_a_required_id_that_is_a_list_or_object_rejects_the_record(
     rejects = RejectLog()
     assert list(read_exchanges(path, rejects=rejects)) == []
     assert rejects.counts == {"invalid field value": 1}
+
+
+def test_a_text_of_only_invisible_characters_is_a_missing_text(tmp_path: Path) -> None:
+    """A zero-width space or a byte order mark shows nothing and the model reads nothing:
+    such a reply was once scored empathy 2 ("You put their experience into words")."""
+    path = tmp_path / "pairs.jsonl"
+    lines = [
+        {"seeker_id": "s1", "response_id": "r1", "seeker": "I failed.", "response": "\u200b"},
+        {"seeker_id": "s2", "response_id": "r2", "seeker": "\ufeff", "response": "Ouch."},
+        {"seeker_id": "s3", "response_id": "r3", "seeker": "I failed.", "response": "\u200bOk"},
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    rejects = RejectLog()
+    assert [e.response.id for e in read_exchanges(path, rejects=rejects)] == ["r3"]
+    assert rejects.counts == {"missing text": 2}

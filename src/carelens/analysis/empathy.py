@@ -50,7 +50,7 @@ from carelens.inference.spans import (
     token_probs_to_spans,
 )
 from carelens.taxonomy import derive_empathy, headline_style, result_dimensions
-from carelens.text import join_surrogates
+from carelens.text import is_blank, join_surrogates
 from carelens.types import (
     DimensionScore,
     Exchange,
@@ -91,8 +91,9 @@ def _as_pair(item: PairLike, where: str) -> tuple[str, str]:
     for role, text in zip(("seeker", "response"), texts, strict=True):
         if not isinstance(text, str):
             raise TypeError(f"{where}: the {role} text must be a string, not {type(text).__name__}")
-        if not text.strip():
-            raise InputError(f"{where}: the {role} text is empty", field=role)
+        if is_blank(text):
+            shown = "empty" if not text.strip() else "empty (only invisible characters)"
+            raise InputError(f"{where}: the {role} text is {shown}", field=role)
         checked.append(join_surrogates(text))
     return checked[0], checked[1]
 

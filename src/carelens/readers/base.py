@@ -36,7 +36,7 @@ from carelens.errors import InputError
 from carelens.readers import rejects as R
 from carelens.readers.quoting import clip, describe_columns, quote
 from carelens.readers.rejects import RejectLog
-from carelens.text import join_surrogates
+from carelens.text import is_blank, join_surrogates
 from carelens.timestamps import unix_time
 from carelens.types import COMMUNITY_KEYS, MAX_ID_CHARS, Exchange, Turn
 
@@ -142,8 +142,8 @@ class ReadContext:
         def reject(reason: str, detail: str | None = None) -> None:
             self.reject(line, field, reason, ": ".join(p for p in (where, detail) if p) or None)
 
-        if value is None or (isinstance(value, str) and not value.strip()):
-            reject(R.MISSING_TEXT)
+        if value is None or (isinstance(value, str) and is_blank(value)):
+            reject(R.MISSING_TEXT)  # or only invisible characters (``"\u200b"``)
             return None
         if not isinstance(value, str):
             reject(R.INVALID_VALUE, f"expected a string, got {_kind(value)}")
