@@ -10,8 +10,11 @@ builds, on uvicorn in a thread, reached over real loopback sockets): connections
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -212,3 +215,28 @@ def test_the_loopback_guard_refuses_everything_else(loopback_only: dict[str, lis
     assert loopback_only["outbound"] == [("192.0.2.1", 443), "example.org"]
     assert address in loopback_only["loopback"]
     loopback_only["outbound"].clear()  # the refusals above were the point
+
+
+def _telemetry_files(home: Path, code: str, env: dict[str, str] | None = None) -> list[Path]:
+    """The files ONNX Runtime's telemetry leaves under ``home`` after ``code`` runs in a
+    fresh interpreter whose home is ``home``."""
+    environ = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    environ.update(HOME=str(home), **(env or {}))
+    subprocess.run([sys.executable, "-c", code], env=environ, check=True, timeout=120)
+    return sorted(p for p in (home / ".cache").rglob("*") if p.is_file())
+
+
+def test_onnx_runtime_keeps_no_telemetry_when_carelens_runs_it(tmp_path: Path) -> None:
+    """ONNX Runtime records each process that imports it (device id, Python path, OS) under
+    ``~/.cache/Microsoft`` to send to its makers; carelens turns that off before importing it,
+    while a variable the user set is left as set."""
+    plain = _telemetry_files(tmp_path / "plain", "import onnxruntime")
+    if not plain:
+        pytest.skip("this ONNX Runtime build keeps no telemetry on this platform")
+    code = (
+        "import carelens, os; carelens.load(threads=1).analyze('I failed.', 'That hurts.');"
+        "assert os.environ['ORT_DISABLE_TELEMETRY'] == '1'"
+    )
+    assert _telemetry_files(tmp_path / "carelens", code) == []
+    kept = "import carelens, os; assert os.environ['ORT_DISABLE_TELEMETRY'] == '0'"
+    _telemetry_files(tmp_path / "kept", kept, {"ORT_DISABLE_TELEMETRY": "0"})

@@ -1,6 +1,9 @@
 """carelens: tell sympathy from empathy from compassion in supportive conversations.
 
-Everything runs offline. The quickest start::
+Everything runs offline. ONNX Runtime's own usage telemetry (a record of each process kept
+under ``~/.cache/Microsoft`` and sent to its makers when it can be) is turned off when
+carelens is imported, before ONNX Runtime is (``ORT_DISABLE_TELEMETRY=1``, unless the
+environment already sets it). The quickest start::
 
     import carelens
     analyzer = carelens.load()
@@ -10,7 +13,11 @@ Everything runs offline. The quickest start::
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Before any module of carelens imports ONNX Runtime, which reads it once, at import.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 from carelens._version import __version__
 from carelens.analysis.empathy import EmpathyAnalyzer
