@@ -6,6 +6,7 @@ while shards finish, and the run summary (the same rows as ``carelens analyze``)
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Annotated
 
@@ -32,8 +33,22 @@ from carelens.cli.analyze import (
     levels_table,
     no_helper_matched,
 )
-from carelens.errors import InputError
+from carelens.errors import InputError, MissingExtraError
 from carelens.readers.helpers import HelperPatterns
+
+#: The modules of the ``batch`` extra, and the package that brings each (pyarrow first: it
+#: is the quicker to import).
+_BATCH_MODULES = (("pyarrow", "pyarrow"), ("ray", "ray[data]"))
+
+
+def require_batch_extra() -> None:
+    """MissingExtraError, before anything of :mod:`carelens.batch` is imported, when a
+    package of the ``batch`` extra is not installed (its modules import pyarrow at once)."""
+    for module, package in _BATCH_MODULES:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            raise MissingExtraError(package, "batch") from exc
 
 
 def interrupted_note(output: Path) -> str:
@@ -109,9 +124,10 @@ def batch(
     quiet: Quiet = False,
 ) -> None:
     """Analyse every pair of INPUTS on Ray Data; re-running resumes an unfinished OUTPUT."""
-    from carelens.batch import BatchOptions, run_batch
-
     with session(verbose, quiet, on_interrupt=lambda: interrupted_note(output)) as s:
+        require_batch_extra()
+        from carelens.batch import BatchOptions, run_batch
+
         options = BatchOptions(
             output=output,
             format=input_format,
