@@ -221,3 +221,11 @@ def test_a_lone_i_among_spelled_out_letters_is_no_pronoun() -> None:
 
 def test_a_pronoun_form_joined_by_an_underscore_is_a_name() -> None:
     assert second_person("I changed my_score in the file") == "you changed my_score in the file"
+
+
+@pytest.mark.parametrize("hidden", ["d\u00adie", "d\u200bie", "\uff44\uff49\uff45", "di\u0301e"])
+def test_a_danger_word_hidden_by_invisible_or_wide_characters_is_not_offered(hidden: str) -> None:
+    """The danger words of an opening are read as the crisis patterns read them (folded): a
+    soft hyphen or a zero-width space typed into "die" hid it from them."""
+    seeker = f"I am so afraid my mom will {hidden} soon, I feel so scared."
+    assert seeker_clause(seeker) == "I feel so scared"

@@ -58,6 +58,7 @@ from carelens.analysis.pronouns import (
 )
 from carelens.analysis.quoting import NO_SPACE_RUN, clip, outside_personal, personal_runs
 from carelens.analysis.unsafe import unsafe_spans
+from carelens.text import fold
 
 #: First-person plural words: a message that speaks only of "we" ("We lost our baby at 20
 #: weeks and we feel so empty") offers a clause of those when it has no "I" clause.
@@ -224,13 +225,16 @@ def _danger(seeker: str) -> list[tuple[int, int]]:
     """Where ``seeker`` holds words an opening must not echo: its crisis cues and the crisis
     words it negates ("I'm not suicidal"), both of :func:`carelens.analysis.crisis.crisis_scan`,
     urging or method words (:func:`carelens.analysis.unsafe.unsafe_spans`) and the words of
-    :data:`_DANGER`, whoever is said to have written them ("told me to kys")."""
+    :data:`_DANGER`, whoever is said to have written them ("told me to kys"). Like the
+    others, :data:`_DANGER` reads the text as the patterns do (:func:`~carelens.text.fold`:
+    "sui\u00adcide", full-width letters), its words mapped back to the seeker's offsets."""
     cues, negated = crisis_scan(seeker)
+    folded = fold(seeker)
     return [
         *((cue.start, cue.end) for cue in cues),
         *negated,
         *((span.start, span.end) for span in unsafe_spans(seeker)),
-        *(found.span() for found in _DANGER.finditer(seeker)),
+        *(folded.span(*found.span()) for found in _DANGER.finditer(folded.text)),
     ]
 
 
