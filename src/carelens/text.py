@@ -14,6 +14,9 @@ A speaker's name may come with spaces around it, or an accent encoded as a lette
 combining mark: :func:`name_key` is the name as carelens compares names, so that pairing,
 ``--helper`` and the insights agree on who is one speaker.
 
+Where a sentence ends is shared too: :data:`SENTENCE_ENDS`, :data:`LINE_BREAKS` and the marks
+inside a word that end nothing (:data:`IN_WORD_MARK`: "2.5", "jobs.example.com", "e.g.").
+
 The English patterns (crisis cues, unsafe replies) read a text through :func:`fold`: its
 invisible format characters (a zero-width space or joiner, a soft hyphen, a word joiner, a
 byte order mark) and its combining marks left out, and each other character in its Unicode
@@ -186,3 +189,22 @@ def is_blank(text: str) -> bool:
     if stripped.isascii():
         return not any(" " < c < "\x7f" for c in stripped)
     return all(unicodedata.category(c) in _INVISIBLE_CATEGORIES for c in stripped)
+
+
+#: A mark between a word character and a lower-case letter, digit or "/" is part of a web
+#: address, a number or a time ("reddit.com/r/x", "4.5", "4:30", "4,000", "https://"), and a
+#: full stop after a letter standing alone is part of an abbreviation when a letter follows
+#: ("I.B.M.", "U.S.A.") or, at its end, a lower-case word ("at I.B.M. and I feel alone"), so
+#: it ends neither a sentence nor a clause ("Work is awful.I feel alone" still splits); nor
+#: does the full stop of a title before a word ("Mr. Stressed", "Dr. Lee", "Mrs. Hurt").
+IN_WORD_MARK = (
+    r"(?:(?<=\w)[.!?,:](?=[^\W_A-Z]|/)"
+    r"|(?<=[^\W\d_])(?<![^\W\d_]{2})\.(?=[^\W\d_])"
+    r"|(?<=[^\W\d_]\.[^\W\d_])(?<![^\W\d_]{2})\.(?=\s+[^\W\d_A-Z])"
+    r"|(?:(?<=\bM[rs])|(?<=\bMrs)|(?<=\bDr))\.(?=[ \t]+[^\W\d_]))"
+)
+#: Marks that end a sentence, in a run of any of them ("?!", "...", "…"): the ASCII ones, the
+#: ellipsis character, the CJK full stop and full-width marks, and the double marks ("‼").
+SENTENCE_ENDS = ".!?\u2026\u3002\uff61\uff01\uff1f\u203c\u2047\u2048\u2049"
+#: Line breaks, as :meth:`str.splitlines` reads them (a lone CR, U+0085, U+2028, U+2029...).
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"

@@ -23,6 +23,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
+from carelens.text import IN_WORD_MARK
+
 #: Feeling words looked for in the seeker's message (the seeker's own wording is quoted).
 FEELING_WORDS: frozenset[str] = frozenset(
     [
@@ -90,18 +92,6 @@ FEELING_WORDS: frozenset[str] = frozenset(
         "grieving",
         "pain",
     ]
-)
-#: A mark between a word character and a lower-case letter, digit or "/" is part of a web
-#: address, a number or a time ("reddit.com/r/x", "4.5", "4:30", "4,000", "https://"), and a
-#: full stop after a letter standing alone is part of an abbreviation when a letter follows
-#: ("I.B.M.", "U.S.A.") or, at its end, a lower-case word ("at I.B.M. and I feel alone"), so
-#: it ends neither a sentence nor a clause ("Work is awful.I feel alone" still splits); nor
-#: does the full stop of a title before a word ("Mr. Stressed", "Dr. Lee", "Mrs. Hurt").
-IN_WORD_MARK = (
-    r"(?:(?<=\w)[.!?,:](?=[^\W_A-Z]|/)"
-    r"|(?<=[^\W\d_])(?<![^\W\d_]{2})\.(?=[^\W\d_])"
-    r"|(?<=[^\W\d_]\.[^\W\d_])(?<![^\W\d_]{2})\.(?=\s+[^\W\d_A-Z])"
-    r"|(?:(?<=\bM[rs])|(?<=\bMrs)|(?<=\bDr))\.(?=[ \t]+[^\W\d_]))"
 )
 SENTENCE = re.compile(rf"(?:{IN_WORD_MARK}|[^.!?\n])+[.!?]*")
 #: A word, with any inner apostrophe, straight or curly (U+2019, common from phones).

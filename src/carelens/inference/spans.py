@@ -25,7 +25,7 @@ from collections.abc import Iterator
 import numpy as np
 from numpy.typing import NDArray
 
-from carelens.analysis.feelings import IN_WORD_MARK
+from carelens.text import IN_WORD_MARK, LINE_BREAKS, SENTENCE_ENDS
 from carelens.types import Span
 
 
@@ -122,21 +122,16 @@ def snap_to_sentences(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(snapped)
 
 
-#: Marks that end a sentence, in a run of any of them ("?!", "...", "…"): the ASCII ones, the
-#: ellipsis character, the CJK full stop and full-width marks, and the double marks ("‼").
-_SENTENCE_ENDS = ".!?\u2026\u3002\uff61\uff01\uff1f\u203c\u2047\u2048\u2049"
-#: Line breaks, as :meth:`str.splitlines` reads them (a lone CR, U+0085, U+2028, U+2029...).
-_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-#: A sentence: anything up to a run of :data:`_SENTENCE_ENDS`, a line break (CR LF is one),
+#: A sentence: anything up to a run of :data:`SENTENCE_ENDS`, a line break (CR LF is one),
 #: or the end of the text. A mark inside a number, a web address or an abbreviation ("2.5",
 #: "jobs.example.com", "e.g. a walk", "the U.S. and", "Dr. Smith") ends nothing, by the rule
-#: of the feedback's own sentence splitter (:data:`carelens.analysis.feelings.IN_WORD_MARK`),
+#: of the feedback's own sentence splitter (:data:`carelens.text.IN_WORD_MARK`),
 #: so both keep such a mark inside its sentence. A body character is never an end mark or a
 #: break, so nothing is tried twice: a long text costs O(len(text)), and runs of plain
 #: characters are taken whole (a 1 MB reply in about 3 ms).
 _SENTENCE = re.compile(
-    rf"(?:[^{_SENTENCE_ENDS}{_LINE_BREAKS}]+|{IN_WORD_MARK})*"
-    rf"(?:[{_SENTENCE_ENDS}]+|\r\n|[{_LINE_BREAKS}]|\Z)"
+    rf"(?:[^{SENTENCE_ENDS}{LINE_BREAKS}]+|{IN_WORD_MARK})*"
+    rf"(?:[{SENTENCE_ENDS}]+|\r\n|[{LINE_BREAKS}]|\Z)"
 )
 
 
