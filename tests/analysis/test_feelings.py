@@ -390,3 +390,19 @@ def test_feelings_denied_after_or_left_behind_are_not_theirs(
     """A negation was only read forward, so feelings others gave them and they denied, and
     feelings of the past, were offered as theirs."""
     assert seeker_feelings(seeker) == expressed
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("I feel so alone\u2026 Nobody calls", ["I feel so alone\u2026", " Nobody calls"]),
+        ("I feel so alone\rNobody calls", ["I feel so alone", "Nobody calls"]),
+        ("I feel so alone\u2028Nobody calls", ["I feel so alone", "Nobody calls"]),
+        ("\u6211\u5f88\u7d2f\u3002I feel alone", ["\u6211\u5f88\u7d2f\u3002", "I feel alone"]),
+        ("I lost 2.5 years.", ["I lost 2.5 years."]),
+    ],
+)
+def test_sentences_end_where_the_rationale_spans_end(text: str, sentences: list[str]) -> None:
+    """The feedback's sentences end at the marks and line breaks that end a rationale span
+    (carelens.text): an ellipsis character, a lone CR, U+2028, a CJK full stop."""
+    assert [found.group(0) for found in feelings.SENTENCE.finditer(text)] == sentences

@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
-from carelens.text import IN_WORD_MARK
+from carelens.text import IN_WORD_MARK, LINE_BREAKS, SENTENCE_ENDS
 
 #: Feeling words looked for in the seeker's message (the seeker's own wording is quoted).
 FEELING_WORDS: frozenset[str] = frozenset(
@@ -93,7 +93,7 @@ FEELING_WORDS: frozenset[str] = frozenset(
         "pain",
     ]
 )
-SENTENCE = re.compile(rf"(?:{IN_WORD_MARK}|[^.!?\n])+[.!?]*")
+SENTENCE = re.compile(rf"(?:{IN_WORD_MARK}|[^{SENTENCE_ENDS}{LINE_BREAKS}])+[{SENTENCE_ENDS}]*")
 #: A word, with any inner apostrophe, straight or curly (U+2019, common from phones).
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _PART_BREAK = re.compile(rf"(?!{IN_WORD_MARK})[,;:]|\bbut\b")
