@@ -16,7 +16,12 @@ $(VENV)/.installed-core: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[parquet]'
 	touch $@
 
-# Everything the test suite needs, the training stack included (CPU torch from the local wheel).
+# Everything the test suite needs, the training stack included. Torch comes first, meant as
+# the CPU build: pip takes it from a local CPU wheel where its find-links offer one, but from
+# PyPI alone torch==$(TORCH_VERSION) is the CUDA build (several GB). There, install the CPU
+# build from PyTorch's CPU index first, as `carelens train` suggests; this step then keeps it:
+#   python3 -m venv .venv
+#   .venv/bin/pip install torch==$(TORCH_VERSION) --index-url https://download.pytorch.org/whl/cpu
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q torch==$(TORCH_VERSION)
 	$(BIN)/python -m pip install -q -e '.[dev,parquet,train,serve,batch]'

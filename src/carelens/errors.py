@@ -74,13 +74,23 @@ class MissingExtraError(CarelensError):
     """An optional dependency is missing; the message names the extra to install.
 
     ``install`` replaces the suggested command when the extra alone does not bring the
-    package (one installed with ``--no-deps``, say).
+    package (one installed with ``--no-deps``, say). The message also gives the form that
+    works in a source checkout (``'.[extra]'``), where ``carelens[extra]`` names a package
+    pip would look for on an index.
     """
 
     def __init__(self, package: str, extra: str, install: str | None = None) -> None:
         self.package = package
         self.extra = extra
-        command = install or f"pip install 'carelens[{extra}]'"
+        named = f"'carelens[{extra}]'"
+        command = install or f"pip install {named}"
+        if install is None:
+            checkout = f" (from a carelens checkout: pip install '.[{extra}]')"
+        elif named in install:
+            checkout = f" (from a carelens checkout, '.[{extra}]' in place of {named})"
+        else:
+            checkout = ""
         super().__init__(
-            f"this feature needs the optional package {package!r}; install it with: {command}"
+            f"this feature needs the optional package {package!r}; install it with: "
+            f"{command}{checkout}"
         )
