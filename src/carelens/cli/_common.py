@@ -1,8 +1,11 @@
 """What every command shares: the consoles, ``-v``/``-q``, logging, progress and error lines,
 and the checks of the files a command writes.
 
-:func:`session` wraps a command's body: it sends carelens' log records to stderr through
-rich (``-v`` debug, ``-q`` warnings only, info otherwise), turns a :class:`CarelensError`
+:func:`session` wraps a command's body: it sends carelens' log records to stderr (``-v``
+debug, ``-q`` warnings only, info otherwise) through rich on a terminal, and as plain lines
+otherwise (a log file, ``journald``, a pipe): one record, one line, never wrapped, its line
+breaks and other unprintable characters escaped (``\\n``), so a long request path cannot
+spill into a line of its own and a text cannot forge one. It turns a :class:`CarelensError`
 or an ``OSError`` into one red ``error: ...`` line and exit code 1 (``-v`` adds the
 traceback), and a Ctrl-C into a short note and exit code 130 (a command that asks,
 ``terminate=True``, handles a SIGTERM the same way: its cleanup runs and the note shows, exit
@@ -185,6 +188,54 @@ class Session:
         logger.warning("%s", message)
 
 
+class LineHandler(logging.Handler):
+    """Log records as plain lines on a console's file (stderr that is not a terminal):
+    ``LEVEL    message``, as rich shows them but never wrapped, so one record is one line.
+    Line breaks and every other unprintable character of the message (a traceback included)
+    are escaped as in a Python string (``\\n``, ``\\x1b``); ``verbose`` adds where the
+    record was logged (``[module.py:12]``)."""
+
+    def __init__(self, console: Console, *, verbose: bool = False) -> None:
+        super().__init__()
+        self.console = console
+        self.verbose = verbose
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.exc_info:
+            message += "\n" + logging.Formatter().formatException(record.exc_info).rstrip()
+        line = f"{record.levelname:<8} {one_line(message)}"
+        return line + f" [{record.filename}:{record.lineno}]" if self.verbose else line
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record)
+            stream = self.console.file  # stderr as it is now (tests and notebooks swap it)
+            stream.write(line + "\n")
+            stream.flush()
+        except Exception:
+            self.handleError(record)
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and every other unprintable character escaped as in a
+    Python string (``\\n``, ``\\u2028``): it prints as one line."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
+
+
+def _log_handler(err: Console, verbose: bool) -> logging.Handler:
+    """Rich's handler on a terminal (wrapped to its width); plain lines elsewhere."""
+    if err.is_terminal:
+        return RichHandler(
+            console=err, show_time=False, show_path=verbose, markup=False, rich_tracebacks=verbose
+        )
+    return LineHandler(err, verbose=verbose)
+
+
 @contextmanager
 def session(
     verbose: bool,
@@ -202,10 +253,7 @@ def session(
     out, err = _Console(), _Console(stderr=True)
     logger = logging.getLogger("carelens")
     saved = (logger.level, logger.propagate, list(logger.handlers))
-    handler = RichHandler(
-        console=err, show_time=False, show_path=verbose, markup=False, rich_tracebacks=verbose
-    )
-    logger.handlers = [handler]
+    logger.handlers = [_log_handler(err, verbose)]
     logger.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
     logger.propagate = False
     try:

@@ -9,13 +9,19 @@ the corpus ``error`` of ``carelens serve``, every API listing and the server log
   inside personal data, so that redacting the message finds all of it);
 - :func:`describe_columns` lists a header's column names only when they look like column
   names (:func:`looks_like_header`), and otherwise says how many columns and characters
-  the line has, never what it holds;
+  the line has, never what it holds. A headerless file's first line is data, so a line
+  is refused as a header when any of its cells holds personal data
+  (:func:`~carelens.privacy.find_personal`) or reads like a sentence (more than
+  :data:`MAX_NAME_WORDS` words, a first- or second-person pronoun, a contraction, sentence
+  punctuation at the end): ``Jane Doe,jane.doe@example.com,I want to die tonight`` is
+  described by its size, not quoted;
 - :func:`json_type` names the JSON type of a parsed value where a message says what a field
   should have been (``must be a string, not an array``), never the value.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from carelens.privacy import find_personal
@@ -24,10 +30,25 @@ from carelens.privacy import find_personal
 MAX_NAME_CHARS = 40
 #: The most column names an error message lists.
 MAX_LISTED_NAMES = 20
-#: A name with more words than this reads as a sentence, not as a column name.
-MAX_NAME_WORDS = 5
+#: A name with more words than this reads as a sentence, not as a column name ("Date of
+#: contact" has three).
+MAX_NAME_WORDS = 3
 #: Characters no column name has, but JSON, XML and other non-CSV text does.
 _NOT_IN_NAMES = frozenset('{}[]<>"\\')
+#: Words a message has and a column name does not: first- and second-person pronouns
+#: (compared in lower case, with the punctuation around a word taken off).
+_PERSONAL_WORDS = frozenset(
+    {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+    | {"you", "your", "yours", "yourself", "yourselves"}
+)
+#: Apostrophes: the typewriter one and U+2019, which word processors and phones write.
+_APOSTROPHES = "'\u2019"
+#: The endings of contractions ("can't", "I'm", "we've"): messages have them, names do not.
+_CONTRACTION = re.compile(
+    f"[a-z](?:n[{_APOSTROPHES}]t|[{_APOSTROPHES}](?:m|re|ve|ll|d))$", re.IGNORECASE
+)
+#: What ends a sentence; no column name ends so.
+_SENTENCE_END = (".", "!", "?", "…")
 
 
 def clip(text: str, limit: int = MAX_NAME_CHARS) -> str:
@@ -80,13 +101,29 @@ def _cut(value: str, at: int) -> int:
 
 def looks_like_name(name: str) -> bool:
     """Whether ``name`` could be a column name: at most :data:`MAX_NAME_CHARS` printable
-    characters and :data:`MAX_NAME_WORDS` words, none of ``{ } [ ] < > " \\``."""
+    characters and :data:`MAX_NAME_WORDS` words, none of ``{ } [ ] < > " \\``, and not
+    data: no personal data (:func:`~carelens.privacy.find_personal`) and nothing that reads
+    like a sentence (a first- or second-person pronoun such as ``I`` or ``you``, a
+    contraction such as ``can't``, a ``.``, ``!``, ``?`` or ``…`` at the end)."""
+    words = name.split()
     return (
         len(name) <= MAX_NAME_CHARS
         and name.isprintable()
-        and len(name.split()) <= MAX_NAME_WORDS
+        and len(words) <= MAX_NAME_WORDS
         and not _NOT_IN_NAMES.intersection(name)
+        and not _reads_like_a_sentence(name, words)
+        and not find_personal(name)
     )
+
+
+def _reads_like_a_sentence(name: str, words: Sequence[str]) -> bool:
+    if name.rstrip().endswith(_SENTENCE_END):
+        return True
+    for word in words:
+        bare = word.strip(".,;:!?…()" + _APOSTROPHES).lower()
+        if bare in _PERSONAL_WORDS or _CONTRACTION.search(bare):
+            return True
+    return False
 
 
 def looks_like_header(names: Sequence[str]) -> bool:

@@ -35,6 +35,7 @@ from carelens.service.middleware import (
     CatchAllMiddleware,
     HeadMiddleware,
     LoopbackGuardMiddleware,
+    ResponseHeadersMiddleware,
     UploadGuardMiddleware,
 )
 from carelens.service.pages import install_pages, page_error_response, page_refusal
@@ -181,5 +182,6 @@ def create_app(
     if settings.loopback:
         app.add_middleware(LoopbackGuardMiddleware, page_response=page_refusal)
     app.add_middleware(CatchAllMiddleware, page_response=page_error_response)
+    app.add_middleware(ResponseHeadersMiddleware)  # outside the catch-all: its 500s too
     app.add_middleware(AccessLogMiddleware)
     return app

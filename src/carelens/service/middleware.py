@@ -6,6 +6,10 @@ server almost nothing. From the outside in:
 * :class:`AccessLogMiddleware` logs method, path (never the query string), status and
   duration — never a text; the path's line breaks and other unprintable characters are
   escaped (:func:`~carelens.service.errors.loggable`), so a request cannot forge a log line.
+* :class:`ResponseHeadersMiddleware` gives every response, the API's JSON and its errors
+  included, ``X-Content-Type-Options: nosniff`` and, unless it sets its own (the static
+  files are cached), ``Cache-Control: no-store``: results quote conversations, and no
+  browser or proxy cache should keep them.
 * :class:`CatchAllMiddleware` answers any unexpected exception with a 500 ``internal_error``
   and logs its type and stack, not its message (which may quote a text); a store error
   raised outside the routes (checking an API key) gets the routes' answer, a 503
@@ -15,12 +19,12 @@ server almost nothing. From the outside in:
   another site (a web page posting to the local server): 403, as an HTML page on the pages'
   paths (their errors are pages) and as the API's JSON error elsewhere.
 * :class:`AuthMiddleware` checks the API key (``Authorization: Bearer`` or ``X-API-Key``) on
-  every ``/v1`` path but the health check — 401 when it is missing where required, or wrong
-  (or revoked) anywhere — and takes a token from the caller's rate-limit bucket: 429 with
-  ``Retry-After`` when empty. The rule itself is :func:`~carelens.service.access_rules.admit`
-  (:mod:`.access_rules`), which the web pages (:mod:`carelens.service.pages.access`) follow
-  too: a wrong key takes a token from the client address's bucket, so guessing keys is rate
-  limited on every path.
+  ``/v1`` itself and every path under it but the health check — 401 when it is missing where
+  required, or wrong (or revoked) anywhere — and takes a token from the caller's rate-limit
+  bucket: 429 with ``Retry-After`` when empty. The rule itself is
+  :func:`~carelens.service.access_rules.admit` (:mod:`.access_rules`), which the web pages
+  (:mod:`carelens.service.pages.access`) follow too: a wrong key takes a token from the
+  client address's bucket, so guessing keys is rate limited on every path.
 * :class:`BodyLimitMiddleware` refuses bodies over the limit, by ``Content-Length`` or while
   streaming (chunked uploads): 413.
 * :class:`UploadGuardMiddleware` answers an upload (``POST /v1/corpora``) that cannot
@@ -46,6 +50,7 @@ from typing import TYPE_CHECKING
 
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from carelens.service.access_rules import admit, is_cross_origin
@@ -77,6 +82,16 @@ errors_logger = logging.getLogger("carelens.service.errors")
 
 #: Paths that need no key and are not rate limited.
 OPEN_PATHS: frozenset[str] = frozenset({"/v1/health"})
+#: Headers every response gets, unless it sets its own.
+RESPONSE_HEADERS: tuple[tuple[str, str], ...] = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Cache-Control", "no-store"),
+)
+
+
+def is_api_path(path: str) -> bool:
+    """Whether ``path`` is the API's: ``/v1`` or under it (``/v1x`` is not)."""
+    return path == "/v1" or path.startswith("/v1/")
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -124,6 +139,27 @@ class AccessLogMiddleware:
             ms = (time.perf_counter() - start) * 1000
             path = loggable(str(scope["path"]))
             logger.info("%s %s %d %.1fms", scope["method"], path, status, ms)
+
+
+class ResponseHeadersMiddleware:
+    """:data:`RESPONSE_HEADERS` on every response that does not set them itself."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in RESPONSE_HEADERS:
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class CatchAllMiddleware:
@@ -272,7 +308,7 @@ class AuthMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = str(scope.get("path", ""))
-        if scope["type"] != "http" or not path.startswith("/v1/") or path in OPEN_PATHS:
+        if scope["type"] != "http" or not is_api_path(path) or path in OPEN_PATHS:
             await self.app(scope, receive, send)
             return
         client = scope.get("client")
