@@ -540,6 +540,7 @@ def test_train_on_an_mpnet_encoder_with_ordinal_levels(data: Path, tmp_path: Pat
     assert manifest["training"]["config"]["ordinal_levels"] == ["interpretation", "reflection"]
     assert manifest["model_id"] == "carelens-empathy-mpnet"
     assert manifest["base_encoder"] == "tiny-mpnet (mpnet, 2 layers, hidden size 32)"
+    assert "non-commercial" in manifest["terms"]  # a model carries its data's terms
     analyzer = carelens.load(out)
     batch = analyzer.encoder.encode([("I lost my job.", "That must be frightening.")])
     tokens = analyzer.encoder.tokenizer.id_to_token

@@ -236,6 +236,11 @@ def test_the_fingerprint_tells_builds_of_one_model_id_apart(model_copy: Path) ->
     assert ModelArtifact.load(model_copy).fingerprint == shipped  # the folder does not count
     record_evaluation(model_copy, "dev", {"n_pairs": 2})  # figures change no result
     assert ModelArtifact.load(model_copy).fingerprint == shipped
+    manifest = read_manifest(model_copy)  # nor do the terms of use
+    assert "non-commercial" in manifest["terms"]
+    manifest["terms"] = "other words"
+    (model_copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert ModelArtifact.load(model_copy).fingerprint == shipped
     calibration = read_manifest(model_copy)["calibration"]
     temperatures = [t * 2 for t in calibration["temperatures"]]
     update_calibration(model_copy, {"temperatures": temperatures})

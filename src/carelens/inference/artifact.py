@@ -51,6 +51,11 @@ def read_manifest(folder: Path, *, missing: str) -> dict[str, Any]:
     return manifest
 
 
+#: Manifest keys that say nothing about what the model computes, left out of its
+#: :attr:`ModelArtifact.fingerprint`: the recorded evaluation figures and the terms of use.
+UNSCORED_KEYS = frozenset(("evaluation", "terms"))
+
+
 @dataclass(frozen=True, slots=True)
 class ModelArtifact:
     """A verified model folder and its parsed manifest."""
@@ -67,11 +72,11 @@ class ModelArtifact:
         """What tells this model apart from another with the same id (``carelens train``
         gives its models the shipped model's id unless ``--model-id`` names another): the
         SHA-256 of its
-        manifest without the evaluation figures — the weights' and tokenizer's checksums,
-        the calibration, the sentence ratios, the lengths — first 16 hex digits. Recording
-        figures (``evaluate --record``) leaves it as it is; refitting spans or retraining
-        does not."""
-        settings = {k: v for k, v in self.manifest.items() if k != "evaluation"}
+        manifest without the evaluation figures and the terms of use (:data:`UNSCORED_KEYS`)
+        — the weights' and tokenizer's checksums, the calibration, the sentence ratios, the
+        lengths — first 16 hex digits. Recording figures (``evaluate --record``) or stating
+        the terms leaves it as it is; refitting spans or retraining does not."""
+        settings = {k: v for k, v in self.manifest.items() if k not in UNSCORED_KEYS}
         canonical = json.dumps(settings, sort_keys=True, ensure_ascii=True)
         return hashlib.sha256(canonical.encode("ascii")).hexdigest()[:16]
 

@@ -237,6 +237,7 @@ def export_artifact(
         "seeker": ["distress"] if heads.seeker else [],
         "levels": [0, 1, 2],
         "base_encoder": _base_encoder(net, config),
+        "terms": _terms(config),
         "quantization": QUANTIZATION,
         "encoding": analysis_encoding(config),
         "calibration": {
@@ -252,3 +253,13 @@ def export_artifact(
     path = write_manifest(out_dir, manifest)
     logger.info("wrote %s", path)
     return path
+
+
+def _terms(config: Mapping[str, object]) -> str:
+    """The terms of use a trained model carries: those of its training data (NOTICE)."""
+    data = str(config.get("data") or "its training data")
+    return (
+        f"The terms of its training data ({data}); a model trained on the EPITOME Reddit "
+        "annotations (Sharma, Miner, Atkins and Althoff, EMNLP 2020) is for research and "
+        "non-commercial use only (acknowledge the authors and cite the paper). See NOTICE."
+    )
