@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carelens.readers import RejectLog, read_turns
+from carelens.text import is_blank
 from carelens.types import Turn
 
 SPICE = ["😊", "👩‍👩‍👧", "שלום", "مرحبا", "\u202e", "\u200f", "\r", "\n", "\r\n", "\t", "\x00",
@@ -19,7 +20,7 @@ SPICE = ["😊", "👩‍👩‍👧", "שלום", "مرحبا", "\u202e", "\u20
 
 def _texts() -> st.SearchStrategy[str]:
     pieces = st.one_of(st.characters(codec="utf-8"), st.sampled_from(SPICE))
-    return st.lists(pieces, min_size=1, max_size=12).map("".join).filter(lambda s: bool(s.strip()))
+    return st.lists(pieces, min_size=1, max_size=12).map("".join).filter(lambda s: not is_blank(s))
 
 
 def _optional() -> st.SearchStrategy[str | None]:

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carelens.readers import RejectLog, read_exchanges
+from carelens.text import is_blank
 
 SPICE = ['"', '""', "'", "\\", ",", ";", "😊", "שלום", "\u202e", "\x85", "\u2028", " "]
 LAYOUTS = {
@@ -35,7 +36,7 @@ def _texts(*, breaks: bool) -> st.SearchStrategy[str]:
     return (
         st.lists(pieces, min_size=1, max_size=12)
         .map("".join)
-        .filter(lambda s: bool(s) and s.strip() == s and not _quoted_field(s))
+        .filter(lambda s: not is_blank(s) and s.strip() == s and not _quoted_field(s))
     )
 
 
