@@ -1090,3 +1090,45 @@ def test_a_damaged_record_passes_on_its_whole_fields(tmp_path: Path, fmt: str, d
         assert "seeker_text" not in fields and "response_text" not in fields
     else:
         assert fields["seeker_text"] == "Something difficult happened, number \ufffd1."
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "warned"),
+    [
+        ("created_at", "2026-01-02T10:05:00Z", "created_at"),
+        ("createdAt", "1767348300", "createdAt"),
+        ("date", "next week", None),  # a name that looks like a time, but no time in it
+        ("note", "2026-01-02", None),  # a time under a name that does not look like one
+    ],
+)
+def test_a_time_under_another_name_is_pointed_out_once(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    header: str,
+    value: str,
+    warned: str | None,
+) -> None:
+    """A chat export's ``created_at`` is not read as the timestamp: every response was
+    undated without a word, so ``summarize`` and ``report`` showed no months."""
+    source = tmp_path / "thread.csv"
+    source.write_text(
+        f"message_id,thread_id,parent_id,author,{header},text\n"
+        f"m1,t1,,a,{value},I feel so alone.\n"
+        f"m2,t1,m1,b,{value},That sounds lonely.\n"
+        f"m3,t1,m2,a,{value},It is.\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level("WARNING", logger="carelens"):
+        analyze_file(source, FakeAnalyzer(), None)
+    notes = [r.getMessage() for r in caplog.records if "looks like one" in r.getMessage()]
+    if warned is None:
+        assert notes == []
+    else:
+        assert notes == [
+            f"{source}: no timestamp was read, but the field {warned!r} looks like one: read "
+            f"it as the timestamp with a column map (--column-map timestamp={warned})"
+        ]
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="carelens"):
+            analyze_file(source, FakeAnalyzer(), None, column_map={"timestamp": warned})
+        assert not any("looks like one" in r.getMessage() for r in caplog.records)

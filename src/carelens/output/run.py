@@ -23,6 +23,7 @@ from carelens.output.files import ResultWriter, lock_path
 from carelens.output.options import RecordOptions
 from carelens.output.records import result_record
 from carelens.readers import RejectLog, read_exchanges
+from carelens.readers.api import time_field
 from carelens.readers.helpers import HelperPatterns
 from carelens.types import N_LEVELS, Exchange, JsonDict, ResponseAnalysis
 
@@ -220,7 +221,10 @@ def analyze_file(
         left_out += 1
 
     exchanges = wanted.keep(
-        read_exchanges(input, format=format, column_map=column_map, rejects=log), leave_out
+        noting_time_field(
+            read_exchanges(input, format=format, column_map=column_map, rejects=log), input
+        ),
+        leave_out,
     )
     counts = LevelCounts(tuple(analyzer.dimensions))
     kept: list[tuple[Exchange, JsonDict]] = []
@@ -272,3 +276,26 @@ def analyze_file(
         not_by_helpers=left_out,
         preview=tuple(kept),
     )
+
+
+def noting_time_field(
+    exchanges: Iterable[Exchange], source: str | os.PathLike[str]
+) -> Iterator[Exchange]:
+    """``exchanges`` as they come; when the first one's response has no timestamp but a field
+    that looks like its time (:func:`~carelens.readers.api.time_field`: a chat export's
+    ``created_at``), a warning says how to read it, once: without it every response is
+    undated, and ``summarize`` and ``report`` show no months."""
+    first = True
+    for exchange in exchanges:
+        if first:
+            first = False
+            field = time_field(exchange.response)
+            if field is not None:
+                logger.warning(
+                    "%s: no timestamp was read, but the field %r looks like one: read it "
+                    "as the timestamp with a column map (--column-map timestamp=%s)",
+                    source,
+                    field,
+                    field,
+                )
+        yield exchange

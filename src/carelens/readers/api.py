@@ -34,6 +34,7 @@ from carelens.readers.quoting import quote
 from carelens.readers.reddit import read_reddit
 from carelens.readers.rejects import DUPLICATE_ID, RejectLog
 from carelens.readers.wxr import read_wxr
+from carelens.timestamps import parse_timestamp
 from carelens.types import Exchange, Turn
 
 logger = logging.getLogger(__name__)
@@ -253,3 +254,41 @@ def _turns(ctx: ReadContext, records: Iterator[Record]) -> Iterator[Turn]:
             n += 1
             yield item
     _summary(ctx, "turns", n, before)
+
+
+#: Field names (lower case, without ``_``, ``-`` or spaces) that may hold a message's time,
+#: which the layouts do not read (``timestamp``, and Reddit's ``created_utc``, are read).
+_TIME_NAMES = frozenset(
+    {
+        "createdat",
+        "created",
+        "createdtime",
+        "datecreated",
+        "time",
+        "date",
+        "datetime",
+        "sentat",
+        "sent",
+        "postedat",
+        "posted",
+        "ts",
+        "timestamputc",
+        "createdutc",
+        "publishedat",
+        "updatedat",
+    }
+)
+
+
+def time_field(turn: Turn) -> str | None:
+    """The field of ``turn.meta`` that may hold its time when it has none (``created_at``,
+    ``createdAt``, ``date``): a name that looks like one whose value reads as a time
+    (:func:`~carelens.timestamps.parse_timestamp`); None when the turn has a timestamp or
+    no such field. A chat export that names its time so leaves every response undated."""
+    if turn.timestamp is not None:
+        return None
+    for key, value in turn.meta.items():
+        name = "".join(c for c in key.casefold() if c not in "_- ")
+        if name in _TIME_NAMES and parse_timestamp(value) is not None:
+            return key
+    return None
