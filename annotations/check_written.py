@@ -13,7 +13,10 @@ taxonomy dimensions; EPITOME's three mechanisms are optional (the first set has 
 with ``--require-epitome-rationales`` they are required too. Prints one line per problem
 (``FILE:LINE: id: problem``, or ``FILE, line N, field 'F': problem`` for what the trainer
 refuses) and exits 1 if there is any, else prints the counts; a file without any pair is a
-problem too.
+problem too. A pair whose seeker message or response is a text of the contrast set
+(``contrast/contrast_set.jsonl``, or ``--contrast PATH``; compared with case and white space
+ignored) is refused too: the contrast set is for evaluation only, and a model trained on its
+texts would be scored on what it learnt.
 """
 
 from __future__ import annotations
@@ -28,7 +31,36 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from carelens.annotations import ANNOTATED_DIMENSIONS
 from carelens.errors import InputError
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS, STYLES
+from carelens.taxonomy_evaluation import read_contrast_set
 from carelens.training.data import read_written_item
+
+CONTRAST_SET = Path(__file__).resolve().parent / "contrast" / "contrast_set.jsonl"
+
+
+def _key(text: str) -> str:
+    """A text as the contrast-set check compares it: case and white space ignored."""
+    return " ".join(text.casefold().split())
+
+
+def contrast_texts(path: Path) -> dict[str, str]:
+    """Each text of the contrast set at ``path`` (as :func:`_key` makes it) and where it is
+    (``c01 seeker``, ``c01 responses.sympathy``)."""
+    texts: dict[str, str] = {}
+    for item in read_contrast_set(path):
+        texts.setdefault(_key(item.seeker), f"{item.id} seeker")
+        for kind, response in item.responses.items():
+            texts.setdefault(_key(response), f"{item.id} responses.{kind}")
+    return texts
+
+
+def contrast_overlaps(item: dict[str, object], contrast: dict[str, str]) -> list[str]:
+    """A problem for each text of ``item`` that is a text of the contrast set."""
+    return [
+        f"{key} is the contrast set's {contrast[_key(value)]}; the contrast set is for "
+        "evaluation only: write another text"
+        for key in ("seeker", "response")
+        if isinstance(value := item.get(key), str) and _key(value) in contrast
+    ]
 
 
 def check_item(item: object, require_epitome: bool) -> list[str]:
@@ -110,7 +142,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--require-epitome-rationales", action="store_true")
+    parser.add_argument(
+        "--contrast",
+        type=Path,
+        default=CONTRAST_SET,
+        help="the contrast set no written pair may copy (default: the project's)",
+    )
     args = parser.parse_args(argv)
+    try:
+        contrast = contrast_texts(args.contrast)
+    except (InputError, OSError) as exc:
+        print(f"error: the contrast set cannot be read: {exc}")
+        return 1
     seen: dict[str, str] = {}
     counts: Counter[tuple[str, int]] = Counter()
     n_bad = n_items = 0
@@ -135,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             where = f"{path}:{number}"
             ident = str(item.get("id", "?"))
             problems = check_item(item, args.require_epitome_rationales)
+            problems += contrast_overlaps(item, contrast)
             if ident in seen:
                 problems.append(f"id repeats {seen[ident]}")
             seen.setdefault(ident, where)

@@ -495,10 +495,63 @@ def test_from_raw_reports_both_problems_for_an_unfound_only_quote() -> None:
     assert "compassion: level 1 without a located rationale" in problems
 
 
-def test_from_raw_drops_rationales_of_level_zero() -> None:
+def test_from_raw_reports_and_drops_rationales_of_level_zero() -> None:
     a, problems = convert(raw(rationales={**raw()["rationales"], "dismissive": ["so sorry"]}))
-    assert problems == []
+    assert problems == ["dismissive is 0 but has rationales (not stored)"]
     assert a.rationales["dismissive"] == ()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"rationales": {"sympathy": "so sorry"}}, "rationales.sympathy"),
+        ({"rationales": {"sympathy": [3]}}, "rationales.sympathy"),
+        ({"crisis_evidence": "I want to die"}, "crisis_evidence"),
+    ],
+)
+def test_from_raw_refuses_quotes_that_are_not_a_list_of_strings(
+    changes: dict[str, Any], field: str
+) -> None:
+    # A bare string would be read letter by letter: one-character offsets.
+    with pytest.raises(AnnotationError, match=r"must be a list of quoted words|quote 1 must") as e:
+        convert(raw(**changes))
+    assert e.value.field == field
+
+
+def test_from_raw_refuses_a_line_made_under_another_codebook() -> None:
+    with pytest.raises(AnnotationError, match="the line says 'taxonomy-v2'") as info:
+        convert(raw(codebook="taxonomy-v2"))
+    assert info.value.field == "codebook"
+    a, _ = from_raw(
+        raw(codebook=CODEBOOKS[1]),
+        sp_id="s1",
+        part="test",
+        annotator="B",
+        response=RESPONSE,
+        seeker=SEEKER,
+        codebook=CODEBOOKS[1],
+    )
+    assert a.codebook == CODEBOOKS[1]
+
+
+def test_from_raw_reports_crisis_without_evidence_and_evidence_without_crisis() -> None:
+    _, problems = convert(raw(crisis_evidence=[]))
+    assert problems == ["crisis: 1 without located evidence"]
+    a, problems = convert(raw(crisis=0))
+    assert problems == ["crisis is 0 but has evidence (not stored)"]
+    assert a.crisis_evidence == ()
+
+
+def test_from_raw_reports_unknown_keys_and_keeps_a_note_out_of_the_record() -> None:
+    data = raw(note="unsafe reply", empathy=2)
+    data["rationales"] = {**data["rationales"], "empathy": ["so sorry"]}
+    a, problems = convert(data)
+    assert problems == [
+        "unknown keys 'empathy' (not stored)",
+        "rationales: unknown keys 'empathy' (not stored; rationales are kept for sympathy, "
+        "reflection, compassion, dismissive)",
+    ]
+    assert "note" not in a.to_dict()
 
 
 def test_from_raw_reports_crisis_evidence_not_in_the_seeker_post() -> None:
@@ -515,6 +568,7 @@ def test_from_raw_without_rationales_or_evidence() -> None:
     assert a.crisis_evidence == ()
     assert sorted(problems) == [
         "compassion: level 1 without a located rationale",
+        "crisis: 1 without located evidence",
         "reflection: level 1 without a located rationale",
         "sympathy: level 2 without a located rationale",
     ]

@@ -380,6 +380,18 @@ def locate(text: str, quote: str, after: int = 0) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
+#: The keys of an annotator's raw line (``annotations/GUIDELINES.md``, "Output format"):
+#: ``note`` is free text for whoever reads the raw files and is never stored (no text is).
+RAW_FIELDS: tuple[str, ...] = (
+    "rp_id",
+    *LABEL_RANGES,
+    "rationales",
+    "crisis_evidence",
+    "note",
+    "codebook",
+)
+
+
 def from_raw(
     raw: Mapping[str, Any],
     *,
@@ -388,47 +400,98 @@ def from_raw(
     annotator: str,
     response: str,
     seeker: str,
+    codebook: str = CODEBOOK,
 ) -> tuple[Annotation, list[str]]:
     """An :class:`Annotation` from an annotator's raw line, and the problems found in it.
 
-    Problems (a quote not found, a level without a rationale) are reported, not fatal: the
-    labels stand, and the missing offsets are left out. A label missing or not an integer in
-    its range is an :class:`AnnotationError` (a KeyError for a missing ``rp_id``).
+    Problems are reported, not fatal: the labels stand and what cannot be stored is left out
+    — a quote not found, a level 1 or 2 without a located rationale, a located rationale of a
+    level-0 dimension (``is 0 but has rationales``), ``crisis`` 1 without located evidence,
+    evidence of ``crisis`` 0, a key that is not one of :data:`RAW_FIELDS`, a rationale key
+    that is not one of :data:`ANNOTATED_DIMENSIONS`. An :class:`AnnotationError` naming the
+    field makes the line unusable: a label missing or not an integer in its range,
+    ``rationales`` not an object, a rationale or ``crisis_evidence`` not a list of quoted
+    words (a bare string would be read letter by letter), a ``codebook`` of the line that is
+    not ``codebook`` (the version the line is stored under), an ``rp_id`` that is not a
+    non-empty string.
     """
     problems: list[str] = []
+    rp_id = raw.get("rp_id")
+    if not isinstance(rp_id, str) or not rp_id.strip():
+        raise AnnotationError("rp_id", f"must be a non-empty string, not {_shown(rp_id)}")
+    if "codebook" in raw and raw["codebook"] != codebook:
+        raise AnnotationError(
+            "codebook",
+            f"the line says {_shown(raw['codebook'])} but it is being stored as {codebook!r}; "
+            "ingest it with the codebook it was made under (--codebook)",
+        )
     missing = [name for name in LABEL_RANGES if name not in raw]
     if missing:
         raise AnnotationError(missing[0], "missing; every label needs a level")
     labels = {name: _label(name, raw[name], name) for name in LABEL_RANGES}
+    unknown = [str(key) for key in raw if key not in RAW_FIELDS]
+    if unknown:
+        problems.append(f"unknown keys {', '.join(map(repr, unknown))} (not stored)")
     quoted = raw.get("rationales") or {}
     if not isinstance(quoted, dict):
         raise AnnotationError("rationales", f"must be an object, not {json_type(quoted)}")
+    unknown = [str(key) for key in quoted if key not in ANNOTATED_DIMENSIONS]
+    if unknown:
+        problems.append(
+            f"rationales: unknown keys {', '.join(map(repr, unknown))} (not stored; "
+            f"rationales are kept for {', '.join(ANNOTATED_DIMENSIONS)})"
+        )
     rationales: dict[str, Offsets] = {}
     for name in ANNOTATED_DIMENSIONS:
         found: list[tuple[int, int]] = []
-        for quote in quoted.get(name) or ():
-            where = locate(response, str(quote))
+        for quote in _quotes(quoted.get(name), f"rationales.{name}"):
+            where = locate(response, quote)
             if where is None:
                 problems.append(f"{name}: a quoted rationale is not in the response")
             elif where not in found:
                 found.append(where)
         if labels[name] > 0 and not found:
             problems.append(f"{name}: level {labels[name]} without a located rationale")
+        if labels[name] == 0 and found:
+            problems.append(f"{name} is 0 but has rationales (not stored)")
         rationales[name] = tuple(sorted(found)) if labels[name] > 0 else ()
     evidence: list[tuple[int, int]] = []
-    for quote in raw.get("crisis_evidence") or ():
-        where = locate(seeker, str(quote))
+    for quote in _quotes(raw.get("crisis_evidence"), "crisis_evidence"):
+        where = locate(seeker, quote)
         if where is None:
             problems.append("crisis_evidence: a quote is not in the seeker post")
         else:
             evidence.append(where)
+    if labels["crisis"] == 1 and not evidence:
+        problems.append("crisis: 1 without located evidence")
+    if labels["crisis"] == 0 and evidence:
+        problems.append("crisis is 0 but has evidence (not stored)")
+        evidence = []
     annotation = Annotation(
-        rp_id=str(raw["rp_id"]),
+        rp_id=rp_id,
         sp_id=sp_id,
         part=part,
         annotator=annotator,
         labels=labels,
         rationales=rationales,
         crisis_evidence=tuple(sorted(set(evidence))),
+        codebook=codebook,
     )
     return annotation, problems
+
+
+def _quotes(value: object, field: str) -> list[str]:
+    """The quoted words of a raw rationale or evidence field: a list of strings (absent or
+    null: none)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise AnnotationError(
+            field, f'must be a list of quoted words, not {json_type(value)} (write ["..."])'
+        )
+    for n, quote in enumerate(value, start=1):
+        if not isinstance(quote, str):
+            raise AnnotationError(
+                field, f"quote {n} must be a string of quoted words, not {json_type(quote)}"
+            )
+    return value

@@ -30,7 +30,8 @@ to be sympathetic, empathic, compassionate and dismissive) and counts, per kind,
 the intended response scores strictly highest on its dimension (the expected level
 ``sum_k k * p_k``); a tie counts as a miss. The contrast set is evaluation data, so a
 malformed item (bad JSON, nesting too deep to parse included, or bad UTF-8, a missing or
-non-text ``id`` / ``seeker`` / response, other than the four kinds, a repeated ``id``) stops
+non-text ``id`` / ``seeker`` / response or one that shows nothing (empty, or only
+invisible characters such as ``"\u200b"``), other than the four kinds, a repeated ``id``) stops
 the run with an InputError naming the file, line and field, and a set without any item is
 one too.
 """
@@ -67,6 +68,7 @@ from carelens.readers import RejectLog
 from carelens.readers.quoting import json_type
 from carelens.readers.rejects import INVALID_VALUE
 from carelens.taxonomy import RESPONSE_FLAGS
+from carelens.text import is_blank
 from carelens.types import (
     EPITOME_COLUMNS,
     DimensionScore,
@@ -587,8 +589,9 @@ def _contrast_item(data: object, path: str, line: int) -> ContrastItem:
         value = within[key]
         if not isinstance(value, str):
             raise bad(field, f"must be a non-empty string, not {json_type(value)}")
-        if not value.strip():
-            raise bad(field, "is empty; it must be a non-empty string")
+        if is_blank(value):
+            # Only invisible characters (white space, "\u200b") would be read as an empty text.
+            raise bad(field, "shows no text (empty, or only invisible characters)")
         return value
 
     if not isinstance(data, dict):

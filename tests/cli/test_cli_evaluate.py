@@ -585,3 +585,28 @@ def test_evaluate_split_with_a_bad_byte_keeps_every_row_in_its_part(
             (str(bad), bad_row + 2, "seeker_post", "invalid UTF-8")
         ][:listed]
     assert "1 rows hold bytes that are not UTF-8" in " ".join(result.stderr.split())
+
+
+def test_evaluate_contrast_records_only_the_projects_set_unless_forced(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    model = Path(shutil.copytree(default_model_dir(), tmp_path / "model"))
+    manifest = model / "manifest.json"
+    before = manifest.read_bytes()
+    shipped = Path(carelens.__file__).resolve().parents[2] / "annotations" / "contrast"
+    part = tmp_path / "contrast_set.jsonl"  # the shipped name, one item
+    part.write_text(
+        (shipped / "contrast_set.jsonl").read_text(encoding="utf-8").splitlines()[0] + "\n",
+        encoding="utf-8",
+    )
+    result = invoke("evaluate-contrast", part, "--model", model, "--record")
+    assert result.exit_code == 2, result.output
+    said = _one_line(result.output)
+    assert "is not the project's contrast set" in said and "--force" in said, said
+    assert manifest.read_bytes() == before
+    result = invoke("evaluate-contrast", part, "--model", model, "--record", "--force", "-q")
+    assert result.exit_code == 0, result.output
+    recorded = json.loads(manifest.read_text(encoding="utf-8"))["evaluation"]["contrast"]
+    assert recorded["n_items"] == 1
+    assert recorded["set"]["n_items"] == 1 and recorded["set"]["project_set"] is False
+    assert len(recorded["set"]["sha256"]) == 64

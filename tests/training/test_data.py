@@ -20,6 +20,7 @@ from carelens.training.data import (
     UNKNOWN,
     attach_annotations,
     check_epitome_header,
+    check_held_out,
     load_bolt,
     load_epitome,
     split_by_seeker,
@@ -590,3 +591,34 @@ def test_a_written_file_without_pairs_is_refused(tmp_path: Path, content: str) -
     with pytest.raises(InputError, match="holds no labelled pair") as caught:
         load_written_pairs(path, ("interpretation",))
     assert caught.value.path == str(path)
+
+
+def test_annotations_held_out_as_test_are_refused_when_the_split_trains_on_them() -> None:
+    pairs = load_epitome(DATA)
+    train, dev, test = split_by_seeker(pairs, seed=13)
+
+    def held_out(pair_list: list[object]) -> list[Annotation]:
+        return [
+            Annotation(rp_id=p.rp_id, sp_id=p.sp_id, part="test", annotator="T", labels=LABELS)
+            for p in pair_list  # type: ignore[attr-defined]
+        ]
+
+    # Stored as test and in this split's test part: nothing to report.
+    assert check_held_out(held_out(test), "gold.jsonl", train, dev) == []
+    # Stored as test but trained on here (another seed would do this): refused.
+    leaking = held_out(test) + held_out(train[:2])
+    with pytest.raises(InputError) as info:
+        check_held_out(leaking, "gold.jsonl", train, dev)
+    said = str(info.value)
+    assert "gold.jsonl, field 'part'" in said
+    assert f"2 of the {len(leaking)} annotations stored as part 'test'" in said
+    assert "--allow-held-out-leak" in said
+    # With the override the run goes on, and the caller is told which.
+    assert len(check_held_out(leaking, "gold.jsonl", train, dev, allow=True)) == 2
+    # Train and dev annotations that fall elsewhere are no leak of the test part.
+    moved = [Annotation(**{**vars_of(a), "part": "train"}) for a in held_out(test)]
+    assert check_held_out(moved, "gold.jsonl", train, dev) == []
+
+
+def vars_of(a: Annotation) -> dict[str, object]:
+    return {name: getattr(a, name) for name in Annotation.__slots__}

@@ -21,6 +21,12 @@ model's ``manifest.json`` with ``--record`` — is refused (a usage error) when 
 the command reads: DATA, the ``--annotations`` file, the contrast set, or (for
 ``--rejects``) a file of the model folder; through ``..`` and links too. DATA that is a
 folder or missing is an error; the rejects file's folder is created then.
+
+``evaluate-contrast --record`` stores with the figures the set's file name, SHA-256 and item
+count, and records only the project's contrast set (``annotations/contrast/contrast_set.jsonl``,
+told by its SHA-256, :data:`CONTRAST_SET_SHA256`): any other file — a part of the set, an
+edited copy — is refused (a usage error, before the model loads) unless ``--force`` is given,
+so its figures cannot silently replace the model's recorded ones.
 """
 
 from __future__ import annotations
@@ -51,7 +57,12 @@ from carelens.cli._common import (
 from carelens.cli._tables import FitTable
 from carelens.errors import InputError
 from carelens.evaluation import SPLIT_PARTS, EvaluationReport, evaluate, model_split_ids
-from carelens.inference.artifact import MANIFEST, default_model_dir, record_evaluation
+from carelens.inference.artifact import (
+    MANIFEST,
+    default_model_dir,
+    record_evaluation,
+    sha256_file,
+)
 from carelens.readers import RejectLog
 from carelens.taxonomy_evaluation import (
     AnnotationReport,
@@ -309,6 +320,11 @@ def _taxonomy_table(report: AnnotationReport) -> FitTable:
     return table
 
 
+#: SHA-256 of the project's contrast set, ``annotations/contrast/contrast_set.jsonl`` (41
+#: items): the only set ``evaluate-contrast --record`` records without ``--force``.
+CONTRAST_SET_SHA256 = "b354cc20706de27085e15df7748ba014bd4c209f8a948b0135cf841dcf290321"
+
+
 def evaluate_contrast_command(
     contrast_set: Annotated[
         Path,
@@ -317,21 +333,52 @@ def evaluate_contrast_command(
     model: ModelPath = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     record: Annotated[
-        bool, typer.Option("--record", help="Store the figures in the model's manifest.json.")
+        bool,
+        typer.Option(
+            "--record",
+            help="Store the figures in the model's manifest.json, with the set's SHA-256 and "
+            "item count; only the project's contrast set unless --force.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="With --record: record the figures of a set that is not the project's "
+            "contrast set (a part of it, an edited copy).",
+        ),
     ] = False,
     verbose: Verbose = False,
     quiet: QuietResults = False,
 ) -> None:
     """How often the response written as each kind ranks first on its dimension."""
     with session(verbose, quiet) as s:
+        digest = ""
         if record:
             refuse_writing_over([contrast_set], [("--record", _manifest_path(model))])
         require_input(contrast_set)
+        if record:
+            digest = sha256_file(contrast_set)
+            if digest != CONTRAST_SET_SHA256 and not force:
+                raise typer.BadParameter(
+                    f"{contrast_set} is not the project's contrast set "
+                    "(annotations/contrast/contrast_set.jsonl): its SHA-256 is "
+                    f"{digest[:12]}..., the project's {CONTRAST_SET_SHA256[:12]}...; its "
+                    "figures would replace the model's recorded contrast figures. Evaluate "
+                    "without --record, or pass --force to record them anyway",
+                    param_hint="--record",
+                )
         analyzer = carelens.load(model, threads=1)
         report = evaluate_contrast(contrast_set, analyzer)
         if record:
             figures = report.to_dict()
             figures["command"] = f"carelens evaluate-contrast {contrast_set.name}"
+            figures["set"] = {
+                "file": contrast_set.name,
+                "sha256": digest,
+                "n_items": report.n_items,
+                "project_set": digest == CONTRAST_SET_SHA256,
+            }
             written = record_evaluation(analyzer.artifact.path, "contrast", figures)
             s.note(f"figures recorded in {escape(str(written))}")
         if as_json:

@@ -258,6 +258,15 @@ def train(
             "mechanisms are learned.",
         ),
     ] = None,
+    allow_held_out_leak: Annotated[
+        bool,
+        typer.Option(
+            "--allow-held-out-leak",
+            help="Train even though annotations stored as part 'test' (the held-out test "
+            "items) fall in this split's train or dev part; refused without it, since their "
+            "test figures would then mean nothing.",
+        ),
+    ] = False,
     bolt: Annotated[
         Path | None,
         typer.Option(
@@ -487,6 +496,7 @@ def train(
         distill_mixed_pairs=distill_mixed_pairs,
         annotations=str(annotations or ""),
         annotation_repeat=annotation_repeat,
+        allow_held_out_leak=allow_held_out_leak,
         bolt=str(bolt or ""),
         written=tuple(str(w) for w in written or ()),
         written_for=partial_written,

@@ -66,6 +66,9 @@ class TrainConfig:
     distill_mixed_pairs: int = 0  # unlabelled mismatched pairs the teacher alone labels
     annotations: str = ""  # the project's taxonomy annotations (JSON Lines); "" = EPITOME only
     annotation_repeat: int = 3  # times each annotated training pair is seen per epoch
+    # Train even when annotations stored as part "test" (held out) fall in this split's
+    # train or dev part (another seed or fractions); refused otherwise (check_held_out).
+    allow_held_out_leak: bool = False
     bolt: str = ""  # BOLT therapist_behaviours_train.csv, added to train; "" = not used
     written: tuple[str, ...] = ()  # files of project-written labelled pairs, added to train
     # Written files of which only some labels are used: (file, label names); the others

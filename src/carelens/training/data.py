@@ -401,6 +401,37 @@ def read_checked_annotations(
     return [a for _, a in read]
 
 
+def check_held_out(
+    annotations: Sequence[Annotation],
+    path: str | os.PathLike[str],
+    train: Sequence[LabeledPair],
+    dev: Sequence[LabeledPair],
+    *,
+    allow: bool = False,
+) -> list[Annotation]:
+    """The annotations stored as part ``test`` whose response this split puts in ``train``
+    or ``dev``: held-out test items that training would learn from or choose its weights by
+    (the annotations record the core model's seed-13 split; another seed or other fractions
+    move them). An InputError naming ``path``, the count and the first, unless ``allow``
+    (the run then goes on, and the caller says so loudly)."""
+    trained = {p.rp_id for p in train} | {p.rp_id for p in dev}
+    leaks = [a for a in annotations if a.part == "test" and a.rp_id in trained]
+    if leaks and not allow:
+        held = sum(a.part == "test" for a in annotations)
+        raise InputError(
+            f"{len(leaks)} of the {held} annotations stored as part 'test' (the held-out "
+            "test items) fall in the train or dev part of this split (the first: rp_id "
+            f"{quote(leaks[0].rp_id)}): the annotations were made on the core model's split "
+            "(seed 13, the default fractions), and another seed or other fractions would "
+            "train on them. Keep the default --seed and fractions, leave those annotations "
+            "out, or pass --allow-held-out-leak to train on them anyway (the test figures on "
+            "them then mean nothing)",
+            path=os.fspath(path),
+            field="part",
+        )
+    return leaks
+
+
 class _RememberedRejects(RejectLog):
     """A reject log that also keeps, per line, why that line was rejected (no text)."""
 

@@ -52,6 +52,7 @@ from carelens.training.data import (
     UNKNOWN,
     LabeledPair,
     attach_annotations,
+    check_held_out,
     encode_labeled,
     load_bolt,
     load_epitome,
@@ -501,6 +502,17 @@ def train_model(
         pairs, config.seed, config.dev_fraction, config.test_fraction
     )
     logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
+    # Annotations held out as test must not be trained on (or choose the weights).
+    leaks = check_held_out(
+        annotations, config.annotations, train, dev, allow=config.allow_held_out_leak
+    )
+    if leaks:
+        logger.warning(
+            "%s: %d annotations stored as part 'test' (held out) are trained on in this split "
+            "(--allow-held-out-leak); test figures on them mean nothing",
+            config.annotations,
+            len(leaks),
+        )
     for part, held in (("train", train), ("dev", dev)):
         if not held:
             raise ConfigError(
