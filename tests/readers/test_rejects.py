@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from carelens.readers import RejectLog
-from carelens.readers.rejects import redacted_entry, reject_entry
+from carelens.readers.rejects import MAX_LISTED, NOT_LISTED, redacted_entry, reject_entry
 
 
 def test_counts_and_skips_without_a_file() -> None:
@@ -90,3 +90,44 @@ def test_redacted_entry_redacts_a_staged_entry() -> None:
     }
     no_detail = reject_entry("in.csv", 5, None, "x")
     assert redacted_entry(no_detail) == no_detail
+
+
+def test_the_file_lists_the_first_rejects_and_counts_the_rest(tmp_path: Path) -> None:
+    """Past ``max_listed`` rejects are counted only; closing the log writes one last line
+    that says how many were not listed, per reason. The counts keep every reject."""
+    path = tmp_path / "rejects.jsonl"
+    with RejectLog(path, max_listed=2) as log:
+        for line in range(1, 5):
+            log.add("in.jsonl", line, None, "malformed JSON")
+        log.add("in.jsonl", 5, "text", "missing text")
+        assert log.not_listed == 3
+    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [e["line"] for e in entries[:2]] == [1, 2]
+    assert entries[2:] == [
+        {
+            "path": None,
+            "line": None,
+            "field": None,
+            "reason": NOT_LISTED,
+            "detail": "3 more rejects were counted but not listed: a rejects file lists the "
+            "first 2",
+            "not_listed": {"malformed JSON": 2, "missing text": 1},
+        }
+    ]
+    assert log.counts == {"malformed JSON": 4, "missing text": 1} and log.total == 5
+    log.close()  # closing again writes nothing more
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_a_log_within_its_bound_has_no_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "rejects.jsonl"
+    with RejectLog(path, max_listed=2) as log:
+        log.add("in.jsonl", 1, None, "malformed JSON")
+        log.add("in.jsonl", 2, None, "malformed JSON")
+    assert [json.loads(line)["line"] for line in path.read_text().splitlines()] == [1, 2]
+    assert log.not_listed == 0
+
+
+def test_the_default_bound_is_documented() -> None:
+    """README and docs/api.md say 100,000."""
+    assert MAX_LISTED == 100_000 and RejectLog().max_listed == MAX_LISTED

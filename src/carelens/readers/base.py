@@ -15,6 +15,8 @@ never held in memory; it is skipped to its newline and given to the reader as a
 A line ends at LF (or CRLF); in a file whose first line ends in a lone CR (old Mac files,
 Excel for Mac's "CSV (Macintosh)") a lone CR ends a line too, as in the csv module's
 universal newlines (:class:`_LineReader`): such a file would otherwise be one long line.
+A read under :func:`unpacked_limit` (the server's, of an upload) stops with
+:class:`UnpackedLimitError` once a ``.zst`` file has unpacked past the limit.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any, ClassVar, NamedTuple, Protocol, cast
+from typing import IO, TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, cast
 
 import zstandard
 
@@ -39,6 +42,9 @@ from carelens.readers.rejects import RejectLog
 from carelens.text import is_blank, join_surrogates
 from carelens.timestamps import unix_time
 from carelens.types import COMMUNITY_KEYS, MAX_ID_CHARS, Exchange, Turn
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 logger = logging.getLogger(__name__)
 
@@ -341,9 +347,78 @@ class _FollowedSource:
         return data
 
 
+#: The most bytes a ``.zst`` file may unpack to when read in this context (None: any), and
+#: the check called as they come; set with :func:`unpacked_limit`.
+_UNPACKED_LIMIT: ContextVar[tuple[int | None, Callable[[], None] | None]] = ContextVar(
+    "carelens_unpacked_limit", default=(None, None)
+)
+
+
+class UnpackedLimitError(InputError):
+    """A ``.zst`` file unpacked to more than the :func:`unpacked_limit` of its read."""
+
+    def __init__(self, limit: int, path: Path) -> None:
+        super().__init__(
+            f"the file unpacks to more than {limit:,} bytes, the most that may be read of "
+            "it; split it into smaller files",
+            path=str(path),
+        )
+        self.limit = limit
+
+
+@contextmanager
+def unpacked_limit(
+    max_bytes: int | None, *, check: Callable[[], None] | None = None
+) -> Iterator[None]:
+    """Within the block (on this thread), a ``.zst`` file read past ``max_bytes`` unpacked
+    bytes raises :class:`UnpackedLimitError`: a file of a few KB can unpack to gigabytes.
+    ``None`` sets no limit (the default, the command line's: a user's own file). ``check``
+    is called after each read of unpacked bytes (a few KB): it may raise to stop a read
+    that is no longer wanted, even one that yields no record for a long while (gigabytes
+    of blank lines). A reader is a generator: it reads the file when iterated, so iterate
+    within the block."""
+    token = _UNPACKED_LIMIT.set((max_bytes, check))
+    try:
+        yield
+    finally:
+        _UNPACKED_LIMIT.reset(token)
+
+
+class _Counted(io.RawIOBase):
+    """The decompressed stream of a ``.zst`` file, its bytes counted against ``limit``
+    (None: any), ``check`` called after each read."""
+
+    def __init__(
+        self,
+        reader: zstandard.ZstdDecompressionReader,
+        limit: int | None,
+        check: Callable[[], None] | None,
+        path: Path,
+    ) -> None:
+        super().__init__()
+        self._reader = reader
+        self._limit = limit
+        self._check = check
+        self._path = path
+        self._size = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        n = self._reader.readinto(buffer)
+        self._size += n
+        if self._limit is not None and self._size > self._limit:
+            raise UnpackedLimitError(self._limit, self._path)
+        if self._check is not None:
+            self._check()
+        return n
+
+
 @contextmanager
 def _open_followed(path: Path) -> Iterator[tuple[IO[bytes], ZstdFrames | None]]:
-    """:func:`open_binary`, with the frame follower of a ``.zst`` file (None otherwise)."""
+    """:func:`open_binary`, with the frame follower of a ``.zst`` file (None otherwise).
+    Under :func:`unpacked_limit` the decompressed bytes are counted; else they are not."""
     with path.open("rb") as raw:
         if path.suffix.lower() != ".zst":
             yield raw, None
@@ -351,8 +426,11 @@ def _open_followed(path: Path) -> Iterator[tuple[IO[bytes], ZstdFrames | None]]:
         frames = ZstdFrames()
         dctx = zstandard.ZstdDecompressor(max_window_size=_ZSTD_MAX_WINDOW)
         source = cast(IO[bytes], _FollowedSource(raw, frames))  # read() is all it uses
+        limit, check = _UNPACKED_LIMIT.get()
         with dctx.stream_reader(source, read_across_frames=True) as reader:
-            yield io.BufferedReader(reader), frames
+            counted = limit is not None or check is not None
+            stream = _Counted(reader, limit, check, path) if counted else reader
+            yield io.BufferedReader(stream), frames
 
 
 @contextmanager

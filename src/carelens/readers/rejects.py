@@ -11,7 +11,10 @@ replies to, a key), quoted and cut to a few dozen characters
 (:func:`~carelens.readers.quoting.quote`, which never cuts inside an e-mail address, phone
 number or other personal data). With ``redact=True`` (``--redact``) each detail passes
 through :func:`carelens.privacy.redact` before it is written
-(:func:`redacted_entry`). Items that are left out on purpose (deleted or removed Reddit
+(:func:`redacted_entry`). The file lists at most the first :data:`MAX_LISTED` rejects of a
+log (a few KB of compressed input can hold millions of bad lines); the rest are counted
+only, and closing the log writes one last line that says how many, per reason
+(:func:`not_listed_entry`). Items that are left out on purpose (deleted or removed Reddit
 texts, spam comments) are not errors: :meth:`RejectLog.skip` counts them separately.
 """
 
@@ -49,6 +52,11 @@ REPLY_CYCLE = "reply cycle"
 UNRECOGNISED_RECORD = "unrecognised record"
 TRUNCATED_FILE = "truncated file"
 
+#: The most rejects a log lists in its file; the others are counted only.
+MAX_LISTED = 100_000
+#: The ``reason`` of the last line of a file that could not list every reject.
+NOT_LISTED = "rejects not listed"
+
 
 def reject_entry(
     path: str | os.PathLike[str],
@@ -84,20 +92,52 @@ def redacted_entry(entry: Mapping[str, object]) -> dict[str, object]:
     return out
 
 
+def not_listed_entry(counts: Mapping[str, int], listed: int) -> dict[str, object]:
+    """The last line of a rejects file that lists only its first ``listed`` rejects:
+    ``reason`` :data:`NOT_LISTED`, a ``detail`` in words, and ``not_listed``, the rejects
+    left out per reason (most first)."""
+    ordered = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    more = sum(ordered.values())
+    noun = "reject was" if more == 1 else "rejects were"
+    return {
+        "path": None,
+        "line": None,
+        "field": None,
+        "reason": NOT_LISTED,
+        "detail": f"{more:,} more {noun} counted but not listed: a rejects file lists the "
+        f"first {listed:,}",
+        "not_listed": ordered,
+    }
+
+
 class RejectLog:
     """Counts rejected and skipped input records; optionally writes rejects as JSON Lines.
 
     Use it as a context manager (or call :meth:`close`) when it writes to a file. One log may
     be shared by several reads; ``path`` in each entry says which file a reject came from.
     With ``redact`` (an attribute too, read at each reject: ``analyze_file(redact=True)``
-    sets it), every detail is redacted (:func:`redacted_entry`).
+    sets it), every detail is redacted (:func:`redacted_entry`). The file lists the first
+    ``max_listed`` rejects (:data:`MAX_LISTED`); :meth:`close` then adds one line counting
+    the others (:func:`not_listed_entry`). :attr:`counts` and :attr:`total` count them all.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, redact: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        redact: bool = False,
+        max_listed: int = MAX_LISTED,
+    ) -> None:
+        if max_listed < 0:
+            raise ValueError(f"max_listed must be 0 or more, not {max_listed}")
         self.path = Path(path) if path is not None else None
         self.redact = redact
+        self.max_listed = max_listed
         self._counts: Counter[str] = Counter()
         self._skipped: Counter[str] = Counter()
+        self._listed = 0
+        #: Rejects counted but not written, per reason.
+        self._unlisted: Counter[str] = Counter()
         self._fh: IO[str] | None = None
         if self.path is not None:
             self._fh = self.path.open("w", encoding="utf-8", newline="\n")
@@ -115,9 +155,14 @@ class RejectLog:
         quoted, may locate it; see the module docstring)."""
         self._counts[reason] += 1
         logger.debug("rejected %s line %s field %s: %s", path, line, field, reason)
-        if self._fh is not None:
-            entry = reject_entry(path, line, field, reason, detail=detail, redact=self.redact)
-            self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        if self._fh is None:
+            return
+        if self._listed >= self.max_listed:
+            self._unlisted[reason] += 1
+            return
+        self._listed += 1
+        entry = reject_entry(path, line, field, reason, detail=detail, redact=self.redact)
+        self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
     def skip(self, reason: str, n: int = 1) -> None:
         """Count ``n`` items left out on purpose (deleted, removed, spam...)."""
@@ -138,11 +183,22 @@ class RejectLog:
         """Total number of rejects (skipped items not included)."""
         return sum(self._counts.values())
 
+    @property
+    def not_listed(self) -> int:
+        """Rejects counted but not written to the file (past ``max_listed``)."""
+        return sum(self._unlisted.values())
+
     def close(self) -> None:
-        """Close the rejects file, if any. Counting still works afterwards."""
+        """Close the rejects file, if any, after the line counting the rejects it does not
+        list (when there are any). Counting still works afterwards."""
         if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+            try:
+                if self._unlisted:
+                    entry = not_listed_entry(self._unlisted, self._listed)
+                    self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            finally:
+                self._fh.close()
+                self._fh = None
 
     def __enter__(self) -> RejectLog:
         return self

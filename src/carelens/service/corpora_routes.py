@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse
 
 from carelens.errors import FormatDetectionError, InputError
 from carelens.readers import SUPPORTED_FORMATS, detect_format
+from carelens.readers.base import UnpackedLimitError, unpacked_limit
 from carelens.readers.helpers import HelperPatterns
 from carelens.readers.quoting import clip, quote
 from carelens.service import uploads
@@ -131,8 +132,18 @@ def upload_corpus(
                 422, "empty_file", "the uploaded file is empty; upload a file with pairs"
             )
         if format is None:
+            detect_limit = min(ctx.settings.unpacked_limit, uploads.DETECT_UNPACKED_BYTES)
             try:
-                format = detect_format(received, name=name)
+                with unpacked_limit(detect_limit):
+                    format = detect_format(received, name=name)
+            except UnpackedLimitError as exc:
+                raise ApiError(
+                    415,
+                    "unsupported_format",
+                    f"cannot tell the format of {name!r}: its first {exc.limit:,} unpacked "
+                    f"bytes hold no record to tell it by; send 'format' "
+                    f"({', '.join(SUPPORTED_FORMATS)})",
+                ) from exc
             except FormatDetectionError as exc:
                 reason = clip(exc.reason, MAX_ERROR_CHARS)
                 raise ApiError(

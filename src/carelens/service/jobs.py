@@ -1,13 +1,15 @@
 """One corpus job: the analysis of one uploaded corpus, as the corpus worker runs it.
 
-:meth:`CorpusJob.run` reads the stored upload twice: once to count the exchanges and rejects
-(the reject log is written to the corpus folder; the store gets ``total`` and ``rejected``),
-then to analyse them ``chunk_size`` at a time — ``analyzer.predict``, one
-:func:`~carelens.output.result_record` per pair with ``"seq"`` (its 0-based position) added,
-then ``store.add_results``. A corpus uploaded with ``helper`` patterns (kept with it in the
-store, so a resumed analysis uses the same ones) keeps only the exchanges whose response
-speaker matches one, in both reads (:class:`~carelens.readers.helpers.HelperPatterns`):
-``total`` counts those and ``left_out`` the others. A corpus with no pair to analyse, or
+:meth:`CorpusJob.run` marks the corpus ``running`` (``total`` still unknown) and reads the
+stored upload twice: once to count the exchanges and rejects (the reject log is written to
+the corpus folder, each reject naming the upload by its file name, not the server's path;
+the store gets ``total`` and ``rejected``), then to analyse them ``chunk_size`` at a time —
+``analyzer.predict``, one :func:`~carelens.output.result_record` per pair with ``"seq"``
+(its 0-based position) added, then ``store.add_results``. A corpus uploaded with ``helper``
+patterns (kept with it in the store, so a resumed analysis uses the same ones) keeps only
+the exchanges whose response speaker matches one, in both reads
+(:class:`~carelens.readers.helpers.HelperPatterns`): ``total`` counts those and ``left_out``
+the others. A corpus with no pair to analyse, or
 whose file cannot be read, fails with a message for the person who uploaded it, worded by
 :mod:`.failures`. With a topic model (:mod:`.topic_model`), each record also gets its
 ``"topic"``. Work is resumable: the analysis skips the first ``store.stored_seqs(id)``
@@ -25,6 +27,15 @@ chunk is stored with the fingerprint and setting that made it, and the store ref
 the corpus records others (:class:`~carelens.store.ModelMismatchError`): another server that
 shares the store, with another model or ``--redact`` setting, took the corpus up and started
 it over. This job then stops working on the corpus and leaves it to that server.
+
+Reading a file can take long before a chunk is stored (a file of millions of bad lines
+gives no exchange at all), so while a file is read the job checks, at most every
+:attr:`CorpusJob.check_interval` seconds, that the corpus still exists (a deleted one stops
+at once) and that the worker is not stopping (the corpus stays ``running``, to resume). A
+compressed (``.zst``) upload is read under the server's
+:attr:`~carelens.service.settings.ServiceSettings.unpacked_limit`
+(:func:`~carelens.readers.base.unpacked_limit`): one that unpacks to more fails, its error
+naming the limit.
 
 Servers that share one store (PostgreSQL, or one SQLite file) with data folders of their own
 each analyse the corpora uploaded to them: a corpus records the id of the uploads folder that
@@ -51,6 +62,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -62,6 +74,7 @@ from typing import TYPE_CHECKING, TypeVar
 from carelens.errors import CarelensError, InputError
 from carelens.output import Analyzer, result_record
 from carelens.readers import RejectLog, read_exchanges
+from carelens.readers.base import UnpackedLimitError, unpacked_limit
 from carelens.readers.helpers import HelperPatterns
 from carelens.service import failures
 from carelens.service.errors import log_internal, store_error_text, store_unavailable
@@ -93,6 +106,46 @@ class _Stopped(Exception):
     """The worker was stopped while the job waited to try a store call again."""
 
 
+class _StoppedReading(Exception):
+    """The worker was stopped while the job read a corpus' file."""
+
+
+#: Seconds between the checks, while a corpus' file is read, that it should be read on.
+CHECK_INTERVAL_S = 1.0
+
+
+class _UploadRejects(RejectLog):
+    """The reject log of an upload: each reject names the file by its name alone (the
+    upload's safe name; the server's folders are not the reader's business), and each
+    calls ``watch`` first."""
+
+    def __init__(self, path: Path | None, *, redact: bool, watch: Callable[[], None]) -> None:
+        super().__init__(path, redact=redact)
+        self._watch = watch
+
+    def add(
+        self,
+        path: str | os.PathLike[str],
+        line: int | None,
+        field: str | None,
+        reason: str,
+        *,
+        detail: str | None = None,
+    ) -> None:
+        self._watch()
+        super().add(Path(path).name, line, field, reason, detail=detail)
+
+
+def too_large_unpacked(name: str, limit: int) -> str:
+    """Why the upload ``name`` failed that unpacked to more than ``limit`` bytes."""
+    size = f"{limit >> 20:,} MiB" if limit % (1 << 20) == 0 else f"{limit:,} bytes"
+    return (
+        f"{name}: the file unpacks to more than {size}, the most this server reads from one "
+        "compressed upload (max_unpacked_bytes); nothing was analysed. Split it into smaller "
+        "files and upload them again"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Parked:
     """What :meth:`CorpusJob.run` answers when the store stayed down: the corpus is left as
@@ -117,8 +170,11 @@ class CorpusJob:
     again up to ``store_retries`` times, waiting ``store_retry_delay`` seconds and twice as
     long each time after (see the module docstring). Setting :attr:`stop_event` (the
     worker's stop) ends the analysis after the current chunk, and a wait to try a store
-    call again at once.
+    call again at once; a read of the file within :attr:`check_interval` seconds.
     """
+
+    #: Seconds between the checks, while a file is read, for a stop or a deletion.
+    check_interval: float = CHECK_INTERVAL_S
 
     def __init__(
         self,
@@ -200,14 +256,17 @@ class CorpusJob:
         if path is None:
             return self._fail(corpus_id, failures.MISSING_UPLOAD)
         try:
-            return self._analyse(
-                corpus_id,
-                path,
-                corpus.format,
-                HelperPatterns(corpus.helpers),
-                corpus.model,
-                corpus.redacted,
-            )
+            watch = self._watch(corpus_id)
+            with unpacked_limit(self.settings.unpacked_limit, check=watch):
+                return self._analyse(
+                    corpus_id,
+                    path,
+                    corpus.format,
+                    HelperPatterns(corpus.helpers),
+                    corpus.model,
+                    corpus.redacted,
+                    watch,
+                )
         except CorpusNotFoundError:
             logger.info("corpus %s was deleted while being analysed", corpus_id)
             return None
@@ -225,6 +284,13 @@ class CorpusJob:
                 corpus_id,
             )
             return "running"
+        except _StoppedReading:
+            logger.info(
+                "corpus %s: stopped while reading its file; it resumes on restart", corpus_id
+            )
+            return "running"
+        except UnpackedLimitError as exc:
+            return self._fail(corpus_id, too_large_unpacked(corpus.name, exc.limit), path)
         except InputError as exc:  # the file: say where, but not the server's paths
             return self._fail(corpus_id, failures.unreadable(corpus.name, exc), path)
         except StoreError as exc:
@@ -281,6 +347,29 @@ class CorpusJob:
                     raise _Stopped from exc
                 delay *= 2
 
+    def _watch(self, corpus_id: str) -> Callable[[], None]:
+        """A check to call as a read of the corpus' file goes on (each exchange and reject):
+        at most every :attr:`check_interval` seconds it raises :class:`_StoppedReading` when
+        the worker is stopping, and :class:`~carelens.store.CorpusNotFoundError` when the
+        corpus was deleted."""
+        due = time.monotonic() + self.check_interval
+
+        def check() -> None:
+            nonlocal due
+            now = time.monotonic()
+            if now < due:
+                return
+            due = now + self.check_interval
+            if self.stopping:
+                raise _StoppedReading
+            there = self._store_call(
+                corpus_id, "checking the corpus", partial(self.store.get_corpus, corpus_id)
+            )
+            if there is None:
+                raise CorpusNotFoundError(corpus_id)
+
+        return check
+
     def _same_model(
         self, corpus_id: str, recorded: str | None, recorded_redacted: bool | None
     ) -> None:
@@ -336,10 +425,17 @@ class CorpusJob:
         helpers: HelperPatterns,
         model: str | None,
         redacted: bool | None,
+        watch: Callable[[], None],
     ) -> str | Parked | None:
         """Count and analyse the upload at ``path``; ``model`` and ``redacted`` are the
         fingerprint and redaction setting the store has recorded for the corpus (see
-        :meth:`_same_model`)."""
+        :meth:`_same_model`). ``watch`` is called as the file is read (:meth:`_watch`)."""
+        # Counting a large file takes a while: the corpus is running from its start.
+        self._store_call(
+            corpus_id,
+            "marking the corpus running",
+            partial(self.store.set_status, corpus_id, "running"),
+        )
         folder = corpus_dir(self.settings.uploads_dir, corpus_id)
         rejects_path = folder / REJECTS_NAME
         # Readable by its owner only, like the upload beside it (the log opens it for writing).
@@ -350,10 +446,14 @@ class CorpusJob:
         def leave_out(_: Exchange) -> None:
             nonlocal left_out
             left_out += 1
+            watch()
 
-        with RejectLog(rejects_path, redact=self.settings.redact) as rejects:
+        total = 0
+        with _UploadRejects(rejects_path, redact=self.settings.redact, watch=watch) as rejects:
             exchanges = read_exchanges(path, format=format, rejects=rejects)
-            total = sum(1 for _ in helpers.keep(exchanges, leave_out))
+            for _ in helpers.keep(exchanges, leave_out):
+                total += 1
+                watch()
         self._store_call(
             corpus_id,
             "recording the total",
@@ -384,7 +484,8 @@ class CorpusJob:
         logger.info("corpus %s: %d pairs, starting at %d", corpus_id, total, start)
         # The same patterns as the count (stored with the corpus), so a resumed analysis
         # gives each exchange the seq it had.
-        kept = helpers.keep(read_exchanges(path, format=format, rejects=RejectLog()))
+        uncounted = _UploadRejects(None, redact=self.settings.redact, watch=watch)
+        kept = helpers.keep(read_exchanges(path, format=format, rejects=uncounted))
         exchanges = islice(kept, start, None)
         seq = start
         while chunk := list(islice(exchanges, self.settings.chunk_size)):

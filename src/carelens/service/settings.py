@@ -21,6 +21,9 @@ LOOPBACK_HOSTS: frozenset[str] = frozenset({"127.0.0.1", "::1", "localhost", "[:
 #: Default JSON body limit (1 MiB) and upload limit (100 MiB).
 DEFAULT_MAX_BODY_BYTES = 1 << 20
 DEFAULT_MAX_UPLOAD_BYTES = 100 << 20
+#: How many times its upload limit a compressed (``.zst``) upload may unpack to by default:
+#: room for real dumps of text, while a "zip bomb" of a few KB unpacks to gigabytes.
+UNPACKED_PER_UPLOAD_BYTE = 20
 
 
 def is_loopback(host: str) -> bool:
@@ -47,6 +50,10 @@ class ServiceSettings:
     reports it unavailable. ``store_timeout`` is how long one call to a PostgreSQL store may
     take before it fails as unavailable (503): a server that hangs on a host that is still
     up would otherwise hold the request until it answers (:mod:`carelens.store.postgres`).
+    ``max_unpacked_bytes`` is the most bytes a compressed (``.zst``) upload may unpack to
+    (None: :data:`UNPACKED_PER_UPLOAD_BYTE` times ``max_upload_bytes``, 2 GiB by default;
+    :attr:`unpacked_limit`): the corpus of one that unpacks to more fails once its read
+    has passed the limit, as does format detection at upload.
     """
 
     host: str = "127.0.0.1"
@@ -58,6 +65,7 @@ class ServiceSettings:
     max_batch: int = 64
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    max_unpacked_bytes: int | None = None
     rate_limit: int = 120
     require_key: bool = False
     chunk_size: int = 64
@@ -74,6 +82,8 @@ class ServiceSettings:
         for name in ("max_batch", "max_body_bytes", "max_upload_bytes", "chunk_size"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
+        if self.max_unpacked_bytes is not None and self.max_unpacked_bytes < 1:
+            raise ValueError("max_unpacked_bytes must be at least 1 (or None for the default)")
         for name in ("store_retries", "store_retry_delay"):
             if not getattr(self, name) >= 0:
                 raise ValueError(f"{name} must be 0 or more")
@@ -94,6 +104,13 @@ class ServiceSettings:
     def key_required(self) -> bool:
         """True when every request (but the health check) needs an API key."""
         return self.require_key or not self.loopback
+
+    @property
+    def unpacked_limit(self) -> int:
+        """The most bytes a compressed upload may unpack to (see ``max_unpacked_bytes``)."""
+        if self.max_unpacked_bytes is not None:
+            return self.max_unpacked_bytes
+        return UNPACKED_PER_UPLOAD_BYTE * self.max_upload_bytes
 
     @property
     def uploads_dir(self) -> Path:

@@ -39,6 +39,9 @@ INCOMING = ".incoming"
 FOLDER_ID_NAME = ".folder-id"
 #: Seconds without a write after which a file in :data:`INCOMING` is an abandoned upload.
 STALE_INCOMING_S = 600.0
+#: The most bytes of a compressed upload unpacked to detect its format: a few KB of ``.zst``
+#: can unpack to gigabytes of blank lines, which detection would pass over one by one.
+DETECT_UNPACKED_BYTES = 64 << 20
 MAX_NAME_CHARS = 100
 DEFAULT_NAME = "upload"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
