@@ -116,7 +116,7 @@ def test_evaluate_with_annotations_scores_the_taxonomy(
     table = invoke("evaluate", data / "labeled.csv", "--annotations", annotations)
     assert table.exit_code == 0, table.output
     assert "taxonomy dimensions on the annotations (all, 3 pairs)" in table.stdout
-    assert "presence F1" in table.stdout and "style" in table.stdout
+    assert "presence macro-F1" in table.stdout and "style" in table.stdout
 
 
 def test_evaluate_with_annotations_of_unknown_responses_exits_1(

@@ -313,7 +313,8 @@ def _taxonomy_table(report: AnnotationReport) -> FitTable:
     table.add_row("style", "", fmt_score(report.style_accuracy), fmt_score(report.style_macro_f1))
     table.caption = (
         "acc: accuracy; macro-F1 over levels 0/1/2 (flags and crisis: over yes/no), 95% CI: "
-        "its 95% interval by bootstrap over the pairs; pres-F1: presence F1, level >= 1 vs 0; "
+        "its 95% interval by bootstrap over the pairs; pres-F1: presence macro-F1, level >= 1 "
+        "vs 0 (the mean of both classes' F1); "
         "tok-F1: token-F1; crisis cues are patterns and a learned flag, for a person to read, "
         "never a risk score"
     )
