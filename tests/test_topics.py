@@ -155,6 +155,9 @@ def test_default_categories_round_trip(tmp_path: Path) -> None:
         ('{"categories": {"grief": ["x"], "grief": ["y"]}}', "appears twice"),
         ('{"categories": {"Grief": ["x"], "grief": ["y"]}}', "appears twice"),
         ('{"categories": {"Other": ["x"]}}', "reserved"),
+        # Full-width letters read as "other" (NFKC), and as "grief" beside "grief".
+        ('{"categories": {"\uff4f\uff54\uff48\uff45\uff52": ["x"]}}', "reads as 'other'"),
+        ('{"categories": {"grief": ["x"], "\uff27rief": ["y"]}}', "appears twice"),
         ('{"categories": {" ": ["x"]}}', "name is empty"),
         ('{"version": true, "categories": {"grief": ["x"]}}', "version True is not supported"),
         ('{"version": 1.0, "categories": {"grief": ["x"]}}', "version 1.0 is not supported"),
@@ -185,6 +188,9 @@ def test_categories_from_mapping_validate() -> None:
     assert categories.names == ("pets",)
     with pytest.raises(InputError, match="<categories>"):
         TopicCategories.from_mapping({"pets": []})
+    # Was: "a category name is empty" for a name that is not text at all.
+    with pytest.raises(InputError, match=r"field 'categories\[1\]': a category name must be text"):
+        TopicCategories.from_mapping({1: ["x"]})  # type: ignore[dict-item]
 
 
 # --- assignment --------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -309,24 +310,36 @@ def _validate_categories(
     result: list[tuple[str, tuple[str, ...]]] = []
     seen: set[str] = set()
     for name, descriptions in value.items():
+        if not isinstance(name, str):  # possible through from_mapping, never in a JSON file
+            raise InputError(
+                f"a category name must be text, not {type(name).__name__} {name!r}",
+                path=source,
+                field=f"{field}[{name!r}]",
+            )
         here = f"{field}[{json.dumps(name, ensure_ascii=False)}]"
-        if not isinstance(name, str) or not name.strip():
+        if not name.strip():
             raise InputError("a category name is empty", path=source, field=field)
         if name != name.strip():
             raise InputError(
                 "the name starts or ends with spaces; remove them", path=source, field=here
             )
-        if name.casefold() in _RESERVED_NAMES:
+        key = _name_key(name)
+        if key in _RESERVED_NAMES:
+            reads = "" if name.casefold() == key else f" (it reads as {key!r})"
             raise InputError(
-                f"{name!r} is reserved for messages that match no category; choose another name",
+                f"{name!r}{reads} is reserved for messages that match no category; "
+                "choose another name",
                 path=source,
                 field=here,
             )
-        if name.casefold() in seen:
+        if key in seen:
             raise InputError(
-                "the name appears twice (letter case ignored)", path=source, field=here
+                "the name appears twice (letter case and full-width or other compatibility "
+                "forms ignored)",
+                path=source,
+                field=here,
             )
-        seen.add(name.casefold())
+        seen.add(key)
         if isinstance(descriptions, str) or not isinstance(descriptions, Sequence):
             raise InputError(
                 'expected a list of descriptions, e.g. ["grieving someone I loved"]',
@@ -344,6 +357,12 @@ def _validate_categories(
                 )
         result.append((name, tuple(descriptions)))
     return tuple(result)
+
+
+def _name_key(name: str) -> str:
+    """What a category name is compared by: its NFKC form case-folded, so that "Other",
+    full-width "\uff4f\uff54\uff48\uff45\uff52" and "Grief" / "GRIEF" read alike."""
+    return unicodedata.normalize("NFKC", name).casefold()
 
 
 # --- assignment --------------------------------------------------------------------------

@@ -129,6 +129,16 @@ def test_evidence_spans_point_into_the_text(model: PersonalDistressModel) -> Non
     assert model.evidence("", k=3) == []
 
 
+def test_evidence_scores_have_four_decimals(model: PersonalDistressModel) -> None:
+    # Was: 0.050265368224715765 beside the dimensions' four-decimal span scores.
+    text = "I'm so sorry, this is heartbreaking and I feel sick reading it. I'm exhausted."
+    result = helper_distress(text, model)
+    assert result.high
+    evidence = [s for s in result.spans if s.label == LABEL]
+    assert evidence
+    assert all(s.score == round(s.score, 4) and s.score > 0.0 for s in evidence)
+
+
 def test_ngrams_keep_offsets_and_do_not_cross_sentences() -> None:
     text = "I\u2019m TIRED. Really"
     grams = ngrams(text)
@@ -271,6 +281,101 @@ def test_other_people_and_other_senses_are_not_cues(text: str) -> None:
 def test_negation_counts_only_in_its_own_clause() -> None:
     text = "I'm not sure why, but I'm exhausted"
     assert cue_texts(text) == ["I'm exhausted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You said 'I'm so drained' and I hear that.",
+        'When you wrote "I can\'t do this anymore", that really stayed with me.',
+        "You wrote \u201cI\u2019m so drained\u201d and I hear that.",
+        "You wrote \u2018I\u2019m so drained\u2019 and I hear that.",
+        "You told me: I'm exhausted all the time. That sounds so hard.",
+        "It sounds like you're thinking, I have nothing left to give.",
+        "If you're feeling like 'I'm burnt out', please rest.",
+        "You mentioned that I can't keep doing this was on your mind.",
+        "When you say I can't keep going, what do you mean?",
+        "You feel like I can't do this anymore, and that makes sense.",
+        "Sounds like you're at the point of I can't take it anymore.",
+        "I can't take it anymore, is what you said.",
+        "> I'm exhausted all the time\n\nThat sounds so hard.",
+    ],
+)
+def test_the_seekers_words_reflected_back_are_not_cues(text: str) -> None:
+    # Was: each of these flagged the helper who reflected the seeker's words.
+    assert cue_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Like you said, I'm exhausted too.", ["I'm exhausted"]),
+        ("As you said, I'm exhausted too.", ["I'm exhausted"]),
+        ("You said you wanted to talk, and I'm exhausted but here.", ["I'm exhausted"]),
+        ("Sounds like you had a rough day and I'm exhausted too.", ["I'm exhausted"]),
+        ("I keep saying \"I'm fine\" but I'm exhausted", ["I'm exhausted"]),
+        ("'cause I'm exhausted and the kids' toys are everywhere", ["I'm exhausted"]),
+        ("> I can't do this anymore\nI hear you. Honestly I'm drained too.", ["I'm drained"]),
+        ("You told me last week. I'm exhausted.", ["I'm exhausted"]),
+    ],
+)
+def test_the_writers_own_words_beside_the_seekers_stay_cues(text: str, expected: list[str]) -> None:
+    assert cue_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm tired of people telling you to just cheer up.",
+        "I'm so tired of how people treat grief like it has a deadline.",
+        "I get so tired of hearing this.",
+        "I'm tired of the way they treat you.",
+        "I'm tired of all the people who judge you.",
+        "I'm overwhelmed by how brave you are.",
+        "I'm overwhelmed by your strength.",
+        "I'm overwhelmed with gratitude.",
+    ],
+)
+def test_frustration_and_admiration_are_not_exhaustion(text: str) -> None:
+    # Was: "I'm tired", "I'm so tired", "I'm overwhelmed" cues.
+    assert cue_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm tired.", ["I'm tired"]),
+        ("I'm tired of everything.", ["I'm tired"]),
+        ("I'm so tired of this job.", ["I'm so tired"]),
+        ("I'm tired of doing this alone.", ["I'm tired"]),
+        ("I'm overwhelmed with work.", ["I'm overwhelmed"]),
+        ("I'm overwhelmed by all of this.", ["I'm overwhelmed"]),
+        ("I'm exhausted by how people treat you.", ["I'm exhausted"]),
+    ],
+)
+def test_the_writers_own_weariness_stays_a_cue(text: str, expected: list[str]) -> None:
+    assert cue_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Im exhausted", ["Im exhausted"]),
+        ("ugh im so drained lol", ["im so drained"]),
+        ("ive got nothing left", ["ive got nothing left"]),
+        ("ive been so drained", ["ive been so drained"]),
+        ("Ive burned out", ["Ive burned out"]),
+        ("I cant keep doing this", ["I cant keep doing this"]),
+        ("i dont feel drained", []),
+        ("I havent been tired", []),
+        ("this isnt draining me", []),
+        ("it doesnt wear me down", []),
+        ("ill be exhausted tomorrow", []),  # "ill" may be "I'll" or "ill": not a subject
+    ],
+)
+def test_statements_without_apostrophes(text: str, expected: list[str]) -> None:
+    # Was: no cue for "Im", "im" or "ive", while "I cant keep doing this" gave one.
+    assert cue_texts(text) == expected
 
 
 # --- the combined signal -----------------------------------------------------------------

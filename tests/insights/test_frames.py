@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from carelens.insights import Insights
+from carelens.insights.rows import ResponseRow
 
 
 def _tables(insights: Insights) -> dict[str, pd.DataFrame]:
@@ -58,3 +60,26 @@ def test_tables_are_kept_but_callers_get_copies(sample_insights: Insights) -> No
     # Rows changed after all: the tables are made again.
     insights.rows = insights.rows[:1]
     assert insights.helpers()["responses"].sum() == 1
+
+
+def test_mean_helper_distress_is_rounded_like_the_scores_it_averages() -> None:
+    # Was: 3.2542999999999997 in monthly_helpers.csv, the float sum of 3.383 and 3.1256.
+    april = datetime(2024, 4, 2, tzinfo=UTC)
+    rows = [
+        ResponseRow(
+            response_id=str(i),
+            helper="ana",
+            community="peer-support",
+            style="sympathy",
+            levels={},
+            timestamp=april,
+            helper_distress=score,
+        )
+        for i, score in enumerate([3.383, 3.1256])
+    ]
+    insights = Insights(rows)
+    for frame in (insights.helpers(), insights.communities(), insights.monthly("helper")):
+        assert frame["mean_helper_distress"].tolist() == [3.2543]
+    # No score at all: still unknown, not an error.
+    unscored = Insights([replace(r, helper_distress=None) for r in rows])
+    assert pd.isna(unscored.helpers()["mean_helper_distress"][0])

@@ -11,8 +11,9 @@ never a diagnosis. Two parts work together:
   shift and is best read as a relative signal across one helper's messages.
 * :func:`exhaustion_cues` finds explicit first-person exhaustion or burnout statements
   ("I'm exhausted", "this is draining me") with transparent patterns, skipping the ones the
-  writer negates in the same clause ("I'm not exhausted") and the ones about someone else
-  ("you must be exhausted").
+  writer negates in the same clause ("I'm not exhausted"), the ones about someone else
+  ("you must be exhausted"), the seeker's words reflected back ('you said "I'm exhausted"')
+  and frustration or admiration ("I'm tired of people telling you...").
 
 :func:`helper_distress` combines both. The model folder is ``weights.npy`` (a structured
 array of hashed feature indices with their float32 weights and idf) and ``manifest.json``,
@@ -305,8 +306,9 @@ class PersonalDistressModel(HashedLinearModel):
     def evidence(self, text: str, k: int = 3) -> list[Span]:
         """Up to ``k`` words or bigrams that raise the score most, as non-overlapping spans.
 
-        Each span's ``score`` is its contribution to the prediction in scale points; spans are
-        ordered by contribution (largest first) and only positive contributions are returned.
+        Each span's ``score`` is its contribution to the prediction in scale points, rounded to
+        four decimals as the dimensions' span scores are; spans are ordered by contribution
+        (largest first) and only contributions that stay positive when rounded are returned.
         """
         if k <= 0:
             return []
@@ -330,11 +332,12 @@ class PersonalDistressModel(HashedLinearModel):
         )
         chosen: list[Span] = []
         for value, start, end in ranked:
-            if value <= 0.0 or len(chosen) == k:
+            score = round(value, 4)
+            if score <= 0.0 or len(chosen) == k:
                 break
             if any(start < s.end and s.start < end for s in chosen):
                 continue
-            chosen.append(Span(start, end, LABEL, value))
+            chosen.append(Span(start, end, LABEL, score))
         return chosen
 
 
@@ -416,11 +419,12 @@ def _shipped_model() -> PersonalDistressModel:
 
 _A = r"['\u2019]"
 # A first-person subject with a verb of being or feeling ("I'm", "I feel", "I've been"); the
-# negated forms are matched so that they can be skipped.
+# negated forms are matched so that they can be skipped. Here and below the apostrophe may be
+# missing ("Im", "ive", "dont"), as writers often leave it out; "ill" is never read as "I'll".
 _SUBJECT = (
-    rf"\bi(?:{_A}m|\s+am|\s+feel|\s+get|\s+keep"
-    rf"|\s+(?:do\s+not|don{_A}t|never|just|really|honestly|always)\s+(?:feel|get)"
-    rf"|(?:{_A}ve|\s+have|\s+haven{_A}t)\s+(?:(?:not|never|really|just|honestly)\s+)?"
+    rf"\bi(?:{_A}?m|\s+am|\s+feel|\s+get|\s+keep"
+    rf"|\s+(?:do\s+not|don{_A}?t|never|just|really|honestly|always)\s+(?:feel|get)"
+    rf"|(?:{_A}?ve|\s+have|\s+haven{_A}?t)\s+(?:(?:not|never|really|just|honestly)\s+)?"
     r"(?:been|felt))\b"
 )
 # Words allowed between the subject and the state ("I'm *not really* exhausted").
@@ -440,7 +444,7 @@ _STATE = (
 # "I've burned out", "I have burnout": a perfect or a noun after "have", not "I've exhausted
 # all options".
 _HAVE_STATE = (
-    rf"\bi(?:{_A}ve|\s+have|\s+haven{_A}t)(?:\s+{_FILLER}){{0,3}}"
+    rf"\bi(?:{_A}?ve|\s+have|\s+haven{_A}?t)(?:\s+{_FILLER}){{0,3}}"
     r"\s+(?:burn(?:ed|t)[\s-]*out|burnout|compassion\s+fatigue)\b"
 )
 _STATEMENT = re.compile(
@@ -464,7 +468,7 @@ _INHERENT = re.compile(
     r"|go\s+on\s+like\s+this|cope\s+any\s*more)\b"
     r"|\bhow\s+(?:much\s+)?long(?:er)?\s+i\s+can\s+(?:keep\s+(?:doing\s+(?:this|it)|going"
     r"|this\s+up)|do\s+this|take\s+(?:it|this))\b"
-    rf"|\bi(?:{_A}ve|\s+have)?(?:\s+got)?\s+(?:nothing|no\s+(?:energy|strength))\s+left"
+    rf"|\bi(?:{_A}?ve|\s+have)?(?:\s+got)?\s+(?:nothing|no\s+(?:energy|strength))\s+left"
     r"(?:\s+(?:to\s+give|in\s+(?:me|the\s+tank)))?\b"
     r"|\bnothing\s+left\s+in\s+me\b",
     re.IGNORECASE,
@@ -474,8 +478,95 @@ _INHERENT = re.compile(
 # where the originals match, at the same offsets, in about 60% of the time.
 _CUES = (_STATEMENT, _DRAINS_ME, _INHERENT)
 _ASCII_CUES = tuple(re.compile(p.pattern) for p in _CUES)
-_NEGATION = re.compile(rf"\b(?:not|never|no\s+longer)\b|n{_A}t\b", re.IGNORECASE)
+# "n't", and its common spellings without the apostrophe ("dont", "isnt").
+_NEGATION = re.compile(
+    rf"\b(?:not|never|no\s+longer)\b|n{_A}t\b"
+    r"|\b(?:do|does|did|is|are|was|were|have|has|had|wo|would|could|should|ca)nt\b",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[.!?\n,;:]|\b(?:and|but|so|because|though|although)\b", re.IGNORECASE)
+# "tired of" or "overwhelmed by" other people or how things are, after a statement that ends
+# in "tired" or "overwhelmed": frustration on the seeker's behalf ("I'm tired of people telling
+# you to cheer up", "... of how people treat grief", "... of hearing that") or admiration
+# ("I'm overwhelmed by how brave you are", "... by your strength", "... with gratitude"), not
+# the writer's exhaustion. "Tired of everything", "overwhelmed with work" stay cues.
+_WEARY_STATE = re.compile(r"(?:tired|overwhelmed)\Z", re.IGNORECASE)
+_NOT_WEARY_OF = re.compile(
+    r"\s+(?:of|by|with)\s+(?:all\s+)?(?:(?:the|these|those|such|so\s+much|so\s+many)\s+)?"
+    r"(?:people|persons?|everyone|everybody|anyone|anybody|someone|somebody|others|folks"
+    r"|society|world|them|they|you|your|yours|u|ur|him|his|her|their|how|what|whatever|when"
+    r"|why|who|whoever|way|ways|hearing|seeing|reading|watching|being\s+told|stigma"
+    r"|ignorance|injustice|judge?ment|gratitude|love|joy|pride|admiration|respect|awe"
+    r"|happiness|relief|hope|kindness)\b",
+    re.IGNORECASE,
+)
+
+# --- words the writer attributes to the seeker --------------------------------------------
+
+# Words in quotation marks, on one line: straight or curly double quotes, guillemets, and
+# single quotes that no letter touches from outside, with apostrophes between letters inside
+# ('I'm so drained', \u2018I\u2019m done\u2019; an elision such as "'cause" or "'til" opens
+# none); and Markdown block quotes ("> I'm exhausted"), each line to its end.
+_QUOTED = re.compile(
+    r'"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d|\u00ab[^\u00bb\n]{1,300}\u00bb'
+    r"|(?<!\w)'(?=\S)(?!(?:cause|cos|cuz|til|till|em|bout|round|nuff|tis|twas)\b)"
+    r"(?:[^'\n]|(?<=\w)'(?=\w)){1,300}?(?<=\S)'(?!\w)"
+    r"|\u2018(?:[^\u2019\n]|(?<=\w)\u2019(?=\w)){1,300}?\u2019(?!\w)"
+    r"|^[ \t]{0,3}>[^\n]*",
+    re.MULTILINE,
+)
+_YOU = r"(?:you|u|ya)"
+# A lead-in that gives what follows to the seeker, ending right before a cue in the same
+# sentence (with at most "that" / "like" and punctuation between): "you said", "you wrote",
+# "you told me:", "when you say", "you're thinking,", "you feel like", "sounds like you're
+# at the point of". "Like you said, I'm exhausted too" and "as you said" agree: the words
+# after them are the writer's own.
+_LEAD_IN = re.compile(
+    rf"\b(?:(?<!like\s)(?<!as\s){_YOU}(?:{_A}?ve|\s+have|\s+had)?"
+    r"(?:\s+(?:just|already|also|once|even|literally|often|always|kept|keep))?"
+    r"\s+(?:said|say|wrote|write|typed|posted|told\s+(?:me|us)|tell\s+(?:me|us)|mentioned"
+    r"|mention|described|put\s+it|shared|admitted)"
+    r"(?:\s+(?:here|above|earlier|before|once|yesterday|today|last\s+(?:week|night|time)))?"
+    rf"|{_YOU}(?:{_A}re|\s+are|\s+were|{_A}?ve\s+been|\s+have\s+been|\s+(?:might|may|must)\s+be)"
+    r"(?:\s+(?:probably|maybe|just|still|also|really|always))?"
+    r"\s+(?:thinking|saying|feeling(?:\s+like)?|telling\s+(?:yourself|me|us)|asking\s+yourself)"
+    rf"|{_YOU}(?:\s+(?:might|may|probably|must|just|really|also|still|sometimes|often))?"
+    r"\s+(?:feel|felt|think|thought|tell\s+yourself|told\s+yourself|ask\s+yourself"
+    r"|keep\s+(?:thinking|telling\s+yourself))(?:\s+like)?)"
+    r"(?:\s+(?:that|like|something\s+like))?[\s,:;\-\u2013\u2014\"'\u201c\u2018]*\Z"
+    # "sounds like you('re) ...": up to five words, no clause joiner, then the cue.
+    rf"|\b(?:sounds?|seems?)\s+like\s+{_YOU}(?:{_A}re|\s+are|{_A}?ve\s+been|\s+have\s+been)?"
+    r"(?:\s+(?!(?:and|but|so|because|though|although|while|yet|too|also)\b)[\w'\u2019]+){0,5}"
+    r"[\s\"'\u201c\u2018]*\Z",
+    re.IGNORECASE,
+)
+# The same attribution after the cue: "I can't take it anymore, is what you said".
+_LEAD_OUT = re.compile(
+    r"[\s,\-\u2013\u2014\"'\u201d\u2019]*(?:(?:is|was)\s+what\s+)?"
+    rf"{_YOU}\s+(?:(?:just|also|once)\s+)?(?:said|say|wrote|write|told\s+(?:me|us)|mentioned)\b",
+    re.IGNORECASE,
+)
+# The end of a sentence: a lead-in and its cue lie between two of them.
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+class _Attributed:
+    """Which stretches of a text the writer gives to the seeker: quoted words, and the words
+    after a lead-in such as "you said" (or before "is what you said"). The quotations are
+    found once, when first asked about."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._quotes: list[tuple[int, int]] | None = None
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether the cue at ``start``-``end`` is quoted or attributed to the seeker."""
+        if self._quotes is None:
+            self._quotes = [q.span() for q in _QUOTED.finditer(self.text)]
+        if any(q_start <= start and end <= q_end for q_start, q_end in self._quotes):
+            return True
+        before = _SENTENCE_END.split(self.text[max(0, start - 120) : start])[-1]
+        return bool(_LEAD_IN.search(before)) or bool(_LEAD_OUT.match(self.text, end))
 
 
 def _clause_before(text: str, start: int, words: int) -> str:
@@ -491,7 +582,11 @@ def exhaustion_cues(text: str) -> list[Span]:
     Each cue is a :class:`~carelens.types.Span` labelled ``"exhaustion"`` with score 1.0.
     Statements about someone else ("you must be exhausted"), conditional empathy ("I'd be
     exhausted too") and past tense ("I was exhausted") are not cues; a statement negated in
-    its own clause ("I'm not exhausted", "this never drains me") is skipped.
+    its own clause ("I'm not exhausted", "this never drains me") is skipped, and so are the
+    seeker's words reflected back (in quotation marks or a block quote, or after "you said",
+    "you're thinking", "sounds like you're ...") and "tired of" / "overwhelmed by" other
+    people or how things are ("I'm tired of people telling you to cheer up", "I'm
+    overwhelmed by how brave you are").
     """
     searched, (statement, drains_me, inherent) = (
         (text.lower(), _ASCII_CUES) if text.isascii() else (text, _CUES)
@@ -499,12 +594,18 @@ def exhaustion_cues(text: str) -> list[Span]:
     found: list[tuple[int, int]] = []
     for match in statement.finditer(searched):
         start, end = match.span()
-        if not _NEGATION.search(text[start:end]):
-            found.append((start, end))
+        if _NEGATION.search(text[start:end]):
+            continue
+        if _WEARY_STATE.search(text, start, end) and _NOT_WEARY_OF.match(text, end):
+            continue
+        found.append((start, end))
     for match in drains_me.finditer(searched):
         if not _NEGATION.search(_clause_before(text, match.start(), 3)):
             found.append((match.start(), match.end()))
     found.extend((m.start(), m.end()) for m in inherent.finditer(searched))
+    if found:
+        attributed = _Attributed(text)
+        found = [(start, end) for start, end in found if not attributed.holds(start, end)]
     found.sort(key=lambda item: (item[0], -item[1]))
     merged: list[tuple[int, int]] = []
     for start, end in found:

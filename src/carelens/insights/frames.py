@@ -314,9 +314,12 @@ class Insights:
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with ``questions`` and ``unsafe_replies`` as nullable integers: unknown for
     a group without texts (or not checked for unsafe wording), and never written as ``3.0``
-    beside one."""
+    beside one; and ``mean_helper_distress`` rounded to four decimals, as each response's
+    score is (a sum of such scores carries float noise: ``3.2542999999999997``)."""
     for name in ("questions", "unsafe_replies"):
         frame[name] = frame[name].astype("Int64")
+    if pd.api.types.is_float_dtype(frame["mean_helper_distress"]):  # else empty or all None
+        frame["mean_helper_distress"] = frame["mean_helper_distress"].round(4)
     return frame
 
 
