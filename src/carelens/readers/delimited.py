@@ -1,7 +1,9 @@
 """CSV/TSV reader: EPITOME or generic seeker/response pairs, or a thread of messages.
 
 The delimiter is a tab for ``.tsv`` files, otherwise the most frequent of ``, \\t ; |`` in
-the header line. The header decides the layout (after the column map renames columns):
+the header line; when every one in the header is followed by a space (a file written with
+``", "``), that space is no part of any cell (``m1, t1`` reads ``m1`` and ``t1``; a quoted
+cell may follow it). The header decides the layout (after the column map renames columns):
 ``sp_id, rp_id, seeker_post, response_post`` (EPITOME; each row is an Exchange) or
 ``seeker_id, response_id, seeker, response`` (generic pairs), both with the optional columns
 of :class:`~carelens.readers.layouts.PairLayout` (``speaker``/``author`` for the helper,
@@ -41,6 +43,7 @@ memory until it is parsed).
 from __future__ import annotations
 
 import csv
+import functools
 import itertools
 import logging
 import re
@@ -159,7 +162,11 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
     # (``"Fine" is what I say``): parsed strictly, such a record fails and is read as it
     # stands instead (:func:`_literal_tsv_row`).
     tsv = delimiter == "\t"
-    reader = csv.reader(itertools.chain([header_text], feed()), delimiter=delimiter, strict=tsv)
+    # A file written with ", " (every separator in the header followed by a space): the
+    # space after each separator is no part of the cell, and a quoted cell may follow it.
+    spaced = not tsv and header_text.count(delimiter) == header_text.count(delimiter + " ") > 0
+    parse = functools.partial(csv.reader, delimiter=delimiter, strict=tsv, skipinitialspace=spaced)
+    reader = parse(itertools.chain([header_text], feed()))
     try:
         header = next(reader)
     except csv.Error as exc:
@@ -204,7 +211,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             if end > start:
                 replay.extend(taken[1:])
                 del taken[1:]
-                reader = csv.reader(feed(), delimiter=delimiter, strict=tsv)
+                reader = parse(feed())
             row, end, runaway = literal, start, None
         if runaway is not None:
             reason, detail = runaway
@@ -213,7 +220,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
                 # first line is rejected, and the others are parsed again as records.
                 detail += f" (a quoted field ran on to line {end}; lines after {start} read again)"
                 replay.extend(taken[1:])
-                reader = csv.reader(feed(), delimiter=delimiter, strict=tsv)
+                reader = parse(feed())
             bad_lines.discard(start)
             ctx.reject(start, None, reason, detail)
             continue

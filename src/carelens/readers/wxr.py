@@ -20,7 +20,10 @@ when the turns are paired (:func:`~carelens.readers.pairing.note_skipped`). Comm
 addresses, IP addresses and URLs are never read into a turn. Items are cleared once read, so
 memory stays flat. HTML becomes text with a newline per ``<br>`` and a blank line between
 paragraphs; a ``<blockquote>`` (a reply quoting the post) stays in the text on lines of its
-own.
+own. HTML some exporters write as XML elements rather than in CDATA
+(``<content:encoded><p xmlns=...>...</p></content:encoded>``, ``I am <b>so</b> sorry``) is
+read the same way, all of its text kept; a reply some exporters nest as a ``wp:comment``
+inside the comment it answers is read as any other comment (by its own id and parent).
 
 Before parsing, the XML prolog is checked with a small lexer: any ``<!DOCTYPE``/``<!ENTITY``
 declaration (the vector for entity-expansion "billion laughs" attacks) is refused with an
@@ -37,11 +40,12 @@ are paired give the turn ids: ``turn 'comment-5' in conversation 'post-12'``).
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
 import re
 import xml.etree.ElementTree as ET
 import xml.parsers.expat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -273,15 +277,61 @@ def _key(tag: str) -> str:
     return local
 
 
+#: Fields that hold HTML: markup written in them as XML elements (no CDATA) is read as HTML.
+_HTML_FIELDS = frozenset(("content:encoded", "wp:comment_content"))
+#: Children that are records of their own, not fields: never read as a field's text.
+_RECORDS = frozenset(("wp:comment", "wp:commentmeta", "wp:postmeta"))
+#: The elements whose markup :func:`html_to_text` acts on; others add only their text.
+_MARKUP_TAGS = _TextExtractor._BLOCKS | _TextExtractor._HIDDEN
+
+
 def _fields(elem: ET.Element) -> dict[str, str]:
-    """First text of each child, keyed by prefixed name (contact fields are left out)."""
+    """The text of each child, keyed by prefixed name (contact fields are left out): its first
+    text, or, where it holds elements, all of it (:func:`_field_text`)."""
     out: dict[str, str] = {}
     for child in elem:
         key = _key(child.tag)
-        if key.startswith("wp:comment_author_") or key in out:
+        if key.startswith("wp:comment_author_"):
             continue  # e-mail, IP and URL are never read
-        out[key] = child.text or ""
+        if key in out or key in _RECORDS:
+            continue
+        out[key] = _field_text(child, html=key in _HTML_FIELDS) if len(child) else child.text or ""
     return out
+
+
+def _field_text(node: ET.Element, *, html: bool) -> str:
+    """All the text of a field that holds elements, in document order: HTML written as XML
+    elements rather than in CDATA (``<p xmlns=...>``, ``I am <b>so</b> sorry``).
+
+    With ``html``, the field is written back as the HTML :func:`html_to_text` reads: the
+    tags it acts on (``p``, ``br``, ``blockquote``, ``script``...) kept, the others dropped,
+    and the text escaped (XML had decoded it), so paragraphs and line breaks come out as
+    they do for HTML in CDATA; else the bare text. Walked with a stack, not recursion: the
+    nesting may be arbitrarily deep.
+    """
+    escape: Callable[[str], str] = _escape if html else str
+    parts = [escape(node.text or "")]
+    stack: list[tuple[ET.Element, bool]] = [(child, False) for child in reversed(node)]
+    while stack:
+        elem, closing = stack.pop()
+        tag = elem.tag.rpartition("}")[2].lower() if html else ""
+        if tag not in _MARKUP_TAGS:
+            tag = ""
+        if closing:
+            if tag and tag != "br":
+                parts.append(f"</{tag}>")
+            parts.append(escape(elem.tail or ""))
+            continue
+        if tag:
+            parts.append(f"<{tag}>")
+        parts.append(escape(elem.text or ""))
+        stack.append((elem, True))
+        stack.extend((child, False) for child in reversed(elem))
+    return "".join(parts)
+
+
+def _escape(text: str) -> str:
+    return html_lib.escape(text, quote=False)
 
 
 def _gmt(value: str | None) -> str | None:
@@ -422,7 +472,7 @@ def _item(ctx: ReadContext, item: ET.Element, authors: _Authors, state: _State) 
         why = f"{status} {post_type}"
         ctx.rejects.skip(why)
         note_skipped(ctx, post_turn_id, why, conversation_id=conversation_id)
-        comments = sum(1 for child in item if _key(child.tag) == "wp:comment")
+        comments = sum(1 for _ in _comments(item))
         if comments:
             ctx.rejects.skip(f"comment on a {why}", comments)
         return
@@ -455,12 +505,20 @@ def _item(ctx: ReadContext, item: ET.Element, authors: _Authors, state: _State) 
             ),
         )
     author = _PostAuthor(creator, authors, state)
-    for child in item:
-        if _key(child.tag) != "wp:comment":
-            continue
-        turn = _comment(ctx, _fields(child), post_id, author)
+    for elem in _comments(item):
+        turn = _comment(ctx, _fields(elem), post_id, author)
         if turn is not None:
             yield Record(None, turn)
+
+
+def _comments(item: ET.Element) -> Iterator[ET.Element]:
+    """The item's ``wp:comment`` elements in document order, and the replies some exporters
+    nest in the comment they answer (each names its own id and parent), at any depth."""
+    stack = [child for child in reversed(item) if _key(child.tag) == "wp:comment"]
+    while stack:
+        comment = stack.pop()
+        yield comment
+        stack.extend(child for child in reversed(comment) if _key(child.tag) == "wp:comment")
 
 
 def _post_meta(item: ET.Element) -> dict[str, str]:
