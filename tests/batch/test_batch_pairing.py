@@ -482,3 +482,78 @@ def test_helpers_keep_only_their_exchanges_after_pairing(tmp_path: Path) -> None
     assert exchanges == expected
     # Without --helper nothing is left out.
     assert not [r for r in staged_rows([thread, pairs], shards=3) if r["kind"] == LEFT_OUT]
+
+
+def test_a_reply_to_a_comment_rejected_in_another_reddit_dump_says_where(
+    tmp_path: Path,
+) -> None:
+    """Comment c1 (no text) is rejected in one dump, c2 answers it in another: the detail
+    says that c1 was rejected, on which line and in which file, as `analyze` of one dump
+    holding both says it (batch said that c1 "is not in its conversation")."""
+    first = _reddit(
+        tmp_path / "RC_a.ndjson",
+        {"id": "abc", "author": "op", "title": "I can't sleep", "selftext": "So heavy."},
+        {"id": "c1", "author": "va", "body": "   ", "parent_id": "t3_abc", "link_id": "t3_abc"},
+        {"id": "c3", "author": "vb", "body": "Hugs", "parent_id": "t3_abc", "link_id": "t3_abc"},
+    )
+    second = _reddit(
+        tmp_path / "RC_b.ndjson",
+        {"id": "c2", "author": "op", "body": "Thanks", "parent_id": "t1_c1", "link_id": "t3_abc"},
+    )
+    done = staged_rows([first, second], shards=2, format="reddit")
+    entries = sorted(
+        (json.loads(str(r["payload"])) for r in done if r["kind"] == REJECT),
+        key=lambda e: (str(e["path"]), int(e["line"])),
+    )
+    assert [(Path(e["path"]).name, e["line"], e["reason"]) for e in entries] == [
+        ("RC_a.ndjson", 2, "missing text"),
+        ("RC_b.ndjson", 1, "unknown parent"),
+    ]
+    assert entries[1]["detail"] == (
+        f"turn 'c2' in conversation 'abc' replies to 'c1', which was rejected (line 2 of {first})"
+    )
+    both = _reddit(tmp_path / "both.ndjson")
+    both.write_text(first.read_text() + second.read_text(), encoding="utf-8")
+    log = CollectingRejectLog()
+    list(read_exchanges(both, format="reddit", rejects=log))
+    assert log.entries[1]["detail"] == (
+        "turn 'c2' in conversation 'abc' replies to 'c1', which was rejected (line 2)"
+    )
+
+
+def test_a_merged_turn_over_the_text_limit_is_rejected_as_analyze_rejects_it(
+    tmp_path: Path,
+) -> None:
+    """Three messages of 400,000 characters by one speaker read well alone, but merged are
+    over the 1,000,000-character limit: rejected in batch as in `analyze`, and the reply to
+    them with them; the other conversation still pairs."""
+    part = "x" * 400_000
+    path = tmp_path / "turns.jsonl"
+    write_jsonl(
+        path,
+        [
+            Turn(id="1", text=part, speaker="ana", conversation_id="c"),
+            Turn(id="2", text=part, speaker="ana", conversation_id="c", reply_to="1"),
+            Turn(id="3", text=part, speaker="ana", conversation_id="c", reply_to="2"),
+            Turn(id="4", text="I hear you.", speaker="bo", conversation_id="c", reply_to="3"),
+            Turn(id="1", text="Hi.", speaker="cy", conversation_id="d"),
+            Turn(id="2", text="Hello.", speaker="di", conversation_id="d", reply_to="1"),
+        ],
+    )
+    log = CollectingRejectLog()
+    expected = list(read_exchanges(path, rejects=log))
+    done = staged_rows([path], shards=2)
+    got = [Exchange.from_dict(json.loads(str(r["payload"]))) for r in done if r["kind"] == EXCHANGE]
+    assert got == expected and [e.seeker.conversation_id for e in got] == ["d"]
+    entries = sorted(
+        (json.loads(str(r["payload"])) for r in done if r["kind"] == REJECT),
+        key=lambda e: int(e["line"]),
+    )
+    assert entries == log.entries
+    assert [(e["line"], e["reason"]) for e in entries] == [
+        (1, "text too long"),
+        (4, "unknown parent"),
+    ]
+    assert "merged text of 3 messages by one speaker is 1,200,002 characters" in str(
+        entries[0]["detail"]
+    )

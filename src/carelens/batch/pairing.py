@@ -9,7 +9,9 @@ file (:func:`~carelens.readers.pairing.pair_located_records`), with its rows in 
 and the messages its readers left out (``gone`` rows: a reply to one is counted as skipped,
 ``reply to deleted``, as ``analyze`` counts it) or rejected after reading their id
 (``rejected_turn`` rows: a reply to one is an ``unknown parent`` whose detail says that its
-parent was rejected, and on which line, as ``analyze`` words it).
+parent was rejected, and on which line, as ``analyze`` words it; for Reddit dumps, a parent
+rejected in another file is found there, and the detail names that file). A merged turn
+whose text would be over ``--max-chars`` is rejected (``text too long``), as in ``analyze``.
 Messages without a conversation id form one group (per file, or across Reddit dumps).
 With ``--helper`` patterns, the exchanges whose response is not a named helper's are left
 out after pairing (every message is still paired, so a helper's reply to a left-out
@@ -34,18 +36,24 @@ from carelens.batch.rows import (
     skip_row,
     to_table,
 )
-from carelens.readers.base import Record
+from carelens.readers.base import MAX_TEXT_CHARS, Record
 from carelens.readers.helpers import HelperPatterns
 from carelens.readers.pairing import pair_located_records
 from carelens.types import Turn
 
 
 def pair_group(
-    rows: Sequence[Row], *, paths: Sequence[str], shards: int, helpers: Sequence[str] = ()
+    rows: Sequence[Row],
+    *,
+    paths: Sequence[str],
+    shards: int,
+    helpers: Sequence[str] = (),
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> list[Row]:
     """Exchange and reject rows for the turn rows of one conversation (any order): of the
     exchanges whose response speaker matches ``helpers`` (``--helper`` patterns; all of them
-    without), the others counted in a ``left_out`` row."""
+    without), the others counted in a ``left_out`` row. A merged turn over ``max_chars`` is
+    rejected."""
     ordered = sorted(rows, key=lambda r: (r["file"], r["seq"]))
     place: dict[str, tuple[int, int]] = {}
     located = []
@@ -64,7 +72,16 @@ def pair_group(
         place.setdefault(turn.id, (row["file"], row["seq"]))
         located.append((paths[row["file"]], Record(payload["line"], turn)))
     log = CollectingRejectLog()
-    exchanges = pair_located_records(located, rejects=log, gone=gone, rejected=rejected)
+    # A group holds one file's rows, or (ids global: Reddit) those of every file that has
+    # messages of its conversation: a parent rejected in any of its files is that message.
+    exchanges = pair_located_records(
+        located,
+        rejects=log,
+        gone=gone,
+        rejected=rejected,
+        ids_span_files=True,
+        max_chars=max_chars,
+    )
     group = ordered[0]["group"] if ordered else ""
     wanted = HelperPatterns(helpers)
     out: list[Row] = []
@@ -87,7 +104,15 @@ def pair_group(
 
 
 def pair_groups(
-    table: pa.Table, paths: Sequence[str], shards: int, helpers: Sequence[str] = ()
+    table: pa.Table,
+    paths: Sequence[str],
+    shards: int,
+    helpers: Sequence[str] = (),
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> pa.Table:
     """The ``map_groups`` function of stage 1: one conversation's rows in, its pairs out."""
-    return to_table(pair_group(table.to_pylist(), paths=paths, shards=shards, helpers=helpers))
+    return to_table(
+        pair_group(
+            table.to_pylist(), paths=paths, shards=shards, helpers=helpers, max_chars=max_chars
+        )
+    )

@@ -153,7 +153,12 @@ def stage(plan: BatchPlan, staged: Path, *, partitions: int) -> None:
         paths = [i.path for i in plan.inputs]
         exchanges = turns.groupby("group", num_partitions=partitions).map_groups(
             pair_groups,
-            fn_kwargs={"paths": paths, "shards": plan.shards, "helpers": plan.helpers},
+            fn_kwargs={
+                "paths": paths,
+                "shards": plan.shards,
+                "helpers": plan.helpers,
+                "max_chars": plan.max_chars,
+            },
             batch_format="pyarrow",
         )
         ready = ready.union(exchanges)

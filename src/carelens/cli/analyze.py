@@ -67,7 +67,13 @@ from carelens.output import (
     output_format,
 )
 from carelens.privacy import redact as redact_text
-from carelens.readers import REPLIES_NEEDED, RejectLog, read_exchanges, why_no_pairs
+from carelens.readers import (
+    REPLIES_NEEDED,
+    RejectLog,
+    read_exchanges,
+    read_records,
+    why_no_pairs,
+)
 from carelens.readers.helpers import HelperPatterns, as_options
 from carelens.readers.jsonl import UTTERANCES
 from carelens.readers.layouts import speaker_fields
@@ -295,7 +301,15 @@ def analyze(
                     + "."
                 )
             if log.total:
-                problems.append(nothing_read_hint(log.total, input_format, rejects_path))
+                problems.append(
+                    nothing_read_hint(
+                        log.total,
+                        input_format,
+                        rejects_path,
+                        read=records_read(input, input_format, mapping),
+                        not_by_helpers=summary.not_by_helpers,
+                    )
+                )
             elif not summary.not_by_helpers:
                 reason = why_no_pairs(
                     input, format=input_format, column_map=mapping, skipped=summary.skipped
@@ -325,15 +339,50 @@ def check_output_path(output: Path) -> None:
         raise typer.BadParameter(str(exc), param_hint="--output") from None
 
 
-def nothing_read_hint(rejected: int, input_format: str | None, rejects: Path) -> str:
-    """What to check when every record of a file was rejected."""
-    records = "the only record was" if rejected == 1 else f"all {rejected:,} records were"
-    cause = (
-        f"is the file really {input_format}? Leave out --format to detect it"
-        if input_format
-        else "the first lines of the rejects file say why"
-    )
-    return f"Nothing was analysed: {records} rejected; {cause} (rejects: {rejects})."
+def nothing_read_hint(
+    rejected: int,
+    input_format: str | None,
+    rejects: Path,
+    *,
+    read: tuple[int, int] | None = None,
+    not_by_helpers: int = 0,
+) -> str:
+    """What to check when nothing was analysed and ``rejected`` records were rejected.
+
+    ``read`` is what :func:`records_read` counted: the records read and, of them, those
+    their reader kept (None: not counted, and then no "all" is claimed). When every record
+    was rejected by its reader, the format may be wrong; when only some were rejected, the
+    others answer none of each other (or, ``not_by_helpers`` pairs being left out, no pair
+    is by a ``--helper``).
+    """
+    why = "the first lines of the rejects file say why"
+    if input_format and (read is None or not read[1]):  # nothing kept: maybe another format
+        why = f"is the file really {input_format}? Leave out --format to detect it"
+    if read is None:  # not counted (a pipe): the rejects only
+        records = f"{rejected:,} record was" if rejected == 1 else f"{rejected:,} records were"
+        said = f"{records} rejected"
+    elif rejected >= read[0]:
+        records = "the only record was" if read[0] == 1 else f"all {read[0]:,} records were"
+        said = f"{records} rejected"
+    else:
+        left = "no pair is by a --helper" if not_by_helpers else "no message left answers another"
+        gave = f"{rejected:,} reject" if rejected == 1 else f"{rejected:,} rejects"
+        said = f"the {read[0]:,} records read gave {gave} and {left}"
+    return f"Nothing was analysed: {said}; {why} (rejects: {rejects})."
+
+
+def records_read(
+    input: Path, input_format: str | None, column_map: Mapping[str, str]
+) -> tuple[int, int] | None:
+    """How many records ``input`` holds (kept, rejected or skipped by its reader) and how
+    many of them its reader kept (a message, or a pair), by reading it again; None for a
+    pipe, which is read only once. Pairing rejects only records that were kept."""
+    if not (input.is_file() or input.is_dir()):
+        return None
+    log = RejectLog()
+    records = read_records(input, format=input_format, column_map=column_map, rejects=log)
+    kept = sum(1 for _ in records)
+    return kept + log.total + sum(log.skipped.values()), kept
 
 
 def _snippet(text: str, width: int = 40) -> str:

@@ -208,7 +208,9 @@ def _exchanges(ctx: ReadContext, records: Iterator[Record]) -> Iterator[Exchange
         else:
             turns.append(record)
     if turns:
-        for exchange in pair_records(turns, rejects=ctx.rejects, source=ctx.path):
+        for exchange in pair_records(
+            turns, rejects=ctx.rejects, source=ctx.path, max_chars=ctx.max_chars
+        ):
             n += 1
             yield exchange
     _summary(ctx, "exchanges", n, before)

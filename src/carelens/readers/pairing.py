@@ -11,7 +11,11 @@ message's id and fields and lists the other ids, in thread order, in ``meta["mer
 A turn with no speaker never merges. A message that answers its own speaker's message but is
 not merged (``m3`` in: alice posts ``m1``, bob answers it with ``m2``, days later alice
 replies to ``m1`` with ``m3``) is a turn of its own: a self-reply is no exchange (nor a
-reject), but replies to it are paired with it. Then every other reply is paired with the
+reject), but replies to it are paired with it. A merged turn whose text (the messages and
+the ``"\\n"`` between them) would be over the text limit (``max_chars``, as readers reject a
+text over it) is rejected (``text too long``, at its first message, its detail saying how
+many messages were merged and how long their text is): replies to any of its messages are
+then replies to a rejected message (see below). Then every other reply is paired with the
 (merged) message it answers — a reply to a reply is an exchange too, its parent being the
 seeker side. ``Exchange.context`` holds up to three (merged) ancestors above the seeker,
 oldest first. Exchanges come out in the order their responses appear in the input.
@@ -58,7 +62,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from carelens.readers import rejects as R
-from carelens.readers.base import ReadContext, Record
+from carelens.readers.base import MAX_TEXT_CHARS, ReadContext, Record
 from carelens.readers.quoting import quote
 from carelens.readers.rejects import RejectLog
 from carelens.text import name_key
@@ -211,6 +215,7 @@ def pair_turns(
     rejects: RejectLog | None = None,
     source: str | os.PathLike[str] = "<turns>",
     context_depth: int = CONTEXT_DEPTH,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> list[Exchange]:
     """Pair in-memory turns into exchanges; ``source`` names them in the reject log."""
     return pair_records(
@@ -218,6 +223,7 @@ def pair_turns(
         rejects=rejects if rejects is not None else RejectLog(),
         source=source,
         context_depth=context_depth,
+        max_chars=max_chars,
     )
 
 
@@ -227,10 +233,14 @@ def pair_records(
     rejects: RejectLog,
     source: str | os.PathLike[str],
     context_depth: int = CONTEXT_DEPTH,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> list[Exchange]:
     """Pair the turns of ``records`` (as a reader yields them); see the module docstring."""
     return pair_located_records(
-        ((source, r) for r in records), rejects=rejects, context_depth=context_depth
+        ((source, r) for r in records),
+        rejects=rejects,
+        context_depth=context_depth,
+        max_chars=max_chars,
     )
 
 
@@ -241,6 +251,8 @@ def pair_located_records(
     context_depth: int = CONTEXT_DEPTH,
     gone: Mapping[str, str] | None = None,
     rejected: Mapping[str, Mapping[tuple[str | None, str], int | None]] | None = None,
+    ids_span_files: bool = False,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> list[Exchange]:
     """Pair ``(source file, record)`` items that may come from several files, in order.
 
@@ -249,7 +261,11 @@ def pair_located_records(
     of what readers noted with :func:`note_skipped` in ``rejects``, and ``rejected`` maps
     each source file's rejected turns, ``(conversation id, id)``, to their lines, in place
     of what readers noted with :func:`note_rejected`: ``carelens batch`` pairs one
-    conversation at a time, with the items its read task noted.
+    conversation at a time, with the items its read task noted. With ``ids_span_files``
+    (Reddit dumps, whose ids are global), a reply's parent rejected in another file of
+    ``rejected`` is found there, and the detail names that file. A merged turn whose text
+    would be over ``max_chars`` is rejected (``text too long``), as a reader rejects such a
+    text.
     """
     index: dict[tuple[str | None, str], _Key] = {}  # (conversation id, id) -> key
     turns: list[Turn] = []
@@ -316,7 +332,9 @@ def pair_located_records(
                     )
                 was_rejected = None
                 if rejected is not None:
-                    was_rejected = _rejected_parent(rejected, source, turns[tid], reply_to)
+                    was_rejected = _rejected_parent(
+                        rejected, source, turns[tid], reply_to, ids_span_files=ids_span_files
+                    )
                 if was_rejected is not None:
                     detail = was_rejected
                 elif skipped is not None and skipped.not_kept:
@@ -349,6 +367,25 @@ def pair_located_records(
 
     groups = _merge_groups(order, parent, turns)
     root_of = {member: root for root, members in groups.items() for member in members}
+    too_long = _reject_long_merges(groups, turns, where, rejects, max_chars)
+    for tid in order if too_long else ():
+        # A reply to a message of a rejected merge (by someone else, or a self-reply not
+        # merged) answers a rejected message: an unknown parent that stays a thread root.
+        parent_id = parent[tid]
+        if parent_id is None or root_of[parent_id] not in too_long:
+            continue
+        if root_of[parent_id] == root_of[tid]:
+            continue  # a member of that merge
+        root = root_of[parent_id]
+        source, line = where[root]
+        at = _rejected_at(line, os.fspath(source), os.fspath(where[tid][0]))
+        into = "" if parent_id == root else f"merged into {quote(turns[root].id)} and "
+        detail = (
+            f"{where_is(turns[tid])} replies to {quote(turns[tid].reply_to or '')}, which was "
+            f"{into}rejected{at}"
+        )
+        rejects.add(*where[tid], "reply_to", R.UNKNOWN_PARENT, detail=detail)
+        parent[tid] = None
     merged: dict[_Key, Turn] = {}
 
     def merged_turn(root: _Key) -> Turn:
@@ -366,7 +403,7 @@ def pair_located_records(
     exchanges: list[Exchange] = []
     for tid in order:
         parent_id = parent[tid]
-        if root_of[tid] != tid or parent_id is None:
+        if root_of[tid] != tid or parent_id is None or tid in too_long:
             continue
         if _same_speaker(turns[tid], turns[parent_id]):
             continue  # a self-reply not merged (someone else had answered first): no exchange
@@ -393,21 +430,61 @@ def _answers_submission(turn: Turn) -> bool:
     return turn.meta.get("kind") == "comment" and turn.reply_to == turn.conversation_id
 
 
+def _reject_long_merges(
+    groups: Mapping[_Key, list[_Key]],
+    turns: list[Turn],
+    where: list[tuple[str | os.PathLike[str], int | None]],
+    rejects: RejectLog,
+    max_chars: int,
+) -> set[_Key]:
+    """Reject (``text too long``, at its first message) every merge whose text would be
+    over ``max_chars``, as a reader rejects such a text; return their roots. The length is
+    summed, never the text built."""
+    too_long: set[_Key] = set()
+    for root, members in groups.items():
+        if len(members) < 2:
+            continue  # one message: its reader checked its text
+        size = sum(len(turns[m].text) for m in members) + len(members) - 1  # "\n" between
+        if size <= max_chars:
+            continue
+        detail = (
+            f"{where_is(turns[root])}: merged text of {len(members):,} messages by one speaker "
+            f"is {size:,} characters > limit {max_chars:,}"
+        )
+        rejects.add(*where[root], "text", R.TEXT_TOO_LONG, detail=detail)
+        too_long.add(root)
+    return too_long
+
+
 def _rejected_parent(
     rejected: Mapping[str, Mapping[tuple[str | None, str], int | None]],
     source: str,
     turn: Turn,
     reply_to: str,
+    *,
+    ids_span_files: bool = False,
 ) -> str | None:
     """The detail of an unknown parent when that parent was rejected (its line named when
-    it has one); None when it was not (or its id was not kept)."""
-    in_file = rejected.get(source, {})
+    it has one; its file too when it is another than the reply's, which only
+    ``ids_span_files`` looks in); None when it was not (or its id was not kept)."""
     key = (turn.conversation_id, reply_to)
-    if key not in in_file:
-        return None
-    line = in_file[key]
-    at = f" (line {line})" if line is not None else ""
-    return f"{where_is(turn)} replies to {quote(reply_to)}, which was rejected{at}"
+    files = [source] if not ids_span_files else [source, *(f for f in rejected if f != source)]
+    for file in files:
+        in_file = rejected.get(file, {})
+        if key in in_file:
+            at = _rejected_at(in_file[key], file, source)
+            return f"{where_is(turn)} replies to {quote(reply_to)}, which was rejected{at}"
+    return None
+
+
+def _rejected_at(line: int | None, file: str, source: str) -> str:
+    """Where a rejected parent is, for a reply read from ``source``: `` (line 2)``, and the
+    file when it is another (`` (line 2 of RS_2024-01.ndjson)``); empty when neither says
+    more."""
+    place = f"line {line}" if line is not None else ""
+    if file != source:
+        place = f"{place} of {file}" if place else f"in {file}"
+    return f" ({place})" if place else ""
 
 
 def where_is(turn: Turn) -> str:
