@@ -42,10 +42,10 @@ def test_flag_types_take_good_values(name: str, text: str, expected: float) -> N
         ("positive_int", "0", "at least 1"),
         ("positive_int", "-1", "at least 1"),
         ("positive_int", "two", "whole number"),
-        ("non_negative_int", "-1", "0 or more"),
+        ("non_negative_int", "-1", "at least 0"),
         ("positive_float", "0", "above 0"),
         ("positive_float", "nan", "finite"),
-        ("non_negative_float", "-0.5", "0 or more"),
+        ("non_negative_float", "-0.5", "at least 0"),
         ("non_negative_float", "inf", "finite"),
     ],
 )
