@@ -79,7 +79,7 @@ def non_negative_float(text: str) -> float:
     """An argparse ``type``: a finite number of at least 0."""
     value = _finite(text)
     if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {text}")
+        raise argparse.ArgumentTypeError(f"must be at least 0, got {text}")
     return value
 
 
