@@ -51,7 +51,7 @@ def _without(key: str) -> dict[str, Any]:
     [
         (_without("id"), "id", "missing"),
         ({**GOOD, "id": 7}, "id", "not a number"),
-        ({**GOOD, "id": " "}, "id", "is empty"),
+        ({**GOOD, "id": " "}, "id", "shows no text"),
         ({**GOOD, "seeker": None}, "seeker", "not null"),
         (_without("seeker"), "seeker", "missing"),
         (_without("responses"), "responses", "missing"),
