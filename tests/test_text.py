@@ -4,6 +4,7 @@ and text folded for the patterns with the way back to its own offsets."""
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 import pytest
@@ -110,12 +111,21 @@ def test_fold_reads_the_words_shown_and_maps_them_back(
     assert view.folded_span(a, b) == (start, start + len(word))
 
 
-@pytest.mark.parametrize("text", ["plain ascii, can't", "", "caf\u00e9 \U0001f600 don\u2019t"])
-def test_fold_leaves_offsets_alone_without_anything_to_fold(text: str) -> None:
-    """The common case costs a straightening: no offset map is built."""
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("plain ascii, can't", "plain ascii, can't"),
+        ("", ""),
+        ("stra\u00dfe \U0001f600 don\u2019t", "stra\u00dfe \U0001f600 don't"),
+        ("caf\u00e9 na\u00efve don\u2019t", "cafe naive don't"),  # one character for one
+    ],
+)
+def test_fold_leaves_offsets_alone_without_anything_to_fold(text: str, reads: str) -> None:
+    """The common case costs a straightening, and a fold of one character for one a
+    translation: no offset map is built."""
     view = fold(text)
     assert view.origins is None
-    assert view.text == straight_apostrophes(text)
+    assert view.text == reads
     assert view.span(1, 3) == (1, 3) and view.folded_span(1, 3) == (1, 3)
 
 
@@ -172,3 +182,43 @@ def test_straight_apostrophes_reads_every_apostrophe_of_the_table(text: str) -> 
 )
 def test_is_blank_is_true_for_what_shows_nothing(text: str, blank: bool) -> None:
     assert is_blank(text) is blank
+
+
+@pytest.mark.parametrize("blank", ["\u2800", "\u3164", "\u115f\u1160", "\uffa0 \u2800"])
+def test_braille_blanks_and_hangul_fillers_are_blank(blank: str) -> None:
+    """Typed to make an empty message look written: they show nothing."""
+    assert is_blank(blank)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("I want to die\u2122", "die"),  # a symbol after a word: not "dieTM"
+        ("kys\u2120", "kys"),
+        ("myself\u2116", "myself"),
+    ],
+)
+def test_a_symbol_that_folds_into_letters_stays_a_symbol(text: str, word: str) -> None:
+    """NFKC reads "\u2122" as "TM": glued to the word before it, that hid crisis and
+    urging words ("die\u2122" read "dieTM")."""
+    folded = fold(text)
+    assert re.search(rf"\b{word}\b", folded.text)
+    assert "TM" not in folded.text and "SM" not in folded.text
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("k\u00efll", "kill"),  # an accent composed with its letter
+        ("su\u00efcide", "suicide"),
+        ("\uff4b\uff59\uff53", "kys"),
+        ("\ufb01nally", "finally"),
+        ("\U0001d4ed\U0001d4f2\U0001d4ee", "die"),  # mathematical script letters
+        ("stra\u00dfe", "stra\u00dfe"),  # no ASCII base: as it is
+    ],
+)
+def test_letters_read_as_their_ascii_base(text: str, reads: str) -> None:
+    folded = fold(text)
+    assert folded.text == reads
+    start, end = folded.span(0, len(folded.text))
+    assert text[start:end] == text

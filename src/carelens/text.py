@@ -100,22 +100,37 @@ class Folded:
 @lru_cache(maxsize=4096)
 def _folded_char(char: str) -> str | None:
     """What :func:`fold` makes of a character outside ASCII: None when it stays as it is,
-    else its NFKC form without format characters or combining marks ("" for one of those)."""
+    else what the patterns read ("" for a format character or a combining mark).
+
+    A letter or digit reads as its base letters when those are ASCII ("\u00ef" as "i", the
+    full-width "\uff4b" as "k", the ligature "\ufb01" as "fi"), else as its NFKC form. Any
+    other character reads as its NFKC form ("\u2026" as "...") unless that would put letters
+    where there were none: "\u2122" stays a symbol, not "TM" glued to the word before it
+    ("die\u2122")."""
     category = unicodedata.category(char)
     if category == "Cf" or category[0] == "M":
         return ""
-    folded = unicodedata.normalize("NFKC", char)
-    if folded == char:
-        return None
-    return "".join(c for c in folded if unicodedata.category(c)[0] != "M")
+    if category[0] in "LN":
+        base = _without_marks(unicodedata.normalize("NFKD", char))
+        folded = base if base.isascii() else _without_marks(unicodedata.normalize("NFKC", char))
+    else:
+        folded = _without_marks(unicodedata.normalize("NFKC", char))
+        if len(folded) > 1 and any(c.isalnum() for c in folded):
+            return None
+    return None if folded == char else folded
+
+
+def _without_marks(text: str) -> str:
+    return "".join(c for c in text if unicodedata.category(c)[0] != "M")
 
 
 def fold(text: str) -> Folded:
     """``text`` as the English patterns read it: apostrophes straightened
     (:func:`straight_apostrophes`), format characters (category Cf: zero-width space and
     joiners, soft hyphen, word joiner, byte order mark) and combining marks left out, and each
-    other character in its NFKC form on its own (full-width letters as ASCII, "\\u2026" as
-    "..."), with the way back to the original's offsets (:meth:`Folded.span`).
+    other character as :func:`_folded_char` reads it (an accented or full-width letter as its
+    ASCII letter, "\\u2026" as "...", a symbol such as "\\u2122" as it is), with the way back
+    to the original's offsets (:meth:`Folded.span`).
 
     One character at a time, so a letter and the accent after it do not compose: "di\\u0301e"
     reads "die". Text without such characters (ASCII text, and most other) is only
@@ -126,6 +141,10 @@ def fold(text: str) -> Folded:
     wide = {c for c in _NON_ASCII.findall(text) if _folded_char(c) is not None}
     if not wide:
         return Folded(text)
+    if all(len(_folded_char(c) or "") == 1 for c in wide):
+        # One character for one ("caf\u00e9" reads "cafe"): the offsets stay the text's own.
+        table = {ord(c): _folded_char(c) for c in wide}
+        return Folded(straight_apostrophes(text.translate(table)))
     pieces: list[str] = []
     origins: list[int] = []
     ends: list[int] = []
@@ -177,18 +196,24 @@ def name_key(name: str) -> str:
 #: Unicode categories of characters that show nothing: separators (spaces), control and
 #: format characters (a zero-width space, a byte order mark) and marks with no letter.
 _INVISIBLE_CATEGORIES = frozenset(("Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"))
+#: Characters of other categories that show nothing either, typed to make a blank message
+#: look written: the Braille blank and the Hangul fillers.
+_BLANK_LOOKING = frozenset("\u2800\u3164\u115f\u1160\uffa0")
 
 
 def is_blank(text: str) -> bool:
     """Whether ``text`` shows nothing: only white space, control and format characters
-    (``"\u200b"``, ``"\ufeff"``, ``"\x00"``) or combining marks without a letter. The
-    model's tokenizer drops all of them, so such a text would be read as an empty one."""
+    (``"\\u200b"``, ``"\\ufeff"``, ``"\\x00"``), combining marks without a letter, the
+    Braille blank or a Hangul filler (:data:`_BLANK_LOOKING`). The model's tokenizer drops
+    most of them, so such a text would be read as (nearly) an empty one."""
     stripped = text.strip()
     if not stripped:
         return True
     if stripped.isascii():
         return not any(" " < c < "\x7f" for c in stripped)
-    return all(unicodedata.category(c) in _INVISIBLE_CATEGORIES for c in stripped)
+    return all(
+        c in _BLANK_LOOKING or unicodedata.category(c) in _INVISIBLE_CATEGORIES for c in stripped
+    )
 
 
 #: A mark between a word character and a lower-case letter, digit or "/" is part of a web
