@@ -137,6 +137,9 @@ def test_the_form_is_read_as_before(keyed: tuple[TestClient, dict[str, str]]) ->
     for files in (None, {"seeker": ("", b"", "application/octet-stream")}):
         empty = client.post("/coach", data={"response": "Hi."}, files=files, headers=key)
         assert empty.status_code == 422 and "“What they said” is empty" in empty.text
+    invisible = client.post("/coach", data={"seeker": "\u200b", "response": "Hi."}, headers=key)
+    assert invisible.status_code == 422
+    assert "“What they said” shows no text (only invisible characters)" in invisible.text
 
 
 def test_a_form_that_cannot_be_read_gets_the_errors_it_got(

@@ -185,6 +185,9 @@ PAIR = {"seeker": "I lost my job.", "response": "That sounds hard. What happened
         {"seeker": "ok", "response": "\x1c\x85 "},  # the analyzer refuses it: 422, not 500
         {"seeker": "\u3000 \t", "response": "ok"},
         {"seeker": "\ufeff", "response": "ok"},
+        {"seeker": "\x7f", "response": "ok"},  # shows nothing: was scored, then a 500
+        {"seeker": "ok", "response": "\u200b\u2800"},
+        {"seeker": "\u3164", "response": "ok"},
     ],
 )
 def test_analyze_schema_says_what_the_server_accepts(client: TestClient, body: Any) -> None:
@@ -237,3 +240,11 @@ def test_schema_names_the_servers_limits_and_model(
         s for name, s in schema["components"]["schemas"].items() if name.startswith("Body_upload")
     )
     assert upload_body["properties"]["format"]["enum"] == list(SUPPORTED_FORMATS)
+
+
+def test_a_text_of_combining_marks_alone_is_refused_not_scored(client: TestClient) -> None:
+    """A schema pattern cannot list every combining mark: such a text matches it, and the
+    server still refuses it with a 422 naming the field (never a 500)."""
+    response = client.post("/v1/analyze", json={"seeker": "\u0301\u0302", "response": "ok"})
+    assert response.status_code == 422, response.text
+    assert "invisible" in response.text

@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from carelens.text import is_blank
 from carelens.types import MAX_ID_CHARS
 
 #: Longest seeker or response text ``/v1/analyze`` accepts, in characters.
@@ -45,18 +46,30 @@ NOT_SPACE = (
     "\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
 )
 _NOT_SPACE = re.compile(NOT_SPACE)
+#: A text to analyse must show something (:func:`carelens.text.is_blank`): besides
+#: whitespace, control characters, the common format characters (zero-width spaces and
+#: joiners, bidi marks, the soft hyphen), the Braille blank and the Hangul fillers show
+#: nothing. The schema's pattern spells those out; combining marks alone, which no pattern
+#: can list briefly, are refused by the check too (422), never scored.
+SHOWS_TEXT = (
+    "[^\\u0000-\\u0020\\u007f-\\u00a0\\u00ad\\u061c\\u1680\\u115f\\u1160\\u180e"
+    "\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u2064\\u2066-\\u206f\\u2800\\u3000"
+    "\\u3164\\ufeff\\uffa0]"
+)
 
 Text = Annotated[
     str,
-    Field(min_length=1, max_length=MAX_TEXT_CHARS, json_schema_extra={"pattern": NOT_SPACE}),
+    Field(min_length=1, max_length=MAX_TEXT_CHARS, json_schema_extra={"pattern": SHOWS_TEXT}),
 ]
 PairId = Annotated[str, Field(min_length=1, max_length=MAX_PAIR_ID_CHARS)]
 CorpusStatus = Literal["queued", "running", "done", "failed"]
 
 
 def _require_text(value: str | None) -> str | None:
-    if value is not None and not _NOT_SPACE.search(value):
-        raise ValueError("must contain text, not only whitespace")
+    if value is not None and is_blank(value):
+        raise ValueError(
+            "must contain text that shows, not only whitespace or invisible characters"
+        )
     return value
 
 

@@ -41,6 +41,7 @@ from carelens.service.pages import annotate
 from carelens.service.pages.access import same_origin_post
 from carelens.service.pages.layout import document, page_response
 from carelens.service.schemas import MAX_TEXT_CHARS
+from carelens.text import is_blank
 from carelens.types import Exchange, Turn
 
 router = APIRouter()
@@ -173,10 +174,9 @@ def _problem(seeker: str, response: str) -> Problem | None:
         ("seeker", "What they said", seeker),
         ("response", "Your draft reply", response),
     ):
-        if not text.strip():
-            return Problem(
-                name, f"“{label}” is empty; paste or write a text there and check again."
-            )
+        if is_blank(text):
+            shown = "is empty" if not text.strip() else "shows no text (only invisible characters)"
+            return Problem(name, f"“{label}” {shown}; paste or write a text there and check again.")
         if len(text) > MAX_TEXT_CHARS:
             return Problem(
                 name,
