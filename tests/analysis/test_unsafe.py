@@ -546,21 +546,99 @@ def test_an_acute_accent_or_a_backtick_typed_for_an_apostrophe_negates(response:
     assert unsafe_spans(response) == ()
 
 
+def found_for(seeker: str | None, response: str) -> list[str]:
+    return [response[s.start : s.end] for s in unsafe_spans(response, seeker)]
+
+
+_BOTTLE = "My ex said I should take the whole bottle and just die. I feel so scared."
+_BULLIED = "People at school keep telling me to KYS and just  die. Someone wrote go kill yourself."
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        (_BOTTLE, "> I should take the whole bottle\n\nPlease don't. Are you safe? Call 988."),
+        (_BULLIED, "> ...keep telling me to kys and just die.\nThat is cruel and it is not true"),
+        (_BULLIED, "> just die\n\nNobody deserves to hear that."),
+        (_BULLIED, "  > kys\n\nI am so sorry someone wrote that to you."),
+        (_BULLIED, "> keep telling me to kys\n> and just die\n\nThat is cruel, and not true."),
+        (_BULLIED, "I'm so sorry.\n> go kill yourself\nNobody should ever say that to you."),
+        (_BULLIED, ">> just die\n>\n> kys\n\nI am so sorry, that is cruel."),  # nested, ">" alone
+    ],
+)
+def test_words_in_a_markdown_block_quote_are_someone_elses(seeker: str, response: str) -> None:
+    """A helper quoting the seeker in a block quote (a line opening with ">", as Reddit keeps
+    it), its words the seeker's own whatever their case and spacing, was read as urging; the
+    same words in quotation marks were not."""
+    assert found_for(seeker, response) == []
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("> kys\n\n> kys\n\n> kys\n\n> kys", ["kys", "kys", "kys", "kys"]),
+        ("> be you\n\n> nobody likes you\n\n> just kys", ["kys"]),
+        ("> be you\n> nobody likes you\n> just kys", ["kys"]),
+        ("  > kys\n\n> do it\n\n> now pls", ["kys"]),
+        ('"kys" "kys" "kys" "just die"', ["kys", "kys", "kys", "just die"]),
+        ("> just die\n>\n> seriously nobody cares\n\nlol", ["just die"]),
+    ],
+)
+def test_quotations_beside_one_another_are_no_words_of_the_writers_own(
+    response: str, words: list[str]
+) -> None:
+    """Each quotation counted the words of the others as the writer's own, so a reply of
+    quotations alone urged nothing; only words outside every quotation are the writer's."""
+    assert found_for(None, response) == words
+    assert found_for(response.replace(">", ""), response) == words  # the seeker's words
+
+
 @pytest.mark.parametrize(
     "response",
     [
+        "> just kys\nnobody would miss you anyway",
+        "> kys\nyeah do it, nobody cares",
+        "> just kys\n\nI mean it, do it",
+        "> you should take the whole bottle\nyeah do that",
         "> I should take the whole bottle\n\nPlease don't. Are you safe right now? Call 988.",
-        "> ...keep telling me to kys and just die.\nThat is cruel and it is not true",
-        "> just die\n\nNobody deserves to hear that.",
-        "  > kys\n\nI am so sorry someone wrote that to you.",
-        '> they said "kys"\n> and then just die\n\nThat is cruel, and it is not true.',
-        "I'm so sorry.\n> go kill yourself\nNobody should ever say that to you.",
+        "> go kill yourself\nwhat a waste of space, nobody wants you",
     ],
 )
-def test_words_in_a_markdown_block_quote_are_someone_elses(response: str) -> None:
-    """A helper quoting the seeker in a block quote (a line opening with ">", as Reddit keeps
-    it) was read as urging; the same words in quotation marks were not."""
-    assert found(response) == []
+def test_a_block_quote_of_words_the_seeker_did_not_write_is_the_writers_own(
+    response: str,
+) -> None:
+    """A block quote beside three words was someone else's, whoever wrote it: the reply's
+    own urging in one was missed. Without the seeker, or with words the seeker did not write,
+    it is the writer's."""
+    assert found_for(None, response) != []
+    assert found_for("I feel so alone and nobody cares about me.", response) != []
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        (">:( just kys already\nseriously you are pathetic", ["kys"]),
+        (">_> go kill yourself\nwhat a waste of space", ["go kill yourself"]),
+        (">.> just die already\nyou are a loser and nobody cares", ["just die"]),
+    ],
+)
+def test_an_emoticon_opening_a_line_is_no_block_quote(response: str, words: list[str]) -> None:
+    """A line opening with ">" was a block quote even with no space after it (">:(")."""
+    assert found_for(response, response) == words
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("> go kill yourself", ["go kill yourself"]),
+        ("> take all the pills", ["take all the pills"]),
+        ("> slit your wrists", ["slit your wrists"]),
+    ],
+)
+def test_an_imperative_after_a_block_quotes_mark_is_found(response: str, words: list[str]) -> None:
+    """The ">" of a line opened no clause, so an imperative in a block quote the writer
+    wrote matched nothing."""
+    assert found(response) == words
 
 
 @pytest.mark.parametrize(
@@ -580,14 +658,30 @@ def test_words_in_a_markdown_block_quote_are_someone_elses(response: str) -> Non
 def test_a_block_quote_with_little_else_or_words_outside_it_stay_unsafe(
     response: str, words: list[str]
 ) -> None:
-    """Like '"kys"' alone, a block quote with fewer than three words of the writer's own
-    beside it is urging, and so are the writer's own words under or above it."""
-    assert found(response) == words
+    """Like '"kys"' alone, a block quote of the seeker's words with fewer than three words of
+    the writer's own beside it is urging, and so are the writer's own words under or above
+    it."""
+    seeker = "They keep telling me to kys and just die. quote here with some words"
+    assert found_for(seeker, response) == words
 
 
 def test_the_shipped_analyzer_leaves_a_reply_quoting_the_seeker_alone() -> None:
-    seeker = "My ex said I should take the whole bottle and just die. I feel so scared."
     response = "> I should take the whole bottle\n\nPlease don't. Are you safe right now?"
-    result = carelens.load().analyze(seeker, response)
+    result = carelens.load().analyze(_BOTTLE, response)
     assert result.unsafe == () and not result.unsafe_reply
     assert result.dimensions["dismissive"].level < 2
+
+
+def test_the_shipped_analyzer_reads_a_block_quote_the_seeker_did_not_write() -> None:
+    seeker = "I can't do this anymore. Everyone hates me and I want to kill myself."
+    response = "> be you\n\n> nobody likes you\n\n> just kys"
+    result = carelens.load().analyze(seeker, response)
+    assert [s.text_in(response) for s in result.unsafe] == ["kys"] and result.unsafe_reply
+    assert result.dimensions["dismissive"].level == 2
+
+
+def test_apply_rules_reads_block_quotes_with_the_seeker_it_is_given() -> None:
+    response = "> I should take the whole bottle\n\nPlease don't. Are you safe right now?"
+    kind = {"dismissive": dim(0, (0.9, 0.08, 0.02))}
+    assert apply_rules(kind, response)["dismissive"].level == 2
+    assert apply_rules(kind, response, seeker=_BOTTLE)["dismissive"].level == 0

@@ -374,7 +374,7 @@ class EmpathyAnalyzer:
         )
         results = []
         for row, (_, (seeker, response)) in enumerate(batch):
-            unsafe = unsafe_spans(response)
+            unsafe = unsafe_spans(response, seeker)
             dims = apply_rules(
                 self._dimensions(
                     response, probs[row], rat_probs[row], encoded.response_offsets[row]

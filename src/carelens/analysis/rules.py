@@ -171,11 +171,13 @@ def apply_rules(
     dimensions: Mapping[str, DimensionScore],
     response: str,
     unsafe: Sequence[Span] | None = None,
+    seeker: str | None = None,
 ) -> dict[str, DimensionScore]:
     """``dimensions`` with the rules applied (a new dict; the input is not changed).
 
     ``unsafe`` is what :func:`~carelens.analysis.unsafe.unsafe_spans` found in ``response``
-    (looked for here when not given).
+    (looked for here when not given, with ``seeker``, the message it answers, for its block
+    quotes).
     """
     out = dict(dimensions)
     compassion = out.get("compassion")
@@ -187,7 +189,7 @@ def apply_rules(
     if score is None or score.level == 2:
         return out
     if unsafe is None:
-        unsafe = unsafe_spans(response)
+        unsafe = unsafe_spans(response, seeker)
     if unsafe:
         words = [Span(s.start, s.end, "dismissive", s.score) for s in unsafe]
         out["dismissive"] = _raised(score, 2, merge_overlapping([*score.spans, *words]))

@@ -32,12 +32,17 @@ words that open a clause (pronouns, auxiliaries, adverbs, verbs of telling or th
 stand between the negation and the words: in "no one would miss you just die" the clause "no
 one would miss you" is complete, and "just die" is a new one, so it matches.
 
-What someone else said is not the writer urging: words in quotation marks beside at least
-three words of the writer's own ('I'm so sorry someone told you "kys"', 'nobody deserves to
-hear "just die"'), a Markdown block quote (lines that open with ">", as Reddit keeps them in
-a reply) beside as many ("> I should take the whole bottle" above "Please don't. Are you safe
-right now?") and reported speech ("they said kys to you", "when people say kys"); "kys"
-alone, 'lol "kys"', "> kys" alone (or with "lol" under it) and "like I said, kys" stay
+What someone else said is not the writer urging: words in quotation marks when the reply holds
+at least three words of the writer's own outside every quotation ('I'm so sorry someone told
+you "kys"', 'nobody deserves to hear "just die"'), a line of a Markdown block quote (one that
+opens with "> ", or ">" alone, as Reddit keeps them in a reply) whose words the seeker wrote,
+beside as many ("> I should take the whole bottle" above "Please don't. Are you safe right
+now?", when the seeker wrote "I should take the whole bottle"), and reported speech ("they said
+kys to you", "when people say kys"). A block quote of words the seeker did not write, or read
+without the seeker message, is the writer's own ("> you should take the whole bottle" above
+"yeah do that"), and so is a line an emoticon opens (">:( just kys"). "kys" alone, 'lol "kys"',
+"> kys" alone (or with "lol" under it), quotations and little else ('"kys" "kys" "kys" "just
+die"', "> be you" above "> nobody likes you" above "> just kys") and "like I said, kys" stay
 urging, and so does a belief others are said to hold ("they say suicide is the answer, and
 they're right") and method information, whoever gave it.
 
@@ -67,12 +72,13 @@ from carelens.text import fold
 from carelens.types import Span
 
 _YOURSELF = r"(?:your\s*self|ur\s*self|self)"
-# An imperative position: the start of a sentence or clause, or after words that urge
-# ("then", "should", "might as well"; group ``lead``, left out of the span).
-# Possessive runs of white space, and after a line break only where a word follows, so a long
-# run of line breaks is read once, not once from each of its characters.
+# An imperative position: the start of a sentence or clause (a block quote's ">" opens one:
+# "> go kill yourself"), or after words that urge ("then", "should", "might as well"; group
+# ``lead``, left out of the span). Possessive runs of white space, and after a line break only
+# where a word follows, so a long run of line breaks is read once, not once from each of its
+# characters.
 _URGING_LEAD = (
-    r"(?:^\s*+|(?<=[.!?:;,])\s*+|(?<=\n)[ \t]*+(?=\S)|(?P<lead>\b(?:then|so|and|should|"
+    r"(?:^\s*+|(?<=[.!?:;,>])\s*+|(?<=\n)[ \t]*+(?=\S)|(?P<lead>\b(?:then|so|and|should|"
     r"might\s+as\s+well|may\s+as\s+well|better|gonna)\s+))"
 )
 
@@ -270,59 +276,83 @@ _QUOTED = re.compile(
     r'"[^"\n]{1,200}"|\u201c[^\u201d\n]{1,200}\u201d|\u00ab[^\u00bb\n]{1,200}\u00bb'
     r"|(?<!\w)'(?=\S)[^'\n]{1,200}?(?<=\S)'(?!\w)"
 )
-# A Markdown block quote: lines in a row that open with ">" (after up to three spaces), each
-# to its end. A line under it without ">" is the writer's own (Reddit shows it as a lazy
-# continuation of the quote, but writers mean it as their answer).
-_BLOCK_QUOTE = re.compile(r"^[ \t]{0,3}>[^\n]*+(?:\n[ \t]{0,3}>[^\n]*+)*+", re.MULTILINE)
+# A line of a Markdown block quote: ">" (after up to three spaces; ">>" or "> >" when nested)
+# with a space or a tab after it, or alone on its line, so that an emoticon opening a line
+# (">:(", ">_<", ">.>") opens none. Its words are group ``words``. A line under it without
+# ">" is the writer's own (Reddit shows it as a lazy continuation of the quote, but writers
+# mean it as their answer).
+_BLOCK_QUOTE_LINE = re.compile(
+    r"^[ \t]{0,3}>(?:[ \t]*>)*(?:[ \t](?P<words>[^\n]*+))?$", re.MULTILINE
+)
 
 
-#: Words of the writer's own a quotation needs beside it to be a mention (:class:`_Quotes`).
+#: Words of the writer's own (outside every quotation) a reply needs for its quotations to
+#: be mentions (:class:`_Quotes`).
 _WORDS_BESIDE_A_MENTION = 3
 _WORD = re.compile(r"\w+")
 
 
-class _Quotes:
-    """The quotations of a reply (in quotation marks, or a Markdown block quote) beside at
-    least three words of the writer's own, found once, when first asked about: what someone
-    else said, named ('nobody deserves to hear "kys"', "> just die" over "Nobody deserves to
-    hear that"), not urged. A reply that is a quotation and little else ('"kys"', 'honestly
-    "kys"', 'lol "kys" fr', "> kys") is urging all the same."""
+def _words(text: str) -> str:
+    """The words of ``text``, lower-cased, each between single spaces (" i should take "), so
+    that one run of words occurs in another as a substring, whatever the case, spacing and
+    punctuation between them."""
+    return " " + " ".join(_WORD.findall(text.lower())) + " "
 
-    def __init__(self, text: str) -> None:
+
+class _Quotes:
+    """The quotations of a reply, found once, when first asked about: words in quotation
+    marks, and the lines of a Markdown block quote whose words the seeker wrote (``seeker``,
+    folded as the reply is; without it a block quote is the writer's own, as ">" in "> kys"
+    may be no quotation at all). They are what someone else said, named ('nobody deserves to
+    hear "kys"', "> I should take the whole bottle" over "Please don't. Are you safe?"), not
+    urged, when the reply holds at least three words of the writer's own outside every one of
+    them; a reply that is quotations and little else ('"kys"', 'honestly "kys"', 'lol "kys"
+    fr', "> kys", '"kys" "kys" "kys" "just die"', "> be you" over "> nobody likes you" over
+    "> just kys") is urging all the same."""
+
+    def __init__(self, text: str, seeker: str | None = None) -> None:
         self.text = text
+        self.seeker = seeker
         self._starts: list[int] | None = None
         self._ends: list[int] = []
 
     def hold(self, start: int, end: int) -> bool:
         """Whether ``start``-``end`` lies inside one of the quotations."""
         if self._starts is None:
-            self._starts = []
-            mentions = [q.span() for q in _QUOTED.finditer(self.text) if self._mention(*q.span())]
-            # A block quote's words may end at its end: one past it holds them.
-            mentions += [
-                (q.start(), q.end() + 1)
-                for q in _BLOCK_QUOTE.finditer(self.text)
-                if self._mention(*q.span())
-            ]
-            # Joined where they overlap (quotation marks inside a block quote), so that the
-            # last one opening before a match is the one that may hold it.
-            for q_start, q_end in sorted(mentions):
-                if self._ends and q_start < self._ends[-1]:
-                    self._ends[-1] = max(self._ends[-1], q_end)
-                else:
-                    self._starts.append(q_start)
-                    self._ends.append(q_end)
+            self._starts, self._ends = self._find()
         k = bisect_left(self._starts, start) - 1  # the last quotation opening before it
         return k >= 0 and end < self._ends[k]
 
-    def _mention(self, start: int, end: int) -> bool:
-        beside = 0
-        for pos, endpos in ((0, start), (end, len(self.text))):
-            for _ in _WORD.finditer(self.text, pos, endpos):
-                beside += 1
-                if beside >= _WORDS_BESIDE_A_MENTION:
-                    return True
-        return False
+    def _find(self) -> tuple[list[int], list[int]]:
+        """The starts and the ends of the quotations, in order (none when the reply holds
+        fewer than three words of the writer's own)."""
+        starts: list[int] = []
+        ends: list[int] = []
+        quotations = [q.span() for q in _QUOTED.finditer(self.text)]
+        if self.seeker is not None and ">" in self.text:
+            said = _words(fold(self.seeker).text)
+            # A line's words may end at its end: one past it holds them.
+            quotations += [
+                (line.start(), line.end() + 1)
+                for line in _BLOCK_QUOTE_LINE.finditer(self.text)
+                if line["words"] and (words := _words(line["words"])).strip() and words in said
+            ]
+        # Joined where they overlap or meet (quotation marks inside a block quote, the lines
+        # of one), so that the last one opening before a match is the one that may hold it.
+        for q_start, q_end in sorted(quotations):
+            if ends and q_start <= ends[-1]:
+                ends[-1] = max(ends[-1], q_end)
+            else:
+                starts.append(q_start)
+                ends.append(q_end)
+        # The writer's own words are those outside every quotation: a quotation's neighbours
+        # are no words of the writer's.
+        own = 0
+        for pos, endpos in zip([0, *ends], [*starts, len(self.text)], strict=True):
+            own += sum(1 for _ in _WORD.finditer(self.text, pos, max(pos, endpos)))
+            if own >= _WORDS_BESIDE_A_MENTION:
+                return starts, ends
+        return [], []
 
 
 # "go and", "try and" join the verb after them to their clause, so a negation before them
@@ -339,17 +369,21 @@ def _clause_before(text: str, start: int) -> str:
 UNSAFE_KINDS: tuple[str, ...] = tuple(kind for kind, _ in _KINDS)
 
 
-def unsafe_spans(response: str) -> tuple[Span, ...]:
+def unsafe_spans(response: str, seeker: str | None = None) -> tuple[Span, ...]:
     """Urging or method wording in ``response``, in order, overlapping matches merged (a
     merged span keeps the label of the one that starts first: ``urging`` or ``method``).
     The patterns read the folded reply (:func:`carelens.text.fold`: "just d\\u200bie" as
-    "just die"), and each span is mapped back to ``response``'s offsets."""
+    "just die"), and each span is mapped back to ``response``'s offsets.
+
+    ``seeker`` is the message the reply answers: a line of a Markdown block quote is a
+    quotation (:class:`_Quotes`) only when the seeker wrote its words, and without it none
+    is."""
     folded = fold(response)
     text = folded.text
     if text.isascii():
-        found = _find(text, text.lower(), _KINDS_FOLDED)
+        found = _find(text, text.lower(), _KINDS_FOLDED, seeker)
     else:
-        found = _find(text, text, _KINDS)
+        found = _find(text, text, _KINDS, seeker)
     if folded.origins is None or not found:
         return found
     return merge_overlapping(
@@ -372,12 +406,16 @@ def _urged(pattern: re.Pattern[str], head: str, quotes: _Quotes, start: int, end
 
 
 def _find(
-    text: str, searched: str, kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    text: str,
+    searched: str,
+    kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...],
+    seeker: str | None = None,
 ) -> tuple[Span, ...]:
     """The spans where the patterns of ``kinds`` match ``searched`` (``text`` or its
-    lower-cased copy, with the same offsets), the clause before each read in ``text``."""
+    lower-cased copy, with the same offsets), the clause before each read in ``text``, and
+    a block quote read as a quotation where ``seeker`` wrote its words."""
     found: list[Span] = []
-    quotes = _Quotes(text)
+    quotes = _Quotes(text, seeker)
     for kind, patterns in kinds:
         for pattern in patterns:
             for match in pattern.finditer(searched):
