@@ -324,6 +324,113 @@ def test_the_writers_own_words_beside_the_seekers_stay_cues(text: str, expected:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I know how you feel, I'm exhausted too.", ["I'm exhausted"]),
+        ("I know how you feel I'm so burnt out", ["I'm so burnt out"]),
+        ("I get what you said, I'm burnt out too.", ["I'm burnt out"]),
+        ("I hear what you're saying, I'm exhausted as well", ["I'm exhausted"]),
+        ("I agree with what you said, I'm exhausted too", ["I'm exhausted"]),
+        ("Whatever you think, I'm burnt out.", ["I'm burnt out"]),
+        (
+            "I've got nothing left to give, you told me last week to take a break and I didn't.",
+            ["I've got nothing left to give"],
+        ),
+        ("I'm exhausted, you said you'd call and never did", ["I'm exhausted"]),
+        ("sounds like you need rest i'm exhausted too", ["i'm exhausted"]),
+        ("sounds like you need a break lol im so burnt out", ["im so burnt out"]),
+        ("You said, I'm exhausted all the time.", ["I'm exhausted"]),
+        (
+            "I can't take it anymore is what you said, and it stayed with me.",
+            ["I can't take it anymore"],
+        ),
+        ("When you say you're fine, I'm exhausted too.", ["I'm exhausted"]),
+    ],
+)
+def test_the_writers_own_exhaustion_after_a_mention_of_the_seeker_stays_a_cue(
+    text: str, expected: list[str]
+) -> None:
+    # Was: no cue. "how you feel," and "what you said," introduce no words of the seeker, a
+    # comma or a new clause ends a lead-in, "too" / "as well" mark the writer's own, and "you
+    # said" after a statement attributes it only when it ends the sentence.
+    assert cue_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Since the '08 crash I'm burnt out, my clients' needs never stop", ["I'm burnt out"]),
+        (
+            'I work on a 27" screen all day and I\'m exhausted, my 2" binder is full',
+            ["I'm exhausted"],
+        ),
+        (">_< I'm so burnt out", ["I'm so burnt out"]),
+        (">:( I'm so burnt out", ["I'm so burnt out"]),
+        (
+            "Since \u201808 I\u2019m burnt out, my clients\u2019 needs never stop",
+            ["I\u2019m burnt out"],
+        ),
+        # a word-final apostrophe closes no quotation opened in an earlier sentence ...
+        (
+            "My 'self-care plan failed. I'm burnt out and my clients' needs never stop.",
+            ["I'm burnt out"],
+        ),
+        # ... nor one opened more than 12 words before
+        (
+            "I tried the 'rest every single day no matter how busy it gets idea and I'm burnt "
+            "out, my clients' needs never stop",
+            ["I'm burnt out"],
+        ),
+    ],
+)
+def test_stray_apostrophes_inch_marks_and_emoticons_are_not_quotes(
+    text: str, expected: list[str]
+) -> None:
+    # Was: no cue ("'08 ... clients'", '27" ... 2"' and ">_<" read as quotations).
+    assert cue_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the '08 crash you wrote 'I'm burnt out' and my clients' needs never stop.",
+        'My 27" screen still shows your post: "I\'m exhausted all the time".',
+        "You said 'I'm exhausted, I'm burnt out' and I hear that.",
+        "It's been years since you wrote 'I'm exhausted.' and nothing changed.",
+        ">_<\n> I'm so burnt out\nThat sounds so hard.",
+        ">\n> I'm so burnt out\nThat sounds so hard.",
+        "I can't take it anymore, you said.",
+        "I've got nothing left to give, you told me last week.",
+        "You wrote: I'm so burnt out. That sounds so hard.",
+        "You're thinking that I can't keep doing this, and that makes sense.",
+    ],
+)
+def test_the_seekers_words_beside_stray_marks_and_lead_outs_stay_attributed(text: str) -> None:
+    assert cue_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know how you feel, I'm exhausted too.",
+        "I get what you said, I'm burnt out too.",
+        "I've got nothing left to give, you told me last week to take a break and I didn't.",
+        "Whatever you think, I'm burnt out.",
+        ">_< I'm so burnt out",
+        'I work on a 27" screen all day and I\'m exhausted, my 2" binder is full',
+    ],
+)
+def test_the_helpers_own_exhaustion_makes_distress_high(
+    model: PersonalDistressModel, text: str
+) -> None:
+    # Was: high False (the model alone scores these below its threshold).
+    result = helper_distress(text, model)
+    assert result.high
+    assert model.score(text) <= model.threshold
+    assert any(span.label == CUE_LABEL for span in result.spans)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I'm tired of people telling you to just cheer up.",

@@ -503,57 +503,119 @@ _NOT_WEARY_OF = re.compile(
 
 # --- words the writer attributes to the seeker --------------------------------------------
 
-# Words in quotation marks, on one line: straight or curly double quotes, guillemets, and
-# single quotes that no letter touches from outside, with apostrophes between letters inside
-# ('I'm so drained', \u2018I\u2019m done\u2019; an elision such as "'cause" or "'til" opens
-# none); and Markdown block quotes ("> I'm exhausted"), each line to its end.
+# Elisions that open no quotation: "'cause", "'til", "'em".
+_ELISION = r"(?:cause|cos|cuz|til|till|em|bout|round|nuff|tis|twas)\b"
+
+
+def _single_quoted(opening: str, closing: str) -> str:
+    """A pattern for words between the single quotes ``opening`` and ``closing``, on one line.
+
+    The opening mark follows no letter or digit and comes before a letter ("'08" opens
+    nothing). A closing mark follows a letter or punctuation and comes before no letter or
+    digit; one that ends a word ("clients'") closes only a quotation of at most 12 words within
+    one sentence, one after punctuation ('I'm done.') a longer one too. An apostrophe between
+    letters ("can't") never closes.
+    """
+    inner = rf"(?<=\w){closing}(?=\w)"
+    word = rf"(?:[^{closing}\s.!?]|{inner})+"
+    return (
+        rf"(?<!\w){opening}(?=[^\W\d_])(?!{_ELISION})"
+        rf"(?:{word}(?:[^\S\n]+{word}){{0,11}}(?<=[^\W\d_])"
+        rf"|(?:[^{closing}\n]|{inner}){{1,300}}?(?<![\s\w])){closing}(?!\w)"
+    )
+
+
+# Words in quotation marks, on one line: straight double quotes (one right after a digit is an
+# inch mark, as in '27" screen', and neither opens nor closes), curly double quotes, guillemets
+# and single quotes ('I'm so drained', \u2018I\u2019m done\u2019; see _single_quoted); and
+# Markdown block quotes, a line that begins with "> " or is ">" alone ("> I'm exhausted"),
+# each to its end (">_<" is an emoticon).
 _QUOTED = re.compile(
-    r'"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d|\u00ab[^\u00bb\n]{1,300}\u00bb'
-    r"|(?<!\w)'(?=\S)(?!(?:cause|cos|cuz|til|till|em|bout|round|nuff|tis|twas)\b)"
-    r"(?:[^'\n]|(?<=\w)'(?=\w)){1,300}?(?<=\S)'(?!\w)"
-    r"|\u2018(?:[^\u2019\n]|(?<=\w)\u2019(?=\w)){1,300}?\u2019(?!\w)"
-    r"|^[ \t]{0,3}>[^\n]*",
+    r'(?<!\d)"(?:[^"\n]|(?<=\d)"){1,300}?(?<!\d)"|\u201c[^\u201d\n]{1,300}\u201d'
+    r"|\u00ab[^\u00bb\n]{1,300}\u00bb|"
+    + _single_quoted("'", "'")
+    + "|"
+    + _single_quoted("\u2018", "\u2019")
+    + r"|^[ \t]{0,3}>(?:[ \t]*>)*(?:[ \t][^\n]*)?$",
     re.MULTILINE,
 )
 _YOU = r"(?:you|u|ya)"
-# A lead-in that gives what follows to the seeker, ending right before a cue in the same
-# sentence (with at most "that" / "like" and punctuation between): "you said", "you wrote",
-# "you told me:", "when you say", "you're thinking,", "you feel like", "sounds like you're
-# at the point of". "Like you said, I'm exhausted too" and "as you said" agree: the words
-# after them are the writer's own.
+# "what you said", "how you feel", "whatever you think": the words after them are not what the
+# seeker said or felt.
+_NOT_AFTER = "".join(
+    rf"(?<!\b{word}\s)"
+    for word in (
+        "what",
+        "whatever",
+        "how",
+        "however",
+        "why",
+        "which",
+        "whichever",
+        "who",
+        "whoever",
+        "whom",
+        "where",
+        "wherever",
+    )
+)
+# The end of a lead-in right before the words it introduces: at most a colon and an opening
+# quote; no comma, no other word.
+_INTRODUCES = r"[^\S\n]*(?::[^\S\n]*)?[\"'\u201c\u2018\u00ab]?[^\S\n]*\Z"
+_SAID_WHEN = (
+    r"(?:\s+(?:here|above|earlier|before|once|yesterday|today|last\s+(?:week|night|time)))?"
+)
+# A lead-in that gives the words right after it to the seeker, in the same sentence: "you
+# said / wrote / told me / mentioned (that)", "when you say", "you feel like", "you're
+# thinking", "sounds like you're at the point of", with a colon or an opening quote allowed
+# before the words; after "you're thinking / saying / telling yourself" (inner speech) a comma
+# too. A comma anywhere else, a clause ("and", "but", "so") or any other word between ends the
+# attribution, and "like you said", "as you said" agree: what follows them is the writer's.
 _LEAD_IN = re.compile(
-    rf"\b(?:(?<!like\s)(?<!as\s){_YOU}(?:{_A}?ve|\s+have|\s+had)?"
+    rf"\b(?:(?<!like\s)(?<!as\s){_NOT_AFTER}{_YOU}(?:{_A}?ve|\s+have|\s+had)?"
     r"(?:\s+(?:just|already|also|once|even|literally|often|always|kept|keep))?"
     r"\s+(?:said|say|wrote|write|typed|posted|told\s+(?:me|us)|tell\s+(?:me|us)|mentioned"
-    r"|mention|described|put\s+it|shared|admitted)"
-    r"(?:\s+(?:here|above|earlier|before|once|yesterday|today|last\s+(?:week|night|time)))?"
-    rf"|{_YOU}(?:{_A}re|\s+are|\s+were|{_A}?ve\s+been|\s+have\s+been|\s+(?:might|may|must)\s+be)"
-    r"(?:\s+(?:probably|maybe|just|still|also|really|always))?"
-    r"\s+(?:thinking|saying|feeling(?:\s+like)?|telling\s+(?:yourself|me|us)|asking\s+yourself)"
-    rf"|{_YOU}(?:\s+(?:might|may|probably|must|just|really|also|still|sometimes|often))?"
-    r"\s+(?:feel|felt|think|thought|tell\s+yourself|told\s+yourself|ask\s+yourself"
-    r"|keep\s+(?:thinking|telling\s+yourself))(?:\s+like)?)"
-    r"(?:\s+(?:that|like|something\s+like))?[\s,:;\-\u2013\u2014\"'\u201c\u2018]*\Z"
-    # "sounds like you('re) ...": up to five words, no clause joiner, then the cue.
+    rf"|mention|described|put\s+it|shared|admitted){_SAID_WHEN}(?:\s+that)?{_INTRODUCES}"
+    # inner speech: "you're thinking, I have nothing left to give"
+    rf"|{_NOT_AFTER}{_YOU}(?:{_A}re|\s+are|\s+were|{_A}?ve\s+been|\s+have\s+been"
+    r"|\s+(?:might|may|must)\s+be)(?:\s+(?:probably|maybe|just|still|also|really|always))?"
+    r"\s+(?:thinking|saying|feeling\s+like|telling\s+(?:yourself|me|us)|asking\s+yourself)"
+    rf"(?:\s+that)?[^\S\n]*,?{_INTRODUCES}"
+    rf"|{_NOT_AFTER}{_YOU}(?:\s+(?:might|may|probably|must|just|really|also|still|sometimes"
+    r"|often))?\s+(?:(?:tell|told|ask|asked)\s+yourself|keep\s+(?:thinking|saying|telling"
+    rf"\s+yourself)|(?:think|thought)\s+to\s+yourself)(?:\s+that)?[^\S\n]*,?{_INTRODUCES}"
+    # "you feel like I can't do this anymore"; a bare "you think" only before a colon or quote
+    rf"|{_NOT_AFTER}{_YOU}(?:\s+(?:might|may|probably|must|just|really|also|still|sometimes"
+    rf"|often))?\s+(?:(?:feel|felt)\s+like{_INTRODUCES}"
+    r"|(?:think|thought)[^\S\n]*(?::[^\S\n]*[\"'\u201c\u2018\u00ab]?|[\"'\u201c\u2018\u00ab])"
+    r"[^\S\n]*\Z))"
+    # "sounds like you're at the point of ...": up to five words, no clause joiner, ending in
+    # "of" or "like" or with a colon or an opening quote, then the words.
     rf"|\b(?:sounds?|seems?)\s+like\s+{_YOU}(?:{_A}re|\s+are|{_A}?ve\s+been|\s+have\s+been)?"
     r"(?:\s+(?!(?:and|but|so|because|though|although|while|yet|too|also)\b)[\w'\u2019]+){0,5}"
-    r"[\s\"'\u201c\u2018]*\Z",
+    r"(?:\s+(?:of|like)|[^\S\n]*:|[^\S\n]*[\"'\u201c\u2018\u00ab])"
+    r"[^\S\n]*[\"'\u201c\u2018\u00ab]?[^\S\n]*\Z",
     re.IGNORECASE,
 )
-# The same attribution after the cue: "I can't take it anymore, is what you said".
+# The same attribution after the words, ending the sentence: "I can't take it anymore, is
+# what you said." / "..., you said." ("I'm exhausted, you said you'd call" is the writer's).
 _LEAD_OUT = re.compile(
-    r"[\s,\-\u2013\u2014\"'\u201d\u2019]*(?:(?:is|was)\s+what\s+)?"
-    rf"{_YOU}\s+(?:(?:just|also|once)\s+)?(?:said|say|wrote|write|told\s+(?:me|us)|mentioned)\b",
+    r"(?:[^\S\n]|[,\-\u2013\u2014\"'\u201d\u2019])*(?:(?:is|was)\s+what\s+)?"
+    rf"{_YOU}\s+(?:(?:just|also|once)\s+)?(?:said|say|wrote|write|told\s+(?:me|us)|mentioned)"
+    rf"{_SAID_WHEN}[^\S\n]*[\"'\u201d\u2019)]*[^\S\n]*(?:[.!?\u2026\n]|\Z)",
     re.IGNORECASE,
 )
-# The end of a sentence: a lead-in and its cue lie between two of them.
+# "too", "as well", "also", "myself" right after a statement: the writer's own, whatever came
+# before it ("I know how you feel, I'm exhausted too").
+_WRITERS_OWN = re.compile(r"[^\S\n]*,?[^\S\n]*(?:too|as\s+well|also|myself)\b", re.IGNORECASE)
+# The end of a sentence: a lead-in and its words lie between two of them.
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 class _Attributed:
     """Which stretches of a text the writer gives to the seeker: quoted words, and the words
-    after a lead-in such as "you said" (or before "is what you said"). The quotations are
-    found once, when first asked about."""
+    right after a lead-in such as "you said" (or before a closing "is what you said."). The
+    quotations are found once, when first asked about."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -565,6 +627,8 @@ class _Attributed:
             self._quotes = [q.span() for q in _QUOTED.finditer(self.text)]
         if any(q_start <= start and end <= q_end for q_start, q_end in self._quotes):
             return True
+        if _WRITERS_OWN.match(self.text, end):
+            return False
         before = _SENTENCE_END.split(self.text[max(0, start - 120) : start])[-1]
         return bool(_LEAD_IN.search(before)) or bool(_LEAD_OUT.match(self.text, end))
 
@@ -583,10 +647,11 @@ def exhaustion_cues(text: str) -> list[Span]:
     Statements about someone else ("you must be exhausted"), conditional empathy ("I'd be
     exhausted too") and past tense ("I was exhausted") are not cues; a statement negated in
     its own clause ("I'm not exhausted", "this never drains me") is skipped, and so are the
-    seeker's words reflected back (in quotation marks or a block quote, or after "you said",
-    "you're thinking", "sounds like you're ...") and "tired of" / "overwhelmed by" other
-    people or how things are ("I'm tired of people telling you to cheer up", "I'm
-    overwhelmed by how brave you are").
+    seeker's words reflected back (in quotation marks or a block quote, right after "you
+    said", "you're thinking", "sounds like you're at the point of", or before a closing ",
+    you said.") and "tired of" / "overwhelmed by" other people or how things are ("I'm tired
+    of people telling you to cheer up", "I'm overwhelmed by how brave you are"). A statement
+    followed by "too", "as well", "also" or "myself" is the writer's own unless quoted.
     """
     searched, (statement, drains_me, inherent) = (
         (text.lower(), _ASCII_CUES) if text.isascii() else (text, _CUES)
