@@ -441,6 +441,8 @@ def test_the_helpers_own_exhaustion_makes_distress_high(
         "I'm overwhelmed by how brave you are.",
         "I'm overwhelmed by your strength.",
         "I'm overwhelmed with gratitude.",
+        "I'm so tired of hearing people say that to you.",
+        "I'm overwhelmed by what you've been through.",
     ],
 )
 def test_frustration_and_admiration_are_not_exhaustion(text: str) -> None:
@@ -458,6 +460,9 @@ def test_frustration_and_admiration_are_not_exhaustion(text: str) -> None:
         ("I'm overwhelmed with work.", ["I'm overwhelmed"]),
         ("I'm overwhelmed by all of this.", ["I'm overwhelmed"]),
         ("I'm exhausted by how people treat you.", ["I'm exhausted"]),
+        # what the writer's own day holds, not what others do or say
+        ("I'm tired of hearing the same complaints every shift", ["I'm tired"]),
+        ("I'm overwhelmed by what happened at work today", ["I'm overwhelmed"]),
     ],
 )
 def test_the_writers_own_weariness_stays_a_cue(text: str, expected: list[str]) -> None:

@@ -494,10 +494,14 @@ _WEARY_STATE = re.compile(r"(?:tired|overwhelmed)\Z", re.IGNORECASE)
 _NOT_WEARY_OF = re.compile(
     r"\s+(?:of|by|with)\s+(?:all\s+)?(?:(?:the|these|those|such|so\s+much|so\s+many)\s+)?"
     r"(?:people|persons?|everyone|everybody|anyone|anybody|someone|somebody|others|folks"
-    r"|society|world|them|they|you|your|yours|u|ur|him|his|her|their|how|what|whatever|when"
-    r"|why|who|whoever|way|ways|hearing|seeing|reading|watching|being\s+told|stigma"
-    r"|ignorance|injustice|judge?ment|gratitude|love|joy|pride|admiration|respect|awe"
-    r"|happiness|relief|hope|kindness)\b",
+    r"|society|world|them|they|you|your|yours|u|ur|him|his|her|their|how|way|ways"
+    r"|being\s+told|stigma|ignorance|injustice|judge?ment|gratitude|love|joy|pride"
+    r"|admiration|respect|awe|happiness|relief|hope|kindness"
+    # what others do or say, not what the writer's own day holds ("... of hearing the same
+    # complaints every shift", "overwhelmed by what happened at work today" stay cues)
+    r"|(?:what|whatever|when|why|who|whoever)\s+(?:you|u|people|others|they|everyone|he|she)"
+    r"|(?:hearing|seeing|reading|watching)\s+(?:people|others|everyone|everybody|them|how"
+    r"|that|this|about|stuff\s+like|things\s+like|comments|posts|stories))\b",
     re.IGNORECASE,
 )
 
