@@ -685,3 +685,20 @@ def test_apply_rules_reads_block_quotes_with_the_seeker_it_is_given() -> None:
     kind = {"dismissive": dim(0, (0.9, 0.08, 0.02))}
     assert apply_rules(kind, response)["dismissive"].level == 2
     assert apply_rules(kind, response, seeker=_BOTTLE)["dismissive"].level == 0
+
+
+def test_a_block_quote_with_a_letter_right_after_its_mark_is_one() -> None:
+    """Reddit renders ">just kill yourself already." as a quote: a helper quoting what the
+    seeker was told so is not urging; an emoticon (">:(") still opens no quote."""
+    seeker = "My ex texted me: just kill yourself already."
+    reply = (
+        ">just kill yourself already.\n\n"
+        "Nobody deserves to be told that. Do you have someone safe to stay with?"
+    )
+    assert unsafe_spans(reply, seeker) == ()
+    assert [reply_span_text(r) for r in [">just kys\nnobody would miss you anyway"]] == ["kys"]
+
+
+def reply_span_text(reply: str) -> str:
+    (span,) = unsafe_spans(reply, "I feel so alone.")
+    return reply[span.start : span.end]

@@ -277,12 +277,15 @@ _QUOTED = re.compile(
     r"|(?<!\w)'(?=\S)[^'\n]{1,200}?(?<=\S)'(?!\w)"
 )
 # A line of a Markdown block quote: ">" (after up to three spaces; ">>" or "> >" when nested)
-# with a space or a tab after it, or alone on its line, so that an emoticon opening a line
-# (">:(", ">_<", ">.>") opens none. Its words are group ``words``. A line under it without
-# ">" is the writer's own (Reddit shows it as a lazy continuation of the quote, but writers
-# mean it as their answer).
+# with a space or a tab after it, a letter right after it (">just kys", as Reddit renders a
+# quote too), or alone on its line, so that an emoticon opening a line (">:(", ">_<", ">.>")
+# opens none. Its words are group ``words``. A line under it without ">" is the writer's own
+# (Reddit shows it as a lazy continuation of the quote, but writers mean it as their answer).
+# A block quote hides words only when the seeker wrote them (:class:`_Quotes`).
 _BLOCK_QUOTE_LINE = re.compile(
-    r"^[ \t]{0,3}>(?:[ \t]*>)*(?:[ \t](?P<words>[^\n]*+))?$", re.MULTILINE
+    r"^[ \t]{0,3}>(?:[ \t]*>)*(?:[ \t]|(?=[^\W\d_]))(?P<words>[^\n]*+)$"
+    r"|^[ \t]{0,3}>(?:[ \t]*>)*$",
+    re.MULTILINE,
 )
 
 
