@@ -299,6 +299,7 @@ def test_negation_counts_only_in_its_own_clause() -> None:
         "Sounds like you're at the point of I can't take it anymore.",
         "I can't take it anymore, is what you said.",
         "> I'm exhausted all the time\n\nThat sounds so hard.",
+        ">I'm exhausted all the time\n\nThat sounds so hard.",  # as Reddit renders a quote
     ],
 )
 def test_the_seekers_words_reflected_back_are_not_cues(text: str) -> None:

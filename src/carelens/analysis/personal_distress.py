@@ -532,15 +532,15 @@ def _single_quoted(opening: str, closing: str) -> str:
 # Words in quotation marks, on one line: straight double quotes (one right after a digit is an
 # inch mark, as in '27" screen', and neither opens nor closes), curly double quotes, guillemets
 # and single quotes ('I'm so drained', \u2018I\u2019m done\u2019; see _single_quoted); and
-# Markdown block quotes, a line that begins with "> " or is ">" alone ("> I'm exhausted"),
-# each to its end (">_<" is an emoticon).
+# Markdown block quotes, a line that begins with "> ", ">" and a letter (">I'm exhausted", as
+# Reddit renders a quote) or is ">" alone, each to its end (">_<" is an emoticon).
 _QUOTED = re.compile(
     r'(?<!\d)"(?:[^"\n]|(?<=\d)"){1,300}?(?<!\d)"|\u201c[^\u201d\n]{1,300}\u201d'
     r"|\u00ab[^\u00bb\n]{1,300}\u00bb|"
     + _single_quoted("'", "'")
     + "|"
     + _single_quoted("\u2018", "\u2019")
-    + r"|^[ \t]{0,3}>(?:[ \t]*>)*(?:[ \t][^\n]*)?$",
+    + r"|^[ \t]{0,3}>(?:[ \t]*>)*(?:(?:[ \t]|(?=[^\W\d_]))[^\n]*)?$",
     re.MULTILINE,
 )
 _YOU = r"(?:you|u|ya)"
