@@ -25,7 +25,7 @@ from carelens.analysis.feelings import named_feeling, seeker_feelings
 from carelens.analysis.quoting import unmarked
 from carelens.privacy import redact
 from carelens.taxonomy import RESPONSE_DIMENSIONS, STYLES
-from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
+from carelens.types import DimensionScore, HelperSignals, ResponseAnalysis, SeekerSignals, Span
 
 #: Words a suggested opening may add: the second-person swaps of the seeker's own words.
 SWAP_WORDS = frozenset([
@@ -1540,3 +1540,43 @@ def test_an_imperative_clause_is_no_opening(seeker: str) -> None:
 )
 def test_a_dropped_i_clause_is_still_an_opening(seeker: str, clause: str) -> None:
     assert seeker_clause(seeker) == clause
+
+
+@pytest.mark.parametrize(
+    ("response", "cue", "own"),
+    [
+        ("I'm exhausted. Just try to get some sleep.", (0, 13), True),
+        ("I'm so burnt out myself, honestly.", (0, 16), True),
+        ("That sounds exhausting for you.", None, False),
+    ],
+)
+def test_the_helpers_own_exhaustion_is_not_praised_as_their_experience(
+    response: str, cue: tuple[int, int] | None, own: bool
+) -> None:
+    """A reply whose understanding is the helper's own exhaustion (an exhaustion cue of the
+    helper's distress) was told "You put their experience into words"."""
+    spans = (Span(*cue, "exhaustion", 1.0),) if cue else ()
+    a = replace(
+        analysis({"interpretation": dim(1, (0, len(response), 0.9))}, style="empathy"),
+        helper=HelperSignals(distress=4.2, distress_high=bool(cue), spans=spans),
+    )
+    (sentence,) = feedback_for(a, SEEKER, response)
+    if own:
+        assert cue is not None
+        assert sentence.startswith(
+            f'You wrote about how you feel yourself ("{response[slice(*cue)]}")'
+        )
+        assert "Much of the reply" not in " ".join(feedback_for(a, SEEKER, response))
+    else:
+        assert sentence.startswith("You put their experience into words")
+
+
+def test_the_analyzer_gives_the_feedback_the_helpers_exhaustion() -> None:
+    from carelens.analysis.empathy import EmpathyAnalyzer
+
+    result = EmpathyAnalyzer.load(threads=1).analyze(
+        "I have been awake all night worrying about my exam tomorrow.",
+        "I'm exhausted. Just try to get some sleep.",
+    )
+    assert result.helper is not None and result.helper.distress_high
+    assert not any(s.startswith("You put their experience into words") for s in result.feedback)

@@ -414,14 +414,9 @@ class EmpathyAnalyzer:
                 style=headline_style(dims, flags),
                 seeker=signals,
                 unsafe=unsafe,
+                helper=self._helper_signals(response),  # the feedback reads its cues
             )
-            results.append(
-                replace(
-                    draft,
-                    feedback=feedback_for(draft, seeker, response),
-                    helper=self._helper_signals(response),
-                )
-            )
+            results.append(replace(draft, feedback=feedback_for(draft, seeker, response)))
         return results
 
     def _crisis_cues(self, seeker: str) -> tuple[Span, ...]:

@@ -89,6 +89,7 @@ from carelens.analysis.feelings import (
     read_feelings,
 )
 from carelens.analysis.openings import reflection_opening, seeker_clause, suggested_opening
+from carelens.analysis.personal_distress import CUE_LABEL as EXHAUSTION_CUE
 from carelens.analysis.pronouns import second_person
 from carelens.analysis.quoting import around, quote
 from carelens.analysis.rules import offer_spans
@@ -240,8 +241,16 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
                 if _level(analysis, name) >= 1
             ]
             quoted = _span_text(shown[0], response) if shown else None
-            own_story = quoted is not None and _about_the_helper(quoted)
-            if own_story:
+            tired = _own_exhaustion(analysis, response, quoted)
+            own_story = quoted is not None and (_about_the_helper(quoted) or tired is not None)
+            if tired is not None:
+                # "I'm exhausted. Just try to get some sleep.": the helper's own state, not
+                # theirs put into words (the exhaustion cue of the helper's distress).
+                sentences.append(
+                    f'You wrote about how you feel yourself ("{tired}"); say what you think it '
+                    "is like for them, and ask how they feel now."
+                )
+            elif own_story:
                 # EPITOME counts "same thing happened to me" as an interpretation: it is the
                 # helper's own story, so the feedback says so rather than praise it as theirs.
                 sentences.append(
@@ -295,6 +304,17 @@ def _about_the_helper(quote: str) -> bool:
         and not words & _SEEKER_ADDRESS
         and "sorry" not in words
     )
+
+
+def _own_exhaustion(analysis: ResponseAnalysis, response: str, quoted: str | None) -> str | None:
+    """The helper's own exhaustion (an exhaustion cue of ``analysis.helper``, "I'm exhausted")
+    inside the reply's ``quoted`` understanding, as written; None without one."""
+    if quoted is None or analysis.helper is None:
+        return None
+    for span in analysis.helper.spans:
+        if span.label == EXHAUSTION_CUE and (words := response[span.start : span.end]) in quoted:
+            return words
+    return None
 
 
 def quoted_fragments(sentences: Sequence[str]) -> list[str]:
