@@ -17,7 +17,7 @@ from carelens.batch.outputs import MANIFEST, REJECTS, part_name, totals, write_r
 from carelens.batch.rows import reject_row, to_table
 from carelens.batch.scoring import shard_counts
 from carelens.cli.main import app
-from carelens.readers.rejects import reject_entry
+from carelens.readers.rejects import NOT_LISTED, reject_entry
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 #: s1 marked by the learned crisis flag alone, s2 by a wording pattern, s3 not at all.
@@ -88,3 +88,25 @@ def test_a_redacted_batch_run_counts_hints_and_redacts_its_rejects(tmp_path: Pat
     assert details[5].startswith("turn 't3' in conversation 'c1' replies to '[email]', ")
     for secret in ("kim@example.com", "lee.river@example.org", "415"):
         assert secret not in listed
+
+
+def test_write_rejects_lists_the_first_and_counts_the_rest(tmp_path: Path) -> None:
+    """As every rejects file: the first rejects by file and line, then one line counting the
+    others per reason (a few KB of compressed input can hold millions of bad lines)."""
+    staged, out = tmp_path / "staged", tmp_path / "out"
+    (staged / "shard=-1").mkdir(parents=True)
+    out.mkdir()
+    entries = [
+        reject_entry("in.jsonl", line, "text", "missing text" if line % 2 else "malformed JSON")
+        for line in range(20, 0, -1)  # staged out of order
+    ]
+    rows = [reject_row(e, file=0, seq=n) for n, e in enumerate(entries)]
+    pq.write_table(to_table(rows), staged / "shard=-1" / "part.parquet")
+    rejected, _, _ = write_rejects(staged, out, max_listed=5)
+    written = [json.loads(line) for line in (out / REJECTS).read_text().splitlines()]
+    assert [w["line"] for w in written[:5]] == [1, 2, 3, 4, 5]
+    assert written[5]["reason"] == NOT_LISTED
+    assert written[5]["not_listed"] == {"malformed JSON": 8, "missing text": 7}
+    assert rejected == {"missing text": 10, "malformed JSON": 10}  # every one counted
+    write_rejects(staged, out, max_listed=20)
+    assert len((out / REJECTS).read_text().splitlines()) == 20  # all listed: no last line

@@ -17,14 +17,16 @@ from.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import shutil
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from carelens._version import __version__
@@ -32,7 +34,7 @@ from carelens.batch.plan import BatchPlan, write_json_atomic
 from carelens.batch.rows import LEFT_OUT, REJECT, SKIP
 from carelens.batch.scoring import part_name
 from carelens.errors import InputError
-from carelens.readers.rejects import redacted_entry
+from carelens.readers.rejects import MAX_LISTED, not_listed_entry, redacted_entry
 from carelens.types import N_LEVELS
 
 WORK = "_work"
@@ -221,33 +223,47 @@ def staged_shards(staged: Path) -> dict[int, int]:
 
 
 def write_rejects(
-    staged: Path, out_dir: Path, *, redact: bool = False
+    staged: Path, out_dir: Path, *, redact: bool = False, max_listed: int = MAX_LISTED
 ) -> tuple[dict[str, int], dict[str, int], int]:
     """Write ``rejects.jsonl`` from the staged reject rows (with ``redact``, ``--redact``,
     each detail redacted: :func:`~carelens.readers.rejects.redacted_entry`); return the
-    (rejected, skipped) counts and the exchanges left out as not by a ``--helper``."""
-    folder = staged / "shard=-1"
-    entries: list[tuple[int, int, Mapping[str, Any]]] = []
+    (rejected, skipped) counts and the exchanges left out as not by a ``--helper``.
+
+    Like every rejects file it lists at most ``max_listed`` rejects (the first, by file and
+    line) and ends with one line counting the others (:func:`not_listed_entry`); the rows
+    are read a batch at a time, so memory holds the listed ones only."""
+    rejected: Counter[str] = Counter()
     skipped: Counter[str] = Counter()
     left_out = 0
-    if folder.is_dir():
-        table = pq.read_table(folder, columns=["kind", "file", "seq", "payload"])
-        for row in table.to_pylist():
-            payload = json.loads(row["payload"])
-            if row["kind"] == REJECT:
-                entry = redacted_entry(payload) if redact else payload
-                entries.append((row["file"], payload.get("line") or 0, entry))
-            elif row["kind"] == SKIP:
-                skipped[payload["reason"]] += int(payload["n"])
-            elif row["kind"] == LEFT_OUT:
-                left_out += int(payload["n"])
-    entries.sort(key=lambda e: (e[0], e[1], str(e[2].get("reason"))))
+
+    def rejects() -> Iterator[tuple[int, int, str, int, Mapping[str, Any]]]:
+        nonlocal left_out
+        folder = staged / "shard=-1"
+        if not folder.is_dir():
+            return
+        columns = ["kind", "file", "seq", "payload"]
+        for n, batch in enumerate(ds.dataset(folder).to_batches(columns=columns)):
+            for row in batch.to_pylist():
+                payload = json.loads(row["payload"])
+                if row["kind"] == REJECT:
+                    rejected[str(payload["reason"])] += 1
+                    line = payload.get("line") or 0
+                    yield row["file"], line, str(payload.get("reason")), n, payload
+                elif row["kind"] == SKIP:
+                    skipped[payload["reason"]] += int(payload["n"])
+                elif row["kind"] == LEFT_OUT:
+                    left_out += int(payload["n"])
+
+    listed = heapq.nsmallest(max_listed, rejects(), key=lambda e: e[:4])
     tmp = out_dir / f".{REJECTS}.tmp"
     with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-        for _, _, entry in entries:
+        for *_, payload in listed:
+            entry = redacted_entry(payload) if redact else payload
             fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        more = rejected - Counter(str(e[2]) for e in listed)
+        if more:
+            fh.write(json.dumps(not_listed_entry(more, len(listed)), ensure_ascii=False) + "\n")
     tmp.replace(out_dir / REJECTS)
-    rejected = Counter(str(e[2]["reason"]) for e in entries)
     return dict(rejected), dict(skipped), left_out
 
 
