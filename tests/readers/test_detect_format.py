@@ -187,3 +187,21 @@ def test_an_unrecognised_extension_is_quoted_within_bounds(tmp_path: Path) -> No
         detect_format(path)
     assert "unrecognised extension '.yyy" in info.value.reason
     assert "(241 characters)" in info.value.reason and len(info.value.reason) < 300
+
+
+def test_detection_gives_up_after_many_blank_lines(tmp_path: Path) -> None:
+    """A file of line breaks (100 MiB of them held a request thread for two minutes): past
+    MAX_BLANK_LINES blank lines detection says so; the format given, the file is read."""
+    from carelens.readers.detect import MAX_BLANK_LINES
+
+    record = (
+        '{"seeker": "I feel low.", "response": "I hear you.", "seeker_id": "s", "response_id": "r"}'
+    )
+    path = tmp_path / "padded.jsonl"
+    path.write_text("\n" * MAX_BLANK_LINES + record + "\n", encoding="utf-8")
+    with pytest.raises(FormatDetectionError, match=f"first {MAX_BLANK_LINES:,} lines are blank"):
+        detect_format(path)
+    assert [e.response.id for e in read_exchanges(path, format="jsonl")] == ["r"]
+    fewer = tmp_path / "fewer.jsonl"
+    fewer.write_text("\n" * (MAX_BLANK_LINES - 2) + record + "\n", encoding="utf-8")
+    assert detect_format(fewer) == "jsonl"

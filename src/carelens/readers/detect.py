@@ -38,6 +38,9 @@ _JSON_SUFFIXES = (".json", ".jsonl", ".ndjson", ".zst")
 _XML_SUFFIXES = (".xml", ".wxr")
 _PEEK_LINES = 50
 _PEEK_BYTES = 64 * 1024
+#: Blank lines read before the first record at most: past them detection gives up (a file of
+#: only line breaks, even compressed, would otherwise hold it for minutes).
+MAX_BLANK_LINES = 100_000
 _SUFFIX_CHARS = 20
 
 
@@ -112,9 +115,12 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 
 
 def _first_line(path: Path) -> str:
-    """The start of the first line that is not blank ("" when there is none)."""
-    for _, raw in iter_raw_lines(path, on_truncated=_cut_is_the_readers_to_report):
+    """The start of the first line that is not blank ("" when there is none); FormatDetection-
+    Error when the first :data:`MAX_BLANK_LINES` lines are all blank."""
+    for number, raw in iter_raw_lines(path, on_truncated=_cut_is_the_readers_to_report):
         if isinstance(raw, bytes) and not raw.strip():
+            if number >= MAX_BLANK_LINES:
+                raise _fail(path, f"its first {MAX_BLANK_LINES:,} lines are blank")
             continue  # blank lines are passed over by the readers too
         head = raw.head if isinstance(raw, LongLine) else raw
         return head[:_PEEK_BYTES].decode("utf-8", "replace")
@@ -145,11 +151,13 @@ def _detect_xml(path: Path) -> str:
 
 def _detect_json(path: Path, column_map: Mapping[str, str], *, fallback: str | None) -> str:
     seen = 0
-    for _, raw in iter_raw_lines(path, on_truncated=_cut_is_the_readers_to_report):
+    for line_number, raw in iter_raw_lines(path, on_truncated=_cut_is_the_readers_to_report):
         if isinstance(raw, LongLine):
             seen += 1  # too long to parse (the reader will reject it): look further
             continue
         if not raw.strip():
+            if line_number - seen >= MAX_BLANK_LINES:
+                break  # nothing but blank lines for long: as if the file ended here
             continue
         seen += 1
         if seen > _PEEK_LINES:
