@@ -51,6 +51,7 @@ def test_reddit_blank_paragraph_entities_are_dropped(tmp_path: Path) -> None:
         {"id": "p1", "title": "Rough day", "selftext": "I feel alone.\n\n&amp;#x200B;\n\nBye"},
         {"id": "p2", "title": "Just the title", "selftext": "&amp;#X200B;"},
         {"id": "c1", "link_id": "t3_p1", "parent_id": "t3_p1", "body": "Here &amp;#x200b;for you"},
+        {"id": "c2", "link_id": "t3_p1", "parent_id": "t3_p1", "body": "Hugs\n\n&#x200B;\n\nx"},
     ]
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     turns = read_turns(path, format="reddit")
@@ -58,6 +59,7 @@ def test_reddit_blank_paragraph_entities_are_dropped(tmp_path: Path) -> None:
         "Rough day\n\nI feel alone.\n\n\n\nBye",
         "Just the title",
         "Here for you",
+        "Hugs\n\n\n\nx",  # escaped once: the character itself
     ]
 
 

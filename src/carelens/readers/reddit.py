@@ -26,9 +26,9 @@ parent, and its reject says to give the submissions too.
 Reddit writes ``body``, ``title`` and ``selftext`` HTML-escaped (``&amp;``, ``&lt;``,
 ``&gt;``); they are unescaped once (:func:`html.unescape`), so ``My job &gt; my health``
 is read as ``My job > my health``. The ``&#x200B;`` that Reddit's editor writes for a
-blank paragraph (a zero-width space, escaped again in the dump) is dropped. The texts are
-otherwise kept as written, in Markdown: a reply's quote of the post it answers (``>
-Everything feels heavy`` at a line start) stays part of the reply's text.
+blank paragraph (a zero-width space, escaped again in the dump, or once) is dropped. The
+texts are otherwise kept as written, in Markdown: a reply's quote of the post it answers
+(``> Everything feels heavy`` at a line start) stays part of the reply's text.
 """
 
 from __future__ import annotations
@@ -151,8 +151,9 @@ def _gone(value: object) -> str | None:
     return GONE.get(value.strip()) if isinstance(value, str) else None
 
 
-#: The zero-width space Reddit's editor writes as a Markdown entity to keep a blank paragraph.
-_BLANK_PARAGRAPH = re.compile(r"&#x200b;", re.IGNORECASE)
+#: The zero-width space Reddit's editor writes as a Markdown entity to keep a blank paragraph:
+#: the entity (a dump escapes it again, ``&amp;#x200B;``) or, escaped once, the character.
+_BLANK_PARAGRAPH = re.compile("&#x200b;|\u200b", re.IGNORECASE)
 
 
 def _unescaped(value: object) -> object:
