@@ -100,7 +100,10 @@ class _Conversations:
 def read_reddit(ctx: ReadContext) -> Iterator[Record]:
     """Read a Reddit submissions and/or comments dump as turns; see the module docstring."""
     if ctx.column_map:
-        raise InputError("a column map applies to csv and jsonl input only", path=str(ctx.path))
+        raise InputError(
+            "a column map applies to csv, jsonl, convokit and parquet input, not reddit",
+            path=str(ctx.path),
+        )
     conversations = _Conversations()
     for line, obj in iter_json_objects(ctx):
         if "body" in obj:

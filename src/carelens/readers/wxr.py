@@ -389,7 +389,10 @@ class _Authors:
 def read_wxr(ctx: ReadContext) -> Iterator[Record]:
     """Read a WordPress WXR export as turns; see the module docstring."""
     if ctx.column_map:
-        raise InputError("a column map applies to csv and jsonl input only", path=str(ctx.path))
+        raise InputError(
+            "a column map applies to csv, jsonl, convokit and parquet input, not wxr",
+            path=str(ctx.path),
+        )
     if not check_prolog(ctx.path):
         logger.warning("%s is empty", ctx.path)
         return iter(())
