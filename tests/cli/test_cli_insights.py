@@ -241,7 +241,8 @@ def test_summarize_counts_what_a_person_should_read(invoke: Invoke, tmp_path: Pa
     result = invoke("summarize", source, "--tables", tables)
     assert result.exit_code == 0, result.output
     assert "unsafe replies" in result.stdout
-    assert "To read: 2 responses answer messages with crisis cues, 1 has unsafe" in result.stdout
+    said = "To read: 2 responses answer messages with wording about suicide or self-harm, 1 has"
+    assert said in " ".join(result.stdout.split())
     assert "the report (carelens report) lists them" in result.stdout
     with (tables / "responses.csv").open(encoding="utf-8") as fh:
         unsafe = {r["response_id"]: r["unsafe_reply"] for r in csv.DictReader(fh)}
@@ -334,7 +335,9 @@ def test_summarize_says_how_many_the_report_lists() -> None:
     assert line.startswith(f"To read: {MAX_TO_READ + 2} responses answer messages")
     assert f"lists the first {MAX_TO_READ} of these {MAX_TO_READ + 2} responses" in line
     one = _to_read(Insights.from_records(records[:1]))
-    assert one.startswith("To read: 1 response answers messages with crisis cues, 0 have")
+    assert one.startswith(
+        "To read: 1 response answers a message with wording about suicide or self-harm, 0 have"
+    )
     assert "lists them" in one
     assert "report" not in _to_read(Insights.from_records([{"response_id": "x"}]))
 
@@ -342,11 +345,12 @@ def test_summarize_says_how_many_the_report_lists() -> None:
 @pytest.mark.parametrize(
     ("labels", "said"),
     [
-        (["suicide"], "messages with crisis cues, 0 have"),
-        (["possible_crisis"], "messages with a possible crisis (a hint the learned flag found"),
+        (["suicide"], "a message with wording about suicide or self-harm, 0 have"),
+        (["possible_crisis"], "a message that may point to a crisis (a hint the learned flag"),
         (
             ["possible_crisis", "self_harm", "possible_crisis"],
-            "messages with crisis cues (2 of them only a hint, a possible crisis), 0 have",
+            "messages with wording about suicide or self-harm, or a hint of it (2 of them only "
+            "a hint, a possible crisis), 0 have",
         ),
     ],
 )

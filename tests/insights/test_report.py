@@ -493,21 +493,19 @@ def _learned_only(records: list[dict[str, Any]], *positions: int) -> list[dict[s
 @pytest.mark.parametrize(
     ("learned", "said"),
     [
-        ((), "2 responses answer a message with crisis cues: wording about suicide or "
-         "self-harm."),
-        ((1,), "2 responses answer a message with crisis cues: wording about suicide or "
-         "self-harm, or a hint of it. For 1 of them it is only a hint, a possible crisis: a "
-         "small learned model found it in the words alone, and it also marks grief and other "
-         "hard news."),
-        ((0, 1), "2 responses answer a message that may point to a crisis (thoughts of "
-         "suicide or self-harm); a small learned model found it in the words alone, and it "
+        ((), "2 responses answer messages with wording about suicide or self-harm."),
+        ((1,), "2 responses answer messages with wording about suicide or self-harm, or a "
+         "hint of it (1 of them only a hint, a possible crisis). The learned flag is a small "
+         "model that reads the words alone, and it also marks grief and other hard news."),
+        ((0, 1), "2 responses answer messages that may point to a crisis (a hint the learned "
+         "flag found). The learned flag is a small model that reads the words alone, and it "
          "also marks grief and other hard news."),
     ],
 )  # fmt: skip
 def test_a_learned_cue_is_counted_as_a_possible_crisis(learned: tuple[int, ...], said: str) -> None:
     """A message only the learned flag marked was counted under "crisis cues: wording about
     suicide or self-harm" (the command line says "or a hint of it"), while the list below
-    marked it "(possible crisis)"."""
+    marked it "(possible crisis)"; the count is worded as analyze and summarize word it."""
     records = _learned_only(crisis_records(), *learned)
     doc = parse(build_report(Insights.from_records(records)))
     headline = doc.by_id("crisis-count")

@@ -59,6 +59,12 @@ def test_patterns_are_kept_once_in_order() -> None:
     assert not HelperPatterns([])
 
 
+def test_patterns_that_match_alike_are_kept_once_as_first_spelled() -> None:
+    """``' VOL-AMA '`` and ``'vol-ama'`` were kept as two patterns."""
+    patterns = [" VOL-AMA ", "vol-ama", "Zo\u00eb", "zoe\u0308", "vol-*", "VOL-*"]
+    assert HelperPatterns(patterns).patterns == ("VOL-AMA", "Zo\u00eb", "vol-*")
+
+
 def test_keep_streams_the_helpers_exchanges_and_reports_the_others() -> None:
     items = [exchange("vol-a", 0), exchange("visitor", 1), exchange(None, 2), exchange("vol-b", 3)]
     left: list[str] = []

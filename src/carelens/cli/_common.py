@@ -21,13 +21,16 @@ The checks of the files a command writes, made before any work (analyze, evaluat
 insights, train): :func:`refuse_writing_over` refuses an output path that names a file the
 command reads (through links too: :func:`same_file`), and :func:`prepare_output_files`
 refuses a path that is a folder and creates the folders the files go in. :func:`require_input`
-checks a path a command reads.
+checks a path a command reads, and :func:`refuse_column_map_for` a column map given for input
+that takes none (Reddit, WordPress). :func:`no_pairs_hint` says why a conversation file gave
+no pair (batch, summarize and report; analyze words it alike).
 
 Exit codes, the same for every command: 0 when the command did its work; 1 when the input,
 the data or the environment is wrong (a missing or unreadable file, every record rejected,
 nothing to analyse, a port in use, no permission: one ``error:`` line); 2 when the command
 line itself is wrong (an unknown option or format, a value out of range, a malformed
-``--column-map``, an output path that is an input: click's usage message); 130 after a Ctrl-C,
+``--column-map`` or one for Reddit or WordPress input, an output path that is an input:
+click's usage message); 130 after a Ctrl-C,
 143 after a SIGTERM (``terminate=True``); 141 when the reader of stdout goes away (``| head``),
 quietly, as Unix tools end on a closed pipe.
 """
@@ -36,12 +39,13 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +66,9 @@ from rich.progress import (
 )
 
 from carelens.errors import CarelensError, InputError
+from carelens.readers.api import REPLIES_NEEDED, why_no_pairs
 from carelens.readers.base import SUPPORTED_FORMATS
+from carelens.readers.detect import detect_format
 from carelens.readers.layouts import column_map_problem
 
 logger = logging.getLogger(__name__)
@@ -382,6 +388,36 @@ def parse_column_map(items: list[str] | None) -> dict[str, str]:
     return mapping
 
 
+#: The input formats a column map does not apply to: their readers read the fields of the
+#: export itself (a Reddit dump, a WordPress export).
+UNMAPPED_FORMATS = ("reddit", "wxr")
+
+
+def refuse_column_map_for(
+    paths: Sequence[Path], input_format: str | None, column_map: Mapping[str, str]
+) -> None:
+    """Raise a usage error, before any input is read, when a column map is given for Reddit
+    or WordPress input: named with ``--format``, or detected in one of ``paths`` (as the
+    readers detect it, the map applied). Their readers would refuse the map only once the
+    reading began. A path whose format cannot be detected (missing, a pipe, unknown content)
+    is left to the readers' own error."""
+    if not column_map:
+        return
+    for path in paths:
+        found = input_format
+        if found is None:
+            try:
+                found = detect_format(path, column_map=column_map)
+            except (CarelensError, OSError):
+                continue
+        if found in UNMAPPED_FORMATS:
+            raise typer.BadParameter(
+                f"{path}: a column map applies to csv, jsonl, convokit and parquet input, "
+                f"not {found}",
+                param_hint="--column-map",
+            )
+
+
 BatchSize = Annotated[
     int,
     typer.Option(
@@ -392,6 +428,36 @@ BatchSize = Annotated[
         "them a level or the style.",
     ),
 ]
+
+
+def no_pairs_hint(
+    path: Path,
+    *,
+    input_format: str | None,
+    column_map: Mapping[str, str] | None = None,
+    skipped: Mapping[str, int] | None = None,
+) -> str:
+    """Why the conversation file ``path``, read without a reject, gave no pair
+    (:func:`~carelens.readers.why_no_pairs`: the items skipped, or messages that answer none
+    of each other, with a field that may name the message answered), and what to give
+    instead: ``REASON; ADVICE``, as ``analyze`` says it."""
+    reason = why_no_pairs(path, format=input_format, column_map=column_map, skipped=skipped)
+    advice = (
+        "give a file with replies to messages that are still there" if skipped else REPLIES_NEEDED
+    )
+    return f"{reason}; {advice}"
+
+
+#: The column map :func:`~carelens.readers.why_no_pairs` names (``reply_to=inReplyTo``),
+#: followed by the advice of :func:`no_pairs_hint`.
+_COLUMN_MAP_NAMED = re.compile(r"with a column map \((reply_to=.*?)\); ")
+
+
+def column_map_named(hint: str) -> str | None:
+    """The column map entry a :func:`no_pairs_hint` names to read a field that may name the
+    message answered (``reply_to=inReplyTo``); None when it names none."""
+    named = _COLUMN_MAP_NAMED.search(hint)
+    return None if named is None else named.group(1)
 
 
 # --- files a command writes ---------------------------------------------------------------

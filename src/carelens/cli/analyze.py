@@ -30,6 +30,7 @@ from rich.markup import escape
 from rich.table import Table
 
 import carelens
+from carelens.analysis.crisis_counts import crisis_words as crisis_words  # re-exported
 from carelens.analysis.feedback import CRISIS_LINES
 from carelens.cli._common import (
     BatchSize,
@@ -46,6 +47,7 @@ from carelens.cli._common import (
     percent,
     place_rejects,
     prepare_output_files,
+    refuse_column_map_for,
     refuse_writing_over,
     remove_older_rejects,
     remove_staging,
@@ -71,9 +73,9 @@ from carelens.readers import (
     REPLIES_NEEDED,
     RejectLog,
     read_exchanges,
-    read_records,
     why_no_pairs,
 )
+from carelens.readers.api import records_read
 from carelens.readers.helpers import HelperPatterns, as_options
 from carelens.readers.jsonl import UTTERANCES
 from carelens.readers.layouts import speaker_fields
@@ -223,6 +225,7 @@ def analyze(
             check_output_path(output)  # a folder or a bad extension, before any work
         refuse_writing_over_input(input, output, rejects_path)
         mapping = parse_column_map(column_map)
+        refuse_column_map_for([input], input_format, mapping)
         helpers = HelperPatterns(helper or ())
         require_input(input, kind="any")  # before any folder is made for the outputs
         written = [] if unasked else [("--rejects", rejects_path)]
@@ -369,20 +372,6 @@ def nothing_read_hint(
         gave = f"{rejected:,} reject" if rejected == 1 else f"{rejected:,} rejects"
         said = f"the {read[0]:,} records read gave {gave} and {left}"
     return f"Nothing was analysed: {said}; {why} (rejects: {rejects})."
-
-
-def records_read(
-    input: Path, input_format: str | None, column_map: Mapping[str, str]
-) -> tuple[int, int] | None:
-    """How many records ``input`` holds (kept, rejected or skipped by its reader) and how
-    many of them its reader kept (a message, or a pair), by reading it again; None for a
-    pipe, which is read only once. Pairing rejects only records that were kept."""
-    if not (input.is_file() or input.is_dir()):
-        return None
-    log = RejectLog()
-    records = read_records(input, format=input_format, column_map=column_map, rejects=log)
-    kept = sum(1 for _ in records)
-    return kept + log.total + sum(log.skipped.values()), kept
 
 
 def _snippet(text: str, width: int = 40) -> str:
@@ -560,24 +549,6 @@ def add_outcome_rows(
         table.add_row("rejects file", escape(os.fspath(rejects_path)))
     for reason, n in sorted(skipped.items(), key=lambda kv: -kv[1]):
         table.add_row("skipped", f"{n} {escape(reason)}")
-
-
-def crisis_words(needs_attention: int, crisis_hints: int) -> str:
-    """The ``needs_attention`` responses that answer a seeker message with crisis cues, worded
-    as ``summarize`` and the report word them (responses, not messages: one message answered
-    three times is three); a cue of the small learned flag alone (``crisis_hints`` of them,
-    :func:`~carelens.analysis.crisis_model.learned_only`) is a hint of a possible crisis,
-    not wording about suicide or self-harm."""
-    one = needs_attention == 1
-    answers = (
-        "1 response answers a message" if one else f"{needs_attention} responses answer messages"
-    )
-    if crisis_hints >= needs_attention:
-        return f"[bold red]{answers} that may point to a crisis[/] (a hint the learned flag found)"
-    said = f"[bold red]{answers} with wording about suicide or self-harm"
-    if not crisis_hints:
-        return said + "[/]"
-    return f"{said}, or a hint of it[/] ({crisis_hints} of them only a hint, a possible crisis)"
 
 
 def levels_table(level_counts: Mapping[str, Sequence[int]]) -> FitTable:

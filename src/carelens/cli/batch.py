@@ -1,12 +1,15 @@
 """``carelens batch``: analyse many or very large inputs on Ray Data (extra ``batch``).
 
 A thin layer over :func:`carelens.batch.run_batch`: options in, a progress bar over pairs
-while shards finish, and the run summary (the same rows as ``carelens analyze``) out.
+while shards finish, and the run summary (the same rows as ``carelens analyze``) out. A
+column map for Reddit or WordPress input is refused before any work; a run that analysed
+nothing says why, as ``analyze`` does (:func:`no_pairs_in`).
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +27,10 @@ from carelens.cli._common import (
     Quiet,
     Redact,
     Verbose,
+    column_map_named,
+    no_pairs_hint,
     parse_column_map,
+    refuse_column_map_for,
     session,
 )
 from carelens.cli.analyze import (
@@ -125,13 +131,17 @@ def batch(
 ) -> None:
     """Analyse every pair of INPUTS on Ray Data; re-running resumes an unfinished OUTPUT."""
     with session(verbose, quiet, on_interrupt=lambda: interrupted_note(output)) as s:
+        mapping = parse_column_map(column_map)
         require_batch_extra()
         from carelens.batch import BatchOptions, run_batch
+        from carelens.batch.plan import expand_inputs
 
+        if mapping:  # a usage error before any work, as analyze gives it
+            refuse_column_map_for(expand_inputs(inputs, exclude=output), input_format, mapping)
         options = BatchOptions(
             output=output,
             format=input_format,
-            column_map=parse_column_map(column_map),
+            column_map=mapping,
             address=address,
             workers=workers,
             threads=threads,
@@ -184,5 +194,47 @@ def batch(
             elif rejected := sum(result.rejected.values()):
                 why = f"all {rejected:,} records were rejected (rejects: {result.rejects_path})"
             else:
-                why = "the inputs hold no message and reply to it"
+                why = no_pairs_in(
+                    expand_inputs(inputs, exclude=output),
+                    input_format=input_format,
+                    column_map=mapping,
+                    skipped=result.skipped,
+                )
             raise InputError(f"Nothing was analysed: {why}.")
+
+
+#: At most this many input files are read again to tell why none gave a pair.
+EXPLAINED_FILES = 3
+
+
+def no_pairs_in(
+    files: Sequence[Path],
+    *,
+    input_format: str | None,
+    column_map: Mapping[str, str],
+    skipped: Mapping[str, int],
+) -> str:
+    """Why the input ``files`` of a run that rejected nothing gave no pair, as ``analyze``
+    says it of its one file (:func:`~carelens.cli._common.no_pairs_hint`), named: of the
+    first of them (at most :data:`EXPLAINED_FILES` read again) whose messages have a field
+    that may name the message answered, else of the first."""
+    if not files:
+        return "the inputs hold no message and reply to it"
+    if skipped:  # counted over every input: said of them all
+        return no_pairs_hint(
+            files[0], input_format=input_format, column_map=column_map, skipped=skipped
+        )
+    explained = None
+    for path in files[:EXPLAINED_FILES]:
+        hint = no_pairs_hint(path, input_format=input_format, column_map=column_map)
+        if explained is None or column_map_named(hint):
+            explained = (path, hint)
+        if column_map_named(hint):
+            break
+    assert explained is not None
+    path, hint = explained
+    if len(files) == 1:
+        return f"{path}: {hint}"
+    return (
+        f"none of the {len(files):,} input files holds a message and a reply to it; {path}: {hint}"
+    )

@@ -7,12 +7,16 @@ conversation file in any input format (analysed first, in memory, with a progres
 too), and can save every tidy table as CSV (``--tables DIR``; a text cell a spreadsheet
 would run as a formula gets an apostrophe before it, see :mod:`carelens.output.spreadsheet`).
 ``--anonymize`` shows stable pseudonyms instead of speaker names and redacts personal data
-in texts. Both are thin layers over :class:`carelens.insights.Insights`.
+in texts. Both are thin layers over :class:`carelens.insights.Insights`. A conversation file
+that gives nothing to show is explained as ``carelens analyze`` explains it (no pair, or
+``--helper`` matching no one), with the ``analyze`` run that takes a column map when one
+would read it.
 """
 
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
@@ -24,6 +28,7 @@ from rich.markup import escape
 from rich.text import Text
 
 import carelens
+from carelens.analysis.crisis_counts import crisis_count
 from carelens.cli._common import (
     InputFormat,
     ModelPath,
@@ -31,7 +36,9 @@ from carelens.cli._common import (
     Session,
     Threads,
     Verbose,
+    column_map_named,
     fmt_score,
+    no_pairs_hint,
     place_rejects,
     prepare_output_files,
     refuse_writing_over,
@@ -42,7 +49,7 @@ from carelens.cli._common import (
     staging_folder,
 )
 from carelens.cli._tables import FitTable, plain
-from carelens.cli.analyze import DEFAULT_REJECTS, input_files
+from carelens.cli.analyze import DEFAULT_REJECTS, input_files, no_helper_matched
 from carelens.errors import InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
 from carelens.insights.anonymize import KEY_ENV, RejectedNames, pseudonym_key
@@ -279,15 +286,36 @@ def load_insights(
                     "conversations; leave out --format to read it as results"
                 )
             nothing = f"Nothing to show: {which} rejected; {why}{where}."
+        elif left_out and not results:  # a conversation file: where its names are read
+            nothing = f"Nothing to show: {no_helper_matched(left_out, helpers.patterns)}."
         elif left_out:
             nothing = (
                 "Nothing to show: no response is by a speaker that matches "
                 f"{as_options(helpers.patterns)}; check the helpers' names as the input "
                 "spells them."
             )
+        elif not results:  # a conversation file that gave no pair: why, as analyze says it
+            nothing = f"Nothing to show: {_no_pairs(input, input_format, log.skipped)}."
         else:
             nothing = "Nothing to show: the input holds no response."
     return Loaded(insights, nothing)
+
+
+def _no_pairs(input: Path, input_format: str | None, skipped: Mapping[str, int]) -> str:
+    """Why the conversation file ``input`` gave no pair (:func:`no_pairs_hint`); when a
+    column map would read it, the ``carelens analyze`` command that takes one, as these
+    commands take none."""
+    hint = no_pairs_hint(input, input_format=input_format, skipped=skipped)
+    entry = column_map_named(hint)
+    if entry is None:
+        return hint
+    given = ["--format", input_format] if input_format is not None else []
+    command = ["carelens", "analyze", str(input), *given, "--column-map", entry]
+    return (
+        f"{hint}; summarize and report take no column map, but analyze does: "
+        f"{shlex.join([*command, '-o', 'results.jsonl'])}, then summarize or report "
+        "results.jsonl"
+    )
 
 
 def unmeasured_note(insights: Insights) -> str | None:
@@ -551,14 +579,8 @@ def _to_read(insights: Insights) -> str:
     total = insights.total()
     needs, unsafe = total.needs_attention, total.unsafe_replies
     # A cue of the learned flag alone is a hint (a possible crisis), not crisis wording: said
-    # as the report says it.
+    # as analyze and the report say it.
     hints = sum(1 for r in insights.rows if r.needs_attention and learned_only(r.crisis_cues))
-    if needs and hints >= needs:
-        what = "a possible crisis (a hint the learned flag found in the words)"
-    elif hints:
-        what = f"crisis cues ({hints:,} of them only a hint, a possible crisis)"
-    else:
-        what = "crisis cues"
     if total.n and not total.unsafe_known:  # results of an older carelens: not checked
         unsafe_said = (
             "unsafe wording (urging self-harm or giving method information) was not checked"
@@ -570,10 +592,7 @@ def _to_read(insights: Insights) -> str:
         )
         if total.unsafe_known < total.n:
             unsafe_said += f" of the {total.unsafe_known:,} checked for it"
-    line = (
-        f"To read: {plural(needs, 'response answers', 'responses answer')} messages with "
-        f"{what}, {unsafe_said}"
-    )
+    line = f"To read: {crisis_count(needs, hints).plain()}, {unsafe_said}"
     listed = len(responses_to_read(insights.rows))
     if listed > MAX_TO_READ:
         line += (

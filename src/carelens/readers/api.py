@@ -6,6 +6,8 @@ yield their rows as they stream; thread formats are read into an id index, then 
 check the path and the format when called (errors surface before iteration starts); bad
 records go to the :class:`RejectLog` and a summary is logged when the read ends. A pipe
 (``/dev/stdin``) is read once, as it streams, for every format but ``wxr`` and ``parquet``.
+When nothing could be paired, :func:`count_records` reads a file again to tell why: how many
+records it holds and how many its reader kept (:func:`records_read` for the command line).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from carelens.errors import FormatDetectionError, InputError
@@ -134,25 +137,69 @@ def why_no_pairs(
             "no message and reply to it is left once the items carelens skips are left out "
             f"({listed})"
         )
-    if not Path(path).is_file() and not Path(path).is_dir():  # a pipe is read only once
+    count = count_records(path, format=format, column_map=column_map)
+    if count is None:  # a pipe is read only once
         return "no message in the input answers another"
-    messages = 0
-    reference: str | None = None  # a field left unread that may name the message answered
-    for record in read_records(path, format=format, column_map=column_map, rejects=RejectLog()):
-        messages += 1
-        turn = record.item
-        if reference is None and isinstance(turn, Turn) and turn.reply_to is None:
-            reference = next((key for key in turn.meta if _looks_like_reference(key)), None)
+    messages = count.kept
     if messages == 0:
         return "the file holds no message (it is empty, or has only blank lines or a header)"
     held = "its one message opens" if messages == 1 else f"its {messages:,} messages each open"
     why = f"no message in the file answers another ({held} a conversation)"
-    if reference is not None:
+    if count.reference is not None:
         why += (
-            f"; its field {quote(reference)} may name the message each answers: read it as "
-            f"reply_to with a column map (reply_to={reference})"
+            f"; its field {quote(count.reference)} may name the message each answers: read it "
+            f"as reply_to with a column map (reply_to={count.reference})"
         )
     return why
+
+
+@dataclass(frozen=True, slots=True)
+class RecordCount:
+    """What :func:`count_records` counted in a file."""
+
+    #: The records read: those the reader kept, rejected or skipped.
+    read: int
+    #: The records the reader kept (a message, or a pair); pairing rejects only these.
+    kept: int
+    #: A field of a message that answers none, left unread, that may name the message it
+    #: answers (``replyTo``, ``in_reply_to``); None when there is none.
+    reference: str | None
+
+
+def count_records(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    column_map: Mapping[str, str] | None = None,
+    rejects: RejectLog | None = None,
+) -> RecordCount | None:
+    """How many records the file holds and how many its reader kept, by reading it again
+    (``rejects`` collects that read's rejects; a private log when None); None for a pipe,
+    which is read only once. Tells "every record was rejected" from "some were, and
+    the others answer none of each other"."""
+    if not Path(path).is_file() and not Path(path).is_dir():
+        return None
+    log = rejects if rejects is not None else RejectLog()
+    before = log.total + sum(log.skipped.values())
+    kept = 0
+    reference: str | None = None
+    for record in read_records(path, format=format, column_map=column_map, rejects=log):
+        kept += 1
+        turn = record.item
+        if reference is None and isinstance(turn, Turn) and turn.reply_to is None:
+            reference = next((key for key in turn.meta if _looks_like_reference(key)), None)
+    others = log.total + sum(log.skipped.values()) - before
+    return RecordCount(read=kept + others, kept=kept, reference=reference)
+
+
+def records_read(
+    input: str | os.PathLike[str], input_format: str | None, column_map: Mapping[str, str]
+) -> tuple[int, int] | None:
+    """How many records ``input`` holds (kept, rejected or skipped by its reader) and how
+    many of them its reader kept (a message, or a pair), by reading it again; None for a
+    pipe, which is read only once (:func:`count_records`)."""
+    count = count_records(input, format=input_format, column_map=column_map)
+    return None if count is None else (count.read, count.kept)
 
 
 #: Field names (lower case, without ``_``, ``-`` or spaces) that may name the message a

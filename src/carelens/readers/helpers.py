@@ -30,8 +30,12 @@ class HelperPatterns:
                 raise InputError(
                     "a --helper pattern is empty; give a name or a pattern such as vol-*"
                 )
-        #: The patterns as given (stripped), in order, without repeats.
-        self.patterns: tuple[str, ...] = tuple(dict.fromkeys(cleaned))
+        #: The patterns as given (stripped), in order, each once: of patterns that match
+        #: alike (``vol-*`` and ``VOL-*``), the first spelling is kept.
+        first: dict[str, str] = {}
+        for pattern in cleaned:
+            first.setdefault(_folded(pattern), pattern)
+        self.patterns: tuple[str, ...] = tuple(first.values())
         self._any = (
             re.compile("|".join(_as_regex(_folded(p)) for p in self.patterns))
             if self.patterns

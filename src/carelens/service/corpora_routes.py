@@ -1,7 +1,9 @@
 """The ``/v1/corpora`` endpoints: upload a file to analyse, follow it, page its results, delete it.
 
 An upload is received under the settings' ``uploads_dir`` (:mod:`.uploads`), becomes a
-``queued`` corpus in the store and is queued for the corpus worker (:mod:`.worker`). The
+``queued`` corpus in the store and is queued for the corpus worker (:mod:`.worker`). Its form
+is checked beyond what the schema says (:func:`check_upload_fields`): a field it does not
+take, a second ``file`` or ``format`` and a ``file`` sent as text are refused (422). The
 results' query rules that the schema cannot state (known dimensions, ``min_level`` without
 ``dimension``, dates) are each refused as a 422 naming its field. :data:`router` is included
 in :data:`carelens.service.routes.router`, under its ``/v1`` prefix.
@@ -9,12 +11,13 @@ in :data:`carelens.service.routes.router`, under its ``/v1`` prefix.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 import shutil
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 
 from carelens.errors import FormatDetectionError, InputError
@@ -49,6 +52,9 @@ ISO_DATE_SCHEMA: dict[str, Any] = {
 
 router = APIRouter()
 
+#: The most characters of an unknown form field's name that an error's ``field`` keeps.
+MAX_FIELD_CHARS = 100
+
 
 def corpus_out(corpus: Corpus) -> CorpusOut:
     """A store corpus as the API shows it, with ``progress``. ``rejected`` is null, like
@@ -68,6 +74,19 @@ def corpus_out(corpus: Corpus) -> CorpusOut:
     return CorpusOut.model_validate(data)
 
 
+#: The start and end of a format detection error (:func:`~carelens.readers.detect_format`)
+#: that an upload's 415 says in its own words: the command line's advice (``--format``).
+_DETECTION_START = re.compile(r"^cannot detect the input format:\s*", re.IGNORECASE)
+_DETECTION_ADVICE = re.compile(r"\.?\s*Supported formats:[^;]*; pass one with --format\.?\s*$")
+
+
+def detection_reason(reason: str) -> str:
+    """Why detection could not tell a file's format, without what the message around it
+    says for the upload (its start, "cannot detect the input format: ") and without the
+    command line's advice (the formats, "pass one with --format")."""
+    return _DETECTION_ADVICE.sub("", _DETECTION_START.sub("", reason.strip()))
+
+
 def _corpus_or_404(ctx: Ctx, corpus_id: str) -> Corpus:
     corpus = ctx.store.get_corpus(corpus_id)
     if corpus is None:
@@ -79,6 +98,42 @@ def _corpus_or_404(ctx: Ctx, corpus_id: str) -> Corpus:
     return corpus
 
 
+#: The form fields of an upload (``helper`` may be repeated, each naming one pattern).
+UPLOAD_FIELDS = ("file", "format", "helper")
+#: The fields an upload takes once, and what to do when one is sent more often.
+SINGLE_FIELDS = {
+    "file": "send one file per upload (upload each file on its own)",
+    "format": "send format once",
+}
+
+
+async def check_upload_fields(request: Request) -> None:  # async: the form is parsed already
+    """Refuse what the form's schema lets pass but the upload would not use: a field it does
+    not take (``helpers`` for ``helper`` was ignored, and every response analysed), named
+    with the fields it takes and the one meant; a second ``file`` or ``format`` (one was
+    dropped); and a ``file`` sent as text, not as a file (``-F file=name``, no ``@``)."""
+    form = await request.form()
+    names = [name for name, _ in form.multi_items()]
+    for name in dict.fromkeys(names):
+        if name not in UPLOAD_FIELDS:
+            close = difflib.get_close_matches(name.casefold(), UPLOAD_FIELDS, n=1)
+            raise invalid_request(
+                clip(name, MAX_FIELD_CHARS),
+                "unknown field",
+                f"the fields of an upload are {', '.join(UPLOAD_FIELDS[:-1])} and "
+                f"{UPLOAD_FIELDS[-1]}" + (f" (did you mean {quote(close[0])}?)" if close else ""),
+            )
+    for name, fix in SINGLE_FIELDS.items():
+        if names.count(name) > 1:
+            raise invalid_request(name, f"sent {names.count(name)} times", fix)
+    if isinstance(form.get("file"), str):
+        raise invalid_request(
+            "file",
+            "sent as text, not as a file",
+            "send the file as a file part: -F file=@PATH",
+        )
+
+
 @router.post(
     "/corpora",
     tags=["corpora"],
@@ -86,7 +141,7 @@ def _corpus_or_404(ctx: Ctx, corpus_id: str) -> Corpus:
     status_code=202,
     response_model=CorpusOut,
     responses=error_responses(400, 413, 415, 422),
-    dependencies=[Depends(require_multipart)],
+    dependencies=[Depends(require_multipart), Depends(check_upload_fields)],
 )
 def upload_corpus(
     ctx: Ctx,
@@ -145,7 +200,7 @@ def upload_corpus(
                     f"({', '.join(SUPPORTED_FORMATS)})",
                 ) from exc
             except FormatDetectionError as exc:
-                reason = clip(exc.reason, MAX_ERROR_CHARS)
+                reason = clip(detection_reason(exc.reason), MAX_ERROR_CHARS)
                 raise ApiError(
                     415,
                     "unsupported_format",

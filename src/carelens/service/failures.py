@@ -2,15 +2,18 @@
 
 The corpus job (:mod:`.jobs`) decides when a corpus fails; this module words why, with what
 to do next. A corpus with no pair to analyse fails with a message that says why: no response
-by the helpers (:func:`no_helper_response`), every record rejected (:func:`all_rejected`:
-the main reason, where it first happened as the corpus's rejects file records it, and the
-right format as advice only when the reason says the file is not in its format:
-:data:`FORMAT_REASONS`; the other reasons get their own advice, :data:`REJECT_ADVICE`), or
-no message that answers another (:func:`nothing_to_pair`). A reader's error is reworded for
-an upload (:func:`unreadable`, :func:`for_upload`: no column map) and names the file, line
-and field, not the server's paths. Every message is stored, listed and logged through
-:func:`bounded`: redacted when the server redacts, and at most :data:`MAX_ERROR_CHARS`
-characters.
+by the helpers (:func:`no_helper_response`), every record it holds rejected
+(:func:`all_rejected`: the main reason, where it first happened as the corpus's rejects file
+records it, and the right format as advice only when the reason says the file is not in its
+format, :data:`FORMAT_REASONS` — to name in an upload again when the format was given, or in
+``format`` when it was detected, :func:`detected_because`; the other reasons get their own
+advice, :data:`REJECT_ADVICE`), some records rejected and the others answering none of each
+other (:func:`some_rejected`: how many were read and rejected, counted as the command line
+counts them), or no reject and no message that answers another (:func:`nothing_to_pair`).
+A reader's error is reworded for an upload (:func:`unreadable`, :func:`for_upload`: no
+column map) and names the file, line and field, not the server's paths. Every message is
+stored, listed and logged through :func:`bounded`: redacted when the server redacts, and at
+most :data:`MAX_ERROR_CHARS` characters.
 """
 
 from __future__ import annotations
@@ -21,8 +24,15 @@ from pathlib import Path
 
 from carelens.errors import InputError
 from carelens.privacy import redact
-from carelens.readers import MAX_TEXT_CHARS, REPLIES_NEEDED, RejectLog, why_no_pairs
+from carelens.readers import (
+    MAX_TEXT_CHARS,
+    REPLIES_NEEDED,
+    SUPPORTED_FORMATS,
+    RejectLog,
+    why_no_pairs,
+)
 from carelens.readers import rejects as reasons
+from carelens.readers.api import RecordCount
 from carelens.readers.layouts import speaker_fields
 from carelens.readers.quoting import clip, quote
 from carelens.types import MAX_ID_CHARS
@@ -157,27 +167,92 @@ def _first_reject(rejects_path: Path, reason: str, *, redacted: bool = False) ->
     return ", ".join(where) + (f": {said}" if where and said else said)
 
 
-def all_rejected(
-    rejects: RejectLog, rejects_path: Path, format: str | None, *, redacted: bool = False
-) -> str:
-    """Why a corpus whose every record was rejected failed: the main reason, where it first
-    happened (its detail redacted with ``redacted``, before it is cut), and what to do (the
-    right format only when the reason says the file is not in its format)."""
-    reason = max(rejects.counts.items(), key=lambda kv: kv[1])[0]
-    which = "its only record was" if rejects.total == 1 else f"all {rejects.total:,} records were"
+def _where(rejects: RejectLog, rejects_path: Path, *, redacted: bool) -> str:
+    """The main reason of ``rejects`` and where it first happened, as the parenthesis of a
+    failure says it: "'malformed JSON': line 6: Expecting ',' delimiter", or "mostly 'wrong
+    field count'; the first at line 2, …" when there are several."""
+    reason = _main_reason(rejects)
     mostly = "" if len(rejects.counts) == 1 else "mostly "
-    if reason in FORMAT_REASONS:
-        return (
-            f"nothing could be analysed: {which} rejected ({mostly}{reason!r}); is it really a "
-            f"{format or 'supported'} file? Upload it again with the right format, or "
-            "without one to have it detected"
-        )
     first = _first_reject(rejects_path, reason, redacted=redacted)
     at = f"; the first at {first}" if first and rejects.total > 1 else f": {first}" if first else ""
+    return f"{mostly}{reason!r}{at}"
+
+
+def _main_reason(rejects: RejectLog) -> str:
+    return max(rejects.counts.items(), key=lambda kv: kv[1])[0]
+
+
+#: File name endings that alone give a file its format when it is detected
+#: (:func:`~carelens.readers.detect_format`; a ``.zst`` file whose first records are not
+#: recognised is read as ``reddit``).
+_FORMAT_BY_NAME = {".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+
+
+def detected_because(name: str, format: str) -> str:
+    """Why detection reads the upload ``name`` as ``format``, for a failure's advice: "its
+    name ends in .zst", or "its first lines look like jsonl"."""
+    suffix = Path(name).suffix.lower()
+    if _FORMAT_BY_NAME.get(suffix) == format or (suffix == ".zst" and format == "reddit"):
+        return f"its name ends in {suffix}"
+    return f"its first lines look like {format}"
+
+
+def all_rejected(
+    rejects: RejectLog,
+    rejects_path: Path,
+    format: str | None,
+    *,
+    detected: str | None = None,
+    redacted: bool = False,
+) -> str:
+    """Why a corpus whose every record was rejected failed: the main reason, where it first
+    happened (its detail redacted with ``redacted``, before it is cut), and what to do. When
+    the reason says the file is not in its format, the advice is the right format: with or
+    without ``format`` when the file was read as one given; named in ``format`` when
+    detection gives the one it was read as (``detected`` says why,
+    :func:`detected_because`), since without one the file would be read so again."""
+    reason = _main_reason(rejects)
+    which = "its only record was" if rejects.total == 1 else f"all {rejects.total:,} records were"
+    where = _where(rejects, rejects_path, redacted=redacted)
+    said = f"nothing could be analysed: {which} rejected ({where})"
+    if reason in FORMAT_REASONS:
+        if format is not None and detected is not None:
+            others = ", ".join(f for f in SUPPORTED_FORMATS if f != format)
+            return (
+                f"{said}; it was read as {format} because {detected}: if it is not {format}, "
+                f"upload it again with 'format' naming the right one ({others})"
+            )
+        return (
+            f"{said}; is it really a {format or 'supported'} file? Upload it again with the "
+            "right format, or without one to have it detected"
+        )
     advice = REJECT_ADVICE.get(reason, "fix the file")
+    return f"{said}; {advice}, and upload it again"
+
+
+def some_rejected(
+    rejects: RejectLog, rejects_path: Path, count: RecordCount, *, redacted: bool = False
+) -> str:
+    """Why a corpus failed some of whose records were rejected and whose others (``count``,
+    :func:`~carelens.readers.api.count_records`) answer none of each other: how many were
+    read and rejected, the main reason and where it first happened, a field that may name
+    the message each answers (uploads take no column map: it is to be renamed), and what
+    the file needs."""
+    gave = "1 reject" if rejects.total == 1 else f"{rejects.total:,} rejects"
+    hint = (
+        f"; its field {quote(count.reference)} may name the message each answers: name it "
+        "reply_to (an upload takes no column map)"
+        if count.reference is not None
+        else ""
+    )
+    reason = _main_reason(rejects)
+    fix = REJECT_ADVICE.get(
+        reason, "fix the rejected record" if rejects.total == 1 else "fix the rejected records"
+    )
     return (
-        f"nothing could be analysed: {which} rejected ({mostly}{reason!r}{at}); {advice}, "
-        "and upload it again"
+        f"nothing could be analysed: the {count.read:,} records read gave {gave} "
+        f"({_where(rejects, rejects_path, redacted=redacted)}) and no message left answers "
+        f"another{hint}; {fix}, and upload it again; {REPLIES_NEEDED}"
     )
 
 

@@ -11,11 +11,15 @@ the exchanges whose response speaker matches one, in both reads
 (:class:`~carelens.readers.helpers.HelperPatterns`): ``total`` counts those and ``left_out``
 the others. A corpus with no pair to analyse, or
 whose file cannot be read, fails with a message for the person who uploaded it, worded by
-:mod:`.failures`. With a topic model (:mod:`.topic_model`), each record also gets its
-``"topic"``. Work is resumable: the analysis skips the first ``store.stored_seqs(id)``
-exchanges, and the store keeps one result per seq, so a corpus interrupted at any point (even
-by ``kill -9``) and queued again ends with every pair stored exactly once. A stop (the
-worker's, :attr:`~CorpusJob.stop_event`) lets the current chunk finish and leaves the corpus
+:mod:`.failures`; one whose rejects left no pair is read once more, to count its records as
+``carelens analyze`` counts them (:func:`~carelens.readers.api.count_records`: every record
+rejected, or some and the others answering none of each other), and its format is detected
+again (is it the one the file was read as?) when every record was rejected. With a topic
+model (:mod:`.topic_model`), each record also gets its ``"topic"``. Work is resumable: the
+analysis skips the first ``store.stored_seqs(id)`` exchanges, and the store keeps one
+result per seq, so a corpus interrupted at any point (even by ``kill -9``) and queued again
+ends with every pair stored exactly once. A stop (the worker's,
+:attr:`~CorpusJob.stop_event`) lets the current chunk finish and leaves the corpus
 ``running`` for the next start. One corpus holds one model's results, redacted or not: the
 job records its analyzer's ``model_fingerprint`` and its ``redact`` setting with each corpus
 it takes up, and a corpus begun by another model build (a server restarted with another
@@ -73,13 +77,20 @@ from typing import TYPE_CHECKING, TypeVar
 
 from carelens.errors import CarelensError, InputError
 from carelens.output import Analyzer, result_record
-from carelens.readers import RejectLog, read_exchanges
+from carelens.readers import RejectLog, detect_format, read_exchanges
+from carelens.readers.api import count_records
 from carelens.readers.base import UnpackedLimitError, unpacked_limit
 from carelens.readers.helpers import HelperPatterns
 from carelens.service import failures
 from carelens.service.errors import log_internal, store_error_text, store_unavailable
 from carelens.service.topic_model import TopicAssigner, topic_field
-from carelens.service.uploads import REJECTS_NAME, corpus_dir, find_upload, folder_id
+from carelens.service.uploads import (
+    DETECT_UNPACKED_BYTES,
+    REJECTS_NAME,
+    corpus_dir,
+    find_upload,
+    folder_id,
+)
 from carelens.store import CorpusNotFoundError, ModelMismatchError, StoreError
 from carelens.types import Exchange
 
@@ -470,9 +481,7 @@ class CorpusJob:
             message = failures.no_helper_response(left_out, helpers.patterns)
             return self._fail(corpus_id, message, path)
         if total == 0 and rejects.total:
-            message = failures.all_rejected(
-                rejects, rejects_path, format, redacted=self.settings.redact
-            )
+            message = self._rejected(path, format, rejects, rejects_path, watch)
             return self._fail(corpus_id, message, path)
         if total == 0:
             message = failures.nothing_to_pair(path, format, rejects.skipped)
@@ -531,6 +540,43 @@ class CorpusJob:
         logger.info("corpus %s: done (%d pairs)", corpus_id, seq)
         self._drop_upload(path)
         return "done"
+
+    def _rejected(
+        self,
+        path: Path,
+        format: str | None,
+        rejects: RejectLog,
+        rejects_path: Path,
+        watch: Callable[[], None],
+    ) -> str:
+        """Why the upload at ``path``, read as ``format``, gave no pair with ``rejects``: every
+        record it holds was rejected (:func:`failures.all_rejected`), or some were and the
+        others answer none of each other (:func:`failures.some_rejected`); the records are
+        counted by reading the file again (:func:`~carelens.readers.api.count_records`)."""
+        redacted = self.settings.redact
+        recount = _UploadRejects(None, redact=redacted, watch=watch)
+        count = count_records(path, format=format, rejects=recount)
+        if count is not None and rejects.total < count.read:
+            return failures.some_rejected(rejects, rejects_path, count, redacted=redacted)
+        detected = self._detected(path, format, watch)
+        return failures.all_rejected(
+            rejects, rejects_path, format, detected=detected, redacted=redacted
+        )
+
+    def _detected(self, path: Path, format: str | None, watch: Callable[[], None]) -> str | None:
+        """Why detection reads the upload at ``path`` as ``format``
+        (:func:`failures.detected_because`), or None when it reads it otherwise, or not at
+        all. The store keeps the format a corpus was read as, not whether the upload named
+        it: one that detection gives would be read the same when uploaded without it."""
+        if format is None:
+            return None
+        limit = min(self.settings.unpacked_limit, DETECT_UNPACKED_BYTES)
+        try:
+            with unpacked_limit(limit, check=watch):
+                found = detect_format(path, name=path.name)
+        except InputError:  # detection fails, or stops at its limit: not detected
+            return None
+        return failures.detected_because(path.name, format) if found == format else None
 
     def _fail(
         self, corpus_id: str, message: str, upload: Path | None = None

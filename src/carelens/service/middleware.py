@@ -278,14 +278,17 @@ class LoopbackGuardMiddleware:
 
 def _secret(scope: Scope) -> str | None:
     """The key sent (a Bearer token, else ``X-API-Key``); "" for an unusable
-    ``Authorization`` header (a wrong key); None when no key was sent."""
+    ``Authorization`` header (a wrong key); None when no key was sent: an empty Bearer
+    token or ``X-API-Key`` sends none (``Authorization: Bearer`` and ``X-API-Key:`` alike)."""
     auth = _header(scope, b"authorization")
     if auth is not None:
         scheme, _, token = auth.strip().partition(" ")
-        if scheme.lower() == "bearer" and token.strip():
-            return token.strip()
+        if scheme.lower() == "bearer":
+            if token.strip():
+                return token.strip()
+            auth = None  # an empty token: no key
     key = _header(scope, b"x-api-key")
-    if key is not None:
+    if key is not None and key.strip():
         return key.strip()
     return None if auth is None else ""
 

@@ -22,8 +22,8 @@ from functools import partial
 from typing import Any
 
 from carelens.analysis.crisis import CRISIS_RESOURCES
+from carelens.analysis.crisis_counts import crisis_count
 from carelens.analysis.crisis_model import learned_only as learned_only  # re-exported
-from carelens.analysis.feedback import LEARNED_HINT
 from carelens.insights.frames import Insights
 from carelens.insights.report import charts
 from carelens.insights.report.format import (
@@ -631,7 +631,6 @@ def crisis(
     n, where = _count_and_where(total, records, "needs_attention")
     unsafe, unsafe_where = _count_and_where(total, records, "unsafe_replies")
     resources = "".join(f"<li>{esc(line)}</li>" for line in CRISIS_RESOURCES)
-    answer = "response answers" if n == 1 else "responses answer"
     has = "response has" if unsafe == 1 else "responses have"
     responses, checked = unsafe_checked(names.rows)
     if not checked:  # results of an older carelens: never looked for, so no count
@@ -652,23 +651,21 @@ def crisis(
             f'<p><strong id="unsafe-count">{unsafe:,}</strong> {has} unsafe wording: urging '
             f"someone to harm themselves, or information about a means{unsafe_where}{of}.</p>"
         )
+    # Worded as analyze and summarize word it (the count in its own element), and where a
+    # message is only a hint, what the learned flag is.
     hints = sum(1 for r in names.rows if r.needs_attention and learned_only(r.crisis_cues))
+    words = crisis_count(n, hints)
+    note = f" {esc(words.note)}" if words.note else ""
     learned = (
-        "a small learned model found it in the words alone, and it also marks grief and "
-        "other hard news"
+        " The learned flag is a small model that reads the words alone, and it also marks "
+        "grief and other hard news."
+        if hints
+        else ""
     )
-    if n and hints >= n:
-        said = f"a message that {LEARNED_HINT}{where}; {learned}"
-    elif hints:
-        said = (
-            f"a message with crisis cues: wording about suicide or self-harm, or a hint of it"
-            f"{where}. For {hints:,} of them it is only a hint, a possible crisis: {learned}"
-        )
-    else:
-        said = f"a message with crisis cues: wording about suicide or self-harm{where}"
     return (
         '<section id="crisis"><h2>Crisis cues and unsafe replies</h2><div class="crisis">'
-        f'<p><strong id="crisis-count">{n:,}</strong> {answer} {said}.</p>'
+        f'<p><strong id="crisis-count">{words.number}</strong> {esc(words.answer)} '
+        f"{esc(words.what)}{where}{note}.{learned}</p>"
         f"{unsafe_said}<p>The list below is for a person to read. It is <strong>not a risk "
         "score</strong>: carelens finds wording; it does not judge how much danger anyone is "
         "in. It catches plain phrasing only, so a message or reply that is not listed is not "

@@ -205,19 +205,31 @@ def explorer_corpus(ctx: Ctx, request: Request, corpus_id: str) -> HTMLResponse:
             "".join(parts),
             active="/explorer",
             lead=lead,
-            window_title=_window_title(corpus.name, filters),
+            window_title=_window_title(corpus.name, filters, request.query_params.get("page", "")),
             error=bool(problems),
         ),
         status=status,
     )
 
 
-def _window_title(name: str, filters: Filters) -> str:
+#: The most digits of a page number the window title writes out; a longer one is "a page
+#: past the last".
+MAX_TITLE_PAGE_DIGITS = 30
+
+
+def _window_title(name: str, filters: Filters, asked: str = "") -> str:
     """The window title of a corpus's results: its name, whether they are filtered, and
-    the page past the first (``Error: `` is added by the page where filters cannot be used)."""
+    the page past the first (``Error: `` is added by the page where filters cannot be used).
+    A page past any the store can hold is named as ``asked`` (the ``page`` parameter), not
+    as the number the filters take it for: the page shown is the one asked for."""
     title = isolate_text(name)
     if filters.active:
         title += ", filtered"
+    if filters.page > MAX_SEQ:  # taken as MAX_SEQ + 1: the digits asked are a page number
+        digits = asked.strip().lstrip("0")
+        if len(digits) > MAX_TITLE_PAGE_DIGITS or not (digits.isascii() and digits.isdigit()):
+            return title + ", a page past the last"
+        return title + f", page {int(digits):,}"
     if filters.page > 1:
         title += f", page {filters.page:,}"
     return title
