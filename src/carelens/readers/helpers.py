@@ -85,6 +85,7 @@ def as_options(patterns: Sequence[str]) -> str:
 
 def same_patterns(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether the patterns ``a`` and ``b`` pick the same speakers: the same patterns in any
-    order and case, as they are matched (``vol-*`` and ``VOL-*`` are one), spaces around
-    them dropped. A resumed run must name the same helpers as the run it resumes."""
-    return {p.strip().casefold() for p in a} == {p.strip().casefold() for p in b}
+    order and case, as they are matched (:func:`_folded`: ``vol-*`` and ``VOL-*`` are one,
+    spaces around them dropped). A resumed run must name the same helpers as the run it
+    resumes."""
+    return {_folded(p) for p in a} == {_folded(p) for p in b}
