@@ -16,7 +16,8 @@ A line ends at LF (or CRLF); in a file whose first line ends in a lone CR (old M
 Excel for Mac's "CSV (Macintosh)") a lone CR ends a line too, as in the csv module's
 universal newlines (:class:`_LineReader`): such a file would otherwise be one long line.
 A read under :func:`unpacked_limit` (the server's, of an upload) stops with
-:class:`UnpackedLimitError` once a ``.zst`` file has unpacked past the limit.
+:class:`UnpackedLimitError` once a ``.zst`` file has unpacked past the limit (and the Parquet
+reader, whose pages are compressed inside the file, asks :func:`unpacked_limit_now`).
 """
 
 from __future__ import annotations
@@ -355,12 +356,17 @@ _UNPACKED_LIMIT: ContextVar[tuple[int | None, Callable[[], None] | None]] = Cont
 
 
 class UnpackedLimitError(InputError):
-    """A ``.zst`` file unpacked to more than the :func:`unpacked_limit` of its read."""
+    """A ``.zst`` file unpacked to more than the :func:`unpacked_limit` of its read, or a
+    Parquet file whose compressed column data does (``size``: how much, when its metadata
+    says so before it is read)."""
 
-    def __init__(self, limit: int, path: Path) -> None:
+    def __init__(self, limit: int, path: Path, *, size: int | None = None) -> None:
+        unpacks = "unpacks to more than"
+        if size is not None:
+            unpacks = f"unpacks to {size:,} bytes, more than"
         super().__init__(
-            f"the file unpacks to more than {limit:,} bytes, the most that may be read of "
-            "it; split it into smaller files",
+            f"the file {unpacks} {limit:,} bytes, the most that may be read of it; split it "
+            "into smaller files",
             path=str(path),
         )
         self.limit = limit
@@ -371,7 +377,9 @@ def unpacked_limit(
     max_bytes: int | None, *, check: Callable[[], None] | None = None
 ) -> Iterator[None]:
     """Within the block (on this thread), a ``.zst`` file read past ``max_bytes`` unpacked
-    bytes raises :class:`UnpackedLimitError`: a file of a few KB can unpack to gigabytes.
+    bytes raises :class:`UnpackedLimitError`: a file of a few KB can unpack to gigabytes. So
+    does a Parquet file whose column data unpacks to more, before it is read when its
+    metadata says so (:func:`carelens.readers.parquet.read_parquet`).
     ``None`` sets no limit (the default, the command line's: a user's own file). ``check``
     is called after each read of unpacked bytes (a few KB): it may raise to stop a read
     that is no longer wanted, even one that yields no record for a long while (gigabytes
@@ -382,6 +390,12 @@ def unpacked_limit(
         yield
     finally:
         _UNPACKED_LIMIT.reset(token)
+
+
+def unpacked_limit_now() -> tuple[int | None, Callable[[], None] | None]:
+    """The limit and check of the :func:`unpacked_limit` block this thread is in ((None,
+    None) outside one), for a reader that unpacks by itself (Parquet's compressed pages)."""
+    return _UNPACKED_LIMIT.get()
 
 
 class _Counted(io.RawIOBase):

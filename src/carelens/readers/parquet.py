@@ -12,6 +12,14 @@ Column names are checked as a CSV header's are: a column the layout reads that a
 InputError too. Rows are numbered from 1 and that number stands for the line in
 rejects. Timestamps stored as Parquet timestamps become ISO-8601 UTC strings. Needs
 ``pyarrow`` (extras ``parquet`` or ``batch``).
+
+A Parquet file's pages are compressed inside it, so a file of a few KB can unpack to
+gigabytes. Under :func:`~carelens.readers.base.unpacked_limit` (the server's, for an upload)
+the reader refuses such a file with :class:`~carelens.readers.base.UnpackedLimitError`:
+before reading a row, when the metadata says its column data unpacks to more than the limit
+(:func:`unpacked_size`); and as it reads, once the rows it has decoded come to more (a
+dictionary-encoded column holds each value once, however many rows repeat it, and the
+metadata may understate), counted a batch at a time.
 """
 
 from __future__ import annotations
@@ -24,7 +32,14 @@ from decimal import Decimal
 from typing import Any
 
 from carelens.errors import InputError, MissingExtraError
-from carelens.readers.base import ReadContext, Record, check_mapped_columns, mapped_names
+from carelens.readers.base import (
+    ReadContext,
+    Record,
+    UnpackedLimitError,
+    check_mapped_columns,
+    mapped_names,
+    unpacked_limit_now,
+)
 from carelens.readers.delimited import distinct_names
 from carelens.readers.layouts import (
     CSV_THREAD,
@@ -61,6 +76,9 @@ def read_parquet(ctx: ReadContext) -> Iterator[Record]:
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError...
         raise InputError(f"not a readable Parquet file ({exc})", path=str(ctx.path)) from exc
     try:
+        limit, _ = unpacked_limit_now()
+        if limit is not None and (size := unpacked_size(handle.metadata)) > limit:
+            raise UnpackedLimitError(limit, ctx.path, size=size)
         columns = list(handle.schema_arrow.names)
         check_mapped_columns(ctx, columns, line=None, what="the file")
         names = mapped_names(columns, ctx.column_map)
@@ -72,6 +90,18 @@ def read_parquet(ctx: ReadContext) -> Iterator[Record]:
         raise
     logger.debug("%s: reading %s", ctx.path, pair_layout.name if pair_layout else turn_layout.name)
     return _rows(ctx, handle, names, pair_layout, turn_layout)
+
+
+def unpacked_size(metadata: Any) -> int:
+    """The bytes a Parquet file's column data unpacks to, by its metadata (``FileMetaData``;
+    nothing is read): per row group, the larger of its ``total_byte_size`` and the sum of
+    its column chunks' ``total_uncompressed_size``."""
+    total = 0
+    for i in range(metadata.num_row_groups):
+        group = metadata.row_group(i)
+        chunks = sum(group.column(j).total_uncompressed_size for j in range(group.num_columns))
+        total += max(group.total_byte_size, chunks, 0)
+    return total
 
 
 def _turn_layout(columns: Collection[str]) -> TurnLayout:
@@ -102,8 +132,15 @@ def _rows(
     turn_layout: TurnLayout,
 ) -> Iterator[Record]:
     number = 0
+    decoded = 0  # bytes of the batches decoded so far, counted against the unpacked limit
+    limit, check = unpacked_limit_now()
     with handle:
         for batch in handle.iter_batches(batch_size=ROWS_PER_BATCH):
+            decoded += batch.nbytes
+            if limit is not None and decoded > limit:
+                raise UnpackedLimitError(limit, ctx.path)
+            if check is not None:
+                check()
             # By position, not batch.to_pylist(): a dict per row would keep one of two
             # columns with one name.
             columns = [column.to_pylist() for column in batch.columns]

@@ -2,8 +2,10 @@
 
 An upload is received under the settings' ``uploads_dir`` (:mod:`.uploads`), becomes a
 ``queued`` corpus in the store and is queued for the corpus worker (:mod:`.worker`). Its form
-is checked beyond what the schema says (:func:`check_upload_fields`): a field it does not
-take, a second ``file`` or ``format`` and a ``file`` sent as text are refused (422). The
+is checked beyond what pydantic checks (:func:`check_upload_fields`): a field it does not
+take, a second ``file`` or ``format`` and a ``file`` sent as text are refused (422), as the
+OpenAPI document says (the body's description, :data:`UPLOAD_FORM_RULES`, and its schema's
+``additionalProperties: false``, :func:`~carelens.service.schemas.tailor_openapi`). The
 results' query rules that the schema cannot state (known dimensions, ``min_level`` without
 ``dimension``, dates) are each refused as a 422 naming its field. :data:`router` is included
 in :data:`carelens.service.routes.router`, under its ``/v1`` prefix.
@@ -107,6 +109,16 @@ SINGLE_FIELDS = {
 }
 
 
+#: What the OpenAPI document says of the upload's form (its body's ``description``), beside
+#: ``additionalProperties: false`` (:func:`~carelens.service.schemas.tailor_openapi`).
+UPLOAD_FORM_RULES = (
+    f"A form with the fields {', '.join(UPLOAD_FIELDS[:-1])} and {UPLOAD_FIELDS[-1]} only "
+    "(repeat helper for more patterns). Any other field (helpers for helper, say), a second "
+    f"{' or '.join(SINGLE_FIELDS)}, and a file sent as text instead of as a file are refused "
+    "with 422 invalid_request naming the field, before the file is stored."
+)
+
+
 async def check_upload_fields(request: Request) -> None:  # async: the form is parsed already
     """Refuse what the form's schema lets pass but the upload would not use: a field it does
     not take (``helpers`` for ``helper`` was ignored, and every response analysed), named
@@ -142,6 +154,7 @@ async def check_upload_fields(request: Request) -> None:  # async: the form is p
     response_model=CorpusOut,
     responses=error_responses(400, 413, 415, 422),
     dependencies=[Depends(require_multipart), Depends(check_upload_fields)],
+    openapi_extra={"requestBody": {"description": UPLOAD_FORM_RULES}},
 )
 def upload_corpus(
     ctx: Ctx,
@@ -166,7 +179,9 @@ def upload_corpus(
 ) -> CorpusOut:
     """Store the file, create the corpus (``queued``) and queue it for analysis; follow it
     with ``GET /v1/corpora/{id}``. With ``helper`` fields only the responses of those
-    speakers are analysed, as ``carelens analyze --helper``."""
+    speakers are analysed, as ``carelens analyze --helper``. The form takes no other field,
+    and ``file`` and ``format`` once: an unknown or repeated field is refused (422
+    ``invalid_request`` naming it)."""
     if format is not None and format not in SUPPORTED_FORMATS:
         raise invalid_request(
             "format",

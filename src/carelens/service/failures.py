@@ -10,6 +10,9 @@ format, :data:`FORMAT_REASONS` — to name in an upload again when the format wa
 advice, :data:`REJECT_ADVICE`), some records rejected and the others answering none of each
 other (:func:`some_rejected`: how many were read and rejected, counted as the command line
 counts them), or no reject and no message that answers another (:func:`nothing_to_pair`).
+A field that may name the message each answers is to be renamed ``reply_to`` in the file:
+an upload takes no column map, so its messages never give the command line's advice to read
+it with one.
 A reader's error is reworded for an upload (:func:`unreadable`, :func:`for_upload`: no
 column map) and names the file, line and field, not the server's paths. Every message is
 stored, listed and logged through :func:`bounded`: redacted when the server redacts, and at
@@ -80,6 +83,14 @@ REJECT_ADVICE: dict[str, str] = {
 }
 #: A sentence of a reader's message that speaks of a column map, which uploads do not take.
 _COLUMN_MAP = re.compile(r"\bcolumn map\b", re.IGNORECASE)
+#: The end of :func:`~carelens.readers.why_no_pairs`'s reason that reads a field that may
+#: name the message answered with a column map (``reply_to=inReplyTo``), which an upload takes
+#: none of: its ``field`` (quoted) is named, to be renamed.
+_COLUMN_MAP_HINT = re.compile(
+    r"; its field (?P<field>.+?) may name the message each answers: read it as reply_to "
+    r"with a column map \(reply_to=.*\)\Z",
+    re.DOTALL,
+)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 #: The counts in a reject's detail ("1000001 characters > limit 1000000"), to write with commas.
 _COUNTS = re.compile(r"\d{4,}(?= characters\b)|(?<=limit )\d{4,}")
@@ -230,6 +241,17 @@ def all_rejected(
     return f"{said}; {advice}, and upload it again"
 
 
+def _name_it_reply_to(field: str) -> str:
+    """The advice, in an upload's terms, about a file's field ``field`` (quoted) that may
+    name the message each answers: to rename it reply_to (the command line reads it with
+    ``--column-map reply_to=FIELD``; an upload takes no column map, nor a form field for
+    one)."""
+    return (
+        f"its field {field} may name the message each answers: name it reply_to (an upload "
+        "takes no column map)"
+    )
+
+
 def some_rejected(
     rejects: RejectLog, rejects_path: Path, count: RecordCount, *, redacted: bool = False
 ) -> str:
@@ -239,12 +261,7 @@ def some_rejected(
     the message each answers (uploads take no column map: it is to be renamed), and what
     the file needs."""
     gave = "1 reject" if rejects.total == 1 else f"{rejects.total:,} rejects"
-    hint = (
-        f"; its field {quote(count.reference)} may name the message each answers: name it "
-        "reply_to (an upload takes no column map)"
-        if count.reference is not None
-        else ""
-    )
+    hint = "" if count.reference is None else f"; {_name_it_reply_to(quote(count.reference))}"
     reason = _main_reason(rejects)
     fix = REJECT_ADVICE.get(
         reason, "fix the rejected record" if rejects.total == 1 else "fix the rejected records"
@@ -258,14 +275,24 @@ def some_rejected(
 
 def nothing_to_pair(path: Path, format: str | None, skipped: dict[str, int]) -> str:
     """Why a corpus that read without a reject gave no pair to analyse
-    (:func:`~carelens.readers.why_no_pairs`), with what the file needs."""
+    (:func:`~carelens.readers.why_no_pairs`), with what the file needs: a field that may
+    name the message each answers is to be renamed, not read with a column map as the
+    reader's reason says (:func:`_name_it_reply_to`)."""
     reason = why_no_pairs(path, format=format, skipped=skipped)
     if skipped:
         return (
             f"nothing could be analysed: {reason}; upload a file with replies to messages "
             "that are still there"
         )
-    return f"nothing could be analysed: {reason}, so there is nothing to analyse; {REPLIES_NEEDED}"
+    hint = _COLUMN_MAP_HINT.search(reason)
+    if hint is None:
+        return (
+            f"nothing could be analysed: {reason}, so there is nothing to analyse; {REPLIES_NEEDED}"
+        )
+    return (
+        f"nothing could be analysed: {reason[: hint.start()]}, so there is nothing to "
+        f"analyse; {_name_it_reply_to(hint['field'])} and upload it again; {REPLIES_NEEDED}"
+    )
 
 
 def internal_error(exc: BaseException) -> str:

@@ -36,8 +36,8 @@ Reading a file can take long before a chunk is stored (a file of millions of bad
 gives no exchange at all), so while a file is read the job checks, at most every
 :attr:`CorpusJob.check_interval` seconds, that the corpus still exists (a deleted one stops
 at once) and that the worker is not stopping (the corpus stays ``running``, to resume). A
-compressed (``.zst``) upload is read under the server's
-:attr:`~carelens.service.settings.ServiceSettings.unpacked_limit`
+compressed upload (``.zst``, or Parquet, whose pages are compressed inside it) is read under
+the server's :attr:`~carelens.service.settings.ServiceSettings.unpacked_limit`
 (:func:`~carelens.readers.base.unpacked_limit`): one that unpacks to more fails, its error
 naming the limit.
 

@@ -53,7 +53,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from carelens.service.access_rules import admit, is_cross_origin
+from carelens.service.access_rules import admit, is_cross_origin, sent_key
 from carelens.service.errors import (
     INTERNAL_MESSAGE,
     ApiError,
@@ -277,20 +277,10 @@ class LoopbackGuardMiddleware:
 
 
 def _secret(scope: Scope) -> str | None:
-    """The key sent (a Bearer token, else ``X-API-Key``); "" for an unusable
-    ``Authorization`` header (a wrong key); None when no key was sent: an empty Bearer
-    token or ``X-API-Key`` sends none (``Authorization: Bearer`` and ``X-API-Key:`` alike)."""
-    auth = _header(scope, b"authorization")
-    if auth is not None:
-        scheme, _, token = auth.strip().partition(" ")
-        if scheme.lower() == "bearer":
-            if token.strip():
-                return token.strip()
-            auth = None  # an empty token: no key
-    key = _header(scope, b"x-api-key")
-    if key is not None and key.strip():
-        return key.strip()
-    return None if auth is None else ""
+    """The key sent (a Bearer token, else ``X-API-Key``) by the rule the pages share,
+    :func:`~carelens.service.access_rules.sent_key`: "" for an unusable ``Authorization``
+    header (a wrong key), None when no key was sent (an empty key is none)."""
+    return sent_key(_header(scope, b"authorization"), _header(scope, b"x-api-key"))
 
 
 class AuthMiddleware:

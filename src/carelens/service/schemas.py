@@ -35,6 +35,9 @@ MAX_PAIR_ID_CHARS = 200
 MAX_PAGE = 500
 #: Most ``helper`` patterns one upload may name.
 MAX_HELPER_PATTERNS = 100
+#: The media type of a form body, and where an OpenAPI document's ``$ref`` finds its schema.
+MULTIPART = "multipart/form-data"
+COMPONENT_REF = "#/components/schemas/"
 
 #: A text must hold a character that is not whitespace. JSON Schema patterns are ECMA-262
 #: regular expressions, whose ``\s`` differs from Python's (``"\x1c"`` is whitespace only to
@@ -337,7 +340,10 @@ def tailor_openapi(
 ) -> dict[str, Any]:
     """``schema`` (an app's OpenAPI document) with what depends on the server, in place:
     ``pairs`` holds at most ``max_batch`` pairs, and ``dimension`` is one of the model's
-    ``dimensions``. Calling it again changes nothing."""
+    ``dimensions``; and with what FastAPI cannot say of a form: a ``multipart/form-data``
+    body (the upload's) takes no field it does not list (``additionalProperties: false``),
+    as its route checks (a 422, as for the JSON bodies, whose models forbid other fields).
+    Calling it again changes nothing."""
     components = schema.get("components", {}).get("schemas", {})
     pairs = components.get("AnalyzeRequest", {}).get("properties", {}).get("pairs", {})
     for branch in pairs.get("anyOf", [pairs]):
@@ -345,6 +351,10 @@ def tailor_openapi(
             branch["maxItems"] = max_batch
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
+            form = operation.get("requestBody", {}).get("content", {}).get(MULTIPART, {})
+            ref = str(form.get("schema", {}).get("$ref", ""))
+            if ref.startswith(COMPONENT_REF):
+                components.get(ref.removeprefix(COMPONENT_REF), {})["additionalProperties"] = False
             for parameter in operation.get("parameters", ()):
                 if parameter.get("in") != "query" or parameter.get("name") != "dimension":
                     continue

@@ -50,10 +50,11 @@ class ServiceSettings:
     reports it unavailable. ``store_timeout`` is how long one call to a PostgreSQL store may
     take before it fails as unavailable (503): a server that hangs on a host that is still
     up would otherwise hold the request until it answers (:mod:`carelens.store.postgres`).
-    ``max_unpacked_bytes`` is the most bytes a compressed (``.zst``) upload may unpack to
-    (None: :data:`UNPACKED_PER_UPLOAD_BYTE` times ``max_upload_bytes``, 2 GiB by default;
-    :attr:`unpacked_limit`): the corpus of one that unpacks to more fails once its read
-    has passed the limit, as does format detection at upload.
+    ``max_unpacked_bytes`` is the most bytes a compressed (``.zst`` or Parquet) upload may
+    unpack to (None: :data:`UNPACKED_PER_UPLOAD_BYTE` times ``max_upload_bytes``, 2 GiB by
+    default; :attr:`unpacked_limit`): the corpus of one that unpacks to more fails once its
+    read has passed the limit (a Parquet file's before it is read when its metadata says
+    so), as does format detection at upload.
     """
 
     host: str = "127.0.0.1"

@@ -8,7 +8,10 @@ get the same rules through :func:`page_access`, a dependency of every page route
   once; the user name is ignored) or, from scripts, as ``Authorization: Bearer`` or
   ``X-API-Key``: 401 with ``WWW-Authenticate: Basic`` otherwise;
 * a key that is sent is checked on every server, as the API checks it: a wrong or revoked
-  one is a 401 page on loopback without ``--require-key`` too;
+  one is a 401 page on loopback without ``--require-key`` too. An empty key (an empty
+  ``X-API-Key`` or Bearer token, Basic credentials with an empty user name and password, a
+  whitespace-only header) is no key, as in the API: a page on loopback without
+  ``--require-key``, "API key needed" where a key is required, never a wrong key;
 * every page request takes a token from the caller's rate-limit bucket (the same buckets
   as the API): 429 with ``Retry-After`` when empty. The rule is the API's own,
   :func:`carelens.service.access_rules.admit`: a wrong key takes a token from the client
@@ -24,12 +27,9 @@ Static files (style sheets, the coach script) need nothing: they hold no data.
 
 from __future__ import annotations
 
-import base64
-import binascii
-
 from fastapi import Request
 
-from carelens.service.access_rules import admit, is_cross_origin
+from carelens.service.access_rules import admit, is_cross_origin, sent_key
 from carelens.service.context import get_context
 from carelens.service.pages.layout import PageError
 from carelens.service.ratelimit import RateLimiter
@@ -40,23 +40,11 @@ BASIC_CHALLENGE = 'Basic realm="carelens (API key as password)", charset="UTF-8"
 
 def page_secret(request: Request) -> str | None:
     """The API key a page request carries: a Basic password (the user name when the password
-    is empty), a Bearer token or ``X-API-Key``; None when it carries none."""
-    auth = request.headers.get("authorization", "").strip()
-    scheme, _, token = auth.partition(" ")
-    token = token.strip()
-    if scheme.lower() == "basic" and token:
-        try:
-            decoded = base64.b64decode(token, validate=True).decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError):
-            return ""
-        user, _, password = decoded.partition(":")
-        return password.strip() or user.strip()
-    if scheme.lower() == "bearer" and token:
-        return token
-    key = request.headers.get("x-api-key")
-    if key is not None:
-        return key.strip()
-    return "" if auth else None
+    is empty), a Bearer token or ``X-API-Key``; "" for an ``Authorization`` header that
+    cannot carry one (a wrong key); None when it carries none. An empty key is none, as in
+    the API: the rule is :func:`~carelens.service.access_rules.sent_key`, Basic included."""
+    headers = request.headers
+    return sent_key(headers.get("authorization"), headers.get("x-api-key"), basic=True)
 
 
 def page_access(request: Request) -> None:
