@@ -222,3 +222,70 @@ def test_letters_read_as_their_ascii_base(text: str, reads: str) -> None:
     assert folded.text == reads
     start, end = folded.span(0, len(folded.text))
     assert text[start:end] == text
+
+
+# --- small capitals and superscript letters --------------------------------------------------
+
+#: The Latin small capitals, a to z (Unicode has none for x: "small caps" text uses "x").
+SMALL_CAPS = (
+    "\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d"
+    "\u0274\u1d0f\u1d18\ua7af\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21x\u028f\u1d22"
+)
+_TO_SMALL_CAPS = str.maketrans("abcdefghijklmnopqrstuvwxyz", SMALL_CAPS)
+
+
+def small_caps(text: str) -> str:
+    """``text`` as a "small caps" text generator writes it: "kill" as
+    "\u1d0b\u026a\u029f\u029f"."""
+    return text.lower().translate(_TO_SMALL_CAPS)
+
+
+def test_every_small_capital_reads_as_its_letter() -> None:
+    """NFKD gives the small capitals no decomposition: "kill yourself" from a "small caps"
+    text generator was read as it was written, and no pattern saw the words."""
+    folded = fold(SMALL_CAPS)
+    assert folded.text == "abcdefghijklmnopqrstuvwxyz"
+    assert folded.origins is None  # one character for one: the offsets are the text's own
+
+
+@pytest.mark.parametrize(
+    ("text", "reads", "word", "original"),
+    [
+        (small_caps("i want to kill myself"), "i want to kill myself", "kill myself", None),
+        # a zero-width space inside: the offsets are mapped back
+        (small_caps("just d\u200bie"), "just die", "die", small_caps("d\u200bie")),
+        # a modifier small capital I (U+1DA6), NFKD a small capital
+        ("\u1da6 " + small_caps("want to die"), "i want to die", "die", None),
+        # superscript and modifier letters: NFKD already reads them
+        ("\u1d4f\u02b8\u02e2", "kys", "kys", "\u1d4f\u02b8\u02e2"),
+        (
+            "\u1d4f\u2071\u02e1\u02e1 \u02b8\u1d52\u1d58\u02b3\u02e2\u1d49\u02e1\u1da0",
+            "kill yourself",
+            "yourself",
+            "\u02b8\u1d52\u1d58\u02b3\u02e2\u1d49\u02e1\u1da0",
+        ),
+    ],
+)
+def test_small_capitals_and_superscripts_read_as_letters_and_map_back(
+    text: str, reads: str, word: str, original: str | None
+) -> None:
+    folded = fold(text)
+    assert folded.text == reads
+    start = reads.index(word)
+    a, b = folded.span(start, start + len(word))
+    assert text[a:b] == (original or small_caps(word))
+
+
+@pytest.mark.parametrize(
+    ("seeker", "cue"),
+    [
+        (small_caps("i want to kill myself"), small_caps("kill myself")),
+        ("I just want to " + small_caps("d\u200bie") + " tonight", small_caps("d\u200bie")),
+        (small_caps("i'm suicidal"), small_caps("suicidal")),
+    ],
+)
+def test_the_crisis_patterns_read_small_capitals(seeker: str, cue: str) -> None:
+    from carelens.analysis.crisis import crisis_cues
+
+    found = [span.text_in(seeker) for span in crisis_cues(seeker)]
+    assert any(cue in words for words in found), found

@@ -23,7 +23,9 @@ byte order mark) and its combining marks left out, and each other character in i
 compatibility form (NFKC: full-width ``\\uff4b\\uff59\\uff53`` is ``kys``), so that
 ``sui\\u00adcide``, ``over\\u200bdose`` or ``di\\u0301e``, typed to get past a forum's
 filters, read as the words they show. What is found there is mapped back to the text's own
-offsets.
+offsets. The Latin small capitals, which have no compatibility form
+(``\\u1d0b\\u026a\\u029f\\u029f`` from a "small caps" text generator), read as their letters
+(:data:`_SMALL_CAPITALS`).
 """
 
 from __future__ import annotations
@@ -47,6 +49,15 @@ _APOSTROPHE = re.compile(f"[{_APOSTROPHE_CHARS}]")
 #: A backtick typed for an apostrophe: between two letters.
 _BACKTICK_APOSTROPHE = re.compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
 
+#: The Latin small capitals, each read as its letter: Unicode gives them no compatibility
+#: decomposition, so NFKD leaves "\u1d0b\u026a\u029f\u029f" as it is where a reader sees "kill".
+#: Read after NFKD, so that a modifier small capital ("\u1da6", NFKD "\u026a") reads as its
+#: letter too. Unicode has no small capital X (such text uses "x").
+_SMALL_CAPITALS = str.maketrans(
+    "\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d"
+    "\u0274\u1d0f\u1d18\ua7af\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22",
+    "abcdefghijklmnopqrstuvwyz",
+)
 #: A high surrogate followed by a low one: one character written as two UTF-16 code units.
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 #: A character outside ASCII (only those can change in :func:`fold`).
@@ -103,7 +114,8 @@ def _folded_char(char: str) -> str | None:
     else what the patterns read ("" for a format character or a combining mark).
 
     A letter or digit reads as its base letters when those are ASCII ("\u00ef" as "i", the
-    full-width "\uff4b" as "k", the ligature "\ufb01" as "fi"), else as its NFKC form. Any
+    full-width "\uff4b" as "k", the ligature "\ufb01" as "fi", the superscript "\u1d4f" as "k",
+    the small capital "\u1d0b" as "k": :data:`_SMALL_CAPITALS`), else as its NFKC form. Any
     other character reads as its NFKC form ("\u2026" as "...") unless that would put letters
     where there were none: "\u2122" stays a symbol, not "TM" glued to the word before it
     ("die\u2122")."""
@@ -111,7 +123,7 @@ def _folded_char(char: str) -> str | None:
     if category == "Cf" or category[0] == "M":
         return ""
     if category[0] in "LN":
-        base = _without_marks(unicodedata.normalize("NFKD", char))
+        base = _without_marks(unicodedata.normalize("NFKD", char)).translate(_SMALL_CAPITALS)
         folded = base if base.isascii() else _without_marks(unicodedata.normalize("NFKC", char))
     else:
         folded = _without_marks(unicodedata.normalize("NFKC", char))

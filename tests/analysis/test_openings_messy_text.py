@@ -229,3 +229,57 @@ def test_a_danger_word_hidden_by_invisible_or_wide_characters_is_not_offered(hid
     soft hyphen or a zero-width space typed into "die" hid it from them."""
     seeker = f"I am so afraid my mom will {hidden} soon, I feel so scared."
     assert seeker_clause(seeker) == "I feel so scared"
+
+
+# --- masked danger words ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
+        ("I want to d-i-e and I feel so alone", "I feel so alone"),
+        ("I want to k*ll myself and I feel so alone", "I feel so alone"),
+        ("I feel so alone and I want to d.i.e", None),
+        ("I feel so alone and I want to d*i*e", None),
+        ("I feel so alone and I want to d*e", None),
+        ("I feel so alone and I want to k*ll m*self", None),
+        ("I feel so alone and I want to k-i-l-l m-y-s-e-l-f", None),
+        ("I feel so alone and I think about an ov*rdose", None),
+        ("I feel so alone and I want to s-e-l-f h-a-r-m", None),
+        ("I feel so alone and my friends told me to k*s", None),
+        ("I keep thinking about s u i c i d e and I feel so alone", "I feel so alone"),
+    ],
+)
+def test_a_masked_danger_word_is_never_offered_back(seeker: str, clause: str | None) -> None:
+    """Letters with a mark between ("d-i-e", "d.i.e") or a "*" for a vowel ("k*ll myself")
+    hid the danger words from the opening's check: "It sounds like you want to d-i-e and you
+    feel so alone…" was offered."""
+    assert seeker_clause(seeker) == clause
+    opening = " ".join(advice_feedback(seeker))
+    for masked in ("d-i-e", "d.i.e", "d*", "k*", "m*", "k-i", "ov*", "s-e", "s u i"):
+        assert masked not in opening, opening
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
+        ("I felt so proud at the U.S.A. game", "I felt so proud at the U.S.A. game"),
+        ("I feel so sad, e.g. at work", "I feel so sad"),
+        ("I feel like s**t today", "I feel like s**t today"),
+        ("D*mn I feel so alone", "D*mn I feel so alone"),
+        ("I feel so f*cking alone", "I feel so f*cking alone"),
+        ("I feel so lonely at the d-i-y store", "I feel so lonely at the d-i-y store"),
+        ("I feel **so** alone", "I feel so alone"),
+    ],
+)
+def test_masks_and_abbreviations_without_danger_still_open_a_reflection(
+    seeker: str, clause: str
+) -> None:
+    assert seeker_clause(seeker) == clause
+
+
+def test_a_masked_danger_word_maps_back_to_the_seekers_own_letters() -> None:
+    from carelens.analysis.openings import _danger
+
+    seeker = "I just want to d-\u200bi-e. And to k*ll myself."
+    assert [seeker[a:b] for a, b in _danger(seeker)] == ["d-\u200bi-e", "k*ll myself"]

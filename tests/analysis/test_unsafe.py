@@ -702,3 +702,204 @@ def test_a_block_quote_with_a_letter_right_after_its_mark_is_one() -> None:
 def reply_span_text(reply: str) -> str:
     (span,) = unsafe_spans(reply, "I feel so alone.")
     return reply[span.start : span.end]
+
+
+# --- small capitals, list marks and symbols ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("kill yourself", ["kill yourself"]),
+        ("nobody cares. just die", ["just die"]),
+        ("kys", ["kys"]),
+        ("how many pills would it take", ["how many pills"]),
+        ("please don't kill yourself", []),  # the negation reads as well
+    ],
+)
+def test_small_capitals_do_not_hide_unsafe_words(response: str, words: list[str]) -> None:
+    """A "small caps" text generator's letters have no compatibility form: "kill yourself"
+    so written was read as it was written."""
+    to_small_caps = str.maketrans(
+        "abcdefghijklmnopqrstuvwyz",
+        "\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d"
+        "\u0274\u1d0f\u1d18\ua7af\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22",
+    )
+    written = response.translate(to_small_caps)
+    assert found(written) == [w.translate(to_small_caps) for w in words]
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("\u2022 just kill yourself", ["just kill yourself"]),
+        ("- just kill yourself", ["just kill yourself"]),
+        ("* go hurt yourself", ["go hurt yourself"]),
+        ("2) kill yourself", ["kill yourself"]),
+        (
+            "my advice:\n1) kill yourself\n2) take all the pills",
+            ["kill yourself", "take all the pills"],
+        ),
+        ("\u2122kill yourself", ["kill yourself"]),
+        ("\u2192 kill yourself", ["kill yourself"]),
+        ("\U0001f602 kill yourself", ["kill yourself"]),
+        ("lol. \U0001f644 kill yourself", ["kill yourself"]),
+        ("lol.\U0001f644\U0001f644 kill yourself", ["kill yourself"]),
+        (":( kill yourself", ["kill yourself"]),
+        ("**Kill yourself**", ["Kill yourself"]),
+        ("ok\n  - slit your wrists", ["slit your wrists"]),
+        ("\u2122kys", ["kys"]),  # "kys" needs no clause start: found before too
+    ],
+)
+def test_a_list_mark_or_symbols_opening_a_clause_do_not_hide_urging(
+    response: str, words: list[str]
+) -> None:
+    """A bullet, a numbered item's "2)", an emoji or a "\u2122" before an imperative stood
+    where a clause opens and hid it: "\u2022 just kill yourself" matched nothing."""
+    assert found(response) == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "- don't kill yourself over it",
+        "\u2022 cut yourself some slack",
+        "* please never hurt yourself",
+        "1) Why would you kill yourself?",
+        "- take all the pills to the pharmacy",
+        "\u2022 you're gonna hurt yourself if you keep lifting like that",
+        "please don't \U0001f62d kill yourself",  # a symbol inside a clause opens none
+        "**Don't** kill yourself",
+        "life is hard \u2764\ufe0f hang in there",
+        '- "kill yourself" is the worst thing anyone ever said to you',
+        "(kill yourself) is what the troll wrote, I'm so sorry",
+        "\u2022 if you ever want to hurt yourself, call 988",
+    ],
+)
+def test_a_list_mark_before_a_kind_or_negated_clause_stays_kind(response: str) -> None:
+    assert found(response) == []
+
+
+@pytest.mark.parametrize("marks", ["!", ".", "-", "\U0001f602", "!?", "\u2122"])
+def test_a_long_run_of_marks_is_read_once(marks: str) -> None:
+    """Every mark of a run ("!!!!...") opened a clause whose list mark was read to the end of
+    the run: 20,000 of them took half a minute."""
+    response = "Sorry" + marks * 20_000 + " just die"
+    assert found(response) == ["just die"]
+    assert unsafe_spans("Sorry" + marks * 20_000 + " take care.") == ()
+
+
+# --- the words a pattern needs ---------------------------------------------------------------
+
+
+def test_each_pattern_has_the_words_it_needs_and_spells_them() -> None:
+    """A pattern is searched only in a text holding one of its words (:data:`_NEEDS`): each
+    of those words is spelled in the pattern, so the table is in the patterns' order."""
+    from carelens.analysis.unsafe import _KINDS_FOLDED, _NEEDS
+
+    patterns = [p.pattern for _, ps in _KINDS_FOLDED for p in ps]
+    assert sorted(_NEEDS) == sorted(patterns)
+    for pattern in patterns:
+        for word in _NEEDS[pattern] or ():
+            assert word == word.lower() and word in pattern, (word, pattern[:80])
+
+
+_PIECES = [
+    "just",
+    "kill",
+    "yourself",
+    "die",
+    "kys",
+    "k",
+    "y",
+    "s",
+    "take",
+    "all",
+    "the",
+    "pills",
+    "whole",
+    "bottle",
+    "at",
+    "once",
+    "why",
+    "don't",
+    "you",
+    "not",
+    "never",
+    "please",
+    "go",
+    "ahead",
+    "and",
+    "end",
+    "it",
+    "your",
+    "life",
+    "i",
+    "hope",
+    "you",
+    "do",
+    "us",
+    "a",
+    "favour",
+    "overdose",
+    "world",
+    "would",
+    "be",
+    "better",
+    "without",
+    "suicide",
+    "is",
+    "the",
+    "answer",
+    "isn't",
+    "wrong",
+    "deserve",
+    "to",
+    "lethal",
+    "dose",
+    "how",
+    "many",
+    "mg",
+    "grams",
+    "quickest",
+    "way",
+    "method",
+    "shoot",
+    "in",
+    "head",
+    "use",
+    "a",
+    "gun",
+    "it's",
+    "quicker",
+    "you'd",
+    "need",
+    "50",
+    "of",
+    "them",
+    "make",
+    "sure",
+    "slit",
+    "wrists",
+    "cut",
+    "deeper",
+    "jump",
+    "off",
+    "bridge",
+    "•",
+    "-",
+    "2)",
+    "!",
+    ".",
+    ",",
+    "?",
+    "\n",
+    ">",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map(" ".join))
+def test_skipping_patterns_without_their_words_finds_what_all_patterns_find(text: str) -> None:
+    from carelens.analysis.unsafe import _KINDS_FOLDED, _find
+
+    assert unsafe_spans(text) == _find(text, text.lower(), _KINDS_FOLDED)

@@ -48,9 +48,11 @@ they're right") and method information, whoever gave it.
 
 The patterns read the reply without the invisible characters and combining marks put inside
 words to get past a forum's filters ("just d\\u200bie", "k\\u200bys"), full-width letters
-as ASCII ("\\uff4b\\uff59\\uff53" as "kys"), and an acute accent or a backtick typed for
-an apostrophe ("don\\u00b4t") as one (:func:`carelens.text.fold`); a span's offsets are the
-reply's own, covering what was left out inside its words.
+and small capitals as ASCII ("\\uff4b\\uff59\\uff53", "\\u1d0b\\u028fs" as "kys"), and an
+acute accent or a backtick typed for an apostrophe ("don\\u00b4t") as one
+(:func:`carelens.text.fold`); a span's offsets are the reply's own, covering what was left out
+inside its words. A list mark or symbols where a clause opens ("\\u2022 just kill yourself",
+"- go hurt yourself", "2) kill yourself", "\\u2122kill yourself") do not hide an imperative.
 
 What helpers are taught to say is left alone: moving the means away ("take all the pills to
 the pharmacy", "... out of the cabinet and give them to your mum"), asking about the seeker's
@@ -72,14 +74,25 @@ from carelens.text import fold
 from carelens.types import Span
 
 _YOURSELF = r"(?:your\s*self|ur\s*self|self)"
+# A list mark or a run of symbols where a clause opens, before its words: a bullet ("- ", "* ",
+# "\u2022 ", "1) "), an emoji, an emoticon, an arrow or a "\u2122" ("\u2022 just kill yourself",
+# "\u2122kill yourself", ":( kill yourself"). No quotation mark or apostrophe, and no opening
+# bracket first: words after one are someone else's or an aside. It starts after a word, a
+# space or one mark that ends a clause, not inside a run of marks, and runs possessively to the
+# next space: a long run of marks ("!!!!...") is read once, not once from each of its marks.
+_LIST_MARK = (
+    r"(?<![^\w\s]{2})"
+    r"(?:\d{1,3}[.)]|[^\w\s'\"\u2018\u201c\u00ab(\[{][^\w\s'\"\u2018\u201c\u00ab]*+)"
+)
 # An imperative position: the start of a sentence or clause (a block quote's ">" opens one:
-# "> go kill yourself"), or after words that urge ("then", "should", "might as well"; group
-# ``lead``, left out of the span). Possessive runs of white space, and after a line break only
-# where a word follows, so a long run of line breaks is read once, not once from each of its
+# "> go kill yourself"), after a list mark or symbols there (:data:`_LIST_MARK`), or after words
+# that urge ("then", "should", "might as well"). What comes before the words (group ``lead``)
+# is left out of the span. Possessive runs of white space, and after a line break only where a
+# word or mark follows, so a long run of line breaks is read once, not once from each of its
 # characters.
 _URGING_LEAD = (
-    r"(?:^\s*+|(?<=[.!?:;,>])\s*+|(?<=\n)[ \t]*+(?=\S)|(?P<lead>\b(?:then|so|and|should|"
-    r"might\s+as\s+well|may\s+as\s+well|better|gonna)\s+))"
+    rf"(?P<lead>(?:^\s*+|(?<=[.!?:;,>])\s*+|(?<=\n)[ \t]*+(?=\S))(?:{_LIST_MARK}\s*+)?"
+    r"|\b(?:then|so|and|should|might\s+as\s+well|may\s+as\s+well|better|gonna)\s+)"
 )
 
 # Idioms that read as self-harm verbs: "cut yourself some slack", "shooting yourself in the
@@ -203,6 +216,47 @@ _KINDS: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
 # twice as fast (as the crisis patterns are read).
 _KINDS_FOLDED: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = tuple(
     (kind, tuple(re.compile(p.pattern) for p in patterns)) for kind, patterns in _KINDS
+)
+# Words every match of a pattern spells one of, in lower case (in the order of the patterns
+# above; None: no such word, "kys" is also "k.y.s" and "k y s"). Lower-cased text without any
+# of them cannot match the pattern, so it is not searched with it: a search reads the whole
+# text at every position (several microseconds a pattern on a forum post), a look for a word
+# a fraction of that. Most texts hold few of them (a test checks that each word is spelled in
+# its pattern and that the searches find what all patterns find).
+_NEEDS: dict[str, tuple[str, ...] | None] = dict(
+    zip(
+        (*_URGING, *_URGING_BELIEFS, *_METHOD),
+        (
+            ("self",),  # "kill / hang / shoot / unalive yourself": every _YOURSELF ends so
+            ("self",),  # "hurt / harm / cut / stab yourself"
+            ("why",),  # "why don't you just ..." (_SUGGESTED)
+            ("wrist", "deeper", "harder", "jump"),  # "slit your wrists", "cut deeper", "jump off"
+            None,  # "kys", "k.y.s", "k y s"
+            ("die",),  # "just die"
+            ("end", "self"),  # "go ahead and end it", "you should kill yourself"
+            ("hope", "wish"),  # "i hope you die"
+            ("favo",),  # "do us all a favour and die"
+            ("pill", "tablet", "bottle", "pack", "box"),  # "take all the pills"
+            ("overdose",),  # "just overdose"
+            ("world",),  # "the world would be better without you"
+            ("suicide", "self", "ending"),  # "suicide is the answer", "ending it is ..."
+            ("wrong",),  # "suicide isn't wrong"
+            ("die",),  # "you deserve to die"
+            ("lethal", "fatal", "deadly", "toxic"),  # "the lethal dose"
+            ("pill", "tablet", "mg", "gram"),  # "how many pills / mg / milligrams / grams"
+            ("way", "method"),  # "the quickest way to die"
+            ("shoot",),  # "shoot yourself in the head"
+            ("gun", "rifle", "pistol", "firearm", "noose"),  # "use a gun, it's quicker" (_MEANS)
+            ("gun", "rifle", "pistol", "firearm", "noose"),  # "a gun is faster"
+            ("need", "take"),  # "you'd need 50 of them", "it would take 40 pills"
+        ),
+        strict=True,
+    )
+)
+#: :data:`_KINDS_FOLDED`, each pattern with its words (:data:`_NEEDS`).
+_KINDS_NEEDING = tuple(
+    (kind, tuple((pattern, _NEEDS[pattern.pattern]) for pattern in patterns))
+    for kind, patterns in _KINDS_FOLDED
 )
 # A negation that opens the match's clause reverses it ("please don't ever kill yourself",
 # "I'm not going to tell you the lethal dose"). Between the negation and the match only the
@@ -384,13 +438,30 @@ def unsafe_spans(response: str, seeker: str | None = None) -> tuple[Span, ...]:
     folded = fold(response)
     text = folded.text
     if text.isascii():
-        found = _find(text, text.lower(), _KINDS_FOLDED, seeker)
+        searched = text.lower()
+        found = _find(text, searched, _possible(searched), seeker)
     else:
         found = _find(text, text, _KINDS, seeker)
     if folded.origins is None or not found:
         return found
     return merge_overlapping(
         [Span(*folded.span(span.start, span.end), span.label, span.score) for span in found]
+    )
+
+
+def _possible(searched: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """The patterns of :data:`_KINDS_FOLDED` that may match the lower-cased ASCII text
+    ``searched``: those whose words (:data:`_NEEDS`) it holds one of."""
+    return tuple(
+        (
+            kind,
+            tuple(
+                pattern
+                for pattern, needs in patterns
+                if needs is None or any(word in searched for word in needs)
+            ),
+        )
+        for kind, patterns in _KINDS_NEEDING
     )
 
 
