@@ -903,3 +903,27 @@ def test_skipping_patterns_without_their_words_finds_what_all_patterns_find(text
     from carelens.analysis.unsafe import _KINDS_FOLDED, _find
 
     assert unsafe_spans(text) == _find(text, text.lower(), _KINDS_FOLDED)
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("go kill yourselves", "go kill yourselves"),
+        ("you all should just kill urselves", "just kill urselves"),
+        ("hang yourselves, the lot of you", "hang yourselves"),
+        ("kill yaself", "kill yaself"),
+        ("just kill yoself already", "just kill yoself"),
+        ("killing yourselves is the answer", "killing yourselves is the answer"),
+    ],
+)
+def test_plural_and_slang_forms_of_yourself_are_urging(response: str, words: str) -> None:
+    spans = unsafe_spans(response)
+    assert [response[s.start : s.end] for s in spans] == [words]
+
+
+@pytest.mark.parametrize(
+    "response",
+    ["don't kill yourselves over this", "cut yourselves some slack", "cut ya self some slack"],
+)
+def test_plural_forms_keep_their_negations_and_idioms(response: str) -> None:
+    assert unsafe_spans(response) == ()

@@ -73,7 +73,7 @@ from carelens.inference.spans import merge_overlapping
 from carelens.text import fold
 from carelens.types import Span
 
-_YOURSELF = r"(?:your\s*self|ur\s*self|self)"
+_YOURSELF = r"(?:(?:your|ur|ya|yo)\s*(?:self|selves|selfs)|self)"
 # A list mark or a run of symbols where a clause opens, before its words: a bullet ("- ", "* ",
 # "\u2022 ", "1) "), an emoji, an emoticon, an arrow or a "\u2122" ("\u2022 just kill yourself",
 # "\u2122kill yourself", ":( kill yourself"). No quotation mark or apostrophe, and no opening
@@ -227,19 +227,19 @@ _NEEDS: dict[str, tuple[str, ...] | None] = dict(
     zip(
         (*_URGING, *_URGING_BELIEFS, *_METHOD),
         (
-            ("self",),  # "kill / hang / shoot / unalive yourself": every _YOURSELF ends so
-            ("self",),  # "hurt / harm / cut / stab yourself"
+            ("self", "selv"),  # "kill / hang / shoot / unalive yourself, yourselves": _YOURSELF
+            ("self", "selv"),  # "hurt / harm / cut / stab yourself"
             ("why",),  # "why don't you just ..." (_SUGGESTED)
             ("wrist", "deeper", "harder", "jump"),  # "slit your wrists", "cut deeper", "jump off"
             None,  # "kys", "k.y.s", "k y s"
             ("die",),  # "just die"
-            ("end", "self"),  # "go ahead and end it", "you should kill yourself"
+            ("end", "self", "selv"),  # "go ahead and end it", "you should kill yourself"
             ("hope", "wish"),  # "i hope you die"
             ("favo",),  # "do us all a favour and die"
             ("pill", "tablet", "bottle", "pack", "box"),  # "take all the pills"
             ("overdose",),  # "just overdose"
             ("world",),  # "the world would be better without you"
-            ("suicide", "self", "ending"),  # "suicide is the answer", "ending it is ..."
+            ("suicide", "self", "selv", "ending"),  # "suicide is the answer", "ending it is ..."
             ("wrong",),  # "suicide isn't wrong"
             ("die",),  # "you deserve to die"
             ("lethal", "fatal", "deadly", "toxic"),  # "the lethal dose"
