@@ -8,7 +8,12 @@ import pytest
 import typer
 
 from carelens.cli import analyze, evaluate, insights
-from carelens.cli._common import prepare_output_files, refuse_writing_over, same_file
+from carelens.cli._common import (
+    prepare_output_files,
+    refuse_unwritable_place,
+    refuse_writing_over,
+    same_file,
+)
 from carelens.errors import InputError
 
 
@@ -44,3 +49,27 @@ def test_prepare_output_files(tmp_path: Path) -> None:
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="nothing can be written in it"):
         prepare_output_files([("--output", blocker / "sub" / "out.jsonl")])
+
+
+def test_refuse_unwritable_place_makes_nothing_and_names_the_option(tmp_path: Path) -> None:
+    refuse_unwritable_place(tmp_path / "new" / "deeper", option="--output")  # can be made
+    assert list(tmp_path.iterdir()) == []
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    for place in (blocker, blocker / "sub", blocker / "sub" / "deeper"):
+        with pytest.raises(InputError) as info:
+            refuse_unwritable_place(place, option="--tables")
+        assert info.value.path == str(blocker)
+        assert info.value.reason == (
+            "this is a file, so nothing can be written in it; choose another folder for --tables"
+        )
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_prepare_output_files_names_the_folder_option_before_its_files(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    # summarize --tables FILE: its rejects file would go in that folder too, but the folder
+    # the command line named is the one told of.
+    with pytest.raises(InputError, match="choose another folder for --tables"):
+        prepare_output_files([("--rejects", blocker / "rejects.jsonl")], [("--tables", blocker)])

@@ -125,6 +125,138 @@ def test_a_labelled_file_is_not_told_to_use_a_column_map(invoke: Invoke, tmp_pat
     assert "Map other names with a column map" in analysed
 
 
+# --- outputs that cannot be written: exit 1 for every command ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("analyze", "{data}/pairs.csv", "-o", "{file}/out.jsonl"), "--output"),
+        (
+            ("analyze", "{data}/pairs.csv", "-o", "{tmp}/o.jsonl", "--rejects", "{file}/r.jsonl"),
+            "--rejects",
+        ),
+        (("summarize", "{data}/thread.jsonl", "--tables", "{file}"), "--tables"),
+        (("summarize", "{data}/thread.jsonl", "--tables", "{file}/tables"), "--tables"),
+        (("summarize", "{data}/thread.jsonl", "--rejects", "{file}/r.jsonl"), "--rejects"),
+        (("report", "{data}/thread.jsonl", "-o", "{file}/r.html"), "--output"),
+        (("batch", "{data}/pairs.csv", "-o", "{file}"), "--output"),
+        (("batch", "{data}/pairs.csv", "-o", "{file}/out"), "--output"),
+        (("evaluate", "{data}/labeled.csv", "--rejects", "{file}/r.jsonl"), "--rejects"),
+        (("train", "--data", "{data}/train.csv", "--output", "{file}/model"), "--output"),
+        (
+            (
+                "train",
+                "--data",
+                "{data}/train.csv",
+                "--output",
+                "{tmp}/m",
+                "--save-state",
+                "{file}/w/s.pt",
+            ),
+            "--save-state",
+        ),
+        (("serve", "--data-dir", "{file}", "--port", "0"), "--data-dir"),
+    ],
+)
+def test_an_output_with_a_file_in_the_way_is_one_error_line_and_exit_1(
+    invoke: Invoke, data: Path, tmp_path: Path, args: tuple[str, ...], option: str
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("mine", encoding="utf-8")
+    result = invoke(*(a.format(data=data, tmp=tmp_path, file=blocker) for a in args))
+    assert result.exit_code == 1, result.output
+    message = said(result.stderr)
+    assert message.startswith(
+        f"error: {blocker}: this is a file, so nothing can be written in it; choose another "
+        f"folder for {option}"
+    ), message
+    assert "Invalid value" not in result.stderr and "Traceback" not in result.output
+    assert blocker.read_text(encoding="utf-8") == "mine" and not (tmp_path / "m").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("analyze", "{data}/pairs.csv", "-o", "{dir}"), "{dir}: --output names a folder"),
+        (
+            ("summarize", "{data}/thread.jsonl", "--rejects", "{dir}"),
+            "{dir}: --rejects names a folder",
+        ),
+        # a folder without the .html of a report: a folder first, not a wrong extension (2)
+        (("report", "{data}/thread.jsonl", "-o", "{dir}"), "{dir}: --output names a folder"),
+        (
+            ("evaluate", "{data}/labeled.csv", "--rejects", "{dir}"),
+            "{dir}: --rejects names a folder",
+        ),
+        (
+            ("train", "--data", "{data}/train.csv", "--output", "{file}"),
+            "--output: {file} is a file; name a folder for the model",
+        ),
+        (
+            ("train", "--data", "{data}/train.csv", "--output", "{tmp}/m", "--save-state", "{dir}"),
+            "--save-state: {dir} is a folder; name a file in it instead",
+        ),
+        (
+            ("train", "--data", "{data}/train.csv", "--output", "{full}"),
+            "--output: {full} already holds notes.txt; choose a new or empty folder",
+        ),
+    ],
+)
+def test_an_output_of_the_wrong_kind_is_one_error_line_and_exit_1(
+    invoke: Invoke, data: Path, tmp_path: Path, args: tuple[str, ...], says: str
+) -> None:
+    folder, file, full = tmp_path / "folder", tmp_path / "file", tmp_path / "full"
+    folder.mkdir()
+    full.mkdir()
+    (full / "notes.txt").write_text("mine", encoding="utf-8")
+    file.write_text("mine", encoding="utf-8")
+    paths = {"data": data, "tmp": tmp_path, "dir": folder, "file": file, "full": full}
+    result = invoke(*(a.format(**paths) for a in args))
+    assert result.exit_code == 1, result.output
+    assert said(result.stderr).startswith(f"error: {says.format(**paths)}"), result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "folder", "full"]
+    assert list(folder.iterdir()) == [] and file.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (("analyze", "{data}/pairs.csv", "-o", "{locked}/out.jsonl"), "write in"),
+        (("report", "{data}/thread.jsonl", "-o", "{locked}/sub/r.html"), "create folders in"),
+        (("batch", "{data}/pairs.csv", "-o", "{locked}/out"), "create folders in"),
+        # the model is built beside its folder, in the folder that cannot be written
+        (("train", "--data", "{data}/train.csv", "--output", "{locked}/model"), "write in"),
+    ],
+)
+def test_an_output_in_a_folder_without_write_permission_is_exit_1(
+    invoke: Invoke,
+    data: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    what: str,
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    if os.geteuid() == 0:  # root writes anywhere: the permission check is told it may not
+        allowed = os.access
+        monkeypatch.setattr(
+            os, "access", lambda path, mode: Path(path) != locked and allowed(path, mode)
+        )
+    try:
+        result = invoke(*(a.format(data=data, locked=locked) for a in args))
+    finally:
+        locked.chmod(0o700)
+    assert result.exit_code == 1, result.output
+    assert said(result.stderr).startswith(
+        f"error: {locked}: cannot {what} this folder (permission denied); choose another "
+        "folder for --output"
+    ), result.stderr
+    assert list(locked.iterdir()) == []
+
+
 # --- nothing done ---------------------------------------------------------------------------
 
 

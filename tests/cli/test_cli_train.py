@@ -145,7 +145,7 @@ def test_options_out_of_range_are_usage_errors_before_any_work(
     assert not (tmp_path / "m").exists()
 
 
-def test_an_output_that_is_a_file_is_a_usage_error_and_missing_data_an_error(
+def test_an_output_that_is_a_file_and_missing_data_are_errors(
     invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_loading() -> None:
@@ -155,7 +155,9 @@ def test_an_output_that_is_a_file_is_a_usage_error_and_missing_data_an_error(
     taken = tmp_path / "model.onnx"
     taken.write_bytes(b"not a folder")
     result = invoke("train", "--data", data / "train.csv", "--output", taken)
-    assert result.exit_code == 2 and "--output" in result.stderr and "is a file" in result.stderr
+    assert result.exit_code == 1, result.stderr  # an output that cannot be written, as analyze
+    message = " ".join(result.stderr.split())
+    assert f"error: --output: {taken} is a file; name a folder for the model" in message
     assert taken.read_bytes() == b"not a folder"
     result = invoke("train", "--data", tmp_path / "none.csv", "--output", tmp_path / "m")
     assert result.exit_code == 1 and f"{tmp_path / 'none.csv'}: no such file" in result.stderr
@@ -192,30 +194,45 @@ def test_an_output_that_holds_anything_or_is_read_is_refused_before_any_work(
     state.write_bytes(b"an earlier run's weights")
     before = {p: p.read_bytes() for p in (train_csv, state, *model.iterdir(), *notes.iterdir())}
     for options, option, says in (
-        (("--output", model), "--output", "already holds manifest.json, model.onnx"),
-        (("--output", notes), "--output", "already holds notes.txt"),
-        (("--output", notes, "--overwrite"), "--output", "not a carelens model's files"),
         (("--output", model, "--teacher", model), "--output",
          "is the --teacher folder"),
         (("--output", model / "new", "--teacher", model), "--output", "is inside the --teacher"),
         (("--output", tmp_path), "--output", "which this run reads"),
-        (("--output", train_csv / "model"), "--output", "this is a file, so nothing can be"),
         (("--output", tmp_path / "m", "--save-state", train_csv), "--save-state",
          "is the input file"),
-        (("--output", tmp_path / "m", "--save-state", train_csv / "x.pt"), "--save-state",
-         "this is a file, so nothing can be"),
         (("--output", tmp_path / "m", "--save-state", tmp_path / "m" / "x.pt"), "--save-state",
          "inside the model folder"),
-        (("--output", tmp_path / "m", "--save-state", state), "--save-state", "already exists"),
+        (("--output", tmp_path / "m", "--save-state", model / "x.pt", "--teacher", model),
+         "--save-state", "inside the --teacher folder"),
     ):  # fmt: skip
+        # The command line names an input, or one output inside the other: usage errors.
         result = invoke("train", "--data", train_csv, *options)
         assert result.exit_code == 2, (options, result.stderr)
         message = " ".join(result.stderr.replace("│", " ").split())
         assert f"Invalid value for {option}" in message and says in message, (options, message)
+    for options, option, says in (
+        (("--output", model), "--output", "already holds manifest.json, model.onnx"),
+        (("--output", notes), "--output", "already holds notes.txt"),
+        (("--output", notes, "--overwrite"), "--output", "not a carelens model's files"),
+        (("--output", model / "inner"), "--output", "is inside the model folder"),
+        (("--output", train_csv / "model"), "--output", "this is a file, so nothing can be"),
+        (("--output", tmp_path / "m", "--save-state", train_csv / "x.pt"), "--save-state",
+         "this is a file, so nothing can be"),
+        (("--output", tmp_path / "m", "--save-state", notes), "--save-state",
+         "is a folder; name a file in it instead"),
+        (("--output", tmp_path / "m", "--save-state", state), "--save-state", "already exists"),
+    ):  # fmt: skip
+        # Outputs that cannot be written: one error line and exit 1, as every command gives.
+        result = invoke("train", "--data", train_csv, *options)
+        assert result.exit_code == 1, (options, result.stderr)
+        message = " ".join(result.stderr.split())
+        assert message.startswith("error: ") and says in message, (options, message)
+        assert option in message and "Invalid value" not in message, (options, message)
     assert {p: p.read_bytes() for p in before} == before
     assert not (tmp_path / "m").exists() and sorted(model.iterdir()) == sorted(
         model / name for name in ("manifest.json", "model.onnx", "tokenizer.json")
     )
+    assert list(notes.iterdir()) == [notes / "notes.txt"]
 
 
 def test_train_refuses_bad_levels_and_an_empty_dev_part_cleanly(tmp_path: Path) -> None:

@@ -115,6 +115,7 @@ def clip(text: str, words: int) -> str:
         if counted > words:
             cut = token.start() - 1  # before the space that ends the last word kept
             break
+    # On (readers.quoting._cut goes back): feedback quotes the words it is about, whole.
     for personal in found:
         if personal.start < cut < personal.end:
             cut = personal.end

@@ -18,16 +18,20 @@ command whose printed tables are its result (``QuietResults``: evaluate, summari
 list) prints them anyway. Warnings (:meth:`Session.warn`) and errors always show.
 
 The checks of the files a command writes, made before any work (analyze, evaluate, the
-insights, train): :func:`refuse_writing_over` refuses an output path that names a file the
-command reads (through links too: :func:`same_file`), and :func:`prepare_output_files`
-refuses a path that is a folder and creates the folders the files go in. :func:`require_input`
+insights, batch, train): :func:`refuse_writing_over` refuses an output path that names a file
+the command reads (through links too: :func:`same_file`), a usage error;
+:func:`prepare_output_files` refuses a path that is a folder and creates the folders the
+files go in, and :func:`refuse_unwritable_place` (which it calls, and which makes nothing)
+refuses a place with a file in the way or no permission to write, both as an InputError,
+exit 1 like any other output that cannot be written. :func:`require_input`
 checks a path a command reads, and :func:`refuse_column_map_for` a column map given for input
 that takes none (Reddit, WordPress). :func:`no_pairs_hint` says why a conversation file gave
 no pair (batch, summarize and report; analyze words it alike).
 
 Exit codes, the same for every command: 0 when the command did its work; 1 when the input,
-the data or the environment is wrong (a missing or unreadable file, every record rejected,
-nothing to analyse, a port in use, no permission: one ``error:`` line); 2 when the command
+the data or the environment is wrong (a missing or unreadable file, an output that cannot
+be written, every record rejected, nothing to analyse, a port in use, no permission: one
+``error:`` line); 2 when the command
 line itself is wrong (an unknown option or format, a value out of range, a malformed
 ``--column-map`` or one for Reddit or WordPress input, an output path that is an input:
 click's usage message); 130 after a Ctrl-C,
@@ -487,26 +491,23 @@ def refuse_writing_over(sources: Sequence[Path], written: Sequence[tuple[str, Pa
                 )
 
 
-def prepare_output_files(written: Sequence[tuple[str, Path]], folders: Sequence[Path] = ()) -> None:
+def prepare_output_files(
+    written: Sequence[tuple[str, Path]], folders: Sequence[tuple[str, Path]] = ()
+) -> None:
     """Make ready, before any work, the files a command will write (``(option, path)``
-    pairs) and the ``folders`` it writes into: refuse a path that is a folder, and create
-    the missing folders, or raise an InputError saying why that cannot be done (a file in
-    the way, no permission to create or to write in it). Every place is checked before any
-    folder is made."""
+    pairs) and the folders it writes into (``(option, folder)`` pairs): refuse a path that
+    is a folder, and create the missing folders, or raise an InputError saying why that
+    cannot be done (a file in the way, no permission to create or to write in it:
+    :func:`refuse_unwritable_place`, naming the option). Every place is checked before any
+    folder is made, the ``folders`` first (the files in them would name their own option:
+    ``summarize --tables FILE`` is told of ``--tables``, not of the rejects file in it)."""
     for option, path in written:
         if path.is_dir():
             raise InputError(f"{option} names a folder; name a file in it instead", path=str(path))
-    places = [path.parent for _, path in written] + list(folders)
-    for place in places:
-        for ancestor in (place, *place.parents):
-            if ancestor.exists():
-                if not ancestor.is_dir():
-                    raise InputError(
-                        "this is a file, so nothing can be written in it; choose another folder",
-                        path=str(ancestor),
-                    )
-                break
-    for place in places:
+    places = [*folders, *((option, path.parent) for option, path in written)]
+    for option, place in places:
+        refuse_unwritable_place(place, option=option)
+    for _, place in places:
         try:
             place.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -515,6 +516,27 @@ def prepare_output_files(written: Sequence[tuple[str, Path]], folders: Sequence[
             ) from exc
         if not os.access(place, os.W_OK | os.X_OK):
             raise InputError("cannot write in this folder (permission denied)", path=str(place))
+
+
+def refuse_unwritable_place(folder: Path, *, option: str | None = None) -> None:
+    """Raise an InputError (exit 1) when nothing could be written in ``folder``, made if
+    missing: it or a folder above it is a file, or the nearest folder of them that exists
+    cannot be written in (permission denied). The error names the ``option`` whose path
+    goes there, when given. Makes nothing."""
+    instead = "choose another folder" + (f" for {option}" if option else "")
+    for ancestor in (folder, *folder.parents):
+        if not ancestor.exists():
+            continue
+        if not ancestor.is_dir():
+            raise InputError(
+                f"this is a file, so nothing can be written in it; {instead}", path=str(ancestor)
+            )
+        if not os.access(ancestor, os.W_OK | os.X_OK):
+            what = "write in" if ancestor == folder else "create folders in"
+            raise InputError(
+                f"cannot {what} this folder (permission denied); {instead}", path=str(ancestor)
+            )
+        return
 
 
 # --- files a command reads ----------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 A thin layer over :func:`carelens.batch.run_batch`: options in, a progress bar over pairs
 while shards finish, and the run summary (the same rows as ``carelens analyze``) out. A
-column map for Reddit or WordPress input is refused before any work; a run that analysed
-nothing says why, as ``analyze`` does (:func:`no_pairs_in`).
+column map for Reddit or WordPress input is refused before any work, and so is an output
+folder that cannot be written (a file in the way, no permission: exit 1, as for every
+command); a run that analysed nothing says why, as ``analyze`` does (:func:`no_pairs_in`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from carelens.cli._common import (
     no_pairs_hint,
     parse_column_map,
     refuse_column_map_for,
+    refuse_unwritable_place,
     session,
 )
 from carelens.cli.analyze import (
@@ -138,6 +140,7 @@ def batch(
 
         if mapping:  # a usage error before any work, as analyze gives it
             refuse_column_map_for(expand_inputs(inputs, exclude=output), input_format, mapping)
+        refuse_unwritable_place(output, option="--output")  # before Ray starts or the model loads
         options = BatchOptions(
             output=output,
             format=input_format,

@@ -153,8 +153,9 @@ def check_outputs(
 
     ``written`` are the files the command writes, as ``(option, path)``; ``folder`` is a
     folder it writes into (``--tables``). A path that is the input (or a file of an input
-    folder) is a usage error; so is a rejects file that another output would overwrite, an
-    output that is a folder, and a folder to write into that is a file. Missing folders are
+    folder) is a usage error (exit 2); so is a rejects file that another output would
+    overwrite. An output that is a folder, and a place that cannot be written (a file in the
+    way, no permission), are errors (exit 1), as for every command. Missing folders are
     created now, so an unwritable place fails here rather than after the analysis.
     """
     require_input(input, kind="any")  # before any folder is made for the outputs
@@ -169,7 +170,7 @@ def check_outputs(
                 f"{path} is also where {option} writes; choose another path",
                 param_hint="--rejects",
             )
-    prepare_output_files(written, [folder[1]] if folder is not None else [])
+    prepare_output_files(written, [folder] if folder is not None else [])
 
 
 def _same_path(a: Path, b: Path) -> bool:
@@ -373,6 +374,11 @@ def report(
     from carelens.insights.report import write_report
 
     with session(verbose, quiet, terminate=True) as s:
+        if output.is_dir():  # an output that cannot be written (exit 1), whatever its name
+            raise InputError(
+                "--output names a folder; name a file in it instead (such as report.html)",
+                path=str(output),
+            )
         if output.suffix.lower() not in (".html", ".htm"):
             raise typer.BadParameter(
                 f"{output}: the report is HTML; name the output file .html", param_hint="--output"

@@ -25,7 +25,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from carelens.cli._common import ModelPath, Threads, Verbose, session
+from carelens.cli._common import ModelPath, Threads, Verbose, refuse_unwritable_place, session
+from carelens.cli._help import Command, Group
 from carelens.errors import CarelensError, InputError, MissingExtraError
 
 if TYPE_CHECKING:
@@ -140,6 +141,8 @@ def serve(
         from carelens.store import default_data_dir
 
         check_can_listen(host, port)  # before the model loads, and before the banner
+        # Uploads (and the SQLite store) are written there: a file in the way is exit 1.
+        refuse_unwritable_place(data_dir or default_data_dir(), option="--data-dir")
 
         settings = ServiceSettings(
             host=host,
@@ -184,6 +187,7 @@ keys_app = typer.Typer(
     help="Create, list and revoke API keys for `carelens serve`.",
     no_args_is_help=True,
     add_completion=False,
+    cls=Group,
 )
 
 
@@ -198,7 +202,7 @@ def _store(data_dir: Path | None, database_url: str | None) -> Iterator[Store]:
         store.close()
 
 
-@keys_app.command("create")
+@keys_app.command("create", cls=Command)
 def create_key(
     name: Annotated[str, typer.Argument(help="Who or what the key is for.")],
     data_dir: DataDir = None,
@@ -223,7 +227,7 @@ def create_key(
         s.out.print(secret, soft_wrap=True, highlight=False)
 
 
-@keys_app.command("list")
+@keys_app.command("list", cls=Command)
 def list_keys(
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
@@ -279,7 +283,7 @@ def _minute(stamp: str) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") + (" UTC" if moment.tzinfo is not None else "")
 
 
-@keys_app.command("revoke")
+@keys_app.command("revoke", cls=Command)
 def revoke_key(
     key_id: Annotated[str, typer.Argument(metavar="ID", help="The key id (see `keys list`).")],
     data_dir: DataDir = None,

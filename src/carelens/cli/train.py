@@ -4,19 +4,21 @@ A thin layer over :func:`carelens.training.train.train_model`, imported only whe
 runs so the rest of the CLI works without torch. Every option is checked first
 (:func:`carelens.training.config.config_problems`, a usage error naming the option), before
 torch, the data or the encoder is loaded, and so are the lengths against the encoder when its
-folder is known (:func:`carelens.training.config.length_problems`); so is every path it
-writes (:func:`refuse_bad_outputs`, which creates nothing): the model folder must be new or
-empty (``--overwrite``: or hold a model, which is replaced), and neither it nor
-``--save-state`` may be or hold a file or folder the run reads. Every input file is then read
-and checked before the encoder loads (the annotations against DATA's rows), so no input
-problem shows after training. The model is put in place only when it is complete, so a
-Ctrl-C or a SIGTERM leaves the output as it was (and no checkpoint folder), and the note says
-so. It prints the device, a progress bar over optimiser steps with one estimate of the
-training time, a bar over the rationale sentence ratios tried after the export, and a short
-summary: the best epoch's dev scores by dimension, and the run's time (in all, and of the
-training). Before that, as log lines, the odd rows of the data it trains on as given
-(:func:`carelens.training.data.load_epitome`) and the staging folders of killed runs for
-the same output or ``--save-state`` path it removed or kept
+folder is known (:func:`carelens.training.config.length_problems`); so is every path it writes
+(:func:`refuse_bad_outputs`, which creates nothing): neither the model folder nor
+``--save-state`` may be or hold a file or folder the run reads, nor the weights go in the model
+folder. Then, as an error (exit 1, as every command says of an output that cannot be written:
+:func:`refuse_unwritable_outputs`), the model folder must be new or empty (``--overwrite``: or
+hold a model, which is replaced) and each path writable. Every input file is then read and
+checked before the encoder loads (the annotations against DATA's rows), so no input problem
+shows after training. The model is put in place only when it is complete, so a Ctrl-C or a
+SIGTERM leaves the output as it was (and no checkpoint folder), and the note says so. It prints
+the device, a progress bar over optimiser steps with one estimate of the training time, a bar
+over the rationale sentence ratios tried after the export, and a short summary: the best
+epoch's dev scores by dimension, and the run's time (in all, and of the training). Before that,
+as log lines, the odd rows of the data it trains on as given
+(:func:`carelens.training.data.load_epitome`) and the staging folders of killed runs for the
+same output or ``--save-state`` path it removed or kept
 (:func:`carelens.training.outputs.sweep_leftovers`).
 """
 
@@ -24,7 +26,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -37,11 +38,12 @@ from rich.table import Table
 from carelens.cli._common import (
     Quiet,
     Verbose,
+    refuse_unwritable_place,
     refuse_writing_over,
     require_input,
     session,
 )
-from carelens.errors import CarelensError, MissingExtraError
+from carelens.errors import CarelensError, InputError, MissingExtraError
 from carelens.inference.artifact import MANIFEST
 from carelens.taxonomy import RESPONSE_DIMENSIONS
 from carelens.training.config import (
@@ -116,14 +118,12 @@ def require_inputs(config: TrainConfig) -> None:
             require_input(Path(folder), kind="folder")
 
 
-def refuse_bad_outputs(config: TrainConfig, overwrite: bool) -> None:
-    """Usage errors, before any work, naming the option whose path cannot be written: a model
-    folder that is, is inside or holds a folder or file the run reads (the teacher, the
-    encoder, the data...), or that already holds anything without ``overwrite`` (anything but
-    a model even with it: :func:`carelens.training.outputs.output_problems`); a
-    ``--save-state`` file that is an input file, inside an input folder or the model folder,
-    or already there without ``overwrite``; a path whose folder cannot be made (a file in
-    the way, no permission). Creates nothing: the run makes the folders when it writes."""
+def refuse_bad_outputs(config: TrainConfig) -> None:
+    """Usage errors, before any work, naming the option whose path the command line got
+    wrong: a model folder that is, is inside or holds a folder or file the run reads (the
+    teacher, the encoder, the data...); a ``--save-state`` file that is an input file, or
+    inside an input folder or the model folder. Creates nothing. An output that cannot be
+    written is :func:`refuse_unwritable_outputs`' (exit 1)."""
     output = Path(config.output)
     files = _input_files(config)
     folders = [
@@ -149,38 +149,31 @@ def refuse_bad_outputs(config: TrainConfig, overwrite: bool) -> None:
     state = Path(config.save_state) if config.save_state else None
     if state is not None:
         refuse_writing_over([path for _, path in files], [("--save-state", state)])
-        for option, folder in folders:
+        places = [(f"the {option} folder", folder, "this run reads") for option, folder in folders]
+        places.append(("the model folder", output, "only the model is written to"))
+        for what, folder, why in places:
             if within(state, folder):
                 raise typer.BadParameter(
-                    f"{state} is inside the {option} folder {folder}, which this run reads; "
-                    "choose a path outside it",
+                    f"{state} is inside {what} {folder}, which {why}; choose a path outside it",
                     param_hint="--save-state",
                 )
+
+
+def refuse_unwritable_outputs(config: TrainConfig, overwrite: bool) -> None:
+    """InputErrors (exit 1, as every command gives for an output that cannot be written),
+    before any work, naming the option: a model folder that is a file, lies inside another
+    model's folder, or already holds anything without ``overwrite`` (anything but a model
+    even with it: :func:`carelens.training.outputs.output_problems`); a ``--save-state``
+    path that is a folder, or already there without ``overwrite``; a path with a file in the
+    way of its folder, or no permission to make or write in it
+    (:func:`~carelens.cli._common.refuse_unwritable_place`). Creates nothing: the run makes
+    the folders when it writes."""
     for name, problem in output_problems(config, overwrite):
-        raise typer.BadParameter(problem, param_hint=_option(name))
-    _check_folder("--output", output.parent)  # the model is built beside its folder
-    if state is not None:
-        _check_folder("--save-state", state.parent)
-
-
-def _check_folder(option: str, folder: Path) -> None:
-    """A usage error naming ``option`` when ``folder`` could not be made or written in: a
-    file in the way, or no permission in the nearest folder that exists. Makes nothing."""
-    for ancestor in (folder, *folder.parents):
-        if not ancestor.exists():
-            continue
-        if not ancestor.is_dir():
-            raise typer.BadParameter(
-                f"{ancestor}: this is a file, so nothing can be written in it; choose another "
-                "folder",
-                param_hint=option,
-            )
-        if not os.access(ancestor, os.W_OK | os.X_OK):
-            what = "write in" if ancestor == folder else "create folders in"
-            raise typer.BadParameter(
-                f"{ancestor}: cannot {what} this folder (permission denied)", param_hint=option
-            )
-        return
+        raise InputError(f"{_option(name)}: {problem}")
+    # The model is built beside its folder, the weights beside their file.
+    refuse_unwritable_place(Path(config.output).parent, option="--output")
+    if config.save_state:
+        refuse_unwritable_place(Path(config.save_state).parent, option="--save-state")
 
 
 def refuse_bad_lengths(config: TrainConfig) -> None:
@@ -245,7 +238,9 @@ def train(
     output: Annotated[
         Path,
         typer.Option(
-            file_okay=False,
+            # Not file_okay=False: a file there is an output that cannot be written (exit 1,
+            # refuse_unwritable_outputs), not a wrong command line (click's exit 2).
+            metavar="<dir>",
             help="Folder to write the model to: a new or empty one (or see --overwrite); the "
             "model appears there only when it is complete.",
         ),
@@ -451,7 +446,7 @@ def train(
     save_state: Annotated[
         Path | None,
         typer.Option(
-            dir_okay=False,
+            metavar="<file>",  # a folder there is refused as unwritable, not by click (exit 2)
             help="Also write the chosen weights (fp32, a torch state dict) to this file, for "
             "a later run's --soup-with.",
         ),
@@ -526,10 +521,11 @@ def train(
         names, problem = problems[0]
         hint = " / ".join(_option(name) for name in names)
         raise typer.BadParameter(problem, param_hint=hint)
-    refuse_bad_outputs(config, overwrite)
+    refuse_bad_outputs(config)
     refuse_bad_lengths(config)
     with session(verbose, quiet, on_interrupt=interrupted_note(config), terminate=True) as s:
         require_inputs(config)
+        refuse_unwritable_outputs(config, overwrite)
         training = load_training()
         s.note(f"device: {escape(describe_device())}")
         # The unit the bar counts changes with the stage (a field of the task).

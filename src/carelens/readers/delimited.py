@@ -27,7 +27,14 @@ when they read as Windows-1252, saying to save the file as UTF-8: the file is ne
 by guess). A TSV file is parsed strictly, and a record that fails so but whose first line
 splits at its tabs into one cell per column is read as written: a text such as ``"Fine" is
 what I say`` keeps its quotes (one that ends with a quote before its tab is still read as a
-quoted field); the line in a reject is the physical line where the record starts. Reading
+quoted field); the line in a reject is the physical line where the record starts. So is a
+record that parses only by running a quoted field over lines that are each a row of their
+own (:func:`_rows_joined`): in a file written without quoting (a chat export), a text that
+begins with a lone quote (``"quote without end``) would otherwise run on to a later text of
+its column that ends with one, joining the rows between into one field; the rows after it
+are read as rows, and one warning per file counts such rows and names the first one's line
+and field (a file quoted as CSV reads a quoted field over lines that are not rows as
+before). Reading
 raises the csv module's process-wide field size limit (to 2**31 - 1) so that huge text
 fields parse; the ``max_chars`` limit then rejects texts that are too long, record by
 record. A physical line over the line limit (:func:`~carelens.readers.base.line_limit`) is
@@ -189,6 +196,10 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
         ) from exc
 
     legacy_rows = 0  # rows rejected for bytes that look like Windows-1252
+    # TSV rows read as written where CSV quoting would have joined the rows after them into
+    # one field, and the first of them: (line, field, line the quote closed on).
+    joined_rows = 0
+    first_joined: tuple[int, str, int] | None = None
     while True:
         taken.clear()
         error = ""
@@ -205,8 +216,12 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             bad_lines.difference_update([n for n in bad_lines if n <= end])
             continue
         runaway = _runaway(row, error, names, taken, ended=ended and not replay)
-        literal = _literal_tsv_row(taken[0][1], names) if runaway and tsv else None
+        joined = tsv and runaway is None and _rows_joined(taken, names)
+        literal = _literal_tsv_row(taken[0][1], names) if tsv and (runaway or joined) else None
         if literal is not None:
+            if joined:
+                joined_rows += 1
+                first_joined = first_joined or (start, _opened_in(literal, names), end)
             # Its first line, split at tabs, is the row; any lines after it are read again.
             if end > start:
                 replay.extend(taken[1:])
@@ -246,6 +261,19 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
         rows = "1 row was" if legacy_rows == 1 else f"{legacy_rows:,} rows were"
         logger.warning(
             "%s: %s rejected for bytes that are not UTF-8; %s", ctx.path, rows, CP1252_HINT
+        )
+    if first_joined is not None:
+        line, field, closed = first_joined
+        rows = "1 row was" if joined_rows == 1 else f"{joined_rows:,} rows were"
+        logger.warning(
+            "%s: %s read as written, with the quote a text begins with (first: line %d, field "
+            "%s): read as CSV quoting, that quote would close only on line %d and join the rows "
+            "between into one field. If the file quotes its texts, quote such a text whole.",
+            ctx.path,
+            rows,
+            line,
+            quote(field),
+            closed,
         )
 
 
@@ -305,6 +333,29 @@ def _literal_tsv_row(line: str, names: list[str]) -> list[str] | None:
         return None
     cells = line.rstrip("\r\n").split("\t")
     return cells if len(cells) == len(names) else None
+
+
+def _rows_joined(taken: list[tuple[int, str]], names: list[str]) -> bool:
+    """Whether the record parsed from the ``taken`` lines ran a quoted field over lines that
+    are rows of their own: it spans several lines, and every line after its first is blank
+    or splits at its tabs into one cell per column. That is what a TSV file written without
+    CSV quoting holds after a text that begins with a quote (``"quote without end``) when a
+    later text of the same column ends with one: the quote runs on to it, and the parse, one
+    field too long but with the right number of fields, would hold the rows between. Such
+    a record is read as written (:func:`_literal_tsv_row`) when its first line is a row too.
+    """
+    later = [text.rstrip("\r\n") for _, text in taken[1:]]
+    return any(later) and all(not line or line.count("\t") == len(names) - 1 for line in later)
+
+
+def _opened_in(cells: list[str], names: list[str]) -> str:
+    """The column of the first of ``cells`` (a row read as written) that begins with a quote
+    and is no quoted field of its own: where CSV quoting would have opened one."""
+    for name, cell in zip(names, cells, strict=True):
+        closed = len(cell) >= 2 and cell.endswith('"') and '"' not in cell[1:-1].replace('""', "")
+        if cell.startswith('"') and not closed:
+            return name
+    return names[-1]  # pragma: no cover - a row read as written has such a cell
 
 
 def _runaway(

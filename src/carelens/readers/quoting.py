@@ -93,6 +93,7 @@ _CUT_WINDOW = 1024
 
 def _cut(value: str, at: int) -> int:
     """``at``, or the start of the personal data that runs across it."""
+    # Back (analysis.quoting.clip goes on): an error shows as little of a file's data as it can.
     for found in find_personal(value[: at + _CUT_WINDOW]):
         if found.start < at < found.end:
             return found.start
