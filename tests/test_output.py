@@ -535,8 +535,10 @@ def test_read_results_takes_an_older_csv_layout_by_its_own_header(tmp_path: Path
     assert all("unsafe" not in r for r in records)  # not checked, not "none found"
     current = list(read_results(out))
     assert [r["emotional_reaction"] for r in records] == [r["emotional_reaction"] for r in current]
-    # Resuming still insists on this model's layout, and says so.
-    with pytest.raises(InputError, match="header differs"):
+    # Resuming still insists on this model's layout, and says so, naming the columns.
+    with pytest.raises(
+        InputError, match=r"other columns .*missing seeker_speaker, community, unsafe_reply"
+    ):
         analyze_file(source, FakeAnalyzer(), old)
 
 

@@ -1,7 +1,8 @@
 """`carelens analyze` resumes: with the shipped model and `--batch-size 8`, an output cut
 between chunk boundaries resumes to the bytes of an uninterrupted run, and another batch size
-is refused; a second run on the same output is refused at once; no two files the run writes
-may be one."""
+is refused; an output of an older carelens, which kept no record of the model build, is
+refused as it is; a second run on the same output is refused at once; no two files the run
+writes may be one."""
 
 from __future__ import annotations
 
@@ -27,9 +28,9 @@ with hold_lock(sys.argv[1], "carelens analyze is writing " + sys.argv[2]):
 """
 
 
-def write_pairs(path: Path) -> Path:
+def write_pairs(path: Path, n: int = N_PAIRS) -> Path:
     with path.open("w", encoding="utf-8") as fh:
-        for i in range(N_PAIRS):
+        for i in range(n):
             row = {
                 "seeker_id": f"s{i}",
                 "response_id": f"r{i}",
@@ -62,6 +63,51 @@ def test_a_cut_mid_chunk_resumes_to_the_bytes_of_an_uninterrupted_run(
     other = invoke("analyze", source, "-o", out, "--batch-size", "4", "--threads", "1")
     assert other.exit_code == 1
     assert "written with --batch-size 8 and this run's is 4" in other.stderr
+
+
+#: The options file of an output begun by a carelens that kept the model's id, not its build.
+OLDER_OPTIONS = {
+    "written_by": "carelens 0.1.0",
+    "no_text": False,
+    "redact": False,
+    "model": "carelens-empathy-minilm",
+}
+
+
+@pytest.mark.parametrize("options", ["none", "without a fingerprint"])
+def test_an_output_of_an_older_carelens_is_refused_and_left_as_it_was(
+    invoke: Invoke, tmp_path: Path, options: str
+) -> None:
+    # Its records may be another build's (an older carelens shipped other weights under the
+    # same model id): resumed, the file would hold two builds' results, and its options
+    # would then name this build for all of them.
+    source = write_pairs(tmp_path / "pairs.jsonl", 20)
+    out = tmp_path / "out.jsonl"
+    assert invoke("analyze", source, "-o", out, "--threads", "1", "-q").exit_code == 0
+    lines = out.read_bytes().splitlines(keepends=True)
+    out.write_bytes(b"".join(lines[:12]) + lines[12][:40])  # as an interrupted run leaves it
+    kept = tmp_path / "out.jsonl.options.json"
+    if options == "none":
+        kept.unlink()
+        (tmp_path / "out.jsonl.digests").unlink()
+        why = "no out.jsonl.options.json beside it"
+    else:
+        kept.write_text(json.dumps(OLDER_OPTIONS, indent=2) + "\n", encoding="utf-8")
+        why = "its out.jsonl.options.json names the model, not its build"
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result = invoke("analyze", source, "-o", out, "--threads", "1")
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.stderr.split())
+    assert (
+        f"error: {out}: the existing output cannot be resumed: it holds the results of an "
+        f"older carelens, which kept no record of the build of the model that made them ({why})"
+    ) in said
+    assert said.endswith("pass --overwrite to start over, or choose another output path")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    again = invoke("analyze", source, "-o", out, "--threads", "1", "-q", "--overwrite")
+    assert again.exit_code == 0, again.output
+    assert len(out.read_bytes().splitlines()) == 20
+    assert isinstance(json.loads(kept.read_text(encoding="utf-8"))["model_fingerprint"], str)
 
 
 def test_a_second_run_on_one_output_is_refused_at_once(invoke: Invoke, tmp_path: Path) -> None:

@@ -14,12 +14,14 @@ What a record holds besides the analysis depends on how the run was asked to wri
 (:class:`~carelens.output.options.RecordOptions`: ``--no-text``, ``--redact``, the model,
 ``--helper``). The writer keeps them beside the output in ``OUT.options.json`` and refuses
 to resume an output written otherwise (:mod:`carelens.output.options` says how an older
-output, without that file, is judged).
+output, without that file or without the model's fingerprint in it, is judged); it never
+writes them over the kept file of an output it resumes.
 
 :func:`read_results` reads any finished (or interrupted) result file back. It is more lenient
 than resuming: a CSV header from an older carelens (fewer columns) is read by its own names,
 and a JSON Lines record may lack a dimension the first one has (results merged from runs of
-different models); resuming insists on exactly this model's layout.
+different models); resuming insists on exactly this model's layout, the fields (JSON Lines
+keys) or columns this carelens writes, and names those that differ (:func:`other_layout`).
 
 CSV cells are quoted when they hold a carriage return (the writer ends rows with ``\n``, so
 the csv module alone would leave a lone ``\r`` bare, and no CSV reader could read the row
@@ -38,7 +40,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -53,7 +55,9 @@ from carelens.output.options import (
     write_options,
 )
 from carelens.output.records import (
+    ID_FIELDS,
     LIST_COLUMNS,
+    TEXT_FIELDS,
     FieldError,
     check_result_record,
     flat_columns,
@@ -77,7 +81,7 @@ from carelens.readers.rejects import (
     WRONG_FIELD_COUNT,
     RejectLog,
 )
-from carelens.types import N_LEVELS, Exchange, JsonDict
+from carelens.types import ANALYSIS_FIELDS, N_LEVELS, Exchange, JsonDict
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +102,8 @@ _PARKED_CR = "\uffff"
 
 #: Called with the fields of a record that :func:`read_results` rejects (see there).
 OnRejected = Callable[[Mapping[str, object]], None]
+#: How many missing (or unknown) fields a refused resume names before "and N more".
+_NAMED_FIELDS = 4
 
 
 def lock_path(output: str | os.PathLike[str]) -> Path:
@@ -125,6 +131,10 @@ class _Scan:
     reason) and the scan goes on; a last record cut short is listed as well. ``on_rejected``
     is then called with the fields of each listed record that can still be read (see
     :func:`read_results`).
+
+    ``check_fields`` (for a resume): each JSON Lines record must have the fields this
+    carelens writes for ``dimensions``, and a result record or CSV header of another layout
+    (an older carelens's, another model's) is refused as such (:func:`other_layout`).
     """
 
     def __init__(
@@ -137,9 +147,11 @@ class _Scan:
         rejects: RejectLog | None = None,
         keep_repeats: bool = False,
         on_rejected: OnRejected | None = None,
+        check_fields: bool = False,
     ) -> None:
         self.path, self.fmt, self.dimensions = path, fmt, dimensions
         self.reading = reading
+        self.check_fields = check_fields
         self.rejects = rejects
         self.keep_repeats = keep_repeats
         self.on_rejected = on_rejected
@@ -292,8 +304,17 @@ class _Scan:
                 return  # truncated mid-line by the interruption
             try:
                 record = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+                raise self._damaged(number, "not a result record") from exc
+            if self.check_fields and _is_result_record(record):
+                other = other_layout(
+                    "fields", list(record), record_fields(self.dimensions), optional=ANALYSIS_FIELDS
+                )
+                if other is not None:
+                    raise InputError(other, path=str(self.path), line=number)
+            try:
                 _check_record(record, self.dimensions, partial=self.reading)
-            except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as exc:
+            except (ValueError, KeyError, TypeError) as exc:
                 raise self._damaged(number, "not a result record") from exc
             self.end = end
             yield record
@@ -353,12 +374,10 @@ class _Scan:
                     continue
                 if not state["terminated"] and header.startswith(first_line):
                     return  # the header itself was cut: start over
-                why = (
-                    "its header is not a result file's"
-                    if self.reading
-                    else ("its header differs from this model's columns")
-                )
-                raise self._damaged(1, why)
+                other = other_layout("columns", row, columns) if is_result_header(row) else None
+                if self.check_fields and other is not None:
+                    raise InputError(other, path=str(self.path), line=1)
+                raise self._damaged(1, "its header is not a result file's")
             try:
                 if not complete:
                     raise ValueError("incomplete row")
@@ -419,6 +438,58 @@ def is_result_header(columns: Sequence[str]) -> bool:
         and bool(dims)
         and all({f"{d}_spans", *(f"{d}_p{k}" for k in range(N_LEVELS))} <= names for d in dims)
     )
+
+
+def record_fields(dimensions: Sequence[str]) -> list[str]:
+    """The fields every JSON Lines record of this carelens has for ``dimensions``, in order;
+    besides them a record has those of :data:`~carelens.types.ANALYSIS_FIELDS` its analysis
+    provides (:func:`~carelens.output.records.result_record`)."""
+    return [*ID_FIELDS, *dimensions, *TEXT_FIELDS, "model"]
+
+
+def _is_result_record(record: object) -> bool:
+    """Whether ``record`` is a result record of some layout (this carelens's, an older one's,
+    another model's): an object with the two ids and at least one dimension's score."""
+    return (
+        isinstance(record, dict)
+        and {"seeker_id", "response_id"} <= record.keys()
+        and any(
+            isinstance(v, dict) and {"level", "probabilities"} <= v.keys() for v in record.values()
+        )
+    )
+
+
+def other_layout(
+    kind: str, found: Sequence[str], wanted: Sequence[str], *, optional: Collection[str] = ()
+) -> str | None:
+    """Why an existing output whose records have the ``found`` fields (or columns: ``kind``)
+    cannot be resumed by a run that writes ``wanted`` (and, where its analysis has them,
+    ``optional``, in any order), or None when they agree: one wording for every format,
+    naming a few of the fields missing and of those this carelens does not write."""
+    missing = [name for name in wanted if name not in found]
+    unknown = [name for name in found if name not in wanted and name not in optional]
+    if missing or unknown:
+        said = [
+            f"{what} {_some(names)}"
+            for what, names in (("missing", missing), ("not written by this run:", unknown))
+            if names
+        ]
+        differs = "; ".join(said)
+    elif not optional and list(found) != list(wanted):
+        differs = "the same ones in another order"
+    else:
+        return None
+    return (
+        f"the output already exists with other {kind} (another model's, or an older "
+        f"carelens's): {differs}; pass --overwrite to replace it or choose a new output path"
+    )
+
+
+def _some(names: Sequence[str]) -> str:
+    """The first :data:`_NAMED_FIELDS` of ``names``, and how many more there are."""
+    shown = ", ".join(names[:_NAMED_FIELDS])
+    more = len(names) - _NAMED_FIELDS
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 def _is_prefix_either_way(a: bytes, b: bytes) -> bool:
@@ -670,7 +741,8 @@ class ResultWriter:
         dropped are left in :attr:`redo`. ``on_existing`` sees every record kept. With
         :attr:`options`, records written with other options are an InputError that names
         the option, and the options are kept in :attr:`options_file` before anything is
-        written.
+        written (a resumed output's kept file is left as it is: it agrees). Records of
+        another layout (:func:`other_layout`) are an InputError naming the fields.
         """
         if self.format == "parquet":
             require_pyarrow()
@@ -683,11 +755,13 @@ class ResultWriter:
         resumed, scan = 0, None
         kept: list[bytes] = []
         if self.store.is_file() and self.store.stat().st_size:
-            scan = _Scan(self.store, self._store_format, self.dimensions)
+            scan = _Scan(self.store, self._store_format, self.dimensions, check_fields=True)
             check = (
                 None
                 if self.options is None
-                else ResumeCheck(self.options, read_options(self.options_file))
+                else ResumeCheck(
+                    self.options, read_options(self.options_file), options_file=self.options_file
+                )
             )
             early = None if check is None else check.first_problem()
             if early is not None:
@@ -709,7 +783,8 @@ class ResultWriter:
                     dropped,
                 )
         self._digests.start(kept)
-        if self.options is not None:
+        # A kept options file stays as it is: the resume was refused unless they agree.
+        if self.options is not None and (scan is None or not self.options_file.exists()):
             write_options(self.options_file, self.options)
         self._fh = self.store.open("a", encoding="utf-8", newline="")
         if self._store_format == "csv":
@@ -801,12 +876,16 @@ class ResultWriter:
                 "--overwrite to replace it or choose a new output path",
                 path=str(self.path),
             ) from exc
-        if columns != flat_columns(self.dimensions):
+        if not is_result_header(columns):
             raise InputError(
-                "the output already exists with other columns (another model's, or an older "
-                "carelens's); pass --overwrite to replace it or choose a new output path",
+                "its columns are not a result file's: this is not the output of an "
+                "interrupted carelens run; pass --overwrite to replace it or choose a new "
+                "output path",
                 path=str(self.path),
             )
+        other = other_layout("columns", columns, flat_columns(self.dimensions))
+        if other is not None:
+            raise InputError(other, path=str(self.path))
         tmp = self.store.with_name(self.store.name + ".tmp")
         with tmp.open("w", encoding="utf-8") as fh:
             for record in read_results(self.path):

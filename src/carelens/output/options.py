@@ -14,7 +14,15 @@ an output written without it is told to start over, never to resume without ``--
 (which would write the rest unredacted). Other ``--helper`` patterns are refused before any
 record is read, since the records would not line up with the input.
 
-An output from before that file existed is judged by its records: texts are null exactly
+An output whose options do not name the build of its model (no options file: an output
+begun by an older carelens; or one written before the fingerprint was kept) is never
+resumed by a run that knows its own build: its records cannot show which build made them,
+and resuming would put two builds' results in one file. A resume leaves a kept options
+file as it was (the options agree, or the resume is refused), so it never comes to
+describe records it was not written with.
+
+Where the run's model does not name its build (an analyzer without ``model_fingerprint``,
+from Python), an output without options is judged by its records: texts are null exactly
 with ``--no-text`` and each record names its model. Its redaction may have been made by
 older, narrower rules than today's :func:`~carelens.privacy.redact`, so a redaction
 placeholder its input lacks shows that it was redacted, while personal data left as read
@@ -121,11 +129,14 @@ class ResumeCheck:
     with, against the options of this run (:class:`RecordOptions`).
 
     ``kept`` are the options kept beside the output (None: an output from before they
-    were kept). Texts show ``--no-text`` exactly (null exactly then: a response is never
-    empty) and each record names its model. ``--redact`` is taken from ``kept``. Without
-    it, the records are read knowing that the older carelens that wrote them may have
-    redacted by other rules than this one's :func:`~carelens.privacy.redact` (each release
-    finds more):
+    were kept, or whose ``options_file`` cannot be read). Where this run knows its model's
+    build (``wanted.model_fingerprint``), ``kept`` must name the same one:
+    :meth:`first_problem` refuses an output whose build is not known. Texts show
+    ``--no-text`` exactly (null exactly then: a response is never empty) and each record
+    names its model. ``--redact`` is taken from ``kept``. Without it (a run whose model
+    does not name its build), the records are read knowing that the older carelens that
+    wrote them may have redacted by other rules than this one's
+    :func:`~carelens.privacy.redact` (each release finds more):
 
     - a redaction placeholder (``[email]``, ``[phone]`` …) in a record's texts that its
       input lacks shows the output was written with ``--redact``;
@@ -139,8 +150,17 @@ class ResumeCheck:
     Records without personal data are the same either way and show nothing.
     """
 
-    def __init__(self, wanted: RecordOptions, kept: Mapping[str, Any] | None) -> None:
+    def __init__(
+        self,
+        wanted: RecordOptions,
+        kept: Mapping[str, Any] | None,
+        *,
+        options_file: Path | None = None,
+    ) -> None:
         self.wanted = wanted
+        #: Whether options were kept (a readable options file), and where (for messages).
+        self.kept_options = kept is not None
+        self.options_file = options_file
         redact = (kept or {}).get("redact")
         self.kept_redact = redact if isinstance(redact, bool) else None
         # An output begun before --helper existed, or without it, holds every response.
@@ -150,9 +170,12 @@ class ResumeCheck:
             if isinstance(helpers, list) and all(isinstance(h, str) for h in helpers)
             else None
         )
-        # Kept since the fingerprint was: an older output is judged by its model id alone.
+        # Kept since the fingerprint was: an output without it cannot show its model's build
+        # (refused by a run that knows its own, :meth:`first_problem`).
         fingerprint = (kept or {}).get("model_fingerprint")
         self.kept_fingerprint = fingerprint if isinstance(fingerprint, str) else None
+        #: Whether the kept options name a fingerprint at all (null: a model without one).
+        self.kept_names_fingerprint = "model_fingerprint" in (kept or {})
         # Kept since --batch-size was: an older output is resumed with any batch size.
         batch_size = (kept or {}).get("batch_size")
         self.kept_batch_size = (
@@ -217,10 +240,15 @@ class ResumeCheck:
 
     def first_problem(self) -> str | None:
         """Why the output cannot be resumed, known from the kept options alone (before any
-        record is matched with the input): other ``--helper`` patterns hold other
-        responses, so the records would not line up with this run's exchanges; another
-        model build or another ``--batch-size`` would score the rest otherwise."""
+        record is matched with the input): kept options that name no model build, where
+        this run knows its own (nothing then shows which build made the records); other
+        ``--helper`` patterns, which hold other responses, so the records would not line up
+        with this run's exchanges; another model build or another ``--batch-size``, which
+        would score the rest otherwise."""
         again = "remove or rename the output (or pass --overwrite) to start over"
+        wanted = self.wanted.model_fingerprint
+        if wanted is not None and self.kept_fingerprint is None:
+            return self._unknown_build()  # first: no other option could make it resumable
         if self.kept_helpers is None:
             return (
                 "the options file beside the existing output names its --helper patterns in "
@@ -232,7 +260,6 @@ class ResumeCheck:
                 f"and this run asks for those of {as_options(self.wanted.helpers)}: run again "
                 f"with the same --helper patterns to resume it, or {again}"
             )
-        wanted = self.wanted.model_fingerprint
         if None not in (self.kept_fingerprint, wanted) and self.kept_fingerprint != wanted:
             return (
                 "the existing output was written by another build of the model "
@@ -253,6 +280,37 @@ class ResumeCheck:
                 f"with --batch-size {self.kept_batch_size} to resume it, or {again}"
             )
         return None
+
+    def _unknown_build(self) -> str:
+        """Why an output whose kept options name no model build cannot be resumed by this
+        run, which knows its own: what the output is, and how to start over."""
+        file = "options file" if self.options_file is None else self.options_file.name
+        if not self.kept_options and self.options_file is not None and self.options_file.exists():
+            what = (
+                f"its {file} cannot be read, so nothing records the build of the model that "
+                "made its results"
+            )
+        elif not self.kept_options or not self.kept_names_fingerprint:
+            where = (
+                f"no {file} beside it"
+                if not self.kept_options
+                else f"its {file} names the model, not its build"
+            )
+            what = (
+                "it holds the results of an older carelens, which kept no record of the build "
+                f"of the model that made them ({where})"
+            )
+        else:
+            what = (
+                f"it holds the results of a model that does not name its build (its {file} "
+                "has no fingerprint)"
+            )
+        return (
+            f"the existing output cannot be resumed: {what}; resuming with this run's model, "
+            f"{self.wanted.model!r} (build {self.wanted.model_fingerprint}), could put two "
+            "builds' results in one output: pass --overwrite to start over, or choose another "
+            "output path"
+        )
 
     def _reading_redaction(self) -> bool:
         """Whether redaction is still read from the records (not once they have shown it
