@@ -6,27 +6,34 @@ submission in an RS_* file)."""
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.dataset as ds
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carelens.batch.pairing import pair_group
-from carelens.batch.plan import BatchPlan, InputFile
+from carelens.batch.pairing import GroupPairer, group_bounds, pair_block, pair_group
+from carelens.batch.plan import BatchPlan, InputFile, make_plan
 from carelens.batch.rows import (
     EXCHANGE,
     LEFT_OUT,
     PAIRED_KINDS,
     REJECT,
+    ROW_SCHEMA,
     SKIP,
     CollectingRejectLog,
+    Row,
     has_conversation,
     stable_shard,
+    to_table,
 )
-from carelens.batch.staging import read_input
+from carelens.batch.staging import read_input, stage
 from carelens.readers import RejectLog, pair_turns, read_exchanges
 from carelens.readers.helpers import HelperPatterns
 from carelens.types import Exchange, Turn
@@ -557,3 +564,181 @@ def test_a_merged_turn_over_the_text_limit_is_rejected_as_analyze_rejects_it(
     assert "merged text of 3 messages by one speaker is 1,200,002 characters" in str(
         entries[0]["detail"]
     )
+
+
+def message_rows(paths: list[Path], format: str = "jsonl") -> tuple[BatchPlan, list[Row]]:
+    """The plan and the rows stage 1 sends to be paired (turns, gone and rejected turns)."""
+    inputs = tuple(InputFile(i, str(p), format, 0, 0) for i, p in enumerate(paths))
+    plan = BatchPlan(inputs=inputs, shards=3, model_id="m", helpers=("vol-*", "ana"))
+    rows = [r for i in range(len(paths)) for t in read_input(plan, i) for r in t.to_pylist()]
+    return plan, [r for r in rows if r["kind"] in PAIRED_KINDS]
+
+
+def one_by_one(rows: list[Row], plan: BatchPlan) -> list[str]:
+    """Every group paired on its own (:func:`pair_group`), as sorted JSON rows."""
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[str(row["group"])].append(row)
+    paths = [i.path for i in plan.inputs]
+    paired = (
+        r
+        for g in groups.values()
+        for r in pair_group(g, paths=paths, shards=plan.shards, helpers=plan.helpers)
+    )
+    return sorted(json.dumps(r, sort_keys=True) for r in paired)
+
+
+def test_conversations_spanning_batches_are_paired_whole(tmp_path: Path) -> None:
+    """pair_block pairs a block a batch of rows at a time; a conversation whose rows reach
+    past a batch's size is paired whole in that batch (never cut in two: its replies would
+    lose their parents), so every batch size gives the rows of pairing each conversation on
+    its own. Rows come in any order (the shuffle's), messages merged, rejected, in two
+    files, one conversation larger than every batch, and messages with no conversation."""
+    rng = random.Random(5)
+    turns: list[list[Turn]] = [[], []]
+    for c, size in enumerate([2, 5, 1, 9, 3, 30, 2, 4, 7, 1]):
+        conversation = None if c == 2 else f"c{c}"
+        for k in range(size):
+            turns[c % 2].append(
+                Turn(
+                    id=f"m{k}",
+                    text="" if (c, k) == (3, 4) else f"message {k} of {c}",  # rejected
+                    speaker=rng.choice(["ana", "ben", "vol-cy"]),  # runs merge
+                    conversation_id=conversation,
+                    reply_to=None if k == 0 else f"m{rng.randrange(k)}",
+                )
+            )
+    paths = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
+    for path, file_turns in zip(paths, turns, strict=True):
+        write_jsonl(path, file_turns)
+    plan, rows = message_rows(paths)
+    rng.shuffle(rows)
+    kinds = Counter(str(r["kind"]) for r in rows)
+    assert kinds["rejected_turn"] == 1 and kinds["turn"] == len(rows) - 1
+    expected = one_by_one(rows, plan)
+    assert sum('"kind": "exchange"' in r for r in expected) > 20
+    table = to_table(rows)
+    paths_ = [i.path for i in plan.inputs]
+    for rows_per_batch in (1, 2, 3, 4, 7, 29, 31, 1000):
+        tables = list(
+            pair_block(table, paths_, plan.shards, plan.helpers, rows_per_batch=rows_per_batch)
+        )
+        got = sorted(json.dumps(r, sort_keys=True) for t in tables for r in t.to_pylist())
+        assert got == expected, rows_per_batch
+        assert all(t.schema == ROW_SCHEMA for t in tables)
+        if rows_per_batch < 30:  # the 30-message conversation is a batch of its own
+            assert len(tables) > 1
+    # Batches end where a conversation ends: sizes 2, 2, 5 and 1 at 3 rows a batch are
+    # three batches (2 + 2, then 5 whole, then 1), each paired as one table.
+    sizes = [("g1", 2), ("g2", 2), ("g3", 5), ("g4", 1)]
+    grouped = to_table(
+        [
+            {"kind": "gone", "group": g, "shard": -1, "file": 0, "seq": k, "payload": "{}"}
+            for g, n in sizes
+            for k in range(n)
+        ]
+    )
+    assert group_bounds(grouped.column("group")).tolist() == [0, 2, 4, 9, 10]
+    seen: list[int] = []
+
+    class Counting(GroupPairer):
+        def pair(self, rows: Sequence[Row]) -> list[Row]:
+            seen.append(len(rows))
+            return []
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("carelens.batch.pairing.GroupPairer", Counting)
+        assert list(pair_block(grouped, ["a"], 3, rows_per_batch=3)) == []
+    assert seen == [2, 2, 5, 1]
+
+
+def test_an_empty_block_pairs_nothing() -> None:
+    assert list(pair_block(to_table([]), ["a"], 3)) == []
+    assert group_bounds(to_table([]).column("group")).tolist() == [0]
+
+
+@pytest.mark.parametrize("strategy", ["shuffle_v2", "sort_shuffle_pull_based"])
+@pytest.mark.usefixtures("local_ray")
+def test_stage_on_ray_gives_the_rows_of_pairing_each_conversation_alone(
+    tmp_path: Path, strategy: str
+) -> None:
+    """Stage 1 on Ray (a shuffle by group, then whole blocks paired many conversations a
+    task) stages exactly the rows of reading each file and pairing each conversation on its
+    own: thread files, Reddit dumps split into submissions and comments (a deleted comment),
+    pair rows and rejects; with Ray's hash shuffle (its default) and a sort-based one."""
+    from ray.data import DataContext
+
+    rng = random.Random(11)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for f in range(3):
+        lines = []
+        for c in range(120):
+            for k in range(1 + (c + f) % 6):
+                turn = Turn(
+                    id=f"m{k}",
+                    text=f"message {k} of {c}",
+                    speaker=rng.choice(["ana", "ben", "vol-cy"]),
+                    conversation_id=None if c % 40 == 0 else f"c{c}",
+                    reply_to=None if k == 0 else f"m{rng.randrange(k)}",
+                )
+                lines.append(json.dumps(turn.to_dict()))
+        lines[7] = "{not json"
+        rng.shuffle(lines)
+        (inputs / f"turns-{f}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _reddit(
+        inputs / "RS_2024-01",
+        *(
+            {"id": f"s{s}", "author": f"op{s}", "title": f"I feel alone {s}.", "selftext": ""}
+            | {"subreddit": "r", "created_utc": 1700000000 + s}
+            for s in range(30)
+        ),
+    )
+    _reddit(
+        inputs / "RC_2024-01",
+        *(
+            {
+                "id": f"c{s}x{k}",
+                "author": "[deleted]" if k == 1 else rng.choice(["vol-r", f"op{s}"]),
+                "body": "[deleted]" if k == 1 else f"comment {k}",
+                "parent_id": f"t3_s{s}" if k < 2 else f"t1_c{s}x{k - 1}",
+                "link_id": f"t3_s{s}",
+                "subreddit": "r",
+                "created_utc": 1700000100 + k,
+            }
+            for s in range(30)
+            for k in range(4)
+        ),
+    )
+    _reddit(
+        inputs / "pairs.jsonl",
+        *(
+            {"seeker_id": f"s{i}", "response_id": f"r{i}", "seeker": "hi", "response": "yo"}
+            | {"speaker": "vol-a" if i % 2 else "bo"}
+            | ({"response": ""} if i == 3 else {})
+            for i in range(10)
+        ),
+    )
+    plan = make_plan([inputs], model_id="m", shards=5, helpers=["vol-*", "ana"])
+    assert {i.format for i in plan.inputs} == {"jsonl", "reddit"}
+    rows = [r for i in range(len(plan.inputs)) for t in read_input(plan, i) for r in t.to_pylist()]
+    expected = one_by_one([r for r in rows if r["kind"] in PAIRED_KINDS], plan)
+    expected += [json.dumps(r, sort_keys=True) for r in rows if r["kind"] not in PAIRED_KINDS]
+    kinds = Counter(json.loads(r)["kind"] for r in expected)
+    assert {EXCHANGE, REJECT, SKIP, LEFT_OUT} <= set(kinds)
+
+    context = DataContext.get_current()
+    before = context.shuffle_strategy
+    context.shuffle_strategy = strategy
+    try:
+        stage(plan, tmp_path / "staged", partitions=3)
+    finally:
+        context.shuffle_strategy = before
+    got = []
+    for folder in (tmp_path / "staged").glob("shard=*"):
+        shard = int(folder.name.split("=", 1)[1])
+        got.extend(
+            json.dumps({**r, "shard": shard}, sort_keys=True)
+            for r in ds.dataset(folder).to_table().to_pylist()
+        )
+    assert sorted(got) == sorted(expected)

@@ -13,6 +13,9 @@ parent was rejected, and on which line, as ``analyze`` words it; for Reddit dump
 rejected in another file is found there, and the detail names that file). A merged turn
 whose text would be over ``--max-chars`` is rejected (``text too long``), as in ``analyze``.
 Messages without a conversation id form one group (per file, or across Reddit dumps).
+A stage-1 task pairs a whole block of the shuffle, many groups at once
+(:func:`pair_block`: a few thousand rows at a time, never part of a group), each group on
+its own (:class:`GroupPairer`), so its rows are the same however the groups are batched.
 With ``--helper`` patterns, the exchanges whose response is not a named helper's are left
 out after pairing (every message is still paired, so a helper's reply to a left-out
 message keeps its seeker) and counted in one ``left_out`` row.
@@ -20,10 +23,14 @@ message keeps its seeker) and counted in one ``left_out`` row.
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
+import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from carelens.batch.rows import (
     GONE,
@@ -41,6 +48,78 @@ from carelens.readers.helpers import HelperPatterns
 from carelens.readers.pairing import pair_located_records
 from carelens.types import Turn
 
+#: Message rows a stage-1 task pairs at a time (as Python objects), whole groups each time.
+ROWS_PER_BATCH = 4096
+
+
+class GroupPairer:
+    """Pairs the groups of one run: the run's paths, shard count, ``--helper`` patterns and
+    text limit, read once for all the groups a stage-1 task pairs."""
+
+    def __init__(
+        self,
+        *,
+        paths: Sequence[str],
+        shards: int,
+        helpers: Sequence[str] = (),
+        max_chars: int = MAX_TEXT_CHARS,
+    ) -> None:
+        self.paths = paths
+        self.shards = shards
+        self.max_chars = max_chars
+        self.wanted = HelperPatterns(helpers)
+        self.file_of = {p: i for i, p in enumerate(paths)}
+
+    def pair(self, rows: Sequence[Row]) -> list[Row]:
+        """Exchange and reject rows for the turn rows of one conversation (any order): see
+        :func:`pair_group`."""
+        ordered = sorted(rows, key=lambda r: (r["file"], r["seq"]))
+        paths = self.paths
+        place: dict[str, tuple[int, int]] = {}
+        located = []
+        gone: dict[str, str] = {}
+        rejected: dict[str, dict[tuple[str | None, str], int | None]] = {}
+        for row in ordered:
+            payload = json.loads(row["payload"])
+            if row["kind"] == GONE:
+                gone.setdefault(payload["id"], payload["why"])
+                continue
+            if row["kind"] == REJECTED_TURN:
+                in_file = rejected.setdefault(paths[row["file"]], {})
+                in_file.setdefault((payload["conversation_id"], payload["id"]), payload["line"])
+                continue
+            turn = Turn.from_dict(payload["turn"])
+            place.setdefault(turn.id, (row["file"], row["seq"]))
+            located.append((paths[row["file"]], Record(payload["line"], turn)))
+        log = CollectingRejectLog()
+        # A group holds one file's rows, or (ids global: Reddit) those of every file that has
+        # messages of its conversation: a parent rejected in any of its files is that message.
+        exchanges = pair_located_records(
+            located,
+            rejects=log,
+            gone=gone,
+            rejected=rejected,
+            ids_span_files=True,
+            max_chars=self.max_chars,
+        )
+        group = ordered[0]["group"] if ordered else ""
+        out: list[Row] = []
+        left_out = 0
+        for exchange in exchanges:
+            if not self.wanted.matches(exchange.response.speaker):
+                left_out += 1
+                continue
+            file, seq = place[exchange.response.id]
+            out.append(exchange_row(exchange, group=group, file=file, seq=seq, shards=self.shards))
+        if left_out:
+            out.append(left_out_row(left_out, file=ordered[0]["file"]))
+        for n, entry in enumerate(log.drain()):
+            out.append(reject_row(entry, file=self.file_of.get(str(entry["path"]), -1), seq=n))
+        if log.skipped:
+            first = ordered[0]["file"]  # a skip count needs a file; its sum is what is read
+            out.extend(skip_row(reason, n, file=first) for reason, n in log.skipped.items())
+        return out
+
 
 def pair_group(
     rows: Sequence[Row],
@@ -54,65 +133,57 @@ def pair_group(
     exchanges whose response speaker matches ``helpers`` (``--helper`` patterns; all of them
     without), the others counted in a ``left_out`` row. A merged turn over ``max_chars`` is
     rejected."""
-    ordered = sorted(rows, key=lambda r: (r["file"], r["seq"]))
-    place: dict[str, tuple[int, int]] = {}
-    located = []
-    gone: dict[str, str] = {}
-    rejected: dict[str, dict[tuple[str | None, str], int | None]] = {}
-    for row in ordered:
-        payload = json.loads(row["payload"])
-        if row["kind"] == GONE:
-            gone.setdefault(payload["id"], payload["why"])
-            continue
-        if row["kind"] == REJECTED_TURN:
-            in_file = rejected.setdefault(paths[row["file"]], {})
-            in_file.setdefault((payload["conversation_id"], payload["id"]), payload["line"])
-            continue
-        turn = Turn.from_dict(payload["turn"])
-        place.setdefault(turn.id, (row["file"], row["seq"]))
-        located.append((paths[row["file"]], Record(payload["line"], turn)))
-    log = CollectingRejectLog()
-    # A group holds one file's rows, or (ids global: Reddit) those of every file that has
-    # messages of its conversation: a parent rejected in any of its files is that message.
-    exchanges = pair_located_records(
-        located,
-        rejects=log,
-        gone=gone,
-        rejected=rejected,
-        ids_span_files=True,
-        max_chars=max_chars,
-    )
-    group = ordered[0]["group"] if ordered else ""
-    wanted = HelperPatterns(helpers)
-    out: list[Row] = []
-    left_out = 0
-    for exchange in exchanges:
-        if not wanted.matches(exchange.response.speaker):
-            left_out += 1
-            continue
-        file, seq = place[exchange.response.id]
-        out.append(exchange_row(exchange, group=group, file=file, seq=seq, shards=shards))
-    if left_out:
-        out.append(left_out_row(left_out, file=ordered[0]["file"]))
-    file_of = {p: i for i, p in enumerate(paths)}
-    for n, entry in enumerate(log.drain()):
-        out.append(reject_row(entry, file=file_of.get(str(entry["path"]), -1), seq=n))
-    if log.skipped:
-        first = ordered[0]["file"]  # a skip count needs a file; its sum is what is read
-        out.extend(skip_row(reason, n, file=first) for reason, n in log.skipped.items())
-    return out
+    pairer = GroupPairer(paths=paths, shards=shards, helpers=helpers, max_chars=max_chars)
+    return pairer.pair(rows)
 
 
-def pair_groups(
+def group_bounds(groups: pa.ChunkedArray | pa.Array) -> npt.NDArray[np.int64]:
+    """Where each run of equal values of ``groups`` starts, then its length: ``[0, ...,
+    len(groups)]`` (``[0]`` when empty). Computed by Arrow, with no Python object per row."""
+    n = len(groups)
+    if n == 0:
+        return np.zeros(1, dtype=np.int64)
+    if isinstance(groups, pa.ChunkedArray):
+        groups = groups.combine_chunks()
+    changed = pc.not_equal(groups.slice(1), groups.slice(0, n - 1))
+    starts = np.asarray(pc.indices_nonzero(changed).to_numpy(), dtype=np.int64) + 1
+    return np.concatenate(([0], starts, [n])).astype(np.int64)
+
+
+def pair_block(
     table: pa.Table,
     paths: Sequence[str],
     shards: int,
     helpers: Sequence[str] = (),
     max_chars: int = MAX_TEXT_CHARS,
-) -> pa.Table:
-    """The ``map_groups`` function of stage 1: one conversation's rows in, its pairs out."""
-    return to_table(
-        pair_group(
-            table.to_pylist(), paths=paths, shards=shards, helpers=helpers, max_chars=max_chars
-        )
-    )
+    rows_per_batch: int = ROWS_PER_BATCH,
+) -> Iterator[pa.Table]:
+    """The ``map_batches`` function of stage 1: a block of message rows that holds every row
+    of each of its groups (the hash shuffle by group never splits one) in, their pairs out.
+
+    The block is sorted by group, then paired a batch of about ``rows_per_batch`` rows at a
+    time, each batch ending where a group ends (a group larger than that is a batch of its
+    own): only one batch's rows are Python objects at a time, and each batch's pairs go out
+    as one table. Every group is paired on its own, as :func:`pair_group` pairs it, so the
+    rows are the same whatever the batches.
+    """
+    if rows_per_batch < 1:
+        raise ValueError("rows_per_batch must be at least 1")
+    pairer = GroupPairer(paths=paths, shards=shards, helpers=helpers, max_chars=max_chars)
+    table = table.sort_by("group")
+    bounds = group_bounds(table.column("group"))
+    groups = len(bounds) - 1
+    first = 0  # the first group of the next batch
+    while first < groups:
+        start = int(bounds[first])
+        # The batch ends at the first group end at least rows_per_batch rows on.
+        last = int(np.searchsorted(bounds, start + rows_per_batch, side="left"))
+        last = min(max(last, first + 1), groups)
+        ends = (bounds[first : last + 1] - start).tolist()
+        rows = table.slice(start, ends[-1]).to_pylist()
+        out: list[Row] = []
+        for a, b in itertools.pairwise(ends):
+            out.extend(pairer.pair(rows[a:b]))
+        if out:
+            yield to_table(out)
+        first = last

@@ -7,7 +7,8 @@ the messages readers left out, so a reply to one is counted as skipped, and the 
 they rejected, so a reply to one says so)
 (:func:`~carelens.batch.rows.group_key`: the conversation across files for Reddit dumps,
 whose ids are global, else the conversation within its file) and
-:func:`~carelens.batch.pairing.pair_groups`; everything is written as Parquet under a
+:func:`~carelens.batch.pairing.pair_block`, which pairs a whole block of conversations per
+task, one conversation at a time; everything is written as Parquet under a
 temporary folder partitioned by shard, renamed into place only when complete. With the
 plan's ``--helper`` patterns, exchanges whose response is not a named helper's are left out
 once paired (pair rows as read, thread exchanges in their group) and only counted. An
@@ -29,7 +30,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from carelens.batch.pairing import pair_groups
+from carelens.batch.pairing import pair_block
 from carelens.batch.plan import BatchPlan
 from carelens.batch.rows import (
     FAILED,
@@ -151,14 +152,17 @@ def stage(plan: BatchPlan, staged: Path, *, partitions: int) -> None:
     ready = rows.filter(expr=reduce(operator.and_, (col("kind") != k for k in PAIRED_KINDS)))
     if turns.count():
         paths = [i.path for i in plan.inputs]
-        exchanges = turns.groupby("group", num_partitions=partitions).map_groups(
-            pair_groups,
+        # Each task pairs a whole block of conversations (map_groups made a table and a
+        # call for every conversation: about 1 ms each).
+        exchanges = by_group(turns, partitions).map_batches(
+            pair_block,
             fn_kwargs={
                 "paths": paths,
                 "shards": plan.shards,
                 "helpers": plan.helpers,
                 "max_chars": plan.max_chars,
             },
+            batch_size=None,
             batch_format="pyarrow",
         )
         ready = ready.union(exchanges)
@@ -167,6 +171,21 @@ def stage(plan: BatchPlan, staged: Path, *, partitions: int) -> None:
     tmp.mkdir(parents=True, exist_ok=True)  # an input with no rows writes nothing
     tmp.rename(staged)
     logger.debug("staged %d inputs into %s", len(plan.inputs), staged)
+
+
+#: Ray Data's hash-based shuffle strategies (``ShuffleStrategy`` values).
+_HASH_SHUFFLES = frozenset({"hash_shuffle", "shuffle_v2", "gpu_shuffle"})
+
+
+def by_group(rows: Any, partitions: int) -> Any:
+    """``rows`` (a Ray Dataset) shuffled so that every group's rows are in one block, as
+    ``map_groups`` shuffles them: with Ray's hash shuffles (its default) a repartition by
+    group into ``partitions`` blocks, which Ray never splits (a partition is one block);
+    with a sort-based shuffle a sort by group."""
+    # By value: older Ray (the extra allows 2.50) lacks some of these strategies.
+    if str(rows.context.shuffle_strategy.value) in _HASH_SHUFFLES:
+        return rows.repartition(partitions, keys=["group"])
+    return rows.sort("group")
 
 
 @contextmanager
