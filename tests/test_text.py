@@ -11,7 +11,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carelens.text import APOSTROPHES, fold, is_blank, join_surrogates, straight_apostrophes
+from carelens.text import (
+    APOSTROPHES,
+    MASKED_LETTER,
+    fold,
+    has_masks,
+    is_blank,
+    join_surrogates,
+    straight_apostrophes,
+    unmask,
+    vowels_masked,
+)
 
 #: Any code point, surrogates included (Python strs may hold them), with some weight on them.
 _SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
@@ -132,7 +142,9 @@ def test_fold_leaves_offsets_alone_without_anything_to_fold(text: str, reads: st
 _FOLDABLE = st.text(
     st.one_of(
         st.characters(codec=None),
-        st.sampled_from("ab \u00ad\u200b\u200d\ufeff\u0301\u0308\uff4b\ufb01\u2026\u00b4`\u00a8"),
+        st.sampled_from(
+            "ab \u00ad\u200b\u200d\ufeff\u0301\u0308\uff4b\ufb01\u2026\u00b4`\u00a8\u0456\u03bf"
+        ),
     )
 )
 
@@ -289,3 +301,178 @@ def test_the_crisis_patterns_read_small_capitals(seeker: str, cue: str) -> None:
 
     found = [span.text_in(seeker) for span in crisis_cues(seeker)]
     assert any(cue in words for words in found), found
+
+
+# --- Cyrillic and Greek look-alike letters ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("k\u0456ll myself", "kill myself"),  # Cyrillic i
+        ("su\u0456c\u0456de", "suicide"),
+        ("\u043everd\u03bfse", "overdose"),  # Cyrillic o, Greek o
+        ("m\u0443s\u0435lf", "myself"),  # Cyrillic y and e
+        ("K\u0406LL", "KILL"),  # Cyrillic capital I
+        ("\u03ba\u03b9ll", "kill"),  # Greek kappa and iota
+        ("k\u0457ll", "kill"),  # Cyrillic yi: an i with a diaeresis, read as "\u00ef" is
+        ("caf\u00e9 k\u0456ll", "cafe kill"),  # beside a letter that folds one for one
+    ],
+)
+def test_a_look_alike_letter_inside_a_latin_word_reads_as_its_latin_letter(
+    text: str, reads: str
+) -> None:
+    """A Cyrillic "\u0456" typed in "kill" hid the word from the patterns; it is one character
+    for one, so the offsets stay the text's own."""
+    folded = fold(text)
+    assert folded.text == reads
+    assert folded.origins is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u041f\u0440\u0438\u0432\u0435\u0442, \u043a\u0430\u043a \u0434\u0435\u043b\u0430?",
+        "\u044f \u0445\u043e\u0447\u0443 \u0443\u043c\u0435\u0440\u0435\u0442\u044c",
+        "\u0391\u0398\u0397\u039d\u0391 \u03ba\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1",
+        "\u043a\u0443\u0455",  # wholly Cyrillic letters that look like "kys"
+        "the \u03b1 and \u03b2 blockers, 5 \u03bcg",  # a Greek letter as a word of its own
+    ],
+)
+def test_a_word_wholly_in_cyrillic_or_greek_letters_is_left_as_it_is(text: str) -> None:
+    assert fold(text).text == text
+
+
+def test_only_the_mixed_word_is_read_in_latin_letters() -> None:
+    assert fold("\u043a\u043e\u0442 k\u043et").text == "\u043a\u043e\u0442 kot"
+
+
+def test_a_look_alike_behind_a_zero_width_space_maps_back() -> None:
+    text = "I want to k\u200b\u0456ll myself"
+    folded = fold(text)
+    assert folded.text == "I want to kill myself"
+    start = folded.text.index("kill")
+    a, b = folded.span(start, start + len("kill"))
+    assert text[a:b] == "k\u200b\u0456ll"
+
+
+@given(st.text(st.sampled_from("ab\u0456\u043e\u03bf\u0416\u200b\u0301 -")))
+def test_look_alikes_keep_the_fold_one_for_one_and_idempotent(text: str) -> None:
+    view = fold(text)
+    if view.origins is None:
+        assert len(view.text) == len(text)
+    else:
+        assert len(view.origins) == len(view.text)
+    assert fold(view.text).text == view.text
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("just k\u0456ll yourself", "just k\u0456ll yourself"),
+        ("go d\u0456\u0435", "go d\u0456\u0435"),
+        ("k\u0443s", "k\u0443s"),
+    ],
+)
+def test_the_unsafe_patterns_read_look_alike_letters(response: str, words: str) -> None:
+    from carelens.analysis.unsafe import unsafe_spans
+
+    found = unsafe_spans(response)
+    assert [span.text_in(response) for span in found] == [words]
+    assert found == unsafe_spans(response.translate(_LATIN_FOR_TESTS))
+
+
+#: The look-alikes of these tests, as their Latin letters.
+_LATIN_FOR_TESTS = str.maketrans("\u0456\u0435\u0443", "iey")
+
+
+def test_the_unsafe_patterns_leave_wholly_cyrillic_words_alone() -> None:
+    from carelens.analysis.unsafe import unsafe_spans
+
+    assert unsafe_spans("\u043a\u0443\u0455") == ()
+
+
+# --- masked words ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reads", "word", "original"),
+    [
+        ("i want to d-i-e", "i want to die", "die", "d-i-e"),
+        ("k.i.l.l myself", "kill myself", "kill", "k.i.l.l"),
+        ("about s u i c i d e.", "about suicide.", "suicide", "s u i c i d e"),
+        ("d*i*e now", "die now", "die", "d*i*e"),
+        ("to k*ll m*self", f"to k{MASKED_LETTER}ll m{MASKED_LETTER}self", "m\u01c2self", "m*self"),
+        ("I was d**d", f"I was d{MASKED_LETTER * 2}d", "d\u01c2\u01c2d", "d**d"),
+        ("k-i-l-l m-y-s-e-l-f", "kill myself", "myself", "m-y-s-e-l-f"),
+    ],
+)
+def test_unmask_reads_masked_words_and_maps_them_back(
+    text: str, reads: str, word: str, original: str
+) -> None:
+    assert has_masks(text)
+    view = unmask(text)
+    assert view.text == reads
+    start = reads.index(word)
+    a, b = view.span(start, start + len(word))
+    assert text[a:b] == original
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S.A",  # read "USA": three letters, but no English word of danger
+        "a.k.a. Bob",
+    ],
+)
+def test_abbreviations_of_three_letters_are_read_whole(text: str) -> None:
+    assert has_masks(text)
+    assert "." not in unmask(text).text[:3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain text, nothing masked",
+        "e.g. at work",  # two letters
+        "J. K. L. Rowling",  # a mark and a space between
+        "**so** alone, *hugs*",  # Markdown's marks stand outside words
+        "an a-b test, x-ray",  # two letters, or one and a word
+        "4.5 out of 10, 2-3 days",
+        "",
+    ],
+)
+def test_text_without_masked_words_is_left_as_it_is(text: str) -> None:
+    assert not has_masks(text)
+    view = unmask(text)
+    assert view.text == text
+    assert view.origins is None
+
+
+@given(st.text(st.sampled_from("ab \u0456-.*é\u200bx")))
+def test_has_masks_agrees_with_unmask(text: str) -> None:
+    """The quick search for a word's end (_SPELLED_END) hides no masked word."""
+    view = unmask(text)
+    assert has_masks(text) == (view.text != text)
+    previous = 0
+    for i in range(len(view.text)):
+        a, b = view.span(i, i + 1)
+        assert previous <= a < b <= len(text)
+        previous = a
+
+
+@pytest.mark.parametrize(
+    ("pattern", "masked"),
+    [
+        (r"\bdie\b", r"\bd[i\*][e\*]\b"),
+        (r"\bs[u*][i1]c", r"\bs[u*\*][i1\*]c"),  # a class with a vowel takes the mask too
+        (r"[\s-]self", r"[\s-]s[e\*]lf"),  # one without keeps as it is
+        (r"can['\u2019]t", r"c[a\*]n['\u2019]t"),  # the "u" of an escape is no vowel
+        (r"(?P<verb>kill)(?P=verb)", r"(?P<verb>k[i\*]ll)(?P=verb)"),
+        (r"(?i:die)", r"(?i:d[i\*][e\*])"),
+        (r"[^aeiou]", r"[^aeiou]"),
+    ],
+)
+def test_vowels_masked(pattern: str, masked: str) -> None:
+    assert vowels_masked(pattern, "*") == masked
+    re.compile(vowels_masked(pattern))

@@ -25,7 +25,15 @@ compatibility form (NFKC: full-width ``\\uff4b\\uff59\\uff53`` is ``kys``), so t
 filters, read as the words they show. What is found there is mapped back to the text's own
 offsets. The Latin small capitals, which have no compatibility form
 (``\\u1d0b\\u026a\\u029f\\u029f`` from a "small caps" text generator), read as their letters
-(:data:`_SMALL_CAPITALS`).
+(:data:`_SMALL_CAPITALS`). A Cyrillic or Greek letter that looks like a Latin one
+(:data:`_LOOK_ALIKE_LETTERS`: Cyrillic ``\\u0456`` in ``k\\u0456ll``, Greek ``\\u03bf`` in
+``d\\u03bfse``) reads as that letter inside a word that also holds Latin letters, and only
+there: Russian or Greek words stay as they are.
+
+Masked words are read by :func:`unmask`, kept apart from :func:`fold` because only some
+patterns read them: a word spelled out as letters with one mark between ("d-i-e", "k.i.l.l",
+"s u i c i d e") is read whole, and a "*" typed for a letter inside a word ("k*ll") as
+:data:`MASKED_LETTER`, which a pattern made by :func:`vowels_masked` reads as any vowel.
 """
 
 from __future__ import annotations
@@ -136,13 +144,74 @@ def _without_marks(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c)[0] != "M")
 
 
+#: Cyrillic and Greek letters that look like a Latin one, each with the letter it reads as:
+#: typed inside an English word ("k\u0456ll", "su\u0456cide", "\u043ever\u0501ose") to get past a
+#: forum's filters. The lower-case Cyrillic "\u0432 \u043d \u043c \u0442" show as the small
+#: capitals "\u0299 \u029c \u1d0d \u1d1b", and read as their letters as those do.
+_LOOK_ALIKE_LETTERS = dict(
+    zip(
+        # Cyrillic, lower case and upper case
+        "\u0430\u0432\u0433\u0435\u043a\u043c\u043d\u043e\u0440\u0441\u0442\u0443\u0445"
+        "\u0456\u0458\u0455\u04bb\u0501\u051b\u051d\u04cf\u04af"
+        "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0423\u0425"
+        "\u0406\u0408\u0405\u04ae\u04c0"
+        # Greek, lower case and upper case
+        "\u03b1\u03b3\u03b5\u03b7\u03b9\u03ba\u03bd\u03bf\u03c1\u03c4\u03c5\u03c7\u03c9"
+        "\u03f2\u03f3"
+        "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5"
+        "\u03a7\u03f9",
+        "abrekmhopctyxijshdqwlyABEKMHOPCTYXIJSYlayenikvoptuxwcjABEZHIKMNOPTYXC",
+        strict=True,
+    )
+)
+
+
+def _look_alikes() -> dict[str, str]:
+    """:data:`_LOOK_ALIKE_LETTERS`, and each letter of the Greek and Cyrillic blocks that is
+    one of them with an accent ("\u0457", "\u0451", "\u03af") read as the Latin letter
+    without it, as :func:`fold` reads "\u00ef" as "i"."""
+    table = dict(_LOOK_ALIKE_LETTERS)
+    for code in range(0x370, 0x530):  # Greek and Coptic, Cyrillic, Cyrillic Supplement
+        char = chr(code)
+        base = _without_marks(unicodedata.normalize("NFKD", char))
+        if base != char and base in _LOOK_ALIKE_LETTERS:
+            table[char] = _LOOK_ALIKE_LETTERS[base]
+    return table
+
+
+_LOOK_ALIKE_TABLE = _look_alikes()
+_LOOK_ALIKES = str.maketrans(_LOOK_ALIKE_TABLE)
+_LOOK_ALIKE = re.compile(f"[{''.join(_LOOK_ALIKE_TABLE)}]")
+#: A word (letters and digits) with a look-alike letter in it.
+_WORD_WITH_LOOK_ALIKE = re.compile(rf"(?<![^\W_])[^\W_]*?{_LOOK_ALIKE.pattern}[^\W_]*")
+#: A Latin letter: ASCII, or of the Latin-1 Supplement and Latin Extended-A and -B blocks.
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+
+
+def _latin_look_alikes(text: str) -> str:
+    """``text`` with each Cyrillic or Greek look-alike letter (:data:`_LOOK_ALIKE_LETTERS`)
+    read as its Latin letter inside a word that also holds a Latin letter ("k\u0456ll" reads
+    "kill"), one character for one; a word without Latin letters (Russian, Greek) stays as
+    it is."""
+    if text.isascii() or _LOOK_ALIKE.search(text) is None:
+        return text
+    return _WORD_WITH_LOOK_ALIKE.sub(
+        lambda word: (
+            word[0].translate(_LOOK_ALIKES) if _LATIN.search(word[0]) is not None else word[0]
+        ),
+        text,
+    )
+
+
 def fold(text: str) -> Folded:
     """``text`` as the English patterns read it: apostrophes straightened
     (:func:`straight_apostrophes`), format characters (category Cf: zero-width space and
     joiners, soft hyphen, word joiner, byte order mark) and combining marks left out, and each
     other character as :func:`_folded_char` reads it (an accented or full-width letter as its
-    ASCII letter, "\\u2026" as "...", a symbol such as "\\u2122" as it is), with the way back
-    to the original's offsets (:meth:`Folded.span`).
+    ASCII letter, "\\u2026" as "...", a symbol such as "\\u2122" as it is), and a Cyrillic or
+    Greek look-alike letter inside a word with Latin letters as its Latin letter
+    (:func:`_latin_look_alikes`: "k\\u0456ll"), with the way back to the original's offsets
+    (:meth:`Folded.span`).
 
     One character at a time, so a letter and the accent after it do not compose: "di\\u0301e"
     reads "die". Text without such characters (ASCII text, and most other) is only
@@ -152,11 +221,11 @@ def fold(text: str) -> Folded:
         return Folded(text)
     wide = {c for c in _NON_ASCII.findall(text) if _folded_char(c) is not None}
     if not wide:
-        return Folded(text)
+        return Folded(_latin_look_alikes(text))
     if all(len(_folded_char(c) or "") == 1 for c in wide):
         # One character for one ("caf\u00e9" reads "cafe"): the offsets stay the text's own.
         table = {ord(c): _folded_char(c) for c in wide}
-        return Folded(straight_apostrophes(text.translate(table)))
+        return Folded(_latin_look_alikes(straight_apostrophes(text.translate(table))))
     pieces: list[str] = []
     origins: list[int] = []
     ends: list[int] = []
@@ -181,8 +250,103 @@ def fold(text: str) -> Folded:
     pieces.append(text[kept:])
     origins += range(kept, len(text))
     ends += range(kept + 1, len(text) + 1)
-    # A full-width backtick may now stand between letters.
-    return Folded(straight_apostrophes("".join(pieces)), tuple(origins), tuple(ends))
+    # A full-width backtick may now stand between letters; a look-alike letter, beside the
+    # Latin ones of its word once the characters inside it are left out ("k\u200b\u0456ll").
+    folded = _latin_look_alikes(straight_apostrophes("".join(pieces)))
+    return Folded(folded, tuple(origins), tuple(ends))
+
+
+#: A word spelled out as single letters with one mark between them, the same each time:
+#: "d-i-e", "d.i.e", "d*i*e", "s u i c i d e" (three letters or more: "e.g." is none, nor are
+#: initials "J. K. L.", with two characters between).
+_SPELLED_WITH_MARKS = re.compile(
+    r"(?<![^\W\d_])[^\W\d_](?P<mark>[-*. ])[^\W\d_](?:(?P=mark)[^\W\d_])+(?![^\W\d_])"
+)
+#: What ends every such word ("-i-e" of "d-i-e"), found about twice as fast: where it is
+#: not, there is none (:func:`has_masks`).
+_SPELLED_END = re.compile(r"([-*. ])[^\W\d_]\1[^\W\d_](?![^\W\d_])")
+#: A "*" (or several) between two letters, typed for letters of the word: "k*ll", "su*cide",
+#: "d**d" (not Markdown's "*so*", whose marks stand outside the word).
+_STAR_IN_WORD = re.compile(r"(?<=[^\W\d_])\*+(?=[^\W\d_])")
+#: What :func:`unmask` reads a "*" between two letters as: a letter (so that "k*ll myself" stays
+#: a word, as ``\b`` and ``\w`` read it), one no English word holds, which a pattern made by
+#: :func:`vowels_masked` reads as any vowel.
+MASKED_LETTER = "\u01c2"
+
+
+def has_masks(text: str) -> bool:
+    """Whether ``text`` holds a masked word for :func:`unmask` to read: letters spelled out
+    with a mark between ("d-i-e") or a "*" between two letters ("k*ll"). Most texts hold
+    none, and this is all they cost."""
+    if "*" in text and _STAR_IN_WORD.search(text) is not None:
+        return True
+    return _spelled(text)
+
+
+def _spelled(text: str) -> bool:
+    """Whether ``text`` holds a word spelled out with marks (:data:`_SPELLED_WITH_MARKS`)."""
+    return _SPELLED_END.search(text) is not None and _SPELLED_WITH_MARKS.search(text) is not None
+
+
+def unmask(text: str) -> Folded:
+    """``text`` with each word spelled out letter by letter with a mark between
+    (:data:`_SPELLED_WITH_MARKS`: "d-i-e", "s u i c i d e") written whole ("die", "suicide"),
+    and each "*" between two letters as :data:`MASKED_LETTER` ("k*ll" reads "k\u01c2ll"),
+    with the way back to ``text``'s offsets (:meth:`Folded.span`: "die" maps back to "d-i-e").
+    ``text`` is read as it is: fold it first (:func:`fold`) for "d-\u200bi-e". A text
+    without such words is returned as it is, its offsets its own."""
+    if not _spelled(text):
+        return Folded(_with_masked_letters(text))
+    pieces: list[str] = []
+    origins: list[int] = []
+    kept = 0  # the characters before it are in pieces
+    for run in _SPELLED_WITH_MARKS.finditer(text):
+        start, end = run.span()
+        pieces.append(text[kept:start])
+        origins += range(kept, start)
+        letters = range(start, end, 2)  # a letter, then its mark
+        pieces.append("".join(text[i] for i in letters))
+        origins += letters
+        kept = end
+    pieces.append(text[kept:])
+    origins += range(kept, len(text))
+    joined = _with_masked_letters("".join(pieces))
+    return Folded(joined, tuple(origins), tuple(i + 1 for i in origins))
+
+
+def _with_masked_letters(text: str) -> str:
+    """``text`` with each "*" between two letters as :data:`MASKED_LETTER`."""
+    if "*" not in text:
+        return text
+    return _STAR_IN_WORD.sub(lambda stars: MASKED_LETTER * len(stars[0]), text)
+
+
+#: What :func:`vowels_masked` reads in a regular expression: an escape, a group's name or
+#: inline flags (left as they are), a character class, or a vowel.
+_PATTERN_PIECE = re.compile(
+    r"\\.|\(\?(?:P<\w+>|P=\w+\)|[aiLmsux-]+[:)])|\[(?:\\.|[^\]])*\]|([aeiouy])"
+)
+#: A vowel of a character class, not the letter of an escape in it (the "u" of "\\u2019").
+_VOWEL = re.compile(r"(?<!\\)[aeiouy]")
+
+
+def vowels_masked(pattern: str, mask: str = MASKED_LETTER) -> str:
+    """``pattern`` with each vowel it spells ("y" too: "m*self") matching ``mask`` too, as
+    words are masked to get past a forum's filters ("k*ll myself", "d*e", "su*cide"): outside
+    a character class, and inside one that holds a vowel (``[i1]`` for "su1cide"). Escapes
+    (``\\b``, ``\\s``), a group's name and inline flags are left as they are. ``mask`` is
+    :data:`MASKED_LETTER` for text read by :func:`unmask`, or "*" for text read as it is."""
+    escaped = re.escape(mask)
+
+    def masked(found: re.Match[str]) -> str:
+        if found[1]:
+            return f"[{found[1]}{escaped}]"
+        piece = found[0]
+        if piece.startswith("[") and not piece.startswith("[^") and _VOWEL.search(piece):
+            return piece[:-1] + escaped + "]"
+        return piece
+
+    return _PATTERN_PIECE.sub(masked, pattern)
 
 
 def join_surrogates(text: str) -> str:

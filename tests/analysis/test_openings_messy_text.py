@@ -282,4 +282,10 @@ def test_a_masked_danger_word_maps_back_to_the_seekers_own_letters() -> None:
     from carelens.analysis.openings import _danger
 
     seeker = "I just want to d-\u200bi-e. And to k*ll myself."
-    assert [seeker[a:b] for a, b in _danger(seeker)] == ["d-\u200bi-e", "k*ll myself"]
+    # The crisis cues (which read masked words too), then the words of _DANGER.
+    assert [seeker[a:b] for a, b in _danger(seeker)] == [
+        "want to d-\u200bi-e",
+        "k*ll myself",
+        "d-\u200bi-e",
+        "k*ll myself",
+    ]

@@ -29,8 +29,15 @@ flag does not read their words either:
 accent or a backtick typed for one: "can\\u00b4t") are read as straight ones, and the text
 is read without the invisible characters and combining marks put inside words to get past a
 forum's filters ("sui\\u00adcide", "over\\u200bdose", "di\\u0301e"), full-width letters as
-ASCII (:func:`carelens.text.fold`); a cue's offsets are the original text's, covering what
-was left out inside its words.
+ASCII, and a Cyrillic or Greek letter that looks like a Latin one as that letter inside an
+English word ("k\\u0456ll myself" with a Cyrillic "\\u0456": :func:`carelens.text.fold`).
+Masked words are read too (:func:`carelens.text.unmask`): spelled out with one mark between
+their letters ("d-i-e", "k.i.l.l myself", "s u i c i d e") or with a "*" for a vowel ("k*ll
+myself", "su*cide"); that second reading runs only for a message that holds such a word
+(:func:`carelens.text.has_masks`), and a cue found either way is a cue. Abbreviations, initials
+and masked swearing ("U.S.A.", "J. K. L.", "s**t", "f*cking", "d-i-y") spell no cue. A cue's
+offsets are the original text's, covering what was left out inside its words and the marks of
+a masked word.
 """
 
 from __future__ import annotations
@@ -40,7 +47,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from carelens.inference.spans import merge_overlapping
-from carelens.text import Folded, fold
+from carelens.text import MASKED_LETTER, Folded, fold, has_masks, unmask, vowels_masked
 from carelens.types import Span
 
 #: Shown with every flag (and in the docs). Not a substitute for local emergency services.
@@ -307,6 +314,21 @@ _FOLDED = {
     label: [re.compile(p, re.DOTALL) for p in patterns] for label, patterns in _PATTERNS.items()
 }
 _ANY_FOLDED = re.compile(_ANY.pattern, re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def _masked_patterns() -> tuple[re.Pattern[str], dict[str, list[re.Pattern[str]]]]:
+    """The quick check and the patterns for text with a masked letter ("k*ll myself" as
+    :func:`~carelens.text.unmask` reads it): each vowel of a pattern's words may be one
+    (:func:`~carelens.text.vowels_masked`). Compiled the first time such a text comes."""
+    compiled = {
+        label: [re.compile(vowels_masked(p), _FLAGS) for p in patterns]
+        for label, patterns in _PATTERNS.items()
+    }
+    alternation = "|".join(f"(?:{p.pattern})" for ps in compiled.values() for p in ps)
+    return re.compile(alternation, _FLAGS), compiled
+
+
 # The writer's negation of the cue: "not", "never", "no longer" or a contraction ("won't",
 # "wouldn't", "isn't", "haven't"; also spelt without the apostrophe), followed by nothing but
 # words that let it reach the cue ("I'm not going to", "I would never ever"). A negation of
@@ -547,6 +569,8 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
         _on_purpose,
     ),
 }
+#: The checks by the pattern they read, masked too (:func:`_masked_patterns`).
+_CHECKS = {**_CONTEXT, **{vowels_masked(p): check for p, check in _CONTEXT.items()}}
 
 
 #: Where the writer plainly negates a crisis mention about themselves, as (start, end).
@@ -559,20 +583,7 @@ def crisis_scan(seeker_text: str) -> tuple[tuple[Span, ...], Mentions]:
     writer negates (:func:`negated_mentions`). The last few texts' answers are kept (they are
     immutable): the analyzer scans a seeker message and the feedback of its reply reads the
     same scan again."""
-    # For ASCII text, lower() changes only A-Z, one character for one, and a case-insensitive
-    # pattern matches an ASCII character exactly where its lower-case form matches: the same
-    # cues at the same offsets, found faster (_FOLDED).
-    # The patterns spell an apostrophe "'"; phones type U+2019 ("I can\u2019t go on"). They
-    # read the folded text (no "sui\u200bcide"), and what they find is mapped back.
-    folded = fold(seeker_text)
-    text = folded.text
-    if text.isascii():
-        searched, any_cue, compiled = text.lower(), _ANY_FOLDED, _FOLDED
-    else:
-        searched, any_cue, compiled = text, _ANY, _COMPILED
-    if any_cue.search(searched) is None:
-        return (), ()
-    return _unfolded(folded, *_find(text, searched, compiled))
+    return _scanned(seeker_text, quick=True)
 
 
 def crisis_cues(seeker_text: str) -> tuple[Span, ...]:
@@ -590,8 +601,51 @@ def negated_mentions(seeker_text: str) -> Mentions:
 def _scan(seeker_text: str) -> tuple[Span, ...]:
     """Every case-insensitive pattern over ``seeker_text``, without the quick check or the
     lower-cased copy (what :func:`crisis_cues` must equal; the tests compare them)."""
+    return _scanned(seeker_text, quick=False)[0]
+
+
+def _scanned(seeker_text: str, *, quick: bool) -> tuple[tuple[Span, ...], Mentions]:
+    """The cues and negated mentions of ``seeker_text``, read folded (:func:`fold`), and
+    read unmasked too (:func:`~carelens.text.unmask`: "d-i-e", "k*ll myself") when it holds
+    a masked word: a cue found either way is a cue, and a mention negated one way that is a
+    cue the other ("I'm n-o-t suicidal") is a cue only. What is found is mapped back to
+    ``seeker_text``'s offsets, a masked word's covering its marks."""
+    # The patterns spell an apostrophe "'"; phones type U+2019 ("I can\u2019t go on"). They
+    # read the folded text (no "sui\u200bcide"), and what they find is mapped back.
     folded = fold(seeker_text)
-    return _unfolded(folded, *_find(folded.text, folded.text, _COMPILED))[0]
+    cues, negated = _search(folded.text, quick=quick)
+    if has_masks(folded.text):
+        unmasked = unmask(folded.text)
+        more, more_negated = _search(unmasked.text, quick=quick)
+        if more or more_negated:
+            cues = merge_overlapping(
+                [*cues, *(Span(*unmasked.span(c.start, c.end), c.label, c.score) for c in more)]
+            )
+            mentions = {*negated, *(unmasked.span(*m) for m in more_negated)}
+            negated = tuple(
+                (start, end)
+                for start, end in sorted(mentions)
+                if not any(cue.start < end and start < cue.end for cue in cues)
+            )
+    return _unfolded(folded, cues, negated)
+
+
+def _search(text: str, *, quick: bool) -> tuple[tuple[Span, ...], Mentions]:
+    """The cues and negated mentions of ``text`` (folded, maybe unmasked); with ``quick``,
+    after the one-pass check, and ASCII text lower-cased."""
+    if MASKED_LETTER in text:
+        any_cue, compiled = _masked_patterns()
+        searched = text
+    elif quick and text.isascii():
+        # For ASCII text, lower() changes only A-Z, one character for one, and a
+        # case-insensitive pattern matches an ASCII character exactly where its lower-case
+        # form matches: the same cues at the same offsets, found faster (_FOLDED).
+        searched, any_cue, compiled = text.lower(), _ANY_FOLDED, _FOLDED
+    else:
+        searched, any_cue, compiled = text, _ANY, _COMPILED
+    if quick and any_cue.search(searched) is None:
+        return (), ()
+    return _find(text, searched, compiled)
 
 
 def _unfolded(
@@ -616,7 +670,7 @@ def _find(
     negated: set[tuple[int, int]] = set()
     for label, patterns in compiled.items():
         for pattern in patterns:
-            check = _CONTEXT.get(pattern.pattern)
+            check = _CHECKS.get(pattern.pattern)
             for match in pattern.finditer(searched):
                 start, end = match.span()
                 if check is not None and not check(text, start, end):

@@ -13,7 +13,7 @@ that asks a question, starts with an imperative, holds a word whose turning is i
 holds words of danger: a crisis cue ("It sounds like you bought a gun to use on yourself…" would
 echo the danger as a casual reflection), crisis wording the seeker negates, urging or method
 words, or "kys", "die", "kill myself"... whoever the seeker says wrote them (:data:`_DANGER`),
-also masked ("d-i-e", "d.i.e", "k*ll myself", "d*e": :func:`_unmasked`,
+also masked ("d-i-e", "d.i.e", "k*ll myself", "d*e": :func:`carelens.text.unmask`,
 :data:`_DANGER_MASKED`), or letters spelled out one by one ("s u i c i d e"); the seeker's own
 clause after such words may be ("People at school told me to kys and I feel worthless" offers
 "I feel worthless"). Nor is the part of a clause in another language than English, before or
@@ -60,7 +60,7 @@ from carelens.analysis.pronouns import (
 )
 from carelens.analysis.quoting import NO_SPACE_RUN, clip, outside_personal, personal_runs
 from carelens.analysis.unsafe import unsafe_spans
-from carelens.text import Folded, fold
+from carelens.text import MASKED_LETTER, fold, unmask, vowels_masked
 
 #: First-person plural words: a message that speaks only of "we" ("We lost our baby at 20
 #: weeks and we feel so empty") offers a clause of those when it has no "I" clause.
@@ -192,24 +192,9 @@ _DANGER = re.compile(
 )
 
 
-def _vowels_masked(pattern: str) -> str:
-    """``pattern`` with each vowel it spells (outside an escape or a character class) matching
-    a "*" too, as words are masked to get past a forum's filters ("k*ll myself", "d*e",
-    "su*cide"; "y" too: "m*self")."""
-    return re.sub(
-        r"\\.|\[(?:\\.|[^\]])*\]|([aeiouy])",
-        lambda found: f"[{found[1]}*]" if found[1] else found[0],
-        pattern,
-    )
-
-
-#: :data:`_DANGER` with a "*" for any vowel of its words (:func:`_vowels_masked`).
-_DANGER_MASKED = re.compile(_vowels_masked(_DANGER.pattern), re.IGNORECASE)
-#: A word spelled out as single letters with one mark between them, the same each time: "d-i-e",
-#: "d.i.e", "d*i*e", "s u i c i d e" (three letters or more: "e.g." is none).
-_SPELLED_WITH_MARKS = re.compile(
-    r"(?<![^\W\d_])[^\W\d_](?P<mark>[-*. ])[^\W\d_](?:(?P=mark)[^\W\d_])+(?![^\W\d_])"
-)
+#: :data:`_DANGER` with a masked letter for any vowel of its words, read in text that
+#: :func:`~carelens.text.unmask` read ("k*ll myself", "d*e": :func:`~carelens.text.vowels_masked`).
+_DANGER_MASKED = re.compile(vowels_masked(_DANGER.pattern), re.IGNORECASE)
 _QUOTE_WORDS = 14
 #: How many words past :data:`_QUOTE_WORDS` a clipped clause may run to keep its feeling.
 _FEELING_SLACK = 4
@@ -251,42 +236,20 @@ def _danger(seeker: str) -> tuple[tuple[int, int], ...]:
     :data:`_DANGER`, whoever is said to have written them ("told me to kys"). Like the
     others, :data:`_DANGER` reads the text as the patterns do (:func:`~carelens.text.fold`:
     "sui\u00adcide", full-width letters), and it reads masked words as the words they mask
-    (:func:`_unmasked`: "d-i-e", "k*ll myself"); its words are mapped back to the seeker's
-    offsets. The last few messages' answers are kept: the feedback on every reply to one
-    message asks about it again."""
+    (:func:`~carelens.text.unmask`: "d-i-e", "k*ll myself"); its words are mapped back to the
+    seeker's offsets. The last few messages' answers are kept: the feedback on every reply to
+    one message asks about it again."""
     cues, negated = crisis_scan(seeker)
     folded = fold(seeker)
-    unmasked = _unmasked(folded.text)
-    # Without a "*" the masked pattern finds what the plain one does, more slowly.
-    danger = _DANGER_MASKED if "*" in unmasked.text else _DANGER
+    unmasked = unmask(folded.text)
+    # Without a masked letter the masked pattern finds what the plain one does, more slowly.
+    danger = _DANGER_MASKED if MASKED_LETTER in unmasked.text else _DANGER
     return (
         *((cue.start, cue.end) for cue in cues),
         *negated,
         *((span.start, span.end) for span in unsafe_spans(seeker)),
         *(folded.span(*unmasked.span(*found.span())) for found in danger.finditer(unmasked.text)),
     )
-
-
-def _unmasked(text: str) -> Folded:
-    """``text`` with each word spelled out letter by letter with a mark between
-    (:data:`_SPELLED_WITH_MARKS`: "d-i-e", "s u i c i d e") written whole ("die", "suicide"),
-    and the way back to ``text``'s offsets (:meth:`carelens.text.Folded.span`)."""
-    if _SPELLED_WITH_MARKS.search(text) is None:
-        return Folded(text)
-    pieces: list[str] = []
-    origins: list[int] = []
-    kept = 0  # the characters before it are in pieces
-    for run in _SPELLED_WITH_MARKS.finditer(text):
-        start, end = run.span()
-        pieces.append(text[kept:start])
-        origins += range(kept, start)
-        letters = range(start, end, 2)  # a letter, then its mark
-        pieces.append("".join(text[i] for i in letters))
-        origins += letters
-        kept = end
-    pieces.append(text[kept:])
-    origins += range(kept, len(text))
-    return Folded("".join(pieces), tuple(origins), tuple(i + 1 for i in origins))
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:

@@ -1,0 +1,159 @@
+"""Crisis cues in masked words ("d-i-e", "k*ll myself", "k.i.l.l") and in words with Cyrillic or
+Greek look-alike letters ("k\u0456ll"): found, mapped back to the seeker's own characters, and
+no cue from abbreviations, initials or masked swearing."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from carelens.analysis.crisis import _scan, crisis_cues, crisis_scan, negated_mentions
+from carelens.types import Span
+
+
+def assert_valid(text: str, spans: tuple[Span, ...]) -> None:
+    """Offsets in bounds, in order, not overlapping; every span covers some characters."""
+    previous_end = 0
+    for span in spans:
+        assert previous_end <= span.start < span.end <= len(text)
+        assert span.label in ("suicide", "self_harm")
+        previous_end = span.end
+
+
+def cue_words(text: str) -> list[tuple[str, str]]:
+    return [(span.label, span.text_in(text)) for span in crisis_cues(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I want to k*ll myself", [("suicide", "k*ll myself")]),
+        ("I want to k*ll m*self tonight", [("suicide", "k*ll m*self")]),
+        ("i want to d-i-e", [("suicide", "want to d-i-e")]),
+        ("i want to d.i.e", [("suicide", "want to d.i.e")]),
+        ("i just want to d*e", [("suicide", "want to d*e")]),
+        ("I wish I was d**d", [("suicide", "wish I was d**d")]),
+        ("thinking about s-u-i-c-i-d-e", [("suicide", "s-u-i-c-i-d-e")]),
+        ("thinking about s u i c i d e again", [("suicide", "s u i c i d e")]),
+        ("I'm going to k.i.l.l myself", [("suicide", "k.i.l.l myself")]),
+        ("I'm going to k-i-l-l m-y-s-e-l-f", [("suicide", "k-i-l-l m-y-s-e-l-f")]),
+        ("su*cide is all I think about", [("suicide", "su*cide")]),
+        ("I feel so suic*dal", [("suicide", "suic*dal")]),
+        ("k.m.s", [("suicide", "k.m.s")]),
+        ("I started s*lf h*rming again", [("self_harm", "s*lf h*rming")]),
+        ("I want to f*cking d*e", [("suicide", "want to f*cking d*e")]),
+        ("I want to d-\u200bi-e", [("suicide", "want to d-\u200bi-e")]),  # folded first
+        ("I want to k\uff0all myself", [("suicide", "k\uff0all myself")]),  # a full-width *
+    ],
+)
+def test_a_masked_crisis_word_is_a_cue_over_the_seekers_own_characters(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Letters with one mark between them, or a "*" for a vowel, hid the words from the
+    patterns: "I want to k*ll myself" and "i want to d-i-e" got no cue."""
+    assert cue_words(text) == expected
+    assert_valid(text, crisis_cues(text))
+    assert crisis_cues(text) == _scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I felt so proud at the U.S.A. game",
+        "I feel so sad, e.g. at work and at home",
+        "I feel like s**t today",
+        "I'm so f*cking tired of my job",
+        "D*mn, I feel so alone",
+        "I feel so lonely at the d-i-y store",
+        "My favourite author is J. K. L. Smith",
+        "I got a B.S.c. and an M.B.A. and still no job",
+        "Starting ECT on friday. Sh*t scared.",
+        "What the f***ing hell is wrong with me",
+        "I'm F.I.N.E. Fucked up, insecure, neurotic and emotional.",
+        "Just s*nd it to me and h*ll, I'll read it",
+        "**I feel so alone** and *nobody* cares",
+        "a b c d e f g, I keep singing the alphabet to calm down",
+    ],
+)
+def test_abbreviations_initials_and_masked_swearing_are_no_cue(text: str) -> None:
+    assert crisis_scan(text) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("I'm not going to k*ll myself, I promise.", "k*ll myself"),
+        ("I would never h-u-r-t myself.", "h-u-r-t myself"),
+        ("I'm n.o.t going to k.i.l.l myself.", "k.i.l.l myself"),
+    ],
+)
+def test_a_negated_masked_mention_is_no_cue_and_maps_back(text: str, negated: str) -> None:
+    assert crisis_cues(text) == ()
+    assert [text[s:e] for s, e in negated_mentions(text)] == [negated]
+
+
+def test_a_cue_read_plainly_stays_a_cue_when_its_negation_is_masked() -> None:
+    """Read plainly "suicidal" is a cue; read unmasked, "not suicidal" is a denial. A cue
+    found either way is a cue (the patterns lean towards flagging), and it is then no negated
+    mention as well."""
+    text = "I'm n-o-t suicidal, just tired"
+    assert cue_words(text) == [("suicide", "suicidal")]
+    assert negated_mentions(text) == ()
+
+
+def test_a_plain_cue_beside_a_masked_one_keeps_both() -> None:
+    text = "I want to die. I keep thinking about s-u-i-c-i-d-e and I want to k*ll myself."
+    assert [words for _, words in cue_words(text)] == [
+        "want to die",
+        "s-u-i-c-i-d-e",
+        "k*ll myself",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("I want to k\u0456ll myself", "k\u0456ll myself"),  # Cyrillic i
+        ("I keep thinking about su\u0456c\u0456de", "su\u0456c\u0456de"),
+        ("I want to d\u0456\u0435", "want to d\u0456\u0435"),  # Cyrillic i and e
+        ("I took an \u043everd\u03bfse last night", "\u043everd\u03bfse"),  # Cyrillic o, Greek o
+        ("I WANT TO K\u0406LL MYSELF", "K\u0406LL MYSELF"),  # Cyrillic capital I
+        ("I want to \u03ba\u03b9ll myself", "\u03ba\u03b9ll myself"),  # Greek kappa and iota
+        ("I've been cutting m\u0443self", "cutting m\u0443self"),  # Cyrillic y
+        ("I want to k\u200b\u0456ll myself", "k\u200b\u0456ll myself"),  # and a zero-width space
+        ("I want to k\u0457ll myself", "k\u0457ll myself"),  # Cyrillic yi, an i with a diaeresis
+    ],
+)
+def test_a_look_alike_letter_in_an_english_word_does_not_hide_a_cue(
+    text: str, words: str | None
+) -> None:
+    """A Cyrillic "\u0456" in "kill" or "suicide" hid the word from the patterns."""
+    found = crisis_cues(text)
+    assert len(found) == 1, found
+    if words is not None:
+        assert found[0].text_in(text) == words
+    assert found == _scan(text)
+
+
+def test_words_wholly_in_cyrillic_or_greek_are_read_as_they_are() -> None:
+    """Look-alike letters are read as Latin ones only inside a word with Latin letters: a word
+    wholly in Cyrillic letters stays Cyrillic, even one that looks like "kys"."""
+    assert crisis_scan("\u043a\u0443\u0455") == ((), ())
+    assert crisis_scan("\u044f \u0445\u043e\u0447\u0443 kill \u043c\u0435\u043d\u044f") == ((), ())
+
+
+MASKED_WORDS = [
+    *("k*ll", "myself", "m*self", "d-i-e", "d*e", "die", "s-u-i-c-i-d-e", "su*cide", "k.i.l.l"),
+    *("I", "want", "to", "not", "never", "U.S.A.", "e.g.", "s**t", "f*cking", "D*mn", "d-i-y"),
+    *("J.", "K.", "k\u0456ll", "a", "b", "c", ",", ".", "\u200b", "**"),
+]
+
+
+@given(st.lists(st.sampled_from(MASKED_WORDS), max_size=30).map(" ".join))
+def test_masked_text_gives_valid_spans_and_the_quick_check_hides_none(text: str) -> None:
+    found = crisis_cues(text)
+    assert_valid(text, found)
+    assert found == _scan(text)
+    for start, end in negated_mentions(text):
+        assert 0 <= start < end <= len(text)
