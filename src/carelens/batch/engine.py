@@ -189,6 +189,11 @@ def _run_locked(
                 "another folder",
                 path=str(out_dir),
             )
+        # Before the options: no other option could make a folder of an unknown build
+        # resumable.
+        kept_in = outputs.MANIFEST if manifest else f"{outputs.WORK}/{outputs.PLAN}"
+        if unknown := stored.unknown_build(plan, kept_in=kept_in, finished=manifest is not None):
+            raise InputError(unknown, path=str(out_dir))
         if options.shards is None:  # a re-run keeps the first run's shard count
             plan = _with_shards(plan, stored.shards)
         if diffs := stored.differences(plan):

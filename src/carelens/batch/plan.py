@@ -6,9 +6,11 @@ options resume the run; anything else is an error that says what differs (in the
 the command's options), so a folder is never filled with parts of two different runs. The
 ``--helper`` patterns are options too: they decide which exchanges are staged and scored
 (kept sorted; neither their order nor their case changes anything, as neither changes
-what they match), so a resume with other helpers is refused. The
-output folder is never an input, even inside an input folder (a re-run would read its parts
-and manifest).
+what they match), so a resume with other helpers is refused. A stored plan that names no
+model build (one of a carelens before the fingerprint was kept) is refused by a run that
+knows its own (:meth:`BatchPlan.unknown_build`): nothing shows which build made its parts.
+The output folder is never an input, even inside an input folder (a re-run would read its
+parts and manifest).
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ class BatchPlan:
     staging: int = STAGING
     #: What tells the model from another with the same id
     #: (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`); None in the plans of
-    #: carelens before it, which are judged by the id alone.
+    #: carelens before it, which a run that knows its build refuses (:meth:`unknown_build`).
     model_fingerprint: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -127,6 +129,31 @@ class BatchPlan:
         if self.staging != other.staging:
             diffs.append(f"staging rule ({self.staging} and {other.staging})")
         return diffs
+
+    def unknown_build(self, run: BatchPlan, *, kept_in: str, finished: bool) -> str | None:
+        """Why ``run`` cannot take over the folder of this stored plan, which names no model
+        build while ``run`` knows its own, or None.
+
+        Nothing then shows which build made the folder's parts: resuming would put two
+        builds' results in one folder, and a finished folder's results would pass for this
+        model's. ``kept_in`` names the file that holds this plan, ``finished`` whether it is
+        a finished run's (for the message). A run that does not know its build (a plan made
+        from Python without one) judges the model by its id (:meth:`differences`).
+        """
+        if self.model_fingerprint is not None or run.model_fingerprint is None:
+            return None
+        model = f"this run's model, {run.model_id!r} (build {run.model_fingerprint})"
+        risk = (
+            f"nothing shows that they are the results of {model}"
+            if finished
+            else f"resuming with {model}, could put two builds' results in one folder"
+        )
+        return (
+            "the output folder cannot be resumed: it holds the results of an older carelens, "
+            "which kept no record of the build of the model that made them (its "
+            f"{kept_in} names the model, not its build); {risk}: pass --overwrite to start "
+            "over, or choose another output folder"
+        )
 
     def staging_rule(self) -> str:
         """What the plan's staging rule (:data:`STAGING`) does, in words."""
