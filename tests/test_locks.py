@@ -1,6 +1,7 @@
 """hold_lock: one holder at a time, across processes; a second is refused at once, naming the
 lock file and the holder; the file goes when the lock is released, and one left by a killed
-holder is reused."""
+holder is reused. hold_file_lock locks a file itself, by every name it has (hard links), and
+a writer's lock of a file it opens leaves alone one its own process holds."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from carelens.errors import InputError
-from carelens.locks import hold_lock
+from carelens.locks import hold_file_lock, hold_lock, lock_open_file
 
 HOLDER = """
 import sys, time
-from carelens.locks import hold_lock
+from carelens.locks import hold_file_lock, hold_lock, lock_open_file
 with hold_lock(sys.argv[1], "test run is writing here"):
     print("held", flush=True)
     time.sleep(60)
@@ -60,3 +61,57 @@ def test_a_lock_is_held_once_even_in_one_process_and_free_again_after(tmp_path: 
     with hold_lock(lock, "run"):  # released: free again
         pass
     assert not lock.exists()
+
+
+FILE_HOLDER = """
+import sys, time
+from carelens.locks import hold_file_lock
+with hold_file_lock(sys.argv[1]):
+    print("held", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_file_lock_holds_the_file_by_every_name_across_processes(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("", encoding="utf-8")
+    other = tmp_path / "other-name.jsonl"
+    os.link(out, other)  # one file, two names
+    proc = subprocess.Popen(
+        [sys.executable, "-c", FILE_HOLDER, str(out)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+        with pytest.raises(InputError) as caught, hold_file_lock(other):
+            pass
+        assert caught.value.path == str(other)
+        assert "another run is writing this file through another of its names" in str(caught.value)
+    finally:
+        proc.kill()
+        proc.communicate()
+    with hold_file_lock(other):  # released with its holder
+        pass
+    assert out.read_text(encoding="utf-8") == ""  # locking changes nothing in the file
+
+
+def test_a_file_lock_of_a_missing_file_holds_nothing_and_makes_nothing(tmp_path: Path) -> None:
+    with hold_file_lock(tmp_path / "new.jsonl"), hold_file_lock(tmp_path / "new.jsonl"):
+        pass
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_writer_skips_a_file_its_process_holds_and_locks_any_other(tmp_path: Path) -> None:
+    held, made = tmp_path / "held.jsonl", tmp_path / "made.jsonl"
+    held.write_text("", encoding="utf-8")
+    with hold_file_lock(held), held.open("a") as fh:
+        lock_open_file(fh.fileno(), held)  # its own holder: no refusal
+    with made.open("a") as fh:
+        lock_open_file(fh.fileno(), made)  # a file made now, locked as it is opened
+        os.link(made, tmp_path / "link.jsonl")
+        with (
+            pytest.raises(InputError, match="a hard link"),
+            hold_file_lock(tmp_path / "link.jsonl"),
+        ):
+            pass
+    with hold_file_lock(tmp_path / "link.jsonl"):  # closed: released
+        pass

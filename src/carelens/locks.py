@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import fcntl
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from carelens.errors import InputError
+
+#: ``(st_dev, st_ino)`` of the files this process holds a lock on (:func:`hold_file_lock`).
+_HELD_FILES: set[tuple[int, int]] = set()
 
 
 @contextmanager
@@ -82,3 +86,72 @@ def _holder(fd: int) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     return f" (process {text})" if text.isdigit() else ""
+
+
+@contextmanager
+def hold_file_lock(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``path`` itself while the block runs, when it is
+    an existing regular file (otherwise nothing is held: a missing file has no other name
+    yet, and a file that is made later is locked by its writer, :func:`lock_open_file`).
+
+    The lock is the file's, not its name's: a second holder, through this name or another
+    name of the file (a hard link), is refused at once, with an InputError naming ``path``.
+    The file is opened without changing it (for writing where allowed, as NFS requires for an
+    exclusive lock; else for reading).
+    """
+    fd = _open_existing(Path(path))
+    if fd is None:
+        yield
+        return
+    try:
+        _lock_file(fd, path)
+        key = _key(fd)
+        _HELD_FILES.add(key)
+        try:
+            yield
+        finally:
+            _HELD_FILES.discard(key)
+    finally:
+        os.close(fd)
+
+
+def lock_open_file(fd: int, path: str | os.PathLike[str]) -> None:
+    """Lock the file open as ``fd`` (``path``) until it is closed, unless this process holds
+    it already (:func:`hold_file_lock`); an InputError when another process holds it. A
+    file system without locks is left to the lock file's own error (:func:`hold_lock`)."""
+    if _key(fd) not in _HELD_FILES:
+        _lock_file(fd, path)
+
+
+def _lock_file(fd: int, path: str | os.PathLike[str]) -> None:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise InputError(
+            "another run is writing this file through another of its names (a hard link to "
+            "it); wait for it to end, or choose another output",
+            path=os.fspath(path),
+        ) from None
+    except OSError:
+        return
+
+
+def _open_existing(file: Path) -> int | None:
+    """The regular file ``file`` opened as it is (for writing where allowed, else for
+    reading), or None when it is missing, not a regular file or cannot be opened."""
+    try:
+        if not stat.S_ISREG(file.stat().st_mode):
+            return None
+    except OSError:
+        return None
+    for flags in (os.O_RDWR, os.O_RDONLY):
+        try:
+            return os.open(file, flags | os.O_NONBLOCK | os.O_NOCTTY)
+        except OSError:
+            continue
+    return None
+
+
+def _key(fd: int) -> tuple[int, int]:
+    held = os.fstat(fd)
+    return held.st_dev, held.st_ino

@@ -7,10 +7,10 @@ otherwise (a log file, ``journald``, a pipe): one record, one line, never wrappe
 breaks and other unprintable characters escaped (``\\n``), so a long request path cannot
 spill into a line of its own and a text cannot forge one. It turns a :class:`CarelensError`
 or an ``OSError`` into one red ``error: ...`` line and exit code 1 (``-v`` adds the
-traceback), and a Ctrl-C into a short note and exit code 130 (a command that asks,
-``terminate=True``, handles a SIGTERM the same way: its cleanup runs and the note shows, exit
-code 143, so a run stopped by a job scheduler or ``kill`` leaves no temporary files). Logging
-is put back as it was
+traceback; an ``OSError`` says ``FILE: the cause in words``, :func:`os_error_text`), and a
+Ctrl-C into a short note and exit code 130 (a command that asks, ``terminate=True``, handles
+a SIGTERM the same way: its cleanup runs and the note shows, exit code 143, so a run stopped
+by a job scheduler or ``kill`` leaves no temporary files). Logging is put back as it was
 when the command ends, so commands can run in-process (tests, notebooks). With ``-q`` a
 command also hides its progress bar, its notes (:meth:`Session.note`) and the tables that
 sum up what it wrote to a file (:meth:`Session.summary`), so it prints nothing on stdout; a
@@ -22,8 +22,9 @@ insights, batch, train): :func:`refuse_writing_over` refuses an output path that
 the command reads (through links too: :func:`same_file`), a usage error;
 :func:`prepare_output_files` refuses a path that is a folder and creates the folders the
 files go in, and :func:`refuse_unwritable_place` (which it calls, and which makes nothing)
-refuses a place with a file in the way or no permission to write, both as an InputError,
-exit 1 like any other output that cannot be written. :func:`require_input`
+refuses a place with a file in the way or no permission to write (or on a read-only file
+system, said so), both as an InputError, exit 1 like any other output that cannot be
+written; an existing output a run resumes (appends to) must be writable too. :func:`require_input`
 checks a path a command reads, and :func:`refuse_column_map_for` a column map given for input
 that takes none (Reddit, WordPress). :func:`no_pairs_hint` says why a conversation file gave
 no pair (batch, summarize and report; analyze words it alike).
@@ -70,6 +71,7 @@ from rich.progress import (
 )
 
 from carelens.errors import CarelensError, InputError
+from carelens.output.files import failure_cause
 from carelens.readers.api import REPLIES_NEEDED, why_no_pairs
 from carelens.readers.base import SUPPORTED_FORMATS
 from carelens.readers.detect import detect_format
@@ -274,7 +276,8 @@ def session(
     except (CarelensError, OSError) as exc:
         if verbose:
             err.print_exception()
-        err.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
+        said = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+        err.print(f"[bold red]error:[/] {escape(said)}", soft_wrap=True)
         raise typer.Exit(EXIT_ERROR) from None
     except KeyboardInterrupt as exc:
         note = on_interrupt() if callable(on_interrupt) else on_interrupt
@@ -286,6 +289,17 @@ def session(
         logger.setLevel(saved[0])
         logger.propagate = saved[1]
         logger.handlers = saved[2]
+
+
+def os_error_text(exc: OSError) -> str:
+    """An OSError as an ``error:`` line says it: ``FILE: the cause in words`` (``the disk is
+    full (no space left on device)``, :func:`~carelens.output.files.failure_cause`; both
+    files of a rename), never Python's ``[Errno 28] ...``."""
+    cause = failure_cause(exc)
+    if exc.filename is None:
+        return cause
+    names = f"{exc.filename}" if exc.filename2 is None else f"{exc.filename} -> {exc.filename2}"
+    return f"{names}: {cause}"
 
 
 def percent(part: int, whole: int) -> str:
@@ -492,21 +506,33 @@ def refuse_writing_over(sources: Sequence[Path], written: Sequence[tuple[str, Pa
 
 
 def prepare_output_files(
-    written: Sequence[tuple[str, Path]], folders: Sequence[tuple[str, Path]] = ()
+    written: Sequence[tuple[str, Path]],
+    folders: Sequence[tuple[str, Path]] = (),
+    *,
+    appended: Sequence[Path] = (),
 ) -> None:
     """Make ready, before any work, the files a command will write (``(option, path)``
     pairs) and the folders it writes into (``(option, folder)`` pairs): refuse a path that
     is a folder, and create the missing folders, or raise an InputError saying why that
-    cannot be done (a file in the way, no permission to create or to write in it:
-    :func:`refuse_unwritable_place`, naming the option). Every place is checked before any
-    folder is made, the ``folders`` first (the files in them would name their own option:
-    ``summarize --tables FILE`` is told of ``--tables``, not of the rejects file in it)."""
+    cannot be done (a file in the way, no permission to create or to write in it, a
+    read-only file system: :func:`refuse_unwritable_place`, naming the option). Every place
+    is checked before any folder is made, the ``folders`` first (the files in them would
+    name their own option: ``summarize --tables FILE`` is told of ``--tables``, not of the
+    rejects file in it). ``appended``: existing files the command will write in, as it
+    finds them (an output it resumes), refused when they cannot be written."""
     for option, path in written:
         if path.is_dir():
             raise InputError(f"{option} names a folder; name a file in it instead", path=str(path))
     places = [*folders, *((option, path.parent) for option, path in written)]
     for option, place in places:
         refuse_unwritable_place(place, option=option)
+    for path in appended:
+        if path.is_file() and not os.access(path, os.W_OK):
+            raise InputError(
+                f"this file cannot be written ({_unwritable(path)}), so the results in it "
+                "cannot be resumed; make it writable, or pass --overwrite to start over",
+                path=str(path),
+            )
     for _, place in places:
         try:
             place.mkdir(parents=True, exist_ok=True)
@@ -515,14 +541,14 @@ def prepare_output_files(
                 f"cannot create this folder ({exc.strerror or exc})", path=str(place)
             ) from exc
         if not os.access(place, os.W_OK | os.X_OK):
-            raise InputError("cannot write in this folder (permission denied)", path=str(place))
+            raise InputError(f"cannot write in this folder ({_unwritable(place)})", path=str(place))
 
 
 def refuse_unwritable_place(folder: Path, *, option: str | None = None) -> None:
     """Raise an InputError (exit 1) when nothing could be written in ``folder``, made if
     missing: it or a folder above it is a file, or the nearest folder of them that exists
-    cannot be written in (permission denied). The error names the ``option`` whose path
-    goes there, when given. Makes nothing."""
+    cannot be written in (permission denied, or a read-only file system). The error names
+    the ``option`` whose path goes there, when given. Makes nothing."""
     instead = "choose another folder" + (f" for {option}" if option else "")
     for ancestor in (folder, *folder.parents):
         if not ancestor.exists():
@@ -534,9 +560,21 @@ def refuse_unwritable_place(folder: Path, *, option: str | None = None) -> None:
         if not os.access(ancestor, os.W_OK | os.X_OK):
             what = "write in" if ancestor == folder else "create folders in"
             raise InputError(
-                f"cannot {what} this folder (permission denied); {instead}", path=str(ancestor)
+                f"cannot {what} this folder ({_unwritable(ancestor)}); {instead}",
+                path=str(ancestor),
             )
         return
+
+
+def _unwritable(path: Path) -> str:
+    """Why ``path``, which cannot be written (:func:`os.access`), cannot: ``read-only file
+    system`` when its file system is mounted read-only (for root too), else ``permission
+    denied``."""
+    try:
+        read_only = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only = False
+    return "read-only file system" if read_only else "permission denied"
 
 
 # --- files a command reads ----------------------------------------------------------------

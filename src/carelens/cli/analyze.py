@@ -12,8 +12,11 @@ with other ``--no-text`` / ``--redact`` options (or another model) than the outp
 with is refused (:class:`carelens.output.ResultWriter`). The rejects are written beside the
 rejects file and replace it only when the run goes through or is stopped by Ctrl-C, so a
 refused resume or a failed run leaves the rejects of the output as it was. While it writes
-an output it holds a lock on ``OUT.lock`` (:func:`carelens.locks.hold_lock`), taken before
-the model loads, so a second run on the same output is refused at once.
+an output it holds a lock on ``OUT.lock``, and on the other files it writes (a Parquet
+output's staging file, the rejects file: :func:`carelens.output.files.hold_output_locks`),
+taken before the model loads, so a second run on the same output, by any of its names (a
+symbolic or hard link), is refused at once. An output named by a symbolic link is written
+where the link points, the files kept beside it beside the target.
 """
 
 from __future__ import annotations
@@ -58,7 +61,6 @@ from carelens.cli._common import (
 )
 from carelens.cli._tables import FitTable, plain
 from carelens.errors import InputError
-from carelens.locks import hold_lock
 from carelens.output import (
     PARTIAL_SUFFIX,
     AnalysisSummary,
@@ -68,6 +70,7 @@ from carelens.output import (
     options_path,
     output_format,
 )
+from carelens.output.files import hold_output_locks, store_path, written_path
 from carelens.privacy import redact as redact_text
 from carelens.readers import (
     REPLIES_NEEDED,
@@ -217,12 +220,15 @@ def analyze(
         session(verbose, quiet, on_interrupt=lambda: interrupted_note(output), terminate=True) as s,
         ExitStack() as held,
     ):
+        if output is not None:
+            check_output_path(output)  # a folder or a bad extension, before any work
+            # A symbolic link is followed once, here: the results, and the files kept
+            # beside them (the rejects too), go where it points, and the link stays.
+            output = written_path(output)
         rejects_path = rejects or Path(f"{output}.rejects.jsonl" if output else DEFAULT_REJECTS)
         # ./carelens-rejects.jsonl of a run that prints its results is made only when a
         # record is rejected: such a run works in a folder it cannot write in.
         unasked = rejects is None and output is None
-        if output is not None:
-            check_output_path(output)  # a folder or a bad extension, before any work
         refuse_writing_over_input(input, output, rejects_path)
         mapping = parse_column_map(column_map)
         refuse_column_map_for([input], input_format, mapping)
@@ -231,11 +237,18 @@ def analyze(
         written = [] if unasked else [("--rejects", rejects_path)]
         if output is not None:
             written.insert(0, ("--output", output))
-        prepare_output_files(written)
-        if output is not None:
-            # One run at a time on an output (and its rejects), before the model is loaded.
+        # A resume writes in the output (a Parquet output's staging file) and its digests.
+        appended = [] if output is None or overwrite else [store_path(output), digests_path(output)]
+        prepare_output_files(written, appended=appended)
+        if output is not None or rejects is not None:
+            # One run at a time on every file it writes (its output, a Parquet output's
+            # staging file, its rejects), by any of their names, before the model is loaded.
             held.enter_context(
-                hold_lock(lock_path(output), f"carelens analyze is writing {output}")
+                hold_output_locks(
+                    output,
+                    f"carelens analyze is writing {output or rejects_path}",
+                    also=[rejects_path],
+                )
             )
         total = count_pairs(input, input_format, mapping, helpers)
         analyzer = carelens.load(model, threads=threads, batch_size=batch_size)

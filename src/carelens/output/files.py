@@ -10,6 +10,16 @@ are dropped and analysed again, so a resumed output equals an uninterrupted one.
 cannot be appended to, so a Parquet output is built as JSON Lines in
 ``OUT.parquet.partial.jsonl`` and converted by :meth:`ResultWriter.finish`.
 
+An output named by a symbolic link is written where the link points (:func:`written_path`,
+resolved once, before anything is written): the link is kept, and the files kept beside the
+output (``OUT.lock``, ``OUT.options.json``, ``OUT.digests``, ``OUT.parquet.partial.jsonl``)
+are those beside its target, whichever name a run is given. While a run writes an output it
+holds :func:`hold_output_locks`: the lock files of every file it writes, and a lock on each
+of them that exists, so that a second run is refused whether it names the output, its
+Parquet staging file, a link to it or another name of the same file (a hard link). A write
+that fails (a full disk, a file size limit) is an InputError naming the file and the cause
+in words (:func:`failure_cause`), and how many results are kept for a re-run to resume.
+
 What a record holds besides the analysis depends on how the run was asked to write it
 (:class:`~carelens.output.options.RecordOptions`: ``--no-text``, ``--redact``, the model,
 ``--helper``). The writer keeps them beside the output in ``OUT.options.json`` and refuses
@@ -36,16 +46,19 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import json
 import logging
 import os
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager, suppress
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from carelens.errors import InputError
+from carelens.locks import hold_file_lock, hold_lock, lock_open_file
 from carelens.output.digests import TextDigests, digests_path
 from carelens.output.options import (
     RecordOptions,
@@ -106,10 +119,96 @@ OnRejected = Callable[[Mapping[str, object]], None]
 _NAMED_FIELDS = 4
 
 
-def lock_path(output: str | os.PathLike[str]) -> Path:
-    """The lock file a run holds while it writes ``output`` (:func:`carelens.locks.hold_lock`)."""
+def written_path(output: str | os.PathLike[str]) -> Path:
+    """The file the results of ``output`` are written to: ``output`` itself, or, when it is
+    a symbolic link, the file it points to (made there when missing; through every link
+    of a chain). A run resolves its output once, before anything is written, so the link
+    is kept: ``--overwrite`` and a Parquet output replace its target, never the link. The
+    format stays the one the name given says: a link to a file whose name gives another
+    format (or none) is an InputError."""
     p = Path(output)
+    if not p.is_symlink():
+        return p
+    target = _followed(p)
+    try:
+        same = output_format(target) == output_format(p)
+    except InputError:
+        same = False
+    if not same:
+        raise InputError(
+            f"a symbolic link to {target}, a file named for another format; results are "
+            "written where the link points, so link to a file whose name ends like the "
+            "link's, or name that file",
+            path=str(p),
+        )
+    return target
+
+
+def _followed(path: Path) -> Path:
+    """``path``, or the file a symbolic link ``path`` points to."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def store_path(output: str | os.PathLike[str]) -> Path:
+    """The file records of ``output`` are appended to: itself, or a Parquet output's
+    ``OUT.parquet.partial.jsonl``."""
+    p = Path(output)
+    return p.with_name(p.name + PARTIAL_SUFFIX) if output_format(p) == "parquet" else p
+
+
+def lock_path(output: str | os.PathLike[str]) -> Path:
+    """The lock file a run holds while it writes ``output`` (:func:`carelens.locks.hold_lock`):
+    ``OUT.lock`` beside the file written (a symbolic link's target, :func:`written_path`)."""
+    p = _followed(Path(output))
     return p.with_name(p.name + LOCK_SUFFIX)
+
+
+@contextmanager
+def hold_output_locks(
+    output: str | os.PathLike[str] | None,
+    what: str,
+    *,
+    also: Sequence[str | os.PathLike[str]] = (),
+) -> Iterator[None]:
+    """Hold, while a run writes ``output``, the lock file of every file it writes: ``OUT.lock``,
+    a Parquet output's ``OUT.parquet.partial.jsonl.lock`` (a run naming that file as its own
+    output would write the same file), and those of ``also`` (its rejects file); and a lock
+    on each of these files that exists, held on the file itself (a run through another name
+    of it, a hard link, is refused too: :func:`carelens.locks.hold_file_lock`). A second
+    holder of any is refused at once (an InputError naming the lock file and ``what`` the
+    holder does, :func:`carelens.locks.hold_lock`). Without an ``output``, those of
+    ``also`` alone."""
+    files = [] if output is None else [written_path(output), store_path(written_path(output))]
+    files = list(dict.fromkeys([*files, *(_followed(Path(p)) for p in also)]))
+    with ExitStack() as held:
+        for file in files:
+            held.enter_context(hold_lock(lock_path(file), what))
+        for file in files:
+            held.enter_context(hold_file_lock(file))
+        yield
+
+
+#: The causes of a failed write, in words (:func:`failure_cause`).
+_CAUSES = {
+    errno.ENOSPC: "the disk is full (no space left on device)",
+    errno.EDQUOT: "the disk quota is used up (disk quota exceeded)",
+    errno.EFBIG: "the file has reached the largest size allowed (file too large: a limit of "
+    "the file system, or of this session, ulimit -f)",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "the operation is not permitted",
+    errno.EIO: "the disk could not be read or written (input/output error)",
+}
+
+
+def failure_cause(exc: OSError) -> str:
+    """Why an operation on a file failed, in words (``the disk is full (no space left on
+    device)``), from ``exc``'s error number; its own text, without the ``[Errno N]`` and
+    the file name, for an error number not listed."""
+    if exc.errno in _CAUSES:
+        return _CAUSES[exc.errno]
+    said = exc.strerror or str(exc) or type(exc).__name__
+    return said[:1].lower() + said[1:]
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -703,8 +802,10 @@ class ResultWriter:
         options: RecordOptions | None = None,
         chunk_size: int = 1,
     ) -> None:
-        self.path = Path(path)
-        self.format = output_format(self.path)
+        #: The format the name given says (a symbolic link's target must agree).
+        self.format = output_format(path)
+        #: The file written: ``path``, or a symbolic link's target (:func:`written_path`).
+        self.path = written_path(path)
         self.dimensions = tuple(dimensions)
         self.overwrite = overwrite
         #: How the records are made; kept beside the output, and checked when resuming
@@ -719,10 +820,15 @@ class ResultWriter:
         #: Exchanges :meth:`open` read whose records it dropped: to be analysed first.
         self.redo: list[Exchange] = []
         self._dropped = 0
-        parquet = self.format == "parquet"
         #: The file records are appended to (JSON Lines beside a Parquet output).
-        self.store = self.path.with_name(self.path.name + PARTIAL_SUFFIX) if parquet else self.path
-        self._store_format = "jsonl" if parquet else self.format
+        self.store = store_path(self.path)
+        self._store_format = "jsonl" if self.format == "parquet" else self.format
+        #: Records in :attr:`store`: those kept by :meth:`open`, then those written.
+        self.written = 0
+        #: Whether a write failed (:meth:`close` then adds no second error).
+        self._failed = False
+        #: The size of :attr:`store` after the last write that went through.
+        self._flushed = 0
         self._fh: IO[str] | None = None
         self._csv: Any = None
         self._csv_quoted: Any = None
@@ -772,7 +878,8 @@ class ResultWriter:
             problem = None if check is None else check.problem()
             if problem is not None:
                 self._refuse(problem)
-            with self.store.open("r+b") as fh:
+            self.written = resumed
+            with self._writing(self.store), self.store.open("r+b") as fh:
                 fh.truncate(end)
             if resumed:
                 logger.info("%s: resuming after %d records already written", self.store, resumed)
@@ -782,18 +889,62 @@ class ResultWriter:
                     self.store,
                     dropped,
                 )
-        self._digests.start(kept)
+        with self._writing(self.digests_file):
+            self._digests.start(kept)
         # A kept options file stays as it is: the resume was refused unless they agree.
         if self.options is not None and (scan is None or not self.options_file.exists()):
-            write_options(self.options_file, self.options)
-        self._fh = self.store.open("a", encoding="utf-8", newline="")
-        if self._store_format == "csv":
-            self._csv = csv.writer(self._fh, lineterminator="\n")
-            self._csv_quoted = csv.writer(self._fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
-            if scan is None or not scan.has_header:
-                self._csv.writerow(flat_columns(self.dimensions))
-                self._fh.flush()
+            with self._writing(self.options_file):
+                write_options(self.options_file, self.options)
+        with self._writing(self.store):
+            self._fh = self.store.open("a", encoding="utf-8", newline="")
+            self._flushed = os.fstat(self._fh.fileno()).st_size
+            # A file made now has no other name to lock it by yet: locked as it is opened
+            # (one this process locked already, as a resumed output, is left as it is).
+            lock_open_file(self._fh.fileno(), self.store)
+            if self._store_format == "csv":
+                self._csv = csv.writer(self._fh, lineterminator="\n")
+                self._csv_quoted = csv.writer(self._fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
+                if scan is None or not scan.has_header:
+                    self._csv.writerow(flat_columns(self.dimensions))
+                    self._fh.flush()
+            self._flushed = os.fstat(self._fh.fileno()).st_size
         return resumed
+
+    @contextmanager
+    def _writing(self, file: Path) -> Iterator[None]:
+        """Turn an OSError of the block, which writes ``file``, into an InputError naming
+        the file and the cause in words, and saying how many results are kept to resume."""
+        try:
+            yield
+        except OSError as exc:
+            self._failed = True
+            raise InputError(
+                f"cannot write it: {failure_cause(exc)}; {self._kept()}", path=str(file)
+            ) from exc
+
+    def _kept(self) -> str:
+        """What a write that failed leaves to resume: the records in :attr:`store`, those
+        of the chunk that failed too where they were written whole before it failed (JSON
+        Lines: one record a line; a CSV row may hold line breaks, so it says "or more")."""
+        count, more = self.written, False
+        if self._fh is not None:
+            try:
+                with self.store.open("rb") as fh:
+                    fh.seek(self._flushed)
+                    tail = fh.read()
+            except OSError:
+                tail = b""
+            if self._store_format == "jsonl":
+                count += tail.count(b"\n")
+            else:
+                more = b"\n" in tail
+        if not count:
+            return "no result had been written yet"
+        where = f" in {self.store}" if self.store != self.path else ""
+        return (
+            f"the {count}{' or more' if more else ''} results written so far are kept{where}; "
+            "run the same command again to resume"
+        )
 
     def _resume(
         self,
@@ -887,10 +1038,19 @@ class ResultWriter:
         if other is not None:
             raise InputError(other, path=str(self.path))
         tmp = self.store.with_name(self.store.name + ".tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
-            for record in read_results(self.path):
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        os.replace(tmp, self.store)
+        try:
+            with tmp.open("w", encoding="utf-8") as fh:
+                for record in read_results(self.path):
+                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            os.replace(tmp, self.store)
+        except BaseException as exc:
+            _remove_cut(tmp)
+            if isinstance(exc, OSError):
+                raise InputError(
+                    f"cannot write it: {failure_cause(exc)}; {self.path} is left as it was",
+                    path=str(tmp),
+                ) from exc
+            raise
         self._reopened = True
 
     def write(self, records: Sequence[JsonDict], exchanges: Sequence[Exchange]) -> None:
@@ -900,34 +1060,59 @@ class ResultWriter:
             raise RuntimeError("ResultWriter.open() must be called before write()")
         if len(records) != len(exchanges):
             raise ValueError(f"{len(records)} records for {len(exchanges)} exchanges")
-        self._digests.append(exchanges)
-        if self._csv is not None:
-            for record in records:
-                row = flatten_record(record, self.dimensions)
-                for name in (*(f"{d}_spans" for d in self.dimensions), *LIST_COLUMNS):
-                    row[name] = json.dumps(row[name], ensure_ascii=False)
-                # Texts come from forum and chat users: none may start a spreadsheet formula.
-                values = ["" if v is None else safe_cell(v) for v in row.values()]
-                if any(isinstance(v, str) and "\r" in v for v in values):
-                    self._csv_quoted.writerow(values)  # a bare \r must be inside quotes
-                else:
-                    self._csv.writerow(values)
-        else:
-            self._fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-        self._fh.flush()
+        with self._writing(self.digests_file):
+            self._digests.append(exchanges)
+        with self._writing(self.store):
+            if self._csv is not None:
+                for record in records:
+                    row = flatten_record(record, self.dimensions)
+                    for name in (*(f"{d}_spans" for d in self.dimensions), *LIST_COLUMNS):
+                        row[name] = json.dumps(row[name], ensure_ascii=False)
+                    # Texts come from forum and chat users: none may start a formula.
+                    values = ["" if v is None else safe_cell(v) for v in row.values()]
+                    if any(isinstance(v, str) and "\r" in v for v in values):
+                        self._csv_quoted.writerow(values)  # a bare \r must be inside quotes
+                    else:
+                        self._csv.writerow(values)
+            else:
+                self._fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+            self._fh.flush()
+            self._flushed = os.fstat(self._fh.fileno()).st_size
+        self.written += len(records)
 
     def close(self) -> None:
-        """Close the file, keeping what was written (a later run resumes from it)."""
-        self._digests.close()
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+        """Close the file, keeping what was written (a later run resumes from it). After a
+        failed write the data still buffered is dropped without a second error (the file
+        keeps whole records, and a cut last one is dropped by a resume)."""
+        fh, self._fh = self._fh, None
+        try:
+            with self._writing(self.digests_file):
+                self._close(self._digests)
+        finally:
+            if fh is not None:
+                with self._writing(self.store):
+                    self._close(fh)
+
+    def _close(self, file: IO[str] | TextDigests) -> None:
+        try:
+            file.close()
+        except OSError:
+            if not self._failed:
+                raise
 
     def finish(self, chunk_size: int = 1024) -> Path:
         """Close the file; for Parquet convert the JSON Lines store, then remove it."""
         self.close()
         if self.format == "parquet":
-            _jsonl_to_parquet(self.store, self.path, self.dimensions, chunk_size)
+            try:
+                _jsonl_to_parquet(self.store, self.path, self.dimensions, chunk_size)
+            except OSError as exc:
+                self._failed = True
+                raise InputError(
+                    f"cannot write it: {failure_cause(exc)}; the {self.written} results are "
+                    f"kept in {self.store}; run the same command again to write {self.path}",
+                    path=str(self.path),
+                ) from exc
             self.store.unlink()
         return self.path
 
@@ -954,8 +1139,20 @@ def _jsonl_to_parquet(src: Path, dst: Path, dimensions: Sequence[str], chunk_siz
     schema = parquet_schema(dimensions)
     tmp = dst.with_name(dst.name + ".tmp")
     records = iter(_Scan(src, "jsonl", dimensions))
-    with pa.parquet.ParquetWriter(tmp, schema) as writer:
-        while chunk := list(islice(records, chunk_size)):
-            rows = [flatten_record(r, dimensions) for r in chunk]
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-    os.replace(tmp, dst)
+    try:
+        with pa.parquet.ParquetWriter(tmp, schema) as writer:
+            while chunk := list(islice(records, chunk_size)):
+                rows = [flatten_record(r, dimensions) for r in chunk]
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+        os.replace(tmp, dst)  # ``dst`` is a file, never a link (:func:`written_path`)
+    except BaseException:
+        _remove_cut(tmp)
+        raise
+
+
+def _remove_cut(tmp: Path) -> None:
+    """Remove ``tmp``, a file whose writing failed or was stopped (cut short, and maybe
+    large, on a full disk); nothing else (a folder in its way is not this run's)."""
+    if tmp.is_file():
+        with suppress(OSError):
+            tmp.unlink()

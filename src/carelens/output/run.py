@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from carelens.analysis.crisis_model import learned_only
-from carelens.locks import hold_lock
-from carelens.output.files import ResultWriter, lock_path
+from carelens.output.files import ResultWriter, hold_output_locks
 from carelens.output.options import RecordOptions
 from carelens.output.records import result_record
 from carelens.readers import RejectLog, read_exchanges
@@ -184,11 +183,12 @@ def analyze_file(
     exchanges whose response speaker matches one are analysed; the others are counted in the
     summary. Bad input records go to ``rejects`` and never stop the run.
 
-    While it writes ``output`` it holds a lock on ``OUT.lock`` (:func:`carelens.locks.hold_lock`),
-    so a second run on the same output is refused at once (an InputError naming the lock
-    file); ``lock=False`` for a caller that holds it already. When the analyzer's
-    ``batch_size`` is above 1 a pair's results depend on the other pairs of its chunk, so
-    the batch size is kept with the options and a resume starts at a chunk boundary.
+    While it writes ``output`` it holds a lock on ``OUT.lock`` and the other files it writes
+    (:func:`~carelens.output.files.hold_output_locks`), so a second run on the same output
+    is refused at once (an InputError naming the lock file); ``lock=False`` for a caller
+    that holds them already. When the analyzer's ``batch_size`` is above 1 a pair's results
+    depend on the other pairs of its chunk, so the batch size is kept with the options and
+    a resume starts at a chunk boundary.
     """
     log = rejects if rejects is not None else RejectLog()
     if redact:
@@ -232,7 +232,7 @@ def analyze_file(
     with ExitStack() as held:
         if writer is not None and lock:
             held.enter_context(
-                hold_lock(lock_path(writer.path), f"carelens analyze is writing {writer.path}")
+                hold_output_locks(writer.path, f"carelens analyze is writing {writer.path}")
             )
         try:
             if writer is not None:
