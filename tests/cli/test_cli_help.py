@@ -5,6 +5,8 @@ reads as if the flag took a value)."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +102,25 @@ def test_h_after_arguments_and_a_wrong_option_still_say_how_to_get_help(tmp_path
     wrong = _run("analyze", "--no-such-option")
     assert wrong.exit_code == 2
     assert "Try 'carelens analyze --help' for help." in wrong.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes and exit codes")
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["analyze", "-h"], ["train", "-h"], ["keys", "--help"], ["--version"], []],
+    ids=_ids,
+)
+def test_help_and_version_into_a_closed_pipe_end_with_141(args: list[str]) -> None:
+    # Were exit code 1 (`carelens --help | head -2`): click and rich end so on a broken pipe.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "carelens", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # as `| head` does, before anything is written
+    with process.stderr:
+        err = process.stderr.read().decode()
+    process.wait(timeout=120)
+    assert process.returncode == 141, err
+    assert err == ""

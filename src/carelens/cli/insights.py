@@ -61,9 +61,11 @@ from carelens.insights.report.sections import (
     learned_only,
     responses_to_read,
 )
+from carelens.insights.source import reads_results
 from carelens.output import safe_cell
 from carelens.readers import RejectLog
 from carelens.readers.helpers import HelperPatterns, as_options
+from carelens.readers.rejects import shown_path
 
 #: Environment variable holding the pseudonym key (so it stays out of shell history).
 
@@ -215,7 +217,7 @@ def load_insights(
     """
     helpers = HelperPatterns(helper or ())
     left_out = 0
-    results = input_format is None and (is_result_file(input) or batch_parts(input) is not None)
+    results = reads_results(input, input_format)
     rejects_path = rejects
     staging = staging_folder() if stage_rejects and rejects_path is not None else None
     written_to = staging / "rejects.jsonl" if staging is not None else rejects_path
@@ -245,7 +247,7 @@ def load_insights(
             )
             insights = Insights.from_records(
                 records,
-                default_community=community or input.stem,
+                default_community=community or shown_path(input.stem),
                 distress=load_distress_scorer(),
                 anonymize=anonymize,
                 key=_pseudonym_key(s) if anonymize else None,
@@ -285,6 +287,11 @@ def load_insights(
                 why = (
                     f"the file looks like carelens analyze results, not {input_format} "
                     "conversations; leave out --format to read it as results"
+                )
+            elif input_format is not None and not (input.is_file() or input.is_dir()):
+                why += (
+                    "; a pipe read with --format is read as conversations: if it holds "
+                    "carelens analyze results, leave out --format to read them as results"
                 )
             nothing = f"Nothing to show: {which} rejected; {why}{where}."
         elif left_out and not results:  # a conversation file: where its names are read
@@ -406,7 +413,7 @@ def report(
             output,
             title=title,
             model=_manifest(model),
-            source=input.name,
+            source=shown_path(input.name),
             max_helpers=max_helpers,
         )
         s.summary(

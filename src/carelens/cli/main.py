@@ -4,12 +4,22 @@
 Each command lives in its own module and is a thin layer over a public function; this module
 builds the typer app (its commands with the classes of :mod:`carelens.cli._help`, so ``-h``
 asks for help too and a flag shows no type in it) and the ``--version`` option. The console
-script is ``carelens = carelens.cli.main:app``.
+script is ``carelens = carelens.cli.main:app``. The commands end with code 141 and no
+message when the program reading their output stops early (``carelens analyze X | head``,
+:func:`~carelens.cli._common.session`); the help and the ``--version`` line are
+written before any command runs, by click and rich, which end with code 1 then: the app
+(:class:`Carelens`) makes that 141 too. It also writes to stdout what cannot be encoded (a
+file name that is not UTF-8, as Python reads it: ``caf\\udce9.csv``) as an escape, as
+Python writes stderr, rather than stopping the run (:func:`_escape_unencodable`).
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+import errno
+import io
+import os
+import sys
+from typing import Annotated, Any
 
 import typer
 
@@ -23,7 +33,56 @@ from carelens.cli.insights import report, summarize
 from carelens.cli.serve import keys_app, serve
 from carelens.cli.train import train
 
-app = typer.Typer(
+#: 128 + SIGPIPE, as a shell reports a process that wrote to a closed pipe (the commands'
+#: code for it too).
+EXIT_BROKEN_PIPE = 141
+
+
+class Carelens(typer.Typer):
+    """The ``carelens`` app: when the help, the version or a usage message meets a closed
+    pipe (``carelens --help | head -2``), it ends with code 141 and no message, as the
+    commands do, rather than click's and rich's code 1 (which reads as a failure)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        _escape_unencodable()
+        try:
+            return super().__call__(*args, **kwargs)
+        except SystemExit as exc:
+            if exc.code != 1 or not _broken_pipe(exc):
+                raise
+            _silence_stdout()
+            raise SystemExit(EXIT_BROKEN_PIPE) from None
+
+
+def _escape_unencodable() -> None:
+    """Make stdout write a character it cannot encode as ``\\uXXXX`` where it would raise
+    UnicodeEncodeError (``errors="strict"``, Python's default under a UTF-8 locale): a file
+    name that is not UTF-8, which Python reads with a lone surrogate for each odd byte, is
+    then shown in the summary, not a traceback. Under the C locale Python writes such a
+    name's bytes as they are (``surrogateescape``), which is kept."""
+    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.errors == "strict":
+        sys.stdout.reconfigure(errors="backslashreplace")
+
+
+def _broken_pipe(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised while a closed pipe was handled: click's and rich's exit
+    on a broken pipe is raised in the handler of the ``BrokenPipeError`` (its context)."""
+    cause = exc.__context__
+    return isinstance(cause, OSError) and cause.errno == errno.EPIPE
+
+
+def _silence_stdout() -> None:
+    """Send what is still buffered for stdout to ``/dev/null``, so that flushing it at exit
+    raises no second error (rich has done so already; click leaves a wrapper)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout (an in-process run): nothing to silence
+        pass
+
+
+app = Carelens(
     name="carelens",
     help="Tell sympathy from empathy from compassion in supportive conversations, offline.",
     no_args_is_help=True,

@@ -13,19 +13,30 @@ takes a CSV file's first line as its header, so reading it is refused with what 
 output folder of ``carelens batch`` is read as results too: its parts, in order, once its
 ``manifest.json`` says the run is complete. An unfinished one (``_work/plan.json`` and no
 manifest yet, or parts with neither) is an error that says so, not a conversation folder.
+A pipe (``/dev/stdin``, ``<(...)``) is looked at only where its name says nothing and no
+format is given, where a conversation reader would refuse it (it can be read only once):
+its first lines are read and kept, and when they are JSON Lines or CSV results the kept
+lines and the rest of the stream are copied to a temporary file
+(:func:`~carelens.output.read_results` reads files), read from there and removed after;
+rejects name the pipe. Given a format, or a ``.csv`` name, a pipe is read as conversations,
+as it streams.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
+import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from carelens.errors import InputError
+from carelens.errors import FormatDetectionError, InputError
 from carelens.output import read_results
 from carelens.output.files import OnRejected, first_filled_line, is_result_header, leading_fields
 from carelens.output.records import (
@@ -34,9 +45,12 @@ from carelens.output.records import (
 )
 from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
-from carelens.readers.base import line_limit
+from carelens.readers.base import SUPPORTED_FORMATS, line_limit
+from carelens.readers.delimited import blank_row
 from carelens.readers.helpers import HelperPatterns
 from carelens.types import Exchange, JsonDict
+
+logger = logging.getLogger(__name__)
 
 #: How much of a file's first line is read first to tell results from conversations. A
 #: longer first line is read whole (up to the readers' line limit) only when its start does
@@ -47,6 +61,10 @@ _BOM = codecs.BOM_UTF8
 #: How many lines at a file's start are looked at for its first readable record (blank and
 #: damaged lines are passed over), so that telling a file apart stays quick.
 _PEEK_LINES = 20
+#: How often (in records) the progress of reading results is reported.
+_PROGRESS_EVERY = 1024
+#: Names that say a pipe holds CSV, which the readers read as such without looking at it.
+_CSV_NAMES = (".csv", ".tsv")
 
 
 #: The file that marks a ``carelens batch`` output folder (see :mod:`carelens.batch.outputs`).
@@ -123,7 +141,8 @@ def is_result_file(path: str | os.PathLike[str]) -> bool:
         return is_result_header(header)
     if suffix == ".csv":
         return is_result_header(_csv_header(p))
-    return _is_result_jsonl(p)
+    with p.open("rb") as fh:
+        return _is_result_jsonl(fh)
 
 
 def _csv_header(path: Path) -> list[str]:
@@ -135,8 +154,8 @@ def _csv_header(path: Path) -> list[str]:
     return next(csv.reader([line]), []) if line else []
 
 
-def _is_result_jsonl(path: Path) -> bool:
-    """Whether the first readable record of the JSON Lines file ``path`` is a result record.
+def _is_result_jsonl(fh: IO[bytes]) -> bool:
+    """Whether the first readable record of the JSON Lines stream ``fh`` is a result record.
 
     Blank lines and lines that are not a JSON object (a first record cut short) are passed
     over, up to :data:`_PEEK_LINES` lines; a damaged line whose complete leading fields show
@@ -147,24 +166,23 @@ def _is_result_jsonl(path: Path) -> bool:
     :func:`carelens.readers.base.line_limit`), so memory and time stay bounded.
     """
     budget = line_limit()
-    with path.open("rb") as fh:
-        for number in range(_PEEK_LINES):
-            line = fh.readline(min(_PEEK_BYTES, budget))
-            budget -= len(line)
-            if number == 0:
-                line = line.removeprefix(_BOM)
-            if not line:
-                return False  # the end of the file, or of what is looked at
+    for number in range(_PEEK_LINES):
+        line = fh.readline(min(_PEEK_BYTES, budget))
+        budget -= len(line)
+        if number == 0:
+            line = line.removeprefix(_BOM)
+        if not line:
+            return False  # the end of the file, or of what is looked at
+        verdict = _judge_line(line)
+        if verdict is None and not line.endswith(b"\n") and budget > 0:
+            rest = fh.readline(budget)  # the line goes on past the peek
+            budget -= len(rest)
+            line += rest
             verdict = _judge_line(line)
-            if verdict is None and not line.endswith(b"\n") and budget > 0:
-                rest = fh.readline(budget)  # the line goes on past the peek
-                budget -= len(rest)
-                line += rest
-                verdict = _judge_line(line)
-            if verdict is not None:
-                return verdict
-            if not line.endswith(b"\n"):
-                return False  # a last line, or one too long to look at
+        if verdict is not None:
+            return verdict
+        if not line.endswith(b"\n"):
+            return False  # a last line, or one too long to look at
     return False
 
 
@@ -239,8 +257,9 @@ def records_from(
     helpers: HelperPatterns | None = None,
     left_out: OnRejected | None = None,
 ) -> Iterator[JsonDict]:
-    """The result records of ``path``: read back if it is a result file or a batch output
-    (every record of every part, see the module docstring), else analysed.
+    """The result records of ``path``: read back if it is a result file, a batch output
+    (every record of every part) or a pipe of results (see the module docstring), else
+    analysed.
 
     ``analyzer`` is called (once) only when the file has to be analysed. Bad records — of a
     result file too: damaged lines, wrong types, a last line cut short — are listed in
@@ -252,31 +271,189 @@ def records_from(
     file give none. With ``helpers`` (``--helper`` patterns) only the responses of those
     speakers are yielded (a conversation file's others are not analysed at all), and
     ``left_out`` is called with each other record (its speaker fields, for one analysed).
+    ``progress`` is called with the number of records read (or pairs analysed) since its
+    last call, the last call at the end of the input.
     """
+    reading = _Reading(rejects, on_rejected, progress, helpers, left_out)
     parts = batch_parts(path) if format is None else None
-    read = batch_part_records
-    if parts is None and format is None and is_result_file(path):
-        parts, read = [Path(path)], read_results
     if parts is not None:
+        yield from reading.records(parts, batch_part_records)
+    elif format is None and is_result_file(path):
+        yield from reading.records([Path(path)], read_results)
+    elif format is None and _unnamed_stream(Path(path)):
+        yield from _piped_results(Path(path), reading)
+    else:
+        yield from analysed_records(
+            path,
+            analyzer(),
+            format=format,
+            rejects=rejects,
+            progress=progress,
+            helpers=helpers,
+            left_out=left_out,
+        )
+
+
+#: How a result file (or a part of a batch output) is read: ``read_results`` or
+#: :func:`batch_part_records`.
+_ReadResults = Callable[..., Iterator[JsonDict]]
+
+
+class _Reading:
+    """How :func:`records_from` reads result records: its arguments, kept together."""
+
+    def __init__(
+        self,
+        rejects: RejectLog | None,
+        on_rejected: OnRejected | None,
+        progress: Callable[[int], None] | None,
+        helpers: HelperPatterns | None,
+        left_out: OnRejected | None,
+    ) -> None:
+        self.rejects = rejects
+        self.on_rejected = on_rejected
+        self.progress = progress
+        self.helpers = helpers
+        self.left_out = left_out
+
+    def records(
+        self, parts: Iterable[Path], read: _ReadResults, rejects: RejectLog | None = None
+    ) -> Iterator[JsonDict]:
+        """The records of ``parts``, in order, read with ``read`` (and ``rejects``, when
+        given, in place of the caller's log); progress is told every
+        :data:`_PROGRESS_EVERY` records and once more for the last ones."""
+        log = rejects if rejects is not None else self.rejects
         n = 0
         for part in parts:
-            for record in read(part, rejects=rejects, on_rejected=on_rejected):
+            for record in read(part, rejects=log, on_rejected=self.on_rejected):
                 n += 1
-                if progress is not None and n % 1024 == 0:
-                    progress(1024)
+                if self.progress is not None and n % _PROGRESS_EVERY == 0:
+                    self.progress(_PROGRESS_EVERY)
                 speaker = record.get("speaker")
-                if helpers and not helpers.matches(None if speaker is None else str(speaker)):
-                    if left_out is not None:
-                        left_out(record)
+                if self.helpers and not self.helpers.matches(
+                    None if speaker is None else str(speaker)
+                ):
+                    if self.left_out is not None:
+                        self.left_out(record)
                     continue
                 yield record
-        return
-    yield from analysed_records(
-        path,
-        analyzer(),
-        format=format,
-        rejects=rejects,
-        progress=progress,
-        helpers=helpers,
-        left_out=left_out,
+        if self.progress is not None and n % _PROGRESS_EVERY:
+            self.progress(n % _PROGRESS_EVERY)
+
+
+def reads_results(path: str | os.PathLike[str], format: str | None = None) -> bool:
+    """Whether :func:`records_from` reads ``path`` back as results rather than analysing it:
+    a result file or batch output, or a pipe whose name gives no format (read as results,
+    or refused; see the module docstring), when no ``format`` is given. A file's start is
+    looked at; a pipe is not read."""
+    p = Path(path)
+    if format is not None:
+        return False
+    return batch_parts(p) is not None or is_result_file(p) or _unnamed_stream(p)
+
+
+def _unnamed_stream(path: Path) -> bool:
+    """Whether ``path`` is a pipe, device or other non-regular file whose name gives no
+    format (a conversation reader would refuse to guess it)."""
+    return (
+        path.exists()
+        and not path.is_file()
+        and not path.is_dir()
+        and path.suffix.lower() not in _CSV_NAMES
     )
+
+
+def _piped_results(path: Path, reading: _Reading) -> Iterator[JsonDict]:
+    """The records of the pipe ``path`` when it holds carelens results (JSON Lines or CSV),
+    copied to a temporary file first (see the module docstring); else the error that says
+    to pass its format."""
+    with tempfile.TemporaryDirectory(prefix="carelens-") as folder:
+        with path.open("rb") as fh:
+            kept = b"" if fh.isatty() else _kept_start(fh)  # a terminal: nothing to wait for
+            fmt = _results_format(kept)
+            if fmt is None:
+                raise FormatDetectionError(
+                    "cannot detect the format of a pipe or other non-regular file: its start "
+                    "holds no carelens results, and it can be read only once, so its "
+                    "conversation format is not guessed. Pass the format with --format: one "
+                    f"of {', '.join(SUPPORTED_FORMATS)}.",
+                    path=str(path),
+                )
+            copy = Path(folder, f"results.{fmt}")
+            with copy.open("wb") as out:
+                out.write(kept)
+                shutil.copyfileobj(fh, out, _PEEK_BYTES)
+        logger.debug("%s: carelens results (%s), copied to %s to be read", path, fmt, copy)
+        log = _Renamed(reading.rejects, copy, str(path)) if reading.rejects is not None else None
+        try:
+            yield from reading.records([copy], read_results, log)
+        except InputError as exc:
+            if exc.path != str(copy):
+                raise
+            raise InputError(exc.reason, path=str(path), line=exc.line, field=exc.field) from exc
+
+
+def _kept_start(fh: IO[bytes]) -> bytes:
+    """The first :data:`_PEEK_LINES` lines of the stream ``fh``, at most the readers' line
+    limit in all (:func:`~carelens.readers.base.line_limit`), as much as telling a file
+    apart may read of it: read once and kept, since a pipe cannot be read again."""
+    budget = line_limit()
+    kept = bytearray()
+    for _ in range(_PEEK_LINES):
+        line = fh.readline(budget)
+        kept += line
+        budget -= len(line)
+        if budget <= 0 or not line.endswith(b"\n"):
+            break
+    return bytes(kept)
+
+
+def _results_format(start: bytes) -> str | None:
+    """The result format (``jsonl`` or ``csv``) of a file that begins with the lines
+    ``start`` (:func:`_kept_start`); None when they show no results. A CSV header is its
+    first line that is not blank nor a row of empty cells, as in a file."""
+    if _is_result_jsonl(io.BytesIO(start)):
+        return "jsonl"
+    for number, line in enumerate(io.BytesIO(start)):
+        line = line.removeprefix(_BOM) if number == 0 else line
+        if not blank_row(line):
+            header = next(csv.reader([line.decode("utf-8", "replace")]), [])
+            return "csv" if is_result_header(header) else None
+    return None
+
+
+class _Renamed(RejectLog):
+    """A reject log that lists the rejects of ``copy`` (a temporary copy of a pipe) in
+    ``log`` under the pipe's own ``name``, so that the rejects file names what the user
+    gave; it counts nothing itself."""
+
+    def __init__(self, log: RejectLog, copy: Path, name: str) -> None:
+        super().__init__()
+        self._log, self._copy, self._name = log, os.fspath(copy), name
+
+    def add(
+        self,
+        path: str | os.PathLike[str],
+        line: int | None,
+        field: str | None,
+        reason: str,
+        *,
+        detail: str | None = None,
+    ) -> None:
+        named = self._name if os.fspath(path) == self._copy else path
+        self._log.add(named, line, field, reason, detail=detail)
+
+    def skip(self, reason: str, n: int = 1) -> None:
+        self._log.skip(reason, n)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self._log.counts
+
+    @property
+    def skipped(self) -> dict[str, int]:
+        return self._log.skipped
+
+    @property
+    def total(self) -> int:
+        return self._log.total

@@ -5,7 +5,8 @@ count, undecodable bytes, missing text, an unknown parent, a duplicate id, an ov
 text or id, a physical line too long to read, a compressed file that ends early) calls
 :meth:`RejectLog.add` and carries on. The log counts rejects per reason and, when given a
 path, writes one JSON object per reject — ``path``, ``line``, ``field``, ``reason`` and an
-optional ``detail`` — to a JSON Lines file. The record's text is never written, because
+optional ``detail`` — to a JSON Lines file (a file name that is not UTF-8 written with each
+undecodable byte as ``\\xNN``, :func:`shown_path`). The record's text is never written, because
 conversation text is sensitive; a detail may name what locates the record (its id, the id it
 replies to, a key), quoted and cut to a few dozen characters
 (:func:`~carelens.readers.quoting.quote`, which never cuts inside an e-mail address, phone
@@ -58,6 +59,23 @@ MAX_LISTED = 100_000
 NOT_LISTED = "rejects not listed"
 
 
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """``path`` as a rejects file (or any UTF-8 text) can hold it: as it is, unless the name
+    is not UTF-8 (a byte such as ``\\xe9`` of a Latin-1 name, which Python reads as the lone
+    surrogate ``\\udce9``, and no UTF-8 writer can write): then each such byte reads
+    ``\\xNN`` (``caf\\xe9.csv``)."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:  # the bytes of the name, as the file system gave them to Python
+            raw = name.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a surrogate no byte stands for: "\\ud800"
+            return name.encode("utf-8", "backslashreplace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")
+    return name
+
+
 def reject_entry(
     path: str | os.PathLike[str],
     line: int | None,
@@ -67,10 +85,11 @@ def reject_entry(
     detail: str | None = None,
     redact: bool = False,
 ) -> dict[str, object]:
-    """One reject as written to a rejects file (never the record's text); with ``redact``,
-    its detail redacted (:func:`redacted_entry`)."""
+    """One reject as written to a rejects file (never the record's text; the path as
+    :func:`shown_path` writes it); with ``redact``, its detail redacted
+    (:func:`redacted_entry`)."""
     entry: dict[str, object] = {
-        "path": os.fspath(path),
+        "path": shown_path(path),
         "line": line,
         "field": field,
         "reason": reason,
