@@ -17,7 +17,11 @@ finished, or by an input that cannot be read, leaves no plan behind
 run holds its lock (:func:`carelens.locks.hold_lock`) and a second one is refused at once.
 The staged input texts are removed before the manifest marks a run complete; a ``_work``
 left beside a complete manifest (a kill just after it was written) is removed by the next
-run.
+run. Ray keeps this process's command line and working folder as UTF-8 text: a file named
+on the command line that is not UTF-8 (``carelens batch caf\\xe9.csv``) is shown to it as
+:func:`~carelens.readers.rejects.shown_path` shows it (:func:`ray_entrypoint_shown`), and a
+working folder or output folder whose path is not UTF-8, which Ray cannot start in or write
+to, is refused in words before any work.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from carelens.errors import CarelensError, ConfigError, InputError, MissingExtra
 from carelens.inference.artifact import ModelArtifact
 from carelens.locks import hold_lock
 from carelens.readers.base import MAX_TEXT_CHARS
+from carelens.readers.rejects import shown_path
 from carelens.taxonomy import result_dimensions
 
 logger = logging.getLogger(__name__)
@@ -137,6 +142,7 @@ def run_batch(
     _check_address(options.address)
     out_dir = Path(options.output)
     outputs.refuse_a_file(out_dir)
+    _refuse_an_output_not_utf8(out_dir)
     artifact = ModelArtifact.load(options.model)  # checksums verified before any work
     dimensions = result_dimensions(artifact.manifest["dimensions"])
     plan = make_plan(  # the inputs are checked before the output folder is made
@@ -163,6 +169,20 @@ def run_batch(
     finally:
         if created and out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()  # refused before any work: a folder this run made goes too
+
+
+def _refuse_an_output_not_utf8(out_dir: Path) -> None:
+    """InputError when the output folder's path (made absolute) is not UTF-8: Arrow cannot
+    write to such a path, and Ray Data writes to another one (a name's odd bytes dropped:
+    ``out\\xe9`` became ``out``, another folder)."""
+    full = str(out_dir.absolute())
+    if shown_path(full) != full:
+        raise InputError(
+            f"the output folder's path ({shown_path(full)}) is not UTF-8, which Ray Data and "
+            "Arrow cannot write to; choose an output folder whose path is UTF-8 (the inputs "
+            "may keep their names)",
+            path=str(out_dir),
+        )
 
 
 def _run_locked(
@@ -340,6 +360,52 @@ def ray_http_confined(proxy_port: int | None = None) -> Iterator[None]:
                 os.environ[key] = value
 
 
+@contextmanager
+def ray_entrypoint_shown() -> Iterator[None]:
+    """While ``ray.init`` connects, give Ray this process's command line with each byte that
+    is not UTF-8 written ``\\xNN`` (:func:`~carelens.readers.rejects.shown_path`).
+
+    Ray records the command line (as the job's entrypoint, read by
+    ``ray._private.utils.get_entrypoint_name``) as UTF-8 text, and stops with
+    UnicodeEncodeError on an input or output named in another encoding, which Python reads
+    with a lone surrogate for each such byte. Where Ray has no such function, nothing is
+    changed.
+    """
+    import ray._private.utils as ray_utils
+
+    original = getattr(ray_utils, "get_entrypoint_name", None)
+    if original is None:
+        yield
+        return
+
+    def shown() -> str:
+        return shown_path(str(original()))
+
+    ray_utils.get_entrypoint_name = shown
+    try:
+        yield
+    finally:
+        ray_utils.get_entrypoint_name = original
+
+
+def _check_working_folder(address: str | None) -> None:
+    """Refuse a working folder whose name is not UTF-8 when this process starts or joins Ray
+    as a driver: Ray sends it to its workers as UTF-8 text and stops with UnicodeEncodeError
+    (a Ray Client driver, ``ray://``, runs on the cluster)."""
+    if address is not None and "://" in _resolved(address):
+        return
+    try:
+        here = os.getcwd()
+    except OSError:  # a folder removed under this process: Ray's own error says so
+        return
+    if shown_path(here) != here:
+        raise ConfigError(
+            f"Ray cannot run from the working folder {shown_path(here)}: its name is not "
+            "UTF-8; run carelens batch from another folder (the inputs and the output may "
+            "keep their names)"
+        )
+
+
 def _connect(options: BatchOptions) -> bool:
     """Start or join Ray; True when this call started it (and must shut it down)."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
@@ -358,8 +424,9 @@ def _connect(options: BatchOptions) -> bool:
     )
     owns = False
     if not ray.is_initialized():
+        _check_working_folder(options.address)
         if options.address is None:
-            with ray_http_confined():
+            with ray_http_confined(), ray_entrypoint_shown():
                 ray.init(
                     # A new Ray of our own: without "local", ray.init joins the cluster
                     # named by RAY_ADDRESS or left running by `ray start` (and then refuses
@@ -374,7 +441,10 @@ def _connect(options: BatchOptions) -> bool:
                 )
         else:
             _check_reachable(options.address)
-            ray.init(address=options.address, log_to_driver=False, logging_level=logging.WARNING)
+            with ray_entrypoint_shown():
+                ray.init(
+                    address=options.address, log_to_driver=False, logging_level=logging.WARNING
+                )
         owns = True
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False

@@ -18,14 +18,18 @@ A stage-1 task pairs a whole block of the shuffle, many groups at once
 its own (:class:`GroupPairer`), so its rows are the same however the groups are batched.
 With ``--helper`` patterns, the exchanges whose response is not a named helper's are left
 out after pairing (every message is still paired, so a helper's reply to a left-out
-message keeps its seeker) and counted in one ``left_out`` row.
+message keeps its seeker) and counted in one ``left_out`` row. A reject is filed under the
+input it was read from, found by its real path (:class:`_FiledRejectLog`), not by the name
+its entry shows (:func:`~carelens.readers.rejects.shown_path`: a name that is not UTF-8 is
+shown with ``\\xNN``, and two files may show the same name).
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator, Sequence
+import os
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -50,6 +54,30 @@ from carelens.types import Turn
 
 #: Message rows a stage-1 task pairs at a time (as Python objects), whole groups each time.
 ROWS_PER_BATCH = 4096
+
+
+class _FiledRejectLog(CollectingRejectLog):
+    """A collecting reject log that notes each reject's input file: the index of the path
+    it was given, the real one (an entry shows a name that is not UTF-8 as ``\\xNN``, and
+    two files may show the same name); -1 for a path that is not an input."""
+
+    def __init__(self, file_of: Mapping[str, int]) -> None:
+        super().__init__()
+        self.file_of = file_of
+        #: The input file of each entry added, in order (not drained).
+        self.files: list[int] = []
+
+    def add(
+        self,
+        path: str | os.PathLike[str],
+        line: int | None,
+        field: str | None,
+        reason: str,
+        *,
+        detail: str | None = None,
+    ) -> None:
+        super().add(path, line, field, reason, detail=detail)
+        self.files.append(self.file_of.get(os.fspath(path), -1))
 
 
 class GroupPairer:
@@ -91,7 +119,7 @@ class GroupPairer:
             turn = Turn.from_dict(payload["turn"])
             place.setdefault(turn.id, (row["file"], row["seq"]))
             located.append((paths[row["file"]], Record(payload["line"], turn)))
-        log = CollectingRejectLog()
+        log = _FiledRejectLog(self.file_of)
         # A group holds one file's rows, or (ids global: Reddit) those of every file that has
         # messages of its conversation: a parent rejected in any of its files is that message.
         exchanges = pair_located_records(
@@ -113,8 +141,8 @@ class GroupPairer:
             out.append(exchange_row(exchange, group=group, file=file, seq=seq, shards=self.shards))
         if left_out:
             out.append(left_out_row(left_out, file=ordered[0]["file"]))
-        for n, entry in enumerate(log.drain()):
-            out.append(reject_row(entry, file=self.file_of.get(str(entry["path"]), -1), seq=n))
+        for n, (file, entry) in enumerate(zip(log.files, log.drain(), strict=True)):
+            out.append(reject_row(entry, file=file, seq=n))
         if log.skipped:
             first = ordered[0]["file"]  # a skip count needs a file; its sum is what is read
             out.extend(skip_row(reason, n, file=first) for reason, n in log.skipped.items())

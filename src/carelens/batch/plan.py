@@ -10,7 +10,11 @@ what they match), so a resume with other helpers is refused. A stored plan that 
 model build (one of a carelens before the fingerprint was kept) is refused by a run that
 knows its own (:meth:`BatchPlan.unknown_build`): nothing shows which build made its parts.
 The output folder is never an input, even inside an input folder (a re-run would read its
-parts and manifest).
+parts and manifest). An input whose name is not UTF-8 (a Latin-1 ``caf\\xe9.csv``, which
+Python reads as ``caf\\udce9.csv`` and no UTF-8 file can hold) is stored with its name as
+:func:`~carelens.readers.rejects.shown_path` shows it beside the name's bytes in hex
+(:data:`PATH_BYTES`), read back exactly: a resume reopens, and compares, the very same
+file. Every other name is stored as it is, as before.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from carelens.readers import RejectLog, detect_format, read_records
 from carelens.readers.base import SUPPORTED_FORMATS
 from carelens.readers.helpers import HelperPatterns, as_options, same_patterns
 from carelens.readers.jsonl import UTTERANCES
+from carelens.readers.rejects import shown_path
 
 #: Input bytes per shard when the shard count is chosen from the input size.
 SHARD_BYTES = 1 << 20
@@ -48,6 +53,9 @@ STAGING_RULES = {
     2: "thread messages grouped by conversation id within each file, across files for "
     "Reddit dumps only",
 }
+#: The key beside a stored input's ``path`` that holds the bytes of a name that is not
+#: UTF-8, in hex (``path`` then shows it: :func:`~carelens.readers.rejects.shown_path`).
+PATH_BYTES = "path_bytes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,31 @@ class InputFile:
     format: str
     size: int
     mtime_ns: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The input as JSON can hold it: a name that is not UTF-8 as ``path`` shows it,
+        with its bytes under :data:`PATH_BYTES` (any other name as it is)."""
+        data = asdict(self)
+        shown = shown_path(self.path)
+        if shown != self.path:
+            data["path"] = shown
+            data[PATH_BYTES] = os.fsencode(self.path).hex()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> InputFile:
+        """The input :meth:`to_dict` stored (a plan of an earlier carelens has no
+        :data:`PATH_BYTES`: its names are UTF-8); a damaged one is a TypeError or
+        ValueError."""
+        fields = dict(data)
+        raw = fields.pop(PATH_BYTES, None)
+        if raw is not None:
+            if not isinstance(raw, str):
+                raise TypeError(f"an input's {PATH_BYTES} are not hex digits")
+            fields["path"] = os.fsdecode(bytes.fromhex(raw))
+        if not isinstance(fields.get("path"), str):
+            raise TypeError("an input's path is not text")
+        return cls(**fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +117,7 @@ class BatchPlan:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["inputs"] = [asdict(i) for i in self.inputs]
+        data["inputs"] = [i.to_dict() for i in self.inputs]
         data["column_map"] = dict(self.column_map)
         data["helpers"] = list(self.helpers)
         return data
@@ -92,7 +125,7 @@ class BatchPlan:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> BatchPlan:
         return cls(
-            inputs=tuple(InputFile(**i) for i in data["inputs"]),
+            inputs=tuple(InputFile.from_dict(i) for i in data["inputs"]),
             shards=int(data["shards"]),
             model_id=str(data["model_id"]),
             column_map=dict(data.get("column_map") or {}),
@@ -112,7 +145,7 @@ class BatchPlan:
         mine = {(i.path, i.format, i.size, i.mtime_ns) for i in self.inputs}
         theirs = {(i.path, i.format, i.size, i.mtime_ns) for i in other.inputs}
         if mine != theirs:
-            changed = sorted({p for p, *_ in mine ^ theirs})
+            changed = sorted({shown_path(p) for p, *_ in mine ^ theirs})
             more = ", ..." if len(changed) > 3 else ""
             diffs.append(f"inputs ({', '.join(changed[:3])}{more})")
         for name, option in _OPTION_NAMES.items():

@@ -217,7 +217,9 @@ def failed_row(error: InputError, *, file: int) -> Row:
         "shard": NO_SHARD,
         "file": file,
         "seq": -1,
-        "payload": json.dumps(payload, ensure_ascii=False),
+        # ASCII: a file name that is not UTF-8 (``caf\udce9.zst``) kept as \u escapes,
+        # which Arrow can store and :func:`failure` reads back as the very same path.
+        "payload": json.dumps(payload),
     }
 
 
