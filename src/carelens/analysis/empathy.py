@@ -343,19 +343,37 @@ class EmpathyAnalyzer:
             for start in range(0, len(order), self.batch_size)
         ]
         results: list[ResponseAnalysis | None] = [None] * len(texts)
-        if self.threads > 1 and len(batches) > 1:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="carelens")
-            done = self._pool.map(self._predict_batch, batches)
-        else:
-            done = map(self._predict_batch, batches)
-        for batch, analyses in zip(batches, done, strict=True):
-            for (i, _), analysis in zip(batch, analyses, strict=True):
-                results[i] = analysis
+        pooled = self.threads > 1 and len(batches) > 1
+        try:
+            if pooled:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="carelens")
+                done = self._pool.map(self._predict_batch, batches)
+            else:
+                done = map(self._predict_batch, batches)
+            for batch, analyses in zip(batches, done, strict=True):
+                for (i, _), analysis in zip(batch, analyses, strict=True):
+                    results[i] = analysis
+        except KeyboardInterrupt:
+            # A Ctrl-C (while the batches are handed out too): no batch starts any more,
+            # and the workers end with the ones they run.
+            if pooled:
+                self.close()
+            raise
         missing = [i for i, r in enumerate(results) if r is None]
         if missing:  # every batch returns one result per pair; anything else is a bug
             raise RuntimeError(f"no result for pair(s) {missing[:5]}")
         return [r for r in results if r is not None]
+
+    def close(self) -> None:
+        """Stop the worker threads that run batches at once (``threads`` > 1), without
+        waiting: the batches not begun are dropped, and each thread ends with the batch it
+        runs. The analyzer stays usable: a later call starts new ones. Called by ``carelens
+        analyze`` when it ends, and on a Ctrl-C inside a call, so that the program's exit
+        (which waits for such threads) never waits on batches no one will read."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def _predict_batch(self, batch: list[tuple[int, tuple[str, str]]]) -> list[ResponseAnalysis]:
         encoded = self.encoder.encode([pair for _, pair in batch])

@@ -10,8 +10,13 @@ or an ``OSError`` into one red ``error: ...`` line and exit code 1 (``-v`` adds 
 traceback; an ``OSError`` says ``FILE: the cause in words``, :func:`os_error_text`), and a
 Ctrl-C into a short note and exit code 130 (a command that asks, ``terminate=True``, handles
 a SIGTERM the same way: its cleanup runs and the note shows, exit code 143, so a run stopped
-by a job scheduler or ``kill`` leaves no temporary files). Logging is put back as it was
-when the command ends, so commands can run in-process (tests, notebooks). With ``-q`` a
+by a job scheduler or ``kill`` leaves no temporary files). Only the first Ctrl-C or SIGTERM
+stops the command: the ones that follow while it cleans up are ignored (GNU ``timeout``
+sends two SIGTERMs), so the cleanup and the note always happen. A character that stdout or
+stderr cannot encode (an ASCII or Latin-1 terminal, ``PYTHONIOENCODING=ascii``) is
+replaced rather than stopping the command (:func:`encodable_streams`). Logging, the signal
+handlers and the streams are put back as they were when the command ends, so commands can
+run in-process (tests, notebooks). With ``-q`` a
 command also hides its progress bar, its notes (:meth:`Session.note`) and the tables that
 sum up what it wrote to a file (:meth:`Session.summary`), so it prints nothing on stdout; a
 command whose printed tables are its result (``QuietResults``: evaluate, summarize, keys
@@ -42,19 +47,23 @@ quietly, as Unix tools end on a closed pipe.
 
 from __future__ import annotations
 
+import codecs
+import io
 import logging
 import os
 import re
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console, RenderableType
@@ -118,24 +127,66 @@ class Terminated(KeyboardInterrupt):
     ``terminate=True``), so that ``finally`` blocks and context managers clean up."""
 
 
-def _raise_terminated(signum: int, frame: object) -> None:
-    # A second SIGTERM (cleanup that hangs) ends the process at once, as without a handler.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    raise Terminated
+class _Interrupts:
+    """The signal handlers of one command: its first Ctrl-C (SIGINT) raises
+    KeyboardInterrupt, and with ``terminate`` its first SIGTERM raises :class:`Terminated`,
+    where the command is; every later one of either is ignored until the command has cleaned
+    up and said so (:meth:`restore`). A second signal a moment after the first (GNU
+    ``timeout`` sends two SIGTERMs; an impatient Ctrl-C) would otherwise stop the cleanup
+    half done: a lock file or staged rejects left behind, no note, or a lock of the thread
+    pool left held, on which the exit waits forever.
+
+    Handlers are set in the main thread only (the only one Python delivers signals to);
+    SIGINT only where Python's own handler is in place (a notebook's or a server's stays)."""
+
+    def __init__(self, terminate: bool) -> None:
+        self.caught: int | None = None
+        self._previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
+        if threading.current_thread() is not threading.main_thread():
+            return
+        taken = [signal.SIGTERM] if terminate else []
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            taken.append(signal.SIGINT)
+        for signum in taken:
+            self._previous[signum] = signal.signal(signum, self._handle)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.caught is not None:
+            return  # a repeat while the command cleans up: ignored
+        self.caught = signum
+        raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+
+    def restore(self) -> None:
+        """Put back the handlers found (Python's default where none was set from Python)."""
+        for signum, previous in self._previous.items():
+            signal.signal(signum, signal.SIG_DFL if previous is None else previous)
+        self._previous.clear()
 
 
 @contextmanager
-def _sigterm_as_interrupt(enabled: bool) -> Iterator[None]:
-    """While the block runs, a SIGTERM raises :class:`Terminated` (only in the main thread,
-    the only one Python delivers signals to); the earlier handler is put back after."""
-    if not enabled or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+def encodable_streams() -> Iterator[None]:
+    """While the block runs, stdout and stderr write what their encoding cannot (``…`` on
+    an ASCII or Latin-1 stdout, ``PYTHONIOENCODING=ascii``) replaced (``?``), and a lone
+    surrogate (a byte of a file name that is not UTF-8) on a UTF-8 one as ``\\udce9``,
+    instead of stopping the command with UnicodeEncodeError (Python's ``strict``). A
+    stream set to anything but ``strict`` (by the app, or by ``PYTHONIOENCODING=ascii:ignore``)
+    is left as it is; each is put back after."""
+    changed: list[io.TextIOWrapper] = []
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper) or stream.errors != "strict":
+            continue
+        utf = codecs.lookup(stream.encoding).name.startswith("utf")
+        try:
+            stream.reconfigure(errors="backslashreplace" if utf else "replace")
+        except (OSError, ValueError):  # closed, or a stream that cannot change
+            continue
+        changed.append(stream)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for stream in changed:
+            with suppress(OSError, ValueError):
+                stream.reconfigure(errors="strict")
 
 
 def _quiet_broken_pipe() -> typer.Exit:
@@ -262,30 +313,37 @@ def session(
     (to say what is on disk at that moment). With ``terminate`` a SIGTERM is handled as a
     Ctrl-C (the same note, exit code 143).
     """
-    out, err = _Console(), _Console(stderr=True)
+    interrupts = _Interrupts(terminate)  # first, so a Ctrl-C from here on is the command's
     logger = logging.getLogger("carelens")
     saved = (logger.level, logger.propagate, list(logger.handlers))
-    logger.handlers = [_log_handler(err, verbose)]
-    logger.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
-    logger.propagate = False
     try:
-        with _sigterm_as_interrupt(terminate):
-            yield Session(out=out, err=err, verbose=verbose, quiet=quiet)
-    except BrokenPipeError:  # stdout closed early (typer.echo, print): no error, exit 141
-        raise _quiet_broken_pipe() from None
-    except (CarelensError, OSError) as exc:
-        if verbose:
-            err.print_exception()
-        said = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
-        err.print(f"[bold red]error:[/] {escape(said)}", soft_wrap=True)
-        raise typer.Exit(EXIT_ERROR) from None
-    except KeyboardInterrupt as exc:
-        note = on_interrupt() if callable(on_interrupt) else on_interrupt
-        what = "interrupted (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
-        err.print(f"[yellow]{what}.[/] {note}".rstrip(), soft_wrap=True)
-        code = EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
-        raise typer.Exit(code) from None
+        with encodable_streams():
+            out, err = _Console(), _Console(stderr=True)
+            logger.handlers = [_log_handler(err, verbose)]
+            logger.setLevel(
+                logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
+            )
+            logger.propagate = False
+            try:
+                yield Session(out=out, err=err, verbose=verbose, quiet=quiet)
+            except BrokenPipeError:  # stdout closed early (typer.echo, print): no error, 141
+                raise _quiet_broken_pipe() from None
+            except (CarelensError, OSError) as exc:
+                if verbose:
+                    err.print_exception()
+                said = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+                err.print(f"[bold red]error:[/] {escape(said)}", soft_wrap=True)
+                raise typer.Exit(EXIT_ERROR) from None
+            except KeyboardInterrupt as exc:
+                # The command's cleanup has run; a repeated signal is still ignored while
+                # the note is worded and shown.
+                note = on_interrupt() if callable(on_interrupt) else on_interrupt
+                what = "interrupted (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+                err.print(f"[yellow]{what}.[/] {note}".rstrip(), soft_wrap=True)
+                code = EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+                raise typer.Exit(code) from None
     finally:
+        interrupts.restore()
         logger.setLevel(saved[0])
         logger.propagate = saved[1]
         logger.handlers = saved[2]
@@ -591,6 +649,53 @@ def require_input(path: Path, *, kind: str = "file") -> None:
         raise InputError("this is a folder; name a file", path=str(path))
     if kind == "folder" and not path.is_dir():
         raise InputError("this is a file; name a folder", path=str(path))
+
+
+# --- where a rejects file goes ---------------------------------------------------------------
+
+
+def written_straight(path: Path) -> bool:
+    """Whether a file a command writes is written straight into rather than staged beside
+    it and moved over it: an existing file that is neither a regular file nor a folder (a
+    device such as ``/dev/null``, a named pipe), through symbolic links too, or the file this
+    process's stdout or stderr writes to (``/dev/stderr`` of a run whose stderr goes to a
+    file). Nothing is made beside such a file, nor put in its place."""
+    try:
+        found = path.stat()
+    except OSError:  # missing (or a dangling link): made as a regular file
+        return False
+    if not (stat.S_ISREG(found.st_mode) or stat.S_ISDIR(found.st_mode)):
+        return True
+    for fd in (1, 2):
+        try:
+            std = os.fstat(fd)
+        except OSError:
+            continue
+        if (std.st_dev, std.st_ino) == (found.st_dev, found.st_ino):
+            return True
+    return False
+
+
+def link_target(path: Path) -> Path:
+    """``path``, or, when it is a symbolic link, the file it points to (through every link
+    of a chain; a missing target is made there): a file written there keeps the link."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def rejects_destination(path: Path) -> tuple[Path, bool]:
+    """Where the rejects file ``path`` (``--rejects``) is written, and whether straight into
+    it (:func:`written_straight`: a device, a named pipe, this process's stdout or stderr;
+    an InputError when it cannot be written) or staged beside it and moved in its place
+    (the target of a symbolic link: the link is kept)."""
+    if written_straight(path):
+        if not os.access(path, os.W_OK):
+            raise InputError(
+                f"cannot write the rejects here ({_unwritable(path)}); "
+                "name another place with --rejects",
+                path=str(path),
+            )
+        return path, True
+    return link_target(path), False
 
 
 # --- a rejects file nobody asked for ----------------------------------------------------------

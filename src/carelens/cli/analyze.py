@@ -11,7 +11,10 @@ file; without ``-o`` the table of responses, being the results, is still printed
 with other ``--no-text`` / ``--redact`` options (or another model) than the output was begun
 with is refused (:class:`carelens.output.ResultWriter`). The rejects are written beside the
 rejects file and replace it only when the run goes through or is stopped by Ctrl-C, so a
-refused resume or a failed run leaves the rejects of the output as it was. While it writes
+refused resume or a failed run leaves the rejects of the output as it was; a rejects file
+that is a device or a named pipe (``/dev/null``) is written straight into, and never
+replaced, and one named by a symbolic link is written where it points, the link kept
+(:func:`~carelens.cli._common.rejects_destination`). While it writes
 an output it holds a lock on ``OUT.lock``, and on the other files it writes (a Parquet
 output's staging file, the rejects file: :func:`carelens.output.files.hold_output_locks`),
 taken before the model loads, so a second run on the same output, by any of its names (a
@@ -52,6 +55,7 @@ from carelens.cli._common import (
     prepare_output_files,
     refuse_column_map_for,
     refuse_writing_over,
+    rejects_destination,
     remove_older_rejects,
     remove_staging,
     require_input,
@@ -225,39 +229,51 @@ def analyze(
             # A symbolic link is followed once, here: the results, and the files kept
             # beside them (the rejects too), go where it points, and the link stays.
             output = written_path(output)
-        rejects_path = rejects or Path(f"{output}.rejects.jsonl" if output else DEFAULT_REJECTS)
+        named = rejects or Path(f"{output}.rejects.jsonl" if output else DEFAULT_REJECTS)
+        # A device or a named pipe (/dev/null, /dev/stderr) is written straight into: nothing
+        # is staged beside it, locked or put in its place. A symbolic link is followed once,
+        # here, as the output's: the rejects are staged beside its target and replace that.
+        rejects_path, straight = rejects_destination(named)
         # ./carelens-rejects.jsonl of a run that prints its results is made only when a
         # record is rejected: such a run works in a folder it cannot write in.
-        unasked = rejects is None and output is None
+        unasked = rejects is None and output is None and not straight
         refuse_writing_over_input(input, output, rejects_path)
         mapping = parse_column_map(column_map)
         refuse_column_map_for([input], input_format, mapping)
         helpers = HelperPatterns(helper or ())
         require_input(input, kind="any")  # before any folder is made for the outputs
-        written = [] if unasked else [("--rejects", rejects_path)]
+        written = [] if unasked or straight else [("--rejects", rejects_path)]
         if output is not None:
             written.insert(0, ("--output", output))
         # A resume writes in the output (a Parquet output's staging file) and its digests.
         appended = [] if output is None or overwrite else [store_path(output), digests_path(output)]
         prepare_output_files(written, appended=appended)
-        if output is not None or rejects is not None:
+        if output is not None or not (unasked or straight):
             # One run at a time on every file it writes (its output, a Parquet output's
             # staging file, its rejects), by any of their names, before the model is loaded.
             held.enter_context(
                 hold_output_locks(
                     output,
                     f"carelens analyze is writing {output or rejects_path}",
-                    also=[rejects_path],
+                    also=[] if straight else [rejects_path],
                 )
             )
         total = count_pairs(input, input_format, mapping, helpers)
         analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
+        # Its worker threads stop when the command ends (a Ctrl-C too): the exit waits on none.
+        held.callback(analyzer.close)
         # The rejects are written beside the rejects file (in a temporary folder when nobody
         # asked for them) and put in its place once the run has gone through (or was stopped
         # by Ctrl-C or a SIGTERM, leaving an output to resume): a resume that is refused, or
-        # a run that fails, leaves the rejects of the output as it was.
+        # a run that fails, leaves the rejects of the output as it was. A device or a pipe
+        # gets them as they come.
         staging = staging_folder() if unasked else None
-        staged = staging / DEFAULT_REJECTS if staging else staged_rejects(rejects_path)
+        if straight:
+            staged = rejects_path
+        elif staging is not None:
+            staged = staging / DEFAULT_REJECTS
+        else:
+            staged = staged_rejects(rejects_path)
         log = RejectLog(staged, redact=redact)
         settled = False
         try:
@@ -285,19 +301,20 @@ def analyze(
             raise
         finally:
             log.close()
-            try:
-                if settled and (log.total or rejects is not None):
-                    if staging is not None:
-                        place_rejects(staged, rejects_path)
+            if not straight:  # a device or a pipe has them already: nothing staged
+                try:
+                    if settled and (log.total or rejects is not None):
+                        if staging is not None:
+                            place_rejects(staged, rejects_path)
+                        else:
+                            os.replace(staged, rejects_path)
                     else:
-                        os.replace(staged, rejects_path)
-                else:
-                    staged.unlink(missing_ok=True)
-                    if settled:  # no rejects: leave no empty file (nor an older run's) behind
-                        remove_older_rejects(s, rejects_path)
-            finally:
-                if staging is not None:
-                    remove_staging(staging)
+                        staged.unlink(missing_ok=True)
+                        if settled:  # no rejects: leave no empty file (nor an older run's)
+                            remove_older_rejects(s, rejects_path)
+                finally:
+                    if staging is not None:
+                        remove_staging(staging)
         if output is None:
             s.out.print(_responses_table(summary, redacted=redact))
             if any(record.get("feedback") for _, record in summary.preview):
