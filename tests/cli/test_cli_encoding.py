@@ -45,6 +45,8 @@ def test_analyze_under_an_ascii_stdout_in_a_process(tmp_path: Path, args: list[s
     assert done.returncode == 0, err
     assert "Traceback" not in err and "UnicodeEncodeError" not in err
     assert b"Summary" in done.stdout or b"chat-0412-03" in done.stdout
+    # replaced by one character each ("?"), not escaped ("\\u2026"), so the tables line up
+    assert b"\\u" not in done.stdout
 
 
 def test_help_under_an_ascii_stdout() -> None:

@@ -264,3 +264,28 @@ def test_names_print_exactly_as_text(name: str, printed: str) -> None:
     row = text.splitlines()[3]  # title, header, rule, then the row
     assert row.rsplit(" 3 ", 1)[0].strip() == printed, text
     assert not re.search("[\u202a-\u202e\u2066-\u2069\u2028\ufeff\x1b]", text)
+
+
+def _feedback_part(stdout: str) -> list[str]:
+    """The lines of the feedback table (between the levels table and the summary)."""
+    return stdout.split("Feedback for the")[1].split("\nSummary")[0].splitlines()[1:]
+
+
+@pytest.mark.parametrize("width", [20, 80])
+def test_feedback_table_keeps_whole_words(data: Path, tmp_path: Path, width: int) -> None:
+    # At 20 columns the feedback was cut in a column five characters wide ("show…",
+    # "unde…"): it is now folded under each response's id, as the levels table is, and at
+    # 80 columns wrapped beside it; no word is cut (each feedback reads whole, in order).
+    path = data / "crisis_hints.jsonl"
+    records = _records(tmp_path, path)
+    result = _run(width, "analyze", path, "--rejects", tmp_path / "rejects.jsonl")
+    assert result.exit_code == 0, result.output
+    lines = _feedback_part(result.stdout)
+    assert all(len(line) <= width for line in lines)
+    words = " ".join(" ".join(lines).replace("│", " ").split())
+    for record in records:
+        feedback = " ".join(record["feedback"])  # type: ignore[arg-type]
+        assert feedback and " ".join(feedback.split()) in words
+        assert str(record["response_id"]) in words
+    ids = [line.strip() for line in lines if line.strip() in {r["response_id"] for r in records}]
+    assert (len(ids) == len(records)) == (width == 20)  # an id on a line of its own: folded

@@ -481,12 +481,15 @@ def _shown_text(text: str, record: dict[str, Any], redacted: bool) -> str:
     return redact_text(text) if redacted else text
 
 
-def _feedback_table(summary: AnalysisSummary) -> Table:
-    table = Table(title="Feedback for the helper", title_justify="left")
-    table.add_column("response", no_wrap=True, overflow="ellipsis", max_width=16)
-    table.add_column("feedback")
+def _feedback_table(summary: AnalysisSummary) -> FitTable:
+    """The feedback for each response, its words whole at any width (:class:`FitTable`):
+    wrapped beside the response's id, or under it once the terminal is too narrow."""
+    table = FitTable("Feedback for the helper")
+    table.add_column("response")
+    table.add_column("feedback", wrap=True)
     for exchange, record in summary.preview:
-        table.add_row(plain(exchange.response.id), plain(" ".join(record.get("feedback") or ())))
+        feedback = " ".join(record.get("feedback") or ())
+        table.add_row(plain(_id(exchange.response.id)), plain(feedback))
     return table
 
 

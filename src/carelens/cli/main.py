@@ -8,22 +8,26 @@ script is ``carelens = carelens.cli.main:app``. The commands end with code 141 a
 message when the program reading their output stops early (``carelens analyze X | head``,
 :func:`~carelens.cli._common.session`); the help and the ``--version`` line are
 written before any command runs, by click and rich, which end with code 1 then: the app
-(:class:`Carelens`) makes that 141 too. It also writes to stdout what cannot be encoded (a
-file name that is not UTF-8, as Python reads it: ``caf\\udce9.csv``) as an escape, as
-Python writes stderr, rather than stopping the run (:func:`_escape_unencodable`).
+(:class:`Carelens`) makes that 141 too. It also writes what stdout and stderr cannot encode
+(a file name that is not UTF-8, as Python reads it: ``caf\\udce9.csv``; ``…`` on an ASCII
+terminal) replaced, help included, rather than stopping the run
+(:func:`~carelens.cli._common.encodable_streams`), and once a command has ended on Ctrl-C or
+a SIGTERM ignores repeats of them, so its exit code stays 130 or 143.
 """
 
 from __future__ import annotations
 
 import errno
-import io
 import os
+import signal
 import sys
+from contextlib import suppress
 from typing import Annotated, Any
 
 import typer
 
 from carelens._version import __version__
+from carelens.cli._common import EXIT_INTERRUPTED, EXIT_TERMINATED, encodable_streams
 from carelens.cli._help import HELP_OPTION_NAMES, Command, Group, PlainHelpCommand
 from carelens.cli.analyze import analyze
 from carelens.cli.batch import batch
@@ -44,24 +48,25 @@ class Carelens(typer.Typer):
     commands do, rather than click's and rich's code 1 (which reads as a failure)."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        _escape_unencodable()
-        try:
-            return super().__call__(*args, **kwargs)
-        except SystemExit as exc:
-            if exc.code != 1 or not _broken_pipe(exc):
-                raise
-            _silence_stdout()
-            raise SystemExit(EXIT_BROKEN_PIPE) from None
+        with encodable_streams():
+            try:
+                return super().__call__(*args, **kwargs)
+            except SystemExit as exc:
+                if exc.code in (EXIT_INTERRUPTED, EXIT_TERMINATED):
+                    _ignore_further_signals()
+                if exc.code != 1 or not _broken_pipe(exc):
+                    raise
+                _silence_stdout()
+                raise SystemExit(EXIT_BROKEN_PIPE) from None
 
 
-def _escape_unencodable() -> None:
-    """Make stdout write a character it cannot encode as ``\\uXXXX`` where it would raise
-    UnicodeEncodeError (``errors="strict"``, Python's default under a UTF-8 locale): a file
-    name that is not UTF-8, which Python reads with a lone surrogate for each odd byte, is
-    then shown in the summary, not a traceback. Under the C locale Python writes such a
-    name's bytes as they are (``surrogateescape``), which is kept."""
-    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.errors == "strict":
-        sys.stdout.reconfigure(errors="backslashreplace")
+def _ignore_further_signals() -> None:
+    """After a command stopped by Ctrl-C or a SIGTERM has cleaned up and said so, a repeat
+    of either signal (GNU ``timeout`` sends two) is ignored while Python shuts down, so the
+    process ends with the command's 130 or 143, not killed by the signal (-15)."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        with suppress(ValueError, OSError):  # not the main thread: nothing to change
+            signal.signal(number, signal.SIG_IGN)
 
 
 def _broken_pipe(exc: BaseException) -> bool:
