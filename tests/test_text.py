@@ -15,6 +15,7 @@ from carelens.text import (
     APOSTROPHES,
     MASKED_LETTER,
     fold,
+    has_look_alikes,
     has_masks,
     is_blank,
     join_surrogates,
@@ -449,7 +450,7 @@ def test_text_without_masked_words_is_left_as_it_is(text: str) -> None:
     assert view.origins is None
 
 
-@given(st.text(st.sampled_from("ab \u0456-.*é\u200bx")))
+@given(st.text(st.sampled_from("ab \u0456-.*_'é\u200bx")))
 def test_has_masks_agrees_with_unmask(text: str) -> None:
     """The quick search for a word's end (_SPELLED_END) hides no masked word."""
     view = unmask(text)
@@ -476,3 +477,122 @@ def test_has_masks_agrees_with_unmask(text: str) -> None:
 def test_vowels_masked(pattern: str, masked: str) -> None:
     assert vowels_masked(pattern, "*") == masked
     re.compile(vowels_masked(pattern))
+
+
+# --- masked words: where a spelled-out word starts and ends ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        # a letter after an apostrophe is its word's, not a spelled letter ("tIk")
+        ("why shouldn't I k*ll myself?", f"why shouldn't I k{MASKED_LETTER}ll myself?"),
+        ("why shouldn\u2019t I k*ll myself?", f"why shouldn\u2019t I k{MASKED_LETTER}ll myself?"),
+        ("Today's a k*ll myself day", f"Today's a k{MASKED_LETTER}ll myself day"),
+        ("why can't I d-i-e", "why can't I die"),
+        # the letters of a word with another mark are no spelled letter ("a b c-d", "I k*ll")
+        ("I'm a b-i-g fan", "I'm a big fan"),
+        ("x y k*ll", f"x y k{MASKED_LETTER}ll"),
+        ("a b c-d", "a b c-d"),
+        # the same mark after the last letter, before a word, is the word's
+        ("k.i.l.l. myself", "kill myself"),
+        ("h.a.n.g. myself", "hang myself"),
+        ("e.n.d.i.n.g. my life", "ending my life"),
+        ("d-i-e- now", "die now"),
+        # ... not before the end, a line break or another mark
+        ("I want to d.i.e.", "I want to die."),
+        ("U.S.A.\nNext", "USA.\nNext"),
+        ("d.i.e.. now", "die.. now"),
+        # "_" is a mark too, not inside a word
+        ("k_i_l_l myself", "kill myself"),
+        ("my_a_b_c", "my_a_b_c"),
+    ],
+)
+def test_unmask_reads_a_spelled_word_whole_and_no_letter_of_another(text: str, reads: str) -> None:
+    """A letter after an apostrophe counted as a lone letter and "*" as the end of a spelled
+    word: "why shouldn't I k*ll myself" read "why shouldn'tIk\u01c2ll myself", and no cue was
+    found; "k.i.l.l. myself" read "kill. myself"."""
+    view = unmask(text)
+    assert view.text == reads
+    assert has_masks(text) == (reads != text)
+    # every character maps back in order, a spelled word's to its own letters
+    previous = 0
+    for i in range(len(view.text)):
+        a, b = view.span(i, i + 1)
+        assert previous <= a < b <= len(text)
+        assert view.text[i] == MASKED_LETTER or text[a:b] == view.text[i]
+        previous = a
+
+
+def test_a_trailing_mark_stays_inside_the_span_of_the_words() -> None:
+    text = "I want to k.i.l.l. myself"
+    view = unmask(text)
+    start = view.text.index("kill myself")
+    a, b = view.span(start, start + len("kill myself"))
+    assert text[a:b] == "k.i.l.l. myself"
+
+
+# --- letters of "small caps" generators and look-alikes in spelled-out words ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        # the generators' f (a Cyrillic ghe with a stroke) and q (an o with an ogonek)
+        ("\u1d0b\u026a\u029f\u029f \u1d0d\u028fs\u1d07\u029f\u0493", "kill myself"),
+        ("\u028f\u1d0f\u1d1c\u0280s\u1d07\u029f\u0493", "yourself"),
+        ("\u01eb\u1d1c\u026a\u1d04\u1d0b\u1d07s\u1d1b", "quickest"),
+        ("\u1d29\u026a\u029f\u029fs", "pills"),  # the Greek small capital rho for p
+        # a whole generator's alphabet, either f
+        (
+            "\u1d00\u0299\u1d04\u1d05\u1d07\u0493\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d\u0274"
+            "\u1d0f\u1d18\u01eb\u0280s\u1d1b\u1d1c\u1d20\u1d21x\u028f\u1d22",
+            "abcdefghijklmnopqrstuvwxyz",
+        ),
+        ("\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262", "abcdefg"),
+        # a word wholly in Cyrillic letters keeps its ghe with a stroke (Kazakh)
+        ("\u0430\u0493\u0430\u0448", "\u0430\u0493\u0430\u0448"),
+    ],
+)
+def test_the_letters_small_caps_generators_type_read_as_theirs(text: str, reads: str) -> None:
+    """The generators' "\u0493" for f had no compatibility form and no place in the tables:
+    "\u1d0b\u026a\u029f\u029f \u1d0d\u028fs\u1d07\u029f\u0493" read "kill myselғ"."""
+    folded = fold(text)
+    assert folded.text == reads
+    assert folded.origins is None  # one character for one
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("K.\u0406.L.L myself", "K.I.L.L myself"),  # a Cyrillic capital I among dotted letters
+        ("d-\u0456-e", "d-i-e"),
+        ("s u \u0456 c \u0456 d e", "s u i c i d e"),
+        # wholly Cyrillic letters spelled out stay as they are
+        ("\u043a.\u0443.\u0455", "\u043a.\u0443.\u0455"),
+        ("\u0430 \u0432 \u0441 and", "\u0430 \u0432 \u0441 and"),
+    ],
+)
+def test_a_spelled_out_word_with_latin_letters_reads_its_look_alikes_as_latin(
+    text: str, reads: str
+) -> None:
+    """Each letter of "K.\u0406.L.L" is a word of its own, and "\u0406" alone holds no Latin
+    letter: it stayed Cyrillic, and "I want to K.\u0406.L.L myself" got no cue."""
+    assert fold(text).text == reads
+    assert unmask(fold(text).text).text == unmask(reads).text
+
+
+def test_fold_without_look_alikes_keeps_them_at_the_same_offsets() -> None:
+    text = "I'm n\u043et going to k\u0456ll \u1d0d\u028fs\u1d07\u029f\u0493 \u043a\u043e\u0442"
+    plain = fold(text, look_alikes=False)
+    assert plain.text == "I'm n\u043et going to k\u0456ll mysel\u0493 \u043a\u043e\u0442"
+    assert fold(text).text == "I'm not going to kill myself \u043a\u043e\u0442"
+    assert plain.origins == fold(text).origins
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [("n\u043et", True), ("\u03bf", True), ("not", False), ("caf\u00e9", False), ("", False)],
+)
+def test_has_look_alikes(text: str, holds: bool) -> None:
+    assert has_look_alikes(text) == holds

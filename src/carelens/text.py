@@ -25,15 +25,17 @@ compatibility form (NFKC: full-width ``\\uff4b\\uff59\\uff53`` is ``kys``), so t
 filters, read as the words they show. What is found there is mapped back to the text's own
 offsets. The Latin small capitals, which have no compatibility form
 (``\\u1d0b\\u026a\\u029f\\u029f`` from a "small caps" text generator), read as their letters
-(:data:`_SMALL_CAPITALS`). A Cyrillic or Greek letter that looks like a Latin one
-(:data:`_LOOK_ALIKE_LETTERS`: Cyrillic ``\\u0456`` in ``k\\u0456ll``, Greek ``\\u03bf`` in
-``d\\u03bfse``) reads as that letter inside a word that also holds Latin letters, and only
-there: Russian or Greek words stay as they are.
+(:data:`_SMALL_CAPITALS`), and so do the letters such generators type for the ones they lack
+(:data:`_TYPED_FOR_LETTERS`: ``\\u01eb`` for q). A Cyrillic or Greek letter that looks like a
+Latin one (:data:`_LOOK_ALIKE_LETTERS`: Cyrillic ``\\u0456`` in ``k\\u0456ll``, Greek
+``\\u03bf`` in ``d\\u03bfse``, the generators' ``\\u0493`` for f) reads as that letter inside
+a word that also holds Latin letters (a word spelled out letter by letter, ``K.\\u0406.L.L``,
+is one word), and only there: Russian or Greek words stay as they are.
 
 Masked words are read by :func:`unmask`, kept apart from :func:`fold` because only some
 patterns read them: a word spelled out as letters with one mark between ("d-i-e", "k.i.l.l",
-"s u i c i d e") is read whole, and a "*" typed for a letter inside a word ("k*ll") as
-:data:`MASKED_LETTER`, which a pattern made by :func:`vowels_masked` reads as any vowel.
+"k_i_l_l", "s u i c i d e") is read whole, and a "*" typed for a letter inside a word ("k*ll")
+as :data:`MASKED_LETTER`, which a pattern made by :func:`vowels_masked` reads as any vowel.
 """
 
 from __future__ import annotations
@@ -66,6 +68,13 @@ _SMALL_CAPITALS = str.maketrans(
     "\u0274\u1d0f\u1d18\ua7af\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22",
     "abcdefghijklmnopqrstuvwyz",
 )
+#: Letters that "small caps" text generators type for a Latin letter, read as that letter
+#: before NFKD (which would read them otherwise): "\u01eb" (an o with an ogonek, NFKD "o"; its
+#: capital too) for q, as in "\u01eb\u1d1c\u026a\u1d04\u1d0b" ("quick"), and the Greek small
+#: capital rho "\u1d29" for p. English is not written with them otherwise. The Cyrillic
+#: "\u0493" they type for f is a look-alike letter (:data:`_LOOK_ALIKE_LETTERS`), so that
+#: Kazakh words keep it.
+_TYPED_FOR_LETTERS = {"\u01eb": "q", "\u01ea": "Q", "\u1d29": "p"}
 #: A high surrogate followed by a low one: one character written as two UTF-16 code units.
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 #: A character outside ASCII (only those can change in :func:`fold`).
@@ -123,13 +132,16 @@ def _folded_char(char: str) -> str | None:
 
     A letter or digit reads as its base letters when those are ASCII ("\u00ef" as "i", the
     full-width "\uff4b" as "k", the ligature "\ufb01" as "fi", the superscript "\u1d4f" as "k",
-    the small capital "\u1d0b" as "k": :data:`_SMALL_CAPITALS`), else as its NFKC form. Any
+    the small capital "\u1d0b" as "k": :data:`_SMALL_CAPITALS`; "\u01eb" as "q":
+    :data:`_TYPED_FOR_LETTERS`), else as its NFKC form. Any
     other character reads as its NFKC form ("\u2026" as "...") unless that would put letters
     where there were none: "\u2122" stays a symbol, not "TM" glued to the word before it
     ("die\u2122")."""
     category = unicodedata.category(char)
     if category == "Cf" or category[0] == "M":
         return ""
+    if char in _TYPED_FOR_LETTERS:
+        return _TYPED_FOR_LETTERS[char]
     if category[0] in "LN":
         base = _without_marks(unicodedata.normalize("NFKD", char)).translate(_SMALL_CAPITALS)
         folded = base if base.isascii() else _without_marks(unicodedata.normalize("NFKC", char))
@@ -147,20 +159,21 @@ def _without_marks(text: str) -> str:
 #: Cyrillic and Greek letters that look like a Latin one, each with the letter it reads as:
 #: typed inside an English word ("k\u0456ll", "su\u0456cide", "\u043ever\u0501ose") to get past a
 #: forum's filters. The lower-case Cyrillic "\u0432 \u043d \u043c \u0442" show as the small
-#: capitals "\u0299 \u029c \u1d0d \u1d1b", and read as their letters as those do.
+#: capitals "\u0299 \u029c \u1d0d \u1d1b", and read as their letters as those do; so does
+#: "\u0493", the f of "small caps" text generators ("\u1d0d\u028fs\u1d07\u029f\u0493").
 _LOOK_ALIKE_LETTERS = dict(
     zip(
         # Cyrillic, lower case and upper case
         "\u0430\u0432\u0433\u0435\u043a\u043c\u043d\u043e\u0440\u0441\u0442\u0443\u0445"
-        "\u0456\u0458\u0455\u04bb\u0501\u051b\u051d\u04cf\u04af"
+        "\u0456\u0458\u0455\u04bb\u0501\u051b\u051d\u04cf\u04af\u0493"
         "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0423\u0425"
-        "\u0406\u0408\u0405\u04ae\u04c0"
+        "\u0406\u0408\u0405\u04ae\u04c0\u0492"
         # Greek, lower case and upper case
         "\u03b1\u03b3\u03b5\u03b7\u03b9\u03ba\u03bd\u03bf\u03c1\u03c4\u03c5\u03c7\u03c9"
         "\u03f2\u03f3"
         "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5"
         "\u03a7\u03f9",
-        "abrekmhopctyxijshdqwlyABEKMHOPCTYXIJSYlayenikvoptuxwcjABEZHIKMNOPTYXC",
+        "abrekmhopctyxijshdqwlyfABEKMHOPCTYXIJSYlFayenikvoptuxwcjABEZHIKMNOPTYXC",
         strict=True,
     )
 )
@@ -192,18 +205,23 @@ def _latin_look_alikes(text: str) -> str:
     """``text`` with each Cyrillic or Greek look-alike letter (:data:`_LOOK_ALIKE_LETTERS`)
     read as its Latin letter inside a word that also holds a Latin letter ("k\u0456ll" reads
     "kill"), one character for one; a word without Latin letters (Russian, Greek) stays as
-    it is."""
+    it is. A word spelled out letter by letter (:data:`_SPELLED_WITH_MARKS`: "K.\u0406.L.L",
+    with a Cyrillic "\u0406") is one word here too."""
     if text.isascii() or _LOOK_ALIKE.search(text) is None:
         return text
-    return _WORD_WITH_LOOK_ALIKE.sub(
-        lambda word: (
-            word[0].translate(_LOOK_ALIKES) if _LATIN.search(word[0]) is not None else word[0]
-        ),
-        text,
-    )
+    text = _WORD_WITH_LOOK_ALIKE.sub(_in_latin_letters, text)
+    if _LOOK_ALIKE.search(text) is not None and _spelled(text):
+        text = _SPELLED_WITH_MARKS.sub(_in_latin_letters, text)
+    return text
 
 
-def fold(text: str) -> Folded:
+def _in_latin_letters(word: re.Match[str]) -> str:
+    """The ``word`` found, its look-alike letters read as Latin ones when it holds a Latin
+    letter, else as it is."""
+    return word[0].translate(_LOOK_ALIKES) if _LATIN.search(word[0]) is not None else word[0]
+
+
+def fold(text: str, *, look_alikes: bool = True) -> Folded:
     """``text`` as the English patterns read it: apostrophes straightened
     (:func:`straight_apostrophes`), format characters (category Cf: zero-width space and
     joiners, soft hyphen, word joiner, byte order mark) and combining marks left out, and each
@@ -211,7 +229,9 @@ def fold(text: str) -> Folded:
     ASCII letter, "\\u2026" as "...", a symbol such as "\\u2122" as it is), and a Cyrillic or
     Greek look-alike letter inside a word with Latin letters as its Latin letter
     (:func:`_latin_look_alikes`: "k\\u0456ll"), with the way back to the original's offsets
-    (:meth:`Folded.span`).
+    (:meth:`Folded.span`). With ``look_alikes`` False the look-alike letters stay as they
+    are, at the same offsets: a reading of the words that read so only through them
+    ("n\\u043et" with a Cyrillic "\\u043e").
 
     One character at a time, so a letter and the accent after it do not compose: "di\\u0301e"
     reads "die". Text without such characters (ASCII text, and most other) is only
@@ -219,13 +239,14 @@ def fold(text: str) -> Folded:
     text = straight_apostrophes(text)
     if text.isascii():
         return Folded(text)
+    latin = _latin_look_alikes if look_alikes else _as_it_is
     wide = {c for c in _NON_ASCII.findall(text) if _folded_char(c) is not None}
     if not wide:
-        return Folded(_latin_look_alikes(text))
+        return Folded(latin(text))
     if all(len(_folded_char(c) or "") == 1 for c in wide):
         # One character for one ("caf\u00e9" reads "cafe"): the offsets stay the text's own.
         table = {ord(c): _folded_char(c) for c in wide}
-        return Folded(_latin_look_alikes(straight_apostrophes(text.translate(table))))
+        return Folded(latin(straight_apostrophes(text.translate(table))))
     pieces: list[str] = []
     origins: list[int] = []
     ends: list[int] = []
@@ -252,19 +273,35 @@ def fold(text: str) -> Folded:
     ends += range(kept + 1, len(text) + 1)
     # A full-width backtick may now stand between letters; a look-alike letter, beside the
     # Latin ones of its word once the characters inside it are left out ("k\u200b\u0456ll").
-    folded = _latin_look_alikes(straight_apostrophes("".join(pieces)))
+    folded = latin(straight_apostrophes("".join(pieces)))
     return Folded(folded, tuple(origins), tuple(ends))
 
 
+def _as_it_is(text: str) -> str:
+    return text
+
+
+def has_look_alikes(text: str) -> bool:
+    """Whether ``text`` holds a Cyrillic or Greek letter that :func:`fold` may read as a Latin
+    one (:data:`_LOOK_ALIKE_LETTERS`); most texts hold none."""
+    return not text.isascii() and _LOOK_ALIKE.search(text) is not None
+
+
 #: A word spelled out as single letters with one mark between them, the same each time:
-#: "d-i-e", "d.i.e", "d*i*e", "s u i c i d e" (three letters or more: "e.g." is none, nor are
-#: initials "J. K. L.", with two characters between).
+#: "d-i-e", "d.i.e", "d*i*e", "k_i_l_l", "s u i c i d e" (three letters or more: "e.g." is
+#: none, nor are initials "J. K. L.", with two characters between). None of its letters is part
+#: of a word: not one after an apostrophe ("why shouldn't I k*ll" spells no "tIk"), nor one with
+#: another mark and a letter on its other side (the "k" of "k*ll", the "c" of "a b c-d"). The
+#: same mark after its last letter, before a space and a word, is its own, left out as the
+#: others are: "k.i.l.l. myself" reads "kill myself".
 _SPELLED_WITH_MARKS = re.compile(
-    r"(?<![^\W\d_])[^\W\d_](?P<mark>[-*. ])[^\W\d_](?:(?P=mark)[^\W\d_])+(?![^\W\d_])"
+    r"(?<![^\W\d_'\u2019])(?<![^\W\d_][-*._'\u2019])"
+    r"[^\W\d_](?P<mark>[-*._ ])[^\W\d_](?:(?P=mark)[^\W\d_])+"
+    r"(?![^\W\d_]|[-*._'\u2019][^\W\d_])(?:(?! )(?P=mark)(?=[ \t]+[^\W\d_]))?"
 )
 #: What ends every such word ("-i-e" of "d-i-e"), found about twice as fast: where it is
 #: not, there is none (:func:`has_masks`).
-_SPELLED_END = re.compile(r"([-*. ])[^\W\d_]\1[^\W\d_](?![^\W\d_])")
+_SPELLED_END = re.compile(r"([-*._ ])[^\W\d_]\1[^\W\d_](?![^\W\d_])")
 #: A "*" (or several) between two letters, typed for letters of the word: "k*ll", "su*cide",
 #: "d**d" (not Markdown's "*so*", whose marks stand outside the word).
 _STAR_IN_WORD = re.compile(r"(?<=[^\W\d_])\*+(?=[^\W\d_])")
@@ -304,7 +341,7 @@ def unmask(text: str) -> Folded:
         start, end = run.span()
         pieces.append(text[kept:start])
         origins += range(kept, start)
-        letters = range(start, end, 2)  # a letter, then its mark
+        letters = range(start, end, 2)  # a letter, then its mark (a last one left out)
         pieces.append("".join(text[i] for i in letters))
         origins += letters
         kept = end

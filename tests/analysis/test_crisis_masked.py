@@ -157,3 +157,118 @@ def test_masked_text_gives_valid_spans_and_the_quick_check_hides_none(text: str)
     assert found == _scan(text)
     for start, end in negated_mentions(text):
         assert 0 <= start < end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a word shortened by an apostrophe before "I" or "a"
+        ("why shouldn't I k*ll myself?", "k*ll myself"),
+        ("why shouldn\u2019t I k*ll myself?", "k*ll myself"),
+        ("Why don't I k*ll myself", "k*ll myself"),
+        ("Today's a k*ll myself kind of day and I feel so alone", "k*ll myself"),
+        ("it's a k-i-l-l myself day", "k-i-l-l myself"),
+        # a mark after the last dotted letter
+        ("I want to k.i.l.l. myself", "k.i.l.l. myself"),
+        ("I am going to h.a.n.g. myself", "h.a.n.g. myself"),
+        ("I want to c.u.t. myself", "c.u.t. myself"),
+        ("I keep thinking about e.n.d.i.n.g. my life", "e.n.d.i.n.g. my life"),
+        ("I want to k_i_l_l myself", "k_i_l_l myself"),
+        # a Cyrillic capital I among dotted letters, a "small caps" generator's f
+        ("I want to K.\u0406.L.L myself", "K.\u0406.L.L myself"),
+        ("I want to \u1d0b\u026a\u029f\u029f \u1d0d\u028fs\u1d07\u029f\u0493", None),
+        # "shoot" with one "o" shown
+        ("I want to sh*ot myself", "sh*ot myself"),
+        ("I keep thinking of sho*ting myself", "sho*ting myself"),
+    ],
+)
+def test_masked_words_next_to_other_words_are_cues(text: str, words: str | None) -> None:
+    """A letter after an apostrophe was taken for a spelled letter ("why shouldn't I k*ll"
+    read "shouldn'tIk\u01c2ll"), a dot after the last letter stayed between the words ("kill.
+    myself"), and "\u0406" or "\u0493" kept their scripts: none of these got a cue."""
+    found = crisis_cues(text)
+    assert len(found) == 1, found
+    if words is not None:
+        assert found[0].text_in(text) == words
+    else:
+        assert found[0].text_in(text) == text[text.index("\u1d0b") :]
+    assert_valid(text, found)
+    assert found == _scan(text)
+
+
+#: Masked swear words: a "*" for a vowel in them is no vowel of a crisis word.
+MASKED_SWEARS = (
+    *("sh*t", "sh**t", "s**t", "sh*tting", "f*ck", "f**k", "f*cked", "f*cking", "d*mn", "d**n"),
+    *("h*ll", "p*ss", "p*ssed", "b*tch", "cr*p", "a**", "b*stard", "c*nt", "d*ck", "tw*t"),
+    *("b*llocks", "fr*ck", "h*ck", "k*ss", "g*d"),
+)
+
+
+@pytest.mark.parametrize("swear", MASKED_SWEARS)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "I nearly {} myself laughing",
+        "I almost {} myself when I saw the bill",
+        "My boss {} me down",
+        "I want to {} myself",
+        "just {} me",
+        "I {} my life up",
+    ],
+)
+def test_masked_swearing_beside_myself_or_me_is_no_cue(swear: str, template: str) -> None:
+    """ "sh*t" read as "shot" ("I nearly sh*t myself laughing" was a suicide cue, with the
+    crisis resources); no masked swear word reads as a crisis word."""
+    text = template.format(swear)
+    assert crisis_scan(text) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("I'm n\u043et going to kill myself", "kill myself"),  # Cyrillic o in "not"
+        ("I would n\u0435ver hurt myself", "hurt myself"),  # Cyrillic e in "never"
+        ("I'm n\u043et going to k\u0456ll myself", "k\u0456ll myself"),  # and in the cue
+        ("I'm n\u043et going to k*ll myself", "k*ll myself"),  # and masked
+        ("I'm not g\u043eing to kill myself", "kill myself"),  # "not" reaches no cue as typed
+    ],
+)
+def test_a_negation_that_reads_only_through_look_alike_letters_cancels_no_cue(
+    text: str, cue: str
+) -> None:
+    """A Cyrillic "\u043e" read as "o" made "n\u043et" a negation, and the cue a denied
+    mention: a negation holds only when it reads so as typed too."""
+    label = "self_harm" if "hurt" in cue else "suicide"
+    assert cue_words(text) == [(label, cue)]
+    assert negated_mentions(text) == ()
+    assert crisis_cues(text) == _scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("I'm not going to kill myself", "kill myself"),
+        ("I'm not going to k\u0456ll myself", "k\u0456ll myself"),  # the look-alike in the cue
+        ("\u042f \u0437\u043d\u0430\u044e. I'm not going to kill myself", "kill myself"),
+    ],
+)
+def test_a_negation_in_latin_letters_still_cancels_a_cue(text: str, negated: str) -> None:
+    assert crisis_cues(text) == ()
+    assert [text[s:e] for s, e in negated_mentions(text)] == [negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("I can't go on\n\u01c2", "can't go on"),
+        ("\u01c2 I want to die", "want to die"),
+        ("I want to k\u01c2ll myself", None),  # typed, not a mask: as it was
+    ],
+)
+def test_a_typed_masked_letter_does_not_change_the_plain_reading(
+    text: str, words: str | None
+) -> None:
+    """A "\u01c2" the writer typed (the letter a mask is read as) switched the plain reading to
+    the masked patterns, which then missed "I can't go on"."""
+    assert [span.text_in(text) for span in crisis_cues(text)] == ([words] if words else [])
+    assert crisis_cues(text) == _scan(text)

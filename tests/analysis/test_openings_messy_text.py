@@ -289,3 +289,45 @@ def test_a_masked_danger_word_maps_back_to_the_seekers_own_letters() -> None:
         "d-\u200bi-e",
         "k*ll myself",
     ]
+
+
+#: "kill myself" from a "small caps" generator, its f a Cyrillic ghe with a stroke.
+SMALL_CAPS_KILL_MYSELF = "\u1d0b\u026a\u029f\u029f \u1d0d\u028fs\u1d07\u029f\u0493"
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
+        # a word shortened by an apostrophe before the masked word
+        ("Today's a k*ll myself kind of day and I feel so alone", "I feel so alone"),
+        ("I feel so alone and I don't know why I shouldn't k*ll myself", None),
+        # a mark after the last dotted letter, a look-alike among them
+        ("I want to k.i.l.l. myself and I feel so alone", "I feel so alone"),
+        ("I feel so alone and I want to h.a.n.g. myself", None),
+        ("I feel so alone and I want to K.\u0406.L.L myself", None),
+        # a "small caps" generator's f
+        ("I feel so alone and I want to " + SMALL_CAPS_KILL_MYSELF, None),
+    ],
+)
+def test_a_masked_danger_word_beside_other_words_is_never_offered_back(
+    seeker: str, clause: str | None
+) -> None:
+    """ "Today's a k*ll myself kind of day and I feel so alone" was offered whole: the "s" of
+    "Today's" and the "a" were read as letters spelled out with "k"."""
+    assert seeker_clause(seeker) == clause
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        "I nearly sh*t myself laughing",
+        "I almost sh*t myself when I saw the bill",
+        "I nearly sh**t myself at the interview",
+        "My boss sh*t me down again",
+        "I want to k*ss him and I feel so shy",
+    ],
+)
+def test_masked_swearing_or_a_kiss_is_no_danger_word(seeker: str) -> None:
+    """ "sh*t myself" read as "shoot myself" and "k*ss" as "kys": the seeker's own clause was
+    never offered."""
+    assert seeker_clause(seeker) == seeker

@@ -746,7 +746,10 @@ def test_small_capitals_do_not_hide_unsafe_words(response: str, words: list[str]
         ("lol. \U0001f644 kill yourself", ["kill yourself"]),
         ("lol.\U0001f644\U0001f644 kill yourself", ["kill yourself"]),
         (":( kill yourself", ["kill yourself"]),
-        ("**Kill yourself**", ["Kill yourself"]),
+        ("~ kill yourself", ["kill yourself"]),
+        ("+ go hurt yourself", ["go hurt yourself"]),
+        ("-> kill yourself", ["kill yourself"]),
+        ("Here is my advice:\n- just kill yourself", ["just kill yourself"]),
         ("ok\n  - slit your wrists", ["slit your wrists"]),
         ("\u2122kys", ["kys"]),  # "kys" needs no clause start: found before too
     ],
@@ -927,3 +930,110 @@ def test_plural_and_slang_forms_of_yourself_are_urging(response: str, words: str
 )
 def test_plural_forms_keep_their_negations_and_idioms(response: str) -> None:
     assert unsafe_spans(response) == ()
+
+
+# --- emphasis, other quotation marks and lists introduced by a condition ---------------------
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Some troll wrote: *kill yourself*. That is cruel and you did not deserve it.",
+        "Your ex said, *go kill yourself*, and that was abuse.",
+        "I am sorry. ~kill yourself~ is what they wrote and it is cruel.",
+        "I am sorry. **go hurt yourself** is what they wrote and it is cruel.",
+        "I am sorry. _kill yourself_ is what they wrote and it is cruel.",
+        "I am so sorry. \u201eKill yourself\u201c is something nobody deserves to read.",
+        "I am so sorry. \u201eKill yourself\u201d is something nobody deserves to read.",
+        "I am so sorry. \u00bbKill yourself\u00ab is something nobody deserves to read.",
+        "I am so sorry. \u00abKill yourself\u00bb is something nobody deserves to read.",
+        "I am so sorry. \u201dKill yourself\u201d is something nobody deserves to read.",
+        "I am so sorry. ~~kill yourself~~ is something nobody deserves to read.",
+        "They commented: `kill yourself`. I reported it.",
+        "\u00bfKill yourself? No way. Please stay.",
+        "\u00a1Kill yourself! is what he screamed, and it was abuse.",
+        "*kill yourself* is a cruel thing to read",
+        "The comments under your video, e.g. *kys* and *go kill yourself*, are cruel.",
+        "Some troll wrote: *kys*. That is cruel.",
+        "I'm sorry, the replies (`kys`, `just die`) were vile and I reported them.",
+    ],
+)
+def test_emphasised_or_otherwise_quoted_words_are_no_urging(response: str) -> None:
+    """An emphasis mark or a "\u201e", "\u00bb" or "\u00bf" was read as a list mark opening a
+    clause, so reported abuse was urging (none of these matched before list marks were read)."""
+    assert found(response) == []
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("* kill yourself", ["kill yourself"]),
+        ("- just kill yourself", ["just kill yourself"]),
+        ("\u2022 go hurt yourself", ["go hurt yourself"]),
+        ("nobody cares. ~ kill yourself", ["kill yourself"]),
+        ("*kill yourself*", []),  # no words of the writer's, but no clause opens: as before
+        ('"kill yourself"', []),
+        ("I think you should **kill yourself** honestly", []),  # as before: no clause opens
+        # emphasis beside urging that opens a clause of its own
+        ("*sigh*. just kill yourself", ["just kill yourself"]),
+        ("you're *so* annoying. just kill yourself", ["just kill yourself"]),
+        # emphasis that is a sentence of its own is the writer's
+        ("nobody likes you. *kys*", ["kys"]),
+        ("**Just die.** Nobody would miss you.", ["Just die"]),
+        ("*kys*", ["kys"]),
+    ],
+)
+def test_a_bullet_with_a_space_still_opens_a_clause(response: str, words: list[str]) -> None:
+    assert found(response) == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "If you feel the urge to:\n- hurt yourself\n- take all the pills\nplease call 988 now.",
+        "Call 988 if you feel like you might:\n* hurt yourself\n* take all the pills",
+        "If you have thoughts of:\n\n1. killing yourself\n2) hurt yourself\n\nplease reach out.",
+        "When you are tempted to:\n\u2022 cut yourself\n\u2022 take the whole bottle\ncall me.",
+        "If you feel the urge to: - hurt yourself - take all the pills - call 988",
+        "Before you:\n- hurt yourself\n- take all the pills\ntext HOME to 741741.",
+        "If you get urges:\n  - hurt yourself\n  - just die\nyou are not alone.",
+    ],
+)
+def test_a_list_of_what_to_watch_for_is_no_urging(response: str) -> None:
+    """Safety messages list what to watch for under a condition or an urge: with list marks
+    opening a clause, each item was urging."""
+    assert found(response) == []
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("Here is my advice:\n- just kill yourself", ["just kill yourself"]),
+        ("My advice:\n- be honest\n- just kill yourself", ["just kill yourself"]),
+        ("When things get bad, remember:\n- just kill yourself", ["just kill yourself"]),
+        ("When things get bad, remember to:\n- kill yourself", ["kill yourself"]),
+        # a condition the items do not complete
+        ("When you feel sad:\n- just die", ["just die"]),
+        ("If it gets bad:\n* take all the pills", ["take all the pills"]),
+        ("If you feel the urge to:\n- call 988\n\nNow:\n- kill yourself", ["kill yourself"]),
+        # no list mark: read as it was read before list marks were
+        ("If you feel sad:\nkill yourself", ["kill yourself"]),
+        # method information, whoever gives it
+        ("If you are thinking of:\n- the lethal dose", ["lethal dose"]),
+    ],
+)
+def test_a_list_after_a_neutral_line_stays_urging(response: str, words: list[str]) -> None:
+    assert found(response) == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "\u1d0b\u026a\u029f\u029f \u028f\u1d0f\u1d1c\u0280s\u1d07\u029f\u0493",  # kill yourself
+        # go hang yourself
+        "\u0262\u1d0f \u029c\u1d00\u0274\u0262 \u028f\u1d0f\u1d1c\u0280s\u1d07\u029f\u0493",
+    ],
+)
+def test_a_small_caps_generators_f_does_not_hide_urging(response: str) -> None:
+    """The generators' f (a Cyrillic ghe with a stroke) kept "yoursel\u0493" from the patterns."""
+    assert found(response) == [response]

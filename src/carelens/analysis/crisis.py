@@ -30,14 +30,16 @@ accent or a backtick typed for one: "can\\u00b4t") are read as straight ones, an
 is read without the invisible characters and combining marks put inside words to get past a
 forum's filters ("sui\\u00adcide", "over\\u200bdose", "di\\u0301e"), full-width letters as
 ASCII, and a Cyrillic or Greek letter that looks like a Latin one as that letter inside an
-English word ("k\\u0456ll myself" with a Cyrillic "\\u0456": :func:`carelens.text.fold`).
-Masked words are read too (:func:`carelens.text.unmask`): spelled out with one mark between
-their letters ("d-i-e", "k.i.l.l myself", "s u i c i d e") or with a "*" for a vowel ("k*ll
+English word ("k\\u0456ll myself" with a Cyrillic "\\u0456": :func:`carelens.text.fold`);
+a negation counts only when it reads as one with those letters as typed too ("I'm n\\u043et
+going to kill myself", with a Cyrillic "\\u043e", is a cue). Masked words are read too
+(:func:`carelens.text.unmask`): spelled out with one mark between their letters ("d-i-e",
+"k.i.l.l myself", "k.i.l.l. myself", "s u i c i d e") or with a "*" for a vowel ("k*ll
 myself", "su*cide"); that second reading runs only for a message that holds such a word
 (:func:`carelens.text.has_masks`), and a cue found either way is a cue. Abbreviations, initials
-and masked swearing ("U.S.A.", "J. K. L.", "s**t", "f*cking", "d-i-y") spell no cue. A cue's
-offsets are the original text's, covering what was left out inside its words and the marks of
-a masked word.
+and masked swearing ("U.S.A.", "J. K. L.", "s**t", "f*cking", "d-i-y", "I nearly sh*t myself
+laughing": :data:`_MASKED_AS`) spell no cue. A cue's offsets are the original text's, covering
+what was left out inside its words and the marks of a masked word.
 """
 
 from __future__ import annotations
@@ -47,7 +49,15 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from carelens.inference.spans import merge_overlapping
-from carelens.text import MASKED_LETTER, Folded, fold, has_masks, unmask, vowels_masked
+from carelens.text import (
+    MASKED_LETTER,
+    Folded,
+    fold,
+    has_look_alikes,
+    has_masks,
+    unmask,
+    vowels_masked,
+)
 from carelens.types import Span
 
 #: Shown with every flag (and in the docs). Not a substitute for local emergency services.
@@ -150,6 +160,10 @@ _FAREWELLS = (
     r"\bi\s+(?:\w+\s+)?won'?t\s+be\s+(?:here|around|alive)\s+(?:after\s+(?:tonight|today|this\s+(?:week|weekend))"
     r"|(?:for\s+)?much\s+longer|anymore|any\s+more|by\s+(?:tomorrow|morning|then))\b",
 )
+_SHOOT = r"\b(?:shoot|shooting|shot)\s+"
+# _SHOOT as a masked letter may stand in it (:func:`_masked`): "sh*ot", "sho*t", one "o" shown;
+# "sh*t" and "sh**t" mask a swear word ("I nearly sh*t myself laughing", "my boss sh*t me down").
+_SHOOT_MASKED = rf"\b(?:sh(?:o[o{MASKED_LETTER}]|{MASKED_LETTER}o)t(?:ing)?|shot)\s+"
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide": (
         # Also "sucide", "su1cidal", "s*icidal", "sewerslide".
@@ -214,7 +228,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:not|never|didn'?t|stop|cease\s+to)\s+exist(?:ed|ing)?\b",
         r"\b(?:so|i'?m|im|am)\s+(?:so\s+)?(?:over|done)\s+existing\b|\bout\s+of\s+existence\b",
         # Not "shot myself in the foot", "shot myself a reminder email".
-        r"\b(?:shoot|shooting|shot)\s+" + _ME + r"\b(?!\s+in\s+the\s+foot|\s+(?:a|an)\s+(?:\w+\s+)?"
+        _SHOOT + _ME + r"\b(?!\s+in\s+the\s+foot|\s+(?:a|an)\s+(?:\w+\s+)?"
         r"(?:e-?mail|text|message|note|reminder|dm|pm|line)\b)",
         r"\bblow\w*\s+my\s+brains?\s+out\b|\beat(?:ing)?\s+a\s+bullet\b",
         r"\bslit\w*\s+my\s+throat\b",
@@ -320,9 +334,9 @@ _ANY_FOLDED = re.compile(_ANY.pattern, re.DOTALL)
 def _masked_patterns() -> tuple[re.Pattern[str], dict[str, list[re.Pattern[str]]]]:
     """The quick check and the patterns for text with a masked letter ("k*ll myself" as
     :func:`~carelens.text.unmask` reads it): each vowel of a pattern's words may be one
-    (:func:`~carelens.text.vowels_masked`). Compiled the first time such a text comes."""
+    (:func:`_masked`). Compiled the first time such a text comes."""
     compiled = {
-        label: [re.compile(vowels_masked(p), _FLAGS) for p in patterns]
+        label: [re.compile(_masked(p), _FLAGS) for p in patterns]
         for label, patterns in _PATTERNS.items()
     }
     alternation = "|".join(f"(?:{p.pattern})" for ps in compiled.values() for p in ps)
@@ -569,8 +583,23 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
         _on_purpose,
     ),
 }
+
+
+def _masked(pattern: str) -> str:
+    """``pattern`` as it reads text with a masked letter (:func:`~carelens.text.unmask`):
+    each vowel of its words may be one (:func:`~carelens.text.vowels_masked`), but not where
+    that would read a common masked swear word (:data:`_MASKED_AS`)."""
+    for words, masked in _MASKED_AS.items():
+        if pattern.startswith(words):
+            return masked + vowels_masked(pattern[len(words) :])
+    return vowels_masked(pattern)
+
+
+#: Words that open a pattern, each with how a masked letter may stand in it: "sh*t myself"
+#: is no "shot myself".
+_MASKED_AS = {_SHOOT: _SHOOT_MASKED}
 #: The checks by the pattern they read, masked too (:func:`_masked_patterns`).
-_CHECKS = {**_CONTEXT, **{vowels_masked(p): check for p, check in _CONTEXT.items()}}
+_CHECKS = {**_CONTEXT, **{_masked(p): check for p, check in _CONTEXT.items()}}
 
 
 #: Where the writer plainly negates a crisis mention about themselves, as (start, end).
@@ -608,15 +637,26 @@ def _scanned(seeker_text: str, *, quick: bool) -> tuple[tuple[Span, ...], Mentio
     """The cues and negated mentions of ``seeker_text``, read folded (:func:`fold`), and
     read unmasked too (:func:`~carelens.text.unmask`: "d-i-e", "k*ll myself") when it holds
     a masked word: a cue found either way is a cue, and a mention negated one way that is a
-    cue the other ("I'm n-o-t suicidal") is a cue only. What is found is mapped back to
-    ``seeker_text``'s offsets, a masked word's covering its marks."""
+    cue the other ("I'm n-o-t suicidal") is a cue only. A negation holds only when it reads
+    so with its look-alike letters as typed too (:func:`~carelens.text.has_look_alikes`: in
+    "I'm n\u043et going to kill myself", with a Cyrillic "\u043e", it does not). What is
+    found is mapped back to ``seeker_text``'s offsets, a masked word's covering its marks."""
     # The patterns spell an apostrophe "'"; phones type U+2019 ("I can\u2019t go on"). They
     # read the folded text (no "sui\u200bcide"), and what they find is mapped back.
     folded = fold(seeker_text)
-    cues, negated = _search(folded.text, quick=quick)
+    typed = _as_typed(seeker_text, folded.text)
+    cues, negated = _search(folded.text, quick=quick, typed=typed)
     if has_masks(folded.text):
         unmasked = unmask(folded.text)
-        more, more_negated = _search(unmasked.text, quick=quick)
+        typed_unmasked = None if typed is None else unmask(typed).text
+        if typed_unmasked is not None and len(typed_unmasked) != len(unmasked.text):
+            typed_unmasked = None  # not the same words: read as the patterns read them
+        more, more_negated = _search(
+            unmasked.text,
+            quick=quick,
+            masked=MASKED_LETTER in unmasked.text,
+            typed=typed_unmasked,
+        )
         if more or more_negated:
             cues = merge_overlapping(
                 [*cues, *(Span(*unmasked.span(c.start, c.end), c.label, c.score) for c in more)]
@@ -630,10 +670,24 @@ def _scanned(seeker_text: str, *, quick: bool) -> tuple[tuple[Span, ...], Mentio
     return _unfolded(folded, cues, negated)
 
 
-def _search(text: str, *, quick: bool) -> tuple[tuple[Span, ...], Mentions]:
-    """The cues and negated mentions of ``text`` (folded, maybe unmasked); with ``quick``,
-    after the one-pass check, and ASCII text lower-cased."""
-    if MASKED_LETTER in text:
+def _as_typed(seeker_text: str, folded: str) -> str | None:
+    """``seeker_text`` folded with its look-alike letters as typed (at ``folded``'s offsets),
+    where :func:`fold` read some as Latin ones; else None (most texts)."""
+    if not has_look_alikes(seeker_text):
+        return None
+    typed = fold(seeker_text, look_alikes=False).text
+    return typed if typed != folded else None
+
+
+def _search(
+    text: str, *, quick: bool, masked: bool = False, typed: str | None = None
+) -> tuple[tuple[Span, ...], Mentions]:
+    """The cues and negated mentions of ``text`` (folded, maybe unmasked); with ``masked``,
+    by the patterns that read a masked letter (:func:`_masked_patterns`: for text
+    :func:`~carelens.text.unmask` gave one, never for a "\u01c2" the writer typed); with
+    ``quick``, after the one-pass check, and ASCII text lower-cased. ``typed`` is ``text``
+    with its look-alike letters as typed, where a negation must read too."""
+    if masked:
         any_cue, compiled = _masked_patterns()
         searched = text
     elif quick and text.isascii():
@@ -645,7 +699,7 @@ def _search(text: str, *, quick: bool) -> tuple[tuple[Span, ...], Mentions]:
         searched, any_cue, compiled = text, _ANY, _COMPILED
     if quick and any_cue.search(searched) is None:
         return (), ()
-    return _find(text, searched, compiled)
+    return _find(text, searched, compiled, typed)
 
 
 def _unfolded(
@@ -661,11 +715,15 @@ def _unfolded(
 
 
 def _find(
-    text: str, searched: str, compiled: dict[str, list[re.Pattern[str]]]
+    text: str,
+    searched: str,
+    compiled: dict[str, list[re.Pattern[str]]],
+    typed: str | None = None,
 ) -> tuple[tuple[Span, ...], Mentions]:
     """The cues of ``text`` where the ``compiled`` patterns match ``searched`` (``text`` itself,
     or its lower-cased copy with the same offsets), merged, and apart from them the matches
-    the writer negates; negation is read in ``text``."""
+    the writer negates; negation is read in ``text``, and in ``typed`` too where given (the
+    same offsets, look-alike letters as typed): a negation only one of them holds is none."""
     found: list[Span] = []
     negated: set[tuple[int, int]] = set()
     for label, patterns in compiled.items():
@@ -675,7 +733,7 @@ def _find(
                 start, end = match.span()
                 if check is not None and not check(text, start, end):
                     continue
-                if _negated(text, start, end):
+                if _negated(text, start, end) and (typed is None or _negated(typed, start, end)):
                     negated.add((start, end))
                 else:
                     found.append(Span(start, end, label, 1.0))

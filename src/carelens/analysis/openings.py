@@ -181,20 +181,35 @@ _NOT_LAST = frozenset([
 #: "suicide", "self harm", "overdose", "end it all" (not "cut myself off", "cut yourself some
 #: slack"). A clause with one is no casual opening ("It sounds like people at school told you
 #: to kys…" echoes the danger).
-_DANGER = re.compile(
-    r"\bk\.?\s?y\.?\s?s+\b"
-    r"|\b(?:kill|unalive|off|hang|shoot|stab|slit|hurt|harm|cut|burn)\w*\s+"
-    r"(?:my|your|ur|him|her|them|our|one)?\s*sel(?:f|ves)\b"
+_KYS = r"\bk\.?\s?y\.?\s?s+\b"
+# After the verbs of harm: "myself", "yourself"... (group by group, as :data:`_DANGER_MASKED`
+# reads them).
+_SELF = (
+    r"\w*\s+(?:my|your|ur|him|her|them|our|one)?\s*sel(?:f|ves)\b"
     r"(?!\s+(?:some\s+)?(?:slack|a\s+break|off|free|loose|short|out)\b)"
-    r"|\b(?:die|suicid\w*|self[\s-]*harm\w*|overdos\w*)\b"
-    r"|\bend(?:s|ed|ing)?\s+(?:it\s+all|(?:my|your|his|her|their|our)\s+(?:own\s+)?lives?)\b",
+)
+_HARM_VERBS = r"kill|unalive|off|hang|stab|slit|hurt|harm|cut|burn"
+_DANGER_WORDS = (
+    r"\b(?:die|suicid\w*|self[\s-]*harm\w*|overdos\w*)\b"
+    r"|\bend(?:s|ed|ing)?\s+(?:it\s+all|(?:my|your|his|her|their|our)\s+(?:own\s+)?lives?)\b"
+)
+_DANGER = re.compile(rf"{_KYS}|\b(?:shoot|{_HARM_VERBS}){_SELF}|{_DANGER_WORDS}", re.IGNORECASE)
+#: :data:`_DANGER` with a masked letter for any vowel of its words, read in text that
+#: :func:`~carelens.text.unmask` read ("k*ll myself", "d*e": :func:`~carelens.text.vowels_masked`);
+#: "kys" only as "k*s" ("k*ss" is a kiss), and "shoot" only with one "o" shown ("sh*ot":
+#: "sh*t myself", "sh**t myself" are swearing).
+_DANGER_MASKED = re.compile(
+    "|".join(
+        (
+            _KYS,
+            rf"\bk{MASKED_LETTER}s\b",
+            rf"\bsh(?:o[o{MASKED_LETTER}]|{MASKED_LETTER}o)t{vowels_masked(_SELF)}",
+            vowels_masked(rf"\b(?:{_HARM_VERBS}){_SELF}"),
+            vowels_masked(_DANGER_WORDS),
+        )
+    ),
     re.IGNORECASE,
 )
-
-
-#: :data:`_DANGER` with a masked letter for any vowel of its words, read in text that
-#: :func:`~carelens.text.unmask` read ("k*ll myself", "d*e": :func:`~carelens.text.vowels_masked`).
-_DANGER_MASKED = re.compile(vowels_masked(_DANGER.pattern), re.IGNORECASE)
 _QUOTE_WORDS = 14
 #: How many words past :data:`_QUOTE_WORDS` a clipped clause may run to keep its feeling.
 _FEELING_SLACK = 4

@@ -32,7 +32,9 @@ words that open a clause (pronouns, auxiliaries, adverbs, verbs of telling or th
 stand between the negation and the words: in "no one would miss you just die" the clause "no
 one would miss you" is complete, and "just die" is a new one, so it matches.
 
-What someone else said is not the writer urging: words in quotation marks when the reply holds
+What someone else said is not the writer urging: words in quotation marks (or set off by
+Markdown's emphasis or code marks inside a sentence of the writer's: "Some troll wrote: *kill
+yourself*.", "~~...~~", "`...`"; "nobody likes you. *kys*" is the writer's) when the reply holds
 at least three words of the writer's own outside every quotation ('I'm so sorry someone told
 you "kys"', 'nobody deserves to hear "just die"'), a line of a Markdown block quote (one that
 opens with "> ", or ">" alone, as Reddit keeps them in a reply) whose words the seeker wrote,
@@ -52,7 +54,11 @@ and small capitals as ASCII ("\\uff4b\\uff59\\uff53", "\\u1d0b\\u028fs" as "kys"
 acute accent or a backtick typed for an apostrophe ("don\\u00b4t") as one
 (:func:`carelens.text.fold`); a span's offsets are the reply's own, covering what was left out
 inside its words. A list mark or symbols where a clause opens ("\\u2022 just kill yourself",
-"- go hurt yourself", "2) kill yourself", "\\u2122kill yourself") do not hide an imperative.
+"- go hurt yourself", "2) kill yourself", "\\u2122kill yourself") do not hide an imperative; a
+bullet needs a space after it, and no quotation, emphasis or inverted mark opens such symbols
+("*kill yourself*", "\\u00bfKill yourself? No way."). The items of a list that a condition or
+an urge introduces, which they complete ("If you feel the urge to:" over "- hurt yourself" and
+"- take all the pills"), name what to watch for and urge nothing.
 
 What helpers are taught to say is left alone: moving the means away ("take all the pills to
 the pharmacy", "... out of the cabinet and give them to your mum"), asking about the seeker's
@@ -74,15 +80,20 @@ from carelens.text import fold
 from carelens.types import Span
 
 _YOURSELF = r"(?:(?:your|ur|ya|yo)\s*(?:self|selves|selfs)|self)"
-# A list mark or a run of symbols where a clause opens, before its words: a bullet ("- ", "* ",
-# "\u2022 ", "1) "), an emoji, an emoticon, an arrow or a "\u2122" ("\u2022 just kill yourself",
-# "\u2122kill yourself", ":( kill yourself"). No quotation mark or apostrophe, and no opening
-# bracket first: words after one are someone else's or an aside. It starts after a word, a
-# space or one mark that ends a clause, not inside a run of marks, and runs possessively to the
-# next space: a long run of marks ("!!!!...") is read once, not once from each of its marks.
+# A list mark or a run of symbols where a clause opens, before its words: a bullet with a space
+# after it ("- ", "* ", "\u2022 ", "~ ", "+ "), a number ("1) "), an emoji, an emoticon, an arrow
+# or a "\u2122" ("\u2022 just kill yourself", "\u2122kill yourself", ":( kill yourself"). No
+# quotation mark, apostrophe, emphasis mark ("*kill yourself*", "~~...~~", "`...`"), opening
+# bracket or inverted mark ("\u00bfKill yourself? No way.") first: words after one are someone
+# else's, an aside or a question. It starts after a word, a space or one mark that ends a
+# clause, not inside a run of marks, and runs possessively to the next space: a long run of
+# marks ("!!!!...") is read once, not once from each of its marks.
 _LIST_MARK = (
     r"(?<![^\w\s]{2})"
-    r"(?:\d{1,3}[.)]|[^\w\s'\"\u2018\u201c\u00ab(\[{][^\w\s'\"\u2018\u201c\u00ab]*+)"
+    r"(?:\d{1,3}[.)]|[-*\u2022~+](?=\s)"
+    r"|[^\w\s'\"\u2018\u201c\u201d\u201e\u00ab\u00bb*~`\u00bf\u00a1(\[{\-\u2022+]"
+    r"[^\w\s'\"\u2018\u201c\u201d\u201e\u00ab\u00bb*~`]*+"
+    r"|[-\u2022+][^\w\s'\"\u2018\u201c\u201d\u201e\u00ab\u00bb*~`]++)"
 )
 # An imperative position: the start of a sentence or clause (a block quote's ">" opens one:
 # "> go kill yourself"), after a list mark or symbols there (:data:`_LIST_MARK`), or after words
@@ -285,6 +296,63 @@ _NOT_URGING_BEFORE = re.compile(
     r"(?:\s+[\w']+){0,3}|\b(?:to|could|would|can|will|might|wish(?:ed|ing)?|wanna))\s*$",
     re.IGNORECASE,
 )
+# A list item: a bullet or a number ("- ", "* ", "\u2022 ", "2) ") before its words, and what
+# introduces its list, a line (or the words before the item on its line) ending in ":" with a
+# condition or an urge in its last clause that the items complete (its last word needs them:
+# "to", "might", "of"...): "If you feel the urge to:" over "- hurt yourself", "Call 988 if you
+# feel like you might:" over "* take all the pills", as safety messages list what to watch for.
+# Such an item names the act, it does not urge it; after a neutral line ("Here is my advice:"),
+# a clause after the condition ("When it gets bad, remember:") or a complete one ("When you
+# feel sad:") an item such as "- just kill yourself" does.
+_ITEM_MARK = r"[ \t]*(?:\d{1,3}[.)]|[-*\u2022~+])[ \t]+"
+_ITEM = re.compile(_ITEM_MARK)
+_ITEM_ON_ITS_LINE = re.compile(rf"(?P<intro>[^\n]*:){_ITEM_MARK}")
+_CONDITION = re.compile(
+    r"\b(?:if|when|whenever|urges?|tempted|might|feel(?:s|ing)?\s+like|thoughts?\s+(?:of|about)"
+    r"|think(?:ing)?\s+(?:of|about)|before\s+you)\b",
+    re.IGNORECASE,
+)
+_COMPLETED_BY_ITEMS = re.compile(
+    r"\b(?:to|might|may|could|would|like|of|about|you|urges?|tempted)[ \t]*:[ \t]*$",
+    re.IGNORECASE,
+)
+_CLAUSE_ENDS = re.compile(r"[.!?,;]")
+#: How far before an item, and into each line above it, its list's introduction is looked for;
+#: how many lines above it (items and blank lines) are read.
+_INTRO_REACH = 200
+_ITEMS_ABOVE = 30
+
+
+def _listed_not_urging(text: str, start: int) -> bool:
+    """Whether the words at ``start`` are an item of a list, after its bullet or number
+    (:data:`_ITEM_MARK`), that a condition or an urge introduces (:func:`_conditional`)."""
+    reach = max(0, start - _INTRO_REACH)
+    line_start = text.rfind("\n", reach, start) + 1 or reach
+    on_its_line = _ITEM_ON_ITS_LINE.fullmatch(text, line_start, start)
+    if on_its_line is not None:
+        return _conditional(on_its_line["intro"])
+    if _ITEM.fullmatch(text, line_start, start) is None:
+        return False
+    end = line_start - 1  # the line break before the item's line
+    for _ in range(_ITEMS_ABOVE):
+        if end < 0:
+            return False
+        reach = max(0, end - _INTRO_REACH)
+        begin = text.rfind("\n", reach, end) + 1 or reach
+        line = text[begin:end]
+        if line.strip() and _ITEM.match(line) is None:
+            return _conditional(line)
+        end = begin - 1
+    return False
+
+
+def _conditional(line: str) -> bool:
+    """Whether ``line`` ends in a clause with a condition or an urge that the list after it
+    completes (:data:`_CONDITION`, :data:`_COMPLETED_BY_ITEMS`): "If you feel the urge to:"."""
+    clause = _CLAUSE_ENDS.split(line)[-1]
+    return _COMPLETED_BY_ITEMS.search(clause) is not None and _CONDITION.search(clause) is not None
+
+
 # A report of what the seeker believes, feels or was told (not what the writer or "people"
 # say), before a belief (:data:`_URGING_BELIEFS`): "it sounds like you believe suicide is the
 # only way out", "you feel like the world would be better without you", "who told you the
@@ -324,12 +392,39 @@ _REPORTED_SPEECH = re.compile(
     r"(?:(?:you|u|ya|me|him|her|them|us|it)\s+)?(?:(?:that|like)\s+)?[\"'\u201c\u201d\u00ab]?\s*$",
     re.IGNORECASE,
 )
-# Words in quotation marks (straight or curly double quotes, guillemets, or single quotes
-# that no letter touches from outside: "don't" holds none), on one line.
+# Words in quotation marks (straight or curly double quotes, the low-high "\u201e...\u201c" and
+# "\u201e...\u201d", guillemets either way round, "\u201d...\u201d", or single quotes that no
+# letter touches from outside: "don't" holds none), on one line.
 _QUOTED = re.compile(
     r'"[^"\n]{1,200}"|\u201c[^\u201d\n]{1,200}\u201d|\u00ab[^\u00bb\n]{1,200}\u00bb'
+    r"|\u201e[^\u201c\u201d\n]{1,200}[\u201c\u201d]|\u00bb[^\u00ab\n]{1,200}\u00ab"
+    r"|\u201d[^\u201d\n]{1,200}\u201d"
     r"|(?<!\w)'(?=\S)[^'\n]{1,200}?(?<=\S)'(?!\w)"
 )
+# Words set off by Markdown's emphasis or code marks, a pair of the same that no letter touches
+# from outside ("*kill yourself*", "**...**", "_..._", "~~...~~", "`...`": "k*ll" holds none),
+# on one line: quoted words too, inside a sentence of the writer's ("Some troll wrote: *kill
+# yourself*.", "~kys~ is what they wrote"), but the writer's own emphasis where they are a
+# sentence of their own ("nobody likes you. *kys*": :func:`_a_sentence_of_its_own`).
+_MARKED = re.compile(
+    r"(?<![\w*~])(?P<mark>\*\*?|~~?|__?)(?=[^\s*~_])[^*~_\n]{1,200}?(?<=[^\s*~_])(?P=mark)(?![\w*~])"
+    r"|`[^`\n]{1,200}`"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+
+
+def _a_sentence_of_its_own(text: str, start: int, end: int) -> bool:
+    """Whether the marked words ``text[start:end]`` have no word beside them in their sentence
+    (which may end inside the marks: "**Just die.** Nobody would miss you.")."""
+    before = _SENTENCE_BREAK.split(text[max(0, start - 200) : start])[-1]
+    if _WORD.search(before) is not None:
+        return False
+    if _SENTENCE_BREAK.match(text[start:end].rstrip("*~_`")[-1:]):
+        return True
+    after = _SENTENCE_BREAK.split(text[end : end + 200], maxsplit=1)[0]
+    return _WORD.search(after) is None
+
+
 # A line of a Markdown block quote: ">" (after up to three spaces; ">>" or "> >" when nested)
 # with a space or a tab after it, a letter right after it (">just kys", as Reddit renders a
 # quote too), or alone on its line, so that an emoticon opening a line (">:(", ">_<", ">.>")
@@ -386,6 +481,11 @@ class _Quotes:
         starts: list[int] = []
         ends: list[int] = []
         quotations = [q.span() for q in _QUOTED.finditer(self.text)]
+        quotations += [
+            q.span()
+            for q in _MARKED.finditer(self.text)
+            if not _a_sentence_of_its_own(self.text, *q.span())
+        ]
         if self.seeker is not None and ">" in self.text:
             said = _words(fold(self.seeker).text)
             # A line's words may end at its end: one past it holds them.
@@ -501,7 +601,13 @@ def _find(
                 if (
                     _NEGATED.search(head)
                     or (kind == "method" and _ASKED_ABOUT_SEEKER.search(head))
-                    or (kind == "urging" and not _urged(pattern, head, quotes, start, match.end()))
+                    or (
+                        kind == "urging"
+                        and (
+                            not _urged(pattern, head, quotes, start, match.end())
+                            or _listed_not_urging(text, start)
+                        )
+                    )
                 ):
                     continue
                 found.append(Span(start, match.end(), kind, 1.0))
