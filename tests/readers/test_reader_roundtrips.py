@@ -2,9 +2,11 @@
 read back as written.
 
 * A TSV file parsed strictly: quoted fields (the csv module's own quoting) read as their
-  texts, and a text written without quoting that begins with a quote (``"Fine" is what I
-  say``, or a lone ``"0`` that a later row's ``0"`` would close) keeps its quotes, and the
-  rows after it stay rows.
+  texts, the last column's even over lines that split at their tabs like rows, and a text
+  written without quoting that begins with a quote (``"Fine" is what I say``, or a lone
+  ``"0`` that a later row's ``0"`` would close) keeps its quotes, and the rows after it stay
+  rows: before the last column always, in it once a row has shown the file leaves its
+  quotes bare.
 * Header names matched loosely: a layout's columns spelt in any case, with spaces or ``-``
   for ``_`` (``Seeker Post``, ``SP-ID``), in any order, read as the layout's fields.
 """
@@ -58,11 +60,39 @@ def _literal_texts() -> st.SearchStrategy[str]:
 
 
 def _quotable(*, breaks: bool) -> st.SearchStrategy[str]:
-    """:func:`_texts` for a file the csv module quotes, none with both a tab and a line break:
-    quoted, such a text may hold lines that split at their tabs into whole rows, which the
-    reader cannot tell from rows that a text beginning with a quote ran on over in a file
-    written without quoting (it reads those as written, and warns)."""
+    """:func:`_texts` for a column before the last of a file the csv module quotes, none with
+    both a tab and a line break: quoted, such a text may hold lines that split at their tabs
+    into whole rows, which the reader cannot tell from rows that a text beginning with a
+    quote ran on over in a file written without quoting, a quoted field that would swallow
+    its first line's tabs (it reads those as written, and warns)."""
     return _texts(breaks=breaks).filter(lambda s: "\t" not in s or not ("\n" in s or "\r" in s))
+
+
+def _stray_quotes() -> st.SearchStrategy[str]:
+    """A text written without quoting that holds no quote (``0``), begins with one it never
+    closes (``"0``) or ends with one it never opened (``0"``): CSV quoting would run such a
+    quote on over the rows after it to the next."""
+    words = _texts(breaks=False).filter(lambda s: '"' not in s)
+    return st.one_of(words, words.map(lambda w: f'"{w}'), words.map(lambda w: f'{w}"'))
+
+
+def _tables() -> st.SearchStrategy[str]:
+    """A text holding a pasted table after a line of its own (``My week:``, then ``Mon``,
+    ``gym``, ``work``, ``sleep`` at tabs): each line after the first one cell per column of
+    the file, so that it splits like rows."""
+    words = _texts(breaks=False)
+    row = st.lists(words, min_size=4, max_size=4).map("\t".join)
+    rows = st.lists(row, min_size=1, max_size=3)
+    return st.builds(lambda head, lines: "\n".join([head, *lines]), words, rows)
+
+
+def _unquoted_start() -> st.SearchStrategy[str]:
+    """:func:`_texts` that do not begin with a quote, for the last column of a file written
+    without quoting where no row before shows that: a lone ``"0`` there opens a quoted field
+    that a later last text's ``0"`` closes, over lines that are whole rows both ways, which
+    is read as quoted (:func:`test_tsv_written_unquoted_after_a_bare_quote_keeps_every_row`
+    reads them once a row has shown the file leaves its quotes bare)."""
+    return _texts(breaks=False).filter(lambda s: not s.startswith('"'))
 
 
 def _read(path: Path) -> tuple[list[tuple[str, str, str, str]], RejectLog]:
@@ -79,7 +109,13 @@ def _ids(n: int) -> list[tuple[str, str]]:
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.tuples(_quotable(breaks=True), _quotable(breaks=True)), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(_quotable(breaks=True), st.one_of(_texts(breaks=True), _tables())),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_tsv_quoted_by_the_csv_module_round_trips(texts: list[tuple[str, str]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "pairs.tsv"
@@ -98,7 +134,7 @@ def test_tsv_quoted_by_the_csv_module_round_trips(texts: list[tuple[str, str]]) 
     st.lists(
         st.tuples(
             st.one_of(_literal_texts(), _texts(breaks=False)),
-            st.one_of(_literal_texts(), _texts(breaks=False)),
+            st.one_of(_literal_texts(), _unquoted_start()),
         ),
         min_size=1,
         max_size=6,
@@ -116,6 +152,34 @@ def test_tsv_text_with_a_leading_quote_written_unquoted_keeps_it(
                 writer.writerow([sid, rid, seeker, response])
         rows, rejects = _read(path)
     assert rows == [(s, r, a, b) for (s, r), (a, b) in zip(_ids(len(texts)), texts, strict=True)]
+    assert rejects.total == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            _stray_quotes(),
+            st.one_of(_stray_quotes(), _texts(breaks=False)),
+        ),
+        min_size=3,
+        max_size=6,
+    )
+)
+def test_tsv_written_unquoted_after_a_bare_quote_keeps_every_row(
+    texts: list[tuple[str, str]],
+) -> None:
+    # The first row holds a quote that CSV quoting would have quoted its cell for.
+    pairs = [("e0", "e1", 'she said "no" to me', "ok")]
+    pairs += [(s, r, a, b) for (s, r), (a, b) in zip(_ids(len(texts)), texts, strict=True)]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "pairs.tsv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None)
+            writer.writerow(LAYOUTS["epitome"])
+            writer.writerows(pairs)
+        rows, rejects = _read(path)
+    assert rows == pairs
     assert rejects.total == 0
 
 
@@ -164,7 +228,7 @@ def test_header_names_in_any_case_or_spacing_read_the_same_texts(
         st.tuples(
             st.booleans(),
             st.one_of(_literal_texts(), _texts(breaks=False)),
-            st.one_of(_literal_texts(), _texts(breaks=False)),
+            st.one_of(_literal_texts(), _unquoted_start()),
         ),
         min_size=1,
         max_size=6,
