@@ -29,27 +29,27 @@ splits at its tabs into one cell per column is read as written: a text such as `
 what I say`` keeps its quotes (one that ends with a quote before its tab is still read as a
 quoted field); the line in a reject is the physical line where the record starts. A record
 that parses only by running a quoted field over lines that each split at their tabs into a
-row (:func:`_rows_joined`) is a guess either way: in a file written without quoting (a chat
-export), a text that begins with a lone quote (``"quote without end``) runs on to a later
-text that ends with one, joining the rows between into one field; in a file quoted as CSV, a
-text may hold a pasted table whose lines split like rows. When the quote opens a field
-before its first line's last, the quoted reading would swallow that line's tabs and join the
-cells after the closing quote to it: the record is read as written, its first line a row and
-the lines after it rows. When it opens the last field, both readings keep whole rows, and the
-quoted one is taken unless rows before it showed that the file leaves quotes bare and none
-showed CSV quoting (:class:`_QuoteGuesses`). One warning per file and reading counts such
-records and names the first ones' lines and field (a quoted field over lines that are not
-all rows is read as quoted, no guess). Reading
-raises the csv module's process-wide field size limit (to 2**31 - 1) so that huge text
-fields parse; the ``max_chars`` limit then rejects texts that are too long, record by
-record. A physical line over the line limit (:func:`~carelens.readers.base.line_limit`) is
-never read whole: the record holding it is rejected as ``line too long``, and the csv parser
-is given a stand-in line with the same quoting parity, so the records after it parse as
-before. A malformed record of several physical lines (a wrong field count, a parser error,
-or a quote still open at the end of the file) is most likely an unclosed quote that
-swallowed the rows after it: only its first line is rejected, and the lines after it are
-parsed again, so those rows are read rather than lost (the lines of the record are held in
-memory until it is parsed).
+row (:func:`~carelens.readers.tsv_quotes.rows_joined`) is a guess either way: in a file
+written without quoting (a chat export), a text that begins with a lone quote (``"quote
+without end``) runs on to a later text that ends with one, joining the rows between into one
+field; in a file quoted as CSV, a text may hold a pasted table whose lines split like rows.
+When the quote opens a field before its first line's last, the quoted reading would swallow
+that line's tabs and join the cells after the closing quote to it: the record is read as
+written, its first line a row and the lines after it rows. When it opens the last field,
+both readings keep whole rows, and the quoted one is taken unless rows before it showed that
+the file leaves quotes bare and none showed CSV quoting
+(:class:`~carelens.readers.tsv_quotes.QuoteGuesses`). One warning per file and reading
+counts such records and names the first ones' lines and field (a quoted field over lines
+that are not all rows is read as quoted, no guess). Reading raises the csv module's
+process-wide field size limit (to 2**31 - 1) so that huge text fields parse; the
+``max_chars`` limit then rejects texts that are too long, record by record. A physical line
+over the line limit (:func:`~carelens.readers.base.line_limit`) is never read whole: the
+record holding it is rejected as ``line too long``, and the csv parser is given a stand-in
+line with the same quoting parity, so the records after it parse as before. A malformed
+record of several physical lines (a wrong field count, a parser error, or a quote still open
+at the end of the file) is most likely an unclosed quote that swallowed the rows after it:
+only its first line is rejected, and the lines after it are parsed again, so those rows are
+read rather than lost (the lines of the record are held in memory until it is parsed).
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ from carelens.readers.layouts import (
     build_turn,
 )
 from carelens.readers.quoting import MAX_LISTED_NAMES, clip, describe_columns, quote
+from carelens.readers.tsv_quotes import QuoteGuesses, quoting_shown
 from carelens.types import COMMUNITY_KEYS
 
 logger = logging.getLogger(__name__)
@@ -172,7 +173,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
 
     # In a TSV file a text may begin with a quote its writer never meant as CSV quoting
     # (``"Fine" is what I say``): parsed strictly, such a record fails and is read as it
-    # stands instead (:func:`_literal_tsv_row`).
+    # stands instead (:meth:`~carelens.readers.tsv_quotes.QuoteGuesses.literal_row`).
     tsv = delimiter == "\t"
     # A file written with ", " (every separator in the header followed by a space): the
     # space after each separator is no part of the cell, and a quoted cell may follow it.
@@ -201,9 +202,9 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
         ) from exc
 
     legacy_rows = 0  # rows rejected for bytes that look like Windows-1252
-    guesses = _QuoteGuesses()
+    guesses = QuoteGuesses()
     if tsv:  # a header written with every name quoted shows CSV quoting too
-        guesses.shown(quoting=_quoting_shown([(header_line, header_text)], names))
+        guesses.shown(quoting=quoting_shown([(header_line, header_text)], names))
     while True:
         taken.clear()
         error = ""
@@ -220,17 +221,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             bad_lines.difference_update([n for n in bad_lines if n <= end])
             continue
         runaway = _runaway(row, error, names, taken, ended=ended and not replay)
-        joined = tsv and runaway is None and _rows_joined(taken, names)
-        literal = _literal_tsv_row(taken[0][1], names) if tsv and (runaway or joined) else None
-        if literal is not None and joined:
-            # Rows, or one quoted field over lines that split like rows: a guess either way.
-            opened = _opened_at(literal)
-            if not guesses.as_written(start, names[opened], end, last=opened == len(names) - 1):
-                literal = None
-        elif literal is not None:
-            guesses.shown(quoting=False)  # only a file written without quoting fails so
-        elif tsv and runaway is None and not joined and not guesses.quoted:
-            guesses.shown(quoting=_quoting_shown(taken, names))
+        literal = guesses.literal_row(taken, names, malformed=runaway is not None) if tsv else None
         if literal is not None:
             # Its first line, split at tabs, is the row; any lines after it are read again.
             if end > start:
@@ -272,7 +263,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
         logger.warning(
             "%s: %s rejected for bytes that are not UTF-8; %s", ctx.path, rows, CP1252_HINT
         )
-    guesses.warn(ctx)
+    guesses.warn(ctx, logger)
 
 
 #: What a row rejected for bytes typical of Windows-1252 is told (in its detail, and once
@@ -321,132 +312,6 @@ def _looks_cp1252(lines: list[str]) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _literal_tsv_row(line: str, names: list[str]) -> list[str] | None:
-    """A TSV ``line`` that holds a quote, split at its tabs when that gives one cell per
-    column: a text that begins with a quote but does not end with one before its tab was
-    written without CSV quoting, so its quotes are part of the text. None otherwise."""
-    if '"' not in line:
-        return None
-    cells = line.rstrip("\r\n").split("\t")
-    return cells if len(cells) == len(names) else None
-
-
-def _rows_joined(taken: list[tuple[int, str]], names: list[str]) -> bool:
-    """Whether the record parsed from the ``taken`` lines ran a quoted field over lines that
-    are rows of their own: it spans several lines, and every line after its first is blank
-    or splits at its tabs into one cell per column. That is what a TSV file written without
-    CSV quoting holds after a text that begins with a quote (``"quote without end``) when a
-    later text of the same column ends with one: the quote runs on to it, and the parse, one
-    field too long but with the right number of fields, would hold the rows between. Such
-    a record may be read as written (:func:`_literal_tsv_row`) when its first line is a row
-    too (:class:`_QuoteGuesses` decides).
-    """
-    later = [text.rstrip("\r\n") for _, text in taken[1:]]
-    return any(later) and all(not line or line.count("\t") == len(names) - 1 for line in later)
-
-
-def _opened_at(cells: list[str]) -> int:
-    """The index of the first of ``cells`` (a row read as written) that begins with a quote
-    and is no quoted field of its own: where CSV quoting would have opened one."""
-    for at, cell in enumerate(cells):
-        if cell.startswith('"') and not _closed(cell):
-            return at
-    return len(cells) - 1  # pragma: no cover - a row read as written has such a cell
-
-
-def _closed(cell: str) -> bool:
-    """Whether ``cell`` is a whole CSV quoted field (``"Fine"``, ``"a""b"``)."""
-    return len(cell) >= 2 and cell[0] == cell[-1] == '"' and '"' not in cell[1:-1].replace('""', "")
-
-
-def _quoting_shown(taken: list[tuple[int, str]], names: list[str]) -> bool | None:
-    """What a TSV record read as CSV quoting reads it (not :func:`_rows_joined`) shows of how
-    the file was written: True when only CSV quoting writes it so (a quoted field over
-    several lines, around a tab, or holding a doubled quote; every cell quoted), False when
-    CSV quoting would have quoted a cell it leaves bare (one that holds a quote but does not
-    begin with one: ``5" tall``), None when it shows neither."""
-    if len(taken) > 1:
-        return True
-    line = taken[0][1].rstrip("\r\n")
-    if '"' not in line:
-        return None
-    cells = line.split("\t")
-    if len(cells) != len(names):
-        return True  # the record parsed, so a quoted field holds a tab
-    if any('"' in cell and not cell.startswith('"') for cell in cells):
-        return False
-    quoted = [cell for cell in cells if cell.startswith('"')]
-    return len(quoted) == len(cells) or any('"' in cell[1:-1] for cell in quoted) or None
-
-
-class _QuoteGuesses:
-    """How the TSV records that read two ways (:func:`_rows_joined`) were read, and what the
-    file showed of its quoting before each: rows that only a file written without quoting
-    holds (a row read as written, a bare cell with a quote), or fields that only CSV quoting
-    writes (:func:`_quoting_shown`). Each way is told in one warning per file."""
-
-    def __init__(self) -> None:
-        self.bare = False  # a record before showed the file leaves quotes bare
-        self.quoted = False  # a record before showed CSV quoting
-        #: Per reading (as written: True), (line, field, line the quote closes on) of the
-        #: records read so.
-        self.read: dict[bool, list[tuple[int, str, int]]] = {True: [], False: []}
-
-    def shown(self, *, quoting: bool | None) -> None:
-        """Note what a record read without a guess showed (:func:`_quoting_shown`)."""
-        if quoting is not None:
-            self.quoted = self.quoted or quoting
-            self.bare = self.bare or not quoting
-
-    def as_written(self, line: int, field: str, closed: int, *, last: bool) -> bool:
-        """Whether the record on lines ``line..closed`` whose quote opens ``field`` is read
-        as written (else as quoted). When that is its first line's ``last`` field, both
-        readings keep whole rows: quoted, unless the file showed it leaves quotes bare and
-        never showed quoting; otherwise as written, which keeps apart the cells that the
-        quoted reading would run together."""
-        written = not last or (self.bare and not self.quoted)
-        self.read[written].append((line, field, closed))
-        return written
-
-    def warn(self, ctx: ReadContext) -> None:
-        """Log one warning per way that records were read by guess, naming the first ones."""
-        for written, read in self.read.items():
-            if not read:
-                continue
-            line, field, closed = read[0]
-            first = f"first: line {line}, field {quote(field)}"
-            if len(read) > 1:
-                more = ", ".join(str(n) for n, _, _ in read[1:MAX_LISTED_NAMES])
-                if len(read) > MAX_LISTED_NAMES:
-                    more += f" and {len(read) - MAX_LISTED_NAMES:,} more"
-                first += f"; then line{'s' if len(read) > 2 else ''} {more}"
-            if written:
-                rows = "1 row was" if len(read) == 1 else f"{len(read):,} rows were"
-                logger.warning(
-                    "%s: %s read as written, with the quote a text begins with (%s): read as "
-                    "CSV quoting, that quote would close only on line %d and join the rows "
-                    "between into one field. If the file quotes its texts, quote such a text "
-                    "whole.",
-                    ctx.path,
-                    rows,
-                    first,
-                    closed,
-                )
-            else:
-                texts = "1 text was" if len(read) == 1 else f"{len(read):,} texts were"
-                logger.warning(
-                    "%s: %s read as one quoted field over lines that each split at their tabs "
-                    "into a row (%s): read as written, the lines up to line %d, where the first "
-                    "one's quote closes, would be rows and the text would keep its opening "
-                    "quote. If the file does not quote its texts, quote such a text whole, its "
-                    "quotes doubled.",
-                    ctx.path,
-                    texts,
-                    first,
-                    closed,
-                )
 
 
 def _runaway(
