@@ -25,10 +25,12 @@ metadata may understate), counted a batch at a time.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Collection, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from carelens.errors import InputError, MissingExtraError
@@ -51,6 +53,7 @@ from carelens.readers.layouts import (
     build_turn,
     pair_layout_for,
 )
+from carelens.readers.rejects import shown_path
 
 logger = logging.getLogger(__name__)
 
@@ -71,10 +74,7 @@ def _pyarrow_parquet() -> Any:
 def read_parquet(ctx: ReadContext) -> Iterator[Record]:
     """Read a Parquet file of pairs or messages (the layout comes from its columns)."""
     pq = _pyarrow_parquet()
-    try:
-        handle = pq.ParquetFile(ctx.path)
-    except Exception as exc:  # pyarrow raises ArrowInvalid, OSError...
-        raise InputError(f"not a readable Parquet file ({exc})", path=str(ctx.path)) from exc
+    handle = _open(pq, ctx.path)
     try:
         limit, _ = unpacked_limit_now()
         if limit is not None and (size := unpacked_size(handle.metadata)) > limit:
@@ -86,10 +86,31 @@ def read_parquet(ctx: ReadContext) -> Iterator[Record]:
         turn_layout = _turn_layout(names)
         names = _distinct_columns(ctx, names, pair_layout, turn_layout)
     except BaseException:
-        handle.close()
+        handle.close(force=True)
         raise
     logger.debug("%s: reading %s", ctx.path, pair_layout.name if pair_layout else turn_layout.name)
     return _rows(ctx, handle, names, pair_layout, turn_layout)
+
+
+def _open(pq: Any, path: Path) -> Any:
+    """``path`` as a ``ParquetFile``. Arrow takes a path as UTF-8 text, so a name that is not
+    UTF-8 (a byte such as ``\\xe9``, read by Python as a lone surrogate) is opened by Python
+    and handed over as a file; ``close(force=True)`` closes it with the reader."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+        source: Any = name
+    except UnicodeEncodeError:
+        try:
+            source = open(path, "rb")  # noqa: SIM115 - closed with the reader
+        except OSError as exc:
+            raise InputError(f"cannot be read ({exc.strerror})", path=shown_path(path)) from exc
+    try:
+        return pq.ParquetFile(source)
+    except Exception as exc:  # pyarrow raises ArrowInvalid, OSError...
+        if not isinstance(source, str):
+            source.close()
+        raise InputError(f"not a readable Parquet file ({exc})", path=shown_path(path)) from exc
 
 
 def unpacked_size(metadata: Any) -> int:
@@ -134,7 +155,7 @@ def _rows(
     number = 0
     decoded = 0  # bytes of the batches decoded so far, counted against the unpacked limit
     limit, check = unpacked_limit_now()
-    with handle:
+    try:
         for batch in handle.iter_batches(batch_size=ROWS_PER_BATCH):
             decoded += batch.nbytes
             if limit is not None and decoded > limit:
@@ -155,6 +176,8 @@ def _rows(
                     turn = build_turn(ctx, number, row, turn_layout)
                     if turn is not None:
                         yield Record(number, turn)
+    finally:
+        handle.close(force=True)  # the file too where Python opened it (:func:`_open`)
 
 
 def _plain(value: Any) -> Any:
