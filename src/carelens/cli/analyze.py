@@ -86,6 +86,7 @@ from carelens.readers.api import records_read
 from carelens.readers.helpers import HelperPatterns, as_options
 from carelens.readers.jsonl import UTTERANCES
 from carelens.readers.layouts import speaker_fields
+from carelens.readers.rejects import shown_path
 
 #: Without ``-o``, at most this many responses are listed.
 MAX_TABLE_ROWS = 50
@@ -497,9 +498,9 @@ def _summary_table(summary: AnalysisSummary, rejects_path: Path | None) -> Table
     table = Table(title="Summary", title_justify="left", show_header=False)
     table.add_column("what", style="bold")
     table.add_column("value", overflow="fold")  # long paths and field names kept whole
-    table.add_row("input", escape(str(summary.input)))
+    table.add_row("input", escape(shown_path(summary.input)))
     if summary.output is not None:
-        table.add_row("output", escape(str(summary.output)))
+        table.add_row("output", escape(shown_path(summary.output)))
     table.add_row("model", escape(summary.model_id))
     analysed = str(summary.analysed)
     if summary.resumed:

@@ -43,6 +43,7 @@ from carelens.cli.analyze import (
 )
 from carelens.errors import InputError, MissingExtraError
 from carelens.readers.helpers import HelperPatterns
+from carelens.readers.rejects import shown_path
 
 #: The modules of the ``batch`` extra, and the package that brings each (pyarrow first: it
 #: is the quicker to import).
@@ -167,8 +168,8 @@ def batch(
         table = Table(title="Summary", title_justify="left", show_header=False)
         table.add_column("what", style="bold")
         table.add_column("value")
-        table.add_row("inputs", escape(", ".join(str(p) for p in inputs)))
-        table.add_row("output", escape(f"{result.output} ({result.parts} parts)"))
+        table.add_row("inputs", escape(", ".join(shown_path(p) for p in inputs)))
+        table.add_row("output", escape(f"{shown_path(result.output)} ({result.parts} parts)"))
         table.add_row("model", escape(result.model_id))
         if result.already_complete:
             table.add_row("pairs analysed", f"{result.pairs} (the output was already complete)")
