@@ -11,12 +11,32 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import typer
 
 from carelens.cli._common import EXIT_INTERRUPTED, EXIT_TERMINATED, session
+
+
+@pytest.fixture(autouse=True)
+def _ctrl_c_handled_by_python() -> Iterator[None]:
+    """Python's own Ctrl-C handler, as in a terminal. A run started in the background by a
+    shell (``cmd &``, as CI may start the suite) inherits SIGINT ignored, which a command
+    then leaves alone, as it leaves any handler it did not install."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+#: ``python -m carelens`` with Python's own Ctrl-C handler put back first (see above).
+CARELENS_WITH_CTRL_C = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv[0] = 'carelens'; runpy.run_module('carelens', run_name='__main__')"
+)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name == "nt", reason="POSIX signals")
@@ -105,8 +125,9 @@ def test_two_signals_a_moment_apart_stop_a_real_run_cleanly(
     out = tmp_path / "out.jsonl"
     for _ in range(3):
         before = out.stat().st_size if out.exists() else 0
+        command = [sys.executable, "-c", CARELENS_WITH_CTRL_C, "analyze", source, "-o", out]
         run = subprocess.Popen(
-            [sys.executable, "-m", "carelens", "analyze", source, "-o", out, "--threads", "2"],
+            [*command, "--threads", "2"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
