@@ -42,7 +42,7 @@ def test_a_second_holder_in_another_process_is_refused_at_once(tmp_path: Path) -
         proc.wait()
         assert lock.is_file()  # its file is left behind, and reused
         with hold_lock(lock, "test run is writing here"):
-            assert lock.read_text() == f"{os.getpid()}\n"
+            assert lock.read_text() == f"{os.getpid()}\ntest run is writing here\n"
         assert not lock.exists()
     finally:
         if proc.poll() is None:
@@ -115,3 +115,42 @@ def test_a_writer_skips_a_file_its_process_holds_and_locks_any_other(tmp_path: P
             pass
     with hold_file_lock(tmp_path / "link.jsonl"):  # closed: released
         pass
+
+
+def test_a_second_holder_is_told_what_the_first_one_writes(tmp_path: Path) -> None:
+    # A run refused for another run's rejects file was told "another carelens analyze is
+    # writing" its own output, not the holder's.
+    lock = tmp_path / "r.jsonl.lock"
+    with (
+        hold_lock(lock, "carelens analyze is writing first.jsonl"),
+        pytest.raises(InputError) as caught,
+        hold_lock(lock, "carelens analyze is writing second.jsonl"),
+    ):
+        pass
+    said = str(caught.value)
+    assert f"another carelens analyze is writing first.jsonl (process {os.getpid()})" in said
+    assert "second.jsonl" not in said
+
+
+def test_a_lock_file_without_a_description_is_still_refused_in_words(tmp_path: Path) -> None:
+    # A lock held by an older carelens holds only the process id.
+    lock = tmp_path / "out.jsonl.lock"
+    code = (
+        "import fcntl, os, sys, time\n"
+        "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        "os.write(fd, b'4242\\n')\n"
+        "print('held', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(lock)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(InputError) as caught, hold_lock(lock, "carelens analyze is writing x"):
+            pass
+        assert "another carelens run is writing this file (process 4242)" in str(caught.value)
+    finally:
+        holder.kill()
+        holder.communicate()  # closes its pipe too

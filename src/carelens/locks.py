@@ -33,7 +33,9 @@ def hold_lock(path: str | os.PathLike[str], what: str) -> Iterator[None]:
 
     ``what`` says what the holder does, as the refusal of a second one words it
     (``"carelens batch is writing out/"`` gives "another carelens batch is writing out/").
-    The holder's process id is written into the file for that message.
+    The holder's process id and ``what`` are written into the file for that message, so a
+    second run is told what the first one writes, not what it meant to write itself (a run
+    refused for another's rejects file writes an output of its own).
     """
     lock = Path(path)
     while True:
@@ -41,10 +43,11 @@ def hold_lock(path: str | os.PathLike[str], what: str) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = _holder(fd)
+            held, holder = _holder(fd)
             os.close(fd)
             raise InputError(
-                f"another {what}{holder}; wait for it to end, or choose another output",
+                f"another {held or 'carelens run is writing this file'}{holder}; wait for it "
+                "to end, or choose another output",
                 path=str(lock),
             ) from None
         except OSError as exc:  # a file system without locks
@@ -62,7 +65,7 @@ def hold_lock(path: str | os.PathLike[str], what: str) -> Iterator[None]:
         os.close(fd)  # the holder before removed the file we opened: lock the new one
     try:
         os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        os.write(fd, f"{os.getpid()}\n{what}\n".encode("utf-8", "backslashreplace"))
         yield
     finally:
         lock.unlink(missing_ok=True)  # still ours: removed before the lock is released
@@ -79,13 +82,16 @@ def _same_file(fd: int, path: Path) -> bool:
     return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
-def _holder(fd: int) -> str:
-    """`` (process N)`` for the process id a holder wrote, or "" when there is none."""
+def _holder(fd: int) -> tuple[str, str]:
+    """What a holder wrote it does (``carelens analyze is writing out.jsonl``, or "") and
+    `` (process N)`` for its process id (or "")."""
     try:
-        text = os.pread(fd, 32, 0).decode("ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return ""
-    return f" (process {text})" if text.isdigit() else ""
+        lines = os.pread(fd, 4096, 0).decode("utf-8", "replace").split("\n")
+    except OSError:
+        return "", ""
+    pid = lines[0].strip()
+    held = lines[1].strip() if len(lines) > 2 else ""  # a whole line, ended by its "\n"
+    return held, f" (process {pid})" if pid.isdigit() else ""
 
 
 @contextmanager

@@ -74,7 +74,7 @@ def test_a_second_run_by_another_name_is_refused_at_once(
     else:
         held = tmp_path / "o.parquet"
         second = tmp_path / "o.parquet.partial.jsonl"
-        refused = f"{second}.lock: another carelens analyze is writing {second}"
+        refused = f"{second}.lock: another carelens analyze is writing {held}"  # the holder's
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(held)], stdout=subprocess.PIPE, text=True
     )

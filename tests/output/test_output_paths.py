@@ -153,7 +153,7 @@ def test_runs_sharing_a_rejects_file_are_kept_apart(tmp_path: Path) -> None:
     rejects = tmp_path / "bad.jsonl"
     with hold_output_locks(tmp_path / "a.jsonl", "run is writing a.jsonl", also=[rejects]):
         with (
-            pytest.raises(InputError, match=r"another run is writing b\.jsonl"),
+            pytest.raises(InputError, match=r"another run is writing a\.jsonl"),  # the holder
             hold_output_locks(tmp_path / "b.jsonl", "run is writing b.jsonl", also=[rejects]),
         ):
             pass
