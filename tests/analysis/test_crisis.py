@@ -795,3 +795,23 @@ def test_a_negated_mention_stays_negated_in_folded_text(text: str, negated: str)
 def test_a_figure_of_speech_is_found_in_folded_text() -> None:
     text = "this commute is kil\u200bling me"
     assert [text[s:e] for s, e in figurative_mentions(text)] == ["is kil\u200bling me"]
+
+
+@pytest.mark.parametrize(
+    ("message", "cue"),
+    [
+        ("why can't I just die", "why can't I just die"),
+        ("Why cant I die already, everything hurts", "Why cant I die"),
+        ("why can\u2019t I just die?? nothing helps", "why can\u2019t I just die"),
+        ("WHY CAN'T I JUST BE DEAD", "WHY CAN'T I JUST BE DEAD"),
+    ],
+)
+def test_a_death_wish_asked_as_a_question_is_a_cue(message: str, cue: str) -> None:
+    cues, negated = crisis_scan(message)
+    assert [message[s.start : s.end] for s in cues] == [cue]
+    assert negated == ()
+
+
+@pytest.mark.parametrize("message", ["why can't I diet properly", "why can't I dye my hair"])
+def test_words_that_begin_like_die_are_no_death_wish(message: str) -> None:
+    assert crisis_scan(message) == ((), ())

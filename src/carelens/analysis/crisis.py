@@ -181,6 +181,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwish\s+(?:i\s+(?:was|were|had)|i'?d)\s+never\s+(?:been\s+)?born\b",
         r"\bwish\s+i\s+(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:alive|here|born)\b",
         r"\b(?:i'?m|im|i\s+am|feel)\s+(?:so\s+|just\s+)?ready\s+to\s+die\b",
+        # A death wish asked as a question: "why can't I just die", "why cant I be dead".
+        r"\bwhy\s+(?:can'?t|cannot|can\s+not|couldn'?t)\s+i\s+(?:just\s+|simply\s+)?"
+        r"(?:die|be\s+dead)\b",
         r"\b(?:what'?s|whats|what\s+is)\s+the\s+point\s+(?:of|in)\s+(?:liv\w+|being\s+alive|going\s+"
         r"on|existing)\b",
         r"\bdeath\s+(?:sounds|seems|feels|looks)\s+(?:so\s+)?(?:peaceful|nice|good|better|"
