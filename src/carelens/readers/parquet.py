@@ -96,21 +96,19 @@ def _open(pq: Any, path: Path) -> Any:
     """``path`` as a ``ParquetFile``. Arrow takes a path as UTF-8 text, so a name that is not
     UTF-8 (a byte such as ``\\xe9``, read by Python as a lone surrogate) is opened by Python
     and handed over as a file; ``close(force=True)`` closes it with the reader."""
-    name = os.fspath(path)
-    try:
-        name.encode("utf-8")
-        source: Any = name
-    except UnicodeEncodeError:
+    name, shown = os.fspath(path), shown_path(path)
+    source: Any = name
+    if shown != name:  # not UTF-8, as the batch engine tells such a name
         try:
             source = open(path, "rb")  # noqa: SIM115 - closed with the reader
         except OSError as exc:
-            raise InputError(f"cannot be read ({exc.strerror})", path=shown_path(path)) from exc
+            raise InputError(f"cannot be read ({exc.strerror})", path=shown) from exc
     try:
         return pq.ParquetFile(source)
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError...
         if not isinstance(source, str):
             source.close()
-        raise InputError(f"not a readable Parquet file ({exc})", path=shown_path(path)) from exc
+        raise InputError(f"not a readable Parquet file ({exc})", path=shown) from exc
 
 
 def unpacked_size(metadata: Any) -> int:
