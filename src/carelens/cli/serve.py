@@ -99,7 +99,13 @@ def serve(
     model: ModelPath = None,
     threads: Threads = None,
     require_key: Annotated[
-        bool, typer.Option("--require-key", help="Require an API key on loopback too.")
+        bool,
+        typer.Option(
+            "--require-key",
+            help="Require an API key on loopback too, as off loopback: sent as 'Authorization: "
+            "Bearer KEY', 'X-API-Key: KEY' or the password of HTTP Basic credentials "
+            "(curl -u any:KEY; a browser asks for it).",
+        ),
     ] = False,
     rate_limit: Annotated[
         int, typer.Option(min=0, help="Requests per minute per API key or client (0: no limit).")

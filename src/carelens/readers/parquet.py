@@ -19,7 +19,10 @@ the reader refuses such a file with :class:`~carelens.readers.base.UnpackedLimit
 before reading a row, when the metadata says its column data unpacks to more than the limit
 (:func:`unpacked_size`); and as it reads, once the rows it has decoded come to more (a
 dictionary-encoded column holds each value once, however many rows repeat it, and the
-metadata may understate), counted a batch at a time.
+metadata may understate), counted a batch at a time. Under a limit a batch is cut, row group
+by row group, to as many rows as the metadata says cannot decode to more than the limit
+(:func:`rows_per_batch`), so that one batch of a few rows repeating a long text is refused
+before it holds far more than the limit.
 """
 
 from __future__ import annotations
@@ -57,8 +60,12 @@ from carelens.readers.rejects import shown_path
 
 logger = logging.getLogger(__name__)
 
-#: Rows decoded at a time (a Parquet file is never read whole).
+#: Rows decoded at a time (a Parquet file is never read whole); fewer under an unpacked limit.
 ROWS_PER_BATCH = 1024
+#: Encodings that decode each stored value once (RLE and BIT_PACKED hold levels and
+#: booleans): a column chunk with no other decodes to no more than its uncompressed size,
+#: however its rows are cut into batches.
+_PLAIN_ENCODINGS = frozenset({"PLAIN", "RLE", "BIT_PACKED"})
 #: The four bytes every Parquet file starts (and ends) with.
 MAGIC = b"PAR1"
 
@@ -123,6 +130,35 @@ def unpacked_size(metadata: Any) -> int:
     return total
 
 
+def rows_per_batch(group: Any, limit: int) -> int:
+    """How many rows of a row group (``RowGroupMetaData``) to decode at a time under an
+    unpacked ``limit``, so that a batch cannot decode to more than the limit by the metadata.
+
+    A dictionary-encoded column chunk stores a value once and decodes it again for every row
+    that repeats it (``DELTA_BYTE_ARRAY``, sharing prefixes, may too), so one row may take
+    up that chunk's whole uncompressed size: the rows are the limit over the sum of those
+    chunks' sizes (1 at least, :data:`ROWS_PER_BATCH` at most). A plain chunk decodes each
+    value it stores once, within the size :func:`unpacked_size` checked before the read."""
+    widest = 0  # the most one row may decode to in the chunks that repeat stored values
+    for j in range(group.num_columns):
+        chunk = group.column(j)
+        if chunk.has_dictionary_page or not _PLAIN_ENCODINGS.issuperset(chunk.encodings):
+            widest += max(chunk.total_uncompressed_size, 0)
+    return max(1, min(ROWS_PER_BATCH, limit // widest)) if widest else ROWS_PER_BATCH
+
+
+def _batches(handle: Any, limit: int | None) -> Iterator[Any]:
+    """The file's rows, :data:`ROWS_PER_BATCH` at a time; under an unpacked ``limit``, row
+    group by row group, :func:`rows_per_batch` at a time."""
+    if limit is None:
+        yield from handle.iter_batches(batch_size=ROWS_PER_BATCH)
+        return
+    metadata = handle.metadata
+    for i in range(metadata.num_row_groups):
+        rows = rows_per_batch(metadata.row_group(i), limit)
+        yield from handle.iter_batches(batch_size=rows, row_groups=[i])
+
+
 def _turn_layout(columns: Collection[str]) -> TurnLayout:
     return CSV_THREAD if all(c in columns for c in CSV_THREAD_REQUIRED) else JSON_TURNS
 
@@ -154,7 +190,7 @@ def _rows(
     decoded = 0  # bytes of the batches decoded so far, counted against the unpacked limit
     limit, check = unpacked_limit_now()
     try:
-        for batch in handle.iter_batches(batch_size=ROWS_PER_BATCH):
+        for batch in _batches(handle, limit):
             decoded += batch.nbytes
             if limit is not None and decoded > limit:
                 raise UnpackedLimitError(limit, ctx.path)

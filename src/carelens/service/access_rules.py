@@ -2,10 +2,14 @@
 
 :func:`is_cross_origin` tells a request sent by a page on another site (its ``Origin`` names
 another host than its ``Host``), :func:`sent_key` takes the API key a request sent from its
-headers (an empty key is none), and :func:`admit` decides, once that key has been checked,
+headers (an empty key is none; HTTP Basic credentials are read where the server requires a
+key, and ignored elsewhere), :func:`authorization_problem` says why an ``Authorization``
+header cannot carry one, and :func:`admit` decides, once that key has been checked,
 whether the request may go on as far as keys and the rate limit go. None of them reads a
 request: the middleware (:mod:`.middleware`) and the pages (:mod:`.pages.access`) each take
-the headers from their own kind of request, and answer a refusal in their own way.
+the headers from their own kind of request, and answer a refusal in their own way (a 401
+where Basic credentials are read carries :data:`BASIC_CHALLENGE`, so a browser asks for the
+key).
 """
 
 from __future__ import annotations
@@ -29,45 +33,75 @@ def is_cross_origin(origin: str | None, host: str) -> bool:
     return origin is not None and urlsplit(origin).netloc.lower() != host.lower()
 
 
-def sent_key(authorization: str | None, api_key: str | None, *, basic: bool = False) -> str | None:
+#: The challenge of a 401 where HTTP Basic credentials are read: it makes a browser ask for
+#: the key (the password; the user name is ignored), for the pages and the API alike.
+BASIC_CHALLENGE = 'Basic realm="carelens (API key as password)", charset="UTF-8"'
+
+
+def sent_key(authorization: str | None, api_key: str | None, *, basic: bool) -> str | None:
     """The API key a request sent, from its ``Authorization`` and ``X-API-Key`` headers: a
-    Bearer token, else (with ``basic``, as the pages read it) the password of HTTP Basic
-    authentication (its user name when the password is empty), else ``X-API-Key``.
+    Bearer token, else (with ``basic``: where the server requires a key) the password of
+    HTTP Basic authentication (its user name when the password is empty), else
+    ``X-API-Key``. Without ``basic`` a Basic header is ignored, whatever it holds: where no
+    key is needed it is most likely a browser's or a proxy's own login, not a key.
 
     None when no key was sent: an empty key is none, whether an empty or whitespace-only
     header, a Bearer token or Basic credentials with nothing in them, or an empty
     ``X-API-Key``. "" (a wrong key) for an ``Authorization`` header that cannot carry a key
-    (another scheme, Basic where ``basic`` is off, Basic credentials that are not base64 of
-    UTF-8) when no ``X-API-Key`` is sent either.
+    (another scheme, or Basic credentials that :func:`authorization_problem` explains) when
+    no ``X-API-Key`` is sent either.
 
     The one rule of the API's middleware and of the pages
     (:func:`carelens.service.pages.access.page_secret`).
     """
-    unusable = False
-    if authorization is not None and authorization.strip():
-        scheme, _, token = authorization.strip().partition(" ")
-        scheme, token = scheme.lower(), token.strip()
-        if scheme == "bearer" or (basic and scheme == "basic"):
-            key = token if scheme == "bearer" or not token else _basic_key(token)
-            if key:
-                return key
-            unusable = key is None  # Basic credentials that are not base64 of UTF-8
-        else:
-            unusable = True  # a scheme that carries no key here
+    key, problem = _authorization_key(authorization, basic=basic)
+    if key:
+        return key
     if api_key is not None and api_key.strip():
         return api_key.strip()
-    return "" if unusable else None
+    return "" if problem is not None else None
 
 
-def _basic_key(token: str) -> str | None:
+def authorization_problem(authorization: str | None, *, basic: bool) -> str | None:
+    """Why an ``Authorization`` header cannot carry a key, for a 401's message (as
+    :func:`sent_key` reads it with ``basic``): another scheme than Bearer or Basic, or Basic
+    credentials that are not base64, not UTF-8 text or have no ``:`` between the user name
+    and the password. None when it can, or is not there."""
+    return _authorization_key(authorization, basic=basic)[1]
+
+
+def _authorization_key(authorization: str | None, *, basic: bool) -> tuple[str | None, str | None]:
+    """The key in an ``Authorization`` header ("" or None when it holds none) and, when it
+    cannot hold one, why (None when it can)."""
+    if authorization is None or not authorization.strip():
+        return None, None
+    scheme, _, token = authorization.strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() == "bearer":
+        return token, None
+    if scheme.lower() != "basic":
+        return None, f"its scheme {scheme[:20]!r} carries no key here"
+    if not basic:
+        return None, None  # ignored where no key is needed (see :func:`sent_key`)
+    return _basic_key(token) if token else ("", None)
+
+
+def _basic_key(token: str) -> tuple[str | None, str | None]:
     """The key in HTTP Basic credentials ``token``: the password, or the user name when the
-    password is empty ("" when both are); None when they are not base64 of UTF-8."""
+    password is empty ("" when both are); else None and why the credentials are malformed
+    (RFC 7617: base64 of ``user:password`` in UTF-8, as the challenge asks)."""
     try:
-        decoded = base64.b64decode(token, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
-        return None
-    user, _, password = decoded.partition(":")
-    return password.strip() or user.strip()
+        raw = base64.b64decode(token, validate=True)
+    except binascii.Error:
+        return None, "its Basic credentials are not base64"
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, "its Basic credentials are not UTF-8 text"
+    user, colon, password = decoded.partition(":")
+    if not colon:
+        return None, "its Basic credentials have no ':' between a user name and the key"
+    return password.strip() or user.strip(), None
 
 
 @dataclass(frozen=True, slots=True)

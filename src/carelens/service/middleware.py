@@ -18,10 +18,13 @@ server almost nothing. From the outside in:
   ``Host`` that is not a loopback name (DNS rebinding) and any request whose ``Origin`` is
   another site (a web page posting to the local server): 403, as an HTML page on the pages'
   paths (their errors are pages) and as the API's JSON error elsewhere.
-* :class:`AuthMiddleware` checks the API key (``Authorization: Bearer`` or ``X-API-Key``) on
+* :class:`AuthMiddleware` checks the API key (``Authorization: Bearer``, ``X-API-Key``, and
+  where a key is required the password of HTTP Basic credentials, as the pages read it) on
   ``/v1`` itself and every path under it but the health check — 401 when it is missing where
-  required, or wrong (or revoked) anywhere — and takes a token from the caller's rate-limit
-  bucket: 429 with ``Retry-After`` when empty. The rule itself is
+  required, or wrong (or revoked, or in an ``Authorization`` header that cannot carry one)
+  anywhere, with ``WWW-Authenticate: Bearer`` and, where Basic credentials are read, the
+  pages' Basic challenge, so a browser asks for the key — and takes a token from the
+  caller's rate-limit bucket: 429 with ``Retry-After`` when empty. The rule itself is
   :func:`~carelens.service.access_rules.admit` (:mod:`.access_rules`), which the web pages
   (:mod:`carelens.service.pages.access`) follow too: a wrong key takes a token from the
   client address's bucket, so guessing keys is rate limited on every path.
@@ -53,7 +56,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from carelens.service.access_rules import admit, is_cross_origin, sent_key
+from carelens.service.access_rules import (
+    BASIC_CHALLENGE,
+    admit,
+    authorization_problem,
+    is_cross_origin,
+    sent_key,
+)
 from carelens.service.errors import (
     INTERNAL_MESSAGE,
     ApiError,
@@ -109,8 +118,12 @@ async def _send_error(
     code: str,
     message: str,
     headers: dict[str, str] | None = None,
+    *,
+    challenges: tuple[str, ...] = (),
 ) -> None:
     response = JSONResponse(error_body(code, message), status_code=status, headers=headers)
+    for challenge in challenges:  # one ``WWW-Authenticate`` header each, as browsers read them
+        response.headers.append("WWW-Authenticate", challenge)
     await response(scope, receive, send)
 
 
@@ -276,11 +289,12 @@ class LoopbackGuardMiddleware:
         await (page or error_response(error))(scope, receive, send)
 
 
-def _secret(scope: Scope) -> str | None:
-    """The key sent (a Bearer token, else ``X-API-Key``) by the rule the pages share,
-    :func:`~carelens.service.access_rules.sent_key`: "" for an unusable ``Authorization``
-    header (a wrong key), None when no key was sent (an empty key is none)."""
-    return sent_key(_header(scope, b"authorization"), _header(scope, b"x-api-key"))
+#: How a key is sent, for the 401s' messages (with Basic where a key is required).
+_SEND_KEY = "'Authorization: Bearer <secret>' or 'X-API-Key: <secret>'"
+_SEND_KEY_BASIC = (
+    "'Authorization: Bearer <secret>', 'X-API-Key: <secret>' or HTTP Basic credentials with "
+    "the key as the password (curl -u any:<secret>)"
+)
 
 
 class AuthMiddleware:
@@ -305,7 +319,11 @@ class AuthMiddleware:
             await self.app(scope, receive, send)
             return
         client = scope.get("client")
-        secret = _secret(scope)
+        # Basic credentials count where a key is required (the pages' rule); elsewhere they
+        # are ignored: a browser's or a proxy's own login on a server that needs no key.
+        basic = self.key_required
+        authorization = _header(scope, b"authorization")
+        secret = sent_key(authorization, _header(scope, b"x-api-key"), basic=basic)
         key_id = await run_in_threadpool(self.verify_key, secret) if secret else None
         admission = admit(
             self.limiter,
@@ -321,9 +339,9 @@ class AuthMiddleware:
                 send,
                 401,
                 "missing_api_key",
-                "this server requires an API key; send 'Authorization: Bearer <secret>' or "
-                "'X-API-Key: <secret>' (create one with `carelens keys create NAME`)",
-                {"WWW-Authenticate": "Bearer"},
+                f"this server requires an API key; send {_SEND_KEY_BASIC} (create one with "
+                "`carelens keys create NAME`)",
+                challenges=("Bearer", BASIC_CHALLENGE),
             )
             return
         if admission.wait > 0:
@@ -340,15 +358,18 @@ class AuthMiddleware:
             )
             return
         if admission.refused == "invalid":
+            how = _SEND_KEY_BASIC if basic else f"{_SEND_KEY}, or none (this server needs none)"
+            problem = authorization_problem(authorization, basic=basic) if secret == "" else None
             await _send_error(
                 scope,
                 receive,
                 send,
                 401,
                 "invalid_api_key",
-                "the API key is not valid or was revoked; send a current key as "
-                "'Authorization: Bearer <secret>' or 'X-API-Key: <secret>'",
-                {"WWW-Authenticate": "Bearer"},
+                f"the Authorization header cannot carry an API key: {problem}; send {how}"
+                if problem is not None
+                else f"the API key is not valid or was revoked; send a current key as {how}",
+                challenges=("Bearer", BASIC_CHALLENGE) if basic else ("Bearer",),
             )
             return
         scope.setdefault("state", {})["key_id"] = admission.key_id

@@ -54,7 +54,8 @@ class ServiceSettings:
     unpack to (None: :data:`UNPACKED_PER_UPLOAD_BYTE` times ``max_upload_bytes``, 2 GiB by
     default; :attr:`unpacked_limit`): the corpus of one that unpacks to more fails once its
     read has passed the limit (a Parquet file's before it is read when its metadata says
-    so), as does format detection at upload.
+    so, and its rows are decoded only as many at a time as cannot pass the limit by it:
+    :func:`carelens.readers.parquet.rows_per_batch`), as does format detection at upload.
     """
 
     host: str = "127.0.0.1"

@@ -6,9 +6,12 @@ get the same rules through :func:`page_access`, a dependency of every page route
 * where the server requires a key (off loopback, or ``--require-key``), a page needs a live
   API key, sent as the password of HTTP Basic authentication (the browser asks for it
   once; the user name is ignored) or, from scripts, as ``Authorization: Bearer`` or
-  ``X-API-Key``: 401 with ``WWW-Authenticate: Basic`` otherwise;
+  ``X-API-Key``: 401 with ``WWW-Authenticate: Basic`` otherwise (the API reads Basic
+  credentials too, so a browser that has the key for the pages opens ``/v1`` paths);
 * a key that is sent is checked on every server, as the API checks it: a wrong or revoked
-  one is a 401 page on loopback without ``--require-key`` too. An empty key (an empty
+  one is a 401 page on loopback without ``--require-key`` too (with ``WWW-Authenticate:
+  Bearer``: there Basic credentials are ignored, as the API ignores them, since they are
+  most likely a browser's or a proxy's own login). An empty key (an empty
   ``X-API-Key`` or Bearer token, Basic credentials with an empty user name and password, a
   whitespace-only header) is no key, as in the API: a page on loopback without
   ``--require-key``, "API key needed" where a key is required, never a wrong key;
@@ -29,29 +32,34 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from carelens.service.access_rules import admit, is_cross_origin, sent_key
+from carelens.service.access_rules import (
+    BASIC_CHALLENGE,
+    admit,
+    authorization_problem,
+    is_cross_origin,
+    sent_key,
+)
 from carelens.service.context import get_context
 from carelens.service.pages.layout import PageError
 from carelens.service.ratelimit import RateLimiter
 
-#: The challenge that makes a browser ask for the key.
-BASIC_CHALLENGE = 'Basic realm="carelens (API key as password)", charset="UTF-8"'
 
-
-def page_secret(request: Request) -> str | None:
-    """The API key a page request carries: a Basic password (the user name when the password
-    is empty), a Bearer token or ``X-API-Key``; "" for an ``Authorization`` header that
-    cannot carry one (a wrong key); None when it carries none. An empty key is none, as in
-    the API: the rule is :func:`~carelens.service.access_rules.sent_key`, Basic included."""
+def page_secret(request: Request, *, basic: bool) -> str | None:
+    """The API key a page request carries: a Bearer token, a Basic password (the user name
+    when the password is empty; with ``basic``, where the server requires a key) or
+    ``X-API-Key``; "" for an ``Authorization`` header that cannot carry one (a wrong key);
+    None when it carries none. An empty key is none, as in the API: the rule is
+    :func:`~carelens.service.access_rules.sent_key`."""
     headers = request.headers
-    return sent_key(headers.get("authorization"), headers.get("x-api-key"), basic=True)
+    return sent_key(headers.get("authorization"), headers.get("x-api-key"), basic=basic)
 
 
 def page_access(request: Request) -> None:
     """Check the key (any key sent, and one where it is required) and the rate limit of a
     page request, by the API's rule (:func:`~carelens.service.access_rules.admit`)."""
     ctx = get_context(request)
-    secret = page_secret(request)
+    basic = ctx.settings.key_required  # Basic credentials are read where a key is required
+    secret = page_secret(request, basic=basic)
     limiter = getattr(request.app.state, "limiter", None)
     admission = admit(
         limiter if isinstance(limiter, RateLimiter) else None,
@@ -79,12 +87,24 @@ def page_access(request: Request) -> None:
             headers={"Retry-After": retry},
         )
     if admission.refused == "invalid":
+        problem = authorization_problem(request.headers.get("authorization"), basic=basic)
+        what = (
+            f"The Authorization header cannot carry an API key: {problem}."
+            if secret == "" and problem is not None
+            else "This API key is not valid or was revoked."
+        )
+        if not basic:  # no Basic challenge where Basic credentials are ignored
+            raise PageError(
+                401,
+                "API key not valid",
+                f"{what} This server needs no key: send a current one, or none.",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         raise PageError(
             401,
             "API key needed",
-            "This API key is not valid or was revoked. Enter a current key as the password "
-            "when your browser asks (any user name); create one with "
-            "`carelens keys create NAME`.",
+            f"{what} Enter a current key as the password when your browser asks (any user "
+            "name); create one with `carelens keys create NAME`.",
             headers={"WWW-Authenticate": BASIC_CHALLENGE},
         )
 
