@@ -344,8 +344,62 @@ def test_a_word_wholly_in_cyrillic_or_greek_letters_is_left_as_it_is(text: str) 
     assert fold(text).text == text
 
 
-def test_only_the_mixed_word_is_read_in_latin_letters() -> None:
-    assert fold("\u043a\u043e\u0442 k\u043et").text == "\u043a\u043e\u0442 kot"
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        # a word of another script beside it: only the mixed word ("\u0448" is no look-alike)
+        ("\u043a\u043e\u0448\u043a\u0430 k\u043et", "\u043a\u043e\u0448\u043a\u0430 kot"),
+        # otherwise Latin letters: the word wholly in look-alikes too
+        ("\u043a\u043e\u0442 k\u043et", "kot kot"),
+    ],
+)
+def test_only_the_mixed_word_is_read_in_latin_letters(text: str, reads: str) -> None:
+    assert fold(text).text == reads
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        # every letter of the word Cyrillic: a Cyrillic palochka for l, a dze for s
+        ("I want to \u043a\u0456\u04cf\u04cf myself", "I want to kill myself"),
+        ("\u043a\u0456\u04cf\u04cf", "kill"),  # a crisis word, in any message
+        ("\u041a\u0406\u04c0\u04c0 \u0445\u043e\u0447\u0443", "KIll \u0445\u043e\u0447\u0443"),
+        ("\u043a\u0456\u04cf\u04cf \u043c\u0443\u0455\u0435\u04cf\u0493", "kill myself"),
+        # otherwise Latin letters: "to" in Cyrillic, "not" in Greek
+        ("I want \u0442\u043e die", "I want to die"),
+        ("I'm \u03b7\u03bf\u03c4 ok", "I'm not ok"),
+        # spelled out
+        ("\u043a.\u0456.\u04cf.\u04cf myself", "k.i.l.l myself"),
+        ("\u043a.\u0456.\u04cf.\u04cf", "k.i.l.l"),
+    ],
+)
+def test_a_word_wholly_in_look_alike_letters_reads_as_latin_where_it_spells_english(
+    text: str, reads: str
+) -> None:
+    """A word with no Latin letter stayed Cyrillic, so "I want to \u043a\u0456\u04cf\u04cf
+    myself" hid "kill" from the patterns; it is one character for one."""
+    folded = fold(text)
+    assert folded.text == reads
+    assert folded.origins is None
+    assert fold(folded.text).text == folded.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u042f \u0445\u043e\u0447\u0443 \u0441\u043f\u0430\u0442\u044c",  # Russian
+        "\u042f \u0445\u043e\u0447\u0443 \u0441\u043f\u0430\u0442\u044c. I'm tired",
+        "\u041c\u0456\u0439 \u043a\u0456\u0442 \u0441\u043f\u0438\u0442\u044c",  # Ukrainian
+        "\u03ba\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1",  # Greek
+        # Greek: "good morning, how are you?"
+        "\u039a\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1, "
+        "\u03c4\u03b9 \u03ba\u03ac\u03bd\u03b5\u03b9\u03c2;",
+        "\u043a\u043e\u0442 \u0438 \u043c\u0430\u043c\u0430",  # no Latin word
+        "the \u03b1 blockers",  # a Greek letter standing alone
+    ],
+)
+def test_russian_ukrainian_and_greek_sentences_stay_as_they_are(text: str) -> None:
+    assert fold(text).text == text
 
 
 def test_a_look_alike_behind_a_zero_width_space_maps_back() -> None:
@@ -532,6 +586,97 @@ def test_a_trailing_mark_stays_inside_the_span_of_the_words() -> None:
     assert text[a:b] == "k.i.l.l. myself"
 
 
+# --- crisis words disguised by digits, symbols or a "*" at a word's edge ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        # a digit or a symbol typed for a letter
+        ("I want to k1ll myself", "I want to kill myself"),
+        ("I want to k!ll myself", "I want to kill myself"),
+        ("I want to k|ll myse1f", "I want to kill myself"),
+        ("thinking about su!cide", "thinking about suicide"),
+        ("$uicide again", "suicide again"),
+        ("an 0verdose", "an overdose"),
+        ("want to d1e!", "want to die!"),  # the "!" after the word is no letter
+        ("I W4NT TO K1LL MYSELF", "I W4NT TO KILL MYSELF"),  # "want" is no crisis word
+        ("I'm d3ad inside", "I'm dead inside"),
+        # a "*" at a word's edge for one letter
+        ("I took an *verdose", "I took an overdose"),
+        ("I want to *ill myself", "I want to kill myself"),
+        ("I want to kil* myself", "I want to kill myself"),
+        ("*ILL MYSELF", "KILL MYSELF"),
+        ("an *verd*se", "an overdose"),  # and a "*" inside the word too
+    ],
+)
+def test_unmask_reads_a_disguised_crisis_word_in_its_letters(text: str, reads: str) -> None:
+    """Digits and symbols typed for letters ("k1ll", "$uicide") and a "*" at a word's edge
+    ("*verdose") hid the words from the patterns; one character for one, so the offsets stay
+    the text's own."""
+    assert has_masks(text)
+    view = unmask(text)
+    assert view.text == reads
+    assert view.origins is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # digits and symbols that spell no crisis word
+        "1 2 3, h0w are you",
+        "it cost $5, and k1 is my friend",
+        "see you at 10:30 with v1.2",
+        "I want 2die4",  # "to die for": a "2" is typed for no letter
+        "mp3, 1st, 3rd, covid19, h1n1, 4real, l33t, 5am",
+        "mail me@home or kill@self.com",
+        # a "*" at an edge: two of them, too few letters shown, a whole word, or emphasis
+        "I wish I was d**, my d** is mean",
+        "I want to *ie, or di*",
+        "I want to die* (*footnote)",
+        "I was *ill myself* last week",
+        "I feel *ill* today",
+        "I took *ills",  # kills or pills
+        "*hugs* and **bold**",
+    ],
+)
+def test_unmask_leaves_other_words_with_digits_symbols_or_stars_alone(text: str) -> None:
+    assert not has_masks(text)
+    assert unmask(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "original"),
+    [
+        ("I want to d-i-e and to k1ll myself", "kill myself", "k1ll myself"),
+        ("I want to d-i-e and to *ill myself", "kill myself", "*ill myself"),
+    ],
+)
+def test_a_disguised_word_beside_a_spelled_one_maps_back(
+    text: str, word: str, original: str
+) -> None:
+    view = unmask(text)
+    start = view.text.index(word)
+    a, b = view.span(start, start + len(word))
+    assert text[a:b] == original
+
+
+@given(st.text(st.sampled_from("kiIL1!|*$@0versdmyfe \n-.")))
+def test_has_masks_agrees_with_unmask_for_disguised_words(text: str) -> None:
+    """The quick search for a disguised word (_DISGUISE_HINT) hides none, and unmask keeps
+    every character in order."""
+    from carelens.text import _disguised_read, _disguised_words
+
+    assert _disguised_read(text) == _disguised_words(text)
+    view = unmask(text)
+    assert has_masks(text) == (view.text != text)
+    previous = 0
+    for i in range(len(view.text)):
+        a, b = view.span(i, i + 1)
+        assert previous <= a < b <= len(text)
+        previous = a
+
+
 # --- letters of "small caps" generators and look-alikes in spelled-out words ------------------
 
 
@@ -586,7 +731,8 @@ def test_fold_without_look_alikes_keeps_them_at_the_same_offsets() -> None:
     text = "I'm n\u043et going to k\u0456ll \u1d0d\u028fs\u1d07\u029f\u0493 \u043a\u043e\u0442"
     plain = fold(text, look_alikes=False)
     assert plain.text == "I'm n\u043et going to k\u0456ll mysel\u0493 \u043a\u043e\u0442"
-    assert fold(text).text == "I'm not going to kill myself \u043a\u043e\u0442"
+    # "\u043a\u043e\u0442" is wholly look-alike letters in a message otherwise in Latin ones
+    assert fold(text).text == "I'm not going to kill myself kot"
     assert plain.origins == fold(text).origins
 
 

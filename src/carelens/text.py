@@ -30,12 +30,18 @@ offsets. The Latin small capitals, which have no compatibility form
 Latin one (:data:`_LOOK_ALIKE_LETTERS`: Cyrillic ``\\u0456`` in ``k\\u0456ll``, Greek
 ``\\u03bf`` in ``d\\u03bfse``, the generators' ``\\u0493`` for f) reads as that letter inside
 a word that also holds Latin letters (a word spelled out letter by letter, ``K.\\u0406.L.L``,
-is one word), and only there: Russian or Greek words stay as they are.
+is one word). A word wholly in look-alike letters reads so only where it spells a crisis word
+(:data:`CRISIS_WORDS`: ``\\u043a\\u0456\\u04cf\\u04cf``) or the message is otherwise written in
+Latin letters ("I want \\u0442\\u043e die"): Russian or Greek sentences stay as they are.
 
 Masked words are read by :func:`unmask`, kept apart from :func:`fold` because only some
 patterns read them: a word spelled out as letters with one mark between ("d-i-e", "k.i.l.l",
 "k_i_l_l", "s u i c i d e") is read whole, and a "*" typed for a letter inside a word ("k*ll")
-as :data:`MASKED_LETTER`, which a pattern made by :func:`vowels_masked` reads as any vowel.
+as :data:`MASKED_LETTER`, which a pattern made by :func:`vowels_masked` reads as any vowel. A
+crisis word (:data:`CRISIS_WORDS`) disguised by digits or symbols typed for its letters
+("k1ll", "su!cide", "0verdose", "$uicide") or by a "*" at its edge for one letter
+("*verdose", "kil*") is read in its letters; other words with digits or symbols ("h0w",
+"k1", "v1.2", "$5") stay as they are.
 """
 
 from __future__ import annotations
@@ -201,24 +207,59 @@ _WORD_WITH_LOOK_ALIKE = re.compile(rf"(?<![^\W_])[^\W_]*?{_LOOK_ALIKE.pattern}[^
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
+#: A word wholly in Latin letters.
+_LATIN_WORD = re.compile(rf"(?<![^\W_]){_LATIN.pattern}+(?![^\W_])")
+#: Look-alike letters and digits, and nothing else (but the marks of a word spelled out).
+_LOOK_ALIKES_ONLY = re.compile(rf"[{''.join(_LOOK_ALIKE_TABLE)}\d\-*._ ]+")
+#: A letter that is neither Latin nor a look-alike: of a Russian or a Greek word.
+_OTHER_LETTER = re.compile(rf"(?![{''.join(_LOOK_ALIKE_TABLE)}]|{_LATIN.pattern})[^\W\d_]")
+#: The marks between the letters of a word spelled out (:data:`_SPELLED_WITH_MARKS`).
+_NOT_IN_A_WORD = re.compile(r"[-*._ ]")
+
+
 def _latin_look_alikes(text: str) -> str:
     """``text`` with each Cyrillic or Greek look-alike letter (:data:`_LOOK_ALIKE_LETTERS`)
     read as its Latin letter inside a word that also holds a Latin letter ("k\u0456ll" reads
-    "kill"), one character for one; a word without Latin letters (Russian, Greek) stays as
-    it is. A word spelled out letter by letter (:data:`_SPELLED_WITH_MARKS`: "K.\u0406.L.L",
-    with a Cyrillic "\u0406") is one word here too."""
+    "kill"), one character for one. A word wholly in look-alike letters reads so too where
+    it spells a crisis word (:func:`_spells_crisis_word`: "\u043a\u0456\u04cf\u04cf" with a
+    Cyrillic palochka for l), or, of two letters or more, where the message is otherwise
+    written in Latin letters (:func:`_otherwise_latin`: "I want \u0442\u043e die"); other
+    words without Latin letters (Russian, Greek, a Greek letter standing alone: "the
+    \u03b1 blockers") stay as they are. A word spelled out letter by letter
+    (:data:`_SPELLED_WITH_MARKS`: "K.\u0406.L.L", with a Cyrillic "\u0406") is one word here
+    too, read so when it holds a Latin letter or spells a crisis word."""
     if text.isascii() or _LOOK_ALIKE.search(text) is None:
         return text
     text = _WORD_WITH_LOOK_ALIKE.sub(_in_latin_letters, text)
+    # Judged on the words read so far, so that the text read is read the same again.
+    if _LOOK_ALIKE.search(text) is not None and _otherwise_latin(text):
+        text = _WORD_WITH_LOOK_ALIKE.sub(lambda word: _in_latin_letters(word, whole=True), text)
     if _LOOK_ALIKE.search(text) is not None and _spelled(text):
         text = _SPELLED_WITH_MARKS.sub(_in_latin_letters, text)
     return text
 
 
-def _in_latin_letters(word: re.Match[str]) -> str:
+def _in_latin_letters(word: re.Match[str], *, whole: bool = False) -> str:
     """The ``word`` found, its look-alike letters read as Latin ones when it holds a Latin
-    letter, else as it is."""
-    return word[0].translate(_LOOK_ALIKES) if _LATIN.search(word[0]) is not None else word[0]
+    letter or spells a crisis word in them, or (with ``whole``) when all of its two letters or
+    more are look-alikes; else as it is."""
+    found = word[0]
+    if _LATIN.search(found) is not None:
+        return found.translate(_LOOK_ALIKES)
+    if _LOOK_ALIKES_ONLY.fullmatch(found) is None:
+        return found  # a Russian or Greek word: "\u0445\u043e\u0447\u0443"
+    latin = found.translate(_LOOK_ALIKES)
+    if whole and sum(c.isalpha() for c in found) > 1:
+        return latin
+    return latin if _spells_crisis_word(_NOT_IN_A_WORD.sub("", latin)) else found
+
+
+def _otherwise_latin(text: str) -> bool:
+    """Whether ``text`` is written in Latin letters apart from its look-alike ones: it holds a
+    word wholly in Latin letters, and no letter of another script that is no look-alike (a
+    Russian or Greek sentence holds many: the "\u044f" and "\u0447" of "I want to sleep" in
+    Russian, the "\u03bb" and "\u03bc" of "\u03ba\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1")."""
+    return _LATIN_WORD.search(text) is not None and _OTHER_LETTER.search(text) is None
 
 
 def fold(text: str, *, look_alikes: bool = True) -> Folded:
@@ -227,11 +268,12 @@ def fold(text: str, *, look_alikes: bool = True) -> Folded:
     joiners, soft hyphen, word joiner, byte order mark) and combining marks left out, and each
     other character as :func:`_folded_char` reads it (an accented or full-width letter as its
     ASCII letter, "\\u2026" as "...", a symbol such as "\\u2122" as it is), and a Cyrillic or
-    Greek look-alike letter inside a word with Latin letters as its Latin letter
-    (:func:`_latin_look_alikes`: "k\\u0456ll"), with the way back to the original's offsets
-    (:meth:`Folded.span`). With ``look_alikes`` False the look-alike letters stay as they
-    are, at the same offsets: a reading of the words that read so only through them
-    ("n\\u043et" with a Cyrillic "\\u043e").
+    Greek look-alike letter inside a word with Latin letters as its Latin letter, as in a word
+    wholly of them that spells a crisis word or stands in a message otherwise in Latin letters
+    (:func:`_latin_look_alikes`: "k\\u0456ll", "\\u043a\\u0456\\u04cf\\u04cf"), with the way
+    back to the original's offsets (:meth:`Folded.span`). With ``look_alikes`` False the
+    look-alike letters stay as they are, at the same offsets: a reading of the words that read
+    so only through them ("n\\u043et" with a Cyrillic "\\u043e").
 
     One character at a time, so a letter and the accent after it do not compose: "di\\u0301e"
     reads "die". Text without such characters (ASCII text, and most other) is only
@@ -310,14 +352,152 @@ _STAR_IN_WORD = re.compile(r"(?<=[^\W\d_])\*+(?=[^\W\d_])")
 #: :func:`vowels_masked` reads as any vowel.
 MASKED_LETTER = "\u01c2"
 
+#: The crisis words that a disguised spelling is read as, and only these (:func:`unmask`): a
+#: letter typed as a digit or a symbol (:data:`_TYPED_AS_LETTERS`: "k1ll", "su!cide",
+#: "0verdose", "$uicide", "d1e"), or hidden by a "*" at a word's edge ("*verdose", "kil*");
+#: and a word wholly in look-alike letters (:func:`fold`). Everything else stays as typed:
+#: "h0w", "k1" (a name), "v1.2", "2die4" (a "2" is typed for no letter).
+CRISIS_WORDS = frozenset(
+    (
+        *("kill", "kills", "killed", "killing", "myself", "yourself", "self", "kms"),
+        *("suicide", "suicides", "suicidal", "unalive", "live", "alive", "noose"),
+        *("overdose", "overdosed", "overdoses", "overdosing", "pills", "die", "died", "dying"),
+        *("dead", "death", "harm", "harming", "hurt", "hurting", "cut", "cutting", "burn"),
+        *("burning", "hang", "hanging", "slit", "wrist", "wrists", "bleed"),
+    )
+)
+_CRISIS_WORDS_BY_LENGTH = {
+    length: tuple(sorted(word for word in CRISIS_WORDS if len(word) == length))
+    for length in {len(word) for word in CRISIS_WORDS}
+}
+#: The digits and symbols typed for letters inside a word, each with the letters it may
+#: stand for ("k1ll", "myse1f", "su!cide", "k|ll", "0verdose", "d3ad", "h4rm", "s@d",
+#: "$uicide", "5elf", "cu7").
+_TYPED_AS_LETTERS = {
+    **dict.fromkeys("1!|", "il"),
+    **{"0": "o", "3": "e", "4": "a", "@": "a", "5": "s", "$": "s", "7": "t"},
+}
+#: A word that may be a disguised one: letters and digits, a "$" or "@" opening it ("$uicide"),
+#: a symbol of :data:`_TYPED_AS_LETTERS` or a "*" between two of them, and one "*" at its
+#: start or end (not two: "d**" stays as it is); one that holds a digit or a symbol typed for a
+#: letter, or a "*" at its edge (a word masked inside only, "k*ll", is :data:`MASKED_LETTER`'s).
+_DISGUISED_WORD = re.compile(
+    r"(?<![^\W_*$@!|])"
+    r"(?=[*$@]|(?:[^\W_]|[*!|](?=[^\W_]))*?(?:[013457]|[!|@$](?=[^\W_])|\*(?![^\W_*])))"
+    r"(?:[*$@](?=[^\W_])|[^\W_])(?:[^\W_]|[*$@!|](?=[^\W_]))*\*?(?![^\W_*])"
+)
+#: What must be in a text for it to hold a disguised word: a digit or a symbol typed for a
+#: letter, or a "*", before a letter, or after one ("!" and "|" only inside a word: not the
+#: "!" of "die!"). Most texts hold none, and this is all they cost.
+_DISGUISE_HINT = re.compile(
+    r"[013457*$@!|](?:(?=[^\W\d_])|(?<=[^\W\d_][013457*$@])|(?<=[^\W\d_][!|])(?=[^\W_]))"
+)
+#: A "*" that may close Markdown's emphasis, after a character that is no space, and one that
+#: may open it, before one: a word with a "*" at its edge between two such is emphasised, not
+#: masked ("I was *ill myself* last week").
+_CLOSING_STAR = re.compile(r"(?<=\S)\*(?![^\W_])")
+_OPENING_STAR = re.compile(r"(?<![^\W_])\*(?=\S)")
+#: A masked letter at a word's edge needs this many letters shown: "*ill" reads "kill", but
+#: "*ie" (die, lie, tie) and "di*" stay as they are.
+_SHOWN_BESIDE_AN_EDGE_MASK = 3
+
+
+def _spells_crisis_word(word: str) -> bool:
+    """Whether ``word`` is one of :data:`CRISIS_WORDS` in letters or in the digits and symbols
+    typed for them ("k1ll", "$uicide")."""
+    if word.lower() in CRISIS_WORDS:
+        return True
+    return any(c in _TYPED_AS_LETTERS for c in word) and _crisis_word(word) is not None
+
+
+def _crisis_word(word: str, *, edge: bool = False) -> str | None:
+    """The one crisis word (:data:`CRISIS_WORDS`) that ``word`` spells, as ``word`` shows
+    it: its letters as they are (upper case where all of them are), a digit or a symbol as
+    a letter it is typed for (:data:`_TYPED_AS_LETTERS`), a "*" inside the word as a vowel
+    (as :func:`vowels_masked` reads one) and, with ``edge``, the "*" at its start or end as
+    any letter; None where it spells none, or more than one."""
+    lower = word.lower()
+    last = len(word) - 1
+    found: str | None = None
+    for candidate in _CRISIS_WORDS_BY_LENGTH.get(len(word), ()):
+        for i, (char, letter) in enumerate(zip(lower, candidate, strict=True)):
+            if char == letter:
+                continue
+            if char == "*":
+                if (edge and i in (0, last)) or letter in "aeiouy":
+                    continue
+            elif letter in _TYPED_AS_LETTERS.get(char, ""):
+                continue
+            break
+        else:
+            if found is not None:
+                return None  # "*ills": kills or pills
+            found = candidate
+    if found is None:
+        return None
+    upper = all(c.isupper() for c in word if c.isalpha())
+    spelled = found.upper() if upper else found
+    return "".join(c if c.isalpha() else spelled[i] for i, c in enumerate(word))
+
+
+@lru_cache(maxsize=64)
+def _disguised_read(text: str) -> str:
+    """``text`` with each disguised crisis word written in its letters, one character for one
+    (:data:`CRISIS_WORDS`): a digit or a symbol typed for a letter ("k1ll", "su!cide",
+    "0verdose", "$uicide"), or a "*" at the word's edge for one letter ("*verdose", "kil*";
+    with :data:`_SHOWN_BESIDE_AN_EDGE_MASK` letters shown, not where the letters shown are a
+    crisis word already, "die*" with a footnote's mark, nor where Markdown's emphasis opens or
+    closes there, "*ill myself*"). ``text`` itself where it holds none."""
+    if _DISGUISE_HINT.search(text) is None:
+        return text
+    return _disguised_words(text)
+
+
+def _disguised_words(text: str) -> str:
+    """:func:`_disguised_read` without its quick search (:data:`_DISGUISE_HINT`)."""
+
+    def read(found: re.Match[str]) -> str:
+        word = found[0]
+        if word.isalpha() or not any(c.isalpha() for c in word):
+            return word
+        if word[0] == "*" or word[-1] == "*":
+            return _edge_masked(text, found) or word
+        if all(c.isalpha() or c == "*" for c in word):
+            return word  # masked inside only: "k*ll" (:data:`MASKED_LETTER`)
+        return _crisis_word(word) or word
+
+    return _DISGUISED_WORD.sub(read, text)
+
+
+def _edge_masked(text: str, found: re.Match[str]) -> str | None:
+    """The crisis word that ``found``, a word with a "*" at its start or end, masks (see
+    :func:`_disguised_read`); None where it masks none."""
+    word = found[0]
+    if word[0] == word[-1] == "*":
+        return None  # "*ill*": emphasis
+    shown = word.strip("*")
+    if sum(c.isalpha() for c in shown) < _SHOWN_BESIDE_AN_EDGE_MASK:
+        return None
+    if shown.lower() in CRISIS_WORDS:
+        return None  # "die*", "*kill": a mark beside a whole word
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    line_end = text.find("\n", found.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if word[0] == "*":
+        emphasis = _CLOSING_STAR.search(text, found.end(), line_end)
+    else:
+        emphasis = _OPENING_STAR.search(text, line_start, found.start())
+    return None if emphasis is not None else _crisis_word(word, edge=True)
+
 
 def has_masks(text: str) -> bool:
     """Whether ``text`` holds a masked word for :func:`unmask` to read: letters spelled out
-    with a mark between ("d-i-e") or a "*" between two letters ("k*ll"). Most texts hold
+    with a mark between ("d-i-e"), a "*" between two letters ("k*ll"), or a crisis word
+    disguised by digits, symbols or a "*" at its edge ("k1ll", "*verdose"). Most texts hold
     none, and this is all they cost."""
     if "*" in text and _STAR_IN_WORD.search(text) is not None:
         return True
-    return _spelled(text)
+    return _spelled(text) or _disguised_read(text) != text
 
 
 def _spelled(text: str) -> bool:
@@ -330,8 +510,11 @@ def unmask(text: str) -> Folded:
     (:data:`_SPELLED_WITH_MARKS`: "d-i-e", "s u i c i d e") written whole ("die", "suicide"),
     and each "*" between two letters as :data:`MASKED_LETTER` ("k*ll" reads "k\u01c2ll"),
     with the way back to ``text``'s offsets (:meth:`Folded.span`: "die" maps back to "d-i-e").
-    ``text`` is read as it is: fold it first (:func:`fold`) for "d-\u200bi-e". A text
-    without such words is returned as it is, its offsets its own."""
+    ``text`` is read as it is: fold it first (:func:`fold`) for "d-\u200bi-e". A crisis word
+    disguised by digits or symbols typed for its letters ("k1ll", "$uicide") or by a "*" at
+    its edge ("*verdose") is written in its letters (:func:`_disguised_read`, one character
+    for one). A text without such words is returned as it is, its offsets its own."""
+    text = _disguised_read(text)
     if not _spelled(text):
         return Folded(_with_masked_letters(text))
     pieces: list[str] = []

@@ -137,8 +137,9 @@ def test_a_look_alike_letter_in_an_english_word_does_not_hide_a_cue(
 
 
 def test_words_wholly_in_cyrillic_or_greek_are_read_as_they_are() -> None:
-    """Look-alike letters are read as Latin ones only inside a word with Latin letters: a word
-    wholly in Cyrillic letters stays Cyrillic, even one that looks like "kys"."""
+    """A word wholly in look-alike letters reads as Latin only where it spells a crisis word or
+    the message is otherwise in Latin letters: "kys" in Cyrillic alone stays Cyrillic, and so
+    does a Russian sentence with "kill" in it."""
     assert crisis_scan("\u043a\u0443\u0455") == ((), ())
     assert crisis_scan("\u044f \u0445\u043e\u0447\u0443 kill \u043c\u0435\u043d\u044f") == ((), ())
 
@@ -147,6 +148,8 @@ MASKED_WORDS = [
     *("k*ll", "myself", "m*self", "d-i-e", "d*e", "die", "s-u-i-c-i-d-e", "su*cide", "k.i.l.l"),
     *("I", "want", "to", "not", "never", "U.S.A.", "e.g.", "s**t", "f*cking", "D*mn", "d-i-y"),
     *("J.", "K.", "k\u0456ll", "a", "b", "c", ",", ".", "\u200b", "**"),
+    *("k1ll", "*verdose", "*ill", "d**", "$5", "h0w", "su!cide", "\u043a\u0456\u04cf\u04cf"),
+    *("\u0442\u043e", "*", "kil*"),
 ]
 
 
@@ -272,3 +275,116 @@ def test_a_typed_masked_letter_does_not_change_the_plain_reading(
     the masked patterns, which then missed "I can't go on"."""
     assert [span.text_in(text) for span in crisis_cues(text)] == ([words] if words else [])
     assert crisis_cues(text) == _scan(text)
+
+
+# --- crisis words disguised by digits, symbols or a "*" at a word's edge ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "*" at the word's edge for one letter
+        ("I took an *verdose last night", [("self_harm", "*verdose")]),
+        ("I took an overd*se last night", [("self_harm", "overd*se")]),
+        ("I want to k*ll mys*lf", [("suicide", "k*ll mys*lf")]),
+        ("I want to *ill myself", [("suicide", "*ill myself")]),
+        ("I want to kil* myself", [("suicide", "kil* myself")]),
+        # a digit or a symbol typed for a letter
+        ("I want to k1ll myself", [("suicide", "k1ll myself")]),
+        ("I want to k!ll myself", [("suicide", "k!ll myself")]),
+        ("thinking about su1c1de", [("suicide", "su1c1de")]),
+        ("thinking about su!cide", [("suicide", "su!cide")]),
+        ("I took an 0verdose last night", [("self_harm", "0verdose")]),
+        ("I just want to d1e", [("suicide", "want to d1e")]),
+        ("$uicide is all I think about", [("suicide", "$uicide")]),
+        ("I WANT TO K1LL MYSELF", [("suicide", "K1LL MYSELF")]),
+        ("I keep cutt1ng my$elf", [("self_harm", "cutt1ng my$elf")]),
+    ],
+)
+def test_a_crisis_word_with_a_digit_symbol_or_edge_mask_is_a_cue(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "I want to k1ll myself", "su!cide", "$uicide", "*verdose" and "*ill myself" got no
+    cue: a digit or a symbol typed for a letter, or a "*" at a word's edge, hid the word."""
+    assert cue_words(text) == expected
+    assert_valid(text, crisis_cues(text))
+    assert crisis_cues(text) == _scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # too short to tell: dad, die, dig...
+        "I wish I was d**",
+        "my d** is so mean to me",
+        "I want to *ie",
+        # Markdown's emphasis, a footnote's mark, two words it may mask
+        "I was *ill myself* last week and I want to sleep",
+        "I feel *ill* myself",
+        "I took *ills for my headache",
+        # digits and symbols that spell no crisis word
+        "1 2 3, I keep counting to calm down",
+        "h0w are you, I feel so alone",
+        "it cost $5 and I feel robbed",
+        "k1 is my friend and I miss him",
+        "see you at 10:30, I feel so tired",
+        "v1.2 of the app broke my save",
+        "this cake is 2die4",  # "to die for": chosen no cue, a "2" is typed for no letter
+    ],
+)
+def test_other_words_with_digits_symbols_or_stars_are_no_cue(text: str) -> None:
+    assert crisis_scan(text) == ((), ())
+
+
+def test_a_negated_disguised_mention_is_no_cue_and_maps_back() -> None:
+    text = "I'm not going to k1ll myself, I promise."
+    assert crisis_cues(text) == ()
+    assert [text[s:e] for s, e in negated_mentions(text)] == ["k1ll myself"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # every letter of "kill" Cyrillic (a palochka for l), in an English message
+        ("I want to \u043a\u0456\u04cf\u04cf my\u0455\u0435\u04cff", "\u043a\u0456\u04cf\u04cf"),
+        ("I want to \u043a\u0456\u04cf\u04cf myself", "\u043a\u0456\u04cf\u04cf myself"),
+        # "to" wholly Cyrillic in a message otherwise in Latin letters
+        ("I want \u0442\u043e die", "want \u0442\u043e die"),
+        # a crisis word beside a Russian word
+        ("\u043a\u0456\u04cf\u04cf myself \u0441\u0435\u0439\u0447\u0430\u0441", None),
+    ],
+)
+def test_a_word_wholly_in_look_alike_letters_does_not_hide_a_cue(
+    text: str, words: str | None
+) -> None:
+    found = crisis_cues(text)
+    assert len(found) == 1, found
+    if words is not None:
+        assert words in found[0].text_in(text)
+    assert found == _scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Russian for "I want to sleep"
+        "\u042f \u0445\u043e\u0447\u0443 \u0441\u043f\u0430\u0442\u044c",
+        # Russian for "I want to die": carelens reads English only
+        "\u042f \u0445\u043e\u0447\u0443 \u0443\u043c\u0435\u0440\u0435\u0442\u044c",
+        "\u03ba\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1",  # Greek: good morning
+        "\u041c\u0456\u0439 \u043a\u0456\u0442 \u0441\u043f\u0438\u0442\u044c",  # Ukrainian
+        "\u043a\u0443\u0455",
+    ],
+)
+def test_a_russian_greek_or_ukrainian_sentence_is_never_a_cue(text: str) -> None:
+    """Only English wording is read: look-alike letters of a sentence in another script stay
+    as they are."""
+    assert crisis_scan(text) == ((), ())
+
+
+def test_a_negation_wholly_in_look_alike_letters_cancels_no_cue() -> None:
+    """ "\u03b7\u03bf\u03c4" (Greek) reads "not" in an English message, but not as typed: the
+    cue stands, as for "n\u043et"."""
+    text = "I'm \u03b7\u03bf\u03c4 going to kill myself"
+    assert cue_words(text) == [("suicide", "kill myself")]
+    assert negated_mentions(text) == ()

@@ -263,6 +263,31 @@ def test_a_masked_danger_word_is_never_offered_back(seeker: str, clause: str | N
 @pytest.mark.parametrize(
     ("seeker", "clause"),
     [
+        ("I want to k1ll myself", None),
+        ("I want to k1ll myself and I feel so alone", "I feel so alone"),
+        ("I feel so alone and I want to k!ll myself", None),
+        ("I took an *verdose", None),
+        ("I feel so alone and I took an *verdose last night", None),
+        ("I feel so alone and I think about an 0verdose", None),
+        ("I feel so alone and I want to d1e", None),
+        ("I feel so alone and I think about $uicide", None),
+        ("I feel so alone and I want to *ill myself", None),
+        ("I feel so alone and I want to \u043a\u0456\u04cf\u04cf my\u0455\u0435\u04cff", None),
+    ],
+)
+def test_a_disguised_danger_word_is_never_offered_back(seeker: str, clause: str | None) -> None:
+    """Digits or symbols typed for letters ("k1ll", "$uicide"), a "*" at a word's edge
+    ("*verdose") and a word wholly in look-alike letters hid the danger words: "It sounds like
+    you want to k1ll yourself…" and "It sounds like you took an verdose…" were offered."""
+    assert seeker_clause(seeker) == clause
+    opening = " ".join(advice_feedback(seeker))
+    for disguised in ("k1", "k!", "verdose", "0v", "d1", "$u", "ill your", "\u043a\u0456"):
+        assert disguised not in opening, opening
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
         ("I felt so proud at the U.S.A. game", "I felt so proud at the U.S.A. game"),
         ("I feel so sad, e.g. at work", "I feel so sad"),
         ("I feel like s**t today", "I feel like s**t today"),

@@ -30,16 +30,23 @@ accent or a backtick typed for one: "can\\u00b4t") are read as straight ones, an
 is read without the invisible characters and combining marks put inside words to get past a
 forum's filters ("sui\\u00adcide", "over\\u200bdose", "di\\u0301e"), full-width letters as
 ASCII, and a Cyrillic or Greek letter that looks like a Latin one as that letter inside an
-English word ("k\\u0456ll myself" with a Cyrillic "\\u0456": :func:`carelens.text.fold`);
-a negation counts only when it reads as one with those letters as typed too ("I'm n\\u043et
-going to kill myself", with a Cyrillic "\\u043e", is a cue). Masked words are read too
-(:func:`carelens.text.unmask`): spelled out with one mark between their letters ("d-i-e",
-"k.i.l.l myself", "k.i.l.l. myself", "s u i c i d e") or with a "*" for a vowel ("k*ll
-myself", "su*cide"); that second reading runs only for a message that holds such a word
-(:func:`carelens.text.has_masks`), and a cue found either way is a cue. Abbreviations, initials
-and masked swearing ("U.S.A.", "J. K. L.", "s**t", "f*cking", "d-i-y", "I nearly sh*t myself
-laughing": :data:`_MASKED_AS`) spell no cue. A cue's offsets are the original text's, covering
-what was left out inside its words and the marks of a masked word.
+English word ("k\\u0456ll myself" with a Cyrillic "\\u0456": :func:`carelens.text.fold`), as
+in a word wholly of such letters that spells a crisis word ("\\u043a\\u0456\\u04cf\\u04cf
+myself") or stands in a message otherwise in Latin letters; a Russian or Greek sentence is
+read as it is. A negation counts only when it reads as one with those letters as typed too
+("I'm n\\u043et going to kill myself", with a Cyrillic "\\u043e", is a cue). Masked words are
+read too (:func:`carelens.text.unmask`): spelled out with one mark between their letters
+("d-i-e", "k.i.l.l myself", "k.i.l.l. myself", "s u i c i d e"), with a "*" for a vowel ("k*ll
+myself", "su*cide"), and a crisis word (:data:`carelens.text.CRISIS_WORDS`) with digits or
+symbols typed for its letters ("k1ll myself", "su!cide", "0verdose", "$uicide", "want to
+d1e") or a "*" at its edge for one letter ("*verdose", "*ill myself"); that second reading
+runs only for a message that holds such a word (:func:`carelens.text.has_masks`), and a cue
+found either way is a cue. Abbreviations, initials, masked swearing ("U.S.A.", "J. K. L.",
+"s**t", "f*cking", "d-i-y", "I nearly sh*t myself laughing": :data:`_MASKED_AS`), words too
+short to tell ("d**": dad or die), Markdown's emphasis ("I was *ill myself* last week") and
+other words with digits ("h0w", "k1", "v1.2", "$5", "2die4") spell no cue. A cue's offsets
+are the original text's, covering what was left out inside its words and the marks of a
+masked word.
 """
 
 from __future__ import annotations
