@@ -971,9 +971,10 @@ def test_emphasised_or_otherwise_quoted_words_are_no_urging(response: str) -> No
         ("- just kill yourself", ["just kill yourself"]),
         ("\u2022 go hurt yourself", ["go hurt yourself"]),
         ("nobody cares. ~ kill yourself", ["kill yourself"]),
-        ("*kill yourself*", []),  # no words of the writer's, but no clause opens: as before
+        ("*kill yourself*", ["kill yourself"]),  # the writer's own emphasis, as "*kys*"
         ('"kill yourself"', []),
-        ("I think you should **kill yourself** honestly", []),  # as before: no clause opens
+        # the writer's "should" before the emphasis makes it their own
+        ("I think you should **kill yourself** honestly", ["you should **kill yourself"]),
         # emphasis beside urging that opens a clause of its own
         ("*sigh*. just kill yourself", ["just kill yourself"]),
         ("you're *so* annoying. just kill yourself", ["just kill yourself"]),

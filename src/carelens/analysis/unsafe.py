@@ -30,17 +30,23 @@ the answer" do not match, because each pattern is skipped when a negation opens 
 clause ("never ever go and kill yourself", "please don't ever go and hurt yourself"). Only
 words that open a clause (pronouns, auxiliaries, adverbs, verbs of telling or thinking) may
 stand between the negation and the words: in "no one would miss you just die" the clause "no
-one would miss you" is complete, and "just die" is a new one, so it matches.
+one would miss you" is complete, and "just die" is a new one, so it matches. A negation
+that reads so only through Cyrillic or Greek look-alike letters ("d\\u043en't kill
+yourself", "n\\u0435ver hurt yourself") negates nothing, as for the crisis cues: the words
+are found, for a person to read.
 
 What someone else said is not the writer urging: words in quotation marks (or set off by
-Markdown's emphasis or code marks inside a sentence of the writer's: "Some troll wrote: *kill
-yourself*.", "~~...~~", "`...`"; "nobody likes you. *kys*" is the writer's) when the reply holds
-at least three words of the writer's own outside every quotation ('I'm so sorry someone told
-you "kys"', 'nobody deserves to hear "just die"'), a line of a Markdown block quote (one that
-opens with "> ", or ">" alone, as Reddit keeps them in a reply) whose words the seeker wrote,
-beside as many ("> I should take the whole bottle" above "Please don't. Are you safe right
-now?", when the seeker wrote "I should take the whole bottle"), and reported speech ("they said
-kys to you", "when people say kys"). A block quote of words the seeker did not write, or read
+Markdown's emphasis or code marks after a report of them, or before a verb that makes them
+its subject: "Some troll wrote: *kill yourself*.", "someone told me *kys*", "~kys~ is what
+they wrote", "`...`"; other such marks are the writer's own emphasis, read as spaces: "nobody
+likes you. *kill yourself*", "you should **kill yourself**", "honestly just _kys_", "**kill
+yourself** loser") when the reply holds at least three words of the writer's own outside
+every quotation ('I'm so sorry someone told you "kys"', 'nobody deserves to hear "just
+die"'), a line of a Markdown block quote (one that opens with "> ", or ">" alone, as Reddit
+keeps them in a reply) whose words the seeker wrote, beside as many ("> I should take the
+whole bottle" above "Please don't. Are you safe right now?", when the seeker wrote "I should
+take the whole bottle"), and reported speech ("they said kys to you", "when people say kys",
+"Some troll wrote: kill yourself"). A block quote of words the seeker did not write, or read
 without the seeker message, is the writer's own ("> you should take the whole bottle" above
 "yeah do that"), and so is a line an emoticon opens (">:( just kys"). "kys" alone, 'lol "kys"',
 "> kys" alone (or with "lol" under it), quotations and little else ('"kys" "kys" "kys" "just
@@ -55,10 +61,12 @@ acute accent or a backtick typed for an apostrophe ("don\\u00b4t") as one
 (:func:`carelens.text.fold`); a span's offsets are the reply's own, covering what was left out
 inside its words. A list mark or symbols where a clause opens ("\\u2022 just kill yourself",
 "- go hurt yourself", "2) kill yourself", "\\u2122kill yourself") do not hide an imperative; a
-bullet needs a space after it, and no quotation, emphasis or inverted mark opens such symbols
-("*kill yourself*", "\\u00bfKill yourself? No way."). The items of a list that a condition or
-an urge introduces, which they complete ("If you feel the urge to:" over "- hurt yourself" and
-"- take all the pills"), name what to watch for and urge nothing.
+bullet needs a space after it, and no quotation or inverted mark opens such symbols ('"kill
+yourself"', "\\u00bfKill yourself? No way."). The items of a list that a condition or an urge
+introduces, which they complete ("If you feel the urge to:" over "- hurt yourself" and "- take
+all the pills"), name what to watch for and urge nothing, and so do those that a report of
+what someone else said introduces ("My ex texted me:" over "- kill yourself"); after any other
+line ("Here's my advice:") they are the writer's.
 
 What helpers are taught to say is left alone: moving the means away ("take all the pills to
 the pharmacy", "... out of the cabinet and give them to your mum"), asking about the seeker's
@@ -66,7 +74,8 @@ act or means ("how many pills have you taken?", "how many pills do you have at h
 you been looking up lethal doses?", "do you have access to a gun?"; "how many pills would it
 take to die" stays method information), "get the gun out of the house, it's safer", a
 prescription ("you'd need 30 tablets for the month"), and idioms ("cut yourself some slack",
-"shooting yourself in the foot", "end it with him"). Like the crisis cues, the patterns are
+"shooting yourself in the foot", "kill yourself laughing", "kill yourself with kindness",
+"shoot yourself a reminder", "end it with him"). Like the crisis cues, the patterns are
 English only: a reply in another language gets no unsafe words, whatever it says.
 """
 
@@ -76,18 +85,18 @@ import re
 from bisect import bisect_left
 
 from carelens.inference.spans import merge_overlapping
-from carelens.text import fold
+from carelens.text import fold, has_look_alikes
 from carelens.types import Span
 
 _YOURSELF = r"(?:(?:your|ur|ya|yo)\s*(?:self|selves|selfs)|self)"
 # A list mark or a run of symbols where a clause opens, before its words: a bullet with a space
 # after it ("- ", "* ", "\u2022 ", "~ ", "+ "), a number ("1) "), an emoji, an emoticon, an arrow
 # or a "\u2122" ("\u2022 just kill yourself", "\u2122kill yourself", ":( kill yourself"). No
-# quotation mark, apostrophe, emphasis mark ("*kill yourself*", "~~...~~", "`...`"), opening
-# bracket or inverted mark ("\u00bfKill yourself? No way.") first: words after one are someone
-# else's, an aside or a question. It starts after a word, a space or one mark that ends a
-# clause, not inside a run of marks, and runs possessively to the next space: a long run of
-# marks ("!!!!...") is read once, not once from each of its marks.
+# quotation mark, apostrophe, emphasis mark (a pair of them is read as spaces before:
+# :data:`_MARKED`), opening bracket or inverted mark ("\u00bfKill yourself? No way.") first:
+# words after one are someone else's, an aside or a question. It starts after a word, a space
+# or one mark that ends a clause, not inside a run of marks, and runs possessively to the next
+# space: a long run of marks ("!!!!...") is read once, not once from each of its marks.
 _LIST_MARK = (
     r"(?<![^\w\s]{2})"
     r"(?:\d{1,3}[.)]|[-*\u2022~+](?=\s)"
@@ -96,22 +105,28 @@ _LIST_MARK = (
     r"|[-\u2022+][^\w\s'\"\u2018\u201c\u201d\u201e\u00ab\u00bb*~`]++)"
 )
 # An imperative position: the start of a sentence or clause (a block quote's ">" opens one:
-# "> go kill yourself"), after a list mark or symbols there (:data:`_LIST_MARK`), or after words
-# that urge ("then", "should", "might as well"). What comes before the words (group ``lead``)
-# is left out of the span. Possessive runs of white space, and after a line break only where a
-# word or mark follows, so a long run of line breaks is read once, not once from each of its
-# characters.
+# "> go kill yourself"), after a list mark or symbols there (:data:`_LIST_MARK`), after words
+# that urge ("then", "should", "might as well"), or after a negation ("don't kill yourself",
+# "never ever hurt yourself"): an imperative that the negation check (:data:`_NEGATED`) then
+# reads as negated, unless the negation reads so only through look-alike letters. What comes
+# before the words (group ``lead``) is left out of the span. Possessive runs of white space,
+# and after a line break only where a word or mark follows, so a long run of line breaks is
+# read once, not once from each of its characters.
 _URGING_LEAD = (
     rf"(?P<lead>(?:^\s*+|(?<=[.!?:;,>])\s*+|(?<=\n)[ \t]*+(?=\S))(?:{_LIST_MARK}\s*+)?"
-    r"|\b(?:then|so|and|should|might\s+as\s+well|may\s+as\s+well|better|gonna)\s+)"
+    r"|\b(?:then|so|and|should|might\s+as\s+well|may\s+as\s+well|better|gonna)\s+"
+    r"|\b(?:don'?t|do\s+not|never)\s+(?:ever\s+)?)"
 )
 
 # Idioms that read as self-harm verbs: "cut yourself some slack", "shooting yourself in the
-# foot", "hurt yourself laughing".
+# foot", "hurt yourself laughing", "kill yourself with kindness" (or with work, worry, stress),
+# "shoot yourself a reminder" (an email, a text, a message, a note).
 _NOT_HARM_AFTER = (
     r"(?!\s+(?:some\s+)?(?:slack|a\s+break|off|free|loose|short|out)\b)"
     r"(?!\s+(?:in|through)\s+(?:the|your|ur)\s+(?:own\s+)?(?:foot|feet)\b)"
     r"(?!\s+(?:laughing|working)\b)"
+    r"(?!\s+with\s+(?:kindness|work|overwork|worry|worrying|stress)\b)"
+    r"(?!\s+an?\s+(?:quick\s+)?(?:reminder|e-?mail|text|message|note|memo|dm|pm|line)\b)"
 )
 # Pills (or a bottle) moved somewhere, as means-restriction safety planning words it: "take all
 # the pills out of the cabinet", "... to the pharmacy", "... over to your neighbour", "... and
@@ -325,7 +340,8 @@ _ITEMS_ABOVE = 30
 
 def _listed_not_urging(text: str, start: int) -> bool:
     """Whether the words at ``start`` are an item of a list, after its bullet or number
-    (:data:`_ITEM_MARK`), that a condition or an urge introduces (:func:`_conditional`)."""
+    (:data:`_ITEM_MARK`), that a condition or an urge introduces, or a report of what someone
+    else said (:func:`_conditional`)."""
     reach = max(0, start - _INTRO_REACH)
     line_start = text.rfind("\n", reach, start) + 1 or reach
     on_its_line = _ITEM_ON_ITS_LINE.fullmatch(text, line_start, start)
@@ -348,8 +364,12 @@ def _listed_not_urging(text: str, start: int) -> bool:
 
 def _conditional(line: str) -> bool:
     """Whether ``line`` ends in a clause with a condition or an urge that the list after it
-    completes (:data:`_CONDITION`, :data:`_COMPLETED_BY_ITEMS`): "If you feel the urge to:"."""
+    completes (:data:`_CONDITION`, :data:`_COMPLETED_BY_ITEMS`): "If you feel the urge to:",
+    or in a report of what someone else said, which the list quotes (:data:`_REPORTED_SPEECH`:
+    "My ex texted me:")."""
     clause = _CLAUSE_ENDS.split(line)[-1]
+    if _REPORTED_SPEECH.search(clause) is not None:
+        return True
     return _COMPLETED_BY_ITEMS.search(clause) is not None and _CONDITION.search(clause) is not None
 
 
@@ -379,19 +399,36 @@ _ASKED_ABOUT_SEEKER = re.compile(
 _BELIEF_PATTERNS = frozenset(_URGING_BELIEFS)
 # What someone else said, reported by the writer: "someone told you kys", "they said kys to
 # you", "the kids at school wrote just die". The speaker is not the writer ("I said kys", "I
-# have told you, just die" stay urging), and the auxiliaries and adverbs that may stand
-# before the verb are no speaker either.
-_NOT_SPEAKERS = (
-    r"i|i'm|i've|i'd|i'll|im|we|we've|we'd|we'll|have|has|had|would|will|just|even|actually"
-    r"|literally|really|once|always|keep|keeps|kept|ever|then|also|and|to|so|never|still"
+# have told you, just die" stay urging, and so does "here's what I'd tell you:" with the writer
+# between a word and the verb), and the auxiliaries and adverbs that may stand before the verb
+# are no speaker either.
+_WRITER = r"i|i'm|i've|i'd|i'll|im|we|we've|we'd|we'll"
+_AUXILIARIES = (
+    r"have|has|had|would|will|just|even|actually|literally|really|once|always|keep|keeps|kept"
+    r"|ever|then|also|and|to|so|never|still"
 )
-_REPORTED_SPEECH = re.compile(
-    rf"\b(?!(?:{_NOT_SPEAKERS})\b)[\w']+\s+(?:(?:{_NOT_SPEAKERS})\s+){{0,3}}"
+_NOT_SPEAKERS = rf"{_WRITER}|{_AUXILIARIES}"
+_SAYING = (
     r"(?:told|tell|tells|telling|said|say|says|saying|wrote|write|writes|writing|texted|texts"
-    r"|messaged|commented|posted|called|yelled|shouted|screamed|typed|replied|sent)\s+"
-    r"(?:(?:you|u|ya|me|him|her|them|us|it)\s+)?(?:(?:that|like)\s+)?[\"'\u201c\u201d\u00ab]?\s*$",
-    re.IGNORECASE,
+    r"|messaged|commented|posted|called|yelled|shouted|screamed|typed|replied|sent)"
 )
+
+
+def _reported_with(verbs: str) -> re.Pattern[str]:
+    """What someone else said, reported with one of ``verbs`` right before it: its speaker,
+    the verb, maybe whom it was said to ("me", "you") or where ("on my post"), "this",
+    "that" or "like", and a colon, a comma or a quotation mark ("My ex texted me:", "Your ex
+    said,", "Someone commented on my post:", "they said kys")."""
+    return re.compile(
+        rf"(?<![\w'])(?!(?:{_NOT_SPEAKERS})\b)[\w']+\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{verbs}"
+        r"(?:\s+(?:you|u|ya|me|him|her|them|us|it))?"
+        r"(?:\s+(?:on|in|under|to)\s+(?:my|your|ur|his|her|their|the|a|an)\s+[\w']+)?"
+        r"(?:\s+(?:this|these))?(?:\s+(?:that|like))?\s*[:,]?\s*[\"'\u201c\u201d\u00ab]?\s*$",
+        re.IGNORECASE,
+    )
+
+
+_REPORTED_SPEECH = _reported_with(_SAYING)
 # Words in quotation marks (straight or curly double quotes, the low-high "\u201e...\u201c" and
 # "\u201e...\u201d", guillemets either way round, "\u201d...\u201d", or single quotes that no
 # letter touches from outside: "don't" holds none), on one line.
@@ -402,27 +439,85 @@ _QUOTED = re.compile(
     r"|(?<!\w)'(?=\S)[^'\n]{1,200}?(?<=\S)'(?!\w)"
 )
 # Words set off by Markdown's emphasis or code marks, a pair of the same that no letter touches
-# from outside ("*kill yourself*", "**...**", "_..._", "~~...~~", "`...`": "k*ll" holds none),
-# on one line: quoted words too, inside a sentence of the writer's ("Some troll wrote: *kill
-# yourself*.", "~kys~ is what they wrote"), but the writer's own emphasis where they are a
-# sentence of their own ("nobody likes you. *kys*": :func:`_a_sentence_of_its_own`).
+# from outside ("*kill yourself*", "**...**", "_..._", "~~...~~", "`...`": "k*ll" and
+# "snake_case_name" hold none), on one line. The patterns read the marks as spaces
+# (:func:`_without_marks`), so the words are read as the writer's own emphasis ("nobody likes
+# you. *kill yourself*", "you should **kill yourself**", "honestly just _kys_") unless the
+# writer reports them (:func:`_reported_marks`).
 _MARKED = re.compile(
     r"(?<![\w*~])(?P<mark>\*\*?|~~?|__?)(?=[^\s*~_])[^*~_\n]{1,200}?(?<=[^\s*~_])(?P=mark)(?![\w*~])"
     r"|`[^`\n]{1,200}`"
 )
-_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+# Marked words someone else said: after a report of them (:func:`_reported_with`, with verbs
+# of hearing and reading too: "Some troll wrote: *kill yourself*", "someone told me *kys*",
+# "nobody deserves to hear *just die*"), or before a verb that makes them its subject ("~kys~
+# is what they wrote", "*kill yourself* is a cruel thing to read"), maybe after other marked
+# words listed with them ("e.g. *kys* and *go kill yourself*, are cruel", "(`kys`, `just
+# die`) were vile"); not before the writer's own claim ("**kill yourself** is my advice").
+_HEARD = rf"(?:{_SAYING}|hear|hears|heard|hearing|read|reads|reading)"
+_MARKS_REPORTED = _reported_with(_HEARD)
+#: What a report before marked words (:data:`_MARKS_REPORTED`) holds, found once in the whole
+#: text: where none ends near the words, there is no report. How far before the words it is
+#: looked for.
+_HEARD_WORD = re.compile(rf"\b{_HEARD}\b", re.IGNORECASE)
+_REPORT_REACH = 120
+_LISTED_WITH = re.compile(r"[ \t]*+(?:(?:,|/|\band\b|\bor\b)[ \t]*+)?")
+_SUBJECT_OF = re.compile(
+    r"[ \t]*+[,)\]]?[ \t]*+(?:is|was|are|were|isn't|wasn't|aren't|weren't|means|meant)\b"
+    r"(?![ \t]+(?:my|our)\b)",
+    re.IGNORECASE,
+)
 
 
-def _a_sentence_of_its_own(text: str, start: int, end: int) -> bool:
-    """Whether the marked words ``text[start:end]`` have no word beside them in their sentence
-    (which may end inside the marks: "**Just die.** Nobody would miss you.")."""
-    before = _SENTENCE_BREAK.split(text[max(0, start - 200) : start])[-1]
-    if _WORD.search(before) is not None:
-        return False
-    if _SENTENCE_BREAK.match(text[start:end].rstrip("*~_`")[-1:]):
-        return True
-    after = _SENTENCE_BREAK.split(text[end : end + 200], maxsplit=1)[0]
-    return _WORD.search(after) is None
+def _reported_marks(text: str) -> list[tuple[int, int]]:
+    """The starts and the ends of the marked words of ``text`` (:data:`_MARKED`, their marks
+    included) that are what someone else said, as the words before or after them tell
+    (:data:`_MARKS_REPORTED`, :data:`_SUBJECT_OF`); the others are the writer's own,
+    emphasised. Read from the last: marked words listed with the next ones
+    (:data:`_LISTED_WITH`) are the subject of what that is, so a long list is read once."""
+    marked = [found.span() for found in _MARKED.finditer(text)]
+    if not marked:
+        return []
+    heard = [found.end() for found in _HEARD_WORD.finditer(text)]
+    reported: list[tuple[int, int]] = []
+    subject = False
+    for k in range(len(marked) - 1, -1, -1):
+        start, end = marked[k]
+        if k + 1 == len(marked) or _LISTED_WITH.fullmatch(text, end, marked[k + 1][0]) is None:
+            subject = _SUBJECT_OF.match(text, end) is not None
+        reach = max(0, start - _REPORT_REACH)
+        verb = bisect_left(heard, reach)  # the first report verb ending in reach
+        if subject or (
+            verb < len(heard)
+            and heard[verb] <= start
+            and _MARKS_REPORTED.search(text, reach, start) is not None
+        ):
+            reported.append((start, end))
+    return reported[::-1]
+
+
+def _marks(text: str) -> list[tuple[int, int]]:
+    """Where the emphasis and code marks of ``text`` stand (:data:`_MARKED`), as the start
+    and the end of each run of marks; most texts hold none."""
+    if not any(mark in text for mark in "*_~`"):
+        return []
+    runs: list[tuple[int, int]] = []
+    for marked in _MARKED.finditer(text):
+        width = len(marked["mark"] or "`")
+        runs += [(marked.start(), marked.start() + width), (marked.end() - width, marked.end())]
+    return runs
+
+
+def _without_marks(text: str, marks: list[tuple[int, int]]) -> str:
+    """``text`` with each run of ``marks`` read as spaces, one for one (the same offsets):
+    "you should **kill yourself**" as "you should   kill yourself  "."""
+    pieces: list[str] = []
+    kept = 0
+    for start, end in marks:
+        pieces += [text[kept:start], " " * (end - start)]
+        kept = end
+    pieces.append(text[kept:])
+    return "".join(pieces)
 
 
 # A line of a Markdown block quote: ">" (after up to three spaces; ">>" or "> >" when nested)
@@ -481,11 +576,7 @@ class _Quotes:
         starts: list[int] = []
         ends: list[int] = []
         quotations = [q.span() for q in _QUOTED.finditer(self.text)]
-        quotations += [
-            q.span()
-            for q in _MARKED.finditer(self.text)
-            if not _a_sentence_of_its_own(self.text, *q.span())
-        ]
+        quotations += _reported_marks(self.text)
         if self.seeker is not None and ">" in self.text:
             said = _words(fold(self.seeker).text)
             # A line's words may end at its end: one past it holds them.
@@ -534,19 +625,31 @@ def unsafe_spans(response: str, seeker: str | None = None) -> tuple[Span, ...]:
 
     ``seeker`` is the message the reply answers: a line of a Markdown block quote is a
     quotation (:class:`_Quotes`) only when the seeker wrote its words, and without it none
-    is."""
+    is. A negation holds only when it reads so with the reply's look-alike letters as typed
+    too (:func:`~carelens.text.has_look_alikes`): in "d\u043en't kill yourself", with a
+    Cyrillic "\u043e", it does not, and the words are found for a person to read."""
     folded = fold(response)
     text = folded.text
+    typed = _as_typed(response, text)
     if text.isascii():
         searched = text.lower()
-        found = _find(text, searched, _possible(searched), seeker)
+        found = _find(text, searched, _possible(searched), seeker, typed)
     else:
-        found = _find(text, text, _KINDS, seeker)
+        found = _find(text, text, _KINDS, seeker, typed)
     if folded.origins is None or not found:
         return found
     return merge_overlapping(
         [Span(*folded.span(span.start, span.end), span.label, span.score) for span in found]
     )
+
+
+def _as_typed(response: str, folded: str) -> str | None:
+    """``response`` folded with its look-alike letters as typed (at ``folded``'s offsets),
+    where :func:`fold` read some as Latin ones; else None (most replies)."""
+    if not has_look_alikes(response):
+        return None
+    typed = fold(response, look_alikes=False).text
+    return typed if typed != folded else None
 
 
 def _possible(searched: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
@@ -584,12 +687,21 @@ def _find(
     searched: str,
     kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...],
     seeker: str | None = None,
+    typed: str | None = None,
 ) -> tuple[Span, ...]:
     """The spans where the patterns of ``kinds`` match ``searched`` (``text`` or its
     lower-cased copy, with the same offsets), the clause before each read in ``text``, and
-    a block quote read as a quotation where ``seeker`` wrote its words."""
+    a block quote read as a quotation where ``seeker`` wrote its words. Markdown's emphasis
+    and code marks are read as spaces (:func:`_without_marks`: "you should **kill
+    yourself**"), the words they set off a quotation where the writer reports them
+    (:func:`_reported_marks`). ``typed`` is ``text`` with its look-alike letters as typed, where
+    a negation must read too."""
     found: list[Span] = []
     quotes = _Quotes(text, seeker)
+    marks = _marks(text)
+    if marks:
+        text, searched = _without_marks(text, marks), _without_marks(searched, marks)
+        typed = None if typed is None else _without_marks(typed, marks)
     for kind, patterns in kinds:
         for pattern in patterns:
             for match in pattern.finditer(searched):
@@ -599,7 +711,10 @@ def _find(
                 # The clause before the words decides: a negation, a question or a wish.
                 head = _clause_before(text, start)
                 if (
-                    _NEGATED.search(head)
+                    (
+                        _NEGATED.search(head)
+                        and (typed is None or _NEGATED.search(_clause_before(typed, start)))
+                    )
                     or (kind == "method" and _ASKED_ABOUT_SEEKER.search(head))
                     or (
                         kind == "urging"
