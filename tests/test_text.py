@@ -608,6 +608,11 @@ def test_a_trailing_mark_stays_inside_the_span_of_the_words() -> None:
         ("I want to kil* myself", "I want to kill myself"),
         ("*ILL MYSELF", "KILL MYSELF"),
         ("an *verd*se", "an overdose"),  # and a "*" inside the word too
+        # "kys", which unsafe replies urge, and a "$" closing a word
+        ("just ky5", "just kys"),
+        ("ky$ loser", "kys loser"),
+        ("KY5", "KYS"),
+        ("take all the pill$", "take all the pills"),
     ],
 )
 def test_unmask_reads_a_disguised_crisis_word_in_its_letters(text: str, reads: str) -> None:
@@ -638,6 +643,9 @@ def test_unmask_reads_a_disguised_crisis_word_in_its_letters(text: str, reads: s
         "I feel *ill* today",
         "I took *ills",  # kills or pills
         "*hugs* and **bold**",
+        # a "$" closing a word that spells no crisis word, a word holding "ky5"
+        "it cost US$ 5 or 10$, die$ hard",
+        "sky5 and ky5k",
     ],
 )
 def test_unmask_leaves_other_words_with_digits_symbols_or_stars_alone(text: str) -> None:

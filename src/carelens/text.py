@@ -39,8 +39,8 @@ patterns read them: a word spelled out as letters with one mark between ("d-i-e"
 "k_i_l_l", "s u i c i d e") is read whole, and a "*" typed for a letter inside a word ("k*ll")
 as :data:`MASKED_LETTER`, which a pattern made by :func:`vowels_masked` reads as any vowel. A
 crisis word (:data:`CRISIS_WORDS`) disguised by digits or symbols typed for its letters
-("k1ll", "su!cide", "0verdose", "$uicide") or by a "*" at its edge for one letter
-("*verdose", "kil*") is read in its letters; other words with digits or symbols ("h0w",
+("k1ll", "su!cide", "0verdose", "$uicide"; and "kys", "ky5") or by a "*" at its edge for one
+letter ("*verdose", "kil*") is read in its letters; other words with digits or symbols ("h0w",
 "k1", "v1.2", "$5") stay as they are.
 """
 
@@ -366,9 +366,16 @@ CRISIS_WORDS = frozenset(
         *("burning", "hang", "hanging", "slit", "wrist", "wrists", "bleed"),
     )
 )
+#: Slang that a disguised spelling is read as too, as a whole word ("ky5", "ky$" read "kys",
+#: which an unsafe reply urges), but that no word wholly in look-alike letters is read as
+#: alone: "\u043a\u0443\u0455" stays as typed unless the message is otherwise written in
+#: Latin letters ("just \u043a\u0443\u0455" reads "just kys", as :func:`fold` reads any such
+#: word there).
+_DISGUISED_SLANG = frozenset(("kys",))
+_READ_WHEN_DISGUISED = CRISIS_WORDS | _DISGUISED_SLANG
 _CRISIS_WORDS_BY_LENGTH = {
-    length: tuple(sorted(word for word in CRISIS_WORDS if len(word) == length))
-    for length in {len(word) for word in CRISIS_WORDS}
+    length: tuple(sorted(word for word in _READ_WHEN_DISGUISED if len(word) == length))
+    for length in {len(word) for word in _READ_WHEN_DISGUISED}
 }
 #: The digits and symbols typed for letters inside a word, each with the letters it may
 #: stand for ("k1ll", "myse1f", "su!cide", "k|ll", "0verdose", "d3ad", "h4rm", "s@d",
@@ -378,13 +385,15 @@ _TYPED_AS_LETTERS = {
     **{"0": "o", "3": "e", "4": "a", "@": "a", "5": "s", "$": "s", "7": "t"},
 }
 #: A word that may be a disguised one: letters and digits, a "$" or "@" opening it ("$uicide"),
-#: a symbol of :data:`_TYPED_AS_LETTERS` or a "*" between two of them, and one "*" at its
-#: start or end (not two: "d**" stays as it is); one that holds a digit or a symbol typed for a
-#: letter, or a "*" at its edge (a word masked inside only, "k*ll", is :data:`MASKED_LETTER`'s).
+#: a symbol of :data:`_TYPED_AS_LETTERS` or a "*" between two of them, a "$" closing it
+#: ("ky$"), and one "*" at its start or end (not two: "d**" stays as it is); one that holds a
+#: digit or a symbol typed for a letter, or a "*" at its edge (a word masked inside only,
+#: "k*ll", is :data:`MASKED_LETTER`'s).
 _DISGUISED_WORD = re.compile(
     r"(?<![^\W_*$@!|])"
-    r"(?=[*$@]|(?:[^\W_]|[*!|](?=[^\W_]))*?(?:[013457]|[!|@$](?=[^\W_])|\*(?![^\W_*])))"
-    r"(?:[*$@](?=[^\W_])|[^\W_])(?:[^\W_]|[*$@!|](?=[^\W_]))*\*?(?![^\W_*])"
+    r"(?=[*$@]|(?:[^\W_]|[*!|](?=[^\W_]))*?"
+    r"(?:[013457]|[!|@$](?=[^\W_])|\*(?![^\W_*])|\$(?![^\W_*$])))"
+    r"(?:[*$@](?=[^\W_])|[^\W_])(?:[^\W_]|[*$@!|](?=[^\W_]))*(?:\*|\$)?(?![^\W_*])"
 )
 #: What must be in a text for it to hold a disguised word: a digit or a symbol typed for a
 #: letter, or a "*", before a letter, or after one ("!" and "|" only inside a word: not the
@@ -411,7 +420,8 @@ def _spells_crisis_word(word: str) -> bool:
 
 
 def _crisis_word(word: str, *, edge: bool = False) -> str | None:
-    """The one crisis word (:data:`CRISIS_WORDS`) that ``word`` spells, as ``word`` shows
+    """The one crisis word (:data:`CRISIS_WORDS`, or the slang of :data:`_DISGUISED_SLANG`)
+    that ``word`` spells, as ``word`` shows
     it: its letters as they are (upper case where all of them are), a digit or a symbol as
     a letter it is typed for (:data:`_TYPED_AS_LETTERS`), a "*" inside the word as a vowel
     (as :func:`vowels_masked` reads one) and, with ``edge``, the "*" at its start or end as

@@ -815,3 +815,50 @@ def test_a_death_wish_asked_as_a_question_is_a_cue(message: str, cue: str) -> No
 @pytest.mark.parametrize("message", ["why can't I diet properly", "why can't I dye my hair"])
 def test_words_that_begin_like_die_are_no_death_wish(message: str) -> None:
     assert crisis_scan(message) == ((), ())
+
+
+# --- "kys" of oneself -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("I just want to kys", "want to kys"),
+        ("gonna kys", "gonna kys"),
+        ("i might kys tonight", "might kys"),
+        ("I'm so ready to kys", "ready to kys"),
+        ("honestly I should just kys", "should just kys"),
+        ("I told my therapist I want to kys", "want to kys"),
+        ("I KINDA WANNA KYS", "WANNA KYS"),
+        ("I want to ky5", "want to ky5"),  # disguised, read unmasked
+    ],
+)
+def test_kys_after_the_writers_own_desire_or_intent_is_a_cue(text: str, words: str) -> None:
+    """ "kms" was a cue, "I just want to kys" none."""
+    assert cues(text) == [("suicide", words)]
+    assert crisis_cues(text) == _scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # abuse the seeker reports, not their own intent
+        "someone told me to kys",
+        "people say kys to me",
+        "kys is so toxic",
+        "kys",
+        "they want me to kys",
+        "someone told me I should kys",
+        "my mom said I should kys",
+        # another's "kys"
+        "you should kys",
+    ],
+)
+def test_kys_said_to_or_about_the_seeker_is_no_cue(text: str) -> None:
+    assert crisis_scan(text) == ((), ())
+
+
+def test_a_denied_kys_is_a_negated_mention() -> None:
+    text = "I'm not gonna kys, I promise"
+    assert crisis_cues(text) == ()
+    assert [text[s:e] for s, e in negated_mentions(text)] == ["gonna kys"]

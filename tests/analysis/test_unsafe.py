@@ -898,14 +898,26 @@ _PIECES = [
     "?",
     "\n",
     ">",
+    # disguised words, read unmasked
+    "k1ll",
+    "d1e",
+    "ky5",
+    "k*ll",
+    "pill$",
 ]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=14).map(" ".join))
 def test_skipping_patterns_without_their_words_finds_what_all_patterns_find(text: str) -> None:
-    from carelens.analysis.unsafe import _KINDS_FOLDED, _find
+    """Searched only with the patterns whose words it holds (:data:`_NEEDS`), in its plain
+    reading and in its unmasked one ("k y s s", "k1ll"), a reply gives what every pattern
+    gives."""
+    from carelens.analysis.unsafe import _KINDS_FOLDED, _find, _spans
+    from carelens.text import has_masks
 
-    assert unsafe_spans(text) == _find(text, text.lower(), _KINDS_FOLDED)
+    assert unsafe_spans(text) == _spans(text, quick=False)
+    if not has_masks(text):
+        assert unsafe_spans(text) == _find(text, text.lower(), _KINDS_FOLDED)
 
 
 @pytest.mark.parametrize(
@@ -972,7 +984,8 @@ def test_emphasised_or_otherwise_quoted_words_are_no_urging(response: str) -> No
         ("\u2022 go hurt yourself", ["go hurt yourself"]),
         ("nobody cares. ~ kill yourself", ["kill yourself"]),
         ("*kill yourself*", ["kill yourself"]),  # the writer's own emphasis, as "*kys*"
-        ('"kill yourself"', []),
+        # quoted alone, the writer's own, as '"kys"' is (a quotation with little else)
+        ('"kill yourself"', ["kill yourself"]),
         # the writer's "should" before the emphasis makes it their own
         ("I think you should **kill yourself** honestly", ["you should **kill yourself"]),
         # emphasis beside urging that opens a clause of its own

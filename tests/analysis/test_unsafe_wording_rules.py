@@ -1,12 +1,15 @@
 """Unsafe-reply wording rules: Markdown emphasis as the writer's own urging or as reported
-words, lists under a report of someone else's words, idioms, and negations spelled with
-look-alike letters."""
+words, lists under a report of someone else's words, idioms, negations and other cancelling
+words spelled with look-alike letters, disguised spellings, "please" before an imperative and
+quotation marks around the writer's own sentence."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from carelens.analysis.unsafe import unsafe_spans
+from carelens.analysis.unsafe import _spans, unsafe_spans
 
 
 def found(response: str) -> list[str]:
@@ -183,3 +186,207 @@ def test_a_long_run_of_marked_words_is_read_once() -> None:
     assert found("**x** " * 20_000 + ". kill yourself") == ["kill yourself"]
     assert found("*a* and " * 20_000 + "kill yourself") == ["kill yourself"]
     assert found("I am sorry. " + "`k`, " * 20_000 + "`kill yourself` is what they wrote") == []
+
+
+# --- disguised spellings, read as the crisis cues read them -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("k1ll yourself", ["k1ll yourself"]),
+        ("just d1e", ["just d1e"]),
+        ("k*ll yourself", ["k*ll yourself"]),
+        ("k-i-l-l yourself", ["k-i-l-l yourself"]),
+        ("k.i.l.l. yourself", ["k.i.l.l. yourself"]),
+        ("ky5", ["ky5"]),
+        ("ky$", ["ky$"]),
+        ("KY5 loser", ["KY5"]),
+        ("$uicide is the answer", ["$uicide is the answer"]),
+        ("you should k*ll yours*lf", ["you should k*ll yours*lf"]),
+        ("go h*rt yourself", ["go h*rt yourself"]),
+        ("take all the p1lls", ["take all the p1lls"]),
+        ("I hope you d1e", ["I hope you d1e"]),
+        ("nobody likes you. k1ll yourself \U0001f602", ["k1ll yourself"]),  # folded first
+        ("just d\u200b1e", ["just d\u200b1e"]),  # and a zero-width space inside
+    ],
+)
+def test_disguised_urging_is_found_over_the_replys_own_characters(
+    response: str, words: list[str]
+) -> None:
+    """Digits or symbols typed for letters, a "*" for a vowel and letters spelled out hid
+    the words: none of these was found, while the crisis cues read them."""
+    assert found(response) == words
+    assert unsafe_spans(response) == _spans(response, quick=False)
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "don't k1ll yourself",
+        "please don't k-i-l-l yourself",
+        "never k*ll yourself",
+        "n-e-v-e-r kill yourself",  # the negation spelled out, read unmasked
+        "if you just d1e, who would look after your cat?",
+        "why would you k1ll yourself?",
+        "k1 is my friend, h0w are you",
+        "it cost $5 and I feel robbed",
+        "I wish I was d** at cards",
+    ],
+)
+def test_disguised_words_keep_their_negations_and_other_words_stay_as_they_are(
+    response: str,
+) -> None:
+    assert found(response) == []
+
+
+def test_a_block_quote_of_the_seekers_masked_words_is_theirs() -> None:
+    """Read unmasked, the line is "everyone says I should just die": it is the seeker's words
+    still, as they read unmasked too."""
+    seeker = "everyone says I should just d-i-e"
+    response = "> everyone says I should just d-i-e\n\nThat is not true, and you matter to us."
+    assert unsafe_spans(response, seeker) == ()
+    assert [response[s.start : s.end] for s in unsafe_spans(response)] == ["just d-i-e"]
+
+
+# --- "please" opening an imperative ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("please kill yourself", ["please kill yourself"]),
+        ("Please, please kill yourself", ["please kill yourself"]),
+        ("please please kill yourself", ["please please kill yourself"]),
+        ("nobody likes you. pls go hurt yourself", ["pls go hurt yourself"]),
+        ("plz just kill yourself", ["plz just kill yourself"]),
+        ("plse die", ["plse die"]),
+        ("plz overdose", ["plz overdose"]),
+        ("Please take all the pills.", ["Please take all the pills"]),
+        ("pls kys", ["kys"]),
+        ("plz just die", ["just die"]),
+    ],
+)
+def test_please_opens_an_imperative(response: str, words: list[str]) -> None:
+    """ "please kill yourself", "plse die" and "plz overdose" matched nothing."""
+    assert found(response) == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "please don't kill yourself",
+        "Please, please don't ever go and kill yourself",
+        "pls never hurt yourself",
+        "plz dont kys",
+        "please cut yourself some slack",
+        "please take all the pills to the pharmacy",
+        "Please take all the pills your doctor prescribed.",
+    ],
+)
+def test_please_before_a_negation_or_safety_planning_stays_unflagged(response: str) -> None:
+    assert found(response) == []
+
+
+# --- quotation marks around the writer's own sentence ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ('"kill yourself"', ["kill yourself"]),
+        ('"kill yourself". that\'s my answer', ["kill yourself"]),
+        ('"kys". that\'s my answer', ["kys"]),
+        ("\u201cgo hurt yourself\u201d. My honest advice.", ["go hurt yourself"]),
+        ('nobody likes you.\n"kill yourself"\nthat is all I have to say', ["kill yourself"]),
+        ('lol "kill yourself"', ["kill yourself"]),
+        ('"Kill yourself." That\'s what I would tell you.', ["Kill yourself"]),
+        ('"kys". these are my words to you', ["kys"]),
+        ("*kill yourself*. nobody would hear you anyway", ["kill yourself"]),
+    ],
+)
+def test_a_quoted_imperative_that_is_the_writers_sentence_is_urging(
+    response: str, words: list[str]
+) -> None:
+    """A quotation mark before the verb hid '"kill yourself"' (while '"kys"' was found), and
+    a quotation that is a sentence of its own beside the writer's words was a mention."""
+    assert found(response) == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        'He said "kill yourself" to me',
+        'He said "kys" to me',
+        '"Kill yourself." That\'s what he told me, and it was cruel.',
+        '"Kill yourself." my ex texted me. I am so sorry.',
+        'Some troll wrote:\n"kill yourself"\nI am so sorry, nobody deserves that.',
+        'I am so sorry. "Kill yourself" is a horrible thing to hear.',
+        'Your ex said, "go kill yourself", and that was abuse.',
+        'The "just die" messages are lies.',
+        "*kill yourself*. That's what he told me, and it was cruel.",
+        '"Kill yourself."\nThat\'s what my dad said to me when I was 15. You will get through it.',
+        '"Kill yourself." Those words hurt, I know.',
+        '"Just die." That comment was cruel and I reported it.',
+        '"Kill yourself." No one deserves to be told that.',
+    ],
+)
+def test_a_quotation_someone_else_said_stays_a_mention(response: str) -> None:
+    assert found(response) == []
+
+
+# --- cancelling words read only through look-alike letters -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("\u0456f you just die", ["just die"]),  # Cyrillic i in "if"
+        ("wh\u0443 would you just die", ["just die"]),  # Cyrillic y in "why"
+        ("It sounds like you bel\u0456eve suicide is the answer", ["suicide is the answer"]),
+        ("They sa\u0456d kys to you? awful", ["kys"]),
+        ("have you been l\u043eoking up lethal doses?", ["lethal doses"]),
+        ("Some troll wr\u043ete: *kill yourself*", ["kill yourself"]),
+        ("Call 988 if you feel like you m\u0456ght:\n* hurt yourself", ["hurt yourself"]),
+    ],
+)
+def test_a_cancelling_word_read_only_through_look_alikes_cancels_nothing(
+    response: str, words: list[str]
+) -> None:
+    """Folded, "\u0456f", "wh\u0443" or "sa\u0456d" read as the question, condition or report
+    that cancels the words; as typed they are none, as for a negation."""
+    assert found(response) == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "if you just die",
+        "if you just d\u0456e",  # the look-alike in the urging words only
+        "why would you just d\u0456e",
+        "It sounds like you believe su\u0456cide is the answer",
+        "They said k\u0443s to you? awful",
+        "have you been looking up leth\u0430l doses?",
+        "Call 988 if you feel like you might:\n* h\u0443rt yourself",
+    ],
+)
+def test_a_cancelling_word_in_latin_letters_still_cancels(response: str) -> None:
+    assert found(response) == []
+
+
+_MASKED_PIECES = [
+    *("k1ll", "k*ll", "k-i-l-l", "d1e", "d-i-e", "ky5", "ky$", "k y s", "$uicide", "yours*lf"),
+    *("yourself", "just", "please", "pls", "don't", "n-e-v-e-r", "if", "\u0456f", "is", "the"),
+    *("answer", '"kill', 'yourself"', '"kys"', ".", ",", "\n", ">", "that's", "my", "he", "said"),
+    *("*", "s", "d", "i", "e", "take", "all", "p1lls"),
+]
+
+
+@given(st.lists(st.sampled_from(_MASKED_PIECES), max_size=14).map(" ".join))
+def test_masked_text_gives_valid_spans_and_the_quick_reading_hides_none(response: str) -> None:
+    spans = unsafe_spans(response)
+    previous = 0
+    for span in spans:
+        assert previous <= span.start < span.end <= len(response)
+        previous = span.end
+    assert spans == _spans(response, quick=False)

@@ -15,38 +15,41 @@ live", "I don't want to wake up") is a cue, and so is an effort against the urge
 reason not to kill myself"), and so is ideation beside a denial ("I'm not going to end it, but
 I think about it every day"). Words with everyday senses count only in context (_CONTEXT): an
 overdose someone took, not a topic; "end it" of the writer, not of another; self-harm words
-without an accident. A third party's risk that the seeker describes is a cue (codebook v1.1).
-A farewell is a cue when it points to an ending ("goodbye everyone, thank you for
-everything", "this is my last post, take care of my cat", "by the time you read this I'll be
-gone"), not beside an everyday leaving ("goodbye everyone, I'm moving to Canada", "my last post
-before my holiday"); so is a farewell told by its acts, two warning signs together:
-possessions given away, goodbyes or letters to everyone, a calm after them ("I've been giving
-away my things and saying goodbye to people. I feel calm now."), not one act alone nor an
-everyday giving ("giving away my old clothes to charity"). Everyday figures of speech on
-death words ("this commute is killing me", "my boss will kill me") are no cue (the learned
-flag does not read their words either:
-:func:`carelens.analysis.crisis_model.figurative_mentions`). Curly apostrophes (and an acute
-accent or a backtick typed for one: "can\\u00b4t") are read as straight ones, and the text
-is read without the invisible characters and combining marks put inside words to get past a
-forum's filters ("sui\\u00adcide", "over\\u200bdose", "di\\u0301e"), full-width letters as
-ASCII, and a Cyrillic or Greek letter that looks like a Latin one as that letter inside an
-English word ("k\\u0456ll myself" with a Cyrillic "\\u0456": :func:`carelens.text.fold`), as
-in a word wholly of such letters that spells a crisis word ("\\u043a\\u0456\\u04cf\\u04cf
-myself") or stands in a message otherwise in Latin letters; a Russian or Greek sentence is
-read as it is. A negation counts only when it reads as one with those letters as typed too
-("I'm n\\u043et going to kill myself", with a Cyrillic "\\u043e", is a cue). Masked words are
-read too (:func:`carelens.text.unmask`): spelled out with one mark between their letters
-("d-i-e", "k.i.l.l myself", "k.i.l.l. myself", "s u i c i d e"), with a "*" for a vowel ("k*ll
-myself", "su*cide"), and a crisis word (:data:`carelens.text.CRISIS_WORDS`) with digits or
-symbols typed for its letters ("k1ll myself", "su!cide", "0verdose", "$uicide", "want to
-d1e") or a "*" at its edge for one letter ("*verdose", "*ill myself"); that second reading
-runs only for a message that holds such a word (:func:`carelens.text.has_masks`), and a cue
-found either way is a cue. Abbreviations, initials, masked swearing ("U.S.A.", "J. K. L.",
-"s**t", "f*cking", "d-i-y", "I nearly sh*t myself laughing": :data:`_MASKED_AS`), words too
-short to tell ("d**": dad or die), Markdown's emphasis ("I was *ill myself* last week") and
-other words with digits ("h0w", "k1", "v1.2", "$5", "2die4") spell no cue. A cue's offsets
-are the original text's, covering what was left out inside its words and the marks of a
-masked word.
+without an accident. A third party's risk that the seeker describes is a cue (codebook v1.1). A
+farewell is a cue when it points to an ending ("goodbye everyone, thank you for everything",
+"this is my last post, take care of my cat", "by the time you read this I'll be gone"), not
+beside an everyday leaving ("goodbye everyone, I'm moving to Canada", "my last post before my
+holiday"); so is a farewell told by its acts, two warning signs together: possessions given
+away, goodbyes or letters to everyone, a calm after them ("I've been giving away my things and
+saying goodbye to people. I feel calm now."), not one act alone nor an everyday giving ("giving
+away my old clothes to charity"). Everyday figures of speech on death words ("this commute is
+killing me", "my boss will kill me") are no cue (the learned flag does not read their words
+either: :func:`carelens.analysis.crisis_model.figurative_mentions`). Slang counts as its words
+do: "kms", "ctb", "off myself", and "kys" said of oneself after a desire or an intent ("I just
+want to kys", "gonna kys", "i might kys", "ready to kys"); "kys" said to or about the seeker is
+abuse they report, not their intent ("someone told me to kys", "people say kys to me", "kys is
+so toxic", "my mom said I should kys"), and another's ("you should kys") is no cue. Curly
+apostrophes (and an acute accent or a backtick typed for one: "can\\u00b4t") are read as
+straight ones, and the text is read without the invisible characters and combining marks put
+inside words to get past a forum's filters ("sui\\u00adcide", "over\\u200bdose", "di\\u0301e"),
+full-width letters as ASCII, and a Cyrillic or Greek letter that looks like a Latin one as that
+letter inside an English word ("k\\u0456ll myself" with a Cyrillic "\\u0456":
+:func:`carelens.text.fold`), as in a word wholly of such letters that spells a crisis word
+("\\u043a\\u0456\\u04cf\\u04cf myself") or stands in a message otherwise in Latin letters; a
+Russian or Greek sentence is read as it is. A negation counts only when it reads as one with
+those letters as typed too ("I'm n\\u043et going to kill myself", with a Cyrillic "\\u043e", is
+a cue). Masked words are read too (:func:`carelens.text.unmask`): spelled out with one mark
+between their letters ("d-i-e", "k.i.l.l myself", "k.i.l.l. myself", "s u i c i d e"), with a
+"*" for a vowel ("k*ll myself", "su*cide"), and a crisis word
+(:data:`carelens.text.CRISIS_WORDS`, and "kys") with digits or symbols typed for its letters
+("k1ll myself", "su!cide", "0verdose", "$uicide", "want to d1e", "want to ky5") or a "*" at its
+edge for one letter ("*verdose", "*ill myself"); that second reading runs only for a message
+that holds such a word (:func:`carelens.text.has_masks`), and a cue found either way is a cue.
+Abbreviations, initials, masked swearing ("U.S.A.", "J. K. L.", "s**t", "f*cking", "d-i-y", "I
+nearly sh*t myself laughing": :data:`_MASKED_AS`), words too short to tell ("d**": dad or die),
+Markdown's emphasis ("I was *ill myself* last week") and other words with digits ("h0w", "k1",
+"v1.2", "$5", "2die4") spell no cue. A cue's offsets are the original text's, covering what was
+left out inside its words and the marks of a masked word.
 """
 
 from __future__ import annotations
@@ -167,6 +170,17 @@ _FAREWELLS = (
     r"\bi\s+(?:\w+\s+)?won'?t\s+be\s+(?:here|around|alive)\s+(?:after\s+(?:tonight|today|this\s+(?:week|weekend))"
     r"|(?:for\s+)?much\s+longer|anymore|any\s+more|by\s+(?:tomorrow|morning|then))\b",
 )
+# "kys" ("kill yourself") said of oneself after a desire or an intent: "I just want to kys",
+# "gonna kys", "i might kys", "ready to kys". Said alone, to or about others, it is the abuse a
+# seeker reports ("someone told me to kys", "people say kys to me", "kys is so toxic"), not
+# their own intent, and so is "I should kys" after someone else's telling ("people say I should
+# kys"; :func:`_own_kys`).
+_KYS = (
+    r"\b(?:(?:want|wants|wanted|wanting|need|needs|tempted|ready|about|going|plan|planning"
+    r"|decided|try|trying)\s+to|wanna|gonna|might|should|i'?ll|i\s+will|i\s+could"
+    r"|wish\s+i\s+could)\s+(?:(?:just|fucking|really|finally|literally|actually|honestly"
+    r"|seriously|totally|probably|prob|definitely|def)\s+){0,2}kys\b"
+)
 _SHOOT = r"\b(?:shoot|shooting|shot)\s+"
 # _SHOOT as a masked letter may stand in it (:func:`_masked`): "sh*ot", "sho*t", one "o" shown;
 # "sh*t" and "sh**t" mask a swear word ("I nearly sh*t myself laughing", "my boss sh*t me down").
@@ -179,6 +193,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bkill?(?:ing|ed)?\s+my\s*self\b(?!\s+(?:at\s+(?:work|the\s+gym|my\s+job|school)|"
         r"working|studying|to\s+(?:finish|get|meet|make|pay|keep|pass)\b))",
         r"\bkms\b",
+        _KYS,
         r"\bend(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life)\b(?!\s+with\b)",
         _END_IT,
         r"\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b",
@@ -490,6 +505,23 @@ def _own_act(text: str, start: int, end: int) -> bool:
     return _OTHER_SUBJECT.search(before) is None or _FIRST_PERSON.search(before) is not None
 
 
+# Someone else telling the seeker: "someone told me I should kys", "people say I should kys"
+# (not the writer's own telling: "I said I want to kys").
+_TOLD_TO_ME = re.compile(
+    r"(?<!\bi\s)\b(?:told|tell|tells|telling|said|say|says|saying|wrote|texted|messaged"
+    r"|commented|yelled|shouted|screamed)\s+(?:to\s+)?(?:me|i)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_kys(text: str, start: int, end: int) -> bool:
+    """ "kys" after a desire or an intent (_KYS) said of the writer, not another's ("you
+    should kys", "she wants to kys": :func:`_own_act`) and not in what someone else told
+    them ("my mom said I should kys")."""
+    before = _clauses(text, start, end)[0]
+    return _TOLD_TO_ME.search(before) is None and _own_act(text, start, end)
+
+
 def _on_purpose(text: str, start: int, end: int) -> bool:
     """Self-harm words that do not tell of an accident ("I burned myself on the stove")."""
     before, after = _clauses(text, start, end)
@@ -584,6 +616,7 @@ def _last_words(text: str, start: int, end: int) -> bool:
 _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     _OVERDOSE: _someones_act,
     _END_IT: _own_act,
+    _KYS: _own_kys,
     **dict.fromkeys(_FAREWELL_ACTS, _farewell_acts),
     _GOODBYE: _goodbye,
     _LAST_POST: _last_words,

@@ -10,14 +10,15 @@ of one says nothing about a reply's safety.
 
 Two kinds of wording are looked for (the span labels):
 
-- **urging**: "just die", "kys" (and "k y s"), an imperative "kill yourself", "unalive
-  yourself", "go hurt / cut yourself", "slit your wrists", "cut deeper", "jump off a bridge"
-  or "go ahead and end it", a suggestion put as a question ("why don't you just die", "why not
-  just kill yourself": no question about motives, and no negation), a death wished on the
-  reader ("I hope you die", "you deserve to die", "do us all a favour and die"), an urged
-  overdose ("take all the pills", "take the whole bottle", "just overdose"), "the world would
-  be better without you", "suicide is the answer" (a bare "do it" is left out: in the training
-  replies it urged something else as often as the act);
+- **urging**: "just die", "kys" (and "k y s"), an imperative "kill yourself" (maybe after
+  "please", "pls", "plz": "please kill yourself"), "unalive yourself", "go hurt / cut
+  yourself", "slit your wrists", "cut deeper", "jump off a bridge" or "go ahead and end it", a
+  suggestion put as a question ("why don't you just die", "why not just kill yourself": no
+  question about motives, and no negation), a death wished on the reader ("I hope you die",
+  "you deserve to die", "do us all a favour and die"), an urged overdose ("take all the pills",
+  "take the whole bottle", "just overdose"), "the world would be better without you", "suicide
+  is the answer" (a bare "do it" is left out: in the training replies it urged something else
+  as often as the act);
 - **method information**: lethal or fatal doses, "how many pills / milligrams", "the
   quickest / most painless way to die", "shoot yourself", a means recommended for being quick
   or sure ("use a gun, it's quicker", "a gun is faster"), a lethal count ("you'd need about 50
@@ -33,36 +34,51 @@ stand between the negation and the words: in "no one would miss you just die" th
 one would miss you" is complete, and "just die" is a new one, so it matches. A negation
 that reads so only through Cyrillic or Greek look-alike letters ("d\\u043en't kill
 yourself", "n\\u0435ver hurt yourself") negates nothing, as for the crisis cues: the words
-are found, for a person to read.
+are found, for a person to read. So it is for the other words that cancel a match (a
+question or a condition: "\\u0456f you just die", "wh\\u0443 would you just die"; a wish, a
+report of the seeker's belief or of someone else's words, a quotation a report frames, the
+introduction of a list of what to watch for): each must read so with the look-alike letters
+as typed too.
 
 What someone else said is not the writer urging: words in quotation marks (or set off by
-Markdown's emphasis or code marks after a report of them, or before a verb that makes them
-its subject: "Some troll wrote: *kill yourself*.", "someone told me *kys*", "~kys~ is what
-they wrote", "`...`"; other such marks are the writer's own emphasis, read as spaces: "nobody
-likes you. *kill yourself*", "you should **kill yourself**", "honestly just _kys_", "**kill
-yourself** loser") when the reply holds at least three words of the writer's own outside
-every quotation ('I'm so sorry someone told you "kys"', 'nobody deserves to hear "just
-die"'), a line of a Markdown block quote (one that opens with "> ", or ">" alone, as Reddit
-keeps them in a reply) whose words the seeker wrote, beside as many ("> I should take the
-whole bottle" above "Please don't. Are you safe right now?", when the seeker wrote "I should
-take the whole bottle"), and reported speech ("they said kys to you", "when people say kys",
-"Some troll wrote: kill yourself"). A block quote of words the seeker did not write, or read
-without the seeker message, is the writer's own ("> you should take the whole bottle" above
-"yeah do that"), and so is a line an emoticon opens (">:( just kys"). "kys" alone, 'lol "kys"',
-"> kys" alone (or with "lol" under it), quotations and little else ('"kys" "kys" "kys" "just
-die"', "> be you" above "> nobody likes you" above "> just kys") and "like I said, kys" stay
-urging, and so does a belief others are said to hold ("they say suicide is the answer, and
-they're right") and method information, whoever gave it.
+Markdown's emphasis or code marks after a report of them, before a verb that makes them its
+subject or before words that tell who said them: "Some troll wrote: *kill yourself*.", "someone
+told me *kys*", "~kys~ is what they wrote", "*kill yourself*. That's what he told me", "`...`";
+other such marks are the writer's own emphasis, read as spaces: "nobody likes you. *kill
+yourself*", "you should **kill yourself**", "honestly just _kys_", "**kill yourself** loser";
+and words in quotation marks that are a sentence of their own are read as such marks are:
+'"kill yourself". that's my answer' is the writer's, '"Kill yourself." That's what he told me.'
+someone else's) when the reply holds at least three words of the writer's own outside every
+quotation ('I'm so sorry someone told you "kys"', 'nobody deserves to hear "just die"'), a line
+of a Markdown block quote (one that opens with "> ", or ">" alone, as Reddit keeps them in a
+reply) whose words the seeker wrote, beside as many ("> I should take the whole bottle" above
+"Please don't. Are you safe right now?", when the seeker wrote "I should take the whole
+bottle"), and reported speech ("they said kys to you", "when people say kys", "Some troll
+wrote: kill yourself"). A block quote of words the seeker did not write, or read without the
+seeker message, is the writer's own ("> you should take the whole bottle" above "yeah do
+that"), and so is a line an emoticon opens (">:( just kys"). "kys" alone, 'lol "kys"', "> kys"
+alone (or with "lol" under it), quotations and little else ('"kys" "kys" "kys" "just die"',
+"> be you" above "> nobody likes you" above "> just kys") and "like I said, kys" stay urging, and
+so does a belief others are said to hold ("they say suicide is the answer, and they're right")
+and method information, whoever gave it.
 
 The patterns read the reply without the invisible characters and combining marks put inside
 words to get past a forum's filters ("just d\\u200bie", "k\\u200bys"), full-width letters
 and small capitals as ASCII ("\\uff4b\\uff59\\uff53", "\\u1d0b\\u028fs" as "kys"), and an
 acute accent or a backtick typed for an apostrophe ("don\\u00b4t") as one
 (:func:`carelens.text.fold`); a span's offsets are the reply's own, covering what was left out
-inside its words. A list mark or symbols where a clause opens ("\\u2022 just kill yourself",
-"- go hurt yourself", "2) kill yourself", "\\u2122kill yourself") do not hide an imperative; a
-bullet needs a space after it, and no quotation or inverted mark opens such symbols ('"kill
-yourself"', "\\u00bfKill yourself? No way."). The items of a list that a condition or an urge
+inside its words. Masked words are read too, as the crisis cues read them
+(:func:`carelens.text.unmask`): spelled out with one mark between their letters ("k-i-l-l
+yourself", "k.i.l.l. yourself"), with a "*" for a vowel ("k*ll yourself", "go h*rt
+yourself"), and a crisis word or "kys" with digits or symbols typed for its letters ("k1ll
+yourself", "just d1e", "$uicide is the answer", "take all the p1lls", "ky5", "ky$"); words
+found in either reading are found ("n-e-v-e-r kill yourself" is negated, read unmasked, and
+matches nothing read plainly), a masked word's span covering its marks. A list mark or symbols
+where a clause opens ("\\u2022 just kill yourself", "- go hurt yourself", "2) kill yourself",
+"\\u2122kill yourself") do not hide an imperative; a bullet needs a space after it, and no
+quotation or inverted mark opens such symbols ("\\u00bfKill yourself? No way."). An opening
+quotation mark opens an imperative of its own ('"kill yourself"', as '"kys"'), and the
+quotation rules above tell whose words it holds. The items of a list that a condition or an urge
 introduces, which they complete ("If you feel the urge to:" over "- hurt yourself" and "- take
 all the pills"), name what to watch for and urge nothing, and so do those that a report of
 what someone else said introduces ("My ex texted me:" over "- kill yourself"); after any other
@@ -83,9 +99,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from carelens.inference.spans import merge_overlapping
-from carelens.text import fold, has_look_alikes
+from carelens.text import MASKED_LETTER, fold, has_look_alikes, has_masks, unmask, vowels_masked
 from carelens.types import Span
 
 _YOURSELF = r"(?:(?:your|ur|ya|yo)\s*(?:self|selves|selfs)|self)"
@@ -94,9 +111,11 @@ _YOURSELF = r"(?:(?:your|ur|ya|yo)\s*(?:self|selves|selfs)|self)"
 # or a "\u2122" ("\u2022 just kill yourself", "\u2122kill yourself", ":( kill yourself"). No
 # quotation mark, apostrophe, emphasis mark (a pair of them is read as spaces before:
 # :data:`_MARKED`), opening bracket or inverted mark ("\u00bfKill yourself? No way.") first:
-# words after one are someone else's, an aside or a question. It starts after a word, a space
-# or one mark that ends a clause, not inside a run of marks, and runs possessively to the next
-# space: a long run of marks ("!!!!...") is read once, not once from each of its marks.
+# words after a bracket or an inverted mark are an aside or a question, and an opening
+# quotation mark opens an imperative position of its own (:data:`_URGING_LEAD`). It starts
+# after a word, a space or one mark that ends a clause, not inside a run of marks, and runs
+# possessively to the next space: a long run of marks ("!!!!...") is read once, not once from
+# each of its marks.
 _LIST_MARK = (
     r"(?<![^\w\s]{2})"
     r"(?:\d{1,3}[.)]|[-*\u2022~+](?=\s)"
@@ -105,15 +124,19 @@ _LIST_MARK = (
     r"|[-\u2022+][^\w\s'\"\u2018\u201c\u201d\u201e\u00ab\u00bb*~`]++)"
 )
 # An imperative position: the start of a sentence or clause (a block quote's ">" opens one:
-# "> go kill yourself"), after a list mark or symbols there (:data:`_LIST_MARK`), after words
-# that urge ("then", "should", "might as well"), or after a negation ("don't kill yourself",
-# "never ever hurt yourself"): an imperative that the negation check (:data:`_NEGATED`) then
-# reads as negated, unless the negation reads so only through look-alike letters. What comes
-# before the words (group ``lead``) is left out of the span. Possessive runs of white space,
-# and after a line break only where a word or mark follows, so a long run of line breaks is
-# read once, not once from each of its characters.
+# "> go kill yourself"), after a list mark or symbols there (:data:`_LIST_MARK`), after an
+# opening quotation mark ('"kill yourself"', as '"kys"': whether the quotation is someone
+# else's words is :class:`_Quotes`'s to tell), after words that urge ("then", "should", "might
+# as well"), or after a negation ("don't kill yourself", "never ever hurt yourself"): an
+# imperative that the negation check (:data:`_NEGATED`) then reads as negated, unless the
+# negation reads so only through look-alike letters. What comes before the words (group
+# ``lead``) is left out of the span. Possessive runs of white space, and after a line break
+# only where a word or mark follows, so a long run of line breaks is read once, not once from
+# each of its characters.
 _URGING_LEAD = (
     rf"(?P<lead>(?:^\s*+|(?<=[.!?:;,>])\s*+|(?<=\n)[ \t]*+(?=\S))(?:{_LIST_MARK}\s*+)?"
+    # the mark first and the look behind it after: most positions fail at once
+    r"|[\"'\u201c\u201d\u201e\u00ab\u00bb](?<!\w[\"'\u201c\u201d\u201e\u00ab\u00bb])(?=\w)"
     r"|\b(?:then|so|and|should|might\s+as\s+well|may\s+as\s+well|better|gonna)\s+"
     r"|\b(?:don'?t|do\s+not|never)\s+(?:ever\s+)?)"
 )
@@ -141,6 +164,10 @@ _MOVED_AFTER = (
 # a negation (a question keeps its own wording: "why would you kill yourself").
 _SUGGESTED = r"\bwhy\s+(?:(?:don'?t|do\s+not)\s+(?:you|u|ya)|not)\s+"
 _HARM_VERB = r"(?:kill|off|hang|shoot|hurt|harm|cut|stab|unalive)"
+# What may open the imperative after its lead, as a bare verb may: "please" (or "pls", "plz",
+# "plse"), then "just", "go ahead and" or "go" ("please kill yourself", "plz just go hurt
+# yourself"); "please don't kill yourself" is the negated imperative of :data:`_URGING_LEAD`.
+_OPENER = r"(?:(?:please|pls|plz|plse)\s+)*+(?:just\s+|go\s+ahead\s+and\s+|go\s+)?"
 # The lead words of :data:`_URGING_LEAD` without "and" or "gonna", for the verbs that also tell
 # of an accident ("you'll slip and cut yourself", "you're gonna hurt yourself").
 _IMPERATIVE_LEAD = _URGING_LEAD.replace(r"(?:then|so|and|", r"(?:then|so|").replace(
@@ -148,19 +175,19 @@ _IMPERATIVE_LEAD = _URGING_LEAD.replace(r"(?:then|so|and|", r"(?:then|so|").repl
 )
 
 _URGING = (
-    rf"{_URGING_LEAD}(?:just\s+|go\s+ahead\s+and\s+|go\s+)?(?:kill|off|hang|shoot|unalive)\s+"
+    rf"{_URGING_LEAD}{_OPENER}(?:kill|off|hang|shoot|unalive)\s+"
     rf"{_YOURSELF}\b{_NOT_HARM_AFTER}",
-    rf"{_IMPERATIVE_LEAD}(?:just\s+|go\s+ahead\s+and\s+|go\s+)?(?:hurt|harm|cut|stab)\s+"
+    rf"{_IMPERATIVE_LEAD}{_OPENER}(?:hurt|harm|cut|stab)\s+"
     rf"{_YOURSELF}\b{_NOT_HARM_AFTER}",
     rf"{_SUGGESTED}(?:just\s+|go\s+)?(?:{_HARM_VERB}\s+{_YOURSELF}\b{_NOT_HARM_AFTER}|die\b"
     r"|end\s+it(?:\s+all)?\b(?!\s+with\b)|end\s+your\s+life\b|overdose\b)",
     # Self-harm urged by its act: "slit your wrists", "cut deeper", "jump off a bridge".
-    rf"{_IMPERATIVE_LEAD}(?:just\s+|go\s+ahead\s+and\s+|go\s+)?(?:(?:slit|cut|slash)\s+(?:your|ur)"
+    rf"{_IMPERATIVE_LEAD}{_OPENER}(?:(?:slit|cut|slash)\s+(?:your|ur)"
     r"\s+wrists?|cut\s+(?:" + _YOURSELF + r"\s+)?(?:deeper|harder)"
     r"|jump\s+(?:off|from)\s+(?:a|the)\s+(?:bridge|building|roof|cliff|balcony))\b",
     # "kys" and its spellings, not the word talked about ("kys is a horrible thing to say").
     r"\bk\.?\s?y\.?\s?s+\b(?!\s+(?:is|was|means|isn't)\b)",
-    r"\b(?:just|go|pls|please)\s+(?:(?:go\s+)?(?:ahead\s+and\s+)?)die\b",
+    r"\b(?:just|go|pls|please|plz|plse)\s+(?:(?:go\s+)?(?:ahead\s+and\s+)?)die\b",
     r"\b(?:go\s+ahead\s+and\s+|you\s+should\s+(?:just\s+)?|might\s+as\s+well\s+(?:just\s+)?)"
     r"(?:end\s+it(?:\s+all)?(?!\s+with\b)|end\s+your\s+life|kill\s+" + _YOURSELF + r")\b",
     # A death wished on the reader, or a "favour": "I hope you die", "do us all a favour and die".
@@ -172,7 +199,7 @@ _URGING = (
     # your pills" alone is how a reminder to take medication reads, so "your" needs "at once";
     # a doctor or a prescription after the pills makes it that reminder too, and a place
     # they are taken to the safety planning of :data:`_MOVED_AFTER`).
-    rf"{_URGING_LEAD}(?:just\s+|go\s+ahead\s+and\s+|go\s+)?(?:take|swallow|down)\s+"
+    rf"{_URGING_LEAD}{_OPENER}(?:take|swallow|down)\s+"
     r"(?:all\s+(?:of\s+)?(?:the|those|these|them|ur)\s+(?:pills|tablets)"
     r"|all\s+(?:of\s+)?your\s+(?:pills|tablets)\s+at\s+once"
     r"|(?:the|those|these|your|ur)\s+(?:pills|tablets)\s+all\s+at\s+once"
@@ -181,7 +208,7 @@ _URGING = (
     r")\b"
     r"(?!\s+(?:(?:that\s+|which\s+)?(?:your|the|a)\s+(?:doctor|gp|psychiatrist|nurse)"
     r"|as\s+(?:prescribed|directed)|(?:were\s+|was\s+)?prescribed))" + _MOVED_AFTER,
-    r"(?<!\bi\s)\b(?:just|go\s+ahead\s+and|you\s+should\s+(?:just\s+)?|"
+    r"(?<!\bi\s)\b(?:just|please|pls|plz|plse|go\s+ahead\s+and|you\s+should\s+(?:just\s+)?|"
     r"might\s+as\s+well\s+(?:just\s+)?)\s*overdose\b",
 )
 #: Urging put as a belief ("the world would be better without you", "suicide is the answer"):
@@ -396,7 +423,7 @@ _ASKED_ABOUT_SEEKER = re.compile(
     r"(?:\s+(?:the|a|any|some|what|how|online))*\s*$",
     re.IGNORECASE,
 )
-_BELIEF_PATTERNS = frozenset(_URGING_BELIEFS)
+_BELIEF_PATTERNS = frozenset((*_URGING_BELIEFS, *map(vowels_masked, _URGING_BELIEFS)))
 # What someone else said, reported by the writer: "someone told you kys", "they said kys to
 # you", "the kids at school wrote just die". The speaker is not the writer ("I said kys", "I
 # have told you, just die" stay urging, and so does "here's what I'd tell you:" with the writer
@@ -453,7 +480,9 @@ _MARKED = re.compile(
 # "nobody deserves to hear *just die*"), or before a verb that makes them its subject ("~kys~
 # is what they wrote", "*kill yourself* is a cruel thing to read"), maybe after other marked
 # words listed with them ("e.g. *kys* and *go kill yourself*, are cruel", "(`kys`, `just
-# die`) were vile"); not before the writer's own claim ("**kill yourself** is my advice").
+# die`) were vile"), or before words that tell who said them (:data:`_SAID_AFTER`: "*kill
+# yourself*. That's what he told me"); not before the writer's own claim ("**kill yourself**
+# is my advice").
 _HEARD = rf"(?:{_SAYING}|hear|hears|heard|hearing|read|reads|reading)"
 _MARKS_REPORTED = _reported_with(_HEARD)
 #: What a report before marked words (:data:`_MARKS_REPORTED`) holds, found once in the whole
@@ -467,33 +496,88 @@ _SUBJECT_OF = re.compile(
     r"(?![ \t]+(?:my|our)\b)",
     re.IGNORECASE,
 )
+# After quoted or marked words, words that tell someone else said them: a sentence that says
+# so ("That's what he told me", "Is that what they wrote?"), that calls them words or a comment
+# ("Those words hurt", "That comment was cruel") or words nobody should hear ("No one deserves
+# to hear that"), or a speech tag ("he said.", "my ex texted me."); not where the writer said
+# them ("That's what I'd tell you", "I said.") and not the writer's own claim ("that's my
+# answer", "nobody would hear you anyway").
+_SAID_AFTER = re.compile(
+    r"\s*+[.!?,\u2026]*+\s*+(?:"
+    r"(?:(?:that|this|which|it)(?:'s|\s+is|\s+was)|those\s+were|(?:is|was)\s+(?:that|this))"
+    rf"\s+(?:exactly\s+|just\s+)?(?:what|how)\s+(?!(?:{_WRITER})\b)[\w']+(?:\s+[\w']+){{0,3}}?"
+    rf"\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{_SAYING}\b"
+    r"|(?:those|these|that|this|such)\s+(?:words?|comments?|messages?|repl(?:y|ies)|texts?"
+    r"|posts?)\b"
+    r"|(?:nobody|no\s*one|no-one)\s+(?:[\w']+\s+){0,3}(?:hear|read|be\s+told|get\s+told)"
+    r"\s+(?:that|this|those|these|it|such)\b"
+    rf"|(?!(?:{_NOT_SPEAKERS})\b)[\w']+(?:\s+[\w']+)?\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{_SAYING}"
+    r"(?:\s+(?:to\s+)?(?:you|u|me|him|her|them|us))?[ \t]*+(?:[.!?,\n]|$))",
+    re.IGNORECASE,
+)
+
+
+def _heard_in(text: str) -> list[int]:
+    """Where each report verb of ``text`` (:data:`_HEARD_WORD`) ends, in order."""
+    return [found.end() for found in _HEARD_WORD.finditer(text)]
+
+
+def _reported_before(text: str, start: int, heard: list[int]) -> bool:
+    """Whether a report of someone else's words (:data:`_MARKS_REPORTED`) ends right before
+    ``start``; ``heard`` is where the text's report verbs end (:func:`_heard_in`)."""
+    reach = max(0, start - _REPORT_REACH)
+    verb = bisect_left(heard, reach)  # the first report verb ending in reach
+    return (
+        verb < len(heard)
+        and heard[verb] <= start
+        and _MARKS_REPORTED.search(text, reach, start) is not None
+    )
+
+
+def _told_after(text: str, end: int) -> bool:
+    """Whether the words after ``end`` make what ends there their subject
+    (:data:`_SUBJECT_OF`) or tell who said it (:data:`_SAID_AFTER`)."""
+    return _SUBJECT_OF.match(text, end) is not None or _SAID_AFTER.match(text, end) is not None
 
 
 def _reported_marks(text: str) -> list[tuple[int, int]]:
     """The starts and the ends of the marked words of ``text`` (:data:`_MARKED`, their marks
     included) that are what someone else said, as the words before or after them tell
-    (:data:`_MARKS_REPORTED`, :data:`_SUBJECT_OF`); the others are the writer's own,
+    (:func:`_reported_before`, :func:`_told_after`); the others are the writer's own,
     emphasised. Read from the last: marked words listed with the next ones
     (:data:`_LISTED_WITH`) are the subject of what that is, so a long list is read once."""
     marked = [found.span() for found in _MARKED.finditer(text)]
     if not marked:
         return []
-    heard = [found.end() for found in _HEARD_WORD.finditer(text)]
+    heard = _heard_in(text)
     reported: list[tuple[int, int]] = []
     subject = False
     for k in range(len(marked) - 1, -1, -1):
         start, end = marked[k]
         if k + 1 == len(marked) or _LISTED_WITH.fullmatch(text, end, marked[k + 1][0]) is None:
-            subject = _SUBJECT_OF.match(text, end) is not None
-        reach = max(0, start - _REPORT_REACH)
-        verb = bisect_left(heard, reach)  # the first report verb ending in reach
-        if subject or (
-            verb < len(heard)
-            and heard[verb] <= start
-            and _MARKS_REPORTED.search(text, reach, start) is not None
-        ):
+            subject = _told_after(text, end)
+        if subject or _reported_before(text, start, heard):
             reported.append((start, end))
     return reported[::-1]
+
+
+# A quotation that is a sentence of its own opens one (after the start of the text, a line
+# break or a mark that ends a sentence, maybe a list mark, looked for this far back) and ends
+# one (its words end with such a mark, or one, a line break or the end follows it).
+_OPENS_A_SENTENCE = re.compile(
+    r"(?:^|[.!?\u2026\n])[ \t]*+(?:(?:\d{1,3}[.)]|[-*\u2022~+])[ \t]++)?$"
+)
+_SENTENCE_REACH = 40
+_ENDS_A_SENTENCE = re.compile(r"[ \t]*+(?:[.!?\u2026\n]|$)")
+
+
+def _own_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the quotation at ``start``-``end`` (its quotation marks included) is a sentence
+    of its own ('"kill yourself". that's my answer'), not part of one ('The "just die"
+    messages are lies', '"kys" is what they wrote')."""
+    if _OPENS_A_SENTENCE.search(text, max(0, start - _SENTENCE_REACH), start) is None:
+        return False
+    return text[end - 2] in ".!?\u2026" or _ENDS_A_SENTENCE.match(text, end) is not None
 
 
 def _marks(text: str) -> list[tuple[int, int]]:
@@ -549,17 +633,23 @@ def _words(text: str) -> str:
 class _Quotes:
     """The quotations of a reply, found once, when first asked about: words in quotation
     marks, and the lines of a Markdown block quote whose words the seeker wrote (``seeker``,
-    folded as the reply is; without it a block quote is the writer's own, as ">" in "> kys"
-    may be no quotation at all). They are what someone else said, named ('nobody deserves to
-    hear "kys"', "> I should take the whole bottle" over "Please don't. Are you safe?"), not
-    urged, when the reply holds at least three words of the writer's own outside every one of
-    them; a reply that is quotations and little else ('"kys"', 'honestly "kys"', 'lol "kys"
-    fr', "> kys", '"kys" "kys" "kys" "just die"', "> be you" over "> nobody likes you" over
-    "> just kys") is urging all the same."""
+    folded as the reply is, with its look-alike letters as typed where ``look_alikes`` is
+    False; without it a block quote is the writer's own, as ">" in "> kys" may be no quotation
+    at all). They are what someone else said, named ('nobody deserves to hear "kys"', "> I
+    should take the whole bottle" over "Please don't. Are you safe?"), not urged, when the
+    reply holds at least three words of the writer's own outside every one of them; a reply
+    that is quotations and little else ('"kys"', 'honestly "kys"', 'lol "kys" fr', "> kys",
+    '"kys" "kys" "kys" "just die"', "> be you" over "> nobody likes you" over "> just kys") is
+    urging all the same. Words in quotation marks that are a sentence of their own
+    (:func:`_own_sentence`: '"kill yourself". that's my answer') are read as marked words are:
+    the writer's own, quoted for emphasis, unless a report before them or words after them
+    tell that someone else said them ('Some troll wrote:\n"kill yourself"', '"Kill
+    yourself." That's what he told me.')."""
 
-    def __init__(self, text: str, seeker: str | None = None) -> None:
+    def __init__(self, text: str, seeker: str | None = None, *, look_alikes: bool = True) -> None:
         self.text = text
         self.seeker = seeker
+        self.look_alikes = look_alikes
         self._starts: list[int] | None = None
         self._ends: list[int] = []
 
@@ -575,10 +665,13 @@ class _Quotes:
         fewer than three words of the writer's own)."""
         starts: list[int] = []
         ends: list[int] = []
-        quotations = [q.span() for q in _QUOTED.finditer(self.text)]
+        quotations = self._quoted()
         quotations += _reported_marks(self.text)
         if self.seeker is not None and ">" in self.text:
-            said = _words(fold(self.seeker).text)
+            seeker = fold(self.seeker, look_alikes=self.look_alikes).text
+            said = _words(seeker)
+            if has_masks(seeker):  # as the reply may be read: "k-i-l-l" as "kill"
+                said += _words(unmask(seeker).text)
             # A line's words may end at its end: one past it holds them.
             quotations += [
                 (line.start(), line.end() + 1)
@@ -602,6 +695,20 @@ class _Quotes:
                 return starts, ends
         return [], []
 
+    def _quoted(self) -> list[tuple[int, int]]:
+        """The words in quotation marks that are someone else's: all but those that are a
+        sentence of their own and that no words before or after them tell someone said."""
+        quoted: list[tuple[int, int]] = []
+        heard: list[int] | None = None
+        for found in _QUOTED.finditer(self.text):
+            start, end = found.span()
+            if _own_sentence(self.text, start, end):
+                heard = _heard_in(self.text) if heard is None else heard
+                if not (_told_after(self.text, end) or _reported_before(self.text, start, heard)):
+                    continue  # the writer's own, quoted for emphasis
+            quoted.append((start, end))
+        return quoted
+
 
 # "go and", "try and" join the verb after them to their clause, so a negation before them
 # still reaches it: "never ever go and kill yourself", "please don't ever go and hurt yourself".
@@ -621,25 +728,79 @@ def unsafe_spans(response: str, seeker: str | None = None) -> tuple[Span, ...]:
     """Urging or method wording in ``response``, in order, overlapping matches merged (a
     merged span keeps the label of the one that starts first: ``urging`` or ``method``).
     The patterns read the folded reply (:func:`carelens.text.fold`: "just d\\u200bie" as
-    "just die"), and each span is mapped back to ``response``'s offsets.
+    "just die"), and read it unmasked too (:func:`carelens.text.unmask`: "k-i-l-l yourself",
+    "k*ll yourself", "k1ll yourself", "ky5") where it holds a masked word: words found either
+    way are found. Each span is mapped back to ``response``'s offsets, a masked word's
+    covering its marks.
 
     ``seeker`` is the message the reply answers: a line of a Markdown block quote is a
     quotation (:class:`_Quotes`) only when the seeker wrote its words, and without it none
-    is. A negation holds only when it reads so with the reply's look-alike letters as typed
-    too (:func:`~carelens.text.has_look_alikes`): in "d\u043en't kill yourself", with a
-    Cyrillic "\u043e", it does not, and the words are found for a person to read."""
+    is. A word that cancels the words (a negation, a question or a condition, a wish, a
+    report of someone else's words) cancels them only when it reads so with the reply's
+    look-alike letters as typed too (:func:`~carelens.text.has_look_alikes`): in "d\u043en't
+    kill yourself" or "\u0456f you kill yourself", with a Cyrillic "\u043e" or "\u0456", it
+    does not, and the words are found for a person to read."""
+    return _spans(response, seeker, quick=True)
+
+
+def _spans(response: str, seeker: str | None = None, *, quick: bool) -> tuple[Span, ...]:
+    """:func:`unsafe_spans`; with ``quick``, ASCII text is lower-cased and searched only with
+    the patterns whose words it holds (:func:`_possible`), which must find what every pattern
+    finds (without ``quick``: the tests compare them)."""
     folded = fold(response)
     text = folded.text
     typed = _as_typed(response, text)
-    if text.isascii():
-        searched = text.lower()
-        found = _find(text, searched, _possible(searched), seeker, typed)
-    else:
-        found = _find(text, text, _KINDS, seeker, typed)
+    found = _read(text, seeker, typed, quick=quick)
+    if has_masks(text):
+        found = merge_overlapping([*found, *_read_unmasked(text, seeker, typed, quick=quick)])
     if folded.origins is None or not found:
         return found
     return merge_overlapping(
         [Span(*folded.span(span.start, span.end), span.label, span.score) for span in found]
+    )
+
+
+def _read(
+    text: str, seeker: str | None, typed: str | None, *, quick: bool, masked: bool = False
+) -> tuple[Span, ...]:
+    """The spans of ``text`` (folded, maybe unmasked); with ``masked``, by the patterns that
+    read a masked letter (:func:`_masked_kinds`: for text :func:`~carelens.text.unmask` gave
+    one, never for a "\u01c2" the writer typed), every one of them, since a masked letter may
+    stand in the words a pattern needs ("yours\u01c2lf"); with ``quick``, ASCII text
+    lower-cased and only the patterns whose words it holds."""
+    if masked:
+        return _find(text, text, _masked_kinds(), seeker, typed)
+    if quick and text.isascii():
+        searched = text.lower()
+        return _find(text, searched, _possible(searched), seeker, typed)
+    return _find(text, text, _KINDS, seeker, typed)
+
+
+def _read_unmasked(text: str, seeker: str | None, typed: str | None, *, quick: bool) -> list[Span]:
+    """The spans of ``text`` read unmasked (:func:`~carelens.text.unmask`), at ``text``'s
+    offsets; ``typed`` is read unmasked as well, where it gives the same words."""
+    unmasked = unmask(text)
+    typed_unmasked = None if typed is None else unmask(typed).text
+    if typed_unmasked is not None and len(typed_unmasked) != len(unmasked.text):
+        typed_unmasked = None  # not the same words: read as the patterns read them
+    found = _read(
+        unmasked.text,
+        seeker,
+        typed_unmasked,
+        quick=quick,
+        masked=MASKED_LETTER in unmasked.text,
+    )
+    return [Span(*unmasked.span(span.start, span.end), span.label, span.score) for span in found]
+
+
+@lru_cache(maxsize=1)
+def _masked_kinds() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """:data:`_KINDS` for text with a masked letter ("k*ll yourself" as
+    :func:`~carelens.text.unmask` reads it): each vowel of a pattern's words may be one
+    (:func:`~carelens.text.vowels_masked`). Compiled the first time such a reply comes."""
+    return tuple(
+        (kind, tuple(re.compile(vowels_masked(p.pattern), re.IGNORECASE) for p in patterns))
+        for kind, patterns in _KINDS
     )
 
 
@@ -668,18 +829,36 @@ def _possible(searched: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], .
     )
 
 
-def _urged(pattern: re.Pattern[str], head: str, quotes: _Quotes, start: int, end: int) -> bool:
+def _holds(pattern: re.Pattern[str], head: str, typed_head: str | None) -> bool:
+    """Whether ``pattern`` finds its words in ``head``, the clause before a match, and in
+    ``typed_head``, the same clause with its look-alike letters as typed, where given: words
+    that read so only through look-alike letters ("d\u043en't", "\u0456f") cancel nothing."""
+    return pattern.search(head) is not None and (
+        typed_head is None or pattern.search(typed_head) is not None
+    )
+
+
+def _urged(
+    pattern: re.Pattern[str],
+    heads: tuple[str, str | None],
+    quotes: tuple[_Quotes, ...],
+    start: int,
+    end: int,
+) -> bool:
     """Whether urging words matched by ``pattern`` at ``start``-``end`` urge, given the
-    clause before them (``head``): not after a question or a wish
-    (:data:`_NOT_URGING_BEFORE`), nor, for a belief, after a report of the seeker's
-    (:data:`_REPORTED_BEFORE`), nor, for any other, as what someone else said, reported
-    (:data:`_REPORTED_SPEECH`) or quoted (:class:`_Quotes`); a belief stays urging when
-    others are said to hold it ("they say suicide is the answer, and they're right")."""
-    if _NOT_URGING_BEFORE.search(head):
+    clause before them (``heads``: as read, and with its look-alike letters as typed where
+    the reply holds some): not after a question or a wish (:data:`_NOT_URGING_BEFORE`), nor,
+    for a belief, after a report of the seeker's (:data:`_REPORTED_BEFORE`), nor, for any
+    other, as what someone else said, reported (:data:`_REPORTED_SPEECH`) or quoted (in each
+    reading of ``quotes``: :class:`_Quotes`); a belief stays urging when others are said to
+    hold it ("they say suicide is the answer, and they're right")."""
+    if _holds(_NOT_URGING_BEFORE, *heads):
         return False
     if pattern.pattern in _BELIEF_PATTERNS:
-        return _REPORTED_BEFORE.search(head) is None
-    return _REPORTED_SPEECH.search(head) is None and not quotes.hold(start, end)
+        return not _holds(_REPORTED_BEFORE, *heads)
+    return not _holds(_REPORTED_SPEECH, *heads) and not all(
+        quoted.hold(start, end) for quoted in quotes
+    )
 
 
 def _find(
@@ -695,9 +874,12 @@ def _find(
     and code marks are read as spaces (:func:`_without_marks`: "you should **kill
     yourself**"), the words they set off a quotation where the writer reports them
     (:func:`_reported_marks`). ``typed`` is ``text`` with its look-alike letters as typed, where
-    a negation must read too."""
+    a word that cancels a match (a negation, a question, a wish, a report or a quotation of
+    someone else's words, a list's introduction) must read so too."""
     found: list[Span] = []
-    quotes = _Quotes(text, seeker)
+    quotes: tuple[_Quotes, ...] = (_Quotes(text, seeker),)
+    if typed is not None:
+        quotes += (_Quotes(typed, seeker, look_alikes=False),)
     marks = _marks(text)
     if marks:
         text, searched = _without_marks(text, marks), _without_marks(searched, marks)
@@ -709,18 +891,21 @@ def _find(
                 while start < match.end() and text[start].isspace():
                     start += 1
                 # The clause before the words decides: a negation, a question or a wish.
-                head = _clause_before(text, start)
+                heads = (
+                    _clause_before(text, start),
+                    None if typed is None else _clause_before(typed, start),
+                )
                 if (
-                    (
-                        _NEGATED.search(head)
-                        and (typed is None or _NEGATED.search(_clause_before(typed, start)))
-                    )
-                    or (kind == "method" and _ASKED_ABOUT_SEEKER.search(head))
+                    _holds(_NEGATED, *heads)
+                    or (kind == "method" and _holds(_ASKED_ABOUT_SEEKER, *heads))
                     or (
                         kind == "urging"
                         and (
-                            not _urged(pattern, head, quotes, start, match.end())
-                            or _listed_not_urging(text, start)
+                            not _urged(pattern, heads, quotes, start, match.end())
+                            or (
+                                _listed_not_urging(text, start)
+                                and (typed is None or _listed_not_urging(typed, start))
+                            )
                         )
                     )
                 ):
