@@ -8,7 +8,9 @@ a Unix time lies between 1980 and 2100 (:data:`EPOCH_RANGE`), in seconds or in
 milliseconds. The two ranges do not overlap, so each number has one reading; any other
 number (``86400``, a bare year) is no time. Dates of any other form are held to the same
 years (:func:`plausible`): ``0001-01-01`` or ``1970-01-01`` is a placeholder for "no date",
-not a month to plot.
+not a month to plot. A cell that an export writes for a missing value (``NULL``, ``NA``,
+``nan``, ``NaT``, ``None``: :data:`MISSING_TEXTS`) is no value at all, for a timestamp as for
+a parent id (:func:`is_missing_text`).
 """
 
 from __future__ import annotations
@@ -46,6 +48,18 @@ def unix_time(number: float) -> datetime | None:
         if low <= seconds < high:
             return datetime.fromtimestamp(seconds, tz=UTC)
     return None
+
+
+#: What exports write in a cell for a missing value, compared case-insensitively: a
+#: database's ``NULL``, R's ``NA`` (what ``write.csv`` writes), pandas' ``nan`` and ``NaT``,
+#: Python's ``None`` as text. Such a timestamp is missing (not one that could not be read),
+#: and such a parent id names no message (:data:`carelens.readers.pairing.NO_PARENT`).
+MISSING_TEXTS = frozenset({"null", "na", "nan", "nat", "none"})
+
+
+def is_missing_text(text: str) -> bool:
+    """Whether ``text`` (surrounding spaces aside) is one of :data:`MISSING_TEXTS`."""
+    return text.strip().casefold() in MISSING_TEXTS
 
 
 _COMPACT_DATE = re.compile(r"[0-9]{8}")

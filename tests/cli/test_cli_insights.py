@@ -86,6 +86,41 @@ def test_summarize_results_equals_summarize_input(
     assert "forum" in result.stdout
 
 
+@pytest.mark.parametrize("unsafe", ["left out", "null"])
+def test_results_without_the_unsafe_check_are_said_to_lack_it(
+    invoke: Invoke, data: Path, tmp_path: Path, unsafe: str
+) -> None:
+    # Records of this layout but for `unsafe` (an older carelens's: left out; an analysis
+    # without the check: null): said to be unchecked, never counted as without unsafe
+    # wording, in summarize and in the report.
+    out = tmp_path / "results.jsonl"
+    assert invoke("analyze", data / "pairs.csv", "-o", out).exit_code == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    for record in records:
+        assert record["unsafe"] == []
+        if unsafe == "null":
+            record["unsafe"] = None
+        else:
+            del record["unsafe"]
+    older = tmp_path / "older.jsonl"
+    older.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = invoke("summarize", older, "--tables", tmp_path / "tables")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert (
+        f"results of an older carelens: {len(records)} responses without the unsafe-wording "
+        "check (left out of those figures, not counted as 0)"
+    ) in said
+    assert "unsafe wording (urging self-harm or giving method information) was not checked" in said
+    helpers = pd.read_csv(tmp_path / "tables" / "helpers.csv")
+    assert helpers["unsafe_replies"].isna().all()
+    report = tmp_path / "report.html"
+    assert invoke("report", older, "-o", report).exit_code == 0
+    assert "unsafe replies: not checked (results of an older carelens)" in report.read_text(
+        encoding="utf-8"
+    )
+
+
 def test_summarize_anonymized_hides_names(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     tables = tmp_path / "t"
     result = invoke("summarize", data / "thread.jsonl", "--anonymize", "--tables", tables)

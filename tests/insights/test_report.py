@@ -249,6 +249,30 @@ def test_helpers_table_matches_the_helpers_frame(sample_insights: Insights, doc:
     assert frank["mean_empathy_slope"].text() == "\u2013"
 
 
+def test_a_trend_from_few_responses_is_marked(sample_insights: Insights, doc: Node) -> None:
+    """Was: a trend of three responses (erin's, one a month) read like alice's of 48; it is
+    marked "few responses (n=3)" below the strain signals' minimum, in the table and the
+    helper's figures, and the table's note says what that means."""
+    few = sample_insights.thresholds.min_trend_responses
+    frame = sample_insights.helpers().set_index("helper")
+    assert frame.loc["erin", "trend_responses"] == 3 < few <= frame.loc["alice", "trend_responses"]
+    rows = table_rows(doc, "helper-table")
+    erin = dict(zip(TABLE_COLUMNS, rows["erin"], strict=False))["mean_empathy_slope"]
+    assert erin.text().endswith("few responses (n=3)") and same(
+        erin, frame.loc["erin", "mean_empathy_slope"]
+    )
+    alice = dict(zip(TABLE_COLUMNS, rows["alice"], strict=False))["mean_empathy_slope"]
+    assert "few" not in alice.text()
+    frank = dict(zip(TABLE_COLUMNS, rows["frank"], strict=False))["mean_empathy_slope"]
+    assert frank.text() == "\u2013"  # no trend at all: nothing to mark
+    assert f"fewer than {few} dated responses" in doc.by_id("helpers").text()
+    (section,) = [
+        s for s in doc.find_all("section", class_="helper") if s.find("h3").text() == "erin"
+    ]
+    assert "(few responses, n=3)" in section.find("dl").text()
+    assert "erin" not in {s.helper for s in sample_insights.strain_signals()}
+
+
 def test_community_table_and_totals(sample_insights: Insights, doc: Node) -> None:
     frame = sample_insights.communities()
     rows = table_rows(doc, "community-table")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from insight_rows import record as result_record
 from test_report import parse
 
@@ -43,6 +44,36 @@ def test_a_row_keeps_a_timestamp_it_could_not_read() -> None:
     assert long is not None and len(long) == MAX_UNREAD_CHARS and long.endswith("\u2026")
     # Quoted on the pages with --anonymize or without: personal data in it is redacted.
     assert unread("ask ana@example.org") == "ask [email]"
+
+
+@pytest.mark.parametrize("missing", ["nan", "NaN", "NaT", "None", "null", "NULL", "NA", 1e400 * 0])
+def test_what_an_export_writes_for_a_missing_value_is_no_timestamp(missing: object) -> None:
+    """Was: ``NaN``, ``NaT``, ``None``, ``null``, ``NA`` were timestamps "that could not be
+    read"; they are missing, as the readers take them for a parent id."""
+    row = row_from_record(result_record("r") | {"timestamp": missing})
+    assert row.month is None and row.unread_timestamp is None
+    trends = _page("2026-05-12T15:04:00Z", "2026-06-20T09:00:00Z", "NaT").by_id("trends").text()
+    assert "1 response has no timestamp" in trends and "could not be read" not in trends
+
+
+def test_anonymize_hides_speaker_names_in_an_unread_timestamp() -> None:
+    """Was: a timestamp column holding the author's name was quoted as it is with
+    --anonymize (``person-ce2b6e -> vol-lee``): only personal data was redacted in it."""
+    records = [
+        result_record("r0", speaker="vol-lee", timestamp="vol-lee"),
+        result_record("r1", speaker="hope", timestamp=" hope "),  # a plain word, whole
+        result_record("r2", speaker="ana", timestamp="posted by quiet_fern"),
+        result_record("r3", speaker="quiet_fern", timestamp="2026-06-12"),
+    ]
+    insights = Insights.from_records(records, anonymize=True, key="k")
+    helpers = {r.response_id: r.helper for r in insights.rows}
+    unread = [r.unread_timestamp for r in insights.rows]
+    assert unread == [helpers["r0"], helpers["r1"], f"posted by {helpers['r3']}", None]
+    page = build_report(insights)
+    assert "vol-lee" not in page and "quiet_fern" not in page
+    # Without --anonymize the value is quoted as it is.
+    plain = Insights.from_records(records)
+    assert [r.unread_timestamp for r in plain.rows][:2] == ["vol-lee", "hope"]
 
 
 def test_anonymize_keeps_what_a_timestamp_was() -> None:

@@ -74,13 +74,65 @@ def signals_of(rows: list[ResponseRow], **kw: object) -> dict[tuple[str, str], o
 
 
 def test_falling_empathy_is_raised_only_when_it_falls() -> None:
-    falling = [row(f"f{m}", month=m, empathy=2 if m < 3 else 0) for m in range(1, 6)]
-    steady = [row(f"s{m}", helper="ben", month=m, empathy=1) for m in range(1, 6)]
+    # Two responses a month over five months: ten, the fewest a trend signal reads.
+    falling = [
+        row(f"f{m}{k}", month=m, empathy=2 if m < 3 else 0) for m in range(1, 6) for k in "ab"
+    ]
+    steady = [row(f"s{m}{k}", helper="ben", month=m, empathy=1) for m in range(1, 6) for k in "ab"]
     found = signals_of(falling + steady)
     assert ("ana", "falling_empathy") in found
     assert ("ben", "falling_empathy") not in found
-    evidence = found[("ana", "falling_empathy")].evidence  # type: ignore[attr-defined]
-    assert evidence == ("f5",)  # responses of the last month with no empathy
+    signal = found[("ana", "falling_empathy")]
+    # the responses of the last month below the earlier months' mean (1.0)
+    assert signal.evidence == ("f5a", "f5b")  # type: ignore[attr-defined]
+    assert "over 5 months, from 10 dated responses" in signal.detail  # type: ignore[attr-defined]
+    assert "(to 0.00 in 2024-05, from 1.00 before)" in signal.detail  # type: ignore[attr-defined]
+
+
+def test_falling_empathy_needs_the_latest_month_below_the_earlier_level() -> None:
+    """Was: 2.0, 0.0, 2.0 over three months (the latest at the top) gave "falls by 0.12 a
+    month ... (to 2.00 in ...)" with no response to read, since the slope is weighted and
+    the middle month held most responses."""
+    rows = [row(f"a{i}", month=1, empathy=2) for i in range(5)]
+    rows += [row(f"b{i}", month=3, empathy=0) for i in range(6)]
+    rows += [row("c0", month=4, empathy=2)]
+    series = monthly(rows, "helper")["ana"]
+    slope = slopes(series)["mean_empathy_slope"]
+    assert slope is not None and slope <= -0.1  # the slope alone would raise it
+    assert not signals_of(rows)
+    # The latest month below the earlier level, and every signal points to responses.
+    rows += [row(f"d{i}", month=5, empathy=i) for i in range(2)]
+    found = signals_of(rows)
+    # The earlier months' mean is 12/12 = 1.0: the latest month's level-0 response is below.
+    assert found[("ana", "falling_empathy")].evidence == ("d0",)  # type: ignore[attr-defined]
+
+
+def test_falling_empathy_says_the_span_and_the_months_with_responses() -> None:
+    """Was "over 3 months" for responses in January, June and October: the months with
+    responses, not the span the trend covers."""
+    rows = [row(f"a{i}", month=1, empathy=2) for i in range(4)]
+    rows += [row(f"b{i}", month=6, empathy=1) for i in range(4)]
+    rows += [row(f"c{i}", month=10, empathy=0) for i in range(4)]
+    signal = signals_of(rows, empathy_slope=-0.05)[("ana", "falling_empathy")]
+    assert "over 10 months (3 with responses)" in signal.detail  # type: ignore[attr-defined]
+
+
+def test_falling_empathy_needs_enough_responses() -> None:
+    """Was: 42 of 51 falling-empathy signals of a 900-response file came from helpers with
+    three responses, one a month. A trend signal needs ``min_trend_responses`` (10) dated
+    responses."""
+    three = [row(f"t{m}", month=m, empathy=3 - m) for m in (1, 2, 3)]
+    assert StrainThresholds().min_trend_responses == 10
+    assert not signals_of(three)
+    assert ("ana", "falling_empathy") in signals_of(three, min_trend_responses=3)
+    # Undated responses do not count towards the trend's responses.
+    assert not signals_of(three + [row(f"u{i}", month=None) for i in range(7)])
+
+
+def test_a_signal_without_a_response_to_read_is_not_raised() -> None:
+    rows = [row(f"r{i}") for i in range(6)]
+    found = signals_of(rows, self_focus_share=0.0, min_personal_distress=0)
+    assert not found  # no self-focus and no own distress to point to
 
 
 def test_high_distress_load_compares_with_the_community() -> None:

@@ -120,7 +120,7 @@ def test_a_reply_to_0_in_a_jsonl_turns_file_is_a_root(tmp_path: Path) -> None:
     assert (exchange.seeker.id, exchange.response.id) == ("a", "b")
 
 
-@pytest.mark.parametrize("missing", ["NA", "nan", "None"])
+@pytest.mark.parametrize("missing", ["NA", "nan", "None", "NaT", "NULL"])
 def test_a_missing_parent_written_by_r_or_pandas_is_a_root(tmp_path: Path, missing: str) -> None:
     """R's ``write.csv`` writes a missing parent as ``NA`` (pandas as text: ``nan``): the
     message is a thread root, not an ``unknown parent`` reject."""
@@ -135,6 +135,26 @@ def test_a_missing_parent_written_by_r_or_pandas_is_a_root(tmp_path: Path, missi
     [exchange] = read_exchanges(path, rejects=rejects)
     assert rejects.total == 0
     assert (exchange.seeker.id, exchange.response.id) == ("m1", "m2")
+
+
+@pytest.mark.parametrize("missing", ["nan", "NaN", "NaT", "None", "null", "NULL", "NA", " na "])
+def test_a_missing_timestamp_written_by_an_export_is_missing(tmp_path: Path, missing: str) -> None:
+    """What an export writes for a missing value counts as no timestamp, as a parent id
+    reads it (was: kept as text, a timestamp "that could not be read")."""
+    path = tmp_path / "thread.csv"
+    path.write_text(
+        "message_id,thread_id,parent_id,author,timestamp,text\n"
+        f"m1,t1,,ann,{missing},I feel low.\n"
+        f"m2,t1,m1,bo,{missing},I'm here for you.\n",
+        encoding="utf-8",
+    )
+    [exchange] = read_exchanges(path, rejects=RejectLog())
+    assert (exchange.seeker.timestamp, exchange.response.timestamp) == (None, None)
+    pairs = tmp_path / "pairs.jsonl"
+    record = {"seeker_id": "s", "response_id": "r", "seeker": "Hi.", "response": "Hello."}
+    pairs.write_text(json.dumps({**record, "timestamp": missing}) + "\n", encoding="utf-8")
+    [pair] = read_exchanges(pairs, rejects=RejectLog())
+    assert pair.response.timestamp is None
 
 
 def test_convokit_reply_hyphen_is_reply_to(data_dir: Path) -> None:

@@ -56,7 +56,8 @@ def test_pairs_jsonl_read_helper_seeker_time_and_conversation(tmp_path: Path) ->
 
 
 def test_pairs_jsonl_odd_speaker_and_time_values(tmp_path: Path) -> None:
-    """As for turns: never a reject; names become text, a number that is no time is None."""
+    """As for turns: never a reject; names become text, a number that is no time is kept as
+    its digits (as a JSON string of them is), NaN is no timestamp."""
     base = {"seeker_id": "a", "response_id": "b", "seeker": "Hi.", "response": "Hello."}
     rows = [
         {**base, "speaker": 42, "timestamp": "yesterday"},
@@ -72,7 +73,7 @@ def test_pairs_jsonl_odd_speaker_and_time_values(tmp_path: Path) -> None:
     ]
     assert got == [
         ("42", "yesterday"),
-        (None, None),
+        (None, "1" + "0" * 400),
         (None, None),
         ("4", "2024-05-02T09:00:00.500000+00:00"),
     ]
@@ -99,8 +100,13 @@ def test_column_map_renames_pair_speaker_and_time(tmp_path: Path) -> None:
     [
         (1722500000, "2024-08-01T08:13:20+00:00"),  # seconds
         (1722500000000, "2024-08-01T08:13:20+00:00"),  # milliseconds: was undated
-        (86400, None),  # no plausible time: was 1970-01-02, a month of its own
-        (2024, None),  # a bare year
+        # no plausible time: was 1970-01-02, a month of its own; then None, a missing
+        # timestamp; now its digits, as in text: a timestamp that could not be read
+        (86400, "86400"),
+        (2024, "2024"),  # a bare year
+        (20260305, "20260305"),  # a compact date as a number: read as one by the insights
+        (20260305.0, "20260305"),
+        (1772704800000000, "1772704800000000"),  # microseconds: could not be read, not missing
         ("1722500000000", "2024-08-01T08:13:20+00:00"),  # as text: the same time, one form
         ("86400", "86400"),  # text that is no time stays as written (undated)
     ],

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import shlex
 from collections.abc import Mapping
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
@@ -27,7 +28,6 @@ from pandas.api.types import is_datetime64_any_dtype, is_numeric_dtype
 from rich.markup import escape
 from rich.text import Text
 
-import carelens
 from carelens.analysis.crisis_counts import crisis_count
 from carelens.cli._common import (
     InputFormat,
@@ -38,6 +38,7 @@ from carelens.cli._common import (
     Verbose,
     column_map_named,
     fmt_score,
+    load_analyzer,
     no_pairs_hint,
     place_rejects,
     prepare_output_files,
@@ -50,18 +51,21 @@ from carelens.cli._common import (
 )
 from carelens.cli._tables import FitTable, plain
 from carelens.cli.analyze import DEFAULT_REJECTS, input_files, no_helper_matched
-from carelens.errors import InputError
+from carelens.errors import CarelensError, InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
 from carelens.insights.anonymize import KEY_ENV, RejectedNames, pseudonym_key
 from carelens.insights.distress import load_distress_scorer
 from carelens.insights.report.format import plural
 from carelens.insights.report.sections import (
     MAX_TO_READ,
+    FarOff,
     Undated,
+    few_responses,
     learned_only,
     responses_to_read,
 )
 from carelens.insights.source import reads_results
+from carelens.insights.strain import DEFAULT_THRESHOLDS
 from carelens.output import safe_cell
 from carelens.readers import RejectLog
 from carelens.readers.helpers import HelperPatterns, as_options
@@ -233,11 +237,13 @@ def load_insights(
             rejected(fields)
 
     try:
-        with log, s.progress("responses") as bar:
+        # The model, loaded only for a conversation file: its worker threads stop once the
+        # records are read, as analyze's do when it ends (a failure or Ctrl-C too).
+        with log, ExitStack() as held, s.progress("responses") as bar:
             task = bar.add_task("reading results" if results else "analysing", total=None)
             records = records_from(
                 input,
-                lambda: carelens.load(model, threads=threads),
+                lambda: load_analyzer(held, model, threads=threads),
                 format=input_format,
                 rejects=log,
                 progress=lambda n: bar.advance(task, n),
@@ -483,6 +489,10 @@ def summarize(
         undated = _undated(insights)
         if undated is not None:
             s.out.print(undated)
+        far_off = FarOff.of(insights.rows)
+        if far_off.n:  # a Text: the helper names in it are data
+            left_out = far_off.left_out(_quoted, "the monthly figures, trends and strain signals")
+            s.out.print(Text(f"Far-off dates: {left_out}."))
         if tables is not None:
             saved = save_tables(insights, tables)
             s.out.print(f"{len(saved)} tables written to {escape(str(tables))}")
@@ -548,8 +558,10 @@ _LEGEND = (
     "n: responses; dis, sym, emp, com: share of responses in each style (dismissive, "
     "sympathy, empathy, compassion); mean emp: mean empathy level (0-2); refl/q: reflections "
     "per question; distress: share of seeker messages answered at high distress; trend: "
-    "empathy trend (level per month); unsafe: unsafe replies"
+    "empathy trend (level per month; * from fewer than {few} dated responses: too few to "
+    "read); unsafe: unsafe replies"
 )
+_TREND = [name for name, _ in _COLUMNS].index("mean_empathy_slope")
 _SHARES = {"style_dismissive", "style_sympathy", "style_empathy", "style_compassion"}
 
 
@@ -575,15 +587,16 @@ def shown(value: object) -> Text:
 def _table(title: str, key: str, frame: Any, limit: int, *, legend: bool = False) -> FitTable:
     """The roll-up of each ``key`` (helper or community): its name wraps, the figures are
     shown whole at any width (:class:`FitTable`); with ``legend``, the headers explained."""
-    table = FitTable(title, caption=_LEGEND if legend else None)
+    few = DEFAULT_THRESHOLDS.min_trend_responses
+    table = FitTable(title, caption=_LEGEND.format(few=few) if legend else None)
     table.add_column(key, wrap=True)
     for _, label in _COLUMNS:
         table.add_column(label, justify="right")
     for record in frame.head(limit).to_dict("records"):
-        table.add_row(
-            shown(record[key]),
-            *(_cell(name, record.get(name)) for name, _ in _COLUMNS),
-        )
+        cells = [_cell(name, record.get(name)) for name, _ in _COLUMNS]
+        if cells[_TREND] != "-" and few_responses(record, few) is not None:
+            cells[_TREND] += "*"
+        table.add_row(shown(record[key]), *cells)
     return table
 
 
@@ -662,5 +675,5 @@ def _manifest(model: Path | None) -> dict[str, Any] | None:
 
     try:
         return dict(ModelArtifact.load(model, verify=False).manifest)
-    except carelens.CarelensError:
+    except CarelensError:
         return None

@@ -11,7 +11,10 @@ space; an Arabic name is found after the proclitics written onto it too, "ومح
 Muhammad"), which stay; a name that is a plain lowercase word, such as ``hope``, is left,
 since it cannot be told from the word; docs/privacy.md has the rules). The speakers of
 records rejected while a result file is read are looked for too (:class:`RejectedNames`): a
-good record may thank the helper of a damaged one.
+good record may thank the helper of a damaged one. A value from the data that the pages
+quote, a timestamp that could not be read (a column of author names mapped as the
+timestamp), is hidden as a text is, and one that is a speaker's name whole becomes that
+speaker's pseudonym (:func:`hide_value`), a plain lowercase name too.
 Spans are kept on their words: personal data is found in the whole text, as
 :func:`~carelens.privacy.redact` finds it, and the offsets of the rationale spans, the
 helper-distress and unsafe-wording spans (in the response) and the crisis cues (in the
@@ -49,7 +52,7 @@ from carelens.privacy import (
     redact_with_spans,
     replace_with_spans,
 )
-from carelens.text import straight_apostrophes
+from carelens.text import name_key, straight_apostrophes
 
 #: The key file's name in the carelens data folder.
 KEY_FILE = "pseudonym.key"
@@ -434,6 +437,13 @@ class NamesInTexts:
     """
 
     def __init__(self, names: Iterable[str], pseudonym: Callable[[str], str | None]) -> None:
+        #: a speaker's name as names are grouped (:func:`~carelens.text.name_key`) -> the
+        #: name, for a value that is a name whole (:func:`hide_value`); the first name in
+        #: code-point order where several group alike
+        self.whole: dict[str, str] = {}
+        for name in sorted(set(names)):
+            if name != UNKNOWN:
+                self.whole.setdefault(name_key(name), name)
         #: first token (folded) -> the names that start with it, longest first
         self._by_first: dict[str, list[_Name]] = {}
         #: the same, for the names looked for after an Arabic proclitic too
@@ -680,11 +690,24 @@ def _hide(
     return hide_text(text, done, groups)
 
 
+def hide_value(value: str, names: Pseudonymizer, in_texts: NamesInTexts | None) -> str:
+    """A value from the data that the pages quote (an unreadable timestamp) with
+    ``--anonymize``: the pseudonym of the speaker it names when it is a speaker's name whole
+    (compared as names are grouped, so a plain lowercase name such as ``hope`` too), else
+    hidden as a text is (personal data redacted, speaker names told from words replaced)."""
+    if in_texts is not None:
+        name = in_texts.whole.get(name_key(value))
+        if name is not None:
+            return names.pseudonym(name) or value
+    return hidden(value, in_texts).text
+
+
 def anonymize_row(
     row: ResponseRow, names: Pseudonymizer, in_texts: NamesInTexts | None = None
 ) -> ResponseRow:
     """``row`` with pseudonymous speakers and redacted texts (spans moved along); with
-    ``in_texts``, the speaker names it finds in the texts become their pseudonyms too. The
+    ``in_texts``, the speaker names it finds in the texts become their pseudonyms too, and
+    in the timestamp it could not read (quoted by the pages, :func:`hide_value`). The
     seeker text is hidden once per distinct text (``in_texts.seeker_texts``): a message is
     the seeker text of every response that answers it."""
     helper = row.helper if row.helper == UNKNOWN else names.pseudonym(row.helper) or UNKNOWN
@@ -702,10 +725,14 @@ def anonymize_row(
         cache = in_texts.seeker_texts if in_texts is not None else None
         seeker_text, moved_cues = _hide(seeker_text, {"cues": cues}, in_texts, cache)
         cues = moved_cues["cues"]
+    unread = row.unread_timestamp
+    if unread is not None:
+        unread = hide_value(unread, names, in_texts)
     return replace(
         row,
         helper=helper,
         seeker_speaker=seeker,
+        unread_timestamp=unread,
         response_text=response_text,
         seeker_text=seeker_text,
         spans=spans,

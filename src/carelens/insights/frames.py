@@ -7,7 +7,8 @@ Every table is a pandas DataFrame with one row per unit and one column per varia
   helper's own distress signal, and its ``position`` in the input: response ids may repeat
   across conversations or files, positions never do);
 - :meth:`Insights.helpers` / :meth:`Insights.communities` — one row per helper or community:
-  the :class:`~carelens.insights.tally.Tally` metrics and the monthly trend slopes;
+  the :class:`~carelens.insights.tally.Tally` metrics, the responses in the monthly trend
+  (``trend_responses``) and the trend slopes;
 - :meth:`Insights.monthly` — one row per (helper or community, month);
 - :meth:`Insights.strain` — one row per raised strain signal; its ``evidence`` are response
   ids, and ``evidence_positions`` the same responses' ``position`` (which tell apart
@@ -17,6 +18,11 @@ Every reply to one seeker message has one seeker-distress level, the message's (
 its replies' distress probabilities, see :mod:`~carelens.insights.messages`): in the
 ``seeker_distress`` column and in every figure built on it (high-distress counts and
 shares, the ``high_distress_load`` strain signal, monthly series, the report).
+
+A date far from the rest of its helper's or community's (a mistyped year, most likely:
+:func:`~carelens.insights.trends.mark_far_off`) is set aside from the monthly tables, the
+slopes and the strain signals; such a response counts in every other figure, and
+:meth:`Insights.responses` marks it (``far_off_date``).
 
 Every table has the same columns whatever the rows (none, none dated, no texts), so that a
 CSV file of it always has its header and reads back; ``questions`` is a nullable integer
@@ -57,7 +63,7 @@ from carelens.insights.strain import (
     strain_signals,
 )
 from carelens.insights.tally import Tally, tally_by
-from carelens.insights.trends import monthly, series_rows, slopes
+from carelens.insights.trends import mark_far_off, monthly, series_rows, slopes
 from carelens.taxonomy import RESPONSE_DIMENSIONS
 
 #: Columns of :meth:`Insights.responses`, in order.
@@ -70,6 +76,7 @@ RESPONSE_COLUMNS: tuple[str, ...] = (
     "community",
     "timestamp",
     "month",
+    "far_off_date",
     "style",
     *ROW_DIMENSIONS,
     "advice",
@@ -88,6 +95,9 @@ RESPONSE_COLUMNS: tuple[str, ...] = (
 METRIC_COLUMNS: tuple[str, ...] = tuple(Tally().metrics())
 #: The trend-slope columns of a group (:func:`~carelens.insights.trends.slopes`), in order.
 SLOPE_COLUMNS: tuple[str, ...] = tuple(slopes({}))
+#: The columns of a helper or community after its metrics: the responses its monthly trend
+#: is drawn from (dated, and not set aside as far off), then the slopes.
+TREND_COLUMNS: tuple[str, ...] = ("trend_responses", *SLOPE_COLUMNS)
 #: Columns of :meth:`Insights.strain`, in order.
 STRAIN_COLUMNS: tuple[str, ...] = (
     "helper",
@@ -109,7 +119,10 @@ class Insights:
     order: ``rows[i].position == i`` (a row given with another position is copied with
     ``i``), so that from records, a position is the record's place in the input. Rows that
     answer the same seeker message get the message's distress level
-    (:func:`~carelens.insights.messages.per_message_distress`; a row is copied with it).
+    (:func:`~carelens.insights.messages.per_message_distress`; a row is copied with it), and
+    a row whose date lies far from the rest of its helper's or community's is marked
+    :attr:`~carelens.insights.rows.ResponseRow.far_off`
+    (:func:`~carelens.insights.trends.mark_far_off`; copied so).
     """
 
     def __init__(
@@ -117,7 +130,7 @@ class Insights:
     ) -> None:
         self.rows = tuple(
             r if r.position == i else replace(r, position=i)
-            for i, r in enumerate(per_message_distress(rows))
+            for i, r in enumerate(mark_far_off(per_message_distress(rows)))
         )
         self.thresholds = thresholds
         self._cache: dict[tuple[str, str], Any] = {}
@@ -216,6 +229,7 @@ class Insights:
                 "community": r.community,
                 "timestamp": r.timestamp,
                 "month": r.month,
+                "far_off_date": r.far_off,
                 "style": r.style,
             }
             item.update({d: r.levels.get(d) for d in ROW_DIMENSIONS})
@@ -244,11 +258,12 @@ class Insights:
         return frame
 
     def helpers(self) -> pd.DataFrame:
-        """One row per helper: metrics, then trend slopes; most responses first."""
+        """One row per helper: metrics, then the responses in the monthly trend and the
+        trend slopes; most responses first."""
         return self._frame(("helpers", ""), lambda: self._groups("helper"))
 
     def communities(self) -> pd.DataFrame:
-        """One row per community: metrics, then trend slopes; most responses first."""
+        """One row per community: as :meth:`helpers`."""
         return self._frame(("communities", ""), lambda: self._groups("community"))
 
     def monthly(self, by: str = "community") -> pd.DataFrame:
@@ -306,8 +321,16 @@ class Insights:
         series = self._series(by)
         data = []
         for group, t in tally_by(self.rows, by).items():
-            data.append({by: group, **t.metrics(), **slopes(series.get(group, {}))})
-        frame = _typed(pd.DataFrame(data, columns=[by, *METRIC_COLUMNS, *SLOPE_COLUMNS]))
+            months = series.get(group, {})
+            data.append(
+                {
+                    by: group,
+                    **t.metrics(),
+                    "trend_responses": sum(m.n for m in months.values()),
+                    **slopes(months),
+                }
+            )
+        frame = _typed(pd.DataFrame(data, columns=[by, *METRIC_COLUMNS, *TREND_COLUMNS]))
         return frame.sort_values(["responses", by], ascending=[False, True], ignore_index=True)
 
 

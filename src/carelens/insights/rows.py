@@ -18,7 +18,11 @@ grouped as they look (Unicode NFC, surrounding spaces dropped), a null speaker i
 (:data:`UNKNOWN`) and a speaker really called so is kept apart from it (:func:`group_name`).
 Timestamps are read as :func:`parse_timestamp` says; a row keeps a timestamp it could not
 read, as text (:attr:`ResponseRow.unread_timestamp`), so that the pages can tell a response
-without a timestamp from one whose timestamp has a form carelens does not read.
+without a timestamp (null, blank, or a cell such as ``NaN``, ``NaT``, ``NULL``, ``NA``:
+:func:`~carelens.timestamps.is_missing_text`) from one whose timestamp has a form carelens
+does not read. A row's month counts in the monthly figures (:attr:`ResponseRow.trend_month`)
+unless its date was set aside as far off from the rest (:attr:`ResponseRow.far_off`, which
+:class:`~carelens.insights.Insights` sets, see :func:`~carelens.insights.trends.mark_far_off`).
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from carelens.output.records import FieldError, check_result_record
 from carelens.privacy import redact
 from carelens.taxonomy import EMPATHY_PARTS, RESPONSE_DIMENSIONS
 from carelens.text import name_key
-from carelens.timestamps import parse_timestamp
+from carelens.timestamps import is_missing_text, parse_timestamp
 from carelens.types import N_LEVELS
 
 #: Dimensions a row carries levels for: the model's, then the derived ``empathy``.
@@ -109,14 +113,24 @@ class ResponseRow:
     #: numbers restart, can both have a response ``2``). :class:`~carelens.insights.Insights`
     #: numbers its rows so; None for a row made by hand.
     position: int | None = None
+    #: The timestamp lies far from the rest of its helper's or its community's responses (a
+    #: mistyped year, most likely: :func:`~carelens.insights.trends.mark_far_off`, which
+    #: :class:`~carelens.insights.Insights` applies): the response is set aside from the
+    #: monthly figures, trends and strain signals, and counts in every other figure.
+    far_off: bool = False
 
     #: ``YYYY-MM`` of the timestamp (UTC), or None without one; derived, not passed.
     month: str | None = field(init=False, default=None)
+    #: The month the response counts in for the monthly figures, trends and strain signals:
+    #: :attr:`month`, or None when the date is set aside (:attr:`far_off`); derived.
+    trend_month: str | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         if self.timestamp is not None:
             stamp = self.timestamp.astimezone(UTC)
-            object.__setattr__(self, "month", f"{stamp.year:04d}-{stamp.month:02d}")
+            month = f"{stamp.year:04d}-{stamp.month:02d}"
+            object.__setattr__(self, "month", month)
+            object.__setattr__(self, "trend_month", None if self.far_off else month)
 
 
 def _name(value: object) -> str | None:
@@ -179,13 +193,15 @@ def count_questions(text: str | None) -> int | None:
 
 def _unread(value: object, parsed: datetime | None) -> str | None:
     """``value`` as text when it is a timestamp that could not be read (``parsed`` is
-    None), cut to :data:`MAX_UNREAD_CHARS`; None for no timestamp (null, blank) or a read
-    one. The pages quote it, with ``--anonymize`` or without, so any personal data in it (a
-    column mapped as the timestamp by mistake) is redacted as in the texts."""
+    None), cut to :data:`MAX_UNREAD_CHARS`; None for no timestamp (null, blank, or what an
+    export writes for a missing value: ``NaN``, ``NaT``, ``NULL``, ``NA``, ``None``) or a
+    read one. The pages quote it, with ``--anonymize`` or without, so any personal data in
+    it (a column mapped as the timestamp by mistake) is redacted as in the texts (and with
+    ``--anonymize`` speaker names too, :func:`~carelens.insights.anonymize.anonymize_row`)."""
     if parsed is not None or value is None:
         return None
     text = str(value).strip()
-    if not text:
+    if not text or is_missing_text(text):
         return None
     text = redact(text)
     return text if len(text) <= MAX_UNREAD_CHARS else text[: MAX_UNREAD_CHARS - 1] + "\u2026"

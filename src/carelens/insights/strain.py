@@ -19,8 +19,17 @@ behind it, and none says anything about the helper's health:
   responses;
 - ``heavy_self_focus``: self-disclosure that turns the conversation to the helper in at
   least ``self_focus_share`` of at least ``min_responses`` responses;
-- ``falling_empathy``: the monthly mean empathy level falls by at least
-  ``empathy_slope`` per month over at least three months.
+- ``falling_empathy``: the monthly mean empathy level falls by at least ``empathy_slope``
+  per month (the trend slope, :mod:`~carelens.insights.trends`), over at least
+  ``min_months`` months with responses and at least ``min_trend_responses`` dated responses
+  (a trend of three responses is noise), and the latest month's mean is below the mean of
+  the helper's responses in the months before it (a helper whose latest month is back at
+  the top is not falling, whatever the slope). The responses to read are those of the
+  latest month whose empathy level is below that earlier mean, lowest first.
+
+Months are a row's :attr:`~carelens.insights.rows.ResponseRow.trend_month`: a date set aside
+as far off from the rest (:func:`~carelens.insights.trends.mark_far_off`) counts in no month.
+A signal is raised only with at least one response to point to.
 
 The thresholds are defaults in :class:`StrainThresholds`; change them to suit a community.
 A signal names the responses to read by their ids (``evidence``) and by their places in the
@@ -36,7 +45,7 @@ from dataclasses import dataclass
 
 from carelens.insights.rows import ResponseRow
 from carelens.insights.tally import Tally, tally_by
-from carelens.insights.trends import MIN_MONTHS, slopes
+from carelens.insights.trends import MIN_MONTHS, month_index, slopes
 
 #: The strain signals, in the order they are reported.
 STRAIN_SIGNALS: tuple[str, ...] = (
@@ -58,6 +67,9 @@ class StrainThresholds:
     min_responses: int = 5
     empathy_slope: float = -0.1
     min_months: int = MIN_MONTHS
+    #: Fewest dated responses (in the monthly trend) for a trend-based signal; the pages
+    #: mark a trend drawn from fewer as "few responses".
+    min_trend_responses: int = 10
 
 
 #: The default thresholds.
@@ -154,26 +166,53 @@ def strain_signals(
                     *_evidence(indexed, lambda r: r.self_focus),
                 )
             )
-        months = _months(members)
-        slope = slopes(months, ("mean_empathy",), min_months=t.min_months)["mean_empathy_slope"]
-        if slope is not None and slope <= t.empathy_slope:
-            last = max(months)
-            signals.append(
-                StrainSignal(
-                    helper,
-                    "falling_empathy",
-                    slope,
-                    t.empathy_slope,
-                    tally.n,
-                    f"mean empathy level falls by {-slope:.2f} a month over {len(months)} "
-                    f"months (to {months[last].metrics()['mean_empathy'] or 0:.2f} in {last})",
-                    *_evidence(
-                        [(i, r) for i, r in indexed if r.month == last],
-                        lambda r: r.levels.get("empathy") == 0,
-                    ),
-                )
-            )
-    return signals
+        falling = _falling_empathy(helper, indexed, tally.n, t)
+        if falling is not None:
+            signals.append(falling)
+    # Every signal points to responses to read (thresholds of 0 could raise one without).
+    return [s for s in signals if s.positions]
+
+
+def _falling_empathy(
+    helper: str, indexed: list[tuple[int, ResponseRow]], n: int, t: StrainThresholds
+) -> StrainSignal | None:
+    """The ``falling_empathy`` signal of one helper's rows (with their places), or None."""
+    months = _months(r for _, r in indexed)
+    dated = sum(m.n for m in months.values())
+    if dated < t.min_trend_responses:
+        return None
+    slope = slopes(months, ("mean_empathy",), min_months=t.min_months)["mean_empathy_slope"]
+    if slope is None or slope > t.empathy_slope:
+        return None
+    first, last = min(months), max(months)
+    latest = months[last].metrics()["mean_empathy"]
+    earlier = sum((m for k, m in months.items() if k != last), Tally()).metrics()["mean_empathy"]
+    if not isinstance(latest, float) or not isinstance(earlier, float) or latest >= earlier:
+        return None
+    span = month_index(last) - month_index(first) + 1
+    over = f"{span} months" + (f" ({len(months)} with responses)" if span > len(months) else "")
+    below = sorted(
+        (
+            (level, i, r)
+            for i, r in indexed
+            if r.trend_month == last
+            and (level := r.levels.get("empathy")) is not None
+            and level < earlier
+        ),
+        key=lambda found: (found[0], found[1]),
+    )
+    evidence, positions = _evidence([(i, r) for _, i, r in below], lambda r: True)
+    return StrainSignal(
+        helper,
+        "falling_empathy",
+        slope,
+        t.empathy_slope,
+        n,
+        f"mean empathy level falls by {-slope:.2f} a month over {over}, from {dated} dated "
+        f"responses (to {latest:.2f} in {last}, from {earlier:.2f} before)",
+        evidence,
+        positions,
+    )
 
 
 def _community_share(
@@ -201,10 +240,11 @@ def _community_share(
 
 
 def _months(members: Iterable[ResponseRow]) -> dict[str, Tally]:
+    """The tally of each month of ``members`` (their trend months: far-off dates left out)."""
     grouped: dict[str, list[ResponseRow]] = {}
     for row in members:
-        if row.month is not None:
-            grouped.setdefault(row.month, []).append(row)
+        if row.trend_month is not None:
+            grouped.setdefault(row.trend_month, []).append(row)
     return {m: Tally.over(rs) for m, rs in sorted(grouped.items())}
 
 

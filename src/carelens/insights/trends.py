@@ -7,11 +7,22 @@ skipped over), weighted by the number of responses in each month that the mean i
 over (for a level, those that have the dimension: results of an older carelens may lack
 it), in units per month. A slope needs at least ``min_months`` months with such responses;
 otherwise it is None. Months are calendar months in UTC.
+
+One stray date — a year typed ``2062`` for ``2026``, a placeholder ``1980-01-01`` — would
+stretch a series over decades of empty months and flatten every slope, so dates far from the
+rest are set aside (:func:`far_off_months`, :func:`mark_far_off`): within a group's months
+(a helper's, a community's), a run of months that lies more than :data:`FAR_OFF_GAP` months
+from every other month of the group and holds at most :data:`FAR_OFF_MAX_RESPONSES`
+responses and at most :data:`FAR_OFF_MAX_SHARE` of the group's dated responses (never the
+group's biggest run). A response is set aside when its month is so in its helper's months or
+in its community's: it is left out of every monthly series, slope and strain signal, and
+counts in every other figure. The pages say how many and which, to check for a mistyped year.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from carelens.insights.rows import ROW_DIMENSIONS, ResponseRow
 from carelens.insights.tally import Metric, Tally, tally_by_pair
@@ -28,16 +39,73 @@ TREND_METRICS: tuple[str, ...] = (
 )
 
 
+#: A run of months more than this many months from the rest of a group's can be set aside.
+FAR_OFF_GAP = 24
+#: ... when it holds at most this many responses,
+FAR_OFF_MAX_RESPONSES = 5
+#: ... and at most this share of the group's dated responses.
+FAR_OFF_MAX_SHARE = 0.1
+
+
 def month_index(month: str) -> int:
     """``YYYY-MM`` as a count of months (so that consecutive months differ by one)."""
     year, mon = month.split("-")
     return int(year) * 12 + int(mon) - 1
 
 
+def far_off_months(counts: Mapping[str, int]) -> set[str]:
+    """The months of one group's series (``counts``: responses per ``YYYY-MM``) that lie far
+    from the rest: the months are split into runs wherever two months with responses are
+    more than :data:`FAR_OFF_GAP` months apart, and a run is far off when it holds at most
+    :data:`FAR_OFF_MAX_RESPONSES` responses and at most :data:`FAR_OFF_MAX_SHARE` of the
+    group's, and fewer than its biggest run (which is never set aside)."""
+    months = sorted((m for m, n in counts.items() if n > 0), key=month_index)
+    runs: list[list[str]] = []
+    for month in months:
+        if runs and month_index(month) - month_index(runs[-1][-1]) <= FAR_OFF_GAP:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    if len(runs) < 2:
+        return set()
+    total = sum(counts[m] for m in months)
+    sizes = [sum(counts[m] for m in run) for run in runs]
+    biggest = max(sizes)
+    return {
+        month
+        for run, size in zip(runs, sizes, strict=True)
+        if size < biggest and size <= FAR_OFF_MAX_RESPONSES and size <= FAR_OFF_MAX_SHARE * total
+        for month in run
+    }
+
+
+def mark_far_off(rows: Sequence[ResponseRow]) -> list[ResponseRow]:
+    """``rows`` with :attr:`~ResponseRow.far_off` set where the month is far off
+    (:func:`far_off_months`) in the row's helper's months or in its community's, and
+    cleared elsewhere (a row is copied only where that changes it)."""
+    far: set[int] = set()
+    for by in ("helper", "community"):
+        counts: dict[str, dict[str, int]] = {}
+        for row in rows:
+            if row.month is not None:
+                per_month = counts.setdefault(getattr(row, by), {})
+                per_month[row.month] = per_month.get(row.month, 0) + 1
+        odd = {group: found for group, c in counts.items() if (found := far_off_months(c))}
+        if odd:
+            far.update(
+                i for i, row in enumerate(rows) if row.month in odd.get(getattr(row, by), ())
+            )
+    return [
+        row if row.far_off == (i in far) else replace(row, far_off=i in far)
+        for i, row in enumerate(rows)
+    ]
+
+
 def monthly(rows: Iterable[ResponseRow], by: str) -> dict[str, dict[str, Tally]]:
-    """Per group (``by``: ``"helper"`` or ``"community"``), the tally of each month."""
+    """Per group (``by``: ``"helper"`` or ``"community"``), the tally of each month (a row's
+    :attr:`~ResponseRow.trend_month`: rows whose date is set aside as far off are left out)."""
     series: dict[str, dict[str, Tally]] = {}
-    for (group, month), t in tally_by_pair(rows, by, "month").items():
+    for (group, month), t in tally_by_pair(rows, by, "trend_month").items():
         series.setdefault(group, {})[month] = t
     return {g: dict(sorted(months.items())) for g, months in series.items()}
 

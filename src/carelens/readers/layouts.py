@@ -22,10 +22,12 @@ digits, a JSON list or object as its compact JSON text, ``["a","b"]``), except a
 {"id": "12", "name": "vol-anna"}``: that name is the speaker; and a ``reply_to`` that is a
 JSON object or list (an embedded parent message, as a chat export's
 ``reply_to_message``): that one is rejected (the turn is kept, with no parent) and never
-quoted, since it holds a text; a numeric timestamp is read as a Unix time in seconds or
-milliseconds (ISO-8601 UTC; None outside 1980 to 2100) and any other one is kept as text so
-written (the insights decide what it means). A required id that is not a string or an
-integer (a list, an object, a boolean) rejects its record.
+quoted, since it holds a text; a timestamp that is a Unix time in seconds or milliseconds
+(1980 to 2100), as a number or as digits, is written in ISO-8601 UTC, a missing one (null,
+blank, ``NaN``, ``NaT``, ``NULL``, ``NA``) is None, and any other one is kept as text so
+written, a number as its digits (the insights decide what it means: ``20260305`` is a
+date, microseconds since 1970 a timestamp that could not be read). A required id that is
+not a string or an integer (a list, an object, a boolean) rejects its record.
 Every field the layout does not use is kept in ``meta`` (the response's ``meta`` for pairs),
 so gold labels and the ``community`` travel along.
 """
@@ -41,7 +43,7 @@ from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, iso_utc, optional_str
 from carelens.readers.pairing import note_rejected
 from carelens.readers.quoting import json_type, quote
-from carelens.timestamps import is_number_text
+from carelens.timestamps import is_missing_text, is_number_text
 from carelens.types import COMMUNITY_KEYS, Exchange, Turn
 
 #: Optional fields of a pair record (any pair layout); alternatives are tried in order. The
@@ -307,13 +309,19 @@ def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
 
 
 def _timestamp(value: object) -> str | None:
-    """A number as a Unix time (seconds or milliseconds, 1980 to 2100) in ISO-8601 UTC, None
-    when it is no time; a Unix time written as text (a CSV cell, a JSON string) in ISO-8601
-    UTC too, so one time reads alike from every format; any other value as text, kept as
-    written when it is no time (the insights decide what it means)."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return iso_utc(value)
+    """A timestamp as text: a Unix time (seconds or milliseconds, 1980 to 2100) in ISO-8601
+    UTC, so one time reads alike from every format; any other value kept as written (the
+    insights decide what it means: ``20260305`` is a compact date, microseconds since 1970
+    a timestamp that could not be read); None when it is missing (null, blank, or a cell
+    such as ``NaN``, ``NaT``, ``NULL`` or ``NA``: :func:`~carelens.timestamps.is_missing_text`).
+
+    A number is read as its digits are (:func:`optional_str`: ``20260305.0`` is
+    ``20260305``), exactly as the same digits in a CSV cell or a JSON string: a number in a
+    form carelens does not read is a timestamp that could not be read, never taken for a
+    missing one."""
     text = optional_str(value)
-    if text is not None and is_number_text(text):
+    if text is None or is_missing_text(text):
+        return None
+    if is_number_text(text):
         return iso_utc(text.strip()) or text
     return text

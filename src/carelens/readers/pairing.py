@@ -57,7 +57,7 @@ import logging
 import os
 import re
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -66,7 +66,7 @@ from carelens.readers.base import MAX_TEXT_CHARS, ReadContext, Record
 from carelens.readers.quoting import quote
 from carelens.readers.rejects import RejectLog
 from carelens.text import name_key
-from carelens.timestamps import parse_timestamp
+from carelens.timestamps import MISSING_TEXTS, parse_timestamp
 from carelens.types import MAX_ID_CHARS, Exchange, Turn
 
 logger = logging.getLogger(__name__)
@@ -84,9 +84,10 @@ MAX_REJECTED_IDS = 100_000
 _INTEGRAL_FLOAT = re.compile(r"(-?[0-9]+)\.0+")
 #: References that name no message when none has that id in the reply's conversation
 #: (compared case-insensitively): a forum's root post (phpBB's ``parent_id`` 0, as the
-#: WordPress reader's ``comment_parent`` 0), a database export's NULL, R's ``NA`` (what
-#: ``write.csv`` writes for a missing value) and pandas' ``nan`` / Python's ``None`` as text.
-NO_PARENT = frozenset({"0", "null", "na", "nan", "none"})
+#: WordPress reader's ``comment_parent`` 0), and what an export writes for a missing value
+#: (a database's NULL, R's ``NA``, pandas' ``nan`` / ``NaT``, Python's ``None`` as text:
+#: :data:`~carelens.timestamps.MISSING_TEXTS`, which a timestamp cell is read by too).
+NO_PARENT = frozenset({"0", *MISSING_TEXTS})
 #: What the reject of a top-level Reddit comment whose submission is not in the input adds.
 SUBMISSIONS_NEEDED = (
     "read the submissions dump with the comments (as one file: cat RS.zst RC.zst > both.zst; "
@@ -253,6 +254,7 @@ def pair_located_records(
     rejected: Mapping[str, Mapping[tuple[str | None, str], int | None]] | None = None,
     ids_span_files: bool = False,
     max_chars: int = MAX_TEXT_CHARS,
+    elsewhere: Collection[str] | None = None,
 ) -> list[Exchange]:
     """Pair ``(source file, record)`` items that may come from several files, in order.
 
@@ -265,7 +267,10 @@ def pair_located_records(
     (Reddit dumps, whose ids are global), a reply's parent rejected in another file of
     ``rejected`` is found there, and the detail names that file. A merged turn whose text
     would be over ``max_chars`` is rejected (``text too long``), as a reader rejects such a
-    text.
+    text. ``elsewhere``, with ``gone``, are ids the replies answer that name messages of
+    other conversations of their file, which the caller read but does not pair here: a reply
+    to one is an unknown parent ``which is in another conversation only``, worded as when
+    the whole file is paired (any other reply with no parent: ``not in the input``).
     """
     index: dict[tuple[str | None, str], _Key] = {}  # (conversation id, id) -> key
     turns: list[Turn] = []
@@ -287,7 +292,9 @@ def pair_located_records(
     noted = _REJECTED.get(rejects)
     if rejected is None and gone is None and noted is not None:
         rejected = noted.line_of
-    elsewhere: set[str] | None = None  # every turn's id, once a reply's parent is missing
+    # The ids of other conversations' messages: given (one conversation at a time), or every
+    # turn's id, found once a reply's parent is missing.
+    others: Collection[str] | None = None if gone is None else (elsewhere or frozenset())
     unknown = 0  # unknown parents
     no_submission: list[str] = []  # the sources of the comments on a submission not read
     parent: list[_Key | None] = []
@@ -315,17 +322,12 @@ def pair_located_records(
                 rejects.skip(f"reply to {why}")
             else:
                 detail = f"{where_is(turns[tid])} replies to {quote(reply_to)}, not in the input"
-                if gone is not None:
-                    # one conversation at a time (batch): the others are not known here
-                    detail = (
-                        f"{where_is(turns[tid])} replies to {quote(reply_to)}, which is not in its "
-                        "conversation"
-                    )
-                elif elsewhere is None:
-                    elsewhere = {named[1] for named in index}
+                if others is None:
+                    found = {named[1] for named in index}
                     if skipped is not None:  # skipped items of other conversations too
-                        elsewhere |= {named[2] for named in skipped.why}
-                if elsewhere is not None and reply_to in elsewhere:
+                        found |= {named[2] for named in skipped.why}
+                    others = found
+                if reply_to in others:
                     detail = (
                         f"{where_is(turns[tid])} replies to {quote(reply_to)}, which is in another"
                         " conversation only"

@@ -8,7 +8,8 @@ category and series, e.g. the mean level per dimension per community), :func:`li
 ``<title>`` and ``<desc>``; every data mark carries ``class="mark"`` and a ``<title>`` with
 its numbers, which browsers show on hover. Screen readers take a chart as one image, so the
 monthly charts, whose description cannot hold every figure, come with a table of them
-(:func:`line_figures`, :func:`column_figures`). Colours are the Okabe-Ito palette (readable
+(:func:`line_figures`, :func:`column_figures`; a long run of months without responses is one
+row there, :data:`MIN_EMPTY_RUN`). Colours are the Okabe-Ito palette (readable
 with the common colour-vision deficiencies); lines and the group series are drawn in darker
 shades of it where it is too light (:func:`darkened`: 3:1 against the plot, as WCAG asks of
 graphics), lines also differ by dash pattern, and labels inside bars pick black or white
@@ -533,26 +534,53 @@ def table_frame(table: str, label: str, *, tall: bool = False) -> str:
 
 #: What the collapsed table of a monthly chart's figures says it holds.
 FIGURES_SUMMARY = "The figures per month"
+#: A run of at least this many calendar months without responses is one row of a table of
+#: figures ("2026-07 to 2062-02: no responses in these 428 months"), not a row per month.
+MIN_EMPTY_RUN = 3
 
 
-def _figures(label: str, head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def _figures(
+    label: str,
+    head: Sequence[str],
+    rows: Sequence[tuple[str, Sequence[str], bool]],
+) -> str:
     """A collapsed ``<details>`` with a table of a chart's figures, one row per month (the
     chart's text alternative), its frame named by ``label`` (plain text: the chart's
-    title). ``head`` (plain text) names the columns, the month first; ``rows`` holds the
-    cells as HTML."""
+    title). ``head`` (plain text) names the columns, the month first; ``rows`` holds each
+    month (``YYYY-MM``) with its cells as HTML and whether it has no responses: a run of
+    :data:`MIN_EMPTY_RUN` or more such months is one row, a shorter one a row per month."""
     cols = f'<th scope="col">{_esc(head[0])}</th>' + "".join(
         f'<th scope="col" class="num">{_esc(h)}</th>' for h in head[1:]
     )
-    body = "".join(
-        f'<tr><th scope="row">{row[0]}</th>'
-        + "".join(f'<td class="num">{cell}</td>' for cell in row[1:])
-        + "</tr>"
-        for row in rows
-    )
-    table = f"<table><thead><tr>{cols}</tr></thead><tbody>{body}</tbody></table>"
+    body: list[str] = []
+    i = 0
+    while i < len(rows):
+        month, _, empty = rows[i]
+        end = i
+        while empty and end + 1 < len(rows) and rows[end + 1][2]:
+            end += 1
+        run = end - i + 1
+        if run >= MIN_EMPTY_RUN:
+            body.append(
+                f'<tr class="empty-run"><th scope="row">{_esc(month)} to '
+                f'{_esc(rows[end][0])}</th><td colspan="{len(head) - 1}">no responses in '
+                f"these {run:,} months</td></tr>"
+            )
+        else:
+            body.extend(_figure_row(m, c) for m, c, _ in rows[i : end + 1])
+        i = end + 1
+    table = f"<table><thead><tr>{cols}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     return (
         f'<details class="figures"><summary>{FIGURES_SUMMARY}</summary>'
         f"{table_frame(table, label)}</details>"
+    )
+
+
+def _figure_row(month: str, cells: Sequence[str]) -> str:
+    return (
+        f'<tr><th scope="row">{_esc(month)}</th>'
+        + "".join(f'<td class="num">{cell}</td>' for cell in cells)
+        + "</tr>"
     )
 
 
@@ -565,17 +593,15 @@ def line_figures(
 ) -> str:
     """The figures of a :func:`line_chart` of the same arguments as a table named ``label``:
     per calendar month its responses (with ``counts``) and each series' value, a dash where
-    it has none."""
+    it has none (a long run of months without responses in one row, see :func:`_figures`)."""
     head = ["month", *(["responses"] if counts is not None else []), *(n for n, _, _ in series)]
-    rows = []
+    rows: list[tuple[str, Sequence[str], bool]] = []
     for month in months:
-        cells = [_esc(month)]
-        if counts is not None:
-            cells.append(f"{counts.get(month, 0):,}")
-        for _, _, values in series:
-            value = values.get(month)
-            cells.append(DASH if value is None else f"{value:.2f}")
-        rows.append(cells)
+        values = [v.get(month) for _, _, v in series]
+        n = counts.get(month, 0) if counts is not None else None
+        cells = [] if n is None else [f"{n:,}"]
+        cells += [DASH if v is None else f"{v:.2f}" for v in values]
+        rows.append((month, cells, not n and all(v is None for v in values)))
     return _figures(label, head, rows)
 
 
@@ -588,11 +614,11 @@ def column_figures(
 ) -> str:
     """The figures of a :func:`stacked_columns` of the same data as a table named ``label``:
     per calendar month its responses and the share of each key (a dash for a month without
-    any)."""
-    rows = []
+    any; a long run of such months in one row, see :func:`_figures`)."""
+    rows: list[tuple[str, Sequence[str], bool]] = []
     for month in months:
         counts = stacks.get(month, {})
         total = sum(counts.get(k, 0) for k in keys)
         shares = [_pct(counts.get(k, 0) / total) if total else DASH for k in keys]
-        rows.append([_esc(month), f"{total:,}", *shares])
+        rows.append((month, [f"{total:,}", *shares], not total))
     return _figures(label, ["month", "responses", *keys], rows)

@@ -98,6 +98,7 @@ td.num{white-space:nowrap}
 thead th{font-size:.78rem;line-height:1.25;font-weight:600}
 tbody tr:nth-child(even){background:#fafbfc}
 tbody th{white-space:nowrap;max-width:16em;overflow:hidden;text-overflow:ellipsis}
+small.few{color:var(--muted);font-size:.72rem;white-space:nowrap}
 .note{background:var(--soft);border-left:4px solid var(--line);padding:8px 14px;margin:10px 0}
 .signals{background:#fff8e8;border-left:4px solid #E69F00;padding:6px 14px 10px;margin:10px 0}
 .signals ul{margin:4px 0;padding-left:20px}
@@ -238,7 +239,12 @@ def build_report(
     body.append(overview.summary())
     body.append(overview.communities(page))
     body.append(overview.trends(page))
-    body.append(helpers_section(helper_records, links, overview.signal_count(), max_helpers))
+    few = insights.thresholds.min_trend_responses
+    body.append(
+        helpers_section(
+            helper_records, links, overview.signal_count(), max_helpers, min_trend_responses=few
+        )
+    )
     details = ['<section id="helper-details"><h2>Helper details</h2>']
     if detailed:
         details.append(
@@ -258,6 +264,7 @@ def build_report(
                 figures.by_helper[helper],
                 figures.months_of(helper),
                 overview.signals_by_helper.get(helper, []),
+                min_trend_responses=few,
             )
         )
     details.append("</section>")

@@ -35,14 +35,21 @@ from carelens.insights.report.sections import (
     TIMESTAMP_FORMS,
     TREND_DIMENSIONS,
     WIDE,
+    FarOff,
     Undated,
+    few_responses,
     group_table,
     quoted,
     trend_chart,
     trend_legend,
 )
 from carelens.insights.rows import ResponseRow
-from carelens.insights.strain import STRAIN_SIGNALS, StrainSignal, signal_counts
+from carelens.insights.strain import (
+    DEFAULT_THRESHOLDS,
+    STRAIN_SIGNALS,
+    StrainSignal,
+    signal_counts,
+)
 from carelens.insights.tally import Tally
 from carelens.taxonomy import STYLES
 
@@ -70,8 +77,10 @@ def helpers_section(
     links: Mapping[str, str],
     signal_count: Mapping[str, int],
     max_helpers: int,
+    *,
+    min_trend_responses: int = DEFAULT_THRESHOLDS.min_trend_responses,
 ) -> str:
-    table = helpers_table(records, links, signal_count)
+    table = helpers_table(records, links, signal_count, min_trend_responses=min_trend_responses)
     shown = min(max_helpers, len(records))
     if len(records) == 1:
         lead = "One helper." + (" The name links to their details." if shown else "")
@@ -83,7 +92,7 @@ def helpers_section(
             )
     return (
         '<section id="helpers"><h2>Helpers</h2>'
-        f'<p class="muted">{lead} {HELPERS_TABLE_NOTE}</p>'
+        f'<p class="muted">{lead} {helpers_table_note(min_trend_responses)}</p>'
         f"{table}</section>"
     )
 
@@ -96,13 +105,25 @@ HELPERS_TABLE_NOTE = (
 )
 
 
+def helpers_table_note(min_trend_responses: int) -> str:
+    """:data:`HELPERS_TABLE_NOTE`, and what "few responses" means under a trend."""
+    return (
+        f"{HELPERS_TABLE_NOTE} “Few responses (n=…)” marks a trend drawn from fewer than "
+        f"{min_trend_responses:,} dated responses: too few to read, and no falling-empathy "
+        "signal is raised from it."
+    )
+
+
 def helpers_table(
     records: Sequence[Mapping[str, Any]],
     links: Mapping[str, str],
     signal_count: Mapping[str, int],
+    *,
+    min_trend_responses: int = DEFAULT_THRESHOLDS.min_trend_responses,
 ) -> str:
     """The helpers table (``records`` as :meth:`Rollup.records` gives them), names linked
-    through ``links``, with a column of strain-signal counts."""
+    through ``links``, with a column of strain-signal counts; a trend from fewer than
+    ``min_trend_responses`` dated responses is marked "few responses"."""
     return group_table(
         records,
         "helper",
@@ -110,6 +131,7 @@ def helpers_table(
         extra=[("strain signals", "int", signal_count)],
         css_id="helper-table",
         tall=len(records) > 25,
+        min_trend_responses=min_trend_responses,
     )
 
 
@@ -153,9 +175,14 @@ def signals_overview(
     return head + f"<p>Helpers with each signal: {summary}.</p>{frame}</section>"
 
 
-def _metric_list(m: Mapping[str, Any]) -> str:
+def _metric_list(m: Mapping[str, Any], min_trend_responses: int) -> str:
     def v(key: str) -> float | int | None:
         return as_number(m.get(key))
+
+    trend = fmt(v("mean_empathy_slope"), "slope")
+    few = few_responses(m, min_trend_responses)
+    if v("mean_empathy_slope") is not None and few is not None:
+        trend += f" (few responses, n={few:,})"
 
     items = [
         ("mean empathy", fmt(v("mean_empathy"), "level")),
@@ -182,7 +209,7 @@ def _metric_list(m: Mapping[str, Any]) -> str:
         ("advice", fmt(v("advice_share"), "pct")),
         ("self-focus", fmt(v("self_focus_share"), "pct")),
         ("responses with own distress", fmt(v("helper_distress_responses"), "int")),
-        ("empathy trend / month", fmt(v("mean_empathy_slope"), "slope")),
+        ("empathy trend / month", trend),
     ]
     rows = "".join(f"<div><dt>{k}</dt><dd>{val}</dd></div>" for k, val in items)
     return f'<dl class="metrics">{rows}</dl>'
@@ -198,12 +225,15 @@ def helper_section(
     evidence: EvidenceLinks | None = None,
     *,
     level: int = 3,
+    min_trend_responses: int = DEFAULT_THRESHOLDS.min_trend_responses,
 ) -> str:
     """One helper's section: style, monthly trend, figures, and the signals raised with the
     responses behind them (the first :data:`MAX_EVIDENCE` of each shown in full here, the
     others linked through ``evidence``; by default to where the page shows them). The
     helper's name is an ``<h{level}>`` (3: under the report's "Helper details"; 2 on a page
-    of its own), its parts one level below."""
+    of its own), its parts one level below. The monthly trend spans the helper's own months;
+    the responses left out of it are said (undated, or dated far from the rest), and a trend
+    from fewer than ``min_trend_responses`` dated responses is marked "few responses"."""
     elsewhere = evidence if evidence is not None else page.anchor
     helper = str(record["helper"])
     anchor = f"h-{index}"
@@ -225,7 +255,7 @@ def helper_section(
         WIDE,
         page.chart_id,
     )
-    undated = Undated.of(members)
+    undated, far_off = Undated.of(members), FarOff.of(members)
     if len(series) > 1:
         per_month = {m: t.metrics() for m, t in series.items()}
         trend = trend_legend() + trend_chart(
@@ -248,10 +278,17 @@ def helper_section(
             '<p class="muted">No timestamp carelens could read, so no monthly trend: '
             f"{undated.said(quoted)}. {TIMESTAMP_FORMS}</p>"
         )
+    elif far_off.n:  # every date set aside: said below
+        trend = '<p class="muted">No month to draw a trend over.</p>'
     else:
         trend = '<p class="muted">No timestamps, so no monthly trend.</p>'
     if series and undated.n:
         trend += f'<p class="muted">Left out of the monthly trend: {undated.said(quoted)}.</p>'
+    if far_off.n:
+        trend += (
+            f'<p class="muted">Left out of the monthly trend and the strain signals: '
+            f"{far_off.said()}. Check for a mistyped year.</p>"
+        )
     parts = [
         f'<section class="helper" id="{anchor}" aria-labelledby="{anchor}-name">'
         f'<h{level} id="{anchor}-name">{bdi(helper)}</h{level}>'
@@ -259,7 +296,8 @@ def helper_section(
         "<figure><figcaption>Style distribution</figcaption>"
         f"{charts.legend([(s, charts.STYLE_COLOURS[s]) for s in STYLES])}{style_chart}</figure>"
         f'<div class="grid2"><figure><figcaption>Mean level per month</figcaption>{trend}'
-        f"</figure><div><h{level + 1}>Figures</h{level + 1}>{_metric_list(record)}</div></div>"
+        f"</figure><div><h{level + 1}>Figures</h{level + 1}>"
+        f"{_metric_list(record, min_trend_responses)}</div></div>"
     ]
     parts.append(
         f'<div class="signals"><h{level + 1}>Signals to look at — not a diagnosis</h{level + 1}>'

@@ -17,7 +17,7 @@ from typing import Any
 from carelens.insights.frames import Insights
 from carelens.insights.report.format import DASH, bdi, esc, plural
 from carelens.insights.report.helper_sections import NOT_A_DIAGNOSIS
-from carelens.insights.report.sections import Undated, quoted
+from carelens.insights.report.sections import FAR_OFF_RULE, FarOff, Undated, quoted
 from carelens.insights.rows import ROW_DIMENSIONS
 from carelens.taxonomy import TAXONOMY_VERSION
 
@@ -155,6 +155,19 @@ def _undated(insights: Insights) -> str:
     return f" Here {said}." if said else ""
 
 
+def _far_off(insights: Insights) -> str:
+    """How dates far from the rest are set aside, and how many were here."""
+    far_off = FarOff.of(insights.rows)
+    here = (
+        f" Here {far_off.said(bdi)}: check for a mistyped year." if far_off.n else " Here none was."
+    )
+    return (
+        f" A date far from the rest (a mistyped year, most likely) would stretch the months "
+        f"over decades and flatten every trend, so {FAR_OFF_RULE}: it is left out of the "
+        f"monthly figures, trends and strain signals, and counts in every other figure.{here}"
+    )
+
+
 def methods(insights: Insights, model: Mapping[str, Any] | None) -> str:
     facts = []
     model_id = model_id_of(model)
@@ -224,9 +237,10 @@ def methods(insights: Insights, model: Mapping[str, Any] | None) -> str:
         "to UTC first (23:30 on 31 July at UTC-2 is 01:30 on 1 August, so in August), and a "
         "time without an offset is taken as UTC. A response without a timestamp, or with one "
         "carelens could not read, counts in every figure but the monthly ones."
-        f"{_undated(insights)}</dd>"
+        f"{_undated(insights)}{_far_off(insights)}</dd>"
         "<dt>Trend</dt><dd>The weighted least-squares slope of a monthly mean, per month, "
-        "over three months or more.</dd></dl>"
+        "over three months or more; one drawn from fewer than "
+        f"{t.min_trend_responses:,} dated responses is marked “few responses (n=…)”.</dd></dl>"
         "<h3>Strain signals</h3>"
         f"<p>{NOT_A_DIAGNOSIS} Thresholds used: high-distress load at {t.min_high_distress}+ "
         f"such messages and {t.load_ratio:g} times the share in the helper's own community "
@@ -234,7 +248,9 @@ def methods(insights: Insights, model: Mapping[str, Any] | None) -> str:
         "helper's answered messages in each); own distress in "
         f"{t.min_personal_distress}+ responses; self-focus in {t.self_focus_share:.0%}+ of "
         f"{t.min_responses}+ responses; empathy falling by {-t.empathy_slope:g}+ a month over "
-        f"{t.min_months}+ months.</p>"
+        f"{t.min_months}+ months with responses and {t.min_trend_responses}+ dated responses, "
+        "the latest month's mean below the mean of the months before it. Every signal points "
+        "to at least one response to read.</p>"
         "<h3>Limits</h3><ul>"
         "<li>These are a model's figures. It was trained and evaluated on Reddit "
         "mental-health posts; on other communities, languages or kinds of help the figures "

@@ -18,7 +18,14 @@ from carelens.insights.frames import Insights
 from carelens.insights.report.names import ResponseNames
 from carelens.insights.report.page import Page
 from carelens.insights.report.rollup import Rollup
-from carelens.insights.report.sections import Undated, communities, crisis, summary, trends
+from carelens.insights.report.sections import (
+    FarOff,
+    Undated,
+    communities,
+    crisis,
+    summary,
+    trends,
+)
 from carelens.insights.strain import StrainSignal, strain_signals
 from carelens.insights.tally import Metric
 
@@ -73,6 +80,11 @@ class Overview:
         """The responses without a month: no timestamp, or one that could not be read."""
         return Undated.of(self.insights.rows)
 
+    @property
+    def far_off(self) -> FarOff:
+        """The responses whose date was set aside as far from the rest."""
+        return FarOff.of(self.insights.rows)
+
     def signal_count(self) -> dict[str, int]:
         """How many strain signals each helper raised (helpers with none left out)."""
         return {h: len(s) for h, s in self.signals_by_helper.items()}
@@ -82,6 +94,7 @@ class Overview:
         extra = {
             "months": self.months,
             "undated": self.undated,
+            "far_off": self.far_off,
             "n_communities": len(self.community_records),
             "n_signals": len(self.signals),
         }
@@ -96,11 +109,13 @@ class Overview:
             self.total,
             {c: t.styles for c, t in figures.communities.items()},
             {c: len(h) for c, h in figures.helpers_per_community.items()},
+            min_trend_responses=self.insights.thresholds.min_trend_responses,
         )
 
     def trends(self, page: Page) -> str:
         """The trends section: per community, mean levels and style shares per month, and
-        how many responses are undated (no timestamp, or one that could not be read)."""
+        how many responses are undated (no timestamp, or one that could not be read) and how
+        many dates were set aside as far off."""
         figures = self.rollup
         return trends(
             page,
@@ -111,6 +126,7 @@ class Overview:
                 for c, months in figures.community_months.items()
             },
             self.undated,
+            self.far_off,
         )
 
     def crisis(self, links: Callable[[int], str | None] | None = None, *, see_all: str = "") -> str:

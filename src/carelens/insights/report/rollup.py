@@ -2,7 +2,9 @@
 
 The figures equal those of the :class:`~carelens.insights.Insights` tables, computed with
 the same pure functions (:class:`.Tally`, :func:`.slopes`), so that 100,000 responses take
-a few passes rather than a few per table.
+a few passes rather than a few per table. Months are the rows'
+:attr:`~carelens.insights.rows.ResponseRow.trend_month`: a date set aside as far off counts
+in no month (and in every other figure).
 """
 
 from __future__ import annotations
@@ -32,13 +34,15 @@ class Rollup:
         community_months: dict[str, dict[str | None, list[ResponseRow]]] = {}
         self.helpers_per_community: dict[str, set[str]] = {}
         self.any_text = False
+        self.trend_responses: dict[str, int] = {}  # helper -> responses in its trend
         for row in rows:
-            month = row.month
+            month = row.trend_month
             self.by_helper.setdefault(row.helper, []).append(row)
             community_months.setdefault(row.community, {}).setdefault(month, []).append(row)
             self.helpers_per_community.setdefault(row.community, set()).add(row.helper)
             if month is not None:
                 helper_months.setdefault(row.helper, {}).setdefault(month, []).append(row)
+                self.trend_responses[row.helper] = self.trend_responses.get(row.helper, 0) + 1
             self.any_text = self.any_text or bool(row.response_text)
         self.helpers = {h: Tally.over(members) for h, members in self.by_helper.items()}
         # A trend needs MIN_MONTHS months; other helpers' months are tallied only if shown.
@@ -68,8 +72,18 @@ class Rollup:
         """Rows like :meth:`Insights.helpers` (``by="helper"``) or ``communities()``."""
         tallies = self.helpers if by == "helper" else self.communities
         months = self.helper_months if by == "helper" else self.community_months
+        dated = (
+            self.trend_responses
+            if by == "helper"
+            else {c: sum(t.n for t in m.values()) for c, m in self.community_months.items()}
+        )
         data: list[dict[str, Metric | str]] = [
-            {by: group, **t.metrics(), **(slopes(months[group]) if group in months else _NO_SLOPES)}
+            {
+                by: group,
+                **t.metrics(),
+                "trend_responses": dated.get(group, 0),
+                **(slopes(months[group]) if group in months else _NO_SLOPES),
+            }
             for group, t in tallies.items()
         ]
         data.sort(key=lambda r: (-int(r["responses"] or 0), str(r[by])))

@@ -6,11 +6,15 @@ moderator or supervisor that the list is not a risk score and what to do, and li
 raised each flag where the results carry texts; each named as :mod:`.names` says and linked
 by its position in the input).
 
-Also the shared pieces the helper sections reuse: the group table (:func:`group_table`),
-the monthly trend chart (:func:`trend_chart`, :func:`trend_legend`), the chart sizes, and
-what is said of the responses without a month (:class:`Undated`: no timestamp, or one that
-could not be read, quoted, with the forms carelens reads) and of the months (calendar months
-in UTC, :data:`UTC_MONTHS`).
+Also the shared pieces the helper sections reuse: the group table (:func:`group_table`,
+whose empathy trend says "few responses" where it stands on fewer dated responses than the
+strain signals need), the monthly trend chart (:func:`trend_chart`, :func:`trend_legend`),
+the chart sizes, and what is said of the responses without a month (:class:`Undated`: no
+timestamp, or one that could not be read, quoted, with the forms carelens reads), of those
+whose date was set aside as far from the rest (:class:`FarOff`: how many, a few of them with
+their helper and date, and to check for a mistyped year) and of the months (calendar months
+in UTC, :data:`UTC_MONTHS`). A trend chart spans the months of what it draws only: the
+communities drawn, or the helper.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC
 from functools import partial
 from typing import Any
 
@@ -42,6 +47,8 @@ from carelens.insights.report.format import (
 from carelens.insights.report.names import ResponseNames, position_of
 from carelens.insights.report.page import Page
 from carelens.insights.rows import ResponseRow
+from carelens.insights.strain import DEFAULT_THRESHOLDS
+from carelens.insights.trends import FAR_OFF_GAP, FAR_OFF_MAX_RESPONSES, FAR_OFF_MAX_SHARE
 from carelens.taxonomy import STYLES
 
 #: Dimensions drawn as monthly trend lines.
@@ -131,6 +138,80 @@ class Undated:
         return f"{said} and {'is' if self.n == 1 else 'are'} left out of {of}"
 
 
+#: Far-off dates named as examples (with their helper) where they are counted.
+MAX_FAR_OFF_EXAMPLES = 3
+#: How a date is set aside as far off, in words (:func:`~carelens.insights.trends.mark_far_off`).
+FAR_OFF_RULE = (
+    f"a date is set aside when it lies more than {FAR_OFF_GAP} months from every other month "
+    f"of its helper's or its community's responses, in a run of months holding at most "
+    f"{FAR_OFF_MAX_RESPONSES} responses and at most {FAR_OFF_MAX_SHARE:.0%} of that group's "
+    "dated ones"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FarOff:
+    """The responses whose date was set aside as far from the rest of their helper's or
+    community's (:attr:`~carelens.insights.rows.ResponseRow.far_off`: a mistyped year, most
+    likely): ``n`` of them, the first :data:`MAX_FAR_OFF_EXAMPLES` as (helper, UTC date)."""
+
+    n: int = 0
+    examples: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, rows: Iterable[ResponseRow]) -> FarOff:
+        """The far-off dates of ``rows`` (their helpers as the rows name them: pseudonyms
+        with ``--anonymize``)."""
+        n = 0
+        examples: list[tuple[str, str]] = []
+        for row in rows:
+            if not row.far_off or row.timestamp is None:
+                continue
+            n += 1
+            if len(examples) < MAX_FAR_OFF_EXAMPLES:
+                examples.append((row.helper, row.timestamp.astimezone(UTC).date().isoformat()))
+        return cls(n, tuple(examples))
+
+    def said(self, name: Callable[[str], str] | None = None) -> str:
+        """How many responses are dated far from the rest, with examples (their helper
+        written by ``name``, left out without it: a helper's own section), e.g. "1 response
+        is dated far from the rest of its helper's or community's responses (vol-kay,
+        2062-03-05)"; "" when there is none."""
+        if not self.n:
+            return ""
+        listed = [
+            date if name is None else f"{name(helper)}, {date}" for helper, date in self.examples
+        ]
+        more = f" and {self.n - len(listed):,} more" if self.n > len(listed) else ""
+        sep = "; " if name is not None else ", "
+        its = "its" if self.n == 1 else "their"
+        return (
+            f"{plural(self.n, 'response is', 'responses are')} dated far from the rest of {its} "
+            f"helper's or community's responses ({sep.join(listed)}{more})"
+        )
+
+    def left_out(self, name: Callable[[str], str] | None, of: str) -> str:
+        """:meth:`said`, that they are left out ``of`` something but count in every other
+        figure, and to check for a mistyped year; "" when there is none."""
+        said = self.said(name)
+        if not said:
+            return ""
+        verb, pronoun = ("is", "it counts") if self.n == 1 else ("are", "they count")
+        return (
+            f"{said} and {verb} left out of {of}; {pronoun} in every other figure. Check for a "
+            "mistyped year"
+        )
+
+
+def far_off_note(far_off: FarOff, left_out: str) -> str:
+    """A note on the responses whose date was set aside as far off (how many, a few with
+    their helper and date, to check for a mistyped year), left out of ``left_out``; "" when
+    there is none."""
+    if not far_off.n:
+        return ""
+    return f'<p class="note" id="far-off">{far_off.left_out(bdi, left_out)}.</p>'
+
+
 def quoted(value: str) -> str:
     """A value from the data quoted in running text: escaped, in a ``<code>``, isolated."""
     return f"<code>{bdi(value)}</code>"
@@ -149,11 +230,14 @@ def undated_note(undated: Undated, left_out: str) -> str:
 def summary(insights: Insights, total: Mapping[str, Any], n_helpers: int, extra: Any) -> str:
     months = extra["months"]
     undated: Undated = extra.get("undated") or Undated()
+    far_off: FarOff = extra.get("far_off") or FarOff()
     if months:
         span = f"{months[0]} to {months[-1]}" if len(months) > 1 else months[0]
         label = f"{noun(len(months), 'month')} (UTC)"
         if undated.n:
             label += f"; {plural(undated.n, 'response')} undated"
+        if far_off.n:
+            label += f"; {plural(far_off.n, 'far-off date')} set aside (see Trends)"
         when = card(esc(span), label, small=True)
     elif undated.unread:  # timestamps given, in a form carelens does not read
         when = card(
@@ -227,13 +311,15 @@ def group_table(
     extra: Sequence[tuple[str, str, Mapping[str, int | None]]],
     css_id: str,
     tall: bool,
+    min_trend_responses: int = DEFAULT_THRESHOLDS.min_trend_responses,
 ) -> str:
     """The table of helpers or communities (``by``): one row per record, style shares first.
 
     ``links`` maps a name to the URL its row links to (``#h-1`` in the report, a page of its
     own on the dashboards); ``extra`` adds (label, format, value per name) columns: a name
     without a value has 0, one whose value is None (unknown: unsafe replies never checked)
-    a dash.
+    a dash. An empathy trend drawn from fewer than ``min_trend_responses`` dated responses
+    (the record's ``trend_responses``) is marked "few responses (n=3)" (:func:`few_marker`).
     """
     head = [f'<th scope="col">{by}</th>', '<th scope="col" class="num">responses</th>']
     head += [f'<th scope="col" class="num">{label}</th>' for _, label, _ in _GROUP_COLUMNS]
@@ -252,7 +338,12 @@ def group_table(
         if name in links:
             label = f'<a href="{esc(links[name])}">{label}</a>'
         cells = [f'<th scope="row">{label}</th>', num_cell(as_number(rec.get("responses")), "int")]
-        cells += [num_cell(as_number(rec.get(key)), kind) for key, _, kind in _GROUP_COLUMNS]
+        for key, _, kind in _GROUP_COLUMNS:
+            value = as_number(rec.get(key))
+            cell = num_cell(value, kind)
+            if kind == "slope" and value is not None:
+                cell = cell.replace("</td>", f"{few_marker(rec, min_trend_responses)}</td>")
+            cells.append(cell)
         for _, kind, values in extra:
             cells.append(num_cell(values.get(name, 0), kind))
         body.append(f"<tr>{''.join(cells)}</tr>")
@@ -262,6 +353,21 @@ def group_table(
     )
     groups = "communities" if by == "community" else f"{by}s"
     return charts.table_frame(table, f"Table of {groups}", tall=tall)
+
+
+def few_responses(record: Mapping[str, Any], min_trend_responses: int) -> int | None:
+    """The responses a group's trend is drawn from (its ``trend_responses``) when they are
+    fewer than ``min_trend_responses`` (too few to read a trend from, and for a strain
+    signal), else None."""
+    n = as_number(record.get("trend_responses"))
+    return int(n) if n is not None and n < min_trend_responses else None
+
+
+def few_marker(record: Mapping[str, Any], min_trend_responses: int) -> str:
+    """ " few responses (n=3)" (HTML, on a line of its own) after a trend drawn from too few
+    responses (:func:`few_responses`); "" otherwise."""
+    n = few_responses(record, min_trend_responses)
+    return "" if n is None else f'<br><small class="few">few responses (n={n:,})</small>'
 
 
 def _count(v: object) -> int | None:
@@ -280,6 +386,8 @@ def communities(
     total: Mapping[str, Any],
     styles: Mapping[str, Counter[str]],
     helper_counts: Mapping[str, int],
+    *,
+    min_trend_responses: int = DEFAULT_THRESHOLDS.min_trend_responses,
 ) -> str:
     shown = records[:MAX_CHART_COMMUNITIES]
     bars: list[tuple[str, Mapping[str, int]]] = []
@@ -334,6 +442,7 @@ def communities(
         ],
         css_id="community-table",
         tall=False,
+        min_trend_responses=min_trend_responses,
     )
     return (
         '<section id="communities"><h2>Communities</h2>'
@@ -380,34 +489,42 @@ def trends(
     monthly_records: Sequence[Mapping[str, Any]],
     month_styles: Mapping[str, Mapping[str, Counter[str]]],
     undated: Undated,
+    far_off: FarOff | None = None,
 ) -> str:
     """The trends section: per community, mean levels and style shares per month (in UTC),
-    with how many responses are undated (no timestamp, or one that could not be read)
-    whatever is drawn."""
+    with how many responses are undated (no timestamp, or one that could not be read) and
+    how many dates were set aside as far off, whatever is drawn. The charts span the months
+    of the communities drawn (at most :data:`MAX_CHART_COMMUNITIES`), never those of the
+    others."""
+    far_off = far_off or FarOff()
     head = '<section id="trends"><h2>Trends over time</h2>'
+    far = far_off_note(far_off, "the trends and the strain signals")
     if not monthly_records:
         if undated.unread:
             return (
                 head + f'<p class="note" id="undated">No response has a timestamp that carelens '
                 f"could read, so there are no trend charts: {undated.said(quoted)}. "
-                f"{TIMESTAMP_FORMS}</p></section>"
+                f"{TIMESTAMP_FORMS}</p>{far}</section>"
             )
         return (
             head + '<p class="note" id="undated">These responses carry no timestamps, so there '
             "are no trend charts. Give the input a timestamp per message to see months.</p>"
-            "</section>"
+            f"{far}</section>"
         )
     per_community: dict[str, dict[str, Mapping[str, Any]]] = {}
     for rec in monthly_records:
         per_community.setdefault(str(rec["community"]), {})[str(rec["month"])] = rec
-    months = charts.month_range(sorted({str(r["month"]) for r in monthly_records}))
-    note = undated_note(undated, "the trends")
-    if len(months) < 2:
-        return (
-            head + f'<p class="note">Every dated response falls in {esc(months[0])} (UTC), so '
-            f"there is no trend to draw yet. {UTC_MONTHS}</p>{note}</section>"
-        )
     shown = [c for c in community_order if c in per_community][:MAX_CHART_COMMUNITIES]
+    # The months of the communities drawn: one that is not drawn stretches no axis.
+    months = charts.month_range(sorted({m for c in shown for m in per_community[c]}))
+    note = undated_note(undated, "the trends") + far
+    if len(months) < 2:
+        which = "" if len(shown) == len(per_community) else " of these communities"
+        which += " (the far-off dates below aside)" if far_off.n else ""
+        return (
+            head + f'<p class="note">Every dated response{which} falls in {esc(months[0])} '
+            f"(UTC), so there is no trend to draw yet. {UTC_MONTHS}</p>{note}</section>"
+        )
     y_max = charts.nice_max(
         [
             as_float(per_community[c][m].get(f"mean_{d}"))
@@ -417,10 +534,11 @@ def trends(
         ]
     )
     parts = [head]
+    aside = " (a far-off date set aside, below, is not drawn either)" if far_off.n else ""
     parts.append(
         '<p class="muted">Mean level per calendar month (0 none, 1 weak, 2 strong); a gap is a '
-        "month without responses. Months with few responses move a lot; hover a point for its "
-        f"count. {UTC_MONTHS}</p>"
+        f"month without responses{aside}. Months with few responses move a lot; hover a point "
+        f"for its count. {UTC_MONTHS}</p>"
     )
     parts.append(note)
     for c in shown:
