@@ -372,6 +372,36 @@ def test_a_reply_to_a_spam_comment_is_skipped_as_analyze_counts_it(tmp_path: Pat
     assert sorted(e["response"]["id"] for e in got) == sorted(e.response.id for e in expected)
 
 
+def test_a_reply_to_a_spam_comment_of_another_post_is_worded_as_analyze_words_it(
+    tmp_path: Path,
+) -> None:
+    """Comment 402 of post 59 answers comment 301, spam on post 58: an unknown parent for
+    both commands (a skipped item is one of its own conversation), which analyze says is
+    in another conversation only; batch said it was "not in its conversation"."""
+    text = (EXAMPLES / "blog_comments.xml").read_text(encoding="utf-8")
+    start, end = text.index("<item>"), text.index("</item>") + len("</item>")
+    item = text[start:end].replace("<wp:post_id>58</wp:post_id>", "<wp:post_id>59</wp:post_id>")
+    for n in range(301, 311):  # the comments of post 59: 401 to 410; 402 still answers 301
+        for tag in ("comment_id", "comment_parent") if n != 301 else ("comment_id",):
+            item = item.replace(f"<wp:{tag}>{n}</wp:{tag}>", f"<wp:{tag}>{n + 100}</wp:{tag}>")
+    approved = "<wp:comment_approved><![CDATA[1]]></wp:comment_approved>"
+    spam = "<wp:comment_approved><![CDATA[spam]]></wp:comment_approved>"
+    site = tmp_path / "sites.xml"
+    site.write_text((text[:end] + item + text[end:]).replace(approved, spam, 1), encoding="utf-8")
+    log = CollectingRejectLog()
+    expected = list(read_exchanges(site, rejects=log))
+    (entry,) = [e for e in log.entries if e["reason"] == "unknown parent"]
+    assert entry["detail"] == (
+        "turn 'comment-402' in conversation 'post-59' replies to 'comment-301', which is in "
+        "another conversation only"
+    )
+    done = staged_rows([site], shards=2, format="wxr")
+    assert [json.loads(str(r["payload"])) for r in done if r["kind"] == REJECT] == log.entries
+    assert skip_counts(done) == log.skipped
+    got = [json.loads(str(r["payload"])) for r in done if r["kind"] == EXCHANGE]
+    assert sorted(e["response"]["id"] for e in got) == sorted(e.response.id for e in expected)
+
+
 def test_threads_numbering_messages_from_one_are_paired_as_analyze_pairs_them(
     tmp_path: Path,
 ) -> None:
@@ -418,8 +448,59 @@ def test_a_reply_to_a_rejected_message_says_so_as_analyze_does(tmp_path: Path) -
     assert entries[4] == analyzed[4]
     assert entries[4]["detail"] == "turn '3' in conversation 't1' replies to '2', which was " \
         "rejected (line 3)"  # fmt: skip
-    # 9 is nowhere: one conversation at a time, batch says so within it (as before)
-    assert entries[5]["reason"] == analyzed[5]["reason"] == "unknown parent"
+    # 9 is nowhere: batch, pairing one conversation at a time, says it as analyze does
+    assert entries[5] == analyzed[5]
+    assert entries[5]["detail"] == "turn '4' in conversation 't1' replies to '9', not in the input"
+
+
+def test_an_unknown_parent_is_worded_as_analyze_words_it(tmp_path: Path) -> None:
+    """Batch said of every reply whose parent its conversation lacks that the parent "is not
+    in its conversation"; analyze, given the same file, says "not in the input", or "which
+    is in another conversation only" when the id is a message of another conversation of
+    the file (a read one, or one its reader left out). Batch now words each as analyze does:
+    the read task sends those ids of other conversations to the reply's. Another file's
+    message is not in the input, for both: each file is paired on its own."""
+    first = tmp_path / "a.csv"
+    first.write_text(
+        "message_id,thread_id,parent_id,author,text\n"
+        "1,t1,,ana,I can't sleep again.\n"
+        "2,t1,1,ben,That sounds exhausting.\n"
+        "3,t1,9,cy,Hang in there.\n"  # 9: nowhere
+        "4,t2,,dan,Another thread.\n"
+        "5,t2,2,eve,Answers t1's message 2.\n"  # 2: in t1 only
+        "2,t3,,fay,Thread three has a message 2 too.\n"
+        "6,t3,2,gus,Its own message 2.\n"  # paired within t3
+        "7,t4,4,hal,Answers t2's message 4.\n"  # 4: in t2 only
+        "8,t4,10,ivy,10 is in the other file.\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "b.csv"
+    second.write_text(
+        "message_id,thread_id,parent_id,author,text\n10,t4,,jo,The other file's message.\n",
+        encoding="utf-8",
+    )
+    analyzed: dict[tuple[str, int], dict[str, object]] = {}
+    expected: list[Exchange] = []
+    for path in (first, second):
+        log = CollectingRejectLog()
+        expected.extend(read_exchanges(path, rejects=log))
+        analyzed.update({(str(e["path"]), int(str(e["line"]))): e for e in log.entries})
+    done = staged_rows([first, second], shards=3, format="csv")
+    entries = {
+        (str(e["path"]), int(e["line"])): e
+        for r in done
+        if r["kind"] == REJECT
+        for e in [json.loads(str(r["payload"]))]
+    }
+    assert entries == analyzed
+    assert {line: e["detail"] for (_, line), e in entries.items()} == {
+        4: "turn '3' in conversation 't1' replies to '9', not in the input",
+        6: "turn '5' in conversation 't2' replies to '2', which is in another conversation only",
+        9: "turn '7' in conversation 't4' replies to '4', which is in another conversation only",
+        10: "turn '8' in conversation 't4' replies to '10', not in the input",
+    }
+    got = sorted((r for r in done if r["kind"] == EXCHANGE), key=lambda r: (r["file"], r["seq"]))
+    assert [Exchange.from_dict(json.loads(str(r["payload"]))) for r in got] == expected
 
 
 def test_parquet_inputs_with_dates_and_bytes_are_staged(tmp_path: Path) -> None:

@@ -3,11 +3,12 @@ made, so a misspelt column stops the run before any worker starts."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
 
-from carelens.batch.plan import BatchPlan, make_plan
+from carelens.batch.plan import BatchPlan, expand_inputs, make_plan
 from carelens.errors import InputError
 
 
@@ -69,3 +70,59 @@ def test_a_file_of_bad_lines_is_checked_at_its_first_reject(tmp_path: Path) -> N
     bad are rejected by stage 1, as `analyze` rejects them, not refused here."""
     bad = write(tmp_path / "t.jsonl", "{broken\n" * 1000)
     assert [i.format for i in make_plan([bad], model_id="m", format="jsonl").inputs] == ["jsonl"]
+
+
+def _batch_output(folder: Path, *, manifest: bool) -> Path:
+    """What a batch run leaves in ``folder``: parts, their counts, rejects, and a manifest
+    (a finished run) or its plan under ``_work`` (an unfinished one)."""
+    folder.mkdir(parents=True)
+    write(folder / "part-00000.parquet", "PAR1")
+    write(folder / "part-00000.json", '{"shard": 0, "pairs": 1}\n')
+    write(folder / "rejects.jsonl", '{"path": "a.csv", "line": 2}\n')
+    if manifest:
+        write(folder / "manifest.json", '{"carelens": "0.1.0", "plan": {}, "complete": true}\n')
+    else:
+        (folder / "_work").mkdir()
+        write(folder / "_work" / "plan.json", "{}\n")
+    return folder
+
+
+PAIRS = "seeker_id,response_id,seeker,response\ns1,r1,I feel low,I'm here for you\n"
+
+
+def test_another_runs_output_in_an_input_folder_is_left_out_and_said_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`batch DIR -o DIR/out2` after `batch DIR -o DIR/out` (or one stopped early) read
+    DIR/out's parts, part counts, rejects and manifest as conversations."""
+    source = tmp_path / "in"
+    source.mkdir()
+    write(source / "a.csv", PAIRS)
+    done = _batch_output(source / "out", manifest=True)
+    unfinished = _batch_output(source / "runs" / "early", manifest=False)
+    with caplog.at_level(logging.WARNING, logger="carelens.batch.plan"):
+        plan = make_plan([source], model_id="m", exclude=source / "out2")
+    assert [Path(i.path).name for i in plan.inputs] == ["a.csv"]
+    said = [r.getMessage() for r in caplog.records]
+    assert said == [
+        f"{folder}: not read as an input: the output folder of another carelens batch run (it "
+        "holds its manifest.json or _work/plan.json): its results are not conversations to "
+        "analyse"
+        for folder in (done, unfinished)
+    ]
+    # The run's own folder, once it holds a run (a re-run), is said too, as such.
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="carelens.batch.plan"):
+        make_plan([source], model_id="m", exclude=done)
+    assert f"{done}: not read as an input: the output folder of this run" in caplog.text
+    assert caplog.text.count(str(done)) == 1
+
+
+def test_a_folder_of_nothing_but_a_runs_output_says_why_it_has_no_input(tmp_path: Path) -> None:
+    out = _batch_output(tmp_path / "out", manifest=True)
+    with pytest.raises(InputError, match="no input files besides the output of a carelens batch"):
+        expand_inputs([out])
+    # A user's manifest.json is no batch run's: read as an input, as before.
+    (tmp_path / "notes").mkdir()
+    write(tmp_path / "notes" / "manifest.json", '{"pages": 3}\n')
+    assert expand_inputs([tmp_path / "notes"]) == [tmp_path / "notes" / "manifest.json"]

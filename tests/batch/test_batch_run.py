@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -190,6 +191,38 @@ def test_an_output_folder_inside_an_input_folder_is_not_an_input(tmp_path: Path)
     first = run_batch([source], options)
     again = run_batch([source], options)  # the parts and manifest under in2/out are no inputs
     assert again.already_complete and again.pairs == first.pairs > 0
+
+
+def _pool_threads() -> set[threading.Thread]:
+    """The worker threads of analyzers (``carelens_0``...) in this process."""
+    return {t for t in threading.enumerate() if t.name.startswith("carelens_")}
+
+
+def test_an_earlier_runs_output_folder_in_an_input_folder_is_not_an_input(tmp_path: Path) -> None:
+    """`batch DIR -o DIR/out2` after `batch DIR -o DIR/out` read DIR/out's parts, part
+    counts, manifest and rejects as input files. They are left out, and the run says so
+    once; a re-run says the same of its own folder. No analyzer thread is left in this
+    process (the model is loaded by the Ray workers, which Ray ends)."""
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(DATA / "pairs.jsonl", source / "a.jsonl")
+    first = source / "out"
+    run_batch([source], BatchOptions(output=first, shards=2))
+    threads = _pool_threads()
+    second = source / "out2"
+    args = ["batch", str(source), "-o", str(second), "--shards", "2"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    left_out = f"{first}: not read as an input: the output folder of another carelens batch run"
+    assert result.stderr.count(left_out) == 1, result.stderr
+    manifest = json.loads((second / MANIFEST).read_text(encoding="utf-8"))
+    assert [Path(i["path"]).name for i in manifest["plan"]["inputs"]] == ["a.jsonl"]
+    assert by_ids(batch_records(second)) == by_ids(batch_records(first))
+    again = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
+    assert again.exit_code == 0 and "(the output was already complete)" in again.stdout
+    assert again.stderr.count(left_out) == 1
+    assert f"{second}: not read as an input: the output folder of this run" in again.stderr
+    assert not {t for t in _pool_threads() - threads if t.is_alive()}
 
 
 def test_inputs_are_checked_before_the_output_folder_is_made(tmp_path: Path) -> None:

@@ -84,8 +84,8 @@ def test_a_redacted_batch_run_counts_hints_and_redacts_its_rejects(tmp_path: Pat
     listed = (out / REJECTS).read_text(encoding="utf-8")
     details = {json.loads(line)["line"]: json.loads(line)["detail"] for line in listed.splitlines()}
     assert details[4] == "turn '[email]' in conversation 'c1'"
-    # (batch pairs one conversation at a time: "which is not in its conversation")
-    assert details[5].startswith("turn 't3' in conversation 'c1' replies to '[email]', ")
+    # worded as analyze words it (batch said "which is not in its conversation")
+    assert details[5] == "turn 't3' in conversation 'c1' replies to '[email]', not in the input"
     for secret in ("kim@example.com", "lee.river@example.org", "415"):
         assert secret not in listed
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ from carelens.output import read_results
 
 Invoke = Callable[..., Result]
 
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "readers" / "convokit_corpus"
 PAIRS = (
     "seeker_id,response_id,seeker,response\n"
     "s1,r1,My dog is sick and I'm scared.,That's frightening. How is he doing today?\n"
@@ -148,6 +150,25 @@ def test_output_into_a_convokit_folder_input_is_refused(invoke: Invoke, tmp_path
     utterances.write_text(PAIRS, encoding="utf-8")
     result = invoke("analyze", corpus, "-o", utterances, "--overwrite")
     _refused(result, utterances, "--output")
+
+
+def test_a_rerun_into_a_convokit_folder_input_does_not_read_its_own_output(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # `analyze DIR -o DIR/results.jsonl` twice: the corpus is its utterances file alone, so
+    # the results, options and digests written beside it are never read as input (a
+    # folder that is not a corpus is not an input of analyze at all).
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = corpus / "results.jsonl"
+    assert invoke("analyze", corpus, "-o", out).exit_code == 0
+    written = out.read_bytes()
+    again = invoke("analyze", corpus, "-o", out)
+    assert again.exit_code == 0, again.output
+    assert "0 (+ 1 already in the output: 1 in all)" in again.stdout
+    assert out.read_bytes() == written
+    other = invoke("analyze", corpus, "-o", corpus / "results2.jsonl")
+    assert other.exit_code == 0 and len(list(read_results(corpus / "results2.jsonl"))) == 1
 
 
 def test_rejects_over_the_output_is_refused(invoke: Invoke, tmp_path: Path) -> None:

@@ -71,10 +71,27 @@ def test_encodable_streams_replace_and_are_put_back(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(sys, "stderr", utf8_err)
     with encodable_streams():
         print("cut…", file=sys.stdout)
-        print("caf\udce9.csv", file=sys.stderr)  # a byte of a name that is not UTF-8
-    assert out_bytes.getvalue() == b"cut?\n"
-    assert err_bytes.getvalue() == b"caf\\udce9.csv\n"
+        print("caf\udce9.csv \ud800", file=sys.stderr)  # a byte of a name that is not UTF-8
+        print("caf\udce9.csv…", file=sys.stdout)
+    assert out_bytes.getvalue() == b"cut?\ncaf\\xe9.csv?\n"
+    # As a rejects file shows the name (caf\\udce9.csv before); another lone surrogate is
+    # escaped as it is.
+    assert err_bytes.getvalue() == b"caf\\xe9.csv \\ud800\n"
     assert ascii_out.errors == utf8_err.errors == "strict"  # put back after
     monkeypatch.setattr(sys, "stdout", kept)
     with encodable_streams():
         assert sys.stdout.errors == "ignore"  # a stream set on purpose is left alone
+
+
+def test_a_stderr_that_escapes_shows_a_name_as_the_rejects_show_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Python's own stderr escapes what it cannot encode (backslashreplace): a byte of a name
+    # that is not UTF-8 came out as caf\\udce9.csv, where the rejects file says caf\\xe9.csv.
+    err_bytes = io.BytesIO()
+    err = io.TextIOWrapper(err_bytes, encoding="ascii", errors="backslashreplace")
+    monkeypatch.setattr(sys, "stderr", err)
+    with encodable_streams():
+        print("caf\udce9.csv…", file=sys.stderr, flush=True)
+    assert err_bytes.getvalue() == b"caf\\xe9.csv\\u2026\n"
+    assert err.errors == "backslashreplace"

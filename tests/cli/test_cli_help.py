@@ -89,6 +89,37 @@ def test_a_flag_row_has_no_type_and_an_option_with_a_value_keeps_its_own(
         assert re.search(r"<\w+", _option_row(shown, valued))
 
 
+@pytest.mark.parametrize("path", PATHS, ids=_ids)
+def test_no_option_shows_the_list_a_command_receives(path: list[str]) -> None:
+    shown = _run(*path, "--help").stdout
+    assert "<list[" not in shown and "list[" not in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("path", "option", "typed"),
+    [
+        (["analyze"], "--column-map", "<str>"),
+        (["analyze"], "--helper", "<str>"),
+        (["batch"], "--helper", "<str>"),
+        (["batch"], "inputs...", "<path>"),
+        (["summarize"], "--helper", "<str>"),
+        (["report"], "--helper", "<str>"),
+        (["train"], "--written", "<path>"),
+        (["train"], "--soup-with", "<path>"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and not v.startswith("<") else None,
+)
+def test_a_repeatable_option_shows_what_one_use_takes(
+    path: list[str], option: str, typed: str
+) -> None:
+    # typer showed the list the command receives: --helper <list[str]>, inputs...
+    # <list[Path]>, train's --written <list[Path]> in its plain layout. Its help says it
+    # may be repeated.
+    shown = _run(*path, "--help").stdout
+    row = re.search(rf"^[│\s*]*{re.escape(option)}\s+(?:-\w\s+)?(<[^>]*>)", shown, re.M)
+    assert row is not None and row.group(1) == typed, shown
+
+
 def test_train_help_in_the_plain_layout_takes_h_too() -> None:
     result = _run("train", "-h")
     assert result.exit_code == 0, result.output

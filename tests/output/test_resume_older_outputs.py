@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -288,3 +289,57 @@ def test_columns_in_another_order_are_named_so(tmp_path: Path) -> None:
         csv.writer(fh, lineterminator="\n").writerows([[r[1], r[0], *r[2:]] for r in rows[:6]])
     with pytest.raises(InputError, match=r"other columns .*: the same ones in another order;"):
         analyze_file(source, BuildAnalyzer(), out)
+
+
+@pytest.mark.parametrize("layout", ["out.jsonl", f"out.parquet{PARTIAL_SUFFIX}"])
+def test_records_that_lack_only_unsafe_are_refused_as_an_older_layout(
+    tmp_path: Path, layout: str
+) -> None:
+    # Every other field there, and options that name this build: the resume went on and
+    # added checked records to records never checked for unsafe wording.
+    source, out = interrupted(tmp_path, layout)
+    store = tmp_path / layout
+    drop_fields(store, ["unsafe"])
+    before = files_of(tmp_path)
+    analyzer = BuildAnalyzer()
+    with pytest.raises(InputError) as caught:
+        analyze_file(source, analyzer, out)
+    assert (
+        str(caught.value) == f"{store}, line 1: {OTHER.format(kind='fields')}missing unsafe{AGAIN}"
+    )
+    assert files_of(tmp_path) == before and analyzer.seen == []
+
+
+class UncheckedAnalyzer(BuildAnalyzer):
+    """:class:`BuildAnalyzer` without the unsafe-wording check (``unsafe`` None)."""
+
+    def predict(self, pairs: Sequence[Exchange]) -> list[ResponseAnalysis]:
+        return [replace(r, unsafe=None) for r in super().predict(pairs)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_an_analysis_without_the_unsafe_check_resumes_its_own_output(
+    tmp_path: Path, layout: str
+) -> None:
+    # Its records say "not checked" with a null unsafe (a flat file: an empty
+    # unsafe_reply), which is this layout: its resume is not taken for an older one.
+    source = tmp_path / "in.jsonl"
+    write_pairs(source, 8)
+    out = tmp_path / layout.removesuffix(PARTIAL_SUFFIX)
+    analyze_file(source, UncheckedAnalyzer(), out)
+    records = list(read_results(out))
+    assert all(r["unsafe"] is None for r in records)
+    if out.suffix == ".jsonl":
+        assert all(json.loads(line)["unsafe"] is None for line in out.read_text().splitlines())
+    store = tmp_path / layout
+    if layout.endswith(PARTIAL_SUFFIX):
+        store.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        out.unlink()
+    if layout != "out.parquet":  # cut after 5 records and part of the next
+        lines = store.read_bytes().splitlines(keepends=True)
+        head = 1 if layout == "out.csv" else 0
+        store.write_bytes(b"".join(lines[: head + 5]) + lines[head + 5][:30])
+    write_pairs(source, 10)
+    summary = analyze_file(source, UncheckedAnalyzer(), out)
+    assert summary.resumed + summary.analysed == 10 and summary.resumed >= 5
+    assert [r["unsafe"] for r in read_results(out)] == [None] * 10

@@ -112,3 +112,35 @@ def test_a_cr_only_jsonl_file_is_detected_and_read(tmp_path: Path, reject_rows: 
 def test_a_cr_only_csv_without_a_csv_name_is_detected(tmp_path: Path) -> None:
     path = _write(tmp_path / "export.txt", b"seeker_id,response_id,seeker,response\rs,r,a,b\r")
     assert detect_format(path) == "csv"
+
+
+def test_a_lone_cr_in_an_unquoted_field_of_an_lf_file_is_rejected_in_words(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    """A tool with LF line ends that wrote a lone CR inside a text without quoting it: the
+    record is rejected naming its line and field, with what to do, never the csv module's
+    question about "universal-newline mode"."""
+    path = _write(
+        tmp_path / "pd.csv",
+        b"seeker_id,response_id,seeker,response\n"
+        b"s1,r1,I feel lost\rlonely,I am sorry.\rThat sounds lonely. What is going on?\n"
+        b"s2,r2,I failed my exam,That sounds hard. What happened?\n"
+        b"s3,r3,I feel alone,Me too.\rWhat happened?\r\n"
+        b's4,r4,"quoted\rfine",That sounds hard.\n',
+    )
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    assert [(e.response.id, e.seeker.text) for e in exchanges] == [
+        ("r2", "I failed my exam"),
+        ("r4", "quoted\rfine"),  # in quotes a CR is part of the text
+    ]
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("pd.csv", 2, "seeker", "malformed CSV row"),
+        ("pd.csv", 4, "response", "malformed CSV row"),  # a CRLF line end is no lone CR
+    ]
+    lines = (tmp_path / "rejects.jsonl").read_text(encoding="utf-8").splitlines()
+    details = {json.loads(line)["detail"] for line in lines}
+    assert details == {
+        "a carriage return (\\r) inside a field that is not in quotes: quote the field or "
+        "remove the \\r"
+    }

@@ -69,6 +69,18 @@ PairLike = tuple[str, str] | Exchange
 #: 0.614 -> 0.620; widening emotional reactions and interpretations too lowered their IOU-F1.
 SENTENCE_SPAN_DIMENSIONS: frozenset[str] = frozenset({"exploration"})
 
+#: Pairs analysed together, as one chunk (``carelens analyze`` writes and resumes a chunk at
+#: a time): with a batch size above 1 a pair's results depend on the other pairs of its
+#: chunk, which are sorted by length into batches, so every way of analysing a stream uses
+#: the same chunks (:func:`chunk_size_for`).
+CHUNK_SIZE = 256
+
+
+def chunk_size_for(batch_size: int) -> int:
+    """The pairs of a chunk for ``batch_size``: :data:`CHUNK_SIZE`, or the batch size when
+    larger (a chunk holds at least one whole batch)."""
+    return max(CHUNK_SIZE, batch_size)
+
 
 def _as_pair(item: PairLike, where: str) -> tuple[str, str]:
     """``(seeker, response)`` of a pair; TypeError for anything but an Exchange or two
@@ -96,11 +108,6 @@ def _as_pair(item: PairLike, where: str) -> tuple[str, str]:
             raise InputError(f"{where}: the {role} text is {shown}", field=role)
         checked.append(join_surrogates(text))
     return checked[0], checked[1]
-
-
-def _place_after(first: int) -> Callable[[int], str]:
-    """Names the ``i``-th pair of a chunk that starts after ``first`` pairs of a stream."""
-    return lambda i: f"pair {first + i}"
 
 
 def _softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -212,7 +219,10 @@ class EmpathyAnalyzer:
     With ``batch_size=1`` (the default) a pair's result depends on that pair alone. The int8
     model quantises activations with one scale per batch, so in larger batches a pair's
     probabilities move with the other pairs in the batch (by up to 0.24 in a check of 120
-    mixed pairs, where 9 styles changed); speed differs by ~10%.
+    mixed pairs, where 9 styles changed); speed differs by ~10%. Pairs are batched within
+    chunks of :func:`chunk_size_for` ``batch_size`` pairs, in :meth:`predict` and
+    :meth:`analyze_many` alike, as ``carelens analyze --batch-size`` does, so their results
+    equal its records.
     """
 
     def __init__(
@@ -306,37 +316,61 @@ class EmpathyAnalyzer:
         """
         return self._predict([(seeker, response)], where=lambda _: "analyze()")[0]
 
+    @property
+    def chunk_size(self) -> int:
+        """The pairs analysed together: :func:`chunk_size_for` :attr:`batch_size`."""
+        return chunk_size_for(self.batch_size)
+
     def analyze_many(
-        self, pairs: Iterable[PairLike], *, chunk_size: int = 512
+        self, pairs: Iterable[PairLike], *, chunk_size: int | None = None
     ) -> Iterator[ResponseAnalysis]:
         """Analyse a stream of pairs (Exchanges or ``(seeker, response)`` tuples), yielding
         results in input order; a malformed pair raises as in :meth:`predict`, naming its
         place in the stream.
 
-        Pairs are read ``chunk_size`` at a time, so an unbounded stream uses bounded memory.
+        Pairs are read ``chunk_size`` at a time, so an unbounded stream uses bounded memory;
+        with a batch size above 1 a pair's results depend on the other pairs of its chunk.
+        The default, :attr:`chunk_size` (:data:`CHUNK_SIZE` pairs, or the batch size when
+        larger), is what ``carelens analyze`` and :meth:`predict` use, so the results equal
+        their records.
         """
-        if not int_between(chunk_size, 1):  # 2.5 or "8" failed deep in islice
+        if chunk_size is None:
+            chunk_size = self.chunk_size
+        elif not int_between(chunk_size, 1):  # 2.5 or "8" failed deep in islice
             raise ValueError(f"chunk_size must be an integer of at least 1, not {chunk_size!r}")
         iterator = iter(pairs)
         done = 0
         while chunk := list(islice(iterator, chunk_size)):
-            yield from self._predict(chunk, where=_place_after(done))
+            texts = [_as_pair(p, f"pair {done + i}") for i, p in enumerate(chunk)]
+            yield from self._predict_texts(texts)
             done += len(chunk)
 
     def predict(self, pairs: Sequence[PairLike]) -> list[ResponseAnalysis]:
         """Analyse a list of pairs, ``threads`` batches at a time; results keep input order.
 
-        Batches group pairs of similar length, so little padding is computed. A pair that is
-        neither an Exchange nor a tuple of two strings raises TypeError, and one whose seeker
-        or response text is empty (or only whitespace) raises
-        :class:`~carelens.errors.InputError`, before anything is analysed.
+        Batches group pairs of similar length, so little padding is computed, within chunks
+        of :attr:`chunk_size` pairs taken in input order, as ``carelens analyze`` takes them:
+        with a batch size above 1, a list of more pairs gives the results of that command's
+        chunks. A pair that is neither an Exchange nor a tuple of two strings raises
+        TypeError, and one whose seeker or response text is empty (or only whitespace)
+        raises :class:`~carelens.errors.InputError`, before anything is analysed.
         """
         return self._predict(pairs, where=lambda i: f"pair {i}")
 
     def _predict(
         self, pairs: Sequence[PairLike], where: Callable[[int], str]
     ) -> list[ResponseAnalysis]:
+        """``pairs`` checked (all before any is analysed), then analysed a chunk at a time."""
         texts = [_as_pair(p, where(i)) for i, p in enumerate(pairs)]
+        size = self.chunk_size
+        results: list[ResponseAnalysis] = []
+        for start in range(0, len(texts), size):
+            results.extend(self._predict_texts(texts[start : start + size]))
+        return results
+
+    def _predict_texts(self, texts: Sequence[tuple[str, str]]) -> list[ResponseAnalysis]:
+        """Checked ``(seeker, response)`` texts analysed together: sorted by length into
+        batches of :attr:`batch_size`, which run ``threads`` at a time."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i][0]) + len(texts[i][1]))
         batches = [
             [(i, texts[i]) for i in order[start : start + self.batch_size]]

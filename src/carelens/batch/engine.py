@@ -40,7 +40,7 @@ from typing import Any
 
 from carelens.batch import outputs
 from carelens.batch.plan import BatchPlan, make_plan, read_plan, write_json_atomic
-from carelens.batch.scoring import ShardScorer, part_name
+from carelens.batch.scoring import ShardScorer, part_name, worker_batch_size
 from carelens.batch.staging import stage
 from carelens.errors import CarelensError, ConfigError, InputError, MissingExtraError
 from carelens.inference.artifact import ModelArtifact
@@ -68,6 +68,9 @@ class BatchOptions:
     #: CPU threads per worker (default: this machine's CPUs shared among the workers).
     threads: int | None = None
     gpu: bool = False
+    #: Pairs per model batch, or ``"auto"`` (chosen by timing; results vary from run to
+    #: run); None: 1 on the CPU, :data:`~carelens.batch.scoring.GPU_BATCH_SIZE` with ``gpu``.
+    batch_size: int | str | None = None
     shards: int | None = None
     model: str | None = None
     include_text: bool = True
@@ -139,6 +142,13 @@ def run_batch(
         raise InputError("--workers must be at least 1")
     if options.threads is not None and options.threads < 1:
         raise ConfigError("--threads-per-worker must be at least 1")
+    # Checked before any work; kept in the plan, so a resume with another is refused.
+    batch_size = worker_batch_size(options.batch_size, "cuda" if options.gpu else "cpu")
+    if batch_size == "auto" and not options.gpu:
+        raise ConfigError(
+            "--batch-size auto chooses a GPU's batch size by timing: give it with --gpu, or "
+            "give a number of pairs"
+        )
     _check_address(options.address)
     out_dir = Path(options.output)
     outputs.refuse_a_file(out_dir)
@@ -157,6 +167,7 @@ def run_batch(
         redact=options.redact,
         helpers=options.helpers,
         exclude=out_dir,
+        batch_size=batch_size,
     )
     created = not out_dir.exists()
     if not created:
@@ -586,6 +597,7 @@ def _score(
             "include_text": plan.include_text,
             "redact": plan.redact,
             "device": "cuda" if options.gpu else "cpu",
+            "batch_size": plan.batch_size,
         },
         batch_size=1,
         batch_format="numpy",

@@ -10,7 +10,10 @@ and the messages its readers left out (``gone`` rows: a reply to one is counted 
 ``reply to deleted``, as ``analyze`` counts it) or rejected after reading their id
 (``rejected_turn`` rows: a reply to one is an ``unknown parent`` whose detail says that its
 parent was rejected, and on which line, as ``analyze`` words it; for Reddit dumps, a parent
-rejected in another file is found there, and the detail names that file). A merged turn
+rejected in another file is found there, and the detail names that file), or whose id is
+a message of another conversation of its file (``elsewhere`` rows: a reply to one is an
+``unknown parent`` in another conversation only, and any other reply with no parent one
+``not in the input``, worded as ``analyze`` words them). A merged turn
 whose text would be over ``--max-chars`` is rejected (``text too long``), as in ``analyze``.
 Messages without a conversation id form one group (per file, or across Reddit dumps).
 A stage-1 task pairs a whole block of the shuffle, many groups at once
@@ -37,6 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from carelens.batch.rows import (
+    ELSEWHERE,
     GONE,
     REJECTED_TURN,
     CollectingRejectLog,
@@ -107,10 +111,14 @@ class GroupPairer:
         located = []
         gone: dict[str, str] = {}
         rejected: dict[str, dict[tuple[str | None, str], int | None]] = {}
+        elsewhere: set[str] = set()
         for row in ordered:
             payload = json.loads(row["payload"])
             if row["kind"] == GONE:
                 gone.setdefault(payload["id"], payload["why"])
+                continue
+            if row["kind"] == ELSEWHERE:
+                elsewhere.add(payload["id"])
                 continue
             if row["kind"] == REJECTED_TURN:
                 in_file = rejected.setdefault(paths[row["file"]], {})
@@ -129,6 +137,7 @@ class GroupPairer:
             rejected=rejected,
             ids_span_files=True,
             max_chars=self.max_chars,
+            elsewhere=elsewhere,
         )
         group = ordered[0]["group"] if ordered else ""
         out: list[Row] = []

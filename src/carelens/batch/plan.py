@@ -10,16 +10,23 @@ what they match), so a resume with other helpers is refused. A stored plan that 
 model build (one of a carelens before the fingerprint was kept) is refused by a run that
 knows its own (:meth:`BatchPlan.unknown_build`): nothing shows which build made its parts.
 The output folder is never an input, even inside an input folder (a re-run would read its
-parts and manifest). An input whose name is not UTF-8 (a Latin-1 ``caf\\xe9.csv``, which
-Python reads as ``caf\\udce9.csv`` and no UTF-8 file can hold) is stored with its name as
+parts and manifest), and neither is the output folder of another batch run found in an
+input folder (``batch DIR -o DIR/out2`` after ``batch DIR -o DIR/out``): a folder that holds
+a batch run's manifest or plan is left out, and the run says once which and why. An input
+whose name is not UTF-8 (a Latin-1 ``caf\\xe9.csv``, which Python reads as
+``caf\\udce9.csv`` and no UTF-8 file can hold) is stored with its name as
 :func:`~carelens.readers.rejects.shown_path` shows it beside the name's bytes in hex
 (:data:`PATH_BYTES`), read back exactly: a resume reopens, and compares, the very same
-file. Every other name is stored as it is, as before.
+file. Every other name is stored as it is, as before. The workers' batch size
+(``--batch-size``, or the default of the device) is kept too: the model's results depend on
+the pairs batched together, so a resume with another is refused; a plan of a carelens
+before it is resumed with any.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 from collections.abc import Mapping, Sequence
@@ -34,6 +41,7 @@ from carelens.readers.helpers import HelperPatterns, as_options, same_patterns
 from carelens.readers.jsonl import UTTERANCES
 from carelens.readers.rejects import shown_path
 
+logger = logging.getLogger(__name__)
 #: Input bytes per shard when the shard count is chosen from the input size.
 SHARD_BYTES = 1 << 20
 #: Compressed ``.zst`` dumps hold about this many times their size in text.
@@ -114,6 +122,10 @@ class BatchPlan:
     #: (:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint`); None in the plans of
     #: carelens before it, which a run that knows its build refuses (:meth:`unknown_build`).
     model_fingerprint: str | None = None
+    #: The workers' batch size (pairs, or ``"auto"``:
+    #: :func:`~carelens.batch.scoring.worker_batch_size`); None in the plans of carelens
+    #: before it, resumed with any.
+    batch_size: int | str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -136,6 +148,7 @@ class BatchPlan:
             helpers=_patterns(data.get("helpers") or ()),
             staging=int(data.get("staging", 1)),  # plans of carelens before it: rule 1
             model_fingerprint=_fingerprint(data.get("model_fingerprint")),
+            batch_size=_batch_size(data.get("batch_size")),
         )
 
     def differences(self, other: BatchPlan) -> list[str]:
@@ -161,6 +174,9 @@ class BatchPlan:
             diffs.append(f"--model (another build of {self.model_id}: {mine_fp} and {theirs_fp})")
         if self.staging != other.staging:
             diffs.append(f"staging rule ({self.staging} and {other.staging})")
+        mine_bs, theirs_bs = self.batch_size, other.batch_size
+        if mine_bs is not None and theirs_bs is not None and mine_bs != theirs_bs:
+            diffs.append(f"--batch-size (the output's run: {mine_bs}; this run: {theirs_bs})")
         return diffs
 
     def unknown_build(self, run: BatchPlan, *, kept_in: str, finished: bool) -> str | None:
@@ -210,6 +226,17 @@ def _fingerprint(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _batch_size(value: Any) -> int | str | None:
+    """A stored batch size, checked (a damaged plan is a TypeError); None: not kept."""
+    if value is None:
+        return None
+    if value == "auto":
+        return "auto"
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    raise TypeError("the plan's batch size is not a number of pairs or 'auto'")
+
+
 def _patterns(value: Any) -> tuple[str, ...]:
     """Stored ``--helper`` patterns, checked (a damaged plan is a TypeError)."""
     if not isinstance(value, list | tuple) or not all(isinstance(p, str) for p in value):
@@ -218,14 +245,21 @@ def _patterns(value: Any) -> tuple[str, ...]:
 
 
 def expand_inputs(
-    paths: Sequence[str | os.PathLike[str]], *, exclude: str | os.PathLike[str] | None = None
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    exclude: str | os.PathLike[str] | None = None,
+    left_out: dict[Path, str] | None = None,
 ) -> list[Path]:
     """Input files in a stable order: files as given, folders expanded to their files.
 
     A folder with ``utterances.jsonl`` is one ConvoKit input; any other folder stands for
     the files under it (recursively, sorted; names starting with ``.`` or ``_`` left out).
     ``exclude`` (the output folder) and everything under it are left out of a folder, and
-    an input given inside it is an error.
+    an input given inside it is an error. So is, in a folder, every folder that holds the
+    output of a batch run (:func:`batch_output_folders`: an earlier run's into another
+    folder): its parts, manifest and rejects are results, not conversations. Each folder
+    left out that holds a file that would otherwise be read goes into ``left_out``, with
+    why (for the run to say).
     """
     skip = Path(exclude).resolve() if exclude is not None else None
     found: list[Path] = []
@@ -244,15 +278,25 @@ def expand_inputs(
             under = None
             if skip is not None and skip.is_relative_to(resolved):
                 under = p / skip.relative_to(resolved)
-            files = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and not _hidden(f, p)
-                and not (under is not None and f.is_relative_to(under))
-            )
+            entries = sorted(f for f in p.rglob("*") if f.is_file())
+            outputs = {} if under is None else {under: OWN_OUTPUT}
+            for folder in batch_output_folders(entries):
+                if not any(folder.is_relative_to(o) for o in outputs):
+                    outputs[folder] = OTHER_OUTPUT
+            files = []
+            for f in entries:
+                if _hidden(f, p):
+                    continue
+                held = next((o for o in outputs if f.is_relative_to(o)), None)
+                if held is None:
+                    files.append(f)
+                elif left_out is not None:
+                    left_out.setdefault(held, outputs[held])
             if not files:
-                raise InputError("the folder holds no input files", path=str(p))
+                what = "no input files"
+                if any(f.is_relative_to(o) for f in entries for o in outputs):
+                    what += " besides the output of a carelens batch run, which is not an input"
+                raise InputError(f"the folder holds {what}", path=str(p))
             found.extend(files)
         else:
             found.append(p)
@@ -268,6 +312,26 @@ def expand_inputs(
 
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
+
+
+#: Why :func:`expand_inputs` leaves a folder out: the run's own output folder, another
+#: batch run's.
+OWN_OUTPUT = "the output folder of this run"
+OTHER_OUTPUT = (
+    "the output folder of another carelens batch run (it holds its manifest.json or "
+    "_work/plan.json): its results are not conversations to analyse"
+)
+
+
+def batch_output_folders(files: Sequence[Path]) -> list[Path]:
+    """The folders, among those of ``files`` (every file found under an input folder), that
+    hold the output of a carelens batch run: a batch manifest (a ``manifest.json`` a batch
+    run wrote, not any file of that name) or a run's plan (``_work/plan.json``)."""
+    from carelens.batch.outputs import MANIFEST, PLAN, WORK, is_batch_manifest
+
+    found = {f.parent for f in files if f.name == MANIFEST and is_batch_manifest(f)}
+    found |= {f.parent.parent for f in files if f.name == PLAN and f.parent.name == WORK}
+    return sorted(found)
 
 
 class _ReadEnough(Exception):
@@ -325,19 +389,25 @@ def make_plan(
     redact: bool = False,
     helpers: Sequence[str] = (),
     exclude: str | os.PathLike[str] | None = None,
+    batch_size: int | str | None = None,
 ) -> BatchPlan:
     """The plan for these inputs; each file's format is detected unless ``format`` is given,
     and its start read (:func:`_check_readable`): every input is checked before any work.
 
     ``helpers`` are the ``--helper`` patterns (an empty one is an InputError, raised before
-    anything is read). ``exclude`` is the output folder, never read as an input (see
-    :func:`expand_inputs`).
+    anything is read). ``exclude`` is the output folder, never read as an input, nor is
+    another batch run's output folder in an input folder: each one left out is logged once,
+    with why (see :func:`expand_inputs`). ``batch_size`` is the workers' (kept as it is).
     """
     patterns = tuple(sorted(HelperPatterns(helpers).patterns))
     if format is not None and format not in SUPPORTED_FORMATS:
         raise InputError(f"unknown format {format!r}; use one of {', '.join(SUPPORTED_FORMATS)}")
+    left_out: dict[Path, str] = {}
+    files = expand_inputs(paths, exclude=exclude, left_out=left_out)
+    for folder, why in left_out.items():  # said once, by the plan of the run
+        logger.warning("%s: not read as an input: %s", folder, why)
     inputs = []
-    for index, p in enumerate(expand_inputs(paths, exclude=exclude)):
+    for index, p in enumerate(files):
         fmt = format or detect_format(p, column_map=column_map)
         _check_readable(p, fmt, column_map or {}, max_chars=max_chars)
         stat = (p / UTTERANCES if p.is_dir() else p).stat()
@@ -357,6 +427,7 @@ def make_plan(
         include_text=include_text,
         redact=redact,
         helpers=patterns,
+        batch_size=batch_size,
     )
 
 

@@ -17,7 +17,11 @@ comment, a spam WordPress comment) goes to its conversation's group too, as a ``
 so that a reply to it is counted as skipped there (``reply to deleted``), as ``analyze``
 counts it; so does a message rejected after its id was read (a ``rejected_turn`` row: its
 id and line, never its text), so that a reply to it is an ``unknown parent`` whose detail
-says that its parent was rejected, and on which line, as in ``analyze``. With
+says that its parent was rejected, and on which line, as in ``analyze``; and so does, for
+a reply whose parent is a message of another conversation of its file, that message's id
+(an ``elsewhere`` row), so that the reply's ``unknown parent`` says that its parent is in
+another conversation only, as ``analyze`` words it (Reddit dumps, grouped by conversation
+across files, have none). With
 ``--helper``, the exchanges whose response is not a named helper's are left out once paired
 and only counted (a ``left_out`` row per file or group that had some). An input that
 cannot be read on (a ``.zst`` stream damaged halfway, say) gives a ``failed`` row: the
@@ -47,8 +51,11 @@ GONE = "gone"
 #: A message rejected after its id was read (its id and line only): paired with its group,
 #: so that a reply to it says that its parent was rejected, and on which line.
 REJECTED_TURN = "rejected_turn"
+#: The id of a message of another conversation of the file that a reply of the group
+#: answers (the id only): its unknown parent is then in another conversation only.
+ELSEWHERE = "elsewhere"
 #: The kinds of row sent to their group to be paired.
-PAIRED_KINDS = (TURN, GONE, REJECTED_TURN)
+PAIRED_KINDS = (TURN, GONE, REJECTED_TURN, ELSEWHERE)
 REJECT = "reject"
 SKIP = "skip"
 #: How many exchanges were left out because their response is not a ``--helper``'s.
@@ -169,6 +176,20 @@ def rejected_turn_row(
         "file": file,
         "seq": seq,
         "payload": json.dumps(payload, ensure_ascii=False),
+    }
+
+
+def elsewhere_row(item_id: str, conversation_id: str | None, *, file: int, seq: int) -> Row:
+    """A row for the id of a message that a reply of conversation ``conversation_id`` of
+    the file answers but that is in another conversation of the file, to go to the reply's
+    group (:func:`group_key`, within the file): its id only."""
+    return {
+        "kind": ELSEWHERE,
+        "group": group_key(conversation_id, file=file, global_ids=False),
+        "shard": NO_SHARD,
+        "file": file,
+        "seq": seq,
+        "payload": json.dumps({"id": item_id}, ensure_ascii=False),
     }
 
 

@@ -7,6 +7,13 @@ that hand work over as DataFrames (Spark's ``mapInPandas``, see ``docs/batch.md`
 given reads the staged exchanges, scores them in input order and writes
 ``part-NNNNN.parquet`` and its counts ``part-NNNNN.json`` by atomic renames — the Parquet
 file last, so its presence means the shard is complete.
+
+The int8 model's results depend on the other pairs of their batch, so a worker's batch size
+is fixed (:func:`worker_batch_size`: 1 on the CPU, :data:`GPU_BATCH_SIZE` on a GPU, or
+``--batch-size N``) and each shard is scored in the chunks ``carelens analyze --batch-size
+N`` uses: a run, a resumed run and a run with other workers give the same results. Only
+``--batch-size auto`` (:class:`AdaptiveBatch`) chooses the size by timing, from shard to
+shard of a worker, and its results then vary from run to run.
 """
 
 from __future__ import annotations
@@ -15,14 +22,15 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from carelens.analysis.empathy import EmpathyAnalyzer
+from carelens.errors import ConfigError
 from carelens.output.records import flatten_record, parquet_schema
 from carelens.output.run import Analyzer, LevelCounts, analysed_chunks
 from carelens.readers.layouts import GENERIC_PAIRS, pair_exchange
@@ -30,8 +38,27 @@ from carelens.types import COMMUNITY_KEYS, Exchange, JsonDict
 
 logger = logging.getLogger(__name__)
 
-#: Pairs handed to the model at a time.
-CHUNK = 256
+#: A GPU worker's batch size unless ``--batch-size`` says otherwise: fixed, so that a run's
+#: results are the same each time (a CPU worker's is 1, as ``carelens analyze``'s).
+GPU_BATCH_SIZE = 64
+#: ``--batch-size auto``: the batch size chosen by timing (:class:`AdaptiveBatch`); results
+#: then vary from run to run.
+AUTO: Literal["auto"] = "auto"
+
+
+def worker_batch_size(batch_size: int | str | None, device: str) -> int | Literal["auto"]:
+    """The batch size a worker on ``device`` uses for ``batch_size``: as given, else 1 on
+    the CPU and :data:`GPU_BATCH_SIZE` on a GPU (``"cuda"``). Anything but a whole number of
+    at least 1 or ``"auto"`` is a ConfigError naming ``--batch-size``."""
+    if batch_size is None:
+        return GPU_BATCH_SIZE if device == "cuda" else 1
+    if batch_size == AUTO:
+        return AUTO
+    if isinstance(batch_size, int) and not isinstance(batch_size, bool) and batch_size >= 1:
+        return batch_size
+    raise ConfigError(
+        f"--batch-size must be a whole number of at least 1 or 'auto', not {batch_size!r}"
+    )
 
 
 def part_name(shard: int) -> str:
@@ -50,10 +77,9 @@ def score_exchanges(
     include_text: bool = True,
     redact: bool = False,
 ) -> list[JsonDict]:
-    """The result records of ``exchanges``, in order (as ``carelens analyze`` writes them)."""
-    chunks = analysed_chunks(
-        analyzer, exchanges, chunk_size=CHUNK, include_text=include_text, redact=redact
-    )
+    """The result records of ``exchanges``, in order (as ``carelens analyze`` writes them:
+    in the same chunks, for the analyzer's batch size)."""
+    chunks = analysed_chunks(analyzer, exchanges, include_text=include_text, redact=redact)
     return [record for _, records in chunks for record in records]
 
 
@@ -148,7 +174,9 @@ def write_part(out_dir: Path, shard: int, table: pa.Table, counts: JsonDict) -> 
 
 
 class AdaptiveBatch:
-    """The batch size on a GPU: doubled while time per pair improves, halved on memory errors."""
+    """The batch size of ``--batch-size auto``: doubled while time per pair improves, halved
+    on memory errors. It goes by the time each chunk took, so two runs of the same input can
+    use other sizes, and the model's results depend on the pairs batched together."""
 
     def __init__(self, start: int = 32, limit: int = 1024) -> None:
         self.size, self.limit = start, limit
@@ -194,15 +222,21 @@ class ShardScorer:
         include_text: bool,
         redact: bool,
         device: str = "cpu",
+        batch_size: int | str | None = None,
     ) -> None:
         self.staged, self.out_dir = Path(staged), Path(out_dir)
         self.include_text, self.redact = include_text, redact
         self.device = device
-        self.adaptive = AdaptiveBatch() if device == "cuda" else None
+        #: The worker's batch size (:func:`worker_batch_size`): fixed, or ``"auto"``.
+        self.batch_size = worker_batch_size(batch_size, device)
+        #: Only with ``"auto"``: the size chosen by timing, carried from shard to shard.
+        self.adaptive = AdaptiveBatch() if self.batch_size == AUTO else None
+        #: What times a chunk for :attr:`adaptive` (a fake clock in the tests).
+        self.clock: Callable[[], float] = time.perf_counter
         self.analyzer = EmpathyAnalyzer.load(
             model,
             threads=threads,
-            batch_size=self.adaptive.size if self.adaptive else 1,
+            batch_size=self.adaptive.size if self.adaptive else int(self.batch_size),
             device=device,
         )
 
@@ -230,16 +264,28 @@ class ShardScorer:
 
     def _score(self, exchanges: list[Exchange]) -> list[JsonDict]:
         if self.adaptive is None:
-            return score_exchanges(
-                self.analyzer, exchanges, include_text=self.include_text, redact=self.redact
-            )
+            # A fixed batch size: the chunks and batches of `carelens analyze --batch-size`,
+            # whatever the timing, so every run gives the same results.
+            try:
+                return score_exchanges(
+                    self.analyzer, exchanges, include_text=self.include_text, redact=self.redact
+                )
+            except Exception as exc:  # ONNX Runtime's CUDA errors are untyped
+                if not _is_out_of_memory(exc):
+                    raise
+                raise ConfigError(
+                    f"out of GPU memory with --batch-size {self.batch_size}: run again with "
+                    "a smaller --batch-size and --overwrite (parts written with another "
+                    "batch size are not resumed), or with --batch-size auto, which halves "
+                    "the size on such an error but gives results that vary from run to run"
+                ) from exc
         records: list[JsonDict] = []
         start = 0
         while start < len(exchanges):
             size = self.adaptive.size
             chunk = exchanges[start : start + size * self.analyzer.threads]
             self.analyzer.batch_size = size
-            began = time.perf_counter()
+            began = self.clock()
             try:
                 done = score_exchanges(
                     self.analyzer, chunk, include_text=self.include_text, redact=self.redact
@@ -249,7 +295,7 @@ class ShardScorer:
                     logger.warning("out of GPU memory; batch size now %d", self.adaptive.size)
                     continue
                 raise
-            self.adaptive.observe(len(chunk), time.perf_counter() - began)
+            self.adaptive.observe(len(chunk), self.clock() - began)
             records.extend(done)
             start += len(chunk)
         return records

@@ -1,7 +1,10 @@
 """Stage 1 of a batch run: read every input in parallel, pair threads, stage by shard.
 
 :func:`read_input` is what a Ray task runs on one input file: the ordinary reader, turned
-into staged rows (:mod:`.rows`) a few thousand at a time. :func:`stage` builds the Ray Data
+into staged rows (:mod:`.rows`) a few thousand at a time, and, once the file is read, for
+each reply whose parent is a message of another conversation of the file, that id (an
+``elsewhere`` row, :class:`_OtherConversations`: the ids of the file's messages are kept
+while it is read, not for Reddit dumps, whose ids are global). :func:`stage` builds the Ray Data
 pipeline: read tasks, then, when there are messages to pair, a hash shuffle by group (with
 the messages readers left out, so a reply to one is counted as skipped, and the ids of those
 they rejected, so a reply to one says so)
@@ -38,6 +41,7 @@ from carelens.batch.rows import (
     PAIRED_KINDS,
     CollectingRejectLog,
     Row,
+    elsewhere_row,
     exchange_row,
     failed_row,
     failure,
@@ -53,12 +57,50 @@ from carelens.errors import InputError
 from carelens.readers import read_records
 from carelens.readers.helpers import HelperPatterns
 from carelens.readers.pairing import rejected_items, skipped_items
-from carelens.types import Exchange
+from carelens.types import Exchange, Turn
 
 logger = logging.getLogger(__name__)
 
 #: Rows per Arrow table a read task yields.
 ROWS_PER_TABLE = 4096
+
+
+class _OtherConversations:
+    """The ids of a file's messages, by conversation, and the ids its replies answer: for the
+    replies whose parent is a message of another conversation of the file only (which their
+    group, one conversation, cannot see), the ``elsewhere`` rows that tell their group so."""
+
+    def __init__(self) -> None:
+        #: id -> its conversation, or the set of them for an id found in several.
+        self.where: dict[str, str | set[str | None] | None] = {}
+        self.answered: dict[tuple[str | None, str], None] = {}  # (conversation, id), in order
+
+    def add(self, turn: Turn) -> None:
+        self.seen(turn.id, turn.conversation_id)
+        if turn.reply_to is not None:
+            self.answered.setdefault((turn.conversation_id, turn.reply_to))
+
+    def seen(self, item_id: str, conversation: str | None) -> None:
+        """A message of the file (read, or left out by its reader: deleted, spam...)."""
+        if item_id not in self.where:
+            self.where[item_id] = conversation
+            return
+        found = self.where[item_id]
+        if isinstance(found, set):
+            found.add(conversation)
+        elif found != conversation:
+            self.where[item_id] = {found, conversation}
+
+    def rows(self, file: int) -> list[Row]:
+        out: list[Row] = []
+        for conversation, item_id in self.answered:
+            if item_id not in self.where:
+                continue  # not in the file at all
+            found = self.where[item_id]
+            inside = conversation in found if isinstance(found, set) else found == conversation
+            if not inside:  # in other conversations only
+                out.append(elsewhere_row(item_id, conversation, file=file, seq=len(out)))
+        return out
 
 
 def read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
@@ -81,6 +123,8 @@ def _read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
         max_chars=plan.max_chars,
     )
     global_ids = source.format in GLOBAL_ID_FORMATS
+    # Reddit dumps are paired by conversation across files: no file's ids are needed.
+    others = None if global_ids else _OtherConversations()
     helpers = HelperPatterns(plan.helpers)
     pending: list[Row] = []
     rejects = left_out = 0
@@ -96,6 +140,8 @@ def _read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
             pending.append(
                 turn_row(record.item, record.line, file=index, seq=seq, global_ids=global_ids)
             )
+            if others is not None:
+                others.add(record.item)
         for entry in log.drain():
             pending.append(reject_row(entry, file=index, seq=rejects))
             rejects += 1
@@ -108,10 +154,14 @@ def _read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
     pending.extend(skip_row(reason, n, file=index) for reason, n in log.skipped.items())
     if left_out:
         pending.append(left_out_row(left_out, file=index))
+    gone = skipped_items(log)
     pending.extend(
-        gone_row(item, file=index, seq=n, global_ids=global_ids)
-        for n, item in enumerate(skipped_items(log))
+        gone_row(item, file=index, seq=n, global_ids=global_ids) for n, item in enumerate(gone)
     )
+    if others is not None:  # a reply to a left-out item of another conversation too
+        for item in gone:
+            others.seen(item.id, item.conversation_id)
+        pending.extend(others.rows(index))
     pending.extend(
         rejected_turn_row(item_id, conversation, line, file=index, seq=n, global_ids=global_ids)
         for n, (conversation, item_id, line) in enumerate(rejected_items(log))

@@ -14,7 +14,12 @@ by a job scheduler or ``kill`` leaves no temporary files). Only the first Ctrl-C
 stops the command: the ones that follow while it cleans up are ignored (GNU ``timeout``
 sends two SIGTERMs), so the cleanup and the note always happen. A character that stdout or
 stderr cannot encode (an ASCII or Latin-1 terminal, ``PYTHONIOENCODING=ascii``) is
-replaced rather than stopping the command (:func:`encodable_streams`). Logging, the signal
+replaced rather than stopping the command (:func:`encodable_streams`), and a byte of a file
+name that is not UTF-8 is shown as rejects files, tables and batch plans show it
+(``caf\\xe9.csv``, :func:`~carelens.readers.rejects.shown_path`) in every error line, log
+line and note, never as the lone surrogate Python reads it as (``caf\\udce9.csv``). A
+command that loads the model does so with :func:`load_analyzer`, which stops its worker
+threads when the command ends, however it ends. Logging, the signal
 handlers and the streams are put back as they were when the command ends, so commands can
 run in-process (tests, notebooks). With ``-q`` a
 command also hides its progress bar, its notes (:meth:`Session.note`) and the tables that
@@ -59,14 +64,14 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleRenderable, RenderableType
 from rich.logging import RichHandler
 from rich.markup import escape
 from rich.progress import (
@@ -79,12 +84,15 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+import carelens
+from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.errors import CarelensError, InputError
 from carelens.output.files import failure_cause
 from carelens.readers.api import REPLIES_NEEDED, why_no_pairs
 from carelens.readers.base import SUPPORTED_FORMATS
 from carelens.readers.detect import detect_format
 from carelens.readers.layouts import column_map_problem
+from carelens.readers.rejects import shown_path
 
 logger = logging.getLogger(__name__)
 
@@ -163,30 +171,72 @@ class _Interrupts:
         self._previous.clear()
 
 
+#: A lone surrogate that stands for one byte of a file name that is not UTF-8, as Python
+#: reads such a name (``caf\\udce9.csv``).
+_NAME_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _name_bytes_shown(*, backslash: bool) -> Callable[[UnicodeError], tuple[str, int]]:
+    """A codec error handler that writes each byte of a file name that is not UTF-8 (the
+    lone surrogate ``\\udce9``) as ``\\xe9``, as :func:`~carelens.readers.rejects.shown_path`
+    writes it in rejects files, tables and batch plans, and any other character the stream
+    cannot encode escaped (``backslash``: ``\\u2026``, as ``backslashreplace``) or as ``?``."""
+
+    def handler(exc: UnicodeError) -> tuple[str, int]:
+        if not isinstance(exc, UnicodeEncodeError):
+            raise exc
+        out = []
+        for ch in exc.object[exc.start : exc.end]:
+            if _NAME_BYTE.match(ch):
+                out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+            elif backslash:
+                out.append(ch.encode("ascii", "backslashreplace").decode("ascii"))
+            else:
+                out.append("?")
+        return "".join(out), exc.end
+
+    return handler
+
+
+#: The error handlers :func:`encodable_streams` sets.
+_SHOWN_ESCAPED = "carelens.names-shown-backslashreplace"
+_SHOWN_REPLACED = "carelens.names-shown-replace"
+codecs.register_error(_SHOWN_ESCAPED, _name_bytes_shown(backslash=True))
+codecs.register_error(_SHOWN_REPLACED, _name_bytes_shown(backslash=False))
+
+
 @contextmanager
 def encodable_streams() -> Iterator[None]:
     """While the block runs, stdout and stderr write what their encoding cannot (``…`` on
-    an ASCII or Latin-1 stdout, ``PYTHONIOENCODING=ascii``) replaced (``?``), and a lone
-    surrogate (a byte of a file name that is not UTF-8) on a UTF-8 one as ``\\udce9``,
-    instead of stopping the command with UnicodeEncodeError (Python's ``strict``). A
-    stream set to anything but ``strict`` (by the app, or by ``PYTHONIOENCODING=ascii:ignore``)
-    is left as it is; each is put back after."""
-    changed: list[io.TextIOWrapper] = []
+    an ASCII or Latin-1 stdout, ``PYTHONIOENCODING=ascii``) replaced (``?``), instead of
+    stopping the command with UnicodeEncodeError (Python's ``strict``), and a byte of a file
+    name that is not UTF-8 (the lone surrogate ``\\udce9``, as Python reads it) as ``\\xe9``,
+    as rejects files and tables show it, on any stream, stderr's ``backslashreplace``
+    (Python's default) included. A stream set to anything else (by the app, or by
+    ``PYTHONIOENCODING=ascii:ignore``) is left as it is; each is put back after."""
+    changed: list[tuple[io.TextIOWrapper, str]] = []
     for stream in (sys.stdout, sys.stderr):
-        if not isinstance(stream, io.TextIOWrapper) or stream.errors != "strict":
+        if not isinstance(stream, io.TextIOWrapper):
             continue
-        utf = codecs.lookup(stream.encoding).name.startswith("utf")
+        errors = stream.errors
+        if errors == "strict":
+            utf = codecs.lookup(stream.encoding).name.startswith("utf")
+            handler = _SHOWN_ESCAPED if utf else _SHOWN_REPLACED
+        elif errors == "backslashreplace":
+            handler = _SHOWN_ESCAPED
+        else:
+            continue
         try:
-            stream.reconfigure(errors="backslashreplace" if utf else "replace")
+            stream.reconfigure(errors=handler)
         except (OSError, ValueError):  # closed, or a stream that cannot change
             continue
-        changed.append(stream)
+        changed.append((stream, errors))
     try:
         yield
     finally:
-        for stream in changed:
+        for stream, errors in changed:
             with suppress(OSError, ValueError):
-                stream.reconfigure(errors="strict")
+                stream.reconfigure(errors=errors)
 
 
 def _quiet_broken_pipe() -> typer.Exit:
@@ -235,9 +285,11 @@ class Session:
         )
 
     def note(self, message: str) -> None:
-        """A line on stderr (not shown with ``-q``); ``message`` may use rich markup."""
+        """A line on stderr (not shown with ``-q``); ``message`` may use rich markup. A file
+        name that is not UTF-8 in it is shown as rejects files show it
+        (:func:`~carelens.readers.rejects.shown_path`: ``caf\\xe9.csv``)."""
         if not self.quiet:
-            self.err.print(message, soft_wrap=True)
+            self.err.print(shown_path(message), soft_wrap=True)
 
     def summary(self, *tables: RenderableType) -> None:
         """Tables on stdout that sum up what a command wrote to a file (not shown with
@@ -267,7 +319,8 @@ class LineHandler(logging.Handler):
         message = record.getMessage()
         if record.exc_info:
             message += "\n" + logging.Formatter().formatException(record.exc_info).rstrip()
-        line = f"{record.levelname:<8} {one_line(message)}"
+        # A file name that is not UTF-8 as the rejects file shows it (caf\xe9.csv).
+        line = f"{record.levelname:<8} {one_line(shown_path(message))}"
         return line + f" [{record.filename}:{record.lineno}]" if self.verbose else line
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -290,10 +343,19 @@ def one_line(text: str) -> str:
     )
 
 
+class _RichLines(RichHandler):
+    """Rich's log handler, a file name that is not UTF-8 in a message shown as rejects files
+    show it (:func:`~carelens.readers.rejects.shown_path`: ``caf\\xe9.csv``), as
+    :class:`LineHandler` shows it."""
+
+    def render_message(self, record: logging.LogRecord, message: str) -> ConsoleRenderable:
+        return super().render_message(record, shown_path(message))
+
+
 def _log_handler(err: Console, verbose: bool) -> logging.Handler:
     """Rich's handler on a terminal (wrapped to its width); plain lines elsewhere."""
     if err.is_terminal:
-        return RichHandler(
+        return _RichLines(
             console=err, show_time=False, show_path=verbose, markup=False, rich_tracebacks=verbose
         )
     return LineHandler(err, verbose=verbose)
@@ -332,14 +394,15 @@ def session(
                 if verbose:
                     err.print_exception()
                 said = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
-                err.print(f"[bold red]error:[/] {escape(said)}", soft_wrap=True)
+                # A file name that is not UTF-8 as the rejects file shows it (caf\xe9.csv).
+                err.print(f"[bold red]error:[/] {escape(shown_path(said))}", soft_wrap=True)
                 raise typer.Exit(EXIT_ERROR) from None
             except KeyboardInterrupt as exc:
                 # The command's cleanup has run; a repeated signal is still ignored while
                 # the note is worded and shown.
                 note = on_interrupt() if callable(on_interrupt) else on_interrupt
                 what = "interrupted (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
-                err.print(f"[yellow]{what}.[/] {note}".rstrip(), soft_wrap=True)
+                err.print(shown_path(f"[yellow]{what}.[/] {note}".rstrip()), soft_wrap=True)
                 code = EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
                 raise typer.Exit(code) from None
     finally:
@@ -347,6 +410,16 @@ def session(
         logger.setLevel(saved[0])
         logger.propagate = saved[1]
         logger.handlers = saved[2]
+
+
+def load_analyzer(held: ExitStack, model: Path | None, **options: Any) -> EmpathyAnalyzer:
+    """The model (:func:`carelens.load` with ``options``), whose worker threads stop when
+    ``held`` closes: when the command ends, done, failed or stopped by Ctrl-C or a SIGTERM
+    (:meth:`~carelens.analysis.empathy.EmpathyAnalyzer.close`), so that nothing waits on
+    them (the exit of the program, a notebook or test that runs commands in-process)."""
+    analyzer = carelens.load(model, **options)
+    held.callback(analyzer.close)
+    return analyzer
 
 
 def os_error_text(exc: OSError) -> str:

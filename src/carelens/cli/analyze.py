@@ -35,7 +35,6 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-import carelens
 from carelens.analysis.crisis_counts import crisis_words as crisis_words  # re-exported
 from carelens.analysis.feedback import CRISIS_LINES
 from carelens.cli._common import (
@@ -49,6 +48,7 @@ from carelens.cli._common import (
     Redact,
     Threads,
     Verbose,
+    load_analyzer,
     parse_column_map,
     percent,
     place_rejects,
@@ -260,9 +260,8 @@ def analyze(
                 )
             )
         total = count_pairs(input, input_format, mapping, helpers)
-        analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
         # Its worker threads stop when the command ends (a Ctrl-C too): the exit waits on none.
-        held.callback(analyzer.close)
+        analyzer = load_analyzer(held, model, threads=threads, batch_size=batch_size)
         # The rejects are written beside the rejects file (in a temporary folder when nobody
         # asked for them) and put in its place once the run has gone through (or was stopped
         # by Ctrl-C or a SIGTERM, leaving an output to resume): a resume that is refused, or
@@ -288,7 +287,6 @@ def analyze(
                     column_map=mapping,
                     rejects=log,
                     overwrite=overwrite,
-                    chunk_size=max(256, batch_size),
                     preview=0 if output else MAX_TABLE_ROWS,
                     include_text=not no_text,
                     redact=redact,

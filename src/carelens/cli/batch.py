@@ -76,6 +76,24 @@ def interrupted_note(output: Path) -> str:
     return f"No part was finished and nothing is kept in {where} to resume."
 
 
+def _batch_size_option(value: str | None) -> str | None:
+    """``--batch-size`` checked while the command line is read: a whole number of at least 1
+    or ``auto`` (in any case); anything else is a usage error (exit 2)."""
+    if value is None:
+        return None
+    if value.strip().casefold() == "auto":
+        return "auto"
+    try:
+        size = int(value)
+    except ValueError:
+        size = 0
+    if size < 1:
+        raise typer.BadParameter(
+            f"{value!r} is not a number of pairs: give a whole number of at least 1, or auto"
+        )
+    return str(size)
+
+
 def batch(
     inputs: Annotated[
         list[Path],
@@ -111,6 +129,19 @@ def batch(
             "--gpu", help="Score on CUDA GPUs (needs onnxruntime-gpu); one GPU per worker."
         ),
     ] = False,
+    batch_size: Annotated[
+        str | None,
+        typer.Option(
+            "--batch-size",
+            metavar="<N|auto>",
+            callback=_batch_size_option,
+            help="Pairs per model batch (default: 1, or 64 with --gpu). A pair's results "
+            "depend on the pairs batched with it, as for analyze --batch-size, so a fixed "
+            "size gives the same results on every run and resume. 'auto' (with --gpu) "
+            "chooses the size by timing: faster to tune, but results then vary from run to "
+            "run.",
+        ),
+    ] = None,
     input_format: InputFormat = None,
     column_map: ColumnMap = None,
     shards: Annotated[
@@ -150,6 +181,7 @@ def batch(
             workers=workers,
             threads=threads,
             gpu=gpu,
+            batch_size=batch_size if batch_size in (None, "auto") else int(batch_size),
             shards=shards,
             model=str(model) if model is not None else None,
             include_text=not no_text,

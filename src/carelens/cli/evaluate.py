@@ -33,13 +33,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-import carelens
 from carelens.annotations import read_annotation_lines
 from carelens.cli._common import (
     BatchSize,
@@ -49,6 +49,7 @@ from carelens.cli._common import (
     Verbose,
     fmt_interval,
     fmt_score,
+    load_analyzer,
     prepare_output_files,
     refuse_writing_over,
     require_input,
@@ -104,7 +105,7 @@ def evaluate_command(
     quiet: QuietResults = False,
 ) -> None:
     """Score the model on DATA: accuracy, macro-F1 and rationale F1 per mechanism."""
-    with session(verbose, quiet) as s:
+    with session(verbose, quiet) as s, ExitStack() as held:
         if split != "all" and split not in SPLIT_PARTS:
             raise typer.BadParameter(
                 f"must be all, {', '.join(SPLIT_PARTS)}; got {split!r}", param_hint="--split"
@@ -124,7 +125,8 @@ def evaluate_command(
                 pass
         if rejects is not None:
             prepare_output_files([("--rejects", rejects)])
-        analyzer = carelens.load(model, threads=threads, batch_size=batch_size)
+        # Its worker threads stop when the command ends, as analyze's do.
+        analyzer = load_analyzer(held, model, threads=threads, batch_size=batch_size)
         ids = None
         if split != "all":
             ids = model_split_ids(data, analyzer.artifact.manifest, split)
@@ -353,7 +355,7 @@ def evaluate_contrast_command(
     quiet: QuietResults = False,
 ) -> None:
     """How often the response written as each kind ranks first on its dimension."""
-    with session(verbose, quiet) as s:
+    with session(verbose, quiet) as s, ExitStack() as held:
         digest = ""
         if record:
             refuse_writing_over([contrast_set], [("--record", _manifest_path(model))])
@@ -369,7 +371,7 @@ def evaluate_contrast_command(
                     "without --record, or pass --force to record them anyway",
                     param_hint="--record",
                 )
-        analyzer = carelens.load(model, threads=1)
+        analyzer = load_analyzer(held, model, threads=1)
         report = evaluate_contrast(contrast_set, analyzer)
         if record:
             figures = report.to_dict()

@@ -9,8 +9,9 @@ message when the program reading their output stops early (``carelens analyze X 
 :func:`~carelens.cli._common.session`); the help and the ``--version`` line are
 written before any command runs, by click and rich, which end with code 1 then: the app
 (:class:`Carelens`) makes that 141 too. It also writes what stdout and stderr cannot encode
-(a file name that is not UTF-8, as Python reads it: ``caf\\udce9.csv``; ``…`` on an ASCII
-terminal) replaced, help included, rather than stopping the run
+replaced (``…`` on an ASCII terminal; a file name that is not UTF-8, which Python reads as
+``caf\\udce9.csv``, as a rejects file shows it: ``caf\\xe9.csv``), help and usage errors
+included, rather than stopping the run
 (:func:`~carelens.cli._common.encodable_streams`), and once a command has ended on Ctrl-C or
 a SIGTERM ignores repeats of them, so its exit code stays 130 or 143.
 """

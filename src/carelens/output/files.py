@@ -32,6 +32,8 @@ than resuming: a CSV header from an older carelens (fewer columns) is read by it
 and a JSON Lines record may lack a dimension the first one has (results merged from runs of
 different models); resuming insists on exactly this model's layout, the fields (JSON Lines
 keys) or columns this carelens writes, and names those that differ (:func:`other_layout`).
+Given the output folder of a finished ``carelens batch`` run, it reads the records of its
+parts, in order, as ``carelens summarize`` does.
 
 CSV cells are quoted when they hold a carriage return (the writer ends rows with ``\n``, so
 the csv module alone would leave a lone ``\r`` bare, and no CSV reader could read the row
@@ -540,10 +542,12 @@ def is_result_header(columns: Sequence[str]) -> bool:
 
 
 def record_fields(dimensions: Sequence[str]) -> list[str]:
-    """The fields every JSON Lines record of this carelens has for ``dimensions``, in order;
+    """The fields every JSON Lines record of this carelens has for ``dimensions``, in order:
+    ``unsafe`` among them (null where the analysis did not look for unsafe wording, so a
+    record without it is an older carelens's, whose other records were never checked);
     besides them a record has those of :data:`~carelens.types.ANALYSIS_FIELDS` its analysis
     provides (:func:`~carelens.output.records.result_record`)."""
-    return [*ID_FIELDS, *dimensions, *TEXT_FIELDS, "model"]
+    return [*ID_FIELDS, *dimensions, "unsafe", *TEXT_FIELDS, "model"]
 
 
 def _is_result_record(record: object) -> bool:
@@ -654,8 +658,17 @@ def read_results(
     CSV row with the wrong number of cells, gives none. ``carelens summarize --anonymize``
     collects the speaker names of rejected records this way, to hide them in the texts of
     the others. It changes nothing else: the same records are read and listed.
+
+    ``path`` may also be the output folder of a finished ``carelens batch`` run: the
+    records of its parts are read in order, as ``carelens summarize`` reads them (a record
+    repeating another's ids is kept, as ``keep_repeats``: another input pair); an
+    unfinished run's folder is an InputError that says to finish it, and any other folder
+    one that says what to pass.
     """
     p = Path(path)
+    if p.is_dir():
+        yield from _batch_output_records(p, rejects, on_rejected)
+        return
     if not p.is_file():
         raise InputError("no such file; check the path", path=str(p))
     fmt = output_format(p)
@@ -676,6 +689,26 @@ def read_results(
         keep_repeats=keep_repeats,
         on_rejected=on_rejected,
     )
+
+
+def _batch_output_records(
+    folder: Path, rejects: RejectLog | None, on_rejected: OnRejected | None
+) -> Iterator[JsonDict]:
+    """The records of every part of the ``carelens batch`` output ``folder``, in order, as
+    ``carelens summarize`` finds the parts (:func:`carelens.insights.batch_parts`, imported
+    here: the insights read results through this module)."""
+    from carelens.insights.source import batch_parts
+
+    parts = batch_parts(folder)
+    if parts is None:
+        raise InputError(
+            "this is a folder, not a result file: pass a file that carelens analyze wrote "
+            "(.jsonl, .csv or .parquet), or the output folder of a finished carelens batch "
+            "run (it holds manifest.json and part-NNNNN.parquet files)",
+            path=str(folder),
+        )
+    for part in parts:
+        yield from read_results(part, rejects=rejects, keep_repeats=True, on_rejected=on_rejected)
 
 
 def first_filled_line(path: Path, *, max_lines: int | None = None, max_bytes: int = -1) -> str:

@@ -6,7 +6,9 @@ A record is ``{"seeker_id", "response_id", "conversation_id", "speaker", "timest
 "helper": {"distress", "distress_high", "spans"}, "unsafe": [spans], "feedback",
 "seeker_text", "response_text", "model"}`` (the analysis fields a model provides; ``unsafe``
 lists the response's words that urge self-harm or give method information, labelled
-``urging`` or ``method``). The flat layout has
+``urging`` or ``method``, and is in every record: null when the analysis did not look for
+them, as a flat file's ``unsafe_reply`` is empty then, so a record without it is of an
+older layout). The flat layout has
 ``<dim>_level``, ``<dim>_p0..p2`` and ``<dim>_spans`` columns, then ``style``,
 ``flag_<flag>``, ``seeker_distress`` with ``seeker_distress_p0..p2``, ``needs_attention``,
 ``crisis_cues``, ``helper_distress``, ``helper_distress_high``, ``helper_distress_spans``,
@@ -149,6 +151,8 @@ def result_record(
     for key in ("flags", "style", "seeker", "helper", "unsafe", "feedback"):
         if key in result:
             record[key] = result[key]
+        elif key == "unsafe":  # not checked: null, never left out (an older layout)
+            record[key] = None
     if "helper" in record:
         for span in record["helper"]["spans"]:
             span["text"] = response_text[span["start"] : span["end"]]
@@ -172,7 +176,7 @@ def _redact_record(record: JsonDict, seeker_text: str, response_text: str) -> tu
         for name, value in record.items()
         if isinstance(value, dict) and "spans" in value and name not in ("seeker", "model")
     }
-    if "unsafe" in record:
+    if record.get("unsafe") is not None:
         groups["unsafe"] = record["unsafe"]
     response_text, moved = redact_with_spans(response_text, groups)
     for name, spans in moved.items():
@@ -542,6 +546,8 @@ def unflatten_row(row: Mapping[str, Any], dimensions: Sequence[str]) -> JsonDict
     if cell("unsafe_reply") is not None:
         _converted(row, "unsafe_reply", _bool)
         record["unsafe"] = listed("unsafe_spans")
+    elif "unsafe_reply" in row:  # a row of this layout that was not checked (an older
+        record["unsafe"] = None  # layout, without the column, has no unsafe at all)
     feedback = listed("feedback")
     if feedback:
         record["feedback"] = feedback

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from carelens.analysis.crisis_model import learned_only
+from carelens.analysis.empathy import chunk_size_for
 from carelens.output.files import ResultWriter, hold_output_locks
 from carelens.output.options import RecordOptions
 from carelens.output.records import result_record
@@ -43,18 +44,30 @@ class Analyzer(Protocol):
     def predict(self, pairs: Sequence[Exchange]) -> list[ResponseAnalysis]: ...
 
 
+def chunk_size_of(analyzer: Analyzer) -> int:
+    """The pairs ``analyzer`` analyses together:
+    :func:`~carelens.analysis.empathy.chunk_size_for` its ``batch_size`` (256 pairs, or the
+    batch size when larger; 256 for an analyzer without one), as
+    :meth:`~carelens.analysis.empathy.EmpathyAnalyzer.predict` and ``analyze_many`` chunk."""
+    batch_size = getattr(analyzer, "batch_size", None)
+    return chunk_size_for(batch_size if isinstance(batch_size, int) and batch_size > 1 else 1)
+
+
 def analysed_chunks(
     analyzer: Analyzer,
     exchanges: Iterable[Exchange],
     *,
-    chunk_size: int = 256,
+    chunk_size: int | None = None,
     include_text: bool = True,
     redact: bool = False,
 ) -> Iterator[tuple[list[Exchange], list[JsonDict]]]:
-    """``exchanges`` analysed ``chunk_size`` at a time: each chunk with its result records, in
-    order (see :func:`~carelens.output.records.result_record` for ``include_text`` and
-    ``redact``). Every way of analysing a stream (``analyze``, ``batch``, the insights) goes
-    through here, so their records are the same."""
+    """``exchanges`` analysed ``chunk_size`` at a time (default: :func:`chunk_size_of` the
+    analyzer): each chunk with its result records, in order (see
+    :func:`~carelens.output.records.result_record` for ``include_text`` and ``redact``).
+    Every way of analysing a stream (``analyze``, ``batch``, the insights) goes through
+    here, so their records are the same."""
+    if chunk_size is None:
+        chunk_size = chunk_size_of(analyzer)
     iterator = iter(exchanges)
     while chunk := list(islice(iterator, chunk_size)):
         results = analyzer.predict(chunk)
@@ -159,7 +172,7 @@ def analyze_file(
     column_map: Mapping[str, str] | None = None,
     rejects: RejectLog | None = None,
     overwrite: bool = False,
-    chunk_size: int = 256,
+    chunk_size: int | None = None,
     preview: int = 0,
     include_text: bool = True,
     redact: bool = False,
@@ -186,10 +199,15 @@ def analyze_file(
     While it writes ``output`` it holds a lock on ``OUT.lock`` and the other files it writes
     (:func:`~carelens.output.files.hold_output_locks`), so a second run on the same output
     is refused at once (an InputError naming the lock file); ``lock=False`` for a caller
-    that holds them already. When the analyzer's ``batch_size`` is above 1 a pair's results
-    depend on the other pairs of its chunk, so the batch size is kept with the options and
-    a resume starts at a chunk boundary.
+    that holds them already. Exchanges are analysed ``chunk_size`` at a time (default:
+    :func:`chunk_size_of` the analyzer, as ``carelens analyze`` and
+    :meth:`~carelens.analysis.empathy.EmpathyAnalyzer.analyze_many` chunk). When the
+    analyzer's ``batch_size`` is above 1 a pair's results depend on the other pairs of its
+    chunk, so the batch size is kept with the options and a resume starts at a chunk
+    boundary.
     """
+    if chunk_size is None:
+        chunk_size = chunk_size_of(analyzer)
     log = rejects if rejects is not None else RejectLog()
     if redact:
         log.redact = True

@@ -49,7 +49,10 @@ line with the same quoting parity, so the records after it parse as before. A ma
 record of several physical lines (a wrong field count, a parser error, or a quote still open
 at the end of the file) is most likely an unclosed quote that swallowed the rows after it:
 only its first line is rejected, and the lines after it are parsed again, so those rows are
-read rather than lost (the lines of the record are held in memory until it is parsed).
+read rather than lost (the lines of the record are held in memory until it is parsed). A
+carriage return that ends no line (a lone CR, in a file whose lines end in LF or CRLF) in a
+field that is not quoted is rejected as malformed, naming the field it is in and saying to
+quote the field or remove the CR, in place of the parser's own words.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ import logging
 import re
 import sys
 from collections import Counter, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from carelens.errors import InputError
 from carelens.readers import rejects as R
@@ -231,6 +234,8 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
             row, end, runaway = literal, start, None
         if runaway is not None:
             reason, detail = runaway
+            # A carriage return in a field that is not quoted: the field it is in, if known.
+            field = _lone_cr_field(taken, names, parse) if detail == LONE_CR_DETAIL else None
             if end > start:
                 # Most likely an unclosed quote that swallowed the lines after it: only its
                 # first line is rejected, and the others are parsed again as records.
@@ -238,7 +243,7 @@ def read_csv(ctx: ReadContext) -> Iterator[Record]:
                 replay.extend(taken[1:])
                 reader = parse(feed())
             bad_lines.discard(start)
-            ctx.reject(start, None, reason, detail)
+            ctx.reject(start, field, reason, detail)
             continue
         if bad_lines:
             hit = any(start <= n <= end for n in bad_lines)
@@ -327,12 +332,51 @@ def _runaway(
     not an error), or a quoted field still open at the end of the file (an odd number of
     quotes in a record of several lines that the file's end closed)."""
     if row is None:
-        return R.MALFORMED_CSV, error
+        return R.MALFORMED_CSV, _parser_error_detail(error)
     if len(row) != len(names) and any(cell.strip() for cell in row):
         return R.WRONG_FIELD_COUNT, f"expected {len(names)} fields, found {len(row)}"
     if ended and len(taken) > 1 and sum(text.count('"') for _, text in taken) % 2:
         return R.MALFORMED_CSV, "a quoted field is not closed before the end of the file"
     return None
+
+
+#: The csv module's error for a carriage return (not before a line feed) in a field that
+#: is not quoted; it goes on to ask about "universal-newline mode", which a user of carelens
+#: cannot set.
+_CSV_LONE_CR = "new-line character seen in unquoted field"
+#: The detail of a record rejected for it, in words the user can act on.
+LONE_CR_DETAIL = (
+    "a carriage return (\\r) inside a field that is not in quotes: quote the field or remove "
+    "the \\r"
+)
+#: A carriage return that ends no line (not followed by a line feed or the end of the text).
+_LONE_CR = re.compile(r"\r(?!\n|\Z)")
+
+
+def _parser_error_detail(error: str) -> str:
+    """The detail of a record the csv parser refused: its error, or :data:`LONE_CR_DETAIL`
+    in place of the one about a carriage return in a field that is not quoted."""
+    return LONE_CR_DETAIL if _CSV_LONE_CR in error else error
+
+
+def _lone_cr_field(
+    taken: list[tuple[int, str]],
+    names: list[str],
+    parse: Callable[[Iterable[str]], Iterator[list[str]]],
+) -> str | None:
+    """The column of the first field that holds a carriage return not in quotes, in the
+    record parsed from the ``taken`` lines: the lines parsed again with each such carriage
+    return as a character that is in none of them; None when the row still does not fit
+    the header."""
+    text = "".join(line for _, line in taken)
+    mark = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    try:
+        row = next(parse(_LONE_CR.sub(mark, line) for _, line in taken), None)
+    except csv.Error:
+        return None
+    if row is None or len(row) != len(names):
+        return None
+    return next((name for name, cell in zip(names, row, strict=True) if mark in cell), None)
 
 
 def _reject_bad_bytes(
