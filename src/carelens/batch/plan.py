@@ -132,6 +132,8 @@ class BatchPlan:
         data["inputs"] = [i.to_dict() for i in self.inputs]
         data["column_map"] = dict(self.column_map)
         data["helpers"] = list(self.helpers)
+        if self.batch_size is None:  # a plan made without one is written as before it
+            del data["batch_size"]
         return data
 
     @classmethod
