@@ -750,3 +750,115 @@ def test_fold_without_look_alikes_keeps_them_at_the_same_offsets() -> None:
 )
 def test_has_look_alikes(text: str, holds: bool) -> None:
     assert has_look_alikes(text) == holds
+
+
+# --- edge masks and Markdown's emphasis, runs of "!" and "|" ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        # emphasis elsewhere on the line pairs with itself, not with the word's "*"
+        ("*sigh* I want to kil* myself", "*sigh* I want to kill myself"),
+        ("**Update:** I want to kil* myself", "**Update:** I want to kill myself"),
+        (
+            "I'm going to *ill myself tonight. **Goodbye.**",
+            "I'm going to kill myself tonight. **Goodbye.**",
+        ),
+        (
+            "I am going to take an *verdose tonight *cries*",
+            "I am going to take an overdose tonight *cries*",
+        ),
+        # a blank line ends emphasis: the "*" after it pairs with nothing before it
+        ("I want to *ill myself\n\nok*", "I want to kill myself\n\nok*"),
+    ],
+)
+def test_an_edge_mask_is_read_beside_emphasis_that_pairs_elsewhere(text: str, reads: str) -> None:
+    """Any "*" that might open or close emphasis elsewhere on the line kept the edge mask
+    from being read: "*sigh* I want to kil* myself" read as it is."""
+    assert unmask(text).text == reads
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was *ill myself* last week",
+        "I was *ill\nmyself* last week",  # emphasis across a soft line break
+        "I was *ill\r\nmyself* last week",
+        "*ill myself* honestly, and *tired*",
+        "I took an *verdose. rated it 1/5*",
+    ],
+)
+def test_an_edge_mask_that_pairs_as_emphasis_is_read_as_it_is(text: str) -> None:
+    """ "*ill\\nmyself*" read "kill": emphasis was looked for on the word's line only."""
+    assert not has_masks(text)
+    assert unmask(text).text == text
+
+
+def test_the_stars_of_a_text_are_paired_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each word with a "*" at its edge searched the rest of its line for emphasis: quadratic
+    on one long line ("kil* " * 20,000 took 30 s). The stars are paired in one pass."""
+    import carelens.text as text_module
+
+    calls = 0
+    paired = text_module._paired_stars
+
+    def counted(text: str) -> frozenset[int]:
+        nonlocal calls
+        calls += 1
+        return paired(text)
+
+    monkeypatch.setattr(text_module, "_paired_stars", counted)
+    text = "I want to kil* myself, " * 2_000
+    assert text_module._disguised_words(text) == "I want to kill myself, " * 2_000
+    assert calls == 1
+    footnotes = ("word* " + "so tired today " * 15) * 2_000
+    assert text_module._disguised_words(footnotes) == footnotes
+    assert calls == 2
+
+
+def test_a_long_line_of_edge_masks_is_read() -> None:
+    # 100,000 characters: minutes when each word searched its line.
+    text = "kil* myself " * 8_500
+    assert unmask(text).text == "kill myself " * 8_500
+    text = "*ill myself " * 8_500
+    assert unmask(text).text == "kill myself " * 8_500
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("I want to ki|| myself", "I want to kill myself"),
+        ("I'm going to take all my pi||s", "I'm going to take all my pills"),
+        ("ki||ing myself slowly", "killing myself slowly"),
+        ("I want to k||| myself", "I want to kill myself"),
+        ("I want to kil! myself", "I want to kill myself"),
+        ("I WANT TO KI!! MYSELF", "I WANT TO KILL MYSELF"),
+        ("I want to ki||!", "I want to kill!"),  # the word's last "!" closes it
+        ("I feel suicida|", "I feel suicidal"),
+        ("want to d1e!!!", "want to die!!!"),
+    ],
+)
+def test_runs_of_bars_and_bangs_in_a_crisis_word_are_read(text: str, reads: str) -> None:
+    """A "|" or "!" was read as a letter only with a letter right after it: "ki||",
+    "pi||s" and "ki||ing" stayed as they are."""
+    assert has_masks(text)
+    view = unmask(text)
+    assert view.text == reads
+    assert view.origins is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["if (a || b) return", "x||y and a|b", "wow!! so good!!!", "die!", "kill!!", "I'm ill!"],
+)
+def test_runs_of_bars_and_bangs_elsewhere_stay_as_they_are(text: str) -> None:
+    assert not has_masks(text)
+    assert unmask(text).text == text
+
+
+@given(st.text(st.sampled_from("kiKIL1!|*$@0pudcaslmyfe \n-.")))
+def test_the_quick_search_finds_every_run_of_bars_and_bangs(text: str) -> None:
+    from carelens.text import _disguised_read, _disguised_words
+
+    assert _disguised_read(text) == _disguised_words(text)

@@ -39,9 +39,11 @@ patterns read them: a word spelled out as letters with one mark between ("d-i-e"
 "k_i_l_l", "s u i c i d e") is read whole, and a "*" typed for a letter inside a word ("k*ll")
 as :data:`MASKED_LETTER`, which a pattern made by :func:`vowels_masked` reads as any vowel. A
 crisis word (:data:`CRISIS_WORDS`) disguised by digits or symbols typed for its letters
-("k1ll", "su!cide", "0verdose", "$uicide"; and "kys", "ky5") or by a "*" at its edge for one
-letter ("*verdose", "kil*") is read in its letters; other words with digits or symbols ("h0w",
-"k1", "v1.2", "$5") stay as they are.
+("k1ll", "su!cide", "0verdose", "$uicide", runs of them: "ki||", "pi||s", "ki||ing"; and
+"kys", "ky5") or by a "*" at its edge for one letter ("*verdose", "kil*") is read in its
+letters, unless that "*" pairs with another as Markdown's emphasis ("*ill myself*", across a
+line break too; the marks of "*sigh*" elsewhere pair with each other); other words with digits
+or symbols ("h0w", "k1", "v1.2", "$5", "a||b", "wow!!") stay as they are.
 """
 
 from __future__ import annotations
@@ -373,6 +375,7 @@ CRISIS_WORDS = frozenset(
 #: word there).
 _DISGUISED_SLANG = frozenset(("kys",))
 _READ_WHEN_DISGUISED = CRISIS_WORDS | _DISGUISED_SLANG
+_LONGEST_READ = max(map(len, _READ_WHEN_DISGUISED))
 _CRISIS_WORDS_BY_LENGTH = {
     length: tuple(sorted(word for word in _READ_WHEN_DISGUISED if len(word) == length))
     for length in {len(word) for word in _READ_WHEN_DISGUISED}
@@ -385,27 +388,48 @@ _TYPED_AS_LETTERS = {
     **{"0": "o", "3": "e", "4": "a", "@": "a", "5": "s", "$": "s", "7": "t"},
 }
 #: A word that may be a disguised one: letters and digits, a "$" or "@" opening it ("$uicide"),
-#: a symbol of :data:`_TYPED_AS_LETTERS` or a "*" between two of them, a "$" closing it
-#: ("ky$"), and one "*" at its start or end (not two: "d**" stays as it is); one that holds a
-#: digit or a symbol typed for a letter, or a "*" at its edge (a word masked inside only,
-#: "k*ll", is :data:`MASKED_LETTER`'s).
+#: a "$", "@" or "*" between two of them, a run of "!" or "|" inside it ("ki||ing"), a "$"
+#: closing it ("ky$"), a run of "!" or "|" closing it ("ki||", "kil!"; :func:`_disguised_words`
+#: reads the word without it where it spells nothing with it: "d1e!"), and one "*" at its start
+#: or end (not two: "d**" stays as it is); one that holds a digit or a symbol typed for a
+#: letter, or a "*" at its edge (a word masked inside only, "k*ll", is :data:`MASKED_LETTER`'s).
+#: Runs of "!" and "|" are read possessively, so a long one ("wow!!!!...") is read once.
 _DISGUISED_WORD = re.compile(
     r"(?<![^\W_*$@!|])"
-    r"(?=[*$@]|(?:[^\W_]|[*!|](?=[^\W_]))*?"
-    r"(?:[013457]|[!|@$](?=[^\W_])|\*(?![^\W_*])|\$(?![^\W_*$])))"
-    r"(?:[*$@](?=[^\W_])|[^\W_])(?:[^\W_]|[*$@!|](?=[^\W_]))*(?:\*|\$)?(?![^\W_*])"
+    r"(?=[*$@]|(?:[^\W_]|\*(?=[^\W_])|[!|]++(?=[^\W_]))*?"
+    r"(?:[013457!|]|[@$](?=[^\W_])|\*(?![^\W_*])|\$(?![^\W_*$])))"
+    r"(?:[*$@](?=[^\W_])|[^\W_])(?:[^\W_]|[*$@](?=[^\W_])|[!|]++(?=[^\W_]))*+"
+    r"(?:\*|\$|[!|]++)?(?![^\W_*])"
+)
+#: A run of "!" or "|" closing a word, read as letters only where the word spells a crisis word
+#: with it (:func:`_disguised_words`).
+_CLOSING_RUN = re.compile(r"[!|]+$")
+#: The letters of a crisis word before its last ones, where those are all letters a "!" or "|"
+#: is typed for ("k", "ki", "kil" of "kill"; "suicida"): a run of them closing a word after
+#: these ("ki||", "kil!") spells one.
+_BEFORE_A_CLOSING_RUN = sorted(
+    {
+        word[:i]
+        for word in _READ_WHEN_DISGUISED
+        for i in range(1, len(word))
+        if all(c in _TYPED_AS_LETTERS["!"] for c in word[i:])
+    }
 )
 #: What must be in a text for it to hold a disguised word: a digit or a symbol typed for a
-#: letter, or a "*", before a letter, or after one ("!" and "|" only inside a word: not the
-#: "!" of "die!"). Most texts hold none, and this is all they cost.
+#: letter, or a "*", before a letter, or after one ("!" and "|" only inside a word, not the
+#: "!" of "die!", or closing a word after the letters of :data:`_BEFORE_A_CLOSING_RUN`:
+#: "ki||"). Most texts hold none, and this is all they cost.
 _DISGUISE_HINT = re.compile(
-    r"[013457*$@!|](?:(?=[^\W\d_])|(?<=[^\W\d_][013457*$@])|(?<=[^\W\d_][!|])(?=[^\W_]))"
+    r"[013457*$@!|](?:(?=[^\W\d_])|(?<=[^\W\d_][013457*$@])|(?<=[^\W\d_][!|])(?=[^\W_])"
+    # one look behind for each length (they must be fixed), after the symbol: a search tries
+    # only the symbols, not every character
+    + "".join(rf"|(?<=(?<![^\W_])(?i:{before})[!|])" for before in _BEFORE_A_CLOSING_RUN)
+    + ")"
 )
-#: A "*" that may close Markdown's emphasis, after a character that is no space, and one that
-#: may open it, before one: a word with a "*" at its edge between two such is emphasised, not
-#: masked ("I was *ill myself* last week").
-_CLOSING_STAR = re.compile(r"(?<=\S)\*(?![^\W_])")
-_OPENING_STAR = re.compile(r"(?<![^\W_])\*(?=\S)")
+#: A run of "*", and a blank line (Markdown's emphasis never spans one): what
+#: :func:`_paired_stars` reads.
+_STARS = re.compile(r"\*+")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 #: A masked letter at a word's edge needs this many letters shown: "*ill" reads "kill", but
 #: "*ie" (die, lie, tie) and "di*" stay as they are.
 _SHOWN_BESIDE_AN_EDGE_MASK = 3
@@ -419,6 +443,7 @@ def _spells_crisis_word(word: str) -> bool:
     return any(c in _TYPED_AS_LETTERS for c in word) and _crisis_word(word) is not None
 
 
+@lru_cache(maxsize=1024)  # a long text repeats its words
 def _crisis_word(word: str, *, edge: bool = False) -> str | None:
     """The one crisis word (:data:`CRISIS_WORDS`, or the slang of :data:`_DISGUISED_SLANG`)
     that ``word`` spells, as ``word`` shows
@@ -454,10 +479,11 @@ def _crisis_word(word: str, *, edge: bool = False) -> str | None:
 def _disguised_read(text: str) -> str:
     """``text`` with each disguised crisis word written in its letters, one character for one
     (:data:`CRISIS_WORDS`): a digit or a symbol typed for a letter ("k1ll", "su!cide",
-    "0verdose", "$uicide"), or a "*" at the word's edge for one letter ("*verdose", "kil*";
-    with :data:`_SHOWN_BESIDE_AN_EDGE_MASK` letters shown, not where the letters shown are a
-    crisis word already, "die*" with a footnote's mark, nor where Markdown's emphasis opens or
-    closes there, "*ill myself*"). ``text`` itself where it holds none."""
+    "0verdose", "$uicide", "ki||"), or a "*" at the word's edge for one letter ("*verdose",
+    "kil*"; with :data:`_SHOWN_BESIDE_AN_EDGE_MASK` letters shown, not where the letters shown
+    are a crisis word already, "die*" with a footnote's mark, nor where the "*" pairs with
+    another as Markdown's emphasis, "*ill myself*": :func:`_paired_stars`). ``text`` itself
+    where it holds none."""
     if _DISGUISE_HINT.search(text) is None:
         return text
     return _disguised_words(text)
@@ -465,24 +491,41 @@ def _disguised_read(text: str) -> str:
 
 def _disguised_words(text: str) -> str:
     """:func:`_disguised_read` without its quick search (:data:`_DISGUISE_HINT`)."""
+    paired: frozenset[int] | None = None  # found once, for the first word with an edge "*"
+
+    def in_letters(word: str, start: int) -> str | None:
+        nonlocal paired
+        if word.isalpha() or not any(c.isalpha() for c in word):
+            return None
+        if word[0] == "*" or word[-1] == "*":
+            if paired is None:
+                paired = _paired_stars(text)
+            star = start if word[0] == "*" else start + len(word) - 1
+            return None if star in paired else _edge_masked(word)
+        if all(c.isalpha() or c == "*" for c in word):
+            return None  # masked inside only: "k*ll" (:data:`MASKED_LETTER`)
+        return _crisis_word(word)
 
     def read(found: re.Match[str]) -> str:
         word = found[0]
-        if word.isalpha() or not any(c.isalpha() for c in word):
-            return word
-        if word[0] == "*" or word[-1] == "*":
-            return _edge_masked(text, found) or word
-        if all(c.isalpha() or c == "*" for c in word):
-            return word  # masked inside only: "k*ll" (:data:`MASKED_LETTER`)
-        return _crisis_word(word) or word
+        spelled = in_letters(word, found.start())
+        if spelled is not None or (run := _CLOSING_RUN.search(word)) is None or not run.start():
+            return spelled or word
+        # The word without the end of its closing run ("d1e!", "ki||!"), as long as a crisis
+        # word at most: a long run ("k1ll!!!!...") is not read once for each of its marks.
+        for kept in range(min(len(word) - 1, _LONGEST_READ), run.start() - 1, -1):
+            spelled = in_letters(word[:kept], found.start())
+            if spelled is not None:
+                return spelled + word[kept:]
+        return word
 
     return _DISGUISED_WORD.sub(read, text)
 
 
-def _edge_masked(text: str, found: re.Match[str]) -> str | None:
-    """The crisis word that ``found``, a word with a "*" at its start or end, masks (see
-    :func:`_disguised_read`); None where it masks none."""
-    word = found[0]
+def _edge_masked(word: str) -> str | None:
+    """The crisis word that ``word``, with a "*" at its start or end that pairs with no other
+    as Markdown's emphasis (:func:`_paired_stars`), masks (see :func:`_disguised_read`); None
+    where it masks none."""
     if word[0] == word[-1] == "*":
         return None  # "*ill*": emphasis
     shown = word.strip("*")
@@ -490,14 +533,37 @@ def _edge_masked(text: str, found: re.Match[str]) -> str | None:
         return None
     if shown.lower() in CRISIS_WORDS:
         return None  # "die*", "*kill": a mark beside a whole word
-    line_start = text.rfind("\n", 0, found.start()) + 1
-    line_end = text.find("\n", found.end())
-    line_end = len(text) if line_end < 0 else line_end
-    if word[0] == "*":
-        emphasis = _CLOSING_STAR.search(text, found.end(), line_end)
-    else:
-        emphasis = _OPENING_STAR.search(text, line_start, found.start())
-    return None if emphasis is not None else _crisis_word(word, edge=True)
+    return _crisis_word(word, edge=True)
+
+
+def _paired_stars(text: str) -> frozenset[int]:
+    """Where the "*" of ``text`` stand that pair with another as Markdown's emphasis, in one
+    pass: a run of them that may open emphasis (no letter or digit before it, no space after
+    it: "*ill") waits for one that may close it (no space before it, no letter or digit after
+    it: "myself*"), which pairs with the nearest run waiting, within a paragraph (across a
+    line break, not a blank line). So "*ill myself*" and "*ill\\nmyself*" are emphasis, while
+    in "*sigh* I want to kil* myself" and "*ill myself tonight. **Goodbye.**" the marks of
+    "*sigh*" and "**Goodbye.**" pair with each other, and "kil*" and "*ill" with none. A "*"
+    between two letters or digits ("k*ll") neither opens nor closes."""
+    paired: set[int] = set()
+    waiting: list[tuple[int, int]] = []
+    blank_lines = _BLANK_LINE.finditer(text)
+    paragraph_end = next((found.start() for found in blank_lines), len(text))
+    for run in _STARS.finditer(text):
+        start, end = run.span()
+        if start > paragraph_end:
+            waiting.clear()  # a blank line before it: emphasis never spans one
+            paragraph_end = next(
+                (found.start() for found in blank_lines if found.end() > start), len(text)
+            )
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if waiting and not before.isspace() and not after.isalnum():
+            opening = waiting.pop()
+            paired.update(range(*opening), range(start, end))
+        elif not before.isalnum() and not after.isspace():
+            waiting.append((start, end))
+    return frozenset(paired)
 
 
 def has_masks(text: str) -> bool:

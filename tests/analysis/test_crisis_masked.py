@@ -388,3 +388,40 @@ def test_a_negation_wholly_in_look_alike_letters_cancels_no_cue() -> None:
     text = "I'm \u03b7\u03bf\u03c4 going to kill myself"
     assert cue_words(text) == [("suicide", "kill myself")]
     assert negated_mentions(text) == ()
+
+
+# --- edge masks beside emphasis, runs of "|" and "!" ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("*sigh* I want to kil* myself", [("suicide", "kil* myself")]),
+        ("**Update:** I want to kil* myself", [("suicide", "kil* myself")]),
+        ("I'm going to *ill myself tonight. **Goodbye.**", [("suicide", "*ill myself")]),
+        ("I am going to take an *verdose tonight *cries*", [("self_harm", "*verdose")]),
+        ("I want to ki|| myself", [("suicide", "ki|| myself")]),
+        ("I'm going to take all my pi||s", [("self_harm", "take all my pi||s")]),
+        ("I've been ki||ing myself slowly", [("suicide", "ki||ing myself")]),
+        ("I want to KI!! MYSELF!!", [("suicide", "KI!! MYSELF")]),
+    ],
+)
+def test_an_edge_mask_beside_other_emphasis_and_runs_of_bars_are_cues(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Emphasis anywhere on the line hid an edge mask ("*sigh* I want to kil* myself"), and a
+    "|" or "!" was read as a letter only before one ("ki|| myself"): no cue."""
+    assert cue_words(text) == expected
+    assert_valid(text, crisis_cues(text))
+    assert crisis_cues(text) == _scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was *ill\nmyself* last week and I want to sleep",  # emphasis across a line break
+        "I want to sleep. a || b, x||y, wow!!",
+    ],
+)
+def test_emphasis_across_a_line_break_and_code_operators_are_no_cue(text: str) -> None:
+    assert crisis_scan(text) == ((), ())

@@ -390,3 +390,125 @@ def test_masked_text_gives_valid_spans_and_the_quick_reading_hides_none(response
         assert previous <= span.start < span.end <= len(response)
         previous = span.end
     assert spans == _spans(response, quick=False)
+
+
+# --- the writer's own saying: modal, first-person and imperative frames ----------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("Let me tell you: kill yourself", ["kill yourself"]),
+        ("I want to tell you: kill yourself", ["kill yourself"]),
+        ("I must say: kill yourself", ["kill yourself"]),
+        ("I should tell you: kys", ["kys"]),
+        ("All I can say: kill yourself", ["kill yourself"]),
+        ("Gotta say: kys", ["kys"]),
+        ("Lemme tell ya: kys", ["kys"]),
+        ("I just want to say: go kill yourself", ["go kill yourself"]),
+        ("I'm going to say it: just die", ["just die"]),
+        ("someone should tell you: kill yourself", ["kill yourself"]),
+        ("Let me tell you:\n- kill yourself", ["kill yourself"]),
+        ("I must say:\n- just die\n- nobody cares", ["just die"]),
+        ("Let me tell you: *kill yourself*", ["kill yourself"]),
+        ("Here's what you need to hear: *kill yourself*", ["kill yourself"]),
+        ("You deserve to hear it: *just die*", ["just die"]),
+        ("People like you need to hear *kys* more often", ["kys"]),
+        ("Let me tell you this. *kys*", ["kys"]),
+    ],
+)
+def test_the_writers_own_saying_frames_urging(response: str, words: list[str]) -> None:
+    """Any word before a verb of saying was read as its speaker ("me", "want", "must",
+    "Gotta"), and a colon after it made the words after it someone else's: none of these
+    was found."""
+    assert found(response) == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "he said: kill yourself",
+        "they wrote: kys",
+        "someone told me: kill yourself",
+        "my ex texted me: kys",
+        "people say: just die",
+        "My bully used to say: kys",
+        "My ex texted me:\n- kill yourself\n- nobody wants you",
+        "Nobody deserves to hear *just die*.",
+        "No one should ever have to read *kys*.",
+        "You should never have to hear *kill yourself* from anyone.",
+    ],
+)
+def test_someone_elses_saying_stays_a_report(response: str) -> None:
+    assert found(response) == []
+
+
+# --- nested and mismatched emphasis ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "nobody likes you. ***kill yourself***",
+        "nobody likes you. **_kill yourself_**",
+        "nobody likes you. *__kill yourself__*",
+        "nobody likes you. ~~*kill yourself*~~",
+        "nobody likes you. **kill yourself*",
+        "nobody likes you. *kill yourself**",
+    ],
+)
+def test_nested_and_mismatched_emphasis_is_the_writers_own(response: str) -> None:
+    """Only one or two of the same mark were read as emphasis: these hid the words."""
+    assert found(response) == ["kill yourself"]
+
+
+# --- titles, code marks and the words after marked ones -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "*Kill Yourself (Part III)* by $uicideboy$ is a great song.",
+        "*Kill Yourself (Part III)* got me through my worst year.",
+        "Try *Just Die Already* by some band, it's weirdly comforting.",
+        "*Kill yourself* - that's what my bully used to say. It's not true.",
+        "*kys* - what a horrible thing to write to you",
+        "*kys* comments are cruel",
+        "The mod bot blocks `kys` and `kill yourself` automatically",
+        "Add these to the automod filter: `kys`, `kill yourself`",
+        "Use ``kill yourself`` as the test string in the filter",
+        '"Kill yourself," he said. That must have hurt.',
+        '"Kill yourself", she wrote. I am so sorry.',
+        'He texted me this. "Kill yourself."',
+        "He texted me this.\n*kill yourself*\nI am so sorry.",
+    ],
+)
+def test_titles_code_and_framed_quotations_are_mentions(response: str) -> None:
+    """Titles in emphasis, words in code marks, marked words before a dash and who said them
+    or a noun for such words, and a quotation after "He texted me this." were urging."""
+    assert found(response) == []
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("you should **kill yourself**", ["you should **kill yourself"]),
+        ("nobody likes you. *kill yourself*", ["kill yourself"]),
+        ("nobody likes you. *Kill Yourself*", ["Kill Yourself"]),
+        ("*kill yourself* by tonight", ["kill yourself"]),
+        ("*Kill Yourself* by Friday, loser", ["Kill Yourself"]),
+        ("*Kill Yourself* by jumping off a bridge", ["Kill Yourself"]),
+        ("nobody likes you. *kill yourself (seriously)*", ["kill yourself"]),
+        ("nobody likes you. *KILL YOURSELF (NOW)*", ["KILL YOURSELF"]),
+        ("go `kill yourself`", ["go `kill yourself"]),
+        ("`kys`", ["kys"]),  # code marks and little else
+    ],
+)
+def test_emphasis_without_a_title_or_a_frame_stays_urging(response: str, words: list[str]) -> None:
+    assert found(response) == words
+
+
+def test_a_line_is_no_reminder_idiom() -> None:
+    """ "a line" was read as the message of "shoot yourself a reminder"."""
+    assert found("go shoot yourself a line of coke") == ["go shoot yourself"]
+    assert found("shoot yourself a reminder") == []

@@ -42,14 +42,16 @@ a cue). Masked words are read too (:func:`carelens.text.unmask`): spelled out wi
 between their letters ("d-i-e", "k.i.l.l myself", "k.i.l.l. myself", "s u i c i d e"), with a
 "*" for a vowel ("k*ll myself", "su*cide"), and a crisis word
 (:data:`carelens.text.CRISIS_WORDS`, and "kys") with digits or symbols typed for its letters
-("k1ll myself", "su!cide", "0verdose", "$uicide", "want to d1e", "want to ky5") or a "*" at its
-edge for one letter ("*verdose", "*ill myself"); that second reading runs only for a message
-that holds such a word (:func:`carelens.text.has_masks`), and a cue found either way is a cue.
-Abbreviations, initials, masked swearing ("U.S.A.", "J. K. L.", "s**t", "f*cking", "d-i-y", "I
-nearly sh*t myself laughing": :data:`_MASKED_AS`), words too short to tell ("d**": dad or die),
-Markdown's emphasis ("I was *ill myself* last week") and other words with digits ("h0w", "k1",
-"v1.2", "$5", "2die4") spell no cue. A cue's offsets are the original text's, covering what was
-left out inside its words and the marks of a masked word.
+("k1ll myself", "su!cide", "0verdose", "$uicide", "want to d1e", "want to ky5", "ki|| myself",
+"pi||s") or a "*" at its edge for one letter ("*verdose", "*ill myself", "*sigh* I want to kil*
+myself"); that second reading runs only for a message that holds such a word
+(:func:`carelens.text.has_masks`), and a cue found either way is a cue. Abbreviations,
+initials, masked swearing ("U.S.A.", "J. K. L.", "s**t", "f*cking", "d-i-y", "I nearly sh*t
+myself laughing": :data:`_MASKED_AS`), words too short to tell ("d**": dad or die), Markdown's
+emphasis ("I was *ill myself* last week", "*ill" and "myself*" on two lines too) and other
+words with digits or symbols ("h0w", "k1", "v1.2", "$5", "2die4", "a||b") spell no cue. A
+cue's offsets are the original text's, covering what was left out inside its words and the
+marks of a masked word.
 """
 
 from __future__ import annotations

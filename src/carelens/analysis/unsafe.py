@@ -41,26 +41,36 @@ introduction of a list of what to watch for): each must read so with the look-al
 as typed too.
 
 What someone else said is not the writer urging: words in quotation marks (or set off by
-Markdown's emphasis or code marks after a report of them, before a verb that makes them its
-subject or before words that tell who said them: "Some troll wrote: *kill yourself*.", "someone
-told me *kys*", "~kys~ is what they wrote", "*kill yourself*. That's what he told me", "`...`";
-other such marks are the writer's own emphasis, read as spaces: "nobody likes you. *kill
-yourself*", "you should **kill yourself**", "honestly just _kys_", "**kill yourself** loser";
-and words in quotation marks that are a sentence of their own are read as such marks are:
-'"kill yourself". that's my answer' is the writer's, '"Kill yourself." That's what he told me.'
-someone else's) when the reply holds at least three words of the writer's own outside every
-quotation ('I'm so sorry someone told you "kys"', 'nobody deserves to hear "just die"'), a line
-of a Markdown block quote (one that opens with "> ", or ">" alone, as Reddit keeps them in a
-reply) whose words the seeker wrote, beside as many ("> I should take the whole bottle" above
-"Please don't. Are you safe right now?", when the seeker wrote "I should take the whole
-bottle"), and reported speech ("they said kys to you", "when people say kys", "Some troll
-wrote: kill yourself"). A block quote of words the seeker did not write, or read without the
-seeker message, is the writer's own ("> you should take the whole bottle" above "yeah do
-that"), and so is a line an emoticon opens (">:( just kys"). "kys" alone, 'lol "kys"', "> kys"
-alone (or with "lol" under it), quotations and little else ('"kys" "kys" "kys" "just die"',
-"> be you" above "> nobody likes you" above "> just kys") and "like I said, kys" stay urging, and
-so does a belief others are said to hold ("they say suicide is the answer, and they're right")
-and method information, whoever gave it.
+Markdown's emphasis marks after a report of them, before a verb that makes them its subject,
+before a noun for such words or before words, maybe after a dash, that tell who said them:
+"Some troll wrote: *kill yourself*.", "someone told me *kys*", "He texted me this. *kys*",
+"~kys~ is what they wrote", "*kys* comments are cruel", "*kill yourself*. That's what he told
+me", "*Kill yourself* - that's what my bully used to say"; a title, with a part in brackets or
+each word capitalized before "by" and who made it: "*Kill Yourself (Part III)* by
+$uicideboy$"; and words in code marks, always: "The mod bot blocks `kys`"; other emphasis,
+nested or mismatched too, is the writer's own, read as spaces: "nobody likes you. *kill
+yourself*", "you should **kill yourself**", "honestly just _kys_", "**kill yourself** loser",
+"***kill yourself***", "~~*kill yourself*~~"; and words in quotation marks that are a sentence
+of their own are read as such marks are: '"kill yourself". that's my answer' is the writer's,
+'"Kill yourself." That's what he told me.' someone else's) when the reply holds at least three
+words of the writer's own outside every quotation ('I'm so sorry someone told you "kys"',
+'nobody deserves to hear "just die"'), a line of a Markdown block quote (one that opens with
+"> ", or ">" alone, as Reddit keeps them in a reply) whose words the seeker wrote, beside as
+many ("> I should take the whole bottle" above "Please don't. Are you safe right now?", when
+the seeker wrote "I should take the whole bottle"), and reported speech ("they said kys to
+you", "when people say kys", "Some troll wrote: kill yourself", "my ex texted me:"). A report
+is of someone else's saying, done or habitual: the writer's own saying ("like I said, kys",
+"Here's what I'd tell you:") and a saying framed as one to be done or heard now, by an
+infinitive, a modal or an imperative ("Let me tell you: kill yourself", "I want to tell you:",
+"I must say:", "Gotta say: kys", "someone should tell you:", "Here's what you need to hear:
+*kill yourself*") report nothing, and the words after them urge; words that no one should
+hear are someone else's ("Nobody deserves to hear *just die*"). A block quote of words the
+seeker did not write, or read without the seeker message, is the writer's own ("> you should
+take the whole bottle" above "yeah do that"), and so is a line an emoticon opens (">:( just
+kys"). "kys" alone, 'lol "kys"', "`kys`", "> kys" alone (or with "lol" under it), quotations
+and little else ('"kys" "kys" "kys" "just die"', "> be you" above "> nobody likes you" above
+"> just kys") stay urging, and so does a belief others are said to hold ("they say suicide is
+the answer, and they're right") and method information, whoever gave it.
 
 The patterns read the reply without the invisible characters and combining marks put inside
 words to get past a forum's filters ("just d\\u200bie", "k\\u200bys"), full-width letters
@@ -149,7 +159,7 @@ _NOT_HARM_AFTER = (
     r"(?!\s+(?:in|through)\s+(?:the|your|ur)\s+(?:own\s+)?(?:foot|feet)\b)"
     r"(?!\s+(?:laughing|working)\b)"
     r"(?!\s+with\s+(?:kindness|work|overwork|worry|worrying|stress)\b)"
-    r"(?!\s+an?\s+(?:quick\s+)?(?:reminder|e-?mail|text|message|note|memo|dm|pm|line)\b)"
+    r"(?!\s+an?\s+(?:quick\s+)?(?:reminder|e-?mail|text|message|note|memo|dm|pm)\b)"
 )
 # Pills (or a bottle) moved somewhere, as means-restriction safety planning words it: "take all
 # the pills out of the cabinet", "... to the pharmacy", "... over to your neighbour", "... and
@@ -425,32 +435,54 @@ _ASKED_ABOUT_SEEKER = re.compile(
 )
 _BELIEF_PATTERNS = frozenset((*_URGING_BELIEFS, *map(vowels_masked, _URGING_BELIEFS)))
 # What someone else said, reported by the writer: "someone told you kys", "they said kys to
-# you", "the kids at school wrote just die". The speaker is not the writer ("I said kys", "I
-# have told you, just die" stay urging, and so does "here's what I'd tell you:" with the writer
-# between a word and the verb), and the auxiliaries and adverbs that may stand before the verb
-# are no speaker either.
+# you", "the kids at school wrote just die", "my ex texted me:", "people say". The speaker is not
+# the writer ("I said kys", "I have told you, just die" stay urging, and so does "here's what
+# I'd tell you:" with the writer between a word and the verb), and the auxiliaries and adverbs
+# that may stand before the verb are no speaker either. Nor is a saying framed as the writer's
+# own, to be said or heard now (:data:`_FRAMING`): "let me tell you:", "I want to tell you:",
+# "I must say:", "gotta say:", "someone should tell you:", "you need to hear:" urge what follows.
 _WRITER = r"i|i'm|i've|i'd|i'll|im|we|we've|we'd|we'll"
 _AUXILIARIES = (
     r"have|has|had|would|will|just|even|actually|literally|really|once|always|keep|keeps|kept"
-    r"|ever|then|also|and|to|so|never|still"
+    r"|ever|then|also|and|so|never|still|used\s+to|use\s+to"
 )
-_NOT_SPEAKERS = rf"{_WRITER}|{_AUXILIARIES}"
+#: Words right before a verb of saying or hearing that make it no report of someone else's
+#: words: an infinitive ("want to tell you", "need to hear"), the writer as its object ("let me
+#: tell you", "lemme"), a modal ("must", "should", "can", "gotta", "gonna") or an imperative
+#: ("please tell him", "go tell them").
+_FRAMING = (
+    r"to|me|us|let|lets|let's|lemme|gotta|gonna|wanna|hafta|must|should|shall|can|cannot|could"
+    r"|may|might|please|pls|plz|go"
+)
+_NOT_SPEAKERS = rf"{_WRITER}|{_AUXILIARIES}|{_FRAMING}"
+#: A word that may be who said something (:data:`_NOT_SPEAKERS` are not).
+_SPEAKER = rf"(?!(?:{_NOT_SPEAKERS})\b)[\w']+"
 _SAYING = (
     r"(?:told|tell|tells|telling|said|say|says|saying|wrote|write|writes|writing|texted|texts"
     r"|messaged|commented|posted|called|yelled|shouted|screamed|typed|replied|sent)"
 )
 
 
-def _reported_with(verbs: str) -> re.Pattern[str]:
-    """What someone else said, reported with one of ``verbs`` right before it: its speaker,
-    the verb, maybe whom it was said to ("me", "you") or where ("on my post"), "this",
-    "that" or "like", and a colon, a comma or a quotation mark ("My ex texted me:", "Your ex
-    said,", "Someone commented on my post:", "they said kys")."""
+def _reported_with(verbs: str, *, unheard: str = "") -> re.Pattern[str]:
+    """What someone else said, reported with one of ``verbs`` right before it: its speaker
+    (:data:`_SPEAKER`), the verb, maybe whom it was said to ("me", "you") or where ("on my
+    post"), "this", "that" or "like", and a colon, a comma or a quotation mark ("My ex texted
+    me:", "Your ex said,", "Someone commented on my post:", "they said kys"), or a full stop
+    after "this" ("He texted me this."). With ``unheard``, the verbs may also follow "nobody"
+    or "no one" and a few words of a clause ("Nobody deserves to hear", "no one should have to
+    read"): words that no one should hear are someone else's."""
+    speaker = rf"(?<![\w']){_SPEAKER}\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}"
+    if unheard:
+        speaker = (
+            rf"(?:{speaker}|\b(?:nobody|no\s*one|no-one)\b(?:\s+[\w']+){{0,3}}?\s+"
+            rf"(?:to\s+)?(?={unheard}))"
+        )
     return re.compile(
-        rf"(?<![\w'])(?!(?:{_NOT_SPEAKERS})\b)[\w']+\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{verbs}"
+        rf"{speaker}{verbs}"
         r"(?:\s+(?:you|u|ya|me|him|her|them|us|it))?"
         r"(?:\s+(?:on|in|under|to)\s+(?:my|your|ur|his|her|their|the|a|an)\s+[\w']+)?"
-        r"(?:\s+(?:this|these))?(?:\s+(?:that|like))?\s*[:,]?\s*[\"'\u201c\u201d\u00ab]?\s*$",
+        r"(?:\s+(?:this|these)(?:\s*\.)?)?(?:\s+(?:that|like))?\s*[:,]?"
+        r"\s*[\"'\u201c\u201d\u00ab]?\s*$",
         re.IGNORECASE,
     )
 
@@ -465,26 +497,32 @@ _QUOTED = re.compile(
     r"|\u201d[^\u201d\n]{1,200}\u201d"
     r"|(?<!\w)'(?=\S)[^'\n]{1,200}?(?<=\S)'(?!\w)"
 )
-# Words set off by Markdown's emphasis or code marks, a pair of the same that no letter touches
-# from outside ("*kill yourself*", "**...**", "_..._", "~~...~~", "`...`": "k*ll" and
-# "snake_case_name" hold none), on one line. The patterns read the marks as spaces
+# Words set off by Markdown's emphasis or code marks, on one line: a run of one to three
+# emphasis marks before and after them that no letter touches from outside ("*kill yourself*",
+# "**...**", "_..._", "~~...~~", and nested or mismatched: "***...***", "**_..._**",
+# "~~*...*~~", "**...*"; "k*ll" and "snake_case_name" hold none), or a run of code marks
+# before and after ("`...`", "``...``", group ``code``). The patterns read the marks as spaces
 # (:func:`_without_marks`), so the words are read as the writer's own emphasis ("nobody likes
 # you. *kill yourself*", "you should **kill yourself**", "honestly just _kys_") unless the
-# writer reports them (:func:`_reported_marks`).
+# writer reports them or they are a title (:func:`_reported_marks`); words in code marks are
+# always a mention ("The mod bot blocks `kys`"), as no one urges in them. The runs of marks
+# are read possessively, the words between them hold none: each is read once.
 _MARKED = re.compile(
-    r"(?<![\w*~])(?P<mark>\*\*?|~~?|__?)(?=[^\s*~_])[^*~_\n]{1,200}?(?<=[^\s*~_])(?P=mark)(?![\w*~])"
-    r"|`[^`\n]{1,200}`"
+    r"(?<![\w*~])(?P<open>[*_~]{1,3}+)(?=[^\s*~_])[^*~_\n]{1,200}?(?<=[^\s*~_])"
+    r"(?P<close>[*_~]{1,3}+)(?![\w*~])"
+    r"|(?<!`)(?P<code>`++)[^`\n]{1,200}(?P=code)(?!`)"
 )
 # Marked words someone else said: after a report of them (:func:`_reported_with`, with verbs
 # of hearing and reading too: "Some troll wrote: *kill yourself*", "someone told me *kys*",
-# "nobody deserves to hear *just die*"), or before a verb that makes them its subject ("~kys~
-# is what they wrote", "*kill yourself* is a cruel thing to read"), maybe after other marked
-# words listed with them ("e.g. *kys* and *go kill yourself*, are cruel", "(`kys`, `just
-# die`) were vile"), or before words that tell who said them (:data:`_SAID_AFTER`: "*kill
-# yourself*. That's what he told me"); not before the writer's own claim ("**kill yourself**
-# is my advice").
+# "nobody deserves to hear *just die*"; not "you need to hear *kys*"), or before a verb that
+# makes them its subject ("~kys~ is what they wrote", "*kill yourself* is a cruel thing to
+# read"), maybe after other marked words listed with them ("e.g. *kys* and *go kill
+# yourself*, are cruel", "(`kys`, `just die`) were vile"), before a noun for such words
+# (:data:`_KIND_OF_WORDS`: "*kys* comments"), or before words that tell who said them
+# (:data:`_SAID_AFTER`: "*kill yourself*. That's what he told me"); not before the writer's
+# own claim ("**kill yourself** is my advice"). A title is a mention too (:func:`_title`).
 _HEARD = rf"(?:{_SAYING}|hear|hears|heard|hearing|read|reads|reading)"
-_MARKS_REPORTED = _reported_with(_HEARD)
+_MARKS_REPORTED = _reported_with(_HEARD, unheard=_HEARD)
 #: What a report before marked words (:data:`_MARKS_REPORTED`) holds, found once in the whole
 #: text: where none ends near the words, there is no report. How far before the words it is
 #: looked for.
@@ -496,22 +534,45 @@ _SUBJECT_OF = re.compile(
     r"(?![ \t]+(?:my|our)\b)",
     re.IGNORECASE,
 )
-# After quoted or marked words, words that tell someone else said them: a sentence that says
-# so ("That's what he told me", "Is that what they wrote?"), that calls them words or a comment
+#: After marked words, a noun that makes them the kind of words someone else writes ("*kys*
+#: comments are cruel", "`kys` messages").
+_KIND_OF_WORDS = re.compile(
+    r"[ \t]*+(?:comments?|messages?|repl(?:y|ies)|posts?|texts?|dms?|tweets?|e-?mails?|words"
+    r"|phrases?|spam)\b",
+    re.IGNORECASE,
+)
+#: Marked words that are a title: two words or more, each capitalized (not all capitals:
+#: "*KILL YOURSELF*" is shouted), with a part in brackets after them (group ``part``: "*Kill
+#: Yourself (Part III)*"), or before "by" and who made it ("*Just Die Already* by some band").
+_TITLE = re.compile(
+    r"[^\w\n]*+(?:[A-Z][a-z'\d]*+[^\w\n(]++){1,10}[A-Z][a-z'\d]*+[^\w\n(]*+"
+    r"(?P<part>\([^()\n]*[^\W_][^()\n]*\)[^\w\n]*+)?"
+)
+#: "by" and who made a work, not a time ("by tonight", "by Friday") nor a means ("by jumping").
+_MADE_BY = re.compile(
+    r"[ \t]*+,?[ \t]*+by[ \t]++(?!(?:tonight|tomorrow|today|now|then|morning|noon|midnight"
+    r"|next|this|the\s+(?:end|weekend|morning|time)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"\b|\w+ing\b)\S",
+    re.IGNORECASE,
+)
+# After quoted or marked words (maybe after a dash), words that tell someone else said them: a
+# sentence that says so ("That's what he told me", "Is that what they wrote?", "that's what my
+# bully used to say", "what a horrible thing to write"), that calls them words or a comment
 # ("Those words hurt", "That comment was cruel") or words nobody should hear ("No one deserves
 # to hear that"), or a speech tag ("he said.", "my ex texted me."); not where the writer said
-# them ("That's what I'd tell you", "I said.") and not the writer's own claim ("that's my
-# answer", "nobody would hear you anyway").
+# them ("That's what I'd tell you", "I said.", "that's what someone should tell you") and not
+# the writer's own claim ("that's my answer", "nobody would hear you anyway").
 _SAID_AFTER = re.compile(
-    r"\s*+[.!?,\u2026]*+\s*+(?:"
+    r"\s*+[.!?,\u2026\-\u2013\u2014]*+\s*+(?:"
     r"(?:(?:that|this|which|it)(?:'s|\s+is|\s+was)|those\s+were|(?:is|was)\s+(?:that|this))"
-    rf"\s+(?:exactly\s+|just\s+)?(?:what|how)\s+(?!(?:{_WRITER})\b)[\w']+(?:\s+[\w']+){{0,3}}?"
-    rf"\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{_SAYING}\b"
+    rf"\s+(?:exactly\s+|just\s+)?(?:what|how)\s+(?!(?:{_WRITER})\b)[\w']+"
+    rf"(?:\s+{_SPEAKER}){{0,3}}?\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{_SAYING}\b"
     r"|(?:those|these|that|this|such)\s+(?:words?|comments?|messages?|repl(?:y|ies)|texts?"
     r"|posts?)\b"
+    r"|(?:what|such)\s+an?\s+(?:[\w']+\s+){0,2}thing\s+to\s+(?:say|write|tell|text|hear|read)\b"
     r"|(?:nobody|no\s*one|no-one)\s+(?:[\w']+\s+){0,3}(?:hear|read|be\s+told|get\s+told)"
     r"\s+(?:that|this|those|these|it|such)\b"
-    rf"|(?!(?:{_NOT_SPEAKERS})\b)[\w']+(?:\s+[\w']+)?\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{_SAYING}"
+    rf"|{_SPEAKER}(?:\s+{_SPEAKER})?\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{_SAYING}"
     r"(?:\s+(?:to\s+)?(?:you|u|me|him|her|them|us))?[ \t]*+(?:[.!?,\n]|$))",
     re.IGNORECASE,
 )
@@ -536,19 +597,26 @@ def _reported_before(text: str, start: int, heard: list[int]) -> bool:
 
 def _told_after(text: str, end: int) -> bool:
     """Whether the words after ``end`` make what ends there their subject
-    (:data:`_SUBJECT_OF`) or tell who said it (:data:`_SAID_AFTER`)."""
-    return _SUBJECT_OF.match(text, end) is not None or _SAID_AFTER.match(text, end) is not None
+    (:data:`_SUBJECT_OF`), the kind of words someone writes (:data:`_KIND_OF_WORDS`), or tell
+    who said it (:data:`_SAID_AFTER`)."""
+    return (
+        _SUBJECT_OF.match(text, end) is not None
+        or _KIND_OF_WORDS.match(text, end) is not None
+        or _SAID_AFTER.match(text, end) is not None
+    )
 
 
 def _reported_marks(text: str) -> list[tuple[int, int]]:
     """The starts and the ends of the marked words of ``text`` (:data:`_MARKED`, their marks
     included) that are what someone else said, as the words before or after them tell
-    (:func:`_reported_before`, :func:`_told_after`); the others are the writer's own,
-    emphasised. Read from the last: marked words listed with the next ones
-    (:data:`_LISTED_WITH`) are the subject of what that is, so a long list is read once."""
-    marked = [found.span() for found in _MARKED.finditer(text)]
-    if not marked:
+    (:func:`_reported_before`, :func:`_told_after`), that are a title (:func:`_title`) or
+    that are in code marks; the others are the writer's own, emphasised. Read from the last:
+    marked words listed with the next ones (:data:`_LISTED_WITH`) are the subject of what that
+    is, so a long list is read once."""
+    found = list(_MARKED.finditer(text))
+    if not found:
         return []
+    marked = [words.span() for words in found]
     heard = _heard_in(text)
     reported: list[tuple[int, int]] = []
     subject = False
@@ -556,9 +624,25 @@ def _reported_marks(text: str) -> list[tuple[int, int]]:
         start, end = marked[k]
         if k + 1 == len(marked) or _LISTED_WITH.fullmatch(text, end, marked[k + 1][0]) is None:
             subject = _told_after(text, end)
-        if subject or _reported_before(text, start, heard):
+        if (
+            subject
+            or found[k]["code"]
+            or _title(text, found[k])
+            or _reported_before(text, start, heard)
+        ):
             reported.append((start, end))
     return reported[::-1]
+
+
+def _title(text: str, marked: re.Match[str]) -> bool:
+    """Whether the ``marked`` words (:data:`_MARKED`) are a title (:data:`_TITLE`): with a
+    part in brackets, or before "by" and who made it (:data:`_MADE_BY`)."""
+    if marked["open"] is None:
+        return False  # code marks
+    title = _TITLE.fullmatch(text, marked.end("open"), marked.start("close"))
+    return title is not None and (
+        title["part"] is not None or _MADE_BY.match(text, marked.end()) is not None
+    )
 
 
 # A quotation that is a sentence of its own opens one (after the start of the text, a line
@@ -587,8 +671,9 @@ def _marks(text: str) -> list[tuple[int, int]]:
         return []
     runs: list[tuple[int, int]] = []
     for marked in _MARKED.finditer(text):
-        width = len(marked["mark"] or "`")
-        runs += [(marked.start(), marked.start() + width), (marked.end() - width, marked.end())]
+        opening = len(marked["open"] or marked["code"])
+        closing = len(marked["close"] or marked["code"])
+        runs += [(marked.start(), marked.start() + opening), (marked.end() - closing, marked.end())]
     return runs
 
 
