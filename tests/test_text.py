@@ -673,7 +673,7 @@ def test_a_disguised_word_beside_a_spelled_one_maps_back(
 def test_has_masks_agrees_with_unmask_for_disguised_words(text: str) -> None:
     """The quick search for a disguised word (_DISGUISE_HINT) hides none, and unmask keeps
     every character in order."""
-    from carelens.text import _disguised_read, _disguised_words
+    from carelens.disguises import _disguised_read, _disguised_words
 
     assert _disguised_read(text) == _disguised_words(text)
     view = unmask(text)
@@ -798,22 +798,22 @@ def test_an_edge_mask_that_pairs_as_emphasis_is_read_as_it_is(text: str) -> None
 def test_the_stars_of_a_text_are_paired_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each word with a "*" at its edge searched the rest of its line for emphasis: quadratic
     on one long line ("kil* " * 20,000 took 30 s). The stars are paired in one pass."""
-    import carelens.text as text_module
+    import carelens.disguises as disguises
 
     calls = 0
-    paired = text_module._paired_stars
+    paired = disguises._paired_stars
 
     def counted(text: str) -> frozenset[int]:
         nonlocal calls
         calls += 1
         return paired(text)
 
-    monkeypatch.setattr(text_module, "_paired_stars", counted)
+    monkeypatch.setattr(disguises, "_paired_stars", counted)
     text = "I want to kil* myself, " * 2_000
-    assert text_module._disguised_words(text) == "I want to kill myself, " * 2_000
+    assert disguises._disguised_words(text) == "I want to kill myself, " * 2_000
     assert calls == 1
     footnotes = ("word* " + "so tired today " * 15) * 2_000
-    assert text_module._disguised_words(footnotes) == footnotes
+    assert disguises._disguised_words(footnotes) == footnotes
     assert calls == 2
 
 
@@ -859,6 +859,28 @@ def test_runs_of_bars_and_bangs_elsewhere_stay_as_they_are(text: str) -> None:
 
 @given(st.text(st.sampled_from("kiKIL1!|*$@0pudcaslmyfe \n-.")))
 def test_the_quick_search_finds_every_run_of_bars_and_bangs(text: str) -> None:
-    from carelens.text import _disguised_read, _disguised_words
+    from carelens.disguises import _disguised_read, _disguised_words
 
     assert _disguised_read(text) == _disguised_words(text)
+
+
+def test_the_disguised_word_reading_is_exported_from_text() -> None:
+    """The reading of disguised words lives in :mod:`carelens.disguises`; its public names
+    stay importable from :mod:`carelens.text`, and it imports nothing of carelens (no
+    cycle: :mod:`carelens.text` builds on it)."""
+    import ast
+    from pathlib import Path
+
+    import carelens.disguises as disguises
+    import carelens.text as text
+
+    for name in ("unmask", "has_masks", "vowels_masked", "MASKED_LETTER", "CRISIS_WORDS"):
+        assert getattr(text, name) is getattr(disguises, name)
+    assert text.Folded is disguises.Folded and text.has_look_alikes is disguises.has_look_alikes
+    assert all(hasattr(text, name) for name in text.__all__)
+    tree = ast.parse(Path(disguises.__file__).read_text(encoding="utf-8"))
+    imported = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {
+        a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names
+    }
+    assert not [module for module in imported if module.startswith("carelens")]

@@ -23,36 +23,52 @@ byte order mark) and its combining marks left out, and each other character in i
 compatibility form (NFKC: full-width ``\\uff4b\\uff59\\uff53`` is ``kys``), so that
 ``sui\\u00adcide``, ``over\\u200bdose`` or ``di\\u0301e``, typed to get past a forum's
 filters, read as the words they show. What is found there is mapped back to the text's own
-offsets. The Latin small capitals, which have no compatibility form
+offsets (:class:`Folded`). The Latin small capitals, which have no compatibility form
 (``\\u1d0b\\u026a\\u029f\\u029f`` from a "small caps" text generator), read as their letters
 (:data:`_SMALL_CAPITALS`), and so do the letters such generators type for the ones they lack
-(:data:`_TYPED_FOR_LETTERS`: ``\\u01eb`` for q). A Cyrillic or Greek letter that looks like a
-Latin one (:data:`_LOOK_ALIKE_LETTERS`: Cyrillic ``\\u0456`` in ``k\\u0456ll``, Greek
-``\\u03bf`` in ``d\\u03bfse``, the generators' ``\\u0493`` for f) reads as that letter inside
-a word that also holds Latin letters (a word spelled out letter by letter, ``K.\\u0406.L.L``,
-is one word). A word wholly in look-alike letters reads so only where it spells a crisis word
-(:data:`CRISIS_WORDS`: ``\\u043a\\u0456\\u04cf\\u04cf``) or the message is otherwise written in
-Latin letters ("I want \\u0442\\u043e die"): Russian or Greek sentences stay as they are.
-
-Masked words are read by :func:`unmask`, kept apart from :func:`fold` because only some
-patterns read them: a word spelled out as letters with one mark between ("d-i-e", "k.i.l.l",
-"k_i_l_l", "s u i c i d e") is read whole, and a "*" typed for a letter inside a word ("k*ll")
-as :data:`MASKED_LETTER`, which a pattern made by :func:`vowels_masked` reads as any vowel. A
-crisis word (:data:`CRISIS_WORDS`) disguised by digits or symbols typed for its letters
-("k1ll", "su!cide", "0verdose", "$uicide", runs of them: "ki||", "pi||s", "ki||ing"; and
-"kys", "ky5") or by a "*" at its edge for one letter ("*verdose", "kil*") is read in its
-letters, unless that "*" pairs with another as Markdown's emphasis ("*ill myself*", across a
-line break too; the marks of "*sigh*" elsewhere pair with each other); other words with digits
-or symbols ("h0w", "k1", "v1.2", "$5", "a||b", "wow!!") stay as they are.
+(:data:`_TYPED_FOR_LETTERS`: ``\\u01eb`` for q). Cyrillic or Greek letters that look like
+Latin ones, and masked words ("d-i-e", "k*ll", "k1ll"), are read by :mod:`carelens.disguises`
+(:func:`fold` reads the look-alike letters through it); its public names
+(:func:`unmask`, :func:`has_masks`, :func:`vowels_masked`, :data:`MASKED_LETTER`,
+:data:`CRISIS_WORDS`, :func:`has_look_alikes`, :class:`Folded`) are importable from here too.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
+
+from carelens.disguises import (
+    CRISIS_WORDS,
+    MASKED_LETTER,
+    Folded,
+    has_look_alikes,
+    has_masks,
+    latin_look_alikes,
+    unmask,
+    vowels_masked,
+    without_combining_marks,
+)
+
+__all__ = [
+    "APOSTROPHES",
+    "CRISIS_WORDS",
+    "IN_WORD_MARK",
+    "LINE_BREAKS",
+    "MASKED_LETTER",
+    "SENTENCE_ENDS",
+    "Folded",
+    "fold",
+    "has_look_alikes",
+    "has_masks",
+    "is_blank",
+    "join_surrogates",
+    "name_key",
+    "straight_apostrophes",
+    "unmask",
+    "vowels_masked",
+]
 
 #: Typed for an apostrophe, read as ``'``: U+2019 (phones), U+2018, the modifier letter
 #: U+02BC, the prime U+2032, the fullwidth U+FF07 and the acute accent U+00B4 (keyboards
@@ -80,8 +96,8 @@ _SMALL_CAPITALS = str.maketrans(
 #: before NFKD (which would read them otherwise): "\u01eb" (an o with an ogonek, NFKD "o"; its
 #: capital too) for q, as in "\u01eb\u1d1c\u026a\u1d04\u1d0b" ("quick"), and the Greek small
 #: capital rho "\u1d29" for p. English is not written with them otherwise. The Cyrillic
-#: "\u0493" they type for f is a look-alike letter (:data:`_LOOK_ALIKE_LETTERS`), so that
-#: Kazakh words keep it.
+#: "\u0493" they type for f is a look-alike letter (:func:`~carelens.disguises.latin_look_alikes`),
+#: so that Kazakh words keep it.
 _TYPED_FOR_LETTERS = {"\u01eb": "q", "\u01ea": "Q", "\u1d29": "p"}
 #: A high surrogate followed by a low one: one character written as two UTF-16 code units.
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
@@ -97,40 +113,6 @@ def straight_apostrophes(text: str) -> str:
     if "`" in text:
         text = _BACKTICK_APOSTROPHE.sub("'", text)
     return text
-
-
-@dataclass(frozen=True, slots=True)
-class Folded:
-    """A text as :func:`fold` made it (``text``), and where each of its characters came
-    from in the original: ``origins[i]`` the first original character of ``text[i]``,
-    ``ends[i]`` the end of its last one (a combining mark left out belongs to the character
-    before it). ``origins`` is None when ``text`` has the original's offsets (nothing was
-    folded but apostrophes)."""
-
-    text: str
-    origins: tuple[int, ...] | None = None
-    ends: tuple[int, ...] = ()
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original's characters that ``text[start:end]`` came from, as (start, end):
-        from its first character's to its last one's, so the characters left out inside it
-        (a zero-width space in "sui\\u200bcide") are covered too."""
-        if self.origins is None:
-            return start, end
-        if start >= len(self.origins):  # an empty span at the end
-            at = self.ends[-1] if self.ends else 0
-            return at, at
-        first = self.origins[start]
-        if end <= start:
-            return first, first
-        return first, self.ends[end - 1]
-
-    def folded_span(self, start: int, end: int) -> tuple[int, int]:
-        """The characters of ``text`` that came from the original's ``start``-``end``, as
-        (start, end): the inverse of :meth:`span`."""
-        if self.origins is None:
-            return start, end
-        return bisect_left(self.origins, start), bisect_left(self.origins, end)
 
 
 @lru_cache(maxsize=4096)
@@ -151,117 +133,17 @@ def _folded_char(char: str) -> str | None:
     if char in _TYPED_FOR_LETTERS:
         return _TYPED_FOR_LETTERS[char]
     if category[0] in "LN":
-        base = _without_marks(unicodedata.normalize("NFKD", char)).translate(_SMALL_CAPITALS)
-        folded = base if base.isascii() else _without_marks(unicodedata.normalize("NFKC", char))
+        base = without_combining_marks(unicodedata.normalize("NFKD", char)).translate(
+            _SMALL_CAPITALS
+        )
+        folded = (
+            base if base.isascii() else without_combining_marks(unicodedata.normalize("NFKC", char))
+        )
     else:
-        folded = _without_marks(unicodedata.normalize("NFKC", char))
+        folded = without_combining_marks(unicodedata.normalize("NFKC", char))
         if len(folded) > 1 and any(c.isalnum() for c in folded):
             return None
     return None if folded == char else folded
-
-
-def _without_marks(text: str) -> str:
-    return "".join(c for c in text if unicodedata.category(c)[0] != "M")
-
-
-#: Cyrillic and Greek letters that look like a Latin one, each with the letter it reads as:
-#: typed inside an English word ("k\u0456ll", "su\u0456cide", "\u043ever\u0501ose") to get past a
-#: forum's filters. The lower-case Cyrillic "\u0432 \u043d \u043c \u0442" show as the small
-#: capitals "\u0299 \u029c \u1d0d \u1d1b", and read as their letters as those do; so does
-#: "\u0493", the f of "small caps" text generators ("\u1d0d\u028fs\u1d07\u029f\u0493").
-_LOOK_ALIKE_LETTERS = dict(
-    zip(
-        # Cyrillic, lower case and upper case
-        "\u0430\u0432\u0433\u0435\u043a\u043c\u043d\u043e\u0440\u0441\u0442\u0443\u0445"
-        "\u0456\u0458\u0455\u04bb\u0501\u051b\u051d\u04cf\u04af\u0493"
-        "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0423\u0425"
-        "\u0406\u0408\u0405\u04ae\u04c0\u0492"
-        # Greek, lower case and upper case
-        "\u03b1\u03b3\u03b5\u03b7\u03b9\u03ba\u03bd\u03bf\u03c1\u03c4\u03c5\u03c7\u03c9"
-        "\u03f2\u03f3"
-        "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5"
-        "\u03a7\u03f9",
-        "abrekmhopctyxijshdqwlyfABEKMHOPCTYXIJSYlFayenikvoptuxwcjABEZHIKMNOPTYXC",
-        strict=True,
-    )
-)
-
-
-def _look_alikes() -> dict[str, str]:
-    """:data:`_LOOK_ALIKE_LETTERS`, and each letter of the Greek and Cyrillic blocks that is
-    one of them with an accent ("\u0457", "\u0451", "\u03af") read as the Latin letter
-    without it, as :func:`fold` reads "\u00ef" as "i"."""
-    table = dict(_LOOK_ALIKE_LETTERS)
-    for code in range(0x370, 0x530):  # Greek and Coptic, Cyrillic, Cyrillic Supplement
-        char = chr(code)
-        base = _without_marks(unicodedata.normalize("NFKD", char))
-        if base != char and base in _LOOK_ALIKE_LETTERS:
-            table[char] = _LOOK_ALIKE_LETTERS[base]
-    return table
-
-
-_LOOK_ALIKE_TABLE = _look_alikes()
-_LOOK_ALIKES = str.maketrans(_LOOK_ALIKE_TABLE)
-_LOOK_ALIKE = re.compile(f"[{''.join(_LOOK_ALIKE_TABLE)}]")
-#: A word (letters and digits) with a look-alike letter in it.
-_WORD_WITH_LOOK_ALIKE = re.compile(rf"(?<![^\W_])[^\W_]*?{_LOOK_ALIKE.pattern}[^\W_]*")
-#: A Latin letter: ASCII, or of the Latin-1 Supplement and Latin Extended-A and -B blocks.
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
-
-
-#: A word wholly in Latin letters.
-_LATIN_WORD = re.compile(rf"(?<![^\W_]){_LATIN.pattern}+(?![^\W_])")
-#: Look-alike letters and digits, and nothing else (but the marks of a word spelled out).
-_LOOK_ALIKES_ONLY = re.compile(rf"[{''.join(_LOOK_ALIKE_TABLE)}\d\-*._ ]+")
-#: A letter that is neither Latin nor a look-alike: of a Russian or a Greek word.
-_OTHER_LETTER = re.compile(rf"(?![{''.join(_LOOK_ALIKE_TABLE)}]|{_LATIN.pattern})[^\W\d_]")
-#: The marks between the letters of a word spelled out (:data:`_SPELLED_WITH_MARKS`).
-_NOT_IN_A_WORD = re.compile(r"[-*._ ]")
-
-
-def _latin_look_alikes(text: str) -> str:
-    """``text`` with each Cyrillic or Greek look-alike letter (:data:`_LOOK_ALIKE_LETTERS`)
-    read as its Latin letter inside a word that also holds a Latin letter ("k\u0456ll" reads
-    "kill"), one character for one. A word wholly in look-alike letters reads so too where
-    it spells a crisis word (:func:`_spells_crisis_word`: "\u043a\u0456\u04cf\u04cf" with a
-    Cyrillic palochka for l), or, of two letters or more, where the message is otherwise
-    written in Latin letters (:func:`_otherwise_latin`: "I want \u0442\u043e die"); other
-    words without Latin letters (Russian, Greek, a Greek letter standing alone: "the
-    \u03b1 blockers") stay as they are. A word spelled out letter by letter
-    (:data:`_SPELLED_WITH_MARKS`: "K.\u0406.L.L", with a Cyrillic "\u0406") is one word here
-    too, read so when it holds a Latin letter or spells a crisis word."""
-    if text.isascii() or _LOOK_ALIKE.search(text) is None:
-        return text
-    text = _WORD_WITH_LOOK_ALIKE.sub(_in_latin_letters, text)
-    # Judged on the words read so far, so that the text read is read the same again.
-    if _LOOK_ALIKE.search(text) is not None and _otherwise_latin(text):
-        text = _WORD_WITH_LOOK_ALIKE.sub(lambda word: _in_latin_letters(word, whole=True), text)
-    if _LOOK_ALIKE.search(text) is not None and _spelled(text):
-        text = _SPELLED_WITH_MARKS.sub(_in_latin_letters, text)
-    return text
-
-
-def _in_latin_letters(word: re.Match[str], *, whole: bool = False) -> str:
-    """The ``word`` found, its look-alike letters read as Latin ones when it holds a Latin
-    letter or spells a crisis word in them, or (with ``whole``) when all of its two letters or
-    more are look-alikes; else as it is."""
-    found = word[0]
-    if _LATIN.search(found) is not None:
-        return found.translate(_LOOK_ALIKES)
-    if _LOOK_ALIKES_ONLY.fullmatch(found) is None:
-        return found  # a Russian or Greek word: "\u0445\u043e\u0447\u0443"
-    latin = found.translate(_LOOK_ALIKES)
-    if whole and sum(c.isalpha() for c in found) > 1:
-        return latin
-    return latin if _spells_crisis_word(_NOT_IN_A_WORD.sub("", latin)) else found
-
-
-def _otherwise_latin(text: str) -> bool:
-    """Whether ``text`` is written in Latin letters apart from its look-alike ones: it holds a
-    word wholly in Latin letters, and no letter of another script that is no look-alike (a
-    Russian or Greek sentence holds many: the "\u044f" and "\u0447" of "I want to sleep" in
-    Russian, the "\u03bb" and "\u03bc" of "\u03ba\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1")."""
-    return _LATIN_WORD.search(text) is not None and _OTHER_LETTER.search(text) is None
 
 
 def fold(text: str, *, look_alikes: bool = True) -> Folded:
@@ -272,7 +154,7 @@ def fold(text: str, *, look_alikes: bool = True) -> Folded:
     ASCII letter, "\\u2026" as "...", a symbol such as "\\u2122" as it is), and a Cyrillic or
     Greek look-alike letter inside a word with Latin letters as its Latin letter, as in a word
     wholly of them that spells a crisis word or stands in a message otherwise in Latin letters
-    (:func:`_latin_look_alikes`: "k\\u0456ll", "\\u043a\\u0456\\u04cf\\u04cf"), with the way
+    (:func:`latin_look_alikes`: "k\\u0456ll", "\\u043a\\u0456\\u04cf\\u04cf"), with the way
     back to the original's offsets (:meth:`Folded.span`). With ``look_alikes`` False the
     look-alike letters stay as they are, at the same offsets: a reading of the words that read
     so only through them ("n\\u043et" with a Cyrillic "\\u043e").
@@ -283,7 +165,7 @@ def fold(text: str, *, look_alikes: bool = True) -> Folded:
     text = straight_apostrophes(text)
     if text.isascii():
         return Folded(text)
-    latin = _latin_look_alikes if look_alikes else _as_it_is
+    latin = latin_look_alikes if look_alikes else _as_it_is
     wide = {c for c in _NON_ASCII.findall(text) if _folded_char(c) is not None}
     if not wide:
         return Folded(latin(text))
@@ -323,326 +205,6 @@ def fold(text: str, *, look_alikes: bool = True) -> Folded:
 
 def _as_it_is(text: str) -> str:
     return text
-
-
-def has_look_alikes(text: str) -> bool:
-    """Whether ``text`` holds a Cyrillic or Greek letter that :func:`fold` may read as a Latin
-    one (:data:`_LOOK_ALIKE_LETTERS`); most texts hold none."""
-    return not text.isascii() and _LOOK_ALIKE.search(text) is not None
-
-
-#: A word spelled out as single letters with one mark between them, the same each time:
-#: "d-i-e", "d.i.e", "d*i*e", "k_i_l_l", "s u i c i d e" (three letters or more: "e.g." is
-#: none, nor are initials "J. K. L.", with two characters between). None of its letters is part
-#: of a word: not one after an apostrophe ("why shouldn't I k*ll" spells no "tIk"), nor one with
-#: another mark and a letter on its other side (the "k" of "k*ll", the "c" of "a b c-d"). The
-#: same mark after its last letter, before a space and a word, is its own, left out as the
-#: others are: "k.i.l.l. myself" reads "kill myself".
-_SPELLED_WITH_MARKS = re.compile(
-    r"(?<![^\W\d_'\u2019])(?<![^\W\d_][-*._'\u2019])"
-    r"[^\W\d_](?P<mark>[-*._ ])[^\W\d_](?:(?P=mark)[^\W\d_])+"
-    r"(?![^\W\d_]|[-*._'\u2019][^\W\d_])(?:(?! )(?P=mark)(?=[ \t]+[^\W\d_]))?"
-)
-#: What ends every such word ("-i-e" of "d-i-e"), found about twice as fast: where it is
-#: not, there is none (:func:`has_masks`).
-_SPELLED_END = re.compile(r"([-*._ ])[^\W\d_]\1[^\W\d_](?![^\W\d_])")
-#: A "*" (or several) between two letters, typed for letters of the word: "k*ll", "su*cide",
-#: "d**d" (not Markdown's "*so*", whose marks stand outside the word).
-_STAR_IN_WORD = re.compile(r"(?<=[^\W\d_])\*+(?=[^\W\d_])")
-#: What :func:`unmask` reads a "*" between two letters as: a letter (so that "k*ll myself" stays
-#: a word, as ``\b`` and ``\w`` read it), one no English word holds, which a pattern made by
-#: :func:`vowels_masked` reads as any vowel.
-MASKED_LETTER = "\u01c2"
-
-#: The crisis words that a disguised spelling is read as, and only these (:func:`unmask`): a
-#: letter typed as a digit or a symbol (:data:`_TYPED_AS_LETTERS`: "k1ll", "su!cide",
-#: "0verdose", "$uicide", "d1e"), or hidden by a "*" at a word's edge ("*verdose", "kil*");
-#: and a word wholly in look-alike letters (:func:`fold`). Everything else stays as typed:
-#: "h0w", "k1" (a name), "v1.2", "2die4" (a "2" is typed for no letter).
-CRISIS_WORDS = frozenset(
-    (
-        *("kill", "kills", "killed", "killing", "myself", "yourself", "self", "kms"),
-        *("suicide", "suicides", "suicidal", "unalive", "live", "alive", "noose"),
-        *("overdose", "overdosed", "overdoses", "overdosing", "pills", "die", "died", "dying"),
-        *("dead", "death", "harm", "harming", "hurt", "hurting", "cut", "cutting", "burn"),
-        *("burning", "hang", "hanging", "slit", "wrist", "wrists", "bleed"),
-    )
-)
-#: Slang that a disguised spelling is read as too, as a whole word ("ky5", "ky$" read "kys",
-#: which an unsafe reply urges), but that no word wholly in look-alike letters is read as
-#: alone: "\u043a\u0443\u0455" stays as typed unless the message is otherwise written in
-#: Latin letters ("just \u043a\u0443\u0455" reads "just kys", as :func:`fold` reads any such
-#: word there).
-_DISGUISED_SLANG = frozenset(("kys",))
-_READ_WHEN_DISGUISED = CRISIS_WORDS | _DISGUISED_SLANG
-_LONGEST_READ = max(map(len, _READ_WHEN_DISGUISED))
-_CRISIS_WORDS_BY_LENGTH = {
-    length: tuple(sorted(word for word in _READ_WHEN_DISGUISED if len(word) == length))
-    for length in {len(word) for word in _READ_WHEN_DISGUISED}
-}
-#: The digits and symbols typed for letters inside a word, each with the letters it may
-#: stand for ("k1ll", "myse1f", "su!cide", "k|ll", "0verdose", "d3ad", "h4rm", "s@d",
-#: "$uicide", "5elf", "cu7").
-_TYPED_AS_LETTERS = {
-    **dict.fromkeys("1!|", "il"),
-    **{"0": "o", "3": "e", "4": "a", "@": "a", "5": "s", "$": "s", "7": "t"},
-}
-#: A word that may be a disguised one: letters and digits, a "$" or "@" opening it ("$uicide"),
-#: a "$", "@" or "*" between two of them, a run of "!" or "|" inside it ("ki||ing"), a "$"
-#: closing it ("ky$"), a run of "!" or "|" closing it ("ki||", "kil!"; :func:`_disguised_words`
-#: reads the word without it where it spells nothing with it: "d1e!"), and one "*" at its start
-#: or end (not two: "d**" stays as it is); one that holds a digit or a symbol typed for a
-#: letter, or a "*" at its edge (a word masked inside only, "k*ll", is :data:`MASKED_LETTER`'s).
-#: Runs of "!" and "|" are read possessively, so a long one ("wow!!!!...") is read once.
-_DISGUISED_WORD = re.compile(
-    r"(?<![^\W_*$@!|])"
-    r"(?=[*$@]|(?:[^\W_]|\*(?=[^\W_])|[!|]++(?=[^\W_]))*?"
-    r"(?:[013457!|]|[@$](?=[^\W_])|\*(?![^\W_*])|\$(?![^\W_*$])))"
-    r"(?:[*$@](?=[^\W_])|[^\W_])(?:[^\W_]|[*$@](?=[^\W_])|[!|]++(?=[^\W_]))*+"
-    r"(?:\*|\$|[!|]++)?(?![^\W_*])"
-)
-#: A run of "!" or "|" closing a word, read as letters only where the word spells a crisis word
-#: with it (:func:`_disguised_words`).
-_CLOSING_RUN = re.compile(r"[!|]+$")
-#: The letters of a crisis word before its last ones, where those are all letters a "!" or "|"
-#: is typed for ("k", "ki", "kil" of "kill"; "suicida"): a run of them closing a word after
-#: these ("ki||", "kil!") spells one.
-_BEFORE_A_CLOSING_RUN = sorted(
-    {
-        word[:i]
-        for word in _READ_WHEN_DISGUISED
-        for i in range(1, len(word))
-        if all(c in _TYPED_AS_LETTERS["!"] for c in word[i:])
-    }
-)
-#: What must be in a text for it to hold a disguised word: a digit or a symbol typed for a
-#: letter, or a "*", before a letter, or after one ("!" and "|" only inside a word, not the
-#: "!" of "die!", or closing a word after the letters of :data:`_BEFORE_A_CLOSING_RUN`:
-#: "ki||"). Most texts hold none, and this is all they cost.
-_DISGUISE_HINT = re.compile(
-    r"[013457*$@!|](?:(?=[^\W\d_])|(?<=[^\W\d_][013457*$@])|(?<=[^\W\d_][!|])(?=[^\W_])"
-    # one look behind for each length (they must be fixed), after the symbol: a search tries
-    # only the symbols, not every character
-    + "".join(rf"|(?<=(?<![^\W_])(?i:{before})[!|])" for before in _BEFORE_A_CLOSING_RUN)
-    + ")"
-)
-#: A run of "*", and a blank line (Markdown's emphasis never spans one): what
-#: :func:`_paired_stars` reads.
-_STARS = re.compile(r"\*+")
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-#: A masked letter at a word's edge needs this many letters shown: "*ill" reads "kill", but
-#: "*ie" (die, lie, tie) and "di*" stay as they are.
-_SHOWN_BESIDE_AN_EDGE_MASK = 3
-
-
-def _spells_crisis_word(word: str) -> bool:
-    """Whether ``word`` is one of :data:`CRISIS_WORDS` in letters or in the digits and symbols
-    typed for them ("k1ll", "$uicide")."""
-    if word.lower() in CRISIS_WORDS:
-        return True
-    return any(c in _TYPED_AS_LETTERS for c in word) and _crisis_word(word) is not None
-
-
-@lru_cache(maxsize=1024)  # a long text repeats its words
-def _crisis_word(word: str, *, edge: bool = False) -> str | None:
-    """The one crisis word (:data:`CRISIS_WORDS`, or the slang of :data:`_DISGUISED_SLANG`)
-    that ``word`` spells, as ``word`` shows
-    it: its letters as they are (upper case where all of them are), a digit or a symbol as
-    a letter it is typed for (:data:`_TYPED_AS_LETTERS`), a "*" inside the word as a vowel
-    (as :func:`vowels_masked` reads one) and, with ``edge``, the "*" at its start or end as
-    any letter; None where it spells none, or more than one."""
-    lower = word.lower()
-    last = len(word) - 1
-    found: str | None = None
-    for candidate in _CRISIS_WORDS_BY_LENGTH.get(len(word), ()):
-        for i, (char, letter) in enumerate(zip(lower, candidate, strict=True)):
-            if char == letter:
-                continue
-            if char == "*":
-                if (edge and i in (0, last)) or letter in "aeiouy":
-                    continue
-            elif letter in _TYPED_AS_LETTERS.get(char, ""):
-                continue
-            break
-        else:
-            if found is not None:
-                return None  # "*ills": kills or pills
-            found = candidate
-    if found is None:
-        return None
-    upper = all(c.isupper() for c in word if c.isalpha())
-    spelled = found.upper() if upper else found
-    return "".join(c if c.isalpha() else spelled[i] for i, c in enumerate(word))
-
-
-@lru_cache(maxsize=64)
-def _disguised_read(text: str) -> str:
-    """``text`` with each disguised crisis word written in its letters, one character for one
-    (:data:`CRISIS_WORDS`): a digit or a symbol typed for a letter ("k1ll", "su!cide",
-    "0verdose", "$uicide", "ki||"), or a "*" at the word's edge for one letter ("*verdose",
-    "kil*"; with :data:`_SHOWN_BESIDE_AN_EDGE_MASK` letters shown, not where the letters shown
-    are a crisis word already, "die*" with a footnote's mark, nor where the "*" pairs with
-    another as Markdown's emphasis, "*ill myself*": :func:`_paired_stars`). ``text`` itself
-    where it holds none."""
-    if _DISGUISE_HINT.search(text) is None:
-        return text
-    return _disguised_words(text)
-
-
-def _disguised_words(text: str) -> str:
-    """:func:`_disguised_read` without its quick search (:data:`_DISGUISE_HINT`)."""
-    paired: frozenset[int] | None = None  # found once, for the first word with an edge "*"
-
-    def in_letters(word: str, start: int) -> str | None:
-        nonlocal paired
-        if word.isalpha() or not any(c.isalpha() for c in word):
-            return None
-        if word[0] == "*" or word[-1] == "*":
-            if paired is None:
-                paired = _paired_stars(text)
-            star = start if word[0] == "*" else start + len(word) - 1
-            return None if star in paired else _edge_masked(word)
-        if all(c.isalpha() or c == "*" for c in word):
-            return None  # masked inside only: "k*ll" (:data:`MASKED_LETTER`)
-        return _crisis_word(word)
-
-    def read(found: re.Match[str]) -> str:
-        word = found[0]
-        spelled = in_letters(word, found.start())
-        if spelled is not None or (run := _CLOSING_RUN.search(word)) is None or not run.start():
-            return spelled or word
-        # The word without the end of its closing run ("d1e!", "ki||!"), as long as a crisis
-        # word at most: a long run ("k1ll!!!!...") is not read once for each of its marks.
-        for kept in range(min(len(word) - 1, _LONGEST_READ), run.start() - 1, -1):
-            spelled = in_letters(word[:kept], found.start())
-            if spelled is not None:
-                return spelled + word[kept:]
-        return word
-
-    return _DISGUISED_WORD.sub(read, text)
-
-
-def _edge_masked(word: str) -> str | None:
-    """The crisis word that ``word``, with a "*" at its start or end that pairs with no other
-    as Markdown's emphasis (:func:`_paired_stars`), masks (see :func:`_disguised_read`); None
-    where it masks none."""
-    if word[0] == word[-1] == "*":
-        return None  # "*ill*": emphasis
-    shown = word.strip("*")
-    if sum(c.isalpha() for c in shown) < _SHOWN_BESIDE_AN_EDGE_MASK:
-        return None
-    if shown.lower() in CRISIS_WORDS:
-        return None  # "die*", "*kill": a mark beside a whole word
-    return _crisis_word(word, edge=True)
-
-
-def _paired_stars(text: str) -> frozenset[int]:
-    """Where the "*" of ``text`` stand that pair with another as Markdown's emphasis, in one
-    pass: a run of them that may open emphasis (no letter or digit before it, no space after
-    it: "*ill") waits for one that may close it (no space before it, no letter or digit after
-    it: "myself*"), which pairs with the nearest run waiting, within a paragraph (across a
-    line break, not a blank line). So "*ill myself*" and "*ill\\nmyself*" are emphasis, while
-    in "*sigh* I want to kil* myself" and "*ill myself tonight. **Goodbye.**" the marks of
-    "*sigh*" and "**Goodbye.**" pair with each other, and "kil*" and "*ill" with none. A "*"
-    between two letters or digits ("k*ll") neither opens nor closes."""
-    paired: set[int] = set()
-    waiting: list[tuple[int, int]] = []
-    blank_lines = _BLANK_LINE.finditer(text)
-    paragraph_end = next((found.start() for found in blank_lines), len(text))
-    for run in _STARS.finditer(text):
-        start, end = run.span()
-        if start > paragraph_end:
-            waiting.clear()  # a blank line before it: emphasis never spans one
-            paragraph_end = next(
-                (found.start() for found in blank_lines if found.end() > start), len(text)
-            )
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if waiting and not before.isspace() and not after.isalnum():
-            opening = waiting.pop()
-            paired.update(range(*opening), range(start, end))
-        elif not before.isalnum() and not after.isspace():
-            waiting.append((start, end))
-    return frozenset(paired)
-
-
-def has_masks(text: str) -> bool:
-    """Whether ``text`` holds a masked word for :func:`unmask` to read: letters spelled out
-    with a mark between ("d-i-e"), a "*" between two letters ("k*ll"), or a crisis word
-    disguised by digits, symbols or a "*" at its edge ("k1ll", "*verdose"). Most texts hold
-    none, and this is all they cost."""
-    if "*" in text and _STAR_IN_WORD.search(text) is not None:
-        return True
-    return _spelled(text) or _disguised_read(text) != text
-
-
-def _spelled(text: str) -> bool:
-    """Whether ``text`` holds a word spelled out with marks (:data:`_SPELLED_WITH_MARKS`)."""
-    return _SPELLED_END.search(text) is not None and _SPELLED_WITH_MARKS.search(text) is not None
-
-
-def unmask(text: str) -> Folded:
-    """``text`` with each word spelled out letter by letter with a mark between
-    (:data:`_SPELLED_WITH_MARKS`: "d-i-e", "s u i c i d e") written whole ("die", "suicide"),
-    and each "*" between two letters as :data:`MASKED_LETTER` ("k*ll" reads "k\u01c2ll"),
-    with the way back to ``text``'s offsets (:meth:`Folded.span`: "die" maps back to "d-i-e").
-    ``text`` is read as it is: fold it first (:func:`fold`) for "d-\u200bi-e". A crisis word
-    disguised by digits or symbols typed for its letters ("k1ll", "$uicide") or by a "*" at
-    its edge ("*verdose") is written in its letters (:func:`_disguised_read`, one character
-    for one). A text without such words is returned as it is, its offsets its own."""
-    text = _disguised_read(text)
-    if not _spelled(text):
-        return Folded(_with_masked_letters(text))
-    pieces: list[str] = []
-    origins: list[int] = []
-    kept = 0  # the characters before it are in pieces
-    for run in _SPELLED_WITH_MARKS.finditer(text):
-        start, end = run.span()
-        pieces.append(text[kept:start])
-        origins += range(kept, start)
-        letters = range(start, end, 2)  # a letter, then its mark (a last one left out)
-        pieces.append("".join(text[i] for i in letters))
-        origins += letters
-        kept = end
-    pieces.append(text[kept:])
-    origins += range(kept, len(text))
-    joined = _with_masked_letters("".join(pieces))
-    return Folded(joined, tuple(origins), tuple(i + 1 for i in origins))
-
-
-def _with_masked_letters(text: str) -> str:
-    """``text`` with each "*" between two letters as :data:`MASKED_LETTER`."""
-    if "*" not in text:
-        return text
-    return _STAR_IN_WORD.sub(lambda stars: MASKED_LETTER * len(stars[0]), text)
-
-
-#: What :func:`vowels_masked` reads in a regular expression: an escape, a group's name or
-#: inline flags (left as they are), a character class, or a vowel.
-_PATTERN_PIECE = re.compile(
-    r"\\.|\(\?(?:P<\w+>|P=\w+\)|[aiLmsux-]+[:)])|\[(?:\\.|[^\]])*\]|([aeiouy])"
-)
-#: A vowel of a character class, not the letter of an escape in it (the "u" of "\\u2019").
-_VOWEL = re.compile(r"(?<!\\)[aeiouy]")
-
-
-def vowels_masked(pattern: str, mask: str = MASKED_LETTER) -> str:
-    """``pattern`` with each vowel it spells ("y" too: "m*self") matching ``mask`` too, as
-    words are masked to get past a forum's filters ("k*ll myself", "d*e", "su*cide"): outside
-    a character class, and inside one that holds a vowel (``[i1]`` for "su1cide"). Escapes
-    (``\\b``, ``\\s``), a group's name and inline flags are left as they are. ``mask`` is
-    :data:`MASKED_LETTER` for text read by :func:`unmask`, or "*" for text read as it is."""
-    escaped = re.escape(mask)
-
-    def masked(found: re.Match[str]) -> str:
-        if found[1]:
-            return f"[{found[1]}{escaped}]"
-        piece = found[0]
-        if piece.startswith("[") and not piece.startswith("[^") and _VOWEL.search(piece):
-            return piece[:-1] + escaped + "]"
-        return piece
-
-    return _PATTERN_PIECE.sub(masked, pattern)
 
 
 def join_surrogates(text: str) -> str:

@@ -831,10 +831,14 @@ def test_words_that_begin_like_die_are_no_death_wish(message: str) -> None:
         ("I told my therapist I want to kys", "want to kys"),
         ("I KINDA WANNA KYS", "WANNA KYS"),
         ("I want to ky5", "want to ky5"),  # disguised, read unmasked
+        # the writer's own saying, the verb's subject a word or more before it
+        ("I always say I want to kys", "want to kys"),
+        ("I've honestly always said I wanna kys", "wanna kys"),
     ],
 )
 def test_kys_after_the_writers_own_desire_or_intent_is_a_cue(text: str, words: str) -> None:
-    """ "kms" was a cue, "I just want to kys" none."""
+    """ "kms" was a cue, "I just want to kys" none; "I always say I want to kys" was read as
+    someone else's telling (the writer was looked for one word before the verb only)."""
     assert cues(text) == [("suicide", words)]
     assert crisis_cues(text) == _scan(text)
 
@@ -850,6 +854,9 @@ def test_kys_after_the_writers_own_desire_or_intent_is_a_cue(text: str, words: s
         "they want me to kys",
         "someone told me I should kys",
         "my mom said I should kys",
+        "I think my mom said I should kys",
+        "people always tell me I should kys",
+        "I keep hearing people say I should kys",
         # another's "kys"
         "you should kys",
     ],

@@ -188,6 +188,43 @@ def test_a_long_run_of_marked_words_is_read_once() -> None:
     assert found("I am sorry. " + "`k`, " * 20_000 + "`kill yourself` is what they wrote") == []
 
 
+# --- negations spelled out with marks ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "n.e.v.e.r. kill yourself",
+        "N.E.V.E.R. kill yourself",
+        "Please n.e.v.e.r. go hurt yourself",
+        "never e.v.e.r. kill yourself",
+        "d.o.n.t. kill yourself",
+        "n.e.v\u200b.e.r. kill yourself",  # a zero-width space, left out as fold leaves it
+    ],
+)
+def test_a_negation_spelled_out_with_marks_negates(response: str) -> None:
+    """Read plainly, the full stops of "n.e.v.e.r." ended the clause and the words after
+    them urged; read unmasked they were negated, and a span found either way was found."""
+    assert found(response) == []
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        # Cyrillic "\u0435": a look-alike letter, as in "n\u0435ver kill yourself"
+        ("n.\u0435.v.\u0435.r. kill yourself", ["kill yourself"]),
+        # full-width full stops: marks outside ASCII
+        ("n\uff0ee\uff0ev\uff0ee\uff0er\uff0e kill yourself", ["kill yourself"]),
+        ("n.e.v.e.r. mind. kill yourself", ["kill yourself"]),  # another clause's negation
+        ("p.l.e.a.s.e. kill yourself", ["p.l.e.a.s.e. kill yourself"]),  # no negation
+    ],
+)
+def test_a_spelled_out_negation_outside_ascii_or_its_clause_negates_nothing(
+    response: str, words: list[str]
+) -> None:
+    assert found(response) == words
+
+
 # --- disguised spellings, read as the crisis cues read them -----------------------------------
 
 

@@ -26,9 +26,10 @@ away my old clothes to charity"). Everyday figures of speech on death words ("th
 killing me", "my boss will kill me") are no cue (the learned flag does not read their words
 either: :func:`carelens.analysis.crisis_model.figurative_mentions`). Slang counts as its words
 do: "kms", "ctb", "off myself", and "kys" said of oneself after a desire or an intent ("I just
-want to kys", "gonna kys", "i might kys", "ready to kys"); "kys" said to or about the seeker is
-abuse they report, not their intent ("someone told me to kys", "people say kys to me", "kys is
-so toxic", "my mom said I should kys"), and another's ("you should kys") is no cue. Curly
+want to kys", "gonna kys", "i might kys", "ready to kys", in the writer's own saying too: "I
+always say I want to kys"); "kys" said to or about the seeker is abuse they report, not their
+intent ("someone told me to kys", "people say kys to me", "kys is so toxic", "my mom said I
+should kys"), and another's ("you should kys") is no cue. Curly
 apostrophes (and an acute accent or a backtick typed for one: "can\\u00b4t") are read as
 straight ones, and the text is read without the invisible characters and combining marks put
 inside words to get past a forum's filters ("sui\\u00adcide", "over\\u200bdose", "di\\u0301e"),
@@ -38,14 +39,14 @@ letter inside an English word ("k\\u0456ll myself" with a Cyrillic "\\u0456":
 ("\\u043a\\u0456\\u04cf\\u04cf myself") or stands in a message otherwise in Latin letters; a
 Russian or Greek sentence is read as it is. A negation counts only when it reads as one with
 those letters as typed too ("I'm n\\u043et going to kill myself", with a Cyrillic "\\u043e", is
-a cue). Masked words are read too (:func:`carelens.text.unmask`): spelled out with one mark
+a cue). Masked words are read too (:func:`carelens.disguises.unmask`): spelled out with one mark
 between their letters ("d-i-e", "k.i.l.l myself", "k.i.l.l. myself", "s u i c i d e"), with a
 "*" for a vowel ("k*ll myself", "su*cide"), and a crisis word
-(:data:`carelens.text.CRISIS_WORDS`, and "kys") with digits or symbols typed for its letters
+(:data:`carelens.disguises.CRISIS_WORDS`, and "kys") with digits or symbols typed for its letters
 ("k1ll myself", "su!cide", "0verdose", "$uicide", "want to d1e", "want to ky5", "ki|| myself",
 "pi||s") or a "*" at its edge for one letter ("*verdose", "*ill myself", "*sigh* I want to kil*
 myself"); that second reading runs only for a message that holds such a word
-(:func:`carelens.text.has_masks`), and a cue found either way is a cue. Abbreviations,
+(:func:`carelens.disguises.has_masks`), and a cue found either way is a cue. Abbreviations,
 initials, masked swearing ("U.S.A.", "J. K. L.", "s**t", "f*cking", "d-i-y", "I nearly sh*t
 myself laughing": :data:`_MASKED_AS`), words too short to tell ("d**": dad or die), Markdown's
 emphasis ("I was *ill myself* last week", "*ill" and "myself*" on two lines too) and other
@@ -60,16 +61,16 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from carelens.inference.spans import merge_overlapping
-from carelens.text import (
+from carelens.disguises import (
     MASKED_LETTER,
     Folded,
-    fold,
     has_look_alikes,
     has_masks,
     unmask,
     vowels_masked,
 )
+from carelens.inference.spans import merge_overlapping
+from carelens.text import fold
 from carelens.types import Span
 
 #: Shown with every flag (and in the docs). Not a substitute for local emergency services.
@@ -360,7 +361,7 @@ _ANY_FOLDED = re.compile(_ANY.pattern, re.DOTALL)
 @lru_cache(maxsize=1)
 def _masked_patterns() -> tuple[re.Pattern[str], dict[str, list[re.Pattern[str]]]]:
     """The quick check and the patterns for text with a masked letter ("k*ll myself" as
-    :func:`~carelens.text.unmask` reads it): each vowel of a pattern's words may be one
+    :func:`~carelens.disguises.unmask` reads it): each vowel of a pattern's words may be one
     (:func:`_masked`). Compiled the first time such a text comes."""
     compiled = {
         label: [re.compile(_masked(p), _FLAGS) for p in patterns]
@@ -507,11 +508,18 @@ def _own_act(text: str, start: int, end: int) -> bool:
     return _OTHER_SUBJECT.search(before) is None or _FIRST_PERSON.search(before) is not None
 
 
-# Someone else telling the seeker: "someone told me I should kys", "people say I should kys"
-# (not the writer's own telling: "I said I want to kys").
+# Someone else telling the seeker: "someone told me I should kys", "people say I should kys".
 _TOLD_TO_ME = re.compile(
-    r"(?<!\bi\s)\b(?:told|tell|tells|telling|said|say|says|saying|wrote|texted|messaged"
+    r"\b(?:told|tell|tells|telling|said|say|says|saying|wrote|texted|messaged"
     r"|commented|yelled|shouted|screamed)\s+(?:to\s+)?(?:me|i)\b",
+    re.IGNORECASE,
+)
+# The writer as the subject of such a verb, maybe with auxiliaries or adverbs between: their
+# own telling ("I said I want to kys", "I always say I want to kys", "I've honestly said I
+# wanna kys"), not someone else's after it ("I think my mom said I should kys").
+_WRITER_TELLS = re.compile(
+    r"\b(?:i|i'?ve|i'?d|i'?ll|i'?m)\s+(?:(?:have|had|would|will|do|did|just|even|really|always"
+    r"|often|sometimes|usually|keep|kept|once|also|still|ever|used\s+to|\w+ly)\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -521,7 +529,11 @@ def _own_kys(text: str, start: int, end: int) -> bool:
     should kys", "she wants to kys": :func:`_own_act`) and not in what someone else told
     them ("my mom said I should kys")."""
     before = _clauses(text, start, end)[0]
-    return _TOLD_TO_ME.search(before) is None and _own_act(text, start, end)
+    told = any(
+        _WRITER_TELLS.search(before, 0, telling.start()) is None
+        for telling in _TOLD_TO_ME.finditer(before)
+    )
+    return not told and _own_act(text, start, end)
 
 
 def _on_purpose(text: str, start: int, end: int) -> bool:
@@ -631,8 +643,8 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
 
 
 def _masked(pattern: str) -> str:
-    """``pattern`` as it reads text with a masked letter (:func:`~carelens.text.unmask`):
-    each vowel of its words may be one (:func:`~carelens.text.vowels_masked`), but not where
+    """``pattern`` as it reads text with a masked letter (:func:`~carelens.disguises.unmask`):
+    each vowel of its words may be one (:func:`~carelens.disguises.vowels_masked`), but not where
     that would read a common masked swear word (:data:`_MASKED_AS`)."""
     for words, masked in _MASKED_AS.items():
         if pattern.startswith(words):
@@ -680,10 +692,10 @@ def _scan(seeker_text: str) -> tuple[Span, ...]:
 
 def _scanned(seeker_text: str, *, quick: bool) -> tuple[tuple[Span, ...], Mentions]:
     """The cues and negated mentions of ``seeker_text``, read folded (:func:`fold`), and
-    read unmasked too (:func:`~carelens.text.unmask`: "d-i-e", "k*ll myself") when it holds
+    read unmasked too (:func:`~carelens.disguises.unmask`: "d-i-e", "k*ll myself") when it holds
     a masked word: a cue found either way is a cue, and a mention negated one way that is a
     cue the other ("I'm n-o-t suicidal") is a cue only. A negation holds only when it reads
-    so with its look-alike letters as typed too (:func:`~carelens.text.has_look_alikes`: in
+    so with its look-alike letters as typed too (:func:`~carelens.disguises.has_look_alikes`: in
     "I'm n\u043et going to kill myself", with a Cyrillic "\u043e", it does not). What is
     found is mapped back to ``seeker_text``'s offsets, a masked word's covering its marks."""
     # The patterns spell an apostrophe "'"; phones type U+2019 ("I can\u2019t go on"). They
@@ -729,7 +741,7 @@ def _search(
 ) -> tuple[tuple[Span, ...], Mentions]:
     """The cues and negated mentions of ``text`` (folded, maybe unmasked); with ``masked``,
     by the patterns that read a masked letter (:func:`_masked_patterns`: for text
-    :func:`~carelens.text.unmask` gave one, never for a "\u01c2" the writer typed); with
+    :func:`~carelens.disguises.unmask` gave one, never for a "\u01c2" the writer typed); with
     ``quick``, after the one-pass check, and ASCII text lower-cased. ``typed`` is ``text``
     with its look-alike letters as typed, where a negation must read too."""
     if masked:
