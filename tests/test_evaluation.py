@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -803,3 +804,51 @@ def test_a_folder_is_named_as_a_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="this is a folder") as info:
         evaluate(tmp_path, TableAnalyzer())
     assert info.value.path == str(tmp_path)
+
+
+class ChunkSpy:
+    """A real analyzer, wrapped: notes how many pairs each ``predict`` call is given (the
+    chunk), and passes everything else through (its ``batch_size`` too)."""
+
+    def __init__(self, analyzer: Any) -> None:
+        self.analyzer = analyzer
+        self.chunks: list[int] = []
+
+    def predict(self, pairs: Sequence[Exchange]) -> list[ResponseAnalysis]:
+        self.chunks.append(len(pairs))
+        return list(self.analyzer.predict(pairs))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.analyzer, name)
+
+
+def _many_labelled(tmp_path: Path, n: int) -> Path:
+    path = tmp_path / "many.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["sp_id", "rp_id", "seeker_post", "response_post", "explorations_level"])
+        for i in range(n):
+            seeker = f"I failed my driving test again, the {i}th time."
+            writer.writerow([f"p{i}", f"q{i}", seeker, "That sounds hard. What happened?", i % 3])
+    return path
+
+
+def test_evaluation_chunks_as_analyze_does_at_any_batch_size(tmp_path: Path) -> None:
+    """With a batch size over 256, `analyze` takes chunks of the batch size (a pair's results
+    depend on its chunk); `evaluate` and the annotations' scoring take the same, not 256 or
+    128 pairs, so their figures are those of the records `analyze --batch-size` writes."""
+    from carelens.output import analyze_file
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
+    labelled = _many_labelled(tmp_path, 310)
+    analyzer = carelens.load(threads=1, batch_size=300)
+    analyzed = ChunkSpy(analyzer)
+    analyze_file(labelled, analyzed, tmp_path / "out.jsonl", rejects=RejectLog())
+    assert analyzed.chunks == [300, 10]
+    evaluated = ChunkSpy(analyzer)
+    assert evaluate(labelled, evaluated).n_pairs == 310
+    assert evaluated.chunks == analyzed.chunks
+    gold = _gold(tmp_path, *(f"q{i}" for i in range(310)))
+    annotated = ChunkSpy(analyzer)
+    assert evaluate_annotations(labelled, gold, annotated, part="all").n_pairs == 310
+    assert annotated.chunks == analyzed.chunks

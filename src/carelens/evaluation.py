@@ -46,6 +46,7 @@ from carelens import metrics
 from carelens.errors import InputError, ModelError
 from carelens.inference.artifact import sha256_file
 from carelens.output import Analyzer, Progress
+from carelens.output.run import chunk_size_of
 from carelens.readers import READERS, ReadContext, RejectLog
 from carelens.readers.base import id_text
 from carelens.readers.delimited import allow_large_csv_fields, sniff_delimiter
@@ -241,13 +242,16 @@ def evaluate(
     progress: Progress | None = None,
     rejects: RejectLog | None = None,
     split: str | None = None,
-    chunk_size: int = 256,
+    chunk_size: int | None = None,
     require_scores: bool = False,
 ) -> EvaluationReport:
     """Score ``analyzer`` on the labelled CSV at ``path`` (EPITOME layout).
 
     ``ids`` keeps only rows whose response id (``rp_id``) is in it; ``split`` only labels
     the report. ``progress`` is called with the number of pairs scored after each chunk.
+    The scored pairs are analysed ``chunk_size`` at a time, by default as ``carelens
+    analyze`` takes them (:func:`~carelens.output.run.chunk_size_of` the analyzer: 256
+    pairs, or the batch size when larger).
     Bad rows and invalid level cells go to ``rejects``; a file without any ``*_level``
     column, or whose header names a column twice, is an InputError. With ``ids``, a row the
     reader rejects is listed and counted only when its response id is in ``ids`` (a bad row
@@ -259,6 +263,8 @@ def evaluate(
     valid level).
     """
     log = rejects if rejects is not None else RejectLog()
+    if chunk_size is None:
+        chunk_size = chunk_size_of(analyzer)
     ctx = labelled_context(path, log)
     wanted = set(ids) if ids is not None else None
     if wanted is not None:

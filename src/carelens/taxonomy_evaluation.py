@@ -64,6 +64,7 @@ from carelens.evaluation import (
     model_split_ids,
 )
 from carelens.output import Analyzer
+from carelens.output.run import chunk_size_of
 from carelens.readers import RejectLog
 from carelens.readers.quoting import json_type
 from carelens.readers.rejects import INVALID_VALUE
@@ -235,7 +236,7 @@ def evaluate_annotations(
     ids: Collection[str] | None = None,
     rejects: RejectLog | None = None,
     listed: Collection[tuple[int, str]] = (),
-    chunk_size: int = 128,
+    chunk_size: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> AnnotationReport:
     """Score ``analyzer`` on the annotated pairs of ``part`` of its split (``all``: every
@@ -325,8 +326,9 @@ def evaluate_annotations(
             part,
             ", ".join(sorted(learned)),
         )
-    for start in range(0, len(pairs), chunk_size):
-        chunk = pairs[start : start + chunk_size]
+    size = chunk_size if chunk_size is not None else chunk_size_of(analyzer)  # as analyze
+    for start in range(0, len(pairs), size):
+        chunk = pairs[start : start + size]
         exchanges = [
             Exchange(
                 seeker=Turn(id=p.annotation.sp_id, text=p.row.pair.seeker.text),

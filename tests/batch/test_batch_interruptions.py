@@ -71,6 +71,30 @@ def test_an_input_damaged_further_on_stops_with_one_clean_error_and_no_plan(
     assert done.pairs > 0
 
 
+def test_an_input_damaged_further_on_is_named_as_the_command_gave_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stage-1 task reads the input by its resolved path; its error names the input as
+    given (`batch RC_bad.zst` says `RC_bad.zst: ...`, as `analyze RC_bad.zst` does), not the
+    absolute path."""
+    from carelens.batch.plan import make_plan
+    from carelens.batch.rows import FAILED, failure
+    from carelens.batch.staging import read_input
+
+    zstandard = pytest.importorskip("zstandard")
+    monkeypatch.chdir(tmp_path)
+    dump = Path("RC_bad.zst")
+    damaged = damaged_dump(dump).read_bytes()
+    dump.write_bytes(zstandard.ZstdCompressor().compress(b'{"id": "c0", "body": "Hi"}\n'))
+    plan = make_plan([dump], model_id="m")
+    assert plan.inputs[0].path == str(tmp_path.resolve() / "RC_bad.zst")
+    dump.write_bytes(damaged)  # damaged after the plan read its start
+    rows = [row for table in read_input(plan, 0) for row in table.to_pylist()]
+    failed = [failure(row["payload"]) for row in rows if row["kind"] == FAILED]
+    assert [error.path for error in failed] == ["RC_bad.zst"]
+    assert str(failed[0]).startswith("RC_bad.zst: cannot decompress the Zstandard stream")
+
+
 def test_a_second_run_into_the_same_folder_is_refused_at_once(tmp_path: Path) -> None:
     """Two runs into one folder: the second died on the first's rename of its staged rows
     ("[Errno 39] Directory not empty: '_work/staged.tmp' -> '_work/staged'")."""

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from carelens.batch.plan import BatchPlan, expand_inputs, make_plan
+from carelens.batch.inputs import expand_inputs
+from carelens.batch.plan import BatchPlan, make_plan
 from carelens.errors import InputError
 
 
@@ -126,3 +127,49 @@ def test_a_folder_of_nothing_but_a_runs_output_says_why_it_has_no_input(tmp_path
     (tmp_path / "notes").mkdir()
     write(tmp_path / "notes" / "manifest.json", '{"pages": 3}\n')
     assert expand_inputs([tmp_path / "notes"]) == [tmp_path / "notes" / "manifest.json"]
+
+
+def test_result_files_of_analyze_in_an_input_folder_are_left_out_and_said_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`carelens analyze DIR/a.csv -o DIR/results.jsonl`, then `carelens batch DIR`: the
+    results (any format, finished or not) were read as conversations (a format that could
+    not be detected, or every record a reject), and so were the files analyze keeps beside
+    them (OUT.options.json, OUT.digests). They are left out, each result file said once;
+    a pair file whose ids come first is an input still."""
+    import shutil
+
+    import carelens
+    from carelens.output import analyze_file
+    from carelens.readers import RejectLog
+
+    source = tmp_path / "in"
+    source.mkdir()
+    pairs = write(source / "a.csv", PAIRS)
+    analyzer = carelens.load(threads=1)
+    results = [source / "results.jsonl", source / "sub" / "results.csv", source / "r.parquet"]
+    for out in results:
+        out.parent.mkdir(exist_ok=True)
+        analyze_file(pairs, analyzer, out, rejects=RejectLog())
+    # An unfinished Parquet output: its records in OUT.parquet.partial.jsonl, no OUT.parquet.
+    shutil.copy(source / "results.jsonl", source / "u.parquet.partial.jsonl")
+    shutil.copy(source / "results.jsonl.options.json", source / "u.parquet.options.json")
+    results.append(source / "u.parquet.partial.jsonl")
+    assert (source / "results.jsonl.digests").is_file()
+    # The rejects file analyze writes by default, and what a killed run leaves of it.
+    write(source / "results.jsonl.rejects.jsonl", '{"path": "a.csv", "line": 3}\n')
+    write(source / "r.parquet.rejects.jsonl.partial.jsonl", '{"path": "a.csv", "line": 3}\n')
+    write(source / "r.parquet.rejects.jsonl.lock", "")
+    with caplog.at_level(logging.WARNING, logger="carelens.batch.plan"):
+        plan = make_plan([source], model_id="m")
+    assert [i.path for i in plan.inputs] == [str(pairs.resolve())]
+    said = sorted(r.getMessage() for r in caplog.records)
+    assert said == sorted(
+        f"{out}: not read as an input: a result file of carelens analyze (its records have the "
+        "result layout): results are not conversations to analyse; the files kept beside it "
+        "(.options.json, .digests, .rejects.jsonl, .lock) are left out with it"
+        for out in results
+    )
+    pairs.unlink()
+    with pytest.raises(InputError, match="no input files besides the result files of carelens"):
+        make_plan([source], model_id="m")

@@ -458,3 +458,68 @@ def analyze_records_with(path: Path, tmp: Path, log: RejectLog) -> list[dict[str
     out = tmp / "single.jsonl"
     analyze_file(path, carelens.load(threads=1), out, rejects=log)
     return list(read_results(out))
+
+
+def test_rejects_name_each_input_as_the_command_gave_it_as_analyze_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`carelens batch in` listed its rejects under the inputs' absolute paths, where
+    `carelens analyze in/b.jsonl` lists `in/b.jsonl`: both now show the path as given, for
+    rejects of reading (a missing text, a damaged line) and of pairing (an unknown parent),
+    and an input that cannot be read on is named so in the error too. The plan keeps the
+    resolved path, which identifies the file."""
+    monkeypatch.chdir(tmp_path)
+    source = Path("in")
+    source.mkdir()
+    (source / "b.jsonl").write_bytes(
+        b'{"seeker_id": "s9", "response_id": "r9", "seeker": "hi", "response": "  "}\n'
+        b"{broken\n"
+        b'{"seeker_id": "s8", "response_id": "r8", "seeker": "I lost my dog.", '
+        b'"response": "I am so sorry."}\n'
+    )
+    (source / "thread.csv").write_text(
+        "message_id,thread_id,parent_id,author,text\n"
+        "m1,t1,,ana,I can't sleep again.\n"
+        "m2,t1,m1,ben,That sounds exhausting. What changed?\n"
+        "m3,t1,m9,ben,I am here for you.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    run_batch([source], BatchOptions(output=out, shards=2))
+    got = [json.loads(line) for line in (out / REJECTS).read_text("utf-8").splitlines()]
+    analyzer = carelens.load(threads=1)
+    expected = []
+    for name in ("b.jsonl", "thread.csv"):
+        listed = tmp_path / f"{name}.rejects.jsonl"
+        with RejectLog(listed) as log:
+            analyze_file(source / name, analyzer, tmp_path / f"{name}.out.jsonl", rejects=log)
+        expected += [json.loads(line) for line in listed.read_text("utf-8").splitlines()]
+    assert got == expected
+    assert {e["path"] for e in got} == {"in/b.jsonl", "in/thread.csv"}
+    assert [e["reason"] for e in got] == ["missing text", "malformed JSON", "unknown parent"]
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert {i["path"] for i in manifest["plan"]["inputs"]} == {
+        str((source / name).resolve()) for name in ("b.jsonl", "thread.csv")
+    }
+
+
+def test_a_result_file_of_analyze_in_an_input_folder_is_not_an_input(tmp_path: Path) -> None:
+    """`carelens analyze in/a.jsonl -o in/results.jsonl`, then `carelens batch in`: the run
+    stopped on results.jsonl (no format it could detect). It is left out, with the files
+    kept beside it, and said once on stderr; the run gives the records of analyze."""
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(DATA / "pairs.jsonl", source / "a.jsonl")
+    results = source / "results.jsonl"
+    analyze = CliRunner().invoke(app, ["analyze", str(source / "a.jsonl"), "-o", str(results)])
+    assert analyze.exit_code == 0, analyze.output
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["batch", str(source), "-o", str(out), "--shards", "1"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    note = f"{results}: not read as an input: a result file of carelens analyze"
+    assert result.stderr.count(note) == 1, result.stderr
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert [Path(i["path"]).name for i in manifest["plan"]["inputs"]] == ["a.jsonl"]
+    assert by_ids(batch_records(out)) == by_ids(list(read_results(results)))

@@ -200,6 +200,31 @@ def test_the_batch_size_is_kept_in_the_plan_and_a_resume_with_another_is_refused
     assert BatchPlan.from_dict(older).differences(auto) == []
 
 
+def test_the_device_is_kept_in_the_plan_and_a_resume_on_the_other_is_refused() -> None:
+    """Float results may differ between the CPU and a GPU: a resume that toggles only
+    `--gpu` (an equal `--batch-size` given) is refused, naming `--gpu`; a plan of a carelens
+    before the device was kept is resumed on either, and one made without a device is
+    written as before."""
+    gpu = make_plan([THREAD], model_id="m", batch_size=8, device="cuda")
+    cpu = make_plan([THREAD], model_id="m", batch_size=8, device="cpu")
+    assert gpu.to_dict()["device"] == "cuda"
+    assert BatchPlan.from_dict(json.loads(json.dumps(gpu.to_dict()))) == gpu
+    assert gpu.differences(make_plan([THREAD], model_id="m", batch_size=8, device="cuda")) == []
+    assert gpu.differences(cpu) == [
+        "--gpu (the output's run: on the GPU, with --gpu; this run: on the CPU, without --gpu)"
+    ]
+    assert cpu.differences(gpu) == [
+        "--gpu (the output's run: on the CPU, without --gpu; this run: on the GPU, with --gpu)"
+    ]
+    older = gpu.to_dict()
+    del older["device"]  # a plan of a carelens before it: resumed on either
+    assert BatchPlan.from_dict(older).device is None
+    assert BatchPlan.from_dict(older).differences(cpu) == []
+    assert "device" not in make_plan([THREAD], model_id="m").to_dict()
+    with pytest.raises(TypeError, match="device"):
+        BatchPlan.from_dict({**gpu.to_dict(), "device": "tpu"})
+
+
 def test_auto_without_a_gpu_is_refused_before_any_work(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with pytest.raises(ConfigError, match="--batch-size auto chooses a GPU's batch size"):
@@ -233,6 +258,11 @@ def test_a_run_with_a_batch_size_gives_analyzes_records_and_keeps_it(tmp_path: P
     analyze_file(source, carelens.load(threads=1, batch_size=2), single, rejects=RejectLog())
     assert got == list(read_results(single))
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["plan"]["batch_size"] == 2
+    assert (manifest["plan"]["batch_size"], manifest["plan"]["device"]) == (2, "cpu")
     with pytest.raises(InputError, match=r"differs from this one in: --batch-size \(the output"):
         run_batch([source], BatchOptions(output=out, shards=1))
+    # The same batch size on a GPU: refused before Ray is reached (or a GPU looked for).
+    with pytest.raises(
+        InputError, match=r"differs from this one in: --gpu \(the output's run: on the CPU"
+    ):
+        run_batch([source], BatchOptions(output=out, shards=1, batch_size=2, gpu=True))

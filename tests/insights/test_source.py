@@ -314,3 +314,46 @@ def test_a_csv_result_file_with_a_row_of_empty_cells_before_its_header_is_read(
     assert log.total == 0
     result = CliRunner().invoke(app, ["summarize", str(results)])
     assert result.exit_code == 0, result.output
+
+
+class _ChunkSpy:
+    """A real analyzer, wrapped: notes how many pairs each ``predict`` call is given (the
+    chunk), and passes everything else through (its ``batch_size`` too)."""
+
+    def __init__(self, analyzer: Any) -> None:
+        self.analyzer = analyzer
+        self.chunks: list[int] = []
+
+    def predict(self, pairs: Sequence[Any]) -> Any:
+        self.chunks.append(len(pairs))
+        return self.analyzer.predict(pairs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.analyzer, name)
+
+
+def test_a_conversation_file_is_analysed_in_analyzes_chunks_at_any_batch_size(
+    tmp_path: Path,
+) -> None:
+    """`summarize` and `report` on a conversation file with `--batch-size 300` analyse it in
+    the chunks `analyze --batch-size 300` takes (a pair's results depend on its chunk), not
+    256 pairs at a time: their figures are those of its records."""
+    import carelens
+    from carelens.output import analyze_file, read_results
+
+    pairs = tmp_path / "pairs.jsonl"
+    lines = [
+        {"seeker_id": f"s{i}", "response_id": f"r{i}", "seeker": f"I lost my job, day {i}.",
+         "response": "That sounds so hard. What happened?"}
+        for i in range(310)
+    ]  # fmt: skip
+    pairs.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    analyzer = carelens.load(threads=1, batch_size=300)
+    analyzed = _ChunkSpy(analyzer)
+    out = tmp_path / "out.jsonl"
+    analyze_file(pairs, analyzed, out, rejects=RejectLog())
+    assert analyzed.chunks == [300, 10]
+    summarized = _ChunkSpy(analyzer)
+    records = list(records_from(pairs, lambda: summarized))
+    assert summarized.chunks == analyzed.chunks
+    assert records == list(read_results(out))

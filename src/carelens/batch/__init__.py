@@ -10,7 +10,8 @@ A run has two stages, both on Ray Data (a local Ray by default, a cluster by add
    written, shard by shard, under ``OUT_DIR/_work/staged``.
 2. **Score** (:mod:`.scoring`): a pool of workers, each loading the ONNX model once, scores
    one shard at a time and writes ``part-NNNNN.parquet`` (the same columns as
-   ``carelens analyze -o x.parquet``) by an atomic rename.
+   ``carelens analyze -o x.parquet``) by an atomic rename; a carelens error a worker meets
+   is raised by the driver as the worker raised it (:mod:`.worker_errors`).
 
 A re-run over the same inputs resumes: stage 1 is kept once it finished, and shards whose
 part file exists are skipped, so no pair is missing or duplicated (:mod:`.plan` checks that

@@ -11,8 +11,11 @@ output paths; an address that names a host and port is first checked to accept a
 connection within a few seconds (Ray would retry a wrong one forever). When Ray is already
 initialised in the process (a notebook, the tests) that session is used and left running.
 A worker's threads must fit on one node: more is refused before any work (Ray would wait for
-such a node forever). A run refused before any work, stopped by Ctrl-C before stage 1
-finished, or by an input that cannot be read, leaves no plan behind
+such a node forever). A carelens error a scoring worker meets (its model cannot load on its
+device, a GPU runs out of memory at a fixed batch size) stops the run with the error the
+worker raised, one ``error:`` line, not Ray's traceback (:mod:`.worker_errors`). A run
+refused before any work, stopped by Ctrl-C before stage 1 finished, or by an input that
+cannot be read, leaves no plan behind
 (:func:`~carelens.batch.outputs.forget_plan`). One run at a time writes an output folder: a
 run holds its lock (:func:`carelens.locks.hold_lock`) and a second one is refused at once.
 The staged input texts are removed before the manifest marks a run complete; a ``_work``
@@ -34,14 +37,15 @@ import socket
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from carelens.batch import outputs
 from carelens.batch.plan import BatchPlan, make_plan, read_plan, write_json_atomic
-from carelens.batch.scoring import ShardScorer, part_name, worker_batch_size
+from carelens.batch.scoring import ERROR, ShardScorer, part_name, worker_batch_size
 from carelens.batch.staging import stage
+from carelens.batch.worker_errors import worker_error
 from carelens.errors import CarelensError, ConfigError, InputError, MissingExtraError
 from carelens.inference.artifact import ModelArtifact
 from carelens.locks import hold_lock
@@ -143,7 +147,7 @@ def run_batch(
     if options.threads is not None and options.threads < 1:
         raise ConfigError("--threads-per-worker must be at least 1")
     # Checked before any work; kept in the plan, so a resume with another is refused.
-    batch_size = worker_batch_size(options.batch_size, "cuda" if options.gpu else "cpu")
+    batch_size = worker_batch_size(options.batch_size, _device(options))
     if batch_size == "auto" and not options.gpu:
         raise ConfigError(
             "--batch-size auto chooses a GPU's batch size by timing: give it with --gpu, or "
@@ -168,6 +172,7 @@ def run_batch(
         helpers=options.helpers,
         exclude=out_dir,
         batch_size=batch_size,
+        device=_device(options),
     )
     created = not out_dir.exists()
     if not created:
@@ -180,6 +185,12 @@ def run_batch(
     finally:
         if created and out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()  # refused before any work: a folder this run made goes too
+
+
+def _device(options: BatchOptions) -> str:
+    """Where the workers run the model: ``"cuda"`` with ``--gpu``, else ``"cpu"`` (kept in
+    the plan, so a resume on the other is refused)."""
+    return "cuda" if options.gpu else "cpu"
 
 
 def _refuse_an_output_not_utf8(out_dir: Path) -> None:
@@ -314,9 +325,7 @@ def _run_locked(
 
 
 def _with_shards(plan: BatchPlan, shards: int) -> BatchPlan:
-    data = plan.to_dict()
-    data["shards"] = shards
-    return BatchPlan.from_dict(data)
+    return replace(plan, shards=shards)  # the inputs' given names kept
 
 
 def _partitions(plan: BatchPlan) -> int:
@@ -577,7 +586,8 @@ def _score(
     total: int,
     progress: Progress | None,
 ) -> int:
-    """Score the pending shards on a pool of workers; return the pairs scored."""
+    """Score the pending shards on a pool of workers; return the pairs scored. A carelens
+    error a worker met is raised here (:func:`~carelens.batch.worker_errors.worker_error`)."""
     if not pending:
         return 0
     import ray
@@ -596,7 +606,7 @@ def _score(
             "threads": threads,
             "include_text": plan.include_text,
             "redact": plan.redact,
-            "device": "cuda" if options.gpu else "cpu",
+            "device": _device(options),
             "batch_size": plan.batch_size,
         },
         batch_size=1,
@@ -607,6 +617,9 @@ def _score(
     )
     scored = 0
     for batch in scored_parts.iter_batches(batch_size=1, batch_format="numpy"):
+        for payload in batch[ERROR]:
+            if payload:  # a carelens error a worker met: raised here as the worker raised it
+                raise worker_error(str(payload))
         n = int(batch["pairs"].sum())
         scored += n
         if progress is not None:

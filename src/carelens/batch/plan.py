@@ -11,16 +11,20 @@ model build (one of a carelens before the fingerprint was kept) is refused by a 
 knows its own (:meth:`BatchPlan.unknown_build`): nothing shows which build made its parts.
 The output folder is never an input, even inside an input folder (a re-run would read its
 parts and manifest), and neither is the output folder of another batch run found in an
-input folder (``batch DIR -o DIR/out2`` after ``batch DIR -o DIR/out``): a folder that holds
-a batch run's manifest or plan is left out, and the run says once which and why. An input
-whose name is not UTF-8 (a Latin-1 ``caf\\xe9.csv``, which Python reads as
-``caf\\udce9.csv`` and no UTF-8 file can hold) is stored with its name as
+input folder (``batch DIR -o DIR/out2`` after ``batch DIR -o DIR/out``), nor a result file
+of ``carelens analyze`` there (:mod:`carelens.batch.inputs`): the plan says once which it
+left out and why. An input whose name is not UTF-8 (a Latin-1 ``caf\\xe9.csv``, which
+Python reads as ``caf\\udce9.csv`` and no UTF-8 file can hold) is stored with its name as
 :func:`~carelens.readers.rejects.shown_path` shows it beside the name's bytes in hex
 (:data:`PATH_BYTES`), read back exactly: a resume reopens, and compares, the very same
-file. Every other name is stored as it is, as before. The workers' batch size
-(``--batch-size``, or the default of the device) is kept too: the model's results depend on
-the pairs batched together, so a resume with another is refused; a plan of a carelens
-before it is resumed with any.
+file. Every other name is stored as it is, as before. An input is stored by its resolved
+path, which identifies it; the run also knows it by the name the command gave it
+(:attr:`InputFile.given`, not stored), which its rejects and errors show, as those of
+``carelens analyze`` do. The workers' batch size (``--batch-size``, or the default of the
+device) is kept too: the model's results depend on the pairs batched together, so a resume
+with another is refused; a plan of a carelens before it is resumed with any. So is the
+device (``--gpu`` or not): float results may differ between the CPU and a GPU, so a resume
+on the other is refused, naming ``--gpu`` (a plan without it is resumed on either).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from carelens.batch.inputs import expand_inputs
 from carelens.errors import InputError
 from carelens.readers import RejectLog, detect_format, read_records
 from carelens.readers.base import SUPPORTED_FORMATS
@@ -64,6 +69,8 @@ STAGING_RULES = {
 #: The key beside a stored input's ``path`` that holds the bytes of a name that is not
 #: UTF-8, in hex (``path`` then shows it: :func:`~carelens.readers.rejects.shown_path`).
 PATH_BYTES = "path_bytes"
+#: The devices a plan names (``"cuda"``: ``--gpu``), in words.
+DEVICES = {"cpu": "on the CPU, without --gpu", "cuda": "on the GPU, with --gpu"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +78,43 @@ class InputFile:
     """One input: a file (or a ConvoKit folder), its format and what identifies its content."""
 
     index: int
+    #: The file, resolved (what identifies it, and what a worker opens).
     path: str
     format: str
     size: int
     mtime_ns: int
+    #: The file as the command named it (given, or found under a folder given), as rejects
+    #: and errors name it, as ``carelens analyze`` does; not kept in the stored plan (None
+    #: when read from one: :attr:`path` names it).
+    given: str | None = field(default=None, compare=False)
+
+    @property
+    def name(self) -> str:
+        """How the run names this input: :attr:`given`, else :attr:`path`."""
+        return self.path if self.given is None else self.given
+
+    def as_given(self, path: str) -> str:
+        """``path`` (this input's or a file in it, such as a ConvoKit folder's
+        ``utterances.jsonl``, as a reader names it, or as a rejects file shows it) with the
+        input named as the command gave it (:attr:`given`); any other path as it is."""
+        if self.given is None:
+            return path
+        for full, given in (
+            (self.path, self.given),
+            (shown_path(self.path), shown_path(self.given)),
+        ):
+            if path == full:
+                return given
+            if path.startswith(full + os.sep):
+                return given + path[len(full) :]
+        return path
 
     def to_dict(self) -> dict[str, Any]:
         """The input as JSON can hold it: a name that is not UTF-8 as ``path`` shows it,
-        with its bytes under :data:`PATH_BYTES` (any other name as it is)."""
+        with its bytes under :data:`PATH_BYTES` (any other name as it is); the name as
+        given is left out (the resolved one identifies the file)."""
         data = asdict(self)
+        del data["given"]
         shown = shown_path(self.path)
         if shown != self.path:
             data["path"] = shown
@@ -126,14 +161,18 @@ class BatchPlan:
     #: :func:`~carelens.batch.scoring.worker_batch_size`); None in the plans of carelens
     #: before it, resumed with any.
     batch_size: int | str | None = None
+    #: Where the workers run the model (:data:`DEVICES`: ``--gpu`` or not); None in the
+    #: plans of carelens before it, resumed on either.
+    device: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["inputs"] = [i.to_dict() for i in self.inputs]
         data["column_map"] = dict(self.column_map)
         data["helpers"] = list(self.helpers)
-        if self.batch_size is None:  # a plan made without one is written as before it
-            del data["batch_size"]
+        for name in ("batch_size", "device"):  # a plan made without one is written as before it
+            if data[name] is None:
+                del data[name]
         return data
 
     @classmethod
@@ -151,6 +190,7 @@ class BatchPlan:
             staging=int(data.get("staging", 1)),  # plans of carelens before it: rule 1
             model_fingerprint=_fingerprint(data.get("model_fingerprint")),
             batch_size=_batch_size(data.get("batch_size")),
+            device=_device(data.get("device")),
         )
 
     def differences(self, other: BatchPlan) -> list[str]:
@@ -179,6 +219,12 @@ class BatchPlan:
         mine_bs, theirs_bs = self.batch_size, other.batch_size
         if mine_bs is not None and theirs_bs is not None and mine_bs != theirs_bs:
             diffs.append(f"--batch-size (the output's run: {mine_bs}; this run: {theirs_bs})")
+        if self.device is not None and other.device is not None and self.device != other.device:
+            # Float results may differ between devices: one folder never mixes their parts.
+            diffs.append(
+                f"--gpu (the output's run: {DEVICES[self.device]}; this run: "
+                f"{DEVICES[other.device]})"
+            )
         return diffs
 
     def unknown_build(self, run: BatchPlan, *, kept_in: str, finished: bool) -> str | None:
@@ -239,101 +285,20 @@ def _batch_size(value: Any) -> int | str | None:
     raise TypeError("the plan's batch size is not a number of pairs or 'auto'")
 
 
+def _device(value: Any) -> str | None:
+    """A stored device, checked (a damaged plan is a TypeError); None: not kept."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value in DEVICES:
+        return value
+    raise TypeError(f"the plan's device is not one of {', '.join(DEVICES)}")
+
+
 def _patterns(value: Any) -> tuple[str, ...]:
     """Stored ``--helper`` patterns, checked (a damaged plan is a TypeError)."""
     if not isinstance(value, list | tuple) or not all(isinstance(p, str) for p in value):
         raise TypeError("the plan's helpers are not a list of patterns")
     return tuple(value)
-
-
-def expand_inputs(
-    paths: Sequence[str | os.PathLike[str]],
-    *,
-    exclude: str | os.PathLike[str] | None = None,
-    left_out: dict[Path, str] | None = None,
-) -> list[Path]:
-    """Input files in a stable order: files as given, folders expanded to their files.
-
-    A folder with ``utterances.jsonl`` is one ConvoKit input; any other folder stands for
-    the files under it (recursively, sorted; names starting with ``.`` or ``_`` left out).
-    ``exclude`` (the output folder) and everything under it are left out of a folder, and
-    an input given inside it is an error. So is, in a folder, every folder that holds the
-    output of a batch run (:func:`batch_output_folders`: an earlier run's into another
-    folder): its parts, manifest and rejects are results, not conversations. Each folder
-    left out that holds a file that would otherwise be read goes into ``left_out``, with
-    why (for the run to say).
-    """
-    skip = Path(exclude).resolve() if exclude is not None else None
-    found: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if not p.exists():
-            raise InputError("no such file or folder; check the path", path=str(p))
-        resolved = p.resolve()
-        if skip is not None and resolved.is_relative_to(skip):
-            raise InputError(
-                "the input is inside the output folder; give another output folder",
-                path=str(p),
-            )
-        if p.is_dir() and not (p / UTTERANCES).is_file():
-            # The output folder as its files are named under p (it need not exist yet).
-            under = None
-            if skip is not None and skip.is_relative_to(resolved):
-                under = p / skip.relative_to(resolved)
-            entries = sorted(f for f in p.rglob("*") if f.is_file())
-            outputs = {} if under is None else {under: OWN_OUTPUT}
-            for folder in batch_output_folders(entries):
-                if not any(folder.is_relative_to(o) for o in outputs):
-                    outputs[folder] = OTHER_OUTPUT
-            files = []
-            for f in entries:
-                if _hidden(f, p):
-                    continue
-                held = next((o for o in outputs if f.is_relative_to(o)), None)
-                if held is None:
-                    files.append(f)
-                elif left_out is not None:
-                    left_out.setdefault(held, outputs[held])
-            if not files:
-                what = "no input files"
-                if any(f.is_relative_to(o) for f in entries for o in outputs):
-                    what += " besides the output of a carelens batch run, which is not an input"
-                raise InputError(f"the folder holds {what}", path=str(p))
-            found.extend(files)
-        else:
-            found.append(p)
-    seen: set[Path] = set()
-    unique = []
-    for p in found:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(p)
-    return unique
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
-
-
-#: Why :func:`expand_inputs` leaves a folder out: the run's own output folder, another
-#: batch run's.
-OWN_OUTPUT = "the output folder of this run"
-OTHER_OUTPUT = (
-    "the output folder of another carelens batch run (it holds its manifest.json or "
-    "_work/plan.json): its results are not conversations to analyse"
-)
-
-
-def batch_output_folders(files: Sequence[Path]) -> list[Path]:
-    """The folders, among those of ``files`` (every file found under an input folder), that
-    hold the output of a carelens batch run: a batch manifest (a ``manifest.json`` a batch
-    run wrote, not any file of that name) or a run's plan (``_work/plan.json``)."""
-    from carelens.batch.outputs import MANIFEST, PLAN, WORK, is_batch_manifest
-
-    found = {f.parent for f in files if f.name == MANIFEST and is_batch_manifest(f)}
-    found |= {f.parent.parent for f in files if f.name == PLAN and f.parent.name == WORK}
-    return sorted(found)
 
 
 class _ReadEnough(Exception):
@@ -392,6 +357,7 @@ def make_plan(
     helpers: Sequence[str] = (),
     exclude: str | os.PathLike[str] | None = None,
     batch_size: int | str | None = None,
+    device: str | None = None,
 ) -> BatchPlan:
     """The plan for these inputs; each file's format is detected unless ``format`` is given,
     and its start read (:func:`_check_readable`): every input is checked before any work.
@@ -399,7 +365,8 @@ def make_plan(
     ``helpers`` are the ``--helper`` patterns (an empty one is an InputError, raised before
     anything is read). ``exclude`` is the output folder, never read as an input, nor is
     another batch run's output folder in an input folder: each one left out is logged once,
-    with why (see :func:`expand_inputs`). ``batch_size`` is the workers' (kept as it is).
+    with why (see :func:`expand_inputs`). ``batch_size`` is the workers' and ``device``
+    where they run (:data:`DEVICES`), each kept as it is.
     """
     patterns = tuple(sorted(HelperPatterns(helpers).patterns))
     if format is not None and format not in SUPPORTED_FORMATS:
@@ -413,7 +380,9 @@ def make_plan(
         fmt = format or detect_format(p, column_map=column_map)
         _check_readable(p, fmt, column_map or {}, max_chars=max_chars)
         stat = (p / UTTERANCES if p.is_dir() else p).stat()
-        inputs.append(InputFile(index, str(p.resolve()), fmt, stat.st_size, stat.st_mtime_ns))
+        inputs.append(
+            InputFile(index, str(p.resolve()), fmt, stat.st_size, stat.st_mtime_ns, given=str(p))
+        )
     if shards is None:
         expected = sum(i.size * (ZST_EXPANSION if i.path.endswith(".zst") else 1) for i in inputs)
         shards = min(MAX_SHARDS, max(MIN_SHARDS, math.ceil(expected / SHARD_BYTES)))
@@ -430,6 +399,7 @@ def make_plan(
         redact=redact,
         helpers=patterns,
         batch_size=batch_size,
+        device=device,
     )
 
 

@@ -6,7 +6,9 @@ that hand work over as DataFrames (Spark's ``mapInPandas``, see ``docs/batch.md`
 :class:`ShardScorer` is the Ray worker: it loads the model once, then for each shard it is
 given reads the staged exchanges, scores them in input order and writes
 ``part-NNNNN.parquet`` and its counts ``part-NNNNN.json`` by atomic renames — the Parquet
-file last, so its presence means the shard is complete.
+file last, so its presence means the shard is complete. A carelens error it meets (the model
+cannot load on its device, a GPU out of memory) goes back to the driver as its output row's
+``error`` (:mod:`.worker_errors`), never as a Ray traceback.
 
 The int8 model's results depend on the other pairs of their batch, so a worker's batch size
 is fixed (:func:`worker_batch_size`: 1 on the CPU, :data:`GPU_BATCH_SIZE` on a GPU, or
@@ -30,7 +32,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from carelens.analysis.empathy import EmpathyAnalyzer
-from carelens.errors import ConfigError
+from carelens.batch.worker_errors import error_payload
+from carelens.errors import CarelensError, ConfigError
 from carelens.output.records import flatten_record, parquet_schema
 from carelens.output.run import Analyzer, LevelCounts, analysed_chunks
 from carelens.readers.layouts import GENERIC_PAIRS, pair_exchange
@@ -44,6 +47,8 @@ GPU_BATCH_SIZE = 64
 #: ``--batch-size auto``: the batch size chosen by timing (:class:`AdaptiveBatch`); results
 #: then vary from run to run.
 AUTO: Literal["auto"] = "auto"
+#: The column of a worker's output row that holds the carelens error it met, if any.
+ERROR = "error"
 
 
 def worker_batch_size(batch_size: int | str | None, device: str) -> int | Literal["auto"]:
@@ -233,21 +238,47 @@ class ShardScorer:
         self.adaptive = AdaptiveBatch() if self.batch_size == AUTO else None
         #: What times a chunk for :attr:`adaptive` (a fake clock in the tests).
         self.clock: Callable[[], float] = time.perf_counter
-        self.analyzer = EmpathyAnalyzer.load(
-            model,
-            threads=threads,
-            batch_size=self.adaptive.size if self.adaptive else int(self.batch_size),
-            device=device,
-        )
+        #: The carelens error loading the model met (no CUDA provider, say), raised by
+        #: :meth:`score_shard`: a worker sends it back (:meth:`__call__`), as Ray would only
+        #: show its traceback.
+        self.load_error: CarelensError | None = None
+        try:
+            self.analyzer = EmpathyAnalyzer.load(
+                model,
+                threads=threads,
+                batch_size=self.adaptive.size if self.adaptive else int(self.batch_size),
+                device=device,
+            )
+        except CarelensError as exc:
+            self.load_error = exc
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[int]]:
-        shards, pairs = [], []
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        """Score the shards of ``batch``: for each, its pairs and the carelens error it met
+        (:func:`~carelens.batch.worker_errors.error_payload`; ``""`` when none), which the
+        driver raises."""
+        shards: list[int] = []
+        pairs: list[int] = []
+        failed: list[str] = []
         for shard in batch["shard"]:
             shards.append(int(shard))
-            pairs.append(self.score_shard(int(shard)))
-        return {"shard": shards, "pairs": pairs, "pid": [os.getpid()] * len(shards)}
+            try:
+                pairs.append(self.score_shard(int(shard)))
+                failed.append("")
+            except CarelensError as exc:
+                pairs.append(0)
+                failed.append(error_payload(exc))
+        return {
+            "shard": shards,
+            "pairs": pairs,
+            "pid": [os.getpid()] * len(shards),
+            ERROR: failed,
+        }
 
     def score_shard(self, shard: int) -> int:
+        """Score ``shard`` and write its part; return its pairs. The error loading the model
+        met (:attr:`load_error`) is raised here."""
+        if self.load_error is not None:
+            raise self.load_error
         exchanges = read_shard(self.staged, shard)
         started = time.perf_counter()
         records = self._score(exchanges)

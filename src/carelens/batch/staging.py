@@ -34,7 +34,7 @@ from typing import Any
 import pyarrow as pa
 
 from carelens.batch.pairing import pair_block
-from carelens.batch.plan import BatchPlan
+from carelens.batch.plan import BatchPlan, InputFile
 from carelens.batch.rows import (
     FAILED,
     GLOBAL_ID_FORMATS,
@@ -109,6 +109,13 @@ def read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
     try:
         yield from _read_input(plan, index)
     except InputError as exc:  # raised by the driver, without Ray's traceback around it
+        if exc.path is not None:  # named as the command named the input, as analyze does
+            exc = InputError(
+                exc.reason,
+                path=plan.inputs[index].as_given(exc.path),
+                line=exc.line,
+                field=exc.field,
+            )
         yield to_table([failed_row(exc, file=index)])
 
 
@@ -143,13 +150,13 @@ def _read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
             if others is not None:
                 others.add(record.item)
         for entry in log.drain():
-            pending.append(reject_row(entry, file=index, seq=rejects))
+            pending.append(reject_row(_as_given(entry, source), file=index, seq=rejects))
             rejects += 1
         if len(pending) >= ROWS_PER_TABLE:
             yield to_table(pending)
             pending = []
     for entry in log.drain():
-        pending.append(reject_row(entry, file=index, seq=rejects))
+        pending.append(reject_row(_as_given(entry, source), file=index, seq=rejects))
         rejects += 1
     pending.extend(skip_row(reason, n, file=index) for reason, n in log.skipped.items())
     if left_out:
@@ -168,6 +175,13 @@ def _read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
     )
     for start in range(0, max(len(pending), 1), ROWS_PER_TABLE):
         yield to_table(pending[start : start + ROWS_PER_TABLE])
+
+
+def _as_given(entry: dict[str, object], source: InputFile) -> dict[str, object]:
+    """A reject ``entry`` of the input ``source`` (read by its resolved path) with its path
+    as the command named the input (:meth:`~carelens.batch.plan.InputFile.as_given`), as
+    ``carelens analyze`` shows it."""
+    return {**entry, "path": source.as_given(str(entry["path"]))}
 
 
 def read_inputs(batch: Any, plan: BatchPlan) -> Iterator[pa.Table]:
@@ -201,7 +215,9 @@ def stage(plan: BatchPlan, staged: Path, *, partitions: int) -> None:
     turns = rows.filter(expr=paired)
     ready = rows.filter(expr=reduce(operator.and_, (col("kind") != k for k in PAIRED_KINDS)))
     if turns.count():
-        paths = [i.path for i in plan.inputs]
+        # Names only (pairing opens no file): the inputs as the command named them, which
+        # its rejects show, as analyze's do.
+        paths = [i.name for i in plan.inputs]
         # Each task pairs a whole block of conversations (map_groups made a table and a
         # call for every conversation: about 1 ms each).
         exchanges = by_group(turns, partitions).map_batches(

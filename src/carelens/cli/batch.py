@@ -168,7 +168,7 @@ def batch(
         mapping = parse_column_map(column_map)
         require_batch_extra()
         from carelens.batch import BatchOptions, run_batch
-        from carelens.batch.plan import expand_inputs
+        from carelens.batch.inputs import expand_inputs
 
         if mapping:  # a usage error before any work, as analyze gives it
             refuse_column_map_for(expand_inputs(inputs, exclude=output), input_format, mapping)

@@ -15,7 +15,7 @@ from carelens.insights.frames import RESPONSE_COLUMNS, Insights
 from carelens.insights.messages import per_message_distress
 from carelens.insights.report import build_report, write_report
 from carelens.insights.rows import ROW_DIMENSIONS, UNKNOWN, ResponseRow, row_from_record
-from carelens.insights.source import batch_parts, is_result_file, records_from
+from carelens.insights.source import is_result_file, records_from
 from carelens.insights.strain import (
     STRAIN_SIGNALS,
     StrainSignal,
@@ -24,6 +24,7 @@ from carelens.insights.strain import (
 )
 from carelens.insights.tally import Tally, merge_groups, tally_by, tally_by_pair
 from carelens.insights.trends import monthly, slopes
+from carelens.output.batch_parts import batch_parts
 
 __all__ = [
     "RESPONSE_COLUMNS",

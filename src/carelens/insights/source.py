@@ -11,8 +11,9 @@ its leading fields, or read whole within the readers' line limit). A CSV result 
 blank lines before its header is told apart too, but :func:`~carelens.output.read_results`
 takes a CSV file's first line as its header, so reading it is refused with what to do. The
 output folder of ``carelens batch`` is read as results too: its parts, in order, once its
-``manifest.json`` says the run is complete. An unfinished one (``_work/plan.json`` and no
-manifest yet, or parts with neither) is an error that says so, not a conversation folder.
+``manifest.json`` says the run is complete (:func:`~carelens.output.batch_parts.batch_parts`).
+An unfinished one (``_work/plan.json`` and no manifest yet, or parts with neither) is an
+error that says so, not a conversation folder.
 A pipe (``/dev/stdin``, ``<(...)``) is looked at only where its name says nothing and no
 format is given, where a conversation reader would refuse it (it can be read only once):
 its first lines are read and kept, and when they are JSON Lines or CSV results the kept
@@ -38,6 +39,7 @@ from typing import IO, Any
 
 from carelens.errors import FormatDetectionError, InputError
 from carelens.output import read_results
+from carelens.output.batch_parts import batch_parts
 from carelens.output.files import OnRejected, first_filled_line, is_result_header, leading_fields
 from carelens.output.records import (
     OUTPUT_FORMATS,
@@ -65,50 +67,6 @@ _PEEK_LINES = 20
 _PROGRESS_EVERY = 1024
 #: Names that say a pipe holds CSV, which the readers read as such without looking at it.
 _CSV_NAMES = (".csv", ".tsv")
-
-
-#: The file that marks a ``carelens batch`` output folder (see :mod:`carelens.batch.outputs`).
-BATCH_MANIFEST = "manifest.json"
-#: The plan of an unfinished ``carelens batch`` run, under its output folder.
-BATCH_PLAN = Path("_work", "plan.json")
-
-
-def batch_parts(path: str | os.PathLike[str]) -> list[Path] | None:
-    """The part files of a finished ``carelens batch`` output folder; None if it is not one.
-
-    An unfinished run (no complete manifest) is an error that says to finish it first.
-    """
-    p = Path(path)
-    if not p.is_dir():
-        return None
-    manifest = p / BATCH_MANIFEST
-    if not manifest.is_file():
-        if (p / BATCH_PLAN).is_file():
-            raise InputError(
-                "unfinished batch run: run the same `carelens batch` command again to finish it",
-                path=str(p),
-            )
-        part = next(p.glob("part-*.parquet"), None)
-        if part is not None:
-            raise InputError(
-                f"batch output parts with no {BATCH_MANIFEST} (an unfinished run whose plan "
-                f"is gone): run `carelens batch` again into a new folder, or read one part "
-                f"at a time ({part})",
-                path=str(p),
-            )
-        return None
-    try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-        parts = [p / str(part["file"]) for part in data["parts"]] if data["complete"] else None
-    except (ValueError, KeyError, TypeError):
-        parts = None
-    if parts is None:
-        raise InputError(
-            "this batch output is unfinished or its manifest is damaged; run the same "
-            "`carelens batch` command again to finish it",
-            path=str(p),
-        )
-    return parts
 
 
 def batch_part_records(
@@ -221,14 +179,17 @@ def analysed_records(
     *,
     format: str | None = None,
     rejects: RejectLog | None = None,
-    chunk_size: int = 256,
+    chunk_size: int | None = None,
     progress: Callable[[int], None] | None = None,
     helpers: HelperPatterns | None = None,
     left_out: OnRejected | None = None,
 ) -> Iterator[JsonDict]:
     """Analyse the conversation file ``path`` and yield its result records, in input order;
     with ``helpers``, only the exchanges whose response is a helper's (``left_out`` sees the
-    speakers of each other one: ``speaker`` and ``seeker_speaker``)."""
+    speakers of each other one: ``speaker`` and ``seeker_speaker``). Exchanges are analysed
+    ``chunk_size`` at a time, by default as ``carelens analyze`` takes them
+    (:func:`~carelens.output.run.chunk_size_of` the analyzer), so the records equal its
+    records at any batch size."""
     exchanges: Iterable[Exchange] = read_exchanges(
         path, format=format, rejects=rejects or RejectLog()
     )

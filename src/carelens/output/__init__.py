@@ -30,6 +30,7 @@ Modules: :mod:`~carelens.output.records` (the record and its flat layout),
 :mod:`~carelens.output.files` (reading, appending, resuming), :mod:`~carelens.output.options`
 (how the records were written, and whether an output may be resumed),
 :mod:`~carelens.output.digests` (the digests of the records' texts),
+:mod:`~carelens.output.batch_parts` (the result parts of a ``carelens batch`` folder),
 :mod:`~carelens.output.run` (:func:`analyze_file`) and :mod:`~carelens.output.spreadsheet` (CSV
 cells a spreadsheet shows as text).
 """

@@ -59,8 +59,9 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
-from carelens.errors import InputError
+from carelens.errors import InputError, MissingExtraError
 from carelens.locks import hold_file_lock, hold_lock, lock_open_file
+from carelens.output.batch_parts import batch_parts
 from carelens.output.digests import TextDigests, digests_path
 from carelens.output.options import (
     RecordOptions,
@@ -72,6 +73,7 @@ from carelens.output.options import (
 from carelens.output.records import (
     ID_FIELDS,
     LIST_COLUMNS,
+    OUTPUT_FORMATS,
     TEXT_FIELDS,
     FieldError,
     check_result_record,
@@ -104,6 +106,8 @@ logger = logging.getLogger(__name__)
 PARTIAL_SUFFIX = ".partial.jsonl"
 #: Suffix of the lock file a run holds while it writes an output (:func:`lock_path`).
 LOCK_SUFFIX = ".lock"
+#: Suffix of the rejects file ``carelens analyze -o OUT`` writes without ``--rejects``.
+DEFAULT_REJECTS_SUFFIX = ".rejects.jsonl"
 #: Rows of a Parquet result file read at a time.
 ROWS_PER_BATCH = 1024
 #: How every JSON Lines record begins (``result_record`` puts ``seeker_id`` first).
@@ -562,6 +566,56 @@ def _is_result_record(record: object) -> bool:
     )
 
 
+#: How much of a JSON Lines file's first record :func:`holds_results` reads: the ids and
+#: scores come before the texts, so a longer record is judged by its leading fields.
+_FIRST_RECORD_BYTES = 1 << 20
+
+
+def holds_results(path: str | os.PathLike[str]) -> bool:
+    """Whether the file ``path`` holds carelens results, by the layout resuming reads an
+    existing output by: a CSV or Parquet file whose header is a result header
+    (:func:`is_result_header`), a JSON Lines file whose first record (its first line that is
+    not blank, at most 1 MiB of it, judged by its leading fields when longer) is a result
+    record, of this carelens's layout or an older one's, any model's. A file of another
+    name, or that cannot be read, holds none."""
+    p = Path(path)
+    fmt = OUTPUT_FORMATS.get(p.suffix.lower())
+    try:
+        if fmt == "parquet":
+            pa = require_pyarrow()
+            try:
+                return is_result_header(pa.parquet.read_schema(p).names)
+            except pa.ArrowException:
+                return False
+        if fmt is None:
+            return False
+        first = first_filled_line(p, max_lines=20, max_bytes=_FIRST_RECORD_BYTES)
+    except (OSError, MissingExtraError):
+        return False
+    if fmt == "csv":
+        return is_result_header(next(csv.reader([first]), []))
+    try:
+        record = json.loads(first)
+    except (ValueError, RecursionError):  # cut at the limit, or damaged
+        record = leading_fields(first)
+    return _is_result_record(record)
+
+
+def kept_beside(output: str | os.PathLike[str]) -> list[Path]:
+    """The files ``carelens analyze`` keeps beside its output ``output`` (they need not
+    exist): its lock file, the options and digests of its records (:mod:`.options`,
+    :mod:`.digests`), a Parquet output's ``OUT.parquet.partial.jsonl``, and the rejects
+    file it writes by default (``OUT.rejects.jsonl``, staged in
+    ``OUT.rejects.jsonl.partial.jsonl``), each written file with its lock."""
+    p = Path(output)
+    rejects = p.with_name(p.name + DEFAULT_REJECTS_SUFFIX)
+    written = [p, rejects, rejects.with_name(rejects.name + PARTIAL_SUFFIX)]
+    if p.suffix.lower() == ".parquet":
+        written.append(p.with_name(p.name + PARTIAL_SUFFIX))
+    locks = [f.with_name(f.name + LOCK_SUFFIX) for f in written]
+    return [*written[1:], options_path(p), digests_path(p), *locks]
+
+
 def other_layout(
     kind: str, found: Sequence[str], wanted: Sequence[str], *, optional: Collection[str] = ()
 ) -> str | None:
@@ -695,10 +749,7 @@ def _batch_output_records(
     folder: Path, rejects: RejectLog | None, on_rejected: OnRejected | None
 ) -> Iterator[JsonDict]:
     """The records of every part of the ``carelens batch`` output ``folder``, in order, as
-    ``carelens summarize`` finds the parts (:func:`carelens.insights.batch_parts`, imported
-    here: the insights read results through this module)."""
-    from carelens.insights.source import batch_parts
-
+    ``carelens summarize`` finds the parts (:func:`~carelens.output.batch_parts.batch_parts`)."""
     parts = batch_parts(folder)
     if parts is None:
         raise InputError(
