@@ -232,6 +232,15 @@ def test_auto_without_a_gpu_is_refused_before_any_work(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_auto_without_gpu_on_the_command_line_is_a_usage_error(tmp_path: Path) -> None:
+    done = CliRunner().invoke(
+        app, ["batch", str(THREAD), "-o", str(tmp_path / "out"), "--batch-size", "auto"]
+    )
+    assert done.exit_code == 2
+    assert "auto chooses a GPU's batch size by timing" in done.output
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "many", "2.5"])
 def test_a_bad_batch_size_is_a_usage_error(tmp_path: Path, value: str) -> None:
     done = CliRunner().invoke(

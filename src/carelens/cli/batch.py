@@ -166,6 +166,12 @@ def batch(
     """Analyse every pair of INPUTS on Ray Data; re-running resumes an unfinished OUTPUT."""
     with session(verbose, quiet, on_interrupt=lambda: interrupted_note(output)) as s:
         mapping = parse_column_map(column_map)
+        if batch_size == "auto" and not gpu:  # a usage error before any work (exit 2)
+            raise typer.BadParameter(
+                "auto chooses a GPU's batch size by timing: give it with --gpu, or give a "
+                "number of pairs",
+                param_hint="--batch-size",
+            )
         require_batch_extra()
         from carelens.batch import BatchOptions, run_batch
         from carelens.batch.inputs import expand_inputs
