@@ -1,6 +1,6 @@
 """Whose words an unsafe reply's words are (:mod:`carelens.analysis.unsafe_frames`): an
-emphasis mark that none closes, fenced code blocks and words in code marks under a label that
-names them."""
+emphasis mark that none closes, fenced code blocks, words in code marks under a label that
+names them, and quotations that a speech tag frames."""
 
 from __future__ import annotations
 
@@ -130,10 +130,68 @@ def test_code_without_such_a_label_beside_little_else_stays_urging(
     assert found(response) == words
 
 
+# --- a quotation that a speech tag frames ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        '"Kill yourself," he said.',
+        '"Kill yourself", he said.',
+        '"Kill yourself!" he screamed.',
+        '"Kill yourself." he said.',
+        '"Kill yourself" he said',
+        'He said, "Kill yourself."',
+        'She said "kill yourself"',
+        'Tom said, "Kill yourself."',
+        '"Kill yourself," said he.',
+        '"Kill yourself," said Tom.',
+        '"Kill yourself." Said my brother.',
+        "\u201cKill yourself,\u201d he said.",
+        "\u201cKill yourself!\u201d she screamed.",
+        "She said, \u201cKill yourself.\u201d",
+        '"kys" he said',
+        '"Kill yourself," he said, "nobody cares."',
+        "*kill yourself*, he said.",
+        "*kys* he said",
+    ],
+)
+def test_a_quotation_a_speech_tag_frames_is_someone_elses_beside_few_words(
+    response: str,
+) -> None:
+    """A speech tag of two words ("he said") left the reply fewer than three words of the
+    writer's own, so the quotation was read as the writer urging."""
+    assert found(response) == []
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ('"kill yourself". that\'s my answer', ["kill yourself"]),
+        ('"kill yourself"', ["kill yourself"]),
+        ('lol "kys"', ["kys"]),
+        # The writer's own words said again frame nothing, as "like I said, kys" does not.
+        ('"Kill yourself," I said.', ["Kill yourself"]),
+        ('"Kill yourself," said I.', ["Kill yourself"]),
+        ('I said, "Kill yourself."', ["Kill yourself"]),
+        # No speech tag: the writer's own "enough said", "said it" with nobody saying it.
+        ('"kill yourself". enough said.', ["kill yourself"]),
+        ('"kys". said that.', ["kys"]),
+        # A tag frames only the quotation right beside it.
+        ('"kys" "kys" he said', ["kys"]),
+    ],
+)
+def test_a_quotation_without_someone_elses_speech_tag_stays_urging(
+    response: str, words: list[str]
+) -> None:
+    assert found(response) == words
+
+
 _PIECES = [
     *("*", "**", "_", "~", "`", "``", "```", "~~~", "\n", "kill", "yourself", "kys", "just"),
     *("die", "Filter", "words:", "n.e.v.e.r.", ".", "someone", "told", "me", "go", "*kill"),
-    *("yourself*", "`kys`", "so", "sorry", "d-i-e", "k1ll", "\u0435"),
+    *("yourself*", "`kys`", "so", "sorry", "d-i-e", "k1ll", "\u0435", '"kys"', "he", "said"),
+    *("said,", "Tom", "I"),
 ]
 
 

@@ -144,3 +144,26 @@ def test_a_lone_cr_in_an_unquoted_field_of_an_lf_file_is_rejected_in_words(
         "a carriage return (\\r) inside a field that is not in quotes: quote the field or "
         "remove the \\r"
     }
+
+
+def test_a_lone_cr_in_a_record_holding_every_private_use_character_is_rejected_in_words(
+    tmp_path: Path, reject_rows: RejectRows
+) -> None:
+    """The field of a lone CR was found by reading the CR as a private-use character the
+    record does not hold: a record holding all 6,400 of them stopped the whole read
+    (RuntimeError: generator raised StopIteration) where one row was to be rejected."""
+    every = "".join(chr(c) for c in range(0xE000, 0xF900))
+    path = _write(
+        tmp_path / "pua.csv",
+        (
+            "seeker_id,response_id,seeker,response\n"
+            f"s1,r1,I feel sad {every},ok\rthen\n"
+            "s2,r2,I lost my job,That sounds hard\n"
+        ).encode(),
+    )
+    with RejectLog(tmp_path / "rejects.jsonl") as rejects:
+        exchanges = list(read_exchanges(path, rejects=rejects))
+    assert [(e.response.id, e.seeker.text) for e in exchanges] == [("r2", "I lost my job")]
+    assert reject_rows(tmp_path / "rejects.jsonl") == [
+        ("pua.csv", 2, "response", "malformed CSV row")
+    ]

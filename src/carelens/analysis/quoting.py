@@ -5,21 +5,24 @@ the seeker's clause for a suggested opening. A quote is whitespace-collapsed, cl
 number of words, and its double quotes become single ones so it never nests inside the
 feedback's own quotes. Markdown marks of emphasis, strike-through and code ("**", "_", "~~",
 "`": Reddit text is kept as Markdown) are left out of it where they open or close words
-(:func:`unmarked`), and no quote starts or ends on one ("** Have you looked at…"); the offsets
-into the texts stay those of the texts as written. No quote starts or ends inside personal data
-(:func:`carelens.privacy.find_personal`), nor inside a run of text without spaces that holds
-some: the feedback is redacted line by line, and part of an address ("sarah.jones@mail.",
-"London NW1 6XE") is no longer recognised there.
+(:func:`unmarked`), and no quote starts or ends on one ("** Have you looked at…"), but for a "*"
+typed for a letter at a word's edge, which the crisis cues and the unsafe patterns read as one
+(:func:`masked_stars`: "*ill myself", "kil* myself", "*verdose"): a quote of the words shows it
+as written. The offsets into the texts stay those of the texts as written. No quote starts or
+ends inside personal data (:func:`carelens.privacy.find_personal`), nor inside a run of text
+without spaces that holds some: the feedback is redacted line by line, and part of an address
+("sarah.jones@mail.", "London NW1 6XE") is no longer recognised there.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from carelens.analysis.feelings import SENTENCE, sentence_parts
 from carelens.privacy import find_personal
+from carelens.text import fold, has_masks, unmask
 
 #: A run of text without spaces.
 NO_SPACE_RUN = re.compile(r"\S+")
@@ -28,9 +31,11 @@ NO_SPACE_RUN = re.compile(r"\S+")
 _MARKUP = re.compile(r"\*+|_+|~~+|`+")
 #: Markdown marks at the start or the end of a quote, with the spaces after or before them
 #: ("** Have you looked at…"): no quote starts or ends on them.
-#: A lone "~" there is part of a "~~" the piece was cut from.
-_MARKUP_AT_START = re.compile(r"^[*_`~]+\s*")
-_MARKUP_AT_END = re.compile(r"\s*[*_`~]+$")
+#: A lone "~" there is part of a "~~" the piece was cut from. A lone "*" right before a
+#: letter or a digit at the start ("*ill"), or right after one at the end ("kil*"), is a
+#: masked letter: :func:`unmarked` leaves out every other "*" there.
+_MARKUP_AT_START = re.compile(r"^(?!\*[^\W_])[*_`~]+\s*")
+_MARKUP_AT_END = re.compile(r"\s*[*_`~]+(?<![^\W_*]\*)$")
 
 
 @lru_cache(maxsize=8)
@@ -69,19 +74,53 @@ def outside_personal(
     return start, end
 
 
+@lru_cache(maxsize=8)
+def masked_stars(text: str) -> frozenset[int]:
+    """Where the "*" of ``text`` stand that are typed for a letter at a word's edge, as the
+    crisis cues and the unsafe patterns read ``text`` (:func:`carelens.text.fold`, then
+    :func:`carelens.text.unmask`: "*ill myself", "kil* myself", "*verdose"; not a "*" that
+    pairs with another as Markdown's emphasis, "*ill myself*"). They are part of the words, and
+    a quote of them keeps them (:func:`clip`). Kept for the last few texts, as
+    :func:`personal_runs` are."""
+    if "*" not in text:
+        return frozenset()
+    folded = fold(text)
+    if not has_masks(folded.text):
+        return frozenset()
+    read = unmask(folded.text)
+    stars: set[int] = set()
+    for at, char in enumerate(folded.text):
+        if char != "*":
+            continue
+        first, last = read.folded_span(at, at + 1)
+        # one character for one (a "*" between spelled-out letters is left out), read as a
+        # letter: one inside a word ("k*ll") stays in a quote anyway
+        if last - first == 1 and read.text[first].isascii() and read.text[first].isalpha():
+            stars.add(folded.span(at, at + 1)[0])
+    return frozenset(stars)
+
+
 def quote(text: str, start: int, end: int, words: int) -> str:
     """``text[start:end]`` clipped to ``words`` words (:func:`clip`), its ends first moved
     out of personal data (:func:`outside_personal`): the span of a rationale ends at every
     full stop, also one inside an address ("Try sarah@counselling."), and a cue or an unsafe
-    span may start or end inside one too."""
+    span may start or end inside one too. A "*" typed for a letter (:func:`masked_stars`)
+    stays: "They wrote '*ill myself'", as the cue reads."""
     start, end = outside_personal(text, start, end)
-    return clip(text[start:end], words)
+    return clip(text[start:end], words, _masked_in(text, start, end))
 
 
-def clip(text: str, words: int) -> str:
+def _masked_in(text: str, start: int, end: int) -> frozenset[int]:
+    """The :func:`masked_stars` of ``text`` inside ``text[start:end]``, at its offsets."""
+    return frozenset(at - start for at in masked_stars(text) if start <= at < end)
+
+
+def clip(text: str, words: int, masked: Collection[int] = frozenset()) -> str:
     """Whitespace-collapsed ``text`` cut to ``words`` words, without its Markdown marks
-    (:func:`unmarked`, and none at either end); double quotes become single ones so that a
-    quotation of it never nests inside the feedback's own quotes.
+    (:func:`unmarked`, and none at either end) but for the "*" at the offsets ``masked``,
+    which are typed for a letter (:func:`masked_stars` of the whole text a piece was cut
+    from: "*ill myself"); double quotes become single ones so that a quotation of it never
+    nests inside the feedback's own quotes.
 
     The cut never falls inside personal data (:func:`carelens.privacy.find_personal`: an
     address, a phone number, ...): the quote then runs to its end, so that redaction, which
@@ -90,7 +129,7 @@ def clip(text: str, words: int) -> str:
     placeholder does once redacted ("I live at [address] and I feel alone"). A double quote
     right before personal data becomes an opening curly one (U+2018), since redaction finds no
     street address right after a straight one ("'42 Elm Street'")."""
-    collapsed = " ".join(unmarked(text).split())
+    collapsed = " ".join(unmarked(text, masked).split())
     opens = {found.start - 1 for found in find_personal(collapsed)}
     parts = _without_edge_marks(
         "".join(
@@ -122,20 +161,23 @@ def clip(text: str, words: int) -> str:
     return parts if cut >= len(parts) else parts[:cut] + "…"
 
 
-def unmarked(text: str) -> str:
+def unmarked(text: str, masked: Collection[int] = frozenset()) -> str:
     """``text`` without the Markdown marks of emphasis, strike-through and code (``**``,
     ``*``, ``__``, ``_``, ``~~``, backticks) that open or close a word: a run of them with a
     space, a mark or the end of ``text`` on one side and no space on the other ("**I feel so
     alone** since", "`word`", "_so_ tired"). A run between two spaces ("5 * 3"), or inside a
-    word or number ("snake_case", "f**k", "5*3"), is no Markdown and stays. Each run is judged
-    by the characters right beside it alone, so a piece of a text keeps what the whole keeps
-    and may lose more only at its ends."""
+    word or number ("snake_case", "f**k", "5*3"), is no Markdown and stays, and so does a "*"
+    at an offset of ``masked``, typed for a letter (:func:`masked_stars`: "*ill myself").
+    Each run is judged by the characters right beside it alone, so a piece of a text keeps
+    what the whole keeps and may lose more only at its ends."""
     if not any(mark in text for mark in "*_~`"):
         return text
     out: list[str] = []
     done = 0
     for run in _MARKUP.finditer(text):
         at, to = run.span()
+        if at in masked:
+            continue  # a masked letter is a run of one "*": part of its word
         before = text[at - 1] if at > 0 else " "
         after = text[to] if to < len(text) else " "
         opens = not after.isspace() and not before.isalnum()
@@ -150,7 +192,7 @@ def unmarked(text: str) -> str:
 def _without_edge_marks(text: str) -> str:
     """``text`` without the marks and punctuation at its ends that no quote starts or ends on:
     spaces, commas, semicolons, colons, dashes, and Markdown marks (:data:`_MARKUP_AT_START`,
-    :data:`_MARKUP_AT_END`: "** Have you looked at…")."""
+    :data:`_MARKUP_AT_END`: "** Have you looked at…"), not a masked letter ("*ill")."""
     while True:
         stripped = text.strip(" ,;:-")
         stripped = _MARKUP_AT_END.sub("", _MARKUP_AT_START.sub("", stripped, count=1), count=1)
@@ -181,4 +223,4 @@ def around(text: str, at: re.Match[str], words: int = 10) -> str:
     before = [m.start() for m in NO_SPACE_RUN.finditer(text, start, at.start())]
     if len(before) >= words - 1:
         start = outside_personal(text, before[-3], end, runs)[0]
-    return clip(text[start:end], words).removesuffix(".")
+    return clip(text[start:end], words, _masked_in(text, start, end)).removesuffix(".")

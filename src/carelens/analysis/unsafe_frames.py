@@ -25,24 +25,27 @@ nothing: "nobody likes you. *kill yourself"; and words in quotation marks that a
 their own are read as such marks are: '"kill yourself". that's my answer' is the writer's,
 '"Kill yourself." That's what he told me.' someone else's) when the reply holds at least three
 words of the writer's own outside every quotation ('I'm so sorry someone told you "kys"',
-'nobody deserves to hear "just die"'), a line of a Markdown block quote (one that opens with
-"> ", or ">" alone, as Reddit keeps them in a reply) whose words the seeker wrote, beside as many
-("> I should take the whole bottle" above "Please don't. Are you safe right now?", when the
-seeker wrote "I should take the whole bottle"), and reported speech ("they said kys to you",
-"when people say kys", "Some troll wrote: kill yourself", "my ex texted me:"). A report is of
-someone else's saying, done or habitual: the writer's own saying ("like I said, kys", "Here's
-what I'd tell you:") and a saying framed as one to be done or heard now, by an infinitive, a
-modal or an imperative ("Let me tell you: kill yourself", "I want to tell you:", "I must say:",
-"Gotta say: kys", "someone should tell you:", "Here's what you need to hear: *kill yourself*")
-report nothing, and the words after them urge; words that no one should hear are someone else's
-("Nobody deserves to hear *just die*"). A block quote of words the seeker did not write, or read
-without the seeker message, is the writer's own ("> you should take the whole bottle" above
-"yeah do that"), and so is a line an emoticon opens (">:( just kys"). "kys" alone, 'lol "kys"',
-"`kys`", "> kys" alone (or with "lol" under it), quotations and little else ('"kys" "kys" "kys"
-"just die"', "> be you" above "> nobody likes you" above "> just kys") stay urging (not words in
-code marks after a label that names such words: "Filter words: ``kill yourself``, ``kys``"), and
-so does a belief others are said to hold ("they say suicide is the answer, and they're right")
-and method information, whoever gave it.
+'nobody deserves to hear "just die"') or a speech tag frames them, however few others the
+reply holds ('"Kill yourself," he said.', '"kys," said my brother.', 'He said, "Kill
+yourself."'; not the writer's own: '"Kill yourself," I said.' urges), a line of a Markdown
+block quote (one that opens with "> ", or ">" alone, as Reddit keeps them in a reply) whose
+words the seeker wrote, beside as many ("> I should take the whole bottle" above "Please don't.
+Are you safe right now?", when the seeker wrote "I should take the whole bottle"), and reported
+speech ("they said kys to you", "when people say kys", "Some troll wrote: kill yourself", "my ex
+texted me:"). A report is of someone else's saying, done or habitual: the writer's own saying
+("like I said, kys", "Here's what I'd tell you:") and a saying framed as one to be done or heard
+now, by an infinitive, a modal or an imperative ("Let me tell you: kill yourself", "I want to
+tell you:", "I must say:", "Gotta say: kys", "someone should tell you:", "Here's what you need to
+hear: *kill yourself*") report nothing, and the words after them urge; words that no one should
+hear are someone else's ("Nobody deserves to hear *just die*"). A block quote of words the seeker
+did not write, or read without the seeker message, is the writer's own ("> you should take the
+whole bottle" above "yeah do that"), and so is a line an emoticon opens (">:( just kys"). "kys"
+alone, 'lol "kys"', "`kys`", "> kys" alone (or with "lol" under it), quotations and little else
+('"kys" "kys" "kys" "just die"', "> be you" above "> nobody likes you" above "> just kys") stay
+urging (not words in code marks after a label that names such words: "Filter words: ``kill
+yourself``, ``kys``", nor a quotation a speech tag frames), and so does a belief others are said
+to hold ("they say suicide is the answer, and they're right") and method information, whoever
+gave it.
 
 The items of a list that a condition or an urge introduces, which they complete ("If you
 feel the urge to:" over "- hurt yourself" and "- take all the pills"), name what to watch for
@@ -253,15 +256,36 @@ _MADE_BY = re.compile(
     r"\b|\w+ing\b)\S",
     re.IGNORECASE,
 )
+# A speech tag after quoted or marked words, then the end of its clause: who said them before a
+# verb of saying ("he said.", "my ex texted me.", "Tom wrote,") or after one of the verbs that
+# open an inverted tag ("said he.", "said my brother.", "wrote Tom"): "he", "she" or "they", a
+# possessive, "the" or "some" and a word or two, or a capitalized name. Not the writer ("I
+# said.", "said I"), not a verb before a word that is no speaker ("said it before", "said
+# that."), and not the writer's own "enough said", "nuff said" or "well said".
+_SAID_BY = (
+    r"(?:said|says|wrote|writes|texted|texts|messaged|commented|posted|yelled|shouted|screamed"
+    r"|typed|replied)"
+)
+_INVERTED_SPEAKER = (
+    r"(?:he|she|they|(?:my|his|her|their|your|ur|the|some)\s+[\w']+(?:\s+[\w']+)?"
+    rf"|(?=(?-i:[A-Z])){_SPEAKER}(?:\s+(?-i:[A-Z])[\w']*)?)"
+)
+_SPEECH_TAG = (
+    r"(?:(?!(?:enough|nuff|'nuff|well|all|nothing)\s+said\b)"
+    rf"{_SPEAKER}(?:\s+{_SPEAKER})?\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{_SAYING}"
+    r"(?:\s+(?:to\s+)?(?:you|u|me|him|her|them|us))?"
+    rf"|{_SAID_BY}\s+{_INVERTED_SPEAKER})[ \t]*+(?:[.!?,\n]|$)"
+)
 # After quoted or marked words (maybe after a dash), words that tell someone else said them: a
 # sentence that says so ("That's what he told me", "Is that what they wrote?", "that's what my
 # bully used to say", "what a horrible thing to write"), that calls them words or a comment
 # ("Those words hurt", "That comment was cruel") or words nobody should hear ("No one deserves
-# to hear that"), or a speech tag ("he said.", "my ex texted me."); not where the writer said
-# them ("That's what I'd tell you", "I said.", "that's what someone should tell you") and not
-# the writer's own claim ("that's my answer", "nobody would hear you anyway").
+# to hear that"), or a speech tag (:data:`_SPEECH_TAG`); not where the writer said them
+# ("That's what I'd tell you", "I said.", "that's what someone should tell you") and not the
+# writer's own claim ("that's my answer", "nobody would hear you anyway").
+_AFTER_THE_WORDS = r"\s*+[.!?,\u2026\-\u2013\u2014]*+\s*+"
 _SAID_AFTER = re.compile(
-    r"\s*+[.!?,\u2026\-\u2013\u2014]*+\s*+(?:"
+    rf"{_AFTER_THE_WORDS}(?:"
     r"(?:(?:that|this|which|it)(?:'s|\s+is|\s+was)|those\s+were|(?:is|was)\s+(?:that|this))"
     rf"\s+(?:exactly\s+|just\s+)?(?:what|how)\s+(?!(?:{_WRITER})\b)[\w']+"
     rf"(?:\s+{_SPEAKER}){{0,3}}?\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{_SAYING}\b"
@@ -270,10 +294,12 @@ _SAID_AFTER = re.compile(
     r"|(?:what|such)\s+an?\s+(?:[\w']+\s+){0,2}thing\s+to\s+(?:say|write|tell|text|hear|read)\b"
     r"|(?:nobody|no\s*one|no-one)\s+(?:[\w']+\s+){0,3}(?:hear|read|be\s+told|get\s+told)"
     r"\s+(?:that|this|those|these|it|such)\b"
-    rf"|{_SPEAKER}(?:\s+{_SPEAKER})?\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{_SAYING}"
-    r"(?:\s+(?:to\s+)?(?:you|u|me|him|her|them|us))?[ \t]*+(?:[.!?,\n]|$))",
+    rf"|{_SPEECH_TAG})",
     re.IGNORECASE,
 )
+#: A speech tag right after quoted or marked words (:data:`_SPEECH_TAG`), maybe after a comma
+#: or a mark that ends a sentence: '"Kill yourself," he said.', '"Kill yourself." he said.'
+_TAGGED_AFTER = re.compile(rf"{_AFTER_THE_WORDS}{_SPEECH_TAG}", re.IGNORECASE)
 
 
 def _heard_in(text: str) -> list[int]:
@@ -424,12 +450,13 @@ class Quotes:
     reply holds at least three words of the writer's own outside every one of them; a reply
     that is quotations and little else ('"kys"', 'honestly "kys"', 'lol "kys" fr', "> kys",
     '"kys" "kys" "kys" "just die"', "> be you" over "> nobody likes you" over "> just kys") is
-    urging all the same, but for words in code marks that a label naming such words introduces
-    (:func:`_named_code`: "Filter words: ``kys``"). Words in quotation marks that are a
-    sentence of their own (:func:`_own_sentence`: '"kill yourself". that's my answer') are
-    read as marked words are: the writer's own, quoted for emphasis, unless a report before
-    them or words after them tell that someone else said them ('Some troll wrote:\n"kill
-    yourself"', '"Kill yourself." That's what he told me.')."""
+    urging all the same, but for the quoted or marked words a speech tag frames
+    (:func:`_speech_tagged`: '"Kill yourself," he said.') and words in code marks that a label
+    naming such words introduces (:func:`_named_code`: "Filter words: ``kys``"). Words in
+    quotation marks that are a sentence of their own (:func:`_own_sentence`: '"kill
+    yourself". that's my answer') are read as marked words are: the writer's own, quoted for
+    emphasis, unless a report before them or words after them tell that someone else said
+    them ('Some troll wrote:\n"kill yourself"', '"Kill yourself." That's what he told me.')."""
 
     def __init__(self, text: str, seeker: str | None = None, *, look_alikes: bool = True) -> None:
         self.text = text
@@ -447,10 +474,11 @@ class Quotes:
 
     def _find(self) -> tuple[list[int], list[int]]:
         """The starts and the ends of the quotations, in order (when the reply holds fewer
-        than three words of the writer's own, only words in code marks that a label names:
+        than three words of the writer's own, only the quoted or marked words that a speech
+        tag frames, :func:`_speech_tagged`, and words in code marks that a label names:
         :func:`_named_code`)."""
-        quotations = self._quoted()
-        quotations += _reported_marks(self.text)
+        quoted = self._quoted() + _reported_marks(self.text)
+        quotations = list(quoted)
         if self.seeker is not None and ">" in self.text:
             seeker = fold(self.seeker, look_alikes=self.look_alikes).text
             said = _words(seeker)
@@ -470,7 +498,9 @@ class Quotes:
             own += sum(1 for _ in _WORD.finditer(self.text, pos, max(pos, endpos)))
             if own >= _WORDS_BESIDE_A_MENTION:
                 return starts, ends
-        return _joined(_named_code(self.text))
+        heard = _heard_in(self.text)
+        tagged = [q for q in quoted if _speech_tagged(self.text, *q, heard)]
+        return _joined(tagged + _named_code(self.text))
 
     def _quoted(self) -> list[tuple[int, int]]:
         """The words in quotation marks that are someone else's: all but those that are a
@@ -485,6 +515,26 @@ class Quotes:
                     continue  # the writer's own, quoted for emphasis
             quoted.append((start, end))
         return quoted
+
+
+def _speech_tagged(text: str, start: int, end: int, heard: list[int]) -> bool:
+    """Whether a speech tag frames the quoted or marked words at ``start``-``end`` (their marks
+    included): one after them (:data:`_TAGGED_AFTER`: '"Kill yourself," he said.', '"Kill
+    yourself," said my brother.') or a report of someone else's saying right before them
+    (:data:`REPORTED_SPEECH`: 'He said, "Kill yourself."'). Such words are someone else's
+    however few others the reply holds; the writer's own saying frames nothing ('"Kill
+    yourself," I said.', 'I said, "Kill yourself."': the writer says the words again).
+    ``heard`` is where the text's report verbs end (:func:`_heard_in`): where none ends near
+    before the words, no report is looked for."""
+    if _TAGGED_AFTER.match(text, end) is not None:
+        return True
+    reach = max(0, start - _REPORT_REACH)
+    verb = bisect_left(heard, reach)  # the first report verb ending in reach
+    return (
+        verb < len(heard)
+        and heard[verb] <= start
+        and REPORTED_SPEECH.search(text, reach, start) is not None
+    )
 
 
 def _joined(quotations: list[tuple[int, int]]) -> tuple[list[int], list[int]]:

@@ -351,6 +351,9 @@ LONE_CR_DETAIL = (
 )
 #: A carriage return that ends no line (not followed by a line feed or the end of the text).
 _LONE_CR = re.compile(r"\r(?!\n|\Z)")
+#: Two characters, private-use ones (no delimiter, quote or line end), that
+#: :func:`_lone_cr_field` reads a lone carriage return as, one and then the other.
+_LONE_CR_MARKS = ("\ue000", "\ue001")
 
 
 def _parser_error_detail(error: str) -> str:
@@ -365,18 +368,24 @@ def _lone_cr_field(
     parse: Callable[[Iterable[str]], Iterator[list[str]]],
 ) -> str | None:
     """The column of the first field that holds a carriage return not in quotes, in the
-    record parsed from the ``taken`` lines: the lines parsed again with each such carriage
-    return as a character that is in none of them; None when the row still does not fit
-    the header."""
-    text = "".join(line for _, line in taken)
-    mark = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
-    try:
-        row = next(parse(_LONE_CR.sub(mark, line) for _, line in taken), None)
-    except csv.Error:
-        return None
-    if row is None or len(row) != len(names):
-        return None
-    return next((name for name, cell in zip(names, row, strict=True) if mark in cell), None)
+    record parsed from the ``taken`` lines: the lines parsed again twice, each such carriage
+    return read as one character of :data:`_LONE_CR_MARKS`, then as the other; the first
+    field whose text differs between the two holds one, whatever characters the record holds
+    itself (all the private-use ones too). None when the row still does not fit the header."""
+    rows: list[list[str]] = []
+    for mark in _LONE_CR_MARKS:
+        try:
+            row = next(parse(_LONE_CR.sub(mark, line) for _, line in taken), None)
+        except csv.Error:
+            return None
+        if row is None or len(row) != len(names):
+            return None
+        rows.append(row)
+    first, second = rows
+    return next(
+        (name for name, one, other in zip(names, first, second, strict=True) if one != other),
+        None,
+    )
 
 
 def _reject_bad_bytes(
