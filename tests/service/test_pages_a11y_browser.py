@@ -154,6 +154,8 @@ def test_without_javascript_the_refused_text_box_has_the_focus(
     with page.expect_navigation():
         page.click("#check")
     assert page.title() == "Error: Coach · carelens"
+    # autofocus is applied once the page has rendered, which a loaded machine may delay
+    page.wait_for_function("document.activeElement && document.activeElement.id", timeout=10_000)
     assert page.evaluate("document.activeElement.id") == "seeker"
     visit.errors = [e for e in visit.errors if "status of 422" not in e]
     visit.close()
