@@ -60,6 +60,7 @@ __all__ = [
     "SENTENCE_ENDS",
     "Folded",
     "fold",
+    "folded_as_typed",
     "has_look_alikes",
     "has_masks",
     "is_blank",
@@ -201,6 +202,16 @@ def fold(text: str, *, look_alikes: bool = True) -> Folded:
     # Latin ones of its word once the characters inside it are left out ("k\u200b\u0456ll").
     folded = latin(straight_apostrophes("".join(pieces)))
     return Folded(folded, tuple(origins), tuple(ends))
+
+
+def folded_as_typed(text: str, folded: str) -> str | None:
+    """``text`` folded with its look-alike letters as typed (at ``folded``'s offsets, the
+    text of :func:`fold`), where :func:`fold` read some as Latin ones; else None (most
+    texts). A word that cancels a match only as read in Latin letters cancels nothing."""
+    if not has_look_alikes(text):
+        return None
+    typed = fold(text, look_alikes=False).text
+    return typed if typed != folded else None
 
 
 def _as_it_is(text: str) -> str:

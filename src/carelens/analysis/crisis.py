@@ -64,13 +64,12 @@ from functools import lru_cache
 from carelens.disguises import (
     MASKED_LETTER,
     Folded,
-    has_look_alikes,
     has_masks,
     unmask,
     vowels_masked,
 )
 from carelens.inference.spans import merge_overlapping
-from carelens.text import fold
+from carelens.text import fold, folded_as_typed
 from carelens.types import Span
 
 #: Shown with every flag (and in the docs). Not a substitute for local emergency services.
@@ -701,7 +700,7 @@ def _scanned(seeker_text: str, *, quick: bool) -> tuple[tuple[Span, ...], Mentio
     # The patterns spell an apostrophe "'"; phones type U+2019 ("I can\u2019t go on"). They
     # read the folded text (no "sui\u200bcide"), and what they find is mapped back.
     folded = fold(seeker_text)
-    typed = _as_typed(seeker_text, folded.text)
+    typed = folded_as_typed(seeker_text, folded.text)
     cues, negated = _search(folded.text, quick=quick, typed=typed)
     if has_masks(folded.text):
         unmasked = unmask(folded.text)
@@ -725,15 +724,6 @@ def _scanned(seeker_text: str, *, quick: bool) -> tuple[tuple[Span, ...], Mentio
                 if not any(cue.start < end and start < cue.end for cue in cues)
             )
     return _unfolded(folded, cues, negated)
-
-
-def _as_typed(seeker_text: str, folded: str) -> str | None:
-    """``seeker_text`` folded with its look-alike letters as typed (at ``folded``'s offsets),
-    where :func:`fold` read some as Latin ones; else None (most texts)."""
-    if not has_look_alikes(seeker_text):
-        return None
-    typed = fold(seeker_text, look_alikes=False).text
-    return typed if typed != folded else None
 
 
 def _search(

@@ -95,13 +95,12 @@ from carelens.analysis.unsafe_marks import mark_runs, without_marks
 from carelens.disguises import (
     MASKED_LETTER,
     Folded,
-    has_look_alikes,
     has_masks,
     unmask,
     vowels_masked,
 )
 from carelens.inference.spans import merge_overlapping
-from carelens.text import fold
+from carelens.text import fold, folded_as_typed
 from carelens.types import Span
 
 _YOURSELF = r"(?:(?:your|ur|ya|yo)\s*(?:self|selves|selfs)|self)"
@@ -386,7 +385,7 @@ def _spans(response: str, seeker: str | None = None, *, quick: bool) -> tuple[Sp
     finds (without ``quick``: the tests compare them)."""
     folded = fold(response)
     text = folded.text
-    typed = _as_typed(response, text)
+    typed = folded_as_typed(response, text)
     unmasked = unmask(text) if has_masks(text) else None
     spelled = None if unmasked is None else _spelled_negation(response, folded, unmasked)
     found = _read(text, seeker, typed, quick=quick, negated=spelled)
@@ -495,15 +494,6 @@ def _masked_kinds() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
         (kind, tuple(re.compile(vowels_masked(p.pattern), re.IGNORECASE) for p in patterns))
         for kind, patterns in _KINDS
     )
-
-
-def _as_typed(response: str, folded: str) -> str | None:
-    """``response`` folded with its look-alike letters as typed (at ``folded``'s offsets),
-    where :func:`fold` read some as Latin ones; else None (most replies)."""
-    if not has_look_alikes(response):
-        return None
-    typed = fold(response, look_alikes=False).text
-    return typed if typed != folded else None
 
 
 def _possible(searched: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
