@@ -21,11 +21,12 @@ only some patterns read them: a word spelled out as letters with one mark betwee
 "k.i.l.l", "k_i_l_l", "s u i c i d e") is read whole, and a "*" typed for a letter inside a
 word ("k*ll") as :data:`MASKED_LETTER`, which a pattern made by :func:`vowels_masked` reads as
 any vowel. A crisis word (:data:`CRISIS_WORDS`) disguised by digits or symbols typed for its
-letters ("k1ll", "su!cide", "0verdose", "$uicide", runs of them: "ki||", "pi||s", "ki||ing";
-and "kys", "ky5") or by a "*" at its edge for one letter ("*verdose", "kil*") is read in its
-letters, unless that "*" pairs with another as Markdown's emphasis ("*ill myself*", across a
-line break too; the marks of "*sigh*" elsewhere pair with each other); other words with digits
-or symbols ("h0w", "k1", "v1.2", "$5", "a||b", "wow!!") stay as they are.
+letters ("k1ll", "su!cide", "0verdose", "$uicide", runs of them: "ki||", "pi||s", "ki||ing",
+but not one letter before a run of "!", a chat word: "K!!!"; and "kys", "ky5") or by a "*" at
+its edge for one letter ("*verdose", "kil*") is read in its letters, unless that "*" pairs with
+another as Markdown's emphasis ("*ill myself*", across a line break too; the marks of "*sigh*"
+elsewhere pair with each other); other words with digits or symbols ("h0w", "k1", "v1.2", "$5",
+"a||b", "wow!!") stay as they are.
 """
 
 from __future__ import annotations
@@ -265,6 +266,9 @@ _BEFORE_A_CLOSING_RUN = sorted(
         if all(c in _TYPED_AS_LETTERS["!"] for c in word[i:])
     }
 )
+#: A lone letter before a run of "!" closing the word is a chat word, read as typed: "K!!! see
+#: you then", "OK!!!" are no "KILL" (a "|" in the run is typed for a letter: "k||| myself").
+_LETTER_AND_BANGS = re.compile(r"[^\W\d_]!+")
 #: What must be in a text for it to hold a disguised word: a digit or a symbol typed for a
 #: letter, or a "*", before a letter, or after one ("!" and "|" only inside a word, not the
 #: "!" of "die!", or closing a word after the letters of :data:`_BEFORE_A_CLOSING_RUN`:
@@ -358,6 +362,8 @@ def _disguised_words(text: str) -> str:
 
     def read(found: re.Match[str]) -> str:
         word = found[0]
+        if _LETTER_AND_BANGS.fullmatch(word):
+            return word  # "K!!!"
         spelled = in_letters(word, found.start())
         if spelled is not None or (run := _CLOSING_RUN.search(word)) is None or not run.start():
             return spelled or word

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from carelens.analysis.crisis import (
     _ANY,
     _ANY_FOLDED,
-    _PATTERNS,
     CRISIS_RESOURCES,
     _scan,
     crisis_cues,
@@ -17,6 +16,7 @@ from carelens.analysis.crisis import (
     negated_mentions,
 )
 from carelens.analysis.crisis_model import figurative_mentions
+from carelens.analysis.crisis_patterns import PATTERNS
 from carelens.types import Span
 
 
@@ -342,7 +342,7 @@ def test_the_quick_check_never_hides_a_cue_the_full_scan_finds(text: str) -> Non
 
 
 def test_every_pattern_is_part_of_the_quick_check() -> None:
-    for patterns in _PATTERNS.values():
+    for patterns in PATTERNS.values():
         for pattern in patterns:
             assert f"(?:{pattern})" in _ANY.pattern
             assert f"(?:{pattern})" in _ANY_FOLDED.pattern
@@ -354,7 +354,7 @@ def test_every_pattern_is_part_of_the_quick_check() -> None:
 def test_the_patterns_spell_every_letter_in_lower_case() -> None:
     """ASCII text is lower-cased and matched by case-sensitive copies of the patterns, which
     finds the same cues only if no pattern has an upper-case letter (or a \\S, \\W, ...)."""
-    for patterns in _PATTERNS.values():
+    for patterns in PATTERNS.values():
         for pattern in patterns:
             assert pattern == pattern.lower()
 
@@ -363,7 +363,7 @@ def test_every_pattern_starts_with_a_word_boundary() -> None:
     """The quick check (one alternation of every pattern) lets the regex engine skip ahead
     only while every branch begins with ``\\b``; one branch opening with a lookbehind made
     it six times slower on the benchmark pairs (benchmarks/rule_cost.py)."""
-    for patterns in _PATTERNS.values():
+    for patterns in PATTERNS.values():
         for pattern in patterns:
             assert pattern.startswith("\\b"), pattern
 
@@ -578,6 +578,27 @@ def test_everyday_senses_are_told_apart_from_the_cue(text: str, expected: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thinking about overdose tonight", "overdose"),
+        ("Thinking about overdosing again", "overdosing"),
+        ("been thinking of overdosing", "overdosing"),
+        ("gonna overdose tonight", "overdose"),
+        ("so tempted to overdose", "overdose"),
+        ("just want to take an overdose and sleep", "overdose"),
+        ("really planning to overdose this weekend", "overdose"),
+    ],
+)
+def test_an_overdose_after_the_writers_own_wish_without_its_i_is_a_cue(
+    text: str, expected: str
+) -> None:
+    """Chat leaves out the "I": "thinking about overdose tonight" got no cue (no person in
+    its clause) while "I'm thinking about overdose tonight" got one."""
+    assert [words for _, words in cues(text)] == [expected]
+    assert crisis_cues(text) == _scan(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "In the end things worked out",
@@ -586,6 +607,8 @@ def test_everyday_senses_are_told_apart_from_the_cue(text: str, expected: str) -
         "Is it possible to overdose on caffeine?",
         "Paracetamol overdose is the topic of my nursing exam",
         "I accidentally overdosed on vitamin D",
+        "thinking about overdose prevention for my nursing exam",
+        "Thinking about overdose statistics again",
         "I took 2 ibuprofen for my headache",
         "I take all my meds every morning",
         "I burned myself on the stove",
@@ -863,6 +886,31 @@ def test_kys_after_the_writers_own_desire_or_intent_is_a_cue(text: str, words: s
 )
 def test_kys_said_to_or_about_the_seeker_is_no_cue(text: str) -> None:
     assert crisis_scan(text) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled_out"),
+    [
+        ("I never said I want to kys", "I never said I want to die"),
+        ("I didn't say I wanna kys", "I didn't say I wanna die"),
+        ("I'm not saying I want to kys", "I'm not saying I want to die"),
+        ("I wouldn't say I want to kys", "I wouldn't say I want to die"),
+        ("I can\u2019t say I want to kys", "I can\u2019t say I want to die"),
+    ],
+)
+def test_kys_after_the_writers_own_denied_saying_is_a_cue_as_spelled_out(
+    text: str, spelled_out: str
+) -> None:
+    """ "I never said I want to kys" was read as someone else's telling (a negation between the
+    writer and the verb was not looked through) and got no cue, while "I never said I want to
+    die" gets one: the saying is denied, not the wish."""
+    assert [label for label, _ in cues(spelled_out)] == ["suicide"]
+    assert [label for label, _ in cues(text)] == ["suicide"]
+    assert negated_mentions(text) == ()
+
+
+def test_kys_in_what_another_never_said_stays_no_cue() -> None:
+    assert crisis_scan("my mom never said I should kys") == ((), ())
 
 
 def test_a_denied_kys_is_a_negated_mention() -> None:

@@ -289,6 +289,9 @@ def test_a_typed_masked_letter_does_not_change_the_plain_reading(
         ("I want to k*ll mys*lf", [("suicide", "k*ll mys*lf")]),
         ("I want to *ill myself", [("suicide", "*ill myself")]),
         ("I want to kil* myself", [("suicide", "kil* myself")]),
+        # as the word it masks, with the "I" chat leaves out too
+        ("thinking about *verdose tonight", [("self_harm", "*verdose")]),
+        ("I'm thinking about *verdose tonight", [("self_harm", "*verdose")]),
         # a digit or a symbol typed for a letter
         ("I want to k1ll myself", [("suicide", "k1ll myself")]),
         ("I want to k!ll myself", [("suicide", "k!ll myself")]),
@@ -334,6 +337,18 @@ def test_a_crisis_word_with_a_digit_symbol_or_edge_mask_is_a_cue(
 )
 def test_other_words_with_digits_symbols_or_stars_are_no_cue(text: str) -> None:
     assert crisis_scan(text) == ((), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["K!!!", "OK!!!", "K!!! see you then", "K!!! me too lol", "ok!!! me too", "k!!! myself"],
+)
+def test_a_lone_k_before_exclamation_marks_is_no_cue(text: str) -> None:
+    """ "K!!!" read "KILL" (each "!" typed for an "i" or an "l"), and "K!!! me too" got a
+    cue as "kill me": one letter before a run of "!" is a chat word. A "!" inside the word is
+    still read as a letter."""
+    assert crisis_scan(text) == ((), ())
+    assert cue_words("I want to k!ll myself") == [("suicide", "k!ll myself")]
 
 
 def test_a_negated_disguised_mention_is_no_cue_and_maps_back() -> None:

@@ -356,3 +356,53 @@ def test_masked_swearing_or_a_kiss_is_no_danger_word(seeker: str) -> None:
     """ "sh*t myself" read as "shoot myself" and "k*ss" as "kys": the seeker's own clause was
     never offered."""
     assert seeker_clause(seeker) == seeker
+
+
+# --- edge-masked words kept as typed ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause", "opening"),
+    [
+        (
+            "I feel so *ead inside since my divorce",
+            "I feel so *ead inside since my divorce",
+            "It sounds like you feel so *ead inside since your divorce…",
+        ),
+        # clipped to its words, the clause keeps the "*" of the word it kept
+        (
+            "I am so tired and I feel *ead inside every single day since my mother and father"
+            " both passed away last spring",
+            "I am so tired and I feel *ead inside every single day…",
+            "It sounds like you are so tired and you feel *ead inside every single day…",
+        ),
+        # at either end of the clause, where chat words and marks are left out
+        (
+            "Work was awful today. *ead inside is how I feel since my divorce",
+            "*ead inside is how I feel since my divorce",
+            "It sounds like *ead inside is how you feel since your divorce…",
+        ),
+        (
+            "Work was awful today. I feel so dea*",
+            "I feel so dea*",
+            "It sounds like you feel so dea*…",
+        ),
+        # Markdown's emphasis beside it is still left out
+        (
+            "I feel **so** *ead inside since my divorce",
+            "I feel so *ead inside since my divorce",
+            "It sounds like you feel so *ead inside since your divorce…",
+        ),
+    ],
+)
+def test_an_edge_masked_word_of_the_clause_keeps_its_star_in_the_feedback(
+    seeker: str, clause: str, opening: str
+) -> None:
+    """The clause offered was clipped without the "*" typed for a letter at a word's edge
+    (:func:`carelens.analysis.quoting.masked_stars`), as Markdown: "I feel so *ead inside"
+    was offered as "I feel so ead inside", a word the seeker never wrote."""
+    assert seeker_clause(seeker) == clause
+    assert reflection_opening(clause) == opening
+    (sentence,) = advice_feedback(seeker)
+    assert f'they wrote "{clause}"' in sentence
+    assert f'"{opening}"' in sentence

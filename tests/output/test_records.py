@@ -173,7 +173,7 @@ def test_labels_of_rationale_and_helper_spans_need_only_be_strings(
 
 def test_the_label_sets_hold_every_label_carelens_writes() -> None:
     # Every label carelens has written: the same since each list was first written (git log).
-    assert set(crisis._PATTERNS) | {LEARNED_CUE_LABEL} == set(CUE_LABELS)
+    assert set(crisis.PATTERN_LABELS) | {LEARNED_CUE_LABEL} == set(CUE_LABELS)
     assert {c.label for c in crisis_cues("I want to kill myself. I cut myself.")} <= set(CUE_LABELS)
     assert {s.label for s in unsafe_spans("kys. the lethal dose is high")} <= set(UNSAFE_KINDS)
     assert STYLES == ("dismissive", "compassion", "empathy", "sympathy", "advice", "other")

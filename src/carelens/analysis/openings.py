@@ -21,9 +21,11 @@ after the English one ("Mi mamá no me entiende and I feel so alone" offers "I f
 "I feel so empty and I want to morir" offers "I feel so empty",
 :func:`carelens.analysis.pronouns.foreign_words`); English words with accents are English
 ("café", "naïve", "fiancé"). Markdown marks are left out of the words offered ("**I feel so
-alone** since..." offers "I feel so alone since...", :func:`carelens.analysis.quoting.clip`).
-A first word that names no one is lower-cased ("people
-at school laugh at you", "losing your dad was the worst"); a name keeps its capital.
+alone** since..." offers "I feel so alone since...", :func:`carelens.analysis.quoting.clip`),
+but a "*" typed for a letter at a word's edge stays, as the seeker typed it ("I feel so *ead
+inside": :func:`carelens.analysis.quoting.masked_stars`). A first word that names no one is
+lower-cased ("people at school laugh at you", "losing your dad was the worst"); a name keeps
+its capital.
 Interjections, chat words and emoji at either end of a clause are left out ("Lol", "ugh", "ngl",
 "haha", "well I guess"); a short clause runs on over the list after its comma ("I'm sad, angry,
 scared and lonely"); and a clause clipped to :data:`_QUOTE_WORDS` words keeps its feeling word
@@ -58,7 +60,13 @@ from carelens.analysis.pronouns import (
     second_person,
     turn_clause,
 )
-from carelens.analysis.quoting import NO_SPACE_RUN, clip, outside_personal, personal_runs
+from carelens.analysis.quoting import (
+    NO_SPACE_RUN,
+    clip,
+    masked_stars,
+    outside_personal,
+    personal_runs,
+)
 from carelens.analysis.unsafe import unsafe_spans
 from carelens.text import MASKED_LETTER, fold, unmask, vowels_masked
 
@@ -423,18 +431,23 @@ def _trim(
     a part in another language (:func:`carelens.analysis.pronouns.foreign_words`): the clause
     ends before one after it (:func:`_before_foreign`: "I feel so empty and I want to morir")
     and starts after one before it (:func:`_after_foreign`: "Mi mamá no me entiende and I feel
-    so alone"); neither end moves inside personal data (:func:`outside_personal`). None when
-    nothing English is left or what follows "idk" is a question word ("Idk why I feel this
-    way")."""
+    so alone"); neither end moves inside personal data (:func:`outside_personal`), nor past a
+    "*" typed for a letter at a word's edge (:func:`_stars_in`: "*ead inside", "dea*"). None
+    when nothing English is left or what follows "idk" is a question word ("Idk why I feel
+    this way")."""
+    stars = [at for at in sorted(masked_stars(text)) if start <= at < end]
     while True:
         while start < end and text[start].isspace():
             start += 1
         if _WH_AFTER_IDK.match(text, start, end):
             return None
         lead = _LEADING_EXTRA.match(text, start, end)
-        if lead is not None and lead.end() > start:
-            start = lead.end()
-            continue
+        if lead is not None:
+            # up to the first masked letter in it, which is the word's
+            lead_end = next((at for at in stars if start <= at < lead.end()), lead.end())
+            if lead_end > start:
+                start = lead_end
+                continue
         foreign = _foreign_between(text, start, end)
         if not foreign:
             break
@@ -453,6 +466,10 @@ def _trim(
         # what is taken off is short (a run of emoji or marks may be longer: taken in turns)
         trail = _TRAILING_EXTRA.search(text, max(start, end - 24), end)
         if trail is None or trail.start() >= end:
+            break
+        masked = [at for at in stars if trail.start() <= at < end]
+        if masked:
+            end = masked[-1] + 1  # the word's masked letter ends the clause: "dea*"
             break
         end = trail.start()
     return outside_personal(text, start, end, runs) if start < end else None
@@ -531,8 +548,9 @@ def _clip_clause(
     seeker's subject before it ("... and now I feel so alone" offers "I feel so alone");
     neither end falls inside personal data."""
     if len(text[start:end].split()) <= _QUOTE_WORDS:
-        return clip(text[start:end], _QUOTE_WORDS)  # nothing to cut
-    whole = clip(text[start:end], _QUOTE_WORDS)  # personal data counts as one word
+        return clip(text[start:end], _QUOTE_WORDS, _stars_in(text, start, end))  # nothing to cut
+    # personal data counts as one word
+    whole = clip(text[start:end], _QUOTE_WORDS, _stars_in(text, start, end))
     if not whole.endswith("…"):
         return whole
     tokens = list(NO_SPACE_RUN.finditer(text, start, end))
@@ -554,8 +572,15 @@ def _clip_clause(
     if not _needs_more(tokens[cut - 1].group(0)):
         stop = cut
     first, last = outside_personal(text, tokens[begin].start(), tokens[stop - 1].end(), runs)
-    clipped = clip(text[first:last], len(tokens))
+    clipped = clip(text[first:last], len(tokens), _stars_in(text, first, last))
     return clipped if last >= end else clipped.rstrip(".!?,;:") + "…"
+
+
+def _stars_in(text: str, start: int, end: int) -> frozenset[int]:
+    """Where the "*" typed for a letter at a word's edge stand in ``text[start:end]``
+    (:func:`carelens.analysis.quoting.masked_stars`: "*ead inside"), at its offsets: the clause
+    offered keeps them, as the seeker typed it, rather than showing "ead inside"."""
+    return frozenset(at - start for at in masked_stars(text) if start <= at < end)
 
 
 def _whole_parts(

@@ -1,0 +1,336 @@
+"""What the words around a crisis pattern's match decide: the writer's negation, everyday senses.
+
+A match of :data:`carelens.analysis.crisis_patterns.PATTERNS` is a cue unless the words around
+it say otherwise, and these are the checks that read them, in the match's own clause (cut at
+sentence punctuation, a comma or a conjunction). :func:`writer_denies` tells a mention the writer
+plainly denies about themselves ("I'm not suicidal", "I would never hurt myself") from wording
+that is itself negative ("I don't want to live"), an effort against the urge ("reasons to not
+kill myself") and ideation beside a denial ("I'm not going to end it, but I think about it
+every day"). :data:`CONTEXT_CHECKS` holds, for the patterns whose words have everyday senses
+too, what makes a match a cue: an overdose someone took or means, not a topic; "end it" and "kys" of
+the writer, not of another nor told to them; self-harm words without an accident; a farewell
+that points to an ending, not an everyday leaving. :mod:`carelens.analysis.crisis` runs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from carelens.analysis.crisis_patterns import (
+    BYE,
+    END_IT,
+    FAREWELL_ACTS,
+    FINAL,
+    FINAL_FAREWELLS,
+    GOODBYE,
+    KYS,
+    LAST_POST,
+    ON_PURPOSE,
+    OVERDOSE,
+    masked_pattern,
+)
+
+# The writer's negation of the cue: "not", "never", "no longer" or a contraction ("won't",
+# "wouldn't", "isn't", "haven't"; also spelt without the apostrophe), followed by nothing but
+# words that let it reach the cue ("I'm not going to", "I would never ever"). A negation of
+# another word ("not ok", "not afraid to", "wouldn't mind if", "not sure") leaves the cue
+# standing. "do / does / did not" (and "don't", "didn't") do not negate, spelt either way:
+# "I don't want to die", "I didn't hurt myself (this time)" are read by a person, as the
+# patterns lean towards flagging; so are "can't" and "shouldn't", which speak of the urge
+# ("I can't stop cutting", "I shouldn't hurt myself").
+_NEGATOR = (
+    r"(?:(?<!\bdo\s)(?<!\bdid\s)(?<!\bdoes\s)not|never|no\s+longer|"
+    r"(?:wo|would|is|are|was|were|have|has|had)n['\u2019]?t)"
+)
+_THROUGH = (
+    r"(?:going|gonna|to|ever|really|actually|seriously|be|been|being|try|trying|tried|plan|"
+    r"planning|planned|on|about|want|wanting|wanted|wanna|do|even|currently|feel|feeling|"
+    r"think|thinking|thought|consider|considering|i|i['\u2019]d|would|will|intend|intending|"
+    r"attempt|attempting|go|at|all)"
+)
+_NEGATED = re.compile(rf"\b{_NEGATOR}\s+(?:{_THROUGH}\s+){{0,4}}$", re.IGNORECASE)
+# Any negation, to find a second one before the writer's: "I have never not wanted to die",
+# "I can't say I'm not suicidal" deny the denial.
+_ANY_NEGATION = re.compile(
+    r"\b(?:not|never|no|cannot|\w+n['\u2019]t|(?:do|does|did|ca|wo|would|could|should|is|are"
+    r"|was|were|have|has|had|ai)nt)\b",
+    re.IGNORECASE,
+)
+# After the cue, words that turn "never" into "never so much": "I've never wanted to die
+# more than now", "I never wanted to kill myself until this year".
+_UNDONE_AFTER = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,2}?(?:more\s+than|as\s+(?:much|badly)\s+as|until|till|before\s+"
+    r"(?:now|today|this))\b",
+    re.IGNORECASE,
+)
+# "(trying) not to", "to not": an effort against the urge, not a denial of it ("reasons to not
+# kill myself", "I manage not to hurt myself").
+_EFFORT_NOT = re.compile(r"\b(?:to\s+not|not\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# Cues that already contain the writer's negation are never treated as negated.
+_INHERENTLY_NEGATIVE = re.compile(
+    r"^(?:don'?t|do\s+not|didn'?t|no\s|can'?t|not\s|never\s)", re.IGNORECASE
+)
+# Where the cue's clause starts or ends: sentence punctuation, a comma or a conjunction.
+_CLAUSE_BREAK = re.compile(r"[.!?\n,;]|\b(?:and|but|so|because)\b", re.IGNORECASE)
+
+
+def _clauses(text: str, start: int, end: int) -> tuple[str, str]:
+    """The cue's clause before ``start`` and after ``end``."""
+    before = _CLAUSE_BREAK.split(text[max(0, start - 60) : start])[-1]
+    after = _CLAUSE_BREAK.split(text[end : end + 60], maxsplit=1)[0]
+    return before, after
+
+
+# In chat written without punctuation a new "I" starts a new clause ("I'm not crazy I would
+# never hurt myself"), except after a verb of saying or knowing, whose clause it continues
+# ("I can't say I'm not suicidal").
+_NEW_SUBJECT = re.compile(r"\b(\w+)\s+i\b(?!')|\b(\w+)\s+(?=i'[a-z])", re.IGNORECASE)
+_REPORTING = frozenset(
+    (
+        *("say", "said", "saying", "think", "thought", "believe", "know", "knew", "promise"),
+        *("guarantee", "tell", "told", "claim", "pretend", "that", "sure", "mean", "feel"),
+    )
+)
+# After a denied cue, in its sentence: the writer still thinks of it ("I'm not going to end
+# it, but I think about it every day"); the codebook flags such ideation.
+_STILL_THINKS = re.compile(
+    r"^[^.!?\n]{0,40}?\bbut\s+(?:i\s+)?(?:\w+\s+){0,2}?(?:think|thinking|thought|dream|"
+    r"dreaming|fantasi[sz]\w*)\s+(?:about|of)\s+(?:it|that|doing\s+it)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_clause(before: str) -> str:
+    """The part of ``before`` (text up to a cue, already cut at clause breaks) from the last
+    new first-person subject on."""
+    cut = 0
+    for match in _NEW_SUBJECT.finditer(before):
+        word = match.group(1) or match.group(2)
+        if word.lower() not in _REPORTING:
+            cut = match.end(1) if match.group(1) else match.end(2)
+    return before[cut:]
+
+
+def writer_denies(text: str, start: int, end: int) -> bool:
+    """Whether the writer plainly denies the cue at ``text[start:end]``."""
+    if _INHERENTLY_NEGATIVE.match(text[start:end]):
+        return False
+    # Only the cue's own clause counts: in "I'm not okay and want to die" the "not" is about
+    # something else.
+    clause, after = _clauses(text, start, end)
+    negation = _NEGATED.search(clause)
+    if negation is None or _EFFORT_NOT.search(clause):
+        return False
+    if _ANY_NEGATION.search(_own_clause(clause[: negation.start()])):
+        return False
+    if _UNDONE_AFTER.match(after) is not None:
+        return False
+    return _STILL_THINKS.match(text[end : end + 120]) is None
+
+
+# Words that make a match someone's act: a person in its clause ("I", "my", "he", "my
+# friend's"), or nothing before it ("Overdosed last night").
+_PERSON = re.compile(
+    r"\b(?:i|me|my|myself|we|us|our|he|him|his|she|her|they|them|their|someone|somebody)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|im|ive|id)\b", re.IGNORECASE)
+# A subject other than the writer: "she wanted to end it", "let's end things", "can you end it".
+_OTHER_SUBJECT = re.compile(r"\b(?:he|she|they|we|you|let's|lets)\b", re.IGNORECASE)
+# An accident, said in the cue's clause: "I accidentally cut my leg shaving", "burned myself
+# on the stove", "hurt myself at the gym".
+_ACCIDENT = re.compile(
+    r"\b(?:accident(?:al)?ly|accidently|(?:by|on)\s+accident|by\s+mistake)\b", re.IGNORECASE
+)
+_ACCIDENT_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:(?:on|with)\s+(?:the|a|my)\s+(?:stove|oven|pan|iron|kettle|hob|grill|"
+    r"curling\s+iron)|at\s+(?:the\s+)?gym|(?:while\s+)?(?:shaving|cooking|lifting|working\s+out|"
+    r"playing|skating|skiing|climbing|gardening))\b",
+    re.IGNORECASE,
+)
+
+
+# A clause that opens with a desire, an intent or a thought of the writer's whose "I" chat
+# leaves out ("thinking about overdose tonight", "gonna overdose", "want to take an overdose"):
+# their own, as in "I'm thinking about overdose tonight".
+_DROPPED_I_INTENT = re.compile(
+    r"\s*(?:(?:just|really|so|still|honestly|seriously|literally|kinda|been|keep|kept|always)\s+)"
+    r"{0,3}(?:(?:want|wanted|wanting|need|needing|going|about|plan|planning|planned|tempted"
+    r"|ready|decided|trying|tried|hoping)\s+to|wanna|gonna|might|(?:think|thinking|thought"
+    r"|dreaming|fantasi[sz]\w*)\s+(?:about|of))\s+(?:(?:just|really|finally|actually|seriously"
+    r"|probably|maybe)\s+){0,2}(?:(?:take|taking)\s+)?(?:an?\s+)?",
+    re.IGNORECASE,
+)
+# After "overdose": a noun it qualifies, a topic ("thinking about overdose prevention").
+_TOPIC_AFTER = re.compile(
+    r"\s*(?:prevention|statistics|stats|rates?|deaths?|awareness|crisis|epidemic|data|risks?"
+    r"|symptoms|signs|kits?|reversal|training|research|cases|numbers|figures|treatment"
+    r"|antidote|education|response|policy|policies|unit|ward)\b",
+    re.IGNORECASE,
+)
+
+
+def _someones_act(text: str, start: int, end: int) -> bool:
+    """An overdose that someone took or means to take on purpose: a person in its clause, or
+    nothing before it ("Overdosed last night"), or the writer's desire, intent or thought with
+    its "I" left out (:data:`_DROPPED_I_INTENT`: "thinking about overdose tonight", not
+    "thinking about overdose prevention"); not a topic ("Paracetamol overdose is on my
+    exam"), a question ("Is it possible to overdose on caffeine?"), a figure ("overdoses are
+    up") or an accident."""
+    before, after = _clauses(text, start, end)
+    if _ACCIDENT.search(before) or _ACCIDENT.search(after):
+        return False
+    if not before.strip() or _PERSON.search(before) is not None:
+        return True
+    # the clause's start, not one the 60 characters read cut into
+    whole = len(before) < 60 or start <= 60
+    intent = whole and _DROPPED_I_INTENT.fullmatch(before) is not None
+    return intent and _TOPIC_AFTER.match(text, end) is None
+
+
+def _own_act(text: str, start: int, end: int) -> bool:
+    """ "end it / things" said of the writer's own act, not another's ("she wanted to end it",
+    "let's end things on a good note")."""
+    before = _clauses(text, start, end)[0]
+    return _OTHER_SUBJECT.search(before) is None or _FIRST_PERSON.search(before) is not None
+
+
+# Someone else telling the seeker: "someone told me I should kys", "people say I should kys".
+_TOLD_TO_ME = re.compile(
+    r"\b(?:told|tell|tells|telling|said|say|says|saying|wrote|texted|messaged"
+    r"|commented|yelled|shouted|screamed)\s+(?:to\s+)?(?:me|i)\b",
+    re.IGNORECASE,
+)
+# The writer as the subject of such a verb, maybe with auxiliaries, adverbs or a negation
+# between: their own telling ("I said I want to kys", "I always say I want to kys", "I've
+# honestly said I wanna kys"), denied too ("I never said I want to kys", "I'm not saying I
+# wanna kys": a cue, as "I never said I want to die" is, since what is denied is the saying),
+# not someone else's after it ("I think my mom said I should kys").
+_WRITER_TELLS = re.compile(
+    r"\b(?:i|i'?ve|i'?d|i'?ll|i'?m)\s+(?:(?:have|had|would|will|do|did|just|even|really|always"
+    r"|often|sometimes|usually|keep|kept|once|also|still|ever|used\s+to|\w+ly|never|not|cannot"
+    r"|(?:do|does|did|have|has|had|would|could|should|wo|ca|is|are|was|were)n'?t)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _own_kys(text: str, start: int, end: int) -> bool:
+    """ "kys" after a desire or an intent (KYS) said of the writer, not another's ("you
+    should kys", "she wants to kys": :func:`_own_act`) and not in what someone else told
+    them ("my mom said I should kys")."""
+    before = _clauses(text, start, end)[0]
+    told = any(
+        _WRITER_TELLS.search(before, 0, telling.start()) is None
+        for telling in _TOLD_TO_ME.finditer(before)
+    )
+    return not told and _own_act(text, start, end)
+
+
+def _on_purpose(text: str, start: int, end: int) -> bool:
+    """Self-harm words that do not tell of an accident ("I burned myself on the stove")."""
+    before, after = _clauses(text, start, end)
+    if _ACCIDENT.search(before) or _ACCIDENT.search(after):
+        return False
+    return _ACCIDENT_AFTER.match(after) is None
+
+
+# An everyday leaving near a farewell: a move, a trip, a new job, a break.
+_ORDINARY_LEAVING = re.compile(
+    r"\b(?:moving|move\s+(?:to|abroad|away|out|house)|moved|relocat\w*|holidays?|vacation|trip"
+    r"|travel\w*|flight|flying|plane|abroad|new\s+(?:job|city|country|school|account|team|home"
+    r"|house|place)|leaving\s+(?:for|the\s+(?:company|team|job|country|city|forum|sub|subreddit"
+    r"|group|site|server|app))|quit(?:ting)?\s+(?:my\s+job|reddit|the\s+(?:forum|sub|app|site))"
+    r"|graduat\w*|retir\w*|hiatus|(?:a|my)\s+break|logging\s+off|signing\s+off|offline"
+    r"|delet\w*\s+(?:my\s+)?(?:account|reddit|app)|see\s+(?:you|ya|u)\s+(?:all\s+|guys\s+)?"
+    r"(?:soon|later|in|next|when|after|again|on|around)|be\s+back|for\s+now|for\s+a\s+(?:while"
+    r"|bit|few)|camp(?:ing)?|wedding|honeymoon|deploy\w*|semester|internship)\b",
+    re.IGNORECASE,
+)
+
+
+def _final_farewell(text: str, start: int, end: int) -> bool:
+    """A farewell without an everyday leaving near it ("goodbye everyone, I'm moving to
+    Canada", "by the time you read this I'll be gone on holiday")."""
+    return _ORDINARY_LEAVING.search(text, max(0, start - 150), end + 150) is None
+
+
+_FINAL_WORDS = re.compile(rf"\b{FINAL}\b", re.IGNORECASE)
+_FINAL_OR_BYE = re.compile(rf"\b(?:{FINAL}|{BYE})\b", re.IGNORECASE)
+# "my last post", "the very last message", not "in my last post", "see my last post".
+_OWN_LAST = re.compile(
+    r"(?<!\bin\s)(?<!\bon\s)(?<!\bof\s)(?<!\bto\s)(?<!\bsee\s)(?<!\babout\s)\b(?:my|the)\s+"
+    r"(?:very\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_FAREWELL_ACT = re.compile("|".join(f"(?:{p})" for p in FAREWELL_ACTS), re.IGNORECASE)
+# The calm after the acts: "I feel calm now", "I feel at peace now, finally", "I'm ready now".
+_CALM = re.compile(
+    r"\b(?:feel|feeling|felt|i'?m|im|i\s+am)\s+(?:(?:so|very|really|strangely|weirdly|oddly"
+    r"|finally|completely|totally|just|a\s+lot\s+more|more|much)\s+)*(?:calm|at\s+peace|peaceful"
+    r"|ready)\b(?!\s+(?:for|to|with|about)\b)",
+    re.IGNORECASE,
+)
+# An everyday giving or leaving near the acts, besides _ORDINARY_LEAVING.
+_ORDINARY_GIVING = re.compile(
+    r"\b(?:charity|charities|donat\w*|thrift|goodwill|declutter\w*|garage\s+sale|yard\s+sale"
+    r"|outgrown|old\s+(?:clothes|stuff|things|toys|books)|spare|minimalis\w*|tidy\w*|party"
+    r"|christmas|birthday|thank[\s-]you|cards?|funeral|memorial|passed\s+away|died|vet"
+    r"|put\s+(?:down|to\s+sleep)|hospice)\b",
+    re.IGNORECASE,
+)
+
+
+def _farewell_acts(text: str, start: int, end: int) -> bool:
+    """A farewell act (FAREWELL_ACTS) with another act or the calm after them (_CALM) within
+    150 characters, and no everyday giving or leaving near it (_ORDINARY_GIVING,
+    _ORDINARY_LEAVING): one act alone is how everyday life reads too."""
+    low, high = max(0, start - 150), end + 150
+    other = any(
+        not (match.start() < end and start < match.end())
+        for match in _FAREWELL_ACT.finditer(text, low, high)
+    )
+    if not other and _CALM.search(text, low, high) is None:
+        return False
+    return (
+        _ORDINARY_GIVING.search(text, low, high) is None
+        and _ORDINARY_LEAVING.search(text, low, high) is None
+    )
+
+
+def _goodbye(text: str, start: int, end: int) -> bool:
+    """A goodbye with words of an ending within 100 characters ("Goodbye. I love you all.",
+    "she'll take better care of him. Goodbye everyone.")."""
+    near = _FINAL_WORDS.search(text, max(0, start - 100), end + 100) is not None
+    return near and _final_farewell(text, start, end)
+
+
+def _last_words(text: str, start: int, end: int) -> bool:
+    """The writer's own "last post" with a goodbye or words of an ending near it ("this is my
+    last post, take care of my cat")."""
+    if _OWN_LAST.search(text, max(0, start - 20), start) is None:
+        return False
+    after = _FINAL_OR_BYE.search(text, end, end + 100) is not None
+    near = after or _FINAL_OR_BYE.search(text, max(0, start - 100), start) is not None
+    return near and _final_farewell(text, start, end)
+
+
+#: Patterns whose words have everyday senses too: a match is a cue only when its check holds.
+_CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
+    OVERDOSE: _someones_act,
+    END_IT: _own_act,
+    KYS: _own_kys,
+    **dict.fromkeys(FAREWELL_ACTS, _farewell_acts),
+    GOODBYE: _goodbye,
+    LAST_POST: _last_words,
+    **dict.fromkeys(FINAL_FAREWELLS, _final_farewell),
+    **dict.fromkeys(ON_PURPOSE, _on_purpose),
+}
+#: The checks by the pattern they read, as written and as it reads a masked letter
+#: (:func:`~carelens.analysis.crisis_patterns.masked_pattern`).
+CONTEXT_CHECKS: dict[str, Callable[[str, int, int], bool]] = {
+    **_CONTEXT,
+    **{masked_pattern(p): check for p, check in _CONTEXT.items()},
+}

@@ -1,0 +1,291 @@
+"""The crisis-cue patterns: the regular expressions that find suicide and self-harm wording.
+
+:data:`PATTERNS` holds them by the label of their cues (``suicide``, ``self_harm``), each
+spelled in lower case and opening with ``\\b`` (:mod:`carelens.analysis.crisis` compiles
+them, and runs them all as one alternation first). A few of them have everyday senses too
+(:data:`OVERDOSE`, :data:`END_IT`, :data:`KYS`, the farewells, the self-harm verbs of
+:data:`ON_PURPOSE`): their names are public here so that
+:mod:`carelens.analysis.crisis_context` can say which check of the words around a match each
+one needs. :func:`masked_pattern` gives a pattern as it reads a text with a masked letter
+("k*ll myself", as :func:`carelens.disguises.unmask` reads it). This module only states the
+patterns; the scanning lives in :mod:`carelens.analysis.crisis`.
+"""
+
+from __future__ import annotations
+
+from carelens.disguises import MASKED_LETTER, vowels_masked
+
+_ME = r"(?:my\s*self|me)"
+#: The self-harm verbs take "myself" only: "the one who hurt me", "the news hit me hard",
+#: "it cut me deep" tell what others or events did (4 such posts of train and dev flagged,
+#: none annotated a crisis; every annotated one says "myself").
+_MYSELF = r"my\s*self"
+# After "to live": not "to live in a city", "to live with my parents".
+_NOT_A_PLACE = r"(?!\s+(?:in|at|with|near|here|there|on|by|abroad|alone|together)\b)"
+# After "wake up": a time or an occasion ("I never wake up before noon", "did not wake up in
+# time", "would not wake up for school") tells of a habit or a morning, not of a wish.
+_NOT_A_TIME = (
+    r"(?!\s+(?:before|until|till|in\s+time|on\s+time|early|late|at\s+\d|when|for\s+(?:school|"
+    r"work|class|my|the|a|an)\b))"
+)
+# Patterns read with the words around them too (:mod:`carelens.analysis.crisis_context`).
+OVERDOSE = r"\boverdos\w*"
+# Like every pattern it starts with \b: the one alternation of them all is quick only
+# while each branch does (one that opened with its lookbehind made it six times slower).
+END_IT = r"\b(?<!\bthe\s)end(?:ing)?\s+(?:things|everything|it)\b(?!\s+(?:all|with)\b)"
+# Not "cut myself a slice (of cake) / some slack", nor "cut myself off (from everyone)" or "cut
+# myself out (of the photos, of their lives)"; but "cut myself out of anger / sheer boredom",
+# a reason, is self-harm.
+_CUT_MYSELF = (
+    r"\bcut(?:ting|s)?\s+" + _MYSELF + r"\b(?!\s+(?:(?:a|an|some)\s+(?:slice|piece|break|bit|"
+    r"slack|deal|portion)|off|loose|free|out(?!\s+of\s+(?!(?:the|their|his|her|my|our|your|"
+    r"its|this|that|these|those|every\w*|all|a|an|it|them|him|us|me|there|here|[\w-]+'s)\b)))\b)"
+)
+_BURN_MYSELF = r"\b(?:burn|burning|burned|burnt)\s+" + _MYSELF + r"\b"
+_HURT_MYSELF = r"\b(?:hurt|hurting|harm|harming)\s+" + _MYSELF + r"\b"
+_HIT_MYSELF = r"\b(?:hit|hitting|punch\w*|mutilat\w*)\s+" + _MYSELF + r"\b"
+_CUT_MY_SKIN = (
+    r"\b(?:slic|cut|carv|burn)\w*\s+(?:open\s+)?(?:my\s+)?(?:arms?|wrists?|skin|thighs?|legs?)\b"
+)
+# A third party's self-harm that the seeker describes (codebook v1.1).
+_HURT_THEMSELVES = (
+    r"\b(?:cut|cutting|cuts|hurt|hurting|hurts|harm|harming|harms)\s+(?:him|her|them)sel(?:f|ves)\b"
+)
+#: The self-harm verbs, a cue only where they tell of no accident ("I burned myself on the
+#: stove").
+ON_PURPOSE = (_CUT_MYSELF, _BURN_MYSELF, _HURT_MYSELF, _HIT_MYSELF, _CUT_MY_SKIN, _HURT_THEMSELVES)
+# A farewell that points to suicide: a goodbye or a "last post" near words of an ending (thanks
+# for everything, an apology, a pet left in care: FINAL), "by the
+# time you read this I'll be gone", "I won't need them where I'm going". A goodbye alone
+# ("goodbye everyone, I'm moving to Canada") is not one, nor is any of them near an everyday
+# leaving (:mod:`carelens.analysis.crisis_context` checks). Each starts with a rare word and the
+# checks read the words around it: the alternation of all patterns stays quick.
+BYE = r"(?:goodbye|good\s*-?\s*bye|farewell)"
+FINAL = (
+    r"(?:thank\s+you\s+(?:all\s+|guys\s+|so\s+much\s+)?for\s+everything|thanks\s+for\s+everything"
+    r"|i'?m\s+(?:so\s+)?sorry|i\s+love\s+you\s+(?:all|guys)|love\s+you\s+all|forgive\s+me"
+    r"|take\s+(?:good\s+|better\s+)?care\s+of\s+(?:my|him|her|them)|won'?t\s+be\s+(?:here|around)"
+    r"|forever|for\s+good|one\s+last\s+time)"
+)
+GOODBYE = rf"\b{BYE}\b"
+# Not "my last post before my holiday", "my last post got no replies" (and not "in my last
+# post": a check of the words before it).
+LAST_POST = (
+    r"\blast\s+(?:post|message|words|note|letter|entry)\b(?!\s+(?:on|in|here|before|until|till|"
+    r"for|of|about|from|was|is|got|had|i\s+(?:made|wrote|posted|said))\b)"
+)
+# A farewell told by its acts, the warning signs helpers are taught to read: possessions given away,
+# goodbyes or letters to everyone, a calm after them. An act is a cue only beside another sign (a
+# check of the words around it): "I've been giving away my things and saying goodbye to people. I
+# feel calm now.", "I wrote letters to everyone I love. I'm ready now."; not beside an everyday
+# giving or leaving ("giving away my old clothes to charity", "saying goodbye to people at my
+# leaving party").
+_GIVEN_AWAY = (
+    r"\b(?:giv(?:e|es|ing)|gave|given)\s+away\s+(?:(?:all|most|some|a\s+lot|many)\s+(?:of\s+)?)?"
+    r"my\s+\w+"
+)
+_LETTERS = (
+    r"\b(?:wr[io]te|written|writing|write)\s+(?:(?:a\s+)?(?:\w+\s+)?(?:letters?|notes?))\s+(?:to|for)"
+    r"\s+(?:everyone|everybody|all\s+(?:of\s+)?(?:my|the)|each\s+of|my\s+(?:family|kids|children"
+    r"|parents|loved\s+ones|friends|wife|husband|partner))\b"
+)
+_GOODBYES_TO = (
+    r"\b(?:say|says|saying|said)\s+(?:my\s+)?(?:goodbyes?|good\s*-?\s*byes?)\s+to\s+(?:people"
+    r"|everyone|everybody|all|my\s+(?:family|friends|loved\s+ones|kids|parents))\b"
+)
+FAREWELL_ACTS = (_GIVEN_AWAY, _LETTERS, _GOODBYES_TO)
+#: The other farewells, a cue without an everyday leaving near them.
+FINAL_FAREWELLS = (
+    r"\bby\s+the\s+time\s+(?:you|u|anyone|someone|somebody|people)\s+(?:\w+\s+)?(?:read|reads|"
+    r"see|sees|find|finds|get|gets)\s+(?:this|it|these)\b[\s,]*(?:i'?ll|ill|i\s+will|i'?m|i\s+am)"
+    r"\s+(?:already\s+|probably\s+|hopefully\s+)?(?:be\s+)?(?:gone|dead)\b(?!\s+(?:on|to|for|from|"
+    r"away|camping|fishing|shopping|home|back|out)\b)",
+    r"\bwon'?t\s+need\s+(?:them|it|this|those|these|any\s+of\s+(?:it|this|them)|anything)\s+"
+    r"where\s+i'?m\s+(?:going|gone)\b",
+    # The seeker's own "I won't be around much longer", not "she's 82, she won't be around".
+    r"\bi\s+(?:\w+\s+)?won'?t\s+be\s+(?:here|around|alive)\s+(?:after\s+(?:tonight|today|this\s+(?:week|weekend))"
+    r"|(?:for\s+)?much\s+longer|anymore|any\s+more|by\s+(?:tomorrow|morning|then))\b",
+)
+_FAREWELLS = (*FAREWELL_ACTS, GOODBYE, LAST_POST, *FINAL_FAREWELLS)
+# "kys" ("kill yourself") said of oneself after a desire or an intent: "I just want to kys",
+# "gonna kys", "i might kys", "ready to kys". Said alone, to or about others, it is the abuse a
+# seeker reports ("someone told me to kys", "people say kys to me", "kys is so toxic"), not
+# their own intent, and so is "I should kys" after someone else's telling ("people say I should
+# kys": :mod:`carelens.analysis.crisis_context`).
+KYS = (
+    r"\b(?:(?:want|wants|wanted|wanting|need|needs|tempted|ready|about|going|plan|planning"
+    r"|decided|try|trying)\s+to|wanna|gonna|might|should|i'?ll|i\s+will|i\s+could"
+    r"|wish\s+i\s+could)\s+(?:(?:just|fucking|really|finally|literally|actually|honestly"
+    r"|seriously|totally|probably|prob|definitely|def)\s+){0,2}kys\b"
+)
+_SHOOT = r"\b(?:shoot|shooting|shot)\s+"
+# _SHOOT as a masked letter may stand in it (:func:`masked_pattern`): "sh*ot", "sho*t", one "o"
+# shown; "sh*t" and "sh**t" mask a swear word ("I nearly sh*t myself laughing", "my boss sh*t me
+# down").
+_SHOOT_MASKED = rf"\b(?:sh(?:o[o{MASKED_LETTER}]|{MASKED_LETTER}o)t(?:ing)?|shot)\s+"
+#: The patterns by the label of their cues.
+PATTERNS: dict[str, tuple[str, ...]] = {
+    "suicide": (
+        # Also "sucide", "su1cidal", "s*icidal", "sewerslide".
+        r"\bs[u*][i1*]?c[i1]d\w*|\bsewer\s*slide\w*",
+        # Not the effort idiom "killing myself at work / to finish this"; "kil" is a typo.
+        r"\bkill?(?:ing|ed)?\s+my\s*self\b(?!\s+(?:at\s+(?:work|the\s+gym|my\s+job|school)|"
+        r"working|studying|to\s+(?:finish|get|meet|make|pay|keep|pass)\b))",
+        r"\bkms\b",
+        KYS,
+        r"\bend(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life)\b(?!\s+with\b)",
+        END_IT,
+        r"\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b",
+        r"\b(?:want|wnat|wanna|wanted|wanting|wish|wished|wishing|hope|hoping|desperate|pray|"
+        r"praying)\s+(?:(?:that\s+)?i\s+(?:could\s+|would\s+|will\s+|can\s+)?|to\s+|too\s+|2\s+)?"
+        r"(?:(?:just|fucking|really|finally|to)\s+){0,2}(?:die+|be\s+dead|disappear\s+forever)\b",
+        r"\bwish\s+(?:i\s+(?:was|were|had)|i'?d)\s+never\s+(?:been\s+)?born\b",
+        r"\bwish\s+i\s+(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:alive|here|born)\b",
+        r"\b(?:i'?m|im|i\s+am|feel)\s+(?:so\s+|just\s+)?ready\s+to\s+die\b",
+        # A death wish asked as a question: "why can't I just die", "why cant I be dead".
+        r"\bwhy\s+(?:can'?t|cannot|can\s+not|couldn'?t)\s+i\s+(?:just\s+|simply\s+)?"
+        r"(?:die|be\s+dead)\b",
+        r"\b(?:what'?s|whats|what\s+is)\s+the\s+point\s+(?:of|in)\s+(?:liv\w+|being\s+alive|going\s+"
+        r"on|existing)\b",
+        r"\bdeath\s+(?:sounds|seems|feels|looks)\s+(?:so\s+)?(?:peaceful|nice|good|better|"
+        r"appealing|like\s+a\s+relief)\b",
+        r"\bif\s+i\s+(?:died|was\s+dead|were\s+dead|was\s+gone|were\s+gone)\b",
+        r"\b(?:may|might)\s+as\s+well\s+(?:just\s+)?be\s+(?:gone|dead)\b",
+        r"\b(?:just\s+)?(?:want|wanna|wish)\s+(?:it|this|everything|it\s+all|this\s+shit|the\s+"
+        r"(?:suffering|pain))\s+(?:all\s+)?to\s+(?:end|be\s+over|stop)\b",
+        r"\b(?:deserve|deserved)\s+(?:to\s+die|death)\b",
+        r"\b(?:please|just)\s+kill\s+me\b",
+        r"\breason\s+i(?:'m|\s+am)\s+(?:still\s+)?(?:alive|here|not\s+dead)\b",
+        r"\bnever\s+(?:have\s+to\s+)?wake\s+up\b" + _NOT_A_TIME,
+        r"\b(?:painless\s+)?ways?\s+to\s+(?:die|kill\s+(?:my|your)self|end\s+(?:it|my\s+life|your\s+"
+        r"life)|commit\s+sui?cide)\b",
+        r"\bhow\s+to\s+(?:die|kill\s+my\s*self|end\s+my\s+life)\b",
+        r"\bleave\s+this\s+world\b",
+        r"\b(?:continue|go\s+on|be\s+(?:better|happier|fine))\s+(?:\w+\s+)?without\s+me\b",
+        r"\bnoose\b",
+        r"\b(?:bullet|gun)\s+(?:\w+\s+){0,2}(?:to|through|in|into)\s+my\s+head\b",
+        r"\bwish(?:ed|ing)?\s+i\s+(?:was|were|could\s+be)\s+dead\b",
+        r"\bbetter\s+off\s+dead\b",
+        r"\bbetter\s+off\s+without\s+me\b",
+        r"\b(?:don'?t|do\s+not|didn'?t|never|no\s+longer)\s+(?:\w+\s+)?want\s+to\s+"
+        r"(?:live|be\s+alive|exist|wake\s+up|be\s+here)\b",
+        r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:liv\w+|going\s+on|being\s+alive)\b",
+        # Not "go on the trip / stage / a date": an outing, not going on living.
+        r"\bcan'?t\s+go\s+on\b(?!\s+(?:the|a|an|my|our|his|her|their|stage|air|tour|holidays?|"
+        r"vacations?|trips?|dates?|leave|break|camp|line|online|social\s+media)\b)",
+        r"\bnot\s+wake\s+up\b" + _NOT_A_TIME,
+        r"\bunalive\w*",
+        # Added from the misses on the annotated train and dev seeker messages (codebook v1.1).
+        r"\bkill(?:ing)?\s+your\s*self\b",  # generic "you" in a seeker's own message
+        r"\b(?:somebody|someone|some\s+one|please|pls|just)\s+(?:\w+\s+){0,2}kill\s+me\b",
+        # "Kill me." opening a sentence; \b first, so the look-behinds run at word starts only.
+        r"\b(?<![,;'\u2019])(?<![\w,;'\u2019]\s)kill\s+me\b",
+        r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b",
+        r"\breasons?\s+(?:\w+\s+){0,2}to\s+(?:live|stay\s+alive|keep\s+living)\b" + _NOT_A_PLACE,
+        r"\b(?:lost|losing|no|any|a|the)\s+(?:will|desire)\s+to\s+live\b",
+        r"\b(?:what|why)\s+(?:am\s+i|i'?m|im)\s+(?:even\s+|still\s+)?(?:living\s+for|alive)\b",
+        r"\bwhy\s+(?:even\s+|should\s+i\s+|do\s+i\s+|would\s+i\s+(?:want\s+to\s+)?)?"
+        r"(?:live|stay\s+alive|keep\s+living|continue\s+living)\b" + _NOT_A_PLACE,
+        r"\b(?:not|no|isn'?t|whether|weather|if)\s+(?:\w+\s+){0,3}worth\s+living\b",
+        r"\b(?:tired|sick|bored)\s+of\s+(?:\w+\s+){0,2}(?:living|being\s+alive|existing)\b",
+        r"\b(?:want|wanna|wish|wished|rather)\s+(?:(?:i|to|is|just|really|could|would)\s+){0,3}"
+        r"(?:not|never|didn'?t|stop|cease\s+to)\s+exist(?:ed|ing)?\b",
+        r"\b(?:so|i'?m|im|am)\s+(?:so\s+)?(?:over|done)\s+existing\b|\bout\s+of\s+existence\b",
+        # Not "shot myself in the foot", "shot myself a reminder email".
+        _SHOOT + _ME + r"\b(?!\s+in\s+the\s+foot|\s+(?:a|an)\s+(?:\w+\s+)?"
+        r"(?:e-?mail|text|message|note|reminder|dm|pm|line)\b)",
+        r"\bblow\w*\s+my\s+brains?\s+out\b|\beat(?:ing)?\s+a\s+bullet\b",
+        r"\bslit\w*\s+my\s+throat\b",
+        r"\b(?:hope|hoping|pray|praying|wish)\s+(?:that\s+)?i\s+(?:don'?t|won'?t|never|do\s+not)\s+"
+        r"wake\s+up\b",
+        r"\bdie\s+in\s+my\s+sleep\b|\bwaiting\s+to\s+die\b",
+        r"\bjust\s+be\s+done\b(?!\s+with\b)",
+        r"\b(?:drive|driving|drove|crash\w*|slam\w*|turn\w*)\s+my\s+(?:car|bike|motorcycle)\s+"
+        r"(?:\w+\s+){0,3}(?:into|onto)\s+(?:(?:a|the|an|oncoming)\s+)*(?:pole|wall|tree|barrier|"
+        r"traffic|truck|train|river|lake|ditch)\b",
+        # The writer (or a generic "you") is the one hit: not "I hope my landlord gets hit".
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:that\s+)?(?:i|you)\s+(?:\w+\s+){0,2}"
+        r"(?:get|got)\s+(?:hit|run\s+over)\b",
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:that\s+)?(?:a|the|some)\s+(?:\w+\s+){0,2}"
+        r"(?:hits|runs\s+over|kills|crashes\s+into)\s+me\b",
+        r"\blife\s+to\s+be\s+over\b",
+        r"\b(?:think|thinking|thoughts?)\s+(?:about|of)\s+(?:dying|death|ending\s+it)\b",
+        r"\b(?:hang|hanging|hanged)\s+" + _ME + r"\b",
+        r"\b(?:jump|jumping|yeet\w*|throw\w*)\s+(?:my\s*self\s+)?(?:off|from)\s+(?:a|the)\s+"
+        r"(?:bridge|building|roof|cliff)\b",
+        r"\bjump\w*\s+(?:in\s+front\s+of|under)\s+(?:a|the)\s+(?:train|bus|truck|car)\b",
+        r"\b(?:think|thinking|thought)\s+(?:about|of)\s+jumping\b(?!\s+(?:ship|in|into|at|on|the))",
+        r"\brather\s+(?:just\s+)?(?:be\s+dead|die)\b",
+        r"\b(?:want|wanna|wish|just)\s+(?:to\s+)?(?:go\s+to\s+)?sleep\s+forever\b",
+        r"\bif\s+i\s+(?:just\s+)?(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:here|around|alive)\b",
+        r"\b(?:hope|hoping|wish|pray\w*)\s+(?:that\s+)?i\s+(?:\w+\s+){1,4}and\s+die\b",
+        r"\bto\s+use\s+on\s+my\s*self\b",
+        r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:wants?|wanted|wishes|wished)\s+to\s+die\b",
+        r"\b(?:a|my)\s+(?:suicide\s+)?note\b(?=.{0,40}\b(?:goodbye|family|wrote|written)\b)",
+        # Slang: "kms" above, "ctb" (catch the bus), "off myself".
+        r"\bctb\b|\b(?:to|wanna|gonna|just|i'?ll|might|could|should|will)\s+off\s+my\s*self\b",
+        # A third party's risk that the seeker describes (codebook v1.1).
+        # An attempt, a wish, a plan or a threat, not a death told of ("killed himself last
+        # year", "people who kill themselves"), which the writer grieves.
+        r"\b(?:tried|tries|try|trying|attempted|attempting|wants?|wanted|wanting|going|threaten\w*|"
+        r"plans?|planned|planning|thinking\s+(?:about|of)|talk\w*\s+about)\s+(?:to\s+)?kill(?:ing)?"
+        r"\s+(?:him|her|them)sel(?:f|ves)\b",
+        # Stated means: pills saved up, at hand, counted; a rope bought; a place chosen.
+        r"\b(?:stockpil\w*|hoard\w*|sav(?:e|ed|ing)\s+up)\s+(?:(?:my|all|of|the|some|about|\d+|"
+        r"a\s+lot\s+of)\s+)*(?:\w+\s+)?(?:pills|meds|medications?|tablets)\b",
+        r"\b(?:bottle|handful|pile)\s+of\s+(?:\w+\s+)?(?:pills|tablets|meds)\s+(?:right\s+)?"
+        r"(?:next\s+to|beside|in\s+front\s+of)\s+me\b",
+        r"\bhow\s+many\s+(?:\w+\s+)?(?:pills|tablets|paracetamol|tylenol)\s+(?:it\s+)?(?:would|will|"
+        r"does|do)\s+(?:it\s+)?(?:take|kill|be\s+(?:lethal|fatal|enough))\b",
+        r"\b(?:bought|buy|buying|got)\s+(?:a|the|some)\s+rope\b(?!\s+for\b)",
+        r"\bwhich\s+(?:bridge|building|roof|cliff|train|rope|gun)\s+(?:i'?m|im|i\s+am|i'?ll|i\s+will)"
+        r"\s+(?:going\s+to\s+|gonna\s+)?(?:use|jump|take)\b",
+        *_FAREWELLS,
+    ),
+    "self_harm": (
+        r"\bself[\s-]*harm\w*",
+        r"\bself[\s-]*injur\w*",
+        r"\bsh'ing\b|\bsh\s+(?:urges?|again|relapse|scars?)\b",  # "sh" for self-harm
+        # Not "cut myself a slice (of cake) / some slack".
+        _CUT_MYSELF,
+        r"\b(?:started|start|stop|stopped|urge\s+to)\s+cutting\b",
+        r"\bcutting\s+(?:again|urges?)\b",
+        _BURN_MYSELF,
+        _HURT_MYSELF,
+        OVERDOSE,
+        r"\b(?:tried\s+to|try\s+to|going\s+to|gonna|wanna|want\s+to|could\s+i|almost|nearly)\s+od\b",
+        _HIT_MYSELF,
+        r"\buntil\s+(?:i|it|they)\s+(?:bleed|bleeds|bled)\b",
+        r"\burges?\s+to\s+(?:cut|burn|hurt|harm)\b",
+        r"\bslit\w*\s+(?:my|your|their)\s+wrists?\b",
+        _CUT_MY_SKIN,
+        r"\bcarv\w*\s+(?:\w+\s+){0,3}(?:into|in|on)\s+my\s+(?:arm|wrist|skin|thigh|leg|stomach)s?\b",
+        r"\bknife\s+(?:into|in|to|across)\s+my\b",
+        r"\b(?:took|take|taking|swallow\w*|down(?:ing)?)\s+(?:a\s+lot\s+of|all\s+(?:of\s+)?"
+        r"(?:my|the|those)|about\s+\d+|(?:[5-9]|[1-9]\d+)(?!\d)|a\s+bunch\s+of|a\s+handful\s+of|half\s+of)\s+"
+        r"(?:\w+\s+)?(?:pills|paracetamol|tylenol|lorazepam|sleeping\s+pills|meds|medication|"
+        r"tablets|xanax|ibuprofen|benzos)\b(?!\s+(?:every|each|daily|a\s+day|as\s+prescribed)\b)",
+        r"\b(?:have|saved|stockpil\w*|hoard\w*)\s+(?:about\s+)?(?:\d+|a\s+lot\s+of)\s+pills\b",
+        r"\b(?:relapsed?|relapsing)\s+(?:on|into)\s+(?:self[\s-]*harm|cutting)\b",
+        r"\brelaps\w*(?=[^\n]{0,60}\b(?:cut|cutting|self[\s-]*harm\w*|sh)\b)",
+        r"\b(?:want|wanna|need)\s+(?:to\s+)?cut\s+(?:so\s+bad(?:ly)?|again|tonight|right\s+now|"
+        r"deeper)\b",
+        # A third party's self-harm that the seeker describes (codebook v1.1).
+        _HURT_THEMSELVES,
+    ),
+}
+
+
+def masked_pattern(pattern: str) -> str:
+    """``pattern`` as it reads text with a masked letter (:func:`~carelens.disguises.unmask`):
+    each vowel of its words may be one (:func:`~carelens.disguises.vowels_masked`), but not where
+    that would read a common masked swear word (:data:`_MASKED_AS`)."""
+    for words, masked in _MASKED_AS.items():
+        if pattern.startswith(words):
+            return masked + vowels_masked(pattern[len(words) :])
+    return vowels_masked(pattern)
+
+
+#: Words that open a pattern, each with how a masked letter may stand in it: "sh*t myself"
+#: is no "shot myself".
+_MASKED_AS = {_SHOOT: _SHOOT_MASKED}
