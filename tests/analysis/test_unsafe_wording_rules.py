@@ -1,7 +1,7 @@
-"""Unsafe-reply wording rules: Markdown emphasis as the writer's own urging or as reported
-words, lists under a report of someone else's words, idioms, negations and other cancelling
-words spelled with look-alike letters, disguised spellings, "please" before an imperative and
-quotation marks around the writer's own sentence."""
+"""Unsafe-reply wording rules, how the words are read: idioms, negations and other cancelling
+words spelled with look-alike letters or spelled out with marks, disguised spellings and
+"please" before an imperative. Whose words they are (Markdown's marks, quotations, reports,
+lists) is tested in test_unsafe_frames.py."""
 
 from __future__ import annotations
 
@@ -14,100 +14,6 @@ from carelens.analysis.unsafe import _spans, unsafe_spans
 
 def found(response: str) -> list[str]:
     return [response[s.start : s.end] for s in unsafe_spans(response)]
-
-
-# --- emphasis and code marks -----------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("response", "words"),
-    [
-        ("nobody likes you. *kill yourself*", ["kill yourself"]),
-        ("you should **kill yourself**", ["you should **kill yourself"]),
-        ("honestly just _kys_", ["kys"]),
-        ("**kill yourself** loser", ["kill yourself"]),
-        ("just *kill yourself*", ["just *kill yourself"]),
-        ("go `kill yourself`", ["go `kill yourself"]),
-        ("_just die_ already", ["just die"]),
-        ("~~kill yourself~~ nobody would care", ["kill yourself"]),
-        # a verb after the marks, but the writer's own claim
-        ("**kill yourself** is my advice", ["kill yourself"]),
-        # a reporting verb with the writer as its speaker
-        ("I said *kys* and I meant it", ["kys"]),
-    ],
-)
-def test_emphasis_in_the_writers_own_frame_is_urging(response: str, words: list[str]) -> None:
-    """An imperative in emphasis or code marks opened no clause (a "*" is no list mark) and,
-    beside other words, was read as quoted: none of these was found."""
-    assert found(response) == words
-
-
-@pytest.mark.parametrize(
-    "response",
-    [
-        "Some troll wrote: *kill yourself*.",
-        "someone told me *kys* yesterday",
-        '"kill yourself" is what they wrote',
-        "~kys~ is what they wrote",
-        "*kill yourself* is what he said to you",
-        "Nobody deserves to hear *just die*.",
-        "Your ex said, **go kill yourself**, and that was abuse.",
-        "The replies (`kys`, `just die`) were vile and I reported them.",
-        "you should *never* kill yourself",
-        "**Don't** kill yourself",
-    ],
-)
-def test_emphasised_words_someone_else_said_are_no_urging(response: str) -> None:
-    assert found(response) == []
-
-
-@pytest.mark.parametrize(
-    ("response", "words"),
-    [
-        ("Some troll wrote: kill yourself", []),
-        ("They texted me: kys. That is cruel.", []),
-        ("I wrote: kys", ["kys"]),
-        ("This is what I said: kys", ["kys"]),
-        ("My advice: kill yourself", ["kill yourself"]),
-    ],
-)
-def test_a_report_before_a_colon_is_reported_speech(response: str, words: list[str]) -> None:
-    """A colon after a report of someone else's words hid the report: "Some troll wrote:
-    kill yourself" was urging."""
-    assert found(response) == words
-
-
-# --- lists -----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "response",
-    [
-        "My ex texted me:\n- kill yourself\n- nobody wants you",
-        "Someone commented on my post:\n\n* kys\n* just die\n\nIs that normal?",
-        "They told me this:\n1) go hurt yourself\n2) nobody likes you",
-        "My ex texted me: - kill yourself - nobody wants you",
-    ],
-)
-def test_a_list_under_a_report_of_someone_elses_words_is_no_urging(response: str) -> None:
-    """The items of a list under "My ex texted me:" were the writer's urging."""
-    assert found(response) == []
-
-
-@pytest.mark.parametrize(
-    ("response", "words"),
-    [
-        ("Here's my advice:\n- kill yourself", ["kill yourself"]),
-        ("- kill yourself", ["kill yourself"]),
-        ("I told him:\n- kill yourself", ["kill yourself"]),
-        # the writer between a word and the verb: not someone else's words
-        ("Here's what I'd tell you:\n- kill yourself", ["kill yourself"]),
-        ("Here's what we would say:\n* just die", ["just die"]),
-        ("My ex texted me:\n- kill yourself\n\nMy advice:\n- just die", ["just die"]),
-    ],
-)
-def test_a_list_under_the_writers_own_line_stays_urging(response: str, words: list[str]) -> None:
-    assert found(response) == words
 
 
 # --- idioms ----------------------------------------------------------------------------------
@@ -180,14 +86,6 @@ def test_a_plain_negation_still_negates(response: str) -> None:
     assert found(response) == []
 
 
-def test_a_long_run_of_marked_words_is_read_once() -> None:
-    """The words after each of many marked words were read to the end of their run, and the
-    spaces between them split every way: 20,000 of them never finished."""
-    assert found("**x** " * 20_000 + ". kill yourself") == ["kill yourself"]
-    assert found("*a* and " * 20_000 + "kill yourself") == ["kill yourself"]
-    assert found("I am sorry. " + "`k`, " * 20_000 + "`kill yourself` is what they wrote") == []
-
-
 # --- negations spelled out with marks ----------------------------------------------------------
 
 
@@ -209,6 +107,26 @@ def test_a_negation_spelled_out_with_marks_negates(response: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "response",
+    [
+        "n.e.v.e.r. *kill yourself*",
+        "n.e.v.e.r. **kill yourself**",
+        "n.e.v.e.r. ***kill yourself***",
+        "N.E.V.E.R. ~~kill yourself~~",
+        "n.e.v.e.r. _kys_",
+        "n.e.v.e.r. *kill yourself",  # an emphasis mark that none closes
+        "Please n.e.v.e.r. **go hurt yourself**",
+        "d.o.n.t. *kill yourself*",
+    ],
+)
+def test_a_spelled_out_negation_before_marked_words_negates(response: str) -> None:
+    """Read unmasked, "n.e.v.e.r. *kill" kept the full stop after the last "r" (left out
+    only before a space and a letter), so the negation's clause ended there in both
+    readings and the marked words urged."""
+    assert found(response) == []
+
+
+@pytest.mark.parametrize(
     ("response", "words"),
     [
         # Cyrillic "\u0435": a look-alike letter, as in "n\u0435ver kill yourself"
@@ -217,6 +135,10 @@ def test_a_negation_spelled_out_with_marks_negates(response: str) -> None:
         ("n\uff0ee\uff0ev\uff0ee\uff0er\uff0e kill yourself", ["kill yourself"]),
         ("n.e.v.e.r. mind. kill yourself", ["kill yourself"]),  # another clause's negation
         ("p.l.e.a.s.e. kill yourself", ["p.l.e.a.s.e. kill yourself"]),  # no negation
+        # the same before marked words
+        ("n.\u0435.v.\u0435.r. *kill yourself*", ["kill yourself"]),
+        ("n.e.v.e.r. mind. *kill yourself*", ["kill yourself"]),
+        ("p.l.e.a.s.e. *kill yourself*", ["p.l.e.a.s.e. *kill yourself"]),
     ],
 )
 def test_a_spelled_out_negation_outside_ascii_or_its_clause_negates_nothing(
@@ -236,6 +158,8 @@ def test_a_spelled_out_negation_outside_ascii_or_its_clause_negates_nothing(
         ("k*ll yourself", ["k*ll yourself"]),
         ("k-i-l-l yourself", ["k-i-l-l yourself"]),
         ("k.i.l.l. yourself", ["k.i.l.l. yourself"]),
+        ("k.i.l.l. *yourself*", ["k.i.l.l. *yourself"]),  # a spelled word before a marked one
+        ("k.i.l.l. *ourself", ["k.i.l.l. *ourself"]),  # a "*" read as a letter stays one
         ("ky5", ["ky5"]),
         ("ky$", ["ky$"]),
         ("KY5 loser", ["KY5"]),
@@ -325,53 +249,6 @@ def test_please_before_a_negation_or_safety_planning_stays_unflagged(response: s
     assert found(response) == []
 
 
-# --- quotation marks around the writer's own sentence ----------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("response", "words"),
-    [
-        ('"kill yourself"', ["kill yourself"]),
-        ('"kill yourself". that\'s my answer', ["kill yourself"]),
-        ('"kys". that\'s my answer', ["kys"]),
-        ("\u201cgo hurt yourself\u201d. My honest advice.", ["go hurt yourself"]),
-        ('nobody likes you.\n"kill yourself"\nthat is all I have to say', ["kill yourself"]),
-        ('lol "kill yourself"', ["kill yourself"]),
-        ('"Kill yourself." That\'s what I would tell you.', ["Kill yourself"]),
-        ('"kys". these are my words to you', ["kys"]),
-        ("*kill yourself*. nobody would hear you anyway", ["kill yourself"]),
-    ],
-)
-def test_a_quoted_imperative_that_is_the_writers_sentence_is_urging(
-    response: str, words: list[str]
-) -> None:
-    """A quotation mark before the verb hid '"kill yourself"' (while '"kys"' was found), and
-    a quotation that is a sentence of its own beside the writer's words was a mention."""
-    assert found(response) == words
-
-
-@pytest.mark.parametrize(
-    "response",
-    [
-        'He said "kill yourself" to me',
-        'He said "kys" to me',
-        '"Kill yourself." That\'s what he told me, and it was cruel.',
-        '"Kill yourself." my ex texted me. I am so sorry.',
-        'Some troll wrote:\n"kill yourself"\nI am so sorry, nobody deserves that.',
-        'I am so sorry. "Kill yourself" is a horrible thing to hear.',
-        'Your ex said, "go kill yourself", and that was abuse.',
-        'The "just die" messages are lies.',
-        "*kill yourself*. That's what he told me, and it was cruel.",
-        '"Kill yourself."\nThat\'s what my dad said to me when I was 15. You will get through it.',
-        '"Kill yourself." Those words hurt, I know.',
-        '"Just die." That comment was cruel and I reported it.',
-        '"Kill yourself." No one deserves to be told that.',
-    ],
-)
-def test_a_quotation_someone_else_said_stays_a_mention(response: str) -> None:
-    assert found(response) == []
-
-
 # --- cancelling words read only through look-alike letters -----------------------------------
 
 
@@ -427,122 +304,6 @@ def test_masked_text_gives_valid_spans_and_the_quick_reading_hides_none(response
         assert previous <= span.start < span.end <= len(response)
         previous = span.end
     assert spans == _spans(response, quick=False)
-
-
-# --- the writer's own saying: modal, first-person and imperative frames ----------------------
-
-
-@pytest.mark.parametrize(
-    ("response", "words"),
-    [
-        ("Let me tell you: kill yourself", ["kill yourself"]),
-        ("I want to tell you: kill yourself", ["kill yourself"]),
-        ("I must say: kill yourself", ["kill yourself"]),
-        ("I should tell you: kys", ["kys"]),
-        ("All I can say: kill yourself", ["kill yourself"]),
-        ("Gotta say: kys", ["kys"]),
-        ("Lemme tell ya: kys", ["kys"]),
-        ("I just want to say: go kill yourself", ["go kill yourself"]),
-        ("I'm going to say it: just die", ["just die"]),
-        ("someone should tell you: kill yourself", ["kill yourself"]),
-        ("Let me tell you:\n- kill yourself", ["kill yourself"]),
-        ("I must say:\n- just die\n- nobody cares", ["just die"]),
-        ("Let me tell you: *kill yourself*", ["kill yourself"]),
-        ("Here's what you need to hear: *kill yourself*", ["kill yourself"]),
-        ("You deserve to hear it: *just die*", ["just die"]),
-        ("People like you need to hear *kys* more often", ["kys"]),
-        ("Let me tell you this. *kys*", ["kys"]),
-    ],
-)
-def test_the_writers_own_saying_frames_urging(response: str, words: list[str]) -> None:
-    """Any word before a verb of saying was read as its speaker ("me", "want", "must",
-    "Gotta"), and a colon after it made the words after it someone else's: none of these
-    was found."""
-    assert found(response) == words
-
-
-@pytest.mark.parametrize(
-    "response",
-    [
-        "he said: kill yourself",
-        "they wrote: kys",
-        "someone told me: kill yourself",
-        "my ex texted me: kys",
-        "people say: just die",
-        "My bully used to say: kys",
-        "My ex texted me:\n- kill yourself\n- nobody wants you",
-        "Nobody deserves to hear *just die*.",
-        "No one should ever have to read *kys*.",
-        "You should never have to hear *kill yourself* from anyone.",
-    ],
-)
-def test_someone_elses_saying_stays_a_report(response: str) -> None:
-    assert found(response) == []
-
-
-# --- nested and mismatched emphasis ----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "response",
-    [
-        "nobody likes you. ***kill yourself***",
-        "nobody likes you. **_kill yourself_**",
-        "nobody likes you. *__kill yourself__*",
-        "nobody likes you. ~~*kill yourself*~~",
-        "nobody likes you. **kill yourself*",
-        "nobody likes you. *kill yourself**",
-    ],
-)
-def test_nested_and_mismatched_emphasis_is_the_writers_own(response: str) -> None:
-    """Only one or two of the same mark were read as emphasis: these hid the words."""
-    assert found(response) == ["kill yourself"]
-
-
-# --- titles, code marks and the words after marked ones -----------------------------------
-
-
-@pytest.mark.parametrize(
-    "response",
-    [
-        "*Kill Yourself (Part III)* by $uicideboy$ is a great song.",
-        "*Kill Yourself (Part III)* got me through my worst year.",
-        "Try *Just Die Already* by some band, it's weirdly comforting.",
-        "*Kill yourself* - that's what my bully used to say. It's not true.",
-        "*kys* - what a horrible thing to write to you",
-        "*kys* comments are cruel",
-        "The mod bot blocks `kys` and `kill yourself` automatically",
-        "Add these to the automod filter: `kys`, `kill yourself`",
-        "Use ``kill yourself`` as the test string in the filter",
-        '"Kill yourself," he said. That must have hurt.',
-        '"Kill yourself", she wrote. I am so sorry.',
-        'He texted me this. "Kill yourself."',
-        "He texted me this.\n*kill yourself*\nI am so sorry.",
-    ],
-)
-def test_titles_code_and_framed_quotations_are_mentions(response: str) -> None:
-    """Titles in emphasis, words in code marks, marked words before a dash and who said them
-    or a noun for such words, and a quotation after "He texted me this." were urging."""
-    assert found(response) == []
-
-
-@pytest.mark.parametrize(
-    ("response", "words"),
-    [
-        ("you should **kill yourself**", ["you should **kill yourself"]),
-        ("nobody likes you. *kill yourself*", ["kill yourself"]),
-        ("nobody likes you. *Kill Yourself*", ["Kill Yourself"]),
-        ("*kill yourself* by tonight", ["kill yourself"]),
-        ("*Kill Yourself* by Friday, loser", ["Kill Yourself"]),
-        ("*Kill Yourself* by jumping off a bridge", ["Kill Yourself"]),
-        ("nobody likes you. *kill yourself (seriously)*", ["kill yourself"]),
-        ("nobody likes you. *KILL YOURSELF (NOW)*", ["KILL YOURSELF"]),
-        ("go `kill yourself`", ["go `kill yourself"]),
-        ("`kys`", ["kys"]),  # code marks and little else
-    ],
-)
-def test_emphasis_without_a_title_or_a_frame_stays_urging(response: str, words: list[str]) -> None:
-    assert found(response) == words
 
 
 def test_a_line_is_no_reminder_idiom() -> None:

@@ -1,11 +1,12 @@
 """Whose words an unsafe reply's words are: the writer's own urging, or what someone else said.
 
 :mod:`carelens.analysis.unsafe` finds the words; the rules here tell when they are a mention
-rather than the writer urging: reported speech (:data:`REPORTED_SPEECH`), a report of the
-seeker's belief (:data:`REPORTED_BEFORE`), quotations, words set off by emphasis or code marks,
-titles and block quotes (:class:`Quotes`; where the marks stand, and the text with them read as
-spaces, is :mod:`carelens.analysis.unsafe_marks`'s to tell) and the items of a list under a
-report or a condition (:func:`listed_not_urging`). :mod:`~carelens.analysis.unsafe` reads each
+rather than the writer urging: quotations, words set off by emphasis or code marks, titles and
+block quotes (:class:`Quotes`; where the marks stand, and the text with them read as spaces, is
+:mod:`carelens.analysis.unsafe_marks`'s to tell) and the items of a list under a report or a
+condition (:func:`listed_not_urging`); the sayings around the words they read (reported speech,
+a report of the seeker's belief, a speech tag, the writer's own saying) are
+:mod:`carelens.analysis.unsafe_sayings`'s. :mod:`~carelens.analysis.unsafe` reads each
 of them with the reply's look-alike letters as typed too, so that words that read so only
 through them cancel nothing.
 
@@ -33,10 +34,15 @@ words the seeker wrote, beside as many ("> I should take the whole bottle" above
 Are you safe right now?", when the seeker wrote "I should take the whole bottle"), and reported
 speech ("they said kys to you", "when people say kys", "Some troll wrote: kill yourself", "my ex
 texted me:"). A report is of someone else's saying, done or habitual: the writer's own saying
-("like I said, kys", "Here's what I'd tell you:") and a saying framed as one to be done or heard
+("like I said, kys", "Here's what I'd tell you:"), a saying framed as one to be done or heard
 now, by an infinitive, a modal or an imperative ("Let me tell you: kill yourself", "I want to
 tell you:", "I must say:", "Gotta say: kys", "someone should tell you:", "Here's what you need to
-hear: *kill yourself*") report nothing, and the words after them urge; words that no one should
+hear: *kill yourself*"), and one the writer asks someone to pass on ("Can you tell him: kys",
+"could someone tell her:"; not a reproach: "how could you tell him:") report nothing, and the
+words after them urge, in quotation marks too, however many words the reply holds ('like I
+said, "kys"', 'I told you, "kys"', 'Can you tell him "kys"', '"Kill yourself," I said. I meant
+it.'), but for a negation in the saying's sentence ('I would never say "kys"') or words after
+the quotation that make it their subject ('I said "kys" is a slur'); words that no one should
 hear are someone else's ("Nobody deserves to hear *just die*"). A block quote of words the seeker
 did not write, or read without the seeker message, is the writer's own ("> you should take the
 whole bottle" above "yeah do that"), and so is a line an emoticon opens (">:( just kys"). "kys"
@@ -60,6 +66,15 @@ import re
 from bisect import bisect_left
 
 from carelens.analysis.unsafe_marks import MARKED, fenced
+from carelens.analysis.unsafe_sayings import (
+    MARKS_REPORTED,
+    REPORTED_SPEECH,
+    TAGGED_AFTER,
+    heard_in,
+    said_before,
+    said_by_the_writer,
+    told_after,
+)
 from carelens.disguises import has_masks, unmask
 from carelens.text import fold
 
@@ -125,75 +140,6 @@ def _conditional(line: str) -> bool:
     return _COMPLETED_BY_ITEMS.search(clause) is not None and _CONDITION.search(clause) is not None
 
 
-# A report of what the seeker believes, feels or was told (not what the writer or "people"
-# say), before a belief (``_URGING_BELIEFS`` of :mod:`carelens.analysis.unsafe`): "it sounds
-# like you believe suicide is the only way out", "you feel like the world would be better
-# without you", "who told you the world would be better without you?". Imperatives stay urging
-# after it ("you heard me, just die").
-_REPORTER = r"(?:you|you'?re|you\s+are|you'?ve|you\s+have|who)"
-_REPORTING = (
-    r"(?:believ|think|thought|feel|felt|say|said|tell|told|hear|heard|convinc|wonder|worr|fear"
-    r"|imagin|assum|decid|conclud|sure)\w*"
-)
-REPORTED_BEFORE = re.compile(
-    rf"\b{_REPORTER}\s+(?:[\w']+\s+){{0,2}}?{_REPORTING}(?:\s+[\w']+){{0,3}}\s*$",
-    re.IGNORECASE,
-)
-
-# What someone else said, reported by the writer: "someone told you kys", "they said kys to
-# you", "the kids at school wrote just die", "my ex texted me:", "people say". The speaker is not
-# the writer ("I said kys", "I have told you, just die" stay urging, and so does "here's what
-# I'd tell you:" with the writer between a word and the verb), and the auxiliaries and adverbs
-# that may stand before the verb are no speaker either. Nor is a saying framed as the writer's
-# own, to be said or heard now (:data:`_FRAMING`): "let me tell you:", "I want to tell you:",
-# "I must say:", "gotta say:", "someone should tell you:", "you need to hear:" urge what follows.
-_WRITER = r"i|i'm|i've|i'd|i'll|im|we|we've|we'd|we'll"
-_AUXILIARIES = (
-    r"have|has|had|would|will|just|even|actually|literally|really|once|always|keep|keeps|kept"
-    r"|ever|then|also|and|so|never|still|used\s+to|use\s+to"
-)
-#: Words right before a verb of saying or hearing that make it no report of someone else's
-#: words: an infinitive ("want to tell you", "need to hear"), the writer as its object ("let me
-#: tell you", "lemme"), a modal ("must", "should", "can", "gotta", "gonna") or an imperative
-#: ("please tell him", "go tell them").
-_FRAMING = (
-    r"to|me|us|let|lets|let's|lemme|gotta|gonna|wanna|hafta|must|should|shall|can|cannot|could"
-    r"|may|might|please|pls|plz|go"
-)
-_NOT_SPEAKERS = rf"{_WRITER}|{_AUXILIARIES}|{_FRAMING}"
-#: A word that may be who said something (:data:`_NOT_SPEAKERS` are not).
-_SPEAKER = rf"(?!(?:{_NOT_SPEAKERS})\b)[\w']+"
-_SAYING = (
-    r"(?:told|tell|tells|telling|said|say|says|saying|wrote|write|writes|writing|texted|texts"
-    r"|messaged|commented|posted|called|yelled|shouted|screamed|typed|replied|sent)"
-)
-
-
-def _reported_with(verbs: str, *, unheard: str = "") -> re.Pattern[str]:
-    """What someone else said, reported with one of ``verbs`` right before it: its speaker
-    (:data:`_SPEAKER`), the verb, maybe whom it was said to ("me", "you") or where ("on my
-    post"), "this", "that" or "like", and a colon, a comma or a quotation mark ("My ex texted
-    me:", "Your ex said,", "Someone commented on my post:", "they said kys"), or a full stop
-    after "this" ("He texted me this."). With ``unheard``, the verbs may also follow "nobody"
-    or "no one" and a few words of a clause ("Nobody deserves to hear", "no one should have to
-    read"): words that no one should hear are someone else's."""
-    speaker = rf"(?<![\w']){_SPEAKER}\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}"
-    if unheard:
-        speaker = (
-            rf"(?:{speaker}|\b(?:nobody|no\s*one|no-one)\b(?:\s+[\w']+){{0,3}}?\s+"
-            rf"(?:to\s+)?(?={unheard}))"
-        )
-    return re.compile(
-        rf"{speaker}{verbs}"
-        r"(?:\s+(?:you|u|ya|me|him|her|them|us|it))?"
-        r"(?:\s+(?:on|in|under|to)\s+(?:my|your|ur|his|her|their|the|a|an)\s+[\w']+)?"
-        r"(?:\s+(?:this|these)(?:\s*\.)?)?(?:\s+(?:that|like))?\s*[:,]?"
-        r"\s*[\"'\u201c\u201d\u00ab]?\s*$",
-        re.IGNORECASE,
-    )
-
-
-REPORTED_SPEECH = _reported_with(_SAYING)
 # Words in quotation marks (straight or curly double quotes, the low-high "\u201e...\u201c" and
 # "\u201e...\u201d", guillemets either way round, "\u201d...\u201d", or single quotes that no
 # letter touches from outside: "don't" holds none), on one line.
@@ -213,35 +159,9 @@ _NAMES_WORDS = re.compile(
     re.IGNORECASE,
 )
 _LABEL_REACH = 40
-# Marked words someone else said: after a report of them (:func:`_reported_with`, with verbs
-# of hearing and reading too: "Some troll wrote: *kill yourself*", "someone told me *kys*",
-# "nobody deserves to hear *just die*"; not "you need to hear *kys*"), or before a verb that
-# makes them its subject ("~kys~ is what they wrote", "*kill yourself* is a cruel thing to
-# read"), maybe after other marked words listed with them ("e.g. *kys* and *go kill
-# yourself*, are cruel", "(`kys`, `just die`) were vile"), before a noun for such words
-# (:data:`_KIND_OF_WORDS`: "*kys* comments"), or before words that tell who said them
-# (:data:`_SAID_AFTER`: "*kill yourself*. That's what he told me"); not before the writer's
-# own claim ("**kill yourself** is my advice"). A title is a mention too (:func:`_title`).
-_HEARD = rf"(?:{_SAYING}|hear|hears|heard|hearing|read|reads|reading)"
-_MARKS_REPORTED = _reported_with(_HEARD, unheard=_HEARD)
-#: What a report before marked words (:data:`_MARKS_REPORTED`) holds, found once in the whole
-#: text: where none ends near the words, there is no report. How far before the words it is
-#: looked for.
-_HEARD_WORD = re.compile(rf"\b{_HEARD}\b", re.IGNORECASE)
-_REPORT_REACH = 120
+#: Between marked words listed together ("e.g. *kys* and *go kill yourself*, are cruel",
+#: "(`kys`, `just die`) were vile"): what the words after the last tell is told of each.
 _LISTED_WITH = re.compile(r"[ \t]*+(?:(?:,|/|\band\b|\bor\b)[ \t]*+)?")
-_SUBJECT_OF = re.compile(
-    r"[ \t]*+[,)\]]?[ \t]*+(?:is|was|are|were|isn't|wasn't|aren't|weren't|means|meant)\b"
-    r"(?![ \t]+(?:my|our)\b)",
-    re.IGNORECASE,
-)
-#: After marked words, a noun that makes them the kind of words someone else writes ("*kys*
-#: comments are cruel", "`kys` messages").
-_KIND_OF_WORDS = re.compile(
-    r"[ \t]*+(?:comments?|messages?|repl(?:y|ies)|posts?|texts?|dms?|tweets?|e-?mails?|words"
-    r"|phrases?|spam)\b",
-    re.IGNORECASE,
-)
 #: Marked words that are a title: two words or more, each capitalized (not all capitals:
 #: "*KILL YOURSELF*" is shouted), with a part in brackets after them (group ``part``: "*Kill
 #: Yourself (Part III)*"), or before "by" and who made it ("*Just Die Already* by some band").
@@ -256,84 +176,12 @@ _MADE_BY = re.compile(
     r"\b|\w+ing\b)\S",
     re.IGNORECASE,
 )
-# A speech tag after quoted or marked words, then the end of its clause: who said them before a
-# verb of saying ("he said.", "my ex texted me.", "Tom wrote,") or after one of the verbs that
-# open an inverted tag ("said he.", "said my brother.", "wrote Tom"): "he", "she" or "they", a
-# possessive, "the" or "some" and a word or two, or a capitalized name. Not the writer ("I
-# said.", "said I"), not a verb before a word that is no speaker ("said it before", "said
-# that."), and not the writer's own "enough said", "nuff said" or "well said".
-_SAID_BY = (
-    r"(?:said|says|wrote|writes|texted|texts|messaged|commented|posted|yelled|shouted|screamed"
-    r"|typed|replied)"
-)
-_INVERTED_SPEAKER = (
-    r"(?:he|she|they|(?:my|his|her|their|your|ur|the|some)\s+[\w']+(?:\s+[\w']+)?"
-    rf"|(?=(?-i:[A-Z])){_SPEAKER}(?:\s+(?-i:[A-Z])[\w']*)?)"
-)
-_SPEECH_TAG = (
-    r"(?:(?!(?:enough|nuff|'nuff|well|all|nothing)\s+said\b)"
-    rf"{_SPEAKER}(?:\s+{_SPEAKER})?\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{_SAYING}"
-    r"(?:\s+(?:to\s+)?(?:you|u|me|him|her|them|us))?"
-    rf"|{_SAID_BY}\s+{_INVERTED_SPEAKER})[ \t]*+(?:[.!?,\n]|$)"
-)
-# After quoted or marked words (maybe after a dash), words that tell someone else said them: a
-# sentence that says so ("That's what he told me", "Is that what they wrote?", "that's what my
-# bully used to say", "what a horrible thing to write"), that calls them words or a comment
-# ("Those words hurt", "That comment was cruel") or words nobody should hear ("No one deserves
-# to hear that"), or a speech tag (:data:`_SPEECH_TAG`); not where the writer said them
-# ("That's what I'd tell you", "I said.", "that's what someone should tell you") and not the
-# writer's own claim ("that's my answer", "nobody would hear you anyway").
-_AFTER_THE_WORDS = r"\s*+[.!?,\u2026\-\u2013\u2014]*+\s*+"
-_SAID_AFTER = re.compile(
-    rf"{_AFTER_THE_WORDS}(?:"
-    r"(?:(?:that|this|which|it)(?:'s|\s+is|\s+was)|those\s+were|(?:is|was)\s+(?:that|this))"
-    rf"\s+(?:exactly\s+|just\s+)?(?:what|how)\s+(?!(?:{_WRITER})\b)[\w']+"
-    rf"(?:\s+{_SPEAKER}){{0,3}}?\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}{_SAYING}\b"
-    r"|(?:those|these|that|this|such)\s+(?:words?|comments?|messages?|repl(?:y|ies)|texts?"
-    r"|posts?)\b"
-    r"|(?:what|such)\s+an?\s+(?:[\w']+\s+){0,2}thing\s+to\s+(?:say|write|tell|text|hear|read)\b"
-    r"|(?:nobody|no\s*one|no-one)\s+(?:[\w']+\s+){0,3}(?:hear|read|be\s+told|get\s+told)"
-    r"\s+(?:that|this|those|these|it|such)\b"
-    rf"|{_SPEECH_TAG})",
-    re.IGNORECASE,
-)
-#: A speech tag right after quoted or marked words (:data:`_SPEECH_TAG`), maybe after a comma
-#: or a mark that ends a sentence: '"Kill yourself," he said.', '"Kill yourself." he said.'
-_TAGGED_AFTER = re.compile(rf"{_AFTER_THE_WORDS}{_SPEECH_TAG}", re.IGNORECASE)
-
-
-def _heard_in(text: str) -> list[int]:
-    """Where each report verb of ``text`` (:data:`_HEARD_WORD`) ends, in order."""
-    return [found.end() for found in _HEARD_WORD.finditer(text)]
-
-
-def _reported_before(text: str, start: int, heard: list[int]) -> bool:
-    """Whether a report of someone else's words (:data:`_MARKS_REPORTED`) ends right before
-    ``start``; ``heard`` is where the text's report verbs end (:func:`_heard_in`)."""
-    reach = max(0, start - _REPORT_REACH)
-    verb = bisect_left(heard, reach)  # the first report verb ending in reach
-    return (
-        verb < len(heard)
-        and heard[verb] <= start
-        and _MARKS_REPORTED.search(text, reach, start) is not None
-    )
-
-
-def _told_after(text: str, end: int) -> bool:
-    """Whether the words after ``end`` make what ends there their subject
-    (:data:`_SUBJECT_OF`), the kind of words someone writes (:data:`_KIND_OF_WORDS`), or tell
-    who said it (:data:`_SAID_AFTER`)."""
-    return (
-        _SUBJECT_OF.match(text, end) is not None
-        or _KIND_OF_WORDS.match(text, end) is not None
-        or _SAID_AFTER.match(text, end) is not None
-    )
 
 
 def _reported_marks(text: str) -> list[tuple[int, int]]:
     """The starts and the ends of the marked words of ``text`` (:data:`MARKED`, their marks
     included) that are what someone else said, as the words before or after them tell
-    (:func:`_reported_before`, :func:`_told_after`), that are a title (:func:`_title`) or
+    (:data:`MARKS_REPORTED` before them, :func:`told_after`), that are a title (:func:`_title`) or
     that are in code marks, a fenced code block's too (:func:`fenced`); the others are the
     writer's own, emphasised. Read from the last: marked words listed with the next ones
     (:data:`_LISTED_WITH`) are the subject of what that is, so a long list is read once."""
@@ -342,17 +190,17 @@ def _reported_marks(text: str) -> list[tuple[int, int]]:
     if not found:
         return reported
     marked = [words.span() for words in found]
-    heard = _heard_in(text)
+    heard = heard_in(text)
     subject = False
     for k in range(len(marked) - 1, -1, -1):
         start, end = marked[k]
         if k + 1 == len(marked) or _LISTED_WITH.fullmatch(text, end, marked[k + 1][0]) is None:
-            subject = _told_after(text, end)
+            subject = told_after(text, end)
         if (
             subject
             or found[k]["code"]
             or _title(text, found[k])
-            or _reported_before(text, start, heard)
+            or said_before(MARKS_REPORTED, text, start, heard)
         ):
             reported.append((start, end))
     return sorted(reported)
@@ -456,7 +304,10 @@ class Quotes:
     quotation marks that are a sentence of their own (:func:`_own_sentence`: '"kill
     yourself". that's my answer') are read as marked words are: the writer's own, quoted for
     emphasis, unless a report before them or words after them tell that someone else said
-    them ('Some troll wrote:\n"kill yourself"', '"Kill yourself." That's what he told me.')."""
+    them ('Some troll wrote:\n"kill yourself"', '"Kill yourself." That's what he told me.').
+    Words in quotation marks that the writer's own saying frames are no quotation at all
+    (:func:`~carelens.analysis.unsafe_sayings.said_by_the_writer`: 'like I said, "kys"',
+    '"Kill yourself," I said.'): the writer urges them again."""
 
     def __init__(self, text: str, seeker: str | None = None, *, look_alikes: bool = True) -> None:
         self.text = text
@@ -498,42 +349,40 @@ class Quotes:
             own += sum(1 for _ in _WORD.finditer(self.text, pos, max(pos, endpos)))
             if own >= _WORDS_BESIDE_A_MENTION:
                 return starts, ends
-        heard = _heard_in(self.text)
+        heard = heard_in(self.text)
         tagged = [q for q in quoted if _speech_tagged(self.text, *q, heard)]
         return _joined(tagged + _named_code(self.text))
 
     def _quoted(self) -> list[tuple[int, int]]:
-        """The words in quotation marks that are someone else's: all but those that are a
-        sentence of their own and that no words before or after them tell someone said."""
+        """The words in quotation marks that are someone else's: all but the writer's own
+        saying (:func:`said_by_the_writer`) and those that are a sentence of their own and
+        that no words before or after them tell someone said."""
         quoted: list[tuple[int, int]] = []
         heard: list[int] | None = None
         for found in _QUOTED.finditer(self.text):
             start, end = found.span()
-            if _own_sentence(self.text, start, end):
-                heard = _heard_in(self.text) if heard is None else heard
-                if not (_told_after(self.text, end) or _reported_before(self.text, start, heard)):
-                    continue  # the writer's own, quoted for emphasis
+            heard = heard_in(self.text) if heard is None else heard
+            if said_by_the_writer(self.text, start, end, heard):
+                continue  # the writer's urging, as it would be without the quotation marks
+            if _own_sentence(self.text, start, end) and not (
+                told_after(self.text, end) or said_before(MARKS_REPORTED, self.text, start, heard)
+            ):
+                continue  # the writer's own, quoted for emphasis
             quoted.append((start, end))
         return quoted
 
 
 def _speech_tagged(text: str, start: int, end: int, heard: list[int]) -> bool:
     """Whether a speech tag frames the quoted or marked words at ``start``-``end`` (their marks
-    included): one after them (:data:`_TAGGED_AFTER`: '"Kill yourself," he said.', '"Kill
+    included): one after them (:data:`TAGGED_AFTER`: '"Kill yourself," he said.', '"Kill
     yourself," said my brother.') or a report of someone else's saying right before them
     (:data:`REPORTED_SPEECH`: 'He said, "Kill yourself."'). Such words are someone else's
     however few others the reply holds; the writer's own saying frames nothing ('"Kill
     yourself," I said.', 'I said, "Kill yourself."': the writer says the words again).
-    ``heard`` is where the text's report verbs end (:func:`_heard_in`): where none ends near
+    ``heard`` is where the text's report verbs end (:func:`heard_in`): where none ends near
     before the words, no report is looked for."""
-    if _TAGGED_AFTER.match(text, end) is not None:
-        return True
-    reach = max(0, start - _REPORT_REACH)
-    verb = bisect_left(heard, reach)  # the first report verb ending in reach
-    return (
-        verb < len(heard)
-        and heard[verb] <= start
-        and REPORTED_SPEECH.search(text, reach, start) is not None
+    return TAGGED_AFTER.match(text, end) is not None or said_before(
+        REPORTED_SPEECH, text, start, heard
     )
 
 
