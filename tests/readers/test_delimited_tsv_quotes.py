@@ -1,16 +1,20 @@
 """TSV files and quotes: a file quoted as CSV reads its quoted fields, even one whose lines
 split at their tabs like rows, and a file written without quoting (a chat export) keeps the
 quotes its texts begin with, never joining the rows after such a text into one field; where
-the two readings both keep whole rows, what the file showed before decides, with a warning."""
+the two readings both keep whole rows (a quote that opens the last field), the text is read
+as written unless CSV quoting shows (before it, or in the field itself), with a warning."""
 
 from __future__ import annotations
 
 import csv
+import json
 import logging
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from carelens.cli.main import app
 from carelens.readers import RejectLog, read_exchanges, read_turns
 
 HEADER = ["seeker_id", "response_id", "seeker", "response"]
@@ -76,6 +80,8 @@ STRAY_RESPONSE = [
         (['s0\tr0\tshe said "no" to me\tok', *STRAY_RESPONSE], 3, "response", 5),
         # ... or after a row that only reads as written (its quoted phrase goes on).
         (['s0\tr0\t"Fine" is what I say\tok', *STRAY_RESPONSE], 3, "response", 5),
+        # ... or with nothing before it: no quote closes on its line, as in any other column.
+        (STRAY_RESPONSE, 2, "response", 4),
     ],
 )
 def test_an_unquoted_tsv_file_keeps_stray_quotes_and_every_row(
@@ -102,15 +108,20 @@ EPITOME = ["sp_id", "rp_id", "seeker_post", "response_post"]
 @pytest.mark.parametrize(
     ("before", "response"),
     [
-        # A quoted text holding a pasted table whose lines have a tab per column.
-        ([], "My week:\nMon\tgym\twork\tsleep\nTue\tx\ty\tz"),
-        # Nothing before the text shows how the file was written: read as CSV reads it.
-        ([], "quote without end\ns2\tr2\tbye\tsee you\ns3\tr3\tx\tit is 5"),
+        # A quoted text holding a pasted table whose lines have a tab per column, after a
+        # record quoted over two lines: the file quotes.
+        (['s0\tr0\t"two\nlines"\tok'], "My week:\nMon\tgym\twork\tsleep\nTue\tx\ty\tz"),
+        # ... after a quoted field around a tab.
+        (['s0\tr0\t"a\ttab"\tok'], "quote without end\ns2\tr2\tbye\tsee you\ns3\tr3\tx\tit is 5"),
         # A bare quote before it, but quoting too (a doubled quote): the file quotes.
         (
             ['s0\tr0\t"She said ""hi"""\tok', 's9\tr9\tit is 5" tall\tok'],
             "a\nb\tc\td\te",
         ),
+        # Nothing before it, but the text itself holds a doubled quote: only CSV quoting
+        # writes one so.
+        ([], 'My week:\nMon\tgym\twork\tsleep\nTue\tx\ty\t"z"'),
+        ([], '"Quoted" first line\na\tb\tc\td'),
     ],
 )
 def test_a_quoted_last_text_over_lines_that_split_like_rows_is_read_whole(
@@ -123,7 +134,7 @@ def test_a_quoted_last_text_over_lines_that_split_like_rows_is_read_whole(
         rows = _read(path)
     assert rows[-2:] == [("r1", "I feel busy", response), ("r2", "ok", "ok")]
     assert len(rows) == len(before) + 2
-    line = len(before) + 2
+    line = 2 + sum(text.count("\n") + 1 for text in before)  # the header is line 1
     said = " ".join(caplog.text.split())
     assert f"{path}: 1 text was read as one quoted field over lines that each split" in said
     assert f"(first: line {line}, field 'response_post')" in said
@@ -201,3 +212,23 @@ def test_the_warning_lists_the_first_lines_read_by_guess(
     listed = ", ".join(str(n) for n in range(4, 42, 2))  # 19 lines after the first
     assert "22 rows were read as written" in said
     assert f"(first: line 2, field 'seeker'; then lines {listed} and 2 more)" in said
+
+
+def test_carelens_analyze_keeps_every_row_of_a_tsv_with_a_lone_quote_in_its_last_column(
+    tmp_path: Path,
+) -> None:
+    """A response that begins with a quote no later quote on its line closes is read as
+    written, as the seeker text would be: three rows give three pairs, not one pair whose
+    response runs over the rows after it."""
+    path = _write(tmp_path / "chat.tsv", ["\t".join(HEADER), *STRAY_RESPONSE])
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["analyze", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["response_id"], r["response_text"]) for r in records] == [
+        ("r1", '"quote without end'),
+        ("r2", "see you"),
+        ("r3", 'it is 5"'),
+    ]
+    said = " ".join(result.stderr.split())
+    assert "1 row was read as written" in said and "(first: line 2, field 'response')" in said

@@ -1,5 +1,10 @@
-"""A Parquet upload whose compressed column data unpacks past ``max_unpacked_bytes`` fails
-naming the limit, as a ``.zst`` upload does (service.jobs, readers.parquet)."""
+"""A Parquet upload whose compressed column data unpacks past ``max_unpacked_bytes`` is
+refused naming the limit: at once (413) when its metadata or its pages' headers say so, or
+its rows alone decode to more (service.corpora_routes, readers.parquet); as its analysis
+reads it (the corpus fails) when its decoded rows come to more, as a ``.zst`` upload's do
+(service.jobs). A column of lists, which one row could unpack to any size, is refused at
+once (400) naming the file and the column; a file that is no Parquet, as unreadable (422).
+Nothing is kept of a refused upload."""
 
 from __future__ import annotations
 
@@ -7,8 +12,12 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 from fastapi.testclient import TestClient
-from service_helpers import BASE_URL, MakeApp, upload, wait_for
+from service_helpers import BASE_URL, MakeApp, assert_error, upload, wait_for
+
+from carelens.service.settings import ServiceSettings
+from parquet_files import list_bomb, pairs, understate_sizes
 
 TEXT = "I have not slept properly in weeks and I do not know who to talk to. " * 80
 
@@ -24,18 +33,74 @@ def _pairs(path: Path, rows: int) -> Path:
     return path
 
 
-def test_a_parquet_upload_that_unpacks_past_the_limit_fails_naming_it(
-    make_app: MakeApp, tmp_path: Path
+def _nothing_kept(client: TestClient, data_dir: Path) -> None:
+    """No corpus, and no file in the uploads folder."""
+    assert client.get("/v1/corpora").json()["corpora"] == []
+    uploads = ServiceSettings(data_dir=data_dir).uploads_dir
+    assert not [p for p in uploads.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    assert not list((uploads / ".incoming").glob("*"))
+
+
+def test_a_parquet_upload_that_unpacks_past_the_limit_is_refused_naming_it(
+    make_app: MakeApp, tmp_path: Path, data_dir: Path
 ) -> None:
     bomb = _pairs(tmp_path / "bomb.parquet", 2000)  # about 22 MB of text in a few KB
     assert bomb.stat().st_size < 64 << 10
     with TestClient(make_app(max_unpacked_bytes=1 << 20), base_url=BASE_URL) as client:
-        failed = wait_for(client, upload(client, bomb).json()["id"])
-    assert (failed["status"], failed["total"]) == ("failed", None), failed
-    assert failed["error"].startswith(
-        "bomb.parquet: the file unpacks to more than 1 MiB, the most this server reads from "
-        "one compressed upload (max_unpacked_bytes); nothing was analysed"
-    ), failed["error"]
+        error = assert_error(upload(client, bomb), 413, "payload_too_large")
+        assert error["message"].startswith(
+            "bomb.parquet: the file unpacks to more than 1 MiB, the most this server reads "
+            "from one compressed upload (max_unpacked_bytes); nothing was analysed"
+        ), error
+        _nothing_kept(client, data_dir)
+
+
+def test_a_parquet_upload_whose_footer_understates_is_refused_by_its_pages(
+    make_app: MakeApp, tmp_path: Path, data_dir: Path
+) -> None:
+    """Was: queued, then one row of 8 MiB decoded before it was counted; the footer says
+    each column unpacks to 1 byte, the page headers say otherwise."""
+    text = "I cannot stop going over what happened that night. " * (160 << 10)
+    bomb = pairs(
+        tmp_path / "lying.parquet",
+        [text],
+        compression="zstd",
+        use_dictionary=False,
+        write_statistics=False,
+    )
+    understate_sizes(bomb)
+    with TestClient(make_app(max_unpacked_bytes=1 << 20), base_url=BASE_URL) as client:
+        error = assert_error(upload(client, bomb, format="parquet"), 413, "payload_too_large")
+        assert error["message"].startswith("lying.parquet: the file unpacks to more than 1 MiB")
+        _nothing_kept(client, data_dir)
+
+
+def test_a_parquet_upload_with_a_column_of_lists_is_refused_naming_it(
+    make_app: MakeApp, tmp_path: Path, data_dir: Path
+) -> None:
+    """Was: queued, then its one row decoded to 200 MiB (a 1 KiB text listed 200,000 times)
+    before anything was counted."""
+    bomb = list_bomb(tmp_path / "tags.parquet", "x" * 1024, 200_000)
+    with TestClient(make_app(max_unpacked_bytes=1 << 20), base_url=BASE_URL) as client:
+        error = assert_error(upload(client, bomb), 400, "unsupported_column")
+        assert error["message"].startswith(
+            "tags.parquet, field 'tags': the column holds lists (list<element: string>), which "
+            "cannot be read under a limit on what the file unpacks to"
+        ), error
+        assert error["message"].endswith(". Fix the file and upload it again"), error
+        _nothing_kept(client, data_dir)
+
+
+@pytest.mark.parametrize("body", [b"seeker_id,response_id\ns1,r1\n", b"PAR1" + b"\0" * 64])
+def test_a_file_sent_as_parquet_that_is_none_is_refused_as_unreadable(
+    make_app: MakeApp, tmp_path: Path, data_dir: Path, body: bytes
+) -> None:
+    path = tmp_path / "pairs.parquet"
+    path.write_bytes(body)
+    with TestClient(make_app(), base_url=BASE_URL) as client:
+        error = assert_error(upload(client, path, format="parquet"), 422, "unreadable_file")
+        assert error["message"].startswith("pairs.parquet: not a readable Parquet file"), error
+        _nothing_kept(client, data_dir)
 
 
 def test_a_parquet_upload_within_the_limit_is_analysed(make_app: MakeApp, tmp_path: Path) -> None:

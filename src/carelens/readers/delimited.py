@@ -33,15 +33,16 @@ row (:func:`~carelens.readers.tsv_quotes.rows_joined`) is a guess either way: in
 written without quoting (a chat export), a text that begins with a lone quote (``"quote
 without end``) runs on to a later text that ends with one, joining the rows between into one
 field; in a file quoted as CSV, a text may hold a pasted table whose lines split like rows.
-When the quote opens a field before its first line's last, the quoted reading would swallow
-that line's tabs and join the cells after the closing quote to it: the record is read as
-written, its first line a row and the lines after it rows. When it opens the last field,
-both readings keep whole rows, and the quoted one is taken unless rows before it showed that
-the file leaves quotes bare and none showed CSV quoting
-(:class:`~carelens.readers.tsv_quotes.QuoteGuesses`). One warning per file and reading
-counts such records and names the first ones' lines and field (a quoted field over lines
-that are not all rows is read as quoted, no guess). Reading raises the csv module's
-process-wide field size limit (to 2**31 - 1) so that huge text fields parse; the
+Such a record is read as written (its first line a row, the lines after it rows), as one
+whose quote never closes is: where the quote opens a field before its first line's last,
+the quoted reading would swallow that line's tabs and join the cells after the closing
+quote to it. Where it opens the last field, both readings keep whole rows, and the quoted
+one is taken only where CSV quoting shows: a record before it showed it (a quoted field over
+lines, around a tab or holding a doubled quote; every cell quoted), or the field itself
+holds a doubled quote (:class:`~carelens.readers.tsv_quotes.QuoteGuesses`). One warning per
+file and reading counts such records and names the first ones' lines and field (a quoted
+field over lines that are not all rows is read as quoted, no guess). Reading raises the csv
+module's process-wide field size limit (to 2**31 - 1) so that huge text fields parse; the
 ``max_chars`` limit then rejects texts that are too long, record by record. A physical line
 over the line limit (:func:`~carelens.readers.base.line_limit`) is never read whole: the
 record holding it is rejected as ``line too long``, and the csv parser is given a stand-in

@@ -15,14 +15,22 @@ rejects. Timestamps stored as Parquet timestamps become ISO-8601 UTC strings. Ne
 
 A Parquet file's pages are compressed inside it, so a file of a few KB can unpack to
 gigabytes. Under :func:`~carelens.readers.base.unpacked_limit` (the server's, for an upload)
-the reader refuses such a file with :class:`~carelens.readers.base.UnpackedLimitError`:
-before reading a row, when the metadata says its column data unpacks to more than the limit
-(:func:`unpacked_size`); and as it reads, once the rows it has decoded come to more (a
-dictionary-encoded column holds each value once, however many rows repeat it, and the
-metadata may understate), counted a batch at a time. Under a limit a batch is cut, row group
-by row group, to as many rows as the metadata says cannot decode to more than the limit
-(:func:`rows_per_batch`), so that one batch of a few rows repeating a long text is refused
-before it holds far more than the limit.
+the reader checks the file before it reads a row (:func:`check_unpacked`), and refuses with
+:class:`~carelens.readers.base.UnpackedLimitError` one whose column data unpacks to more
+than the limit: by its metadata (:func:`unpacked_size`), which nothing holds the writer to,
+or by the page headers in front of its pages, which the decoder does hold to
+(:func:`~carelens.readers.parquet_pages.chunk_pages`: what each page unpacks to, read
+without unpacking one), or whose rows alone decode to more (a fixed-size column of long
+values, even null ones, takes its width in every row). It refuses with an
+:class:`~carelens.errors.InputError` naming the column one that holds lists or maps: a
+list repeats values within one row, so a single row of a few bytes can decode to any size
+before any count could stop it, and no layout reads a list. As it reads, it refuses the
+file once the rows it has decoded come to more than the limit (a dictionary-encoded column
+holds each value once, however many rows repeat it), counted a batch at a time; a batch is
+cut, row group by row group, to as many rows as cannot decode to more than the limit by the
+larger of the metadata's and the pages' sizes (:func:`rows_per_batch`), and to
+:data:`CELLS_PER_BATCH` cells, so that one batch of a few rows repeating a long text is
+refused before it holds far more than the limit.
 """
 
 from __future__ import annotations
@@ -56,16 +64,32 @@ from carelens.readers.layouts import (
     build_turn,
     pair_layout_for,
 )
+from carelens.readers.parquet_pages import (
+    ChunkPages,
+    PageHeaderError,
+    TooManyPagesError,
+    chunk_pages,
+)
 from carelens.readers.rejects import shown_path
 
 logger = logging.getLogger(__name__)
 
 #: Rows decoded at a time (a Parquet file is never read whole); fewer under an unpacked limit.
 ROWS_PER_BATCH = 1024
+#: Under an unpacked limit, the most cells (rows times columns) decoded at a time: a file
+#: of thousands of columns is read a few rows at a time.
+CELLS_PER_BATCH = 64 << 10
+#: Under an unpacked limit, the most page headers read of a file (:func:`check_unpacked`):
+#: each costs a read, and a file written with the default page size holds a few per column
+#: and row group.
+MAX_PAGES = 100_000
 #: Encodings that decode each stored value once (RLE and BIT_PACKED hold levels and
 #: booleans): a column chunk with no other decodes to no more than its uncompressed size,
 #: however its rows are cut into batches.
 _PLAIN_ENCODINGS = frozenset({"PLAIN", "RLE", "BIT_PACKED"})
+#: Bytes Arrow reads past a column chunk's end for the writers that left its dictionary
+#: page's header out of its size (PARQUET-816; ``kMaxDictHeaderSize``).
+_DICTIONARY_HEADER_PADDING = 100
 #: The four bytes every Parquet file starts (and ends) with.
 MAGIC = b"PAR1"
 
@@ -84,8 +108,7 @@ def read_parquet(ctx: ReadContext) -> Iterator[Record]:
     handle = _open(pq, ctx.path)
     try:
         limit, _ = unpacked_limit_now()
-        if limit is not None and (size := unpacked_size(handle.metadata)) > limit:
-            raise UnpackedLimitError(limit, ctx.path, size=size)
+        batch_rows = None if limit is None else check_unpacked(handle, ctx.path, limit)
         columns = list(handle.schema_arrow.names)
         check_mapped_columns(ctx, columns, line=None, what="the file")
         names = mapped_names(columns, ctx.column_map)
@@ -96,7 +119,18 @@ def read_parquet(ctx: ReadContext) -> Iterator[Record]:
         handle.close(force=True)
         raise
     logger.debug("%s: reading %s", ctx.path, pair_layout.name if pair_layout else turn_layout.name)
-    return _rows(ctx, handle, names, pair_layout, turn_layout)
+    return _rows(ctx, handle, names, pair_layout, turn_layout, batch_rows)
+
+
+def check_parquet(path: Path, limit: int) -> None:
+    """Check the Parquet file at ``path`` as :func:`read_parquet` does before it reads a row
+    under the unpacked ``limit`` (:func:`check_unpacked`), reading no row: for a server to
+    refuse an upload at once. InputError when it is no readable Parquet file."""
+    handle = _open(_pyarrow_parquet(), path)
+    try:
+        check_unpacked(handle, path, limit)
+    finally:
+        handle.close(force=True)
 
 
 def _open(pq: Any, path: Path) -> Any:
@@ -130,32 +164,206 @@ def unpacked_size(metadata: Any) -> int:
     return total
 
 
-def rows_per_batch(group: Any, limit: int) -> int:
+def rows_per_batch(
+    group: Any,
+    limit: int,
+    pages: list[ChunkPages] | None = None,
+    *,
+    row_bytes: int = 0,
+) -> int:
     """How many rows of a row group (``RowGroupMetaData``) to decode at a time under an
-    unpacked ``limit``, so that a batch cannot decode to more than the limit by the metadata.
+    unpacked ``limit``, so that a batch cannot decode to more than the limit.
 
     A dictionary-encoded column chunk stores a value once and decodes it again for every row
     that repeats it (``DELTA_BYTE_ARRAY``, sharing prefixes, may too), so one row may take
     up that chunk's whole uncompressed size: the rows are the limit over the sum of those
-    chunks' sizes (1 at least, :data:`ROWS_PER_BATCH` at most). A plain chunk decodes each
-    value it stores once, within the size :func:`unpacked_size` checked before the read."""
-    widest = 0  # the most one row may decode to in the chunks that repeat stored values
+    chunks' sizes and ``row_bytes`` (what one row takes besides: offsets, fixed-size values,
+    :func:`row_sizes`), 1 at least, :data:`ROWS_PER_BATCH` and :data:`CELLS_PER_BATCH` over
+    the columns at most. A chunk repeats values, and is as large as, its metadata or its
+    ``pages`` (:func:`~carelens.readers.parquet_pages.chunk_pages`, one per column) say,
+    whichever says more. A plain chunk decodes each value it stores once, within the size
+    checked before the read."""
+    widest = row_bytes  # the most one row may decode to, counting the chunks that repeat
     for j in range(group.num_columns):
         chunk = group.column(j)
-        if chunk.has_dictionary_page or not _PLAIN_ENCODINGS.issuperset(chunk.encodings):
-            widest += max(chunk.total_uncompressed_size, 0)
-    return max(1, min(ROWS_PER_BATCH, limit // widest)) if widest else ROWS_PER_BATCH
+        size = max(int(chunk.total_uncompressed_size), 0)
+        repeats = chunk.has_dictionary_page or not _PLAIN_ENCODINGS.issuperset(chunk.encodings)
+        if pages is not None:
+            size, repeats = max(size, pages[j].unpacked), repeats or pages[j].repeats
+        if repeats:
+            widest += size
+    most = min(ROWS_PER_BATCH, max(1, CELLS_PER_BATCH // max(int(group.num_columns), 1)))
+    return max(1, min(most, limit // widest)) if widest else most
 
 
-def _batches(handle: Any, limit: int | None) -> Iterator[Any]:
-    """The file's rows, :data:`ROWS_PER_BATCH` at a time; under an unpacked ``limit``, row
-    group by row group, :func:`rows_per_batch` at a time."""
-    if limit is None:
+def check_unpacked(handle: Any, path: Path, limit: int) -> list[int]:
+    """Check, before a row is read, that the Parquet file open as ``handle`` (a
+    ``ParquetFile`` read from ``path``) can be read under the unpacked ``limit``; the rows
+    to decode at a time in each row group (:func:`rows_per_batch`).
+
+    :class:`UnpackedLimitError` when its column data unpacks to more than the limit by its
+    metadata (:func:`unpacked_size`) or by its pages' headers
+    (:func:`~carelens.readers.parquet_pages.chunk_pages`, at most :data:`MAX_PAGES` of them
+    read), or when its rows alone decode to more (:func:`row_sizes`); an
+    :class:`~carelens.errors.InputError` naming the column for one that holds lists or maps
+    (:func:`_refuse_lists`), and for pages that cannot be read."""
+    shown = shown_path(path)
+    _refuse_lists(handle, shown)
+    metadata = handle.metadata
+    least, most = row_sizes(handle.schema_arrow)
+    if (size := metadata.num_rows * least) > limit:
+        raise UnpackedLimitError(limit, path, size=size)
+    size = unpacked_size(metadata)
+    if size > limit:
+        raise UnpackedLimitError(limit, path, size=size)
+    pages = _pages(metadata, path, shown)
+    size = sum(
+        max(
+            metadata.row_group(i).total_byte_size,
+            sum(
+                max(metadata.row_group(i).column(j).total_uncompressed_size, p.unpacked)
+                for j, p in enumerate(chunks)
+            ),
+        )
+        for i, chunks in enumerate(pages)
+    )
+    if size > limit:
+        raise UnpackedLimitError(limit, path, size=size)
+    return [
+        rows_per_batch(metadata.row_group(i), limit, chunks, row_bytes=most)
+        for i, chunks in enumerate(pages)
+    ]
+
+
+def _pages(metadata: Any, path: Path, shown: str) -> list[list[ChunkPages]]:
+    """What the pages of every column chunk unpack to, by their headers, per row group."""
+    try:
+        with open(path, "rb") as source:
+            file_size = os.fstat(source.fileno()).st_size
+            left = MAX_PAGES
+            out: list[list[ChunkPages]] = []
+            for i in range(metadata.num_row_groups):
+                group = metadata.row_group(i)
+                chunks = []
+                for j in range(group.num_columns):
+                    start, length = _chunk_range(group.column(j), file_size)
+                    values = group.column(j).num_values
+                    found = chunk_pages(
+                        source, start, length, values, file_size=file_size, max_pages=left
+                    )
+                    left -= found.pages
+                    chunks.append(found)
+                out.append(chunks)
+            return out
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", path=shown) from exc
+    except TooManyPagesError:
+        raise InputError(
+            f"the file holds more than {MAX_PAGES:,} pages, more than may be read of a file "
+            "under a limit on what it unpacks to; write it with larger pages or split it "
+            "into smaller files",
+            path=shown,
+        ) from None
+    except PageHeaderError as exc:
+        raise InputError(f"not a readable Parquet file ({exc})", path=shown) from None
+
+
+def _chunk_range(chunk: Any, file_size: int) -> tuple[int, int]:
+    """Where a column chunk's pages begin and how many bytes they may take, as Arrow reads
+    them (``ComputeColumnChunkRange``): from its dictionary page when that comes first,
+    with room for a dictionary page header that older writers left out of the size."""
+    start = chunk.data_page_offset
+    first = chunk.dictionary_page_offset if chunk.has_dictionary_page else None
+    if first is not None and 0 < first < start:
+        start = first
+    length = chunk.total_compressed_size
+    return start, length + max(0, min(_DICTIONARY_HEADER_PADDING, file_size - start - length))
+
+
+def row_sizes(schema: Any) -> tuple[int, int]:
+    """What one row of the columns of ``schema`` (a ``pyarrow.Schema``) decodes to besides
+    the texts its pages hold: (at least, at most) bytes. Every row takes a fixed-size value's
+    width (a fixed-size binary's, even when null), a text's offset, and at most a byte more
+    per column for nulls; a dictionary's values are counted with their chunk."""
+    least = most = 0
+    for field in schema:
+        bits, cells = _row_bits(field.type)
+        least += bits
+        most += (bits + 7) // 8 * 8 + cells * 8
+    return least // 8, most // 8
+
+
+def _row_bits(kind: Any) -> tuple[int, int]:
+    """Bits one row of a column of Arrow type ``kind`` decodes to besides its texts, and how
+    many columns it stands for (a struct's fields)."""
+    import pyarrow as pa
+
+    if pa.types.is_struct(kind):
+        parts = [_row_bits(kind.field(k).type) for k in range(kind.num_fields)]
+        return sum(b for b, _ in parts), max(1, sum(c for _, c in parts))
+    if pa.types.is_dictionary(kind):
+        return kind.index_type.bit_width, 1
+    if pa.types.is_large_string(kind) or pa.types.is_large_binary(kind):
+        return 64, 1
+    if pa.types.is_string(kind) or pa.types.is_binary(kind):
+        return 32, 1
+    try:
+        return max(int(kind.bit_width), 0), 1
+    except ValueError:  # another type of values of their own size (a view, a null)
+        return 0, 1
+
+
+def _refuse_lists(handle: Any, shown: str) -> None:
+    """Refuse a file with a column that holds lists or maps (values repeated within a row),
+    naming the column: one row of one may hold any number of values, each decoded from a
+    few bits (a dictionary index, a null), so that its size is known only once decoded."""
+    import pyarrow as pa
+
+    def repeats(kind: Any) -> bool:
+        if pa.types.is_struct(kind):
+            return any(repeats(kind.field(k).type) for k in range(kind.num_fields))
+        return bool(
+            pa.types.is_list(kind)
+            or pa.types.is_large_list(kind)
+            or pa.types.is_fixed_size_list(kind)
+            or pa.types.is_list_view(kind)
+            or pa.types.is_large_list_view(kind)
+            or pa.types.is_map(kind)
+        )
+
+    names = [field.name for field in handle.schema_arrow if repeats(field.type)]
+    schema = handle.schema  # the Parquet schema: a repeated field anywhere is a list
+    if not names:
+        names = [
+            schema.column(i).path
+            for i in range(len(schema))
+            if schema.column(i).max_repetition_level > 0
+        ][:1]
+    if names:
+        raise InputError(
+            f"the column holds lists ({_type_name(handle, names[0])}), which cannot be read "
+            "under a limit on what the file unpacks to: one row of a list can unpack to any "
+            "size. No layout reads a list; write the file without the column (or with its "
+            "values joined into text)",
+            path=shown,
+            field=names[0],
+        )
+
+
+def _type_name(handle: Any, name: str) -> str:
+    """The Arrow type of the column ``name`` of ``handle``, in words, or "a repeated field"."""
+    schema = handle.schema_arrow
+    index = schema.get_field_index(name)
+    return str(schema.field(index).type) if index >= 0 else "a repeated field"
+
+
+def _batches(handle: Any, batch_rows: list[int] | None) -> Iterator[Any]:
+    """The file's rows, :data:`ROWS_PER_BATCH` at a time; under an unpacked limit, row group
+    by row group, ``batch_rows`` (:func:`check_unpacked`) at a time."""
+    if batch_rows is None:
         yield from handle.iter_batches(batch_size=ROWS_PER_BATCH)
         return
-    metadata = handle.metadata
-    for i in range(metadata.num_row_groups):
-        rows = rows_per_batch(metadata.row_group(i), limit)
+    for i, rows in enumerate(batch_rows):
         yield from handle.iter_batches(batch_size=rows, row_groups=[i])
 
 
@@ -185,12 +393,13 @@ def _rows(
     names: list[str],
     pair_layout: PairLayout | None,
     turn_layout: TurnLayout,
+    batch_rows: list[int] | None,
 ) -> Iterator[Record]:
     number = 0
     decoded = 0  # bytes of the batches decoded so far, counted against the unpacked limit
     limit, check = unpacked_limit_now()
     try:
-        for batch in _batches(handle, limit):
+        for batch in _batches(handle, batch_rows):
             decoded += batch.nbytes
             if limit is not None and decoded > limit:
                 raise UnpackedLimitError(limit, ctx.path)

@@ -5,10 +5,10 @@ the start of a text reads differently in each. Here live the rules the reader ap
 TSV record that holds one: :func:`literal_tsv_row` splits a record's first line at its tabs
 (a text read as written, its quotes kept), :func:`rows_joined` tells a record that parsed
 only by running a quoted field over lines that split like rows, :func:`quoting_shown` reads
-what a record shows of how the file was written, and :class:`QuoteGuesses` keeps that
-evidence, decides how each record is read (:meth:`QuoteGuesses.literal_row`), and warns
-once per file and reading about the records read by guess. The behaviour is told in the
-module docstring of :mod:`.delimited`.
+what a record shows of how the file was written (:func:`doubled_quote`, what such a joined
+record shows itself), and :class:`QuoteGuesses` keeps that evidence, decides how each record
+is read (:meth:`QuoteGuesses.literal_row`), and warns once per file and reading about the
+records read by guess. The behaviour is told in the module docstring of :mod:`.delimited`.
 """
 
 from __future__ import annotations
@@ -52,6 +52,14 @@ def opened_at(cells: list[str]) -> int:
     return len(cells) - 1  # pragma: no cover - a row read as written has such a cell
 
 
+def doubled_quote(taken: list[tuple[int, str]]) -> bool:
+    """Whether the quoted field that a joined record (:func:`rows_joined`) opens in its first
+    line's last cell holds a doubled quote (``""``) before the one that closes it: only CSV
+    quoting writes a quote so. Parsed strictly, every quote inside that field is doubled."""
+    opened = taken[0][1].rstrip("\r\n").rsplit("\t", 1)[-1][1:]
+    return '""' in "\n".join([opened, *(text.rstrip("\r\n") for _, text in taken[1:])])
+
+
 def _closed(cell: str) -> bool:
     """Whether ``cell`` is a whole CSV quoted field (``"Fine"``, ``"a""b"``)."""
     return len(cell) >= 2 and cell[0] == cell[-1] == '"' and '"' not in cell[1:-1].replace('""', "")
@@ -78,23 +86,20 @@ def quoting_shown(taken: list[tuple[int, str]], names: list[str]) -> bool | None
 
 
 class QuoteGuesses:
-    """How the TSV records that read two ways (:func:`rows_joined`) were read, and what the
-    file showed of its quoting before each: rows that only a file written without quoting
-    holds (a row read as written, a bare cell with a quote), or fields that only CSV quoting
-    writes (:func:`quoting_shown`). Each way is told in one warning per file."""
+    """How the TSV records that read two ways (:func:`rows_joined`) were read, and whether
+    the file showed CSV quoting before each: fields that only CSV quoting writes
+    (:func:`quoting_shown`). Each way is told in one warning per file."""
 
     def __init__(self) -> None:
-        self.bare = False  # a record before showed the file leaves quotes bare
         self.quoted = False  # a record before showed CSV quoting
         #: Per reading (as written: True), (line, field, line the quote closes on) of the
         #: records read so.
         self.read: dict[bool, list[tuple[int, str, int]]] = {True: [], False: []}
 
     def shown(self, *, quoting: bool | None) -> None:
-        """Note what a record read without a guess showed (:func:`quoting_shown`)."""
-        if quoting is not None:
-            self.quoted = self.quoted or quoting
-            self.bare = self.bare or not quoting
+        """Note what a record read without a guess showed (:func:`quoting_shown`): True
+        (CSV quoting) holds for the rest of the file; a bare quote (False) decides nothing."""
+        self.quoted = self.quoted or quoting is True
 
     def literal_row(
         self, taken: list[tuple[int, str]], names: list[str], *, malformed: bool
@@ -111,21 +116,24 @@ class QuoteGuesses:
             # Rows, or one quoted field over lines that split like rows: a guess either way.
             opened = opened_at(literal)
             start, end = taken[0][0], taken[-1][0]
-            if not self.as_written(start, names[opened], end, last=opened == len(names) - 1):
+            last = opened == len(names) - 1
+            quoting = last and doubled_quote(taken)
+            if not self.as_written(start, names[opened], end, last=last, quoting=quoting):
                 return None
-        elif literal is not None:
-            self.shown(quoting=False)  # only a file written without quoting fails so
         elif not malformed and not joined and not self.quoted:
             self.shown(quoting=quoting_shown(taken, names))
         return literal
 
-    def as_written(self, line: int, field: str, closed: int, *, last: bool) -> bool:
+    def as_written(
+        self, line: int, field: str, closed: int, *, last: bool, quoting: bool = False
+    ) -> bool:
         """Whether the record on lines ``line..closed`` whose quote opens ``field`` is read
-        as written (else as quoted). When that is its first line's ``last`` field, both
-        readings keep whole rows: quoted, unless the file showed it leaves quotes bare and
-        never showed quoting; otherwise as written, which keeps apart the cells that the
-        quoted reading would run together."""
-        written = not last or (self.bare and not self.quoted)
+        as written (else as quoted). As written, as a quote in any other field is, unless
+        that is its first line's ``last`` field, where both readings keep whole rows, and
+        the file showed CSV quoting before, or the field shows it itself (``quoting``: a
+        doubled quote in it, :func:`doubled_quote`); in a column before the last, the quoted
+        reading would run together the cells that reading as written keeps apart."""
+        written = not last or not (self.quoted or quoting)
         self.read[written].append((line, field, closed))
         return written
 

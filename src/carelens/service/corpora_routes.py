@@ -5,10 +5,13 @@ An upload is received under the settings' ``uploads_dir`` (:mod:`.uploads`), bec
 is checked beyond what pydantic checks (:func:`check_upload_fields`): a field it does not
 take, a second ``file`` or ``format`` and a ``file`` sent as text are refused (422), as the
 OpenAPI document says (the body's description, :data:`UPLOAD_FORM_RULES`, and its schema's
-``additionalProperties: false``, :func:`~carelens.service.schemas.tailor_openapi`). The
-results' query rules that the schema cannot state (known dimensions, ``min_level`` without
-``dimension``, dates) are each refused as a 422 naming its field. :data:`router` is included
-in :data:`carelens.service.routes.router`, under its ``/v1`` prefix.
+``additionalProperties: false``, :func:`~carelens.service.schemas.tailor_openapi`). A
+Parquet upload is checked before it becomes a corpus, without reading a row, as its analysis
+would check it under the server's unpacked limit (:func:`_check_parquet`: 413 when it
+unpacks to more, 400 naming a column of lists). The results' query rules that the schema
+cannot state (known dimensions, ``min_level`` without ``dimension``, dates) are each refused
+as a 422 naming its field. :data:`router` is included in
+:data:`carelens.service.routes.router`, under its ``/v1`` prefix.
 """
 
 from __future__ import annotations
@@ -17,20 +20,23 @@ import difflib
 import logging
 import re
 import shutil
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 
-from carelens.errors import FormatDetectionError, InputError
+from carelens.errors import FormatDetectionError, InputError, MissingExtraError
 from carelens.readers import SUPPORTED_FORMATS, detect_format
 from carelens.readers.base import UnpackedLimitError, unpacked_limit
 from carelens.readers.helpers import HelperPatterns
+from carelens.readers.parquet import check_parquet
 from carelens.readers.quoting import clip, quote
-from carelens.service import uploads
+from carelens.service import failures, uploads
 from carelens.service.context import Ctx
 from carelens.service.errors import ApiError, invalid_request
 from carelens.service.failures import MAX_ERROR_CHARS
+from carelens.service.jobs import too_large_unpacked
 from carelens.service.route_common import error_responses, require_multipart
 from carelens.service.schemas import (
     MAX_HELPER_PATTERNS,
@@ -225,6 +231,8 @@ def upload_corpus(
             except InputError as exc:
                 reason = clip(exc.reason, MAX_ERROR_CHARS)
                 raise ApiError(422, "unreadable_file", f"{name!r}: {reason}") from exc
+        if format == "parquet":
+            _check_parquet(received, name, ctx.settings.unpacked_limit, redact=ctx.settings.redact)
         corpus = ctx.store.create_corpus(
             name, format=format, helpers=helpers, upload_folder=ctx.worker.job.upload_folder
         )
@@ -247,6 +255,26 @@ def upload_corpus(
     )
     response.headers["Location"] = f"/v1/corpora/{corpus.id}"
     return corpus_out(corpus)
+
+
+def _check_parquet(path: Path, name: str, limit: int, *, redact: bool) -> None:
+    """Refuse a Parquet upload, before it becomes a corpus, that its analysis would refuse
+    before reading a row (:func:`~carelens.readers.parquet.check_parquet`): 413
+    ``payload_too_large`` when it unpacks to more than ``limit`` bytes by its metadata or
+    its pages' headers, or its rows alone decode to more; 400 ``unsupported_column`` naming
+    a column of lists or maps; 422 ``unreadable_file`` when it is no readable Parquet file.
+    Without pyarrow (the ``parquet`` extra) it is left to the analysis, which says so."""
+    try:
+        check_parquet(path, limit)
+    except MissingExtraError:
+        return
+    except UnpackedLimitError as exc:
+        raise ApiError(413, "payload_too_large", too_large_unpacked(name, exc.limit)) from exc
+    except InputError as exc:
+        message = failures.bounded(failures.unreadable(name, exc), redacted=redact)
+        if exc.field is not None:
+            raise ApiError(400, "unsupported_column", message) from exc
+        raise ApiError(422, "unreadable_file", message) from exc
 
 
 @router.get(

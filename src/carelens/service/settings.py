@@ -53,9 +53,11 @@ class ServiceSettings:
     ``max_unpacked_bytes`` is the most bytes a compressed (``.zst`` or Parquet) upload may
     unpack to (None: :data:`UNPACKED_PER_UPLOAD_BYTE` times ``max_upload_bytes``, 2 GiB by
     default; :attr:`unpacked_limit`): the corpus of one that unpacks to more fails once its
-    read has passed the limit (a Parquet file's before it is read when its metadata says
-    so, and its rows are decoded only as many at a time as cannot pass the limit by it:
-    :func:`carelens.readers.parquet.rows_per_batch`), as does format detection at upload.
+    read has passed the limit, as does format detection at upload. A Parquet upload is
+    refused when it arrives (413) when its metadata, its pages' headers or its rows' widths
+    say it unpacks to more (:func:`carelens.readers.parquet.check_parquet`), and its rows
+    are decoded only as many at a time as cannot pass the limit by them
+    (:func:`carelens.readers.parquet.rows_per_batch`).
     """
 
     host: str = "127.0.0.1"

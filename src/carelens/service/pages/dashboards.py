@@ -14,7 +14,11 @@ conversations may share. Strain signals are worded as signals to look at, never 
 
 Insights are cached per corpus (a few at most) for as long as its stored results do not
 change (its ``done`` count and ``updated_at``), so reloading a dashboard does not read the
-corpus again; the figures of a deleted corpus are dropped at the next dashboard built.
+corpus again; the figures of a deleted corpus are dropped at the next dashboard built. They
+are computed with the cache's strain thresholds (:class:`InsightsCache`; the report's
+defaults), and every section is drawn with the thresholds of the insights it shows: a trend
+is marked "few responses" below their ``min_trend_responses``, as the strain signals and
+the helpers table's note count it.
 """
 
 from __future__ import annotations
@@ -33,13 +37,14 @@ from carelens.insights import UNKNOWN, Insights
 from carelens.insights.report import Overview
 from carelens.insights.report.format import esc
 from carelens.insights.report.helper_sections import (
-    HELPERS_TABLE_NOTE,
     helper_section,
     helpers_table,
+    helpers_table_note,
     signals_overview,
 )
 from carelens.insights.report.page import Page
 from carelens.insights.rows import known_name
+from carelens.insights.strain import DEFAULT_THRESHOLDS, StrainThresholds
 from carelens.service.context import Ctx, ServiceContext
 from carelens.service.pages.corpora import (
     analysis_note,
@@ -76,11 +81,15 @@ class CorpusInsights:
 class InsightsCache:
     """The insights of the corpora last shown, kept while their stored results do not change.
 
-    One per app (on ``app.state``), safe to use from any request thread.
+    One per app (on ``app.state``), safe to use from any request thread. Insights are
+    computed with the strain ``thresholds`` (those of the report by default).
     """
 
-    def __init__(self, size: int = CACHED_CORPORA) -> None:
+    def __init__(
+        self, size: int = CACHED_CORPORA, *, thresholds: StrainThresholds = DEFAULT_THRESHOLDS
+    ) -> None:
         self.size = size
+        self.thresholds = thresholds
         self._items: OrderedDict[tuple[str, int, str], CorpusInsights] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -102,7 +111,7 @@ class InsightsCache:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        found = read_insights(ctx, corpus)
+        found = read_insights(ctx, corpus, thresholds=self.thresholds)
         live = {c.id for c in ctx.store.list_corpora()}
         with self._lock:
             # Older figures of this corpus, and those of deleted corpora, are dropped.
@@ -117,10 +126,13 @@ class InsightsCache:
 _STATE_LOCK = threading.Lock()
 
 
-def read_insights(ctx: ServiceContext, corpus: Corpus) -> CorpusInsights:
-    """The insights of every stored record of ``corpus`` (communities default to its name),
-    and where each is shown in the explorer, by its position (the order ``iter_results``
-    gives, which :meth:`Insights.from_records` numbers the rows in)."""
+def read_insights(
+    ctx: ServiceContext, corpus: Corpus, *, thresholds: StrainThresholds = DEFAULT_THRESHOLDS
+) -> CorpusInsights:
+    """The insights of every stored record of ``corpus`` (communities default to its name)
+    under the strain ``thresholds``, and where each is shown in the explorer, by its
+    position (the order ``iter_results`` gives, which :meth:`Insights.from_records` numbers
+    the rows in)."""
     places: dict[int, tuple[str, int]] = {}
 
     def records() -> Iterator[dict[str, Any]]:
@@ -130,7 +142,9 @@ def read_insights(ctx: ServiceContext, corpus: Corpus) -> CorpusInsights:
                 places[position] = (conversation, seq)
             yield record
 
-    insights = Insights.from_records(records(), default_community=corpus.name)
+    insights = Insights.from_records(
+        records(), default_community=corpus.name, thresholds=thresholds
+    )
     return CorpusInsights(insights, places)
 
 
@@ -199,6 +213,8 @@ def dashboard(
         body = f'<p class="note" id="nothing">{esc(said)}</p>'
         return page_response(document(title, body, active="/dashboards", lead=lead))
     overview = Overview.of(insights)
+    # The thresholds the figures were computed with mark the trends from few responses.
+    few = insights.thresholds.min_trend_responses
     if helper:
         # The name as the rollup groups it, so a view asked for as stored or typed
         # (decomposed, with spaces) is found as the explorer finds it.
@@ -242,6 +258,7 @@ def dashboard(
                 overview.signals_by_helper.get(helper, []),
                 evidence=evidence,
                 level=2,  # under the page's h1
+                min_trend_responses=few,
             )
         )
         return page_response(
@@ -262,8 +279,11 @@ def dashboard(
         overview.communities(page),
         overview.trends(page),
         '<section id="helpers"><h2>Helpers</h2>'
-        f'<p class="muted">{helpers_lead} {HELPERS_TABLE_NOTE}</p>'
-        f"{helpers_table(overview.helper_records, links, overview.signal_count())}</section>",
+        f'<p class="muted">{helpers_lead} {helpers_table_note(few)}</p>'
+        + helpers_table(
+            overview.helper_records, links, overview.signal_count(), min_trend_responses=few
+        )
+        + "</section>",
         signals_overview(overview.signals, links, evidence, overview.names),
         overview.crisis(
             evidence,
