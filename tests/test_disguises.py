@@ -70,10 +70,23 @@ def test_abbreviations_of_three_letters_are_read_whole(text: str) -> None:
         ("h.a.n.g. myself", "hang myself"),
         ("e.n.d.i.n.g. my life", "ending my life"),
         ("d-i-e- now", "die now"),
+        # ... and before a word that Markdown's emphasis marks open, the marks kept
+        ("n.e.v.e.r. *kill yourself*", "never *kill yourself*"),
+        ("k.i.l.l. **myself**", "kill **myself**"),
+        ("k.i.l.l. ***myself***", "kill ***myself***"),
+        ("i want to k.i.l.l. _myself_", "i want to kill _myself_"),
+        ("N.E.V.E.R. ~~kill yourself~~", "NEVER ~~kill yourself~~"),
+        ("k.i.l.l. *_myself_*", "kill *_myself_*"),
+        ("n.e.v.e.r. *kill yourself", "never *kill yourself"),  # a mark that none closes
         # ... not before the end, a line break or another mark
         ("I want to d.i.e.", "I want to die."),
         ("U.S.A.\nNext", "USA.\nNext"),
         ("d.i.e.. now", "die.. now"),
+        # ... nor before marks that open no word: a mark with no space, four, none before a letter
+        ("k.i.l.l.*myself*", "kill.*myself*"),
+        ("k.i.l.l. ****myself****", "kill. ****myself****"),
+        ("d.i.e. ** now", "die. ** now"),
+        ("d.i.e. *1*", "die. *1*"),
         # "_" is a mark too, not inside a word
         ("k_i_l_l myself", "kill myself"),
         ("my_a_b_c", "my_a_b_c"),
@@ -82,7 +95,8 @@ def test_abbreviations_of_three_letters_are_read_whole(text: str) -> None:
 def test_unmask_reads_a_spelled_word_whole_and_no_letter_of_another(text: str, reads: str) -> None:
     """A letter after an apostrophe counted as a lone letter and "*" as the end of a spelled
     word: "why shouldn't I k*ll myself" read "why shouldn'tIk\u01c2ll myself", and no cue was
-    found; "k.i.l.l. myself" read "kill. myself"."""
+    found; "k.i.l.l. myself" read "kill. myself", and "n.e.v.e.r. *kill yourself*" read
+    "never. *kill yourself*" (the full stop ended the negation's clause)."""
     view = unmask(text)
     assert view.text == reads
     assert has_masks(text) == (reads != text)
@@ -95,12 +109,42 @@ def test_unmask_reads_a_spelled_word_whole_and_no_letter_of_another(text: str, r
         previous = a
 
 
-def test_a_trailing_mark_stays_inside_the_span_of_the_words() -> None:
-    text = "I want to k.i.l.l. myself"
+@pytest.mark.parametrize(
+    ("text", "words", "original"),
+    [
+        ("I want to k.i.l.l. myself", "kill myself", "k.i.l.l. myself"),
+        ("I want to k.i.l.l. **myself**", "kill **myself**", "k.i.l.l. **myself**"),
+        ("n.e.v.e.r. _kys_ ok", "never _kys_", "n.e.v.e.r. _kys_"),
+        ("n.e.v.e.r. *kill yourself*", "*", "*"),  # a mark maps back to itself
+    ],
+)
+def test_a_trailing_mark_stays_inside_the_span_of_the_words(
+    text: str, words: str, original: str
+) -> None:
     view = unmask(text)
-    start = view.text.index("kill myself")
-    a, b = view.span(start, start + len("kill myself"))
-    assert text[a:b] == "k.i.l.l. myself"
+    start = view.text.index(words)
+    a, b = view.span(start, start + len(words))
+    assert text[a:b] == original
+
+
+@pytest.mark.parametrize(
+    ("text", "reads", "words", "original"),
+    [
+        ("k.i.l.l. *ourself", "kill yourself", "yourself", "*ourself"),
+        ("I want to k.i.l.l. *yself", "I want to kill myself", "kill myself", "k.i.l.l. *yself"),
+        ("k.i.l.l. m*self", f"kill m{MASKED_LETTER}self", f"m{MASKED_LETTER}self", "m*self"),
+    ],
+)
+def test_a_star_read_as_a_letter_after_a_spelled_word_stays_a_letter(
+    text: str, reads: str, words: str, original: str
+) -> None:
+    """An edge mask ("*ourself") is read in its letters before the spelled word is, so the
+    "*" is no Markdown mark opening the word after it: a letter, mapped back to itself."""
+    view = unmask(text)
+    assert view.text == reads
+    start = reads.index(words)
+    a, b = view.span(start, start + len(words))
+    assert text[a:b] == original
 
 
 @pytest.mark.parametrize(
@@ -240,7 +284,7 @@ def test_other_text_is_left_as_it_is(text: str) -> None:
 
 
 _ALPHABETS = (
-    "ab \u0456-.*_'é\u200bx",  # spelled-out letters and a "*" between letters
+    "ab \u0456-.*_~'é\u200bx",  # spelled-out letters, a "*" between letters, emphasis
     "kiIL1!|*$@0versdmyfe \n-.",  # crisis words with digits and symbols, edge masks
     "kiKIL1!|*$@0pudcaslmyfe \n-.",  # runs of "|" and "!" closing a word
 )

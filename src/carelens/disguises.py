@@ -188,11 +188,16 @@ def has_look_alikes(text: str) -> bool:
 #: of a word: not one after an apostrophe ("why shouldn't I k*ll" spells no "tIk"), nor one with
 #: another mark and a letter on its other side (the "k" of "k*ll", the "c" of "a b c-d"). The
 #: same mark after its last letter, before a space and a word, is its own, left out as the
-#: others are: "k.i.l.l. myself" reads "kill myself".
+#: others are: "k.i.l.l. myself" reads "kill myself". So it is before a word that one to three
+#: of Markdown's emphasis marks ("*", "_", "~") open: "n.e.v.e.r. *kill yourself*" reads
+#: "never *kill yourself*", not "never. *kill yourself*", whose full stop would end the
+#: negation's clause, and "k.i.l.l. **myself**" reads "kill **myself**". The marks stay in
+#: the text read, where they stood; a "*" read as a letter before (:func:`_disguised_read`:
+#: "k.i.l.l. *ourself" reads "kill yourself") is a letter there.
 _SPELLED_WITH_MARKS = re.compile(
     r"(?<![^\W\d_'\u2019])(?<![^\W\d_][-*._'\u2019])"
     r"[^\W\d_](?P<mark>[-*._ ])[^\W\d_](?:(?P=mark)[^\W\d_])+"
-    r"(?![^\W\d_]|[-*._'\u2019][^\W\d_])(?:(?! )(?P=mark)(?=[ \t]+[^\W\d_]))?"
+    r"(?![^\W\d_]|[-*._'\u2019][^\W\d_])(?:(?! )(?P=mark)(?=[ \t]+[*_~]{0,3}[^\W\d_]))?"
 )
 #: What ends every such word ("-i-e" of "d-i-e"), found about twice as fast: where it is
 #: not, there is none (:func:`has_masks`).

@@ -149,7 +149,7 @@ MASKED_WORDS = [
     *("I", "want", "to", "not", "never", "U.S.A.", "e.g.", "s**t", "f*cking", "D*mn", "d-i-y"),
     *("J.", "K.", "k\u0456ll", "a", "b", "c", ",", ".", "\u200b", "**"),
     *("k1ll", "*verdose", "*ill", "d**", "$5", "h0w", "su!cide", "\u043a\u0456\u04cf\u04cf"),
-    *("\u0442\u043e", "*", "kil*"),
+    *("\u0442\u043e", "*", "kil*", "k.i.l.l.", "n.e.v.e.r.", "*myself*", "_die_", "~~", "_"),
 ]
 
 
@@ -440,3 +440,68 @@ def test_an_edge_mask_beside_other_emphasis_and_runs_of_bars_are_cues(
 )
 def test_emphasis_across_a_line_break_and_code_operators_are_no_cue(text: str) -> None:
     assert crisis_scan(text) == ((), ())
+
+
+# --- words in Markdown's emphasis marks ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("k.i.l.l. *myself*", [("suicide", "k.i.l.l. *myself")]),
+        ("k.i.l.l. **myself**", [("suicide", "k.i.l.l. **myself")]),
+        ("i want to k.i.l.l. _myself_", [("suicide", "k.i.l.l. _myself")]),
+        ("I want to k.i.l.l. ~~myself~~ tonight", [("suicide", "k.i.l.l. ~~myself")]),
+        ("I want to k.i.l.l. *myself", [("suicide", "k.i.l.l. *myself")]),  # none closes it
+        # the same words unmasked
+        ("I want to kill *myself*", [("suicide", "kill *myself")]),
+        ("I want to kill **myself**", [("suicide", "kill **myself")]),
+        ("I just want to *die*", [("suicide", "want to *die")]),
+        ("thinking about _suicide_ again", [("suicide", "suicide")]),
+        # a "*" that unmasking reads as a letter stays one
+        ("k.i.l.l. *ourself", [("suicide", "k.i.l.l. *ourself")]),
+        ("I want to k.i.l.l. *yself", [("suicide", "k.i.l.l. *yself")]),
+    ],
+)
+def test_words_in_markdown_marks_are_cues_as_without_them(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """The marks stood between the words of a pattern ("kill *myself*"), and read unmasked
+    "k.i.l.l. *myself*" kept the last full stop ("kill. *myself*"): no cue, while "k.i.l.l.
+    myself" and "kill myself" gave one."""
+    assert cue_words(text) == expected
+    assert_valid(text, crisis_cues(text))
+    assert crisis_cues(text) == _scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I never *want to die*",
+        "I n.e.v.e.r. *want to die*",
+        "I n.e.v.e.r. want to die",
+        "I would n.e.v.e.r. **kill myself**",
+        "I would never **kill myself**",
+    ],
+)
+def test_a_negation_before_marked_words_leaves_them_a_cue(text: str) -> None:
+    """A cue found in either reading is a cue: read as typed, the marks (or a spelled-out
+    negation's full stops) part the negation from the words, which lean towards a cue, as
+    "I n.e.v.e.r. want to die" did; reading the marks as spaces takes no cue away."""
+    assert len(crisis_cues(text)) == 1
+    assert negated_mentions(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("I would never _hurt myself_", "hurt myself"),
+        ("I'm not going to _kill myself_", "kill myself"),
+    ],
+)
+def test_a_negated_mention_in_markdown_marks_is_found(text: str, negated: str) -> None:
+    """Words in "_" marks were read as part of the marks' word ("_hurt" holds no "hurt"
+    after a word boundary): neither a cue nor a negated mention, which the learned flag is
+    not asked about. Read with the marks as spaces, they are negated as without them."""
+    assert crisis_cues(text) == ()
+    assert [text[start:end] for start, end in negated_mentions(text)] == [negated]

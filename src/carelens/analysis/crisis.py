@@ -50,23 +50,29 @@ way is a cue. Abbreviations, initials, masked swearing ("U.S.A.", "J. K. L.", "s
 "d-i-y", "I nearly sh*t myself laughing":
 :func:`~carelens.analysis.crisis_patterns.masked_pattern`), words too short to tell ("d**": dad or
 die), Markdown's emphasis ("I was *ill myself* last week", "*ill" and "myself*" on two lines too)
-and other words with digits or symbols ("h0w", "k1", "v1.2", "$5", "2die4", "a||b") spell no cue. A
-cue's offsets are the original text's, covering what was left out inside its words and the marks of
-a masked word.
+and other words with digits or symbols ("h0w", "k1", "v1.2", "$5", "2die4", "a||b") spell no cue.
+Words in Markdown's emphasis or code marks are read with the marks as spaces too, as the
+unsafe-reply patterns read them (:func:`_search_marked`: "I want to kill *myself*", "I just want to
+*die*", "k.i.l.l. **myself**", whose last full stop is the spelled word's before the marks), and a
+cue found either way is a cue: a negation the marks part from the words ("I would never **hurt
+myself**") leaves them a cue. A cue's offsets are the original text's, covering what was left out
+inside its words and the marks of a masked word.
 
 The patterns are stated in :mod:`carelens.analysis.crisis_patterns`, and the checks of the words
 around a match (the writer's negation, everyday senses) in
-:mod:`carelens.analysis.crisis_context`; this module runs them over a message, read as it is and
-unmasked, and maps what they find back to its offsets.
+:mod:`carelens.analysis.crisis_context`; this module runs them over a message, read as it is,
+unmasked and with its Markdown marks as spaces, and maps what they find back to its offsets.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from carelens.analysis.crisis_context import CONTEXT_CHECKS, writer_denies
 from carelens.analysis.crisis_patterns import PATTERNS, masked_pattern
+from carelens.analysis.unsafe_marks import mark_runs, without_marks
 from carelens.disguises import MASKED_LETTER, Folded, has_masks, unmask
 from carelens.inference.spans import merge_overlapping
 from carelens.text import fold, folded_as_typed
@@ -159,29 +165,70 @@ def _scanned(seeker_text: str, *, quick: bool) -> tuple[tuple[Span, ...], Mentio
     # read the folded text (no "sui\u200bcide"), and what they find is mapped back.
     folded = fold(seeker_text)
     typed = folded_as_typed(seeker_text, folded.text)
-    cues, negated = _search(folded.text, quick=quick, typed=typed)
+    cues, negated = _search_marked(folded.text, quick=quick, typed=typed)
     if has_masks(folded.text):
         unmasked = unmask(folded.text)
         typed_unmasked = None if typed is None else unmask(typed).text
         if typed_unmasked is not None and len(typed_unmasked) != len(unmasked.text):
             typed_unmasked = None  # not the same words: read as the patterns read them
-        more, more_negated = _search(
+        more, more_negated = _search_marked(
             unmasked.text,
             quick=quick,
             masked=MASKED_LETTER in unmasked.text,
             typed=typed_unmasked,
         )
         if more or more_negated:
-            cues = merge_overlapping(
-                [*cues, *(Span(*unmasked.span(c.start, c.end), c.label, c.score) for c in more)]
-            )
-            mentions = {*negated, *(unmasked.span(*m) for m in more_negated)}
-            negated = tuple(
-                (start, end)
-                for start, end in sorted(mentions)
-                if not any(cue.start < end and start < cue.end for cue in cues)
+            cues, negated = _either(
+                (cues, negated),
+                (
+                    tuple(Span(*unmasked.span(c.start, c.end), c.label, c.score) for c in more),
+                    tuple(unmasked.span(*m) for m in more_negated),
+                ),
             )
     return _unfolded(folded, cues, negated)
+
+
+def _search_marked(
+    text: str, *, quick: bool, masked: bool = False, typed: str | None = None
+) -> tuple[tuple[Span, ...], Mentions]:
+    """:func:`_search` of ``text``, and of ``text`` with its Markdown emphasis and code marks
+    read as spaces, one for one (:func:`~carelens.analysis.unsafe_marks.without_marks`), where
+    it holds some: "I want to kill *myself*" is read as "I want to kill  myself ", as the
+    unsafe-reply patterns read a reply. A cue found either way is a cue (:func:`_either`), so
+    a negation the marks part from the words ("I would never **hurt myself**") leaves them
+    the cue that the text read as it is gives."""
+    found = _search(text, quick=quick, masked=masked, typed=typed)
+    marks = mark_runs(text)
+    if not marks:
+        return found
+    unmarked = _search(
+        without_marks(text, marks),
+        quick=quick,
+        masked=masked,
+        typed=None if typed is None else without_marks(typed, marks),
+    )
+    return _either(found, unmarked) if unmarked != ((), ()) else found
+
+
+def _either(
+    one: tuple[tuple[Span, ...], Mentions], other: tuple[tuple[Span, ...], Mentions]
+) -> tuple[tuple[Span, ...], Mentions]:
+    """The cues and negated mentions of two readings of a text, at the same offsets: a cue
+    found either way is a cue, and a mention negated one way that is a cue the other ("I'm
+    n-o-t suicidal") is a cue only."""
+    cues = merge_overlapping([*one[0], *other[0]])
+    starts = [cue.start for cue in cues]
+
+    def a_cue(start: int, end: int) -> bool:
+        # The cues are in order and apart: only the last one starting before ``end`` may
+        # reach past ``start``.
+        k = bisect_left(starts, end) - 1
+        return k >= 0 and cues[k].end > start
+
+    negated = tuple(
+        (start, end) for start, end in sorted({*one[1], *other[1]}) if not a_cue(start, end)
+    )
+    return cues, negated
 
 
 def _search(

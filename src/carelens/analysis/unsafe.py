@@ -64,12 +64,13 @@ found in either reading are found ("n-e-v-e-r kill yourself" is negated, read un
 matches nothing read plainly), a masked word's span covering its marks. A negation spelled out
 with marks holds for the plain reading too ("n.e.v.e.r. kill yourself", whose full stops end a
 clause read plainly: :func:`_spelled_negation`) where its letters and marks are typed in ASCII,
-and before words in Markdown's marks too ("n.e.v.e.r. *kill yourself*": :func:`_unmasked`);
-with a look-alike letter ("n.\\u0435.v.\\u0435.r.") the words are found. A list mark or symbols
-where a clause opens ("\\u2022 just kill yourself", "- go hurt yourself", "2) kill yourself",
-"\\u2122kill yourself") do not hide an imperative; a bullet needs a space after it, and no
-quotation or inverted mark opens such symbols ("\\u00bfKill yourself? No way."). An opening
-quotation mark opens an imperative of its own ('"kill yourself"', as '"kys"'), and
+and before words in Markdown's marks too ("n.e.v.e.r. *kill yourself*", which
+:func:`~carelens.disguises.unmask` reads "never *kill yourself*"); with a look-alike letter
+("n.\\u0435.v.\\u0435.r.") the words are found. A list mark or symbols where a clause opens
+("\\u2022 just kill yourself", "- go hurt yourself", "2) kill yourself", "\\u2122kill
+yourself") do not hide an imperative; a bullet needs a space after it, and no quotation or
+inverted mark opens such symbols ("\\u00bfKill yourself? No way."). An opening quotation mark
+opens an imperative of its own ('"kill yourself"', as '"kys"'), and
 :mod:`~carelens.analysis.unsafe_frames` tells whose words it holds.
 
 What helpers are taught to say is left alone: moving the means away ("take all the pills to
@@ -88,7 +89,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import replace
 
 from carelens.analysis.unsafe_frames import Quotes, listed_not_urging
 from carelens.analysis.unsafe_marks import mark_runs, without_marks
@@ -139,7 +139,7 @@ def _spans(response: str, seeker: str | None = None, *, quick: bool) -> tuple[Sp
     folded = fold(response)
     text = folded.text
     typed = folded_as_typed(response, text)
-    unmasked = _unmasked(text) if has_masks(text) else None
+    unmasked = unmask(text) if has_masks(text) else None
     spelled = None if unmasked is None else _spelled_negation(response, folded, unmasked)
     found = _read(text, seeker, typed, quick=quick, negated=spelled)
     if unmasked is not None:
@@ -172,46 +172,6 @@ def _read(
         searched = text.lower()
         return _find(text, searched, possible_kinds(searched), seeker, typed, negated=negated)
     return _find(text, text, KINDS, seeker, typed, negated=negated)
-
-
-#: The last mark of a word spelled out with marks ("n.e.v.e.r."), and the spaces after it.
-_SPELLED_WORD_END = re.compile(r"[-*._][ \t]+$")
-#: How far before a run of Markdown marks that end is looked for.
-_SPELLED_END_REACH = 8
-
-
-def _unmasked(text: str) -> Folded:
-    """``text`` read unmasked (:func:`~carelens.disguises.unmask`), with the Markdown marks
-    (:func:`mark_runs`) that open the word after a word spelled out with marks read as spaces
-    while it is read: the spelled word's last mark is its own before a space and a word, and
-    it is before a marked word too ("n.e.v.e.r. *kill yourself*" reads "never *kill
-    yourself*", as "n.e.v.e.r. kill yourself" reads "never kill yourself", not "never.
-    *kill yourself*", whose full stop would end the negation's clause). The marks stand in
-    the text read where they stood, at the same offsets; a "*" that unmasking reads as a
-    letter ("k.i.l.l. *ourself") is no mark."""
-    read = unmask(text)
-    runs = [
-        run
-        for run in mark_runs(text)
-        if _SPELLED_WORD_END.search(text, max(0, run[0] - _SPELLED_END_REACH), run[0])
-    ]
-    if not runs:
-        return read
-    origins = range(len(read.text)) if read.origins is None else read.origins
-    read_as = dict(zip(origins, read.text, strict=True))
-    runs = [run for run in runs if all(read_as.get(at) == text[at] for at in range(*run))]
-    if not runs:
-        return read
-    read = unmask(without_marks(text, runs))
-    marked = {at for run in runs for at in range(*run)}
-    origins = range(len(read.text)) if read.origins is None else read.origins
-    return replace(
-        read,
-        text="".join(
-            text[origin] if origin in marked else char
-            for char, origin in zip(read.text, origins, strict=True)
-        ),
-    )
 
 
 def _spelled_negation(
@@ -265,7 +225,7 @@ def _read_unmasked(
     :func:`~carelens.disguises.unmask`), at the folded reply's offsets; ``typed`` (the folded
     reply with its look-alike letters as typed) is read unmasked as well, where it gives the
     same words."""
-    typed_unmasked = None if typed is None else _unmasked(typed).text
+    typed_unmasked = None if typed is None else unmask(typed).text
     if typed_unmasked is not None and len(typed_unmasked) != len(unmasked.text):
         typed_unmasked = None  # not the same words: read as the patterns read them
     found = _read(
