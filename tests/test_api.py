@@ -85,15 +85,42 @@ def test_example_merging_and_privacy(repo_root: Path) -> None:
     assert {e.response.speaker for e in blog if e.response.meta["is_post_author"]} == {"hannah"}
 
 
-def test_the_readme_python_example_runs_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+def _readme_python_example() -> str:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    block = readme.split("## Python", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    return readme.split("## Python", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_python_example_runs_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    block = _readme_python_example()
     scope: dict[str, object] = {}
     exec(compile(block, "README.md", "exec"), scope)
     printed = capsys.readouterr().out.splitlines()
     assert printed[0].split()[0] in STYLES  # the style headline, then the feedback
     assert len(scope["results"]) == 1  # type: ignore[arg-type]
     assert any(line.startswith("reflection ") for line in printed)
+
+
+def test_the_readme_python_example_type_checks_strictly(tmp_path: Path) -> None:
+    """``result.seeker.distress.level`` failed mypy --strict: both are optional."""
+    mypy = pytest.importorskip("mypy.api")
+    script = tmp_path / "example.py"
+    script.write_text(_readme_python_example(), encoding="utf-8")
+    out, err, status = mypy.run(
+        ["--strict", "--cache-dir", str(tmp_path / "cache"), "--no-error-summary", str(script)]
+    )
+    assert status == 0, out + err
+
+
+def test_load_passes_the_device_on() -> None:
+    """carelens.load had no device= (EmpathyAnalyzer.load has)."""
+    assert carelens.load(threads=1, device="cpu").model_id
+    with pytest.raises(ValueError, match="device must be one of"):
+        carelens.load(threads=1, device="tpu")
+    import onnxruntime
+
+    if "CUDAExecutionProvider" not in onnxruntime.get_available_providers():
+        with pytest.raises(carelens.ModelError, match="no CUDA provider"):
+            carelens.load(threads=1, device="cuda")
 
 
 def test_the_helpers_exchanges_are_picked_as_the_readme_says() -> None:
@@ -104,6 +131,7 @@ def test_the_helpers_exchanges_are_picked_as_the_readme_says() -> None:
     )
     helpers = [e for e in chats if HelperPatterns(["vol-*"]).matches(e.response.speaker)]
     assert len(chats) == 17 and len(helpers) == 10
+    assert [e for e in chats if HelperPatterns("vol-*").matches(e.response.speaker)] == helpers
     assert all(e.response.speaker.startswith("vol-") for e in helpers)  # type: ignore[union-attr]
 
 

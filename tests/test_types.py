@@ -1,19 +1,27 @@
-"""The data model: JSON round-trips of every type, and the validation the types enforce."""
+"""The data model: JSON round-trips of every type, the validation the types enforce, and
+what their from_dict makes of data of another form (a result record, a None text)."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+import carelens
+from carelens.cli.main import app
+from carelens.output.records import ID_FIELDS, TEXT_FIELDS
 from carelens.types import (
     ANALYSIS_FIELDS,
     EPITOME_DIMENSIONS,
     N_LEVELS,
+    RECORD_FIELDS,
     DimensionScore,
     Exchange,
     ResponseAnalysis,
@@ -206,8 +214,98 @@ def test_validation_applies_to_from_dict() -> None:
         Span.from_dict({"start": -1, "end": 2, "label": "x", "score": 0.1})
 
 
-@pytest.mark.parametrize("name", ANALYSIS_FIELDS)
+@pytest.mark.parametrize("name", [*ANALYSIS_FIELDS, *RECORD_FIELDS])
 def test_a_dimension_cannot_take_the_name_of_another_field(name: str) -> None:
     score = DimensionScore(level=0, probabilities=(1.0, 0.0, 0.0), spans=())
     with pytest.raises(ValueError, match=f"'{name}'"):
         ResponseAnalysis(dimensions={name: score}, model_id="m")
+
+
+# --- from_dict of what is not its own output ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"id": "t1", "text": None}, "Turn.from_dict: 'text' must be a string, not NoneType"),
+        ({"id": "t1", "text": ["a", "b"]}, "'text' must be a string, not list"),
+        ({"id": "t1"}, "'text' must be a string; it is missing"),
+        ({"id": None, "text": "hi"}, "'id' must be a string or an integer, not NoneType"),
+        ({"text": "hi"}, "'id' must be a string or an integer; it is missing"),
+        ({"id": True, "text": "hi"}, "'id' must be a string or an integer, not bool"),
+        ({"id": 1.5, "text": "hi"}, "'id' must be a string or an integer, not float"),
+        ({"id": 1, "text": "hi", "reply_to": [0]}, "'reply_to' must be a string, an integer or"),
+        ({"id": 1, "text": "hi", "speaker": 3}, "'speaker' must be a string or None, not int"),
+        ("hello", "Turn.from_dict: a turn is a mapping, not str"),
+    ],
+)
+def test_turn_from_dict_refuses_a_text_or_id_of_another_type(data: Any, message: str) -> None:
+    """A None or list text became the text "None" or "['a', 'b']" (str() of it), and a None
+    id the id "None": analysed as if someone had written it."""
+    with pytest.raises(TypeError, match=re.escape(message)):
+        Turn.from_dict(data)
+
+
+def test_turn_from_dict_reads_integer_ids_as_their_digits() -> None:
+    turn = Turn.from_dict({"id": 7, "text": "hi", "conversation_id": 3, "reply_to": 6})
+    assert (turn.id, turn.conversation_id, turn.reply_to) == ("7", "3", "6")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"seeker": {"id": "s", "text": None}, "response": {"id": "r", "text": "Oh no."}},
+            "Exchange.from_dict: seeker: 'text' must be a string, not NoneType",
+        ),
+        (
+            {
+                "seeker": {"id": "s", "text": "I lost my job."},
+                "response": {"id": None, "text": "x"},
+            },
+            "Exchange.from_dict: response: 'id' must be a string or an integer, not NoneType",
+        ),
+        ({"seeker": {"id": "s", "text": "I lost my job."}}, "the 'response' turn is missing"),
+        (
+            {
+                "seeker": {"id": "s", "text": "a"},
+                "response": {"id": "r", "text": "b"},
+                "context": [{"id": "c", "text": 5}],
+            },
+            "Exchange.from_dict: context[0]: 'text' must be a string, not int",
+        ),
+        ({"seeker": None, "response": None}, "seeker: a turn is a mapping, not NoneType"),
+    ],
+)
+def test_exchange_from_dict_names_the_turn_that_is_wrong(data: Any, message: str) -> None:
+    with pytest.raises(TypeError, match=re.escape(message)):
+        Exchange.from_dict(data)
+
+
+def test_record_fields_are_those_a_result_record_adds() -> None:
+    assert set(RECORD_FIELDS) == {*ID_FIELDS, *TEXT_FIELDS}
+
+
+def test_a_result_record_of_carelens_analyze_reads_as_its_analysis(
+    repo_root: Path, tmp_path: Path
+) -> None:
+    """ResponseAnalysis.from_dict on a line of analyze's JSON Lines output raised "TypeError:
+    string indices must be integers" (its ids and texts were read as dimensions)."""
+    source = repo_root / "tests" / "data" / "cli" / "crisis_hints.jsonl"
+    out = tmp_path / "out.jsonl"
+    done = CliRunner().invoke(app, ["analyze", str(source), "-o", str(out), "--threads", "1"])
+    assert done.exit_code == 0, done.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    analyzer = carelens.load(threads=1)
+    pairs = [(e.seeker.text, e.response.text) for e in carelens.read_exchanges(source)]
+    for record, pair in zip(records, pairs, strict=True):
+        assert record["seeker_text"] is not None  # a record with its texts
+        analysis = ResponseAnalysis.from_dict(record)
+        assert analysis == analyzer.analyze(*pair)
+        assert set(analysis.dimensions) == set(analyzer.dimensions)
+
+
+def test_a_key_that_is_no_dimension_is_named() -> None:
+    score = DimensionScore(level=0, probabilities=(1.0, 0.0, 0.0)).to_dict()
+    with pytest.raises(TypeError, match="'note' is no field of an analysis or a result record"):
+        ResponseAnalysis.from_dict({"empathy": score, "note": "hello", "model": "m"})

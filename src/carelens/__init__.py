@@ -28,6 +28,7 @@ from carelens.errors import (
     InputError,
     MissingExtraError,
     ModelError,
+    PairTypeError,
 )
 from carelens.readers import read_exchanges
 from carelens.types import DimensionScore, Exchange, ResponseAnalysis, Span, Turn
@@ -42,6 +43,7 @@ __all__ = [
     "InputError",
     "MissingExtraError",
     "ModelError",
+    "PairTypeError",
     "ResponseAnalysis",
     "Span",
     "Turn",
@@ -56,14 +58,20 @@ def load(
     *,
     threads: int | None = None,
     batch_size: int = 1,
+    device: str = "cpu",
     idle_threads: int = 1,
 ) -> EmpathyAnalyzer:
     """Load the shipped model (or the model folder at ``path``), verifying its checksums.
 
     ``threads`` is how many pairs are analysed at once (default: the number of CPUs);
-    ``idle_threads`` > 1 lets a pair analysed while nothing else runs use that many CPU
-    threads (quicker single requests in a service).
+    ``device="cuda"`` runs the model on ONNX Runtime's CUDA provider (``onnxruntime-gpu``; a
+    ModelError where there is none); ``idle_threads`` > 1 lets a pair analysed while nothing
+    else runs use that many CPU threads (quicker single requests in a service). Counts are
+    whole numbers (NumPy's integers too, never a bool). The analyzer is a context manager
+    (``with carelens.load() as analyzer:``) whose worker threads end with the block
+    (:meth:`~carelens.analysis.empathy.EmpathyAnalyzer.close`); see
+    :meth:`~carelens.analysis.empathy.EmpathyAnalyzer.load`.
     """
     return EmpathyAnalyzer.load(
-        path, threads=threads, batch_size=batch_size, idle_threads=idle_threads
+        path, threads=threads, batch_size=batch_size, device=device, idle_threads=idle_threads
     )

@@ -10,6 +10,11 @@ Every error the library raises on purpose derives from :class:`CarelensError`, s
     │   └── ChecksumError     a file's SHA-256 differs from the manifest
     ├── NotFittedError        a trainable object was used before ``fit``
     └── MissingExtraError     an optional dependency is not installed (names the extra)
+
+    TypeError
+    └── PairTypeError         a pair given to the analyzer is not two strings (names it)
+
+Every class pickles (a worker process can send it back) with its message and attributes.
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ class CarelensError(Exception):
 class InputError(CarelensError):
     """A file or record could not be read.
 
-    ``path``, ``line`` and ``field`` locate the problem when they are known; the message
-    says what to do next.
+    ``path``, ``line`` and ``field`` locate the problem when they are known; ``index`` is
+    the 0-based place of a pair given to the analyzer (``analyze_many``, ``predict``) whose
+    text is empty. The message says what to do next.
     """
 
     def __init__(
@@ -33,11 +39,13 @@ class InputError(CarelensError):
         path: str | None = None,
         line: int | None = None,
         field: str | None = None,
+        index: int | None = None,
     ) -> None:
         self.reason = message
         self.path = path
         self.line = line
         self.field = field
+        self.index = index
         where = []
         if path is not None:
             where.append(str(path))
@@ -90,7 +98,22 @@ class MissingExtraError(CarelensError):
             checkout = f" (from a carelens checkout, '.[{extra}]' in place of {named})"
         else:
             checkout = ""
+        self.install = install
         super().__init__(
             f"this feature needs the optional package {package!r}; install it with: "
             f"{command}{checkout}"
         )
+
+    def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str, str | None]]:
+        # Pickled as its arguments: the default passes the message alone to __init__.
+        return type(self), (self.package, self.extra, self.install)
+
+
+class PairTypeError(TypeError):
+    """A pair given to the analyzer is not an Exchange or a ``(seeker, response)`` tuple, or
+    one of its texts is not a string. ``index`` is the pair's 0-based place in the input
+    (``analyze_many``, ``predict``; 0 for ``analyze``)."""
+
+    def __init__(self, message: str, *, index: int | None = None) -> None:
+        self.index = index
+        super().__init__(message)

@@ -64,15 +64,55 @@ class Turn:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Turn:
-        return cls(
-            id=str(data["id"]),
-            text=str(data["text"]),
-            speaker=data.get("speaker"),
-            conversation_id=data.get("conversation_id"),
-            reply_to=data.get("reply_to"),
-            timestamp=data.get("timestamp"),
-            meta=dict(data.get("meta") or {}),
+        """The turn of :meth:`to_dict`'s form. ``text`` must be a string and ``id`` a string
+        or an integer (read as its digits, as the readers read ids; so may the
+        ``conversation_id`` and ``reply_to`` be, or None); a text or id that is missing,
+        None or of another type is a TypeError naming the field, as a text that is not a
+        string is to the analyzer (not a turn whose text reads ``"None"``)."""
+        return _turn_from(data, "Turn.from_dict")
+
+
+def _found(data: Mapping[str, Any], key: str) -> str:
+    """The end of a message on ``data[key]``: "; it is missing" or ", not <its type>"."""
+    return "; it is missing" if key not in data else f", not {type(data[key]).__name__}"
+
+
+def _turn_from(data: object, where: str) -> Turn:
+    """:meth:`Turn.from_dict`, its TypeErrors starting with ``where``."""
+    if not isinstance(data, Mapping):
+        raise TypeError(f"{where}: a turn is a mapping, not {type(data).__name__}")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise TypeError(f"{where}: 'text' must be a string{_found(data, 'text')}")
+    fields: dict[str, str | None] = {}
+    for key in ("id", "speaker", "conversation_id", "reply_to", "timestamp"):
+        value = data.get(key)
+        if key in _ID_KEYS and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # an integer id reads as its digits, as the readers read it
+        if isinstance(value, str) or (value is None and key != "id"):
+            fields[key] = value
+            continue
+        kind = (
+            "a string or an integer"
+            if key == "id"
+            else "a string, an integer or None"
+            if key in _ID_KEYS
+            else "a string or None"
         )
+        raise TypeError(f"{where}: {key!r} must be {kind}{_found(data, key)}")
+    return Turn(
+        id=str(fields["id"]),
+        text=text,
+        speaker=fields["speaker"],
+        conversation_id=fields["conversation_id"],
+        reply_to=fields["reply_to"],
+        timestamp=fields["timestamp"],
+        meta=dict(data.get("meta") or {}),
+    )
+
+
+#: The fields of a turn that are ids: an integer is read as its digits.
+_ID_KEYS = frozenset({"id", "conversation_id", "reply_to"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +132,21 @@ class Exchange:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Exchange:
+        """The exchange of :meth:`to_dict`'s form; a turn that is missing or not a mapping,
+        or whose text or id is not a string (:meth:`Turn.from_dict`), is a TypeError naming
+        it (``Exchange.from_dict: seeker: 'text' must be a string, not NoneType``)."""
+        if not isinstance(data, Mapping):
+            raise TypeError(f"Exchange.from_dict takes a mapping, not {type(data).__name__}")
+        for role in ("seeker", "response"):
+            if role not in data:
+                raise TypeError(f"Exchange.from_dict: the {role!r} turn is missing")
         return cls(
-            seeker=Turn.from_dict(data["seeker"]),
-            response=Turn.from_dict(data["response"]),
-            context=tuple(Turn.from_dict(t) for t in data.get("context") or ()),
+            seeker=_turn_from(data["seeker"], "Exchange.from_dict: seeker"),
+            response=_turn_from(data["response"], "Exchange.from_dict: response"),
+            context=tuple(
+                _turn_from(t, f"Exchange.from_dict: context[{i}]")
+                for i, t in enumerate(data.get("context") or ())
+            ),
         )
 
 
@@ -234,6 +285,21 @@ ANALYSIS_FIELDS: tuple[str, ...] = (
     "feedback",
     "model",
 )
+#: Keys of a result record (``carelens analyze``'s JSON Lines output,
+#: :func:`carelens.output.records.result_record`) around the analysis: the ids that locate
+#: the pair (its ``ID_FIELDS``) and the two texts (its ``TEXT_FIELDS``).
+#: :meth:`ResponseAnalysis.from_dict` reads such a record, leaving these out.
+RECORD_FIELDS: tuple[str, ...] = (
+    "seeker_id",
+    "response_id",
+    "conversation_id",
+    "speaker",
+    "timestamp",
+    "seeker_speaker",
+    "community",
+    "seeker_text",
+    "response_text",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,10 +323,11 @@ class ResponseAnalysis:
     unsafe: tuple[Span, ...] | None = None
 
     def __post_init__(self) -> None:
-        clash = [name for name in self.dimensions if name in ANALYSIS_FIELDS]
+        clash = [name for name in self.dimensions if name in (*ANALYSIS_FIELDS, *RECORD_FIELDS)]
         if clash:
             raise ValueError(
-                f"dimension name {clash[0]!r} is taken by another field of the analysis"
+                f"dimension name {clash[0]!r} is taken by another field of the analysis "
+                "or of its result record"
             )
 
     def __getitem__(self, dimension: str) -> DimensionScore:
@@ -290,7 +357,26 @@ class ResponseAnalysis:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ResponseAnalysis:
-        dims = {k: DimensionScore.from_dict(v) for k, v in data.items() if k not in ANALYSIS_FIELDS}
+        """The analysis of :meth:`to_dict`'s form, or of a result record (a line of ``carelens
+        analyze``'s JSON Lines output), whose ids and texts (:data:`RECORD_FIELDS`) are left
+        out. Any other key is a dimension: one whose value is not an object is a TypeError
+        naming the key."""
+        if not isinstance(data, Mapping):
+            raise TypeError(
+                f"ResponseAnalysis.from_dict takes a mapping, not {type(data).__name__}"
+            )
+        dims: dict[str, DimensionScore] = {}
+        for key, value in data.items():
+            if key in ANALYSIS_FIELDS or key in RECORD_FIELDS:
+                continue
+            if not isinstance(value, Mapping):
+                raise TypeError(
+                    f"ResponseAnalysis.from_dict: {key!r} is no field of an analysis or a "
+                    "result record, so it is read as a dimension, but its value is "
+                    f"{type(value).__name__}, not a dimension score (an object with level "
+                    "and probabilities)"
+                )
+            dims[key] = DimensionScore.from_dict(value)
         seeker = data.get("seeker")
         helper = data.get("helper")
         unsafe = data.get("unsafe")

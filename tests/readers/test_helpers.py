@@ -87,3 +87,36 @@ def test_keep_streams_the_helpers_exchanges_and_reports_the_others() -> None:
 )
 def test_same_patterns_pick_the_same_speakers(a: list[str], b: list[str], same: bool) -> None:
     assert same_patterns(a, b) is same
+
+
+def test_one_pattern_as_a_string_is_one_pattern() -> None:
+    """HelperPatterns("vol-*") was the patterns v, o, l, -, * and matched every speaker."""
+    patterns = HelperPatterns("vol-*")
+    assert patterns.patterns == ("vol-*",)
+    assert patterns.matches("vol-ama")
+    assert not patterns.matches("visitor-318")
+    assert HelperPatterns(iter(["ama", "vol-*"])).patterns == ("ama", "vol-*")  # any iterable
+
+
+@pytest.mark.parametrize(
+    ("patterns", "message"),
+    [
+        ([5], "a helper pattern must be a string, not int: item 0 of the patterns is 5"),
+        (["vol-*", None], "not NoneType: item 1 of the patterns is None"),
+        (None, "a pattern \\(a string\\) or a list of them, not NoneType"),
+        (b"vol-*", "not bytes"),
+    ],
+)
+def test_a_pattern_that_is_not_a_string_is_a_type_error_naming_it(
+    patterns: object, message: str
+) -> None:
+    """HelperPatterns([5]) raised AttributeError: 'int' object has no attribute 'strip'."""
+    with pytest.raises(TypeError, match=message):
+        HelperPatterns(patterns)  # type: ignore[arg-type]
+
+
+def test_matches_takes_a_name_or_none() -> None:
+    with pytest.raises(TypeError, match="a speaker's name \\(a string\\) or None, not int"):
+        HelperPatterns(["vol-*"]).matches(5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not int"):
+        HelperPatterns([]).matches(5)  # type: ignore[arg-type]

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import numbers
 import os
+import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
-from itertools import islice
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, NoReturn
 
 import numpy as np
 from numpy.typing import NDArray
@@ -38,7 +40,7 @@ from carelens.analysis.personal_distress import PersonalDistressModel, helper_di
 from carelens.analysis.rules import apply_rules
 from carelens.analysis.unsafe import unsafe_spans
 from carelens.checks import int_between
-from carelens.errors import InputError, ModelError
+from carelens.errors import InputError, ModelError, PairTypeError
 from carelens.inference.artifact import ModelArtifact
 from carelens.inference.encoding import EncodingLimits, PairEncoder
 from carelens.inference.session import OnnxModel
@@ -82,9 +84,10 @@ def chunk_size_for(batch_size: int) -> int:
     return max(CHUNK_SIZE, batch_size)
 
 
-def _as_pair(item: PairLike, where: str) -> tuple[str, str]:
-    """``(seeker, response)`` of a pair; TypeError for anything but an Exchange or two
-    strings, InputError for a text with nothing but whitespace (``where`` names the pair).
+def _as_pair(item: PairLike, where: str, index: int = 0) -> tuple[str, str]:
+    """``(seeker, response)`` of a pair; :class:`~carelens.errors.PairTypeError` (a
+    TypeError) for anything but an Exchange or two strings, InputError for a text with
+    nothing but whitespace (``where`` names the pair; the error's ``index`` is ``index``).
 
     This is where text enters the analysis: a surrogate pair given as two code points is
     joined into the character it encodes (:func:`~carelens.text.join_surrogates`), so the
@@ -94,18 +97,22 @@ def _as_pair(item: PairLike, where: str) -> tuple[str, str]:
     elif isinstance(item, tuple | list) and len(item) == 2:
         texts = tuple(item)
     else:
-        raise TypeError(
+        raise PairTypeError(
             f"{where}: a pair is an Exchange or a (seeker, response) tuple of two strings, "
             f"not {type(item).__name__}"
-            + (" (a dict's keys would be read as the texts)" if isinstance(item, dict) else "")
+            + (" (a dict's keys would be read as the texts)" if isinstance(item, dict) else ""),
+            index=index,
         )
     checked: list[str] = []
     for role, text in zip(("seeker", "response"), texts, strict=True):
         if not isinstance(text, str):
-            raise TypeError(f"{where}: the {role} text must be a string, not {type(text).__name__}")
+            raise PairTypeError(
+                f"{where}: the {role} text must be a string, not {type(text).__name__}",
+                index=index,
+            )
         if is_blank(text):
             shown = "empty" if not text.strip() else "empty (only invisible characters)"
-            raise InputError(f"{where}: the {role} text is {shown}", field=role)
+            raise InputError(f"{where}: the {role} text is {shown}", field=role, index=index)
         checked.append(join_surrogates(text))
     return checked[0], checked[1]
 
@@ -208,8 +215,28 @@ def _model_settings(artifact: ModelArtifact) -> dict[str, Any]:
 
 def _whole(value: object) -> bool:
     """Whether ``value`` is a whole number (an integer type, NumPy's too, but not a
-    ``bool``: ``True`` is no count of threads)."""
+    ``bool``: ``True`` is no count of threads). Every count the analyzer takes (``threads``,
+    ``batch_size``, ``idle_threads``, ``chunk_size``) is checked so and kept as an ``int``."""
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+#: The analyzers of this process, so that a child made by ``os.fork`` forgets their worker
+#: threads (:func:`_forget_pools`).
+_ANALYZERS: weakref.WeakSet[EmpathyAnalyzer] = weakref.WeakSet()
+
+
+def _forget_pools() -> None:
+    """In a child made by ``os.fork``: drop each analyzer's pool and the lock that guards it.
+    The pool's threads stayed in the parent, so a batch handed to it would never run (the
+    call waited forever), and a parent's thread may have held the lock; the child's first
+    call with several batches starts a pool of its own."""
+    for analyzer in list(_ANALYZERS):
+        analyzer._pool = None
+        analyzer._pool_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pools)
 
 
 class EmpathyAnalyzer:
@@ -223,6 +250,12 @@ class EmpathyAnalyzer:
     chunks of :func:`chunk_size_for` ``batch_size`` pairs, in :meth:`predict` and
     :meth:`analyze_many` alike, as ``carelens analyze --batch-size`` does, so their results
     equal its records.
+
+    One analyzer may serve several threads at once, and a process forked after it was used
+    (``multiprocessing``'s ``fork``) may go on using it: the child starts worker threads of
+    its own. It cannot be pickled (its ONNX Runtime sessions belong to this process): load
+    one in each process instead. Used as a context manager (``with carelens.load() as
+    analyzer:``) it is closed (:meth:`close`) when the block ends.
     """
 
     def __init__(
@@ -244,11 +277,15 @@ class EmpathyAnalyzer:
             )
         settings = _model_settings(artifact)
         self.artifact = artifact
-        self.threads = max(1, threads if threads else (os.cpu_count() or 1))
+        self.threads = max(1, int(threads) if threads else (os.cpu_count() or 1))
+        #: Runs the batches of a call ``threads`` at a time; created by the first call with
+        #: several batches, shared by every caller (guarded by ``_pool_lock``).
         self._pool: ThreadPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
+        _ANALYZERS.add(self)
         self.encoder = encoder
         self.model = model
-        self.batch_size = batch_size
+        self.batch_size = int(batch_size)
         #: Scores the helper's own distress in each response (None: not scored).
         self.distress_model = distress_model
         #: Flags seeker posts the crisis-cue patterns miss (None: patterns only).
@@ -289,7 +326,7 @@ class EmpathyAnalyzer:
         return cls(
             artifact,
             encoder,
-            OnnxModel.load(artifact, device, idle_threads=idle_threads),
+            OnnxModel.load(artifact, device, idle_threads=int(idle_threads)),
             threads=threads,
             batch_size=batch_size,
             distress_model=PersonalDistressModel.load(),
@@ -304,6 +341,26 @@ class EmpathyAnalyzer:
     def model_fingerprint(self) -> str:
         """:attr:`~carelens.inference.artifact.ModelArtifact.fingerprint` of the model."""
         return self.artifact.fingerprint
+
+    def __reduce__(self) -> NoReturn:
+        # ONNX Runtime's own error names its session class, not what to do.
+        raise TypeError(
+            "an EmpathyAnalyzer cannot be pickled (its ONNX Runtime sessions belong to the "
+            "process that loaded them): load one analyzer per process, with carelens.load() "
+            "in each worker process (a worker started by multiprocessing's 'fork' method may "
+            "use the analyzer it inherits)"
+        )
+
+    def __enter__(self) -> EmpathyAnalyzer:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
 
     def analyze(self, seeker: str, response: str) -> ResponseAnalysis:
         """Analyse one response to one seeker message.
@@ -325,25 +382,59 @@ class EmpathyAnalyzer:
         self, pairs: Iterable[PairLike], *, chunk_size: int | None = None
     ) -> Iterator[ResponseAnalysis]:
         """Analyse a stream of pairs (Exchanges or ``(seeker, response)`` tuples), yielding
-        results in input order; a malformed pair raises as in :meth:`predict`, naming its
-        place in the stream.
+        results in input order.
 
         Pairs are read ``chunk_size`` at a time, so an unbounded stream uses bounded memory;
         with a batch size above 1 a pair's results depend on the other pairs of its chunk.
         The default, :attr:`chunk_size` (:data:`CHUNK_SIZE` pairs, or the batch size when
         larger), is what ``carelens analyze`` and :meth:`predict` use, so the results equal
         their records.
+
+        ``pairs`` and ``chunk_size`` are checked when this is called (a TypeError or a
+        ValueError), the pairs as they are read: a malformed pair raises as in
+        :meth:`predict`, naming its place in the stream, once the results of the pairs before
+        it are yielded (they are analysed as a chunk of their own); the error's ``index`` is
+        that place (0-based). An error of the stream itself comes after those results too.
         """
         if chunk_size is None:
             chunk_size = self.chunk_size
-        elif not int_between(chunk_size, 1):  # 2.5 or "8" failed deep in islice
+        elif not _whole(chunk_size) or chunk_size < 1:  # 2.5 or "8" once failed deep inside
             raise ValueError(f"chunk_size must be an integer of at least 1, not {chunk_size!r}")
-        iterator = iter(pairs)
+        if isinstance(pairs, Exchange) or (
+            isinstance(pairs, tuple) and len(pairs) == 2 and all(isinstance(t, str) for t in pairs)
+        ):
+            raise TypeError(
+                "analyze_many() takes an iterable of pairs, not one pair: pass [pair], or "
+                "call analyze(seeker, response)"
+            )
+        if isinstance(pairs, str | bytes) or not isinstance(pairs, Iterable):
+            raise TypeError(
+                "analyze_many() takes an iterable of pairs (Exchanges or (seeker, response) "
+                f"tuples), not {type(pairs).__name__}"
+            )
+        return self._analyze_stream(iter(pairs), int(chunk_size))
+
+    def _analyze_stream(
+        self, pairs: Iterator[PairLike], chunk_size: int
+    ) -> Iterator[ResponseAnalysis]:
+        """:meth:`analyze_many`'s results: each chunk's pairs checked as they are read, then
+        analysed; on an error, the checked pairs of its chunk are analysed and yielded
+        before it is raised."""
         done = 0
-        while chunk := list(islice(iterator, chunk_size)):
-            texts = [_as_pair(p, f"pair {done + i}") for i, p in enumerate(chunk)]
+        while True:
+            texts: list[tuple[str, str]] = []
+            try:
+                for item in pairs:
+                    texts.append(_as_pair(item, f"pair {done}", done))
+                    done += 1
+                    if len(texts) == chunk_size:
+                        break
+            except Exception:
+                yield from self._predict_texts(texts)  # the good pairs before the error
+                raise
+            if not texts:
+                return
             yield from self._predict_texts(texts)
-            done += len(chunk)
 
     def predict(self, pairs: Sequence[PairLike]) -> list[ResponseAnalysis]:
         """Analyse a list of pairs, ``threads`` batches at a time; results keep input order.
@@ -352,8 +443,9 @@ class EmpathyAnalyzer:
         of :attr:`chunk_size` pairs taken in input order, as ``carelens analyze`` takes them:
         with a batch size above 1, a list of more pairs gives the results of that command's
         chunks. A pair that is neither an Exchange nor a tuple of two strings raises
-        TypeError, and one whose seeker or response text is empty (or only whitespace)
-        raises :class:`~carelens.errors.InputError`, before anything is analysed.
+        TypeError (:class:`~carelens.errors.PairTypeError`), and one whose seeker or response
+        text is empty (or only whitespace) raises :class:`~carelens.errors.InputError`,
+        before anything is analysed; the error's ``index`` is the pair's place in ``pairs``.
         """
         return self._predict(pairs, where=lambda i: f"pair {i}")
 
@@ -361,7 +453,7 @@ class EmpathyAnalyzer:
         self, pairs: Sequence[PairLike], where: Callable[[int], str]
     ) -> list[ResponseAnalysis]:
         """``pairs`` checked (all before any is analysed), then analysed a chunk at a time."""
-        texts = [_as_pair(p, where(i)) for i, p in enumerate(pairs)]
+        texts = [_as_pair(p, where(i), i) for i, p in enumerate(pairs)]
         size = self.chunk_size
         results: list[ResponseAnalysis] = []
         for start in range(0, len(texts), size):
@@ -376,38 +468,64 @@ class EmpathyAnalyzer:
             [(i, texts[i]) for i in order[start : start + self.batch_size]]
             for start in range(0, len(order), self.batch_size)
         ]
+        if self.threads > 1 and len(batches) > 1:
+            done = self._run_pooled(batches)
+        else:
+            done = [self._predict_batch(batch) for batch in batches]
         results: list[ResponseAnalysis | None] = [None] * len(texts)
-        pooled = self.threads > 1 and len(batches) > 1
-        try:
-            if pooled:
-                if self._pool is None:
-                    self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="carelens")
-                done = self._pool.map(self._predict_batch, batches)
-            else:
-                done = map(self._predict_batch, batches)
-            for batch, analyses in zip(batches, done, strict=True):
-                for (i, _), analysis in zip(batch, analyses, strict=True):
-                    results[i] = analysis
-        except KeyboardInterrupt:
-            # A Ctrl-C (while the batches are handed out too): no batch starts any more,
-            # and the workers end with the ones they run.
-            if pooled:
-                self.close()
-            raise
+        for batch, analyses in zip(batches, done, strict=True):
+            for (i, _), analysis in zip(batch, analyses, strict=True):
+                results[i] = analysis
         missing = [i for i, r in enumerate(results) if r is None]
         if missing:  # every batch returns one result per pair; anything else is a bug
             raise RuntimeError(f"no result for pair(s) {missing[:5]}")
         return [r for r in results if r is not None]
 
+    def _run_pooled(
+        self, batches: list[list[tuple[int, tuple[str, str]]]]
+    ) -> list[list[ResponseAnalysis]]:
+        """``batches`` run on the worker threads (started here when there are none), their
+        results in order. When this call fails or is stopped, its batches not begun are
+        dropped, never another caller's; on a Ctrl-C the pool is also retired, as by
+        :meth:`close`, so its threads end once they are idle."""
+        pool: ThreadPoolExecutor | None = None
+        futures: list[Future[list[ResponseAnalysis]]] = []
+        try:
+            with self._pool_lock:  # never handed out to a pool that close() retires
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="carelens")
+                pool = self._pool
+                for batch in batches:
+                    futures.append(pool.submit(self._predict_batch, batch))
+            return [future.result() for future in futures]
+        except BaseException as exc:
+            for future in futures:
+                future.cancel()  # those not begun; the others end with the batch they run
+            if isinstance(exc, KeyboardInterrupt) and pool is not None:
+                self._retire(pool)
+            raise
+
+    def _retire(self, pool: ThreadPoolExecutor) -> None:
+        """Let ``pool``'s threads end once the batches handed to it are done (nothing is
+        cancelled, nothing waited for); the next call with several batches starts a new one."""
+        with self._pool_lock:
+            if self._pool is pool:
+                self._pool = None
+        pool.shutdown(wait=False)
+
     def close(self) -> None:
-        """Stop the worker threads that run batches at once (``threads`` > 1), without
-        waiting: the batches not begun are dropped, and each thread ends with the batch it
-        runs. The analyzer stays usable: a later call starts new ones. Called by ``carelens
-        analyze`` when it ends, and on a Ctrl-C inside a call, so that the program's exit
-        (which waits for such threads) never waits on batches no one will read."""
-        pool, self._pool = self._pool, None
+        """Let the worker threads that run batches at once (``threads`` > 1) end, without
+        waiting for them. Calls that other threads have in flight are not disturbed: their
+        batches run to the end on those threads, which then end; nothing is cancelled. The
+        analyzer stays usable: a later call starts new threads. Called by ``carelens
+        analyze`` when it ends, and when a ``with`` block ends, so that the program's exit
+        (which waits for such threads) waits on no idle thread. A Ctrl-C inside a call drops
+        that call's batches not begun (and retires the threads likewise), so the exit never
+        waits on batches no one will read."""
+        with self._pool_lock:
+            pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=False)
 
     def _predict_batch(self, batch: list[tuple[int, tuple[str, str]]]) -> list[ResponseAnalysis]:
         encoded = self.encoder.encode([pair for _, pair in batch])

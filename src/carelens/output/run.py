@@ -176,7 +176,7 @@ def analyze_file(
     preview: int = 0,
     include_text: bool = True,
     redact: bool = False,
-    helpers: Sequence[str] = (),
+    helpers: str | Sequence[str] = (),
     progress: Progress | None = None,
     lock: bool = True,
 ) -> AnalysisSummary:
@@ -192,9 +192,10 @@ def analyze_file(
     ``redact=True`` replaces personal data in every text of a record (see
     :func:`~carelens.output.records.result_record`), and in the details of the rejects
     (``rejects.redact`` is set: a detail may quote an id of the record). With ``helpers``
-    (``--helper`` patterns, :class:`~carelens.readers.helpers.HelperPatterns`) only the
-    exchanges whose response speaker matches one are analysed; the others are counted in the
-    summary. Bad input records go to ``rejects`` and never stop the run.
+    (``--helper`` patterns, :class:`~carelens.readers.helpers.HelperPatterns`: a list, or
+    one pattern as a string, ``helpers="vol-*"``) only the exchanges whose response speaker
+    matches one are analysed; the others are counted in the summary. Bad input records go
+    to ``rejects`` and never stop the run.
 
     While it writes ``output`` it holds a lock on ``OUT.lock`` and the other files it writes
     (:func:`~carelens.output.files.hold_output_locks`), so a second run on the same output

@@ -13,6 +13,7 @@ records it holds and how many its reader kept (:func:`records_read` for the comm
 from __future__ import annotations
 
 import logging
+import numbers
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -64,7 +65,9 @@ def _open(
     max_chars: int,
 ) -> tuple[ReadContext, Iterator[Record]]:
     p = Path(path)
-    problem = column_map_problem(column_map or {})
+    column_map = _checked_column_map(column_map)
+    max_chars = _checked_max_chars(max_chars)
+    problem = column_map_problem(column_map)
     if problem is not None:
         raise InputError(problem)
     if not p.exists():
@@ -89,11 +92,38 @@ def _open(
     ctx = ReadContext(
         path=p,
         rejects=rejects if rejects is not None else RejectLog(),
-        column_map=dict(column_map or {}),
+        column_map=column_map,
         max_chars=max_chars,
     )
     logger.debug("reading %s as %s", p, format)
     return ctx, without_long_names(ctx, READERS[format](ctx), note_rejected_turn)
+
+
+def _checked_column_map(column_map: object) -> dict[str, str]:
+    """``column_map`` (None: no map) as a dict, checked when a read is asked for rather than
+    failing in the middle of it: a TypeError unless it maps names (strings) to names."""
+    if column_map is None:
+        return {}
+    if not isinstance(column_map, Mapping):
+        raise TypeError(
+            "column_map must be a mapping of field names to the file's names "
+            f"({{'speaker': 'author'}}), not {type(column_map).__name__}"
+        )
+    for name, column in column_map.items():
+        if not isinstance(name, str) or not isinstance(column, str):
+            raise TypeError(
+                "column_map maps field names to the file's names, both strings: "
+                f"{name!r}: {column!r} is not"
+            )
+    return dict(column_map)
+
+
+def _checked_max_chars(max_chars: object) -> int:
+    """``max_chars`` as an int, checked when a read is asked for: a ValueError unless it is a
+    whole number of at least 1 (0 would reject every record)."""
+    if isinstance(max_chars, bool) or not isinstance(max_chars, numbers.Integral) or max_chars < 1:
+        raise ValueError(f"max_chars must be a whole number of at least 1, not {max_chars!r}")
+    return int(max_chars)
 
 
 def read_records(
@@ -235,8 +265,12 @@ def read_exchanges(
     """Stream the seeker/response exchanges of a file, in the order responses appear.
 
     ``format`` forces one of :data:`SUPPORTED_FORMATS` (detected otherwise); ``column_map``
-    maps canonical field names to the file's names (csv and jsonl); ``rejects`` collects bad
-    records (a private log is used if None); texts over ``max_chars`` are rejected.
+    maps canonical field names to the file's names (csv and tsv, jsonl, convokit and
+    parquet; Reddit and WordPress exports, whose fields are fixed, do not read it): a
+    TypeError unless it is a mapping of strings to strings, an InputError for a field no
+    layout reads; ``rejects`` collects bad records (a private log is used if None); texts
+    over ``max_chars`` (a whole number of at least 1, else a ValueError) are rejected. The
+    arguments are checked when this is called, before any record is read.
     Rows of pair files are independent judgements, so their ids may repeat (EPITOME has
     repeated ``(sp_id, rp_id)`` rows with different labels): every row is an exchange.
     """

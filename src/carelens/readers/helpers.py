@@ -21,10 +21,16 @@ from carelens.types import Exchange
 
 
 class HelperPatterns:
-    """The ``--helper`` patterns of a run; :meth:`matches` tells a helper's name."""
+    """The ``--helper`` patterns of a run; :meth:`matches` tells a helper's name.
 
-    def __init__(self, patterns: Sequence[str]) -> None:
-        cleaned = tuple(p.strip() for p in patterns)
+    ``patterns`` is a list (any iterable) of patterns, or one pattern as a string:
+    ``HelperPatterns("vol-*")`` is ``HelperPatterns(["vol-*"])``, never the patterns ``v``,
+    ``o``, ``l``... A pattern that is not a string is a TypeError naming it; an empty one an
+    InputError.
+    """
+
+    def __init__(self, patterns: str | Iterable[str]) -> None:
+        cleaned = tuple(p.strip() for p in _pattern_list(patterns))
         for pattern in cleaned:
             if not pattern:
                 raise InputError(
@@ -46,7 +52,13 @@ class HelperPatterns:
         return bool(self.patterns)
 
     def matches(self, speaker: str | None) -> bool:
-        """Whether ``speaker`` is one of the helpers (always, without patterns)."""
+        """Whether ``speaker`` is one of the helpers (always, without patterns); a TypeError
+        for anything but a name (a string) or None."""
+        if speaker is not None and not isinstance(speaker, str):
+            raise TypeError(
+                f"HelperPatterns.matches takes a speaker's name (a string) or None, not "
+                f"{type(speaker).__name__} ({speaker!r})"
+            )
         if self._any is None:
             return True
         return speaker is not None and self._any.match(_folded(speaker)) is not None
@@ -63,6 +75,26 @@ class HelperPatterns:
                 yield exchange
             elif left_out is not None:
                 left_out(exchange)
+
+
+def _pattern_list(patterns: object) -> list[str]:
+    """``patterns`` as a list: one string is one pattern; a TypeError names an item that is
+    not a string, or a value that is neither."""
+    if isinstance(patterns, str):
+        return [patterns]
+    if not isinstance(patterns, Iterable) or isinstance(patterns, bytes | bytearray):
+        raise TypeError(
+            "helper patterns are a pattern (a string) or a list of them, not "
+            f"{type(patterns).__name__}"
+        )
+    listed = list(patterns)
+    for i, pattern in enumerate(listed):
+        if not isinstance(pattern, str):
+            raise TypeError(
+                f"a helper pattern must be a string, not {type(pattern).__name__}: "
+                f"item {i} of the patterns is {pattern!r}"
+            )
+    return listed
 
 
 def _folded(name: str) -> str:
