@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from carelens.errors import InputError
 from carelens.readers.helpers import HelperPatterns, same_patterns
@@ -120,3 +125,41 @@ def test_matches_takes_a_name_or_none() -> None:
         HelperPatterns(["vol-*"]).matches(5)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="not int"):
         HelperPatterns([]).matches(5)  # type: ignore[arg-type]
+
+
+def _glob_reference(pattern: str, name: str) -> bool:
+    """Whether ``name`` matches ``pattern`` by the plain definition (``*`` any run, ``?``
+    one character, all else itself), by dynamic programming over both."""
+    matched = [[False] * (len(name) + 1) for _ in range(len(pattern) + 1)]
+    matched[0][0] = True
+    for i, p in enumerate(pattern, 1):
+        for j in range(len(name) + 1):
+            if p == "*":
+                matched[i][j] = matched[i - 1][j] or (j > 0 and matched[i][j - 1])
+            elif j > 0:
+                matched[i][j] = matched[i - 1][j - 1] and (p == "?" or p == name[j - 1])
+    return matched[len(pattern)][len(name)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pattern=st.text(alphabet="ab*?.[", min_size=1, max_size=8).filter(lambda p: p.strip()),
+    name=st.text(alphabet="ab.[", max_size=10),
+)
+def test_a_pattern_matches_as_the_plain_definition_says(pattern: str, name: str) -> None:
+    # Names and patterns without spaces at their ends or case, so folding changes nothing.
+    assert HelperPatterns([pattern]).matches(name) == _glob_reference(pattern, name)
+
+
+def test_a_pattern_of_many_stars_does_not_try_every_split_of_a_name() -> None:
+    # Before, each star could end at any place, so a name that does not match was tried at
+    # every split: this ran without end. Run apart, so a regression fails instead of hanging.
+    code = (
+        "from carelens.readers.helpers import HelperPatterns\n"
+        "p = HelperPatterns(['*a*a*a*a*a*b', '*a?a*a?*a*?b'])\n"
+        "print(p.matches('a' * 512), p.matches('a' * 511 + 'b'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["False", "True"]

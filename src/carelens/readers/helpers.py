@@ -104,9 +104,26 @@ def _folded(name: str) -> str:
 
 def _as_regex(pattern: str) -> str:
     """``pattern`` as a regular expression for the whole name: ``*`` and ``?`` are the only
-    wildcards (shell patterns would also read ``[...]`` as a set of characters)."""
-    body = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
-    return rf"(?s:{body})\Z"
+    wildcards (shell patterns would also read ``[...]`` as a set of characters).
+
+    The text between two stars is found at its first place after the one before it, and
+    that place is kept (an atomic group): a later place could only leave less of the name to
+    the rest. So a name that does not match is read once per star, never tried at every
+    split between them (``*a*a*a*a*a*b`` against a name of 512 letters a ran without end).
+    """
+    first, *middle_and_last = re.sub(r"\*+", "*", pattern).split("*")
+    regex = _literal(first)
+    if middle_and_last:
+        *middle, last = middle_and_last
+        regex += "".join(f"(?>.*?{_literal(part)})" for part in middle if part)
+        regex += ".*" + _literal(last)
+    return rf"(?s:{regex})\Z"
+
+
+def _literal(part: str) -> str:
+    """A part of a pattern without stars as a regular expression: ``?`` is any one
+    character, everything else itself."""
+    return "".join("." if c == "?" else re.escape(c) for c in part)
 
 
 def as_options(patterns: Sequence[str]) -> str:
