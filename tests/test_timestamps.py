@@ -1,5 +1,6 @@
 """The timestamp rule (:func:`carelens.timestamps.parse_timestamp`): the lower-case ``z`` of
-RFC 3339, and Unix times as ASCII digits only."""
+RFC 3339, Unix times as ASCII digits only, and a number longer than any time kept as its
+start (:func:`carelens.timestamps.number_text`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from carelens.timestamps import parse_timestamp
+from carelens.timestamps import MAX_NUMBER_CHARS, is_number_text, number_text, parse_timestamp
 
 AUG_1 = datetime(2024, 8, 1, 12, 30, tzinfo=UTC)
 
@@ -59,3 +60,46 @@ def test_only_ascii_numbers_are_unix_times(value: str) -> None:
 def test_months_are_utc_months() -> None:
     # 23:30 on 31 July at UTC-2 is 1 August in UTC: the month is August.
     assert parse_timestamp("2024-07-31T23:30:00-02:00") == datetime(2024, 8, 1, 1, 30, tzinfo=UTC)
+
+
+# --- a number longer than any time -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1722515400000000",  # microseconds since 1970: kept whole, named as it is
+        "1722515400000000000",  # nanoseconds
+        " 20240801 ",  # a compact date: read later, so kept as written
+        "1" * MAX_NUMBER_CHARS,
+        1722515400000000,
+    ],
+)
+def test_a_number_as_long_as_a_time_is_kept_whole(value: str | int) -> None:
+    assert number_text(value) == str(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "start"),
+    [
+        ("1" * 400, "1" * 31),  # was kept whole: a 400-character timestamp
+        (" -" + "9" * 40 + " ", "-" + "9" * 30),
+        ("86400." + "0" * 40, "86400." + "0" * 25),  # a day in seconds: no time
+        pytest.param(int("7" * 400), "7" * 31, id="400-digit int"),
+        # Python writes no int over 4,300 digits in decimal
+        pytest.param(10**5000, "1" + "0" * 30, id="5001-digit int"),
+        pytest.param(-(10**5000) + 1, "-" + "9" * 30, id="negative 5000-digit int"),
+    ],
+)
+def test_a_number_longer_than_any_time_is_kept_as_its_start(value: str | int, start: str) -> None:
+    kept = number_text(value)
+    assert kept == start + "\u2026" and len(kept) == MAX_NUMBER_CHARS
+    assert parse_timestamp(kept) is None and not is_number_text(kept)  # unreadable still
+
+
+def test_an_int_of_any_size_is_no_time() -> None:
+    # Was ValueError ("Exceeds the limit (4300 digits) for integer string conversion").
+    assert parse_timestamp(10**5000) is None
+    assert parse_timestamp(-(10**400)) is None
+    assert parse_timestamp(2**64 + 1) is None
+    assert parse_timestamp(1722515400000) == AUG_1

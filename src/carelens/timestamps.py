@@ -11,6 +11,14 @@ years (:func:`plausible`): ``0001-01-01`` or ``1970-01-01`` is a placeholder for
 not a month to plot. A cell that an export writes for a missing value (``NULL``, ``NA``,
 ``nan``, ``NaT``, ``None``: :data:`MISSING_TEXTS`) is no value at all, for a timestamp as for
 a parent id (:func:`is_missing_text`).
+
+A number that is no Unix time is a timestamp that could not be read, kept as its digits for
+the insights to count and name (``20260305`` is then read as a compact date; microseconds
+since 1970 are not), but only up to :data:`MAX_NUMBER_CHARS` characters
+(:func:`number_text`): no time carelens reads is written with more, so a longer one (a
+400-digit number) is kept as its start and an ellipsis, counted and named as a timestamp
+that could not be read as any other is; an integer of any size is no time and never written
+whole (Python writes no integer over 4,300 digits in decimal).
 """
 
 from __future__ import annotations
@@ -57,6 +65,47 @@ def unix_time(number: float) -> datetime | None:
 MISSING_TEXTS = frozenset({"null", "na", "nan", "nat", "none"})
 
 
+#: The most characters of a number kept as a timestamp that is no Unix time
+#: (:func:`number_text`): room for every number carelens reads as a time (a Unix time in
+#: seconds or milliseconds with a fraction, ``1722515400.123456``; a compact date) and for
+#: the numbers it names as unreadable (microseconds or nanoseconds since 1970, 16 and 19
+#: digits).
+MAX_NUMBER_CHARS = 32
+#: An integer of more bits than this is no time in any reading (2100 in milliseconds needs
+#: 42): :func:`parse_timestamp` says so without writing it in decimal.
+_MAX_TIME_BITS = 64
+_ELLIPSIS = "\u2026"
+
+
+def number_text(number: str | int) -> str:
+    """A number that is no Unix time as a timestamp that could not be read keeps it: as
+    written when it has at most :data:`MAX_NUMBER_CHARS` characters (surrounding spaces
+    aside), else its first ``MAX_NUMBER_CHARS - 1`` characters and ``…`` (which no reading
+    takes for a time). An integer is taken as its decimal digits, also one too long for
+    Python to write in decimal (over 4,300 digits): its leading digits are found without."""
+    if isinstance(number, int):
+        if number.bit_length() > _WRITTEN_BITS:
+            return _leading_digits(number)[: MAX_NUMBER_CHARS - 1] + _ELLIPSIS
+        number = str(number)
+    if len(number.strip()) <= MAX_NUMBER_CHARS:
+        return number
+    return number.strip()[: MAX_NUMBER_CHARS - 1] + _ELLIPSIS
+
+
+#: Integers of up to this many bits are written in decimal whole (about 3,600 digits, within
+#: Python's limit of 4,300); :func:`_leading_digits` finds the start of longer ones.
+_WRITTEN_BITS = 12_000
+
+
+def _leading_digits(number: int) -> str:
+    """The sign and first :data:`MAX_NUMBER_CHARS` digits of ``number``, which has more."""
+    size = abs(number)
+    digits = int(size.bit_length() * math.log10(2))  # its digits, or one more
+    digits = digits + 1 if size >= 10**digits else digits
+    leading = size // 10 ** (digits - MAX_NUMBER_CHARS)
+    return f"{'-' if number < 0 else ''}{leading}"
+
+
 def is_missing_text(text: str) -> bool:
     """Whether ``text`` (surrounding spaces aside) is one of :data:`MISSING_TEXTS`."""
     return text.strip().casefold() in MISSING_TEXTS
@@ -96,6 +145,8 @@ def parse_timestamp(value: object) -> datetime | None:
         return None
     if isinstance(value, datetime):
         return plausible(value)
+    if isinstance(value, int) and value.bit_length() > _MAX_TIME_BITS:
+        return None  # no time, and maybe too long to write in decimal
     text = str(value).strip()
     if not text:
         return None

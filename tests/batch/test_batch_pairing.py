@@ -18,10 +18,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carelens.batch.pairing import GroupPairer, group_bounds, pair_block, pair_group
+from carelens.batch.pairing import (
+    GroupPairer,
+    find_elsewhere,
+    find_elsewhere_block,
+    group_bounds,
+    pair_block,
+    pair_group,
+)
 from carelens.batch.plan import BatchPlan, InputFile, make_plan
 from carelens.batch.rows import (
     EXCHANGE,
+    ID_KINDS,
     LEFT_OUT,
     PAIRED_KINDS,
     REJECT,
@@ -71,6 +79,13 @@ def conversations(draw: st.DrawFn) -> list[Turn]:
     return draw(st.permutations(turns))
 
 
+def to_pair(rows: list[Row]) -> list[Row]:
+    """The rows of stage 1's read that go to their group to be paired, with the
+    ``elsewhere`` rows the shuffle of id rows by id adds (Reddit dumps)."""
+    ids = [r for r in rows if r["kind"] in ID_KINDS]
+    return [r for r in rows if r["kind"] in PAIRED_KINDS] + find_elsewhere(ids)
+
+
 def write_jsonl(path: Path, turns: list[Turn]) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for t in turns:
@@ -85,10 +100,9 @@ def staged_rows(
     plan = BatchPlan(inputs=inputs, shards=shards, model_id="m", helpers=helpers)
     rows = [r for i in range(len(paths)) for t in read_input(plan, i) for r in t.to_pylist()]
     groups: dict[str, list[dict[str, object]]] = defaultdict(list)
-    done = [r for r in rows if r["kind"] not in PAIRED_KINDS]
-    for row in rows:
-        if row["kind"] in PAIRED_KINDS:
-            groups[str(row["group"])].append(row)
+    done = [r for r in rows if r["kind"] not in (*PAIRED_KINDS, *ID_KINDS)]
+    for row in to_pair(rows):
+        groups[str(row["group"])].append(row)
     for group_rows in groups.values():
         done.extend(
             pair_group(
@@ -351,6 +365,68 @@ def test_replies_to_deleted_items_are_skipped_as_analyze_counts_them(tmp_path: P
     assert log.counts == {} and log.skipped == skip_counts(done)
     got = [e for r in done if r["kind"] == EXCHANGE for e in [json.loads(str(r["payload"]))]]
     assert [e["response"]["id"] for e in got] == [e.response.id for e in exchanges] == ["c4"]
+
+
+def test_a_reddit_reply_to_another_threads_message_is_worded_as_analyze_words_it(
+    tmp_path: Path,
+) -> None:
+    """A comment whose parent is a message of another thread (of its dump, or of another
+    dump of the run): analyze, given the dumps as one file, says the parent "is in another
+    conversation only"; batch, which pairs Reddit dumps by thread across files, said "not
+    in the input". The ids now go to their own group first (holds and answers rows), which
+    tells each such reply's thread."""
+    submissions = _reddit(
+        tmp_path / "RS_2024-01",
+        {"id": "s1", "author": "a", "title": "I lost my job.", "selftext": ""},
+        {"id": "s2", "author": "b", "title": "I feel alone.", "selftext": ""},
+    )
+    comments = _reddit(
+        tmp_path / "RC_2024-01",
+        {"id": "c1", "author": "h", "body": "So sorry.", "parent_id": "t3_s1", "link_id": "t3_s1"},
+        {"id": "c2", "author": "h", "body": "[deleted]", "parent_id": "t3_s1", "link_id": "t3_s1"},
+        # in s2, answering a comment of s1 (the same dump), one nowhere, a deleted one of s1
+        {"id": "c3", "author": "i", "body": "Hm.", "parent_id": "t1_c1", "link_id": "t3_s2"},
+        {"id": "c4", "author": "i", "body": "Hm?", "parent_id": "t1_zz", "link_id": "t3_s2"},
+        {"id": "c5", "author": "i", "body": "Eh.", "parent_id": "t1_c2", "link_id": "t3_s2"},
+        # no link_id, and its parent comes later: in no thread, its parent in s1
+        {"id": "c6", "author": "j", "body": "Yes.", "parent_id": "t1_c7"},
+        {"id": "c7", "author": "k", "body": "Here.", "parent_id": "t3_s1", "link_id": "t3_s1"},
+    )
+    later = _reddit(  # another dump: a comment of s2 answering one of s1
+        tmp_path / "RC_2024-02",
+        {"id": "c8", "author": "m", "body": "Same.", "parent_id": "t1_c7", "link_id": "t3_s2"},
+    )
+    dumps = [submissions, comments, later]
+    done = staged_rows(dumps, shards=3, format="reddit")
+    got = sorted(str(json.loads(str(r["payload"]))["detail"]) for r in done if r["kind"] == REJECT)
+    both = tmp_path / "all.ndjson"  # one dump holding all, as analyze reads it
+    both.write_text("".join(d.read_text(encoding="utf-8") for d in dumps), encoding="utf-8")
+    log = CollectingRejectLog()
+    expected = list(read_exchanges(both, format="reddit", rejects=log))
+    assert got == sorted(str(e["detail"]) for e in log.entries)
+    elsewhere = "which is in another conversation only"
+    assert got == [
+        f"turn 'c3' in conversation 's2' replies to 'c1', {elsewhere}",
+        "turn 'c4' in conversation 's2' replies to 'zz', not in the input",
+        f"turn 'c5' in conversation 's2' replies to 'c2', {elsewhere}",
+        f"turn 'c6' replies to 'c7', {elsewhere}",
+        f"turn 'c8' in conversation 's2' replies to 'c7', {elsewhere}",
+    ]
+    pairs = [e for r in done if r["kind"] == EXCHANGE for e in [json.loads(str(r["payload"]))]]
+    assert sorted(e["response"]["id"] for e in pairs) == sorted(e.response.id for e in expected)
+    # The id rows are never staged, and their shuffle's blocks give the same rows however
+    # they are cut into batches.
+    assert not [r for r in done if r["kind"] in ID_KINDS]
+    inputs = tuple(InputFile(i, str(p), "reddit", 0, 0) for i, p in enumerate(dumps))
+    plan = BatchPlan(inputs=inputs, shards=3, model_id="m")
+    rows = [r for i in range(3) for t in read_input(plan, i) for r in t.to_pylist()]
+    ids = [r for r in rows if r["kind"] in ID_KINDS]
+    want = sorted(json.dumps(r, sort_keys=True) for r in find_elsewhere(ids))
+    assert len(want) == 4  # c6's and c8's threads differ: one row each
+    for rows_per_batch in (1, 2, 5, 1000):
+        tables = list(find_elsewhere_block(to_table(ids), rows_per_batch=rows_per_batch))
+        assert all(t.schema == ROW_SCHEMA for t in tables)
+        assert sorted(json.dumps(r, sort_keys=True) for t in tables for r in t.to_pylist()) == want
 
 
 def test_a_reply_to_a_spam_comment_is_skipped_as_analyze_counts_it(tmp_path: Path) -> None:
@@ -790,6 +866,9 @@ def test_stage_on_ray_gives_the_rows_of_pairing_each_conversation_alone(
             for s in range(30)
             for k in range(4)
         ),
+        # replies to another thread's comment, live and deleted: "in another conversation"
+        {"id": "x1", "author": "vol-r", "body": "Hm.", "parent_id": "t1_c0x0", "link_id": "t3_s1"},
+        {"id": "x2", "author": "vol-r", "body": "Eh.", "parent_id": "t1_c0x1", "link_id": "t3_s2"},
     )
     _reddit(
         inputs / "pairs.jsonl",
@@ -803,10 +882,14 @@ def test_stage_on_ray_gives_the_rows_of_pairing_each_conversation_alone(
     plan = make_plan([inputs], model_id="m", shards=5, helpers=["vol-*", "ana"])
     assert {i.format for i in plan.inputs} == {"jsonl", "reddit"}
     rows = [r for i in range(len(plan.inputs)) for t in read_input(plan, i) for r in t.to_pylist()]
-    expected = one_by_one([r for r in rows if r["kind"] in PAIRED_KINDS], plan)
-    expected += [json.dumps(r, sort_keys=True) for r in rows if r["kind"] not in PAIRED_KINDS]
+    expected = one_by_one(to_pair(rows), plan)
+    expected += [
+        json.dumps(r, sort_keys=True) for r in rows if r["kind"] not in (*PAIRED_KINDS, *ID_KINDS)
+    ]
     kinds = Counter(json.loads(r)["kind"] for r in expected)
     assert {EXCHANGE, REJECT, SKIP, LEFT_OUT} <= set(kinds)
+    assert sum("c0x0', which is in another conversation only" in r for r in expected) == 1
+    assert sum("c0x1', which is in another conversation only" in r for r in expected) == 1
 
     context = DataContext.get_current()
     before = context.shuffle_strategy

@@ -12,24 +12,21 @@ import pandas as pd
 import pytest
 
 import carelens
-from carelens.batch.scoring import AdaptiveBatch, records_table, score_dataframe, score_exchanges
+from carelens.batch.scoring import AdaptiveBatch, records_table, score_dataframe
 from carelens.errors import InputError, ModelError
 from carelens.inference.session import open_session
-from carelens.types import Exchange, Turn
-
-PAIRS = [
-    ("I failed my driving test again.", "That sounds so frustrating. How are you feeling?"),
-    ("My cat died yesterday.", "I'm so sorry for your loss."),
-    ("I can't sleep before exams.", "Well, just stop worrying then."),
-]
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> carelens.EmpathyAnalyzer:
-    return carelens.load(threads=1)
+from scored_pairs import (
+    PAIRS,
+    score_pairs,
+    shipped_analyzer,
+    unfinished_batch_output,
+    write_manifest,
+    write_parts,
+)
 
 
-def test_score_dataframe_gives_the_records_of_analyze(analyzer: carelens.EmpathyAnalyzer) -> None:
+def test_score_dataframe_gives_the_records_of_analyze() -> None:
+    analyzer = shipped_analyzer()
     frame = pd.DataFrame(
         {
             "seeker_id": ["a", "b", "c"],
@@ -39,16 +36,14 @@ def test_score_dataframe_gives_the_records_of_analyze(analyzer: carelens.Empathy
         }
     )
     scored = score_dataframe(frame, analyzer)
-    exchanges = [
-        Exchange(Turn(id=sid, text=s), Turn(id=rid, text=r, reply_to=sid))
-        for sid, rid, (s, r) in zip("abc", "xyz", PAIRS, strict=True)
-    ]
-    expected = records_table(score_exchanges(analyzer, exchanges), analyzer.dimensions)
+    records = score_pairs(list(zip("abc", "xyz", strict=True)))
+    expected = records_table(records, analyzer.dimensions)
     pd.testing.assert_frame_equal(scored, expected.to_pandas())
     assert list(scored["response_id"]) == ["x", "y", "z"]
 
 
-def test_score_dataframe_needs_the_text_columns(analyzer: carelens.EmpathyAnalyzer) -> None:
+def test_score_dataframe_needs_the_text_columns() -> None:
+    analyzer = shipped_analyzer()
     with pytest.raises(KeyError, match="'response'"):
         score_dataframe(pd.DataFrame({"seeker": ["hi"]}), analyzer)
     renamed = pd.DataFrame({"post": ["I lost my job."], "reply": ["That must be hard."]})
@@ -99,35 +94,15 @@ def test_a_cpu_run_imports_nothing_gpu_related(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_summarize_and_report_read_a_finished_batch_folder(
-    analyzer: carelens.EmpathyAnalyzer, tmp_path: Path
-) -> None:
-    from carelens.batch.scoring import shard_counts, write_part
+def test_summarize_and_report_read_a_finished_batch_folder(tmp_path: Path) -> None:
     from carelens.insights import batch_parts, records_from
 
-    exchanges = [
-        Exchange(Turn(id=f"s{i}", text=s), Turn(id=f"r{i}", text=r, reply_to=f"s{i}"))
-        for i, (s, r) in enumerate(PAIRS)
-    ]
-    records = score_exchanges(analyzer, exchanges)
-    for shard, chunk in ((0, records[:2]), (3, records[2:])):
-        write_part(
-            tmp_path,
-            shard,
-            records_table(chunk, analyzer.dimensions),
-            shard_counts(chunk, analyzer.dimensions, shard),
-        )
-    manifest = tmp_path / "manifest.json"
-    manifest.write_text(
-        '{"complete": false, "parts": [{"file": "part-00000.parquet"}]}', encoding="utf-8"
-    )
+    records = score_pairs()
+    parts = write_parts(tmp_path, records)
+    write_manifest(tmp_path, parts[:1], complete=False)
     with pytest.raises(InputError, match="unfinished"):
         batch_parts(tmp_path)
-    manifest.write_text(
-        '{"complete": true, "parts": [{"file": "part-00000.parquet"}, '
-        '{"file": "part-00003.parquet"}]}',
-        encoding="utf-8",
-    )
+    write_manifest(tmp_path, parts)
 
     def no_analyzer() -> carelens.EmpathyAnalyzer:
         raise AssertionError("a batch folder holds results: nothing is analysed")
@@ -135,7 +110,7 @@ def test_summarize_and_report_read_a_finished_batch_folder(
     got = list(records_from(tmp_path, no_analyzer))
     assert [r["response_id"] for r in got] == ["r0", "r1", "r2"]
     assert got[2]["style"] == records[2]["style"]
-    assert batch_parts(tmp_path / "part-00000.parquet") is None
+    assert batch_parts(tmp_path / parts[0]) is None
 
 
 def test_counts_and_totals_include_unsafe_replies(tmp_path: Path) -> None:
@@ -158,11 +133,10 @@ def test_counts_and_totals_include_unsafe_replies(tmp_path: Path) -> None:
     assert summed["unsafe_replies"] == 1 and summed["pairs"] == 6
 
 
-def test_score_dataframe_keeps_the_helper_time_and_community(
-    analyzer: carelens.EmpathyAnalyzer,
-) -> None:
+def test_score_dataframe_keeps_the_helper_time_and_community() -> None:
     """The optional pair columns travel into the result rows as they do from a pair file
     (they were dropped, so rolled-up results had one unknown helper and no months)."""
+    analyzer = shipped_analyzer()
     frame = pd.DataFrame(
         {
             "seeker": [s for s, _ in PAIRS[:2]],
@@ -193,9 +167,7 @@ def test_an_unfinished_batch_folder_says_to_finish_the_run(tmp_path: Path) -> No
     from carelens.cli.main import app
     from carelens.insights import batch_parts
 
-    out = tmp_path / "out"
-    (out / "_work").mkdir(parents=True)
-    (out / "_work" / "plan.json").write_text("{}", encoding="utf-8")
+    out = unfinished_batch_output(tmp_path / "out")
     with pytest.raises(InputError, match="unfinished batch run: run the same `carelens batch`"):
         batch_parts(out)
     result = CliRunner().invoke(app, ["summarize", str(out)], env={"COLUMNS": "200"})

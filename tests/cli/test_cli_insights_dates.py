@@ -86,3 +86,29 @@ def test_summarize_tells_numbers_it_cannot_read_from_missing_timestamps(
     with (tables / "responses.csv").open(encoding="utf-8") as fh:
         months = {r["response_id"]: r["month"] for r in csv.DictReader(fh)}
     assert months == {"r0": "2026-03", "r1": "", "r2": "", "r3": ""}
+
+
+def test_a_number_longer_than_any_time_is_kept_and_named_by_its_start(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """Was: a 400-digit number was kept whole, a 400-character timestamp in the results; it
+    is no time, so the reader keeps its start (31 digits and an ellipsis), which summarize
+    counts and names as a timestamp that could not be read, as any other."""
+    stamps: list[tuple[str, object]] = [
+        ("vol-a", "2026-03-05T10:00:00Z"),
+        ("vol-a", "1" * 400),  # as text
+        ("vol-a", int("2" * 400)),  # as a JSON number
+    ]
+    pairs = _pairs(tmp_path / "pairs.jsonl", stamps)
+    out = tmp_path / "results.jsonl"
+    assert invoke("analyze", pairs, "-o", out).exit_code == 0
+    kept = [json.loads(line)["timestamp"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert kept == ["2026-03-05T10:00:00Z", "1" * 31 + "\u2026", "2" * 31 + "\u2026"]
+    for source in (pairs, out):  # analysed now, or read back
+        result = invoke("summarize", source)
+        assert result.exit_code == 0, result.output
+        said = " ".join(result.stdout.split())
+        assert (
+            "Undated: 2 responses have a timestamp that could not be read (for example "
+            f'"{"1" * 31}\u2026")' in said
+        ), said

@@ -46,6 +46,19 @@ def test_a_row_keeps_a_timestamp_it_could_not_read() -> None:
     assert unread("ask ana@example.org") == "ask [email]"
 
 
+def test_a_number_longer_than_any_time_is_kept_as_its_start() -> None:
+    """A number that cannot be a Unix time is unreadable, and is named by its start as the
+    readers keep it (:func:`~carelens.timestamps.number_text`): a result file's 400-digit
+    timestamp (written before readers kept only the start) was quoted 79 digits long, and
+    an int too long for Python to write in decimal stopped the row with ValueError."""
+    for value, start in (("1" * 400, "1" * 31), (10**5000, "1" + "0" * 30)):
+        row = row_from_record(result_record("r") | {"timestamp": value})
+        assert row.month is None and row.unread_timestamp == start + "\u2026"
+    trends = _page("2026-05-12T15:04:00Z", "9" * 400).by_id("trends").text()
+    assert "1 response has a timestamp that could not be read" in trends
+    assert "9" * 31 + "\u2026" in trends and "9" * 32 not in trends
+
+
 @pytest.mark.parametrize("missing", ["nan", "NaN", "NaT", "None", "null", "NULL", "NA", 1e400 * 0])
 def test_what_an_export_writes_for_a_missing_value_is_no_timestamp(missing: object) -> None:
     """Was: ``NaN``, ``NaT``, ``None``, ``null``, ``NA`` were timestamps "that could not be

@@ -217,9 +217,10 @@ def test_a_first_line_over_the_line_limit_is_judged_by_its_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Memory stays bounded: a line over the readers' limit is never read whole."""
-    from carelens.insights import is_result_file, source
+    from carelens.insights import is_result_file
+    from carelens.output import files
 
-    monkeypatch.setattr(source, "line_limit", lambda: 2 << 20)
+    monkeypatch.setattr(files, "line_limit", lambda: 2 << 20)
     first = record("r1", response=LONG_TEXT * 3)
     assert is_result_file(_jsonl(tmp_path / "ids_first.jsonl", [first]))
     texts_first = {"response_text": LONG_TEXT * 3, **first}
@@ -263,11 +264,12 @@ def test_blank_first_lines_are_passed_over(tmp_path: Path) -> None:
 
 
 def test_only_the_first_lines_are_looked_at(tmp_path: Path) -> None:
-    from carelens.insights import is_result_file, source
+    from carelens.insights import is_result_file
+    from carelens.output.files import PEEK_LINES
 
     results = _jsonl(tmp_path / "results.jsonl", [record("r1")])
     first = results.read_text(encoding="utf-8")
-    damaged = "not JSON\n" * (source._PEEK_LINES - 1)
+    damaged = "not JSON\n" * (PEEK_LINES - 1)
     results.write_text(damaged + first, encoding="utf-8")
     assert is_result_file(results)
     results.write_text("not JSON\n" + damaged + first, encoding="utf-8")
@@ -314,6 +316,100 @@ def test_a_csv_result_file_with_a_row_of_empty_cells_before_its_header_is_read(
     assert log.total == 0
     result = CliRunner().invoke(app, ["summarize", str(results)])
     assert result.exit_code == 0, result.output
+
+
+# --- one test of a result file, for summarize and report as for batch ------------------------
+
+
+def _labelled_pair(response_id: str) -> dict[str, Any]:
+    """A pair of a labelled data set: ids, texts and a level per dimension, no
+    probabilities (a conversation to analyse, not carelens results)."""
+    return {
+        "seeker_id": f"s-{response_id}",
+        "response_id": response_id,
+        "seeker": "I lost my job today and I feel awful.",
+        "response": "That sounds so hard. What happened?",
+        "speaker": "ana",
+        "emotional_reaction": {"level": 1},
+        "interpretation": {"level": 2, "rationale": "sounds so hard"},
+    }
+
+
+def _without_seeker_id(response_id: str) -> dict[str, Any]:
+    out = record(response_id)
+    del out["seeker_id"]
+    return out
+
+
+def _csv_file(path: Path, header: Sequence[str], row: Sequence[object]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerow(row)
+    return path
+
+
+def _damaged_first(path: Path) -> Path:
+    _jsonl(path, [record("r1"), record("r2")])
+    path.write_text('{"seek\n' + path.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+RESULT_ROW = flatten_record(record("r1"), DIMS)
+#: Files and whether they hold results. ``carelens summarize`` and ``carelens batch`` told
+#: them apart each its own way and disagreed on those marked: summarize took any record
+#: with a response id and some ``level`` for results (the labelled pairs, then all
+#: rejected; batch analysed them), and batch judged only the first line's first MiB (the
+#: damaged first line and the long first record, which it then read as conversations).
+FILES: dict[str, tuple[Any, bool]] = {
+    "results": (lambda p: _jsonl(p / "a.jsonl", [record("r1")]), True),
+    "labelled pairs (disagreed)": (lambda p: _jsonl(p / "a.jsonl", [_labelled_pair("r1")]), False),
+    "no seeker id (disagreed)": (
+        lambda p: _jsonl(p / "a.jsonl", [_without_seeker_id("r1")]),
+        False,
+    ),
+    "damaged first line (disagreed)": (lambda p: _damaged_first(p / "a.jsonl"), True),
+    "texts first, over 1 MiB (disagreed)": (
+        lambda p: _jsonl(p / "a.jsonl", [{"response_text": LONG_TEXT, **record("r1")}]),
+        True,
+    ),
+    "pairs": (
+        lambda p: _jsonl(p / "a.jsonl", [{"seeker_id": "s", "response_id": "r", "seeker": "a"}]),
+        False,
+    ),
+    "csv results": (lambda p: _csv_file(p / "a.csv", list(RESULT_ROW), RESULT_ROW.values()), True),
+    "csv levels only": (
+        lambda p: _csv_file(
+            p / "a.csv",
+            ["seeker_id", "response_id", "seeker", "response", "sympathy_level"],
+            ["s1", "r1", "I lost my job.", "So sorry.", 1],
+        ),
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_summarize_and_batch_agree_on_what_a_result_file_is(tmp_path: Path, name: str) -> None:
+    from carelens.batch.inputs import analyze_results
+    from carelens.insights import is_result_file
+    from carelens.output.files import holds_results
+
+    make, expected = FILES[name]
+    path = make(tmp_path)
+    assert is_result_file(path) is holds_results(path) is expected
+    assert (path in analyze_results([path])) is expected  # left out of a batch input folder
+
+
+def test_labelled_pairs_are_analysed_by_summarize_as_by_analyze(tmp_path: Path) -> None:
+    """Their records carry a response id and levels: summarize took them for results and
+    rejected every one (no probabilities, no style...): "Nothing to show"."""
+    pairs = _jsonl(tmp_path / "labelled.jsonl", [_labelled_pair("r1"), _labelled_pair("r2")])
+    tables = tmp_path / "tables"
+    result = CliRunner().invoke(app, ["summarize", str(pairs), "--tables", str(tables)])
+    assert result.exit_code == 0, result.output
+    responses = (tables / "responses.csv").read_text(encoding="utf-8").splitlines()
+    assert len(responses) == 3 and not (tables / "rejects.jsonl").exists()
 
 
 class _ChunkSpy:

@@ -57,7 +57,8 @@ def test_pairs_jsonl_read_helper_seeker_time_and_conversation(tmp_path: Path) ->
 
 def test_pairs_jsonl_odd_speaker_and_time_values(tmp_path: Path) -> None:
     """As for turns: never a reject; names become text, a number that is no time is kept as
-    its digits (as a JSON string of them is), NaN is no timestamp."""
+    its digits (as a JSON string of them is; one longer than any time as its start), NaN is
+    no timestamp."""
     base = {"seeker_id": "a", "response_id": "b", "seeker": "Hi.", "response": "Hello."}
     rows = [
         {**base, "speaker": 42, "timestamp": "yesterday"},
@@ -73,7 +74,7 @@ def test_pairs_jsonl_odd_speaker_and_time_values(tmp_path: Path) -> None:
     ]
     assert got == [
         ("42", "yesterday"),
-        (None, "1" + "0" * 400),
+        (None, "1" + "0" * 30 + "\u2026"),  # longer than any time: its start (number_text)
         (None, None),
         ("4", "2024-05-02T09:00:00.500000+00:00"),
     ]

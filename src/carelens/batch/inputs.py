@@ -5,9 +5,9 @@
 carelens wrote there, which is results, not conversations: the run's own output folder
 (never an input, even inside an input folder), the output folder of another batch run (one
 that holds a batch manifest or a run's plan: :func:`batch_output_folders`), and a result file
-of ``carelens analyze`` with the files kept beside it (known by its layout, as resuming
-knows an output: :func:`analyze_results`). What is left out is said once, with why, by the
-plan (:func:`~carelens.batch.plan.make_plan`).
+of ``carelens analyze`` with the files kept beside it (known by its layout, as
+``summarize`` knows a result file: :func:`analyze_results`). What is left out is said once,
+with why, by the plan (:func:`~carelens.batch.plan.make_plan`).
 """
 
 from __future__ import annotations
@@ -121,8 +121,8 @@ RESULT_FILE = (
 
 def analyze_results(files: Sequence[Path]) -> dict[Path, set[Path]]:
     """The result files of ``carelens analyze`` among ``files`` (the files found under an
-    input folder), known by their layout as resuming knows an output
-    (:func:`~carelens.output.files.holds_results`), each with the files of it among
+    input folder), known by their layout as ``summarize`` and ``report`` know a result
+    file (:func:`~carelens.output.files.holds_results`), each with the files of it among
     ``files``: itself, its output (a Parquet output for its ``.partial.jsonl``) and the
     files a run keeps beside that (:func:`~carelens.output.files.kept_beside`)."""
     here = set(files)

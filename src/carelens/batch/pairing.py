@@ -13,7 +13,9 @@ parent was rejected, and on which line, as ``analyze`` words it; for Reddit dump
 rejected in another file is found there, and the detail names that file), or whose id is
 a message of another conversation of its file (``elsewhere`` rows: a reply to one is an
 ``unknown parent`` in another conversation only, and any other reply with no parent one
-``not in the input``, worded as ``analyze`` words them). A merged turn
+``not in the input``, worded as ``analyze`` words them; for Reddit dumps the message of
+another conversation of any dump, found by a shuffle of id rows by id before pairing,
+:func:`find_elsewhere`). A merged turn
 whose text would be over ``--max-chars`` is rejected (``text too long``), as in ``analyze``.
 Messages without a conversation id form one group (per file, or across Reddit dumps).
 A stage-1 task pairs a whole block of the shuffle, many groups at once
@@ -32,7 +34,8 @@ from __future__ import annotations
 import itertools
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -40,11 +43,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from carelens.batch.rows import (
+    ANSWERS,
     ELSEWHERE,
     GONE,
+    HOLDS,
     REJECTED_TURN,
     CollectingRejectLog,
     Row,
+    elsewhere_row,
     exchange_row,
     left_out_row,
     reject_row,
@@ -204,9 +210,21 @@ def pair_block(
     as one table. Every group is paired on its own, as :func:`pair_group` pairs it, so the
     rows are the same whatever the batches.
     """
+    pairer = GroupPairer(paths=paths, shards=shards, helpers=helpers, max_chars=max_chars)
+    for rows, ends in _whole_groups(table, rows_per_batch):
+        out: list[Row] = []
+        for a, b in itertools.pairwise(ends):
+            out.extend(pairer.pair(rows[a:b]))
+        if out:
+            yield to_table(out)
+
+
+def _whole_groups(table: pa.Table, rows_per_batch: int) -> Iterator[tuple[list[Row], list[int]]]:
+    """The rows of ``table``, sorted by group, as Python objects about ``rows_per_batch`` at
+    a time, each batch ending where a group ends (a larger group is a batch of its own);
+    with where each group of the batch starts, then its length (:func:`group_bounds`)."""
     if rows_per_batch < 1:
         raise ValueError("rows_per_batch must be at least 1")
-    pairer = GroupPairer(paths=paths, shards=shards, helpers=helpers, max_chars=max_chars)
     table = table.sort_by("group")
     bounds = group_bounds(table.column("group"))
     groups = len(bounds) - 1
@@ -217,10 +235,46 @@ def pair_block(
         last = int(np.searchsorted(bounds, start + rows_per_batch, side="left"))
         last = min(max(last, first + 1), groups)
         ends = (bounds[first : last + 1] - start).tolist()
-        rows = table.slice(start, ends[-1]).to_pylist()
-        out: list[Row] = []
-        for a, b in itertools.pairwise(ends):
-            out.extend(pairer.pair(rows[a:b]))
-        if out:
-            yield to_table(out)
+        yield table.slice(start, ends[-1]).to_pylist(), ends
         first = last
+
+
+def find_elsewhere(rows: Iterable[Row]) -> list[Row]:
+    """The ``elsewhere`` rows that the ``holds`` and ``answers`` rows of formats with global
+    ids give (:data:`~carelens.batch.rows.ID_KINDS`; every row of each id they name): for
+    each conversation with a reply to an id that is a message of other conversations only
+    (read, or left out by its reader), one row to that conversation's group, so that the
+    reply's ``unknown parent`` says that its parent is in another conversation only, as
+    ``analyze`` says it of a dump read as one file. An id its conversation has, or that no
+    conversation has, gives none."""
+    held: dict[str, set[str]] = defaultdict(set)
+    answered: dict[tuple[str, str], tuple[str | None, int]] = {}
+    for row in rows:
+        payload = json.loads(row["payload"])
+        item_id, conversation = payload["id"], payload["conversation_id"]
+        if row["kind"] == HOLDS:
+            held[item_id].add(conversation or "")
+        elif row["kind"] == ANSWERS:
+            answered.setdefault((item_id, conversation or ""), (conversation, row["file"]))
+    out: list[Row] = []
+    for (item_id, key), (conversation, file) in answered.items():
+        where = held.get(item_id)
+        if where and key not in where:
+            out.append(elsewhere_row(item_id, conversation, file=file, seq=0, global_ids=True))
+    return out
+
+
+def find_elsewhere_block(
+    table: pa.Table, rows_per_batch: int = ROWS_PER_BATCH
+) -> Iterator[pa.Table]:
+    """The ``map_batches`` function of the shuffle of id rows by id (Reddit dumps): a block
+    that holds every row of each of its ids in, their ``elsewhere`` rows
+    (:func:`find_elsewhere`) out, one table a batch of about ``rows_per_batch`` rows (always
+    one table, empty when there are none)."""
+    out: list[Row] = []
+    for rows, _ in _whole_groups(table, rows_per_batch):
+        out.extend(find_elsewhere(rows))
+        if len(out) >= rows_per_batch:
+            yield to_table(out)
+            out = []
+    yield to_table(out)

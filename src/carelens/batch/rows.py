@@ -20,8 +20,11 @@ id and line, never its text), so that a reply to it is an ``unknown parent`` who
 says that its parent was rejected, and on which line, as in ``analyze``; and so does, for
 a reply whose parent is a message of another conversation of its file, that message's id
 (an ``elsewhere`` row), so that the reply's ``unknown parent`` says that its parent is in
-another conversation only, as ``analyze`` words it (Reddit dumps, grouped by conversation
-across files, have none). With
+another conversation only, as ``analyze`` words it. Reddit dumps, grouped by conversation
+across files, find those ids across files too: each message's id and each reply's parent id
+go, as narrow ``holds`` and ``answers`` rows, to the group of that id (:func:`id_key`), which
+sends an ``elsewhere`` row to the reply's conversation when the id is a message of other
+conversations only (a dump read as one file says so too). With
 ``--helper``, the exchanges whose response is not a named helper's are left out once paired
 and only counted (a ``left_out`` row per file or group that had some). An input that
 cannot be read on (a ``.zst`` stream damaged halfway, say) gives a ``failed`` row: the
@@ -56,6 +59,14 @@ REJECTED_TURN = "rejected_turn"
 ELSEWHERE = "elsewhere"
 #: The kinds of row sent to their group to be paired.
 PAIRED_KINDS = (TURN, GONE, REJECTED_TURN, ELSEWHERE)
+#: For formats with global ids: an id a message of a conversation has (read, or left out by
+#: its reader), and an id a reply of a conversation answers. Sent to their id's group
+#: (:func:`id_key`), where a reply's parent found only in other conversations gives an
+#: ``elsewhere`` row for the reply's conversation
+#: (:func:`~carelens.batch.pairing.find_elsewhere`); never written.
+HOLDS = "holds"
+ANSWERS = "answers"
+ID_KINDS = (HOLDS, ANSWERS)
 REJECT = "reject"
 SKIP = "skip"
 #: How many exchanges were left out because their response is not a ``--helper``'s.
@@ -83,6 +94,8 @@ Row = dict[str, Any]
 GLOBAL_ID_FORMATS = frozenset({"reddit"})
 #: ``group_key``'s scope for formats with global ids (file indexes are never negative).
 _GLOBAL_SCOPE = "*"
+#: :func:`id_key`'s scope: the rows of one message id, across files and conversations.
+_ID_SCOPE = "#"
 
 
 def group_key(conversation: str | None, *, file: int, global_ids: bool) -> str:
@@ -93,6 +106,12 @@ def group_key(conversation: str | None, *, file: int, global_ids: bool) -> str:
     meet."""
     scope = _GLOBAL_SCOPE if global_ids else str(file)
     return f"{scope}:{conversation or ''}"
+
+
+def id_key(item_id: str) -> str:
+    """The group of the :data:`ID_KINDS` rows of the message id ``item_id`` (formats with
+    global ids): ``"#:<id>"``, which no :func:`group_key` is."""
+    return f"{_ID_SCOPE}:{item_id}"
 
 
 def has_conversation(group: str) -> bool:
@@ -179,17 +198,35 @@ def rejected_turn_row(
     }
 
 
-def elsewhere_row(item_id: str, conversation_id: str | None, *, file: int, seq: int) -> Row:
+def elsewhere_row(
+    item_id: str, conversation_id: str | None, *, file: int, seq: int, global_ids: bool = False
+) -> Row:
     """A row for the id of a message that a reply of conversation ``conversation_id`` of
-    the file answers but that is in another conversation of the file, to go to the reply's
-    group (:func:`group_key`, within the file): its id only."""
+    the file answers but that is in another conversation only (of the file; with
+    ``global_ids``, of any input of a format with global ids), to go to the reply's group
+    (:func:`group_key`): its id only."""
     return {
         "kind": ELSEWHERE,
-        "group": group_key(conversation_id, file=file, global_ids=False),
+        "group": group_key(conversation_id, file=file, global_ids=global_ids),
         "shard": NO_SHARD,
         "file": file,
         "seq": seq,
         "payload": json.dumps({"id": item_id}, ensure_ascii=False),
+    }
+
+
+def id_row(kind: str, item_id: str, conversation_id: str | None, *, file: int, seq: int) -> Row:
+    """A :data:`HOLDS` or :data:`ANSWERS` row: the conversation ``conversation_id`` has a
+    message ``item_id``, or a reply to it; to go to the id's group (:func:`id_key`)."""
+    return {
+        "kind": kind,
+        "group": id_key(item_id),
+        "shard": NO_SHARD,
+        "file": file,
+        "seq": seq,
+        "payload": json.dumps(
+            {"id": item_id, "conversation_id": conversation_id}, ensure_ascii=False
+        ),
     }
 
 

@@ -7,7 +7,8 @@ that hand work over as DataFrames (Spark's ``mapInPandas``, see ``docs/batch.md`
 given reads the staged exchanges, scores them in input order and writes
 ``part-NNNNN.parquet`` and its counts ``part-NNNNN.json`` by atomic renames — the Parquet
 file last, so its presence means the shard is complete. A carelens error it meets (the model
-cannot load on its device, a GPU out of memory) goes back to the driver as its output row's
+cannot load on its device, a GPU out of memory: at a fixed batch size, or with ``--batch-size
+auto`` at one pair, where halving cannot go on) goes back to the driver as its output row's
 ``error`` (:mod:`.worker_errors`), never as a Ray traceback.
 
 The int8 model's results depend on the other pairs of their batch, so a worker's batch size
@@ -304,12 +305,7 @@ class ShardScorer:
             except Exception as exc:  # ONNX Runtime's CUDA errors are untyped
                 if not _is_out_of_memory(exc):
                     raise
-                raise ConfigError(
-                    f"out of GPU memory with --batch-size {self.batch_size}: run again with "
-                    "a smaller --batch-size and --overwrite (parts written with another "
-                    "batch size are not resumed), or with --batch-size auto, which halves "
-                    "the size on such an error but gives results that vary from run to run"
-                ) from exc
+                raise self._out_of_memory() from exc
         records: list[JsonDict] = []
         start = 0
         while start < len(exchanges):
@@ -322,14 +318,51 @@ class ShardScorer:
                     self.analyzer, chunk, include_text=self.include_text, redact=self.redact
                 )
             except Exception as exc:  # ONNX Runtime's CUDA errors are untyped
-                if _is_out_of_memory(exc) and self.adaptive.shrink():
+                if not _is_out_of_memory(exc):
+                    raise
+                if self.adaptive.shrink():
                     logger.warning("out of GPU memory; batch size now %d", self.adaptive.size)
                     continue
-                raise
+                raise self._out_of_memory() from exc  # at one pair: nothing left to halve
             self.adaptive.observe(len(chunk), self.clock() - began)
             records.extend(done)
             start += len(chunk)
         return records
+
+    def _out_of_memory(self) -> ConfigError:
+        """The error of a batch that ran out of memory, saying what to run instead. A batch
+        of one pair has no smaller size to try: the model does not fit at all, and on a GPU
+        the CPU is what is left."""
+        gpu = self.device == "cuda"
+        memory = "GPU memory" if gpu else "memory"
+        if self.batch_size != AUTO and self.batch_size > 1:
+            instead = (
+                ", or with --batch-size auto, which halves the size on such an error but gives "
+                "results that vary from run to run"
+                if gpu
+                else ""
+            )
+            return ConfigError(
+                f"out of {memory} with --batch-size {self.batch_size}: run again with a "
+                "smaller --batch-size and --overwrite (parts written with another batch size "
+                f"are not resumed){instead}"
+            )
+        auto = self.batch_size == AUTO
+        how = "--batch-size auto halved it down to 1" if auto else "--batch-size 1"
+        problem = (
+            f"out of {memory} at a batch of one pair ({how}), so no smaller --batch-size can "
+            f"help: the model does not fit in the {memory} left free"
+        )
+        if not gpu:
+            return ConfigError(
+                f"{problem}; free memory (fewer --workers) and run the same command again to resume"
+            )
+        return ConfigError(
+            f"{problem} (other processes may hold it); free GPU memory and run the same "
+            "command again to resume, or score on the CPU: run again without --gpu"
+            f"{' and --batch-size auto' if auto else ''}, with --overwrite (a run begun on a "
+            "GPU is not resumed on the CPU)"
+        )
 
 
 def iter_parts(out_dir: Path) -> Iterator[Path]:

@@ -4,10 +4,13 @@
 into staged rows (:mod:`.rows`) a few thousand at a time, and, once the file is read, for
 each reply whose parent is a message of another conversation of the file, that id (an
 ``elsewhere`` row, :class:`_OtherConversations`: the ids of the file's messages are kept
-while it is read, not for Reddit dumps, whose ids are global). :func:`stage` builds the Ray Data
-pipeline: read tasks, then, when there are messages to pair, a hash shuffle by group (with
-the messages readers left out, so a reply to one is counted as skipped, and the ids of those
-they rejected, so a reply to one says so)
+while it is read, not for Reddit dumps, whose ids are global: their messages' ids and their
+replies' parent ids go out as ``holds`` and ``answers`` rows instead). :func:`stage` builds
+the Ray Data pipeline: read tasks; for Reddit dumps a shuffle of those id rows by id, which
+gives the ``elsewhere`` rows of replies whose parent is in other conversations of any dump
+only (:func:`~carelens.batch.pairing.find_elsewhere_block`); then, when there are messages
+to pair, a hash shuffle by group (with the messages readers left out, so a reply to one is
+counted as skipped, and the ids of those they rejected, so a reply to one says so)
 (:func:`~carelens.batch.rows.group_key`: the conversation across files for Reddit dumps,
 whose ids are global, else the conversation within its file) and
 :func:`~carelens.batch.pairing.pair_block`, which pairs a whole block of conversations per
@@ -33,11 +36,14 @@ from typing import Any
 
 import pyarrow as pa
 
-from carelens.batch.pairing import pair_block
+from carelens.batch.pairing import find_elsewhere_block, pair_block
 from carelens.batch.plan import BatchPlan, InputFile
 from carelens.batch.rows import (
+    ANSWERS,
     FAILED,
     GLOBAL_ID_FORMATS,
+    HOLDS,
+    ID_KINDS,
     PAIRED_KINDS,
     CollectingRejectLog,
     Row,
@@ -46,6 +52,7 @@ from carelens.batch.rows import (
     failed_row,
     failure,
     gone_row,
+    id_row,
     left_out_row,
     reject_row,
     rejected_turn_row,
@@ -130,8 +137,10 @@ def _read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
         max_chars=plan.max_chars,
     )
     global_ids = source.format in GLOBAL_ID_FORMATS
-    # Reddit dumps are paired by conversation across files: no file's ids are needed.
+    # Reddit dumps are paired by conversation across files: their ids go to the id's group
+    # (``holds`` and ``answers`` rows), not kept by the file.
     others = None if global_ids else _OtherConversations()
+    ids = 0  # holds and answers rows so far
     helpers = HelperPatterns(plan.helpers)
     pending: list[Row] = []
     rejects = left_out = 0
@@ -149,6 +158,15 @@ def _read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
             )
             if others is not None:
                 others.add(record.item)
+            else:
+                turn = record.item
+                pending.append(id_row(HOLDS, turn.id, turn.conversation_id, file=index, seq=ids))
+                ids += 1
+                if turn.reply_to is not None:
+                    pending.append(
+                        id_row(ANSWERS, turn.reply_to, turn.conversation_id, file=index, seq=ids)
+                    )
+                    ids += 1
         for entry in log.drain():
             pending.append(reject_row(_as_given(entry, source), file=index, seq=rejects))
             rejects += 1
@@ -169,6 +187,11 @@ def _read_input(plan: BatchPlan, index: int) -> Iterator[pa.Table]:
         for item in gone:
             others.seen(item.id, item.conversation_id)
         pending.extend(others.rows(index))
+    else:
+        pending.extend(
+            id_row(HOLDS, item.id, item.conversation_id, file=index, seq=ids + n)
+            for n, item in enumerate(gone)
+        )
     pending.extend(
         rejected_turn_row(item_id, conversation, line, file=index, seq=n, global_ids=global_ids)
         for n, (conversation, item_id, line) in enumerate(rejected_items(log))
@@ -213,8 +236,17 @@ def stage(plan: BatchPlan, staged: Path, *, partitions: int) -> None:
         raise failure(min(failed, key=lambda r: int(r["file"]))["payload"])
     paired = reduce(operator.or_, (col("kind") == kind for kind in PAIRED_KINDS))
     turns = rows.filter(expr=paired)
-    ready = rows.filter(expr=reduce(operator.and_, (col("kind") != k for k in PAIRED_KINDS)))
+    to_pair = (*PAIRED_KINDS, *ID_KINDS)  # the rest is staged as it is
+    ready = rows.filter(expr=reduce(operator.and_, (col("kind") != k for k in to_pair)))
     if turns.count():
+        if any(i.format in GLOBAL_ID_FORMATS for i in plan.inputs):
+            # Reddit dumps: a shuffle of narrow id rows by id finds the replies whose parent
+            # is a message of other conversations only, and tells their groups so.
+            ids = rows.filter(expr=reduce(operator.or_, (col("kind") == k for k in ID_KINDS)))
+            elsewhere = by_group(ids, partitions).map_batches(
+                find_elsewhere_block, batch_size=None, batch_format="pyarrow"
+            )
+            turns = turns.union(elsewhere)
         # Names only (pairing opens no file): the inputs as the command named them, which
         # its rejects show, as analyze's do.
         paths = [i.name for i in plan.inputs]

@@ -39,7 +39,7 @@ from carelens.output.records import FieldError, check_result_record
 from carelens.privacy import redact
 from carelens.taxonomy import EMPATHY_PARTS, RESPONSE_DIMENSIONS
 from carelens.text import name_key
-from carelens.timestamps import is_missing_text, parse_timestamp
+from carelens.timestamps import is_missing_text, is_number_text, number_text, parse_timestamp
 from carelens.types import N_LEVELS
 
 #: Dimensions a row carries levels for: the model's, then the derived ``empathy``.
@@ -193,16 +193,22 @@ def count_questions(text: str | None) -> int | None:
 
 def _unread(value: object, parsed: datetime | None) -> str | None:
     """``value`` as text when it is a timestamp that could not be read (``parsed`` is
-    None), cut to :data:`MAX_UNREAD_CHARS`; None for no timestamp (null, blank, or what an
+    None), cut to :data:`MAX_UNREAD_CHARS` (a number to
+    :data:`~carelens.timestamps.MAX_NUMBER_CHARS`, as the readers keep one); None for no
+    timestamp (null, blank, or what an
     export writes for a missing value: ``NaN``, ``NaT``, ``NULL``, ``NA``, ``None``) or a
     read one. The pages quote it, with ``--anonymize`` or without, so any personal data in
     it (a column mapped as the timestamp by mistake) is redacted as in the texts (and with
     ``--anonymize`` speaker names too, :func:`~carelens.insights.anonymize.anonymize_row`)."""
     if parsed is not None or value is None:
         return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = number_text(value)  # an int of any size, as the readers keep one
     text = str(value).strip()
     if not text or is_missing_text(text):
         return None
+    if is_number_text(text):
+        text = number_text(text)  # a number longer than any time: its start
     text = redact(text)
     return text if len(text) <= MAX_UNREAD_CHARS else text[: MAX_UNREAD_CHARS - 1] + "\u2026"
 

@@ -2,12 +2,16 @@
 
 ``carelens report`` and ``carelens summarize`` accept either what ``carelens analyze`` wrote
 (JSON Lines, CSV or Parquet results) or a conversation file in any input format, which is
-then analysed in memory first. :func:`is_result_file` tells them apart by content: a result
-file's first record that can be read (or CSV header) carries the response id and
-per-dimension levels. Blank lines before it are passed over, and so are damaged JSON Lines
-records (a first line cut short), which reading then lists in the rejects like any other;
-only the first :data:`_PEEK_LINES` lines are looked at (a record over 1 MiB is judged by
-its leading fields, or read whole within the readers' line limit). A CSV result file with
+then analysed in memory first. :func:`is_result_file` tells them apart by content, as
+``carelens batch`` tells the result files in an input folder apart
+(:func:`~carelens.output.files.holds_results`, one definition for both): a result file's
+first record that can be read carries both ids and a dimension's level and probabilities,
+and a CSV or Parquet result file's header their columns. Blank lines before it are passed
+over, and so are damaged JSON Lines records (a first line cut short), which reading then
+lists in the rejects like any other; only the first
+:data:`~carelens.output.files.PEEK_LINES` lines are looked at (a record over 1 MiB is
+judged by its leading fields, or read whole within the readers' line limit). A CSV result
+file with
 blank lines before its header is told apart too, but :func:`~carelens.output.read_results`
 takes a CSV file's first line as its header, so reading it is refused with what to do. The
 output folder of ``carelens batch`` is read as results too: its parts, in order, once its
@@ -28,22 +32,24 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
 import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from carelens.errors import FormatDetectionError, InputError
 from carelens.output import read_results
 from carelens.output.batch_parts import batch_parts
-from carelens.output.files import OnRejected, first_filled_line, is_result_header, leading_fields
-from carelens.output.records import (
-    OUTPUT_FORMATS,
-    require_pyarrow,
+from carelens.output.files import (
+    PEEK_BYTES,
+    PEEK_LINES,
+    OnRejected,
+    holds_results,
+    is_result_header,
+    jsonl_holds_results,
 )
 from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
@@ -54,15 +60,8 @@ from carelens.types import Exchange, JsonDict
 
 logger = logging.getLogger(__name__)
 
-#: How much of a file's first line is read first to tell results from conversations. A
-#: longer first line is read whole (up to the readers' line limit) only when its start does
-#: not show it: ``carelens analyze`` writes the ids and levels before the texts.
-_PEEK_BYTES = 1 << 20
 #: A UTF-8 byte-order mark (some Windows editors begin a file with one).
 _BOM = codecs.BOM_UTF8
-#: How many lines at a file's start are looked at for its first readable record (blank and
-#: damaged lines are passed over), so that telling a file apart stays quick.
-_PEEK_LINES = 20
 #: How often (in records) the progress of reading results is reported.
 _PROGRESS_EVERY = 1024
 #: Names that say a pipe holds CSV, which the readers read as such without looking at it.
@@ -83,94 +82,11 @@ def batch_part_records(
 
 
 def is_result_file(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` holds ``carelens analyze`` results rather than conversations."""
-    p = Path(path)
-    if not p.is_file():
-        return False
-    suffix = p.suffix.lower()
-    if suffix not in OUTPUT_FORMATS:
-        return False
-    if suffix == ".parquet":
-        pa = require_pyarrow()
-        try:
-            header = pa.parquet.read_schema(p).names
-        except (OSError, pa.ArrowException):
-            return False  # not readable Parquet: the readers say so
-        return is_result_header(header)
-    if suffix == ".csv":
-        return is_result_header(_csv_header(p))
-    with p.open("rb") as fh:
-        return _is_result_jsonl(fh)
-
-
-def _csv_header(path: Path) -> list[str]:
-    """The cells of the CSV file ``path``'s header: its first line that is not blank nor a
-    spreadsheet's row of empty cells (``,,,``), as the conversation reader finds its header
-    (:func:`~carelens.output.files.first_filled_line`; within :data:`_PEEK_LINES` lines, at
-    most :data:`_PEEK_BYTES` of it)."""
-    line = first_filled_line(path, max_lines=_PEEK_LINES, max_bytes=_PEEK_BYTES)
-    return next(csv.reader([line]), []) if line else []
-
-
-def _is_result_jsonl(fh: IO[bytes]) -> bool:
-    """Whether the first readable record of the JSON Lines stream ``fh`` is a result record.
-
-    Blank lines and lines that are not a JSON object (a first record cut short) are passed
-    over, up to :data:`_PEEK_LINES` lines; a damaged line whose complete leading fields show
-    a result record counts as one. A line longer than :data:`_PEEK_BYTES` (a long text in
-    it) is not parsed whole at first: the fields complete before the cut decide when they
-    show a result record, else the line is read whole. All the lines looked at together are
-    read up to the readers' line limit (32 MB by default, see
-    :func:`carelens.readers.base.line_limit`), so memory and time stay bounded.
-    """
-    budget = line_limit()
-    for number in range(_PEEK_LINES):
-        line = fh.readline(min(_PEEK_BYTES, budget))
-        budget -= len(line)
-        if number == 0:
-            line = line.removeprefix(_BOM)
-        if not line:
-            return False  # the end of the file, or of what is looked at
-        verdict = _judge_line(line)
-        if verdict is None and not line.endswith(b"\n") and budget > 0:
-            rest = fh.readline(budget)  # the line goes on past the peek
-            budget -= len(rest)
-            line += rest
-            verdict = _judge_line(line)
-        if verdict is not None:
-            return verdict
-        if not line.endswith(b"\n"):
-            return False  # a last line, or one too long to look at
-    return False
-
-
-def _judge_line(line: bytes) -> bool | None:
-    """Whether a JSON Lines line holds a result record; None when it says nothing: blank,
-    or no JSON object (damaged, or cut) whose leading fields show one."""
-    text = line.decode("utf-8", "replace")
-    if not text.strip():
-        return None
-    record = _json_object(text)
-    if record is not None:
-        return _is_result_record(record)
-    return True if _is_result_record(leading_fields(text)) else None
-
-
-def _json_object(text: str) -> dict[str, Any] | None:
-    try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):  # RecursionError: nested too deep
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def _is_result_record(record: Mapping[str, Any] | None) -> bool:
-    """A result record carries its response id and per-dimension levels."""
-    return (
-        record is not None
-        and "response_id" in record
-        and any(isinstance(v, dict) and "level" in v for v in record.values())
-    )
+    """Whether ``path`` holds ``carelens analyze`` results rather than conversations: the
+    test ``carelens batch`` makes of the files in an input folder too
+    (:func:`~carelens.output.files.holds_results`), so the commands agree on what a result
+    file is."""
+    return holds_results(path)
 
 
 def analysed_records(
@@ -343,7 +259,7 @@ def _piped_results(path: Path, reading: _Reading) -> Iterator[JsonDict]:
             copy = Path(folder, f"results.{fmt}")
             with copy.open("wb") as out:
                 out.write(kept)
-                shutil.copyfileobj(fh, out, _PEEK_BYTES)
+                shutil.copyfileobj(fh, out, PEEK_BYTES)
         logger.debug("%s: carelens results (%s), copied to %s to be read", path, fmt, copy)
         log = _Renamed(reading.rejects, copy, str(path)) if reading.rejects is not None else None
         try:
@@ -355,12 +271,13 @@ def _piped_results(path: Path, reading: _Reading) -> Iterator[JsonDict]:
 
 
 def _kept_start(fh: IO[bytes]) -> bytes:
-    """The first :data:`_PEEK_LINES` lines of the stream ``fh``, at most the readers' line
-    limit in all (:func:`~carelens.readers.base.line_limit`), as much as telling a file
-    apart may read of it: read once and kept, since a pipe cannot be read again."""
+    """The first :data:`~carelens.output.files.PEEK_LINES` lines of the stream ``fh``, at
+    most the readers' line limit in all (:func:`~carelens.readers.base.line_limit`), as
+    much as telling a file apart may read of it: read once and kept, since a pipe cannot be
+    read again."""
     budget = line_limit()
     kept = bytearray()
-    for _ in range(_PEEK_LINES):
+    for _ in range(PEEK_LINES):
         line = fh.readline(budget)
         kept += line
         budget -= len(line)
@@ -373,7 +290,7 @@ def _results_format(start: bytes) -> str | None:
     """The result format (``jsonl`` or ``csv``) of a file that begins with the lines
     ``start`` (:func:`_kept_start`); None when they show no results. A CSV header is its
     first line that is not blank nor a row of empty cells, as in a file."""
-    if _is_result_jsonl(io.BytesIO(start)):
+    if jsonl_holds_results(io.BytesIO(start)):
         return "jsonl"
     for number, line in enumerate(io.BytesIO(start)):
         line = line.removeprefix(_BOM) if number == 0 else line

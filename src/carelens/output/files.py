@@ -86,6 +86,7 @@ from carelens.output.records import (
     unflatten_row,
 )
 from carelens.output.spreadsheet import safe_cell, spreadsheet_text
+from carelens.readers.base import line_limit
 from carelens.readers.delimited import allow_large_csv_fields, blank_cells, blank_row
 from carelens.readers.rejects import (
     DUPLICATE_ID,
@@ -566,39 +567,94 @@ def _is_result_record(record: object) -> bool:
     )
 
 
-#: How much of a JSON Lines file's first record :func:`holds_results` reads: the ids and
-#: scores come before the texts, so a longer record is judged by its leading fields.
-_FIRST_RECORD_BYTES = 1 << 20
+#: How much of a line :func:`holds_results` reads first: a longer one (a long text in the
+#: first record) is read whole, up to the readers' line limit, only when its start does not
+#: show a result record (``carelens analyze`` writes the ids and scores before the texts).
+PEEK_BYTES = 1 << 20
+#: How many lines at a file's start :func:`holds_results` looks at for its first record that
+#: can be read (or CSV header): blank and damaged lines are passed over.
+PEEK_LINES = 20
 
 
 def holds_results(path: str | os.PathLike[str]) -> bool:
-    """Whether the file ``path`` holds carelens results, by the layout resuming reads an
-    existing output by: a CSV or Parquet file whose header is a result header
-    (:func:`is_result_header`), a JSON Lines file whose first record (its first line that is
-    not blank, at most 1 MiB of it, judged by its leading fields when longer) is a result
-    record, of this carelens's layout or an older one's, any model's. A file of another
-    name, or that cannot be read, holds none."""
+    """Whether the file ``path`` holds carelens results rather than conversations: the one
+    test that ``carelens batch`` (a result file in an input folder is left out) and
+    ``summarize`` and ``report`` (a result file is read back, not analysed) share.
+
+    A CSV or Parquet file holds results when its header is a result header
+    (:func:`is_result_header`; a CSV file's first line that is not blank nor a row of empty
+    cells, :func:`first_filled_line`), a JSON Lines file when its first record that can be
+    read is a result record, of this carelens's layout or an older one's, any model's: both
+    ids and a dimension's level and probabilities (:func:`jsonl_holds_results`, which passes
+    over blank and damaged lines). Only the first :data:`PEEK_LINES` lines are looked at. A
+    file of another name, that is not a regular file (a pipe is read only once) or that
+    cannot be read holds none."""
     p = Path(path)
     fmt = OUTPUT_FORMATS.get(p.suffix.lower())
     try:
+        if fmt is None or not p.is_file():
+            return False
         if fmt == "parquet":
             pa = require_pyarrow()
             try:
                 return is_result_header(pa.parquet.read_schema(p).names)
             except pa.ArrowException:
-                return False
-        if fmt is None:
-            return False
-        first = first_filled_line(p, max_lines=20, max_bytes=_FIRST_RECORD_BYTES)
+                return False  # not readable Parquet: the readers say so
+        if fmt == "csv":
+            first = first_filled_line(p, max_lines=PEEK_LINES, max_bytes=PEEK_BYTES)
+            return is_result_header(next(csv.reader([first]), []))
+        with p.open("rb") as fh:
+            return jsonl_holds_results(fh)
     except (OSError, MissingExtraError):
         return False
-    if fmt == "csv":
-        return is_result_header(next(csv.reader([first]), []))
+
+
+def jsonl_holds_results(fh: IO[bytes]) -> bool:
+    """Whether the first record of the JSON Lines stream ``fh`` that can be read is a result
+    record (:func:`holds_results`).
+
+    Blank lines and lines that are not a JSON object (a first record cut short) are passed
+    over, up to :data:`PEEK_LINES` lines; a damaged line whose complete leading fields show
+    a result record counts as one. A line longer than :data:`PEEK_BYTES` is not parsed whole
+    at first: the fields complete before the cut decide when they show a result record,
+    else the line is read whole. All the lines looked at together are read up to the
+    readers' line limit (:func:`~carelens.readers.base.line_limit`), so memory and time stay
+    bounded.
+    """
+    budget = line_limit()
+    for number in range(PEEK_LINES):
+        line = fh.readline(min(PEEK_BYTES, budget))
+        budget -= len(line)
+        if number == 0:
+            line = line.removeprefix(_BOM)
+        if not line:
+            return False  # the end of the file, or of what is looked at
+        verdict = _judge_line(line)
+        if verdict is None and not line.endswith(b"\n") and budget > 0:
+            rest = fh.readline(budget)  # the line goes on past the peek
+            budget -= len(rest)
+            line += rest
+            verdict = _judge_line(line)
+        if verdict is not None:
+            return verdict
+        if not line.endswith(b"\n"):
+            return False  # a last line, or one too long to look at
+    return False
+
+
+def _judge_line(line: bytes) -> bool | None:
+    """Whether a JSON Lines line holds a result record; None when it says nothing: blank,
+    or no JSON object (damaged, or cut) whose leading fields show one."""
+    text = line.decode("utf-8", "replace")
+    if not text.strip():
+        return None
     try:
-        record = json.loads(first)
-    except (ValueError, RecursionError):  # cut at the limit, or damaged
-        record = leading_fields(first)
-    return _is_result_record(record)
+        value = json.loads(text)
+    except (ValueError, RecursionError):  # RecursionError: nested too deep
+        value = None
+    if isinstance(value, dict):
+        return _is_result_record(value)
+    return True if _is_result_record(leading_fields(text)) else None
 
 
 def kept_beside(output: str | os.PathLike[str]) -> list[Path]:

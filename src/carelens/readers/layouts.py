@@ -43,7 +43,7 @@ from carelens.readers import rejects as R
 from carelens.readers.base import ReadContext, iso_utc, optional_str
 from carelens.readers.pairing import note_rejected
 from carelens.readers.quoting import json_type, quote
-from carelens.timestamps import is_missing_text, is_number_text
+from carelens.timestamps import is_missing_text, is_number_text, number_text
 from carelens.types import COMMUNITY_KEYS, Exchange, Turn
 
 #: Optional fields of a pair record (any pair layout); alternatives are tried in order. The
@@ -318,10 +318,11 @@ def _timestamp(value: object) -> str | None:
     A number is read as its digits are (:func:`optional_str`: ``20260305.0`` is
     ``20260305``), exactly as the same digits in a CSV cell or a JSON string: a number in a
     form carelens does not read is a timestamp that could not be read, never taken for a
-    missing one."""
+    missing one; a number longer than any time is kept as its start
+    (:func:`~carelens.timestamps.number_text`)."""
     text = optional_str(value)
     if text is None or is_missing_text(text):
         return None
     if is_number_text(text):
-        return iso_utc(text.strip()) or text
+        return iso_utc(text.strip()) or number_text(text)
     return text
