@@ -51,6 +51,25 @@ def test_score_dataframe_needs_the_text_columns() -> None:
     assert list(scored["seeker_id"]) == ["0"] and len(scored) == 1
 
 
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA])
+def test_score_dataframe_names_a_missing_text_instead_of_scoring_its_name(
+    missing: object,
+) -> None:
+    # Before, str() made the words "None" / "nan" a text, and they were scored.
+    frame = pd.DataFrame(
+        {"seeker": ["I lost my job.", missing], "response": ["That is hard.", "I'm sorry."]},
+        dtype=object,
+    )
+    with pytest.raises(InputError, match="row 1 of the DataFrame has no text in column 'seeker'"):
+        score_dataframe(frame, shipped_analyzer())
+
+
+def test_score_dataframe_refuses_a_text_that_is_no_string() -> None:
+    frame = pd.DataFrame({"seeker": ["I lost my job."], "response": [42]}, dtype=object)
+    with pytest.raises(TypeError, match="row 0 of the DataFrame: column 'response' holds int"):
+        score_dataframe(frame, shipped_analyzer())
+
+
 def test_adaptive_batch_grows_while_faster_and_shrinks_on_memory_errors() -> None:
     batch = AdaptiveBatch(start=4, limit=64)
     batch.observe(4, 4.0)  # 1 s per pair

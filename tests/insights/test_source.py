@@ -18,6 +18,7 @@ from carelens.errors import InputError
 from carelens.insights import Insights, records_from
 from carelens.output.records import flatten_record, parquet_schema, require_pyarrow
 from carelens.readers import RejectLog
+from carelens.readers.helpers import HelperPatterns
 from carelens.taxonomy import RESPONSE_DIMENSIONS
 
 pa = require_pyarrow()
@@ -453,3 +454,21 @@ def test_a_conversation_file_is_analysed_in_analyzes_chunks_at_any_batch_size(
     records = list(records_from(pairs, lambda: summarized))
     assert summarized.chunks == analyzed.chunks
     assert records == list(read_results(out))
+
+
+def test_records_from_takes_a_loaded_analyzer_and_patterns_as_given() -> None:
+    # An analyzer itself (not only a function loading one), and helper patterns as a list or
+    # one string, as analyze_file takes them; before, each was an error only while reading.
+    import carelens
+
+    chat = Path(__file__).parents[2] / "examples" / "chat.jsonl"
+    with carelens.load() as analyzer:
+        by_loader = list(records_from(chat, lambda: analyzer, helpers=HelperPatterns(["vol-*"])))
+        assert list(records_from(chat, analyzer, helpers=["vol-*"])) == by_loader
+        assert list(records_from(chat, analyzer, helpers="vol-*")) == by_loader
+    assert by_loader and all(r["speaker"].startswith("vol-") for r in by_loader)
+
+
+def test_records_from_names_what_is_no_analyzer_when_called() -> None:
+    with pytest.raises(TypeError, match=r"takes an analyzer or a function that loads one.*str"):
+        records_from("results.jsonl", "carelens")  # type: ignore[arg-type]

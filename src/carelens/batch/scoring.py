@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.batch.worker_errors import error_payload
-from carelens.errors import CarelensError, ConfigError
+from carelens.errors import CarelensError, ConfigError, InputError
 from carelens.output.records import flatten_record, parquet_schema
 from carelens.output.run import Analyzer, LevelCounts, analysed_chunks
 from carelens.readers.layouts import GENERIC_PAIRS, pair_exchange
@@ -122,7 +122,8 @@ def score_dataframe(
     n = len(frame)
     seeker_ids = frame[seeker_id].astype(str) if seeker_id in columns else range(n)
     response_ids = frame[response_id].astype(str) if response_id in columns else range(n)
-    rows = zip(seeker_ids, response_ids, frame[seeker], frame[response], strict=True)
+    texts = (_texts(frame, seeker), _texts(frame, response))
+    rows = zip(seeker_ids, response_ids, *texts, strict=True)
     # The optional pair columns (helper, seeker's name, timestamp, conversation, community),
     # as a pair file's reader takes them; pandas' NaN is a missing value.
     optional = [c for c in (*GENERIC_PAIRS.optional, *COMMUNITY_KEYS) if c in columns]
@@ -130,9 +131,9 @@ def score_dataframe(
     exchanges = [
         pair_exchange(
             str(sid),
-            str(s),
+            s,
             str(rid),
-            str(r),
+            r,
             fields,
             {k: fields[k] for k in COMMUNITY_KEYS if fields.get(k) is not None},
         )
@@ -140,6 +141,34 @@ def score_dataframe(
     ]
     records = score_exchanges(analyzer, exchanges, include_text=include_text, redact=redact)
     return records_table(records, analyzer.dimensions).to_pandas()
+
+
+def _texts(frame: Any, column: str) -> list[str]:
+    """The texts of ``column``: a missing one (None, NaN) is an InputError naming its row
+    and column, one that is no string a TypeError, as ``analyze`` has them (never the
+    words "None" or "nan" analysed)."""
+    texts: list[str] = []
+    for row, text in enumerate(frame[column].tolist()):
+        if isinstance(text, str):
+            texts.append(text)
+            continue
+        if text is None or (isinstance(text, float) and text != text) or _is_pandas_na(text):
+            raise InputError(
+                f"row {row} of the DataFrame has no text in column {column!r} (a missing "
+                "value); drop or fill such rows before scoring",
+                field=column,
+                index=row,
+            )
+        raise TypeError(
+            f"row {row} of the DataFrame: column {column!r} holds {type(text).__name__} "
+            f"({text!r}), not text"
+        )
+    return texts
+
+
+def _is_pandas_na(value: object) -> bool:
+    """Whether ``value`` is pandas' own missing value (``pd.NA``, ``pd.NaT``)."""
+    return type(value).__name__ in {"NAType", "NaTType"}
 
 
 def read_shard(staged: Path, shard: int) -> list[Exchange]:

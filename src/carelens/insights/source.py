@@ -38,7 +38,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from carelens.errors import FormatDetectionError, InputError
 from carelens.output import read_results
@@ -125,20 +125,23 @@ def analysed_records(
 
 def records_from(
     path: str | os.PathLike[str],
-    analyzer: Callable[[], Analyzer],
+    analyzer: Callable[[], Analyzer] | Analyzer,
     *,
     format: str | None = None,
     rejects: RejectLog | None = None,
     progress: Callable[[int], None] | None = None,
     on_rejected: OnRejected | None = None,
-    helpers: HelperPatterns | None = None,
+    helpers: HelperPatterns | str | Iterable[str] | None = None,
     left_out: OnRejected | None = None,
 ) -> Iterator[JsonDict]:
     """The result records of ``path``: read back if it is a result file, a batch output
     (every record of every part) or a pipe of results (see the module docstring), else
     analysed.
 
-    ``analyzer`` is called (once) only when the file has to be analysed. Bad records — of a
+    ``analyzer`` is a function that loads one (such as ``carelens.load``), called (once)
+    only when the file has to be analysed, or an analyzer already loaded; anything else is
+    a TypeError when ``records_from`` is called, and so are ``helpers`` that are no
+    patterns. Bad records — of a
     result file too: damaged lines, wrong types, a last line cut short — are listed in
     ``rejects`` (file, line, field, reason) and skipped; without ``rejects`` a bad record
     of a result file is an InputError. ``on_rejected`` is called with the fields of each
@@ -149,8 +152,42 @@ def records_from(
     speakers are yielded (a conversation file's others are not analysed at all), and
     ``left_out`` is called with each other record (its speaker fields, for one analysed).
     ``progress`` is called with the number of records read (or pairs analysed) since its
-    last call, the last call at the end of the input.
+    last call, the last call at the end of the input. ``helpers`` may be given as
+    :class:`~carelens.readers.helpers.HelperPatterns` or as its patterns (a list of them,
+    or one as a string).
     """
+    load = _analyzer_loader(analyzer)
+    patterns = helpers
+    if patterns is not None and not isinstance(patterns, HelperPatterns):
+        patterns = HelperPatterns(patterns)
+    return _records(path, load, format, rejects, progress, on_rejected, patterns, left_out)
+
+
+def _analyzer_loader(analyzer: object) -> Callable[[], Analyzer]:
+    """``analyzer`` as :func:`records_from` calls it: a loading function as it is, a loaded
+    analyzer (one with ``predict``) wrapped in one; a TypeError for anything else."""
+    if callable(analyzer):
+        return cast(Callable[[], Analyzer], analyzer)
+    if callable(getattr(analyzer, "predict", None)):
+        loaded = cast(Analyzer, analyzer)
+        return lambda: loaded
+    raise TypeError(
+        "records_from takes an analyzer or a function that loads one (such as "
+        f"carelens.load), not {type(analyzer).__name__}"
+    )
+
+
+def _records(
+    path: str | os.PathLike[str],
+    analyzer: Callable[[], Analyzer],
+    format: str | None,
+    rejects: RejectLog | None,
+    progress: Callable[[int], None] | None,
+    on_rejected: OnRejected | None,
+    helpers: HelperPatterns | None,
+    left_out: OnRejected | None,
+) -> Iterator[JsonDict]:
+    """The generator behind :func:`records_from`, its arguments checked."""
     reading = _Reading(rejects, on_rejected, progress, helpers, left_out)
     parts = batch_parts(path) if format is None else None
     if parts is not None:
