@@ -18,7 +18,7 @@ import fcntl
 import os
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from carelens.errors import InputError
@@ -64,11 +64,42 @@ def hold_lock(path: str | os.PathLike[str], what: str) -> Iterator[None]:
             break
         os.close(fd)  # the holder before removed the file we opened: lock the new one
     try:
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n{what}\n".encode("utf-8", "backslashreplace"))
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n{what}\n".encode("utf-8", "backslashreplace"))
+        except OSError as exc:  # a full disk: said with the file's name, before any work
+            from carelens.output.files import failure_cause  # it locks through here
+
+            raise InputError(
+                f"cannot write this lock file: {failure_cause(exc)}; nothing else was written "
+                "yet: run the command again once it can be written",
+                path=str(lock),
+            ) from exc
         yield
     finally:
-        lock.unlink(missing_ok=True)  # still ours: removed before the lock is released
+        with suppress(OSError):  # one left behind blocks nothing: never hides the error
+            lock.unlink(missing_ok=True)  # still ours: removed before the lock is released
+        os.close(fd)
+
+
+def lock_holder(path: str | os.PathLike[str]) -> str | None:
+    """What holds the lock file ``path`` now, as :func:`hold_lock`'s refusal words it
+    (``carelens analyze is writing out.jsonl (process 12)``), or None when nobody does (no
+    such file, one a killed run left, or one that cannot be opened). Takes no lock."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        try:  # a shared lock is refused while a holder has its exclusive one
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            held, holder = _holder(fd)
+            return f"{held or 'a carelens run is writing it'}{holder}"
+        except OSError:  # a file system without locks: nothing to tell
+            return None
+        return None
+    finally:
         os.close(fd)
 
 

@@ -33,7 +33,9 @@ import importlib.util
 import logging
 import os
 import shutil
+import signal
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -45,7 +47,7 @@ from carelens.batch import outputs
 from carelens.batch.plan import BatchPlan, make_plan, read_plan, write_json_atomic
 from carelens.batch.scoring import ERROR, ShardScorer, part_name, worker_batch_size
 from carelens.batch.staging import stage
-from carelens.batch.worker_errors import worker_error
+from carelens.batch.worker_errors import worker_error, write_failure
 from carelens.errors import CarelensError, ConfigError, InputError, MissingExtraError
 from carelens.inference.artifact import ModelArtifact
 from carelens.locks import hold_lock
@@ -300,6 +302,8 @@ def _run_locked(
     except KeyboardInterrupt:
         interrupted = True
         raise
+    except OSError as exc:  # a full disk in a Ray task: one error line, not Ray's traceback
+        raise write_failure(exc, out_dir) from exc
     finally:
         if owns_ray:
             import ray
@@ -443,6 +447,9 @@ def _connect(options: BatchOptions) -> bool:
         logging.ERROR
     )
     owns = False
+    # ray.init makes a SIGTERM end the program at once (sys.exit): the command's own handler
+    # is put back, so a SIGTERM cleans up and says what is kept, as a Ctrl-C does.
+    on_sigterm = signal.getsignal(signal.SIGTERM)
     if not ray.is_initialized():
         _check_working_folder(options.address)
         if options.address is None:
@@ -466,6 +473,8 @@ def _connect(options: BatchOptions) -> bool:
                     address=options.address, log_to_driver=False, logging_level=logging.WARNING
                 )
         owns = True
+        if on_sigterm is not None and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, on_sigterm)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.print_on_execution_start = False

@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from carelens.analysis.empathy import EmpathyAnalyzer
-from carelens.batch.worker_errors import error_payload
+from carelens.batch.worker_errors import error_payload, write_failure
 from carelens.errors import CarelensError, ConfigError, InputError
 from carelens.output.records import flatten_record, parquet_schema
 from carelens.output.run import Analyzer, LevelCounts, analysed_chunks
@@ -297,6 +297,10 @@ class ShardScorer:
             except CarelensError as exc:
                 pairs.append(0)
                 failed.append(error_payload(exc))
+            except OSError as exc:  # a part that cannot be written (a full disk)
+                pairs.append(0)
+                part = self.out_dir / f"{part_name(int(shard))}.parquet"
+                failed.append(error_payload(write_failure(exc, part)))
         return {
             "shard": shards,
             "pairs": pairs,

@@ -614,13 +614,27 @@ def column_map_named(hint: str) -> str | None:
 
 def same_file(a: Path, b: Path) -> bool:
     """Whether ``a`` and ``b`` name one file: through symbolic and hard links, and ``..``
-    after folders that do not exist yet (``-o new/../in.csv``: ``new`` would be created)."""
-    if a.resolve() == b.resolve():
+    after folders that do not exist yet (``-o new/../in.csv``: ``new`` would be created).
+    A path that is, or goes through, a symbolic link loop is an InputError naming it."""
+    if _resolved(a) == _resolved(b):
         return True
     try:
         return os.path.samefile(a, b)
     except OSError:  # one of them does not exist (yet)
         return False
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` resolved (:meth:`Path.resolve`), or an InputError naming it when it goes
+    through a symbolic link loop (Python 3.11 raises RuntimeError, later ones OSError)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError) as exc:
+        raise InputError(
+            "this is a symbolic link loop (a link that leads back to itself), so nothing can "
+            "be written through it; remove the link or choose another path",
+            path=str(path),
+        ) from exc
 
 
 def refuse_writing_over(sources: Sequence[Path], written: Sequence[tuple[str, Path]]) -> None:

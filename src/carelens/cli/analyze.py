@@ -46,9 +46,11 @@ from carelens.cli._common import (
     NoText,
     Overwrite,
     Redact,
+    Session,
     Threads,
     Verbose,
     load_analyzer,
+    os_error_text,
     parse_column_map,
     percent,
     place_rejects,
@@ -64,7 +66,7 @@ from carelens.cli._common import (
     staging_folder,
 )
 from carelens.cli._tables import FitTable, plain
-from carelens.errors import InputError
+from carelens.errors import CarelensError, InputError
 from carelens.output import (
     PARTIAL_SUFFIX,
     AnalysisSummary,
@@ -73,6 +75,7 @@ from carelens.output import (
     lock_path,
     options_path,
     output_format,
+    read_results,
 )
 from carelens.output.files import hold_output_locks, store_path, written_path
 from carelens.privacy import redact as redact_text
@@ -86,7 +89,7 @@ from carelens.readers.api import records_read
 from carelens.readers.helpers import HelperPatterns, as_options
 from carelens.readers.jsonl import UTTERANCES
 from carelens.readers.layouts import speaker_fields
-from carelens.readers.rejects import shown_path
+from carelens.readers.rejects import RejectsWriteError, shown_path
 
 #: Without ``-o``, at most this many responses are listed.
 MAX_TABLE_ROWS = 50
@@ -276,6 +279,7 @@ def analyze(
             staged = staged_rejects(rejects_path)
         log = RejectLog(staged, redact=redact)
         settled = False
+        failed = True  # until the read ends: a cleanup error then only adds to the first
         try:
             with log, s.progress("pairs") as bar:
                 task = bar.add_task("analysing", total=total)
@@ -295,25 +299,24 @@ def analyze(
                     lock=False,  # held above
                 )
             settled = True
+            failed = False
         except KeyboardInterrupt:
             settled = True
             raise
+        except RejectsWriteError as exc:  # a full disk, /dev/full: what is kept, and how on
+            raise InputError(
+                f"cannot write it: {exc.cause}; {kept_after_failure(output)}",
+                path=shown_path(rejects_path),
+            ) from exc
         finally:
-            log.close()
-            if not straight:  # a device or a pipe has them already: nothing staged
-                try:
-                    if settled and (log.total or rejects is not None):
-                        if staging is not None:
-                            place_rejects(staged, rejects_path)
-                        else:
-                            os.replace(staged, rejects_path)
-                    else:
-                        staged.unlink(missing_ok=True)
-                        if settled:  # no rejects: leave no empty file (nor an older run's)
-                            remove_older_rejects(s, rejects_path)
-                finally:
-                    if staging is not None:
-                        remove_staging(staging)
+            try:
+                _settle_rejects(s, log, staged, rejects_path, staging, straight, settled, rejects)
+            except (CarelensError, OSError) as exc:
+                if not failed:
+                    raise
+                # The first error (or the interruption) is the one shown: this one is told.
+                said = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+                s.warn(f"while stopping, the rejects were not put in place: {said}")
         if output is None:
             s.out.print(_responses_table(summary, redacted=redact))
             if any(record.get("feedback") for _, record in summary.preview):
@@ -322,6 +325,20 @@ def analyze(
             _summary_table(summary, rejects_path if log.total else None),
             levels_table(summary.level_counts),
         )
+        if total is not None and summary.total < total:
+            # Fewer pairs than counted before the run: the input was cut short (or changed)
+            # while it was read. Not a run that went through: exit 1, the results kept.
+            raise InputError(
+                f"the file changed while it was read: {total:,} pairs were counted before the "
+                f"run, but only {summary.total:,} were read; "
+                + (
+                    f"the {summary.total:,} results are kept in {store_path(output)}: run the "
+                    "same command again once the file is whole to analyse the rest"
+                    if output is not None
+                    else "run the command again once the file is whole"
+                ),
+                path=shown_path(input),
+            )
         if summary.analysed + summary.resumed == 0:
             # Nothing analysed is a failure (exit 1), once the summary and the rejects are
             # written: a script must not take it for a run that went through.
@@ -355,6 +372,61 @@ def analyze(
             for problem in problems[:-1]:
                 s.warn(problem)
             raise InputError(problems[-1])
+
+
+def _settle_rejects(
+    s: Session,
+    log: RejectLog,
+    staged: Path,
+    rejects_path: Path,
+    staging: Path | None,
+    straight: bool,
+    settled: bool,
+    asked: Path | None,
+) -> None:
+    """Put the staged rejects in place once the run ``settled`` (went through or was
+    stopped by Ctrl-C or a SIGTERM), else drop them: the rejects of the output stay as
+    they were. A device or a pipe has them already."""
+    log.close()
+    if straight:
+        return
+    try:
+        if settled and (log.total or asked is not None):
+            if staging is not None:
+                place_rejects(staged, rejects_path)
+            elif not rejects_path.parent.is_dir():  # removed while the run wrote in it
+                raise InputError(
+                    f"cannot put the rejects in place: its folder {rejects_path.parent} was "
+                    "removed while the run wrote in it, with what was written there; run the "
+                    "same command again",
+                    path=shown_path(rejects_path),
+                )
+            else:
+                os.replace(staged, rejects_path)
+        else:
+            staged.unlink(missing_ok=True)
+            if settled:  # no rejects: leave no empty file (nor an older run's)
+                remove_older_rejects(s, rejects_path)
+    finally:
+        if staging is not None:
+            remove_staging(staging)
+
+
+def kept_after_failure(output: Path | None) -> str:
+    """What a run that failed after it began writing keeps, and how to go on: the results
+    in its output (counted), which a run of the same command resumes."""
+    if output is None:
+        return (
+            "nothing is kept (the results are shown at the end); run it again once it can be "
+            "written, or name another place with --rejects"
+        )
+    store = store_path(output)
+    try:
+        count: int | None = sum(1 for _ in read_results(store)) if store.is_file() else 0
+    except (CarelensError, OSError):
+        count = None
+    results = "the results" if count is None else f"the {count:,} results"
+    return f"{results} written so far are kept in {store}; run the same command again to resume"
 
 
 def check_output_path(output: Path) -> None:

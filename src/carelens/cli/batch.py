@@ -164,7 +164,9 @@ def batch(
     quiet: Quiet = False,
 ) -> None:
     """Analyse every pair of INPUTS on Ray Data; re-running resumes an unfinished OUTPUT."""
-    with session(verbose, quiet, on_interrupt=lambda: interrupted_note(output)) as s:
+    with session(
+        verbose, quiet, on_interrupt=lambda: interrupted_note(output), terminate=True
+    ) as s:
         mapping = parse_column_map(column_map)
         if batch_size == "auto" and not gpu:  # a usage error before any work (exit 2)
             raise typer.BadParameter(

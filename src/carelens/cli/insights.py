@@ -10,15 +10,18 @@ would run as a formula gets an apostrophe before it, see :mod:`carelens.output.s
 in texts. Both are thin layers over :class:`carelens.insights.Insights`. A conversation file
 that gives nothing to show is explained as ``carelens analyze`` explains it (no pair, or
 ``--helper`` matching no one), with the ``analyze`` run that takes a column map when one
-would read it.
+would read it. Their rejects are staged beside the rejects file and put in its place only
+once the input is read, so an interrupted or failed run leaves the one before as it was;
+results another run is still writing (its lock held) are refused.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shlex
 from collections.abc import Mapping
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
@@ -40,9 +43,11 @@ from carelens.cli._common import (
     fmt_score,
     load_analyzer,
     no_pairs_hint,
+    os_error_text,
     place_rejects,
     prepare_output_files,
     refuse_writing_over,
+    rejects_destination,
     remove_older_rejects,
     remove_staging,
     require_input,
@@ -50,7 +55,12 @@ from carelens.cli._common import (
     staging_folder,
 )
 from carelens.cli._tables import FitTable, plain
-from carelens.cli.analyze import DEFAULT_REJECTS, input_files, no_helper_matched
+from carelens.cli.analyze import (
+    DEFAULT_REJECTS,
+    input_files,
+    no_helper_matched,
+    staged_rejects,
+)
 from carelens.errors import CarelensError, InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
 from carelens.insights.anonymize import KEY_ENV, RejectedNames, pseudonym_key
@@ -66,10 +76,12 @@ from carelens.insights.report.sections import (
 )
 from carelens.insights.source import reads_results
 from carelens.insights.strain import DEFAULT_THRESHOLDS
-from carelens.output import safe_cell
+from carelens.locks import lock_holder
+from carelens.output import lock_path, safe_cell
+from carelens.output.files import failure_cause
 from carelens.readers import RejectLog
 from carelens.readers.helpers import HelperPatterns, as_options
-from carelens.readers.rejects import shown_path
+from carelens.readers.rejects import RejectsWriteError, shown_path
 
 #: Environment variable holding the pseudonym key (so it stays out of shell history).
 
@@ -165,6 +177,13 @@ def check_outputs(
     created now, so an unwritable place fails here rather than after the analysis.
     """
     require_input(input, kind="any")  # before any folder is made for the outputs
+    if input.is_file() and (holder := lock_holder(lock_path(input))) is not None:
+        # Results still being written: a summary of them would silently miss the rest.
+        raise InputError(
+            f"these results are still being written ({holder}); wait for that run to end, "
+            "then run this again",
+            path=str(input),
+        )
     sources = input_files(input)
     if input_format is None and input.is_dir():
         sources += batch_parts(input) or []
@@ -222,9 +241,18 @@ def load_insights(
     helpers = HelperPatterns(helper or ())
     left_out = 0
     results = reads_results(input, input_format)
-    rejects_path = rejects
+    rejects_path, straight = rejects_destination(rejects) if rejects is not None else (None, False)
     staging = staging_folder() if stage_rejects and rejects_path is not None else None
-    written_to = staging / "rejects.jsonl" if staging is not None else rejects_path
+    # The rejects are written beside the rejects file (or in a temporary folder, or straight
+    # into a device or a pipe) and put in its place only once the read has gone through: an
+    # interrupted or failed run leaves the rejects file of the run before as it was.
+    written_to = (
+        staging / "rejects.jsonl"
+        if staging is not None
+        else rejects_path
+        if rejects_path is None or straight
+        else staged_rejects(rejects_path)
+    )
     if staging is None and rejects_path is not None:
         rejects_path.parent.mkdir(parents=True, exist_ok=True)
     log = RejectLog(written_to, redact=anonymize)  # details quote ids: redacted too
@@ -236,6 +264,7 @@ def load_insights(
         if rejected is not None:
             rejected(fields)
 
+    read = False
     try:
         # The model, loaded only for a conversation file: its worker threads stop once the
         # records are read, as analyze's do when it ends (a failure or Ctrl-C too).
@@ -260,16 +289,34 @@ def load_insights(
                 more_names=() if rejected is None else rejected,
                 checked=True,  # read_results checked every record: not checked twice
             )
+        read = True
+    except RejectsWriteError as exc:  # a full disk: the file named, and what is left
+        raise InputError(
+            f"cannot write it: {exc.cause}; nothing else was written (the rejects file of "
+            "the run before, if any, is left as it was)",
+            path=shown_path(rejects_path or exc.path or ""),
+        ) from exc
     finally:
-        log.close()
         try:
-            if staging is not None and rejects_path is not None:
-                if log.total:
-                    place_rejects(staging / "rejects.jsonl", rejects_path)
-                else:  # no rejects: leave no older run's file behind either
-                    remove_older_rejects(s, rejects_path)
-            elif rejects_path is not None and log.total == 0 and not keep_empty_rejects:
-                rejects_path.unlink(missing_ok=True)  # no rejects: leave no empty file behind
+            log.close()
+            if not read:  # failed or interrupted: the rejects file before stays as it was
+                if written_to is not None and not straight:
+                    written_to.unlink(missing_ok=True)
+            elif straight or rejects_path is None or written_to is None:
+                pass  # a device or a pipe has them already
+            elif log.total or keep_empty_rejects:
+                if staging is not None:
+                    place_rejects(written_to, rejects_path)
+                else:
+                    os.replace(written_to, rejects_path)
+            else:  # no rejects: leave no empty file, nor an older run's, behind
+                written_to.unlink(missing_ok=True)
+                remove_older_rejects(s, rejects_path)
+        except (CarelensError, OSError) as exc:
+            if read:
+                raise
+            said = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+            s.warn(f"while stopping, the rejects were not cleaned up: {said}")
         finally:
             if staging is not None:
                 remove_staging(staging)
@@ -386,7 +433,15 @@ def report(
     """Write one self-contained HTML report (opens offline) for INPUT."""
     from carelens.insights.report import write_report
 
-    with session(verbose, quiet, terminate=True) as s:
+    written: list[Path] = []  # the report, once it is in place
+    rejects_path = rejects or Path(f"{output}.rejects.jsonl")
+
+    def note() -> str:
+        if written:
+            return escape(f"The report was written to {written[0]}.")
+        return escape(f"Nothing was written: {output} and {rejects_path} are as they were.")
+
+    with session(verbose, quiet, on_interrupt=note, terminate=True) as s:
         if output.is_dir():  # an output that cannot be written (exit 1), whatever its name
             raise InputError(
                 "--output names a folder; name a file in it instead (such as report.html)",
@@ -396,7 +451,6 @@ def report(
             raise typer.BadParameter(
                 f"{output}: the report is HTML; name the output file .html", param_hint="--output"
             )
-        rejects_path = rejects or Path(f"{output}.rejects.jsonl")
         check_outputs(
             input,
             [("--output", output), ("--rejects", rejects_path)],
@@ -414,14 +468,24 @@ def report(
             keep_empty_rejects=rejects is not None,
             helper=helper,
         )
-        path = write_report(
-            insights,
-            output,
-            title=title,
-            model=_manifest(model),
-            source=shown_path(input.name),
-            max_helpers=max_helpers,
-        )
+        existed = output.exists()
+        try:
+            path = write_report(
+                insights,
+                output,
+                title=title,
+                model=_manifest(model),
+                source=shown_path(input.name),
+                max_helpers=max_helpers,
+            )
+        except OSError as exc:  # a full disk: the file named, and what is left there
+            left = (
+                "the report there before is left as it was" if existed else "no report was written"
+            )
+            raise InputError(
+                f"cannot write it: {failure_cause(exc)}; {left}", path=str(output)
+            ) from exc
+        written.append(path)
         s.summary(
             f"report of {plural(len(insights), 'response')} by "
             f"{plural(insights.helpers().shape[0], 'helper')} written to {escape(str(path))}"
@@ -450,9 +514,21 @@ def summarize(
     quiet: QuietResults = False,
 ) -> None:
     """Print per-community and per-helper roll-ups and strain signals for INPUT."""
-    with session(verbose, quiet, terminate=True) as s:
-        default_rejects = tables / "rejects.jsonl" if tables is not None else Path(DEFAULT_REJECTS)
-        rejects_path = rejects or default_rejects
+    default_rejects = tables / "rejects.jsonl" if tables is not None else Path(DEFAULT_REJECTS)
+    rejects_path = rejects or default_rejects
+    saving: list[bool] = []  # set once the tables are being written
+
+    def note() -> str:
+        if tables is None:
+            return ""
+        if saving:
+            return escape(
+                f"Stopped while the tables were written: those in {tables} may be this run's "
+                "or the run before's; run it again to write them all."
+            )
+        return escape(f"Nothing was written: {tables} and {rejects_path} are as they were.")
+
+    with session(verbose, quiet, on_interrupt=note, terminate=True) as s:
         # ./carelens-rejects.jsonl is made only when a record is rejected (see load_insights).
         unasked = rejects is None and tables is None
         written = [] if unasked else [("--rejects", rejects_path)]
@@ -494,6 +570,7 @@ def summarize(
             left_out = far_off.left_out(_quoted, "the monthly figures, trends and strain signals")
             s.out.print(Text(f"Far-off dates: {left_out}."))
         if tables is not None:
+            saving.append(True)
             saved = save_tables(insights, tables)
             s.out.print(f"{len(saved)} tables written to {escape(str(tables))}")
         if nothing is not None:
@@ -517,14 +594,33 @@ def save_tables(insights: Insights, folder: Path) -> list[Path]:
         frames["strain"][column] = [
             json.dumps(list(e), ensure_ascii=False) for e in frames["strain"][column]
         ]
-    written = []
+    written: list[Path] = []
     for name, frame in frames.items():
         path = folder / f"{name}.csv"
         tmp = path.with_suffix(".csv.partial")
-        _spreadsheet_safe(frame).to_csv(tmp, index=False)
-        tmp.replace(path)
+        try:
+            _spreadsheet_safe(frame).to_csv(tmp, index=False)
+            tmp.replace(path)
+        except BaseException as exc:  # a full disk, Ctrl-C: no half-written table left
+            with suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            if not isinstance(exc, OSError):
+                raise
+            raise InputError(
+                f"cannot write it: {failure_cause(exc)}; {tables_kept(folder, written)}",
+                path=str(path),
+            ) from exc
         written.append(path)
     return written
+
+
+def tables_kept(folder: Path, written: list[Path]) -> str:
+    """What ``summarize --tables`` leaves in ``folder`` when it stops after the tables
+    ``written``: those are this run's, the others as they were."""
+    if not written:
+        return f"the tables in {folder} are left as they were"
+    names = ", ".join(path.name for path in written)
+    return f"{names} are this run's, the other tables in {folder} are left as they were"
 
 
 def _spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:

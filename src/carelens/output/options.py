@@ -37,6 +37,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -98,8 +99,13 @@ def write_options(path: Path, options: RecordOptions) -> None:
     if read_options(path) == data:
         return
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:  # a full disk: no empty temporary file left beside the output
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
 
 
 def _with(option: str, used: bool) -> str:

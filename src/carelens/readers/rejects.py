@@ -16,7 +16,10 @@ through :func:`carelens.privacy.redact` before it is written
 log (a few KB of compressed input can hold millions of bad lines); the rest are counted
 only, and closing the log writes one last line that says how many, per reason
 (:func:`not_listed_entry`). Items that are left out on purpose (deleted or removed Reddit
-texts, spam comments) are not errors: :meth:`RejectLog.skip` counts them separately.
+texts, spam comments) are not errors: :meth:`RejectLog.skip` counts them separately. A
+rejects file that cannot be written (a full disk, ``/dev/full``) is a
+:class:`RejectsWriteError` naming it, never a bare OSError; one met while the log closes on
+an earlier error is only logged, so that error is the one raised.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from carelens.errors import InputError
 from carelens.privacy import redact as redact_text
 
 logger = logging.getLogger(__name__)
@@ -129,6 +133,27 @@ def not_listed_entry(counts: Mapping[str, int], listed: int) -> dict[str, object
     }
 
 
+class RejectsWriteError(InputError):
+    """The rejects file could not be written (a full disk, ``/dev/full``, no permission):
+    ``path`` names it, ``cause`` says why in words
+    (:func:`~carelens.output.files.failure_cause`). A command adds what it keeps."""
+
+    cause: str = ""
+
+
+def _write_error(path: Path | None, exc: OSError) -> RejectsWriteError:
+    """``exc``, raised while the rejects file ``path`` was written, as a
+    :class:`RejectsWriteError` naming the file and the cause in words."""
+    from carelens.output.files import failure_cause  # carelens.output reads through here
+
+    cause = failure_cause(exc)
+    error = RejectsWriteError(
+        f"cannot write it: {cause}", path=None if path is None else shown_path(path)
+    )
+    error.cause = cause
+    return error
+
+
 class RejectLog:
     """Counts rejected and skipped input records; optionally writes rejects as JSON Lines.
 
@@ -181,7 +206,10 @@ class RejectLog:
             return
         self._listed += 1
         entry = reject_entry(path, line, field, reason, detail=detail, redact=self.redact)
-        self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        try:
+            self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        except OSError as exc:  # a full disk, /dev/full: said with the file's name
+            raise _write_error(self.path, exc) from exc
 
     def skip(self, reason: str, n: int = 1) -> None:
         """Count ``n`` items left out on purpose (deleted, removed, spam...)."""
@@ -209,15 +237,20 @@ class RejectLog:
 
     def close(self) -> None:
         """Close the rejects file, if any, after the line counting the rejects it does not
-        list (when there are any). Counting still works afterwards."""
-        if self._fh is not None:
+        list (when there are any); a :class:`RejectsWriteError` naming the file when what
+        is left to write cannot be written. Counting still works afterwards."""
+        fh, self._fh = self._fh, None
+        if fh is None:
+            return
+        try:
             try:
                 if self._unlisted:
                     entry = not_listed_entry(self._unlisted, self._listed)
-                    self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                    fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
             finally:
-                self._fh.close()
-                self._fh = None
+                fh.close()  # closed even when its last write fails
+        except OSError as exc:
+            raise _write_error(self.path, exc) from exc
 
     def __enter__(self) -> RejectLog:
         return self
@@ -228,7 +261,15 @@ class RejectLog:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        if exc is None:
+            self.close()
+            return
+        # The block failed already (often on the same full disk): that first error is the
+        # one shown; the rejects file's own is only logged.
+        try:
+            self.close()
+        except RejectsWriteError as second:
+            logger.debug("while stopping on an earlier error: %s", second)
 
     def __repr__(self) -> str:
         skipped = sum(self._skipped.values())

@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import stat
 from collections.abc import Collection, Mapping, Sequence
+from contextlib import suppress
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -291,7 +293,10 @@ def write_report(
 
     A reader of ``path`` sees the old file or the whole new one, never half of it. The file
     gets the permissions of every other output (read-write for all, less the umask: under
-    ``umask 077`` only its owner reads it). Returns the path written.
+    ``umask 077`` only its owner reads it). A symbolic link is written where it points (the
+    link stays); a named pipe or a device (``/dev/stdout``) is written straight into. A
+    write that fails (a full disk) raises its OSError and leaves no temporary file. Returns
+    the path written.
     """
     text = build_report(
         insights,
@@ -302,6 +307,12 @@ def write_report(
         examples=examples,
     )
     target = Path(path)
+    if target.is_symlink():  # written where the link points: the link stays
+        target = Path(os.path.realpath(target))
+    if _written_straight(target):  # a named pipe, a device: nothing put in its place
+        with target.open("w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        return target
     fd, tmp = _new_temporary(target)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -310,9 +321,20 @@ def write_report(
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with suppress(OSError):  # never hides why it failed
+            Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _written_straight(target: Path) -> bool:
+    """Whether ``target`` is an existing file that is neither a regular file nor a folder
+    (a named pipe, a device such as ``/dev/stdout``): written into as it is."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _new_temporary(target: Path) -> tuple[int, str]:
