@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 
 from carelens.text import (
     APOSTROPHES,
+    IN_WORD_MARK,
+    LINE_BREAKS,
+    SENTENCE_ENDS,
     fold,
     is_blank,
     join_surrogates,
@@ -500,3 +503,28 @@ def test_fold_without_look_alikes_keeps_them_at_the_same_offsets() -> None:
     # "\u043a\u043e\u0442" is wholly look-alike letters in a message otherwise in Latin ones
     assert fold(text).text == "I'm not going to kill myself kot"
     assert plain.origins == fold(text).origins
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # once "I'm a nurse at St." and "Mary's and I'm so burned out."
+        (
+            "I'm a nurse at St. Mary's and I'm so burned out.",
+            ["I'm a nurse at St. Mary's and I'm so burned out."],
+        ),
+        ("We went up Mt. Hood and I cried.", ["We went up Mt. Hood and I cried."]),
+        ("Prof. Lee failed me. I feel stupid.", ["Prof. Lee failed me.", "I feel stupid."]),
+        ("My son Jr. and I fought.", ["My son Jr. and I fought."]),
+        ("It was me vs. them again.", ["It was me vs. them again."]),
+        ("Bills, rent etc. and I feel broke.", ["Bills, rent etc. and I feel broke."]),
+        # still the end of a sentence
+        ("Bills, rent etc. I feel broke.", ["Bills, rent etc.", "I feel broke."]),
+        ("I live on Main St. I feel alone.", ["I live on Main St.", "I feel alone."]),
+        ("It is the worst. Then I cry.", ["It is the worst.", "Then I cry."]),
+        ("I was first. Sr. Mary was last.", ["I was first.", "Sr. Mary was last."]),
+    ],
+)
+def test_a_title_or_place_abbreviation_ends_no_sentence(text: str, sentences: list[str]) -> None:
+    splitter = re.compile(rf"(?:{IN_WORD_MARK}|[^{SENTENCE_ENDS}{LINE_BREAKS}])+[{SENTENCE_ENDS}]*")
+    assert [found.group(0).strip() for found in splitter.finditer(text)] == sentences

@@ -266,12 +266,18 @@ def is_blank(text: str) -> bool:
 #: full stop after a letter standing alone is part of an abbreviation when a letter follows
 #: ("I.B.M.", "U.S.A.") or, at its end, a lower-case word ("at I.B.M. and I feel alone"), so
 #: it ends neither a sentence nor a clause ("Work is awful.I feel alone" still splits); nor
-#: does the full stop of a title before a word ("Mr. Stressed", "Dr. Lee", "Mrs. Hurt").
+#: does the full stop of a title before a word ("Mr. Stressed", "Dr. Lee", "Mrs. Hurt"), of
+#: a title or a place's abbreviation before a word but a lone "I" ("St. Mary's", "Mt. Sinai",
+#: "Prof. Lee", "John Jr. and", "Sr. Agnes", "vs. them"; "I live on Main St. I feel alone"
+#: still splits), nor of "etc." before a lower-case word ("bills etc. and I feel alone";
+#: "bills etc. I feel alone" splits).
 IN_WORD_MARK = (
     r"(?:(?<=\w)[.!?,:](?=[^\W_A-Z]|/)"
     r"|(?<=[^\W\d_])(?<![^\W\d_]{2})\.(?=[^\W\d_])"
     r"|(?<=[^\W\d_]\.[^\W\d_])(?<![^\W\d_]{2})\.(?=\s+[^\W\d_A-Z])"
-    r"|(?:(?<=\bM[rs])|(?<=\bMrs)|(?<=\bDr))\.(?=[ \t]+[^\W\d_]))"
+    r"|(?:(?<=\bM[rs])|(?<=\bMrs)|(?<=\bDr))\.(?=[ \t]+[^\W\d_])"
+    r"|(?:(?<=\b[MS]t)|(?<=\b[JS]r)|(?<=\b[Vv]s)|(?<=\bProf))\.(?=[ \t]+(?!I\b)[^\W\d_])"
+    r"|(?<=\betc)\.(?=[ \t]+[^\W\d_A-Z]))"
 )
 #: Marks that end a sentence, in a run of any of them ("?!", "...", "…"): the ASCII ones, the
 #: ellipsis character, the CJK full stop and full-width marks, and the double marks ("‼").

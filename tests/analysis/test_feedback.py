@@ -546,12 +546,13 @@ def test_no_opening_turns_a_numeral_i(seeker: str, clause: str | None) -> None:
         ("Mom I was so scared", "Mom you were so scared"),
         ("Sorry I was late", "sorry you were late"),
         ("Sarah I was wrong", "Sarah you were wrong"),
-        ("Honestly I was done", "honestly you were done"),
+        ("Again I was late", "again you were late"),
         # A monarch's name after a word of telling is the one told something.
         ("I told James I was leaving", "you told James you were leaving"),
         ("I asked Mary I could stay", "you asked Mary you could stay"),
-        # ... and a lower-case "i" is no numeral ("james i miss you").
-        ("james i miss you", "james you miss you"),
+        # ... and a lower-case "i" is no numeral ("james i miss him"; "james i miss you" is
+        # addressed to James, no clause to offer).
+        ("james i miss him", "james you miss him"),
     ],
 )
 def test_a_capitalised_word_first_in_a_sentence_is_no_monarch(clause: str, turned: str) -> None:

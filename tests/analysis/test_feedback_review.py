@@ -15,6 +15,7 @@ from carelens.analysis.feedback import (
     second_person,
     seeker_clause,
 )
+from carelens.analysis.pronouns import foreign_words
 from carelens.analysis.quoting import unmarked
 from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
 
@@ -260,14 +261,21 @@ def test_openings_keep_quoted_speech_exclamations_and_other_languages(
 @pytest.mark.parametrize(
     "seeker",
     [
-        "My roommate keeps eating my food and says 'oh I thought it was shared and you would "
-        "not mind at all'",  # clipped inside the quotation: whose "I"?
         "Mi mamá no me entiende nada.",
         "I lost my id at the station.",  # "id": "I'd" or an ID?
     ],
 )
 def test_no_opening_where_a_word_cannot_be_turned_safely(seeker: str) -> None:
     assert opening_of(seeker) is None
+
+
+def test_a_clause_clipped_inside_a_quotation_stops_before_it() -> None:
+    # whose "I" is the quotation's? The clip stops before the quotation opens.
+    seeker = (
+        "My roommate keeps eating my food and says 'oh I thought it was shared and you would "
+        "not mind at all'"
+    )
+    assert opening_of(seeker) == "It sounds like your roommate keeps eating your food and says…"
 
 
 # --- 5: grammatical openings ---------------------------------------------------------------
@@ -310,7 +318,8 @@ def test_an_opening_supplies_the_subject_the_seeker_left_out(seeker: str, openin
         ("ugh I hate my life", "I hate my life"),
         ("well I guess I'm just lonely", "I'm just lonely"),
         ("\U0001f62d\U0001f62d I miss him so much \U0001f62d", "I miss him so much"),
-        ("Honestly I was done", "Honestly I was done"),  # an adverb, no interjection
+        # a filler adverb: once "It sounds like honestly you were done…"
+        ("Honestly I was done", "I was done"),
     ],
 )
 def test_interjections_and_emoji_are_left_out_of_the_clause(seeker: str, clause: str) -> None:
@@ -421,7 +430,74 @@ def test_self_focus_is_still_said_after_other_feedback() -> None:
 
 
 def test_an_english_word_like_a_foreign_one_keeps_the_clause() -> None:
-    # "y" is Spanish "and"; "y'all" is English.
-    assert seeker_clause("I miss y'all so much and I feel alone") == (
-        "I miss y'all so much and I feel alone"
+    # "y" is Spanish "and"; "y'all" is English. It is addressed to the readers, so the
+    # opening takes the seeker's own clause after it ("you miss y'all" would be no reflection).
+    assert foreign_words("I miss y'all so much and I feel alone") == []
+    assert seeker_clause("I miss y'all so much and I feel alone") == "I feel alone"
+
+
+def test_own_story_is_read_in_the_whole_span_not_the_words_quoted() -> None:
+    # The quote stops after ten words ("I totally get it. When my dog died three years…"),
+    # before the story shows: the feedback praised it as their experience put into words,
+    # then said that much of the reply is about the helper's own.
+    seeker = "My dog died yesterday and I feel so lost without him."
+    response = (
+        "I totally get it. When my dog died three years ago I was a wreck for months, I "
+        "couldn't go to work, I cried every day, my wife had to take care of everything, and "
+        "I still think about him all the time."
     )
+    a = analysis(
+        {"interpretation": dim(2, (0, len(response)))},
+        style="empathy",
+        flags={"self_focus": 0.9},
+    )
+    feedback = feedback_for(a, seeker, response)
+    assert feedback == (
+        'You related it to your own experience ("I totally get it. When my dog died three '
+        'years…"); say what you think it is like for them, and ask how they feel now.',
+    )
+
+
+def test_a_span_that_turns_to_the_seeker_after_the_quote_is_still_own_story() -> None:
+    # the words quoted are the helper's story; a "you" later in the span does not undo it
+    seeker = "My dog died yesterday and I feel so lost without him."
+    response = "Same thing happened to me last year, I lost my dog too. I hope you find peace."
+    a = analysis({"interpretation": dim(1, (0, len(response)))}, style="empathy")
+    (sentence,) = feedback_for(a, seeker, response)
+    assert sentence.startswith("You related it to your own experience")
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
+        # once "you're a nurse at St…": "St." ended the sentence
+        (
+            "I'm a nurse at St. Mary's and I'm so burned out.",
+            "I'm a nurse at St. Mary's and I'm so burned out",
+        ),
+        # once "your english is not good sorry"
+        (
+            "My english is not good sorry. I lose my job and I am worry for money",
+            "I lose my job and I am worry for money",
+        ),
+        # once "It sounds like honestly you still feel lonely…"
+        (
+            "I nearly died laughing at work today but honestly I still feel lonely.",
+            "I still feel lonely",
+        ),
+    ],
+)
+def test_reviewed_openings_read_as_the_seekers_clause(seeker: str, clause: str) -> None:
+    assert seeker_clause(seeker) == clause
+    a = analysis({"sympathy": dim(1)}, style="sympathy")
+    (sentence,) = feedback_for(a, seeker, HUG)
+    assert f'they wrote "{clause}"' in sentence
+
+
+def test_an_emoji_inside_the_clause_is_quoted_but_left_out_of_the_opening() -> None:
+    # once "It sounds like you feel 😭 so alone since she left…"
+    seeker = "I feel \U0001f62d so alone since she left"
+    a = analysis({"sympathy": dim(1)}, style="sympathy")
+    (sentence,) = feedback_for(a, seeker, HUG)
+    assert f'they wrote "{seeker}"' in sentence
+    assert '"It sounds like you feel so alone since she left…"' in sentence

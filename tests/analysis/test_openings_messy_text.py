@@ -406,3 +406,60 @@ def test_an_edge_masked_word_of_the_clause_keeps_its_star_in_the_feedback(
     (sentence,) = advice_feedback(seeker)
     assert f'they wrote "{clause}"' in sentence
     assert f'"{opening}"' in sentence
+
+
+# --- emoji, fillers, apologies and a death told of --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        ("I feel \U0001f62d so alone", "It sounds like you feel so alone…"),
+        ("I feel\U0001f62d\U0001f62d so alone", "It sounds like you feel so alone…"),
+        (
+            "I miss my dad \U0001f468\u200d\U0001f467 so much",
+            "It sounds like you miss your dad so much…",
+        ),
+        ("I feel \U0001f44d\U0001f3fd so good today", "It sounds like you feel so good today…"),
+        # a heart may stand for a word
+        ("I \u2764 my mom so much", "It sounds like you \u2764 your mom so much…"),
+    ],
+)
+def test_emoji_inside_a_clause_are_left_out(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening
+
+
+@pytest.mark.parametrize("filler", ["honestly", "Honestly,", "basically", "literally", "seriously"])
+def test_a_filler_adverb_at_the_start_of_a_clause_is_left_out(filler: str) -> None:
+    seeker = f"Work was fine today but {filler} I still feel lonely."
+    assert opening_of(seeker) == "It sounds like you still feel lonely…"
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
+        ("My english is not good sorry", "My english is not good"),
+        ("I hate my life sorry", "I hate my life"),
+        ("I feel so sorry", "I feel so sorry"),  # their feeling
+        ("I am really sorry", "I am really sorry"),
+        ("Sorry for my bad english. I feel so lost", "I feel so lost"),
+        ("I'm on mobile so sorry for formatting. I lost my job", "I lost my job"),
+    ],
+)
+def test_an_apology_for_the_message_comes_last_and_loses_its_sorry(
+    seeker: str, clause: str
+) -> None:
+    assert seeker_clause(seeker) == clause
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        "My son took his own life last year and I feel so empty",
+        "My brother ended his life in May and I feel so empty",
+        "Since my best friend took her own life and I feel so empty",
+    ],
+)
+def test_no_opening_echoes_a_death_by_suicide_told_of(seeker: str) -> None:
+    # once "It sounds like your son took his own life last year and you feel so empty…"
+    assert opening_of(seeker) == "It sounds like you feel so empty…"

@@ -39,8 +39,8 @@ Rules, first match wins for the main sentence:
    something;
 7. compassion -> say what worked, quoting the offer;
 8. understanding -> say what worked; suggest a reflection when it was only a question; when
-   the words behind it are the helper's own story ("Same thing happened to me"), say so and
-   ask for their side;
+   the words behind it (those quoted, or the whole rationale span) are the helper's own story
+   ("Same thing happened to me"), say so and ask for their side;
 9. anything else -> acknowledge what they shared first.
 
 "Understanding" is empathy (interpretation, exploration or reflection at level 1 or more),
@@ -116,6 +116,15 @@ def _span_text(score: DimensionScore | None, response: str, words: int = 10) -> 
         return None
     best = max(score.spans, key=lambda s: s.score)
     return quote(response, best.start, best.end, words)
+
+
+def _span_words(score: DimensionScore, response: str) -> str | None:
+    """The words of the best rationale span of ``score`` in ``response``, whole (the span
+    :func:`_span_text` quotes the start of); None without one."""
+    if not score.spans:
+        return None
+    best = max(score.spans, key=lambda s: s.score)
+    return response[best.start : best.end]
 
 
 def _offers(
@@ -242,7 +251,14 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             ]
             quoted = _span_text(shown[0], response) if shown else None
             tired = _own_exhaustion(analysis, response, quoted)
-            own_story = quoted is not None and (_about_the_helper(quoted) or tired is not None)
+            # the words quoted from the span's start, or the whole span, tell whose story it
+            # is ("I totally get it. When my dog died…" goes on "I was a wreck for months")
+            whole = _span_words(shown[0], response) if shown else None
+            own_story = quoted is not None and (
+                _about_the_helper(quoted)
+                or (whole is not None and _about_the_helper(whole))
+                or tired is not None
+            )
             if tired is not None:
                 # "I'm exhausted. Just try to get some sleep.": the helper's own state, not
                 # theirs put into words (the exhaustion cue of the helper's distress).

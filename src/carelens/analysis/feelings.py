@@ -122,15 +122,18 @@ COMMON_WORDS: frozenset[str] = frozenset([
     "apparently", "finally", "last", "first", "next", "quick", "small", "update",
 ])  # fmt: skip
 #: Verbs that start a sentence without its "I" ("Got laid off today", "Moved here in May",
-#: "had to put my cat down"): common words too, and a suggested opening puts "you" before
-#: them ("It sounds like you got laid off today…").
+#: "had to put my cat down"; as texted too, without the apostrophe: "cant stop thinking
+#: about my ex", "wont ever be good enough"; not "dont", which opens an imperative as often:
+#: "dont tell my mom"): common words too, and a suggested opening puts "you" before them
+#: ("It sounds like you got laid off today…").
 DROPPED_I_VERBS: frozenset[str] = frozenset([
     "got", "went", "moved", "found", "tried", "visited", "came", "made", "took", "told", "saw",
     "heard", "spent", "started", "stopped", "finished", "graduated", "failed", "passed",
     "broke", "tore", "woke", "turned", "retired", "quit", "left", "called", "texted", "asked",
     "decided", "thought", "think", "guess", "know", "knew", "want", "wanted", "need",
     "needed", "love", "loved", "hate", "hated", "miss", "missed", "had", "have", "feel",
-    "felt", "can't", "don't", "didn't", "keep", "kept",
+    "felt", "can't", "don't", "didn't", "won't", "cant", "cannot", "didnt", "wont",
+    "couldnt", "wouldnt", "shouldnt", "keep", "kept",
 ])  # fmt: skip
 COMMON_WORDS = COMMON_WORDS | DROPPED_I_VERBS
 #: Words and the punctuation that ends a clause, for reading negation and whose feeling it is.
@@ -601,6 +604,126 @@ def _holders(
     return holders
 
 
+#: Verbs that report someone's words ("said", "texted", "keeps calling me").
+_SPEECH_VERBS = (
+    r"say|says|said|saying|tell|tells|told|telling|text|texts|texted|texting|write|writes|wrote"
+    r"|writing|yell|yells|yelled|yelling|scream|screams|screamed|screaming|shout|shouts|shouted"
+    r"|shouting|call|calls|called|calling|message|messages|messaged|messaging|reply|replies"
+    r"|replied|ask|asks|asked|asking|whisper|whispers|whispered|snap|snapped"
+)
+#: A report right before a quotation, up to its opening mark ('My dad always tells me "I'm
+#: disappointed in you"', "Mom texted:", "they keep calling me a 'worthless loser'"): the
+#: verb, whom the words are said to, "that" or "like", "a" or "an", and a colon or comma.
+_REPORT_BEFORE = re.compile(
+    rf"\b(?P<verb>{_SPEECH_VERBS})(?:\s+(?P<to>me|us|myself|ourselves|him|her|them|you"
+    r"|(?:my|our|his|her|their)\s+[\w'\u2019]+))?(?:\s+(?:that|like|things\s+like|a|an))?"
+    r"\s*[:,\-\u2013\u2014]?\s*(?=[\"'\u2018\u2019\u201c\u201d])",
+    re.IGNORECASE,
+)
+#: A speech tag right after a quotation ('"I'm so lonely," he said', '"I'm scared" my sister
+#: texted me', '"I'm worried," said Mom'), up to the end of its clause.
+_TAG_WHO = r"(?i:i|we|he|she|they|someone|somebody|(?:my|our|his|her|their)\s+\w+)|[A-Z][a-z]+"
+_TAG_VERB = r"(?i:said|says|told\s+me|tells\s+me|texted(?:\s+me)?|wrote|yelled|screamed|shouted)"
+_REPORT_AFTER = re.compile(
+    rf"[,.!?]?\s*(?:(?P<who>{_TAG_WHO})\s+{_TAG_VERB}|(?i:said|says)\s+(?P<who2>{_TAG_WHO}))"
+    r"\s*(?:[.!?,;\n]|$)"
+)
+#: Words a report's subject is not read from, reading back from its verb: whom the words are
+#: said to ("he texted me yesterday and said").
+_NOT_SUBJECTS = frozenset([
+    "me", "us", "you", "him", "her", "them", "myself", "ourselves", "yourself", "himself",
+    "herself", "themselves",
+])  # fmt: skip
+#: Right before a past participle (adverbs between), these make a report passive: the seeker
+#: was told the words ("I was told", "I've always been called", "got told").
+_PASSIVE = frozenset([
+    "was", "were", "got", "get", "gets", "getting", "been", "being", "am", "is", "are", "be",
+    "i'm", "im", "we're",
+])  # fmt: skip
+_REPORT_ADVERBS = _VERB_ADVERBS | frozenset([
+    "always", "often", "constantly", "repeatedly", "once", "sometimes",
+])  # fmt: skip
+#: What in the seeker speaks to them as their own self-talk ("my brain keeps telling me").
+_INNER_VOICES = frozenset([
+    "mind", "brain", "head", "thoughts", "heart", "depression", "anxiety", "voices", "inner",
+    "gut",
+])  # fmt: skip
+#: How many words back from a report's verb its subject is looked for.
+_SUBJECT_REACH = 12
+
+
+def _reported_quotes(
+    text: str, tokens: Sequence[re.Match[str]], words: Sequence[str], feeling_at: Sequence[int]
+) -> list[tuple[int, int]]:
+    """Start and end (in ``text``, the two marks) of each quotation of someone else's words
+    that a report frames: before it ('My dad always tells me "I'm disappointed in you"', "my
+    boss said 'you're useless'", "they keep calling me a 'worthless loser'", 'Mom texted: "I'm
+    so worried about you"') or after it ('"I'm so lonely," he said'). A single quote counts
+    only where it pairs as a quotation, not as an apostrophe ("don't", "mom's", "friends'").
+    The seeker's own saying stays theirs ('I keep telling myself "I'm worthless"', 'I told
+    him "I'm scared"'), and so does a quotation no report frames ("I'm 'fine', I guess").
+    Only quotations with one of the feeling words at ``feeling_at`` inside are read."""
+    # pronouns imports this module: its reading of quotation marks is imported when used.
+    from carelens.analysis.pronouns import quoted_speech
+
+    quotes, _ = quoted_speech(text)
+    if not quotes:
+        return []
+    starts = [token.start() for token in tokens]
+    feeling_starts = [starts[i] for i in feeling_at]
+    reports: dict[int, re.Match[str]] | None = None  # by the quotation mark each ends at
+    others: list[tuple[int, int]] = []
+    for start, end in quotes:
+        k = bisect_left(feeling_starts, start)
+        if k == len(feeling_starts) or feeling_starts[k] > end:
+            continue  # no feeling word inside
+        if reports is None:  # the text is read for reports once
+            reports = {match.end(): match for match in _REPORT_BEFORE.finditer(text)}
+        before = reports.get(start)
+        after = _REPORT_AFTER.match(text, end + 1)
+        if before is not None:
+            verb = bisect_left(starts, before.start("verb"))
+            to = (before.group("to") or "").lower()
+            if _reporter(tokens, words, verb, to) == "other":
+                others.append((start, end))
+        elif after is not None:
+            who = plain(after.group("who") or after.group("who2"))
+            if who not in ("i", "we"):
+                others.append((start, end))
+    return others
+
+
+def _reporter(tokens: Sequence[re.Match[str]], words: Sequence[str], verb: int, to: str) -> _Holder:
+    """Whose words the report with its verb at ``verb`` (said to ``to``) gives: the nearest
+    subject read back from the verb within its sentence ("my dad always tells me", "I keep
+    telling myself"), someone else's when the report is passive ("I was told", "got called");
+    with no subject written, the seeker's ("Told him"), unless said to them ("keeps telling
+    me")."""
+    participle = words[verb].endswith("ed") or words[verb] in ("told", "said")
+    passive = False
+    adjacent = True  # only auxiliaries and adverbs read since the verb
+    for j in range(verb - 1, max(-1, verb - 1 - _SUBJECT_REACH), -1):
+        word = words[j]
+        if word in _SENTENCE_END:
+            break
+        if adjacent and word in _PASSIVE:
+            passive = participle  # "I was angry and said" is not passive
+        adjacent = adjacent and (word in _PASSIVE or word in _REPORT_ADVERBS)
+        if not word[0].isalpha() or word in _NOT_SUBJECTS:
+            continue
+        if word in ("my", "our") and j + 1 < verb and words[j + 1][0].isalpha():
+            # the seeker's someone ("my coach yelled", "our landlord said"); their own mind
+            # is their own self-talk ("my brain keeps telling me")
+            return "seeker" if words[j + 1] in _INNER_VOICES else "other"
+        holder = _person(tokens, words, j)
+        written = tokens[j].group(0)
+        if holder is None and written[0].isupper() and word not in _NEVER_NAMES:
+            holder = "other"  # a name at the start of the sentence: "Sarah said"
+        if holder is not None:
+            return "other" if passive or holder != "seeker" else "seeker"
+    return "other" if passive or to in ("me", "us") else "seeker"
+
+
 class Feeling(NamedTuple):
     """A feeling word in the seeker's message: where it is, how it is used (:func:`read_feelings`),
     and the run of text without spaces it is in when that run looks like a web address."""
@@ -631,8 +754,14 @@ def read_feelings(text: str) -> list[Feeling]:
     holders = _holders(tokens, words, feeling_at)
     addresses = _address_runs(text, [tokens[i] for i in feeling_at])
     names = _names(tokens, words, feeling_at)
+    quoted = _reported_quotes(text, tokens, words, feeling_at) if feeling_at else []
+    opens = [start for start, _ in quoted]
     feelings: list[Feeling] = []
     for i, holder, address in zip(feeling_at, holders, addresses, strict=True):
+        at = tokens[i].start()
+        k = bisect_left(opens, at) - 1  # the last quotation opened before the word
+        if k >= 0 and at < quoted[k][1]:
+            holder = "other"  # someone else's words: 'my boss said "you're useless"'
         verb = _as_verb(words, i)
         use: _FeelingUse
         if verb is False or (verb is None and holder == "other") or i in names:

@@ -8,10 +8,16 @@ been so low"). The clause is the seeker's first short first-person one that carr
 their own (:mod:`carelens.analysis.feelings`: not one they deny, one that tells what happened,
 nor another person's), else their first first-person clause; "we", "our" only in a message
 without "I". A sentence is not cut inside a web address, a number or an abbreviation
-("reddit.com/r/x", "4.5", "I.B.M."), nor a clause inside personal data. No clause is offered
-that asks a question, starts with an imperative, holds a word whose turning is in doubt, or
-holds words of danger: a crisis cue ("It sounds like you bought a gun to use on yourself…" would
-echo the danger as a casual reflection), crisis wording the seeker negates, urging or method
+("reddit.com/r/x", "4.5", "I.B.M.", "St. Mary's"), nor inside a quotation ('My coach yelled
+"you're worthless!" at practice': :func:`_sentences`), nor a clause inside personal data; a
+clipped clause stops before a quotation it would cut open. No clause is offered from a line of
+a Markdown block quote ("> I know exactly how you feel": someone else's words), nor one that
+asks a question, starts with an imperative, holds a word whose turning is in doubt (a quotation
+cut open, or the seeker's own "you" addressed to someone: "Dad, I miss you so much" would read
+"you miss you"; their own clause after it may be offered:
+:func:`carelens.analysis.pronouns.addressed`), or holds words of danger: a crisis cue ("It
+sounds like you bought a gun to use on yourself…" would echo the danger as a casual
+reflection), crisis wording the seeker negates, urging or method
 words, or "kys", "die", "kill myself"... whoever the seeker says wrote them (:data:`_DANGER`),
 also masked ("d-i-e", "d.i.e", "k*ll myself", "d*e": :func:`carelens.text.unmask`,
 :data:`_DANGER_MASKED`), or letters spelled out one by one ("s u i c i d e"); the seeker's own
@@ -26,15 +32,19 @@ but a "*" typed for a letter at a word's edge stays, as the seeker typed it ("I 
 inside": :func:`carelens.analysis.quoting.masked_stars`). A first word that names no one is
 lower-cased ("people at school laugh at you", "losing your dad was the worst"); a name keeps
 its capital.
-Interjections, chat words and emoji at either end of a clause are left out ("Lol", "ugh", "ngl",
-"haha", "well I guess"); a short clause runs on over the list after its comma ("I'm sad, angry,
-scared and lonely"); and a clause clipped to :data:`_QUOTE_WORDS` words keeps its feeling word
-and does not end on a word that needs another ("...and you feel like such…").
+Interjections, chat words, fillers and emoji at either end of a clause are left out ("Lol",
+"ugh", "ngl", "haha", "well I guess", "honestly"), emoji inside it are left out of the opening,
+and so is a "sorry" that ends it as an apology ("My english is not good sorry"), a clause that
+apologises for the message coming last; a short clause runs on over the list after its comma
+("I'm sad, angry, scared and lonely"); and a clause clipped to :data:`_QUOTE_WORDS` words
+keeps its feeling word and does not end on a word that needs another ("...and you feel like
+such…").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
@@ -56,7 +66,9 @@ from carelens.analysis.pronouns import (
     ADVERBS,
     FIRST_PERSON,
     SPELLED_OUT,
+    addressed,
     foreign_words,
+    quoted_speech,
     second_person,
     turn_clause,
 )
@@ -68,6 +80,7 @@ from carelens.analysis.quoting import (
     personal_runs,
 )
 from carelens.analysis.unsafe import unsafe_spans
+from carelens.analysis.unsafe_frames import _BLOCK_QUOTE_LINE as BLOCK_QUOTE_LINE
 from carelens.text import MASKED_LETTER, fold, unmask, vowels_masked
 
 #: First-person plural words: a message that speaks only of "we" ("We lost our baby at 20
@@ -82,7 +95,7 @@ _OWN_SUBJECT = re.compile(
     r"\b(?:i|i['\u2019](?:m|ve|d|ll)|im|ive|we|we['\u2019](?:re|ve|d|ll))\b", re.IGNORECASE
 )
 #: Words that start a clause without belonging to it, taken off its start again and again:
-#: fillers ("Like I'm being silly", "and", "so"), interjections and chat words ("Yeah",
+#: fillers ("Like I'm being silly", "and", "so", "honestly"), interjections and chat words ("Yeah",
 #: "Lol", "Idk", "ngl", "ugh", "well", "Oh my god"), a hedge before a clause of the seeker's
 #: ("I guess I'm just lonely"), and emoji or other marks ("😭😭"). "It sounds like Lol you
 #: feel so dumb…" is no reflection.
@@ -90,7 +103,8 @@ _LEADING_EXTRA = re.compile(
     r"(?:[^\w\s'\"\u2018\u201c(@#/+$\u00a3\u20ac%&]+"
     r"|(?:(?:oh\s+)?my\s+(?:god|gosh|goodness|lord)|omg|oh|ah|aw+|yeah|yea|yep|yup|yes|nah|lol"
     r"|lmao|lmfao|rofl|idk|dunno|ngl|tbh|haha\w*|hehe\w*|ugh+|welp|well|um+|uh+|hmm+"
-    r"|sigh|ok|okay|anyway|anyways|wow|hey|hi|hello|like|and|but|so|that|because|just)"
+    r"|sigh|ok|okay|anyway|anyways|wow|hey|hi|hello|like|and|but|so|that|because|just"
+    r"|honestly|basically|literally|seriously|frankly|truthfully)"
     r"(?=[\s,!\u2026]|$)"
     r"|i\s+(?:guess|think|mean|suppose)(?=[\s,]+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b))"
     r"[\s,.!\u2026]*",
@@ -102,6 +116,23 @@ _TRAILING_EXTRA = re.compile(
     r"[\s,]*(?:[^\w\s'\"\u2019\u201d)%$\u00a3\u20ac]+"
     r"|(?<=[\s,])(?:haha\w*|hehe\w*|lol|lmao|lmfao|rofl|xd|rn|tbh|ngl|idk|smh|fml|ugh+"
     r"|i\s+guess|(?:oh\s+)?my\s+god|omg))$",
+    re.IGNORECASE,
+)
+#: A "sorry" at the end of a clause, an apology for the message beside it ("My english is
+#: not good sorry"), unless a word before it makes it the seeker's feeling
+#: (:data:`_BEFORE_SORRY`: "I feel so sorry").
+_TRAILING_SORRY = re.compile(r"[\s,]+sorry$", re.IGNORECASE)
+_BEFORE_SORRY = frozenset([
+    "so", "very", "really", "too", "am", "i'm", "im", "was", "be", "feel", "feels", "felt",
+    "been", "is", "are", "were", "truly", "deeply", "super", "extremely", "sooo", "soo",
+    "say", "said", "not", "never", "just", "being", "feeling",
+])  # fmt: skip
+#: An apology for the message itself ("My english is not good sorry", "sorry for my bad
+#: grammar", "I'm on mobile"): a clause of the seeker's with anything else comes first.
+_APOLOGY = re.compile(
+    r"\b(?:my\s+english|english\s+is\s+not\s+my|(?:sorry|apologi[sz]e)\s+(?:for|about)\s+"
+    r"(?:my\s+|the\s+)?(?:bad\s+|poor\s+|broken\s+)?(?:english|grammar|spelling|format\w*|typos?)"
+    r"|not\s+(?:a\s+)?native\s+(?:english\s+)?speaker|i(?:['\u2019]m|\s+am)\s+on\s+mobile)\b",
     re.IGNORECASE,
 )
 #: After "idk" ("Idk why I feel this way") a question word makes the rest no statement.
@@ -186,9 +217,9 @@ _NOT_LAST = frozenset([
 ])  # fmt: skip
 #: Words that echo danger whoever writes them, beside the crisis cues and the unsafe words:
 #: "kys" and what someone else urged ("told me to kys", "said I should kill myself"), "die",
-#: "suicide", "self harm", "overdose", "end it all" (not "cut myself off", "cut yourself some
-#: slack"). A clause with one is no casual opening ("It sounds like people at school told you
-#: to kys…" echoes the danger).
+#: "suicide", "self harm", "overdose", "end it all", "took his own life" (not "cut myself
+#: off", "cut yourself some slack"). A clause with one is no casual opening ("It sounds like
+#: people at school told you to kys…" echoes the danger).
 _KYS = r"\bk\.?\s?y\.?\s?s+\b"
 # After the verbs of harm: "myself", "yourself"... (group by group, as :data:`_DANGER_MASKED`
 # reads them).
@@ -199,7 +230,8 @@ _SELF = (
 _HARM_VERBS = r"kill|unalive|off|hang|stab|slit|hurt|harm|cut|burn"
 _DANGER_WORDS = (
     r"\b(?:die|suicid\w*|self[\s-]*harm\w*|overdos\w*)\b"
-    r"|\bend(?:s|ed|ing)?\s+(?:it\s+all|(?:my|your|his|her|their|our)\s+(?:own\s+)?lives?)\b"
+    r"|\bend(?:s|ed|ing)?\s+(?:it\s+all|(?:my|your|his|her|their|our)\s+(?:own\s+)?li(?:fe|ves))\b"
+    r"|\b(?:take|takes|took|taking|taken)\s+(?:my|your|his|her|their|our)\s+own\s+li(?:fe|ves)\b"
 )
 _DANGER = re.compile(rf"{_KYS}|\b(?:shoot|{_HARM_VERBS}){_SELF}|{_DANGER_WORDS}", re.IGNORECASE)
 #: :data:`_DANGER` with a masked letter for any vowel of its words, read in text that
@@ -275,6 +307,36 @@ def _danger(seeker: str) -> tuple[tuple[int, int], ...]:
     )
 
 
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of ``text`` (:data:`carelens.analysis.feelings.SENTENCE`) start and
+    end, none cut inside a quotation: a sentence whose quotation is still open
+    (:func:`carelens.analysis.pronouns.quoted_speech`) where the next starts with the mark that
+    closes it runs on over the next ('My coach yelled "you're worthless!" at practice.' is one
+    sentence), or takes in only that mark where a capital after it starts a new one ('He said
+    "I'm done." I feel so alone.')."""
+    spans: list[tuple[int, int]] = []
+    for found in SENTENCE.finditer(text):
+        start, end = found.span()
+        if (
+            spans
+            and spans[-1][1] == start
+            and text[start] in _CLOSING_MARKS
+            and quoted_speech(text[spans[-1][0] : start])[1] is not None
+        ):
+            rest = text[start + 1 : end].lstrip()
+            if not rest or not rest[0].isupper():
+                spans[-1] = (spans[-1][0], end)
+                continue
+            spans[-1] = (spans[-1][0], start + 1)
+            start += 1
+        spans.append((start, end))
+    return spans
+
+
+#: Marks that close a quotation, straight or curly.
+_CLOSING_MARKS = "\"'\u2019\u201d"
+
+
 def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """The starts and ends of ``spans`` merged where they overlap, in order (so that
     :func:`_overlaps` finds one that overlaps a piece by bisection)."""
@@ -337,11 +399,15 @@ def _clause_of(
     candidates: list[tuple[int, int, int, int]] = []  # (preference, order, start, end)
     expressed_at: list[int] = []  # where the seeker's own feeling words are, in order
     runs = personal_runs(seeker)
-    for found in SENTENCE.finditer(seeker):
-        sentence = found.group(0)
+    # a line of a Markdown block quote, as the unsafe-reply patterns read one (">" and a
+    # space, ">" and a letter, ">" alone; not an emoticon: ">:("): someone else's words
+    quoted_lines = [line.span() for line in BLOCK_QUOTE_LINE.finditer(seeker)]
+    for offset, stop in _sentences(seeker):
+        sentence = seeker[offset:stop]
         if not person.search(sentence):
             continue
-        offset, stop = found.span()
+        if any(first <= offset < last for first, last in quoted_lines):
+            continue  # "> I know exactly how you feel": someone else's words, quoted
         expressed: list[int] = []  # where the feeling words are in the sentence, in order
         denied: list[int] = []
         for feeling in feelings[bisect_left(starts, offset) : bisect_left(starts, stop)]:
@@ -395,14 +461,69 @@ def _clause_of(
                 continue
             else:
                 preference = 1 if expressed else 2
+            if _APOLOGY.search(part):
+                preference = 3  # "My english is not good sorry": any clause of theirs first
             candidates.append((preference, len(candidates), *trimmed))
     for _, _, start, end in sorted(candidates):
         clause = _clip_clause(seeker, start, end, expressed_at, runs)
         _, doubt, turned = turn_clause(clause)
+        if doubt and (after := _after_address(seeker, start, end)) is not None:
+            # the seeker's own clause after words addressed to someone: "You're the only one I
+            # can talk to and I feel so alone" offers "I feel so alone"
+            clause = _clip_clause(seeker, after, end, expressed_at, runs)
+            _, doubt, turned = turn_clause(clause)
         # A clause with a word in doubt is not offered, nor one whose first-person words are
         # all no pronoun ("World War I was brutal", "example.com/my-story is down").
         if turned and not doubt:
             return clause
+    return None
+
+
+def _without_emoji(clause: str) -> str:
+    """``clause`` without the emoji inside it ("I feel 😭 so alone" -> "I feel so alone"): a
+    run of pictographs, symbols from the arrows on (U+2190), skin tones, variation selectors
+    and joiners, with the spaces around it made one. A heart stays: it may stand for a word
+    ("I ❤ my mom")."""
+    if clause.isascii():
+        return clause
+    out: list[str] = []
+    for char in clause:
+        if _EMOJI_PART.match(char) or (
+            ord(char) >= 0x2190
+            and unicodedata.category(char) == "So"
+            and "HEART" not in unicodedata.name(char, "")
+        ):
+            if out and not out[-1].isspace():
+                out.append(" ")
+            continue
+        if char.isspace() and out and out[-1].isspace():
+            continue
+        out.append(char)
+    return "".join(out).strip()
+
+
+#: Parts of an emoji that are no symbol of their own: a skin tone, a variation selector, a
+#: zero-width joiner.
+_EMOJI_PART = re.compile("[\U0001f3fb-\U0001f3ff\ufe0e\ufe0f\u200d]")
+
+
+#: Where the seeker's own clause may start after words they addressed to someone: a
+#: conjunction, "that" too ("I just need you guys to know that I feel so alone").
+_CONJUNCTION_OR_THAT = re.compile(r"[\s,]+(?:and|but|so|because|that)\s+", re.IGNORECASE)
+
+
+def _after_address(text: str, start: int, end: int) -> int | None:
+    """Where a clause of the seeker's own starts in ``text[start:end]`` after the last of
+    their words addressed to someone (:func:`carelens.analysis.pronouns.addressed`: "You're
+    the only one I can talk to and I feel so alone"): after a conjunction
+    (:data:`_CONJUNCTION_OR_THAT`) followed by a subject of theirs (:data:`_OWN_SUBJECT`) and
+    three words or more; None when there is none."""
+    spans = addressed(text[start:end])
+    if not spans:
+        return None
+    for found in _CONJUNCTION_OR_THAT.finditer(text, start + spans[-1][1], end):
+        if _OWN_SUBJECT.match(text, found.end(), end) and len(text[found.end() : end].split()) >= 3:
+            return found.end()
     return None
 
 
@@ -472,6 +593,11 @@ def _trim(
             end = masked[-1] + 1  # the word's masked letter ends the clause: "dea*"
             break
         end = trail.start()
+    sorry = _TRAILING_SORRY.search(text, start, end)
+    if sorry is not None:
+        before = list(WORD.finditer(text, start, sorry.start()))
+        if before and plain(before[-1].group(0)) not in _BEFORE_SORRY:
+            end = sorry.start()  # "My english is not good sorry"
     return outside_personal(text, start, end, runs) if start < end else None
 
 
@@ -565,15 +691,27 @@ def _clip_clause(
     stop = min(len(tokens), begin + _QUOTE_WORDS)
     if feel is not None and stop <= feel < begin + _QUOTE_WORDS + _FEELING_SLACK:
         stop = feel + 1
-    # back off a few function words; a run of them ("very very very…") is cut as it is
+    stop = _backed_off(tokens, begin, stop)
+    # a quotation left open ("...and my dad said 'you're no son…") is cut before its mark
+    unclosed = quoted_speech(text[tokens[begin].start() : tokens[stop - 1].end()])[1]
+    if unclosed is not None:
+        at = tokens[begin].start() + unclosed
+        held_at = next(k for k in range(begin, stop) if tokens[k].end() > at)
+        if held_at - begin >= 3:
+            stop = _backed_off(tokens, begin, held_at)
+    first, last = outside_personal(text, tokens[begin].start(), tokens[stop - 1].end(), runs)
+    clipped = clip(text[first:last], len(tokens), _stars_in(text, first, last))
+    return clipped if last >= end else clipped.rstrip(".!?,;:…") + "…"
+
+
+def _backed_off(tokens: Sequence[re.Match[str]], begin: int, stop: int) -> int:
+    """Where a clause clipped to ``tokens[begin:stop]`` stops, backed off a few words that need
+    another after them (:func:`_needs_more`); a run of them ("very very very…") is cut as it
+    is."""
     cut = stop
     while cut > max(begin + 1, stop - 4) and _needs_more(tokens[cut - 1].group(0)):
         cut -= 1
-    if not _needs_more(tokens[cut - 1].group(0)):
-        stop = cut
-    first, last = outside_personal(text, tokens[begin].start(), tokens[stop - 1].end(), runs)
-    clipped = clip(text[first:last], len(tokens), _stars_in(text, first, last))
-    return clipped if last >= end else clipped.rstrip(".!?,;:") + "…"
+    return stop if _needs_more(tokens[cut - 1].group(0)) else cut
 
 
 def _stars_in(text: str, start: int, end: int) -> frozenset[int]:
@@ -613,7 +751,10 @@ def reflection_opening(clause: str) -> str:
     """The opening a reflection of the seeker's ``clause`` could start with: "It sounds like"
     and the clause in the second person (:func:`second_person`), with "you" put before a
     clause that starts with its verb because the seeker left out the "I" ("had to put my cat
-    down" -> "It sounds like you had to put your cat down…")."""
+    down" -> "It sounds like you had to put your cat down…"); emoji inside the clause are left
+    out (:func:`_without_emoji`: "I feel 😭 so alone" -> "you feel so alone"), the quote of
+    the clause keeps them."""
+    clause = _without_emoji(clause)
     turned = second_person(clause).removesuffix("…")
     words = list(WORD.finditer(clause))
     if not words or words[0].start() != 0:

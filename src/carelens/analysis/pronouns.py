@@ -9,7 +9,8 @@ speech ('My mom says "I give up on you"'), nor the "my" of "Oh my god", nor the 
 abbreviation ("I.B.M.") or the numeral of "World War I", nor a name joined by an underscore
 ("my_score"); an all-capitals "US" or "ME" is turned only in a clause written in capitals ("I
 HATE MY LIFE"), or for a lone emphasised "ME" ("nobody cares about ME"). A word whose turning is
-in doubt ("I have ME", "Henry I was a king", "Part I and", "id", a quotation cut open, a word in
+in doubt ("I have ME", "Henry I was a king", "Part I and", "id", a quotation cut open, the
+seeker's own "you" addressed to someone (:func:`addressed`: "Dad, I miss you"), a word in
 a part in another language such as "me" of "Eu me sinto tão sozinha" (:func:`foreign_words`), a
 lone "i" among letters spelled out as in "s u i c i d e") is reported, so that the clause is not
 offered for an opening.
@@ -289,14 +290,14 @@ def turn_clause(clause: str) -> tuple[str, bool, bool]:
         if ADDRESS.search(clause, *run.span()) is not None
     ]
     words = list(WORD.finditer(clause))
-    quoted, unclosed = _quoted_speech(clause)
+    quoted, unclosed = quoted_speech(clause)
     foreign = _foreign_parts(clause)
     spelled = [run.span() for run in SPELLED_OUT.finditer(clause)]
     out: list[str] = []
     done = 0  # where the text copied to ``out`` ends
-    # a quotation opened and never closed (clipped, say) with a first-person word after its
-    # mark: whose words are they?
-    doubt = unclosed is not None and FIRST_PERSON.search(clause, unclosed + 1) is not None
+    # a quotation opened and never closed (cut open, say): whose words are they? And words the
+    # seeker addressed to someone: "Dad, I miss you" -> "you miss you".
+    doubt = unclosed is not None or bool(addressed(clause))
     swapped_i = -1  # the index of the last "I" turned to "you"
     for k, match in enumerate(words):
         word = match.group(0)
@@ -348,17 +349,84 @@ def turn_clause(clause: str) -> tuple[str, bool, bool]:
     return turned_clause, doubt, turned_any
 
 
+#: The seeker's own second-person words ("u", "ur" in lower case only: "U.S.A."): "you" is
+#: already the helper's word for the seeker,
+#: so a clause that holds one addressed to someone ("Dad, I miss you so much", "You're the only
+#: one I can talk to", "I need you guys to know") would read "you miss you so much".
+_SECOND_PERSON = frozenset([
+    "you", "your", "you're", "youre", "you've", "you'd", "you'll", "yours", "yourself",
+    "yourselves", "u", "ur", "y'all", "yall",
+])  # fmt: skip
+#: After these a "you" may be anyone's, no one addressed ("I feel like you can't win", "you
+#: know when you just feel empty", "it makes you feel"): the verb after it ...
+_GENERIC_AFTER_YOU = frozenset([
+    "know", "can", "can't", "cant", "cannot", "could", "couldn't", "should", "have", "get",
+    "feel", "do", "never", "just", "start", "try", "lose", "realize",
+    "realise", "think", "see", "find", "go", "end", "want", "need", "gotta", "must", "might",
+    "would", "will", "won't", "always", "wake", "spend", "put",
+])  # fmt: skip
+#: ... or the verb before it.
+_GENERIC_BEFORE_YOU = frozenset([
+    "make", "makes", "made", "making", "let", "lets", "gets", "leaves", "keeps", "if", "when",
+    "what", "whatever", "unless", "until", "once",
+])  # fmt: skip
+
+
+def addressed(clause: str) -> list[tuple[int, int]]:
+    """Where ``clause`` holds second-person words of the seeker's own, addressed to someone
+    (:data:`_SECOND_PERSON`: "Dad, I miss you so much", "You're the only one I can talk to"),
+    outside quoted speech and web addresses: an opening would turn the seeker's "I" to "you"
+    beside them ("It sounds like you miss you so much…"), so such words put the clause in
+    doubt (:func:`turn_clause`). A "you" that may be anyone's is not counted
+    (:data:`_GENERIC_AFTER_YOU`, :data:`_GENERIC_BEFORE_YOU`: "I feel like you can't win", "it
+    makes you feel small"), unless a first-person object follows it ("I wish you could see
+    me")."""
+    words = list(WORD.finditer(clause))
+    quoted, _ = quoted_speech(clause)
+    addresses = [
+        run.span()
+        for run in NO_SPACE_RUN.finditer(clause)
+        if ADDRESS.search(clause, *run.span()) is not None
+    ]
+    found: list[tuple[int, int]] = []
+    anyones = False  # a "you" before was anyone's
+    for k, match in enumerate(words):
+        folded = plain(match.group(0))
+        if (
+            folded not in _SECOND_PERSON
+            or (folded in ("u", "ur") and not match.group(0).islower())  # "U.S.A.", "UR"
+            or any(first <= match.start() < last for first, last in (*quoted, *addresses))
+        ):
+            continue
+        after = plain(words[k + 1].group(0)) if k + 1 < len(words) else ""
+        before = plain(words[k - 1].group(0)) if k > 0 else ""
+        # one "you" that may be anyone's makes the next ones so: "no matter what you do, you
+        # fail"
+        generic = folded in ("you", "u") and (
+            anyones or after in _GENERIC_AFTER_YOU or before in _GENERIC_BEFORE_YOU
+        )
+        if generic and not _FIRST_OBJECT.search(clause, match.end()):
+            anyones = True
+            continue
+        found.append(match.span())
+    return found
+
+
+#: A first-person object or possessive: after a "you" it tells that the "you" is addressed.
+_FIRST_OBJECT = re.compile(r"\b(?:me|my|myself|mine)\b", re.IGNORECASE)
+
+
 #: A quotation mark, straight or curly (a straight or curly apostrophe too).
 _QUOTE_MARK = re.compile("[\"'\u2018\u2019\u201c\u201d]")
 
 
-#: An apostrophe that starts a word: no quotation ("'cause", "'til", "'em").
+#: An apostrophe that starts a word: no quotation ("'cause", "'til", "'em", "the '90s").
 _ELISION = re.compile(
-    "['\u2019](?:cause|cos|cuz|til|till|em|bout|round|n|tis|twas)\\b", re.IGNORECASE
+    "['\u2019](?:cause|cos|cuz|til|till|em|bout|round|n|tis|twas|\\d\\ds?)\\b", re.IGNORECASE
 )
 
 
-def _quoted_speech(clause: str) -> tuple[list[tuple[int, int]], int | None]:
+def quoted_speech(clause: str) -> tuple[list[tuple[int, int]], int | None]:
     """Where quoted speech lies in ``clause`` (the positions of its two marks: 'I told him
     "I love you"'), and where a quotation opened that is never closed (or None). A mark
     between two letters or digits is an apostrophe ("don't"); one after a space or at the

@@ -1,0 +1,153 @@
+"""Suggested openings on other people's words: Markdown block quotes, quotations cut open by
+a sentence end or the clip, and "you" the seeker addresses to someone (whose turning to the
+helper's "you" would contradict itself)."""
+
+from __future__ import annotations
+
+import pytest
+
+from carelens.analysis.feedback import feedback_for, reflection_opening
+from carelens.analysis.openings import seeker_clause
+from carelens.analysis.pronouns import addressed, quoted_speech, turn_clause
+from carelens.types import ResponseAnalysis
+
+
+def opening_of(seeker: str) -> str | None:
+    """The suggested opening :func:`seeker_clause` offers for ``seeker``, or None."""
+    clause = seeker_clause(seeker)
+    return None if clause is None else reflection_opening(clause)
+
+
+def other_feedback(seeker: str) -> tuple[str, ...]:
+    """The feedback on a reply that does not respond, which offers an opening."""
+    analysis = ResponseAnalysis(dimensions={}, model_id="test", flags={}, style="other")
+    return feedback_for(analysis, seeker, "Did you see the game?")
+
+
+# --- Markdown block quotes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # once "It sounds like you know exactly how you feel…": the quoted person's words
+        "> I know exactly how you feel\nno you dont lol",
+        ">I know exactly how you feel\nno you dont lol",
+        "> > I know exactly how you feel\nno you dont lol",
+        ">\n> I know exactly how you feel. I really do.\nwhatever",
+    ],
+)
+def test_no_opening_on_a_block_quoted_line(seeker: str) -> None:
+    assert seeker_clause(seeker) is None
+    (sentence,) = other_feedback(seeker)
+    assert "exactly how" not in sentence
+
+
+def test_the_seekers_own_clause_under_a_block_quote_is_offered() -> None:
+    seeker = "> I know exactly how you feel\nno you dont, and I feel so alone"
+    assert opening_of(seeker) == "It sounds like you feel so alone…"
+
+
+@pytest.mark.parametrize("emoticon", [">:(", ">_<", ">.>"])
+def test_an_emoticon_opening_a_line_is_no_block_quote(emoticon: str) -> None:
+    opening = opening_of(f"{emoticon} I feel so alone today")
+    assert opening is not None
+    assert opening.endswith("you feel so alone today…")
+
+
+# --- quotations -----------------------------------------------------------------------------
+
+
+def test_a_sentence_end_inside_a_quotation_ends_no_sentence() -> None:
+    # once "your coach yelled 'you're worthless…": cut at the "!" inside the quotation
+    seeker = 'My coach yelled "you\'re worthless!" at practice.'
+    assert opening_of(seeker) == "It sounds like your coach yelled 'you're worthless!' at practice…"
+
+
+def test_a_quotation_closed_before_a_new_sentence_stays_with_its_own() -> None:
+    seeker = 'My mom said "I give up." I feel so alone.'
+    assert opening_of(seeker) == "It sounds like you feel so alone…"
+
+
+def test_a_clipped_clause_stops_before_a_quotation_it_would_cut_open() -> None:
+    # once "...and your dad said 'you're no son…"
+    seeker = (
+        "I finally told my parents I'm gay and my dad said 'you're no son of mine'. I'm shaking."
+    )
+    opening = opening_of(seeker)
+    assert opening == ("It sounds like you finally told your parents you're gay and your dad said…")
+    for sentence in other_feedback(seeker):
+        assert "'you're no son" not in sentence
+
+
+def test_a_clause_cut_open_inside_a_quotation_is_in_doubt() -> None:
+    _, doubt, _ = turn_clause("my dad said 'you're no son")
+    assert doubt
+    _, doubt, _ = turn_clause("my dad said 'you're no son of mine'")
+    assert not doubt
+
+
+def test_a_years_apostrophe_opens_no_quotation() -> None:
+    assert quoted_speech("I grew up in the '90s and I miss it")[1] is None
+    assert opening_of("I grew up in the '90s and I feel so old") is not None
+
+
+# --- the seeker's own "you" -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        "Dad, I miss you so much",  # once "It sounds like you miss you so much…"
+        "I just need you guys to know",
+        "The note just said: I am so tired of you.",
+        "I miss you.. So much. Constantly. I just want you back.",
+        "Depression, I'm so sick of you.",
+    ],
+)
+def test_no_opening_on_a_clause_the_seeker_addresses_to_someone(seeker: str) -> None:
+    assert seeker_clause(seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # once "you're the only one you can talk to and you feel so alone…"
+        (
+            "You're the only one I can talk to and I feel so alone",
+            "It sounds like you feel so alone…",
+        ),
+        (
+            "I just need you guys to know that I feel so alone lately.",
+            "It sounds like you feel so alone lately…",
+        ),
+        (
+            "Dad, I miss you so much. I wish you were here. I feel lost without my dad.",
+            "It sounds like you feel lost without your dad…",
+        ),
+    ],
+)
+def test_the_seekers_own_clause_after_words_they_address_is_offered(
+    seeker: str, opening: str
+) -> None:
+    assert opening_of(seeker) == opening
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "I feel like you can't trust anyone",
+        "I feel like no matter what you do, you fail",
+        "it makes you feel small and I hate it",
+        'My mom says "I give up on you"',
+    ],
+)
+def test_a_you_that_may_be_anyones_or_quoted_is_no_address(clause: str) -> None:
+    assert addressed(clause) == []
+    assert not turn_clause(clause)[1]
+
+
+def test_a_you_before_the_seekers_own_object_is_addressed() -> None:
+    clause = "I wish you could see me now"
+    assert addressed(clause) == [(7, 10)]
+    assert turn_clause(clause)[1]
