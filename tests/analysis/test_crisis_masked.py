@@ -482,26 +482,44 @@ def test_words_in_markdown_marks_are_cues_as_without_them(
         "I n.e.v.e.r. want to die",
         "I would n.e.v.e.r. **kill myself**",
         "I would never **kill myself**",
+        # "_" marks part them as "*" marks do (a "_" was read as a letter of the next word)
+        "I would never _hurt myself_",
+        "I would never __hurt myself__",
+        "I'm not going to _kill myself_",
+        "I never _want to die_",
+        "I am not _suicidal_",
+        "I would never _hurt myself",  # a mark that none closes
+        "I would never **_hurt myself_**",
     ],
 )
 def test_a_negation_before_marked_words_leaves_them_a_cue(text: str) -> None:
     """A cue found in either reading is a cue: read as typed, the marks (or a spelled-out
     negation's full stops) part the negation from the words, which lean towards a cue, as
-    "I n.e.v.e.r. want to die" did; reading the marks as spaces takes no cue away."""
+    "I n.e.v.e.r. want to die" did; reading the marks as spaces takes no cue away. "I would
+    never _hurt myself_" was a negated mention while "I would never *hurt myself*" was a cue:
+    read as typed, "_hurt" held no "hurt" after a word boundary, so only the reading with the
+    marks as spaces found the words, and the negation reached them."""
     assert len(crisis_cues(text)) == 1
     assert negated_mentions(text) == ()
+    starred = text.replace("_", "*")
+    assert crisis_cues(text) == crisis_cues(starred)
 
 
 @pytest.mark.parametrize(
     ("text", "negated"),
     [
-        ("I would never _hurt myself_", "hurt myself"),
-        ("I'm not going to _kill myself_", "kill myself"),
+        ("I would never hurt _myself_", "hurt _myself"),
+        ("I'm not going to kill _myself_", "kill _myself"),
+        ("_I would never hurt myself_", "hurt myself"),
+        ("I would never hurt my_self", None),  # inside a word: no mark
     ],
 )
-def test_a_negated_mention_in_markdown_marks_is_found(text: str, negated: str) -> None:
-    """Words in "_" marks were read as part of the marks' word ("_hurt" holds no "hurt"
+def test_a_negated_mention_in_markdown_marks_is_found(text: str, negated: str | None) -> None:
+    """Words in "_" marks were read as part of the marks' word ("_myself" holds no "myself"
     after a word boundary): neither a cue nor a negated mention, which the learned flag is
-    not asked about. Read with the marks as spaces, they are negated as without them."""
+    not asked about. Read with the marks as spaces, they are negated as without them, as in
+    "*" marks; where no mark parts the negation from the words, it stays one."""
     assert crisis_cues(text) == ()
-    assert [text[start:end] for start, end in negated_mentions(text)] == [negated]
+    found = [text[start:end] for start, end in negated_mentions(text)]
+    assert found == ([negated] if negated else [])
+    assert crisis_cues(text.replace("_", "*")) == ()

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from carelens.readers import RejectLog, read_exchanges, read_turns, why_no_pairs
-from carelens.readers.wxr import html_to_text, strip_shortcodes
+from carelens.readers.wxr import _SHORTCODE, html_to_text, strip_shortcodes
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -177,6 +181,46 @@ def test_shortcodes_are_dropped_from_post_content_only(tmp_path: Path) -> None:
     )
     assert exchange.response.text == "Thanks for asking [smile]"
     assert strip_shortcodes("[embed]https://example.org/v[/embed]") == "https://example.org/v"
+
+
+@pytest.mark.parametrize(
+    ("content", "stripped"),
+    [
+        # an unquoted value ends before a "[": the next tag is read on its own
+        ("[a b=[c d=e]", "[a b="),
+        ("[form id=3 [gallery ids=1]", "[form id=3 "),
+        ("[a b=x[/a]", "[a b=x[/a]"),
+        # quoted values may hold one, as before
+        ('[form title="a [b] c"]', ""),
+        ("[a b=3]", ""),
+    ],
+)
+def test_an_unquoted_shortcode_value_holds_no_bracket(content: str, stripped: str) -> None:
+    """An unquoted attribute value read on over a "[": a tag that never closes ("[a b=[a
+    b=[a b=...") was read from each "[" to the end of the post, quadratic in its length
+    (4 s for 32,000 characters). Each tag is now read from its "[" at most to the next."""
+    assert strip_shortcodes(content) == stripped
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["[", "]", "=", " ", "a", "b", "/", "-", "caption", "x=", " id=", "1"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_a_shortcode_without_quotes_holds_no_other_bracket(content: str) -> None:
+    # each match starts at a "[" and reads no further one: no tag spans another's start
+    for found in _SHORTCODE.finditer(content):
+        assert "[" not in found.group()[1:], found.group()
+
+
+def test_a_long_post_of_unclosed_tags_is_read(tmp_path: Path) -> None:
+    body = "[a b=" * 6_000 + "I am burnt out."
+    path = tmp_path / "tags.xml"
+    path.write_text(HEAD + _post(1, body, extra=_comment(2, "So sorry.")) + TAIL, "utf-8")
+    (exchange,) = read_exchanges(path)
+    assert exchange.seeker.text.endswith("[a b=I am burnt out.")
 
 
 def test_line_breaks_and_quotes() -> None:

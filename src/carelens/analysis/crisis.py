@@ -55,8 +55,9 @@ Words in Markdown's emphasis or code marks are read with the marks as spaces too
 unsafe-reply patterns read them (:func:`_search_marked`: "I want to kill *myself*", "I just want to
 *die*", "k.i.l.l. **myself**", whose last full stop is the spelled word's before the marks), and a
 cue found either way is a cue: a negation the marks part from the words ("I would never **hurt
-myself**") leaves them a cue. A cue's offsets are the original text's, covering what was left out
-inside its words and the marks of a masked word.
+myself**", "I would never _hurt myself_": a "_" of the marks is read as a "*", not as a letter of
+the word it touches) leaves them a cue. A cue's offsets are the original text's, covering what
+was left out inside its words and the marks of a masked word.
 
 The patterns are stated in :mod:`carelens.analysis.crisis_patterns`, and the checks of the words
 around a match (the writer's negation, everyday senses) in
@@ -196,11 +197,17 @@ def _search_marked(
     it holds some: "I want to kill *myself*" is read as "I want to kill  myself ", as the
     unsafe-reply patterns read a reply. A cue found either way is a cue (:func:`_either`), so
     a negation the marks part from the words ("I would never **hurt myself**") leaves them
-    the cue that the text read as it is gives."""
-    found = _search(text, quick=quick, masked=masked, typed=typed)
+    the cue that the text read as it is gives. Read as it is, the "_" of those marks are read
+    as "*" (:func:`_underscores_as_stars`), so that "_..._" parts them as "*...*" does."""
     marks = mark_runs(text)
     if not marks:
-        return found
+        return _search(text, quick=quick, masked=masked, typed=typed)
+    found = _search(
+        _underscores_as_stars(text, marks),
+        quick=quick,
+        masked=masked,
+        typed=None if typed is None else _underscores_as_stars(typed, marks),
+    )
     unmarked = _search(
         without_marks(text, marks),
         quick=quick,
@@ -208,6 +215,25 @@ def _search_marked(
         typed=None if typed is None else without_marks(typed, marks),
     )
     return _either(found, unmarked) if unmarked != ((), ()) else found
+
+
+def _underscores_as_stars(text: str, marks: list[tuple[int, int]]) -> str:
+    """``text`` with each "_" in its runs of Markdown ``marks`` read as "*", one for one (the
+    same offsets). To the patterns "_" is a letter of a word ("\\b" sees no edge between it and
+    the next letter), so in "I would never _hurt myself_" they found only the words with the
+    marks read as spaces, which the negation reaches, while "*hurt myself*" and "**hurt
+    myself**", found as written too, stay a cue: now "_..._" reads as "*...*" does. A "_"
+    inside a word ("snake_case") is no mark and stays."""
+    if "_" not in text:
+        return text
+    pieces: list[str] = []
+    kept = 0
+    for start, end in marks:
+        if "_" in text[start:end]:
+            pieces += [text[kept:start], text[start:end].replace("_", "*")]
+            kept = end
+    pieces.append(text[kept:])
+    return "".join(pieces)
 
 
 def _either(

@@ -7,9 +7,14 @@ plainly denies about themselves ("I'm not suicidal", "I would never hurt myself"
 that is itself negative ("I don't want to live"), an effort against the urge ("reasons to not
 kill myself") and ideation beside a denial ("I'm not going to end it, but I think about it
 every day"). :data:`CONTEXT_CHECKS` holds, for the patterns whose words have everyday senses
-too, what makes a match a cue: an overdose someone took or means, not a topic; "end it" and "kys" of
-the writer, not of another nor told to them; self-harm words without an accident; a farewell
-that points to an ending, not an everyday leaving. :mod:`carelens.analysis.crisis` runs them.
+too, what makes a match a cue: an overdose someone took or means, not a topic nor the idiom
+"I overdosed on ice cream"; "rather die", not "rather die than go to that party"; "end it" of
+the writer, not of another; "kys", "kill myself" and "kill yourself" of the writer, not of
+another nor what someone else told them ("someone told me to kill myself", 'my mom said "just
+kill yourself"'), unless the writer takes it up ("... and honestly I want to"); self-harm words
+without an accident; a farewell that points to an ending, not an everyday leaving.
+:mod:`carelens.analysis.crisis` runs them. :func:`not_own_mentions` gives the words set aside
+as another's telling or an idiom, which the learned flag does not read either.
 """
 
 from __future__ import annotations
@@ -24,10 +29,14 @@ from carelens.analysis.crisis_patterns import (
     FINAL,
     FINAL_FAREWELLS,
     GOODBYE,
+    KILL_MYSELF,
+    KILL_YOURSELF,
     KYS,
+    KYS_TOLD,
     LAST_POST,
     ON_PURPOSE,
     OVERDOSE,
+    RATHER_DIE,
     masked_pattern,
 )
 
@@ -171,15 +180,33 @@ _TOPIC_AFTER = re.compile(
 )
 
 
+# After "overdosed": an everyday thing had too much of, the idiom "I overdosed on ice cream /
+# Netflix / caffeine", not pills or a drug ("overdosed on caffeine pills", "on my meds").
+_EVERYDAY_OVERDOSE = re.compile(
+    r"\s+on\s+(?:(?:so\s+much|too\s+much|way\s+too\s+much|a\s+lot\s+of|all\s+(?:the|that|those)"
+    r"|the|that|those|some|my|\w+)\s+){0,2}?(?:ice\s+cream|chocolates?|candy|sweets|sugar|cake"
+    r"|cookies|pizza|junk\s+food|fast\s+food|food|carbs|snacks|cheese|fries|coffee|caffeine|tea"
+    r"|energy\s+drinks?|netflix|tv|television|anime|k-?dramas?|movies|films|youtube|tiktok"
+    r"|memes|reddit|social\s+media|video\s+games|games|gaming|music|podcasts|books|christmas"
+    r"|nostalgia|cuteness|sunshine|sun|sleep|naps?|exercise|cardio|work)\b(?!\s+(?:pills?"
+    r"|tablets?|capsules?|supplements?|meds|medications?|aids?|gummies|edibles|syrup|drops"
+    r"|powder)\b)",
+    re.IGNORECASE,
+)
+
+
 def _someones_act(text: str, start: int, end: int) -> bool:
     """An overdose that someone took or means to take on purpose: a person in its clause, or
     nothing before it ("Overdosed last night"), or the writer's desire, intent or thought with
     its "I" left out (:data:`_DROPPED_I_INTENT`: "thinking about overdose tonight", not
     "thinking about overdose prevention"); not a topic ("Paracetamol overdose is on my
     exam"), a question ("Is it possible to overdose on caffeine?"), a figure ("overdoses are
-    up") or an accident."""
+    up"), an accident or the idiom of an everyday thing had too much of ("I overdosed on ice
+    cream": :data:`_EVERYDAY_OVERDOSE`)."""
     before, after = _clauses(text, start, end)
     if _ACCIDENT.search(before) or _ACCIDENT.search(after):
+        return False
+    if _everyday_overdose(text, start, end):
         return False
     if not before.strip() or _PERSON.search(before) is not None:
         return True
@@ -189,6 +216,27 @@ def _someones_act(text: str, start: int, end: int) -> bool:
     return intent and _TOPIC_AFTER.match(text, end) is None
 
 
+# After "rather die": "than" and an everyday outing, chore, food or thing to wear, the idiom
+# "I'd rather die than go to that party with my ex"; not "than keep living like this", "than
+# go back to him", "than ask for help".
+_EVERYDAY_RATHER = re.compile(
+    r"\s+than\s+(?:[\w'-]+\s+){0,5}?(?:(?:go|going|be|being|sit|sitting)\s+(?:\w+\s+){0,3}?"
+    r"(?:party|parties|wedding|prom|dinner|lunch|brunch|breakfast|meeting|concert|gym|karaoke"
+    r"|lecture|presentation|mall|movie|musical|game|match|reunion|baby\s+shower|barbecue|bbq"
+    r"|club|disco|church\s+camp|camping|shopping)s?|wear|wearing|eat|eating|sing|singing|dance"
+    r"|dancing|watch|watching|listen\s+to|listening\s+to|cheer\s+for|vote\s+for|root\s+for"
+    r"|apologi[sz]e|admit\s+(?:he|she|they|you)|be\s+seen\s+(?:with|in|at)|do\s+(?:the\s+)?"
+    r"(?:dishes|laundry|homework|chores)|small\s+talk|text\s+(?:him|her|them)\s+first)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_everyday_rather(text: str, start: int, end: int) -> bool:
+    """ "rather die / be dead" that is not the idiom "rather die than go to that party"
+    (:func:`_everyday_rather`)."""
+    return not _everyday_rather(text, start, end)
+
+
 def _own_act(text: str, start: int, end: int) -> bool:
     """ "end it / things" said of the writer's own act, not another's ("she wanted to end it",
     "let's end things on a good note")."""
@@ -196,35 +244,128 @@ def _own_act(text: str, start: int, end: int) -> bool:
     return _OTHER_SUBJECT.search(before) is None or _FIRST_PERSON.search(before) is not None
 
 
-# Someone else telling the seeker: "someone told me I should kys", "people say I should kys".
-_TOLD_TO_ME = re.compile(
-    r"\b(?:told|tell|tells|telling|said|say|says|saying|wrote|texted|messaged"
-    r"|commented|yelled|shouted|screamed)\s+(?:to\s+)?(?:me|i)\b",
+# Someone else telling the seeker to do it, the abuse a seeker reports: "someone told me I
+# should kys", "people tell me to kill myself", 'my mom said "just kill yourself"', "I was told
+# to kill myself". A verb of telling, maybe "(to) me" or "I" after it, maybe a comma or a colon
+# and a quotation's opening mark, and then nothing but the words of an order up to the cue's
+# own word ("that I should just go", "to"); not "told me to call if I want to kill myself",
+# "people tell me I shouldn't kill myself".
+_TELLING = (
+    r"(?:told|tell|tells|telling|said|say|says|saying|wrote|write|writes|writing|texted|texts"
+    r"|messaged|commented|comments|posted|replied|replies|yelled|yells|shouted|shouts|screamed"
+    r"|screams)"
+)
+_QUOTE_MARK = "[\"'\u201c\u201d\u2018]"
+_ORDER = (
+    r"(?:to|should|shall|ought\s+to|needs?\s+to|ha(?:ve|s|d)\s+to|must|gotta|got\s+to|better"
+    r"|might\s+as\s+well|may\s+as\s+well|just|go|and|fucking|fuckin|fkn|please|pls|plz|already"
+    r"|why\s+don'?t\s+(?:you|u))"
+)
+_TOLD_TO_DO = re.compile(
+    rf"\b{_TELLING}(?:\s+(?:to\s+)?(?:me|i))?\s*(?:[,:]\s*)?(?:{_QUOTE_MARK}\s*)?(?:that\s+)?"
+    rf"(?:(?:i|you|u|ya)\s+)?(?:{_ORDER}\s+)*$",
+    re.IGNORECASE,
+)
+# The same told in a quotation the telling follows: '"Kill yourself," my brother said'.
+_QUOTE_OPENS = re.compile(rf"{_QUOTE_MARK}\s*(?:{_ORDER}\s+)*$", re.IGNORECASE)
+_QUOTE_THEN_TOLD = re.compile(
+    rf"[,.!?]*\s*[\"'\u201d\u2019][,.!?]*\s*(?:(?!i\b|i'|me\b)\w+\s+){{0,3}}?{_TELLING}\b",
     re.IGNORECASE,
 )
 # The writer as the subject of such a verb, maybe with auxiliaries, adverbs or a negation
-# between: their own telling ("I said I want to kys", "I always say I want to kys", "I've
-# honestly said I wanna kys"), denied too ("I never said I want to kys", "I'm not saying I
-# wanna kys": a cue, as "I never said I want to die" is, since what is denied is the saying),
-# not someone else's after it ("I think my mom said I should kys").
+# between: their own telling ("I said I should kys", "I always say I should kill myself", "I
+# never said I should kys"), not someone else's after it ("I think my mom said I should kys").
 _WRITER_TELLS = re.compile(
     r"\b(?:i|i'?ve|i'?d|i'?ll|i'?m)\s+(?:(?:have|had|would|will|do|did|just|even|really|always"
     r"|often|sometimes|usually|keep|kept|once|also|still|ever|used\s+to|\w+ly|never|not|cannot"
     r"|(?:do|does|did|have|has|had|would|could|should|wo|ca|is|are|was|were)n'?t)\s+){0,3}$",
     re.IGNORECASE,
 )
+# A telling from inside: voices the seeker hears, their own mind, a god ("the voices tell me
+# to kill myself", "my brain keeps telling me I should kys"): the seeker's own risk, a cue.
+_INNER_TELLER = re.compile(
+    r"\b(?:voices?|hallucinat\w*|brain|head|mind|thoughts?|depression|demons?|intrusive|inner"
+    r"|part\s+of\s+me|inside\s+(?:of\s+)?me|everything\s+in\s+me|something|god|devil|satan"
+    r"|spirits?)\b",
+    re.IGNORECASE,
+)
+# After what someone told them, the seeker taking it up as their own: "... and honestly I want
+# to", "I'm thinking about it", "maybe they're right", "and I almost did".
+_TAKEN_UP = re.compile(
+    r"\b(?:i|i'?m|im|i\s+am|i'?ve|i'?ll|i'?d)\s+(?:\w+\s+){0,3}?(?:want|wanna|need|gonna|going"
+    r"|plan|planning|tempted|ready|about|considering|might|may|will|should|could|almost\s+did"
+    r"|nearly\s+did|did|try|tried|attempted)(?:\s+to)?(?:\s+(?:(?:just|actually|really|finally)"
+    r"\s+)?(?:do\s+it|do\s+that|it|that|too|as\s+well|now|tonight))?(?=\s*(?:[.!?,;\n]|$|(?:lol|lmao|haha"
+    r"|honestly|tbh|ngl|and|but)\b))"
+    r"|\b(?:i|i'?m|im|i\s+am|i'?ve\s+been)\s+(?:\w+\s+){0,3}?(?:thinking|think|thought"
+    r"|considering)\s+(?:about\s+|of\s+)?(?:it|that|doing\s+it)\b"
+    r"|(?:'re|'s|\b(?:are|is|were|was|might\s+be|may\s+be|could\s+be))\s+(?:probably\s+"
+    r"|totally\s+|so\s+|just\s+)?right\b(?!\s+(?:there|here|next|behind|around|away|now)\b)",
+    re.IGNORECASE,
+)
+
+
+def _told_to_writer(text: str, lead_end: int, end: int) -> bool:
+    """Whether someone else told the writer to do what a cue ending at ``end`` says, its own
+    word starting at ``lead_end``: a telling before it (:data:`_TOLD_TO_DO`), not the
+    writer's own (:data:`_WRITER_TELLS`), or a quotation that a telling follows
+    (:data:`_QUOTE_THEN_TOLD`); not a telling from inside (:data:`_INNER_TELLER`)."""
+    sentence = re.split(r"[.!?\n]", text[max(0, lead_end - 80) : lead_end])[-1]
+    told = _TOLD_TO_DO.search(sentence)
+    if told is not None:
+        telling = lead_end - len(sentence) + told.start()
+        if _WRITER_TELLS.search(text, max(0, telling - 40), telling) is not None:
+            return False
+    elif _QUOTE_OPENS.search(sentence) is not None:
+        after = _QUOTE_THEN_TOLD.match(text, end)
+        if after is None:
+            return False
+        telling = after.end()
+    else:
+        return False
+    return _INNER_TELLER.search(text, max(0, telling - 150), telling) is None
+
+
+def _taken_up(text: str, end: int) -> bool:
+    """Whether the writer takes up, after ``end``, what they were told (:data:`_TAKEN_UP`)."""
+    return _TAKEN_UP.search(text, end, end + 150) is not None
+
+
+def _reported(text: str, start: int, end: int) -> bool:
+    """Words that someone else told the writer ("someone told me to kill myself", 'my mom
+    said "kill yourself"') and that the writer does not take up ("... and honestly I want
+    to")."""
+    return _told_to_writer(text, start, end) and not _taken_up(text, end)
+
+
+def _not_told(text: str, start: int, end: int) -> bool:
+    """Words that are not what someone else told the writer, or that the writer takes up
+    (:func:`_reported`)."""
+    return not _reported(text, start, end)
+
+
+_LAST_WORD = re.compile(r"\S+$")
+
+
+def _reported_kys(text: str, start: int, end: int) -> bool:
+    """ "kys", maybe after a desire or an intent (KYS), that someone else told the writer and
+    the writer does not take up (:func:`_reported`: "my mom said I should kys"); its own
+    word is the match's last."""
+    kys = _LAST_WORD.search(text, start, end)
+    return _reported(text, start if kys is None else kys.start(), end)
 
 
 def _own_kys(text: str, start: int, end: int) -> bool:
     """ "kys" after a desire or an intent (KYS) said of the writer, not another's ("you
-    should kys", "she wants to kys": :func:`_own_act`) and not in what someone else told
-    them ("my mom said I should kys")."""
-    before = _clauses(text, start, end)[0]
-    told = any(
-        _WRITER_TELLS.search(before, 0, telling.start()) is None
-        for telling in _TOLD_TO_ME.finditer(before)
-    )
-    return not told and _own_act(text, start, end)
+    should kys", "she wants to kys": :func:`_own_act`) and not what someone else told them
+    (:func:`_reported_kys`: "my mom said I should kys")."""
+    return not _reported_kys(text, start, end) and _own_act(text, start, end)
+
+
+def _kys_taken_up(text: str, start: int, end: int) -> bool:
+    """ "kys" alone (KYS_TOLD) that someone else told the writer and the writer takes up
+    ("someone told me to kys and honestly I want to")."""
+    return _told_to_writer(text, start, end) and _taken_up(text, end)
 
 
 def _on_purpose(text: str, start: int, end: int) -> bool:
@@ -322,6 +463,10 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     OVERDOSE: _someones_act,
     END_IT: _own_act,
     KYS: _own_kys,
+    KYS_TOLD: _kys_taken_up,
+    KILL_MYSELF: _not_told,
+    KILL_YOURSELF: _not_told,
+    RATHER_DIE: _not_everyday_rather,
     **dict.fromkeys(FAREWELL_ACTS, _farewell_acts),
     GOODBYE: _goodbye,
     LAST_POST: _last_words,
@@ -334,3 +479,45 @@ CONTEXT_CHECKS: dict[str, Callable[[str, int, int], bool]] = {
     **_CONTEXT,
     **{masked_pattern(p): check for p, check in _CONTEXT.items()},
 }
+
+
+def _everyday_overdose(text: str, start: int, end: int) -> bool:
+    """The idiom "I overdosed on ice cream" (:data:`_EVERYDAY_OVERDOSE`)."""
+    return _EVERYDAY_OVERDOSE.match(text, end) is not None
+
+
+def _everyday_rather(text: str, start: int, end: int) -> bool:
+    """The idiom "I'd rather die than go to that party" (:data:`_EVERYDAY_RATHER`)."""
+    return _EVERYDAY_RATHER.match(text, end) is not None
+
+
+# The patterns whose matches are set aside as words that are not the writer's own, and what
+# tells them: what someone else told them, an everyday idiom.
+_NOT_OWN: tuple[tuple[re.Pattern[str], Callable[[str, int, int], bool]], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), check)
+    for pattern, check in (
+        (KILL_MYSELF, _reported),
+        (KILL_YOURSELF, _reported),
+        (KYS, _reported_kys),
+        (KYS_TOLD, _reported_kys),
+        (RATHER_DIE, _everyday_rather),
+        (OVERDOSE, _everyday_overdose),
+    )
+)
+
+
+def not_own_mentions(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` (folded: :func:`carelens.text.fold`) holds crisis words that the checks
+    set aside as not the writer's own, as (start, end) offsets: what someone else told them
+    ("someone told me to kill myself", 'my mom said "just kill yourself"') and the everyday
+    idioms "I'd rather die than go to that party", "I overdosed on ice cream". No pattern
+    flags them, and the learned flag (:mod:`carelens.analysis.crisis_model`) does not read
+    their words either."""
+    return tuple(
+        sorted(
+            match.span()
+            for pattern, check in _NOT_OWN
+            for match in pattern.finditer(text)
+            if check(text, *match.span())
+        )
+    )

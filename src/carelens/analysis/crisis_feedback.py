@@ -18,6 +18,7 @@ worries them, ask gently whether the person is safe.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from carelens.analysis.feelings import SENTENCE, WORD, plain
@@ -51,6 +52,10 @@ _THEIR_RISK = frozenset([
     "bestie", "roommate", "cousin", "niece", "nephew", "aunt", "uncle", "grandma", "grandpa",
     "student", "classmate", "coworker", "colleague",
 ])  # fmt: skip
+#: The marks that :data:`carelens.text.IN_WORD_MARK` reads as inside a word by what comes after
+#: them ("v1.2", "Mr. Smith"): at a cue's first character, the sentences found in the whole
+#: message may start otherwise than in the message read up to that character.
+_PEEKING_MARKS = frozenset(".!?,:")
 #: A question of the reply about harm or safety ("Are you thinking of killing yourself right
 #: now?", "Is he safe tonight?", "Do you have a plan?"): it asked directly.
 _ASKS_ABOUT_HARM = re.compile(
@@ -74,25 +79,106 @@ _ASKS_HOW_THEY_COPE = re.compile(
 )
 
 
-def _someone_elses_risk(seeker: str, cue: Span) -> bool:
-    """Whether the crisis ``cue`` of ``seeker`` tells of someone else's risk (codebook v1.1's
-    third party: "My son said he wants to kill himself"): a word of the cue itself says whose
-    it is ("kill myself", "cuts herself"), or else the nearest such word before it in its
-    sentence ("my son is suicidal", "my thoughts of suicide", "I self harm"); where none
-    does, it is the seeker's."""
-    for word in WORD.findall(seeker, cue.start, cue.end):
-        if plain(word) in _OWN_RISK:
-            return False
-        if plain(word) in _THEIR_RISK:
-            return True
-    begins = max((m.start() for m in SENTENCE.finditer(seeker, 0, cue.start + 1)), default=0)
-    for word in reversed(WORD.findall(seeker, begins, cue.start)):
-        folded = plain(word).removesuffix("'s")
-        if folded in _OWN_RISK:
-            return False
-        if folded in _THEIR_RISK or folded.removesuffix("s") in _THEIR_RISK:
-            return True
-    return False
+class _WhoseRisk:
+    """Whose risk each crisis cue of ``seeker`` tells of (codebook v1.1's third party: "My son
+    said he wants to kill himself"): a word of the cue itself says whose it is ("kill
+    myself", "cuts herself"), or else the nearest such word before it in its sentence ("my
+    son is suicidal", "my thoughts of suicide", "I self harm"); where none does, it is the
+    seeker's (:meth:`someone_elses`).
+
+    The message's sentence starts and the words that say whose a risk is are found once, in
+    one pass each, and each cue looks them up (bisect): a long message with a cue in every
+    line cost a rescan of the message up to each cue, and of its sentence, before
+    (quadratic: "kms " * 4000 took 13 s). A cue reads what it read then: its sentence as
+    :data:`SENTENCE` finds it in the message up to the cue's first character, and the words
+    :data:`WORD` finds between the sentence's start and the cue."""
+
+    def __init__(self, seeker: str) -> None:
+        self.seeker = seeker
+        self._sentences = [found.start() for found in SENTENCE.finditer(seeker)]
+        words = list(WORD.finditer(seeker))
+        self._word_starts = [word.start() for word in words]
+        self._word_ends = [word.end() for word in words]
+        # the words that say whose a risk is, read back from a cue: (end, start, theirs)
+        telling = [
+            (word.end(), word.start(), theirs)
+            for word in words
+            if (theirs := _whose_before(word.group(0))) is not None
+        ]
+        self._telling_ends = [end for end, _, _ in telling]
+        self._telling = telling
+
+    def someone_elses(self, cue: Span) -> bool:
+        """Whether ``cue`` tells of someone else's risk (see the class)."""
+        for word in WORD.findall(self.seeker, cue.start, cue.end):
+            if plain(word) in _OWN_RISK:
+                return False
+            if plain(word) in _THEIR_RISK:
+                return True
+        theirs = self._nearest_before(self._sentence_start(cue.start), cue.start)
+        return bool(theirs)
+
+    def _sentence_start(self, at: int) -> int:
+        """Where the sentence holding ``at`` starts, as :data:`SENTENCE` reads the message up
+        to ``at`` and no further. The sentences found in the whole message start at the same
+        places, but where ``at`` is a space or one of :data:`_PEEKING_MARKS`: a mark right
+        before it, or before the spaces that end at it, may read otherwise when nothing
+        follows. There the message is read again up to ``at``, from the sentence before that
+        mark (the two readings agree up to it; the patterns' cues start at a letter, a digit
+        or a masked letter's "$", "@" or "*", so this is for other spans). From the end of
+        the message on, both read all of it."""
+        seeker = self.seeker
+        if at < len(seeker) and (seeker[at].isspace() or seeker[at] in _PEEKING_MARKS):
+            mark = at
+            while mark > 0 and seeker[mark].isspace():
+                mark -= 1
+            k = bisect_right(self._sentences, mark - 1) - 1
+            since = self._sentences[k] if k >= 0 else 0
+            return max((m.start() for m in SENTENCE.finditer(seeker, since, at + 1)), default=0)
+        k = bisect_right(self._sentences, at) - 1
+        return self._sentences[k] if k >= 0 else 0
+
+    def _nearest_before(self, begins: int, end: int) -> bool | None:
+        """Whose risk the nearest telling word between ``begins`` and ``end`` says (True:
+        someone else's, False: the seeker's), as :data:`WORD` reads that stretch alone; None
+        where no word there tells."""
+        seeker = self.seeker
+        # a word of the message that ``end`` cuts is read as the stretch holds it
+        k = bisect_right(self._word_starts, end - 1) - 1
+        cut = None
+        if k >= 0 and self._word_ends[k] > end:
+            cut = max(self._word_starts[k], begins)
+            if (theirs := _nearest_told(WORD.findall(seeker, cut, end))) is not None:
+                return theirs
+        # the whole words between, read back from the nearest
+        j = bisect_right(self._telling_ends, end if cut is None else cut) - 1
+        if j >= 0 and self._telling[j][1] >= begins:
+            return self._telling[j][2]
+        # a word of the message that ``begins`` cuts, read from there
+        k = bisect_right(self._word_starts, begins - 1) - 1
+        if k >= 0 and self._word_ends[k] > begins and (cut is None or cut > begins):
+            stop = min(self._word_ends[k], end if cut is None else cut)
+            return _nearest_told(WORD.findall(seeker, begins, stop))
+        return None
+
+
+def _whose_before(word: str) -> bool | None:
+    """Whose risk ``word``, read before a cue, says: True for someone else's ("he", "my
+    son's", "friends"), False for the seeker's ("I", "my"), None for neither."""
+    folded = plain(word).removesuffix("'s")
+    if folded in _OWN_RISK:
+        return False
+    if folded in _THEIR_RISK or folded.removesuffix("s") in _THEIR_RISK:
+        return True
+    return None
+
+
+def _nearest_told(words: Sequence[str]) -> bool | None:
+    """What the last of ``words`` that says whose a risk is says (:func:`_whose_before`)."""
+    for word in reversed(words):
+        if (theirs := _whose_before(word)) is not None:
+            return theirs
+    return None
 
 
 def _listed(items: Sequence[str]) -> str:
@@ -104,20 +190,21 @@ def _listed(items: Sequence[str]) -> str:
 
 def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
     """What to do about the crisis ``cues`` of the patterns in ``seeker``: read closely, ask
-    directly, share a crisis line; for someone else at risk (:func:`_someone_elses_risk`,
-    every cue), ask about that person and whether they are safe now, share a line for them to
+    directly, share a crisis line; for someone else at risk (:class:`_WhoseRisk`, every
+    cue), ask about that person and whether they are safe now, share a line for them to
     use or pass on, and ask how the seeker is coping. What ``response`` already did (a
     question about harm or safety, a crisis line named, a question of how they cope) is said
     so, and only what is missing is asked for."""
-    own = [cue for cue in cues if not _someone_elses_risk(seeker, cue)]
-    cue = own[0] if own else cues[0]
+    whose = _WhoseRisk(seeker)
+    own = next((cue for cue in cues if not whose.someone_elses(cue)), None)
+    cue = own if own is not None else cues[0]
     words = quote(seeker, cue.start, cue.end, 8)
     asked = any(
         "?" in found.group(0) and _ASKS_ABOUT_HARM.search(found.group(0))
         for found in SENTENCE.finditer(response)
     )
     shared = _SHARES_A_LINE.search(response) is not None
-    if own:
+    if own is not None:
         steps = [
             ("asked them directly", "ask them directly whether they are thinking of harming "
              "themselves", asked),

@@ -3,12 +3,13 @@
 :data:`PATTERNS` holds them by the label of their cues (``suicide``, ``self_harm``), each
 spelled in lower case and opening with ``\\b`` (:mod:`carelens.analysis.crisis` compiles
 them, and runs them all as one alternation first). A few of them have everyday senses too
-(:data:`OVERDOSE`, :data:`END_IT`, :data:`KYS`, the farewells, the self-harm verbs of
-:data:`ON_PURPOSE`): their names are public here so that
-:mod:`carelens.analysis.crisis_context` can say which check of the words around a match each
-one needs. :func:`masked_pattern` gives a pattern as it reads a text with a masked letter
-("k*ll myself", as :func:`carelens.disguises.unmask` reads it). This module only states the
-patterns; the scanning lives in :mod:`carelens.analysis.crisis`.
+(:data:`OVERDOSE`, :data:`END_IT`, :data:`KYS`, :data:`RATHER_DIE`, the farewells, the
+self-harm verbs of :data:`ON_PURPOSE`), and a few are no cue in what someone else told the
+seeker (:data:`KILL_MYSELF`, :data:`KILL_YOURSELF`, :data:`KYS`, :data:`KYS_TOLD`): their
+names are public here so that :mod:`carelens.analysis.crisis_context` can say which check of
+the words around a match each one needs. :func:`masked_pattern` gives a pattern as it reads a
+text with a masked letter ("k*ll myself", as :func:`carelens.disguises.unmask` reads it). This
+module only states the patterns; the scanning lives in :mod:`carelens.analysis.crisis`.
 """
 
 from __future__ import annotations
@@ -118,6 +119,21 @@ KYS = (
     r"|wish\s+i\s+could)\s+(?:(?:just|fucking|really|finally|literally|actually|honestly"
     r"|seriously|totally|probably|prob|definitely|def)\s+){0,2}kys\b"
 )
+# "kys" alone ("someone told me to kys"): a cue only where someone else told it to the seeker
+# and the seeker takes it up ("... and honestly I want to": a check of the words around it).
+KYS_TOLD = r"\bkys\b"
+# Not the effort idiom "killing myself at work / to finish this"; "kil" is a typo. Like
+# KILL_YOURSELF, no cue in what someone else told the seeker ("someone told me to kill myself",
+# 'my mom said "kill yourself"': the abuse they report, as with "kys"), unless the seeker takes
+# it up ("... and honestly I want to").
+KILL_MYSELF = (
+    r"\bkill?(?:ing|ed)?\s+my\s*self\b(?!\s+(?:at\s+(?:work|the\s+gym|my\s+job|school)|"
+    r"working|studying|to\s+(?:finish|get|meet|make|pay|keep|pass)\b))"
+)
+# The generic "you" in a seeker's own message (codebook v1.1).
+KILL_YOURSELF = r"\bkill(?:ing)?\s+your\s*self\b"
+# Not the idiom "I'd rather die than go to that party" (a check of the words after it).
+RATHER_DIE = r"\brather\s+(?:just\s+)?(?:be\s+dead|die)\b"
 _SHOOT = r"\b(?:shoot|shooting|shot)\s+"
 # _SHOOT as a masked letter may stand in it (:func:`masked_pattern`): "sh*ot", "sho*t", one "o"
 # shown; "sh*t" and "sh**t" mask a swear word ("I nearly sh*t myself laughing", "my boss sh*t me
@@ -128,11 +144,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide": (
         # Also "sucide", "su1cidal", "s*icidal", "sewerslide".
         r"\bs[u*][i1*]?c[i1]d\w*|\bsewer\s*slide\w*",
-        # Not the effort idiom "killing myself at work / to finish this"; "kil" is a typo.
-        r"\bkill?(?:ing|ed)?\s+my\s*self\b(?!\s+(?:at\s+(?:work|the\s+gym|my\s+job|school)|"
-        r"working|studying|to\s+(?:finish|get|meet|make|pay|keep|pass)\b))",
+        KILL_MYSELF,
         r"\bkms\b",
         KYS,
+        KYS_TOLD,
         r"\bend(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life)\b(?!\s+with\b)",
         END_IT,
         r"\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b",
@@ -176,7 +191,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bnot\s+wake\s+up\b" + _NOT_A_TIME,
         r"\bunalive\w*",
         # Added from the misses on the annotated train and dev seeker messages (codebook v1.1).
-        r"\bkill(?:ing)?\s+your\s*self\b",  # generic "you" in a seeker's own message
+        KILL_YOURSELF,
         r"\b(?:somebody|someone|some\s+one|please|pls|just)\s+(?:\w+\s+){0,2}kill\s+me\b",
         # "Kill me." opening a sentence; \b first, so the look-behinds run at word starts only.
         r"\b(?<![,;'\u2019])(?<![\w,;'\u2019]\s)kill\s+me\b",
@@ -215,7 +230,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:bridge|building|roof|cliff)\b",
         r"\bjump\w*\s+(?:in\s+front\s+of|under)\s+(?:a|the)\s+(?:train|bus|truck|car)\b",
         r"\b(?:think|thinking|thought)\s+(?:about|of)\s+jumping\b(?!\s+(?:ship|in|into|at|on|the))",
-        r"\brather\s+(?:just\s+)?(?:be\s+dead|die)\b",
+        RATHER_DIE,
         r"\b(?:want|wanna|wish|just)\s+(?:to\s+)?(?:go\s+to\s+)?sleep\s+forever\b",
         r"\bif\s+i\s+(?:just\s+)?(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:here|around|alive)\b",
         r"\b(?:hope|hoping|wish|pray\w*)\s+(?:that\s+)?i\s+(?:\w+\s+){1,4}and\s+die\b",

@@ -2,16 +2,18 @@
 
 Feedback quotes pieces of both texts: a rationale span, a crisis cue, the reply's unsafe words,
 the seeker's clause for a suggested opening. A quote is whitespace-collapsed, clipped to a
-number of words, and its double quotes become single ones so it never nests inside the
-feedback's own quotes. Markdown marks of emphasis, strike-through and code ("**", "_", "~~",
-"`": Reddit text is kept as Markdown) are left out of it where they open or close words
-(:func:`unmarked`), and no quote starts or ends on one ("** Have you looked at…"), but for a "*"
-typed for a letter at a word's edge, which the crisis cues and the unsafe patterns read as one
-(:func:`masked_stars`: "*ill myself", "kil* myself", "*verdose"): a quote of the words shows it
-as written. The offsets into the texts stay those of the texts as written. No quote starts or
-ends inside personal data (:func:`carelens.privacy.find_personal`), nor inside a run of text
-without spaces that holds some: the feedback is redacted line by line, and part of an address
-("sarah.jones@mail.", "London NW1 6XE") is no longer recognised there.
+number of words and to :data:`CHARS_PER_WORD` (20) characters a word (a run without spaces
+counts as one word: a quote of eight words holds at most 160 characters, then "…", unless
+personal data that starts it runs further), and its double quotes become single ones so it
+never nests inside the feedback's own quotes. Markdown marks of emphasis, strike-through and
+code ("**", "_", "~~", "`": Reddit text is kept as Markdown) are left out of it where they open
+or close words (:func:`unmarked`), and no quote starts or ends on one ("** Have you looked
+at…"), but for a "*" typed for a letter at a word's edge, which the crisis cues and the unsafe
+patterns read as one (:func:`masked_stars`: "*ill myself", "kil* myself", "*verdose"): a quote
+of the words shows it as written. The offsets into the texts stay those of the texts as
+written. No quote starts or ends inside personal data (:func:`carelens.privacy.find_personal`),
+nor inside a run of text without spaces that holds some: the feedback is redacted line by line,
+and part of an address ("sarah.jones@mail.", "London NW1 6XE") is no longer recognised there.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from carelens.analysis.feelings import SENTENCE, sentence_parts
-from carelens.privacy import find_personal
+from carelens.privacy import Redaction, find_personal
 from carelens.text import fold, has_masks, unmask
 
 #: A run of text without spaces.
@@ -30,12 +32,23 @@ NO_SPACE_RUN = re.compile(r"\S+")
 #: text is kept as Markdown.
 _MARKUP = re.compile(r"\*+|_+|~~+|`+")
 #: Markdown marks at the start or the end of a quote, with the spaces after or before them
-#: ("** Have you looked at…"): no quote starts or ends on them.
+#: ("** Have you looked at…"): no quote starts or ends on them (:func:`_without_edge_marks`).
 #: A lone "~" there is part of a "~~" the piece was cut from. A lone "*" right before a
 #: letter or a digit at the start ("*ill"), or right after one at the end ("kil*"), is a
-#: masked letter: :func:`unmarked` leaves out every other "*" there.
-_MARKUP_AT_START = re.compile(r"^(?!\*[^\W_])[*_`~]+\s*")
-_MARKUP_AT_END = re.compile(r"\s*[*_`~]+(?<![^\W_*]\*)$")
+#: masked letter: :func:`unmarked` leaves out every other "*" there. Matched at the start of
+#: what is left of a quote (``pattern.match(text, start, end)``); those at its end are found
+#: from the end (:func:`_marks_at_end`), as a search for a run of marks that ends the text
+#: would try every run of marks before it to its end (quadratic: "x " + "*" * 32,000 + " y"
+#: took 35 s).
+_MARKUP_AT_START = re.compile(r"(?!\*[^\W_])[*_`~]++\s*+")
+_MARKS = frozenset("*_`~")
+#: A letter or a digit (as ``[^\W_]`` reads one): before a "*" that ends a quote, a masked one.
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+#: What no quote starts or ends on besides Markdown marks.
+_EDGE_PUNCTUATION = " ,;:-"
+#: The most characters a quote holds for each of its words (:func:`clip`): a run of text
+#: without spaces counts as one word, and a reply of one long run was quoted whole.
+CHARS_PER_WORD = 20
 
 
 @lru_cache(maxsize=8)
@@ -128,7 +141,12 @@ def clip(text: str, words: int, masked: Collection[int] = frozenset()) -> str:
     ("visits me at 221B Baker…"). A piece of personal data counts as one word, as its
     placeholder does once redacted ("I live at [address] and I feel alone"). A double quote
     right before personal data becomes an opening curly one (U+2018), since redaction finds no
-    street address right after a straight one ("'42 Elm Street'")."""
+    street address right after a straight one ("'42 Elm Street'").
+
+    A quote holds at most :data:`CHARS_PER_WORD` characters a word (:func:`_capped`): a run
+    without spaces counts as one word, and a reply of one long run was quoted whole. The
+    marks at its ends come off in one pass (:func:`_without_edge_marks`), so a long piece
+    costs what its length does."""
     collapsed = " ".join(unmarked(text, masked).split())
     opens = {found.start - 1 for found in find_personal(collapsed)}
     parts = _without_edge_marks(
@@ -138,7 +156,7 @@ def clip(text: str, words: int, masked: Collection[int] = frozenset()) -> str:
     )
     tokens = parts.split(" ")
     if len(tokens) <= words:
-        return parts
+        return _capped(parts, len(parts), words)
     found = find_personal(parts)
     counted = 0
     holder: int | None = None  # the personal data the word before lies in
@@ -158,7 +176,25 @@ def clip(text: str, words: int, masked: Collection[int] = frozenset()) -> str:
     for personal in found:
         if personal.start < cut < personal.end:
             cut = personal.end
-    return parts if cut >= len(parts) else parts[:cut] + "…"
+    return _capped(parts, cut, words, found)
+
+
+def _capped(parts: str, cut: int, words: int, found: Sequence[Redaction] | None = None) -> str:
+    """``parts`` cut at ``cut`` (its end, or where its ``words`` words end) and then ending
+    with "…"; a cut past :data:`CHARS_PER_WORD` characters a word moves back to that length
+    (a run without spaces counts as one word): to the last space within it, or to the length
+    itself inside a run without spaces longer than half of it, but never inside personal data
+    (``found`` in ``parts``, :func:`carelens.privacy.find_personal`): the quote ends before
+    it, or where it starts the quote, runs to its end."""
+    limit = words * CHARS_PER_WORD
+    if cut <= limit:
+        return parts if cut >= len(parts) else parts[:cut] + "…"
+    space = parts.rfind(" ", 0, limit + 1)
+    cut = space if space >= limit // 2 else limit
+    for personal in find_personal(parts) if found is None else found:
+        if personal.start < cut < personal.end:
+            cut = personal.start if parts[: personal.start].strip() else personal.end
+    return parts if cut >= len(parts) else parts[:cut].rstrip() + "…"
 
 
 def unmarked(text: str, masked: Collection[int] = frozenset()) -> str:
@@ -190,15 +226,46 @@ def unmarked(text: str, masked: Collection[int] = frozenset()) -> str:
 
 
 def _without_edge_marks(text: str) -> str:
-    """``text`` without the marks and punctuation at its ends that no quote starts or ends on:
-    spaces, commas, semicolons, colons, dashes, and Markdown marks (:data:`_MARKUP_AT_START`,
-    :data:`_MARKUP_AT_END`: "** Have you looked at…"), not a masked letter ("*ill")."""
+    """``text`` (whitespace-collapsed) without the marks and punctuation at its ends that no
+    quote starts or ends on: spaces, commas, semicolons, colons, dashes, and Markdown marks
+    (:data:`_MARKUP_AT_START`, :func:`_marks_at_end`: "** Have you looked at…"), not a masked
+    letter ("*ill"). Each round takes those characters off both ends, then one run of marks
+    (with its spaces) at the start and one at the end, until a round takes nothing; the ends
+    are kept as offsets into ``text``, so a round costs what it takes off ("* * * ..." was
+    quadratic when each round searched and copied the whole text)."""
+    start, end = 0, len(text)
     while True:
-        stripped = text.strip(" ,;:-")
-        stripped = _MARKUP_AT_END.sub("", _MARKUP_AT_START.sub("", stripped, count=1), count=1)
-        if stripped == text:
-            return text
-        text = stripped
+        before = start, end
+        while start < end and text[start] in _EDGE_PUNCTUATION:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+            end -= 1
+        opening = _MARKUP_AT_START.match(text, start, end)
+        if opening is not None:
+            start = opening.end()
+        end = _marks_at_end(text, start, end)
+        if (start, end) == before:
+            return text[start:end]
+
+
+def _marks_at_end(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends without the run of Markdown marks that ends it and the
+    spaces before that run; ``end`` where no run ends it, or where its last two characters
+    are a letter or a digit and a "*" (a masked letter: "kil*")."""
+    if (
+        end - start >= 2
+        and text[end - 1] == "*"
+        and _LETTER_OR_DIGIT.match(text, end - 2, end - 1) is not None
+    ):
+        return end
+    at = end
+    while at > start and text[at - 1] in _MARKS:
+        at -= 1
+    if at == end:
+        return end
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def around(text: str, at: re.Match[str], words: int = 10) -> str:

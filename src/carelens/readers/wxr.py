@@ -93,10 +93,13 @@ _SITE_TYPES = frozenset(
 #: Post statuses read: published (bbPress's ``closed`` topics are published too).
 _READ_STATUSES = frozenset(("publish", "closed"))
 #: WordPress's own shortcodes, whose tags are dropped from post content (a caption's text
-#: stays); a plugin's shortcode is dropped when it has attributes (``[form id="3"]``).
+#: stays); a plugin's shortcode is dropped when it has attributes (``[form id="3"]``). An
+#: unquoted attribute value holds no "[" (nor "]"): one that could read on into the next "["
+#: made a tag that never closes ("[a b=[a b=[a b=...") be read from each "[" to the end of
+#: the post, quadratic in its length (4 s for 32,000 characters).
 _SHORTCODES = "caption|wp_caption|gallery|audio|video|playlist|embed"
 _SHORTCODE = re.compile(
-    rf"\[(?:/?(?:{_SHORTCODES})\b[^\[\]]*|[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))+\s*/?)\]"
+    rf"\[(?:/?(?:{_SHORTCODES})\b[^\[\]]*|[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\[\]]+))+\s*/?)\]"
 )
 _CLOSING_SHORTCODE = re.compile(r"\[/([a-z][\w-]*)\]")
 _SKIPPED_TYPES = ("pingback", "trackback")
