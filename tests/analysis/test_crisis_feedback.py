@@ -79,7 +79,7 @@ def test_the_nearest_telling_word_is_that_of_the_stretch_read_alone(
     end = data.draw(st.integers(begins, len(text)))
     expected = None
     for word in reversed(WORD.findall(text, begins, end)):
-        if (theirs := crisis_feedback._whose_before(word)) is not None:
+        if (theirs := crisis_feedback.whose_before(word)) is not None:
             expected = theirs
             break
     assert _WhoseRisk(text)._nearest_before(begins, end) == expected

@@ -1301,7 +1301,7 @@ def test_each_word_is_read_back_over_at_most_once(
     seeker_clause(seeker)
     feedback_for(analysis({}, style="advice"), seeker, "")
     # Three reads of the text (the two functions, then feedback, which reads it once).
-    assert calls <= 3 * len(list(feelings._TOKEN.finditer(seeker)))
+    assert calls <= 3 * len(list(feelings.TOKEN.finditer(seeker)))
 
 
 class _CountingPattern:

@@ -226,7 +226,7 @@ def _holder_read_back(words: list[str], i: int, person: object) -> object:
 
 
 def _tokens(text: str) -> tuple[list[re.Match[str]], list[str]]:
-    tokens = list(feelings._TOKEN.finditer(text))
+    tokens = list(feelings.TOKEN.finditer(text))
     return tokens, [feelings.plain(token.group(0)) for token in tokens]
 
 
@@ -263,7 +263,7 @@ def test_a_feeling_word_is_only_passed_over_when_reading_back() -> None:
 
 def test_address_runs_are_found_from_each_feeling_word() -> None:
     text = "see reddit.com/r/sad,lonely and r/sad or sad/lonely @sad sad"
-    tokens = [t for t in feelings._TOKEN.finditer(text) if t.group(0) in FEELING_WORDS]
+    tokens = [t for t in feelings.TOKEN.finditer(text) if t.group(0) in FEELING_WORDS]
     runs = feelings._address_runs(text, tokens)
     spans = [None if run is None else text[run[0] : run[1]] for run in runs]
     assert spans == [

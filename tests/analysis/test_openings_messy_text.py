@@ -1,5 +1,5 @@
 """Suggested openings and feedback quotes on messy forum text: parts in another language,
-Markdown marks and letters spelled out one by one."""
+Markdown marks, letters spelled out one by one, emoji and emoticons, and a death told of."""
 
 from __future__ import annotations
 
@@ -463,3 +463,70 @@ def test_an_apology_for_the_message_comes_last_and_loses_its_sorry(
 def test_no_opening_echoes_a_death_by_suicide_told_of(seeker: str) -> None:
     # once "It sounds like your son took his own life last year and you feel so empty…"
     assert opening_of(seeker) == "It sounds like you feel so empty…"
+
+
+@pytest.mark.parametrize(
+    ("seeker", "clause"),
+    [
+        # once no opening at all: "took her own life" dropped the whole clause
+        ("I feel lost since she took her own life", "I feel lost"),
+        ("I feel so lost ever since my dad took his own life", "I feel so lost"),
+        ("I feel lost after my brother's suicide last year", "I feel lost"),
+        ("I have been so empty since my best friend ended her life", "I have been so empty"),
+        ("I feel so lost and since my mom took her own life nothing matters", "I feel so lost"),
+    ],
+)
+def test_the_seekers_feeling_before_a_death_by_suicide_told_of_is_offered(
+    seeker: str, clause: str
+) -> None:
+    assert seeker_clause(seeker) == clause
+    (sentence,) = advice_feedback(seeker)
+    assert f'they wrote "{clause}"' in sentence
+    for word in ("own life", "suicide", "ended her"):
+        assert word not in sentence
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # the danger is the seeker's own: the clause is not offered
+        "I feel lost because I want to die",
+        "I feel so ashamed after my suicide attempt",
+        "I feel lost since the suicide",
+        "I feel lost since she took her own life and I want to die too",
+        # no feeling of the seeker's before the danger
+        "I lost my job since she took her own life",
+        "I moved out after my dad took his own life",
+    ],
+)
+def test_no_clause_is_clipped_before_danger_of_the_seekers_own_or_without_their_feeling(
+    seeker: str,
+) -> None:
+    assert seeker_clause(seeker) is None
+
+
+@pytest.mark.parametrize(
+    "emoticon",
+    [">:(", ":(", ":'(", ":/", "D:", ":-(", ":((", "=(", "T_T", "^_^", "<3", "</3", "):"],
+)
+def test_an_emoticon_at_either_end_of_a_clause_is_left_out(emoticon: str) -> None:
+    # once "It sounds like ( you feel so alone…", "...alone D…", "3 you feel..."
+    opening = "It sounds like you feel so alone…"
+    if emoticon != "D:":  # "D:" opens its own part, after its colon
+        assert opening_of(f"{emoticon} I feel so alone") == opening
+    assert opening_of(f"I feel so alone {emoticon}") == opening
+    assert opening_of(f"{emoticon} {emoticon} I feel so alone {emoticon} {emoticon}") == opening
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # a heart inside a clause may stand for a word, as "\u2764" does
+        ("I <3 my mom so much", "It sounds like you <3 your mom so much…"),
+        # "D:" with words after it is no emoticon
+        ("I am low on vitamin D: it is winter", "It sounds like you are low on vitamin D…"),
+        ("I miss reddit.com/r/sad so much", "It sounds like you miss reddit.com/r/sad so much…"),
+    ],
+)
+def test_marks_like_an_emoticon_inside_a_clause_stay(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening

@@ -1,6 +1,7 @@
 """Suggested openings on other people's words: Markdown block quotes, quotations cut open by
-a sentence end or the clip, and "you" the seeker addresses to someone (whose turning to the
-helper's "you" would contradict itself)."""
+a sentence end or the clip, "you" the seeker addresses to someone (whose turning to the
+helper's "you" would contradict itself), and imperatives and questions, which address
+someone too."""
 
 from __future__ import annotations
 
@@ -50,9 +51,10 @@ def test_the_seekers_own_clause_under_a_block_quote_is_offered() -> None:
 
 @pytest.mark.parametrize("emoticon", [">:(", ">_<", ">.>"])
 def test_an_emoticon_opening_a_line_is_no_block_quote(emoticon: str) -> None:
-    opening = opening_of(f"{emoticon} I feel so alone today")
-    assert opening is not None
-    assert opening.endswith("you feel so alone today…")
+    # once "It sounds like ( you feel so alone today…" and "It sounds like < you feel..."
+    assert opening_of(f"{emoticon} I feel so alone today") == (
+        "It sounds like you feel so alone today…"
+    )
 
 
 # --- quotations -----------------------------------------------------------------------------
@@ -151,3 +153,65 @@ def test_a_you_before_the_seekers_own_object_is_addressed() -> None:
     clause = "I wish you could see me now"
     assert addressed(clause) == [(7, 10)]
     assert turn_clause(clause)[1]
+
+
+# --- imperatives and questions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # once "It sounds like you don't tell your mom you're sad…"
+        "Don't tell my mom I'm sad",
+        "don't tell my mom I'm sad",
+        "Don\u2019t tell my mom I'm sad",
+        "dont tell my mom I'm sad",
+        "Don't feel sorry for my family",
+        "Dont judge me for my choices",
+    ],
+)
+def test_no_opening_on_a_clause_that_opens_with_dont_as_an_imperative(seeker: str) -> None:
+    assert seeker_clause(seeker) is None
+    (sentence,) = other_feedback(seeker)
+    assert "It sounds like" not in sentence
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        (
+            "Don't know what to do with my life",
+            "It sounds like you don't know what to do with your life…",
+        ),
+        (
+            "dont really know what to do with my life",
+            "It sounds like you dont really know what to do with your life…",
+        ),
+        (
+            "Don't want to go back to my job",
+            "It sounds like you don't want to go back to your job…",
+        ),
+    ],
+)
+def test_a_dont_before_a_verb_of_the_seekers_own_state_is_their_clause(
+    seeker: str, opening: str
+) -> None:
+    assert opening_of(seeker) == opening
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # once "It sounds like you cant you see you're hurting…"
+        "cant you see I'm hurting",
+        "Cant u see I'm hurting so much",
+        "dont you know I'm hurting",
+        "didnt you hear me say I'm hurting",
+        "wont you just listen to me for once",
+        "why cant you see I'm hurting",
+        "isnt it obvious that I'm hurting",
+        "can't you see I'm hurting",  # as before
+    ],
+)
+def test_no_opening_on_a_question_with_a_texted_negative_auxiliary(seeker: str) -> None:
+    assert seeker_clause(seeker) is None

@@ -29,12 +29,17 @@ either: :func:`carelens.analysis.crisis_model.figurative_mentions`). Slang count
 kys", "gonna kys", "i might kys", "ready to kys", in the writer's own saying too: "I always say I
 want to kys", "I never said I want to kys" as "I never said I want to die"); "kys" said to or about
 the seeker is abuse they report, not their intent ("someone told me to kys", "people say kys to me",
-"kys is so toxic", "my mom said I should kys"), and another's ("you should kys") is no cue. Curly
-apostrophes (and an acute accent or a backtick typed for one: "can\\u00b4t") are read as straight
-ones, and the text is read without the invisible characters and combining marks put inside words to
-get past a forum's filters ("sui\\u00adcide", "over\\u200bdose", "di\\u0301e"), full-width letters
-as ASCII, and a Cyrillic or Greek letter that looks like a Latin one as that letter inside an
-English word ("k\\u0456ll myself" with a Cyrillic "\\u0456": :func:`carelens.text.fold`), as in a
+"kys is so toxic", "my mom said I should kys"), and another's ("you should kys") is no cue. The
+spelled-out words someone else tells the seeker are no cue either ("someone told me to kill
+myself", 'my mom said "kill yourself"'), unless the seeker takes them up ("someone told me to
+kill myself and honestly I want to"); a telling from inside is ("the voices tell me to kill
+myself"). Idioms on crisis words ("I'd rather die than go to that party", "I overdosed on ice
+cream") are no cue. Curly apostrophes (and an acute accent or a backtick typed for one:
+"can\\u00b4t") are read as straight ones, and the text is read without the invisible characters
+and combining marks put inside words to get past a forum's filters ("sui\\u00adcide",
+"over\\u200bdose", "di\\u0301e"), full-width letters as ASCII, and a Cyrillic or Greek letter
+that looks like a Latin one as that letter inside an English word ("k\\u0456ll myself" with a
+Cyrillic "\\u0456": :func:`carelens.text.fold`), as in a
 word wholly of such letters that spells a crisis word ("\\u043a\\u0456\\u04cf\\u04cf myself") or
 stands in a message otherwise in Latin letters; a Russian or Greek sentence is read as it is. A
 negation counts only when it reads as one with those letters as typed too ("I'm n\\u043et going to

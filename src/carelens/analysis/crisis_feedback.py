@@ -6,13 +6,18 @@ the reply's craft. A reply that urges the seeker to die or gives a means (the an
 take it out, check on safety and share crisis resources (:func:`unsafe_sentence`). Crisis
 cues of the patterns in the seeker message (suicide or self-harm wording) ask the helper to
 read them now, ask directly and share crisis resources; for a cue about someone else
-(codebook v1.1's third party: "My son said he wants to kill himself"), to ask about that
-person and whether they are safe now, share a line for them to use or pass on, and ask how
-the seeker is coping; what the reply already did (asked directly, named a crisis line, asked
-how they cope) is said so, and only the rest asked for (:func:`crisis_sentence`). A cue of
-the learned crisis flag alone (:mod:`carelens.analysis.crisis_model`) gets a hint
-(:func:`learned_hint`): the message :data:`LEARNED_HINT`; read it closely and, if anything
-worries them, ask gently whether the person is safe.
+(codebook v1.1's third party: "My son said he wants to kill himself", or their words the
+seeker quotes: 'My sister texted me "I want to die"'), to ask about that person and whether
+they are safe now, share a line for them to use or pass on, and ask how the seeker is
+coping; what the reply already did is said so, and only the rest asked for
+(:func:`crisis_sentence`). What counts is what the reply did, not a word it holds: a direct
+question about safety or intent ("Are you safe right now?", "Do you have a plan?"; not "Why
+would you want to die?" or "Do you feel safe posting this here?") and a line offered or
+named to contact ("call or text 988", "Call a suicide hotline"; not "Reddit isn't a
+helpline" or "My sister worked at a hotline"). A cue of the learned crisis flag alone
+(:mod:`carelens.analysis.crisis_model`) gets a hint (:func:`learned_hint`): the message
+:data:`LEARNED_HINT`; read it closely and, if anything worries them, ask gently whether the
+person is safe.
 """
 
 from __future__ import annotations
@@ -21,7 +26,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from carelens.analysis.feelings import SENTENCE, WORD, plain
+from carelens.analysis.feelings import (
+    SENTENCE,
+    SPEECH_VERBS,
+    TOKEN,
+    WORD,
+    plain,
+    reported_quotes,
+    reporter,
+)
+from carelens.analysis.pronouns import quoted_speech
 from carelens.analysis.quoting import quote
 from carelens.types import Span
 
@@ -56,21 +70,70 @@ _THEIR_RISK = frozenset([
 #: them ("v1.2", "Mr. Smith"): at a cue's first character, the sentences found in the whole
 #: message may start otherwise than in the message read up to that character.
 _PEEKING_MARKS = frozenset(".!?,:")
-#: A question of the reply about harm or safety ("Are you thinking of killing yourself right
-#: now?", "Is he safe tonight?", "Do you have a plan?"): it asked directly.
+#: Who a direct question asks about: the seeker ("you", texted "u") or the person at risk
+#: ("he", "your son", "Sarah").
+_ASKED = r"(?:(?i:you|u|he|she|they)|(?i:your|his|her|their)\s+[\w'\u2019]+|[A-Z][a-z]+)"
+#: What a direct question asks about: safety ("safe", not "safe posting this here") or intent
+#: ("killing yourself", "suicidal", "a plan", "want to die", "ending it", "cutting").
+_HARM_OR_SAFETY = (
+    r"(?:safe(?!\s+(?:post|posting|share|sharing|say|saying|talk|talking|tell|telling|write"
+    r"|writing|ask|asking|speak|speaking|here|to\s+(?:post|share|say|talk|tell|write|ask|speak)"
+    r")\b)|suicid\w*|kill(?:ing)?\s+(?:your|him|her|them)sel(?:f|ves)|(?:end|take)(?:ing)?\s+"
+    r"(?:your|his|her|their)\s+(?:own\s+)?life|end(?:ing)?\s+it(?:\s+all)?|(?:hurt|harm)(?:ing)?"
+    r"\s+(?:your|him|her|them)sel(?:f|ves)|self[\s-]*harm\w*|cutting|overdos\w*|a\s+plan"
+    r"|(?:want|wanting|wanted|wish|wishing)\s+(?:to\s+)?(?:die|be\s+dead)|(?:think\w*|thought)"
+    r"\s+(?:of|about)\s+dying|thoughts?\s+of\s+(?:dying|death))\b"
+)
+#: A direct question of the reply about harm or safety, within one clause of a sentence that
+#: asks ("Are you thinking of killing yourself right now?", "Is he safe tonight?", "Do you
+#: have a plan?", "You're not thinking of hurting yourself, are you?"): an auxiliary and whom
+#: it asks about, or whom it asks about first in the clause, then the harm or safety words.
 _ASKS_ABOUT_HARM = re.compile(
-    r"\b(?:suicid\w*|kill(?:ing)?\s+(?:your|him|her|them)sel(?:f|ves)|(?:end|take)(?:ing)?\s+"
-    r"(?:your|his|her|their)\s+(?:own\s+)?life|(?:hurt|harm)(?:ing)?\s+(?:your|him|her|them)"
-    r"sel(?:f|ves)|self[\s-]*harm\w*|cutting|safe|die|dying|a\s+plan)\b",
+    rf"(?:\b(?i:are|is|am|r|do|does|did|have|has|had|will|would|were|was|could|can)\s+{_ASKED}"
+    rf"|^\s*(?i:you|u|you're|youre|you\s+are|he's|she's|they're))\s+(?:[\w'\u2019]+\s+){{0,6}}?"
+    rf"(?i:{_HARM_OR_SAFETY})"
+)
+#: Words that make a question about harm no direct one ("Why would you want to die?", "What
+#: about suicide do you find difficult?").
+_NOT_DIRECT = re.compile(r"\b(?:why|what|how|when|where|who|whom|which)\b", re.IGNORECASE)
+#: What splits a question into clauses: a direct question may follow a lead-in ("Can I ask,
+#: are you safe?").
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+#: A line the reply names, which shares it where it is not denied ("not the Samaritans") or a
+#: story ("volunteered at the Samaritans"): a number (988, 741741, the old 1-800-273-8255,
+#: Samaritans' 116 123, an emergency number to call), findahelpline, or a line by its name.
+_NAMED_LINE = re.compile(
+    r"\b(?:988|741741|1?-?800-?273-?(?:8255|talk)|116\s?123)\b|findahelpline|\b(?:call|dial|ring"
+    r"|text)\s+(?:911|999|112|000)\b|\b(?:samaritans|crisis\s+text\s+line|(?:national\s+)?suicide"
+    r"\s+prevention\s+(?:hot|help|life)\s*line|trevor\s+(?:project|lifeline)|befrienders)\b",
     re.IGNORECASE,
 )
-#: A crisis line or emergency service the reply names ("Please call or text 988").
-_SHARES_A_LINE = re.compile(
-    r"\b(?:988|741741)\b|findahelpline|\b(?:hot|help|life)\s*line|\bcrisis\s+(?:text\s+)?"
-    r"(?:line|cent(?:er|re)|team|service)|\bsamaritans\b|\b(?:call|dial|ring)\s+(?:911|999|112|000)"
-    r"\b|\bemergency\s+(?:services|room|number)",
+#: A line or emergency service the reply offers to contact: a verb to reach it (not one of a
+#: story: "worked at a hotline") and then, a few words on, the service ("Please call a
+#: suicide hotline", "reach out to the crisis line", "there are helplines you can call", "go
+#: to the emergency room").
+_OFFERED_LINE = re.compile(
+    r"\b(?:call|calling|text|texting|dial|dialing|dialling|ring|ringing|phone|phoning|contact"
+    r"|contacting|reach(?:ing)?\s+out\s+to|talk(?:ing)?\s+(?:to|with)|speak(?:ing)?\s+(?:to|with)"
+    r"|chat(?:ting)?\s+with|get\s+in\s+touch\s+with|try|trying|use|using|look\s+up|google"
+    r"|check\s+out|go(?:ing)?\s+to|head\s+to|walk(?:ing)?\s+into|here's|here\s+(?:is|are)"
+    r"|there's|there\s+(?:is|are))\s+(?P<between>(?:[\w'\u2019]+\s+){0,4}?)(?:(?:hot|help|life)"
+    r"\s*lines?|(?:crisis|suicide)\s+(?:text\s+)?lines?|crisis\s+(?:cent(?:er|re)|team|service)s?"
+    r"|emergency\s+(?:services|room|department|number))\b",
     re.IGNORECASE,
 )
+#: Right before a line or its offer, words that deny it ("Reddit isn't a helpline", "don't call
+#: the hotline"; "why not call a hotline?" still offers one) or make it a story ("my sister
+#: worked at a suicide hotline", "I volunteer for the Samaritans").
+_NO_OFFER_BEFORE = re.compile(
+    r"(?:(?<!\bwhy\s)\b(?:not|no|never|isn't|isnt|aren't|arent|wasn't|wasnt|ain't|aint|don't"
+    r"|dont|doesn't|doesnt|shouldn't|shouldnt|won't|wont)|\b(?:work(?:s|ed|ing)?|volunteer(?:s|ed"
+    r"|ing)?|job|shift|train(?:s|ed|ing)?)\s+(?:at|for|with|on|in))\s+(?:(?:a|an|the|some|any)"
+    r"\s+)?\Z",
+    re.IGNORECASE,
+)
+#: Words between an offer's verb and the line that deny it ("there is no hotline").
+_NEGATING = frozenset(["no", "not", "never", "isn't", "isnt", "aren't", "arent"])
 #: The reply asks how the seeker is coping ("How are you holding up?").
 _ASKS_HOW_THEY_COPE = re.compile(
     r"\bhow\s+are\s+you\s+(?:\w+\s+)?(?:coping|holding\s+up|doing|managing|feeling)\b"
@@ -79,12 +142,52 @@ _ASKS_HOW_THEY_COPE = re.compile(
 )
 
 
+#: A report of someone's words with where they were written or said between the verb and the
+#: quotation ('My son wrote in his diary "..."', 'she keeps posting on her story "..."'), or
+#: one that posts them ('My daughter posted "..."'), up to its opening mark: the reports that
+#: :func:`carelens.analysis.feelings.reported_quotes` reads are right before the quotation.
+_REPORT_SOMEWHERE = re.compile(
+    rf"\b(?P<verb>{SPEECH_VERBS}|post|posts|posted|posting)(?:\s+(?P<to>me|us|him|her|them))?"
+    r"(?:\s+(?:in|on|into|over|via|at|to|from)\s+(?:[\w'\u2019]+\s+){0,3}?[\w'\u2019]+)?"
+    r"(?:\s+(?:that|like))?\s*[:,\-\u2013\u2014]?\s*(?=[\"'\u2018\u2019\u201c\u201d])",
+    re.IGNORECASE,
+)
+
+
+def _quoted_from_others(seeker: str) -> list[tuple[int, int]]:
+    """Start and end (the two marks) of each quotation in ``seeker`` of someone else's words
+    that a report frames ('My sister texted me "I want to die"', '"I want to kill myself,"
+    my brother said', 'My son wrote in his diary "I want to kill myself"'), in order: a cue
+    inside tells of their risk, not the seeker's. The seeker quoting their own words ('I told
+    him "I want to die"') or a quotation no report frames ('I keep thinking "I want to die"')
+    is not one. Reports right before or after a quotation are read as feelings reads them
+    (:func:`carelens.analysis.feelings.reported_quotes`), the others with
+    :data:`_REPORT_SOMEWHERE` and the same reading of whose words they are."""
+    quotes, _ = quoted_speech(seeker)
+    if not quotes:
+        return []
+    tokens = list(TOKEN.finditer(seeker))
+    words = [plain(token.group(0)) for token in tokens]
+    others = set(reported_quotes(seeker, tokens, words, range(len(tokens))))
+    framed = {start for start, _ in others}  # read already
+    unread = {start: end for start, end in quotes if start not in framed}
+    starts = [token.start() for token in tokens]
+    for report in _REPORT_SOMEWHERE.finditer(seeker):
+        if (end := unread.get(report.end())) is not None:
+            verb = bisect_right(starts, report.start("verb")) - 1
+            if reporter(tokens, words, verb, (report.group("to") or "").lower()) == "other":
+                others.add((report.end(), end))
+    return sorted(others)
+
+
 class _WhoseRisk:
     """Whose risk each crisis cue of ``seeker`` tells of (codebook v1.1's third party: "My son
     said he wants to kill himself"): a word of the cue itself says whose it is ("kill
     myself", "cuts herself"), or else the nearest such word before it in its sentence ("my
     son is suicidal", "my thoughts of suicide", "I self harm"); where none does, it is the
-    seeker's (:meth:`someone_elses`).
+    seeker's (:meth:`someone_elses`). A cue inside someone else's words that the seeker
+    quotes (:func:`_quoted_from_others`: 'My son wrote in his diary "I want to kill
+    myself"') is that person's risk, whatever words of it say "I".
 
     The message's sentence starts and the words that say whose a risk is are found once, in
     one pass each, and each cue looks them up (bisect): a long message with a cue in every
@@ -103,13 +206,22 @@ class _WhoseRisk:
         telling = [
             (word.end(), word.start(), theirs)
             for word in words
-            if (theirs := _whose_before(word.group(0))) is not None
+            if (theirs := whose_before(word.group(0))) is not None
         ]
         self._telling_ends = [end for end, _, _ in telling]
         self._telling = telling
+        self._quoted = _quoted_from_others(seeker)
+        self._quote_starts = [start for start, _ in self._quoted]
+
+    def _in_others_words(self, cue: Span) -> bool:
+        """Whether ``cue`` lies inside a quotation of someone else's words."""
+        k = bisect_right(self._quote_starts, cue.start - 1) - 1
+        return k >= 0 and cue.end <= self._quoted[k][1]
 
     def someone_elses(self, cue: Span) -> bool:
         """Whether ``cue`` tells of someone else's risk (see the class)."""
+        if self._quoted and self._in_others_words(cue):
+            return True
         for word in WORD.findall(self.seeker, cue.start, cue.end):
             if plain(word) in _OWN_RISK:
                 return False
@@ -162,7 +274,7 @@ class _WhoseRisk:
         return None
 
 
-def _whose_before(word: str) -> bool | None:
+def whose_before(word: str) -> bool | None:
     """Whose risk ``word``, read before a cue, says: True for someone else's ("he", "my
     son's", "friends"), False for the seeker's ("I", "my"), None for neither."""
     folded = plain(word).removesuffix("'s")
@@ -174,11 +286,44 @@ def _whose_before(word: str) -> bool | None:
 
 
 def _nearest_told(words: Sequence[str]) -> bool | None:
-    """What the last of ``words`` that says whose a risk is says (:func:`_whose_before`)."""
+    """What the last of ``words`` that says whose a risk is says (:func:`whose_before`)."""
     for word in reversed(words):
-        if (theirs := _whose_before(word)) is not None:
+        if (theirs := whose_before(word)) is not None:
             return theirs
     return None
+
+
+def _asks_directly(response: str) -> bool:
+    """Whether ``response`` asks directly about harm or safety: a clause of a sentence that
+    asks (a question mark) holds :data:`_ASKS_ABOUT_HARM`, with no question word before the
+    harm or safety words ("Why would you want to die?" asks why, not whether)."""
+    for found in SENTENCE.finditer(response):
+        sentence = found.group(0)
+        if "?" not in sentence:
+            continue
+        for clause in _CLAUSE_BREAK.split(sentence):
+            asks = _ASKS_ABOUT_HARM.search(clause)
+            if asks is not None and _NOT_DIRECT.search(clause, 0, asks.end()) is None:
+                return True
+    return False
+
+
+def _shares_a_line(response: str) -> bool:
+    """Whether ``response`` shares a crisis line: names one (:data:`_NAMED_LINE`) or offers one
+    to contact (:data:`_OFFERED_LINE`, nothing between the verb and the line that denies it),
+    where the words right before are no denial or story (:data:`_NO_OFFER_BEFORE`: "Reddit
+    isn't a helpline", "my sister worked at a suicide hotline")."""
+
+    def told(at: int) -> bool:
+        return _NO_OFFER_BEFORE.search(response, max(0, at - 40), at) is None
+
+    if any(told(named.start()) for named in _NAMED_LINE.finditer(response)):
+        return True
+    return any(
+        told(offer.start())
+        and not _NEGATING.intersection(plain(word) for word in offer.group("between").split())
+        for offer in _OFFERED_LINE.finditer(response)
+    )
 
 
 def _listed(items: Sequence[str]) -> str:
@@ -193,17 +338,15 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
     directly, share a crisis line; for someone else at risk (:class:`_WhoseRisk`, every
     cue), ask about that person and whether they are safe now, share a line for them to
     use or pass on, and ask how the seeker is coping. What ``response`` already did (a
-    question about harm or safety, a crisis line named, a question of how they cope) is said
-    so, and only what is missing is asked for."""
+    direct question about safety or intent, a crisis line offered or named, a question of
+    how they cope: :func:`_asks_directly`, :func:`_shares_a_line`) is said so, and only what
+    is missing is asked for."""
     whose = _WhoseRisk(seeker)
     own = next((cue for cue in cues if not whose.someone_elses(cue)), None)
     cue = own if own is not None else cues[0]
     words = quote(seeker, cue.start, cue.end, 8)
-    asked = any(
-        "?" in found.group(0) and _ASKS_ABOUT_HARM.search(found.group(0))
-        for found in SENTENCE.finditer(response)
-    )
-    shared = _SHARES_A_LINE.search(response) is not None
+    asked = _asks_directly(response)
+    shared = _shares_a_line(response)
     if own is not None:
         steps = [
             ("asked them directly", "ask them directly whether they are thinking of harming "

@@ -137,7 +137,7 @@ DROPPED_I_VERBS: frozenset[str] = frozenset([
 ])  # fmt: skip
 COMMON_WORDS = COMMON_WORDS | DROPPED_I_VERBS
 #: Words and the punctuation that ends a clause, for reading negation and whose feeling it is.
-_TOKEN = re.compile(
+TOKEN = re.compile(
     rf"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|(?!{IN_WORD_MARK})[.!?;:,()\n\u2013\u2014]"
     r"|(?<!\w)-(?!\w)"
 )
@@ -605,7 +605,7 @@ def _holders(
 
 
 #: Verbs that report someone's words ("said", "texted", "keeps calling me").
-_SPEECH_VERBS = (
+SPEECH_VERBS = (
     r"say|says|said|saying|tell|tells|told|telling|text|texts|texted|texting|write|writes|wrote"
     r"|writing|yell|yells|yelled|yelling|scream|screams|screamed|screaming|shout|shouts|shouted"
     r"|shouting|call|calls|called|calling|message|messages|messaged|messaging|reply|replies"
@@ -615,7 +615,7 @@ _SPEECH_VERBS = (
 #: disappointed in you"', "Mom texted:", "they keep calling me a 'worthless loser'"): the
 #: verb, whom the words are said to, "that" or "like", "a" or "an", and a colon or comma.
 _REPORT_BEFORE = re.compile(
-    rf"\b(?P<verb>{_SPEECH_VERBS})(?:\s+(?P<to>me|us|myself|ourselves|him|her|them|you"
+    rf"\b(?P<verb>{SPEECH_VERBS})(?:\s+(?P<to>me|us|myself|ourselves|him|her|them|you"
     r"|(?:my|our|his|her|their)\s+[\w'\u2019]+))?(?:\s+(?:that|like|things\s+like|a|an))?"
     r"\s*[:,\-\u2013\u2014]?\s*(?=[\"'\u2018\u2019\u201c\u201d])",
     re.IGNORECASE,
@@ -652,7 +652,7 @@ _INNER_VOICES = frozenset([
 _SUBJECT_REACH = 12
 
 
-def _reported_quotes(
+def reported_quotes(
     text: str, tokens: Sequence[re.Match[str]], words: Sequence[str], feeling_at: Sequence[int]
 ) -> list[tuple[int, int]]:
     """Start and end (in ``text``, the two marks) of each quotation of someone else's words
@@ -684,7 +684,7 @@ def _reported_quotes(
         if before is not None:
             verb = bisect_left(starts, before.start("verb"))
             to = (before.group("to") or "").lower()
-            if _reporter(tokens, words, verb, to) == "other":
+            if reporter(tokens, words, verb, to) == "other":
                 others.append((start, end))
         elif after is not None:
             who = plain(after.group("who") or after.group("who2"))
@@ -693,7 +693,7 @@ def _reported_quotes(
     return others
 
 
-def _reporter(tokens: Sequence[re.Match[str]], words: Sequence[str], verb: int, to: str) -> _Holder:
+def reporter(tokens: Sequence[re.Match[str]], words: Sequence[str], verb: int, to: str) -> _Holder:
     """Whose words the report with its verb at ``verb`` (said to ``to``) gives: the nearest
     subject read back from the verb within its sentence ("my dad always tells me", "I keep
     telling myself"), someone else's when the report is passive ("I was told", "got called");
@@ -745,7 +745,7 @@ def read_feelings(text: str) -> list[Feeling]:
     in time linear in the text's length (:func:`_holders`, :func:`_address_runs`): a
     message at the API's limit of 20,000 characters of feeling words ("sad,sad,...") takes
     milliseconds, not minutes."""
-    tokens = list(_TOKEN.finditer(text))
+    tokens = list(TOKEN.finditer(text))
     words = [token.group(0).lower() for token in tokens]
     if "\u2019" in text:
         words = [plain(word) for word in words]
@@ -754,7 +754,7 @@ def read_feelings(text: str) -> list[Feeling]:
     holders = _holders(tokens, words, feeling_at)
     addresses = _address_runs(text, [tokens[i] for i in feeling_at])
     names = _names(tokens, words, feeling_at)
-    quoted = _reported_quotes(text, tokens, words, feeling_at) if feeling_at else []
+    quoted = reported_quotes(text, tokens, words, feeling_at) if feeling_at else []
     opens = [start for start, _ in quoted]
     feelings: list[Feeling] = []
     for i, holder, address in zip(feeling_at, holders, addresses, strict=True):

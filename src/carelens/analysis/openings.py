@@ -12,17 +12,20 @@ without "I". A sentence is not cut inside a web address, a number or an abbrevia
 "you're worthless!" at practice': :func:`_sentences`), nor a clause inside personal data; a
 clipped clause stops before a quotation it would cut open. No clause is offered from a line of
 a Markdown block quote ("> I know exactly how you feel": someone else's words), nor one that
-asks a question, starts with an imperative, holds a word whose turning is in doubt (a quotation
-cut open, or the seeker's own "you" addressed to someone: "Dad, I miss you so much" would read
-"you miss you"; their own clause after it may be offered:
+asks a question ("cant you see I'm hurting"), starts with an imperative ("Don't tell my mom
+I'm sad"; not "Don't know what to do with my life"), holds a word whose turning is in doubt
+(a quotation cut open, or the seeker's own "you" addressed to someone: "Dad, I miss you so
+much" would read "you miss you"; their own clause after it may be offered:
 :func:`carelens.analysis.pronouns.addressed`), or holds words of danger: a crisis cue ("It
 sounds like you bought a gun to use on yourself…" would echo the danger as a casual
 reflection), crisis wording the seeker negates, urging or method
 words, or "kys", "die", "kill myself"... whoever the seeker says wrote them (:data:`_DANGER`),
 also masked ("d-i-e", "d.i.e", "k*ll myself", "d*e": :func:`carelens.text.unmask`,
 :data:`_DANGER_MASKED`), or letters spelled out one by one ("s u i c i d e"); the seeker's own
-clause after such words may be ("People at school told me to kys and I feel worthless" offers
-"I feel worthless"). Nor is the part of a clause in another language than English, before or
+feeling before the connective of such words that tell of someone else's act may be ("I feel
+lost since she took her own life" offers "I feel lost": :func:`_before_danger`), and so may
+their own clause after such words ("People at school told me to kys and I feel worthless"
+offers "I feel worthless"). Nor is the part of a clause in another language than English, before or
 after the English one ("Mi mamá no me entiende and I feel so alone" offers "I feel so alone",
 "I feel so empty and I want to morir" offers "I feel so empty",
 :func:`carelens.analysis.pronouns.foreign_words`); English words with accents are English
@@ -32,8 +35,9 @@ but a "*" typed for a letter at a word's edge stays, as the seeker typed it ("I 
 inside": :func:`carelens.analysis.quoting.masked_stars`). A first word that names no one is
 lower-cased ("people at school laugh at you", "losing your dad was the worst"); a name keeps
 its capital.
-Interjections, chat words, fillers and emoji at either end of a clause are left out ("Lol",
-"ugh", "ngl", "haha", "well I guess", "honestly"), emoji inside it are left out of the opening,
+Interjections, chat words, fillers, emoji and emoticons at either end of a clause are left out
+("Lol", "ugh", "ngl", "haha", "well I guess", "honestly", ">:(", "T_T": :data:`_EMOTICON`),
+emoji inside it are left out of the opening,
 and so is a "sorry" that ends it as an apology ("My english is not good sorry"), a clause that
 apologises for the message coming last; a short clause runs on over the list after its comma
 ("I'm sad, angry, scared and lonely"); and a clause clipped to :data:`_QUOTE_WORDS` words
@@ -50,6 +54,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from carelens.analysis.crisis import crisis_scan
+from carelens.analysis.crisis_feedback import whose_before
 from carelens.analysis.feelings import (
     ADDRESS,
     COMMON_WORDS,
@@ -80,7 +85,7 @@ from carelens.analysis.quoting import (
     personal_runs,
 )
 from carelens.analysis.unsafe import unsafe_spans
-from carelens.analysis.unsafe_frames import _BLOCK_QUOTE_LINE as BLOCK_QUOTE_LINE
+from carelens.analysis.unsafe_frames import BLOCK_QUOTE_LINE
 from carelens.text import MASKED_LETTER, fold, unmask, vowels_masked
 
 #: First-person plural words: a message that speaks only of "we" ("We lost our baby at 20
@@ -147,20 +152,29 @@ _IMPERATIVES = frozenset([
     "tell", "say", "give", "let", "let's", "lets", "please", "go", "come", "make", "take", "call",
     "stop", "leave", "forget", "remember", "look", "listen", "help", "get", "put", "send",
     "bring", "ask", "try", "wait", "be", "do", "pray", "promise", "kiss", "hug", "bury",
-    "delete", "read", "don't", "dont",
+    "delete", "read",
 ]) - DROPPED_I_VERBS  # fmt: skip
+#: A "don't" that opens a clause is the seeker's own, its "I" left out, only before one of
+#: these verbs (after any adverbs: "Don't really know what to do"); before any other it may
+#: open an imperative ("Don't tell my mom I'm sad", "dont judge me", "Don't feel bad for me"),
+#: which addresses someone.
+_AFTER_DONT = frozenset([
+    "know", "want", "wanna", "understand", "care", "need", "deserve", "belong", "have",
+    "remember",
+])  # fmt: skip
 #: A clause that asks ("Am I alone because I'm depressed", "or do I just give up", "Why did
-#: you leave me", "What if I fail"): an auxiliary before its subject, or a question word
-#: before an auxiliary. "It sounds like am I alone..." is no reflection, so no opening is
-#: built on one ("When I was a kid, ..." and "How I feel doesn't matter" are statements).
+#: you leave me", "What if I fail", "cant you see I'm hurting"): an auxiliary before its
+#: subject, or a question word before an auxiliary; a negated auxiliary may be texted without
+#: its apostrophe ("cant", "dont", "isnt"), and "you" as "u". "It sounds like am I alone..."
+#: is no reflection, so no opening is built on one ("When I was a kid, ..." and "How I feel
+#: doesn't matter" are statements).
 _AUXILIARIES = (
     r"am|is|are|was|were|do|does|did|can|could|should|would|will|shall|have|has|had|may|"
-    r"might|must|isn['\u2019]t|aren['\u2019]t|wasn['\u2019]t|don['\u2019]t|doesn['\u2019]t|"
-    r"didn['\u2019]t|can['\u2019]t|won['\u2019]t|wouldn['\u2019]t|shouldn['\u2019]t"
+    r"might|must|(?:is|are|was|do|does|did|ca|wo|could|would|should)n['\u2019]?t"
 )
 _QUESTION = re.compile(
     r"(?:(?:and|or|but|so)\s+)?(?:"
-    rf"(?:{_AUXILIARIES})\s+(?:i|you|he|she|it|we|they|anyone|anybody|someone|somebody|there|"
+    rf"(?:{_AUXILIARIES})\s+(?:i|you|u|he|she|it|we|they|anyone|anybody|someone|somebody|there|"
     r"this|that|my|people|everyone)\b"
     rf"|(?:why|what|how|who|where|when|which)\s+(?:{_AUXILIARIES}|if)\b)",
     re.IGNORECASE,
@@ -171,7 +185,7 @@ _QUESTION = re.compile(
 _DROPPED_SUBJECT_VERBS = DROPPED_I_VERBS | frozenset([
     "lost", "cried", "cry", "hurt", "wish", "hope", "worry", "can", "could", "couldn't",
     "won't", "wouldn't", "would", "will", "should", "might", "must", "barely", "hardly",
-    "keep", "lose",
+    "keep", "lose", "dont",
 ])  # fmt: skip
 _BE_SUBJECT = {"am": "you", "was": "you", "wasn't": "you", "been": "you've"}
 #: "-ing" words that end so and are no verb: no "you're" before them ("Nothing helps").
@@ -368,6 +382,59 @@ def _after_danger(
     return None
 
 
+#: Where the words before danger end: before the connective that joins the danger to them
+#: ("I feel lost since she took her own life", "..., after my brother's suicide").
+_DANGER_CONNECTIVE = re.compile(
+    r"\s*,\s*|\s+(?:(?:and|but|or|especially)\s+)?(?:(?:ever|right|just|even|only)\s+)?"
+    r"(?:since|after|because|when)\b",
+    re.IGNORECASE,
+)
+
+
+def _before_danger(
+    text: str, spans: tuple[list[int], list[int]], start: int, end: int
+) -> int | None:
+    """Where the clause ``text[start:end]`` may end before the first of the :func:`_merged`
+    ``spans`` in it: before the last connective (:data:`_DANGER_CONNECTIVE`) ahead of that
+    span, when every span in the clause tells of someone else (:func:`_someone_elses`: "I
+    feel lost since she took her own life" may end before "since"); None when one may be the
+    seeker's own ("I feel lost because I want to die", "after my suicide attempt"), no
+    connective comes after a word, or the words before it end on one that needs another
+    (:func:`_needs_more`)."""
+    starts, ends = spans
+    k = bisect_right(ends, start)  # the first that ends after ``start``
+    if k >= len(starts) or starts[k] <= start:
+        return None
+    j = k
+    while j < len(starts) and starts[j] < end:
+        if not _someone_elses(text, start, starts[j], ends[j]):
+            return None
+        j += 1
+    cut = None
+    for found in _DANGER_CONNECTIVE.finditer(text, start, starts[k]):
+        cut = found.start()
+    words = NO_SPACE_RUN.findall(text, start, cut) if cut is not None else []
+    if not words or _needs_more(words[-1]):
+        return None
+    return cut
+
+
+def _someone_elses(text: str, start: int, first: int, last: int) -> bool:
+    """Whether the danger words ``text[first:last]`` tell of someone else's act, not of the
+    seeker's own intent (as the crisis feedback reads whose a cue is,
+    :func:`carelens.analysis.crisis_feedback.whose_before`): by a word of their own ("took
+    her own life", "kill myself"), else by the nearest telling word before them from
+    ``start`` ("since my brother's suicide"; "since I want to die", "after my suicide
+    attempt" are the seeker's). Where no word tells, they are the seeker's."""
+    for word in WORD.findall(text, first, last):
+        if (theirs := whose_before(word)) is not None:
+            return theirs
+    for word in reversed(WORD.findall(text, start, first)):
+        if (theirs := whose_before(word)) is not None:
+            return theirs
+    return False
+
+
 def _overlaps(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
     """Whether ``start``-``end`` overlaps one of the :func:`_merged` ``spans``."""
     starts, ends = spans
@@ -440,20 +507,26 @@ def _clause_of(
                     j += 1
                 end = parts[j][1]
             if _overlaps(avoid, offset + start, offset + end):
+                # the seeker's feeling before the connective of someone else's danger: "I feel
+                # lost since she took her own life" offers "I feel lost"
+                cut = _before_danger(seeker, avoid, offset + start, offset + end)
+                if cut is not None and bisect_left(expressed, start) < bisect_left(
+                    expressed, cut - offset
+                ):
+                    end = cut - offset
                 # the seeker's own clause after the danger may still be offered: "told me to
                 # kys and I feel worthless" offers "I feel worthless"
-                after = _after_danger(seeker, avoid, offset + start, offset + end)
-                if after is None:
+                elif (after := _after_danger(seeker, avoid, offset + start, offset + end)) is None:
                     continue
-                start = after - offset
+                else:
+                    start = after - offset
             trimmed = _trim(seeker, offset + start, offset + end, runs)
             if trimmed is None:
                 continue
             part = seeker[trimmed[0] : trimmed[1]]
             if not person.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
                 continue
-            first = WORD.match(part)
-            if first is not None and plain(first.group(0)) in _IMPERATIVES:
+            if _imperative(part):
                 continue
             if bisect_left(expressed, start) < bisect_left(expressed, end):
                 preference = 0
@@ -477,6 +550,21 @@ def _clause_of(
         if turned and not doubt:
             return clause
     return None
+
+
+def _imperative(clause: str) -> bool:
+    """Whether ``clause`` opens with an imperative (:data:`_IMPERATIVES`: "Tell my mom I'm
+    sorry"), or a "don't" or "dont" before no verb of :data:`_AFTER_DONT` ("Don't tell my
+    mom I'm sad"; not "Don't know what to do with my life")."""
+    words = [plain(word) for word in WORD.findall(clause, 0, 200)]
+    if not words:
+        return False
+    if words[0] in _IMPERATIVES:
+        return True
+    if words[0] not in ("don't", "dont"):
+        return False
+    verb = next((word for word in words[1:] if word not in ADVERBS), "")
+    return verb not in _AFTER_DONT
 
 
 def _without_emoji(clause: str) -> str:
@@ -557,9 +645,15 @@ def _trim(
     when nothing English is left or what follows "idk" is a question word ("Idk why I feel
     this way")."""
     stars = [at for at in sorted(masked_stars(text)) if start <= at < end]
+    emoticons = _emoticons(text)
     while True:
         while start < end and text[start].isspace():
             start += 1
+        # an emoticon the clause starts inside or on (a part starts after a colon: ">:(")
+        k = bisect_right(emoticons, start, key=lambda span: span[0]) - 1
+        if k >= 0 and emoticons[k][1] > start:
+            start = emoticons[k][1]
+            continue
         if _WH_AFTER_IDK.match(text, start, end):
             return None
         lead = _LEADING_EXTRA.match(text, start, end)
@@ -584,6 +678,11 @@ def _trim(
     while True:
         while end > start and text[end - 1].isspace():
             end -= 1
+        # an emoticon the clause ends inside or on ("I feel so alone D:")
+        k = bisect_left(emoticons, end, key=lambda span: span[0]) - 1
+        if k >= 0 and emoticons[k][1] >= end and emoticons[k][0] >= start:
+            end = emoticons[k][0]
+            continue
         # what is taken off is short (a run of emoji or marks may be longer: taken in turns)
         trail = _TRAILING_EXTRA.search(text, max(start, end - 24), end)
         if trail is None or trail.start() >= end:
@@ -599,6 +698,27 @@ def _trim(
         if before and plain(before[-1].group(0)) not in _BEFORE_SORRY:
             end = sorry.start()  # "My english is not good sorry"
     return outside_personal(text, start, end, runs) if start < end else None
+
+
+#: An emoticon standing alone (">:(", ":'(", ":-(", ":/", ";)", ":D", "xD", "D:", "):",
+#: ">_<", "T_T", "^_^", a heart "<3" or a broken one "</3"), which a clause neither starts
+#: nor ends with: a part of a sentence starts after a colon (":( I feel so alone" would offer
+#: "( I feel so alone"). "D:" only before a line's end or another "D:" ("vitamin D: I feel
+#: so tired" is no emoticon).
+_EMOTICON = re.compile(
+    r"(?<![^\s,;.!?])(?:>?[:;=]['\-^o]?(?:[()\[\]/\\|]+|[DPpOo3](?!\w))|[xX][Dd](?!\w)"
+    r"|[()\[\]/\\|]+['\-]?[:;=]|D['\-]?[:;=](?=[ \t]*(?:$|D['\-]?[:;=]))|</?3+(?!\w)"
+    r"|[>^T;\-oOuUxX<][_.]+[<^T;\-oOuUxX>](?!\w))"
+    r"(?![^\s,;.!?])",
+    re.MULTILINE,
+)
+
+
+@lru_cache(maxsize=8)
+def _emoticons(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` holds emoticons (:data:`_EMOTICON`), in order, read once for all the
+    parts of a message."""
+    return tuple(found.span() for found in _EMOTICON.finditer(text))
 
 
 @lru_cache(maxsize=8)

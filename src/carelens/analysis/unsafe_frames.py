@@ -268,7 +268,7 @@ def _own_sentence(text: str, start: int, end: int) -> bool:
 # opens none. Its words are group ``words``. A line under it without ">" is the writer's own
 # (Reddit shows it as a lazy continuation of the quote, but writers mean it as their answer).
 # A block quote hides words only when the seeker wrote them (:class:`Quotes`).
-_BLOCK_QUOTE_LINE = re.compile(
+BLOCK_QUOTE_LINE = re.compile(
     r"^[ \t]{0,3}>(?:[ \t]*>)*(?:[ \t]|(?=[^\W\d_]))(?P<words>[^\n]*+)$"
     r"|^[ \t]{0,3}>(?:[ \t]*>)*$",
     re.MULTILINE,
@@ -338,7 +338,7 @@ class Quotes:
             # A line's words may end at its end: one past it holds them.
             quotations += [
                 (line.start(), line.end() + 1)
-                for line in _BLOCK_QUOTE_LINE.finditer(self.text)
+                for line in BLOCK_QUOTE_LINE.finditer(self.text)
                 if line["words"] and (words := _words(line["words"])).strip() and words in said
             ]
         starts, ends = _joined(quotations)
