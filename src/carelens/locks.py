@@ -1,7 +1,8 @@
 """One writer at a time: an exclusive lock on a lock file, held while a command writes.
 
 :func:`hold_lock` takes an exclusive, non-blocking ``flock`` on a lock file (made if
-missing) and holds it until the block ends; a second holder is refused at once with an
+missing) and holds it until the block ends; a second holder is refused (after trying for
+half a second, so that a look by :func:`lock_holder` turns no run away) with an
 :class:`~carelens.errors.InputError` naming the lock file and, when it can be read, the
 process that holds it. The kernel releases the lock when its holder dies (``kill -9``
 too), so a lock is never left stale; the file left by a killed holder is reused. On
@@ -17,6 +18,7 @@ from __future__ import annotations
 import fcntl
 import os
 import stat
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -41,7 +43,7 @@ def hold_lock(path: str | os.PathLike[str], what: str) -> Iterator[None]:
     while True:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock_exclusive(fd)
         except BlockingIOError:
             held, holder = _holder(fd)
             os.close(fd)
@@ -80,6 +82,29 @@ def hold_lock(path: str | os.PathLike[str], what: str) -> Iterator[None]:
         with suppress(OSError):  # one left behind blocks nothing: never hides the error
             lock.unlink(missing_ok=True)  # still ours: removed before the lock is released
         os.close(fd)
+
+
+#: How long :func:`hold_lock` tries again before it refuses: :func:`lock_holder` takes a
+#: shared lock for an instant to look, which must not turn a run away; a real holder holds
+#: its lock for the whole run.
+_PEEK_WAIT_S = 0.5
+
+
+def _lock_exclusive(fd: int) -> None:
+    """Take the exclusive lock on ``fd`` without waiting for a real holder: tries again for
+    :data:`_PEEK_WAIT_S` while only a look (:func:`lock_holder`'s instant shared lock) may
+    be in the way, then raises BlockingIOError."""
+    deadline = time.monotonic() + _PEEK_WAIT_S
+    delay = 0.005
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.1)
 
 
 def lock_holder(path: str | os.PathLike[str]) -> str | None:
