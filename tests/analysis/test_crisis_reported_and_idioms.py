@@ -85,6 +85,69 @@ def test_what_the_seeker_was_told_and_takes_up_is_a_cue(text: str, words: str) -
 @pytest.mark.parametrize(
     ("text", "words"),
     [
+        # agreement
+        ("I was told to kill myself and I agree with them", ["kill myself"]),
+        ("everyone says I should kill myself and they're not wrong", ["kill myself"]),
+        ("people tell me to kill myself and maybe I should listen", ["kill myself"]),
+        (
+            "I keep hearing people say I should kill myself and part of me believes it",
+            ["kill myself"],
+        ),
+        ("my dad told me to kill myself and honestly why not", ["kill myself"]),
+        ("someone told me to kys and I agree", ["kys"]),
+        # an intent or a plan
+        ("Someone said I should just kill myself, and you know what, I'm done.", ["kill myself"]),
+        ("I was told to kill myself. I'm going to do it tonight.", ["kill myself"]),
+        ("I was told to kill myself. Tonight I'm doing it.", ["kill myself"]),
+        ("They told me to kill myself. I've written my note.", ["kill myself"]),
+        ("They told me to kill myself and I wish I had the guts", ["kill myself"]),
+        # a cue of the seeker's own risk elsewhere in the message
+        ("my dad told me to kill myself. I want to die.", ["kill myself", "want to die"]),
+        (
+            "they say I should kill myself. I'd be better off dead anyway",
+            ["kill myself", "better off dead"],
+        ),
+        (
+            "someone told me to kill myself so I took all my pills",
+            ["kill myself", "took all my pills"],
+        ),
+        ("someone told me to k*ll myself. I want to d*e", ["k*ll myself", "want to d*e"]),
+        # no teller: the seeker's own
+        ("Nobody told me to kill myself. I decided on my own.", ["kill myself"]),
+        ("No one told me to kill myself, it's my own choice and it's tonight", ["kill myself"]),
+        ("It's not like anyone told me to kill myself", ["kill myself"]),
+        ("I wasn't told to kill myself by anyone.", ["kill myself"]),
+    ],
+)
+def test_more_ways_of_taking_up_a_telling_and_a_negated_teller_are_cues(
+    text: str, words: list[str]
+) -> None:
+    """Agreement, a plan, a cue of the seeker's own risk beside it and a teller that is
+    none ("Nobody told me to ...") were set aside as a telling the seeker reports: no cue, or
+    only the learned flag's."""
+    assert cue_words(text) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they told me to kill myself and I don't agree",
+        "people tell me to kill myself and maybe I should tell my teacher",
+        "Someone told me to kill myself. I'm not suicidal though.",
+    ],
+)
+def test_a_telling_neither_taken_up_nor_beside_own_risk_stays_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+def test_a_third_partys_risk_does_not_take_up_a_telling() -> None:
+    text = "my friend told me to kill myself and she wants to die"
+    assert cue_words(text) == ["she wants to die"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
         # the seeker's own words, or their own telling
         ("I want to kill myself", "kill myself"),
         ("I said I want to kill myself", "kill myself"),
@@ -147,6 +210,9 @@ def test_kys_told_to_the_seeker_stays_no_cue(text: str) -> None:
         "overdosed on netflix this weekend",
         "we totally overdosed on christmas movies",
         "I think I overdosed on sugar at the party",
+        "I overdosed on so much ice cream lol",
+        "i overdosed on way too much coffee today",
+        "we overdosed on the pizza and cake",
     ],
 )
 def test_everyday_idioms_are_no_cue(text: str) -> None:
@@ -171,9 +237,22 @@ def test_everyday_idioms_are_no_cue(text: str) -> None:
         ("I overdosed on caffeine pills", "overdosed"),
         ("overdosed on sleep meds", "overdosed"),
         ("overdosed on chocolate edibles", "overdosed"),
+        # a drug or a medicine beside the everyday thing, or before it
+        ("I overdosed on xanax and ice cream", "overdosed"),
+        ("I overdosed on pills and ice cream", "overdosed"),
+        ("I overdosed on tylenol and coffee", "overdosed"),
+        ("I overdosed on heroin and candy", "overdosed"),
+        ("I overdosed on oxy and netflix", "overdosed"),
+        ("I overdosed on xanax and pizza", "overdosed"),
+        ("I overdosed on xanax and then ate ice cream", "overdosed"),
+        ("tried to overdose on pills and sleep", "overdose"),
+        ("I overdosed on ice cream and xanax", "overdosed"),
+        ("I overdosed on my coffee and then took my meds", "overdosed"),
     ],
 )
 def test_death_wishes_and_real_overdoses_stay_cues(text: str, words: str) -> None:
+    """An overdose on a drug is a cue however an everyday thing follows it ("overdosed on
+    xanax and ice cream" read as the idiom: any words came before the everyday one)."""
     assert cue_words(text) == [words]
 
 
@@ -181,11 +260,14 @@ def test_death_wishes_and_real_overdoses_stay_cues(text: str, words: str) -> Non
 
 
 def test_not_own_mentions_are_the_tellings_and_idioms_set_aside() -> None:
-    text = "Someone told me to kill myself. I'd rather die than go to that party. I want to die."
+    text = "Someone told me to kill myself. I'd rather die than go to that party."
     found = [text[start:end] for start, end in not_own_mentions(text)]
     assert found == ["kill myself", "rather die"]
     taken_up = "Someone told me to kill myself and honestly I want to"
     assert not_own_mentions(taken_up) == ()
+    # a cue of the seeker's own risk elsewhere takes the telling up, not the idiom
+    beside = text + " I want to die."
+    assert [beside[start:end] for start, end in not_own_mentions(beside)] == ["rather die"]
 
 
 @pytest.mark.parametrize(

@@ -149,6 +149,70 @@ def test_a_you_that_may_be_anyones_or_quoted_is_no_address(clause: str) -> None:
     assert not turn_clause(clause)[1]
 
 
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # once "It sounds like you just want to make you proud…"
+        "Dad, I just want to make you proud",
+        # once "It sounds like you're sorry you let you down…"
+        "I'm sorry I let you down, Mom",
+        "I can't make you understand how lonely I am",
+        # once "It sounds like you're sorry Mom…": whom the seeker addresses
+        "I'm sorry Mom, I keep letting you down",
+        "I feel so lost Mom",
+    ],
+)
+def test_no_opening_on_a_you_the_seeker_makes_or_lets_or_on_a_vocative(seeker: str) -> None:
+    assert seeker_clause(seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # once "It sounds like you're sorry you let you down and you feel like a failure…"
+        (
+            "Mom, I'm sorry I let you down and I feel like a failure",
+            "It sounds like you feel like a failure…",
+        ),
+        # once "It sounds like you let you down Mom and you feel like a failure…"
+        (
+            "I let you down Mom and I feel like a failure",
+            "It sounds like you feel like a failure…",
+        ),
+        ("I'll never let you go, I feel so lost", "It sounds like you feel so lost…"),
+        # anyone's "you" after "makes" stays
+        (
+            "I hate how school makes you feel worthless",
+            "It sounds like you hate how school makes you feel worthless…",
+        ),
+    ],
+)
+def test_the_seekers_own_clause_after_a_you_they_make_or_let_is_offered(
+    seeker: str, opening: str
+) -> None:
+    assert opening_of(seeker) == opening
+
+
+@pytest.mark.parametrize(
+    ("clause", "spans"),
+    [
+        ("I just want to make you proud", [(20, 23)]),
+        ("I'm sorry I let you down", [(16, 19)]),
+        ("I let you down Mom and I feel like a failure", [(6, 9), (15, 18)]),
+        ("Mom, I feel like you can't win", [(0, 3), (17, 20)]),
+        ("I feel like you never listen, Dad", [(12, 15), (30, 33)]),
+        ("I love you Dad", [(7, 10), (11, 14)]),
+        ("I told Mom and she yelled, it makes you feel small", []),
+        ("I feel bad for Mom and it makes you feel small", []),
+        ("I hate that they let you suffer", []),
+    ],
+)
+def test_a_you_the_seeker_makes_or_lets_or_beside_a_vocative_is_addressed(
+    clause: str, spans: list[tuple[int, int]]
+) -> None:
+    assert addressed(clause) == spans
+
+
 def test_a_you_before_the_seekers_own_object_is_addressed() -> None:
     clause = "I wish you could see me now"
     assert addressed(clause) == [(7, 10)]

@@ -268,6 +268,49 @@ def test_someone_elses_or_negated_words_urge_nothing(response: str) -> None:
     assert found(response) == []
 
 
+@pytest.mark.parametrize(
+    "response",
+    [
+        # once urging: only "is", "was", "means" and their like made the quotation a subject
+        'Like I said, "kys" hurts. How are you holding up?',
+        'I told you "kys" would get them banned, and it did.',
+        'Like I said, "kys" got him suspended.',
+        'Like I said, "kys" doesn\'t define you.',
+        'I told you, "kys" never helps anyone',
+        'I said "kys" can get you banned from the server.',
+        'I told you "kys" gets you banned, so report it.',
+        'Like I said, "kys" hurt you, and that matters.',
+        "*kys* hurts, I know",
+    ],
+)
+def test_the_writers_saying_before_a_verb_that_makes_it_its_subject_urges_nothing(
+    response: str,
+) -> None:
+    assert found(response) == []
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        'like I said, "kys"',
+        'I told you, "kys"',
+        'Like I said, "kys". Nobody would miss you.',
+        'Like I said, "kys." Nobody would miss you.',
+        'I told you "kys" do it',  # a bare form: an imperative
+        'like I said, "kys" hurt yourself',
+        'I said "kys" did you hear me?',  # a verb before a pronoun asks
+        'I told you "kys" will you listen',
+        'like I said "kys" would be best',  # the writer's own claim
+        'like I said, "kys" would solve everything',
+        'Like I said, "kys" guys',
+        'I said "kys" pls',
+        "**kill yourself** is my advice",
+    ],
+)
+def test_the_writers_saying_before_no_verb_of_its_own_urges(response: str) -> None:
+    assert found(response) == ["kill yourself" if "kill" in response else "kys"]
+
+
 def test_many_fences_are_read_once() -> None:
     # 20,000 fences that open and never close: each searched the 200 lines after it.
     assert found("```a\nx\n" * 20_000 + "kys") == ["kys"]

@@ -8,11 +8,14 @@ that is itself negative ("I don't want to live"), an effort against the urge ("r
 kill myself") and ideation beside a denial ("I'm not going to end it, but I think about it
 every day"). :data:`CONTEXT_CHECKS` holds, for the patterns whose words have everyday senses
 too, what makes a match a cue: an overdose someone took or means, not a topic nor the idiom
-"I overdosed on ice cream"; "rather die", not "rather die than go to that party"; "end it" of
-the writer, not of another; "kys", "kill myself" and "kill yourself" of the writer, not of
-another nor what someone else told them ("someone told me to kill myself", 'my mom said "just
-kill yourself"'), unless the writer takes it up ("... and honestly I want to"); self-harm words
-without an accident; a farewell that points to an ending, not an everyday leaving.
+"I overdosed on ice cream" (never with a drug named: "overdosed on xanax and ice cream");
+"rather die", not "rather die than go to that party"; "end it" of the writer, not of another;
+"kys", "kill myself" and "kill yourself" of the writer, not of another nor what someone else
+told them ("someone told me to kill myself", 'my mom said "just kill yourself"'; "Nobody told
+me to" is no telling), unless the writer takes it up ("... and honestly I want to", "... and
+they're not wrong", "... I've written my note") or the message holds a cue of their own risk
+besides ("They told me to kill myself. I want to die."); self-harm words without an accident;
+a farewell that points to an ending, not an everyday leaving.
 :mod:`carelens.analysis.crisis` runs them. :func:`not_own_mentions` gives the words set aside
 as another's telling or an idiom, which the learned flag does not read either.
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from carelens.analysis.crisis_patterns import (
     BYE,
@@ -36,9 +40,12 @@ from carelens.analysis.crisis_patterns import (
     LAST_POST,
     ON_PURPOSE,
     OVERDOSE,
+    PATTERNS,
     RATHER_DIE,
+    THIRD_PARTY,
     masked_pattern,
 )
+from carelens.disguises import MASKED_LETTER
 
 # The writer's negation of the cue: "not", "never", "no longer" or a contraction ("won't",
 # "wouldn't", "isn't", "haven't"; also spelt without the apostrophe), followed by nothing but
@@ -181,16 +188,29 @@ _TOPIC_AFTER = re.compile(
 
 
 # After "overdosed": an everyday thing had too much of, the idiom "I overdosed on ice cream /
-# Netflix / caffeine", not pills or a drug ("overdosed on caffeine pills", "on my meds").
+# Netflix / caffeine". The everyday word comes right after "on", maybe after a determiner or a
+# quantifier ("on so much sugar", "on way too much coffee", "on my netflix"), and no drug or
+# medicine is named in what follows in its sentence: not "overdosed on caffeine pills", "on
+# pills and ice cream", "on xanax and pizza", "on heroin and candy" (any word before the
+# everyday one read "on xanax and pizza" as the idiom).
+_DRUGS = (
+    r"(?:pills?|tablets?|capsules?|supplements?|meds|medications?|medicines?|drugs?|aids?|gummies"
+    r"|edibles|syrup|drops|powder|doses?|prescriptions?|xanax|oxy\w*|heroin|fentanyl|morphine"
+    r"|codeine|opi(?:oid|ate)s?|methadone|percocets?|vicodin|tramadol|hydrocodone|benzos?"
+    r"|valium|klonopin|ativan|lorazepam|diazepam|clonazepam|alprazolam|ambien|seroquel|lithium"
+    r"|insulin|tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin|benadryl|nyquil"
+    r"|melatonin|painkillers?|antidepressants?|sertraline|zoloft|prozac|lexapro|adderall"
+    r"|cocaine|coke|meth|crack|ketamine|mdma|molly|ecstasy|lsd|alcohol|booze|vodka)"
+)
 _EVERYDAY_OVERDOSE = re.compile(
-    r"\s+on\s+(?:(?:so\s+much|too\s+much|way\s+too\s+much|a\s+lot\s+of|all\s+(?:the|that|those)"
-    r"|the|that|those|some|my|\w+)\s+){0,2}?(?:ice\s+cream|chocolates?|candy|sweets|sugar|cake"
-    r"|cookies|pizza|junk\s+food|fast\s+food|food|carbs|snacks|cheese|fries|coffee|caffeine|tea"
-    r"|energy\s+drinks?|netflix|tv|television|anime|k-?dramas?|movies|films|youtube|tiktok"
-    r"|memes|reddit|social\s+media|video\s+games|games|gaming|music|podcasts|books|christmas"
-    r"|nostalgia|cuteness|sunshine|sun|sleep|naps?|exercise|cardio|work)\b(?!\s+(?:pills?"
-    r"|tablets?|capsules?|supplements?|meds|medications?|aids?|gummies|edibles|syrup|drops"
-    r"|powder)\b)",
+    r"\s+on\s+(?:(?:so\s+much|too\s+much|way\s+too\s+much|(?:so|too|way\s+too)\s+many|a\s+lot"
+    r"\s+of|lots\s+of|all\s+(?:the|that|those|this|these|my)|the|that|those|this|these|some|my"
+    r"|our)\s+){0,2}(?:ice\s+cream|chocolates?|candy|sweets|sugar|cake|cookies|pizza|junk\s+food"
+    r"|fast\s+food|food|carbs|snacks|cheese|fries|coffee|caffeine|tea|energy\s+drinks?|netflix|tv"
+    r"|television|anime|k-?dramas?|movies|films|youtube|tiktok|memes|reddit|social\s+media"
+    r"|video\s+games|games|gaming|music|podcasts|books|christmas|nostalgia|cuteness|sunshine|sun"
+    r"|sleep|naps?|exercise|cardio|work)\b"
+    rf"(?![^.!?\n]{{0,80}}?\b{_DRUGS}\b)",
     re.IGNORECASE,
 )
 
@@ -289,32 +309,74 @@ _INNER_TELLER = re.compile(
     r"|spirits?)\b",
     re.IGNORECASE,
 )
-# After what someone told them, the seeker taking it up as their own: "... and honestly I want
-# to", "I'm thinking about it", "maybe they're right", "and I almost did".
+# After what someone told them, the seeker taking it up as their own: an intent or a plan
+# ("... and honestly I want to", "I'm going to do it tonight", "I'm done", "I've written my
+# note", "I wish I had the guts"), a thought of it ("I'm thinking about it") or agreement
+# ("maybe they're right", "they're not wrong", "I agree", "part of me believes it", "maybe I
+# should listen", "why not").
 _TAKEN_UP = re.compile(
     r"\b(?:i|i'?m|im|i\s+am|i'?ve|i'?ll|i'?d)\s+(?:\w+\s+){0,3}?(?:want|wanna|need|gonna|going"
     r"|plan|planning|tempted|ready|about|considering|might|may|will|should|could|almost\s+did"
-    r"|nearly\s+did|did|try|tried|attempted)(?:\s+to)?(?:\s+(?:(?:just|actually|really|finally)"
-    r"\s+)?(?:do\s+it|do\s+that|it|that|too|as\s+well|now|tonight))?(?=\s*(?:[.!?,;\n]|$|(?:lol|lmao|haha"
-    r"|honestly|tbh|ngl|and|but)\b))"
+    r"|nearly\s+did|did|try|tried|attempted|done|doing\s+(?:it|this|that))(?:\s+to)?"
+    r"(?:\s+(?:(?:just|actually|really|finally)\s+)?(?:do\s+it|do\s+that|it|that|too|as\s+well"
+    r"|now|tonight|today|tomorrow|soon|this\s+time|anyway)){0,2}"
+    r"(?=\s*(?:[.!?,;\n]|$|(?:lol|lmao|haha|honestly|tbh|ngl|and|but)\b))"
     r"|\b(?:i|i'?m|im|i\s+am|i'?ve\s+been)\s+(?:\w+\s+){0,3}?(?:thinking|think|thought"
     r"|considering)\s+(?:about\s+|of\s+)?(?:it|that|doing\s+it)\b"
     r"|(?:'re|'s|\b(?:are|is|were|was|might\s+be|may\s+be|could\s+be))\s+(?:probably\s+"
-    r"|totally\s+|so\s+|just\s+)?right\b(?!\s+(?:there|here|next|behind|around|away|now)\b)",
+    r"|totally\s+|so\s+|just\s+)?(?:right\b(?!\s+(?:there|here|next|behind|around|away|now)\b)"
+    r"|not\s+wrong\b)"
+    r"|\b(?:aren'?t|isn'?t|wasn'?t|weren'?t)\s+(?:\w+\s+)?wrong\b|\b(?:have|has)\s+a\s+point\b"
+    # agreement: "I agree (with them)", "I kinda believe it", "part of me believes it"
+    r"|\b(?:i|i'?m|im|i\s+am|me)\s+(?:(?:kinda|kind\s+of|sort\s+of|actually|really|honestly"
+    r"|totally|fully|partly|half|almost|somewhat|starting|beginning|to|do|might|think)\s+){0,3}"
+    r"(?:agree[sd]?|agreeing|believ(?:e[sd]?|ing)\s+(?:it|them|him|her|that|this|they'?re"
+    r"\s+right))\b"
+    r"|\bpart\s+of\s+me\s+(?:\w+\s+){0,2}?(?:believes?|agrees?|wants?\s+to(?!\s+(?:prove|show"
+    r"|fight|report|tell|scream|cry|hurt\s+them))|thinks?\s+(?:they|he|she|it|that)|wonders?"
+    r"|knows?\s+(?:they|he|she|it))\b"
+    r"|\bshould\s+(?:just\s+|really\s+)?listen(?:\s+to\s+(?:them|him|her|it))?"
+    r"(?=\s*(?:[.!?,;\n]|$|(?:lol|lmao|haha|honestly|tbh|ngl|and|but)\b))"
+    r"|\bmaybe\s+i\s+(?:should|will|could|might|ought\s+to)\b(?!\s+(?:not|tell|call|talk|ask"
+    r"|go\s+to|report|get|see|block|ignore|leave|move|change|quit|stop)\b)"
+    r"|\bwhy\s+not\b(?=\s*(?:[.!?,;\n]|$|(?:lol|lmao|haha|honestly|tbh|ngl)\b))"
+    # a plan: "do it tonight", "I've written my note", "I wish I had the guts"
+    r"|\b(?:do|doing)\s+it\s+(?:tonight|today|tomorrow|soon|now|this\s+(?:week|weekend|time))\b"
+    r"|\bdone\s+with\s+(?:life|living|everything|it\s+all|this\s+life|this\s+world)\b"
+    r"|\b(?:written|wrote|writing|write)\s+(?:(?:my|a|the)\s+(?:suicide|goodbye|farewell|last)"
+    r"\s+(?:note|letters?)|my\s+note)\b"
+    r"|\b(?:wish|if\s+only)\s+i\s+(?:had|have)\s+(?:the\s+)?(?:guts|courage|balls|nerve|strength)"
+    r"\b|\b(?:guts|courage|balls|nerve)\s+to\s+(?:do\s+it|go\s+through\s+with\s+it"
+    r"|follow\s+through)\b",
     re.IGNORECASE,
 )
+# Before a telling, a teller that is none: "Nobody told me to kill myself", "No one ever said I
+# should", "It's not like anyone told me to"; after it, "I wasn't told to ... by anyone".
+_NO_TELLER = re.compile(
+    r"\b(?:nobody|no\s*-?\s*one|not\s+(?:a\s+)?(?:single\s+)?(?:one|soul|person)|none\s+of"
+    r"\s+(?:them|you|us|my\s+\w+))\s+(?:\w+\s+){0,2}$"
+    r"|(?:\b(?:not|never|no)\b|n'?t\b)[^.!?\n]{0,40}?\b(?:anyone|anybody|any\s+one)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)\b|n'?t\b)[^.!?\n]{0,40}$", re.IGNORECASE)
+_BY_ANYONE = re.compile(r"\s*,?\s*by\s+(?:anyone|anybody|any\s+one)\b", re.IGNORECASE)
 
 
 def _told_to_writer(text: str, lead_end: int, end: int) -> bool:
     """Whether someone else told the writer to do what a cue ending at ``end`` says, its own
     word starting at ``lead_end``: a telling before it (:data:`_TOLD_TO_DO`), not the
-    writer's own (:data:`_WRITER_TELLS`), or a quotation that a telling follows
+    writer's own (:data:`_WRITER_TELLS`) nor a negated teller's (:func:`_no_teller`: "Nobody
+    told me to kill myself"), or a quotation that a telling follows
     (:data:`_QUOTE_THEN_TOLD`); not a telling from inside (:data:`_INNER_TELLER`)."""
     sentence = re.split(r"[.!?\n]", text[max(0, lead_end - 80) : lead_end])[-1]
     told = _TOLD_TO_DO.search(sentence)
     if told is not None:
-        telling = lead_end - len(sentence) + told.start()
+        opens = lead_end - len(sentence)
+        telling = opens + told.start()
         if _WRITER_TELLS.search(text, max(0, telling - 40), telling) is not None:
+            return False
+        if _no_teller(text, max(opens, telling - 60), telling, end):
             return False
     elif _QUOTE_OPENS.search(sentence) is not None:
         after = _QUOTE_THEN_TOLD.match(text, end)
@@ -326,16 +388,30 @@ def _told_to_writer(text: str, lead_end: int, end: int) -> bool:
     return _INNER_TELLER.search(text, max(0, telling - 150), telling) is None
 
 
-def _taken_up(text: str, end: int) -> bool:
-    """Whether the writer takes up, after ``end``, what they were told (:data:`_TAKEN_UP`)."""
-    return _TAKEN_UP.search(text, end, end + 150) is not None
+def _no_teller(text: str, low: int, telling: int, end: int) -> bool:
+    """Whether the telling at ``telling`` (its sentence's words from ``low``) has no teller:
+    "Nobody told me to", "It's not like anyone said I should" (:data:`_NO_TELLER`), "I wasn't
+    told to kill myself by anyone", the cue ending at ``end``."""
+    if _NO_TELLER.search(text, low, telling) is not None:
+        return True
+    negated = _NEGATED_BEFORE.search(text, low, telling) is not None
+    return negated and _BY_ANYONE.match(text, end) is not None
+
+
+def _taken_up(text: str, start: int, end: int) -> bool:
+    """Whether the writer takes up what they were told, the cue at ``text[start:end]``: after
+    it (:data:`_TAKEN_UP`), or by a cue of their own risk elsewhere in the message
+    (:func:`_own_risk_elsewhere`: "They told me to kill myself. I want to die.")."""
+    if _TAKEN_UP.search(text, end, end + 150) is not None:
+        return True
+    return _own_risk_elsewhere(text, start, end)
 
 
 def _reported(text: str, start: int, end: int) -> bool:
     """Words that someone else told the writer ("someone told me to kill myself", 'my mom
     said "kill yourself"') and that the writer does not take up ("... and honestly I want
     to")."""
-    return _told_to_writer(text, start, end) and not _taken_up(text, end)
+    return _told_to_writer(text, start, end) and not _taken_up(text, start, end)
 
 
 def _not_told(text: str, start: int, end: int) -> bool:
@@ -365,7 +441,7 @@ def _own_kys(text: str, start: int, end: int) -> bool:
 def _kys_taken_up(text: str, start: int, end: int) -> bool:
     """ "kys" alone (KYS_TOLD) that someone else told the writer and the writer takes up
     ("someone told me to kys and honestly I want to")."""
-    return _told_to_writer(text, start, end) and _taken_up(text, end)
+    return _told_to_writer(text, start, end) and _taken_up(text, start, end)
 
 
 def _on_purpose(text: str, start: int, end: int) -> bool:
@@ -489,6 +565,72 @@ def _everyday_overdose(text: str, start: int, end: int) -> bool:
 def _everyday_rather(text: str, start: int, end: int) -> bool:
     """The idiom "I'd rather die than go to that party" (:data:`_EVERYDAY_RATHER`)."""
     return _EVERYDAY_RATHER.match(text, end) is not None
+
+
+# The patterns of the words someone else may tell the writer, read by their own checks when
+# they stand beside a telling (:func:`_own_risk_spans`).
+_TOLD_WORDS = (KILL_MYSELF, KILL_YOURSELF, KYS, KYS_TOLD)
+
+
+def _untold(text: str, start: int, end: int) -> bool:
+    """Words that are not what someone else told the writer (:func:`_told_to_writer`), read
+    without asking whether they take it up (which reads the other cues)."""
+    return not _told_to_writer(text, start, end)
+
+
+def _untold_kys(text: str, start: int, end: int) -> bool:
+    """ "kys" after a desire or an intent said of the writer (:func:`_own_act`) and not what
+    someone else told them (:func:`_told_to_writer`)."""
+    kys = _LAST_WORD.search(text, start, end)
+    told = _told_to_writer(text, start if kys is None else kys.start(), end)
+    return not told and _own_act(text, start, end)
+
+
+@lru_cache(maxsize=2)
+def _own_risk_checks(
+    masked: bool,
+) -> tuple[tuple[re.Pattern[str], Callable[[str, int, int], bool] | None], ...]:
+    """The patterns of the writer's own risk and their checks: every pattern but a third
+    party's (:data:`~carelens.analysis.crisis_patterns.THIRD_PARTY`), those of a telling read
+    as not told (:func:`_untold`, :func:`_untold_kys`; "kys" alone is none); with ``masked``,
+    as they read a masked letter. Compiled the first time a telling needs them."""
+    checks: dict[str, Callable[[str, int, int], bool] | None] = {
+        pattern: CONTEXT_CHECKS.get(pattern)
+        for patterns in PATTERNS.values()
+        for pattern in patterns
+        if pattern not in _TOLD_WORDS and pattern not in THIRD_PARTY
+    }
+    checks.update({KILL_MYSELF: _untold, KILL_YOURSELF: _untold, KYS: _untold_kys})
+    return tuple(
+        (
+            re.compile(masked_pattern(pattern) if masked else pattern, re.IGNORECASE | re.DOTALL),
+            check,
+        )
+        for pattern, check in checks.items()
+    )
+
+
+@lru_cache(maxsize=8)
+def _own_risk_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` holds a cue of the writer's own risk (:func:`_own_risk_checks`) that
+    the writer does not deny (:func:`writer_denies`), as (start, end) offsets. Read once for a
+    text however many tellings it holds."""
+    checks = _own_risk_checks(MASKED_LETTER in text)
+    return tuple(
+        match.span()
+        for pattern, check in checks
+        for match in pattern.finditer(text)
+        if (check is None or check(text, *match.span())) and not writer_denies(text, *match.span())
+    )
+
+
+def _own_risk_elsewhere(text: str, start: int, end: int) -> bool:
+    """Whether ``text`` holds a cue of the writer's own risk apart from ``text[start:end]``
+    (:func:`_own_risk_spans`): "They told me to kill myself. I want to die." takes the
+    telling up."""
+    return any(
+        other_end <= start or other_start >= end for other_start, other_end in _own_risk_spans(text)
+    )
 
 
 # The patterns whose matches are set aside as words that are not the writer's own, and what

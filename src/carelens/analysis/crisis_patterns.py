@@ -139,6 +139,18 @@ _SHOOT = r"\b(?:shoot|shooting|shot)\s+"
 # shown; "sh*t" and "sh**t" mask a swear word ("I nearly sh*t myself laughing", "my boss sh*t me
 # down").
 _SHOOT_MASKED = rf"\b(?:sh(?:o[o{MASKED_LETTER}]|{MASKED_LETTER}o)t(?:ing)?|shot)\s+"
+# A third party's risk that the seeker describes (codebook v1.1): a death wish ("she wants to
+# die"); an attempt, a wish, a plan or a threat, not a death told of ("killed himself last
+# year", "people who kill themselves"), which the writer grieves.
+_THEY_WANT_TO_DIE = r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:wants?|wanted|wishes|wished)\s+to\s+die\b"
+_THEY_KILL_THEMSELVES = (
+    r"\b(?:tried|tries|try|trying|attempted|attempting|wants?|wanted|wanting|going|threaten\w*|"
+    r"plans?|planned|planning|thinking\s+(?:about|of)|talk\w*\s+about)\s+(?:to\s+)?kill(?:ing)?"
+    r"\s+(?:him|her|them)sel(?:f|ves)\b"
+)
+#: The patterns of a third party's risk, not the writer's own (beside a telling the writer
+#: reports they do not count as the writer's own risk: :mod:`carelens.analysis.crisis_context`).
+THIRD_PARTY = (_THEY_WANT_TO_DIE, _THEY_KILL_THEMSELVES, _HURT_THEMSELVES)
 #: The patterns by the label of their cues.
 PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide": (
@@ -235,16 +247,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bif\s+i\s+(?:just\s+)?(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:here|around|alive)\b",
         r"\b(?:hope|hoping|wish|pray\w*)\s+(?:that\s+)?i\s+(?:\w+\s+){1,4}and\s+die\b",
         r"\bto\s+use\s+on\s+my\s*self\b",
-        r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:wants?|wanted|wishes|wished)\s+to\s+die\b",
+        _THEY_WANT_TO_DIE,
         r"\b(?:a|my)\s+(?:suicide\s+)?note\b(?=.{0,40}\b(?:goodbye|family|wrote|written)\b)",
         # Slang: "kms" above, "ctb" (catch the bus), "off myself".
         r"\bctb\b|\b(?:to|wanna|gonna|just|i'?ll|might|could|should|will)\s+off\s+my\s*self\b",
         # A third party's risk that the seeker describes (codebook v1.1).
-        # An attempt, a wish, a plan or a threat, not a death told of ("killed himself last
-        # year", "people who kill themselves"), which the writer grieves.
-        r"\b(?:tried|tries|try|trying|attempted|attempting|wants?|wanted|wanting|going|threaten\w*|"
-        r"plans?|planned|planning|thinking\s+(?:about|of)|talk\w*\s+about)\s+(?:to\s+)?kill(?:ing)?"
-        r"\s+(?:him|her|them)sel(?:f|ves)\b",
+        _THEY_KILL_THEMSELVES,
         # Stated means: pills saved up, at hand, counted; a rope bought; a place chosen.
         r"\b(?:stockpil\w*|hoard\w*|sav(?:e|ed|ing)\s+up)\s+(?:(?:my|all|of|the|some|about|\d+|"
         r"a\s+lot\s+of)\s+)*(?:\w+\s+)?(?:pills|meds|medications?|tablets)\b",

@@ -372,15 +372,89 @@ _GENERIC_BEFORE_YOU = frozenset([
 ])  # fmt: skip
 
 
+#: Verbs of :data:`_GENERIC_BEFORE_YOU` whose "you" is addressed after the seeker as their
+#: subject ("I just want to make you proud", "I'm sorry I let you down"; not "it makes you
+#: feel small", "how school makes you feel").
+_CAUSING = frozenset(["make", "makes", "made", "making", "let", "lets", "letting"])
+#: Words between the seeker as a subject and a verb of :data:`_CAUSING`: auxiliaries, adverbs
+#: and verbs before an infinitive ("I just want to make you proud", "I'll never let you go").
+_BEFORE_CAUSING = frozenset([
+    "just", "only", "really", "still", "ever", "even", "never", "always", "again", "to", "want",
+    "wanted", "wanna", "need", "needed", "hope", "hoped", "try", "tried", "trying", "keep",
+    "kept", "can", "can't", "cant", "cannot", "could", "couldn't", "couldnt", "will", "won't",
+    "wont", "would", "wouldn't", "wouldnt", "should", "shouldn't", "do", "don't", "dont", "did",
+    "didn't", "didnt", "have", "had", "am", "was", "going", "gonna", "promise", "promised",
+])  # fmt: skip
+#: The seeker as a subject.
+_SEEKER_SUBJECTS = frozenset(["i", "i'm", "im", "i'll", "ill", "i'd", "i've", "ive", "we"])
+#: Whom the seeker may call by name or kin ("Mom", "Dad", "guys"): a vocative
+#: (:func:`_vocatives`).
+_VOCATIVES = frozenset([
+    "mom", "mum", "mommy", "mummy", "mama", "momma", "dad", "daddy", "papa", "grandma",
+    "grandpa", "granny", "nana", "guys", "everyone", "everybody", "bro", "sis", "babe",
+])  # fmt: skip
+#: Words after which a word of :data:`_VOCATIVES` without a comma before it is whom the seeker
+#: addresses ("I let you down Mom", "I love you Dad"; not "I told Mom", "with Dad").
+_BEFORE_VOCATIVE = frozenset([
+    "you", "u", "down", "up", "out", "away", "off", "so", "too", "again", "anymore", "now",
+    "much", "sorry", "please", "back", "though", "anyway",
+])  # fmt: skip
+
+
+def _vocatives(clause: str, words: Sequence[re.Match[str]]) -> list[tuple[int, int]]:
+    """Where ``clause`` names whom the seeker addresses (:data:`_VOCATIVES`): at its start
+    before a comma ("Mom, I'm sorry I let you down"), or at the end of a part after a comma
+    ("I'm sorry, Mom."), after a feeling word or a word of :data:`_BEFORE_VOCATIVE` ("I let you
+    down Mom and I feel like a failure", "I'm sorry Mom"); the end of a part is the end of the
+    clause, a mark or "and", "but" or "so"."""
+    found: list[tuple[int, int]] = []
+    for k, match in enumerate(words):
+        if plain(match.group(0)) not in _VOCATIVES:
+            continue
+        after = clause[match.end() : words[k + 1].start()] if k + 1 < len(words) else ""
+        if k == 0:
+            if "," in after:
+                found.append(match.span())
+            continue
+        ends = (
+            k + 1 == len(words)
+            or any(mark in after for mark in ",.!?;:")
+            or plain(words[k + 1].group(0)) in ("and", "but", "so")
+        )
+        before = plain(words[k - 1].group(0))
+        if ends and (
+            "," in clause[words[k - 1].end() : match.start()]
+            or before in _BEFORE_VOCATIVE
+            or before in FEELING_WORDS
+        ):
+            found.append(match.span())
+    return found
+
+
+def _seeker_causes(words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the "you" at ``words[k]`` follows a verb of :data:`_CAUSING` whose subject is
+    the seeker (:data:`_SEEKER_SUBJECTS`), maybe with words of :data:`_BEFORE_CAUSING` between:
+    "I just want to make you proud", "I'm sorry I let you down"."""
+    if k == 0 or plain(words[k - 1].group(0)) not in _CAUSING:
+        return False
+    j = k - 2
+    while j >= 0 and plain(words[j].group(0)) in _BEFORE_CAUSING:
+        j -= 1
+    return j >= 0 and plain(words[j].group(0)) in _SEEKER_SUBJECTS
+
+
 def addressed(clause: str) -> list[tuple[int, int]]:
     """Where ``clause`` holds second-person words of the seeker's own, addressed to someone
     (:data:`_SECOND_PERSON`: "Dad, I miss you so much", "You're the only one I can talk to"),
-    outside quoted speech and web addresses: an opening would turn the seeker's "I" to "you"
+    outside quoted speech and web addresses, and where it names whom the seeker addresses
+    (:func:`_vocatives`: "I'm sorry Mom"): an opening would turn the seeker's "I" to "you"
     beside them ("It sounds like you miss you so much…"), so such words put the clause in
     doubt (:func:`turn_clause`). A "you" that may be anyone's is not counted
     (:data:`_GENERIC_AFTER_YOU`, :data:`_GENERIC_BEFORE_YOU`: "I feel like you can't win", "it
     makes you feel small"), unless a first-person object follows it ("I wish you could see
-    me")."""
+    me"), the seeker makes or lets it do something (:func:`_seeker_causes`: "I just want to
+    make you proud", "I let you down") or the clause names whom the seeker addresses ("I feel
+    like you never listen, Dad")."""
     words = list(WORD.finditer(clause))
     quoted, _ = quoted_speech(clause)
     addresses = [
@@ -388,7 +462,12 @@ def addressed(clause: str) -> list[tuple[int, int]]:
         for run in NO_SPACE_RUN.finditer(clause)
         if ADDRESS.search(clause, *run.span()) is not None
     ]
-    found: list[tuple[int, int]] = []
+    vocatives = [
+        span
+        for span in _vocatives(clause, words)
+        if not any(first <= span[0] < last for first, last in (*quoted, *addresses))
+    ]
+    found: list[tuple[int, int]] = list(vocatives)
     anyones = False  # a "you" before was anyone's
     for k, match in enumerate(words):
         folded = plain(match.group(0))
@@ -402,14 +481,17 @@ def addressed(clause: str) -> list[tuple[int, int]]:
         before = plain(words[k - 1].group(0)) if k > 0 else ""
         # one "you" that may be anyone's makes the next ones so: "no matter what you do, you
         # fail"
-        generic = folded in ("you", "u") and (
-            anyones or after in _GENERIC_AFTER_YOU or before in _GENERIC_BEFORE_YOU
+        generic = (
+            folded in ("you", "u")
+            and not vocatives
+            and not _seeker_causes(words, k)
+            and (anyones or after in _GENERIC_AFTER_YOU or before in _GENERIC_BEFORE_YOU)
         )
         if generic and not _FIRST_OBJECT.search(clause, match.end()):
             anyones = True
             continue
         found.append(match.span())
-    return found
+    return sorted(found)
 
 
 #: A first-person object or possessive: after a "you" it tells that the "you" is addressed.

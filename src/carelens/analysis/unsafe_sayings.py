@@ -127,12 +127,54 @@ MARKS_REPORTED = _reported_with(_HEARD, unheard=_HEARD)
 #: looked for.
 _HEARD_WORD = re.compile(rf"\b{_HEARD}\b", re.IGNORECASE)
 _REPORT_REACH = 120
-#: After quoted or marked words, a verb that makes them its subject ("~kys~ is what they wrote",
-#: "*kill yourself* is a cruel thing to read"; not before the writer's own claim: "**kill
-#: yourself** is my advice").
+#: After quoted or marked words, a finite verb that makes them its subject ("~kys~ is what they
+#: wrote", "*kill yourself* is a cruel thing to read", '"kys" hurts', '"kys" would get them
+#: banned', '"kys" doesn't define you'), maybe after an adverb ('"kys" never helps'): a form of
+#: "be" (maybe after a comma or a bracket: "(*kys*, *just die*) were vile"), a modal, "does" or
+#: "did" (:data:`_AUXILIARY_SUBJECT_OF`), or an "-s" or past form of another verb
+#: (:data:`_SUBJECT_VERBS`). Not before the writer's own claim ("**kill yourself** is my
+#: advice", '"kys" would be best', :data:`_CLAIMED`), not a bare form that may be the writer's
+#: imperative ('I told you "kys" do it', '"kys" hurt yourself'), and not an auxiliary before a
+#: pronoun, which may ask ('I said "kys" did you hear me?', :data:`_ASKING`).
+_SUBJECT_ADVERB = (
+    r"(?:(?:never|really|only|always|still|also|actually|literally|usually|often|sometimes"
+    r"|even|just|probably)[ \t]++)?"
+)
+_AUXILIARY_SUBJECT_OF = (
+    r"would|will|can|could|should|might|may|must|does|did|won't|wouldn't|can't|cannot"
+    r"|couldn't|shouldn't|mustn't|doesn't|didn't|has|had|hasn't|hadn't"
+)
+#: The "-s" and past forms of verbs that make words right before them their subject ('"kys"
+#: hurts', '"kys" got them banned', '"kys" never helps'); "hurt", "cut", "hit" and "upset" are
+#: bare forms too, so not before "yourself".
+_SUBJECT_VERBS = (
+    r"hurts|hurt|cuts|cut|hits|hit|upsets|upset|gets|got|makes|made|sounds|sounded|seems"
+    r"|seemed|feels|felt|looks|looked|stings|stung|sticks|stuck|stays|stayed|goes|went|comes"
+    r"|came|takes|took|breaks|broke|shows|showed|says|tells|told|counts|counted|matters"
+    r"|mattered|crosses|crossed|violates|violated|triggers|triggered|stands|stood|remains"
+    r"|remained|happens|happened|appears|appeared|works|worked|causes|caused|leads|led|leaves"
+    r"|left|bothers|bothered|haunts|haunted|follows|followed|kills|killed|destroys|destroyed"
+    r"|ruins|ruined|deserves|deserved|belongs|belonged|keeps|kept|becomes|became|brings"
+    r"|brought|affects|affected|scares|scared|shocks|shocked|lands|landed|pops|popped|gives"
+    r"|gave|sends|sent|reflects|reflected|speaks|spoke|proves|proved|costs|starts|started"
+    r"|stops|stopped|never[ \t]+(?:helps|helped|solves|solved|fixes|fixed)"
+)
+#: After a verb of :data:`_SUBJECT_OF`, the writer's own claim about the words, or an
+#: imperative after them: "is my advice", "would be best", "would solve everything", "hurt
+#: yourself".
+_CLAIMED = (
+    r"[ \t]+(?:my|our|yourself|urself|your[ \t]*self|ur[ \t]*self"
+    r"|be[ \t]+(?:my|our|the[ \t]+(?:best|answer|solution|way)|best|better|easier"
+    r"|a[ \t]+(?:favou?r|mercy|relief|gift|blessing))|solve|fix|end|help|save|free)\b"
+)
+#: After an auxiliary of :data:`_SUBJECT_OF`, a pronoun that makes it ask ("did you hear me?",
+#: "will you").
+_ASKING = r"[ \t]+(?:i|you|u|ya|we|they|he|she)\b"
 _SUBJECT_OF = re.compile(
-    r"[ \t]*+[,)\]]?[ \t]*+(?:is|was|are|were|isn't|wasn't|aren't|weren't|means|meant)\b"
-    r"(?![ \t]+(?:my|our)\b)",
+    r"[ \t]*+(?:[,)\]]?[ \t]*+(?:is|was|are|were|isn't|wasn't|aren't|weren't|means|meant)\b"
+    r"(?![ \t]+(?:my|our)\b)"
+    rf"|[)\]]?[ \t]*+{_SUBJECT_ADVERB}(?:(?:{_AUXILIARY_SUBJECT_OF})\b(?!{_ASKING})"
+    rf"|(?:{_SUBJECT_VERBS})\b)(?!{_CLAIMED}))",
     re.IGNORECASE,
 )
 #: After quoted or marked words, a noun that makes them the kind of words someone else writes
