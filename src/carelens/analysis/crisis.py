@@ -32,11 +32,14 @@ the seeker is abuse they report, not their intent ("someone told me to kys", "pe
 "kys is so toxic", "my mom said I should kys"), and another's ("you should kys") is no cue. The
 spelled-out words someone else tells the seeker are no cue either ("someone told me to kill
 myself", 'my mom said "kill yourself"'), unless the seeker takes them up ("someone told me to
-kill myself and honestly I want to"); a telling from inside is ("the voices tell me to kill
-myself"). Idioms on crisis words ("I'd rather die than go to that party", "I overdosed on ice
-cream") are no cue. Curly apostrophes (and an acute accent or a backtick typed for one:
-"can\\u00b4t") are read as straight ones, and the text is read without the invisible characters
-and combining marks put inside words to get past a forum's filters ("sui\\u00adcide",
+kill myself and honestly I want to", "... and they're not wrong", "... I'm going to do it
+tonight") or the message holds another cue of their own risk; a telling from inside is ("the
+voices tell me to kill myself"), and so are words nobody told ("Nobody told me to kill myself.
+I decided on my own."). Idioms on crisis words ("I'd rather die than go to that party", "I
+overdosed on ice cream") are no cue, but an overdose with a drug in its sentence is ("I
+overdosed on xanax and ice cream"). Curly apostrophes (and an acute accent or a backtick typed
+for one: "can\\u00b4t") are read as straight ones, and the text is read without the invisible
+characters and combining marks put inside words to get past a forum's filters ("sui\\u00adcide",
 "over\\u200bdose", "di\\u0301e"), full-width letters as ASCII, and a Cyrillic or Greek letter
 that looks like a Latin one as that letter inside an English word ("k\\u0456ll myself" with a
 Cyrillic "\\u0456": :func:`carelens.text.fold`), as in a
