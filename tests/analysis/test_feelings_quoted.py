@@ -31,6 +31,8 @@ CURLY = "\u2019"  # the right single quotation mark phones type as an apostrophe
         ('My coach yelled "you\'re worthless!" at practice.', []),
         ('My coach said "you\'re worthless."', []),
         ('Our landlord texted me "I\'m so disappointed" and I feel hurt.', ["hurt"]),
+        ('I went to the store and the cashier said "you look tired"', []),
+        ('The doctor said "I\'m worried about you" and I feel scared.', ["scared"]),
         ('My dad texted me yesterday after work and said "I\'m disappointed"', []),
         ("My mom said: 'I'm so sad for you.' I feel like a burden.", ["burden"]),
         # passive: the seeker was told the words

@@ -643,6 +643,8 @@ _PASSIVE = frozenset([
 _REPORT_ADVERBS = _VERB_ADVERBS | frozenset([
     "always", "often", "constantly", "repeatedly", "once", "sometimes",
 ])  # fmt: skip
+#: Words before a noun that names the speaker of a report ("the cashier said").
+_DETERMINERS = frozenset(["my", "our", "the", "a", "an", "this", "that", "his", "her", "their"])
 #: What in the seeker speaks to them as their own self-talk ("my brain keeps telling me").
 _INNER_VOICES = frozenset([
     "mind", "brain", "head", "thoughts", "heart", "depression", "anxiety", "voices", "inner",
@@ -711,9 +713,9 @@ def reporter(tokens: Sequence[re.Match[str]], words: Sequence[str], verb: int, t
         adjacent = adjacent and (word in _PASSIVE or word in _REPORT_ADVERBS)
         if not word[0].isalpha() or word in _NOT_SUBJECTS:
             continue
-        if word in ("my", "our") and j + 1 < verb and words[j + 1][0].isalpha():
-            # the seeker's someone ("my coach yelled", "our landlord said"); their own mind
-            # is their own self-talk ("my brain keeps telling me")
+        if word in _DETERMINERS and j + 1 < verb and words[j + 1][0].isalpha():
+            # someone named by a noun ("my coach yelled", "our landlord said", "the cashier
+            # said"); the seeker's own mind is their self-talk ("my brain keeps telling me")
             return "seeker" if words[j + 1] in _INNER_VOICES else "other"
         holder = _person(tokens, words, j)
         written = tokens[j].group(0)
