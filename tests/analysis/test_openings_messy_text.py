@@ -530,3 +530,84 @@ def test_an_emoticon_at_either_end_of_a_clause_is_left_out(emoticon: str) -> Non
 )
 def test_marks_like_an_emoticon_inside_a_clause_stay(seeker: str, opening: str) -> None:
     assert opening_of(seeker) == opening
+
+
+# --- brackets and subordinate clauses ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # once "It sounds like (you feel so alone)…"
+        "(I feel so alone)",
+        "lol (I feel so alone) haha",
+        "((I feel so alone))",
+        "My mom died. (I feel so alone.)",
+    ],
+)
+def test_brackets_that_pair_around_the_whole_clause_are_left_out(seeker: str) -> None:
+    assert opening_of(seeker) == "It sounds like you feel so alone…"
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        ("I feel so alone (and tired)", "It sounds like you feel so alone (and tired)…"),
+        ("(I was sad) and (tired) all day", "It sounds like (you were sad) and (tired) all day…"),
+        ("(I feel so alone", "It sounds like (you feel so alone…"),
+    ],
+)
+def test_brackets_that_do_not_pair_around_the_clause_stay(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        "Whatever I do",  # once "It sounds like whatever you do…"
+        "When I wake up",
+        "Although I have friends",
+        "Even though I know",
+        "If it weren't for my wife and daughter",
+        "When I tell my mom that I'm miserable",
+        "Whenever I open up about my depression",
+    ],
+)
+def test_no_opening_on_a_subordinate_clause_without_a_main_clause(seeker: str) -> None:
+    assert seeker_clause(seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # EPITOME 7ubr1c (dtj3gfp): once "It sounds like whatever you do…"
+        (
+            "Whatever I do, whatever I achieve- You won't let go of me. "
+            "I'm just so over the limit.",
+            "It sounds like you're just so over the limit…",
+        ),
+        (
+            "When I wake up, my chest hurts and I feel so anxious",
+            "It sounds like your chest hurts and you feel so anxious…",
+        ),
+        ("Whenever I'm sad I eat", "It sounds like whenever you're sad you eat…"),
+        (
+            "When I'm alone with my thoughts it really digs away at me",
+            "It sounds like when you're alone with your thoughts it really digs away at you…",
+        ),
+    ],
+)
+def test_a_subordinate_clause_with_a_main_clause_or_another_clause_is_offered(
+    seeker: str, opening: str
+) -> None:
+    assert opening_of(seeker) == opening
+
+
+def test_no_opening_on_a_piece_that_closes_a_bracket_it_never_opened() -> None:
+    # A comma inside brackets cut "traveling), is it ok to ..." off as a clause of its own.
+    seeker = (
+        "I love the outdoors (like hiking, biking, traveling), is it ok to build my life on "
+        "it? I feel lost."
+    )
+    assert seeker_clause(seeker) == "I feel lost"
+    assert seeker_clause("1) I feel lost and alone") is not None  # a list mark closes nothing

@@ -213,6 +213,38 @@ def test_a_you_the_seeker_makes_or_lets_or_beside_a_vocative_is_addressed(
     assert addressed(clause) == spans
 
 
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # once "It sounds like you feel like you can't win…": the "you" is Dad's
+        "I feel like you can't win, Dad",
+        "Mom, I feel like you can't win",
+        "I feel like you never listen, Dad.",
+        "I feel like you can't win, you guys",
+    ],
+)
+def test_no_opening_on_a_you_beside_a_vocative_cut_off_by_its_comma(seeker: str) -> None:
+    assert seeker_clause(seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        ("I feel like you can't win", "It sounds like you feel like you can't win…"),
+        ("I feel like you can't win, lol", "It sounds like you feel like you can't win…"),
+        # the seeker's own clause after the vocative
+        (
+            "I feel like you can't win, Dad, and I'm tired of trying",
+            "It sounds like you're tired of trying…",
+        ),
+    ],
+)
+def test_a_you_that_may_be_anyones_without_a_vocative_beside_it_keeps_its_opening(
+    seeker: str, opening: str
+) -> None:
+    assert opening_of(seeker) == opening
+
+
 def test_a_you_before_the_seekers_own_object_is_addressed() -> None:
     clause = "I wish you could see me now"
     assert addressed(clause) == [(7, 10)]

@@ -16,9 +16,11 @@ asks a question ("cant you see I'm hurting"), starts with an imperative ("Don't 
 I'm sad"; not "Don't know what to do with my life"), holds a word whose turning is in doubt
 (a quotation cut open, or the seeker's own "you" addressed to someone: "Dad, I miss you so
 much" would read "you miss you"; their own clause after it may be offered:
-:func:`carelens.analysis.pronouns.addressed`), or holds words of danger: a crisis cue ("It
-sounds like you bought a gun to use on yourself…" would echo the danger as a casual
-reflection), crisis wording the seeker negates, urging or method
+:func:`carelens.analysis.pronouns.addressed`, read with a vocative its comma cuts off: "I feel
+like you can't win, Dad", :func:`_named_beside`), opens a subordinate clause without a main
+clause of its own ("Whatever I do", "When I wake up": :func:`_subordinate_only`), or holds
+words of danger: a crisis cue ("It sounds like you bought a gun to use on yourself…" would
+echo the danger as a casual reflection), crisis wording the seeker negates, urging or method
 words, or "kys", "die", "kill myself"... whoever the seeker says wrote them (:data:`_DANGER`),
 also masked ("d-i-e", "d.i.e", "k*ll myself", "d*e": :func:`carelens.text.unmask`,
 :data:`_DANGER_MASKED`), or letters spelled out one by one ("s u i c i d e"); the seeker's own
@@ -29,12 +31,13 @@ offers "I feel worthless"). Nor is the part of a clause in another language than
 after the English one ("Mi mamá no me entiende and I feel so alone" offers "I feel so alone",
 "I feel so empty and I want to morir" offers "I feel so empty",
 :func:`carelens.analysis.pronouns.foreign_words`); English words with accents are English
-("café", "naïve", "fiancé"). Markdown marks are left out of the words offered ("**I feel so
-alone** since..." offers "I feel so alone since...", :func:`carelens.analysis.quoting.clip`),
-but a "*" typed for a letter at a word's edge stays, as the seeker typed it ("I feel so *ead
-inside": :func:`carelens.analysis.quoting.masked_stars`). A first word that names no one is
-lower-cased ("people at school laugh at you", "losing your dad was the worst"); a name keeps
-its capital.
+("café", "naïve", "fiancé"). Brackets that pair around the whole clause are left out ("(I
+feel so alone)": :func:`_bracketed`). Markdown marks are left out of the words offered ("**I
+feel so alone** since..." offers "I feel so alone since...",
+:func:`carelens.analysis.quoting.clip`), but a "*" typed for a letter at a word's edge stays,
+as the seeker typed it ("I feel so *ead inside": :func:`carelens.analysis.quoting.masked_stars`).
+A first word that names no one is lower-cased ("people at school laugh at you", "losing your
+dad was the worst"); a name keeps its capital.
 Interjections, chat words, fillers, emoji and emoticons at either end of a clause are left out
 ("Lol", "ugh", "ngl", "haha", "well I guess", "honestly", ">:(", "T_T": :data:`_EMOTICON`),
 emoji inside it are left out of the opening,
@@ -463,7 +466,8 @@ def _clause_of(
     "I feel so alone")."""
     starts = [feeling.match.start() for feeling in feelings]
     in_address: dict[tuple[int, int], bool] = {}  # each piece of an address run searched once
-    candidates: list[tuple[int, int, int, int]] = []  # (preference, order, start, end)
+    # (preference, order, start, end, and the start and end with a short part beside it)
+    candidates: list[tuple[int, int, int, int, int, int]] = []
     expressed_at: list[int] = []  # where the seeker's own feeling words are, in order
     runs = personal_runs(seeker)
     # a line of a Markdown block quote, as the unsafe-reply patterns read one (">" and a
@@ -494,6 +498,7 @@ def _clause_of(
             # short as offered: without its interjections ("Lol I'm sad, angry and lonely")
             bare = _trim(seeker, offset + start, offset + end, runs)
             shown = seeker[bare[0] : bare[1]] if bare else seeker[offset + start : offset + end]
+            last = k  # the last part the clause runs over
             if len(shown.split()) < 3:
                 # "I'm sad, angry, scared and lonely": the list after a short part is its own
                 j = k
@@ -506,6 +511,7 @@ def _clause_of(
                 ):
                     j += 1
                 end = parts[j][1]
+                last = j
             if _overlaps(avoid, offset + start, offset + end):
                 # the seeker's feeling before the connective of someone else's danger: "I feel
                 # lost since she took her own life" offers "I feel lost"
@@ -526,7 +532,7 @@ def _clause_of(
             part = seeker[trimmed[0] : trimmed[1]]
             if not person.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
                 continue
-            if _imperative(part):
+            if _imperative(part) or _subordinate_only(part) or _closes_unopened(part):
                 continue
             if bisect_left(expressed, start) < bisect_left(expressed, end):
                 preference = 0
@@ -536,20 +542,59 @@ def _clause_of(
                 preference = 1 if expressed else 2
             if _APOLOGY.search(part):
                 preference = 3  # "My english is not good sorry": any clause of theirs first
-            candidates.append((preference, len(candidates), *trimmed))
-    for _, _, start, end in sorted(candidates):
+            around = _with_short_parts(sentence, parts, k, last, offset, trimmed)
+            candidates.append((preference, len(candidates), *trimmed, *around))
+    for _, _, start, end, first, stop in sorted(candidates):
         clause = _clip_clause(seeker, start, end, expressed_at, runs)
         _, doubt, turned = turn_clause(clause)
         if doubt and (after := _after_address(seeker, start, end)) is not None:
             # the seeker's own clause after words addressed to someone: "You're the only one I
             # can talk to and I feel so alone" offers "I feel so alone"
-            clause = _clip_clause(seeker, after, end, expressed_at, runs)
+            start = after
+            clause = _clip_clause(seeker, start, end, expressed_at, runs)
             _, doubt, turned = turn_clause(clause)
         # A clause with a word in doubt is not offered, nor one whose first-person words are
-        # all no pronoun ("World War I was brutal", "example.com/my-story is down").
-        if turned and not doubt:
+        # all no pronoun ("World War I was brutal", "example.com/my-story is down"), nor one
+        # whose "you" is addressed to whom a part beside it names ("..., Dad").
+        if turned and not doubt and not _named_beside(seeker, start, end, first, stop):
             return clause
     return None
+
+
+#: How many words a part beside a clause may have to be read with it for whom the seeker
+#: addresses ("Mom, I feel like you never listen", "I feel like you can't win, Dad").
+_SHORT_PART = 2
+
+
+def _with_short_parts(
+    sentence: str,
+    parts: Sequence[tuple[int, int]],
+    k: int,
+    last: int,
+    offset: int,
+    span: tuple[int, int],
+) -> tuple[int, int]:
+    """The clause at ``span`` (in the text whose ``sentence``, at ``offset``, has the
+    :func:`_whole_parts` ``parts``; the clause comes from ``parts[k]`` to ``parts[last]``)
+    widened over the part before it and the part after it where that part has at most
+    :data:`_SHORT_PART` words: a vocative cut off by its comma ("Mom,", ", Dad") is read with
+    the clause (:func:`_named_beside`)."""
+    first, stop = span
+    if k > 0 and len(WORD.findall(sentence, *parts[k - 1])) <= _SHORT_PART:
+        first = min(first, offset + parts[k - 1][0])
+    if last + 1 < len(parts) and len(WORD.findall(sentence, *parts[last + 1])) <= _SHORT_PART:
+        stop = max(stop, offset + parts[last + 1][1])
+    return first, stop
+
+
+def _named_beside(text: str, start: int, end: int, first: int, stop: int) -> bool:
+    """Whether the clause ``text[start:end]`` holds a second-person word addressed to someone
+    once read with the short parts beside it, ``text[first:stop]``
+    (:func:`carelens.analysis.pronouns.addressed`): "I feel like you can't win, Dad" names whom
+    its "you" is, which "I feel like you can't win" alone may read as anyone's."""
+    if (first, stop) == (start, end):
+        return False
+    return any(start <= first + at < end for at, _ in addressed(text[first:stop]))
 
 
 def _imperative(clause: str) -> bool:
@@ -565,6 +610,73 @@ def _imperative(clause: str) -> bool:
         return False
     verb = next((word for word in words[1:] if word not in ADVERBS), "")
     return verb not in _AFTER_DONT
+
+
+#: Words that open a subordinate clause ("Whatever I do", "When I wake up", "Although I have
+#: friends"): one with no main clause of its own is no statement to reflect
+#: (:func:`_subordinate_only`). "because" and "that" are mostly trimmed as fillers before this.
+_SUBORDINATORS = frozenset([
+    "whatever", "whenever", "wherever", "however", "whoever", "whichever", "because", "if",
+    "when", "although", "though", "unless", "while", "whereas", "since", "until", "till",
+    "after", "before", "that",
+])  # fmt: skip
+#: Subjects that start a main clause after a subordinate one ("Whenever I'm sad I eat",
+#: "Since my divorce I've been lost", "When it does it hurts").
+_MAIN_SUBJECTS = frozenset([
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "we", "we're", "we've", "he", "he's", "she",
+    "she's", "they", "they're", "they've", "it's", "that's", "there's", "you're", "nothing",
+    "nobody", "everything",
+])  # fmt: skip
+#: After "it" or "you", these make it a subject ("When I'm alone it really digs at me",
+#: "it will"); else it may be an object ("Whenever I see it").
+_AFTER_SUBJECT = ADVERBS | frozenset([
+    "will", "would", "can", "could", "did", "didn't", "didnt", "won't", "wont", "wouldn't",
+    "can't", "cant", "might", "may", "must", "should", "had", "feel", "felt",
+])  # fmt: skip
+
+
+#: A list's mark opening a clause: "1)", "a)".
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z])\)\s")
+
+
+def _closes_unopened(clause: str) -> bool:
+    """Whether ``clause`` closes a bracket it never opened: the end of a list cut off by a
+    comma inside brackets ("(like hiking, biking, traveling), is it ok to ...": "traveling),
+    is it ok ..."), a piece of something else. A list's mark ("1)", "a)") opening the clause
+    closes nothing."""
+    depth = 0
+    for char in _LIST_MARK.sub("", clause, count=1):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def _subordinate_only(clause: str) -> bool:
+    """Whether ``clause`` opens with a subordinator (:data:`_SUBORDINATORS`, also "even
+    though", "even if") and has no main clause after it: no subject of one
+    (:data:`_MAIN_SUBJECTS`, or "it", "you" before a verb or adverb: :data:`_AFTER_SUBJECT`)
+    past the subordinate clause's own first word, nor right after another subordinator or
+    "that" ("Whatever I do", "When I tell my mom that I'm miserable"; not "Whenever I'm sad I
+    eat", "Although my mom loves me I feel alone"). "It sounds like whatever you do…" is no
+    reflection; in doubt ("However I feel so alone") it is left out."""
+    words = [plain(word) for word in WORD.findall(clause, 0, 400)]
+    k = 1 if words[:1] == ["even"] and words[1:2] in (["though"], ["if"]) else 0
+    if len(words) <= k or words[k] not in _SUBORDINATORS:
+        return False
+    for j in range(k + 2, len(words)):
+        if words[j - 1] in _SUBORDINATORS:
+            continue  # "that I'm miserable", "if I'm ok": subordinate again
+        after = words[j + 1] if j + 1 < len(words) else ""
+        if words[j] in _MAIN_SUBJECTS or (
+            words[j] in ("it", "you", "u")
+            and (after in _AFTER_SUBJECT or (after.endswith("s") and not after.endswith("ss")))
+        ):
+            return False
+    return True
 
 
 def _without_emoji(clause: str) -> str:
@@ -641,63 +753,98 @@ def _trim(
     ends before one after it (:func:`_before_foreign`: "I feel so empty and I want to morir")
     and starts after one before it (:func:`_after_foreign`: "Mi mamá no me entiende and I feel
     so alone"); neither end moves inside personal data (:func:`outside_personal`), nor past a
-    "*" typed for a letter at a word's edge (:func:`_stars_in`: "*ead inside", "dea*"). None
-    when nothing English is left or what follows "idk" is a question word ("Idk why I feel
-    this way")."""
+    "*" typed for a letter at a word's edge (:func:`_stars_in`: "*ead inside", "dea*"); brackets
+    that pair around the whole clause are taken off (:func:`_bracketed`: "(I feel so alone)"),
+    and what is inside them trimmed again. None when nothing English is left or what follows
+    "idk" is a question word ("Idk why I feel this way")."""
     stars = [at for at in sorted(masked_stars(text)) if start <= at < end]
     emoticons = _emoticons(text)
     while True:
-        while start < end and text[start].isspace():
-            start += 1
-        # an emoticon the clause starts inside or on (a part starts after a colon: ">:(")
-        k = bisect_right(emoticons, start, key=lambda span: span[0]) - 1
-        if k >= 0 and emoticons[k][1] > start:
-            start = emoticons[k][1]
-            continue
-        if _WH_AFTER_IDK.match(text, start, end):
-            return None
-        lead = _LEADING_EXTRA.match(text, start, end)
-        if lead is not None:
-            # up to the first masked letter in it, which is the word's
-            lead_end = next((at for at in stars if start <= at < lead.end()), lead.end())
-            if lead_end > start:
-                start = lead_end
+        while True:
+            while start < end and text[start].isspace():
+                start += 1
+            # an emoticon the clause starts inside or on (a part starts after a colon: ">:(")
+            k = bisect_right(emoticons, start, key=lambda span: span[0]) - 1
+            if k >= 0 and emoticons[k][1] > start:
+                start = emoticons[k][1]
                 continue
-        foreign = _foreign_between(text, start, end)
-        if not foreign:
+            if _WH_AFTER_IDK.match(text, start, end):
+                return None
+            lead = _LEADING_EXTRA.match(text, start, end)
+            if lead is not None:
+                # up to the first masked letter in it, which is the word's
+                lead_end = next((at for at in stars if start <= at < lead.end()), lead.end())
+                if lead_end > start:
+                    start = lead_end
+                    continue
+            foreign = _foreign_between(text, start, end)
+            if not foreign:
+                break
+            # the English clause before the part in another language, else the one after it
+            cut = _before_foreign(text, start, foreign[0][0])
+            if cut is not None:
+                end = cut
+                break
+            after = _after_foreign(text, foreign[0][1], end)
+            if after is None:
+                return None
+            start = after
+        while True:
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            # an emoticon the clause ends inside or on ("I feel so alone D:")
+            k = bisect_left(emoticons, end, key=lambda span: span[0]) - 1
+            if k >= 0 and emoticons[k][1] >= end and emoticons[k][0] >= start:
+                end = emoticons[k][0]
+                continue
+            # what is taken off is short (a run of emoji or marks may be longer: taken in turns)
+            trail = _TRAILING_EXTRA.search(text, max(start, end - 24), end)
+            if trail is None or trail.start() >= end:
+                break
+            masked = [at for at in stars if trail.start() <= at < end]
+            if masked:
+                end = masked[-1] + 1  # the word's masked letter ends the clause: "dea*"
+                break
+            end = trail.start()
+        # brackets that pair around the whole clause: "(I feel so alone)"
+        closed = _bracketed(text, start, end)
+        if closed is None:
             break
-        # the English clause before the part in another language, else the one after it
-        cut = _before_foreign(text, start, foreign[0][0])
-        if cut is not None:
-            end = cut
-            break
-        after = _after_foreign(text, foreign[0][1], end)
-        if after is None:
-            return None
-        start = after
-    while True:
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        # an emoticon the clause ends inside or on ("I feel so alone D:")
-        k = bisect_left(emoticons, end, key=lambda span: span[0]) - 1
-        if k >= 0 and emoticons[k][1] >= end and emoticons[k][0] >= start:
-            end = emoticons[k][0]
-            continue
-        # what is taken off is short (a run of emoji or marks may be longer: taken in turns)
-        trail = _TRAILING_EXTRA.search(text, max(start, end - 24), end)
-        if trail is None or trail.start() >= end:
-            break
-        masked = [at for at in stars if trail.start() <= at < end]
-        if masked:
-            end = masked[-1] + 1  # the word's masked letter ends the clause: "dea*"
-            break
-        end = trail.start()
+        start, end = start + 1, min(end, closed)
     sorry = _TRAILING_SORRY.search(text, start, end)
     if sorry is not None:
         before = list(WORD.finditer(text, start, sorry.start()))
         if before and plain(before[-1].group(0)) not in _BEFORE_SORRY:
             end = sorry.start()  # "My english is not good sorry"
     return outside_personal(text, start, end, runs) if start < end else None
+
+
+#: Brackets that may wrap a clause, each opening one with its closing one.
+_BRACKETS = {"(": ")", "[": "]"}
+#: What may stand between a clause and the bracket that closes around it: the marks that end
+#: its sentence ("(I feel so alone.)").
+_BEFORE_CLOSING = re.compile(r"[\s.!?\u2026]*")
+
+
+def _bracketed(text: str, start: int, end: int) -> int | None:
+    """Where the bracket closes that pairs with one opening ``text[start:end]`` and wraps it
+    whole: its last character, or after it past only the marks that end its sentence
+    (:data:`_BEFORE_CLOSING`: "(I feel so alone.)"); None when it wraps no whole clause ("(I
+    was sad) and (tired)") or is left unclosed ("(I feel so alone")."""
+    closing = _BRACKETS.get(text[start]) if start < end else None
+    if closing is None:
+        return None
+    depth = 0
+    for at in range(start, len(text)):
+        if text[at] == text[start]:
+            depth += 1
+        elif text[at] == closing:
+            depth -= 1
+            if depth == 0:
+                if at == end - 1 or (at >= end and _BEFORE_CLOSING.fullmatch(text, end, at)):
+                    return at
+                return None
+    return None
 
 
 #: An emoticon standing alone (">:(", ":'(", ":-(", ":/", ";)", ":D", "xD", "D:", "):",
