@@ -140,3 +140,16 @@ def test_a_texted_clause_is_offered_with_its_subject() -> None:
 def test_what_the_seekers_own_mind_tells_them_stays_theirs(seeker: str) -> None:
     # Self-talk, not a report of someone else's words.
     assert seeker_feelings(seeker)
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        'I looked in the mirror and told myself "I\'m worthless"',
+        'I sat in the car and said "I\'m so lonely"',
+        'I called the hotline and said "I\'m scared"',
+    ],
+)
+def test_a_noun_before_the_seekers_own_saying_is_no_speaker(seeker: str) -> None:
+    # "the mirror", "the car": the object of an earlier verb, not who said the words.
+    assert seeker_feelings(seeker)

@@ -305,6 +305,15 @@ def test_the_writers_saying_before_a_verb_that_makes_it_its_subject_urges_nothin
         'Like I said, "kys" guys',
         'I said "kys" pls',
         "**kill yourself** is my advice",
+        # the writer's praise of the words: no verb of harm or of a rule broken
+        'Like I said, "kys" would make everyone happier.',
+        'I told you "kill yourself" might be your best option.',
+        'I told you "kill yourself" sounds like a plan to me.',
+        'Like I said, "kys" works, trust me.',
+        'Like I said, "kys" feels right for you.',
+        'Like I said, "kys" would be for the best.',
+        'Like I said, "kys" can\'t hurt.',
+        'Like I said, "kys" takes one second.',
     ],
 )
 def test_the_writers_saying_before_no_verb_of_its_own_urges(response: str) -> None:

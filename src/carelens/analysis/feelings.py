@@ -645,6 +645,13 @@ _REPORT_ADVERBS = _VERB_ADVERBS | frozenset([
 ])  # fmt: skip
 #: Words before a noun that names the speaker of a report ("the cashier said").
 _DETERMINERS = frozenset(["my", "our", "the", "a", "an", "this", "that", "his", "her", "their"])
+#: Words that may stand between a report's subject and its verb ("my mom keeps saying",
+#: "the doctor just said"); any other word there makes the noun no subject ("I sat in the
+#: car and said").
+_BEFORE_REPORT_VERB = _REPORT_ADVERBS | frozenset([
+    "keeps", "kept", "keep", "would", "will", "just", "then", "has", "had", "have", "even",
+    "also", "finally", "literally", "actually",
+])  # fmt: skip
 #: What in the seeker speaks to them as their own self-talk ("my brain keeps telling me").
 _INNER_VOICES = frozenset([
     "mind", "brain", "head", "thoughts", "heart", "depression", "anxiety", "voices", "inner",
@@ -713,7 +720,12 @@ def reporter(tokens: Sequence[re.Match[str]], words: Sequence[str], verb: int, t
         adjacent = adjacent and (word in _PASSIVE or word in _REPORT_ADVERBS)
         if not word[0].isalpha() or word in _NOT_SUBJECTS:
             continue
-        if word in _DETERMINERS and j + 1 < verb and words[j + 1][0].isalpha():
+        if (
+            word in _DETERMINERS
+            and j + 1 < verb
+            and words[j + 1][0].isalpha()
+            and all(w in _BEFORE_REPORT_VERB for w in words[j + 2 : verb])
+        ):
             # someone named by a noun ("my coach yelled", "our landlord said", "the cashier
             # said"); the seeker's own mind is their self-talk ("my brain keeps telling me")
             return "seeker" if words[j + 1] in _INNER_VOICES else "other"

@@ -130,34 +130,35 @@ _REPORT_REACH = 120
 #: After quoted or marked words, a finite verb that makes them its subject ("~kys~ is what they
 #: wrote", "*kill yourself* is a cruel thing to read", '"kys" hurts', '"kys" would get them
 #: banned', '"kys" doesn't define you'), maybe after an adverb ('"kys" never helps'): a form of
-#: "be" (maybe after a comma or a bracket: "(*kys*, *just die*) were vile"), a modal, "does" or
-#: "did" (:data:`_AUXILIARY_SUBJECT_OF`), or an "-s" or past form of another verb
-#: (:data:`_SUBJECT_VERBS`). Not before the writer's own claim ("**kill yourself** is my
-#: advice", '"kys" would be best', :data:`_CLAIMED`), not a bare form that may be the writer's
-#: imperative ('I told you "kys" do it', '"kys" hurt yourself'), and not an auxiliary before a
-#: pronoun, which may ask ('I said "kys" did you hear me?', :data:`_ASKING`).
+#: "be" (maybe after a comma or a bracket: "(*kys*, *just die*) were vile"), a denial or a
+#: rule broken (:data:`_AUXILIARY_SUBJECT_OF`: "doesn't", "would get them banned", "won't
+#: fix"), or a verb of harm (:data:`_SUBJECT_VERBS`). Not before the writer's own claim
+#: ("**kill yourself** is my advice", '"kys" would be best', :data:`_CLAIMED`), not a bare
+#: form that may be the writer's imperative ('I told you "kys" do it', '"kys" hurt
+#: yourself'), and not an auxiliary before a pronoun, which may ask ('I said "kys" did you
+#: hear me?', :data:`_ASKING`).
 _SUBJECT_ADVERB = (
     r"(?:(?:never|really|only|always|still|also|actually|literally|usually|often|sometimes"
     r"|even|just|probably)[ \t]++)?"
 )
 _AUXILIARY_SUBJECT_OF = (
-    r"would|will|can|could|should|might|may|must|does|did|won't|wouldn't|can't|cannot"
-    r"|couldn't|shouldn't|mustn't|doesn't|didn't|has|had|hasn't|hadn't"
+    r"doesn't|didn't|does[ \t]+not|did[ \t]+not"
+    r"|(?:would|will|could|can|might|may)[ \t]+(?:get|got)[ \t]+(?:them|him|her|you|u|people"
+    r"|someone|anyone|us|me)[ \t]+(?:banned|reported|removed|suspended|blocked|kicked)"
+    r"|(?:won't|wouldn't|will[ \t]+not|would[ \t]+not|can't|cannot)[ \t]+(?:solve|fix|help"
+    r"|change|undo|make[ \t]+(?:it|things|anything)[ \t]+better)"
 )
-#: The "-s" and past forms of verbs that make words right before them their subject ('"kys"
-#: hurts', '"kys" got them banned', '"kys" never helps'); "hurt", "cut", "hit" and "upset" are
-#: bare forms too, so not before "yourself".
+#: The "-s" and past forms of verbs that tell what the words did to someone ('"kys" hurts',
+#: '"kys" got them banned', '"kys" never helps'): only verbs of harm or of a rule broken, so
+#: the writer's own praise of the words is no mention ('"kys" works', '"kys" sounds like a
+#: plan', '"kys" would make everyone happier' urge); "hurt", "cut" and "upset" are bare forms
+#: too, so not before "yourself".
 _SUBJECT_VERBS = (
-    r"hurts|hurt|cuts|cut|hits|hit|upsets|upset|gets|got|makes|made|sounds|sounded|seems"
-    r"|seemed|feels|felt|looks|looked|stings|stung|sticks|stuck|stays|stayed|goes|went|comes"
-    r"|came|takes|took|breaks|broke|shows|showed|says|tells|told|counts|counted|matters"
-    r"|mattered|crosses|crossed|violates|violated|triggers|triggered|stands|stood|remains"
-    r"|remained|happens|happened|appears|appeared|works|worked|causes|caused|leads|led|leaves"
-    r"|left|bothers|bothered|haunts|haunted|follows|followed|kills|killed|destroys|destroyed"
-    r"|ruins|ruined|deserves|deserved|belongs|belonged|keeps|kept|becomes|became|brings"
-    r"|brought|affects|affected|scares|scared|shocks|shocked|lands|landed|pops|popped|gives"
-    r"|gave|sends|sent|reflects|reflected|speaks|spoke|proves|proved|costs|starts|started"
-    r"|stops|stopped|never[ \t]+(?:helps|helped|solves|solved|fixes|fixed)"
+    r"hurts|hurt|cuts|cut|upsets|upset|stings|stung|crosses|crossed|violates|violated"
+    r"|triggers|triggered|haunts|haunted|bothers|bothered|scares|scared|shocks|shocked"
+    r"|(?:gets|got)[ \t]+(?:them|him|her|you|u|people|someone|us|me)[ \t]+(?:banned|reported"
+    r"|removed|suspended|blocked|kicked)"
+    r"|never[ \t]+(?:helps|helped|solves|solved|fixes|fixed)"
 )
 #: After a verb of :data:`_SUBJECT_OF`, the writer's own claim about the words, or an
 #: imperative after them: "is my advice", "would be best", "would solve everything", "hurt
