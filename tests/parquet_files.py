@@ -6,6 +6,8 @@ compressor packs to a few KB."""
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -103,3 +105,36 @@ def list_bomb(path: Path, text: str, repeats: int) -> Path:
     )
     pq.write_table(table, path, compression="zstd", store_schema=False)
     return path
+
+
+#: Reads a file under a limit and prints the outcome and Arrow's peak memory (:func:`arrow_peak`).
+_PEAK = """
+import sys
+import pyarrow as pa
+from carelens.errors import InputError
+from carelens.readers import RejectLog, read_exchanges
+from carelens.readers.base import UnpackedLimitError, unpacked_limit
+try:
+    with unpacked_limit(int(sys.argv[2])):
+        for _ in read_exchanges(sys.argv[1], rejects=RejectLog()):
+            pass
+    print("read", pa.default_memory_pool().max_memory())
+except UnpackedLimitError:
+    print("refused", pa.default_memory_pool().max_memory())
+except InputError:
+    print("unreadable", pa.default_memory_pool().max_memory())
+"""
+
+
+def arrow_peak(path: Path, limit: int) -> tuple[str, int]:
+    """Read ``path`` under ``limit`` in a process of its own: "read", "refused" or
+    "unreadable", and the most memory Arrow held meanwhile (bytes)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(path), str(limit)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    outcome, peak = done.stdout.split()
+    return outcome, int(peak)

@@ -12,8 +12,6 @@ all before a row is read.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -34,38 +32,10 @@ from carelens.readers.parquet import (
     unpacked_size,
 )
 from carelens.readers.parquet_pages import ChunkPages, chunk_pages
-from parquet_files import list_bomb, pairs, understate_sizes
+from parquet_files import arrow_peak, list_bomb, pairs, understate_sizes
 
 #: Reads a Parquet file under an unpacked limit in a process of its own and prints how it
 #: ended and the most memory Arrow held at once (its pool's peak).
-_PEAK = """
-import sys
-import pyarrow as pa
-from carelens.errors import InputError
-from carelens.readers import RejectLog, read_exchanges
-from carelens.readers.base import UnpackedLimitError, unpacked_limit
-try:
-    with unpacked_limit(int(sys.argv[2])):
-        for _ in read_exchanges(sys.argv[1], rejects=RejectLog()):
-            pass
-    print("read", pa.default_memory_pool().max_memory())
-except UnpackedLimitError:
-    print("refused", pa.default_memory_pool().max_memory())
-except InputError:
-    print("unreadable", pa.default_memory_pool().max_memory())
-"""
-
-
-def _peak(path: Path, limit: int) -> tuple[str, int]:
-    done = subprocess.run(
-        [sys.executable, "-c", _PEAK, str(path), str(limit)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    outcome, peak = done.stdout.split()
-    return outcome, int(peak)
 
 
 def _read(path: Path, limit: int | None) -> int:
@@ -95,7 +65,7 @@ def test_a_footer_that_understates_the_sizes_is_refused_by_its_pages(tmp_path: P
     message = str(caught.value)
     size = int(message.split("unpacks to ")[1].split(" bytes")[0].replace(",", ""))
     assert size > len(text), message  # what the pages unpack to
-    outcome, peak = _peak(path, limit)
+    outcome, peak = arrow_peak(path, limit)
     assert outcome == "refused" and peak < limit, (outcome, peak)
     assert _read(path, None) == 1  # without a limit, read as before (a text too long)
 
@@ -113,7 +83,7 @@ def test_a_column_of_lists_is_refused_naming_it_before_a_row(tmp_path: Path) -> 
         f"{path}, field 'tags': the column holds lists (list<element: string>), which cannot "
         "be read under a limit on what the file unpacks to"
     )
-    outcome, peak = _peak(path, 2 << 20)
+    outcome, peak = arrow_peak(path, 2 << 20)
     assert outcome == "unreadable" and peak < 1 << 20, (outcome, peak)
     small = list_bomb(tmp_path / "small.parquet", "vol", 3)
     assert _read(small, None) == 1  # without a limit a list is read (kept in meta) as before
@@ -157,7 +127,7 @@ def test_rows_of_a_wide_fixed_size_column_are_refused_before_a_row(tmp_path: Pat
     with pytest.raises(UnpackedLimitError) as caught:
         check_parquet(path, limit)
     assert f"unpacks to {100 * ((1 << 20) + 16):,} bytes" in str(caught.value)
-    outcome, peak = _peak(path, limit)
+    outcome, peak = arrow_peak(path, limit)
     assert outcome == "refused" and peak < limit, (outcome, peak)
     least, most = row_sizes(pq.ParquetFile(path).schema_arrow)
     assert least == (1 << 20) + 4 * 4 and most >= least

@@ -10,8 +10,6 @@ rows cannot hold far more than the limit before it is counted.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ import pytest
 from carelens.readers import RejectLog, read_exchanges
 from carelens.readers.base import UnpackedLimitError, unpacked_limit
 from carelens.readers.parquet import ROWS_PER_BATCH, rows_per_batch, unpacked_size
+from parquet_files import arrow_peak
 
 TEXT = "I have not slept properly in weeks and I do not know who to talk to. " * 80
 ROWS = 3 * ROWS_PER_BATCH
@@ -108,31 +107,6 @@ def _repeated(path: Path, text: str, rows: int, **options: Any) -> Path:
 
 #: Reads a Parquet file under an unpacked limit in a process of its own and prints how it
 #: ended and the most memory Arrow held at once (its pool's peak).
-_PEAK = """
-import sys
-import pyarrow as pa
-from carelens.readers import RejectLog, read_exchanges
-from carelens.readers.base import UnpackedLimitError, unpacked_limit
-try:
-    with unpacked_limit(int(sys.argv[2])):
-        for _ in read_exchanges(sys.argv[1], rejects=RejectLog()):
-            pass
-    print("read", pa.default_memory_pool().max_memory())
-except UnpackedLimitError:
-    print("refused", pa.default_memory_pool().max_memory())
-"""
-
-
-def _peak(path: Path, limit: int) -> tuple[str, int]:
-    done = subprocess.run(
-        [sys.executable, "-c", _PEAK, str(path), str(limit)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    outcome, peak = done.stdout.split()
-    return outcome, int(peak)
 
 
 @pytest.mark.parametrize("encoding", ["dictionary", "DELTA_BYTE_ARRAY"])
@@ -150,7 +124,7 @@ def test_a_batch_of_a_few_repeated_long_texts_is_cut_to_the_limit(
     limit = 2 << 20
     assert unpacked_size(pq.ParquetFile(path).metadata) < limit < 256 << 20
     assert rows_per_batch(pq.ParquetFile(path).metadata.row_group(0), limit) == 7
-    outcome, peak = _peak(path, limit)
+    outcome, peak = arrow_peak(path, limit)
     assert outcome == "refused"
     assert peak < 4 * limit, f"Arrow held {peak:,} bytes under a limit of {limit:,}"
 
