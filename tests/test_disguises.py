@@ -19,7 +19,7 @@ from carelens.disguises import MASKED_LETTER, has_look_alikes, has_masks, unmask
 
 
 @pytest.mark.parametrize(
-    ("text", "reads", "word", "original"),
+    ("text", "reads", "words", "original"),
     [
         ("i want to d-i-e", "i want to die", "die", "d-i-e"),
         ("k.i.l.l myself", "kill myself", "kill", "k.i.l.l"),
@@ -28,16 +28,47 @@ from carelens.disguises import MASKED_LETTER, has_look_alikes, has_masks, unmask
         ("to k*ll m*self", f"to k{MASKED_LETTER}ll m{MASKED_LETTER}self", "m\u01c2self", "m*self"),
         ("I was d**d", f"I was d{MASKED_LETTER * 2}d", "d\u01c2\u01c2d", "d**d"),
         ("k-i-l-l m-y-s-e-l-f", "kill myself", "myself", "m-y-s-e-l-f"),
+        # a spelled word's trailing mark ("k.i.l.l. ") stays inside the span of the words
+        ("I want to k.i.l.l. myself", "I want to kill myself", "kill myself", "k.i.l.l. myself"),
+        (
+            "I want to k.i.l.l. **myself**",
+            "I want to kill **myself**",
+            "kill **myself**",
+            "k.i.l.l. **myself**",
+        ),
+        ("n.e.v.e.r. _kys_ ok", "never _kys_ ok", "never _kys_", "n.e.v.e.r. _kys_"),
+        # ... and a mark after it maps back to itself
+        ("n.e.v.e.r. *kill yourself*", "never *kill yourself*", "*", "*"),
+        # a "*" read as a letter after a spelled word stays a letter
+        ("k.i.l.l. *ourself", "kill yourself", "yourself", "*ourself"),
+        ("I want to k.i.l.l. *yself", "I want to kill myself", "kill myself", "k.i.l.l. *yself"),
+        ("k.i.l.l. m*self", f"kill m{MASKED_LETTER}self", f"m{MASKED_LETTER}self", "m*self"),
+        # a disguised word beside a spelled one
+        (
+            "I want to d-i-e and to k1ll myself",
+            "I want to die and to kill myself",
+            "kill myself",
+            "k1ll myself",
+        ),
+        (
+            "I want to d-i-e and to *ill myself",
+            "I want to die and to kill myself",
+            "kill myself",
+            "*ill myself",
+        ),
     ],
 )
 def test_unmask_reads_masked_words_and_maps_them_back(
-    text: str, reads: str, word: str, original: str
+    text: str, reads: str, words: str, original: str
 ) -> None:
+    """Read words map back to the text's own characters, a mark to itself. An edge mask
+    ("*ourself") is read in its letters before the spelled word is, so the "*" is no
+    Markdown mark opening the word after it: a letter, mapped back to itself."""
     assert has_masks(text)
     view = unmask(text)
     assert view.text == reads
-    start = reads.index(word)
-    a, b = view.span(start, start + len(word))
+    start = reads.index(words)
+    a, b = view.span(start, start + len(words))
     assert text[a:b] == original
 
 
@@ -107,60 +138,6 @@ def test_unmask_reads_a_spelled_word_whole_and_no_letter_of_another(text: str, r
         assert previous <= a < b <= len(text)
         assert view.text[i] == MASKED_LETTER or text[a:b] == view.text[i]
         previous = a
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "original"),
-    [
-        ("I want to k.i.l.l. myself", "kill myself", "k.i.l.l. myself"),
-        ("I want to k.i.l.l. **myself**", "kill **myself**", "k.i.l.l. **myself**"),
-        ("n.e.v.e.r. _kys_ ok", "never _kys_", "n.e.v.e.r. _kys_"),
-        ("n.e.v.e.r. *kill yourself*", "*", "*"),  # a mark maps back to itself
-    ],
-)
-def test_a_trailing_mark_stays_inside_the_span_of_the_words(
-    text: str, words: str, original: str
-) -> None:
-    view = unmask(text)
-    start = view.text.index(words)
-    a, b = view.span(start, start + len(words))
-    assert text[a:b] == original
-
-
-@pytest.mark.parametrize(
-    ("text", "reads", "words", "original"),
-    [
-        ("k.i.l.l. *ourself", "kill yourself", "yourself", "*ourself"),
-        ("I want to k.i.l.l. *yself", "I want to kill myself", "kill myself", "k.i.l.l. *yself"),
-        ("k.i.l.l. m*self", f"kill m{MASKED_LETTER}self", f"m{MASKED_LETTER}self", "m*self"),
-    ],
-)
-def test_a_star_read_as_a_letter_after_a_spelled_word_stays_a_letter(
-    text: str, reads: str, words: str, original: str
-) -> None:
-    """An edge mask ("*ourself") is read in its letters before the spelled word is, so the
-    "*" is no Markdown mark opening the word after it: a letter, mapped back to itself."""
-    view = unmask(text)
-    assert view.text == reads
-    start = reads.index(words)
-    a, b = view.span(start, start + len(words))
-    assert text[a:b] == original
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "original"),
-    [
-        ("I want to d-i-e and to k1ll myself", "kill myself", "k1ll myself"),
-        ("I want to d-i-e and to *ill myself", "kill myself", "*ill myself"),
-    ],
-)
-def test_a_disguised_word_beside_a_spelled_one_maps_back(
-    text: str, word: str, original: str
-) -> None:
-    view = unmask(text)
-    start = view.text.index(word)
-    a, b = view.span(start, start + len(word))
-    assert text[a:b] == original
 
 
 # --- crisis words disguised by digits, symbols or a "*" at a word's edge ---------------------

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -14,20 +13,11 @@ from typing import Any
 import pytest
 
 from carelens.batch import BatchOptions, engine
+from signal_handlers import handler_put_back
 
 ray = pytest.importorskip("ray", reason="the batch extra (Ray Data) is not installed")
 
 
-@pytest.fixture
-def _sigterm_restored() -> Iterator[None]:
-    before = signal.getsignal(signal.SIGTERM)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, before)
-
-
-@pytest.mark.usefixtures("_sigterm_restored")
 def test_the_commands_sigterm_handler_is_kept_when_ray_starts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -37,9 +27,10 @@ def test_the_commands_sigterm_handler_is_kept_when_ray_starts(
     def init_like_ray(**kwargs: Any) -> None:  # ray.init's own handler: sys.exit at once
         signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(signum))
 
-    signal.signal(signal.SIGTERM, commands)
     monkeypatch.setattr(ray, "is_initialized", lambda: False)
     monkeypatch.setattr(ray, "init", init_like_ray)
     monkeypatch.setenv("RAY_USAGE_STATS_ENABLED", "0")
-    assert engine._connect(BatchOptions(output=tmp_path / "out"))
-    assert signal.getsignal(signal.SIGTERM) is commands
+    with handler_put_back(signal.SIGTERM):
+        signal.signal(signal.SIGTERM, commands)
+        assert engine._connect(BatchOptions(output=tmp_path / "out"))
+        assert signal.getsignal(signal.SIGTERM) is commands

@@ -3,27 +3,15 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "benchmarks" / "feedback_cost.py"
-DATA = ROOT.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
+from benchmark_scripts import ROOT, run_benchmark
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-    )
+    return run_benchmark("feedback_cost.py", *args)
 
 
 def test_missing_data_is_one_line(tmp_path: Path) -> None:

@@ -4,28 +4,16 @@ beyond that each figure is a number."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from benchmark_scripts import run_benchmark
 
 pytest.importorskip("onnxruntime")
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "benchmarks" / "long_text_cost.py"
-
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-    )
+    return run_benchmark("long_text_cost.py", *args)
 
 
 def test_the_recipes_are_timed_beside_their_baselines() -> None:

@@ -13,11 +13,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import Result
+
+from signal_handlers import handler_put_back
 
 Invoke = Callable[..., Result]
 
@@ -78,16 +80,6 @@ def test_a_report_that_cannot_be_written_is_named_and_no_temporary_file_left(
     assert sorted(p.name for p in tmp_path.iterdir() if "r.html" in p.name) == []
 
 
-@pytest.fixture
-def _sigterm_handled_in_tests() -> Iterator[None]:
-    before = signal.getsignal(signal.SIGTERM)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, before)
-
-
-@pytest.mark.usefixtures("_sigterm_handled_in_tests")
 def test_an_interrupted_report_leaves_the_rejects_file_before_as_it_was(
     invoke: Invoke, tmp_path: Path
 ) -> None:
@@ -111,9 +103,10 @@ def test_an_interrupted_report_leaves_the_rejects_file_before_as_it_was(
             time.sleep(0.5)
 
     stopper = threading.Thread(target=stop_while_reading, daemon=True)
-    stopper.start()
-    result = invoke("report", source, "-o", report, "-q")
-    stopper.join(timeout=60)
+    with handler_put_back(signal.SIGTERM):
+        stopper.start()
+        result = invoke("report", source, "-o", report, "-q")
+        stopper.join(timeout=60)
     assert result.exit_code == 143, result.output
     assert rejects.read_text(encoding="utf-8") == before
     assert not staged.exists() and not report.exists()
