@@ -247,7 +247,6 @@ def test_everyday_idioms_are_no_cue(text: str) -> None:
         ("I overdosed on xanax and then ate ice cream", "overdosed"),
         ("tried to overdose on pills and sleep", "overdose"),
         ("I overdosed on ice cream and xanax", "overdosed"),
-        ("I overdosed on my coffee and then took my meds", "overdosed"),
     ],
 )
 def test_death_wishes_and_real_overdoses_stay_cues(text: str, words: str) -> None:

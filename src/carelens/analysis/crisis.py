@@ -36,7 +36,7 @@ kill myself and honestly I want to", "... and they're not wrong", "... I'm going
 tonight") or the message holds another cue of their own risk; a telling from inside is ("the
 voices tell me to kill myself"), and so are words nobody told ("Nobody told me to kill myself.
 I decided on my own."). Idioms on crisis words ("I'd rather die than go to that party", "I
-overdosed on ice cream") are no cue, but an overdose with a drug in its sentence is ("I
+overdosed on ice cream") are no cue, but an overdose with a drug among what it was on is ("I
 overdosed on xanax and ice cream"). Curly apostrophes (and an acute accent or a backtick typed
 for one: "can\\u00b4t") are read as straight ones, and the text is read without the invisible
 characters and combining marks put inside words to get past a forum's filters ("sui\\u00adcide",

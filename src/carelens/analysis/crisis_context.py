@@ -8,12 +8,15 @@ that is itself negative ("I don't want to live"), an effort against the urge ("r
 kill myself") and ideation beside a denial ("I'm not going to end it, but I think about it
 every day"). :data:`CONTEXT_CHECKS` holds, for the patterns whose words have everyday senses
 too, what makes a match a cue: an overdose someone took or means, not a topic nor the idiom
-"I overdosed on ice cream" (never with a drug named: "overdosed on xanax and ice cream");
+"I overdosed on ice cream" (never with a drug among what it was on: "overdosed on xanax and ice
+cream", "on coffee and pills"; a drug in another clause is no such one: "overdosed on coffee
+because I forgot my meds");
 "rather die", not "rather die than go to that party"; "end it" of the writer, not of another;
 "kys", "kill myself" and "kill yourself" of the writer, not of another nor what someone else
 told them ("someone told me to kill myself", 'my mom said "just kill yourself"'; "Nobody told
 me to" is no telling), unless the writer takes it up ("... and honestly I want to", "... and
-they're not wrong", "... I've written my note") or the message holds a cue of their own risk
+they're not wrong", "... I've written my note"; not agreeing with something else: "... I agree
+it was cruel", "... maybe I should try therapy") or the message holds a cue of their own risk
 besides ("They told me to kill myself. I want to die."); self-harm words without an accident;
 a farewell that points to an ending, not an everyday leaving.
 :mod:`carelens.analysis.crisis` runs them. :func:`not_own_mentions` gives the words set aside
@@ -190,17 +193,36 @@ _TOPIC_AFTER = re.compile(
 # After "overdosed": an everyday thing had too much of, the idiom "I overdosed on ice cream /
 # Netflix / caffeine". The everyday word comes right after "on", maybe after a determiner or a
 # quantifier ("on so much sugar", "on way too much coffee", "on my netflix"), and no drug or
-# medicine is named in what follows in its sentence: not "overdosed on caffeine pills", "on
-# pills and ice cream", "on xanax and pizza", "on heroin and candy" (any word before the
-# everyday one read "on xanax and pizza" as the idiom).
+# medicine is named in what it was had with (:data:`_SAME_LIST`): not "overdosed on caffeine
+# pills", "on pills and ice cream", "on xanax and pizza", "on heroin and candy" (any word before
+# the everyday one read "on xanax and pizza" as the idiom), "on coffee and pills", "on junk food
+# and painkillers". "doses" is a drug's unless "of" follows ("three doses of espresso").
 _DRUGS = (
     r"(?:pills?|tablets?|capsules?|supplements?|meds|medications?|medicines?|drugs?|aids?|gummies"
-    r"|edibles|syrup|drops|powder|doses?|prescriptions?|xanax|oxy\w*|heroin|fentanyl|morphine"
-    r"|codeine|opi(?:oid|ate)s?|methadone|percocets?|vicodin|tramadol|hydrocodone|benzos?"
-    r"|valium|klonopin|ativan|lorazepam|diazepam|clonazepam|alprazolam|ambien|seroquel|lithium"
-    r"|insulin|tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin|benadryl|nyquil"
+    r"|edibles|syrup|drops|powder|doses?(?!\s+of\b)|prescriptions?|xanax|oxy\w*|heroin|fentanyl"
+    r"|morphine|codeine|opi(?:oid|ate)s?|methadone|percocets?|vicodin|tramadol|hydrocodone"
+    r"|benzos?|valium|klonopin|ativan|lorazepam|diazepam|clonazepam|alprazolam|ambien|seroquel"
+    r"|lithium|insulin|tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin|benadryl|nyquil"
     r"|melatonin|painkillers?|antidepressants?|sertraline|zoloft|prozac|lexapro|adderall"
     r"|cocaine|coke|meth|crack|ketamine|mdma|molly|ecstasy|lsd|alcohol|booze|vodka)"
+)
+# Words that open another clause after the everyday thing, which the thing had too much of
+# does not reach: a subject, a conjunction that is not a list's, "then", a negation or a
+# verb ("on coffee because I forgot to take my meds", "on sugar today, then took my meds",
+# "on coffee and took my meds"; the patterns read "took all my pills" on their own).
+_NEW_CLAUSE = (
+    r"(?:then|because|cause|cuz|coz|bc|so|but|after|afterwards|before|when|whenever|while|since"
+    r"|until|till|though|although|if|unless|as|than|instead|to|not|no|i|i'm|im|i've|ive|i'd"
+    r"|i'll|me|he|she|we|they|you|it|that|which|who|took|take|takes|taking|taken|forgot|forget"
+    r"|skipped|skip|missed|miss|remembered|remember|need|needed|needs|ate|eat|drank|drink|had"
+    r"|have|has|got|get|went|go|was|were|is|are|am|felt|feel|started|stopped|quit|used)"
+)
+# The rest of the everyday thing's phrase up to a drug: a list or a noun phrase of at most
+# eight words on one line, joined by spaces, commas, "&", "+" or "/" ("on pizza and a whole
+# bottle of xanax", "on ice cream, chocolate, chips and pills"), none of them a new clause's.
+_SAME_LIST = (
+    rf"(?:(?:[^\S\n]*[,&+/][^\S\n]*|[^\S\n]+)(?!{_NEW_CLAUSE}\b)[\w'%-]+){{0,8}}?"
+    r"(?:[^\S\n]*[,&+/][^\S\n]*|[^\S\n]+)"
 )
 _EVERYDAY_OVERDOSE = re.compile(
     r"\s+on\s+(?:(?:so\s+much|too\s+much|way\s+too\s+much|(?:so|too|way\s+too)\s+many|a\s+lot"
@@ -210,7 +232,7 @@ _EVERYDAY_OVERDOSE = re.compile(
     r"|television|anime|k-?dramas?|movies|films|youtube|tiktok|memes|reddit|social\s+media"
     r"|video\s+games|games|gaming|music|podcasts|books|christmas|nostalgia|cuteness|sunshine|sun"
     r"|sleep|naps?|exercise|cardio|work)\b"
-    rf"(?![^.!?\n]{{0,80}}?\b{_DRUGS}\b)",
+    rf"(?!{_SAME_LIST}{_DRUGS}\b)",
     re.IGNORECASE,
 )
 
@@ -309,36 +331,83 @@ _INNER_TELLER = re.compile(
     r"|spirits?)\b",
     re.IGNORECASE,
 )
+# Where a taking-up ends: its clause's end or a word that closes it ("... and I might lol").
+_UPTAKE_END = r"(?=\s*(?:[.!?,;\n]|$|(?:lol|lmao|haha|honestly|tbh|ngl|and|but)\b))"
+# What is agreed with or believed and takes the telling up: that it is true, or the teller's
+# verdict on the writer ("I agree it's true", "I believe that I'm a burden", "I agree I
+# deserve it").
+_TRUE = (
+    r"\s+(?:that\s+)?(?:(?:it|that|this)(?:'s|\s+is)\s+(?:(?:probably|kinda|all)\s+)?true"
+    r"|i(?:'m|\s+am)\s+(?:(?:just|really|only)\s+)?(?:an?\s+)?(?:burden|worthless|useless"
+    r"|better\s+off\s+dead|waste\s+of\s+(?:space|air|oxygen|life))"
+    r"|i\s+(?:deserve|deserved)\s+(?:it|this|to\s+die))\b"
+)
+# What agreement leaves open after it: "I agree (with them / with my brother) (completely)"
+# and no more, or "it's true"; not an agreement with something else ("I agree it was cruel",
+# "I agree with my therapist that it was abuse"). "I agree that I should" is the first kind of
+# taking-up (an intent).
+_AGREED = (
+    r"(?:agree[sd]?|agreeing)(?:\s+with\s+(?:them|him|her|it|that|this|those|everyone|everybody"
+    r"|all\s+of\s+them|(?:what|everything)\s+(?:they|he|she)\s+(?:say|says|said)"
+    r"|(?:my|the|his|her|their|that|this|those)\s+(?:\w+\s+)?\w+))?(?:\s+(?:completely"
+    rf"|totally|fully|100\s*%|a\s+bit|a\s+little|sometimes|too|tho|though|now))*(?:{_TRUE}"
+    rf"|{_UPTAKE_END})"
+)
+# What is believed: the teller or the telling ("I believe them", "I kinda believe it") or
+# "it's true"; not "it" as a clause's subject ("I believe it was cruel") nor a "that" opening
+# a clause ("I believe that's harassment", "I believe that he should be punished"): "that" /
+# "this" as the thing believed ends the clause ("I believe that too").
+_BELIEVED = (
+    r"believ(?:e[sd]?|ing)(?:\s+(?:them|him|her|it(?!'|\s+(?:is|was|were|will|would|should"
+    r"|could|can|might|must|has|had|does|did|doesn'?t|didn'?t|isn'?t|wasn'?t)\b)|they'?re\s+right"
+    r"|(?:that|this)(?:\s+(?:too|now|sometimes|a\s+bit|a\s+little|deep\s+down))*"
+    rf"{_UPTAKE_END})\b|{_TRUE})"
+)
+# After "maybe I should / will / could / might": a taking-up is the clause's end ("maybe I
+# should.") or doing what was told ("maybe I should (just) do it / listen / kill myself / go"),
+# not another act ("maybe I should try therapy", "maybe I should delete my account").
+_MAYBE_I_DO_IT = (
+    r"\bmaybe\s+i\s+(?:should|will|could|might|ought\s+to)(?:\s+(?:just|really|actually"
+    r"|finally|honestly|seriously))*(?:\s+(?:do\s+(?:it|that|as\s+(?:they|he|she)\s+(?:say|says"
+    r"|said)|what\s+(?:they|he|she)\s+(?:say|says|said))|listen(?:\s+to\s+(?:them|him|her|it))?"
+    r"|believe\s+(?:them|him|her|it)|take\s+(?:their|his|her)\s+advice|kill\s+myself|kms|kys"
+    r"|die|end\s+it(?:\s+all)?|go\s+through\s+with\s+it|off\s+myself|give\s+up|go|disappear"
+    rf"|too|then))?{_UPTAKE_END}"
+)
+# "right" or "a point" about something else than what was told: "he has a point about my
+# grades", "she's right about my room"; not "about it / that / this / me / everything".
+_ABOUT_ELSE = (
+    r"(?!\s+(?:about|on|regarding|when\s+it\s+comes\s+to)\s+(?!(?:it|that|this|me|everything"
+    r"|all\s+of\s+it)\b))"
+)
 # After what someone told them, the seeker taking it up as their own: an intent or a plan
 # ("... and honestly I want to", "I'm going to do it tonight", "I'm done", "I've written my
 # note", "I wish I had the guts"), a thought of it ("I'm thinking about it") or agreement
 # ("maybe they're right", "they're not wrong", "I agree", "part of me believes it", "maybe I
-# should listen", "why not").
+# should listen", "why not"). Agreement with something else is none (:data:`_AGREED`,
+# :data:`_BELIEVED`, :data:`_MAYBE_I_DO_IT`, :data:`_ABOUT_ELSE`).
 _TAKEN_UP = re.compile(
     r"\b(?:i|i'?m|im|i\s+am|i'?ve|i'?ll|i'?d)\s+(?:\w+\s+){0,3}?(?:want|wanna|need|gonna|going"
     r"|plan|planning|tempted|ready|about|considering|might|may|will|should|could|almost\s+did"
     r"|nearly\s+did|did|try|tried|attempted|done|doing\s+(?:it|this|that))(?:\s+to)?"
     r"(?:\s+(?:(?:just|actually|really|finally)\s+)?(?:do\s+it|do\s+that|it|that|too|as\s+well"
-    r"|now|tonight|today|tomorrow|soon|this\s+time|anyway)){0,2}"
-    r"(?=\s*(?:[.!?,;\n]|$|(?:lol|lmao|haha|honestly|tbh|ngl|and|but)\b))"
+    rf"|now|tonight|today|tomorrow|soon|this\s+time|anyway)){{0,2}}{_UPTAKE_END}"
     r"|\b(?:i|i'?m|im|i\s+am|i'?ve\s+been)\s+(?:\w+\s+){0,3}?(?:thinking|think|thought"
     r"|considering)\s+(?:about\s+|of\s+)?(?:it|that|doing\s+it)\b"
     r"|(?:'re|'s|\b(?:are|is|were|was|might\s+be|may\s+be|could\s+be))\s+(?:probably\s+"
     r"|totally\s+|so\s+|just\s+)?(?:right\b(?!\s+(?:there|here|next|behind|around|away|now)\b)"
-    r"|not\s+wrong\b)"
-    r"|\b(?:aren'?t|isn'?t|wasn'?t|weren'?t)\s+(?:\w+\s+)?wrong\b|\b(?:have|has)\s+a\s+point\b"
+    rf"{_ABOUT_ELSE}|not\s+wrong\b)"
+    r"|\b(?:aren'?t|isn'?t|wasn'?t|weren'?t)\s+(?:\w+\s+)?wrong\b"
+    rf"|\b(?:have|has)\s+a\s+point\b{_ABOUT_ELSE}"
     # agreement: "I agree (with them)", "I kinda believe it", "part of me believes it"
     r"|\b(?:i|i'?m|im|i\s+am|me)\s+(?:(?:kinda|kind\s+of|sort\s+of|actually|really|honestly"
     r"|totally|fully|partly|half|almost|somewhat|starting|beginning|to|do|might|think)\s+){0,3}"
-    r"(?:agree[sd]?|agreeing|believ(?:e[sd]?|ing)\s+(?:it|them|him|her|that|this|they'?re"
-    r"\s+right))\b"
+    rf"(?:{_AGREED}|{_BELIEVED})"
     r"|\bpart\s+of\s+me\s+(?:\w+\s+){0,2}?(?:believes?|agrees?|wants?\s+to(?!\s+(?:prove|show"
     r"|fight|report|tell|scream|cry|hurt\s+them))|thinks?\s+(?:they|he|she|it|that)|wonders?"
     r"|knows?\s+(?:they|he|she|it))\b"
-    r"|\bshould\s+(?:just\s+|really\s+)?listen(?:\s+to\s+(?:them|him|her|it))?"
-    r"(?=\s*(?:[.!?,;\n]|$|(?:lol|lmao|haha|honestly|tbh|ngl|and|but)\b))"
-    r"|\bmaybe\s+i\s+(?:should|will|could|might|ought\s+to)\b(?!\s+(?:not|tell|call|talk|ask"
-    r"|go\s+to|report|get|see|block|ignore|leave|move|change|quit|stop)\b)"
+    rf"|\bshould\s+(?:just\s+|really\s+)?listen(?:\s+to\s+(?:them|him|her|it))?{_UPTAKE_END}"
+    rf"|{_MAYBE_I_DO_IT}"
     r"|\bwhy\s+not\b(?=\s*(?:[.!?,;\n]|$|(?:lol|lmao|haha|honestly|tbh|ngl)\b))"
     # a plan: "do it tonight", "I've written my note", "I wish I had the guts"
     r"|\b(?:do|doing)\s+it\s+(?:tonight|today|tomorrow|soon|now|this\s+(?:week|weekend|time))\b"
