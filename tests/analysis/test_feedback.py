@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carelens.analysis import feelings, openings, pronouns
+from carelens.analysis import feelings, openings_clauses, pronouns
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.crisis_model import LABEL as LEARNED
 from carelens.analysis.feedback import (
@@ -1323,7 +1323,7 @@ def test_each_run_of_text_is_searched_for_an_address_once(
 ) -> None:
     address = _CountingPattern(feelings.ADDRESS)
     monkeypatch.setattr(feelings, "ADDRESS", address)
-    monkeypatch.setattr(openings, "ADDRESS", address)
+    monkeypatch.setattr(openings_clauses, "ADDRESS", address)
     monkeypatch.setattr(pronouns, "ADDRESS", address)
     seeker_feelings(seeker)
     seeker_clause(seeker)

@@ -304,11 +304,11 @@ def test_masks_and_abbreviations_without_danger_still_open_a_reflection(
 
 
 def test_a_masked_danger_word_maps_back_to_the_seekers_own_letters() -> None:
-    from carelens.analysis.openings import _danger
+    from carelens.analysis.openings_danger import danger_spans
 
     seeker = "I just want to d-\u200bi-e. And to k*ll myself."
     # The crisis cues (which read masked words too), then the words of _DANGER.
-    assert [seeker[a:b] for a, b in _danger(seeker)] == [
+    assert [seeker[a:b] for a, b in danger_spans(seeker)] == [
         "want to d-\u200bi-e",
         "k*ll myself",
         "d-\u200bi-e",

@@ -186,6 +186,11 @@ _REGNAL_NAMES = frozenset([
 _NUMBERED = frozenset([
     "part", "chapter", "act", "volume", "book", "phase", "stage", "type", "season", "episode",
 ])  # fmt: skip
+#: After "I and", these open the others the seeker names with themselves ("On Monday I and
+#: the team said we'd finish it"): the "I" is the pronoun, no numeral ("after Henryk I and").
+_WITH_OTHERS = frozenset([
+    "the", "my", "our", "his", "her", "their", "a", "an", "some", "two", "three", "both",
+])  # fmt: skip
 #: After one of these, a name is the one told something and the "I" after it begins what
 #: they were told ("I told James I was sad"): the pronoun, even after a monarch's name.
 _TOLD = frozenset([
@@ -284,11 +289,7 @@ def turn_clause(clause: str) -> tuple[str, bool, bool]:
     "I" is still the verb. An "I" that may be a numeral (:func:`_maybe_numeral`: "Henry I
     was", "Part I and") is in doubt too."""
     capitals = not any(c.islower() for c in clause)
-    addresses = [
-        run.span()
-        for run in NO_SPACE_RUN.finditer(clause)
-        if ADDRESS.search(clause, *run.span()) is not None
-    ]
+    addresses = _web_addresses(clause)
     words = list(WORD.finditer(clause))
     quoted, unclosed = quoted_speech(clause)
     foreign = _foreign_parts(clause)
@@ -313,10 +314,10 @@ def turn_clause(clause: str) -> tuple[str, bool, bool]:
             continue
         elif folded not in _SWAPS or _no_pronoun(clause, match, addresses):
             continue
-        elif any(first <= match.start() < last for first, last in foreign):
+        elif _within(foreign, match.start()):
             doubt = True  # "Eu me sinto tão sozinha": no English pronoun
             continue
-        elif folded == "i" and any(first <= match.start() < last for first, last in spelled):
+        elif folded == "i" and _within(spelled, match.start()):
             doubt = True  # a spelled-out word: "s u i c i d e"
             continue
         elif folded == "my" and _exclaimed(clause, words, k):
@@ -374,8 +375,11 @@ _GENERIC_BEFORE_YOU = frozenset([
 
 #: Verbs of :data:`_GENERIC_BEFORE_YOU` whose "you" is addressed after the seeker as their
 #: subject ("I just want to make you proud", "I'm sorry I let you down"; not "it makes you
-#: feel small", "how school makes you feel").
-_CAUSING = frozenset(["make", "makes", "made", "making", "let", "lets", "letting"])
+#: feel small", "how school makes you feel"): "makes" and "lets" take no "I" or "we", so
+#: their subject is someone or something else ("The job I have makes you feel worthless").
+#: "hope" too: the seeker hopes something for whom they address ("I hope you have a great
+#: day"), not for anyone.
+_CAUSING = frozenset(["make", "made", "making", "let", "letting", "hope", "hoped", "hoping"])
 #: Words between the seeker as a subject and a verb of :data:`_CAUSING`: auxiliaries, adverbs
 #: and verbs before an infinitive ("I just want to make you proud", "I'll never let you go").
 _BEFORE_CAUSING = frozenset([
@@ -406,11 +410,17 @@ def _vocatives(clause: str, words: Sequence[re.Match[str]]) -> list[tuple[int, i
     before a comma ("Mom, I'm sorry I let you down"), or at the end of a part after a comma
     ("I'm sorry, Mom."), after a feeling word or a word of :data:`_BEFORE_VOCATIVE` ("I let you
     down Mom and I feel like a failure", "I'm sorry Mom"); the end of a part is the end of the
-    clause, a mark or "and", "but" or "so"."""
+    clause, a mark or "and", "but" or "so". A name in a list of people that ends with the
+    seeker is none (:func:`_listed_with_seeker`: "Mom, Dad and I fought again")."""
     found: list[tuple[int, int]] = []
+    listed: int | None = None  # the seeker's word ending a list at the clause's start, or -1
     for k, match in enumerate(words):
         if plain(match.group(0)) not in _VOCATIVES:
             continue
+        if listed is None:
+            listed = _listed_with_seeker(clause, words)
+        if k < listed:
+            continue  # "Mom, Dad and I fought": the subjects, no one addressed
         after = clause[match.end() : words[k + 1].start()] if k + 1 < len(words) else ""
         if k == 0:
             if "," in after:
@@ -431,10 +441,70 @@ def _vocatives(clause: str, words: Sequence[re.Match[str]]) -> list[tuple[int, i
     return found
 
 
+#: Words of :data:`_VOCATIVES` that call on readers, never one of a list of people
+#: ("Guys, my mom and I fought" addresses the readers).
+_READERS = frozenset(["guys", "everyone", "everybody", "bro", "sis", "babe"])
+#: Words that open a noun phrase naming someone in a list of people ("my sister", "the kids").
+_PERSON_OPENERS = frozenset(["my", "our", "the", "his", "her", "their"])
+
+
+def listed_with_seeker(clause: str) -> bool:
+    """Whether ``clause`` opens with a list of people that ends with the seeker, the first
+    before a comma (:func:`_listed_with_seeker`: "Mom, Dad and I fought again"): their
+    subject, no one addressed."""
+    return _listed_with_seeker(clause, list(WORD.finditer(clause, 0, 400))) >= 0
+
+
+def _listed_with_seeker(clause: str, words: Sequence[re.Match[str]]) -> int:
+    """Where a list of people that opens ``clause`` with a name or kin before a comma ends
+    with the seeker: the index in ``words`` of its "I" or "me" after "and" or "&" ("Mom, Dad
+    and I fought again", "Mom, my sister & me"); -1 when the clause opens with no such list
+    ("Mom, I'm sorry", "Guys, my mom and I fought": :data:`_READERS`). Each name in the list
+    is a word of :data:`_VOCATIVES`, a capitalised word or a noun phrase of
+    :data:`_PERSON_OPENERS` and one word; a comma stands between two of them."""
+    j = 0
+    while j < min(len(words), 12):
+        first = j == 0
+        word = plain(words[j].group(0))
+        if word in _PERSON_OPENERS and _gap(clause, words, j + 1) == "":
+            j += 1  # "my sister"
+        elif (
+            word in _READERS
+            or word in _SEEKER_SUBJECTS
+            or (word not in _VOCATIVES and not words[j].group(0)[0].isupper())
+        ):
+            return -1
+        gap = _gap(clause, words, j + 1)
+        if first and gap != ",":
+            return -1  # a list read as addressed opens with a comma: "Mom, Dad and I"
+        if gap in ("&", ",&"):
+            last = j + 1
+        elif gap in ("", ",") and j + 1 < len(words) and plain(words[j + 1].group(0)) == "and":
+            last = j + 2  # "Dad and I", "Dad, and I"
+        elif gap == ",":
+            j += 1
+            continue
+        else:
+            return -1
+        if last < len(words) and plain(words[last].group(0)) in ("i", "me"):
+            return last
+        return -1
+    return -1
+
+
+def _gap(clause: str, words: Sequence[re.Match[str]], k: int) -> str:
+    """What stands between the word before ``words[k]`` and it, without spaces ("" at the
+    clause's end too)."""
+    if not 0 < k < len(words):
+        return ""
+    return "".join(clause[words[k - 1].end() : words[k].start()].split())
+
+
 def _seeker_causes(words: Sequence[re.Match[str]], k: int) -> bool:
     """Whether the "you" at ``words[k]`` follows a verb of :data:`_CAUSING` whose subject is
     the seeker (:data:`_SEEKER_SUBJECTS`), maybe with words of :data:`_BEFORE_CAUSING` between:
-    "I just want to make you proud", "I'm sorry I let you down"."""
+    "I just want to make you proud", "I'm sorry I let you down", "I hope you have a great
+    day"."""
     if k == 0 or plain(words[k - 1].group(0)) not in _CAUSING:
         return False
     j = k - 2
@@ -456,17 +526,9 @@ def addressed(clause: str) -> list[tuple[int, int]]:
     make you proud", "I let you down") or the clause names whom the seeker addresses ("I feel
     like you never listen, Dad")."""
     words = list(WORD.finditer(clause))
-    quoted, _ = quoted_speech(clause)
-    addresses = [
-        run.span()
-        for run in NO_SPACE_RUN.finditer(clause)
-        if ADDRESS.search(clause, *run.span()) is not None
-    ]
-    vocatives = [
-        span
-        for span in _vocatives(clause, words)
-        if not any(first <= span[0] < last for first, last in (*quoted, *addresses))
-    ]
+    # quoted speech and web addresses: no one the seeker addresses, for both readings
+    unread = [*quoted_speech(clause)[0], *_web_addresses(clause)]
+    vocatives = [span for span in _vocatives(clause, words) if not _within(unread, span[0])]
     found: list[tuple[int, int]] = list(vocatives)
     anyones = False  # a "you" before was anyone's
     for k, match in enumerate(words):
@@ -474,7 +536,7 @@ def addressed(clause: str) -> list[tuple[int, int]]:
         if (
             folded not in _SECOND_PERSON
             or (folded in ("u", "ur") and not match.group(0).islower())  # "U.S.A.", "UR"
-            or any(first <= match.start() < last for first, last in (*quoted, *addresses))
+            or _within(unread, match.start())
         ):
             continue
         after = plain(words[k + 1].group(0)) if k + 1 < len(words) else ""
@@ -492,6 +554,22 @@ def addressed(clause: str) -> list[tuple[int, int]]:
             continue
         found.append(match.span())
     return sorted(found)
+
+
+def _web_addresses(clause: str) -> list[tuple[int, int]]:
+    """Where ``clause`` holds runs of text without spaces that are web addresses or handles
+    (:data:`carelens.analysis.feelings.ADDRESS`: "example.com/my-story", "@our_team"), whose
+    words are no one's pronouns."""
+    return [
+        run.span()
+        for run in NO_SPACE_RUN.finditer(clause)
+        if ADDRESS.search(clause, *run.span()) is not None
+    ]
+
+
+def _within(spans: Sequence[tuple[int, int]], at: int) -> bool:
+    """Whether the position ``at`` lies in one of ``spans`` (start included, end not)."""
+    return any(first <= at < last for first, last in spans)
 
 
 #: A first-person object or possessive: after a "you" it tells that the "you" is addressed.
@@ -559,7 +637,7 @@ def _no_pronoun(clause: str, match: re.Match[str], addresses: Sequence[tuple[int
     "am" of a time ("4 am") or the "I" of an abbreviation ("I.B.M.")."""
     folded = plain(match.group(0))
     return (
-        any(start <= match.start() < end for start, end in addresses)
+        _within(addresses, match.start())
         or "_" in (clause[match.start() - 1 : match.start()], clause[match.end() : match.end() + 1])
         or (folded == "am" and _TIME_BEFORE_AM.search(clause, 0, match.start()) is not None)
         or (folded == "i" and _ABBREVIATION_AFTER.match(clause, match.end()) is not None)
@@ -576,7 +654,8 @@ def _maybe_numeral(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
     first in the clause ("Henry I was a king", "Part I was long"); or right after any other
     capitalised word that is not the first of the clause, nor a common word or a pronoun
     ("after Henryk I and"), and not followed by a lower-case word that may follow a
-    pronoun ("Sarah I miss")."""
+    pronoun ("Sarah I miss") nor by "and" and the others the seeker names with themselves
+    (:data:`_WITH_OTHERS`: "On Monday I and the team")."""
     if not _adjacent(clause, words, k):
         return False
     before = words[k - 1].group(0)
@@ -592,6 +671,8 @@ def _maybe_numeral(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
         return False
     after = words[k + 1].group(0) if k + 1 < len(words) else ""
     follows = plain(after)
+    if follows == "and" and k + 2 < len(words) and plain(words[k + 2].group(0)) in _WITH_OTHERS:
+        return False  # the seeker and others: "On Monday I and the team said"
     return not (after[:1].islower() and (follows in _AFTER_I or follows.endswith(("ed", "n't"))))
 
 

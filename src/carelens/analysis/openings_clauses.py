@@ -1,0 +1,521 @@
+"""Which clause of the seeker's a suggested opening is built on (:func:`find_clause`).
+
+The clause is the seeker's first short first-person one that carries a feeling of their own
+(:mod:`carelens.analysis.feelings`: not one they deny, one that tells what happened, nor
+another person's), else their first first-person clause; "we", "our" only in a message
+without "I"; a clause that apologises for the message comes last ("My english is not good
+sorry"). A sentence is not cut inside a web address, a number or an abbreviation
+("reddit.com/r/x", "4.5", "I.B.M.", "St. Mary's"), nor inside a quotation ('My coach yelled
+"you're worthless!" at practice': :func:`_sentences`), nor a clause inside personal data; a
+list's mark inside a part starts a part of its own ("I have two problems 1) I can't sleep 2)
+I feel like a failure"). A short clause runs on over the list after its comma ("I'm sad,
+angry, scared and lonely", "Mom, Dad and I fought again"). No clause is offered from a line of
+a Markdown block quote ("> I know exactly how you feel": someone else's words), nor one that
+asks a question ("cant you see I'm hurting"), starts with an imperative ("Don't tell my mom
+I'm sad"; not "Don't know what to do with my life"), holds a word whose turning is in doubt
+(a quotation cut open, or the seeker's own "you" addressed to someone: "Dad, I miss you so
+much" would read "you miss you"; their own clause after it may be offered:
+:func:`carelens.analysis.pronouns.addressed`, read with a vocative its comma cuts off: "I feel
+like you can't win, Dad", :func:`_named_beside`), opens a subordinate clause without a main
+clause of its own ("Whatever I do", "When I wake up", "When my mom left":
+:func:`_subordinate_only`), closes a bracket it never opened ("traveling), is it ok to ...":
+:func:`_closes_unopened`), holds letters spelled out one by one ("s u i c i d e") or words of
+danger (:mod:`carelens.analysis.openings_danger`). What does not belong to a clause is
+trimmed off its ends, and a long one is clipped (:mod:`carelens.analysis.openings_trim`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from carelens.analysis.feelings import (
+    ADDRESS,
+    DROPPED_I_VERBS,
+    SENTENCE,
+    WORD,
+    Feeling,
+    plain,
+    sentence_parts,
+)
+from carelens.analysis.openings_danger import (
+    after_danger,
+    before_danger,
+    danger_spans,
+    merged,
+    overlaps,
+)
+from carelens.analysis.openings_trim import OWN_SUBJECT, clip_clause, trim
+from carelens.analysis.pronouns import (
+    ADVERBS,
+    FIRST_PERSON,
+    SPELLED_OUT,
+    addressed,
+    listed_with_seeker,
+    quoted_speech,
+    turn_clause,
+)
+from carelens.analysis.quoting import personal_runs
+from carelens.analysis.unsafe_frames import BLOCK_QUOTE_LINE
+
+#: First-person plural words: a message that speaks only of "we" ("We lost our baby at 20
+#: weeks and we feel so empty") offers a clause of those when it has no "I" clause.
+_FIRST_PLURAL = re.compile(
+    r"\b(?:we|we['\u2019](?:re|ve|d|ll)|us|our|ours|ourselves)\b", re.IGNORECASE
+)
+#: An apology for the message itself ("My english is not good sorry", "sorry for my bad
+#: grammar", "I'm on mobile"): a clause of the seeker's with anything else comes first.
+_APOLOGY = re.compile(
+    r"\b(?:my\s+english|english\s+is\s+not\s+my|(?:sorry|apologi[sz]e)\s+(?:for|about)\s+"
+    r"(?:my\s+|the\s+)?(?:bad\s+|poor\s+|broken\s+)?(?:english|grammar|spelling|format\w*|typos?)"
+    r"|not\s+(?:a\s+)?native\s+(?:english\s+)?speaker|i(?:['\u2019]m|\s+am)\s+on\s+mobile)\b",
+    re.IGNORECASE,
+)
+#: Verbs that open an imperative clause ("Tell my mom I'm sorry", "Please don't hate me"): it
+#: addresses someone, so "It sounds like" cannot start it. The verbs of a clause whose "I" the
+#: seeker left out (:data:`carelens.analysis.feelings.DROPPED_I_VERBS`: "had to put my cat
+#: down", "feel like a burden") are not among them.
+_IMPERATIVES = frozenset([
+    "tell", "say", "give", "let", "let's", "lets", "please", "go", "come", "make", "take", "call",
+    "stop", "leave", "forget", "remember", "look", "listen", "help", "get", "put", "send",
+    "bring", "ask", "try", "wait", "be", "do", "pray", "promise", "kiss", "hug", "bury",
+    "delete", "read",
+]) - DROPPED_I_VERBS  # fmt: skip
+#: A "don't" that opens a clause is the seeker's own, its "I" left out, only before one of
+#: these verbs (after any adverbs: "Don't really know what to do"); before any other it may
+#: open an imperative ("Don't tell my mom I'm sad", "dont judge me", "Don't feel bad for me"),
+#: which addresses someone.
+_AFTER_DONT = frozenset([
+    "know", "want", "wanna", "understand", "care", "need", "deserve", "belong", "have",
+    "remember",
+])  # fmt: skip
+#: A clause that asks ("Am I alone because I'm depressed", "or do I just give up", "Why did
+#: you leave me", "What if I fail", "cant you see I'm hurting"): an auxiliary before its
+#: subject, or a question word before an auxiliary; a negated auxiliary may be texted without
+#: its apostrophe ("cant", "dont", "isnt"), and "you" as "u". "It sounds like am I alone..."
+#: is no reflection, so no opening is built on one ("When I was a kid, ..." and "How I feel
+#: doesn't matter" are statements).
+_AUXILIARIES = (
+    r"am|is|are|was|were|do|does|did|can|could|should|would|will|shall|have|has|had|may|"
+    r"might|must|(?:is|are|was|do|does|did|ca|wo|could|would|should)n['\u2019]?t"
+)
+_QUESTION = re.compile(
+    r"(?:(?:and|or|but|so)\s+)?(?:"
+    rf"(?:{_AUXILIARIES})\s+(?:i|you|u|he|she|it|we|they|anyone|anybody|someone|somebody|there|"
+    r"this|that|my|people|everyone)\b"
+    rf"|(?:why|what|how|who|where|when|which)\s+(?:{_AUXILIARIES}|if)\b)",
+    re.IGNORECASE,
+)
+
+
+def find_clause(
+    seeker: str, feelings: Sequence[Feeling], avoid: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """:func:`~carelens.analysis.openings.seeker_clause`, given the feeling words
+    :func:`~carelens.analysis.feelings.read_feelings` found in ``seeker``; no clause that overlaps a
+    span of ``avoid`` (the crisis cues: "It sounds like you bought a gun to use on yourself…" is no
+    opening to suggest) or danger words (:func:`~carelens.analysis.openings_danger.danger_spans`),
+    nor one that starts with an imperative (:data:`_IMPERATIVES`: "It sounds like Tell your mom
+    you're sorry…"), nor one with letters spelled out one by one
+    (:data:`carelens.analysis.pronouns.SPELLED_OUT`: "s u i c i d e", often a word of danger written
+    so that filters miss it). A message without a first-person word ("I", "my"...) offers a clause
+    of "we" or "our" ("We lost our baby and we feel so empty")."""
+    spelled = (run.span() for run in SPELLED_OUT.finditer(seeker))  # "s u i c i d e"
+    avoided = merged([*avoid, *danger_spans(seeker), *spelled])
+    found = _clause_of(seeker, feelings, avoided, FIRST_PERSON)
+    if found is None and FIRST_PERSON.search(seeker) is None and _FIRST_PLURAL.search(seeker):
+        found = _clause_of(seeker, feelings, avoided, _FIRST_PLURAL)
+    return found
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of ``text`` (:data:`carelens.analysis.feelings.SENTENCE`) start and
+    end, none cut inside a quotation: a sentence whose quotation is still open
+    (:func:`carelens.analysis.pronouns.quoted_speech`) where the next starts with the mark that
+    closes it runs on over the next ('My coach yelled "you're worthless!" at practice.' is one
+    sentence), or takes in only that mark where a capital after it starts a new one ('He said
+    "I'm done." I feel so alone.')."""
+    spans: list[tuple[int, int]] = []
+    for found in SENTENCE.finditer(text):
+        start, end = found.span()
+        if (
+            spans
+            and spans[-1][1] == start
+            and text[start] in _CLOSING_MARKS
+            and quoted_speech(text[spans[-1][0] : start])[1] is not None
+        ):
+            rest = text[start + 1 : end].lstrip()
+            if not rest or not rest[0].isupper():
+                spans[-1] = (spans[-1][0], end)
+                continue
+            spans[-1] = (spans[-1][0], start + 1)
+            start += 1
+        spans.append((start, end))
+    return spans
+
+
+#: Marks that close a quotation, straight or curly.
+_CLOSING_MARKS = "\"'\u2019\u201d"
+
+
+def _clause_of(
+    seeker: str,
+    feelings: Sequence[Feeling],
+    avoid: tuple[list[int], list[int]],
+    person: re.Pattern[str],
+) -> str | None:
+    """:func:`find_clause` for clauses with a word of ``person`` (first person, or plural).
+
+    Each sentence is read as if on its own. Its feeling words read the same in the whole text: a
+    sentence ends in ".", "!" or "?" or at a line break, each of which ends a clause and a negation,
+    so nothing is read across it. Only a web address is looked for in the sentence's part alone of
+    the run of text a feeling word is in ("I'm sad.Reddit.com" keeps "sad").
+
+    A part of a sentence too short to offer ("I'm sad", "I was", "Ugh I'm sad" once trimmed) runs on
+    over the comma-separated parts after it that have no subject of the seeker's own ("I'm sad,
+    angry, scared and lonely all at once"); interjections, chat words and emoji at either end are
+    left out (:func:`~carelens.analysis.openings_trim.trim`), and so is a part in another language
+    than English before or after an English clause ("Mi mamá no me entiende and I feel so alone"
+    offers "I feel so alone")."""
+    starts = [feeling.match.start() for feeling in feelings]
+    in_address: dict[tuple[int, int], bool] = {}  # each piece of an address run searched once
+    # (preference, order, start, end, and the start and end with a short part beside it)
+    candidates: list[tuple[int, int, int, int, int, int]] = []
+    expressed_at: list[int] = []  # where the seeker's own feeling words are, in order
+    runs = personal_runs(seeker)
+    # a line of a Markdown block quote, as the unsafe-reply patterns read one (">" and a
+    # space, ">" and a letter, ">" alone; not an emoticon: ">:("): someone else's words
+    quoted_lines = [line.span() for line in BLOCK_QUOTE_LINE.finditer(seeker)]
+    for offset, stop in _sentences(seeker):
+        sentence = seeker[offset:stop]
+        if not person.search(sentence):
+            continue
+        if any(first <= offset < last for first, last in quoted_lines):
+            continue  # "> I know exactly how you feel": someone else's words, quoted
+        expressed: list[int] = []  # where the feeling words are in the sentence, in order
+        denied: list[int] = []
+        for feeling in feelings[bisect_left(starts, offset) : bisect_left(starts, stop)]:
+            if feeling.address is not None:
+                piece = (max(feeling.address[0], offset), min(feeling.address[1], stop))
+                if piece not in in_address:
+                    in_address[piece] = ADDRESS.search(seeker, *piece) is not None
+                if in_address[piece]:
+                    continue  # not theirs
+            if feeling.use == "theirs":
+                expressed.append(feeling.match.start() - offset)
+            elif feeling.use == "denied":
+                denied.append(feeling.match.start() - offset)
+        expressed_at.extend(offset + at for at in expressed)
+        parts = _whole_parts(sentence, offset, runs)
+        for k, (start, end) in enumerate(parts):
+            # short as offered: without its interjections ("Lol I'm sad, angry and lonely")
+            bare = trim(seeker, offset + start, offset + end, runs)
+            shown = seeker[bare[0] : bare[1]] if bare else seeker[offset + start : offset + end]
+            last = k  # the last part the clause runs over
+            if len(shown.split()) < 3:
+                # "I'm sad, angry, scared and lonely": the list after a short part is its own
+                j = k
+                while (
+                    j + 1 < len(parts)
+                    and seeker[offset + parts[j][1] : offset + parts[j + 1][0]].strip() == ","
+                ):
+                    if OWN_SUBJECT.search(
+                        seeker[offset + parts[j + 1][0] : offset + parts[j + 1][1]]
+                    ):
+                        # a list of people that ends with the seeker: "Mom, Dad and I fought"
+                        if listed_with_seeker(seeker[offset + start : offset + parts[j + 1][1]]):
+                            j += 1
+                        break
+                    j += 1
+                end = parts[j][1]
+                last = j
+            if overlaps(avoid, offset + start, offset + end):
+                # the seeker's feeling before the connective of someone else's danger: "I feel
+                # lost since she took her own life" offers "I feel lost"
+                cut = before_danger(seeker, avoid, offset + start, offset + end)
+                if cut is not None and bisect_left(expressed, start) < bisect_left(
+                    expressed, cut - offset
+                ):
+                    end = cut - offset
+                # the seeker's own clause after the danger may still be offered: "told me to
+                # kys and I feel worthless" offers "I feel worthless"
+                elif (after := after_danger(seeker, avoid, offset + start, offset + end)) is None:
+                    continue
+                else:
+                    start = after - offset
+            trimmed = trim(seeker, offset + start, offset + end, runs)
+            if trimmed is None:
+                continue
+            part = seeker[trimmed[0] : trimmed[1]]
+            if not person.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
+                continue
+            if _imperative(part) or _subordinate_only(part) or _closes_unopened(part):
+                continue
+            if bisect_left(expressed, start) < bisect_left(expressed, end):
+                preference = 0
+            elif bisect_left(denied, start) < bisect_left(denied, end):
+                continue
+            else:
+                preference = 1 if expressed else 2
+            if _APOLOGY.search(part):
+                preference = 3  # "My english is not good sorry": any clause of theirs first
+            around = _with_short_parts(sentence, parts, k, last, offset, trimmed)
+            candidates.append((preference, len(candidates), *trimmed, *around))
+    for _, _, start, end, first, stop in sorted(candidates):
+        clause = clip_clause(seeker, start, end, expressed_at, runs)
+        _, doubt, turned = turn_clause(clause)
+        if doubt and (after := _after_address(seeker, start, end)) is not None:
+            # the seeker's own clause after words addressed to someone: "You're the only one I
+            # can talk to and I feel so alone" offers "I feel so alone"
+            start = after
+            clause = clip_clause(seeker, start, end, expressed_at, runs)
+            _, doubt, turned = turn_clause(clause)
+        # A clause with a word in doubt is not offered, nor one whose first-person words are
+        # all no pronoun ("World War I was brutal", "example.com/my-story is down"), nor one
+        # whose "you" is addressed to whom a part beside it names ("..., Dad").
+        if turned and not doubt and not _named_beside(seeker, start, end, first, stop):
+            return clause
+    return None
+
+
+#: How many words a part beside a clause may have to be read with it for whom the seeker
+#: addresses ("Mom, I feel like you never listen", "I feel like you can't win, Dad").
+_SHORT_PART = 2
+
+
+def _with_short_parts(
+    sentence: str,
+    parts: Sequence[tuple[int, int]],
+    k: int,
+    last: int,
+    offset: int,
+    span: tuple[int, int],
+) -> tuple[int, int]:
+    """The clause at ``span`` (in the text whose ``sentence``, at ``offset``, has the
+    :func:`_whole_parts` ``parts``; the clause comes from ``parts[k]`` to ``parts[last]``)
+    widened over the part before it and the part after it where that part has at most
+    :data:`_SHORT_PART` words: a vocative cut off by its comma ("Mom,", ", Dad") is read with
+    the clause (:func:`_named_beside`)."""
+    first, stop = span
+    if k > 0 and len(WORD.findall(sentence, *parts[k - 1])) <= _SHORT_PART:
+        first = min(first, offset + parts[k - 1][0])
+    if last + 1 < len(parts) and len(WORD.findall(sentence, *parts[last + 1])) <= _SHORT_PART:
+        stop = max(stop, offset + parts[last + 1][1])
+    return first, stop
+
+
+def _named_beside(text: str, start: int, end: int, first: int, stop: int) -> bool:
+    """Whether the clause ``text[start:end]`` holds a second-person word addressed to someone
+    once read with the short parts beside it, ``text[first:stop]``
+    (:func:`carelens.analysis.pronouns.addressed`): "I feel like you can't win, Dad" names whom
+    its "you" is, which "I feel like you can't win" alone may read as anyone's."""
+    if (first, stop) == (start, end):
+        return False
+    return any(start <= first + at < end for at, _ in addressed(text[first:stop]))
+
+
+def _imperative(clause: str) -> bool:
+    """Whether ``clause`` opens with an imperative (:data:`_IMPERATIVES`: "Tell my mom I'm
+    sorry"), or a "don't" or "dont" before no verb of :data:`_AFTER_DONT` ("Don't tell my
+    mom I'm sad"; not "Don't know what to do with my life")."""
+    words = [plain(word) for word in WORD.findall(clause, 0, 200)]
+    if not words:
+        return False
+    if words[0] in _IMPERATIVES:
+        return True
+    if words[0] not in ("don't", "dont"):
+        return False
+    verb = next((word for word in words[1:] if word not in ADVERBS), "")
+    return verb not in _AFTER_DONT
+
+
+#: Words that open a subordinate clause ("Whatever I do", "When I wake up", "Although I have
+#: friends"): one with no main clause of its own is no statement to reflect
+#: (:func:`_subordinate_only`). "because" and "that" are mostly trimmed as fillers before this.
+_SUBORDINATORS = frozenset([
+    "whatever", "whenever", "wherever", "however", "whoever", "whichever", "because", "if",
+    "when", "although", "though", "unless", "while", "whereas", "since", "until", "till",
+    "after", "before", "that",
+])  # fmt: skip
+#: Subjects that start a main clause after a subordinate one ("Whenever I'm sad I eat",
+#: "Since my divorce I've been lost", "When it does it hurts").
+_MAIN_SUBJECTS = frozenset([
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "we", "we're", "we've", "he", "he's", "she",
+    "she's", "they", "they're", "they've", "it's", "that's", "there's", "you're", "nothing",
+    "nobody", "everything",
+])  # fmt: skip
+#: After "it" or "you", these make it a subject ("When I'm alone it really digs at me",
+#: "it will"); else it may be an object ("Whenever I see it").
+_AFTER_SUBJECT = ADVERBS | frozenset([
+    "will", "would", "can", "could", "did", "didn't", "didnt", "won't", "wont", "wouldn't",
+    "can't", "cant", "might", "may", "must", "should", "had", "feel", "felt",
+])  # fmt: skip
+
+
+#: A list's mark: "1)", "a)" at the start of a clause or after a space, before a space ("I
+#: have two problems 1) I can't sleep 2) I feel like a failure").
+_LIST_MARK = re.compile(r"(?<!\S)(?:\d{1,2}|[A-Za-z])\)(?=\s)")
+
+
+def _closes_unopened(clause: str) -> bool:
+    """Whether ``clause`` closes a bracket it never opened: the end of a list cut off by a
+    comma inside brackets ("(like hiking, biking, traveling), is it ok to ...": "traveling),
+    is it ok ..."), a piece of something else. A list's mark ("1)", "a)": :data:`_LIST_MARK`),
+    at the clause's start or inside it, closes nothing."""
+    depth = 0
+    for char in _LIST_MARK.sub("", clause):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def _subordinate_only(clause: str) -> bool:
+    """Whether ``clause`` opens with a subordinator (:data:`_SUBORDINATORS`, also "even
+    though", "even if") and has no main clause after it: no subject of one
+    (:data:`_MAIN_SUBJECTS`, "it", "you" before a verb or adverb: :data:`_AFTER_SUBJECT`, or
+    a noun phrase before its verb: :func:`_noun_subject`) past the subordinate clause's own
+    first word, nor right after another subordinator or "that" ("Whatever I do", "When I tell
+    my mom that I'm miserable", "When my mom left"; not "Whenever I'm sad I eat", "Although
+    my mom loves me I feel alone", "Since I lost my job my life has fallen apart"). "It sounds
+    like whatever you do…" is no reflection; in doubt ("However I feel so alone") it is left
+    out."""
+    words = [plain(word) for word in WORD.findall(clause, 0, 400)]
+    k = 1 if words[:1] == ["even"] and words[1:2] in (["though"], ["if"]) else 0
+    if len(words) <= k or words[k] not in _SUBORDINATORS:
+        return False
+    for j in range(k + 2, len(words)):
+        if words[j - 1] in _SUBORDINATORS:
+            continue  # "that I'm miserable", "if I'm ok": subordinate again
+        after = words[j + 1] if j + 1 < len(words) else ""
+        if (
+            words[j] in _MAIN_SUBJECTS
+            or (
+                words[j] in ("it", "you", "u")
+                and (after in _AFTER_SUBJECT or (after.endswith("s") and not after.endswith("ss")))
+            )
+            or _noun_subject(words, j)
+        ):
+            return False
+    return True
+
+
+#: Words that open a noun phrase that may be the subject of a main clause after a
+#: subordinate one ("Since I lost my job my life has fallen apart", "When my dad left the
+#: house felt empty").
+_NOUN_OPENERS = frozenset(["my", "our", "the", "his", "her", "their", "this"])
+#: Verbs a noun phrase of :data:`_NOUN_OPENERS` is the subject of, one or two words after
+#: its opener ("my life has", "my whole life is", "my mom stopped"): auxiliaries, common
+#: verbs ending in "-s" and past forms (any other word ending in "-ed" too).
+_NOUN_VERBS = frozenset([
+    "is", "was", "are", "were", "has", "had", "have", "does", "did", "will", "would", "can",
+    "could", "should", "might", "must", "isn't", "wasn't", "aren't", "weren't", "hasn't",
+    "hadn't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "keeps", "kept",
+    "feels", "felt", "seems", "gets", "got", "goes", "went", "comes", "came", "became",
+    "becomes", "makes", "made", "sucks", "hurts", "hates", "says", "said", "tells", "told",
+    "thinks", "thought", "knows", "knew", "takes", "took", "gave", "gives", "left", "leaves",
+    "fell", "falls", "broke", "breaks", "began", "begins", "ran", "means", "meant", "never",
+    "always",
+])  # fmt: skip
+#: Words ending in "-ed" that are no past verb after a noun phrase's opener ("my bed").
+_NOT_PAST = frozenset(["bed", "red", "need", "speed", "seed", "feed", "shed", "weed", "sacred"])
+#: Verbs whose object may be a clause of its own ("When I heard my mom died", "Since I found
+#: out my dad has cancer"): a noun phrase right after one is that clause's subject, not the
+#: main clause's.
+_CLAUSE_VERBS = frozenset([
+    "heard", "hear", "learned", "learnt", "knew", "know", "realized", "realised", "realize",
+    "realise", "thought", "think", "said", "say", "told", "saw", "see", "noticed", "notice",
+    "felt", "feel", "believe", "believed", "found", "find", "wish", "hope", "guess", "means",
+    "mean", "remember", "remembered", "forget", "forgot", "decided", "whether",
+])  # fmt: skip
+#: Verbs that take a clause as their object with "out" after them ("Since I found out my
+#: dad has cancer"; not "After I moved out my mom stopped calling").
+_OUT_CLAUSE_VERBS = frozenset(["found", "find", "finding", "figured", "figure", "finds"])
+
+
+def _noun_subject(words: Sequence[str], j: int) -> bool:
+    """Whether a noun phrase opens at ``words[j]`` (:data:`_NOUN_OPENERS`) and is the
+    subject of the verb one or two words after it (:data:`_NOUN_VERBS`, or a word ending in
+    "-ed": "my life has", "my whole life is", "the house felt"), not of a clause a verb before
+    it takes as its object (:data:`_CLAUSE_VERBS`, :data:`_OUT_CLAUSE_VERBS`: "When I heard
+    my mom died", "Since I found out my dad has cancer")."""
+    if words[j] not in _NOUN_OPENERS or words[j - 1] in _CLAUSE_VERBS:
+        return False
+    if words[j - 1] == "out" and words[j - 2] in _OUT_CLAUSE_VERBS:
+        return False  # "Since I found out my dad has cancer"
+    for m in (j + 2, j + 3):
+        if m >= len(words):
+            return False
+        verb = words[m]
+        if verb in _NOUN_VERBS or (len(verb) > 3 and verb.endswith("ed") and verb not in _NOT_PAST):
+            return True
+        if verb in _NOUN_OPENERS:
+            return False
+    return False
+
+
+#: Where the seeker's own clause may start after words they addressed to someone: a
+#: conjunction, "that" too ("I just need you guys to know that I feel so alone").
+_CONJUNCTION_OR_THAT = re.compile(r"[\s,]+(?:and|but|so|because|that)\s+", re.IGNORECASE)
+
+
+def _after_address(text: str, start: int, end: int) -> int | None:
+    """Where a clause of the seeker's own starts in ``text[start:end]`` after the last of their
+    words addressed to someone (:func:`carelens.analysis.pronouns.addressed`: "You're the only one I
+    can talk to and I feel so alone"): after a conjunction (:data:`_CONJUNCTION_OR_THAT`) followed
+    by a subject of theirs (:data:`~carelens.analysis.openings_trim.OWN_SUBJECT`) and three words or
+    more; None when there is none."""
+    spans = addressed(text[start:end])
+    if not spans:
+        return None
+    for found in _CONJUNCTION_OR_THAT.finditer(text, start + spans[-1][1], end):
+        if OWN_SUBJECT.match(text, found.end(), end) and len(text[found.end() : end].split()) >= 3:
+            return found.end()
+    return None
+
+
+def _whole_parts(
+    sentence: str, offset: int, runs: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The :func:`sentence_parts` of ``sentence`` (at ``offset`` in a text whose personal data lies
+    in ``runs``, :func:`personal_runs`), none of which starts or ends inside personal data: a break
+    inside it is none ("I live at 221B Baker Street, London NW1 6XE and I feel alone" is one part,
+    not "London NW1 6XE and I feel alone"); where the sentence itself starts inside personal data,
+    its first part starts after it, and where it ends inside, its last part runs to its end (offsets
+    may then pass the sentence's). A list's mark inside a part starts a part of its own
+    (:data:`_LIST_MARK`: "I have two problems 1) I can't sleep 2) I feel like a failure"), and
+    :func:`~carelens.analysis.openings_trim.trim` takes it off."""
+
+    def inside(position: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in runs if a < offset + position < b), None)
+
+    parts: list[tuple[int, int]] = []
+    for start, end in _at_list_marks(sentence, sentence_parts(sentence)):
+        if parts and (inside(parts[-1][1]) or inside(start)):
+            parts[-1] = (parts[-1][0], end)
+        else:
+            parts.append((start, end))
+    if (run := inside(parts[0][0])) is not None:
+        parts[0] = (run[1] - offset, max(parts[0][1], run[1] - offset))
+    if (run := inside(parts[-1][1])) is not None:
+        parts[-1] = (parts[-1][0], run[1] - offset)
+    return parts
+
+
+def _at_list_marks(sentence: str, parts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``parts`` of ``sentence`` each cut again before every list's mark inside it
+    (:data:`_LIST_MARK`: "1)", "2)")."""
+    if ")" not in sentence:
+        return list(parts)
+    cut: list[tuple[int, int]] = []
+    for start, end in parts:
+        for mark in _LIST_MARK.finditer(sentence, start, end):
+            if sentence[start : mark.start()].strip():
+                cut.append((start, mark.start()))
+                start = mark.start()
+        cut.append((start, end))
+    return cut

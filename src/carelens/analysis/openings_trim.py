@@ -1,0 +1,384 @@
+"""The edges of a clause offered for a suggested opening: what is trimmed off either end of
+it, and where a long one is clipped.
+
+Interjections, chat words, fillers, a hedge, a list's mark, emoji and emoticons at either end
+of a clause are left out ("Lol", "ugh", "ngl", "haha", "well I guess", "honestly", "1)",
+">:(", "T_T": :data:`_EMOTICON`; :func:`trim`), and so is a "sorry" that ends it as an
+apology ("My english is not good sorry"). So is the part of a clause in another language than
+English, before or after the English one ("Mi mamá no me entiende and I feel so alone" offers
+"I feel so alone", "I feel so empty and I want to morir" offers "I feel so empty",
+:func:`carelens.analysis.pronouns.foreign_words`); English words with accents are English
+("café", "naïve", "fiancé"). Brackets that pair around the whole clause are left out ("(I
+feel so alone)": :func:`_bracketed`). Markdown marks are left out of the words offered ("**I
+feel so alone** since..." offers "I feel so alone since...",
+:func:`carelens.analysis.quoting.clip`), but a "*" typed for a letter at a word's edge stays,
+as the seeker typed it ("I feel so *ead inside": :func:`carelens.analysis.quoting.masked_stars`).
+A clause clipped to :data:`_QUOTE_WORDS` words keeps its feeling word, does not end on a word
+that needs another ("...and you feel like such…") and stops before a quotation it would cut
+open (:func:`clip_clause`); neither end falls inside personal data. Emoji inside a clause are
+left out of the opening, not of the words quoted (:func:`without_emoji`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+
+from carelens.analysis.feelings import COMMON_WORDS, WORD, plain
+from carelens.analysis.pronouns import foreign_words, quoted_speech
+from carelens.analysis.quoting import NO_SPACE_RUN, clip, masked_stars, outside_personal
+
+#: A subject of the seeker's own: a short clause ("I'm sad", "I was") runs on over the
+#: comma-separated parts after it up to the next of these ("I'm sad, angry, scared and
+#: lonely", "I was, honestly, so embarrassed"); a clause of theirs starts at one after a part
+#: in another language, words of danger or words addressed to someone, and a clipped one may.
+OWN_SUBJECT = re.compile(
+    r"\b(?:i|i['\u2019](?:m|ve|d|ll)|im|ive|we|we['\u2019](?:re|ve|d|ll))\b", re.IGNORECASE
+)
+#: Words that start a clause without belonging to it, taken off its start again and again:
+#: fillers ("Like I'm being silly", "and", "so", "honestly"), interjections and chat words ("Yeah",
+#: "Lol", "Idk", "ngl", "ugh", "well", "Oh my god"), a hedge before a clause of the seeker's
+#: ("I guess I'm just lonely"), emoji or other marks ("😭😭") and a list's mark ("1) I can't
+#: sleep"). "It sounds like Lol you feel so dumb…" is no reflection.
+_LEADING_EXTRA = re.compile(
+    r"(?:[^\w\s'\"\u2018\u201c(@#/+$\u00a3\u20ac%&]+"
+    r"|(?:(?:oh\s+)?my\s+(?:god|gosh|goodness|lord)|omg|oh|ah|aw+|yeah|yea|yep|yup|yes|nah|lol"
+    r"|lmao|lmfao|rofl|idk|dunno|ngl|tbh|haha\w*|hehe\w*|ugh+|welp|well|um+|uh+|hmm+"
+    r"|sigh|ok|okay|anyway|anyways|wow|hey|hi|hello|like|and|but|so|that|because|just"
+    r"|honestly|basically|literally|seriously|frankly|truthfully)"
+    r"(?=[\s,!\u2026]|$)"
+    r"|i\s+(?:guess|think|mean|suppose)(?=[\s,]+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b)"
+    r"|(?:\d{1,2}|[a-z])\)(?=\s))"
+    r"[\s,.!\u2026]*",
+    re.IGNORECASE,
+)
+#: The same at the end of a clause: chat words ("haha", "lol", "rn", "I guess"), emoji and
+#: marks ("I feel so stupid haha", "I miss him so much 😭").
+_TRAILING_EXTRA = re.compile(
+    r"[\s,]*(?:[^\w\s'\"\u2019\u201d)%$\u00a3\u20ac]+"
+    r"|(?<=[\s,])(?:haha\w*|hehe\w*|lol|lmao|lmfao|rofl|xd|rn|tbh|ngl|idk|smh|fml|ugh+"
+    r"|i\s+guess|(?:oh\s+)?my\s+god|omg))$",
+    re.IGNORECASE,
+)
+#: A "sorry" at the end of a clause, an apology for the message beside it ("My english is
+#: not good sorry"), unless a word before it makes it the seeker's feeling
+#: (:data:`_BEFORE_SORRY`: "I feel so sorry").
+_TRAILING_SORRY = re.compile(r"[\s,]+sorry$", re.IGNORECASE)
+_BEFORE_SORRY = frozenset([
+    "so", "very", "really", "too", "am", "i'm", "im", "was", "be", "feel", "feels", "felt",
+    "been", "is", "are", "were", "truly", "deeply", "super", "extremely", "sooo", "soo",
+    "say", "said", "not", "never", "just", "being", "feeling",
+])  # fmt: skip
+#: After "idk" ("Idk why I feel this way") a question word makes the rest no statement.
+_WH_AFTER_IDK = re.compile(
+    r"(?:idk|dunno)[\s,]+(?:why|what|how|if|whether|where|who|which|when)\b", re.IGNORECASE
+)
+#: A clipped clause does not end on one of these ("...and you feel like such…").
+_NOT_LAST = frozenset([
+    "a", "an", "the", "and", "or", "but", "so", "such", "very", "really", "too", "of", "to",
+    "for", "in", "on", "at", "with", "by", "from", "about", "as", "that", "this", "my", "your",
+    "our", "his", "her", "their", "its", "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me",
+    "we", "you", "he", "she", "they", "it", "is", "am", "are", "was", "were", "be", "been",
+    "being", "feel", "feels", "felt", "feeling", "like", "just", "because", "cause", "if",
+    "when", "while", "since", "than", "then", "not", "no", "don't", "can't", "kind", "kinda",
+    "sort", "more", "most", "even", "still", "all", "have", "has", "had", "do", "does",
+    "did", "will", "would", "can", "could", "should", "into", "over", "after", "before",
+    "until", "how", "what", "why", "who", "which", "where", "get", "getting", "got", "im",
+    "totally", "completely", "extremely", "pretty", "much", "some", "any", "every", "no",
+])  # fmt: skip
+#: How many words a clause offered may have before it is clipped (:func:`clip_clause`).
+_QUOTE_WORDS = 14
+#: How many words past :data:`_QUOTE_WORDS` a clipped clause may run to keep its feeling.
+_FEELING_SLACK = 4
+
+
+def without_emoji(clause: str) -> str:
+    """``clause`` without the emoji inside it ("I feel 😭 so alone" -> "I feel so alone"): a
+    run of pictographs, symbols from the arrows on (U+2190), skin tones, variation selectors
+    and joiners, with the spaces around it made one. A heart stays: it may stand for a word
+    ("I ❤ my mom")."""
+    if clause.isascii():
+        return clause
+    out: list[str] = []
+    for char in clause:
+        if _EMOJI_PART.match(char) or (
+            ord(char) >= 0x2190
+            and unicodedata.category(char) == "So"
+            and "HEART" not in unicodedata.name(char, "")
+        ):
+            if out and not out[-1].isspace():
+                out.append(" ")
+            continue
+        if char.isspace() and out and out[-1].isspace():
+            continue
+        out.append(char)
+    return "".join(out).strip()
+
+
+#: Parts of an emoji that are no symbol of their own: a skin tone, a variation selector, a
+#: zero-width joiner.
+_EMOJI_PART = re.compile("[\U0001f3fb-\U0001f3ff\ufe0e\ufe0f\u200d]")
+
+
+#: An English conjunction after a part in another language starts the English clause.
+CONJUNCTION = re.compile(r"[\s,]+(?:and|but|so|because)\s+", re.IGNORECASE)
+#: Where an English clause before a part in another language ends: an English conjunction
+#: ("I feel so empty and I want to morir") or a mark between parts.
+_BEFORE_FOREIGN = re.compile(
+    r"[\s,]+(?:and|but|so|because|or)\s+|\s*[,;:\u2013\u2014]\s*|\s+-\s+", re.IGNORECASE
+)
+#: Conjunctions of another language: a part in it may start with one ("I feel so alone y no
+#: sé qué hacer").
+_FOREIGN_CONJUNCTIONS = frozenset([
+    "y", "et", "und", "pero", "porque", "mais", "aber", "perché", "perche", "weil", "però",
+    "pq", "xq", "que", "mas", "oder", "parce",
+])  # fmt: skip
+
+
+def trim(
+    text: str, start: int, end: int, runs: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """``start`` and ``end`` of the clause ``text[start:end]`` moved in past what does not
+    belong to it: fillers, interjections, chat words, a hedge and emoji at its start
+    (:data:`_LEADING_EXTRA`: "Lol I feel so dumb", "well I guess I'm just lonely"), chat
+    words, emoji and marks at its end (:data:`_TRAILING_EXTRA`: "I feel so stupid haha"), and
+    a part in another language (:func:`carelens.analysis.pronouns.foreign_words`): the clause
+    ends before one after it (:func:`_before_foreign`: "I feel so empty and I want to morir")
+    and starts after one before it (:func:`_after_foreign`: "Mi mamá no me entiende and I feel
+    so alone"); neither end moves inside personal data (:func:`outside_personal`), nor past a
+    "*" typed for a letter at a word's edge (:func:`_stars_in`: "*ead inside", "dea*"); brackets
+    that pair around the whole clause are taken off (:func:`_bracketed`: "(I feel so alone)"),
+    and what is inside them trimmed again. None when nothing English is left or what follows
+    "idk" is a question word ("Idk why I feel this way")."""
+    stars = [at for at in sorted(masked_stars(text)) if start <= at < end]
+    emoticons = _emoticons(text)
+    while True:
+        while True:
+            while start < end and text[start].isspace():
+                start += 1
+            # an emoticon the clause starts inside or on (a part starts after a colon: ">:(")
+            k = bisect_right(emoticons, start, key=lambda span: span[0]) - 1
+            if k >= 0 and emoticons[k][1] > start:
+                start = emoticons[k][1]
+                continue
+            if _WH_AFTER_IDK.match(text, start, end):
+                return None
+            lead = _LEADING_EXTRA.match(text, start, end)
+            if lead is not None:
+                # up to the first masked letter in it, which is the word's
+                lead_end = next((at for at in stars if start <= at < lead.end()), lead.end())
+                if lead_end > start:
+                    start = lead_end
+                    continue
+            foreign = _foreign_between(text, start, end)
+            if not foreign:
+                break
+            # the English clause before the part in another language, else the one after it
+            cut = _before_foreign(text, start, foreign[0][0])
+            if cut is not None:
+                end = cut
+                break
+            after = _after_foreign(text, foreign[0][1], end)
+            if after is None:
+                return None
+            start = after
+        while True:
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            # an emoticon the clause ends inside or on ("I feel so alone D:")
+            k = bisect_left(emoticons, end, key=lambda span: span[0]) - 1
+            if k >= 0 and emoticons[k][1] >= end and emoticons[k][0] >= start:
+                end = emoticons[k][0]
+                continue
+            # what is taken off is short (a run of emoji or marks may be longer: taken in turns)
+            trail = _TRAILING_EXTRA.search(text, max(start, end - 24), end)
+            if trail is None or trail.start() >= end:
+                break
+            masked = [at for at in stars if trail.start() <= at < end]
+            if masked:
+                end = masked[-1] + 1  # the word's masked letter ends the clause: "dea*"
+                break
+            end = trail.start()
+        # brackets that pair around the whole clause: "(I feel so alone)"
+        closed = _bracketed(text, start, end)
+        if closed is None:
+            break
+        start, end = start + 1, min(end, closed)
+    sorry = _TRAILING_SORRY.search(text, start, end)
+    if sorry is not None:
+        before = list(WORD.finditer(text, start, sorry.start()))
+        if before and plain(before[-1].group(0)) not in _BEFORE_SORRY:
+            end = sorry.start()  # "My english is not good sorry"
+    return outside_personal(text, start, end, runs) if start < end else None
+
+
+#: Brackets that may wrap a clause, each opening one with its closing one.
+_BRACKETS = {"(": ")", "[": "]"}
+#: What may stand between a clause and the bracket that closes around it: the marks that end
+#: its sentence ("(I feel so alone.)").
+_BEFORE_CLOSING = re.compile(r"[\s.!?\u2026]*")
+
+
+def _bracketed(text: str, start: int, end: int) -> int | None:
+    """Where the bracket closes that pairs with one opening ``text[start:end]`` and wraps it
+    whole: its last character, or after it past only the marks that end its sentence
+    (:data:`_BEFORE_CLOSING`: "(I feel so alone.)"); None when it wraps no whole clause ("(I
+    was sad) and (tired)") or is left unclosed ("(I feel so alone")."""
+    closing = _BRACKETS.get(text[start]) if start < end else None
+    if closing is None:
+        return None
+    depth = 0
+    for at in range(start, len(text)):
+        if text[at] == text[start]:
+            depth += 1
+        elif text[at] == closing:
+            depth -= 1
+            if depth == 0:
+                if at == end - 1 or (at >= end and _BEFORE_CLOSING.fullmatch(text, end, at)):
+                    return at
+                return None
+    return None
+
+
+#: An emoticon standing alone (">:(", ":'(", ":-(", ":/", ";)", ":D", "xD", "D:", "):",
+#: ">_<", "T_T", "^_^", a heart "<3" or a broken one "</3"), which a clause neither starts
+#: nor ends with: a part of a sentence starts after a colon (":( I feel so alone" would offer
+#: "( I feel so alone"). "D:" only before a line's end or another "D:" ("vitamin D: I feel
+#: so tired" is no emoticon).
+_EMOTICON = re.compile(
+    r"(?<![^\s,;.!?])(?:>?[:;=]['\-^o]?(?:[()\[\]/\\|]+|[DPpOo3](?!\w))|[xX][Dd](?!\w)"
+    r"|[()\[\]/\\|]+['\-]?[:;=]|D['\-]?[:;=](?=[ \t]*(?:$|D['\-]?[:;=]))|</?3+(?!\w)"
+    r"|[>^T;\-oOuUxX<][_.]+[<^T;\-oOuUxX>](?!\w))"
+    r"(?![^\s,;.!?])",
+    re.MULTILINE,
+)
+
+
+@lru_cache(maxsize=8)
+def _emoticons(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` holds emoticons (:data:`_EMOTICON`), in order, read once for all the
+    parts of a message."""
+    return tuple(found.span() for found in _EMOTICON.finditer(text))
+
+
+@lru_cache(maxsize=8)
+def _foreign_in(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` holds words of another language
+    (:func:`carelens.analysis.pronouns.foreign_words`), read once for all the parts of a
+    message (:func:`trim` is asked about each several times)."""
+    return tuple(foreign_words(text))
+
+
+def _foreign_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of another language of :func:`_foreign_in` that lie in ``text[start:end]``,
+    in order."""
+    spans = _foreign_in(text)
+    if not spans:
+        return []
+    first = bisect_left(spans, start, key=lambda span: span[0])
+    return [span for span in spans[first:] if span[1] <= end] if first < len(spans) else []
+
+
+def _before_foreign(text: str, start: int, at: int) -> int | None:
+    """Where the English clause from ``start`` ends before the part in another language
+    whose first word (:func:`carelens.analysis.pronouns.foreign_words`) starts at ``at``:
+    before the conjunction of that language it starts with (:data:`_FOREIGN_CONJUNCTIONS`:
+    "I feel so alone y no sé qué hacer") or its "¿" or "¡", else before the last English
+    conjunction or mark in between (:data:`_BEFORE_FOREIGN`: "I feel so empty and I want to
+    morir"); None when no English word comes first."""
+    first = WORD.match(text, at)
+    cut: int | None = None
+    if text[at] in "¿¡" or (first is not None and plain(first.group(0)) in _FOREIGN_CONJUNCTIONS):
+        cut = at  # "... y no sé", "... ¿por qué?"
+    else:
+        for found in _BEFORE_FOREIGN.finditer(text, start, at):
+            cut = found.start()
+    if cut is None or WORD.search(text, start, cut) is None:
+        return None
+    return cut
+
+
+def _after_foreign(text: str, at: int, end: int) -> int | None:
+    """Where an English clause starts in ``text[at:end]``, after a part in another language
+    that ends at ``at`` or later: after an English conjunction (:data:`CONJUNCTION`) with
+    an English word after it, a subject of the seeker's own, a common word or a name ("Mi
+    mamá no me entiende and I feel so alone"; not "Ich bin so traurig"); None when there is
+    none."""
+    for found in CONJUNCTION.finditer(text, at, end):
+        word = WORD.match(text, found.end(), end)
+        if word is None or foreign_words(text, *word.span()):
+            continue
+        if (
+            OWN_SUBJECT.match(text, found.end(), end)
+            or plain(word.group(0)) in COMMON_WORDS
+            or word.group(0)[0].isupper()
+        ):
+            return found.end()
+    return None
+
+
+def needs_more(token: str) -> bool:
+    """Whether a clause cut after ``token`` ends on a word that needs another after it
+    (:data:`_NOT_LAST`)."""
+    return plain(token.strip(",;:.!?…'\"*_`~")) in _NOT_LAST
+
+
+def clip_clause(
+    text: str, start: int, end: int, feelings: Sequence[int], runs: Sequence[tuple[int, int]]
+) -> str:
+    """The clause ``text[start:end]`` clipped to :data:`_QUOTE_WORDS` words (:func:`clip`),
+    so that it keeps the first of the seeker's own feeling words in it (``feelings``: where
+    they start in ``text``, in order) and does not end on a word that needs another after it
+    (:data:`_NOT_LAST`: "...and you feel like such…"): a feeling word a few words past the
+    limit (:data:`_FEELING_SLACK`) is taken in; one further on is reached by starting at the
+    seeker's subject before it ("... and now I feel so alone" offers "I feel so alone");
+    neither end falls inside personal data."""
+    if len(text[start:end].split()) <= _QUOTE_WORDS:
+        return clip(text[start:end], _QUOTE_WORDS, _stars_in(text, start, end))  # nothing to cut
+    # personal data counts as one word
+    whole = clip(text[start:end], _QUOTE_WORDS, _stars_in(text, start, end))
+    if not whole.endswith("…"):
+        return whole
+    tokens = list(NO_SPACE_RUN.finditer(text, start, end))
+    held = feelings[bisect_left(feelings, start) : bisect_left(feelings, end)]
+    feel = next((k for k, t in enumerate(tokens) if held and t.start() <= held[0] < t.end()), None)
+    begin = 0
+    if feel is not None and feel >= _QUOTE_WORDS + _FEELING_SLACK:
+        for j in range(feel, feel - _QUOTE_WORDS, -1):
+            if OWN_SUBJECT.fullmatch(tokens[j].group(0).strip(",;:")):
+                begin = j
+                break
+    stop = min(len(tokens), begin + _QUOTE_WORDS)
+    if feel is not None and stop <= feel < begin + _QUOTE_WORDS + _FEELING_SLACK:
+        stop = feel + 1
+    stop = _backed_off(tokens, begin, stop)
+    # a quotation left open ("...and my dad said 'you're no son…") is cut before its mark
+    unclosed = quoted_speech(text[tokens[begin].start() : tokens[stop - 1].end()])[1]
+    if unclosed is not None:
+        at = tokens[begin].start() + unclosed
+        held_at = next(k for k in range(begin, stop) if tokens[k].end() > at)
+        if held_at - begin >= 3:
+            stop = _backed_off(tokens, begin, held_at)
+    first, last = outside_personal(text, tokens[begin].start(), tokens[stop - 1].end(), runs)
+    clipped = clip(text[first:last], len(tokens), _stars_in(text, first, last))
+    return clipped if last >= end else clipped.rstrip(".!?,;:…") + "…"
+
+
+def _backed_off(tokens: Sequence[re.Match[str]], begin: int, stop: int) -> int:
+    """Where a clause clipped to ``tokens[begin:stop]`` stops, backed off a few words that need
+    another after them (:func:`needs_more`); a run of them ("very very very…") is cut as it
+    is."""
+    cut = stop
+    while cut > max(begin + 1, stop - 4) and needs_more(tokens[cut - 1].group(0)):
+        cut -= 1
+    return stop if needs_more(tokens[cut - 1].group(0)) else cut
+
+
+def _stars_in(text: str, start: int, end: int) -> frozenset[int]:
+    """Where the "*" typed for a letter at a word's edge stand in ``text[start:end]``
+    (:func:`carelens.analysis.quoting.masked_stars`: "*ead inside"), at its offsets: the clause
+    offered keeps them, as the seeker typed it, rather than showing "ead inside"."""
+    return frozenset(at - start for at in masked_stars(text) if start <= at < end)
