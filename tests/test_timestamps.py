@@ -8,7 +8,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from carelens.timestamps import MAX_NUMBER_CHARS, is_number_text, number_text, parse_timestamp
+from carelens.timestamps import (
+    MAX_NUMBER_CHARS,
+    is_number_text,
+    number_text,
+    parse_timestamp,
+    unix_time,
+)
 
 AUG_1 = datetime(2024, 8, 1, 12, 30, tzinfo=UTC)
 
@@ -103,3 +109,78 @@ def test_an_int_of_any_size_is_no_time() -> None:
     assert parse_timestamp(-(10**400)) is None
     assert parse_timestamp(2**64 + 1) is None
     assert parse_timestamp(1722515400000) == AUG_1
+
+
+# --- the years: from 1980 up to the end of 2099, as a UTC time ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        ("1980-01-01T00:00:00Z", datetime(1980, 1, 1, tzinfo=UTC)),
+        ("2099-12-31T23:59:59.999999Z", datetime(2099, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)),
+        (4102444799, datetime(2099, 12, 31, 23, 59, 59, tzinfo=UTC)),
+        ("4102444799999", datetime(2099, 12, 31, 23, 59, 59, 999000, tzinfo=UTC)),
+        ("1979-12-31T23:59:59Z", None),
+        ("2100-01-01", None),
+        ("2100-12-31T22:30:00Z", None),  # 2100 is past the end: the range ends with 2099
+        (4102444800, None),  # 2100-01-01 in seconds
+        ("4102444800000", None),  # and in milliseconds
+        # The range holds for the UTC time, not the written one: 23:30 on 31 December 1979
+        # in UTC is no time, 00:30 on 1 January 1980 in UTC is one.
+        ("1980-01-01T00:30:00+01:00", None),
+        ("1979-12-31T23:30:00-01:00", datetime(1980, 1, 1, 0, 30, tzinfo=UTC)),
+        ("2099-12-31T23:30:00-01:00", None),
+        ("2100-01-01T00:30:00+01:00", datetime(2099, 12, 31, 23, 30, tzinfo=UTC)),
+    ],
+)
+def test_times_are_read_from_1980_up_to_the_end_of_2099_in_utc(
+    value: object, read: datetime | None
+) -> None:
+    assert parse_timestamp(value) == read
+
+
+def test_what_is_said_of_the_years_is_what_is_read() -> None:
+    """Was "from 1980 to 2100", while a time in 2100 is refused."""
+    from carelens.insights.report.sections import TIMESTAMP_FORMS
+
+    assert "from 1980 up to the end of 2099" in TIMESTAMP_FORMS
+    assert "2100" not in TIMESTAMP_FORMS
+
+
+# --- a Unix time is read exactly, its fraction cut to microseconds -----------------------------
+
+LAST_OF_MAY = datetime(2024, 5, 31, 23, 59, 59, 999999, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1717199999.9999999",  # was 2024-06-01 00:00: rounded through a float, a month later
+        "1717199999.99999999999999999999",
+        " +1717199999.9999995 ",
+        "1717199999999.9999",  # milliseconds
+        "2024-05-31T23:59:59.9999999Z",  # as an ISO time with 7 fraction digits is cut
+    ],
+)
+def test_a_unix_time_is_cut_to_microseconds_not_rounded(value: str) -> None:
+    assert parse_timestamp(value) == LAST_OF_MAY
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        ("4102444799.9999999", datetime(2099, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)),  # was None
+        ("315532799.9999999", None),  # 1979 still
+        ("1722515400.000001", datetime(2024, 8, 1, 12, 30, 0, 1, tzinfo=UTC)),
+        ("1722515400000.0019", datetime(2024, 8, 1, 12, 30, 0, 1, tzinfo=UTC)),
+        ("1722515400.", AUG_1),
+        ("00001722515400", AUG_1),
+        (".5", None),
+        ("-1722515400", None),
+        ("1" * 40 + ".5", None),
+    ],
+)
+def test_a_unix_time_is_read_exactly(value: str, read: datetime | None) -> None:
+    assert parse_timestamp(value) == read
+    assert unix_time(value) == read

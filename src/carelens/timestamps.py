@@ -1,16 +1,21 @@
-"""Plausible times: a Unix time read as seconds or milliseconds, and any time, only between
-1980 and 2100.
+"""Plausible times: a Unix time read as seconds or milliseconds, and any time, only from
+1980 up to the end of 2099 (UTC).
 
 One rule for the readers (which write a numeric timestamp as ISO-8601 UTC), the insights
 (which group responses by month), the pages that show a reply's time and the store (whose
-date filters must find what the pages show as dated), all through :func:`parse_timestamp`:
-a Unix time lies between 1980 and 2100 (:data:`EPOCH_RANGE`), in seconds or in
+date filters must find what the pages show as dated), all through :func:`parse_timestamp`: a
+Unix time lies from 1980 up to the end of 2099 (:data:`EPOCH_RANGE`), in seconds or in
 milliseconds. The two ranges do not overlap, so each number has one reading; any other
-number (``86400``, a bare year) is no time. Dates of any other form are held to the same
-years (:func:`plausible`): ``0001-01-01`` or ``1970-01-01`` is a placeholder for "no date",
-not a month to plot. A cell that an export writes for a missing value (``NULL``, ``NA``,
-``nan``, ``NaT``, ``None``: :data:`MISSING_TEXTS`) is no value at all, for a timestamp as for
-a parent id (:func:`is_missing_text`).
+number (``86400``, a bare year) is no time. A Unix time is read exactly as its digits are
+written, its fraction cut to microseconds as an ISO time's is (never rounded through a
+float: ``1717199999.9999999`` is 31 May 2024, 23:59:59.999999). Dates of any other form are
+held to the same years (:func:`plausible`): ``0001-01-01`` or ``1970-01-01`` is a
+placeholder for "no date", not a month to plot. The years hold for the UTC time: a time with
+an offset is moved to UTC first, so ``1980-01-01T00:30:00+01:00`` (23:30 on 31 December 1979
+in UTC) is no time, and ``1979-12-31T23:30:00-01:00`` (00:30 on 1 January 1980) is one. A
+cell that an export writes for a missing value (``NULL``, ``NA``, ``nan``, ``NaT``,
+``None``: :data:`MISSING_TEXTS`) is no value at all, for a timestamp as for a parent id
+(:func:`is_missing_text`).
 
 A number that is no Unix time is a timestamp that could not be read, kept as its digits for
 the insights to count and name (``20260305`` is then read as a compact date; microseconds
@@ -25,18 +30,28 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-#: The first and the end of the years a time may fall in: 1980 to 2100 (UTC).
+#: The first time a time may be and the first it may no longer be (UTC): from 1980 up to
+#: the end of 2099.
 PLAUSIBLE_RANGE = (datetime(1980, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
-#: Unix times are read only in this range (1980 to 2100); other numbers are no time.
+#: Unix times (seconds) are read only in this range (from 1980 up to the end of 2099,
+#: the end left out); other numbers are no time.
 EPOCH_RANGE = (PLAUSIBLE_RANGE[0].timestamp(), PLAUSIBLE_RANGE[1].timestamp())
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: :data:`EPOCH_RANGE` in microseconds, to compare a Unix time with exactly.
+_EPOCH_MICROS = (
+    (PLAUSIBLE_RANGE[0] - _EPOCH) // timedelta(microseconds=1),
+    (PLAUSIBLE_RANGE[1] - _EPOCH) // timedelta(microseconds=1),
+)
+#: The most digits before the point of a Unix time in milliseconds up to 2100 (13).
+_MAX_WHOLE_DIGITS = len(str(_EPOCH_MICROS[1] // 1000))
 
 
 def plausible(moment: datetime) -> datetime | None:
     """``moment`` (naive means UTC) as an aware UTC datetime when it falls in
     :data:`PLAUSIBLE_RANGE`, else None (a year-1 time with an offset too, which has no UTC
-    form)."""
+    form). The range holds for the UTC time, not the one written with an offset."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     try:
         utc = aware.astimezone(UTC)
@@ -46,15 +61,37 @@ def plausible(moment: datetime) -> datetime | None:
     return utc if low <= utc < high else None
 
 
-def unix_time(number: float) -> datetime | None:
+def unix_time(number: float | str) -> datetime | None:
     """Unix seconds or milliseconds in :data:`EPOCH_RANGE` as an aware UTC datetime, else
-    None (NaN and infinities too)."""
-    if not math.isfinite(number):
+    None (NaN and infinities too).
+
+    A number written as text (ASCII digits, an optional sign and decimal point:
+    :func:`is_number_text`; else None) is read exactly as written, a float as Python writes
+    it (``repr``): its fraction is cut to microseconds, as :meth:`datetime.fromisoformat`
+    cuts an ISO time's, so a time is never rounded into the next second, day or month
+    (``1717199999.9999999`` is 2024-05-31 23:59:59.999999, not 1 June)."""
+    if isinstance(number, str):
+        text = number.strip()
+    elif isinstance(number, int):
+        if number.bit_length() > _MAX_TIME_BITS:
+            return None  # no time, and maybe too long to write in decimal
+        text = str(number)
+    elif not math.isfinite(number):
         return None
-    low, high = EPOCH_RANGE
-    for seconds in (number, number / 1000):
-        if low <= seconds < high:
-            return datetime.fromtimestamp(seconds, tz=UTC)
+    else:
+        text = repr(float(number))  # 1e+20 and 1e-05: no time in either reading
+    parts = _NUMBER_PARTS.fullmatch(text)
+    if parts is None:
+        return None
+    sign, whole, fraction = parts.group(1), parts.group(2).lstrip("0"), parts.group(3) or ""
+    if sign == "-" or len(whole) > _MAX_WHOLE_DIGITS:
+        return None  # before 1970, or after 2100 in both readings
+    low, high = _EPOCH_MICROS
+    for places in (6, 3):  # seconds, then milliseconds: the digits that make microseconds
+        micros = int(whole or "0") * 10**places + int(fraction[:places].ljust(places, "0"))
+        # Cut, so exact: the whole number is in range as its microseconds are.
+        if low <= micros < high:
+            return _EPOCH + timedelta(microseconds=micros)
     return None
 
 
@@ -117,6 +154,8 @@ _UTC_SUFFIX = re.compile(r"(?<=[0-9])[Zz]\Z")
 #: A Unix time as text: ASCII digits, with an optional sign and decimal point (not the
 #: ``1_000``, full-width digits or ``1e9`` that :func:`float` would read too).
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+#: The same, in its parts: sign, digits before the point, digits after it.
+_NUMBER_PARTS = re.compile(r"([+-]?)(?=\.?[0-9])([0-9]*)(?:\.([0-9]*))?")
 
 
 def is_number_text(text: str) -> bool:
@@ -132,12 +171,14 @@ def parse_timestamp(value: object) -> datetime | None:
     :meth:`datetime.fromisoformat` reads (``2024-08-01T12:00:00Z``, ``2024-08-01 12:00``,
     ``2024-08-01``, the compact ``20240801`` and ``20240801T1200``), with or without an
     offset (none means UTC); and a number — or a string of one — that is a plausible Unix
-    time, in seconds or in milliseconds, between 1980 and 2100
+    time, in seconds or in milliseconds, from 1980 up to the end of 2099
     (:func:`unix_time`; the two ranges do not overlap, so each number has
-    one reading); as a string, ASCII digits with an optional sign and decimal point only.
+    one reading; read exactly, its fraction cut to microseconds as an ISO time's is); as a
+    string, ASCII digits with an optional sign and decimal point only.
     The ISO ``Z`` (UTC) may be written ``z``, as RFC 3339 allows. An eight-digit value is a
-    compact ``YYYYMMDD`` date when it is one. Every form must fall between 1980 and 2100
-    (:func:`plausible`). Anything else — a bare year such as ``2024``,
+    compact ``YYYYMMDD`` date when it is one. Every form must fall from 1980 up to the end
+    of 2099, as a UTC time (:func:`plausible`: ``1980-01-01T00:30:00+01:00`` is still 1979).
+    Anything else — a bare year such as ``2024``,
     a number outside both ranges, a placeholder date such as ``0001-01-01``, text — is no
     timestamp (the response is undated).
     """
@@ -155,7 +196,7 @@ def parse_timestamp(value: object) -> datetime | None:
         if parsed is not None:
             return parsed
     if _NUMBER.fullmatch(text):
-        return unix_time(float(text))
+        return unix_time(text)
     return _iso(text)
 
 

@@ -432,6 +432,32 @@ def test_summarize_lists_the_top_communities_like_the_top_helpers(
         assert len(list(csv.DictReader(fh))) == len(records)
 
 
+def test_the_default_community_is_one_with_the_records_that_read_alike(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    """Was: two communities that both read ``Zo\u00eb`` (a decomposed file name beside
+    records of a composed one), and two ``anxiety`` with ``--community 'anxiety '``."""
+    out = tmp_path / "results.jsonl"
+    assert invoke("analyze", data / "pairs.csv", "-o", out).exit_code == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 2
+
+    def communities(community: str, *args: str) -> list[tuple[str, int]]:
+        """The communities summarize finds when every other record is in ``community``."""
+        for i, record in enumerate(records):
+            record["community"] = community if i % 2 else None
+        named = tmp_path / "Zoe\u0308.jsonl"  # decomposed, as macOS writes a name
+        named.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        tables = tmp_path / f"tables-{len(args)}"
+        result = invoke("summarize", named, *args, "--tables", tables)
+        assert result.exit_code == 0, result.output
+        with (tables / "communities.csv").open(encoding="utf-8") as fh:
+            return [(r["community"], int(r["responses"])) for r in csv.DictReader(fh)]
+
+    assert communities("Zo\u00eb") == [("Zo\u00eb", len(records))]
+    assert communities("anxiety", "--community", "anxiety ") == [("anxiety", len(records))]
+
+
 #: What a spreadsheet may take as the start of a formula (CSV or formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -11,7 +11,7 @@ import pytest
 from insight_rows import record as result_record
 from test_report import parse
 
-from carelens.insights import Insights
+from carelens.insights import Insights, StrainThresholds
 from carelens.insights.report import build_report, charts
 from carelens.insights.trends import (
     FAR_OFF_MAX_RESPONSES,
@@ -204,3 +204,64 @@ def test_two_eras_draw_one_chart_with_the_gap_in_one_row() -> None:
         "2019-07 to 2025-12",
         *(f"2026-{m:02d}" for m in range(1, 7)),
     ]
+
+
+# ---------------------------------------------------------------- the other strain signals
+
+
+def _with_own_distress(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` whose response expresses the helper's own distress."""
+    return record | {"helper": {"distress": 4.4, "distress_high": True, "spans": []}}
+
+
+def test_a_far_off_response_counts_in_no_strain_signal() -> None:
+    """Was: 12 ordinary responses and two of the helper's own distress, one dated 2062,
+    raised ``personal_distress`` ("2 responses express...", the 2062 one its evidence) while
+    the same page said that response was left out of the strain signals."""
+    records = [
+        result_record(f"x{i}", speaker="vol-x", timestamp=f"2024-{i % 6 + 1:02d}-10T10:00:00Z")
+        for i in range(12)
+    ]
+    records.append(_with_own_distress(result_record("xd0", speaker="vol-x")))
+    records.append(_with_own_distress(result_record("xd1", speaker="vol-x", timestamp=STRAY)))
+    insights = Insights.from_records(records)
+    assert [r.response_id for r in insights.rows if r.far_off] == ["xd1"]
+    assert insights.strain_signals() == [] and insights.strain().empty
+    doc = parse(build_report(insights))
+    assert "2 responses express" not in doc.text()
+    assert "Helpers with each signal" not in doc.by_id("signals").text()
+    # Dated in 2024 as the rest, both count: the signal is raised, with both as evidence.
+    records[-1] = _with_own_distress(result_record("xd1", speaker="vol-x"))
+    (signal,) = Insights.from_records(records).strain_signals()
+    assert signal.signal == "personal_distress" and signal.evidence == ("xd0", "xd1")
+
+
+def test_far_off_responses_count_in_no_self_focus_share() -> None:
+    """Three far-off responses (2062), each turning to the helper's own story, made 3 of 33
+    responses, over the 9% threshold; of the 30 others none does."""
+    focus = {"advice": 0.1, "self_focus": 0.9}
+    records = [result_record(f"f{i}", speaker="vol-f") for i in range(30)]
+    records += [
+        result_record(f"s{i}", speaker="vol-f", timestamp=STRAY, flags=focus) for i in range(3)
+    ]
+    thresholds = StrainThresholds(self_focus_share=0.09)
+    insights = Insights.from_records(records, thresholds=thresholds)
+    assert sum(r.far_off for r in insights.rows) == 3
+    assert insights.strain_signals() == []  # was heavy_self_focus, 3 of 33 responses
+
+
+def test_a_far_off_response_counts_in_no_community_share_of_the_load() -> None:
+    """The load compares a helper's high-distress share with the community's: a far-off
+    response at high distress (cleo's one, 2062) raised the community's share, so ana's
+    5 of 10 no longer reached 1.5 times it (6/17 = 35%, not 5/16 = 31%)."""
+    records = [result_record(f"a{i}", speaker="ana", distress=2 if i < 5 else 0) for i in range(10)]
+    records += [result_record(f"b{i}", speaker="ben", distress=0) for i in range(6)]
+    records.append(result_record("c0", speaker="cleo", distress=2, timestamp=STRAY))
+    insights = Insights.from_records(records)
+    assert [r.response_id for r in insights.rows if r.far_off] == ["c0"]
+    (signal,) = insights.strain_signals()
+    assert signal.signal == "high_distress_load" and signal.helper == "ana"
+    assert signal.threshold == pytest.approx(1.5 * 5 / 16)
+    assert "community 31%" in signal.detail
+    doc = parse(build_report(insights))  # the report tallies its communities alike
+    assert "community 31%" in doc.by_id("signals").text()

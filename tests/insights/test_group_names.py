@@ -66,3 +66,27 @@ def test_group_name() -> None:
 def test_known_name_is_the_grouped_name_a_typed_name_stands_for(wanted: str, name: str) -> None:
     known = {"vol-1", "Zo\u00eb", UNKNOWN, '"(unknown)"'}
     assert known_name(wanted, known) == name
+
+
+@pytest.mark.parametrize(
+    ("default", "named", "grouped"),
+    [
+        ("anxiety ", "anxiety", "anxiety"),  # --community 'anxiety '
+        ("Zoe\u0308", "Zo\u00eb", "Zo\u00eb"),  # a file name written decomposed (macOS)
+        ("Zo\u00eb", "Zoe\u0308", "Zo\u00eb"),
+        (" \u00a0", None, UNKNOWN),  # blank: no name
+        (UNKNOWN, None, UNKNOWN),  # the default default: no name given
+        (' "(unknown)" ', '"(unknown)"', '""(unknown)""'),  # a name really so, as a record's
+    ],
+)
+def test_the_default_community_is_grouped_as_a_records_is(
+    default: str, named: str | None, grouped: str
+) -> None:
+    """Was: ``--community 'anxiety '`` beside records of ``anxiety``, or a decomposed file
+    name ``Zoë.jsonl`` beside records of a composed ``Zoë``, gave two rows that read alike."""
+    row = row_from_record(record("a", community=None), default_community=default)
+    assert row.community == grouped
+    records = [record("a", community=None), record("b", community=named)]
+    communities = Insights.from_records(records, default_community=default).communities()
+    assert list(communities["community"]) == [grouped]
+    assert list(communities["responses"]) == [2]

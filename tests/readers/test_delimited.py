@@ -496,3 +496,15 @@ def test_a_mapped_column_the_header_lacks_is_a_whole_file_error(tmp_path: Path) 
     assert (info.value.line, info.value.field) == (2, "speaker")
     (exchange,) = read_exchanges(path, column_map={"speaker": "helper"})
     assert exchange.response.speaker == "vol-a"
+
+
+def test_a_unix_time_cell_is_read_exactly_as_the_insights_read_it(tmp_path: Path) -> None:
+    """Was 2024-06-01T00:00:00: ``1717199999.9999999`` rounded through a float into the next
+    month, while the insights read the same digits as 31 May (cut to microseconds)."""
+    path = tmp_path / "pairs.csv"
+    path.write_text(
+        "seeker_id,response_id,seeker,response,timestamp\na,b,Hi.,Hello.,1717199999.9999999\n",
+        encoding="utf-8",
+    )
+    (exchange,) = read_exchanges(path)
+    assert exchange.response.timestamp == "2024-05-31T23:59:59.999999+00:00"

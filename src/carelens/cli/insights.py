@@ -65,7 +65,7 @@ from carelens.errors import CarelensError, InputError
 from carelens.insights import Insights, batch_parts, is_result_file, records_from
 from carelens.insights.anonymize import KEY_ENV, RejectedNames, pseudonym_key
 from carelens.insights.distress import load_distress_scorer
-from carelens.insights.report.format import plural
+from carelens.insights.report.format import plural, slope_text
 from carelens.insights.report.sections import (
     MAX_TO_READ,
     FarOff,
@@ -669,7 +669,7 @@ def _cell(name: str, value: Any) -> str:
     if name in _SHARES or name == "high_distress_share":
         return f"{100 * float(value):.0f}%"
     if name.endswith("_slope"):
-        return f"{float(value):+.3f}"
+        return slope_text(float(value))  # as the report shows it
     return fmt_score(float(value))
 
 
@@ -745,8 +745,8 @@ def _undated(insights: Insights) -> Text | None:
     if undated.unread:
         line += (
             " carelens reads ISO 8601 dates and times (2026-06-12T15:04:00Z, 2026-06-12 15:04) "
-            "and Unix times in seconds or milliseconds, from 1980 to 2100 (see Timestamps in "
-            "docs/insights.md)."
+            "and Unix times in seconds or milliseconds, from 1980 up to the end of 2099 (see "
+            "Timestamps in docs/insights.md)."
         )
     # A Text, not markup: the quoted value is data.
     return Text(line)

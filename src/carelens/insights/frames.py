@@ -151,10 +151,12 @@ class Insights:
     ) -> Insights:
         """Insights over result records.
 
-        ``default_community`` names the community of records that carry none (for example the
-        input file's name); ``distress`` scores the helper's own distress from the response
-        text; ``anonymize`` replaces speaker names with stable pseudonyms (in the texts too,
-        where they can be told from words) and redacts personal data in the texts.
+        ``default_community`` names the community of records that carry none (for example
+        the input file's name, as the commands give it; by default :data:`UNKNOWN`), grouped
+        as a record's community is (Unicode NFC, surrounding spaces dropped); ``distress``
+        scores the helper's own distress from the response text; ``anonymize`` replaces
+        speaker names with stable pseudonyms (in the texts too, where they can be told from
+        words) and redacts personal data in the texts.
         Pseudonyms are made with ``key``, or without it with the key the CLI uses
         (``$CARELENS_ANONYMIZE_KEY``, else the secret key file in the carelens data folder),
         never a public one: a name cannot be guessed from them. ``more_names`` are more

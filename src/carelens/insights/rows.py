@@ -14,7 +14,8 @@ count (its helper-distress signal is the record's ``helper`` field, which ``anal
 --no-text`` keeps), a record of an older carelens without some dimensions has no level for
 them (not level 0), and one without the unsafe-wording check has no ``unsafe_reply``. Names
 and ids are strings whatever type the file gave them; helper and community names are
-grouped as they look (Unicode NFC, surrounding spaces dropped), a null speaker is no helper
+grouped as they look (Unicode NFC, surrounding spaces dropped; the default community of
+records without one too, :func:`default_group`), a null speaker is no helper
 (:data:`UNKNOWN`) and a speaker really called so is kept apart from it (:func:`group_name`).
 Timestamps are read as :func:`parse_timestamp` says; a row keeps a timestamp it could not
 read, as text (:attr:`ResponseRow.unread_timestamp`), so that the pages can tell a response
@@ -27,6 +28,7 @@ unless its date was set aside as far off from the rest (:attr:`ResponseRow.far_o
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Container, Mapping, Sequence
@@ -163,6 +165,18 @@ def group_name(value: object) -> str | None:
     return text
 
 
+@functools.lru_cache(maxsize=16)
+def default_group(name: str) -> str:
+    """A default community (``--community NAME``, an input file's or a corpus's name) as the
+    records' communities are grouped (:func:`group_name`), so that ``anxiety `` or a
+    decomposed ``Zoë`` given as the default is one community with the records' ``anxiety``
+    or ``Zoë``; :data:`UNKNOWN` as it is (it stands for no name), and a blank one is
+    :data:`UNKNOWN`. Kept for the last few names: a default is one name for every record."""
+    if name == UNKNOWN:
+        return UNKNOWN
+    return group_name(name) or UNKNOWN
+
+
 def known_name(wanted: str, known: Container[str]) -> str:
     """The name of ``known`` (grouped names, as :func:`group_name` gives them) that a name
     someone typed stands for: ``wanted`` itself where it is one (:data:`UNKNOWN` among
@@ -240,7 +254,8 @@ def row_from_record(
     checked: bool = False,
 ) -> ResponseRow:
     """The :class:`ResponseRow` of one result record (``position``: where it stands in the
-    input).
+    input); a record without a community is in ``default_community``, grouped as a record's
+    community is (:func:`default_group`).
 
     Dimensions the record lacks (results of an older carelens, with only the EPITOME three)
     have no level (they are unknown, left out of means and shares); the ``empathy`` level
@@ -299,7 +314,7 @@ def row_from_record(
     return ResponseRow(
         response_id=str(record.get("response_id")),
         helper=group_name(record.get("speaker")) or UNKNOWN,
-        community=group_name(record.get("community")) or default_community,
+        community=group_name(record.get("community")) or default_group(default_community),
         style=_name(record.get("style")) or "other",
         levels=levels,
         seeker_id=_name(record.get("seeker_id")),

@@ -27,9 +27,13 @@ behind it, and none says anything about the helper's health:
   the top is not falling, whatever the slope). The responses to read are those of the
   latest month whose empathy level is below that earlier mean, lowest first.
 
-Months are a row's :attr:`~carelens.insights.rows.ResponseRow.trend_month`: a date set aside
-as far off from the rest (:func:`~carelens.insights.trends.mark_far_off`) counts in no month.
-A signal is raised only with at least one response to point to.
+A response whose date was set aside as far off from the rest
+(:attr:`~carelens.insights.rows.ResponseRow.far_off`, see
+:func:`~carelens.insights.trends.mark_far_off`) counts in no signal: not in its helper's
+counts, shares or evidence, nor in the community shares the load is compared with (it counts
+in every other figure). Months are a row's
+:attr:`~carelens.insights.rows.ResponseRow.trend_month`, so such a date counts in no month
+either. A signal is raised only with at least one response to point to.
 
 The thresholds are defaults in :class:`StrainThresholds`; change them to suit a community.
 A signal names the responses to read by their ids (``evidence``) and by their places in the
@@ -101,18 +105,23 @@ def strain_signals(
 ) -> list[StrainSignal]:
     """The strain signals raised for each helper in ``rows``, helpers in name order.
 
-    ``communities`` are the tallies per community that the load signal compares with
-    (default: tallied from ``rows``; a community missing from it is tallied from ``rows``).
+    Rows whose date is set aside as far off (:attr:`ResponseRow.far_off`) are left out of
+    every signal (see the module docstring); ``positions`` are places in ``rows`` as given.
+    ``communities`` are the tallies per community that the load signal compares with, over
+    the rows that are not far off (default: tallied from those rows; a community missing
+    from it is tallied from them).
     """
     t = thresholds
     rows = list(rows)
-    by_helper: dict[str, list[int]] = {}  # helper -> the places of their rows
+    kept = [r for r in rows if not r.far_off]
+    by_helper: dict[str, list[int]] = {}  # helper -> the places of their rows (not far off)
     for i, row in enumerate(rows):
-        by_helper.setdefault(row.helper, []).append(i)
+        if not row.far_off:
+            by_helper.setdefault(row.helper, []).append(i)
     community_tallies = dict(communities or {})
-    missing = {r.community for r in rows} - community_tallies.keys()
+    missing = {r.community for r in kept} - community_tallies.keys()
     if missing:
-        community_tallies.update(tally_by([r for r in rows if r.community in missing], "community"))
+        community_tallies.update(tally_by([r for r in kept if r.community in missing], "community"))
     signals: list[StrainSignal] = []
     for helper in sorted(by_helper):
         indexed = [(i, rows[i]) for i in by_helper[helper]]

@@ -5,8 +5,9 @@ that has responses. A trend slope is the least-squares slope of a monthly mean a
 month's position on the calendar (months without responses leave a gap rather than being
 skipped over), weighted by the number of responses in each month that the mean is taken
 over (for a level, those that have the dimension: results of an older carelens may lack
-it), in units per month. A slope needs at least ``min_months`` months with such responses;
-otherwise it is None. Months are calendar months in UTC.
+it), in units per month, to :data:`SLOPE_DECIMALS` decimals (no float noise). A slope needs
+at least ``min_months`` months with such responses; otherwise it is None. Months are calendar
+months in UTC.
 
 One stray date — a year typed ``2062`` for ``2026``, a placeholder ``1980-01-01`` — would
 stretch a series over decades of empty months and flatten every slope, so dates far from the
@@ -38,6 +39,11 @@ TREND_METRICS: tuple[str, ...] = (
     "mean_reflection",
 )
 
+
+#: Decimals a trend slope is given to: least squares leave float noise in the last digits
+#: (a fall of exactly 0.1 a month comes out as -0.09999999999999999), which would put a slope
+#: on the wrong side of a threshold it meets exactly (``StrainThresholds.empathy_slope``).
+SLOPE_DECIMALS = 12
 
 #: A run of months more than this many months from the rest of a group's can be set aside.
 FAR_OFF_GAP = 24
@@ -138,9 +144,8 @@ def slopes(
             for m, (t, values) in per_month.items()
             if isinstance(v := values.get(name), int | float)
         ]
-        out[f"{name}_slope"] = (
-            weighted_slope(points) if len({p[0] for p in points}) >= min_months else None
-        )
+        slope = weighted_slope(points) if len({p[0] for p in points}) >= min_months else None
+        out[f"{name}_slope"] = None if slope is None else round(slope, SLOPE_DECIMALS)
     return out
 
 

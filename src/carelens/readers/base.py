@@ -41,7 +41,7 @@ from carelens.readers import rejects as R
 from carelens.readers.quoting import clip, describe_columns, quote
 from carelens.readers.rejects import RejectLog
 from carelens.text import is_blank, join_surrogates
-from carelens.timestamps import unix_time
+from carelens.timestamps import is_number_text, unix_time
 from carelens.types import COMMUNITY_KEYS, MAX_ID_CHARS, Exchange, Turn
 
 if TYPE_CHECKING:
@@ -808,10 +808,14 @@ def optional_str(value: object) -> str | None:
 
 
 def iso_utc(value: object) -> str | None:
-    """A Unix time (number or digit string; seconds or milliseconds, 1980 to 2100:
-    :func:`carelens.timestamps.unix_time`) as ISO-8601 UTC; None when it is not one."""
+    """A Unix time (number or digit string; seconds or milliseconds, from 1980 up to the end
+    of 2099: :func:`carelens.timestamps.unix_time`) as ISO-8601 UTC; None when it is not
+    one. A digit string is read exactly, as the insights read it (not through a float)."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, str) and is_number_text(value):
+        stamp = unix_time(value)
+        return stamp.isoformat() if stamp is not None else None
     try:
         number = float(value) if isinstance(value, int | float | str) else math.nan
     except (ValueError, OverflowError):  # OverflowError: an int too large for a float

@@ -23,11 +23,12 @@ digits, a JSON list or object as its compact JSON text, ``["a","b"]``), except a
 JSON object or list (an embedded parent message, as a chat export's
 ``reply_to_message``): that one is rejected (the turn is kept, with no parent) and never
 quoted, since it holds a text; a timestamp that is a Unix time in seconds or milliseconds
-(1980 to 2100), as a number or as digits, is written in ISO-8601 UTC, a missing one (null,
-blank, ``NaN``, ``NaT``, ``NULL``, ``NA``) is None, and any other one is kept as text so
-written, a number as its digits (the insights decide what it means: ``20260305`` is a
-date, microseconds since 1970 a timestamp that could not be read). A required id that is
-not a string or an integer (a list, an object, a boolean) rejects its record.
+(from 1980 up to the end of 2099), as a number or as digits, is written in ISO-8601 UTC, a
+missing one (null, blank, ``NaN``, ``NaT``, ``NULL``, ``NA``) is None, and any other one is
+kept as text so written, a number as its digits (the insights decide what it means:
+``20260305`` is a date, microseconds since 1970 a timestamp that could not be read). A
+required id that is not a string or an integer (a list, an object, a boolean) rejects its
+record.
 Every field the layout does not use is kept in ``meta`` (the response's ``meta`` for pairs),
 so gold labels and the ``community`` travel along.
 """
@@ -309,11 +310,12 @@ def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
 
 
 def _timestamp(value: object) -> str | None:
-    """A timestamp as text: a Unix time (seconds or milliseconds, 1980 to 2100) in ISO-8601
-    UTC, so one time reads alike from every format; any other value kept as written (the
-    insights decide what it means: ``20260305`` is a compact date, microseconds since 1970
-    a timestamp that could not be read); None when it is missing (null, blank, or a cell
-    such as ``NaN``, ``NaT``, ``NULL`` or ``NA``: :func:`~carelens.timestamps.is_missing_text`).
+    """A timestamp as text: a Unix time (seconds or milliseconds, from 1980 up to the end of
+    2099) in ISO-8601 UTC, so one time reads alike from every format; any other value kept
+    as written (the insights decide what it means: ``20260305`` is a compact date,
+    microseconds since 1970 a timestamp that could not be read); None when it is missing
+    (null, blank, or a cell such as ``NaN``, ``NaT``, ``NULL`` or ``NA``:
+    :func:`~carelens.timestamps.is_missing_text`).
 
     A number is read as its digits are (:func:`optional_str`: ``20260305.0`` is
     ``20260305``), exactly as the same digits in a CSV cell or a JSON string: a number in a

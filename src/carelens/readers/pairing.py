@@ -5,9 +5,10 @@ are merged: a message whose parent has the same (known) speaker is appended to t
 text with ``"\\n"`` — unless someone else (another or an unknown speaker) had already
 answered the parent or a message merged with it: a message comes before another by timestamp
 when both have one that can be read (:func:`carelens.timestamps.parse_timestamp`: ISO 8601,
-compact dates, Unix times in seconds or milliseconds, 1980 to 2100; a placeholder such as
-``0001-01-01`` is no time), else by the order of the input. The merged turn keeps the first
-message's id and fields and lists the other ids, in thread order, in ``meta["merged_ids"]``.
+compact dates, Unix times in seconds or milliseconds, from 1980 up to the end of 2099; a
+placeholder such as ``0001-01-01`` is no time), else by the order of the input. The merged
+turn keeps the first message's id and fields and lists the other ids, in thread order, in
+``meta["merged_ids"]``.
 A turn with no speaker never merges. A message that answers its own speaker's message but is
 not merged (``m3`` in: alice posts ``m1``, bob answers it with ``m2``, days later alice
 replies to ``m1`` with ``m3``) is a turn of its own: a self-reply is no exchange (nor a
@@ -574,7 +575,8 @@ class _Answers:
 
 def _moment(turn: Turn) -> datetime | None:
     """A turn's time (:func:`carelens.timestamps.parse_timestamp`, the one rule for reading
-    a time: ISO 8601, compact dates, Unix times in seconds or milliseconds, 1980 to 2100);
+    a time: ISO 8601, compact dates, Unix times in seconds or milliseconds, from 1980 up to
+    the end of 2099);
     None when it has none that can be read (the input order decides then)."""
     return parse_timestamp(turn.timestamp)
 

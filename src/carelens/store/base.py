@@ -211,7 +211,8 @@ def new_id() -> str:
 def record_timestamp(value: object) -> str | None:
     """A record's timestamp as the store keeps it (:func:`sortable`), read the way the pages
     and the insights read it (:func:`carelens.timestamps.parse_timestamp`: ISO-8601, compact
-    dates or a Unix time, 1980 to 2100), so a date filter finds what they show as dated."""
+    dates or a Unix time, from 1980 up to the end of 2099), so a date filter finds what they
+    show as dated."""
     moment = parse_timestamp(value)
     return None if moment is None else sortable(moment)
 

@@ -5,8 +5,9 @@ which escapes too); a value shown inline in running text (a helper, community or
 an id) goes through :func:`bdi`, so that a right-to-left name keeps its place in the line.
 :func:`as_number` reads a table value as a number (None for missing, NaN included) and
 :func:`fmt` / :func:`num_cell` write it in one of the page's formats (``int``, ``pct``,
-``slope``, ``words``, ``level``/``ratio``). :func:`response_card` shows one response in full,
-with the rationale spans of a dimension (or its distress spans) marked.
+``slope``: :func:`slope_text`, as ``summarize`` prints one, ``words``, ``level``/``ratio``).
+:func:`response_card` shows one response in full, with the rationale spans of a dimension
+(or its distress spans) marked.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import math
 import numbers
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import ROUND_DOWN, Decimal
 from itertools import chain
 from typing import Any
 
@@ -127,6 +129,22 @@ def as_number(v: object) -> float | int | None:
     return None
 
 
+#: The places a trend slope is shown to (the report and ``summarize`` alike).
+SLOPE_PLACES = Decimal("0.001")
+
+
+def slope_text(slope: float) -> str:
+    """A trend slope as the pages and ``summarize`` show it: signed, to three decimals, cut
+    toward zero rather than rounded, so that a slope never reads as steeper than it is:
+    ``-0.0996`` is ``-0.099``, never ``-0.100``, which would read as reaching the
+    falling-empathy threshold (``-0.1``) that it does not reach; ``-0.1`` is ``-0.100``. The
+    slope is cut as Python writes it (``repr``: ``0.3``, not the float's ``0.2999...``).
+    No slope reads ``-0.000``: a flat one is ``0.000``."""
+    cut = Decimal(repr(float(slope))).quantize(SLOPE_PLACES, rounding=ROUND_DOWN)
+    text = f"{cut:+.3f}"
+    return "0.000" if text in ("+0.000", "-0.000") else text
+
+
 def fmt(v: float | int | None, kind: str) -> str:
     if v is None:
         return DASH
@@ -135,8 +153,7 @@ def fmt(v: float | int | None, kind: str) -> str:
     if kind == "pct":
         return f"{v:.0%}"
     if kind == "slope":
-        text = f"{v:+.2f}"
-        return "0.00" if text in ("+0.00", "-0.00") else text
+        return slope_text(v)
     if kind == "words":
         return f"{v:.1f}"
     return f"{v:.2f}"

@@ -26,7 +26,7 @@ from carelens.insights.report.sections import (
     summary,
     trends,
 )
-from carelens.insights.strain import StrainSignal, strain_signals
+from carelens.insights.strain import StrainSignal
 from carelens.insights.tally import Metric
 
 
@@ -52,9 +52,9 @@ class Overview:
     def of(cls, insights: Insights) -> Overview:
         """The overview of non-empty ``insights``."""
         figures = Rollup(insights.rows)
-        signals = strain_signals(
-            insights.rows, communities=figures.communities, thresholds=insights.thresholds
-        )
+        # Not from the rollup's community tallies: the signals leave out the responses whose
+        # date is set aside as far off, which those count.
+        signals = insights.strain_signals()
         by_helper: dict[str, list[StrainSignal]] = {}
         for s in signals:
             by_helper.setdefault(s.helper, []).append(s)

@@ -77,7 +77,8 @@ UTC_MONTHS = (
 TIMESTAMP_FORMS = (
     "carelens reads ISO 8601 dates and times (<code>2026-06-12T15:04:00Z</code>, "
     "<code>2026-06-12 15:04+02:00</code>, <code>2026-06-12</code>) and Unix times in seconds "
-    "or milliseconds, from 1980 to 2100; see “Timestamps” in <code>docs/insights.md</code>."
+    "or milliseconds, from 1980 up to the end of 2099; see “Timestamps” in "
+    "<code>docs/insights.md</code>."
 )
 
 
