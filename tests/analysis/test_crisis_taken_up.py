@@ -1,7 +1,10 @@
-"""Crisis cues: what the seeker was told is taken up only by agreement with the telling itself
-("... I agree", "... maybe I should"), not by agreement with something else ("... I agree it was
-cruel", "... maybe I should try therapy"); the idiom "I overdosed on coffee" is read in its own
-phrase, not across the clauses after it ("... because I forgot to take my meds")."""
+"""Crisis cues: what the seeker was told is taken up by agreement, belief, "right", "a point" or
+"maybe I should" unless what follows clearly turns to something else ("... I agree it was
+cruel", "... maybe I should try therapy"); the idiom "I overdosed on coffee" holds only where
+no drug is named in its sentence but in an everyday clause ("... because I forgot to take my
+meds"). The cases marked from the review are messages an old-vs-new review of 430 hand-written
+messages found missed (or, for "no cue", flagged) after the first narrowing of these readings.
+"""
 
 from __future__ import annotations
 
@@ -90,6 +93,338 @@ def test_kys_agreed_with_is_a_cue_and_a_point_about_grades_is_not() -> None:
     assert crisis_cues("My dad told me to kys. He has a point about my grades.") == ()
 
 
+# --- the review: agreement that takes a telling up, whatever follows ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # anything after "I agree": whom with, a reason, a mark, a texted closing
+        ("my brother told me to kill myself last night and honestly i agree w him", "kill myself"),
+        ("my brother told me to kill myself last night and honestly i agree w/ him", "kill myself"),
+        ("my mom's boyfriend told me to kys and tbh i agree with my mom's boyfriend", "kys"),
+        ("my stepdad told me to kill myself and i agree with what my stepdad said", "kill myself"),
+        ("my sister said i should kill myself and i agree with what she told me", "kill myself"),
+        (
+            "my sister said i should kill myself and i agree with everything she told me",
+            "kill myself",
+        ),
+        ("some guy in the discord told me to kys and i agree with every word", "kys"),
+        (
+            "ppl at school keep telling me to kill myself and i kinda agree with them on that",
+            "kill myself",
+        ),
+        (
+            "ppl at school keep telling me to kill myself and i kinda agree with them about that",
+            "kill myself",
+        ),
+        (
+            "my dad told me to kill myself and i agree with him more than id like to admit",
+            "kill myself",
+        ),
+        (
+            "my dad told me to kill myself, i agree with him because im a burden anyway",
+            "kill myself",
+        ),
+        ("my dad told me to kill myself, i agree with him cause its true", "kill myself"),
+        ("my dad told me to kill myself and i agree with him so idk", "kill myself"),
+        ("my ex told me to go kill myself and i agree \U0001f643", "kill myself"),
+        ("my ex told me to go kill myself and i agree :(", "kill myself"),
+        ("my ex told me to go kill myself and i agree :/", "kill myself"),
+        ("my ex told me to go kill myself and i agree - nobody wants me around", "kill myself"),
+        ("my ex told me to go kill myself (and honestly i agree)", "kill myself"),
+        ("my ex told me to go kill myself and i agree idk", "kill myself"),
+        ("my ex told me to go kill myself and i agree fr", "kill myself"),
+        ("my bf told me to kill myself, i kinda agree w him ngl", "kill myself"),
+        ("my stepmom told me to kys and ngl i agree with her more every day", "kys"),
+        ("my stepmom told me to kys and ngl i agree w/ her", "kys"),
+        # a verdict on the writer, texted
+        ("my coworker told me to kys and i agree its true", "kys"),
+        ("my coworker told me to kys and i agree thats true", "kys"),
+        ("my ex said i should kill myself and i agree im a burden", "kill myself"),
+        ("my ex said i should kill myself and i agree that im worthless", "kill myself"),
+        ("my ex said i should kill myself and i agree i dont deserve to be here", "kill myself"),
+        ("my ex said i should kill myself and i agree no one would miss me", "kill myself"),
+        ("my gf told me to kill myself and i agree with her that im a burden", "kill myself"),
+        ("my gf told me to kill myself and i agree with her that it's for the best", "kill myself"),
+        ("my gf told me to kill myself and i agree that its for the best", "kill myself"),
+        ("my gf told me to kill myself and i agree it would be better for everyone", "kill myself"),
+        # agreement as texted or negated disagreement
+        ("my best friend told me to kys and i 100% agree", "kys"),
+        ("my gf told me to kill myself and i cant say i disagree", "kill myself"),
+        ("my gf told me to kill myself and i don't disagree", "kill myself"),
+        ("my gf told me to kill myself and i dont even disagree", "kill myself"),
+        ("my stepmom told me to kys and ive started agreeing with her", "kys"),
+    ],
+)
+def test_agreement_takes_a_telling_up_whatever_follows_it(text: str, told: str) -> None:
+    """Each was no cue: agreement took a telling up only before a listed object and a listed
+    end of its clause."""
+    assert told in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ('"kill yourself" my brother said, and i believe what he said', "kill yourself"),
+        ("my brother said to kill myself and i believe em", "kill myself"),
+        ("my brother said to kill myself and i believe its true", "kill myself"),
+        (
+            "my brother said to kill myself and i believe that more and more every day",
+            "kill myself",
+        ),
+        (
+            "my brother said to kill myself and i'm starting to believe that im worthless",
+            "kill myself",
+        ),
+        (
+            "my brother said to kill myself and im starting to believe it is the only way out",
+            "kill myself",
+        ),
+        (
+            "my older brother told me to kill myself when i was 12 and i still believe him",
+            "kill myself",
+        ),
+        # "right", "not wrong", "a point": about the writer's life, texted
+        (
+            "my mom told me to kill myself and maybe she's right about the world being better"
+            " without me",
+            "kill myself",
+        ),
+        (
+            "my mom told me to kill myself and maybe she's right about my life being pointless",
+            "kill myself",
+        ),
+        (
+            "my mom told me to kill myself and maybe shes right about how worthless i am",
+            "kill myself",
+        ),
+        (
+            "my mom told me to kill myself and she has a point about nobody wanting me around",
+            "kill myself",
+        ),
+        ("my mom told me to kill myself, maybe shes right", "kill myself"),
+        ("my mom told me to kill myself and honestly she aint wrong", "kill myself"),
+        ("my mom told me to kill myself and honestly shes not wrong", "kill myself"),
+        ("my mom told me to kill myself and honestly she's got a point", "kill myself"),
+        ("my gf told me to kill myself. i think shes right tbh", "kill myself"),
+        ("my stepmom told me to kys and im starting to think shes right", "kys"),
+        ("my brother told me to kill myself and i don't think he's wrong", "kill myself"),
+        # an intent or a thought of it, texted
+        ("they told me to kys and i might actually", "kys"),
+        ("they told me to kys and i might just", "kys"),
+        ("they told me to kys and i want to so bad", "kys"),
+        ("my stepmom told me to kys. ive been thinking abt it", "kys"),
+    ],
+)
+def test_belief_right_and_intent_take_a_telling_up(text: str, told: str) -> None:
+    """Each was no cue: "believe" took only a listed object, "right" and "a point" about
+    anything but "it", "me" or "everything" were about something else, and the texted forms
+    ("shes", "aint", "abt") and a bare "I might actually" were not read."""
+    assert told in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        (
+            "my teacher told me to kill myself in front of the whole class, maybe i should just"
+            " do as im told",
+            "kill myself",
+        ),
+        ("kids at school tell me to kys every day, maybe i should take the hint", "kys"),
+        (
+            "kids at school tell me to kys every day, maybe i should just listen to my classmates",
+            "kys",
+        ),
+        ("kids at school tell me to kys every day, maybe i should listen to them for once", "kys"),
+        ("kids at school tell me to kys every day, maybe i should do everyone a favor", "kys"),
+        (
+            "kids at school tell me to kys every day, maybe i should just do everyone a favour"
+            " and go",
+            "kys",
+        ),
+        ("kids at school tell me to kys every day, maybe i should just die already", "kys"),
+        ("kids at school tell me to kys every day, maybe i should just do it already", "kys"),
+        ("kids at school tell me to kys every day, maybe i should just stop existing", "kys"),
+        ("kids at school tell me to kys every day, maybe i should just not exist", "kys"),
+        ("kids at school tell me to kys every day, maybe i will one day", "kys"),
+        ("kids at school tell me to kys every day, maybe i will someday", "kys"),
+        ("kids at school tell me to kys every day, maybe i should idk", "kys"),
+        ("kids at school tell me to kys every day, maybe i should tho", "kys"),
+        ("kids at school tell me to kys every day, maybe i should fr", "kys"),
+        ("kids at school tell me to kys every day, maybe i should \U0001f643", "kys"),
+        ("kids at school tell me to kys every day, maybe i should :/", "kys"),
+        ("kids at school tell me to kys every day, maybe i should just go ahead", "kys"),
+        ("kids at school tell me to kys every day, maybe i should go for it", "kys"),
+        ("kids at school tell me to kys every day, maybe i should just give up on life", "kys"),
+        ("kids at school tell me to kys every day, maybe i should give up on everything", "kys"),
+        ("my stepmom told me to kys. maybe i should listen to her this time", "kys"),
+        ("my stepmom told me to kys. maybe i should do what she wants", "kys"),
+        ("my stepmom told me to kys. maybe i should just do what she told me", "kys"),
+        ("my stepmom told me to kys. maybe i should give her what she wants", "kys"),
+        ("my stepmom told me to kys. maybe i should just go through with it this time", "kys"),
+        ("my stepmom told me to kys, maybe i will this weekend", "kys"),
+        ("my stepmom told me to kys and maybe i'll do it", "kys"),
+        ("my stepmom told me to kys and maybe ill do it", "kys"),
+        ("my stepmom told me to kys and maybe i'll listen", "kys"),
+        # an act of help with a farewell in its clause is none
+        ("my brother told me to kill myself. maybe i should tell everyone goodbye", "kill myself"),
+    ],
+)
+def test_maybe_i_should_takes_a_telling_up_unless_an_act_of_help_follows(
+    text: str, told: str
+) -> None:
+    """Each was no cue: "maybe I should" took a telling up only before its clause's end or a
+    listed act of doing what was told."""
+    assert told in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # agreement with a verdict on the telling or the teller, or with a helper
+        "my brother told me to kill myself and i agree it was messed up",
+        "my brother told me to kill myself and i agree w my mom that it was abuse",
+        "my brother told me to kill myself and i agree with my mom he should move out",
+        "my brother told me to kill myself, i agree with everyone that he crossed a line",
+        "my brother told me to kill myself. i agree with you that i should tell someone",
+        "my brother told me to kill myself. i agree with u, i should report it",
+        "my dad told me to kys and i agree that's not normal",
+        "my stepmom told me to kys. i agree that she needs therapy",
+        "my dad told me to kys and i agree with the other comments here",
+        # belief in a clause about something else
+        "my dad told me to kys. i believe that was emotional abuse",
+        "my dad told me to kys. i believe that my dad needs help",
+        "my stepmom told me to kys. i believe it was because i broke her vase",
+        "my stepmom told me to kys. i believe it's time to move out",
+        "my dad told me to kys. i believe its called verbal abuse",
+        # "maybe I should" and an act of help or safety
+        "my dad told me to kys. maybe i should go no contact",
+        "my dad told me to kys. maybe i should just go to my grandmas for a while",
+        "my dad told me to kys. maybe i should just leave, go live with my aunt",
+        "my stepmom told me to kys. maybe i should stay at my grandma's",
+        "my stepmom told me to kys. maybe i should record her next time",
+        "my stepmom told me to kys. maybe i should text my aunt",
+        "my stepmom told me to kys. maybe i should just stop talking to her",
+        # "right", "wrong" and "a point" of something else, a place or the helper
+        "my stepmom told me to kys. she has a point about my chores though",
+        "my stepmom told me to kys. my therapist was right about her",
+        "my dad told me to kys. he's right about one thing, i do need to study more",
+    ],
+)
+def test_the_clear_turns_to_something_else_stay_no_cue(text: str) -> None:
+    """What the first narrowing of these readings fixed and the taking-up by default keeps: a
+    verdict on the telling or the teller, an act of help or safety, something else "right"
+    about."""
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # agreement with a verdict on the telling or the teller, or with a helper
+        "my dad told me to kys and i agree, thats not ok from a parent",
+        "my dad told me to kys. i agree, it's abuse",
+        "my dad told me to kys and i agree with my sister, he needs rehab",
+        "my brother told me to kill myself last night, my therapist says thats abuse and i"
+        " agree with my therapist",
+        "some guy told me to kys on discord, the mods banned him and i agree with the mods",
+        # belief in a clause about something else
+        "my dad told me to kys. i believe it happened because he was drunk",
+        "my dad told me to kys. i believe him when he says he's sorry though",
+        # "right", "wrong" and "a point" of something else, a place or the helper
+        "my stepmom told me to kys. my therapist is right, i need to set boundaries",
+        "my dad told me to kys. he's right that i failed my exam but still",
+        "my dad told me to kys. he has a point that i've been lazy but that's not ok",
+        "my brother told me to kill myself. you're right, i should report him",
+        "my brother told me to kill myself. you're right, it's not my fault",
+        "my brother told me to kill myself. thanks, you're right",
+        "my dad told me to kys. i don't think he's right",
+        "my uncle told me to kill myself, he's right wing and hates gay people",
+        "a guy at school told me to kys, his locker is right across from mine so i see him"
+        " every day",
+        "a guy at school told me to kys, i don't know what's right anymore, should i tell a"
+        " teacher",
+        "a girl in my class told me to kill myself, i know i wasn't wrong to report her",
+        "a girl in my class told me to kill myself. it isn't wrong to block someone right?",
+        "my dad told me to kys and i have a point to make here, parents shouldn't say that",
+        # an intent in a relative clause, a thought of something else
+        "a girl in my class told me to kill myself. i blocked her, i reported her, i did"
+        " everything i could.",
+        "a girl in my class told me to kill myself. i called the helpline like you said i should.",
+        "a girl in my class told me to kill myself. i keep thinking about that comment all day",
+        "a girl in my class told me to kill myself. i thought about it and decided to tell the"
+        " principal",
+        "My brother told me to kill myself. I think it was cruel.",
+    ],
+)
+def test_what_turns_to_something_else_does_not_take_up_a_telling(text: str) -> None:
+    """Each was a cue (the review's false cues): agreement with a helper, a verdict after a
+    comma, "right" of a place or of the helper, "right" after "I don't think", an intent in a
+    relative clause, a thought of something else."""
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my stepmom told me to kys. i dont want to, i just want her to stop",
+        "my stepmom told me to kys. i'm not going to, obviously, but it hurt",
+        "my stepmom told me to kys, im not gonna lol but wow",
+        "my stepmom told me to kys. i'm never going to do it, i just need to vent",
+        "my stepmom told me to kys and no i'm not gonna, before anyone asks",
+        "my stepmom told me to kys. i'm not planning to, don't worry",
+        "my stepmom told me to kys. i'm definitely not going to",
+    ],
+)
+def test_a_refusal_of_what_was_told_does_not_take_it_up(text: str) -> None:
+    """Each was a cue: a "not", "never" or "dont" among the words before "going to" or
+    "want to" was read as an intent."""
+    assert crisis_cues(text) == ()
+
+
+def test_a_death_wish_beside_a_refusal_is_still_a_cue() -> None:
+    assert cue_words("my stepmom told me to kys. i dont want to live") == [
+        "kys",
+        "dont want to live",
+    ]
+
+
+_TELLING = "my brother told me to kill myself"
+_PAD = (
+    "we were arguing about chores and he got really mad and yelled at me in front of everyone " * 2
+)
+
+
+@pytest.mark.parametrize(
+    ("agreement", "first"),
+    [
+        ("i agree it was cruel and my mom agrees", "i agree"),
+        ("i believe it was cruel", "i believe it"),
+        ("maybe i should try therapy", "maybe i should"),
+    ],
+)
+def test_a_window_edge_is_not_a_clause_end(agreement: str, first: str) -> None:
+    """Each was a cue where ``first`` ended 150 characters after the telling: the edge of the
+    window read was taken for the end of its clause ("I agree" and no more)."""
+    pad = _PAD[: 150 - len(". ") - len(". ") - len(first)]
+    text = f"{_TELLING}. {pad}. {agreement}"
+    assert text.index(first) + len(first) == len(_TELLING) + 150
+    assert crisis_cues(text) == ()
+
+
+def test_a_taking_up_in_the_sentence_the_window_reaches_into_is_read() -> None:
+    """The taking-up started 154 characters after the telling and was missed."""
+    text = (
+        "my brother told me to kill myself. we were arguing about chores and he got really mad"
+        " and yelled at me in front of everyone at dinner, mom said nothing and i went up to my"
+        " room. honestly i agree with him"
+    )
+    assert text.index("i agree") - len("my brother told me to kill myself") > 150
+    assert cue_words(text) == ["kill myself"]
+
+
 # --- the idiom "I overdosed on coffee" ---------------------------------------------------------
 
 
@@ -133,8 +468,120 @@ def test_a_drug_in_the_everyday_things_list_is_a_real_overdose(text: str) -> Non
     assert cue_words(text) == ["overdosed"]
 
 
-def test_an_overdose_told_in_the_next_clause_is_a_cue_by_its_own_words() -> None:
-    """The idiom leaves the clause after it to the patterns, which read a real overdose
-    there."""
+def test_an_overdose_told_in_the_next_clause_is_a_real_overdose_too() -> None:
+    """A quantity taken after the everyday thing is no everyday clause: "overdosed" is a cue
+    beside the patterns' own reading of "took all my pills"."""
     text = "I overdosed on coffee and then took all my pills"
-    assert cue_words(text) == ["took all my pills"]
+    assert cue_words(text) == ["overdosed", "took all my pills"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # brackets, a colon, a dash, an ellipsis
+        "i overdosed on caffeine (pills, not coffee) and my heart was racing for hours",
+        "i overdosed on caffeine (like 40 tablets) last night and ended up in the er",
+        "i overdosed on caffeine (pills)",
+        "i overdosed on caffeine: pills, a whole bottle",
+        "i overdosed on caffeine\u2014pills, not coffee",
+        "i overdosed on caffeine... pills, like 40 of them",
+        # "then" and a drug without a verb
+        "i overdosed on coffee and then a bottle of tylenol",
+        "i overdosed on caffeine then xanax",
+        "i overdosed on energy drinks and then my adderall",
+        "i overdosed on junk food and then on my meds",
+        "i overdosed on food, then my meds",
+        "i overdosed on food then pills",
+        "i overdosed on pizza, ice cream, chips, candy, cake and then a bottle of tylenol",
+        # a quantity taken
+        "i overdosed on caffeine and took like 30 tylenol",
+        "i overdosed on caffeine and took a whole bottle of tylenol",
+        "i overdosed on caffeine and took way too many pills",
+        "i overdosed on coffee and took too many of my xanax",
+        "i overdosed on coffee and took 3 packs of paracetamol",
+        "i overdosed on coffee and took 2 boxes of advil",
+        "i overdosed on energy drinks and took a ton of my adderall",
+        "i overdosed on coffee and took my whole prescription",
+        "i overdosed on coffee then took every pill i had",
+        "i overdosed on coffee and then took my meds. all of them.",
+        # more ways of naming what it was
+        "i overdosed on sugar and whatever was in the medicine cabinet",
+        "i overdosed on tea and like half of what was left of my xanax",
+        "i overdosed on coffee & as many tylenol as i could find",
+        "i overdosed on coffee and as many pills as i could swallow",
+        "i overdosed on coffee and a whole lot of my mom's old leftover prescription painkillers",
+        "i overdosed on coffee and no it wasnt just coffee it was my meds",
+        "i overdosed on coffee and not just coffee, pills too",
+        "i overdosed on coffee and i mean pills lol",
+        # drug words the list lacked
+        "i overdosed on caffeine tabs last night on purpose",
+        "i overdosed on energy drinks and caffeine tabs, i wanted it to stop",
+        "i overdosed on coffee and my trazodone",
+        "i overdosed on caffeine and xans",
+        "i overdosed on sugar and percs",
+        "i overdosed on candy and my wellbutrin",
+        "i overdosed on food and my gabapentin last night",
+    ],
+)
+def test_a_drug_named_in_the_sentence_makes_a_real_overdose(text: str) -> None:
+    """Each was read as the idiom (or had no drug word): the drug counted only in the everyday
+    thing's own list of up to eight words, joined by spaces, commas, "&", "+" or "/"."""
+    assert "overdosed" in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i overdosed on coffee because i forgot to take my meds this morning lol",
+        "i overdosed on coffee today bc i skipped my adderall",
+        "i overdosed on sugar today, then took my meds like normal",
+        "i overdosed on tiktok last night instead of taking my meds on time",
+        "i overdosed on pizza and wine last night, no pills involved lol",
+        "i overdosed on food (thanksgiving, no pills lol)",
+        "i overdosed on coffee and now i need an advil",
+        "i overdosed on ice cream after my dentist appointment, they gave me ibuprofen",
+        "i overdosed on coffee at work, my doctor says it interacts with my meds so oops",
+        "i overdosed on video games all weekend, my doctor said to cut back but my adhd meds"
+        " wear off at night",
+    ],
+)
+def test_a_drug_in_an_everyday_clause_leaves_the_idiom(text: str) -> None:
+    """A dose forgotten, skipped or taken as usual, no drug, a remedy: what the first
+    narrowing of the idiom fixed, kept by the exclusions of everyday clauses."""
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i overdosed on coffee and my meds made it worse",
+        "i overdosed on coffee + my adhd meds make it worse lol",
+        "i overdosed on christmas cookies and my insulin couldn't keep up lol",
+        "i overdosed on coffee, my meds didn't help",
+        "i overdosed on coffee and my xanax prescription ran out so ugh",
+    ],
+)
+def test_the_medicines_own_failing_leaves_the_idiom(text: str) -> None:
+    """Each was a real overdose: the medicine named in the sentence is the subject of its own
+    clause, what it did or failed to do."""
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("i took a whole bottle of tylenol", "took a whole bottle of tylenol"),
+        ("I took way too many pills last night", "took way too many pills"),
+        ("i took like 30 tylenol", "took like 30 tylenol"),
+        ("i took 3 packs of paracetamol", "took 3 packs of paracetamol"),
+        ("i swallowed a ton of my adderall", "swallowed a ton of my adderall"),
+    ],
+)
+def test_a_quantity_taken_is_a_cue_on_its_own(text: str, words: str) -> None:
+    """Each was no cue: "took" read only "a lot of", "all my", "about N", five or more, "a
+    bunch of", "a handful of" and "half of"."""
+    assert cue_words(text) == [words]
+
+
+def test_a_usual_dose_taken_stays_no_cue() -> None:
+    assert crisis_cues("i took 2 advil for my headache") == ()

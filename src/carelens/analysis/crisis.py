@@ -36,10 +36,12 @@ kill myself and honestly I want to", "... and they're not wrong", "... I'm going
 tonight") or the message holds another cue of their own risk; a telling from inside is ("the
 voices tell me to kill myself"), and so are words nobody told ("Nobody told me to kill myself.
 I decided on my own."). Idioms on crisis words ("I'd rather die than go to that party", "I
-overdosed on ice cream") are no cue, but an overdose with a drug among what it was on is ("I
-overdosed on xanax and ice cream"). Curly apostrophes (and an acute accent or a backtick typed
-for one: "can\\u00b4t") are read as straight ones, and the text is read without the invisible
-characters and combining marks put inside words to get past a forum's filters ("sui\\u00adcide",
+overdosed on ice cream") are no cue, but an overdose with a drug named in its sentence is ("I
+overdosed on xanax and ice cream", "... on coffee and then a bottle of tylenol"), unless the
+drug stands in a clause of everyday life ("... because I forgot my meds"). Curly apostrophes
+(and an acute accent or a backtick typed for one: "can\\u00b4t") are read as straight ones, and
+the text is read without the invisible characters and combining marks put inside words to get
+past a forum's filters ("sui\\u00adcide",
 "over\\u200bdose", "di\\u0301e"), full-width letters as ASCII, and a Cyrillic or Greek letter
 that looks like a Latin one as that letter inside an English word ("k\\u0456ll myself" with a
 Cyrillic "\\u0456": :func:`carelens.text.fold`), as in a

@@ -29,6 +29,11 @@ _NOT_A_TIME = (
     r"(?!\s+(?:before|until|till|in\s+time|on\s+time|early|late|at\s+\d|when|for\s+(?:school|"
     r"work|class|my|the|a|an)\b))"
 )
+# What is swallowed in an overdose: "took a whole bottle of tylenol".
+_SWALLOWED = (
+    r"(?:pills|tablets|paracetamol|tylenol|acetaminophen|ibuprofen|advil|aspirin|xanax|benzos"
+    r"|lorazepam|meds|medications?|painkillers|sleeping\s+pills|adderall|antidepressants)"
+)
 # Patterns read with the words around them too (:mod:`carelens.analysis.crisis_context`).
 OVERDOSE = r"\boverdos\w*"
 # Like every pattern it starts with \b: the one alternation of them all is quick only
@@ -288,6 +293,15 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:my|the|those)|about\s+\d+|(?:[5-9]|[1-9]\d+)(?!\d)|a\s+bunch\s+of|a\s+handful\s+of|half\s+of)\s+"
         r"(?:\w+\s+)?(?:pills|paracetamol|tylenol|lorazepam|sleeping\s+pills|meds|medication|"
         r"tablets|xanax|ibuprofen|benzos)\b(?!\s+(?:every|each|daily|a\s+day|as\s+prescribed)\b)",
+        # Told in the past, more quantities: "took a whole bottle of tylenol", "took way too
+        # many pills", "took like 30 tylenol", "took 3 packs of paracetamol", "took a ton of my
+        # adderall" (not "took 2 advil").
+        r"\b(?:took|swallowed|downed)\s+(?:(?:like|around|over|nearly|almost)\s+)?(?:(?:way\s+)?"
+        r"too\s+many(?:\s+of)?|(?:a\s+ton|tons|loads)\s+of|a\s+(?:whole|full|entire)\s+(?:bottle"
+        r"|box|pack|packet|strip)\s+of|(?:\d+|two|three|four|five|several|a\s+few)\s+(?:bottles"
+        r"|boxes|packs|packets|strips)\s+of|(?:[5-9]|[1-9]\d+)(?!\d)|(?:ten|twelve|fifteen|twenty"
+        r"|thirty|forty|fifty|a\s+hundred)(?:[\s-]\w+)?)\s+(?:[\w']+\s+)?" + _SWALLOWED + r"\b"
+        r"(?!\s+(?:every|each|daily|a\s+day|as\s+prescribed)\b)",
         r"\b(?:have|saved|stockpil\w*|hoard\w*)\s+(?:about\s+)?(?:\d+|a\s+lot\s+of)\s+pills\b",
         r"\b(?:relapsed?|relapsing)\s+(?:on|into)\s+(?:self[\s-]*harm|cutting)\b",
         r"\brelaps\w*(?=[^\n]{0,60}\b(?:cut|cutting|self[\s-]*harm\w*|sh)\b)",
