@@ -301,6 +301,171 @@ def test_analyze_redact_removes_phone_numbers_next_to_punctuation(tmp_path: Path
         assert digits not in written
 
 
+# --- Markdown marks, escapes, invisible characters (the privacy review of 2026-12-06) ------------
+
+# Each of these was left in the text, or partly: "_" around an item (Markdown emphasis, as "*"
+# already was), Reddit's escaping backslash, a format character inside the item (also as
+# repr() escapes it in a rejects file's detail), a "." or "#" before it, a fullwidth "@" or
+# ".", a quoted local part. Words of an unspaced script glued to an e-mail address were
+# taken into it ("我的邮箱是zhang.wei@example.cn" gave "[email]").
+MARKED = [
+    ("_john@example.com_", "_[email]_"),
+    ("john@example.com_", "[email]_"),
+    ("__john@example.com__", "__[email]__"),
+    ("_555-123-4567_", "_[phone]_"),
+    ("555-123-4567_", "[phone]_"),
+    ("_555-123-4567", "_[phone]"),
+    ("_https://example.com/x", "_[url]"),
+    ("_www.example.com_", "_[url]_"),
+    ("_@john_doe_", "_[handle]_"),
+    ("_u/john_doe_", "_[handle]_"),
+    ("_42 Elm Street_", "_[address]_"),
+    ("name,_john.doe@example.com_,notes", "name,_[email]_,notes"),
+    ("Follow @mindful_mo_ now, or u/sam_r_", "Follow [handle] now, or [handle]"),  # their own "_"
+    (r"mail sam\_lee99@example.com", "mail [email]"),
+    (r"I'm u/sad\_sam\_99 or @sad\_sam", "I'm [handle] or [handle]"),
+    (r"call 555\-123\-4567", "call [phone]"),
+    ("john@exa\u200bmple.com", "[email]"),
+    ("jo\u200bhn@example.com", "[email]"),
+    ("john@ex\u00adample.com", "[email]"),
+    ("john\u200d@example.com", "[email]"),
+    ("555\u200b-123-4567 or 07700 900\u00ad123", "[phone] or [phone]"),
+    (
+        r"turn 'john@exa\u200bmple.com' replies to 'jo\xadhn@example.com'",
+        "turn '[email]' replies to '[email]'",
+    ),
+    ("write to .john@example.com", "write to .[email]"),
+    ("..john@example.com or email:.john@example.com", "..[email] or email:.[email]"),
+    ("mail me...john@example.com", "mail me...[email]"),
+    ("call me..555-222-3333 or #555-987-6543", "call me..[phone] or #[phone]"),
+    ("check this...https://example.com/x or..www.example.org", "check this...[url] or..[url]"),
+    (
+        "annie\uff20example.com, \uff48\uff45\uff4c\uff50\uff45\uff52\uff20example.com",
+        "[email], [email]",
+    ),
+    ("john\ufe6bexample.com or john@example\uff0ecom", "[email] or [email]"),
+    ("\uff20anxious_annie", "[handle]"),
+    ('"quoted name"@example.com', "[email]"),
+    ("我的邮箱是zhang.wei@example.cn", "我的邮箱是[email]"),
+    ("minsu@example.kr로 보내 주세요, @minsu로", "[email]로 보내 주세요, [handle]로"),
+    # kept as before: a local part all in an unspaced script is taken with all of it
+    ("邮箱张伟@example.cn", "[email]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKED)
+def test_marks_escapes_and_invisible_characters_do_not_hide_an_item(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+    assert_valid(text, find_personal(text))
+
+
+def test_what_is_read_past_inside_an_item_is_part_of_its_span() -> None:
+    text = "a jo\u200bhn@exa\u00admple.com, u/sad\\_sam\\_99 b"
+    assert found(text) == [
+        ("email", "jo\u200bhn@exa\u00admple.com"),
+        ("handle", "u/sad\\_sam\\_99"),
+    ]
+    # at an item's edge it is not: a zero-width space between words stays
+    assert found("mail:\u200bjohn@example.com\u200b.") == [("email", "john@example.com")]
+
+
+# Phone numbers that were missed: international without "+", Russian with the trunk 8, glued
+# to an unspaced script, spaced one digit at a time, across a line; a card or bank account
+# number was half redacted ("[phone] 1111").
+MISSED_PHONES = [
+    ("call 447700900123", "call [phone]"),
+    ("4915112345678 or 0015551234567", "[phone] or [phone]"),
+    ("89123456789, 8 912 345 67 89, 8 (912) 345-67-89", "[phone], [phone], [phone]"),
+    ("我的手机号是13800138000", "我的手机号是[phone]"),
+    ("電話番号は09012345678です", "電話番号は[phone]です"),
+    ("연락처01012345678", "연락처[phone]"),
+    ("5 5 5 1 2 3 4 5 6 7", "[phone]"),
+    ("+1 555\n123 4567", "[phone]"),
+    ("Call me:\n+1 555\n123 4567", "Call me:\n[phone]"),
+    ("my phone: 555-123-\n4567", "my phone: [phone]"),
+    ("card 4111 1111 1111 1111, ok", "card [phone], ok"),
+    ("IBAN DE89 3704 0044 0532 0130 00", "IBAN [phone]"),
+    ("IBAN GB82 WEST 1234 5698 7654 32.", "IBAN [phone]."),
+    ("DE89370400440532013000", "[phone]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MISSED_PHONES)
+def test_phone_numbers_the_review_found_missed(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+# Numbers that must stay however the phone rules are widened: ages, counting, ratings of one
+# digit, years, amounts, ids, decimals, timestamps, barcodes, lists on lines of their own.
+KEPT_NUMBERS = [
+    "I'm 16 and I can't sleep",
+    "1 2 3 4 5 6 7 8 9 10, 0 1 2 3 4 5 6 7 8 9 and 9 8 7 6 5 4 3 2 1 0",
+    "5 5 5 5 5 5 5 5 5 5 stars, 1 2 3 4 5 6 7 8 9 10 11 12",
+    "in 2019 2020 2021 2022 and 1000 2000 3000 4000",
+    "#1234567890, issue #5551234567, .5551234567 and 0.5551234567",
+    "IMG_20240512_103000.jpg and x_5551234567_y and _2019_",
+    "1700000000000 ms, 20240512103000, order 123456789012, barcode 4006381333931",
+    "scores\n555\n123\n4567 and 555 123\n4567",
+    "8 300 400 50 60 and 8 9 10 11 12 13",
+    "$4915112345678 and 447700900123 dollars",
+    "我有3个孩子, 2024年5月12日, 第1234567890号",
+    "page 12..15 and chapters 3..12345678",
+    "GB82 WEST 1234 and my_site.io",
+]
+
+
+@pytest.mark.parametrize("text", KEPT_NUMBERS)
+def test_numbers_that_are_no_phone_stay(text: str) -> None:
+    assert found(text) == []
+
+
+def test_rejects_detail_and_header_quote_no_marked_data() -> None:
+    """The review's surfaces, end to end: a rejects file's detail quotes an id through
+    repr() (a zero-width space escaped as ``\\u200b``), and an error message quotes a CSV
+    header only when it holds no personal data."""
+    from carelens.readers.quoting import describe_columns, quote
+    from carelens.readers.rejects import reject_entry
+
+    for parent in ("john@exa\u200bmple.com", "call me..555-222-3333", "_jane.doe@example.com_"):
+        detail = f"turn 'm2' replies to {quote(parent)}, not in the input"
+        entry = reject_entry("r.jsonl", 2, "reply_to", "unknown parent", detail=detail, redact=True)
+        assert isinstance(entry["detail"], str)
+        assert not any(piece in entry["detail"] for piece in ("john", "222", "jane")), entry
+    for header in (["name", "_john.doe@example.com_", "notes"], ["id", "#555-123-4567"]):
+        described = describe_columns(header)
+        assert "john" not in described and "555" not in described, described
+
+
+def test_analyze_redact_removes_marked_escaped_and_hidden_data(tmp_path: Path) -> None:
+    """End to end: ``carelens analyze --redact`` writes the review's texts redacted."""
+    from typer.testing import CliRunner
+
+    from carelens.cli.main import app
+
+    seeker = "I feel so alone. Reach me _john.doe@example.com_ or _555-123-4567_, I'm _@sad_sam_"
+    response = (
+        "I'm so sorry. Write to helper@exa\u200bmple.com, u/kind\\_otter, or call me..555-222-3333"
+        " or 447700900123."
+    )
+    source, out = tmp_path / "pairs.jsonl", tmp_path / "out.jsonl"
+    row = {"seeker_id": "s1", "response_id": "r1", "seeker": seeker, "response": response}
+    source.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(source), "-o", str(out), "--redact", "-q"])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert (
+        record["seeker_text"] == "I feel so alone. Reach me _[email]_ or _[phone]_, I'm _[handle]_"
+    )
+    assert record["response_text"] == (
+        "I'm so sorry. Write to [email], [handle], or call me..[phone] or [phone]."
+    )
+    written = out.read_text("utf-8")
+    for piece in ("john", "4567", "sad_sam", "exa", "otter", "3333", "900123"):
+        assert piece not in written, piece
+
+
 # --- not personal data -------------------------------------------------------------------------
 
 NOT_FOUND = [
@@ -431,6 +596,18 @@ FRAGMENTS = st.sampled_from(
         "000",
         "\u20b9",
         " won",
+        # what the review of 2026-12-06 found things hidden by
+        "\\",
+        "\u200b",
+        "\u00ad",
+        "\uff20",
+        "\uff0e",
+        "..",
+        "8 ",
+        "\u6211",
+        "\ub85c",
+        "4111 ",
+        "DE89 ",
     ]
 )
 PIECES = st.lists(FRAGMENTS, max_size=40).map("".join)

@@ -43,6 +43,11 @@ PIECES = [
     " ",
     " ",
     "\n",
+    # read past inside an item: a zero-width space, an escaping backslash, Markdown marks
+    "jo\u200bhn@exa\u00admple.com",
+    "u/sad\\_sam\\_99",
+    "_",
+    "\u200b",
 ]
 
 
@@ -91,6 +96,19 @@ def test_a_span_boundary_inside_a_number_with_unicode_dashes_does_not_hide_it() 
     assert out == redact(text) == "US [phone] or [phone], not \u20b9150 000 000."
     (span,) = moved["g"]
     assert span["text"] == "[phone] or [phone]"
+
+
+def test_a_span_boundary_inside_what_is_read_past_moves_to_the_placeholder() -> None:
+    """A boundary may fall on a zero-width space or an escaping backslash inside an item:
+    it moves to the edge of the item's placeholder, as any boundary inside an item does."""
+    text = "Mail jo\u200bhn@example.com or u/sad\\_sam now."
+    zwsp, backslash = text.index("\u200b"), text.index("\\")
+    spans = {"g": ({"start": 0, "end": zwsp}, {"start": backslash, "end": len(text)})}
+    out, moved = redact_with_spans(text, spans)
+    assert out == redact(text) == "Mail [email] or [handle] now."
+    first, second = moved["g"]
+    assert out[first["start"] : first["end"]] == "Mail [email]"
+    assert out[second["start"] : second["end"]] == "[handle] now."
 
 
 @settings(max_examples=300, deadline=None)

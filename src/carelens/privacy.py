@@ -8,11 +8,16 @@ redaction can be traced to a rule. Names of people, places on their own, ages, d
 free-text descriptions are *not* found (see ``docs/privacy.md``). Accented letters may be
 written precomposed or as a letter and combining marks (NFC or NFD): e-mail addresses,
 domains and handles go on through the marks, so no part of one is left beside its
-placeholder. Every pattern is bounded (no nested unbounded repetition, and a match may only
-start where a token starts), so the time taken grows linearly with the length of the text.
-Phone numbers are found in two steps: a loose pattern collects runs of digit groups, then
-:func:`_phone_shape` accepts only the shapes of real numbers, which keeps dates, times,
-money, version numbers and counts out.
+placeholder. The text is read past format characters (a zero-width space or a soft hyphen
+inside an address) and Markdown's escaping backslashes, with the fullwidth at and full stop as
+"@" and "." (:func:`_reading`); Markdown's "_" marks around an item stay outside it, as "*"
+does; a change into or out of a script written without spaces (Chinese, Japanese, Korean's
+particles) is an item's edge. Every pattern is bounded (no nested unbounded repetition, and
+a match may only start where a token starts), so the time taken grows linearly with the
+length of the text. Phone numbers are found in two steps: a loose pattern collects runs of
+digit groups, then :func:`_phone_shape` accepts only the shapes of real numbers, which keeps
+dates, times, money, version numbers and counts out; a card number that a phone shape is
+found in, and a bank account number (IBAN), are redacted whole, as ``[phone]``.
 
 :class:`Pseudonymizer` maps speaker names to stable readable pseudonyms ("helper-3f9a2c")
 with HMAC-SHA256. Without a key the mapping uses a public default key, so anyone can
@@ -77,6 +82,17 @@ def _words(spaced: str) -> tuple[str, ...]:
     return tuple(spaced.split())
 
 
+def _class_of(codes: list[int]) -> str:
+    """``codes`` (ascending) as the inside of a character class, in ranges."""
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
 def _mark_class() -> str:
     """The combining marks (Unicode categories Mn and Mc) as the inside of a character class.
 
@@ -87,36 +103,152 @@ def _mark_class() -> str:
     use, which hold none: about 17,000 characters, a few milliseconds). Variation selectors
     are left out: they follow emoji and ideographs ("❤\\ufe0f@sam"), not letters.
     """
-    codes = [
-        code
-        for code in (*range(0x300, 0x3400), *range(0xA000, 0xAC00), *range(0xFB00, 0x10000))
-        if unicodedata.category(chr(code)) in ("Mn", "Mc")
-        and not (0x180B <= code <= 0x180F or 0xFE00 <= code <= 0xFE0F)
-    ]
-    ranges: list[list[int]] = []
-    for code in codes:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+    return _class_of(
+        [
+            code
+            for code in (*range(0x300, 0x3400), *range(0xA000, 0xAC00), *range(0xFB00, 0x10000))
+            if unicodedata.category(chr(code)) in ("Mn", "Mc")
+            and not (0x180B <= code <= 0x180F or 0xFE00 <= code <= 0xFE0F)
+        ]
+    )
+
+
+def _format_class() -> str:
+    """The format characters (Unicode category Cf) as the inside of a character class: the
+    zero-width space and joiners, the soft hyphen, bidirectional marks, the byte order mark,
+    tags. Those of the Basic Multilingual Plane and of the few supplementary blocks that hold
+    any are read (about 66,000 characters, a few milliseconds)."""
+    blocks = (
+        range(0x10000),
+        range(0x11080, 0x110D0),  # Kaithi
+        range(0x13430, 0x13460),  # Egyptian hieroglyph format controls
+        range(0x1BCA0, 0x1BCA4),  # shorthand format controls
+        range(0x1D173, 0x1D17B),  # musical symbol format controls
+        range(0xE0000, 0xE0080),  # tags
+    )
+    return _class_of(
+        [code for block in blocks for code in block if unicodedata.category(chr(code)) == "Cf"]
+    )
 
 
 #: Combining marks, for character classes: a word goes on through them. Marks have no case,
 #: so the classes that hold them are matched case-sensitively (``(?-i:…)``), which is several
 #: times faster than under ``re.IGNORECASE``; nothing else in them has a case either.
 _MARKS = _mark_class()
+#: Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar) and
+#: Hangul, whose particles are written onto the word before (as
+#: :data:`carelens.insights.anonymize.UNSPACED_SCRIPTS`): there a change between such a
+#: script and another one is a word's edge ("我的邮箱是zhang@example.cn",
+#: "minsu@example.kr로", "电话13800138000").
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u19e0-\u19ff\u2e80-\u2fdf"
+    "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uffdc"
+    "\U00020000-\U0003134f"
+)
+_UNSPACED_CHAR = re.compile("[" + _UNSPACED + "]")
+# Out of and into an unspaced script: a letter of it (with its marks) before a letter or
+# digit of another script, and a letter or digit of another script (with its marks) before
+# a letter of it. A mark belongs to the letter before it, whatever its block.
+_OUT_OF_UNSPACED = re.compile(
+    "(?![" + _MARKS + "])[" + _UNSPACED + "][" + _MARKS + r"]*(?=[^\W_" + _UNSPACED + "])"
+)
+_INTO_UNSPACED = re.compile(
+    r"[^\W_" + _UNSPACED + "][" + _MARKS + "]*(?=(?![" + _MARKS + "])[" + _UNSPACED + "])"
+)
+
+# --- reading a text ------------------------------------------------------------------------
+
+_FORMATS = _format_class()
+# What the patterns read past: format characters (a zero-width space or joiner, a soft
+# hyphen inside "john@exa\u200bmple.com" or "07700 900\u00ad123"), also as Python's repr()
+# and the logs escape them (a rejects file's detail "turn 'john@exa\\u200bmple.com'"; see
+# _reading), and the backslash of a Markdown escape ("sam\_lee@example.com",
+# "555\-123\-4567", as Reddit writes them).
+_UNREAD = re.compile(
+    "[" + _FORMATS + r"]|\\(?:(?=[!-/:-@\[-`{-~])|x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8})"
+)
+# What they read as something else: the fullwidth and small commercial at (U+FF20, U+FE6B)
+# as "@", the fullwidth full stop (U+FF0E) as ".".
+_READ_AS = str.maketrans({"\uff20": "@", "\ufe6b": "@", "\uff0e": "."})
+_ODD = re.compile("[" + _FORMATS + r"\uff20\ufe6b\uff0e]|\\(?=[!-/:-@\[-`{-~xuU])")
+
+
+def _reading(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as the patterns read it (:data:`_UNREAD` left out, :data:`_READ_AS` read as
+    what it stands for), and the offset in ``text`` of each of its characters; None where it
+    is ``text`` (the usual case)."""
+    if _ODD.search(text) is None:
+        return text, None
+    parts: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for m in _UNREAD.finditer(text):
+        if len(m.group()) > 2 and not _escapes_format(m.group()):
+            continue  # an escape of something else ("\\u00e9"), read as written
+        parts.append(text[position : m.start()])
+        origin.extend(range(position, m.start()))
+        position = m.end()
+    parts.append(text[position:])
+    origin.extend(range(position, len(text)))
+    return "".join(parts).translate(_READ_AS), origin
+
+
+def _escapes_format(escape: str) -> bool:
+    """Whether ``escape`` (``\\xad``, ``\\u200b``, ``\\U000e0001``) stands for a format
+    character."""
+    code = int(escape[2:], 16)
+    return code <= 0x10FFFF and unicodedata.category(chr(code)) == "Cf"
+
+
+# --- e-mail, URL, handle (continued) -------------------------------------------------------
+
+
+def _start_after(punctuation: str, *, inside_unspaced: bool = True) -> str:
+    """Where an item may start: not inside a word (after no letter, digit, mark, nor a
+    character of ``punctuation``, which ends with "-" if it holds one), but after an "_"
+    that is a Markdown mark ("_john@example.com_"; not "my_site.io", glued to a word) and
+    after a letter of an unspaced script ("邮箱zhang@example.cn"); without
+    ``inside_unspaced``, not with a letter of such a script after one (a domain does not
+    start inside a run of Chinese: each place there would be tried). The first test is the
+    one that decides at most places, and the cheapest."""
+    not_inside = "" if inside_unspaced else r"(?:(?<=_)|(?![" + _UNSPACED + r"]))"
+    return (
+        r"(?:(?<!(?-i:[\w" + _MARKS + punctuation + r"]))"
+        r"|(?<=[_" + _UNSPACED + r"])(?<![^\W_]_)(?<![^\W_]__)" + not_inside + ")"
+    )
+
+
 # A domain label may be internationalised (``jane@exämple.de``, ``info@пример.рф``,
 # ``münchen.de/…``), its letters precomposed or decomposed: letters and digits of any script
 # with their combining marks, hyphens inside.
 _IDN_LABEL = (
     r"[^\W_](?:(?:[^\W_]|(?-i:[" + _MARKS + r"-])){0,61}(?:[^\W_]|(?-i:[" + _MARKS + r"])))?"
 )
-# The last label of an e-mail or fediverse address: letters, with their marks.
-_IDN_TLD = r"(?:[^\W\d_]|(?-i:[" + _MARKS + r"])){2,24}(?!(?-i:[\w" + _MARKS + r"]))"
-# The local part of an e-mail address; it does not start inside a word.
-_LOCAL_PART = r"(?<!(?-i:[\w.%+" + _MARKS + r"-]))[\w%+-](?-i:[\w.%+'" + _MARKS + r"-]){0,63}"
-_EMAIL = re.compile(_LOCAL_PART + r"@(?:" + _IDN_LABEL + r"\.){1,8}" + _IDN_TLD, re.IGNORECASE)
+# The last label of an e-mail or fediverse address: letters, with their marks, of one kind of
+# script: an ending in a spaced script stops before an unspaced one ("example.kr로").
+_IDN_TLD = (
+    r"(?:(?:[^\W\d_" + _UNSPACED + r"]|(?-i:[" + _MARKS + r"])){2,24}"
+    r"(?![^\W_" + _UNSPACED + r"]|(?-i:[" + _MARKS + r"]))"
+    r"|[" + _UNSPACED + r"]{2,24}(?![^\W_]|(?-i:[" + _MARKS + r"])))"
+)
+# The local part of an e-mail address: it does not start inside a word (but it may start
+# after a "." or an unspaced script: "..john@", "邮箱zhang@"), nor with "_" (a Markdown mark)
+# or ".", and it has no "." at its end nor two in a row ("me...john@" is "john@").
+_LOCAL_CHAR = r"(?-i:[\w%+'" + _MARKS + r"-])"
+_LOCAL_PART = (
+    _start_after("%+-")
+    + r"(?:[^\W_]|[%+-])(?:"
+    + _LOCAL_CHAR
+    + r"|\.(?="
+    + _LOCAL_CHAR
+    + r")){0,63}"
+    # or quoted, spaces and all: "quoted name"@example.com
+    r'|"[^"@\n]{1,62}"'
+)
+_EMAIL = re.compile(
+    r"(?:" + _LOCAL_PART + r")@(?:" + _IDN_LABEL + r"\.){1,8}" + _IDN_TLD, re.IGNORECASE
+)
 # Top-level domains accepted without "http://" or "www." (written in lower case).
 _TLDS = _words(
     "com org net edu gov mil int info biz io co ai app dev me us uk ca au nz ie de fr es "
@@ -133,15 +265,19 @@ _WORDY_TLDS = frozenset(
         "shop store club live life space name pro"
     )
 )
+# A scheme or "www." may follow any punctuation but "@", "/" and "-" ("...https://…"); a
+# bare domain not a single "." either (it would start inside a longer name), but "..".
 _URL = re.compile(
-    r"(?<!(?-i:[\w@/." + _MARKS + r"-]))(?:"
-    r"(?P<scheme>(?:https?|ftp)://)[^\s<>\"]{1,2048}"
+    _start_after("@/-", inside_unspaced=False)
+    + r"(?:(?P<scheme>(?:https?|ftp)://)[^\s<>\"]{1,2048}"
     r"|(?P<www>www\d{0,3}\.)[^\s<>\"]{1,2048}"
-    r"|(?:"
+    r"|(?<!(?<!\.)\.)(?:"
     + _IDN_LABEL
     + r"\.){1,6}(?-i:(?P<tld>"
     + "|".join(sorted(_TLDS, key=len, reverse=True))
-    + r")(?!(?-i:[\w"
+    + r")(?![^\W_"
+    + _UNSPACED
+    + r"]|(?-i:["
     + _MARKS
     + r"-])))(?::\d{2,5})?(?P<path>/[^\s<>\"]{0,2048})?"
     r")",
@@ -151,30 +287,62 @@ _URL = re.compile(
 # precomposed or decomposed), so none of it is left glued to the placeholder; Reddit names
 # are ASCII, and one that goes on in other letters is no Reddit name.
 _HANDLE = re.compile(
-    r"(?<!(?-i:[\w@.+" + _MARKS + r"-]))@_{0,10}[^\W\d_](?-i:[\w." + _MARKS + r"]){1,63}"
-    r"(?:@(?:" + _IDN_LABEL + r"\.){1,5}" + _IDN_TLD + r")?"
-    r"|(?<!(?-i:[\w/" + _MARKS + r"]))/?u/[a-z0-9_-]{3,20}(?!(?-i:[\w" + _MARKS + r"-]))",
+    r"(?=[@/u])(?:"  # the cheap test first: most places hold none of these
+    + _start_after("@.+-")
+    + r"@_{0,10}[^\W\d_](?-i:[\w."
+    + _MARKS
+    + r"]){1,63}(?:@(?:"
+    + _IDN_LABEL
+    + r"\.){1,5}"
+    + _IDN_TLD
+    + r")?|"
+    + _start_after("/")
+    + r"/?u/[a-z0-9_-]{3,20}(?![^\W_"
+    + _UNSPACED
+    + r"]|(?-i:["
+    + _MARKS
+    + r"-])))",
     re.IGNORECASE,
 )
 # Group mentions that name nobody.
 _NOT_HANDLES = frozenset(_words("@everyone @here @channel @all @mods @moderators @admin @admins"))
+# Left out at the end: punctuation and the "*" of Markdown emphasis (and its "_", where one
+# opens before: see _trim).
 _TRAILING = ".,;:!?'\"*"
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
 
 def _trim(text: str, start: int, end: int) -> int:
-    """``end`` moved left past trailing punctuation and closing brackets that are unopened."""
+    """``end`` moved left past trailing punctuation and closing brackets that are unopened,
+    and past "_" that closes the Markdown emphasis opened before ``start`` ("_@sam_"): a
+    handle or a web address may end in "_" of its own ("@mindful_mo_")."""
     inside = text[start:end]
     closers = {c: inside.count(c) for c in _CLOSERS}
     openers = {o: inside.count(o) for o in _CLOSERS.values()}
+    trailing = _TRAILING + "_" if start and text[start - 1] == "_" else _TRAILING
     while end > start:
         last = text[end - 1]
         if last in _CLOSERS and closers[last] > openers[_CLOSERS[last]]:
             closers[last] -= 1
-        elif last not in _TRAILING:
+        elif last not in trailing:
             break
         end -= 1
     return end
+
+
+def _out_of_unspaced(text: str, start: int, end: int) -> int:
+    """``start`` moved right past words of an unspaced script glued before an item in another
+    script: "我的邮箱是zhang.wei@example.cn" holds the address "zhang.wei@example.cn"."""
+    for m in _OUT_OF_UNSPACED.finditer(text, start, end):
+        start = m.end()
+    return start
+
+
+def _into_unspaced(text: str, start: int, end: int) -> int:
+    """``end`` moved left to where a name in a spaced script goes on in an unspaced one:
+    "@minsu로" is the handle "@minsu" and the particle "로"."""
+    m = _INTO_UNSPACED.search(text, start, end)
+    return m.end() if m is not None else end
 
 
 def _urls(text: str) -> Iterator[tuple[int, int]]:
@@ -185,12 +353,15 @@ def _urls(text: str) -> Iterator[tuple[int, int]]:
             if end - start > prefix and "." in text[start + prefix : end]:
                 yield start, end
         elif m.group("tld") not in _WORDY_TLDS or (m.group("path") or "/") != "/":
-            yield start, end
+            yield _out_of_unspaced(text, start, text.index(".", start)), end
 
 
 def _handles(text: str) -> Iterator[tuple[int, int]]:
+    if "@" not in text and "u/" not in text and "U/" not in text:
+        return
     for m in _HANDLE.finditer(text):
         start, end = m.start(), _trim(text, m.start(), m.end())
+        end = _into_unspaced(text, start, end)
         if text[start:end].lower() not in _NOT_HANDLES:
             yield start, end
 
@@ -208,33 +379,72 @@ _SEPARATORS = str.maketrans(
     {chr(c): " " for c in _SPACE_CODES} | {chr(c): "-" for c in _DASH_CODES}
 )
 _CURRENCY_SIGNS = "$£€¥₹₩₽₺₱₦₪"
+# Up to twelve groups (eleven digits spaced one by one: "0 7 7 0 0 9 0 0 1 2 3"); a line
+# break may stand between two of them, alone or after a separator (see _phone_shape for
+# which numbers are read across it).
 _PHONE_RUN = (
     r"\+?"
     + _DIGIT_GROUP
     + r"(?:(?:[ ./\-"
     + "".join(chr(c) for c in _SPACE_CODES + _DASH_CODES)
-    + r"]|(?<=\))|(?=\())"
+    + r"](?:\r?\n)?|\r?\n|(?<=\))|(?=\())"
     + _DIGIT_GROUP
-    + r"){0,9}"
+    + r"){0,11}"
 )
 # A number may start after a letter ("at555-123-4567"), after punctuation glued to a word
-# ("tel.555…", "mobile-0…", "phone#…", "whatsapp/…", "phone_…") and after a comma or slash
-# that follows a digit or a placeholder's "]" (a list: "555-123-4567,555-987-6543"; see
-# _phone_ok); not after a digit, "+", "@", a currency sign, or other punctuation ("$1,200").
+# ("mobile-0…", "whatsapp/…"), after "." "_" "#" ("tel.555…", "phone_…", "call me..555…",
+# "_555-123-4567_", "#555-987-6543") and after a comma or slash that follows a digit or a
+# placeholder's "]" (a list: "555-123-4567,555-987-6543"); _phone_ok tells which of these
+# is a number. Not after a digit, "+", "@", a currency sign, or other punctuation ("$1,200").
 _PHONE_CANDIDATE = re.compile(
-    r"(?:(?<![\d_+.,/#@"
-    + _CURRENCY_SIGNS
-    + r"-])|(?<=[^\W\d_][-._#/,])|(?<=[\d\]][,/]))"
-    + _PHONE_RUN
+    r"(?:(?<![\d+,/@" + _CURRENCY_SIGNS + r"-])|(?<=[^\W\d_][-/,])|(?<=[\d\]][,/]))" + _PHONE_RUN
 )
 _PHONE_AT = re.compile(_PHONE_RUN)
 _GROUP = re.compile(r"\(\d+\)|\d+")
 _NANP = re.compile(r"(?:1-)?\d{3}-\d{3}-\d{4}|\d{3}-\d{4}")
 _IP_LIKE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
-# Every phone shape has a run of three digits, a "+", a bracket or a group starting with 0.
-_PHONE_HINT = re.compile(r"\d{3}|[+(]|(?<!\d)0")
-_PHONE_START = re.compile(r"[+(0]|1\Z|\d{3}")
-_UNSEPARATED = re.compile(r"0\d{9,10}|1?[2-9]\d{9}")
+# Every phone shape has a run of three digits, a "+", a bracket, a group starting with 0, or
+# digits spaced one by one that may start a North American number.
+_PHONE_HINT = re.compile(r"\d{3}|[+(]|(?<!\d)0|(?<!\d)(?:1 )?[2-9](?: \d){9}")
+_PHONE_START = re.compile(r"[+(0]|[18]\Z|\d{3}")
+# A number without separators: national (a trunk 0, North American with or without its 1,
+# Russian with its trunk 8) or international after "00".
+_UNSEPARATED = re.compile(r"0\d{9,10}|1?[2-9]\d{9}|00[1-9]\d{8,12}|8[3-9]\d{9}")
+# Without "+" or "00", a country code and the national number after it, written as one run
+# of digits ("447700900123", "4915112345678"): only for the countries below, with the
+# lengths and first digits of their numbers, so that other long numbers stay.
+_BARE_INTERNATIONAL = re.compile(
+    r"44[1-37]\d{8,9}"  # United Kingdom
+    r"|49[1-9]\d{9,10}"  # Germany
+    r"|33[1-79]\d{8}"  # France
+    r"|34[6-9]\d{8}"  # Spain
+    r"|39(?:3\d{8,9}|0\d{8,9})"  # Italy: mobiles, and landlines with their 0
+    r"|31[1-9]\d{8}"  # the Netherlands
+    r"|48[1-9]\d{8}"  # Poland
+    r"|353[1-9]\d{7,8}"  # Ireland
+    r"|61[2-478]\d{8}"  # Australia
+    r"|64[2-9]\d{7,9}"  # New Zealand
+    r"|7[3-9]\d{9}"  # Russia, Kazakhstan
+    r"|90[2-5]\d{9}"  # Turkey
+    r"|91[6-9]\d{9}"  # India: mobiles
+    r"|923\d{9}"  # Pakistan: mobiles
+    r"|8801[3-9]\d{8}"  # Bangladesh: mobiles
+    r"|861[3-9]\d{9}"  # China: mobiles
+    r"|81[1-9]\d{8,9}"  # Japan
+    r"|821\d{8,9}"  # South Korea: mobiles
+    r"|639\d{9}"  # the Philippines: mobiles
+    r"|628\d{8,11}"  # Indonesia: mobiles
+    r"|601\d{8,9}"  # Malaysia: mobiles
+    r"|27[1-8]\d{8}"  # South Africa
+    r"|234[789]\d{9}"  # Nigeria: mobiles
+    r"|254[17]\d{8}"  # Kenya: mobiles
+    r"|201[0-25]\d{8}"  # Egypt: mobiles
+    r"|9715\d{8}"  # United Arab Emirates: mobiles
+    r"|9665\d{8}"  # Saudi Arabia: mobiles
+    r"|52[1-9]\d{9}"  # Mexico
+    r"|55[1-9]\d{9,10}"  # Brazil
+    r"|549?[1-9]\d{9}"  # Argentina
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONEY_BEFORE = re.compile(
     r"(?:[" + _CURRENCY_SIGNS + r"]|\b(?:usd|eur|gbp|inr|aud|cad|nzd|sgd|hkd|jpy|cny|rmb|krw|"
@@ -277,6 +487,15 @@ def _phone_shape(groups: list[str], seps: list[str]) -> bool:
     digits = "".join(bare)
     if not 7 <= len(digits) <= 15:
         return False
+    if any("\n" in s for s in seps):
+        # A number is read across a line break after a separator that says it goes on
+        # ("555-123-\n4567"), and an international one across any ("+1 555\n123 4567");
+        # other numbers on lines of their own are counts, scores, a list.
+        if not plus and any(s.strip() == "" and "\n" in s for s in seps):
+            return False
+        seps = [s.rstrip("\r\n") or " " for s in seps]
+    if len(groups) > 7 and all(len(g) == 1 for g in bare):
+        return set(seps) == {" "} and _spaced_number(digits)
     if plus or (bare[0].startswith("00") and 3 <= len(bare[0]) <= 5 and len(groups) > 1):
         # International: a country code, then groups of any common size.
         if len(groups) == 1:
@@ -286,8 +505,19 @@ def _phone_shape(groups: list[str], seps: list[str]) -> bool:
         if seps[0] == "" and not groups[1].startswith("("):
             return False
         return all(1 <= len(g) <= 8 for g in bare[1:]) and len(bare[-1]) >= 2
-    if len(groups) == 1:  # no separators: "07700900123", "5551234567"
-        return _UNSEPARATED.fullmatch(digits) is not None
+    if len(groups) == 1:  # no separators: "07700900123", "5551234567", "447700900123"
+        return (
+            _UNSEPARATED.fullmatch(digits) is not None
+            or _BARE_INTERNATIONAL.fullmatch(digits) is not None
+        )
+    if bare[0] == "8" and len(digits) == 11 and digits[1] in "3456789":
+        # The trunk prefix 8 of Russia and Kazakhstan: "8 912 345 67 89", "8 (912) 345-67-89"
+        return (
+            len(groups) <= 5
+            and "/" not in seps
+            and all(2 <= len(g) <= 7 for g in bare[1:])
+            and not all(g.endswith("0") for g in bare[1:])  # counts: "8 300 400 50 60"
+        )
     if groups[0].startswith("("):  # an area code in brackets: "(555) 123-4567", "(555) 123.4567"
         return (
             2 <= len(bare[0]) <= 5
@@ -318,6 +548,17 @@ def _phone_shape(groups: list[str], seps: list[str]) -> bool:
     if digits.startswith("0"):  # a trunk prefix: "07700 900123", "01 23 45 67 89"
         return len(groups) <= 6
     return len(groups) <= 4 and len(bare[0]) >= 3 and 3 <= len(bare[-1]) <= 8
+
+
+def _spaced_number(digits: str) -> bool:
+    """Whether ``digits``, written spaced one by one ("5 5 5 1 2 3 4 5 6 7"), are a phone
+    number: ten or eleven, with the shape of a number written without separators, and no
+    counting ("0 1 2 3 4 5 6 7 8 9", "9 8 7 6 5 4 3 2 1 0") or one digit over and over."""
+    return (
+        len(digits) in (10, 11)
+        and _UNSEPARATED.fullmatch(digits) is not None
+        and len({(int(b) - int(a)) % 10 for a, b in pairwise(digits)}) > 1
+    )
 
 
 def _split(text: str, bounds: list[tuple[int, int]]) -> list[str]:
@@ -356,34 +597,50 @@ def _phone_ok(
     phone number found just before (-1 if none)."""
     if not _phone_shape(groups, seps):
         return False
-    # Glued to a word ("call me at555-123-4567", "tel.555-123-4567"): a number only when its
-    # groups are separated, or when the word names a phone; one run of digits after letters
-    # ("ID5551234567", "ID-5551234567") reads as an identifier.
+    # What the number is glued to: the character before it, or before the "-", "/" or "," or
+    # the run of "." "_" "#" there (an ellipsis, a Markdown mark, a hash sign).
     before = text[start - 1] if start else ""
-    if before.isalpha() and len(groups) == 1:
-        return False
-    if before and before in "-._#/,":
-        glued_to = text[start - 2] if start >= 2 else ""
-        if glued_to.isdigit():
-            # "1,555 123 4567" is a thousands group and "12/555-1234" a fraction or a date:
-            # a number starts after a digit and a comma or slash only in a list of numbers
-            # ("555-123-4567,555-987-6543", "555-123-4567/555-987-6543").
-            if before not in ",/" or after != start - 1:
-                return False
-        elif (
-            glued_to.isalpha()
-            and len(groups) == 1
-            and not _PHONE_WORD.search(text, max(0, start - 12), start - 1)
-        ):
+    mark = start
+    if before and before in "-/,":
+        mark -= 1
+    else:
+        while mark and text[mark - 1] in "._#":
+            mark -= 1
+    glued_to, between = (text[mark - 1] if mark else ""), text[mark:start]
+    single = len(groups) == 1
+    if glued_to and _UNSPACED_CHAR.match(glued_to):
+        pass  # the edge of a word there: "我的手机号是13800138000", "연락처01012345678"
+    elif glued_to.isdigit():
+        # "1,555 123 4567" is a thousands group, "12/555-1234" a fraction or a date and
+        # "1.5551234567" a decimal: after a digit a number starts only in a list of numbers
+        # ("555-123-4567,555-987-6543", "555-123-4567/555-987-6543").
+        if between not in (",", "/") or after != start - 1:
             return False
+    elif glued_to.isalpha():
+        # Glued to a word ("call me at555-123-4567", "tel.555-123-4567"): a number only when
+        # its groups are separated, or when the word names a phone; one run of digits after
+        # letters ("ID5551234567", "ID-5551234567") reads as an identifier.
+        if single and not (between and _PHONE_WORD.search(text, max(0, mark - 11), mark)):
+            return False
+    elif single and (between == "." or "#" in between):
+        return False  # one run of digits after "." is a decimal, after "#" a reference
     if end < len(text):
         following = text[end]
-        if following.isdigit() or following == "_":
+        if following.isdigit():
             return False
+        if following == "_":
+            # A Markdown mark after the number ("_555-123-4567_"), unless a word goes on
+            # after it ("IMG_5551234567_2.jpg")
+            rest = end
+            while rest < len(text) and text[rest] == "_":
+                rest += 1
+            if rest < len(text) and text[rest].isalnum():
+                return False
         if (
             following.isalpha()
+            and not _UNSPACED_CHAR.match(following)
             and not _EXTENSION.match(text, end)
-            and (len(groups) == 1 or _UNIT_GLUED.match(text, end))
+            and (single or _UNIT_GLUED.match(text, end))
         ):
             return False
         if _DECIMAL_AFTER.match(text, end) and not (
@@ -396,6 +653,7 @@ def _phone_ok(
 
 
 def _phones(text: str) -> Iterator[tuple[int, int]]:
+    yield from _ibans(text)
     last_end = -1
     for m in _PHONE_CANDIDATE.finditer(text):
         candidate = m.group()
@@ -433,14 +691,81 @@ def _best_phones(
         for j in cuts[a + 1 :]
         if j - i <= 7 and 7 <= counts[j] - counts[i] <= 15 and counts[j] - counts[j - 1] >= 2
     ]
+    # Digits spaced one by one ("5 5 5 1 2 3 4 5 6 7"): ten or eleven of them.
+    runs += [
+        (bounds[i + n - 1][1] - bounds[i][0], i, i + n)
+        for i in range(len(bounds) - 9)
+        for n in (10, 11)
+        if i + n <= len(bounds)
+        and counts[i + n] - counts[i] == n
+        and all(s == " " for s in seps[i : i + n - 1])
+        and _spaced_number("".join(text[start] for start, _ in bounds[i : i + n]))
+    ]
     for _, i, j in sorted(runs, key=lambda r: (-r[0], r[1])):
         groups = [text[s:e] for s, e in bounds[i:j]]
         start, end = bounds[i][0], bounds[j - 1][1]
         if _phone_ok(text, groups, seps[i : j - 1], start, end, after):
+            i, j = _in_fours(text, bounds, seps, i, j)
+            start, end = bounds[i][0], bounds[j - 1][1]
             yield from _best_phones(text, bounds[:i], after)
             yield start, end
             yield from _best_phones(text, bounds[j:], end)
             return
+
+
+def _in_fours(
+    text: str, bounds: list[tuple[int, int]], seps: list[str], i: int, j: int
+) -> tuple[int, int]:
+    """Groups ``[i, j)`` of ``bounds``, widened to the run of four or five groups of four
+    digits (the last may be shorter) that they are part of: a card or account number
+    ("4111 1111 1111 1111") whose first groups have a phone's shape is one item, redacted
+    whole rather than as "[phone] 1111"."""
+
+    def four(k: int) -> bool:
+        start, end = bounds[k]
+        return end - start == 4 and text[start].isdigit()
+
+    sep = seps[i] if j - i > 1 else ""
+    if sep not in (" ", "-") or not all(four(k) for k in range(i, j)):
+        return i, j
+    low, high = i, j
+    while low > 0 and four(low - 1) and seps[low - 1] == sep:
+        low -= 1
+    while high < len(bounds) and seps[high - 1] == sep and four(high):
+        high += 1
+    if high < len(bounds) and seps[high - 1] == sep and bounds[high][1] - bounds[high][0] < 4:
+        high += 1  # a shorter last group: "5500 0000 0000 004"
+    return (low, high) if 4 <= high - low <= 5 else (i, j)
+
+
+# An international bank account number: a country, two check digits and up to 30 letters and
+# digits, in groups of four or not ("DE89 3704 0044 0532 0130 00"); its check digits
+# (ISO 13616, mod 97) must hold.
+_IBAN = re.compile(r"(?<![^\W_])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?")
+_IBAN_GROUP_END = re.compile(r"(?= |\Z)")
+
+
+def _ibans(text: str) -> Iterator[tuple[int, int]]:
+    for m in _IBAN.finditer(text):
+        # The longest run of its groups that is an account number and ends a word.
+        ends = [e.start() for e in _IBAN_GROUP_END.finditer(m.group())]
+        for end in sorted(ends, reverse=True):
+            if end >= 15 and _iban_ok(m.group()[:end]) and not _word_at(text, m.start() + end):
+                yield m.start(), m.start() + end
+                break
+
+
+def _iban_ok(written: str) -> bool:
+    code = written.replace(" ", "")
+    if not 15 <= len(code) <= 34:
+        return False
+    moved = code[4:] + code[:4]
+    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+
+
+def _word_at(text: str, position: int) -> bool:
+    """Whether a letter or digit is at ``position`` of ``text``."""
+    return position < len(text) and text[position].isalnum()
 
 
 # --- street addresses ----------------------------------------------------------------------
@@ -474,10 +799,16 @@ _STOP_CAPITALISED = _words(
     "Hello Hey Honestly Actually Maybe Even Still What Who How Why You Your Near Next "
     "Right Left Opposite Behind Across Lol Mum Mom Dad Nan Gran Grandma Grandpa"
 )
+# Where a word ends: no letter or digit follows (an "_" may: a Markdown mark, as in
+# "_42 Elm Street_").
+_END = r"(?![^\W_])"
+# A house number starts no word and follows no "." (but ".."), ",", "/", amount sign, "@",
+# ":", "+", "'" or "-"; a Markdown mark may stand before it.
+_NUMBER_START = r"(?=\d)(?:" + _start_after(".,/$£€¥@:+'-") + r"|(?<=\.\.))"
 # A flat or unit number: "3", "4B", "B", "B2" (not a word: "my flat is 3 Elm Road").
 _UNIT = (
-    r"(?:flat|apt|apartment|unit|suite|ste)\.?[ \t]{0,3}#?[ \t]{0,2}"
-    r"(?:\d{1,4}[a-z]?|[a-z]\d{0,3})\b"
+    r"(?:flat|apt|apartment|unit|suite|ste)\.?[ \t]{0,3}#?[ \t]{0,2}(?:\d{1,4}[a-z]?|[a-z]\d{0,3})"
+    + _END
 )
 # Australian states and territories: the tail of an address there is the state and a
 # postcode of four digits ("Bondi NSW 2026"), read only after a state.
@@ -487,24 +818,35 @@ _CITY_WORD = r"(?!(?:" + "|".join(_STOP_CAPITALISED) + r")\b)[A-Z][a-z]{1,24}"
 
 def _address_pattern(name_repeat: str) -> re.Pattern[str]:
     return re.compile(
-        r"(?:" + _UNIT + r",?[ \t]{1,3})?"
-        r"(?<![\w.,/$£€¥@:+'-])\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?,?[ \t]{1,3}"
+        r"(?:"
+        + _UNIT
+        + r",?[ \t]{1,3})?"
+        + _NUMBER_START
+        + r"\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?,?[ \t]{1,3}"
         r"(?P<name>(?:(?:[a-z][a-z'\u2019-]{0,24}\.?|\d{1,3}(?:st|nd|rd|th))[ \t]{1,3})"
         + name_repeat
         + r")(?P<type>(?:"
         + "|".join(_PLAIN_TYPES + _CAPITAL_TYPES)
-        + r")\b|(?:"
+        + r")"
+        + _END
+        + r"|(?:"
         + "|".join(_PLAIN_ABBREVIATIONS + _CAPITAL_ABBREVIATIONS)
-        + r")\b\.?)"
-        r"(?-i:[ \t]{1,3}(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?"
+        + r")"
+        + _END
+        + r"\.?)(?-i:[ \t]{1,3}(?:NE|NW|SE|SW|N|S|E|W)"
+        + _END
+        + r"\.?)?"
         r"(?:,?[ \t]{1,3}(?:" + _UNIT + r"|#[ \t]?\w{1,5}))?"
         r"(?-i:,[ \t]{0,3}" + _CITY_WORD + r"(?:[ -]" + _CITY_WORD + r"){0,2}"
         r"(?:,?[ \t]{1,3}(?:(?:"
         + _AU_STATES
         + r")[ \t]{1,3}\d{4}|"
         + _AU_STATES
-        + r"|[A-Z]{2})\b)?"
-        r"(?:[ \t]{1,3}(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{5}(?:-\d{4})?)\b)?)?",
+        + r"|[A-Z]{2})"
+        + _END
+        + r")?(?:[ \t]{1,3}(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{5}(?:-\d{4})?)"
+        + _END
+        + r")?)?",
         re.IGNORECASE,
     )
 
@@ -514,7 +856,8 @@ def _address_pattern(name_repeat: str) -> re.Pattern[str]:
 _ADDRESS = _address_pattern("{1,4}")
 _ADDRESS_SHORTEST = _address_pattern("{1,4}?")
 _PO_BOX = re.compile(
-    r"\b(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box)[ \t]{0,3}#?\d{1,6}\b", re.IGNORECASE
+    r"(?<![^\W_])(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box)[ \t]{0,3}#?\d{1,6}" + _END,
+    re.IGNORECASE,
 )
 
 
@@ -545,8 +888,11 @@ def _addresses(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _emails(text: str) -> Iterator[tuple[int, int]]:
+    if "@" not in text:  # most texts: no need to read them
+        return
     for m in _EMAIL.finditer(text):
-        yield m.span()
+        start = m.start()
+        yield _out_of_unspaced(text, start, text.index("@", start)), m.end()
 
 
 _Finder = Callable[[str], Iterator[tuple[int, int]]]
@@ -565,11 +911,15 @@ def find_personal(text: str) -> list[Redaction]:
     """Every e-mail, phone number, URL, handle and street address in ``text``, in order.
 
     Where two findings overlap, the longer one is kept (a URL that contains an e-mail address
-    is one URL). The spans never overlap and never cover zero characters.
+    is one URL). The spans never overlap and never cover zero characters. The text is read
+    past format characters and Markdown escapes, with fullwidth "@" and "." as the plain ones
+    (:func:`_reading`): a zero-width space, soft hyphen or escaping backslash inside a finding
+    is part of it.
     """
+    view, origin = _reading(text)
     found: list[tuple[int, int, Kind]] = []
     for kind, finder in _FINDERS:
-        found.extend((start, end, kind) for start, end in finder(text) if end > start)
+        found.extend((start, end, kind) for start, end in finder(view) if end > start)
     found.sort()
     kept: list[tuple[int, int, Kind]] = []
     first = 0
@@ -581,6 +931,8 @@ def find_personal(text: str) -> list[Redaction]:
         kept.extend(_resolve(found[first:last]))
         first = last
     kept.sort()
+    if origin is not None:  # back to the text as written, all that was read past inside
+        kept = [(origin[start], origin[end - 1] + 1, kind) for start, end, kind in kept]
     return [Redaction(start, end, kind, text[start:end]) for start, end, kind in kept]
 
 

@@ -225,6 +225,18 @@ def test_a_double_quote_before_personal_data_does_not_hide_it_from_redaction() -
     assert not leaks(redact(f'they wrote "{clause}"'), ("Zorvek",))
 
 
+def test_an_escaped_underscore_stays_in_a_quote_so_redaction_finds_the_handle() -> None:
+    """Reddit writes "_" as "\\_": a quote took the escaped "_" for a Markdown mark and left it
+    out, so "u/kind\\_otter" became "u/kind\\otter" and its redaction kept "otter"."""
+    from carelens.analysis.quoting import unmarked
+
+    assert unmarked(r"see u/kind\_otter _now_") == r"see u/kind\_otter now"
+    assert (
+        redact(unmarked(r"write to u/kind\_otter or _@sad\_sam_"))
+        == "write to [handle] or [handle]"
+    )
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

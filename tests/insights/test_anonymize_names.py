@@ -198,6 +198,40 @@ def test_names_are_compared_under_nfkc_and_full_case_folding() -> None:
     ]
 
 
+# --- Markdown marks and escapes, other hyphens (the privacy review of 2026-12-06) -------------
+
+
+def test_a_name_between_markdown_marks_or_escaped_is_found() -> None:
+    # Were left: "_" joins a word, so "_Maria_" was no whole word, and Reddit writes a
+    # helper "kind_otter" as "kind\_otter".
+    text = r"thanks _Maria_ and __Maria__, and kind\_otter, _kind\_otter\_"
+    assert found_names(["Maria", "kind_otter"], text) == [
+        ("Maria", "Maria"),
+        ("Maria", "Maria"),
+        (r"kind\_otter", "kind_otter"),
+        (r"kind\_otter", "kind_otter"),
+    ]
+    pseudonym, hidden = mentioned("kind_otter", r"Thanks kind\_otter, _you_ helped")
+    assert hidden == rf"Thanks {pseudonym}, _you_ helped"
+
+
+def test_an_underscore_inside_a_word_still_joins_it() -> None:
+    assert found_names(["Maria"], "my_Maria_file and Maria_G") == []
+    assert found_names(["quiet_fern"], "_quiet_fern_ and quiet_ferns") == [
+        ("quiet_fern", "quiet_fern")
+    ]
+
+
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011", "\u2013", "\u2212", "-"])
+def test_a_name_is_found_whatever_hyphen_joins_its_parts(hyphen: str) -> None:
+    # Was left: "vol" U+2010 "hank", as word processors write it, for a helper "vol-hank".
+    text = f"thanks vol{hyphen}hank!"
+    assert found_names(["vol-hank"], text) == [(f"vol{hyphen}hank", "vol-hank")]
+    assert found_names([f"vol{hyphen}hank"], "thanks vol-hank") == [
+        ("vol-hank", f"vol{hyphen}hank")
+    ]
+
+
 # --- names that differ only in letter case ---------------------------------------------------
 
 

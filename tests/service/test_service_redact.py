@@ -207,6 +207,19 @@ def test_analyze_answers_are_redacted(redacting: TestClient) -> None:
     assert [r["seeker_id"] for r in batch.json()["results"]] == ["p0", "p1", "p2"]
 
 
+def test_analyze_answers_redact_marked_escaped_and_hidden_data(redacting: TestClient) -> None:
+    """Markdown marks, escapes and zero-width characters around or inside personal data (the
+    privacy review of 2026-12-06) hide none of it from ``/v1/analyze``."""
+    seeker = "I feel so alone. Reach me _maya.r@example.com_ or _555-123-4567_."
+    reply = "That sounds so hard. I'm @jon\\_helps, or write to ana.helper@exa\u200bmple.net."
+    answer = redacting.post("/v1/analyze", json={"seeker": seeker, "response": reply})
+    assert answer.status_code == 200, answer.text
+    assert not leaks(answer.text) and "exa" not in answer.text
+    record = answer.json()
+    assert record["seeker_text"] == "I feel so alone. Reach me _[email]_ or _[phone]_."
+    assert record["response_text"] == "That sounds so hard. I'm [handle], or write to [email]."
+
+
 def test_coach_result_is_redacted(redacting: TestClient) -> None:
     (_, seeker), (_, reply) = MESSAGES[2], MESSAGES[3]
     page = redacting.post("/coach", data={"seeker": seeker, "response": reply})
@@ -241,3 +254,33 @@ def test_without_redact_the_same_data_is_kept(
     assert leaks(json.dumps(store.results(cid, limit=500).items))
     assert store.results(cid, query="example").total > 0
     assert leaks(client.get(f"/explorer/{cid}/thread/c1").text)
+
+
+#: A thread whose conversation id is an e-mail address, as chat exports may name them.
+THREAD_OF_AN_ADDRESS = "/explorer/c9/thread/sam.lee@example.com"
+
+
+def access_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "carelens.service.access"]
+
+
+def test_the_access_log_names_the_route_not_the_ids_in_the_path(
+    redacting: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A path's ids may be personal data: with ``redact`` the access log names the template
+    of the route that took the request, and a path no route took is redacted."""
+    with caplog.at_level(logging.INFO, logger="carelens.service.access"):
+        assert redacting.get(THREAD_OF_AN_ADDRESS).status_code == 404  # no such corpus
+        assert redacting.get("/nowhere/call-555-123-4567").status_code == 404
+    lines = access_lines(caplog)
+    assert len(lines) == 2 and not any("sam.lee" in line or "4567" in line for line in lines)
+    assert lines[0].startswith("GET /explorer/{corpus_id}/thread/{conversation_id} 404 ")
+    assert lines[1].startswith("GET /nowhere/call-[phone] 404 ")
+
+
+def test_without_redact_the_access_log_names_the_path(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="carelens.service.access"):
+        assert client.get(THREAD_OF_AN_ADDRESS).status_code == 404
+    assert access_lines(caplog)[0].startswith(f"GET {THREAD_OF_AN_ADDRESS} 404 ")

@@ -202,8 +202,9 @@ def unmarked(text: str, masked: Collection[int] = frozenset()) -> str:
     ``*``, ``__``, ``_``, ``~~``, backticks) that open or close a word: a run of them with a
     space, a mark or the end of ``text`` on one side and no space on the other ("**I feel so
     alone** since", "`word`", "_so_ tired"). A run between two spaces ("5 * 3"), or inside a
-    word or number ("snake_case", "f**k", "5*3"), is no Markdown and stays, and so does a "*"
-    at an offset of ``masked``, typed for a letter (:func:`masked_stars`: "*ill myself").
+    word or number ("snake_case", "f**k", "5*3"), is no Markdown and stays, and so do a run
+    escaped by a backslash ("kind\\_otter") and a "*" at an offset of ``masked``, typed for a
+    letter (:func:`masked_stars`: "*ill myself").
     Each run is judged by the characters right beside it alone, so a piece of a text keeps
     what the whole keeps and may lose more only at its ends."""
     if not any(mark in text for mark in "*_~`"):
@@ -214,6 +215,8 @@ def unmarked(text: str, masked: Collection[int] = frozenset()) -> str:
         at, to = run.span()
         if at in masked:
             continue  # a masked letter is a run of one "*": part of its word
+        if at > 0 and text[at - 1] == "\\":
+            continue  # escaped ("kind\\_otter", as Reddit writes "_"): no mark, a character
         before = text[at - 1] if at > 0 else " "
         after = text[to] if to < len(text) else " "
         opens = not after.isspace() and not before.isalnum()

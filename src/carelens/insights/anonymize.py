@@ -165,14 +165,32 @@ _SPACE_RUN = re.compile(r"\s+")
 _ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
+#: Hyphens and dashes that join the parts of a name as "-" does ("vol" U+2010 "hank", as
+#: word processors and phones write it; the non-breaking hyphen, figure and en dash, minus
+#: sign, small and fullwidth hyphen-minus): compared as "-".
+_HYPHENS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"))
+#: The backslash of a Markdown escape ("kind\\_otter", as Reddit writes "kind_otter"), which a
+#: view of a text leaves out.
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+#: A run of "_" (each perhaps escaped) that a name is looked for across when it is not inside
+#: a word: Markdown's emphasis marks, "_Maria_", "__Maria__".
+_MARK_RUN = re.compile(r"(?:\\?_)+")
+
+
 def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def _plain(text: str) -> str:
+    """``text`` with every apostrophe as ``'`` and every hyphen as ``-`` (one character for
+    one, so offsets keep)."""
+    return straight_apostrophes(text).translate(_HYPHENS)
+
+
 def _fold(text: str) -> str:
     """How texts and names are compared: NFKC-normalised, then case-folded, with every
-    apostrophe as ``'`` (one character for one, so offsets keep)."""
-    return straight_apostrophes(_nfkc(text).casefold())
+    apostrophe as ``'`` and every hyphen as ``-`` (one character for one, so offsets keep)."""
+    return _plain(_nfkc(text).casefold())
 
 
 def _joins(char: str) -> bool:
@@ -206,7 +224,35 @@ class _View:
 
 def _view(text: str) -> _View:
     """``text`` as names are compared in it; see :class:`_View`."""
-    return _one_space(_folded_view(text))
+    return _one_space(_unescaped(_folded_view(text)))
+
+
+def _unescaped(view: _View) -> _View:
+    """``view`` without the backslashes of Markdown escapes (``kind\\_otter`` reads
+    ``kind_otter``), the way back kept: what follows a backslash keeps its own place."""
+    if "\\" not in view.text:
+        return view
+    origin_of = range(len(view.text) + 1) if view.origin is None else view.origin
+    kept = bytearray(b"\x01") * len(origin_of)
+    for escape in _ESCAPE.finditer(view.text):
+        kept[escape.start()] = 0
+    return _View(_ESCAPE.sub("", view.text), list(compress(origin_of, kept)))
+
+
+def _unmarked(text: str) -> str:
+    """``text`` with each run of ``_`` that is not inside a word made spaces, one for one:
+    ``_Maria_`` and ``__Maria__`` read ``Maria``, ``quiet_fern`` stays."""
+
+    def blank(run: re.Match[str]) -> str:
+        start, end = run.span()
+        inside = start > 0 and end < len(text) and _inside(text[start - 1]) and _inside(text[end])
+        return run.group() if inside else " " * (end - start)
+
+    return _MARK_RUN.sub(blank, text) if "_" in text else text
+
+
+def _inside(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
 def _one_space(view: _View) -> _View:
@@ -233,7 +279,7 @@ def _folded_view(text: str) -> _View:
     if unicodedata.is_normalized("NFKC", text):
         folded = text.casefold()
         if len(folded) == len(text):  # case folding never shortens: one for one
-            return _View(straight_apostrophes(folded), None)
+            return _View(_plain(folded), None)
     parts: list[str] = []
     origin: list[int] = []
     for segment in re.finditer(r"\s+|\S+", text):
@@ -248,11 +294,11 @@ def _folded_view(text: str) -> _View:
             parts.append(folded)
             origin += [at + start, *([-1] * (len(folded) - 1))] if folded else []
     origin.append(len(text))
-    view = straight_apostrophes("".join(parts))  # one for one: the origin holds
+    view = _plain("".join(parts))  # one for one: the origin holds
     if view != _fold(text):  # pragma: no cover - a piece split that normalisation crosses
         # Compare the text as written, character for character: names in another
         # normalisation form are then missed in this text, but nothing is misplaced.
-        folded = straight_apostrophes("".join(c.casefold() for c in text))
+        folded = _plain("".join(c.casefold() for c in text))
         return _View(folded, _char_origin(text))
     return _View(view, origin)
 
@@ -363,7 +409,7 @@ def _forms(name: str) -> list[tuple[str, str, bool]]:
     ``d`` U+02BC ``arcy`` would otherwise be one plain lowercase word, never looked for,
     where ``d'arcy`` is two word parts joined."""
     spelling = _nfkc(name).strip()
-    plain = straight_apostrophes(spelling)  # one character for one: the offsets are the spelling's
+    plain = _plain(spelling)  # one character for one: the offsets are the spelling's
     start, end = _core(plain)
     core, about = spelling[start:end], plain[:start] + plain[end:]
     kind = _kind(plain)
@@ -378,10 +424,10 @@ def _forms(name: str) -> list[tuple[str, str, bool]]:
 def _name_forms(name: str, pseudonym: str) -> list[_Name]:
     found = []
     for spelling, kind, derived in _forms(name):
-        plain = straight_apostrophes(spelling)
+        plain = _plain(spelling)
         spellings = {
             _ANY: None,
-            _CAPITALISED: frozenset({plain, straight_apostrophes(_nfkc(spelling.upper()))}),
+            _CAPITALISED: frozenset({plain, _plain(_nfkc(spelling.upper()))}),
             _EXACT: frozenset({plain}),
         }[kind]
         folded = _SPACE_RUN.sub(" ", _fold(spelling))
@@ -467,7 +513,21 @@ class NamesInTexts:
         return bool(self._by_first)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """``(start, end, pseudonym)`` of every name in ``text``, in order, apart."""
+        """``(start, end, pseudonym)`` of every name in ``text``, in order, apart; also
+        between Markdown's emphasis marks (``_Maria_``) where the name is not found with
+        them."""
+        found = self._find(text)
+        unmarked = _unmarked(text)
+        if unmarked != text:
+            found += [
+                (start, end, pseudonym)
+                for start, end, pseudonym in self._find(unmarked)
+                if all(end <= s or start >= e for s, e, _ in found)
+            ]
+            found.sort()
+        return found
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         if not self._by_first:
             return []
         view = _view(text)
@@ -538,7 +598,7 @@ def _match(view: _View, text: str, at: int, forms: Sequence[_Name]) -> tuple[int
             continue
         length = len(form.folded)
         written = _nfkc(text[start : view.original(end)])
-        if form.spellings is None or straight_apostrophes(written) in form.spellings:
+        if form.spellings is None or _plain(written) in form.spellings:
             best.append(((written != form.spelling, form.derived), form))
     if not best:
         return None

@@ -267,12 +267,25 @@ def loggable(text: str) -> str:
     )
 
 
+def logged_path(scope: Scope) -> str:
+    """The path of a request (its ASGI scope) as log lines name it (:func:`loggable`; as
+    received, which ``request.url`` would strip of line breaks). With ``--redact`` a path's
+    ids may be personal data (``/explorer/c1/thread/sam.lee@example.com``: a conversation id
+    that is an e-mail address), so the template of the route that took the request is named
+    instead (``/explorer/{corpus_id}/thread/{conversation_id}``), or, where no route took it
+    (a refused or unknown path), the path with its personal data redacted."""
+    path = str(scope.get("path", ""))
+    if not redacting(scope.get("app")):
+        return loggable(path)
+    template = getattr(scope.get("route"), "path_format", None)
+    return loggable(template if isinstance(template, str) else redact(path))
+
+
 def request_line(request: Request | Scope) -> str:
     """The method and path of a request (or its ASGI scope) as log lines name it
-    (:func:`loggable`; the path as received, which ``request.url`` would strip of line
-    breaks)."""
+    (:func:`logged_path`)."""
     scope = request.scope if isinstance(request, Request) else request
-    return f"{scope['method']} {loggable(str(scope.get('path', '')))}"
+    return f"{scope['method']} {logged_path(scope)}"
 
 
 def log_internal(log: logging.Logger, what: str, exc: BaseException) -> None:

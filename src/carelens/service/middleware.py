@@ -5,7 +5,9 @@ server almost nothing. From the outside in:
 
 * :class:`AccessLogMiddleware` logs method, path (never the query string), status and
   duration — never a text; the path's line breaks and other unprintable characters are
-  escaped (:func:`~carelens.service.errors.loggable`), so a request cannot forge a log line.
+  escaped (:func:`~carelens.service.errors.loggable`), so a request cannot forge a log line;
+  with ``--redact``, the route's template stands for the path, whose ids may be personal
+  data (:func:`~carelens.service.errors.logged_path`).
 * :class:`ResponseHeadersMiddleware` gives every response, the API's JSON and its errors
   included, ``X-Content-Type-Options: nosniff`` and, unless it sets its own (the static
   files are cached), ``Cache-Control: no-store``: results quote conversations, and no
@@ -70,7 +72,7 @@ from carelens.service.errors import (
     error_response,
     log_internal,
     log_store_unavailable,
-    loggable,
+    logged_path,
     media_type,
     multipart_required,
     redacting,
@@ -150,8 +152,7 @@ class AccessLogMiddleware:
             await self.app(scope, receive, record_status)
         finally:
             ms = (time.perf_counter() - start) * 1000
-            path = loggable(str(scope["path"]))
-            logger.info("%s %s %d %.1fms", scope["method"], path, status, ms)
+            logger.info("%s %s %d %.1fms", scope["method"], logged_path(scope), status, ms)
 
 
 class ResponseHeadersMiddleware:
