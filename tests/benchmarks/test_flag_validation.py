@@ -66,7 +66,4 @@ def test_a_missing_model_folder_is_one_line(tmp_path: Path, script: str) -> None
         capture_output=True, text=True, env=env, timeout=300, check=False,
     )  # fmt: skip
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines() == [
-        f"--model: {tmp_path / 'absent'}: no manifest.json found; pass the folder of a "
-        "carelens model (one made by `carelens train`)"
-    ]
+    assert done.stderr.strip().splitlines() == [f"--model: {tmp_path / 'absent'}: no such folder"]

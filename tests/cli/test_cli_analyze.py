@@ -223,7 +223,7 @@ def test_column_map(invoke: Invoke, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--model", "no-such-model"], "no manifest.json found"),
+        (["--model", "no-such-model"], "no-such-model: no such folder"),
     ],
 )
 def test_bad_options_exit_1_with_one_line(
@@ -439,7 +439,7 @@ def test_output_paths_are_checked_before_the_model_is_loaded(
     result = invoke("analyze", data / "pairs.csv", *args)
     assert result.exit_code == 1
     assert f"{blocker}: this is a file" in result.stderr
-    assert "manifest" not in result.stderr
+    assert "no-such-model" not in result.stderr
     folder = tmp_path / "folder.jsonl"
     folder.mkdir()
     result = invoke("analyze", data / "pairs.csv", "-o", tmp_path / "o.jsonl", f"--{where}", folder)

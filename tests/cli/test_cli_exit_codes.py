@@ -77,6 +77,30 @@ def test_a_missing_model_folder_is_an_error_too(invoke: Invoke, data: Path, tmp_
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ("analyze", "{data}/pairs.csv", "-o", "{tmp}/o.jsonl"),
+        ("summarize", "{data}/pairs.csv"),
+        ("evaluate", "{data}/labeled.csv"),
+        ("evaluate-contrast", "{data}/labeled.csv"),
+    ],
+)
+def test_a_missing_or_file_model_is_worded_as_fit_spans_words_it(
+    invoke: Invoke, data: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """``--model`` that names nothing, or a file, is said so: not "no manifest.json found"."""
+    filled = [a.format(data=data, tmp=tmp_path) for a in args]
+    for model, message in (
+        (tmp_path / "nowhere", "no such folder"),
+        (data / "train.csv", "this is a file; name a folder"),
+    ):
+        result = invoke(*filled, "--model", model)
+        assert result.exit_code == 1, result.output
+        assert said(result.stderr).endswith(f"error: {model}: {message}")
+        assert "manifest" not in result.stderr
+
+
+@pytest.mark.parametrize(
     ("args", "option"),
     [
         (("analyze", "{data}/pairs.csv", "-f", "xlsx"), "--format"),

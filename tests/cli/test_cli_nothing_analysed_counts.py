@@ -55,6 +55,18 @@ def test_a_thread_csv_whose_replies_are_rejected_is_counted_as_read(
     )
 
 
+def test_a_windows_1252_file_is_warned_of_once(invoke: Invoke, tmp_path: Path) -> None:
+    """Counting the records again for the error logged the reader's warning a second time."""
+    source = tmp_path / "excel.csv"
+    source.write_bytes(
+        b"seeker_id,response_id,seeker,response\n1,2,I feel \x97 awful,That\x92s hard\n"
+    )
+    result = invoke("analyze", source, "-o", tmp_path / "o.jsonl")
+    assert result.exit_code == 1, result.output
+    assert said(result.stderr).count("the file looks like Windows-1252") == 1
+    assert "Nothing was analysed: the only record was rejected" in said(result.stderr)
+
+
 def test_every_record_rejected_is_still_said_so() -> None:
     rejects = Path("r.jsonl")
     assert nothing_read_hint(2, "csv", rejects, read=(2, 0)) == (

@@ -83,7 +83,7 @@ def test_a_second_run_by_another_name_is_refused_at_once(
         # A model that does not exist: refused before the model is loaded.
         result = invoke("analyze", source, "-o", second, "--model", tmp_path / "no-such-model")
         assert result.exit_code == 1
-        assert refused in said(result) and "manifest" not in said(result)
+        assert refused in said(result) and "no-such-model" not in said(result)
     finally:
         holder.kill()
         holder.communicate()

@@ -126,7 +126,7 @@ def test_a_second_run_on_one_output_is_refused_at_once(invoke: Invoke, tmp_path:
         assert second.exit_code == 1
         said = " ".join(second.stderr.split())
         assert f"{lock}: another carelens analyze is writing {out}" in said
-        assert f"(process {holder.pid})" in said and "manifest" not in said
+        assert f"(process {holder.pid})" in said and "no-such-model" not in said
         assert staged.exists() and not out.exists()
     finally:
         holder.kill()

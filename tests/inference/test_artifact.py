@@ -102,8 +102,20 @@ def test_a_folder_without_a_manifest(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match=r"no manifest\.json found") as info:
         ModelArtifact.load(tmp_path)
     assert not isinstance(info.value, ChecksumError)
-    with pytest.raises(ModelError, match=r"no manifest\.json"):
-        ModelArtifact.load(tmp_path / "does-not-exist")
+
+
+def test_a_missing_folder_or_a_file_is_named_as_such(tmp_path: Path) -> None:
+    """Worded as every command words a missing input (``fit-spans``, ``require_input``), not
+    as a folder without a manifest."""
+    missing = tmp_path / "does-not-exist"
+    with pytest.raises(ModelError) as info:
+        ModelArtifact.load(missing)
+    assert str(info.value) == f"{missing}: no such folder"
+    a_file = tmp_path / "model.csv"
+    a_file.write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(ModelError) as info:
+        ModelArtifact.load(a_file)
+    assert str(info.value) == f"{a_file}: this is a file; name a folder"
 
 
 def test_an_unreadable_manifest(model_copy: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import onnxruntime as ort
+import pytest
 
 import carelens
 from carelens.inference.session import CPU_DISABLED_OPTIMIZERS, open_session
@@ -56,3 +57,16 @@ def test_the_cpu_session_computes_what_the_graph_says() -> None:
     (got,) = open_session(path).run(["level_logits"], feeds)
     # With the fusion the mean difference was 0.008 (largest 0.035) on these pairs.
     assert float(np.abs(got - expected).mean()) < 0.003
+
+
+def test_no_cuda_provider_tells_a_python_caller_what_to_do_too() -> None:
+    """``carelens.load(device="cuda")`` has no ``--gpu`` to drop: the error names both ways
+    back to the CPU."""
+    if "CUDAExecutionProvider" in ort.get_available_providers():
+        pytest.skip("this machine has ONNX Runtime's CUDA provider")
+    with pytest.raises(carelens.ModelError) as info:
+        carelens.load(threads=1, device="cuda")
+    assert str(info.value).endswith(
+        "install onnxruntime-gpu on a machine with a CUDA device, or run on the CPU "
+        "(without --gpu on the command line, device='cpu' in Python)"
+    )

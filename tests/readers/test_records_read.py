@@ -4,11 +4,15 @@ what ``carelens analyze`` and a server's failed corpus both say it read."""
 from __future__ import annotations
 
 import json
+import logging
 import os
+import threading
 from pathlib import Path
 
-from carelens.readers import RejectLog
-from carelens.readers.api import RecordCount, count_records, records_read
+import pytest
+
+from carelens.readers import RejectLog, read_exchanges
+from carelens.readers.api import RecordCount, _readers_quiet, count_records, records_read
 
 
 def _turn(n: int, reply_to: str | None = None, **extra: object) -> str:
@@ -45,3 +49,35 @@ def test_a_pipe_is_not_counted(tmp_path: Path) -> None:
     os.mkfifo(pipe)
     assert count_records(pipe) is None
     assert records_read(pipe, "jsonl", {}) is None
+
+
+def test_counting_again_does_not_warn_again(
+    data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The first read warned of the Windows-1252 rows; the count that tells why nothing was
+    paired reads the file again without a second warning, and later reads warn as before."""
+    path = data_dir / "excel_cp1252.csv"
+    with caplog.at_level(logging.INFO, logger="carelens.readers"):
+        assert count_records(path) == RecordCount(read=3, kept=1, reference=None)
+        assert records_read(path, None, {}) == (3, 1)
+        assert caplog.records == []
+        list(read_exchanges(path))
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len([m for m in warned if "looks like Windows-1252" in m]) == 1
+
+
+def test_only_the_counting_thread_is_quiet(caplog: pytest.LogCaptureFixture) -> None:
+    """A server counts one corpus while others are read: their warnings still show."""
+    logger = logging.getLogger("carelens.readers.delimited")
+    with caplog.at_level(logging.INFO, logger="carelens.readers"), _readers_quiet():
+        logger.warning("this thread's")
+        logger.error("this thread's error")
+        other = threading.Thread(target=logger.warning, args=("another thread's",))
+        other.start()
+        other.join()
+    logger.warning("after")
+    assert [r.getMessage() for r in caplog.records] == [
+        "this thread's error",
+        "another thread's",
+        "after",
+    ]

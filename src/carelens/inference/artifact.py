@@ -37,8 +37,14 @@ def default_model_dir() -> Path:
 
 
 def read_manifest(folder: Path, *, missing: str) -> dict[str, Any]:
-    """The parsed ``manifest.json`` of a model folder; ModelError when it is absent (the
-    message ends with ``missing``, what to pass instead), unreadable or not an object."""
+    """The parsed ``manifest.json`` of a model folder; ModelError when the folder is missing
+    or a file (worded as every command words a missing input: ``PATH: no such folder``), when
+    the manifest is absent (the message ends with ``missing``, what to pass instead),
+    unreadable or not an object."""
+    if not folder.exists():
+        raise ModelError(f"{folder}: no such folder")
+    if not folder.is_dir():
+        raise ModelError(f"{folder}: this is a file; name a folder")
     manifest_path = folder / MANIFEST
     if not manifest_path.is_file():
         raise ModelError(f"{folder}: no {MANIFEST} found; {missing}")

@@ -43,7 +43,8 @@ def open_session(path: str | Path, device: str = "cpu", *, threads: int = 1) -> 
         if "CUDAExecutionProvider" not in ort.get_available_providers():
             raise ModelError(
                 "the GPU was requested but ONNX Runtime has no CUDA provider here; install "
-                "onnxruntime-gpu on a machine with a CUDA device, or run without --gpu"
+                "onnxruntime-gpu on a machine with a CUDA device, or run on the CPU "
+                "(without --gpu on the command line, device='cpu' in Python)"
             )
         providers = ["CUDAExecutionProvider", *providers]
     options = ort.SessionOptions()

@@ -7,7 +7,8 @@ check the path and the format when called (errors surface before iteration start
 records go to the :class:`RejectLog` and a summary is logged when the read ends. A pipe
 (``/dev/stdin``) is read once, as it streams, for every format but ``wxr`` and ``parquet``.
 When nothing could be paired, :func:`count_records` reads a file again to tell why: how many
-records it holds and how many its reader kept (:func:`records_read` for the command line).
+records it holds and how many its reader kept (:func:`records_read` for the command line),
+without logging the readers' warnings a second time.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from __future__ import annotations
 import logging
 import numbers
 import os
+import threading
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,13 +216,41 @@ def count_records(
     before = log.total + sum(log.skipped.values())
     kept = 0
     reference: str | None = None
-    for record in read_records(path, format=format, column_map=column_map, rejects=log):
-        kept += 1
-        turn = record.item
-        if reference is None and isinstance(turn, Turn) and turn.reply_to is None:
-            reference = next((key for key in turn.meta if _looks_like_reference(key)), None)
+    with _readers_quiet():  # the first read already logged the file's warnings
+        for record in read_records(path, format=format, column_map=column_map, rejects=log):
+            kept += 1
+            turn = record.item
+            if reference is None and isinstance(turn, Turn) and turn.reply_to is None:
+                reference = next((key for key in turn.meta if _looks_like_reference(key)), None)
     others = log.total + sum(log.skipped.values()) - before
     return RecordCount(read=kept + others, kept=kept, reference=reference)
+
+
+@contextmanager
+def _readers_quiet() -> Iterator[None]:
+    """Leave out the readers' log records below ERROR that this thread makes (a file read
+    again only to count it would warn of its Windows-1252 rows, say, a second time); other
+    threads' reads (a server's other jobs) log as before."""
+    thread = threading.get_ident()
+
+    def other_thread(record: logging.LogRecord) -> bool:
+        return record.thread != thread or record.levelno >= logging.ERROR
+
+    # A filter on a logger sees only the records logged there, so every reader's logger
+    # gets it (all are imported above).
+    loggers = [
+        found
+        for name, found in list(logging.Logger.manager.loggerDict.items())
+        if isinstance(found, logging.Logger)
+        and (name == "carelens.readers" or name.startswith("carelens.readers."))
+    ]
+    for found in loggers:
+        found.addFilter(other_thread)
+    try:
+        yield
+    finally:
+        for found in loggers:
+            found.removeFilter(other_thread)
 
 
 def records_read(
