@@ -94,6 +94,15 @@ def test_missing_or_foreign_folder_is_refused(tmp_path: Path) -> None:
         Embedder.load(foreign)
 
 
+def test_a_missing_folder_or_a_file_is_named_as_such(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="no such folder"):
+        Embedder.load(tmp_path / "absent")
+    file = tmp_path / "model.csv"
+    file.write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(ModelError, match="this is a file; name a folder"):
+        Embedder.load(file)
+
+
 def test_embeddings_have_shape_and_unit_norm(embedder: Embedder) -> None:
     vectors = embedder.embed(["I miss my dad.", "", "a " * 5000, "😢😢 💔"])
     assert vectors.shape == (4, 384)

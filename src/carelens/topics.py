@@ -109,7 +109,8 @@ class Embedder:
         and :class:`~carelens.errors.ModelError` for a missing or incompatible folder.
         """
         folder = Path(path) if path is not None else default_embedder_dir()
-        if not (folder / MANIFEST).is_file():
+        # a missing folder or a file is named as such by ModelArtifact.load
+        if folder.is_dir() and not (folder / MANIFEST).is_file():
             raise ModelError(
                 f"{folder}: no {MANIFEST} found; pass the folder of a carelens embedding model "
                 "(one made by `python -m carelens.training.export_embedder`)"
