@@ -148,7 +148,8 @@ def batch(
         int | None,
         typer.Option(
             min=1,
-            help="Output parts (the unit of resuming); default: about one per MiB of input.",
+            help="Shards, the unit of resuming: each that gets pairs writes one output part; "
+            "default: about one per MiB of input (at least 4).",
         ),
     ] = None,
     model: ModelPath = None,
