@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from carelens.analysis import crisis_feedback
 from carelens.analysis.crisis import crisis_cues
 from carelens.analysis.crisis_feedback import _WhoseRisk, crisis_sentence
-from carelens.analysis.feelings import SENTENCE, WORD, plain
+from carelens.analysis.words import SENTENCE, WORD, plain
 from carelens.types import Span
 
 RESPONSE = "That sounds really hard. What has been the hardest part of it for you?"

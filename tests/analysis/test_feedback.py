@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carelens.analysis import feelings, openings_clauses, pronouns
+from carelens.analysis import feelings, openings_clauses, pronouns, reported_speech
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.crisis_model import LABEL as LEARNED
 from carelens.analysis.feedback import (
@@ -21,8 +21,10 @@ from carelens.analysis.feedback import (
     second_person,
     seeker_clause,
 )
-from carelens.analysis.feelings import named_feeling, seeker_feelings
+from carelens.analysis.feelings import seeker_feelings
 from carelens.analysis.quoting import unmarked
+from carelens.analysis.reply_feelings import named_feeling
+from carelens.analysis.words import ADDRESS, TOKEN
 from carelens.privacy import redact
 from carelens.taxonomy import RESPONSE_DIMENSIONS, STYLES
 from carelens.types import DimensionScore, HelperSignals, ResponseAnalysis, SeekerSignals, Span
@@ -1289,19 +1291,20 @@ def test_each_word_is_read_back_over_at_most_once(
     seeker: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = 0
-    person = feelings._person
+    person = feelings.person
 
     def counted(*args: object) -> object:
         nonlocal calls
         calls += 1
         return person(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(feelings, "_person", counted)
+    monkeypatch.setattr(feelings, "person", counted)
+    monkeypatch.setattr(reported_speech, "person", counted)
     seeker_feelings(seeker)
     seeker_clause(seeker)
     feedback_for(analysis({}, style="advice"), seeker, "")
     # Three reads of the text (the two functions, then feedback, which reads it once).
-    assert calls <= 3 * len(list(feelings.TOKEN.finditer(seeker)))
+    assert calls <= 3 * len(list(TOKEN.finditer(seeker)))
 
 
 class _CountingPattern:
@@ -1321,7 +1324,7 @@ class _CountingPattern:
 def test_each_run_of_text_is_searched_for_an_address_once(
     seeker: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    address = _CountingPattern(feelings.ADDRESS)
+    address = _CountingPattern(ADDRESS)
     monkeypatch.setattr(feelings, "ADDRESS", address)
     monkeypatch.setattr(openings_clauses, "ADDRESS", address)
     monkeypatch.setattr(pronouns, "ADDRESS", address)

@@ -1,5 +1,7 @@
-"""Feeling words in a text: whose they are, which are denied, which a reply names
-(carelens.analysis.feelings); the feedback built on them is tested in test_feedback.py."""
+"""Feeling words in a text: whose they are, which are denied (carelens.analysis.feelings,
+carelens.analysis.persons), which a reply names (carelens.analysis.reply_feelings), and the
+sentences they are read in (carelens.analysis.words); the feedback built on them is tested in
+test_feedback.py."""
 
 from __future__ import annotations
 
@@ -9,8 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carelens.analysis import feelings
-from carelens.analysis.feelings import FEELING_WORDS, named_feeling, seeker_feelings
+from carelens.analysis import feelings, persons, words
+from carelens.analysis.feeling_words import FEELING_WORDS
+from carelens.analysis.feelings import seeker_feelings
+from carelens.analysis.reply_feelings import named_feeling
 
 CURLY = "\u2019"  # the right single quotation mark phones type as an apostrophe
 RELAPSE = "I relapsed last night after 8 months sober. I feel like such a failure."
@@ -226,8 +230,8 @@ def _holder_read_back(words: list[str], i: int, person: object) -> object:
 
 
 def _tokens(text: str) -> tuple[list[re.Match[str]], list[str]]:
-    tokens = list(feelings.TOKEN.finditer(text))
-    return tokens, [feelings.plain(token.group(0)) for token in tokens]
+    tokens = list(words.TOKEN.finditer(text))
+    return tokens, [words.plain(token.group(0)) for token in tokens]
 
 
 HOLDER_WORDS = [
@@ -245,7 +249,7 @@ def test_holders_read_in_one_pass_are_those_read_back_word_by_word(picked: list[
     feeling_at = [i for i, word in enumerate(words) if word in FEELING_WORDS]
 
     def person(j: int) -> object:
-        return feelings._person(tokens, words, j)
+        return persons.person(tokens, words, j)
 
     expected = [_holder_read_back(words, i, person) for i in feeling_at]
     assert feelings._holders(tokens, words, feeling_at) == expected
@@ -263,7 +267,7 @@ def test_a_feeling_word_is_only_passed_over_when_reading_back() -> None:
 
 def test_address_runs_are_found_from_each_feeling_word() -> None:
     text = "see reddit.com/r/sad,lonely and r/sad or sad/lonely @sad sad"
-    tokens = [t for t in feelings.TOKEN.finditer(text) if t.group(0) in FEELING_WORDS]
+    tokens = [t for t in words.TOKEN.finditer(text) if t.group(0) in FEELING_WORDS]
     runs = feelings._address_runs(text, tokens)
     spans = [None if run is None else text[run[0] : run[1]] for run in runs]
     assert spans == [
@@ -284,7 +288,7 @@ def test_address_runs_are_found_from_each_feeling_word() -> None:
     ],
 )
 def test_a_sentence_is_not_cut_inside_an_abbreviation(text: str, sentences: list[str]) -> None:
-    assert [found.group(0) for found in feelings.SENTENCE.finditer(text)] == sentences
+    assert [found.group(0) for found in words.SENTENCE.finditer(text)] == sentences
 
 
 DOG = "My dog died last week and I can't stop crying."
@@ -354,7 +358,7 @@ def test_a_capitalised_feeling_word_inside_a_sentence_is_a_name(
     ],
 )
 def test_a_title_ends_no_sentence(text: str, sentences: list[str]) -> None:
-    assert [found.group(0) for found in feelings.SENTENCE.finditer(text)] == sentences
+    assert [found.group(0) for found in words.SENTENCE.finditer(text)] == sentences
 
 
 @pytest.mark.parametrize(
@@ -405,4 +409,4 @@ def test_feelings_denied_after_or_left_behind_are_not_theirs(
 def test_sentences_end_where_the_rationale_spans_end(text: str, sentences: list[str]) -> None:
     """The feedback's sentences end at the marks and line breaks that end a rationale span
     (carelens.text): an ellipsis character, a lone CR, U+2028, a CJK full stop."""
-    assert [found.group(0) for found in feelings.SENTENCE.finditer(text)] == sentences
+    assert [found.group(0) for found in words.SENTENCE.finditer(text)] == sentences

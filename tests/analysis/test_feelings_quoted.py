@@ -1,13 +1,14 @@
 """Feeling words inside someone else's quoted words are not the seeker's, and texted verbs
 without their apostrophe ("cant", "wont") open a clause whose "I" was left out
-(carelens.analysis.feelings)."""
+(carelens.analysis.feelings, carelens.analysis.reported_speech)."""
 
 from __future__ import annotations
 
 import pytest
 
-from carelens.analysis.feelings import named_feeling, read_feelings, seeker_feelings
+from carelens.analysis.feelings import read_feelings, seeker_feelings
 from carelens.analysis.openings import reflection_opening, suggested_opening
+from carelens.analysis.reply_feelings import named_feeling
 
 CURLY = "\u2019"  # the right single quotation mark phones type as an apostrophe
 
@@ -153,3 +154,32 @@ def test_what_the_seekers_own_mind_tells_them_stays_theirs(seeker: str) -> None:
 def test_a_noun_before_the_seekers_own_saying_is_no_speaker(seeker: str) -> None:
     # "the mirror", "the car": the object of an earlier verb, not who said the words.
     assert seeker_feelings(seeker)
+
+
+@pytest.mark.parametrize(
+    ("seeker", "expressed"),
+    [
+        # "I and <others>" said it: the seeker speaking with others, their words too
+        ('I and the team said "we\'re exhausted"', ["exhausted"]),
+        ('I and my wife told him "we\'re so worried"', ["worried"]),
+        ('I and my best friend texted her "we\'re scared"', ["scared"]),
+        ('I and Sarah said "we\'re heartbroken"', ["heartbroken"]),
+        ('I and the cashier said "we\'re so tired"', ["tired"]),  # a noun in no list
+        ('Yesterday I and the team said "we\'re exhausted" and then I cried', ["exhausted"]),
+        # ... but told the words, or with no "I and" before the speaker, it is someone else's
+        ('I and the team were told "you\'re useless"', []),
+        ('I cried and my mom said "I\'m so worried"', []),
+        ('My boss and the team said "you\'re useless"', []),
+        ('When I and the team left, the boss said "you\'re useless"', []),
+    ],
+)
+def test_the_seeker_speaking_with_others_says_their_own_words(
+    seeker: str, expressed: list[str]
+) -> None:
+    assert seeker_feelings(seeker) == expressed
+
+
+def test_the_seeker_speaking_with_others_holds_the_feeling_in_their_words() -> None:
+    # "the team" was read as the speaker: the feeling was someone else's, not offered.
+    [exhausted] = read_feelings('I and the team said "we\'re exhausted"')
+    assert (exhausted.use, exhausted.holder) == ("theirs", "seeker")

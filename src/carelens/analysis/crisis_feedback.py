@@ -26,17 +26,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from carelens.analysis.feelings import (
-    SENTENCE,
-    SPEECH_VERBS,
-    TOKEN,
-    WORD,
-    plain,
-    reported_quotes,
-    reporter,
-)
 from carelens.analysis.pronouns import quoted_speech
 from carelens.analysis.quoting import quote
+from carelens.analysis.reported_speech import SPEECH_VERBS, reported_quotes, reporter
+from carelens.analysis.words import SENTENCE, TOKEN, WORD, plain
 from carelens.types import Span
 
 #: The crisis lines of :data:`carelens.analysis.crisis.CRISIS_RESOURCES` in one line, as
@@ -145,7 +138,8 @@ _ASKS_HOW_THEY_COPE = re.compile(
 #: A report of someone's words with where they were written or said between the verb and the
 #: quotation ('My son wrote in his diary "..."', 'she keeps posting on her story "..."'), or
 #: one that posts them ('My daughter posted "..."'), up to its opening mark: the reports that
-#: :func:`carelens.analysis.feelings.reported_quotes` reads are right before the quotation.
+#: :func:`carelens.analysis.reported_speech.reported_quotes` reads are right before the
+#: quotation.
 _REPORT_SOMEWHERE = re.compile(
     rf"\b(?P<verb>{SPEECH_VERBS}|post|posts|posted|posting)(?:\s+(?P<to>me|us|him|her|them))?"
     r"(?:\s+(?:in|on|into|over|via|at|to|from)\s+(?:[\w'\u2019]+\s+){0,3}?[\w'\u2019]+)?"
@@ -161,7 +155,7 @@ def _quoted_from_others(seeker: str) -> list[tuple[int, int]]:
     inside tells of their risk, not the seeker's. The seeker quoting their own words ('I told
     him "I want to die"') or a quotation no report frames ('I keep thinking "I want to die"')
     is not one. Reports right before or after a quotation are read as feelings reads them
-    (:func:`carelens.analysis.feelings.reported_quotes`), the others with
+    (:func:`carelens.analysis.reported_speech.reported_quotes`), the others with
     :data:`_REPORT_SOMEWHERE` and the same reading of whose words they are."""
     quotes, _ = quoted_speech(seeker)
     if not quotes:

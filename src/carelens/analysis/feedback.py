@@ -80,19 +80,14 @@ from carelens.analysis.crisis_feedback import (
     unsafe_sentence,
 )
 from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
-from carelens.analysis.feelings import (
-    WORD,
-    feeling_family,
-    named_in_reply,
-    own_feelings,
-    plain,
-    read_feelings,
-)
+from carelens.analysis.feelings import own_feelings, read_feelings
 from carelens.analysis.openings import reflection_opening, seeker_clause, suggested_opening
 from carelens.analysis.personal_distress import CUE_LABEL as EXHAUSTION_CUE
 from carelens.analysis.pronouns import second_person
 from carelens.analysis.quoting import around, quote
+from carelens.analysis.reply_feelings import feeling_family, named_in_reply
 from carelens.analysis.rules import offer_spans
+from carelens.analysis.words import WORD, plain
 from carelens.types import DimensionScore, ResponseAnalysis, Span
 
 __all__ = [

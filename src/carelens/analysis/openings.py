@@ -23,20 +23,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from carelens.analysis.feelings import (
-    DROPPED_I_VERBS,
-    FEELING_WORDS,
-    WORD,
-    Feeling,
-    plain,
-    read_feelings,
-)
+from carelens.analysis.feeling_words import FEELING_WORDS
+from carelens.analysis.feelings import Feeling, read_feelings
 from carelens.analysis.openings_clauses import find_clause
 from carelens.analysis.openings_trim import without_emoji
 from carelens.analysis.pronouns import ADVERBS, second_person
+from carelens.analysis.words import DROPPED_I_VERBS, WORD, plain
 
 #: Seen in an opening that starts with the verb of a clause whose "I" the seeker left out,
-#: beside :data:`carelens.analysis.feelings.DROPPED_I_VERBS` ("Just lost my job" -> "you
+#: beside :data:`carelens.analysis.words.DROPPED_I_VERBS` ("Just lost my job" -> "you
 #: lost your job", "Cried all night and I ..."), and the "you" each form of "be" takes there.
 _DROPPED_SUBJECT_VERBS = DROPPED_I_VERBS | frozenset([
     "lost", "cried", "cry", "hurt", "wish", "hope", "worry", "can", "could", "couldn't",

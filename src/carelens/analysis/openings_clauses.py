@@ -6,10 +6,13 @@ another person's), else their first first-person clause; "we", "our" only in a m
 without "I"; a clause that apologises for the message comes last ("My english is not good
 sorry"). A sentence is not cut inside a web address, a number or an abbreviation
 ("reddit.com/r/x", "4.5", "I.B.M.", "St. Mary's"), nor inside a quotation ('My coach yelled
-"you're worthless!" at practice': :func:`_sentences`), nor a clause inside personal data; a
-list's mark inside a part starts a part of its own ("I have two problems 1) I can't sleep 2)
-I feel like a failure"). A short clause runs on over the list after its comma ("I'm sad,
-angry, scared and lonely", "Mom, Dad and I fought again"). No clause is offered from a line of
+"you're worthless!" at practice': :func:`_sentences`), nor a clause inside personal data or
+at a comma inside brackets ("my kids (10, 12) hate me"); a list's mark inside a part starts a
+part of its own ("I have two problems 1) I can't sleep 2) I feel like a failure":
+:func:`~carelens.analysis.openings_trim.list_marks`; not "my brother (he's 8)", "I got a 2)
+on my exam"), and an item with no subject of its own is not offered ("my plan: a) quit my
+job"). A short clause runs on over the list after its comma ("I'm sad, angry, scared and
+lonely", "Mom, Dad and I fought again"). No clause is offered from a line of
 a Markdown block quote ("> I know exactly how you feel": someone else's words), nor one that
 asks a question ("cant you see I'm hurting"), starts with an imperative ("Don't tell my mom
 I'm sad"; not "Don't know what to do with my life"), holds a word whose turning is in doubt
@@ -17,28 +20,21 @@ I'm sad"; not "Don't know what to do with my life"), holds a word whose turning 
 much" would read "you miss you"; their own clause after it may be offered:
 :func:`carelens.analysis.pronouns.addressed`, read with a vocative its comma cuts off: "I feel
 like you can't win, Dad", :func:`_named_beside`), opens a subordinate clause without a main
-clause of its own ("Whatever I do", "When I wake up", "When my mom left":
-:func:`_subordinate_only`), closes a bracket it never opened ("traveling), is it ok to ...":
-:func:`_closes_unopened`), holds letters spelled out one by one ("s u i c i d e") or words of
-danger (:mod:`carelens.analysis.openings_danger`). What does not belong to a clause is
-trimmed off its ends, and a long one is clipped (:mod:`carelens.analysis.openings_trim`).
+clause of its own ("Whatever I do", "When I wake up", "When my mom left", "When the doctor
+told me my mom had cancer": :func:`_subordinate_only`), closes a bracket it never opened
+("traveling), is it ok to ...": :func:`_closes_unopened`), holds letters spelled out one by
+one ("s u i c i d e") or words of danger (:mod:`carelens.analysis.openings_danger`). What
+does not belong to a clause is trimmed off its ends, and a long one is clipped
+(:mod:`carelens.analysis.openings_trim`).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from carelens.analysis.feelings import (
-    ADDRESS,
-    DROPPED_I_VERBS,
-    SENTENCE,
-    WORD,
-    Feeling,
-    plain,
-    sentence_parts,
-)
+from carelens.analysis.feelings import Feeling
 from carelens.analysis.openings_danger import (
     after_danger,
     before_danger,
@@ -46,7 +42,14 @@ from carelens.analysis.openings_danger import (
     merged,
     overlaps,
 )
-from carelens.analysis.openings_trim import OWN_SUBJECT, clip_clause, trim
+from carelens.analysis.openings_trim import (
+    CONJUNCTION,
+    OWN_SUBJECT,
+    bracket_pairs,
+    clip_clause,
+    list_marks,
+    trim,
+)
 from carelens.analysis.pronouns import (
     ADVERBS,
     FIRST_PERSON,
@@ -58,6 +61,14 @@ from carelens.analysis.pronouns import (
 )
 from carelens.analysis.quoting import personal_runs
 from carelens.analysis.unsafe_frames import BLOCK_QUOTE_LINE
+from carelens.analysis.words import (
+    ADDRESS,
+    DROPPED_I_VERBS,
+    SENTENCE,
+    WORD,
+    plain,
+    sentence_parts,
+)
 
 #: First-person plural words: a message that speaks only of "we" ("We lost our baby at 20
 #: weeks and we feel so empty") offers a clause of those when it has no "I" clause.
@@ -74,7 +85,7 @@ _APOLOGY = re.compile(
 )
 #: Verbs that open an imperative clause ("Tell my mom I'm sorry", "Please don't hate me"): it
 #: addresses someone, so "It sounds like" cannot start it. The verbs of a clause whose "I" the
-#: seeker left out (:data:`carelens.analysis.feelings.DROPPED_I_VERBS`: "had to put my cat
+#: seeker left out (:data:`carelens.analysis.words.DROPPED_I_VERBS`: "had to put my cat
 #: down", "feel like a burden") are not among them.
 _IMPERATIVES = frozenset([
     "tell", "say", "give", "let", "let's", "lets", "please", "go", "come", "make", "take", "call",
@@ -130,7 +141,7 @@ def find_clause(
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Where the sentences of ``text`` (:data:`carelens.analysis.feelings.SENTENCE`) start and
+    """Where the sentences of ``text`` (:data:`carelens.analysis.words.SENTENCE`) start and
     end, none cut inside a quotation: a sentence whose quotation is still open
     (:func:`carelens.analysis.pronouns.quoted_speech`) where the next starts with the mark that
     closes it runs on over the next ('My coach yelled "you're worthless!" at practice.' is one
@@ -184,6 +195,8 @@ def _clause_of(
     candidates: list[tuple[int, int, int, int, int, int]] = []
     expressed_at: list[int] = []  # where the seeker's own feeling words are, in order
     runs = personal_runs(seeker)
+    marks = list_marks(seeker)  # a list's marks: "1)", "a)"
+    pairs = bracket_pairs(seeker)  # brackets that close: "(10, 12)"
     # a line of a Markdown block quote, as the unsafe-reply patterns read one (">" and a
     # space, ">" and a letter, ">" alone; not an emoticon: ">:("): someone else's words
     quoted_lines = [line.span() for line in BLOCK_QUOTE_LINE.finditer(seeker)]
@@ -207,7 +220,7 @@ def _clause_of(
             elif feeling.use == "denied":
                 denied.append(feeling.match.start() - offset)
         expressed_at.extend(offset + at for at in expressed)
-        parts = _whole_parts(sentence, offset, runs)
+        parts = _whole_parts(sentence, offset, runs, marks, pairs)
         for k, (start, end) in enumerate(parts):
             # short as offered: without its interjections ("Lol I'm sad, angry and lonely")
             bare = trim(seeker, offset + start, offset + end, runs)
@@ -250,8 +263,18 @@ def _clause_of(
             part = seeker[trimmed[0] : trimmed[1]]
             if not person.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
                 continue
-            if _imperative(part) or _subordinate_only(part) or _closes_unopened(part):
+            if _imperative(part) or _subordinate_only(part):
                 continue
+            if _closes_unopened(seeker, *trimmed, marks):
+                continue
+            if _mark_between(marks, offset + start, trimmed[0]) and not _item_subject(part):
+                # a list's item with no subject of its own ("a) quit my job", "3) my kids
+                # and I feel overwhelmed"): the seeker's own clause after it, if any
+                after = _own_clause_after(seeker, *trimmed)
+                if after is None:
+                    continue
+                trimmed = (after, trimmed[1])
+                part = seeker[after : trimmed[1]]
             if bisect_left(expressed, start) < bisect_left(expressed, end):
                 preference = 0
             elif bisect_left(denied, start) < bisect_left(denied, end):
@@ -353,25 +376,37 @@ _AFTER_SUBJECT = ADVERBS | frozenset([
 ])  # fmt: skip
 
 
-#: A list's mark: "1)", "a)" at the start of a clause or after a space, before a space ("I
-#: have two problems 1) I can't sleep 2) I feel like a failure").
-_LIST_MARK = re.compile(r"(?<!\S)(?:\d{1,2}|[A-Za-z])\)(?=\s)")
-
-
-def _closes_unopened(clause: str) -> bool:
-    """Whether ``clause`` closes a bracket it never opened: the end of a list cut off by a
-    comma inside brackets ("(like hiking, biking, traveling), is it ok to ...": "traveling),
-    is it ok ..."), a piece of something else. A list's mark ("1)", "a)": :data:`_LIST_MARK`),
-    at the clause's start or inside it, closes nothing."""
+def _closes_unopened(text: str, start: int, end: int, marks: Sequence[tuple[int, int]]) -> bool:
+    """Whether the clause ``text[start:end]`` closes a bracket it never opened: the end of a
+    list cut off by a comma inside brackets ("(like hiking, biking, traveling), is it ok to
+    ...": "traveling), is it ok ..."), a piece of something else ("12) hate me" of "my kids
+    (10, 12) hate me" were the brackets not read whole: :func:`_whole_parts`). A list's mark
+    (``marks``, :func:`~carelens.analysis.openings_trim.list_marks`: "1)", "a)"), at the
+    clause's start or inside it, closes nothing."""
     depth = 0
-    for char in _LIST_MARK.sub("", clause):
+    for at in range(start, end):
+        char = text[at]
+        if char not in "()" or _in_mark(marks, at):
+            continue
         if char == "(":
             depth += 1
-        elif char == ")":
-            if depth == 0:
-                return True
+        elif depth == 0:
+            return True
+        else:
             depth -= 1
     return False
+
+
+def _in_mark(marks: Sequence[tuple[int, int]], at: int) -> bool:
+    """Whether the position ``at`` lies inside one of the list's ``marks`` (in order)."""
+    k = bisect_right(marks, at, key=lambda span: span[0]) - 1
+    return k >= 0 and at < marks[k][1]
+
+
+def _mark_between(marks: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the list's ``marks`` (in order) starts in ``start:end``."""
+    k = bisect_left(marks, start, key=lambda span: span[0])
+    return k < len(marks) and marks[k][0] < end
 
 
 def _subordinate_only(clause: str) -> bool:
@@ -424,29 +459,77 @@ _NOUN_VERBS = frozenset([
 #: Words ending in "-ed" that are no past verb after a noun phrase's opener ("my bed").
 _NOT_PAST = frozenset(["bed", "red", "need", "speed", "seed", "feed", "shed", "weed", "sacred"])
 #: Verbs whose object may be a clause of its own ("When I heard my mom died", "Since I found
-#: out my dad has cancer"): a noun phrase right after one is that clause's subject, not the
-#: main clause's.
+#: out my dad has cancer", "Since I discovered my son was using drugs"): a noun phrase right
+#: after one is that clause's subject, not the main clause's.
 _CLAUSE_VERBS = frozenset([
-    "heard", "hear", "learned", "learnt", "knew", "know", "realized", "realised", "realize",
-    "realise", "thought", "think", "said", "say", "told", "saw", "see", "noticed", "notice",
-    "felt", "feel", "believe", "believed", "found", "find", "wish", "hope", "guess", "means",
-    "mean", "remember", "remembered", "forget", "forgot", "decided", "whether",
+    "heard", "hear", "hears", "learned", "learnt", "learn", "learns", "knew", "know", "knows",
+    "realized", "realised", "realize", "realise", "realizes", "realises", "thought", "think",
+    "thinks", "said", "say", "says", "told", "tell", "tells", "saw", "see", "sees", "noticed",
+    "notice", "notices", "felt", "feel", "feels", "believe", "believed", "believes", "found",
+    "find", "finds", "wish", "wished", "hope", "hoped", "guess", "guessed", "means", "mean",
+    "remember", "remembered", "forget", "forgot", "decided", "whether", "discovered",
+    "discover", "discovers", "suspected", "suspect", "understood", "understand", "admitted",
+    "admit", "assumed", "assume", "figured", "read", "worried", "feared", "fear", "pretended",
+    "imagined", "imagine", "dreamed", "dreamt", "promised", "swore", "claimed", "insisted",
+    "announced", "confessed", "explained", "mentioned", "wrote", "posted", "texted", "showed",
+    "proved", "accepted", "complained", "screamed", "yelled", "shouted", "whispered",
+    "denied", "doubted", "expected", "bet", "confirmed", "warned",
 ])  # fmt: skip
+#: Verbs that tell someone a clause ("When the doctor told me my mom had cancer", "After my
+#: boss told me the company was closing"): a noun phrase after one and its object ("me",
+#: "him") is that clause's subject.
+_TELLING = frozenset([
+    "told", "tell", "tells", "telling", "showed", "show", "shows", "reminded", "remind",
+    "promised", "promise", "warned", "assured", "convinced", "informed", "texted", "messaged",
+    "emailed", "wrote", "taught", "asked", "swore", "admitted", "confessed", "explained",
+    "said", "says",
+])  # fmt: skip
+#: Objects of a verb of :data:`_TELLING`.
+_TOLD_OBJECTS = frozenset(["me", "him", "her", "them", "us", "you", "u", "everyone"])
+#: Nouns of a time a clause may tell after "the" ("Since the day my son was born", "the
+#: moment my dad left"): a noun phrase right after one is the subject of that clause.
+_TIME_NOUNS = frozenset([
+    "day", "days", "night", "morning", "evening", "afternoon", "moment", "minute", "second",
+    "time", "times", "week", "month", "year", "summer", "winter", "spring", "weekend", "hour",
+])  # fmt: skip
+#: Words before a noun of :data:`_TIME_NOUNS` whose clause it is ("the day", "every time";
+#: not "last summer", which tells no clause: "Since last summer my depression ...").
+_TIME_CLAUSE_OPENERS = frozenset(["the", "that", "every", "each", "same", "first", "only"])
 #: Verbs that take a clause as their object with "out" after them ("Since I found out my
 #: dad has cancer"; not "After I moved out my mom stopped calling").
 _OUT_CLAUSE_VERBS = frozenset(["found", "find", "finding", "figured", "figure", "finds"])
 
 
 def _noun_subject(words: Sequence[str], j: int) -> bool:
-    """Whether a noun phrase opens at ``words[j]`` (:data:`_NOUN_OPENERS`) and is the
-    subject of the verb one or two words after it (:data:`_NOUN_VERBS`, or a word ending in
-    "-ed": "my life has", "my whole life is", "the house felt"), not of a clause a verb before
-    it takes as its object (:data:`_CLAUSE_VERBS`, :data:`_OUT_CLAUSE_VERBS`: "When I heard
-    my mom died", "Since I found out my dad has cancer")."""
-    if words[j] not in _NOUN_OPENERS or words[j - 1] in _CLAUSE_VERBS:
+    """Whether a noun phrase opens at ``words[j]`` (``j`` > 1: :data:`_NOUN_OPENERS`) and is
+    the subject of the verb one or two words after it (:func:`_verb_after_opener`: "my life
+    has", "my whole life is", "the house felt"), not of a clause a verb before it takes as its
+    object (:data:`_CLAUSE_VERBS`, :data:`_OUT_CLAUSE_VERBS`, :data:`_TELLING` and an object:
+    "When I heard my mom died", "Since I found out my dad has cancer", "When the doctor told me
+    my mom had cancer"), of one a time before it tells (:data:`_TIME_NOUNS`: "Since the day my
+    son was born") nor of a subordinate clause joined to the first by "and" or "or" ("When my
+    mom left and my dad started drinking"). In doubt it is none."""
+    if words[j] not in _NOUN_OPENERS:
         return False
-    if words[j - 1] == "out" and words[j - 2] in _OUT_CLAUSE_VERBS:
+    before = words[j - 1]
+    if before in _CLAUSE_VERBS or before in ("and", "or", "nor"):
+        return False  # "When I heard my mom died", "When my mom left and my dad started"
+    if before == "out" and words[j - 2] in _OUT_CLAUSE_VERBS:
         return False  # "Since I found out my dad has cancer"
+    if before in _TOLD_OBJECTS and words[j - 2] in _TELLING:
+        return False  # "When the doctor told me my mom had cancer"
+    if before in _TIME_NOUNS and (
+        words[j - 2] in _TIME_CLAUSE_OPENERS
+        or (words[j - 2] in ("last", "next") and j > 2 and words[j - 3] == "the")
+    ):
+        return False  # "Since the day my son was born", "the last time my dad hit me"
+    return _verb_after_opener(words, j)
+
+
+def _verb_after_opener(words: Sequence[str], j: int) -> bool:
+    """Whether the noun phrase that opens at ``words[j]`` is the subject of the verb one or
+    two words after it (:data:`_NOUN_VERBS`, or a word ending in "-ed": "my life has", "my
+    whole life is", "the house felt"; not "my ex my heart")."""
     for m in (j + 2, j + 3):
         if m >= len(words):
             return False
@@ -456,6 +539,30 @@ def _noun_subject(words: Sequence[str], j: int) -> bool:
         if verb in _NOUN_OPENERS:
             return False
     return False
+
+
+def _item_subject(item: str) -> bool:
+    """Whether the item of a list ``item`` (its mark taken off) opens with a subject of its
+    own: a pronoun (:data:`_MAIN_SUBJECTS`, "it", "you") or a noun phrase before its verb
+    ("1) my dad is sick"; not "a) quit my job", "2) my health", "3) money"): a clause to offer,
+    where a bare verb may be a plan ("my plan: a) quit my job") and a noun is none."""
+    words = [plain(word) for word in WORD.findall(item, 0, 200)]
+    if not words:
+        return False
+    if words[0] in _MAIN_SUBJECTS or words[0] in ("it", "you", "u"):
+        return True
+    return words[0] in _NOUN_OPENERS and _verb_after_opener(words, 0)
+
+
+def _own_clause_after(text: str, start: int, end: int) -> int | None:
+    """Where a clause of the seeker's own starts in ``text[start:end]`` after a conjunction
+    (:data:`~carelens.analysis.openings_trim.CONJUNCTION`): a subject of theirs
+    (:data:`~carelens.analysis.openings_trim.OWN_SUBJECT`) and three words or more ("3) my kids
+    and I feel overwhelmed" offers "I feel overwhelmed"); None when there is none."""
+    for found in CONJUNCTION.finditer(text, start, end):
+        if OWN_SUBJECT.match(text, found.end(), end) and len(text[found.end() : end].split()) >= 3:
+            return found.end()
+    return None
 
 
 #: Where the seeker's own clause may start after words they addressed to someone: a
@@ -479,23 +586,38 @@ def _after_address(text: str, start: int, end: int) -> int | None:
 
 
 def _whole_parts(
-    sentence: str, offset: int, runs: Sequence[tuple[int, int]]
+    sentence: str,
+    offset: int,
+    runs: Sequence[tuple[int, int]],
+    marks: Sequence[tuple[int, int]],
+    pairs: Sequence[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """The :func:`sentence_parts` of ``sentence`` (at ``offset`` in a text whose personal data lies
     in ``runs``, :func:`personal_runs`), none of which starts or ends inside personal data: a break
     inside it is none ("I live at 221B Baker Street, London NW1 6XE and I feel alone" is one part,
     not "London NW1 6XE and I feel alone"); where the sentence itself starts inside personal data,
     its first part starts after it, and where it ends inside, its last part runs to its end (offsets
-    may then pass the sentence's). A list's mark inside a part starts a part of its own
-    (:data:`_LIST_MARK`: "I have two problems 1) I can't sleep 2) I feel like a failure"), and
-    :func:`~carelens.analysis.openings_trim.trim` takes it off."""
+    may then pass the sentence's). Nor is a break inside brackets that close in the sentence
+    (``pairs``, :func:`~carelens.analysis.openings_trim.bracket_pairs`: "my kids (10, 12) hate
+    me" is one part). A list's mark inside a part starts a part of its own (``marks``,
+    :func:`~carelens.analysis.openings_trim.list_marks`: "I have two problems 1) I can't sleep
+    2) I feel like a failure"), and :func:`~carelens.analysis.openings_trim.trim` takes it
+    off."""
 
     def inside(position: int) -> tuple[int, int] | None:
         return next(((a, b) for a, b in runs if a < offset + position < b), None)
 
+    def bracketed(position: int) -> bool:
+        k = bisect_right(pairs, offset + position, key=lambda pair: pair[0]) - 1
+        return (
+            k >= 0
+            and offset <= pairs[k][0]
+            and offset + position < pairs[k][1] <= offset + len(sentence)
+        )
+
     parts: list[tuple[int, int]] = []
-    for start, end in _at_list_marks(sentence, sentence_parts(sentence)):
-        if parts and (inside(parts[-1][1]) or inside(start)):
+    for start, end in _at_list_marks(sentence, offset, sentence_parts(sentence), marks):
+        if parts and (inside(parts[-1][1]) or inside(start) or bracketed(parts[-1][1])):
             parts[-1] = (parts[-1][0], end)
         else:
             parts.append((start, end))
@@ -506,16 +628,25 @@ def _whole_parts(
     return parts
 
 
-def _at_list_marks(sentence: str, parts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``parts`` of ``sentence`` each cut again before every list's mark inside it
-    (:data:`_LIST_MARK`: "1)", "2)")."""
-    if ")" not in sentence:
+def _at_list_marks(
+    sentence: str,
+    offset: int,
+    parts: Sequence[tuple[int, int]],
+    marks: Sequence[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """``parts`` of ``sentence`` (at ``offset`` in its text) each cut again before every list's
+    mark inside it (``marks``, in the text's offsets: "1)", "2)")."""
+    first = bisect_left(marks, offset, key=lambda span: span[0])
+    if first == len(marks) or marks[first][0] >= offset + len(sentence):
         return list(parts)
     cut: list[tuple[int, int]] = []
     for start, end in parts:
-        for mark in _LIST_MARK.finditer(sentence, start, end):
-            if sentence[start : mark.start()].strip():
-                cut.append((start, mark.start()))
-                start = mark.start()
+        k = bisect_left(marks, offset + start + 1, key=lambda span: span[0])
+        while k < len(marks) and marks[k][0] < offset + end:
+            at = marks[k][0] - offset
+            if sentence[start:at].strip():
+                cut.append((start, at))
+                start = at
+            k += 1
         cut.append((start, end))
     return cut

@@ -21,10 +21,10 @@ from functools import lru_cache
 
 from carelens.analysis.crisis import crisis_scan
 from carelens.analysis.crisis_feedback import whose_before
-from carelens.analysis.feelings import WORD
 from carelens.analysis.openings_trim import CONJUNCTION, OWN_SUBJECT, needs_more
 from carelens.analysis.quoting import NO_SPACE_RUN
 from carelens.analysis.unsafe import unsafe_spans
+from carelens.analysis.words import WORD
 from carelens.text import MASKED_LETTER, fold, unmask, vowels_masked
 
 #: Words that echo danger whoever writes them, beside the crisis cues and the unsafe words:

@@ -27,9 +27,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from carelens.analysis.feelings import COMMON_WORDS, WORD, plain
 from carelens.analysis.pronouns import foreign_words, quoted_speech
 from carelens.analysis.quoting import NO_SPACE_RUN, clip, masked_stars, outside_personal
+from carelens.analysis.words import COMMON_WORDS, WORD, plain
 
 #: A subject of the seeker's own: a short clause ("I'm sad", "I was") runs on over the
 #: comma-separated parts after it up to the next of these ("I'm sad, angry, scared and
@@ -41,8 +41,9 @@ OWN_SUBJECT = re.compile(
 #: Words that start a clause without belonging to it, taken off its start again and again:
 #: fillers ("Like I'm being silly", "and", "so", "honestly"), interjections and chat words ("Yeah",
 #: "Lol", "Idk", "ngl", "ugh", "well", "Oh my god"), a hedge before a clause of the seeker's
-#: ("I guess I'm just lonely"), emoji or other marks ("😭😭") and a list's mark ("1) I can't
-#: sleep"). "It sounds like Lol you feel so dumb…" is no reflection.
+#: ("I guess I'm just lonely"), emoji or other marks ("😭😭"); a list's mark ("1) I can't
+#: sleep") is taken off too (:func:`list_marks`). "It sounds like Lol you feel so dumb…" is
+#: no reflection.
 _LEADING_EXTRA = re.compile(
     r"(?:[^\w\s'\"\u2018\u201c(@#/+$\u00a3\u20ac%&]+"
     r"|(?:(?:oh\s+)?my\s+(?:god|gosh|goodness|lord)|omg|oh|ah|aw+|yeah|yea|yep|yup|yes|nah|lol"
@@ -50,8 +51,7 @@ _LEADING_EXTRA = re.compile(
     r"|sigh|ok|okay|anyway|anyways|wow|hey|hi|hello|like|and|but|so|that|because|just"
     r"|honestly|basically|literally|seriously|frankly|truthfully)"
     r"(?=[\s,!\u2026]|$)"
-    r"|i\s+(?:guess|think|mean|suppose)(?=[\s,]+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b)"
-    r"|(?:\d{1,2}|[a-z])\)(?=\s))"
+    r"|i\s+(?:guess|think|mean|suppose)(?=[\s,]+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b))"
     r"[\s,.!\u2026]*",
     re.IGNORECASE,
 )
@@ -143,18 +143,20 @@ def trim(
 ) -> tuple[int, int] | None:
     """``start`` and ``end`` of the clause ``text[start:end]`` moved in past what does not
     belong to it: fillers, interjections, chat words, a hedge and emoji at its start
-    (:data:`_LEADING_EXTRA`: "Lol I feel so dumb", "well I guess I'm just lonely"), chat
-    words, emoji and marks at its end (:data:`_TRAILING_EXTRA`: "I feel so stupid haha"), and
-    a part in another language (:func:`carelens.analysis.pronouns.foreign_words`): the clause
-    ends before one after it (:func:`_before_foreign`: "I feel so empty and I want to morir")
-    and starts after one before it (:func:`_after_foreign`: "Mi mamá no me entiende and I feel
-    so alone"); neither end moves inside personal data (:func:`outside_personal`), nor past a
-    "*" typed for a letter at a word's edge (:func:`_stars_in`: "*ead inside", "dea*"); brackets
-    that pair around the whole clause are taken off (:func:`_bracketed`: "(I feel so alone)"),
-    and what is inside them trimmed again. None when nothing English is left or what follows
+    (:data:`_LEADING_EXTRA`: "Lol I feel so dumb", "well I guess I'm just lonely") and a
+    list's mark (:func:`list_marks`: "1) I can't sleep"), chat words, emoji and marks at its
+    end (:data:`_TRAILING_EXTRA`: "I feel so stupid haha"), and a part in another language
+    (:func:`carelens.analysis.pronouns.foreign_words`): the clause ends before one after it
+    (:func:`_before_foreign`: "I feel so empty and I want to morir") and starts after one
+    before it (:func:`_after_foreign`: "Mi mamá no me entiende and I feel so alone"); neither
+    end moves inside personal data (:func:`outside_personal`), nor past a "*" typed for a
+    letter at a word's edge (:func:`_stars_in`: "*ead inside", "dea*"); brackets that pair
+    around the whole clause are taken off (:func:`_bracketed`: "(I feel so alone)"), and what
+    is inside them trimmed again. None when nothing English is left or what follows
     "idk" is a question word ("Idk why I feel this way")."""
     stars = [at for at in sorted(masked_stars(text)) if start <= at < end]
     emoticons = _emoticons(text)
+    marks = list_marks(text)
     while True:
         while True:
             while start < end and text[start].isspace():
@@ -166,6 +168,10 @@ def trim(
                 continue
             if _WH_AFTER_IDK.match(text, start, end):
                 return None
+            k = bisect_right(marks, start, key=lambda span: span[0]) - 1
+            if k >= 0 and marks[k][0] == start and marks[k][1] <= end:
+                start = marks[k][1]  # a list's mark: "1) I can't sleep"
+                continue
             lead = _LEADING_EXTRA.match(text, start, end)
             if lead is not None:
                 # up to the first masked letter in it, which is the word's
@@ -262,6 +268,107 @@ def _emoticons(text: str) -> tuple[tuple[int, int], ...]:
     """Where ``text`` holds emoticons (:data:`_EMOTICON`), in order, read once for all the
     parts of a message."""
     return tuple(found.span() for found in _EMOTICON.finditer(text))
+
+
+#: What may be a list's mark (:func:`list_marks`): a number or a letter before ")", or
+#: between brackets, standing alone before a space ("1)", "a)", "(2)").
+_MARK = re.compile(r"(?<!\S)(\()?(?:(\d{1,2})|([A-Za-z]))\)(?=\s)")
+#: What may stand right before a list's mark that starts a list of its own, spaces apart:
+#: the start of a line, or a mark that ends a sentence or opens a list ("My problems: 1) ...").
+_BEFORE_MARK = ".!?:;\r\n\u2013\u2014-"
+#: A bracket or a line break (:func:`list_marks` reads which brackets are open).
+_BRACKET_OR_LINE = re.compile(r"[()\n]")
+
+
+@lru_cache(maxsize=8)
+def list_marks(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` holds the marks of a list ("1)", "a)", "(1)": :data:`_MARK`), in order:
+    a mark that starts a line or follows a sentence's end or a colon (:func:`_starts`:
+    "1) I feel so alone", "My problems: a) ..."), or one of a run that counts on from "1" or
+    "a" ("I have two problems 1) I can't sleep 2) I feel like a failure", "(1) I can't focus
+    (2) I can't sleep"). No ")" that closes a bracket opened before it on its line is a mark
+    ("my little brother (he's 8) died", "my kids (10, 12)"), nor a number or letter of the
+    text's own ("I got a 2) on my exam", "Plan B) is moving home", "type 1) diabetes");
+    an emoticon opens no bracket (":( ")."""
+    if ")" not in text:
+        return ()
+    found = list(_MARK.finditer(text))
+    if not found:
+        return ()
+    emoticons = _emoticons(text)
+    # the ")" of each mark without its own "(", and both brackets of one with it ("(1)")
+    own = {mark.end() - 1 for mark in found if mark.group(1) is None}
+    skipped = {at for mark in found if mark.group(1) for at in (mark.start(), mark.end() - 1)}
+    closing: set[int] = set()  # the ")" of a mark that closes a bracket open before it
+    depth = 0
+    for bracket in _BRACKET_OR_LINE.finditer(text):
+        at = bracket.start()
+        k = bisect_right(emoticons, at, key=lambda span: span[0]) - 1
+        if at in skipped or (k >= 0 and emoticons[k][1] > at):
+            continue
+        if bracket.group(0) == "\n":
+            depth = 0
+        elif bracket.group(0) == "(":
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if at in own:
+                closing.add(at)
+    candidates = [mark for mark in found if mark.end() - 1 not in closing]
+    # runs that count on from "1" or "a", one for each kind of mark ("1)", "(1)", "a)", "A)")
+    counted: set[int] = set()
+    runs: dict[tuple[bool, str], list[int]] = {}
+    for k, mark in enumerate(candidates):
+        number, letter = mark.group(2), mark.group(3)
+        kind = (mark.group(1) is not None, "1" if number else "A" if letter.isupper() else "a")
+        value = int(number) if number else ord(letter.lower()) - ord("a") + 1
+        run = runs.get(kind)
+        if value == 1:
+            runs[kind] = [k]
+        elif run is not None and value == len(run) + 1:
+            run.append(k)
+            counted.update(run)
+    return tuple(
+        mark.span()
+        for k, mark in enumerate(candidates)
+        if k in counted or _starts(text, mark.start())
+    )
+
+
+def _starts(text: str, at: int) -> bool:
+    """Whether a list's mark at ``at`` of ``text`` starts a list of its own: only spaces
+    between it and the start of the text or a mark of :data:`_BEFORE_MARK`."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] in _BEFORE_MARK
+
+
+@lru_cache(maxsize=8)
+def bracket_pairs(text: str) -> tuple[tuple[int, int], ...]:
+    """Where brackets that pair on a line of ``text`` open and close (after the closing one),
+    the outermost of each nest, in order ("my kids (10, 12) hate me"): no emoticon (":(")
+    nor list's mark ("1)", "(2)": :func:`list_marks`) opens or closes one."""
+    if ")" not in text:
+        return ()
+    emoticons = _emoticons(text)
+    marks = list_marks(text)
+    pairs: list[tuple[int, int]] = []
+    opened: list[int] = []
+    for bracket in _BRACKET_OR_LINE.finditer(text):
+        at = bracket.start()
+        k = bisect_right(emoticons, at, key=lambda span: span[0]) - 1
+        m = bisect_right(marks, at, key=lambda span: span[0]) - 1
+        if (k >= 0 and emoticons[k][1] > at) or (m >= 0 and marks[m][1] > at):
+            continue
+        if bracket.group(0) == "\n":
+            opened.clear()
+        elif bracket.group(0) == "(":
+            opened.append(at)
+        elif opened:
+            first = opened.pop()
+            if not opened:
+                pairs.append((first, at + 1))
+    return tuple(pairs)
 
 
 @lru_cache(maxsize=8)

@@ -21,15 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from carelens.analysis.feelings import (
-    ADDRESS,
-    COMMON_WORDS,
-    DROPPED_I_VERBS,
-    FEELING_WORDS,
-    WORD,
-    plain,
-)
+from carelens.analysis.feeling_words import FEELING_WORDS
 from carelens.analysis.quoting import NO_SPACE_RUN
+from carelens.analysis.words import ADDRESS, COMMON_WORDS, DROPPED_I_VERBS, WORD, plain
 
 #: First-person words; an "I" of an abbreviation ("I.B.M.") is none.
 FIRST_PERSON = re.compile(
@@ -187,9 +181,19 @@ _NUMBERED = frozenset([
     "part", "chapter", "act", "volume", "book", "phase", "stage", "type", "season", "episode",
 ])  # fmt: skip
 #: After "I and", these open the others the seeker names with themselves ("On Monday I and
-#: the team said we'd finish it"): the "I" is the pronoun, no numeral ("after Henryk I and").
+#: the team said we'd finish it"), after a word of :data:`_TIME_NAMES`.
 _WITH_OTHERS = frozenset([
     "the", "my", "our", "his", "her", "their", "a", "an", "some", "two", "three", "both",
+])  # fmt: skip
+#: Capitalised words that name a day, a month or a holiday ("On Monday", "In March", "At
+#: Christmas"): an "I" after one, before "and" and a word of :data:`_WITH_OTHERS`, is the
+#: pronoun. After a name it may be a numeral whatever follows ("about Henryk I and his
+#: court", "the Mark I and the Mark II").
+_TIME_NAMES = frozenset([
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "christmas", "easter", "thanksgiving", "halloween", "xmas",
+    "ramadan", "eid", "diwali", "hanukkah", "passover", "valentine's",
 ])  # fmt: skip
 #: After one of these, a name is the one told something and the "I" after it begins what
 #: they were told ("I told James I was sad"): the pronoun, even after a monarch's name.
@@ -444,36 +448,62 @@ def _vocatives(clause: str, words: Sequence[re.Match[str]]) -> list[tuple[int, i
 #: Words of :data:`_VOCATIVES` that call on readers, never one of a list of people
 #: ("Guys, my mom and I fought" addresses the readers).
 _READERS = frozenset(["guys", "everyone", "everybody", "bro", "sis", "babe"])
+#: Kin a list of people may name without "my" ("Ma, Pa and I lost the farm"), beside the
+#: words of :data:`_VOCATIVES` that are no readers.
+_KIN = (_VOCATIVES - _READERS) | frozenset([
+    "ma", "pa", "mother", "father", "grandmother", "grandfather", "granddad", "grandad",
+    "gran", "nan", "nanny", "pop", "pops", "auntie", "aunty", "uncle",
+])  # fmt: skip
+#: Capitalised words that name no one in a list of people: whom the seeker calls on or
+#: prays to, and asides before a clause ("Doc, Mom and I", "Reddit, Tom and I"); words of
+#: :data:`carelens.analysis.words.COMMON_WORDS` and adverbs in "-ly" are none either
+#: ("Sadly", "Today", "Update").
+_NO_NAMES = frozenset([
+    "god", "lord", "jesus", "christ", "doc", "doctor", "pastor", "sir", "madam", "maam",
+    "ma'am", "coach", "teacher", "kids", "friends", "folks", "ladies", "gentlemen", "people",
+    "dude", "man", "reddit", "redditors", "throwaway", "tldr", "edit", "background", "context",
+    "ps", "hello", "unfortunately", "anyways", "btw",
+])  # fmt: skip
 #: Words that open a noun phrase naming someone in a list of people ("my sister", "the kids").
 _PERSON_OPENERS = frozenset(["my", "our", "the", "his", "her", "their"])
+#: Words after a list of people that ends with the seeker that are no verb of theirs ("Mom,
+#: Dad and I we never talk"): the list is then no subject.
+_NO_VERB_AFTER_LIST = _SEEKER_SUBJECTS | frozenset([
+    "you", "he", "she", "they", "it", "and", "or", "but", "so", "too", "either",
+])  # fmt: skip
 
 
 def listed_with_seeker(clause: str) -> bool:
     """Whether ``clause`` opens with a list of people that ends with the seeker, the first
-    before a comma (:func:`_listed_with_seeker`: "Mom, Dad and I fought again"): their
-    subject, no one addressed."""
+    before a comma, and a verb after it (:func:`_listed_with_seeker`: "Mom, Dad and I fought
+    again"): their subject, no one addressed."""
     return _listed_with_seeker(clause, list(WORD.finditer(clause, 0, 400))) >= 0
 
 
 def _listed_with_seeker(clause: str, words: Sequence[re.Match[str]]) -> int:
     """Where a list of people that opens ``clause`` with a name or kin before a comma ends
-    with the seeker: the index in ``words`` of its "I" or "me" after "and" or "&" ("Mom, Dad
-    and I fought again", "Mom, my sister & me"); -1 when the clause opens with no such list
-    ("Mom, I'm sorry", "Guys, my mom and I fought": :data:`_READERS`). Each name in the list
-    is a word of :data:`_VOCATIVES`, a capitalised word or a noun phrase of
-    :data:`_PERSON_OPENERS` and one word; a comma stands between two of them."""
+    with the seeker and is the subject of the verb after it: the index in ``words`` of its
+    "I" or "me" after "and" or "&" ("Mom, Dad and I fought again", "Sarah, Tom and I were
+    friends", "My mom, my dad and I fought"); -1 when the clause opens with no such list.
+    The names in the list are all kin or names (:data:`_KIN`, :func:`_is_name`) or all noun
+    phrases of :data:`_PERSON_OPENERS` and one word, a comma between two of them. A word
+    before "my ..." is whom the seeker addresses or an aside ("Mom, my therapist and I think
+    I should go inpatient", "Guys, my mom and I fought", "Unfortunately, my wife and I"), as
+    is the list before no verb ("Mom, Dad and I, we never talk")."""
     j = 0
+    kinds: set[bool] = set()  # whether each name is a noun phrase ("my sister")
     while j < min(len(words), 12):
         first = j == 0
         word = plain(words[j].group(0))
         if word in _PERSON_OPENERS and _gap(clause, words, j + 1) == "":
             j += 1  # "my sister"
-        elif (
-            word in _READERS
-            or word in _SEEKER_SUBJECTS
-            or (word not in _VOCATIVES and not words[j].group(0)[0].isupper())
-        ):
+            kinds.add(True)
+        elif word in _KIN or _is_name(words[j].group(0)):
+            kinds.add(False)
+        else:
             return -1
+        if len(kinds) > 1:
+            return -1  # "Mom, my brother and I": "Mom" may be addressed
         gap = _gap(clause, words, j + 1)
         if first and gap != ",":
             return -1  # a list read as addressed opens with a comma: "Mom, Dad and I"
@@ -486,10 +516,32 @@ def _listed_with_seeker(clause: str, words: Sequence[re.Match[str]]) -> int:
             continue
         else:
             return -1
-        if last < len(words) and plain(words[last].group(0)) in ("i", "me"):
+        if (
+            last + 1 < len(words)
+            and plain(words[last].group(0)) in ("i", "me")
+            and _gap(clause, words, last + 1) == ""
+            and plain(words[last + 1].group(0)) not in _NO_VERB_AFTER_LIST
+        ):
             return last
         return -1
     return -1
+
+
+def _is_name(word: str) -> bool:
+    """Whether ``word`` may be someone's name in a list of people: capitalised, not all in
+    capitals, and none of :data:`_NO_NAMES`, :data:`_READERS`,
+    :data:`carelens.analysis.words.COMMON_WORDS` or the adverbs in "-ly" ("Sarah", not
+    "Sadly", "Today", "TLDR", "Doc", "Sis")."""
+    folded = plain(word)
+    return (
+        word[0].isupper()
+        and not word.isupper()
+        and folded not in _NO_NAMES
+        and folded not in _READERS
+        and folded not in COMMON_WORDS
+        and folded not in _SEEKER_SUBJECTS
+        and not folded.endswith("ly")
+    )
 
 
 def _gap(clause: str, words: Sequence[re.Match[str]], k: int) -> str:
@@ -500,11 +552,25 @@ def _gap(clause: str, words: Sequence[re.Match[str]], k: int) -> str:
     return "".join(clause[words[k - 1].end() : words[k].start()].split())
 
 
+#: Words between "hope" and the "you" the seeker hopes something for: "that", "all of", a
+#: "when" or "if" clause's opener ("I hope that you have a great day", "I hope all of you
+#: are well", "I hope when you read this you don't think I'm crazy").
+_AFTER_HOPE = frozenset(["that", "all", "both", "each", "of", "when", "if"])
+#: The forms of "hope" among the verbs of :data:`_CAUSING`.
+_HOPE = frozenset(["hope", "hoped", "hoping"])
+
+
 def _seeker_causes(words: Sequence[re.Match[str]], k: int) -> bool:
     """Whether the "you" at ``words[k]`` follows a verb of :data:`_CAUSING` whose subject is
     the seeker (:data:`_SEEKER_SUBJECTS`), maybe with words of :data:`_BEFORE_CAUSING` between:
     "I just want to make you proud", "I'm sorry I let you down", "I hope you have a great
-    day"."""
+    day"; after "hope", words of :data:`_AFTER_HOPE` may stand before the "you" ("I hope that
+    you have a great day", "I hope all of you are well")."""
+    h = k - 1
+    while h > 0 and k - h <= 3 and plain(words[h].group(0)) in _AFTER_HOPE:
+        h -= 1
+    if h < k - 1 and plain(words[h].group(0)) in _HOPE:
+        k = h + 1  # "I hope that you": read as "I hope you"
     if k == 0 or plain(words[k - 1].group(0)) not in _CAUSING:
         return False
     j = k - 2
@@ -558,7 +624,7 @@ def addressed(clause: str) -> list[tuple[int, int]]:
 
 def _web_addresses(clause: str) -> list[tuple[int, int]]:
     """Where ``clause`` holds runs of text without spaces that are web addresses or handles
-    (:data:`carelens.analysis.feelings.ADDRESS`: "example.com/my-story", "@our_team"), whose
+    (:data:`carelens.analysis.words.ADDRESS`: "example.com/my-story", "@our_team"), whose
     words are no one's pronouns."""
     return [
         run.span()
@@ -654,8 +720,9 @@ def _maybe_numeral(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
     first in the clause ("Henry I was a king", "Part I was long"); or right after any other
     capitalised word that is not the first of the clause, nor a common word or a pronoun
     ("after Henryk I and"), and not followed by a lower-case word that may follow a
-    pronoun ("Sarah I miss") nor by "and" and the others the seeker names with themselves
-    (:data:`_WITH_OTHERS`: "On Monday I and the team")."""
+    pronoun ("Sarah I miss") nor, after a word that names a time (:data:`_TIME_NAMES`), by
+    "and" and the others the seeker names with themselves (:data:`_WITH_OTHERS`: "On Monday I
+    and the team"; not "about Henryk I and his court")."""
     if not _adjacent(clause, words, k):
         return False
     before = words[k - 1].group(0)
@@ -671,7 +738,12 @@ def _maybe_numeral(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
         return False
     after = words[k + 1].group(0) if k + 1 < len(words) else ""
     follows = plain(after)
-    if follows == "and" and k + 2 < len(words) and plain(words[k + 2].group(0)) in _WITH_OTHERS:
+    if (
+        follows == "and"
+        and named in _TIME_NAMES
+        and k + 2 < len(words)
+        and plain(words[k + 2].group(0)) in _WITH_OTHERS
+    ):
         return False  # the seeker and others: "On Monday I and the team said"
     return not (after[:1].islower() and (follows in _AFTER_I or follows.endswith(("ed", "n't"))))
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
-from carelens.analysis.feelings import SENTENCE, sentence_parts
+from carelens.analysis.words import SENTENCE, sentence_parts
 from carelens.privacy import Redaction, find_personal
 from carelens.text import fold, has_masks, unmask
 

@@ -1,0 +1,153 @@
+"""The feeling a helper's reply gives the seeker that their message does not hold.
+
+:func:`named_feeling` reads a reply as :func:`carelens.analysis.feelings.read_feelings` reads
+a message, its writer ("I") being the helper, for a feeling word it gives the seeker that
+their message holds in no word of its family (:func:`feeling_family`: "the shame" echoes
+"I'm ashamed"). A word the reply denies ("you're not alone"), one telling what happened
+("sorry you lost your job"), the helper's own feeling ("I'm so sad to hear") or someone
+else's ("he must be angry"), one inside advice ("you should talk to someone when you feel
+lonely") and the helper's own remark on what they read ("That's so sad", "How sad", "What a
+sad day") name no feeling of theirs. :mod:`carelens.analysis.feedback` builds its sentences
+on these.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from carelens.analysis.feelings import Feeling, read_feelings
+from carelens.analysis.words import SENTENCE, WORD, plain, sentence_parts
+
+#: Words that name one feeling: a reply that names one where the seeker wrote another echoes
+#: their feeling ("the shame" to "I'm ashamed", "you're depressed" to "my depression").
+_SAME_FEELING = {
+    "shame": "ashamed", "grieving": "grief", "panicky": "panicked", "lonely": "alone",
+    "loneliness": "alone", "depression": "depressed", "anxiety": "anxious", "sadness": "sad",
+    "anger": "angry", "fear": "afraid", "scary": "scared", "stress": "stressed",
+    "exhaustion": "exhausted", "guilt": "guilty", "panic": "panicked", "worry": "worried",
+    "hopelessness": "hopeless", "helplessness": "helpless", "emptiness": "empty",
+    "frustration": "frustrated", "embarrassment": "embarrassed", "despair": "desperate",
+    "jealousy": "jealous", "regretful": "regret", "hurting": "hurt", "painful": "pain",
+    "overwhelming": "overwhelmed", "rejection": "rejected", "abandonment": "abandoned",
+    "humiliation": "humiliated", "isolation": "isolated", "disappointment": "disappointed",
+    "confusion": "confused", "insecurity": "insecure", "resentment": "resentful",
+    "worthlessness": "worthless", "uselessness": "useless", "numbness": "numb",
+}  # fmt: skip
+
+
+def feeling_family(word: str) -> str:
+    """``word`` as it is compared for an echo: plain, and the feeling it names
+    (:data:`_SAME_FEELING`: "shame" -> "ashamed")."""
+    folded = plain(word)
+    return _SAME_FEELING.get(folded, folded)
+
+
+def named_feeling(response: str, seeker: str) -> str | None:
+    """The first feeling word (of :data:`~carelens.analysis.feeling_words.FEELING_WORDS`) the
+    reply gives the seeker that the seeker's message does not hold in any use, as spelt in the
+    reply; None when there is none.
+    A word the reply denies ("you're not alone"), a verb telling what happened ("sorry you
+    lost your job"), the helper's own feeling ("I'm so sad to hear"), someone else's ("he
+    must be angry"), one inside advice ("play with things you are scared to do", "you
+    should talk to someone when you feel lonely") and the helper's remark on what they read
+    ("That's so sad", "How sad", "What a sad day": :func:`_remark`) name no feeling of
+    theirs."""
+    found = named_in_reply(response, seeker)
+    return found.match.group(0) if found is not None else None
+
+
+def named_in_reply(response: str, seeker: str) -> Feeling | None:
+    """:func:`named_feeling`; in a reply the writer ("I", holder "seeker") is the helper. A
+    feeling the seeker's message holds in any word of its family (:data:`_SAME_FEELING`) is
+    an echo, not named."""
+    # "I think the shame...": the helper's "I" frames what follows, whose feeling it is not.
+    framed = _FRAMING.sub(lambda m: re.sub(r"\S", "x", m.group(0)), response)
+    candidates = [
+        feeling
+        for feeling in read_feelings(framed)
+        if feeling.use == "theirs" and feeling.holder != "seeker" and feeling.address is None
+    ]
+    if not candidates:  # most replies: the seeker's words and the advice need no reading
+        return None
+    said = {feeling_family(word) for word in WORD.findall(seeker)}
+    instructions = _instructions(response)
+    starts = [start for start, _ in instructions]
+    for feeling in candidates:
+        at = feeling.match.start()
+        i = bisect_left(starts, at + 1) - 1  # the last instruction starting at or before it
+        if (
+            feeling_family(feeling.match.group(0)) not in said
+            and not (i >= 0 and at < instructions[i][1])
+            and not _remark(framed, feeling.match)
+        ):
+            return feeling
+    return None
+
+
+#: The start of a clause that makes a feeling word after it the helper's own remark on what
+#: they read ("That's so sad", "How sad", "What a sad day", "Oh, that is really sad news"),
+#: interjections and intensifiers between them.
+_REMARK_BEFORE = re.compile(
+    r"\s*(?:(?:oh|aw+|wow|man|gosh|god|omg|ugh|yeah|honestly|well|and)\s+)*"
+    r"(?:(?:that|this)(?:['\u2019]s|\s+is|\s+was)|how|what\s+an?|so)\s+"
+    r"(?:(?:so|really|very|just|truly|such|a|an|too|incredibly|awfully|terribly|deeply|pretty"
+    r"|quite|super|utterly|genuinely|absolutely)\s+)*",
+    re.IGNORECASE,
+)
+#: ... unless the clause goes on to give it to the seeker ("How lonely you must feel", "What
+#: a lonely time this must be", "That's so lonely, it sounds like").
+_GIVEN_AFTER = re.compile(
+    r"\b(?:must|feel|feels|feeling|sounds?|seems?|you['\u2019]re|you\s+are)\b", re.IGNORECASE
+)
+#: What ends a clause when reading around a feeling word for :func:`_remark`.
+_CLAUSE_END = re.compile(r"[.!?\n,;:]|\bbut\b", re.IGNORECASE)
+
+
+def _remark(text: str, word: re.Match[str]) -> bool:
+    """Whether the feeling ``word`` in the reply ``text`` is the helper's own remark on what
+    they read: after "that's", "how", "what a"... at the start of its clause
+    (:data:`_REMARK_BEFORE`: "That's so sad", "How sad", "What a sad day") and not given to
+    the seeker later in the clause (:data:`_GIVEN_AFTER`). Their sympathy names no feeling of
+    the seeker's, while "That sounds so lonely" and "That must feel lonely" do."""
+    head = _CLAUSE_END.split(text[max(0, word.start() - 80) : word.start()])[-1]
+    if not _REMARK_BEFORE.fullmatch(head):
+        return False
+    rest = _CLAUSE_END.split(text[word.end() : word.end() + 80], maxsplit=1)[0]
+    return _GIVEN_AFTER.search(rest) is None
+
+
+#: The helper's words that frame a thought about the seeker ("I think the shame weighs on
+#: you", "I imagine it's lonely"): read as no one's, so the feeling after them is not taken
+#: for the helper's own (same length, so offsets into the reply hold).
+_FRAMING = re.compile(
+    r"\bI\s+(?:(?:can|could)\s+)?(?:think|guess|imagine|bet|suspect|sense|wonder(?:\s+if)?|"
+    r"tell|see|hear|feel\s+like)\b",
+    re.IGNORECASE,
+)
+
+
+#: The first word of a part of a sentence that tells the reader what to do ("Try to see what
+#: you hate", "Play with things you are scared to do", "Maybe talk to someone"): a feeling
+#: word inside it is advice, not a feeling named as theirs.
+_INSTRUCTION = re.compile(
+    r"(?:(?:maybe|just|please|so|and|then|also|perhaps)\s+)*(?:try|play|do|don['\u2019]?t|go|"
+    r"get|read|talk|find|make|take|keep|stop|start|call|see|give|let|remember|focus|write|"
+    r"ask|tell|look|be|stay|force|avoid|use|put|consider|think|reach|join|eat|sleep|spend|"
+    r"practice|practise|allow|accept|learn|distract|breathe)\b"
+    r"|.*\byou\s+(?:should|could|need\s+to|have\s+to|might\s+want\s+to|ought\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _instructions(text: str) -> list[tuple[int, int]]:
+    """Start and end (in ``text``) of each part of a sentence that tells the reader what to
+    do (:data:`_INSTRUCTION`), in order; ``text`` is read once."""
+    found: list[tuple[int, int]] = []
+    for sentence in SENTENCE.finditer(text):
+        offset = sentence.start()
+        for start, end in sentence_parts(sentence.group(0)):
+            part = text[offset + start : offset + end]
+            if _INSTRUCTION.match(part.lstrip()):
+                found.append((offset + start, offset + end))
+    return found
