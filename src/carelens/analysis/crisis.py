@@ -71,7 +71,9 @@ was left out inside its words and the marks of a masked word.
 
 The patterns are stated in :mod:`carelens.analysis.crisis_patterns`, and the checks of the words
 around a match (the writer's negation, everyday senses) in
-:mod:`carelens.analysis.crisis_context`; this module runs them over a message, read as it is,
+:mod:`carelens.analysis.crisis_context`, which reads what someone else told the seeker with
+:mod:`carelens.analysis.crisis_tellings` and the everyday idioms with
+:mod:`carelens.analysis.crisis_idioms`; this module runs them over a message, read as it is,
 unmasked and with its Markdown marks as spaces, and maps what they find back to its offsets.
 """
 

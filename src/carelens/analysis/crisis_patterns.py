@@ -117,7 +117,7 @@ _FAREWELLS = (*FAREWELL_ACTS, GOODBYE, LAST_POST, *FINAL_FAREWELLS)
 # "gonna kys", "i might kys", "ready to kys". Said alone, to or about others, it is the abuse a
 # seeker reports ("someone told me to kys", "people say kys to me", "kys is so toxic"), not
 # their own intent, and so is "I should kys" after someone else's telling ("people say I should
-# kys": :mod:`carelens.analysis.crisis_context`).
+# kys": :mod:`carelens.analysis.crisis_tellings`).
 KYS = (
     r"\b(?:(?:want|wants|wanted|wanting|need|needs|tempted|ready|about|going|plan|planning"
     r"|decided|try|trying)\s+to|wanna|gonna|might|should|i'?ll|i\s+will|i\s+could"
