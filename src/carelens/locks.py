@@ -70,7 +70,7 @@ def hold_lock(path: str | os.PathLike[str], what: str) -> Iterator[None]:
             os.ftruncate(fd, 0)
             os.write(fd, f"{os.getpid()}\n{what}\n".encode("utf-8", "backslashreplace"))
         except OSError as exc:  # a full disk: said with the file's name, before any work
-            from carelens.output.files import failure_cause  # it locks through here
+            from carelens.output.paths import failure_cause  # it locks through here
 
             raise InputError(
                 f"cannot write this lock file: {failure_cause(exc)}; nothing else was written "

@@ -16,7 +16,7 @@ from carelens.batch.plan import BatchPlan, make_plan, read_plan
 from carelens.batch.rows import left_out_row, skip_row, to_table
 from carelens.cli.main import app
 from carelens.errors import InputError
-from carelens.output.files import read_results
+from carelens.output.reading import read_results
 
 #: maya opens the thread; jon answers, maya answers jon, ana answers maya.
 THREAD = Path(__file__).resolve().parents[1] / "data" / "cli" / "thread.jsonl"

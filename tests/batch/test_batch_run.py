@@ -20,7 +20,7 @@ from carelens.batch.outputs import MANIFEST, PLAN, REJECTS, WORK
 from carelens.cli.main import app
 from carelens.errors import ConfigError, InputError
 from carelens.output import analyze_file
-from carelens.output.files import read_results
+from carelens.output.reading import read_results
 from carelens.readers import RejectLog
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "readers"

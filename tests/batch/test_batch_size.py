@@ -256,7 +256,7 @@ def test_a_run_with_a_batch_size_gives_analyzes_records_and_keeps_it(tmp_path: P
     """One shard of one file: `batch --batch-size 2` writes the records of `analyze
     --batch-size 2`; a re-run with another batch size is refused, naming it."""
     from carelens.output import analyze_file
-    from carelens.output.files import read_results
+    from carelens.output.reading import read_results
     from carelens.readers import RejectLog
 
     source = Path(__file__).resolve().parents[1] / "data" / "readers" / "epitome_pairs.csv"

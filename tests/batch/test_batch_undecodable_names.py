@@ -24,7 +24,7 @@ from carelens.batch.rows import PAIRED_KINDS, REJECT, Row, failed_row, failure, 
 from carelens.batch.staging import read_input
 from carelens.errors import ConfigError, InputError
 from carelens.output import analyze_file
-from carelens.output.files import read_results
+from carelens.output.reading import read_results
 from carelens.readers import RejectLog
 from carelens.readers.rejects import shown_path
 

@@ -22,7 +22,7 @@ import pytest
 from typer.testing import Result
 
 import carelens.cli.analyze as analyze_command
-from carelens.output.files import hold_output_locks
+from carelens.output.paths import hold_output_locks
 
 Invoke = Callable[..., Result]
 

@@ -27,7 +27,7 @@ Invoke = Callable[..., Result]
 
 HOLDER = """
 import sys, time
-from carelens.output.files import hold_output_locks
+from carelens.output.paths import hold_output_locks
 with hold_output_locks(sys.argv[1], "carelens analyze is writing " + sys.argv[1]):
     print("held", flush=True)
     time.sleep(60)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from carelens.output.files import hold_output_locks
+from carelens.output.paths import hold_output_locks
 
 # The `invoke` fixture's type (tests/cli/conftest.py).
 Invoke = Callable[..., Result]

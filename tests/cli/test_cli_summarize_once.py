@@ -17,7 +17,7 @@ from typer.testing import Result
 
 import carelens.insights.frames as frames
 import carelens.insights.rows as rows
-import carelens.output.files as files
+import carelens.output.reading as reading
 from carelens.taxonomy import RESPONSE_DIMENSIONS
 
 Invoke = Callable[..., Result]
@@ -64,7 +64,7 @@ def test_each_table_is_computed_once_and_each_record_checked_once(
 ) -> None:
     results = _write(tmp_path / "results.jsonl", [_record(i) for i in range(9)])
     calls: Counter[str] = Counter()
-    _spy(monkeypatch, files, "check_result_record", calls)  # as the file is read
+    _spy(monkeypatch, reading, "check_result_record", calls)  # as the file is read
     _spy(monkeypatch, rows, "check_result_record", calls)  # as a record becomes a row
     _spy(monkeypatch, frames, "strain_signals", calls)
     _spy(monkeypatch, frames, "tally_by", calls)

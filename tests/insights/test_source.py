@@ -219,9 +219,9 @@ def test_a_first_line_over_the_line_limit_is_judged_by_its_start(
 ) -> None:
     """Memory stays bounded: a line over the readers' limit is never read whole."""
     from carelens.insights import is_result_file
-    from carelens.output import files
+    from carelens.output import layouts
 
-    monkeypatch.setattr(files, "line_limit", lambda: 2 << 20)
+    monkeypatch.setattr(layouts, "line_limit", lambda: 2 << 20)
     first = record("r1", response=LONG_TEXT * 3)
     assert is_result_file(_jsonl(tmp_path / "ids_first.jsonl", [first]))
     texts_first = {"response_text": LONG_TEXT * 3, **first}
@@ -266,7 +266,7 @@ def test_blank_first_lines_are_passed_over(tmp_path: Path) -> None:
 
 def test_only_the_first_lines_are_looked_at(tmp_path: Path) -> None:
     from carelens.insights import is_result_file
-    from carelens.output.files import PEEK_LINES
+    from carelens.output.layouts import PEEK_LINES
 
     results = _jsonl(tmp_path / "results.jsonl", [record("r1")])
     first = results.read_text(encoding="utf-8")
@@ -394,7 +394,7 @@ FILES: dict[str, tuple[Any, bool]] = {
 def test_summarize_and_batch_agree_on_what_a_result_file_is(tmp_path: Path, name: str) -> None:
     from carelens.batch.inputs import analyze_results
     from carelens.insights import is_result_file
-    from carelens.output.files import holds_results
+    from carelens.output.layouts import holds_results
 
     make, expected = FILES[name]
     path = make(tmp_path)

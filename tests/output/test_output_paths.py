@@ -19,13 +19,8 @@ import pytest
 
 from carelens.errors import InputError
 from carelens.output import analyze_file, read_results
-from carelens.output.files import (
-    ResultWriter,
-    failure_cause,
-    hold_output_locks,
-    lock_path,
-    written_path,
-)
+from carelens.output.paths import failure_cause, hold_output_locks, lock_path, written_path
+from carelens.output.writer import ResultWriter
 from carelens.types import DimensionScore, Exchange, ResponseAnalysis
 
 DIMS = ("emotional_reaction", "interpretation")

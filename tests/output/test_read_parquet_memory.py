@@ -8,7 +8,8 @@ import tracemalloc
 from pathlib import Path
 
 from carelens.output import read_results
-from carelens.output.files import ROWS_PER_BATCH, _jsonl_to_parquet
+from carelens.output.reading import ROWS_PER_BATCH
+from carelens.output.writer import _jsonl_to_parquet
 
 DIMS = ("emotional_reaction", "interpretation")
 

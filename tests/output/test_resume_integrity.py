@@ -21,7 +21,7 @@ from carelens.output import (
     options_path,
     read_results,
 )
-from carelens.output.files import ResultWriter
+from carelens.output.writer import ResultWriter
 from carelens.types import DimensionScore, Exchange, ResponseAnalysis
 
 DIMS = ("emotional_reaction", "interpretation")

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from carelens.errors import InputError
-from carelens.output.files import PARTIAL_SUFFIX, holds_results, kept_beside
+from carelens.output.layouts import holds_results
+from carelens.output.paths import PARTIAL_SUFFIX, kept_beside
 from carelens.output.records import OUTPUT_FORMATS
 from carelens.readers.jsonl import UTTERANCES
 
@@ -122,9 +123,9 @@ RESULT_FILE = (
 def analyze_results(files: Sequence[Path]) -> dict[Path, set[Path]]:
     """The result files of ``carelens analyze`` among ``files`` (the files found under an
     input folder), known by their layout as ``summarize`` and ``report`` know a result
-    file (:func:`~carelens.output.files.holds_results`), each with the files of it among
+    file (:func:`~carelens.output.layouts.holds_results`), each with the files of it among
     ``files``: itself, its output (a Parquet output for its ``.partial.jsonl``) and the
-    files a run keeps beside that (:func:`~carelens.output.files.kept_beside`)."""
+    files a run keeps beside that (:func:`~carelens.output.paths.kept_beside`)."""
     here = set(files)
     found: dict[Path, set[Path]] = {}
     for f in files:

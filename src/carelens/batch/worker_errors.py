@@ -22,7 +22,7 @@ import os
 
 from carelens import errors
 from carelens.errors import CarelensError, InputError
-from carelens.output.files import failure_cause
+from carelens.output.paths import failure_cause
 
 #: The errors rebuilt as their own class from their message alone (others: CarelensError,
 #: whose message is the same; an InputError keeps its place too).

@@ -87,7 +87,7 @@ from rich.progress import (
 import carelens
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.errors import CarelensError, InputError
-from carelens.output.files import failure_cause
+from carelens.output.paths import failure_cause
 from carelens.readers.api import REPLIES_NEEDED, why_no_pairs
 from carelens.readers.base import SUPPORTED_FORMATS
 from carelens.readers.detect import detect_format
@@ -424,7 +424,7 @@ def load_analyzer(held: ExitStack, model: Path | None, **options: Any) -> Empath
 
 def os_error_text(exc: OSError) -> str:
     """An OSError as an ``error:`` line says it: ``FILE: the cause in words`` (``the disk is
-    full (no space left on device)``, :func:`~carelens.output.files.failure_cause`; both
+    full (no space left on device)``, :func:`~carelens.output.paths.failure_cause`; both
     files of a rename), never Python's ``[Errno 28] ...``."""
     cause = failure_cause(exc)
     if exc.filename is None:

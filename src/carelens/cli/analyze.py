@@ -16,7 +16,7 @@ that is a device or a named pipe (``/dev/null``) is written straight into, and n
 replaced, and one named by a symbolic link is written where it points, the link kept
 (:func:`~carelens.cli._common.rejects_destination`). While it writes
 an output it holds a lock on ``OUT.lock``, and on the other files it writes (a Parquet
-output's staging file, the rejects file: :func:`carelens.output.files.hold_output_locks`),
+output's staging file, the rejects file: :func:`carelens.output.paths.hold_output_locks`),
 taken before the model loads, so a second run on the same output, by any of its names (a
 symbolic or hard link), is refused at once. An output named by a symbolic link is written
 where the link points, the files kept beside it beside the target.
@@ -77,7 +77,7 @@ from carelens.output import (
     output_format,
     read_results,
 )
-from carelens.output.files import hold_output_locks, store_path, written_path
+from carelens.output.paths import hold_output_locks, store_path, written_path
 from carelens.privacy import redact as redact_text
 from carelens.readers import (
     REPLIES_NEEDED,

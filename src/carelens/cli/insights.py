@@ -78,7 +78,7 @@ from carelens.insights.source import reads_results
 from carelens.insights.strain import DEFAULT_THRESHOLDS
 from carelens.locks import lock_holder
 from carelens.output import lock_path, safe_cell
-from carelens.output.files import failure_cause
+from carelens.output.paths import failure_cause
 from carelens.readers import RejectLog
 from carelens.readers.helpers import HelperPatterns, as_options
 from carelens.readers.rejects import RejectsWriteError, shown_path

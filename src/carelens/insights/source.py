@@ -4,12 +4,12 @@
 (JSON Lines, CSV or Parquet results) or a conversation file in any input format, which is
 then analysed in memory first. :func:`is_result_file` tells them apart by content, as
 ``carelens batch`` tells the result files in an input folder apart
-(:func:`~carelens.output.files.holds_results`, one definition for both): a result file's
+(:func:`~carelens.output.layouts.holds_results`, one definition for both): a result file's
 first record that can be read carries both ids and a dimension's level and probabilities,
 and a CSV or Parquet result file's header their columns. Blank lines before it are passed
 over, and so are damaged JSON Lines records (a first line cut short), which reading then
 lists in the rejects like any other; only the first
-:data:`~carelens.output.files.PEEK_LINES` lines are looked at (a record over 1 MiB is
+:data:`~carelens.output.layouts.PEEK_LINES` lines are looked at (a record over 1 MiB is
 judged by its leading fields, or read whole within the readers' line limit). A CSV result
 file with
 blank lines before its header is told apart too, but :func:`~carelens.output.read_results`
@@ -43,14 +43,14 @@ from typing import IO, cast
 from carelens.errors import FormatDetectionError, InputError
 from carelens.output import read_results
 from carelens.output.batch_parts import batch_parts
-from carelens.output.files import (
+from carelens.output.layouts import (
     PEEK_BYTES,
     PEEK_LINES,
-    OnRejected,
     holds_results,
     is_result_header,
     jsonl_holds_results,
 )
+from carelens.output.reading import OnRejected
 from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
 from carelens.readers.base import SUPPORTED_FORMATS, line_limit
@@ -84,7 +84,7 @@ def batch_part_records(
 def is_result_file(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` holds ``carelens analyze`` results rather than conversations: the
     test ``carelens batch`` makes of the files in an input folder too
-    (:func:`~carelens.output.files.holds_results`), so the commands agree on what a result
+    (:func:`~carelens.output.layouts.holds_results`), so the commands agree on what a result
     file is."""
     return holds_results(path)
 
@@ -308,7 +308,7 @@ def _piped_results(path: Path, reading: _Reading) -> Iterator[JsonDict]:
 
 
 def _kept_start(fh: IO[bytes]) -> bytes:
-    """The first :data:`~carelens.output.files.PEEK_LINES` lines of the stream ``fh``, at
+    """The first :data:`~carelens.output.layouts.PEEK_LINES` lines of the stream ``fh``, at
     most the readers' line limit in all (:func:`~carelens.readers.base.line_limit`), as
     much as telling a file apart may read of it: read once and kept, since a pipe cannot be
     read again."""

@@ -27,8 +27,11 @@ that begins with an apostrophe (:func:`spreadsheet_safe`); :func:`spreadsheet_te
 again, as :func:`read_results` does. JSON Lines and Parquet keep every text as it is.
 
 Modules: :mod:`~carelens.output.records` (the record and its flat layout),
-:mod:`~carelens.output.files` (reading, appending, resuming), :mod:`~carelens.output.options`
-(how the records were written, and whether an output may be resumed),
+:mod:`~carelens.output.writer` (appending, resuming), :mod:`~carelens.output.reading` (reading
+back), :mod:`~carelens.output.layouts` (whether a file holds results, and of which layout),
+:mod:`~carelens.output.paths` (where an output is written, its locks, a failed write's cause),
+:mod:`~carelens.output.options` (how the records were written, and whether an output may be
+resumed),
 :mod:`~carelens.output.digests` (the digests of the records' texts),
 :mod:`~carelens.output.batch_parts` (the result parts of a ``carelens batch`` folder),
 :mod:`~carelens.output.run` (:func:`analyze_file`) and :mod:`~carelens.output.spreadsheet` (CSV
@@ -38,8 +41,9 @@ cells a spreadsheet shows as text).
 from __future__ import annotations
 
 from carelens.output.digests import DIGESTS_SUFFIX, digests_path
-from carelens.output.files import LOCK_SUFFIX, PARTIAL_SUFFIX, ResultWriter, lock_path, read_results
 from carelens.output.options import OPTIONS_SUFFIX, RecordOptions, options_path
+from carelens.output.paths import LOCK_SUFFIX, PARTIAL_SUFFIX, lock_path
+from carelens.output.reading import read_results
 from carelens.output.records import (
     ID_FIELDS,
     OUTPUT_FORMATS,
@@ -61,6 +65,7 @@ from carelens.output.run import (
     analyze_file,
 )
 from carelens.output.spreadsheet import safe_cell, spreadsheet_safe, spreadsheet_text
+from carelens.output.writer import ResultWriter
 
 __all__ = [
     "DIGESTS_SUFFIX",

@@ -5,7 +5,7 @@ made from. Their ids say which pair each record is, not whether that pair's text
 the ones analysed: an input edited in place (a corrected message, a row replaced) would
 leave old levels, crisis cues and unsafe marks under new texts. The records themselves
 cannot always show it (``--no-text`` leaves the texts out, ``--redact`` changes them), so
-:class:`~carelens.output.files.ResultWriter` keeps beside the output, in ``OUT.digests``,
+:class:`~carelens.output.writer.ResultWriter` keeps beside the output, in ``OUT.digests``,
 one digest per record of the two texts of its input pair as read (before any redaction),
 and a resume refuses a record whose pair's texts no longer give its digest.
 

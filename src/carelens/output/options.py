@@ -6,7 +6,7 @@ write it: ``--no-text``, ``--redact``, the model (its id and fingerprint), ``--h
 say, redacted and unredacted texts, the responses of other helpers, two builds of a model's
 results, or results of pairs batched otherwise (an int8 model's results depend on the pairs
 batched together). An options file from before the batch size was kept accepts any.
-:class:`~carelens.output.files.ResultWriter` keeps the options in a small JSON file beside
+:class:`~carelens.output.writer.ResultWriter` keeps the options in a small JSON file beside
 the output, ``OUT.options.json`` (:func:`write_options`: written before the first record,
 kept after the run, as the output's own account of how it was made), and
 :class:`ResumeCheck` refuses to resume an output written otherwise; a ``--redact`` run over

@@ -2,7 +2,7 @@
 
 :func:`analyze_file` is what ``carelens analyze`` runs. Results are written (and flushed) a
 chunk at a time, so an interrupted run keeps every finished chunk and a re-run resumes it
-(:class:`~carelens.output.files.ResultWriter`). Bad input records go to a
+(:class:`~carelens.output.writer.ResultWriter`). Bad input records go to a
 :class:`~carelens.readers.RejectLog` and never stop the run.
 """
 
@@ -19,9 +19,10 @@ from typing import Any, Protocol
 
 from carelens.analysis.crisis_model import learned_only
 from carelens.analysis.empathy import chunk_size_for
-from carelens.output.files import ResultWriter, hold_output_locks
 from carelens.output.options import RecordOptions
+from carelens.output.paths import hold_output_locks
 from carelens.output.records import result_record
+from carelens.output.writer import ResultWriter
 from carelens.readers import RejectLog, read_exchanges
 from carelens.readers.api import time_field
 from carelens.readers.helpers import HelperPatterns
@@ -185,7 +186,7 @@ def analyze_file(
     An existing ``output`` is resumed (see the module docstring) unless ``overwrite``; one
     written with other text options or another model is refused (an InputError naming the
     option), and the options are kept beside the output in ``OUT.options.json``
-    (:class:`~carelens.output.files.ResultWriter`).
+    (:class:`~carelens.output.writer.ResultWriter`).
     ``progress`` is called with the number of pairs done after each chunk (resumed pairs
     first, in one call); ``preview`` keeps that many leading results in the summary;
     ``include_text=False`` leaves the seeker and response texts out of the records;
@@ -198,7 +199,7 @@ def analyze_file(
     to ``rejects`` and never stop the run.
 
     While it writes ``output`` it holds a lock on ``OUT.lock`` and the other files it writes
-    (:func:`~carelens.output.files.hold_output_locks`), so a second run on the same output
+    (:func:`~carelens.output.paths.hold_output_locks`), so a second run on the same output
     is refused at once (an InputError naming the lock file); ``lock=False`` for a caller
     that holds them already. Exchanges are analysed ``chunk_size`` at a time (default:
     :func:`chunk_size_of` the analyzer, as ``carelens analyze`` and

@@ -136,7 +136,7 @@ def not_listed_entry(counts: Mapping[str, int], listed: int) -> dict[str, object
 class RejectsWriteError(InputError):
     """The rejects file could not be written (a full disk, ``/dev/full``, no permission):
     ``path`` names it, ``cause`` says why in words
-    (:func:`~carelens.output.files.failure_cause`). A command adds what it keeps."""
+    (:func:`~carelens.output.paths.failure_cause`). A command adds what it keeps."""
 
     cause: str = ""
 
@@ -144,7 +144,7 @@ class RejectsWriteError(InputError):
 def _write_error(path: Path | None, exc: OSError) -> RejectsWriteError:
     """``exc``, raised while the rejects file ``path`` was written, as a
     :class:`RejectsWriteError` naming the file and the cause in words."""
-    from carelens.output.files import failure_cause  # carelens.output reads through here
+    from carelens.output.paths import failure_cause  # carelens.output reads through here
 
     cause = failure_cause(exc)
     error = RejectsWriteError(
