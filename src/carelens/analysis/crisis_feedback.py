@@ -9,12 +9,18 @@ read them now, ask directly and share crisis resources; for a cue about someone 
 (codebook v1.1's third party: "My son said he wants to kill himself", or their words the
 seeker quotes: 'My sister texted me "I want to die"'), to ask about that person and whether
 they are safe now, share a line for them to use or pass on, and ask how the seeker is
-coping; what the reply already did is said so, and only the rest asked for
-(:func:`crisis_sentence`). What counts is what the reply did, not a word it holds: a direct
-question about safety or intent ("Are you safe right now?", "Do you have a plan?"; not "Why
-would you want to die?" or "Do you feel safe posting this here?") and a line offered or
-named to contact ("call or text 988", "Call a suicide hotline"; not "Reddit isn't a
-helpline" or "My sister worked at a hotline"). A cue of the learned crisis flag alone
+coping; for a cue that tells of someone the seeker lost to suicide ("My friend died by
+suicide last month": :mod:`carelens.analysis.crisis_loss`), not that person's safety but to
+acknowledge the loss, ask how the seeker is coping and whether they are safe (a loss to
+suicide raises their own risk), and share a line they can use. The seeker's own cue comes
+first, then a living person's risk, then a loss; what the reply already did is said so, and
+only the rest asked for (:func:`crisis_sentence`). What counts is what the reply did, not a
+word it holds: a direct question about safety or intent ("Are you safe right now?", "Do you
+have a plan?"; not "Why would you want to die?" or "Do you feel safe posting this here?"; for
+a loss, one to the seeker about their own: not "Did you know he was suicidal?"), words that
+acknowledge a loss ("I'm so sorry for your loss"), and a line offered or named to contact
+("call or text 988", "Call a suicide hotline"; not "Reddit isn't a helpline" or "My sister
+worked at a hotline"). A cue of the learned crisis flag alone
 (:mod:`carelens.analysis.crisis_model`) gets a hint (:func:`learned_hint`): the message
 :data:`LEARNED_HINT`; read it closely and, if anything worries them, ask gently whether the
 person is safe.
@@ -26,6 +32,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from carelens.analysis.crisis_loss import losses
 from carelens.analysis.pronouns import quoted_speech
 from carelens.analysis.quoting import quote
 from carelens.analysis.reported_speech import SPEECH_VERBS, reported_quotes, reporter
@@ -85,6 +92,23 @@ _ASKS_ABOUT_HARM = re.compile(
     rf"(?:\b(?i:are|is|am|r|do|does|did|have|has|had|will|would|were|was|could|can)\s+{_ASKED}"
     rf"|^\s*(?i:you|u|you're|youre|you\s+are|he's|she's|they're))\s+(?:[\w'\u2019]+\s+){{0,6}}?"
     rf"(?i:{_HARM_OR_SAFETY})"
+)
+#: A direct question to the seeker about their own harm or safety ("Are you safe?", "Are you
+#: having thoughts of suicide yourself?"), as :data:`_ASKS_ABOUT_HARM` but of "you" alone, with
+#: no one else named between ("Did you know he was suicidal?" asks about the one who died).
+_ASKS_THEM_ABOUT_HARM = re.compile(
+    r"(?:\b(?i:are|am|r|do|did|have|had|will|would|were|could|can)\s+(?i:you|u)"
+    r"|^\s*(?i:you|u|you're|youre|you\s+are))\s+(?P<between>(?:[\w'\u2019]+\s+){0,6}?)"
+    rf"(?i:{_HARM_OR_SAFETY})"
+)
+#: The reply acknowledges a loss ("I'm so sorry for your loss", "My condolences", "my heart
+#: goes out to you"; not "sorry, but it's been a year" or "it's your loss").
+_ACKNOWLEDGES_LOSS = re.compile(
+    r"(?:\bsorry\s+(?:for|about|to\s+hear|that)|\b(?:i['\u2019]?m|i\s+am|so|very|truly|deeply"
+    r"|really|terribly)\s+sorry)\b(?!,?\s+but\b)|\b(?:condolences|sympathies)\b|\bheart\s+(?:goes"
+    r"\s+out|breaks|aches|is\s+(?:with|breaking|broken))\b|(?<!\bit's\s)(?<!\bits\s)\b(?:your|this"
+    r"|such\s+a|a\s+(?:terrible|huge|devastating|painful|heavy|tragic))\s+loss\b|\brest\s+in\s+peace\b",
+    re.IGNORECASE,
 )
 #: Words that make a question about harm no direct one ("Why would you want to die?", "What
 #: about suicide do you find difficult?").
@@ -206,6 +230,8 @@ class _WhoseRisk:
         self._telling = telling
         self._quoted = _quoted_from_others(seeker)
         self._quote_starts = [start for start, _ in self._quoted]
+        self._losses = losses(seeker)
+        self._loss_starts = [start for start, _ in self._losses]
 
     def _in_others_words(self, cue: Span) -> bool:
         """Whether ``cue`` lies inside a quotation of someone else's words."""
@@ -223,6 +249,33 @@ class _WhoseRisk:
                 return True
         theirs = self._nearest_before(self._sentence_start(cue.start), cue.start)
         return bool(theirs)
+
+    def lost(self, cue: Span) -> tuple[int, int] | None:
+        """Where the words are that tell of the death by suicide ``cue`` tells of
+        (:func:`carelens.analysis.crisis_loss.losses`), or None where it tells of none: the
+        cue lies in those words ("My friend died by suicide"), or its own words say nothing
+        of whose it is and those words come before it in its sentence with no one named
+        between ("Since my brother killed himself, suicide is all I think about"). A cue in
+        someone else's words that the seeker quotes is that person's risk, and a cue of its
+        own person a living one's ("Since my dad died by suicide, my sister says she wants
+        to die")."""
+        if not self._losses or (self._quoted and self._in_others_words(cue)):
+            return None
+        k = bisect_right(self._loss_starts, cue.end - 1) - 1
+        if k < 0:
+            return None
+        start, end = self._losses[k]
+        if end > cue.start:
+            return start, end
+        for word in WORD.findall(self.seeker, cue.start, cue.end):
+            if plain(word) in _OWN_RISK or plain(word) in _THEIR_RISK:
+                return None
+        if (
+            end <= self._sentence_start(cue.start)
+            or self._nearest_before(end, cue.start) is not None
+        ):
+            return None
+        return start, end
 
     def _sentence_start(self, at: int) -> int:
         """Where the sentence holding ``at`` starts, as :data:`SENTENCE` reads the message up
@@ -287,18 +340,24 @@ def _nearest_told(words: Sequence[str]) -> bool | None:
     return None
 
 
-def _asks_directly(response: str) -> bool:
+def _asks_directly(response: str, *, seeker_alone: bool = False) -> bool:
     """Whether ``response`` asks directly about harm or safety: a clause of a sentence that
     asks (a question mark) holds :data:`_ASKS_ABOUT_HARM`, with no question word before the
-    harm or safety words ("Why would you want to die?" asks why, not whether)."""
+    harm or safety words ("Why would you want to die?" asks why, not whether). With
+    ``seeker_alone``, only a question to the seeker about their own counts
+    (:data:`_ASKS_THEM_ABOUT_HARM`: "Are you safe?", not "Did you know he was suicidal?")."""
+    asking = _ASKS_THEM_ABOUT_HARM if seeker_alone else _ASKS_ABOUT_HARM
     for found in SENTENCE.finditer(response):
         sentence = found.group(0)
         if "?" not in sentence:
             continue
         for clause in _CLAUSE_BREAK.split(sentence):
-            asks = _ASKS_ABOUT_HARM.search(clause)
-            if asks is not None and _NOT_DIRECT.search(clause, 0, asks.end()) is None:
-                return True
+            asks = asking.search(clause)
+            if asks is None or _NOT_DIRECT.search(clause, 0, asks.end()) is not None:
+                continue
+            if seeker_alone and _nearest_told(WORD.findall(asks.group("between"))):
+                continue  # someone else named between: "Did you know he was suicidal?"
+            return True
     return False
 
 
@@ -329,18 +388,42 @@ def _listed(items: Sequence[str]) -> str:
 
 def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
     """What to do about the crisis ``cues`` of the patterns in ``seeker``: read closely, ask
-    directly, share a crisis line; for someone else at risk (:class:`_WhoseRisk`, every
-    cue), ask about that person and whether they are safe now, share a line for them to
-    use or pass on, and ask how the seeker is coping. What ``response`` already did (a
-    direct question about safety or intent, a crisis line offered or named, a question of
-    how they cope: :func:`_asks_directly`, :func:`_shares_a_line`) is said so, and only what
-    is missing is asked for."""
+    directly, share a crisis line; for someone else at risk (:class:`_WhoseRisk`), ask about
+    that person and whether they are safe now, share a line for them to use or pass on, and
+    ask how the seeker is coping; for someone the seeker lost to suicide
+    (:meth:`_WhoseRisk.lost`: "My friend died by suicide"), acknowledge the loss, ask how the
+    seeker is coping and whether they are safe (a loss to suicide raises their own risk), and
+    share a line they can use. The seeker's own cue comes first, then a living person's risk,
+    then a loss. What ``response`` already did (a direct question about safety or intent, a
+    crisis line offered or named, a question of how they cope, for a loss words that
+    acknowledge it: :func:`_asks_directly`, :func:`_shares_a_line`) is said so, and only
+    what is missing is asked for."""
     whose = _WhoseRisk(seeker)
-    own = next((cue for cue in cues if not whose.someone_elses(cue)), None)
-    cue = own if own is not None else cues[0]
-    words = quote(seeker, cue.start, cue.end, 8)
-    asked = _asks_directly(response)
+    own: Span | None = None
+    theirs: Span | None = None
+    loss: tuple[Span, tuple[int, int]] | None = None
+    for cue in cues:
+        if (told := whose.lost(cue)) is not None:
+            loss = loss or (cue, told)
+        elif not whose.someone_elses(cue):
+            own = cue
+            break
+        elif theirs is None:
+            theirs = cue
     shared = _shares_a_line(response)
+    if own is not None or theirs is not None or loss is None:
+        cue = own if own is not None else theirs if theirs is not None else cues[0]
+        words = quote(seeker, cue.start, cue.end, 8)
+        asked = _asks_directly(response)
+    else:
+        cue, (start, end) = loss
+        if end > cue.start and start < cue.end:  # the cue lies in the words that tell it
+            start, end = min(start, cue.start), max(end, cue.end)
+        else:
+            start, end = cue.start, cue.end
+        words = quote(seeker, start, end, 8)
+        asked = _asks_directly(response, seeker_alone=True)
+    coping = _ASKS_HOW_THEY_COPE.search(response) is not None
     if own is not None:
         steps = [
             ("asked them directly", "ask them directly whether they are thinking of harming "
@@ -348,8 +431,7 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
             ("shared a crisis line", f"share a crisis line {_CRISIS_LINES}", shared),
         ]  # fmt: skip
         who = ""  # the seeker's own
-    else:
-        coping = _ASKS_HOW_THEY_COPE.search(response) is not None
+    elif theirs is not None or loss is None:
         steps = [
             ("asked whether that person is safe", "ask about that person and whether they are "
              "safe now", asked),
@@ -358,6 +440,19 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
             ("asked how they are coping", "ask how they themselves are coping", coping),
         ]  # fmt: skip
         who = " about someone at risk"
+    else:
+        # Said plainly, without a figure: the bereaved by suicide are at higher risk.
+        why = "(people who lose someone to suicide are at higher risk of suicide themselves)"
+        steps = [
+            ("acknowledged the loss", "acknowledge the loss",
+             _ACKNOWLEDGES_LOSS.search(response) is not None),
+            ("asked how they are coping", "ask how they are coping", coping),
+            ("asked whether they are safe", f"ask whether they are safe {why}", asked),
+            ("shared a crisis line", f"share a crisis line they can use {_CRISIS_LINES}", shared),
+        ]  # fmt: skip
+        if not coping and not asked:  # one request for both
+            steps[1:3] = [("", f"ask how they are coping and whether they are safe {why}", False)]
+        who = " about someone lost to suicide"
     done = [did for did, _, is_done in steps if is_done]
     missing = [todo for _, todo, is_done in steps if not is_done]
     if not done:
