@@ -650,12 +650,21 @@ def test_crisis_cues_come_first_and_quote_the_cue() -> None:
         style="dismissive",
         seeker=crisis_signals(seeker),
     )
-    (sentence,) = feedback_for(a, seeker, response)
+    sentence, dismissive = feedback_for(a, seeker, response)
     assert sentence.startswith('They wrote "kill myself":')
     assert "ask them directly" in sentence
     for resource in ("988", "741741", "findahelpline.com"):
         assert resource in sentence
     assert "get over it" not in sentence
+    # the reply minimises a crisis: said so after it, quoting the dismissive words
+    assert dismissive.startswith('"Just get over it" may come across as minimising')
+
+
+def test_a_crisis_reply_that_is_not_dismissive_gets_the_crisis_sentence_alone() -> None:
+    seeker = "Nobody would notice. I want to kill myself tonight."
+    a = analysis({"dismissive": dim(0)}, style="sympathy", seeker=crisis_signals(seeker))
+    (sentence,) = feedback_for(a, seeker, "I'm so sorry.")
+    assert sentence.startswith('They wrote "kill myself":')
 
 
 GRIEF = "Our dog died this morning, he was 14."
@@ -1218,7 +1227,11 @@ def test_feedback_only_quotes_the_texts_and_is_one_or_two_sentences(
     check_shape(feedback)
     cues = a.seeker.crisis_cues if a.seeker is not None else ()
     hint = bool(cues) and all(c.label == LEARNED for c in cues) and not a.unsafe
-    assert (len(feedback) == 2) == (hint or a.flags.get("self_focus", 0.0) >= 0.5)
+    worded = any(c.label != LEARNED for c in cues) and not a.unsafe
+    dismissive = "dismissive" in a.dimensions and a.dimensions["dismissive"].level >= 1
+    assert (len(feedback) == 2) == (
+        hint or (worded and dismissive) or a.flags.get("self_focus", 0.0) >= 0.5
+    )
     assert feedback[0].startswith(f"Their message {LEARNED_HINT}") == hint
     check_quotes(feedback, seeker, response)
 

@@ -21,7 +21,8 @@ Rules, first match wins for the main sentence:
    whether they are safe now, share a line for them to use or pass on, and ask how the seeker
    is coping; what the reply already did (asked directly, named a crisis line, asked how they
    cope) is said so, and only the rest asked for (both in
-   :mod:`carelens.analysis.crisis_feedback`);
+   :mod:`carelens.analysis.crisis_feedback`); a reply that is also dismissive gets rule 2's
+   sentence after it ("At least he isn't suffering anymore" to a loss to suicide);
 2. dismissive -> quote the dismissive words, suggest acknowledging before anything else;
 3. an offer of the helper's own help without understanding
    (:func:`carelens.analysis.rules.offer_spans`: "I'll drive you to the meeting") -> quote
@@ -159,13 +160,12 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         sentences.append(unsafe_sentence(response, unsafe[0]))
     elif worded:
         sentences.append(crisis_sentence(seeker, worded, response))
+        if _level(analysis, "dismissive") >= 1:
+            # "At least he isn't suffering anymore" to a seeker who lost their dad to suicide:
+            # a crisis is read first, and a reply that minimises it is said so too.
+            sentences.append(_dismissive_sentence(analysis, response))
     elif _level(analysis, "dismissive") >= 1:
-        quoted = _span_text(analysis.dimensions.get("dismissive"), response)
-        where = f'"{quoted}" ' if quoted else "Parts of your reply "
-        sentences.append(
-            f"{where}may come across as minimising or judging what they shared; acknowledge "
-            "how hard it is for them before offering another view."
-        )
+        sentences.append(_dismissive_sentence(analysis, response))
     elif (offers := _offers(analysis, response, understood, compassion)) is not None:
         # The helper's own offer ("I'll drive you to the meeting on Thursday") comes before
         # the advice sentence: an offer is no advice. The model's rationale is quoted where it
@@ -282,10 +282,22 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     if cues and not worded and not unsafe:
         # The hint comes first: a crisis is read before the reply's craft.
         sentences.insert(0, learned_hint(seeker, cues[0]))
-    elif analysis.flags.get("self_focus", 0.0) >= 0.5 and not own_story:
-        # Not after "You related it to your own experience": that sentence says it already.
+    elif analysis.flags.get("self_focus", 0.0) >= 0.5 and not own_story and len(sentences) == 1:
+        # Not after "You related it to your own experience": that sentence says it already;
+        # nor after a crisis sentence and a dismissive one (two sentences at most).
         sentences.append("Much of the reply is about your own experience; bring it back to theirs.")
     return tuple(sentences)
+
+
+def _dismissive_sentence(analysis: ResponseAnalysis, response: str) -> str:
+    """The sentence about a dismissive reply: its dismissive words quoted, where the model
+    marked them, and a suggestion to acknowledge first."""
+    quoted = _span_text(analysis.dimensions.get("dismissive"), response)
+    where = f'"{quoted}" ' if quoted else "Parts of your reply "
+    return (
+        f"{where}may come across as minimising or judging what they shared; acknowledge how "
+        "hard it is for them before offering another view."
+    )
 
 
 #: Words of the helper about themselves, and words that address the seeker.
