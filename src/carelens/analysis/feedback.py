@@ -174,9 +174,9 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         best = max(score.spans, key=lambda s: s.score) if score and score.spans else None
         if best is None or not (best.start < offers.end and offers.start < best.end):
             best = offers
-        quoted = quote(response, best.start, best.end, 10).removesuffix(".")
+        offer = quote(response, best.start, best.end, 10).removesuffix(".")
         sentences.append(
-            f'You offered help ("{quoted}"); show first that you understood what they are '
+            f'You offered help ("{offer}"); show first that you understood what they are '
             "going through, so the help fits — " + reflect
         )
     elif not understood and (
