@@ -48,6 +48,9 @@ PIECES = [
     "u/sad\\_sam\\_99",
     "_",
     "\u200b",
+    # the review of those changes: a card with dashes, digits after a zero-width space
+    "4111-1111-1111-1111",
+    "2019",
 ]
 
 
@@ -109,6 +112,19 @@ def test_a_span_boundary_inside_what_is_read_past_moves_to_the_placeholder() -> 
     first, second = moved["g"]
     assert out[first["start"] : first["end"]] == "Mail [email]"
     assert out[second["start"] : second["end"]] == "[handle] now."
+
+
+def test_a_span_beside_a_number_read_apart_from_a_word_covers_the_same_words() -> None:
+    """A zero-width space between a word and a number keeps them apart, as a space does: the
+    number is redacted, the zero-width space and the word stay, and spans keep their words."""
+    text = "Call me\u200b5551234567 tonight, card 4111-1111-1111-1111."
+    me, inside = text.index("me"), text.index("1234567")
+    spans = {"g": ({"start": 0, "end": me + 2}, {"start": inside, "end": len(text)})}
+    out, moved = redact_with_spans(text, spans)
+    assert out == redact(text) == "Call me\u200b[phone] tonight, card [phone]."
+    first, second = moved["g"]
+    assert out[first["start"] : first["end"]] == "Call me"
+    assert out[second["start"] : second["end"]] == "[phone] tonight, card [phone]."
 
 
 @settings(max_examples=300, deadline=None)

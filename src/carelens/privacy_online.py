@@ -1,0 +1,204 @@
+"""E-mail addresses, web addresses and user handles in a text, for :mod:`carelens.privacy`.
+
+:func:`emails`, :func:`urls` and :func:`handles` give the ``(start, end)`` of each one found
+in a text as :func:`carelens.privacy_reading.reading` gives it. An address or a handle does
+not start inside a word, and ends before trailing punctuation, unopened closing brackets and
+a Markdown "_" that opens before it; internationalised domains and names go on through
+combining marks; a change into or out of a script written without spaces is its edge
+("我的邮箱是zhang.wei@example.cn", "https://example.com/help谢谢", "@minsu로").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from carelens.privacy_reading import (
+    MARKS,
+    UNSPACED,
+    into_unspaced,
+    out_of_unspaced,
+    start_after,
+    words,
+)
+
+# A domain label may be internationalised (``jane@exämple.de``, ``info@пример.рф``,
+# ``münchen.de/…``), its letters precomposed or decomposed: letters and digits of any script
+# with their combining marks, hyphens inside.
+_IDN_LABEL = r"[^\W_](?:(?:[^\W_]|(?-i:[" + MARKS + r"-])){0,61}(?:[^\W_]|(?-i:[" + MARKS + r"])))?"
+# The last label of an e-mail or fediverse address: letters, with their marks, of one kind of
+# script: an ending in a spaced script stops before an unspaced one ("example.kr로").
+_IDN_TLD = (
+    r"(?:(?:[^\W\d_" + UNSPACED + r"]|(?-i:[" + MARKS + r"])){2,24}"
+    r"(?![^\W_" + UNSPACED + r"]|(?-i:[" + MARKS + r"]))"
+    r"|[" + UNSPACED + r"]{2,24}(?![^\W_]|(?-i:[" + MARKS + r"])))"
+)
+# The local part of an e-mail address: it does not start inside a word (but it may start
+# after a "." or an unspaced script: "..john@", "邮箱zhang@"), nor with "_" (a Markdown mark)
+# or ".", and it has no "." at its end nor two in a row ("me...john@" is "john@").
+_LOCAL_CHAR = r"(?-i:[\w%+'" + MARKS + r"-])"
+_LOCAL_NAME = (
+    start_after("%+-")
+    + r"(?:[^\W_]|[%+-])(?:"
+    + _LOCAL_CHAR
+    + r"|\.(?="
+    + _LOCAL_CHAR
+    + r")){0,63}"
+)
+# or quoted, spaces and all: "quoted name"@example.com
+_LOCAL_PART = _LOCAL_NAME + r'|"[^"@\n]{1,62}"'
+_EMAIL = re.compile(
+    r"(?:" + _LOCAL_PART + r")@(?:" + _IDN_LABEL + r"\.){1,8}" + _IDN_TLD, re.IGNORECASE
+)
+# An address written with a space on each side of its "@", at a large mail provider
+# ("john @ gmail.com", "sam.lee @ yahoo.co.uk"): elsewhere "@" between spaces is "at"
+# ("meet me @ the park"). The "@" and the domain are looked for first, then the local part
+# that ends before them.
+_SPACED_AT = re.compile(
+    r"[ \t]@[ \t](?:gmail|googlemail|yahoo|ymail|hotmail|outlook|icloud|aol|protonmail|"
+    r"proton|gmx|yandex|qq|163|126|naver|hanmail|daum)\.(?:[a-z]{2,3}\.)?[a-z]{2,3}"
+    r"(?![^\W_]|\.[^\W_])",
+    re.IGNORECASE,
+)
+_LOCAL_BEFORE = re.compile(_LOCAL_NAME + r"\Z", re.IGNORECASE)
+# Top-level domains accepted without "http://" or "www." (written in lower case).
+_TLDS = words(
+    "com org net edu gov mil int info biz io co ai app dev me us uk ca au nz ie de fr es "
+    "it nl be ch at se no dk fi pl pt eu in jp br mx za sg hk ly gl gg tv xyz site online "
+    "blog health care help social link page world news ee is ru cn kr tw ph my ng ke gh pk "
+    "bd lk ar cl pe tr gr cz hu ro ua il ae sa eg ma lt lv sk si hr rs bg shop store club "
+    "live life space website tech name pro"
+)
+# Domain endings that are also everyday words or abbreviations ("I was tired.so"); without a
+# scheme or www they count only when a path follows ("redd.it/abc").
+_WORDY_TLDS = frozenset(
+    words(
+        "me us it in be at no so is to do go my info help care link page ma pe il "
+        "shop store club live life space name pro"
+    )
+)
+# The punctuation of Chinese, Japanese and Korean text (ideographic comma and full stop,
+# corner brackets, fullwidth comma, colon, brackets, …): a web address ends before it
+# ("https://example.com/help" and a fullwidth comma).
+_CJK_PUNCTUATION = (
+    "\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f"
+    "\uff3b\uff3d\uff5b\uff5d"
+)
+_URL_CHAR = r"[^\s<>\"" + _CJK_PUNCTUATION + "]"
+# A scheme or "www." may follow any punctuation but "@", "/" and "-" ("...https://…"); a
+# bare domain not a single "." either (it would start inside a longer name), but "..".
+_URL = re.compile(
+    start_after("@/-", inside_unspaced=False)
+    + r"(?:(?P<scheme>(?:https?|ftp)://)"
+    + _URL_CHAR
+    + r"{1,2048}|(?P<www>www\d{0,3}\.)"
+    + _URL_CHAR
+    + r"{1,2048}"
+    r"|(?<!(?<!\.)\.)(?:"
+    + _IDN_LABEL
+    + r"\.){1,6}(?-i:(?P<tld>"
+    + "|".join(sorted(_TLDS, key=len, reverse=True))
+    + r")(?![^\W_"
+    + UNSPACED
+    + r"]|(?-i:["
+    + MARKS
+    + r"-])))(?::\d{2,5})?(?P<path>/"
+    + _URL_CHAR
+    + r"{0,2048})?)",
+    re.IGNORECASE,
+)
+# A handle's name may hold letters of the scripts written with spaces (Latin, Greek,
+# Cyrillic, Arabic, …) and their marks (``@renée_m``, written precomposed or decomposed), so
+# none of it is left glued to the placeholder; Reddit names are ASCII, and one that goes on
+# in other letters is no Reddit name. A name in a script written without spaces, or in
+# fullwidth letters, cannot be told from the words after it, and "@" (or the fullwidth at)
+# glued to such words is "at" ("飲み会@渋谷でした", "モール@渋谷", "모임@강남역에서"): a handle in
+# such a script starts after no letter and ends at a space, a colon (also fullwidth) or the
+# end of the text ("@田中さん ありがとう").
+_HANDLE_LETTER = r"[^\W" + UNSPACED + r"\uff00-\uffef]"
+_HANDLE = re.compile(
+    r"(?=[@/u])(?:"  # the cheap test first: most places hold none of these
+    r"(?<!(?-i:[\w@.+"
+    + MARKS
+    + r"-]))@["
+    + UNSPACED
+    + r"]{1,30}(?=[\s:\uff1a]|\Z)|"
+    + start_after("@.+-")
+    + r"@_{0,10}(?![\d_])"
+    + _HANDLE_LETTER
+    + r"(?:"
+    + _HANDLE_LETTER
+    + r"|(?-i:[."
+    + MARKS
+    + r"])){1,63}(?:@(?:"
+    + _IDN_LABEL
+    + r"\.){1,5}"
+    + _IDN_TLD
+    + r")?|"
+    + start_after("/")
+    + r"/?u/[a-z0-9_-]{3,20}(?![^\W_"
+    + UNSPACED
+    + r"]|(?-i:["
+    + MARKS
+    + r"-])))",
+    re.IGNORECASE,
+)
+# Group mentions that name nobody.
+_NOT_HANDLES = frozenset(words("@everyone @here @channel @all @mods @moderators @admin @admins"))
+# Left out at the end: punctuation and the "*" of Markdown emphasis (and its "_", where one
+# opens before: see _trim).
+_TRAILING = ".,;:!?'\"*"
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """``end`` moved left past trailing punctuation and closing brackets that are unopened,
+    and past "_" that closes the Markdown emphasis opened before ``start`` ("_@sam_"): a
+    handle or a web address may end in "_" of its own ("@mindful_mo_")."""
+    inside = text[start:end]
+    closers = {c: inside.count(c) for c in _CLOSERS}
+    openers = {o: inside.count(o) for o in _CLOSERS.values()}
+    trailing = _TRAILING + "_" if start and text[start - 1] == "_" else _TRAILING
+    while end > start:
+        last = text[end - 1]
+        if last in _CLOSERS and closers[last] > openers[_CLOSERS[last]]:
+            closers[last] -= 1
+        elif last not in trailing:
+            break
+        end -= 1
+    return end
+
+
+def urls(text: str) -> Iterator[tuple[int, int]]:
+    for m in _URL.finditer(text):
+        # A path goes on in no word of an unspaced script ("…/help谢谢").
+        start = m.start()
+        end = _trim(text, start, into_unspaced(text, start, m.end()))
+        if m.group("scheme") or m.group("www"):
+            prefix = len(m.group("scheme") or m.group("www"))
+            if end - start > prefix and "." in text[start + prefix : end]:
+                yield start, end
+        elif m.group("tld") not in _WORDY_TLDS or (m.group("path") or "/") != "/":
+            yield out_of_unspaced(text, start, text.index(".", start)), end
+
+
+def handles(text: str) -> Iterator[tuple[int, int]]:
+    if "@" not in text and "u/" not in text and "U/" not in text:
+        return
+    for m in _HANDLE.finditer(text):
+        start, end = m.start(), _trim(text, m.start(), m.end())
+        end = into_unspaced(text, start, end)
+        if text[start:end].lower() not in _NOT_HANDLES:
+            yield start, end
+
+
+def emails(text: str) -> Iterator[tuple[int, int]]:
+    if "@" not in text:  # most texts: no need to read them
+        return
+    for m in _EMAIL.finditer(text):
+        start = m.start()
+        yield out_of_unspaced(text, start, text.index("@", start)), m.end()
+    for at in _SPACED_AT.finditer(text):
+        local = _LOCAL_BEFORE.search(text, max(0, at.start() - 64), at.start())
+        if local is not None:
+            yield local.start(), at.end()
