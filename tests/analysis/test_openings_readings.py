@@ -129,7 +129,9 @@ def test_because_is_trimmed_as_a_filler_before_the_clause() -> None:
         ("I have two problems 1) I can't sleep 2) I feel like a failure", "I feel like a failure"),
         ("My problems: 1) I can't sleep, 2) I feel like a failure", "I feel like a failure"),
         ("a) I feel lost b) I can't sleep", "I feel lost"),
-        ("I have two problems 1) I can't sleep 2) my mom hates me", "I have two problems"),
+        # the lead-in before the first mark is never offered alone (once "I have two
+        # problems"): its first item is
+        ("I have two problems 1) I can't sleep 2) my mom hates me", "I can't sleep"),
         # once "It sounds like 1) you feel so alone…"
         ("1) I feel so alone", "I feel so alone"),
     ],

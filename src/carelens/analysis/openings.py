@@ -27,7 +27,7 @@ from carelens.analysis.feeling_words import FEELING_WORDS
 from carelens.analysis.feelings import Feeling, read_feelings
 from carelens.analysis.openings_clauses import find_clause
 from carelens.analysis.openings_trim import without_emoji
-from carelens.analysis.pronouns import ADVERBS, second_person
+from carelens.analysis.pronouns import ADVERBS, listed_with_seeker, second_person
 from carelens.analysis.words import DROPPED_I_VERBS, WORD, plain
 
 #: Seen in an opening that starts with the verb of a clause whose "I" the seeker left out,
@@ -39,6 +39,10 @@ _DROPPED_SUBJECT_VERBS = DROPPED_I_VERBS | frozenset([
     "keep", "lose", "dont",
 ])  # fmt: skip
 _BE_SUBJECT = {"am": "you", "was": "you", "wasn't": "you", "been": "you've"}
+#: Verbs of :data:`_DROPPED_SUBJECT_VERBS` that are also first names: capitalised before "and
+#: I" or "and me" (:data:`_WITH_SEEKER`) they name someone ("Will and I broke up").
+_NAME_VERBS = frozenset(["will", "hope"])
+_WITH_SEEKER = (["and", "i"], ["and", "me"])
 #: "-ing" words that end so and are no verb: no "you're" before them ("Nothing helps").
 _NOT_ING = frozenset([
     "nothing", "something", "anything", "everything", "thing", "things", "morning", "evening",
@@ -95,7 +99,17 @@ def reflection_opening(clause: str) -> str:
     while k + 1 < len(words) and plain(words[k].group(0)) in ADVERBS:
         k += 1
     head = plain(words[k].group(0))
-    subject = _left_out_subject(head, [plain(word.group(0)) for word in words[k + 1 :]])
+    if listed_with_seeker(clause):
+        # a name first in a list of people is no verb ("Will, Amber and I started a band")
+        # and keeps its capital ("Joy, Amber and I")
+        name = words[0].group(0)
+        if turned.startswith(name.lower()):
+            turned = name + turned[len(name) :]
+        return f"It sounds like {turned}…"
+    rest = [plain(word.group(0)) for word in words[k + 1 :]]
+    if head in _NAME_VERBS and words[k].group(0)[0].isupper() and rest[:2] in _WITH_SEEKER:
+        rest, head = [], ""  # a name, no verb: "Will and I broke up"
+    subject = _left_out_subject(head, rest)
     first = WORD.match(turned)
     # a verb or a feeling now, no name ("you're failing"), or an "-ing" subject
     if (

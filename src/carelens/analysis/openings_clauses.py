@@ -10,21 +10,24 @@ sorry"). A sentence is not cut inside a web address, a number or an abbreviation
 at a comma inside brackets ("my kids (10, 12) hate me"); a list's mark inside a part starts a
 part of its own ("I have two problems 1) I can't sleep 2) I feel like a failure":
 :func:`~carelens.analysis.openings_trim.list_marks`; not "my brother (he's 8)", "I got a 2)
-on my exam"), and an item with no subject of its own is not offered ("my plan: a) quit my
-job"). A short clause runs on over the list after its comma ("I'm sad, angry, scared and
-lonely", "Mom, Dad and I fought again"). No clause is offered from a line of
-a Markdown block quote ("> I know exactly how you feel": someone else's words), nor one that
-asks a question ("cant you see I'm hurting"), starts with an imperative ("Don't tell my mom
-I'm sad"; not "Don't know what to do with my life"), holds a word whose turning is in doubt
-(a quotation cut open, or the seeker's own "you" addressed to someone: "Dad, I miss you so
-much" would read "you miss you"; their own clause after it may be offered:
-:func:`carelens.analysis.pronouns.addressed`, read with a vocative its comma cuts off: "I feel
-like you can't win, Dad", :func:`_named_beside`), opens a subordinate clause without a main
-clause of its own ("Whatever I do", "When I wake up", "When my mom left", "When the doctor
-told me my mom had cancer": :func:`_subordinate_only`), closes a bracket it never opened
-("traveling), is it ok to ...": :func:`_closes_unopened`), holds letters spelled out one by
-one ("s u i c i d e") or words of danger (:mod:`carelens.analysis.openings_danger`). What
-does not belong to a clause is trimmed off its ends, and a long one is clipped
+on my exam"), an item with no subject of its own is not offered ("my plan: a) quit my
+job"), nor a list's lead-in alone ("I'm torn between a) ..."), nor items a verb of saying or
+thought frames ("My mom always says 1) I'm useless":
+:func:`~carelens.analysis.openings_trim.list_leads`). A short clause runs on over the list
+after its comma ("I'm sad, angry, scared and lonely", "Mom, Dad and I fought again"). No
+clause is offered from a line of a Markdown block quote ("> I know exactly how you feel":
+someone else's words), nor one that asks a question ("cant you see I'm hurting"), starts
+with an imperative ("Don't tell my mom I'm sad"; not "Don't know what to do with my life"),
+holds a word whose turning is in doubt (a quotation cut open, or the seeker's own "you"
+addressed to someone: "Dad, I miss you so much" would read "you miss you"; their own clause
+after it may be offered: :func:`carelens.analysis.pronouns.addressed`, read with a vocative
+its comma cuts off: "I feel like you can't win, Dad", :func:`_named_beside`), opens a
+subordinate clause without a main clause of its own ("Whatever I do", "When I wake up",
+"When my mom left", "When the doctor told me my mom had cancer", "When I told my mom my
+grades dropped": :func:`_subordinate_only`), closes a bracket it never opened ("traveling),
+is it ok to ...": :func:`_closes_unopened`), holds letters spelled out one by one
+("s u i c i d e") or words of danger (:mod:`carelens.analysis.openings_danger`). What does
+not belong to a clause is trimmed off its ends, and a long one is clipped
 (:mod:`carelens.analysis.openings_trim`).
 """
 
@@ -47,6 +50,7 @@ from carelens.analysis.openings_trim import (
     OWN_SUBJECT,
     bracket_pairs,
     clip_clause,
+    list_leads,
     list_marks,
     trim,
 )
@@ -55,6 +59,7 @@ from carelens.analysis.pronouns import (
     FIRST_PERSON,
     SPELLED_OUT,
     addressed,
+    addresses_someone,
     listed_with_seeker,
     quoted_speech,
     turn_clause,
@@ -195,7 +200,9 @@ def _clause_of(
     candidates: list[tuple[int, int, int, int, int, int]] = []
     expressed_at: list[int] = []  # where the seeker's own feeling words are, in order
     runs = personal_runs(seeker)
+    addressee: bool | None = None  # whether the seeker writes to someone as "you", once read
     marks = list_marks(seeker)  # a list's marks: "1)", "a)"
+    leads, framed = list_leads(seeker)  # their lead-ins, and the items framed as a saying
     pairs = bracket_pairs(seeker)  # brackets that close: "(10, 12)"
     # a line of a Markdown block quote, as the unsafe-reply patterns read one (">" and a
     # space, ">" and a letter, ">" alone; not an emoticon: ">:("): someone else's words
@@ -237,7 +244,10 @@ def _clause_of(
                         seeker[offset + parts[j + 1][0] : offset + parts[j + 1][1]]
                     ):
                         # a list of people that ends with the seeker: "Mom, Dad and I fought"
-                        if listed_with_seeker(seeker[offset + start : offset + parts[j + 1][1]]):
+                        if addressee is None:
+                            addressee = addresses_someone(seeker)
+                        listed = seeker[offset + start : offset + parts[j + 1][1]]
+                        if listed_with_seeker(listed, addressee):
                             j += 1
                         break
                     j += 1
@@ -263,18 +273,25 @@ def _clause_of(
             part = seeker[trimmed[0] : trimmed[1]]
             if not person.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
                 continue
-            if _imperative(part) or _subordinate_only(part):
-                continue
-            if _closes_unopened(seeker, *trimmed, marks):
-                continue
             if _mark_between(marks, offset + start, trimmed[0]) and not _item_subject(part):
                 # a list's item with no subject of its own ("a) quit my job", "3) my kids
-                # and I feel overwhelmed"): the seeker's own clause after it, if any
+                # and I feel overwhelmed", "2) make friends and I failed"): the seeker's own
+                # clause after it, if any
                 after = _own_clause_after(seeker, *trimmed)
                 if after is None:
                     continue
                 trimmed = (after, trimmed[1])
                 part = seeker[after : trimmed[1]]
+            if _imperative(part) or _subordinate_only(part):
+                continue
+            if _closes_unopened(seeker, *trimmed, marks):
+                continue
+            if _leads_to_list(seeker, trimmed[1], leads) or any(
+                first <= trimmed[0] < last for first, last in framed
+            ):
+                # a list's lead-in alone ("My mom keeps telling me to 1) ..."), or its items
+                # framed as someone's words or a thought ("My mom says 1) I'm useless")
+                continue
             if bisect_left(expressed, start) < bisect_left(expressed, end):
                 preference = 0
             elif bisect_left(denied, start) < bisect_left(denied, end):
@@ -297,7 +314,11 @@ def _clause_of(
         # A clause with a word in doubt is not offered, nor one whose first-person words are
         # all no pronoun ("World War I was brutal", "example.com/my-story is down"), nor one
         # whose "you" is addressed to whom a part beside it names ("..., Dad").
-        if turned and not doubt and not _named_beside(seeker, start, end, first, stop):
+        if not turned or doubt:
+            continue
+        if addressee is None and (first, stop) != (start, end):
+            addressee = addresses_someone(seeker)  # read only where a part beside it is
+        if not _named_beside(seeker, start, end, first, stop, bool(addressee)):
             return clause
     return None
 
@@ -328,14 +349,18 @@ def _with_short_parts(
     return first, stop
 
 
-def _named_beside(text: str, start: int, end: int, first: int, stop: int) -> bool:
+def _named_beside(
+    text: str, start: int, end: int, first: int, stop: int, addressee: bool = False
+) -> bool:
     """Whether the clause ``text[start:end]`` holds a second-person word addressed to someone
     once read with the short parts beside it, ``text[first:stop]``
     (:func:`carelens.analysis.pronouns.addressed`): "I feel like you can't win, Dad" names whom
-    its "you" is, which "I feel like you can't win" alone may read as anyone's."""
+    its "you" is, which "I feel like you can't win" alone may read as anyone's; with
+    ``addressee`` (the seeker writes to someone as "you"), kin first in a list of people may
+    be whom: "Mom and I are okay" of "Dad, Mom and I are okay. We miss you"."""
     if (first, stop) == (start, end):
         return False
-    return any(start <= first + at < end for at, _ in addressed(text[first:stop]))
+    return any(start <= first + at < end for at, _ in addressed(text[first:stop], addressee))
 
 
 def _imperative(clause: str) -> bool:
@@ -401,6 +426,15 @@ def _in_mark(marks: Sequence[tuple[int, int]], at: int) -> bool:
     """Whether the position ``at`` lies inside one of the list's ``marks`` (in order)."""
     k = bisect_right(marks, at, key=lambda span: span[0]) - 1
     return k >= 0 and at < marks[k][1]
+
+
+def _leads_to_list(text: str, end: int, leads: Sequence[int]) -> bool:
+    """Whether a clause that ends at ``end`` of ``text`` is a list's lead-in, or its end: one
+    of ``leads`` (where a lead-in's last word ends,
+    :func:`~carelens.analysis.openings_trim.list_leads`) at or after ``end`` with no word in
+    between."""
+    k = bisect_left(leads, end)
+    return k < len(leads) and WORD.search(text, end, leads[k]) is None
 
 
 def _mark_between(marks: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -476,15 +510,16 @@ _CLAUSE_VERBS = frozenset([
     "denied", "doubted", "expected", "bet", "confirmed", "warned",
 ])  # fmt: skip
 #: Verbs that tell someone a clause ("When the doctor told me my mom had cancer", "After my
-#: boss told me the company was closing"): a noun phrase after one and its object ("me",
-#: "him") is that clause's subject.
+#: boss told me the company was closing", "When I told my mom my grades dropped", "When I
+#: explained to my mom my girlfriend was more than a friend"): a noun phrase after one and
+#: its object ("me", "my mom", "the kids": :func:`_told_before`) is that clause's subject.
 _TELLING = frozenset([
     "told", "tell", "tells", "telling", "showed", "show", "shows", "reminded", "remind",
     "promised", "promise", "warned", "assured", "convinced", "informed", "texted", "messaged",
     "emailed", "wrote", "taught", "asked", "swore", "admitted", "confessed", "explained",
-    "said", "says",
+    "said", "says", "mentioned", "mention", "explain", "admit", "confess",
 ])  # fmt: skip
-#: Objects of a verb of :data:`_TELLING`.
+#: Pronoun objects of a verb of :data:`_TELLING` (a noun phrase is one too: "my mom").
 _TOLD_OBJECTS = frozenset(["me", "him", "her", "them", "us", "you", "u", "everyone"])
 #: Nouns of a time a clause may tell after "the" ("Since the day my son was born", "the
 #: moment my dad left"): a noun phrase right after one is the subject of that clause.
@@ -506,9 +541,10 @@ def _noun_subject(words: Sequence[str], j: int) -> bool:
     has", "my whole life is", "the house felt"), not of a clause a verb before it takes as its
     object (:data:`_CLAUSE_VERBS`, :data:`_OUT_CLAUSE_VERBS`, :data:`_TELLING` and an object:
     "When I heard my mom died", "Since I found out my dad has cancer", "When the doctor told me
-    my mom had cancer"), of one a time before it tells (:data:`_TIME_NOUNS`: "Since the day my
-    son was born") nor of a subordinate clause joined to the first by "and" or "or" ("When my
-    mom left and my dad started drinking"). In doubt it is none."""
+    my mom had cancer", "When I told my mom my grades dropped": :func:`_told_before`), of one
+    a time before it tells (:data:`_TIME_NOUNS`: "Since the day my son was born") nor of a
+    subordinate clause joined to the first by "and" or "or" ("When my mom left and my dad
+    started drinking"). In doubt it is none."""
     if words[j] not in _NOUN_OPENERS:
         return False
     before = words[j - 1]
@@ -516,14 +552,35 @@ def _noun_subject(words: Sequence[str], j: int) -> bool:
         return False  # "When I heard my mom died", "When my mom left and my dad started"
     if before == "out" and words[j - 2] in _OUT_CLAUSE_VERBS:
         return False  # "Since I found out my dad has cancer"
-    if before in _TOLD_OBJECTS and words[j - 2] in _TELLING:
-        return False  # "When the doctor told me my mom had cancer"
+    if _told_before(words, j):
+        return False  # "When the doctor told me my mom had cancer", "told my mom my grades"
     if before in _TIME_NOUNS and (
         words[j - 2] in _TIME_CLAUSE_OPENERS
         or (words[j - 2] in ("last", "next") and j > 2 and words[j - 3] == "the")
     ):
         return False  # "Since the day my son was born", "the last time my dad hit me"
     return _verb_after_opener(words, j)
+
+
+def _told_before(words: Sequence[str], j: int) -> bool:
+    """Whether a verb of :data:`_TELLING` and its object stand right before ``words[j]``,
+    maybe with "to" between ("explained to my mom"): a pronoun (:data:`_TOLD_OBJECTS`: "told
+    me") or a noun phrase of :data:`_NOUN_OPENERS` and one or two words ("told my mom",
+    "texted my best friend", "told the kids", "warned my friend")."""
+    for size in (1, 2, 3):  # "me"; "my mom"; "my best friend"
+        at = j - size
+        if at < 1:
+            return False
+        if size == 1 and words[at] not in _TOLD_OBJECTS:
+            continue
+        if size > 1 and words[at] not in _NOUN_OPENERS:
+            continue
+        verb = at - 1
+        if words[verb] == "to" and verb > 0:
+            verb -= 1  # "explained to my mom", "said to him"
+        if words[verb] in _TELLING:
+            return True
+    return False
 
 
 def _verb_after_opener(words: Sequence[str], j: int) -> bool:
@@ -628,6 +685,10 @@ def _whole_parts(
     return parts
 
 
+#: What may end an item of a list before the next one's mark ("1) I'm useless and 2) ...").
+_JOINER_END = re.compile(r"[\s,;]*(?:\b(?:and|or)|&)?\s*$", re.IGNORECASE)
+
+
 def _at_list_marks(
     sentence: str,
     offset: int,
@@ -645,7 +706,9 @@ def _at_list_marks(
         while k < len(marks) and marks[k][0] < offset + end:
             at = marks[k][0] - offset
             if sentence[start:at].strip():
-                cut.append((start, at))
+                # the "and" or "or" before the next item is no part of this one
+                joiner = _JOINER_END.search(sentence, start, at)
+                cut.append((start, joiner.start() if joiner is not None else at))
                 start = at
             k += 1
         cut.append((start, end))

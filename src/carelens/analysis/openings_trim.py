@@ -9,10 +9,14 @@ English, before or after the English one ("Mi mamá no me entiende and I feel so
 "I feel so alone", "I feel so empty and I want to morir" offers "I feel so empty",
 :func:`carelens.analysis.pronouns.foreign_words`); English words with accents are English
 ("café", "naïve", "fiancé"). Brackets that pair around the whole clause are left out ("(I
-feel so alone)": :func:`_bracketed`). Markdown marks are left out of the words offered ("**I
-feel so alone** since..." offers "I feel so alone since...",
-:func:`carelens.analysis.quoting.clip`), but a "*" typed for a letter at a word's edge stays,
-as the seeker typed it ("I feel so *ead inside": :func:`carelens.analysis.quoting.masked_stars`).
+feel so alone)": :func:`_bracketed`), and so is an aside in brackets at its start
+("(throwaway, obviously) my dad died": :func:`_aside_at_start`) or a note about the post at
+its end ("... (sorry for the long post)": :func:`_aside_at_end`). Where a list's lead-in
+ends, and which items it frames as someone's words, is read here too (:func:`list_leads`).
+Markdown marks are left out of the words offered ("**I feel so alone** since..." offers "I
+feel so alone since...", :func:`carelens.analysis.quoting.clip`), but a "*" typed for a
+letter at a word's edge stays, as the seeker typed it ("I feel so *ead inside":
+:func:`carelens.analysis.quoting.masked_stars`).
 A clause clipped to :data:`_QUOTE_WORDS` words keeps its feeling word, does not end on a word
 that needs another ("...and you feel like such…") and stops before a quotation it would cut
 open (:func:`clip_clause`); neither end falls inside personal data. Emoji inside a clause are
@@ -29,7 +33,7 @@ from functools import lru_cache
 
 from carelens.analysis.pronouns import foreign_words, quoted_speech
 from carelens.analysis.quoting import NO_SPACE_RUN, clip, masked_stars, outside_personal
-from carelens.analysis.words import COMMON_WORDS, WORD, plain
+from carelens.analysis.words import COMMON_WORDS, SENTENCE, WORD, plain, sentence_parts
 
 #: A subject of the seeker's own: a short clause ("I'm sad", "I was") runs on over the
 #: comma-separated parts after it up to the next of these ("I'm sad, angry, scared and
@@ -39,7 +43,9 @@ OWN_SUBJECT = re.compile(
     r"\b(?:i|i['\u2019](?:m|ve|d|ll)|im|ive|we|we['\u2019](?:re|ve|d|ll))\b", re.IGNORECASE
 )
 #: Words that start a clause without belonging to it, taken off its start again and again:
-#: fillers ("Like I'm being silly", "and", "so", "honestly"), interjections and chat words ("Yeah",
+#: fillers ("Like I'm being silly", "and", "so", "honestly", "if I'm honest", "to be honest";
+#: "because", not before "of": "Because of my depression my grades have tanked" is a
+#: clause of its own), interjections and chat words ("Yeah",
 #: "Lol", "Idk", "ngl", "ugh", "well", "Oh my god"), a hedge before a clause of the seeker's
 #: ("I guess I'm just lonely"), emoji or other marks ("😭😭"); a list's mark ("1) I can't
 #: sleep") is taken off too (:func:`list_marks`). "It sounds like Lol you feel so dumb…" is
@@ -48,8 +54,10 @@ _LEADING_EXTRA = re.compile(
     r"(?:[^\w\s'\"\u2018\u201c(@#/+$\u00a3\u20ac%&]+"
     r"|(?:(?:oh\s+)?my\s+(?:god|gosh|goodness|lord)|omg|oh|ah|aw+|yeah|yea|yep|yup|yes|nah|lol"
     r"|lmao|lmfao|rofl|idk|dunno|ngl|tbh|haha\w*|hehe\w*|ugh+|welp|well|um+|uh+|hmm+"
-    r"|sigh|ok|okay|anyway|anyways|wow|hey|hi|hello|like|and|but|so|that|because|just"
-    r"|honestly|basically|literally|seriously|frankly|truthfully)"
+    r"|sigh|ok|okay|anyway|anyways|wow|hey|hi|hello|like|and|but|so|that|because(?!\s+of\b)"
+    r"|just|honestly|basically|literally|seriously|frankly|truthfully|truth\s+be\s+told"
+    r"|in\s+all\s+honesty|to\s+be\s+(?:completely\s+|totally\s+|brutally\s+)?honest"
+    r"|if\s+(?:i['\u2019]m|im|i\s+am)\s+(?:being\s+)?(?:completely\s+|totally\s+)?honest)"
     r"(?=[\s,!\u2026]|$)"
     r"|i\s+(?:guess|think|mean|suppose)(?=[\s,]+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b))"
     r"[\s,.!\u2026]*",
@@ -172,6 +180,10 @@ def trim(
             if k >= 0 and marks[k][0] == start and marks[k][1] <= end:
                 start = marks[k][1]  # a list's mark: "1) I can't sleep"
                 continue
+            aside = _aside_at_start(text, start, end)
+            if aside is not None:
+                start = aside  # "(throwaway, obviously) my dad died"
+                continue
             lead = _LEADING_EXTRA.match(text, start, end)
             if lead is not None:
                 # up to the first masked letter in it, which is the word's
@@ -198,6 +210,10 @@ def trim(
             k = bisect_left(emoticons, end, key=lambda span: span[0]) - 1
             if k >= 0 and emoticons[k][1] >= end and emoticons[k][0] >= start:
                 end = emoticons[k][0]
+                continue
+            aside = _aside_at_end(text, start, end)
+            if aside is not None:
+                end = aside  # "my dad died last week (sorry for formatting)"
                 continue
             # what is taken off is short (a run of emoji or marks may be longer: taken in turns)
             trail = _TRAILING_EXTRA.search(text, max(start, end - 24), end)
@@ -249,6 +265,71 @@ def _bracketed(text: str, start: int, end: int) -> int | None:
     return None
 
 
+#: Words after a bracket at a clause's start that go on with what it holds, rather than
+#: start a clause of their own ("(My wife and I) have been fighting", "(I feel so alone)
+#: and nobody cares"): the bracket is then no aside (:func:`_aside_at_start`).
+_GOES_ON = frozenset([
+    "and", "or", "but", "so", "because", "am", "is", "are", "was", "were", "have", "has",
+    "had", "do", "does", "did", "will", "would", "can", "could", "should", "been", "being",
+])  # fmt: skip
+#: Brackets that may close an aside, each with the one that opens it.
+_OPENING = {")": "(", "]": "["}
+
+
+def _aside_at_start(text: str, start: int, end: int) -> int | None:
+    """Where the clause ``text[start:end]`` goes on after a bracket at its start that is an
+    aside, no subject or verb of the clause ("(throwaway, obviously) my dad died", "(edit:
+    I'm not in danger, just venting) my dad died", "(sorry, I know this is dumb) my
+    girlfriend cheated on me"): a pair that closes before the clause's end, three words or
+    more after it that start a clause of their own (not with one of :data:`_GOES_ON`); None
+    when there is none (or the brackets wrap the whole clause: :func:`_bracketed`)."""
+    closing = _BRACKETS.get(text[start]) if start < end else None
+    if closing is None:
+        return None
+    depth = 0
+    for at in range(start, end):
+        if text[at] == text[start]:
+            depth += 1
+        elif text[at] == closing:
+            depth -= 1
+            if depth == 0:
+                words = WORD.findall(text, at + 1, end)
+                if len(words) < 3 or plain(words[0]) in _GOES_ON:
+                    return None  # "lol (I feel so alone) haha": no clause after it
+                return at + 1
+    return None
+
+
+def _aside_at_end(text: str, start: int, end: int) -> int | None:
+    """Where the clause ``text[start:end]`` ends before a bracket at its end that is an aside
+    about the post (:data:`_END_ASIDE`: "my dad died last week (sorry for formatting)", "I
+    feel so alone (f22)"); None when there is none. A bracket of any other words stays ("I
+    feel so alone (and tired)", "I love the outdoors (like hiking, biking)")."""
+    if start >= end or text[end - 1] not in _OPENING:
+        return None
+    opening, depth = _OPENING[text[end - 1]], 0
+    for at in range(end - 1, start, -1):
+        if text[at] == text[end - 1]:
+            depth += 1
+        elif text[at] == opening:
+            depth -= 1
+            if depth == 0:
+                words = WORD.findall(text, start, at)
+                if not words or needs_more(words[-1]) or not _END_ASIDE.match(text, at, end):
+                    return None
+                return at
+    return None
+
+
+#: A bracket about the post, not its story: an apology or a note on it, the seeker's age and
+#: sex ("(sorry for the long post)", "(edit: typo)", "(throwaway)", "(on mobile)", "(22F)").
+_END_ASIDE = re.compile(
+    r"[(\[]\s*(?:(?:sorry|apologies|edit|update|ps|throwaway|tl;?dr|on\s+mobile|long\s+post"
+    r"|lol|lmao|haha\w*)\b|\d{1,2}\s*[mf]\b|[mf]\s*\d{1,2}\b)",
+    re.IGNORECASE,
+)
+
+
 #: An emoticon standing alone (">:(", ":'(", ":-(", ":/", ";)", ":D", "xD", "D:", "):",
 #: ">_<", "T_T", "^_^", a heart "<3" or a broken one "</3"), which a clause neither starts
 #: nor ends with: a part of a sentence starts after a colon (":( I feel so alone" would offer
@@ -282,14 +363,23 @@ _BRACKET_OR_LINE = re.compile(r"[()\n]")
 
 @lru_cache(maxsize=8)
 def list_marks(text: str) -> tuple[tuple[int, int], ...]:
-    """Where ``text`` holds the marks of a list ("1)", "a)", "(1)": :data:`_MARK`), in order:
-    a mark that starts a line or follows a sentence's end or a colon (:func:`_starts`:
-    "1) I feel so alone", "My problems: a) ..."), or one of a run that counts on from "1" or
-    "a" ("I have two problems 1) I can't sleep 2) I feel like a failure", "(1) I can't focus
-    (2) I can't sleep"). No ")" that closes a bracket opened before it on its line is a mark
-    ("my little brother (he's 8) died", "my kids (10, 12)"), nor a number or letter of the
-    text's own ("I got a 2) on my exam", "Plan B) is moving home", "type 1) diabetes");
-    an emoticon opens no bracket (":( ")."""
+    """Where ``text`` holds the marks of a list ("1)", "a)", "(1)": :data:`_MARK`), in order
+    (:func:`list_runs`, without where each run starts)."""
+    return tuple((start, end) for start, end, _ in list_runs(text))
+
+
+@lru_cache(maxsize=8)
+def list_runs(text: str) -> tuple[tuple[int, int, int], ...]:
+    """Where ``text`` holds the marks of a list ("1)", "a)", "(1)": :data:`_MARK`), in order,
+    each with where the first mark of its run starts (its own start for a mark alone): a mark
+    that starts a line or follows a sentence's end or a colon (:func:`_starts`: "1) I feel so
+    alone", "My problems: a) ..."), or one of a run that counts on from "1" or "a" ("I have
+    two problems 1) I can't sleep 2) I feel like a failure", "(1) I can't focus (2) I can't
+    sleep"); a run of marks in brackets only from a first mark that starts a part so ("My
+    son (1) and my daughter (2)" are ages). No ")" that closes a bracket opened before it on
+    its line is a mark ("my little brother (he's 8) died", "my kids (10, 12)"), nor a number
+    or letter of the text's own ("I got a 2) on my exam", "Plan B) is moving home", "type 1)
+    diabetes"); an emoticon opens no bracket (":( ")."""
     if ")" not in text:
         return ()
     found = list(_MARK.finditer(text))
@@ -316,7 +406,7 @@ def list_marks(text: str) -> tuple[tuple[int, int], ...]:
                 closing.add(at)
     candidates = [mark for mark in found if mark.end() - 1 not in closing]
     # runs that count on from "1" or "a", one for each kind of mark ("1)", "(1)", "a)", "A)")
-    counted: set[int] = set()
+    first_of: dict[int, int] = {}  # each mark of a run of two or more, and its run's first
     runs: dict[tuple[bool, str], list[int]] = {}
     for k, mark in enumerate(candidates):
         number, letter = mark.group(2), mark.group(3)
@@ -324,15 +414,113 @@ def list_marks(text: str) -> tuple[tuple[int, int], ...]:
         value = int(number) if number else ord(letter.lower()) - ord("a") + 1
         run = runs.get(kind)
         if value == 1:
-            runs[kind] = [k]
-        elif run is not None and value == len(run) + 1:
+            # "(1)" after a word is no list's first mark: "My son (1) and my daughter (2)"
+            runs[kind] = [k] if kind[0] is False or _starts(text, mark.start()) else []
+        elif run and value == len(run) + 1:
             run.append(k)
-            counted.update(run)
+            first_of.update(dict.fromkeys(run, run[0]))
     return tuple(
-        mark.span()
+        (*mark.span(), candidates[first_of.get(k, k)].start())
         for k, mark in enumerate(candidates)
-        if k in counted or _starts(text, mark.start())
+        if k in first_of or _starts(text, mark.start())
     )
+
+
+#: Words of a list's lead-in that make its items someone's words or the seeker's thoughts,
+#: wishes or doubts, no statement of theirs (:func:`list_leads`: "My mom always says 1) I'm
+#: useless", "I keep thinking that 1) I'm a burden", "I wish a) I was thinner"); no word
+#: that is mostly a noun ("my top 3 worries 1) money", "my fears", "texts").
+_FRAMING = frozenset([
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "called", "calling",
+    "yell", "yells", "yelled", "scream", "screams", "screamed", "shout", "shouts", "shouted",
+    "write", "writes", "wrote", "written", "texted", "messaged", "emailed", "posted", "claim",
+    "claimed", "insist", "insists", "insisted", "remind", "reminds", "reminded", "warn",
+    "warns", "warned", "promise", "promised", "swear", "swears", "swore", "accuse",
+    "accuses", "accused", "think", "thinks", "thought", "thinking", "believe", "believes",
+    "believed", "wonder", "wonders", "wondered", "wondering", "wish", "wished", "wishing",
+    "hope", "hoped", "hoping", "want", "wants", "wanted", "worry", "worried", "worrying",
+    "feared", "imagine", "imagined", "convinced", "pretend", "pretends", "pretended",
+    "assume", "assumes", "assumed", "suspect", "suspected", "whether", "should", "could",
+    "would", "must", "might",
+])  # fmt: skip
+#: Words after "feel" that make it a verb of thought, last in a lead-in ("I feel like 1) I'm
+#: not smart enough").
+_FEEL_AS_THINK = frozenset(["like", "that", "as"])
+#: The last words of a lead-in that frame what follows as a clause it takes ("... that 1)",
+#: "... wonder if 1)").
+_FRAMING_LAST = frozenset(["that", "if"])
+
+
+@lru_cache(maxsize=8)
+def list_leads(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """Where the lists of ``text`` (:func:`list_runs`) have a lead-in never offered alone,
+    and which items a lead-in frames. A lead-in is the last words of its sentence before a
+    run's first mark (or the line before one that starts a line after a colon: "My mom always
+    says:\n1) ..."); it is never offered alone where the mark follows it inside the sentence
+    ("My mom keeps telling me to 1) lose weight", "Right now I'm dealing with 1) a breakup":
+    the list is what it leads to), where it frames the items, or where its last word needs
+    another (:func:`needs_more`, :data:`_LEAD_NEEDS`: "My problem is: 1) ..."); where each
+    such lead-in's last word ends is given. It frames the items when it holds a verb of
+    saying, thought, wish or doubt (:data:`_FRAMING`, "feel like", "that" or "if" last: "My
+    mom always says 1) I'm useless and 2) I'm a disappointment", "I keep thinking that 1)
+    I'm a burden"): they are someone else's words or a thought, not the seeker's statement,
+    and the span from the run's first mark to the end of the part its last mark is in is
+    given."""
+    runs = list_runs(text)
+    if not runs:
+        return (), ()
+    sentences = [found.span() for found in SENTENCE.finditer(text)]
+    begins = [start for start, _ in sentences]
+    leads: list[int] = []
+    framed: list[tuple[int, int]] = []
+    for first in sorted({first for _, _, first in runs}):
+        k = bisect_right(begins, first) - 1
+        begin = sentences[k][0] if k >= 0 else 0
+        # a mark right after a word or a comma of its sentence ("... dealing with 1) a
+        # breakup"; not after a colon or an emoticon: "I'm trying my best :) 1) sleep")
+        before = text[begin:first].rstrip()
+        inline = bool(before) and (before[-1].isalnum() or before[-1] in ",'\u2019")
+        if WORD.search(text, begin, first) is None and k > 0:
+            if not text[:begin].rstrip().endswith(":"):
+                continue
+            begin, first = sentences[k - 1][0], begin  # "My mom always says:\n1) ..."
+        # the lead-in: the last part of the sentence before the list with words in it
+        parts = [(begin + a, begin + b) for a, b in sentence_parts(text[begin:first])]
+        words = next((found for a, b in reversed(parts) if (found := WORD.findall(text, a, b))), [])
+        if not words:
+            continue
+        frames = _frames(words)
+        if inline or frames or needs_more(words[-1]) or plain(words[-1]) in _LEAD_NEEDS:
+            lead_end = max(match.end() for match in WORD.finditer(text, begin, first))
+            leads.append(lead_end)
+        if frames:
+            last = max(start for start, _, run_first in runs if run_first == first)
+            j = bisect_right(begins, last) - 1
+            at, stop = sentences[j] if j >= 0 else (0, len(text))
+            end = next((at + b for _, b in sentence_parts(text[at:stop]) if at + b > last), stop)
+            framed.append((first, end))
+    return tuple(sorted(leads)), tuple(framed)
+
+
+#: Last words of a list's lead-in, beside those of :func:`needs_more`, that need the list
+#: after them ("I'm torn between a) ...", "either a) ...").
+_LEAD_NEEDS = frozenset(["between", "either", "both", "among", "include", "includes"])
+
+
+def _frames(lead: Sequence[str]) -> bool:
+    """Whether a list's lead-in, its words ``lead``, makes its items someone's words or a
+    thought of the seeker's (:func:`list_leads`)."""
+    words = [plain(word) for word in lead]
+    return bool(words) and (
+        words[-1] in _FRAMING_LAST
+        or any(word in _FRAMING for word in words)
+        # "i feel like 1) im not smart enough"; not "Reasons I feel like crap: 1) ..."
+        or (len(words) > 1 and words[-2] in _FEEL and words[-1] in _FEEL_AS_THINK)
+    )
+
+
+#: The forms of "feel" (:data:`_FEEL_AS_THINK`).
+_FEEL = frozenset(["feel", "feels", "felt", "feeling"])
 
 
 def _starts(text: str, at: int) -> bool:
@@ -461,7 +649,7 @@ def clip_clause(
     stop = min(len(tokens), begin + _QUOTE_WORDS)
     if feel is not None and stop <= feel < begin + _QUOTE_WORDS + _FEELING_SLACK:
         stop = feel + 1
-    stop = _backed_off(tokens, begin, stop)
+    stop = _backed_off(tokens, begin, stop, _FEELING_SLACK)
     # a quotation left open ("...and my dad said 'you're no son…") is cut before its mark
     unclosed = quoted_speech(text[tokens[begin].start() : tokens[stop - 1].end()])[1]
     if unclosed is not None:
@@ -474,12 +662,22 @@ def clip_clause(
     return clipped if last >= end else clipped.rstrip(".!?,;:…") + "…"
 
 
-def _backed_off(tokens: Sequence[re.Match[str]], begin: int, stop: int) -> int:
-    """Where a clause clipped to ``tokens[begin:stop]`` stops, backed off a few words that need
-    another after them (:func:`needs_more`); a run of them ("very very very…") is cut as it
-    is."""
+def _backed_off(tokens: Sequence[re.Match[str]], begin: int, stop: int, ahead: int = 0) -> int:
+    """Where a clause clipped to ``tokens[begin:stop]`` stops so that it does not end on a
+    word that needs another after it (:func:`needs_more`): backed off up to four such words
+    ("...and I feel like such" stops at "and"... before "and"), else run on to the first word
+    that needs none within ``ahead`` words past ``stop`` ("...cheated on me and I feel so
+    stupid"), else backed off the whole run ("...stole from me and I feel so" stops at
+    "stole"); a clause of nothing else ("I'm very very very…") is cut as it is."""
     cut = stop
     while cut > max(begin + 1, stop - 4) and needs_more(tokens[cut - 1].group(0)):
+        cut -= 1
+    if not needs_more(tokens[cut - 1].group(0)):
+        return cut
+    for k in range(stop, min(len(tokens), stop + ahead)):
+        if not needs_more(tokens[k].group(0)):
+            return k + 1
+    while cut > begin + 1 and needs_more(tokens[cut - 1].group(0)):
         cut -= 1
     return stop if needs_more(tokens[cut - 1].group(0)) else cut
 

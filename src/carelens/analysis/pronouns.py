@@ -23,7 +23,14 @@ from collections.abc import Sequence
 
 from carelens.analysis.feeling_words import FEELING_WORDS
 from carelens.analysis.quoting import NO_SPACE_RUN
-from carelens.analysis.words import ADDRESS, COMMON_WORDS, DROPPED_I_VERBS, WORD, plain
+from carelens.analysis.words import (
+    ADDRESS,
+    COMMON_WORDS,
+    DROPPED_I_VERBS,
+    SENTENCE,
+    WORD,
+    plain,
+)
 
 #: First-person words; an "I" of an abbreviation ("I.B.M.") is none.
 FIRST_PERSON = re.compile(
@@ -409,21 +416,32 @@ _BEFORE_VOCATIVE = frozenset([
 ])  # fmt: skip
 
 
-def _vocatives(clause: str, words: Sequence[re.Match[str]]) -> list[tuple[int, int]]:
+def _vocatives(
+    clause: str, words: Sequence[re.Match[str]], addressee: bool = False
+) -> list[tuple[int, int]]:
     """Where ``clause`` names whom the seeker addresses (:data:`_VOCATIVES`): at its start
     before a comma ("Mom, I'm sorry I let you down"), or at the end of a part after a comma
     ("I'm sorry, Mom."), after a feeling word or a word of :data:`_BEFORE_VOCATIVE` ("I let you
     down Mom and I feel like a failure", "I'm sorry Mom"); the end of a part is the end of the
     clause, a mark or "and", "but" or "so". A name in a list of people that ends with the
-    seeker is none (:func:`_listed_with_seeker`: "Mom, Dad and I fought again")."""
+    seeker is none (:func:`_listed_with_seeker`: "Mom, Dad and I fought again", also after
+    the readers called on: "Guys, Mom, Dad and I had the worst fight"), unless the seeker
+    writes to someone as "you" (``addressee``: elsewhere in the message, or after the list:
+    "Dad, Mom and I miss you")."""
     found: list[tuple[int, int]] = []
-    listed: int | None = None  # the seeker's word ending a list at the clause's start, or -1
+    listed: tuple[int, int] | None = None  # where a list of people opens and ends
     for k, match in enumerate(words):
         if plain(match.group(0)) not in _VOCATIVES:
             continue
         if listed is None:
-            listed = _listed_with_seeker(clause, words)
-        if k < listed:
+            # the readers called on before the list: "Guys, Mom, Dad and I"
+            begin = (
+                1
+                if plain(words[0].group(0)) in _ALL_READERS and _gap(clause, words, 1) == ","
+                else 0
+            )
+            listed = (begin, _listed_with_seeker(clause, words, begin, addressee))
+        if listed[0] <= k < listed[1]:
             continue  # "Mom, Dad and I fought": the subjects, no one addressed
         after = clause[match.end() : words[k + 1].start()] if k + 1 < len(words) else ""
         if k == 0:
@@ -448,6 +466,9 @@ def _vocatives(clause: str, words: Sequence[re.Match[str]]) -> list[tuple[int, i
 #: Words of :data:`_VOCATIVES` that call on readers, never one of a list of people
 #: ("Guys, my mom and I fought" addresses the readers).
 _READERS = frozenset(["guys", "everyone", "everybody", "bro", "sis", "babe"])
+#: Words of :data:`_READERS` that call on more than one reader: a list of people after one
+#: is the subject ("Guys, Mom, Dad and I had the worst fight"); "Sis," may be one of it.
+_ALL_READERS = frozenset(["guys", "everyone", "everybody"])
 #: Kin a list of people may name without "my" ("Ma, Pa and I lost the farm"), beside the
 #: words of :data:`_VOCATIVES` that are no readers.
 _KIN = (_VOCATIVES - _READERS) | frozenset([
@@ -473,27 +494,35 @@ _NO_VERB_AFTER_LIST = _SEEKER_SUBJECTS | frozenset([
 ])  # fmt: skip
 
 
-def listed_with_seeker(clause: str) -> bool:
+def listed_with_seeker(clause: str, addressee: bool = False) -> bool:
     """Whether ``clause`` opens with a list of people that ends with the seeker, the first
     before a comma, and a verb after it (:func:`_listed_with_seeker`: "Mom, Dad and I fought
-    again"): their subject, no one addressed."""
-    return _listed_with_seeker(clause, list(WORD.finditer(clause, 0, 400))) >= 0
+    again"): their subject, no one addressed; with ``addressee``, the seeker writes to someone
+    as "you" elsewhere in their message, so that kin or a name first in the list may be whom
+    they write to ("Dad, Mom and I are okay. We miss you every day")."""
+    return _listed_with_seeker(clause, list(WORD.finditer(clause, 0, 400)), 0, addressee) >= 0
 
 
-def _listed_with_seeker(clause: str, words: Sequence[re.Match[str]]) -> int:
-    """Where a list of people that opens ``clause`` with a name or kin before a comma ends
-    with the seeker and is the subject of the verb after it: the index in ``words`` of its
-    "I" or "me" after "and" or "&" ("Mom, Dad and I fought again", "Sarah, Tom and I were
-    friends", "My mom, my dad and I fought"); -1 when the clause opens with no such list.
-    The names in the list are all kin or names (:data:`_KIN`, :func:`_is_name`) or all noun
-    phrases of :data:`_PERSON_OPENERS` and one word, a comma between two of them. A word
-    before "my ..." is whom the seeker addresses or an aside ("Mom, my therapist and I think
-    I should go inpatient", "Guys, my mom and I fought", "Unfortunately, my wife and I"), as
-    is the list before no verb ("Mom, Dad and I, we never talk")."""
-    j = 0
+def _listed_with_seeker(
+    clause: str, words: Sequence[re.Match[str]], begin: int = 0, addressee: bool = False
+) -> int:
+    """Where a list of people that opens ``clause`` (at ``words[begin]``) with a name or kin
+    before a comma ends with the seeker and is the subject of the verb after it: the index in
+    ``words`` of its "I" or "me" after "and" or "&" ("Mom, Dad and I fought again", "Sarah,
+    Tom and I were friends", "My mom, my dad and I fought"); -1 when the clause opens with no
+    such list. The names in the list are all kin or names (:data:`_KIN`, :func:`_is_name`)
+    or all noun phrases of :data:`_PERSON_OPENERS` and one word, a comma between two of them.
+    A word before "my ..." is whom the seeker addresses or an aside ("Mom, my therapist and I
+    think I should go inpatient", "Guys, my mom and I fought", "Unfortunately, my wife and
+    I"), as is the list before no verb ("Mom, Dad and I, we never talk"), and kin or a name
+    first in a list at the clause's start where the seeker writes to someone as "you"
+    (``addressee``, or a "you" after the list: "Dad, Mom and I miss you every day"). After
+    the readers called on (``begin`` past "Guys,") the list needs no comma ("Guys, Mom and I
+    fought")."""
+    j = begin
     kinds: set[bool] = set()  # whether each name is a noun phrase ("my sister")
-    while j < min(len(words), 12):
-        first = j == 0
+    while j < min(len(words), begin + 12):
+        first = j == begin
         word = plain(words[j].group(0))
         if word in _PERSON_OPENERS and _gap(clause, words, j + 1) == "":
             j += 1  # "my sister"
@@ -505,7 +534,7 @@ def _listed_with_seeker(clause: str, words: Sequence[re.Match[str]]) -> int:
         if len(kinds) > 1:
             return -1  # "Mom, my brother and I": "Mom" may be addressed
         gap = _gap(clause, words, j + 1)
-        if first and gap != ",":
+        if first and begin == 0 and gap != ",":
             return -1  # a list read as addressed opens with a comma: "Mom, Dad and I"
         if gap in ("&", ",&"):
             last = j + 1
@@ -516,22 +545,56 @@ def _listed_with_seeker(clause: str, words: Sequence[re.Match[str]]) -> int:
             continue
         else:
             return -1
-        if (
+        if not (
             last + 1 < len(words)
             and plain(words[last].group(0)) in ("i", "me")
             and _gap(clause, words, last + 1) == ""
             and plain(words[last + 1].group(0)) not in _NO_VERB_AFTER_LIST
         ):
-            return last
-        return -1
+            return -1
+        if begin == 0 and kinds == {False} and (addressee or _you_after(clause, words, last)):
+            return -1  # "Dad, Mom and I miss you": "Dad" may be whom they write to
+        return last
     return -1
+
+
+def _you_after(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether a second-person word (:data:`_SECOND_PERSON`) follows ``words[k]`` in
+    ``clause`` outside quoted speech, not a "you" that may be anyone's
+    (:data:`_GENERIC_AFTER_YOU`, :data:`_GENERIC_BEFORE_YOU`: "Mom, Dad and I fought again,
+    you know how it is")."""
+    quoted = quoted_speech(clause)[0]
+    for j in range(k + 1, len(words)):
+        word = plain(words[j].group(0))
+        if word not in _SECOND_PERSON or _within(quoted, words[j].start()):
+            continue
+        after = plain(words[j + 1].group(0)) if j + 1 < len(words) else ""
+        before = plain(words[j - 1].group(0))
+        if word in ("you", "u") and (after in _GENERIC_AFTER_YOU or before in _GENERIC_BEFORE_YOU):
+            continue
+        return True
+    return False
+
+
+def addresses_someone(text: str) -> bool:
+    """Whether ``text`` holds, in one of its sentences, a second-person word of the seeker's
+    addressed to someone (:func:`addressed`: "We miss you every day", "I know you loved
+    it") or kin they call on ("I'm sorry Mom"; not the readers: "sorry guys"): kin or a name
+    first in a list of people may then be whom they write to (:func:`listed_with_seeker`)."""
+    for found in SENTENCE.finditer(text):
+        sentence = found.group(0)
+        for a, b in addressed(sentence):
+            word = plain(sentence[a:b])
+            if word in _SECOND_PERSON or word in _KIN:
+                return True
+    return False
 
 
 def _is_name(word: str) -> bool:
     """Whether ``word`` may be someone's name in a list of people: capitalised, not all in
     capitals, and none of :data:`_NO_NAMES`, :data:`_READERS`,
-    :data:`carelens.analysis.words.COMMON_WORDS` or the adverbs in "-ly" ("Sarah", not
-    "Sadly", "Today", "TLDR", "Doc", "Sis")."""
+    :data:`carelens.analysis.words.COMMON_WORDS` or the adverbs in "-ly" ("Sarah", "Emily"
+    (:data:`_LY_NAMES`), not "Sadly", "Today", "TLDR", "Doc", "Sis")."""
     folded = plain(word)
     return (
         word[0].isupper()
@@ -540,8 +603,15 @@ def _is_name(word: str) -> bool:
         and folded not in _READERS
         and folded not in COMMON_WORDS
         and folded not in _SEEKER_SUBJECTS
-        and not folded.endswith("ly")
+        and (not folded.endswith("ly") or folded in _LY_NAMES)
     )
+
+
+#: Names that end in "-ly" as adverbs do ("Emily, Kelly and I were best friends").
+_LY_NAMES = frozenset([
+    "emily", "kelly", "billy", "molly", "holly", "ally", "lily", "sally", "polly", "shelly",
+    "kimberly", "beverly", "dolly", "nelly", "milly", "tilly",
+])  # fmt: skip
 
 
 def _gap(clause: str, words: Sequence[re.Match[str]], k: int) -> str:
@@ -579,7 +649,7 @@ def _seeker_causes(words: Sequence[re.Match[str]], k: int) -> bool:
     return j >= 0 and plain(words[j].group(0)) in _SEEKER_SUBJECTS
 
 
-def addressed(clause: str) -> list[tuple[int, int]]:
+def addressed(clause: str, addressee: bool = False) -> list[tuple[int, int]]:
     """Where ``clause`` holds second-person words of the seeker's own, addressed to someone
     (:data:`_SECOND_PERSON`: "Dad, I miss you so much", "You're the only one I can talk to"),
     outside quoted speech and web addresses, and where it names whom the seeker addresses
@@ -590,11 +660,14 @@ def addressed(clause: str) -> list[tuple[int, int]]:
     makes you feel small"), unless a first-person object follows it ("I wish you could see
     me"), the seeker makes or lets it do something (:func:`_seeker_causes`: "I just want to
     make you proud", "I let you down") or the clause names whom the seeker addresses ("I feel
-    like you never listen, Dad")."""
+    like you never listen, Dad"; with ``addressee``, kin first in a list of people too, the
+    seeker writing to someone as "you" elsewhere: :func:`_listed_with_seeker`)."""
     words = list(WORD.finditer(clause))
     # quoted speech and web addresses: no one the seeker addresses, for both readings
     unread = [*quoted_speech(clause)[0], *_web_addresses(clause)]
-    vocatives = [span for span in _vocatives(clause, words) if not _within(unread, span[0])]
+    vocatives = [
+        span for span in _vocatives(clause, words, addressee) if not _within(unread, span[0])
+    ]
     found: list[tuple[int, int]] = list(vocatives)
     anyones = False  # a "you" before was anyone's
     for k, match in enumerate(words):
