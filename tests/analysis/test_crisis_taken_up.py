@@ -585,3 +585,220 @@ def test_a_quantity_taken_is_a_cue_on_its_own(text: str, words: str) -> None:
 
 def test_a_usual_dose_taken_stays_no_cue() -> None:
     assert crisis_cues("i took 2 advil for my headache") == ()
+
+
+# --- a second review ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kids at school tell me to kill myself every day. im not going to pretend i dont want to",
+        "my mom told me to kill myself. i won't pretend i'm not tempted",
+        "my mom told me to kill myself. im not gonna pretend im not tempted",
+        "my sister told me to kill myself. i won't say i'm not going to",
+        "my ex told me to kys. i can't say i don't want to",
+        "my mom said kys. i'm not saying i won't",
+        "my dad told me to kys. i won't lie and say i don't want to",
+        "my mom told me to kill myself. i'm not gonna lie, i don't not want to",
+    ],
+)
+def test_a_denial_denied_takes_a_telling_up(text: str) -> None:
+    """Each was no cue (the first four cues before the first repair): a refusal rule read the
+    "not" of "I won't pretend" as the writer's refusal of what was told."""
+    assert len(crisis_cues(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mom told me to kill myself. i won't pretend i'm not hurt",
+        "kids at school tell me to kys. i won't pretend it doesn't hurt",
+    ],
+)
+def test_a_denial_denied_of_a_feeling_is_no_taking_up(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my ex told me to kys. i'll think about it lol",
+        "my mom told me to kys. i'll think about it",
+        "my brother told me to kill myself. ill think about it honestly",
+        "my mom told me to kys. ill think abt it",
+        "my bf told me to kill myself. i'll think on it",
+        "my bf told me to kill myself. i'll consider it",
+        "my dad told me to kys and honestly i'll give it some thought",
+    ],
+)
+def test_a_thought_to_come_takes_a_telling_up(text: str) -> None:
+    """Each was no cue (the first three cues before the first repair): a thought read only
+    after "I", "I'm" or "I've been", and "about" in an intent only before "to"."""
+    assert len(crisis_cues(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "maybe i should get off the internet for a bit",
+        "maybe i should get some sleep and think about it tomorrow",
+        "maybe i should stop reading the replies",
+        "maybe i'll spend the summer with my grandparents",
+        "maybe i'll feel better after talking to the school counselor tomorrow",
+        "maybe i'll join a different lunch table",
+        "maybe i should take a break from gaming",
+        "maybe i should switch schools",
+        "maybe i should wear headphones so i don't hear her",
+    ],
+)
+def test_maybe_i_should_and_an_everyday_act_is_no_taking_up(text: str) -> None:
+    """Each was a cue: the acts after "maybe I should / I'll" that turn elsewhere were acts of
+    help or safety only."""
+    assert crisis_cues(f"my brother told me to kill myself. {text}") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "maybe i should just do it",
+        "maybe i should listen",
+        "maybe i should do what she says",
+        "maybe i should go",
+        "maybe i'll feel better when i'm gone",
+        "maybe i should take a break from life",
+    ],
+)
+def test_maybe_i_should_still_takes_a_telling_up_before_doing_it(text: str) -> None:
+    assert cue_words(f"my brother told me to kys. {text}") == ["kys"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother told me to kys over a game of mario kart. typical sibling stuff. anyway, my"
+        " real question: should i get a cat or a dog? my mom says a cat is easier and i think"
+        " she's right",
+        "my ex told me to kill myself when we broke up. that was months ago and i'm in a much"
+        " better place. now i'm trying to decide about college, my counselor says i should go to"
+        " the community college first and save money and honestly she's right",
+        "my brother told me to kill myself. my aunt says i can stay with her and she has a point",
+    ],
+)
+def test_agreement_with_someone_elses_saying_does_not_take_a_telling_up(text: str) -> None:
+    """Each was a cue: "right" or "a point" was read as agreement with the telling, though
+    someone else's saying stood between them."""
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another person named between the saying and the agreement
+        "my brother told me to kys. my mom says he's just joking, but honestly he's right",
+        # "he" is not the mother who spoke
+        "my brother told me to kys. my mom says i'm overreacting. honestly he's right",
+        # the teller speaks again
+        "my brother told me to kys. my brother says i'm worthless and he's right",
+    ],
+)
+def test_agreement_after_a_saying_that_may_be_the_tellers_still_takes_it_up(text: str) -> None:
+    assert cue_words(text) == ["kys"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mom told me to kill myself. fine, i'll do it.",
+        "my dad said i should kill myself and honestly i'd do it if i had the means",
+        "my ex told me to kill myself. imma do it fr",
+        "my stepdad told me to kys and ima do it",
+        "my sister said kys and i'm finna do it",
+        "people tell me to kys all the time. might as well do it",
+        "my dad told me to kill myself and i can't argue with that logic",
+        "my dad said to kill myself and like... fair enough",
+        "my mom told me to kill myself. honestly who am i to argue",
+        "my stepmom said i should kill myself and i've already picked a date",
+        "my coach told me to go kill myself in front of the team. he's probably correct",
+        "my bully keeps telling me to kys and i think he's absolutely spot on",
+        "kids in my class keep telling me to kys and honestly i think they're onto something",
+        "girls at school told me to kys and i honestly see their point now",
+        "my teammate told me to kys. sounds like a plan ngl",
+        "my roommate told me to kill myself and i think im gonna take her advice",
+        "my ex said kys. guess i'll go through with it",
+        "my dad told me to kill myself and i'll listen to him for once",
+    ],
+)
+def test_more_ways_of_taking_a_telling_up(text: str) -> None:
+    """Each was no cue."""
+    assert len(crisis_cues(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'someone dmed me "kill yourself" and tbh same',
+        "my dad yelled at me to kill myself and part of me thinks thats the answer",
+    ],
+)
+def test_a_telling_by_a_verb_read_now_is_still_taken_up(text: str) -> None:
+    """Cues while "dmed" and "yelled at me to" were no verbs of telling, and still cues now
+    that they are: "tbh same" and "part of me thinks thats" take them up."""
+    assert len(crisis_cues(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a girl in my grade said i should kill myself. i agreed to see the school counselor",
+        "some boys told me to kys at lunch. i agreed to talk to the dean tomorrow",
+        "my brother told me to kill myself. i agreed it was cruel",
+        "my classmate told me to kys. i believe this is a hate crime because i'm trans",
+        "a senior told me to kill myself. my parents were right to call the school",
+        "my brother told me to kys after i crashed his car. i know he's right to be mad",
+        "my ex told me to kill myself. i wish i had the courage to tell my parents",
+        "my brother told me to kill myself. i wish i had the guts to stand up to him",
+        "my classmate told me to kill myself and it was right in the middle of class",
+        "a kid told me to kys at lunch. it was right at the lunch table in front of everyone",
+    ],
+)
+def test_more_turns_to_something_else_are_no_taking_up(text: str) -> None:
+    """Each was a cue: agreeing to an act ("agreed" read as "agree" and a "d"), a verdict of a
+    hate crime, "right to" an act or a feeling, the courage to seek help, "right" of a time or
+    a place."""
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'my classmate whispered "kill yourself" to me during the test',
+        'my stepdad muttered "just kill yourself" under his breath when i walked by',
+        'a girl hissed "kill yourself" at me in the hallway',
+        'someone dm\'d me "kill yourself" after i posted my art',
+        'some guy dmed me "kill yourself" because i beat him in fortnite',
+        'my ex snapchatted me "kill yourself" at 3am',
+        'someone tweeted at me "go kill yourself" for liking a kpop group',
+        'a guy in a lobby typed "kill yourself" in chat after i won',
+        'my brother keeps texting me "kill yourself" every night',
+        "my dad called me worthless and screamed at me to kill myself",
+        'my sister looked at me and went "kill yourself lol"',
+        'my ex sent me a voice memo saying "kill yourself"',
+    ],
+)
+def test_more_verbs_of_telling_report_what_was_told(text: str) -> None:
+    """Each was a cue: the verb was not one of telling, or a voice memo was read as a voice the
+    writer hears."""
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the voice in my head keeps telling me to kill myself",
+        'a voice keeps whispering "kill yourself"',
+        'i was like "kill myself"',
+    ],
+)
+def test_a_voice_the_writer_hears_and_their_own_words_stay_cues(text: str) -> None:
+    assert len(crisis_cues(text)) == 1

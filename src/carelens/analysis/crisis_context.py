@@ -8,7 +8,9 @@ wording that is itself negative ("I don't want to live"), an effort against the 
 to not kill myself") and ideation beside a denial ("I'm not going to end it, but I think about
 it every day"). :data:`CONTEXT_CHECKS` holds, for the patterns whose words have everyday senses
 too, what makes a match a cue: an overdose someone took or means, not a topic nor an everyday
-idiom ("I overdosed on ice cream": :mod:`carelens.analysis.crisis_idioms`); "rather die", not
+idiom ("I overdosed on ice cream": :mod:`carelens.analysis.crisis_idioms`); a quantity of pills
+swallowed, not carried nor a usual dose ("took a whole bottle of tylenol with me on vacation",
+"took 5 advil over the day for my migraine"); "rather die", not
 "rather die than go to that party"; "end it" of the writer, not of another; "kys", "kill
 myself" and "kill yourself" of the writer, not of another nor what someone else told them
 ("someone told me to kill myself", 'my mom said "just kill yourself"'), unless the writer takes
@@ -26,7 +28,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from carelens.analysis.crisis_idioms import everyday_overdose, everyday_rather
+from carelens.analysis.crisis_idioms import everyday_overdose, everyday_rather, everyday_taking
 from carelens.analysis.crisis_patterns import (
     BYE,
     END_IT,
@@ -43,7 +45,9 @@ from carelens.analysis.crisis_patterns import (
     OVERDOSE,
     PATTERNS,
     RATHER_DIE,
+    TAKE_MANY,
     THIRD_PARTY,
+    TOOK_MANY,
     masked_pattern,
 )
 from carelens.analysis.crisis_tellings import taken_up_after, told_to_writer
@@ -210,6 +214,13 @@ def _someones_act(text: str, start: int, end: int) -> bool:
     return intent and _TOPIC_AFTER.match(text, end) is None
 
 
+def _swallowed(text: str, start: int, end: int) -> bool:
+    """A quantity of a drug taken that is not carried nor a usual dose ("took a whole bottle of
+    tylenol with me", "took 5 advil over the day for my migraine":
+    :func:`~carelens.analysis.crisis_idioms.everyday_taking`)."""
+    return not everyday_taking(text, start, end)
+
+
 def _not_everyday_rather(text: str, start: int, end: int) -> bool:
     """ "rather die / be dead" that is not the idiom "rather die than go to that party"
     (:func:`~carelens.analysis.crisis_idioms.everyday_rather`)."""
@@ -361,6 +372,8 @@ def _last_words(text: str, start: int, end: int) -> bool:
 #: Patterns whose words have everyday senses too: a match is a cue only when its check holds.
 _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     OVERDOSE: _someones_act,
+    TAKE_MANY: _swallowed,
+    TOOK_MANY: _swallowed,
     END_IT: _own_act,
     KYS: _own_kys,
     KYS_TOLD: _kys_taken_up,

@@ -4,12 +4,15 @@
 spelled in lower case and opening with ``\\b`` (:mod:`carelens.analysis.crisis` compiles
 them, and runs them all as one alternation first). A few of them have everyday senses too
 (:data:`OVERDOSE`, :data:`END_IT`, :data:`KYS`, :data:`RATHER_DIE`, the farewells, the
-self-harm verbs of :data:`ON_PURPOSE`), and a few are no cue in what someone else told the
-seeker (:data:`KILL_MYSELF`, :data:`KILL_YOURSELF`, :data:`KYS`, :data:`KYS_TOLD`): their
-names are public here so that :mod:`carelens.analysis.crisis_context` can say which check of
-the words around a match each one needs. :func:`masked_pattern` gives a pattern as it reads a
-text with a masked letter ("k*ll myself", as :func:`carelens.disguises.unmask` reads it). This
-module only states the patterns; the scanning lives in :mod:`carelens.analysis.crisis`.
+self-harm verbs of :data:`ON_PURPOSE`, the quantities of pills taken of :data:`TAKE_MANY` and
+:data:`TOOK_MANY`), and a few are no cue in what someone else told the seeker
+(:data:`KILL_MYSELF`, :data:`KILL_YOURSELF`, :data:`KYS`, :data:`KYS_TOLD`): their names are
+public here so that :mod:`carelens.analysis.crisis_context` can say which check of the words
+around a match each one needs. :data:`DRUGS` is the one list of drugs that "took" and the
+overdose idiom (:mod:`carelens.analysis.crisis_idioms`) read. :func:`masked_pattern` gives a
+pattern as it reads a text with a masked letter ("k*ll myself", as
+:func:`carelens.disguises.unmask` reads it). This module only states the patterns; the scanning
+lives in :mod:`carelens.analysis.crisis`.
 """
 
 from __future__ import annotations
@@ -29,10 +32,73 @@ _NOT_A_TIME = (
     r"(?!\s+(?:before|until|till|in\s+time|on\s+time|early|late|at\s+\d|when|for\s+(?:school|"
     r"work|class|my|the|a|an)\b))"
 )
-# What is swallowed in an overdose: "took a whole bottle of tylenol".
-_SWALLOWED = (
-    r"(?:pills|tablets|paracetamol|tylenol|acetaminophen|ibuprofen|advil|aspirin|xanax|benzos"
-    r"|lorazepam|meds|medications?|painkillers|sleeping\s+pills|adderall|antidepressants)"
+#: The medicines and drugs an overdose is taken of, as a pattern of words: what "took" counts
+#: (:data:`TOOK_MANY`) and what undoes the idiom "I overdosed on coffee"
+#: (:mod:`carelens.analysis.crisis_idioms`, which adds alcohol). "doses" is a drug's unless "of"
+#: follows ("three doses of espresso"), "tabs" unless "open" does ("40 tabs open").
+DRUGS = (
+    r"(?:pills?|tablets?|tabs(?!\s+open)|capsules?|supplements?|meds|medications?|medicines?"
+    r"|drugs?|aids?|gummies|edibles|syrup|drops|powder|doses?(?!\s+of\b)|prescriptions?|xanax"
+    r"|xans?|xannies|oxy\w*|heroin|fentanyl|morphine|codeine|opi(?:oid|ate)s?|methadone"
+    r"|percocets?|percs?|vicodin|tramadol|hydrocodone|norco|dilaudid|suboxone|benzos?|valium"
+    r"|klonopin|ativan|lorazepam|diazepam|clonazepam|alprazolam|ambien|zolpidem|zopiclone"
+    r"|seroquel|quetiapine|lithium|insulin|tylenol|paracetamol|panadol|acetaminophen|ibuprofen"
+    r"|advil|motrin|aleve|naproxen|excedrin|aspirin|benadryl|diphenhydramine|nyquil|dayquil"
+    r"|zzzquil|unisom|melatonin|no-?doz|painkillers?|antidepressants?|sertraline|zoloft|prozac"
+    r"|fluoxetine|lexapro|escitalopram|citalopram|wellbutrin|bupropion|trazodone|mirtazapine"
+    r"|amitriptyline|effexor|venlafaxine|cymbalta|duloxetine|gabapentin|pregabalin|lyrica"
+    r"|abilify|adderall|ritalin|vyvanse|concerta|laxatives|cocaine|coke|meth|crack|ketamine|mdma"
+    r"|molly|ecstasy|lsd)"
+)
+# What "took" counts as swallowed: a drug, not a soft drink, sweets, lozenges or a powder ("took
+# a whole bottle of coke", "way too many cough drops", "melatonin gummies"), nor vitamins ("way
+# too many vitamin c tablets").
+_SWALLOWED = rf"(?!(?:coke|gummies|drops|powder|supplements?)\b){DRUGS}\b(?!\s+gumm)"
+# A quantity taken, told in the past: "way too many", "a ton of", "a whole bottle of", "an
+# entire bottle of", "the rest of", "3 packs of", "every", "like 30", "twenty".
+_TOOK_QUANTITY = (
+    r"(?:(?:way\s+|far\s+)?too\s+many(?:\s+of)?|(?:a\s+(?:shit\s*)?ton|tons|loads|a\s+load|a\s+lot"
+    r"|lots|a\s+bunch|a\s+handful|handfuls|a\s+fistful|dozens|hundreds)\s+of|(?:(?:a|an|the|one"
+    r"|\d+|two|three|four|five|several|a\s+few|half\s+(?:of\s+)?(?:a|an|the|my))\s+(?:(?:whole"
+    r"|full|entire|blister)\s+)*|(?:my|his|her|their)\s+(?:whole|full|entire)\s+(?:blister\s+)?)"
+    r"(?:bottles?|box(?:es)?|packs?|packets?|strips?|sheets?|blisters?|jars?|tubs?|containers?"
+    r"|vials?|sleeves?|cards?)\s+of|(?:my|the|his|her)\s+(?:whole|entire)\s+(?:prescription"
+    r"|supply|stash|stock)(?:\s+of)?|(?:the|all\s+the)\s+(?:rest|remainder)\s+of"
+    r"|all\s+(?:of\s+)?(?:the|my"
+    r"|those|these|his|her|their|our|\w+'s)|every(?:\s+single)?|(?:[5-9]|[1-9]\d+)(?!\d)"
+    r"(?:\s+or\s+(?:so|more|\d+))?(?:\s+of)?|(?:five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+    r"|sixty|a\s+dozen|a\s+hundred)(?:-\w+)?(?:\s+of)?)"
+)
+# A word between a quantity and what it is of: "my", "mom's", "sleeping" ("took a whole bottle
+# of my mom's sleeping pills"), not a dose's unit ("took 10 mg adderall"), a time ("took 20
+# minutes for my meds to kick in"), kinds ("6 different antidepressants"), vitamins or a
+# clause's turn.
+_TOOK_WORD = (
+    r"(?:(?!(?:to|for|with|at|in|into|on|of|from|and|or|but|then|i|it|me|mg|mgs|ml|mcg|milligrams?"
+    r"|grams?|g|minutes?|mins?|hours?|hrs?|seconds?|secs?|days?|weeks?|months?|years?|times?"
+    r"|different|kinds?|types?|sorts?|brands?|vitamins?|gummy|fish|protein)\b)[\w']+\s+)"
+)
+#: Pills or drugs taken in a quantity, told in the past: "took a whole bottle of tylenol", "took
+#: an entire bottle of pills", "took the rest of my oxy", "took way too many of my dad's
+#: sleeping pills", "took like 30 of my pills", "took 12 trazodone" (not "took 2 advil", "took
+#: 10 mg adderall"); a cue unless the words after it tell of carrying them or of a usual dose
+#: (:func:`carelens.analysis.crisis_idioms.everyday_taking`: "with me on vacation", "over the
+#: day for my migraine").
+TOOK_MANY = (
+    r"\b(?:took|swallowed|downed|popped|chugged|drank)\s+(?:(?:like|around|over|nearly|almost"
+    r"|about|at\s+least|maybe|probably|just|literally)\s+)?"
+    rf"{_TOOK_QUANTITY}\s+{_TOOK_WORD}{{0,3}}?{_SWALLOWED}"
+)
+#: The present and the past of a quantity of pills ("I take a handful of pills", "took all my
+#: meds", "about 20 tablets"), not a dose's unit ("took 20 mg meds"); read as :data:`TOOK_MANY`.
+TAKE_MANY = (
+    r"\b(?:took|take|taking|swallow\w*|down(?:ing)?)\s+(?:a\s+lot\s+of|all\s+(?:of\s+)?"
+    r"(?:my|the|those)|about\s+\d+|(?:[5-9]|[1-9]\d+)(?!\d)|a\s+bunch\s+of|a\s+handful\s+of"
+    r"|half\s+of)\s+(?:(?!(?:mg|mgs|ml|mcg|milligrams?|grams?|g)\b)\w+\s+)?(?:pills|paracetamol"
+    r"|tylenol|lorazepam"
+    r"|sleeping\s+pills|meds|medication|tablets|xanax|ibuprofen|benzos)\b"
+    r"(?!\s+(?:every|each|daily|a\s+day|as\s+prescribed)\b)"
 )
 # Patterns read with the words around them too (:mod:`carelens.analysis.crisis_context`).
 OVERDOSE = r"\boverdos\w*"
@@ -289,19 +355,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         _CUT_MY_SKIN,
         r"\bcarv\w*\s+(?:\w+\s+){0,3}(?:into|in|on)\s+my\s+(?:arm|wrist|skin|thigh|leg|stomach)s?\b",
         r"\bknife\s+(?:into|in|to|across)\s+my\b",
-        r"\b(?:took|take|taking|swallow\w*|down(?:ing)?)\s+(?:a\s+lot\s+of|all\s+(?:of\s+)?"
-        r"(?:my|the|those)|about\s+\d+|(?:[5-9]|[1-9]\d+)(?!\d)|a\s+bunch\s+of|a\s+handful\s+of|half\s+of)\s+"
-        r"(?:\w+\s+)?(?:pills|paracetamol|tylenol|lorazepam|sleeping\s+pills|meds|medication|"
-        r"tablets|xanax|ibuprofen|benzos)\b(?!\s+(?:every|each|daily|a\s+day|as\s+prescribed)\b)",
-        # Told in the past, more quantities: "took a whole bottle of tylenol", "took way too
-        # many pills", "took like 30 tylenol", "took 3 packs of paracetamol", "took a ton of my
-        # adderall" (not "took 2 advil").
-        r"\b(?:took|swallowed|downed)\s+(?:(?:like|around|over|nearly|almost)\s+)?(?:(?:way\s+)?"
-        r"too\s+many(?:\s+of)?|(?:a\s+ton|tons|loads)\s+of|a\s+(?:whole|full|entire)\s+(?:bottle"
-        r"|box|pack|packet|strip)\s+of|(?:\d+|two|three|four|five|several|a\s+few)\s+(?:bottles"
-        r"|boxes|packs|packets|strips)\s+of|(?:[5-9]|[1-9]\d+)(?!\d)|(?:ten|twelve|fifteen|twenty"
-        r"|thirty|forty|fifty|a\s+hundred)(?:[\s-]\w+)?)\s+(?:[\w']+\s+)?" + _SWALLOWED + r"\b"
-        r"(?!\s+(?:every|each|daily|a\s+day|as\s+prescribed)\b)",
+        TAKE_MANY,
+        TOOK_MANY,
         r"\b(?:have|saved|stockpil\w*|hoard\w*)\s+(?:about\s+)?(?:\d+|a\s+lot\s+of)\s+pills\b",
         r"\b(?:relapsed?|relapsing)\s+(?:on|into)\s+(?:self[\s-]*harm|cutting)\b",
         r"\brelaps\w*(?=[^\n]{0,60}\b(?:cut|cutting|self[\s-]*harm\w*|sh)\b)",

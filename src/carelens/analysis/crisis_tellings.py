@@ -9,10 +9,12 @@ told to by anyone") or where the telling comes from inside ("the voices tell me 
 myself", "my brain keeps telling me I should kys"), which is the seeker's own risk.
 :func:`taken_up_after` reads the words after the telling, up to the end of the sentence they
 reach into, for the seeker taking it up: an intent or a plan ("... and honestly I want to",
-"... I've written my note"), a thought of it ("I'm thinking about it") or agreement ("... and
-they're not wrong", "... i agree idk", "maybe I should"), unless what follows the agreement
-clearly turns elsewhere ("... I agree it was cruel", "... maybe I should try therapy", "... I
-agree with my therapist") or the intent is denied ("... i'm not going to, obviously").
+"... I've written my note"), a thought of it ("I'm thinking about it", "I'll think about it")
+or agreement ("... and they're not wrong", "... i agree idk", "maybe I should"), unless what
+follows the agreement clearly turns elsewhere ("... I agree it was cruel", "... maybe I should
+try therapy", "... I agree with my therapist"), it is with someone else's saying in between
+("my mom says a cat is easier and I think she's right") or the intent is denied ("... i'm not
+going to, obviously"; not a denial denied: "I won't pretend I'm not tempted").
 :mod:`carelens.analysis.crisis_context` decides with them which words are the writer's own,
 with a cue of their own risk elsewhere in the message as a taking-up too.
 """
@@ -29,9 +31,12 @@ import re
 # "people tell me I shouldn't kill myself".
 _TELLING = (
     r"(?:told|tell|tells|telling|said|say|says|saying|wrote|write|writes|writing|texted|texts"
-    r"|messaged|commented|comments|posted|replied|replies|yelled|yells|shouted|shouts|screamed"
-    r"|screams)"
+    r"|texting|messaged|messaging|commented|comments|posted|replied|replies|yelled|yells|shouted"
+    r"|shouts|screamed|screams|whisper(?:ed|s|ing)?|mutter(?:ed|s|ing)?|hiss(?:ed|es|ing)?"
+    r"|dm'?d|dmed|dms|dming|snapchatted|tweeted|tweets|typed|types)"
 )
+# A quotation opened after "went", "goes" or "was like": 'my sister went "kill yourself lol"'.
+_QUOTING = r"(?:went|goes|was\s+like|is\s+like)"
 _QUOTE_MARK = "[\"'\u201c\u201d\u2018]"
 _ORDER = (
     r"(?:to|should|shall|ought\s+to|needs?\s+to|ha(?:ve|s|d)\s+to|must|gotta|got\s+to|better"
@@ -39,8 +44,8 @@ _ORDER = (
     r"|why\s+don'?t\s+(?:you|u))"
 )
 _TOLD_TO_DO = re.compile(
-    rf"\b{_TELLING}(?:\s+(?:to\s+)?(?:me|i))?\s*(?:[,:]\s*)?(?:{_QUOTE_MARK}\s*)?(?:that\s+)?"
-    rf"(?:(?:i|you|u|ya)\s+)?(?:{_ORDER}\s+)*$",
+    rf"\b(?:{_TELLING}(?:\s+(?:(?:to|at)\s+)?(?:me|i))?\s*(?:[,:]\s*)?(?:{_QUOTE_MARK}\s*)?"
+    rf"|{_QUOTING}\s*[,:]?\s*{_QUOTE_MARK}\s*)(?:that\s+)?(?:(?:i|you|u|ya)\s+)?(?:{_ORDER}\s+)*$",
     re.IGNORECASE,
 )
 # The same told in a quotation the telling follows: '"Kill yourself," my brother said'.
@@ -59,9 +64,11 @@ _WRITER_TELLS = re.compile(
     re.IGNORECASE,
 )
 # A telling from inside: voices the seeker hears, their own mind, a god ("the voices tell me
-# to kill myself", "my brain keeps telling me I should kys"): the seeker's own risk, a cue.
+# to kill myself", "my brain keeps telling me I should kys"): the seeker's own risk, a cue; not
+# a voice message ("sent me a voice memo saying").
 _INNER_TELLER = re.compile(
-    r"\b(?:voices?|hallucinat\w*|brain|head|mind|thoughts?|depression|demons?|intrusive|inner"
+    r"\b(?:voices?(?!\s+(?:memos?|messages?|notes?|mail|chats?|calls?|texts?|recordings?|clips?"
+    r"|msgs?))|hallucinat\w*|brain|head|mind|thoughts?|depression|demons?|intrusive|inner"
     r"|part\s+of\s+me|inside\s+(?:of\s+)?me|everything\s+in\s+me|something|god|devil|satan"
     r"|spirits?)\b",
     re.IGNORECASE,
@@ -91,8 +98,8 @@ _JUDGED = (
     r"|abus\w*|harass\w*|bully\w*|(?:messed|fucked|screwed)\s+up|not\s+(?:ok|okay|normal|fine"
     r"|right|acceptable|cool|alright|appropriate)|unacceptable|illegal|awful|horrible|terrible"
     r"|disgusting|toxic|evil|mean|out\s+of\s+line|uncalled\s+for|inappropriate|too\s+far|unfair"
-    r"|hurtful|vile|crime|criminal|jerk|asshole|bully|abuser|(?:emotional|verbal|psychological"
-    r"|mental)\s+abuse|(?:emotionally|verbally|psychologically)\s+abusive)\b"
+    r"|hurtful|vile|(?:hate\s+)?crime|criminal|jerk|asshole|bully|abuser|(?:emotional|verbal"
+    r"|psychological|mental)\s+abuse|(?:emotionally|verbally|psychologically)\s+abusive)\b"
     rf"{_NOTHING_OF_MINE}"
 )
 # The teller (or another) in need of help or in the wrong: "he needs help", "she should
@@ -114,8 +121,10 @@ _CAUSE = (
     r"|nobody|no\s+one|worthless|useless|pathetic|burden|failure|waste)\b)"
 )
 # Acts of seeking help or keeping safe from the teller: "try therapy", "tell my mom", "report
-# him", "go no contact", "move out", "go to the police", "stay at my grandma's"; not with a
-# farewell in its clause ("tell everyone goodbye", "leave them forever").
+# him", "go no contact", "move out", "go to the police", "stay at my grandma's", or of looking
+# after oneself ("get off the internet", "get some sleep", "join a different lunch table"); not
+# with a farewell or a death in its clause ("tell everyone goodbye", "leave them forever",
+# "feel better when I'm gone").
 _HELP_ACT = (
     r"(?:(?:(?:try|start|get|find|see|book|look\s+(?:for|into)|ask\s+for|go\s+(?:to|back\s+to))"
     r"\s+(?:(?:a|an|some|my|the|more|professional)\s+)*(?:therap\w*|counsel\w*|psycholog\w*"
@@ -137,9 +146,24 @@ _HELP_ACT = (
     r"|police|cops|teacher|nurse|doctor|hospital|er|office|therapist|work|class|church|bed|hr)\b"
     r"|delete\s+(?:my|the|this|that|her|his|their)\s+[\w'-]+|change\s+(?:schools?|classes"
     r"|(?:my|the)\s+(?:number|school|class|name|account|username|phone|password))"
-    r"|not\s+(?:listen|let|take\s+it|talk|reply|respond|engage|believe))"
+    r"|not\s+(?:listen|let|take\s+it|talk|reply|respond|engage|believe)"
+    # everyday acts of looking after oneself: "stop reading the replies", "get off the
+    # internet", "get some sleep", "spend the summer with my grandparents", "feel better",
+    # "join a different lunch table", "take a break from gaming" (not "from life")
+    r"|(?:stop|quit)\s+(?:reading|checking|looking\s+at|going\s+on|using|playing|posting"
+    r"|scrolling|opening)|(?:get|log|stay|go)\s+off\s+(?:of\s+)?(?:the\s+|my\s+|this\s+)?"
+    r"(?:internet|phone|app|social\s+media|reddit|discord|twitter|tiktok|instagram|insta|snap\w*"
+    r"|line|computer|games?|xbox|console|online|here)"
+    r"|get\s+some\s+(?:sleep|rest|air|fresh\s+air|food"
+    r"|sun)|sleep\s+on\s+it|(?:take|have)\s+a\s+(?:nap|shower|bath|walk)|take\s+a\s+break\s+from"
+    r"\s+(?!(?:life|living|everything|existing|this\s+world|it\s+all|being\s+alive)\b)"
+    r"|spend\s+(?:(?:the|some|more|less|a\s+few|a\s+couple\s+of)\s+)?(?:[\w']+\s+){0,2}?"
+    r"(?:with|at)\b|feel\s+better\b|join\s+(?:a|an|the|another|some|different|new)\b"
+    r"|(?:switch|transfer)\s+(?:schools?|classes|teams?)|study\b|wear\s+(?:headphones|earbuds"
+    r"|earphones)|laugh\s+it\s+off|look\s+for\s+(?:a\s+)?(?:new|another|different)\b|post\s+"
+    r"(?:this|it)\s+(?:in|on|to|somewhere))"
     r"(?![^.!?\n]{0,30}\b(?:good\s*-?\s*bye|bye|farewell|forever|for\s+good|permanently"
-    r"|one\s+last\s+time|for\s+the\s+last\s+time)\b))"
+    r"|one\s+last\s+time|for\s+the\s+last\s+time|never\s+wake|dead|die|gone|heaven)\b))"
 )
 # The writer meaning such an act: "I should report him", "I need to set boundaries", "I'll
 # call the hotline".
@@ -154,14 +178,18 @@ _ELSEWHERE = rf"(?:{_JUDGED}|{_THEY_NEED}|{_CAUSE}|{_I_SHOULD_HELP})"
 # Agreeing ("I agree", "I don't disagree", "I can't say I disagree") takes the telling up
 # unless what follows it, maybe after whom it is with, turns to something else: "I agree it was
 # cruel", "I agree with my mom that it was abuse", "I agree that he needs help", "I agree with
-# you, I should report it" (a verdict on the writer stays one: "I agree that I'm a burden").
+# you, I should report it", "I agreed to see the school counselor" (a verdict on the writer
+# stays one: "I agree that I'm a burden").
 _AGREES = (
     r"(?P<agree>agree[sd]?|agreeing|(?:don'?t|dont|do\s+not|can'?t|cant|cannot)(?:\s+(?:even"
     r"|really|totally|exactly|entirely))?\s+disagree|(?:can'?t|cant|cannot|couldn'?t)\s+(?:really"
-    r"\s+)?(?:say|pretend)\s+(?:that\s+)?i\s+disagree)"
+    r"\s+)?(?:say|pretend)\s+(?:that\s+)?i\s+disagree)(?![\w'])"
     r"(?!(?:\s+(?:with|w/?)(?:\s+(?!(?:and|but|so|because|cause|though)\b)[\w']+){1,4}?)?"
     r"(?:\s+(?:completely|totally|fully|100\s*%|a\s+bit|a\s+little|tho|though|now))*"
-    rf"(?:\s+that|\s*[,:-])?\s+{_ELSEWHERE})"
+    rf"(?:\s+that|\s*[,:-])?\s+{_ELSEWHERE}"
+    # agreeing to an act: "I agreed to see the school counselor", not "I agreed to do it"
+    r"|\s+to\s+(?!(?:do\s+(?:it|that|this|so|what)|die|kill|end|go|it|that|this|them|him|her|what"
+    r"|everything|some|a|an|the|certain|every)\b)[a-z]+\b)"
 )
 # Believing the teller or the telling ("I believe him", "I believe what he said", "I believe
 # it", "I believe that more every day") takes it up unless a clause about something else
@@ -194,17 +222,25 @@ _EVERYDAY_TOPIC = (
     r"|spelling|manners|cleaning|laundry|dishes|bills|rent)"
 )
 _ABOUT_ELSE = (
-    r"(?!\s+(?:about|on|regarding|when\s+it\s+comes\s+to)\s+(?:(?:my|the|his|her|their|our)\s+"
+    r"(?!\s+(?:about|on(?!\s+the\s+money\b)|regarding|when\s+it\s+comes\s+to)\s+(?:(?:my|the|his"
+    r"|her|their|our)\s+"
     rf"(?:[\w']+\s+)?{_EVERYDAY_TOPIC}\b|(?:him|her|them)\b|one\s+thing\s*[,:]?\s+"
     rf"{_EVERYDAY_FAULT}))(?!(?:\s+that|\s*[,:-])\s+(?:{_I_SHOULD_HELP}|{_EVERYDAY_FAULT}"
     r"|it'?s\s+not\s+my\s+fault|it\s+(?:is|was)n'?t\s+my\s+fault))"
 )
+_WRONG_ELSE = rf"(?!\s+to\s+(?:{_HELP_ACT}|tell\s+on))"
+# ... of a place or a time ("right in the middle of class", "right at the lunch table", "right
+# on it", "right with me"), of the teller's feeling ("he's right to be mad") or an act of help
+# ("my parents were right to call the school").
 _RIGHT_ELSE = (
     r"(?![\s-]+wing\b|\s+(?:there|here|next|behind|around|away|now|across|by|beside|outside"
-    r"|inside|in\s+front|over|under|up|down|after|before|back|off|then)\b)"
-    rf"{_ABOUT_ELSE}"
+    r"|inside|in\s+front|over|under|up|down|after|before|back|off|then|in\s+(?:the\s+)?(?:middle"
+    r"|center|centre)|at\s+(?:the|my|his|her|our|their|school|lunch|home|work|me|us|him|them)"
+    r"|on\s+(?:it|time|top|cue|schedule)|with\s+(?:me|us)|when|as\s+(?:i|he|she|they|we|the"
+    r"|soon)|where|into|through)\b|\s+to\s+(?:be|feel)\s+(?:so\s+|really\s+|a\s+bit\s+)?(?:mad"
+    r"|angry|upset|annoyed|pissed|worried|concerned|disappointed|furious|scared|frustrated)\b)"
+    rf"{_ABOUT_ELSE}{_WRONG_ELSE}"
 )
-_WRONG_ELSE = rf"(?!\s+to\s+(?:{_HELP_ACT}|tell\s+on))"
 # After what someone told them, the seeker taking it up as their own: an intent or a plan
 # ("... and honestly I want to", "I'm going to do it tonight", "I'm done", "I've written my
 # note", "I wish I had the guts"), a thought of it ("I'm thinking about it") or agreement
@@ -219,27 +255,61 @@ _TAKEN_UP = re.compile(
     r"|done|doing\s+(?:it|this|that))(?:\s+to)?(?:\s+(?:just|actually|really|finally|do\s+it"
     r"|do\s+that|it|that|too|as\s+well|now|tonight|today|tomorrow|soon|this\s+time|anyway"
     rf"|so\s+bad(?:ly)?|so\s+much|badly)){{0,3}}{_UPTAKE_END})"
-    r"|\b(?:i|i'?m|im|i\s+am|i'?ve\s+been|ive\s+been)\s+(?:\w+\s+){0,3}?(?:thinking|think|thought"
-    rf"|considering)(?!\s+(?:that\s+)?{_ELSEWHERE})\s+(?:about\s+|abt\s+|bout\s+|of\s+)?"
+    r"|\b(?:i|i'?m|im|i\s+am|i'?ve\s+been|ive\s+been|i'?ll|ill|i'?d)\s+(?:\w+\s+){0,3}?(?:thinking"
+    rf"|think|thought|considering|consider)(?!\s+(?:that\s+)?{_ELSEWHERE})\s+(?:about\s+|abt\s+"
+    r"|bout\s+|of\s+|on\s+)?"
     r"(?:it|that(?!\s+(?:comment|message|text|post|remark|day|night|moment|conversation|words?"
     r"|fight|argument|video|tweet|dm)\b)|doing\s+it)\b"
     rf"(?!\s+and\s+(?:decided|chose)\s+to\s+{_HELP_ACT})"
+    r"|\b(?:i'?ll|ill|i\s+will|i'?d|i\s+would)\s+(?:\w+\s+){0,2}?(?:give\s+it\s+(?:some\s+|a\s+)?"
+    r"(?:thought|consideration)|take\s+it\s+into\s+consideration)\b"
+    # a denial denied: "I'm not going to pretend I don't want to", "I won't say I'm not
+    # tempted", "I can't say I don't want to", "I'm not saying I won't", "I don't not want to"
+    r"|\b(?:i'?m|im|i\s+am|i)\s+(?:not\s+(?:going\s+to|gonna|gunna)|won'?t|wont|will\s+not|can'?t"
+    r"|cant|cannot|couldn'?t|not)\s+(?:(?:lie|lying)\s*(?:,|and)?\s+)?(?:pretend(?:ing)?"
+    r"|say(?:ing)?|deny(?:ing)?|tell\s+(?:you|u))\s+(?:that\s+)?(?:i'?m|im|i\s+am|i|it'?s|its"
+    r"|it\s+is|that'?s|thats)\s+(?:not|never|(?:do|would|will|wo|ca|is)n'?t|dont|wont|cant"
+    r"|wouldnt|isnt|do\s+not"
+    r"|will\s+not|would\s+not|can\s+not)(?:\s+(?:really|even|exactly|totally|sometimes|ever|kind"
+    r"\s+of|kinda|a\s+little))*(?:\s+(?:want|wanna|tempted|tempting|appealing|going|gonna|thinking"
+    rf"|considering|consider|think|planning|plan|agree|believe|like\s+the\s+idea)\b|{_UPTAKE_END})"
+    r"|\b(?:don'?t|dont|do\s+not)\s+not\s+(?:want|wanna|wish|like\s+the\s+idea)\b"
+    # doing it: "fine, I'll do it.", "imma do it fr", "I'd do it if I had the means", "might as
+    # well do it", "I'll go through with it", "I'll listen to him for once"; agreement: "can't
+    # argue with that", "fair enough", "sounds like a plan", "I'll take her advice", "who am I to
+    # argue", "tbh same"; a date picked
+    r"|\b(?:i'?ll|ill|i\s+will|(?:i'?m|im)\s+(?:gonna|going\s+to|finna)|ima|imma|i'?ma|finna)\s+"
+    rf"(?:just\s+|actually\s+|really\s+|finally\s+)?do\s+it{_UPTAKE_END}"
+    r"|\bi(?:'?d|\s+would)\s+(?:\w+\s+)?do\s+it\s+if\s+i\b"
+    r"|\b(?:might|may)\s+as\s+well\s+(?:just\s+)?(?:do\s+it|go\s+through\s+with\s+it|listen"
+    r"|do\s+what)\b"
+    r"|(?P<argue>\b(?:can'?t|cant|cannot|couldn'?t)\s+(?:really\s+|even\s+)?argue\s+with\s+(?:that"
+    rf"|them|him|her|it)\b|\bfair\s+enough{_UPTAKE_END}|\bsounds\s+like\s+a\s+plan\b|\btake\s+"
+    r"(?:him|her|them)\s+up\s+on\s+(?:it|that)\b|\btake\s+(?:his|her|their)\s+advice\b)"
+    r"|\b(?:i'?ll|ill|i\s+will|gonna|going\s+to|might|want\s+to|wanna)\s+(?:just\s+|finally\s+"
+    r"|actually\s+)?(?:go\s+through\s+with\s+it\b|listen\s+to\s+(?:him|her|them)(?:\s+for\s+once)?"
+    rf"{_UPTAKE_END})"
+    r"|\bwho\s+am\s+i\s+to\s+(?:argue|disagree|say\s+(?:no|otherwise))\b"
+    rf"|(?:\b(?:tbh|honestly|ngl|lowkey|and|lol|lmao|fr)|[.!?,;:])\s*same\b{_UPTAKE_END}"
+    rf"|\b(?:picked|chosen|chose|set)\s+(?:a|the)\s+(?:date|day){_UPTAKE_END}"
     r"|(?P<right>(?:(?<!what)'re|(?<!what)'s|\b(?:are|is|were|was|might\s+be|may\s+be|could\s+be"
     r"|must\s+be)|\b(?:hes|shes|theyre|thats))\s+(?:(?:probably|totally|so|just|absolutely"
     rf"|kinda|actually|honestly|really|completely|definitely)\s+)?(?:right\b{_RIGHT_ELSE}"
+    rf"|(?:correct|spot\s+on|onto\s+something)\b{_ABOUT_ELSE}"
     rf"|not\s+(?:even\s+)?wrong\b{_ABOUT_ELSE}{_WRONG_ELSE}))"
-    r"|(?:\b(?:aren'?t|isn'?t|wasn'?t|weren'?t|ain'?t|aint|isnt|arent)\s+(?:\w+\s+)?|\b(?:don'?t"
-    r"|dont|do\s+not)\s+think\s+(?:that\s+)?(?:he|she|they)(?:'s|'re|s|re|\s+is|\s+are|\s+was"
-    rf"|\s+were)\s+)wrong\b{_ABOUT_ELSE}{_WRONG_ELSE}"
-    r"|\b(?:have|has|had|got)\s+a\s+(?:good\s+|fair\s+|valid\s+)?point\b"
-    rf"{_ABOUT_ELSE}(?!\s+to\s+(?:make|prove))"
+    r"|(?P<wrong>(?:\b(?:aren'?t|isn'?t|wasn'?t|weren'?t|ain'?t|aint|isnt|arent)\s+(?:\w+\s+)?"
+    r"|\b(?:don'?t|dont|do\s+not)\s+think\s+(?:that\s+)?(?:he|she|they)(?:'s|'re|s|re|\s+is|\s+are"
+    rf"|\s+was|\s+were)\s+)wrong\b{_ABOUT_ELSE}{_WRONG_ELSE})"
+    r"|(?P<point>(?:\b(?:have|has|had|got)\s+a\s+(?:good\s+|fair\s+|valid\s+)?|\bsee\s+(?:their|his"
+    rf"|her|the)\s+)point\b{_ABOUT_ELSE}(?!\s+to\s+(?:make|prove)))"
     # agreement: "I agree (with them)", "I kinda believe it", "part of me believes it"
     r"|\b(?:i|i'?m|im|i\s+am|i'?ve|ive|me)\s+(?:(?:kinda|kind\s+of|sort\s+of|actually|really"
     r"|honestly|totally|fully|partly|half|almost|somewhat|starting|beginning|started|begun|been"
     r"|still|genuinely|completely|definitely|100\s*%|to|do|might|think)\s+){0,3}"
     rf"(?:{_AGREES}|{_BELIEVES})"
     r"|\bpart\s+of\s+me\s+(?:\w+\s+){0,2}?(?:believes?|agrees?|wants?\s+to(?!\s+(?:prove|show"
-    r"|fight|report|tell|scream|cry|hurt\s+them))|thinks?\s+(?:they|he|she|it|that)|wonders?"
+    r"|fight|report|tell|scream|cry|hurt\s+them))|thinks?\s+(?:they|he|she|it|that|thats|its)"
+    r"|wonders?"
     r"|knows?\s+(?:they|he|she|it))\b"
     rf"|\bshould\s+(?:just\s+|really\s+)?listen(?:\s+to\s+(?:them|him|her|it))?{_UPTAKE_END}"
     # "maybe I should", unless an act of help or safety follows ("maybe I should try therapy")
@@ -252,7 +322,8 @@ _TAKEN_UP = re.compile(
     r"|\b(?:written|wrote|writing|write)\s+(?:(?:my|a|the)\s+(?:suicide|goodbye|farewell|last)"
     r"\s+(?:note|letters?)|my\s+note)\b"
     r"|\b(?:wish|if\s+only)\s+i\s+(?:had|have)\s+(?:the\s+)?(?:guts|courage|balls|nerve|strength)"
-    r"\b|\b(?:guts|courage|balls|nerve)\s+to\s+(?:do\s+it|go\s+through\s+with\s+it"
+    rf"\b(?!\s+to\s+(?:{_HELP_ACT}|stand\s+up|speak\s+up|fight\s+back|say\s+no|leave|tell))"
+    r"|\b(?:guts|courage|balls|nerve)\s+to\s+(?:do\s+it|go\s+through\s+with\s+it"
     r"|follow\s+through)\b",
     re.IGNORECASE,
 )
@@ -330,6 +401,86 @@ _AGREED_WITH_HELPER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# Someone's saying between a telling and agreement with "right", "not wrong", "a point" or "can't
+# argue with": "my mom says a cat is easier and I think she's right" is about what the mom said.
+_REPORT = re.compile(
+    r"\b(?:my|the|our)\s+(?:[\w']+\s+)?(?P<reporter>[\w']+)\s+(?:says?|said|thinks?|thought"
+    r"|suggest(?:s|ed)?|recommend(?:s|ed)?|reckons?|advised|told\s+me|tells\s+me)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their)\b", re.IGNORECASE)
+_FEMALE = frozenset(
+    (
+        *("mom", "mum", "mother", "mama", "sister", "sis", "aunt", "auntie", "grandma", "granny"),
+        *("nan", "nana", "girlfriend", "gf", "wife", "stepmom", "stepmother", "stepsister"),
+        *("daughter", "niece"),
+    )
+)
+_MALE = frozenset(
+    (
+        *("dad", "father", "papa", "brother", "bro", "uncle", "grandpa", "boyfriend", "bf"),
+        *("husband", "stepdad", "stepfather", "stepbrother", "son", "nephew"),
+    )
+)
+
+
+# What was said that is of a piece with the telling, a verdict on the writer: "my mom says I'm
+# worthless too and she's right".
+_VERDICT_ON_ME = re.compile(
+    r"\b(?:worthless|useless|pathetic|burden|failure|waste|disgrace|mistake|loser|better\s+off"
+    r"|deserve\w*|nobody|no\s+one|die|dead|kill\w*|kys|disappear|hates?\s+me|ruin\w*)\b",
+    re.IGNORECASE,
+)
+# The agreement's own subject when its words hold it: "shes right", "I don't think he's wrong".
+_OWN_SUBJECT = re.compile(
+    r"(?:(?:don'?t|dont|do\s+not)\s+think\s+(?:that\s+)?)?(?P<who>hes|shes|theyre|he|she|they)\b",
+    re.IGNORECASE,
+)
+
+
+def _about_a_report(text: str, start: int, end: int, at: int) -> bool:
+    """Whether agreement at ``at`` is with someone's saying after the telling (its cue at
+    ``text[start:end]``) rather than with the telling: the last report before it
+    (:data:`_REPORT`) is by someone the telling does not name, nobody else is named in what
+    was said (a "he" or "she" there is the reporter only when a kin word tells its sex: "my
+    aunt says I can stay with her"), what was said is no verdict on the writer
+    (:data:`_VERDICT_ON_ME`), and the agreement's subject may be the reporter ("she" for a
+    mother or a counselor, not "he" for a mother)."""
+    reports = list(_REPORT.finditer(text, end, at))
+    if not reports:
+        return False
+    report = reports[-1]
+    reporter = report.group("reporter").lower()
+    telling = _SENTENCE_END.split(text[max(0, start - 150) : start])[-1].lower()
+    if reporter[:5] in telling:
+        return False
+    sex = _sex(reporter)
+    own = _OWN_SUBJECT.match(text, at)
+    said = text[report.end() : at]
+    subject = own.group("who") if own is not None else said.split()[-1] if said.split() else ""
+    if own is None and subject:
+        said = said[: said.rstrip().rindex(subject)]
+    if any(sex in ("", "they") or _sex(p.group()) != sex for p in _PRONOUN.finditer(said)):
+        return False
+    if _VERDICT_ON_ME.search(said) is not None:
+        return False
+    who = _sex(subject.rstrip("'"))
+    if who in ("he", "she", "they"):
+        return sex in ("", who)
+    # a noun: the reporter again ("my mom is right"), not the teller; "I" or "you": the writer
+    # or a helper ("I can't argue with that", "you're right")
+    return subject.lower() in ("i", "you", "u") or subject.lower()[:5] == reporter[:5]
+
+
+def _sex(word: str) -> str:
+    """The sex a pronoun or a kin word tells: "she" ("her", "mom"), "he" ("him", "dad"), "they"
+    ("them", "their"), or "" (any other word: "counselor")."""
+    word = word.lower()
+    if word in ("she", "her", "hers", "shes") or word in _FEMALE:
+        return "she"
+    if word in ("he", "him", "his", "hes") or word in _MALE:
+        return "he"
+    return "they" if word in ("they", "them", "their", "theyre") else ""
 
 
 def _uptake_window(text: str, end: int) -> tuple[int, int]:
@@ -346,13 +497,17 @@ def _uptake_window(text: str, end: int) -> tuple[int, int]:
     return reach + 250, reach + 150
 
 
-def _set_aside(text: str, start: int, match: re.Match[str], endpos: int) -> bool:
+def _set_aside(text: str, start: int, end: int, match: re.Match[str], endpos: int) -> bool:
     """Whether a reading of :data:`_TAKEN_UP` (in ``text`` up to ``endpos``) is none by the
     words before it, or by whom the writer agrees with: an intent in a relative clause
     (:data:`_RELATIVE_BEFORE`), "right" after a denied thought or thanks
     (:data:`_NOT_RIGHT_BEFORE`, :data:`_THANKS_BEFORE`), agreement with a helper who is not the
     teller (:data:`_AGREED_WITH_HELPER`: "My therapist says it's abuse and I agree with my
-    therapist"), the telling's cue starting at ``start``."""
+    therapist") or with someone else's saying (:func:`_about_a_report`: "my mom says a cat is
+    easier and I think she's right"), the telling's cue at ``text[start:end]``."""
+    agreement = any(match.group(name) is not None for name in ("right", "wrong", "point", "argue"))
+    if agreement and _about_a_report(text, start, end, match.start()):
+        return True
     if match.group("intent") is not None:
         at = match.start("intent")
         return _RELATIVE_BEFORE.search(text, max(0, at - 20), at) is not None
@@ -380,7 +535,7 @@ def taken_up_after(text: str, start: int, end: int) -> bool:
     endpos, limit = _uptake_window(text, end)
     at = end
     while (match := _TAKEN_UP.search(text, at, endpos)) is not None and match.start() < limit:
-        if not _set_aside(text, start, match, endpos):
+        if not _set_aside(text, start, end, match, endpos):
             return True
         at = match.start() + 1
     return False
