@@ -24,9 +24,11 @@ after it may be offered: :func:`carelens.analysis.pronouns.addressed`, read with
 its comma cuts off: "I feel like you can't win, Dad", :func:`_named_beside`), opens a
 subordinate clause without a main clause of its own ("Whatever I do", "When I wake up",
 "When my mom left", "When the doctor told me my mom had cancer", "When I told my mom my
-grades dropped": :func:`_subordinate_only`), closes a bracket it never opened ("traveling),
+grades dropped", "When my son asked me where his grandpa went", "When I read the letter my
+dad left me": :func:`_subordinate_only`), closes a bracket it never opened ("traveling),
 is it ok to ...": :func:`_closes_unopened`), holds letters spelled out one by one
-("s u i c i d e") or words of danger (:mod:`carelens.analysis.openings_danger`). What does
+("s u i c i d e") or words of danger (:mod:`carelens.analysis.openings_danger`), nor one in
+a sentence with a content warning in brackets ("(tw: self harm)": :func:`_warned`). What does
 not belong to a clause is trimmed off its ends, and a long one is clipped
 (:mod:`carelens.analysis.openings_trim`).
 """
@@ -47,13 +49,16 @@ from carelens.analysis.openings_danger import (
 )
 from carelens.analysis.openings_trim import (
     CONJUNCTION,
+    NOUN_OPENERS,
     OWN_SUBJECT,
     bracket_pairs,
     clip_clause,
+    finite_verb,
     list_leads,
     list_marks,
     trim,
 )
+from carelens.analysis.persons import person
 from carelens.analysis.pronouns import (
     ADVERBS,
     FIRST_PERSON,
@@ -135,14 +140,31 @@ def find_clause(
     nor one that starts with an imperative (:data:`_IMPERATIVES`: "It sounds like Tell your mom
     you're sorry…"), nor one with letters spelled out one by one
     (:data:`carelens.analysis.pronouns.SPELLED_OUT`: "s u i c i d e", often a word of danger written
-    so that filters miss it). A message without a first-person word ("I", "my"...) offers a clause
-    of "we" or "our" ("We lost our baby and we feel so empty")."""
+    so that filters miss it), nor one in a sentence with a content warning in brackets
+    (:func:`_warned`: "(tw: self harm)"). A message without a first-person word ("I", "my"...)
+    offers a clause of "we" or "our" ("We lost our baby and we feel so empty")."""
     spelled = (run.span() for run in SPELLED_OUT.finditer(seeker))  # "s u i c i d e"
-    avoided = merged([*avoid, *danger_spans(seeker), *spelled])
+    avoided = merged([*avoid, *danger_spans(seeker), *spelled, *_warned(seeker)])
     found = _clause_of(seeker, feelings, avoided, FIRST_PERSON)
     if found is None and FIRST_PERSON.search(seeker) is None and _FIRST_PLURAL.search(seeker):
         found = _clause_of(seeker, feelings, avoided, _FIRST_PLURAL)
     return found
+
+
+#: A content warning in brackets ("(tw: self harm)", "[cw: abuse]", "(trigger warning)").
+_WARNING = re.compile(
+    r"[(\[]\s*(?:tw|cw|trigger\s+warning|content\s+warning)\b[^()\[\]\n]*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _warned(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` that hold a content warning in brackets (:data:`_WARNING`:
+    "I'm so lonely (tw: mentions of self harm) and I relapsed last night"): what it warns of
+    lies around it, so no clause of theirs is offered."""
+    if _WARNING.search(text) is None:
+        return []
+    return [span for span in _sentences(text) if _WARNING.search(text, *span)]
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -457,6 +479,7 @@ def _subordinate_only(clause: str) -> bool:
     k = 1 if words[:1] == ["even"] and words[1:2] in (["though"], ["if"]) else 0
     if len(words) <= k or words[k] not in _SUBORDINATORS:
         return False
+    tokens = list(WORD.finditer(clause, 0, 400))
     for j in range(k + 2, len(words)):
         if words[j - 1] in _SUBORDINATORS:
             continue  # "that I'm miserable", "if I'm ok": subordinate again
@@ -467,31 +490,12 @@ def _subordinate_only(clause: str) -> bool:
                 words[j] in ("it", "you", "u")
                 and (after in _AFTER_SUBJECT or (after.endswith("s") and not after.endswith("ss")))
             )
-            or _noun_subject(words, j)
+            or (_noun_subject(words, j) and not _inside_subordinate(tokens, words, k, j))
         ):
             return False
     return True
 
 
-#: Words that open a noun phrase that may be the subject of a main clause after a
-#: subordinate one ("Since I lost my job my life has fallen apart", "When my dad left the
-#: house felt empty").
-_NOUN_OPENERS = frozenset(["my", "our", "the", "his", "her", "their", "this"])
-#: Verbs a noun phrase of :data:`_NOUN_OPENERS` is the subject of, one or two words after
-#: its opener ("my life has", "my whole life is", "my mom stopped"): auxiliaries, common
-#: verbs ending in "-s" and past forms (any other word ending in "-ed" too).
-_NOUN_VERBS = frozenset([
-    "is", "was", "are", "were", "has", "had", "have", "does", "did", "will", "would", "can",
-    "could", "should", "might", "must", "isn't", "wasn't", "aren't", "weren't", "hasn't",
-    "hadn't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "keeps", "kept",
-    "feels", "felt", "seems", "gets", "got", "goes", "went", "comes", "came", "became",
-    "becomes", "makes", "made", "sucks", "hurts", "hates", "says", "said", "tells", "told",
-    "thinks", "thought", "knows", "knew", "takes", "took", "gave", "gives", "left", "leaves",
-    "fell", "falls", "broke", "breaks", "began", "begins", "ran", "means", "meant", "never",
-    "always",
-])  # fmt: skip
-#: Words ending in "-ed" that are no past verb after a noun phrase's opener ("my bed").
-_NOT_PAST = frozenset(["bed", "red", "need", "speed", "seed", "feed", "shed", "weed", "sacred"])
 #: Verbs whose object may be a clause of its own ("When I heard my mom died", "Since I found
 #: out my dad has cancer", "Since I discovered my son was using drugs"): a noun phrase right
 #: after one is that clause's subject, not the main clause's.
@@ -536,16 +540,17 @@ _OUT_CLAUSE_VERBS = frozenset(["found", "find", "finding", "figured", "figure", 
 
 
 def _noun_subject(words: Sequence[str], j: int) -> bool:
-    """Whether a noun phrase opens at ``words[j]`` (``j`` > 1: :data:`_NOUN_OPENERS`) and is
-    the subject of the verb one or two words after it (:func:`_verb_after_opener`: "my life
-    has", "my whole life is", "the house felt"), not of a clause a verb before it takes as its
-    object (:data:`_CLAUSE_VERBS`, :data:`_OUT_CLAUSE_VERBS`, :data:`_TELLING` and an object:
-    "When I heard my mom died", "Since I found out my dad has cancer", "When the doctor told me
-    my mom had cancer", "When I told my mom my grades dropped": :func:`_told_before`), of one
-    a time before it tells (:data:`_TIME_NOUNS`: "Since the day my son was born") nor of a
-    subordinate clause joined to the first by "and" or "or" ("When my mom left and my dad
-    started drinking"). In doubt it is none."""
-    if words[j] not in _NOUN_OPENERS:
+    """Whether a noun phrase opens at ``words[j]`` (``j`` > 1:
+    :data:`~carelens.analysis.openings_trim.NOUN_OPENERS`) and is the subject of the verb one
+    or two words after it (:func:`_verb_after_opener`: "my life has", "my whole life is", "the
+    house felt"), not of a clause a verb before it takes as its object (:data:`_CLAUSE_VERBS`,
+    :data:`_OUT_CLAUSE_VERBS`, :data:`_TELLING` and an object: "When I heard my mom died",
+    "Since I found out my dad has cancer", "When the doctor told me my mom had cancer", "When I
+    told my mom my grades dropped": :func:`_told_before`), of one a time before it tells
+    (:data:`_TIME_NOUNS`: "Since the day my son was born") nor of a subordinate clause joined
+    to the first by "and" or "or" ("When my mom left and my dad started drinking"). In doubt it
+    is none; :func:`_inside_subordinate` reads what stands between too."""
+    if words[j] not in NOUN_OPENERS:
         return False
     before = words[j - 1]
     if before in _CLAUSE_VERBS or before in ("and", "or", "nor"):
@@ -562,18 +567,61 @@ def _noun_subject(words: Sequence[str], j: int) -> bool:
     return _verb_after_opener(words, j)
 
 
+#: Words that open a clause a verb takes as its object ("When my son asked me where his
+#: grandpa went", "When I remember how my dad used to look at me"): a noun phrase after one
+#: is that clause's subject.
+_QUESTION_WORDS = frozenset([
+    "what", "why", "where", "how", "who", "whom", "whose", "which", "whether", "when",
+])  # fmt: skip
+#: Words that open a bare noun object ("read the letter", "saw the photos", "got a call").
+_DETERMINERS = frozenset(["the", "a", "an", "these", "those", "some", "that"])
+
+
+def _inside_subordinate(
+    tokens: Sequence[re.Match[str]], words: Sequence[str], k: int, j: int
+) -> bool:
+    """Whether the noun phrase at ``words[j]`` may open a clause inside the subordinate one
+    that ``words[k]`` opens, not the main clause (``tokens``: the words as found): one a
+    question word before it opens (:data:`_QUESTION_WORDS`: "When my son asked me where his
+    grandpa went", "When I think about what my ex did"), or one about a bare noun object
+    before it (:data:`_DETERMINERS`, not a time, nor after a preposition or "be":
+    :data:`_NO_OBJECT_BEFORE`; "When I read the letter my dad left me", "After I saw the
+    photos my ex posted", "When I got the news my grandma had passed") where the noun phrase
+    names someone else (:func:`person`) or opens with another word than "my" or "our"
+    ("When I heard the news my heart broke" reads as a main clause)."""
+    if any(word in _QUESTION_WORDS for word in words[k + 1 : j]):
+        return True
+    for at in range(max(k + 2, j - 3), j):
+        if (
+            words[at] in _DETERMINERS
+            and words[at + 1] not in _TIME_NOUNS
+            and words[at - 1] not in _NO_OBJECT_BEFORE
+        ):
+            return words[j] not in ("my", "our") or person(tokens, words, j) == "other"
+    return False
+
+
+#: Words before a determiner whose noun is no verb's object: prepositions and forms of "be"
+#: ("When I was in the hospital my friends didn't visit", "When I was a kid my dad ...").
+_NO_OBJECT_BEFORE = frozenset([
+    "in", "at", "on", "from", "to", "into", "with", "without", "for", "by", "during", "after",
+    "before", "of", "through", "across", "around", "near", "inside", "outside", "under",
+    "was", "were", "am", "is", "are", "i'm", "im", "be", "been", "being",
+])  # fmt: skip
+
+
 def _told_before(words: Sequence[str], j: int) -> bool:
     """Whether a verb of :data:`_TELLING` and its object stand right before ``words[j]``,
     maybe with "to" between ("explained to my mom"): a pronoun (:data:`_TOLD_OBJECTS`: "told
-    me") or a noun phrase of :data:`_NOUN_OPENERS` and one or two words ("told my mom",
-    "texted my best friend", "told the kids", "warned my friend")."""
+    me") or a noun phrase of :data:`~carelens.analysis.openings_trim.NOUN_OPENERS` and one or
+    two words ("told my mom", "texted my best friend", "told the kids", "warned my friend")."""
     for size in (1, 2, 3):  # "me"; "my mom"; "my best friend"
         at = j - size
         if at < 1:
             return False
         if size == 1 and words[at] not in _TOLD_OBJECTS:
             continue
-        if size > 1 and words[at] not in _NOUN_OPENERS:
+        if size > 1 and words[at] not in NOUN_OPENERS:
             continue
         verb = at - 1
         if words[verb] == "to" and verb > 0:
@@ -585,15 +633,14 @@ def _told_before(words: Sequence[str], j: int) -> bool:
 
 def _verb_after_opener(words: Sequence[str], j: int) -> bool:
     """Whether the noun phrase that opens at ``words[j]`` is the subject of the verb one or
-    two words after it (:data:`_NOUN_VERBS`, or a word ending in "-ed": "my life has", "my
-    whole life is", "the house felt"; not "my ex my heart")."""
+    two words after it (:func:`~carelens.analysis.openings_trim.finite_verb`: "my life has",
+    "my whole life is", "the house felt"; not "my ex my heart")."""
     for m in (j + 2, j + 3):
         if m >= len(words):
             return False
-        verb = words[m]
-        if verb in _NOUN_VERBS or (len(verb) > 3 and verb.endswith("ed") and verb not in _NOT_PAST):
+        if finite_verb(words[m]):
             return True
-        if verb in _NOUN_OPENERS:
+        if words[m] in NOUN_OPENERS:
             return False
     return False
 
@@ -608,7 +655,7 @@ def _item_subject(item: str) -> bool:
         return False
     if words[0] in _MAIN_SUBJECTS or words[0] in ("it", "you", "u"):
         return True
-    return words[0] in _NOUN_OPENERS and _verb_after_opener(words, 0)
+    return words[0] in NOUN_OPENERS and _verb_after_opener(words, 0)
 
 
 def _own_clause_after(text: str, start: int, end: int) -> int | None:

@@ -9,9 +9,10 @@ English, before or after the English one ("Mi mamá no me entiende and I feel so
 "I feel so alone", "I feel so empty and I want to morir" offers "I feel so empty",
 :func:`carelens.analysis.pronouns.foreign_words`); English words with accents are English
 ("café", "naïve", "fiancé"). Brackets that pair around the whole clause are left out ("(I
-feel so alone)": :func:`_bracketed`), and so is an aside in brackets at its start
-("(throwaway, obviously) my dad died": :func:`_aside_at_start`) or a note about the post at
-its end ("... (sorry for the long post)": :func:`_aside_at_end`). Where a list's lead-in
+feel so alone)": :func:`_bracketed`), and so is an aside in brackets at its start before a
+clause with a subject of its own ("(throwaway, obviously) my dad died": :func:`_aside_at_start`;
+not "(My husband) keeps ignoring me", "[Name] texted me") or a note about the post at its end
+("... (sorry for the long post)", "(just venting)": :func:`_aside_at_end`). Where a list's lead-in
 ends, and which items it frames as someone's words, is read here too (:func:`list_leads`).
 Markdown marks are left out of the words offered ("**I feel so alone** since..." offers "I
 feel so alone since...", :func:`carelens.analysis.quoting.clip`), but a "*" typed for a
@@ -43,9 +44,10 @@ OWN_SUBJECT = re.compile(
     r"\b(?:i|i['\u2019](?:m|ve|d|ll)|im|ive|we|we['\u2019](?:re|ve|d|ll))\b", re.IGNORECASE
 )
 #: Words that start a clause without belonging to it, taken off its start again and again:
-#: fillers ("Like I'm being silly", "and", "so", "honestly", "if I'm honest", "to be honest";
-#: "because", not before "of": "Because of my depression my grades have tanked" is a
-#: clause of its own), interjections and chat words ("Yeah",
+#: fillers ("Like I'm being silly", "and", "so", "honestly"; "if I'm honest", "to be honest"
+#: only before a comma or a subject of the seeker's, not as a condition: "If I'm honest with
+#: my therapist she'll ..."; "because", not before "of": "Because of my depression my grades
+#: have tanked" is a clause of its own), interjections and chat words ("Yeah",
 #: "Lol", "Idk", "ngl", "ugh", "well", "Oh my god"), a hedge before a clause of the seeker's
 #: ("I guess I'm just lonely"), emoji or other marks ("😭😭"); a list's mark ("1) I can't
 #: sleep") is taken off too (:func:`list_marks`). "It sounds like Lol you feel so dumb…" is
@@ -55,10 +57,12 @@ _LEADING_EXTRA = re.compile(
     r"|(?:(?:oh\s+)?my\s+(?:god|gosh|goodness|lord)|omg|oh|ah|aw+|yeah|yea|yep|yup|yes|nah|lol"
     r"|lmao|lmfao|rofl|idk|dunno|ngl|tbh|haha\w*|hehe\w*|ugh+|welp|well|um+|uh+|hmm+"
     r"|sigh|ok|okay|anyway|anyways|wow|hey|hi|hello|like|and|but|so|that|because(?!\s+of\b)"
-    r"|just|honestly|basically|literally|seriously|frankly|truthfully|truth\s+be\s+told"
-    r"|in\s+all\s+honesty|to\s+be\s+(?:completely\s+|totally\s+|brutally\s+)?honest"
-    r"|if\s+(?:i['\u2019]m|im|i\s+am)\s+(?:being\s+)?(?:completely\s+|totally\s+)?honest)"
+    r"|just|honestly|basically|literally|seriously|frankly|truthfully)"
     r"(?=[\s,!\u2026]|$)"
+    r"|(?:truth\s+be\s+told|in\s+all\s+honesty"
+    r"|to\s+be\s+(?:completely\s+|totally\s+|brutally\s+)?honest"
+    r"|if\s+(?:i['\u2019]m|im|i\s+am)\s+(?:being\s+)?(?:completely\s+|totally\s+)?honest)"
+    r"(?=\s*[,!\u2026]|\s*$|\s+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b)"
     r"|i\s+(?:guess|think|mean|suppose)(?=[\s,]+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b))"
     r"[\s,.!\u2026]*",
     re.IGNORECASE,
@@ -185,6 +189,13 @@ def trim(
                 start = aside  # "(throwaway, obviously) my dad died"
                 continue
             lead = _LEADING_EXTRA.match(text, start, end)
+            if (
+                lead is not None
+                and text[start] == "["
+                and (closes := _closes_at(text, start, end)) is not None
+                and not _END_ASIDE.match(text, start, closes + 1)
+            ):
+                lead = None  # a bracket kept as the clause's subject: "[Name] texted me"
             if lead is not None:
                 # up to the first masked letter in it, which is the word's
                 lead_end = next((at for at in stars if start <= at < lead.end()), lead.end())
@@ -265,6 +276,34 @@ def _bracketed(text: str, start: int, end: int) -> int | None:
     return None
 
 
+#: Words that open a noun phrase that may be the subject of a main clause after a
+#: subordinate one ("Since I lost my job my life has fallen apart", "When my dad left the
+#: house felt empty").
+NOUN_OPENERS = frozenset(["my", "our", "the", "his", "her", "their", "this"])
+#: Verbs a noun phrase of :data:`NOUN_OPENERS` is the subject of, one or two words after
+#: its opener ("my life has", "my whole life is", "my mom stopped"): auxiliaries, common
+#: verbs ending in "-s" and past forms (any other word ending in "-ed" too).
+_NOUN_VERBS = frozenset([
+    "is", "was", "are", "were", "has", "had", "have", "does", "did", "will", "would", "can",
+    "could", "should", "might", "must", "isn't", "wasn't", "aren't", "weren't", "hasn't",
+    "hadn't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "keeps", "kept",
+    "feels", "felt", "seems", "gets", "got", "goes", "went", "comes", "came", "became",
+    "becomes", "makes", "made", "sucks", "hurts", "hates", "says", "said", "tells", "told",
+    "thinks", "thought", "knows", "knew", "takes", "took", "gave", "gives", "left", "leaves",
+    "fell", "falls", "broke", "breaks", "began", "begins", "ran", "means", "meant", "never",
+    "always",
+])  # fmt: skip
+#: Words ending in "-ed" that are no past verb after a noun phrase's opener ("my bed").
+_NOT_PAST = frozenset(["bed", "red", "need", "speed", "seed", "feed", "shed", "weed", "sacred"])
+
+
+def finite_verb(word: str) -> bool:
+    """Whether ``word`` (lower-cased, :func:`~carelens.analysis.words.plain`) may be the verb
+    of a noun phrase before it: one of :data:`_NOUN_VERBS` or another word ending in "-ed"
+    ("my dad died"; not "my bed": :data:`_NOT_PAST`)."""
+    return word in _NOUN_VERBS or (len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST)
+
+
 #: Words after a bracket at a clause's start that go on with what it holds, rather than
 #: start a clause of their own ("(My wife and I) have been fighting", "(I feel so alone)
 #: and nobody cares"): the bracket is then no aside (:func:`_aside_at_start`).
@@ -281,8 +320,25 @@ def _aside_at_start(text: str, start: int, end: int) -> int | None:
     aside, no subject or verb of the clause ("(throwaway, obviously) my dad died", "(edit:
     I'm not in danger, just venting) my dad died", "(sorry, I know this is dumb) my
     girlfriend cheated on me"): a pair that closes before the clause's end, three words or
-    more after it that start a clause of their own (not with one of :data:`_GOES_ON`); None
-    when there is none (or the brackets wrap the whole clause: :func:`_bracketed`)."""
+    more after it that start a clause with a subject of its own (:func:`_own_subject`; not
+    with one of :data:`_GOES_ON`), or any three words after a note about the post
+    (:data:`_END_ASIDE`: "(throwaway) Lost my job today"); None when there is none (or the
+    brackets wrap the whole clause: :func:`_bracketed`). A bracket that is the clause's
+    subject stays ("(My husband) keeps ignoring me", "[Name] texted me at 3am")."""
+    at = _closes_at(text, start, end)
+    if at is None:
+        return None
+    words = WORD.findall(text, at + 1, end)
+    if len(words) < 3 or plain(words[0]) in _GOES_ON:
+        return None  # "lol (I feel so alone) haha": no clause after it
+    if not _END_ASIDE.match(text, start, at + 1) and not _own_subject(words):
+        return None  # "(My husband) keeps ignoring me", "[Name] texted me"
+    return at + 1
+
+
+def _closes_at(text: str, start: int, end: int) -> int | None:
+    """Where the bracket that ``text[start:end]`` opens with closes before ``end``; None when
+    it opens with none or it does not close."""
     closing = _BRACKETS.get(text[start]) if start < end else None
     if closing is None:
         return None
@@ -293,11 +349,30 @@ def _aside_at_start(text: str, start: int, end: int) -> int | None:
         elif text[at] == closing:
             depth -= 1
             if depth == 0:
-                words = WORD.findall(text, at + 1, end)
-                if len(words) < 3 or plain(words[0]) in _GOES_ON:
-                    return None  # "lol (I feel so alone) haha": no clause after it
-                return at + 1
+                return at
     return None
+
+
+#: Pronouns that are a clause's own subject after a bracket at its start ("(throwaway) I
+#: think my husband is cheating").
+#: Not "nobody", "it"...: "(I feel so alone) nobody at school talks to me" keeps its bracket.
+_SUBJECT_PRONOUNS = frozenset([
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "we", "we're", "we've", "he", "he's",
+    "she", "she's", "they", "they're", "they've",
+])  # fmt: skip
+
+
+def _own_subject(words: Sequence[str]) -> bool:
+    """Whether ``words`` (after a bracket at a clause's start) open a clause with a subject of
+    its own: a pronoun (:data:`_SUBJECT_PRONOUNS`), a noun phrase of :data:`NOUN_OPENERS` or a
+    capitalised name before a verb (:func:`finite_verb`: "my dad died", "Sarah left me");
+    not a verb whose subject the bracket is ("(My husband) keeps ignoring me")."""
+    first = plain(words[0])
+    if first in _SUBJECT_PRONOUNS:
+        return True
+    if first in NOUN_OPENERS:
+        return any(finite_verb(plain(word)) for word in words[2:4])
+    return words[0][0].isupper() and first not in COMMON_WORDS and finite_verb(plain(words[1]))
 
 
 def _aside_at_end(text: str, start: int, end: int) -> int | None:
@@ -315,17 +390,21 @@ def _aside_at_end(text: str, start: int, end: int) -> int | None:
             depth -= 1
             if depth == 0:
                 words = WORD.findall(text, start, at)
-                if not words or needs_more(words[-1]) or not _END_ASIDE.match(text, at, end):
+                if not words or not _END_ASIDE.match(text, at, end):
                     return None
+                if needs_more(words[-1]) and plain(words[-2] if len(words) > 1 else "") != "to":
+                    return None  # "I feel so (sorry)"; not "... what to do (just venting)"
                 return at
     return None
 
 
 #: A bracket about the post, not its story: an apology or a note on it, the seeker's age and
-#: sex ("(sorry for the long post)", "(edit: typo)", "(throwaway)", "(on mobile)", "(22F)").
+#: sex ("(sorry for the long post)", "(edit: typo)", "(throwaway)", "(on mobile)", "(22F)",
+#: "(just venting)", "(not looking for advice)", "(no advice please)", "(please be kind)").
 _END_ASIDE = re.compile(
     r"[(\[]\s*(?:(?:sorry|apologies|edit|update|ps|throwaway|tl;?dr|on\s+mobile|long\s+post"
-    r"|lol|lmao|haha\w*)\b|\d{1,2}\s*[mf]\b|[mf]\s*\d{1,2}\b)",
+    r"|lol|lmao|haha\w*|(?:just\s+)?(?:vent|venting|rant|ranting)|not\s+looking\s+for"
+    r"|no\s+advice|(?:please\s+)?be\s+(?:kind|nice|gentle))\b|\d{1,2}\s*[mf]\b|[mf]\s*\d{1,2}\b)",
     re.IGNORECASE,
 )
 

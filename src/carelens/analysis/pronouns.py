@@ -298,7 +298,9 @@ def turn_clause(clause: str) -> tuple[str, bool, bool]:
     letters "ME" may be the illness or the state, so it is in doubt, unless it is a lone
     emphasised "me" (:func:`_emphasised_me`: "nobody cares about ME"); an "AM" right after
     "I" is still the verb. An "I" that may be a numeral (:func:`_maybe_numeral`: "Henry I
-    was", "Part I and") is in doubt too."""
+    was", "Part I and") is in doubt too, and so is a clause with a second-person word in
+    brackets inside it (:func:`_you_in_brackets`: "My dad (Dad, if you ever read this, I'm
+    sorry) was a good man")."""
     capitals = not any(c.islower() for c in clause)
     addresses = _web_addresses(clause)
     words = list(WORD.finditer(clause))
@@ -309,7 +311,7 @@ def turn_clause(clause: str) -> tuple[str, bool, bool]:
     done = 0  # where the text copied to ``out`` ends
     # a quotation opened and never closed (cut open, say): whose words are they? And words the
     # seeker addressed to someone: "Dad, I miss you" -> "you miss you".
-    doubt = unclosed is not None or bool(addressed(clause))
+    doubt = unclosed is not None or bool(addressed(clause)) or _you_in_brackets(clause)
     swapped_i = -1  # the index of the last "I" turned to "you"
     for k, match in enumerate(words):
         word = match.group(0)
@@ -693,6 +695,25 @@ def addressed(clause: str, addressee: bool = False) -> list[tuple[int, int]]:
             continue
         found.append(match.span())
     return sorted(found)
+
+
+#: What brackets inside a clause hold ("my dad (Dad, if you ever read this, I'm sorry)"),
+#: up to the clause's end where one is left open by a clip.
+_IN_BRACKETS = re.compile(r"\(([^()]*)(?:\)|$)|\[([^\[\]]*)(?:\]|$)")
+
+
+def _you_in_brackets(clause: str) -> bool:
+    """Whether brackets inside ``clause`` hold a second-person word (:data:`_SECOND_PERSON`;
+    "u", "ur" in lower case only): an aside that may speak to someone ("My dad (Dad, if you
+    ever read this, I'm sorry) was a good man", "My son (you know who you are, buddy, I'm
+    proud of you)"), whose "I" an opening would turn beside it ("you're proud of you"); in
+    doubt, even a "you" that may be anyone's counts."""
+    for found in _IN_BRACKETS.finditer(clause):
+        for word in WORD.findall(found.group(found.lastindex or 0)):
+            folded = plain(word)
+            if folded in _SECOND_PERSON and (folded not in ("u", "ur") or word.islower()):
+                return True
+    return False
 
 
 def _web_addresses(clause: str) -> list[tuple[int, int]]:
