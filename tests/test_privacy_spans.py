@@ -127,6 +127,21 @@ def test_a_span_beside_a_number_read_apart_from_a_word_covers_the_same_words() -
     assert out[second["start"] : second["end"]] == "[phone] tonight, card [phone]."
 
 
+def test_a_span_inside_a_number_before_a_cjk_word_or_in_other_digits_moves_to_its_edge() -> None:
+    """A third review: "个人" on the next line was read as the number's counter, so only
+    "+86 138 0013" was redacted and "8000" stayed; digits of other scripts were not read as
+    digits. Each number is one placeholder, and a span boundary inside it moves to its edge."""
+    digits = "".join(chr(0x0660 + int(d)) for d in "0501234567")  # Arabic-Indic
+    text = f"联系电话\uff1a+86 138 0013 8000\n个人微信同号. رقمي {digits}!"
+    inside, arabic = text.index("0013"), text.index(digits[3])
+    spans = {"g": ({"start": 0, "end": inside}, {"start": arabic, "end": len(text)})}
+    out, moved = redact_with_spans(text, spans)
+    assert out == redact(text) == "联系电话\uff1a[phone]\n个人微信同号. رقمي [phone]!"
+    first, second = moved["g"]
+    assert out[first["start"] : first["end"]] == "联系电话\uff1a[phone]"
+    assert out[second["start"] : second["end"]] == "[phone]!"
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     pieces=st.lists(st.sampled_from(PIECES), max_size=30),

@@ -53,7 +53,8 @@ _EMAIL = re.compile(
 # An address written with a space on each side of its "@", at a large mail provider
 # ("john @ gmail.com", "sam.lee @ yahoo.co.uk"): elsewhere "@" between spaces is "at"
 # ("meet me @ the park"). The "@" and the domain are looked for first, then the local part
-# that ends before them.
+# that ends before them: a word with a digit, ".", "_", "+" or "-" in it, or any other word
+# but the everyday ones that stand before "@" meaning "at" (see _NOT_LOCAL).
 _SPACED_AT = re.compile(
     r"[ \t]@[ \t](?:gmail|googlemail|yahoo|ymail|hotmail|outlook|icloud|aol|protonmail|"
     r"proton|gmx|yandex|qq|163|126|naver|hanmail|daum)\.(?:[a-z]{2,3}\.)?[a-z]{2,3}"
@@ -61,6 +62,16 @@ _SPACED_AT = re.compile(
     re.IGNORECASE,
 )
 _LOCAL_BEFORE = re.compile(_LOCAL_NAME + r"\Z", re.IGNORECASE)
+# Everyday words that are no local part before a spaced "@": "My account @ gmail.com got
+# hacked", "anyone else @ outlook.com locked out?", "email me @ gmail.com" keep them, and the
+# domain is a web address.
+_NOT_LOCAL = frozenset(
+    words(
+        "account accounts else me mine email emails e-mail mail address one someone everyone "
+        "anyone noone nobody my your his her our their at is was am are and or to from on in "
+        "with for of the a an it us him them you i login inbox"
+    )
+)
 # Top-level domains accepted without "http://" or "www." (written in lower case).
 _TLDS = words(
     "com org net edu gov mil int info biz io co ai app dev me us uk ca au nz ie de fr es "
@@ -113,8 +124,9 @@ _URL = re.compile(
 # in other letters is no Reddit name. A name in a script written without spaces, or in
 # fullwidth letters, cannot be told from the words after it, and "@" (or the fullwidth at)
 # glued to such words is "at" ("飲み会@渋谷でした", "モール@渋谷", "모임@강남역에서"): a handle in
-# such a script starts after no letter and ends at a space, a colon (also fullwidth) or the
-# end of the text ("@田中さん ありがとう").
+# such a script starts after no letter and ends at a space, a colon, a comma, a full stop, an
+# exclamation or question mark (ASCII, fullwidth or ideographic), or the end of the text
+# ("@田中さん ありがとう", "@田中さん、ありがとう").
 _HANDLE_LETTER = r"[^\W" + UNSPACED + r"\uff00-\uffef]"
 _HANDLE = re.compile(
     r"(?=[@/u])(?:"  # the cheap test first: most places hold none of these
@@ -122,7 +134,7 @@ _HANDLE = re.compile(
     + MARKS
     + r"-]))@["
     + UNSPACED
-    + r"]{1,30}(?=[\s:\uff1a]|\Z)|"
+    + r"]{1,30}(?=[\s:,.!?\uff1a\u3001\u3002\uff0c\uff01\uff1f]|\Z)|"
     + start_after("@.+-")
     + r"@_{0,10}(?![\d_])"
     + _HANDLE_LETTER
@@ -144,7 +156,12 @@ _HANDLE = re.compile(
     re.IGNORECASE,
 )
 # Group mentions that name nobody.
-_NOT_HANDLES = frozenset(words("@everyone @here @channel @all @mods @moderators @admin @admins"))
+_NOT_HANDLES = frozenset(
+    words(
+        "@everyone @here @channel @all @mods @moderators @admin @admins @mod @moderator @staff "
+        "@someone @anyone"
+    )
+)
 # Left out at the end: punctuation and the "*" of Markdown emphasis (and its "_", where one
 # opens before: see _trim).
 _TRAILING = ".,;:!?'\"*"
@@ -200,5 +217,5 @@ def emails(text: str) -> Iterator[tuple[int, int]]:
         yield out_of_unspaced(text, start, text.index("@", start)), m.end()
     for at in _SPACED_AT.finditer(text):
         local = _LOCAL_BEFORE.search(text, max(0, at.start() - 64), at.start())
-        if local is not None:
+        if local is not None and local.group().lower() not in _NOT_LOCAL:
             yield local.start(), at.end()

@@ -7,19 +7,22 @@ groups, then :func:`_phone_shape` accepts only the shapes of real numbers, which
 times, money, version numbers and counts out, and :func:`_phone_ok` what the number is glued
 to and what follows it. A run of digits that may as well be an id, a barcode or a list of
 ratings (a country code without "+", digits spaced one by one, digits glued to Chinese,
-Japanese or Korean words) is a phone number only after words that name one
-(:func:`_named_phone`). A card number (Luhn) and an IBAN (mod 97) are found by their check
-digits, whole.
+Japanese or Korean words before or after them) is a phone number only after words that name
+one, and not after a word for an id (:func:`_named_phone`). A card number (Luhn, with a card
+network's first digits or a word for a card before it) and an IBAN (mod 97) are found by
+their check digits, whole. Digits of other scripts (Arabic-Indic, Devanagari, fullwidth) are
+read as the ASCII ones.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import Final
 
-from carelens.privacy_reading import UNSPACED_CHAR, words
+from carelens.privacy_reading import MARKS, UNSPACED, UNSPACED_CHAR, words
 
 _DIGIT_GROUP = r"(?:\(\d{1,5}\)|\d{1,15})"
 # The spaces and dashes a phone number is written with, besides " " and "-": no-break, narrow
@@ -105,22 +108,30 @@ _BARE_INTERNATIONAL = re.compile(
     r"|549?[1-9]\d{9}"  # Argentina
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# An amount's sign or currency before a number, or the ordinal 第 ("第2023123456号").
+# An amount's sign or currency before a number, or the ordinal 第 ("第2023123456号"; not the
+# 第 of 次第, "as soon as": "確認次第090-1234-5678から折り返します").
 _MONEY_BEFORE = re.compile(
-    r"(?:[" + _CURRENCY_SIGNS + r"]|第|\b(?:usd|eur|gbp|inr|aud|cad|nzd|sgd|hkd|jpy|cny|rmb|"
+    r"(?:[" + _CURRENCY_SIGNS + r"]|(?<!次)第|\b(?:usd|eur|gbp|inr|aud|cad|nzd|sgd|hkd|jpy|cny|rmb|"
     r"krw|chf|rs|rp)\.?)\s{0,2}$",
     re.IGNORECASE,
 )
-# A unit after a number that makes it an amount or a count; in Chinese, Japanese and Korean
-# it is written onto the number: currencies (円, 元, 块, 원, 日元, …), ten thousands and
-# hundred millions (万, 億, 억, 만), counters and ordinals (号, 番, 件, 個, 人, 回, 명, 개, …).
+# A unit after a number that makes it an amount or a count, on the same line ("Text +44 7700
+# 900495" and "Pounds and pounds of worry" on the next line is a phone number).
 _UNIT_AFTER = re.compile(
-    r"\s{0,2}(?:%|(?:percent|dollars?|pounds?|euros?|rupees?|yen|won|yuan|renminbi|francs?|"
+    r"[^\S\r\n]{0,2}(?:%|(?:percent|dollars?|pounds?|euros?|rupees?|yen|won|yuan|renminbi|francs?|"
     r"pesos?|rubles?|roubles?|lira|naira|baht|ringgit|rand|krona|kronor|krone|kroner|"
-    r"usd|gbp|eur|inr|jpy|cny|krw|aud|cad|chf)(?![\w'\u2019])"
-    r"|日元|[美欧歐港韩韓台]元|英[镑鎊]|[港台]币|[港台]幣|人民[币幣]|달러|위안|엔"
-    r"|[円元圆圓块塊万萬亿億억만원号號番件個个人名回次歳岁살명개])",
+    r"usd|gbp|eur|inr|jpy|cny|krw|aud|cad|chf)(?![\w'\u2019]))",
     re.IGNORECASE,
+)
+# In Chinese, Japanese and Korean a unit is written onto the number: currencies (円, 元, 块,
+# 원, 日元, …), ten thousands and hundred millions (万, 億, 억, 만), counters and ordinals (号,
+# 番, 件, 個, 人, 回, 명, 개, …). Only glued: after a space it is the first letter of the next
+# word ("090-1234-5678 個人の携帯です", "010-1234-5678 원장님께"); and only after one run of
+# digits or thousands groups, not a number with "+" or in a phone's groups
+# ("010-1234-5678만 저장해 주세요": 만 is "only" there; see _phone_ok).
+_CJK_UNIT_AFTER = re.compile(
+    r"日元|[美欧歐港韩韓台]元|英[镑鎊]|[港台]币|[港台]幣|人民[币幣]|달러|위안|엔"
+    r"|[円元圆圓块塊万萬亿億억만원号號番件個个人名回次歳岁살명개]"
 )
 # A decimal fraction or a thousands group after the number: "123 456 789,50".
 _DECIMAL_AFTER = re.compile(r"[.,]\d")
@@ -142,27 +153,66 @@ _PHONE_WORD = re.compile(
 # What tells, in the words before a number, whether it is a phone number: a word that names
 # one ("call", "text me on", "my number is", "电话", "연락처"), or a word that names an id
 # ("order", "invoice", "tracking", "barcode", "policy", "case", "EAN", "ISBN", "订单"). The
-# last one before the number decides; a sentence's end after it ends what it tells.
+# last one before the number decides; a sentence's end after it ends what it tells. A number
+# named by the word before it ("appointment number", "受付番号", "预约号", "예약번호") is an
+# id unless that word names a phone or is "my", "the", "this", … (see _numbered).
 _NAMED = re.compile(
-    r"(?<![^\W\d_])(?:(?P<phone>tel|t[ée]l[ée]phone|phones?|phoned|mobile|mob|cell|cellphone|"
-    r"landline|calls?|called|calling|ring|text|texts|texting|sms|whats\s?app|viber|signal|"
-    r"telegram|wechat|fax|dial|reach|contact|handy|telefon|telefono|tel[ée]fono|telefone|"
-    r"celular|m[óo]vil|portable|телефон|тел|звони|звоните|позвони|позвоните|"
+    r"(?<![^\W\d_])(?:(?P<phone>tel|t[ée]l[ée]phone|phones?|phoned|phoning|mobile|mob|cell|"
+    r"cellphone|landline|calls?|called|calling|ring|rings|rang|ringing|text|texts|texted|"
+    r"texting|txt|sms|whats\s?app|viber|signal|telegram|wechat|fax|dial|reach|contact|handy|"
+    r"telefon|telefono|tel[ée]fono|telefone|celular|m[óo]vil|portable|телефон|тел|звони|"
+    r"звоните|позвони|позвоните|رقمي|هاتف|هاتفي|جوال|جوالي|موبايل|اتصل|اتصلي|واتساب|फ़ोन|"
+    r"फोन|मोबाइल|मेरा[ \t]+नंबर|"
     r"(?:my|his|her|your|our|their|phone|mobile|cell|contact|home|work|office|new)"
     r"[ \t]+number(?![ \t]+of(?![^\W\d_])))"
     r"|(?P<id>orders?|invoices?|tracking|barcode|bar[ \t]code|policy|case|claim|ean|isbn|upc|"
     r"gtin|sku|serial|ref|reference|account|acct|customer|member|membership|patient|student|"
     r"ticket|parcel|package|shipment|transaction|receipt|booking|confirmation|voucher|card|"
-    r"id|passport|licen[cs]e|iban|item|product|model|incident|issue|report))(?![^\W\d_])"
+    r"id|passport|licen[cs]e|iban|item|product|model|incident|issue|report|application|"
+    r"prescription)"
+    r"|(?P<numbered>(?:[^\W\d_]|(?-i:[" + MARKS + r"])){2,24}[ \t]+(?:numbers?|नंबर)"
+    r"(?![ \t]+of(?![^\W\d_]))))(?![^\W\d_])"
     r"|(?P<unspaced_phone>手[机機]|[电電]話|电话|携帯|ケータイ|連絡先|[联聯][系繫络絡]|연락|전화|"
     r"휴대폰|핸드폰|微信)"
     r"|(?P<unspaced_id>[订訂]单|[订訂]單|注文|[单單][号號]|[学學][号號]|[学學]生|会[员員]|"
     r"회원|주문|송장)"
+    r"|(?P<unspaced_numbered>番号|[号號][码碼]?|번호)"
     r"|(?P<end>[!?\n。\uff01\uff1f]|\.(?=\s+[^\W\d_]))",
     re.IGNORECASE,
 )
 #: How far back from a number :data:`_NAMED` looks.
 _NAMED_REACH = 48
+# The words before "number" that leave what it names to the words before them ("the number",
+# "this number", "the same number"), and those that name a phone ("helpline number", "आपका
+# नंबर"; "phone", "my", "new" and the others of _NAMED are read there).
+_NEUTRAL_BEFORE_NUMBER = frozenset(
+    words(
+        "the a an this that these those same old other another correct right wrong real actual "
+        "full whole own current usual main only second first last previous private personal "
+        "direct any which what whose no one its uk us usa eu local international foreign "
+        "overseas emergency british english scottish welsh irish american canadian "
+        "australian german french spanish italian dutch polish indian "
+        "यह वह ये वो इस उस पुराना दूसरा"
+    )
+)
+_PHONE_BEFORE_NUMBER = frozenset(
+    words(
+        "helpline hotline crisis support pager skype voice burner backup spare business "
+        "daytime evening free toll tollfree "
+        "आपका तुम्हारा उसका उनका हमारा नया"
+    )
+)
+# Before 番号, 号, 号码 or 번호 (a space between allowed), what names a phone: a word for one,
+# "my", "your", … ("我的号码", "私の番号", "제 번호"), "this", "that", "new" ("这个号码",
+# "この番号", "이 번호", "새 번호"), as "my number" and "new number" do.
+_PHONE_BEFORE_UNSPACED = re.compile(
+    r"(?:[电電][话話]|手[机機]|携帯|ケータイ|スマホ|連絡先|[联聯][系繫络絡]|微信|座[机機]|"
+    r"固[话話]|전화|폰|연락처|[我你他她您][们們]?的|(?:私|僕|俺|あなた)の|"
+    r"[这這那该該此新旧舊同个個]|この|その|あの|新しい|"
+    r"(?<![가-힣])(?:제|내|나의|저의|이|그|새|저))[ \t]?\Z"
+)
+# The groups of _NAMED that the word before them tells (see _numbered).
+_NUMBERED = ("numbered", "unspaced_numbered")
 
 
 def _named_phone(text: str, position: int) -> bool:
@@ -170,8 +220,37 @@ def _named_phone(text: str, position: int) -> bool:
     :data:`_NAMED`)."""
     last = None
     for found in _NAMED.finditer(text, max(0, position - _NAMED_REACH), position):
-        last = found.lastgroup
+        told = _numbered(text, found) if found.lastgroup in _NUMBERED else found.lastgroup
+        if told is not None:
+            last = told
     return last in ("phone", "unspaced_phone")
+
+
+def _numbered(text: str, found: re.Match[str]) -> str | None:
+    """What a number named by the word before it is (see :data:`_NAMED`): "phone", "id", or
+    None where that word leaves it to the words before it ("the number", "会員の番号")."""
+    if found.lastgroup == "numbered":
+        before = found.group().split()[0].lower()
+        if before in _PHONE_BEFORE_NUMBER or before.endswith(("phone", "mobile", "cell", "line")):
+            return "phone"  # "helpline number", "smartphone number", "landline number"
+        return None if before in _NEUTRAL_BEFORE_NUMBER else "id"
+    start = found.start()
+    if _PHONE_BEFORE_UNSPACED.search(text, max(0, start - 6), start):
+        return "phone"
+    spaced = start > 0 and text[start - 1] in " \t"
+    word = text[start - 1 - spaced] if start > spaced else ""
+    if word in ("的", "の", "의"):  # another word's: "会員の番号", "카드의 번호"
+        return None
+    if UNSPACED_CHAR.match(word):  # "受付番号", "预约号", "예약번호", "주문 번호"
+        return "id"
+    # Nothing of such a script before it: 号码, 番号 and 번호 ("number", as in "号码" and a
+    # colon) name a phone, 号 alone ("3号", "No. 3") nothing.
+    return None if found.group() in ("号", "號") else "phone"
+
+
+# A letter of a script written without spaces, or the fullwidth colon (U+FF1A) after such
+# words ("订单号" and a colon), glued before a number.
+_UNSPACED_GLUE = re.compile("[" + UNSPACED + "\uff1a]")
 
 
 # "#" after a word for a case or ticket ("ticket #555-1234", "Case #2024-123456"): a
@@ -328,14 +407,17 @@ def _phone_ok(
     # number only after words that name one ("call 447700900123"), not in a list of ratings
     # or as an order number or a barcode ("Order 85012345678", "EAN 4987176012345").
     digits = "".join(g.strip("+()") for g in groups)
+    unmarked = single and not groups[0].startswith("+")  # one run of digits, no "+"
     named = (len(groups) > 7 and len(digits) == len(groups)) or (
-        single and not groups[0].startswith("+") and _NATIONAL.fullmatch(digits) is None
+        unmarked and _NATIONAL.fullmatch(digits) is None
     )
-    if glued_to and UNSPACED_CHAR.match(glued_to):
-        # The edge of a word there, but one run of digits glued to such words is a phone
-        # number only after words that name one ("我的手机号是13800138000",
-        # "연락처01012345678"), not a student or order number ("我的学号是2021123456").
-        named = named or single
+    following = text[end] if end < len(text) else ""
+    if glued_to and _UNSPACED_GLUE.match(glued_to):
+        # The edge of a word there, but one run of digits glued to such words, or to the
+        # fullwidth colon after them, is a phone number only after words that name one
+        # ("我的手机号是13800138000", "연락처01012345678"), not a student or order number
+        # ("我的学号是2021123456", "订单号" and a colon before "2847561930的包裹丢了").
+        named = named or unmarked
     elif glued_to.isdigit():
         # "1,555 123 4567" is a thousands group, "12/555-1234" a fraction or a date and
         # "1.5551234567" a decimal: after a digit a number starts only in a list of numbers
@@ -350,10 +432,13 @@ def _phone_ok(
             return False
     elif single and (between == "." or "#" in between):
         return False  # one run of digits after "." is a decimal, after "#" a reference
+    if UNSPACED_CHAR.match(following):
+        # So is one run with such words glued after it ("電話番号は09012345678です", not
+        # "会員番号 3125478960です", "주문번호 2847561930으로").
+        named = named or unmarked
     if named and not _named_phone(text, mark):
         return False
-    if end < len(text):
-        following = text[end]
+    if following:
         if following.isdigit():
             return False
         if following == "_":
@@ -375,12 +460,36 @@ def _phone_ok(
             following == "," and _starts_phone(text, end + 1)
         ):
             return False
+    if _MONEY_BEFORE.search(text, max(0, start - 6), start) or _UNIT_AFTER.match(text, end):
+        return False
     return not (
-        _MONEY_BEFORE.search(text, max(0, start - 6), start) or _UNIT_AFTER.match(text, end)
+        _CJK_UNIT_AFTER.match(text, end)
+        and not groups[0].startswith("+")
+        and (single or _thousands(groups, seps))
     )
 
 
+def _thousands(groups: list[str], seps: list[str]) -> bool:
+    """Whether ``groups`` joined by ``seps`` are an amount in thousands ("123 456 789",
+    "1.234.567"), not a phone number's groups ("010-1234-5678", "138 0013 8000")."""
+    return (
+        len(groups[0]) <= 3
+        and not groups[0].startswith(("(", "0"))
+        and all(len(g) == 3 for g in groups[1:])
+        and set(seps) <= {" ", "."}
+    )
+
+
+# Decimal digits of other scripts: Arabic-Indic ("٠٥٠١٢٣٤٥٦٧"), Devanagari ("९८७६५४३२१०"),
+# fullwidth (U+FF10 to U+FF19), ….
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 def phones(text: str) -> Iterator[tuple[int, int]]:
+    if not text.isascii() and _OTHER_DIGIT.search(text):
+        # Read as the ASCII digits they stand for, one for one (the offsets stay), so that the
+        # shapes of numbers, written with ASCII digits, hold for them too.
+        text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
     yield from _ibans(text)
     yield from _cards(text)
     last_end = -1
@@ -454,14 +563,29 @@ def _best_phones(
 # of four and a last one of one to four ("4111 1111 1111 1111", "4222-2222-2222-2"), a fifth
 # of one to three after four of four, or American Express's and Diners Club's 4-6-5 and 4-6-4
 # ("3782 822463 10005"), not after a digit or a number's punctuation (it may be glued to a
-# word: "card4111 1111 1111 1111"). It starts with 2 to 6, as the card networks' numbers do, and its
-# Luhn check digit must hold (see _cards): a phone number in groups of four followed by a
-# year or a count ("0800 1234 5678 2023") is no card.
+# word: "card4111 1111 1111 1111"). It starts with 2 to 6, as the card networks' numbers do,
+# and its Luhn check digit must hold (see _cards): a phone number in groups of four followed
+# by a year or a count ("0800 1234 5678 2023") is no card.
 _CARD = re.compile(
     r"(?<![\d.,/+-])[2-6]\d{3}(?P<sep>[ -])"
     r"(?:\d{4}(?P=sep)\d{4}(?P=sep)(?:\d{4}(?:(?P=sep)\d{1,3})?|\d{1,3})|\d{6}(?P=sep)\d{4,5})"
 )
 _CARD_GROUP_END = re.compile(r"(?=[ -]|\Z)")
+# The first digits of the card networks' numbers (their IIN ranges): Visa; Mastercard;
+# American Express; Diners Club; JCB; Discover; UnionPay; Mir; Maestro and RuPay. Years
+# ("2002 2003 2004 2005") and most counts start otherwise.
+_CARD_PREFIX = re.compile(
+    r"4|5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720|3[47]|30[0-5]|3095|3[689]"
+    r"|352[89]|35[3-8]\d|6011|64[4-9]|65|62|220[0-4]|50[0-9]|5[6-8]|6[0-9]"
+)
+# A word for a card before its number, in the words just before it ("card", "Visa", "debit",
+# "カード", "卡", "카드"): then any first digits will do.
+_CARD_WORD = re.compile(
+    r"(?<![^\W\d_])(?:cards?|visa|master\s?card|amex|american\s+express|discover|diners|jcb|"
+    r"maestro|unionpay|rupay|credit|debit|cc|karte|carte|tarjeta|cart[ãa]o|carta)(?![^\W\d_])"
+    r"|カード|卡|카드",
+    re.IGNORECASE,
+)
 
 
 def _cards(text: str) -> Iterator[tuple[int, int]]:
@@ -470,12 +594,25 @@ def _cards(text: str) -> Iterator[tuple[int, int]]:
         # count or a year may follow a card ("4111 1111 1111 1111 2023").
         ends = [e.start() for e in _CARD_GROUP_END.finditer(m.group())]
         for end in sorted(ends, reverse=True):
-            digits = m.group()[:end].replace(m["sep"], "")
+            groups = m.group()[:end].split(m["sep"])
+            digits = "".join(groups)
             if len(digits) < 13 or _word_at(text, m.start() + end):
                 continue
-            if _luhn_ok(digits):
+            if _luhn_ok(digits) and _card_like(text, m.start(), groups):
                 yield m.start(), m.start() + end
                 break
+
+
+def _card_like(text: str, start: int, groups: list[str]) -> bool:
+    """Whether ``groups`` at ``start`` may be a card number: not a list of years or round
+    counts ("2002 2003 2004 2005", "2000 2500 3000 3500", every group ending in 0), and with
+    a card network's first digits or a word for a card just before."""
+    if all(_YEAR.fullmatch(g) for g in groups) or all(g.endswith("0") for g in groups):
+        return False
+    return (
+        _CARD_PREFIX.match(groups[0]) is not None
+        or _CARD_WORD.search(text, max(0, start - 32), start) is not None
+    )
 
 
 def _luhn_ok(digits: str) -> bool:
