@@ -3,7 +3,10 @@
 cruel", "... maybe I should try therapy"); the idiom "I overdosed on coffee" holds only where
 no drug is named in its sentence but in an everyday clause ("... because I forgot to take my
 meds"). The cases marked from the review are messages an old-vs-new review of 430 hand-written
-messages found missed (or, for "no cue", flagged) after the first narrowing of these readings.
+messages found missed (or, for "no cue", flagged) after the first narrowing of these readings;
+those of the third review (437 messages) are what its turns elsewhere set aside beside a sign of
+the writer's own risk ("... i agree, my life is awful"), inner voices read as tellings and
+everyday acts or advice read as a taking-up.
 """
 
 from __future__ import annotations
@@ -802,3 +805,168 @@ def test_more_verbs_of_telling_report_what_was_told(text: str) -> None:
 )
 def test_a_voice_the_writer_hears_and_their_own_words_stay_cues(text: str) -> None:
     assert len(crisis_cues(text)) == 1
+
+
+# --- the third review: a sign of the writer's own risk leaves no turn elsewhere -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("my dad told me to kill myself and i agree, my life is awful", "kill myself"),
+        (
+            'my ex texted me "kill yourself" and honestly i agree, my brain is fucked up',
+            "kill yourself",
+        ),
+        ("my mom said i should kill myself. she's right, i'm bad at everything", "kill myself"),
+        (
+            "my brother screamed at me to kill myself. he's right, i'm lazy and useless and a"
+            " burden",
+            "kill myself",
+        ),
+        ("my dad told me to kill myself. he's right, i broke my mom's heart", "kill myself"),
+        ("my stepmom keeps telling me to kys. she's right, i failed my whole life", "kys"),
+        (
+            "my coach told me to go kill myself after the game. he's right, i'm so bad at playing,"
+            " i'm bad at existing",
+            "kill myself",
+        ),
+        (
+            "my brother keeps telling me to kill myself. my dad says i'm a disappointment and he's"
+            " right",
+            "kill myself",
+        ),
+        ("my ex told me to kys. my mom says i'm too much and she's right", "kys"),
+        (
+            "my cousin said i should kill myself. my aunt says i'm a lost cause and she's right",
+            "kill myself",
+        ),
+        (
+            "my bf told me to kill myself. my mom thinks i'm hopeless and honestly she's right",
+            "kill myself",
+        ),
+        ("my dad told me to kys. he asked if i'd do it and i said i might", "kys"),
+        ("my ex texted 'kys' and i said i will", "kys"),
+        (
+            "people in my class tell me to kill myself. maybe i should take a walk into traffic",
+            "kill myself",
+        ),
+        (
+            "my brother said go kill yourself lol. maybe i should take a bath with the toaster",
+            "kill yourself",
+        ),
+        ("ppl keep telling me to kys... maybe i should take a break from breathing lol", "kys"),
+        ("my bf told me to kill myself. maybe i should delete my existence", "kill myself"),
+        ("they all tell me to kill myself. maybe i should look for a new way out", "kill myself"),
+        (
+            "my ex said kill yourself. maybe i should text my mom one more time and then do it",
+            "kill yourself",
+        ),
+        (
+            "my friend said i should just kill myself lol. maybe i should look for a different"
+            " method than last time",
+            "kill myself",
+        ),
+        ("my brother told me to kys. maybe he's right after all", "kys"),
+        (
+            "my sister told me to kill myself. she's right when she says nobody would miss me",
+            "kill myself",
+        ),
+        ("my mom keeps saying i should just kill myself. i guess she's right then", "kill myself"),
+        (
+            "my dad told me to kill myself. i believe him when he says nobody wants me",
+            "kill myself",
+        ),
+        ("my dad told me to kill myself. i agree, it's because i ruin everything", "kill myself"),
+        (
+            "my mom told me to kill myself. maybe she is right after everything i put her through",
+            "kill myself",
+        ),
+        (
+            "my ex told me to kill myself. i think he is right up to a point and i want it over",
+            "kill myself",
+        ),
+        (
+            "my friend told me to kys. i believe her when she says it'd be better for everyone",
+            "kys",
+        ),
+        (
+            "my stepdad told me to kill myself. i believe them when they say i'm a waste",
+            "kill myself",
+        ),
+    ],
+)
+def test_a_sign_of_the_writers_own_risk_leaves_the_telling_taken_up(text: str, told: str) -> None:
+    """Each was no cue: a verdict ("my life is awful", "i'm a disappointment"), an everyday fault
+    ("i broke my mom's heart"), an act ("take a walk", "look for a new"), a relative clause ("i
+    said i might") or "right" of a time ("after", "then", "when", "up") turned the agreement
+    elsewhere."""
+    assert cue_words(text) == [told]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'my ocd goes "just kill yourself" every time i make a mistake',
+        "my anxiety is like 'kill yourself' all day long and i'm so tired of fighting it",
+        "my ED goes 'you should just kill yourself' whenever i eat",
+        'my ptsd is like "kill yourself" at night and i cant sleep',
+        "my anxiety whispers that i should just kill myself",
+        "at night the shadows whisper that i should kill myself",
+        'the shadow people hiss "kill yourself" when the lights are off',
+        "the man i see in the corner whispers kill yourself to me every night, i know he's not"
+        " real",
+        "every night my own reflection whispers to kill myself",
+        'my trauma goes "kill yourself" and honestly idk how to make it stop',
+        'my self hatred is like "just kill yourself already"',
+        "i catch myself muttering 'just kill yourself' when i mess up",
+        'i find myself whispering "kill yourself" in the mirror every morning',
+    ],
+)
+def test_an_inner_voice_or_the_writers_own_muttering_is_a_cue(text: str) -> None:
+    """Each was no cue: the new verbs of telling ("goes", "is like", "whispers", "hiss",
+    "muttering") read an illness, a hallucination or the writer as someone else telling."""
+    assert len(crisis_cues(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kids at school keep telling me to kys. maybe i should not go tomorrow",
+        "my classmates told me to kys. maybe i should get a new phone number",
+        "ppl in the server keep saying kys to me lol. maybe i should leave the server",
+        "my teammates told me to kys after i missed the shot. maybe i should quit the team",
+        "my ex told me to kill myself. maybe i should talk about it with someone",
+        "my sister always says kys when we fight. maybe i should stop being so sensitive lol",
+        "my bf told me to kill myself. maybe i should go to my sister's this weekend",
+        "my ex told me to kys and my therapist said i should go no contact. cant argue with that",
+        "my coworker told me to kill myself. hr said i should file a complaint. fair enough",
+        "someone told me to kys in the comments. my friend said i should take a break from reddit,"
+        " who am i to argue",
+        "my ex told me to kill myself. my friends said i should get a dog. sounds like a plan",
+        "someone dmed me kys. i reported them and the mods banned them. thanks everyone, you're"
+        " right.",
+        "my cousin told me to kill myself. i'll give it some thought whether to tell my mom",
+        "my brother told me to kys. i might as well listen to music and forget about it",
+    ],
+)
+def test_an_everyday_act_or_someone_elses_advice_agreed_with_is_no_taking_up(text: str) -> None:
+    """Each was a cue: "maybe I should" turned elsewhere before acts of help only, and agreement
+    without a subject ("cant argue with that", "fair enough") was with the telling."""
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mom told me to kill myself. maybe i should not be here anymore",
+        "my mom told me to kill myself. maybe i should get it over with",
+        "my mom told me to kill myself. maybe i should stop breathing",
+        "my mom told me to kill myself. my dad says everyone would be happier. fair enough",
+        'my mom whispered "kill myself" and i want to',
+    ],
+)
+def test_an_everyday_act_beside_a_way_out_or_a_saying_without_advice_still_takes_it_up(
+    text: str,
+) -> None:
+    assert cue_words(text) == ["kill myself"]

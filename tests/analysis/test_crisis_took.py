@@ -3,7 +3,9 @@ my oxy") is a cue, read with the one list of drugs the overdose idiom reads too,
 after it tell of carrying it or of a usual dose ("... with me on vacation", "... over the day for
 my migraine"); the idiom "I overdosed on coffee" beside a usual dose, and a real overdose of an
 everyday thing meant to harm. The cases are those a second old-vs-new review of 494 hand-written
-messages found missed or flagged wrongly.
+messages found missed or flagged wrongly, and those a third review of 437 found missed by the
+everyday readings (a count of ten or more, all of a supply or a sign of the writer's own risk is
+never carried nor a usual dose) or flagged wrongly.
 """
 
 from __future__ import annotations
@@ -87,13 +89,11 @@ def test_an_overdose_after_a_telling_is_a_cue_and_takes_the_telling_up() -> None
         # a dose in milligrams, not a count
         "i took 10 mg adderall this morning",
         "i took 800 mg advil for my cramps like my doctor said",
-        "i took 20 mg meds this morning as prescribed by my new psych",
         # a usual dose
         "took 5 advil over the day for my migraine",
         "i took like 8 advil over the weekend for my back",
         "i took a ton of advil during my wisdom teeth recovery, doctor said it's fine",
         "i took loads of pills as a kid for my asthma",
-        "took 10 tablets over two weeks like the antibiotic course said",
         # kinds, not a count
         "took like 6 different antidepressants before one worked",
     ],
@@ -204,3 +204,162 @@ def test_a_fear_or_a_hope_of_everyday_life_leaves_the_idiom(text: str) -> None:
 def test_more_than_a_usual_dose_beside_the_idiom_is_a_real_overdose(text: str) -> None:
     """One or two of a drug is a usual dose; three, "some pills" or a bottle are not."""
     assert "overdosed" in cue_words(text)
+
+
+# The third review: real overdoses the everyday readings of "took" set aside.
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a count of ten or more, or all of a supply, is never a usual dose
+        (
+            "i took 40 tylenol when i was 16 and ended up in the icu for a week",
+            "took 40 tylenol",
+        ),
+        ("i took 50 pills as a teenager and still have liver damage", "took 50 pills"),
+        ("took all of my pills as a kid after my dad left, i was 13", "took all of my pills"),
+        (
+            "took all of my antidepressants when i was 15, nobody at school knew",
+            "took all of my antidepressants",
+        ),
+        (
+            "took 60 tylenol over the weekend and now my stomach is killing me",
+            "took 60 tylenol",
+        ),
+        ("i took 45 tylenol over two days, couldn't keep food down", "took 45 tylenol"),
+        (
+            "took 60 tylenol over the course of the day yesterday and now im yellow",
+            "took 60 tylenol",
+        ),
+        ("i took 40 pills during my treatment because i gave up", "took 40 pills"),
+        (
+            "i took 35 tylenol, the nurse said it's okay to sleep now but i'm scared",
+            "took 35 tylenol",
+        ),
+        (
+            "took 30 sleeping pills last week, the er doc said it's fine now but i still feel"
+            " empty",
+            "took 30 sleeping pills",
+        ),
+        (
+            "i took 40 pills cause my psych bumped my dose and i just snapped",
+            "took 40 pills",
+        ),
+        ("pls help i took 40 pills like the bottle said not to lol", "took 40 pills"),
+        (
+            "took the whole bottle of my new meds cuz my psych upped them and i wanted it over",
+            "took the whole bottle of my new meds",
+        ),
+        # "along", "back" and "with me" alone carry nothing
+        ("i took all my pills along with half a bottle of wine last night", "took all my pills"),
+        ("i took 20 xanax along with a bottle of wine", "took 20 xanax"),
+        ("took 30 pills back to back and laid down on my bed", "took 30 pills"),
+        ("took 30 pills back at home and my sister found me", "took 30 pills"),
+        ("my mom found me after i took 30 pills back at my apartment", "took 30 pills"),
+        # carried, and swallowed after all
+        (
+            "i took all my pills to school and swallowed them in the bathroom at lunch",
+            "took all my pills",
+        ),
+        ("i took all my pills with me to the bathroom and took them all", "took all my pills"),
+        # a modest quantity and a sign of risk
+        ("took a bunch of pills for the pain of losing him", "took a bunch of pills"),
+        ("i took a bunch of pills for the pain of living", "took a bunch of pills"),
+        (
+            "i took a lot of pills for the emotional pain, i just wanted to feel nothing",
+            "took a lot of pills",
+        ),
+        (
+            "i took 9 sleeping pills for my back and then kept going until the bottle was empty",
+            "took 9 sleeping pills",
+        ),
+        ("took 5 pills for my pain and then 30 more", "took 5 pills"),
+    ],
+)
+def test_a_large_quantity_or_a_sign_of_risk_is_never_carried_nor_a_usual_dose(
+    text: str, words: str
+) -> None:
+    """Each was no cue: "when I was 16", "as a teen", "along", "back", "to school", "over two
+    days", "the nurse said it's okay" and an ailment set any quantity aside, whatever followed."""
+    assert cue_words(text) == [words]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "i'm going to take all my pills back to back tonight so it works",
+            "take all my pills",
+        ),
+        (
+            "tomorrow im gonna take all my meds to school and swallow them in the bathroom",
+            "take all my meds",
+        ),
+        # as it read before the everyday readings: a cue a person reads
+        ("i took 20 mg meds this morning as prescribed by my new psych", "took 20 mg meds"),
+        ("took 10 tablets over two weeks like the antibiotic course said", "took 10 tablets"),
+    ],
+)
+def test_the_present_and_past_quantity_is_read_as_before_the_everyday_readings(
+    text: str, words: str
+) -> None:
+    """The first two were no cue: the everyday readings of "took" read the older pattern of
+    "take all my pills" too; it has no check of the words around it now, as before them."""
+    assert cue_words(text) == [words]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I overdosed on caffeine because I forgot to take my meds, so I took all of them at once",
+        "overdosed on coffee then took my meds. and then my mom's. and then my brother's.",
+    ],
+)
+def test_all_of_a_supply_after_the_idiom_is_a_real_overdose(text: str) -> None:
+    """Each was no cue: the forgotten dose and "took my meds." read as everyday clauses."""
+    assert cue_words(text) == ["overdosed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # at work
+        "we took 40 bottles of melatonin off the shelves because of the recall",
+        "i took 30 bottles of tylenol to restock the shelf before close",
+        "Today I took 20 vials of morphine out of the pyxis for my patients, long shift",
+        "i took 15 boxes of drugs to the ward for the new admissions",
+        "took like 200 prescriptions over the phone today, my ear hurts",
+        # travelling
+        "took 3 boxes of insulin pens through customs, no problems at all",
+        "I took 2 boxes of advil to Mexico because it's expensive there",
+        "we took 4 packs of motion sickness tablets on the ferry",
+        "i took 5 packs of panadol in my carry-on for the family",
+        # no drug
+        "I took 5 visual aids to my presentation and my teacher loved them",
+        "drank a whole bottle of maple syrup on a dare lol never again",
+        "i took like 6 coffee capsules this morning, i'm so wired",
+        "took a whole box of dishwasher tablets from the cupboard",
+        "took 5 lithium batteries out of the drone before the flight",
+        "we took 6 oxygen tanks out to the ambulance bay",
+        # a pet, a small child, an accident
+        "my dog swallowed a whole bottle of my ibuprofen, rushed him to the vet",
+        "my 2 year old swallowed like 10 of my iron pills, poison control said go to the ER",
+        "my grandma took too many of her heart pills by mistake and had to go in for monitoring",
+    ],
+)
+def test_a_quantity_at_work_on_a_trip_of_no_drug_or_by_a_pet_is_no_cue(text: str) -> None:
+    """Each was a cue: the carrying places were few, "aids", "syrup", "capsules", "tablets",
+    "lithium" and "oxy..." were drugs whatever came before or after them, and nobody's
+    swallowing was anyone's but the writer's."""
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dog swallowed a whole bottle of my pills and i wish i had too, i want to die",
+        "i accidentally took way too many of my pills, called poison control",
+        "i took a whole bottle of pills to my room",
+    ],
+)
+def test_a_pet_an_accident_or_a_room_beside_a_sign_of_risk_stays_a_cue(text: str) -> None:
+    assert crisis_cues(text) != ()

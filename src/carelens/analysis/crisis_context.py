@@ -10,11 +10,12 @@ it every day"). :data:`CONTEXT_CHECKS` holds, for the patterns whose words have 
 too, what makes a match a cue: an overdose someone took or means, not a topic nor an everyday
 idiom ("I overdosed on ice cream": :mod:`carelens.analysis.crisis_idioms`); a quantity of pills
 swallowed, not carried nor a usual dose ("took a whole bottle of tylenol with me on vacation",
-"took 5 advil over the day for my migraine"); "rather die", not
-"rather die than go to that party"; "end it" of the writer, not of another; "kys", "kill
-myself" and "kill yourself" of the writer, not of another nor what someone else told them
-("someone told me to kill myself", 'my mom said "just kill yourself"'), unless the writer takes
-it up ("... and honestly I want to", "... and they're not wrong":
+"took 5 advil over the day for my migraine"; the older quantity pattern
+:data:`~carelens.analysis.crisis_patterns.TAKE_MANY` is read with no check, as it was before);
+"rather die", not "rather die than go to that party"; "end it" of the writer, not of another;
+"kys", "kill myself" and "kill yourself" of the writer, not of another nor what someone else
+told them ("someone told me to kill myself", 'my mom said "just kill yourself"'), unless the
+writer takes it up ("... and honestly I want to", "... and they're not wrong":
 :mod:`carelens.analysis.crisis_tellings`) or the message holds a cue of their own risk besides
 ("They told me to kill myself. I want to die."); self-harm words without an accident; a
 farewell that points to an ending, not an everyday leaving.
@@ -45,7 +46,6 @@ from carelens.analysis.crisis_patterns import (
     OVERDOSE,
     PATTERNS,
     RATHER_DIE,
-    TAKE_MANY,
     THIRD_PARTY,
     TOOK_MANY,
     masked_pattern,
@@ -372,7 +372,6 @@ def _last_words(text: str, start: int, end: int) -> bool:
 #: Patterns whose words have everyday senses too: a match is a cue only when its check holds.
 _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     OVERDOSE: _someones_act,
-    TAKE_MANY: _swallowed,
     TOOK_MANY: _swallowed,
     END_IT: _own_act,
     KYS: _own_kys,

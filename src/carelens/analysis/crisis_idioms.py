@@ -6,7 +6,10 @@ its words are set aside from the learned flag too
 (:func:`carelens.analysis.crisis_context.not_own_mentions`). A quantity of pills taken
 (:data:`~carelens.analysis.crisis_patterns.TOOK_MANY`) is no cue either where
 :func:`everyday_taking` reads it as carried or a usual dose ("took a whole bottle of tylenol with
-me on vacation", "took 5 advil over the day for my migraine"). :func:`everyday_overdose` reads an
+me on vacation", "took 5 advil over the day for my migraine"), never for ten or more or all of a
+supply but where it was carried, and never beside a sign of the writer's own risk
+(:data:`~carelens.analysis.crisis_patterns.OWN_RISK`: "... when i was 16 and ended up in the
+icu"). :func:`everyday_overdose` reads an
 everyday thing after "overdosed" ("on ice cream", "on way too much coffee", "on my netflix")
 with no drug named in the rest of its sentence ("overdosed on xanax and ice cream", "on coffee
 and then a bottle of tylenol" are none), but for one in a clause of everyday life ("overdosed on
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from carelens.analysis.crisis_patterns import DRUGS
+from carelens.analysis.crisis_patterns import DRUGS, OWN_RISK, OWN_RISK_WORDS
 
 # After "overdosed": an everyday thing had too much of, the idiom "I overdosed on ice cream /
 # Netflix / caffeine". The everyday word comes right after "on", maybe after a determiner or a
@@ -63,7 +66,8 @@ _EVERYDAY_DOSE = re.compile(
     rf"|the|today'?s|morning|evening|night)\s+(?:[\w'-]+\s+){{0,2}}?{_DRUGS}\b"
     r"|\b(?:took|take|taking|taken)\s+my\s+(?:(?:usual|normal|regular|daily|morning|evening"
     r"|night|nightly|adhd|anxiety|prescribed)\s+)?(?:meds|medications?|medicine)\b(?=[^\S\n]*"
-    r"(?:[,;.!?)](?![^\w\n]*(?:all|every|each|whole|the\s+whole|like|about|over|\d))|$|(?:like\s+normal|as\s+usual|as\s+normal|as\s+prescribed|on\s+time|this"
+    r"(?:[,;.!?)](?![^\w\n]*(?:(?:and\s+)?(?:then\s+)?(?:(?:my|his|her|their|our)\s+[\w]+'s|all|every"
+    r"|each|whole|the\s+whole|like|about|over|\d)))|$|(?:like\s+normal|as\s+usual|as\s+normal|as\s+prescribed|on\s+time|this"
     r"\s+morning|tonight|today|at\s+night|after|before|with\s+(?:food|breakfast|lunch|dinner"
     r"|water)|and|lol|lmao|haha|later|then|late|early|already|yet)\b))"
     # one or two of a drug, the usual dose: "took a melatonin to fall asleep", "took two
@@ -90,6 +94,14 @@ _EVERYDAY_DOSE = re.compile(
 )
 
 
+# In the rest of the sentence, or past its end, all of a supply taken after all: "because I forgot
+# to take my meds, so I took all of them at once", "took my meds. and then my mom's".
+_TOOK_ALL = re.compile(
+    r"\b(?:took|take|taking|swallowed|downed|popped|ate)\s+(?:them\s+all|all\s+of\s+them|all"
+    r"\s+(?:of\s+)?(?:the|my|those|these|his|her|their)|(?:the\s+)?(?:whole|entire|rest)|every\s+"
+    r"(?:last|single|one))\b",
+    re.IGNORECASE,
+)
 # In the rest of the sentence, an overdose meant to harm: "on caffeine on purpose", "because I
 # wanted my heart to stop", "hoping it would kill me".
 _MEANT = re.compile(
@@ -114,6 +126,8 @@ def everyday_overdose(text: str, start: int, end: int) -> bool:
     assert rest is not None  # it matches the empty string
     if _MEANT.search(text, thing.end(), rest.end()) is not None:
         return False
+    if _TOOK_ALL.search(text, thing.end(), rest.end() + 40) is not None:
+        return False
     # the everyday clauses read on past the sentence's end: "then took my meds. All of them."
     # is no usual dose
     aside = [m.span() for m in _EVERYDAY_DOSE.finditer(text, thing.end(), rest.end() + 40)]
@@ -124,23 +138,45 @@ def everyday_overdose(text: str, start: int, end: int) -> bool:
 
 
 # After a quantity of a drug taken (:data:`~carelens.analysis.crisis_patterns.TOOK_MANY`), maybe
-# after a word of its name ("xanax bars"): it was carried, not swallowed ("with me on vacation",
-# "to the pharmacy", "back to the pharmacy", "to school in my backpack", "to my grandma at the
-# hospital", "from the school nurse"), or is a usual dose ("every day", "as prescribed").
+# after a word of its name ("xanax bars"): it was carried to a place or a person, not swallowed
+# ("with me on vacation", "to the pharmacy", "back to the pharmacy", "to school in my backpack",
+# "to my grandma at the hospital", "from the school nurse", "through customs", "to Mexico", "off
+# the shelves", "out of the pyxis", "to restock"). A destination is needed: "back" ("took 30 pills
+# back to back", "back at home"), "along" ("along with a bottle of wine") and "with me" alone
+# carry nothing.
 _CARRIED = re.compile(
-    r"(?:\s+(?:bars?|pills?|tablets?|caps|capsules?|gels?|liquid|pm|tabs))?\s+(?:with\s+(?:me|us)\b"
-    r"|back\b(?!\s+(?:in|then|when))|along\b|away\s+from\b|(?:to|into)\s+(?:(?:the|my|a|an|his"
-    r"|her|our|their|\w+'s)\s+)*"
-    r"(?:[\w'-]+\s+)?(?:school|work|class|college|uni|university|campus|office|church|camp|pharmacy"
-    r"|chemist|drugstore|store|shop|pharmacist|nurse|doctor|hospital|clinic|party|trip|vacation"
-    r"|holiday|beach|gym|practice|dorm|grandma|grandpa|grandparents|granny|nan|nana|mom|mum|dad"
-    r"|aunt|uncle|cousin|friend|neighbou?r|nursing\s+home|care\s+home|take[\s-]?back|drop[\s-]?off"
-    r"|disposal|first\s+aid\s+kit)s?\b|(?:on|for)\s+(?:(?:the|a|my|our|his|her)\s+)?(?:[\w'-]+\s+)?"
-    r"(?:vacation|holiday|trip|flight|plane|camping|hike|field\s+trip)\b|in\s+(?:my|his|her|a|the)"
-    r"\s+(?:backpack|bag|purse|pocket|suitcase|luggage|locker|desk|first\s+aid\s+kit)\b|from\s+"
-    r"(?:the|my|a)\s+(?:[\w'-]+\s+)?(?:nurse|pharmacy|pharmacist|chemist|store|shop|doctor|clinic)"
-    r"\b|(?:every|each)\s+(?:day|morning|night|evening|\d+\s+hours)\b|daily\b|a\s+day\b|as\s+"
-    r"(?:prescribed|directed|instructed)\b)",
+    r"(?:\s+(?:bars?|pills?|tablets?|caps|capsules?|gels?|liquid|pm|tabs|pens))?(?:\s+with\s+(?:me"
+    r"|us)\b)?(?:\s+back\b)?\s+(?:(?:to|into)\s+(?:(?:the|my|a|an|his|her|our|their|\w+'s)\s+)*"
+    r"(?:[\w'-]+\s+)?(?:school|work|class|classroom|college|uni|university|campus|office|church"
+    r"|camp|pharmacy|chemist|drugstore|store|shop|pharmacist|nurse|doctor|hospital|clinic|party"
+    r"|trip|vacation|holiday|beach|gym|practice|dorm|grandma|grandpa|grandparents|granny|nan|nana"
+    r"|mom|mum|dad|aunt|uncle|cousin|friend|neighbou?r|nursing\s+home|care\s+home|take[\s-]?back"
+    r"|drop[\s-]?off|disposal|first\s+aid\s+kit|register|ward|safe|kennel|back\s+room|library"
+    r"|daycare|audiologist|vet|patient|presentation)s?\b(?:\s+(?:at|in)\s+(?:the|a|an|his|her|my"
+    r"|their)\s+(?:hospital|clinic|nursing\s+home|care\s+home|hospice|ward))?"
+    r"|(?:to|into)\s+(?-i:[A-Z])[a-z]+\b|to\s+restock\b|(?:on|for)\s+(?:(?:the|a|my|our|his|her)\s+)?"
+    r"(?:[\w'-]+\s+)?(?:vacation|holiday|trip|flight|plane|camping|hike|field\s+trip|ferry|cruise"
+    r"|boat)\b|camping\b|through\s+(?:the\s+)?(?:airport\s+)?(?:customs|security)\b|in\s+(?:my|his"
+    r"|her|a|the)\s+(?:backpack|bag|purse|pocket|suitcase|luggage|locker|desk|first\s+aid\s+kit"
+    r"|carry-?on)\b|from\s+(?:the|my|a)\s+(?:[\w'-]+\s+)?(?:nurse|pharmacy|pharmacist|chemist"
+    r"|store|shop|doctor|clinic)\b|off\s+(?:the\s+)?shel(?:f|ves)\b|out\s+of\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+)?(?:pyxis|crate|safe|drone)\b|out\s+of\s+(?:the|a|my)\s+(?:blister\s+packs?"
+    r"|box(?:es)?|bottles?)\s+and\s+(?:put|sorted|placed|organi[sz]ed)\b|over\s+the\s+phone\b|at\s+the\s+drive[\s-]?thru"
+    r"\b)",
+    re.IGNORECASE,
+)
+# In the sentence of a quantity carried, words of swallowing it after all: "took all my pills to
+# school and swallowed them in the bathroom", "with me to the bathroom and took them all".
+_SWALLOWING = re.compile(
+    r"\b(?:swallow\w*|downed|ate\s+(?:them|it)|overdos\w*|(?:took|take|taking|popped|pop)\s+(?:them"
+    r"|it\s+all|all|every|the\s+(?:whole|entire|rest)))\b",
+    re.IGNORECASE,
+)
+# Right after it, the usual dose: "every day", "each morning", "daily", "as prescribed".
+_USUAL_AFTER = re.compile(
+    r"(?:\s+(?:bars?|pills?|tablets?|caps|capsules?|gels?|liquid|pm|tabs))?\s+(?:(?:every|each)"
+    r"\s+(?:day|morning|night|evening|\d+\s+hours)\b|daily\b|a\s+day\b|as\s+(?:prescribed|directed"
+    r"|instructed)\b)",
     re.IGNORECASE,
 )
 # Anywhere in the rest of its sentence, a usual dose: taken as a child, on a doctor's word ("as a
@@ -158,7 +194,7 @@ _USUAL = re.compile(
     re.IGNORECASE,
 )
 # Right after it, a dose spread over days ("over the weekend", "over two days", "during my
-# wisdom teeth recovery"), unless it was too many or the rest of a supply.
+# wisdom teeth recovery").
 _SPREAD = re.compile(
     r"(?:\s+(?:bars?|pills?|tablets?|caps|capsules?|gels?|liquid|pm|tabs))?\s+(?:over\s+(?:the\s+"
     r"(?:course\s+of\s+(?:a|the|\w+)\s+)?|a\s+|two\s+|three\s+|\d+\s+|several\s+|a\s+few\s+"
@@ -167,7 +203,29 @@ _SPREAD = re.compile(
     r"(?:recovery|flu|cold|illness|treatment|period|surgery|pregnancy))\b",
     re.IGNORECASE,
 )
-_TOO_MANY = re.compile(r"\btoo\s+many\b|\b(?:rest|remainder)\s+of\b", re.IGNORECASE)
+# A quantity that is never a usual dose: ten or more, all, the whole or the rest of a supply, too
+# many, a handful ("took 40 tylenol when i was 16", "all my pills as a kid", "60 tylenol over
+# the weekend"); a whole or an entire container ("a whole bottle of tylenol") is none either,
+# but spread over days ("a whole bottle of cough syrup over the week for my cold").
+_LARGE = re.compile(
+    r"\b(?:[1-9]\d+|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety|hundreds?|dozens?|all|(?:the|my|his|her|their)\s+(?:whole|entire|full)|rest"
+    r"|remainder|every|too\s+many|handfuls?|fistful)\b",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(r"\b(?:whole|entire|full)\b", re.IGNORECASE)
+# Before it in its clause, a subject who is no person at risk, a pet or a small child ("my dog
+# swallowed", "the puppy took", "my 2 year old swallowed").
+_PET_OR_CHILD = re.compile(
+    r"\b(?:dog|cat|puppy|kitten|pet|horse|toddler|baby|infant|[1-5]\s*(?:-\s*)?(?:year|yr)s?"
+    r"(?:\s*-\s*|\s+)old)\b",
+    re.IGNORECASE,
+)
+# In its clause, an accident: "accidentally", "by mistake".
+_ACCIDENT = re.compile(
+    r"\b(?:accident(?:al)?ly|accidently|(?:by|on)\s+accident|by\s+mistake)\b", re.IGNORECASE
+)
+_OWN_RISK_WORDS = re.compile(OWN_RISK_WORDS, re.IGNORECASE)
 # A modest quantity, which an ailment after it makes a usual dose ("took 5 advil for my
 # migraine", "a ton of advil for my back"); not a container, "too many", ten or more.
 _MODEST = re.compile(
@@ -176,28 +234,63 @@ _MODEST = re.compile(
     re.IGNORECASE,
 )
 _AILMENT = re.compile(
-    r"\bfor\s+(?:my|the|a|an|his|her|this|that)\s+(?:[\w'-]+\s+){0,2}?(?:migraines?|headaches?"
-    r"|cramps|back|pain|aches?|asthma|allerg\w*|cold|flu|fever|cough|tooth\w*|teeth|knee|ankle"
-    r"|period|arthritis|injury|sprain\w*|hangover|sinus\w*|infection|throat|stomach|muscles?|neck"
-    r"|shoulders?)\b",
+    r"\bfor\s+(?:my|the|a|an|his|her|this|that)\s+(?:(?!emotional|mental)[\w'-]+\s+){0,2}?"
+    r"(?:migraines?|headaches?|cramps|back|pain|aches?|asthma|allerg\w*|cold|flu|fever|cough"
+    r"|tooth\w*|teeth|knee|ankle|period|arthritis|injury|sprain\w*|hangover|sinus\w*|infection"
+    r"|throat|stomach|muscles?|neck|shoulders?)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
+_OWN_RISK = re.compile(OWN_RISK, re.IGNORECASE)
+# The start of a sentence: the 150 characters before a match cut at its last sentence end.
+_SENTENCE_START = re.compile(r"[.!?\n](?:[^.!?\n]|\.{2,})*$")
+# Where a clause starts: a comma, a semicolon or a conjunction ("my toddler got into my purse
+# and swallowed 5 of my tylenol" keeps its subject, as "and" with no new subject does not cut).
+_CLAUSE_START = re.compile(r"[,;]|\b(?:but|so|because|then)\b", re.IGNORECASE)
 
 
 def everyday_taking(text: str, start: int, end: int) -> bool:
-    """A quantity of a drug taken in everyday life, not an overdose: carried
-    (:data:`_CARRIED`: "took a whole bottle of tylenol with me on vacation"), a usual dose
-    (:data:`_USUAL`: "as a kid", "like my doctor said"), spread over days (:data:`_SPREAD`:
-    "took like 8 advil over the weekend"), or a modest one for an ailment (:data:`_MODEST`,
-    :data:`_AILMENT`: "took 5 advil for my migraine")."""
-    if _CARRIED.match(text, end) is not None:
-        return True
+    """A quantity of a drug taken in everyday life, not an overdose: carried to a place or a
+    person and not swallowed in its sentence (:data:`_CARRIED`, :data:`_SWALLOWING`: "took a
+    whole bottle of tylenol with me on vacation"), taken by a pet or a small child or by
+    accident (:data:`_PET_OR_CHILD`, :data:`_ACCIDENT`), or, for a quantity under ten and not
+    all, the whole or the rest of a supply (:data:`_LARGE`), spread over days (:data:`_SPREAD`:
+    "took like 8 advil over the weekend"), and, for one that is no whole container either
+    (:data:`_WHOLE`), a usual dose (:data:`_USUAL_AFTER`, :data:`_USUAL`: "as a kid", "like my
+    doctor said") or a modest one for an ailment (:data:`_MODEST`, :data:`_AILMENT`: "took 5
+    advil for my migraine"). None where its sentence holds a sign of the writer's own risk
+    (:data:`~carelens.analysis.crisis_patterns.OWN_RISK`: "... and ended up in the icu", "...
+    because i gave up")."""
     rest = _SENTENCE_REST.match(text, end)
     assert rest is not None  # it matches the empty string
-    if _USUAL.search(text, end, rest.end()) is not None:
+    opening = _SENTENCE_START.search(text, max(0, start - 150), start)
+    low = max(0, start - 150) if opening is None else opening.start() + 1
+    clause = _CLAUSE_START.split(text[low:start])[-1]
+    if _PET_OR_CHILD.search(clause) is not None:
+        return _OWN_RISK_WORDS.search(text, low, rest.end()) is None
+    carried = _CARRIED.match(text, end)
+    # the place it was carried to is no sign ("to my grandma at the hospital")
+    after = end if carried is None else carried.end()
+    if _OWN_RISK.search(text, low, start) or _OWN_RISK.search(text, after, rest.end()):
+        return False
+    if carried is not None:
+        return _SWALLOWING.search(text, low, start) is None and (
+            _SWALLOWING.search(text, end, rest.end()) is None
+        )
+    clause_end = _CLAUSE_START.search(text, end, rest.end())
+    if _ACCIDENT.search(clause) or _ACCIDENT.search(
+        text, end, rest.end() if clause_end is None else clause_end.start()
+    ):
         return True
     taken = text[start:end]
-    if _TOO_MANY.search(taken) is None and _SPREAD.match(text, end) is not None:
+    if _LARGE.search(taken) is not None:
+        return False
+    if _SPREAD.match(text, end) is not None:
+        return True
+    if _WHOLE.search(taken) is not None:
+        return False
+    if _USUAL_AFTER.match(text, end) is not None:
+        return True
+    if _USUAL.search(text, end, rest.end()) is not None:
         return True
     modest = _MODEST.search(f" {taken} ") is not None
     return modest and _AILMENT.search(text, end, rest.end()) is not None

@@ -4,15 +4,16 @@
 spelled in lower case and opening with ``\\b`` (:mod:`carelens.analysis.crisis` compiles
 them, and runs them all as one alternation first). A few of them have everyday senses too
 (:data:`OVERDOSE`, :data:`END_IT`, :data:`KYS`, :data:`RATHER_DIE`, the farewells, the
-self-harm verbs of :data:`ON_PURPOSE`, the quantities of pills taken of :data:`TAKE_MANY` and
-:data:`TOOK_MANY`), and a few are no cue in what someone else told the seeker
-(:data:`KILL_MYSELF`, :data:`KILL_YOURSELF`, :data:`KYS`, :data:`KYS_TOLD`): their names are
-public here so that :mod:`carelens.analysis.crisis_context` can say which check of the words
-around a match each one needs. :data:`DRUGS` is the one list of drugs that "took" and the
-overdose idiom (:mod:`carelens.analysis.crisis_idioms`) read. :func:`masked_pattern` gives a
-pattern as it reads a text with a masked letter ("k*ll myself", as
-:func:`carelens.disguises.unmask` reads it). This module only states the patterns; the scanning
-lives in :mod:`carelens.analysis.crisis`.
+self-harm verbs of :data:`ON_PURPOSE`, the quantities of pills taken of :data:`TOOK_MANY`), and
+a few are no cue in what someone else told the seeker (:data:`KILL_MYSELF`,
+:data:`KILL_YOURSELF`, :data:`KYS`, :data:`KYS_TOLD`): their names are public here so that
+:mod:`carelens.analysis.crisis_context` can say which check of the words around a match each
+one needs. :data:`DRUGS` is the one list of drugs that "took" and the overdose idiom
+(:mod:`carelens.analysis.crisis_idioms`) read, and :data:`OWN_RISK` the signs of the writer's
+own risk that leave no everyday reading standing. :func:`masked_pattern` gives a pattern as it
+reads a text with a masked letter ("k*ll myself", as :func:`carelens.disguises.unmask` reads
+it). This module only states the patterns; the scanning lives in
+:mod:`carelens.analysis.crisis`.
 """
 
 from __future__ import annotations
@@ -50,10 +51,78 @@ DRUGS = (
     r"|abilify|adderall|ritalin|vyvanse|concerta|laxatives|cocaine|coke|meth|crack|ketamine|mdma"
     r"|molly|ecstasy|lsd)"
 )
+#: Signs of the writer's own risk in the words an everyday reading reads, which then sets
+#: nothing aside: a missed crisis is far worse than a false cue. A negative verdict on
+#: themselves ("a burden", "worthless", "I failed my whole life", "bad at everything", "my life
+#: is awful", "I'm too much", "nobody would miss me", "better off without me"; "awful", "too
+#: much", "fucked up" or "broken" only said of the writer, as "that's fucked up" judges the
+#: teller), words of death or a way out ("traffic", "the toaster", "a break from breathing",
+#: "my existence", "a new way out", "a different method than last time", "one more time and
+#: then do it") or of an attempt ("ended up in the icu", "the er doc", "liver damage", "my
+#: sister found me", "and then kept going", "because I gave up", "I couldn't take it", "I just
+#: snapped", "for the pain of losing him", "for the emotional pain"). Read by
+#: :mod:`carelens.analysis.crisis_idioms` and :mod:`carelens.analysis.crisis_tellings`;
+#: :data:`OWN_RISK_WORDS` holds the verdicts and the words of death or a way out alone, what a
+#: pet's or a small child's swallowing is read with ("my 2 year old swallowed 10 of my iron
+#: pills, poison control said go to the ER" tells of their care).
+OWN_RISK_WORDS = (
+    r"\b(?:burden\w*|worthless|useless|pathetic|waste(?!\s+of\s+(?:(?:my|your|his|her|their|our"
+    r"|so\s+much)\s+)?(?:time|money|energy|effort|food|talent))|failure|fail(?:ed|ing)?\s+(?:at\s+)?"
+    r"(?:my\s+)?(?:whole\s+|entire\s+)?life|bad\s+at\s+(?:everything|existing|life|living|being"
+    r"\s+alive)|disappointment|lost\s+cause|hopeless|pointless|ruin(?:ed|s|ing)?\s+(?:everything"
+    r"|every\w+|my\s+(?:life|family)|(?:their|his|her|everyone'?s)\s+li(?:fe|ves))|broke\s+(?:[\w']+"
+    r"\s+){0,2}hearts?|better\s+off\s+(?:without\s+me|dead|gone)|better\s+for\s+every(?:one|body)"
+    r"|(?:nobody|no\s*one|noone)\s+(?:[\w']+\s+){0,2}?(?:miss|misses|want|wants|care|cares|need"
+    r"|needs|love|loves|notice|notices)\b|(?:don'?t|dont|do\s+not)\s+deserve"
+    r"|(?:i'?m|im|i\s+am|i\s+was|i\s+feel|i\s+felt|i'?ve\s+been|ive\s+been|my\s+(?:life|brain|head"
+    r"|mind|existence)(?:'s|\s+is|\s+was|\s+has\s+been|\s+feels))\s+(?:(?:so|just|really|such|totally"
+    r"|completely|too|a|an|literally|fucking|honestly|kinda|pretty)\s+){0,3}(?:awful|terrible"
+    r"|horrible|(?:fucked|messed|screwed)\s+up|broken|too\s+much|a\s+mess|nothing|garbage|trash"
+    r"|a\s+mistake|unlovable|unwanted|a\s+problem)"
+    # death and a way out
+    r"|di(?:e|es|ed|ing)|dead|death|gone|kill\w*|suicid\w*|traffic|toaster|bridge|rope|noose|gun"
+    r"|breathing(?!\s+(?:exercises?|techniques?))|existence|exist(?:ing)?|way\s+out|method|last"
+    r"\s+time|one\s+more\s+time|do\s+it|end\s+(?:it|things|everything|my\s+life)|over\s+with"
+    r"|(?:it|this|everything)\s+(?:all\s+)?over|sleep\s+forever|forever|for\s+good|permanently"
+    r"|heaven|this\s+world|good\s*-?\s*bye|(?:never|not)\s+wake\s+up|(?:not|no\s+longer)\s+(?:be\s+)?"
+    r"(?:here|around|alive))\b"
+)
+_ATTEMPT_CONTEXT = (
+    r"\b(?:icu|(?:the|an|in\s+the)\s+er|er\s+(?:doc\w*|nurses?|staff)|hospital\w*|poison\s+control"
+    r"|liver|stomach\s+pumped|pumped\s+my\s+stomach|found\s+me|ambulance|passed\s+out|kept\s+going"
+    r"|on\s+purpose|(?:gave|give|giving)\s+up|(?:can'?t|cant|cannot|couldn'?t|couldnt)\s+(?:take"
+    r"|handle|do)\s+(?:it|this)|snapped|(?:emotional|mental)\s+pain|pain\s+of\s+(?:losing|living"
+    r"|being|life|existing|everything|it\s+all|loss|heartbreak|him|her|them)|feel\s+nothing"
+    r"|so\s+it\s+works|(?:i'?m|im|i\s+am)\s+done|(?:a\s+bunch|a\s+lot|lots|\d+|some|a\s+few)\s+more)\b"
+)
+OWN_RISK = rf"(?:{OWN_RISK_WORDS}|{_ATTEMPT_CONTEXT})"
+# Words before a drug's word that make it none: "visual aids", "hearing aids", "maple syrup",
+# "coffee capsules", "dishwasher tablets", "probiotic capsules".
+_NOT_A_DRUG_BEFORE = "".join(
+    rf"(?<!\b{word}\s)"
+    for word in (
+        *("visual", "teaching", "study", "hearing", "learning", "walking", "maple", "chocolate"),
+        *(
+            "pancake",
+            "corn",
+            "simple",
+            "coffee",
+            "nespresso",
+            "espresso",
+            "dishwasher",
+            "probiotic",
+        ),
+        *("salt", "chlorine", "fish", "dog", "cat"),
+    )
+)
 # What "took" counts as swallowed: a drug, not a soft drink, sweets, lozenges or a powder ("took
 # a whole bottle of coke", "way too many cough drops", "melatonin gummies"), nor vitamins ("way
-# too many vitamin c tablets").
-_SWALLOWED = rf"(?!(?:coke|gummies|drops|powder|supplements?)\b){DRUGS}\b(?!\s+gumm)"
+# too many vitamin c tablets"), oxygen, batteries ("lithium batteries") or the things of
+# :data:`_NOT_A_DRUG_BEFORE`.
+_SWALLOWED = (
+    rf"(?!(?:coke|gummies|drops|powder|supplements?|oxygen)\b){_NOT_A_DRUG_BEFORE}{DRUGS}\b"
+    r"(?!\s+(?:gumm|batter|tanks?\b|cylinders?\b|ion\b))"
+)
 # A quantity taken, told in the past: "way too many", "a ton of", "a whole bottle of", "an
 # entire bottle of", "the rest of", "3 packs of", "every", "like 30", "twenty".
 _TOOK_QUANTITY = (
@@ -91,13 +160,16 @@ TOOK_MANY = (
     rf"{_TOOK_QUANTITY}\s+{_TOOK_WORD}{{0,3}}?{_SWALLOWED}"
 )
 #: The present and the past of a quantity of pills ("I take a handful of pills", "took all my
-#: meds", "about 20 tablets"), not a dose's unit ("took 20 mg meds"); read as :data:`TOOK_MANY`.
+#: meds", "about 20 tablets", "gonna take all my meds to school and swallow them"), not the usual
+#: dose right after it ("every day", "as prescribed"): a cue whatever else the words around it
+#: say, as it was before the everyday readings of :data:`TOOK_MANY` (no check of
+#: :mod:`carelens.analysis.crisis_context` reads it: "took all my pills back to back", "when I
+#: was 16", "along with a bottle of wine" were set aside as carried or a usual dose).
 TAKE_MANY = (
     r"\b(?:took|take|taking|swallow\w*|down(?:ing)?)\s+(?:a\s+lot\s+of|all\s+(?:of\s+)?"
     r"(?:my|the|those)|about\s+\d+|(?:[5-9]|[1-9]\d+)(?!\d)|a\s+bunch\s+of|a\s+handful\s+of"
-    r"|half\s+of)\s+(?:(?!(?:mg|mgs|ml|mcg|milligrams?|grams?|g)\b)\w+\s+)?(?:pills|paracetamol"
-    r"|tylenol|lorazepam"
-    r"|sleeping\s+pills|meds|medication|tablets|xanax|ibuprofen|benzos)\b"
+    r"|half\s+of)\s+(?:\w+\s+)?(?:pills|paracetamol|tylenol|lorazepam|sleeping\s+pills|meds"
+    r"|medication|tablets|xanax|ibuprofen|benzos)\b"
     r"(?!\s+(?:every|each|daily|a\s+day|as\s+prescribed)\b)"
 )
 # Patterns read with the words around them too (:mod:`carelens.analysis.crisis_context`).

@@ -6,7 +6,9 @@ before a cue's words (a verb of telling and then nothing but the words of an ord
 them (a quotation that a telling follows), and none where the writer is the one telling ("I
 always say I should kys"), where nobody told them ("Nobody told me to kill myself", "I wasn't
 told to by anyone") or where the telling comes from inside ("the voices tell me to kill
-myself", "my brain keeps telling me I should kys"), which is the seeker's own risk.
+myself", "my brain keeps telling me I should kys", 'my ocd goes "just kill yourself"', "the
+shadows whisper that I should": a whisper, a mutter or a hiss is inside unless a person is named
+before it), which is the seeker's own risk.
 :func:`taken_up_after` reads the words after the telling, up to the end of the sentence they
 reach into, for the seeker taking it up: an intent or a plan ("... and honestly I want to",
 "... I've written my note"), a thought of it ("I'm thinking about it", "I'll think about it")
@@ -14,14 +16,19 @@ or agreement ("... and they're not wrong", "... i agree idk", "maybe I should"),
 follows the agreement clearly turns elsewhere ("... I agree it was cruel", "... maybe I should
 try therapy", "... I agree with my therapist"), it is with someone else's saying in between
 ("my mom says a cat is easier and I think she's right") or the intent is denied ("... i'm not
-going to, obviously"; not a denial denied: "I won't pretend I'm not tempted").
-:mod:`carelens.analysis.crisis_context` decides with them which words are the writer's own,
-with a cue of their own risk elsewhere in the message as a taking-up too.
+going to, obviously"; not a denial denied: "I won't pretend I'm not tempted"). No turn elsewhere
+holds beside a sign of the writer's own risk in the rest of its sentence
+(:data:`~carelens.analysis.crisis_patterns.OWN_RISK`: "... I agree, my life is awful", "...
+maybe I should take a walk into traffic"). :mod:`carelens.analysis.crisis_context` decides with
+them which words are the writer's own, with a cue of their own risk elsewhere in the message as
+a taking-up too.
 """
 
 from __future__ import annotations
 
 import re
+
+from carelens.analysis.crisis_patterns import OWN_RISK
 
 # Someone else telling the seeker to do it, the abuse a seeker reports: "someone told me I
 # should kys", "people tell me to kill myself", 'my mom said "just kill yourself"', "I was told
@@ -60,7 +67,8 @@ _QUOTE_THEN_TOLD = re.compile(
 _WRITER_TELLS = re.compile(
     r"\b(?:i|i'?ve|i'?d|i'?ll|i'?m)\s+(?:(?:have|had|would|will|do|did|just|even|really|always"
     r"|often|sometimes|usually|keep|kept|once|also|still|ever|used\s+to|\w+ly|never|not|cannot"
-    r"|(?:do|does|did|have|has|had|would|could|should|wo|ca|is|are|was|were)n'?t)\s+){0,3}$",
+    r"|(?:do|does|did|have|has|had|would|could|should|wo|ca|is|are|was|were)n'?t)\s+){0,3}"
+    r"(?:(?:catch|catches|caught|find|finds|found|hear|heard)\s+myself\s+)?$|\bmyself\s+$",
     re.IGNORECASE,
 )
 # A telling from inside: voices the seeker hears, their own mind, a god ("the voices tell me
@@ -70,7 +78,27 @@ _INNER_TELLER = re.compile(
     r"\b(?:voices?(?!\s+(?:memos?|messages?|notes?|mail|chats?|calls?|texts?|recordings?|clips?"
     r"|msgs?))|hallucinat\w*|brain|head|mind|thoughts?|depression|demons?|intrusive|inner"
     r"|part\s+of\s+me|inside\s+(?:of\s+)?me|everything\s+in\s+me|something|god|devil|satan"
-    r"|spirits?)\b",
+    r"|spirits?|ocd|anxiety|(?:my|the)\s+ed|eating\s+disorder|disorder|adhd|bpd|c?-?ptsd|illness"
+    r"|trauma|self[\s-]*hat\w*|psychosis|schizo\w*|paranoi\w*|delusions?|shadows|shadow\s+(?:people"
+    r"|figures?|man|men|person)|(?:own\s+)?reflection|mirror|(?:man|woman|figure|person|thing|guy"
+    r"|girl|lady|face|people|shape)\s+(?:that\s+|who\s+)?i\s+(?:see|hear|keep\s+seeing)|not\s+real)\b",
+    re.IGNORECASE,
+)
+# After the telling, in its sentence, the teller told as unreal: "... whispers kill yourself to
+# me every night, i know he's not real".
+_UNREAL_AFTER = re.compile(
+    r"[^.!?\n]{0,120}?\b(?:not\s+real|isn'?t\s+real|aren'?t\s+real|hallucinat\w*|in\s+my\s+head)\b",
+    re.IGNORECASE,
+)
+# Verbs of telling that are mostly a voice the seeker hears ("the shadows whisper that I
+# should", "something hisses"): a telling only from a real person named in their sentence
+# before them (:data:`_REAL_TELLER`: "my classmate whispered").
+_HUSHED = re.compile(r"whisper\w*|mutter\w*|hiss\w*", re.IGNORECASE)
+_REAL_TELLER = re.compile(
+    r"\b(?:mom|mum|mother|mama|dad|father|papa|sister|sis|brother|bro|aunt\w*|uncle|cousin|grand\w+"
+    r"|nan|nana|granny|step\w+|son|daughter|niece|nephew|wife|husband|partner|ex|bf|gf|boyfriend"
+    r"|girlfriend|friends?|classmates?|kids?|guys?|girls?|boys?|people|ppl|someone|somebody|teacher"
+    r"|coach|boss|bull(?:y|ies)|stranger|he|she|they|him|her|them|teammates?|coworkers?|roommates?)\b",
     re.IGNORECASE,
 )
 # Where a taking-up ends: its clause's end, a mark that is no word (an emoji, ":(", "...") or
@@ -113,6 +141,12 @@ _THEY_NEED = (
     r"|the)\s+line|went\s+too\s+far)"
     rf"{_NOTHING_OF_MINE}"
 )
+# Before a reading that turns elsewhere: no sign of the writer's own risk in the rest of the
+# sentence (:data:`~carelens.analysis.crisis_patterns.OWN_RISK`: "I agree, my life is awful",
+# "maybe I should take a walk into traffic", "she's right when she says nobody would miss me"),
+# which leaves the telling taken up: a missed crisis is far worse than a false cue.
+_NO_RISK = rf"(?![^.!?\n]*?{OWN_RISK})"
+_OWN_RISK = re.compile(OWN_RISK, re.IGNORECASE)
 # A cause told of what was said, not a verdict on the writer: "it's because he was drunk", "it
 # was because I broke her vase".
 _CAUSE = (
@@ -141,7 +175,7 @@ _HELP_ACT = (
     r"|few))|leave(?:\s*,\s*|\s+and\s+)(?:go\s+)?(?:live|stay|move)|get\s+(?:away\s+from\s+(?:him|her"
     r"|them|there|home)|out\s+of\s+(?:there|(?:the|that|this|his|her|their|my)\s+(?:house|home"
     r"|place|relationship)))"
-    r"|go\s+(?:over\s+)?to\s+(?:(?:my|the|a|an|his|her|our)\s+)?(?:[\w']+\s+)?(?:grand\w*|aunt\w*"
+    r"|go\s+(?:over\s+)?to\s+(?:(?:my|the|a|an|his|her|our)\s+)?(?:[\w']+\s+)?(?:grand\w*|aunt\w*|sister\w*|brother\w*"
     r"|uncle\w*|friend\w*|cousin\w*|dad\w*|mom\w*|mum\w*|house|place|school|counsel\w*|principal"
     r"|police|cops|teacher|nurse|doctor|hospital|er|office|therapist|work|class|church|bed|hr)\b"
     r"|delete\s+(?:my|the|this|that|her|his|their)\s+[\w'-]+|change\s+(?:schools?|classes"
@@ -174,7 +208,7 @@ _I_SHOULD_HELP = (
 )
 # What agreement or belief turns to when it is not the telling's: a verdict on it or on the
 # teller, the teller's need, a cause, the writer's act of help or safety.
-_ELSEWHERE = rf"(?:{_JUDGED}|{_THEY_NEED}|{_CAUSE}|{_I_SHOULD_HELP})"
+_ELSEWHERE = rf"(?:{_NO_RISK}(?:{_JUDGED}|{_THEY_NEED}|{_CAUSE}|{_I_SHOULD_HELP}))"
 # Agreeing ("I agree", "I don't disagree", "I can't say I disagree") takes the telling up
 # unless what follows it, maybe after whom it is with, turns to something else: "I agree it was
 # cruel", "I agree with my mom that it was abuse", "I agree that he needs help", "I agree with
@@ -188,7 +222,7 @@ _AGREES = (
     r"(?:\s+(?:completely|totally|fully|100\s*%|a\s+bit|a\s+little|tho|though|now))*"
     rf"(?:\s+that|\s*[,:-])?\s+{_ELSEWHERE}"
     # agreeing to an act: "I agreed to see the school counselor", not "I agreed to do it"
-    r"|\s+to\s+(?!(?:do\s+(?:it|that|this|so|what)|die|kill|end|go|it|that|this|them|him|her|what"
+    rf"|{_NO_RISK}\s+to\s+(?!(?:do\s+(?:it|that|this|so|what)|die|kill|end|go|it|that|this|them|him|her|what"
     r"|everything|some|a|an|the|certain|every)\b)[a-z]+\b)"
 )
 # Believing the teller or the telling ("I believe him", "I believe what he said", "I believe
@@ -196,7 +230,7 @@ _AGREES = (
 # follows: "I believe it was cruel", "I believe that's harassment", "I believe it's because he
 # was drunk", "I believe it's time to move out", "I believe him when he says he's sorry".
 _BELIEVES = (
-    rf"believ(?:e[sd]?|ing)(?!\s+(?:that\s+)?(?:{_ELSEWHERE}|(?:it'?s|its)\s+time\s+(?:for\s+me\s+)?"
+    rf"believ(?:e[sd]?|ing)(?!{_NO_RISK}\s+(?:that\s+)?(?:{_ELSEWHERE}|(?:it'?s|its)\s+time\s+(?:for\s+me\s+)?"
     rf"to\s+{_HELP_ACT}|(?:him|her|them)\s+when\s+(?:he|she|they)\s+(?:says?|said|tells?|told)))"
     r"\s+(?:them|him|her|em|'em|it|its|that|this|every\s+word|(?:what|everything|all)\s+(?:they"
     r"|he|she)\s+(?:say|says|said|told\s+me)|they'?re\s+right)\b"
@@ -211,7 +245,7 @@ _EVERYDAY_FAULT = (
     r"|too|kinda|a\s+bit|pretty|very))*\s+(?:messy|lazy|loud|late|rude|disorganized|a\s+slob"
     r"|bad\s+at\s+(?:math|school|\w+ing))\b"
     r"|i\s+(?:failed|flunked|skipped|missed|forgot|broke)\s+(?:my|the|a|an|her|his|their)\s+"
-    r"(?!(?:life|family|everything|everyone)\b)[\w'-]+"
+    r"(?!(?:life|family|everything|everyone|whole|entire|heart|hearts|\w+'s\s+heart)\b)[\w'-]+"
     r"|i(?:\s+(?:do|really|definitely))*\s+(?:need|have)\s+to\s+(?:study|work\s+harder|try\s+harder"
     r"|clean|do\s+(?:my|more)\s+\w+|get\s+(?:better|my)\s+grades?|be\s+more\s+\w+))"
 )
@@ -222,23 +256,28 @@ _EVERYDAY_TOPIC = (
     r"|spelling|manners|cleaning|laundry|dishes|bills|rent)"
 )
 _ABOUT_ELSE = (
-    r"(?!\s+(?:about|on(?!\s+the\s+money\b)|regarding|when\s+it\s+comes\s+to)\s+(?:(?:my|the|his"
+    rf"(?!{_NO_RISK}\s+(?:about|on(?!\s+the\s+money\b)|regarding|when\s+it\s+comes\s+to)\s+(?:(?:my|the|his"
     r"|her|their|our)\s+"
     rf"(?:[\w']+\s+)?{_EVERYDAY_TOPIC}\b|(?:him|her|them)\b|one\s+thing\s*[,:]?\s+"
-    rf"{_EVERYDAY_FAULT}))(?!(?:\s+that|\s*[,:-])\s+(?:{_I_SHOULD_HELP}|{_EVERYDAY_FAULT}"
+    rf"{_EVERYDAY_FAULT}))(?!{_NO_RISK}(?:\s+that|\s*[,:-])\s+(?:{_I_SHOULD_HELP}|{_EVERYDAY_FAULT}"
     r"|it'?s\s+not\s+my\s+fault|it\s+(?:is|was)n'?t\s+my\s+fault))"
 )
-_WRONG_ELSE = rf"(?!\s+to\s+(?:{_HELP_ACT}|tell\s+on))"
+_WRONG_ELSE = rf"(?!{_NO_RISK}\s+to\s+(?:{_HELP_ACT}|tell\s+on))"
 # ... of a place or a time ("right in the middle of class", "right at the lunch table", "right
-# on it", "right with me"), of the teller's feeling ("he's right to be mad") or an act of help
-# ("my parents were right to call the school").
+# on it", "right with me", "right after school", "right then and there", "right when I walked
+# in"), of the teller's feeling ("he's right to be mad") or an act of help ("my parents were
+# right to call the school"); not "right after all", "right after everything", "right then."
+# nor "right up to a point", nor "right when she says ...", and none with a sign of the
+# writer's own risk in the rest of the sentence ("right when she says nobody would miss me").
 _RIGHT_ELSE = (
-    r"(?![\s-]+wing\b|\s+(?:there|here|next|behind|around|away|now|across|by|beside|outside"
-    r"|inside|in\s+front|over|under|up|down|after|before|back|off|then|in\s+(?:the\s+)?(?:middle"
+    rf"(?!{_NO_RISK}(?:[\s-]+wing\b|\s+(?:there|here|next|behind|around|away|now|across|by|beside"
+    r"|outside|inside|in\s+front|over|under|up(?!\s+to\s+a\s+point)|down|after(?!\s+(?:all"
+    r"|everything))|before|back|off|then(?=\s+and\s+there)|in\s+(?:the\s+)?(?:middle"
     r"|center|centre)|at\s+(?:the|my|his|her|our|their|school|lunch|home|work|me|us|him|them)"
-    r"|on\s+(?:it|time|top|cue|schedule)|with\s+(?:me|us)|when|as\s+(?:i|he|she|they|we|the"
+    r"|on\s+(?:it|time|top|cue|schedule)|with\s+(?:me|us)|when(?!\s+(?:he|she|they|you|u)\s+"
+    r"(?:says?|said|tells?|told|calls?|called))|as\s+(?:i|he|she|they|we|the"
     r"|soon)|where|into|through)\b|\s+to\s+(?:be|feel)\s+(?:so\s+|really\s+|a\s+bit\s+)?(?:mad"
-    r"|angry|upset|annoyed|pissed|worried|concerned|disappointed|furious|scared|frustrated)\b)"
+    r"|angry|upset|annoyed|pissed|worried|concerned|disappointed|furious|scared|frustrated)\b))"
     rf"{_ABOUT_ELSE}{_WRONG_ELSE}"
 )
 # After what someone told them, the seeker taking it up as their own: an intent or a plan
@@ -260,9 +299,10 @@ _TAKEN_UP = re.compile(
     r"|bout\s+|of\s+|on\s+)?"
     r"(?:it|that(?!\s+(?:comment|message|text|post|remark|day|night|moment|conversation|words?"
     r"|fight|argument|video|tweet|dm)\b)|doing\s+it)\b"
-    rf"(?!\s+and\s+(?:decided|chose)\s+to\s+{_HELP_ACT})"
+    rf"(?!{_NO_RISK}\s+and\s+(?:decided|chose)\s+to\s+{_HELP_ACT})"
     r"|\b(?:i'?ll|ill|i\s+will|i'?d|i\s+would)\s+(?:\w+\s+){0,2}?(?:give\s+it\s+(?:some\s+|a\s+)?"
     r"(?:thought|consideration)|take\s+it\s+into\s+consideration)\b"
+    rf"(?!{_NO_RISK}\s+(?:whether|if|about\s+(?:whether|if|telling|reporting|how)))"
     # a denial denied: "I'm not going to pretend I don't want to", "I won't say I'm not
     # tempted", "I can't say I don't want to", "I'm not saying I won't", "I don't not want to"
     r"|\b(?:i'?m|im|i\s+am|i)\s+(?:not\s+(?:going\s+to|gonna|gunna)|won'?t|wont|will\s+not|can'?t"
@@ -282,14 +322,14 @@ _TAKEN_UP = re.compile(
     rf"(?:just\s+|actually\s+|really\s+|finally\s+)?do\s+it{_UPTAKE_END}"
     r"|\bi(?:'?d|\s+would)\s+(?:\w+\s+)?do\s+it\s+if\s+i\b"
     r"|\b(?:might|may)\s+as\s+well\s+(?:just\s+)?(?:do\s+it|go\s+through\s+with\s+it|listen"
-    r"|do\s+what)\b"
+    r"(?!\s+to\s+(?:music|a\s+podcast|some|something|my\s+(?:music|playlist)))|do\s+what)\b"
     r"|(?P<argue>\b(?:can'?t|cant|cannot|couldn'?t)\s+(?:really\s+|even\s+)?argue\s+with\s+(?:that"
     rf"|them|him|her|it)\b|\bfair\s+enough{_UPTAKE_END}|\bsounds\s+like\s+a\s+plan\b|\btake\s+"
-    r"(?:him|her|them)\s+up\s+on\s+(?:it|that)\b|\btake\s+(?:his|her|their)\s+advice\b)"
+    r"(?:him|her|them)\s+up\s+on\s+(?:it|that)\b|\btake\s+(?:his|her|their)\s+advice\b"
+    r"|\bwho\s+am\s+i\s+to\s+(?:argue|disagree|say\s+(?:no|otherwise))\b)"
     r"|\b(?:i'?ll|ill|i\s+will|gonna|going\s+to|might|want\s+to|wanna)\s+(?:just\s+|finally\s+"
     r"|actually\s+)?(?:go\s+through\s+with\s+it\b|listen\s+to\s+(?:him|her|them)(?:\s+for\s+once)?"
     rf"{_UPTAKE_END})"
-    r"|\bwho\s+am\s+i\s+to\s+(?:argue|disagree|say\s+(?:no|otherwise))\b"
     rf"|(?:\b(?:tbh|honestly|ngl|lowkey|and|lol|lmao|fr)|[.!?,;:])\s*same\b{_UPTAKE_END}"
     rf"|\b(?:picked|chosen|chose|set)\s+(?:a|the)\s+(?:date|day){_UPTAKE_END}"
     r"|(?P<right>(?:(?<!what)'re|(?<!what)'s|\b(?:are|is|were|was|might\s+be|may\s+be|could\s+be"
@@ -312,9 +352,13 @@ _TAKEN_UP = re.compile(
     r"|wonders?"
     r"|knows?\s+(?:they|he|she|it))\b"
     rf"|\bshould\s+(?:just\s+|really\s+)?listen(?:\s+to\s+(?:them|him|her|it))?{_UPTAKE_END}"
-    # "maybe I should", unless an act of help or safety follows ("maybe I should try therapy")
-    r"|\bmaybe\s+(?:i\s+(?:should|will|could|might|ought\s+to)|i'?ll|ill)\b(?!(?:\s+(?:just"
-    rf"|really|actually|finally|honestly|seriously|probably|definitely))*\s+{_HELP_ACT})"
+    # "maybe I should", unless an act of help or safety or an everyday one follows ("maybe I
+    # should try therapy", "... not go tomorrow", "... get a new phone number", "... quit the
+    # team") and no sign of the writer's own risk ("... take a walk into traffic")
+    r"|\bmaybe\s+(?:i\s+(?:should|will|could|might|ought\s+to)|i'?ll|ill)\b(?!"
+    rf"{_NO_RISK}(?:\s+(?:just|really|actually|finally|honestly|seriously|probably|definitely))*"
+    rf"\s+(?:{_HELP_ACT}|(?:not|tell|call|talk|ask|go\s+to|report|get|see|block|ignore|leave|move"
+    r"|change|quit|stop)\b))"
     r"|\bwhy\s+not\b(?=\s*(?:[.!?,;\n]|$|(?:lol|lmao|haha|honestly|tbh|ngl)\b))"
     # a plan: "do it tonight", "I've written my note", "I wish I had the guts"
     r"|\b(?:do|doing)\s+it\s+(?:tonight|today|tomorrow|soon|now|this\s+(?:week|weekend|time))\b"
@@ -322,7 +366,7 @@ _TAKEN_UP = re.compile(
     r"|\b(?:written|wrote|writing|write)\s+(?:(?:my|a|the)\s+(?:suicide|goodbye|farewell|last)"
     r"\s+(?:note|letters?)|my\s+note)\b"
     r"|\b(?:wish|if\s+only)\s+i\s+(?:had|have)\s+(?:the\s+)?(?:guts|courage|balls|nerve|strength)"
-    rf"\b(?!\s+to\s+(?:{_HELP_ACT}|stand\s+up|speak\s+up|fight\s+back|say\s+no|leave|tell))"
+    rf"\b(?!{_NO_RISK}\s+to\s+(?:{_HELP_ACT}|stand\s+up|speak\s+up|fight\s+back|say\s+no|leave|tell))"
     r"|\b(?:guts|courage|balls|nerve)\s+to\s+(?:do\s+it|go\s+through\s+with\s+it"
     r"|follow\s+through)\b",
     re.IGNORECASE,
@@ -351,6 +395,7 @@ def told_to_writer(text: str, lead_end: int, end: int) -> bool:
     if told is not None:
         opens = lead_end - len(sentence)
         telling = opens + told.start()
+        verb = told.group()
         if _WRITER_TELLS.search(text, max(0, telling - 40), telling) is not None:
             return False
         if _no_teller(text, max(opens, telling - 60), telling, end):
@@ -360,9 +405,18 @@ def told_to_writer(text: str, lead_end: int, end: int) -> bool:
         if after is None:
             return False
         telling = after.end()
+        verb = after.group().split()[-1]  # the telling's verb ends it
     else:
         return False
-    return _INNER_TELLER.search(text, max(0, telling - 150), telling) is None
+    if _INNER_TELLER.search(text, max(0, telling - 150), telling) is not None:
+        return False
+    if _UNREAL_AFTER.match(text, end) is not None:
+        return False
+    if _HUSHED.match(verb) is None:
+        return True
+    # whispered, muttered or hissed: a real person's only where one is named in its sentence
+    said_by = _SENTENCE_END.split(text[max(0, telling - 150) : telling])[-1]
+    return _REAL_TELLER.search(said_by) is not None
 
 
 def _no_teller(text: str, low: int, telling: int, end: int) -> bool:
@@ -378,7 +432,8 @@ def _no_teller(text: str, low: int, telling: int, end: int) -> bool:
 # Before an intent, a word that makes it a relative clause or another's saying: "I did
 # everything I could.", "as best I could", "like you said I should".
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:everything|anything|whatever|all|best|said|says|say|than)\s+$", re.IGNORECASE
+    r"\b(?:everything|anything|whatever|all|best|than|(?<!\bi\s)(?:said|says|say))\s+$",
+    re.IGNORECASE,
 )
 # Before "right": a thought of it denied ("I don't think he's right") or thanks to the helper
 # that ends the sentence ("thanks, you're right.", not "thanks, you're right, I should just
@@ -388,7 +443,11 @@ _NOT_RIGHT_BEFORE = re.compile(
     r"(?:that\s+)?(?:[\w']+\s+){0,2}?[\w']+\s*$",
     re.IGNORECASE,
 )
-_THANKS_BEFORE = re.compile(r"\b(?:thanks|thank\s+you|thx|ty)\b[\s,.!]*(?:you|u)$", re.IGNORECASE)
+_THANKS_BEFORE = re.compile(
+    r"\b(?:thanks|thank\s+you|thx|ty)(?:\s+(?:everyone|everybody|all|guys|y'?all|so\s+much))?\b"
+    r"[\s,.!]*(?:you|u)(?:\s+(?:guys|all))?$",
+    re.IGNORECASE,
+)
 _THANKS_AFTER = re.compile(r"[^\w\n]*(?:[.!?\n]|$)")
 # After "I agree": with a helper or the forum, and no more ("I agree with my therapist", "I
 # agree with the mods", "I agree with the other comments here"), unless the teller is one.
@@ -404,7 +463,8 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 # Someone's saying between a telling and agreement with "right", "not wrong", "a point" or "can't
 # argue with": "my mom says a cat is easier and I think she's right" is about what the mom said.
 _REPORT = re.compile(
-    r"\b(?:my|the|our)\s+(?:[\w']+\s+)?(?P<reporter>[\w']+)\s+(?:says?|said|thinks?|thought"
+    r"\b(?:(?:my|the|our)\s+(?:[\w']+\s+)?(?P<reporter>[\w']+)|(?P<bare>mom|mum|dad|hr|mods))\s+"
+    r"(?:says?|said|thinks?|thought"
     r"|suggest(?:s|ed)?|recommend(?:s|ed)?|reckons?|advised|told\s+me|tells\s+me)\b",
     re.IGNORECASE,
 )
@@ -431,6 +491,13 @@ _VERDICT_ON_ME = re.compile(
     r"|deserve\w*|nobody|no\s+one|die|dead|kill\w*|kys|disappear|hates?\s+me|ruin\w*)\b",
     re.IGNORECASE,
 )
+# What was said is advice of an act: "(that) I should go no contact", "we should all run laps",
+# "to get a dog".
+_ADVICE = re.compile(
+    r"\s*(?:(?:that\s+)?(?:i|we|you|u)\s+(?:(?:all|really|probably|just)\s+)*(?:should|could|need\s+to"
+    r"|have\s+to|must|ought\s+to|gotta|can)|to)\s+[\w']+",
+    re.IGNORECASE,
+)
 # The agreement's own subject when its words hold it: "shes right", "I don't think he's wrong".
 _OWN_SUBJECT = re.compile(
     r"(?:(?:don'?t|dont|do\s+not)\s+think\s+(?:that\s+)?)?(?P<who>hes|shes|theyre|he|she|they)\b",
@@ -438,31 +505,39 @@ _OWN_SUBJECT = re.compile(
 )
 
 
-def _about_a_report(text: str, start: int, end: int, at: int) -> bool:
+def _about_a_report(text: str, start: int, end: int, at: int, *, subjectless: bool = False) -> bool:
     """Whether agreement at ``at`` is with someone's saying after the telling (its cue at
     ``text[start:end]``) rather than with the telling: the last report before it
     (:data:`_REPORT`) is by someone the telling does not name, nobody else is named in what
     was said (a "he" or "she" there is the reporter only when a kin word tells its sex: "my
     aunt says I can stay with her"), what was said is no verdict on the writer
     (:data:`_VERDICT_ON_ME`), and the agreement's subject may be the reporter ("she" for a
-    mother or a counselor, not "he" for a mother)."""
+    mother or a counselor, not "he" for a mother). Agreement without a subject ("can't argue
+    with that", "fair enough", "who am I to argue": ``subjectless``) is the writer's, with
+    advice only (:data:`_ADVICE`: "my therapist said i should go no contact. cant argue with
+    that"; not "my mom says everyone would be happier. fair enough")."""
     reports = list(_REPORT.finditer(text, end, at))
     if not reports:
         return False
     report = reports[-1]
-    reporter = report.group("reporter").lower()
+    reporter = (report.group("reporter") or report.group("bare")).lower()
     telling = _SENTENCE_END.split(text[max(0, start - 150) : start])[-1].lower()
     if reporter[:5] in telling:
         return False
     sex = _sex(reporter)
-    own = _OWN_SUBJECT.match(text, at)
     said = text[report.end() : at]
-    subject = own.group("who") if own is not None else said.split()[-1] if said.split() else ""
-    if own is None and subject:
-        said = said[: said.rstrip().rindex(subject)]
+    if subjectless:
+        if _ADVICE.match(said) is None:
+            return False
+        own, subject = None, "i"
+    else:
+        own = _OWN_SUBJECT.match(text, at)
+        subject = own.group("who") if own is not None else said.split()[-1] if said.split() else ""
+        if own is None and subject:
+            said = said[: said.rstrip().rindex(subject)]
     if any(sex in ("", "they") or _sex(p.group()) != sex for p in _PRONOUN.finditer(said)):
         return False
-    if _VERDICT_ON_ME.search(said) is not None:
+    if _VERDICT_ON_ME.search(said) is not None or _OWN_RISK.search(said) is not None:
         return False
     who = _sex(subject.rstrip("'"))
     if who in ("he", "she", "they"):
@@ -506,11 +581,15 @@ def _set_aside(text: str, start: int, end: int, match: re.Match[str], endpos: in
     therapist") or with someone else's saying (:func:`_about_a_report`: "my mom says a cat is
     easier and I think she's right"), the telling's cue at ``text[start:end]``."""
     agreement = any(match.group(name) is not None for name in ("right", "wrong", "point", "argue"))
-    if agreement and _about_a_report(text, start, end, match.start()):
+    subjectless = match.group("argue") is not None
+    if agreement and _about_a_report(text, start, end, match.start(), subjectless=subjectless):
         return True
     if match.group("intent") is not None:
         at = match.start("intent")
-        return _RELATIVE_BEFORE.search(text, max(0, at - 20), at) is not None
+        if _RELATIVE_BEFORE.search(text, max(0, at - 20), at) is None:
+            return False
+        stop = _SENTENCE_END.search(text, at, endpos)
+        return _OWN_RISK.search(text, at, endpos if stop is None else stop.start()) is None
     if match.group("right") is not None:
         at = match.start("right")
         if _NOT_RIGHT_BEFORE.search(text, max(0, at - 40), at) is not None:
