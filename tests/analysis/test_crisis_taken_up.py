@@ -970,3 +970,32 @@ def test_an_everyday_act_beside_a_way_out_or_a_saying_without_advice_still_takes
     text: str,
 ) -> None:
     assert cue_words(text) == ["kill myself"]
+
+
+# A fourth review: a way out worded with words of a grave, of deleting oneself or of life
+# itself, or after the sentence of an act of help, still takes the telling up.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mom told me to kill myself. maybe i should try therapy lol as if, i'd rather just do "
+        "what she said",
+        "my bf told me to kill myself. maybe i should go no contact with life itself",
+        "my ex said kill yourself. maybe i should delete my account. and then delete myself",
+        "my sister said to kill myself. maybe i should go live with dad. or maybe i should go "
+        "live with nobody, in a grave",
+        "my classmates told me to kys. maybe i should go to my grandpa's grave and join him",
+    ],
+)
+def test_a_way_out_after_an_act_of_help_still_takes_the_telling_up(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone online told me to kill myself. maybe i should try therapy.",
+        "my bully told me to kys. maybe i should block him and move on with my life.",
+    ],
+)
+def test_an_act_of_help_with_no_way_out_near_it_stays_no_taking_up(text: str) -> None:
+    assert not crisis_cues(text)

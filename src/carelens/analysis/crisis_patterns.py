@@ -85,7 +85,8 @@ OWN_RISK_WORDS = (
     r"\s+time|one\s+more\s+time|do\s+it|end\s+(?:it|things|everything|my\s+life)|over\s+with"
     r"|(?:it|this|everything)\s+(?:all\s+)?over|sleep\s+forever|forever|for\s+good|permanently"
     r"|heaven|this\s+world|good\s*-?\s*bye|(?:never|not)\s+wake\s+up|(?:not|no\s+longer)\s+(?:be\s+)?"
-    r"(?:here|around|alive))\b"
+    r"(?:here|around|alive)|(?:delete|erase|unalive)\s+myself|unalive|graves?|coffin|life\s+itself"
+    r"|rather\s+(?:just\s+)?do\s+what\s+(?:s?he|they|you)\s+(?:said|says|wants?|told\s+me))\b"
 )
 _ATTEMPT_CONTEXT = (
     r"\b(?:icu|(?:the|an|in\s+the)\s+er|er\s+(?:doc\w*|nurses?|staff)|hospital\w*|poison\s+control"

@@ -146,6 +146,9 @@ _THEY_NEED = (
 # "maybe I should take a walk into traffic", "she's right when she says nobody would miss me"),
 # which leaves the telling taken up: a missed crisis is far worse than a false cue.
 _NO_RISK = rf"(?![^.!?\n]*?{OWN_RISK})"
+# For "maybe I should" and an act of help: no sign of risk in the next 150 characters, past the
+# sentence's end too ("maybe I should delete my account. and then delete myself").
+_NO_RISK_AHEAD = rf"(?![^\n]{{0,150}}?{OWN_RISK})"
 _OWN_RISK = re.compile(OWN_RISK, re.IGNORECASE)
 # A cause told of what was said, not a verdict on the writer: "it's because he was drunk", "it
 # was because I broke her vase".
@@ -356,7 +359,7 @@ _TAKEN_UP = re.compile(
     # should try therapy", "... not go tomorrow", "... get a new phone number", "... quit the
     # team") and no sign of the writer's own risk ("... take a walk into traffic")
     r"|\bmaybe\s+(?:i\s+(?:should|will|could|might|ought\s+to)|i'?ll|ill)\b(?!"
-    rf"{_NO_RISK}(?:\s+(?:just|really|actually|finally|honestly|seriously|probably|definitely))*"
+    rf"{_NO_RISK_AHEAD}(?:\s+(?:just|really|actually|finally|honestly|seriously|probably|definitely))*"
     rf"\s+(?:{_HELP_ACT}|(?:not|tell|call|talk|ask|go\s+to|report|get|see|block|ignore|leave|move"
     r"|change|quit|stop)\b))"
     r"|\bwhy\s+not\b(?=\s*(?:[.!?,;\n]|$|(?:lol|lmao|haha|honestly|tbh|ngl)\b))"
