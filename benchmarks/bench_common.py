@@ -10,7 +10,8 @@
 * :func:`check_imported_from`: that a child timed the carelens of the folder it was given,
   not the one installed in the environment;
 * :func:`load_analyzer`: ``carelens.load`` with a one-line error for a model folder that
-  cannot be loaded.
+  cannot be loaded, and :func:`model_ms_per_pair`: the shipped model's time per pair, the
+  baseline a rule's or redaction's cost is a share of.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import importlib.util
 import subprocess
 import sys
 import tarfile
+import time
+from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import Any, NoReturn
@@ -176,6 +179,16 @@ def load_analyzer(model: str | Path | None, **kwargs: Any) -> Any:
         return carelens.load(model, **kwargs)
     except CarelensError as exc:
         raise SystemExit(f"--model: {exc}") from None
+
+
+def model_ms_per_pair(pairs: Sequence[tuple[str, str]]) -> float:
+    """The shipped model's milliseconds per pair over ``pairs`` (one thread, one pair a call,
+    after five pairs to warm up)."""
+    analyzer = load_analyzer(None, threads=1)
+    list(analyzer.analyze_many(pairs[:5]))  # warm up
+    start = time.perf_counter()
+    list(analyzer.analyze_many(pairs))
+    return (time.perf_counter() - start) / len(pairs) * 1e3
 
 
 def check_model(model: str | Path | None) -> None:

@@ -37,14 +37,13 @@ import os
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from bench_common import (
     check_imported_from,
     fail,
-    load_analyzer,
     machine_line,
+    model_ms_per_pair,
     positive_int,
     run_child,
     unpack_src,
@@ -233,16 +232,6 @@ def timed(src: Path, inputs: Path, rounds: int) -> dict[str, float]:
     return times
 
 
-def model_ms(pairs: list[tuple[str, str]], count: int) -> float:
-    """The shipped model's milliseconds per pair (one thread, one pair a call)."""
-    analyzer = load_analyzer(None, threads=1)
-    chosen = pairs[:count]
-    list(analyzer.analyze_many(chosen[:5]))  # warm up
-    start = time.perf_counter()
-    list(analyzer.analyze_many(chosen))
-    return (time.perf_counter() - start) / len(chosen) * 1e3
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--against", required=True, help="a git revision of this repository")
@@ -281,7 +270,7 @@ def main() -> int:
         for _ in range(2):  # alternating, so both share the machine's slow and fast phases
             runs["this checkout"].append(timed(SRC, inputs, args.rounds))
             runs[args.against].append(timed(old_src, inputs, args.rounds))
-    pair_ms = model_ms(pairs, args.model_pairs)
+    pair_ms = model_ms_per_pair(pairs[: args.model_pairs])
     best = {name: {k: min(r[k] for r in got) for k in got[0]} for name, got in runs.items()}
     forum_chars = sum(map(len, forum)) / len(forum)
     print(

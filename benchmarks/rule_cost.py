@@ -27,14 +27,13 @@ import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from bench_common import (
     check_imported_from,
     fail,
-    load_analyzer,
     machine_line,
+    model_ms_per_pair,
     positive_int,
     run_child,
     unpack_src,
@@ -90,16 +89,6 @@ def timed(src: Path, data: Path, rounds: int) -> dict[str, float]:
     return {"crisis": float(result["crisis"]), "unsafe": float(result["unsafe"])}
 
 
-def model_ms(seekers: list[str], responses: list[str], pairs: int) -> float:
-    """The shipped model's milliseconds per pair (one thread, one pair a call)."""
-    analyzer = load_analyzer(None, threads=1)
-    chosen = list(zip(seekers, responses, strict=True))[:pairs]
-    list(analyzer.analyze_many(chosen[:5]))  # warm up
-    start = time.perf_counter()
-    list(analyzer.analyze_many(chosen))
-    return (time.perf_counter() - start) / len(chosen) * 1e3
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--against", required=True, help="a git revision of this repository")
@@ -123,7 +112,7 @@ def main() -> int:
         for _ in range(2):  # alternating, so both share the machine's slow and fast phases
             runs["this checkout"].append(timed(new_src, data, args.rounds))
             runs[args.against].append(timed(old_src, data, args.rounds))
-    pair_ms = model_ms(seekers, responses, args.model_pairs)
+    pair_ms = model_ms_per_pair(list(zip(seekers, responses, strict=True))[: args.model_pairs])
     print(f"{len(seekers)} seeker messages and responses; the full analysis {pair_ms:.2f} ms/pair")
     for name, results in runs.items():
         crisis = min(r["crisis"] for r in results)
