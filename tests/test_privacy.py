@@ -12,6 +12,7 @@ import sys
 import unicodedata
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -275,29 +276,36 @@ def test_redact_phone_numbers_next_to_punctuation(text: str, expected: str) -> N
     assert redact(text) == expected
 
 
-def test_analyze_redact_removes_phone_numbers_next_to_punctuation(tmp_path: Path) -> None:
-    """End to end: ``carelens analyze --redact`` writes the audit's texts redacted."""
+def analyzed_redacted(tmp_path: Path, seeker: str, response: str) -> tuple[dict[str, Any], str]:
+    """The record ``carelens analyze --redact`` writes for one pair (checked to exit 0), and
+    the whole output file's text."""
     from typer.testing import CliRunner
 
     from carelens.cli.main import app
 
-    seeker = "I am scared, call me 555-123-4567,555-987-6543 or mobile-07700 900123"
-    response = (
-        "Please reach me on 555-123-4567/555-987-6543 or phone#555-222-3333, "
-        "US 555\u2014123\u20144567 or (555) 123.4567. It cost \u20b9150 000 000."
-    )
     source, out = tmp_path / "pairs.jsonl", tmp_path / "out.jsonl"
     row = {"seeker_id": "s1", "response_id": "r1", "seeker": seeker, "response": response}
     source.write_text(json.dumps(row) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["analyze", str(source), "-o", str(out), "--redact", "-q"])
     assert result.exit_code == 0, result.output
-    (record,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    written = out.read_text("utf-8")
+    (record,) = [json.loads(line) for line in written.splitlines()]
+    return record, written
+
+
+def test_analyze_redact_removes_phone_numbers_next_to_punctuation(tmp_path: Path) -> None:
+    """End to end: ``carelens analyze --redact`` writes the audit's texts redacted."""
+    seeker = "I am scared, call me 555-123-4567,555-987-6543 or mobile-07700 900123"
+    response = (
+        "Please reach me on 555-123-4567/555-987-6543 or phone#555-222-3333, "
+        "US 555\u2014123\u20144567 or (555) 123.4567. It cost \u20b9150 000 000."
+    )
+    record, written = analyzed_redacted(tmp_path, seeker, response)
     assert record["seeker_text"] == "I am scared, call me [phone],[phone] or mobile-[phone]"
     assert record["response_text"] == (
         "Please reach me on [phone]/[phone] or phone#[phone], "
         "US [phone] or [phone]. It cost \u20b9150 000 000."
     )
-    written = out.read_text("utf-8")
     for digits in ("4567", "6543", "900123", "3333"):
         assert digits not in written
 
@@ -670,28 +678,18 @@ def test_rejects_detail_and_header_quote_no_marked_data() -> None:
 
 def test_analyze_redact_removes_marked_escaped_and_hidden_data(tmp_path: Path) -> None:
     """End to end: ``carelens analyze --redact`` writes the review's texts redacted."""
-    from typer.testing import CliRunner
-
-    from carelens.cli.main import app
-
     seeker = "I feel so alone. Reach me _john.doe@example.com_ or _555-123-4567_, I'm _@sad_sam_"
     response = (
         "I'm so sorry. Write to helper@exa\u200bmple.com, u/kind\\_otter, or call me..555-222-3333"
         " or 447700900123."
     )
-    source, out = tmp_path / "pairs.jsonl", tmp_path / "out.jsonl"
-    row = {"seeker_id": "s1", "response_id": "r1", "seeker": seeker, "response": response}
-    source.write_text(json.dumps(row) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["analyze", str(source), "-o", str(out), "--redact", "-q"])
-    assert result.exit_code == 0, result.output
-    (record,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    record, written = analyzed_redacted(tmp_path, seeker, response)
     assert (
         record["seeker_text"] == "I feel so alone. Reach me _[email]_ or _[phone]_, I'm _[handle]_"
     )
     assert record["response_text"] == (
         "I'm so sorry. Write to [email], [handle], or call me..[phone] or [phone]."
     )
-    written = out.read_text("utf-8")
     for piece in ("john", "4567", "sad_sam", "exa", "otter", "3333", "900123"):
         assert piece not in written, piece
 
