@@ -27,6 +27,7 @@ from carelens.errors import InputError
 from carelens.readers import RejectLog, read_exchanges, read_turns
 from carelens.readers.base import iso_utc
 from carelens.readers.wxr import html_to_text
+from carelens.timestamps import parse_timestamp
 
 BIG = "1" + "0" * 400  # a JSON integer no float can hold
 
@@ -97,7 +98,33 @@ def test_reddit_record_with_a_huge_created_utc(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     turns = list(read_turns(path, format="reddit"))
-    assert [(t.id, t.timestamp) for t in turns] == [("s1", None), ("c1", None)]
+    # Kept as the number's start, as a JSON Lines turn's timestamp is (above): a timestamp
+    # that could not be read, not a missing one.
+    start = BIG[:31] + "\u2026"
+    assert [(t.id, t.timestamp) for t in turns] == [("s1", start), ("c1", start)]
+
+
+@pytest.mark.parametrize("text", ["1e9", "1.5e9", "1_600_000_000", "0x5F5E1000"])
+def test_iso_utc_reads_a_string_as_the_insights_do(text: str) -> None:
+    # float() would take these; the insights (parse_timestamp) read none of them.
+    assert iso_utc(text) is None
+    assert parse_timestamp(text) is None
+
+
+def test_reddit_created_utc_reads_as_every_format_reads_a_timestamp(tmp_path: Path) -> None:
+    path = tmp_path / "dump.ndjson"
+    path.write_text(
+        '{"id": "s1", "title": "Rough week", "selftext": "", "created_utc": "1e9"}\n'
+        '{"id": "c1", "body": "Sorry.", "parent_id": "t3_s1", "created_utc": "1700000000"}\n'
+        '{"id": "c2", "body": "Hugs.", "parent_id": "t3_s1", "created_utc": 1700000000.5}\n',
+        encoding="utf-8",
+    )
+    turns = {t.id: t.timestamp for t in read_turns(path, format="reddit")}
+    assert turns == {
+        "s1": "1e9",
+        "c1": "2023-11-14T22:13:20+00:00",
+        "c2": "2023-11-14T22:13:20.500000+00:00",
+    }
 
 
 @pytest.mark.parametrize("name", ['" "', '""', '"\\t"'])

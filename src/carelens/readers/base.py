@@ -41,7 +41,7 @@ from carelens.readers import rejects as R
 from carelens.readers.quoting import clip, describe_columns, quote
 from carelens.readers.rejects import RejectLog
 from carelens.text import is_blank, join_surrogates
-from carelens.timestamps import is_number_text, unix_time
+from carelens.timestamps import is_missing_text, is_number_text, number_text, unix_time
 from carelens.types import COMMUNITY_KEYS, MAX_ID_CHARS, Exchange, Turn
 
 if TYPE_CHECKING:
@@ -810,15 +810,36 @@ def optional_str(value: object) -> str | None:
 def iso_utc(value: object) -> str | None:
     """A Unix time (number or digit string; seconds or milliseconds, from 1980 up to the end
     of 2099: :func:`carelens.timestamps.unix_time`) as ISO-8601 UTC; None when it is not
-    one. A digit string is read exactly, as the insights read it (not through a float)."""
+    one. A string is read exactly, as the insights read it: ASCII digits with an optional
+    sign and decimal point only (:func:`~carelens.timestamps.is_number_text`), never
+    through a float, which would also take ``1e9`` and ``1_600_000_000``."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, str) and is_number_text(value):
-        stamp = unix_time(value)
+    if isinstance(value, str):
+        stamp = unix_time(value) if is_number_text(value) else None
         return stamp.isoformat() if stamp is not None else None
-    try:
-        number = float(value) if isinstance(value, int | float | str) else math.nan
-    except (ValueError, OverflowError):  # OverflowError: an int too large for a float
+    if not isinstance(value, int | float):
         return None
-    stamp = unix_time(number)
+    stamp = unix_time(value)
     return stamp.isoformat() if stamp is not None else None
+
+
+def timestamp_text(value: object) -> str | None:
+    """A timestamp as text: a Unix time (seconds or milliseconds, from 1980 up to the end of
+    2099) in ISO-8601 UTC, so one time reads alike from every format; any other value kept
+    as written (the insights decide what it means: ``20260305`` is a compact date,
+    microseconds since 1970 a timestamp that could not be read); None when it is missing
+    (null, blank, or a cell such as ``NaN``, ``NaT``, ``NULL`` or ``NA``:
+    :func:`~carelens.timestamps.is_missing_text`).
+
+    A number is read as its digits are (:func:`optional_str`: ``20260305.0`` is
+    ``20260305``), exactly as the same digits in a CSV cell or a JSON string: a number in a
+    form carelens does not read is a timestamp that could not be read, never taken for a
+    missing one; a number longer than any time is kept as its start
+    (:func:`~carelens.timestamps.number_text`)."""
+    text = optional_str(value)
+    if text is None or is_missing_text(text):
+        return None
+    if is_number_text(text):
+        return iso_utc(text.strip()) or number_text(text)
+    return text

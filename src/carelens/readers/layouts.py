@@ -41,10 +41,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from carelens.readers import rejects as R
-from carelens.readers.base import ReadContext, iso_utc, optional_str
+from carelens.readers.base import ReadContext, optional_str, timestamp_text
 from carelens.readers.pairing import note_rejected
 from carelens.readers.quoting import json_type, quote
-from carelens.timestamps import is_missing_text, is_number_text, number_text
 from carelens.types import COMMUNITY_KEYS, Exchange, Turn
 
 #: Optional fields of a pair record (any pair layout); alternatives are tried in order. The
@@ -233,7 +232,7 @@ def pair_exchange(
             speaker=speaker_name(_first(record, layout.speaker)),
             conversation_id=conversation_id,
             reply_to=seeker_id,
-            timestamp=_timestamp(_first(record, layout.timestamp)),
+            timestamp=timestamp_text(_first(record, layout.timestamp)),
             meta=meta,
         ),
     )
@@ -284,7 +283,7 @@ def build_turn(
         speaker=speaker_name(_first(record, layout.speaker)),
         conversation_id=conversation_id,
         reply_to=optional_str(reply_to),
-        timestamp=_timestamp(_first(record, layout.timestamp)),
+        timestamp=timestamp_text(_first(record, layout.timestamp)),
         meta=meta,
     )
 
@@ -307,24 +306,3 @@ def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
         if optional_str(value) is not None:
             return value
     return None
-
-
-def _timestamp(value: object) -> str | None:
-    """A timestamp as text: a Unix time (seconds or milliseconds, from 1980 up to the end of
-    2099) in ISO-8601 UTC, so one time reads alike from every format; any other value kept
-    as written (the insights decide what it means: ``20260305`` is a compact date,
-    microseconds since 1970 a timestamp that could not be read); None when it is missing
-    (null, blank, or a cell such as ``NaN``, ``NaT``, ``NULL`` or ``NA``:
-    :func:`~carelens.timestamps.is_missing_text`).
-
-    A number is read as its digits are (:func:`optional_str`: ``20260305.0`` is
-    ``20260305``), exactly as the same digits in a CSV cell or a JSON string: a number in a
-    form carelens does not read is a timestamp that could not be read, never taken for a
-    missing one; a number longer than any time is kept as its start
-    (:func:`~carelens.timestamps.number_text`)."""
-    text = optional_str(value)
-    if text is None or is_missing_text(text):
-        return None
-    if is_number_text(text):
-        return iso_utc(text.strip()) or number_text(text)
-    return text

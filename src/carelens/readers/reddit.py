@@ -12,7 +12,9 @@ this, and a warning says when a reply may have missed one past those); otherwise
 to none, and since a reply is paired within its conversation it is an ``unknown parent``.
 Only the file itself is looked at, so ``carelens batch``, which reads each file so, puts
 such a reply in the same conversation as ``analyze`` does. The speaker is ``author``
-(``[deleted]`` authors become unknown), the timestamp ``created_utc`` as ISO-8601 UTC, and
+(``[deleted]`` authors become unknown), the timestamp ``created_utc`` as every format reads
+one (a Unix time as ISO-8601 UTC, anything else kept as written:
+:func:`~carelens.readers.base.timestamp_text`), and
 ``meta`` keeps ``kind``, ``subreddit`` and ``score``. Texts that are ``[deleted]`` or
 ``[removed]`` are not errors: they are left out and counted with ``RejectLog.skip`` under
 ``"deleted"``/``"removed"`` (a submission whose selftext is gone still gives its title, and
@@ -42,7 +44,13 @@ from typing import Any
 
 from carelens.errors import InputError
 from carelens.readers import rejects as R
-from carelens.readers.base import ReadContext, Record, iso_utc, iter_json_objects, optional_str
+from carelens.readers.base import (
+    ReadContext,
+    Record,
+    iter_json_objects,
+    optional_str,
+    timestamp_text,
+)
 from carelens.readers.pairing import note_rejected, note_skipped
 from carelens.types import Turn
 
@@ -174,7 +182,7 @@ def _common(obj: Mapping[str, Any], kind: str) -> dict[str, Any]:
     meta.update({k: obj[k] for k in _META_FIELDS if k in obj})
     return {
         "speaker": None if author is None or _gone(author) else author,
-        "timestamp": iso_utc(obj.get("created_utc")),
+        "timestamp": timestamp_text(obj.get("created_utc")),
         "meta": meta,
     }
 
