@@ -11,12 +11,15 @@
   not the one installed in the environment;
 * :func:`load_analyzer`: ``carelens.load`` with a one-line error for a model folder that
   cannot be loaded, and :func:`model_ms_per_pair`: the shipped model's time per pair, the
-  baseline a rule's or redaction's cost is a share of.
+  baseline a rule's or redaction's cost is a share of;
+* :data:`EPITOME` and :func:`epitome_rows`: where the shared EPITOME file lies beside the
+  checkout, and its rows, with a one-line error when it is missing.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import importlib.util
 import subprocess
 import sys
@@ -29,6 +32,8 @@ from typing import Any, NoReturn
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
+#: The EPITOME file (Reddit seeker posts and responses) of the shared data beside the checkout.
+EPITOME = HERE.parent.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
 
 
 # --------------------------------------------------------------------------- flag values
@@ -204,3 +209,18 @@ def check_model(model: str | Path | None) -> None:
         ModelArtifact.load(model)
     except CarelensError as exc:
         raise SystemExit(f"--model: {exc}") from None
+
+
+# --------------------------------------------------------------------------- the EPITOME file
+
+
+def epitome_rows(
+    data: Path = EPITOME, needs: str = "this benchmark needs ../shared beside the checkout"
+) -> list[dict[str, str]]:
+    """The rows of the EPITOME file ``data``, by column name (``seeker_post``,
+    ``response_post``, ``rp_id``...); exits with the one line ``<data> is missing: <needs>``
+    when there is no such file."""
+    if not data.is_file():
+        raise SystemExit(f"{data} is missing: {needs}")
+    with data.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))

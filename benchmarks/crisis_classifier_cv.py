@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from bench_common import EPITOME
 
 from carelens.analysis.crisis import crisis_cues
 from carelens.analysis.crisis_model import MIN_WORDS, WORD
@@ -37,7 +38,6 @@ from carelens.training.crisis_wording import (
 from carelens.training.personal_distress import build_rows
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parent.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
 GOLD = HERE.parent / "annotations" / "taxonomy-v1" / "gold.jsonl"
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.6)
 SHIPPED = 0.5
@@ -50,7 +50,7 @@ def shown(figures: dict[str, float]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, default=EPITOME)
     parser.add_argument("--annotations", type=Path, default=GOLD)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)

@@ -17,7 +17,6 @@ Run (needs ../shared/data and git)::
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import random
@@ -27,7 +26,9 @@ import time
 from pathlib import Path
 
 from bench_common import (
+    EPITOME,
     check_imported_from,
+    epitome_rows,
     fail,
     machine_line,
     positive_int,
@@ -37,7 +38,6 @@ from bench_common import (
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
-DATA = HERE.parent.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
 RESULT_PREFIX = "RESULT "
 
 
@@ -69,10 +69,7 @@ def timed(src: Path, pairs_file: Path, name: str) -> float:
 
 def sample_pairs(data: Path, n: int) -> list[tuple[str, str]]:
     """``n`` pairs of the EPITOME file ``data``, drawn with a fixed seed."""
-    if not data.is_file():
-        raise SystemExit(f"{data} is missing: this benchmark needs ../shared beside the checkout")
-    with data.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    rows = epitome_rows(data)
     if n > len(rows):
         fail(f"--pairs {n}: {data} has only {len(rows)} pairs")
     return [(r["seeker_post"], r["response_post"]) for r in random.Random(3).sample(rows, n)]
@@ -85,7 +82,7 @@ def main() -> int:
     parser.add_argument(
         "--rounds", type=positive_int, default=2, help="timings of each version (alternating)"
     )
-    parser.add_argument("--data", type=Path, default=DATA, help="the EPITOME file")
+    parser.add_argument("--data", type=Path, default=EPITOME, help="the EPITOME file")
     parser.add_argument("--part", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.part is not None:

@@ -16,18 +16,16 @@ Run (needs ``../shared/data`` beside the checkout)::
 from __future__ import annotations
 
 import argparse
-import csv
 import re
 from pathlib import Path
 
 import numpy as np
+from bench_common import EPITOME, epitome_rows
 
 import carelens
 from carelens import metrics
 from carelens.evaluation import evaluate, model_split_ids
 
-ROOT = Path(__file__).resolve().parents[1]
-EPITOME = ROOT.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
 COLUMNS = ("emotional_reactions", "interpretations", "explorations")
 _FIRST_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
 
@@ -53,14 +51,10 @@ def main() -> None:
     parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
     parser.add_argument("--data", type=Path, default=EPITOME)
     args = parser.parse_args()
-    if not args.data.is_file():
-        raise SystemExit(
-            f"{args.data} is missing: this script needs ../shared/data beside the checkout"
-        )
+    every = epitome_rows(args.data, needs="this script needs ../shared/data beside the checkout")
     analyzer = carelens.load()
     ids = model_split_ids(args.data, analyzer.artifact.manifest, args.split)
-    with args.data.open(encoding="utf-8", newline="") as fh:
-        rows = [row for row in csv.DictReader(fh) if row["rp_id"] in ids]
+    rows = [row for row in every if row["rp_id"] in ids]
     report = evaluate(args.data, analyzer, ids=ids, split=args.split)
     print(f"rationale token-F1 / IOU-F1 on the {args.split} split ({len(rows)} pairs)")
     print(f"{'':22}" + "".join(f"{c:>24}" for c in COLUMNS))

@@ -31,7 +31,6 @@ Run (needs git and ../shared/data)::
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import random
@@ -40,7 +39,9 @@ import tempfile
 from pathlib import Path
 
 from bench_common import (
+    EPITOME,
     check_imported_from,
+    epitome_rows,
     fail,
     machine_line,
     model_ms_per_pair,
@@ -51,7 +52,6 @@ from bench_common import (
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
-DATA = HERE.parent.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
 
 #: Timed in a child process with the version's ``src`` first on the path; prints JSON.
 _TIMER = """
@@ -202,10 +202,7 @@ def forum_posts(count: int) -> list[str]:
 
 def epitome_pairs(data: Path, count: int) -> list[tuple[str, str]]:
     """The first ``count`` (seeker post, response) pairs of the EPITOME file ``data``."""
-    if not data.is_file():
-        raise SystemExit(f"{data} is missing: this benchmark needs ../shared beside the checkout")
-    with data.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = epitome_rows(data)
     if not rows:
         raise SystemExit(f"{data} holds no pairs to time")
     if count > len(rows):
@@ -246,7 +243,7 @@ def main() -> int:
     parser.add_argument(
         "--model-pairs", type=positive_int, default=200, help="pairs the model analyses"
     )
-    parser.add_argument("--data", type=Path, default=DATA, help="the EPITOME file")
+    parser.add_argument("--data", type=Path, default=EPITOME, help="the EPITOME file")
     args = parser.parse_args()
     pairs = epitome_pairs(args.data, args.texts)
     epitome = [text for pair in pairs for text in pair]

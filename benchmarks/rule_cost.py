@@ -22,7 +22,6 @@ Run (needs git; the EPITOME file unless ``--synthetic``)::
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -30,7 +29,9 @@ import tempfile
 from pathlib import Path
 
 from bench_common import (
+    EPITOME,
     check_imported_from,
+    epitome_rows,
     fail,
     machine_line,
     model_ms_per_pair,
@@ -40,7 +41,6 @@ from bench_common import (
 )
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parent.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
 
 #: Timed in a child process with the version's ``src`` first on the path; prints JSON.
 _TIMER = """
@@ -71,10 +71,7 @@ def texts(synthetic: bool, pairs: int) -> tuple[list[str], list[str]]:
 
         made = make_pairs(pairs)
         return [s for s, _ in made], [r for _, r in made]
-    if not DATA.is_file():
-        raise SystemExit(f"{DATA} is missing: run with --synthetic, or with ../shared beside")
-    with DATA.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))[:pairs]
+    rows = epitome_rows(needs="run with --synthetic, or with ../shared beside")[:pairs]
     return [r["seeker_post"] for r in rows], [r["response_post"] for r in rows]
 
 
@@ -101,7 +98,7 @@ def main() -> int:
     args = parser.parse_args()
     seekers, responses = texts(args.synthetic, args.pairs)
     if not seekers:
-        fail(f"no texts to time in {DATA}")
+        fail(f"no texts to time in {EPITOME}")
     print(machine_line(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "texts.json"

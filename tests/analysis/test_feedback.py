@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carelens.analysis import feelings, openings_clauses, pronouns, reported_speech
+from carelens.analysis import feelings, openings_clauses, quoted_speech, reported_speech
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.crisis_model import LABEL as LEARNED
 from carelens.analysis.feedback import (
@@ -1340,7 +1340,7 @@ def test_each_run_of_text_is_searched_for_an_address_once(
     address = _CountingPattern(ADDRESS)
     monkeypatch.setattr(feelings, "ADDRESS", address)
     monkeypatch.setattr(openings_clauses, "ADDRESS", address)
-    monkeypatch.setattr(pronouns, "ADDRESS", address)
+    monkeypatch.setattr(quoted_speech, "ADDRESS", address)
     seeker_feelings(seeker)
     seeker_clause(seeker)
     # Each run once for seeker_feelings; each run once, and at most once more for each

@@ -15,7 +15,7 @@ from carelens.analysis.feedback import (
     second_person,
     seeker_clause,
 )
-from carelens.analysis.pronouns import foreign_words
+from carelens.analysis.foreign_words import foreign_words
 from carelens.analysis.quoting import unmarked
 from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
 

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carelens.analysis.feedback import feedback_for, quoted_fragments, reflection_opening
+from carelens.analysis.foreign_words import foreign_words
 from carelens.analysis.openings import seeker_clause
-from carelens.analysis.pronouns import foreign_words, second_person, turn_clause
+from carelens.analysis.pronouns import second_person, turn_clause
 from carelens.analysis.quoting import clip, masked_stars, quote, unmarked
 from carelens.types import DimensionScore, ResponseAnalysis, Span
 

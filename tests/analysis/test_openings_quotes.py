@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from carelens.analysis.addressees import addressed
 from carelens.analysis.feedback import feedback_for, reflection_opening
 from carelens.analysis.openings import seeker_clause
-from carelens.analysis.pronouns import addressed, quoted_speech, turn_clause
+from carelens.analysis.pronouns import turn_clause
+from carelens.analysis.quoted_speech import quoted_speech
 from carelens.types import ResponseAnalysis
 
 

@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from carelens.analysis.addressees import addressed, listed_with_seeker
 from carelens.analysis.feedback import reflection_opening
 from carelens.analysis.feelings import read_feelings
 from carelens.analysis.openings import seeker_clause, suggested_opening
 from carelens.analysis.openings_trim import list_marks
-from carelens.analysis.pronouns import addressed, listed_with_seeker, turn_clause
+from carelens.analysis.pronouns import turn_clause
 
 
 def opening_of(seeker: str) -> str | None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import pytest
 
+from carelens.analysis.addressees import addressed, addresses_someone, listed_with_seeker
 from carelens.analysis.feedback import reflection_opening
 from carelens.analysis.openings import seeker_clause
 from carelens.analysis.openings_trim import list_leads, list_marks, needs_more
-from carelens.analysis.pronouns import addressed, addresses_someone, listed_with_seeker
 
 
 def opening_of(seeker: str) -> str | None:

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "benchmarks" / "rationale_baselines.py"
 
 
-def load_script() -> Any:
+def load_script(monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.syspath_prepend(str(SCRIPT.parent))  # for its bench_common
     spec = importlib.util.spec_from_file_location("rationale_baselines", SCRIPT)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -23,8 +24,8 @@ def load_script() -> Any:
     return module
 
 
-def test_baselines_on_hand_made_rows() -> None:
-    script = load_script()
+def test_baselines_on_hand_made_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    script = load_script(monkeypatch)
     rows = [
         # word tokens: So | sorry | . | How | are | you | ?  (gold: the first two)
         {"response_post": "So sorry. How are you?", "emotional_reactions_rationales": "So sorry"},

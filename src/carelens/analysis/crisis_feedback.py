@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from carelens.analysis.crisis_loss import losses
-from carelens.analysis.pronouns import quoted_speech
+from carelens.analysis.quoted_speech import quoted_speech
 from carelens.analysis.quoting import quote
 from carelens.analysis.reported_speech import SPEECH_VERBS, reported_quotes, reporter
 from carelens.analysis.words import SENTENCE, TOKEN, WORD, plain

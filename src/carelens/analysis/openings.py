@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from carelens.analysis.addressees import listed_with_seeker
 from carelens.analysis.feeling_words import FEELING_WORDS
 from carelens.analysis.feelings import Feeling, read_feelings
 from carelens.analysis.openings_clauses import find_clause
 from carelens.analysis.openings_trim import without_emoji
-from carelens.analysis.pronouns import ADVERBS, listed_with_seeker, second_person
+from carelens.analysis.pronouns import ADVERBS, second_person
 from carelens.analysis.words import DROPPED_I_VERBS, WORD, plain
 
 #: Seen in an opening that starts with the verb of a clause whose "I" the seeker left out,

@@ -20,7 +20,7 @@ someone else's words), nor one that asks a question ("cant you see I'm hurting")
 with an imperative ("Don't tell my mom I'm sad"; not "Don't know what to do with my life"),
 holds a word whose turning is in doubt (a quotation cut open, or the seeker's own "you"
 addressed to someone: "Dad, I miss you so much" would read "you miss you"; their own clause
-after it may be offered: :func:`carelens.analysis.pronouns.addressed`, read with a vocative
+after it may be offered: :func:`carelens.analysis.addressees.addressed`, read with a vocative
 its comma cuts off: "I feel like you can't win, Dad", :func:`_named_beside`), opens a
 subordinate clause without a main clause of its own ("Whatever I do", "When I wake up",
 "When my mom left", "When the doctor told me my mom had cancer", "When I told my mom my
@@ -39,6 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from carelens.analysis.addressees import addressed, addresses_someone, listed_with_seeker
 from carelens.analysis.feelings import Feeling
 from carelens.analysis.openings_danger import (
     after_danger,
@@ -59,16 +60,8 @@ from carelens.analysis.openings_trim import (
     trim,
 )
 from carelens.analysis.persons import person
-from carelens.analysis.pronouns import (
-    ADVERBS,
-    FIRST_PERSON,
-    SPELLED_OUT,
-    addressed,
-    addresses_someone,
-    listed_with_seeker,
-    quoted_speech,
-    turn_clause,
-)
+from carelens.analysis.pronouns import ADVERBS, FIRST_PERSON, SPELLED_OUT, turn_clause
+from carelens.analysis.quoted_speech import quoted_speech
 from carelens.analysis.quoting import personal_runs
 from carelens.analysis.unsafe_frames import BLOCK_QUOTE_LINE
 from carelens.analysis.words import (
@@ -170,7 +163,7 @@ def _warned(text: str) -> list[tuple[int, int]]:
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Where the sentences of ``text`` (:data:`carelens.analysis.words.SENTENCE`) start and
     end, none cut inside a quotation: a sentence whose quotation is still open
-    (:func:`carelens.analysis.pronouns.quoted_speech`) where the next starts with the mark that
+    (:func:`carelens.analysis.quoted_speech.quoted_speech`) where the next starts with the mark that
     closes it runs on over the next ('My coach yelled "you're worthless!" at practice.' is one
     sentence), or takes in only that mark where a capital after it starts a new one ('He said
     "I'm done." I feel so alone.')."""
@@ -376,7 +369,7 @@ def _named_beside(
 ) -> bool:
     """Whether the clause ``text[start:end]`` holds a second-person word addressed to someone
     once read with the short parts beside it, ``text[first:stop]``
-    (:func:`carelens.analysis.pronouns.addressed`): "I feel like you can't win, Dad" names whom
+    (:func:`carelens.analysis.addressees.addressed`): "I feel like you can't win, Dad" names whom
     its "you" is, which "I feel like you can't win" alone may read as anyone's; with
     ``addressee`` (the seeker writes to someone as "you"), kin first in a list of people may
     be whom: "Mom and I are okay" of "Dad, Mom and I are okay. We miss you"."""
@@ -676,10 +669,10 @@ _CONJUNCTION_OR_THAT = re.compile(r"[\s,]+(?:and|but|so|because|that)\s+", re.IG
 
 def _after_address(text: str, start: int, end: int) -> int | None:
     """Where a clause of the seeker's own starts in ``text[start:end]`` after the last of their
-    words addressed to someone (:func:`carelens.analysis.pronouns.addressed`: "You're the only one I
-    can talk to and I feel so alone"): after a conjunction (:data:`_CONJUNCTION_OR_THAT`) followed
-    by a subject of theirs (:data:`~carelens.analysis.openings_trim.OWN_SUBJECT`) and three words or
-    more; None when there is none."""
+    words addressed to someone (:func:`carelens.analysis.addressees.addressed`: "You're the only
+    one I can talk to and I feel so alone"): after a conjunction (:data:`_CONJUNCTION_OR_THAT`)
+    followed by a subject of theirs (:data:`~carelens.analysis.openings_trim.OWN_SUBJECT`) and
+    three words or more; None when there is none."""
     spans = addressed(text[start:end])
     if not spans:
         return None

@@ -7,7 +7,7 @@ of a clause are left out ("Lol", "ugh", "ngl", "haha", "well I guess", "honestly
 apology ("My english is not good sorry"). So is the part of a clause in another language than
 English, before or after the English one ("Mi mamá no me entiende and I feel so alone" offers
 "I feel so alone", "I feel so empty and I want to morir" offers "I feel so empty",
-:func:`carelens.analysis.pronouns.foreign_words`); English words with accents are English
+:func:`carelens.analysis.foreign_words.foreign_words`); English words with accents are English
 ("café", "naïve", "fiancé"). Brackets that pair around the whole clause are left out ("(I
 feel so alone)": :func:`_bracketed`), and so is an aside in brackets at its start before a
 clause with a subject of its own ("(throwaway, obviously) my dad died": :func:`_aside_at_start`;
@@ -32,7 +32,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from carelens.analysis.pronouns import foreign_words, quoted_speech
+from carelens.analysis.foreign_words import foreign_words
+from carelens.analysis.quoted_speech import quoted_speech
 from carelens.analysis.quoting import NO_SPACE_RUN, clip, masked_stars, outside_personal
 from carelens.analysis.words import COMMON_WORDS, SENTENCE, WORD, plain, sentence_parts
 
@@ -158,7 +159,7 @@ def trim(
     (:data:`_LEADING_EXTRA`: "Lol I feel so dumb", "well I guess I'm just lonely") and a
     list's mark (:func:`list_marks`: "1) I can't sleep"), chat words, emoji and marks at its
     end (:data:`_TRAILING_EXTRA`: "I feel so stupid haha"), and a part in another language
-    (:func:`carelens.analysis.pronouns.foreign_words`): the clause ends before one after it
+    (:func:`carelens.analysis.foreign_words.foreign_words`): the clause ends before one after it
     (:func:`_before_foreign`: "I feel so empty and I want to morir") and starts after one
     before it (:func:`_after_foreign`: "Mi mamá no me entiende and I feel so alone"); neither
     end moves inside personal data (:func:`outside_personal`), nor past a "*" typed for a
@@ -641,7 +642,7 @@ def bracket_pairs(text: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=8)
 def _foreign_in(text: str) -> tuple[tuple[int, int], ...]:
     """Where ``text`` holds words of another language
-    (:func:`carelens.analysis.pronouns.foreign_words`), read once for all the parts of a
+    (:func:`carelens.analysis.foreign_words.foreign_words`), read once for all the parts of a
     message (:func:`trim` is asked about each several times)."""
     return tuple(foreign_words(text))
 
@@ -658,7 +659,7 @@ def _foreign_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _before_foreign(text: str, start: int, at: int) -> int | None:
     """Where the English clause from ``start`` ends before the part in another language
-    whose first word (:func:`carelens.analysis.pronouns.foreign_words`) starts at ``at``:
+    whose first word (:func:`carelens.analysis.foreign_words.foreign_words`) starts at ``at``:
     before the conjunction of that language it starts with (:data:`_FOREIGN_CONJUNCTIONS`:
     "I feel so alone y no sé qué hacer") or its "¿" or "¡", else before the last English
     conjunction or mark in between (:data:`_BEFORE_FOREIGN`: "I feel so empty and I want to

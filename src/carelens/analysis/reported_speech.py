@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from carelens.analysis.feeling_words import VERB_ADVERBS
 from carelens.analysis.persons import NEVER_NAMES, Holder, person
-from carelens.analysis.pronouns import quoted_speech
+from carelens.analysis.quoted_speech import quoted_speech
 from carelens.analysis.words import SENTENCE_END, plain
 
 #: Verbs that report someone's words ("said", "texted", "keeps calling me").
