@@ -10,7 +10,8 @@ it every day"). :data:`CONTEXT_CHECKS` holds, for the patterns whose words have 
 too, what makes a match a cue: an overdose someone took or means, not a topic nor an everyday
 idiom ("I overdosed on ice cream": :mod:`carelens.analysis.crisis_idioms`); a quantity of pills
 swallowed, not carried nor a usual dose ("took a whole bottle of tylenol with me on vacation",
-"took 5 advil over the day for my migraine"; the older quantity pattern
+"took 5 advil over the day for my migraine"), or one to be taken after an intent ("gonna take
+a whole bottle of tylenol"; the older quantity pattern
 :data:`~carelens.analysis.crisis_patterns.TAKE_MANY` is read with no check, as it was before);
 "rather die", not "rather die than go to that party"; "end it" of the writer, not of another;
 "kys", "kill myself" and "kill yourself" of the writer, not of another nor what someone else
@@ -29,7 +30,12 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from carelens.analysis.crisis_idioms import everyday_overdose, everyday_rather, everyday_taking
+from carelens.analysis.crisis_idioms import (
+    everyday_overdose,
+    everyday_rather,
+    everyday_taking,
+    planned_taking,
+)
 from carelens.analysis.crisis_patterns import (
     BYE,
     END_IT,
@@ -46,6 +52,7 @@ from carelens.analysis.crisis_patterns import (
     OVERDOSE,
     PATTERNS,
     RATHER_DIE,
+    TAKE_PLANNED,
     THIRD_PARTY,
     TOOK_MANY,
     masked_pattern,
@@ -373,6 +380,7 @@ def _last_words(text: str, start: int, end: int) -> bool:
 _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     OVERDOSE: _someones_act,
     TOOK_MANY: _swallowed,
+    TAKE_PLANNED: planned_taking,
     END_IT: _own_act,
     KYS: _own_kys,
     KYS_TOLD: _kys_taken_up,

@@ -9,7 +9,10 @@ its words are set aside from the learned flag too
 me on vacation", "took 5 advil over the day for my migraine"), never for ten or more or all of a
 supply but where it was carried, and never beside a sign of the writer's own risk
 (:data:`~carelens.analysis.crisis_patterns.OWN_RISK`: "... when i was 16 and ended up in the
-icu"). :func:`everyday_overdose` reads an
+icu"). The same quantities to be taken
+(:data:`~carelens.analysis.crisis_patterns.TAKE_PLANNED`) are a cue only after an intent, a plan
+or a wish (:func:`planned_taking`: "gonna take a whole bottle of tylenol", not "I take a whole
+box of meds with me"), and by the same everyday readings. :func:`everyday_overdose` reads an
 everyday thing after "overdosed" ("on ice cream", "on way too much coffee", "on my netflix")
 with no drug named in the rest of its sentence ("overdosed on xanax and ice cream", "on coffee
 and then a bottle of tylenol" are none), but for one in a clause of everyday life ("overdosed on
@@ -17,7 +20,7 @@ coffee because I forgot my meds"), and none meant to harm ("on caffeine on purpo
 :func:`everyday_rather` reads "than" and an everyday outing, chore, food or thing to wear after
 "rather die" ("than go to that party"; not "than keep living like this"). Each takes a match's
 ``(text, start, end)``, as the checks of :mod:`carelens.analysis.crisis_context` do, and reads
-only the words after it.
+the words after it (and, for a quantity taken, those of its sentence before it).
 """
 
 from __future__ import annotations
@@ -210,7 +213,7 @@ _SPREAD = re.compile(
 _LARGE = re.compile(
     r"\b(?:[1-9]\d+|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
     r"|ninety|hundreds?|dozens?|all|(?:the|my|his|her|their)\s+(?:whole|entire|full)|rest"
-    r"|remainder|every|too\s+many|handfuls?|fistful)\b",
+    r"|remainder|every|too\s+many|handfuls?|fistfuls?)\b",
     re.IGNORECASE,
 )
 _WHOLE = re.compile(r"\b(?:whole|entire|full)\b", re.IGNORECASE)
@@ -227,10 +230,11 @@ _ACCIDENT = re.compile(
 )
 _OWN_RISK_WORDS = re.compile(OWN_RISK_WORDS, re.IGNORECASE)
 # A modest quantity, which an ailment after it makes a usual dose ("took 5 advil for my
-# migraine", "a ton of advil for my back"); not a container, "too many", ten or more.
+# migraine", "a ton of advil for my back", "hella advil for my cramps"); not a container, "too
+# many", ten or more.
 _MODEST = re.compile(
-    r"\s(?:[5-9]|five|six|seven|eight|nine|a\s+(?:shit\s*)?ton|tons|loads|a\s+load|a\s+lot|lots"
-    r"|a\s+bunch)\s",
+    r"\s(?:[5-9]|five|six|seven|eight|nine|a\s+(?:whole\s+)?(?:(?:shit|fuck|crap|metric|butt)\s*)?"
+    r"(?:ton|load|lot|bunch)|(?:shit|fuck|crap|butt)?(?:tons|loads)|lots|hella|so\s+many)\s",
     re.IGNORECASE,
 )
 _AILMENT = re.compile(
@@ -294,6 +298,28 @@ def everyday_taking(text: str, start: int, end: int) -> bool:
         return True
     modest = _MODEST.search(f" {taken} ") is not None
     return modest and _AILMENT.search(text, end, rest.end()) is not None
+
+
+# Before a quantity to be taken, in its clause: an intent, a plan or a wish ("gonna", "going
+# to", "about to", "want to", "I'll", "could", "thinking about"), maybe with an adverb or "go
+# and" between ("gonna just", "gonna go and").
+_INTENT_BEFORE = re.compile(
+    r"\b(?:gonna|gunna|finna|going\s+to|about\s+to|(?:want|wanted|wanting|need|plan|planning"
+    r"|planned|ready|decided|tempted|trying|try|tried|considering)\s+to|wanna|will|'ll|ill|i'?d"
+    r"|would|should|shall|might|could|may|(?:thinking|thought|think|considering)\s+(?:about|of)"
+    r"|(?:plan|planning)\s+on)\s+(?:(?:just|finally|really|actually|probably|prob|literally"
+    r"|seriously|honestly|definitely|def|maybe|go|and)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def planned_taking(text: str, start: int, end: int) -> bool:
+    """A quantity of a drug to be taken (:data:`~carelens.analysis.crisis_patterns.TAKE_PLANNED`)
+    after an intent, a plan or a wish (:data:`_INTENT_BEFORE`: "gonna take a whole bottle of
+    tylenol", "i could swallow the whole bottle"), not carried nor a usual dose
+    (:func:`everyday_taking`: "going to take a whole bottle of tylenol with me on vacation")."""
+    intent = _INTENT_BEFORE.search(text, max(0, start - 60), start)
+    return intent is not None and not everyday_taking(text, start, end)
 
 
 # After "rather die": "than" and an everyday outing, chore, food or thing to wear, the idiom

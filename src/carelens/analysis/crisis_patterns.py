@@ -4,7 +4,8 @@
 spelled in lower case and opening with ``\\b`` (:mod:`carelens.analysis.crisis` compiles
 them, and runs them all as one alternation first). A few of them have everyday senses too
 (:data:`OVERDOSE`, :data:`END_IT`, :data:`KYS`, :data:`RATHER_DIE`, the farewells, the
-self-harm verbs of :data:`ON_PURPOSE`, the quantities of pills taken of :data:`TOOK_MANY`), and
+self-harm verbs of :data:`ON_PURPOSE`, the quantities of pills taken of :data:`TOOK_MANY` and
+:data:`TAKE_PLANNED`), and
 a few are no cue in what someone else told the seeker (:data:`KILL_MYSELF`,
 :data:`KILL_YOURSELF`, :data:`KYS`, :data:`KYS_TOLD`): their names are public here so that
 :mod:`carelens.analysis.crisis_context` can say which check of the words around a match each
@@ -124,18 +125,21 @@ _SWALLOWED = (
     rf"(?!(?:coke|gummies|drops|powder|supplements?|oxygen)\b){_NOT_A_DRUG_BEFORE}{DRUGS}\b"
     r"(?!\s+(?:gumm|batter|tanks?\b|cylinders?\b|ion\b))"
 )
-# A quantity taken, told in the past: "way too many", "a ton of", "a whole bottle of", "an
-# entire bottle of", "the rest of", "3 packs of", "every", "like 30", "twenty".
+# A quantity taken: "way too many", "a ton of", "a shit ton of", "hella", "so many", "a whole
+# bottle of", "an entire bottle of", "the rest of", "3 packs of", "every", "every last one of",
+# "like 30", "twenty".
 _TOOK_QUANTITY = (
-    r"(?:(?:way\s+|far\s+)?too\s+many(?:\s+of)?|(?:a\s+(?:shit\s*)?ton|tons|loads|a\s+load|a\s+lot"
-    r"|lots|a\s+bunch|a\s+handful|handfuls|a\s+fistful|dozens|hundreds)\s+of|(?:(?:a|an|the|one"
+    r"(?:(?:way\s+|far\s+)?(?:too|so)\s+many(?:\s+of)?|hella|(?:a\s+(?:whole\s+)?(?:(?:shit|fuck"
+    r"|crap|metric|butt)\s*)?(?:ton|load|lot|bunch|handful|fistful)|(?:shit|fuck|crap|butt)?(?:tons"
+    r"|loads)|lots|handfuls|fistfuls|dozens|hundreds)\s+of|(?:(?:a|an|the|one"
     r"|\d+|two|three|four|five|several|a\s+few|half\s+(?:of\s+)?(?:a|an|the|my))\s+(?:(?:whole"
     r"|full|entire|blister)\s+)*|(?:my|his|her|their)\s+(?:whole|full|entire)\s+(?:blister\s+)?)"
     r"(?:bottles?|box(?:es)?|packs?|packets?|strips?|sheets?|blisters?|jars?|tubs?|containers?"
     r"|vials?|sleeves?|cards?)\s+of|(?:my|the|his|her)\s+(?:whole|entire)\s+(?:prescription"
     r"|supply|stash|stock)(?:\s+of)?|(?:the|all\s+the)\s+(?:rest|remainder)\s+of"
     r"|all\s+(?:of\s+)?(?:the|my"
-    r"|those|these|his|her|their|our|\w+'s)|every(?:\s+single)?|(?:[5-9]|[1-9]\d+)(?!\d)"
+    r"|those|these|his|her|their|our|\w+'s)|every(?:\s+(?:single|last))?(?:\s+one\s+of)?"
+    r"|(?:[5-9]|[1-9]\d+)(?!\d)"
     r"(?:\s+or\s+(?:so|more|\d+))?(?:\s+of)?|(?:five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
     r"|sixty|a\s+dozen|a\s+hundred)(?:-\w+)?(?:\s+of)?)"
@@ -149,16 +153,47 @@ _TOOK_WORD = (
     r"|grams?|g|minutes?|mins?|hours?|hrs?|seconds?|secs?|days?|weeks?|months?|years?|times?"
     r"|different|kinds?|types?|sorts?|brands?|vitamins?|gummy|fish|protein)\b)[\w']+\s+)"
 )
+_ROUGHLY = (
+    r"(?:(?:like|around|over|nearly|almost|about|at\s+least|maybe|probably|just|literally)\s+)?"
+)
+# A container with no drug named after it, which "swallow" takes as one of pills ("i swallowed
+# the whole bottle last night"); not its cap or lid, nor a drink "of" names ("the whole bottle
+# of water": a drink is no drug, :data:`_SWALLOWED`).
+_CONTAINER_ALONE = (
+    r"(?:a|an|the|my|his|her|their|one|two|three|\d+|half\s+(?:of\s+)?(?:a|an|the|my))\s+(?:(?:whole"
+    r"|full|entire|blister)\s+)*(?:bottles?|packs?|packets?|strips?|blisters?)\b(?!\s+(?:of|caps?"
+    r"|tops?|lids?|openers?|necks?)\b)"
+)
+# A drink of alcohol taken with the drug, which alone is none: "downed a bottle of vodka and a
+# bunch of pills", "drank the whole bottle of wine with 20 tylenol".
+_WITH_ALCOHOL = (
+    r"(?:(?:a|an|the|half\s+a|my|two|three|\d+)\s+(?:(?:whole|full|entire)\s+)?(?:bottles?|cans?"
+    r"|glass(?:es)?|shots?|fifths?|handles?)\s+of\s+(?:\w+\s+)?(?:wine|vodka|whiske?y|rum|gin"
+    r"|tequila|beer|liquor|alcohol|booze)\s+(?:and|with|plus|along\s+with)\s+)?"
+)
 #: Pills or drugs taken in a quantity, told in the past: "took a whole bottle of tylenol", "took
 #: an entire bottle of pills", "took the rest of my oxy", "took way too many of my dad's
-#: sleeping pills", "took like 30 of my pills", "took 12 trazodone" (not "took 2 advil", "took
-#: 10 mg adderall"); a cue unless the words after it tell of carrying them or of a usual dose
+#: sleeping pills", "took like 30 of my pills", "took 12 trazodone", "took every last one of my
+#: sleeping pills", "took hella pills", "downed a bottle of vodka and a bunch of pills",
+#: "swallowed the whole bottle" (not "took 2 advil", "took 10 mg adderall", "drank the whole
+#: bottle of wine"); a cue unless the words after it tell of carrying them or of a usual dose
 #: (:func:`carelens.analysis.crisis_idioms.everyday_taking`: "with me on vacation", "over the
 #: day for my migraine").
 TOOK_MANY = (
-    r"\b(?:took|swallowed|downed|popped|chugged|drank)\s+(?:(?:like|around|over|nearly|almost"
-    r"|about|at\s+least|maybe|probably|just|literally)\s+)?"
-    rf"{_TOOK_QUANTITY}\s+{_TOOK_WORD}{{0,3}}?{_SWALLOWED}"
+    rf"\b(?:took|swallowed|downed|popped|chugged|drank)\s+{_ROUGHLY}{_WITH_ALCOHOL}"
+    rf"{_TOOK_QUANTITY}\s+{_TOOK_WORD}{{0,3}}?{_SWALLOWED}|\bswallowed\s+{_ROUGHLY}{_CONTAINER_ALONE}"
+)
+#: The same quantities to be taken: "(gonna) take a whole bottle of tylenol", "(i could)
+#: swallow the whole bottle", "(thinking about) taking every last one of my pills"; a cue only
+#: after an intent, a plan or a wish, and not where the words after it tell of carrying them or
+#: of a usual dose (:func:`carelens.analysis.crisis_idioms.planned_taking`). The rest of a
+#: supply and "every" dose are none: "I'll take the rest of my meds", "I will take every dose on
+#: time" tell of a course kept.
+TAKE_PLANNED = (
+    rf"\b(?:take|taking|swallow|swallowing|down|pop)\s+{_ROUGHLY}(?!(?:the|all\s+the)\s+(?:rest"
+    r"|remainder)\b|every\s+(?!(?:single|last|one\s+of)\b))"
+    rf"{_WITH_ALCOHOL}{_TOOK_QUANTITY}\s+{_TOOK_WORD}{{0,3}}?{_SWALLOWED}"
+    rf"|\bswallow(?:ing)?\s+{_ROUGHLY}{_CONTAINER_ALONE}"
 )
 #: The present and the past of a quantity of pills ("I take a handful of pills", "took all my
 #: meds", "about 20 tablets", "gonna take all my meds to school and swallow them"), not the usual
@@ -295,6 +330,17 @@ _THEY_KILL_THEMSELVES = (
 #: The patterns of a third party's risk, not the writer's own (beside a telling the writer
 #: reports they do not count as the writer's own risk: :mod:`carelens.analysis.crisis_context`).
 THIRD_PARTY = (_THEY_WANT_TO_DIE, _THEY_KILL_THEMSELVES, _HURT_THEMSELVES)
+#: Going on living given up: "maybe I should stop going on.", "I just want to stop going on",
+#: "ready to stop going on with life"; not of going on about something or on a site, nor a
+#: chatter's "I'll stop going on now" ("I should stop going on about it", "stop going on
+#: reddit", "I don't want to stop going on").
+STOP_GOING_ON = (
+    r"\b(?<!n't\s)(?<!nt\s)(?<!not\s)(?:maybe\s+i\s+(?:should|could|will|might)|(?:want|wanted|need"
+    r"|ready|going|planning|tempted)\s+to|wanna|gonna|wish\s+i\s+could|should\s+just)\s+(?:(?:just"
+    r"|really|finally|probably|honestly)\s+)?stop\s+going\s+on\b(?=\s*(?:[.,;!?\n]|$)|\s+(?:anymore"
+    r"|any\s+more|living|existing|with\s+(?:life|living|it\s+all|this\s+life|everything)|like\s+this"
+    r"|lol|tbh|idk|honestly|ngl)\b)"
+)
 #: The patterns by the label of their cues.
 PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide": (
@@ -358,6 +404,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwhy\s+(?:even\s+|should\s+i\s+|do\s+i\s+|would\s+i\s+(?:want\s+to\s+)?)?"
         r"(?:live|stay\s+alive|keep\s+living|continue\s+living)\b" + _NOT_A_PLACE,
         r"\b(?:not|no|isn'?t|whether|weather|if)\s+(?:\w+\s+){0,3}worth\s+living\b",
+        STOP_GOING_ON,
         r"\b(?:tired|sick|bored)\s+of\s+(?:\w+\s+){0,2}(?:living|being\s+alive|existing)\b",
         r"\b(?:want|wanna|wish|wished|rather)\s+(?:(?:i|to|is|just|really|could|would)\s+){0,3}"
         r"(?:not|never|didn'?t|stop|cease\s+to)\s+exist(?:ed|ing)?\b",
@@ -430,6 +477,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bknife\s+(?:into|in|to|across)\s+my\b",
         TAKE_MANY,
         TOOK_MANY,
+        TAKE_PLANNED,
         r"\b(?:have|saved|stockpil\w*|hoard\w*)\s+(?:about\s+)?(?:\d+|a\s+lot\s+of)\s+pills\b",
         r"\b(?:relapsed?|relapsing)\s+(?:on|into)\s+(?:self[\s-]*harm|cutting)\b",
         r"\brelaps\w*(?=[^\n]{0,60}\b(?:cut|cutting|self[\s-]*harm\w*|sh)\b)",
