@@ -205,3 +205,190 @@ def test_the_analyzer_puts_the_loss_sentence_first() -> None:
         'They wrote "lost my dad to suicide" about someone lost to suicide:'
     )
     assert "whether they are safe now" not in " ".join(result.feedback)
+
+
+# --- the earlier risk of the one who died, disguised spellings, a wish to follow ----------
+
+
+def loss_sentence(words: str) -> str:
+    """The crisis sentence for a loss that quotes ``words``, the reply having done nothing."""
+    return (
+        f'They wrote "{words}" about someone lost to suicide: read their message closely, '
+        f"acknowledge the loss, ask how they are coping and whether they are safe {WHY}, and "
+        f"share a crisis line they can use ({CRISIS_LINES})."
+    )
+
+
+def own_sentence(words: str) -> str:
+    """The crisis sentence for the seeker's own cue ``words``, the reply having done nothing."""
+    return (
+        f'They wrote "{words}": read their message closely, ask them directly whether they are '
+        f"thinking of harming themselves, and share a crisis line ({CRISIS_LINES})."
+    )
+
+
+def at_risk_sentence(words: str) -> str:
+    """The crisis sentence for a living person's risk ``words``, the reply having done nothing."""
+    return (
+        f'They wrote "{words}" about someone at risk: read their message closely, ask about '
+        "that person and whether they are safe now, share a crisis line for them to use or "
+        f"pass on ({CRISIS_LINES}), and ask how they themselves are coping."
+    )
+
+
+@pytest.mark.parametrize(
+    ("seeker", "words"),
+    [
+        ("She attempted suicide twice before she died by suicide. I still can't sleep.",
+         "died by suicide"),
+        ("My sister attempted suicide twice before she died by suicide.", "died by suicide"),
+        ("Sarah attempted suicide twice before she died by suicide.", "died by suicide"),
+        ("She was suicidal for years before she took her own life.", "suicidal"),
+        ("He self-harmed for years before he died by suicide.", "died by suicide"),
+        ("My friend cut herself for years before she killed herself.", "cut herself"),
+        ("My mom had tried to kill herself before. She took her own life in May.",
+         "tried to kill herself"),
+        ("My dad died by suicide. He attempted suicide twice before.", "died by suicide"),
+        # someone else's words the seeker quotes, said before they died
+        ('My sister texted me "I want to die" a week before she killed herself.',
+         "want to die"),
+    ],
+)  # fmt: skip
+def test_the_earlier_risk_of_the_one_who_died_is_part_of_the_loss(seeker: str, words: str) -> None:
+    # Each was "They wrote "suicide" about someone at risk: ... ask about that person and
+    # whether they are safe now", as if the one who died were still at risk.
+    assert said(seeker) == loss_sentence(words)
+
+
+def test_a_reply_to_an_earlier_attempt_and_a_death_is_read_as_one_to_a_loss() -> None:
+    seeker = "She attempted suicide twice before she died by suicide. I still can't sleep."
+    response = (
+        "I'm so sorry for your loss. How are you holding up? Are you having any thoughts of "
+        "suicide yourself? You can call or text 988 any time."
+    )
+    assert said(seeker, response) == (
+        'They wrote "died by suicide" about someone lost to suicide: you acknowledged the '
+        "loss, asked how they are coping, asked whether they are safe, and shared a crisis "
+        "line, as a message like this needs; keep reading closely what they answer."
+    )
+
+
+@pytest.mark.parametrize(
+    ("seeker", "words"),
+    [
+        ("my dad died by s.u.i.c.i.d.e in march", "died by s.u.i.c.i.d.e"),
+        ("my dad died by s u i c i d e in march", "died by s u i c i d e"),
+        ("my dad died by su1cide in march", "died by su1cide"),
+        ("my dad died by su!cide in march", "died by su!cide"),
+        ("my dad died by $uicide in march", "died by $uicide"),
+        ("my dad k!lled himself in march", "k!lled himself"),
+        ("my dad k1lled himself in march", "k1lled himself"),
+        ("my dad k*lled himself in march", "k*lled himself"),
+        ("we lost my dad to $uicide", "lost my dad to $uicide"),
+    ],
+)
+def test_a_death_told_in_a_disguised_spelling_is_told(seeker: str, words: str) -> None:
+    assert told(seeker) == [words]
+
+
+@pytest.mark.parametrize(
+    ("seeker", "plain", "words"),
+    [
+        ("my dad died by s.u.i.c.i.d.e in march and i cant stop thinking about it",
+         "my dad died by suicide in march and i cant stop thinking about it",
+         "died by s.u.i.c.i.d.e"),
+        ("my dad died by $uicide in march and i cant stop thinking about it",
+         "my dad died by suicide in march and i cant stop thinking about it",
+         "died by $uicide"),
+        ("my dad died by su!cide in march and i cant stop thinking about it",
+         "my dad died by suicide in march and i cant stop thinking about it",
+         "died by su!cide"),
+        # the cue after a death told disguised, as after "killed himself"
+        ("Since my brother k1lled himself, suicide is all I think about.",
+         "Since my brother killed himself, suicide is all I think about.", "suicide"),
+        ("Since my brother k!lled himself, suicide is all I think about.",
+         "Since my brother killed himself, suicide is all I think about.", "suicide"),
+    ],
+)  # fmt: skip
+def test_a_disguised_spelling_of_a_loss_reads_as_the_plain_one(
+    seeker: str, plain: str, words: str
+) -> None:
+    # "s.u.i.c.i.d.e" was the seeker's own risk (its letter "i" read as "I"), "$uicide"
+    # and "su!cide" someone at risk, "k1lled himself" no loss; the plain spellings a loss.
+    assert said(seeker) == loss_sentence(words)
+    assert said(plain) == loss_sentence(words.replace(words.split()[-1], "suicide"))
+
+
+@pytest.mark.parametrize(
+    ("seeker", "words"),
+    [
+        ("She attempted suicide twice before she died by suicide. I want to join her.",
+         "I want to join her"),
+        ("She attempted suicide twice before she died by suicide. sometimes i think about "
+         "doing the same", "i think about doing the same"),
+        ("my mom died by suicide and i want to join her", "i want to join her"),
+        ("my dad died by s.u.i.c.i.d.e and sometimes i think about doing the same",
+         "i think about doing the same"),
+        ("My dad died by suicide. I just want to be with him again.",
+         "I just want to be with him again"),
+        # before a living person's risk too
+        ("My dad died by suicide and my brother tried to kill himself. I want to follow him.",
+         "I want to follow him"),
+    ],
+)  # fmt: skip
+def test_the_seekers_wish_to_follow_the_one_they_lost_comes_first(seeker: str, words: str) -> None:
+    assert said(seeker) == own_sentence(words)
+
+
+def test_a_living_persons_wish_to_follow_the_one_who_died_is_their_risk() -> None:
+    seeker = "My mom died by suicide and my sister wants to join her."
+    assert said(seeker) == at_risk_sentence("sister wants to join her")
+
+
+@pytest.mark.parametrize(
+    ("seeker", "words"),
+    [
+        # another person, told apart from the one who died
+        ("My dad died by suicide last year. My brother tried to kill himself last week.",
+         "tried to kill himself"),
+        ("My mom died by suicide last year and my sister attempted suicide last week.",
+         "suicide"),
+        ("My friend died by suicide. My other friend attempted suicide last month.", "suicide"),
+        ("My sister killed herself in 2020. Her daughter tried to kill herself last month.",
+         "tried to kill herself"),
+        ("He died by suicide and she attempted suicide the week after.", "suicide"),
+        ("My brother died by suicide. My dad is a wreck and he tried to kill himself last "
+         "week.", "tried to kill himself"),
+        # told in the present: someone living
+        ("My brother died by suicide. My dad has tried to kill himself twice since.",
+         "tried to kill himself"),
+        ("She attempted suicide last night.", "suicide"),
+    ],
+)  # fmt: skip
+def test_a_living_persons_attempt_stays_their_risk(seeker: str, words: str) -> None:
+    assert said(seeker) == at_risk_sentence(words)
+
+
+@pytest.mark.parametrize(
+    ("seeker", "words"),
+    [
+        ("My friend killed herself and I attempted suicide a week later.", "suicide"),
+        ("My friend killed herself, and honestly I want to die too.", "want to die"),
+        ("She attempted suicide twice before she died by suicide. I want to die.",
+         "want to die"),
+    ],
+)  # fmt: skip
+def test_the_seekers_own_risk_after_a_loss_stays_first(seeker: str, words: str) -> None:
+    assert said(seeker) == own_sentence(words)
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        "My mom died by suicide. I would never do the same to my kids.",  # denied
+        "My mom died by suicide. I want to join her book club to feel close to her.",
+        "My dad died by suicide and I want to join him for dinner in my dreams.",
+    ],
+)
+def test_no_wish_to_follow_is_read_where_there_is_none(seeker: str) -> None:
+    assert said(seeker) == loss_sentence("died by suicide")

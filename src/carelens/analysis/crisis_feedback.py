@@ -10,11 +10,15 @@ read them now, ask directly and share crisis resources; for a cue about someone 
 seeker quotes: 'My sister texted me "I want to die"'), to ask about that person and whether
 they are safe now, share a line for them to use or pass on, and ask how the seeker is
 coping; for a cue that tells of someone the seeker lost to suicide ("My friend died by
-suicide last month": :mod:`carelens.analysis.crisis_loss`), not that person's safety but to
-acknowledge the loss, ask how the seeker is coping and whether they are safe (a loss to
-suicide raises their own risk), and share a line they can use. The seeker's own cue comes
-first, then a living person's risk, then a loss; what the reply already did is said so, and
-only the rest asked for (:func:`crisis_sentence`). What counts is what the reply did, not a
+suicide last month", "my dad died by s.u.i.c.i.d.e", or that person's earlier risk told in
+the past: "She attempted suicide twice before she died by suicide":
+:mod:`carelens.analysis.crisis_loss`), not that person's safety but to acknowledge the loss,
+ask how the seeker is coping and whether they are safe (a loss to suicide raises their own
+risk), and share a line they can use. The seeker's own cue comes first (and so does their
+wish, in a message that tells a loss, to follow the one they lost: "I want to join her"),
+then a living person's risk (or their wish to follow: "my sister wants to join her"), then
+a loss; what the reply already did is said so, and only the rest asked for
+(:func:`crisis_sentence`). What counts is what the reply did, not a
 word it holds: a direct question about safety or intent ("Are you safe right now?", "Do you
 have a plan?"; not "Why would you want to die?" or "Do you feel safe posting this here?"; for
 a loss, one to the seeker about their own: not "Did you know he was suicidal?"), words that
@@ -32,11 +36,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from carelens.analysis.crisis_loss import losses
-from carelens.analysis.quoted_speech import quoted_speech
+from carelens.analysis.crisis_loss import Losses
+from carelens.analysis.crisis_quoted import quoted_from_others as _quoted_from_others
 from carelens.analysis.quoting import quote
-from carelens.analysis.reported_speech import SPEECH_VERBS, reported_quotes, reporter
-from carelens.analysis.words import SENTENCE, TOKEN, WORD, plain
+from carelens.analysis.words import SENTENCE, WORD, plain
+from carelens.disguises import unmask
+from carelens.text import fold
 from carelens.types import Span
 
 #: The crisis lines of :data:`carelens.analysis.crisis.CRISIS_RESOURCES` in one line, as
@@ -159,53 +164,14 @@ _ASKS_HOW_THEY_COPE = re.compile(
 )
 
 
-#: A report of someone's words with where they were written or said between the verb and the
-#: quotation ('My son wrote in his diary "..."', 'she keeps posting on her story "..."'), or
-#: one that posts them ('My daughter posted "..."'), up to its opening mark: the reports that
-#: :func:`carelens.analysis.reported_speech.reported_quotes` reads are right before the
-#: quotation.
-_REPORT_SOMEWHERE = re.compile(
-    rf"\b(?P<verb>{SPEECH_VERBS}|post|posts|posted|posting)(?:\s+(?P<to>me|us|him|her|them))?"
-    r"(?:\s+(?:in|on|into|over|via|at|to|from)\s+(?:[\w'\u2019]+\s+){0,3}?[\w'\u2019]+)?"
-    r"(?:\s+(?:that|like))?\s*[:,\-\u2013\u2014]?\s*(?=[\"'\u2018\u2019\u201c\u201d])",
-    re.IGNORECASE,
-)
-
-
-def _quoted_from_others(seeker: str) -> list[tuple[int, int]]:
-    """Start and end (the two marks) of each quotation in ``seeker`` of someone else's words
-    that a report frames ('My sister texted me "I want to die"', '"I want to kill myself,"
-    my brother said', 'My son wrote in his diary "I want to kill myself"'), in order: a cue
-    inside tells of their risk, not the seeker's. The seeker quoting their own words ('I told
-    him "I want to die"') or a quotation no report frames ('I keep thinking "I want to die"')
-    is not one. Reports right before or after a quotation are read as feelings reads them
-    (:func:`carelens.analysis.reported_speech.reported_quotes`), the others with
-    :data:`_REPORT_SOMEWHERE` and the same reading of whose words they are."""
-    quotes, _ = quoted_speech(seeker)
-    if not quotes:
-        return []
-    tokens = list(TOKEN.finditer(seeker))
-    words = [plain(token.group(0)) for token in tokens]
-    others = set(reported_quotes(seeker, tokens, words, range(len(tokens))))
-    framed = {start for start, _ in others}  # read already
-    unread = {start: end for start, end in quotes if start not in framed}
-    starts = [token.start() for token in tokens]
-    for report in _REPORT_SOMEWHERE.finditer(seeker):
-        if (end := unread.get(report.end())) is not None:
-            verb = bisect_right(starts, report.start("verb")) - 1
-            if reporter(tokens, words, verb, (report.group("to") or "").lower()) == "other":
-                others.add((report.end(), end))
-    return sorted(others)
-
-
 class _WhoseRisk:
     """Whose risk each crisis cue of ``seeker`` tells of (codebook v1.1's third party: "My son
     said he wants to kill himself"): a word of the cue itself says whose it is ("kill
     myself", "cuts herself"), or else the nearest such word before it in its sentence ("my
     son is suicidal", "my thoughts of suicide", "I self harm"); where none does, it is the
     seeker's (:meth:`someone_elses`). A cue inside someone else's words that the seeker
-    quotes (:func:`_quoted_from_others`: 'My son wrote in his diary "I want to kill
-    myself"') is that person's risk, whatever words of it say "I".
+    quotes (:func:`~carelens.analysis.crisis_quoted.quoted_from_others`: 'My son wrote in
+    his diary "I want to kill myself"') is that person's risk, whatever words of it say "I".
 
     The message's sentence starts and the words that say whose a risk is are found once, in
     one pass each, and each cue looks them up (bisect): a long message with a cue in every
@@ -230,13 +196,18 @@ class _WhoseRisk:
         self._telling = telling
         self._quoted = _quoted_from_others(seeker)
         self._quote_starts = [start for start, _ in self._quoted]
-        self._losses = losses(seeker)
+        self.loss = Losses(seeker)
+        self._losses = self.loss.spans
         self._loss_starts = [start for start, _ in self._losses]
 
     def _in_others_words(self, cue: Span) -> bool:
         """Whether ``cue`` lies inside a quotation of someone else's words."""
+        return self._quote_of(cue) is not None
+
+    def _quote_of(self, cue: Span) -> int | None:
+        """Where the quotation of someone else's words that holds ``cue`` starts, or None."""
         k = bisect_right(self._quote_starts, cue.start - 1) - 1
-        return k >= 0 and cue.end <= self._quoted[k][1]
+        return self._quote_starts[k] if k >= 0 and cue.end <= self._quoted[k][1] else None
 
     def someone_elses(self, cue: Span) -> bool:
         """Whether ``cue`` tells of someone else's risk (see the class)."""
@@ -258,16 +229,24 @@ class _WhoseRisk:
         between ("Since my brother killed himself, suicide is all I think about"). A cue in
         someone else's words that the seeker quotes is that person's risk, and a cue of its
         own person a living one's ("Since my dad died by suicide, my sister says she wants
-        to die")."""
-        if not self._losses or (self._quoted and self._in_others_words(cue)):
+        to die"), but where that person is the one who died and the cue tells their earlier
+        risk in the past, in the seeker's words or quoted ("She attempted suicide twice
+        before she died by suicide": :meth:`carelens.analysis.crisis_loss.Losses.of_the_dead`).
+        A cue's own words are read unmasked ("s.u.i.c.i.d.e" holds no "i")."""
+        if not self._losses:
             return None
+        quoted = self._quote_of(cue) if self._quoted else None
         k = bisect_right(self._loss_starts, cue.end - 1) - 1
-        if k < 0:
-            return None
+        if quoted is None and k >= 0 and (told := self._after_a_loss(cue, k)) is not None:
+            return told
+        return self.loss.of_the_dead(cue.start, cue.end, quoted)
+
+    def _after_a_loss(self, cue: Span, k: int) -> tuple[int, int] | None:
+        """The loss ``k`` where ``cue`` lies in its words or follows them (see :meth:`lost`)."""
         start, end = self._losses[k]
         if end > cue.start:
             return start, end
-        for word in WORD.findall(self.seeker, cue.start, cue.end):
+        for word in WORD.findall(unmask(fold(self.seeker[cue.start : cue.end]).text).text):
             if plain(word) in _OWN_RISK or plain(word) in _THEIR_RISK:
                 return None
         if (
@@ -393,8 +372,10 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
     ask how the seeker is coping; for someone the seeker lost to suicide
     (:meth:`_WhoseRisk.lost`: "My friend died by suicide"), acknowledge the loss, ask how the
     seeker is coping and whether they are safe (a loss to suicide raises their own risk), and
-    share a line they can use. The seeker's own cue comes first, then a living person's risk,
-    then a loss. What ``response`` already did (a direct question about safety or intent, a
+    share a line they can use. The seeker's own cue comes first, or else their wish to follow
+    the one they lost (:meth:`carelens.analysis.crisis_loss.Losses.following`: "I want to
+    join her", quoted as their own cue), then a living person's risk (or such a wish of
+    theirs), then a loss. What ``response`` already did (a direct question about safety or intent, a
     crisis line offered or named, a question of how they cope, for a loss words that
     acknowledge it: :func:`_asks_directly`, :func:`_shares_a_line`) is said so, and only
     what is missing is asked for."""
@@ -404,12 +385,21 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
     loss: tuple[Span, tuple[int, int]] | None = None
     for cue in cues:
         if (told := whose.lost(cue)) is not None:
-            loss = loss or (cue, told)
+            # the first cue, or the first in the words that tell the death ("She attempted
+            # suicide twice before she died by suicide" quotes "died by suicide")
+            if loss is None or (not _in_words(*loss) and _in_words(cue, told)):
+                loss = (cue, told)
         elif not whose.someone_elses(cue):
             own = cue
             break
         elif theirs is None:
             theirs = cue
+    # a wish to follow the one lost: the seeker's own risk ("I want to join her") or a living
+    # person's ("my sister wants to join her")
+    if own is None and (wish := whose.loss.following()) is not None:
+        own = Span(*wish, "suicide", 1.0)
+    elif own is None and theirs is None and (wish := whose.loss.following(own=False)):
+        theirs = Span(*wish, "suicide", 1.0)
     shared = _shares_a_line(response)
     if own is not None or theirs is not None or loss is None:
         cue = own if own is not None else theirs if theirs is not None else cues[0]
@@ -417,7 +407,7 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
         asked = _asks_directly(response)
     else:
         cue, (start, end) = loss
-        if end > cue.start and start < cue.end:  # the cue lies in the words that tell it
+        if _in_words(cue, (start, end)):  # the cue lies in the words that tell it
             start, end = min(start, cue.start), max(end, cue.end)
         else:
             start, end = cue.start, cue.end
@@ -463,6 +453,11 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
             "keep reading closely what they answer."
         )
     return f'They wrote "{words}"{who}: you {_listed(done)}; also {_listed(missing)}.'
+
+
+def _in_words(cue: Span, told: tuple[int, int]) -> bool:
+    """Whether ``cue`` lies in (overlaps) the words ``told`` that tell a death."""
+    return told[0] < cue.end and told[1] > cue.start
 
 
 def unsafe_sentence(response: str, unsafe: Span) -> str:

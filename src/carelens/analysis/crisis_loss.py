@@ -13,10 +13,27 @@ An attempt, a wish, a plan, a threat or a fear is a living person's risk and no 
 tried to kill herself last night", "my son wants to kill himself", "he almost took his own
 life", "his suicide attempt", "if he committed suicide", "to stop her suicide"), and the
 seeker's own is theirs ("I almost committed suicide"): these words keep their reading. The
-phrases are read as the patterns read a message (:func:`carelens.text.fold`: curly
-apostrophes, invisible characters) and with a "*" or "1" in "suicide" ("su*cide"), but not
-with other symbols or marks for its letters ("$uicide", "s.u.i.c.i.d.e"), which keep their
-reading too.
+phrases are read as the crisis patterns read a message (:func:`carelens.text.fold`: curly
+apostrophes, invisible characters; "su*cide", "su1cide") and, where it holds a masked word,
+unmasked too, as :mod:`carelens.analysis.crisis` reads it (:func:`carelens.disguises.unmask`:
+"s.u.i.c.i.d.e", "$uicide", "su!cide", "k!lled himself", "k*lled himself"): a death told
+either way is told.
+
+:class:`Losses` reads two more things of a message that tells a loss. The earlier risk of the
+one who died, told in the past, is part of the loss (:meth:`Losses.of_the_dead`): "She
+attempted suicide twice before she died by suicide", "My mom had tried to kill herself before.
+She took her own life in May", 'My sister texted me "I want to die" a week before she killed
+herself'. The cue's person is the nearest person word read back from it in its sentence (from
+the quotation, for a cue in someone else's quoted words), and it must be the very person whose
+death is told, as :mod:`carelens.analysis.crisis_loss_persons` reads them: "she" for "my
+sister" or "Sarah", not "my dad"; "my sister" is not "my other sister" nor "her sister", and a
+person named alike but told apart stays a living one. Told in the present ("she is suicidal",
+"he has tried", "now she wants to die") it is a living person's risk, and so is a cue with no
+person named before it in its sentence. And the seeker's own wish to follow the one they lost
+("I want to join her", "sometimes I think about doing the same", "I just want to be with him
+again"; not when denied: "I would never do the same") is the seeker's own risk, read before
+any loss, and someone else's ("my sister wants to join her") a living person's
+(:meth:`Losses.following`).
 
 A loss is no crisis cue by itself ("he killed himself last year" is grief: codebook v1.1
 flags a living person's risk); only the cues the patterns find where it is told are read so.
@@ -25,7 +42,12 @@ flags a living person's risk); only the cues the patterns find where it is told 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
+from carelens.analysis.crisis_context import writer_denies
+from carelens.analysis.crisis_loss_persons import NOT_PAST, OWN_PERSON, Identity, Persons
+from carelens.disguises import MASKED_LETTER, Folded, has_masks, unmask, vowels_masked
 from carelens.text import fold
 
 #: "suicide" as the crisis patterns spell it ("sucide", "su1cide"; not "suicidal").
@@ -91,6 +113,54 @@ _CLAUSE_END = re.compile(r"[.!?;:,()\n\u2026]")
 _WORDS = re.compile(r"[\w']+")
 #: How many words before a death are read for a near miss, a condition, a fear.
 _LOOK_BACK = 4
+#: Words of a cue's clause that tell it in the present or the future: a living person's
+#: risk ("she is suicidal", "he has tried", "now she wants to die", "he keeps cutting").
+_PRESENT = frozenset([
+    "is", "are", "am", "i'm", "im", "he's", "she's", "they're", "has", "have", "does", "do",
+    "keeps", "wants", "says", "tries", "talks", "thinks", "threatens", "cuts", "harms",
+    "hurts", "plans", "needs", "feels", "seems", "texts", "tells", "writes", "posts", "goes",
+    "now", "currently", "still", "today", "tonight", "will", "gonna", "going", "can",
+    "can't", "may", "might",
+])  # fmt: skip
+#: Words in the past that no "-ed" tells ("was", "had"; those in "-ed" that are none:
+#: :data:`carelens.analysis.crisis_loss_persons.NOT_PAST`).
+_PAST = frozenset([
+    "was", "were", "had", "did", "used", "said", "told", "wrote", "took", "thought", "felt",
+    "kept", "spoke", "went", "ran", "made", "sent", "left",
+])  # fmt: skip
+#: Words between a cue and the death told after it in its sentence that put the cue before
+#: the death ("she cut herself for years before she killed herself").
+_BEFORE = frozenset(["before", "until", "till", "til", "prior"])
+#: A wish to follow the one lost: to join them, do the same, go their way, be with them
+#: again ("I want to join her", "sometimes I think about doing the same", "I just want to be
+#: with him again"); not joining someone for something ("join him for dinner", "join them at
+#: the gym") nor what is hers ("join her book club": after "her" only an end, or a word
+#: that leaves it no possessive).
+_FOLLOWING = re.compile(
+    r"\b(?:join|follow)\s+(?:her\b(?=\s*(?:$|[^\w\s']|(?:soon|now|already|there|someday|too"
+    r"|so|tonight|today|sometimes|and|but|because|when|again|forever|one|every|more|really"
+    r"|just|i|in\s+(?:death|heaven|the\s+grave))\b))|(?:him|them|my\s+[\w']+)\b"
+    r"(?!\s+(?:for(?!\s+(?:good|ever)\b)|at|on|to|and|or|with|as"
+    r"|in(?!\s+(?:death|heaven|the\s+grave)))\b))"
+    r"|\bdo(?:ing)?\s+(?:the\s+same(?:\s+thing)?|what\s+(?:he|she|they)\s+did)\b(?!\s+for\b)"
+    r"|\bgo(?:ing)?\s+the\s+same\s+way\b"
+    r"|\bend(?:ing)?\s+up\s+like\s+(?:him|her|them)\b"
+    r"|\bbe\s+with\s+(?:him|her|them)\s+again\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=2)
+def _patterns(masked: bool) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """:data:`_DEATH` (its subject the one who died) and :data:`_LOSS`, for text as it is or,
+    ``masked``, for text with a masked letter (:func:`~carelens.disguises.vowels_masked`:
+    "k\u01c2lled himself" as :func:`~carelens.disguises.unmask` reads "k*lled himself")."""
+    if not masked:
+        return ((_DEATH, True), (_LOSS, False))
+    return tuple(
+        (re.compile(vowels_masked(pattern.pattern), re.IGNORECASE), dead_subject)
+        for pattern, dead_subject in ((_DEATH, True), (_LOSS, False))
+    )
 
 
 def _words_before(text: str, at: int) -> list[str]:
@@ -103,13 +173,10 @@ def _words_before(text: str, at: int) -> list[str]:
     return [word.lower() for word in _WORDS.findall(stretch)][-_LOOK_BACK:]
 
 
-def losses(seeker: str) -> list[tuple[int, int]]:
-    """Where ``seeker`` tells of someone else's death by suicide, as (start, end) offsets of
-    the words that tell it, in order and none overlapping (see the module)."""
-    folded = fold(seeker)
-    text = folded.text
+def _deaths(text: str, *, masked: bool = False) -> list[tuple[int, int]]:
+    """Where ``text`` (folded, maybe unmasked) tells of someone else's death by suicide."""
     found: list[tuple[int, int]] = []
-    for pattern, dead_subject in ((_DEATH, True), (_LOSS, False)):
+    for pattern, dead_subject in _patterns(masked):
         for told in pattern.finditer(text):
             before = _words_before(text, told.start())
             if _NOT_A_DEATH.intersection(before):
@@ -121,11 +188,144 @@ def losses(seeker: str) -> list[tuple[int, int]]:
                 continue
             if (told.groupdict().get("whose") or "").lower() in _NO_OWNER:
                 continue  # "it's suicide for me tomorrow" is no one's death
-            found.append(folded.span(told.start(), told.end()))
+            found.append(told.span())
+    return found
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in order, those that overlap made one."""
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(found):
+    for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A message as the patterns read it (``text``: folded, and unmasked where ``unmasked``
+    is given), with the way to and from the message's own offsets."""
+
+    text: str
+    folded: Folded
+    unmasked: Folded | None = None
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The message's offsets of ``text[start:end]``."""
+        if self.unmasked is not None:
+            start, end = self.unmasked.span(start, end)
+        return self.folded.span(start, end)
+
+    def read(self, start: int, end: int) -> tuple[int, int]:
+        """The offsets in ``text`` of the message's ``start``-``end``."""
+        start, end = self.folded.folded_span(start, end)
+        if self.unmasked is not None:
+            start, end = self.unmasked.folded_span(start, end)
+        return start, end
+
+
+class Losses:
+    """The deaths by suicide that ``seeker`` tells of (``spans``: :func:`losses`), and what
+    else its words say of them: the earlier risk of the one who died
+    (:meth:`of_the_dead`) and the seeker's wish to follow them (:meth:`following`). The
+    persons are read in the message as the patterns read it, unmasked where it holds a
+    masked word ("my sister d.i.e.d by suicide")."""
+
+    def __init__(self, seeker: str) -> None:
+        folded = fold(seeker)
+        self._reading = _Reading(folded.text, folded)
+        found = [self._reading.original(*span) for span in _deaths(folded.text)]
+        if has_masks(folded.text):
+            unmasked = unmask(folded.text)
+            self._reading = _Reading(unmasked.text, folded, unmasked)
+            masked = MASKED_LETTER in unmasked.text
+            more = _deaths(unmasked.text, masked=masked)
+            found += [self._reading.original(*span) for span in more]
+        self.spans = _merged(found)
+
+    @cached_property
+    def _persons(self) -> Persons:
+        return Persons(self._reading.text)
+
+    @cached_property
+    def _the_dead(self) -> list[tuple[int, int, Identity]]:
+        """Each death told, where it is in the reading and who died
+        (:meth:`~carelens.analysis.crisis_loss_persons.Persons.subject`); none where no one
+        is named so."""
+        dead: list[tuple[int, int, Identity]] = []
+        for span in self.spans:
+            start, end = self._reading.read(*span)
+            if (who := self._persons.subject(start, end)) is not None:
+                dead.append((start, end, who))
+        return dead
+
+    # --- the earlier risk of the one who died ----------------------------------------------
+
+    def of_the_dead(
+        self, start: int, end: int, quoted: int | None = None
+    ) -> tuple[int, int] | None:
+        """Where the death is told (the message's offsets) of the one whose earlier risk the
+        cue at ``start``-``end`` tells in the past, or None: its person (read back from it in
+        its sentence, or from the quotation that holds it, at ``quoted``, past "me") is the
+        very one whose death is told, its clause holds no word of the present
+        (:data:`_PRESENT`) and one of the past ("attempted", "was", "had"), or the death is
+        told after it in its sentence with "before" between ("she cut herself for years
+        before she killed herself"). See the module."""
+        if not self.spans:
+            return None
+        persons = self._persons
+        start, end = self._reading.read(start, end)
+        at = end if quoted is None else self._reading.read(quoted, quoted)[0]
+        nearest = persons.nearest(
+            persons.start(min(start, at), sentence=True), at, own=quoted is None
+        )
+        if nearest is None or (person := nearest[1]) == OWN_PERSON:
+            return None
+        words = persons.words(persons.start(min(start, at)), end if quoted is None else at)
+        if _PRESENT.intersection(words):
+            return None
+        past = any(
+            word in _PAST or (len(word) > 3 and word.endswith("ed") and word not in NOT_PAST)
+            for word in words
+        )
+        for death_start, death_end, dead in self._the_dead:
+            if dead == person and (past or self._before(end, death_start)):
+                return self._reading.original(death_start, death_end)
+        return None
+
+    def _before(self, end: int, death: int) -> bool:
+        """Whether the death told at ``death`` follows ``end`` in its sentence with a word
+        of :data:`_BEFORE` between."""
+        if death < end or self._persons.start(death, sentence=True) > end:
+            return False
+        return bool(_BEFORE.intersection(self._persons.words(end, death)))
+
+    # --- the seeker's wish to follow them ---------------------------------------------------
+
+    def following(self, *, own: bool = True) -> tuple[int, int] | None:
+        """Where the seeker (``own``), or else someone else, first speaks of following the
+        one they lost (the message's offsets, from the person's word: "i want to join her",
+        "my sister wants to do the same"; :data:`_FOLLOWING`), with the nearest person named
+        before it in its clause the seeker (or none) or someone else, not denied
+        (:func:`carelens.analysis.crisis_context.writer_denies`); None where none does, and
+        in a message that tells no loss."""
+        if not self.spans:
+            return None
+        text, persons = self._reading.text, self._persons
+        for wish in _FOLLOWING.finditer(text):
+            nearest = persons.nearest(persons.start(wish.start()), wish.start())
+            if (nearest is None or nearest[1] == OWN_PERSON) != own:
+                continue
+            if writer_denies(text, wish.start(), wish.end()):
+                continue
+            begins = wish.start() if nearest is None else nearest[0]
+            return self._reading.original(begins, wish.end())
+        return None
+
+
+def losses(seeker: str) -> list[tuple[int, int]]:
+    """Where ``seeker`` tells of someone else's death by suicide, as (start, end) offsets of
+    the words that tell it, in order and none overlapping (see the module)."""
+    return Losses(seeker).spans
