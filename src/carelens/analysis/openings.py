@@ -10,12 +10,14 @@ been so low"). A first word that names no one is lower-cased ("people at school 
 "losing your dad was the worst"); a name keeps its capital; emoji inside the clause are left
 out of the opening.
 
-Which clause is offered is read by three modules, one job each:
+Which clause is offered is read by four modules, one job each:
 :mod:`carelens.analysis.openings_clauses` picks it (the seeker's own first-person statement,
 one with a feeling of their own first), :mod:`carelens.analysis.openings_danger` keeps it off
-words of danger, and :mod:`carelens.analysis.openings_trim` takes off its ends what does not
+words of danger, :mod:`carelens.analysis.openings_trim` takes off its ends what does not
 belong to it (fillers, emoji, emoticons, a part in another language, brackets around it) and
-clips a long one.
+clips a long one, and :mod:`carelens.analysis.openings_hedges` tells a hedge that is only a
+filler from one that keeps the seeker's doubt ("I think my husband is cheating on me" ->
+"It sounds like you think your husband is cheating on you…").
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from carelens.analysis.addressees import listed_with_seeker
 from carelens.analysis.feeling_words import FEELING_WORDS
 from carelens.analysis.feelings import Feeling, read_feelings
 from carelens.analysis.openings_clauses import find_clause
+from carelens.analysis.openings_hedges import trailing_hedge
 from carelens.analysis.openings_trim import without_emoji
 from carelens.analysis.pronouns import ADVERBS, second_person
 from carelens.analysis.words import DROPPED_I_VERBS, WORD, plain
@@ -90,8 +93,15 @@ def reflection_opening(clause: str) -> str:
     starts with its verb because the seeker left out the "I" ("had to put my cat down" -> "It sounds
     like you had to put your cat down…"); emoji inside the clause are left out
     (:func:`~carelens.analysis.openings_trim.without_emoji`: "I feel 😭 so alone" -> "you feel so
-    alone"), the quote of the clause keeps them."""
+    alone"), the quote of the clause keeps them. A hedge the clause ends with opens the
+    opening (:func:`~carelens.analysis.openings_hedges.trailing_hedge`: "my mom doesn't care
+    about me I guess" -> "It sounds like you guess your mom doesn't care about you…")."""
     clause = without_emoji(clause)
+    hedged = trailing_hedge(clause)
+    if hedged is not None:
+        before, hedge = hedged
+        opening = reflection_opening(before).removeprefix("It sounds like ")
+        return f"It sounds like {second_person(hedge)} {opening}"
     turned = second_person(clause).removesuffix("…")
     words = list(WORD.finditer(clause))
     if not words or words[0].start() != 0:

@@ -25,8 +25,10 @@ its comma cuts off: "I feel like you can't win, Dad", :func:`_named_beside`), op
 subordinate clause without a main clause of its own ("Whatever I do", "When I wake up",
 "When my mom left", "When the doctor told me my mom had cancer", "When I told my mom my
 grades dropped", "When my son asked me where his grandpa went", "When I read the letter my
-dad left me": :func:`_subordinate_only`), closes a bracket it never opened ("traveling),
-is it ok to ...": :func:`_closes_unopened`), holds letters spelled out one by one
+dad left me": :func:`carelens.analysis.openings_subordinate.subordinate_only`; not "After I
+lost the baby my husband stopped touching me"), is a hedge before no statement ("I think i
+am": :func:`carelens.analysis.openings_hedges.hedge_alone`), closes a bracket it never opened
+("traveling), is it ok to ...": :func:`_closes_unopened`), holds letters spelled out one by one
 ("s u i c i d e") or words of danger (:mod:`carelens.analysis.openings_danger`), nor one in
 a sentence with a content warning in brackets ("(tw: self harm)": :func:`_warned`). What does
 not belong to a clause is trimmed off its ends, and a long one is clipped
@@ -48,18 +50,22 @@ from carelens.analysis.openings_danger import (
     merged,
     overlaps,
 )
+from carelens.analysis.openings_hedges import hedge_alone
+from carelens.analysis.openings_subordinate import (
+    MAIN_SUBJECTS,
+    subordinate_only,
+    verb_after_opener,
+)
 from carelens.analysis.openings_trim import (
     CONJUNCTION,
     NOUN_OPENERS,
     OWN_SUBJECT,
     bracket_pairs,
     clip_clause,
-    finite_verb,
     list_leads,
     list_marks,
     trim,
 )
-from carelens.analysis.persons import person
 from carelens.analysis.pronouns import ADVERBS, FIRST_PERSON, SPELLED_OUT, turn_clause
 from carelens.analysis.quoted_speech import quoted_speech
 from carelens.analysis.quoting import personal_runs
@@ -297,7 +303,7 @@ def _clause_of(
                     continue
                 trimmed = (after, trimmed[1])
                 part = seeker[after : trimmed[1]]
-            if _imperative(part) or _subordinate_only(part):
+            if _imperative(part) or subordinate_only(part) or hedge_alone(part):
                 continue
             if _closes_unopened(seeker, *trimmed, marks):
                 continue
@@ -393,29 +399,6 @@ def _imperative(clause: str) -> bool:
     return verb not in _AFTER_DONT
 
 
-#: Words that open a subordinate clause ("Whatever I do", "When I wake up", "Although I have
-#: friends"): one with no main clause of its own is no statement to reflect
-#: (:func:`_subordinate_only`). "because" and "that" are mostly trimmed as fillers before this.
-_SUBORDINATORS = frozenset([
-    "whatever", "whenever", "wherever", "however", "whoever", "whichever", "because", "if",
-    "when", "although", "though", "unless", "while", "whereas", "since", "until", "till",
-    "after", "before", "that",
-])  # fmt: skip
-#: Subjects that start a main clause after a subordinate one ("Whenever I'm sad I eat",
-#: "Since my divorce I've been lost", "When it does it hurts").
-_MAIN_SUBJECTS = frozenset([
-    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "we", "we're", "we've", "he", "he's", "she",
-    "she's", "they", "they're", "they've", "it's", "that's", "there's", "you're", "nothing",
-    "nobody", "everything",
-])  # fmt: skip
-#: After "it" or "you", these make it a subject ("When I'm alone it really digs at me",
-#: "it will"); else it may be an object ("Whenever I see it").
-_AFTER_SUBJECT = ADVERBS | frozenset([
-    "will", "would", "can", "could", "did", "didn't", "didnt", "won't", "wont", "wouldn't",
-    "can't", "cant", "might", "may", "must", "should", "had", "feel", "felt",
-])  # fmt: skip
-
-
 def _closes_unopened(text: str, start: int, end: int, marks: Sequence[tuple[int, int]]) -> bool:
     """Whether the clause ``text[start:end]`` closes a bracket it never opened: the end of a
     list cut off by a comma inside brackets ("(like hiking, biking, traveling), is it ok to
@@ -458,197 +441,18 @@ def _mark_between(marks: Sequence[tuple[int, int]], start: int, end: int) -> boo
     return k < len(marks) and marks[k][0] < end
 
 
-def _subordinate_only(clause: str) -> bool:
-    """Whether ``clause`` opens with a subordinator (:data:`_SUBORDINATORS`, also "even
-    though", "even if") and has no main clause after it: no subject of one
-    (:data:`_MAIN_SUBJECTS`, "it", "you" before a verb or adverb: :data:`_AFTER_SUBJECT`, or
-    a noun phrase before its verb: :func:`_noun_subject`) past the subordinate clause's own
-    first word, nor right after another subordinator or "that" ("Whatever I do", "When I tell
-    my mom that I'm miserable", "When my mom left"; not "Whenever I'm sad I eat", "Although
-    my mom loves me I feel alone", "Since I lost my job my life has fallen apart"). "It sounds
-    like whatever you do…" is no reflection; in doubt ("However I feel so alone") it is left
-    out."""
-    words = [plain(word) for word in WORD.findall(clause, 0, 400)]
-    k = 1 if words[:1] == ["even"] and words[1:2] in (["though"], ["if"]) else 0
-    if len(words) <= k or words[k] not in _SUBORDINATORS:
-        return False
-    tokens = list(WORD.finditer(clause, 0, 400))
-    for j in range(k + 2, len(words)):
-        if words[j - 1] in _SUBORDINATORS:
-            continue  # "that I'm miserable", "if I'm ok": subordinate again
-        after = words[j + 1] if j + 1 < len(words) else ""
-        if (
-            words[j] in _MAIN_SUBJECTS
-            or (
-                words[j] in ("it", "you", "u")
-                and (after in _AFTER_SUBJECT or (after.endswith("s") and not after.endswith("ss")))
-            )
-            or (_noun_subject(words, j) and not _inside_subordinate(tokens, words, k, j))
-        ):
-            return False
-    return True
-
-
-#: Verbs whose object may be a clause of its own ("When I heard my mom died", "Since I found
-#: out my dad has cancer", "Since I discovered my son was using drugs"): a noun phrase right
-#: after one is that clause's subject, not the main clause's.
-_CLAUSE_VERBS = frozenset([
-    "heard", "hear", "hears", "learned", "learnt", "learn", "learns", "knew", "know", "knows",
-    "realized", "realised", "realize", "realise", "realizes", "realises", "thought", "think",
-    "thinks", "said", "say", "says", "told", "tell", "tells", "saw", "see", "sees", "noticed",
-    "notice", "notices", "felt", "feel", "feels", "believe", "believed", "believes", "found",
-    "find", "finds", "wish", "wished", "hope", "hoped", "guess", "guessed", "means", "mean",
-    "remember", "remembered", "forget", "forgot", "decided", "whether", "discovered",
-    "discover", "discovers", "suspected", "suspect", "understood", "understand", "admitted",
-    "admit", "assumed", "assume", "figured", "read", "worried", "feared", "fear", "pretended",
-    "imagined", "imagine", "dreamed", "dreamt", "promised", "swore", "claimed", "insisted",
-    "announced", "confessed", "explained", "mentioned", "wrote", "posted", "texted", "showed",
-    "proved", "accepted", "complained", "screamed", "yelled", "shouted", "whispered",
-    "denied", "doubted", "expected", "bet", "confirmed", "warned",
-])  # fmt: skip
-#: Verbs that tell someone a clause ("When the doctor told me my mom had cancer", "After my
-#: boss told me the company was closing", "When I told my mom my grades dropped", "When I
-#: explained to my mom my girlfriend was more than a friend"): a noun phrase after one and
-#: its object ("me", "my mom", "the kids": :func:`_told_before`) is that clause's subject.
-_TELLING = frozenset([
-    "told", "tell", "tells", "telling", "showed", "show", "shows", "reminded", "remind",
-    "promised", "promise", "warned", "assured", "convinced", "informed", "texted", "messaged",
-    "emailed", "wrote", "taught", "asked", "swore", "admitted", "confessed", "explained",
-    "said", "says", "mentioned", "mention", "explain", "admit", "confess",
-])  # fmt: skip
-#: Pronoun objects of a verb of :data:`_TELLING` (a noun phrase is one too: "my mom").
-_TOLD_OBJECTS = frozenset(["me", "him", "her", "them", "us", "you", "u", "everyone"])
-#: Nouns of a time a clause may tell after "the" ("Since the day my son was born", "the
-#: moment my dad left"): a noun phrase right after one is the subject of that clause.
-_TIME_NOUNS = frozenset([
-    "day", "days", "night", "morning", "evening", "afternoon", "moment", "minute", "second",
-    "time", "times", "week", "month", "year", "summer", "winter", "spring", "weekend", "hour",
-])  # fmt: skip
-#: Words before a noun of :data:`_TIME_NOUNS` whose clause it is ("the day", "every time";
-#: not "last summer", which tells no clause: "Since last summer my depression ...").
-_TIME_CLAUSE_OPENERS = frozenset(["the", "that", "every", "each", "same", "first", "only"])
-#: Verbs that take a clause as their object with "out" after them ("Since I found out my
-#: dad has cancer"; not "After I moved out my mom stopped calling").
-_OUT_CLAUSE_VERBS = frozenset(["found", "find", "finding", "figured", "figure", "finds"])
-
-
-def _noun_subject(words: Sequence[str], j: int) -> bool:
-    """Whether a noun phrase opens at ``words[j]`` (``j`` > 1:
-    :data:`~carelens.analysis.openings_trim.NOUN_OPENERS`) and is the subject of the verb one
-    or two words after it (:func:`_verb_after_opener`: "my life has", "my whole life is", "the
-    house felt"), not of a clause a verb before it takes as its object (:data:`_CLAUSE_VERBS`,
-    :data:`_OUT_CLAUSE_VERBS`, :data:`_TELLING` and an object: "When I heard my mom died",
-    "Since I found out my dad has cancer", "When the doctor told me my mom had cancer", "When I
-    told my mom my grades dropped": :func:`_told_before`), of one a time before it tells
-    (:data:`_TIME_NOUNS`: "Since the day my son was born") nor of a subordinate clause joined
-    to the first by "and" or "or" ("When my mom left and my dad started drinking"). In doubt it
-    is none; :func:`_inside_subordinate` reads what stands between too."""
-    if words[j] not in NOUN_OPENERS:
-        return False
-    before = words[j - 1]
-    if before in _CLAUSE_VERBS or before in ("and", "or", "nor"):
-        return False  # "When I heard my mom died", "When my mom left and my dad started"
-    if before == "out" and words[j - 2] in _OUT_CLAUSE_VERBS:
-        return False  # "Since I found out my dad has cancer"
-    if _told_before(words, j):
-        return False  # "When the doctor told me my mom had cancer", "told my mom my grades"
-    if before in _TIME_NOUNS and (
-        words[j - 2] in _TIME_CLAUSE_OPENERS
-        or (words[j - 2] in ("last", "next") and j > 2 and words[j - 3] == "the")
-    ):
-        return False  # "Since the day my son was born", "the last time my dad hit me"
-    return _verb_after_opener(words, j)
-
-
-#: Words that open a clause a verb takes as its object ("When my son asked me where his
-#: grandpa went", "When I remember how my dad used to look at me"): a noun phrase after one
-#: is that clause's subject.
-_QUESTION_WORDS = frozenset([
-    "what", "why", "where", "how", "who", "whom", "whose", "which", "whether", "when",
-])  # fmt: skip
-#: Words that open a bare noun object ("read the letter", "saw the photos", "got a call").
-_DETERMINERS = frozenset(["the", "a", "an", "these", "those", "some", "that"])
-
-
-def _inside_subordinate(
-    tokens: Sequence[re.Match[str]], words: Sequence[str], k: int, j: int
-) -> bool:
-    """Whether the noun phrase at ``words[j]`` may open a clause inside the subordinate one
-    that ``words[k]`` opens, not the main clause (``tokens``: the words as found): one a
-    question word before it opens (:data:`_QUESTION_WORDS`: "When my son asked me where his
-    grandpa went", "When I think about what my ex did"), or one about a bare noun object
-    before it (:data:`_DETERMINERS`, not a time, nor after a preposition or "be":
-    :data:`_NO_OBJECT_BEFORE`; "When I read the letter my dad left me", "After I saw the
-    photos my ex posted", "When I got the news my grandma had passed") where the noun phrase
-    names someone else (:func:`person`) or opens with another word than "my" or "our"
-    ("When I heard the news my heart broke" reads as a main clause)."""
-    if any(word in _QUESTION_WORDS for word in words[k + 1 : j]):
-        return True
-    for at in range(max(k + 2, j - 3), j):
-        if (
-            words[at] in _DETERMINERS
-            and words[at + 1] not in _TIME_NOUNS
-            and words[at - 1] not in _NO_OBJECT_BEFORE
-        ):
-            return words[j] not in ("my", "our") or person(tokens, words, j) == "other"
-    return False
-
-
-#: Words before a determiner whose noun is no verb's object: prepositions and forms of "be"
-#: ("When I was in the hospital my friends didn't visit", "When I was a kid my dad ...").
-_NO_OBJECT_BEFORE = frozenset([
-    "in", "at", "on", "from", "to", "into", "with", "without", "for", "by", "during", "after",
-    "before", "of", "through", "across", "around", "near", "inside", "outside", "under",
-    "was", "were", "am", "is", "are", "i'm", "im", "be", "been", "being",
-])  # fmt: skip
-
-
-def _told_before(words: Sequence[str], j: int) -> bool:
-    """Whether a verb of :data:`_TELLING` and its object stand right before ``words[j]``,
-    maybe with "to" between ("explained to my mom"): a pronoun (:data:`_TOLD_OBJECTS`: "told
-    me") or a noun phrase of :data:`~carelens.analysis.openings_trim.NOUN_OPENERS` and one or
-    two words ("told my mom", "texted my best friend", "told the kids", "warned my friend")."""
-    for size in (1, 2, 3):  # "me"; "my mom"; "my best friend"
-        at = j - size
-        if at < 1:
-            return False
-        if size == 1 and words[at] not in _TOLD_OBJECTS:
-            continue
-        if size > 1 and words[at] not in NOUN_OPENERS:
-            continue
-        verb = at - 1
-        if words[verb] == "to" and verb > 0:
-            verb -= 1  # "explained to my mom", "said to him"
-        if words[verb] in _TELLING:
-            return True
-    return False
-
-
-def _verb_after_opener(words: Sequence[str], j: int) -> bool:
-    """Whether the noun phrase that opens at ``words[j]`` is the subject of the verb one or
-    two words after it (:func:`~carelens.analysis.openings_trim.finite_verb`: "my life has",
-    "my whole life is", "the house felt"; not "my ex my heart")."""
-    for m in (j + 2, j + 3):
-        if m >= len(words):
-            return False
-        if finite_verb(words[m]):
-            return True
-        if words[m] in NOUN_OPENERS:
-            return False
-    return False
-
-
 def _item_subject(item: str) -> bool:
     """Whether the item of a list ``item`` (its mark taken off) opens with a subject of its
-    own: a pronoun (:data:`_MAIN_SUBJECTS`, "it", "you") or a noun phrase before its verb
-    ("1) my dad is sick"; not "a) quit my job", "2) my health", "3) money"): a clause to offer,
-    where a bare verb may be a plan ("my plan: a) quit my job") and a noun is none."""
+    own: a pronoun (:data:`~carelens.analysis.openings_subordinate.MAIN_SUBJECTS`, "it", "you")
+    or a noun phrase before its verb ("1) my dad is sick"; not "a) quit my job", "2) my
+    health", "3) money"): a clause to offer, where a bare verb may be a plan ("my plan: a)
+    quit my job") and a noun is none."""
     words = [plain(word) for word in WORD.findall(item, 0, 200)]
     if not words:
         return False
-    if words[0] in _MAIN_SUBJECTS or words[0] in ("it", "you", "u"):
+    if words[0] in MAIN_SUBJECTS or words[0] in ("it", "you", "u"):
         return True
-    return words[0] in NOUN_OPENERS and _verb_after_opener(words, 0)
+    return words[0] in NOUN_OPENERS and verb_after_opener(words, 0)
 
 
 def _own_clause_after(text: str, start: int, end: int) -> int | None:

@@ -1,19 +1,23 @@
 """The edges of a clause offered for a suggested opening: what is trimmed off either end of
 it, and where a long one is clipped.
 
-Interjections, chat words, fillers, a hedge, a list's mark, emoji and emoticons at either end
-of a clause are left out ("Lol", "ugh", "ngl", "haha", "well I guess", "honestly", "1)",
-">:(", "T_T": :data:`_EMOTICON`; :func:`trim`), and so is a "sorry" that ends it as an
-apology ("My english is not good sorry"). So is the part of a clause in another language than
-English, before or after the English one ("Mi mamá no me entiende and I feel so alone" offers
-"I feel so alone", "I feel so empty and I want to morir" offers "I feel so empty",
-:func:`carelens.analysis.foreign_words.foreign_words`); English words with accents are English
-("café", "naïve", "fiancé"). Brackets that pair around the whole clause are left out ("(I
-feel so alone)": :func:`_bracketed`), and so is an aside in brackets at its start before a
-clause with a subject of its own ("(throwaway, obviously) my dad died": :func:`_aside_at_start`;
-not "(My husband) keeps ignoring me", "[Name] texted me") or a note about the post at its end
-("... (sorry for the long post)", "(just venting)": :func:`_aside_at_end`). Where a list's lead-in
-ends, and which items it frames as someone's words, is read here too (:func:`list_leads`).
+Interjections, chat words, fillers, a list's mark, emoji and emoticons at either end of a
+clause are left out ("Lol", "ugh", "ngl", "haha", "well", "I mean", "honestly", "1)", ">:(",
+"T_T": :data:`_EMOTICON`; :func:`trim`), and so is a "sorry" that ends it as an apology ("My
+english is not good sorry"). A hedge ("I think", "I guess") is left out only before or after
+the seeker's own feeling or need ("I guess I'm just lonely"); one before what they only
+believe stays ("I think my husband is cheating on me":
+:mod:`carelens.analysis.openings_hedges`). The part of a clause in another language than
+English, before or after the English one, is left out too ("Mi mamá no me entiende and I
+feel so alone" offers "I feel so alone", "I feel so empty and I want to morir" offers "I feel
+so empty", :func:`carelens.analysis.foreign_words.foreign_words`); English words with accents
+are English ("café", "naïve", "fiancé"). Brackets that pair around the whole clause are left
+out ("(I feel so alone)": :func:`_bracketed`), and so is an aside in brackets at its start
+before a clause with a subject of its own ("(throwaway, obviously) my dad died":
+:func:`_aside_at_start`; not "(My husband) keeps ignoring me", "[Name] texted me") or a note
+about the post at its end ("... (sorry for the long post)", "(just venting)":
+:func:`_aside_at_end`). Where a list's lead-in ends, and which items it frames as someone's
+words, is read here too (:func:`list_leads`).
 Markdown marks are left out of the words offered ("**I feel so alone** since..." offers "I
 feel so alone since...", :func:`carelens.analysis.quoting.clip`), but a "*" typed for a
 letter at a word's edge stays, as the seeker typed it ("I feel so *ead inside":
@@ -33,6 +37,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from carelens.analysis.foreign_words import foreign_words
+from carelens.analysis.openings_hedges import filler_hedge_end, filler_hedge_start
 from carelens.analysis.quoted_speech import quoted_speech
 from carelens.analysis.quoting import NO_SPACE_RUN, clip, masked_stars, outside_personal
 from carelens.analysis.words import COMMON_WORDS, SENTENCE, WORD, plain, sentence_parts
@@ -49,10 +54,11 @@ OWN_SUBJECT = re.compile(
 #: only before a comma or a subject of the seeker's, not as a condition: "If I'm honest with
 #: my therapist she'll ..."; "because", not before "of": "Because of my depression my grades
 #: have tanked" is a clause of its own), interjections and chat words ("Yeah",
-#: "Lol", "Idk", "ngl", "ugh", "well", "Oh my god"), a hedge before a clause of the seeker's
-#: ("I guess I'm just lonely"), emoji or other marks ("😭😭"); a list's mark ("1) I can't
-#: sleep") is taken off too (:func:`list_marks`). "It sounds like Lol you feel so dumb…" is
-#: no reflection.
+#: "Lol", "Idk", "ngl", "ugh", "well", "Oh my god", "I mean" before a clause of the seeker's),
+#: emoji or other marks ("😭😭"); a list's mark ("1) I can't sleep") is taken off too
+#: (:func:`list_marks`), and a hedge only before the seeker's own feeling or need
+#: (:func:`carelens.analysis.openings_hedges.filler_hedge_end`). "It sounds like Lol you feel
+#: so dumb…" is no reflection.
 _LEADING_EXTRA = re.compile(
     r"(?:[^\w\s'\"\u2018\u201c(@#/+$\u00a3\u20ac%&]+"
     r"|(?:(?:oh\s+)?my\s+(?:god|gosh|goodness|lord)|omg|oh|ah|aw+|yeah|yea|yep|yup|yes|nah|lol"
@@ -64,16 +70,17 @@ _LEADING_EXTRA = re.compile(
     r"|to\s+be\s+(?:completely\s+|totally\s+|brutally\s+)?honest"
     r"|if\s+(?:i['\u2019]m|im|i\s+am)\s+(?:being\s+)?(?:completely\s+|totally\s+)?honest)"
     r"(?=\s*[,!\u2026]|\s*$|\s+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b)"
-    r"|i\s+(?:guess|think|mean|suppose)(?=[\s,]+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b))"
+    r"|i\s+mean(?=[\s,]+(?:i|i['\u2019](?:m|ve|d)|im|ive|my|we)\b))"
     r"[\s,.!\u2026]*",
     re.IGNORECASE,
 )
-#: The same at the end of a clause: chat words ("haha", "lol", "rn", "I guess"), emoji and
-#: marks ("I feel so stupid haha", "I miss him so much 😭").
+#: The same at the end of a clause: chat words ("haha", "lol", "rn"), emoji and marks ("I
+#: feel so stupid haha", "I miss him so much 😭"); a hedge ("I guess") only after the seeker's
+#: own feeling or need (:func:`carelens.analysis.openings_hedges.filler_hedge_start`).
 _TRAILING_EXTRA = re.compile(
     r"[\s,]*(?:[^\w\s'\"\u2019\u201d)%$\u00a3\u20ac]+"
     r"|(?<=[\s,])(?:haha\w*|hehe\w*|lol|lmao|lmfao|rofl|xd|rn|tbh|ngl|idk|smh|fml|ugh+"
-    r"|i\s+guess|(?:oh\s+)?my\s+god|omg))$",
+    r"|(?:oh\s+)?my\s+god|omg))$",
     re.IGNORECASE,
 )
 #: A "sorry" at the end of a clause, an apology for the message beside it ("My english is
@@ -155,10 +162,14 @@ def trim(
     text: str, start: int, end: int, runs: Sequence[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """``start`` and ``end`` of the clause ``text[start:end]`` moved in past what does not
-    belong to it: fillers, interjections, chat words, a hedge and emoji at its start
-    (:data:`_LEADING_EXTRA`: "Lol I feel so dumb", "well I guess I'm just lonely") and a
-    list's mark (:func:`list_marks`: "1) I can't sleep"), chat words, emoji and marks at its
-    end (:data:`_TRAILING_EXTRA`: "I feel so stupid haha"), and a part in another language
+    belong to it: fillers, interjections, chat words and emoji at its start
+    (:data:`_LEADING_EXTRA`: "Lol I feel so dumb"), a hedge before the seeker's own feeling
+    or need (:func:`~carelens.analysis.openings_hedges.filler_hedge_end`: "well I guess I'm
+    just lonely"; not "I think my husband is cheating on me") and a list's mark
+    (:func:`list_marks`: "1) I can't sleep"), chat words, emoji and marks at its end
+    (:data:`_TRAILING_EXTRA`: "I feel so stupid haha") and a hedge there after the seeker's own
+    feeling or need (:func:`~carelens.analysis.openings_hedges.filler_hedge_start`: "I feel
+    so alone I guess"), and a part in another language
     (:func:`carelens.analysis.foreign_words.foreign_words`): the clause ends before one after it
     (:func:`_before_foreign`: "I feel so empty and I want to morir") and starts after one
     before it (:func:`_after_foreign`: "Mi mamá no me entiende and I feel so alone"); neither
@@ -203,6 +214,10 @@ def trim(
                 if lead_end > start:
                     start = lead_end
                     continue
+            hedge = filler_hedge_end(text, start, end)  # "I guess I'm just lonely"
+            if hedge is not None:
+                start = hedge
+                continue
             foreign = _foreign_between(text, start, end)
             if not foreign:
                 break
@@ -226,6 +241,10 @@ def trim(
             aside = _aside_at_end(text, start, end)
             if aside is not None:
                 end = aside  # "my dad died last week (sorry for formatting)"
+                continue
+            hedge = filler_hedge_start(text, start, end)  # "I feel so alone I guess"
+            if hedge is not None:
+                end = hedge
                 continue
             # what is taken off is short (a run of emoji or marks may be longer: taken in turns)
             trail = _TRAILING_EXTRA.search(text, max(start, end - 24), end)
@@ -292,7 +311,8 @@ _NOUN_VERBS = frozenset([
     "becomes", "makes", "made", "sucks", "hurts", "hates", "says", "said", "tells", "told",
     "thinks", "thought", "knows", "knew", "takes", "took", "gave", "gives", "left", "leaves",
     "fell", "falls", "broke", "breaks", "began", "begins", "ran", "means", "meant", "never",
-    "always",
+    "always", "barely", "hardly", "cries", "yells", "screams", "ignores", "avoids", "blames",
+    "treats", "drinks", "refuses", "cheats",
 ])  # fmt: skip
 #: Words ending in "-ed" that are no past verb after a noun phrase's opener ("my bed").
 _NOT_PAST = frozenset(["bed", "red", "need", "speed", "seed", "feed", "shed", "weed", "sacred"])
