@@ -1068,9 +1068,10 @@ def test_reflection_says_what_worked_quoting_it() -> None:
         style="empathy",
     )
     (sentence,) = feedback_for(a, SEEKER, response)
+    # The reply asks already ("Do you want to talk?"): it is not told to ask a question.
     assert sentence == (
-        'You put their experience into words ("losing him left you feeling alone"); '
-        "a question about how they feel now can invite them to go on."
+        'You put their experience into words ("losing him left you feeling alone") '
+        "and your question invites them to say more; give them room to answer."
     )
 
 

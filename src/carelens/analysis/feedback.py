@@ -39,17 +39,23 @@ Rules, first match wins for the main sentence:
 6. understanding without action when distress is high -> ask what would help or offer
    something;
 7. compassion -> say what worked, quoting the offer;
-8. understanding -> say what worked; suggest a reflection when it was only a question; when
-   the words behind it (those quoted, or the whole rationale span) are the helper's own story
-   ("Same thing happened to me"), say so and ask for their side;
+8. understanding -> say what worked, and suggest a question where the reply asks none (where
+   it asks one, say so and leave them room to answer); a feeling the reply names or says back
+   is quoted as what worked when the model scored no interpretation or reflection; suggest a
+   reflection when it was only a question; when the words behind it (those quoted, or the
+   whole rationale span) are the helper's own story ("Same thing happened to me", "lol
+   same"), say so and ask for their side;
 9. anything else -> acknowledge what they shared first.
 
 "Understanding" is empathy (interpretation, exploration or reflection at level 1 or more),
 or a reply that names a feeling the seeker has not written (:func:`named_feeling`: "It
-sounds like the shame weighs on you" to "I feel like such a failure"): the model may score
-such a reply 0, and feedback then must not ask the helper to name a feeling they named. A
-feeling the reply only echoes ("sorry you're this tired" to "I'm tired") is sympathy, and
-one the reply denies ("you're not alone") names nothing.
+sounds like the shame weighs on you" to "I feel like such a failure", "That sounds
+exhausting") or says their own feeling back to them ("You feel alone since the divorce",
+"It sounds like you're exhausted": :func:`carelens.analysis.reply_feelings.read_reply`):
+the model may score such a reply 0, and feedback then must not ask the helper to name a
+feeling they named, nor to reflect first. A feeling the reply only echoes in sympathy
+("sorry you're this tired" to "I'm tired") is sympathy, and one the reply denies ("you're
+not alone") names nothing.
 
 When only the learned crisis flag (:mod:`carelens.analysis.crisis_model`) marked the seeker
 message, a sentence comes before the main one: it says the message :data:`LEARNED_HINT`,
@@ -72,6 +78,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from carelens.analysis.crisis_feedback import (
     CRISIS_LINES,
@@ -86,7 +93,7 @@ from carelens.analysis.openings import reflection_opening, seeker_clause, sugges
 from carelens.analysis.personal_distress import CUE_LABEL as EXHAUSTION_CUE
 from carelens.analysis.pronouns import second_person
 from carelens.analysis.quoting import around, quote
-from carelens.analysis.reply_feelings import feeling_family, named_in_reply
+from carelens.analysis.reply_feelings import feeling_family, read_reply
 from carelens.analysis.rules import offer_spans
 from carelens.analysis.words import WORD, plain
 from carelens.types import DimensionScore, ResponseAnalysis, Span
@@ -148,8 +155,14 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     cues = analysis.seeker.crisis_cues if analysis.seeker is not None else ()
     # no opening on the crisis words themselves (a learned cue covers its sentence)
     opening = suggested_opening(seeker, read, [(cue.start, cue.end) for cue in cues])
-    named = named_in_reply(response, seeker)
-    understood = empathy >= 1 or named is not None
+    named, reflected = read_reply(response, seeker)
+    felt = named if named is not None else reflected  # a feeling given them: named, said back
+    understood = empathy >= 1 or felt is not None
+    exploration = _level(analysis, "exploration")
+    # whether the reply asks already: a question the model scored, or any question
+    asked: _Asked = (
+        "scored" if exploration >= 1 else "asked" if _QUESTION.search(response) else "no"
+    )
     compassion = _level(analysis, "compassion")
     # what to suggest next when nothing else fits: a reflection on their own words
     reflect = opening + "." if opening else "say back in your words what they told you."
@@ -224,14 +237,16 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             + (f' ("{quoted}")' if quoted else "")
             + "; check with them that the help fits what they want."
         )
-    elif named is not None and empathy == 0:
-        sentences.append(
-            f'You named what they may feel ("{around(response, named.match)}"); a question '
-            "about how they feel now can invite them to go on."
-        )
+    elif felt is not None and (
+        empathy == 0 or max(_level(analysis, "interpretation"), _level(analysis, "reflection")) == 0
+    ):
+        # A feeling named ("That must feel so lonely") or said back ("You feel alone since
+        # the divorce") is understanding the model may not score, beside a question too.
+        done = "named what they may feel" if named is not None else "said back what they feel"
+        sentences.append(f'You {done} ("{around(response, felt.match)}")' + _next_step(asked))
     elif empathy >= 1:
         if (
-            _level(analysis, "exploration") >= 1
+            exploration >= 1
             and max(_level(analysis, "interpretation"), _level(analysis, "reflection")) == 0
         ):
             sentences.append(
@@ -272,7 +287,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
                 sentences.append(
                     "You put their experience into words"
                     + (f' ("{quoted}")' if quoted else "")
-                    + "; a question about how they feel now can invite them to go on."
+                    + _next_step(asked)
                 )
     else:
         sentences.append(
@@ -287,6 +302,26 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         # nor after a crisis sentence and a dismissive one (two sentences at most).
         sentences.append("Much of the reply is about your own experience; bring it back to theirs.")
     return tuple(sentences)
+
+
+#: A question in a reply: words up to a "?" ("How long has this been going on?").
+_QUESTION = re.compile(r"\w[^.!?\n]*\?")
+
+
+#: Whether a reply asks a question: one the model scored as exploration, another, or none.
+_Asked = Literal["scored", "asked", "no"]
+
+
+def _next_step(asked: _Asked) -> str:
+    """The end of the sentence on a reply that shows understanding: a question to ask next
+    where it ``asked`` none, else room for the answer; its question is said to invite them to
+    say more only where the model scored it, as any question is not ("Did you see the
+    game?")."""
+    if asked == "scored":
+        return " and your question invites them to say more; give them room to answer."
+    if asked == "asked":
+        return " and asked them a question; give them room to answer."
+    return "; a question about how they feel now can invite them to go on."
 
 
 def _dismissive_sentence(analysis: ResponseAnalysis, response: str) -> str:
@@ -309,18 +344,28 @@ _SEEKER_ADDRESS = frozenset([
 
 
 #: Words that tell a story of the helper's own ("same thing happened to me", "I went through
-#: that too", "I've been there") rather than an understanding ("I know how hard that is").
+#: that too", "I've been there", "my mom passed two years ago") rather than an understanding
+#: ("I know how hard that is").
 _OWN_STORY = frozenset([
     "same", "too", "also", "similar", "happened", "went", "been", "was", "had", "did",
-    "used", "remember", "lost",
+    "used", "remember", "lost", "passed", "died", "felt",
+])  # fmt: skip
+#: A short reply of these words, "same" among them, is the helper's own too ("lol same",
+#: "same here omg"): it says the same happened to them.
+_SAME_ALONE = frozenset([
+    "same", "here", "lol", "lmao", "haha", "omg", "tbh", "honestly", "literally", "fr", "ngl",
+    "bro", "dude", "girl", "mood",
 ])  # fmt: skip
 
 
 def _about_the_helper(quote: str) -> bool:
     """Whether ``quote`` tells the helper's own story ("Same thing happened to me last
-    year", "I went through that too"): first-person words and a word of a story of theirs,
-    and no word addressing the seeker nor a "sorry"."""
+    year", "I went through that too", "My mom passed two years ago"): first-person words and
+    a word of a story of theirs, and no word addressing the seeker nor a "sorry"; or
+    "same" with only chat words around it ("lol same")."""
     words = {plain(word) for word in WORD.findall(quote)}
+    if "same" in words and words <= _SAME_ALONE:
+        return True
     return (
         bool(words & _HELPER_WORDS)
         and bool(words & _OWN_STORY)

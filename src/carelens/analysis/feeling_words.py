@@ -8,6 +8,8 @@ a feeling (:data:`LINKING`: "I'm lost"), the adverbs between a subject and its v
 (:data:`VERB_ADVERBS`: "I just lost my dad", which a report may hold too: "my mom just
 said") and the words a negation reaches past (:data:`NEGATION_SKIP`: "not really that
 sad"). They live apart from the readings so that each of those modules can import them.
+:data:`AFFECT_WORDS` are read in a helper's reply only
+(:mod:`carelens.analysis.reply_feelings`), beside the feeling words.
 """
 
 from __future__ import annotations
@@ -80,6 +82,24 @@ FEELING_WORDS: frozenset[str] = frozenset(
         "pain",
     ]
 )
+#: Words that name a feeling in a helper's reply (:mod:`carelens.analysis.reply_feelings`)
+#: beside :data:`FEELING_WORDS`: the "-ing" and "-ful" adjectives of those feelings ("That
+#: sounds exhausting", "how humiliating") and other common words of affect, hard and glad
+#: ("you must be so proud"). They are read in a reply only: in the seeker's message an
+#: "-ing" word mostly judges what happened ("the commute is exhausting") and is no feeling
+#: to turn to the second person, and the other users of :data:`FEELING_WORDS` (openings,
+#: names, the words lower-cased in an opening) are left as they are.
+AFFECT_WORDS: frozenset[str] = frozenset([
+    "exhausting", "overwhelming", "terrifying", "frightening", "frightened", "scary",
+    "frustrating", "humiliating", "heartbreaking", "depressing", "disappointing",
+    "embarrassing", "devastating", "confusing", "isolating", "upsetting", "distressing",
+    "discouraging", "discouraged", "infuriating", "maddening", "draining", "drained",
+    "agonizing", "agonising", "stressful", "painful", "hurtful", "shocked", "shocking",
+    "furious", "annoyed", "irritated", "bitter", "distraught", "distressed", "gutted",
+    "unhappy", "powerless", "vulnerable", "unappreciated", "unheard", "misunderstood",
+    "fearful", "uneasy", "unsettling", "unsettled", "happy", "proud", "relieved", "excited",
+    "grateful", "hopeful", "thrilled", "joyful", "delighted",
+])  # fmt: skip
 #: Words not counted among the few after a negation that it reaches (intensifiers, "or";
 #: feeling words are not counted either): "not really that sad" denies "sad".
 NEGATION_SKIP = frozenset([

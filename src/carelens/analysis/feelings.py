@@ -48,8 +48,6 @@ _NEGATION_FILLER = frozenset([
     "someone", "somebody", "person", "one", "type", "kind", "sort", "of", "who", "the", "an",
     "to",
 ])  # fmt: skip
-#: After a comma that follows a feeling word, these go on with a list of feelings.
-_LIST_GOES_ON = FEELING_WORDS | {"or"}
 #: Words that start another clause and so end a negation ("not sad, just tired", "don't know
 #: why I'm sad"); "and" does too unless a feeling word follows ("not sad and lonely").
 _CLAUSE_WORDS = frozenset([
@@ -121,13 +119,13 @@ def _address_runs(text: str, tokens: Sequence[re.Match[str]]) -> list[tuple[int,
     return runs
 
 
-def _denied(words: Sequence[str]) -> set[int]:
+def _denied(words: Sequence[str], vocabulary: frozenset[str] = FEELING_WORDS) -> set[int]:
     """Indices of the feeling words in ``words`` that a negation in the same clause denies: up
     to three counted words after it ("not sad", "don't feel lonely", "neither sad nor angry"),
     filler right after it not counted ("don't feel like I'm depressed", "not someone who gets
     depressed"). Punctuation, "but", "just", "why"... and an "and" before anything but a
     feeling word end the clause ("not sad, just tired", "don't know why I feel alone", "can't
-    sleep and feel alone")."""
+    sleep and feel alone"). The feeling words are those of ``vocabulary``."""
     denied: set[int] = set()
     since: int | None = None  # words counted since a negation in this clause
     for i, word in enumerate(words):
@@ -135,12 +133,14 @@ def _denied(words: Sequence[str]) -> set[int]:
         after = words[i + 1] if i + 1 < len(words) else ""
         if not word[0].isalpha():
             # A comma inside a list of feelings keeps the negation: "not sad, lonely or angry".
-            if not (word == "," and before in FEELING_WORDS and after in _LIST_GOES_ON):
+            if not (
+                word == "," and before in vocabulary and (after in vocabulary or after == "or")
+            ):
                 since = None
-        elif word in FEELING_WORDS:
+        elif word in vocabulary:
             if since is not None:
                 denied.add(i)
-        elif word in _CLAUSE_WORDS or (word == "and" and after not in FEELING_WORDS):
+        elif word in _CLAUSE_WORDS or (word == "and" and after not in vocabulary):
             since = None
         elif (word in _NEGATORS or word.endswith("n't")) and after not in _NOT_NEGATING_BEFORE:
             since = 0
@@ -311,16 +311,19 @@ _Mark = Literal["skip", "break", "and", "who", "person"]
 
 
 def _mark(
-    tokens: Sequence[re.Match[str]], words: Sequence[str], j: int
+    tokens: Sequence[re.Match[str]],
+    words: Sequence[str],
+    j: int,
+    vocabulary: frozenset[str] = FEELING_WORDS,
 ) -> tuple[_Mark, Holder | None]:
     """What the word at ``j`` (not the last word) is when reading back for whose a feeling is:
     a word passed over ("skip": a comma or "and" inside a list of feelings, or no person
     word), the start of the clause ("break"), an "and" or "or" that joins two verbs ("and"), a
     relative "who" or "that" with whom it is about ("who"), or a person word with whom it names
-    ("person")."""
+    ("person"). The feeling words are those of ``vocabulary``."""
     word = words[j]
     before = words[j - 1] if j else ""
-    if word in (",", "and", "or") and before in FEELING_WORDS:
+    if word in (",", "and", "or") and before in vocabulary:
         return "skip", None  # a list of feelings: "my mom is sad and lonely"
     if not word[0].isalpha() or word in _HOLDER_BREAKS:
         return "break", None
@@ -333,7 +336,10 @@ def _mark(
 
 
 def _holders(
-    tokens: Sequence[re.Match[str]], words: Sequence[str], feeling_at: Sequence[int]
+    tokens: Sequence[re.Match[str]],
+    words: Sequence[str],
+    feeling_at: Sequence[int],
+    vocabulary: frozenset[str] = FEELING_WORDS,
 ) -> list[Holder | None]:
     """Whose feeling each feeling word (at the ascending indices ``feeling_at``) is, read back
     from it to the start of its clause: the nearest person word ("my mom is so lonely", "she
@@ -357,7 +363,7 @@ def _holders(
         subject: Holder | None = None  # the furthest-back person word read since then
         end: tuple[bool, Holder | None] | None = None
         for j in range(i - 1, previous, -1):
-            mark, kind = _mark(tokens, words, j)
+            mark, kind = _mark(tokens, words, j, vocabulary)
             if mark == "skip":
                 continue
             if nearest is None:
@@ -397,7 +403,7 @@ class Feeling(NamedTuple):
     holder: Holder | None = None
 
 
-def read_feelings(text: str) -> list[Feeling]:
+def read_feelings(text: str, vocabulary: frozenset[str] = FEELING_WORDS) -> list[Feeling]:
     """Feeling words in ``text``, each with how it is used: as the seeker's feeling, as one
     they deny (:func:`_denied`), or as not theirs: a verb telling what happened ("I lost my
     job") or someone else's feeling ("my mom is so lonely", "he was angry"). A feeling word in
@@ -405,14 +411,16 @@ def read_feelings(text: str) -> list[Feeling]:
     :func:`carelens.analysis.feedback.seeker_clause` leave it out. Read once for both, and
     in time linear in the text's length (:func:`_holders`, :func:`_address_runs`): a
     message at the API's limit of 20,000 characters of feeling words ("sad,sad,...") takes
-    milliseconds, not minutes."""
+    milliseconds, not minutes. The feeling words are those of ``vocabulary``: a reply is read
+    with :data:`~carelens.analysis.feeling_words.AFFECT_WORDS` too
+    (:mod:`carelens.analysis.reply_feelings`)."""
     tokens = list(TOKEN.finditer(text))
     words = [token.group(0).lower() for token in tokens]
     if "\u2019" in text:
         words = [plain(word) for word in words]
-    feeling_at = [i for i, word in enumerate(words) if word in FEELING_WORDS]
-    denied = _denied(words) | _disowned(text, tokens, feeling_at)
-    holders = _holders(tokens, words, feeling_at)
+    feeling_at = [i for i, word in enumerate(words) if word in vocabulary]
+    denied = _denied(words, vocabulary) | _disowned(text, tokens, feeling_at)
+    holders = _holders(tokens, words, feeling_at, vocabulary)
     addresses = _address_runs(text, [tokens[i] for i in feeling_at])
     names = _names(tokens, words, feeling_at)
     quoted = reported_quotes(text, tokens, words, feeling_at) if feeling_at else []

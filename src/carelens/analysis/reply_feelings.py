@@ -1,21 +1,27 @@
-"""The feeling a helper's reply gives the seeker that their message does not hold.
+"""The feelings a helper's reply gives the seeker: new to their message, or said back to them.
 
-:func:`named_feeling` reads a reply as :func:`carelens.analysis.feelings.read_feelings` reads
-a message, its writer ("I") being the helper, for a feeling word it gives the seeker that
-their message holds in no word of its family (:func:`feeling_family`: "the shame" echoes
-"I'm ashamed"). A word the reply denies ("you're not alone"), one telling what happened
-("sorry you lost your job"), the helper's own feeling ("I'm so sad to hear") or someone
-else's ("he must be angry"), one inside advice ("you should talk to someone when you feel
-lonely") and the helper's own remark on what they read ("That's so sad", "How sad", "What a
-sad day") name no feeling of theirs. :mod:`carelens.analysis.feedback` builds its sentences
-on these.
+:func:`read_reply` reads a reply as :func:`carelens.analysis.feelings.read_feelings` reads a
+message, its writer ("I") being the helper, with the affect words of a reply too
+(:data:`~carelens.analysis.feeling_words.AFFECT_WORDS`: "that sounds exhausting"), for a
+feeling word it gives the seeker. One their message holds in no word of its family
+(:func:`feeling_family`: "the shame" echoes "I'm ashamed") is named (:func:`named_feeling`);
+one it holds is said back to them when the reply gives it to them ("You feel alone since the
+divorce", "It sounds like you're exhausted"), while in a clause of "sorry" ("sorry you're
+this tired") it is sympathy. A word the reply denies ("you're not alone"), one telling what
+happened ("sorry you lost your job"), the helper's own feeling ("I'm so sad to hear") or
+someone else's ("he must be angry"), one inside advice ("you should talk to someone when you
+feel lonely") and the helper's own remark on what they read ("That's so sad", "How sad",
+"What a sad day") give no feeling of theirs; nor does an affect word the reply does not give
+them ("Happy to help"). :mod:`carelens.analysis.feedback` builds its sentences on these.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import NamedTuple
 
+from carelens.analysis.feeling_words import AFFECT_WORDS, FEELING_WORDS
 from carelens.analysis.feelings import Feeling, read_feelings
 from carelens.analysis.words import SENTENCE, WORD, plain, sentence_parts
 
@@ -33,7 +39,16 @@ _SAME_FEELING = {
     "humiliation": "humiliated", "isolation": "isolated", "disappointment": "disappointed",
     "confusion": "confused", "insecurity": "insecure", "resentment": "resentful",
     "worthlessness": "worthless", "uselessness": "useless", "numbness": "numb",
+    "exhausting": "exhausted", "terrifying": "terrified", "frightening": "scared",
+    "frightened": "scared", "frustrating": "frustrated", "humiliating": "humiliated",
+    "heartbreaking": "heartbroken", "depressing": "depressed", "disappointing": "disappointed",
+    "embarrassing": "embarrassed", "devastating": "devastated", "confusing": "confused",
+    "isolating": "isolated", "upsetting": "upset", "distressing": "distressed",
+    "discouraging": "discouraged", "draining": "drained", "stressful": "stressed",
+    "hurtful": "hurt", "shocking": "shocked", "unsettling": "unsettled",
 }  # fmt: skip
+#: The words read as feelings in a reply.
+_REPLY_WORDS = FEELING_WORDS | AFFECT_WORDS
 
 
 def feeling_family(word: str) -> str:
@@ -44,9 +59,9 @@ def feeling_family(word: str) -> str:
 
 
 def named_feeling(response: str, seeker: str) -> str | None:
-    """The first feeling word (of :data:`~carelens.analysis.feeling_words.FEELING_WORDS`) the
-    reply gives the seeker that the seeker's message does not hold in any use, as spelt in the
-    reply; None when there is none.
+    """The first feeling word (of :data:`~carelens.analysis.feeling_words.FEELING_WORDS` or
+    :data:`~carelens.analysis.feeling_words.AFFECT_WORDS`) the reply gives the seeker that the
+    seeker's message does not hold in any use, as spelt in the reply; None when there is none.
     A word the reply denies ("you're not alone"), a verb telling what happened ("sorry you
     lost your job"), the helper's own feeling ("I'm so sad to hear"), someone else's ("he
     must be angry"), one inside advice ("play with things you are scared to do", "you
@@ -58,31 +73,57 @@ def named_feeling(response: str, seeker: str) -> str | None:
 
 
 def named_in_reply(response: str, seeker: str) -> Feeling | None:
-    """:func:`named_feeling`; in a reply the writer ("I", holder "seeker") is the helper. A
-    feeling the seeker's message holds in any word of its family (:data:`_SAME_FEELING`) is
-    an echo, not named."""
+    """:func:`named_feeling`, as read (:func:`read_reply`)."""
+    return read_reply(response, seeker).named
+
+
+class ReplyFeelings(NamedTuple):
+    """The feelings a reply gives the seeker (:func:`read_reply`): the first their message
+    does not hold (``named``) and the first it holds that the reply says back to them
+    (``reflected``: "You feel alone since the divorce"); None where there is none."""
+
+    named: Feeling | None
+    reflected: Feeling | None
+
+
+def read_reply(response: str, seeker: str) -> ReplyFeelings:
+    """The feelings ``response`` gives the seeker (:class:`ReplyFeelings`); in a reply the
+    writer ("I", holder "seeker") is the helper. A feeling the seeker's message holds in any
+    word of its family (:data:`_SAME_FEELING`) is an echo, not named; an echo is said back
+    to them when the reply gives it to them (:func:`_given`: "you feel", "you're", "it
+    sounds", "must") outside a clause of "sorry" ("Sorry you're this exhausted" is sympathy).
+    An affect word (:data:`~carelens.analysis.feeling_words.AFFECT_WORDS`) counts only when
+    given to them so ("That sounds exhausting", not "Happy to help")."""
     # "I think the shame...": the helper's "I" frames what follows, whose feeling it is not.
     framed = _FRAMING.sub(lambda m: re.sub(r"\S", "x", m.group(0)), response)
     candidates = [
         feeling
-        for feeling in read_feelings(framed)
+        for feeling in read_feelings(framed, _REPLY_WORDS)
         if feeling.use == "theirs" and feeling.holder != "seeker" and feeling.address is None
     ]
     if not candidates:  # most replies: the seeker's words and the advice need no reading
-        return None
+        return ReplyFeelings(None, None)
     said = {feeling_family(word) for word in WORD.findall(seeker)}
     instructions = _instructions(response)
     starts = [start for start, _ in instructions]
+    named: Feeling | None = None
+    reflected: Feeling | None = None
     for feeling in candidates:
         at = feeling.match.start()
         i = bisect_left(starts, at + 1) - 1  # the last instruction starting at or before it
-        if (
-            feeling_family(feeling.match.group(0)) not in said
-            and not (i >= 0 and at < instructions[i][1])
-            and not _remark(framed, feeling.match)
-        ):
-            return feeling
-    return None
+        if (i >= 0 and at < instructions[i][1]) or _remark(framed, feeling.match):
+            continue
+        word = feeling.match.group(0)
+        given = _given(framed, feeling.match)
+        if word.lower() not in FEELING_WORDS and not given:
+            continue  # "Happy to help", "such a scary time": no feeling given to them
+        if feeling_family(word) not in said:
+            named = feeling if named is None else named
+        elif given and reflected is None and not _sorry(framed, feeling.match):
+            reflected = feeling
+        if named is not None and reflected is not None:
+            break
+    return ReplyFeelings(named, reflected)
 
 
 #: The start of a clause that makes a feeling word after it the helper's own remark on what
@@ -102,6 +143,62 @@ _GIVEN_AFTER = re.compile(
 )
 #: What ends a clause when reading around a feeling word for :func:`_remark`.
 _CLAUSE_END = re.compile(r"[.!?\n,;:]|\bbut\b", re.IGNORECASE)
+#: Words that may stand between a frame that gives a feeling (:data:`_FRAME`) and the
+#: feeling ("you must feel so very lonely", "that sounds really exhausting", "you feel like a
+#: failure").
+_BETWEEN = (
+    r"(?:(?:so|very|really|pretty|quite|just|kinda|kind\s+of|sort\s+of|a\s+bit|a\s+little"
+    r"|extremely|incredibly|totally|completely|utterly|absolutely|understandably|still|also"
+    r"|too|deeply|truly|super|rather|terribly|awfully|more|less|most|even|like|a|an|such)\s+)*"
+)
+#: What gives the feeling word right after it to the seeker, at the end of the part of its
+#: clause before it (:func:`_head`), words of :data:`_BETWEEN` and one feeling before an
+#: "and" or "or" between: "you feel", "you're", "you must be", "it sounds", "that seems",
+#: "that must feel", "it must make you" ("You feel alone since the divorce", "It sounds
+#: like you're exhausted", "That sounds exhausting and scary"). A "you" a modal goes with is
+#: no feeling of theirs now ("you'll be so happy", "you can be sad"), nor is one after
+#: "make you" with nothing that says it must ("things that make you happy").
+_FRAME = re.compile(
+    r"(?:\b(?:you|u)\s+(?:(?:must|may|might|probably|still|really|also|often|always)\s+)*"
+    r"(?:(?:have\s+)?been(?:\s+feeling)?|are(?:\s+(?:feeling|getting))?|were(?:\s+feeling)?"
+    r"|be(?:\s+feeling)?|feel|feels|felt|feeling|seem|seemed|sound|sounded|look|looked|get"
+    r"|got)"
+    r"|\b(?:you['\u2019]re|youre|you['\u2019]ve\s+been)(?:\s+(?:feeling|getting))?"
+    r"|\b(?:sounds?|sounded|seems?|seemed)"
+    r"|\bmust\s+(?:be|feel|have\s+been|have\s+felt)"
+    r"|\bmust\s+(?:have\s+)?(?:make|made|left|leave)\s+(?:you|u)(?:\s+feel(?:ing)?)?)"
+    r"\s+" + _BETWEEN + r"(?:[\w'\u2019]+\s+(?:and|or)\s+" + _BETWEEN + r")?$",
+    re.IGNORECASE,
+)
+#: Words that make a feeling given after them in the same clause something that may be, not
+#: one they have ("when you're depressed", "if you feel lonely", "because you're tired").
+_NOT_NOW = re.compile(
+    r"\b(?:if|when|whenever|while|because|cause|until|unless|once|whether)\b", re.IGNORECASE
+)
+#: "Sorry" before a feeling word in its clause makes it sympathy ("Sorry you're this tired").
+_SORRY = re.compile(r"\bsorry\b", re.IGNORECASE)
+
+
+def _head(text: str, word: re.Match[str]) -> str:
+    """The part of ``word``'s clause in ``text`` before it (80 characters at most)."""
+    return _CLAUSE_END.split(text[max(0, word.start() - 80) : word.start()])[-1]
+
+
+def _given(text: str, word: re.Match[str]) -> bool:
+    """Whether the reply ``text`` gives the feeling ``word`` to the seeker as theirs now:
+    right after a frame that gives it (:data:`_FRAME`: "you feel", "that sounds", "must be"),
+    in a clause without an "if", "when", "because"... (:data:`_NOT_NOW`), or after a
+    remark's start that later in the clause gives it to them ("How scary that must be")."""
+    head = _head(text, word)
+    if _FRAME.search(head):
+        return _NOT_NOW.search(head) is None
+    rest = _CLAUSE_END.split(text[word.end() : word.end() + 80], maxsplit=1)[0]
+    return _REMARK_BEFORE.fullmatch(head) is not None and _GIVEN_AFTER.search(rest) is not None
+
+
+def _sorry(text: str, word: re.Match[str]) -> bool:
+    """Whether "sorry" comes before the feeling ``word`` in its clause of ``text``."""
+    return _SORRY.search(_head(text, word)) is not None
 
 
 def _remark(text: str, word: re.Match[str]) -> bool:
@@ -110,7 +207,7 @@ def _remark(text: str, word: re.Match[str]) -> bool:
     (:data:`_REMARK_BEFORE`: "That's so sad", "How sad", "What a sad day") and not given to
     the seeker later in the clause (:data:`_GIVEN_AFTER`). Their sympathy names no feeling of
     the seeker's, while "That sounds so lonely" and "That must feel lonely" do."""
-    head = _CLAUSE_END.split(text[max(0, word.start() - 80) : word.start()])[-1]
+    head = _head(text, word)
     if not _REMARK_BEFORE.fullmatch(head):
         return False
     rest = _CLAUSE_END.split(text[word.end() : word.end() + 80], maxsplit=1)[0]
