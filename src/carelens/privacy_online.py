@@ -34,22 +34,43 @@ _IDN_TLD = (
     r"|[" + UNSPACED + r"]{2,24}(?![^\W_]|(?-i:[" + MARKS + r"])))"
 )
 # The local part of an e-mail address: it does not start inside a word (but it may start
-# after a "." or an unspaced script: "..john@", "邮箱zhang@"), nor with "_" (a Markdown mark)
-# or ".", and it has no "." at its end nor two in a row ("me...john@" is "john@").
+# after a "." and at a change of script into or out of an unspaced one: "..john@",
+# "邮箱zhang@", "email张伟@"), nor with "_" (a Markdown mark) or ".", and it has no "." at its
+# end nor two in a row ("me...john@" is "john@"). A local part in an unspaced script
+# ("邮箱张伟@", "さとう@") is taken from where its run of letters starts, with the words glued
+# before it: it does not start inside the run, where a start would be tried at every letter
+# and each try would read up to 64 letters on (Chinese text with an "@" in it was read
+# several times slower than English text). Where more than 64 such letters are glued before
+# the "@", the last 64 are taken (see emails).
 _LOCAL_CHAR = r"(?-i:[\w%+'" + MARKS + r"-])"
+_LOCAL_REST = r"(?:[^\W_]|[%+-])(?:" + _LOCAL_CHAR + r"|\.(?=" + _LOCAL_CHAR + r")){0,63}"
+_INTO_UNSPACED = "(?-i:(?=[" + UNSPACED + r"])(?<=[^\W_" + UNSPACED + "]))"
 _LOCAL_NAME = (
-    start_after("%+-")
-    + r"(?:[^\W_]|[%+-])(?:"
-    + _LOCAL_CHAR
-    + r"|\.(?="
-    + _LOCAL_CHAR
-    + r")){0,63}"
+    "(?:" + start_after("%+-", inside_unspaced=False) + "|" + _INTO_UNSPACED + ")" + _LOCAL_REST
 )
 # or quoted, spaces and all: "quoted name"@example.com
 _LOCAL_PART = _LOCAL_NAME + r'|"[^"@\n]{1,62}"'
-_EMAIL = re.compile(
-    r"(?:" + _LOCAL_PART + r")@(?:" + _IDN_LABEL + r"\.){1,8}" + _IDN_TLD, re.IGNORECASE
+_DOMAIN = r"(?:" + _IDN_LABEL + r"\.){1,8}" + _IDN_TLD
+_EMAIL = re.compile(r"(?:" + _LOCAL_PART + r")@" + _DOMAIN, re.IGNORECASE)
+# The most characters of an address before its "@" (a local part of 64) and after it (eight
+# labels of 63 characters, each with its ".", and an ending of 24): only so much of a text
+# around each "@" is read for an address (see _near_at).
+_BEFORE_AT = 64
+_AFTER_AT = 8 * 64 + 24
+# The last 64 letters (with their marks) of a longer run of an unspaced script, the longest
+# local part, and the domain after them (see emails).
+_UNSPACED_LETTER = "(?=[" + UNSPACED + r"])[^\W_]"
+_AFTER_UNSPACED_LETTER = "(?:(?<=[" + MARKS + "])|(?<=[" + UNSPACED + r"])(?<=[^\W_]))"
+_IN_UNSPACED_RUN = re.compile(
+    _AFTER_UNSPACED_LETTER
+    + _UNSPACED_LETTER
+    + "(?:"
+    + _UNSPACED_LETTER
+    + "|(?-i:["
+    + MARKS
+    + "])){63}"
 )
+_DOMAIN_AT = re.compile(_DOMAIN, re.IGNORECASE)
 # An address written with a space on each side of its "@", at a large mail provider
 # ("john @ gmail.com", "sam.lee @ yahoo.co.uk"): elsewhere "@" between spaces is "at"
 # ("meet me @ the park"). The "@" and the domain are looked for first, then the local part
@@ -61,7 +82,9 @@ _SPACED_AT = re.compile(
     r"(?![^\W_]|\.[^\W_])",
     re.IGNORECASE,
 )
-_LOCAL_BEFORE = re.compile(_LOCAL_NAME + r"\Z", re.IGNORECASE)
+# (It is looked for only before such an "@", so it may start inside a run of an unspaced
+# script, as far as 64 characters back.)
+_LOCAL_BEFORE = re.compile(start_after("%+-") + _LOCAL_REST + r"\Z", re.IGNORECASE)
 # Everyday words that are no local part before a spaced "@": "My account @ gmail.com got
 # hacked", "anyone else @ outlook.com locked out?", "email me @ gmail.com" keep them, and the
 # domain is a web address.
@@ -209,12 +232,38 @@ def handles(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+def _near_at(text: str) -> Iterator[tuple[int, int]]:
+    """The stretches ``[start, end)`` of ``text`` that hold every e-mail address in it: those
+    within reach of an "@", and the character after (where a pattern looks past its end)."""
+    start = end = 0
+    sign = text.find("@")
+    while sign != -1:
+        if sign - _BEFORE_AT > end:
+            if end:
+                yield start, end
+            start = sign - _BEFORE_AT
+        end = min(len(text), sign + _AFTER_AT + 2)
+        sign = text.find("@", sign + 1)
+    if end:
+        yield start, end
+
+
 def emails(text: str) -> Iterator[tuple[int, int]]:
     if "@" not in text:  # most texts: no need to read them
         return
-    for m in _EMAIL.finditer(text):
-        start = m.start()
-        yield out_of_unspaced(text, start, text.index("@", start)), m.end()
+    for near in _near_at(text):
+        for m in _EMAIL.finditer(text, *near):
+            start = m.start()
+            yield out_of_unspaced(text, start, text.index("@", start)), m.end()
+    # A local part in an unspaced script glued after more than 64 letters of it (no space or
+    # punctuation between): _EMAIL starts none inside the run, so none is found at its "@".
+    sign = text.find("@", _BEFORE_AT)
+    while sign != -1:
+        if _IN_UNSPACED_RUN.fullmatch(text, sign - _BEFORE_AT, sign) and (
+            domain := _DOMAIN_AT.match(text, sign + 1)
+        ):
+            yield sign - _BEFORE_AT, domain.end()
+        sign = text.find("@", sign + 1)
     for at in _SPACED_AT.finditer(text):
         local = _LOCAL_BEFORE.search(text, max(0, at.start() - 64), at.start())
         if local is not None and local.group().lower() not in _NOT_LOCAL:

@@ -1,17 +1,28 @@
-"""Phone numbers, payment card numbers and bank account numbers (IBAN) in a text, for
+"""Phone numbers in a text, and payment card and bank account numbers (IBAN), for
 :mod:`carelens.privacy`.
 
 :func:`phones` gives the ``(start, end)`` of each one found, all three redacted as
-``[phone]``. Phone numbers are found in two steps: a loose pattern collects runs of digit
-groups, then :func:`_phone_shape` accepts only the shapes of real numbers, which keeps dates,
-times, money, version numbers and counts out, and :func:`_phone_ok` what the number is glued
-to and what follows it. A run of digits that may as well be an id, a barcode or a list of
-ratings (a country code without "+", digits spaced one by one, digits glued to Chinese,
-Japanese or Korean words before or after them) is a phone number only after words that name
-one, and not after a word for an id (:func:`_named_phone`). A card number (Luhn, with a card
-network's first digits or a word for a card before it) and an IBAN (mod 97) are found by
-their check digits, whole. Digits of other scripts (Arabic-Indic, Devanagari, fullwidth) are
-read as the ASCII ones.
+``[phone]`` (cards and IBANs are found in :mod:`carelens.privacy_accounts`). Phone numbers
+are found in two steps: a loose pattern collects runs of digit groups, then
+:func:`_phone_shape` accepts only the shapes of real numbers, which keeps dates, times,
+money, version numbers and counts out, and :func:`_phone_ok` what the number is glued to
+and what follows it. A currency word after a number makes it an amount only where it has an
+amount's shape (one run of digits or thousands groups, no "+" or leading 0), and "Won" and
+"Rand" with a capital are names: "call 555 123 4567 Rand will answer" holds a phone number.
+A run of digits that may as well be an id, a barcode or a list of ratings (a country code
+without "+", digits spaced one by one, digits glued to Chinese, Japanese or Korean words
+before or after them) is a phone number only after words that name one, and not after a
+word for an id (:func:`_told`); glued to such words, a mobile number of China, Japan or
+Korea ("13800138000是我的电话") is one unless a word names an id.
+
+Ids are not redacted: the words before a number only tell a phone number from an id where
+its shape could be either. "X number" names an id unless X names a phone ("helpline
+number"), is someone's ("my mum's number") or leaves it to the words before ("the number"):
+"my locker number is 447700900123", "passport number", "student number" are ids and stay,
+as do numbers too short for a phone ("number 3 on the list", "room number 12", "my locker
+number is 4471"); a number in the shape of a national phone number is redacted whatever
+names it ("my account number is 07700900123"). Digits of other scripts (Arabic-Indic,
+Devanagari, fullwidth) are read as the ASCII ones.
 """
 
 from __future__ import annotations
@@ -20,8 +31,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from itertools import pairwise
-from typing import Final
 
+from carelens.privacy_accounts import accounts
 from carelens.privacy_reading import MARKS, UNSPACED, UNSPACED_CHAR, words
 
 _DIGIT_GROUP = r"(?:\(\d{1,5}\)|\d{1,15})"
@@ -67,10 +78,14 @@ _PHONE_HINT = re.compile(r"\d{3}|[+(]|(?<!\d)0|(?<!\d )(?<!\d)(?:[18] )?[2-9](?:
 _PHONE_START = re.compile(r"[+(0]|[18]\Z|\d{3}")
 # A national number without separators: a trunk 0, or North American with or without its 1.
 _NATIONAL = re.compile(r"0\d{9,10}|1?[2-9]\d{9}")
+# A mobile number of China (11 digits from 13 to 19), Japan (070, 080, 090) or South Korea
+# (010, 011, 016 to 019) without separators: glued to Chinese, Japanese or Korean words, such
+# a run needs no word that names a phone (see _phone_ok).
+_CJK_MOBILE = re.compile(r"1[3-9]\d{9}|0[789]0\d{8}|01[016-9]\d{7,8}")
 # A number without separators: national, Russian with its trunk 8, or international after
 # "00". The last two, and the bare international numbers below, are longer than a national
 # number or share its length with order numbers and barcodes: they are read as a phone
-# number only where a word names one (see _named_phone).
+# number only where a word names one (see _told).
 _UNSEPARATED = re.compile(_NATIONAL.pattern + r"|00[1-9]\d{8,12}|8[3-9]\d{9}")
 # Without "+" or "00", a country code and the national number after it, written as one run
 # of digits ("447700900123", "4915112345678"): only for the countries below, with the
@@ -115,14 +130,21 @@ _MONEY_BEFORE = re.compile(
     r"krw|chf|rs|rp)\.?)\s{0,2}$",
     re.IGNORECASE,
 )
+# The rand's sign, a capital R on its own or glued to the number: a currency only before
+# thousands groups ("R 123 456 789", "R1 250 000"; see _thousands), as it may be an initial.
+_RAND_BEFORE = re.compile(r"(?<![^\W\d_])R[^\S\r\n]?\Z")
 # A unit after a number that makes it an amount or a count, on the same line ("Text +44 7700
-# 900495" and "Pounds and pounds of worry" on the next line is a phone number).
+# 900495" and "Pounds and pounds of worry" on the next line is a phone number). A currency
+# only after an amount's shape (see _amount): "+44 7700 900495 pounds" and "555-123-4567
+# dollars" are phone numbers. "Won" and "Rand" with a capital are names (or "won" at the start
+# of a sentence): "call 555 123 4567 Rand will answer".
 _UNIT_AFTER = re.compile(
-    r"[^\S\r\n]{0,2}(?:%|(?:percent|dollars?|pounds?|euros?|rupees?|yen|won|yuan|renminbi|francs?|"
-    r"pesos?|rubles?|roubles?|lira|naira|baht|ringgit|rand|krona|kronor|krone|kroner|"
-    r"usd|gbp|eur|inr|jpy|cny|krw|aud|cad|chf)(?![\w'\u2019]))",
+    r"[^\S\r\n]{0,2}(?:(?P<count>%|percent)|(?P<currency>dollars?|pounds?|euros?|rupees?|yen|"
+    r"won|yuan|renminbi|francs?|pesos?|rubles?|roubles?|lira|naira|baht|ringgit|rand|krona|"
+    r"kronor|krone|kroner|usd|gbp|eur|inr|jpy|cny|krw|zar|aud|cad|chf))(?![\w'\u2019])",
     re.IGNORECASE,
 )
+_NAME_CURRENCIES = frozenset(words("Won Rand"))
 # In Chinese, Japanese and Korean a unit is written onto the number: currencies (円, 元, 块,
 # 원, 日元, …), ten thousands and hundred millions (万, 億, 억, 만), counters and ordinals (号,
 # 番, 件, 個, 人, 回, 명, 개, …). Only glued: after a space it is the first letter of the next
@@ -155,7 +177,8 @@ _PHONE_WORD = re.compile(
 # ("order", "invoice", "tracking", "barcode", "policy", "case", "EAN", "ISBN", "订单"). The
 # last one before the number decides; a sentence's end after it ends what it tells. A number
 # named by the word before it ("appointment number", "受付番号", "预约号", "예약번호") is an
-# id unless that word names a phone or is "my", "the", "this", … (see _numbered).
+# id unless that word names a phone, is someone's ("my mum's number", "Sam's number") or is
+# "my", "the", "this", … (see _numbered).
 _NAMED = re.compile(
     r"(?<![^\W\d_])(?:(?P<phone>tel|t[ée]l[ée]phone|phones?|phoned|phoning|mobile|mob|cell|"
     r"cellphone|landline|calls?|called|calling|ring|rings|rang|ringing|text|texts|texted|"
@@ -170,7 +193,8 @@ _NAMED = re.compile(
     r"ticket|parcel|package|shipment|transaction|receipt|booking|confirmation|voucher|card|"
     r"id|passport|licen[cs]e|iban|item|product|model|incident|issue|report|application|"
     r"prescription)"
-    r"|(?P<numbered>(?:[^\W\d_]|(?-i:[" + MARKS + r"])){2,24}[ \t]+(?:numbers?|नंबर)"
+    r"|(?P<numbered>(?:[^\W\d_]|(?-i:[" + MARKS + r"])){2,24}(?P<owner>['\u2019]s?)?"
+    r"[ \t]+(?:numbers?|नंबर)"
     r"(?![ \t]+of(?![^\W\d_]))))(?![^\W\d_])"
     r"|(?P<unspaced_phone>手[机機]|[电電]話|电话|携帯|ケータイ|連絡先|[联聯][系繫络絡]|연락|전화|"
     r"휴대폰|핸드폰|微信)"
@@ -202,6 +226,9 @@ _PHONE_BEFORE_NUMBER = frozenset(
         "आपका तुम्हारा उसका उनका हमारा नया"
     )
 )
+# Words whose "'s" before "number" is "is" or "has", not someone's: "that's number 3",
+# "here's number 5".
+_NOT_OWNERS = frozenset(words("it that what there here he she who where how let this"))
 # Before 番号, 号, 号码 or 번호 (a space between allowed), what names a phone: a word for one,
 # "my", "your", … ("我的号码", "私の番号", "제 번호"), "this", "that", "new" ("这个号码",
 # "この番号", "이 번호", "새 번호"), as "my number" and "new number" do.
@@ -215,15 +242,17 @@ _PHONE_BEFORE_UNSPACED = re.compile(
 _NUMBERED = ("numbered", "unspaced_numbered")
 
 
-def _named_phone(text: str, position: int) -> bool:
-    """Whether the last words before ``position`` name a phone number, not an id (see
-    :data:`_NAMED`)."""
+def _told(text: str, position: int) -> str | None:
+    """What the last words before ``position`` tell of a number there (see :data:`_NAMED`):
+    "phone", "id", or None where nothing in its sentence does."""
     last = None
     for found in _NAMED.finditer(text, max(0, position - _NAMED_REACH), position):
         told = _numbered(text, found) if found.lastgroup in _NUMBERED else found.lastgroup
         if told is not None:
             last = told
-    return last in ("phone", "unspaced_phone")
+    if last in ("phone", "unspaced_phone"):
+        return "phone"
+    return "id" if last in ("id", "unspaced_id") else None
 
 
 def _numbered(text: str, found: re.Match[str]) -> str | None:
@@ -231,6 +260,8 @@ def _numbered(text: str, found: re.Match[str]) -> str | None:
     None where that word leaves it to the words before it ("the number", "会員の番号")."""
     if found.lastgroup == "numbered":
         before = found.group().split()[0].lower()
+        if found.group("owner") and re.split("['\u2019]", before)[0] not in _NOT_OWNERS:
+            return "phone"  # "my mum's number", "my parents' number"
         if before in _PHONE_BEFORE_NUMBER or before.endswith(("phone", "mobile", "cell", "line")):
             return "phone"  # "helpline number", "smartphone number", "landline number"
         return None if before in _NEUTRAL_BEFORE_NUMBER else "id"
@@ -436,8 +467,14 @@ def _phone_ok(
         # So is one run with such words glued after it ("電話番号は09012345678です", not
         # "会員番号 3125478960です", "주문번호 2847561930으로").
         named = named or unmarked
-    if named and not _named_phone(text, mark):
-        return False
+    if named:
+        told = _told(text, mark)
+        # A mobile number of China, Japan or Korea glued to such words is one wherever no
+        # word names an id ("13800138000是我的电话", "找我13800138000", "09012345678です"):
+        # its shape is that of no count or year, and "订单13800138000" is still an order.
+        mobile = unmarked and _CJK_MOBILE.fullmatch(digits) is not None
+        if told != "phone" and not (mobile and told is None):
+            return False
     if following:
         if following.isdigit():
             return False
@@ -460,13 +497,40 @@ def _phone_ok(
             following == "," and _starts_phone(text, end + 1)
         ):
             return False
-    if _MONEY_BEFORE.search(text, max(0, start - 6), start) or _UNIT_AFTER.match(text, end):
+    if _MONEY_BEFORE.search(text, max(0, start - 6), start) or _amount_around(
+        text, groups, seps, start, end
+    ):
         return False
     return not (
         _CJK_UNIT_AFTER.match(text, end)
         and not groups[0].startswith("+")
         and (single or _thousands(groups, seps))
     )
+
+
+def _amount_around(text: str, groups: list[str], seps: list[str], start: int, end: int) -> bool:
+    """Whether a percent sign or word after ``groups`` (at ``[start, end)``), a currency after
+    them (not "Won" nor "Rand": names) or the rand's sign before thousands groups makes them
+    an amount (see :data:`_UNIT_AFTER` and :data:`_RAND_BEFORE`)."""
+    unit = _UNIT_AFTER.match(text, end)
+    if unit is not None and unit.group("count"):
+        return True
+    if unit is not None and unit.group("currency") not in _NAME_CURRENCIES:  # "won", "WON"
+        return _amount(groups, seps)
+    return (
+        _RAND_BEFORE.search(text, max(0, start - 2), start) is not None
+        and _amount(groups, seps)
+        and len(groups) > 1
+    )
+
+
+def _amount(groups: list[str], seps: list[str]) -> bool:
+    """Whether ``groups`` joined by ``seps`` have an amount's shape: one run of digits or
+    thousands groups ("5000000000", "1 234 567 890"), with no "+", bracket or leading 0."""
+    first = groups[0]
+    if first.startswith(("+", "(", "0")):
+        return False
+    return len(groups) == 1 or _thousands(groups, seps)
 
 
 def _thousands(groups: list[str], seps: list[str]) -> bool:
@@ -490,8 +554,7 @@ def phones(text: str) -> Iterator[tuple[int, int]]:
         # Read as the ASCII digits they stand for, one for one (the offsets stay), so that the
         # shapes of numbers, written with ASCII digits, hold for them too.
         text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
-    yield from _ibans(text)
-    yield from _cards(text)
+    yield from accounts(text)
     last_end = -1
     for m in _PHONE_CANDIDATE.finditer(text):
         if m.end() - m.start() < 7 or not _PHONE_HINT.search(text, m.start(), m.end()):
@@ -557,123 +620,3 @@ def _best_phones(
             yield start, end
             yield from _best_phones(text, bounds[j:], end)
             return
-
-
-# A payment card number as it is printed, in groups joined by spaces or dashes: four groups
-# of four and a last one of one to four ("4111 1111 1111 1111", "4222-2222-2222-2"), a fifth
-# of one to three after four of four, or American Express's and Diners Club's 4-6-5 and 4-6-4
-# ("3782 822463 10005"), not after a digit or a number's punctuation (it may be glued to a
-# word: "card4111 1111 1111 1111"). It starts with 2 to 6, as the card networks' numbers do,
-# and its Luhn check digit must hold (see _cards): a phone number in groups of four followed
-# by a year or a count ("0800 1234 5678 2023") is no card.
-_CARD = re.compile(
-    r"(?<![\d.,/+-])[2-6]\d{3}(?P<sep>[ -])"
-    r"(?:\d{4}(?P=sep)\d{4}(?P=sep)(?:\d{4}(?:(?P=sep)\d{1,3})?|\d{1,3})|\d{6}(?P=sep)\d{4,5})"
-)
-_CARD_GROUP_END = re.compile(r"(?=[ -]|\Z)")
-# The first digits of the card networks' numbers (their IIN ranges): Visa; Mastercard;
-# American Express; Diners Club; JCB; Discover; UnionPay; Mir; Maestro and RuPay. Years
-# ("2002 2003 2004 2005") and most counts start otherwise.
-_CARD_PREFIX = re.compile(
-    r"4|5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720|3[47]|30[0-5]|3095|3[689]"
-    r"|352[89]|35[3-8]\d|6011|64[4-9]|65|62|220[0-4]|50[0-9]|5[6-8]|6[0-9]"
-)
-# A word for a card before its number, in the words just before it ("card", "Visa", "debit",
-# "カード", "卡", "카드"): then any first digits will do.
-_CARD_WORD = re.compile(
-    r"(?<![^\W\d_])(?:cards?|visa|master\s?card|amex|american\s+express|discover|diners|jcb|"
-    r"maestro|unionpay|rupay|credit|debit|cc|karte|carte|tarjeta|cart[ãa]o|carta)(?![^\W\d_])"
-    r"|カード|卡|카드",
-    re.IGNORECASE,
-)
-
-
-def _cards(text: str) -> Iterator[tuple[int, int]]:
-    for m in _CARD.finditer(text):
-        # The longest run of its groups that ends a word and passes the Luhn check: a
-        # count or a year may follow a card ("4111 1111 1111 1111 2023").
-        ends = [e.start() for e in _CARD_GROUP_END.finditer(m.group())]
-        for end in sorted(ends, reverse=True):
-            groups = m.group()[:end].split(m["sep"])
-            digits = "".join(groups)
-            if len(digits) < 13 or _word_at(text, m.start() + end):
-                continue
-            if _luhn_ok(digits) and _card_like(text, m.start(), groups):
-                yield m.start(), m.start() + end
-                break
-
-
-def _card_like(text: str, start: int, groups: list[str]) -> bool:
-    """Whether ``groups`` at ``start`` may be a card number: not a list of years or round
-    counts ("2002 2003 2004 2005", "2000 2500 3000 3500", every group ending in 0), and with
-    a card network's first digits or a word for a card just before."""
-    if all(_YEAR.fullmatch(g) for g in groups) or all(g.endswith("0") for g in groups):
-        return False
-    return (
-        _CARD_PREFIX.match(groups[0]) is not None
-        or _CARD_WORD.search(text, max(0, start - 32), start) is not None
-    )
-
-
-def _luhn_ok(digits: str) -> bool:
-    """Whether the last of ``digits`` is their Luhn check digit (ISO/IEC 7812)."""
-    total = 0
-    for k, digit in enumerate(reversed(digits)):
-        value = int(digit) * (2 if k % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
-# An international bank account number: a country, two check digits and up to 30 letters and
-# digits, in groups of four joined by spaces or by dashes, or not ("DE89 3704 0044 0532 0130
-# 00", "DE89-3704-…", "de89 3704 …"); its length must be its country's and its check digits
-# (ISO 13616, mod 97) must hold.
-_IBAN = re.compile(
-    r"(?<![^\W_])[A-Za-z]{2}[0-9]{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?"
-)
-_IBAN_GROUP_END = re.compile(r"(?=[ -]|\Z)")
-# The length of each country's account numbers (the IBAN registry, and the countries that
-# use IBANs outside it).
-_IBAN_LENGTHS: Final[dict[str, int]] = {
-    country: int(length)
-    for country, length in (
-        entry.split(":")
-        for entry in words(
-            "AD:24 AE:23 AL:28 AO:25 AT:20 AZ:28 BA:20 BE:16 BF:28 BG:22 BH:22 BI:27 BJ:28 "
-            "BR:29 BY:28 CF:27 CG:27 CH:21 CI:28 CM:27 CR:22 CV:25 CY:28 CZ:24 DE:22 DJ:27 "
-            "DK:18 DO:28 DZ:26 EE:20 EG:29 ES:24 FI:18 FK:18 FO:18 FR:27 GA:27 GB:22 GE:22 "
-            "GI:23 GL:18 GQ:27 GR:27 GT:28 GW:25 HN:28 HR:21 HU:28 IE:22 IL:23 IQ:23 IR:26 "
-            "IS:26 IT:27 JO:30 KM:27 KW:30 KZ:20 LB:28 LC:32 LI:21 LT:20 LU:20 LV:21 LY:25 "
-            "MC:27 MD:24 ME:22 MG:27 MK:19 ML:28 MN:20 MR:27 MT:31 MU:30 MZ:25 NE:28 NI:28 "
-            "NL:18 NO:15 OM:23 PK:24 PL:28 PS:29 PT:25 QA:29 RO:24 RS:22 RU:33 SA:24 SC:31 "
-            "SD:18 SE:24 SI:19 SK:24 SM:27 SN:28 SO:23 ST:25 SV:28 TD:27 TG:28 TL:23 TN:24 "
-            "TR:26 UA:29 VA:22 VG:24 XK:20 YE:30"
-        )
-    )
-}
-
-
-def _ibans(text: str) -> Iterator[tuple[int, int]]:
-    for m in _IBAN.finditer(text):
-        written = m.group()
-        if " " in written and "-" in written:
-            continue  # groups are joined one way throughout
-        # The longest run of its groups that is an account number and ends a word.
-        ends = [e.start() for e in _IBAN_GROUP_END.finditer(written)]
-        for end in sorted(ends, reverse=True):
-            if end >= 15 and _iban_ok(written[:end]) and not _word_at(text, m.start() + end):
-                yield m.start(), m.start() + end
-                break
-
-
-def _iban_ok(written: str) -> bool:
-    code = written.replace(" ", "").replace("-", "").upper()
-    if len(code) != _IBAN_LENGTHS.get(code[:2], 0):
-        return False
-    moved = code[4:] + code[:4]
-    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
-
-
-def _word_at(text: str, position: int) -> bool:
-    """Whether a letter or digit is at ``position`` of ``text``."""
-    return position < len(text) and text[position].isalnum()
