@@ -26,14 +26,16 @@ but not one letter before a run of "!", a chat word: "K!!!"; and "kys", "ky5") o
 its edge for one letter ("*verdose", "kil*") is read in its letters, unless that "*" pairs with
 another as Markdown's emphasis ("*ill myself*", across a line break too; the marks of "*sigh*"
 elsewhere pair with each other); other words with digits or symbols ("h0w", "k1", "v1.2", "$5",
-"a||b", "wow!!") stay as they are.
+"a||b", "wow!!") stay as they are. A crisis word with a plain hyphen inside it ("sui-cide",
+"k-ill", "over-dose") is read whole too, and only where its letters joined are one of them: a
+real hyphenated word ("self-harm", "x-ray", "well-being") joins into none and stays.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -427,14 +429,37 @@ def _paired_stars(text: str) -> frozenset[int]:
     return frozenset(paired)
 
 
+#: Letters with a plain hyphen inside, between letters ("sui-cide", "su-icide", "k-ill",
+#: "over-dose"), no letter, digit, apostrophe or hyphen on either side.
+_HYPHENATED = re.compile(r"(?<![\w'\u2019-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
+#: The longest a crisis word is with a hyphen after each of its letters but the last.
+_LONGEST_HYPHENATED = 2 * max(map(len, CRISIS_WORDS)) - 1
+
+
+def _hyphen_joined(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a crisis word with a plain hyphen inside (:data:`_HYPHENATED`
+    whose letters joined are one of :data:`CRISIS_WORDS`: "sui-cide", "k-ill"; not
+    "self-harm", "x-ray"), as (start, end), in order; not one of single letters each, which
+    is spelled out (:data:`_SPELLED_WITH_MARKS`: "d-i-e")."""
+    if "-" not in text:
+        return []
+    return [
+        found.span()
+        for found in _HYPHENATED.finditer(text)
+        if len(found[0]) <= _LONGEST_HYPHENATED
+        and found[0].replace("-", "").lower() in CRISIS_WORDS
+        and any(len(piece) > 1 for piece in found[0].split("-"))
+    ]
+
+
 def has_masks(text: str) -> bool:
     """Whether ``text`` holds a masked word for :func:`unmask` to read: letters spelled out
-    with a mark between ("d-i-e"), a "*" between two letters ("k*ll"), or a crisis word
-    disguised by digits, symbols or a "*" at its edge ("k1ll", "*verdose"). Most texts hold
-    none, and this is all they cost."""
+    with a mark between ("d-i-e"), a "*" between two letters ("k*ll"), a crisis word
+    disguised by digits, symbols or a "*" at its edge ("k1ll", "*verdose"), or with a plain
+    hyphen inside ("sui-cide"). Most texts hold none, and this is all they cost."""
     if "*" in text and _STAR_IN_WORD.search(text) is not None:
         return True
-    return _spelled(text) or _disguised_read(text) != text
+    return _spelled(text) or _disguised_read(text) != text or bool(_hyphen_joined(text))
 
 
 def _spelled(text: str) -> bool:
@@ -445,23 +470,36 @@ def _spelled(text: str) -> bool:
 def unmask(text: str) -> Folded:
     """``text`` with each word spelled out letter by letter with a mark between
     (:data:`_SPELLED_WITH_MARKS`: "d-i-e", "s u i c i d e") written whole ("die", "suicide"),
-    and each "*" between two letters as :data:`MASKED_LETTER` ("k*ll" reads "k\u01c2ll"),
-    with the way back to ``text``'s offsets (:meth:`Folded.span`: "die" maps back to "d-i-e").
-    ``text`` is read as it is: fold it first (:func:`~carelens.text.fold`) for "d-\u200bi-e".
-    A crisis word disguised by digits or symbols typed for its letters ("k1ll", "$uicide") or
-    by a "*" at its edge ("*verdose") is written in its letters (:func:`_disguised_read`, one
-    character for one). A text without such words is returned as it is, its offsets its own."""
+    and so each crisis word with a plain hyphen inside (:func:`_hyphen_joined`: "sui-cide"
+    reads "suicide"), and each "*" between two letters as :data:`MASKED_LETTER` ("k*ll" reads
+    "k\u01c2ll"), with the way back to ``text``'s offsets (:meth:`Folded.span`: "die" maps
+    back to "d-i-e"). ``text`` is read as it is: fold it first (:func:`~carelens.text.fold`)
+    for "d-\u200bi-e". A crisis word disguised by digits or symbols typed for its letters
+    ("k1ll", "$uicide") or by a "*" at its edge ("*verdose") is written in its letters
+    (:func:`_disguised_read`, one character for one). A text without such words is returned
+    as it is, its offsets its own."""
     text = _disguised_read(text)
-    if not _spelled(text):
+    hyphenated = _hyphen_joined(text)
+    if not hyphenated and not _spelled(text):
         return Folded(_with_masked_letters(text))
+    # each run read whole, as the indices of the characters it keeps
+    runs = [
+        (run.start(), run.end(), list(range(run.start(), run.end(), 2)))  # a letter, its mark
+        for run in (_SPELLED_WITH_MARKS.finditer(text) if _spelled(text) else ())
+    ]
+    # a crisis word with hyphens inside, where no spelled-out run holds part of it
+    ends = [end for _, end, _ in runs]
+    runs += [
+        (start, end, [i for i in range(start, end) if text[i] != "-"])
+        for start, end in hyphenated
+        if (k := bisect_right(ends, start)) == len(runs) or runs[k][0] >= end
+    ]
     pieces: list[str] = []
     origins: list[int] = []
     kept = 0  # the characters before it are in pieces
-    for run in _SPELLED_WITH_MARKS.finditer(text):
-        start, end = run.span()
+    for start, end, letters in sorted(runs, key=lambda run: run[0]):
         pieces.append(text[kept:start])
         origins += range(kept, start)
-        letters = range(start, end, 2)  # a letter, then its mark (a last one left out)
         pieces.append("".join(text[i] for i in letters))
         origins += letters
         kept = end

@@ -9,16 +9,17 @@ read them now, ask directly and share crisis resources; for a cue about someone 
 (codebook v1.1's third party: "My son said he wants to kill himself", or their words the
 seeker quotes: 'My sister texted me "I want to die"'), to ask about that person and whether
 they are safe now, share a line for them to use or pass on, and ask how the seeker is
-coping; for a cue that tells of someone the seeker lost to suicide ("My friend died by
-suicide last month", "my dad died by s.u.i.c.i.d.e", or that person's earlier risk told in
-the past: "She attempted suicide twice before she died by suicide":
-:mod:`carelens.analysis.crisis_loss`), not that person's safety but to acknowledge the loss,
-ask how the seeker is coping and whether they are safe (a loss to suicide raises their own
-risk), and share a line they can use. The seeker's own cue comes first (and so does their
-wish, in a message that tells a loss, to follow the one they lost: "I want to join her"),
+coping; for a cue that tells of someone the seeker lost to suicide or to an overdose ("My
+friend died by suicide last month", "my dad died by s.u.i.c.i.d.e", "lost my son to an
+overdose", or that person's earlier risk told in the past: "She attempted suicide twice
+before she died by suicide": :mod:`carelens.analysis.crisis_loss`), not that person's safety
+but to acknowledge the loss, ask how the seeker is coping and whether they are safe (a loss
+to suicide raises their own risk), and share a line they can use. The seeker's own cue comes
+first (and so does the same risk told as theirs after a loss or another's risk: "I want to
+join her", "I've been thinking about it too", "me too": :mod:`carelens.analysis.crisis_following`),
 then a living person's risk (or their wish to follow: "my sister wants to join her"), then
-a loss; what the reply already did is said so, and only the rest asked for
-(:func:`crisis_sentence`). What counts is what the reply did, not a
+a loss, one to suicide before one to an overdose; what the reply already did is said so, and
+only the rest asked for (:func:`crisis_sentence`). What counts is what the reply did, not a
 word it holds: a direct question about safety or intent ("Are you safe right now?", "Do you
 have a plan?"; not "Why would you want to die?" or "Do you feel safe posting this here?"; for
 a loss, one to the seeker about their own: not "Did you know he was suicidal?"), words that
@@ -222,7 +223,7 @@ class _WhoseRisk:
         return bool(theirs)
 
     def lost(self, cue: Span) -> tuple[int, int] | None:
-        """Where the words are that tell of the death by suicide ``cue`` tells of
+        """Where the words are that tell of the death by suicide or overdose ``cue`` tells of
         (:func:`carelens.analysis.crisis_loss.losses`), or None where it tells of none: the
         cue lies in those words ("My friend died by suicide"), or its own words say nothing
         of whose it is and those words come before it in its sentence with no one named
@@ -369,34 +370,39 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
     """What to do about the crisis ``cues`` of the patterns in ``seeker``: read closely, ask
     directly, share a crisis line; for someone else at risk (:class:`_WhoseRisk`), ask about
     that person and whether they are safe now, share a line for them to use or pass on, and
-    ask how the seeker is coping; for someone the seeker lost to suicide
-    (:meth:`_WhoseRisk.lost`: "My friend died by suicide"), acknowledge the loss, ask how the
-    seeker is coping and whether they are safe (a loss to suicide raises their own risk), and
-    share a line they can use. The seeker's own cue comes first, or else their wish to follow
-    the one they lost (:meth:`carelens.analysis.crisis_loss.Losses.following`: "I want to
-    join her", quoted as their own cue), then a living person's risk (or such a wish of
-    theirs), then a loss. What ``response`` already did (a direct question about safety or intent, a
-    crisis line offered or named, a question of how they cope, for a loss words that
-    acknowledge it: :func:`_asks_directly`, :func:`_shares_a_line`) is said so, and only
-    what is missing is asked for."""
+    ask how the seeker is coping; for someone the seeker lost to suicide or to an overdose
+    (:meth:`_WhoseRisk.lost`: "My friend died by suicide", "my son died of an overdose"),
+    acknowledge the loss, ask how the seeker is coping and whether they are safe (a loss to
+    suicide raises their own risk), and share a line they can use. The seeker's own cue comes
+    first, or else the same risk told as theirs after a loss or a cue of another's
+    (:meth:`carelens.analysis.crisis_loss.Losses.following`: "I want to join her", "I've been
+    thinking about it too", "me too", quoted as their own cue), then a living person's risk
+    (or such words of theirs), then a loss (by suicide before by overdose). What ``response``
+    already did (a direct question about safety or intent, a crisis line offered or named, a
+    question of how they cope, for a loss words that acknowledge it: :func:`_asks_directly`,
+    :func:`_shares_a_line`) is said so, and only what is missing is asked for."""
     whose = _WhoseRisk(seeker)
     own: Span | None = None
     theirs: Span | None = None
+    others: list[tuple[int, int]] = []  # the cues of a living person's risk
     loss: tuple[Span, tuple[int, int]] | None = None
     for cue in cues:
         if (told := whose.lost(cue)) is not None:
             # the first cue, or the first in the words that tell the death ("She attempted
-            # suicide twice before she died by suicide" quotes "died by suicide")
-            if loss is None or (not _in_words(*loss) and _in_words(cue, told)):
+            # suicide twice before she died by suicide" quotes "died by suicide"); a death
+            # by suicide before one by overdose
+            if loss is None or _rather(whose.loss, (cue, told), loss):
                 loss = (cue, told)
         elif not whose.someone_elses(cue):
             own = cue
             break
-        elif theirs is None:
-            theirs = cue
-    # a wish to follow the one lost: the seeker's own risk ("I want to join her") or a living
-    # person's ("my sister wants to join her")
-    if own is None and (wish := whose.loss.following()) is not None:
+        else:
+            others.append((cue.start, cue.end))
+            theirs = cue if theirs is None else theirs
+    # the same risk as the one lost or as another's, told after it: the seeker's own ("I
+    # want to join her", "I've been thinking about it too", "me too") or a living person's
+    # ("my sister wants to join her")
+    if own is None and (wish := whose.loss.following(others)) is not None:
         own = Span(*wish, "suicide", 1.0)
     elif own is None and theirs is None and (wish := whose.loss.following(own=False)):
         theirs = Span(*wish, "suicide", 1.0)
@@ -432,17 +438,22 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
         who = " about someone at risk"
     else:
         # Said plainly, without a figure: the bereaved by suicide are at higher risk.
-        why = "(people who lose someone to suicide are at higher risk of suicide themselves)"
+        overdose = whose.loss.by_overdose(*loss[1])
+        why = (
+            ""
+            if overdose
+            else " (people who lose someone to suicide are at higher risk of suicide themselves)"
+        )
         steps = [
             ("acknowledged the loss", "acknowledge the loss",
              _ACKNOWLEDGES_LOSS.search(response) is not None),
             ("asked how they are coping", "ask how they are coping", coping),
-            ("asked whether they are safe", f"ask whether they are safe {why}", asked),
+            ("asked whether they are safe", f"ask whether they are safe{why}", asked),
             ("shared a crisis line", f"share a crisis line they can use {_CRISIS_LINES}", shared),
         ]  # fmt: skip
         if not coping and not asked:  # one request for both
-            steps[1:3] = [("", f"ask how they are coping and whether they are safe {why}", False)]
-        who = " about someone lost to suicide"
+            steps[1:3] = [("", f"ask how they are coping and whether they are safe{why}", False)]
+        who = f" about someone lost to {'an overdose' if overdose else 'suicide'}"
     done = [did for did, _, is_done in steps if is_done]
     missing = [todo for _, todo, is_done in steps if not is_done]
     if not done:
@@ -458,6 +469,18 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
 def _in_words(cue: Span, told: tuple[int, int]) -> bool:
     """Whether ``cue`` lies in (overlaps) the words ``told`` that tell a death."""
     return told[0] < cue.end and told[1] > cue.start
+
+
+def _rather(
+    losses: Losses, loss: tuple[Span, tuple[int, int]], than: tuple[Span, tuple[int, int]]
+) -> bool:
+    """Whether the cue of ``loss`` is read rather than that of ``than``, the one read so far:
+    one in the words of a death by suicide rather than one of a death by overdose, or else
+    one in the words that tell its death rather than one outside them."""
+    overdose, was_overdose = losses.by_overdose(*loss[1]), losses.by_overdose(*than[1])
+    if overdose != was_overdose:
+        return was_overdose
+    return not _in_words(*than) and _in_words(*loss)
 
 
 def unsafe_sentence(response: str, unsafe: Span) -> str:

@@ -1,4 +1,5 @@
-"""A death by suicide that the seeker tells of: someone they lost, not someone at risk now.
+"""A death by suicide or by overdose that the seeker tells of: someone they lost, not someone
+at risk now.
 
 :func:`losses` finds where a seeker message tells that someone else died by suicide: "my
 friend died by suicide", "we lost my dad to suicide", "my best friend committed suicide",
@@ -17,7 +18,9 @@ phrases are read as the crisis patterns read a message (:func:`carelens.text.fol
 apostrophes, invisible characters; "su*cide", "su1cide") and, where it holds a masked word,
 unmasked too, as :mod:`carelens.analysis.crisis` reads it (:func:`carelens.disguises.unmask`:
 "s.u.i.c.i.d.e", "$uicide", "su!cide", "k!lled himself", "k*lled himself"): a death told
-either way is told.
+either way is told. A death by overdose is read so too ("lost my son to an overdose", "she
+OD'd last summer and didn't make it": :mod:`carelens.analysis.crisis_loss_overdose`), and
+:meth:`Losses.by_overdose` tells it from one by suicide.
 
 :class:`Losses` reads two more things of a message that tells a loss. The earlier risk of the
 one who died, told in the past, is part of the loss (:meth:`Losses.of_the_dead`): "She
@@ -32,8 +35,9 @@ person named alike but told apart stays a living one. Told in the present ("she 
 person named before it in its sentence. And the seeker's own wish to follow the one they lost
 ("I want to join her", "sometimes I think about doing the same", "I just want to be with him
 again"; not when denied: "I would never do the same") is the seeker's own risk, read before
-any loss, and someone else's ("my sister wants to join her") a living person's
-(:meth:`Losses.following`).
+any loss, and someone else's ("my sister wants to join her") a living person's; so are the
+seeker's thoughts "too" after a loss or after another's risk ("I've been thinking about it
+too", "me too": :meth:`Losses.following`, read by :mod:`carelens.analysis.crisis_following`).
 
 A loss is no crisis cue by itself ("he killed himself last year" is grief: codebook v1.1
 flags a living person's risk); only the cues the patterns find where it is told are read so.
@@ -42,11 +46,19 @@ flags a living person's risk); only the cues the patterns find where it is told 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from carelens.analysis.crisis_context import writer_denies
-from carelens.analysis.crisis_loss_persons import NOT_PAST, OWN_PERSON, Identity, Persons
+from carelens.analysis.crisis_following import following as _following
+from carelens.analysis.crisis_loss_overdose import (
+    OD_DEATH,
+    OD_LOSS,
+    overdose_deaths,
+    tells_an_overdose,
+)
+from carelens.analysis.crisis_loss_persons import NOT_PAST, OWN_PERSON, PRESENT, Identity, Persons
 from carelens.disguises import MASKED_LETTER, Folded, has_masks, unmask, vowels_masked
 from carelens.text import fold
 
@@ -113,15 +125,6 @@ _CLAUSE_END = re.compile(r"[.!?;:,()\n\u2026]")
 _WORDS = re.compile(r"[\w']+")
 #: How many words before a death are read for a near miss, a condition, a fear.
 _LOOK_BACK = 4
-#: Words of a cue's clause that tell it in the present or the future: a living person's
-#: risk ("she is suicidal", "he has tried", "now she wants to die", "he keeps cutting").
-_PRESENT = frozenset([
-    "is", "are", "am", "i'm", "im", "he's", "she's", "they're", "has", "have", "does", "do",
-    "keeps", "wants", "says", "tries", "talks", "thinks", "threatens", "cuts", "harms",
-    "hurts", "plans", "needs", "feels", "seems", "texts", "tells", "writes", "posts", "goes",
-    "now", "currently", "still", "today", "tonight", "will", "gonna", "going", "can",
-    "can't", "may", "might",
-])  # fmt: skip
 #: Words in the past that no "-ed" tells ("was", "had"; those in "-ed" that are none:
 #: :data:`carelens.analysis.crisis_loss_persons.NOT_PAST`).
 _PAST = frozenset([
@@ -131,35 +134,24 @@ _PAST = frozenset([
 #: Words between a cue and the death told after it in its sentence that put the cue before
 #: the death ("she cut herself for years before she killed herself").
 _BEFORE = frozenset(["before", "until", "till", "til", "prior"])
-#: A wish to follow the one lost: to join them, do the same, go their way, be with them
-#: again ("I want to join her", "sometimes I think about doing the same", "I just want to be
-#: with him again"); not joining someone for something ("join him for dinner", "join them at
-#: the gym") nor what is hers ("join her book club": after "her" only an end, or a word
-#: that leaves it no possessive).
-_FOLLOWING = re.compile(
-    r"\b(?:join|follow)\s+(?:her\b(?=\s*(?:$|[^\w\s']|(?:soon|now|already|there|someday|too"
-    r"|so|tonight|today|sometimes|and|but|because|when|again|forever|one|every|more|really"
-    r"|just|i|in\s+(?:death|heaven|the\s+grave))\b))|(?:him|them|my\s+[\w']+)\b"
-    r"(?!\s+(?:for(?!\s+(?:good|ever)\b)|at|on|to|and|or|with|as"
-    r"|in(?!\s+(?:death|heaven|the\s+grave)))\b))"
-    r"|\bdo(?:ing)?\s+(?:the\s+same(?:\s+thing)?|what\s+(?:he|she|they)\s+did)\b(?!\s+for\b)"
-    r"|\bgo(?:ing)?\s+the\s+same\s+way\b"
-    r"|\bend(?:ing)?\s+up\s+like\s+(?:him|her|them)\b"
-    r"|\bbe\s+with\s+(?:him|her|them)\s+again\b",
-    re.IGNORECASE,
-)
+
+
+#: The patterns of a death told, each with whether its subject is the one who died and
+#: whether it is a death by overdose.
+_PATTERNS = ((_DEATH, True, False), (_LOSS, False, False), (OD_DEATH, True, True),
+             (OD_LOSS, False, True))  # fmt: skip
 
 
 @lru_cache(maxsize=2)
-def _patterns(masked: bool) -> tuple[tuple[re.Pattern[str], bool], ...]:
-    """:data:`_DEATH` (its subject the one who died) and :data:`_LOSS`, for text as it is or,
-    ``masked``, for text with a masked letter (:func:`~carelens.disguises.vowels_masked`:
-    "k\u01c2lled himself" as :func:`~carelens.disguises.unmask` reads "k*lled himself")."""
+def _patterns(masked: bool) -> tuple[tuple[re.Pattern[str], bool, bool], ...]:
+    """:data:`_PATTERNS`, for text as it is or, ``masked``, for text with a masked letter
+    (:func:`~carelens.disguises.vowels_masked`: "k\u01c2lled himself" as
+    :func:`~carelens.disguises.unmask` reads "k*lled himself")."""
     if not masked:
-        return ((_DEATH, True), (_LOSS, False))
+        return _PATTERNS
     return tuple(
-        (re.compile(vowels_masked(pattern.pattern), re.IGNORECASE), dead_subject)
-        for pattern, dead_subject in ((_DEATH, True), (_LOSS, False))
+        (re.compile(vowels_masked(pattern.pattern), re.IGNORECASE), dead_subject, overdose)
+        for pattern, dead_subject, overdose in _PATTERNS
     )
 
 
@@ -173,10 +165,16 @@ def _words_before(text: str, at: int) -> list[str]:
     return [word.lower() for word in _WORDS.findall(stretch)][-_LOOK_BACK:]
 
 
-def _deaths(text: str, *, masked: bool = False) -> list[tuple[int, int]]:
-    """Where ``text`` (folded, maybe unmasked) tells of someone else's death by suicide."""
-    found: list[tuple[int, int]] = []
-    for pattern, dead_subject in _patterns(masked):
+def _not_a_death(text: str, at: int) -> bool:
+    """Whether a word of :data:`_NOT_A_DEATH` comes before ``at`` in its clause."""
+    return bool(_NOT_A_DEATH.intersection(_words_before(text, at)))
+
+
+def _deaths(text: str, *, masked: bool = False) -> list[tuple[int, int, bool]]:
+    """Where ``text`` (folded, maybe unmasked) tells of someone else's death by suicide or by
+    overdose (told in its words), each with whether it is one by overdose."""
+    found: list[tuple[int, int, bool]] = []
+    for pattern, dead_subject, overdose in _patterns(masked):
         for told in pattern.finditer(text):
             before = _words_before(text, told.start())
             if _NOT_A_DEATH.intersection(before):
@@ -188,18 +186,20 @@ def _deaths(text: str, *, masked: bool = False) -> list[tuple[int, int]]:
                 continue
             if (told.groupdict().get("whose") or "").lower() in _NO_OWNER:
                 continue  # "it's suicide for me tomorrow" is no one's death
-            found.append(told.span())
+            found.append((*told.span(), overdose))
     return found
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` in order, those that overlap made one."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+def _merged(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """``spans`` in order, those that overlap made one: one by overdose where all of its
+    parts are."""
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, overdose in sorted(spans):
         if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            last = merged[-1]
+            merged[-1] = (last[0], max(end, last[1]), last[2] and overdose)
         else:
-            merged.append((start, end))
+            merged.append((start, end, overdose))
     return merged
 
 
@@ -227,23 +227,41 @@ class _Reading:
 
 
 class Losses:
-    """The deaths by suicide that ``seeker`` tells of (``spans``: :func:`losses`), and what
-    else its words say of them: the earlier risk of the one who died
-    (:meth:`of_the_dead`) and the seeker's wish to follow them (:meth:`following`). The
+    """The deaths by suicide or overdose that ``seeker`` tells of (``spans``: :func:`losses`;
+    :meth:`by_overdose`), and what else its words say of them: the earlier risk of the one who
+    died (:meth:`of_the_dead`) and the seeker's wish to follow them (:meth:`following`). The
     persons are read in the message as the patterns read it, unmasked where it holds a
     masked word ("my sister d.i.e.d by suicide")."""
 
     def __init__(self, seeker: str) -> None:
         folded = fold(seeker)
         self._reading = _Reading(folded.text, folded)
-        found = [self._reading.original(*span) for span in _deaths(folded.text)]
+        found = [(*self._reading.original(s, e), od) for s, e, od in _deaths(folded.text)]
         if has_masks(folded.text):
             unmasked = unmask(folded.text)
             self._reading = _Reading(unmasked.text, folded, unmasked)
             masked = MASKED_LETTER in unmasked.text
             more = _deaths(unmasked.text, masked=masked)
-            found += [self._reading.original(*span) for span in more]
-        self.spans = _merged(found)
+            found += [(*self._reading.original(s, e), od) for s, e, od in more]
+        text = self._reading.text
+        if tells_an_overdose(text):
+            outcomes = overdose_deaths(text, self._persons, lambda at: _not_a_death(text, at))
+            found += [(*self._reading.original(*span), True) for span in outcomes]
+        merged = _merged(found)
+        self.spans = [(start, end) for start, end, _ in merged]
+        self._ends = [end for _, end, _ in merged]
+        self._overdose = [overdose for _, _, overdose in merged]
+
+    def by_overdose(self, start: int, end: int) -> bool:
+        """Whether the deaths told at ``start``-``end`` (the message's offsets, as
+        :attr:`spans` or :meth:`of_the_dead` give them) are all by overdose."""
+        k = bisect_right(self._ends, start)  # the first that ends after ``start``
+        found = False
+        while k < len(self.spans) and self.spans[k][0] < end:
+            if not self._overdose[k]:
+                return False
+            found, k = True, k + 1
+        return found
 
     @cached_property
     def _persons(self) -> Persons:
@@ -270,9 +288,10 @@ class Losses:
         cue at ``start``-``end`` tells in the past, or None: its person (read back from it in
         its sentence, or from the quotation that holds it, at ``quoted``, past "me") is the
         very one whose death is told, its clause holds no word of the present
-        (:data:`_PRESENT`) and one of the past ("attempted", "was", "had"), or the death is
-        told after it in its sentence with "before" between ("she cut herself for years
-        before she killed herself"). See the module."""
+        (:data:`~carelens.analysis.crisis_loss_persons.PRESENT`) and one of the past
+        ("attempted", "was", "had"), or the death is told after it in its sentence with
+        "before" between ("she cut herself for years before she killed herself"). See the
+        module."""
         if not self.spans:
             return None
         persons = self._persons
@@ -284,7 +303,7 @@ class Losses:
         if nearest is None or (person := nearest[1]) == OWN_PERSON:
             return None
         words = persons.words(persons.start(min(start, at)), end if quoted is None else at)
-        if _PRESENT.intersection(words):
+        if PRESENT.intersection(words):
             return None
         past = any(
             word in _PAST or (len(word) > 3 and word.endswith("ed") and word not in NOT_PAST)
@@ -304,28 +323,30 @@ class Losses:
 
     # --- the seeker's wish to follow them ---------------------------------------------------
 
-    def following(self, *, own: bool = True) -> tuple[int, int] | None:
-        """Where the seeker (``own``), or else someone else, first speaks of following the
-        one they lost (the message's offsets, from the person's word: "i want to join her",
-        "my sister wants to do the same"; :data:`_FOLLOWING`), with the nearest person named
-        before it in its clause the seeker (or none) or someone else, not denied
-        (:func:`carelens.analysis.crisis_context.writer_denies`); None where none does, and
-        in a message that tells no loss."""
-        if not self.spans:
+    def following(
+        self, after: Sequence[tuple[int, int]] = (), *, own: bool = True
+    ) -> tuple[int, int] | None:
+        """Where the seeker (``own``), or else someone else, first tells the same risk as the
+        one they lost or as someone else's told at ``after`` (the message's offsets of the
+        cues read as another's risk), from the person's word: "i want to join her", "my
+        sister wants to do the same", "i've been thinking about it too", "me too"
+        (:func:`carelens.analysis.crisis_following.following`); the message's offsets, or
+        None where none does, and in a message that tells no loss nor another's risk."""
+        told = sorted([*self.spans, *after])
+        if not told:
             return None
-        text, persons = self._reading.text, self._persons
-        for wish in _FOLLOWING.finditer(text):
-            nearest = persons.nearest(persons.start(wish.start()), wish.start())
-            if (nearest is None or nearest[1] == OWN_PERSON) != own:
-                continue
-            if writer_denies(text, wish.start(), wish.end()):
-                continue
-            begins = wish.start() if nearest is None else nearest[0]
-            return self._reading.original(begins, wish.end())
-        return None
+        reading = self._reading
+        wish = _following(
+            reading.text,
+            self._persons,
+            [reading.read(*span) for span in told],
+            loss=bool(self.spans),
+            own=own,
+        )
+        return None if wish is None else reading.original(*wish)
 
 
 def losses(seeker: str) -> list[tuple[int, int]]:
-    """Where ``seeker`` tells of someone else's death by suicide, as (start, end) offsets of
-    the words that tell it, in order and none overlapping (see the module)."""
+    """Where ``seeker`` tells of someone else's death by suicide or overdose, as (start, end)
+    offsets of the words that tell it, in order and none overlapping (see the module)."""
     return Losses(seeker).spans

@@ -1,4 +1,4 @@
-"""Whom the words of a message that tells a loss to suicide name, as one person in two places.
+"""Whom the words of a message that tells a loss name, as one person in two places.
 
 :class:`Persons` reads a seeker message as the crisis patterns read it (folded, unmasked: the
 text :mod:`carelens.analysis.crisis_loss` reads) back from a place for the nearest word that
@@ -11,7 +11,9 @@ past ("Sarah tried"). A pronoun names the nearest person before it that it can n
 :data:`_PRONOUN_REACH` words ("she" a sister, a friend or Sarah, not a brother), or where
 there is none, whoever it names: ("", "she"). Persons told apart this way may be one ("my
 little brother", then "my brother"); two persons are never read as one unless their words
-agree, so a living person is not taken for the one who died.
+agree, so a living person is not taken for the one who died. What a clause tells of its
+person in the present ("she is", "he still") holds the words of :data:`PRESENT`, and what
+tells the past in "-ed" does not (:data:`NOT_PAST`).
 """
 
 from __future__ import annotations
@@ -75,6 +77,15 @@ _BEFORE_A_MONTH = frozenset([
 #: After a capitalised word that starts a sentence, these make it a name ("Jake was"), and
 #: so does a verb in "-ed" ("Sarah tried") other than these.
 _NAME_VERBS = frozenset(["is", "was", "has", "had", "did", "got", "felt", "took", "kept"])
+#: Words of a clause that tell it in the present or the future: a living person's risk ("she
+#: is suicidal", "he has tried", "now she wants to die", "he keeps cutting").
+PRESENT = frozenset([
+    "is", "are", "am", "i'm", "im", "he's", "she's", "they're", "has", "have", "does", "do",
+    "keeps", "wants", "says", "tries", "talks", "thinks", "threatens", "cuts", "harms",
+    "hurts", "plans", "needs", "feels", "seems", "texts", "tells", "writes", "posts", "goes",
+    "now", "currently", "still", "today", "tonight", "will", "gonna", "going", "can",
+    "can't", "may", "might",
+])  # fmt: skip
 NOT_PAST = frozenset([
     "need", "feed", "seed", "speed", "bleed", "breed", "indeed", "proceed", "succeed", "exceed",
     "embed", "shed", "greed", "deed", "heed", "weed", "scared", "worried", "tired",
@@ -102,6 +113,11 @@ class Persons:
         ends = self._sentence_ends if sentence else self._clause_ends
         k = bisect_right(ends, at) - 1
         return ends[k] if k >= 0 else 0
+
+    def clause_end(self, at: int) -> int:
+        """Where the clause holding ``at`` ends (after its mark; the text's end for the last)."""
+        k = bisect_right(self._clause_ends, at)
+        return self._clause_ends[k] if k < len(self._clause_ends) else len(self.text)
 
     def words(self, begins: int, end: int) -> list[str]:
         """The words, lower case, that end after ``begins`` and by ``end``."""
