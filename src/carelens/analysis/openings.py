@@ -8,16 +8,23 @@ seeker left out ("had to put my cat down" -> "you had to put your cat down", "Ti
 -> "you're tired of your job", "Was so scared" -> "you were so scared", "Been so low" -> "you've
 been so low"). A first word that names no one is lower-cased ("people at school laugh at you",
 "losing your dad was the worst"); a name keeps its capital; emoji inside the clause are left
-out of the opening.
+out of the opening, and so is an "it seems like" at its start, which "It sounds like" says
+again.
 
-Which clause is offered is read by four modules, one job each:
-:mod:`carelens.analysis.openings_clauses` picks it (the seeker's own first-person statement,
-one with a feeling of their own first), :mod:`carelens.analysis.openings_danger` keeps it off
-words of danger, :mod:`carelens.analysis.openings_trim` takes off its ends what does not
-belong to it (fillers, emoji, emoticons, a part in another language, brackets around it) and
-clips a long one, and :mod:`carelens.analysis.openings_hedges` tells a hedge that is only a
-filler from one that keeps the seeker's doubt ("I think my husband is cheating on me" ->
-"It sounds like you think your husband is cheating on you…").
+Which clause is offered is read by seven modules, one job each:
+:mod:`carelens.analysis.openings_clauses` picks it (the seeker's own first-person statement, one
+with a feeling of their own first, never one cut off before a "but" of theirs, from the sentence
+parts of :mod:`carelens.analysis.openings_parts`), :mod:`carelens.analysis.openings_verdicts`
+keeps it off a verdict the seeker passes on themselves as fact ("It's my fault she left", which
+"It sounds like it's your fault she left…" would state as the helper's own),
+:mod:`carelens.analysis.openings_danger` off words of danger,
+:mod:`carelens.analysis.openings_carry_on` off a clause that carries such words on ("I want to
+commit suicide so bad. And I think I just might pretty soon."),
+:mod:`carelens.analysis.openings_trim` takes off its ends what does not belong to it (fillers,
+emoji, emoticons, a part in another language, brackets around it) and clips a long one, and
+:mod:`carelens.analysis.openings_hedges` tells a hedge that is only a filler from one that keeps
+the seeker's doubt ("I think my husband is cheating on me" -> "It sounds like you think your
+husband is cheating on you…").
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from carelens.analysis.addressees import listed_with_seeker
 from carelens.analysis.feeling_words import FEELING_WORDS
 from carelens.analysis.feelings import Feeling, read_feelings
 from carelens.analysis.openings_clauses import find_clause
-from carelens.analysis.openings_hedges import trailing_hedge
+from carelens.analysis.openings_hedges import seeming_end, trailing_hedge
 from carelens.analysis.openings_trim import without_emoji
 from carelens.analysis.pronouns import ADVERBS, second_person
 from carelens.analysis.words import DROPPED_I_VERBS, WORD, plain
@@ -95,13 +102,18 @@ def reflection_opening(clause: str) -> str:
     (:func:`~carelens.analysis.openings_trim.without_emoji`: "I feel 😭 so alone" -> "you feel so
     alone"), the quote of the clause keeps them. A hedge the clause ends with opens the
     opening (:func:`~carelens.analysis.openings_hedges.trailing_hedge`: "my mom doesn't care
-    about me I guess" -> "It sounds like you guess your mom doesn't care about you…")."""
+    about me I guess" -> "It sounds like you guess your mom doesn't care about you…"), an "it
+    seems like" it starts with is left out (:func:`~carelens.analysis.openings_hedges.seeming_end`:
+    "It seems like nobody cares about me" -> "It sounds like nobody cares about you…")."""
     clause = without_emoji(clause)
     hedged = trailing_hedge(clause)
     if hedged is not None:
         before, hedge = hedged
         opening = reflection_opening(before).removeprefix("It sounds like ")
         return f"It sounds like {second_person(hedge)} {opening}"
+    seeming = seeming_end(clause)
+    if seeming is not None:  # "It seems like nobody cares about me"
+        return reflection_opening(clause[seeming:])
     turned = second_person(clause).removesuffix("…")
     words = list(WORD.finditer(clause))
     if not words or words[0].start() != 0:

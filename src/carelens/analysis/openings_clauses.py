@@ -1,48 +1,59 @@
 """Which clause of the seeker's a suggested opening is built on (:func:`find_clause`).
 
 The clause is the seeker's first short first-person one that carries a feeling of their own
-(:mod:`carelens.analysis.feelings`: not one they deny, one that tells what happened, nor
-another person's), else their first first-person clause; "we", "our" only in a message
-without "I"; a clause that apologises for the message comes last ("My english is not good
-sorry"). A sentence is not cut inside a web address, a number or an abbreviation
-("reddit.com/r/x", "4.5", "I.B.M.", "St. Mary's"), nor inside a quotation ('My coach yelled
-"you're worthless!" at practice': :func:`_sentences`), nor a clause inside personal data or
-at a comma inside brackets ("my kids (10, 12) hate me"); a list's mark inside a part starts a
-part of its own ("I have two problems 1) I can't sleep 2) I feel like a failure":
-:func:`~carelens.analysis.openings_trim.list_marks`; not "my brother (he's 8)", "I got a 2)
-on my exam"), an item with no subject of its own is not offered ("my plan: a) quit my
-job"), nor a list's lead-in alone ("I'm torn between a) ..."), nor items a verb of saying or
-thought frames ("My mom always says 1) I'm useless":
-:func:`~carelens.analysis.openings_trim.list_leads`). A short clause runs on over the list
-after its comma ("I'm sad, angry, scared and lonely", "Mom, Dad and I fought again"). No
-clause is offered from a line of a Markdown block quote ("> I know exactly how you feel":
-someone else's words), nor one that asks a question ("cant you see I'm hurting"), starts
-with an imperative ("Don't tell my mom I'm sad"; not "Don't know what to do with my life"),
-holds a word whose turning is in doubt (a quotation cut open, or the seeker's own "you"
-addressed to someone: "Dad, I miss you so much" would read "you miss you"; their own clause
-after it may be offered: :func:`carelens.analysis.addressees.addressed`, read with a vocative
-its comma cuts off: "I feel like you can't win, Dad", :func:`_named_beside`), opens a
-subordinate clause without a main clause of its own ("Whatever I do", "When I wake up",
-"When my mom left", "When the doctor told me my mom had cancer", "When I told my mom my
-grades dropped", "When my son asked me where his grandpa went", "When I read the letter my
-dad left me": :func:`carelens.analysis.openings_subordinate.subordinate_only`; not "After I
-lost the baby my husband stopped touching me"), is a hedge before no statement ("I think i
-am": :func:`carelens.analysis.openings_hedges.hedge_alone`), closes a bracket it never opened
-("traveling), is it ok to ...": :func:`_closes_unopened`), holds letters spelled out one by one
-("s u i c i d e") or words of danger (:mod:`carelens.analysis.openings_danger`), nor one in
-a sentence with a content warning in brackets ("(tw: self harm)": :func:`_warned`). What does
-not belong to a clause is trimmed off its ends, and a long one is clipped
-(:mod:`carelens.analysis.openings_trim`).
+(:mod:`carelens.analysis.feelings`: not one they deny, one that tells what happened, nor another
+person's), else their first first-person clause; "we", "our" only in a message without "I"; a
+clause that apologises for the message comes last ("My english is not good sorry"). A sentence
+is not cut inside a web address, a number or an abbreviation ("reddit.com/r/x", "4.5", "I.B.M.",
+"St. Mary's"), nor inside a quotation ('My coach yelled "you're worthless!" at practice'), nor a
+clause inside personal data or at a comma inside brackets ("my kids (10, 12) hate me"); a list's
+mark inside a part starts a part of its own (:mod:`carelens.analysis.openings_parts` reads the
+parts: "I have two problems 1) I can't sleep 2) I feel like a failure":
+:func:`~carelens.analysis.openings_trim.list_marks`; not "my brother (he's 8)", "I got a 2) on
+my exam"), an item with no subject of its own is not offered ("my plan: a) quit my job"), nor a
+list's lead-in alone ("I'm torn between a) ..."), nor items a verb of saying or thought frames
+("My mom always says 1) I'm useless": :func:`~carelens.analysis.openings_trim.list_leads`). A
+short clause runs on over the list after its comma ("I'm sad, angry, scared and lonely", "Mom,
+Dad and I fought again"). No clause is offered from a line of a Markdown block quote ("> I know
+exactly how you feel": someone else's words), nor one that asks a question ("cant you see I'm
+hurting"), starts with an imperative ("Don't tell my mom I'm sad"; not "Don't know what to do
+with my life"), holds a word whose turning is in doubt (a quotation cut open, or the seeker's
+own "you" addressed to someone: "Dad, I miss you so much" would read "you miss you"; their own
+clause after it may be offered: :func:`carelens.analysis.addressees.addressed`, read with a
+vocative its comma cuts off: "I feel like you can't win, Dad", :func:`_named_beside`), opens a
+subordinate clause without a main clause of its own ("Whatever I do", "When I wake up", "When my
+mom left", "When the doctor told me my mom had cancer", "When I told my mom my grades dropped",
+"When my son asked me where his grandpa went", "When I read the letter my dad left me":
+:func:`carelens.analysis.openings_subordinate.subordinate_only`; not "After I lost the baby my
+husband stopped touching me"), is a hedge before no statement ("I think i am":
+:func:`carelens.analysis.openings_hedges.hedge_alone`), closes a bracket it never opened
+("traveling), is it ok to ..."), holds letters spelled out one by one ("s u i c i d e") or words
+of danger (:mod:`carelens.analysis.openings_danger`), nor one that carries such words on ("I
+want to commit suicide so bad. And I think I just might pretty soon.":
+:mod:`carelens.analysis.openings_carry_on`), nor one in a sentence with a content warning in
+brackets ("(tw: self harm)": :func:`_warned`), nor one that states a verdict on the seeker as
+fact ("It's my fault she left": :mod:`carelens.analysis.openings_verdicts`). A clause followed
+by "but" and a clause of the seeker's own is never offered without it ("I told everyone I'm okay
+with the divorce but I'm not"). What does not belong to a clause is trimmed off its ends, and a
+long one is clipped (:mod:`carelens.analysis.openings_trim`).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from carelens.analysis.addressees import addressed, addresses_someone, listed_with_seeker
+from carelens.analysis.crisis import crisis_scan
 from carelens.analysis.feelings import Feeling
+from carelens.analysis.openings_carry_on import (
+    carries_on,
+    danger_before,
+    opens_with_connective,
+    verb_left_out,
+)
 from carelens.analysis.openings_danger import (
     after_danger,
     before_danger,
@@ -51,14 +62,24 @@ from carelens.analysis.openings_danger import (
     overlaps,
 )
 from carelens.analysis.openings_hedges import hedge_alone
+from carelens.analysis.openings_parts import (
+    but_after,
+    closes_unopened,
+    item_subject,
+    joined_by_but,
+    leads_to_list,
+    mark_between,
+    own_but,
+    own_clause_after,
+    sentences,
+    stands_alone,
+    too_long,
+    whole_parts,
+)
 from carelens.analysis.openings_subordinate import (
-    MAIN_SUBJECTS,
     subordinate_only,
-    verb_after_opener,
 )
 from carelens.analysis.openings_trim import (
-    CONJUNCTION,
-    NOUN_OPENERS,
     OWN_SUBJECT,
     bracket_pairs,
     clip_clause,
@@ -66,17 +87,15 @@ from carelens.analysis.openings_trim import (
     list_marks,
     trim,
 )
+from carelens.analysis.openings_verdicts import states_verdict
 from carelens.analysis.pronouns import ADVERBS, FIRST_PERSON, SPELLED_OUT, turn_clause
-from carelens.analysis.quoted_speech import quoted_speech
 from carelens.analysis.quoting import personal_runs
 from carelens.analysis.unsafe_frames import BLOCK_QUOTE_LINE
 from carelens.analysis.words import (
     ADDRESS,
     DROPPED_I_VERBS,
-    SENTENCE,
     WORD,
     plain,
-    sentence_parts,
 )
 
 #: First-person plural words: a message that speaks only of "we" ("We lost our baby at 20
@@ -143,11 +162,22 @@ def find_clause(
     (:func:`_warned`: "(tw: self harm)"). A message without a first-person word ("I", "my"...)
     offers a clause of "we" or "our" ("We lost our baby and we feel so empty")."""
     spelled = (run.span() for run in SPELLED_OUT.finditer(seeker))  # "s u i c i d e"
-    avoided = merged([*avoid, *danger_spans(seeker), *spelled, *_warned(seeker)])
-    found = _clause_of(seeker, feelings, avoided, FIRST_PERSON)
+    dangers = [*avoid, *danger_spans(seeker)]
+    avoided = merged([*dangers, *spelled, *_warned(seeker)])
+    danger = _Danger(merged(dangers), crisis_scan(seeker)[1])
+    found = _clause_of(seeker, feelings, avoided, FIRST_PERSON, danger)
     if found is None and FIRST_PERSON.search(seeker) is None and _FIRST_PLURAL.search(seeker):
-        found = _clause_of(seeker, feelings, avoided, _FIRST_PLURAL)
+        found = _clause_of(seeker, feelings, avoided, _FIRST_PLURAL, danger)
     return found
+
+
+class _Danger(NamedTuple):
+    """The words of danger a clause after them may carry on
+    (:mod:`carelens.analysis.openings_carry_on`): the spans of the crisis cues and danger words,
+    merged, and the crisis words the seeker negates ("I'm not suicidal"), which are none."""
+
+    spans: tuple[list[int], list[int]]
+    negated: Sequence[tuple[int, int]]
 
 
 #: A content warning in brackets ("(tw: self harm)", "[cw: abuse]", "(trigger warning)").
@@ -163,37 +193,7 @@ def _warned(text: str) -> list[tuple[int, int]]:
     lies around it, so no clause of theirs is offered."""
     if _WARNING.search(text) is None:
         return []
-    return [span for span in _sentences(text) if _WARNING.search(text, *span)]
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Where the sentences of ``text`` (:data:`carelens.analysis.words.SENTENCE`) start and
-    end, none cut inside a quotation: a sentence whose quotation is still open
-    (:func:`carelens.analysis.quoted_speech.quoted_speech`) where the next starts with the mark that
-    closes it runs on over the next ('My coach yelled "you're worthless!" at practice.' is one
-    sentence), or takes in only that mark where a capital after it starts a new one ('He said
-    "I'm done." I feel so alone.')."""
-    spans: list[tuple[int, int]] = []
-    for found in SENTENCE.finditer(text):
-        start, end = found.span()
-        if (
-            spans
-            and spans[-1][1] == start
-            and text[start] in _CLOSING_MARKS
-            and quoted_speech(text[spans[-1][0] : start])[1] is not None
-        ):
-            rest = text[start + 1 : end].lstrip()
-            if not rest or not rest[0].isupper():
-                spans[-1] = (spans[-1][0], end)
-                continue
-            spans[-1] = (spans[-1][0], start + 1)
-            start += 1
-        spans.append((start, end))
-    return spans
-
-
-#: Marks that close a quotation, straight or curly.
-_CLOSING_MARKS = "\"'\u2019\u201d"
+    return [span for span in sentences(text) if _WARNING.search(text, *span)]
 
 
 def _clause_of(
@@ -201,6 +201,7 @@ def _clause_of(
     feelings: Sequence[Feeling],
     avoid: tuple[list[int], list[int]],
     person: re.Pattern[str],
+    danger: _Danger,
 ) -> str | None:
     """:func:`find_clause` for clauses with a word of ``person`` (first person, or plural).
 
@@ -214,7 +215,22 @@ def _clause_of(
     angry, scared and lonely all at once"); interjections, chat words and emoji at either end are
     left out (:func:`~carelens.analysis.openings_trim.trim`), and so is a part in another language
     than English before or after an English clause ("Mi mamá no me entiende and I feel so alone"
-    offers "I feel so alone")."""
+    offers "I feel so alone").
+
+    No clause is offered that carries on words of ``danger`` before it, nor from a sentence
+    that opens with a connective right after one with such words
+    (:mod:`carelens.analysis.openings_carry_on`: "I want to commit suicide so bad. And I think
+    I just might pretty soon."). A part followed by "but" and a clause of
+    the seeker's own runs on over it (:func:`~carelens.analysis.openings_parts.but_after`: "I
+    told everyone I'm okay with the divorce but I'm not" is never offered without "but I'm
+    not"); the clause after "but" is offered alone where it can stand alone
+    (:func:`~carelens.analysis.openings_parts.stands_alone`) and has a feeling of the seeker's
+    the part before it lacks ("I nearly died laughing at work today but honestly I still feel
+    lonely" offers "I still feel lonely"), or the two are too long to offer whole, and the last
+    part of a sentence before one that opens with "But" and a clause of theirs is never
+    offered (:func:`~carelens.analysis.openings_parts.own_but`: "I smile at work all day. But I
+    cry the whole drive home."); a clause after "but" is not offered where it leaves its verb
+    out ("But I have to be.")."""
     starts = [feeling.match.start() for feeling in feelings]
     in_address: dict[tuple[int, int], bool] = {}  # each piece of an address run searched once
     # (preference, order, start, end, and the start and end with a short part beside it)
@@ -228,8 +244,22 @@ def _clause_of(
     # a line of a Markdown block quote, as the unsafe-reply patterns read one (">" and a
     # space, ">" and a letter, ">" alone; not an emoticon: ">:("): someone else's words
     quoted_lines = [line.span() for line in BLOCK_QUOTE_LINE.finditer(seeker)]
-    for offset, stop in _sentences(seeker):
+    previous: tuple[int, int] | None = None  # the last sentence with a word
+    own_before = False  # whether a sentence before tells of danger that may be the seeker's
+    spans = sentences(seeker)
+    for number, (offset, stop) in enumerate(spans):
         sentence = seeker[offset:stop]
+        # "I smile at work all day. But I cry the whole drive home.": the last part of this
+        # sentence is never offered alone
+        but_next = number + 1 < len(spans) and own_but(seeker, *spans[number + 1], runs)
+        but_first = own_but(seeker, offset, stop, runs)  # "But I have to be."
+        # whose danger the sentence before tells, if any: none is carried on here
+        theirs = None if previous is None else danger_before(seeker, *danger, *previous)
+        own_before = own_before or theirs is False
+        if WORD.search(sentence) is not None:
+            previous = (offset, stop)
+        if theirs is not None and opens_with_connective(seeker, offset, stop):
+            continue  # "I want to commit suicide so bad. And I think I just might pretty soon."
         if not person.search(sentence):
             continue
         if any(first <= offset < last for first, last in quoted_lines):
@@ -248,7 +278,7 @@ def _clause_of(
             elif feeling.use == "denied":
                 denied.append(feeling.match.start() - offset)
         expressed_at.extend(offset + at for at in expressed)
-        parts = _whole_parts(sentence, offset, runs, marks, pairs)
+        parts = whole_parts(sentence, offset, runs, marks, pairs)
         for k, (start, end) in enumerate(parts):
             # short as offered: without its interjections ("Lol I'm sad, angry and lonely")
             bare = trim(seeker, offset + start, offset + end, runs)
@@ -274,6 +304,33 @@ def _clause_of(
                     j += 1
                 end = parts[j][1]
                 last = j
+            # a part after "but" alone: "But I have to be.", "... but I really do"
+            only_after_but = (but_first and k == 0) or joined_by_but(seeker, offset, parts, k)
+            # never the part before "but" and a clause of the seeker's alone: with it ("I told
+            # everyone I'm okay with the divorce but I'm not"), or the clause after it alone
+            # where it has a feeling of theirs the part lacks, or both are too long to offer
+            joined: bool | None = False  # None: the clause after "but" is offered alone
+            while (
+                person.search(seeker, offset + start, offset + end) is not None
+                and (after_but := but_after(seeker, offset, parts, last, runs)) is not None
+            ):
+                if (
+                    _felt(expressed, *parts[after_but])
+                    and not _felt(expressed, start, end)
+                    and stands_alone(
+                        seeker, offset + parts[after_but][0], offset + parts[after_but][1], runs
+                    )
+                ):
+                    joined = None  # "... but honestly I still feel lonely"
+                    break
+                last, joined = after_but, True
+                end = parts[last][1]
+            if joined is None:
+                continue
+            if joined and too_long(seeker, offset + start, offset + end, runs):
+                if not stands_alone(seeker, offset + parts[last][0], offset + parts[last][1], runs):
+                    continue
+                start, only_after_but = parts[last][0], True
             if overlaps(avoid, offset + start, offset + end):
                 # the seeker's feeling before the connective of someone else's danger: "I feel
                 # lost since she took her own life" offers "I feel lost"
@@ -291,23 +348,33 @@ def _clause_of(
             trimmed = trim(seeker, offset + start, offset + end, runs)
             if trimmed is None:
                 continue
+            if only_after_but and verb_left_out(seeker, *trimmed):
+                continue  # "I don't want to be alone. But I have to be."
+            # whose danger before the clause it must not carry on, if any: "I want to die and
+            # I think I just might pretty soon"
+            here = danger_before(seeker, *danger, offset, trimmed[0])
+            own = own_before or here is False
+            if (own or here or theirs) and carries_on(seeker, *trimmed, own=own):
+                continue
             part = seeker[trimmed[0] : trimmed[1]]
             if not person.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
                 continue
-            if _mark_between(marks, offset + start, trimmed[0]) and not _item_subject(part):
+            if mark_between(marks, offset + start, trimmed[0]) and not item_subject(part):
                 # a list's item with no subject of its own ("a) quit my job", "3) my kids
                 # and I feel overwhelmed", "2) make friends and I failed"): the seeker's own
                 # clause after it, if any
-                after = _own_clause_after(seeker, *trimmed)
+                after = own_clause_after(seeker, *trimmed)
                 if after is None:
                     continue
                 trimmed = (after, trimmed[1])
                 part = seeker[after : trimmed[1]]
             if _imperative(part) or subordinate_only(part) or hedge_alone(part):
                 continue
-            if _closes_unopened(seeker, *trimmed, marks):
+            if states_verdict(part):
+                continue  # "It's my fault she left": no "It sounds like it's your fault…"
+            if closes_unopened(seeker, *trimmed, marks):
                 continue
-            if _leads_to_list(seeker, trimmed[1], leads) or any(
+            if leads_to_list(seeker, trimmed[1], leads) or any(
                 first <= trimmed[0] < last for first, last in framed
             ):
                 # a list's lead-in alone ("My mom keeps telling me to 1) ..."), or its items
@@ -319,6 +386,8 @@ def _clause_of(
                 continue
             else:
                 preference = 1 if expressed else 2
+            if but_next and not seeker[trimmed[1] : offset + len(sentence)].strip(" \t,.!?\u2026"):
+                continue  # "I told everyone I'm fine. But I'm not."
             if _APOLOGY.search(part):
                 preference = 3  # "My english is not good sorry": any clause of theirs first
             around = _with_short_parts(sentence, parts, k, last, offset, trimmed)
@@ -344,6 +413,12 @@ def _clause_of(
     return None
 
 
+def _felt(expressed: Sequence[int], start: int, end: int) -> bool:
+    """Whether one of the seeker's own feeling words (``expressed``, where they start, in
+    order) lies in ``start``-``end``."""
+    return bisect_left(expressed, start) < bisect_left(expressed, end)
+
+
 #: How many words a part beside a clause may have to be read with it for whom the seeker
 #: addresses ("Mom, I feel like you never listen", "I feel like you can't win, Dad").
 _SHORT_PART = 2
@@ -358,10 +433,10 @@ def _with_short_parts(
     span: tuple[int, int],
 ) -> tuple[int, int]:
     """The clause at ``span`` (in the text whose ``sentence``, at ``offset``, has the
-    :func:`_whole_parts` ``parts``; the clause comes from ``parts[k]`` to ``parts[last]``)
-    widened over the part before it and the part after it where that part has at most
-    :data:`_SHORT_PART` words: a vocative cut off by its comma ("Mom,", ", Dad") is read with
-    the clause (:func:`_named_beside`)."""
+    :func:`~carelens.analysis.openings_parts.whole_parts` ``parts``; the clause comes from
+    ``parts[k]`` to ``parts[last]``) widened over the part before it and the part after it
+    where that part has at most :data:`_SHORT_PART` words: a vocative cut off by its comma
+    ("Mom,", ", Dad") is read with the clause (:func:`_named_beside`)."""
     first, stop = span
     if k > 0 and len(WORD.findall(sentence, *parts[k - 1])) <= _SHORT_PART:
         first = min(first, offset + parts[k - 1][0])
@@ -399,73 +474,6 @@ def _imperative(clause: str) -> bool:
     return verb not in _AFTER_DONT
 
 
-def _closes_unopened(text: str, start: int, end: int, marks: Sequence[tuple[int, int]]) -> bool:
-    """Whether the clause ``text[start:end]`` closes a bracket it never opened: the end of a
-    list cut off by a comma inside brackets ("(like hiking, biking, traveling), is it ok to
-    ...": "traveling), is it ok ..."), a piece of something else ("12) hate me" of "my kids
-    (10, 12) hate me" were the brackets not read whole: :func:`_whole_parts`). A list's mark
-    (``marks``, :func:`~carelens.analysis.openings_trim.list_marks`: "1)", "a)"), at the
-    clause's start or inside it, closes nothing."""
-    depth = 0
-    for at in range(start, end):
-        char = text[at]
-        if char not in "()" or _in_mark(marks, at):
-            continue
-        if char == "(":
-            depth += 1
-        elif depth == 0:
-            return True
-        else:
-            depth -= 1
-    return False
-
-
-def _in_mark(marks: Sequence[tuple[int, int]], at: int) -> bool:
-    """Whether the position ``at`` lies inside one of the list's ``marks`` (in order)."""
-    k = bisect_right(marks, at, key=lambda span: span[0]) - 1
-    return k >= 0 and at < marks[k][1]
-
-
-def _leads_to_list(text: str, end: int, leads: Sequence[int]) -> bool:
-    """Whether a clause that ends at ``end`` of ``text`` is a list's lead-in, or its end: one
-    of ``leads`` (where a lead-in's last word ends,
-    :func:`~carelens.analysis.openings_trim.list_leads`) at or after ``end`` with no word in
-    between."""
-    k = bisect_left(leads, end)
-    return k < len(leads) and WORD.search(text, end, leads[k]) is None
-
-
-def _mark_between(marks: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether one of the list's ``marks`` (in order) starts in ``start:end``."""
-    k = bisect_left(marks, start, key=lambda span: span[0])
-    return k < len(marks) and marks[k][0] < end
-
-
-def _item_subject(item: str) -> bool:
-    """Whether the item of a list ``item`` (its mark taken off) opens with a subject of its
-    own: a pronoun (:data:`~carelens.analysis.openings_subordinate.MAIN_SUBJECTS`, "it", "you")
-    or a noun phrase before its verb ("1) my dad is sick"; not "a) quit my job", "2) my
-    health", "3) money"): a clause to offer, where a bare verb may be a plan ("my plan: a)
-    quit my job") and a noun is none."""
-    words = [plain(word) for word in WORD.findall(item, 0, 200)]
-    if not words:
-        return False
-    if words[0] in MAIN_SUBJECTS or words[0] in ("it", "you", "u"):
-        return True
-    return words[0] in NOUN_OPENERS and verb_after_opener(words, 0)
-
-
-def _own_clause_after(text: str, start: int, end: int) -> int | None:
-    """Where a clause of the seeker's own starts in ``text[start:end]`` after a conjunction
-    (:data:`~carelens.analysis.openings_trim.CONJUNCTION`): a subject of theirs
-    (:data:`~carelens.analysis.openings_trim.OWN_SUBJECT`) and three words or more ("3) my kids
-    and I feel overwhelmed" offers "I feel overwhelmed"); None when there is none."""
-    for found in CONJUNCTION.finditer(text, start, end):
-        if OWN_SUBJECT.match(text, found.end(), end) and len(text[found.end() : end].split()) >= 3:
-            return found.end()
-    return None
-
-
 #: Where the seeker's own clause may start after words they addressed to someone: a
 #: conjunction, "that" too ("I just need you guys to know that I feel so alone").
 _CONJUNCTION_OR_THAT = re.compile(r"[\s,]+(?:and|but|so|because|that)\s+", re.IGNORECASE)
@@ -484,76 +492,3 @@ def _after_address(text: str, start: int, end: int) -> int | None:
         if OWN_SUBJECT.match(text, found.end(), end) and len(text[found.end() : end].split()) >= 3:
             return found.end()
     return None
-
-
-def _whole_parts(
-    sentence: str,
-    offset: int,
-    runs: Sequence[tuple[int, int]],
-    marks: Sequence[tuple[int, int]],
-    pairs: Sequence[tuple[int, int]],
-) -> list[tuple[int, int]]:
-    """The :func:`sentence_parts` of ``sentence`` (at ``offset`` in a text whose personal data lies
-    in ``runs``, :func:`personal_runs`), none of which starts or ends inside personal data: a break
-    inside it is none ("I live at 221B Baker Street, London NW1 6XE and I feel alone" is one part,
-    not "London NW1 6XE and I feel alone"); where the sentence itself starts inside personal data,
-    its first part starts after it, and where it ends inside, its last part runs to its end (offsets
-    may then pass the sentence's). Nor is a break inside brackets that close in the sentence
-    (``pairs``, :func:`~carelens.analysis.openings_trim.bracket_pairs`: "my kids (10, 12) hate
-    me" is one part). A list's mark inside a part starts a part of its own (``marks``,
-    :func:`~carelens.analysis.openings_trim.list_marks`: "I have two problems 1) I can't sleep
-    2) I feel like a failure"), and :func:`~carelens.analysis.openings_trim.trim` takes it
-    off."""
-
-    def inside(position: int) -> tuple[int, int] | None:
-        return next(((a, b) for a, b in runs if a < offset + position < b), None)
-
-    def bracketed(position: int) -> bool:
-        k = bisect_right(pairs, offset + position, key=lambda pair: pair[0]) - 1
-        return (
-            k >= 0
-            and offset <= pairs[k][0]
-            and offset + position < pairs[k][1] <= offset + len(sentence)
-        )
-
-    parts: list[tuple[int, int]] = []
-    for start, end in _at_list_marks(sentence, offset, sentence_parts(sentence), marks):
-        if parts and (inside(parts[-1][1]) or inside(start) or bracketed(parts[-1][1])):
-            parts[-1] = (parts[-1][0], end)
-        else:
-            parts.append((start, end))
-    if (run := inside(parts[0][0])) is not None:
-        parts[0] = (run[1] - offset, max(parts[0][1], run[1] - offset))
-    if (run := inside(parts[-1][1])) is not None:
-        parts[-1] = (parts[-1][0], run[1] - offset)
-    return parts
-
-
-#: What may end an item of a list before the next one's mark ("1) I'm useless and 2) ...").
-_JOINER_END = re.compile(r"[\s,;]*(?:\b(?:and|or)|&)?\s*$", re.IGNORECASE)
-
-
-def _at_list_marks(
-    sentence: str,
-    offset: int,
-    parts: Sequence[tuple[int, int]],
-    marks: Sequence[tuple[int, int]],
-) -> list[tuple[int, int]]:
-    """``parts`` of ``sentence`` (at ``offset`` in its text) each cut again before every list's
-    mark inside it (``marks``, in the text's offsets: "1)", "2)")."""
-    first = bisect_left(marks, offset, key=lambda span: span[0])
-    if first == len(marks) or marks[first][0] >= offset + len(sentence):
-        return list(parts)
-    cut: list[tuple[int, int]] = []
-    for start, end in parts:
-        k = bisect_left(marks, offset + start + 1, key=lambda span: span[0])
-        while k < len(marks) and marks[k][0] < offset + end:
-            at = marks[k][0] - offset
-            if sentence[start:at].strip():
-                # the "and" or "or" before the next item is no part of this one
-                joiner = _JOINER_END.search(sentence, start, at)
-                cut.append((start, joiner.start() if joiner is not None else at))
-                start = at
-            k += 1
-        cut.append((start, end))
-    return cut

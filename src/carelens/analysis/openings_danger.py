@@ -4,7 +4,10 @@ No clause is offered that holds a crisis cue ("It sounds like you bought a gun t
 yourself…" would echo the danger as a casual reflection), crisis wording the seeker negates,
 urging or method words, or "kys", "die", "kill myself"... whoever the seeker says wrote them
 (:data:`_DANGER`), also masked ("d-i-e", "d.i.e", "k*ll myself", "d*e":
-:func:`carelens.text.unmask`, :data:`_DANGER_MASKED`): :func:`danger_spans`. The seeker's own
+:func:`carelens.text.unmask`, :data:`_DANGER_MASKED`), in any of their forms ("hung
+himself", "shot himself", "jumped off the parking garage", "od'd", "I want to end all of
+this", "someone to just break in and murder me", "i've been cutting": :data:`_CUTTING`):
+:func:`danger_spans`. The seeker's own
 feeling before the connective of such words that tell of someone else's act may be offered
 ("I feel lost since she took her own life" offers "I feel lost": :func:`before_danger`), and
 so may their own clause after such words ("People at school told me to kys and I feel
@@ -24,7 +27,7 @@ from carelens.analysis.crisis_feedback import whose_before
 from carelens.analysis.openings_trim import CONJUNCTION, OWN_SUBJECT, needs_more
 from carelens.analysis.quoting import NO_SPACE_RUN
 from carelens.analysis.unsafe import unsafe_spans
-from carelens.analysis.words import WORD
+from carelens.analysis.words import WORD, plain
 from carelens.text import MASKED_LETTER, fold, unmask, vowels_masked
 
 #: Words that echo danger whoever writes them, beside the crisis cues and the unsafe words:
@@ -37,25 +40,53 @@ _KYS = r"\bk\.?\s?y\.?\s?s+\b"
 # reads them).
 _SELF = (
     r"\w*\s+(?:my|your|ur|him|her|them|our|one)?\s*sel(?:f|ves)\b"
-    r"(?!\s+(?:some\s+)?(?:slack|a\s+break|off|free|loose|short|out)\b)"
+    r"(?!\s+(?:some\s+)?(?:slack|a\s+break|off|free|loose|short|out|in\s+the\s+foot)\b)"
 )
-_HARM_VERBS = r"kill|unalive|off|hang|stab|slit|hurt|harm|cut|burn"
+# Their past forms too: "hung himself", "hanged herself", "slit her wrists".
+_HARM_VERBS = r"kill|unalive|off|hang|hung|stab|slit|slash|hurt|harm|cut|burn"
+_POSSESSIVE = r"(?:my|your|ur|his|her|their|our)"
+#: Heights and traffic a jump of danger is told from or in front of ("jumped off the parking
+#: garage", "jumped from a bridge", "jumped in front of a train"; not "jumped off the couch").
+_HEIGHTS = (
+    r"bridges?|buildings?|roofs?|rooftops?|garages?|parking\s+(?:garage|structure|deck|lot)s?"
+    r"|cliffs?|balcon(?:y|ies)|overpass(?:es)?|towers?|ledges?|windows?|skyscrapers?|dams?"
+    r"|floors?|stor(?:y|ey|ies|eys)"
+)
+_TRAFFIC = r"trains?|subways?|bus(?:es)?|trucks?|cars?|traffic|lorr(?:y|ies)"
 _DANGER_WORDS = (
-    r"\b(?:die|suicid\w*|self[\s-]*harm\w*|overdos\w*)\b"
+    r"\b(?:die|suicid\w*|self[\s-]*harm\w*|overdos\w*|hanged)\b"
     r"|\bend(?:s|ed|ing)?\s+(?:it\s+all|(?:my|your|his|her|their|our)\s+(?:own\s+)?li(?:fe|ves))\b"
+    # "end it", "end all of this" last in a clause ("I want to end all of this."; not "end
+    # this relationship", "end it with him")
+    r"|\bend(?:s|ed|ing)?\s+(?:it|this|everything|all\s+of\s+(?:this|it))(?=\s*(?:$|[.!?,;\u2026]"
+    r"|(?:now|tonight|today|soon|already|for\s+good|once\s+and\s+for\s+all)\b))"
     r"|\b(?:take|takes|took|taking|taken)\s+(?:my|your|his|her|their|our)\s+own\s+li(?:fe|ves)\b"
+    # a wish that someone kill the seeker ("someone to just break into my house and murder
+    # me", "somebody just kill me"; not "my mom would kill me if she found out")
+    r"|\b(?:someone|somebody|anyone|anybody|please|pls)\b[^.!?\n]{0,60}?"
+    r"\b(?:kill|murder|shoot|stab)\s+me\b|\bmurder\s+me\b"
+    # "od'd", "ODed", "OD'ing", "OD on pills" ("odd" is none)
+    r"|\bo\.?d\.?(?:['\u2019]d|['\u2019]?ed|['\u2019]?ing)\b|\bod(?=\s+on\b)"
+    rf"|\b(?:slit|slash|cut)\w*\s+(?:{_POSSESSIVE}\s+)?(?:own\s+)?(?:wrists?|throats?|veins?)\b"
+    r"|\b(?:jump|leap)(?:s|ed|ing|t)?\s+(?:"
+    rf"(?:off|from|out\s+of)\s+(?:(?:the|a|an|that|this|some|{_POSSESSIVE})\s+)?"
+    rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:{_HEIGHTS})"
+    rf"|in\s+front\s+of\s+(?:(?:the|a|an|that|this|some)\s+)?(?:[\w'\u2019-]+\s+)?(?:{_TRAFFIC})"
+    rf"|to\s+{_POSSESSIVE}\s+death)\b"
 )
-_DANGER = re.compile(rf"{_KYS}|\b(?:shoot|{_HARM_VERBS}){_SELF}|{_DANGER_WORDS}", re.IGNORECASE)
+_DANGER = re.compile(
+    rf"{_KYS}|\b(?:shoot|shot|{_HARM_VERBS}){_SELF}|{_DANGER_WORDS}", re.IGNORECASE
+)
 #: :data:`_DANGER` with a masked letter for any vowel of its words, read in text that
 #: :func:`~carelens.text.unmask` read ("k*ll myself", "d*e": :func:`~carelens.text.vowels_masked`);
-#: "kys" only as "k*s" ("k*ss" is a kiss), and "shoot" only with one "o" shown ("sh*ot":
-#: "sh*t myself", "sh**t myself" are swearing).
+#: "kys" only as "k*s" ("k*ss" is a kiss), and "shoot" or "shot" only with an "o" shown
+#: ("sh*ot": "sh*t myself", "sh**t myself" are swearing).
 _DANGER_MASKED = re.compile(
     "|".join(
         (
             _KYS,
             rf"\bk{MASKED_LETTER}s\b",
-            rf"\bsh(?:o[o{MASKED_LETTER}]|{MASKED_LETTER}o)t{vowels_masked(_SELF)}",
+            rf"\bsh(?:o[o{MASKED_LETTER}]?|{MASKED_LETTER}o)t{vowels_masked(_SELF)}",
             vowels_masked(rf"\b(?:{_HARM_VERBS}){_SELF}"),
             vowels_masked(_DANGER_WORDS),
         )
@@ -64,12 +95,52 @@ _DANGER_MASKED = re.compile(
 )
 
 
+#: "cutting" or "cuts" of self-harm, told without "myself" ("i've been cutting", "my friend
+#: cuts and ...", "cuts on her arms", "cutting is the only thing that helps"): at the end of a
+#: clause, or before a word that tells no object of it (:data:`_AFTER_CUTTING`), never after
+#: a word that names what is cut (:data:`_CUT_THINGS`: "budget cuts", "pay cuts"); "cutting
+#: my hair", "cuts class", "cutting costs", "cutting back" are none. "cut" alone only so
+#: after a wish or an urge ("I wanna cut but I'm scared"; not "I want to cut my hair") or
+#: before "again", "deeper", "last night" ("I cut again last night").
+_AFTER_CUTTING = (
+    r"and|but|or|so|again|anymore|too|since|because|cause|cuz|when|whenever|while|until|every"
+    r"|a\s+lot|lately|recently|still|daily|regularly|sometimes|often|at\s+night|is|was|helps"
+    r"|helped|scars|for\s+(?:years|months|weeks|a\s+while|so\s+long)"
+    rf"|(?:on\s+)?{_POSSESSIVE}\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?|body)"
+)
+_CUTTING = re.compile(
+    rf"\b(?:(?:cutting|cuts|(?:wanna|want\s+to|need\s+to|urges?\s+to|going\s+to|gonna|tempted\s+to"
+    rf"|started\s+to|not\s+to)\s+cut)(?=\s*(?:$|[.!?,;:)\u2026]|(?:{_AFTER_CUTTING})\b))"
+    r"|cut(?=\s+(?:again|deeper|last\s+night)\b))",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: Words before "cuts" or "cutting" that name what is cut, or make it a cut of something else.
+_CUT_THINGS = frozenset([
+    "hair", "paper", "budget", "pay", "job", "tax", "price", "spending", "staff", "funding",
+    "power", "cold", "service", "rate", "wage", "salary", "benefit", "benefits", "cost",
+    "program", "hours", "director's", "final", "rough", "clean", "fresh", "prime", "jump",
+    "short", "fast", "quick", "coupon", "wood", "grass", "lawn", "weight",
+])  # fmt: skip
+
+
+def _cutting(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` tells of cutting as self-harm without "myself" (:data:`_CUTTING`), not
+    after a word of :data:`_CUT_THINGS` ("budget cuts", "paper cuts")."""
+    spans = []
+    for found in _CUTTING.finditer(text):
+        before = WORD.findall(text, max(0, found.start() - 20), found.start())
+        if not before or plain(before[-1]) not in _CUT_THINGS:
+            spans.append(found.span())
+    return spans
+
+
 @lru_cache(maxsize=8)
 def danger_spans(seeker: str) -> tuple[tuple[int, int], ...]:
     """Where ``seeker`` holds words an opening must not echo: its crisis cues and the crisis
     words it negates ("I'm not suicidal"), both of :func:`carelens.analysis.crisis.crisis_scan`,
     urging or method words (:func:`carelens.analysis.unsafe.unsafe_spans`) and the words of
-    :data:`_DANGER`, whoever is said to have written them ("told me to kys"). Like the
+    :data:`_DANGER` and :data:`_CUTTING`, whoever is said to have written them ("told me to
+    kys"). Like the
     others, :data:`_DANGER` reads the text as the patterns do (:func:`~carelens.text.fold`:
     "sui\u00adcide", full-width letters), and it reads masked words as the words they mask
     (:func:`~carelens.text.unmask`: "d-i-e", "k*ll myself"); its words are mapped back to the
@@ -85,6 +156,7 @@ def danger_spans(seeker: str) -> tuple[tuple[int, int], ...]:
         *negated,
         *((span.start, span.end) for span in unsafe_spans(seeker)),
         *(folded.span(*unmasked.span(*found.span())) for found in danger.finditer(unmasked.text)),
+        *(folded.span(*unmasked.span(*span)) for span in _cutting(unmasked.text)),
     )
 
 
@@ -132,7 +204,7 @@ def before_danger(
 ) -> int | None:
     """Where the clause ``text[start:end]`` may end before the first of the :func:`merged` ``spans``
     in it: before the last connective (:data:`_DANGER_CONNECTIVE`) ahead of that span, when every
-    span in the clause tells of someone else (:func:`_someone_elses`: "I feel lost since she took
+    span in the clause tells of someone else (:func:`someone_elses`: "I feel lost since she took
     her own life" may end before "since"); None when one may be the seeker's own ("I feel lost
     because I want to die", "after my suicide attempt"), no connective comes after a word, or the
     words before it end on one that needs another
@@ -143,7 +215,7 @@ def before_danger(
         return None
     j = k
     while j < len(starts) and starts[j] < end:
-        if not _someone_elses(text, start, starts[j], ends[j]):
+        if not someone_elses(text, start, starts[j], ends[j]):
             return None
         j += 1
     cut = None
@@ -155,7 +227,7 @@ def before_danger(
     return cut
 
 
-def _someone_elses(text: str, start: int, first: int, last: int) -> bool:
+def someone_elses(text: str, start: int, first: int, last: int) -> bool:
     """Whether the danger words ``text[first:last]`` tell of someone else's act, not of the
     seeker's own intent (as the crisis feedback reads whose a cue is,
     :func:`carelens.analysis.crisis_feedback.whose_before`): by a word of their own ("took

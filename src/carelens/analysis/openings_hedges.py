@@ -14,7 +14,10 @@ the suggested opening, turned ("It sounds like you guess your mom doesn't care a
 :func:`trailing_hedge`), where it would otherwise read "... about you you guess"; a hedge at
 the end of words with no first-person word of their own is taken off ("One more pain I guess":
 its "I" alone would make them the seeker's statement). A hedge before only a subject and an
-auxiliary ("I think i am") is no clause to offer (:func:`hedge_alone`).
+auxiliary ("I think i am") is no clause to offer (:func:`hedge_alone`). "It seems like" at a
+clause's start says again what "It sounds like" says, so the opening leaves it out ("It seems
+like nobody cares about me" -> "It sounds like nobody cares about you…", not "It sounds like it
+seems like ...": :func:`seeming_end`).
 """
 
 from __future__ import annotations
@@ -55,6 +58,26 @@ _BEFORE_FEELING = ADVERBS | frozenset([
     "feeling", "a", "bit", "little", "too", "super", "sooo", "soo", "quite", "kind", "sort",
     "of", "getting",
 ])  # fmt: skip
+
+
+#: "It seems like" and its kin at a clause's start ("It seems like", "it just seems that",
+#: "Seems like", "It seemed as if"), with what separates it from the clause after it.
+_SEEMS = re.compile(
+    r"(?:it\s+)?(?:(?:just|really|always|kinda|kind\s+of|almost|honestly)\s+)?"
+    r"(?:seems|seemed|seem)\s+(?:like|that|as\s+if|as\s+though)[\s,]+",
+    re.IGNORECASE,
+)
+
+
+def seeming_end(clause: str) -> int | None:
+    """Where ``clause`` goes on after an "it seems like" at its start (:data:`_SEEMS`: "It
+    seems like nobody cares about me" -> at "nobody"), which an opening that starts "It sounds
+    like" would only say again; None when it opens with none, or fewer than two words
+    follow it."""
+    found = _SEEMS.match(clause)
+    if found is None or len(WORD.findall(clause, found.end())) < 2:
+        return None
+    return found.end()
 
 
 def filler_hedge_end(text: str, start: int, end: int) -> int | None:

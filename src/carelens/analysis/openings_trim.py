@@ -22,7 +22,7 @@ Markdown marks are left out of the words offered ("**I feel so alone** since..."
 feel so alone since...", :func:`carelens.analysis.quoting.clip`), but a "*" typed for a
 letter at a word's edge stays, as the seeker typed it ("I feel so *ead inside":
 :func:`carelens.analysis.quoting.masked_stars`).
-A clause clipped to :data:`_QUOTE_WORDS` words keeps its feeling word, does not end on a word
+A clause clipped to :data:`QUOTE_WORDS` words keeps its feeling word, does not end on a word
 that needs another ("...and you feel like such…") and stops before a quotation it would cut
 open (:func:`clip_clause`); neither end falls inside personal data. Emoji inside a clause are
 left out of the opening, not of the words quoted (:func:`without_emoji`).
@@ -110,8 +110,8 @@ _NOT_LAST = frozenset([
     "totally", "completely", "extremely", "pretty", "much", "some", "any", "every", "no",
 ])  # fmt: skip
 #: How many words a clause offered may have before it is clipped (:func:`clip_clause`).
-_QUOTE_WORDS = 14
-#: How many words past :data:`_QUOTE_WORDS` a clipped clause may run to keep its feeling.
+QUOTE_WORDS = 14
+#: How many words past :data:`QUOTE_WORDS` a clipped clause may run to keep its feeling.
 _FEELING_SLACK = 4
 
 
@@ -724,30 +724,30 @@ def needs_more(token: str) -> bool:
 def clip_clause(
     text: str, start: int, end: int, feelings: Sequence[int], runs: Sequence[tuple[int, int]]
 ) -> str:
-    """The clause ``text[start:end]`` clipped to :data:`_QUOTE_WORDS` words (:func:`clip`),
+    """The clause ``text[start:end]`` clipped to :data:`QUOTE_WORDS` words (:func:`clip`),
     so that it keeps the first of the seeker's own feeling words in it (``feelings``: where
     they start in ``text``, in order) and does not end on a word that needs another after it
     (:data:`_NOT_LAST`: "...and you feel like such…"): a feeling word a few words past the
     limit (:data:`_FEELING_SLACK`) is taken in; one further on is reached by starting at the
     seeker's subject before it ("... and now I feel so alone" offers "I feel so alone");
     neither end falls inside personal data."""
-    if len(text[start:end].split()) <= _QUOTE_WORDS:
-        return clip(text[start:end], _QUOTE_WORDS, _stars_in(text, start, end))  # nothing to cut
+    if len(text[start:end].split()) <= QUOTE_WORDS:
+        return clip(text[start:end], QUOTE_WORDS, _stars_in(text, start, end))  # nothing to cut
     # personal data counts as one word
-    whole = clip(text[start:end], _QUOTE_WORDS, _stars_in(text, start, end))
+    whole = clip(text[start:end], QUOTE_WORDS, _stars_in(text, start, end))
     if not whole.endswith("…"):
         return whole
     tokens = list(NO_SPACE_RUN.finditer(text, start, end))
     held = feelings[bisect_left(feelings, start) : bisect_left(feelings, end)]
     feel = next((k for k, t in enumerate(tokens) if held and t.start() <= held[0] < t.end()), None)
     begin = 0
-    if feel is not None and feel >= _QUOTE_WORDS + _FEELING_SLACK:
-        for j in range(feel, feel - _QUOTE_WORDS, -1):
+    if feel is not None and feel >= QUOTE_WORDS + _FEELING_SLACK:
+        for j in range(feel, feel - QUOTE_WORDS, -1):
             if OWN_SUBJECT.fullmatch(tokens[j].group(0).strip(",;:")):
                 begin = j
                 break
-    stop = min(len(tokens), begin + _QUOTE_WORDS)
-    if feel is not None and stop <= feel < begin + _QUOTE_WORDS + _FEELING_SLACK:
+    stop = min(len(tokens), begin + QUOTE_WORDS)
+    if feel is not None and stop <= feel < begin + QUOTE_WORDS + _FEELING_SLACK:
         stop = feel + 1
     stop = _backed_off(tokens, begin, stop, _FEELING_SLACK)
     # a quotation left open ("...and my dad said 'you're no son…") is cut before its mark

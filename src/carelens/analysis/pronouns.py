@@ -6,7 +6,8 @@ clause of those only in a message without "I", :mod:`carelens.analysis.openings`
 apostrophe stays curly, a name keeps its capital ("Sarah left me" -> "Sarah left you") and a
 time stays ("4 am"). Nothing inside a web address or handle is turned ("@our_team"), nor quoted
 speech ('My mom says "I give up on you"', :mod:`carelens.analysis.quoted_speech`), nor the "my"
-of "Oh my god", nor the "I" of an abbreviation ("I.B.M.") or the numeral of "World War I", nor
+of "Oh my god", nor the "I" of an abbreviation ("I.B.M.") or a road ("I-95"), nor the numeral of
+"World War I" or "type I diabetes", "stage I cancer", nor
 a name joined by an underscore ("my_score"); an all-capitals "US" or "ME" is turned only in a
 clause written in capitals ("I HATE MY LIFE"), or for a lone emphasised "ME" ("nobody cares
 about ME"). A word whose turning is in doubt ("I have ME", "Henry I was a king", "Part I and",
@@ -30,7 +31,7 @@ from carelens.analysis.words import COMMON_WORDS, DROPPED_I_VERBS, WORD, plain
 
 #: First-person words; an "I" of an abbreviation ("I.B.M.") is none.
 FIRST_PERSON = re.compile(
-    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|ive|i feel|i felt|i am|my)\b(?!\.[^\W\d_])",
+    r"\b(?:i|i['\u2019]m|im|i['\u2019]ve|ive|i feel|i felt|i am|my)\b(?!\.[^\W\d_]|-\d)",
     re.IGNORECASE,
 )
 _SWAPS = {
@@ -65,8 +66,9 @@ _TIME_BEFORE_AM = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*$",
     re.IGNORECASE,
 )
-#: "I" before a full stop and a letter is part of an abbreviation ("I.B.M."), no pronoun.
-_ABBREVIATION_AFTER = re.compile(r"\.[^\W\d_]")
+#: "I" before a full stop and a letter is part of an abbreviation ("I.B.M."), no pronoun, and
+#: "I" before a hyphen and a number names a road ("I-95", "I-5").
+_ABBREVIATION_AFTER = re.compile(r"\.[^\W\d_]|-\d")
 #: An all-capitals word after one of these is a noun, not a pronoun ("the US", "THE US").
 _ARTICLES = frozenset(["the", "a", "an"])
 #: Lower-case words that may follow the pronoun "I" ("Sarah I miss you", "At Christmas I
@@ -83,8 +85,8 @@ _AFTER_I = DROPPED_I_VERBS | frozenset([
 ])  # fmt: skip
 #: An "I" after one of these is the pronoun ("Then I", "And I", "My I..."), never a numeral.
 _NO_NUMERAL_AFTER = COMMON_WORDS | frozenset(_SWAPS)
-#: A capital "I" right after "World War" is the numeral, whatever follows ("World War I was
-#: brutal"): no pronoun, and nothing in doubt.
+#: An "I" right after "World War" is the numeral, whatever follows ("World War I was
+#: brutal", "world war i"): no pronoun, and nothing in doubt.
 _WORLD_WAR_BEFORE = re.compile(r"\bworld\s+war\s+$", re.IGNORECASE)
 #: Names that monarchs bear with the numeral "I" ("Henry I", "Elizabeth I"). Written with a
 #: capital right before a capital "I", they make it a numeral in doubt wherever they stand,
@@ -100,6 +102,19 @@ _REGNAL_NAMES = frozenset([
 #: sentence too ("Type I diabetes runs in my family").
 _NUMBERED = frozenset([
     "part", "chapter", "act", "volume", "book", "phase", "stage", "type", "season", "episode",
+    "grade", "title", "class", "level", "tier", "category", "schedule", "article", "section",
+    "bipolar",
+])  # fmt: skip
+#: Words that follow a Roman numeral "I" after a numbered noun written in lower case ("type I
+#: diabetes", "stage I cancer", "grade I tear", "phase I trial", "bipolar I disorder"): the
+#: "I" is then surely the numeral, kept, and nothing is in doubt (:func:`_after_numbered`).
+_AFTER_NUMERAL = frozenset([
+    "diabetes", "diabetic", "diabetics", "cancer", "cancers", "tumor", "tumour", "tumors",
+    "tumours", "breast", "lung", "colon", "ovarian", "prostate", "melanoma", "lymphoma",
+    "carcinoma", "disorder", "hypertension", "obesity", "sprain", "tear", "strain", "burn",
+    "burns", "concussion", "trial", "trials", "study", "school", "schools", "funding",
+    "student", "students", "teacher", "felony", "misdemeanor", "drug", "drugs", "substance",
+    "error", "errors", "diagnosis", "survivor", "survivors", "patients", "patient",
 ])  # fmt: skip
 #: After "I and", these open the others the seeker names with themselves ("On Monday I and
 #: the team said we'd finish it"), after a word of :data:`_TIME_NAMES`.
@@ -211,8 +226,10 @@ def turn_clause(clause: str) -> tuple[str, bool, bool]:
     capitals ("I HATE MY LIFE"): "the US" is the country, and in a clause with lower-case
     letters "ME" may be the illness or the state, so it is in doubt, unless it is a lone
     emphasised "me" (:func:`_emphasised_me`: "nobody cares about ME"); an "AM" right after
-    "I" is still the verb. An "I" that may be a numeral (:func:`_maybe_numeral`: "Henry I
-    was", "Part I and") is in doubt too, and so is a clause with a second-person word in
+    "I" is still the verb. An "I" after a numbered noun in lower case is kept where it is
+    surely the numeral (:func:`_after_numbered`: "type I diabetes", "stage I cancer"). An "I"
+    that may be a numeral (:func:`_maybe_numeral`: "Henry I was", "Part I and"; "in stage
+    I.") is in doubt too, and so is a clause with a second-person word in
     brackets inside it (:func:`carelens.analysis.addressees.you_in_brackets`: "My dad (Dad,
     if you ever read this, I'm sorry) was a good man")."""
     capitals = not any(c.islower() for c in clause)
@@ -249,6 +266,9 @@ def turn_clause(clause: str) -> tuple[str, bool, bool]:
             continue
         elif folded == "my" and _exclaimed(clause, words, k):
             continue  # "Oh my god", "oh my"
+        elif folded == "i" and (numeral := _after_numbered(clause, words, k)) is not None:
+            doubt = doubt or not numeral  # "type I diabetes" stays; "in stage I." in doubt
+            continue
         elif folded == "i" and _maybe_numeral(clause, words, k):
             doubt = True
             continue
@@ -302,16 +322,15 @@ def _adjacent(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
 def _no_pronoun(clause: str, match: re.Match[str], addresses: Sequence[tuple[int, int]]) -> bool:
     """Whether the pronoun form ``match`` of ``clause`` is surely no pronoun: inside a web
     address or handle (``addresses``) or a name joined by an underscore ("my_score"), the
-    "am" of a time ("4 am") or the "I" of an abbreviation ("I.B.M.")."""
+    "am" of a time ("4 am"), the "I" of an abbreviation ("I.B.M.") or a road ("I-95"), or
+    the numeral of "World War I"."""
     folded = plain(match.group(0))
     return (
         within(addresses, match.start())
         or "_" in (clause[match.start() - 1 : match.start()], clause[match.end() : match.end() + 1])
         or (folded == "am" and _TIME_BEFORE_AM.search(clause, 0, match.start()) is not None)
         or (folded == "i" and _ABBREVIATION_AFTER.match(clause, match.end()) is not None)
-        or (
-            match.group(0) == "I" and _WORLD_WAR_BEFORE.search(clause, 0, match.start()) is not None
-        )
+        or (folded == "i" and _WORLD_WAR_BEFORE.search(clause, 0, match.start()) is not None)
     )
 
 
@@ -348,6 +367,30 @@ def _maybe_numeral(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
     ):
         return False  # the seeker and others: "On Monday I and the team said"
     return not (after[:1].islower() and (follows in _AFTER_I or follows.endswith(("ed", "n't"))))
+
+
+def _after_numbered(clause: str, words: Sequence[re.Match[str]], k: int) -> bool | None:
+    """Whether the "I" at ``k`` of ``clause``, right after a numbered noun written in lower
+    case (:data:`_NUMBERED`: "type", "stage", "grade"...), is a Roman numeral: True, surely,
+    before a word that follows one (:data:`_AFTER_NUMERAL`: "I have type I diabetes", "stage
+    I cancer"); False, in doubt, for a capital "I" last, before a mark, "and", "or" or "of"
+    ("I'm in stage I.", "part I and"); None where it reads as the pronoun ("the type I like",
+    "in class I feel stupid") or no such noun comes before it. A capitalised noun makes it a
+    numeral in doubt (:func:`_maybe_numeral`)."""
+    if not _adjacent(clause, words, k):
+        return None
+    before = words[k - 1].group(0)
+    if not before.islower() or before not in _NUMBERED:
+        return None
+    after = words[k + 1].group(0) if _adjacent(clause, words, k + 1) else ""
+    if plain(after) in _AFTER_NUMERAL:
+        return True
+    if words[k].group(0) != "I":
+        return None
+    rest = clause[words[k].end() :].lstrip()
+    if not rest or (not after and rest[0] in ",.;:!?)\u2026"):
+        return False  # "I'm in stage I."
+    return False if plain(after) in ("and", "or", "of") else None
 
 
 def _emphasised_me(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:

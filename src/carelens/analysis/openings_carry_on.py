@@ -1,0 +1,149 @@
+"""Whether a clause read after words of danger carries them on, so that no suggested opening
+is built on it.
+
+A clause after words of danger (:mod:`carelens.analysis.openings_danger`) may hold none of
+them and still go on with what they said: "I want to commit suicide so bad. And I think I
+just might pretty soon." would offer "It sounds like you think you just might pretty soon…",
+an intent that refers back to the crisis words. Whose the words are is read as the crisis
+feedback reads it (:func:`danger_before`; crisis words the seeker negates, "I'm not
+suicidal.", are none). No clause is offered from a sentence that opens with a connective
+right after a sentence with such words ("And I think I might too"), nor one that carries
+them on (:func:`carries_on`): one that ends where its verb is left out ("I think I just
+might pretty soon") or refers back to the act ("I want to do it too", "I'm thinking of
+finally going through with this"), in the rest of their sentence or the next; and anywhere
+after words that may be the seeker's own, also one with a word that may stand for them ("I
+hope I die soon. I deserve it.", "That's all I have to say") or that tells of a plan or an
+intent ("I want to die. I've been planning it for weeks."). A clause of the seeker's own
+beside them is still offered ("I want to die. I feel so alone.", "I want to k*ll myself and
+I feel so alone", "My uncle shot himself last spring. I can't stop thinking about him.").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from carelens.analysis.openings_danger import someone_elses
+from carelens.analysis.words import WORD, plain
+
+#: Words that refer back to an act told before, whoever's it was ("I want to do it too",
+#: "I might do the same", "I tried again", "I think so"); "too", "either" and "as well" only
+#: last ("I might too"; not "I'm too scared").
+_REFERS_BACK = re.compile(
+    r"\b(?:(?:too|either|as\s+well)(?=\s*$|\s*[^\w\s])|the\s+same|same\s+thing|again"
+    r"|(?:do|does|did|doing|done|try|tries|tried|trying|through\s+with)\s+(?:it|that|this|so)"
+    r"|(?:think|guess|hope)\s+so\s*$)\b",
+    re.IGNORECASE,
+)
+#: After the seeker's own danger, any "it", and a "that" or "this" that stands alone (last,
+#: before a mark, a verb or a word of time or degree), may stand for it ("I'm going to do
+#: it", "it's the only way out", "That way I don't drag anyone down", "I can't take another
+#: night of this", "this is the day"; not "I know that I need help", "this world").
+_POINTS_BACK = re.compile(
+    r"\bit\b|\b(?:that|this)(?:$|(?=[^\w\s]|\s*$|\s+(?:for|since|before|again|anymore|now|soon"
+    r"|tonight|today|tomorrow|every|all|a|often|lately|so|much|too|right|way|is|was|will|would"
+    r"|could|might|can|has|had|happens|happened|done|day|time|weekend|week|through)\b))",
+    re.IGNORECASE,
+)
+#: After the seeker's own danger, words of a plan or an intent ("I've been planning for
+#: weeks", "I'm going to do it tonight", "I wrote a note", "I think I will").
+_INTENT = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|decided|ready|prepared|tonight|goodbye|note|soon|gonna"
+    r"|going\s+to|will|won['\u2019]?t|i['\u2019]ll|method|way\s+out)\b",
+    re.IGNORECASE,
+)
+#: Last words of a clause whose verb is left out, to be read from the words before it ("I
+#: just might", "I think I will", "I'm going to", "I really want to").
+_LEFT_OUT_VERB = frozenset([
+    "might", "will", "would", "could", "can", "may", "should", "must", "shall", "to", "gonna",
+    "wanna", "going", "do", "did", "does", "have", "has", "had", "am", "was", "were", "be",
+    "been", "not", "won't", "wont", "wouldn't", "wouldnt", "can't", "cant", "i'll", "ill",
+    "i'd", "might've", "would've", "could've", "mightve",
+])  # fmt: skip
+#: A "do" that is a clause's own verb after "to" or a question word ("I don't know what to
+#: do", "I have nothing to do"); "I have to be" leaves its verb out.
+_OWN_VERB_AFTER = {"do": frozenset(["to", "what", "how"])}
+#: Words before a last "to" whose verb is left out ("I really want to", "I'm going to"); after
+#: any other it is a preposition ("no one to reach out to", "nothing to look forward to").
+_BEFORE_TO = frozenset([
+    "want", "wanted", "wants", "need", "needed", "needs", "have", "has", "had", "going",
+    "got", "try", "tried", "trying", "plan", "planned", "planning", "like", "love", "hate",
+    "supposed", "able", "used", "ought", "deserve", "mean", "meant", "decided", "afraid",
+    "scared", "ready", "wish", "hope", "hoping", "tempted",
+])  # fmt: skip
+#: Words that may follow a left-out verb at a clause's end ("I just might pretty soon", "I
+#: will tonight", "I probably will someday").
+_AFTER_LEFT_OUT = frozenset([
+    "soon", "pretty", "very", "tonight", "today", "tomorrow", "eventually", "someday", "now",
+    "anyway", "anyways", "really", "probably", "honestly", "actually", "seriously", "though",
+    "already", "one", "day", "week", "weekend", "lol", "this", "next", "finally", "just",
+])  # fmt: skip
+#: Words that open a sentence that goes on with the one before it ("And I think I might too").
+_CONNECTIVES = frozenset(["and", "so", "but", "or", "then", "plus", "also", "because", "cause"])
+
+
+def carries_on(text: str, start: int, end: int, own: bool) -> bool:
+    """Whether the clause ``text[start:end]``, read after words of danger, goes on with them:
+    it ends where its verb is left out (:func:`verb_left_out`: "I think I just might pretty
+    soon"), refers back to the act (:data:`_REFERS_BACK`: "I
+    want to do it too"), or, after danger that may be the seeker's ``own``, holds a word that
+    may stand for it (:data:`_POINTS_BACK`: "I deserve it", "That way I don't drag anyone
+    down") or tells of a plan or an intent (:data:`_INTENT`: "I've been planning for
+    weeks")."""
+    if verb_left_out(text, start, end):
+        return True
+    if _REFERS_BACK.search(text, start, end) is not None:
+        return True
+    return own and (
+        _POINTS_BACK.search(text, start, end) is not None
+        or _INTENT.search(text, start, end) is not None
+    )
+
+
+def verb_left_out(text: str, start: int, end: int) -> bool:
+    """Whether the clause ``text[start:end]`` ends where its verb is left out, to be read from
+    the words before it (:data:`_LEFT_OUT_VERB`, maybe before words of time: "I think I just
+    might pretty soon", "But I have to be"; not "I don't know what to do")."""
+    words = [plain(word) for word in WORD.findall(text, start, end)]
+    while words and words[-1] in _AFTER_LEFT_OUT:
+        words.pop()
+    if not words or words[-1] not in _LEFT_OUT_VERB:
+        return False
+    before = words[-2] if len(words) > 1 else ""
+    if words[-1] == "to":
+        return before in _BEFORE_TO
+    return before not in _OWN_VERB_AFTER.get(words[-1], ())
+
+
+def opens_with_connective(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` opens with a word that goes on with the one
+    before it (:data:`_CONNECTIVES`: "And I think I might too")."""
+    first = WORD.search(text, start, end)
+    return first is not None and plain(first.group(0)) in _CONNECTIVES
+
+
+def danger_before(
+    text: str,
+    spans: tuple[list[int], list[int]],
+    negated: Sequence[tuple[int, int]],
+    start: int,
+    end: int,
+) -> bool | None:
+    """Whose the words of danger in the sentence ``text[start:end]`` are, of the merged
+    ``spans`` (:func:`~carelens.analysis.openings_danger.merged`) in it other than those
+    inside crisis words the seeker negates (``negated``: "I'm not suicidal"): True where
+    every one tells of someone else's act
+    (:func:`~carelens.analysis.openings_danger.someone_elses`: "My uncle shot himself"),
+    False where one may be the seeker's own ("I want to commit suicide so bad"), None
+    where there is none."""
+    starts, ends = spans
+    theirs: bool | None = None
+    for k in range(bisect_right(ends, start), bisect_left(starts, end)):
+        first, last = starts[k], ends[k]
+        if any(a <= first and last <= b for a, b in negated):
+            continue  # "I'm not suicidal"
+        if not someone_elses(text, start, first, last):
+            return False
+        theirs = True
+    return theirs
