@@ -73,7 +73,10 @@ The patterns are stated in :mod:`carelens.analysis.crisis_patterns`, and the che
 around a match (the writer's negation, everyday senses) in
 :mod:`carelens.analysis.crisis_context`, which reads what someone else told the seeker with
 :mod:`carelens.analysis.crisis_tellings` and the everyday idioms with
-:mod:`carelens.analysis.crisis_idioms`; this module runs them over a message, read as it is,
+:mod:`carelens.analysis.crisis_idioms`; the means told ("he tried to hang himself", "I jumped off
+a bridge", "I've been cutting"; not "he shot himself in the foot", nor a death told of: "my uncle
+shot himself last spring") are stated with their checks in
+:mod:`carelens.analysis.crisis_methods`. This module runs them over a message, read as it is,
 unmasked and with its Markdown marks as spaces, and maps what they find back to its offsets.
 """
 

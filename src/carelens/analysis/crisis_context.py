@@ -19,7 +19,10 @@ told them ("someone told me to kill myself", 'my mom said "just kill yourself"')
 writer takes it up ("... and honestly I want to", "... and they're not wrong":
 :mod:`carelens.analysis.crisis_tellings`) or the message holds a cue of their own risk besides
 ("They told me to kill myself. I want to die."); self-harm words without an accident; a
-farewell that points to an ending, not an everyday leaving.
+farewell that points to an ending, not an everyday leaving; a means told of a risk, not of a
+death told of nor an idiom (:mod:`carelens.analysis.crisis_methods`: "he tried to hang
+himself", not "my uncle shot himself last spring" nor "he shot himself in the foot"); "od'd"
+as an overdose, not the name "Oded".
 :mod:`carelens.analysis.crisis` runs them. :func:`not_own_mentions` gives the words set aside
 as another's telling or an idiom, which the learned flag does not read either.
 """
@@ -36,6 +39,7 @@ from carelens.analysis.crisis_idioms import (
     everyday_taking,
     planned_taking,
 )
+from carelens.analysis.crisis_methods import METHOD_CHECKS, OD_PAST
 from carelens.analysis.crisis_patterns import (
     BYE,
     END_IT,
@@ -221,6 +225,11 @@ def _someones_act(text: str, start: int, end: int) -> bool:
     return intent and _TOPIC_AFTER.match(text, end) is None
 
 
+def _od_act(text: str, start: int, end: int) -> bool:
+    """ "od'd", "ODed" read as an overdose is (:func:`_someones_act`), not the name "Oded"."""
+    return text[start:end] != "Oded" and _someones_act(text, start, end)
+
+
 def _swallowed(text: str, start: int, end: int) -> bool:
     """A quantity of a drug taken that is not carried nor a usual dose ("took a whole bottle of
     tylenol with me", "took 5 advil over the day for my migraine":
@@ -379,6 +388,7 @@ def _last_words(text: str, start: int, end: int) -> bool:
 #: Patterns whose words have everyday senses too: a match is a cue only when its check holds.
 _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     OVERDOSE: _someones_act,
+    OD_PAST: _od_act,
     TOOK_MANY: _swallowed,
     TAKE_PLANNED: planned_taking,
     END_IT: _own_act,
@@ -392,6 +402,7 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     LAST_POST: _last_words,
     **dict.fromkeys(FINAL_FAREWELLS, _final_farewell),
     **dict.fromkeys(ON_PURPOSE, _on_purpose),
+    **METHOD_CHECKS,
 }
 #: The checks by the pattern they read, as written and as it reads a masked letter
 #: (:func:`~carelens.analysis.crisis_patterns.masked_pattern`).
@@ -479,6 +490,7 @@ _NOT_OWN: tuple[tuple[re.Pattern[str], Callable[[str, int, int], bool]], ...] = 
         (KYS_TOLD, _reported_kys),
         (RATHER_DIE, everyday_rather),
         (OVERDOSE, everyday_overdose),
+        (OD_PAST, everyday_overdose),
     )
 )
 

@@ -13,12 +13,15 @@ one needs. :data:`DRUGS` is the one list of drugs that "took" and the overdose i
 (:mod:`carelens.analysis.crisis_idioms`) read, and :data:`OWN_RISK` the signs of the writer's
 own risk that leave no everyday reading standing. :func:`masked_pattern` gives a pattern as it
 reads a text with a masked letter ("k*ll myself", as :func:`carelens.disguises.unmask` reads
-it). This module only states the patterns; the scanning lives in
-:mod:`carelens.analysis.crisis`.
+it). The patterns of a means (hanging, shooting, a jump from a height, "od'd", "cutting") and
+of the same act after another's are stated, with their checks, in
+:mod:`carelens.analysis.crisis_methods`. This module only states the patterns; the scanning
+lives in :mod:`carelens.analysis.crisis`.
 """
 
 from __future__ import annotations
 
+from carelens.analysis.crisis_methods import SELF_HARM_MEANS, SUICIDE_MEANS, THEY_MEANS
 from carelens.disguises import MASKED_LETTER, vowels_masked
 
 _ME = r"(?:my\s*self|me)"
@@ -329,7 +332,7 @@ _THEY_KILL_THEMSELVES = (
 )
 #: The patterns of a third party's risk, not the writer's own (beside a telling the writer
 #: reports they do not count as the writer's own risk: :mod:`carelens.analysis.crisis_context`).
-THIRD_PARTY = (_THEY_WANT_TO_DIE, _THEY_KILL_THEMSELVES, _HURT_THEMSELVES)
+THIRD_PARTY = (_THEY_WANT_TO_DIE, _THEY_KILL_THEMSELVES, _HURT_THEMSELVES, THEY_MEANS)
 #: Going on living given up: "maybe I should stop going on.", "I just want to stop going on",
 #: "ready to stop going on with life"; not of going on about something or on a site, nor a
 #: chatter's "I'll stop going on now" ("I should stop going on about it", "stop going on
@@ -455,6 +458,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwhich\s+(?:bridge|building|roof|cliff|train|rope|gun)\s+(?:i'?m|im|i\s+am|i'?ll|i\s+will)"
         r"\s+(?:going\s+to\s+|gonna\s+)?(?:use|jump|take)\b",
         *_FAREWELLS,
+        *SUICIDE_MEANS,  # means told (:mod:`carelens.analysis.crisis_methods`)
     ),
     "self_harm": (
         r"\bself[\s-]*harm\w*",
@@ -471,7 +475,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         _HIT_MYSELF,
         r"\buntil\s+(?:i|it|they)\s+(?:bleed|bleeds|bled)\b",
         r"\burges?\s+to\s+(?:cut|burn|hurt|harm)\b",
-        r"\bslit\w*\s+(?:my|your|their)\s+wrists?\b",
+        r"\bslit\w*\s+(?:my|your|their|his|her)\s+wrists?\b",
         _CUT_MY_SKIN,
         r"\bcarv\w*\s+(?:\w+\s+){0,3}(?:into|in|on)\s+my\s+(?:arm|wrist|skin|thigh|leg|stomach)s?\b",
         r"\bknife\s+(?:into|in|to|across)\s+my\b",
@@ -485,6 +489,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"deeper)\b",
         # A third party's self-harm that the seeker describes (codebook v1.1).
         _HURT_THEMSELVES,
+        *SELF_HARM_MEANS,
     ),
 }
 

@@ -11,7 +11,8 @@ shadows whisper that I should": a whisper, a mutter or a hiss is inside unless a
 before it), which is the seeker's own risk.
 :func:`taken_up_after` reads the words after the telling, up to the end of the sentence they
 reach into, for the seeker taking it up: an intent or a plan ("... and honestly I want to",
-"... I've written my note"), a thought of it ("I'm thinking about it", "I'll think about it")
+"... I've written my note"), a thought of it ("I'm thinking about it", "I'll think about it",
+"honestly I've thought about it", "I've considered it")
 or agreement ("... and they're not wrong", "... i agree idk", "maybe I should"), unless what
 follows the agreement clearly turns elsewhere ("... I agree it was cruel", "... maybe I should
 try therapy", "... I agree with my therapist"), it is with someone else's saying in between
@@ -297,11 +298,11 @@ _TAKEN_UP = re.compile(
     r"|done|doing\s+(?:it|this|that))(?:\s+to)?(?:\s+(?:just|actually|really|finally|do\s+it"
     r"|do\s+that|it|that|too|as\s+well|now|tonight|today|tomorrow|soon|this\s+time|anyway"
     rf"|so\s+bad(?:ly)?|so\s+much|badly)){{0,3}}{_UPTAKE_END})"
-    r"|\b(?:i|i'?m|im|i\s+am|i'?ve\s+been|ive\s+been|i'?ll|ill|i'?d)\s+(?:\w+\s+){0,3}?(?:thinking"
-    rf"|think|thought|considering|consider)(?!\s+(?:that\s+)?{_ELSEWHERE})\s+(?:about\s+|abt\s+"
-    r"|bout\s+|of\s+|on\s+)?"
+    r"|\b(?:i|i'?m|im|i\s+am|i'?ve|ive|i\s+have|i\s+had|i'?ll|ill|i'?d)\s+(?:\w+\s+){0,3}?(?:thinking"
+    r"|think|thought|considering|consider|considered|contemplat(?:e|ed|ing))"
+    rf"(?!\s+(?:that\s+)?{_ELSEWHERE})\s+(?:about\s+|abt\s+|bout\s+|of\s+|on\s+)?"
     r"(?:it|that(?!\s+(?:comment|message|text|post|remark|day|night|moment|conversation|words?"
-    r"|fight|argument|video|tweet|dm)\b)|doing\s+it)\b"
+    r"|fight|argument|video|tweet|dm)\b)|doing\s+(?:it|that|so)|(?:doing\s+)?the\s+same)\b"
     rf"(?!{_NO_RISK}\s+and\s+(?:decided|chose)\s+to\s+{_HELP_ACT})"
     r"|\b(?:i'?ll|ill|i\s+will|i'?d|i\s+would)\s+(?:\w+\s+){0,2}?(?:give\s+it\s+(?:some\s+|a\s+)?"
     r"(?:thought|consideration)|take\s+it\s+into\s+consideration)\b"
