@@ -6,6 +6,10 @@ a script written without spaces (they are all word characters), so the e-mail pa
 tried at every letter of a run of Chinese and read up to 64 letters on from each. A local
 part now starts only where its run of letters starts, or at a change of script, and only the
 text within an address's reach of each "@" is read.
+
+A second review found that after more than 64 such letters a local part joined to them by
+".", "-" or "_" was redacted only after that mark, leaving the start of the name ("…我的邮箱是
+张." before "[email]"), or not at all ("张_伟" before "[handle]").
 """
 
 from __future__ import annotations
@@ -90,3 +94,35 @@ def test_at_signs_far_apart_each_find_their_address() -> None:
     filler = " and then some more words" * 40 + " "
     text = filler.join(["a@example.com", "@@", "b@example.org", "x@", "c.d@example.net"])
     assert [t for _, t in found(text)] == ["a@example.com", "b@example.org", "c.d@example.net"]
+
+
+# More than 64 letters of an unspaced script with no space or punctuation between them.
+_RUN = (
+    "今天真的很累我一个人在宿舍躺着什么都不想做感觉自己好像被全世界抛弃了朋友们都在忙自己的事情" * 2
+)
+_LOCALS = [
+    "我的邮箱是张.伟",
+    "我的邮箱是张-伟",
+    "我的邮箱是张_伟",
+    "邮箱是张伟.work",
+    "やまだ.はなこ",
+]
+
+
+@pytest.mark.parametrize("local", _LOCALS)
+def test_a_local_part_joined_by_a_mark_after_a_long_run_is_hidden_whole(local: str) -> None:
+    """The last 64 characters before the "@" are taken, as for a run of letters alone."""
+    text = f"{_RUN}{local}@example.cn"
+    sign = text.index("@")
+    assert found(text) == [("email", text[sign - 64 :])]
+    assert redact(text) == text[: sign - 64] + "[email]"
+
+
+def test_a_local_part_in_another_script_after_a_long_run_is_found_as_before() -> None:
+    """The words of the unspaced script glued before a local part in another script, or
+    before such a script's words after one in another, stay."""
+    assert redact(f"{_RUN}我的邮箱是zhang.wei@example.cn") == f"{_RUN}我的邮箱是[email]"
+    assert redact(f"{_RUN}我的邮箱是zhang_wei@example.cn") == f"{_RUN}我的邮箱是[email]"
+    assert redact(f"{_RUN}我的email张伟@example.cn") == f"{_RUN}我的[email]"
+    # punctuation before the name: the local part starts after it
+    assert redact(f"{_RUN}\u3002张.伟@example.cn") == f"{_RUN}\u3002[email]"

@@ -6,6 +6,12 @@ words was kept unless a word before it named a phone ("13800138000是我的电�
 after it); a possessive before "number" named nothing ("my mum's number is 447700900123"
 stayed); "Won" and "Rand" after a number were read as currencies, names and the verb alike
 ("call 555 123 4567 Rand will answer" stayed, as an amount in rand).
+
+A second review found what that change broke or left: a range before a currency ("I spend
+500-1000 dollars") and one run of digits before a capital "Won" or "Rand" ("the deposit was
+2500000000 Won") were redacted as phone numbers; a Mexican number without "+52" ("mi cel es
+55 1234 5678") and a mobile number before a word written onto it ("01012345678만 저장해
+주세요", "打这个13800138000号码就行") were kept.
 """
 
 from __future__ import annotations
@@ -135,4 +141,99 @@ AMOUNTS_AND_NAMES = [
 
 @pytest.mark.parametrize("text", AMOUNTS_AND_NAMES)
 def test_amounts_in_won_and_rand_and_the_names_stay(text: str) -> None:
+    assert found(text) == []
+
+
+# --- the second review: ranges, amounts in Won and Rand ------------------------------------------
+
+RANGES = [
+    "I spend 500-1000 dollars on takeout every month",
+    "therapy costs 300-5000 pesos depending",
+    "between 200-3000 yen per session",
+    "500-1000 USD",
+    "rent went from 700-1100 euros",
+    "150-2000 won",
+    "the fine is 100-5000 rand",
+    "300\u20131000 dollars",  # an en dash
+]
+
+
+@pytest.mark.parametrize("text", RANGES)
+def test_a_range_before_a_currency_is_an_amount(text: str) -> None:
+    assert found(text) == []
+
+
+AMOUNTS_IN_WON_AND_RAND = [
+    "the deposit was 2500000000 Won",
+    "jeonse for 3200000000 Won and my parents can't help",
+    "they want 2500000000 Rand for the farm",
+    "My loan is 2000000000 Won.",
+]
+
+
+@pytest.mark.parametrize("text", AMOUNTS_IN_WON_AND_RAND)
+def test_one_run_of_digits_before_a_capital_won_or_rand_is_an_amount(text: str) -> None:
+    assert found(text) == []
+
+
+def test_phone_numbers_before_a_currency_or_a_name_stay_found() -> None:
+    """Not ranges: a phone's groups, a leading 0, a larger number first; a phone word before
+    one run of digits makes Won and Rand names (see also NAMES_AFTER)."""
+    assert redact("Venmo 555-234-5678 dollars") == "Venmo [phone] dollars"
+    assert redact("text me 0821234567 rand") == "text me [phone] rand"
+    assert redact("555-0142 dollars") == "[phone] dollars"
+    assert redact("ring 2500000000 Won picks up") == "ring [phone] Won picks up"
+    assert redact("I spend 500-1000 a month") == "I spend [phone] a month"  # no currency
+
+
+# --- the second review: two-digit area codes, units after mobile numbers -------------------------
+
+AREA_OF_TWO = [
+    ("mi cel es 55 1234 5678, escríbeme", "mi cel es [phone], escríbeme"),
+    ("mi tel 33 1234 5678 (Guadalajara)", "mi tel [phone] (Guadalajara)"),
+    ("whatsapp 81-1234-5678", "whatsapp [phone]"),
+    ("mi número 55 1234 5678 pesos no tengo", "mi número [phone] pesos no tengo"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AREA_OF_TWO)
+def test_a_two_digit_area_code_and_two_groups_of_four_after_a_phone_word(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+AREA_OF_TWO_KEPT = [
+    "si alguien quiere hablar: 55 8765 4321",  # no word that names a phone
+    "el número de expediente 55 1234 5678",
+    "scores 12 2023 2024",
+    "mi cel 12 2023 2024",  # two years
+]
+
+
+@pytest.mark.parametrize("text", AREA_OF_TWO_KEPT)
+def test_two_four_four_without_a_phone_word_stays(text: str) -> None:
+    assert found(text) == []
+
+
+UNITS_AFTER_MOBILES = [
+    ("01012345678만 저장해 주세요", "[phone]만 저장해 주세요"),
+    ("打这个13800138000号码就行", "打这个[phone]号码就行"),
+    ("09012345678番にかけて", "[phone]番にかけて"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNITS_AFTER_MOBILES)
+def test_a_mobile_number_with_its_trunk_0_or_before_haoma_is_no_amount(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+# Kept: amounts and counts written onto a Chinese mobile's shape or another run of digits.
+UNITS_KEPT = ["13800138000元的债", "13800138000万", "2021123456号码", "5000000000원이에요"]
+
+
+@pytest.mark.parametrize("text", UNITS_KEPT)
+def test_units_after_other_runs_still_make_amounts(text: str) -> None:
     assert found(text) == []

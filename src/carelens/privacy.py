@@ -17,8 +17,9 @@ nested unbounded repetition, and a match may only start where a token starts), s
 taken grows linearly with the length of the text.
 
 Each kind has a module of its own: e-mail addresses, web addresses and handles in
-:mod:`carelens.privacy_online`, phone numbers in :mod:`carelens.privacy_phones` (and card and
-bank account numbers, redacted as ``[phone]``, in :mod:`carelens.privacy_accounts`), street
+:mod:`carelens.privacy_online`, phone numbers in :mod:`carelens.privacy_phones` (what the
+words around a number tell of it in :mod:`carelens.privacy_phone_words`; card and bank
+account numbers, redacted as ``[phone]``, in :mod:`carelens.privacy_accounts`), street
 addresses in :mod:`carelens.privacy_streets`; how they read a text in
 :mod:`carelens.privacy_reading`.
 This module puts their findings together.

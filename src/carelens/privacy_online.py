@@ -41,7 +41,8 @@ _IDN_TLD = (
 # before it: it does not start inside the run, where a start would be tried at every letter
 # and each try would read up to 64 letters on (Chinese text with an "@" in it was read
 # several times slower than English text). Where more than 64 such letters are glued before
-# the "@", the last 64 are taken (see emails).
+# the "@", or the local part is joined to them by ".", "-" or "_" ("…邮箱是张.伟@"), the last 64
+# characters are taken (see emails).
 _LOCAL_CHAR = r"(?-i:[\w%+'" + MARKS + r"-])"
 _LOCAL_REST = r"(?:[^\W_]|[%+-])(?:" + _LOCAL_CHAR + r"|\.(?=" + _LOCAL_CHAR + r")){0,63}"
 _INTO_UNSPACED = "(?-i:(?=[" + UNSPACED + r"])(?<=[^\W_" + UNSPACED + "]))"
@@ -57,18 +58,12 @@ _EMAIL = re.compile(r"(?:" + _LOCAL_PART + r")@" + _DOMAIN, re.IGNORECASE)
 # around each "@" is read for an address (see _near_at).
 _BEFORE_AT = 64
 _AFTER_AT = 8 * 64 + 24
-# The last 64 letters (with their marks) of a longer run of an unspaced script, the longest
-# local part, and the domain after them (see emails).
-_UNSPACED_LETTER = "(?=[" + UNSPACED + r"])[^\W_]"
+# The last 64 characters of a local part glued after a run of an unspaced script that goes
+# on before them, the longest local part (see emails): they start with a letter of that
+# script glued to another one, and hold nothing a local part does not.
 _AFTER_UNSPACED_LETTER = "(?:(?<=[" + MARKS + "])|(?<=[" + UNSPACED + r"])(?<=[^\W_]))"
 _IN_UNSPACED_RUN = re.compile(
-    _AFTER_UNSPACED_LETTER
-    + _UNSPACED_LETTER
-    + "(?:"
-    + _UNSPACED_LETTER
-    + "|(?-i:["
-    + MARKS
-    + "])){63}"
+    _AFTER_UNSPACED_LETTER + "(?=[" + UNSPACED + r"])(?=[^\W_])" + _LOCAL_REST
 )
 _DOMAIN_AT = re.compile(_DOMAIN, re.IGNORECASE)
 # An address written with a space on each side of its "@", at a large mail provider
@@ -255,14 +250,16 @@ def emails(text: str) -> Iterator[tuple[int, int]]:
         for m in _EMAIL.finditer(text, *near):
             start = m.start()
             yield out_of_unspaced(text, start, text.index("@", start)), m.end()
-    # A local part in an unspaced script glued after more than 64 letters of it (no space or
-    # punctuation between): _EMAIL starts none inside the run, so none is found at its "@".
+    # A local part glued after more than 64 characters of an unspaced script, with no space
+    # or punctuation between but ".", "-" and "_": _EMAIL starts none inside the run, so
+    # none is found at its "@", or only the part after such a mark ("张.[email]"). The last
+    # 64 are taken, less the words of that script glued before one in another ("…邮箱是zhang").
     sign = text.find("@", _BEFORE_AT)
     while sign != -1:
         if _IN_UNSPACED_RUN.fullmatch(text, sign - _BEFORE_AT, sign) and (
             domain := _DOMAIN_AT.match(text, sign + 1)
         ):
-            yield sign - _BEFORE_AT, domain.end()
+            yield out_of_unspaced(text, sign - _BEFORE_AT, sign), domain.end()
         sign = text.find("@", sign + 1)
     for at in _SPACED_AT.finditer(text):
         local = _LOCAL_BEFORE.search(text, max(0, at.start() - 64), at.start())

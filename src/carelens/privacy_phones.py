@@ -7,13 +7,15 @@ are found in two steps: a loose pattern collects runs of digit groups, then
 :func:`_phone_shape` accepts only the shapes of real numbers, which keeps dates, times,
 money, version numbers and counts out, and :func:`_phone_ok` what the number is glued to
 and what follows it. A currency word after a number makes it an amount only where it has an
-amount's shape (one run of digits or thousands groups, no "+" or leading 0), and "Won" and
-"Rand" with a capital are names: "call 555 123 4567 Rand will answer" holds a phone number.
-A run of digits that may as well be an id, a barcode or a list of ratings (a country code
-without "+", digits spaced one by one, digits glued to Chinese, Japanese or Korean words
-before or after them) is a phone number only after words that name one, and not after a
-word for an id (:func:`_told`); glued to such words, a mobile number of China, Japan or
-Korea ("13800138000是我的电话") is one unless a word names an id.
+amount's shape (one run of digits or thousands groups, no "+" or leading 0) or is a range
+("500-1000 dollars"); "Won" and "Rand" with a capital are names after a phone's groups or a
+word that names a phone: "call 555 123 4567 Rand will answer" holds a phone number, "the
+deposit was 2500000000 Won" an amount. A run of digits that may as well be an id, a barcode
+or a list of ratings (a country code without "+", digits spaced one by one, digits glued to
+Chinese, Japanese or Korean words before or after them, a two-digit area code and two groups
+of four: "55 1234 5678") is a phone number only after words that name one, and not after a
+word for an id (:func:`carelens.privacy_phone_words.told`); glued to such words, a mobile
+number of China, Japan or Korea ("13800138000是我的电话") is one unless a word names an id.
 
 Ids are not redacted: the words before a number only tell a phone number from an id where
 its shape could be either. "X number" names an id unless X names a phone ("helpline
@@ -33,7 +35,8 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from carelens.privacy_accounts import accounts
-from carelens.privacy_reading import MARKS, UNSPACED, UNSPACED_CHAR, words
+from carelens.privacy_phone_words import PHONE_WORD, REFERENCE_HASH, told
+from carelens.privacy_reading import UNSPACED, UNSPACED_CHAR, words
 
 _DIGIT_GROUP = r"(?:\(\d{1,5}\)|\d{1,15})"
 # The spaces and dashes a phone number is written with, besides " " and "-": no-break, narrow
@@ -85,7 +88,7 @@ _CJK_MOBILE = re.compile(r"1[3-9]\d{9}|0[789]0\d{8}|01[016-9]\d{7,8}")
 # A number without separators: national, Russian with its trunk 8, or international after
 # "00". The last two, and the bare international numbers below, are longer than a national
 # number or share its length with order numbers and barcodes: they are read as a phone
-# number only where a word names one (see _told).
+# number only where a word names one (see carelens.privacy_phone_words.told).
 _UNSEPARATED = re.compile(_NATIONAL.pattern + r"|00[1-9]\d{8,12}|8[3-9]\d{9}")
 # Without "+" or "00", a country code and the national number after it, written as one run
 # of digits ("447700900123", "4915112345678"): only for the countries below, with the
@@ -135,9 +138,10 @@ _MONEY_BEFORE = re.compile(
 _RAND_BEFORE = re.compile(r"(?<![^\W\d_])R[^\S\r\n]?\Z")
 # A unit after a number that makes it an amount or a count, on the same line ("Text +44 7700
 # 900495" and "Pounds and pounds of worry" on the next line is a phone number). A currency
-# only after an amount's shape (see _amount): "+44 7700 900495 pounds" and "555-123-4567
-# dollars" are phone numbers. "Won" and "Rand" with a capital are names (or "won" at the start
-# of a sentence): "call 555 123 4567 Rand will answer".
+# only after an amount's shape or a range (see _amount_around): "+44 7700 900495 pounds" and
+# "555-123-4567 dollars" are phone numbers, "500-1000 dollars" an amount. "Won" and "Rand"
+# with a capital may be names (or "won" at the start of a sentence): "call 555 123 4567 Rand
+# will answer".
 _UNIT_AFTER = re.compile(
     r"[^\S\r\n]{0,2}(?:(?P<count>%|percent)|(?P<currency>dollars?|pounds?|euros?|rupees?|yen|"
     r"won|yuan|renminbi|francs?|pesos?|rubles?|roubles?|lira|naira|baht|ringgit|rand|krona|"
@@ -150,10 +154,11 @@ _NAME_CURRENCIES = frozenset(words("Won Rand"))
 # 番, 件, 個, 人, 回, 명, 개, …). Only glued: after a space it is the first letter of the next
 # word ("090-1234-5678 個人の携帯です", "010-1234-5678 원장님께"); and only after one run of
 # digits or thousands groups, not a number with "+" or in a phone's groups
-# ("010-1234-5678만 저장해 주세요": 만 is "only" there; see _phone_ok).
+# ("010-1234-5678만 저장해 주세요": 만 is "only" there; see _phone_ok), nor a mobile number
+# with its trunk 0 ("01012345678만") or before 号码, which names it ("13800138000号码").
 _CJK_UNIT_AFTER = re.compile(
-    r"日元|[美欧歐港韩韓台]元|英[镑鎊]|[港台]币|[港台]幣|人民[币幣]|달러|위안|엔"
-    r"|[円元圆圓块塊万萬亿億억만원号號番件個个人名回次歳岁살명개]"
+    r"(?P<number>[号號][码碼])|日元|[美欧歐港韩韓台]元|英[镑鎊]|[港台]币|[港台]幣|人民[币幣]|"
+    r"달러|위안|엔|[円元圆圓块塊万萬亿億억만원号號番件個个人名回次歳岁살명개]"
 )
 # A decimal fraction or a thousands group after the number: "123 456 789,50".
 _DECIMAL_AFTER = re.compile(r"[.,]\d")
@@ -166,132 +171,9 @@ _UNIT_GLUED = re.compile(
     re.IGNORECASE,
 )
 _EXTENSION = re.compile(r"(?:x|ext|extn|extension)\.?\s?\d", re.IGNORECASE)
-# Words that name a phone number right before it ("tel.07700900123").
-_PHONE_WORD = re.compile(
-    r"(?<![^\W\d_])(?:tel|telephone|phone|mobile|mob|cell|cellphone|call|text|sms|whatsapp|fax)"
-    r"\Z",
-    re.IGNORECASE,
-)
-# What tells, in the words before a number, whether it is a phone number: a word that names
-# one ("call", "text me on", "my number is", "电话", "연락처"), or a word that names an id
-# ("order", "invoice", "tracking", "barcode", "policy", "case", "EAN", "ISBN", "订单"). The
-# last one before the number decides; a sentence's end after it ends what it tells. A number
-# named by the word before it ("appointment number", "受付番号", "预约号", "예약번호") is an
-# id unless that word names a phone, is someone's ("my mum's number", "Sam's number") or is
-# "my", "the", "this", … (see _numbered).
-_NAMED = re.compile(
-    r"(?<![^\W\d_])(?:(?P<phone>tel|t[ée]l[ée]phone|phones?|phoned|phoning|mobile|mob|cell|"
-    r"cellphone|landline|calls?|called|calling|ring|rings|rang|ringing|text|texts|texted|"
-    r"texting|txt|sms|whats\s?app|viber|signal|telegram|wechat|fax|dial|reach|contact|handy|"
-    r"telefon|telefono|tel[ée]fono|telefone|celular|m[óo]vil|portable|телефон|тел|звони|"
-    r"звоните|позвони|позвоните|رقمي|هاتف|هاتفي|جوال|جوالي|موبايل|اتصل|اتصلي|واتساب|फ़ोन|"
-    r"फोन|मोबाइल|मेरा[ \t]+नंबर|"
-    r"(?:my|his|her|your|our|their|phone|mobile|cell|contact|home|work|office|new)"
-    r"[ \t]+number(?![ \t]+of(?![^\W\d_])))"
-    r"|(?P<id>orders?|invoices?|tracking|barcode|bar[ \t]code|policy|case|claim|ean|isbn|upc|"
-    r"gtin|sku|serial|ref|reference|account|acct|customer|member|membership|patient|student|"
-    r"ticket|parcel|package|shipment|transaction|receipt|booking|confirmation|voucher|card|"
-    r"id|passport|licen[cs]e|iban|item|product|model|incident|issue|report|application|"
-    r"prescription)"
-    r"|(?P<numbered>(?:[^\W\d_]|(?-i:[" + MARKS + r"])){2,24}(?P<owner>['\u2019]s?)?"
-    r"[ \t]+(?:numbers?|नंबर)"
-    r"(?![ \t]+of(?![^\W\d_]))))(?![^\W\d_])"
-    r"|(?P<unspaced_phone>手[机機]|[电電]話|电话|携帯|ケータイ|連絡先|[联聯][系繫络絡]|연락|전화|"
-    r"휴대폰|핸드폰|微信)"
-    r"|(?P<unspaced_id>[订訂]单|[订訂]單|注文|[单單][号號]|[学學][号號]|[学學]生|会[员員]|"
-    r"회원|주문|송장)"
-    r"|(?P<unspaced_numbered>番号|[号號][码碼]?|번호)"
-    r"|(?P<end>[!?\n。\uff01\uff1f]|\.(?=\s+[^\W\d_]))",
-    re.IGNORECASE,
-)
-#: How far back from a number :data:`_NAMED` looks.
-_NAMED_REACH = 48
-# The words before "number" that leave what it names to the words before them ("the number",
-# "this number", "the same number"), and those that name a phone ("helpline number", "आपका
-# नंबर"; "phone", "my", "new" and the others of _NAMED are read there).
-_NEUTRAL_BEFORE_NUMBER = frozenset(
-    words(
-        "the a an this that these those same old other another correct right wrong real actual "
-        "full whole own current usual main only second first last previous private personal "
-        "direct any which what whose no one its uk us usa eu local international foreign "
-        "overseas emergency british english scottish welsh irish american canadian "
-        "australian german french spanish italian dutch polish indian "
-        "यह वह ये वो इस उस पुराना दूसरा"
-    )
-)
-_PHONE_BEFORE_NUMBER = frozenset(
-    words(
-        "helpline hotline crisis support pager skype voice burner backup spare business "
-        "daytime evening free toll tollfree "
-        "आपका तुम्हारा उसका उनका हमारा नया"
-    )
-)
-# Words whose "'s" before "number" is "is" or "has", not someone's: "that's number 3",
-# "here's number 5".
-_NOT_OWNERS = frozenset(words("it that what there here he she who where how let this"))
-# Before 番号, 号, 号码 or 번호 (a space between allowed), what names a phone: a word for one,
-# "my", "your", … ("我的号码", "私の番号", "제 번호"), "this", "that", "new" ("这个号码",
-# "この番号", "이 번호", "새 번호"), as "my number" and "new number" do.
-_PHONE_BEFORE_UNSPACED = re.compile(
-    r"(?:[电電][话話]|手[机機]|携帯|ケータイ|スマホ|連絡先|[联聯][系繫络絡]|微信|座[机機]|"
-    r"固[话話]|전화|폰|연락처|[我你他她您][们們]?的|(?:私|僕|俺|あなた)の|"
-    r"[这這那该該此新旧舊同个個]|この|その|あの|新しい|"
-    r"(?<![가-힣])(?:제|내|나의|저의|이|그|새|저))[ \t]?\Z"
-)
-# The groups of _NAMED that the word before them tells (see _numbered).
-_NUMBERED = ("numbered", "unspaced_numbered")
-
-
-def _told(text: str, position: int) -> str | None:
-    """What the last words before ``position`` tell of a number there (see :data:`_NAMED`):
-    "phone", "id", or None where nothing in its sentence does."""
-    last = None
-    for found in _NAMED.finditer(text, max(0, position - _NAMED_REACH), position):
-        told = _numbered(text, found) if found.lastgroup in _NUMBERED else found.lastgroup
-        if told is not None:
-            last = told
-    if last in ("phone", "unspaced_phone"):
-        return "phone"
-    return "id" if last in ("id", "unspaced_id") else None
-
-
-def _numbered(text: str, found: re.Match[str]) -> str | None:
-    """What a number named by the word before it is (see :data:`_NAMED`): "phone", "id", or
-    None where that word leaves it to the words before it ("the number", "会員の番号")."""
-    if found.lastgroup == "numbered":
-        before = found.group().split()[0].lower()
-        if found.group("owner") and re.split("['\u2019]", before)[0] not in _NOT_OWNERS:
-            return "phone"  # "my mum's number", "my parents' number"
-        if before in _PHONE_BEFORE_NUMBER or before.endswith(("phone", "mobile", "cell", "line")):
-            return "phone"  # "helpline number", "smartphone number", "landline number"
-        return None if before in _NEUTRAL_BEFORE_NUMBER else "id"
-    start = found.start()
-    if _PHONE_BEFORE_UNSPACED.search(text, max(0, start - 6), start):
-        return "phone"
-    spaced = start > 0 and text[start - 1] in " \t"
-    word = text[start - 1 - spaced] if start > spaced else ""
-    if word in ("的", "の", "의"):  # another word's: "会員の番号", "카드의 번호"
-        return None
-    if UNSPACED_CHAR.match(word):  # "受付番号", "预约号", "예약번호", "주문 번호"
-        return "id"
-    # Nothing of such a script before it: 号码, 番号 and 번호 ("number", as in "号码" and a
-    # colon) name a phone, 号 alone ("3号", "No. 3") nothing.
-    return None if found.group() in ("号", "號") else "phone"
-
-
 # A letter of a script written without spaces, or the fullwidth colon (U+FF1A) after such
 # words ("订单号" and a colon), glued before a number.
 _UNSPACED_GLUE = re.compile("[" + UNSPACED + "\uff1a]")
-
-
-# "#" after a word for a case or ticket ("ticket #555-1234", "Case #2024-123456"): a
-# reference, not a phone number.
-_REFERENCE_HASH = re.compile(
-    r"(?<![^\W\d_])(?:tickets?|case|incident|order|ref|reference|invoice|issue|bug|report|"
-    r"claim|complaint|booking|confirmation|request|job|task|item|patient|student|member|policy|"
-    r"account|id)\.?[ \t]?#[ \t]?\Z",
-    re.IGNORECASE,
-)
 
 
 def _phone_shape(groups: list[str], seps: list[str]) -> bool:
@@ -418,7 +300,8 @@ def _phone_ok(
 ) -> bool:
     """Whether ``groups`` at ``[start, end)`` are a phone number; ``after`` is the end of the
     phone number found just before (-1 if none)."""
-    if not _phone_shape(groups, seps):
+    shaped = _phone_shape(groups, seps)
+    if not shaped and not _two_digit_area(groups, seps):
         return False
     # What the number is glued to: the character before it, or before the "-", "/" or "," or
     # the run of "." "_" "#" there (an ellipsis, a Markdown mark, a hash sign).
@@ -431,14 +314,17 @@ def _phone_ok(
             mark -= 1
     glued_to, between = (text[mark - 1] if mark else ""), text[mark:start]
     single = len(groups) == 1
-    if _REFERENCE_HASH.search(text, max(0, start - 24), start):
+    if REFERENCE_HASH.search(text, max(0, start - 24), start):
         return False  # "ticket #555-1234", "Case #2024-123456"
+    if not shaped and told(text, mark) != "phone":
+        return False  # "55 1234 5678" after "mi cel es", "tel", "whatsapp" only
     # Digits spaced one by one, and one run of digits longer than a national number (a
     # country code without "+", "00" and a country code, Russian with its trunk 8): a phone
     # number only after words that name one ("call 447700900123"), not in a list of ratings
     # or as an order number or a barcode ("Order 85012345678", "EAN 4987176012345").
     digits = "".join(g.strip("+()") for g in groups)
     unmarked = single and not groups[0].startswith("+")  # one run of digits, no "+"
+    mobile = unmarked and _CJK_MOBILE.fullmatch(digits) is not None
     named = (len(groups) > 7 and len(digits) == len(groups)) or (
         unmarked and _NATIONAL.fullmatch(digits) is None
     )
@@ -459,7 +345,7 @@ def _phone_ok(
         # Glued to a word ("call me at555-123-4567", "tel.555-123-4567"): a number only when
         # its groups are separated, or when the word names a phone; one run of digits after
         # letters ("ID5551234567", "ID-5551234567") reads as an identifier.
-        if single and not (between and _PHONE_WORD.search(text, max(0, mark - 11), mark)):
+        if single and not (between and PHONE_WORD.search(text, max(0, mark - 11), mark)):
             return False
     elif single and (between == "." or "#" in between):
         return False  # one run of digits after "." is a decimal, after "#" a reference
@@ -468,12 +354,13 @@ def _phone_ok(
         # "会員番号 3125478960です", "주문번호 2847561930으로").
         named = named or unmarked
     if named:
-        told = _told(text, mark)
         # A mobile number of China, Japan or Korea glued to such words is one wherever no
-        # word names an id ("13800138000是我的电话", "找我13800138000", "09012345678です"):
-        # its shape is that of no count or year, and "订单13800138000" is still an order.
-        mobile = unmarked and _CJK_MOBILE.fullmatch(digits) is not None
-        if told != "phone" and not (mobile and told is None):
+        # word names an id ("13800138000是我的电话", "找我13800138000", "09012345678です"),
+        # or where a word for a phone after it outweighs one for an id some words before
+        # ("주문한 게 안 와서 그러는데 01012345678로 연락 주세요"): its shape is that of no count
+        # or year, and "订单13800138000" is still an order.
+        said = told(text, mark, end if mobile else None)
+        if said != "phone" and not (mobile and said is None):
             return False
     if following:
         if following.isdigit():
@@ -501,26 +388,62 @@ def _phone_ok(
         text, groups, seps, start, end
     ):
         return False
-    return not (
-        _CJK_UNIT_AFTER.match(text, end)
-        and not groups[0].startswith("+")
-        and (single or _thousands(groups, seps))
+    unit = _CJK_UNIT_AFTER.match(text, end)
+    if unit is None or groups[0].startswith("+") or not (single or _thousands(groups, seps)):
+        return True
+    # A mobile number is no amount with its trunk 0 ("01012345678만 저장해 주세요": 만 is
+    # "only" there), nor before 号码, which names it ("打这个13800138000号码就行").
+    return mobile and (digits.startswith("0") or unit.group("number") is not None)
+
+
+def _two_digit_area(groups: list[str], seps: list[str]) -> bool:
+    """Whether ``groups`` joined by ``seps`` are a two-digit area code and two groups of four
+    ("55 1234 5678", "33-1234-5678", as Mexico City, Guadalajara and Monterrey write their
+    numbers): a phone number only after a word that names one (see _phone_ok), and not two
+    years ("12 2023 2024")."""
+    return (
+        [len(g) for g in groups] == [2, 4, 4]
+        and groups[0][0] in "123456789"
+        and seps[0] == seps[1]
+        and seps[0] in (" ", "-")
+        and not all(_YEAR.fullmatch(g) for g in groups[1:])
     )
 
 
 def _amount_around(text: str, groups: list[str], seps: list[str], start: int, end: int) -> bool:
     """Whether a percent sign or word after ``groups`` (at ``[start, end)``), a currency after
-    them (not "Won" nor "Rand": names) or the rand's sign before thousands groups makes them
-    an amount (see :data:`_UNIT_AFTER` and :data:`_RAND_BEFORE`)."""
+    them or the rand's sign before thousands groups makes them an amount (see
+    :data:`_UNIT_AFTER` and :data:`_RAND_BEFORE`).
+
+    A currency makes an amount of an amount's shape or a range ("500-1000 dollars", with any
+    dash); "Won" and "Rand" with a capital, which may be names, only where no word before
+    the number names a phone ("the deposit was 2500000000 Won", not "ring 5551234567 Rand
+    said")."""
     unit = _UNIT_AFTER.match(text, end)
     if unit is not None and unit.group("count"):
         return True
-    if unit is not None and unit.group("currency") not in _NAME_CURRENCIES:  # "won", "WON"
-        return _amount(groups, seps)
+    if unit is not None:
+        shape = _amount(groups, seps) or _range(groups, seps)
+        if unit.group("currency") not in _NAME_CURRENCIES:  # "won", "WON"
+            return shape
+        return shape and told(text, start) != "phone"
     return (
         _RAND_BEFORE.search(text, max(0, start - 2), start) is not None
         and _amount(groups, seps)
         and len(groups) > 1
+    )
+
+
+def _range(groups: list[str], seps: list[str]) -> bool:
+    """Whether ``groups`` joined by ``seps`` are a range, from a smaller number to a larger one
+    joined by a dash ("500-1000", also with an en dash: any dash is read as "-"), neither
+    with a leading 0, "+" or bracket."""
+    return (
+        len(groups) == 2
+        and seps == ["-"]
+        and groups[0][0] in "123456789"
+        and groups[1][0] in "123456789"
+        and int(groups[0]) < int(groups[1])
     )
 
 
@@ -583,13 +506,22 @@ def _best_phones(
         counts.append(counts[-1] + end - start - (text[start] in "+(") - (text[end - 1] == ")"))
     # Cheap necessary conditions first (see _phone_shape): at most 7 groups, the last one of
     # two digits or more, and the first one international, bracketed, trunk-prefixed, a
-    # North American "1" or of three digits or more.
+    # North American "1" or of three digits or more; or a two-digit area code and two groups
+    # of four ("55 1234 5678", see _two_digit_area).
     runs = [
         (bounds[j - 1][1] - bounds[i][0], i, j)
         for a, i in enumerate(cuts[:-1])
         if _PHONE_START.match(text, bounds[i][0], bounds[i][1])
         for j in cuts[a + 1 :]
         if j - i <= 7 and 7 <= counts[j] - counts[i] <= 15 and counts[j] - counts[j - 1] >= 2
+    ]
+    ends = set(cuts)
+    runs += [
+        (bounds[i + 2][1] - bounds[i][0], i, i + 3)
+        for i in cuts[:-1]
+        if i + 3 in ends
+        and counts[i + 1] - counts[i] == 2
+        and counts[i + 2] - counts[i + 1] == counts[i + 3] - counts[i + 2] == 4
     ]
     # Digits spaced one by one ("5 5 5 1 2 3 4 5 6 7"): a run of ten or eleven of them, with
     # no other digit spaced beside it (a list of ratings: "3 4 2 5 3 4 6 5 4 3 4 5 6 4").

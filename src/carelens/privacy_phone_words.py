@@ -1,0 +1,190 @@
+"""What the words around a number tell of it, for :mod:`carelens.privacy_phones`: a phone
+number, an id, or nothing.
+
+A run of digits that may as well be an id, a barcode or a list of ratings is a phone number
+only after words that name one (:func:`told`): "call", "my number is", "电话", "연락처", and
+not after a word for an id ("order", "passport", "订单", "주문"). The last such word before
+the number decides; a sentence's end after it ends what it tells, and so does a Chinese or
+Japanese comma after the words that follow a word for an id ("订单出问题了" and a comma before
+"找我…"), and a word
+that names a phone right after a number outweighs a word for an id some words before it
+("주문한 게 안 와서 그러는데 01012345678로 연락 주세요"). "X number" names an id unless X names a
+phone ("helpline number"), is someone's ("my mum's number", "whose number") or leaves it to
+the words before ("the number"); so do 号码, 番号 and 번호 after a person ("我妈号码",
+"언니 번호"). A word for a phone glued before a number (:data:`PHONE_WORD`, "tel.07700900123")
+and a reference's "#" (:data:`REFERENCE_HASH`, "ticket #555-1234") are told here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from carelens.privacy_reading import MARKS, UNSPACED_CHAR, words
+
+#: Words that name a phone number right before it, glued to it ("tel.07700900123").
+PHONE_WORD = re.compile(
+    r"(?<![^\W\d_])(?:tel|telephone|phone|mobile|mob|cell|cellphone|call|text|sms|whatsapp|fax)"
+    r"\Z",
+    re.IGNORECASE,
+)
+#: "#" after a word for a case or ticket ("ticket #555-1234", "Case #2024-123456"): a
+#: reference, not a phone number.
+REFERENCE_HASH = re.compile(
+    r"(?<![^\W\d_])(?:tickets?|case|incident|order|ref|reference|invoice|issue|bug|report|"
+    r"claim|complaint|booking|confirmation|request|job|task|item|patient|student|member|policy|"
+    r"account|id)\.?[ \t]?#[ \t]?\Z",
+    re.IGNORECASE,
+)
+# What tells, in the words before a number, whether it is a phone number: a word that names
+# one ("call", "text me on", "my number is", "mi cel es", "电话", "找我", "연락처"), or a word
+# that names an id ("order", "invoice", "tracking", "barcode", "policy", "case", "EAN",
+# "ISBN", "订单"). The last one before the number decides; a sentence's end after it ends
+# what it tells, and a Chinese or Japanese comma ends what a word for an id tells (see told).
+# A number named by the word before it ("appointment number", "受付番号", "预约号",
+# "예약번호") is an id unless that word names a phone, is someone's ("my mum's number", "Sam's
+# number") or is "my", "the", "this", … (see _numbered).
+_NAMED = re.compile(
+    r"(?<![^\W\d_])(?:(?P<phone>tel|t[ée]l[ée]phone|phones?|phoned|phoning|mobile|mob|cell|"
+    r"cellphone|landline|calls?|called|calling|ring|rings|rang|ringing|text|texts|texted|"
+    r"texting|txt|sms|whats\s?app|viber|signal|telegram|wechat|fax|dial|reach|contact|handy|"
+    r"telefon|telefono|tel[ée]fono|telefone|celular|cel|m[óo]vil|portable|"
+    r"n[úu]mero(?![ \t]+de(?![^\W\d_]))|телефон|тел|звони|"
+    r"звоните|позвони|позвоните|رقمي|هاتف|هاتفي|جوال|جوالي|موبايل|اتصل|اتصلي|واتساب|फ़ोन|"
+    r"फोन|मोबाइल|मेरा[ \t]+नंबर|"
+    r"(?:my|his|her|your|our|their|phone|mobile|cell|contact|home|work|office|new)"
+    r"[ \t]+number(?![ \t]+of(?![^\W\d_])))"
+    r"|(?P<id>orders?|invoices?|tracking|barcode|bar[ \t]code|policy|case|claim|ean|isbn|upc|"
+    r"gtin|sku|serial|ref|reference|account|acct|customer|member|membership|patient|student|"
+    r"ticket|parcel|package|shipment|transaction|receipt|booking|confirmation|voucher|card|"
+    r"id|passport|licen[cs]e|iban|item|product|model|incident|issue|report|application|"
+    r"prescription)"
+    r"|(?P<numbered>(?:[^\W\d_]|(?-i:[" + MARKS + r"])){2,24}(?P<owner>['\u2019]s?)?"
+    r"[ \t]+(?:numbers?|नंबर)"
+    r"(?![ \t]+of(?![^\W\d_]))))(?![^\W\d_])"
+    r"|(?P<unspaced_phone>手[机機]|[电電]話|电话|携帯|ケータイ|連絡|[联聯][系繫络絡]|연락|전화|"
+    r"휴대폰|핸드폰|微信|找我)"
+    r"|(?P<unspaced_id>[订訂]单|[订訂]單|注文|[单單][号號]|[学學][号號]|[学學]生|会[员員]|"
+    r"회원|주문|송장)"
+    r"|(?P<unspaced_numbered>番号|[号號][码碼]?|번호)"
+    r"|(?P<end>[!?\n。\uff01\uff1f]|\.(?=\s+[^\W\d_]))"
+    r"|(?P<comma>[\uff0c\u3001])",
+    re.IGNORECASE,
+)
+#: How far back from a number :data:`_NAMED` looks.
+_NAMED_REACH = 48
+# The words before "number" that leave what it names to the words before them ("the number",
+# "this number", "the same number"), and those that name a phone ("helpline number", "whose
+# number", "आपका नंबर"; "phone", "my", "new" and the others of _NAMED are read there).
+_NEUTRAL_BEFORE_NUMBER = frozenset(
+    words(
+        "the a an this that these those same old other another correct right wrong real actual "
+        "full whole own current usual main only second first last previous private personal "
+        "direct any which what no one its uk us usa eu local international foreign "
+        "overseas emergency british english scottish welsh irish american canadian "
+        "australian german french spanish italian dutch polish indian "
+        "यह वह ये वो इस उस पुराना दूसरा"
+    )
+)
+_PHONE_BEFORE_NUMBER = frozenset(
+    words(
+        "helpline hotline crisis support pager skype voice burner backup spare business "
+        "daytime evening free toll tollfree whose "
+        "आपका तुम्हारा उसका उनका हमारा नया"
+    )
+)
+# Words whose "'s" before "number" is "is" or "has", not someone's: "that's number 3",
+# "here's number 5".
+_NOT_OWNERS = frozenset(words("it that what there here he she who where how let this"))
+# Before 番号, 号, 号码 or 번호 (a space between allowed), what names a phone: a word for one,
+# "my", "your", … ("我的号码", "私の番号", "제 번호"), "this", "that", "new" ("这个号码",
+# "この番号", "이 번호", "새 번호"), as "my number" and "new number" do.
+_PHONE_BEFORE_UNSPACED = re.compile(
+    r"(?:[电電][话話]|手[机機]|携帯|ケータイ|スマホ|連絡先|[联聯][系繫络絡]|微信|座[机機]|"
+    r"固[话話]|전화|폰|연락처|[我你他她您][们們]?的|(?:私|僕|俺|あなた)の|"
+    r"[这這那该該此新旧舊同个個]|この|その|あの|新しい|"
+    r"(?<![가-힣])(?:제|내|나의|저의|이|그|새|저))[ \t]?\Z"
+)
+# Before 号码, 番号 or 번호 (not 号 alone: "3号"), a person, whose number it is, as "my mum's
+# number": "我号码是", "我妈号码", "他号码", "엄마 번호", "언니 번호는" (not the 他 of 其他,
+# "other", nor a Korean word that ends in such a one: "유형 번호").
+_PERSON_BEFORE_UNSPACED = re.compile(
+    r"(?:(?<!其)[我你他她您][们們]?|[妈媽爸哥姐弟妹]{1,2}|老[公婆]|[男女]?朋友|[闺閨]蜜|"
+    r"[爷爺奶]{2}|外[公婆]|老[师師]|"
+    r"(?<![가-힣])(?:엄마|아빠|어머니|아버지|언니|오빠|누나|형|동생|친구|남편|아내|와이프|"
+    r"남친|여친|남자친구|여자친구|할머니|할아버지|선생님))[ \t]?\Z"
+)
+# The groups of _NAMED that the word before them tells (see _numbered).
+_NUMBERED = ("numbered", "unspaced_numbered")
+# A word that names a phone right after a number, a particle between allowed: "로 연락 주세요",
+# "に連絡ください", "打不通", "发短信".
+_PHONE_AFTER = re.compile(
+    r"(?:으?로|에게|에|に|へ|まで|で)?[ \t]?(?:연락|전화|문자|카톡|連絡|[电電]話|电话|打不通|"
+    r"打给|[发發]短信|[联聯][系繫]|ショートメール)"
+)
+
+
+def told(text: str, position: int, end: int | None = None) -> str | None:
+    """What the last words before ``position`` tell of a number there (see :data:`_NAMED`):
+    "phone", "id", or None where nothing in its sentence does.
+
+    A word for an id tells nothing past a Chinese or Japanese comma (U+FF0C, U+3001) that
+    stands some words after it ("学生证丢了" and a comma before "找我…"; not one right after it,
+    as after "会員番号").
+    With ``end``, where the number ends, a word that names a phone right after the number
+    outweighs a word for an id before it, unless that word names the number itself ("주문번호",
+    "订单" right before it)."""
+    last: str | None = None
+    last_end = 0  # where the word that tells ``last`` ends
+    itself = False  # whether that word names the number itself ("受付番号", "order number")
+    for found in _NAMED.finditer(text, max(0, position - _NAMED_REACH), position):
+        group = found.lastgroup
+        if group == "comma":
+            if last == "id" and _letters(text, last_end, found.start()):
+                last = None
+            continue
+        said = _numbered(text, found) if group in _NUMBERED else group
+        if said is not None:
+            last = {"unspaced_phone": "phone", "unspaced_id": "id", "end": None}.get(said, said)
+            last_end, itself = found.end(), group in _NUMBERED
+    if (
+        last == "id"
+        and end is not None
+        and not itself
+        and _letters(text, last_end, position) >= 2
+        and _PHONE_AFTER.match(text, end)
+    ):
+        return "phone"
+    return last
+
+
+def _letters(text: str, start: int, end: int) -> int:
+    """How many letters stand in ``text[start:end]``."""
+    return sum(c.isalpha() for c in text[start:end])
+
+
+def _numbered(text: str, found: re.Match[str]) -> str | None:
+    """What a number named by the word before it is (see :data:`_NAMED`): "phone", "id", or
+    None where that word leaves it to the words before it ("the number", "会員の番号")."""
+    if found.lastgroup == "numbered":
+        before = found.group().split()[0].lower()
+        if found.group("owner") and re.split("['\u2019]", before)[0] not in _NOT_OWNERS:
+            return "phone"  # "my mum's number", "my parents' number"
+        if before in _PHONE_BEFORE_NUMBER or before.endswith(("phone", "mobile", "cell", "line")):
+            return "phone"  # "helpline number", "smartphone number", "landline number"
+        return None if before in _NEUTRAL_BEFORE_NUMBER else "id"
+    start = found.start()
+    if _PHONE_BEFORE_UNSPACED.search(text, max(0, start - 6), start):
+        return "phone"
+    if found.group() not in ("号", "號") and _PERSON_BEFORE_UNSPACED.search(
+        text, max(0, start - 6), start
+    ):
+        return "phone"
+    spaced = start > 0 and text[start - 1] in " \t"
+    word = text[start - 1 - spaced] if start > spaced else ""
+    if word in ("的", "の", "의"):  # another word's: "会員の番号", "카드의 번호"
+        return None
+    if UNSPACED_CHAR.match(word):  # "受付番号", "预约号", "예약번호", "주문 번호"
+        return "id"
+    # Nothing of such a script before it: 号码, 番号 and 번호 ("number", as in "号码" and a
+    # colon) name a phone, 号 alone ("3号", "No. 3") nothing.
+    return None if found.group() in ("号", "號") else "phone"

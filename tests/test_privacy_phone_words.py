@@ -1,0 +1,101 @@
+"""What the words around a number tell of it (``carelens.privacy_phone_words``).
+
+Found in a review of the phone rules: a word for an id earlier in a sentence kept a mobile
+number named after a comma or a word for a phone ("订单出问题了" and a comma before "找我…",
+"주문한 게 안 와서 그러는데 01012345678로 연락 주세요"); "number" after a person without 的 named
+an id ("我号码是17712345678", "엄마 번호01011112222"), and "whose number" nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from carelens.privacy import find_personal, redact
+from carelens.privacy_phone_words import told
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(r.kind, r.text) for r in find_personal(text)]
+
+
+# --- what a word for an id reaches ---------------------------------------------------------------
+
+ID_WORD_ENDS = [
+    ("订单出问题了\uff0c找我13800138000", "订单出问题了\uff0c找我[phone]"),
+    ("学生证丢了\uff0c找我15912345678", "学生证丢了\uff0c找我[phone]"),
+    ("会员卡的事找我18612345678", "会员卡的事找我[phone]"),
+    (
+        "注文したけど届かない\u300109012345678に連絡ください",
+        "注文したけど届かない\u3001[phone]に連絡ください",
+    ),
+    (
+        "주문한 게 안 와서 그러는데 01012345678로 연락 주세요",
+        "주문한 게 안 와서 그러는데 [phone]로 연락 주세요",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ID_WORD_ENDS)
+def test_a_comma_or_a_phone_word_ends_what_an_id_word_tells(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+# Kept: a word for an id right before the number, or right before the comma, whatever follows
+# the number; other runs of digits after such a comma.
+ID_WORD_KEPT = [
+    "订单13800138000还没到",
+    "订单13800138000打不通",
+    "주문번호 01012345678로 연락 주세요",
+    "会員番号\u300109012345678です",
+    "我的订单\uff0c13800138000还没到",
+    "订单丢了\uff0c2847561930的包裹",
+    "我的学号是13800138000",
+]
+
+
+@pytest.mark.parametrize("text", ID_WORD_KEPT)
+def test_an_id_named_by_the_word_before_it_stays(text: str) -> None:
+    assert found(text) == []
+
+
+def test_told_reads_a_comma_only_after_a_word_for_an_id() -> None:
+    text = "订单出问题了\uff0c13800138000"
+    assert told(text, text.index("1")) is None
+    assert told("订单\uff0c13800138000", 3) == "id"
+    text = "电话\uff0c0312345678"  # a phone word before a comma still tells
+    assert told(text, text.index("0")) == "phone"
+
+
+# --- "number" after a person ---------------------------------------------------------------------
+
+PERSONS = [
+    ("我号码是17712345678", "我号码是[phone]"),
+    ("我妈号码13800138000", "我妈号码[phone]"),
+    ("他号码是13900001111", "他号码是[phone]"),
+    ("엄마 번호01011112222", "엄마 번호[phone]"),
+    ("엄마번호01011112222", "엄마번호[phone]"),
+    ("언니 번호는 01022223333이야", "언니 번호는 [phone]이야"),
+    ("whose number is 447700900123?", "whose number is [phone]?"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSONS)
+def test_a_persons_number_is_a_phone_number(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+# Kept: ids of a person ("我学号", "我会员号码"), other words that end in a person's word
+# ("其他", "유형"), 号 alone after a person.
+PERSONS_KEPT = [
+    "我学号是2021123456",
+    "我会员号码13800138000",
+    "其他号码2021123456",
+    "유형 번호2021123456",
+    "카드 번호01011112222",
+    "我号2021123456",
+]
+
+
+@pytest.mark.parametrize("text", PERSONS_KEPT)
+def test_ids_beside_a_persons_word_stay(text: str) -> None:
+    assert found(text) == []
