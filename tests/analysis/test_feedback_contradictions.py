@@ -146,6 +146,10 @@ def test_a_feeling_said_back_before_advice_is_not_told_to_reflect_first() -> Non
         ("I'm exhausted.", "That's so exhausting.", None),  # the helper's remark
         ("I'm so lonely.", "You're not alone.", None),  # denied
         ("I'm so lonely.", "You should call someone when you feel lonely.", None),  # advice
+        # held against them: blamed, made light of, echoed in disbelief
+        ("I'm so lonely.", "you're lonely because you push everyone away tbh", None),
+        ("I'm annoyed.", "you get annoyed too easily", None),
+        ("I'm so upset.", "You're upset? Over that?", None),
     ],
 )
 def test_a_feeling_of_theirs_said_back_to_them_is_read(
@@ -190,6 +194,13 @@ def test_a_feeling_echoed_in_sympathy_is_still_the_sympathy_rule() -> None:
         ("You should be proud of how far you came.", None),
         ("I'm so proud of you for reaching out.", None),
         ("I was terrified when it happened to me.", None),
+        # a feeling they had, one they look to have, one held against them
+        ("You were so happy back then.", None),
+        ("You look happy in your pictures.", None),
+        ("You're too proud to ask, that's your problem.", None),
+        # other words that give it: "gotta be", the helper's framing and "how"
+        ("That's gotta be so painful.", "painful"),
+        ("I can only imagine how exhausting that was.", "exhausting"),
     ],
 )
 def test_affect_words_name_a_feeling_given_to_them(response: str, named: str | None) -> None:

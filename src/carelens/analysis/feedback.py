@@ -44,7 +44,8 @@ Rules, first match wins for the main sentence:
    is quoted as what worked when the model scored no interpretation or reflection; suggest a
    reflection when it was only a question; when the words behind it (those quoted, or the
    whole rationale span) are the helper's own story ("Same thing happened to me", "lol
-   same"), say so and ask for their side;
+   same", "my mom passed two years ago"; not "I'm glad she passed peacefully", of the
+   seeker's own person), say so and ask for their side;
 9. anything else -> acknowledge what they shared first.
 
 "Understanding" is empathy (interpretation, exploration or reflection at level 1 or more),
@@ -55,7 +56,16 @@ exhausting") or says their own feeling back to them ("You feel alone since the d
 the model may score such a reply 0, and feedback then must not ask the helper to name a
 feeling they named, nor to reflect first. A feeling the reply only echoes in sympathy
 ("sorry you're this tired" to "I'm tired") is sympathy, and one the reply denies ("you're
-not alone") names nothing.
+not alone"), one they were ("You were happy before you met him"), one it holds against them
+("you're lonely because you push everyone away", "You're angry? You have no right to be":
+:mod:`carelens.analysis.reply_judging`) and any in a reply the model finds more likely
+dismissive than not, though it chose level 0, names nothing.
+
+A reply is said to ask only with a question of the helper's own
+(:mod:`carelens.analysis.reply_questions`): a "?" inside a quotation is someone else's
+('Hearing "why can't you be like your brother?" ...'), a tag asks nothing ("Happens to
+everyone though, right?"), and a question the model scored is not claimed where the reply
+neither asks nor invites them to go on ("How infuriating that must be.").
 
 When only the learned crisis flag (:mod:`carelens.analysis.crisis_model`) marked the seeker
 message, a sentence comes before the main one: it says the message :data:`LEARNED_HINT`,
@@ -94,6 +104,7 @@ from carelens.analysis.personal_distress import CUE_LABEL as EXHAUSTION_CUE
 from carelens.analysis.pronouns import second_person
 from carelens.analysis.quoting import around, quote
 from carelens.analysis.reply_feelings import feeling_family, read_reply
+from carelens.analysis.reply_questions import asks, invites
 from carelens.analysis.rules import offer_spans
 from carelens.analysis.words import WORD, plain
 from carelens.types import DimensionScore, ResponseAnalysis, Span
@@ -146,6 +157,18 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     """One or two feedback sentences for the helper who wrote ``response``."""
     sentences: list[str] = []
     empathy = max(_level(analysis, n) for n in ("interpretation", "exploration", "reflection"))
+    exploration = _level(analysis, "exploration")
+    # whether the reply asks already: a question the model scored, where the reply asks or
+    # invites them to go on ("How infuriating that must be." does not), or a question of the
+    # helper's own (none inside quotation marks, nor a tag: "..., right?")
+    own_question = asks(response)
+    asked: _Asked = (
+        "scored"
+        if exploration >= 1 and (own_question or invites(response))
+        else "asked"
+        if own_question
+        else "no"
+    )
     sympathy = max(_level(analysis, "sympathy"), _level(analysis, "emotional_reaction"))
     signals = analysis.seeker.distress if analysis.seeker is not None else None
     distress = signals.level if signals is not None else 0
@@ -156,13 +179,11 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     # no opening on the crisis words themselves (a learned cue covers its sentence)
     opening = suggested_opening(seeker, read, [(cue.start, cue.end) for cue in cues])
     named, reflected = read_reply(response, seeker)
+    if _leans_dismissive(analysis):
+        # "You're just bitter because she dumped you.": no feeling given as understanding
+        named = reflected = None
     felt = named if named is not None else reflected  # a feeling given them: named, said back
     understood = empathy >= 1 or felt is not None
-    exploration = _level(analysis, "exploration")
-    # whether the reply asks already: a question the model scored, or any question
-    asked: _Asked = (
-        "scored" if exploration >= 1 else "asked" if _QUESTION.search(response) else "no"
-    )
     compassion = _level(analysis, "compassion")
     # what to suggest next when nothing else fits: a reflection on their own words
     reflect = opening + "." if opening else "say back in your words what they told you."
@@ -304,8 +325,16 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     return tuple(sentences)
 
 
-#: A question in a reply: words up to a "?" ("How long has this been going on?").
-_QUESTION = re.compile(r"\w[^.!?\n]*\?")
+#: The model's probability that a reply is dismissive (level 1 or 2) at or above which a
+#: feeling the reply gives the seeker is not praised, though the level it chose is 0.
+_DISMISSIVE_LEAN = 0.5
+
+
+def _leans_dismissive(analysis: ResponseAnalysis) -> bool:
+    """Whether the model finds the reply more likely dismissive than not
+    (:data:`_DISMISSIVE_LEAN`), whatever level it chose."""
+    score = analysis.dimensions.get("dismissive")
+    return score is not None and sum(score.probabilities[1:]) >= _DISMISSIVE_LEAN
 
 
 #: Whether a reply asks a question: one the model scored as exploration, another, or none.
@@ -350,6 +379,18 @@ _OWN_STORY = frozenset([
     "same", "too", "also", "similar", "happened", "went", "been", "was", "had", "did",
     "used", "remember", "lost", "passed", "died", "felt",
 ])  # fmt: skip
+#: Words after which a word of :data:`_OWN_STORY` tells of someone else or asks ("I'm glad
+#: she went peacefully", "I'm sure she was", "what's been the hardest part?").
+_NOT_THE_HELPERS = frozenset(["he", "she", "they", "what's", "whats", "how's", "hows"])
+#: Words of a death: the helper's own story only where the helper's own words come a little
+#: before it (:func:`_the_helpers_loss`: "my mom passed", "I've known a few people who
+#: died"); "I'm glad Grandpa passed peacefully" comforts the seeker about theirs.
+_DEATH = frozenset(["passed", "died"])
+#: The helper's own words that make a death after them theirs ("I", "we", "my", "our"; not
+#: "I'm", which says how the helper takes it: "I'm glad she passed peacefully").
+_HELPERS_OWN = frozenset(["i", "we", "i've", "ive", "we've", "i'd", "my", "our", "me", "us"])
+#: How many words before a death :data:`_HELPERS_OWN` may stand.
+_OWN_LOSS_WORDS = 8
 #: A short reply of these words, "same" among them, is the helper's own too ("lol same",
 #: "same here omg"): it says the same happened to them.
 _SAME_ALONE = frozenset([
@@ -358,19 +399,32 @@ _SAME_ALONE = frozenset([
 ])  # fmt: skip
 
 
+def _the_helpers_loss(words: Sequence[str], k: int) -> bool:
+    """Whether the death at ``k`` in ``words`` (plain, in order) is the helper's own: one of
+    :data:`_HELPERS_OWN` among the few words before it ("my mom passed", "our dog died last
+    year", "I've known a few people who died")."""
+    return any(w in _HELPERS_OWN for w in words[max(0, k - _OWN_LOSS_WORDS) : k])
+
+
 def _about_the_helper(quote: str) -> bool:
     """Whether ``quote`` tells the helper's own story ("Same thing happened to me last
     year", "I went through that too", "My mom passed two years ago"): first-person words and
     a word of a story of theirs, and no word addressing the seeker nor a "sorry"; or
-    "same" with only chat words around it ("lol same")."""
-    words = {plain(word) for word in WORD.findall(quote)}
+    "same" with only chat words around it ("lol same"). A story word after "he", "she",
+    "they" or "what's" tells of no story of theirs ("what's been the hardest part?"), nor
+    does a death not their own (:func:`_the_helpers_loss`: "I'm glad she passed
+    peacefully")."""
+    ordered = [plain(word) for word in WORD.findall(quote)]
+    words = set(ordered)
     if "same" in words and words <= _SAME_ALONE:
         return True
-    return (
-        bool(words & _HELPER_WORDS)
-        and bool(words & _OWN_STORY)
-        and not words & _SEEKER_ADDRESS
-        and "sorry" not in words
+    if not words & _HELPER_WORDS or words & _SEEKER_ADDRESS or "sorry" in words:
+        return False
+    return any(
+        word in _OWN_STORY
+        and not (k and ordered[k - 1] in _NOT_THE_HELPERS)
+        and (word not in _DEATH or _the_helpers_loss(ordered, k))
+        for k, word in enumerate(ordered)
     )
 
 

@@ -10,9 +10,12 @@ divorce", "It sounds like you're exhausted"), while in a clause of "sorry" ("sor
 this tired") it is sympathy. A word the reply denies ("you're not alone"), one telling what
 happened ("sorry you lost your job"), the helper's own feeling ("I'm so sad to hear") or
 someone else's ("he must be angry"), one inside advice ("you should talk to someone when you
-feel lonely") and the helper's own remark on what they read ("That's so sad", "How sad",
-"What a sad day") give no feeling of theirs; nor does an affect word the reply does not give
-them ("Happy to help"). :mod:`carelens.analysis.feedback` builds its sentences on these.
+feel lonely"), the helper's own remark on what they read ("That's so sad", "How sad",
+"What a sad day"), one they had ("You were happy before you met him") and one the reply
+holds against them ("you get annoyed too easily", "You're angry? You have no right to be":
+:mod:`carelens.analysis.reply_judging`) give no feeling of theirs; nor does an affect word
+the reply does not give them ("Happy to help"). :mod:`carelens.analysis.feedback` builds its
+sentences on these.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import NamedTuple
 
 from carelens.analysis.feeling_words import AFFECT_WORDS, FEELING_WORDS
 from carelens.analysis.feelings import Feeling, read_feelings
+from carelens.analysis.reply_judging import as_said, blames, judged
 from carelens.analysis.words import SENTENCE, WORD, plain, sentence_parts
 
 #: Words that name one feeling: a reply that names one where the seeker wrote another echoes
@@ -91,9 +95,14 @@ def read_reply(response: str, seeker: str) -> ReplyFeelings:
     writer ("I", holder "seeker") is the helper. A feeling the seeker's message holds in any
     word of its family (:data:`_SAME_FEELING`) is an echo, not named; an echo is said back
     to them when the reply gives it to them (:func:`_given`: "you feel", "you're", "it
-    sounds", "must") outside a clause of "sorry" ("Sorry you're this exhausted" is sympathy).
-    An affect word (:data:`~carelens.analysis.feeling_words.AFFECT_WORDS`) counts only when
-    given to them so ("That sounds exhausting", not "Happy to help")."""
+    sounds", "must", "I can imagine how") outside a clause of "sorry" ("Sorry you're this
+    exhausted" is sympathy). An affect word
+    (:data:`~carelens.analysis.feeling_words.AFFECT_WORDS`) counts only when given to them so
+    ("That sounds exhausting", not "Happy to help"). No feeling counts after "you were"
+    (:data:`_PAST`), nor one the reply holds against them
+    (:func:`carelens.analysis.reply_judging.judged`: "You're just bitter because she dumped
+    you"), nor any in a reply that blames them (:func:`~carelens.analysis.reply_judging.blames`:
+    "that's your problem")."""
     # "I think the shame...": the helper's "I" frames what follows, whose feeling it is not.
     framed = _FRAMING.sub(lambda m: re.sub(r"\S", "x", m.group(0)), response)
     candidates = [
@@ -101,25 +110,36 @@ def read_reply(response: str, seeker: str) -> ReplyFeelings:
         for feeling in read_feelings(framed, _REPLY_WORDS)
         if feeling.use == "theirs" and feeling.holder != "seeker" and feeling.address is None
     ]
-    if not candidates:  # most replies: the seeker's words and the advice need no reading
+    if not candidates or blames(response):
+        # most replies: the seeker's words and the advice need no reading; a reply that
+        # blames them ("You have no right to be angry") gives no feeling as understanding
         return ReplyFeelings(None, None)
     said = {feeling_family(word) for word in WORD.findall(seeker)}
+    seeker_text = as_said(seeker)
     instructions = _instructions(response)
     starts = [start for start, _ in instructions]
     named: Feeling | None = None
     reflected: Feeling | None = None
     for feeling in candidates:
+        word = feeling.match.group(0)
+        echo = feeling_family(word) in said
+        if (reflected if echo else named) is not None:
+            continue  # found already: a later word of its kind changes nothing
         at = feeling.match.start()
         i = bisect_left(starts, at + 1) - 1  # the last instruction starting at or before it
         if (i >= 0 and at < instructions[i][1]) or _remark(framed, feeling.match):
             continue
-        word = feeling.match.group(0)
+        head = _head(framed, feeling.match)
+        if _PAST.search(head) or judged(framed, at, feeling.match.end(), head, seeker_text):
+            # "you were so happy with him": not theirs now; "you get annoyed too easily":
+            # held against them (:mod:`carelens.analysis.reply_judging`), not understood
+            continue
         given = _given(framed, feeling.match)
         if word.lower() not in FEELING_WORDS and not given:
             continue  # "Happy to help", "such a scary time": no feeling given to them
-        if feeling_family(word) not in said:
-            named = feeling if named is None else named
-        elif given and reflected is None and not _sorry(framed, feeling.match):
+        if not echo:
+            named = feeling
+        elif given and not _sorry(framed, feeling.match):
             reflected = feeling
         if named is not None and reflected is not None:
             break
@@ -139,7 +159,8 @@ _REMARK_BEFORE = re.compile(
 #: ... unless the clause goes on to give it to the seeker ("How lonely you must feel", "What
 #: a lonely time this must be", "That's so lonely, it sounds like").
 _GIVEN_AFTER = re.compile(
-    r"\b(?:must|feel|feels|feeling|sounds?|seems?|you['\u2019]re|you\s+are)\b", re.IGNORECASE
+    r"\b(?:must|feel|feels|feeling|felt|sounds?|seems?|you['\u2019]re|you\s+are)\b",
+    re.IGNORECASE,
 )
 #: What ends a clause when reading around a feeling word for :func:`_remark`.
 _CLAUSE_END = re.compile(r"[.!?\n,;:]|\bbut\b", re.IGNORECASE)
@@ -154,26 +175,43 @@ _BETWEEN = (
 #: What gives the feeling word right after it to the seeker, at the end of the part of its
 #: clause before it (:func:`_head`), words of :data:`_BETWEEN` and one feeling before an
 #: "and" or "or" between: "you feel", "you're", "you must be", "it sounds", "that seems",
-#: "that must feel", "it must make you" ("You feel alone since the divorce", "It sounds
-#: like you're exhausted", "That sounds exhausting and scary"). A "you" a modal goes with is
-#: no feeling of theirs now ("you'll be so happy", "you can be sad"), nor is one after
-#: "make you" with nothing that says it must ("things that make you happy").
+#: "that must feel", "that's gotta be", "it must make you" ("You feel alone since the
+#: divorce", "It sounds like you're exhausted", "That sounds exhausting and scary"). A "you"
+#: a modal goes with is no feeling of theirs now ("you'll be so happy", "you can be sad"),
+#: nor is one after "make you" with nothing that says it must ("things that make you
+#: happy"), one they were ("you were so happy with him"), nor what they look like to the
+#: helper ("You look happy in all your pictures").
 _FRAME = re.compile(
     r"(?:\b(?:you|u)\s+(?:(?:must|may|might|probably|still|really|also|often|always)\s+)*"
-    r"(?:(?:have\s+)?been(?:\s+feeling)?|are(?:\s+(?:feeling|getting))?|were(?:\s+feeling)?"
-    r"|be(?:\s+feeling)?|feel|feels|felt|feeling|seem|seemed|sound|sounded|look|looked|get"
-    r"|got)"
+    r"(?:(?:have\s+)?been(?:\s+feeling)?|are(?:\s+(?:feeling|getting))?"
+    r"|be(?:\s+feeling)?|feel|feels|felt|feeling|seem|seemed|sound|sounded|get|got)"
     r"|\b(?:you['\u2019]re|youre|you['\u2019]ve\s+been)(?:\s+(?:feeling|getting))?"
     r"|\b(?:sounds?|sounded|seems?|seemed)"
-    r"|\bmust\s+(?:be|feel|have\s+been|have\s+felt)"
+    r"|\b(?:must|gotta|got\s+to|has\s+to)\s+(?:be|feel|have\s+been|have\s+felt)"
     r"|\bmust\s+(?:have\s+)?(?:make|made|left|leave)\s+(?:you|u)(?:\s+feel(?:ing)?)?)"
     r"\s+" + _BETWEEN + r"(?:[\w'\u2019]+\s+(?:and|or)\s+" + _BETWEEN + r")?$",
+    re.IGNORECASE,
+)
+#: A feeling after "you were" is one they had, not one they have now ("You were happy before
+#: you met him", "you were feeling so lonely back then"); "you must have been" still gives it.
+_PAST = re.compile(
+    r"\b(?:you|u)\s+(?:(?:really|also|always|still|just|all)\s+)*were(?:\s+feeling)?\s+"
+    + _BETWEEN
+    + r"$",
     re.IGNORECASE,
 )
 #: Words that make a feeling given after them in the same clause something that may be, not
 #: one they have ("when you're depressed", "if you feel lonely", "because you're tired").
 _NOT_NOW = re.compile(
     r"\b(?:if|when|whenever|while|because|cause|until|unless|once|whether)\b", re.IGNORECASE
+)
+#: The helper's framing (masked by :data:`_FRAMING`) and "how" before a feeling word, at the
+#: start of its clause: "I can imagine how overwhelming that was", "I can see how
+#: frustrating it is" give it to them.
+_IMAGINED = re.compile(
+    r"\s*x+(?:\s+x+)*\s+how\s+(?:(?:so|really|very|incredibly|truly|deeply|utterly"
+    r"|absolutely|awfully|terribly)\s+)*",
+    re.IGNORECASE,
 )
 #: "Sorry" before a feeling word in its clause makes it sympathy ("Sorry you're this tired").
 _SORRY = re.compile(r"\bsorry\b", re.IGNORECASE)
@@ -187,11 +225,15 @@ def _head(text: str, word: re.Match[str]) -> str:
 def _given(text: str, word: re.Match[str]) -> bool:
     """Whether the reply ``text`` gives the feeling ``word`` to the seeker as theirs now:
     right after a frame that gives it (:data:`_FRAME`: "you feel", "that sounds", "must be"),
-    in a clause without an "if", "when", "because"... (:data:`_NOT_NOW`), or after a
-    remark's start that later in the clause gives it to them ("How scary that must be")."""
+    in a clause without an "if", "when", "because"... (:data:`_NOT_NOW`), after the
+    helper's framing and "how" ("I can imagine how overwhelming that was",
+    :data:`_IMAGINED`), or after a remark's start that later in the clause gives it to them
+    ("How scary that must be", "how lonely that felt")."""
     head = _head(text, word)
     if _FRAME.search(head):
         return _NOT_NOW.search(head) is None
+    if _IMAGINED.fullmatch(head):
+        return True  # "I can only imagine how lonely that felt"
     rest = _CLAUSE_END.split(text[word.end() : word.end() + 80], maxsplit=1)[0]
     return _REMARK_BEFORE.fullmatch(head) is not None and _GIVEN_AFTER.search(rest) is not None
 
@@ -218,7 +260,7 @@ def _remark(text: str, word: re.Match[str]) -> bool:
 #: you", "I imagine it's lonely"): read as no one's, so the feeling after them is not taken
 #: for the helper's own (same length, so offsets into the reply hold).
 _FRAMING = re.compile(
-    r"\bI\s+(?:(?:can|could)\s+)?(?:think|guess|imagine|bet|suspect|sense|wonder(?:\s+if)?|"
+    r"\bI\s+(?:(?:can|could)\s+(?:only\s+)?)?(?:think|guess|imagine|bet|suspect|sense|wonder(?:\s+if)?|"
     r"tell|see|hear|feel\s+like)\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,92 @@
+"""Whether a helper's reply asks the seeker something of its own.
+
+Feedback says a reply "asked them a question" or that its "question invites them to say
+more" (:mod:`carelens.analysis.feedback`), so it must read a question the helper asks, not
+any "?": one inside quotation marks is someone else's words the reply repeats (Hearing "why
+can't you be more like your brother?" over and over sounds so hurtful), and a tag at the end
+of a statement asks nothing ("Happens to everyone though, right?", "It's a lot, you know?").
+:func:`asks` finds a question of the helper's own, ended by "?" ("Why do kids do that??"
+is one); :func:`invites` also finds an invitation without one, for a reply the model scored
+as exploring: a sentence that opens as a question without its mark ("how are you holding
+up") or words that ask them to go on ("tell me more", "if you want to talk", "write me
+about what's bothering you"). "How infuriating that must be." is neither.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A quotation: in double quotes, straight or curly, or in single quotes that open after no
+#: letter and close before none (an apostrophe inside a word stays: 'why can't you...?').
+_QUOTED = re.compile(
+    r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|\u2018[^\u2019\n]*\u2019(?!\w)"
+    r"|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w))*'(?!\w)"
+)
+#: What ends a sentence: a question is the sentence a "?" ends.
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_WORD = re.compile(r"\w")
+#: A tag that ends a statement, after a comma, a dash, dots or "though": "..., right?",
+#: "..., you know?", "... though, yeah?"; or a sentence of the tag alone ("Right?").
+_TAG = re.compile(
+    r"(?:(?:.*(?:[,\u2013\u2014-]|\.\.\.|\bthough\b))?\s*|^\s*)"
+    r"(?:right|you\s+know|ya\s+know|y['\u2019]?know|yeah|yea|huh|no|eh|ok|okay|innit|amirite"
+    r"|isn['\u2019]?t\s+it|don['\u2019]?t\s+you\s+think)\s*\?+",
+    re.IGNORECASE,
+)
+#: A sentence that opens as a question: a question word and a verb or "long", "much"...,
+#: or a verb and its subject ("how are you holding up", "do you have anyone").
+_OPENS_AS_QUESTION = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:(?:so|and|but|also|just|ok|okay|hey)\s+)*"
+    r"(?:(?:how|what|when|where|why|who|which)(?:['\u2019]s|['\u2019]re|\s+(?:are|is|was|were"
+    r"|do|does|did|have|has|had|can|could|would|will|should|long|much|many|often|come|about"
+    r"|happened|made|makes|helps?))"
+    r"|(?:are|is|do|does|did|have|has|can|could|would|will|were|was)\s+(?:you|u|they|he|she"
+    r"|it|there|things|your|anyone|someone))\b",
+    re.IGNORECASE,
+)
+#: Words that invite them to go on without asking ("tell me more", "feel free to share",
+#: "write me about what's bothering you", "I wanted to ask how long it took").
+_INVITATION = re.compile(
+    r"\b(?:tell|write|message|explain\s+\w+(?:\s+\w+)?\s+to)\s+(?:me|us)\b|\belaborate\b"
+    r"|\b(?:want|wanted|like|need)\s+to\s+(?:talk|share|vent|ask|know|hear)\b"
+    r"|\blet\s+(?:me|us)\s+know\b|\bfeel\s+free\s+to\b"
+    r"|\bI['\u2019]?m\s+(?:curious|wondering|listening)\b|\bI\s+wonder\b",
+    re.IGNORECASE,
+)
+#: A "?" typed after a full stop ("what do you like.?") ends the sentence before it.
+_MARK_BEFORE_QUESTION = re.compile(r"[.!]+(?=\?)")
+
+
+def _unquoted(response: str) -> str:
+    """``response`` with each quotation blanked (same length), and a full stop typed before
+    a "?" taken out."""
+    own = _QUOTED.sub(lambda m: " " * len(m.group(0)), response)
+    return _MARK_BEFORE_QUESTION.sub(lambda m: " " * len(m.group(0)), own)
+
+
+def asks(response: str) -> bool:
+    """Whether ``response`` asks a question of the helper's own: a "?" outside quotation
+    marks that ends more than a tag (:data:`_TAG`: "..., right?", "..., you know?"), unless
+    the sentence opens as a question ("How are you doing, okay?"). Read once, in time
+    linear in the reply's length."""
+    own = _unquoted(response)
+    start = 0
+    for end in _SENTENCE_END.finditer(own):
+        if end.group(0) == "?":
+            question = own[start : end.end()].strip()
+            if _WORD.search(question) and (
+                not _TAG.fullmatch(question) or _OPENS_AS_QUESTION.match(question)
+            ):
+                return True
+        start = end.end()
+    return False
+
+
+def invites(response: str) -> bool:
+    """Whether ``response`` asks (:func:`asks`) or invites them to go on without a "?": a
+    sentence that opens as a question ("how are you holding up") or words of invitation
+    ("tell me more", "if you want to talk"); "How infuriating that must be." does not."""
+    if asks(response):
+        return True
+    own = _unquoted(response)
+    return _OPENS_AS_QUESTION.search(own) is not None or _INVITATION.search(own) is not None
