@@ -16,16 +16,15 @@ before she died by suicide": :mod:`carelens.analysis.crisis_loss`), not that per
 but to acknowledge the loss, ask how the seeker is coping and whether they are safe (a loss
 to suicide raises their own risk), and share a line they can use. The seeker's own cue comes
 first (and so does the same risk told as theirs after a loss or another's risk: "I want to
-join her", "I've been thinking about it too", "me too": :mod:`carelens.analysis.crisis_following`),
-then a living person's risk (or their wish to follow: "my sister wants to join her"), then
-a loss, one to suicide before one to an overdose; what the reply already did is said so, and
-only the rest asked for (:func:`crisis_sentence`). What counts is what the reply did, not a
-word it holds: a direct question about safety or intent ("Are you safe right now?", "Do you
-have a plan?"; not "Why would you want to die?" or "Do you feel safe posting this here?"; for
-a loss, one to the seeker about their own: not "Did you know he was suicidal?"), words that
-acknowledge a loss ("I'm so sorry for your loss"), and a line offered or named to contact
-("call or text 988", "Call a suicide hotline"; not "Reddit isn't a helpline" or "My sister
-worked at a hotline"). A cue of the learned crisis flag alone
+join her", "I've been thinking about it too", "me too": :mod:`carelens.analysis.crisis_following`;
+a sign of their own risk told beside a loss in words that are no cue: "i've relapsed and i
+don't care if i wake up", "i have my own plan now": :mod:`carelens.analysis.crisis_loss_signs`;
+and a cue after the words of a loss in a clause of its own: "my dad died by suicide and want
+to die too"), then a living person's risk (or their wish to follow: "my sister wants to join
+her", or a sign told beside a loss: "his twin is using again"), then a loss, one to suicide
+before one to an overdose; what the reply already did is said so, and only the rest asked
+for (:func:`crisis_sentence`; what counts as done: :mod:`carelens.analysis.crisis_reply`).
+A cue of the learned crisis flag alone
 (:mod:`carelens.analysis.crisis_model`) gets a hint (:func:`learned_hint`): the message
 :data:`LEARNED_HINT`; read it closely and, if anything worries them, ask gently whether the
 person is safe.
@@ -39,6 +38,13 @@ from collections.abc import Sequence
 
 from carelens.analysis.crisis_loss import Losses
 from carelens.analysis.crisis_quoted import quoted_from_others as _quoted_from_others
+from carelens.analysis.crisis_reply import ACKNOWLEDGES_LOSS, ASKS_HOW_THEY_COPE
+from carelens.analysis.crisis_reply import asks_directly as _asks_directly
+from carelens.analysis.crisis_reply import shares_a_line as _shares_a_line
+from carelens.analysis.crisis_whose_words import OWN_WORDS as _OWN_RISK
+from carelens.analysis.crisis_whose_words import THEIR_WORDS as _THEIR_RISK
+from carelens.analysis.crisis_whose_words import nearest_told as _nearest_told
+from carelens.analysis.crisis_whose_words import whose_before as whose_before
 from carelens.analysis.quoting import quote
 from carelens.analysis.words import SENTENCE, WORD, plain
 from carelens.disguises import unmask
@@ -56,112 +62,26 @@ _CRISIS_LINES = f"({CRISIS_LINES})"
 LEARNED_HINT = "may point to a crisis (thoughts of suicide or self-harm)"
 
 
-#: Words of a crisis cue, or the nearest of them before it in its sentence, that tell whose
-#: risk it is: the seeker's ("kill myself", "I self harm", "my thoughts of suicide") or
-#: someone else's (codebook v1.1's third party: "he wants to kill himself", "my son is
-#: suicidal", "my best friend cuts herself").
-_OWN_RISK = frozenset([
-    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "myself", "mine",
-])  # fmt: skip
-_THEIR_RISK = frozenset([
-    "he", "she", "they", "he's", "she's", "they're", "him", "her", "them", "his", "their",
-    "himself", "herself", "themselves", "themself",
-    "son", "daughter", "kid", "child", "teen", "teenager", "boy", "girl", "baby", "mom", "mum",
-    "mother", "dad", "father", "parent", "brother", "sister", "sibling", "husband", "wife",
-    "partner", "spouse", "boyfriend", "girlfriend", "bf", "gf", "fiance", "fiancee", "friend",
-    "bestie", "roommate", "cousin", "niece", "nephew", "aunt", "uncle", "grandma", "grandpa",
-    "student", "classmate", "coworker", "colleague",
-])  # fmt: skip
 #: The marks that :data:`carelens.text.IN_WORD_MARK` reads as inside a word by what comes after
 #: them ("v1.2", "Mr. Smith"): at a cue's first character, the sentences found in the whole
 #: message may start otherwise than in the message read up to that character.
 _PEEKING_MARKS = frozenset(".!?,:")
-#: Who a direct question asks about: the seeker ("you", texted "u") or the person at risk
-#: ("he", "your son", "Sarah").
-_ASKED = r"(?:(?i:you|u|he|she|they)|(?i:your|his|her|their)\s+[\w'\u2019]+|[A-Z][a-z]+)"
-#: What a direct question asks about: safety ("safe", not "safe posting this here") or intent
-#: ("killing yourself", "suicidal", "a plan", "want to die", "ending it", "cutting").
-_HARM_OR_SAFETY = (
-    r"(?:safe(?!\s+(?:post|posting|share|sharing|say|saying|talk|talking|tell|telling|write"
-    r"|writing|ask|asking|speak|speaking|here|to\s+(?:post|share|say|talk|tell|write|ask|speak)"
-    r")\b)|suicid\w*|kill(?:ing)?\s+(?:your|him|her|them)sel(?:f|ves)|(?:end|take)(?:ing)?\s+"
-    r"(?:your|his|her|their)\s+(?:own\s+)?life|end(?:ing)?\s+it(?:\s+all)?|(?:hurt|harm)(?:ing)?"
-    r"\s+(?:your|him|her|them)sel(?:f|ves)|self[\s-]*harm\w*|cutting|overdos\w*|a\s+plan"
-    r"|(?:want|wanting|wanted|wish|wishing)\s+(?:to\s+)?(?:die|be\s+dead)|(?:think\w*|thought)"
-    r"\s+(?:of|about)\s+dying|thoughts?\s+of\s+(?:dying|death))\b"
-)
-#: A direct question of the reply about harm or safety, within one clause of a sentence that
-#: asks ("Are you thinking of killing yourself right now?", "Is he safe tonight?", "Do you
-#: have a plan?", "You're not thinking of hurting yourself, are you?"): an auxiliary and whom
-#: it asks about, or whom it asks about first in the clause, then the harm or safety words.
-_ASKS_ABOUT_HARM = re.compile(
-    rf"(?:\b(?i:are|is|am|r|do|does|did|have|has|had|will|would|were|was|could|can)\s+{_ASKED}"
-    rf"|^\s*(?i:you|u|you're|youre|you\s+are|he's|she's|they're))\s+(?:[\w'\u2019]+\s+){{0,6}}?"
-    rf"(?i:{_HARM_OR_SAFETY})"
-)
-#: A direct question to the seeker about their own harm or safety ("Are you safe?", "Are you
-#: having thoughts of suicide yourself?"), as :data:`_ASKS_ABOUT_HARM` but of "you" alone, with
-#: no one else named between ("Did you know he was suicidal?" asks about the one who died).
-_ASKS_THEM_ABOUT_HARM = re.compile(
-    r"(?:\b(?i:are|am|r|do|did|have|had|will|would|were|could|can)\s+(?i:you|u)"
-    r"|^\s*(?i:you|u|you're|youre|you\s+are))\s+(?P<between>(?:[\w'\u2019]+\s+){0,6}?)"
-    rf"(?i:{_HARM_OR_SAFETY})"
-)
-#: The reply acknowledges a loss ("I'm so sorry for your loss", "My condolences", "my heart
-#: goes out to you"; not "sorry, but it's been a year" or "it's your loss").
-_ACKNOWLEDGES_LOSS = re.compile(
-    r"(?:\bsorry\s+(?:for|about|to\s+hear|that)|\b(?:i['\u2019]?m|i\s+am|so|very|truly|deeply"
-    r"|really|terribly)\s+sorry)\b(?!,?\s+but\b)|\b(?:condolences|sympathies)\b|\bheart\s+(?:goes"
-    r"\s+out|breaks|aches|is\s+(?:with|breaking|broken))\b|(?<!\bit's\s)(?<!\bits\s)\b(?:your|this"
-    r"|such\s+a|a\s+(?:terrible|huge|devastating|painful|heavy|tragic))\s+loss\b|\brest\s+in\s+peace\b",
+#: Right before a cue, the seeker named with another as one: "me and my sister both", "my
+#: brother and me".
+_TOGETHER = re.compile(
+    r"(?:\bme\s+and\s+(?:(?:my|our)\s+)?[\w']+|\b[\w']+\s+and\s+me)(?:\s+(?:both|all|each|have"
+    r"|had|are|were|used\s+to|still|do|did|kinda|sometimes|also))*\s*\Z",
     re.IGNORECASE,
 )
-#: Words that make a question about harm no direct one ("Why would you want to die?", "What
-#: about suicide do you find difficult?").
-_NOT_DIRECT = re.compile(r"\b(?:why|what|how|when|where|who|whom|which)\b", re.IGNORECASE)
-#: What splits a question into clauses: a direct question may follow a lead-in ("Can I ask,
-#: are you safe?").
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
-#: A line the reply names, which shares it where it is not denied ("not the Samaritans") or a
-#: story ("volunteered at the Samaritans"): a number (988, 741741, the old 1-800-273-8255,
-#: Samaritans' 116 123, an emergency number to call), findahelpline, or a line by its name.
-_NAMED_LINE = re.compile(
-    r"\b(?:988|741741|1?-?800-?273-?(?:8255|talk)|116\s?123)\b|findahelpline|\b(?:call|dial|ring"
-    r"|text)\s+(?:911|999|112|000)\b|\b(?:samaritans|crisis\s+text\s+line|(?:national\s+)?suicide"
-    r"\s+prevention\s+(?:hot|help|life)\s*line|trevor\s+(?:project|lifeline)|befrienders)\b",
-    re.IGNORECASE,
-)
-#: A line or emergency service the reply offers to contact: a verb to reach it (not one of a
-#: story: "worked at a hotline") and then, a few words on, the service ("Please call a
-#: suicide hotline", "reach out to the crisis line", "there are helplines you can call", "go
-#: to the emergency room").
-_OFFERED_LINE = re.compile(
-    r"\b(?:call|calling|text|texting|dial|dialing|dialling|ring|ringing|phone|phoning|contact"
-    r"|contacting|reach(?:ing)?\s+out\s+to|talk(?:ing)?\s+(?:to|with)|speak(?:ing)?\s+(?:to|with)"
-    r"|chat(?:ting)?\s+with|get\s+in\s+touch\s+with|try|trying|use|using|look\s+up|google"
-    r"|check\s+out|go(?:ing)?\s+to|head\s+to|walk(?:ing)?\s+into|here's|here\s+(?:is|are)"
-    r"|there's|there\s+(?:is|are))\s+(?P<between>(?:[\w'\u2019]+\s+){0,4}?)(?:(?:hot|help|life)"
-    r"\s*lines?|(?:crisis|suicide)\s+(?:text\s+)?lines?|crisis\s+(?:cent(?:er|re)|team|service)s?"
-    r"|emergency\s+(?:services|room|department|number))\b",
-    re.IGNORECASE,
-)
-#: Right before a line or its offer, words that deny it ("Reddit isn't a helpline", "don't call
-#: the hotline"; "why not call a hotline?" still offers one) or make it a story ("my sister
-#: worked at a suicide hotline", "I volunteer for the Samaritans").
-_NO_OFFER_BEFORE = re.compile(
-    r"(?:(?<!\bwhy\s)\b(?:not|no|never|isn't|isnt|aren't|arent|wasn't|wasnt|ain't|aint|don't"
-    r"|dont|doesn't|doesnt|shouldn't|shouldnt|won't|wont)|\b(?:work(?:s|ed|ing)?|volunteer(?:s|ed"
-    r"|ing)?|job|shift|train(?:s|ed|ing)?)\s+(?:at|for|with|on|in))\s+(?:(?:a|an|the|some|any)"
-    r"\s+)?\Z",
-    re.IGNORECASE,
-)
-#: Words between an offer's verb and the line that deny it ("there is no hotline").
-_NEGATING = frozenset(["no", "not", "never", "isn't", "isnt", "aren't", "arent"])
-#: The reply asks how the seeker is coping ("How are you holding up?").
-_ASKS_HOW_THEY_COPE = re.compile(
-    r"\bhow\s+are\s+you\s+(?:\w+\s+)?(?:coping|holding\s+up|doing|managing|feeling)\b"
-    r"|\bhow\s+about\s+you\b|\bare\s+you\s+(?:ok|okay|alright|all\s+right)\b",
-    re.IGNORECASE,
+#: A cue that is the word of a death itself ("suicide", "overdose"), read after the words of a
+#: loss as part of it ("Since my brother killed himself, suicide is all I think about").
+_DEATH_WORD = re.compile(r"s[u*]i?c[i1]des?|overdoses?|ods?", re.IGNORECASE)
+#: Between the words of a loss and a cue, what opens a clause of its own ("... and want to die
+#: too", "..., honestly wanna kms"), and what ties the cue to the death ("after years of
+#: wanting to die", "from an overdose").
+_NEW_CLAUSE = re.compile(r"[,;:]|\b(?:and|but|so|now|honestly|tbh|ngl|lately|plus)\b", re.I)
+_TIED = re.compile(
+    r"\b(?:after|before|following|because|from|of|until|till|by|with|due|when|while)\b", re.I
 )
 
 
@@ -170,9 +90,11 @@ class _WhoseRisk:
     said he wants to kill himself"): a word of the cue itself says whose it is ("kill
     myself", "cuts herself"), or else the nearest such word before it in its sentence ("my
     son is suicidal", "my thoughts of suicide", "I self harm"); where none does, it is the
-    seeker's (:meth:`someone_elses`). A cue inside someone else's words that the seeker
-    quotes (:func:`~carelens.analysis.crisis_quoted.quoted_from_others`: 'My son wrote in
-    his diary "I want to kill myself"') is that person's risk, whatever words of it say "I".
+    seeker's (:meth:`someone_elses`), and so where the seeker is named with another as one
+    right before it ("me and my sister both self harm"). A cue inside someone else's words
+    that the seeker quotes (:func:`~carelens.analysis.crisis_quoted.quoted_from_others`: 'My
+    son wrote in his diary "I want to kill myself"') is that person's risk, whatever words of
+    it say "I".
 
     The message's sentence starts and the words that say whose a risk is are found once, in
     one pass each, and each cue looks them up (bisect): a long message with a cue in every
@@ -219,8 +141,37 @@ class _WhoseRisk:
                 return False
             if plain(word) in _THEIR_RISK:
                 return True
-        theirs = self._nearest_before(self._sentence_start(cue.start), cue.start)
+        sentence = self._sentence_start(cue.start)
+        theirs = self._nearest_before(sentence, cue.start)
+        if theirs and _TOGETHER.search(self.seeker, sentence, cue.start) is not None:
+            return False  # "me and my sister both self harm"
         return bool(theirs)
+
+    def own_after_a_loss(self, cue: Span) -> bool:
+        """Whether ``cue`` is the seeker's own, told in a clause of its own after the words of
+        a loss in its sentence with no one named between or in it ("my dad died by suicide
+        and want to die too", "... and now suicidal thoughts every night"), unless it is the
+        word of the death ("Since my brother killed himself, suicide is all I think about")
+        or words between tie it to the death ("she died by suicide after years of wanting to
+        die"). :meth:`lost` would read it as the loss."""
+        if not self._losses or (self._quoted and self._in_others_words(cue)):
+            return False
+        k = bisect_right(self._loss_starts, cue.end - 1) - 1
+        if k < 0 or self._losses[k][1] > cue.start:
+            return False
+        end = self._losses[k][1]
+        words = unmask(fold(self.seeker[cue.start : cue.end]).text).text
+        if _DEATH_WORD.fullmatch(words.strip()) is not None:
+            return False
+        if any(plain(w) in _OWN_RISK or plain(w) in _THEIR_RISK for w in WORD.findall(words)):
+            return False
+        if (
+            end <= self._sentence_start(cue.start)
+            or self._nearest_before(end, cue.start) is not None
+        ):
+            return False
+        between = self.seeker[end : cue.start]
+        return _NEW_CLAUSE.search(between) is not None and _TIED.search(between) is None
 
     def lost(self, cue: Span) -> tuple[int, int] | None:
         """Where the words are that tell of the death by suicide or overdose ``cue`` tells of
@@ -301,64 +252,6 @@ class _WhoseRisk:
         return None
 
 
-def whose_before(word: str) -> bool | None:
-    """Whose risk ``word``, read before a cue, says: True for someone else's ("he", "my
-    son's", "friends"), False for the seeker's ("I", "my"), None for neither."""
-    folded = plain(word).removesuffix("'s")
-    if folded in _OWN_RISK:
-        return False
-    if folded in _THEIR_RISK or folded.removesuffix("s") in _THEIR_RISK:
-        return True
-    return None
-
-
-def _nearest_told(words: Sequence[str]) -> bool | None:
-    """What the last of ``words`` that says whose a risk is says (:func:`whose_before`)."""
-    for word in reversed(words):
-        if (theirs := whose_before(word)) is not None:
-            return theirs
-    return None
-
-
-def _asks_directly(response: str, *, seeker_alone: bool = False) -> bool:
-    """Whether ``response`` asks directly about harm or safety: a clause of a sentence that
-    asks (a question mark) holds :data:`_ASKS_ABOUT_HARM`, with no question word before the
-    harm or safety words ("Why would you want to die?" asks why, not whether). With
-    ``seeker_alone``, only a question to the seeker about their own counts
-    (:data:`_ASKS_THEM_ABOUT_HARM`: "Are you safe?", not "Did you know he was suicidal?")."""
-    asking = _ASKS_THEM_ABOUT_HARM if seeker_alone else _ASKS_ABOUT_HARM
-    for found in SENTENCE.finditer(response):
-        sentence = found.group(0)
-        if "?" not in sentence:
-            continue
-        for clause in _CLAUSE_BREAK.split(sentence):
-            asks = asking.search(clause)
-            if asks is None or _NOT_DIRECT.search(clause, 0, asks.end()) is not None:
-                continue
-            if seeker_alone and _nearest_told(WORD.findall(asks.group("between"))):
-                continue  # someone else named between: "Did you know he was suicidal?"
-            return True
-    return False
-
-
-def _shares_a_line(response: str) -> bool:
-    """Whether ``response`` shares a crisis line: names one (:data:`_NAMED_LINE`) or offers one
-    to contact (:data:`_OFFERED_LINE`, nothing between the verb and the line that denies it),
-    where the words right before are no denial or story (:data:`_NO_OFFER_BEFORE`: "Reddit
-    isn't a helpline", "my sister worked at a suicide hotline")."""
-
-    def told(at: int) -> bool:
-        return _NO_OFFER_BEFORE.search(response, max(0, at - 40), at) is None
-
-    if any(told(named.start()) for named in _NAMED_LINE.finditer(response)):
-        return True
-    return any(
-        told(offer.start())
-        and not _NEGATING.intersection(plain(word) for word in offer.group("between").split())
-        for offer in _OFFERED_LINE.finditer(response)
-    )
-
-
 def _listed(items: Sequence[str]) -> str:
     """``items`` as a list in words ("a and b", "a, b, and c"; "a and b, and c")."""
     if len(items) < 3:
@@ -374,19 +267,25 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
     (:meth:`_WhoseRisk.lost`: "My friend died by suicide", "my son died of an overdose"),
     acknowledge the loss, ask how the seeker is coping and whether they are safe (a loss to
     suicide raises their own risk), and share a line they can use. The seeker's own cue comes
-    first, or else the same risk told as theirs after a loss or a cue of another's
+    first (with one after the words of a loss in a clause of its own:
+    :meth:`_WhoseRisk.own_after_a_loss`), or else the same risk told as theirs after a loss or
+    a cue of another's, or a sign of their risk told beside a loss
     (:meth:`carelens.analysis.crisis_loss.Losses.following`: "I want to join her", "I've been
-    thinking about it too", "me too", quoted as their own cue), then a living person's risk
-    (or such words of theirs), then a loss (by suicide before by overdose). What ``response``
+    thinking about it too", "me too", "I have my own plan now", quoted as their own cue), then
+    a living person's risk (or such words of theirs: "his twin is using again"), then a loss
+    (by suicide before by overdose). What ``response``
     already did (a direct question about safety or intent, a crisis line offered or named, a
-    question of how they cope, for a loss words that acknowledge it: :func:`_asks_directly`,
-    :func:`_shares_a_line`) is said so, and only what is missing is asked for."""
+    question of how they cope, for a loss words that acknowledge it:
+    :mod:`carelens.analysis.crisis_reply`) is said so, and only what is missing is asked for."""
     whose = _WhoseRisk(seeker)
     own: Span | None = None
     theirs: Span | None = None
     others: list[tuple[int, int]] = []  # the cues of a living person's risk
     loss: tuple[Span, tuple[int, int]] | None = None
     for cue in cues:
+        if whose.own_after_a_loss(cue):  # "my dad died by suicide and want to die too"
+            own = cue
+            break
         if (told := whose.lost(cue)) is not None:
             # the first cue, or the first in the words that tell the death ("She attempted
             # suicide twice before she died by suicide" quotes "died by suicide"); a death
@@ -419,7 +318,7 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
             start, end = cue.start, cue.end
         words = quote(seeker, start, end, 8)
         asked = _asks_directly(response, seeker_alone=True)
-    coping = _ASKS_HOW_THEY_COPE.search(response) is not None
+    coping = ASKS_HOW_THEY_COPE.search(response) is not None
     if own is not None:
         steps = [
             ("asked them directly", "ask them directly whether they are thinking of harming "
@@ -446,7 +345,7 @@ def crisis_sentence(seeker: str, cues: Sequence[Span], response: str) -> str:
         )
         steps = [
             ("acknowledged the loss", "acknowledge the loss",
-             _ACKNOWLEDGES_LOSS.search(response) is not None),
+             ACKNOWLEDGES_LOSS.search(response) is not None),
             ("asked how they are coping", "ask how they are coping", coping),
             ("asked whether they are safe", f"ask whether they are safe{why}", asked),
             ("shared a crisis line", f"share a crisis line they can use {_CRISIS_LINES}", shared),

@@ -37,7 +37,10 @@ person named before it in its sentence. And the seeker's own wish to follow the 
 again"; not when denied: "I would never do the same") is the seeker's own risk, read before
 any loss, and someone else's ("my sister wants to join her") a living person's; so are the
 seeker's thoughts "too" after a loss or after another's risk ("I've been thinking about it
-too", "me too": :meth:`Losses.following`, read by :mod:`carelens.analysis.crisis_following`).
+too", "me too": :meth:`Losses.following`, read by :mod:`carelens.analysis.crisis_following`),
+and, where a loss is told, the signs of the seeker's own risk in words that are no cue ("i've
+relapsed and i don't care if i wake up", "i have my own plan now", "i'll be next") or of a
+living person's ("his twin is using again"), read by :mod:`carelens.analysis.crisis_loss_signs`.
 
 A loss is no crisis cue by itself ("he killed himself last year" is grief: codebook v1.1
 flags a living person's risk); only the cues the patterns find where it is told are read so.
@@ -59,6 +62,7 @@ from carelens.analysis.crisis_loss_overdose import (
     tells_an_overdose,
 )
 from carelens.analysis.crisis_loss_persons import NOT_PAST, OWN_PERSON, PRESENT, Identity, Persons
+from carelens.analysis.crisis_loss_signs import risk_signs
 from carelens.disguises import MASKED_LETTER, Folded, has_masks, unmask, vowels_masked
 from carelens.text import fold
 
@@ -330,20 +334,39 @@ class Losses:
         one they lost or as someone else's told at ``after`` (the message's offsets of the
         cues read as another's risk), from the person's word: "i want to join her", "my
         sister wants to do the same", "i've been thinking about it too", "me too"
-        (:func:`carelens.analysis.crisis_following.following`); the message's offsets, or
+        (:func:`carelens.analysis.crisis_following.following`), or, where a loss is told, a
+        sign of their own risk in words that are no cue: "i don't care if i wake up", "i have
+        my own plan now", "his twin is using again"
+        (:func:`carelens.analysis.crisis_loss_signs.risk_signs`); the message's offsets, or
         None where none does, and in a message that tells no loss nor another's risk."""
         told = sorted([*self.spans, *after])
         if not told:
             return None
         reading = self._reading
+        dead = [who for _, _, who in self._the_dead]
         wish = _following(
             reading.text,
             self._persons,
             [reading.read(*span) for span in told],
             loss=bool(self.spans),
             own=own,
+            dead=dead if len(dead) == len(self.spans) else (),
         )
-        return None if wish is None else reading.original(*wish)
+        sign = risk_signs(
+            reading.text,
+            self._persons,
+            [reading.read(*span) for span in self.spans],
+            dead,
+            own=own,
+            all_named=len(dead) == len(self.spans),
+        )
+        # the first told, the longer of two told from one word ("i've attempted too")
+        first = min(
+            (span for span in (wish, sign) if span is not None),
+            key=lambda span: (span[0], -span[1]),
+            default=None,
+        )
+        return None if first is None else reading.original(*first)
 
 
 def losses(seeker: str) -> list[tuple[int, int]]:

@@ -13,7 +13,8 @@ there is none, whoever it names: ("", "she"). Persons told apart this way may be
 little brother", then "my brother"); two persons are never read as one unless their words
 agree, so a living person is not taken for the one who died. What a clause tells of its
 person in the present ("she is", "he still") holds the words of :data:`PRESENT`, and what
-tells the past in "-ed" does not (:data:`NOT_PAST`).
+tells the past in "-ed" does not (:data:`NOT_PAST`). :func:`may_name` says whether a pronoun
+may name a person ("him" no mother).
 """
 
 from __future__ import annotations
@@ -92,6 +93,14 @@ NOT_PAST = frozenset([
 ])  # fmt: skip
 
 
+def may_name(pronoun: str, person: Identity) -> bool:
+    """Whether ``pronoun`` ("him", "her", "them") may name ``person``, by whom each may name
+    (a man, a woman, or either: "my mom" is no "him", "my friend" and "Sarah" may be "her")."""
+    said = _PRONOUNS.get(pronoun.lower(), "x")
+    named = _NOUNS.get(person[1]) or _PRONOUNS.get(person[1], "x")
+    return "x" in (said, named) or said == named
+
+
 class Persons:
     """Whom the words of ``text`` name (see the module); offsets are ``text``'s."""
 
@@ -125,6 +134,14 @@ class Persons:
         return [
             word.group(0).lower() for word in self._words[low : bisect_right(self._word_ends, end)]
         ]
+
+    def back(self, at: int, count: int) -> int:
+        """Where the ``count``-th word that ends by ``at``, read back from it, starts (the
+        text's start where there are fewer; ``at`` for none)."""
+        if count <= 0:
+            return at
+        k = bisect_right(self._word_ends, at) - count
+        return self._words[k].start() if k >= 0 else 0
 
     def nearest(self, begins: int, at: int, *, own: bool = True) -> tuple[int, Identity] | None:
         """The nearest word that names a person, read back from ``at`` to ``begins`` (the
