@@ -22,7 +22,7 @@ from carelens.analysis.addressees import addressed, listed_with_seeker
 from carelens.analysis.feedback import reflection_opening
 from carelens.analysis.feelings import read_feelings
 from carelens.analysis.openings import seeker_clause, suggested_opening
-from carelens.analysis.openings_trim import list_marks
+from carelens.analysis.openings_lists import list_marks
 from carelens.analysis.pronouns import turn_clause
 
 

@@ -15,7 +15,8 @@ import pytest
 from carelens.analysis.addressees import addressed, addresses_someone, listed_with_seeker
 from carelens.analysis.feedback import reflection_opening
 from carelens.analysis.openings import seeker_clause
-from carelens.analysis.openings_trim import list_leads, list_marks, needs_more
+from carelens.analysis.openings_lists import list_leads, list_marks
+from carelens.analysis.openings_words import needs_more
 
 
 def opening_of(seeker: str) -> str | None:

@@ -18,6 +18,7 @@ from typer.testing import Result
 import carelens.insights.frames as frames
 import carelens.insights.rows as rows
 import carelens.output.reading as reading
+import carelens.output.result_scan as result_scan
 from carelens.taxonomy import RESPONSE_DIMENSIONS
 
 Invoke = Callable[..., Result]
@@ -64,7 +65,8 @@ def test_each_table_is_computed_once_and_each_record_checked_once(
 ) -> None:
     results = _write(tmp_path / "results.jsonl", [_record(i) for i in range(9)])
     calls: Counter[str] = Counter()
-    _spy(monkeypatch, reading, "check_result_record", calls)  # as the file is read
+    _spy(monkeypatch, result_scan, "check_result_record", calls)  # as the file is read
+    _spy(monkeypatch, reading, "check_result_record", calls)  # (a Parquet file)
     _spy(monkeypatch, rows, "check_result_record", calls)  # as a record becomes a row
     _spy(monkeypatch, frames, "strain_signals", calls)
     _spy(monkeypatch, frames, "tally_by", calls)

@@ -21,7 +21,8 @@ keeps it off a verdict the seeker passes on themselves as fact ("It's my fault s
 :mod:`carelens.analysis.openings_carry_on` off a clause that carries such words on ("I want to
 commit suicide so bad. And I think I just might pretty soon."),
 :mod:`carelens.analysis.openings_trim` takes off its ends what does not belong to it (fillers,
-emoji, emoticons, a part in another language, brackets around it) and clips a long one, and
+emoji, emoticons, a part in another language, brackets around it),
+:mod:`carelens.analysis.openings_clipping` clips a long one, and
 :mod:`carelens.analysis.openings_hedges` tells a hedge that is only a filler from one that keeps
 the seeker's doubt ("I think my husband is cheating on me" -> "It sounds like you think your
 husband is cheating on you…").
@@ -36,8 +37,8 @@ from carelens.analysis.addressees import listed_with_seeker
 from carelens.analysis.feeling_words import FEELING_WORDS
 from carelens.analysis.feelings import Feeling, read_feelings
 from carelens.analysis.openings_clauses import find_clause
+from carelens.analysis.openings_emoji import without_emoji
 from carelens.analysis.openings_hedges import seeming_end, trailing_hedge
-from carelens.analysis.openings_trim import without_emoji
 from carelens.analysis.pronouns import ADVERBS, second_person
 from carelens.analysis.words import DROPPED_I_VERBS, WORD, plain
 
@@ -99,7 +100,7 @@ def reflection_opening(clause: str) -> str:
     the clause in the second person (:func:`second_person`), with "you" put before a clause that
     starts with its verb because the seeker left out the "I" ("had to put my cat down" -> "It sounds
     like you had to put your cat down…"); emoji inside the clause are left out
-    (:func:`~carelens.analysis.openings_trim.without_emoji`: "I feel 😭 so alone" -> "you feel so
+    (:func:`~carelens.analysis.openings_emoji.without_emoji`: "I feel 😭 so alone" -> "you feel so
     alone"), the quote of the clause keeps them. A hedge the clause ends with opens the
     opening (:func:`~carelens.analysis.openings_hedges.trailing_hedge`: "my mom doesn't care
     about me I guess" -> "It sounds like you guess your mom doesn't care about you…"), an "it

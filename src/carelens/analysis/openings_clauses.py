@@ -9,10 +9,10 @@ is not cut inside a web address, a number or an abbreviation ("reddit.com/r/x", 
 clause inside personal data or at a comma inside brackets ("my kids (10, 12) hate me"); a list's
 mark inside a part starts a part of its own (:mod:`carelens.analysis.openings_parts` reads the
 parts: "I have two problems 1) I can't sleep 2) I feel like a failure":
-:func:`~carelens.analysis.openings_trim.list_marks`; not "my brother (he's 8)", "I got a 2) on
+:func:`~carelens.analysis.openings_lists.list_marks`; not "my brother (he's 8)", "I got a 2) on
 my exam"), an item with no subject of its own is not offered ("my plan: a) quit my job"), nor a
 list's lead-in alone ("I'm torn between a) ..."), nor items a verb of saying or thought frames
-("My mom always says 1) I'm useless": :func:`~carelens.analysis.openings_trim.list_leads`). A
+("My mom always says 1) I'm useless": :func:`~carelens.analysis.openings_lists.list_leads`). A
 short clause runs on over the list after its comma ("I'm sad, angry, scared and lonely", "Mom,
 Dad and I fought again"). No clause is offered from a line of a Markdown block quote ("> I know
 exactly how you feel": someone else's words), nor one that asks a question ("cant you see I'm
@@ -34,8 +34,9 @@ want to commit suicide so bad. And I think I just might pretty soon.":
 brackets ("(tw: self harm)": :func:`_warned`), nor one that states a verdict on the seeker as
 fact ("It's my fault she left": :mod:`carelens.analysis.openings_verdicts`). A clause followed
 by "but" and a clause of the seeker's own is never offered without it ("I told everyone I'm okay
-with the divorce but I'm not"). What does not belong to a clause is trimmed off its ends, and a
-long one is clipped (:mod:`carelens.analysis.openings_trim`).
+with the divorce but I'm not"). What does not belong to a clause is trimmed off its ends
+(:mod:`carelens.analysis.openings_trim`), and a long one is clipped
+(:mod:`carelens.analysis.openings_clipping`).
 """
 
 from __future__ import annotations
@@ -48,12 +49,14 @@ from typing import NamedTuple
 from carelens.analysis.addressees import addressed, addresses_someone, listed_with_seeker
 from carelens.analysis.crisis import crisis_scan
 from carelens.analysis.feelings import Feeling
+from carelens.analysis.openings_brackets import bracket_pairs
 from carelens.analysis.openings_carry_on import (
     carries_on,
     danger_before,
     opens_with_connective,
     verb_left_out,
 )
+from carelens.analysis.openings_clipping import clip_clause
 from carelens.analysis.openings_danger import (
     after_danger,
     before_danger,
@@ -62,6 +65,7 @@ from carelens.analysis.openings_danger import (
     overlaps,
 )
 from carelens.analysis.openings_hedges import hedge_alone
+from carelens.analysis.openings_lists import list_leads, list_marks
 from carelens.analysis.openings_parts import (
     but_after,
     closes_unopened,
@@ -79,15 +83,9 @@ from carelens.analysis.openings_parts import (
 from carelens.analysis.openings_subordinate import (
     subordinate_only,
 )
-from carelens.analysis.openings_trim import (
-    OWN_SUBJECT,
-    bracket_pairs,
-    clip_clause,
-    list_leads,
-    list_marks,
-    trim,
-)
+from carelens.analysis.openings_trim import trim
 from carelens.analysis.openings_verdicts import states_verdict
+from carelens.analysis.openings_words import OWN_SUBJECT
 from carelens.analysis.pronouns import ADVERBS, FIRST_PERSON, SPELLED_OUT, turn_clause
 from carelens.analysis.quoting import personal_runs
 from carelens.analysis.unsafe_frames import BLOCK_QUOTE_LINE
@@ -483,7 +481,7 @@ def _after_address(text: str, start: int, end: int) -> int | None:
     """Where a clause of the seeker's own starts in ``text[start:end]`` after the last of their
     words addressed to someone (:func:`carelens.analysis.addressees.addressed`: "You're the only
     one I can talk to and I feel so alone"): after a conjunction (:data:`_CONJUNCTION_OR_THAT`)
-    followed by a subject of theirs (:data:`~carelens.analysis.openings_trim.OWN_SUBJECT`) and
+    followed by a subject of theirs (:data:`~carelens.analysis.openings_words.OWN_SUBJECT`) and
     three words or more; None when there is none."""
     spans = addressed(text[start:end])
     if not spans:

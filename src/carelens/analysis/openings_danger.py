@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from carelens.analysis.crisis import crisis_scan
 from carelens.analysis.crisis_feedback import whose_before
-from carelens.analysis.openings_trim import CONJUNCTION, OWN_SUBJECT, needs_more
+from carelens.analysis.openings_words import CONJUNCTION, OWN_SUBJECT, needs_more
 from carelens.analysis.quoting import NO_SPACE_RUN
 from carelens.analysis.unsafe import unsafe_spans
 from carelens.analysis.words import WORD, plain
@@ -177,8 +177,8 @@ def merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
 def after_danger(text: str, spans: tuple[list[int], list[int]], start: int, end: int) -> int | None:
     """Where a clause of the seeker's own starts in ``text[start:end]`` after the last of the
     :func:`merged` ``spans`` in it: after an English conjunction
-    (:data:`~carelens.analysis.openings_trim.CONJUNCTION`) followed by a subject of theirs
-    (:data:`~carelens.analysis.openings_trim.OWN_SUBJECT`: "... told me to kys and I feel
+    (:data:`~carelens.analysis.openings_words.CONJUNCTION`) followed by a subject of theirs
+    (:data:`~carelens.analysis.openings_words.OWN_SUBJECT`: "... told me to kys and I feel
     worthless"); None when there is none, or a span reaches the end."""
     starts, ends = spans
     k = bisect_left(starts, end) - 1  # the last that starts before ``end``
@@ -208,7 +208,7 @@ def before_danger(
     her own life" may end before "since"); None when one may be the seeker's own ("I feel lost
     because I want to die", "after my suicide attempt"), no connective comes after a word, or the
     words before it end on one that needs another
-    (:func:`~carelens.analysis.openings_trim.needs_more`)."""
+    (:func:`~carelens.analysis.openings_words.needs_more`)."""
     starts, ends = spans
     k = bisect_right(ends, start)  # the first that ends after ``start``
     if k >= len(starts) or starts[k] <= start:

@@ -23,14 +23,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from carelens.analysis.openings_carry_on import verb_left_out
+from carelens.analysis.openings_clipping import QUOTE_WORDS
 from carelens.analysis.openings_subordinate import MAIN_SUBJECTS, verb_after_opener
-from carelens.analysis.openings_trim import (
-    CONJUNCTION,
-    NOUN_OPENERS,
-    OWN_SUBJECT,
-    QUOTE_WORDS,
-    trim,
-)
+from carelens.analysis.openings_trim import trim
+from carelens.analysis.openings_words import CONJUNCTION, NOUN_OPENERS, OWN_SUBJECT
 from carelens.analysis.quoted_speech import quoted_speech
 from carelens.analysis.words import SENTENCE, WORD, plain, sentence_parts
 
@@ -79,7 +75,7 @@ def but_after(
     """The index of the part after ``parts[k]`` (of the sentence at ``offset`` in ``text``)
     when "but" joins them and it opens, past its fillers
     (:func:`~carelens.analysis.openings_trim.trim`), with a subject of the seeker's own
-    (:data:`~carelens.analysis.openings_trim.OWN_SUBJECT`): "I told everyone I'm okay with
+    (:data:`~carelens.analysis.openings_words.OWN_SUBJECT`): "I told everyone I'm okay with
     the divorce but I'm not", "I smile at work all day but I cry the whole drive home", whose
     first part alone would reverse what they say; None when there is none ("I love my job but
     my boss is awful")."""
@@ -103,7 +99,7 @@ def joined_by_but(text: str, offset: int, parts: Sequence[tuple[int, int]], k: i
 def _own_first(text: str, start: int, end: int, runs: Sequence[tuple[int, int]]) -> bool:
     """Whether ``text[start:end]`` opens, past its fillers
     (:func:`~carelens.analysis.openings_trim.trim`), with a subject of the seeker's own
-    (:data:`~carelens.analysis.openings_trim.OWN_SUBJECT`)."""
+    (:data:`~carelens.analysis.openings_words.OWN_SUBJECT`)."""
     trimmed = trim(text, start, end, runs)
     return trimmed is not None and OWN_SUBJECT.match(text, *trimmed) is not None
 
@@ -137,7 +133,7 @@ def stands_alone(text: str, start: int, end: int, runs: Sequence[tuple[int, int]
 
 def too_long(text: str, start: int, end: int, runs: Sequence[tuple[int, int]]) -> bool:
     """Whether the parts that "but" joins at ``text[start:end]`` (:func:`but_after`) are too
-    long to offer whole (:data:`~carelens.analysis.openings_trim.QUOTE_WORDS`), so that a
+    long to offer whole (:data:`~carelens.analysis.openings_clipping.QUOTE_WORDS`), so that a
     clipped one would end before the clause after "but"."""
     whole = trim(text, start, end, runs)
     return whole is not None and len(text[whole[0] : whole[1]].split()) > QUOTE_WORDS
@@ -148,7 +144,7 @@ def closes_unopened(text: str, start: int, end: int, marks: Sequence[tuple[int, 
     list cut off by a comma inside brackets ("(like hiking, biking, traveling), is it ok to
     ...": "traveling), is it ok ..."), a piece of something else ("12) hate me" of "my kids
     (10, 12) hate me" were the brackets not read whole: :func:`whole_parts`). A list's mark
-    (``marks``, :func:`~carelens.analysis.openings_trim.list_marks`: "1)", "a)"), at the
+    (``marks``, :func:`~carelens.analysis.openings_lists.list_marks`: "1)", "a)"), at the
     clause's start or inside it, closes nothing."""
     depth = 0
     for at in range(start, end):
@@ -173,7 +169,7 @@ def _in_mark(marks: Sequence[tuple[int, int]], at: int) -> bool:
 def leads_to_list(text: str, end: int, leads: Sequence[int]) -> bool:
     """Whether a clause that ends at ``end`` of ``text`` is a list's lead-in, or its end: one
     of ``leads`` (where a lead-in's last word ends,
-    :func:`~carelens.analysis.openings_trim.list_leads`) at or after ``end`` with no word in
+    :func:`~carelens.analysis.openings_lists.list_leads`) at or after ``end`` with no word in
     between."""
     k = bisect_left(leads, end)
     return k < len(leads) and WORD.search(text, end, leads[k]) is None
@@ -201,8 +197,8 @@ def item_subject(item: str) -> bool:
 
 def own_clause_after(text: str, start: int, end: int) -> int | None:
     """Where a clause of the seeker's own starts in ``text[start:end]`` after a conjunction
-    (:data:`~carelens.analysis.openings_trim.CONJUNCTION`): a subject of theirs
-    (:data:`~carelens.analysis.openings_trim.OWN_SUBJECT`) and three words or more ("3) my kids
+    (:data:`~carelens.analysis.openings_words.CONJUNCTION`): a subject of theirs
+    (:data:`~carelens.analysis.openings_words.OWN_SUBJECT`) and three words or more ("3) my kids
     and I feel overwhelmed" offers "I feel overwhelmed"); None when there is none."""
     for found in CONJUNCTION.finditer(text, start, end):
         if OWN_SUBJECT.match(text, found.end(), end) and len(text[found.end() : end].split()) >= 3:
@@ -223,9 +219,9 @@ def whole_parts(
     not "London NW1 6XE and I feel alone"); where the sentence itself starts inside personal data,
     its first part starts after it, and where it ends inside, its last part runs to its end (offsets
     may then pass the sentence's). Nor is a break inside brackets that close in the sentence
-    (``pairs``, :func:`~carelens.analysis.openings_trim.bracket_pairs`: "my kids (10, 12) hate
+    (``pairs``, :func:`~carelens.analysis.openings_brackets.bracket_pairs`: "my kids (10, 12) hate
     me" is one part). A list's mark inside a part starts a part of its own (``marks``,
-    :func:`~carelens.analysis.openings_trim.list_marks`: "I have two problems 1) I can't sleep
+    :func:`~carelens.analysis.openings_lists.list_marks`: "I have two problems 1) I can't sleep
     2) I feel like a failure"), and :func:`~carelens.analysis.openings_trim.trim` takes it
     off."""
 

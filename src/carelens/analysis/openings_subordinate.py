@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from carelens.analysis.openings_trim import NOUN_OPENERS, finite_verb
+from carelens.analysis.openings_words import NOUN_OPENERS, finite_verb
 from carelens.analysis.persons import person
 from carelens.analysis.pronouns import ADVERBS
 from carelens.analysis.words import WORD, plain
@@ -125,7 +125,7 @@ _OUT_CLAUSE_VERBS = frozenset(["found", "find", "finding", "figured", "figure", 
 
 def _noun_subject(words: Sequence[str], j: int) -> bool:
     """Whether a noun phrase opens at ``words[j]`` (``j`` > 1:
-    :data:`~carelens.analysis.openings_trim.NOUN_OPENERS`) and is the subject of the verb one
+    :data:`~carelens.analysis.openings_words.NOUN_OPENERS`) and is the subject of the verb one
     or two words after it (:func:`verb_after_opener`: "my life has", "my whole life is", "the
     house felt"), not of a clause a verb before it takes as its object (:data:`_CLAUSE_VERBS`,
     :data:`_OUT_CLAUSE_VERBS`, :data:`_TELLING` and an object: "When I heard my mom died",
@@ -287,7 +287,7 @@ _NO_OBJECT_BEFORE = frozenset([
 def _told_before(words: Sequence[str], j: int) -> bool:
     """Whether a verb of :data:`_TELLING` and its object stand right before ``words[j]``,
     maybe with "to" between ("explained to my mom"): a pronoun (:data:`_TOLD_OBJECTS`: "told
-    me") or a noun phrase of :data:`~carelens.analysis.openings_trim.NOUN_OPENERS` and one or
+    me") or a noun phrase of :data:`~carelens.analysis.openings_words.NOUN_OPENERS` and one or
     two words ("told my mom", "texted my best friend", "told the kids", "warned my friend")."""
     for size in (1, 2, 3):  # "me"; "my mom"; "my best friend"
         at = j - size
@@ -307,7 +307,7 @@ def _told_before(words: Sequence[str], j: int) -> bool:
 
 def verb_after_opener(words: Sequence[str], j: int) -> bool:
     """Whether the noun phrase that opens at ``words[j]`` is the subject of the verb one or
-    two words after it (:func:`~carelens.analysis.openings_trim.finite_verb`: "my life has",
+    two words after it (:func:`~carelens.analysis.openings_words.finite_verb`: "my life has",
     "my whole life is", "the house felt"; not "my ex my heart")."""
     for m in (j + 2, j + 3):
         if m >= len(words):

@@ -50,7 +50,7 @@ from carelens.output.layouts import (
     is_result_header,
     jsonl_holds_results,
 )
-from carelens.output.reading import OnRejected
+from carelens.output.result_scan import OnRejected
 from carelens.output.run import Analyzer, analysed_chunks
 from carelens.readers import RejectLog, read_exchanges
 from carelens.readers.base import SUPPORTED_FORMATS, line_limit

@@ -28,7 +28,9 @@ again, as :func:`read_results` does. JSON Lines and Parquet keep every text as i
 
 Modules: :mod:`~carelens.output.records` (the record and its flat layout),
 :mod:`~carelens.output.writer` (appending, resuming), :mod:`~carelens.output.reading` (reading
-back), :mod:`~carelens.output.layouts` (whether a file holds results, and of which layout),
+back), :mod:`~carelens.output.result_scan` (the complete records at the start of a result file,
+which a resume counts and a read goes through), :mod:`~carelens.output.layouts` (whether a file
+holds results, and of which layout),
 :mod:`~carelens.output.paths` (where an output is written, its locks, a failed write's cause),
 :mod:`~carelens.output.options` (how the records were written, and whether an output may be
 resumed),

@@ -49,7 +49,7 @@ from carelens.output.options import (
     write_options,
 )
 from carelens.output.paths import failure_cause, store_path, written_path
-from carelens.output.reading import ResultScan, read_results
+from carelens.output.reading import read_results
 from carelens.output.records import (
     LIST_COLUMNS,
     flat_columns,
@@ -58,6 +58,7 @@ from carelens.output.records import (
     parquet_schema,
     require_pyarrow,
 )
+from carelens.output.result_scan import ResultScan
 from carelens.output.spreadsheet import safe_cell
 from carelens.types import Exchange, JsonDict
 
