@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -186,7 +187,14 @@ def test_analyze_of_a_line_nested_too_deep_fails_cleanly(invoke: Invoke, tmp_pat
     source.write_text(
         '{"seeker": "I am sad", "response": ' + "[" * 10_000 + "]" * 10_000 + "}\n", "utf-8"
     )
-    result = invoke("analyze", source, "-o", tmp_path / "out.jsonl")
+    # json.loads fails on this nesting at Python's default recursion limit; a library an
+    # earlier test used (hypothesis raises the limit while it runs) may have left it higher.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(1000)
+    try:
+        result = invoke("analyze", source, "-o", tmp_path / "out.jsonl")
+    finally:
+        sys.setrecursionlimit(limit)
     assert result.exit_code == 1, result.output
     assert "cannot detect the input format" in result.stderr and "--format" in result.stderr
     assert "Traceback" not in result.output + result.stderr
