@@ -8,8 +8,9 @@ seeker left out ("had to put my cat down" -> "you had to put your cat down", "Ti
 -> "you're tired of your job", "Was so scared" -> "you were so scared", "Been so low" -> "you've
 been so low"). A first word that names no one is lower-cased ("people at school laugh at you",
 "losing your dad was the worst"); a name keeps its capital; emoji inside the clause are left
-out of the opening, and so is an "it seems like" at its start, which "It sounds like" says
-again.
+out of the opening, and so is an "it seems like" at its start before a clause of its own,
+which "It sounds like" says again ("It seems like yesterday that my dad died" keeps it), and
+a "then" at its start that goes on from the sentence before ("Then my mom got sick").
 
 Which clause is offered is read by seven modules, one job each:
 :mod:`carelens.analysis.openings_clauses` picks it (the seeker's own first-person statement, one
@@ -42,6 +43,9 @@ from carelens.analysis.openings_hedges import seeming_end, trailing_hedge
 from carelens.analysis.pronouns import ADVERBS, second_person
 from carelens.analysis.words import DROPPED_I_VERBS, WORD, plain
 
+#: A "then" at a clause's start that goes on from the sentence before ("Then my mom got
+#: sick", "And then I lost my job"): "It sounds like then ..." reads as no reflection.
+_THEN = re.compile(r"(?:and\s+|so\s+)?then\b[\s,]*", re.IGNORECASE)
 #: Seen in an opening that starts with the verb of a clause whose "I" the seeker left out,
 #: beside :data:`carelens.analysis.words.DROPPED_I_VERBS` ("Just lost my job" -> "you
 #: lost your job", "Cried all night and I ..."), and the "you" each form of "be" takes there.
@@ -105,7 +109,9 @@ def reflection_opening(clause: str) -> str:
     opening (:func:`~carelens.analysis.openings_hedges.trailing_hedge`: "my mom doesn't care
     about me I guess" -> "It sounds like you guess your mom doesn't care about you…"), an "it
     seems like" it starts with is left out (:func:`~carelens.analysis.openings_hedges.seeming_end`:
-    "It seems like nobody cares about me" -> "It sounds like nobody cares about you…")."""
+    "It seems like nobody cares about me" -> "It sounds like nobody cares about you…"), and so
+    is a "then" that goes on from the sentence before (:data:`_THEN`: "Then my mom got sick"
+    -> "It sounds like your mom got sick…")."""
     clause = without_emoji(clause)
     hedged = trailing_hedge(clause)
     if hedged is not None:
@@ -115,6 +121,9 @@ def reflection_opening(clause: str) -> str:
     seeming = seeming_end(clause)
     if seeming is not None:  # "It seems like nobody cares about me"
         return reflection_opening(clause[seeming:])
+    then = _THEN.match(clause)
+    if then is not None and len(WORD.findall(clause, then.end())) >= 3:
+        return reflection_opening(clause[then.end() :])  # "Then my mom got sick"
     turned = second_person(clause).removesuffix("…")
     words = list(WORD.finditer(clause))
     if not words or words[0].start() != 0:

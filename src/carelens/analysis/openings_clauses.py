@@ -31,11 +31,13 @@ husband stopped touching me"), is a hedge before no statement ("I think i am":
 of danger (:mod:`carelens.analysis.openings_danger`), nor one that carries such words on ("I
 want to commit suicide so bad. And I think I just might pretty soon.":
 :mod:`carelens.analysis.openings_carry_on`), nor one in a sentence with a content warning in
-brackets ("(tw: self harm)": :func:`_warned`), nor one that states a verdict on the seeker as
-fact ("It's my fault she left": :mod:`carelens.analysis.openings_verdicts`). A clause followed
-by "but" and a clause of the seeker's own is never offered without it ("I told everyone I'm okay
-with the divorce but I'm not"). What does not belong to a clause is trimmed off its ends
-(:mod:`carelens.analysis.openings_trim`), and a long one is clipped
+brackets ("(tw: self harm)": :func:`_warned`), nor one in a sentence that states a verdict on
+the seeker as fact, nor so its reasons ("It's my fault she died, I should have called sooner":
+:mod:`carelens.analysis.openings_verdicts`). A clause followed by "but" and a clause of the
+seeker's own is never offered without it ("I told everyone I'm okay with the divorce but I'm
+not", "... but tonight I really want a drink"), a feeling denied after the "but" no denial of
+the whole ("I left my job but I don't regret it"). What does not belong to a clause is trimmed
+off its ends (:mod:`carelens.analysis.openings_trim`), and a long one is clipped
 (:mod:`carelens.analysis.openings_clipping`).
 """
 
@@ -54,7 +56,6 @@ from carelens.analysis.openings_carry_on import (
     carries_on,
     danger_before,
     opens_with_connective,
-    verb_left_out,
 )
 from carelens.analysis.openings_clipping import clip_clause
 from carelens.analysis.openings_danger import (
@@ -73,6 +74,7 @@ from carelens.analysis.openings_parts import (
     joined_by_but,
     leads_to_list,
     mark_between,
+    needs_before,
     own_but,
     own_clause_after,
     sentences,
@@ -138,7 +140,7 @@ _AUXILIARIES = (
     r"might|must|(?:is|are|was|do|does|did|ca|wo|could|would|should)n['\u2019]?t"
 )
 _QUESTION = re.compile(
-    r"(?:(?:and|or|but|so)\s+)?(?:"
+    r"(?:(?:and|or|but|so|then)\s+)?(?:"
     rf"(?:{_AUXILIARIES})\s+(?:i|you|u|he|she|it|we|they|anyone|anybody|someone|somebody|there|"
     r"this|that|my|people|everyone)\b"
     rf"|(?:why|what|how|who|where|when|which)\s+(?:{_AUXILIARIES}|if)\b)",
@@ -262,6 +264,8 @@ def _clause_of(
             continue
         if any(first <= offset < last for first, last in quoted_lines):
             continue  # "> I know exactly how you feel": someone else's words, quoted
+        if states_verdict(sentence):
+            continue  # "It's my fault she died, I should have called": nor its reasons
         expressed: list[int] = []  # where the feeling words are in the sentence, in order
         denied: list[int] = []
         for feeling in feelings[bisect_left(starts, offset) : bisect_left(starts, stop)]:
@@ -308,6 +312,7 @@ def _clause_of(
             # everyone I'm okay with the divorce but I'm not"), or the clause after it alone
             # where it has a feeling of theirs the part lacks, or both are too long to offer
             joined: bool | None = False  # None: the clause after "but" is offered alone
+            denial_end = end  # a feeling denied after "but" is no denial of the clause's
             while (
                 person.search(seeker, offset + start, offset + end) is not None
                 and (after_but := but_after(seeker, offset, parts, last, runs)) is not None
@@ -325,10 +330,10 @@ def _clause_of(
                 end = parts[last][1]
             if joined is None:
                 continue
-            if joined and too_long(seeker, offset + start, offset + end, runs):
+            if joined and too_long(seeker, offset + start, offset + end, runs, expressed_at):
                 if not stands_alone(seeker, offset + parts[last][0], offset + parts[last][1], runs):
                     continue
-                start, only_after_but = parts[last][0], True
+                start, only_after_but, denial_end = parts[last][0], True, end
             if overlaps(avoid, offset + start, offset + end):
                 # the seeker's feeling before the connective of someone else's danger: "I feel
                 # lost since she took her own life" offers "I feel lost"
@@ -346,8 +351,8 @@ def _clause_of(
             trimmed = trim(seeker, offset + start, offset + end, runs)
             if trimmed is None:
                 continue
-            if only_after_but and verb_left_out(seeker, *trimmed):
-                continue  # "I don't want to be alone. But I have to be."
+            if only_after_but and needs_before(seeker, *trimmed):
+                continue  # "I don't want to be alone. But I have to be.", "... but I spent it"
             # whose danger before the clause it must not carry on, if any: "I want to die and
             # I think I just might pretty soon"
             here = danger_before(seeker, *danger, offset, trimmed[0])
@@ -380,8 +385,8 @@ def _clause_of(
                 continue
             if bisect_left(expressed, start) < bisect_left(expressed, end):
                 preference = 0
-            elif bisect_left(denied, start) < bisect_left(denied, end):
-                continue
+            elif bisect_left(denied, start) < bisect_left(denied, min(end, denial_end)):
+                continue  # "I'm not sad"; not "I left my job but I don't regret it"
             else:
                 preference = 1 if expressed else 2
             if but_next and not seeker[trimmed[1] : offset + len(sentence)].strip(" \t,.!?\u2026"):

@@ -3,7 +3,10 @@
 A clause clipped to :data:`QUOTE_WORDS` words keeps its feeling word, does not end on a word
 that needs another ("...and you feel like such…":
 :func:`carelens.analysis.openings_words.needs_more`) and stops before a quotation it would cut
-open (:func:`clip_clause`); neither end falls inside personal data. Markdown marks are left
+open (:func:`clip_clause`); a clause joined to the seeker's own after "but" is not clipped
+where it ends a few words past the limit ("It was supposed to be the best day of my life but
+I spent it crying"), which would cut off what the "but" says; neither end falls inside
+personal data. Markdown marks are left
 out of the words offered ("**I feel so alone** since..." offers "I feel so alone since...",
 :func:`carelens.analysis.quoting.clip`), but a "*" typed for a letter at a word's edge stays,
 as the seeker typed it ("I feel so *ead inside": :func:`carelens.analysis.quoting.masked_stars`).
@@ -21,8 +24,11 @@ from carelens.analysis.quoting import NO_SPACE_RUN, clip, masked_stars, outside_
 
 #: How many words a clause offered may have before it is clipped (:func:`clip_clause`).
 QUOTE_WORDS = 14
-#: How many words past :data:`QUOTE_WORDS` a clipped clause may run to keep its feeling.
+#: How many words past :data:`QUOTE_WORDS` a clipped clause may run to keep its feeling, or
+#: the clause after its "but".
 _FEELING_SLACK = 4
+#: A "but" inside a clause: one joined to the seeker's clause after it.
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 
 
 def clip_clause(
@@ -34,9 +40,14 @@ def clip_clause(
     (:func:`~carelens.analysis.openings_words.needs_more`: "...and you feel like such…"): a
     feeling word a few words past the limit (:data:`_FEELING_SLACK`) is taken in; one further
     on is reached by starting at the seeker's subject before it ("... and now I feel so
-    alone" offers "I feel so alone"); neither end falls inside personal data."""
-    if len(text[start:end].split()) <= QUOTE_WORDS:
-        return clip(text[start:end], QUOTE_WORDS, _stars_in(text, start, end))  # nothing to cut
+    alone" offers "I feel so alone"); a clause with a "but" (only one joined to the seeker's
+    clause after it has one) that ends within :data:`_FEELING_SLACK` words past the limit is
+    not cut; neither end falls inside personal data."""
+    size = len(text[start:end].split())
+    if size <= QUOTE_WORDS or (
+        size <= QUOTE_WORDS + _FEELING_SLACK and _BUT.search(text, start, end) is not None
+    ):
+        return clip(text[start:end], size, _stars_in(text, start, end))  # nothing to cut
     # personal data counts as one word
     whole = clip(text[start:end], QUOTE_WORDS, _stars_in(text, start, end))
     if not whole.endswith("…"):

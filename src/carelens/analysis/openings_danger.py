@@ -6,7 +6,8 @@ urging or method words, or "kys", "die", "kill myself"... whoever the seeker say
 (:data:`_DANGER`), also masked ("d-i-e", "d.i.e", "k*ll myself", "d*e":
 :func:`carelens.text.unmask`, :data:`_DANGER_MASKED`), in any of their forms ("hung
 himself", "shot himself", "jumped off the parking garage", "od'd", "I want to end all of
-this", "someone to just break in and murder me", "i've been cutting": :data:`_CUTTING`):
+this", "someone to just break in and murder me", "i've been cutting": :data:`_CUTTING`), and
+a wish not to be ("I wish I could just disappear", "I pray that I don't wake up"):
 :func:`danger_spans`. The seeker's own
 feeling before the connective of such words that tell of someone else's act may be offered
 ("I feel lost since she took her own life" offers "I feel lost": :func:`before_danger`), and
@@ -73,6 +74,17 @@ _DANGER_WORDS = (
     rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:{_HEIGHTS})"
     rf"|in\s+front\s+of\s+(?:(?:the|a|an|that|this|some)\s+)?(?:[\w'\u2019-]+\s+)?(?:{_TRAFFIC})"
     rf"|to\s+{_POSSESSIVE}\s+death)\b"
+    # a wish not to be ("I wish I could just disappear", "nobody would notice if i
+    # disappeared", "I pray that I don't wake up", "I wish I was never born"; not "my friends
+    # disappeared", "I wake up early")
+    r"|\b(?:want(?:ed|s)?\s+to|wanna|wish(?:ed)?\s+(?:i|we)\s+(?:could|would)|if\s+i)"
+    r"\s+(?:just\s+)?(?:disappear(?:ed)?|vanish(?:ed)?|stop(?:ped)?\s+existing"
+    r"|(?:not|never)\s+exist(?:ed)?)\b"
+    r"|\b(?:pray|hope|wish)\w*\s+(?:[\w'\u2019]+\s+){0,3}?(?:that\s+)?i\s+(?:don['\u2019]?t|won['\u2019]?t|never"
+    r"|wouldn['\u2019]?t)\s+wake\s+up"
+    r"(?=\s*(?:$|[.!?,;\u2026]|(?:again|tomorrow|anymore|ever|one\s+day|someday|in\s+the\s+morning"
+    r")\b))"
+    r"|\bwish\w*\s+i\s+(?:was|were|had)\s+never\s+(?:been\s+)?born\b"
 )
 _DANGER = re.compile(
     rf"{_KYS}|\b(?:shoot|shot|{_HARM_VERBS}){_SELF}|{_DANGER_WORDS}", re.IGNORECASE

@@ -14,10 +14,13 @@ the suggested opening, turned ("It sounds like you guess your mom doesn't care a
 :func:`trailing_hedge`), where it would otherwise read "... about you you guess"; a hedge at
 the end of words with no first-person word of their own is taken off ("One more pain I guess":
 its "I" alone would make them the seeker's statement). A hedge before only a subject and an
-auxiliary ("I think i am") is no clause to offer (:func:`hedge_alone`). "It seems like" at a
-clause's start says again what "It sounds like" says, so the opening leaves it out ("It seems
-like nobody cares about me" -> "It sounds like nobody cares about you…", not "It sounds like it
-seems like ...": :func:`seeming_end`).
+auxiliary ("I think i am"), or after words with no verb ("My life in a nutshell I guess"), is
+no clause to offer (:func:`hedge_alone`). "It seems like" at a clause's start says again what
+"It sounds like" says, so the opening leaves it out before a clause with a subject of its own
+("It seems like nobody cares about me" -> "It sounds like nobody cares about you…", not "It
+sounds like it seems like ...": :func:`seeming_end`); before a time or a thing the words after
+it need it, and it stays ("It seems like yesterday that my dad died", "It seems like forever
+since I laughed").
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ from __future__ import annotations
 import re
 
 from carelens.analysis.feeling_words import FEELING_WORDS
+from carelens.analysis.openings_subordinate import verb_after_opener
+from carelens.analysis.openings_words import NOUN_OPENERS, finite_verb
 from carelens.analysis.pronouns import ADVERBS, FIRST_PERSON
-from carelens.analysis.words import WORD, plain
+from carelens.analysis.words import DROPPED_I_VERBS, WORD, plain
 
 #: A hedge that opens a clause, with what separates it from the clause after it.
 _LEADING_HEDGE = re.compile(r"i\s+(?:guess|think|suppose)[\s,]+", re.IGNORECASE)
@@ -72,12 +77,54 @@ _SEEMS = re.compile(
 def seeming_end(clause: str) -> int | None:
     """Where ``clause`` goes on after an "it seems like" at its start (:data:`_SEEMS`: "It
     seems like nobody cares about me" -> at "nobody"), which an opening that starts "It sounds
-    like" would only say again; None when it opens with none, or fewer than two words
-    follow it."""
+    like" would only say again; None when it opens with none, fewer than two words follow it,
+    or they are no clause with a subject of its own (:func:`_own_clause`: "It seems like
+    yesterday that my dad died", "It seems like forever since I laughed", "It seems like a
+    dream that my husband is gone", whose "it seems like" the words after it need)."""
     found = _SEEMS.match(clause)
-    if found is None or len(WORD.findall(clause, found.end())) < 2:
+    if found is None:
+        return None
+    words = [plain(word) for word in WORD.findall(clause, found.end(), found.end() + 200)]
+    if len(words) < 2 or not _own_clause(words):
         return None
     return found.end()
+
+
+#: Subjects that open a clause of their own after "it seems like" ("It seems like nobody
+#: cares", "Seems like all I do is sleep", "It seems like I can't do anything right").
+_SUBJECTS = frozenset([
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "you", "u", "you're", "youre", "you've",
+    "he", "he's", "she", "she's", "it", "it's", "its", "we", "we're", "we've", "they",
+    "they're", "they've", "there", "there's", "that's", "everyone", "everybody", "nobody",
+    "noone", "someone", "somebody", "anyone", "anybody", "nothing", "everything",
+    "something", "anything", "people", "all", "none", "whatever", "whenever",
+])  # fmt: skip
+#: Words that open a time clause before a main one ("it seems like every time i get my life
+#: together something goes wrong", "no matter what I do ...").
+_TIME_CLAUSE = (["every", "time"], ["each", "time"], ["any", "time"], ["no", "matter"])
+#: Verbs that a plural noun phrase may take, beside
+#: :func:`~carelens.analysis.openings_words.finite_verb` ("my parents don't care", "my
+#: friends ignore me").
+_PLURAL_VERBS = frozenset([
+    "do", "don't", "dont", "hate", "love", "ignore", "want", "need", "think", "care", "fight",
+    "argue", "treat", "expect", "act", "look", "keep", "like", "leave", "get", "go",
+])  # fmt: skip
+
+
+def _own_clause(words: list[str]) -> bool:
+    """Whether ``words`` (lower-cased) open a clause with a subject of its own: a pronoun
+    (:data:`_SUBJECTS`), a time clause before one (:data:`_TIME_CLAUSE`), or a noun phrase
+    before its verb ("my anxiety is getting worse", "my friends ignore me", "no one cares",
+    "life is pointless");
+    not a time, a thing or a feeling ("yesterday that ...", "forever since ...", "a lifetime
+    ago", "only yesterday my mom was ...", "the end of the world")."""
+    if words[0] in _SUBJECTS or words[:2] in _TIME_CLAUSE or words[:2] == ["no", "one"]:
+        return True
+    if words[0] not in ("a", "an") and finite_verb(words[1]):
+        return True  # "life is pointless"
+    if words[0] in NOUN_OPENERS:
+        return verb_after_opener(words, 0) or any(word in _PLURAL_VERBS for word in words[1:3])
+    return False
 
 
 def filler_hedge_end(text: str, start: int, end: int) -> int | None:
@@ -135,12 +182,37 @@ def _of_the_seeker(text: str, start: int, end: int) -> bool:
 def hedge_alone(clause: str) -> bool:
     """Whether ``clause`` is a hedge before no more than a subject and a word that needs one
     after it (:data:`_LEFT_OPEN`: "I think i am" of "I think i am but is depression just an
-    excuse", "I guess I do"): no statement of the seeker's to reflect."""
+    excuse", "I guess I do"), or a hedge kept at its end (:func:`trailing_hedge`) after words
+    with no verb ("My life in a nutshell I guess", which would open "It sounds like you guess
+    your life in a nutshell…"): no statement of the seeker's to reflect."""
+    trailing = trailing_hedge(clause)
+    if trailing is not None:
+        return not _has_verb([plain(word) for word in WORD.findall(trailing[0])])
     hedge = _LEADING_HEDGE.match(clause)
     if hedge is None:
         return False
     rest = [plain(word) for word in WORD.findall(clause, hedge.end())]
     return len(rest) <= 2 and (not rest or rest[-1] in _LEFT_OPEN)
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Whether ``words`` (lower-cased) hold a subject pronoun (:data:`_SUBJECTS`) or a verb: a
+    past form or auxiliary (:func:`~carelens.analysis.openings_words.finite_verb`), a verb a
+    clause opens with when its "I" is left out (:data:`~carelens.analysis.words.DROPPED_I_VERBS`,
+    "lost"), a plural one (:data:`_PLURAL_VERBS`) or a negated one ("doesnt")."""
+    return any(
+        word in _SUBJECTS
+        or word in _PLURAL_VERBS
+        or word in DROPPED_I_VERBS
+        or word == "lost"
+        or finite_verb(word)
+        or _NEGATED.fullmatch(word) is not None
+        for word in words
+    )
+
+
+#: A negated auxiliary, its apostrophe maybe left out ("doesn't", "doesnt", "cant").
+_NEGATED = re.compile(r"(?:do|does|did|ca|wo|is|was|are|were|have|has|had|[cw]ould|should)n'?t")
 
 
 def _own_feeling(text: str, start: int, end: int) -> bool:

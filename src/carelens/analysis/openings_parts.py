@@ -8,10 +8,12 @@ list's mark inside a part starts a part of its own ("I have two problems 1) I ca
 I feel like a failure": :func:`whole_parts`). A list's item with no subject of its own
 (:func:`item_subject`, :func:`own_clause_after`), its lead-in (:func:`leads_to_list`) and a
 clause that closes a bracket it never opened (:func:`closes_unopened`) are read here too. A
-part followed by "but" and a clause of the seeker's own (:func:`but_after`: "I told everyone
-I'm okay with the divorce but I'm not") is read with it; where the two are :func:`too_long`
-to offer whole, the clause after "but" may be offered alone where it can stand alone
-(:func:`stands_alone`), and so may a sentence that opens with "But" and a clause of theirs,
+part followed by "but" and a clause of the seeker's own, maybe after words of time
+(:func:`but_after`: "I told everyone I'm okay with the divorce but I'm not", "I've been sober
+90 days but tonight I really want a drink") is read with it; where the two are
+:func:`too_long` to offer whole, the clause after "but" may be offered alone where it can stand
+alone (:func:`stands_alone`; not where it needs the part before it, :func:`needs_before`: "...
+but I spent it crying"), and so may a sentence that opens with "But" and a clause of theirs,
 the sentence before it never ending on its last part alone (:func:`own_but`: "I smile at work
 all day. But I cry the whole drive home.").
 """
@@ -23,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from carelens.analysis.openings_carry_on import verb_left_out
-from carelens.analysis.openings_clipping import QUOTE_WORDS
+from carelens.analysis.openings_clipping import QUOTE_WORDS, clip_clause
 from carelens.analysis.openings_subordinate import MAIN_SUBJECTS, verb_after_opener
 from carelens.analysis.openings_trim import trim
 from carelens.analysis.openings_words import CONJUNCTION, NOUN_OPENERS, OWN_SUBJECT
@@ -98,10 +100,28 @@ def joined_by_but(text: str, offset: int, parts: Sequence[tuple[int, int]], k: i
 
 def _own_first(text: str, start: int, end: int, runs: Sequence[tuple[int, int]]) -> bool:
     """Whether ``text[start:end]`` opens, past its fillers
-    (:func:`~carelens.analysis.openings_trim.trim`), with a subject of the seeker's own
-    (:data:`~carelens.analysis.openings_words.OWN_SUBJECT`)."""
+    (:func:`~carelens.analysis.openings_trim.trim`) and words of time or adverbs
+    (:data:`_LEAD_IN`: "tonight", "some days", "now", "then", "sometimes"), with a subject of
+    the seeker's own (:data:`~carelens.analysis.openings_words.OWN_SUBJECT`: "... but
+    tonight I really want a drink", "... but sometimes I want to die")."""
     trimmed = trim(text, start, end, runs)
-    return trimmed is not None and OWN_SUBJECT.match(text, *trimmed) is not None
+    if trimmed is None:
+        return False
+    lead = _LEAD_IN.match(text, *trimmed)
+    return OWN_SUBJECT.match(text, lead.end() if lead else trimmed[0], trimmed[1]) is not None
+
+
+#: Words of time and adverbs that may stand before the subject of a clause after "but"
+#: ("but tonight I", "but some days I", "but now I", "but then I", "but at night I").
+_LEAD_IN = re.compile(
+    r"(?:(?:tonight|today|now|then|yesterday|sometimes|lately|recently|still|often|suddenly"
+    r"|again|finally|also|secretly|usually|always|never|really|deep\s+down|at\s+(?:night|times)"
+    r"|(?:some|most|other|these|those|many|bad|good|a\s+few)\s+(?:days|nights|times)"
+    r"|(?:last|this|every|each|that|at|one)\s+(?:night|morning|evening|day|week|time|year)"
+    r"|(?:right|just)\s+now|after\s+(?:that|a\s+while)|in\s+the\s+end|other\s+times)"
+    r"[\s,]+)+",
+    re.IGNORECASE,
+)
 
 
 #: "But" at a sentence's start, with what separates it from the clause after it.
@@ -122,21 +142,54 @@ def stands_alone(text: str, start: int, end: int, runs: Sequence[tuple[int, int]
     (:func:`~carelens.analysis.openings_trim.trim`), its verb not left out
     (:func:`~carelens.analysis.openings_carry_on.verb_left_out`: "I smile at work all day but
     I cry the whole drive home" offers "I cry the whole drive home"; "... but I'm not", "...
-    but I lied", "... but I can't" are joined to the part before them)."""
+    but I lied", "... but I can't" are joined to the part before them), nor a pronoun that
+    refers back to the part before it (:data:`_BACK`: "It was supposed to be the best day of
+    my life but I spent it crying", whose "you spent it crying" alone names nothing)."""
     trimmed = trim(text, start, end, runs)
     return (
         trimmed is not None
         and len(text[trimmed[0] : trimmed[1]].split()) >= 3
-        and not verb_left_out(text, *trimmed)
+        and not needs_before(text, *trimmed)
     )
 
 
-def too_long(text: str, start: int, end: int, runs: Sequence[tuple[int, int]]) -> bool:
+def needs_before(text: str, start: int, end: int) -> bool:
+    """Whether the clause ``text[start:end]``, after a "but", cannot be read without the part
+    before it: its verb is left out
+    (:func:`~carelens.analysis.openings_carry_on.verb_left_out`: "But I have to be."), or the
+    object of its first verb is a pronoun that refers back to it (:data:`_BACK`, within three
+    words of its subject: "... but I spent it crying", "... but I can't stand them"; not "...
+    but I can't do anything about it")."""
+    if verb_left_out(text, start, end):
+        return True
+    lead = _LEAD_IN.match(text, start, end)
+    words = [plain(word) for word in WORD.findall(text, lead.end() if lead else start, end)]
+    return any(word in _BACK for word in words[1:4])
+
+
+#: Pronouns in a clause after "but" that refer back to the part before it as the object of
+#: its first verb ("... but I spent it crying", "... but I can't stand them").
+_BACK = frozenset(["it", "them"])
+
+
+def too_long(
+    text: str,
+    start: int,
+    end: int,
+    runs: Sequence[tuple[int, int]],
+    feelings: Sequence[int],
+) -> bool:
     """Whether the parts that "but" joins at ``text[start:end]`` (:func:`but_after`) are too
-    long to offer whole (:data:`~carelens.analysis.openings_clipping.QUOTE_WORDS`), so that a
-    clipped one would end before the clause after "but"."""
+    long to offer whole: clipped
+    (:func:`~carelens.analysis.openings_clipping.clip_clause`, which may run a few words past
+    :data:`~carelens.analysis.openings_clipping.QUOTE_WORDS` to keep a feeling of the
+    seeker's, ``feelings``: where they start, in order), they would end before the clause
+    after "but" ends."""
     whole = trim(text, start, end, runs)
-    return whole is not None and len(text[whole[0] : whole[1]].split()) > QUOTE_WORDS
+    if whole is None or len(text[whole[0] : whole[1]].split()) <= QUOTE_WORDS:
+        return False
+    clipped = clip_clause(text, *whole, feelings, runs)
+    return len(clipped.rstrip("\u2026").split()) < len(text[whole[0] : whole[1]].split())
 
 
 def closes_unopened(text: str, start: int, end: int, marks: Sequence[tuple[int, int]]) -> bool:

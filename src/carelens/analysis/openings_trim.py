@@ -58,12 +58,12 @@ _LEADING_EXTRA = re.compile(
     r"[\s,.!\u2026]*",
     re.IGNORECASE,
 )
-#: The same at the end of a clause: chat words ("haha", "lol", "rn"), emoji and marks ("I
+#: The same at the end of a clause: chat words ("haha", "lol", "rn", "fr"), emoji and marks ("I
 #: feel so stupid haha", "I miss him so much 😭"); a hedge ("I guess") only after the seeker's
 #: own feeling or need (:func:`carelens.analysis.openings_hedges.filler_hedge_start`).
 _TRAILING_EXTRA = re.compile(
     r"[\s,]*(?:[^\w\s'\"\u2019\u201d)%$\u00a3\u20ac]+"
-    r"|(?<=[\s,])(?:haha\w*|hehe\w*|lol|lmao|lmfao|rofl|xd|rn|tbh|ngl|idk|smh|fml|ugh+"
+    r"|(?<=[\s,])(?:haha\w*|hehe\w*|lol|lmao|lmfao|rofl|xd|rn|tbh|ngl|idk|smh|fml|ugh+|fr(?:fr)?"
     r"|(?:oh\s+)?my\s+god|omg))$",
     re.IGNORECASE,
 )

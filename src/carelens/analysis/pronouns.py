@@ -1,14 +1,17 @@
 """Turning the seeker's own words to the second person, for a suggested opening.
 
 Word swaps only, nothing added: "I feel like a burden" -> "you feel like a burden", "ive", "im"
--> "you've", "you're", "I was" -> "you were"; "we", "our" are turned as well (an opening uses a
-clause of those only in a message without "I", :mod:`carelens.analysis.openings`). A curly
+-> "you've", "you're", "I was" -> "you were", "ima fail" -> "you're gonna fail"; a word said
+twice with a hyphen is turned once ("I-I don't know" -> "you don't know"), and an age or sex in
+brackets after "I" is left out ("I (28F) have" -> "you have"); "we", "our" are turned as well
+(an opening uses a clause of those only in a message without "I",
+:mod:`carelens.analysis.openings`). A curly
 apostrophe stays curly, a name keeps its capital ("Sarah left me" -> "Sarah left you") and a
 time stays ("4 am"). Nothing inside a web address or handle is turned ("@our_team"), nor quoted
 speech ('My mom says "I give up on you"', :mod:`carelens.analysis.quoted_speech`), nor the "my"
 of "Oh my god", nor the "I" of an abbreviation ("I.B.M.") or a road ("I-95"), nor the numeral of
-"World War I" or "type I diabetes", "stage I cancer", nor
-a name joined by an underscore ("my_score"); an all-capitals "US" or "ME" is turned only in a
+"World War I" or "type I diabetes", "stage I cancer", "level I certification", nor a name
+joined by an underscore ("my_score"); an all-capitals "US" or "ME" is turned only in a
 clause written in capitals ("I HATE MY LIFE"), or for a lone emphasised "ME" ("nobody cares
 about ME"). A word whose turning is in doubt ("I have ME", "Henry I was a king", "Part I and",
 "id", a quotation cut open, the seeker's own "you" addressed to someone
@@ -47,6 +50,11 @@ _SWAPS = {
     "mine": "yours",
     "myself": "yourself",
     "am": "are",
+    # "I'm gonna" as texted ("i think ima fail this class"); before "a", "an" or "the" it may
+    # be "I'm a" ("ima mess"), in doubt
+    "imma": "you're gonna",
+    "ima": "you're gonna",
+    "i'ma": "you're gonna",
     # the seeker and others with them ("We moved across the country for my partner's job")
     "we": "you",
     "we're": "you're",
@@ -106,7 +114,8 @@ _NUMBERED = frozenset([
     "bipolar",
 ])  # fmt: skip
 #: Words that follow a Roman numeral "I" after a numbered noun written in lower case ("type I
-#: diabetes", "stage I cancer", "grade I tear", "phase I trial", "bipolar I disorder"): the
+#: diabetes", "stage I cancer", "grade I tear", "phase I trial", "bipolar I disorder", "level I
+#: certification"): the
 #: "I" is then surely the numeral, kept, and nothing is in doubt (:func:`_after_numbered`).
 _AFTER_NUMERAL = frozenset([
     "diabetes", "diabetic", "diabetics", "cancer", "cancers", "tumor", "tumour", "tumors",
@@ -115,6 +124,9 @@ _AFTER_NUMERAL = frozenset([
     "burns", "concussion", "trial", "trials", "study", "school", "schools", "funding",
     "student", "students", "teacher", "felony", "misdemeanor", "drug", "drugs", "substance",
     "error", "errors", "diagnosis", "survivor", "survivors", "patients", "patient",
+    "certification", "certificate", "exam", "exams", "test", "tests", "license", "licence",
+    "course", "courses", "training", "coach", "trauma", "centre", "center", "nurse",
+    "qualification", "assessment", "inspection", "offense", "offence", "offender",
 ])  # fmt: skip
 #: After "I and", these open the others the seeker names with themselves ("On Monday I and
 #: the team said we'd finish it"), after a word of :data:`_TIME_NAMES`.
@@ -272,6 +284,13 @@ def turn_clause(clause: str) -> tuple[str, bool, bool]:
         elif folded == "i" and _maybe_numeral(clause, words, k):
             doubt = True
             continue
+        elif folded in _GONNA and plain(_next_word(words, k)) in _ARTICLES | _IM_A_NOUNS:
+            doubt = True  # "ima mess": "I'm a mess" or "I'm gonna"?
+            continue
+        elif _stuttered(clause, words, k):
+            out.append(clause[done : match.start()])  # "I-I don't know" -> "you don't know"
+            done = words[k + 1].start()
+            continue
         elif len(word) > 1 and word.isupper() and "'" not in folded and before in _ARTICLES:
             continue  # "the US", "THE US"
         elif len(word) > 1 and word.isupper() and "'" not in folded and not capitals:
@@ -286,6 +305,8 @@ def turn_clause(clause: str) -> tuple[str, bool, bool]:
         out.append(clause[done : match.start()])
         out.append(turned.replace("'", "\u2019") if "\u2019" in word else turned)
         done = match.end()
+        if folded == "i" and (tag := _AGE_TAG.match(clause, done)) is not None:
+            done = tag.end()  # "I (28F) have been" -> "you have been"
     turned_any = bool(out)
     out.append(clause[done:])
     turned_clause = "".join(out)
@@ -295,6 +316,35 @@ def turn_clause(clause: str) -> tuple[str, bool, bool]:
         if word[1:] == word[1:].lower() and plain(word) in _LOWER_AT_START:
             turned_clause = word.lower() + turned_clause[first.end() :]
     return turned_clause, doubt, turned_any
+
+
+#: Forms of "I'm gonna" as texted (:data:`_SWAPS`).
+_GONNA = frozenset(["imma", "ima", "i'ma"])
+#: Nouns after such a form that make it "I'm a" ("ima mess", "ima failure"): in doubt.
+_IM_A_NOUNS = frozenset([
+    "mess", "wreck", "loser", "failure", "joke", "burden", "disappointment", "idiot", "fraud",
+])  # fmt: skip
+#: An age, a sex or both in brackets right after "I" ("I (28F) have been", "I [m22]", "I
+#: (14)"): the opening leaves it out ("you have been"), as "you (28F)" reads as no one's words.
+_AGE_TAG = re.compile(
+    r"\s*[(\[]\s*(?:\d{1,2}\s*[/,]?\s*(?:[mf]|nb)?|(?:[mf]|nb)\s*[/,]?\s*\d{1,2})\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _next_word(words: Sequence[re.Match[str]], k: int) -> str:
+    """The word after the one at ``k``, or ""."""
+    return words[k + 1].group(0) if k + 1 < len(words) else ""
+
+
+def _stuttered(clause: str, words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the word at ``k`` of ``clause`` is said twice, with a hyphen between ("I-I
+    don't know", "my-my mom"): the first is left out of the turned clause."""
+    return (
+        k + 1 < len(words)
+        and clause[words[k].end() : words[k + 1].start()] == "-"
+        and plain(words[k].group(0)) == plain(words[k + 1].group(0))
+    )
 
 
 def _after_i(clause: str, words: Sequence[re.Match[str]], i: int, k: int) -> bool:
