@@ -12,14 +12,17 @@ idiom ("I overdosed on ice cream": :mod:`carelens.analysis.crisis_idioms`); a qu
 swallowed, not carried nor a usual dose ("took a whole bottle of tylenol with me on vacation",
 "took 5 advil over the day for my migraine"), or one to be taken after an intent ("gonna take
 a whole bottle of tylenol"; the older quantity pattern
-:data:`~carelens.analysis.crisis_patterns.TAKE_MANY` is read with no check, as it was before);
+:data:`~carelens.analysis.crisis_overdose_patterns.TAKE_MANY` is read with no check, as it was
+before); "stop going on" given up, not a chatter's closing ("... thanks for reading my rant");
 "rather die", not "rather die than go to that party"; "end it" of the writer, not of another;
 "kys", "kill myself" and "kill yourself" of the writer, not of another nor what someone else
 told them ("someone told me to kill myself", 'my mom said "just kill yourself"'), unless the
 writer takes it up ("... and honestly I want to", "... and they're not wrong":
 :mod:`carelens.analysis.crisis_tellings`) or the message holds a cue of their own risk besides
 ("They told me to kill myself. I want to die."); self-harm words without an accident; a
-farewell that points to an ending, not an everyday leaving; a means told of a risk, not of a
+farewell that points to an ending, not an everyday leaving
+(:mod:`carelens.analysis.crisis_farewells`: "goodbye everyone, I'm moving to Canada", "a
+goodbye letter to my old job"); a means told of a risk, not of a
 death told of nor an idiom (:mod:`carelens.analysis.crisis_methods`: "he tried to hang
 himself", not "my uncle shot himself last spring" nor "he shot himself in the foot"); "od'd"
 as an overdose, not the name "Oded".
@@ -33,32 +36,28 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from carelens.analysis.crisis_farewells import FAREWELL_CHECKS
+from carelens.analysis.crisis_giving_up import STOP_GOING_ON
 from carelens.analysis.crisis_idioms import (
+    chatter_going_on,
     everyday_overdose,
     everyday_rather,
     everyday_taking,
     planned_taking,
 )
 from carelens.analysis.crisis_methods import METHOD_CHECKS, OD_PAST
+from carelens.analysis.crisis_overdose_patterns import TAKE_PLANNED, TOOK_MANY
 from carelens.analysis.crisis_patterns import (
-    BYE,
     END_IT,
-    FAREWELL_ACTS,
-    FINAL,
-    FINAL_FAREWELLS,
-    GOODBYE,
     KILL_MYSELF,
     KILL_YOURSELF,
     KYS,
     KYS_TOLD,
-    LAST_POST,
     ON_PURPOSE,
     OVERDOSE,
     PATTERNS,
     RATHER_DIE,
-    TAKE_PLANNED,
     THIRD_PARTY,
-    TOOK_MANY,
     masked_pattern,
 )
 from carelens.analysis.crisis_tellings import taken_up_after, told_to_writer
@@ -243,6 +242,12 @@ def _not_everyday_rather(text: str, start: int, end: int) -> bool:
     return not everyday_rather(text, start, end)
 
 
+def _not_chatter(text: str, start: int, end: int) -> bool:
+    """ "stop going on" that is not a chatter's closing ("... thanks for reading my rant":
+    :func:`~carelens.analysis.crisis_idioms.chatter_going_on`)."""
+    return not chatter_going_on(text, start, end)
+
+
 def _own_act(text: str, start: int, end: int) -> bool:
     """ "end it / things" said of the writer's own act, not another's ("she wanted to end it",
     "let's end things on a good note")."""
@@ -303,88 +308,6 @@ def _on_purpose(text: str, start: int, end: int) -> bool:
     return _ACCIDENT_AFTER.match(after) is None
 
 
-# An everyday leaving near a farewell: a move, a trip, a new job, a break.
-_ORDINARY_LEAVING = re.compile(
-    r"\b(?:moving|move\s+(?:to|abroad|away|out|house)|moved|relocat\w*|holidays?|vacation|trip"
-    r"|travel\w*|flight|flying|plane|abroad|new\s+(?:job|city|country|school|account|team|home"
-    r"|house|place)|leaving\s+(?:for|the\s+(?:company|team|job|country|city|forum|sub|subreddit"
-    r"|group|site|server|app))|quit(?:ting)?\s+(?:my\s+job|reddit|the\s+(?:forum|sub|app|site))"
-    r"|graduat\w*|retir\w*|hiatus|(?:a|my)\s+break|logging\s+off|signing\s+off|offline"
-    r"|delet\w*\s+(?:my\s+)?(?:account|reddit|app)|see\s+(?:you|ya|u)\s+(?:all\s+|guys\s+)?"
-    r"(?:soon|later|in|next|when|after|again|on|around)|be\s+back|for\s+now|for\s+a\s+(?:while"
-    r"|bit|few)|camp(?:ing)?|wedding|honeymoon|deploy\w*|semester|internship)\b",
-    re.IGNORECASE,
-)
-
-
-def _final_farewell(text: str, start: int, end: int) -> bool:
-    """A farewell without an everyday leaving near it ("goodbye everyone, I'm moving to
-    Canada", "by the time you read this I'll be gone on holiday")."""
-    return _ORDINARY_LEAVING.search(text, max(0, start - 150), end + 150) is None
-
-
-_FINAL_WORDS = re.compile(rf"\b{FINAL}\b", re.IGNORECASE)
-_FINAL_OR_BYE = re.compile(rf"\b(?:{FINAL}|{BYE})\b", re.IGNORECASE)
-# "my last post", "the very last message", not "in my last post", "see my last post".
-_OWN_LAST = re.compile(
-    r"(?<!\bin\s)(?<!\bon\s)(?<!\bof\s)(?<!\bto\s)(?<!\bsee\s)(?<!\babout\s)\b(?:my|the)\s+"
-    r"(?:very\s+)?$",
-    re.IGNORECASE,
-)
-
-
-_FAREWELL_ACT = re.compile("|".join(f"(?:{p})" for p in FAREWELL_ACTS), re.IGNORECASE)
-# The calm after the acts: "I feel calm now", "I feel at peace now, finally", "I'm ready now".
-_CALM = re.compile(
-    r"\b(?:feel|feeling|felt|i'?m|im|i\s+am)\s+(?:(?:so|very|really|strangely|weirdly|oddly"
-    r"|finally|completely|totally|just|a\s+lot\s+more|more|much)\s+)*(?:calm|at\s+peace|peaceful"
-    r"|ready)\b(?!\s+(?:for|to|with|about)\b)",
-    re.IGNORECASE,
-)
-# An everyday giving or leaving near the acts, besides _ORDINARY_LEAVING.
-_ORDINARY_GIVING = re.compile(
-    r"\b(?:charity|charities|donat\w*|thrift|goodwill|declutter\w*|garage\s+sale|yard\s+sale"
-    r"|outgrown|old\s+(?:clothes|stuff|things|toys|books)|spare|minimalis\w*|tidy\w*|party"
-    r"|christmas|birthday|thank[\s-]you|cards?|funeral|memorial|passed\s+away|died|vet"
-    r"|put\s+(?:down|to\s+sleep)|hospice)\b",
-    re.IGNORECASE,
-)
-
-
-def _farewell_acts(text: str, start: int, end: int) -> bool:
-    """A farewell act (FAREWELL_ACTS) with another act or the calm after them (_CALM) within
-    150 characters, and no everyday giving or leaving near it (_ORDINARY_GIVING,
-    _ORDINARY_LEAVING): one act alone is how everyday life reads too."""
-    low, high = max(0, start - 150), end + 150
-    other = any(
-        not (match.start() < end and start < match.end())
-        for match in _FAREWELL_ACT.finditer(text, low, high)
-    )
-    if not other and _CALM.search(text, low, high) is None:
-        return False
-    return (
-        _ORDINARY_GIVING.search(text, low, high) is None
-        and _ORDINARY_LEAVING.search(text, low, high) is None
-    )
-
-
-def _goodbye(text: str, start: int, end: int) -> bool:
-    """A goodbye with words of an ending within 100 characters ("Goodbye. I love you all.",
-    "she'll take better care of him. Goodbye everyone.")."""
-    near = _FINAL_WORDS.search(text, max(0, start - 100), end + 100) is not None
-    return near and _final_farewell(text, start, end)
-
-
-def _last_words(text: str, start: int, end: int) -> bool:
-    """The writer's own "last post" with a goodbye or words of an ending near it ("this is my
-    last post, take care of my cat")."""
-    if _OWN_LAST.search(text, max(0, start - 20), start) is None:
-        return False
-    after = _FINAL_OR_BYE.search(text, end, end + 100) is not None
-    near = after or _FINAL_OR_BYE.search(text, max(0, start - 100), start) is not None
-    return near and _final_farewell(text, start, end)
-
-
 #: Patterns whose words have everyday senses too: a match is a cue only when its check holds.
 _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     OVERDOSE: _someones_act,
@@ -397,10 +320,8 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     KILL_MYSELF: _not_told,
     KILL_YOURSELF: _not_told,
     RATHER_DIE: _not_everyday_rather,
-    **dict.fromkeys(FAREWELL_ACTS, _farewell_acts),
-    GOODBYE: _goodbye,
-    LAST_POST: _last_words,
-    **dict.fromkeys(FINAL_FAREWELLS, _final_farewell),
+    STOP_GOING_ON: _not_chatter,
+    **FAREWELL_CHECKS,
     **dict.fromkeys(ON_PURPOSE, _on_purpose),
     **METHOD_CHECKS,
 }

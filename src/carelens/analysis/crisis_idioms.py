@@ -4,15 +4,19 @@ A match of :data:`~carelens.analysis.crisis_patterns.OVERDOSE` or
 :data:`~carelens.analysis.crisis_patterns.RATHER_DIE` that is one of these idioms is no cue, and
 its words are set aside from the learned flag too
 (:func:`carelens.analysis.crisis_context.not_own_mentions`). A quantity of pills taken
-(:data:`~carelens.analysis.crisis_patterns.TOOK_MANY`) is no cue either where
+(:data:`~carelens.analysis.crisis_overdose_patterns.TOOK_MANY`) is no cue either where
 :func:`everyday_taking` reads it as carried or a usual dose ("took a whole bottle of tylenol with
 me on vacation", "took 5 advil over the day for my migraine"), never for ten or more or all of a
-supply but where it was carried, and never beside a sign of the writer's own risk
+supply but where it was carried or spread over a season ("every last one of my allergy pills
+over the spring"), and never beside a sign of the writer's own risk
 (:data:`~carelens.analysis.crisis_patterns.OWN_RISK`: "... when i was 16 and ended up in the
 icu"). The same quantities to be taken
-(:data:`~carelens.analysis.crisis_patterns.TAKE_PLANNED`) are a cue only after an intent, a plan
-or a wish (:func:`planned_taking`: "gonna take a whole bottle of tylenol", not "I take a whole
-box of meds with me"), and by the same everyday readings. :func:`everyday_overdose` reads an
+(:data:`~carelens.analysis.crisis_overdose_patterns.TAKE_PLANNED`) are a cue only after an
+intent, a plan or a wish (:func:`planned_taking`: "gonna take a whole bottle of tylenol",
+"imma take the whole bottle", "I'd rather take ...", not "I take a whole box of meds with
+me"), and by the same everyday readings. :func:`chatter_going_on` reads a chatter's "I should
+stop going on" (:data:`~carelens.analysis.crisis_giving_up.STOP_GOING_ON`) after an apology
+for a long post or before thanks for reading. :func:`everyday_overdose` reads an
 everyday thing after "overdosed" ("on ice cream", "on way too much coffee", "on my netflix")
 with no drug named in the rest of its sentence ("overdosed on xanax and ice cream", "on coffee
 and then a bottle of tylenol" are none), but for one in a clause of everyday life ("overdosed on
@@ -27,7 +31,8 @@ from __future__ import annotations
 
 import re
 
-from carelens.analysis.crisis_patterns import DRUGS, OWN_RISK, OWN_RISK_WORDS
+from carelens.analysis.crisis_overdose_patterns import DRUGS
+from carelens.analysis.crisis_patterns import OWN_RISK, OWN_RISK_WORDS
 
 # After "overdosed": an everyday thing had too much of, the idiom "I overdosed on ice cream /
 # Netflix / caffeine". The everyday word comes right after "on", maybe after a determiner or a
@@ -36,8 +41,8 @@ from carelens.analysis.crisis_patterns import DRUGS, OWN_RISK, OWN_RISK_WORDS
 # on caffeine pills", "on pills and ice cream", "on xanax and pizza" (any word before the
 # everyday one read "on xanax and pizza" as the idiom), "on coffee and then a bottle of
 # tylenol", "on caffeine (like 40 tablets)", "on sugar and whatever was in the medicine
-# cabinet". A drug is one of :data:`~carelens.analysis.crisis_patterns.DRUGS` or alcohol: an
-# overdose of alcohol is a real one.
+# cabinet". A drug is one of :data:`~carelens.analysis.crisis_overdose_patterns.DRUGS` or
+# alcohol: an overdose of alcohol is a real one.
 _DRUGS = rf"(?:{DRUGS}|alcohol|booze|vodka)"
 _EVERYDAY_THING = re.compile(
     r"\s+on\s+(?:(?:so\s+much|too\s+much|way\s+too\s+much|(?:so|too|way\s+too)\s+many|a\s+lot"
@@ -140,13 +145,15 @@ def everyday_overdose(text: str, start: int, end: int) -> bool:
     )
 
 
-# After a quantity of a drug taken (:data:`~carelens.analysis.crisis_patterns.TOOK_MANY`), maybe
-# after a word of its name ("xanax bars"): it was carried to a place or a person, not swallowed
-# ("with me on vacation", "to the pharmacy", "back to the pharmacy", "to school in my backpack",
-# "to my grandma at the hospital", "from the school nurse", "through customs", "to Mexico", "off
-# the shelves", "out of the pyxis", "to restock"). A destination is needed: "back" ("took 30 pills
-# back to back", "back at home"), "along" ("along with a bottle of wine") and "with me" alone
-# carry nothing.
+# After a quantity of a drug taken
+# (:data:`~carelens.analysis.crisis_overdose_patterns.TOOK_MANY`), maybe after a word of its
+# name ("xanax bars"): it was carried to a place or a person, not swallowed ("with me on
+# vacation", "with me to the cabin", "with me everywhere", "to the pharmacy", "back to the
+# pharmacy", "to school in my backpack", "to my grandma at the hospital", "from the school
+# nurse", "through customs", "to Mexico", "off the shelves", "out of the pyxis", "to restock"),
+# or it was sent, changed or kept ("delivered", "changed"). A destination is needed: "back"
+# ("took 30 pills back to back", "back at home"), "along" ("along with a bottle of wine") and
+# "with me" alone carry nothing, nor does "with me to" a place not named here ("to the woods").
 _CARRIED = re.compile(
     r"(?:\s+(?:bars?|pills?|tablets?|caps|capsules?|gels?|liquid|pm|tabs|pens))?(?:\s+with\s+(?:me"
     r"|us)\b)?(?:\s+back\b)?\s+(?:(?:to|into)\s+(?:(?:the|my|a|an|his|her|our|their|\w+'s)\s+)*"
@@ -155,7 +162,8 @@ _CARRIED = re.compile(
     r"|trip|vacation|holiday|beach|gym|practice|dorm|grandma|grandpa|grandparents|granny|nan|nana"
     r"|mom|mum|dad|aunt|uncle|cousin|friend|neighbou?r|nursing\s+home|care\s+home|take[\s-]?back"
     r"|drop[\s-]?off|disposal|first\s+aid\s+kit|register|ward|safe|kennel|back\s+room|library"
-    r"|daycare|audiologist|vet|patient|presentation)s?\b(?:\s+(?:at|in)\s+(?:the|a|an|his|her|my"
+    r"|daycare|audiologist|vet|patient|presentation|apartment|flat|house|car|trash|bin|garbage"
+    r"|dump|recycling|cabin|cottage|lake\s+house|hotel|motel|airbnb|resort|festival|hostel)s?\b(?:\s+(?:at|in)\s+(?:the|a|an|his|her|my"
     r"|their)\s+(?:hospital|clinic|nursing\s+home|care\s+home|hospice|ward))?"
     r"|(?:to|into)\s+(?-i:[A-Z])[a-z]+\b|to\s+restock\b|(?:on|for)\s+(?:(?:the|a|my|our|his|her)\s+)?"
     r"(?:[\w'-]+\s+)?(?:vacation|holiday|trip|flight|plane|camping|hike|field\s+trip|ferry|cruise"
@@ -165,7 +173,15 @@ _CARRIED = re.compile(
     r"|store|shop|doctor|clinic)\b|off\s+(?:the\s+)?shel(?:f|ves)\b|out\s+of\s+(?:the\s+)?"
     r"(?:[\w'-]+\s+)?(?:pyxis|crate|safe|drone)\b|out\s+of\s+(?:the|a|my)\s+(?:blister\s+packs?"
     r"|box(?:es)?|bottles?)\s+and\s+(?:put|sorted|placed|organi[sz]ed)\b|over\s+the\s+phone\b|at\s+the\s+drive[\s-]?thru"
-    r"\b)",
+    r"\b"
+    # "with me" before a time or a place of any kind ("with me everywhere", "with me just in
+    # case", "with me when i travel"): the carrying ends there, and the words after it are
+    # read for a risk; "with me to the woods" names no place of the list above and stays a cue
+    r"|with\s+(?:me|us)\s+(?=(?:everywhere|wherever|(?:just\s+)?in\s+case|when|whenever|while)\b)"
+    # or sent, changed or kept from the writer: "just had a whole bottle of pills delivered",
+    # "just had a bunch of meds changed"
+    r"|(?:delivered|refilled|shipped|mailed|changed|switched|adjusted|added|increased|upped"
+    r"|lowered|renewed|approved|denied|stolen|confiscated)\b)",
     re.IGNORECASE,
 )
 # In the sentence of a quantity carried, words of swallowing it after all: "took all my pills to
@@ -212,15 +228,25 @@ _SPREAD = re.compile(
 # but spread over days ("a whole bottle of cough syrup over the week for my cold").
 _LARGE = re.compile(
     r"\b(?:[1-9]\d+|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
-    r"|ninety|hundreds?|dozens?|all|(?:the|my|his|her|their)\s+(?:whole|entire|full)|rest"
-    r"|remainder|every|too\s+many|handfuls?|fistfuls?)\b",
+    r"|ninety|hundreds?|dozens?|thousands?|millions?|billions?|all|(?:the|my|his|her|their)\s+(?:whole"
+    r"|entire|full)|rest|remainder|eve?ry|everything|too\s+(?:many|much)|handfuls?|fistfuls?)\b",
     re.IGNORECASE,
 )
 _WHOLE = re.compile(r"\b(?:whole|entire|full)\b", re.IGNORECASE)
+# In the rest of its sentence, a stretch of time too long for one overdose, what even all of a
+# supply is spread over ("every last one of my allergy pills over the spring", "all my meds over
+# the last few months"); a weekend or a few days is not.
+_SEASON = re.compile(
+    r"\b(?:over|during|through(?:out)?|across)\s+(?:the\s+)?(?:(?:whole|entire|last|past|course\s+of"
+    r"(?:\s+the)?|few|couple\s+(?:of\s+)?|\d+|two|three|several)\s+){0,2}(?:spring|summer|fall"
+    r"|autumn|winter|season|semester|term|school\s+year|months?|years?)\b",
+    re.IGNORECASE,
+)
 # Before it in its clause, a subject who is no person at risk, a pet or a small child ("my dog
 # swallowed", "the puppy took", "my 2 year old swallowed").
 _PET_OR_CHILD = re.compile(
-    r"\b(?:dog|cat|puppy|kitten|pet|horse|toddler|baby|infant|[1-5]\s*(?:-\s*)?(?:year|yr)s?"
+    r"\b(?:dog|cat|puppy|pup|kitten|kitty|pet|horse|rabbit|bunny|hamster|ferret|parrot|labrador"
+    r"|retriever|terrier|poodle|beagle|spaniel|husky|toddler|baby|infant|[1-5]\s*(?:-\s*)?(?:year|yr)s?"
     r"(?:\s*-\s*|\s+)old)\b",
     re.IGNORECASE,
 )
@@ -234,7 +260,7 @@ _OWN_RISK_WORDS = re.compile(OWN_RISK_WORDS, re.IGNORECASE)
 # many", ten or more.
 _MODEST = re.compile(
     r"\s(?:[5-9]|five|six|seven|eight|nine|a\s+(?:whole\s+)?(?:(?:shit|fuck|crap|metric|butt)\s*)?"
-    r"(?:ton|load|lot|bunch)|(?:shit|fuck|crap|butt)?(?:tons|loads)|lots|hella|so\s+many)\s",
+    r"(?:ton|load|lot|bunch)|(?:shit|fuck|crap|butt)?(?:tons|loads)|lots|hella|so\s+(?:many|much))\s",
     re.IGNORECASE,
 )
 _AILMENT = re.compile(
@@ -256,7 +282,9 @@ def everyday_taking(text: str, start: int, end: int) -> bool:
     """A quantity of a drug taken in everyday life, not an overdose: carried to a place or a
     person and not swallowed in its sentence (:data:`_CARRIED`, :data:`_SWALLOWING`: "took a
     whole bottle of tylenol with me on vacation"), taken by a pet or a small child or by
-    accident (:data:`_PET_OR_CHILD`, :data:`_ACCIDENT`), or, for a quantity under ten and not
+    accident (:data:`_PET_OR_CHILD`, :data:`_ACCIDENT`), spread over a season or months
+    whatever its quantity (:data:`_SEASON`: "every last one of my allergy pills over the
+    spring"), or, for a quantity under ten and not
     all, the whole or the rest of a supply (:data:`_LARGE`), spread over days (:data:`_SPREAD`:
     "took like 8 advil over the weekend"), and, for one that is no whole container either
     (:data:`_WHOLE`), a usual dose (:data:`_USUAL_AFTER`, :data:`_USUAL`: "as a kid", "like my
@@ -286,6 +314,8 @@ def everyday_taking(text: str, start: int, end: int) -> bool:
     ):
         return True
     taken = text[start:end]
+    if _SEASON.search(text, end, rest.end()) is not None:
+        return True
     if _LARGE.search(taken) is not None:
         return False
     if _SPREAD.match(text, end) is not None:
@@ -300,23 +330,24 @@ def everyday_taking(text: str, start: int, end: int) -> bool:
     return modest and _AILMENT.search(text, end, rest.end()) is not None
 
 
-# Before a quantity to be taken, in its clause: an intent, a plan or a wish ("gonna", "going
-# to", "about to", "want to", "I'll", "could", "thinking about"), maybe with an adverb or "go
-# and" between ("gonna just", "gonna go and").
+# Before a quantity to be taken, in its clause: an intent, a plan or a wish ("gonna", "imma",
+# "going to", "about to", "want to", "I'll", "could", "I'd rather", "thinking about"), maybe
+# with an adverb or "go and" between ("gonna just", "gonna go and").
 _INTENT_BEFORE = re.compile(
-    r"\b(?:gonna|gunna|finna|going\s+to|about\s+to|(?:want|wanted|wanting|need|plan|planning"
+    r"\b(?:gonna|gunna|finna|imma|ima|i'?mma|i'?ma|going\s+to|about\s+to|(?:want|wanted|wanting|need|plan|planning"
     r"|planned|ready|decided|tempted|trying|try|tried|considering)\s+to|wanna|will|'ll|ill|i'?d"
     r"|would|should|shall|might|could|may|(?:thinking|thought|think|considering)\s+(?:about|of)"
     r"|(?:plan|planning)\s+on)\s+(?:(?:just|finally|really|actually|probably|prob|literally"
-    r"|seriously|honestly|definitely|def|maybe|go|and)\s+){0,2}$",
+    r"|seriously|honestly|definitely|def|maybe|rather|sooner|go|and)\s+){0,2}$",
     re.IGNORECASE,
 )
 
 
 def planned_taking(text: str, start: int, end: int) -> bool:
-    """A quantity of a drug to be taken (:data:`~carelens.analysis.crisis_patterns.TAKE_PLANNED`)
-    after an intent, a plan or a wish (:data:`_INTENT_BEFORE`: "gonna take a whole bottle of
-    tylenol", "i could swallow the whole bottle"), not carried nor a usual dose
+    """A quantity of a drug to be taken
+    (:data:`~carelens.analysis.crisis_overdose_patterns.TAKE_PLANNED`) after an intent, a plan
+    or a wish (:data:`_INTENT_BEFORE`: "gonna take a whole bottle of tylenol", "i could swallow
+    the whole bottle", "imma take the whole bottle"), not carried nor a usual dose
     (:func:`everyday_taking`: "going to take a whole bottle of tylenol with me on vacation")."""
     intent = _INTENT_BEFORE.search(text, max(0, start - 60), start)
     return intent is not None and not everyday_taking(text, start, end)
@@ -340,3 +371,57 @@ _EVERYDAY_RATHER = re.compile(
 def everyday_rather(text: str, start: int, end: int) -> bool:
     """The idiom "I'd rather die than go to that party" (:data:`_EVERYDAY_RATHER`)."""
     return _EVERYDAY_RATHER.match(text, end) is not None
+
+
+# A chatter's closing on "stop going on"
+# (:data:`~carelens.analysis.crisis_giving_up.STOP_GOING_ON`): after it, thanks for reading,
+# nobody wanting to hear it, the rant or a turn back to the topic ("i'm gonna stop going on.
+# thanks for reading my rant", "... nobody wants to hear about my fantasy football team", "...
+# anyway, back to the question"); not "my last post".
+_CHATTER_AFTER = re.compile(
+    r"(?:thanks?|thank\s+you|thx|ty)\s+(?:\w+\s+){0,2}?for\s+(?:reading|listening|letting\s+me"
+    r"\s+(?:vent|rant))|(?:nobody|no\s*one|noone)\s+(?:\w+\s+)?(?:wants?|needs?|cares?|likes?)\s+to"
+    r"\s+(?:hear|read)|\b(?:my|this|the|that)\s+(?!(?:last|final)\b)(?:\w+\s+)?(?:rant|essay"
+    r"|ramble|rambling|novel|wall\s+of\s+text)\b|\b(?:rant|vent)\s+over\b|\bend\s+(?:of\s+)?"
+    r"rant\b|\b(?:anyway|anyways|back\s+to)\b",
+    re.IGNORECASE,
+)
+# Before it, an apology for the length of the post ("ugh sorry for the essay.", "sorry for
+# rambling", "this got so long").
+_LENGTH_APOLOGY = re.compile(
+    r"\b(?:sorry|apologies|apologi[sz]e|my\s+bad)\s+(?:\w+\s+){0,2}?(?:for|about)\s+(?:(?:the|this"
+    r"|my|such\s+a|a|that|all\s+(?:the|this))\s+)?(?:\w+\s+)?(?:essay|novel|rant|vent|post|wall\s+of"
+    r"\s+text|ramble|rambling|ranting|venting|book|length|text|message)\b|\bthis\s+(?:got|is|was)"
+    r"\s+(?:so\s+|way\s+too\s+|really\s+|super\s+)?long\b|\btl;?dr\b",
+    re.IGNORECASE,
+)
+# The sentences around a match: up to its sentence's end and the next one's, and back to the
+# previous sentence's start.
+# A last post or message, which no chatter's closing stands beside ("... this is my last post").
+_LAST_POST = re.compile(r"\b(?:last|final)\s+(?:post|message|words)\b", re.IGNORECASE)
+_NEXT_SENTENCE = re.compile(r"(?:[^.!?\n]|\.{2,})*[.!?\n]*(?:[^.!?\n]|\.{2,}){0,150}")
+_PREVIOUS_SENTENCE = re.compile(r"(?:[^.!?\n]*[.!?\n]+)?[^.!?\n]*$")
+
+
+def chatter_going_on(text: str, start: int, end: int) -> bool:
+    """A chatter's "I should stop going on": thanks for reading, nobody wanting to hear it or
+    the rant in the words after it up to the next sentence's end (:data:`_CHATTER_AFTER`), or
+    an apology for a long post in its sentence or the one before (:data:`_LENGTH_APOLOGY`:
+    "ugh sorry for the essay. maybe i should stop going on."); never where the message holds
+    a sign of the writer's own risk besides those words
+    (:data:`~carelens.analysis.crisis_patterns.OWN_RISK`: "... nobody would even notice") or
+    a last post (:data:`_LAST_POST`)."""
+    after = _NEXT_SENTENCE.match(text, end)
+    before = _PREVIOUS_SENTENCE.search(text, max(0, start - 200), start)
+    assert after is not None and before is not None  # both match the empty string
+    chatter = [
+        *(m.span() for m in _CHATTER_AFTER.finditer(text, end, after.end())),
+        *(m.span() for m in _LENGTH_APOLOGY.finditer(text, before.start(), start)),
+    ]
+    if not chatter or _LAST_POST.search(text) is not None:
+        return False
+    return not any(
+        not any(low < risk.end() and risk.start() < high for low, high in chatter)
+        for risk in _OWN_RISK.finditer(text)
+        if not (start <= risk.start() and risk.end() <= end)
+    )

@@ -4,24 +4,31 @@
 spelled in lower case and opening with ``\\b`` (:mod:`carelens.analysis.crisis` compiles
 them, and runs them all as one alternation first). A few of them have everyday senses too
 (:data:`OVERDOSE`, :data:`END_IT`, :data:`KYS`, :data:`RATHER_DIE`, the farewells, the
-self-harm verbs of :data:`ON_PURPOSE`, the quantities of pills taken of :data:`TOOK_MANY` and
-:data:`TAKE_PLANNED`), and
+self-harm verbs of :data:`ON_PURPOSE`), and
 a few are no cue in what someone else told the seeker (:data:`KILL_MYSELF`,
 :data:`KILL_YOURSELF`, :data:`KYS`, :data:`KYS_TOLD`): their names are public here so that
 :mod:`carelens.analysis.crisis_context` can say which check of the words around a match each
-one needs. :data:`DRUGS` is the one list of drugs that "took" and the overdose idiom
-(:mod:`carelens.analysis.crisis_idioms`) read, and :data:`OWN_RISK` the signs of the writer's
-own risk that leave no everyday reading standing. :func:`masked_pattern` gives a pattern as it
-reads a text with a masked letter ("k*ll myself", as :func:`carelens.disguises.unmask` reads
-it). The patterns of a means (hanging, shooting, a jump from a height, "od'd", "cutting") and
-of the same act after another's are stated, with their checks, in
-:mod:`carelens.analysis.crisis_methods`. This module only states the patterns; the scanning
+one needs. :data:`OWN_RISK` holds the signs of the writer's own risk that leave no everyday
+reading standing. :func:`masked_pattern` gives a pattern as it reads a text with a masked
+letter ("k*ll myself", as :func:`carelens.disguises.unmask` reads it). Three groups of patterns
+are stated in modules of their own and joined here: an overdose told by its quantity, with
+:data:`DRUGS`, the one list of drugs ("took a whole bottle of tylenol", "gonna take the whole
+bottle": :mod:`carelens.analysis.crisis_overdose_patterns`); going on living given up ("I
+don't want to go on anymore", "maybe I should stop going on.":
+:mod:`carelens.analysis.crisis_giving_up`); and a means (hanging, shooting, a jump from a
+height, "od'd", "cutting") and the same act after another's, with their checks
+(:mod:`carelens.analysis.crisis_methods`). This module only states the patterns; the scanning
 lives in :mod:`carelens.analysis.crisis`.
 """
 
 from __future__ import annotations
 
+from carelens.analysis.crisis_giving_up import GIVING_UP
 from carelens.analysis.crisis_methods import SELF_HARM_MEANS, SUICIDE_MEANS, THEY_MEANS
+
+# DRUGS is read from here by the signs of a loss too (crisis_loss_signs): named again, explicitly.
+from carelens.analysis.crisis_overdose_patterns import DRUGS as DRUGS
+from carelens.analysis.crisis_overdose_patterns import TAKE_MANY, TAKE_PLANNED, TOOK_MANY
 from carelens.disguises import MASKED_LETTER, vowels_masked
 
 _ME = r"(?:my\s*self|me)"
@@ -36,24 +43,6 @@ _NOT_A_PLACE = r"(?!\s+(?:in|at|with|near|here|there|on|by|abroad|alone|together
 _NOT_A_TIME = (
     r"(?!\s+(?:before|until|till|in\s+time|on\s+time|early|late|at\s+\d|when|for\s+(?:school|"
     r"work|class|my|the|a|an)\b))"
-)
-#: The medicines and drugs an overdose is taken of, as a pattern of words: what "took" counts
-#: (:data:`TOOK_MANY`) and what undoes the idiom "I overdosed on coffee"
-#: (:mod:`carelens.analysis.crisis_idioms`, which adds alcohol). "doses" is a drug's unless "of"
-#: follows ("three doses of espresso"), "tabs" unless "open" does ("40 tabs open").
-DRUGS = (
-    r"(?:pills?|tablets?|tabs(?!\s+open)|capsules?|supplements?|meds|medications?|medicines?"
-    r"|drugs?|aids?|gummies|edibles|syrup|drops|powder|doses?(?!\s+of\b)|prescriptions?|xanax"
-    r"|xans?|xannies|oxy\w*|heroin|fentanyl|morphine|codeine|opi(?:oid|ate)s?|methadone"
-    r"|percocets?|percs?|vicodin|tramadol|hydrocodone|norco|dilaudid|suboxone|benzos?|valium"
-    r"|klonopin|ativan|lorazepam|diazepam|clonazepam|alprazolam|ambien|zolpidem|zopiclone"
-    r"|seroquel|quetiapine|lithium|insulin|tylenol|paracetamol|panadol|acetaminophen|ibuprofen"
-    r"|advil|motrin|aleve|naproxen|excedrin|aspirin|benadryl|diphenhydramine|nyquil|dayquil"
-    r"|zzzquil|unisom|melatonin|no-?doz|painkillers?|antidepressants?|sertraline|zoloft|prozac"
-    r"|fluoxetine|lexapro|escitalopram|citalopram|wellbutrin|bupropion|trazodone|mirtazapine"
-    r"|amitriptyline|effexor|venlafaxine|cymbalta|duloxetine|gabapentin|pregabalin|lyrica"
-    r"|abilify|adderall|ritalin|vyvanse|concerta|laxatives|cocaine|coke|meth|crack|ketamine|mdma"
-    r"|molly|ecstasy|lsd)"
 )
 #: Signs of the writer's own risk in the words an everyday reading reads, which then sets
 #: nothing aside: a missed crisis is far worse than a false cue. A negative verdict on
@@ -101,116 +90,6 @@ _ATTEMPT_CONTEXT = (
     r"|so\s+it\s+works|(?:i'?m|im|i\s+am)\s+done|(?:a\s+bunch|a\s+lot|lots|\d+|some|a\s+few)\s+more)\b"
 )
 OWN_RISK = rf"(?:{OWN_RISK_WORDS}|{_ATTEMPT_CONTEXT})"
-# Words before a drug's word that make it none: "visual aids", "hearing aids", "maple syrup",
-# "coffee capsules", "dishwasher tablets", "probiotic capsules".
-_NOT_A_DRUG_BEFORE = "".join(
-    rf"(?<!\b{word}\s)"
-    for word in (
-        *("visual", "teaching", "study", "hearing", "learning", "walking", "maple", "chocolate"),
-        *(
-            "pancake",
-            "corn",
-            "simple",
-            "coffee",
-            "nespresso",
-            "espresso",
-            "dishwasher",
-            "probiotic",
-        ),
-        *("salt", "chlorine", "fish", "dog", "cat"),
-    )
-)
-# What "took" counts as swallowed: a drug, not a soft drink, sweets, lozenges or a powder ("took
-# a whole bottle of coke", "way too many cough drops", "melatonin gummies"), nor vitamins ("way
-# too many vitamin c tablets"), oxygen, batteries ("lithium batteries") or the things of
-# :data:`_NOT_A_DRUG_BEFORE`.
-_SWALLOWED = (
-    rf"(?!(?:coke|gummies|drops|powder|supplements?|oxygen)\b){_NOT_A_DRUG_BEFORE}{DRUGS}\b"
-    r"(?!\s+(?:gumm|batter|tanks?\b|cylinders?\b|ion\b))"
-)
-# A quantity taken: "way too many", "a ton of", "a shit ton of", "hella", "so many", "a whole
-# bottle of", "an entire bottle of", "the rest of", "3 packs of", "every", "every last one of",
-# "like 30", "twenty".
-_TOOK_QUANTITY = (
-    r"(?:(?:way\s+|far\s+)?(?:too|so)\s+many(?:\s+of)?|hella|(?:a\s+(?:whole\s+)?(?:(?:shit|fuck"
-    r"|crap|metric|butt)\s*)?(?:ton|load|lot|bunch|handful|fistful)|(?:shit|fuck|crap|butt)?(?:tons"
-    r"|loads)|lots|handfuls|fistfuls|dozens|hundreds)\s+of|(?:(?:a|an|the|one"
-    r"|\d+|two|three|four|five|several|a\s+few|half\s+(?:of\s+)?(?:a|an|the|my))\s+(?:(?:whole"
-    r"|full|entire|blister)\s+)*|(?:my|his|her|their)\s+(?:whole|full|entire)\s+(?:blister\s+)?)"
-    r"(?:bottles?|box(?:es)?|packs?|packets?|strips?|sheets?|blisters?|jars?|tubs?|containers?"
-    r"|vials?|sleeves?|cards?)\s+of|(?:my|the|his|her)\s+(?:whole|entire)\s+(?:prescription"
-    r"|supply|stash|stock)(?:\s+of)?|(?:the|all\s+the)\s+(?:rest|remainder)\s+of"
-    r"|all\s+(?:of\s+)?(?:the|my"
-    r"|those|these|his|her|their|our|\w+'s)|every(?:\s+(?:single|last))?(?:\s+one\s+of)?"
-    r"|(?:[5-9]|[1-9]\d+)(?!\d)"
-    r"(?:\s+or\s+(?:so|more|\d+))?(?:\s+of)?|(?:five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
-    r"|sixty|a\s+dozen|a\s+hundred)(?:-\w+)?(?:\s+of)?)"
-)
-# A word between a quantity and what it is of: "my", "mom's", "sleeping" ("took a whole bottle
-# of my mom's sleeping pills"), not a dose's unit ("took 10 mg adderall"), a time ("took 20
-# minutes for my meds to kick in"), kinds ("6 different antidepressants"), vitamins or a
-# clause's turn.
-_TOOK_WORD = (
-    r"(?:(?!(?:to|for|with|at|in|into|on|of|from|and|or|but|then|i|it|me|mg|mgs|ml|mcg|milligrams?"
-    r"|grams?|g|minutes?|mins?|hours?|hrs?|seconds?|secs?|days?|weeks?|months?|years?|times?"
-    r"|different|kinds?|types?|sorts?|brands?|vitamins?|gummy|fish|protein)\b)[\w']+\s+)"
-)
-_ROUGHLY = (
-    r"(?:(?:like|around|over|nearly|almost|about|at\s+least|maybe|probably|just|literally)\s+)?"
-)
-# A container with no drug named after it, which "swallow" takes as one of pills ("i swallowed
-# the whole bottle last night"); not its cap or lid, nor a drink "of" names ("the whole bottle
-# of water": a drink is no drug, :data:`_SWALLOWED`).
-_CONTAINER_ALONE = (
-    r"(?:a|an|the|my|his|her|their|one|two|three|\d+|half\s+(?:of\s+)?(?:a|an|the|my))\s+(?:(?:whole"
-    r"|full|entire|blister)\s+)*(?:bottles?|packs?|packets?|strips?|blisters?)\b(?!\s+(?:of|caps?"
-    r"|tops?|lids?|openers?|necks?)\b)"
-)
-# A drink of alcohol taken with the drug, which alone is none: "downed a bottle of vodka and a
-# bunch of pills", "drank the whole bottle of wine with 20 tylenol".
-_WITH_ALCOHOL = (
-    r"(?:(?:a|an|the|half\s+a|my|two|three|\d+)\s+(?:(?:whole|full|entire)\s+)?(?:bottles?|cans?"
-    r"|glass(?:es)?|shots?|fifths?|handles?)\s+of\s+(?:\w+\s+)?(?:wine|vodka|whiske?y|rum|gin"
-    r"|tequila|beer|liquor|alcohol|booze)\s+(?:and|with|plus|along\s+with)\s+)?"
-)
-#: Pills or drugs taken in a quantity, told in the past: "took a whole bottle of tylenol", "took
-#: an entire bottle of pills", "took the rest of my oxy", "took way too many of my dad's
-#: sleeping pills", "took like 30 of my pills", "took 12 trazodone", "took every last one of my
-#: sleeping pills", "took hella pills", "downed a bottle of vodka and a bunch of pills",
-#: "swallowed the whole bottle" (not "took 2 advil", "took 10 mg adderall", "drank the whole
-#: bottle of wine"); a cue unless the words after it tell of carrying them or of a usual dose
-#: (:func:`carelens.analysis.crisis_idioms.everyday_taking`: "with me on vacation", "over the
-#: day for my migraine").
-TOOK_MANY = (
-    rf"\b(?:took|swallowed|downed|popped|chugged|drank)\s+{_ROUGHLY}{_WITH_ALCOHOL}"
-    rf"{_TOOK_QUANTITY}\s+{_TOOK_WORD}{{0,3}}?{_SWALLOWED}|\bswallowed\s+{_ROUGHLY}{_CONTAINER_ALONE}"
-)
-#: The same quantities to be taken: "(gonna) take a whole bottle of tylenol", "(i could)
-#: swallow the whole bottle", "(thinking about) taking every last one of my pills"; a cue only
-#: after an intent, a plan or a wish, and not where the words after it tell of carrying them or
-#: of a usual dose (:func:`carelens.analysis.crisis_idioms.planned_taking`). The rest of a
-#: supply and "every" dose are none: "I'll take the rest of my meds", "I will take every dose on
-#: time" tell of a course kept.
-TAKE_PLANNED = (
-    rf"\b(?:take|taking|swallow|swallowing|down|pop)\s+{_ROUGHLY}(?!(?:the|all\s+the)\s+(?:rest"
-    r"|remainder)\b|every\s+(?!(?:single|last|one\s+of)\b))"
-    rf"{_WITH_ALCOHOL}{_TOOK_QUANTITY}\s+{_TOOK_WORD}{{0,3}}?{_SWALLOWED}"
-    rf"|\bswallow(?:ing)?\s+{_ROUGHLY}{_CONTAINER_ALONE}"
-)
-#: The present and the past of a quantity of pills ("I take a handful of pills", "took all my
-#: meds", "about 20 tablets", "gonna take all my meds to school and swallow them"), not the usual
-#: dose right after it ("every day", "as prescribed"): a cue whatever else the words around it
-#: say, as it was before the everyday readings of :data:`TOOK_MANY` (no check of
-#: :mod:`carelens.analysis.crisis_context` reads it: "took all my pills back to back", "when I
-#: was 16", "along with a bottle of wine" were set aside as carried or a usual dose).
-TAKE_MANY = (
-    r"\b(?:took|take|taking|swallow\w*|down(?:ing)?)\s+(?:a\s+lot\s+of|all\s+(?:of\s+)?"
-    r"(?:my|the|those)|about\s+\d+|(?:[5-9]|[1-9]\d+)(?!\d)|a\s+bunch\s+of|a\s+handful\s+of"
-    r"|half\s+of)\s+(?:\w+\s+)?(?:pills|paracetamol|tylenol|lorazepam|sleeping\s+pills|meds"
-    r"|medication|tablets|xanax|ibuprofen|benzos)\b"
-    r"(?!\s+(?:every|each|daily|a\s+day|as\s+prescribed)\b)"
-)
 # Patterns read with the words around them too (:mod:`carelens.analysis.crisis_context`).
 OVERDOSE = r"\boverdos\w*"
 # Like every pattern it starts with \b: the one alternation of them all is quick only
@@ -277,6 +156,13 @@ _GOODBYES_TO = (
     r"|everyone|everybody|all|my\s+(?:family|friends|loved\s+ones|kids|parents))\b"
 )
 FAREWELL_ACTS = (_GIVEN_AWAY, _LETTERS, _GOODBYES_TO)
+#: Goodbye letters or notes written, a warning sign alone: "I wrote my goodbye letters tonight",
+#: "writing goodbye letters to my family", "my goodbye notes are done"; a check of the words
+#: around them reads the writing (the match starts at the rarer word, which keeps the one
+#: alternation of all patterns quick) and sets aside an everyday recipient or leaving ("a
+#: goodbye letter to my old job", "... to my eating disorder", "a farewell letter to my team
+#: before I retire").
+GOODBYE_LETTERS = rf"\b{BYE}\s+(?:letters?|notes?)\b"
 #: The other farewells, a cue without an everyday leaving near them.
 FINAL_FAREWELLS = (
     r"\bby\s+the\s+time\s+(?:you|u|anyone|someone|somebody|people)\s+(?:\w+\s+)?(?:read|reads|"
@@ -289,7 +175,7 @@ FINAL_FAREWELLS = (
     r"\bi\s+(?:\w+\s+)?won'?t\s+be\s+(?:here|around|alive)\s+(?:after\s+(?:tonight|today|this\s+(?:week|weekend))"
     r"|(?:for\s+)?much\s+longer|anymore|any\s+more|by\s+(?:tomorrow|morning|then))\b",
 )
-_FAREWELLS = (*FAREWELL_ACTS, GOODBYE, LAST_POST, *FINAL_FAREWELLS)
+_FAREWELLS = (*FAREWELL_ACTS, GOODBYE_LETTERS, GOODBYE, LAST_POST, *FINAL_FAREWELLS)
 # "kys" ("kill yourself") said of oneself after a desire or an intent: "I just want to kys",
 # "gonna kys", "i might kys", "ready to kys". Said alone, to or about others, it is the abuse a
 # seeker reports ("someone told me to kys", "people say kys to me", "kys is so toxic"), not
@@ -333,17 +219,6 @@ _THEY_KILL_THEMSELVES = (
 #: The patterns of a third party's risk, not the writer's own (beside a telling the writer
 #: reports they do not count as the writer's own risk: :mod:`carelens.analysis.crisis_context`).
 THIRD_PARTY = (_THEY_WANT_TO_DIE, _THEY_KILL_THEMSELVES, _HURT_THEMSELVES, THEY_MEANS)
-#: Going on living given up: "maybe I should stop going on.", "I just want to stop going on",
-#: "ready to stop going on with life"; not of going on about something or on a site, nor a
-#: chatter's "I'll stop going on now" ("I should stop going on about it", "stop going on
-#: reddit", "I don't want to stop going on").
-STOP_GOING_ON = (
-    r"\b(?<!n't\s)(?<!nt\s)(?<!not\s)(?:maybe\s+i\s+(?:should|could|will|might)|(?:want|wanted|need"
-    r"|ready|going|planning|tempted)\s+to|wanna|gonna|wish\s+i\s+could|should\s+just)\s+(?:(?:just"
-    r"|really|finally|probably|honestly)\s+)?stop\s+going\s+on\b(?=\s*(?:[.,;!?\n]|$)|\s+(?:anymore"
-    r"|any\s+more|living|existing|with\s+(?:life|living|it\s+all|this\s+life|everything)|like\s+this"
-    r"|lol|tbh|idk|honestly|ngl)\b)"
-)
 #: The patterns by the label of their cues.
 PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide": (
@@ -407,7 +282,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwhy\s+(?:even\s+|should\s+i\s+|do\s+i\s+|would\s+i\s+(?:want\s+to\s+)?)?"
         r"(?:live|stay\s+alive|keep\s+living|continue\s+living)\b" + _NOT_A_PLACE,
         r"\b(?:not|no|isn'?t|whether|weather|if)\s+(?:\w+\s+){0,3}worth\s+living\b",
-        STOP_GOING_ON,
+        *GIVING_UP,  # going on living given up (:mod:`carelens.analysis.crisis_giving_up`)
         r"\b(?:tired|sick|bored)\s+of\s+(?:\w+\s+){0,2}(?:living|being\s+alive|existing)\b",
         r"\b(?:want|wanna|wish|wished|rather)\s+(?:(?:i|to|is|just|really|could|would)\s+){0,3}"
         r"(?:not|never|didn'?t|stop|cease\s+to)\s+exist(?:ed|ing)?\b",

@@ -1,0 +1,79 @@
+"""The crisis-cue patterns of going on living given up: "I don't want to go on anymore".
+
+They join :data:`carelens.analysis.crisis_patterns.PATTERNS` (label ``suicide``), beside "I
+can't go on" and "what's the point of going on" there. Going on has everyday senses (going on
+a trip, a date or a walk, going on about something, keeping going to the gym), so each pattern
+is a cue only where nothing of them follows: the clause ends, or words of living or of time
+given up do ("anymore", "living", "with life", "at this point").
+
+- :data:`STOP_GOING_ON`: "maybe I should stop going on.", "I think I should stop going on",
+  "ready to stop going on with life"; not "I should stop going on about it", "stop going on
+  reddit", "I don't want to stop going on". A chatter's "I'll stop going on." after an apology
+  for a long post or before thanks for reading is read by
+  :func:`carelens.analysis.crisis_idioms.chatter_going_on`, which
+  :mod:`carelens.analysis.crisis_context` maps to it.
+- :data:`GO_ON_GIVEN_UP`: going on or keeping going not wanted, not thought possible or tired
+  of: "I don't want to go on anymore", "I don't think I can keep going on", "I'm tired of going
+  on", "maybe I shouldn't keep going on", "there's no reason for me to keep going"; "like this"
+  only where the clause ends after it ("I can't keep going on like this.", not "... like this
+  with my landlord", a matter named).
+- :data:`GIVE_UP_ON_LIFE`: "I give up on life", "I've given up on living"; not a way of life
+  given up ("gave up on life in the city", "on my life goals").
+
+This module only states the patterns.
+"""
+
+from __future__ import annotations
+
+# Where the clause ends: sentence punctuation, a comma, a closing bracket, the text's end.
+_END = r"\s*(?:[.,;!?\n)]|$)"
+_CHAT_WORDS = r"lol|tbh|idk|honestly|ngl|tho|though|fr|rn"
+#: Going on living given up: "maybe I should stop going on.", "I just want to stop going on",
+#: "ready to stop going on with life", "(I think) I should stop going on", "... at this point";
+#: not of going on about something or on a site, nor a chatter's "I'll stop going on now" ("I
+#: should stop going on about it", "stop going on reddit", "I don't want to stop going on").
+STOP_GOING_ON = (
+    # the first letters of its words before the look-behinds: the one alternation stays quick
+    r"\b(?=[gmnprstw])(?<!n't\s)(?<!nt\s)(?<!not\s)(?:maybe\s+i\s+(?:should|could|will|might)"
+    r"|(?:want|wanted|need|ready|going|planning|tempted)\s+to|wanna|gonna|wish\s+i\s+could"
+    r"|(?<=\bi\s)should|should\s+just)\s+(?:(?:just"
+    rf"|really|finally|probably|honestly)\s+)?stop\s+going\s+on\b(?={_END}|\s+(?:anymore"
+    r"|any\s+more|living|existing|with\s+(?:life|living|it\s+all|this\s+life|everything)|like\s+this"
+    rf"|at\s+this\s+point|tonight|{_CHAT_WORDS})\b)"
+)
+# After going on given up: the clause's end, or words of living or of time given up, or "like
+# this" where the clause ends after it; not an outing, a topic or a named matter ("the trip",
+# "about it", "dates", "walks", "like this with my landlord", "to the gym").
+_GIVEN_UP_AFTER = (
+    rf"(?={_END}|\s+(?:(?:anymore|any\s*more|any\s+longer|(?:for\s+)?much\s+longer|living|existing"
+    rf"|alive|with\s+(?:(?:my|this)\s+)?(?:life|living)|in\s+this\s+(?:life|world)|at\s+this\s+point"
+    rf"|{_CHAT_WORDS})\b|with\s+(?:it\s+all|everything|this){_END}|like\s+this(?:{_END}|\s+(?:anymore"
+    rf"|any\s*more|any\s+longer|{_CHAT_WORDS})\b)))"
+)
+#: Going on, or keeping going, not wanted, not thought possible, tired of or of no reason:
+#: "I don't want to go on anymore", "I don't think I can keep going on", "I'm tired of going
+#: on", "maybe I shouldn't keep going on", "I can't keep going on anymore", "there's no reason
+#: for me to keep going", "how can I go on?", before :data:`_GIVEN_UP_AFTER`.
+GO_ON_GIVEN_UP = (
+    # the heads grouped by their first letters: the one alternation of all patterns stays quick
+    r"\b(?:d(?:o(?:n'?t|nt|\s+not|esn'?t|esnt))\s+(?:(?:think|know\s+(?:if|how))\s+i\s+(?:can|could"
+    r"|should|will|want\s+to)|(?:(?:really|even|just|fucking|honestly)\s+)?(?:want|wanna|wish)"
+    r"(?:\s+to)?)|n(?:o\s+longer\s+(?:(?:really|even|just|fucking|honestly)\s+)?(?:want|wanna|wish)"
+    r"(?:\s+to)?|ever\s+(?:(?:really|even|just|fucking|honestly)\s+)?(?:want|wanna|wish)(?:\s+to)?"
+    r"|ot\s+(?:able\s+to|sure\s+(?:if\s+|that\s+)?i\s+(?:can|could|want\s+to))|o\s+(?:reason|point"
+    r"|use)\s+(?:for\s+me\s+)?(?:to|in))|c(?:an'?t|ant|annot|an\s+not|ouldn'?t|ouldnt)"
+    r"|should(?:n'?t|nt)|won'?t\s+be\s+able\s+to|unable\s+to|(?:tired|sick|exhausted)\s+of"
+    r"|how\s+(?:can|do|am|could)\s+i(?:\s+supposed\s+to)?)\s+(?:(?:just|really|even|possibly)\s+)?"
+    rf"(?:keep(?:ing)?\s+go(?:ing)?(?:\s+on)?|go(?:ing)?\s+on)\b{_GIVEN_UP_AFTER}"
+)
+#: Life given up on: "I give up on life", "I've given up on living", "gave up on myself and on
+#: life"; not a way of life ("gave up on life in the city", "on life as a musician", "on my
+#: life goals").
+GIVE_UP_ON_LIFE = (
+    r"\b(?:give|gives|gave|given|giving)\s+up\s+on\s+(?:(?:myself|everything|everyone)\s+(?:and"
+    r"|&)\s+(?:on\s+)?)?(?:(?:my|this)\s+)?(?:life|living|being\s+alive|existing|staying\s+alive)\b"
+    r"(?!\s+(?:as|in|at|of|on|savings?|insurance|goals?|plans?|coach\w*|lessons?|skills?|story"
+    r"|stories|outside|here|there|abroad|back|style|choices)\b)"
+)
+#: The patterns of this module, in the order they join the ``suicide`` ones.
+GIVING_UP = (STOP_GOING_ON, GO_ON_GIVEN_UP, GIVE_UP_ON_LIFE)
