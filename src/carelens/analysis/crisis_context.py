@@ -14,7 +14,9 @@ swallowed, not carried nor a usual dose ("took a whole bottle of tylenol with me
 a whole bottle of tylenol"; the older quantity pattern
 :data:`~carelens.analysis.crisis_overdose_patterns.TAKE_MANY` is read with no check, as it was
 before); "stop going on" given up, not a chatter's closing ("... thanks for reading my rant");
-"rather die", not "rather die than go to that party"; "end it" of the writer, not of another;
+"rather die", not "rather die than go to that party"; "end it" of the writer, not of another
+without a means at hand told before it ("... locked himself in with a razor and said he's going to
+end it" is a cue);
 "kys", "kill myself" and "kill yourself" of the writer, not of another nor what someone else
 told them ("someone told me to kill myself", 'my mom said "just kill yourself"'), unless the
 writer takes it up ("... and honestly I want to", "... and they're not wrong":
@@ -248,11 +250,26 @@ def _not_chatter(text: str, start: int, end: int) -> bool:
     return not chatter_going_on(text, start, end)
 
 
+# A means at hand or a locking away told before another's "end it" in its sentence: their
+# risk, not a breakup ("my partner locked himself in the bathroom with a razor and said he's
+# going to end it").
+_MEANS_AT_HAND = re.compile(
+    r"\b(?:razors?|blades?|knife|knives|guns?|pistol|rifle|pills|rope|noose|cord|ledge"
+    r"|locked\s+(?:him|her|them)sel(?:f|ves)\s+in|barricaded\s+(?:him|her|them)sel(?:f|ves))\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+
+
 def _own_act(text: str, start: int, end: int) -> bool:
     """ "end it / things" said of the writer's own act, not another's ("she wanted to end it",
-    "let's end things on a good note")."""
+    "let's end things on a good note"); another's counts with a means at hand or a locking away
+    told before it in its sentence (:data:`_MEANS_AT_HAND`), a third party's risk."""
     before = _clauses(text, start, end)[0]
-    return _OTHER_SUBJECT.search(before) is None or _FIRST_PERSON.search(before) is not None
+    if _OTHER_SUBJECT.search(before) is None or _FIRST_PERSON.search(before) is not None:
+        return True
+    sentence = _SENTENCE_BREAK.split(text[max(0, start - 200) : start])[-1]
+    return _MEANS_AT_HAND.search(sentence) is not None
 
 
 def _taken_up(text: str, start: int, end: int) -> bool:

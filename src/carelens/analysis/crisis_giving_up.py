@@ -17,8 +17,11 @@ given up do ("anymore", "living", "with life", "at this point").
   on", "maybe I shouldn't keep going on", "there's no reason for me to keep going"; "like this"
   only where the clause ends after it ("I can't keep going on like this.", not "... like this
   with my landlord", a matter named).
-- :data:`GIVE_UP_ON_LIFE`: "I give up on life", "I've given up on living"; not a way of life
-  given up ("gave up on life in the city", "on my life goals").
+- :data:`GIVE_UP_ON_LIFE`: "I give up on life", "I've given up on living", "... on life at
+  this point"; not a way of life given up ("gave up on life in the city", "on my life goals").
+- :data:`DONE_WITH_LIFE`: "im done with life"; not "done with life admin".
+- :data:`POINT_OF_GOING_ON`: "idk what the point of going on is anymore"; not of an outing.
+- :data:`STILL_ALIVE`: "I wake up disappointed that I'm still alive"; not "still here at work".
 
 This module only states the patterns.
 """
@@ -72,8 +75,37 @@ GO_ON_GIVEN_UP = (
 GIVE_UP_ON_LIFE = (
     r"\b(?:give|gives|gave|given|giving)\s+up\s+on\s+(?:(?:myself|everything|everyone)\s+(?:and"
     r"|&)\s+(?:on\s+)?)?(?:(?:my|this)\s+)?(?:life|living|being\s+alive|existing|staying\s+alive)\b"
-    r"(?!\s+(?:as|in|at|of|on|savings?|insurance|goals?|plans?|coach\w*|lessons?|skills?|story"
+    r"(?!\s+(?:as|in|at(?!\s+this\s+point\b)|of|on|savings?|insurance|goals?|plans?|coach\w*|lessons?|skills?|story"
     r"|stories|outside|here|there|abroad|back|style|choices)\b)"
 )
+#: Life done with: "im done with life", "I'm so done with living at this point"; not a matter of
+#: life named after it ("done with life admin", "done with life insurance calls"), before
+#: :data:`_GIVEN_UP_AFTER`.
+DONE_WITH_LIFE = (
+    r"\b(?:i'?m|im|i\s+am|am|so|just)\s+(?:(?:so|just|really|honestly|completely|totally|kinda"
+    r"|pretty\s+much|officially)\s+){0,2}done\s+with\s+(?:(?:my|this)\s+)?(?:life|living"
+    rf"|being\s+alive|existing)\b{_GIVEN_UP_AFTER}"
+)
+#: The point of going on asked without "'s", as chat writes it: "idk what the point of going on
+#: is anymore", "not sure what the point of living is"; not of an outing ("what the point of
+#: going on the trip is").
+POINT_OF_GOING_ON = (
+    r"\bwhat\s+the\s+point\s+(?:of|in)\s+(?:liv(?:e|ing)|being\s+alive|existing|going\s+on"
+    rf"|carrying\s+on)\b(?:(?=\s+is\b)|{_GIVEN_UP_AFTER})"
+)
+#: Being alive regretted: "every morning I wake up disappointed that I'm still alive", "upset
+#: I'm still here"; not "still here at work".
+STILL_ALIVE = (
+    r"\b(?:disappointed|disappointment|upset|sad|annoyed|angry|pissed|mad|hate|hating)\s+(?:that\s+"
+    r")?(?:i'?m|im|i\s+am|i\s+was|i'?ve\s+survived)\s+(?:still\s+)?(?:alive|breathing|here"
+    r"(?!\s+(?:at|in|on|with|for|after|until|till)\b))\b"
+)
 #: The patterns of this module, in the order they join the ``suicide`` ones.
-GIVING_UP = (STOP_GOING_ON, GO_ON_GIVEN_UP, GIVE_UP_ON_LIFE)
+GIVING_UP = (
+    STOP_GOING_ON,
+    GO_ON_GIVEN_UP,
+    GIVE_UP_ON_LIFE,
+    DONE_WITH_LIFE,
+    POINT_OF_GOING_ON,
+    STILL_ALIVE,
+)

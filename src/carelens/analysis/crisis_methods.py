@@ -26,7 +26,8 @@ from collections.abc import Callable
 
 from carelens.disguises import MASKED_LETTER, unmask
 
-_THEMSELVES = r"(?:him|her|them)sel(?:f|ves)"
+# Also split as chat types it ("hang him self"), not before a hyphen ("him self-portraits").
+_THEMSELVES = r"(?:him|her|them)\s?sel(?:f|ves)(?![\w-])"
 # The verbs of a means taken against oneself, their past forms apart: a past act of another
 # person is their death told of, unless an attempt or a survival is told with it.
 _PAST_MEANS = r"hung|hanged|shot|poisoned|gassed|electrocuted|suffocated|strangled|drowned|stabbed"
@@ -66,9 +67,10 @@ JUMP_OFF = (
 #: (:func:`carelens.analysis.crisis_context` checks it as it checks an overdose).
 OD_PAST = r"\bod(?:'d|'ed|-ed|ed|'ing|ing)\b"
 #: "cutting" with no object after it ("I've been cutting", "she's been cutting again", "my
-#: cutting."), not "cutting back", "cutting carbs", "cutting class" (:func:`cutting_alone`).
+#: cutting.", typed "cuttin" or "cuting" too: "started cuttin again"), not "cutting back",
+#: "cutting carbs", "cutting class" (:func:`cutting_alone`).
 CUTTING = (
-    r"\bcutting\b(?=\s*(?:[.!?,;:)\n]|$)|\s+(?:again|still|lately|recently|since|for|when|whenever"
+    r"\bcut(?:ting|tin|ing)\b(?=\s*(?:[.!?,;:)\n]|$)|\s+(?:again|still|lately|recently|since|for|when|whenever"
     r"|every|at\s+night|in\s+secret|secretly|deeper|badly|a\s+lot|to\s+cope|and|but|so|because"
     r"|cause|cuz|bc|or|too|as\s+well|lol|tbh|idk|ngl|rn|anymore|any\s+more|on\s+my|after|before"
     r"|until|till|til|while|if|daily|sometimes|often|the\s+other\s+day|last\s+(?:night|week"

@@ -262,8 +262,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwish(?:ed|ing)?\s+i\s+(?:was|were|could\s+be)\s+dead\b",
         r"\bbetter\s+off\s+dead\b",
         r"\bbetter\s+off\s+without\s+me\b",
-        r"\b(?:don'?t|do\s+not|didn'?t|never|no\s+longer)\s+(?:\w+\s+)?want\s+to\s+"
-        r"(?:live|be\s+alive|exist|wake\s+up|be\s+here)\b",
+        # Also as chat types it: "i dont wanna be here anymore", "i dont want to keep living".
+        r"\b(?:don'?t|dont|do\s+not|didn'?t|didnt|never|no\s+longer)\s+(?:\w+\s+)?(?:want\s+to"
+        r"|wanna)\s+(?:live|be\s+alive|exist|wake\s+up|be\s+here|keep\s+(?:living|existing))\b",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:liv\w+|going\s+on|being\s+alive)\b",
         # Not "go on the trip / stage / a date": an outing, not going on living.
         r"\bcan'?t\s+go\s+on\b(?!\s+(?:the|a|an|my|our|his|her|their|stage|air|tour|holidays?|"
