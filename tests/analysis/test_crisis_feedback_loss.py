@@ -6,21 +6,12 @@ pass on", as if the one who died were at risk."""
 from __future__ import annotations
 
 import pytest
+from crisis_feedback_helpers import WHY, said
 
 import carelens
 from carelens.analysis.crisis import crisis_cues
-from carelens.analysis.crisis_feedback import CRISIS_LINES, crisis_sentence
+from carelens.analysis.crisis_feedback import CRISIS_LINES
 from carelens.analysis.crisis_loss import losses
-
-NOTHING = "That is a lot to carry."
-WHY = "(people who lose someone to suicide are at higher risk of suicide themselves)"
-
-
-def said(seeker: str, response: str = NOTHING) -> str:
-    """The crisis sentence for ``seeker``'s pattern cues and ``response``."""
-    cues = crisis_cues(seeker)
-    assert cues, seeker
-    return crisis_sentence(seeker, cues, response)
 
 
 def told(seeker: str) -> list[str]:

@@ -11,23 +11,15 @@ i'd ever do the same"), and grief told in the words of a risk stays a loss ("I'm
 from __future__ import annotations
 
 import pytest
+from crisis_feedback_helpers import said
 
 import carelens
-from carelens.analysis.crisis import crisis_cues
-from carelens.analysis.crisis_feedback import CRISIS_LINES, crisis_sentence
+from carelens.analysis.crisis_feedback import CRISIS_LINES
 
-NOTHING = "That is a lot to carry."
 OWN = (
     ": read their message closely, ask them directly whether they are thinking of harming "
     f"themselves, and share a crisis line ({CRISIS_LINES})."
 )
-
-
-def said(seeker: str, response: str = NOTHING) -> str:
-    """The crisis sentence for ``seeker``'s pattern cues and ``response``."""
-    cues = crisis_cues(seeker)
-    assert cues, seeker
-    return crisis_sentence(seeker, cues, response)
 
 
 def own(words: str) -> str:

@@ -7,22 +7,12 @@ crisis word with a plain hyphen inside ("sui-cide") is read as the plain word.""
 from __future__ import annotations
 
 import pytest
+from crisis_feedback_helpers import NOTHING, WHY, said
 
 import carelens
-from carelens.analysis.crisis import crisis_cues
 from carelens.analysis.crisis_feedback import CRISIS_LINES, crisis_sentence
 from carelens.analysis.crisis_loss import losses
 from carelens.types import Span
-
-NOTHING = "That is a lot to carry."
-WHY = "(people who lose someone to suicide are at higher risk of suicide themselves)"
-
-
-def said(seeker: str, response: str = NOTHING) -> str:
-    """The crisis sentence for ``seeker``'s pattern cues and ``response``."""
-    cues = crisis_cues(seeker)
-    assert cues, seeker
-    return crisis_sentence(seeker, cues, response)
 
 
 def overdose_loss(words: str) -> str:

@@ -8,11 +8,11 @@ shipped model gives these pairs (no model)."""
 from __future__ import annotations
 
 import pytest
+from feedback_builders import analysis, at, dim
 
 from carelens.analysis.feedback import feedback_for, quoted_fragments
 from carelens.analysis.feelings import seeker_feelings
 from carelens.analysis.reply_feelings import named_feeling, read_reply
-from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
 
 FIRED = "i got fired today and my wife doesn't know yet"
 DIVORCE = "I feel so alone since the divorce"
@@ -22,35 +22,6 @@ HEADACHES = "I've had headaches every day for two weeks"
 ASK_FOR_A_REFLECTION = "pairing it with a reflection"
 ASK_FOR_A_QUESTION = "a question about how they feel now"
 REFLECT_FIRST = "before showing you understood"
-
-
-def dim(level: int, *spans: tuple[int, int]) -> DimensionScore:
-    probabilities = [0.1, 0.1, 0.1]
-    probabilities[level] = 0.8
-    return DimensionScore(
-        level, tuple(probabilities), tuple(Span(s, e, "rationale", 0.9) for s, e in spans)
-    )
-
-
-def at(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
-
-
-def analysis(
-    dimensions: dict[str, DimensionScore],
-    *,
-    style: str | None = None,
-    flags: dict[str, float] | None = None,
-    distress: int = 1,
-) -> ResponseAnalysis:
-    return ResponseAnalysis(
-        dimensions=dimensions,
-        model_id="test",
-        flags=flags or {},
-        style=style,
-        seeker=SeekerSignals(distress=dim(distress)),
-    )
 
 
 def quoted_from(feedback: tuple[str, ...], response: str) -> None:

@@ -5,6 +5,7 @@ suggested openings that turn only the seeker's own words and read as sentences."
 from __future__ import annotations
 
 import pytest
+from feedback_builders import at, dim
 
 from carelens.analysis.crisis import CRISIS_RESOURCES, crisis_cues
 from carelens.analysis.feedback import (
@@ -17,23 +18,10 @@ from carelens.analysis.feedback import (
 )
 from carelens.analysis.foreign_words import foreign_words
 from carelens.analysis.quoting import unmarked
-from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
+from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals
 
 HUG = "I'm so sorry you're going through this. Sending you a big hug."
 OPENING = "It sounds like "
-
-
-def dim(level: int, *spans: tuple[int, int]) -> DimensionScore:
-    probabilities = [0.1, 0.1, 0.1]
-    probabilities[level] = 0.8
-    return DimensionScore(
-        level, tuple(probabilities), tuple(Span(s, e, "rationale", 0.9) for s, e in spans)
-    )
-
-
-def at(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
 
 
 def analysis(

@@ -10,12 +10,12 @@ analyses are built by hand with the levels the shipped model gives these pairs (
 from __future__ import annotations
 
 import pytest
+from feedback_builders import analysis, dim
 
 from carelens.analysis.feedback import feedback_for
 from carelens.analysis.reply_feelings import read_reply
 from carelens.analysis.reply_judging import blames
 from carelens.analysis.reply_questions import asks, invites
-from carelens.types import DimensionScore, ResponseAnalysis, SeekerSignals, Span
 
 NO_RESPONSE = "Your reply does not yet respond to what they shared"
 ASK_FOR_A_QUESTION = "; a question about how they feel now can invite them to go on."
@@ -23,34 +23,6 @@ ASKED = " and asked them a question; give them room to answer."
 INVITED = " and your question invites them to say more; give them room to answer."
 OWN_STORY = "You related it to your own experience"
 THEIR_WORDS = "You put their experience into words"
-
-
-def dim(
-    level: int, *spans: tuple[int, int], probabilities: tuple[float, float, float] | None = None
-) -> DimensionScore:
-    if probabilities is None:
-        listed = [0.1, 0.1, 0.1]
-        listed[level] = 0.8
-        probabilities = (listed[0], listed[1], listed[2])
-    return DimensionScore(
-        level, probabilities, tuple(Span(s, e, "rationale", 0.9) for s, e in spans)
-    )
-
-
-def analysis(
-    dimensions: dict[str, DimensionScore],
-    *,
-    style: str | None = None,
-    flags: dict[str, float] | None = None,
-    distress: int = 1,
-) -> ResponseAnalysis:
-    return ResponseAnalysis(
-        dimensions=dimensions,
-        model_id="test",
-        flags=flags or {},
-        style=style,
-        seeker=SeekerSignals(distress=dim(distress)),
-    )
 
 
 def given(seeker: str, response: str) -> tuple[str | None, str | None]:

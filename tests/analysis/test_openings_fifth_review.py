@@ -10,22 +10,10 @@ know", "you (28F)", "then your mom got sick", "you spent it crying")."""
 from __future__ import annotations
 
 import pytest
+from opening_helpers import opening_of, suggested
 
-from carelens.analysis.feelings import read_feelings
-from carelens.analysis.openings import reflection_opening, seeker_clause, suggested_opening
+from carelens.analysis.openings import reflection_opening, seeker_clause
 from carelens.analysis.pronouns import second_person, turn_clause
-
-
-def opening_of(seeker: str) -> str | None:
-    """The suggested opening :func:`seeker_clause` offers for ``seeker``, or None."""
-    clause = seeker_clause(seeker)
-    return None if clause is None else reflection_opening(clause)
-
-
-def suggested(seeker: str) -> str | None:
-    """The feedback's words for the opening, as the feedback calls it."""
-    return suggested_opening(seeker, read_feelings(seeker))
-
 
 # --- "it seems like" before a time or a thing -------------------------------------------------
 

@@ -9,17 +9,11 @@ me" once offered none: read as "the baby my husband stopped touching me")."""
 from __future__ import annotations
 
 import pytest
+from opening_helpers import opening_of
 
 from carelens.analysis.feelings import read_feelings
-from carelens.analysis.openings import reflection_opening, seeker_clause, suggested_opening
+from carelens.analysis.openings import suggested_opening
 from carelens.analysis.openings_hedges import hedge_alone, trailing_hedge
-
-
-def opening_of(seeker: str) -> str | None:
-    """The suggested opening :func:`seeker_clause` offers for ``seeker``, or None."""
-    clause = seeker_clause(seeker)
-    return None if clause is None else reflection_opening(clause)
-
 
 # --- a hedge before a belief stays ------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from opening_helpers import opening_of
 
 from carelens.analysis.feedback import feedback_for, quoted_fragments, reflection_opening
 from carelens.analysis.foreign_words import foreign_words
@@ -15,12 +16,6 @@ from carelens.analysis.quoting import clip, masked_stars, quote, unmarked
 from carelens.types import DimensionScore, ResponseAnalysis, Span
 
 OPENING = "It sounds like "
-
-
-def opening_of(seeker: str) -> str | None:
-    """The suggested opening :func:`seeker_clause` offers for ``seeker``, or None."""
-    clause = seeker_clause(seeker)
-    return None if clause is None else reflection_opening(clause)
 
 
 def advice_feedback(seeker: str, response: str = "Try yoga.") -> tuple[str, ...]:

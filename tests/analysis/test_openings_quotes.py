@@ -6,19 +6,14 @@ someone too."""
 from __future__ import annotations
 
 import pytest
+from opening_helpers import opening_of
 
 from carelens.analysis.addressees import addressed
-from carelens.analysis.feedback import feedback_for, reflection_opening
+from carelens.analysis.feedback import feedback_for
 from carelens.analysis.openings import seeker_clause
 from carelens.analysis.pronouns import turn_clause
 from carelens.analysis.quoted_speech import quoted_speech
 from carelens.types import ResponseAnalysis
-
-
-def opening_of(seeker: str) -> str | None:
-    """The suggested opening :func:`seeker_clause` offers for ``seeker``, or None."""
-    clause = seeker_clause(seeker)
-    return None if clause is None else reflection_opening(clause)
 
 
 def other_feedback(seeker: str) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from opening_helpers import opening_of
 
 from carelens.analysis.addressees import addressed, listed_with_seeker
 from carelens.analysis.feedback import reflection_opening
@@ -24,13 +25,6 @@ from carelens.analysis.feelings import read_feelings
 from carelens.analysis.openings import seeker_clause, suggested_opening
 from carelens.analysis.openings_lists import list_marks
 from carelens.analysis.pronouns import turn_clause
-
-
-def opening_of(seeker: str) -> str | None:
-    """The suggested opening :func:`seeker_clause` offers for ``seeker``, or None."""
-    clause = seeker_clause(seeker)
-    return None if clause is None else reflection_opening(clause)
-
 
 # --- a noun phrase subject after a subordinate clause ----------------------------------------
 

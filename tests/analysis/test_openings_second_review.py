@@ -11,19 +11,12 @@ Mom, Dad and I")."""
 from __future__ import annotations
 
 import pytest
+from opening_helpers import opening_of
 
 from carelens.analysis.addressees import addressed, addresses_someone, listed_with_seeker
-from carelens.analysis.feedback import reflection_opening
 from carelens.analysis.openings import seeker_clause
 from carelens.analysis.openings_lists import list_leads, list_marks
 from carelens.analysis.openings_words import needs_more
-
-
-def opening_of(seeker: str) -> str | None:
-    """The suggested opening :func:`seeker_clause` offers for ``seeker``, or None."""
-    clause = seeker_clause(seeker)
-    return None if clause is None else reflection_opening(clause)
-
 
 # --- an inline list: its lead-in, and items framed as someone's words or a thought ----------
 

@@ -10,17 +10,9 @@ ever read this, I'm sorry) was a good man"); with them, notes about the post at 
 from __future__ import annotations
 
 import pytest
+from opening_helpers import opening_of
 
-from carelens.analysis.feedback import reflection_opening
-from carelens.analysis.openings import seeker_clause
 from carelens.analysis.pronouns import turn_clause
-
-
-def opening_of(seeker: str) -> str | None:
-    """The suggested opening :func:`seeker_clause` offers for ``seeker``, or None."""
-    clause = seeker_clause(seeker)
-    return None if clause is None else reflection_opening(clause)
-
 
 # --- a subordinate clause alone: a question word or a bare noun object inside it -------------
 
