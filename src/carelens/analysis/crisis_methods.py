@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from carelens.analysis.words import SENTENCE_MARK
 from carelens.disguises import MASKED_LETTER, unmask
 
 # Also split as chat types it ("hang him self"), not before a hyphen ("him self-portraits").
@@ -89,18 +90,17 @@ SAME_ACT = (
     r"\b)))\b(?!\s+(?:for|at|on|to|and|or|with|as|in(?!\s+(?:death|heaven|the\s+grave)))\b)"
 )
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
 _FLAGS = re.IGNORECASE
 
 
 def _sentence_before(text: str, start: int, reach: int = 150) -> str:
     """The words of ``text`` before ``start`` in its sentence, at most ``reach`` of them."""
-    return _SENTENCE_END.split(text[max(0, start - reach) : start])[-1]
+    return SENTENCE_MARK.split(text[max(0, start - reach) : start])[-1]
 
 
 def _sentence_after(text: str, end: int, reach: int = 150) -> str:
     """The words of ``text`` after ``end`` in its sentence, at most ``reach`` of them."""
-    return _SENTENCE_END.split(text[end : end + reach], maxsplit=1)[0]
+    return SENTENCE_MARK.split(text[end : end + reach], maxsplit=1)[0]
 
 
 # An accident: "accidentally", "by mistake", "while cleaning his gun", "the gun went off".

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from carelens.analysis.crisis_patterns import OWN_RISK
+from carelens.analysis.words import SENTENCE_MARK
 
 # Someone else telling the seeker to do it, the abuse a seeker reports: "someone told me I
 # should kys", "people tell me to kill myself", 'my mom said "just kill yourself"', "I was told
@@ -419,7 +420,7 @@ def told_to_writer(text: str, lead_end: int, end: int) -> bool:
     if _HUSHED.match(verb) is None:
         return True
     # whispered, muttered or hissed: a real person's only where one is named in its sentence
-    said_by = _SENTENCE_END.split(text[max(0, telling - 150) : telling])[-1]
+    said_by = SENTENCE_MARK.split(text[max(0, telling - 150) : telling])[-1]
     return _REAL_TELLER.search(said_by) is not None
 
 
@@ -463,7 +464,6 @@ _AGREED_WITH_HELPER = re.compile(
     r"(?=[^\S\n]*(?:[^\w\s']|\n|$)|\s+(?:here|too|on\s+(?:this|that)|lol|tbh|honestly)\b)",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?\n]")
 # Someone's saying between a telling and agreement with "right", "not wrong", "a point" or "can't
 # argue with": "my mom says a cat is easier and I think she's right" is about what the mom said.
 _REPORT = re.compile(
@@ -525,7 +525,7 @@ def _about_a_report(text: str, start: int, end: int, at: int, *, subjectless: bo
         return False
     report = reports[-1]
     reporter = (report.group("reporter") or report.group("bare")).lower()
-    telling = _SENTENCE_END.split(text[max(0, start - 150) : start])[-1].lower()
+    telling = SENTENCE_MARK.split(text[max(0, start - 150) : start])[-1].lower()
     if reporter[:5] in telling:
         return False
     sex = _sex(reporter)
@@ -570,7 +570,7 @@ def _uptake_window(text: str, end: int) -> tuple[int, int]:
     sentence's end there, the text runs on 100 characters past where a taking-up must start,
     for what follows it."""
     reach = end + 150
-    stop = _SENTENCE_END.search(text, reach, reach + 150)
+    stop = SENTENCE_MARK.search(text, reach, reach + 150)
     if stop is not None:
         return stop.end(), stop.end()
     return reach + 250, reach + 150
@@ -592,7 +592,7 @@ def _set_aside(text: str, start: int, end: int, match: re.Match[str], endpos: in
         at = match.start("intent")
         if _RELATIVE_BEFORE.search(text, max(0, at - 20), at) is None:
             return False
-        stop = _SENTENCE_END.search(text, at, endpos)
+        stop = SENTENCE_MARK.search(text, at, endpos)
         return _OWN_RISK.search(text, at, endpos if stop is None else stop.start()) is None
     if match.group("right") is not None:
         at = match.start("right")
@@ -604,7 +604,7 @@ def _set_aside(text: str, start: int, end: int, match: re.Match[str], endpos: in
         helper = _AGREED_WITH_HELPER.match(text, match.end("agree"), endpos)
         if helper is None:
             return False
-        telling = _SENTENCE_END.split(text[max(0, start - 150) : start])[-1].lower()
+        telling = SENTENCE_MARK.split(text[max(0, start - 150) : start])[-1].lower()
         return helper.group("helper").split()[-1][:5].lower() not in telling
     return False
 

@@ -41,6 +41,7 @@ from typing import Any, ClassVar, Self
 import numpy as np
 import numpy.typing as npt
 
+from carelens.analysis.words import SENTENCE_MARK
 from carelens.errors import ChecksumError, ModelError
 from carelens.inference.artifact import MANIFEST, read_manifest, sha256_file
 from carelens.types import Span
@@ -612,8 +613,6 @@ _LEAD_OUT = re.compile(
 # "too", "as well", "also", "myself" right after a statement: the writer's own, whatever came
 # before it ("I know how you feel, I'm exhausted too").
 _WRITERS_OWN = re.compile(r"[^\S\n]*,?[^\S\n]*(?:too|as\s+well|also|myself)\b", re.IGNORECASE)
-# The end of a sentence: a lead-in and its words lie between two of them.
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 class _Attributed:
@@ -633,7 +632,7 @@ class _Attributed:
             return True
         if _WRITERS_OWN.match(self.text, end):
             return False
-        before = _SENTENCE_END.split(self.text[max(0, start - 120) : start])[-1]
+        before = SENTENCE_MARK.split(self.text[max(0, start - 120) : start])[-1]
         return bool(_LEAD_IN.search(before)) or bool(_LEAD_OUT.match(self.text, end))
 
 

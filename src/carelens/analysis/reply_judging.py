@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from carelens.analysis.words import SENTENCE_MARK
+
 #: Words anywhere in a reply that blame the seeker: no feeling given in it is understanding.
 #: Written so that a denial of them ("it's not your fault", "that isn't your problem to fix")
 #: or someone else's lack of right ("he had no right to say that") does not match.
@@ -96,7 +98,6 @@ _AFTER = re.compile(
 _THOUGH_ASKED = re.compile(r"\bthough\b[^.!?\n]{0,40}\?", re.IGNORECASE)
 #: What ends a clause and a sentence, reading on from a feeling word.
 _CLAUSE_END = re.compile(r"[.!?\n,;:]|\bbut\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def blames(response: str) -> bool:
@@ -144,5 +145,5 @@ def judged(text: str, start: int, end: int, head: str, said: str) -> bool:
     after = _AFTER.search(clause)
     if after is not None and " ".join(after.group(0).lower().split()) not in said:
         return True
-    sentence = window[: m.end()] if (m := _SENTENCE_END.search(window)) else window
+    sentence = window[: m.end()] if (m := SENTENCE_MARK.search(window)) else window
     return _THOUGH_ASKED.search(sentence) is not None

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 
+from carelens.analysis.words import SENTENCE_MARK
+
 #: A quotation: in double quotes, straight or curly, or in single quotes that open after no
 #: letter and close before none (an apostrophe inside a word stays: 'why can't you...?').
 _QUOTED = re.compile(
     r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|\u2018[^\u2019\n]*\u2019(?!\w)"
     r"|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w))*'(?!\w)"
 )
-#: What ends a sentence: a question is the sentence a "?" ends.
-_SENTENCE_END = re.compile(r"[.!?\n]")
 _WORD = re.compile(r"\w")
 #: A tag that ends a statement, after a comma, a dash, dots or "though": "..., right?",
 #: "..., you know?", "... though, yeah?"; or a sentence of the tag alone ("Right?").
@@ -71,7 +71,7 @@ def asks(response: str) -> bool:
     linear in the reply's length."""
     own = _unquoted(response)
     start = 0
-    for end in _SENTENCE_END.finditer(own):
+    for end in SENTENCE_MARK.finditer(own):
         if end.group(0) == "?":
             question = own[start : end.end()].strip()
             if _WORD.search(question) and (

@@ -71,6 +71,8 @@ TOKEN = re.compile(
 )
 #: The tokens of :data:`TOKEN` that end a sentence.
 SENTENCE_END = frozenset([".", "!", "?", "\n"])
+#: The same marks as a pattern, to find where a sentence ends in a text.
+SENTENCE_MARK = re.compile(r"[.!?\n]")
 #: A run of text without spaces that is a web address or handle ("https://...", "www.x",
 #: "reddit.com/...", "r/lonely", "@sad"); "sad/lonely" is not.
 ADDRESS = re.compile(r"://|www\.|\w\.[a-z]{2,}|(?<!\w)[ru]/|(?<!\w)@\w")
