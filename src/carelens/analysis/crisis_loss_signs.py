@@ -42,7 +42,8 @@ from collections.abc import Collection, Sequence
 
 from carelens.analysis.crisis_following import denied
 from carelens.analysis.crisis_loss_persons import OWN_PERSON, PRESENT, Identity, Persons
-from carelens.analysis.crisis_patterns import DRUGS, OWN_RISK
+from carelens.analysis.crisis_overdose_patterns import DRUGS
+from carelens.analysis.crisis_patterns import OWN_RISK
 
 _OWN_RISK = re.compile(OWN_RISK, re.IGNORECASE)
 #: Matches of :data:`~carelens.analysis.crisis_patterns.OWN_RISK` that a loss is told and

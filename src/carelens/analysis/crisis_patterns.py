@@ -25,9 +25,6 @@ from __future__ import annotations
 
 from carelens.analysis.crisis_giving_up import GIVING_UP
 from carelens.analysis.crisis_methods import SELF_HARM_MEANS, SUICIDE_MEANS, THEY_MEANS
-
-# DRUGS is read from here by the signs of a loss too (crisis_loss_signs): named again, explicitly.
-from carelens.analysis.crisis_overdose_patterns import DRUGS as DRUGS
 from carelens.analysis.crisis_overdose_patterns import TAKE_MANY, TAKE_PLANNED, TOOK_MANY
 from carelens.disguises import MASKED_LETTER, vowels_masked
 
