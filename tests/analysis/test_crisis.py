@@ -7,9 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from carelens.analysis.crisis import (
-    _ANY,
-    _ANY_FOLDED,
+    _LABELLED,
+    _LABELLED_FOLDED,
+    _RUNS,
+    _RUNS_FOLDED,
     CRISIS_RESOURCES,
+    _masked_patterns,
     _scan,
     crisis_cues,
     crisis_scan,
@@ -333,19 +336,44 @@ def test_cue_like_text_gives_valid_non_overlapping_spans(text: str) -> None:
     assert_valid(text, crisis_cues(text))
 
 
-# --- the one-pass check before the full scan ----------------------------------------------
+# --- the runs' alternations before the patterns ---------------------------------------------
 
 
 @given(st.lists(st.sampled_from(CUE_WORDS), max_size=40).map(" ".join))
-def test_the_quick_check_never_hides_a_cue_the_full_scan_finds(text: str) -> None:
+def test_the_runs_check_never_hides_a_cue_the_full_scan_finds(text: str) -> None:
     assert crisis_cues(text) == _scan(text)
 
 
-def test_every_pattern_is_part_of_the_quick_check() -> None:
-    for patterns in PATTERNS.values():
-        for pattern in patterns:
-            assert f"(?:{pattern})" in _ANY.pattern
-            assert f"(?:{pattern})" in _ANY_FOLDED.pattern
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took every last one of my trazodone and I'm writing goodbye letters tonight.",
+        "my sister is threatening to jump off the overpass, I've been cutting again",
+        "i want to k*ll myself and I od'd last week",
+        "I'm not suicidal, but I think about dying every day and I od'd last week",
+    ],
+)
+def test_cues_of_several_runs_are_all_found(text: str) -> None:
+    """Messages whose cues come from patterns of different runs (and masked ones)."""
+    assert len(crisis_cues(text)) >= 2
+    assert crisis_cues(text) == _scan(text)
+
+
+def test_every_pattern_is_in_one_run_in_order() -> None:
+    """Each pattern, with its label, is in one run, whose alternation holds it; the runs in
+    order give every pattern in the order of PATTERNS, so the cues are found as one scan of
+    every pattern finds them."""
+    in_order = [(label, p) for label, patterns in PATTERNS.items() for p in patterns]
+    masked_runs, masked = _masked_patterns()
+    for runs, labelled in ((_RUNS, _LABELLED), (_RUNS_FOLDED, _LABELLED_FOLDED)):
+        assert [(label, p.pattern) for label, p in labelled] == in_order
+        assert [one for _, run in runs for one in run] == list(labelled)
+    assert [one for _, run in masked_runs for one in run] == list(masked)
+    assert [label for label, _ in masked] == [label for label, _ in in_order]
+    for runs in (_RUNS, _RUNS_FOLDED, masked_runs):
+        assert len(runs) > 1
+        for any_cue, run in runs:
+            assert any_cue.pattern == "|".join(f"(?:{p.pattern})" for _, p in run)
 
 
 # --- ASCII text: lower-cased once, matched case-sensitively --------------------------------
@@ -360,8 +388,8 @@ def test_the_patterns_spell_every_letter_in_lower_case() -> None:
 
 
 def test_every_pattern_starts_with_a_word_boundary() -> None:
-    """The quick check (one alternation of every pattern) lets the regex engine skip ahead
-    only while every branch begins with ``\\b``; one branch opening with a lookbehind made
+    """The runs' checks (alternations of patterns) let the regex engine skip ahead only
+    while every branch begins with ``\\b``; one branch opening with a lookbehind made
     it six times slower on the benchmark pairs (benchmarks/rule_cost.py)."""
     for patterns in PATTERNS.values():
         for pattern in patterns:

@@ -84,6 +84,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from carelens.analysis.crisis_context import CONTEXT_CHECKS, writer_denies
@@ -108,34 +109,46 @@ RESOURCE_CONTACTS: tuple[str, ...] = ("988", "741741", "findahelpline.com")
 #: :data:`~carelens.analysis.crisis_model.LABEL`).
 PATTERN_LABELS: tuple[str, ...] = tuple(PATTERNS)
 _FLAGS = re.IGNORECASE | re.DOTALL
-_COMPILED = {
-    label: [re.compile(p, _FLAGS) for p in patterns] for label, patterns in PATTERNS.items()
-}
-# Every pattern in one alternation: most messages carry no cue, and one scan for any of them
-# costs about a quarter of running each pattern, so the full scan runs only after a hit.
-_ANY = re.compile("|".join(f"(?:{p})" for ps in PATTERNS.values() for p in ps), _FLAGS)
+#: A pattern and the label of its cues.
+Labelled = tuple[str, re.Pattern[str]]
+#: The patterns in runs of a few, in order, each run with one alternation of its patterns: a
+#: run whose alternation finds nothing in a text holds no pattern that matches it.
+Runs = tuple[tuple[re.Pattern[str], tuple[Labelled, ...]], ...]
+# How many patterns a run holds. Most messages carry no cue, and the alternations of all the
+# runs together cost about what one alternation of every pattern costs (a quarter of running
+# each); a message with a cue then runs the patterns of the one or two runs that hit, not all
+# of them (benchmarks/rule_cost.py times the scan).
+_RUN = 12
+
+
+def _runs(patterns: Mapping[str, Sequence[str]], flags: int) -> tuple[Runs, tuple[Labelled, ...]]:
+    """``patterns`` compiled with ``flags``, in their runs (:data:`Runs`) and all in order."""
+    labelled = tuple(
+        (label, re.compile(p, flags)) for label, texts in patterns.items() for p in texts
+    )
+    runs = tuple(
+        (re.compile("|".join(f"(?:{p.pattern})" for _, p in run), flags), run)
+        for run in (labelled[i : i + _RUN] for i in range(0, len(labelled), _RUN))
+    )
+    return runs, labelled
+
+
+_RUNS, _LABELLED = _runs(PATTERNS, _FLAGS)
 # The same patterns, case-sensitive, for ASCII text lower-cased first (see crisis_cues). The
 # patterns spell every letter in lower case (a test checks), so they match that text exactly
 # where the case-insensitive ones match the original; comparing characters as they are makes
-# the quick check about three times faster.
-_FOLDED = {
-    label: [re.compile(p, re.DOTALL) for p in patterns] for label, patterns in PATTERNS.items()
-}
-_ANY_FOLDED = re.compile(_ANY.pattern, re.DOTALL)
+# the alternations about three times faster.
+_RUNS_FOLDED, _LABELLED_FOLDED = _runs(PATTERNS, re.DOTALL)
 
 
 @lru_cache(maxsize=1)
-def _masked_patterns() -> tuple[re.Pattern[str], dict[str, list[re.Pattern[str]]]]:
-    """The quick check and the patterns for text with a masked letter ("k*ll myself" as
-    :func:`~carelens.disguises.unmask` reads it): each vowel of a pattern's words may be one
-    (:func:`~carelens.analysis.crisis_patterns.masked_pattern`). Compiled the first time such
-    a text comes."""
-    compiled = {
-        label: [re.compile(masked_pattern(p), _FLAGS) for p in patterns]
-        for label, patterns in PATTERNS.items()
-    }
-    alternation = "|".join(f"(?:{p.pattern})" for ps in compiled.values() for p in ps)
-    return re.compile(alternation, _FLAGS), compiled
+def _masked_patterns() -> tuple[Runs, tuple[Labelled, ...]]:
+    """The patterns for text with a masked letter ("k*ll myself" as
+    :func:`~carelens.disguises.unmask` reads it), in runs and all: each vowel of a pattern's
+    words may be one (:func:`~carelens.analysis.crisis_patterns.masked_pattern`). Compiled
+    the first time such a text comes."""
+    masked = {label: [masked_pattern(p) for p in texts] for label, texts in PATTERNS.items()}
+    return _runs(masked, _FLAGS)
 
 
 #: Where the writer plainly negates a crisis mention about themselves, as (start, end).
@@ -164,7 +177,7 @@ def negated_mentions(seeker_text: str) -> Mentions:
 
 
 def _scan(seeker_text: str) -> tuple[Span, ...]:
-    """Every case-insensitive pattern over ``seeker_text``, without the quick check or the
+    """Every case-insensitive pattern over ``seeker_text``, without the runs' check or the
     lower-cased copy (what :func:`crisis_cues` must equal; the tests compare them)."""
     return _scanned(seeker_text, quick=False)[0]
 
@@ -278,21 +291,24 @@ def _search(
     """The cues and negated mentions of ``text`` (folded, maybe unmasked); with ``masked``,
     by the patterns that read a masked letter (:func:`_masked_patterns`: for text
     :func:`~carelens.disguises.unmask` gave one, never for a "\u01c2" the writer typed); with
-    ``quick``, after the one-pass check, and ASCII text lower-cased. ``typed`` is ``text``
+    ``quick``, only the patterns whose run's alternation finds something (:data:`Runs`), and
+    ASCII text lower-cased. ``typed`` is ``text``
     with its look-alike letters as typed, where a negation must read too."""
     if masked:
-        any_cue, compiled = _masked_patterns()
+        runs, labelled = _masked_patterns()
         searched = text
     elif quick and text.isascii():
         # For ASCII text, lower() changes only A-Z, one character for one, and a
         # case-insensitive pattern matches an ASCII character exactly where its lower-case
-        # form matches: the same cues at the same offsets, found faster (_FOLDED).
-        searched, any_cue, compiled = text.lower(), _ANY_FOLDED, _FOLDED
+        # form matches: the same cues at the same offsets, found faster (_RUNS_FOLDED).
+        searched, runs, labelled = text.lower(), _RUNS_FOLDED, _LABELLED_FOLDED
     else:
-        searched, any_cue, compiled = text, _ANY, _COMPILED
-    if quick and any_cue.search(searched) is None:
-        return (), ()
-    return _find(text, searched, compiled, typed)
+        searched, runs, labelled = text, _RUNS, _LABELLED
+    if quick:
+        labelled = tuple(one for any_cue, run in runs if any_cue.search(searched) for one in run)
+        if not labelled:
+            return (), ()
+    return _find(text, searched, labelled, typed)
 
 
 def _unfolded(
@@ -310,26 +326,25 @@ def _unfolded(
 def _find(
     text: str,
     searched: str,
-    compiled: dict[str, list[re.Pattern[str]]],
+    labelled: tuple[Labelled, ...],
     typed: str | None = None,
 ) -> tuple[tuple[Span, ...], Mentions]:
-    """The cues of ``text`` where the ``compiled`` patterns match ``searched`` (``text`` itself,
+    """The cues of ``text`` where the ``labelled`` patterns match ``searched`` (``text`` itself,
     or its lower-cased copy with the same offsets), merged, and apart from them the matches
     the writer negates; negation is read in ``text``, and in ``typed`` too where given (the
     same offsets, look-alike letters as typed): a negation only one of them holds is none."""
     found: list[Span] = []
     negated: set[tuple[int, int]] = set()
-    for label, patterns in compiled.items():
-        for pattern in patterns:
-            check = CONTEXT_CHECKS.get(pattern.pattern)
-            for match in pattern.finditer(searched):
-                start, end = match.span()
-                if check is not None and not check(text, start, end):
-                    continue
-                if writer_denies(text, start, end) and (
-                    typed is None or writer_denies(typed, start, end)
-                ):
-                    negated.add((start, end))
-                else:
-                    found.append(Span(start, end, label, 1.0))
+    for label, pattern in labelled:
+        check = CONTEXT_CHECKS.get(pattern.pattern)
+        for match in pattern.finditer(searched):
+            start, end = match.span()
+            if check is not None and not check(text, start, end):
+                continue
+            if writer_denies(text, start, end) and (
+                typed is None or writer_denies(typed, start, end)
+            ):
+                negated.add((start, end))
+            else:
+                found.append(Span(start, end, label, 1.0))
     return merge_overlapping(found), tuple(sorted(negated))
