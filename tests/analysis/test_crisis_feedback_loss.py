@@ -6,7 +6,7 @@ pass on", as if the one who died were at risk."""
 from __future__ import annotations
 
 import pytest
-from crisis_feedback_helpers import WHY, said
+from crisis_feedback_helpers import WHY, at_risk, own, said
 
 import carelens
 from carelens.analysis.crisis import crisis_cues
@@ -210,23 +210,6 @@ def loss_sentence(words: str) -> str:
     )
 
 
-def own_sentence(words: str) -> str:
-    """The crisis sentence for the seeker's own cue ``words``, the reply having done nothing."""
-    return (
-        f'They wrote "{words}": read their message closely, ask them directly whether they are '
-        f"thinking of harming themselves, and share a crisis line ({CRISIS_LINES})."
-    )
-
-
-def at_risk_sentence(words: str) -> str:
-    """The crisis sentence for a living person's risk ``words``, the reply having done nothing."""
-    return (
-        f'They wrote "{words}" about someone at risk: read their message closely, ask about '
-        "that person and whether they are safe now, share a crisis line for them to use or "
-        f"pass on ({CRISIS_LINES}), and ask how they themselves are coping."
-    )
-
-
 @pytest.mark.parametrize(
     ("seeker", "words"),
     [
@@ -328,12 +311,12 @@ def test_a_disguised_spelling_of_a_loss_reads_as_the_plain_one(
     ],
 )  # fmt: skip
 def test_the_seekers_wish_to_follow_the_one_they_lost_comes_first(seeker: str, words: str) -> None:
-    assert said(seeker) == own_sentence(words)
+    assert said(seeker) == own(words)
 
 
 def test_a_living_persons_wish_to_follow_the_one_who_died_is_their_risk() -> None:
     seeker = "My mom died by suicide and my sister wants to join her."
-    assert said(seeker) == at_risk_sentence("sister wants to join her")
+    assert said(seeker) == at_risk("sister wants to join her")
 
 
 @pytest.mark.parametrize(
@@ -357,7 +340,7 @@ def test_a_living_persons_wish_to_follow_the_one_who_died_is_their_risk() -> Non
     ],
 )  # fmt: skip
 def test_a_living_persons_attempt_stays_their_risk(seeker: str, words: str) -> None:
-    assert said(seeker) == at_risk_sentence(words)
+    assert said(seeker) == at_risk(words)
 
 
 @pytest.mark.parametrize(
@@ -370,7 +353,7 @@ def test_a_living_persons_attempt_stays_their_risk(seeker: str, words: str) -> N
     ],
 )  # fmt: skip
 def test_the_seekers_own_risk_after_a_loss_stays_first(seeker: str, words: str) -> None:
-    assert said(seeker) == own_sentence(words)
+    assert said(seeker) == own(words)
 
 
 @pytest.mark.parametrize(

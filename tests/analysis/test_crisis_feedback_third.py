@@ -11,29 +11,9 @@ i'd ever do the same"), and grief told in the words of a risk stays a loss ("I'm
 from __future__ import annotations
 
 import pytest
-from crisis_feedback_helpers import said
+from crisis_feedback_helpers import OWN, at_risk, own, said
 
 import carelens
-from carelens.analysis.crisis_feedback import CRISIS_LINES
-
-OWN = (
-    ": read their message closely, ask them directly whether they are thinking of harming "
-    f"themselves, and share a crisis line ({CRISIS_LINES})."
-)
-
-
-def own(words: str) -> str:
-    """The crisis sentence for the seeker's own risk ``words``, the reply having done nothing."""
-    return f'They wrote "{words}"{OWN}'
-
-
-def at_risk(words: str) -> str:
-    """The crisis sentence for a living person's risk ``words``, the reply having done nothing."""
-    return (
-        f'They wrote "{words}" about someone at risk: read their message closely, ask about '
-        "that person and whether they are safe now, share a crisis line for them to use or "
-        f"pass on ({CRISIS_LINES}), and ask how they themselves are coping."
-    )
 
 
 def is_a_loss(sentence: str) -> bool:

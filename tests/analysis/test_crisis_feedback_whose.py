@@ -7,7 +7,7 @@ crisis word with a plain hyphen inside ("sui-cide") is read as the plain word.""
 from __future__ import annotations
 
 import pytest
-from crisis_feedback_helpers import NOTHING, WHY, said
+from crisis_feedback_helpers import NOTHING, OWN, WHY, at_risk, own, said
 
 import carelens
 from carelens.analysis.crisis_feedback import CRISIS_LINES, crisis_sentence
@@ -23,26 +23,6 @@ def overdose_loss(words: str) -> str:
         "acknowledge the loss, ask how they are coping and whether they are safe, and share a "
         f"crisis line they can use ({CRISIS_LINES})."
     )
-
-
-def at_risk(words: str) -> str:
-    """The crisis sentence for a living person's risk ``words``, the reply having done nothing."""
-    return (
-        f'They wrote "{words}" about someone at risk: read their message closely, ask about '
-        "that person and whether they are safe now, share a crisis line for them to use or "
-        f"pass on ({CRISIS_LINES}), and ask how they themselves are coping."
-    )
-
-
-OWN = (
-    ": read their message closely, ask them directly whether they are thinking of harming "
-    f"themselves, and share a crisis line ({CRISIS_LINES})."
-)
-
-
-def own(words: str) -> str:
-    """The crisis sentence for the seeker's own cue ``words``, the reply having done nothing."""
-    return f'They wrote "{words}"{OWN}'
 
 
 # --- a death by overdose is a loss -----------------------------------------------------------
