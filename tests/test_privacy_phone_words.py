@@ -4,6 +4,10 @@ Found in a review of the phone rules: a word for an id earlier in a sentence kep
 number named after a comma or a word for a phone ("订单出问题了" and a comma before "找我…",
 "주문한 게 안 와서 그러는데 01012345678로 연락 주세요"); "number" after a person without 的 named
 an id ("我号码是17712345678", "엄마 번호01011112222"), and "whose number" nothing.
+
+A third review found a person's or a home's number with 的, の or 의 between read as nothing
+("実家の番号は0312345678です", "我妈的号码是02112345678"), and no word for an id that names a
+number right before it whatever its shape (:func:`named_id`).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from carelens.privacy import find_personal, redact
-from carelens.privacy_phone_words import told
+from carelens.privacy_phone_words import named_id, told
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -99,3 +103,66 @@ PERSONS_KEPT = [
 @pytest.mark.parametrize("text", PERSONS_KEPT)
 def test_ids_beside_a_persons_word_stay(text: str) -> None:
     assert found(text) == []
+
+
+# --- a person's or a home's number with 的, の or 의 ----------------------------------------------
+
+OWNED_WITH_PARTICLE = [
+    ("実家の番号は0312345678です", "実家の番号は[phone]です"),
+    ("母の番号は0612345678だよ", "母の番号は[phone]だよ"),
+    ("彼氏の番号0312345678\u3001もう消した", "彼氏の番号[phone]\u3001もう消した"),
+    ("お母さんの番号は0312345678です", "お母さんの番号は[phone]です"),
+    ("我妈的号码是02112345678", "我妈的号码是[phone]"),
+    ("엄마의 번호는 0212345678이야", "엄마의 번호는 [phone]이야"),
+    ("携帯は090-1234-5678です", "携帯は[phone]です"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWNED_WITH_PARTICLE)
+def test_a_persons_or_a_homes_number_with_a_particle_is_a_phone_number(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+# Kept: a number of a thing with の, ids, and numbers too short for a phone.
+OWNED_KEPT = [
+    "注文番号は12345です",
+    "会員の番号は0312345678です",
+    "部屋の番号は0312345678です",
+    "国家の番号は0312345678です",
+    "其他的号码2021123456",
+]
+
+
+@pytest.mark.parametrize("text", OWNED_KEPT)
+def test_a_things_number_with_a_particle_stays(text: str) -> None:
+    assert found(text) == []
+
+
+def test_named_id_needs_the_id_word_right_before_the_number() -> None:
+    for text in (
+        "order ",
+        "(order ",
+        "my order is ",
+        "Order no. ",
+        "student id: ",
+        "tracking number 1Z 999 AA1 ",
+        "booking ref ",
+        "su pedido es ",
+    ):
+        assert named_id(text, len(text)), text
+    for text in (
+        "order",  # glued: "order555-123-4567"
+        "order_",
+        "booking ",  # only before "number", "no.", "id", …
+        "student ",
+        "my id is ",
+        "account number ",
+        "reorder ",
+        "in case ",
+        "to order ",
+        "orders: ",
+        "order came, call ",
+    ):
+        assert not named_id(text, len(text)), text

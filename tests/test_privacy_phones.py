@@ -183,7 +183,8 @@ def test_phone_numbers_before_a_currency_or_a_name_stay_found() -> None:
     assert redact("text me 0821234567 rand") == "text me [phone] rand"
     assert redact("555-0142 dollars") == "[phone] dollars"
     assert redact("ring 2500000000 Won picks up") == "ring [phone] Won picks up"
-    assert redact("I spend 500-1000 a month") == "I spend [phone] a month"  # no currency
+    # a dash between a smaller and a larger number, not round and before no rate
+    assert redact("call me 555-1234 every day") == "call me [phone] every day"
 
 
 # --- the second review: two-digit area codes, units after mobile numbers -------------------------
@@ -237,3 +238,120 @@ UNITS_KEPT = ["13800138000元的债", "13800138000万", "2021123456号码", "500
 @pytest.mark.parametrize("text", UNITS_KEPT)
 def test_units_after_other_runs_still_make_amounts(text: str) -> None:
     assert found(text) == []
+
+
+# --- the third review: ranges without a currency, ids named right before a number ----------------
+
+RANGES_WITHOUT_CURRENCY = [
+    "I spend 500-1000 a month on rent",
+    "honestly 800-1200 per month is what therapy runs here",
+    "I'm 25 and earn 375-1125 a week on shifts",  # not round: the rate tells
+    "rent went up 650-1250/month",
+    "we fight about money, 250-1500 every time he gets paid",  # round, no phone word
+    "the waitlist is 200-3000 people long",
+    "it costs like 500-1000 bucks",
+]
+
+
+@pytest.mark.parametrize("text", RANGES_WITHOUT_CURRENCY)
+def test_a_round_range_or_one_before_a_rate_is_no_phone_number(text: str) -> None:
+    assert found(text) == []
+
+
+RANGES_THAT_ARE_PHONES = [
+    ("call me 555-1234 if you want to talk", "call me [phone] if you want to talk"),
+    ("call 420-1000 and ask for the night nurse", "call [phone] and ask for the night nurse"),
+    ("text me at 555-2000 tonight", "text me at [phone] tonight"),  # round, after a phone word
+    ("my number is 020-7946-0958", "my number is [phone]"),
+    ("our office is 555-1234", "our office is [phone]"),  # not round
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES_THAT_ARE_PHONES)
+def test_phone_numbers_with_one_dash_stay_found(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+IDS_NAMED_BEFORE = [
+    "my student id is 2019 4455 6677 and I failed again",
+    "order 4412 5567 8890 never showed up",
+    "order #4412 5567 8890 never showed up",
+    "tracking number 1Z 999 AA1 0123 4567 84 says delivered",
+    "my invoice number is 020 7946 0958 apparently",
+    "case number: 555-123-4567, still nothing",
+    "ticket no. 0161 496 0123 was closed",
+    "my customer number 0113 496 0000 never works",
+    "call about order 555-123-4567 please",
+    "Ref 07700 900123 on the letter",
+]
+
+
+@pytest.mark.parametrize("text", IDS_NAMED_BEFORE)
+def test_an_id_in_a_phones_shape_named_right_before_it_stays(text: str) -> None:
+    assert found(text) == []
+
+
+IDS_STILL_REDACTED = [
+    # ids that are personal data themselves, and "id" alone
+    ("my account number is 07700900123", "my account number is [phone]"),
+    ("my social security number is 123-45-6789", "my social security number is [phone]"),
+    ("passport number 07700 900123", "passport number [phone]"),
+    ("my ID is 2019 4455 6677", "my ID is [phone]"),
+    # a verb, "in case", a line to call, a word between the id word and the number
+    ("in case 07700 900123 is busy", "in case [phone] is busy"),
+    ("to order 0800 123 4567 is free", "to order [phone] is free"),
+    ("Orders: 0800 123 4567 weekdays", "Orders: [phone] weekdays"),
+    ("my case worker is Jane, 07700 900123", "my case worker is Jane, [phone]"),
+    ("order number 12345, call 555-123-4567", "order number 12345, call [phone]"),
+    ("ID_555-123-4567", "ID_[phone]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IDS_STILL_REDACTED)
+def test_personal_ids_and_numbers_not_named_by_an_id_word_stay_redacted(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+# --- the third review: Spanish words for a call, carriers before "number" -----------------------
+
+SPANISH_CALLS = [
+    ("llámame al 55 1234 5678", "llámame al [phone]"),
+    ("mi número es 55 1234 5678", "mi número es [phone]"),
+    ("llama al 33 1234 5678, es mi tía", "llama al [phone], es mi tía"),
+    ("márcame al 81 1234 5678 si te sientes mal", "márcame al [phone] si te sientes mal"),
+    ("escríbeme al 55 8765 4321 por whatsapp", "escríbeme al [phone] por whatsapp"),
+    ("llamame 525512345678", "llamame [phone]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPANISH_CALLS)
+def test_spanish_words_for_a_call_name_a_phone(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+SPANISH_KEPT = [
+    "mi número de pedido es 55 1234 5678",
+    "llámame, mi pedido 55 1234 5678 no llegó",
+    "me llamo Ana y tengo 23 años, 12 2023 2024",
+]
+
+
+@pytest.mark.parametrize("text", SPANISH_KEPT)
+def test_spanish_ids_stay(text: str) -> None:
+    assert found(text) == []
+
+
+CARRIERS = [
+    ("my Vodafone number is 07700 900123", "my Vodafone number is [phone]"),
+    ("call my Vodafone number 447700900123", "call my Vodafone number [phone]"),
+    ("my O2 number is 447700900123", "my O2 number is [phone]"),
+    ("ring my Telstra number 61412345678 after 6", "ring my Telstra number [phone] after 6"),
+    ("my AT&T number: 4915112345678", "my AT&T number: [phone]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CARRIERS)
+def test_a_carrier_before_number_names_a_phone(text: str, expected: str) -> None:
+    assert redact(text) == expected

@@ -18,8 +18,9 @@ taken grows linearly with the length of the text.
 
 Each kind has a module of its own: e-mail addresses, web addresses and handles in
 :mod:`carelens.privacy_online`, phone numbers in :mod:`carelens.privacy_phones` (what the
-words around a number tell of it in :mod:`carelens.privacy_phone_words`; card and bank
-account numbers, redacted as ``[phone]``, in :mod:`carelens.privacy_accounts`), street
+words around a number tell of it in :mod:`carelens.privacy_phone_words`, the amounts and
+ranges of a phone's shape in :mod:`carelens.privacy_amounts`; card and bank account numbers,
+redacted as ``[phone]``, in :mod:`carelens.privacy_accounts`), street
 addresses in :mod:`carelens.privacy_streets`; how they read a text in
 :mod:`carelens.privacy_reading`.
 This module puts their findings together.

@@ -11,13 +11,17 @@ that names a phone right after a number outweighs a word for an id some words be
 ("주문한 게 안 와서 그러는데 01012345678로 연락 주세요"). "X number" names an id unless X names a
 phone ("helpline number"), is someone's ("my mum's number", "whose number") or leaves it to
 the words before ("the number"); so do 号码, 番号 and 번호 after a person ("我妈号码",
-"언니 번호"). A word for a phone glued before a number (:data:`PHONE_WORD`, "tel.07700900123")
-and a reference's "#" (:data:`REFERENCE_HASH`, "ticket #555-1234") are told here too.
+"언니 번호"), and after a person or a home with 的, の or 의 ("我妈的号码", "実家の番号"). A word
+for a phone glued before a number (:data:`PHONE_WORD`, "tel.07700900123"), a reference's "#"
+(:data:`REFERENCE_HASH`, "ticket #555-1234") and a word for an id of a purchase, a delivery
+or a case right before a number in any shape (:func:`named_id`, "order number 555-123-4567")
+are told here too.
 """
 
 from __future__ import annotations
 
 import re
+import string
 
 from carelens.privacy_reading import MARKS, UNSPACED_CHAR, words
 
@@ -35,6 +39,62 @@ REFERENCE_HASH = re.compile(
     r"account|id)\.?[ \t]?#[ \t]?\Z",
     re.IGNORECASE,
 )
+# A word for an id of a purchase, a delivery or a case, right before a number whatever its
+# shape (see named_id): on its own, in the singular ("order 555-123-4567", "tracking 0123 4567
+# 8901", "pedido 55 1234 5678"; "Orders: 0800…" and "Bookings: 020…" name a line to call) or,
+# for words that name other things too, before "number", "no.", "id", "code" ("reference
+# number", "student id", "booking no."); then ":", "#", "is" or "was" and a space, and the
+# letters and digits of the id that come before the digits in a phone's shape ("tracking
+# number 1Z 999 AA1 0123 4567 84"). Not words for the ids that are personal data (an account,
+# a card, a passport, a patient: "my account number is 07700900123" stays redacted), nor "id"
+# alone ("my ID is …"), which may be any of those.
+_BARE_ID_WORDS = words(
+    "order invoice tracking barcode ean isbn upc gtin sku serial ref ticket parcel shipment "
+    "consignment transaction receipt voucher confirmation case "
+    "pedido factura folio rastreo seguimiento expediente"
+)
+_MARKED_ID_WORDS = words(
+    "reference booking reservation claim incident student member membership customer "
+    "employee staff policy appointment application item product model package complaint "
+    "prescription"
+)
+_ID_MARKER = r"[ \t]+(?:numbers?|nos?\.?|num\.?|nr\.?|ids?|codes?)"
+_NAMED_ID = re.compile(
+    r"(?<![^\W\d_])(?:(?P<kind>" + "|".join(_BARE_ID_WORDS) + r")(?:" + _ID_MARKER + r")?"
+    r"|(?:" + "|".join(_MARKED_ID_WORDS) + r")" + _ID_MARKER + r")"
+    r"(?:[ \t]*[:#=][ \t]*|[ \t]+(?:is|was|es|era)[ \t]*:?[ \t]+|[ \t]+)"
+    r"(?:[^\W_]*\d[^\W_]*[ \t]+){0,4}\Z",
+    re.IGNORECASE,
+)
+_ID_WORDS = frozenset(_BARE_ID_WORDS + _MARKED_ID_WORDS)
+# Punctuation read as a space where the last words before a number are looked at (see
+# named_id): "order#", "(order", "no.".
+_ID_PUNCTUATION = str.maketrans(dict.fromkeys(string.punctuation, " "))
+# "to" or "in" before a word of _NAMED_ID on its own: a verb or "in case" ("to order 0800…",
+# "in case 07700 900123 is busy").
+_VERB_BEFORE = re.compile(r"(?<![^\W\d_])(?:to|in)[ \t]+\Z", re.IGNORECASE)
+#: How far back from a number :data:`_NAMED_ID` looks.
+_NAMED_ID_REACH = 64
+
+
+def named_id(text: str, position: int) -> bool:
+    """Whether a word for an id of a purchase, a delivery or a case names the number at
+    ``position`` right before it (see :data:`_NAMED_ID`): "order number 555-123-4567", "my
+    student id is 2019 4455 6677"; not "in case 07700 900123", "to order 0800 123 4567"."""
+    start = max(0, position - _NAMED_ID_REACH)
+    # The common case, told without the pattern's search: no word for an id among the last
+    # words before the number (an id word, its marker, "is", four parts of the id).
+    near = text[start:position].lower().translate(_ID_PUNCTUATION).split()
+    if _ID_WORDS.isdisjoint(near[-8:]):
+        return False
+    found = _NAMED_ID.search(text, start, position)
+    if found is None:
+        return False
+    return found.group("kind") is None or not _VERB_BEFORE.search(
+        text, max(0, found.start() - 4), found.start()
+    )
+
+
 # What tells, in the words before a number, whether it is a phone number: a word that names
 # one ("call", "text me on", "my number is", "mi cel es", "电话", "找我", "연락처"), or a word
 # that names an id ("order", "invoice", "tracking", "barcode", "policy", "case", "EAN",
@@ -48,16 +108,19 @@ _NAMED = re.compile(
     r"cellphone|landline|calls?|called|calling|ring|rings|rang|ringing|text|texts|texted|"
     r"texting|txt|sms|whats\s?app|viber|signal|telegram|wechat|fax|dial|reach|contact|handy|"
     r"telefon|telefono|tel[ée]fono|telefone|celular|cel|m[óo]vil|portable|"
+    r"ll[áa]m(?:a|ame|eme|enme|en|anos|ar|arme|ada|adas)|llam[óo]|m[áa]rc(?:ame|ale|anos)|"
+    r"escr[íi]beme|m[áa]ndame|mensaje|cont[áa]ctame|"
     r"n[úu]mero(?![ \t]+de(?![^\W\d_]))|телефон|тел|звони|"
     r"звоните|позвони|позвоните|رقمي|هاتف|هاتفي|جوال|جوالي|موبايل|اتصل|اتصلي|واتساب|फ़ोन|"
     r"फोन|मोबाइल|मेरा[ \t]+नंबर|"
-    r"(?:my|his|her|your|our|their|phone|mobile|cell|contact|home|work|office|new)"
+    r"(?:my|his|her|your|our|their|phone|mobile|cell|contact|home|work|office|new|o2|at&t)"
     r"[ \t]+number(?![ \t]+of(?![^\W\d_])))"
     r"|(?P<id>orders?|invoices?|tracking|barcode|bar[ \t]code|policy|case|claim|ean|isbn|upc|"
     r"gtin|sku|serial|ref|reference|account|acct|customer|member|membership|patient|student|"
     r"ticket|parcel|package|shipment|transaction|receipt|booking|confirmation|voucher|card|"
     r"id|passport|licen[cs]e|iban|item|product|model|incident|issue|report|application|"
-    r"prescription)"
+    r"prescription|pedidos?|factura|folio|expediente|rastreo|seguimiento|cliente|p[óo]liza|"
+    r"tarjeta|pasaporte|matr[íi]cula)"
     r"|(?P<numbered>(?:[^\W\d_]|(?-i:[" + MARKS + r"])){2,24}(?P<owner>['\u2019]s?)?"
     r"[ \t]+(?:numbers?|नंबर)"
     r"(?![ \t]+of(?![^\W\d_]))))(?![^\W\d_])"
@@ -89,6 +152,8 @@ _PHONE_BEFORE_NUMBER = frozenset(
     words(
         "helpline hotline crisis support pager skype voice burner backup spare business "
         "daytime evening free toll tollfree whose "
+        "vodafone verizon att tmobile sprint giffgaff lebara lyca tesco virgin ee telstra optus "
+        "airtel jio bsnl vodacom mtn safaricom telcel movistar claro telus fido koodo "
         "आपका तुम्हारा उसका उनका हमारा नया"
     )
 )
@@ -97,21 +162,27 @@ _PHONE_BEFORE_NUMBER = frozenset(
 _NOT_OWNERS = frozenset(words("it that what there here he she who where how let this"))
 # Before 番号, 号, 号码 or 번호 (a space between allowed), what names a phone: a word for one,
 # "my", "your", … ("我的号码", "私の番号", "제 번호"), "this", "that", "new" ("这个号码",
-# "この番号", "이 번호", "새 번호"), as "my number" and "new number" do.
+# "この番号", "이 번호", "새 번호"), as "my number" and "new number" do (not the 他 of 其他的,
+# "other": "其他的号码").
 _PHONE_BEFORE_UNSPACED = re.compile(
     r"(?:[电電][话話]|手[机機]|携帯|ケータイ|スマホ|連絡先|[联聯][系繫络絡]|微信|座[机機]|"
-    r"固[话話]|전화|폰|연락처|[我你他她您][们們]?的|(?:私|僕|俺|あなた)の|"
+    r"固[话話]|전화|폰|연락처|(?<!其)[我你他她您][们們]?的|(?:私|僕|俺|あなた)の|"
     r"[这這那该該此新旧舊同个個]|この|その|あの|新しい|"
     r"(?<![가-힣])(?:제|내|나의|저의|이|그|새|저))[ \t]?\Z"
 )
-# Before 号码, 番号 or 번호 (not 号 alone: "3号"), a person, whose number it is, as "my mum's
-# number": "我号码是", "我妈号码", "他号码", "엄마 번호", "언니 번호는" (not the 他 of 其他,
-# "other", nor a Korean word that ends in such a one: "유형 번호").
+# Before 号码, 番号 or 번호 (not 号 alone: "3号"), a person or a home, whose number it is, as
+# "my mum's number", also with 的, の or 의 ("'s") between: "我号码是", "我妈号码", "我妈的号码",
+# "他号码", "엄마 번호", "언니 번호는", "엄마의 번호", "実家の番号" ("the family home's number"),
+# "母の番号", "彼氏の番号" (not the 他 of 其他, "other", nor a Korean word that ends in such a
+# one: "유형 번호", nor a Japanese one of two Chinese characters that ends in one: "工夫").
 _PERSON_BEFORE_UNSPACED = re.compile(
     r"(?:(?<!其)[我你他她您][们們]?|[妈媽爸哥姐弟妹]{1,2}|老[公婆]|[男女]?朋友|[闺閨]蜜|"
-    r"[爷爺奶]{2}|外[公婆]|老[师師]|"
+    r"[爷爺奶]{2}|外[公婆]|老[师師]|家里|家裡|"
     r"(?<![가-힣])(?:엄마|아빠|어머니|아버지|언니|오빠|누나|형|동생|친구|남편|아내|와이프|"
-    r"남친|여친|남자친구|여자친구|할머니|할아버지|선생님))[ \t]?\Z"
+    r"남친|여친|남자친구|여자친구|할머니|할아버지|선생님|집)|"
+    r"実家|自宅|[母父]親|両親|祖[母父]|お[母父]さん|お[兄姉]ちゃん|お[兄姉]さん|ママ|パパ|"
+    r"おばあちゃん|おじいちゃん|彼氏|彼女|友達|友人|旦那|主人|"
+    r"(?<![\u4e00-\u9fff])[母父兄姉弟妹夫妻親家])(?:[ \t]?|[的の의][ \t]?)\Z"
 )
 # The groups of _NAMED that the word before them tells (see _numbered).
 _NUMBERED = ("numbered", "unspaced_numbered")
@@ -176,7 +247,7 @@ def _numbered(text: str, found: re.Match[str]) -> str | None:
     if _PHONE_BEFORE_UNSPACED.search(text, max(0, start - 6), start):
         return "phone"
     if found.group() not in ("号", "號") and _PERSON_BEFORE_UNSPACED.search(
-        text, max(0, start - 6), start
+        text, max(0, start - 8), start
     ):
         return "phone"
     spaced = start > 0 and text[start - 1] in " \t"

@@ -6,25 +6,26 @@
 are found in two steps: a loose pattern collects runs of digit groups, then
 :func:`_phone_shape` accepts only the shapes of real numbers, which keeps dates, times,
 money, version numbers and counts out, and :func:`_phone_ok` what the number is glued to
-and what follows it. A currency word after a number makes it an amount only where it has an
-amount's shape (one run of digits or thousands groups, no "+" or leading 0) or is a range
-("500-1000 dollars"); "Won" and "Rand" with a capital are names after a phone's groups or a
-word that names a phone: "call 555 123 4567 Rand will answer" holds a phone number, "the
-deposit was 2500000000 Won" an amount. A run of digits that may as well be an id, a barcode
-or a list of ratings (a country code without "+", digits spaced one by one, digits glued to
-Chinese, Japanese or Korean words before or after them, a two-digit area code and two groups
-of four: "55 1234 5678") is a phone number only after words that name one, and not after a
-word for an id (:func:`carelens.privacy_phone_words.told`); glued to such words, a mobile
-number of China, Japan or Korea ("13800138000是我的电话") is one unless a word names an id.
+and what follows it; :func:`carelens.privacy_amounts.an_amount` keeps amounts, counts and
+ranges that have a phone's shape ("500-1000 dollars", "500-1000 a month"). A run of digits
+that may as well be an id, a barcode or a list of ratings (a country code without "+",
+digits spaced one by one, digits glued to Chinese, Japanese or Korean words before or after
+them, a two-digit area code and two groups of four: "55 1234 5678") is a phone number only
+after words that name one, and not after a word for an id
+(:func:`carelens.privacy_phone_words.told`); glued to such words, a mobile number of China,
+Japan or Korea ("13800138000是我的电话") is one unless a word names an id.
 
 Ids are not redacted: the words before a number only tell a phone number from an id where
 its shape could be either. "X number" names an id unless X names a phone ("helpline
 number"), is someone's ("my mum's number") or leaves it to the words before ("the number"):
 "my locker number is 447700900123", "passport number", "student number" are ids and stay,
 as do numbers too short for a phone ("number 3 on the list", "room number 12", "my locker
-number is 4471"); a number in the shape of a national phone number is redacted whatever
-names it ("my account number is 07700900123"). Digits of other scripts (Arabic-Indic,
-Devanagari, fullwidth) are read as the ASCII ones.
+number is 4471"). A number in the shape of a national phone number is redacted whatever
+names it ("my account number is 07700900123", "my locker number is 07700900123"), except
+right after a word for an id of a purchase, a delivery or a case
+(:func:`carelens.privacy_phone_words.named_id`: "order number 555-123-4567", "my student id
+is 2019 4455 6677"). Digits of other scripts (Arabic-Indic, Devanagari, fullwidth) are read
+as the ASCII ones.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from carelens.privacy_accounts import accounts
-from carelens.privacy_phone_words import PHONE_WORD, REFERENCE_HASH, told
-from carelens.privacy_reading import UNSPACED, UNSPACED_CHAR, words
+from carelens.privacy_amounts import CURRENCY_SIGNS, an_amount
+from carelens.privacy_phone_words import PHONE_WORD, REFERENCE_HASH, named_id, told
+from carelens.privacy_reading import UNSPACED, UNSPACED_CHAR
 
 _DIGIT_GROUP = r"(?:\(\d{1,5}\)|\d{1,15})"
 # The spaces and dashes a phone number is written with, besides " " and "-": no-break, narrow
@@ -48,7 +50,6 @@ _DASH_CODES = (*range(0x2010, 0x2016), 0x2212, 0xFE58, 0xFE63, 0xFF0D)
 _SEPARATORS = str.maketrans(
     {chr(c): " " for c in _SPACE_CODES} | {chr(c): "-" for c in _DASH_CODES}
 )
-_CURRENCY_SIGNS = "$£€¥₹₩₽₺₱₦₪"
 # Up to twelve groups (eleven digits spaced one by one: "0 7 7 0 0 9 0 0 1 2 3"); a line
 # break may stand between two of them, alone or after a separator (see _phone_shape for
 # which numbers are read across it).
@@ -67,7 +68,7 @@ _PHONE_RUN = (
 # placeholder's "]" (a list: "555-123-4567,555-987-6543"); _phone_ok tells which of these
 # is a number. Not after a digit, "+", "@", a currency sign, or other punctuation ("$1,200").
 _PHONE_CANDIDATE = re.compile(
-    r"(?:(?<![\d+,/@" + _CURRENCY_SIGNS + r"-])|(?<=[^\W\d_][-/,])|(?<=[\d\]][,/]))" + _PHONE_RUN
+    r"(?:(?<![\d+,/@" + CURRENCY_SIGNS + r"-])|(?<=[^\W\d_][-/,])|(?<=[\d\]][,/]))" + _PHONE_RUN
 )
 _PHONE_AT = re.compile(_PHONE_RUN)
 _GROUP = re.compile(r"\(\d+\)|\d+")
@@ -126,40 +127,6 @@ _BARE_INTERNATIONAL = re.compile(
     r"|549?[1-9]\d{9}"  # Argentina
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# An amount's sign or currency before a number, or the ordinal 第 ("第2023123456号"; not the
-# 第 of 次第, "as soon as": "確認次第090-1234-5678から折り返します").
-_MONEY_BEFORE = re.compile(
-    r"(?:[" + _CURRENCY_SIGNS + r"]|(?<!次)第|\b(?:usd|eur|gbp|inr|aud|cad|nzd|sgd|hkd|jpy|cny|rmb|"
-    r"krw|chf|rs|rp)\.?)\s{0,2}$",
-    re.IGNORECASE,
-)
-# The rand's sign, a capital R on its own or glued to the number: a currency only before
-# thousands groups ("R 123 456 789", "R1 250 000"; see _thousands), as it may be an initial.
-_RAND_BEFORE = re.compile(r"(?<![^\W\d_])R[^\S\r\n]?\Z")
-# A unit after a number that makes it an amount or a count, on the same line ("Text +44 7700
-# 900495" and "Pounds and pounds of worry" on the next line is a phone number). A currency
-# only after an amount's shape or a range (see _amount_around): "+44 7700 900495 pounds" and
-# "555-123-4567 dollars" are phone numbers, "500-1000 dollars" an amount. "Won" and "Rand"
-# with a capital may be names (or "won" at the start of a sentence): "call 555 123 4567 Rand
-# will answer".
-_UNIT_AFTER = re.compile(
-    r"[^\S\r\n]{0,2}(?:(?P<count>%|percent)|(?P<currency>dollars?|pounds?|euros?|rupees?|yen|"
-    r"won|yuan|renminbi|francs?|pesos?|rubles?|roubles?|lira|naira|baht|ringgit|rand|krona|"
-    r"kronor|krone|kroner|usd|gbp|eur|inr|jpy|cny|krw|zar|aud|cad|chf))(?![\w'\u2019])",
-    re.IGNORECASE,
-)
-_NAME_CURRENCIES = frozenset(words("Won Rand"))
-# In Chinese, Japanese and Korean a unit is written onto the number: currencies (円, 元, 块,
-# 원, 日元, …), ten thousands and hundred millions (万, 億, 억, 만), counters and ordinals (号,
-# 番, 件, 個, 人, 回, 명, 개, …). Only glued: after a space it is the first letter of the next
-# word ("090-1234-5678 個人の携帯です", "010-1234-5678 원장님께"); and only after one run of
-# digits or thousands groups, not a number with "+" or in a phone's groups
-# ("010-1234-5678만 저장해 주세요": 만 is "only" there; see _phone_ok), nor a mobile number
-# with its trunk 0 ("01012345678만") or before 号码, which names it ("13800138000号码").
-_CJK_UNIT_AFTER = re.compile(
-    r"(?P<number>[号號][码碼])|日元|[美欧歐港韩韓台]元|英[镑鎊]|[港台]币|[港台]幣|人民[币幣]|"
-    r"달러|위안|엔|[円元圆圓块塊万萬亿億억만원号號番件個个人名回次歳岁살명개]"
-)
 # A decimal fraction or a thousands group after the number: "123 456 789,50".
 _DECIMAL_AFTER = re.compile(r"[.,]\d")
 # Letters glued after a number with separators are a word ("555-123-4567or text"), an
@@ -316,6 +283,8 @@ def _phone_ok(
     single = len(groups) == 1
     if REFERENCE_HASH.search(text, max(0, start - 24), start):
         return False  # "ticket #555-1234", "Case #2024-123456"
+    if named_id(text, start):
+        return False  # "order number 555-123-4567", "my student id is 2019 4455 6677"
     if not shaped and told(text, mark) != "phone":
         return False  # "55 1234 5678" after "mi cel es", "tel", "whatsapp" only
     # Digits spaced one by one, and one run of digits longer than a national number (a
@@ -384,16 +353,7 @@ def _phone_ok(
             following == "," and _starts_phone(text, end + 1)
         ):
             return False
-    if _MONEY_BEFORE.search(text, max(0, start - 6), start) or _amount_around(
-        text, groups, seps, start, end
-    ):
-        return False
-    unit = _CJK_UNIT_AFTER.match(text, end)
-    if unit is None or groups[0].startswith("+") or not (single or _thousands(groups, seps)):
-        return True
-    # A mobile number is no amount with its trunk 0 ("01012345678만 저장해 주세요": 만 is
-    # "only" there), nor before 号码, which names it ("打这个13800138000号码就行").
-    return mobile and (digits.startswith("0") or unit.group("number") is not None)
+    return not an_amount(text, groups, seps, start, end, mobile=mobile)
 
 
 def _two_digit_area(groups: list[str], seps: list[str]) -> bool:
@@ -407,63 +367,6 @@ def _two_digit_area(groups: list[str], seps: list[str]) -> bool:
         and seps[0] == seps[1]
         and seps[0] in (" ", "-")
         and not all(_YEAR.fullmatch(g) for g in groups[1:])
-    )
-
-
-def _amount_around(text: str, groups: list[str], seps: list[str], start: int, end: int) -> bool:
-    """Whether a percent sign or word after ``groups`` (at ``[start, end)``), a currency after
-    them or the rand's sign before thousands groups makes them an amount (see
-    :data:`_UNIT_AFTER` and :data:`_RAND_BEFORE`).
-
-    A currency makes an amount of an amount's shape or a range ("500-1000 dollars", with any
-    dash); "Won" and "Rand" with a capital, which may be names, only where no word before
-    the number names a phone ("the deposit was 2500000000 Won", not "ring 5551234567 Rand
-    said")."""
-    unit = _UNIT_AFTER.match(text, end)
-    if unit is not None and unit.group("count"):
-        return True
-    if unit is not None:
-        shape = _amount(groups, seps) or _range(groups, seps)
-        if unit.group("currency") not in _NAME_CURRENCIES:  # "won", "WON"
-            return shape
-        return shape and told(text, start) != "phone"
-    return (
-        _RAND_BEFORE.search(text, max(0, start - 2), start) is not None
-        and _amount(groups, seps)
-        and len(groups) > 1
-    )
-
-
-def _range(groups: list[str], seps: list[str]) -> bool:
-    """Whether ``groups`` joined by ``seps`` are a range, from a smaller number to a larger one
-    joined by a dash ("500-1000", also with an en dash: any dash is read as "-"), neither
-    with a leading 0, "+" or bracket."""
-    return (
-        len(groups) == 2
-        and seps == ["-"]
-        and groups[0][0] in "123456789"
-        and groups[1][0] in "123456789"
-        and int(groups[0]) < int(groups[1])
-    )
-
-
-def _amount(groups: list[str], seps: list[str]) -> bool:
-    """Whether ``groups`` joined by ``seps`` have an amount's shape: one run of digits or
-    thousands groups ("5000000000", "1 234 567 890"), with no "+", bracket or leading 0."""
-    first = groups[0]
-    if first.startswith(("+", "(", "0")):
-        return False
-    return len(groups) == 1 or _thousands(groups, seps)
-
-
-def _thousands(groups: list[str], seps: list[str]) -> bool:
-    """Whether ``groups`` joined by ``seps`` are an amount in thousands ("123 456 789",
-    "1.234.567"), not a phone number's groups ("010-1234-5678", "138 0013 8000")."""
-    return (
-        len(groups[0]) <= 3
-        and not groups[0].startswith(("(", "0"))
-        and all(len(g) == 3 for g in groups[1:])
-        and set(seps) <= {" ", "."}
     )
 
 

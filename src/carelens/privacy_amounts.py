@@ -1,0 +1,156 @@
+"""Amounts, counts and ranges that have a phone number's shape, for
+:mod:`carelens.privacy_phones`: :func:`an_amount` tells whether digit groups are one.
+
+A sign or currency code before the number ("$", "USD", the ordinal 第), a percent sign or a
+currency word after it ("dollars", "bucks", "won"), the rand's sign before thousands groups,
+and a unit written onto it in Chinese, Japanese or Korean (円, 万, 号, 원, …) make it an amount
+or a count. A currency makes one only of an amount's shape (one run of digits or thousands
+groups, no "+" or leading 0) or a range ("500-1000 dollars"); "Won" and "Rand" with a capital
+are names after a word that names a phone ("ring 5551234567 Rand said"). A range of round
+numbers ("500-1000", every group ending in 0) is a count or an amount where no word before it
+names a phone, and any range before a rate ("350-1250 a month", "per year") is one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from carelens.privacy_phone_words import told
+from carelens.privacy_reading import words
+
+#: Currency signs; a number does not start right after one ("$1,200", see
+#: :mod:`carelens.privacy_phones`).
+CURRENCY_SIGNS = "$£€¥₹₩₽₺₱₦₪"
+# An amount's sign or currency before a number, or the ordinal 第 ("第2023123456号"; not the
+# 第 of 次第, "as soon as": "確認次第090-1234-5678から折り返します").
+_MONEY_BEFORE = re.compile(
+    r"(?:[" + CURRENCY_SIGNS + r"]|(?<!次)第|\b(?:usd|eur|gbp|inr|aud|cad|nzd|sgd|hkd|jpy|cny|rmb|"
+    r"krw|chf|rs|rp)\.?)\s{0,2}$",
+    re.IGNORECASE,
+)
+# The rand's sign, a capital R on its own or glued to the number: a currency only before
+# thousands groups ("R 123 456 789", "R1 250 000"; see _thousands), as it may be an initial.
+_RAND_BEFORE = re.compile(r"(?<![^\W\d_])R[^\S\r\n]?\Z")
+# A unit after a number that makes it an amount or a count, on the same line ("Text +44 7700
+# 900495" and "Pounds and pounds of worry" on the next line is a phone number). A currency
+# only after an amount's shape or a range (see _amount_around): "+44 7700 900495 pounds" and
+# "555-123-4567 dollars" are phone numbers, "500-1000 dollars" an amount. "Won" and "Rand"
+# with a capital may be names (or "won" at the start of a sentence): "call 555 123 4567 Rand
+# will answer".
+_UNIT_AFTER = re.compile(
+    r"[^\S\r\n]{0,2}(?:(?P<count>%|percent)|(?P<currency>dollars?|bucks?|quid|pounds?|euros?|"
+    r"rupees?|yen|won|yuan|renminbi|francs?|pesos?|rubles?|roubles?|lira|naira|baht|ringgit|"
+    r"rand|krona|kronor|krone|kroner|usd|gbp|eur|inr|jpy|cny|krw|zar|aud|cad|chf))"
+    r"(?![\w'\u2019])",
+    re.IGNORECASE,
+)
+_NAME_CURRENCIES = frozenset(words("Won Rand"))
+# A rate after a range: "a month", "an hour", "per year", "/month" ("500-1000 a month on
+# rent"; not "every day", which says how often to call).
+_RATE_AFTER = re.compile(
+    r"(?:[^\S\r\n]{1,2}(?:a|an|per)[^\S\r\n]+|[^\S\r\n]?/[^\S\r\n]?)"
+    r"(?:day|night|week|fortnight|month|year|hour|session|visit|shift|term|semester|mo|yr|wk|hr)"
+    r"s?(?![\w'\u2019])",
+    re.IGNORECASE,
+)
+# In Chinese, Japanese and Korean a unit is written onto the number: currencies (円, 元, 块,
+# 원, 日元, …), ten thousands and hundred millions (万, 億, 억, 만), counters and ordinals (号,
+# 番, 件, 個, 人, 回, 명, 개, …). Only glued: after a space it is the first letter of the next
+# word ("090-1234-5678 個人の携帯です", "010-1234-5678 원장님께"); and only after one run of
+# digits or thousands groups, not a number with "+" or in a phone's groups
+# ("010-1234-5678만 저장해 주세요": 만 is "only" there), nor a mobile number with its trunk 0
+# ("01012345678만") or before 号码, which names it ("13800138000号码").
+_CJK_UNIT_AFTER = re.compile(
+    r"(?P<number>[号號][码碼])|日元|[美欧歐港韩韓台]元|英[镑鎊]|[港台]币|[港台]幣|人民[币幣]|"
+    r"달러|위안|엔|[円元圆圓块塊万萬亿億억만원号號番件個个人名回次歳岁살명개]"
+)
+
+
+def an_amount(
+    text: str, groups: list[str], seps: list[str], start: int, end: int, *, mobile: bool
+) -> bool:
+    """Whether digit ``groups`` joined by ``seps`` at ``[start, end)`` of ``text`` are an
+    amount, a count or a range rather than a phone number; ``mobile`` says that they are one
+    run of digits in the shape of a mobile number of China, Japan or Korea, which no unit
+    written onto it makes an amount where it has its trunk 0 or stands before 号码."""
+    if _MONEY_BEFORE.search(text, max(0, start - 6), start) or _amount_around(
+        text, groups, seps, start, end
+    ):
+        return True
+    unit = _CJK_UNIT_AFTER.match(text, end)
+    if unit is None or groups[0].startswith("+"):
+        return False
+    if len(groups) > 1 and not _thousands(groups, seps):
+        return False
+    # "01012345678만 저장해 주세요" (만 is "only" there), "打这个13800138000号码就行".
+    return not (mobile and (groups[0].startswith("0") or unit.group("number") is not None))
+
+
+def _amount_around(text: str, groups: list[str], seps: list[str], start: int, end: int) -> bool:
+    """Whether a percent sign or word after ``groups`` (at ``[start, end)``), a currency after
+    them, the rand's sign before thousands groups, or a round range or a rate makes them an
+    amount (see :data:`_UNIT_AFTER`, :data:`_RAND_BEFORE` and :func:`_range_apart`).
+
+    A currency makes an amount of an amount's shape or a range ("500-1000 dollars", with any
+    dash); "Won" and "Rand" with a capital, which may be names, only where no word before
+    the number names a phone ("the deposit was 2500000000 Won", not "ring 5551234567 Rand
+    said")."""
+    unit = _UNIT_AFTER.match(text, end)
+    if unit is not None and unit.group("count"):
+        return True
+    if unit is not None:
+        shape = _amount(groups, seps) or _range(groups, seps)
+        if unit.group("currency") not in _NAME_CURRENCIES:  # "won", "WON"
+            return shape
+        return shape and told(text, start) != "phone"
+    if _range_apart(text, groups, seps, start, end):
+        return True
+    return (
+        _RAND_BEFORE.search(text, max(0, start - 2), start) is not None
+        and _amount(groups, seps)
+        and len(groups) > 1
+    )
+
+
+def _range_apart(text: str, groups: list[str], seps: list[str], start: int, end: int) -> bool:
+    """Whether ``groups`` are a range with no currency after it that is no phone number: one
+    before a rate ("350-1250 a month"), or one of round numbers ("I spend 500-1000 on rent")
+    where no word before it names a phone ("call 420-1000" stays a phone number)."""
+    if not _range(groups, seps):
+        return False
+    if _RATE_AFTER.match(text, end):
+        return True
+    return all(g.endswith("0") for g in groups) and told(text, start) != "phone"
+
+
+def _range(groups: list[str], seps: list[str]) -> bool:
+    """Whether ``groups`` joined by ``seps`` are a range, from a smaller number to a larger one
+    joined by a dash ("500-1000", also with an en dash: any dash is read as "-"), neither
+    with a leading 0, "+" or bracket."""
+    return (
+        len(groups) == 2
+        and seps == ["-"]
+        and groups[0][0] in "123456789"
+        and groups[1][0] in "123456789"
+        and int(groups[0]) < int(groups[1])
+    )
+
+
+def _amount(groups: list[str], seps: list[str]) -> bool:
+    """Whether ``groups`` joined by ``seps`` have an amount's shape: one run of digits or
+    thousands groups ("5000000000", "1 234 567 890"), with no "+", bracket or leading 0."""
+    first = groups[0]
+    if first.startswith(("+", "(", "0")):
+        return False
+    return len(groups) == 1 or _thousands(groups, seps)
+
+
+def _thousands(groups: list[str], seps: list[str]) -> bool:
+    """Whether ``groups`` joined by ``seps`` are an amount in thousands ("123 456 789",
+    "1.234.567"), not a phone number's groups ("010-1234-5678", "138 0013 8000")."""
+    return (
+        len(groups[0]) <= 3
+        and not groups[0].startswith(("(", "0"))
+        and all(len(g) == 3 for g in groups[1:])
+        and set(seps) <= {" ", "."}
+    )
