@@ -174,26 +174,39 @@ def test_blame_is_told_from_its_denial(response: str, blaming: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("seeker", "response", "sympathy"),
+    ("seeker", "response", "sympathy", "expected"),
     [
-        ("I'm so lonely.", "you're lonely because you push everyone away tbh", 1),
+        # blamed or made light of after the feeling, or blamed anywhere: judging
+        # (tests/analysis/test_feedback_review_three.py)
+        (
+            "I'm so lonely.",
+            "you're lonely because you push everyone away tbh",
+            1,
+            '"you\'re lonely because you push everyone away tbh" may come across',
+        ),
+        (
+            "I'm so angry at my dad.",
+            "You're angry? You have no right to be angry at him.",
+            2,
+            '"You have no right to be angry at him" may come across',
+        ),
+        ("I'm annoyed my roommate never cleans.", "you get annoyed too easily", 0, '"you get'),
+        # "just" before it is no judgment the feedback names ("you're just exhausted")
         (
             "My ex moved on so fast and I'm bitter about it.",
             "You're just bitter because she dumped you.",
             0,
+            NO_RESPONSE,
         ),
-        ("I'm so angry at my dad.", "You're angry? You have no right to be angry at him.", 2),
-        ("I'm annoyed my roommate never cleans.", "you get annoyed too easily", 0),
     ],
 )
 def test_a_judging_reply_is_not_praised_for_saying_the_feeling_back(
-    seeker: str, response: str, sympathy: int
+    seeker: str, response: str, sympathy: int, expected: str
 ) -> None:
     dimensions = {"sympathy": dim(sympathy)} if sympathy else {}
     (sentence,) = feedback_for(analysis(dimensions), seeker, response)
     assert "said back what they feel" not in sentence
     assert "named what they may feel" not in sentence
-    expected = "You shared their sorrow" if sympathy else NO_RESPONSE
     assert sentence.startswith(expected)
 
 

@@ -89,6 +89,43 @@ def test_a_negation_beside_a_question_still_negates(response: str) -> None:
     assert texts(response) == []
 
 
+@pytest.mark.parametrize(
+    ("response", "phrase"),
+    [
+        ("you have no right to be upset about that", "you have no right to be upset"),
+        ("You have no right to be sad, millions have it worse.", "You have no right to be sad"),
+        ("You've got no right to be angry, he's the boss.", "You've got no right to be angry"),
+        ("u have no right to complain", "u have no right to complain"),
+        ("You have no right to feel that way.", "You have no right to feel that way"),
+        ("Honestly you have no right to be so upset.", "you have no right to be so upset"),
+        ("You had no right to get mad at her.", "You had no right to get mad"),
+    ],
+)
+def test_a_feeling_denied_them_is_found(response: str, phrase: str) -> None:
+    """A feeling denied them ("no right to be upset") judges what they feel (codebook:
+    judging, invalidating); the model scored such replies as sympathy or nothing."""
+    assert texts(response) == [phrase]
+    raised = apply_rules({"dismissive": dim(0, (0.83, 0.1, 0.07))}, response)
+    assert raised["dismissive"].level == 1
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "He had no right to talk to you like that.",
+        "You have every right to be angry.",
+        "I'm not saying you have no right to be upset.",
+        "Anyone telling you that you have no right to be angry is wrong.",
+        "Don't let anyone tell you that you have no right to be mad.",
+        "It sounds like hearing her say you have no right to be sad really hurt.",
+        "They act like you have no right to complain.",
+        "You have no right to take his things.",
+    ],
+)
+def test_no_right_of_someone_else_negated_or_reported_is_not_caught(response: str) -> None:
+    assert texts(response) == []
+
+
 def dim(level: int, probabilities: tuple[float, float, float]) -> DimensionScore:
     return DimensionScore(level=level, probabilities=probabilities)
 

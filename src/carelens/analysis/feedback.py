@@ -23,7 +23,9 @@ Rules, first match wins for the main sentence:
    cope) is said so, and only the rest asked for (both in
    :mod:`carelens.analysis.crisis_feedback`); a reply that is also dismissive gets rule 2's
    sentence after it ("At least he isn't suffering anymore" to a loss to suicide);
-2. dismissive -> quote the dismissive words, suggest acknowledging before anything else;
+2. dismissive, or words that judge or blame them (:mod:`carelens.analysis.reply_judging`:
+   "you have no right to be upset about that", "you shouldn't feel that way", "you get
+   annoyed too easily") -> quote those words, suggest acknowledging before anything else;
 3. an offer of the helper's own help without understanding
    (:func:`carelens.analysis.rules.offer_spans`: "I'll drive you to the meeting") -> quote
    the offer, suggest showing first that they understood, with an opening from the seeker's
@@ -32,9 +34,10 @@ Rules, first match wins for the main sentence:
    suggestions, beside sympathy too: "You should try going for a walk") -> quote the help,
    reflect first, with an opening from the seeker's words; other help without understanding
    (a resource) -> as an offer;
-5. sympathy that names no feeling -> "You shared their sorrow; try naming what they may feel
-   underneath" ("You responded warmly; ..." when the message's distress is low: a message
-   such as "I got the job!" has no sorrow to share), with the seeker's own feeling words
+5. sympathy that names no feeling, a remark on what they told among it
+   (:mod:`carelens.analysis.reply_remarks`: "How heartbreaking.") -> "You shared their
+   sorrow; try naming what they may feel underneath" ("You responded warmly; ..." when the
+   message's distress is low: "I got the job!" has no sorrow), with the seeker's own feeling words
    (those the reply has not already used) and an opening built on their clause;
 6. understanding without action when distress is high -> ask what would help or offer
    something;
@@ -47,6 +50,9 @@ Rules, first match wins for the main sentence:
    same", "my mom passed two years ago"; not "I'm glad she passed peacefully", of the
    seeker's own person), say so and ask for their side;
 9. anything else -> acknowledge what they shared first.
+
+A part of empathy the model scored only on such remarks counts for none, and a reply of
+remarks alone is no dismissal ("How sad." to "My dog died this morning") nor self-focus.
 
 "Understanding" is empathy (interpretation, exploration or reflection at level 1 or more),
 or a reply that names a feeling the seeker has not written (:func:`named_feeling`: "It
@@ -103,8 +109,10 @@ from carelens.analysis.openings import reflection_opening, seeker_clause, sugges
 from carelens.analysis.personal_distress import CUE_LABEL as EXHAUSTION_CUE
 from carelens.analysis.pronouns import second_person
 from carelens.analysis.quoting import around, quote
-from carelens.analysis.reply_feelings import feeling_family, read_reply
+from carelens.analysis.reply_feelings import feeling_family, reply_reading
+from carelens.analysis.reply_judging import judging_words
 from carelens.analysis.reply_questions import asks, invites
+from carelens.analysis.reply_remarks import only_reactions, reactions
 from carelens.analysis.rules import offer_spans
 from carelens.analysis.words import WORD, plain
 from carelens.types import DimensionScore, ResponseAnalysis, Span
@@ -123,6 +131,34 @@ __all__ = [
 def _level(analysis: ResponseAnalysis, name: str) -> int:
     score = analysis.dimensions.get(name)
     return score.level if score is not None else 0
+
+
+#: The dimensions of understanding (empathy is the strongest of them).
+_UNDERSTANDING = ("interpretation", "exploration", "reflection")
+
+
+def _all_remarks(analysis: ResponseAnalysis, name: str, response: str) -> bool:
+    """Whether all the words the model marked for dimension ``name`` (the whole reply where
+    it marked none) are remarks of sympathy and nothing more
+    (:func:`~carelens.analysis.reply_remarks.only_reactions`: "How heartbreaking.")."""
+    score = analysis.dimensions.get(name)
+    if score is None or not score.spans:
+        return only_reactions(response)
+    return all(only_reactions(response[s.start : s.end]) for s in score.spans)
+
+
+def _understanding(
+    analysis: ResponseAnalysis, response: str, reacted: Sequence[tuple[int, int]]
+) -> dict[str, int]:
+    """The levels of :data:`_UNDERSTANDING` in ``analysis``, each 0 where the reply has
+    remarks of sympathy (``reacted``) and they are all the model marked for it
+    (:func:`_all_remarks`): "How heartbreaking." is sympathy, not an interpretation."""
+    levels = {name: _level(analysis, name) for name in _UNDERSTANDING}
+    if reacted:
+        for name, level in levels.items():
+            if level and _all_remarks(analysis, name, response):
+                levels[name] = 0
+    return levels
 
 
 def _span_text(score: DimensionScore | None, response: str, words: int = 10) -> str | None:
@@ -156,8 +192,14 @@ def _offers(
 def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tuple[str, ...]:
     """One or two feedback sentences for the helper who wrote ``response``."""
     sentences: list[str] = []
-    empathy = max(_level(analysis, n) for n in ("interpretation", "exploration", "reflection"))
-    exploration = _level(analysis, "exploration")
+    unsafe = analysis.unsafe
+    # remarks of sympathy ("How heartbreaking.", "That's so discouraging."): no understanding,
+    # nor dismissal, where they are all the model marked for it
+    reacted = reactions(response)
+    levels = _understanding(analysis, response, reacted)
+    empathy = max(levels.values())
+    exploration = levels["exploration"]
+    interpreted = max(levels["interpretation"], levels["reflection"])
     # whether the reply asks already: a question the model scored, where the reply asks or
     # invites them to go on ("How infuriating that must be." does not), or a question of the
     # helper's own (none inside quotation marks, nor a tag: "..., right?")
@@ -169,7 +211,9 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         if own_question
         else "no"
     )
-    sympathy = max(_level(analysis, "sympathy"), _level(analysis, "emotional_reaction"))
+    sympathy = max(
+        _level(analysis, "sympathy"), _level(analysis, "emotional_reaction"), 1 if reacted else 0
+    )
     signals = analysis.seeker.distress if analysis.seeker is not None else None
     distress = signals.level if signals is not None else 0
     low_distress = signals is not None and signals.level == 0
@@ -178,7 +222,15 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     cues = analysis.seeker.crisis_cues if analysis.seeker is not None else ()
     # no opening on the crisis words themselves (a learned cue covers its sentence)
     opening = suggested_opening(seeker, read, [(cue.start, cue.end) for cue in cues])
-    named, reflected = read_reply(response, seeker)
+    named, reflected, held = reply_reading(response, seeker)
+    dismissive = _level(analysis, "dismissive")
+    if dismissive and reacted and not unsafe and only_reactions(response):
+        # "How sad." to "My dog died this morning": sympathy, not a dismissal (a reply with
+        # more in it, "How sad. Maybe adopt a new puppy?", is left to the model)
+        dismissive = 0
+    # words that judge or blame them ("you have no right to be upset about that", "you
+    # shouldn't feel that way", "you're lonely because you push everyone away")
+    judging = None if dismissive else judging_words(response, seeker) or held
     if _leans_dismissive(analysis):
         # "You're just bitter because she dumped you.": no feeling given as understanding
         named = reflected = None
@@ -187,19 +239,18 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     compassion = _level(analysis, "compassion")
     # what to suggest next when nothing else fits: a reflection on their own words
     reflect = opening + "." if opening else "say back in your words what they told you."
-    unsafe = analysis.unsafe
     own_story = False  # the reply's understanding is the helper's own story
     worded = [cue for cue in cues if cue.label != LEARNED_CUE]  # the patterns' cues
     if unsafe:
         sentences.append(unsafe_sentence(response, unsafe[0]))
     elif worded:
         sentences.append(crisis_sentence(seeker, worded, response))
-        if _level(analysis, "dismissive") >= 1:
+        if dismissive >= 1 or judging is not None:
             # "At least he isn't suffering anymore" to a seeker who lost their dad to suicide:
             # a crisis is read first, and a reply that minimises it is said so too.
-            sentences.append(_dismissive_sentence(analysis, response))
-    elif _level(analysis, "dismissive") >= 1:
-        sentences.append(_dismissive_sentence(analysis, response))
+            sentences.append(_dismissive_sentence(analysis, response, judging))
+    elif dismissive >= 1 or judging is not None:
+        sentences.append(_dismissive_sentence(analysis, response, judging))
     elif (offers := _offers(analysis, response, understood, compassion)) is not None:
         # The helper's own offer ("I'll drive you to the meeting on Thursday") comes before
         # the advice sentence: an offer is no advice. The model's rationale is quoted where it
@@ -258,18 +309,13 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             + (f' ("{quoted}")' if quoted else "")
             + "; check with them that the help fits what they want."
         )
-    elif felt is not None and (
-        empathy == 0 or max(_level(analysis, "interpretation"), _level(analysis, "reflection")) == 0
-    ):
+    elif felt is not None and (empathy == 0 or interpreted == 0):
         # A feeling named ("That must feel so lonely") or said back ("You feel alone since
         # the divorce") is understanding the model may not score, beside a question too.
         done = "named what they may feel" if named is not None else "said back what they feel"
         sentences.append(f'You {done} ("{around(response, felt.match)}")' + _next_step(asked))
     elif empathy >= 1:
-        if (
-            exploration >= 1
-            and max(_level(analysis, "interpretation"), _level(analysis, "reflection")) == 0
-        ):
+        if exploration >= 1 and interpreted == 0:
             sentences.append(
                 "Your question invites them to say more; pairing it with a reflection shows "
                 "you heard them — " + (opening + "." if opening else "say back what they told you.")
@@ -278,7 +324,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             shown = [
                 analysis.dimensions[name]
                 for name in ("reflection", "interpretation")
-                if _level(analysis, name) >= 1
+                if levels[name] >= 1
             ]
             quoted = _span_text(shown[0], response) if shown else None
             tired = _own_exhaustion(analysis, response, quoted)
@@ -318,9 +364,15 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     if cues and not worded and not unsafe:
         # The hint comes first: a crisis is read before the reply's craft.
         sentences.insert(0, learned_hint(seeker, cues[0]))
-    elif analysis.flags.get("self_focus", 0.0) >= 0.5 and not own_story and len(sentences) == 1:
+    elif (
+        analysis.flags.get("self_focus", 0.0) >= 0.5
+        and not own_story
+        and len(sentences) == 1
+        and not (reacted and only_reactions(response))
+    ):
         # Not after "You related it to your own experience": that sentence says it already;
-        # nor after a crisis sentence and a dismissive one (two sentences at most).
+        # nor after a crisis sentence and a dismissive one (two sentences at most); nor on
+        # a reply of remarks on what they told ("How awful."), which is about them.
         sentences.append("Much of the reply is about your own experience; bring it back to theirs.")
     return tuple(sentences)
 
@@ -353,10 +405,16 @@ def _next_step(asked: _Asked) -> str:
     return "; a question about how they feel now can invite them to go on."
 
 
-def _dismissive_sentence(analysis: ResponseAnalysis, response: str) -> str:
+def _dismissive_sentence(
+    analysis: ResponseAnalysis, response: str, judging: tuple[int, int] | None
+) -> str:
     """The sentence about a dismissive reply: its dismissive words quoted, where the model
-    marked them, and a suggestion to acknowledge first."""
-    quoted = _span_text(analysis.dimensions.get("dismissive"), response)
+    marked them, else the ``judging`` words (:func:`~carelens.analysis.reply_judging.judging_words`
+    or a feeling held against them), and a suggestion to acknowledge first."""
+    if judging is not None:
+        quoted: str | None = quote(response, judging[0], judging[1], 10)
+    else:
+        quoted = _span_text(analysis.dimensions.get("dismissive"), response)
     where = f'"{quoted}" ' if quoted else "Parts of your reply "
     return (
         f"{where}may come across as minimising or judging what they shared; acknowledge how "

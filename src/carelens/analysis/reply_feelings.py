@@ -10,12 +10,14 @@ divorce", "It sounds like you're exhausted"), while in a clause of "sorry" ("sor
 this tired") it is sympathy. A word the reply denies ("you're not alone"), one telling what
 happened ("sorry you lost your job"), the helper's own feeling ("I'm so sad to hear") or
 someone else's ("he must be angry"), one inside advice ("you should talk to someone when you
-feel lonely"), the helper's own remark on what they read ("That's so sad", "How sad",
-"What a sad day"), one they had ("You were happy before you met him") and one the reply
-holds against them ("you get annoyed too easily", "You're angry? You have no right to be":
-:mod:`carelens.analysis.reply_judging`) give no feeling of theirs; nor does an affect word
-the reply does not give them ("Happy to help"). :mod:`carelens.analysis.feedback` builds its
-sentences on these.
+feel lonely"), a remark of sympathy on what they told ("That's so sad", "How sad", "What a
+sad day": :mod:`carelens.analysis.reply_remarks`), one they had ("You were happy before you
+met him") and one the reply holds against them ("you get annoyed too easily", "You're
+angry? You have no right to be": :mod:`carelens.analysis.reply_judging`) give no feeling of
+theirs; nor does an affect word the reply does not give them ("Happy to help").
+:func:`reply_reading` also gives the clause that holds a feeling against them by words after
+it ("you get annoyed too easily"), which :mod:`carelens.analysis.feedback` quotes as judging;
+it builds its sentences on these.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from typing import NamedTuple
 
 from carelens.analysis.feeling_words import AFFECT_WORDS, FEELING_WORDS
 from carelens.analysis.feelings import Feeling, read_feelings
-from carelens.analysis.reply_judging import as_said, blames, judged
+from carelens.analysis.reply_judging import HELD_AGAINST, as_said, blames, judged
+from carelens.analysis.reply_remarks import CLAUSE_END, is_remark, remark_given
+from carelens.analysis.reply_remarks import clause_head as _head
 from carelens.analysis.words import SENTENCE, WORD, plain, sentence_parts
 
 #: Words that name one feeling: a reply that names one where the seeker wrote another echoes
@@ -69,9 +73,9 @@ def named_feeling(response: str, seeker: str) -> str | None:
     A word the reply denies ("you're not alone"), a verb telling what happened ("sorry you
     lost your job"), the helper's own feeling ("I'm so sad to hear"), someone else's ("he
     must be angry"), one inside advice ("play with things you are scared to do", "you
-    should talk to someone when you feel lonely") and the helper's remark on what they read
-    ("That's so sad", "How sad", "What a sad day": :func:`_remark`) name no feeling of
-    theirs."""
+    should talk to someone when you feel lonely") and a remark of sympathy on what they told
+    ("That's so sad", "How sad", "What a sad day":
+    :func:`carelens.analysis.reply_remarks.is_remark`) name no feeling of theirs."""
     found = named_in_reply(response, seeker)
     return found.match.group(0) if found is not None else None
 
@@ -90,6 +94,17 @@ class ReplyFeelings(NamedTuple):
     reflected: Feeling | None
 
 
+class ReplyReading(NamedTuple):
+    """:class:`ReplyFeelings` and ``held``: the start and end of the first clause that holds
+    a feeling against the seeker by words after it
+    (:data:`carelens.analysis.reply_judging.HELD_AGAINST`: "you're lonely because you push
+    everyone away", "you get annoyed too easily"), None without one (:func:`reply_reading`)."""
+
+    named: Feeling | None
+    reflected: Feeling | None
+    held: tuple[int, int] | None
+
+
 def read_reply(response: str, seeker: str) -> ReplyFeelings:
     """The feelings ``response`` gives the seeker (:class:`ReplyFeelings`); in a reply the
     writer ("I", holder "seeker") is the helper. A feeling the seeker's message holds in any
@@ -103,6 +118,13 @@ def read_reply(response: str, seeker: str) -> ReplyFeelings:
     (:func:`carelens.analysis.reply_judging.judged`: "You're just bitter because she dumped
     you"), nor any in a reply that blames them (:func:`~carelens.analysis.reply_judging.blames`:
     "that's your problem")."""
+    named, reflected, _ = reply_reading(response, seeker)
+    return ReplyFeelings(named, reflected)
+
+
+def reply_reading(response: str, seeker: str) -> ReplyReading:
+    """:func:`read_reply`, with the clause that holds a feeling against them
+    (:class:`ReplyReading`), read once."""
     # "I think the shame...": the helper's "I" frames what follows, whose feeling it is not.
     framed = _FRAMING.sub(lambda m: re.sub(r"\S", "x", m.group(0)), response)
     candidates = [
@@ -113,26 +135,35 @@ def read_reply(response: str, seeker: str) -> ReplyFeelings:
     if not candidates or blames(response):
         # most replies: the seeker's words and the advice need no reading; a reply that
         # blames them ("You have no right to be angry") gives no feeling as understanding
-        return ReplyFeelings(None, None)
+        return ReplyReading(None, None, None)
     said = {feeling_family(word) for word in WORD.findall(seeker)}
     seeker_text = as_said(seeker)
     instructions = _instructions(response)
     starts = [start for start, _ in instructions]
     named: Feeling | None = None
     reflected: Feeling | None = None
+    held: tuple[int, int] | None = None
     for feeling in candidates:
         word = feeling.match.group(0)
         echo = feeling_family(word) in said
-        if (reflected if echo else named) is not None:
+        done = (reflected if echo else named) is not None
+        if done and held is not None:
             continue  # found already: a later word of its kind changes nothing
         at = feeling.match.start()
         i = bisect_left(starts, at + 1) - 1  # the last instruction starting at or before it
-        if (i >= 0 and at < instructions[i][1]) or _remark(framed, feeling.match):
+        if (i >= 0 and at < instructions[i][1]) or is_remark(framed, feeling.match):
             continue
         head = _head(framed, feeling.match)
-        if _PAST.search(head) or judged(framed, at, feeling.match.end(), head, seeker_text):
-            # "you were so happy with him": not theirs now; "you get annoyed too easily":
-            # held against them (:mod:`carelens.analysis.reply_judging`), not understood
+        if _PAST.search(head):
+            continue  # "you were so happy with him": not theirs now
+        judgment = judged(framed, at, feeling.match.end(), head, seeker_text)
+        if judgment is not None:
+            # "you get annoyed too easily": held against them
+            # (:mod:`carelens.analysis.reply_judging`), not understood
+            if judgment == HELD_AGAINST and held is None:
+                held = _clause(framed, at - len(head), feeling.match.end())
+            continue
+        if done:
             continue
         given = _given(framed, feeling.match)
         if word.lower() not in FEELING_WORDS and not given:
@@ -141,29 +172,18 @@ def read_reply(response: str, seeker: str) -> ReplyFeelings:
             named = feeling
         elif given and not _sorry(framed, feeling.match):
             reflected = feeling
-        if named is not None and reflected is not None:
-            break
-    return ReplyFeelings(named, reflected)
+    return ReplyReading(named, reflected, held)
 
 
-#: The start of a clause that makes a feeling word after it the helper's own remark on what
-#: they read ("That's so sad", "How sad", "What a sad day", "Oh, that is really sad news"),
-#: interjections and intensifiers between them.
-_REMARK_BEFORE = re.compile(
-    r"\s*(?:(?:oh|aw+|wow|man|gosh|god|omg|ugh|yeah|honestly|well|and)\s+)*"
-    r"(?:(?:that|this)(?:['\u2019]s|\s+is|\s+was)|how|what\s+an?|so)\s+"
-    r"(?:(?:so|really|very|just|truly|such|a|an|too|incredibly|awfully|terribly|deeply|pretty"
-    r"|quite|super|utterly|genuinely|absolutely)\s+)*",
-    re.IGNORECASE,
-)
-#: ... unless the clause goes on to give it to the seeker ("How lonely you must feel", "What
-#: a lonely time this must be", "That's so lonely, it sounds like").
-_GIVEN_AFTER = re.compile(
-    r"\b(?:must|feel|feels|feeling|felt|sounds?|seems?|you['\u2019]re|you\s+are)\b",
-    re.IGNORECASE,
-)
-#: What ends a clause when reading around a feeling word for :func:`_remark`.
-_CLAUSE_END = re.compile(r"[.!?\n,;:]|\bbut\b", re.IGNORECASE)
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` from ``start`` (its first word) on past ``end``, to the mark
+    that ends it."""
+    while start < end and text[start].isspace():
+        start += 1
+    stop = CLAUSE_END.search(text, end)
+    return start, stop.start() if stop is not None else len(text.rstrip())
+
+
 #: Words that may stand between a frame that gives a feeling (:data:`_FRAME`) and the
 #: feeling ("you must feel so very lonely", "that sounds really exhausting", "you feel like a
 #: failure").
@@ -217,11 +237,6 @@ _IMAGINED = re.compile(
 _SORRY = re.compile(r"\bsorry\b", re.IGNORECASE)
 
 
-def _head(text: str, word: re.Match[str]) -> str:
-    """The part of ``word``'s clause in ``text`` before it (80 characters at most)."""
-    return _CLAUSE_END.split(text[max(0, word.start() - 80) : word.start()])[-1]
-
-
 def _given(text: str, word: re.Match[str]) -> bool:
     """Whether the reply ``text`` gives the feeling ``word`` to the seeker as theirs now:
     right after a frame that gives it (:data:`_FRAME`: "you feel", "that sounds", "must be"),
@@ -234,26 +249,12 @@ def _given(text: str, word: re.Match[str]) -> bool:
         return _NOT_NOW.search(head) is None
     if _IMAGINED.fullmatch(head):
         return True  # "I can only imagine how lonely that felt"
-    rest = _CLAUSE_END.split(text[word.end() : word.end() + 80], maxsplit=1)[0]
-    return _REMARK_BEFORE.fullmatch(head) is not None and _GIVEN_AFTER.search(rest) is not None
+    return remark_given(text, word) is True
 
 
 def _sorry(text: str, word: re.Match[str]) -> bool:
     """Whether "sorry" comes before the feeling ``word`` in its clause of ``text``."""
     return _SORRY.search(_head(text, word)) is not None
-
-
-def _remark(text: str, word: re.Match[str]) -> bool:
-    """Whether the feeling ``word`` in the reply ``text`` is the helper's own remark on what
-    they read: after "that's", "how", "what a"... at the start of its clause
-    (:data:`_REMARK_BEFORE`: "That's so sad", "How sad", "What a sad day") and not given to
-    the seeker later in the clause (:data:`_GIVEN_AFTER`). Their sympathy names no feeling of
-    the seeker's, while "That sounds so lonely" and "That must feel lonely" do."""
-    head = _head(text, word)
-    if not _REMARK_BEFORE.fullmatch(head):
-        return False
-    rest = _CLAUSE_END.split(text[word.end() : word.end() + 80], maxsplit=1)[0]
-    return _GIVEN_AFTER.search(rest) is None
 
 
 #: The helper's words that frame a thought about the seeker ("I think the shame weighs on

@@ -8,7 +8,12 @@ too proud to ask for help, that's your problem", "You look happy in all your pic
 though?". Such a feeling is no understanding, and feedback must not praise it.
 :func:`blames` finds the words that blame the seeker anywhere in a reply ("you have no right
 to be angry", "that's your problem", "the problem is you", "it's your own fault"; never
-their denials: "it's not your fault", "he had no right to"); :func:`judged` reads the clause
+their denials: "it's not your fault", "he had no right to", nor blame reported as someone
+else's: "Anyone telling you that you have no right to be angry is wrong");
+:func:`judging_words` finds them, or words that tell the seeker not to feel what they feel
+("you shouldn't feel that way", "you shouldn't be so upset about a party"; not where the
+seeker blames themselves and it comforts: "You shouldn't feel guilty", "You shouldn't feel
+that way, it's not your fault"), for feedback to quote as judging; :func:`judged` reads the clause
 of one feeling word: "just" or "too" right before it after a bare "you're" ("you're just
 bitter", "you're too proud"; not "it sounds like you're just exhausted", nor "too scared to
 go"), "always" or "constantly" between "you" and it where the seeker wrote no such word
@@ -17,14 +22,19 @@ it "because you" and a habit held against them ("because you push everyone away"
 "because you care so much"), "over little things", "of nothing", "for no reason", "too
 easily" and a "though" that ends in a question ("You were happy before the reunion though,
 right?"). Words the seeker wrote themselves are theirs said back ("I'm just tired" ->
-"You're just tired"). These are word rules: a judgment in other words is left to the
-model's dismissive score, which :mod:`carelens.analysis.feedback` reads.
+"You're just tired"). :func:`judged` tells how it judges (:data:`Judgment`): words after
+the feeling that blame or make light of it (:data:`HELD_AGAINST`) are said to be judging
+too, while "just" is also said kindly ("you're not lazy, you're just exhausted"). These are
+word rules: a judgment in other words is left to the model's dismissive score, which
+:mod:`carelens.analysis.feedback` reads.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Literal
 
+from carelens.analysis.reply_remarks import CLAUSE_END
 from carelens.analysis.words import SENTENCE_MARK
 
 #: Words anywhere in a reply that blame the seeker: no feeling given in it is understanding.
@@ -36,6 +46,71 @@ _BLAME = re.compile(
     r"(?:problem|fault)\b"
     r"|\bthe\s+(?:real\s+)?problem\s+is\s+(?:you|u)\b(?!['\u2019])(?=\s*(?:[.!?,;]|$))"
     r"|\b(?:you['\u2019]re|youre|you\s+are)\s+the\s+(?:real\s+)?problem\b",
+    re.IGNORECASE,
+)
+#: A negation a few words before judging words reverses them ("I don't think it's your
+#: fault", "not that you shouldn't feel that way").
+_NEGATED_BEFORE = re.compile(
+    r"(?:\bnot|n['\u2019]t|\bnever|\bno\s*one|\bnobody)\s+(?:[\w'\u2019]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+#: Words right before judging words that report them as someone else's ("Anyone telling you
+#: that you have no right to be angry is wrong", "hearing her say you have no right to be
+#: sad", "they act like you have no right to complain", "he makes you feel like it's your
+#: fault").
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:tell|tells|told|telling|say|says|said|saying|think|thinks|thought|believe|believes"
+    r"|mean|means|meant|insist|insists|insisted|claim|claims|claimed|imply|implies|implied"
+    r"|hear|heard|hearing)\s+(?:(?:you|u|me|us|them|him|her)\s+)?(?:that\s+)?$"
+    r"|\b(?:act|acts|acted|acting|treat|treats|treated|treating)\s+(?:(?:you|u)\s+)?"
+    r"(?:like|as\s+if|as\s+though)\s+$"
+    r"|\b(?:make|makes|made|making)\s+(?:you|u)\s+feel\s+(?:like\s+)?$",
+    re.IGNORECASE,
+)
+#: A thought, a saying or a letting denied earlier in a sentence: judging words after it in
+#: that sentence are what the helper says not to believe ("dont think for a second, because
+#: someone else is suffering more than you, that you have no right to express yourself",
+#: "It doesn't mean you have no right to be upset").
+_DENIED_THOUGHT = re.compile(
+    r"(?:n['\u2019]?t|\bnot|\bnever)\s+(?:[\w'\u2019]+\s+){0,2}?"
+    r"(?:think|thinking|believe|believing|mean|means|say|saying|tell|let|feel|listen)\b",
+    re.IGNORECASE,
+)
+#: Words that tell the seeker not to feel what they feel ("you shouldn't feel that way",
+#: "you shouldn't be so upset about a party", "You shouldn't be angry at her"). Not the
+#: feelings they are told not to hold against themselves ("You shouldn't feel guilty", "you
+#: shouldn't be ashamed", "you shouldn't be disappointed in yourself"), nor "you shouldn't
+#: have to feel this way".
+_INVALIDATING = re.compile(
+    r"\b(?:you|u)\s+(?:(?:really|just|honestly|definitely|seriously)\s+)?"
+    r"(?:shouldn['\u2019]?t|should\s+not)\s+(?:feel|be|get)(?:\s+feeling)?\s+"
+    r"(?:(?:so|this|that|too|as|that\s+much|this\s+much)\s+)?"
+    r"(?:(?:that|this)\s+way|like\s+(?:that|this)|upset|sad|angry|mad|hurt|jealous|bitter"
+    r"|annoyed|offended|bothered|worked\s+up|butthurt|salty|pissed(?:\s+off)?|frustrated"
+    r"|disappointed|heartbroken|devastated)\b"
+    r"(?!\s+(?:in|with|at|about|towards?)\s+yourself)",
+    re.IGNORECASE,
+)
+#: The seeker's own "shouldn't": after it the reply's says theirs back ("My friends say I
+#: shouldn't feel this way").
+_SHOULD_NOT = re.compile(r"\bshouldn['\u2019]?t\b|\bshould\s+not\b", re.IGNORECASE)
+#: The seeker's own "no right to": after it the reply's says theirs back ("My mom says I
+#: have no right to be sad").
+_NO_RIGHT = re.compile(r"\bno\s+right\s+to\b", re.IGNORECASE)
+#: The seeker's words of blaming themselves: after them, "you shouldn't feel that way"
+#: comforts ("I feel like it's my fault my parents split up").
+_SELF_BLAME = re.compile(
+    r"\b(?:guilt|guilty|ashamed|shame|fault|blame\s+myself|hate\s+myself|worthless|failure"
+    r"|useless|burden|stupid|selfish|inadequate|embarrassed|not\s+good\s+enough"
+    r"|(?:terrible|bad|awful|horrible)\s+(?:person|mother|father|mom|dad|friend|son"
+    r"|daughter|wife|husband|partner))\b",
+    re.IGNORECASE,
+)
+#: Words of a reply that clear the seeker: beside them "you shouldn't feel that way"
+#: comforts ("You shouldn't feel that way, it's not your fault").
+_CLEARED = re.compile(
+    r"\b(?:not\s+your\s+fault|nothing\s+(?:wrong|to\s+be\s+ashamed)"
+    r"|did\s+(?:everything|all|your\s+best|nothing\s+wrong))",
     re.IGNORECASE,
 )
 #: The end of the part of a clause before a feeling word that makes it "just" that feeling or
@@ -96,14 +171,75 @@ _AFTER = re.compile(
 #: A "though" after the feeling in its sentence that ends in a question challenges it ("You
 #: look happy in your pictures though?", "You were happy before, though, right?").
 _THOUGH_ASKED = re.compile(r"\bthough\b[^.!?\n]{0,40}\?", re.IGNORECASE)
-#: What ends a clause and a sentence, reading on from a feeling word.
-_CLAUSE_END = re.compile(r"[.!?\n,;:]|\bbut\b", re.IGNORECASE)
 
 
 def blames(response: str) -> bool:
     """Whether ``response`` blames the seeker anywhere ("You have no right to be angry at
-    him", "that's your problem", "maybe the problem is you"; not "it's not your fault")."""
-    return _BLAME.search(response) is not None
+    him", "that's your problem", "maybe the problem is you"; not "it's not your fault", nor
+    "I don't think it's your fault", nor blame it reports: "Anyone telling you that you have
+    no right to be angry is wrong": :func:`_own_words`)."""
+    return _blame(response) is not None
+
+
+def _blame(response: str) -> re.Match[str] | None:
+    """The first words of :data:`_BLAME` in ``response`` that are the helper's own
+    (:func:`_own_words`); None without one."""
+    for found in _BLAME.finditer(response):
+        if _own_words(response, found.start()):
+            return found
+    return None
+
+
+def _own_words(text: str, at: int) -> bool:
+    """Whether the words at ``at`` in ``text`` are the helper's own judgment: no negation a
+    few words before them in their clause ("I don't think it's your fault", "not that you
+    shouldn't feel that way"), and not reported as someone else's (:func:`said_by_others`)."""
+    head = CLAUSE_END.split(text[max(0, at - 60) : at])[-1]
+    return not _NEGATED_BEFORE.search(head) and not said_by_others(text, at)
+
+
+def said_by_others(text: str, at: int) -> bool:
+    """Whether the words at ``at`` in ``text`` are reported as someone else's, right after
+    words that report them in their clause (:data:`_REPORTED_BEFORE`: "hearing her say you
+    have no right to be sad", "Don't let anyone tell you that you have no right to be
+    mad", "they act like you have no right to complain"), or after a denied thought earlier
+    in their sentence (:data:`_DENIED_THOUGHT`: "don't think for a second, because someone
+    else is suffering more, that you have no right to express yourself")."""
+    head = CLAUSE_END.split(text[max(0, at - 60) : at])[-1]
+    if _REPORTED_BEFORE.search(head):
+        return True
+    sentence = SENTENCE_MARK.split(text[max(0, at - 200) : at])[-1]
+    return _DENIED_THOUGHT.search(sentence) is not None
+
+
+def judging_words(response: str, seeker: str) -> tuple[int, int] | None:
+    """Start and end of the first words of ``response`` that judge or blame the seeker for
+    what they feel or did, to its clause's end: blame (:func:`blames`: "you have no right to
+    be upset about that", "that's your own fault") or words that tell them not to feel what
+    they feel (:data:`_INVALIDATING`: "you shouldn't feel that way", "you shouldn't be so
+    upset about a party"). Telling them not to feel so is comfort, no judgment, where the
+    seeker blames themselves (:data:`_SELF_BLAME`: "I feel like it's my fault" -> "You
+    shouldn't feel that way") or the reply clears them (:data:`_CLEARED`: "..., it's not
+    your fault"); words the seeker wrote themselves ("My friends say I shouldn't feel this
+    way", "My mom says I have no right to be sad") are theirs said back. None without
+    any."""
+    found = _blame(response)
+    # the seeker's message is read only once words are found (most replies have none)
+    if found is not None and "no right to" in found.group(0).lower() and _NO_RIGHT.search(seeker):
+        found = None
+    if found is None:
+        found = next(
+            (m for m in _INVALIDATING.finditer(response) if _own_words(response, m.start())),
+            None,
+        )
+        if found is not None and (
+            _CLEARED.search(response) or _SHOULD_NOT.search(seeker) or _SELF_BLAME.search(seeker)
+        ):
+            found = None
+    if found is None:
+        return None
+    rest = CLAUSE_END.search(response, found.end())
+    return found.start(), rest.start() if rest is not None else len(response.rstrip())
 
 
 def as_said(seeker: str) -> str:
@@ -112,17 +248,29 @@ def as_said(seeker: str) -> str:
     return " ".join(seeker.lower().split())
 
 
-def judged(text: str, start: int, end: int, head: str, said: str) -> bool:
-    """Whether the feeling word at ``start``-``end`` of the reply ``text``, after ``head``
-    (the part of its clause before it), is held against the seeker in its clause: "just" or
-    "too" right before it after a bare "you're" (:data:`_BARE_BEFORE`, not softened by "it
-    sounds like", "must"...; "too" not before "to" and a verb), "always" or "constantly"
-    before it after "you" where the seeker wrote no such word (:data:`_HABIT`), the
-    feeling alone in a bare question ("You're angry?"), words after it (:data:`_AFTER`:
-    "because you push everyone away", "over little things", "of nothing", "too easily"), or
-    a "though" ending in a question later in its sentence. Words the seeker wrote themselves
-    (``said``, their message as :func:`as_said` gives it: "I'm just tired", "I get sad for
-    no reason") are theirs said back, no judgment."""
+#: How :func:`judged` finds a feeling held against the seeker: "just" or "too" before it
+#: ("you're just bitter"; also said kindly: "you're not lazy, you're just exhausted"), a
+#: habit made of it ("you always get upset"), a bare echo question ("You're angry?"), words
+#: after it that blame or make light of it ("because you push everyone away", "too
+#: easily": :data:`HELD_AGAINST`), or a "though" ending in a question.
+Judgment = Literal["just or too", "habit", "echo", "after", "though"]
+#: The judgment by words after the feeling, which blame them for it or make light of it:
+#: :mod:`carelens.analysis.feedback` says such a reply may come across as judging.
+HELD_AGAINST: Judgment = "after"
+
+
+def judged(text: str, start: int, end: int, head: str, said: str) -> Judgment | None:
+    """How the feeling word at ``start``-``end`` of the reply ``text``, after ``head`` (the
+    part of its clause before it), is held against the seeker in its clause
+    (:data:`Judgment`), None where it is not: "just" or "too" right before it after a bare
+    "you're" (:data:`_BARE_BEFORE`, not softened by "it sounds like", "must"...; "too" not
+    before "to" and a verb), "always" or "constantly" before it after "you" where the
+    seeker wrote no such word (:data:`_HABIT`), the feeling alone in a bare question
+    ("You're angry?"), words after it (:data:`_AFTER`: "because you push everyone away",
+    "over little things", "of nothing", "too easily"), or a "though" ending in a question
+    later in its sentence. Words the seeker wrote themselves (``said``, their message as
+    :func:`as_said` gives it: "I'm just tired", "I get sad for no reason") are theirs said
+    back, no judgment."""
     word = text[start:end].lower()
     bare = _BARE_BEFORE.search(head)
     if (
@@ -135,15 +283,15 @@ def judged(text: str, start: int, end: int, head: str, said: str) -> bool:
             or not _TOO_TO.match(text, end)
         )
     ):
-        return True
+        return "just or too"
     if _HABIT.search(head) and not _SEEKER_HABIT.search(said):
-        return True
+        return "habit"
     if _BARE_ECHO.fullmatch(head) and _ASKED_NEXT.match(text, end):
-        return True
+        return "echo"
     window = text[end : end + 120]
-    clause = _CLAUSE_END.split(window, maxsplit=1)[0]
+    clause = CLAUSE_END.split(window, maxsplit=1)[0]
     after = _AFTER.search(clause)
     if after is not None and " ".join(after.group(0).lower().split()) not in said:
-        return True
+        return "after"
     sentence = window[: m.end()] if (m := SENTENCE_MARK.search(window)) else window
-    return _THOUGH_ASKED.search(sentence) is not None
+    return "though" if _THOUGH_ASKED.search(sentence) is not None else None

@@ -39,11 +39,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from carelens.analysis.feeling_words import AFFECT_WORDS, FEELING_WORDS
+from carelens.analysis.reply_judging import said_by_others
 from carelens.analysis.unsafe import unsafe_spans
 from carelens.inference.spans import merge_overlapping, sentence_ranges
 from carelens.text import straight_apostrophes
 from carelens.types import DimensionScore, Span
 
+#: The feelings "no right to be" denies the seeker: any feeling word of theirs, read in a
+#: reply ("You have no right to be sad", "you've got no right to feel so angry").
+_DENIED_FEELINGS = FEELING_WORDS | AFFECT_WORDS
 _MINIMISING = (
     r"\bat\s+least\s+(?:you|your|you're|it|it's|he|she|they|there|this|that)\b[^.!?\n]*",
     r"\bit(?:'s|\s+is)\s+(?:not|n't)\s+(?:that|so|really\s+that)\s+(?:bad|big\s+of\s+a\s+deal|"
@@ -62,6 +67,19 @@ _MINIMISING = (
     r"\bit(?:'s|\s+is)\s+(?:just|only)\s+a\s+(?:dog|cat|pet|job|grade|test|breakup)\b",
 )
 _PATTERNS = [re.compile(p, re.IGNORECASE) for p in _MINIMISING]
+#: "you have no right to be upset", "you've got no right to feel that way", "u have no right
+#: to complain": a feeling denied them (not "he had no right to say that"); read as the
+#: other phrases, and not where the reply reports it as someone else's
+#: (:func:`carelens.analysis.reply_judging.said_by_others`: "Don't let anyone tell you that
+#: you have no right to be mad").
+_NO_RIGHT = re.compile(
+    r"\b(?:you|u)(?:'ve|\s+have|\s+had)?\s+(?:got\s+)?no\s+right\s+to\s+(?:"
+    r"(?:be|feel|get)\s+(?:(?:so|this|that|even|at\s+all|a\s+little)\s+)?(?:"
+    + "|".join(sorted(_DENIED_FEELINGS, key=len, reverse=True))
+    + r"|mad|offended|bothered|pissed)|feel\s+(?:that|this)\s+way|feel\s+like\s+(?:that|this)"
+    r"|complain|whine|cry|grieve|be\s+hurt)\b",
+    re.IGNORECASE,
+)
 #: What a helper offers to do with or for the seeker.
 _OFFER_VERBS = (
     r"(?:sit|stay|talk|listen|chat|call|text|message|pm|dm|walk|drive|come|go|help|send"
@@ -127,13 +145,16 @@ def _clause_head(text: str, at: int) -> str:
 
 
 def minimising_spans(response: str) -> tuple[Span, ...]:
-    """Minimising or blaming phrases in ``response`` that are not negated."""
+    """Minimising or blaming phrases in ``response`` that are not negated (nor, for "no
+    right to be upset", reported: :data:`_NO_RIGHT`)."""
     spans: list[Span] = []
     text = straight_apostrophes(response)  # a curly apostrophe negates as a straight one
-    for pattern in _PATTERNS:
+    for pattern in (*_PATTERNS, _NO_RIGHT):
         for match in pattern.finditer(text):
             head = _RHETORICAL.sub(" ", _clause_head(text, match.start()))
-            if _NEGATED_BEFORE.search(head):
+            if _NEGATED_BEFORE.search(head) or (
+                pattern is _NO_RIGHT and said_by_others(text, match.start())
+            ):
                 continue
             end = match.end()
             while end > match.start() and response[end - 1] in " ,;:":

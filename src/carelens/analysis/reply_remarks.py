@@ -1,0 +1,185 @@
+"""A helper's remark on what the seeker told them: sympathy for their situation.
+
+"That's so discouraging", "How heartbreaking", "What a devastating thing to happen", "Oh
+no, that's awful", "Ugh, that sucks" and "I'm so sad to hear that" react to what happened
+to the seeker: the codebook's sympathy (feeling *for* them), not a feeling the reply names
+as theirs, nor the helper's own state. :func:`is_remark` tells such a feeling word from one
+the clause goes on to give them ("How lonely that must be", "What a lonely time this must
+be"), which :mod:`carelens.analysis.reply_feelings` reads as named or said back.
+:func:`reactions` finds the clauses that are such a remark and nothing more: a word of
+:data:`REACTION_WORDS` after "that's", "how", "what a"... (:data:`REMARK_BEFORE`) and a few
+words after it ("to hear", "for you", "thing to go through"; not "that you still let him do
+that"), "that sucks", or the helper's feeling for them ("I'm so sad to hear that", "I'm
+heartbroken for you", "my heart goes out to you"). :func:`only_reactions` says whether a
+text (a reply, a rationale span) holds nothing but such remarks, interjections ("Oh no",
+"Wow") and a plain "I'm so sorry (to hear that)". Judging words ("How pathetic", "That's so
+dramatic") are no reaction words, and a remark with a word not listed after it ("That's so
+sad lol") is left to the model. :mod:`carelens.analysis.feedback` reads a remark as sympathy
+where the model read it as understanding, as nothing, or as dismissive.
+"""
+
+from __future__ import annotations
+
+import re
+
+from carelens.analysis.words import WORD
+
+#: What ends a clause, reading around a word.
+CLAUSE_END = re.compile(r"[.!?\n,;:]|\bbut\b", re.IGNORECASE)
+#: The start of a clause that makes a feeling word after it a remark on what they told
+#: ("That's so sad", "How sad", "What a sad day", "Oh, that is really sad news", "So sad"),
+#: interjections and intensifiers between them.
+REMARK_BEFORE = re.compile(
+    r"\s*(?:(?:oh|aw+|wow|man|gosh|god|omg|ugh|yeah|honestly|well|and)\s+)*"
+    r"(?:(?:that|this)(?:['\u2019]s|\s+is|\s+was)|how|what\s+an?|so)\s+"
+    r"(?:(?:so|really|very|just|truly|such|a|an|too|incredibly|awfully|terribly|deeply|pretty"
+    r"|quite|super|utterly|genuinely|absolutely)\s+)*",
+    re.IGNORECASE,
+)
+#: ... unless the clause goes on to give it to the seeker ("How lonely you must feel", "What
+#: a lonely time this must be", "That's so lonely, it sounds like").
+_GIVEN_AFTER = re.compile(
+    r"\b(?:must|feel|feels|feeling|felt|sounds?|seems?|you['\u2019]re|you\s+are)\b",
+    re.IGNORECASE,
+)
+#: Words that react to what happened to the seeker in a remark ("How heartbreaking", "That's
+#: so hard"): the painful ones, not those that judge them ("How pathetic", "That's so weak").
+REACTION_WORDS: frozenset[str] = frozenset([
+    "sad", "heartbreaking", "awful", "terrible", "horrible", "horrific", "dreadful", "hard",
+    "tough", "rough", "unfair", "cruel", "tragic", "brutal", "painful", "hurtful",
+    "devastating", "discouraging", "disappointing", "depressing", "frustrating",
+    "infuriating", "maddening", "upsetting", "distressing", "scary", "terrifying",
+    "frightening", "stressful", "exhausting", "overwhelming", "draining", "isolating",
+    "lonely", "humiliating", "confusing", "shocking", "unsettling", "agonizing", "agonising",
+    "crushing", "gutting", "heavy", "unbearable", "harsh", "sucky", "crappy", "shitty",
+])  # fmt: skip
+#: Words that may follow a reaction word in a remark that is only a remark: "to hear that",
+#: "for you", "news", "thing to go through", "situation to be in", "man".
+_TAIL_WORDS = frozenset([
+    "to", "hear", "read", "see", "learn", "that", "this", "about", "news", "for", "you", "u",
+    "thing", "things", "situation", "day", "time", "week", "year", "experience", "loss",
+    "place", "position", "spot", "be", "in", "go", "through", "deal", "with", "happen",
+    "face", "man", "dude", "friend", "mate", "bro", "hun", "honestly", "really", "omg",
+    "though", "indeed", "too", "all", "so", "much", "of", "a", "an", "the", "it", "and", "or",
+])  # fmt: skip
+#: "That sucks", "this really sucks so much".
+_SUCKS = re.compile(
+    r"\s*(?:(?:oh|aw+|wow|man|gosh|god|omg|ugh|yeah|honestly|well|and|damn|dang)\s+)*"
+    r"(?:that|this|it)(?:\s+(?:really|totally|just|truly|so))*\s+sucks?\b"
+    r"(?:\s+(?:so|really|big|time|hard|man|dude|bro))*\s*",
+    re.IGNORECASE,
+)
+#: The helper's own feeling for them: "I'm so sad to hear that", "I feel so sad for you",
+#: "I'm heartbroken for you", "my heart goes out to you".
+_FOR_THEM = re.compile(
+    r"\s*(?:(?:oh|aw+|wow|man|gosh|god|omg|ugh|honestly|and)\s+)*"
+    r"(?:i(?:['\u2019]m|\s+am|\s+feel|\s+felt|m)\s+(?:(?:so|really|very|truly|deeply|just"
+    r"|absolutely|genuinely)\s+)*(?:sad|heartbroken|devastated|gutted|upset)"
+    r"\s+(?:for\s+(?:you|u)|to\s+(?:hear|read|see|learn)(?:\s+(?:that|this|about\s+(?:that|this"
+    r"|it|your\s+\w+)))?|about\s+(?:that|this|your\s+\w+))"
+    r"|my\s+heart\s+(?:goes\s+out|breaks|aches|hurts|bleeds)\s+(?:to|for)\s+(?:you|u))\s*",
+    re.IGNORECASE,
+)
+#: A clause that only sympathises without a reaction word: interjections, "I'm so sorry
+#: (to hear that / for your loss / that happened)", "sending hugs".
+_FILLER = re.compile(
+    r"\s*(?:(?:oh|no|aw+|wow|man|gosh|god|my|omg|ugh|yikes|damn|dang|jeez|geez|dude|geez"
+    r"|hugs|sending|big|virtual|honestly|and)\s+)*"
+    r"(?:(?:oh|no|aw+|wow|man|gosh|god|omg|ugh|yikes|damn|dang|jeez|geez|hugs)"
+    r"|(?:i(?:['\u2019]m|\s+am|m)\s+)?(?:(?:so|really|very|truly|deeply|terribly)\s+)*sorry"
+    r"(?:\s+(?:to\s+(?:hear|read)(?:\s+(?:that|this|about\s+(?:that|this|it)))?"
+    r"|for\s+(?:your|the)\s+loss|(?:that|this)\s+happened(?:\s+to\s+you)?"
+    r"|you['\u2019]re\s+going\s+through\s+(?:this|that)|about\s+(?:that|this|it)))?)?\s*",
+    re.IGNORECASE,
+)
+#: What may follow a reaction word: tail words and more reaction words ("so hard and unfair").
+_TAIL = _TAIL_WORDS | REACTION_WORDS
+#: The words without one of which no clause is a remark (:func:`reactions` reads no further).
+_TRIGGERS = REACTION_WORDS | {
+    "sucks",
+    "suck",
+    "heartbroken",
+    "devastated",
+    "gutted",
+    "upset",
+    "heart",
+}
+
+
+def clause_head(text: str, word: re.Match[str]) -> str:
+    """The part of ``word``'s clause in ``text`` before it (80 characters at most)."""
+    return CLAUSE_END.split(text[max(0, word.start() - 80) : word.start()])[-1]
+
+
+def _clause_rest(text: str, end: int) -> str:
+    """The part of the clause of ``text`` from ``end`` on (80 characters at most)."""
+    return CLAUSE_END.split(text[end : end + 80], maxsplit=1)[0]
+
+
+def remark_given(text: str, word: re.Match[str]) -> bool | None:
+    """How the feeling ``word`` in the reply ``text`` stands after the start of a remark
+    ("that's", "how", "what a"... at the start of its clause: :data:`REMARK_BEFORE`): None
+    where its clause does not start so; True where the clause goes on to give it to the
+    seeker (:data:`_GIVEN_AFTER`: "How lonely that must be", "What a lonely time this must
+    be"); False where it is a remark on what they told ("That's so sad", "How sad", "What
+    a sad day": :func:`is_remark`)."""
+    if not REMARK_BEFORE.fullmatch(clause_head(text, word)):
+        return None
+    return _GIVEN_AFTER.search(_clause_rest(text, word.end())) is not None
+
+
+def is_remark(text: str, word: re.Match[str]) -> bool:
+    """Whether the feeling ``word`` in the reply ``text`` is a remark on what they told
+    (:func:`remark_given` False): such sympathy names no feeling of the seeker's, while
+    "That sounds so lonely", "That must feel lonely" and "How lonely that must be" do."""
+    return remark_given(text, word) is False
+
+
+def _reacts(clause: str) -> bool:
+    """Whether ``clause`` (a whole clause) is a remark of sympathy and nothing more."""
+    if _SUCKS.fullmatch(clause) or _FOR_THEM.fullmatch(clause):
+        return True
+    for word in WORD.finditer(clause):
+        if word.group(0).lower() in REACTION_WORDS:
+            head = clause[: word.start()]
+            rest = clause[word.end() :]
+            return (
+                REMARK_BEFORE.fullmatch(head) is not None
+                and _GIVEN_AFTER.search(rest) is None
+                and all(w.lower() in _TAIL for w in WORD.findall(rest))
+            )
+    return False
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Start and end of each clause of ``text`` with a word in it."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for mark in CLAUSE_END.finditer(text):
+        if WORD.search(text, start, mark.start()):
+            found.append((start, mark.start()))
+        start = mark.end()
+    if WORD.search(text, start):
+        found.append((start, len(text)))
+    return found
+
+
+def reactions(text: str) -> tuple[tuple[int, int], ...]:
+    """Start and end of each clause of ``text`` that is a remark of sympathy and nothing
+    more ("That's so discouraging", "How heartbreaking for you", "Ugh, that sucks", "I'm so
+    sad to hear that"); none in "How sad that you still let him do that"."""
+    if not any(word.lower() in _TRIGGERS for word in WORD.findall(text)):
+        return ()  # most replies: no word a remark needs
+    return tuple((s, e) for s, e in _clauses(text) if _reacts(text[s:e]))
+
+
+def only_reactions(text: str) -> bool:
+    """Whether ``text`` holds at least one remark of sympathy (:func:`reactions`) and no
+    clause but such remarks, interjections and a plain "I'm so sorry" ("Oh no, how
+    heartbreaking. I'm so sorry."; not "How sad. Have you tried dating apps?")."""
+    clauses = _clauses(text)
+    reacted = [_reacts(text[s:e]) for s, e in clauses]
+    return any(reacted) and all(
+        r or _FILLER.fullmatch(text[s:e]) is not None
+        for r, (s, e) in zip(reacted, clauses, strict=True)
+    )

@@ -1,0 +1,147 @@
+"""Words of a reply that judge or blame the seeker (:func:`judging_words`): blame and telling
+them not to feel what they feel, told from comfort, denials and words reported as someone
+else's; and how :func:`judged` says a feeling is held against them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from carelens.analysis.reply_judging import (
+    HELD_AGAINST,
+    as_said,
+    blames,
+    judged,
+    judging_words,
+    said_by_others,
+)
+from carelens.analysis.reply_remarks import clause_head
+
+
+def judging_in(seeker: str, response: str) -> str | None:
+    found = judging_words(response, seeker)
+    return response[found[0] : found[1]] if found is not None else None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response", "words"),
+    [
+        (
+            "I'm angry at my sister for skipping mom's funeral",
+            "you have no right to be upset about that",
+            "you have no right to be upset about that",
+        ),
+        (
+            "I'm angry at my sister for skipping mom's funeral",
+            "you shouldn't feel that way",
+            "you shouldn't feel that way",
+        ),
+        (
+            "I'm hurt that my friends didn't invite me",
+            "you shouldn't be so upset about a party",
+            "you shouldn't be so upset about a party",
+        ),
+        (
+            "I'm jealous of my brother's success",
+            "you shouldn't feel like that, be happy for him",
+            "you shouldn't feel like that",
+        ),
+        ("I got really mad at my roommate", "You shouldn't be angry at her.", None),
+        ("Nobody at work talks to me", "Maybe the problem is you.", "the problem is you"),
+        ("I can't stop crying", "You're the problem, not her.", "You're the problem"),
+        (
+            "I cheated and she left",
+            "That's your own fault honestly.",
+            "That's your own fault honestly",
+        ),
+    ],
+)
+def test_judging_words_are_found_to_their_clause_end(
+    seeker: str, response: str, words: str | None
+) -> None:
+    if words is None:  # "at her" ends no clause: the words run to the reply's end
+        words = response.rstrip(".")
+    assert judging_in(seeker, response) == words
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        # comfort where the seeker blames themselves, or the reply clears them
+        ("I feel so guilty that I wasn't there", "You shouldn't feel guilty, it's not your fault."),
+        (
+            "I feel like it's my fault my parents split up",
+            "You shouldn't feel that way, it's not your fault at all.",
+        ),
+        ("I'm angry at myself", "You shouldn't be angry with yourself."),
+        ("I'm sad I moved", "You shouldn't feel that way, you did everything you could."),
+        ("I feel ashamed of crying at work", "You shouldn't be ashamed, crying is human."),
+        ("I feel bad for yelling at my kids", "You shouldn't feel bad, everyone loses it."),
+        ("I'm exhausted", "You shouldn't have to feel this way."),
+        # denials and others' lack of right
+        ("I'm upset that I failed", "It's not your fault, you did your best."),
+        ("My dad says it's my fault", "I don't think it's your fault at all."),
+        ("I'm furious at my ex", "I don't think you shouldn't feel that way."),
+        ("My coworker yelled at me", "He had no right to talk to you like that."),
+        ("I'm angry my landlord kept my deposit", "You have every right to be angry."),
+        # reported as someone else's, or the seeker's own words said back
+        (
+            "I'm angry at my sister",
+            "Anyone telling you that you have no right to be angry is wrong.",
+        ),
+        ("I'm so mad at my dad", "Don't let anyone tell you that you have no right to be mad."),
+        ("My ex blames me", "He makes you feel like it's your fault, but it isn't."),
+        ("My mom says I have no right to be sad", "Hearing you have no right to be sad hurts."),
+        ("My mom says I have no right to be sad", "She says you have no right to be sad?"),
+        (
+            "My friends say I shouldn't feel this way about the breakup",
+            "Maybe you shouldn't feel this way, but you do.",
+        ),
+    ],
+)
+def test_comfort_denials_and_reported_words_are_no_judging(seeker: str, response: str) -> None:
+    assert judging_words(response, seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("response", "reported"),
+    [
+        ("Anyone telling you that you have no right to be angry is wrong.", True),
+        ("hearing her say you have no right to be sad really hurt", True),
+        ("they act like you have no right to complain", True),
+        ("you have no right to be upset", False),
+        ("Honestly you have no right to be upset", False),
+    ],
+)
+def test_words_reported_as_someone_elses(response: str, reported: bool) -> None:
+    assert said_by_others(response, response.index("you have no right")) is reported
+
+
+def test_blame_after_a_negation_or_reported_is_no_blame() -> None:
+    assert blames("You have no right to be angry.")
+    assert not blames("I don't think it's your fault.")
+    assert not blames("Don't let anyone tell you that you have no right to be mad.")
+
+
+@pytest.mark.parametrize(
+    ("response", "word", "kind"),
+    [
+        ("you're lonely because you push everyone away", "lonely", HELD_AGAINST),
+        ("you get annoyed too easily", "annoyed", HELD_AGAINST),
+        ("You're scared of nothing.", "scared", HELD_AGAINST),
+        ("You're just bitter.", "bitter", "just or too"),
+        ("You're not lazy, you're just exhausted.", "exhausted", "just or too"),
+        ("You always get so anxious.", "anxious", "habit"),
+        ("You're angry?", "angry", "echo"),
+        ("You look happy in your pictures though?", "happy", "though"),
+        ("You feel lonely.", "lonely", None),
+    ],
+)
+def test_judged_says_how_the_feeling_is_held_against_them(
+    response: str, word: str, kind: str | None
+) -> None:
+    match = re.search(word, response)
+    assert match is not None
+    head = clause_head(response, match)
+    assert judged(response, match.start(), match.end(), head, as_said("I'm upset.")) == kind
