@@ -18,7 +18,8 @@ with a feeling of their own first, never one cut off before a "but" of theirs, f
 parts of :mod:`carelens.analysis.openings_parts`), :mod:`carelens.analysis.openings_verdicts`
 keeps it off a verdict the seeker passes on themselves as fact ("It's my fault she left", which
 "It sounds like it's your fault she left…" would state as the helper's own),
-:mod:`carelens.analysis.openings_danger` off words of danger,
+:mod:`carelens.analysis.openings_danger` off words of danger (warning signs no crisis cue
+reads too: :mod:`carelens.analysis.openings_warning_signs`, "it should have been me"),
 :mod:`carelens.analysis.openings_carry_on` off a clause that carries such words on ("I want to
 commit suicide so bad. And I think I just might pretty soon."),
 :mod:`carelens.analysis.openings_trim` takes off its ends what does not belong to it (fillers,

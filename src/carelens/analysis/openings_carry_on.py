@@ -12,10 +12,12 @@ them on (:func:`carries_on`): one that ends where its verb is left out ("I think
 might pretty soon") or refers back to the act ("I want to do it too", "I'm thinking of
 finally going through with this"), in the rest of their sentence or the next; and anywhere
 after words that may be the seeker's own, also one with a word that may stand for them ("I
-hope I die soon. I deserve it.", "That's all I have to say") or that tells of a plan or an
-intent ("I want to die. I've been planning it for weeks."). A clause of the seeker's own
-beside them is still offered ("I want to die. I feel so alone.", "I want to k*ll myself and
-I feel so alone", "My uncle shot himself last spring. I can't stop thinking about him.").
+hope I die soon. I deserve it.", "That's all I have to say"; not the "it" of "I miss her so
+much it hurts") or that tells of a plan, an intent or being found ("I want to die. I've been
+planning it for weeks.", "I just don't want my mom to be the one who finds me."). A clause of
+the seeker's own beside them is still offered ("I want to die. I feel so alone.", "I want to
+k*ll myself and I feel so alone", "My uncle shot himself last spring. I can't stop thinking
+about him.").
 """
 
 from __future__ import annotations
@@ -36,21 +38,25 @@ _REFERS_BACK = re.compile(
     r"|(?:think|guess|hope)\s+so\s*$)\b",
     re.IGNORECASE,
 )
-#: After the seeker's own danger, any "it", and a "that" or "this" that stands alone (last,
-#: before a mark, a verb or a word of time or degree), may stand for it ("I'm going to do
-#: it", "it's the only way out", "That way I don't drag anyone down", "I can't take another
-#: night of this", "this is the day"; not "I know that I need help", "this world").
+#: After the seeker's own danger, any "it" but the one of "so much it hurts", and a "that" or
+#: "this" that stands alone (last, before a mark, a verb or a word of time or degree), may
+#: stand for it ("I'm going to do it", "it's the only way out", "That way I don't drag anyone
+#: down", "I can't take another night of this", "this is the day"; not "I miss her so much it
+#: hurts", "I know that I need help", "this world").
 _POINTS_BACK = re.compile(
-    r"\bit\b|\b(?:that|this)(?:$|(?=[^\w\s]|\s*$|\s+(?:for|since|before|again|anymore|now|soon"
+    r"(?<!\bso\smuch\s)(?<!\bso\sbad\s)\bit\b|\bit\b(?!\s+hurts?\b)"
+    r"|\b(?:that|this)(?:$|(?=[^\w\s]|\s*$|\s+(?:for|since|before|again|anymore|now|soon"
     r"|tonight|today|tomorrow|every|all|a|often|lately|so|much|too|right|way|is|was|will|would"
     r"|could|might|can|has|had|happens|happened|done|day|time|weekend|week|through)\b))",
     re.IGNORECASE,
 )
 #: After the seeker's own danger, words of a plan or an intent ("I've been planning for
-#: weeks", "I'm going to do it tonight", "I wrote a note", "I think I will").
+#: weeks", "I'm going to do it tonight", "I wrote a note", "I think I will"), and of being
+#: found ("I just don't want my mom to be the one who finds me").
 _INTENT = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|decided|ready|prepared|tonight|goodbye|note|soon|gonna"
-    r"|going\s+to|will|won['\u2019]?t|i['\u2019]ll|method|way\s+out)\b",
+    r"|going\s+to|will|won['\u2019]?t|i['\u2019]ll|method|way\s+out"
+    r"|(?:finds?|found|finding)\s+(?:me|my\s+body))\b",
     re.IGNORECASE,
 )
 #: Last words of a clause whose verb is left out, to be read from the words before it ("I

@@ -36,9 +36,10 @@ the seeker as fact, nor so its reasons ("It's my fault she died, I should have c
 :mod:`carelens.analysis.openings_verdicts`). A clause followed by "but" and a clause of the
 seeker's own is never offered without it ("I told everyone I'm okay with the divorce but I'm
 not", "... but tonight I really want a drink"), a feeling denied after the "but" no denial of
-the whole ("I left my job but I don't regret it"). What does not belong to a clause is trimmed
-off its ends (:mod:`carelens.analysis.openings_trim`), and a long one is clipped
-(:mod:`carelens.analysis.openings_clipping`).
+the whole ("I left my job but I don't regret it"), nor one before it where the clause after
+it adds itself to the denial ("I'm not sad but I'm not happy either" is offered whole). What
+does not belong to a clause is trimmed off its ends (:mod:`carelens.analysis.openings_trim`),
+and a long one is clipped (:mod:`carelens.analysis.openings_clipping`).
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ from carelens.analysis.openings_subordinate import (
 )
 from carelens.analysis.openings_trim import trim
 from carelens.analysis.openings_verdicts import states_verdict
-from carelens.analysis.openings_words import OWN_SUBJECT
+from carelens.analysis.openings_words import OWN_SUBJECT, adds_to_before
 from carelens.analysis.pronouns import ADVERBS, FIRST_PERSON, SPELLED_OUT, turn_clause
 from carelens.analysis.quoting import personal_runs
 from carelens.analysis.unsafe_frames import BLOCK_QUOTE_LINE
@@ -330,6 +331,9 @@ def _clause_of(
                 end = parts[last][1]
             if joined is None:
                 continue
+            if joined and adds_to_before(seeker, offset + start, offset + end):
+                # "I'm not sad but I'm not happy either": the denial is part of what is said
+                denial_end = start
             if joined and too_long(seeker, offset + start, offset + end, runs, expressed_at):
                 if not stands_alone(seeker, offset + parts[last][0], offset + parts[last][1], runs):
                     continue

@@ -5,10 +5,13 @@ yourself…" would echo the danger as a casual reflection), crisis wording the s
 urging or method words, or "kys", "die", "kill myself"... whoever the seeker says wrote them
 (:data:`_DANGER`), also masked ("d-i-e", "d.i.e", "k*ll myself", "d*e":
 :func:`carelens.text.unmask`, :data:`_DANGER_MASKED`), in any of their forms ("hung
-himself", "shot himself", "jumped off the parking garage", "od'd", "I want to end all of
-this", "someone to just break in and murder me", "i've been cutting": :data:`_CUTTING`), and
-a wish not to be ("I wish I could just disappear", "I pray that I don't wake up"):
-:func:`danger_spans`. The seeker's own
+himself", "shot himself", "starving myself", "jumped off the parking garage", "stepping in
+front of a bus", "od'd", "I want to end all of this", "someone to just break in and murder
+me", "i've been cutting": :data:`_CUTTING`, "I punch walls till my knuckles bleed",
+"destroy my body"), a wish not to be ("I wish I could just disappear", "I pray that I don't
+wake up"), and warning signs no crisis cue reads ("it should have been me", "I've been
+planning how I'd do it":
+:mod:`carelens.analysis.openings_warning_signs`): :func:`danger_spans`. The seeker's own
 feeling before the connective of such words that tell of someone else's act may be offered
 ("I feel lost since she took her own life" offers "I feel lost": :func:`before_danger`), and
 so may their own clause after such words ("People at school told me to kys and I feel
@@ -25,7 +28,13 @@ from functools import lru_cache
 
 from carelens.analysis.crisis import crisis_scan
 from carelens.analysis.crisis_feedback import whose_before
-from carelens.analysis.openings_words import CONJUNCTION, OWN_SUBJECT, needs_more
+from carelens.analysis.openings_warning_signs import warning_sign_spans
+from carelens.analysis.openings_words import (
+    CONJUNCTION,
+    OWN_SUBJECT,
+    adds_to_before,
+    needs_more,
+)
 from carelens.analysis.quoting import NO_SPACE_RUN
 from carelens.analysis.unsafe import unsafe_spans
 from carelens.analysis.words import WORD, plain
@@ -43,8 +52,11 @@ _SELF = (
     r"\w*\s+(?:my|your|ur|him|her|them|our|one)?\s*sel(?:f|ves)\b"
     r"(?!\s+(?:some\s+)?(?:slack|a\s+break|off|free|loose|short|out|in\s+the\s+foot)\b)"
 )
-# Their past forms too: "hung himself", "hanged herself", "slit her wrists".
-_HARM_VERBS = r"kill|unalive|off|hang|hung|stab|slit|slash|hurt|harm|cut|burn"
+# Their past forms too: "hung himself", "hanged herself", "slit her wrists", "starving myself".
+_HARM_VERBS = (
+    r"kill|unalive|off|hang|hung|stab|slit|slash|hurt|harm|cut|burn|starv|punch|chok|poison"
+    r"|suffocat|mutilat"
+)
 _POSSESSIVE = r"(?:my|your|ur|his|her|their|our)"
 #: Heights and traffic a jump of danger is told from or in front of ("jumped off the parking
 #: garage", "jumped from a bridge", "jumped in front of a train"; not "jumped off the couch").
@@ -74,6 +86,18 @@ _DANGER_WORDS = (
     rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:{_HEIGHTS})"
     rf"|in\s+front\s+of\s+(?:(?:the|a|an|that|this|some)\s+)?(?:[\w'\u2019-]+\s+)?(?:{_TRAFFIC})"
     rf"|to\s+{_POSSESSIVE}\s+death)\b"
+    # a step or a walk into traffic ("stepping in front of a bus", "I walked into traffic";
+    # not "walked in front of my class")
+    r"|\b(?:step|walk)(?:s|ped|ed|ping|ing)?\s+(?:out\s+)?(?:in\s+front\s+of\s+"
+    rf"(?:(?:the|a|an|that|this|some|oncoming)\s+)?(?:[\w'\u2019-]+\s+)?(?:{_TRAFFIC})"
+    r"|in(?:to)?\s+(?:the\s+)?(?:oncoming\s+|busy\s+)?traffic)\b"
+    # walls punched, skin made to bleed, a body destroyed ("I punch walls till my knuckles
+    # bleed", "Destroy my body into nothing")
+    r"|\bpunch(?:es|ed|ing)?\s+(?:the\s+|a\s+)?walls?\b"
+    rf"|\b(?:destroy|mutilat|disfigur)\w*\s+{_POSSESSIVE}\s+(?:own\s+)?(?:body|skin|face|arms?"
+    r"|legs?|wrists?|thighs?)\b"
+    r"|\b(?:until|till|til|untill)\s+(?:(?:my|i|it|they|there['\u2019]?s)\s+)?(?:\w+\s+)?"
+    r"(?:bleed|bleeds|bled|bleeding|blood)\b"
     # a wish not to be ("I wish I could just disappear", "nobody would notice if i
     # disappeared", "I pray that I don't wake up", "I wish I was never born"; not "my friends
     # disappeared", "I wake up early")
@@ -151,8 +175,9 @@ def danger_spans(seeker: str) -> tuple[tuple[int, int], ...]:
     """Where ``seeker`` holds words an opening must not echo: its crisis cues and the crisis
     words it negates ("I'm not suicidal"), both of :func:`carelens.analysis.crisis.crisis_scan`,
     urging or method words (:func:`carelens.analysis.unsafe.unsafe_spans`) and the words of
-    :data:`_DANGER` and :data:`_CUTTING`, whoever is said to have written them ("told me to
-    kys"). Like the
+    :data:`_DANGER`, :data:`_CUTTING` and the warning signs
+    (:func:`~carelens.analysis.openings_warning_signs.warning_sign_spans`), whoever is said to
+    have written them ("told me to kys"). Like the
     others, :data:`_DANGER` reads the text as the patterns do (:func:`~carelens.text.fold`:
     "sui\u00adcide", full-width letters), and it reads masked words as the words they mask
     (:func:`~carelens.text.unmask`: "d-i-e", "k*ll myself"); its words are mapped back to the
@@ -169,6 +194,7 @@ def danger_spans(seeker: str) -> tuple[tuple[int, int], ...]:
         *((span.start, span.end) for span in unsafe_spans(seeker)),
         *(folded.span(*unmasked.span(*found.span())) for found in danger.finditer(unmasked.text)),
         *(folded.span(*unmasked.span(*span)) for span in _cutting(unmasked.text)),
+        *(folded.span(*unmasked.span(*span)) for span in warning_sign_spans(unmasked.text)),
     )
 
 
@@ -191,14 +217,16 @@ def after_danger(text: str, spans: tuple[list[int], list[int]], start: int, end:
     :func:`merged` ``spans`` in it: after an English conjunction
     (:data:`~carelens.analysis.openings_words.CONJUNCTION`) followed by a subject of theirs
     (:data:`~carelens.analysis.openings_words.OWN_SUBJECT`: "... told me to kys and I feel
-    worthless"); None when there is none, or a span reaches the end."""
+    worthless"); None when there is none, a span reaches the end, or the clause adds itself
+    to the danger (:func:`~carelens.analysis.openings_words.adds_to_before`: "I'm not suicidal
+    but I'm not okay either")."""
     starts, ends = spans
     k = bisect_left(starts, end) - 1  # the last that starts before ``end``
     if k < 0 or ends[k] >= end:
         return None
     for found in CONJUNCTION.finditer(text, max(start, ends[k]), end):
         if OWN_SUBJECT.match(text, found.end(), end):
-            return found.end()
+            return None if adds_to_before(text, found.end(), end) else found.end()
     return None
 
 

@@ -13,9 +13,10 @@ part followed by "but" and a clause of the seeker's own, maybe after words of ti
 90 days but tonight I really want a drink") is read with it; where the two are
 :func:`too_long` to offer whole, the clause after "but" may be offered alone where it can stand
 alone (:func:`stands_alone`; not where it needs the part before it, :func:`needs_before`: "...
-but I spent it crying"), and so may a sentence that opens with "But" and a clause of theirs,
-the sentence before it never ending on its last part alone (:func:`own_but`: "I smile at work
-all day. But I cry the whole drive home.").
+but I spent it crying", "... but I'm not happy either"), and so may a
+sentence that opens with "But" and a clause of theirs, the sentence before it never ending on
+its last part alone (:func:`own_but`: "I smile at work all day. But I cry the whole drive
+home.").
 """
 
 from __future__ import annotations
@@ -28,7 +29,12 @@ from carelens.analysis.openings_carry_on import verb_left_out
 from carelens.analysis.openings_clipping import QUOTE_WORDS, clip_clause
 from carelens.analysis.openings_subordinate import MAIN_SUBJECTS, verb_after_opener
 from carelens.analysis.openings_trim import trim
-from carelens.analysis.openings_words import CONJUNCTION, NOUN_OPENERS, OWN_SUBJECT
+from carelens.analysis.openings_words import (
+    CONJUNCTION,
+    NOUN_OPENERS,
+    OWN_SUBJECT,
+    adds_to_before,
+)
 from carelens.analysis.quoted_speech import quoted_speech
 from carelens.analysis.words import SENTENCE, WORD, plain, sentence_parts
 
@@ -156,15 +162,17 @@ def stands_alone(text: str, start: int, end: int, runs: Sequence[tuple[int, int]
 def needs_before(text: str, start: int, end: int) -> bool:
     """Whether the clause ``text[start:end]``, after a "but", cannot be read without the part
     before it: its verb is left out
-    (:func:`~carelens.analysis.openings_carry_on.verb_left_out`: "But I have to be."), or the
+    (:func:`~carelens.analysis.openings_carry_on.verb_left_out`: "But I have to be."), the
     object of its first verb is a pronoun that refers back to it (:data:`_BACK`, within three
     words of its subject: "... but I spent it crying", "... but I can't stand them"; not "...
-    but I can't do anything about it")."""
+    but I can't do anything about it"), or it ends on a word that adds it to the part before
+    (:func:`~carelens.analysis.openings_words.adds_to_before`: "I'm not sad but I'm not happy
+    either", whose "you're not happy either" alone answers nothing said)."""
     if verb_left_out(text, start, end):
         return True
     lead = _LEAD_IN.match(text, start, end)
     words = [plain(word) for word in WORD.findall(text, lead.end() if lead else start, end)]
-    return any(word in _BACK for word in words[1:4])
+    return any(word in _BACK for word in words[1:4]) or adds_to_before(text, start, end)
 
 
 #: Pronouns in a clause after "but" that refer back to the part before it as the object of
@@ -276,7 +284,8 @@ def whole_parts(
     me" is one part). A list's mark inside a part starts a part of its own (``marks``,
     :func:`~carelens.analysis.openings_lists.list_marks`: "I have two problems 1) I can't sleep
     2) I feel like a failure"), and :func:`~carelens.analysis.openings_trim.trim` takes it
-    off."""
+    off. A "but" that means "except" is no break (:func:`_but_except`: "I feel like nothing but
+    a burden", "I can't help but feel like a failure")."""
 
     def inside(position: int) -> tuple[int, int] | None:
         return next(((a, b) for a, b in runs if a < offset + position < b), None)
@@ -291,7 +300,12 @@ def whole_parts(
 
     parts: list[tuple[int, int]] = []
     for start, end in _at_list_marks(sentence, offset, sentence_parts(sentence), marks):
-        if parts and (inside(parts[-1][1]) or inside(start) or bracketed(parts[-1][1])):
+        if parts and (
+            inside(parts[-1][1])
+            or inside(start)
+            or bracketed(parts[-1][1])
+            or _but_except(sentence, parts[-1][1], start)
+        ):
             parts[-1] = (parts[-1][0], end)
         else:
             parts.append((start, end))
@@ -300,6 +314,32 @@ def whole_parts(
     if (run := inside(parts[-1][1])) is not None:
         parts[-1] = (parts[-1][0], run[1] - offset)
     return parts
+
+
+#: Words before a "but" that means "except" ("nothing but a burden", "can't help but feel").
+_BEFORE_EXCEPT = re.compile(
+    r"\b(?:nothing|anything|none|(?:can['\u2019]?t|cannot|couldn['\u2019]?t|can\s+not"
+    r"|could\s+not|cant|couldnt)\s+help)\s*$",
+    re.IGNORECASE,
+)
+#: First words of a clause of its own after "but" ("I said nothing but I'm so hurt").
+_CLAUSE_FIRST = frozenset([
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "he", "she", "they", "we", "you", "it",
+    "it's", "my", "his", "her", "their", "our", "the", "this", "that", "there", "nobody",
+    "everyone", "everybody", "someone", "people", "now", "then", "still",
+])  # fmt: skip
+
+
+def _but_except(sentence: str, before: int, after: int) -> bool:
+    """Whether the "but" of ``sentence[before:after]`` means "except" (after "nothing",
+    "anything", "none", "can't help": :data:`_BEFORE_EXCEPT`), no clause of its own after it
+    (:data:`_CLAUSE_FIRST`: "I said nothing but I'm so hurt")."""
+    if sentence[before:after].strip().lower() != "but":
+        return False
+    if _BEFORE_EXCEPT.search(sentence, 0, before) is None:
+        return False
+    first = WORD.search(sentence, after)
+    return first is not None and plain(first.group(0)) not in _CLAUSE_FIRST
 
 
 #: What may end an item of a list before the next one's mark ("1) I'm useless and 2) ...").

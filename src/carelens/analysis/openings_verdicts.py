@@ -6,16 +6,17 @@ like you're such a burden to everyone…" would agree with it. An opening only t
 seeker's words (:mod:`carelens.analysis.openings`) and cannot add "you feel" to keep such a
 verdict their view, so a clause that states one as fact (:data:`_VERDICT`: "it's (all) my
 fault", "My fault for trusting him", "I'm to blame", "I deserve this", "I don't deserve her",
-"I'm worthless", "I'm such a burden", "I'm a terrible mom", "I'm probably a horrible person",
-"I'm the worst sister ever", "I'm the reason my parents got divorced", "I'm so lazy", "I
-screw everything up", "I ruin everything I touch") is not offered (:func:`states_verdict`),
-nor any other clause of its sentence, which may give its reasons as fact ("It's my fault she
-died, I should have called sooner": :mod:`carelens.analysis.openings_clauses`); a clause of
-theirs in another sentence may be ("It's all my fault. I feel so lost." offers "I feel so
-lost"). A verdict the seeker frames as a thought, a feeling or someone's words in its part of
-the clause ("I think I'm a failure", "I feel like it's my fault", "My mom says I'm useless",
-"maybe it's my fault") is their view already and may be offered ("It sounds like you think
-you're a failure…"), and so may one they deny ("It's not my fault", "I'm not a failure").
+"I'm worthless", "I'm such a burden", "I've just become a huge burden on him", "I'm a
+terrible mom", "I'm probably a horrible person", "I'm the worst sister ever", "I'm the reason
+my parents got divorced", "I'm so lazy", "I screw everything up", "I ruin everything I
+touch") is not offered (:func:`states_verdict`), nor any other clause of its sentence, which
+may give its reasons as fact ("It's my fault she died, I should have called sooner":
+:mod:`carelens.analysis.openings_clauses`); a clause of theirs in another sentence may be
+("It's all my fault. I feel so lost." offers "I feel so lost"). A verdict the seeker frames
+as a thought, a feeling or someone's words in its part of the clause ("I think I'm a failure",
+"I feel like it's my fault", "My mom says I'm useless", "maybe it's my fault") is their view
+already and may be offered ("It sounds like you think you're a failure…"), and so may one they
+deny ("It's not my fault", "I'm not a failure").
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ _VERDICT = re.compile(
     rf"|\bi\s+(?:{_ADVERB}\s+)?deserved?\s+(?:this|it|all\s+(?:of\s+)?(?:this|it)|nothing"
     r"|to\s+(?:die|suffer|rot|feel\s+this\s+way|be\s+(?:alone|hated|punished|unhappy|miserable"
     r"|abandoned|left|hurt))|everything\s+(?:bad|that\s+happens)|what\s+i\s+get|(?:the\s+)?pain)\b"
-    rf"|\bi(?:['\u2019]m|\s+am|m)\s+(?:(?:{_BEFORE_WORTH})\s+)*(?:{_WORTH})\b"
+    rf"|\bi(?:['\u2019]m|\s+am|m|(?:['\u2019]?ve|\s+have)?\s+(?:{_ADVERB}\s+)?become"
+    rf"|(?:['\u2019]m|\s+am|m)\s+becoming)\s+(?:(?:{_BEFORE_WORTH})\s+)*(?:{_WORTH})\b"
     rf"|\bi\s+(?:{_HARM_DONE})\b",
     re.IGNORECASE,
 )

@@ -7,14 +7,15 @@ a part in another language, words of danger or a list's item ("... told me to ky
 worthless"). A noun phrase's opener (:data:`NOUN_OPENERS`: "my", "the") before a verb
 (:func:`finite_verb`: "my dad died", "my life has") is a subject of its own after a subordinate
 clause or a bracket at a clause's start. A clause is not cut after a word that needs another
-after it (:func:`needs_more`: "...and you feel like such…").
+after it (:func:`needs_more`: "...and you feel like such…"), and one that ends on "either" is
+read with what comes before it (:func:`adds_to_before`).
 """
 
 from __future__ import annotations
 
 import re
 
-from carelens.analysis.words import plain
+from carelens.analysis.words import WORD, plain
 
 #: A subject of the seeker's own: a short clause ("I'm sad", "I was") runs on over the
 #: comma-separated parts after it up to the next of these ("I'm sad, angry, scared and
@@ -74,3 +75,16 @@ def needs_more(token: str) -> bool:
     """Whether a clause cut after ``token`` ends on a word that needs another after it
     (:data:`_NOT_LAST`)."""
     return plain(token.strip(",;:.!?…'\"*_`~")) in _NOT_LAST
+
+
+#: Last words of a clause that add it to a denial or words of danger before it ("... but I'm
+#: not happy either", "... but I don't love it neither").
+_ADDED = frozenset(["either", "neither"])
+
+
+def adds_to_before(text: str, start: int, end: int) -> bool:
+    """Whether the clause ``text[start:end]`` ends on a word that adds it to what comes before
+    it (:data:`_ADDED`: "I'm not sad but I'm not happy either", "I'm not suicidal but I'm not
+    okay either"), so that it is read with that or not at all."""
+    words = WORD.findall(text, start, end)
+    return bool(words) and plain(words[-1]) in _ADDED

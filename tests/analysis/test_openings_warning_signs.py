@@ -1,0 +1,205 @@
+"""Warning signs no crisis cue reads are not echoed by a suggested opening
+(:mod:`carelens.analysis.openings_warning_signs`): a wish to have died in someone's place, a
+plan whose act goes unnamed, a wish not to have woken, not caring whether they die, no point in
+anything any more; words that only look alike, and a burden the seeker feels, still offer
+their opening."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from opening_helpers import opening_of, suggested
+
+from carelens.analysis.openings_danger import danger_spans
+from carelens.analysis.openings_warning_signs import WARNING_SIGNS
+
+# --- a wish to have died ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # once "It sounds like your little brother died in the crash and it should have been you…"
+        "My little brother died in the crash and it should have been me.",
+        "My best friend drowned last summer and honestly it should have been me.",
+        "my cousin died in the fire and it shouldve been me not him",
+        "I keep thinking it should have been me instead of her.",
+        "i keep thinking i shouldve died in that accident instead of my dad",
+        "I should have died in that crash instead of him.",
+        "I wish I had died instead of her. She had so much to live for.",
+        "I wish it was me instead of him.",
+    ],
+)
+def test_a_wish_to_have_died_is_not_echoed(seeker: str) -> None:
+    assert opening_of(seeker) is None
+
+
+def test_the_clause_beside_a_wish_to_have_died_is_not_its_echo() -> None:
+    # once "It sounds like you should have been the one who died…"
+    opening = opening_of(
+        "Dad passed in March. I should have been the one who died, I was the one driving."
+    )
+    assert opening is None or "died" not in opening
+
+
+# --- a plan whose act goes unnamed -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # once "It sounds like you've been planning how you'd do it…"
+        "I've been planning how I'd do it.",
+        "I've been figuring out how I'd do it",
+        "ive been figuring out how id do it for weeks now",
+        "I've been thinking about how to do it without anyone noticing.",
+        "Lately I've been thinking about how to do it without anyone noticing.",
+        "I know exactly how I would do it and when.",
+        "I've been looking up the easiest way to do it.",
+        "i have been thinking about how i'd do it so it looks like an accident",
+        "Honestly I've decided when I'm going to do it. Nobody knows.",
+    ],
+)
+def test_a_plan_of_an_unnamed_act_is_not_echoed(seeker: str) -> None:
+    assert opening_of(seeker) is None
+
+
+def test_the_seekers_own_clause_after_a_plan_is_offered() -> None:
+    # once "…you've been researching ways to do it painlessly and you're scared of how calm…"
+    assert (
+        opening_of(
+            "I've been researching ways to do it painlessly and I'm scared of how calm I feel."
+        )
+        == "It sounds like you're scared of how calm you feel…"
+    )
+
+
+# --- not waking, not caring, a burden, no point -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # once "It sounds like you wish you hadn't woken up this morning…"
+        "I wish I hadn't woken up this morning",
+        "some days i wish i didnt wake up at all",
+        "I wish I never woke up from the surgery.",
+        "I just want to sleep and not wake up for a long time.",
+        "I wouldn't care if I got hit by a car tomorrow.",
+        "I feel like there's no point to any of it anymore.",
+        "i dont see the point of anything anymore",
+        "I don't see the point in going on.",
+        "I just really want to die. I see no point anymore all people do is bother me",
+    ],
+)
+def test_other_warning_signs_are_not_echoed(seeker: str) -> None:
+    assert opening_of(seeker) is None
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # the brief's other warning signs: none offered, before and after
+        "everyone would be better off without me",
+        "I just want to sleep and not wake up",
+        "there's no point to any of it anymore",
+        "I'm a burden to everyone",
+    ],
+)
+def test_warning_signs_with_a_cue_or_a_verdict_stay_unechoed(seeker: str) -> None:
+    assert suggested(seeker) is None
+
+
+# --- words that only look alike -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        (
+            "I've been so lonely since I moved",
+            "It sounds like you've been so lonely since you moved…",
+        ),
+        (
+            "I've been planning how to tell my parents I'm dropping out and I'm terrified.",
+            "It sounds like you've been planning how to tell your parents you're dropping out and"
+            " you're terrified…",
+        ),
+        (
+            "I've been thinking about how I'd do it differently if I could go back.",
+            "It sounds like you've been thinking about how you'd do it differently if you could"
+            " go back…",
+        ),
+        (
+            "I want to quit my job but I have no idea how I'd do it with two kids.",
+            "It sounds like you want to quit your job but you have no idea how you'd do it with"
+            " two kids…",
+        ),
+        (
+            "I wish I didn't wake up so early every day, I'm so tired.",
+            "It sounds like you're so tired…",
+        ),
+        (
+            "I just want to sleep and not wake up until noon on saturday lol",
+            "It sounds like you just want to sleep and not wake up until noon on saturday…",
+        ),
+        (
+            "I feel like a burden to my family",
+            "It sounds like you feel like a burden to your family…",
+        ),
+        (
+            "I guess I'm a burden to everyone.",
+            "It sounds like you guess you're a burden to everyone…",
+        ),
+        (
+            "I feel the burden of caring for my mom all by myself.",
+            "It sounds like you feel the burden of caring for your mom all by yourself…",
+        ),
+        (
+            "It felt like a burden was lifted when I told her.",
+            "It sounds like it felt like a burden was lifted when you told her…",
+        ),
+        (
+            "I finally see the point of it all now.",
+            "It sounds like you finally see the point of it all now…",
+        ),
+        (
+            "It should have been me who got the promotion, I'm so angry.",
+            "It sounds like you're so angry…",
+        ),
+    ],
+)
+def test_words_that_only_look_alike_keep_their_opening(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("it shoulda been me", "shoulda been me"),
+        ("I wish I'd died", "wish I'd died"),
+        ("i'm planning when i'll do it tonight", "planning when i'll do it"),
+        (
+            "I've been researching the least painful way to do it",
+            "researching the least painful way to do it",
+        ),
+        ("i wouldnt even care if i died", "wouldnt even care if i died"),
+        ("what's the point of living", "what's the point of living"),
+    ],
+)
+def test_the_warning_signs_read_their_words(text: str, words: str) -> None:
+    found = re.search(WARNING_SIGNS, text, re.IGNORECASE)
+    assert found is not None and found.group(0) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("i wish i'd d*ed instead of him", "wish i'd d*ed"),
+        ("it sh*uld have been me", "sh*uld have been me"),
+        ("It Should Have Been Me.", "Should Have Been Me"),
+    ],
+)
+def test_masked_and_capitalised_warning_signs_are_danger(text: str, words: str) -> None:
+    assert words in [text[start:end] for start, end in danger_spans(text)]
