@@ -1,12 +1,17 @@
 """Clauses read after words of danger that carry them on, and those that do not
 (:mod:`carelens.analysis.openings_carry_on`): being found after the seeker's own danger carries
 it on ("I just don't want my mom to be the one who finds me"); the "it" of "so much it hurts"
-stands for no act."""
+stands for no act; whether a span lies inside a negated crisis mention is read by a walk of
+sorted ranges (:class:`~carelens.analysis.openings_carry_on.Negated`), not each against all."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from opening_helpers import opening_of
+
+from carelens.analysis.openings_carry_on import Negated
 
 
 @pytest.mark.parametrize(
@@ -40,3 +45,23 @@ def test_a_clause_that_carries_the_danger_on_is_not_offered(seeker: str) -> None
 )
 def test_the_it_of_so_much_it_hurts_stands_for_no_act(seeker: str, opening: str | None) -> None:
     assert opening_of(seeker) == opening
+
+
+_RANGE = st.tuples(st.integers(0, 40), st.integers(0, 12)).map(lambda r: (r[0], r[0] + r[1]))
+
+
+@given(st.lists(_RANGE, max_size=8), _RANGE)
+def test_negated_covers_a_span_exactly_where_one_range_holds_it(
+    ranges: list[tuple[int, int]], span: tuple[int, int]
+) -> None:
+    """Unsorted, nested, overlapping and empty ranges: the answer is the one of comparing the
+    span with every range."""
+    start, end = span
+    assert Negated(ranges).covers(start, end) == any(a <= start and end <= b for a, b in ranges)
+
+
+def test_a_long_run_of_negated_mentions_gives_no_opening_of_them() -> None:
+    """Every span was once compared with every negated range: 5,555 "I'm not suicidal."
+    took seconds; the clause after them is still offered."""
+    seeker = "I'm not suicidal. " * 5_555 + "I just feel so alone since the move."
+    assert opening_of(seeker) == "It sounds like you just feel so alone since the move…"

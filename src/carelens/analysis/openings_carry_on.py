@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from carelens.analysis.openings_danger import someone_elses
 from carelens.analysis.words import WORD, plain
@@ -129,10 +129,32 @@ def opens_with_connective(text: str, start: int, end: int) -> bool:
     return first is not None and plain(first.group(0)) in _CONNECTIVES
 
 
+class Negated:
+    """The crisis words the seeker negates ("I'm not suicidal"), as (start, end) ranges, ready
+    to say in logarithmic time whether a span lies inside one (:meth:`covers`): a message of
+    tens of thousands of them is read in one pass, not each span against every range."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self._starts = [start for start, _ in ordered]
+        # the furthest end of the ranges up to each one: a span starting at or after their
+        # starts lies inside one of them exactly when it ends before that
+        self._reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside one of the ranges."""
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
+
+
 def danger_before(
     text: str,
     spans: tuple[list[int], list[int]],
-    negated: Sequence[tuple[int, int]],
+    negated: Negated,
     start: int,
     end: int,
 ) -> bool | None:
@@ -147,7 +169,7 @@ def danger_before(
     theirs: bool | None = None
     for k in range(bisect_right(ends, start), bisect_left(starts, end)):
         first, last = starts[k], ends[k]
-        if any(a <= first and last <= b for a, b in negated):
+        if negated.covers(first, last):
             continue  # "I'm not suicidal"
         if not someone_elses(text, start, first, last):
             return False

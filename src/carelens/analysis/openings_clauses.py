@@ -54,6 +54,7 @@ from carelens.analysis.crisis import crisis_scan
 from carelens.analysis.feelings import Feeling
 from carelens.analysis.openings_brackets import bracket_pairs
 from carelens.analysis.openings_carry_on import (
+    Negated,
     carries_on,
     danger_before,
     opens_with_connective,
@@ -165,7 +166,7 @@ def find_clause(
     spelled = (run.span() for run in SPELLED_OUT.finditer(seeker))  # "s u i c i d e"
     dangers = [*avoid, *danger_spans(seeker)]
     avoided = merged([*dangers, *spelled, *_warned(seeker)])
-    danger = _Danger(merged(dangers), crisis_scan(seeker)[1])
+    danger = _Danger(merged(dangers), Negated(crisis_scan(seeker)[1]))
     found = _clause_of(seeker, feelings, avoided, FIRST_PERSON, danger)
     if found is None and FIRST_PERSON.search(seeker) is None and _FIRST_PLURAL.search(seeker):
         found = _clause_of(seeker, feelings, avoided, _FIRST_PLURAL, danger)
@@ -178,7 +179,7 @@ class _Danger(NamedTuple):
     merged, and the crisis words the seeker negates ("I'm not suicidal"), which are none."""
 
     spans: tuple[list[int], list[int]]
-    negated: Sequence[tuple[int, int]]
+    negated: Negated
 
 
 #: A content warning in brackets ("(tw: self harm)", "[cw: abuse]", "(trigger warning)").
