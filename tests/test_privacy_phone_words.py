@@ -166,3 +166,96 @@ def test_named_id_needs_the_id_word_right_before_the_number() -> None:
         "order came, call ",
     ):
         assert not named_id(text, len(text)), text
+
+
+# --- a fourth review: what outweighs a word for an id before a number ---------------------------
+
+# "case" in an idiom, a word for a phone after the number, a word for a call before the id word.
+IDS_OUTWEIGHED = [
+    ("In that case 555-123-4567 is my cell, text it", "In that case [phone] is my cell, text it"),
+    (
+        "worst case 07700 900123 is my mums mobile, ring her",
+        "worst case [phone] is my mums mobile, ring her",
+    ),
+    ("in any case 555-0142 works, call whenever", "in any case [phone] works, call whenever"),
+    ("worst case 07700 900123 is busy", "worst case [phone] is busy"),
+    (
+        "Case: 555-0193 is my mobile if the caseworker needs it",
+        "Case: [phone] is my mobile if the caseworker needs it",
+    ),
+    (
+        "ticket 44817 555-0142 is my direct line if u need more info",
+        "ticket 44817 [phone] is my direct line if u need more info",
+    ),
+    ("order #88213 555-0199 is my cell, pls call", "order #88213 [phone] is my cell, pls call"),
+    (
+        "the order is 555-0199? no wait thats my phone lol",
+        "the order is [phone]? no wait thats my phone lol",
+    ),
+    ("pedido 55 1234 5678 es mi cel", "pedido [phone] es mi cel"),
+    (
+        "call the appointment number 020 7946 0958 and ask for the team",
+        "call the appointment number [phone] and ask for the team",
+    ),
+    ("ring the booking number 0161 496 0000 to move", "ring the booking number [phone] to move"),
+    ("call us on the booking number 0161 496 0000", "call us on the booking number [phone]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IDS_OUTWEIGHED)
+def test_an_idiom_a_phone_word_after_or_a_call_before_outweighs_an_id_word(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+# Kept: an id word's number where the words after it name an id, or the call is about it.
+IDS_STILL_KEPT = [
+    "order 555-123-4567 is my order number",
+    "my case number is 555-123-4567",
+    "case 555-123-4567 still open",
+    "call about order 555-123-4567 please",
+    "text me the order number 555-123-4567",
+    "order number 555-123-4567, call me if you find it",
+]
+
+
+@pytest.mark.parametrize("text", IDS_STILL_KEPT)
+def test_an_id_word_still_names_its_number(text: str) -> None:
+    assert found(text) == []
+
+
+def test_named_id_reads_the_words_after_the_number_only_with_its_end() -> None:
+    text = "ticket 44817 555-0142 is my direct line"
+    start = text.index("555")
+    assert named_id(text, start)
+    assert not named_id(text, start, start + len("555-0142"))
+    text = "order 555-123-4567 is my order number"
+    start = text.index("555")
+    assert named_id(text, start, start + len("555-123-4567"))
+
+
+# --- "me llamo" is a name, not a call ------------------------------------------------------------
+
+LLAMO = [
+    ("Me llamo Luis, mi credencial 33 1234 5678", "Me llamo Luis, mi credencial 33 1234 5678"),
+    ("me llamo Ana y tengo 300-1000 seguidores", "me llamo Ana y tengo 300-1000 seguidores"),
+    ("se llama Ana, su credencial 33 1234 5678", "se llama Ana, su credencial 33 1234 5678"),
+    ("me llamo Mario, cobro 350-1280 por semana", "me llamo Mario, cobro 350-1280 por semana"),
+    ("te llamo al 55 1234 5678", "te llamo al [phone]"),
+    ("me llamó del 55 1234 5678", "me llamó del [phone]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LLAMO)
+def test_me_llamo_and_se_llama_name_no_phone(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+# --- "the other number" -------------------------------------------------------------------------
+
+
+def test_the_other_number_with_a_trunk_0_is_a_phone_number() -> None:
+    assert redact("其他的号码是02187654321") == "其他的号码是[phone]"
+    assert redact("别的号码是02187654321") == "别的号码是[phone]"
+    assert found("其他的号码2021123456") == []

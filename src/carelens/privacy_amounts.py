@@ -8,14 +8,19 @@ or a count. A currency makes one only of an amount's shape (one run of digits or
 groups, no "+" or leading 0) or a range ("500-1000 dollars"); "Won" and "Rand" with a capital
 are names after a word that names a phone ("ring 5551234567 Rand said"). A range of round
 numbers ("500-1000", every group ending in 0) is a count or an amount where no word before it
-names a phone, and any range before a rate ("350-1250 a month", "per year") is one.
+names a phone ("call", "our line is", "hotline"), and any range before a rate ("350-1250 a
+month", "per year") is one where no such word stands right before it, with no other number
+between ("call the clinic at 555-2368 a day before" is a phone number); a word for money
+after such a word leaves either a range ("my phone bill is 350-1250 a year"). A range before
+what it counts is one ("200-3000 people", "200-3000 km"), and none right after "number" ("the
+number is 410-2000").
 """
 
 from __future__ import annotations
 
 import re
 
-from carelens.privacy_phone_words import told
+from carelens.privacy_phone_words import phone_word_end, told
 from carelens.privacy_reading import words
 
 #: Currency signs; a number does not start right after one ("$1,200", see
@@ -51,6 +56,34 @@ _RATE_AFTER = re.compile(
     r"(?:[^\S\r\n]{1,2}(?:a|an|per)[^\S\r\n]+|[^\S\r\n]?/[^\S\r\n]?)"
     r"(?:day|night|week|fortnight|month|year|hour|session|visit|shift|term|semester|mo|yr|wk|hr)"
     r"s?(?![\w'\u2019])",
+    re.IGNORECASE,
+)
+# What a range counts, after it: "200-3000 people", "500-1500 ml", "200-3000 km".
+_COUNT_AFTER = re.compile(
+    r"[^\S\r\n]{1,2}(?:people|persons|guests|users|followers|subscribers|members|students|"
+    r"kids|steps|words|pages|views|likes|times|items|calories|kcal|km|kms|miles|metres|meters|"
+    r"ml|kg|lbs|personas|seguidores|pasos|palabras|veces|kil[óo]metros)(?![\w'\u2019])",
+    re.IGNORECASE,
+)
+# "number" right before a range, "is" or ":" between allowed: "number 620-9980", "the number
+# is 410-2000", "number: 410-2000" (not "the number of people was 200-3000").
+_NUMBER_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:numbers?|n[úu]mero)[ \t]*(?:(?:is|es|:|=|-)[ \t]*)?\Z", re.IGNORECASE
+)
+# The last digit before a range, or the end of a placeholder ("[phone]": redact reads a text
+# again after it has put them in; see _phone_word_before), and what stands between a
+# number and the next one in a list: "555-0142 or 555-2368", "555-8230 / 555-8240".
+_LAST_DIGIT = re.compile(r"[\d\]](?=[^\d\]]*\Z)")
+_LIST_BETWEEN = re.compile(r"[\W_]*(?:(?:or|and)[\W_]+)?(?:(?:on|at)[\W_]+)?", re.IGNORECASE)
+# Words for money: between a word that names a phone and a range, they make it an amount
+# ("my phone bill is 350-1250 a year", "call me if you can lend 500-1000").
+_MONEY_WORD = re.compile(
+    r"(?<![^\W\d_])(?:spend|spends|spent|spending|pay|pays|paid|paying|payment|earn|earns|"
+    r"earned|earning|earnings|make|makes|made|cost|costs|costing|charge|charges|charged|owe|"
+    r"owes|owed|owing|bill|bills|price|prices|fee|fees|rent|salary|wage|wages|budget|quote|"
+    r"quoted|borrow|borrowed|lend|lent|loan|save|saved|savings|debt|debts|income|raise|raised|"
+    r"cobra|cobro|cobran|cuesta|cuestan|pago|pagar|gano|gana|gasto|renta|deuda|precio|monto|"
+    r"sueldo)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # In Chinese, Japanese and Korean a unit is written onto the number: currencies (円, 元, 块,
@@ -114,13 +147,35 @@ def _amount_around(text: str, groups: list[str], seps: list[str], start: int, en
 
 def _range_apart(text: str, groups: list[str], seps: list[str], start: int, end: int) -> bool:
     """Whether ``groups`` are a range with no currency after it that is no phone number: one
-    before a rate ("350-1250 a month"), or one of round numbers ("I spend 500-1000 on rent")
-    where no word before it names a phone ("call 420-1000" stays a phone number)."""
-    if not _range(groups, seps):
+    before a rate ("350-1250 a month") where no word names a phone right before it, with no
+    other number between ("call the clinic at 555-2368 a day before", "phone 555-6120 per
+    week" are phone numbers), or one of round numbers ("I spend 500-1000 on rent") where no
+    word before it names a phone ("call 420-1000", "our line is 340-2000" stay phone numbers).
+    A word for money between such a word and the range leaves it a range ("my phone bill is
+    350-1250 a year", "call me if you can lend 500-1000"). Not one right after "number" ("the
+    number is 410-2000", "number: 410-2000"); always one before a word for what is counted
+    ("200-3000 people", "300-1000 steps", see :data:`_COUNT_AFTER`)."""
+    if not _range(groups, seps) or _NUMBER_BEFORE.search(text, max(0, start - 16), start):
         return False
+    if _COUNT_AFTER.match(text, end):
+        return True  # "the line was 200-3000 people long", "son como 200-3000 km"
     if _RATE_AFTER.match(text, end):
-        return True
-    return all(g.endswith("0") for g in groups) and told(text, start) != "phone"
+        return not _phone_word_before(text, start, near=True)
+    return all(g.endswith("0") for g in groups) and not _phone_word_before(text, start)
+
+
+def _phone_word_before(text: str, start: int, *, near: bool = False) -> bool:
+    """Whether a word before the range at ``start`` names it a phone number, with no word for
+    money between them; ``near``: with no other number between them either, but for one in a
+    list of numbers ("ring 555-0142 or 555-2368 a day before"; in "Ring 01632 960123 and
+    they'll quote you 350-1250 a month" the range is none)."""
+    since = 0
+    if near:
+        last = _LAST_DIGIT.search(text, max(0, start - 48), start)
+        if last is not None and not _LIST_BETWEEN.fullmatch(text, last.end(), start):
+            since = last.end()
+    word_end = phone_word_end(text, start, since)
+    return word_end is not None and not _MONEY_WORD.search(text, word_end, start)
 
 
 def _range(groups: list[str], seps: list[str]) -> bool:

@@ -14,8 +14,9 @@ the words before ("the number"); so do 号码, 番号 and 번호 after a person 
 "언니 번호"), and after a person or a home with 的, の or 의 ("我妈的号码", "実家の番号"). A word
 for a phone glued before a number (:data:`PHONE_WORD`, "tel.07700900123"), a reference's "#"
 (:data:`REFERENCE_HASH`, "ticket #555-1234") and a word for an id of a purchase, a delivery
-or a case right before a number in any shape (:func:`named_id`, "order number 555-123-4567")
-are told here too.
+or a case right before a number in any shape (:func:`named_id`, "order number 555-123-4567";
+not after a word for a call, "ring the booking number 0161 496 0000", nor where words after
+the number name it a phone, "ticket 44817 555-0142 is my direct line") are told here too.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ _MARKED_ID_WORDS = words(
 )
 _ID_MARKER = r"[ \t]+(?:numbers?|nos?\.?|num\.?|nr\.?|ids?|codes?)"
 _NAMED_ID = re.compile(
-    r"(?<![^\W\d_])(?:(?P<kind>" + "|".join(_BARE_ID_WORDS) + r")(?:" + _ID_MARKER + r")?"
+    r"(?<![^\W\d_])(?:(?P<kind>" + "|".join(_BARE_ID_WORDS) + r")(?P<marker>" + _ID_MARKER + r")?"
     r"|(?:" + "|".join(_MARKED_ID_WORDS) + r")" + _ID_MARKER + r")"
     r"(?:[ \t]*[:#=][ \t]*|[ \t]+(?:is|was|es|era)[ \t]*:?[ \t]+|[ \t]+)"
     r"(?:[^\W_]*\d[^\W_]*[ \t]+){0,4}\Z",
@@ -73,14 +74,50 @@ _ID_PUNCTUATION = str.maketrans(dict.fromkeys(string.punctuation, " "))
 # "to" or "in" before a word of _NAMED_ID on its own: a verb or "in case" ("to order 0800…",
 # "in case 07700 900123 is busy").
 _VERB_BEFORE = re.compile(r"(?<![^\W\d_])(?:to|in)[ \t]+\Z", re.IGNORECASE)
+# "case" on its own after these words is an idiom, not a case to look up: "in that case",
+# "worst case", "in any case", "just in case".
+_CASE_IDIOM = re.compile(
+    r"(?<![^\W\d_])(?:that|this|any|worst|best|which|either|such|each|every|no|some|in|just)"
+    r"[ \t]+\Z",
+    re.IGNORECASE,
+)
+# A word for a call, and "the", "my", … or "me on" after it, before a word of _NAMED_ID: the
+# number is a line to call ("call the appointment number 020 7946 0958", "ring the booking
+# number 0161 496 0000", "call us on the booking number …"; not "call about order …" nor
+# "text me the order number …").
+_CALL_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:call|calls|called|calling|ring|rings|rang|ringing|dial|dials|dialed|"
+    r"dialled|dialing|dialling|text|txt|texted|phone|phoned|reach|contact|llama|ll[áa]mame|"
+    r"marca|m[áa]rcame)[ \t]+(?:(?:me|us|them|him|her)[ \t]+(?:on|at|al)[ \t]+)?"
+    r"(?:(?:the|my|your|our|their|his|her|this|that|a|el|la|al|mi|tu|su)[ \t]+)?\Z",
+    re.IGNORECASE,
+)
+# A word after a number that names it a phone, which outweighs a word for an id before it:
+# "ticket 44817 555-0142 is my direct line", "order #88213 555-0199 is my cell", "Case:
+# 555-0193 is my mobile", "in any case 555-0142 works, call whenever", "… no wait thats my
+# phone", "pedido 55 1234 5678 es mi cel"; not "is my order number" (see phone_named_after:
+# a word for an id between "my" and the word for a phone), nor "es mi número de cliente".
+_PHONE_NAMED_AFTER = re.compile(
+    r"[^\S\r\n]*[,;:?!)\-]*(?:[^\S\r\n]*[^\W\d_]+[,.!?]*){0,3}?[^\S\r\n]*"
+    r"(?:(?:is|was|that['\u2019]?s|it['\u2019]?s|its|es|era)[^\S\r\n]+"
+    r"(?:my|his|her|our|their|your|mi|su|tu)[^\S\r\n]+(?:(?P<whose>[^\W\d_]+)[^\S\r\n]+)?"
+    r"(?:cell|cellphone|mobile|phone|landline|number|line|whatsapp|digits|cel|celular|"
+    r"n[úu]mero|tel[ée]fono|m[óo]vil)"
+    r"|works[,;]?[^\S\r\n]+(?:call|text|ring|txt|whatsapp))(?![^\W\d_])"
+    r"(?![ \t]+(?:of|de)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
 #: How far back from a number :data:`_NAMED_ID` looks.
 _NAMED_ID_REACH = 64
 
 
-def named_id(text: str, position: int) -> bool:
+def named_id(text: str, position: int, end: int | None = None) -> bool:
     """Whether a word for an id of a purchase, a delivery or a case names the number at
     ``position`` right before it (see :data:`_NAMED_ID`): "order number 555-123-4567", "my
-    student id is 2019 4455 6677"; not "in case 07700 900123", "to order 0800 123 4567"."""
+    student id is 2019 4455 6677"; not "in case 07700 900123", "in that case …", "to order
+    0800 123 4567", "call the appointment number 020 7946 0958". With ``end``, where the
+    number ends, a word after it that names it a phone outweighs the word for an id
+    ("ticket 44817 555-0142 is my direct line", see :data:`_PHONE_NAMED_AFTER`)."""
     start = max(0, position - _NAMED_ID_REACH)
     # The common case, told without the pattern's search: no word for an id among the last
     # words before the number (an id word, its marker, "is", four parts of the id).
@@ -90,13 +127,32 @@ def named_id(text: str, position: int) -> bool:
     found = _NAMED_ID.search(text, start, position)
     if found is None:
         return False
-    return found.group("kind") is None or not _VERB_BEFORE.search(
-        text, max(0, found.start() - 4), found.start()
-    )
+    before = max(0, found.start() - 40)
+    if _CALL_BEFORE.search(text, before, found.start()):
+        return False  # "ring the booking number 0161 496 0000"
+    kind = found.group("kind")
+    if kind is not None and found.group("marker") is None:
+        if _VERB_BEFORE.search(text, max(0, found.start() - 4), found.start()):
+            return False  # "to order 0800 …", "in case 07700 900123 is busy"
+        if kind.lower() == "case" and _CASE_IDIOM.search(text, before, found.start()):
+            return False  # "in that case 555-123-4567 is my cell", "worst case 07700 …"
+    return end is None or not phone_named_after(text, end)
+
+
+def phone_named_after(text: str, end: int) -> bool:
+    """Whether the words after a number that ends at ``end`` name it a phone ("… is my cell",
+    "… es mi cel"; see :data:`_PHONE_NAMED_AFTER`), unless a word for an id stands between
+    "my" and the word for a phone ("is my order number")."""
+    after = _PHONE_NAMED_AFTER.match(text, end)
+    if after is None:
+        return False
+    whose = after.group("whose")
+    return whose is None or whose.lower() not in _ID_WORDS
 
 
 # What tells, in the words before a number, whether it is a phone number: a word that names
-# one ("call", "text me on", "my number is", "mi cel es", "电话", "找我", "연락처"), or a word
+# one ("call", "text me on", "my number is", "mi cel es", "our line is", "hotline", "front
+# desk", "电话", "找我", "연락처"; not "bottom line", "in line", "line of"), or a word
 # that names an id ("order", "invoice", "tracking", "barcode", "policy", "case", "EAN",
 # "ISBN", "订单"). The last one before the number decides; a sentence's end after it ends
 # what it tells, and a Chinese or Japanese comma ends what a word for an id tells (see told).
@@ -105,10 +161,13 @@ def named_id(text: str, position: int) -> bool:
 # number") or is "my", "the", "this", … (see _numbered).
 _NAMED = re.compile(
     r"(?<![^\W\d_])(?:(?P<phone>tel|t[ée]l[ée]phone|phones?|phoned|phoning|mobile|mob|cell|"
-    r"cellphone|landline|calls?|called|calling|ring|rings|rang|ringing|text|texts|texted|"
+    r"cellphone|(?<!bottom )(?<!\bin )(?:land|hot|help|warm|life|care|crisis|text|phone)?"
+    r"lines?(?![ \t]+of(?![^\W\d_]))|desk|switchboard|extension|"
+    r"calls?|called|calling|ring|rings|rang|ringing|text|texts|texted|"
     r"texting|txt|sms|whats\s?app|viber|signal|telegram|wechat|fax|dial|reach|contact|handy|"
     r"telefon|telefono|tel[ée]fono|telefone|celular|cel|m[óo]vil|portable|"
-    r"ll[áa]m(?:a|ame|eme|enme|en|anos|ar|arme|ada|adas)|llam[óo]|m[áa]rc(?:ame|ale|anos)|"
+    r"(?<!\bse[ \t])ll[áa]m(?:a|ame|eme|enme|en|anos|ar|arme|ada|adas)|llamó|"
+    r"(?<!\bme[ \t])llamo|m[áa]rc(?:ame|ale|anos)|"
     r"escr[íi]beme|m[áa]ndame|mensaje|cont[áa]ctame|"
     r"n[úu]mero(?![ \t]+de(?![^\W\d_]))|телефон|тел|звони|"
     r"звоните|позвони|позвоните|رقمي|هاتف|هاتفي|جوال|جوالي|موبايل|اتصل|اتصلي|واتساب|फ़ोन|"
@@ -184,6 +243,10 @@ _PERSON_BEFORE_UNSPACED = re.compile(
     r"おばあちゃん|おじいちゃん|彼氏|彼女|友達|友人|旦那|主人|"
     r"(?<![\u4e00-\u9fff])[母父兄姉弟妹夫妻親家])(?:[ \t]?|[的の의][ \t]?)\Z"
 )
+# "Other" before 号码 ("其他的号码", "别的号码", "另外的号码"), and a trunk 0 at the start of
+# the number it names, perhaps after the "-", "/", "," or "#" it is read from (see _numbered).
+_OTHER_BEFORE_UNSPACED = re.compile(r"(?:其他|其它|[别別]的|另外)的?[ \t]?\Z")
+_TRUNK_AT = re.compile(r"[-/,._#]*0")
 # The groups of _NAMED that the word before them tells (see _numbered).
 _NUMBERED = ("numbered", "unspaced_numbered")
 # A word that names a phone right after a number, a particle between allowed: "로 연락 주세요",
@@ -204,19 +267,7 @@ def told(text: str, position: int, end: int | None = None) -> str | None:
     With ``end``, where the number ends, a word that names a phone right after the number
     outweighs a word for an id before it, unless that word names the number itself ("주문번호",
     "订单" right before it)."""
-    last: str | None = None
-    last_end = 0  # where the word that tells ``last`` ends
-    itself = False  # whether that word names the number itself ("受付番号", "order number")
-    for found in _NAMED.finditer(text, max(0, position - _NAMED_REACH), position):
-        group = found.lastgroup
-        if group == "comma":
-            if last == "id" and _letters(text, last_end, found.start()):
-                last = None
-            continue
-        said = _numbered(text, found) if group in _NUMBERED else group
-        if said is not None:
-            last = {"unspaced_phone": "phone", "unspaced_id": "id", "end": None}.get(said, said)
-            last_end, itself = found.end(), group in _NUMBERED
+    last, last_end, itself = _last_told(text, position)
     if (
         last == "id"
         and end is not None
@@ -228,14 +279,42 @@ def told(text: str, position: int, end: int | None = None) -> str | None:
     return last
 
 
+def phone_word_end(text: str, position: int, since: int = 0) -> int | None:
+    """Where the word ends that names a phone number at ``position``, read from ``since`` on
+    (see :func:`told`); None where the words before it tell no phone number."""
+    last, last_end, _ = _last_told(text, position, since)
+    return last_end if last == "phone" else None
+
+
+def _last_told(text: str, position: int, since: int = 0) -> tuple[str | None, int, bool]:
+    """What the last words before ``position`` (from ``since`` on) tell of a number there,
+    where the word that tells it ends, and whether that word names the number itself
+    ("受付番号", "order number"); see :func:`told`."""
+    last: str | None = None
+    last_end = 0
+    itself = False
+    for found in _NAMED.finditer(text, max(since, position - _NAMED_REACH), position):
+        group = found.lastgroup
+        if group == "comma":
+            if last == "id" and _letters(text, last_end, found.start()):
+                last = None
+            continue
+        said = _numbered(text, found, position) if group in _NUMBERED else group
+        if said is not None:
+            last = {"unspaced_phone": "phone", "unspaced_id": "id", "end": None}.get(said, said)
+            last_end, itself = found.end(), group in _NUMBERED
+    return last, last_end, itself
+
+
 def _letters(text: str, start: int, end: int) -> int:
     """How many letters stand in ``text[start:end]``."""
     return sum(c.isalpha() for c in text[start:end])
 
 
-def _numbered(text: str, found: re.Match[str]) -> str | None:
-    """What a number named by the word before it is (see :data:`_NAMED`): "phone", "id", or
-    None where that word leaves it to the words before it ("the number", "会員の番号")."""
+def _numbered(text: str, found: re.Match[str], position: int) -> str | None:
+    """What a number at ``position`` named by the word before it is (see :data:`_NAMED`):
+    "phone", "id", or None where that word leaves it to the words before it ("the number",
+    "会員の番号")."""
     if found.lastgroup == "numbered":
         before = found.group().split()[0].lower()
         if found.group("owner") and re.split("['\u2019]", before)[0] not in _NOT_OWNERS:
@@ -250,6 +329,12 @@ def _numbered(text: str, found: re.Match[str]) -> str | None:
         text, max(0, start - 8), start
     ):
         return "phone"
+    if found.group() in ("号码", "號碼") and _OTHER_BEFORE_UNSPACED.search(
+        text, max(0, start - 4), start
+    ):
+        # "the other number", as "这个号码": a phone number where it has a trunk 0
+        # ("其他的号码是02187654321"), nothing where it may be an id ("其他的号码2021123456").
+        return "phone" if _TRUNK_AT.match(text, position) else None
     spaced = start > 0 and text[start - 1] in " \t"
     word = text[start - 1 - spaced] if start > spaced else ""
     if word in ("的", "の", "의"):  # another word's: "会員の番号", "카드의 번호"

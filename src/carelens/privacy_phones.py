@@ -37,7 +37,13 @@ from itertools import pairwise
 
 from carelens.privacy_accounts import accounts
 from carelens.privacy_amounts import CURRENCY_SIGNS, an_amount
-from carelens.privacy_phone_words import PHONE_WORD, REFERENCE_HASH, named_id, told
+from carelens.privacy_phone_words import (
+    PHONE_WORD,
+    REFERENCE_HASH,
+    named_id,
+    phone_named_after,
+    told,
+)
 from carelens.privacy_reading import UNSPACED, UNSPACED_CHAR
 
 _DIGIT_GROUP = r"(?:\(\d{1,5}\)|\d{1,15})"
@@ -283,10 +289,10 @@ def _phone_ok(
     single = len(groups) == 1
     if REFERENCE_HASH.search(text, max(0, start - 24), start):
         return False  # "ticket #555-1234", "Case #2024-123456"
-    if named_id(text, start):
+    if named_id(text, start, end):
         return False  # "order number 555-123-4567", "my student id is 2019 4455 6677"
-    if not shaped and told(text, mark) != "phone":
-        return False  # "55 1234 5678" after "mi cel es", "tel", "whatsapp" only
+    if not shaped and told(text, mark) != "phone" and not phone_named_after(text, end):
+        return False  # "55 1234 5678" after "mi cel es", "tel", "whatsapp", before "es mi cel"
     # Digits spaced one by one, and one run of digits longer than a national number (a
     # country code without "+", "00" and a country code, Russian with its trunk 8): a phone
     # number only after words that name one ("call 447700900123"), not in a list of ratings
