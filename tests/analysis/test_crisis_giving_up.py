@@ -318,3 +318,40 @@ def test_goodbye_letters_written_are_a_suicide_cue(text: str, words: str) -> Non
 )
 def test_goodbye_letters_to_an_everyday_recipient_stay_no_cue(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't go on like this with my landlord",
+        "can't go on like this with my landlord, i'm going to report him",
+        "can't go on like this with this job",
+        "can't go on like this with my roommate never doing the dishes",
+        "i can't go on like this at work, my manager is a nightmare",
+        "can't go on like this with school, the exams are brutal lol",
+    ],
+)
+def test_cant_go_on_like_this_with_an_everyday_matter_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("I can't go on like this", ["can't go on"]),
+        (
+            "I can't go on like this anymore, I want it all to end",
+            ["can't go on", "want it all to end"],
+        ),
+        # the voices are no everyday matter, and their telling is a cue of its own
+        (
+            "can't go on like this with the voices telling me to die",
+            ["can't go on", "voices telling me to die"],
+        ),
+        ("can't go on like this with my depression", ["can't go on"]),
+        ("i can't go on like this with my husband, he hits me every night", ["can't go on"]),
+        ("can't go on like this with this job, i'd rather be dead", ["rather be dead"]),
+    ],
+)
+def test_cant_go_on_like_this_otherwise_stays_a_cue(text: str, words: list[str]) -> None:
+    assert cue_words(text) == words

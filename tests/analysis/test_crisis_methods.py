@@ -209,3 +209,76 @@ def test_a_telling_thought_over_elsewhere_stays_no_cue(text: str) -> None:
 def test_od_idiom_is_set_aside_from_the_learned_flag() -> None:
     text = "i od'd on netflix this weekend"
     assert [text[start:end] for start, end in not_own_mentions(text)] == ["od'd"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother od'd and passed away last year",
+        "my cousin ODed and died in march",
+        "my mom died of an overdose when i was 15. i'm 30 now",
+    ],
+)
+def test_an_overdose_told_with_a_death_stays_a_cue_read_as_a_loss(text: str) -> None:
+    # Unlike "he killed himself last year", a death by overdose is flagged: the crisis feedback
+    # reads it as a loss (crisis_loss_overdose) and reads the seeker's own risk beside it
+    # (crisis_loss_signs: "... been hoarding my oxy"), which no other pattern flags. The
+    # feedback tests pin that reading.
+    assert crisis_cues(text) != ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("my brother od'd last night and he's in the icu", "od'd"),
+        ("I od'd last week", "od'd"),
+        ("i od'd and nearly died last month", "od'd"),
+        ("my brother od'd and almost died, he's in the icu now", "od'd"),
+        ("my sister ODed last night, she's not dead but they pumped her stomach", "ODed"),
+        ("my boyfriend od'd yesterday and my grandma died the same week", "od'd"),
+        ("my cousin overdosed yesterday, they said she might die", "overdosed"),
+    ],
+)
+def test_an_overdose_survived_or_the_writers_own_stays_a_cue(text: str, words: str) -> None:
+    assert words in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "my brother shot himself in 2020. sometimes i think i'll end up like him and honestly "
+            "i'm ok with that",
+            "end up like him",
+        ),
+        (
+            "my brother killed himself last year. i'll end up like him and honestly i'm ok "
+            "with that",
+            "end up like him",
+        ),
+        ("my mom took her own life in 2019. i'm scared i'll end up like her", "end up like her"),
+        (
+            "that movie about the guy who hangs himself, i've been planning the same thing",
+            "planning the same thing",
+        ),
+        (
+            "i keep rewatching the episode where he jumps off the roof because i want to do it too",
+            "do it too",
+        ),
+    ],
+)
+def test_ending_up_like_them_or_planning_the_same_is_a_cue(text: str, words: str) -> None:
+    assert words in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad hung himself. i promise myself i won't end up like him",
+        "my dad killed himself. i don't want to end up like him",
+        "my aunt is a hoarder and i'm going to end up like her lol",
+        "my mom drank herself to death and i'm going to end up like her if i don't stop",
+    ],
+)
+def test_ending_up_like_someone_resolved_against_or_everyday_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

@@ -182,6 +182,24 @@ def test_own_words_other_tellings_and_inner_voices_stay_cues(text: str, words: s
 
 
 @pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("the voices keep telling me to die", "voices keep telling me to die"),
+        ("the voices keep telling me to end it", "voices keep telling me to end it"),
+        ("my head keeps telling me to jump", "my head keeps telling me to jump"),
+    ],
+)
+def test_inner_voices_telling_the_writer_to_die_are_a_cue(text: str, words: str) -> None:
+    """Command voices are a cue whatever they command the writer's death with, not only "kill
+    myself"."""
+    assert cue_words(text) == [words]
+
+
+def test_a_telling_to_jump_at_something_is_no_cue() -> None:
+    assert crisis_cues("my gut keeps telling me to jump at the job offer") == ()
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "someone told me to kys",

@@ -363,3 +363,35 @@ def test_a_quantity_at_work_on_a_trip_of_no_drug_or_by_a_pet_is_no_cue(text: str
 )
 def test_a_pet_an_accident_or_a_room_beside_a_sign_of_risk_stays_a_cue(text: str) -> None:
     assert crisis_cues(text) != ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "downed the whole bottle of my sleeping pills",
+            "downed the whole bottle of my sleeping pills",
+        ),
+        ("downed the whole bottle an hour ago and now i'm just waiting", "downed the whole bottle"),
+        (
+            "downed the whole bottle 20 minutes ago. tell my mom i'm sorry",
+            "downed the whole bottle",
+        ),
+        ("downed the whole bottle tonight with my xanax", "downed the whole bottle"),
+    ],
+)
+def test_a_whole_bottle_downed_is_a_cue(text: str, words: str) -> None:
+    assert words in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "downed the whole bottle of water after the run",
+        "downed the whole bottle of gatorade after practice",
+        "we downed the whole bottle last night, worst hangover of my life",
+        "downed the whole bottle of wine with dinner",
+    ],
+)
+def test_a_whole_bottle_of_a_drink_downed_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

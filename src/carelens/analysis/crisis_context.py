@@ -26,8 +26,13 @@ farewell that points to an ending, not an everyday leaving
 (:mod:`carelens.analysis.crisis_farewells`: "goodbye everyone, I'm moving to Canada", "a
 goodbye letter to my old job"); a means told of a risk, not of a
 death told of nor an idiom (:mod:`carelens.analysis.crisis_methods`: "he tried to hang
-himself", not "my uncle shot himself last spring" nor "he shot himself in the foot"); "od'd"
-as an overdose, not the name "Oded".
+himself", not "my uncle shot himself last spring" nor "he shot himself in the foot"); a means
+come near, not a toy, a jump for joy nor wine with pizza
+(:mod:`carelens.analysis.crisis_means_near`: "i put the gun in my mouth", "stood on the bridge
+... wanted to jump", "wine and pills tonight, then nothing"); "od'd" as an overdose, not the
+name "Oded". None of the means, farewells, overdoses, jumps and third parties' risks is a cue
+told in a story (:mod:`carelens.analysis.crisis_stories`: "in the movie he jumps off a bridge
+at the end").
 :mod:`carelens.analysis.crisis` runs them. :func:`not_own_mentions` gives the words set aside
 as another's telling or an idiom, which the learned flag does not read either.
 """
@@ -47,10 +52,12 @@ from carelens.analysis.crisis_idioms import (
     everyday_taking,
     planned_taking,
 )
+from carelens.analysis.crisis_means_near import NEAR_CHECKS
 from carelens.analysis.crisis_methods import METHOD_CHECKS, OD_PAST
 from carelens.analysis.crisis_overdose_patterns import TAKE_PLANNED, TOOK_MANY
 from carelens.analysis.crisis_patterns import (
     END_IT,
+    JUMPS,
     KILL_MYSELF,
     KILL_YOURSELF,
     KYS,
@@ -59,9 +66,11 @@ from carelens.analysis.crisis_patterns import (
     OVERDOSE,
     PATTERNS,
     RATHER_DIE,
+    SLIT_WRISTS,
     THIRD_PARTY,
     masked_pattern,
 )
+from carelens.analysis.crisis_stories import in_a_story
 from carelens.analysis.crisis_tellings import taken_up_after, told_to_writer
 from carelens.disguises import MASKED_LETTER
 
@@ -212,9 +221,14 @@ def _someones_act(text: str, start: int, end: int) -> bool:
     "thinking about overdose prevention"); not a topic ("Paracetamol overdose is on my
     exam"), a question ("Is it possible to overdose on caffeine?"), a figure ("overdoses are
     up"), an accident or the idiom of an everyday thing had too much of ("I overdosed on ice
-    cream": :func:`~carelens.analysis.crisis_idioms.everyday_overdose`)."""
+    cream": :func:`~carelens.analysis.crisis_idioms.everyday_overdose`), or a story's
+    (:func:`~carelens.analysis.crisis_stories.in_a_story`: "at the end of the film he
+    overdoses"). Another's death by it stays a cue: the crisis feedback reads it as a loss
+    (:mod:`carelens.analysis.crisis_loss_overdose`)."""
     before, after = _clauses(text, start, end)
     if _ACCIDENT.search(before) or _ACCIDENT.search(after):
+        return False
+    if in_a_story(text, start, end):
         return False
     if everyday_overdose(text, start, end):
         return False
@@ -234,8 +248,9 @@ def _od_act(text: str, start: int, end: int) -> bool:
 def _swallowed(text: str, start: int, end: int) -> bool:
     """A quantity of a drug taken that is not carried nor a usual dose ("took a whole bottle of
     tylenol with me", "took 5 advil over the day for my migraine":
-    :func:`~carelens.analysis.crisis_idioms.everyday_taking`)."""
-    return not everyday_taking(text, start, end)
+    :func:`~carelens.analysis.crisis_idioms.everyday_taking`), nor a story's ("in the movie
+    she swallowed the whole bottle": :func:`~carelens.analysis.crisis_stories.in_a_story`)."""
+    return not everyday_taking(text, start, end) and not in_a_story(text, start, end)
 
 
 def _not_everyday_rather(text: str, start: int, end: int) -> bool:
@@ -318,11 +333,20 @@ def _kys_taken_up(text: str, start: int, end: int) -> bool:
 
 
 def _on_purpose(text: str, start: int, end: int) -> bool:
-    """Self-harm words that do not tell of an accident ("I burned myself on the stove")."""
+    """Self-harm words that do not tell of an accident ("I burned myself on the stove") nor of
+    a story ("a poem about a girl who cuts herself":
+    :func:`~carelens.analysis.crisis_stories.in_a_story`)."""
     before, after = _clauses(text, start, end)
     if _ACCIDENT.search(before) or _ACCIDENT.search(after):
         return False
-    return _ACCIDENT_AFTER.match(after) is None
+    return _ACCIDENT_AFTER.match(after) is None and not in_a_story(text, start, end)
+
+
+def _not_a_story(text: str, start: int, end: int) -> bool:
+    """Another person's risk or a jump not told in a story ("in the show she wants to die",
+    "the movie ends with her jumping off the bridge":
+    :func:`~carelens.analysis.crisis_stories.in_a_story`)."""
+    return not in_a_story(text, start, end)
 
 
 #: Patterns whose words have everyday senses too: a match is a cue only when its check holds.
@@ -339,8 +363,10 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     RATHER_DIE: _not_everyday_rather,
     STOP_GOING_ON: _not_chatter,
     **FAREWELL_CHECKS,
+    **dict.fromkeys((*THIRD_PARTY, *JUMPS, SLIT_WRISTS), _not_a_story),
     **dict.fromkeys(ON_PURPOSE, _on_purpose),
     **METHOD_CHECKS,
+    **NEAR_CHECKS,
 }
 #: The checks by the pattern they read, as written and as it reads a masked letter
 #: (:func:`~carelens.analysis.crisis_patterns.masked_pattern`).

@@ -13,8 +13,11 @@ before my holiday"): a goodbye needs words of an ending near it ("Goodbye. I lov
 another act or the calm after them ("I've been giving away my things and saying goodbye to
 people. I feel calm now."), and goodbye letters written are a sign alone ("I wrote my goodbye
 letters tonight"), but to an everyday recipient ("a goodbye letter to my old job", "... to my
-eating disorder", "... to my grandpa who passed away"). :data:`FAREWELL_CHECKS` maps each
-pattern to its check; :mod:`carelens.analysis.crisis_context` joins them to its own.
+eating disorder", "... to my grandpa who passed away"). None of them is a cue told in a story
+(:func:`carelens.analysis.crisis_stories.in_a_story`: "the episode where she writes goodbye
+letters to everyone was so sad"), but the writer's own after one is ("after that show I've been
+writing goodbye letters to my family"). :data:`FAREWELL_CHECKS` maps each pattern to its check;
+:mod:`carelens.analysis.crisis_context` joins them to its own.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from carelens.analysis.crisis_patterns import (
     GOODBYE_LETTERS,
     LAST_POST,
 )
+from carelens.analysis.crisis_stories import in_a_story
 
 # An everyday leaving near a farewell: a move, a trip, a new job, a break.
 _ORDINARY_LEAVING = re.compile(
@@ -48,8 +52,10 @@ _ORDINARY_LEAVING = re.compile(
 
 def _final_farewell(text: str, start: int, end: int) -> bool:
     """A farewell without an everyday leaving near it ("goodbye everyone, I'm moving to
-    Canada", "by the time you read this I'll be gone on holiday")."""
-    return _ORDINARY_LEAVING.search(text, max(0, start - 150), end + 150) is None
+    Canada", "by the time you read this I'll be gone on holiday"), not told in a story
+    (:func:`~carelens.analysis.crisis_stories.in_a_story`)."""
+    leaving = _ORDINARY_LEAVING.search(text, max(0, start - 150), end + 150) is not None
+    return not leaving and not in_a_story(text, start, end)
 
 
 _FINAL_WORDS = re.compile(rf"\b{FINAL}\b", re.IGNORECASE)
@@ -83,7 +89,10 @@ _ORDINARY_GIVING = re.compile(
 def _farewell_acts(text: str, start: int, end: int) -> bool:
     """A farewell act (FAREWELL_ACTS) with another act or the calm after them (_CALM) within
     150 characters, and no everyday giving or leaving near it (_ORDINARY_GIVING,
-    _ORDINARY_LEAVING): one act alone is how everyday life reads too."""
+    _ORDINARY_LEAVING): one act alone is how everyday life reads too. Not one told in a story
+    (:func:`~carelens.analysis.crisis_stories.in_a_story`)."""
+    if in_a_story(text, start, end):
+        return False
     low, high = max(0, start - 150), end + 150
     other = any(
         not (match.start() < end and start < match.end())

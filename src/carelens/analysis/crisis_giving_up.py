@@ -22,6 +22,11 @@ given up do ("anymore", "living", "with life", "at this point").
 - :data:`DONE_WITH_LIFE`: "im done with life"; not "done with life admin".
 - :data:`POINT_OF_GOING_ON`: "idk what the point of going on is anymore"; not of an outing.
 - :data:`STILL_ALIVE`: "I wake up disappointed that I'm still alive"; not "still here at work".
+- :data:`LIKE_THIS_MATTER`: what sets "I can't go on" (of
+  :data:`~carelens.analysis.crisis_patterns.PATTERNS`) aside where "like this" names an everyday
+  matter of the writer's outer life, a complaint ("I can't go on like this with my landlord",
+  "... with this job", "... at work"); not their inner life nor the people closest to them
+  ("... with the voices telling me to die", "... with my depression", "... with my husband").
 
 This module only states the patterns.
 """
@@ -99,6 +104,19 @@ STILL_ALIVE = (
     r"\b(?:disappointed|disappointment|upset|sad|annoyed|angry|pissed|mad|hate|hating)\s+(?:that\s+"
     r")?(?:i'?m|im|i\s+am|i\s+was|i'?ve\s+survived)\s+(?:still\s+)?(?:alive|breathing|here"
     r"(?!\s+(?:at|in|on|with|for|after|until|till)\b))\b"
+)
+#: After "can't go on": "like this" and an everyday matter of the writer's outer life, a
+#: complaint ("like this with my landlord", "like this with this stupid job", "like this at
+#: work"); not their inner life, their health nor the people closest to them ("like this with
+#: the voices telling me to die", "with my depression", "with my husband"), which stay a cue.
+LIKE_THIS_MATTER = (
+    r"\s+like\s+(?:this|that)\s+(?:with|at|in)\s+(?:(?:my|this|the|our|these|those|that|his|her"
+    r"|their|a|an|all\s+(?:my|this|these|the))\s+)?(?:[\w'-]+\s+)?(?:landlords?|landlady|neighbou?rs?"
+    r"|roommates?|flatmates?|housemates?|jobs?|work|boss|bosses|managers?|supervisors?|coworkers?"
+    r"|co-workers?|colleagues?|company|team|clients?|customers?|school|college|uni|class|classes"
+    r"|teachers?|professors?|homework|assignments?|exams?|studies|projects?|thesis|schedule"
+    r"|hours|shifts?|commute|car|rent|bills|internet|wifi|phone|laptop|computer|house|apartment"
+    r"|flat|noise|renovations?|contractors?|traffic|weather|diet|office|group\s+chat|hoa)\b"
 )
 #: The patterns of this module, in the order they join the ``suicide`` ones.
 GIVING_UP = (

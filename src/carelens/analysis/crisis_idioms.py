@@ -271,6 +271,16 @@ _AILMENT = re.compile(
     re.IGNORECASE,
 )
 _OWN_RISK = re.compile(OWN_RISK, re.IGNORECASE)
+# A whole container downed or taken with no drug named ("downed the whole bottle last night")
+# in a sentence that names a drink or a hangover and no drug: the bottle was one of that ("...
+# worst hangover ever", "... wine night with the girls"); one swallowed is read as pills.
+_DRINK = re.compile(
+    r"\b(?:wine|vodka|whiske?y|bourbon|rum|gin|tequila|beer|liquor|alcohol|booze|champagne"
+    r"|prosecco|soju|sake|cider|water|soda|coke|juice|gatorade|kombucha|milk|hangover"
+    r"|hungover)\b",
+    re.IGNORECASE,
+)
+_A_DRUG = re.compile(rf"\b{DRUGS}\b", re.IGNORECASE)
 # The start of a sentence: the 150 characters before a match cut at its last sentence end.
 _SENTENCE_START = re.compile(r"[.!?\n](?:[^.!?\n]|\.{2,})*$")
 # Where a clause starts: a comma, a semicolon or a conjunction ("my toddler got into my purse
@@ -289,7 +299,9 @@ def everyday_taking(text: str, start: int, end: int) -> bool:
     "took like 8 advil over the weekend"), and, for one that is no whole container either
     (:data:`_WHOLE`), a usual dose (:data:`_USUAL_AFTER`, :data:`_USUAL`: "as a kid", "like my
     doctor said") or a modest one for an ailment (:data:`_MODEST`, :data:`_AILMENT`: "took 5
-    advil for my migraine"). None where its sentence holds a sign of the writer's own risk
+    advil for my migraine"), or a whole container with no drug named in a sentence that names a
+    drink and no drug, downed or taken, not swallowed (:data:`_DRINK`: "downed the whole bottle
+    last night, worst hangover ever"). None where its sentence holds a sign of the writer's own risk
     (:data:`~carelens.analysis.crisis_patterns.OWN_RISK`: "... and ended up in the icu", "...
     because i gave up")."""
     rest = _SENTENCE_REST.match(text, end)
@@ -308,12 +320,15 @@ def everyday_taking(text: str, start: int, end: int) -> bool:
         return _SWALLOWING.search(text, low, start) is None and (
             _SWALLOWING.search(text, end, rest.end()) is None
         )
+    taken = text[start:end]
+    drunk = taken.lower().startswith(("downed", "took"))
+    if drunk and _A_DRUG.search(taken) is None and _DRINK.search(text, low, rest.end()):
+        return _A_DRUG.search(text, low, rest.end()) is None
     clause_end = _CLAUSE_START.search(text, end, rest.end())
     if _ACCIDENT.search(clause) or _ACCIDENT.search(
         text, end, rest.end() if clause_end is None else clause_end.start()
     ):
         return True
-    taken = text[start:end]
     if _SEASON.search(text, end, rest.end()) is not None:
         return True
     if _LARGE.search(taken) is not None:

@@ -14,9 +14,13 @@ not a death told of, which the writer grieves, as "he killed himself last year" 
 v1.1: "my dad hung himself when I was 12", "my uncle shot himself last spring", "my best
 friend jumped off the parking garage"), nor an idiom ("he shot himself in the foot", "she
 shot herself a reminder", "give him enough rope and he'll hang himself"), an accident or a
-pet's leap. And after someone's suicide, attempt or self-harm is told, the thought of the same
+pet's leap. No means is a cue told in a story or a game
+(:func:`carelens.analysis.crisis_stories.in_a_story`: "that book where the main character hangs
+himself", "in the movie he jumps off a bridge at the end"). And after someone's suicide,
+attempt or self-harm is told, in life or in a story, the thought, plan or wish of the same
 ("since my dad's suicide attempt I've been thinking about it too", "I want to do the same",
-"I want to join her") is a cue: the writer's, or a third party's told so.
+"I want to join her", "i'll end up like him and honestly i'm ok with that") is a cue: the
+writer's, or a third party's told so.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from carelens.analysis.crisis_stories import in_a_story
 from carelens.analysis.words import SENTENCE_MARK
 from carelens.disguises import MASKED_LETTER, unmask
 
@@ -77,17 +82,20 @@ CUTTING = (
     r"|until|till|til|while|if|daily|sometimes|often|the\s+other\s+day|last\s+(?:night|week"
     r"|month|year)|this\s+(?:week|month|year))\b)"
 )
-#: The thought or wish of the same act after someone's suicide, attempt or self-harm is told:
-#: "I've been thinking about it too", "sometimes I think about doing the same", "I want to join
-#: her" (:func:`same_act`).
+#: The thought, plan or wish of the same act after someone's suicide, attempt or self-harm is
+#: told: "I've been thinking about it too", "sometimes I think about doing the same", "i've been
+#: planning the same thing", "i want to do it too", "I want to join her", "i'll end up like him
+#: and honestly i'm ok with that" (:func:`same_act`).
 SAME_ACT = (
-    r"\b(?:think|thinking|thought|considered|considering|contemplat(?:e|ed|ing))\s+(?:about\s+"
-    r"|of\s+|abt\s+)?(?:(?:it|that|doing\s+(?:it|that))\s+(?:too|as\s+well|also|myself)\b"
-    r"|(?:doing\s+)?the\s+same(?:\s+thing)?\b)"
-    r"|\b(?:do|doing)\s+the\s+same(?:\s+thing)?\b(?!\s+for\b)"
+    r"\b(?:think|thinking|thought|considered|considering|contemplat(?:e|ed|ing)|plan(?:s|ned|ning)?"
+    r"(?:\s+on)?)\s+(?:about\s+|of\s+|abt\s+)?(?:(?:it|that|doing\s+(?:it|that))\s+(?:too|as\s+well"
+    r"|also|myself)\b|(?:doing\s+)?the\s+same(?:\s+thing)?\b)"
+    r"|\b(?:do(?:ing)?\s+(?:the\s+same(?:\s+thing)?\b(?!\s+for\b)|(?:it|that)\s+(?:too|as\s+well"
+    r"|myself)\b)|try(?:ing)?\s+(?:it|that)\s+(?:too|as\s+well|myself)\b)"
     r"|\b(?:join|follow)(?:ing)?\s+(?:him|them|her(?=\s*(?:$|[^\w\s']|(?:soon|now|there|someday"
     r"|too|so|tonight|sometimes|and|but|because|again|forever|in\s+(?:death|heaven|the\s+grave))"
     r"\b)))\b(?!\s+(?:for|at|on|to|and|or|with|as|in(?!\s+(?:death|heaven|the\s+grave)))\b)"
+    r"|\bend(?:ing)?\s+up\s+(?:just\s+)?like\s+(?:him|her|them|my\s+(?:[\w'-]+\s+)?[\w'-]+)\b"
 )
 
 _FLAGS = re.IGNORECASE
@@ -131,14 +139,8 @@ _NOT_WATER = re.compile(
     r"|canal|quarry|water|creek|bay|harbou?r)\b)",
     _FLAGS,
 )
-# Before a means: the idiom "give him enough rope (and he'll hang himself)", or a story told
-# ("in the movie", "the character").
+# Before a means: the idiom "give him enough rope (and he'll hang himself)".
 _ROPE = re.compile(r"\benough\s+rope\b", _FLAGS)
-_STORY = re.compile(
-    r"\b(?:movie|film|show|episode|series|book|novel|story|video\s*game|game|character|scene"
-    r"|season|anime|manga|song|lyrics|play|musical)\b",
-    _FLAGS,
-)
 # A means told in the past or in a story's present ("Juliet stabs herself"), not meant.
 _TOLD = re.compile(
     rf"(?:{_PAST_MEANS}|hangs|shoots|poisons|gasses|electrocutes|suffocates|strangles|drowns|stabs"
@@ -177,20 +179,21 @@ _DEATH = re.compile(
     r"|(?:his|her|their)\s+body)\b",
     _FLAGS,
 )
-# A pet's or a story's leap, not a person's: "my cat jumped off the balcony".
+# A pet's leap, not a person's: "my cat jumped off the balcony" (a story's is read by
+# :func:`~carelens.analysis.crisis_stories.in_a_story`).
 _ANIMAL_BEFORE = re.compile(
     r"\b(?:cats?|kittens?|kitty|dogs?|pupp(?:y|ies)|birds?|squirrels?|hamsters?|rabbits?|bunn(?:y"
-    r"|ies)|goats?|horses?|frogs?|monkeys?|pets?|character|guy\s+in\s+the)\b",
+    r"|ies)|goats?|horses?|frogs?|monkeys?|pets?)\b",
     _FLAGS,
 )
 # A jump for sport or fun, or into water: "into the lake", "bungee", "parkour", "for fun",
-# "as kids".
+# "as kids" (one in a film or a game is a story's: :func:`in_a_story`).
 _EVERYDAY_JUMP = re.compile(
     r"\b(?:for\s+fun|(?:on|for)\s+a\s+dare|bungee|parachut\w*|skydiv\w*|base[\s-]?jump\w*"
     r"|parkour|stunts?|cliff[\s-]?(?:jump|div)\w*|swim\w*|pool|trampoline|mattress|snow\w*|foam"
     r"|diving|zip[\s-]?line|into\s+(?:the|a)\s+(?:water|lake|river|sea|ocean|quarry|pond|creek"
     r"|bay)|all\s+summer|as\s+(?:a\s+)?kids?|when\s+(?:i|we)\s+(?:was|were)\s+(?:a\s+)?(?:kids?"
-    r"|little|child|children)|(?:video\s*)?games?|gta|minecraft|fortnite|movie|film|episode)\b",
+    r"|little|child|children))\b",
     _FLAGS,
 )
 # Words of risk beside an everyday jump that leave it a cue: "... into the river, I wanted to
@@ -225,17 +228,16 @@ def _writers_jump(before: str) -> bool:
 def _idiom(text: str, start: int, end: int) -> bool:
     """A means that is an idiom, an accident or a story: "in the foot", "a text", "with bad
     sushi", "drowning myself in work", "enough rope", "while cleaning his gun", "sh*t" read as
-    "shot", or an act told (:data:`_TOLD`) in a story ("in the movie the character hangs
-    himself"; one meant stays a cue: "after the game he tried to hang himself")."""
+    "shot", or an act told in a story (:func:`~carelens.analysis.crisis_stories.in_a_story`:
+    "in the movie the character hangs himself"; not "after the game he tried to hang
+    himself")."""
     verb = text[start:end].split()[0].lower()
     if verb == f"sh{MASKED_LETTER}t" or _IDIOM_AFTER.match(text, end) is not None:
         return True
     if verb.startswith("drown") and _NOT_WATER.match(text, end) is not None:
         return True
     before, after = _sentence_before(text, start), _sentence_after(text, end)
-    if _ROPE.search(before) is not None:
-        return True
-    if _STORY.search(before) is not None and _TOLD.match(verb) is not None:
+    if _ROPE.search(before) is not None or in_a_story(text, start, end):
         return True
     return _ACCIDENT.search(before) is not None or _ACCIDENT.search(after) is not None
 
@@ -280,9 +282,12 @@ def jump_reading(text: str, start: int, end: int) -> bool:
     meant or done ("I jumped off a bridge last year"), or another person's meant or tried ("she
     wants to jump off the overpass", "he almost jumped off the roof", "jumped off the garage
     and survived"); not another's told in the past alone, a death told of ("my best friend
-    jumped off the parking garage last year"), a pet's ("my cat jumped off the balcony"), nor a
-    jump for sport, fun or a story ("we jumped off the cliff into the lake", "bungee jumped off a
-    bridge") without words of a risk in its sentence."""
+    jumped off the parking garage last year"), a pet's ("my cat jumped off the balcony"), one in
+    a story or a game (:func:`~carelens.analysis.crisis_stories.in_a_story`: "in the movie he
+    jumps off a bridge at the end"), nor a jump for sport or fun ("we jumped off the cliff into
+    the lake", "bungee jumped off a bridge") without words of a risk in its sentence."""
+    if in_a_story(text, start, end):
+        return False
     before, after = _sentence_before(text, start), _sentence_after(text, end)
     sentence = before + text[start:end] + after
     if _EVERYDAY_JUMP.search(sentence) is not None and _RISK_NEAR.search(sentence) is None:
@@ -330,9 +335,10 @@ def cutting_alone(text: str, start: int, end: int) -> bool:
     """ "cutting" with no object (:data:`CUTTING`) after a form of "be", a habit or whose it is
     ("I've been cutting", "my mom would kill me if she found out I've been cutting", "she keeps
     cutting"), not in a sentence of an everyday cut ("I've been cutting for a month and lost 8
-    pounds", "been cutting since 2010, my clients love it") without words of self-harm."""
+    pounds", "been cutting since 2010, my clients love it") without words of self-harm, nor in
+    a story (:func:`~carelens.analysis.crisis_stories.in_a_story`)."""
     before = _sentence_before(text, start, 80)
-    if _CUTTING_BEFORE.search(before) is None:
+    if _CUTTING_BEFORE.search(before) is None or in_a_story(text, start, end):
         return False
     sentence = before + _sentence_after(text, end)
     return _EVERYDAY_CUT.search(sentence) is None or _SELF_HARM_NEAR.search(sentence) is not None
@@ -343,12 +349,19 @@ def cutting_alone(text: str, start: int, end: int) -> bool:
 _CRISIS_BEFORE = re.compile(
     rf"\b(?:s[u*]i?cid\w*|kill(?:ed|ing|s)?\s+{_THEMSELVES}|{_MEANS}\s+{_THEMSELVES}|took\s+(?:his"
     r"|her|their)\s+(?:own\s+)?li(?:fe|ves)|end(?:ed)?\s+(?:his|her|their)\s+(?:own\s+)?li(?:fe"
-    r"|ves)|overdos\w*|od'?d|jumped\s+(?:off|from)|slit\s+(?:his|her|their)|(?:cut|cutting|cuts"
+    r"|ves)|overdos\w*|od'?d|jump(?:ed|s)\s+(?:off|from)|slit\s+(?:his|her|their)|(?:cut|cutting|cuts"
     rf"|hurt|hurting|harm|harming)\s+{_THEMSELVES}|self[\s-]*harm\w*)",
     _FLAGS,
 )
 _DEATH_BEFORE = re.compile(
     r"\b(?:died|dead|death|passed\s+away|funeral|grave|heaven|killed|lost\s+(?:him|her|them|my))\b",
+    _FLAGS,
+)
+# Before ending up like someone: an intent not to ("i don't want to end up like him", "i'll
+# never end up like her"), a resolve, not a wish.
+_NOT_BEFORE = re.compile(
+    r"\b(?:don'?t|dont|do\s+not|never|won'?t|wont|will\s+not|not)\s+(?:(?:ever|want|wanna|going"
+    r"|gonna|let\s+myself)\s+){0,2}(?:to\s+)?$",
     _FLAGS,
 )
 # Before doing the same or joining: a wish, an intent, a thought or a fear of it.
@@ -381,16 +394,21 @@ def same_act(text: str, start: int, end: int) -> bool:
     "join her", "follow him") in a message that holds the word "suicide" told of no attempt is
     left to the loss it may tell (:data:`_SUICIDE_WORD`): that word is a cue already, and the
     crisis feedback quotes the wish with whose it is
-    (:meth:`carelens.analysis.crisis_loss.Losses.following`)."""
+    (:meth:`carelens.analysis.crisis_loss.Losses.following`). Ending up like them is a wish,
+    an intent or a fear ("sometimes i think i'll end up like him"), not a resolve against it
+    ("i don't want to end up like him")."""
     low = max(0, start - 300)
     told = _CRISIS_BEFORE.search(text, low, start) is not None
     words = text[start:end].lower()
-    thought = words.startswith(("think", "thought", "consider", "contemplat"))
+    thought = words.startswith(("think", "thought", "consider", "contemplat", "plan"))
     if thought and not words.endswith("same") and not words.endswith("same thing"):
         return told
     if _SUICIDE_WORD.search(unmask(text).text) is not None:
         return False
-    if not thought and _WISH_BEFORE.search(_sentence_before(text, start, 60)) is None:
+    before = _sentence_before(text, start, 60)
+    if not thought and _WISH_BEFORE.search(before) is None:
+        return False
+    if words.startswith("end") and _NOT_BEFORE.search(before) is not None:
         return False
     if words.startswith(("join", "follow")):
         return told or _DEATH_BEFORE.search(text, low, start) is not None

@@ -130,7 +130,9 @@ _CABINET = (
 #: an entire bottle of pills", "took the rest of my oxy", "took way too many of my dad's
 #: sleeping pills", "took like 30 of my pills", "took 12 trazodone", "took every last one of my
 #: sleeping pills", "took hella pills", "downed a bottle of vodka and a bunch of pills",
-#: "swallowed the whole bottle", "took the whole bottle.", "took everything in the medicine
+#: "swallowed the whole bottle", "took the whole bottle.", "downed the whole bottle an hour
+#: ago" (a drink named in its sentence makes it one of that:
+#: :func:`carelens.analysis.crisis_idioms.everyday_taking`), "took everything in the medicine
 #: cabinet", and by the other verbs of swallowing
 #: ("i've taken a whole bottle of pills", "ate a whole bottle of sleeping pills", "just had a
 #: whole bottle of pills", "consumed my entire prescription of lithium", "necked a whole box of
@@ -141,7 +143,9 @@ _CABINET = (
 TOOK_MANY = (
     r"\b(?:(?:took|taken|swall?owed|downed|popped|chugged|drank|ate|eaten|consumed|necked|just\s+had)"
     rf"\s+{_ROUGHLY}(?:{_WITH_ALCOHOL}{_TOOK_QUANTITY}\s+{_TOOK_WORD}{{0,3}}?{_SWALLOWED}|{_CABINET})"
-    rf"|swall?owed\s+{_ROUGHLY}{_CONTAINER_ALONE}|took\s+{_ROUGHLY}{_WHOLE_ALONE})"
+    rf"|swall?owed\s+{_ROUGHLY}{_CONTAINER_ALONE}|took\s+{_ROUGHLY}{_WHOLE_ALONE}"
+    # apart from "took", not "(?:took|downed)": the alternation of all patterns stays quick
+    rf"|downed\s+{_ROUGHLY}{_WHOLE_ALONE})"
 )
 #: The same quantities to be taken: "(gonna) take a whole bottle of tylenol", "(i could)
 #: swallow the whole bottle", "(thinking about) taking every last one of my pills", "(imma)

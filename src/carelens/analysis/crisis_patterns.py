@@ -4,8 +4,8 @@
 spelled in lower case and opening with ``\\b`` (:mod:`carelens.analysis.crisis` compiles
 them, and runs them all as one alternation first). A few of them have everyday senses too
 (:data:`OVERDOSE`, :data:`END_IT`, :data:`KYS`, :data:`RATHER_DIE`, the farewells, the
-self-harm verbs of :data:`ON_PURPOSE`), and
-a few are no cue in what someone else told the seeker (:data:`KILL_MYSELF`,
+self-harm verbs of :data:`ON_PURPOSE`, the jumps of :data:`JUMPS` and :data:`SLIT_WRISTS` told in
+a story), and a few are no cue in what someone else told the seeker (:data:`KILL_MYSELF`,
 :data:`KILL_YOURSELF`, :data:`KYS`, :data:`KYS_TOLD`): their names are public here so that
 :mod:`carelens.analysis.crisis_context` can say which check of the words around a match each
 one needs. :data:`OWN_RISK` holds the signs of the writer's own risk that leave no everyday
@@ -17,13 +17,15 @@ bottle": :mod:`carelens.analysis.crisis_overdose_patterns`); going on living giv
 don't want to go on anymore", "maybe I should stop going on.":
 :mod:`carelens.analysis.crisis_giving_up`); and a means (hanging, shooting, a jump from a
 height, "od'd", "cutting") and the same act after another's, with their checks
-(:mod:`carelens.analysis.crisis_methods`). This module only states the patterns; the scanning
-lives in :mod:`carelens.analysis.crisis`.
+(:mod:`carelens.analysis.crisis_methods`); and a means come near, a gun to the mouth, a jump
+wished on a height, alcohol with pills (:mod:`carelens.analysis.crisis_means_near`). This module
+only states the patterns; the scanning lives in :mod:`carelens.analysis.crisis`.
 """
 
 from __future__ import annotations
 
-from carelens.analysis.crisis_giving_up import GIVING_UP
+from carelens.analysis.crisis_giving_up import GIVING_UP, LIKE_THIS_MATTER
+from carelens.analysis.crisis_means_near import SELF_HARM_NEAR, SUICIDE_NEAR
 from carelens.analysis.crisis_methods import SELF_HARM_MEANS, SUICIDE_MEANS, THEY_MEANS
 from carelens.analysis.crisis_overdose_patterns import TAKE_MANY, TAKE_PLANNED, TOOK_MANY
 from carelens.disguises import MASKED_LETTER, vowels_masked
@@ -121,7 +123,8 @@ ON_PURPOSE = (_CUT_MYSELF, _BURN_MYSELF, _HURT_MYSELF, _HIT_MYSELF, _CUT_MY_SKIN
 # checks read the words around it: the alternation of all patterns stays quick.
 BYE = r"(?:goodbye|good\s*-?\s*bye|farewell)"
 FINAL = (
-    r"(?:thank\s+you\s+(?:all\s+|guys\s+|so\s+much\s+)?for\s+everything|thanks\s+for\s+everything"
+    r"(?:thank\s+you\s+(?:all\s+|guys\s+|so\s+much\s+)?for\s+everything|thanks\s+(?:(?:all|everyone"
+    r"|everybody|guys|y'?all)\s+)?for\s+everything"
     r"|i'?m\s+(?:so\s+)?sorry|i\s+love\s+you\s+(?:all|guys)|love\s+you\s+all|forgive\s+me"
     r"|take\s+(?:good\s+|better\s+)?care\s+of\s+(?:my|him|her|them)|won'?t\s+be\s+(?:here|around)"
     r"|forever|for\s+good|one\s+last\s+time)"
@@ -216,6 +219,17 @@ _THEY_KILL_THEMSELVES = (
 #: The patterns of a third party's risk, not the writer's own (beside a telling the writer
 #: reports they do not count as the writer's own risk: :mod:`carelens.analysis.crisis_context`).
 THIRD_PARTY = (_THEY_WANT_TO_DIE, _THEY_KILL_THEMSELVES, _HURT_THEMSELVES, THEY_MEANS)
+#: A jump from a height or before a vehicle, in the present ("I want to jump off a bridge",
+#: "jumping in front of a train"): a cue but in a story ("the movie ends with her jumping off
+#: the bridge": :mod:`carelens.analysis.crisis_context` checks).
+JUMPS = (
+    r"\b(?:jump|jumping|yeet\w*|throw\w*)\s+(?:my\s*self\s+)?(?:off|from)\s+(?:a|the)\s+"
+    r"(?:bridge|building|roof|cliff)\b",
+    r"\bjump\w*\s+(?:in\s+front\s+of|under)\s+(?:a|the)\s+(?:train|bus|truck|car)\b",
+)
+#: Wrists slit, the writer's or another's: a cue but in a story ("in my fanfic the character
+#: slits his wrists": :mod:`carelens.analysis.crisis_context` checks).
+SLIT_WRISTS = r"\bslit\w*\s+(?:my|your|their|his|her)\s+wrists?\b"
 #: The patterns by the label of their cues.
 PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide": (
@@ -263,9 +277,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:don'?t|dont|do\s+not|didn'?t|didnt|never|no\s+longer)\s+(?:\w+\s+)?(?:want\s+to"
         r"|wanna)\s+(?:live|be\s+alive|exist|wake\s+up|be\s+here|keep\s+(?:living|existing))\b",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:liv\w+|going\s+on|being\s+alive)\b",
-        # Not "go on the trip / stage / a date": an outing, not going on living.
+        # Not "go on the trip / stage / a date": an outing, not going on living; nor "like
+        # this with my landlord", an everyday complaint (crisis_giving_up.LIKE_THIS_MATTER).
         r"\bcan'?t\s+go\s+on\b(?!\s+(?:the|a|an|my|our|his|her|their|stage|air|tour|holidays?|"
-        r"vacations?|trips?|dates?|leave|break|camp|line|online|social\s+media)\b)",
+        r"vacations?|trips?|dates?|leave|break|camp|line|online|social\s+media)\b"
+        rf"|{LIKE_THIS_MATTER})",
         r"\bnot\s+wake\s+up\b" + _NOT_A_TIME,
         r"\bunalive\w*",
         # Added from the misses on the annotated train and dev seeker messages (codebook v1.1).
@@ -305,9 +321,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\blife\s+to\s+be\s+over\b",
         r"\b(?:think|thinking|thoughts?)\s+(?:about|of)\s+(?:dying|death|ending\s+it)\b",
         r"\b(?:hang|hanging|hanged)\s+" + _ME + r"\b",
-        r"\b(?:jump|jumping|yeet\w*|throw\w*)\s+(?:my\s*self\s+)?(?:off|from)\s+(?:a|the)\s+"
-        r"(?:bridge|building|roof|cliff)\b",
-        r"\bjump\w*\s+(?:in\s+front\s+of|under)\s+(?:a|the)\s+(?:train|bus|truck|car)\b",
+        *JUMPS,
         r"\b(?:think|thinking|thought)\s+(?:about|of)\s+jumping\b(?!\s+(?:ship|in|into|at|on|the))",
         RATHER_DIE,
         r"\b(?:want|wanna|wish|just)\s+(?:to\s+)?(?:go\s+to\s+)?sleep\s+forever\b",
@@ -332,6 +346,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\s+(?:going\s+to\s+|gonna\s+)?(?:use|jump|take)\b",
         *_FAREWELLS,
         *SUICIDE_MEANS,  # means told (:mod:`carelens.analysis.crisis_methods`)
+        *SUICIDE_NEAR,  # means come near (:mod:`carelens.analysis.crisis_means_near`)
+        # Voices from inside that tell the writer to die: "the voices keep telling me to die"
+        # ("... to kill myself" is KILL_MYSELF's, read as no telling from someone else).
+        r"\b(?:voices?|thoughts?|my\s+(?:head|brain|mind))\s+(?:\w+\s+){0,2}?(?:tell\w*|told|say\w*"
+        r"|said|whisper\w*|scream\w*|yell\w*|urg\w*|order\w*|command\w*)\s+(?:me\s+)?(?:to|that\s+i"
+        r"\s+should)\s+(?:just\s+)?(?:die|end\s+it|jump\b(?!\s+(?:at|in|on|into|ship"
+        r"|ahead|back|the\s+gun)\b))\b",
     ),
     "self_harm": (
         r"\bself[\s-]*harm\w*",
@@ -348,7 +369,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         _HIT_MYSELF,
         r"\buntil\s+(?:i|it|they)\s+(?:bleed|bleeds|bled)\b",
         r"\burges?\s+to\s+(?:cut|burn|hurt|harm)\b",
-        r"\bslit\w*\s+(?:my|your|their|his|her)\s+wrists?\b",
+        SLIT_WRISTS,
         _CUT_MY_SKIN,
         r"\bcarv\w*\s+(?:\w+\s+){0,3}(?:into|in|on)\s+my\s+(?:arm|wrist|skin|thigh|leg|stomach)s?\b",
         r"\bknife\s+(?:into|in|to|across)\s+my\b",
@@ -363,6 +384,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # A third party's self-harm that the seeker describes (codebook v1.1).
         _HURT_THEMSELVES,
         *SELF_HARM_MEANS,
+        *SELF_HARM_NEAR,
     ),
 }
 

@@ -1,0 +1,113 @@
+"""Crisis cues and stories (:mod:`carelens.analysis.crisis_stories`): a means, a farewell, an
+overdose or another's risk told inside a film, a show, a book, a song or a game is the story's
+("the episode where she writes goodbye letters to everyone was so sad", "in the movie he jumps
+off a bridge at the end"), not a cue; the writer's own act or wish after a story, a person's act
+a story came before and a story read as a real person's stay cues. The cases are those a review
+of the crisis cues found flagged wrongly, and the near misses beside them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from carelens.analysis.crisis import crisis_cues
+from carelens.analysis.crisis_stories import in_a_story
+
+
+def cue_words(text: str) -> list[str]:
+    """The words of each cue the patterns find in ``text``."""
+    return [span.text_in(text) for span in crisis_cues(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the review's three
+        "the episode where she writes goodbye letters to everyone was so sad",
+        "in the movie he jumps off a bridge at the end",
+        "that book where the main character hangs himself wrecked me",
+        # farewells, means, overdoses and another's risk in a story
+        "the episode where she writes goodbye letters to her family wrecked me. what a show",
+        "that song where he says goodbye to everyone, thank you for everything, gets me every time",
+        "the movie ends with her jumping off the bridge, such a bleak ending",
+        "she jumps off the roof in the season finale and i still can't believe it",
+        "i read a story about a girl who took every last one of her pills, it made me sad",
+        "in the movie she swallowed the whole bottle and it was so hard to watch",
+        "at the end of the film he overdoses in his car. the soundtrack is amazing though",
+        "in my creative writing class i wrote a poem about a girl who cuts herself",
+        "in that netflix series the girl records tapes and then slits her wrists in the bathtub",
+        "the play we're rehearsing ends with juliet stabbing herself",
+        "the main character in that anime shoots himself at the end",
+        "in the show she wants to die after the war",
+        # a game's, the player's own too
+        "the character in the game can jump off the cliff to skip the level",
+        "in gta i jumped off the tallest building in the city lol",
+    ],
+)
+def test_an_act_told_in_a_story_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the writer's own, after a story or wished like one
+        ("I watched a movie about suicide and now I want to kill myself", "kill myself"),
+        ("after that show I've been writing goodbye letters to my family", "goodbye letters"),
+        ("i want to jump off the overpass like in the movie", "jump off the overpass"),
+        (
+            "in the movie theater i wanted to jump off the balcony, i'm not okay",
+            "jump off the balcony",
+        ),
+        # the wish of the same after a character's act
+        ("the character in the book killed himself and I want to do the same", "do the same"),
+        (
+            "in the movie she hangs herself and honestly i think about doing the same",
+            "think about doing the same",
+        ),
+        # a person's act that a story came before
+        (
+            "my sister watched that show and now she's writing goodbye letters to her friends",
+            "goodbye letters",
+        ),
+        ("after the game he got home and tried to hang himself in the garage", "hang himself"),
+        # a video of a real person is no story
+        (
+            "my friend sent me a video where she says goodbye and thanks everyone for everything",
+            "goodbye",
+        ),
+        # a story read as a real person's
+        (
+            "my daughter wrote a story where the girl says goodbye forever to her family and "
+            "i'm worried it's about her",
+            "goodbye",
+        ),
+        (
+            "my brother keeps playing the song where the singer says goodbye forever, he says he "
+            "relates and gave away his guitar",
+            "goodbye",
+        ),
+        # a game's jump with words of a real risk
+        ("in gta i keep jumping off the bridge and honestly i want to die irl", "want to die"),
+    ],
+)
+def test_the_writers_or_a_persons_act_beside_a_story_stays_a_cue(text: str, words: str) -> None:
+    assert words in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "story"),
+    [
+        ("in the movie he jumps off a bridge", "jumps off a bridge", True),
+        ("he jumps off a bridge in the movie", "jumps off a bridge", True),
+        ("she wants to jump off a bridge like in the movie", "jump off a bridge", False),
+        ("after that show i jumped off a bridge", "jumped off a bridge", False),
+        ("the movie made me want to jump off a bridge", "jump off a bridge", False),
+        ("i jumped off the roof in minecraft", "jumped off the roof", True),
+        ("after the game when he got home he jumped off the roof", "jumped off the roof", False),
+        ("long story short, she jumped off a bridge", "jumped off a bridge", False),
+    ],
+)
+def test_a_story_frames_the_act_in_its_sentence(text: str, act: str, story: bool) -> None:
+    start = text.index(act)
+    assert in_a_story(text, start, start + len(act)) is story
