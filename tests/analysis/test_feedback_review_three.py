@@ -229,3 +229,189 @@ def test_a_judging_reply_to_a_crisis_gets_both_sentences() -> None:
     crisis, dismissive = feedback_for(scored, seeker, response)
     assert crisis.startswith("They wrote")
     assert dismissive == '"You have no right to be this upset"' + DISMISSIVE
+
+
+# --- a second review: remarks beside blame, invitations, their past, sarcasm -------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response", "dimensions", "quoted"),
+    [
+        # a remark followed by blame (F1): was "You shared their sorrow"
+        (
+            "my wife left me and took the kids",
+            "That's so sad. but honestly you saw this coming.",
+            {},
+            "you saw this coming",
+        ),
+        (
+            "my wife left me",
+            "How sad. You probably deserved it though.",
+            {},
+            "You probably deserved it though",
+        ),
+        (
+            "i lost my job",
+            "that's rough. guess you should've worked harder",
+            {"sympathy": dim(1)},
+            "you should've worked harder",
+        ),
+        # plain blame and traits (F8): was "does not yet respond" or sympathy
+        ("I hate my job, it's killing me, 60 hours a week", "you chose this", {}, None),
+        (
+            "honestly im so done with my family",
+            "sounds like a you problem tbh",
+            {"sympathy": dim(1)},
+            "a you problem tbh",
+        ),
+        (
+            "I lost my wallet and I'm freaking out",
+            "you're so careless, that's the third time this year",
+            {"sympathy": dim(1)},
+            "you're so careless",
+        ),
+        # feelings held against them (F4)
+        (
+            "i feel so jealous of my friends' relationships",
+            "you're just bitter because you're single",
+            {},
+            None,
+        ),
+        (
+            "i'm pissed my boss denied my vacation",
+            "you get mad over nothing",
+            {"sympathy": dim(1)},
+            None,
+        ),
+        (
+            "I'm upset my kids never call",
+            "you always get upset about this stuff",
+            {"sympathy": dim(1)},
+            None,
+        ),
+        # sarcasm at the seeker (F7): was "You put their experience into words"
+        (
+            "I got fired for being late too many times",
+            "what a surprise.",
+            {"interpretation": whole("what a surprise.")},
+            "what a surprise",
+        ),
+        ("I feel so lonely since I moved", "How original. Everyone's lonely.", {}, "How original"),
+    ],
+)
+def test_blame_and_sarcasm_win_over_a_remark(
+    seeker: str, response: str, dimensions: dict[str, DimensionScore], quoted: str | None
+) -> None:
+    sentences = feedback_for(analysis(dimensions), seeker, response)
+    assert sentences == (f'"{quoted or response.rstrip(".")}"' + DISMISSIVE,)
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response", "dimensions", "start"),
+    [
+        # company wished them (F2): was the dismissive sentence
+        (
+            "i'm spending christmas by myself this year",
+            "You shouldn't be sad alone, come to ours!",
+            {"compassion": dim(1)},
+            "You offered help",
+        ),
+        (
+            "my cat is at the vet overnight and I'm a wreck",
+            "you shouldn't be upset alone tonight, want me to come over?",
+            {"compassion": dim(1), "exploration": dim(2)},
+            "You showed understanding and moved to help",
+        ),
+        # their past said back (F3): was the dismissive sentence
+        (
+            "growing up my feelings never mattered to anyone",
+            "I know it felt like you had no right to feel hurt back then.",
+            {"interpretation": dim(2)},
+            "You put their experience into words",
+        ),
+        (
+            "My dad used to scream at me whenever I cried",
+            "It's like you had no right to be sad in that house.",
+            {},
+            "You named what they may feel",
+        ),
+        # outrage on their behalf (F7): was the dismissive sentence or "does not yet respond"
+        (
+            "my ex showed up to my mom's funeral with his new girlfriend",
+            "How dare he.",
+            {"dismissive": dim(1, (0, 12))},
+            SYMPATHY,
+        ),
+        ("they fired me the week after I told HR I was pregnant", "How dare they.", {}, SYMPATHY),
+        (
+            "my coworkers make fun of my accent every day",
+            "How immature of them.",
+            {"dismissive": dim(1, (0, 21))},
+            SYMPATHY,
+        ),
+        # bare remarks (F6): were dismissive, "does not yet respond" or understanding
+        (
+            "we had to sell the family farm",
+            "How sad, honestly.",
+            {"dismissive": dim(1, (0, 18))},
+            SYMPATHY,
+        ),
+        ("i got dumped over text", "oof. that's harsh", {"dismissive": dim(1, (0, 17))}, SYMPATHY),
+        (
+            "The movers broke half my furniture",
+            "What a nightmare.",
+            {"dismissive": dim(1, (0, 17))},
+            SYMPATHY,
+        ),
+        (
+            "they said my position is 'redundant'",
+            "What a gut punch.",
+            {"dismissive": dim(1, (0, 17))},
+            SYMPATHY,
+        ),
+        (
+            "I've applied to 140 jobs and got two interviews",
+            "That's so demoralizing.",
+            {},
+            SYMPATHY,
+        ),
+        (
+            "my roommate ate my birthday cake",
+            "How annoying!",
+            {"interpretation": whole("How annoying!")},
+            SYMPATHY,
+        ),
+    ],
+)
+def test_company_their_past_outrage_and_bare_remarks_are_not_dismissive(
+    seeker: str, response: str, dimensions: dict[str, DimensionScore], start: str
+) -> None:
+    (sentence,) = feedback_for(analysis(dimensions), seeker, response)
+    assert sentence.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        ("I'm tired of everything going wrong", "quit whining"),
+        ("I missed my flight because I overslept", "honestly thats on you"),
+        ("I'm sad my dog died", "It was just a dog. You can get another one."),
+        ("I'm stressed about money", "that sucks. quit whining though"),
+    ],
+)
+def test_more_minimising_phrases_are_dismissive_by_the_rule(seeker: str, response: str) -> None:
+    dims = apply_rules({"dismissive": dim(0), "sympathy": dim(1)}, response, unsafe=())
+    (sentence,) = feedback_for(analysis(dims), seeker, response)
+    assert sentence.endswith(DISMISSIVE)
+
+
+def test_blame_to_a_crisis_gets_both_sentences() -> None:
+    seeker = "I took a bunch of pills an hour ago"
+    cues = crisis_cues(seeker)
+    assert cues
+    scored = ResponseAnalysis(
+        dimensions={}, model_id="test", seeker=SeekerSignals(distress=dim(2), crisis_cues=cues)
+    )
+    crisis, dismissive = feedback_for(scored, seeker, "you chose this")
+    assert crisis.startswith("They wrote")
+    assert dismissive == '"you chose this"' + DISMISSIVE

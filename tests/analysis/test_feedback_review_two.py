@@ -191,12 +191,13 @@ def test_blame_is_told_from_its_denial(response: str, blaming: bool) -> None:
             '"You have no right to be angry at him" may come across',
         ),
         ("I'm annoyed my roommate never cleans.", "you get annoyed too easily", 0, '"you get'),
-        # "just" before it is no judgment the feedback names ("you're just exhausted")
+        # "just" before it and a cause after it: judging (a review's F4; "just" alone is no
+        # judgment the feedback names: "you're just exhausted")
         (
             "My ex moved on so fast and I'm bitter about it.",
             "You're just bitter because she dumped you.",
             0,
-            NO_RESPONSE,
+            '"You\'re just bitter because she dumped you" may come across',
         ),
     ],
 )

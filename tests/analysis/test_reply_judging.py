@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from carelens.analysis.reply_feelings import reply_reading
 from carelens.analysis.reply_judging import (
     HELD_AGAINST,
     as_said,
@@ -145,3 +146,162 @@ def test_judged_says_how_the_feeling_is_held_against_them(
     assert match is not None
     head = clause_head(response, match)
     assert judged(response, match.start(), match.end(), head, as_said("I'm upset.")) == kind
+
+
+# --- a review of the remarks and judging words (F1-F4, F8) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response", "words"),
+    [
+        # blame after a remark of sympathy (F1)
+        (
+            "my wife left me and took the kids",
+            "That's so sad. but honestly you saw this coming.",
+            "you saw this coming",
+        ),
+        (
+            "my wife left me",
+            "How sad. You probably deserved it though.",
+            "You probably deserved it though",
+        ),
+        (
+            "i lost my job",
+            "that's rough. guess you should've worked harder",
+            "you should've worked harder",
+        ),
+        (
+            "I'm upset about failing my exam",
+            "well you should have studied more",
+            "you should have studied more",
+        ),
+        # plain blame (F8)
+        ("I hate my job, it's killing me", "you chose this", "you chose this"),
+        ("I took a bunch of pills an hour ago", "you chose this", "you chose this"),
+        ("im so done with my family", "sounds like a you problem tbh", "a you problem tbh"),
+        # a trait held against them (F8)
+        (
+            "I lost my wallet and I'm freaking out",
+            "you're so careless, that's the third time this year",
+            "you're so careless",
+        ),
+        (
+            "my boyfriend says I'm too needy and I'm sad",
+            "he's right tho, you are needy",
+            "you are needy",
+        ),
+        (
+            "I'm frustrated with my slow progress at the gym",
+            "you're just impatient",
+            "you're just impatient",
+        ),
+    ],
+)
+def test_blame_and_traits_held_against_them_are_judging(
+    seeker: str, response: str, words: str
+) -> None:
+    assert judging_in(seeker, response) == words
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        # company wished them, no judgment (F2)
+        ("i'm spending christmas by myself this year", "You shouldn't be sad alone, come to ours!"),
+        (
+            "my cat is at the vet overnight and I'm a wreck",
+            "you shouldn't be upset alone tonight, want me to come over?",
+        ),
+        ("I'm a wreck tonight", "You shouldn't be upset by yourself. I can come over."),
+        ("I'm a wreck tonight", "you shouldn't be sad on your own"),
+        # the seeker's past or their own sense of it said back (F3)
+        (
+            "growing up my feelings never mattered to anyone",
+            "I know it felt like you had no right to feel hurt back then.",
+        ),
+        (
+            "My dad used to scream at me whenever I cried",
+            "It's like you had no right to be sad in that house.",
+        ),
+        (
+            "my mom always acted like my anxiety was fake",
+            "You learned you had no right to be anxious. That's a lot to carry.",
+        ),
+        ("my parents never let me cry", "You were taught you had no right to be upset."),
+        ("nobody cared how I felt", "It sounds like you feel like you have no right to be sad."),
+        # blame granted only as a condition, denied traits, what a trait keeps them from
+        ("my wife left me", "Even if you saw it coming, it still hurts."),
+        ("I feel so needy", "You're not needy at all."),
+        ("I start my new job monday", "you're so impatient to start, I love it"),
+        ("I won the award", "You deserved it!"),
+    ],
+)
+def test_company_their_past_and_denials_are_no_judging(seeker: str, response: str) -> None:
+    assert judging_words(response, seeker) is None
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # the helper's own present view framed so is still theirs
+        "It's like you have no right to be upset.",
+        "I feel like you have no right to be upset.",
+        # an offer long after it does not make it company
+        "You shouldn't be so upset about a party, it's just one night of your life and "
+        "honestly nobody will remember it. I can come over if you want.",
+    ],
+)
+def test_the_helpers_own_view_stays_judging(response: str) -> None:
+    assert judging_words(response, "I'm upset") is not None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response", "held"),
+    [
+        # words after the feeling come before "just" (F4)
+        (
+            "i feel so jealous of my friends' relationships",
+            "you're just bitter because you're single",
+            "you're just bitter because you're single",
+        ),
+        (
+            "I'm anxious all the time",
+            "you're just anxious because you drink too much coffee lol",
+            "you're just anxious because you drink too much coffee lol",
+        ),
+        # "mad" and "pissed" are read in a reply (F4)
+        ("i'm pissed my boss denied my vacation", "you get mad over nothing", None),
+        ("i'm pissed my boss denied my vacation", "you get pissed over nothing", None),
+        # a habit that makes light of what it is about (F4)
+        (
+            "I'm upset my kids never call",
+            "you always get upset about this stuff",
+            "you always get upset about this stuff",
+        ),
+    ],
+)
+def test_a_feeling_held_against_them_is_found(seeker: str, response: str, held: str | None) -> None:
+    found = reply_reading(response, seeker).held
+    assert found is not None
+    assert response[found[0] : found[1]] == (held or response)
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        # "just" after a denial is kind, also with a cause
+        (
+            "I feel so lazy",
+            "You're not lazy, you're just exhausted because you've been working nonstop.",
+        ),
+        # a habit alone is not quoted ("You always get so anxious" may be said kindly)
+        (
+            "I have an exam tomorrow",
+            "You always get so anxious before exams, and you always do great.",
+        ),
+        # the seeker's own "mad" said back is no judgment
+        ("I'm so mad at my brother", "You must be so mad at him."),
+    ],
+)
+def test_kind_just_habits_and_echoes_are_not_held(seeker: str, response: str) -> None:
+    assert reply_reading(response, seeker).held is None

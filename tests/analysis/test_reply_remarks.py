@@ -104,3 +104,55 @@ def test_a_remark_is_told_from_a_feeling_given_later(
 def test_remark_spans_lie_inside_the_text(text: str) -> None:
     for start, end in reactions(text):
         assert 0 <= start < end <= len(text)
+
+
+# --- a review of the remarks (F6, F7) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "remark"),
+    [
+        # bare remarks misread before (F6)
+        ("How sad, honestly.", "How sad"),
+        ("oof. that's harsh", "that's harsh"),
+        ("Ouch, that sucks.", "that sucks"),
+        ("What a nightmare.", "What a nightmare"),
+        ("What a gut punch.", "What a gut punch"),
+        ("That's so demoralizing.", "That's so demoralizing"),
+        ("How disheartening.", "How disheartening"),
+        ("How annoying!", "How annoying"),
+        # outrage on their behalf at someone else (F7)
+        ("How dare he.", "How dare he"),
+        ("How dare they.", "How dare they"),
+        ("how dare they treat you like that", "how dare they treat you like that"),
+        ("How immature of them.", "How immature of them"),
+        ("How convenient for him.", "How convenient for him"),
+        ("How typical of your boss.", "How typical of your boss"),
+    ],
+)
+def test_more_remarks_of_sympathy_are_found(response: str, remark: str) -> None:
+    assert remarks_in(response) == [remark]
+    assert only_reactions(response)
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # aimed at the seeker: no outrage on their behalf
+        "How dare you.",
+        "How selfish of you.",
+        "How immature of you to say that.",
+        # left to the model: "typical" of whom is not said
+        "How typical.",
+    ],
+)
+def test_remarks_at_the_seeker_are_no_sympathy(response: str) -> None:
+    assert reactions(response) == ()
+    assert not only_reactions(response)
+
+
+def test_a_trailing_word_after_a_remark_is_no_other_clause() -> None:
+    assert only_reactions("How sad, honestly.")
+    assert only_reactions("Oh no. How sad, really.")
+    # a word that says more is still another clause
+    assert not only_reactions("How sad, anyway.")

@@ -274,3 +274,41 @@ def test_a_long_run_of_line_breaks_before_an_offer_is_read_once() -> None:
     """Each line break of a run was a clause start whose white space was read to the end."""
     response = "Sorry." + "\n" * 20_000 + "PM me anytime"
     assert offers(response) == ["PM me anytime"]
+
+
+# --- a review of the judging words (F3, F8) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "phrase"),
+    [
+        ("quit whining", "quit whining"),
+        ("that sucks. quit whining though", "quit whining"),
+        ("honestly thats on you", "thats on you"),
+        ("It was just a dog. You can get another one.", "It was just a dog"),
+        ("you're just being dramatic for attention", "you're just being dramatic"),
+    ],
+)
+def test_more_minimising_phrases_are_found(response: str, phrase: str) -> None:
+    assert [response[s.start : s.end] for s in minimising_spans(response)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "I know it felt like you had no right to feel hurt back then.",
+        "It's like you had no right to be sad in that house.",
+        "You learned you had no right to be anxious. That's a lot to carry.",
+        "They made you feel like you had no right to be upset.",
+        "It was not just a dog, she was family.",
+    ],
+)
+def test_their_past_said_back_and_denials_are_not_minimising(response: str) -> None:
+    assert minimising_spans(response) == ()
+
+
+def test_the_helpers_own_no_right_is_still_minimising() -> None:
+    response = "I feel like you have no right to be upset."
+    assert [response[s.start : s.end] for s in minimising_spans(response)] == [
+        "you have no right to be upset"
+    ]

@@ -25,7 +25,10 @@ Rules, first match wins for the main sentence:
    sentence after it ("At least he isn't suffering anymore" to a loss to suicide);
 2. dismissive, or words that judge or blame them (:mod:`carelens.analysis.reply_judging`:
    "you have no right to be upset about that", "you shouldn't feel that way", "you get
-   annoyed too easily") -> quote those words, suggest acknowledging before anything else;
+   annoyed too easily", "you saw this coming", "you're so careless") or mock them
+   (:mod:`carelens.analysis.reply_sarcasm`: "What a surprise.", "Boo hoo"), also beside a
+   remark of sympathy ("How sad. You probably deserved it though.") -> quote those words,
+   suggest acknowledging before anything else;
 3. an offer of the helper's own help without understanding
    (:func:`carelens.analysis.rules.offer_spans`: "I'll drive you to the meeting") -> quote
    the offer, suggest showing first that they understood, with an opening from the seeker's
@@ -46,9 +49,10 @@ Rules, first match wins for the main sentence:
    it asks one, say so and leave them room to answer); a feeling the reply names or says back
    is quoted as what worked when the model scored no interpretation or reflection; suggest a
    reflection when it was only a question; when the words behind it (those quoted, or the
-   whole rationale span) are the helper's own story ("Same thing happened to me", "lol
-   same", "my mom passed two years ago"; not "I'm glad she passed peacefully", of the
-   seeker's own person), say so and ask for their side;
+   whole rationale span) are the helper's own story
+   (:mod:`carelens.analysis.feedback_own_story`: "Same thing happened to me", "lol same",
+   "my mom passed two years ago"; not "I'm glad she passed peacefully", of the seeker's own
+   person), say so and ask for their side;
 9. anything else -> acknowledge what they shared first.
 
 A part of empathy the model scored only on such remarks counts for none, and a reply of
@@ -104,17 +108,18 @@ from carelens.analysis.crisis_feedback import (
     unsafe_sentence,
 )
 from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
+from carelens.analysis.feedback_own_story import about_the_helper, own_exhaustion
 from carelens.analysis.feelings import own_feelings, read_feelings
 from carelens.analysis.openings import reflection_opening, seeker_clause, suggested_opening
-from carelens.analysis.personal_distress import CUE_LABEL as EXHAUSTION_CUE
 from carelens.analysis.pronouns import second_person
 from carelens.analysis.quoting import around, quote
 from carelens.analysis.reply_feelings import feeling_family, reply_reading
 from carelens.analysis.reply_judging import judging_words
 from carelens.analysis.reply_questions import asks, invites
 from carelens.analysis.reply_remarks import only_reactions, reactions
+from carelens.analysis.reply_sarcasm import sarcasm
 from carelens.analysis.rules import offer_spans
-from carelens.analysis.words import WORD, plain
+from carelens.analysis.words import WORD
 from carelens.types import DimensionScore, ResponseAnalysis, Span
 
 __all__ = [
@@ -229,8 +234,11 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         # more in it, "How sad. Maybe adopt a new puppy?", is left to the model)
         dismissive = 0
     # words that judge or blame them ("you have no right to be upset about that", "you
-    # shouldn't feel that way", "you're lonely because you push everyone away")
-    judging = None if dismissive else judging_words(response, seeker) or held
+    # shouldn't feel that way", "you're lonely because you push everyone away"), or mock
+    # them ("What a surprise.", "Boo hoo"); they win over remarks of sympathy beside them
+    judging = (
+        None if dismissive else judging_words(response, seeker) or held or sarcasm(response, seeker)
+    )
     if _leans_dismissive(analysis):
         # "You're just bitter because she dumped you.": no feeling given as understanding
         named = reflected = None
@@ -327,13 +335,13 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
                 if levels[name] >= 1
             ]
             quoted = _span_text(shown[0], response) if shown else None
-            tired = _own_exhaustion(analysis, response, quoted)
+            tired = own_exhaustion(analysis, response, quoted)
             # the words quoted from the span's start, or the whole span, tell whose story it
             # is ("I totally get it. When my dog died…" goes on "I was a wreck for months")
             whole = _span_words(shown[0], response) if shown else None
             own_story = quoted is not None and (
-                _about_the_helper(quoted)
-                or (whole is not None and _about_the_helper(whole))
+                about_the_helper(quoted)
+                or (whole is not None and about_the_helper(whole))
                 or tired is not None
             )
             if tired is not None:
@@ -420,81 +428,6 @@ def _dismissive_sentence(
         f"{where}may come across as minimising or judging what they shared; acknowledge how "
         "hard it is for them before offering another view."
     )
-
-
-#: Words of the helper about themselves, and words that address the seeker.
-_HELPER_WORDS = frozenset(["i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "myself"])
-_SEEKER_ADDRESS = frozenset([
-    "you", "your", "you're", "youre", "you've", "you'd", "you'll", "yours", "yourself", "u",
-    "ur",
-])  # fmt: skip
-
-
-#: Words that tell a story of the helper's own ("same thing happened to me", "I went through
-#: that too", "I've been there", "my mom passed two years ago") rather than an understanding
-#: ("I know how hard that is").
-_OWN_STORY = frozenset([
-    "same", "too", "also", "similar", "happened", "went", "been", "was", "had", "did",
-    "used", "remember", "lost", "passed", "died", "felt",
-])  # fmt: skip
-#: Words after which a word of :data:`_OWN_STORY` tells of someone else or asks ("I'm glad
-#: she went peacefully", "I'm sure she was", "what's been the hardest part?").
-_NOT_THE_HELPERS = frozenset(["he", "she", "they", "what's", "whats", "how's", "hows"])
-#: Words of a death: the helper's own story only where the helper's own words come a little
-#: before it (:func:`_the_helpers_loss`: "my mom passed", "I've known a few people who
-#: died"); "I'm glad Grandpa passed peacefully" comforts the seeker about theirs.
-_DEATH = frozenset(["passed", "died"])
-#: The helper's own words that make a death after them theirs ("I", "we", "my", "our"; not
-#: "I'm", which says how the helper takes it: "I'm glad she passed peacefully").
-_HELPERS_OWN = frozenset(["i", "we", "i've", "ive", "we've", "i'd", "my", "our", "me", "us"])
-#: How many words before a death :data:`_HELPERS_OWN` may stand.
-_OWN_LOSS_WORDS = 8
-#: A short reply of these words, "same" among them, is the helper's own too ("lol same",
-#: "same here omg"): it says the same happened to them.
-_SAME_ALONE = frozenset([
-    "same", "here", "lol", "lmao", "haha", "omg", "tbh", "honestly", "literally", "fr", "ngl",
-    "bro", "dude", "girl", "mood",
-])  # fmt: skip
-
-
-def _the_helpers_loss(words: Sequence[str], k: int) -> bool:
-    """Whether the death at ``k`` in ``words`` (plain, in order) is the helper's own: one of
-    :data:`_HELPERS_OWN` among the few words before it ("my mom passed", "our dog died last
-    year", "I've known a few people who died")."""
-    return any(w in _HELPERS_OWN for w in words[max(0, k - _OWN_LOSS_WORDS) : k])
-
-
-def _about_the_helper(quote: str) -> bool:
-    """Whether ``quote`` tells the helper's own story ("Same thing happened to me last
-    year", "I went through that too", "My mom passed two years ago"): first-person words and
-    a word of a story of theirs, and no word addressing the seeker nor a "sorry"; or
-    "same" with only chat words around it ("lol same"). A story word after "he", "she",
-    "they" or "what's" tells of no story of theirs ("what's been the hardest part?"), nor
-    does a death not their own (:func:`_the_helpers_loss`: "I'm glad she passed
-    peacefully")."""
-    ordered = [plain(word) for word in WORD.findall(quote)]
-    words = set(ordered)
-    if "same" in words and words <= _SAME_ALONE:
-        return True
-    if not words & _HELPER_WORDS or words & _SEEKER_ADDRESS or "sorry" in words:
-        return False
-    return any(
-        word in _OWN_STORY
-        and not (k and ordered[k - 1] in _NOT_THE_HELPERS)
-        and (word not in _DEATH or _the_helpers_loss(ordered, k))
-        for k, word in enumerate(ordered)
-    )
-
-
-def _own_exhaustion(analysis: ResponseAnalysis, response: str, quoted: str | None) -> str | None:
-    """The helper's own exhaustion (an exhaustion cue of ``analysis.helper``, "I'm exhausted")
-    inside the reply's ``quoted`` understanding, as written; None without one."""
-    if quoted is None or analysis.helper is None:
-        return None
-    for span in analysis.helper.spans:
-        if span.label == EXHAUSTION_CUE and (words := response[span.start : span.end]) in quoted:
-            return words
-    return None
 
 
 def quoted_fragments(sentences: Sequence[str]) -> list[str]:

@@ -85,10 +85,11 @@ FEELING_WORDS: frozenset[str] = frozenset(
 #: Words that name a feeling in a helper's reply (:mod:`carelens.analysis.reply_feelings`)
 #: beside :data:`FEELING_WORDS`: the "-ing" and "-ful" adjectives of those feelings ("That
 #: sounds exhausting", "how humiliating") and other common words of affect, hard and glad
-#: ("you must be so proud"). They are read in a reply only: in the seeker's message an
-#: "-ing" word mostly judges what happened ("the commute is exhausting") and is no feeling
-#: to turn to the second person, and the other users of :data:`FEELING_WORDS` (openings,
-#: names, the words lower-cased in an opening) are left as they are.
+#: ("you must be so proud", "you get mad over nothing"). They are read in a reply only: in
+#: the seeker's message an "-ing" word mostly judges what happened ("the commute is
+#: exhausting") and is no feeling to turn to the second person, and the other users of
+#: :data:`FEELING_WORDS` (openings, names, the words lower-cased in an opening) are left as
+#: they are.
 AFFECT_WORDS: frozenset[str] = frozenset([
     "exhausting", "overwhelming", "terrifying", "frightening", "frightened", "scary",
     "frustrating", "humiliating", "heartbreaking", "depressing", "disappointing",
@@ -98,7 +99,7 @@ AFFECT_WORDS: frozenset[str] = frozenset([
     "furious", "annoyed", "irritated", "bitter", "distraught", "distressed", "gutted",
     "unhappy", "powerless", "vulnerable", "unappreciated", "unheard", "misunderstood",
     "fearful", "uneasy", "unsettling", "unsettled", "happy", "proud", "relieved", "excited",
-    "grateful", "hopeful", "thrilled", "joyful", "delighted",
+    "grateful", "hopeful", "thrilled", "joyful", "delighted", "mad", "pissed",
 ])  # fmt: skip
 #: Words not counted among the few after a negation that it reaches (intensifiers, "or";
 #: feeling words are not counted either): "not really that sad" denies "sad".

@@ -16,8 +16,8 @@ met him") and one the reply holds against them ("you get annoyed too easily", "Y
 angry? You have no right to be": :mod:`carelens.analysis.reply_judging`) give no feeling of
 theirs; nor does an affect word the reply does not give them ("Happy to help").
 :func:`reply_reading` also gives the clause that holds a feeling against them by words after
-it ("you get annoyed too easily"), which :mod:`carelens.analysis.feedback` quotes as judging;
-it builds its sentences on these.
+it ("you get annoyed too easily", "you're just bitter because you're single"), which
+:mod:`carelens.analysis.feedback` quotes as judging; it builds its sentences on these.
 """
 
 from __future__ import annotations

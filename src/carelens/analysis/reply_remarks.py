@@ -9,13 +9,17 @@ be"), which :mod:`carelens.analysis.reply_feelings` reads as named or said back.
 :func:`reactions` finds the clauses that are such a remark and nothing more: a word of
 :data:`REACTION_WORDS` after "that's", "how", "what a"... (:data:`REMARK_BEFORE`) and a few
 words after it ("to hear", "for you", "thing to go through"; not "that you still let him do
-that"), "that sucks", or the helper's feeling for them ("I'm so sad to hear that", "I'm
-heartbroken for you", "my heart goes out to you"). :func:`only_reactions` says whether a
+that"), "that sucks", the helper's feeling for them ("I'm so sad to hear that", "I'm
+heartbroken for you", "my heart goes out to you"), or outrage on their behalf at someone
+else ("How dare he", "How immature of them", "How convenient for him"; not "How selfish of
+you", nor "How typical", which does not say of whom). :func:`only_reactions` says whether a
 text (a reply, a rationale span) holds nothing but such remarks, interjections ("Oh no",
-"Wow") and a plain "I'm so sorry (to hear that)". Judging words ("How pathetic", "That's so
-dramatic") are no reaction words, and a remark with a word not listed after it ("That's so
-sad lol") is left to the model. :mod:`carelens.analysis.feedback` reads a remark as sympathy
-where the model read it as understanding, as nothing, or as dismissive.
+"Wow", "Oof"), a trailing word ("How sad, honestly") and a plain "I'm so sorry (to hear
+that)". Judging words ("How pathetic", "That's so dramatic") are no reaction words, and a
+remark with a word not listed after it ("That's so sad lol") is left to the model; so is
+sarcasm ("What a surprise."), which :mod:`carelens.analysis.reply_sarcasm` reads.
+:mod:`carelens.analysis.feedback` reads a remark as sympathy where the model read it as
+understanding, as nothing, or as dismissive.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ CLAUSE_END = re.compile(r"[.!?\n,;:]|\bbut\b", re.IGNORECASE)
 #: ("That's so sad", "How sad", "What a sad day", "Oh, that is really sad news", "So sad"),
 #: interjections and intensifiers between them.
 REMARK_BEFORE = re.compile(
-    r"\s*(?:(?:oh|aw+|wow|man|gosh|god|omg|ugh|yeah|honestly|well|and)\s+)*"
+    r"\s*(?:(?:oh|aw+|wow|man|gosh|god|omg|ugh|oof|ouch|yeah|honestly|well|and)\s+)*"
     r"(?:(?:that|this)(?:['\u2019]s|\s+is|\s+was)|how|what\s+an?|so)\s+"
     r"(?:(?:so|really|very|just|truly|such|a|an|too|incredibly|awfully|terribly|deeply|pretty"
     r"|quite|super|utterly|genuinely|absolutely)\s+)*",
@@ -52,6 +56,7 @@ REACTION_WORDS: frozenset[str] = frozenset([
     "frightening", "stressful", "exhausting", "overwhelming", "draining", "isolating",
     "lonely", "humiliating", "confusing", "shocking", "unsettling", "agonizing", "agonising",
     "crushing", "gutting", "heavy", "unbearable", "harsh", "sucky", "crappy", "shitty",
+    "demoralizing", "demoralising", "disheartening", "annoying", "nightmare", "gut",
 ])  # fmt: skip
 #: Words that may follow a reaction word in a remark that is only a remark: "to hear that",
 #: "for you", "news", "thing to go through", "situation to be in", "man".
@@ -61,10 +66,11 @@ _TAIL_WORDS = frozenset([
     "place", "position", "spot", "be", "in", "go", "through", "deal", "with", "happen",
     "face", "man", "dude", "friend", "mate", "bro", "hun", "honestly", "really", "omg",
     "though", "indeed", "too", "all", "so", "much", "of", "a", "an", "the", "it", "and", "or",
+    "punch",
 ])  # fmt: skip
 #: "That sucks", "this really sucks so much".
 _SUCKS = re.compile(
-    r"\s*(?:(?:oh|aw+|wow|man|gosh|god|omg|ugh|yeah|honestly|well|and|damn|dang)\s+)*"
+    r"\s*(?:(?:oh|aw+|wow|man|gosh|god|omg|ugh|oof|ouch|yeah|honestly|well|and|damn|dang)\s+)*"
     r"(?:that|this|it)(?:\s+(?:really|totally|just|truly|so))*\s+sucks?\b"
     r"(?:\s+(?:so|really|big|time|hard|man|dude|bro))*\s*",
     re.IGNORECASE,
@@ -80,12 +86,39 @@ _FOR_THEM = re.compile(
     r"|my\s+heart\s+(?:goes\s+out|breaks|aches|hurts|bleeds)\s+(?:to|for)\s+(?:you|u))\s*",
     re.IGNORECASE,
 )
-#: A clause that only sympathises without a reaction word: interjections, "I'm so sorry
-#: (to hear that / for your loss / that happened)", "sending hugs".
+#: Who a remark of outrage is at: someone else, never the seeker ("How dare he", "How
+#: immature of them", "How convenient for your landlord"; not "How selfish of you").
+_OTHERS = (
+    r"(?:he|she|they|him|her|them|people|anyone|someone|everyone"
+    r"|(?:your|the|that|this|those|these|such\s+a)\s+[\w'\u2019]+)"
+)
+#: Words of outrage at someone else's doing ("How immature of them", "How convenient for
+#: him"): :data:`_OUTRAGE` after "how", before "of" or "for" someone else.
+_OUTRAGE_WORDS = frozenset([
+    "immature", "rude", "cruel", "selfish", "convenient", "typical", "petty", "disrespectful",
+    "cowardly", "low", "nasty", "mean", "heartless", "inconsiderate", "unprofessional",
+    "thoughtless", "insensitive", "shameful", "disgusting", "unfair", "childish",
+    "hypocritical", "callous", "spiteful", "vile", "awful", "horrible", "terrible",
+    "ridiculous", "gross", "shady", "sneaky", "pathetic",
+])  # fmt: skip
+#: Outrage on the seeker's behalf at someone else: "How dare he", "how dare they treat you
+#: like that", "How immature of them", "How convenient for him", "How typical of her".
+_OUTRAGE = re.compile(
+    r"\s*(?:(?:oh|wow|man|gosh|god|omg|ugh|honestly|seriously|and|like|um|uh)\s+)*"
+    r"(?:how\s+dare\s+" + _OTHERS + r"\b[^.!?\n]*"
+    r"|how\s+(?:(?:so|very|really|incredibly|utterly|unbelievably|truly)\s+)*"
+    r"(?:" + "|".join(sorted(_OUTRAGE_WORDS)) + r")\s+(?:of|for|from)\s+" + _OTHERS + r"\b"
+    r"(?:\s+(?:to\s+(?:do|say)\s+(?:that|this)|honestly|really|though))*)\s*",
+    re.IGNORECASE,
+)
+#: A clause that only sympathises without a reaction word: interjections, a trailing word
+#: ("How sad, honestly"), "I'm so sorry (to hear that / for your loss / that happened)",
+#: "sending hugs".
 _FILLER = re.compile(
-    r"\s*(?:(?:oh|no|aw+|wow|man|gosh|god|my|omg|ugh|yikes|damn|dang|jeez|geez|dude|geez"
+    r"\s*(?:(?:oh|no|aw+|wow|man|gosh|god|my|omg|ugh|oof|ouch|yikes|damn|dang|jeez|geez|dude"
     r"|hugs|sending|big|virtual|honestly|and)\s+)*"
-    r"(?:(?:oh|no|aw+|wow|man|gosh|god|omg|ugh|yikes|damn|dang|jeez|geez|hugs)"
+    r"(?:(?:oh|no|aw+|wow|man|gosh|god|omg|ugh|oof|ouch|yikes|damn|dang|jeez|geez|hugs"
+    r"|honestly|really|truly|seriously|tbh|dude|friend|hun)"
     r"|(?:i(?:['\u2019]m|\s+am|m)\s+)?(?:(?:so|really|very|truly|deeply|terribly)\s+)*sorry"
     r"(?:\s+(?:to\s+(?:hear|read)(?:\s+(?:that|this|about\s+(?:that|this|it)))?"
     r"|for\s+(?:your|the)\s+loss|(?:that|this)\s+happened(?:\s+to\s+you)?"
@@ -95,15 +128,20 @@ _FILLER = re.compile(
 #: What may follow a reaction word: tail words and more reaction words ("so hard and unfair").
 _TAIL = _TAIL_WORDS | REACTION_WORDS
 #: The words without one of which no clause is a remark (:func:`reactions` reads no further).
-_TRIGGERS = REACTION_WORDS | {
-    "sucks",
-    "suck",
-    "heartbroken",
-    "devastated",
-    "gutted",
-    "upset",
-    "heart",
-}
+_TRIGGERS = (
+    REACTION_WORDS
+    | _OUTRAGE_WORDS
+    | {
+        "dare",
+        "sucks",
+        "suck",
+        "heartbroken",
+        "devastated",
+        "gutted",
+        "upset",
+        "heart",
+    }
+)
 
 
 def clause_head(text: str, word: re.Match[str]) -> str:
@@ -137,7 +175,7 @@ def is_remark(text: str, word: re.Match[str]) -> bool:
 
 def _reacts(clause: str) -> bool:
     """Whether ``clause`` (a whole clause) is a remark of sympathy and nothing more."""
-    if _SUCKS.fullmatch(clause) or _FOR_THEM.fullmatch(clause):
+    if _SUCKS.fullmatch(clause) or _FOR_THEM.fullmatch(clause) or _OUTRAGE.fullmatch(clause):
         return True
     for word in WORD.finditer(clause):
         if word.group(0).lower() in REACTION_WORDS:

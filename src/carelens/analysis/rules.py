@@ -58,13 +58,13 @@ _MINIMISING = (
     r"\bothers\s+have\s+it\s+(?:so\s+much\s+|a\s+lot\s+|way\s+)?worse\b",
     r"\b(?:just\s+)?get\s+over\s+it\b",
     r"\b(?:just\s+)?(?:cheer|toughen|man)\s+up\b",
-    r"\bstop\s+(?:whining|complaining|being\s+so\s+\w+|feeling\s+sorry\s+for\s+yourself)\b",
+    r"\b(?:stop|quit)\s+(?:whining|complaining|being\s+so\s+\w+|feeling\s+sorry\s+for\s+yourself)\b",
     r"\bwhat\s+did\s+you\s+(?:expect|think\s+would\s+happen)\b(?!\s+(?:to|from|when|at|of)\b)",
-    r"\byou(?:'re|\s+are)\s+(?:being\s+)?(?:too\s+sensitive|overreacting|dramatic|so\s+dramatic|"
+    r"\byou(?:'re|\s+are)\s+(?:just\s+)?(?:being\s+)?(?:too\s+sensitive|overreacting|dramatic|so\s+dramatic|"
     r"over\s*thinking\s+it|making\s+(?:a\s+)?(?:big\s+)?deal)\b",
     r"\byou\s+brought\s+(?:this|it)\s+on\s+yourself\b",
-    r"\b(?:that's|that\s+is|it's|it\s+is)\s+(?:on\s+you|your\s+own\s+fault)\b",
-    r"\bit(?:'s|\s+is)\s+(?:just|only)\s+a\s+(?:dog|cat|pet|job|grade|test|breakup)\b",
+    r"\b(?:that's|thats|that\s+is|it's|its|it\s+is)\s+(?:on\s+you|your\s+own\s+fault)\b",
+    r"\bit(?:'s|\s+is|\s+was)\s+(?:just|only)\s+a\s+(?:dog|cat|pet|job|grade|test|breakup)\b",
 )
 _PATTERNS = [re.compile(p, re.IGNORECASE) for p in _MINIMISING]
 #: "you have no right to be upset", "you've got no right to feel that way", "u have no right

@@ -1,0 +1,57 @@
+"""Sarcastic remarks in a reply (:func:`sarcasm`): feigned surprise or praise at what the
+seeker told, and mockery, told from sincere surprise at glad news."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from carelens.analysis.reply_sarcasm import sarcasm
+
+FIRED = "I got fired for being late too many times"
+
+
+def sarcastic_in(response: str, seeker: str = FIRED) -> str | None:
+    found = sarcasm(response, seeker)
+    return response[found[0] : found[1]] if found is not None else None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response", "words"),
+    [
+        (FIRED, "what a surprise.", "what a surprise"),
+        ("I feel so lonely since I moved", "How original. Everyone's lonely.", "How original"),
+        ("my girlfriend dumped me again", "oh wow, shocker lol", "shocker lol"),
+        ("I failed the test", "Big surprise there.", "Big surprise there"),
+        ("my dog died", "boo hoo", "boo hoo"),
+        ("I got the job but I'm scared", "Cry me a river.", "Cry me a river"),
+        (FIRED, "Well, who would've thought", "who would've thought"),
+    ],
+)
+def test_sarcasm_is_found_as_its_clause(seeker: str, response: str, words: str) -> None:
+    assert sarcastic_in(response, seeker) == words
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        # sincere surprise: glad news, said with "!", beside glad words
+        ("I got engaged!", "What a surprise."),
+        (FIRED, "What a surprise!"),
+        ("I quit my job to travel", "What a surprise, I'm so happy for you"),
+        # surprise inside a longer clause is no remark
+        (FIRED, "That must have come as a surprise."),
+        (FIRED, "I was surprised too when it happened to me."),
+        (FIRED, "How sad."),
+    ],
+)
+def test_sincere_surprise_and_other_words_are_no_sarcasm(seeker: str, response: str) -> None:
+    assert sarcasm(response, seeker) is None
+
+
+@given(st.text(max_size=200))
+def test_a_found_clause_lies_inside_the_reply(response: str) -> None:
+    found = sarcasm(response, FIRED)
+    if found is not None:
+        assert 0 <= found[0] < found[1] <= len(response)
