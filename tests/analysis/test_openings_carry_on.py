@@ -65,3 +65,42 @@ def test_a_long_run_of_negated_mentions_gives_no_opening_of_them() -> None:
     took seconds; the clause after them is still offered."""
     seeker = "I'm not suicidal. " * 5_555 + "I just feel so alone since the move."
     assert opening_of(seeker) == "It sounds like you just feel so alone since the move…"
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # once "It sounds like not your sister…"
+        "sometimes i think i shouldve been the one who died, not my sister",
+        "I keep thinking it should have been me on that motorbike, not my best mate.",
+        # once "It sounds like you can't stop…"
+        "I pick at my skin till it bleeds and I can't stop",
+        # once "It sounds like you just need the guts…"
+        "i know how i'd do it, i just need the guts",
+        "They told me to kill myself and I wish I had the guts",
+        # a noun phrase of the danger: once "It sounds like the night of your birthday…"
+        "I know when I'll do it, the night of my birthday",
+        # "too" before a chat word
+        "My friend killed himself last year. I might too though",
+    ],
+)
+def test_a_clause_that_sets_someone_against_or_names_the_danger_is_not_offered(
+    seeker: str,
+) -> None:
+    assert opening_of(seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # what must stay: the seeker's own clause with a verb and an object of its own
+        ("My friend cut herself and I can't stop crying", "It sounds like you can't stop crying…"),
+        ("I want to die. My mom doesn't know.", "It sounds like your mom doesn't know…"),
+        (
+            "my brother told me to kill myself. i wish i had the guts to stand up to him",
+            "It sounds like you wish you had the guts to stand up to him…",
+        ),
+    ],
+)
+def test_a_clause_of_its_own_after_danger_is_still_offered(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening

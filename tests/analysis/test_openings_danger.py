@@ -1,7 +1,8 @@
 """Words of danger no crisis cue reads that a suggested opening does not echo
 (:mod:`carelens.analysis.openings_danger`): a step into traffic, harm done to oneself by
 starving, punching, choking or mutilating, walls punched, skin made to bleed, a body
-destroyed; the seeker's own clause beside them, and near misses, still offer their opening."""
+destroyed, a head banged against a wall, throwing up or meals skipped on purpose; the seeker's
+own clause beside them, and near misses, still offer their opening."""
 
 from __future__ import annotations
 
@@ -107,3 +108,44 @@ def test_near_misses_keep_their_opening(seeker: str, opening: str) -> None:
 )
 def test_the_danger_words_are_read(text: str, words: str) -> None:
     assert words in [text[start:end] for start, end in danger_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("seeker", "words"),
+    [
+        # once "It sounds like you've been making yourself throw up after every meal…"
+        ("i've been making myself throw up after every meal", "making myself throw up"),
+        ("I bang my head against the wall when I'm upset", "bang my head against the wall"),
+        ("I've been skipping meals on purpose to punish myself", "skipping meals on purpose"),
+        ("I punish myself by not eating", "punish myself by not eating"),
+    ],
+)
+def test_more_harm_to_oneself_is_not_echoed(seeker: str, words: str) -> None:
+    assert words in [seeker[start:end] for start, end in danger_spans(seeker)]
+    assert opening_of(seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # once none: "walking into the busy traffic", "punched the wall" read as danger
+        (
+            "I was walking into the busy traffic circle on my bike and felt so anxious",
+            "It sounds like you were walking into the busy traffic circle on your bike and felt"
+            " so anxious…",
+        ),
+        (
+            "I punched the wall in the video game and my character broke his hand lol, anyway"
+            " I'm bored",
+            "It sounds like you punched the wall in the video game and your character broke his"
+            " hand…",
+        ),
+        (
+            "I've been banging my head against the wall with this code all day, so frustrated",
+            "It sounds like you've been banging your head against the wall with this code all day…",
+        ),
+    ],
+)
+def test_more_near_misses_keep_their_opening(seeker: str, opening: str) -> None:
+    assert danger_spans(seeker) == ()
+    assert opening_of(seeker) == opening

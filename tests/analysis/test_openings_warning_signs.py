@@ -1,8 +1,9 @@
 """Warning signs no crisis cue reads are not echoed by a suggested opening
 (:mod:`carelens.analysis.openings_warning_signs`): a wish to have died in someone's place, a
 plan whose act goes unnamed, a wish not to have woken, not caring whether they die, no point in
-anything any more; words that only look alike, and a burden the seeker feels, still offer
-their opening."""
+anything any more, however the plan goes on ("for weeks now", "every night", "on reddit");
+words that only look alike (a promotion that should have been the seeker's, a dream they woke
+from, no point in ironing shirts), and a burden the seeker feels, still offer their opening."""
 
 from __future__ import annotations
 
@@ -203,3 +204,83 @@ def test_the_warning_signs_read_their_words(text: str, words: str) -> None:
 )
 def test_masked_and_capitalised_warning_signs_are_danger(text: str, words: str) -> None:
     assert words in [text[start:end] for start, end in danger_spans(text)]
+
+
+# --- more plans, wishes, not caring and no point ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "words"),
+    [
+        # once echoed: what follows "do it" was read from too short a list
+        ("I've been planning how I'd do it for weeks now", "planning how I'd do it"),
+        ("thinking about how i'd do it every night", "thinking about how i'd do it"),
+        (
+            "I looked up the easiest way to do it last night",
+            "looked up the easiest way to do it",
+        ),
+        ("Ive been looking up how to do it", "looking up how to do it"),
+        ("Ive been looking up how to do it on reddit", "looking up how to do it"),
+        ("i keep rehearsing how i'd do it in my head", "rehearsing how i'd do it"),
+        (
+            "been thinking about how i'd do it and honestly it scares me how calm i feel",
+            "thinking about how i'd do it",
+        ),
+        ("I think about how I'd do it all the time now, I'm scared", "think about how I'd do it"),
+        ("i know how i'd do it, i just need the guts", "know how i'd do it"),
+        ("I've picked out how I'm going to do it.", "picked out how I'm going to do it"),
+        ("I've figured out how to do it - pills", "figured out how to do it"),
+        # a wish to have died, not to have woken, not caring, no point
+        ("wish i was the one who died instead", "wish i was the one who died"),
+        ("I wouldn't mind if a car hit me on the way to work", "wouldn't mind if a car hit me"),
+        ("woke up wishing i hadnt. again.", "woke up wishing i hadnt"),
+        ("I dream of never waking up", "dream of never waking up"),
+        ("i dont see teh point of anything anymore", "dont see teh point of anything"),
+        ("I don't see the point anymore in living", "don't see the point anymore"),
+    ],
+)
+def test_more_warning_signs_are_not_echoed(seeker: str, words: str) -> None:
+    assert words in [seeker[start:end] for start, end in danger_spans(seeker)]
+    assert opening_of(seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # once none
+        (
+            "It should have been me who got the promotion. I'm angry about it.",
+            "It sounds like you're angry about it…",
+        ),
+        (
+            "I'm trying to figure out how to do it without hurting her feelings, breaking up is"
+            " so hard",
+            "It sounds like you're trying to figure out how to do it without hurting her feelings…",
+        ),
+        (
+            "I wish I hadn't woken up from that dream, grandma was in it and I miss her so much",
+            "It sounds like you wish you hadn't woken up from that dream…",
+        ),
+        (
+            "I don't see the point anymore of ironing shirts, nobody notices. I'm tired.",
+            "It sounds like you don't see the point anymore of ironing shirts…",
+        ),
+        (
+            "No point in my life has been worse than this week at work, I'm drained",
+            "It sounds like no point in your life has been worse than this week at work…",
+        ),
+        (
+            "At no point in my life have I felt this tired",
+            "It sounds like at no point in your life have you felt this tired…",
+        ),
+        # what must stay
+        (
+            "I looked up how to do it on youtube and fixed the sink myself",
+            "It sounds like you looked up how to do it on youtube and fixed the sink yourself…",
+        ),
+        ("I know how to do it, I've done it before", "It sounds like you know how to do it…"),
+    ],
+)
+def test_more_words_that_only_look_alike_keep_their_opening(seeker: str, opening: str) -> None:
+    assert danger_spans(seeker) == ()
+    assert opening_of(seeker) == opening

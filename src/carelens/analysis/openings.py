@@ -19,7 +19,9 @@ parts of :mod:`carelens.analysis.openings_parts`), :mod:`carelens.analysis.openi
 keeps it off a verdict the seeker passes on themselves as fact ("It's my fault she left", which
 "It sounds like it's your fault she left…" would state as the helper's own),
 :mod:`carelens.analysis.openings_danger` off words of danger (warning signs no crisis cue
-reads too: :mod:`carelens.analysis.openings_warning_signs`, "it should have been me"),
+reads too: :mod:`carelens.analysis.openings_warning_signs`, "it should have been me", unless
+they tell of an everyday thing: :mod:`carelens.analysis.openings_everyday_signs`; and words of
+danger read past a "nothing but": :mod:`carelens.analysis.openings_excepts`),
 :mod:`carelens.analysis.openings_carry_on` off a clause that carries such words on ("I want to
 commit suicide so bad. And I think I just might pretty soon."),
 :mod:`carelens.analysis.openings_trim` takes off its ends what does not belong to it (fillers,

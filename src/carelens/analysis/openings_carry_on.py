@@ -9,8 +9,11 @@ feedback reads it (:func:`danger_before`; crisis words the seeker negates, "I'm 
 suicidal.", are none). No clause is offered from a sentence that opens with a connective
 right after a sentence with such words ("And I think I might too"), nor one that carries
 them on (:func:`carries_on`): one that ends where its verb is left out ("I think I just
-might pretty soon") or refers back to the act ("I want to do it too", "I'm thinking of
-finally going through with this"), in the rest of their sentence or the next; and anywhere
+might pretty soon"), refers back to the act ("I want to do it too", "I'm thinking of
+finally going through with this", "... till it bleeds and I can't stop"), only sets someone
+against it ("I should've been the one who died, not my sister") or is a noun phrase that
+names something of it ("I know when I'll do it, the night of my birthday"), in the rest of
+their sentence or the next; and anywhere
 after words that may be the seeker's own, also one with a word that may stand for them ("I
 hope I die soon. I deserve it.", "That's all I have to say"; not the "it" of "I miss her so
 much it hurts") or that tells of a plan, an intent or being found ("I want to die. I've been
@@ -27,15 +30,30 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from carelens.analysis.openings_danger import someone_elses
+from carelens.analysis.openings_words import NOUN_OPENERS, OWN_SUBJECT, finite_verb
 from carelens.analysis.words import WORD, plain
 
 #: Words that refer back to an act told before, whoever's it was ("I want to do it too",
-#: "I might do the same", "I tried again", "I think so"); "too", "either" and "as well" only
-#: last ("I might too"; not "I'm too scared").
+#: "I might do the same", "I tried again", "I think so", "I can't stop"); "too", "either" and
+#: "as well" only last, maybe before a filler ("I might too", "I might too though"; not "I'm
+#: too scared"), and "stop" only with its object left out (not "I can't stop crying").
 _REFERS_BACK = re.compile(
-    r"\b(?:(?:too|either|as\s+well)(?=\s*$|\s*[^\w\s])|the\s+same|same\s+thing|again"
+    r"\b(?:(?:too|either|as\s+well)(?=\s*$|\s*[^\w\s]|\s+(?:tbh|lol|haha\w*|honestly|tho"
+    r"|though|ngl|lmao|rn)\b)|the\s+same|same\s+thing|again"
     r"|(?:do|does|did|doing|done|try|tries|tried|trying|through\s+with)\s+(?:it|that|this|so)"
-    r"|(?:think|guess|hope)\s+so\s*$)\b",
+    r"|(?:think|guess|hope)\s+so\s*$"
+    # "... till it bleeds and I can't stop": stopping the act, its object left out
+    r"|(?:can['\u2019]?t|cannot|cant|couldn['\u2019]?t|couldnt|won['\u2019]?t|don['\u2019]?t"
+    r"|dont|never|not\s+able\s+to|unable\s+to)\s+(?:(?:just|really|even|seem\s+to)\s+)*"
+    r"stop(?:\s+(?:myself|now|anymore))?(?=\s*$|\s*[^\w\s]))\b",
+    re.IGNORECASE,
+)
+#: A part that only sets someone against the danger before it, with no verb of its own ("I
+#: should've been the one who died, not my sister", "... instead of my brother"): "It sounds
+#: like not your sister…" says nothing of the seeker's.
+_SET_AGAINST = re.compile(
+    r"\s*(?:(?:and|but)\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:my|his|her|their|our|your"
+    r"|the|a|an|that|this|him|them|you|me|us|he|she|they)\b",
     re.IGNORECASE,
 )
 #: After the seeker's own danger, any "it" but the one of "so much it hurts", and a "that" or
@@ -51,11 +69,12 @@ _POINTS_BACK = re.compile(
     re.IGNORECASE,
 )
 #: After the seeker's own danger, words of a plan or an intent ("I've been planning for
-#: weeks", "I'm going to do it tonight", "I wrote a note", "I think I will"), and of being
-#: found ("I just don't want my mom to be the one who finds me").
+#: weeks", "I'm going to do it tonight", "I wrote a note", "I think I will", "I just need the
+#: guts"), and of being found ("I just don't want my mom to be the one who finds me").
 _INTENT = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|decided|ready|prepared|tonight|goodbye|note|soon|gonna"
     r"|going\s+to|will|won['\u2019]?t|i['\u2019]ll|method|way\s+out"
+    r"|(?:guts|nerve|courage|balls)(?!\s+to\b)"
     r"|(?:finds?|found|finding)\s+(?:me|my\s+body))\b",
     re.IGNORECASE,
 )
@@ -92,18 +111,42 @@ _CONNECTIVES = frozenset(["and", "so", "but", "or", "then", "plus", "also", "bec
 def carries_on(text: str, start: int, end: int, own: bool) -> bool:
     """Whether the clause ``text[start:end]``, read after words of danger, goes on with them:
     it ends where its verb is left out (:func:`verb_left_out`: "I think I just might pretty
-    soon"), refers back to the act (:data:`_REFERS_BACK`: "I
-    want to do it too"), or, after danger that may be the seeker's ``own``, holds a word that
-    may stand for it (:data:`_POINTS_BACK`: "I deserve it", "That way I don't drag anyone
-    down") or tells of a plan or an intent (:data:`_INTENT`: "I've been planning for
-    weeks")."""
-    if verb_left_out(text, start, end):
+    soon"), only sets someone against the danger (:data:`_SET_AGAINST`: "not my sister"), is a
+    noun phrase that names something of it (:func:`noun_phrase_only`: "the night of my
+    birthday"), refers back to the act (:data:`_REFERS_BACK`: "I want to do it too", "I can't
+    stop"), or, after danger that may be the seeker's ``own``, holds a word that may stand
+    for it (:data:`_POINTS_BACK`: "I deserve it", "That way I don't drag anyone down") or
+    tells of a plan or an intent (:data:`_INTENT`: "I've been planning for weeks", "I just
+    need the guts")."""
+    if verb_left_out(text, start, end) or _SET_AGAINST.match(text, start, end) is not None:
+        return True
+    if noun_phrase_only(text, start, end):
         return True
     if _REFERS_BACK.search(text, start, end) is not None:
         return True
     return own and (
         _POINTS_BACK.search(text, start, end) is not None
         or _INTENT.search(text, start, end) is not None
+    )
+
+
+#: Openers of a noun phrase (:data:`~carelens.analysis.openings_words.NOUN_OPENERS`, "a",
+#: "your"...).
+_OPENERS = NOUN_OPENERS | frozenset(["a", "an", "that", "these", "those", "your"])
+
+
+def noun_phrase_only(text: str, start: int, end: int) -> bool:
+    """Whether the part ``text[start:end]`` is a noun phrase with no verb of its own nor a
+    subject of the seeker's (:data:`~carelens.analysis.openings_words.OWN_SUBJECT`,
+    :func:`~carelens.analysis.openings_words.finite_verb`): after words of danger it names
+    something of theirs ("I know when I'll do it, the night of my birthday"), which "It
+    sounds like the night of your birthday…" would echo."""
+    words = [plain(word) for word in WORD.findall(text, start, end)]
+    return (
+        bool(words)
+        and words[0] in _OPENERS
+        and OWN_SUBJECT.search(text, start, end) is None
+        and not any(finite_verb(word) or word.endswith("n't") for word in words)
     )
 
 

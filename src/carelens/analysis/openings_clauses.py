@@ -3,7 +3,10 @@
 The clause is the seeker's first short first-person one that carries a feeling of their own
 (:mod:`carelens.analysis.feelings`: not one they deny, one that tells what happened, nor another
 person's), else their first first-person clause; "we", "our" only in a message without "I"; a
-clause that apologises for the message comes last ("My english is not good sorry"). A sentence
+clause that apologises for the message comes last ("My english is not good sorry"), and one
+whose words only look like a warning sign after one that opens with the seeker's own subject
+("I finally figured out how to do it! The sourdough rose, I'm so proud" offers "I'm so proud":
+:func:`carelens.analysis.openings_danger.look_alikes`). A sentence
 is not cut inside a web address, a number or an abbreviation ("reddit.com/r/x", "4.5", "I.B.M.",
 "St. Mary's"), nor inside a quotation ('My coach yelled "you're worthless!" at practice'), nor a
 clause inside personal data or at a comma inside brackets ("my kids (10, 12) hate me"); a list's
@@ -28,9 +31,12 @@ mom left", "When the doctor told me my mom had cancer", "When I told my mom my g
 husband stopped touching me"), is a hedge before no statement ("I think i am":
 :func:`carelens.analysis.openings_hedges.hedge_alone`), closes a bracket it never opened
 ("traveling), is it ok to ..."), holds letters spelled out one by one ("s u i c i d e") or words
-of danger (:mod:`carelens.analysis.openings_danger`), nor one that carries such words on ("I
+of danger (:mod:`carelens.analysis.openings_danger`; a feeling of the seeker's right after
+someone else's is offered, short as it may be: "my daughter has been starving herself and I'm
+terrified" offers "I'm terrified"), nor one that carries such words on ("I
 want to commit suicide so bad. And I think I just might pretty soon.":
-:mod:`carelens.analysis.openings_carry_on`), nor one in a sentence with a content warning in
+:mod:`carelens.analysis.openings_carry_on`), nor a part that only names what the one before
+it meant ("the move I mean"), nor one in a sentence with a content warning in
 brackets ("(tw: self harm)": :func:`_warned`), nor one in a sentence that states a verdict on
 the seeker as fact, nor so its reasons ("It's my fault she died, I should have called sooner":
 :mod:`carelens.analysis.openings_verdicts`). A clause followed by "but" and a clause of the
@@ -64,10 +70,12 @@ from carelens.analysis.openings_danger import (
     after_danger,
     before_danger,
     danger_spans,
+    look_alikes,
     merged,
     overlaps,
 )
 from carelens.analysis.openings_hedges import hedge_alone
+from carelens.analysis.openings_imperatives import opens_imperative
 from carelens.analysis.openings_lists import list_leads, list_marks
 from carelens.analysis.openings_parts import (
     but_after,
@@ -79,6 +87,7 @@ from carelens.analysis.openings_parts import (
     needs_before,
     own_but,
     own_clause_after,
+    says_what_was_meant,
     sentences,
     stands_alone,
     too_long,
@@ -90,15 +99,10 @@ from carelens.analysis.openings_subordinate import (
 from carelens.analysis.openings_trim import trim
 from carelens.analysis.openings_verdicts import states_verdict
 from carelens.analysis.openings_words import OWN_SUBJECT, adds_to_before
-from carelens.analysis.pronouns import ADVERBS, FIRST_PERSON, SPELLED_OUT, turn_clause
+from carelens.analysis.pronouns import FIRST_PERSON, SPELLED_OUT, turn_clause
 from carelens.analysis.quoting import personal_runs
 from carelens.analysis.unsafe_frames import BLOCK_QUOTE_LINE
-from carelens.analysis.words import (
-    ADDRESS,
-    DROPPED_I_VERBS,
-    WORD,
-    plain,
-)
+from carelens.analysis.words import ADDRESS, WORD
 
 #: First-person plural words: a message that speaks only of "we" ("We lost our baby at 20
 #: weeks and we feel so empty") offers a clause of those when it has no "I" clause.
@@ -113,24 +117,6 @@ _APOLOGY = re.compile(
     r"|not\s+(?:a\s+)?native\s+(?:english\s+)?speaker|i(?:['\u2019]m|\s+am)\s+on\s+mobile)\b",
     re.IGNORECASE,
 )
-#: Verbs that open an imperative clause ("Tell my mom I'm sorry", "Please don't hate me"): it
-#: addresses someone, so "It sounds like" cannot start it. The verbs of a clause whose "I" the
-#: seeker left out (:data:`carelens.analysis.words.DROPPED_I_VERBS`: "had to put my cat
-#: down", "feel like a burden") are not among them.
-_IMPERATIVES = frozenset([
-    "tell", "say", "give", "let", "let's", "lets", "please", "go", "come", "make", "take", "call",
-    "stop", "leave", "forget", "remember", "look", "listen", "help", "get", "put", "send",
-    "bring", "ask", "try", "wait", "be", "do", "pray", "promise", "kiss", "hug", "bury",
-    "delete", "read",
-]) - DROPPED_I_VERBS  # fmt: skip
-#: A "don't" that opens a clause is the seeker's own, its "I" left out, only before one of
-#: these verbs (after any adverbs: "Don't really know what to do"); before any other it may
-#: open an imperative ("Don't tell my mom I'm sad", "dont judge me", "Don't feel bad for me"),
-#: which addresses someone.
-_AFTER_DONT = frozenset([
-    "know", "want", "wanna", "understand", "care", "need", "deserve", "belong", "have",
-    "remember",
-])  # fmt: skip
 #: A clause that asks ("Am I alone because I'm depressed", "or do I just give up", "Why did
 #: you leave me", "What if I fail", "cant you see I'm hurting"): an auxiliary before its
 #: subject, or a question word before an auxiliary; a negated auxiliary may be texted without
@@ -157,7 +143,8 @@ def find_clause(
     :func:`~carelens.analysis.feelings.read_feelings` found in ``seeker``; no clause that overlaps a
     span of ``avoid`` (the crisis cues: "It sounds like you bought a gun to use on yourself…" is no
     opening to suggest) or danger words (:func:`~carelens.analysis.openings_danger.danger_spans`),
-    nor one that starts with an imperative (:data:`_IMPERATIVES`: "It sounds like Tell your mom
+    nor one that starts with an imperative
+    (:func:`~carelens.analysis.openings_imperatives.opens_imperative`: "It sounds like Tell your mom
     you're sorry…"), nor one with letters spelled out one by one
     (:data:`carelens.analysis.pronouns.SPELLED_OUT`: "s u i c i d e", often a word of danger written
     so that filters miss it), nor one in a sentence with a content warning in brackets
@@ -166,7 +153,7 @@ def find_clause(
     spelled = (run.span() for run in SPELLED_OUT.finditer(seeker))  # "s u i c i d e"
     dangers = [*avoid, *danger_spans(seeker)]
     avoided = merged([*dangers, *spelled, *_warned(seeker)])
-    danger = _Danger(merged(dangers), Negated(crisis_scan(seeker)[1]))
+    danger = _Danger(merged(dangers), Negated(crisis_scan(seeker)[1]), merged(look_alikes(seeker)))
     found = _clause_of(seeker, feelings, avoided, FIRST_PERSON, danger)
     if found is None and FIRST_PERSON.search(seeker) is None and _FIRST_PLURAL.search(seeker):
         found = _clause_of(seeker, feelings, avoided, _FIRST_PLURAL, danger)
@@ -176,10 +163,14 @@ def find_clause(
 class _Danger(NamedTuple):
     """The words of danger a clause after them may carry on
     (:mod:`carelens.analysis.openings_carry_on`): the spans of the crisis cues and danger words,
-    merged, and the crisis words the seeker negates ("I'm not suicidal"), which are none."""
+    merged, and the crisis words the seeker negates ("I'm not suicidal"), which are none; and
+    the words that only look like a warning sign, merged
+    (:func:`~carelens.analysis.openings_danger.look_alikes`: "I finally figured out how to do
+    it!"), whose clause comes after one of the seeker's own subject that holds none."""
 
     spans: tuple[list[int], list[int]]
     negated: Negated
+    alike: tuple[list[int], list[int]]
 
 
 #: A content warning in brackets ("(tw: self harm)", "[cw: abuse]", "(trigger warning)").
@@ -236,7 +227,7 @@ def _clause_of(
     starts = [feeling.match.start() for feeling in feelings]
     in_address: dict[tuple[int, int], bool] = {}  # each piece of an address run searched once
     # (preference, order, start, end, and the start and end with a short part beside it)
-    candidates: list[tuple[int, int, int, int, int, int]] = []
+    candidates: list[tuple[int, int, int, int, int, int, int]] = []
     expressed_at: list[int] = []  # where the seeker's own feeling words are, in order
     runs = personal_runs(seeker)
     addressee: bool | None = None  # whether the seeker writes to someone as "you", once read
@@ -256,7 +247,11 @@ def _clause_of(
         but_next = number + 1 < len(spans) and own_but(seeker, *spans[number + 1], runs)
         but_first = own_but(seeker, offset, stop, runs)  # "But I have to be."
         # whose danger the sentence before tells, if any: none is carried on here
-        theirs = None if previous is None else danger_before(seeker, *danger, *previous)
+        theirs = (
+            None
+            if previous is None
+            else danger_before(seeker, danger.spans, danger.negated, *previous)
+        )
         own_before = own_before or theirs is False
         if WORD.search(sentence) is not None:
             previous = (offset, stop)
@@ -339,6 +334,7 @@ def _clause_of(
                 if not stands_alone(seeker, offset + parts[last][0], offset + parts[last][1], runs):
                     continue
                 start, only_after_but, denial_end = parts[last][0], True, end
+            after: int | None = None  # where the seeker's own clause after danger starts
             if overlaps(avoid, offset + start, offset + end):
                 # the seeker's feeling before the connective of someone else's danger: "I feel
                 # lost since she took her own life" offers "I feel lost"
@@ -360,12 +356,20 @@ def _clause_of(
                 continue  # "I don't want to be alone. But I have to be.", "... but I spent it"
             # whose danger before the clause it must not carry on, if any: "I want to die and
             # I think I just might pretty soon"
-            here = danger_before(seeker, *danger, offset, trimmed[0])
+            here = danger_before(seeker, danger.spans, danger.negated, offset, trimmed[0])
             own = own_before or here is False
             if (own or here or theirs) and carries_on(seeker, *trimmed, own=own):
                 continue
             part = seeker[trimmed[0] : trimmed[1]]
-            if not person.search(part) or len(part.split()) < 3 or _QUESTION.match(part):
+            # a short feeling of theirs right after someone else's danger: "my daughter has
+            # been starving herself and I'm terrified"
+            short = len(part.split()) < 3 and not (
+                after is not None
+                and here
+                and not own
+                and _felt(expressed, trimmed[0] - offset, trimmed[1] - offset)
+            )
+            if not person.search(part) or short or _QUESTION.match(part):
                 continue
             if mark_between(marks, offset + start, trimmed[0]) and not item_subject(part):
                 # a list's item with no subject of its own ("a) quit my job", "3) my kids
@@ -376,8 +380,10 @@ def _clause_of(
                     continue
                 trimmed = (after, trimmed[1])
                 part = seeker[after : trimmed[1]]
-            if _imperative(part) or subordinate_only(part) or hedge_alone(part):
+            if opens_imperative(part) or subordinate_only(part) or hedge_alone(part):
                 continue
+            if says_what_was_meant(part):
+                continue  # "the move I mean": what the part before it meant
             if states_verdict(part):
                 continue  # "It's my fault she left": no "It sounds like it's your fault…"
             if closes_unopened(seeker, *trimmed, marks):
@@ -399,8 +405,13 @@ def _clause_of(
             if _APOLOGY.search(part):
                 preference = 3  # "My english is not good sorry": any clause of theirs first
             around = _with_short_parts(sentence, parts, k, last, offset, trimmed)
-            candidates.append((preference, len(candidates), *trimmed, *around))
-    for _, _, start, end, first, stop in sorted(candidates):
+            # a clause of the seeker's own subject before one that only looks like a warning
+            # sign: "I finally figured out how to do it! ... I'm so proud" offers "I'm so proud"
+            alike = bool(danger.alike[0]) and (
+                overlaps(danger.alike, *trimmed) or not OWN_SUBJECT.match(seeker, trimmed[0])
+            )
+            candidates.append((preference, alike, len(candidates), *trimmed, *around))
+    for _, _, _, start, end, first, stop in sorted(candidates):
         clause = clip_clause(seeker, start, end, expressed_at, runs)
         _, doubt, turned = turn_clause(clause)
         if doubt and (after := _after_address(seeker, start, end)) is not None:
@@ -465,21 +476,6 @@ def _named_beside(
     if (first, stop) == (start, end):
         return False
     return any(start <= first + at < end for at, _ in addressed(text[first:stop], addressee))
-
-
-def _imperative(clause: str) -> bool:
-    """Whether ``clause`` opens with an imperative (:data:`_IMPERATIVES`: "Tell my mom I'm
-    sorry"), or a "don't" or "dont" before no verb of :data:`_AFTER_DONT` ("Don't tell my
-    mom I'm sad"; not "Don't know what to do with my life")."""
-    words = [plain(word) for word in WORD.findall(clause, 0, 200)]
-    if not words:
-        return False
-    if words[0] in _IMPERATIVES:
-        return True
-    if words[0] not in ("don't", "dont"):
-        return False
-    verb = next((word for word in words[1:] if word not in ADVERBS), "")
-    return verb not in _AFTER_DONT
 
 
 #: Where the seeker's own clause may start after words they addressed to someone: a

@@ -8,15 +8,20 @@ urging or method words, or "kys", "die", "kill myself"... whoever the seeker say
 himself", "shot himself", "starving myself", "jumped off the parking garage", "stepping in
 front of a bus", "od'd", "I want to end all of this", "someone to just break in and murder
 me", "i've been cutting": :data:`_CUTTING`, "I punch walls till my knuckles bleed",
-"destroy my body"), a wish not to be ("I wish I could just disappear", "I pray that I don't
-wake up"), and warning signs no crisis cue reads ("it should have been me", "I've been
-planning how I'd do it":
-:mod:`carelens.analysis.openings_warning_signs`): :func:`danger_spans`. The seeker's own
+"destroy my body", "I bang my head against the wall when I'm upset", "making myself throw
+up", "skipping meals on purpose"; not "walking into the busy traffic circle", "I punched the
+wall in the video game"), a wish not to be ("I wish I could just disappear", "I pray that I
+don't wake up"), and warning signs no crisis cue reads ("it should have been me", "I've been
+planning how I'd do it": :mod:`carelens.analysis.openings_warning_signs`), read past a
+"nothing but" too ("I think about nothing but dying":
+:mod:`carelens.analysis.openings_excepts`): :func:`danger_spans`. The seeker's own
 feeling before the connective of such words that tell of someone else's act may be offered
 ("I feel lost since she took her own life" offers "I feel lost": :func:`before_danger`), and
 so may their own clause after such words ("People at school told me to kys and I feel
-worthless" offers "I feel worthless": :func:`after_danger`). The spans to avoid are kept
-merged and in order (:func:`merged`), so that :func:`overlaps` finds one by bisection.
+worthless" offers "I feel worthless": :func:`after_danger`). Words that only look like a
+warning sign are read too (:func:`look_alikes`: "I finally figured out how to do it!"). The
+spans to avoid are kept merged and in order (:func:`merged`), so that :func:`overlaps` finds
+one by bisection.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from functools import lru_cache
 
 from carelens.analysis.crisis import crisis_scan
 from carelens.analysis.crisis_feedback import whose_before
-from carelens.analysis.openings_warning_signs import warning_sign_spans
+from carelens.analysis.openings_excepts import span_back, without_excepts
+from carelens.analysis.openings_warning_signs import look_alike_spans, warning_sign_spans
 from carelens.analysis.openings_words import (
     CONJUNCTION,
     OWN_SUBJECT,
@@ -91,9 +97,21 @@ _DANGER_WORDS = (
     r"|\b(?:step|walk)(?:s|ped|ed|ping|ing)?\s+(?:out\s+)?(?:in\s+front\s+of\s+"
     rf"(?:(?:the|a|an|that|this|some|oncoming)\s+)?(?:[\w'\u2019-]+\s+)?(?:{_TRAFFIC})"
     r"|in(?:to)?\s+(?:the\s+)?(?:oncoming\s+|busy\s+)?traffic)\b"
+    r"(?!\s+(?:circle|light|signal|jam|cone|island|lane|stop|report|court|school)s?\b)"
     # walls punched, skin made to bleed, a body destroyed ("I punch walls till my knuckles
     # bleed", "Destroy my body into nothing")
     r"|\bpunch(?:es|ed|ing)?\s+(?:the\s+|a\s+)?walls?\b"
+    r"(?!\s+in\s+(?:the|a|my|this)\s+(?:video\s+)?game)"
+    # a head banged on a wall, throwing up or meals skipped on purpose ("I bang my head against
+    # the wall when I'm upset", "making myself throw up", "skipping meals on purpose to punish
+    # myself"; not "banging my head against the wall with this code")
+    rf"|\b(?:bang|bash|slam|smash)\w*\s+{_POSSESSIVE}\s+head\s+(?:against|into|on)\s+"
+    r"(?:the\s+|a\s+)?(?:walls?|floors?|doors?|desks?|tables?|mirrors?)\b"
+    r"(?!\s+(?:with|over|about|trying|for\s+hours))"
+    r"|\bmak(?:e|es|ing)\s+(?:my|your|him|her|them)sel(?:f|ves)\s+(?:throw\s+up|puke|vomit|sick)\b"
+    r"|\b(?:skip|miss)(?:s|ped|ping|ing)?\s+meals?\s+(?:on\s+purpose|deliberately|intentionally"
+    r"|to\s+punish)\b|\bpunish\w*\s+(?:my|him|her|them)sel(?:f|ves)\s+(?:by|with)\s+(?:not\s+eating"
+    r"|skipping|starving|cutting|hurting|hitting|burning)\b"
     rf"|\b(?:destroy|mutilat|disfigur)\w*\s+{_POSSESSIVE}\s+(?:own\s+)?(?:body|skin|face|arms?"
     r"|legs?|wrists?|thighs?)\b"
     r"|\b(?:until|till|til|untill)\s+(?:(?:my|i|it|they|there['\u2019]?s)\s+)?(?:\w+\s+)?"
@@ -181,8 +199,21 @@ def danger_spans(seeker: str) -> tuple[tuple[int, int], ...]:
     others, :data:`_DANGER` reads the text as the patterns do (:func:`~carelens.text.fold`:
     "sui\u00adcide", full-width letters), and it reads masked words as the words they mask
     (:func:`~carelens.text.unmask`: "d-i-e", "k*ll myself"); its words are mapped back to the
-    seeker's offsets. The last few messages' answers are kept: the feedback on every reply to
-    one message asks about it again."""
+    seeker's offsets. They are read again without the words that keep a verb from what it
+    reaches (:func:`~carelens.analysis.openings_excepts.without_excepts`: "I think about
+    nothing but dying" is read "I think about dying"), and what they find there is mapped back
+    over them. The last few messages' answers are kept: the feedback on every reply to one
+    message asks about it again."""
+    spans = _spans_of(seeker)
+    excepted = without_excepts(seeker)
+    if excepted is None:
+        return spans
+    text, cuts = excepted
+    return (*spans, *(span_back(cuts, *span) for span in _spans_of(text)))
+
+
+def _spans_of(seeker: str) -> tuple[tuple[int, int], ...]:
+    """:func:`danger_spans` of ``seeker`` as it is written."""
     cues, negated = crisis_scan(seeker)
     folded = fold(seeker)
     unmasked = unmask(folded.text)
@@ -196,6 +227,17 @@ def danger_spans(seeker: str) -> tuple[tuple[int, int], ...]:
         *(folded.span(*unmasked.span(*span)) for span in _cutting(unmasked.text)),
         *(folded.span(*unmasked.span(*span)) for span in warning_sign_spans(unmasked.text)),
     )
+
+
+@lru_cache(maxsize=8)
+def look_alikes(seeker: str) -> tuple[tuple[int, int], ...]:
+    """Where ``seeker`` holds words that only look like a warning sign, telling of an everyday
+    thing (:func:`~carelens.analysis.openings_warning_signs.look_alike_spans`: "I finally
+    figured out how to do it!"), read as :func:`danger_spans` reads them and mapped back to
+    the seeker's offsets."""
+    folded = fold(seeker)
+    unmasked = unmask(folded.text)
+    return tuple(folded.span(*unmasked.span(*span)) for span in look_alike_spans(unmasked.text))
 
 
 def merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:

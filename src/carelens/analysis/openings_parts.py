@@ -6,9 +6,10 @@ practice': :func:`sentences`); its parts lie between commas, semicolons, colons 
 none cut inside personal data or brackets that close ("my kids (10, 12) hate me"), and a
 list's mark inside a part starts a part of its own ("I have two problems 1) I can't sleep 2)
 I feel like a failure": :func:`whole_parts`). A list's item with no subject of its own
-(:func:`item_subject`, :func:`own_clause_after`), its lead-in (:func:`leads_to_list`) and a
-clause that closes a bracket it never opened (:func:`closes_unopened`) are read here too. A
-part followed by "but" and a clause of the seeker's own, maybe after words of time
+(:func:`item_subject`, :func:`own_clause_after`), its lead-in (:func:`leads_to_list`), a
+clause that closes a bracket it never opened (:func:`closes_unopened`) and a part that only
+names what the part before it meant (:func:`says_what_was_meant`: "the move I mean") are read
+here too. A part followed by "but" and a clause of the seeker's own, maybe after words of time
 (:func:`but_after`: "I told everyone I'm okay with the divorce but I'm not", "I've been sober
 90 days but tonight I really want a drink") is read with it; where the two are
 :func:`too_long` to offer whole, the clause after "but" may be offered alone where it can stand
@@ -34,6 +35,7 @@ from carelens.analysis.openings_words import (
     NOUN_OPENERS,
     OWN_SUBJECT,
     adds_to_before,
+    finite_verb,
 )
 from carelens.analysis.quoted_speech import quoted_speech
 from carelens.analysis.words import SENTENCE, WORD, plain, sentence_parts
@@ -340,6 +342,24 @@ def _but_except(sentence: str, before: int, after: int) -> bool:
         return False
     first = WORD.search(sentence, after)
     return first is not None and plain(first.group(0)) not in _CLAUSE_FIRST
+
+
+#: A part that only says what the part before it meant ("the move I mean", "the essay I
+#: mean"): "It sounds like the move you mean…" reflects nothing.
+_MEANT = re.compile(
+    r"(?:the|my|a|an|this|that|our|his|her|their)\s+(?:[\w'\u2019-]+\s+){0,4}?i\s+mean\W*",
+    re.IGNORECASE,
+)
+
+
+def says_what_was_meant(part: str) -> bool:
+    """Whether ``part`` only names what the part before it meant (:data:`_MEANT`: "the move I
+    mean"), no clause of its own (no verb before "I mean":
+    :func:`~carelens.analysis.openings_words.finite_verb`; not "the move was hard I mean")."""
+    if _MEANT.fullmatch(part) is None:
+        return False
+    words = [plain(word) for word in WORD.findall(part)]
+    return not any(finite_verb(word) for word in words[:-2])
 
 
 #: What may end an item of a list before the next one's mark ("1) I'm useless and 2) ...").

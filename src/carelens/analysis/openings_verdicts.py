@@ -38,10 +38,12 @@ _WORTH = (
     r"|mother|dad|father|parent|friend|daughter|son|wife|husband|partner|girlfriend"
     r"|boyfriend|sister|brother)"
 )
-#: Words that may stand between "I'm" and the verdict ("I'm just such a burden").
+#: Words that may stand between "I'm" and the verdict ("I'm just such a burden", "I've become
+#: the family burden", "I'm the burden of the family").
 _BEFORE_WORTH = (
     r"just|such|so|really|literally|truly|a|an|completely|totally|utterly|absolutely"
-    r"|honestly|basically|always|the\s+biggest|a\s+complete|nothing\s+but|only|probably"
+    r"|honestly|basically|always|the\s+biggest|a\s+complete|nothing\s+but|only|probably|the"
+    r"|family['\u2019]?s?"
     r"|kind\s+of|kinda|pretty\s+much|damn|fucking|fuckin|freaking|goddamn|total|huge|big"
 )
 #: Adverbs between "I" and "deserve" ("I really deserve this").

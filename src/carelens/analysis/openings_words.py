@@ -8,7 +8,8 @@ worthless"). A noun phrase's opener (:data:`NOUN_OPENERS`: "my", "the") before a
 (:func:`finite_verb`: "my dad died", "my life has") is a subject of its own after a subordinate
 clause or a bracket at a clause's start. A clause is not cut after a word that needs another
 after it (:func:`needs_more`: "...and you feel like such…"), and one that ends on "either" is
-read with what comes before it (:func:`adds_to_before`).
+read with what comes before it (:func:`adds_to_before`), chat words after it too ("... either
+tbh").
 """
 
 from __future__ import annotations
@@ -80,11 +81,21 @@ def needs_more(token: str) -> bool:
 #: Last words of a clause that add it to a denial or words of danger before it ("... but I'm
 #: not happy either", "... but I don't love it neither").
 _ADDED = frozenset(["either", "neither"])
+#: Chat words and fillers that may come after such a last word ("... but I'm not okay either
+#: tbh", "... but I'm not happy either haha"); emoji are no words.
+_AFTER_ADDED = frozenset([
+    "tbh", "tbf", "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hahah", "ha", "hehe",
+    "honestly", "tho", "though", "ngl", "rn", "fr", "really", "anyway", "anyways", "idk",
+    "smh", "xd", "ugh", "man", "dude", "lately", "now", "atm",
+])  # fmt: skip
 
 
 def adds_to_before(text: str, start: int, end: int) -> bool:
     """Whether the clause ``text[start:end]`` ends on a word that adds it to what comes before
     it (:data:`_ADDED`: "I'm not sad but I'm not happy either", "I'm not suicidal but I'm not
-    okay either"), so that it is read with that or not at all."""
-    words = WORD.findall(text, start, end)
-    return bool(words) and plain(words[-1]) in _ADDED
+    okay either"), maybe before chat words or fillers (:data:`_AFTER_ADDED`: "... either tbh",
+    "... either lol"), so that it is read with that or not at all."""
+    words = [plain(word) for word in WORD.findall(text, start, end)]
+    while words and words[-1] in _AFTER_ADDED:
+        words.pop()
+    return bool(words) and words[-1] in _ADDED
