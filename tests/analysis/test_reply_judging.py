@@ -305,3 +305,96 @@ def test_a_feeling_held_against_them_is_found(seeker: str, response: str, held: 
 )
 def test_kind_just_habits_and_echoes_are_not_held(seeker: str, response: str) -> None:
     assert reply_reading(response, seeker).held is None
+
+
+# --- a second review: kind replies with blame-like words ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        # "no right to" the seeker's self-criticism, beside clearing words, before a reflection
+        (
+            "I keep apologising for being upset about my miscarriage",
+            "You have no right to be this hard on yourself. You lost a baby.",
+        ),
+        (
+            "I keep saying sorry to everyone since the accident",
+            "you have no right to be sorry, none of it was your fault",
+        ),
+        (
+            "my mom says i'm not allowed to cry at home",
+            "So at home you have no right to be sad, even when you're hurting. "
+            "That sounds suffocating.",
+        ),
+        # "you chose this" / "you saw this coming" with praise after it
+        (
+            "My sister stopped talking to me and I stayed by her side anyway",
+            "You saw this coming and still showed up for her. That's loyalty.",
+        ),
+        ("I decided to move back home to be near my mum", "you chose this. it was brave."),
+        (
+            "I decided to move back home to be near my mum after her diagnosis",
+            "You chose this, and I think it says everything about how much you love her.",
+        ),
+    ],
+)
+def test_blame_words_kind_in_context_are_not_judging(seeker: str, response: str) -> None:
+    assert judging_in(seeker, response) is None
+    assert not blames(response)
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("You have no right to be sad about this.", "You have no right to be sad about this"),
+        (
+            "you have no right to feel sorry for yourself",
+            "you have no right to feel sorry for yourself",
+        ),
+        ("you chose this.", "you chose this"),
+        ("You saw this coming. Deal with it.", "You saw this coming"),
+    ],
+)
+def test_blame_words_without_kind_context_stay_judging(response: str, words: str) -> None:
+    assert judging_in("I'm upset", response) == words
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response", "word"),
+    [
+        (
+            "I'm so tired, I've been doing all the caring for my dad alone",
+            "you're just exhausted because you've been doing everything alone. of course you are",
+            "exhausted",
+        ),
+        (
+            "I can't stop crying since he left",
+            "You're just sad because you miss him. That's normal and okay.",
+            "sad",
+        ),
+    ],
+)
+def test_just_a_feeling_with_a_kind_cause_or_validated_is_not_held_against_them(
+    seeker: str, response: str, word: str
+) -> None:
+    match = re.search(word, response)
+    assert match is not None
+    head = clause_head(response, match)
+    kind = judged(response, match.start(), match.end(), head, as_said(seeker))
+    assert kind != HELD_AGAINST
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "you're just bitter because you're single",
+        "you're just sad because you have nothing else going on",
+    ],
+)
+def test_just_a_feeling_put_down_to_their_fault_stays_held_against_them(response: str) -> None:
+    word = "bitter" if "bitter" in response else "sad"
+    match = re.search(word, response)
+    assert match is not None
+    head = clause_head(response, match)
+    assert judged(response, match.start(), match.end(), head, as_said("I'm upset")) == HELD_AGAINST

@@ -55,3 +55,34 @@ def test_a_found_clause_lies_inside_the_reply(response: str) -> None:
     found = sarcasm(response, FIRED)
     if found is not None:
         assert 0 <= found[0] < found[1] <= len(response)
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        ("I aced my calc final", "shocker, you aced it lol"),
+        (
+            "I ran my first 10k today without stopping",
+            "Big surprise, you crushed it. Told you the training would pay off!",
+        ),
+        ("I ran my first 10k today without stopping", "What a surprise. You did it!"),
+        ("my band's first gig went amazing last night", "what a surprise, of course it did 😄"),
+        # praise alone after it, to news the list does not know
+        ("I tried out for the play", "What a surprise. You did it!"),
+        ("I tried out for the play", "big surprise, you nailed it"),
+    ],
+)
+def test_surprise_at_achievements_or_with_praise_is_no_sarcasm(seeker: str, response: str) -> None:
+    assert sarcasm(response, seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        ("I got fired again, third job this year", "Wow. What a surprise."),
+        ("I got fired again", "what a surprise, you did it again"),
+        ("I got dumped again", "big surprise. told you so"),
+    ],
+)
+def test_surprise_at_bad_news_without_praise_stays_sarcasm(seeker: str, response: str) -> None:
+    assert sarcasm(response, seeker) is not None

@@ -312,3 +312,34 @@ def test_the_helpers_own_no_right_is_still_minimising() -> None:
     assert [response[s.start : s.end] for s in minimising_spans(response)] == [
         "you have no right to be upset"
     ]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "quit being so hard on yourself",
+        "Stop being so hard on yourself. freezing once doesn't erase everything",
+        "Quit being so critical of yourself, you were nervous, that's all.",
+        "stop being so harsh on yourself",
+        "quit being so mean to yourself",
+        "You have no right to be this hard on yourself. You lost a baby.",
+        "you have no right to be sorry, none of it was your fault",
+        "So at home you have no right to be sad, even when you're hurting. "
+        "That sounds suffocating.",
+    ],
+)
+def test_self_criticism_told_off_kindly_is_not_minimising(response: str) -> None:
+    assert minimising_spans(response) == ()
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "quit being so dramatic",
+        "stop being so sensitive about it",
+        "quit whining",
+        "you have no right to be sad",
+    ],
+)
+def test_stop_and_quit_being_so_still_minimise(response: str) -> None:
+    assert minimising_spans(response) != ()

@@ -14,7 +14,9 @@ no right to", nor blame granted only as a condition: "even if you saw it coming"
 reported as someone else's: "Anyone telling you that you have no right to be angry is
 wrong", nor the seeker's own sense or past said back: "you feel like you have no right to be
 sad", "You learned you had no right to be anxious", "It's like you had no right to be sad in
-that house"); :func:`judging_words` finds them, words that tell the seeker not to feel what
+that house", nor blame kind in its context, read by :mod:`carelens.analysis.reply_kind_blame`:
+"You have no right to be this hard on yourself", "you chose this. it was brave.");
+:func:`judging_words` finds them, words that tell the seeker not to feel what
 they feel ("you shouldn't feel that way", "you shouldn't be so upset about a party"; not
 where the seeker blames themselves and it comforts: "You shouldn't feel guilty", "You
 shouldn't feel that way, it's not your fault", nor where it wishes them company: "You
@@ -43,6 +45,13 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from carelens.analysis.reply_kind_blame import (
+    CLEARED,
+    KIND_CAUSE,
+    VALIDATED_NEXT,
+    kind_no_right,
+    praised,
+)
 from carelens.analysis.reply_remarks import CLAUSE_END
 from carelens.analysis.words import SENTENCE_MARK
 
@@ -178,13 +187,6 @@ _SELF_BLAME = re.compile(
     r"|daughter|wife|husband|partner))\b",
     re.IGNORECASE,
 )
-#: Words of a reply that clear the seeker: beside them "you shouldn't feel that way"
-#: comforts ("You shouldn't feel that way, it's not your fault").
-_CLEARED = re.compile(
-    r"\b(?:not\s+your\s+fault|nothing\s+(?:wrong|to\s+be\s+ashamed)"
-    r"|did\s+(?:everything|all|your\s+best|nothing\s+wrong))",
-    re.IGNORECASE,
-)
 #: The end of the part of a clause before a feeling word that makes it "just" that feeling or
 #: "too" much of it, after a bare "you're", "you get", "you seem" ("You're just bitter",
 #: "you're way too proud").
@@ -267,10 +269,17 @@ def blames(response: str) -> bool:
 
 def _blame(response: str) -> re.Match[str] | None:
     """The first words of :data:`_BLAME` in ``response`` that are the helper's own
-    (:func:`_own_words`); None without one."""
+    (:func:`_own_words`) and not kind in context (:mod:`carelens.analysis.reply_kind_blame`:
+    "no right to be this hard on yourself", "you chose this. it was brave."); None without
+    one."""
     for found in _BLAME.finditer(response):
         head = CLAUSE_END.split(response[max(0, found.start() - 60) : found.start()])[-1]
-        if _own_words(response, found.start()) and not _CONCEDED_BEFORE.search(head):
+        if (
+            _own_words(response, found.start())
+            and not _CONCEDED_BEFORE.search(head)
+            and not kind_no_right(response, found.start())
+            and not praised(response, found)
+        ):
             return found
     return None
 
@@ -310,9 +319,9 @@ def judging_words(response: str, seeker: str) -> tuple[int, int] | None:
     held against them (:data:`_TRAIT`: "you're so careless"). Telling them not to feel so
     is comfort, no judgment, where the seeker blames themselves (:data:`_SELF_BLAME`: "I
     feel like it's my fault" -> "You shouldn't feel that way") or the reply clears them
-    (:data:`_CLEARED`: "..., it's not your fault"); words the seeker wrote themselves ("My
-    friends say I shouldn't feel this way", "My mom says I have no right to be sad") are
-    theirs said back. None without any."""
+    (:data:`~carelens.analysis.reply_kind_blame.CLEARED`: "..., it's not your fault"); words
+    the seeker wrote themselves ("My friends say I shouldn't feel this way", "My mom says I
+    have no right to be sad") are theirs said back. None without any."""
     found = _blame(response)
     # the seeker's message is read only once words are found (most replies have none)
     if found is not None and "no right to" in found.group(0).lower() and _NO_RIGHT.search(seeker):
@@ -323,7 +332,7 @@ def judging_words(response: str, seeker: str) -> tuple[int, int] | None:
             None,
         )
         if found is not None and (
-            _CLEARED.search(response)
+            CLEARED.search(response)
             or _company(response, found.end())
             or _SHOULD_NOT.search(seeker)
             or _SELF_BLAME.search(seeker)
@@ -415,9 +424,18 @@ def _just_because(text: str, head_start: int, clause: str) -> bool:
     """Whether "just" a feeling, its clause starting at ``head_start`` of ``text`` and going
     on in ``clause`` after the word, puts it down to a cause (:data:`_BECAUSE`: "you're just
     bitter because you're single", "you're just anxious because you drink too much coffee"),
-    and no denial earlier in its sentence makes it kind ("You're not lazy, you're just
-    exhausted because you've been working nonstop": :data:`_DENIAL`)."""
-    if _BECAUSE.search(clause) is None:
+    and neither the cause nor what follows makes it kind: a denial earlier in its sentence
+    ("You're not lazy, you're just exhausted because you've been working nonstop":
+    :data:`_DENIAL`), a cause that is no fault of theirs ("because you miss him":
+    :data:`~carelens.analysis.reply_kind_blame.KIND_CAUSE`), or a next sentence that says
+    the feeling is all right ("That's normal and okay.", "of course you are":
+    :data:`~carelens.analysis.reply_kind_blame.VALIDATED_NEXT`)."""
+    cause = _BECAUSE.search(clause)
+    if cause is None or KIND_CAUSE.match(clause, cause.end()):
         return False
     before = SENTENCE_MARK.split(text[max(0, head_start - 120) : head_start])[-1]
-    return _DENIAL.search(before) is None
+    if _DENIAL.search(before) is not None:
+        return False
+    at = text.find(clause, head_start)
+    mark = SENTENCE_MARK.search(text, at + len(clause)) if at >= 0 else None
+    return mark is None or VALIDATED_NEXT.match(text, mark.end()) is None

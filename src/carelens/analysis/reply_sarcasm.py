@@ -6,8 +6,10 @@ look like the remarks of sympathy :mod:`carelens.analysis.reply_remarks` reads (
 "How dare he."). :func:`sarcasm` finds the first clause that is such a remark and nothing
 more, for :mod:`carelens.analysis.feedback` to quote as judging. A feigned surprise ("What
 a surprise!", "How original!") is sincere to good news ("I got engaged!"), so it counts only
-where the message tells no glad news, said flat (not "What a surprise!") and beside no glad
-words ("I'm so happy for you"); mockery ("Boo hoo") counts always.
+where the message tells no glad news (nor an achievement: "I aced my calc final", "my
+band's first gig went amazing"), said flat (not "What a surprise!") and beside no glad words
+or praise ("I'm so happy for you", "you crushed it", "You did it!", "😄"); mockery ("Boo
+hoo") counts always.
 These are word rules: sarcasm in other words ("Oh great, another breakup story") is left to
 the model's dismissive score.
 """
@@ -35,14 +37,25 @@ _FEIGNED = re.compile(
 #: so happy for you").
 _GLAD = re.compile(
     r"\b(?:congrat\w*|happy\s+for\s+you|so\s+happy|proud\s+of\s+you|amazing|wonderful"
-    r"|awesome|fantastic)\b",
+    r"|awesome|fantastic|well\s+done"
+    # praise of what they did: "you crushed it", "You did it!" (not "you did it again")
+    r"|(?:you|u)\s+(?:crushed|nailed|aced|smashed|killed|rocked)\s+it"
+    r"|(?:you|u)\s+did\s+it\b(?!\s+again)|told\s+(?:you|ya)\b(?!\s+so)"
+    r"|of\s+course\s+(?:it|you|they|she|he)\s+(?:did|were|was|are|is)\b(?=\s*\W*\s*(?:"
+    r"[\U0001F600-\U0001F60F\U0001F389\U0001F973\u2764]|!)))"
+    r"|[\U0001F600-\U0001F60F\U0001F389\U0001F973\u2764]",
     re.IGNORECASE,
 )
 #: Words of glad news in the seeker's message, to which a surprise may be sincere ("I got
 #: engaged!", "I'm pregnant", "I got the job").
 _GLAD_NEWS = re.compile(
     r"\b(?:happy|excited|thrilled|glad|proud|engaged|pregnant|promot\w*|accepted|won|passed"
-    r"|married|got\s+(?:the|a|my|into)|hired|finally|yay|woo+h?o+|best\s+day)\b",
+    r"|married|got\s+(?:the|a|my|into)|hired|finally|yay|woo+h?o+|best\s+day"
+    # what the seeker achieved: "I aced my calc final", "I ran my first 10k", "my band's
+    # first gig went amazing", "I did it"
+    r"|aced|nailed|crushed|finished|completed|graduated|ran\s+(?:my|a|the|\d)"
+    r"|went\s+(?:(?:so|really|super)\s+)?(?:amazing|amazingly|great|well|perfectly|brilliantly"
+    r"|fine|awesome)|(?:my|our|[a-z]+['\u2019]s)\s+first|did\s+it)\b",
     re.IGNORECASE,
 )
 #: Mockery of their sorrow, whatever they told.

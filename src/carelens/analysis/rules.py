@@ -41,6 +41,7 @@ from collections.abc import Mapping, Sequence
 
 from carelens.analysis.feeling_words import AFFECT_WORDS, FEELING_WORDS
 from carelens.analysis.reply_judging import said_by_others
+from carelens.analysis.reply_kind_blame import kind_no_right
 from carelens.analysis.unsafe import unsafe_spans
 from carelens.inference.spans import merge_overlapping, sentence_ranges
 from carelens.text import straight_apostrophes
@@ -58,7 +59,10 @@ _MINIMISING = (
     r"\bothers\s+have\s+it\s+(?:so\s+much\s+|a\s+lot\s+|way\s+)?worse\b",
     r"\b(?:just\s+)?get\s+over\s+it\b",
     r"\b(?:just\s+)?(?:cheer|toughen|man)\s+up\b",
-    r"\b(?:stop|quit)\s+(?:whining|complaining|being\s+so\s+\w+|feeling\s+sorry\s+for\s+yourself)\b",
+    # not the seeker's self-criticism: "stop being so hard on yourself", "quit being so
+    # critical of yourself" comfort
+    r"\b(?:stop|quit)\s+(?:whining|complaining|being\s+so\s+\w+(?!\s+(?:on|of|to|with)\s+yourself)"
+    r"|feeling\s+sorry\s+for\s+yourself)\b",
     r"\bwhat\s+did\s+you\s+(?:expect|think\s+would\s+happen)\b(?!\s+(?:to|from|when|at|of)\b)",
     r"\byou(?:'re|\s+are)\s+(?:just\s+)?(?:being\s+)?(?:too\s+sensitive|overreacting|dramatic|so\s+dramatic|"
     r"over\s*thinking\s+it|making\s+(?:a\s+)?(?:big\s+)?deal)\b",
@@ -153,7 +157,8 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
         for match in pattern.finditer(text):
             head = _RHETORICAL.sub(" ", _clause_head(text, match.start()))
             if _NEGATED_BEFORE.search(head) or (
-                pattern is _NO_RIGHT and said_by_others(text, match.start())
+                pattern is _NO_RIGHT
+                and (said_by_others(text, match.start()) or kind_no_right(text, match.start()))
             ):
                 continue
             end = match.end()
