@@ -116,3 +116,38 @@ def test_alcohol_with_pills_meant_is_a_cue(text: str, words: str) -> None:
 )
 def test_food_a_usual_dose_or_a_warning_is_no_cue(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a start at a fright, a jump for joy
+        "i almost jumped when the bird hit the window",
+        "i live on the 9th floor and the fire alarm went off so loud i nearly jumped",
+        "at the top of the tower i wanted to jump with joy, the view was amazing",
+        # a gun another person holds
+        "got mugged, he held a gun to my temple and took my wallet",
+        "the robber put a gun in my mouth and made me open the safe. i'm still shaking",
+        # a head or a voice that tells of no death
+        "my brain keeps telling me to jump out of bed at 5am to study",
+        "my coach's voice in my head telling me to jump higher",
+        # a drink with an everyday pill, a thirsty bottle
+        "took my allergy pills and beer now im sleepy lol",
+        "downed the whole bottle lol so thirsty after the run",
+    ],
+)
+def test_everyday_jumps_guns_voices_and_drinks_are_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he held a gun to my temple and i wanted him to pull the trigger",
+        "i almost jumped when i was on the bridge last night",
+        "the voices are telling me to jump out the window",
+        "downed the whole bottle an hour ago, i'm so sorry",
+    ],
+)
+def test_the_near_means_beside_them_stay_cues(text: str) -> None:
+    assert crisis_cues(text) != ()

@@ -111,3 +111,61 @@ def test_the_writers_or_a_persons_act_beside_a_story_stays_a_cue(text: str, word
 def test_a_story_frames_the_act_in_its_sentence(text: str, act: str, story: bool) -> None:
     start = text.index(act)
     assert in_a_story(text, start, start + len(act)) is story
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a real-life episode, scene or character
+        "my sister had a manic episode where she tried to jump off the bridge",
+        "my mom had a psychotic episode last night where she slit her wrists",
+        "my brother had an episode where he wanted to jump in front of a train",
+        "my husband is not himself, his whole character has changed and he keeps saying he "
+        "wants to kill himself",
+        "my mom caused a scene when she said she was going to kill herself",
+        "my mom caused a scene when she said she was going to jump off the roof",
+        "she told me the story about how she took all her pills last week",
+        # a real person speaks or texts the act beside a film, a show or a game
+        "my guy keeps saying he'll jump off the bridge",
+        "i was on the game when my sister texted that she is going to jump off the bridge",
+        "in the middle of the film my gf whispered that she wants to die",
+        "on the way home from the movie my brother said he's going to jump off the bridge",
+        "after the movie ended my sister said she wants to kill herself",
+        "at the end of the show my friend said she wants to hang herself",
+        # the act's words the writer's own
+        "i wrote a poem about cutting myself",
+        "my poem is about cutting myself, its the only way i can say it",
+        "wrote a song about hurting myself last week",
+        "i wrote a poem about wanting to jump off a bridge",
+        "my song is about slitting my wrists",
+        "i wrote a story about slitting my wrists and i think i will",
+        # the message turns to the writer or a real person after the story
+        "there's an episode where she writes goodbye letters to everyone. i wrote mine tonight",
+        "like that episode where she writes goodbye letters, i've started writing mine",
+        "i read a story where she slits her wrists and i want to do that",
+        "the book where she slits her wrists, i want to do that",
+        "watched a movie where he slits his wrists. i tried it last night",
+        "in the show she overdoses and i want to do that",
+        "i wrote a poem about cutting myself, i did it again last night",
+        "the show where she slits her wrists. i did mine last night",
+        "the book where she writes goodbye letters, mine are in my drawer now",
+        "the episode where he jumps in front of a train, i think about that every time i'm on "
+        "the platform",
+        "there's a scene where she slits her wrists in the bath. i keep running baths and "
+        "thinking about it",
+        "my daughter's fanfic is about a girl who cuts herself and she has cuts on her arms",
+    ],
+)
+def test_a_real_crisis_beside_a_story_word_stays_a_cue(text: str) -> None:
+    assert crisis_cues(text) != ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the show's villain takes a bunch of pills with whiskey to frame his wife, so twisted",
+        "my screenplay has a scene where the brother writes goodbye letters before going to war",
+    ],
+)
+def test_a_story_person_named_by_the_work_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

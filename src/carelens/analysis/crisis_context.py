@@ -44,7 +44,13 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from carelens.analysis.crisis_farewells import FAREWELL_CHECKS
-from carelens.analysis.crisis_giving_up import STOP_GOING_ON
+from carelens.analysis.crisis_giving_up import (
+    CANT_GO_ON,
+    DESPAIR_BESIDE,
+    GIVING_UP,
+    LIKE_THIS_MATTER,
+    STOP_GOING_ON,
+)
 from carelens.analysis.crisis_idioms import (
     chatter_going_on,
     everyday_overdose,
@@ -349,6 +355,24 @@ def _not_a_story(text: str, start: int, end: int) -> bool:
     return not in_a_story(text, start, end)
 
 
+_LIKE_THIS_MATTER = re.compile(LIKE_THIS_MATTER, re.IGNORECASE)
+_DESPAIR = re.compile("|".join((DESPAIR_BESIDE, *GIVING_UP)), re.IGNORECASE)
+
+
+def _not_everyday_matter(text: str, start: int, end: int) -> bool:
+    """ "I can't go on" but for "like this with my landlord", an everyday complaint
+    (:data:`~carelens.analysis.crisis_giving_up.LIKE_THIS_MATTER`), unless despair stands
+    elsewhere in the message (:data:`~carelens.analysis.crisis_giving_up.DESPAIR_BESIDE` or a
+    pattern of going on given up: "i cant go on like this at school ... i dont see the point
+    anymore")."""
+    matter = _LIKE_THIS_MATTER.match(text, end)
+    if matter is None:
+        return True
+    return any(
+        found.end() <= start or found.start() >= matter.end() for found in _DESPAIR.finditer(text)
+    )
+
+
 #: Patterns whose words have everyday senses too: a match is a cue only when its check holds.
 _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     OVERDOSE: _someones_act,
@@ -362,6 +386,7 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     KILL_YOURSELF: _not_told,
     RATHER_DIE: _not_everyday_rather,
     STOP_GOING_ON: _not_chatter,
+    CANT_GO_ON: _not_everyday_matter,
     **FAREWELL_CHECKS,
     **dict.fromkeys((*THIRD_PARTY, *JUMPS, SLIT_WRISTS), _not_a_story),
     **dict.fromkeys(ON_PURPOSE, _on_purpose),

@@ -27,6 +27,9 @@ given up do ("anymore", "living", "with life", "at this point").
   matter of the writer's outer life, a complaint ("I can't go on like this with my landlord",
   "... with this job", "... at work"); not their inner life nor the people closest to them
   ("... with the voices telling me to die", "... with my depression", "... with my husband").
+  Despair elsewhere in the message keeps the matter a cue (:data:`DESPAIR_BESIDE`: "I can't go
+  on like this at school ... and i dont see the point anymore"); the check that reads both
+  is :mod:`carelens.analysis.crisis_context`'s, for :data:`CANT_GO_ON`.
 
 This module only states the patterns.
 """
@@ -117,6 +120,28 @@ LIKE_THIS_MATTER = (
     r"|teachers?|professors?|homework|assignments?|exams?|studies|projects?|thesis|schedule"
     r"|hours|shifts?|commute|car|rent|bills|internet|wifi|phone|laptop|computer|house|apartment"
     r"|flat|noise|renovations?|contractors?|traffic|weather|diet|office|group\s+chat|hoa)\b"
+)
+#: "I can't go on" (of :data:`~carelens.analysis.crisis_patterns.PATTERNS`); not an outing
+#: ("can't go on the trip", "... a date", "... social media"). Where :data:`LIKE_THIS_MATTER`
+#: follows, a cue only with despair beside it (:data:`DESPAIR_BESIDE`, read by
+#: :mod:`carelens.analysis.crisis_context`).
+CANT_GO_ON = (
+    r"\bcan'?t\s+go\s+on\b(?!\s+(?:the|a|an|my|our|his|her|their|stage|air|tour|holidays?|"
+    r"vacations?|trips?|dates?|leave|break|camp|line|online|social\s+media)\b)"
+)
+#: Despair beside "can't go on like this with my job": "i dont see the point anymore", "i'd
+#: rather not be here at all", "i just want to disappear", "i want everything to stop", "nobody
+#: would miss me", words of dying, ending it or giving up; it keeps the everyday matter a cue.
+DESPAIR_BESIDE = (
+    r"\b(?:(?:see|no|what'?s|whats|the)\s+(?:[\w'-]+\s+)?point|rather\s+(?:not\s+be|be\s+dead"
+    r"|die|not\s+exist|not\s+wake)|disappear\w*|vanish|(?:not|never)\s+(?:be\s+)?(?:here|around"
+    r"|alive|wake)|(?:everything|it\s+all|it|the\s+pain|this)\s+to\s+(?:stop|end)|want\s+out"
+    r"|die|dying|dead|death|kill\s+(?:myself|me)|suicid\w*|end\s+(?:it|my\s+life|everything"
+    r"|things)|better\s+off|miss\s+me|(?:if|when)\s+i(?:'?m|\s+was|\s+were)\s+gone|nothing\s+left"
+    r"|hopeless\w*|give\s+up|giving\s+up|gave\s+up|no\s+way\s+out|can'?t\s+(?:take|do\s+this"
+    r"|handle|cope)|sleep\s+forever|worthless|burden|(?:tired|sick)\s+of\s+(?:living|life"
+    r"|everything|being\s+alive|existing)|done\s+with\s+(?:life|everything|it\s+all)"
+    r"|(?:don'?t|dont)\s+(?:want|wanna)\s+(?:to\s+)?(?:live|exist|be\s+here|wake))\b"
 )
 #: The patterns of this module, in the order they join the ``suicide`` ones.
 GIVING_UP = (

@@ -272,12 +272,13 @@ _AILMENT = re.compile(
 )
 _OWN_RISK = re.compile(OWN_RISK, re.IGNORECASE)
 # A whole container downed or taken with no drug named ("downed the whole bottle last night")
-# in a sentence that names a drink or a hangover and no drug: the bottle was one of that ("...
-# worst hangover ever", "... wine night with the girls"); one swallowed is read as pills.
+# in a sentence that names a drink, a hangover or thirst and no drug: the bottle was one of that
+# ("... worst hangover ever", "... wine night with the girls", "... lol so thirsty after the
+# run"); one swallowed is read as pills.
 _DRINK = re.compile(
     r"\b(?:wine|vodka|whiske?y|bourbon|rum|gin|tequila|beer|liquor|alcohol|booze|champagne"
     r"|prosecco|soju|sake|cider|water|soda|coke|juice|gatorade|kombucha|milk|hangover"
-    r"|hungover)\b",
+    r"|hungover|thirsty|dehydrated)\b",
     re.IGNORECASE,
 )
 _A_DRUG = re.compile(rf"\b{DRUGS}\b", re.IGNORECASE)

@@ -7,20 +7,22 @@ The patterns join :data:`carelens.analysis.crisis_patterns.PATTERNS` (the gun an
 story (:func:`carelens.analysis.crisis_stories.in_a_story`).
 
 - :data:`GUN_TO_ME`: "i put the gun in my mouth last night", "held the pistol to my temple"; not
-  a water, glue or toy gun (:func:`real_gun`), nor the dentist's mirror ("the dentist put the
-  mirror in my mouth").
+  a water, glue or toy gun (:func:`real_gun`), one another person holds ("the robber put a gun
+  in my mouth") nor the dentist's mirror ("the dentist put the mirror in my mouth").
 - :data:`IT_TO_ME`: the same told of "it", a gun named just before ("i keep a gun under my
   pillow and last night i put it to my temple"); not food put in the mouth.
 - :data:`JUMP_WISH`: a jump wished or nearly done, with a height named near it in the message
   ("stood on the bridge for an hour last night. wanted to jump so bad", "i almost jumped. the
   ledge was right there", "wanted to jump out the window"); not a jump into water, for fun or
   for joy ("stood on the cliff over the lake, wanted to jump in", "wanted to jump so bad at the
-  concert"), nor one with no height near it ("i almost jumped when the door slammed").
+  concert"), a start at a fright ("i almost jumped when the bird hit the window"), nor one with
+  no height near it ("i almost jumped when the door slammed").
 - :data:`MIXED`: alcohol with pills, told as a plan, an ending or a whole supply ("wine and
   pills tonight, then nothing", "wine and pills tonight. this is it", "i mixed all my pills
   with vodka and drank it"); not food ("wine and pizza tonight"), a usual dose for an ailment
-  ("beer and advil now for my headache"), a warning or a question of safety ("never mix wine
-  and pills", "is it safe to have wine with my pills tonight?").
+  ("beer and advil now for my headache", "took my allergy pills and beer"), a warning or a
+  question of safety ("never mix wine and pills", "is it safe to have wine with my pills
+  tonight?").
 """
 
 from __future__ import annotations
@@ -98,7 +100,28 @@ _HEIGHT = re.compile(
 # In a wished jump's sentence, play or water: "into the lake", "swimming", "bungee", "for fun".
 _PLAY = re.compile(
     r"\b(?:swim\w*|pool|lake|river|ocean|sea|water|bungee|skydiv\w*|parachut\w*|trampoline|diving"
-    r"|for\s+fun|(?:on|for)\s+a\s+dare|for\s+joy|concert|dance\w*|party|excite\w*)\b",
+    r"|for\s+fun|(?:on|for)\s+a\s+dare|(?:for|with)\s+joy|concert|dance\w*|party|excite\w*)\b",
+    _FLAGS,
+)
+# In a jump's sentence, a fright it was a start at: "i almost jumped when the bird hit the
+# window", "the fire alarm went off so loud i nearly jumped".
+_STARTLE = re.compile(
+    r"\b(?:loud|noise|bang\w*|alarm|slamm\w*|scream\w*|startl\w*|spook\w*|scared\s+me"
+    r"|jump\s*scare|bird|spider|mouse|phone\s+rang|knock\w*|out\s+of\s+my\s+skin)\b",
+    _FLAGS,
+)
+# Before a gun put to the writer, another person holding it: "he held a gun to my temple", "the
+# robber put a gun in my mouth"; the writer's wish for it stays a cue (:data:`_WISHED`).
+_ANOTHER_HOLDS = re.compile(
+    r"\b(?:he|she|they|someone|somebody|(?:a|the|some)\s+(?:guy|man|woman|robber|mugger|attacker"
+    r"|intruder|burglar|thief|cop|officer|stranger|dude)|robbers?|muggers?)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:held|holds|holding|put|puts|pressed|pointed|shoved|stuck|jammed|placed|had)\s+(?:a|the"
+    r"|his|her|their|it)\b",
+    _FLAGS,
+)
+_WISHED = re.compile(
+    r"\b(?:i|i'd|id)\s+(?:[\w'-]+\s+){0,2}?(?:want\w*|wanna|wish\w*|hop\w*|pray\w*)\b"
+    r"|\b(?:pull|pulled)\s+the\s+trigger\b",
     _FLAGS,
 )
 # Words of a plan for now or of an ending near a mix: "tonight", "rn", "this is it", "then
@@ -114,7 +137,7 @@ _SUPPLY = re.compile(r"\b(?:all|every|whole|bottle|handful|bunch)\b", _FLAGS)
 # Around a mix: an ailment it is for, a meal it goes with, a warning or a question of safety.
 _EVERYDAY_MIX = re.compile(
     r"\bfor\s+(?:my|the|a|this)\s+(?:[\w'-]+\s+)?(?:headache|migraine|back|cramps|pain|cold|flu"
-    r"|hangover|tooth\w*|cough)\b|\bwith\s+(?:dinner|lunch|food|friends)\b|\b(?:safe|dangerous"
+    r"|hangover|tooth\w*|cough)\b|\b(?:allerg\w*|hay\s*fever|vitamins?|antibiotics?)\b|\bwith\s+(?:dinner|lunch|food|friends)\b|\b(?:safe|dangerous"
     r"|interact\w*|warning|label)\b|\bis\s+it\s+(?:ok|okay|fine|bad|allowed)\b",
     _FLAGS,
 )
@@ -136,31 +159,46 @@ def _sentences(text: str, start: int, end: int, reach: int) -> tuple[str, str]:
 
 def height_near(text: str, start: int, end: int) -> bool:
     """A jump wished (:data:`JUMP_WISH`) with a height in the 200 characters before it or the
-    120 after it (:data:`_HEIGHT`), no play or water in its sentence (:data:`_PLAY`), not in a
-    story."""
+    120 after it (:data:`_HEIGHT`), no play, water or fright in its sentence (:data:`_PLAY`,
+    :data:`_STARTLE`: "i almost jumped when the bird hit the window"), not in a story."""
     if _HEIGHT.search(text, max(0, start - 200), end + 120) is None:
         return False
     sentence_before = SENTENCE_MARK.split(text[max(0, start - 150) : start])[-1]
     sentence_after = SENTENCE_MARK.split(text[end : end + 150], maxsplit=1)[0]
-    if _PLAY.search(sentence_before + " " + sentence_after) is not None:
+    sentence = sentence_before + " " + sentence_after
+    if _PLAY.search(sentence) is not None or _STARTLE.search(sentence) is not None:
         return False
     return not in_a_story(text, start, end)
+
+
+def _held_by_another(text: str, start: int, end: int) -> bool:
+    """Whether another person holds the gun put to the writer at ``text[start:end]`` in its
+    clause (:data:`_ANOTHER_HOLDS`: "the robber put a gun in my mouth") and the writer wishes
+    nothing of it anywhere in the message (:data:`_WISHED`: "i wanted him to pull the
+    trigger")."""
+    before = SENTENCE_MARK.split(text[max(0, start - 80) : start])[-1]
+    clause = re.split(r"[,;]|\band\b", before)[-1]
+    if _ANOTHER_HOLDS.search(clause + text[start:end]) is None:
+        return False
+    return _WISHED.search(text) is None
 
 
 def real_gun(text: str, start: int, end: int) -> bool:
     """A gun put to the writer (:data:`GUN_TO_ME`) that is no toy or tool ("the water gun in
-    my mouth"), not in a story."""
+    my mouth"), nor held by another person (:func:`_held_by_another`: "got mugged, he held a
+    gun to my temple"), not in a story."""
     if _TOY_BEFORE.search(text, max(0, start - 20), start) is not None:
         return False
-    return not in_a_story(text, start, end)
+    return not _held_by_another(text, start, end) and not in_a_story(text, start, end)
 
 
 def gun_before(text: str, start: int, end: int) -> bool:
     """ "it" put to the writer's mouth or temple (:data:`IT_TO_ME`) with a gun named in the 150
-    characters before it, not in a story."""
+    characters before it, not held by another person (:func:`_held_by_another`), not in a
+    story."""
     if _GUN.search(text, max(0, start - 150), start) is None:
         return False
-    return not in_a_story(text, start, end)
+    return not _held_by_another(text, start, end) and not in_a_story(text, start, end)
 
 
 def meant_mix(text: str, start: int, end: int) -> bool:

@@ -24,7 +24,7 @@ only states the patterns; the scanning lives in :mod:`carelens.analysis.crisis`.
 
 from __future__ import annotations
 
-from carelens.analysis.crisis_giving_up import GIVING_UP, LIKE_THIS_MATTER
+from carelens.analysis.crisis_giving_up import CANT_GO_ON, GIVING_UP
 from carelens.analysis.crisis_means_near import SELF_HARM_NEAR, SUICIDE_NEAR
 from carelens.analysis.crisis_methods import SELF_HARM_MEANS, SUICIDE_MEANS, THEY_MEANS
 from carelens.analysis.crisis_overdose_patterns import TAKE_MANY, TAKE_PLANNED, TOOK_MANY
@@ -277,11 +277,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:don'?t|dont|do\s+not|didn'?t|didnt|never|no\s+longer)\s+(?:\w+\s+)?(?:want\s+to"
         r"|wanna)\s+(?:live|be\s+alive|exist|wake\s+up|be\s+here|keep\s+(?:living|existing))\b",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:liv\w+|going\s+on|being\s+alive)\b",
-        # Not "go on the trip / stage / a date": an outing, not going on living; nor "like
-        # this with my landlord", an everyday complaint (crisis_giving_up.LIKE_THIS_MATTER).
-        r"\bcan'?t\s+go\s+on\b(?!\s+(?:the|a|an|my|our|his|her|their|stage|air|tour|holidays?|"
-        r"vacations?|trips?|dates?|leave|break|camp|line|online|social\s+media)\b"
-        rf"|{LIKE_THIS_MATTER})",
+        # Not "go on the trip / stage / a date": an outing, not going on living; "like this
+        # with my landlord", an everyday complaint, only with despair beside it
+        # (crisis_giving_up.CANT_GO_ON, read by crisis_context).
+        CANT_GO_ON,
         r"\bnot\s+wake\s+up\b" + _NOT_A_TIME,
         r"\bunalive\w*",
         # Added from the misses on the annotated train and dev seeker messages (codebook v1.1).
@@ -352,7 +351,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:voices?|thoughts?|my\s+(?:head|brain|mind))\s+(?:\w+\s+){0,2}?(?:tell\w*|told|say\w*"
         r"|said|whisper\w*|scream\w*|yell\w*|urg\w*|order\w*|command\w*)\s+(?:me\s+)?(?:to|that\s+i"
         r"\s+should)\s+(?:just\s+)?(?:die|end\s+it|jump\b(?!\s+(?:at|in|on|into|ship"
-        r"|ahead|back|the\s+gun)\b))\b",
+        r"|ahead|back|the\s+gun|higher|up|over|around|rope|to\s+conclusions"
+        r"|out\s+of\s+(?:bed|my\s+seat|my\s+skin))\b))\b",
     ),
     "self_harm": (
         r"\bself[\s-]*harm\w*",

@@ -19,7 +19,13 @@ it's about her") and the wish of the same act after a character's
 :func:`carelens.analysis.crisis_methods.same_act`, which does not read stories). A game frames
 its player's acts too ("in gta i jumped off the tallest building", "the character in the game
 can jump off the cliff to skip the level"), unless words of a real risk stand in its sentence
-("... and i wanted to do it for real"). This module only reads; it states no cue.
+("... and i wanted to do it for real"). A missed crisis being worse than a story's false cue,
+the reading is narrow: the act is told of the story's third person, not in the writer's words
+("a poem about cutting myself"); a real-life episode, scene or character frames nothing ("a
+manic episode where she tried to jump", "my mom caused a scene when she said"); a real person
+speaking or texting after the frame is a turn ("after the movie ended my sister said"); and the
+message turns nowhere else to the writer or a real person ("... i wrote mine tonight", "... i
+want to do that", "... she has cuts on her arms"). This module only reads; it states no cue.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ _WORK = (
     r"|finales?)"
 )
 _READ_STORY = (
-    r"\b(?:read|reading|reads|wrote|writing|write|writes|told)\s+(?:me\s+)?(?:a|the|this|that)\s+"
+    r"\b(?:read|reading|reads|wrote|writing|write|writes)\s+(?:a|the|this|that)\s+"
     r"(?:[\w'-]+\s+)?stor(?:y|ies)\b"
 )
 # What a frame opens with after the work: "where", "when", "in which", "about", "ends".
@@ -53,7 +59,10 @@ _WORK_FRAME = re.compile(
     rf"\b(?:in|on|from|during|throughout|at\s+the\s+end\s+of)\s+{_DET}{_WORK}\b"
     rf"|\b{_DET}{_WORK}\b{_OPENS}|{_READ_STORY}{_OPENS}"
     r"|\b(?:the|a|an|this|that|my|our|his|her|their)\s+(?:[\w'-]+\s+){0,2}?(?:characters?"
-    r"|protagonists?|narrator|mc)\b",
+    r"|protagonists?|narrator|mc)\b"
+    # a work's person named by the work: "the show's villain", "that film's hero"
+    rf"|\b(?:the|a|an|this|that)\s+(?:[\w'-]+\s+)?{_WORK}'s\s+(?:[\w'-]+\s+)?(?:villain|hero"
+    r"|heroine|antagonist|killer|lead)\b",
     _FLAGS,
 )
 _GAME = (
@@ -76,9 +85,48 @@ _WORK_AFTER = re.compile(rf"{_AFTER}{_DET}{_WORK}\b", _FLAGS)
 _GAME_AFTER = re.compile(rf"{_AFTER}(?:{_DET})?{_GAME}\b", _FLAGS)
 # Between a work's frame and the act, words that turn to the writer or to real life: "after
 # that show I've been writing", "the movie made me", "... and now she's", "since then".
+# A real person or their message is a turn too: "after the movie ended my sister said", "i was
+# on the game when she texted", "he keeps saying".
 _TURN = re.compile(
-    r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself|now|nowadays|since|lately|these\s+days|irl"
-    r"|real\s+life|for\s+real|made|makes|making|reminded|inspired|triggered)\b",
+    r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself|my|mine|we|us|our|now|nowadays|since|lately"
+    r"|these\s+days|irl|real\s+life|for\s+real|made|makes|making|reminded|inspired|triggered"
+    r"|texted|texts|texting|messaged|whispered|called|keeps?\s+saying|kept\s+saying)\b",
+    _FLAGS,
+)
+# The act's own words or those up to it in the first person: "a poem about cutting myself",
+# "my song is about slitting my wrists", "in the game we...": the writer's own act.
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|mine|we|us|our)\b", _FLAGS)
+# A story's third person in the frame, up to the act or in it: "she", "the main character",
+# "a girl who", "himself"; a story's act is told of one.
+_THIRD_PERSON = re.compile(
+    r"\b(?:he|she|they|him|her|his|hers|himself|herself|themselves|themself|their|them|someone"
+    r"|somebody|everyone|everybody|people|person|guy|girl|man|woman|boy|kid|teen|characters?"
+    r"|protagonist|narrator|mc|hero|heroine|villain|killer|singer|mother|father|mom|mum|dad|son"
+    r"|daughter|brother|sister|wife|husband|friend|boyfriend|girlfriend|soldier|student)\b",
+    _FLAGS,
+)
+# A real-life "episode" or "scene" or "character": "a manic episode", "had an episode", "caused a
+# scene", "his whole character has changed"; none frames a story.
+_REAL_LIFE_WORK = re.compile(
+    r"\b(?:manic|hypomanic|psychotic|depressive|dissociative|mixed|bipolar|psychiatric|panic|rage"
+    r"|mental|had|has|have|having|another)\b(?:\s+[\w'-]+){0,3}?\s+episodes?\b"
+    r"|\b(?:caus\w*|made|make|makes|making)\s+(?:[\w'-]+\s+){0,2}?scenes?\b"
+    r"|\b(?:whole|entire|true)\s+character\b|\bcharacter\s+(?:has|had|is|was|'s)\s+"
+    r"(?:[\w'-]+\s+)?(?:changed|changing|different|gone)\b",
+    _FLAGS,
+)
+# Anywhere else in the message, the writer or a real person turned to the act: "i wrote mine
+# tonight", "i want to do that", "i did it again last night", "i think about that every time",
+# "i have both in my room", "she has cuts on her arms", "my sister did the same".
+_TURN_ELSEWHERE = re.compile(
+    r"\bmine\b|\b(?:i|i'm|im|i've|ive|i'd|i'll|ill|me)\s+(?:[\w'-]+\s+){0,2}?(?:do|did|doing"
+    r"|done|try|tried|trying|want|wanted|wanting|wanna|gonna|going\s+to|will|plan\w*|start\w*"
+    r"|keep|keeps|kept|wish\w*|can'?t\s+stop|cant\s+stop|stood|standing|have|had|got|get\s+it"
+    r"|relate|agree|understand|need|should|took|take|cut|hurt|count\w*|sav(?:e|ed|ing)|bought"
+    r"|(?:think|thinking|thought)\s+(?:about|of)|looked\s+up|looking\s+(?:at|up)|same|too"
+    r"|again)\b|\b(?:she|he|they)\s+(?:has|have|had|'s|is|was)\s+(?:[\w'-]+\s+){0,2}?(?:cuts"
+    r"|scars|burns|pills|a\s+rope|razors?|blades?|a\s+gun)\b|\bmy\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:did|does|tried|tries|wants?|wanted|said|says|texted|keeps|is\s+going|'s\s+going)\b",
     _FLAGS,
 )
 # After the act, words that read a story as a real person's: "i'm worried it's about her",
@@ -89,6 +137,12 @@ _REAL_AFTER = re.compile(
     r"|my)|(?:her|his|their|my)\s+own\s+(?:life|feelings|story|plan)|not\s+(?:just\s+)?(?:a\s+)?"
     r"(?:story|fiction|song|poem)|real\s+life|irl|relat(?:e|es|ed|ing)|that'?s\s+(?:me|him|her"
     r"|them|us)|same\s+as\s+(?:me|him|her|them)|(?:gave|giving|gives|give)\s+away)\b",
+    _FLAGS,
+)
+# After a game's frame, a real person or their message: "i was on the game when my sister
+# texted", "my guy keeps saying he'll jump".
+_GAME_TURN = re.compile(
+    r"\b(?:my|our|said|says|saying|told|tells|texted|texts|texting|messaged|whispered|called)\b",
     _FLAGS,
 )
 # In the sentence of a game, words of a real risk ("in real life", "for real", "i want to die"):
@@ -109,31 +163,67 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
-def _last(frame: re.Pattern[str], before: str) -> re.Match[str] | None:
-    """The last match of ``frame`` in ``before``."""
+def _last(frame: re.Pattern[str], before: str, offset: int, text: str) -> re.Match[str] | None:
+    """The last match of ``frame`` in ``before`` (which starts at ``offset`` of ``text``) that
+    is no real-life episode, scene or character (:data:`_REAL_LIFE_WORK`)."""
     found = None
     for match in frame.finditer(before):
-        found = match
+        near = text[max(0, offset + match.start() - 40) : offset + match.end() + 40]
+        if _REAL_LIFE_WORK.search(near) is None:
+            found = match
     return found
 
 
+def _turned_elsewhere(text: str, start: int, end: int, frame_start: int) -> bool:
+    """Whether the message turns to the writer or a real person outside the story's clause
+    (:data:`_TURN_ELSEWHERE`, :data:`_REAL_AFTER`): before the frame at ``frame_start`` or
+    anywhere after the act at ``text[start:end]``, in later sentences too."""
+    if _REAL_AFTER.search(text, end) is not None:
+        return True
+    return (
+        _TURN_ELSEWHERE.search(text, end) is not None
+        or _TURN_ELSEWHERE.search(text, 0, frame_start) is not None
+    )
+
+
 def in_a_story(text: str, start: int, end: int) -> bool:
-    """Whether the act at ``text[start:end]`` is told inside a story: a work's frame before it
-    in its sentence (:data:`_WORK_FRAME`) with no turn to the writer or real life after the
+    """Whether the act at ``text[start:end]`` is told inside a story, of a story's third person
+    and nowhere turned to the writer or a real person. A work's frame before it in its
+    sentence (:data:`_WORK_FRAME`, not a real-life episode, scene or character:
+    :data:`_REAL_LIFE_WORK`) with no turn to the writer, a real person or real life after the
     frame (:data:`_TURN`), or a work named after it ("in the movie") in a sentence where the
-    writer does not act; or a game's frame before or after it (:data:`_GAME_FRAME`), the
-    player's own acts too, without words of a real risk in its sentence
-    (:data:`_REAL_RISK`). Never where the words after it read the story as a real person's
-    (:data:`_REAL_AFTER`: "my daughter wrote a story where the girl says goodbye forever to her
-    family and i'm worried it's about her")."""
+    writer does not act; the act and the words up to it in no first person
+    (:data:`_FIRST_PERSON`: "a poem about cutting myself") and told of a third person
+    (:data:`_THIRD_PERSON`: "she", "the main character"). Or a game's frame before or after it
+    (:data:`_GAME_FRAME`), the player's own acts too, without a turn to a real person after the
+    frame nor words of a real risk in its sentence (:data:`_REAL_RISK`). Never where the message
+    turns to the writer or a real person before the frame or anywhere after the act
+    (:func:`_turned_elsewhere`: "there's an episode where she writes goodbye letters. i wrote
+    mine tonight", "my daughter wrote a story where the girl says goodbye forever to her
+    family and i'm worried it's about her"): a missed crisis is worse than a story's false
+    cue."""
     before, after = _sentence_around(text, start, end)
-    if _REAL_AFTER.search(text, end, end + 200) is not None:
-        return False
-    work = _last(_WORK_FRAME, before)
+    offset = start - len(before)
+    act = text[start:end]
+    work = _last(_WORK_FRAME, before, offset, text)
     if work is not None and _TURN.search(before, work.end()) is None:
-        return True
-    if _WORK_AFTER.match(after) is not None and _TURN.search(before) is None:
-        return True
-    if _GAME_FRAME.search(before) is None and _GAME_AFTER.match(after) is None:
+        told = before[work.start() :] + act
+        if _FIRST_PERSON.search(act) is None and _THIRD_PERSON.search(told) is not None:
+            return not _turned_elsewhere(text, start, end, offset + work.start())
+    if (
+        _WORK_AFTER.match(after) is not None
+        and _TURN.search(before) is None
+        and _FIRST_PERSON.search(act) is None
+        and _THIRD_PERSON.search(before + act) is not None
+    ):
+        return not _turned_elsewhere(text, start, end, offset)
+    game = _last(_GAME_FRAME, before, offset, text)
+    if game is None and _GAME_AFTER.match(after) is None:
         return False
-    return _REAL_RISK.search(before + text[start:end] + after) is None
+    if game is not None and _GAME_TURN.search(before, game.end()) is not None:
+        return False
+    if _REAL_RISK.search(before + act + after) is not None:
+        return False
+    return not _turned_elsewhere(
+        text, start, end, offset if game is None else offset + game.start()
+    )
