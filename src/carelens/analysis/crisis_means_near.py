@@ -137,7 +137,8 @@ _SUPPLY = re.compile(r"\b(?:all|every|whole|bottle|handful|bunch)\b", _FLAGS)
 # Around a mix: an ailment it is for, a meal it goes with, a warning or a question of safety.
 _EVERYDAY_MIX = re.compile(
     r"\bfor\s+(?:my|the|a|this)\s+(?:[\w'-]+\s+)?(?:headache|migraine|back|cramps|pain|cold|flu"
-    r"|hangover|tooth\w*|cough)\b|\b(?:allerg\w*|hay\s*fever|vitamins?|antibiotics?)\b|\bwith\s+(?:dinner|lunch|food|friends)\b|\b(?:safe|dangerous"
+    r"|hangover|tooth\w*|cough)\b|\b(?:allerg\w*|hay\s*fever|vitamins?|antibiotics?)\b"
+    r"|\bwith\s+(?:dinner|lunch|food|friends)\b|\b(?:safe|dangerous"
     r"|interact\w*|warning|label)\b|\bis\s+it\s+(?:ok|okay|fine|bad|allowed)\b",
     _FLAGS,
 )
