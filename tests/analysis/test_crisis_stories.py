@@ -28,7 +28,7 @@ def cue_words(text: str) -> list[str]:
         "that book where the main character hangs himself wrecked me",
         # farewells, means, overdoses and another's risk in a story
         "the episode where she writes goodbye letters to her family wrecked me. what a show",
-        "that song where he says goodbye to everyone, thank you for everything, gets me every time",
+        "that song where he says goodbye to everyone gets me every time",
         "the movie ends with her jumping off the bridge, such a bleak ending",
         "she jumps off the roof in the season finale and i still can't believe it",
         "i read a story about a girl who took every last one of her pills, it made me sad",
@@ -169,3 +169,42 @@ def test_a_real_crisis_beside_a_story_word_stays_a_cue(text: str) -> None:
 )
 def test_a_story_person_named_by_the_work_is_no_cue(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name that speaks in the act's sentence
+        "during the movie jake said he wants to kill himself",
+        # another clause of the message not about the work: subjectless, the writer's, a time
+        "the show where the girl cuts herself. been doing that since march",
+        "the song where she says she wants to die. mood. every day",
+        "the show where he overdoses on sleeping pills. have 40 of them in my drawer",
+        "in the movie the girl slits her wrists. did that yesterday",
+        "the series where the girl slits her wrists \u2014 been there, still there",
+        "in the book she overdoses. got a full bottle of them here",
+        "the episode where he cuts himself. did the same last night",
+        "in the movie she slits her wrists. tried that on sunday",
+        pytest.param(
+            "the movie where the guy jumps off a building. that'll be me by friday",
+            marks=pytest.mark.xfail(
+                strict=True, reason="no cue pattern reads the act yet, story or not"
+            ),
+        ),
+        pytest.param(
+            "in the movie he puts a gun to his head. dad keeps his in the nightstand and i "
+            "know the code",
+            marks=pytest.mark.xfail(
+                strict=True, reason="no cue pattern reads the act yet, story or not"
+            ),
+        ),
+        pytest.param(
+            "my poem is about a boy who wants to die, the boy is me",
+            marks=pytest.mark.xfail(
+                strict=True, reason="no cue pattern reads the act yet, story or not"
+            ),
+        ),
+    ],
+)
+def test_a_story_beside_words_not_about_the_work_stays_a_cue(text: str) -> None:
+    assert crisis_cues(text) != ()

@@ -25,7 +25,10 @@ the reading is narrow: the act is told of the story's third person, not in the w
 manic episode where she tried to jump", "my mom caused a scene when she said"); a real person
 speaking or texting after the frame is a turn ("after the movie ended my sister said"); and the
 message turns nowhere else to the writer or a real person ("... i wrote mine tonight", "... i
-want to do that", "... she has cuts on her arms"). This module only reads; it states no cue.
+want to do that", "... she has cuts on her arms"); every other clause of the message is about
+the work, its parts, its third person or pure evaluation ("so sad", "wrecked me"), not "did that
+yesterday", "mood", "have 40 of them", and no name speaks in the act's sentence ("during the
+movie jake said"). This module only reads; it states no cue.
 """
 
 from __future__ import annotations
@@ -154,6 +157,69 @@ _REAL_RISK = re.compile(
     _FLAGS,
 )
 
+# Where a clause of a message ends: a sentence's mark, a comma, a dash, "and", "but".
+_CLAUSE_BREAK = re.compile(
+    r"[.!?\n;:,]|\s[-\u2013\u2014]+\s|[\u2013\u2014]|\b(?:and|but)\b", _FLAGS
+)
+# Words that carry nothing in a clause: "lol", "honestly", "anyway", "though".
+_FILLER = re.compile(
+    r"\b(?:lol|lmao|haha\w*|omg|ugh|wow|honestly|tbh|anyway|anyways|ok|okay|so|though|too"
+    r"|also|then|just|yeah|god|damn|man|bro)\b|[^\w\s']",
+    _FLAGS,
+)
+# A clause that names the work or its parts: "the soundtrack is amazing", "such a bleak
+# ending", "what a show", "the acting was incredible".
+_WORK_PART = re.compile(
+    rf"\b(?:{_WORK}|{_GAME}|plot|plots|endings?|the\s+end|acting|actors?|actress\w*|cast"
+    r"|seasons?|characters?|writers?|writing|director|directing|soundtrack|script|storyline"
+    r"|chapters?|author|cinematography|story|screen|credits|quest|level|mission)\b",
+    _FLAGS,
+)
+# A clause told of a story's third person: "she jumps off the roof", "the girl dies".
+_STORY_SUBJECT = re.compile(
+    r"^(?:he|she|they|it|(?:the|that|this)\s+(?:[\w'-]+\s+)?(?:girl|guy|boy|man|woman|kid|teen"
+    r"|character|protagonist|narrator|mc|hero|heroine|villain|singer|lead))\b",
+    _FLAGS,
+)
+# A clause of pure evaluation, the writer's too: "so sad", "it was beautiful", "cried so
+# hard", "wrecked me", "gets me every time", "i still can't believe it".
+_EVALUATION = re.compile(
+    r"^(?:(?:it|that|this|which|what)\s*(?:'s|s|is|was|were)?\s+)?(?:(?:such|a|an|really|very"
+    r"|pretty|kinda|super|absolutely|literally|still|the|most)\s+)*(?:sad|beautiful|bleak|dark"
+    r"|heavy|intense|good|great|amazing|powerful|moving|brutal|haunting|devastating|depressing"
+    r"|graphic|tragic|twisted|gut-?wrenching|heartbreaking|disturbing|upsetting|messed\s+up"
+    r"|well\s+(?:done|made|written|acted)|hard\s+to\s+watch|painful\s+to\s+watch"
+    r"|(?:a\s+)?masterpiece)(?:\s+(?:to\s+watch|to\s+read|ending|show|movie|film|book))?$"
+    r"|^(?:it\s+|that\s+|this\s+)?(?:wrecked|destroyed|broke|gutted|gets|got|made)\s+me"
+    r"(?:\s+(?:every\s+time|cry|sob|sad|tear\s+up))?$"
+    r"|^(?:i\s+)?(?:cried|sobbed|bawled)(?:\s+(?:so|really|very|my\s+eyes|for\s+hours"
+    r"|hard|out))*$"
+    r"|^(?:the\s+[\w'-]+|everyone|everybody|people|they|he|she)\s+(?:loved|liked|hated|praised)"
+    r"\s+it$"
+    r"|^i\s+(?:still\s+)?(?:can'?t|cannot|couldn'?t)\s+believe\s+it$"
+    r"|^(?:i\s+)?(?:couldn'?t|could\s+not|can'?t)\s+(?:watch|stop\s+crying)$",
+    _FLAGS,
+)
+# In a clause, the writer, a real person's word, or a time of real life: "the boy is me",
+# "jake said", "since march", "by friday", "every day": the clause is none of the work's.
+_REAL_CLAUSE = re.compile(
+    r"\b(?:i|i'm|im|i've|ive|i'd|i'll|ill|me|my|myself|mine|we|us|our|you|your|said|says|told"
+    r"|tells|texted|texts|messaged|irl|real|actually|yesterday|today|tonight|tomorrow|last\s+night"
+    r"|since|every\s+day|everyday|week|weekend|month|year|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|morning|night|mood|same|relate\w*)\b",
+    _FLAGS,
+)
+# In the act's sentence, one who speaks or texts; a story's pronoun or person may ("the song
+# where she says"), a name or a real person may not ("during the movie jake said").
+_SPEAKER = re.compile(
+    r"\b([\w']+)\s+(?:said|says|told|tells|texted|texts|messaged|whispered)\b", _FLAGS
+)
+_STORY_SPEAKER = re.compile(
+    r"(?:he|she|they|it|who|and|then|character|protagonist|narrator|mc|hero|heroine|villain"
+    r"|singer|girl|guy|boy|man|woman|kid|lyrics?|song|line|poem)$",
+    _FLAGS,
+)
+
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The words of ``text`` before ``start`` and after ``end`` in their sentence, at most
@@ -186,6 +252,40 @@ def _turned_elsewhere(text: str, start: int, end: int, frame_start: int) -> bool
     )
 
 
+def _of_the_work(clause: str) -> bool:
+    """Whether ``clause``, one of a message beside a story's act, is plainly about the work:
+    empty, or with no writer, real person's word nor time of real life (:data:`_REAL_CLAUSE`)
+    and naming the work or its parts (:data:`_WORK_PART`) or told of a story's third person
+    (:data:`_STORY_SUBJECT`); or pure evaluation (:data:`_EVALUATION`: "wrecked me")."""
+    words = " ".join(_FILLER.sub(" ", clause).split())
+    if not words or _EVALUATION.search(words) is not None:
+        return True
+    if _REAL_CLAUSE.search(words) is not None:
+        return False
+    return _WORK_PART.search(words) is not None or _STORY_SUBJECT.search(words) is not None
+
+
+def _story_alone(text: str, start: int, end: int, frame_start: int) -> bool:
+    """Whether the story's act at ``text[start:end]``, its clause opening before
+    ``frame_start``, stands alone: no one but the story's own speaks in its sentence
+    (:data:`_SPEAKER`: "during the movie jake said"), the message turns nowhere to the writer
+    or a real person (:func:`_turned_elsewhere`), and every other clause of the message is
+    about the work (:func:`_of_the_work`: not "been doing that since march", "mood", "have 40 of
+    them in my drawer", "that'll be me by friday")."""
+    before, after = _sentence_around(text, start, end)
+    for match in _SPEAKER.finditer(before + text[start:end] + after):
+        if _STORY_SPEAKER.search(match.group(1)) is None:
+            return False
+    if _turned_elsewhere(text, start, end, frame_start):
+        return False
+    breaks = list(_CLAUSE_BREAK.finditer(text, 0, frame_start))
+    clause_start = breaks[-1].end() if breaks else 0
+    tail = _CLAUSE_BREAK.search(text, end)
+    clause_end = len(text) if tail is None else tail.start()
+    rest = text[:clause_start] + "\n" + text[clause_end:]
+    return all(_of_the_work(clause) for clause in _CLAUSE_BREAK.split(rest))
+
+
 def in_a_story(text: str, start: int, end: int) -> bool:
     """Whether the act at ``text[start:end]`` is told inside a story, of a story's third person
     and nowhere turned to the writer or a real person. A work's frame before it in its
@@ -209,14 +309,14 @@ def in_a_story(text: str, start: int, end: int) -> bool:
     if work is not None and _TURN.search(before, work.end()) is None:
         told = before[work.start() :] + act
         if _FIRST_PERSON.search(act) is None and _THIRD_PERSON.search(told) is not None:
-            return not _turned_elsewhere(text, start, end, offset + work.start())
+            return _story_alone(text, start, end, offset + work.start())
     if (
         _WORK_AFTER.match(after) is not None
         and _TURN.search(before) is None
         and _FIRST_PERSON.search(act) is None
         and _THIRD_PERSON.search(before + act) is not None
     ):
-        return not _turned_elsewhere(text, start, end, offset)
+        return _story_alone(text, start, end, start)
     game = _last(_GAME_FRAME, before, offset, text)
     if game is None and _GAME_AFTER.match(after) is None:
         return False
@@ -224,6 +324,4 @@ def in_a_story(text: str, start: int, end: int) -> bool:
         return False
     if _REAL_RISK.search(before + act + after) is not None:
         return False
-    return not _turned_elsewhere(
-        text, start, end, offset if game is None else offset + game.start()
-    )
+    return _story_alone(text, start, end, start if game is None else offset + game.start())
