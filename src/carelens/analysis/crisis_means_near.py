@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 
 from carelens.analysis.crisis_stories import in_a_story
-from carelens.analysis.words import SENTENCE_MARK
+from carelens.analysis.words import SENTENCE_MARK, sentence_after, sentence_before
 
 _FLAGS = re.IGNORECASE
 
@@ -152,7 +152,7 @@ _WARNED_BEFORE = re.compile(
 def _sentences(text: str, start: int, end: int, reach: int) -> tuple[str, str]:
     """The words of ``text`` before ``start`` in its sentence and after ``end`` up to the next
     sentence's end, at most ``reach`` characters each way."""
-    before = SENTENCE_MARK.split(text[max(0, start - reach) : start])[-1]
+    before = sentence_before(text, start, reach)
     after = text[end : end + reach]
     parts = SENTENCE_MARK.split(after, maxsplit=2)
     return before, " ".join(parts[:2])
@@ -164,9 +164,7 @@ def height_near(text: str, start: int, end: int) -> bool:
     :data:`_STARTLE`: "i almost jumped when the bird hit the window"), not in a story."""
     if _HEIGHT.search(text, max(0, start - 200), end + 120) is None:
         return False
-    sentence_before = SENTENCE_MARK.split(text[max(0, start - 150) : start])[-1]
-    sentence_after = SENTENCE_MARK.split(text[end : end + 150], maxsplit=1)[0]
-    sentence = sentence_before + " " + sentence_after
+    sentence = sentence_before(text, start) + " " + sentence_after(text, end)
     if _PLAY.search(sentence) is not None or _STARTLE.search(sentence) is not None:
         return False
     return not in_a_story(text, start, end)
@@ -177,7 +175,7 @@ def _held_by_another(text: str, start: int, end: int) -> bool:
     clause (:data:`_ANOTHER_HOLDS`: "the robber put a gun in my mouth") and the writer wishes
     nothing of it anywhere in the message (:data:`_WISHED`: "i wanted him to pull the
     trigger")."""
-    before = SENTENCE_MARK.split(text[max(0, start - 80) : start])[-1]
+    before = sentence_before(text, start, 80)
     clause = re.split(r"[,;]|\band\b", before)[-1]
     if _ANOTHER_HOLDS.search(clause + text[start:end]) is None:
         return False

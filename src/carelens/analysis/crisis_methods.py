@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 
 from carelens.analysis.crisis_stories import in_a_story
-from carelens.analysis.words import SENTENCE_MARK
+from carelens.analysis.words import sentence_after, sentence_before
 from carelens.disguises import MASKED_LETTER, unmask
 
 # Also split as chat types it ("hang him self"), not before a hyphen ("him self-portraits").
@@ -99,16 +99,6 @@ SAME_ACT = (
 )
 
 _FLAGS = re.IGNORECASE
-
-
-def _sentence_before(text: str, start: int, reach: int = 150) -> str:
-    """The words of ``text`` before ``start`` in its sentence, at most ``reach`` of them."""
-    return SENTENCE_MARK.split(text[max(0, start - reach) : start])[-1]
-
-
-def _sentence_after(text: str, end: int, reach: int = 150) -> str:
-    """The words of ``text`` after ``end`` in its sentence, at most ``reach`` of them."""
-    return SENTENCE_MARK.split(text[end : end + reach], maxsplit=1)[0]
 
 
 # An accident: "accidentally", "by mistake", "while cleaning his gun", "the gun went off".
@@ -236,7 +226,7 @@ def _idiom(text: str, start: int, end: int) -> bool:
         return True
     if verb.startswith("drown") and _NOT_WATER.match(text, end) is not None:
         return True
-    before, after = _sentence_before(text, start), _sentence_after(text, end)
+    before, after = sentence_before(text, start), sentence_after(text, end)
     if _ROPE.search(before) is not None or in_a_story(text, start, end):
         return True
     return _ACCIDENT.search(before) is not None or _ACCIDENT.search(after) is not None
@@ -247,7 +237,7 @@ def _alive_after(text: str, start: int, end: int) -> bool:
     in its sentence, or the one who did it alive in its sentence or the 200 characters after
     it ("she's paralyzed since she jumped", "... and survived", "... He survived."), or cared
     for there with no death told."""
-    before = _sentence_before(text, start)
+    before = sentence_before(text, start)
     if _ATTEMPT_BEFORE.search(before) is not None:
         return True
     told = text[start - len(before) : end + 200]
@@ -288,7 +278,7 @@ def jump_reading(text: str, start: int, end: int) -> bool:
     the lake", "bungee jumped off a bridge") without words of a risk in its sentence."""
     if in_a_story(text, start, end):
         return False
-    before, after = _sentence_before(text, start), _sentence_after(text, end)
+    before, after = sentence_before(text, start), sentence_after(text, end)
     sentence = before + text[start:end] + after
     if _EVERYDAY_JUMP.search(sentence) is not None and _RISK_NEAR.search(sentence) is None:
         return False
@@ -337,10 +327,10 @@ def cutting_alone(text: str, start: int, end: int) -> bool:
     cutting"), not in a sentence of an everyday cut ("I've been cutting for a month and lost 8
     pounds", "been cutting since 2010, my clients love it") without words of self-harm, nor in
     a story (:func:`~carelens.analysis.crisis_stories.in_a_story`)."""
-    before = _sentence_before(text, start, 80)
+    before = sentence_before(text, start, 80)
     if _CUTTING_BEFORE.search(before) is None or in_a_story(text, start, end):
         return False
-    sentence = before + _sentence_after(text, end)
+    sentence = before + sentence_after(text, end)
     return _EVERYDAY_CUT.search(sentence) is None or _SELF_HARM_NEAR.search(sentence) is not None
 
 
@@ -405,7 +395,7 @@ def same_act(text: str, start: int, end: int) -> bool:
         return told
     if _SUICIDE_WORD.search(unmask(text).text) is not None:
         return False
-    before = _sentence_before(text, start, 60)
+    before = sentence_before(text, start, 60)
     if not thought and _WISH_BEFORE.search(before) is None:
         return False
     if words.startswith("end") and _NOT_BEFORE.search(before) is not None:

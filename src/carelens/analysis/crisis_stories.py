@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from carelens.analysis.words import SENTENCE_MARK
+from carelens.analysis.words import sentence_after, sentence_before
 
 _FLAGS = re.IGNORECASE
 # Whose or which work: "the", "that", "my", "netflix's", then at most three words ("the last
@@ -221,14 +221,6 @@ _STORY_SPEAKER = re.compile(
 )
 
 
-def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
-    """The words of ``text`` before ``start`` and after ``end`` in their sentence, at most
-    150 characters each way."""
-    before = SENTENCE_MARK.split(text[max(0, start - 150) : start])[-1]
-    after = SENTENCE_MARK.split(text[end : end + 150], maxsplit=1)[0]
-    return before, after
-
-
 def _last(frame: re.Pattern[str], before: str, offset: int, text: str) -> re.Match[str] | None:
     """The last match of ``frame`` in ``before`` (which starts at ``offset`` of ``text``) that
     is no real-life episode, scene or character (:data:`_REAL_LIFE_WORK`)."""
@@ -272,7 +264,7 @@ def _story_alone(text: str, start: int, end: int, frame_start: int) -> bool:
     or a real person (:func:`_turned_elsewhere`), and every other clause of the message is
     about the work (:func:`_of_the_work`: not "been doing that since march", "mood", "have 40 of
     them in my drawer", "that'll be me by friday")."""
-    before, after = _sentence_around(text, start, end)
+    before, after = sentence_before(text, start), sentence_after(text, end)
     for match in _SPEAKER.finditer(before + text[start:end] + after):
         if _STORY_SPEAKER.search(match.group(1)) is None:
             return False
@@ -302,7 +294,7 @@ def in_a_story(text: str, start: int, end: int) -> bool:
     mine tonight", "my daughter wrote a story where the girl says goodbye forever to her
     family and i'm worried it's about her"): a missed crisis is worse than a story's false
     cue."""
-    before, after = _sentence_around(text, start, end)
+    before, after = sentence_before(text, start), sentence_after(text, end)
     offset = start - len(before)
     act = text[start:end]
     work = _last(_WORK_FRAME, before, offset, text)

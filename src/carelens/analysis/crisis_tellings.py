@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from carelens.analysis.crisis_patterns import OWN_RISK
-from carelens.analysis.words import SENTENCE_MARK
+from carelens.analysis.words import SENTENCE_MARK, sentence_before
 
 # Someone else telling the seeker to do it, the abuse a seeker reports: "someone told me I
 # should kys", "people tell me to kill myself", 'my mom said "just kill yourself"', "I was told
@@ -420,7 +420,7 @@ def told_to_writer(text: str, lead_end: int, end: int) -> bool:
     if _HUSHED.match(verb) is None:
         return True
     # whispered, muttered or hissed: a real person's only where one is named in its sentence
-    said_by = SENTENCE_MARK.split(text[max(0, telling - 150) : telling])[-1]
+    said_by = sentence_before(text, telling)
     return _REAL_TELLER.search(said_by) is not None
 
 
@@ -525,7 +525,7 @@ def _about_a_report(text: str, start: int, end: int, at: int, *, subjectless: bo
         return False
     report = reports[-1]
     reporter = (report.group("reporter") or report.group("bare")).lower()
-    telling = SENTENCE_MARK.split(text[max(0, start - 150) : start])[-1].lower()
+    telling = sentence_before(text, start).lower()
     if reporter[:5] in telling:
         return False
     sex = _sex(reporter)
@@ -604,7 +604,7 @@ def _set_aside(text: str, start: int, end: int, match: re.Match[str], endpos: in
         helper = _AGREED_WITH_HELPER.match(text, match.end("agree"), endpos)
         if helper is None:
             return False
-        telling = SENTENCE_MARK.split(text[max(0, start - 150) : start])[-1].lower()
+        telling = sentence_before(text, start).lower()
         return helper.group("helper").split()[-1][:5].lower() not in telling
     return False
 

@@ -73,6 +73,19 @@ TOKEN = re.compile(
 SENTENCE_END = frozenset([".", "!", "?", "\n"])
 #: The same marks as a pattern, to find where a sentence ends in a text.
 SENTENCE_MARK = re.compile(r"[.!?\n]")
+
+
+def sentence_before(text: str, start: int, reach: int = 150) -> str:
+    """The words of ``text`` before ``start`` in its sentence (:data:`SENTENCE_MARK`), at
+    most ``reach`` characters of them."""
+    return SENTENCE_MARK.split(text[max(0, start - reach) : start])[-1]
+
+
+def sentence_after(text: str, end: int, reach: int = 150) -> str:
+    """The words of ``text`` after ``end`` in its sentence, at most ``reach`` characters."""
+    return SENTENCE_MARK.split(text[end : end + reach], maxsplit=1)[0]
+
+
 #: A run of text without spaces that is a web address or handle ("https://...", "www.x",
 #: "reddit.com/...", "r/lonely", "@sad"); "sad/lonely" is not.
 ADDRESS = re.compile(r"://|www\.|\w\.[a-z]{2,}|(?<!\w)[ru]/|(?<!\w)@\w")
