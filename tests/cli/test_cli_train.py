@@ -248,11 +248,13 @@ def test_train_refuses_bad_levels_and_an_empty_dev_part_cleanly(tmp_path: Path) 
         header + "s1,r1,I feel low,I am sorry,1,0,0\ns2,r2,Rough day,Oh no,1,x,0\n",
         encoding="utf-8",
     )
-    run = run_train("--data", bad, "--output", tmp_path / "m", "--max-steps", "1")
+    run = run_train("--data", bad, "--output", tmp_path / "m", "--max-steps", "1", say_torch=True)
     assert run.returncode == 1, run.stderr[-3000:]
     message = " ".join(run.stderr.split())
     assert f"{bad}, line 3, field 'interpretations_level': the level is 'x'" in message
     assert "Traceback" not in run.stderr
+    # Refused in a moment: the data is read before torch and the network code are imported.
+    assert run.stderr.splitlines()[-1] == "torch imported: False"
     # Two seeker posts: 10 % of them for dev rounds to none.
     two = tmp_path / "two.csv"
     two.write_text(
@@ -395,11 +397,12 @@ def test_train_smoke_run_exports_a_loadable_model(data: Path, tmp_path: Path) ->
 
 
 def run_train(
-    *args: str | Path, interrupt_span_fit: bool = False
+    *args: str | Path, interrupt_span_fit: bool = False, say_torch: bool = False
 ) -> subprocess.CompletedProcess[str]:
     """``carelens train ARGS`` in a subprocess: torch's export warnings are not the tests'
     business (filterwarnings=error). With ``interrupt_span_fit`` a Ctrl-C comes when the
-    rationale sentences are to be fitted, after the export."""
+    rationale sentences are to be fitted, after the export; with ``say_torch`` the last line
+    of stderr says whether torch was imported."""
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
@@ -407,10 +410,23 @@ def run_train(
     command = ["-m", "carelens.cli.main"]
     if interrupt_span_fit:
         command = ["-c", INTERRUPT_SPAN_FIT]
+    elif say_torch:
+        command = ["-c", SAY_TORCH]
     return subprocess.run(
         [sys.executable, *command, "train", *map(str, args)],
         capture_output=True, text=True, check=False, env=env, timeout=900,
     )  # fmt: skip
+
+
+SAY_TORCH = """
+import atexit
+import sys
+
+atexit.register(lambda: print("torch imported:", "torch" in sys.modules, file=sys.stderr))
+from carelens.cli.main import app
+
+app(sys.argv[1:], prog_name="carelens")
+"""
 
 
 INTERRUPT_SPAN_FIT = """

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from carelens.errors import ConfigError, ModelError
+from carelens.errors import ConfigError
 from carelens.training.config import LAYOUT, TrainConfig, analysis_encoding
 
 
@@ -45,32 +45,11 @@ def test_zero_or_a_config_from_before_the_option_analyses_with_the_training_leng
 
 
 def write_encoder(folder: Path, positions: int | None) -> Path:
+    """A folder with an encoder's ``config.json`` giving ``positions`` (none: no such key)."""
     folder.mkdir()
     body = {} if positions is None else {"max_position_embeddings": positions}
     (folder / "config.json").write_text(json.dumps(body), encoding="utf-8")
     return folder
-
-
-def test_lengths_past_the_encoders_positions_or_without_room_for_the_seeker_are_refused(
-    tmp_path: Path,
-) -> None:
-    pytest.importorskip("torch")
-    pytest.importorskip("transformers")
-    from carelens.training.train import _check_lengths
-
-    encoder = write_encoder(tmp_path / "enc", 512)
-    _check_lengths(config(), encoder)  # the defaults fit
-    _check_lengths(config(analyze_max_length=512, analyze_max_response_tokens=508), encoder)
-    with pytest.raises(ConfigError, match="longer than the encoder's 512 positions"):
-        _check_lengths(config(analyze_max_length=513), encoder)
-    with pytest.raises(ConfigError, match=r"room in analyze_max_length 224 \(at most 220\)"):
-        _check_lengths(config(analyze_max_response_tokens=221), encoder)
-    with pytest.raises(ConfigError, match=r"^max_length 600 is longer"):
-        _check_lengths(config(max_length=600), encoder)
-    with pytest.raises(ConfigError, match=r"^max_response_tokens 157 must leave"):
-        _check_lengths(config(max_response_tokens=157), encoder)
-    with pytest.raises(ModelError, match="max_position_embeddings"):
-        _check_lengths(config(), write_encoder(tmp_path / "bare", None))
 
 
 def test_written_for_takes_labels_then_the_file() -> None:

