@@ -185,6 +185,25 @@ def timed(src: Path, inputs: Path, work: Path, name: str) -> dict[str, Any]:
     return result
 
 
+def past_the_smallest(
+    best: dict[tuple[str, int], dict[str, Any]], sizes: list[int], names: list[str]
+) -> list[str]:
+    """The lines giving what each chat past the smallest size costs each version: time and
+    the peaks' growth between the best runs of the smallest and the largest size (Ray's
+    fixed costs cancel)."""
+    small, large = sizes[0], sizes[-1]
+    lines = [f"each chat past the first {small:,} (best runs of {small:,} and {large:,}):"]
+    for name in names:
+        a, b = best[(name, small)], best[(name, large)]
+        ms = 1000 * (float(b["seconds"]) - float(a["seconds"])) / (large - small)
+        driver = (b["driver_peak_kb"] - a["driver_peak_kb"]) / (large - small)
+        on_ray = (b["ray_peak_kb"] - a["ray_peak_kb"]) / (large - small)
+        lines.append(
+            f"  {name}: {ms:.3f} ms, driver peak {driver:+.2f} KB, Ray peak {on_ray:+.2f} KB"
+        )
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--against", help="a git revision of this repository")
@@ -237,14 +256,8 @@ def main() -> int:
                     if kept is None or seconds < float(kept["seconds"]):
                         best[(name, chats)] = got
     if len(sizes) > 1:
-        small, large = sizes[0], sizes[-1]
-        print(f"\neach chat past the first {small:,} (best runs of {small:,} and {large:,}):")
-        for name, _ in versions:
-            a, b = best[(name, small)], best[(name, large)]
-            ms = 1000 * (float(b["seconds"]) - float(a["seconds"])) / (large - small)
-            driver = (b["driver_peak_kb"] - a["driver_peak_kb"]) / (large - small)
-            on_ray = (b["ray_peak_kb"] - a["ray_peak_kb"]) / (large - small)
-            print(f"  {name}: {ms:.3f} ms, driver peak {driver:+.2f} KB, Ray peak {on_ray:+.2f} KB")
+        print()
+        print("\n".join(past_the_smallest(best, sizes, [name for name, _ in versions])))
     same = all(len(d) == 1 for d in digests.values())
     print(f"both versions staged the same rows: {'yes' if same else 'NO'}")
     return 0 if same else 1

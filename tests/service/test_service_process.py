@@ -18,7 +18,7 @@ from postgres_schema import schema_url
 from threaded_server import free_port
 
 #: Pairs uploaded; CARELENS_UPLOAD_PAIRS=10000 runs the issue's full-size check (slow).
-N_PAIRS = int(os.environ.get("CARELENS_UPLOAD_PAIRS", "2000"))
+N_PAIRS = int(os.environ.get("CARELENS_UPLOAD_PAIRS", "1000"))
 
 
 def serve_command(port: int, data_dir: Path, database_url: str | None) -> list[str]:
