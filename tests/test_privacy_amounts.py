@@ -6,6 +6,10 @@ Found in a review of the range rules: a rate after a range ("a day", "a week", "
 at 555-2368 a day before your appointment"), and a range of round numbers was kept after a
 line's name or "number" ("our line is 340-2000", "hotline: 250-4400", "the number is
 410-2000"), which name no phone for the rules of ``carelens.privacy_phone_words``.
+
+A second review (session 33) found ranges before a rate kept as phone numbers after a word
+for a call that someone's words stood between ("I called them and they said 350-1250 a
+month"), and no rate read in "each", "per person", "monthly" or Spanish "al mes".
 """
 
 from __future__ import annotations
@@ -106,3 +110,47 @@ def test_round_ranges_without_a_phone_word_right_before_stay(text: str) -> None:
 def test_a_range_after_a_phone_number_and_money_stays() -> None:
     text = "my number is 555-0123, I owe 500-1000 to the landlord rn"
     assert redact(text) == "my number is [phone], I owe 500-1000 to the landlord rn"
+
+
+# --- the second review: what was said after a call, more rates ----------------------------------
+
+SAID_AFTER_A_CALL = [
+    "I called them and they said 350-1250 a month",
+    "I called them and they said 350-1250 per week",
+    "I called them, they said 350-1250 a year",
+    "I rang the agency and they said 375-1255 a month",
+    "texted the landlord and he said 900-1100/month",
+    "called the clinic, it's 375-1255 each",
+    "called them: they want 350-1250 monthly",
+    "call them and they'll tell you 375-1255 per person",
+    "I called and they said 375-1255 each month",
+    "llamó y dijo 375-1255 al mes",
+    "la llamé, cobran 375-1255 por sesión",
+    "it costs 200-450 per session",
+    "rent is 900-1100/month",
+    "tutors are 375-1255 each",
+]
+
+
+@pytest.mark.parametrize("text", SAID_AFTER_A_CALL)
+def test_a_range_said_after_a_call_or_before_a_rate_is_an_amount(text: str) -> None:
+    assert found(text) == []
+
+
+# Still phone numbers: a word for a call right before the range, "each day" (how often to
+# call), "each" after a call word with nothing said between.
+CALLS_BEFORE_A_RATE = [
+    ("call me 555-1234 each day", "call me [phone] each day"),
+    ("ring 555-4410 each week", "ring [phone] each week"),
+    ("call 555-2368 each", "call [phone] each"),
+    ("text me on 555-2368 each morning", "text me on [phone] each morning"),
+    ("they said call 555-2368 a day before", "they said call [phone] a day before"),
+    ("llámame al 555-2368 al día siguiente", "llámame al [phone] al día siguiente"),
+    ("I called them and they said to ring 555-2368", "I called them and they said to ring [phone]"),
+    ("555-1234 each day", "[phone] each day"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALLS_BEFORE_A_RATE)
+def test_a_call_right_before_a_range_still_names_a_phone(text: str, expected: str) -> None:
+    assert redact(text) == expected

@@ -8,6 +8,9 @@ an id ("我号码是17712345678", "엄마 번호01011112222"), and "whose number
 A third review found a person's or a home's number with 的, の or 의 between read as nothing
 ("実家の番号は0312345678です", "我妈的号码是02112345678"), and no word for an id that names a
 number right before it whatever its shape (:func:`named_id`).
+
+A fourth (session 33) found a shop's, a firm's or an office's number ("店の番号は0312345678
+です", "가게 번호는 …") and "número de Movistar" read as nothing.
 """
 
 from __future__ import annotations
@@ -259,3 +262,30 @@ def test_the_other_number_with_a_trunk_0_is_a_phone_number() -> None:
     assert redact("其他的号码是02187654321") == "其他的号码是[phone]"
     assert redact("别的号码是02187654321") == "别的号码是[phone]"
     assert found("其他的号码2021123456") == []
+
+
+# --- the fourth review: a shop's or an office's number, "número de" a carrier -------------------
+
+PLACES_AND_CARRIERS = [
+    ("店の番号は0312345678です", "店の番号は[phone]です"),
+    ("会社の番号は0312345678です", "会社の番号は[phone]です"),
+    ("公司的号码是02112345678", "公司的号码是[phone]"),
+    ("가게 번호는 0212345678이에요", "가게 번호는 [phone]이에요"),
+    ("회사의 번호 0212345678", "회사의 번호 [phone]"),
+    ("mi número de movistar es 612345678", "mi número de movistar es [phone]"),
+    ("número de Vodafone: 612 34 56 78", "número de Vodafone: [phone]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES_AND_CARRIERS)
+def test_a_places_number_and_a_carriers_numero_name_a_phone(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_told_a_place_needs_its_particle() -> None:
+    text = "店の番号は0312345678です"
+    assert told(text, text.index("0")) == "phone"
+    text = "店番号0312345678です"  # a shop's id
+    assert told(text, text.index("0")) == "id"
+    text = "mi número de pedido es 612345678"
+    assert told(text, text.index("6")) == "id"

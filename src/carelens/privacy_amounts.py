@@ -9,11 +9,12 @@ groups, no "+" or leading 0) or a range ("500-1000 dollars"); "Won" and "Rand" w
 are names after a word that names a phone ("ring 5551234567 Rand said"). A range of round
 numbers ("500-1000", every group ending in 0) is a count or an amount where no word before it
 names a phone ("call", "our line is", "hotline"), and any range before a rate ("350-1250 a
-month", "per year") is one where no such word stands right before it, with no other number
-between ("call the clinic at 555-2368 a day before" is a phone number); a word for money
-after such a word leaves either a range ("my phone bill is 350-1250 a year"). A range before
-what it counts is one ("200-3000 people", "200-3000 km"), and none right after "number" ("the
-number is 410-2000").
+month", "per year", "each", "al mes") is one where no such word stands right before it, with
+no other number between ("call the clinic at 555-2368 a day before" is a phone number); a
+word for money after such a word leaves either a range ("my phone bill is 350-1250 a
+year"), and so do someone's words before a rate ("I called them and they said 350-1250 a
+month"). A range before what it counts is one ("200-3000 people", "200-3000 km"), and none
+right after "number" ("the number is 410-2000").
 """
 
 from __future__ import annotations
@@ -50,12 +51,23 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NAME_CURRENCIES = frozenset(words("Won Rand"))
-# A rate after a range: "a month", "an hour", "per year", "/month" ("500-1000 a month on
-# rent"; not "every day", which says how often to call).
+# A rate after a range: "a month", "an hour", "per year", "/month", "each", "per person",
+# "monthly", Spanish "al mes", "por semana", "cada uno" ("500-1000 a month on rent", "200-450
+# per session", "350-1250 each"; not "every day" nor "each day", which say how often to call).
+_RATE_UNITS = (
+    r"(?:day|night|week|fortnight|month|year|hour|session|visit|shift|term|semester|mo|yr|wk|"
+    r"hr|person|head|piece|item|unit|class|lesson|ticket|room|pop)s?"
+)
 _RATE_AFTER = re.compile(
     r"(?:[^\S\r\n]{1,2}(?:a|an|per)[^\S\r\n]+|[^\S\r\n]?/[^\S\r\n]?)"
-    r"(?:day|night|week|fortnight|month|year|hour|session|visit|shift|term|semester|mo|yr|wk|hr)"
-    r"s?(?![\w'\u2019])",
+    + _RATE_UNITS
+    + r"|[^\S\r\n]{1,2}(?:each[^\S\r\n]+(?!day|night|hour)"
+    + _RATE_UNITS
+    + r"|(?:each|apiece)(?![^\S\r\n]*[^\W\d_])"
+    r"|monthly|weekly|yearly|annually|nightly|hourly|mensuales|semanales|anuales"
+    r"|(?:al|por|cada|el|la|a[^\S\r\n]+la)[^\S\r\n]+(?:d[íi]a|noche|semana|quincena|mes|"
+    r"año|hora|sesi[óo]n|consulta|clase|persona|cabeza|uno|una)s?)"
+    r"(?![\w'\u2019])",
     re.IGNORECASE,
 )
 # What a range counts, after it: "200-3000 people", "500-1500 ml", "200-3000 km".
@@ -84,6 +96,20 @@ _MONEY_WORD = re.compile(
     r"quoted|borrow|borrowed|lend|lent|loan|save|saved|savings|debt|debts|income|raise|raised|"
     r"cobra|cobro|cobran|cuesta|cuestan|pago|pagar|gano|gana|gasto|renta|deuda|precio|monto|"
     r"sueldo)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# What someone says or asks between a word for a call and a range before a rate, or a new
+# clause with its own subject: the range is what was said, an amount ("I called them and
+# they said 350-1250 a month", "rang the agency, it's 900-1100/month", "llamé y me dijeron
+# 375-1255 al mes"; not "call the clinic at 555-2368 a day before").
+_SAID_BETWEEN = re.compile(
+    r"(?<![^\W\d_])(?:said|says|say|saying|told|tells|tell|mentioned|reckons?|reckoned|"
+    r"estimated?|estimates|guess|guessed|thinks?|thought|asked|answered|replied|explained|"
+    r"wants?|wanted|expects?|expected|offered|offers?|quotes?|quoted|around|roughly|"
+    r"approximately|anywhere|somewhere|between|dijo|dijeron|dice|dicen|pidieron|piden)"
+    r"(?![^\W\d_])"
+    r"|(?:[,;]|(?<![^\W\d_])(?:and|but|so|then))[^\S\r\n]+(?:they|he|she|we|it|someone|"
+    r"somebody|it['\u2019]s|that['\u2019]s|they['\u2019]re)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # In Chinese, Japanese and Korean a unit is written onto the number: currencies (円, 元, 块,
@@ -152,7 +178,9 @@ def _range_apart(text: str, groups: list[str], seps: list[str], start: int, end:
     week" are phone numbers), or one of round numbers ("I spend 500-1000 on rent") where no
     word before it names a phone ("call 420-1000", "our line is 340-2000" stay phone numbers).
     A word for money between such a word and the range leaves it a range ("my phone bill is
-    350-1250 a year", "call me if you can lend 500-1000"). Not one right after "number" ("the
+    350-1250 a year", "call me if you can lend 500-1000"), and so, before a rate, do
+    someone's words ("I called them and they said 350-1250 a month", see
+    :data:`_SAID_BETWEEN`). Not one right after "number" ("the
     number is 410-2000", "number: 410-2000"); always one before a word for what is counted
     ("200-3000 people", "300-1000 steps", see :data:`_COUNT_AFTER`)."""
     if not _range(groups, seps) or _NUMBER_BEFORE.search(text, max(0, start - 16), start):
@@ -166,16 +194,20 @@ def _range_apart(text: str, groups: list[str], seps: list[str], start: int, end:
 
 def _phone_word_before(text: str, start: int, *, near: bool = False) -> bool:
     """Whether a word before the range at ``start`` names it a phone number, with no word for
-    money between them; ``near``: with no other number between them either, but for one in a
-    list of numbers ("ring 555-0142 or 555-2368 a day before"; in "Ring 01632 960123 and
-    they'll quote you 350-1250 a month" the range is none)."""
+    money between them; ``near`` (before a rate): with no one's words between them either
+    (:data:`_SAID_BETWEEN`), nor another number, but for one in a list of numbers ("ring
+    555-0142 or 555-2368 a day before"; in "Ring 01632 960123 and they'll quote you 350-1250
+    a month" the range is none)."""
     since = 0
     if near:
         last = _LAST_DIGIT.search(text, max(0, start - 48), start)
         if last is not None and not _LIST_BETWEEN.fullmatch(text, last.end(), start):
             since = last.end()
     word_end = phone_word_end(text, start, since)
-    return word_end is not None and not _MONEY_WORD.search(text, word_end, start)
+    if word_end is None or _MONEY_WORD.search(text, word_end, start):
+        return False
+    # "I called them and they said 350-1250 a month": before a rate, someone's words
+    return not (near and _SAID_BETWEEN.search(text, word_end, start))
 
 
 def _range(groups: list[str], seps: list[str]) -> bool:

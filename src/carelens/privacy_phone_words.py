@@ -11,12 +11,15 @@ that names a phone right after a number outweighs a word for an id some words be
 ("주문한 게 안 와서 그러는데 01012345678로 연락 주세요"). "X number" names an id unless X names a
 phone ("helpline number"), is someone's ("my mum's number", "whose number") or leaves it to
 the words before ("the number"); so do 号码, 番号 and 번호 after a person ("我妈号码",
-"언니 번호"), and after a person or a home with 的, の or 의 ("我妈的号码", "実家の番号"). A word
-for a phone glued before a number (:data:`PHONE_WORD`, "tel.07700900123"), a reference's "#"
-(:data:`REFERENCE_HASH`, "ticket #555-1234") and a word for an id of a purchase, a delivery
-or a case right before a number in any shape (:func:`named_id`, "order number 555-123-4567";
-not after a word for a call, "ring the booking number 0161 496 0000", nor where words after
-the number name it a phone, "ticket 44817 555-0142 is my direct line") are told here too.
+"언니 번호"), and after a person, a home, a shop or an office with 的, の or 의 ("我妈的号码",
+"実家の番号", "店の番号"); "número de" names a phone before a carrier ("número de
+Movistar"). A word for a phone glued before a number (:data:`PHONE_WORD`,
+"tel.07700900123"), a reference's "#" (:data:`REFERENCE_HASH`, "ticket #555-1234") and a
+word for an id of a purchase, a delivery or a case right before a number in any shape
+(:func:`named_id`, "order number 555-123-4567"; not after a word for a call, "ring the
+booking number 0161 496 0000", nor where words after the number name it a phone, "ticket
+44817 555-0142 is my direct line") are told here too; :mod:`carelens.privacy_named_ids`
+reads such words in Chinese, Japanese and Korean, and after the number.
 """
 
 from __future__ import annotations
@@ -40,34 +43,37 @@ REFERENCE_HASH = re.compile(
     r"account|id)\.?[ \t]?#[ \t]?\Z",
     re.IGNORECASE,
 )
-# A word for an id of a purchase, a delivery or a case, right before a number whatever its
-# shape (see named_id): on its own, in the singular ("order 555-123-4567", "tracking 0123 4567
-# 8901", "pedido 55 1234 5678"; "Orders: 0800…" and "Bookings: 020…" name a line to call) or,
-# for words that name other things too, before "number", "no.", "id", "code" ("reference
-# number", "student id", "booking no."); then ":", "#", "is" or "was" and a space, and the
-# letters and digits of the id that come before the digits in a phone's shape ("tracking
-# number 1Z 999 AA1 0123 4567 84"). Not words for the ids that are personal data (an account,
-# a card, a passport, a patient: "my account number is 07700900123" stays redacted), nor "id"
-# alone ("my ID is …"), which may be any of those.
-_BARE_ID_WORDS = words(
+#: Words for an id of a purchase, a delivery or a case (:data:`BARE_ID_WORDS` on their own,
+#: :data:`MARKED_ID_WORDS` before :data:`ID_MARKER`), also read after a number by
+#: :mod:`carelens.privacy_named_ids`.
+# Such a word names a number right before it whatever its shape (see named_id): on its own,
+# in the singular ("order 555-123-4567", "tracking 0123 4567 8901", "pedido 55 1234 5678";
+# "Orders: 0800…" and "Bookings: 020…" name a line to call) or, for words that name other
+# things too, before "number", "no.", "id", "code" ("reference number", "student id",
+# "booking no."); then ":", "#", "is" or "was" and a space, and the letters and digits of
+# the id that come before the digits in a phone's shape ("tracking number 1Z 999 AA1 0123
+# 4567 84"). Not words for the ids that are personal data (an account, a card, a passport, a
+# patient: "my account number is 07700900123" stays redacted), nor "id" alone ("my ID is
+# …"), which may be any of those.
+BARE_ID_WORDS = words(
     "order invoice tracking barcode ean isbn upc gtin sku serial ref ticket parcel shipment "
     "consignment transaction receipt voucher confirmation case "
     "pedido factura folio rastreo seguimiento expediente"
 )
-_MARKED_ID_WORDS = words(
+MARKED_ID_WORDS = words(
     "reference booking reservation claim incident student member membership customer "
     "employee staff policy appointment application item product model package complaint "
     "prescription"
 )
-_ID_MARKER = r"[ \t]+(?:numbers?|nos?\.?|num\.?|nr\.?|ids?|codes?)"
+ID_MARKER = r"[ \t]+(?:numbers?|nos?\.?|num\.?|nr\.?|ids?|codes?)"
 _NAMED_ID = re.compile(
-    r"(?<![^\W\d_])(?:(?P<kind>" + "|".join(_BARE_ID_WORDS) + r")(?P<marker>" + _ID_MARKER + r")?"
-    r"|(?:" + "|".join(_MARKED_ID_WORDS) + r")" + _ID_MARKER + r")"
+    r"(?<![^\W\d_])(?:(?P<kind>" + "|".join(BARE_ID_WORDS) + r")(?P<marker>" + ID_MARKER + r")?"
+    r"|(?:" + "|".join(MARKED_ID_WORDS) + r")" + ID_MARKER + r")"
     r"(?:[ \t]*[:#=][ \t]*|[ \t]+(?:is|was|es|era)[ \t]*:?[ \t]+|[ \t]+)"
     r"(?:[^\W_]*\d[^\W_]*[ \t]+){0,4}\Z",
     re.IGNORECASE,
 )
-_ID_WORDS = frozenset(_BARE_ID_WORDS + _MARKED_ID_WORDS)
+_ID_WORDS = frozenset(BARE_ID_WORDS + MARKED_ID_WORDS)
 # Punctuation read as a space where the last words before a number are looked at (see
 # named_id): "order#", "(order", "no.".
 _ID_PUNCTUATION = str.maketrans(dict.fromkeys(string.punctuation, " "))
@@ -150,6 +156,13 @@ def phone_named_after(text: str, end: int) -> bool:
     return whose is None or whose.lower() not in _ID_WORDS
 
 
+# Carriers: "my Vodafone number", "número de Movistar" name a phone (see _NAMED and
+# _PHONE_BEFORE_NUMBER).
+_CARRIERS = words(
+    "vodafone verizon att tmobile sprint giffgaff lebara lyca tesco virgin ee telstra optus "
+    "airtel jio bsnl vodacom mtn safaricom telcel movistar claro telus fido koodo "
+    "orange yoigo digi simyo pepephone lowi masmovil jazztel tigo entel bitel"
+)
 # What tells, in the words before a number, whether it is a phone number: a word that names
 # one ("call", "text me on", "my number is", "mi cel es", "our line is", "hotline", "front
 # desk", "电话", "找我", "연락처"; not "bottom line", "in line", "line of"), or a word
@@ -169,6 +182,7 @@ _NAMED = re.compile(
     r"(?<!\bse[ \t])ll[áa]m(?:a|ame|eme|enme|en|anos|ar|arme|ada|adas)|llamó|"
     r"(?<!\bme[ \t])llamo|m[áa]rc(?:ame|ale|anos)|"
     r"escr[íi]beme|m[áa]ndame|mensaje|cont[áa]ctame|"
+    r"n[úu]mero[ \t]+de[ \t]+(?:" + "|".join(_CARRIERS) + r")|"
     r"n[úu]mero(?![ \t]+de(?![^\W\d_]))|телефон|тел|звони|"
     r"звоните|позвони|позвоните|رقمي|هاتف|هاتفي|جوال|جوالي|موبايل|اتصل|اتصلي|واتساب|फ़ोन|"
     r"फोन|मोबाइल|मेरा[ \t]+नंबर|"
@@ -211,10 +225,9 @@ _PHONE_BEFORE_NUMBER = frozenset(
     words(
         "helpline hotline crisis support pager skype voice burner backup spare business "
         "daytime evening free toll tollfree whose "
-        "vodafone verizon att tmobile sprint giffgaff lebara lyca tesco virgin ee telstra optus "
-        "airtel jio bsnl vodacom mtn safaricom telcel movistar claro telus fido koodo "
         "आपका तुम्हारा उसका उनका हमारा नया"
     )
+    + _CARRIERS
 )
 # Words whose "'s" before "number" is "is" or "has", not someone's: "that's number 3",
 # "here's number 5".
@@ -243,15 +256,22 @@ _PERSON_BEFORE_UNSPACED = re.compile(
     r"おばあちゃん|おじいちゃん|彼氏|彼女|友達|友人|旦那|主人|"
     r"(?<![\u4e00-\u9fff])[母父兄姉弟妹夫妻親家])(?:[ \t]?|[的の의][ \t]?)\Z"
 )
+# Before 号码, 番号 or 번호, a shop, a firm, an office or a workplace with 的, の or 의 between
+# (in Korean also a space): its number is one to call, "店の番号", "会社の番号", "公司的号码",
+# "가게 번호", "회사의 번호" (without the particle, "店番号" is a shop's id).
+_PLACE_BEFORE_UNSPACED = re.compile(
+    r"(?:(?:店|会社|職場|事務所|オフィス|公司|办公室|辦公室|单位|單位)[的の]"
+    r"|(?<![가-힣])(?:가게|회사|사무실|직장|매장)(?:의|[ \t]))[ \t]?\Z"
+)
 # "Other" before 号码 ("其他的号码", "别的号码", "另外的号码"), and a trunk 0 at the start of
 # the number it names, perhaps after the "-", "/", "," or "#" it is read from (see _numbered).
 _OTHER_BEFORE_UNSPACED = re.compile(r"(?:其他|其它|[别別]的|另外)的?[ \t]?\Z")
 _TRUNK_AT = re.compile(r"[-/,._#]*0")
 # The groups of _NAMED that the word before them tells (see _numbered).
 _NUMBERED = ("numbered", "unspaced_numbered")
-# A word that names a phone right after a number, a particle between allowed: "로 연락 주세요",
-# "に連絡ください", "打不通", "发短信".
-_PHONE_AFTER = re.compile(
+#: A word that names a phone right after a number, a particle between allowed: "로 연락 주세요",
+#: "に連絡ください", "打不通", "发短信".
+PHONE_AFTER = re.compile(
     r"(?:으?로|에게|에|に|へ|まで|で)?[ \t]?(?:연락|전화|문자|카톡|連絡|[电電]話|电话|打不通|"
     r"打给|[发發]短信|[联聯][系繫]|ショートメール)"
 )
@@ -273,7 +293,7 @@ def told(text: str, position: int, end: int | None = None) -> str | None:
         and end is not None
         and not itself
         and _letters(text, last_end, position) >= 2
-        and _PHONE_AFTER.match(text, end)
+        and PHONE_AFTER.match(text, end)
     ):
         return "phone"
     return last
@@ -326,6 +346,10 @@ def _numbered(text: str, found: re.Match[str], position: int) -> str | None:
     if _PHONE_BEFORE_UNSPACED.search(text, max(0, start - 6), start):
         return "phone"
     if found.group() not in ("号", "號") and _PERSON_BEFORE_UNSPACED.search(
+        text, max(0, start - 8), start
+    ):
+        return "phone"
+    if found.group() not in ("号", "號") and _PLACE_BEFORE_UNSPACED.search(
         text, max(0, start - 8), start
     ):
         return "phone"

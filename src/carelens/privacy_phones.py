@@ -10,8 +10,8 @@ and what follows it; :func:`carelens.privacy_amounts.an_amount` keeps amounts, c
 ranges that have a phone's shape ("500-1000 dollars", "500-1000 a month"). A run of digits
 that may as well be an id, a barcode or a list of ratings (a country code without "+",
 digits spaced one by one, digits glued to Chinese, Japanese or Korean words before or after
-them, a two-digit area code and two groups of four: "55 1234 5678") is a phone number only
-after words that name one, and not after a word for an id
+them, and the shapes of :mod:`carelens.privacy_worded_shapes`: "55 1234 5678", "612 34 56
+78") is a phone number only after words that name one, and not after a word for an id
 (:func:`carelens.privacy_phone_words.told`); glued to such words, a mobile number of China,
 Japan or Korea ("13800138000是我的电话") is one unless a word names an id.
 
@@ -22,10 +22,10 @@ number"), is someone's ("my mum's number") or leaves it to the words before ("th
 as do numbers too short for a phone ("number 3 on the list", "room number 12", "my locker
 number is 4471"). A number in the shape of a national phone number is redacted whatever
 names it ("my account number is 07700900123", "my locker number is 07700900123"), except
-right after a word for an id of a purchase, a delivery or a case
-(:func:`carelens.privacy_phone_words.named_id`: "order number 555-123-4567", "my student id
-is 2019 4455 6677"). Digits of other scripts (Arabic-Indic, Devanagari, fullwidth) are read
-as the ASCII ones.
+right before or after a word for an id of a purchase, a delivery, a membership or a case
+(:func:`carelens.privacy_named_ids.id_named`: "order number 555-123-4567", "注文番号は
+123-4567-8901", "2019 4455 6677 is my student id"). Digits of other scripts (Arabic-Indic,
+Devanagari, fullwidth) are read as the ASCII ones.
 """
 
 from __future__ import annotations
@@ -37,14 +37,15 @@ from itertools import pairwise
 
 from carelens.privacy_accounts import accounts
 from carelens.privacy_amounts import CURRENCY_SIGNS, an_amount
+from carelens.privacy_named_ids import id_named
 from carelens.privacy_phone_words import (
     PHONE_WORD,
     REFERENCE_HASH,
-    named_id,
     phone_named_after,
     told,
 )
 from carelens.privacy_reading import UNSPACED, UNSPACED_CHAR
+from carelens.privacy_worded_shapes import runs_from_two_digits, worded_shape
 
 _DIGIT_GROUP = r"(?:\(\d{1,5}\)|\d{1,15})"
 # The spaces and dashes a phone number is written with, besides " " and "-": no-break, narrow
@@ -274,7 +275,7 @@ def _phone_ok(
     """Whether ``groups`` at ``[start, end)`` are a phone number; ``after`` is the end of the
     phone number found just before (-1 if none)."""
     shaped = _phone_shape(groups, seps)
-    if not shaped and not _two_digit_area(groups, seps):
+    if not shaped and not worded_shape(groups, seps):
         return False
     # What the number is glued to: the character before it, or before the "-", "/" or "," or
     # the run of "." "_" "#" there (an ellipsis, a Markdown mark, a hash sign).
@@ -289,8 +290,8 @@ def _phone_ok(
     single = len(groups) == 1
     if REFERENCE_HASH.search(text, max(0, start - 24), start):
         return False  # "ticket #555-1234", "Case #2024-123456"
-    if named_id(text, start, end):
-        return False  # "order number 555-123-4567", "my student id is 2019 4455 6677"
+    if id_named(text, start, end):
+        return False  # "order number 555-123-4567", "2019 4455 6677 is my student id"
     if not shaped and told(text, mark) != "phone" and not phone_named_after(text, end):
         return False  # "55 1234 5678" after "mi cel es", "tel", "whatsapp", before "es mi cel"
     # Digits spaced one by one, and one run of digits longer than a national number (a
@@ -362,20 +363,6 @@ def _phone_ok(
     return not an_amount(text, groups, seps, start, end, mobile=mobile)
 
 
-def _two_digit_area(groups: list[str], seps: list[str]) -> bool:
-    """Whether ``groups`` joined by ``seps`` are a two-digit area code and two groups of four
-    ("55 1234 5678", "33-1234-5678", as Mexico City, Guadalajara and Monterrey write their
-    numbers): a phone number only after a word that names one (see _phone_ok), and not two
-    years ("12 2023 2024")."""
-    return (
-        [len(g) for g in groups] == [2, 4, 4]
-        and groups[0][0] in "123456789"
-        and seps[0] == seps[1]
-        and seps[0] in (" ", "-")
-        and not all(_YEAR.fullmatch(g) for g in groups[1:])
-    )
-
-
 # Decimal digits of other scripts: Arabic-Indic ("٠٥٠١٢٣٤٥٦٧"), Devanagari ("९८७६५४३२१०"),
 # fullwidth (U+FF10 to U+FF19), ….
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
@@ -415,8 +402,8 @@ def _best_phones(
         counts.append(counts[-1] + end - start - (text[start] in "+(") - (text[end - 1] == ")"))
     # Cheap necessary conditions first (see _phone_shape): at most 7 groups, the last one of
     # two digits or more, and the first one international, bracketed, trunk-prefixed, a
-    # North American "1" or of three digits or more; or a two-digit area code and two groups
-    # of four ("55 1234 5678", see _two_digit_area).
+    # North American "1" or of three digits or more; or a group of two digits and the groups
+    # after it that carelens.privacy_worded_shapes reads ("55 1234 5678", "91 123 45 67").
     runs = [
         (bounds[j - 1][1] - bounds[i][0], i, j)
         for a, i in enumerate(cuts[:-1])
@@ -424,14 +411,7 @@ def _best_phones(
         for j in cuts[a + 1 :]
         if j - i <= 7 and 7 <= counts[j] - counts[i] <= 15 and counts[j] - counts[j - 1] >= 2
     ]
-    ends = set(cuts)
-    runs += [
-        (bounds[i + 2][1] - bounds[i][0], i, i + 3)
-        for i in cuts[:-1]
-        if i + 3 in ends
-        and counts[i + 1] - counts[i] == 2
-        and counts[i + 2] - counts[i + 1] == counts[i + 3] - counts[i + 2] == 4
-    ]
+    runs += [(bounds[j - 1][1] - bounds[i][0], i, j) for i, j in runs_from_two_digits(cuts, counts)]
     # Digits spaced one by one ("5 5 5 1 2 3 4 5 6 7"): a run of ten or eleven of them, with
     # no other digit spaced beside it (a list of ratings: "3 4 2 5 3 4 6 5 4 3 4 5 6 4").
     first = 0
