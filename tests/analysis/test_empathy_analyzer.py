@@ -506,3 +506,24 @@ def test_an_unreadable_tokenizer_is_a_model_error(tmp_path: Path) -> None:
 def test_threads_must_be_a_whole_number(threads: object) -> None:
     with pytest.raises(ValueError, match="threads must be a whole number"):
         EmpathyAnalyzer.load(threads=threads)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        # the shipped model scored these dismissive (level 2), the feedback sympathy
+        ("my boss yelled at me in front of everyone", "How dare he."),
+        (
+            "my boss yelled at me in front of everyone",
+            "how dare your boss do that to you in front of everyone. that's humiliating",
+        ),
+        ("my best friend ghosted me", "How hurtful. You probably feel rejected."),
+    ],
+)
+def test_the_style_agrees_with_the_feedback_on_remarks(
+    analyzer: EmpathyAnalyzer, seeker: str, response: str
+) -> None:
+    result = analyzer.analyze(seeker, response)
+    assert result["dismissive"].level == 0
+    assert result.style != "dismissive"
+    assert not any("minimising or judging" in sentence for sentence in result.feedback)

@@ -104,3 +104,55 @@ def test_a_clause_that_sets_someone_against_or_names_the_danger_is_not_offered(
 )
 def test_a_clause_of_its_own_after_danger_is_still_offered(seeker: str, opening: str) -> None:
     assert opening_of(seeker) == opening
+
+
+# --- session 33: not caring, and a calm, after words of danger ----------------------------
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        # once "It sounds like you don't care…", "you don't care anymore…", "you dont care…"
+        "I walked into traffic and I don't care",
+        "I stepped in front of a bus on purpose. I don't care anymore.",
+        "I walked into traffic last night. I don't even care.",
+        "i punch walls till my knuckles bleed and i dont care",
+        "I cut myself again and I couldn't care less",
+        "My brother walked into traffic last year and I don't care",
+        "I took a bunch of pills last night and honestly I'm not even scared",
+        # a calm after the seeker's own plan: once "It sounds like you feel so calm…"
+        "gonna d* it tonight, i feel so calm",
+        "I've decided to kill myself. I'm finally at peace.",
+    ],
+)
+def test_not_caring_or_a_calm_after_danger_is_not_offered(seeker: str) -> None:
+    assert opening_of(seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # no danger: not caring is theirs to say back
+        (
+            "I failed my exam and I don't care",
+            "It sounds like you failed your exam and you don't care…",
+        ),
+        (
+            "I don't care about anything anymore",
+            "It sounds like you don't care about anything anymore…",
+        ),
+        # a feeling of their own beside someone else's danger, or theirs
+        ("My brother cut himself and I'm scared", "It sounds like you're scared…"),
+        (
+            "I walked into traffic and I feel so stupid now",
+            "It sounds like you feel so stupid now…",
+        ),
+        # a calm that is no state of theirs after a plan
+        (
+            "I've been researching ways to do it painlessly and I'm scared of how calm I feel.",
+            "It sounds like you're scared of how calm you feel…",
+        ),
+    ],
+)
+def test_feelings_near_danger_that_are_theirs_are_still_offered(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening

@@ -149,3 +149,38 @@ def test_more_harm_to_oneself_is_not_echoed(seeker: str, words: str) -> None:
 def test_more_near_misses_keep_their_opening(seeker: str, opening: str) -> None:
     assert danger_spans(seeker) == ()
     assert opening_of(seeker) == opening
+
+
+# --- session 33: "kill myself" spelt past a filter ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "words"),
+    [
+        # once "It sounds like you feel so empty and you want to k**l yourself…"
+        ("i feel so empty and i want to k**l myself", "k**l myself"),
+        ("i keep thinking i should k.ll myself", "k.ll myself"),
+        ("i want to kll myself", "kll myself"),
+        ("honestly might just k!ll mys*lf", "k!ll mys*lf"),
+    ],
+)
+def test_kill_myself_spelt_past_a_filter_is_not_echoed(seeker: str, words: str) -> None:
+    assert opening_of(seeker) is None
+    assert words in [seeker[a:b] for a, b in danger_spans(seeker)]
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        (
+            "I could kiss myself for finding it and I feel so relieved",
+            "It sounds like you could kiss yourself for finding it and you feel so relieved…",
+        ),
+        (
+            "I'm gonna k*ll it at my interview tomorrow, I feel so ready",
+            "It sounds like you're gonna k*ll it at your interview tomorrow…",
+        ),
+    ],
+)
+def test_words_like_a_spelt_kill_keep_their_opening(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening

@@ -284,3 +284,44 @@ def test_more_warning_signs_are_not_echoed(seeker: str, words: str) -> None:
 def test_more_words_that_only_look_alike_keep_their_opening(seeker: str, opening: str) -> None:
     assert danger_spans(seeker) == ()
     assert opening_of(seeker) == opening
+
+
+# --- session 33: a plan masked past a filter ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seeker", "words"),
+    [
+        # once "It sounds like you're gonna d it tonight…"
+        ("i'm gonna d* it tonight", "d* it"),
+        ("im going to d* it this weekend and nobody will stop me", "d* it"),
+        ("I'm ready to d* it", "d* it"),
+        ("i'll d*it soon", "d*it"),
+    ],
+)
+def test_a_masked_plan_is_not_echoed(seeker: str, words: str) -> None:
+    assert opening_of(seeker) is None
+    assert words in [seeker[a:b] for a, b in danger_spans(seeker)]
+
+
+@pytest.mark.parametrize(
+    ("seeker", "opening"),
+    [
+        # swearing, masked: "damn it"
+        (
+            "ugh d*mn it, I failed again and I feel so stupid",
+            "It sounds like you failed again and you feel so stupid…",
+        ),
+        (
+            "d*** it, I missed the bus again and I'm so annoyed",
+            "It sounds like you missed the bus again and you're so annoyed…",
+        ),
+        # "do it" unmasked, an everyday plan
+        (
+            "i'm gonna do it tonight, I'm finally asking her out",
+            "It sounds like you're gonna do it tonight…",
+        ),
+    ],
+)
+def test_masked_swearing_and_plain_plans_keep_their_opening(seeker: str, opening: str) -> None:
+    assert opening_of(seeker) == opening

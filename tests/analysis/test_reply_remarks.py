@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carelens.analysis.reply_remarks import is_remark, only_reactions, reactions, remark_given
+from carelens.analysis.reply_remarks import (
+    is_remark,
+    only_reactions,
+    reactions,
+    remark_given,
+    sympathy_only,
+)
 
 
 def remarks_in(text: str) -> list[str]:
@@ -156,3 +162,71 @@ def test_a_trailing_word_after_a_remark_is_no_other_clause() -> None:
     assert only_reactions("Oh no. How sad, really.")
     # a word that says more is still another clause
     assert not only_reactions("How sad, anyway.")
+
+
+# --- session 33: outrage on their behalf in more words ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "remarks"),
+    [
+        (
+            "How typical of them to leave you alone with this",
+            ["How typical of them to leave you alone with this"],
+        ),
+        ("That was so cruel of him.", ["That was so cruel of him"]),
+        ("He had no right to talk to you like that.", ["He had no right to talk to you like that"]),
+        ("Shame on them.", ["Shame on them"]),
+        ("your boss is such a jerk", ["your boss is such a jerk"]),
+        ("How rude of him to you honestly", ["How rude of him to you honestly"]),
+        (
+            "how dare your boss do that to you in front of everyone. that's humiliating",
+            ["how dare your boss do that to you in front of everyone", "that's humiliating"],
+        ),
+        # beside outrage at someone, how wrong the deed was
+        ("How dare he. That's so unprofessional.", ["How dare he", "That's so unprofessional"]),
+        (
+            "how dare your boss do that to you. that's humiliating and not okay",
+            ["how dare your boss do that to you", "that's humiliating and not okay"],
+        ),
+    ],
+)
+def test_outrage_in_more_words_is_a_remark(response: str, remarks: list[str]) -> None:
+    assert remarks_in(response) == remarks
+    assert only_reactions(response)
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "How dare your boss do that to you?! That's so humiliating. I'm so sorry you went through"
+        " that.",
+        "How dare he. You didn't deserve that.",
+        "How dare they. It's not your fault.",
+        "Your boss is a jerk. You deserve so much better.",
+    ],
+)
+def test_sorrow_and_reassurance_beside_outrage_hold_nothing_else(response: str) -> None:
+    assert only_reactions(response)
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # at the seeker
+        "That was so cruel of you.",
+        "you are such a jerk",
+        # how wrong a deed was, with no one else named: it may be the seeker's
+        "That's so unprofessional.",
+        "That's not okay.",
+    ],
+)
+def test_words_at_the_seeker_or_of_no_one_are_no_outrage(response: str) -> None:
+    assert not only_reactions(response)
+
+
+def test_sympathy_only_needs_no_remark() -> None:
+    assert sympathy_only("I'm so sorry.")
+    assert sympathy_only("How awful.")
+    assert not sympathy_only("I'm so sorry. Have you tried therapy?")
+    assert not sympathy_only("")

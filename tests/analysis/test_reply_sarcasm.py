@@ -86,3 +86,82 @@ def test_surprise_at_achievements_or_with_praise_is_no_sarcasm(seeker: str, resp
 )
 def test_surprise_at_bad_news_without_praise_stays_sarcasm(seeker: str, response: str) -> None:
     assert sarcasm(response, seeker) is not None
+
+
+# --- session 33: knowing remarks, mocking praise, mockery in other words -------------------
+
+CREDIT = "my brother took credit for my project again"
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response", "words"),
+    [
+        # a knowing remark, the whole reply
+        (CREDIT, "How typical.", "How typical"),
+        (CREDIT, "Typical.", "Typical"),
+        (CREDIT, "Figures.", "Figures"),
+        ("I failed my exam again", "how typical lol", "how typical lol"),
+        ("I failed my exam again", "Story of your life lol", "Story of your life lol"),
+        # aimed at the seeker, beside other words too
+        (
+            "I forgot my keys again",
+            "Of course you did. Maybe write it down next time.",
+            "Of course you did",
+        ),
+        ("I failed my exam again", "How typical of you.", "How typical of you"),
+        # bare praise to a mishap
+        (
+            "I finished my thesis draft but it got rejected",
+            "Great job. Really nailed it",
+            "Great job",
+        ),
+        ("I crashed my car", "Nice going.", "Nice going"),
+        ("I relapsed after 6 months sober", "Well done.", "Well done"),
+        # mockery
+        ("I feel so anxious all the time", "touch grass", "touch grass"),
+        ("I feel so anxious all the time", "go touch some grass lol", "go touch some grass lol"),
+        ("I lost my ranked match again and I'm so upset", "skill issue", "skill issue"),
+        ("my girlfriend dumped me", "sucks to be you", "sucks to be you"),
+        ("my girlfriend dumped me", "cry about it", "cry about it"),
+    ],
+)
+def test_knowing_remarks_praise_and_mockery_are_sarcasm(
+    seeker: str, response: str, words: str
+) -> None:
+    assert sarcastic_in(response, seeker) == words
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        # outrage at someone else is sympathy (reply_remarks), not sarcasm
+        (
+            "my family left me at the hospital by myself",
+            "How typical of them to leave you alone with this",
+        ),
+        ("my family left me at the hospital by myself", "How typical of them."),
+        ("my boyfriend cheated again", "Typical men."),
+        # a knowing word beside more words, not at the seeker: left to the model
+        ("my dad forgot my birthday", "Figures, he never cared."),
+        ("my dad forgot my birthday", "Typical. He never cared about you."),
+        # glad news
+        ("I passed my exam!", "Of course you did!"),
+        ("I passed my exam", "Of course you did."),
+        # sincere praise: of something, to glad news, with "!", beside a question
+        ("I finally called the helpline today", "Great job reaching out, that took courage"),
+        ("I finally finished my thesis draft", "Great job. Really nailed it"),
+        ("I failed the first time but finally passed", "Great job."),
+        ("I told my mom I'm depressed", "Good job."),
+        ("I failed my exam but I studied really hard", "Good job!"),
+        ("I crashed my car", "Great job. Are you okay though?"),
+        # mockery words inside a longer clause
+        ("I feel so anxious all the time", "maybe go outside and touch some grass, it helps me"),
+        ("I lost my ranked match again", "It's not a skill issue, the matchmaking is rigged"),
+        ("my girlfriend dumped me", "That sucks, I'm sorry."),
+        ("my girlfriend dumped me", "It's okay to cry about it."),
+    ],
+)
+def test_outrage_sincere_praise_and_longer_clauses_are_no_sarcasm(
+    seeker: str, response: str
+) -> None:
+    assert sarcasm(response, seeker) is None

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from carelens.analysis.rules import apply_rules, minimising_spans, offer_spans
+from carelens.taxonomy import headline_style
 from carelens.types import DimensionScore
 
 
@@ -343,3 +344,161 @@ def test_self_criticism_told_off_kindly_is_not_minimising(response: str) -> None
 )
 def test_stop_and_quit_being_so_still_minimise(response: str) -> None:
     assert minimising_spans(response) != ()
+
+
+# --- session 33: remarks of sympathy, sarcasm, "stop being dramatic", reported demands ----
+
+DOG = "My dog died this morning"
+
+
+def scored(level: int) -> DimensionScore:
+    """A score at ``level``, most probable there."""
+    listed = [0.1, 0.1, 0.1]
+    listed[level] = 0.8
+    return dim(level, (listed[0], listed[1], listed[2]))
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        (DOG, "How sad."),
+        ("my ex showed up to my mom's funeral with his new girlfriend", "How dare he."),
+        (
+            "my boss yelled at me in front of everyone",
+            "how dare your boss do that to you in front of everyone. that's humiliating",
+        ),
+        ("my family left me at the hospital", "How typical of them to leave you alone with this"),
+        # beside a feeling given them or a reflection
+        ("my best friend ghosted me", "How hurtful. You probably feel rejected."),
+        (
+            "my parents are fighting again and I'm stuck in the middle",
+            "How awful. It sounds like you're caught in the middle of their fights.",
+        ),
+    ],
+)
+def test_remarks_the_model_calls_dismissive_are_sympathy_in_the_style(
+    seeker: str, response: str
+) -> None:
+    dims = apply_rules(
+        {"dismissive": scored(2), "sympathy": scored(0)}, response, unsafe=(), seeker=seeker
+    )
+    assert dims["dismissive"].level == 0
+    assert sum(dims["dismissive"].probabilities[1:]) <= 0.5
+    assert dims["sympathy"].level == 1
+    assert headline_style(dims) == "sympathy"
+
+
+def test_a_remark_leaves_the_models_sympathy_as_it_was() -> None:
+    dims = apply_rules(
+        {"dismissive": scored(1), "sympathy": scored(2)}, "How sad.", unsafe=(), seeker=DOG
+    )
+    assert dims["dismissive"].level == 0
+    assert dims["sympathy"].level == 2
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # more than remarks: left to the model
+        "How sad. Maybe adopt a new puppy?",
+        "How sad. You probably deserved it though.",
+        "How awful. Sounds like you're overreacting though.",
+        # at the seeker: no remark
+        "How dare you.",
+        "That was so cruel of you.",
+        "How selfish of you.",
+    ],
+)
+def test_other_replies_keep_the_models_dismissal(response: str) -> None:
+    dims = apply_rules(
+        {"dismissive": scored(2), "sympathy": scored(0)}, response, unsafe=(), seeker=DOG
+    )
+    assert dims["dismissive"].level == 2
+    assert headline_style(dims) == "dismissive"
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response", "phrase"),
+    [
+        ("my brother took credit for my project again", "How typical.", "How typical"),
+        ("I lost my ranked match again", "skill issue", "skill issue"),
+        ("I feel so anxious all the time", "touch grass", "touch grass"),
+        (
+            "I finished my thesis draft but it got rejected",
+            "Great job. Really nailed it",
+            "Great job",
+        ),
+    ],
+)
+def test_sarcasm_raises_dismissive_given_the_message(
+    seeker: str, response: str, phrase: str
+) -> None:
+    dims = apply_rules({"dismissive": scored(0)}, response, unsafe=(), seeker=seeker)
+    assert dims["dismissive"].level == 1
+    assert [response[s.start : s.end] for s in dims["dismissive"].spans] == [phrase]
+    # without the message, no sarcasm is read
+    assert apply_rules({"dismissive": scored(0)}, response, unsafe=())["dismissive"].level == 0
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        ("I got engaged!", "What a surprise."),
+        ("I finally finished my thesis draft", "Great job. Really nailed it"),
+        ("I finally called the helpline today", "Great job reaching out, that took courage"),
+    ],
+)
+def test_sincere_surprise_and_praise_raise_nothing(seeker: str, response: str) -> None:
+    assert (
+        apply_rules({"dismissive": scored(0)}, response, unsafe=(), seeker=seeker)[
+            "dismissive"
+        ].level
+        == 0
+    )
+
+
+@pytest.mark.parametrize(
+    ("response", "phrase"),
+    [
+        ("stop being dramatic", "stop being dramatic"),
+        ("Quit being such a baby about it.", "Quit being such a baby"),
+        ("stop overreacting", "stop overreacting"),
+        ("Stop crying about it.", "Stop crying about it"),
+        ("get over it already", "get over it"),
+    ],
+)
+def test_stop_being_dramatic_minimises(response: str, phrase: str) -> None:
+    assert texts(response) == [phrase]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Your mom telling you to stop being dramatic was so unfair.",
+        "People who tell you to just get over it don't get it.",
+        "They expect you to cheer up overnight.",
+        "Stop being hard on yourself.",
+        "Stop crying alone, come over.",
+    ],
+)
+def test_reported_demands_and_comfort_are_not_minimising(response: str) -> None:
+    assert texts(response) == []
+
+
+@pytest.mark.parametrize(
+    ("response", "sympathy"),
+    [
+        ("That was so cruel of him.", 1),
+        ("How typical of them to leave you alone with this", 1),
+        # more than remarks: the model's
+        ("How sad. Maybe adopt a new puppy?", 0),
+        ("That was so cruel of you.", 0),
+    ],
+)
+def test_remarks_alone_the_model_scored_nothing_are_sympathy(response: str, sympathy: int) -> None:
+    dims = apply_rules(
+        {"dismissive": scored(0), "sympathy": scored(0)}, response, unsafe=(), seeker=DOG
+    )
+    assert dims["dismissive"].level == 0
+    assert dims["sympathy"].level == sympathy
+    assert headline_style(dims) == ("sympathy" if sympathy else "other")

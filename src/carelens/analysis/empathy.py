@@ -551,6 +551,7 @@ class EmpathyAnalyzer:
                 ),
                 response,
                 unsafe,
+                seeker,
             )
             empathy = derive_empathy(dims)
             if empathy is not None:

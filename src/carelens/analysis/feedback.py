@@ -26,9 +26,10 @@ Rules, first match wins for the main sentence:
 2. dismissive, or words that judge or blame them (:mod:`carelens.analysis.reply_judging`:
    "you have no right to be upset about that", "you shouldn't feel that way", "you get
    annoyed too easily", "you saw this coming", "you're so careless") or mock them
-   (:mod:`carelens.analysis.reply_sarcasm`: "What a surprise.", "Boo hoo"), also beside a
-   remark of sympathy ("How sad. You probably deserved it though.") -> quote those words,
-   suggest acknowledging before anything else;
+   (:mod:`carelens.analysis.reply_sarcasm`: "What a surprise.", "Boo hoo", "How typical.",
+   "skill issue", "Great job. Really nailed it" to a mishap), also beside a remark of
+   sympathy ("How sad. You probably deserved it though.") -> quote those words, suggest
+   acknowledging before anything else;
 3. an offer of the helper's own help without understanding
    (:func:`carelens.analysis.rules.offer_spans`: "I'll drive you to the meeting") -> quote
    the offer, suggest showing first that they understood, with an opening from the seeker's
@@ -40,8 +41,10 @@ Rules, first match wins for the main sentence:
 5. sympathy that names no feeling, a remark on what they told among it
    (:mod:`carelens.analysis.reply_remarks`: "How heartbreaking.") -> "You shared their
    sorrow; try naming what they may feel underneath" ("You responded warmly; ..." when the
-   message's distress is low: "I got the job!" has no sorrow), with the seeker's own feeling words
-   (those the reply has not already used) and an opening built on their clause;
+   message's distress is low: "I got the job!" has no sorrow; "You validated what they feel
+   (...)" for words that validate their feeling, :mod:`carelens.analysis.reply_validation`:
+   "You have every right to be angry"), with the seeker's own feeling words (those the
+   reply has not already used) and an opening built on their clause;
 6. understanding without action when distress is high -> ask what would help or offer
    something;
 7. compassion -> say what worked, quoting the offer;
@@ -56,7 +59,13 @@ Rules, first match wins for the main sentence:
 9. anything else -> acknowledge what they shared first.
 
 A part of empathy the model scored only on such remarks counts for none, and a reply of
-remarks alone is no dismissal ("How sad." to "My dog died this morning") nor self-focus.
+remarks alone is no dismissal ("How sad." to "My dog died this morning") nor self-focus;
+nor are remarks beside a feeling given the seeker or a reflection, with nothing judging
+("How hurtful. You probably feel rejected.": :func:`carelens.analysis.rules.remarks_not_dismissive`,
+which the rules apply to the analysis too). A reflection beside remarks
+(:mod:`carelens.analysis.reply_reflections`: "That's awful. It sounds like you're caught in
+the middle of their fights.") is understanding, quoted as what worked where the model scored
+no interpretation or reflection.
 
 "Understanding" is empathy (interpretation, exploration or reflection at level 1 or more),
 or a reply that names a feeling the seeker has not written (:func:`named_feeling`: "It
@@ -109,16 +118,18 @@ from carelens.analysis.crisis_feedback import (
 )
 from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
 from carelens.analysis.feedback_own_story import about_the_helper, own_exhaustion
-from carelens.analysis.feelings import own_feelings, read_feelings
+from carelens.analysis.feelings import Feeling, own_feelings, read_feelings
 from carelens.analysis.openings import reflection_opening, seeker_clause, suggested_opening
 from carelens.analysis.pronouns import second_person
 from carelens.analysis.quoting import around, quote
 from carelens.analysis.reply_feelings import feeling_family, reply_reading
 from carelens.analysis.reply_judging import judging_words
 from carelens.analysis.reply_questions import asks, invites
+from carelens.analysis.reply_reflections import reflection_beside
 from carelens.analysis.reply_remarks import only_reactions, reactions
 from carelens.analysis.reply_sarcasm import sarcasm
-from carelens.analysis.rules import offer_spans
+from carelens.analysis.reply_validation import validation
+from carelens.analysis.rules import offer_spans, remarks_not_dismissive
 from carelens.analysis.words import WORD
 from carelens.types import DimensionScore, ResponseAnalysis, Span
 
@@ -228,10 +239,22 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     # no opening on the crisis words themselves (a learned cue covers its sentence)
     opening = suggested_opening(seeker, read, [(cue.start, cue.end) for cue in cues])
     named, reflected, held = reply_reading(response, seeker)
+    # a reflection beside remarks ("How awful. It sounds like you're caught in the middle"),
+    # which the model may not score beside them
+    reflection = reflection_beside(response, reacted)
     dismissive = _level(analysis, "dismissive")
-    if dismissive and reacted and not unsafe and only_reactions(response):
-        # "How sad." to "My dog died this morning": sympathy, not a dismissal (a reply with
-        # more in it, "How sad. Maybe adopt a new puppy?", is left to the model)
+    # "How sad." to "My dog died this morning", "How hurtful. You probably feel rejected.":
+    # sympathy and understanding, not a dismissal (a reply with more in it, "How sad. Maybe
+    # adopt a new puppy?", is left to the model), as the rules read them too
+    remarked = (
+        bool(reacted)
+        and not unsafe
+        and (dismissive > 0 or _leans_dismissive(analysis))
+        and remarks_not_dismissive(
+            response, seeker, reacted, _given_at(named, reflected, reflection)
+        )
+    )
+    if remarked:
         dismissive = 0
     # words that judge or blame them ("you have no right to be upset about that", "you
     # shouldn't feel that way", "you're lonely because you push everyone away"), or mock
@@ -239,11 +262,14 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     judging = (
         None if dismissive else judging_words(response, seeker) or held or sarcasm(response, seeker)
     )
-    if _leans_dismissive(analysis):
+    if _leans_dismissive(analysis) and not remarked:
         # "You're just bitter because she dumped you.": no feeling given as understanding
         named = reflected = None
     felt = named if named is not None else reflected  # a feeling given them: named, said back
-    understood = empathy >= 1 or felt is not None
+    understood = empathy >= 1 or felt is not None or reflection is not None
+    # words that validate their feeling ("You have every right to be angry"), read where a
+    # reply shows no understanding nor help (rule 5 or 9)
+    validated: tuple[int, int] | None = None
     compassion = _level(analysis, "compassion")
     # what to suggest next when nothing else fits: a reflection on their own words
     reflect = opening + "." if opening else "say back in your words what they told you."
@@ -293,7 +319,9 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             + "; show first that you understood what they are going through, so the help "
             "fits — " + reflect
         )
-    elif not understood and sympathy >= 1:
+    elif not understood and (sympathy >= 1 or (validated := validation(response)) is not None):
+        if sympathy >= 1:
+            validated = validation(response)
         used = {feeling_family(word) for word in WORD.findall(response)}
         offered = [word for word in feelings if feeling_family(word) not in used]
         words = " and ".join(f'"{w}"' for w in offered[:2])
@@ -301,6 +329,9 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         detail = "; ".join(part for part in (hint, opening) if part) or None
         # "sorrow" only where the message shows distress: "I got the job!" has none to share.
         shared = "responded warmly" if low_distress else "shared their sorrow"
+        if validated is not None:
+            # "You have every right to be angry": a response to the feeling, credited
+            shared = f'validated what they feel ("{quote(response, *validated, 10)}")'
         sentences.append(
             f"You {shared}; try naming what they may feel underneath"
             + (f" — {detail}." if detail else ".")
@@ -322,6 +353,11 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         # the divorce") is understanding the model may not score, beside a question too.
         done = "named what they may feel" if named is not None else "said back what they feel"
         sentences.append(f'You {done} ("{around(response, felt.match)}")' + _next_step(asked))
+    elif reflection is not None and interpreted == 0:
+        # "That's awful. It sounds like you're caught in the middle of their fights.": the
+        # reflection beside a remark, which the model scored on the remark or not at all
+        said = quote(response, *reflection, 10)
+        sentences.append(f'You put their experience into words ("{said}")' + _next_step(asked))
     elif empathy >= 1:
         if exploration >= 1 and interpreted == 0:
             sentences.append(
@@ -388,6 +424,15 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
 #: The model's probability that a reply is dismissive (level 1 or 2) at or above which a
 #: feeling the reply gives the seeker is not praised, though the level it chose is 0.
 _DISMISSIVE_LEAN = 0.5
+
+
+def _given_at(*found: Feeling | tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Where the feelings and the reflection ``found`` lie in the reply (those not None)."""
+    return [
+        item.match.span() if isinstance(item, Feeling) else item
+        for item in found
+        if item is not None
+    ]
 
 
 def _leans_dismissive(analysis: ResponseAnalysis) -> bool:

@@ -10,7 +10,9 @@ suicidal.", are none). No clause is offered from a sentence that opens with a co
 right after a sentence with such words ("And I think I might too"), nor one that carries
 them on (:func:`carries_on`): one that ends where its verb is left out ("I think I just
 might pretty soon"), refers back to the act ("I want to do it too", "I'm thinking of
-finally going through with this", "... till it bleeds and I can't stop"), only sets someone
+finally going through with this", "... till it bleeds and I can't stop"), says the seeker
+does not care ("I walked into traffic and I don't care", "I don't even care anymore": said
+of the act, not a feeling to say back as such), only sets someone
 against it ("I should've been the one who died, not my sister") or is a noun phrase that
 names something of it ("I know when I'll do it, the night of my birthday"), in the rest of
 their sentence or the next; and anywhere
@@ -78,6 +80,25 @@ _INTENT = re.compile(
     r"|(?:finds?|found|finding)\s+(?:me|my\s+body))\b",
     re.IGNORECASE,
 )
+#: Not caring, said after words of danger ("I walked into traffic and I don't care", "idc",
+#: "I couldn't care less", "I don't even care anymore", "I'm not even scared"): said of the
+#: act, no feeling to say back as such ("It sounds like you don't care…").
+_INDIFFERENT = re.compile(
+    r"\b(?:(?:don['\u2019]?t|do\s+not|dont|didn['\u2019]?t|didnt|couldn['\u2019]?t|couldnt"
+    r"|could\s+not|won['\u2019]?t|wont)\s+(?:(?:even|really|honestly|actually|rly)\s+)*"
+    r"(?:care|mind)|idc|idgaf|couldn['\u2019]?t\s+care\s+less|(?:(?:i['\u2019]?m|im|i\s+am|i\s+was)"
+    r"\s+not|i\s+wasn['\u2019]?t|i\s+wasnt)\s+(?:(?:even|really|honestly)\s+)*(?:scared|afraid"
+    r"|sorry)|nothing\s+matters|whatever\s+happens)\b",
+    re.IGNORECASE,
+)
+#: After the seeker's own danger, a calm that tells of a decision ("gonna d* it tonight, i
+#: feel so calm", "I'm at peace with it"), no feeling to say back as such.
+_SETTLED = re.compile(
+    r"\b(?:i\s+(?:feel|felt)|i['\u2019]?m|im|i\s+am)\s+(?:feeling\s+)?(?:(?:so|really|very"
+    r"|weirdly|strangely|oddly|actually|finally|just|kind\s+of|kinda)\s+)*(?:calm|calmer"
+    r"|at\s+peace|peaceful|relieved)\b",
+    re.IGNORECASE,
+)
 #: Last words of a clause whose verb is left out, to be read from the words before it ("I
 #: just might", "I think I will", "I'm going to", "I really want to").
 _LEFT_OUT_VERB = frozenset([
@@ -114,19 +135,24 @@ def carries_on(text: str, start: int, end: int, own: bool) -> bool:
     soon"), only sets someone against the danger (:data:`_SET_AGAINST`: "not my sister"), is a
     noun phrase that names something of it (:func:`noun_phrase_only`: "the night of my
     birthday"), refers back to the act (:data:`_REFERS_BACK`: "I want to do it too", "I can't
-    stop"), or, after danger that may be the seeker's ``own``, holds a word that may stand
-    for it (:data:`_POINTS_BACK`: "I deserve it", "That way I don't drag anyone down") or
-    tells of a plan or an intent (:data:`_INTENT`: "I've been planning for weeks", "I just
-    need the guts")."""
+    stop"), says the seeker does not care (:data:`_INDIFFERENT`: "... and I don't care",
+    "I'm not even scared"), or, after danger that may be the seeker's ``own``, holds a word
+    that may stand for it (:data:`_POINTS_BACK`: "I deserve it", "That way I don't drag
+    anyone down"), tells of a plan or an intent (:data:`_INTENT`: "I've been planning for
+    weeks", "I just need the guts") or a calm that tells of a decision (:data:`_SETTLED`: "i
+    feel so calm")."""
     if verb_left_out(text, start, end) or _SET_AGAINST.match(text, start, end) is not None:
         return True
     if noun_phrase_only(text, start, end):
         return True
     if _REFERS_BACK.search(text, start, end) is not None:
         return True
+    if _INDIFFERENT.search(text, start, end) is not None:
+        return True  # "I walked into traffic and I don't care"
     return own and (
         _POINTS_BACK.search(text, start, end) is not None
         or _INTENT.search(text, start, end) is not None
+        or _SETTLED.search(text, start, end) is not None
     )
 
 

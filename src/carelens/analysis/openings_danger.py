@@ -4,7 +4,8 @@ No clause is offered that holds a crisis cue ("It sounds like you bought a gun t
 yourself…" would echo the danger as a casual reflection), crisis wording the seeker negates,
 urging or method words, or "kys", "die", "kill myself"... whoever the seeker says wrote them
 (:data:`_DANGER`), also masked ("d-i-e", "d.i.e", "k*ll myself", "d*e":
-:func:`carelens.text.unmask`, :data:`_DANGER_MASKED`), in any of their forms ("hung
+:func:`carelens.text.unmask`, :data:`_DANGER_MASKED`; "k**l myself", "k.ll myself", "kll
+myself": :data:`_KILL_SPELT`), in any of their forms ("hung
 himself", "shot himself", "starving myself", "jumped off the parking garage", "stepping in
 front of a bus", "od'd", "I want to end all of this", "someone to just break in and murder
 me", "i've been cutting": :data:`_CUTTING`, "I punch walls till my knuckles bleed",
@@ -148,6 +149,15 @@ _DANGER_MASKED = re.compile(
     re.IGNORECASE,
 )
 
+#: "kill myself" spelt past a filter in ways no unmasking reads: letters starred or dotted
+#: beyond the vowels, or left out ("k**l myself", "k.ll myself", "kll myself", "k!ll
+#: mys*lf"); "kiss myself" is none.
+_KILL_SPELT = re.compile(
+    rf"\bk[il1!|*.#_{MASKED_LETTER}-]{{1,3}}\s*(?:my|your|ur|him|her|them|one)\s*"
+    rf"s[e3*.#{MASKED_LETTER}]?l(?:f|ves|[*{MASKED_LETTER}])",
+    re.IGNORECASE,
+)
+
 
 #: "cutting" or "cuts" of self-harm, told without "myself" ("i've been cutting", "my friend
 #: cuts and ...", "cuts on her arms", "cutting is the only thing that helps"): at the end of a
@@ -219,11 +229,16 @@ def _spans_of(seeker: str) -> tuple[tuple[int, int], ...]:
     unmasked = unmask(folded.text)
     # Without a masked letter the masked pattern finds what the plain one does, more slowly.
     danger = _DANGER_MASKED if MASKED_LETTER in unmasked.text else _DANGER
+    found = [found.span() for found in danger.finditer(unmasked.text)]
+    # "k**l myself", "kll myself": where no pattern above read them
+    found += [
+        spelt.span() for spelt in _KILL_SPELT.finditer(unmasked.text) if spelt.span() not in found
+    ]
     return (
         *((cue.start, cue.end) for cue in cues),
         *negated,
         *((span.start, span.end) for span in unsafe_spans(seeker)),
-        *(folded.span(*unmasked.span(*found.span())) for found in danger.finditer(unmasked.text)),
+        *(folded.span(*unmasked.span(*span)) for span in found),
         *(folded.span(*unmasked.span(*span)) for span in _cutting(unmasked.text)),
         *(folded.span(*unmasked.span(*span)) for span in warning_sign_spans(unmasked.text)),
     )

@@ -11,7 +11,8 @@ have woken or not to wake ("I wish I hadn't woken up this morning", "woke up wis
 "I want to sleep and not wake up for a long time", "I dream of never waking up"), not caring
 whether they die ("I wouldn't care if I got hit by a car", "I wouldn't mind if a car hit me")
 and seeing no point in anything any more ("there's no point to any of it anymore", "I don't
-see the point in going on", "i dont see teh point of anything"). "It sounds like you've been
+see the point in going on", "i dont see teh point of anything"), and a plan masked to get past
+a forum's filters ("gonna d* it tonight"). "It sounds like you've been
 planning how you'd do it…" would echo such words as a casual reflection, so
 :mod:`carelens.analysis.openings_danger` reads them as words of danger
 (:func:`warning_sign_spans`). Words that only look alike are not among them: a plan with a
@@ -175,8 +176,12 @@ _NO_POINT = (
     # "I don't see the point anymore" (not "... anymore of ironing shirts")
     rf"|(?:anymore|any\s+more)\b(?!\s+(?:of|in|to|for)\s+(?!(?:{_POINTLESS})\b)))"
 )
+#: A plan masked to get past a forum's filters: "do" with its vowel starred ("gonna d* it
+#: tonight", "I'll d*it soon", "thinking about d*ing it"), which no one masks but to hide
+#: the act it stands for; "d*** it" ("damn it") and "d*mn it" are swearing.
+_MASKED_DO = rf"\bd[*{MASKED_LETTER}](?:ing)?\s*it\b"
 #: The warning signs, one alternation.
-WARNING_SIGNS = "|".join((_WISHED_DEATH, _NOT_WOKEN, _NOT_CARING, _PLAN, _NO_POINT))
+WARNING_SIGNS = "|".join((_WISHED_DEATH, _NOT_WOKEN, _NOT_CARING, _PLAN, _NO_POINT, _MASKED_DO))
 _WARNING = re.compile(WARNING_SIGNS, re.IGNORECASE)
 #: :data:`WARNING_SIGNS` with a masked letter for any vowel ("it should have been m*",
 #: "d*ed": :func:`~carelens.text.vowels_masked`).
@@ -186,7 +191,7 @@ _WARNING_MASKED = re.compile(vowels_masked(WARNING_SIGNS), re.IGNORECASE)
 #: hold none.
 _GATE = re.compile(
     r"died|wak|wok|(?:was|were|been)\s+(?:me|the\s+one)|(?:care|mind)\s+(?:if|whether|when)"
-    r"|do\s+it|point"
+    r"|do\s+it|point|d\*"
 )
 
 

@@ -11,10 +11,11 @@ this tired") it is sympathy. A word the reply denies ("you're not alone"), one t
 happened ("sorry you lost your job"), the helper's own feeling ("I'm so sad to hear") or
 someone else's ("he must be angry"), one inside advice ("you should talk to someone when you
 feel lonely"), a remark of sympathy on what they told ("That's so sad", "How sad", "What a
-sad day": :mod:`carelens.analysis.reply_remarks`), one they had ("You were happy before you
-met him") and one the reply holds against them ("you get annoyed too easily", "You're
-angry? You have no right to be": :mod:`carelens.analysis.reply_judging`) give no feeling of
-theirs; nor does an affect word the reply does not give them ("Happy to help").
+sad day", and any not given them in outrage on their behalf: "How typical of them to leave
+you alone with this": :mod:`carelens.analysis.reply_remarks`), one they had ("You were
+happy before you met him") and one the reply holds against them ("you get annoyed too
+easily", "You're angry? You have no right to be": :mod:`carelens.analysis.reply_judging`)
+give no feeling of theirs; nor does an affect word the reply does not give them ("Happy to help").
 :func:`reply_reading` also gives the clause that holds a feeling against them by words after
 it ("you get annoyed too easily", "you're just bitter because you're single"), which
 :mod:`carelens.analysis.feedback` quotes as judging; it builds its sentences on these.
@@ -29,7 +30,7 @@ from typing import NamedTuple
 from carelens.analysis.feeling_words import AFFECT_WORDS, FEELING_WORDS
 from carelens.analysis.feelings import Feeling, read_feelings
 from carelens.analysis.reply_judging import HELD_AGAINST, as_said, blames, judged
-from carelens.analysis.reply_remarks import CLAUSE_END, is_remark, remark_given
+from carelens.analysis.reply_remarks import CLAUSE_END, is_remark, reactions, remark_given
 from carelens.analysis.reply_remarks import clause_head as _head
 from carelens.analysis.words import SENTENCE, WORD, plain, sentence_parts
 
@@ -140,6 +141,7 @@ def reply_reading(response: str, seeker: str) -> ReplyReading:
     seeker_text = as_said(seeker)
     instructions = _instructions(response)
     starts = [start for start, _ in instructions]
+    remarked: tuple[tuple[int, int], ...] | None = None  # read when a feeling needs it
     named: Feeling | None = None
     reflected: Feeling | None = None
     held: tuple[int, int] | None = None
@@ -153,6 +155,11 @@ def reply_reading(response: str, seeker: str) -> ReplyReading:
         i = bisect_left(starts, at + 1) - 1  # the last instruction starting at or before it
         if (i >= 0 and at < instructions[i][1]) or is_remark(framed, feeling.match):
             continue
+        if not _given(framed, feeling.match):
+            if remarked is None:
+                remarked = reactions(framed)  # remarks, outrage on their behalf: read once
+            if any(s <= at < e for s, e in remarked):
+                continue  # "How typical of them to leave you alone with this": sympathy
         head = _head(framed, feeling.match)
         if _PAST.search(head):
             continue  # "you were so happy with him": not theirs now

@@ -11,13 +11,20 @@ be"), which :mod:`carelens.analysis.reply_feelings` reads as named or said back.
 words after it ("to hear", "for you", "thing to go through"; not "that you still let him do
 that"), "that sucks", the helper's feeling for them ("I'm so sad to hear that", "I'm
 heartbroken for you", "my heart goes out to you"), or outrage on their behalf at someone
-else ("How dare he", "How immature of them", "How convenient for him"; not "How selfish of
-you", nor "How typical", which does not say of whom). :func:`only_reactions` says whether a
-text (a reply, a rationale span) holds nothing but such remarks, interjections ("Oh no",
-"Wow", "Oof"), a trailing word ("How sad, honestly") and a plain "I'm so sorry (to hear
-that)". Judging words ("How pathetic", "That's so dramatic") are no reaction words, and a
-remark with a word not listed after it ("That's so sad lol") is left to the model; so is
-sarcasm ("What a surprise."), which :mod:`carelens.analysis.reply_sarcasm` reads.
+else ("How dare he", "How immature of them", "How typical of them to leave you alone with
+this", "That was so cruel of him", "He had no right to talk to you like that", "Shame on
+them", "your boss is such a jerk"; not "How selfish of you", "That was so cruel of you", nor
+"How typical", which does not say of whom and
+:mod:`carelens.analysis.reply_sarcasm` reads as sarcasm); beside such outrage, a remark on
+how wrong the deed was is one too ("How dare he. That's so unprofessional.", which alone may
+judge the seeker). :func:`only_reactions` says whether a text (a reply, a rationale span)
+holds nothing but such remarks, interjections ("Oh no", "Wow", "Oof"), a trailing word ("How
+sad, honestly"), a plain "I'm so sorry (to hear that / you went through that)" and
+reassurance that takes their side ("You didn't deserve that", "It's not your fault");
+:func:`sympathy_only`, the same without needing a remark among them. Judging words ("How
+pathetic", "That's so dramatic") are no reaction words, and a remark with a word not listed
+after it ("That's so sad lol") is left to the model; so is sarcasm ("What a surprise."),
+which :mod:`carelens.analysis.reply_sarcasm` reads.
 :mod:`carelens.analysis.feedback` reads a remark as sympathy where the model read it as
 understanding, as nothing, or as dismissive.
 """
@@ -101,14 +108,58 @@ _OUTRAGE_WORDS = frozenset([
     "hypocritical", "callous", "spiteful", "vile", "awful", "horrible", "terrible",
     "ridiculous", "gross", "shady", "sneaky", "pathetic",
 ])  # fmt: skip
+#: Insults at someone else that take the seeker's side ("your boss is such a jerk", "he
+#: sounds like a total creep", "they're so toxic").
+_INSULT_WORDS = frozenset([
+    "jerk", "asshole", "arsehole", "ass", "idiot", "creep", "bully", "coward", "monster",
+    "prick", "dick", "douche", "douchebag", "clown", "narcissist", "moron", "tool", "scumbag",
+    "snake", "pos", "loser", "psycho", "toxic", "vile", "heartless", "selfish", "cruel", "trash",
+    "garbage", "awful", "horrible", "terrible", "disgusting", "nasty", "mean", "manipulative",
+    "abusive",
+])  # fmt: skip
+_INSULTS = (
+    "|".join(sorted(_INSULT_WORDS, key=len, reverse=True)) + r"|piece\s+of\s+(?:work|shit|crap)"
+)
+#: Intensifiers before a word of outrage.
+_VERY = r"(?:(?:so|very|really|incredibly|utterly|unbelievably|truly|just|such|pretty|super)\s+)*"
 #: Outrage on the seeker's behalf at someone else: "How dare he", "how dare they treat you
-#: like that", "How immature of them", "How convenient for him", "How typical of her".
+#: like that", "How immature of them", "How convenient for him", "How typical of them to
+#: leave you alone with this", "That was so cruel of him", "He had no right to talk to you
+#: like that", "Shame on them", "your boss is such a jerk".
 _OUTRAGE = re.compile(
-    r"\s*(?:(?:oh|wow|man|gosh|god|omg|ugh|honestly|seriously|and|like|um|uh)\s+)*"
+    r"\s*(?:(?:oh|wow|man|gosh|god|omg|ugh|honestly|seriously|and|like|um|uh|well)\s+)*"
     r"(?:how\s+dare\s+" + _OTHERS + r"\b[^.!?\n]*"
-    r"|how\s+(?:(?:so|very|really|incredibly|utterly|unbelievably|truly)\s+)*"
-    r"(?:" + "|".join(sorted(_OUTRAGE_WORDS)) + r")\s+(?:of|for|from)\s+" + _OTHERS + r"\b"
-    r"(?:\s+(?:to\s+(?:do|say)\s+(?:that|this)|honestly|really|though))*)\s*",
+    r"|(?:how|(?:that|this)(?:['\u2019]s|\s+is|\s+was))\s+"
+    + _VERY
+    + r"(?:"
+    + "|".join(sorted(_OUTRAGE_WORDS | REACTION_WORDS))
+    + r")\s+(?:of|for|from)\s+"
+    + _OTHERS
+    + r"\b"
+    r"(?:\s+(?:to\s+(?:do|say)\s+(?:that|this)|honestly|really|though))*"
+    # "How typical of them to leave you alone with this"
+    r"(?:\s+to\s+[^.!?\n]*)?"
+    r"|" + _OTHERS + r"\s+(?:had|has|have)\s+no\s+(?:right|business)\s+to\s+[^.!?\n]*"
+    r"|shame\s+on\s+" + _OTHERS + r"\b"
+    r"|" + _OTHERS + r"(?:['\u2019]s|['\u2019]re|\s+(?:is|are|was|were|sounds?(?:\s+like)?"
+    r"|seems?(?:\s+like)?))\s+" + _VERY + r"(?:(?:a|an|total|real|complete|absolute|such)\s+)*"
+    r"(?:" + _INSULTS + r")(?:\s+(?:honestly|tbh|really|though))?)\s*",
+    re.IGNORECASE,
+)
+#: A remark on how wrong someone else's deed was, read beside outrage at them ("How dare he.
+#: That's so unprofessional.", "that's so messed up", "That was completely uncalled for").
+_WRONG = re.compile(
+    r"\s*(?:(?:oh|wow|man|gosh|god|omg|ugh|honestly|seriously|and|like)\s+)*"
+    r"(?:that|this)(?:['\u2019]s|\s+is|\s+was)\s+"
+    + _VERY
+    + r"(?:(?:completely|totally|absolutely|not)\s+)?(?:"
+    + "|".join(sorted(_OUTRAGE_WORDS | REACTION_WORDS))
+    + r"|unprofessional|inappropriate|unacceptable|wrong|messed\s+up|uncalled\s+for|okay|ok"
+    r"|fair|right|abuse|abusive|harassment|bullying|bs|bullshit)"
+    r"(?:\s+(?:and\s+)?(?:not\s+)?(?:"
+    + "|".join(sorted(_OUTRAGE_WORDS | REACTION_WORDS))
+    + r"|unprofessional|inappropriate|unacceptable|wrong|okay|ok|fair|right))*"
+    r"(?:\s+(?:of\s+(?:him|her|them)|honestly|really|though|to\s+do\s+to\s+(?:you|someone)))?\s*",
     re.IGNORECASE,
 )
 #: A clause that only sympathises without a reaction word: interjections, a trailing word
@@ -122,9 +173,18 @@ _FILLER = re.compile(
     r"|(?:i(?:['\u2019]m|\s+am|m)\s+)?(?:(?:so|really|very|truly|deeply|terribly)\s+)*sorry"
     r"(?:\s+(?:to\s+(?:hear|read)(?:\s+(?:that|this|about\s+(?:that|this|it)))?"
     r"|for\s+(?:your|the)\s+loss|(?:that|this)\s+happened(?:\s+to\s+you)?"
-    r"|you['\u2019]re\s+going\s+through\s+(?:this|that)|about\s+(?:that|this|it)))?)?\s*",
+    r"|you['\u2019]re\s+going\s+through\s+(?:this|that)|about\s+(?:that|this|it)"
+    r"|(?:that\s+)?you\s+(?:went|had\s+to\s+go)\s+through\s+(?:that|this|it)"
+    r"|(?:that\s+)?you\s+had\s+to\s+(?:deal\s+with|face|experience)\s+(?:that|this|it)))?"
+    # reassurance that takes their side: "You didn't deserve that", "you deserve better"
+    r"|you\s+(?:(?:didn['\u2019]?t|did\s+not)\s+deserve\s+(?:that|this|it|any\s+of\s+(?:that|this"
+    r"|it))|deserve\s+(?:so\s+much\s+|way\s+|much\s+|a\s+lot\s+)?better)"
+    r"|(?:it|that|this)(?:['\u2019]s\s+not|\s+is\s+not|\s+was\s+not|\s+isn['\u2019]?t"
+    r"|\s+wasn['\u2019]?t)\s+(?:your|ur)\s+fault(?:\s+at\s+all)?)?\s*",
     re.IGNORECASE,
 )
+#: A reaction word said of the seeker ("That was so cruel of you"): no remark of sympathy.
+_OF_THEM = re.compile(r"\s+of\s+(?:you|u)\b", re.IGNORECASE)
 #: What may follow a reaction word: tail words and more reaction words ("so hard and unfair").
 _TAIL = _TAIL_WORDS | REACTION_WORDS
 #: The words without one of which no clause is a remark (:func:`reactions` reads no further).
@@ -140,8 +200,14 @@ _TRIGGERS = (
         "gutted",
         "upset",
         "heart",
+        "shame",
+        "piece",
     }
+    | _INSULT_WORDS
 )
+#: Words of outrage whose trigger word is too common to read alone ("He had no right to talk
+#: to you like that", "they had no business saying that").
+_TRIGGER_PHRASES = re.compile(r"\bno\s+(?:right|business)\b", re.IGNORECASE)
 
 
 def clause_head(text: str, word: re.Match[str]) -> str:
@@ -181,6 +247,8 @@ def _reacts(clause: str) -> bool:
         if word.group(0).lower() in REACTION_WORDS:
             head = clause[: word.start()]
             rest = clause[word.end() :]
+            if _OF_THEM.match(rest):
+                return False  # "That was so cruel of you": at the seeker
             return (
                 REMARK_BEFORE.fullmatch(head) is not None
                 and _GIVEN_AFTER.search(rest) is None
@@ -202,22 +270,45 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _reacting(text: str) -> list[tuple[int, int, bool]]:
+    """Each clause of ``text`` with a word in it, and whether it is a remark of sympathy and
+    nothing more (:func:`_reacts`); beside outrage at someone else (:data:`_OUTRAGE`: "How
+    dare he."), also a remark on how wrong their deed was (:data:`_WRONG`: "That's so
+    unprofessional.", "that's so messed up"), which alone may judge the seeker."""
+    found = [(s, e, _reacts(text[s:e])) for s, e in _clauses(text)]
+    if any(r and _OUTRAGE.fullmatch(text, s, e) for s, e, r in found):
+        found = [(s, e, r or _WRONG.fullmatch(text, s, e) is not None) for s, e, r in found]
+    return found
+
+
 def reactions(text: str) -> tuple[tuple[int, int], ...]:
     """Start and end of each clause of ``text`` that is a remark of sympathy and nothing
     more ("That's so discouraging", "How heartbreaking for you", "Ugh, that sucks", "I'm so
     sad to hear that"); none in "How sad that you still let him do that"."""
-    if not any(word.lower() in _TRIGGERS for word in WORD.findall(text)):
+    if (
+        not any(word.lower() in _TRIGGERS for word in WORD.findall(text))
+        and _TRIGGER_PHRASES.search(text) is None
+    ):
         return ()  # most replies: no word a remark needs
-    return tuple((s, e) for s, e in _clauses(text) if _reacts(text[s:e]))
+    return tuple((s, e) for s, e, r in _reacting(text) if r)
 
 
 def only_reactions(text: str) -> bool:
     """Whether ``text`` holds at least one remark of sympathy (:func:`reactions`) and no
-    clause but such remarks, interjections and a plain "I'm so sorry" ("Oh no, how
-    heartbreaking. I'm so sorry."; not "How sad. Have you tried dating apps?")."""
-    clauses = _clauses(text)
-    reacted = [_reacts(text[s:e]) for s, e in clauses]
-    return any(reacted) and all(
-        r or _FILLER.fullmatch(text[s:e]) is not None
-        for r, (s, e) in zip(reacted, clauses, strict=True)
+    clause but such remarks, interjections, a plain "I'm so sorry" and reassurance that takes
+    their side ("Oh no, how heartbreaking. I'm so sorry.", "How dare he. You didn't deserve
+    that."; not "How sad. Have you tried dating apps?")."""
+    reacted = _reacting(text)
+    return any(r for _, _, r in reacted) and all(
+        r or _FILLER.fullmatch(text[s:e]) is not None for s, e, r in reacted
+    )
+
+
+def sympathy_only(text: str) -> bool:
+    """Whether every clause of ``text`` (one at least) is a remark of sympathy, an
+    interjection, plain sorrow or reassurance that takes their side, as :func:`only_reactions`
+    reads them, a remark among them or not ("I'm so sorry.", "How awful.")."""
+    reacted = _reacting(text)
+    return bool(reacted) and all(
+        r or _FILLER.fullmatch(text[s:e]) is not None for s, e, r in reacted
     )

@@ -9,7 +9,15 @@ a surprise!", "How original!") is sincere to good news ("I got engaged!"), so it
 where the message tells no glad news (nor an achievement: "I aced my calc final", "my
 band's first gig went amazing"), said flat (not "What a surprise!") and beside no glad words
 or praise ("I'm so happy for you", "you crushed it", "You did it!", "😄"); mockery ("Boo
-hoo") counts always.
+hoo", "skill issue", "touch grass", "sucks to be you") counts always. A knowing remark ("How
+typical.", "Typical.", "Figures.", "Story of your life.", "Of course you did.") counts where
+the reply holds nothing else, or where it is aimed at the seeker ("How typical of you", "Of
+course you did", said flat), never to glad news; outrage at someone else ("How typical of
+them to leave you alone with this") is sympathy, which :mod:`carelens.analysis.reply_remarks`
+reads. Bare praise ("Great job. Really nailed it", "Nice going.", "Well done.") counts where
+the reply holds nothing else, said flat, and the message ends on a mishap of the seeker's
+(:data:`_MISHAP`: "I finished my thesis draft but it got rejected"); praise of something
+("Great job reaching out, that took courage") is sincere.
 These are word rules: sarcasm in other words ("Oh great, another breakup story") is left to
 the model's dismissive score.
 """
@@ -19,7 +27,6 @@ from __future__ import annotations
 import re
 
 from carelens.analysis.reply_remarks import CLAUSE_END
-from carelens.analysis.words import WORD
 
 #: Interjections and openers that may come before a sarcastic remark in its clause.
 _OPENERS = r"\s*(?:(?:oh|wow|well|gee|gosh|yeah|and|so|lol|lmao|haha)\s+)*"
@@ -58,42 +65,137 @@ _GLAD_NEWS = re.compile(
     r"|fine|awesome)|(?:my|our|[a-z]+['\u2019]s)\s+first|did\s+it)\b",
     re.IGNORECASE,
 )
-#: Mockery of their sorrow, whatever they told.
+#: Mockery of their sorrow, whatever they told ("Boo hoo", "skill issue", "go touch grass",
+#: "sucks to be you", "cry about it"): not "it's not a skill issue", which is a longer clause.
 _MOCKING = re.compile(
     _OPENERS + r"(?:boo+\s*-?\s*hoo+|cry\s+me\s+a\s+river|(?:wah|waa)+h*"
-    r"|(?:get\s+)?the\s+world['\u2019]?s\s+smallest\s+violin)\s*(?:lol|lmao|haha)?\s*",
+    r"|(?:get\s+)?the\s+world['\u2019]?s\s+smallest\s+violin"
+    r"|(?:(?:sounds\s+like\s+)?(?:a\s+)?|major\s+|huge\s+)skill\s+issue"
+    r"|(?:(?:just|maybe|pls|please)\s+)?(?:go\s+)?touch\s+(?:some\s+)?grass"
+    r"|sucks\s+to\s+(?:be\s+(?:you|u)|suck)|(?:go\s+)?cry\s+(?:about\s+it|harder)"
+    r"|cope\s+(?:harder|and\s+seethe)|git\s+gud|womp\s+womp|stay\s+mad)"
+    r"\s*(?:lol|lmao|haha|tbh|bro|dude)?\s*",
     re.IGNORECASE,
 )
-#: The words without one of which no clause is sarcasm (:func:`sarcasm` reads no further).
-_TRIGGERS = frozenset([
-    "surprise", "shocker", "original", "unexpected", "surprising", "unique", "surprised",
-    "shocked", "thought", "guessed", "known", "coming", "boo", "hoo", "river", "violin",
-    "wah", "waah", "waa",
-])  # fmt: skip
+#: A knowing remark on what they told, as if it were to be expected ("How typical.",
+#: "Typical.", "Figures.", "Story of your life."); with "of you" aimed at the seeker ("How
+#: typical of you"), which :data:`_AIMED` tells.
+_KNOWING = re.compile(
+    _OPENERS + r"(?:(?:how|so)\s+(?:very\s+)?typical(?:\s+of\s+(?:you|u))?|typical(?:\s+(?:you|u))?"
+    r"|(?:that\s+|it\s+)?figures|(?:the\s+)?story\s+of\s+(?:your|ur)\s+life"
+    r"|of\s+course\s+(?:you|u)\s+(?:did|do|would|are|were|have|had)(?:n['\u2019]?t)?)"
+    r"\s*(?:lol|lmao|haha|smh|honestly|tbh)?\s*",
+    re.IGNORECASE,
+)
+#: A knowing remark aimed at the seeker: it counts beside other words too ("Of course you
+#: did. Maybe listen next time.").
+_AIMED = re.compile(
+    r"\b(?:of\s+(?:you|u)|typical\s+(?:you|u)|of\s+course\s+(?:you|u))\b", re.IGNORECASE
+)
+#: Bare praise, feigned where it answers a mishap ("Great job.", "Really nailed it", "Nice
+#: going", "Well done", "Way to go", "Smooth move", "Bravo"); not praise of something ("Great
+#: job reaching out"), which is a longer clause.
+_PRAISE = re.compile(
+    _OPENERS + r"(?:(?:really\s+|you\s+(?:really\s+)?)?nailed\s+it|(?:(?:great|good|nice|amazing"
+    r"|excellent|fantastic|stellar|top\s+notch)\s+(?:job|work|going|one|move)"
+    r"|well\s+done|way\s+to\s+go|smooth(?:\s+move)?|real\s+smooth|bravo|genius|slow\s+clap)"
+    r"(?:\s+(?:there|buddy|champ|mate|bro|genius|again))?)\s*(?:lol|lmao|haha)?\s*",
+    re.IGNORECASE,
+)
+#: A mishap or failure the seeker tells of (what bare praise mocks): "I failed", "got
+#: rejected", "crashed my car", "I relapsed", "messed up".
+_MISHAP = re.compile(
+    r"\b(?:fail(?:ed|ing)?|flunk\w*|fired|rejected|dumped|crash(?:ed)?|wreck(?:ed)?|broke"
+    r"|ruin(?:ed)?|(?:messed|screwed|fucked|effed)\s+(?:up|it)|blew\s+it|bombed|relaps\w*"
+    r"|got\s+caught|overslept|forgot|lost|locked\s+(?:myself\s+)?out|kicked\s+out|suspended"
+    r"|expelled|evicted|arrested|laid\s+off|let\s+go|missed|spilled|dropped\s+out)\b",
+    re.IGNORECASE,
+)
+#: Fillers a reply of a knowing remark or bare praise may hold beside it.
+_FILLER = re.compile(
+    r"\s*(?:(?:oh|wow|well|lol|lmao|haha|smh|yeah|ok|okay|so|and|honestly)\s*)*", re.IGNORECASE
+)
+#: Words one of the remarks holds: a reply with none is read no further (most replies).
+_GATE = re.compile(
+    r"\b(?:surpris|shock|original|unexpected|unique|who\s+(?:would|could)|boo+\s*-?\s*hoo|river"
+    r"|violin|wa+h|skill\s+issue|grass|sucks\s+to|cry\s+(?:about|harder)|cope\s|git\s+gud"
+    r"|womp|stay\s+mad|typical|figures|story\s+of|of\s+course\s+(?:you|u)\b|nailed"
+    r"|(?:great|good|nice|amazing|excellent|fantastic|stellar|notch)\s+(?:job|work|going|one"
+    r"|move)|well\s+done|way\s+to\s+go|smooth|real\s+smooth|bravo|genius|slow\s+clap)",
+    re.IGNORECASE,
+)
 
 
 def sarcasm(response: str, seeker: str) -> tuple[int, int] | None:
     """Start and end of the first clause of ``response`` that is a sarcastic remark and
     nothing more, None without one: mockery (:data:`_MOCKING`: "Boo hoo", "Cry me a
-    river"), or feigned surprise or praise (:data:`_FEIGNED`: "What a surprise.", "How
+    river", "skill issue"), feigned surprise (:data:`_FEIGNED`: "What a surprise.", "How
     original.", "Shocker", "Who would have thought") said flat, beside no glad words
     (:data:`_GLAD`) and where the ``seeker``'s message tells no glad news
-    (:data:`_GLAD_NEWS`): "What a surprise, I'm so happy for you!" to "I got engaged!" is
-    sincere."""
-    if not any(word.lower() in _TRIGGERS for word in WORD.findall(response)):
+    (:data:`_GLAD_NEWS`: "What a surprise, I'm so happy for you!" to "I got engaged!" is
+    sincere), a knowing remark (:data:`_KNOWING`: "How typical.", "Figures.") and bare
+    praise (:data:`_PRAISE`: "Great job. Really nailed it") as :func:`_knowing` and
+    :func:`_mocking_praise` read them."""
+    if _GATE.search(response) is None:
         return None  # most replies: no word sarcasm needs
     bounds = [0]
     for mark in CLAUSE_END.finditer(response):
         bounds += [mark.start(), mark.end()]
     bounds.append(len(response))
-    for start, stop in zip(bounds[::2], bounds[1::2], strict=True):
+    clauses = list(zip(bounds[::2], bounds[1::2], strict=True))
+    for start, stop in clauses:
         clause = response[start:stop]
-        if _MOCKING.fullmatch(clause) or (
-            _FEIGNED.fullmatch(clause)
-            and not response.startswith("!", stop)
-            and _GLAD.search(response) is None
-            and _GLAD_NEWS.search(seeker) is None
+        if (
+            _MOCKING.fullmatch(clause)
+            or (
+                _FEIGNED.fullmatch(clause)
+                and not response.startswith("!", stop)
+                and _GLAD.search(response) is None
+                and _GLAD_NEWS.search(seeker) is None
+            )
+            or _knowing(response, clause, clauses, seeker)
+            or _mocking_praise(response, clause, clauses, seeker)
         ):
             lead = len(clause) - len(clause.lstrip())
             return start + lead, start + len(clause.rstrip())
     return None
+
+
+def _only(response: str, clauses: list[tuple[int, int]], remark: re.Pattern[str]) -> bool:
+    """Whether every clause of ``response`` is a ``remark`` or a filler (:data:`_FILLER`)."""
+    return all(
+        remark.fullmatch(response, start, stop) or _FILLER.fullmatch(response, start, stop)
+        for start, stop in clauses
+    )
+
+
+def _knowing(response: str, clause: str, clauses: list[tuple[int, int]], seeker: str) -> bool:
+    """Whether ``clause`` is a knowing remark (:data:`_KNOWING`) that mocks: aimed at the
+    seeker (:data:`_AIMED`: "How typical of you", "Of course you did") or the whole reply
+    ("How typical.", "Figures lol"), beside no glad words and not to glad news."""
+    return (
+        _KNOWING.fullmatch(clause) is not None
+        and (_AIMED.search(clause) is not None or _only(response, clauses, _KNOWING))
+        and _GLAD.search(response) is None
+        and _GLAD_NEWS.search(seeker) is None
+    )
+
+
+def _mocking_praise(
+    response: str, clause: str, clauses: list[tuple[int, int]], seeker: str
+) -> bool:
+    """Whether ``clause`` is bare praise (:data:`_PRAISE`) that mocks: the whole reply, said
+    flat (no "!", no emoji), to a message that ends on a mishap of the seeker's
+    (:data:`_MISHAP` after any glad news: "I finished my thesis draft but it got
+    rejected")."""
+    if (
+        _PRAISE.fullmatch(clause) is None
+        or "!" in response
+        or not _only(response, clauses, _PRAISE)  # so no glad words nor emoji beside it
+    ):
+        return False
+    mishaps = [found.start() for found in _MISHAP.finditer(seeker)]
+    if not mishaps:
+        return False
+    glad = [found.start() for found in _GLAD_NEWS.finditer(seeker)]
+    return not glad or glad[-1] < mishaps[-1]

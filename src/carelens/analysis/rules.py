@@ -1,6 +1,6 @@
-"""Rules that complement the model: unsafe wording is strongly dismissive, minimising and
-blaming phrases at least weakly, and a plain offer of the helper's own help or company at
-least weakly compassionate.
+"""Rules that complement the model: unsafe wording is strongly dismissive, minimising,
+blaming and mocking phrases at least weakly, remarks of sympathy not at all, and a plain
+offer of the helper's own help or company at least weakly compassionate.
 
 A reply that urges someone to die or tells them how (:mod:`carelens.analysis.unsafe`) is
 ``dismissive`` 2 under codebook v1.1: given those words (found once by the analyzer, which
@@ -20,7 +20,25 @@ fault", "you're not too sensitive" or "not that you should just get over it" nev
 (each pattern checks the words before it), and "at least" is only minimising when a person or
 situation follows ("at least you have a job"), not a quantity ("at least twice a week"). The
 "n't" of a rhetorical question that urges the phrase negates nothing: "why don't you just get
-over it?", "why not just cheer up?" and "can't you just get over it?" match.
+over it?", "why not just cheer up?" and "can't you just get over it?" match. Someone else's
+demand reported right before a phrase is not the helper's ("Your mom telling you to stop
+being dramatic was unfair"). Given the seeker's message, sarcasm
+(:func:`carelens.analysis.reply_sarcasm.sarcasm`: "How typical.", "skill issue", "Great
+job. Really nailed it" to a mishap) raises ``dismissive`` in the same way, so the style
+says what the feedback says.
+
+The other way, the model reads remarks of sympathy on what the seeker told ("How sad.", "How
+dare he.", "How typical of them to leave you alone with this") now as dismissal: where a
+reply is such remarks alone, or remarks beside words that give the seeker a feeling or say
+their experience back with nothing that judges, mocks or minimises
+(:func:`remarks_not_dismissive`: "How hurtful. You probably feel rejected."),
+:func:`apply_rules` lowers a ``dismissive`` the model leans to (level 1 or more, or its
+levels 1 and 2 together at least half likely) to 0, its probabilities mixed half-and-half
+with certainty of 0 and no spans, and raises ``sympathy`` from 0 to 1 with the remarks as
+its spans (label ``sympathy``, score 1.0): the style is then no longer ``dismissive``, as the
+feedback (:mod:`carelens.analysis.feedback`) reads the same reply. A reply of remarks alone
+that the model scored neither dismissive nor sympathy gets ``sympathy`` 1 in the same way
+("That was so cruel of him.": ``sympathy``, not ``other``).
 
 The codebook counts an offer of help, company or follow-up as compassion ("I can sit with you
 while you call your sponsor", "feel free to PM me", "I'm here if you want to talk"). The
@@ -40,9 +58,14 @@ import re
 from collections.abc import Mapping, Sequence
 
 from carelens.analysis.feeling_words import AFFECT_WORDS, FEELING_WORDS
-from carelens.analysis.reply_judging import said_by_others
+from carelens.analysis.reply_feelings import reply_reading
+from carelens.analysis.reply_judging import judging_words, said_by_others
 from carelens.analysis.reply_kind_blame import kind_no_right
+from carelens.analysis.reply_reflections import reflection_beside
+from carelens.analysis.reply_remarks import only_reactions, reactions, sympathy_only
+from carelens.analysis.reply_sarcasm import sarcasm
 from carelens.analysis.unsafe import unsafe_spans
+from carelens.analysis.words import SENTENCE, WORD
 from carelens.inference.spans import merge_overlapping, sentence_ranges
 from carelens.text import straight_apostrophes
 from carelens.types import DimensionScore, Span
@@ -63,6 +86,11 @@ _MINIMISING = (
     # critical of yourself" comfort
     r"\b(?:stop|quit)\s+(?:whining|complaining|being\s+so\s+\w+(?!\s+(?:on|of|to|with)\s+yourself)"
     r"|feeling\s+sorry\s+for\s+yourself)\b",
+    # "stop being dramatic", "quit being such a baby", "stop overreacting", "stop crying
+    # about it" (not "stop crying, I'm here", nor "stop being hard on yourself")
+    r"\b(?:stop|quit)\s+(?:being\s+(?:(?:such\s+)?(?:a|an)\s+)?(?:dramatic|drama\s+queen|(?:big\s+)?baby"
+    r"|crybaby|cry\s+baby|wimp|snowflake|extra|childish|whiny|sensitive|overdramatic)"
+    r"|overreacting|crying\s+(?:about|over)\s+(?:it|this|that|nothing))\b",
     r"\bwhat\s+did\s+you\s+(?:expect|think\s+would\s+happen)\b(?!\s+(?:to|from|when|at|of)\b)",
     r"\byou(?:'re|\s+are)\s+(?:just\s+)?(?:being\s+)?(?:too\s+sensitive|overreacting|dramatic|so\s+dramatic|"
     r"over\s*thinking\s+it|making\s+(?:a\s+)?(?:big\s+)?deal)\b",
@@ -141,6 +169,14 @@ _RHETORICAL = re.compile(
     re.IGNORECASE,
 )
 
+# Someone else's demand, reported right before the phrase ("Your mom telling you to stop being
+# dramatic was unfair", "people who tell you to just get over it").
+_TOLD_TO = re.compile(
+    r"\b(?:tell|tells|told|telling|say|says|said|saying|ask|asks|asked|asking|expect|expects"
+    r"|expected|expecting)\s+(?:you|u|me|us)\s+to\s+$",
+    re.IGNORECASE,
+)
+
 
 def _clause_head(text: str, at: int) -> str:
     """The words of ``at``'s clause before it (at most 40 characters): what a negation, a
@@ -149,16 +185,21 @@ def _clause_head(text: str, at: int) -> str:
 
 
 def minimising_spans(response: str) -> tuple[Span, ...]:
-    """Minimising or blaming phrases in ``response`` that are not negated (nor, for "no
-    right to be upset", reported: :data:`_NO_RIGHT`)."""
+    """Minimising or blaming phrases in ``response`` that are not negated, nor someone
+    else's demand reported (:data:`_TOLD_TO`; for "no right to be upset", reported in more
+    ways: :data:`_NO_RIGHT`)."""
     spans: list[Span] = []
     text = straight_apostrophes(response)  # a curly apostrophe negates as a straight one
     for pattern in (*_PATTERNS, _NO_RIGHT):
         for match in pattern.finditer(text):
             head = _RHETORICAL.sub(" ", _clause_head(text, match.start()))
-            if _NEGATED_BEFORE.search(head) or (
-                pattern is _NO_RIGHT
-                and (said_by_others(text, match.start()) or kind_no_right(text, match.start()))
+            if (
+                _NEGATED_BEFORE.search(head)
+                or _TOLD_TO.search(head)
+                or (
+                    pattern is _NO_RIGHT
+                    and (said_by_others(text, match.start()) or kind_no_right(text, match.start()))
+                )
             ):
                 continue
             end = match.end()
@@ -203,33 +244,99 @@ def apply_rules(
 
     ``unsafe`` is what :func:`~carelens.analysis.unsafe.unsafe_spans` found in ``response``
     (looked for here when not given, with ``seeker``, the message it answers, for its block
-    quotes).
+    quotes). Without ``seeker`` no sarcasm is read (glad news makes a feigned surprise
+    sincere), and the remarks of sympathy are read as if the message held no feeling word.
     """
     out = dict(dimensions)
     compassion = out.get("compassion")
     if compassion is not None and compassion.level == 0:
         offers = offer_spans(response)
         if offers:
-            out["compassion"] = _raised(compassion, 1, offers)
+            out["compassion"] = _ruled(compassion, 1, offers)
     score = out.get("dismissive")
-    if score is None or score.level == 2:
+    if score is None:
         return out
-    if unsafe is None:
+    if unsafe is None and score.level < 2:
         unsafe = unsafe_spans(response, seeker)
     if unsafe:
-        words = [Span(s.start, s.end, "dismissive", s.score) for s in unsafe]
-        out["dismissive"] = _raised(score, 2, merge_overlapping([*score.spans, *words]))
+        if score.level < 2:
+            words = [Span(s.start, s.end, "dismissive", s.score) for s in unsafe]
+            out["dismissive"] = _ruled(score, 2, merge_overlapping([*score.spans, *words]))
         return out
+    remarks = reactions(response)
+    if remarks and (score.level > 0 or sum(score.probabilities[1:]) >= 0.5):
+        if remarks_not_dismissive(
+            response, seeker or "", remarks, _given(response, seeker, remarks)
+        ):
+            # "How sad.", "How dare he.", "How hurtful. You probably feel rejected.": sympathy
+            out["dismissive"] = _ruled(score, 0, ())
+            _sympathy(out, remarks)
+            return out
+    elif remarks and only_reactions(response):
+        _sympathy(out, remarks)  # "That was so cruel of him.", scored nothing
     if score.level > 0:
         return out
     spans = minimising_spans(response)
+    if seeker is not None and (mocked := sarcasm(response, seeker)) is not None:
+        spans = merge_overlapping([*spans, Span(*mocked, "dismissive", 1.0)])
     if spans:
-        out["dismissive"] = _raised(score, 1, spans)
+        out["dismissive"] = _ruled(score, 1, spans)
     return out
 
 
-def _raised(score: DimensionScore, level: int, spans: tuple[Span, ...]) -> DimensionScore:
-    """``score`` raised to ``level`` by a rule: its probabilities mixed half-and-half with
+def _sympathy(out: dict[str, DimensionScore], remarks: Sequence[tuple[int, int]]) -> None:
+    """``sympathy`` in ``out`` raised from 0 to 1 for the remarks of sympathy ``remarks``, its
+    spans."""
+    sympathy = out.get("sympathy")
+    if sympathy is not None and sympathy.level == 0:
+        shown = tuple(Span(start, end, "sympathy", 1.0) for start, end in remarks)
+        out["sympathy"] = _ruled(sympathy, 1, shown)
+
+
+def _given(
+    response: str, seeker: str | None, remarks: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Where ``response`` gives the seeker a feeling (named or said back:
+    :func:`carelens.analysis.reply_feelings.reply_reading`) or reflects their experience
+    beside its remarks (:func:`carelens.analysis.reply_reflections.reflection_beside`)."""
+    named, reflected, _ = reply_reading(response, seeker or "")
+    found = [feeling.match.span() for feeling in (named, reflected) if feeling is not None]
+    if (reflection := reflection_beside(response, remarks)) is not None:
+        found.append(reflection)
+    return found
+
+
+def remarks_not_dismissive(
+    response: str, seeker: str, remarks: Sequence[tuple[int, int]], given: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether a dismissal the model reads in ``response`` is set aside for its remarks of
+    sympathy (``remarks``, :func:`carelens.analysis.reply_remarks.reactions`): the reply is
+    remarks alone (:func:`~carelens.analysis.reply_remarks.only_reactions`: "How sad.",
+    "How dare he."), or each of its sentences is remarks, interjections and plain sorrow
+    (:func:`~carelens.analysis.reply_remarks.sympathy_only`) or holds a feeling it gives the
+    seeker or a reflection (``given``: "How hurtful. You probably feel rejected.") and
+    nothing in it judges, blames, mocks or minimises them
+    (:func:`~carelens.analysis.reply_judging.judging_words`,
+    :func:`~carelens.analysis.reply_sarcasm.sarcasm`, :func:`minimising_spans`)."""
+    if not remarks:
+        return False
+    if only_reactions(response):
+        return True
+    for sentence in SENTENCE.finditer(response):
+        start, end = sentence.span()
+        if WORD.search(sentence.group(0)) is None or sympathy_only(sentence.group(0)):
+            continue
+        if not any(start <= at < end for at, _ in given):
+            return False
+    return (
+        judging_words(response, seeker) is None
+        and sarcasm(response, seeker) is None
+        and not minimising_spans(response)
+    )
+
+
+def _ruled(score: DimensionScore, level: int, spans: tuple[Span, ...]) -> DimensionScore:
+    """``score`` set to ``level`` by a rule: its probabilities mixed half-and-half with
     certainty of that level (so the level is the most probable), the rule's spans shown."""
     probabilities = tuple(
         round(p / 2 + (0.5 if k == level else 0.0), 4) for k, p in enumerate(score.probabilities)
