@@ -140,7 +140,11 @@ def test_stop_going_on_without_chatter_or_beside_a_risk_stays_a_cue(text: str, w
         ("took all 90 of my zoloft", "took all 90 of my zoloft"),
         ("took evry last one of my sleepin pills", "took evry last one of my sleepin pills"),
         ("i swalowed the whole bottle", "swalowed the whole bottle"),
-        ("necked a whole box of pills with a bottle of wine", "necked a whole box of pills"),
+        # (merged with the pills and the drink: crisis_means_near.MIXED)
+        (
+            "necked a whole box of pills with a bottle of wine",
+            "necked a whole box of pills with a bottle of wine",
+        ),
         # a whole container with no drug named, the clause ended or a time after it
         ("i took the whole bottle. please dont be mad at me", "took the whole bottle"),
         ("took the whole packet an hour ago", "took the whole packet"),

@@ -1,8 +1,10 @@
 """Crisis cues of a means come near (:mod:`carelens.analysis.crisis_means_near`): a gun put to
-the writer's mouth or temple, a jump wished with a height near it, alcohol with pills told as a
-plan, an ending or a whole supply; and the everyday sentences beside them (a dentist's mirror, a
-water gun, a jump into a lake or for joy, wine and pizza, a warning) that stay no cue. The cases
-are those a review of the crisis cues found missed, and the near misses beside them.
+the writer's mouth, temple or head, a gun in reach or to be used on the writer, a jump wished
+with a height near it, a ledge sat on or an edge looked over, alcohol with pills told as a plan,
+an ending or a whole supply; and the everyday sentences beside them (a dentist's mirror, a water
+gun, a robber's gun, clippers, a jump into a lake or for joy, a lunch on the ledge, wine and
+pizza, a warning) that stay no cue. The cases are those a review of the crisis cues found
+missed, and the near misses beside them.
 """
 
 from __future__ import annotations
@@ -151,3 +153,144 @@ def test_everyday_jumps_guns_voices_and_drinks_are_no_cue(text: str) -> None:
 )
 def test_the_near_means_beside_them_stay_cues(text: str) -> None:
     assert crisis_cues(text) != ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a gun bought or held to be used on the writer, or in the writer's reach
+        ("i bought a gun and i'm going to use it on myself", "use it on myself"),
+        ("got a gun today. gonna use it on myself", "use it on myself"),
+        ("i have my dads pistol and i want to turn it on myself", "turn it on myself"),
+        ("bought a shotgun, planning to use it on myself this weekend", "use it on myself"),
+        ("got some rope and i'm going to use it on myself", "use it on myself"),
+        ("loaded my rifle and sat with it in my mouth", "sat with it in my mouth"),
+        (
+            "i took my dad's glock and sat with it in my mouth for an hour",
+            "sat with it in my mouth",
+        ),
+        ("i know where my dad keeps his gun", "know where my dad keeps"),
+        ("my dad keeps a gun in his safe and i know the code", "know the code"),
+        ("I Found The Key To My Dads Gun Cabinet", "Found The Key"),
+        ("found the key to the gun safe. thinking about it", "found the key"),
+        # a gun to the writer's own head
+        ("i held a gun to my head last night", "gun to my head"),
+        ("i put a gun to my head", "gun to my head"),
+        ("had a gun to my head last night", "gun to my head"),
+        ("someone please put a bullet in my head", "bullet in my head"),
+        ("i wish someone would put a gun to my head", "gun to my head"),
+        ("he held a gun to my head and i wanted him to pull the trigger", "gun to my head"),
+    ],
+)
+def test_a_gun_in_reach_or_to_be_used_on_the_writer_is_a_cue(text: str, words: str) -> None:
+    assert words in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a robber's or another's gun held on the writer
+        "he held a gun to my head and took my wallet",
+        "the robber put a gun to my head and took my phone",
+        "a guy held a gun to my head during the robbery",
+        "got mugged last night, some dude pressed a gun to my head",
+        "they held a gun to my head and made me empty the register",
+        "my ex held a gun to my head once",
+        # no means, a means for grooming, no gun near the code
+        "bought a face mask and i'm going to use it on myself tonight",
+        "got new hair clippers, gonna use them on myself",
+        "i bought a new razor, gonna use it on myself for my legs",
+        "loaded my rifle and went hunting with my dad",
+        "i know the code to the wifi",
+        "i know where my dad keeps the spare key",
+        "i know where my mom hides the christmas presents",
+        "my dad found the key to his gun safe after a week",
+    ],
+)
+def test_a_gun_another_held_or_no_means_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("mixing my xanax with alcohol so i just don't wake up", "mixing my xanax with alcohol"),
+        (
+            "i've got my sleeping pills and a bottle of wine, that should do it",
+            "pills and a bottle of wine",
+        ),
+        ("gonna take all my xanax with vodka so i dont wake up", "take all my xanax with vodka"),
+        (
+            "sleeping pills and a bottle of vodka tonight, that should do the trick",
+            "pills and a bottle of vodka",
+        ),
+        (
+            "got my pills and a bottle of whiskey. hopefully i won't wake up",
+            "pills and a bottle of whiskey",
+        ),
+        ("Mixing My Meds With Wine So I Never Wake Up", "Mixing My Meds With Wine"),
+    ],
+)
+def test_pills_and_a_drink_for_not_waking_up_are_a_cue(text: str, words: str) -> None:
+    assert words in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i've got my allergy pills and a bottle of wine for the party",
+        "mixing my meds with alcohol is a bad idea, my doctor said so",
+        "sleeping pills and a bottle of wine, that's my saturday night lol",
+        "i had a glass of wine with my pills tonight, is it ok?",
+    ],
+)
+def test_pills_and_a_bottle_of_a_drink_without_a_plan_are_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("sat on the ledge for an hour", "sat on the ledge"),
+        (
+            "been looking over the edge of the bridge again tonight",
+            "looking over the edge of the bridge",
+        ),
+        (
+            "i sat on the edge of the roof last night and thought about it",
+            "sat on the edge of the roof",
+        ),
+        ("stood on the ledge of the parking garage for like an hour", "stood on the ledge"),
+        (
+            "keep looking over the edge of the balcony every night",
+            "looking over the edge of the balcony",
+        ),
+        ("Sitting On The Ledge Of The Bridge rn", "Sitting On The Ledge"),
+        ("i stood at the railing of the bridge for an hour", "stood at the railing"),
+        (
+            "i've been here two hours on the top level of the parking garage looking over the edge",
+            "looking over the edge",
+        ),
+    ],
+)
+def test_a_ledge_sat_on_or_an_edge_looked_over_is_a_cue(text: str, words: str) -> None:
+    assert words in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sat on the ledge eating my lunch",
+        "the cat sat on the window ledge all afternoon",
+        "we looked over the edge of the grand canyon, amazing view",
+        "looking over the edge of the cliff made me dizzy, scared of heights",
+        "i sat on the edge of the bed and cried",
+        "sitting on the edge of my seat the whole movie",
+        "i looked down from the roof and saw my friends",
+        "we climbed on the railing for a photo",
+        "my cat loves to sit on the balcony railing",
+        "living on the edge lol",
+    ],
+)
+def test_an_everyday_ledge_or_edge_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

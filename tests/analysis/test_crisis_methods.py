@@ -282,3 +282,71 @@ def test_ending_up_like_them_or_planning_the_same_is_a_cue(text: str, words: str
 )
 def test_ending_up_like_someone_resolved_against_or_everyday_is_no_cue(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "my brother killed himself and i feel like i'll end up the same way",
+            "end up the same way",
+        ),
+        (
+            "my mom hung herself when i was 10 and im scared ill end up the same way",
+            "end up the same way",
+        ),
+        (
+            "dad shot himself last year. i'm going to end up the same as him",
+            "end up the same as him",
+        ),
+        (
+            "My Sister Overdosed In March And I'll Probably End Up The Same Way",
+            "End Up The Same Way",
+        ),
+    ],
+)
+def test_ending_up_the_same_way_after_a_suicide_is_a_cue(text: str, words: str) -> None:
+    assert words in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother killed himself and i'm determined not to end up the same way",
+        "my dad dropped out of college and i feel like i'll end up the same way",
+        "my brother went bald at 30, i'll end up the same way",
+        "my mom was a teacher and i'll end up the same way",
+    ],
+)
+def test_ending_up_the_same_way_resolved_against_or_everyday_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("want to jump from the 10th floor", "jump from the 10th floor"),
+        (
+            "thinking about jumping from the 12th floor",
+            "thinking about jumping from the 12th floor",
+        ),
+        ("i wanna jump from my 8th floor window", "jump from my 8th floor"),
+        ("i want to jump from my bedroom window", "jump from my bedroom window"),
+        ("I Want To Jump Off The Top Floor", "Jump Off The Top Floor"),
+    ],
+)
+def test_a_jump_from_a_high_floor_or_a_window_is_a_cue(text: str, words: str) -> None:
+    assert words in cue_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my office is on the 10th floor",
+        "we jumped from the 2nd floor into the pool",
+        "my cat jumped from the window onto the couch",
+        "i jumped off the floor when the alarm went off",
+    ],
+)
+def test_a_floor_or_a_window_in_everyday_life_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

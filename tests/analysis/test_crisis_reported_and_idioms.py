@@ -99,7 +99,8 @@ def test_what_the_seeker_was_told_and_takes_up_is_a_cue(text: str, words: str) -
         ("Someone said I should just kill myself, and you know what, I'm done.", ["kill myself"]),
         ("I was told to kill myself. I'm going to do it tonight.", ["kill myself"]),
         ("I was told to kill myself. Tonight I'm doing it.", ["kill myself"]),
-        ("They told me to kill myself. I've written my note.", ["kill myself"]),
+        # (the note written is a cue of its own too: crisis_farewells)
+        ("They told me to kill myself. I've written my note.", ["kill myself", "my note"]),
         ("They told me to kill myself and I wish I had the guts", ["kill myself"]),
         # a cue of the seeker's own risk elsewhere in the message
         ("my dad told me to kill myself. I want to die.", ["kill myself", "want to die"]),

@@ -2,8 +2,11 @@
 overdose or another's risk told inside a film, a show, a book, a song or a game is the story's
 ("the episode where she writes goodbye letters to everyone was so sad", "in the movie he jumps
 off a bridge at the end"), not a cue; the writer's own act or wish after a story, a person's act
-a story came before and a story read as a real person's stay cues. The cases are those a review
-of the crisis cues found flagged wrongly, and the near misses beside them.
+a story came before and a story read as a real person's stay cues; so does a story's act the
+writer turns to themselves ("... that'll be me by friday"). A story's person who says the wish
+("the main character in the game says she wants to die") is the story's, a real person who says
+it beside a game ("jake in the game says") is not. The cases are those a review of the crisis
+cues found flagged wrongly, and the near misses beside them.
 """
 
 from __future__ import annotations
@@ -185,26 +188,47 @@ def test_a_story_person_named_by_the_work_is_no_cue(text: str) -> None:
         "in the book she overdoses. got a full bottle of them here",
         "the episode where he cuts himself. did the same last night",
         "in the movie she slits her wrists. tried that on sunday",
-        pytest.param(
-            "the movie where the guy jumps off a building. that'll be me by friday",
-            marks=pytest.mark.xfail(
-                strict=True, reason="no cue pattern reads the act yet, story or not"
-            ),
-        ),
-        pytest.param(
-            "in the movie he puts a gun to his head. dad keeps his in the nightstand and i "
-            "know the code",
-            marks=pytest.mark.xfail(
-                strict=True, reason="no cue pattern reads the act yet, story or not"
-            ),
-        ),
-        pytest.param(
-            "my poem is about a boy who wants to die, the boy is me",
-            marks=pytest.mark.xfail(
-                strict=True, reason="no cue pattern reads the act yet, story or not"
-            ),
-        ),
+        # the story's act turned to the writer, a gun in the writer's reach after it
+        # (crisis_turned_to_me, crisis_means_near)
+        "the movie where the guy jumps off a building. that'll be me by friday",
+        "in the movie he puts a gun to his head. dad keeps his in the nightstand and i know the "
+        "code",
+        "my poem is about a boy who wants to die, the boy is me",
     ],
 )
 def test_a_story_beside_words_not_about_the_work_stays_a_cue(text: str) -> None:
+    assert crisis_cues(text) != ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the main character in the game says she wants to die",
+        "the npc in the game says he wants to die",
+        "in the game the mc keeps saying she wants to die",
+        "the main character of the game keeps saying she wants to die lol",
+        "In This Game The Protagonist Keeps Saying He Wants To Die",
+        "the main character in the anime says she wants to kill herself",
+    ],
+)
+def test_a_story_person_who_says_the_wish_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a real person speaks, in or beside the game
+        "jake in the game says he wants to die",
+        "my friend in the game keeps saying she wants to die",
+        "my sister in the game chat says she wants to die",
+        "in the game my sister says she wants to die",
+        "my guy keeps saying he wants to die",
+        # the message turns to the writer after the story person's saying
+        "in the game the main character says she wants to die. same tbh",
+        "the main character keeps saying she wants to die and so do i",
+        "that game character who says she wants to die is so relatable",
+    ],
+)
+def test_a_real_persons_saying_or_a_turn_beside_a_game_stays_a_cue(text: str) -> None:
     assert crisis_cues(text) != ()

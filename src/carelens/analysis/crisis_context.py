@@ -32,7 +32,8 @@ come near, not a toy, a jump for joy nor wine with pizza
 ... wanted to jump", "wine and pills tonight, then nothing"); "od'd" as an overdose, not the
 name "Oded". None of the means, farewells, overdoses, jumps and third parties' risks is a cue
 told in a story (:mod:`carelens.analysis.crisis_stories`: "in the movie he jumps off a bridge
-at the end").
+at the end"), nor is a death wish laughed off nor a jump for sport
+(:mod:`carelens.analysis.crisis_unreal`: "the movie was so bad i wanted to die lol").
 :mod:`carelens.analysis.crisis` runs them. :func:`not_own_mentions` gives the words set aside
 as another's telling or an idiom, which the learned flag does not read either.
 """
@@ -78,6 +79,7 @@ from carelens.analysis.crisis_patterns import (
 )
 from carelens.analysis.crisis_stories import in_a_story
 from carelens.analysis.crisis_tellings import taken_up_after, told_to_writer
+from carelens.analysis.crisis_unreal import with_unreal
 from carelens.disguises import MASKED_LETTER
 
 # The writer's negation of the cue: "not", "never", "no longer" or a contraction ("won't",
@@ -393,6 +395,8 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     **METHOD_CHECKS,
     **NEAR_CHECKS,
 }
+# Joined: a hyperbole laughed off, a jump for sport (:mod:`carelens.analysis.crisis_unreal`).
+_CONTEXT = with_unreal(_CONTEXT)
 #: The checks by the pattern they read, as written and as it reads a masked letter
 #: (:func:`~carelens.analysis.crisis_patterns.masked_pattern`).
 CONTEXT_CHECKS: dict[str, Callable[[str, int, int], bool]] = {

@@ -13,7 +13,9 @@ before my holiday"): a goodbye needs words of an ending near it ("Goodbye. I lov
 another act or the calm after them ("I've been giving away my things and saying goodbye to
 people. I feel calm now."), and goodbye letters written are a sign alone ("I wrote my goodbye
 letters tonight"), but to an everyday recipient ("a goodbye letter to my old job", "... to my
-eating disorder", "... to my grandpa who passed away"). None of them is a cue told in a story
+eating disorder", "... to my grandpa who passed away"); so is the writer's own note written ("i
+wrote my note tonight", "my note is done"), but for an everyday use ("wrote my note for the
+teacher", "left my note on the fridge, grocery list"). None of them is a cue told in a story
 (:func:`carelens.analysis.crisis_stories.in_a_story`: "the episode where she writes goodbye
 letters to everyone was so sad"), but the writer's own after one is ("after that show I've been
 writing goodbye letters to my family"). :data:`FAREWELL_CHECKS` maps each pattern to its check;
@@ -33,6 +35,7 @@ from carelens.analysis.crisis_patterns import (
     GOODBYE,
     GOODBYE_LETTERS,
     LAST_POST,
+    OWN_NOTE,
 )
 from carelens.analysis.crisis_stories import in_a_story
 
@@ -177,11 +180,42 @@ def _goodbye_letters(text: str, start: int, end: int) -> bool:
     return _final_farewell(text, start, end)
 
 
+# After the writer's note, an everyday use of it: a school, a doctor, an absence, a list, the
+# fridge, being home late ("my note for the teacher", "left my note on the fridge").
+_EVERYDAY_NOTE = re.compile(
+    r"\b(?:school|class|teacher|homework|exams?|lecture|doctor'?s?|dentist|sick\s+note|absen\w*"
+    r"|excuse|permission|appointment|grocer\w*|shopping|to-?do|fridge|lunch|(?:be|running|home)"
+    r"\s+late|be\s+(?:home|back)|reminder|sticky|post-?it|birthday|card|gift|valentine|landlord"
+    r"|(?:baby)?sitter|nanny|whiteboard|planner)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_note(text: str, start: int, end: int) -> bool:
+    """The writer's own note written (:data:`~carelens.analysis.crisis_patterns.OWN_NOTE`,
+    :data:`_WRITTEN_BEFORE`, :data:`_WRITTEN_AFTER`: "i wrote my note tonight", "my note is
+    done"), not to an everyday recipient (:data:`_EVERYDAY_RECIPIENT`: "... to my landlord")
+    nor for an everyday use in the rest of its sentence (:data:`_EVERYDAY_NOTE`: "... for the
+    teacher", "... on the fridge, grocery list") unless a loved one is written to too, nor
+    beside an everyday leaving (:func:`_final_farewell`)."""
+    written = _WRITTEN_BEFORE.search(text, max(0, start - 60), start) is not None
+    if not written and _WRITTEN_AFTER.match(text, end) is None:
+        return False
+    rest = _SENTENCE_REST.match(text, end)
+    assert rest is not None  # it matches the empty string
+    everyday = _EVERYDAY_RECIPIENT.match(text, end) is not None
+    everyday = everyday or _EVERYDAY_NOTE.search(text, end, rest.end()) is not None
+    if everyday and _LOVED_ONES.search(text, end, rest.end()) is None:
+        return False
+    return _final_farewell(text, start, end)
+
+
 #: The farewells' patterns with their checks (joined to
 #: :data:`carelens.analysis.crisis_context.CONTEXT_CHECKS`).
 FAREWELL_CHECKS: dict[str, Callable[[str, int, int], bool]] = {
     **dict.fromkeys(FAREWELL_ACTS, _farewell_acts),
     GOODBYE_LETTERS: _goodbye_letters,
+    OWN_NOTE: _own_note,
     GOODBYE: _goodbye,
     LAST_POST: _last_words,
     **dict.fromkeys(FINAL_FAREWELLS, _final_farewell),

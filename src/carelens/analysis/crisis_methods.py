@@ -19,8 +19,10 @@ pet's leap. No means is a cue told in a story or a game
 himself", "in the movie he jumps off a bridge at the end"). And after someone's suicide,
 attempt or self-harm is told, in life or in a story, the thought, plan or wish of the same
 ("since my dad's suicide attempt I've been thinking about it too", "I want to do the same",
-"I want to join her", "i'll end up like him and honestly i'm ok with that") is a cue: the
-writer's, or a third party's told so.
+"I want to join her", "i'll end up like him and honestly i'm ok with that", "i feel like i'll end
+up the same way") is a cue: the writer's, or a third party's told so; so is the act turned to the
+writer ("... that'll be me by friday": :mod:`carelens.analysis.crisis_turned_to_me`). A jump from
+a high floor or a window is read as one from a bridge ("want to jump from the 10th floor").
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import re
 from collections.abc import Callable
 
 from carelens.analysis.crisis_stories import in_a_story
+from carelens.analysis.crisis_turned_to_me import TURNED_TO_ME, turned_to_me
 from carelens.analysis.words import sentence_after, sentence_before
 from carelens.disguises import MASKED_LETTER, unmask
 
@@ -55,13 +58,15 @@ OWN_MEANS = (
     r"|drown(?:ing)?|stab(?:bing)?)\s+my\s*self\b"
 )
 # A height one jumps from: a bridge, a building, a roof, a cliff, a parking garage, an
-# overpass, a balcony, a tower, a ledge; maybe "the top of", maybe two words before it ("the
-# golden gate bridge", "a 10 story building"). Not the couch, the bus or the diving board.
+# overpass, a balcony, a tower, a ledge, a window, a high floor ("the 10th floor", "the top
+# floor"); maybe "the top of", maybe two words before it ("the golden gate bridge", "a 10 story
+# building", "my 8th floor window"). Not the couch, the bus, the floor or the diving board.
 _HEIGHT = (
     r"(?:of\s+)?(?:the\s+top\s+(?:floor\s+)?of\s+)?(?:a|an|the|his|her|their|my|our|that|this"
     r"|some)\s+(?:[\w'-]+\s+){0,2}?(?:bridge|building|roof|rooftop|cliff|(?:parking\s+)?garage"
     r"|parking\s+(?:structure|deck|ramp)|car\s*park|overpass|balcony|tower|skyscraper|ledge"
-    r"|high[\s-]?rise)s?\b"
+    r"|high[\s-]?rise|window|(?:\d+\s*(?:st|nd|rd|th)|top|highest|upper)\s+(?:floor"
+    r"|stor(?:e?y)))s?\b"
 )
 #: A jump from a height, or oneself thrown from one: "I jumped off a bridge last year", "she
 #: wants to jump off the overpass", "he threw himself off the balcony" (:func:`jump_reading`).
@@ -85,7 +90,7 @@ CUTTING = (
 #: The thought, plan or wish of the same act after someone's suicide, attempt or self-harm is
 #: told: "I've been thinking about it too", "sometimes I think about doing the same", "i've been
 #: planning the same thing", "i want to do it too", "I want to join her", "i'll end up like him
-#: and honestly i'm ok with that" (:func:`same_act`).
+#: and honestly i'm ok with that", "i feel like i'll end up the same way" (:func:`same_act`).
 SAME_ACT = (
     r"\b(?:think|thinking|thought|considered|considering|contemplat(?:e|ed|ing)|plan(?:s|ned|ning)?"
     r"(?:\s+on)?)\s+(?:about\s+|of\s+|abt\s+)?(?:(?:it|that|doing\s+(?:it|that))\s+(?:too|as\s+well"
@@ -95,7 +100,8 @@ SAME_ACT = (
     r"|\b(?:join|follow)(?:ing)?\s+(?:him|them|her(?=\s*(?:$|[^\w\s']|(?:soon|now|there|someday"
     r"|too|so|tonight|sometimes|and|but|because|again|forever|in\s+(?:death|heaven|the\s+grave))"
     r"\b)))\b(?!\s+(?:for|at|on|to|and|or|with|as|in(?!\s+(?:death|heaven|the\s+grave)))\b)"
-    r"|\bend(?:ing)?\s+up\s+(?:just\s+)?like\s+(?:him|her|them|my\s+(?:[\w'-]+\s+)?[\w'-]+)\b"
+    r"|\bend(?:ing)?\s+up\s+(?:just\s+)?(?:(?:like|the\s+same\s+as)\s+(?:him|her|them|my\s+"
+    r"(?:[\w'-]+\s+)?[\w'-]+)|the\s+same\s+way)\b"
 )
 
 _FLAGS = re.IGNORECASE
@@ -405,14 +411,25 @@ def same_act(text: str, start: int, end: int) -> bool:
     return told
 
 
-#: The patterns of this module by the label of their cues, and their checks; "od'd" is read
-#: as an overdose is (:mod:`carelens.analysis.crisis_context`).
-SUICIDE_MEANS = (OWN_MEANS, THEY_MEANS, JUMP_OFF, SAME_ACT)
+def _turned_to_me(text: str, start: int, end: int) -> bool:
+    """A told act turned to the writer
+    (:func:`~carelens.analysis.crisis_turned_to_me.turned_to_me`) in a message without the word
+    "suicide" told of no attempt (:data:`_SUICIDE_WORD`): beside that word, a cue already, the
+    crisis feedback quotes the writer's own words after a loss ("my sister died by suicide and i
+    keep thinking i'll be next"), as for the wish to follow (:func:`same_act`)."""
+    return turned_to_me(text, start, end) and _SUICIDE_WORD.search(unmask(text).text) is None
+
+
+#: The patterns of this module by the label of their cues, and their checks, with a told act
+#: turned to the writer ("... that'll be me": :mod:`carelens.analysis.crisis_turned_to_me`);
+#: "od'd" is read as an overdose is (:mod:`carelens.analysis.crisis_context`).
+SUICIDE_MEANS = (OWN_MEANS, THEY_MEANS, JUMP_OFF, SAME_ACT, TURNED_TO_ME)
 SELF_HARM_MEANS = (OD_PAST, CUTTING)
 METHOD_CHECKS: dict[str, Callable[[str, int, int], bool]] = {
     OWN_MEANS: own_means,
     THEY_MEANS: their_means,
     JUMP_OFF: jump_reading,
     SAME_ACT: same_act,
+    TURNED_TO_ME: _turned_to_me,
     CUTTING: cutting_alone,
 }

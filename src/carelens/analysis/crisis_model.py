@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from carelens.analysis.crisis_context import not_own_mentions
+from carelens.analysis.crisis_unreal import unreal_mentions
 from carelens.analysis.personal_distress import HashedLinearModel
 from carelens.errors import ModelError
 from carelens.inference.spans import sentence_ranges
@@ -145,8 +146,9 @@ class CrisisWordingModel(HashedLinearModel):
         # as crisis words whatever their sense. The rest of the post is still read.
         figures = [m.span() for m in _FIGURATIVE.finditer(seeker_text)]
         # So are crisis words that are not the writer's own ("someone told me to kill myself",
-        # "I'd rather die than go to that party"), which no pattern flags.
-        figures += not_own_mentions(seeker_text)
+        # "I'd rather die than go to that party") or tell of no real risk ("the movie was so
+        # bad i wanted to die lol", a bungee jump), which no pattern flags.
+        figures += not_own_mentions(seeker_text) + unreal_mentions(seeker_text)
         seeker_text = _blanked(seeker_text, figures)
         sentences = list(sentence_ranges(seeker_text))
         if skip:

@@ -17,9 +17,10 @@ bottle": :mod:`carelens.analysis.crisis_overdose_patterns`); going on living giv
 don't want to go on anymore", "maybe I should stop going on.":
 :mod:`carelens.analysis.crisis_giving_up`); and a means (hanging, shooting, a jump from a
 height, "od'd", "cutting") and the same act after another's, with their checks
-(:mod:`carelens.analysis.crisis_methods`); and a means come near, a gun to the mouth, a jump
-wished on a height, alcohol with pills (:mod:`carelens.analysis.crisis_means_near`). This module
-only states the patterns; the scanning lives in :mod:`carelens.analysis.crisis`.
+(:mod:`carelens.analysis.crisis_methods`); and a means come near, a gun to the mouth or the
+head, a gun in reach, a jump wished on a height, a ledge or an edge, alcohol with pills
+(:mod:`carelens.analysis.crisis_means_near`). This module only states the patterns; the scanning
+lives in :mod:`carelens.analysis.crisis`.
 """
 
 from __future__ import annotations
@@ -163,6 +164,11 @@ FAREWELL_ACTS = (_GIVEN_AWAY, _LETTERS, _GOODBYES_TO)
 #: goodbye letter to my old job", "... to my eating disorder", "a farewell letter to my team
 #: before I retire").
 GOODBYE_LETTERS = rf"\b{BYE}\s+(?:letters?|notes?)\b"
+#: The writer's own note, a suicide note unnamed: "i wrote my note tonight", "finished writing
+#: my note to my family", "my note is done"; a check reads its writing and sets aside an
+#: everyday recipient or use ("wrote my note for the teacher", "left my note on the fridge,
+#: grocery list"); "a note", "my notes", "my thank-you note" are none.
+OWN_NOTE = r"\bmy\s+(?:(?:last|final)\s+)?note\b"
 #: The other farewells, a cue without an everyday leaving near them.
 FINAL_FAREWELLS = (
     r"\bby\s+the\s+time\s+(?:you|u|anyone|someone|somebody|people)\s+(?:\w+\s+)?(?:read|reads|"
@@ -175,7 +181,7 @@ FINAL_FAREWELLS = (
     r"\bi\s+(?:\w+\s+)?won'?t\s+be\s+(?:here|around|alive)\s+(?:after\s+(?:tonight|today|this\s+(?:week|weekend))"
     r"|(?:for\s+)?much\s+longer|anymore|any\s+more|by\s+(?:tomorrow|morning|then))\b",
 )
-_FAREWELLS = (*FAREWELL_ACTS, GOODBYE_LETTERS, GOODBYE, LAST_POST, *FINAL_FAREWELLS)
+_FAREWELLS = (*FAREWELL_ACTS, GOODBYE_LETTERS, OWN_NOTE, GOODBYE, LAST_POST, *FINAL_FAREWELLS)
 # "kys" ("kill yourself") said of oneself after a desire or an intent: "I just want to kys",
 # "gonna kys", "i might kys", "ready to kys". Said alone, to or about others, it is the abuse a
 # seeker reports ("someone told me to kys", "people say kys to me", "kys is so toxic"), not
@@ -200,6 +206,14 @@ KILL_MYSELF = (
 )
 # The generic "you" in a seeker's own message (codebook v1.1).
 KILL_YOURSELF = r"\bkill(?:ing)?\s+your\s*self\b"
+#: A wish to die: "I want to die", "wanna die", "wish I could just die", "hoping to be dead";
+#: not a hyperbole laughed off over an everyday thing ("the movie was so bad i wanted to die
+#: lol": :mod:`carelens.analysis.crisis_unreal`).
+WANT_TO_DIE = (
+    r"\b(?:want|wnat|wanna|wanted|wanting|wish|wished|wishing|hope|hoping|desperate|pray|"
+    r"praying)\s+(?:(?:that\s+)?i\s+(?:could\s+|would\s+|will\s+|can\s+)?|to\s+|too\s+|2\s+)?"
+    r"(?:(?:just|fucking|really|finally|to)\s+){0,2}(?:die+|be\s+dead|disappear\s+forever)\b"
+)
 # Not the idiom "I'd rather die than go to that party" (a check of the words after it).
 RATHER_DIE = r"\brather\s+(?:just\s+)?(?:be\s+dead|die)\b"
 _SHOOT = r"\b(?:shoot|shooting|shot)\s+"
@@ -242,9 +256,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bend(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life)\b(?!\s+with\b)",
         END_IT,
         r"\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b",
-        r"\b(?:want|wnat|wanna|wanted|wanting|wish|wished|wishing|hope|hoping|desperate|pray|"
-        r"praying)\s+(?:(?:that\s+)?i\s+(?:could\s+|would\s+|will\s+|can\s+)?|to\s+|too\s+|2\s+)?"
-        r"(?:(?:just|fucking|really|finally|to)\s+){0,2}(?:die+|be\s+dead|disappear\s+forever)\b",
+        WANT_TO_DIE,
         r"\bwish\s+(?:i\s+(?:was|were|had)|i'?d)\s+never\s+(?:been\s+)?born\b",
         r"\bwish\s+i\s+(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:alive|here|born)\b",
         r"\b(?:i'?m|im|i\s+am|feel)\s+(?:so\s+|just\s+)?ready\s+to\s+die\b",
@@ -269,7 +281,6 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bleave\s+this\s+world\b",
         r"\b(?:continue|go\s+on|be\s+(?:better|happier|fine))\s+(?:\w+\s+)?without\s+me\b",
         r"\bnoose\b",
-        r"\b(?:bullet|gun)\s+(?:\w+\s+){0,2}(?:to|through|in|into)\s+my\s+head\b",
         r"\bwish(?:ed|ing)?\s+i\s+(?:was|were|could\s+be)\s+dead\b",
         r"\bbetter\s+off\s+dead\b",
         r"\bbetter\s+off\s+without\s+me\b",

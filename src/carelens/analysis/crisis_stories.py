@@ -28,7 +28,9 @@ message turns nowhere else to the writer or a real person ("... i wrote mine ton
 want to do that", "... she has cuts on her arms"); every other clause of the message is about
 the work, its parts, its third person or pure evaluation ("so sad", "wrecked me"), not "did that
 yesterday", "mood", "have 40 of them", and no name speaks in the act's sentence ("during the
-movie jake said"). This module only reads; it states no cue.
+movie jake said", "jake in the game says"), while a story's person may ("the main character in
+the game says she wants to die", "the mc keeps saying"). This module only reads; it states no
+cue.
 """
 
 from __future__ import annotations
@@ -138,7 +140,7 @@ _TURN_ELSEWHERE = re.compile(
 _REAL_AFTER = re.compile(
     r"\b(?:about\s+(?:her|him|them|me)(?:sel(?:f|ves))?|about\s+myself|based\s+on\s+(?:her|his|their"
     r"|my)|(?:her|his|their|my)\s+own\s+(?:life|feelings|story|plan)|not\s+(?:just\s+)?(?:a\s+)?"
-    r"(?:story|fiction|song|poem)|real\s+life|irl|relat(?:e|es|ed|ing)|that'?s\s+(?:me|him|her"
+    r"(?:story|fiction|song|poem)|real\s+life|irl|relat(?:e|es|ed|ing|able)|that'?s\s+(?:me|him|her"
     r"|them|us)|same\s+as\s+(?:me|him|her|them)|(?:gave|giving|gives|give)\s+away)\b",
     _FLAGS,
 )
@@ -209,14 +211,30 @@ _REAL_CLAUSE = re.compile(
     r"|friday|saturday|sunday|morning|night|mood|same|relate\w*)\b",
     _FLAGS,
 )
-# In the act's sentence, one who speaks or texts; a story's pronoun or person may ("the song
-# where she says"), a name or a real person may not ("during the movie jake said").
+# In the act's sentence, one who speaks or texts, maybe named with the work ("the main
+# character in the game says"); a story's pronoun or person may ("the song where she says"), a
+# name or a real person may not ("during the movie jake said", "jake in the game says"), and one
+# named with the work only a made-up person (:data:`_MADE_UP`: not "this guy in the game says",
+# a player).
 _SPEAKER = re.compile(
-    r"\b([\w']+)\s+(?:said|says|told|tells|texted|texts|messaged|whispered)\b", _FLAGS
+    rf"\b([\w']+)(\s+(?:in|of|on|from)\s+{_DET}(?:{_WORK}|{_GAME}))?\s+(?:said|says|told|tells"
+    r"|texted|texts|messaged|whispered)\b",
+    _FLAGS,
+)
+_MADE_UP = re.compile(
+    r"(?:character|protagonist|narrator|mc|npc|hero|heroine|villain|antagonist)$", _FLAGS
 )
 _STORY_SPEAKER = re.compile(
-    r"(?:he|she|they|it|who|and|then|character|protagonist|narrator|mc|hero|heroine|villain"
+    r"(?:he|she|they|it|who|and|then|character|protagonist|narrator|mc|npc|hero|heroine|villain"
     r"|singer|girl|guy|boy|man|woman|kid|lyrics?|song|line|poem)$",
+    _FLAGS,
+)
+# A story's person who keeps saying the act, right after the frame that names them: "the mc
+# keeps saying", "the main character of the game keeps saying" (a real person's saying is a
+# turn: "my guy keeps saying").
+_PERSON_FRAME = re.compile(r"(?:characters?|protagonists?|narrator|mc)$", _FLAGS)
+_KEEPS_SAYING = re.compile(
+    rf"^\s*(?:(?:in|of|on|from)\s+{_DET}(?:{_WORK}|{_GAME})\s+)?(?:keeps?|kept)\s+saying$",
     _FLAGS,
 )
 
@@ -230,6 +248,31 @@ def _last(frame: re.Pattern[str], before: str, offset: int, text: str) -> re.Mat
         if _REAL_LIFE_WORK.search(near) is None:
             found = match
     return found
+
+
+def _turned(before: str, frame: re.Match[str]) -> bool:
+    """Whether ``before`` (the act's sentence up to it) turns to the writer, a real person or
+    real life after the work's ``frame`` (:data:`_TURN`); a story's person named by the frame
+    who keeps saying the act is no turn (:data:`_KEEPS_SAYING`: "the mc keeps saying")."""
+    for turn in _TURN.finditer(before, frame.end()):
+        said = _KEEPS_SAYING.match(before[frame.end() : turn.end()]) is not None
+        if not said or _PERSON_FRAME.search(frame.group()) is None:
+            return True
+    return False
+
+
+# A saying word of _GAME_TURN: "the npc in the game says", its speaker named before the frame.
+_SAYS = re.compile(r"(?:said|says|saying|told|tells)$", _FLAGS)
+
+
+def _game_turned(before: str, frame: re.Match[str]) -> bool:
+    """Whether ``before`` turns to a real person or their message after a game's ``frame``
+    (:data:`_GAME_TURN`); a saying right after the frame ("the npc in the game says") is left
+    to the reading of its speaker (:data:`_SPEAKER`), named before the frame."""
+    for turn in _GAME_TURN.finditer(before, frame.end()):
+        if _SAYS.search(turn.group()) is None or before[frame.end() : turn.start()].strip():
+            return True
+    return False
 
 
 def _turned_elsewhere(text: str, start: int, end: int, frame_start: int) -> bool:
@@ -266,7 +309,8 @@ def _story_alone(text: str, start: int, end: int, frame_start: int) -> bool:
     them in my drawer", "that'll be me by friday")."""
     before, after = sentence_before(text, start), sentence_after(text, end)
     for match in _SPEAKER.finditer(before + text[start:end] + after):
-        if _STORY_SPEAKER.search(match.group(1)) is None:
+        story = _STORY_SPEAKER if match.group(2) is None else _MADE_UP
+        if story.search(match.group(1)) is None:
             return False
     if _turned_elsewhere(text, start, end, frame_start):
         return False
@@ -298,7 +342,7 @@ def in_a_story(text: str, start: int, end: int) -> bool:
     offset = start - len(before)
     act = text[start:end]
     work = _last(_WORK_FRAME, before, offset, text)
-    if work is not None and _TURN.search(before, work.end()) is None:
+    if work is not None and not _turned(before, work):
         told = before[work.start() :] + act
         if _FIRST_PERSON.search(act) is None and _THIRD_PERSON.search(told) is not None:
             return _story_alone(text, start, end, offset + work.start())
@@ -312,7 +356,7 @@ def in_a_story(text: str, start: int, end: int) -> bool:
     game = _last(_GAME_FRAME, before, offset, text)
     if game is None and _GAME_AFTER.match(after) is None:
         return False
-    if game is not None and _GAME_TURN.search(before, game.end()) is not None:
+    if game is not None and _game_turned(before, game):
         return False
     if _REAL_RISK.search(before + act + after) is not None:
         return False
