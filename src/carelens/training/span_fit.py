@@ -192,7 +192,7 @@ def fit_sentence_ratios(
     rationale on dev: nothing to fit on.
     """
     check_epitome_header(data, every_level=False)
-    analyzer = EmpathyAnalyzer.load(model, threads=threads)
+    analyzer = EmpathyAnalyzer.load(Path(model), threads=threads)
     analyzer.model = _RememberingModel(analyzer.model)
     had = analyzer.sentence_ratios or ()
     dims = analyzer.model_dimensions
@@ -297,12 +297,12 @@ def record_sentence_ratios(model: str | os.PathLike[str], fit: SpanFit) -> Recor
     kept dimension keeps its recorded figures (:meth:`SpanFit.to_calibration`). When a ratio
     changes, the recorded evaluation figures with rationale scores, measured with the earlier
     ratios, are removed in the same write (:func:`stale_evaluations`)."""
-    manifest = ModelArtifact.load(model).manifest
+    manifest = ModelArtifact.load(Path(model)).manifest
     calibration = manifest.get("calibration") or {}
     entries = fit.to_calibration(tuple(manifest["dimensions"]), calibration.get("rationale_fit"))
     changed = calibration.get("rationale_sentence_ratios") != entries["rationale_sentence_ratios"]
     dropped = stale_evaluations(manifest.get("evaluation") or {}) if changed else ()
-    written = update_calibration(model, entries, drop_evaluation=dropped)
+    written = update_calibration(Path(model), entries, drop_evaluation=dropped)
     if dropped:
         logger.info(
             "removed the evaluation figures %s from %s: measured with the earlier sentence ratios",
