@@ -17,10 +17,13 @@ nested unbounded repetition, and a match may only start where a token starts), s
 taken grows linearly with the length of the text.
 
 Each kind has a module of its own: e-mail addresses, web addresses and handles in
-:mod:`carelens.privacy_online`, phone numbers in :mod:`carelens.privacy_phones` (what the
-words around a number tell of it in :mod:`carelens.privacy_phone_words`, the amounts and
-ranges of a phone's shape in :mod:`carelens.privacy_amounts`; card and bank account numbers,
-redacted as ``[phone]``, in :mod:`carelens.privacy_accounts`), street
+:mod:`carelens.privacy_online` (e-mail addresses written out, "anna dot kowalski at gmail dot
+com", in :mod:`carelens.privacy_spelled_emails`; user names named by a platform word, "my
+snap is sadgirl_22", in :mod:`carelens.privacy_platform_handles`), phone numbers in
+:mod:`carelens.privacy_phones` (what the words around a number tell of it in
+:mod:`carelens.privacy_phone_words`, the amounts and ranges of a phone's shape in
+:mod:`carelens.privacy_amounts`; card and bank account numbers, redacted as ``[phone]``, in
+:mod:`carelens.privacy_accounts`), street
 addresses in :mod:`carelens.privacy_streets`; how they read a text in
 :mod:`carelens.privacy_reading`.
 This module puts their findings together.
@@ -41,7 +44,9 @@ from typing import Any, Final, Literal
 
 from carelens.privacy_online import emails, handles, urls
 from carelens.privacy_phones import phones
+from carelens.privacy_platform_handles import platform_handles
 from carelens.privacy_reading import READ_APART, reading
+from carelens.privacy_spelled_emails import spelled_emails
 from carelens.privacy_streets import addresses
 
 __all__ = [
@@ -86,12 +91,15 @@ class Redaction:
 _Finder = Callable[[str], Iterator[tuple[int, int]]]
 _FINDERS: Final[tuple[tuple[Kind, _Finder], ...]] = (
     ("email", emails),
+    ("email", spelled_emails),
     ("url", urls),
     ("handle", handles),
+    ("handle", platform_handles),
     ("phone", phones),
     ("address", addresses),
 )
-# Between two findings of the same length and start, the earlier kind above wins.
+# Between two findings of the same length and start, the earlier kind above wins (a kind's
+# place is that of its last finder: the order of the kinds is the same).
 _PRIORITY: Final[dict[Kind, int]] = {kind: i for i, (kind, _) in enumerate(_FINDERS)}
 
 
