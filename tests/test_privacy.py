@@ -853,6 +853,19 @@ FRAGMENTS = st.sampled_from(
         "2005 ",
         " @ gmail.com",
         "number ",
+        # addresses in other languages and postcodes after a town (Session 33)
+        "Calle ",
+        "stra\u00dfe ",
+        " rue ",
+        "Am ",
+        ", 10115 ",
+        " JA ",
+        "M5H 2N2",
+        "\u6771\u4eac\u90fd",
+        "\u8def",
+        "\u53f7",
+        "\uc11c\uc6b8\uc2dc ",
+        "\ub85c ",
     ]
 )
 PIECES = st.lists(FRAGMENTS, max_size=40).map("".join)

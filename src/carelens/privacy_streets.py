@@ -4,7 +4,12 @@
 house number ("221B Baker Street", "Flat 3, 12 High Road", "3/21 Ocean Street, Bondi NSW
 2026") and PO box found in a text: a house number, a street name of one to four words and a
 street type, then a direction, a unit and a town with its state and postcode where they
-follow.
+follow, and a postcode after the town, region or province that
+:mod:`carelens.privacy_street_tails` reads ("…, Toronto ON M5H 2N2", "…, Auckland 1011").
+It also gives the addresses that :mod:`carelens.privacy_streets_europe` finds in the word
+order of continental Europe and Latin America ("Hauptstraße 15", "12 rue des Lilas", "Calle
+Mayor 24") and :mod:`carelens.privacy_streets_cjk` in Chinese, Japanese and Korean; where two
+of them overlap, :mod:`carelens.privacy` keeps the longer.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ import re
 from collections.abc import Iterator
 
 from carelens.privacy_reading import start_after, words
+from carelens.privacy_street_tails import tail_end
+from carelens.privacy_streets_cjk import cjk_addresses
+from carelens.privacy_streets_europe import european_addresses
 
 # Street types that are also everyday words ("3 ways", "2 Dr visits") count only when the
 # street name and the type are capitalised ("12 Maple Close").
@@ -81,7 +89,7 @@ def _address_pattern(name_repeat: str) -> re.Pattern[str]:
         + _END
         + r"\.?)?"
         r"(?:,?[ \t]{1,3}(?:" + _UNIT + r"|#[ \t]?\w{1,5}))?"
-        r"(?-i:,[ \t]{0,3}" + _CITY_WORD + r"(?:[ -]" + _CITY_WORD + r"){0,2}"
+        r"(?P<town>(?-i:,[ \t]{0,3}" + _CITY_WORD + r"(?:[ -]" + _CITY_WORD + r"){0,2}"
         r"(?:,?[ \t]{1,3}(?:(?:"
         + _AU_STATES
         + r")[ \t]{1,3}\d{4}|"
@@ -90,7 +98,7 @@ def _address_pattern(name_repeat: str) -> re.Pattern[str]:
         + _END
         + r")?(?:[ \t]{1,3}(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{5}(?:-\d{4})?)"
         + _END
-        + r")?)?",
+        + r")?))?",
         re.IGNORECASE,
     )
 
@@ -115,14 +123,23 @@ def _address_ok(m: re.Match[str]) -> bool:
     )
 
 
+# Every address holds a digit (its house, box or block number): a text without one is not
+# read further, which is most texts.
+_DIGIT = re.compile(r"\d")
+
+
 def addresses(text: str) -> Iterator[tuple[int, int]]:
+    if _DIGIT.search(text) is None:
+        return
     position = 0
     while (found := _ADDRESS.search(text, position)) is not None:
         m = found if _address_ok(found) else _ADDRESS_SHORTEST.match(text, found.start())
         if m is not None and _address_ok(m):
-            yield m.span()
-            position = m.end()
+            position = tail_end(text, m.end(), town=m["town"] is not None)
+            yield m.start(), position
         else:  # a rejected match may hide one that starts inside it
             position = found.start() + 1
     for m in _PO_BOX.finditer(text):
-        yield m.span()
+        yield m.start(), tail_end(text, m.end(), town=False)
+    yield from european_addresses(text)
+    yield from cjk_addresses(text)
