@@ -11,6 +11,8 @@ from carelens.analysis.crisis import (
     _LABELLED_FOLDED,
     _RUNS,
     _RUNS_FOLDED,
+    _WORDS,
+    _WORDS_FOLDED,
     CRISIS_RESOURCES,
     _masked_patterns,
     _scan,
@@ -19,7 +21,7 @@ from carelens.analysis.crisis import (
     negated_mentions,
 )
 from carelens.analysis.crisis_model import figurative_mentions
-from carelens.analysis.crisis_patterns import PATTERNS
+from carelens.analysis.crisis_patterns import PATTERNS, SCREENED
 from carelens.types import Span
 
 
@@ -359,21 +361,26 @@ def test_cues_of_several_runs_are_all_found(text: str) -> None:
     assert crisis_cues(text) == _scan(text)
 
 
-def test_every_pattern_is_in_one_run_in_order() -> None:
-    """Each pattern, with its label, is in one run, whose alternation holds it; the runs in
-    order give every pattern in the order of PATTERNS, so the cues are found as one scan of
-    every pattern finds them."""
+def test_every_pattern_is_in_one_run_or_read_by_its_words_in_order() -> None:
+    """Each pattern, with its label, is in order among all of them; each but the veiled cues'
+    is in one run, whose alternation holds it, and each of those is read by its words
+    (``SCREENED``); so the cues are found as one scan of every pattern finds them."""
     in_order = [(label, p) for label, patterns in PATTERNS.items() for p in patterns]
-    masked_runs, masked = _masked_patterns()
-    for runs, labelled in ((_RUNS, _LABELLED), (_RUNS_FOLDED, _LABELLED_FOLDED)):
-        assert [(label, p.pattern) for label, p in labelled] == in_order
-        assert [one for _, run in runs for one in run] == list(labelled)
-    assert [one for _, run in masked_runs for one in run] == list(masked)
-    assert [label for label, _ in masked] == [label for label, _ in in_order]
-    for runs in (_RUNS, _RUNS_FOLDED, masked_runs):
+    masked_runs, masked, masked_words = _masked_patterns()
+    compiled = ((_RUNS, _LABELLED, _WORDS), (_RUNS_FOLDED, _LABELLED_FOLDED, _WORDS_FOLDED))
+    for runs, labelled, words in (*compiled, (masked_runs, masked, masked_words)):
+        assert [label for label, _ in labelled] == [label for label, _ in in_order]
+        in_runs = [i for _, run in runs for i in run]
+        assert in_runs == sorted(in_runs)
+        assert sorted(in_runs + list(words.indices())) == list(range(len(labelled)))
         assert len(runs) > 1
         for any_cue, run in runs:
-            assert any_cue.pattern == "|".join(f"(?:{p.pattern})" for _, p in run)
+            assert any_cue.pattern == "|".join(f"(?:{labelled[i][1].pattern})" for i in run)
+    for _, labelled, words in compiled:
+        assert [(label, p.pattern) for label, p in labelled] == in_order
+        assert [in_order[i][1] for i in words.indices()] == [
+            p for _, p in in_order if p in SCREENED
+        ]
 
 
 # --- ASCII text: lower-cased once, matched case-sensitively --------------------------------

@@ -97,7 +97,11 @@ def test_what_the_seeker_was_told_and_takes_up_is_a_cue(text: str, words: str) -
         ("someone told me to kys and I agree", ["kys"]),
         # an intent or a plan
         ("Someone said I should just kill myself, and you know what, I'm done.", ["kill myself"]),
-        ("I was told to kill myself. I'm going to do it tonight.", ["kill myself"]),
+        # (the plan for tonight is a cue of its own too: crisis_plans)
+        (
+            "I was told to kill myself. I'm going to do it tonight.",
+            ["kill myself", "I'm going to do it tonight"],
+        ),
         ("I was told to kill myself. Tonight I'm doing it.", ["kill myself"]),
         # (the note written is a cue of its own too: crisis_farewells)
         ("They told me to kill myself. I've written my note.", ["kill myself", "my note"]),

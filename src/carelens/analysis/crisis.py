@@ -69,15 +69,19 @@ myself**", "I would never _hurt myself_": a "_" of the marks is read as a "*", n
 the word it touches) leaves them a cue. A cue's offsets are the original text's, covering what
 was left out inside its words and the marks of a masked word.
 
-The patterns are stated in :mod:`carelens.analysis.crisis_patterns`, and the checks of the words
-around a match (the writer's negation, everyday senses) in
-:mod:`carelens.analysis.crisis_context`, which reads what someone else told the seeker with
-:mod:`carelens.analysis.crisis_tellings` and the everyday idioms with
+The patterns are stated in :mod:`carelens.analysis.crisis_patterns`, the writer's denial
+("I'm not suicidal", "people keep asking if i'm suicidal... i'm not") in
+:mod:`carelens.analysis.crisis_denials`, and the checks of the words around a match (everyday
+senses) in :mod:`carelens.analysis.crisis_context`, which reads what someone else told the
+seeker with :mod:`carelens.analysis.crisis_tellings` and the everyday idioms with
 :mod:`carelens.analysis.crisis_idioms`; the means told ("he tried to hang himself", "I jumped off
 a bridge", "I've been cutting"; not "he shot himself in the foot", nor a death told of: "my uncle
 shot himself last spring") are stated with their checks in
-:mod:`carelens.analysis.crisis_methods`. This module runs them over a message, read as it is,
-unmasked and with its Markdown marks as spaces, and maps what they find back to its offsets.
+:mod:`carelens.analysis.crisis_methods`, and the veiled cues (preparations, plans, questions
+that seek a means, passive ideation, masked words, another person at risk now, self-harm coming
+back) in the modules :mod:`carelens.analysis.crisis_veiled` joins. This module runs them over a
+message, read as it is, unmasked and with its Markdown marks as spaces, and maps what they find
+back to its offsets.
 """
 
 from __future__ import annotations
@@ -87,8 +91,10 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from carelens.analysis.crisis_context import CONTEXT_CHECKS, writer_denies
-from carelens.analysis.crisis_patterns import PATTERNS, masked_pattern
+from carelens.analysis.crisis_context import CONTEXT_CHECKS
+from carelens.analysis.crisis_denials import writer_denies
+from carelens.analysis.crisis_patterns import PATTERNS, SCREENED, masked_pattern
+from carelens.analysis.crisis_screen import WordScreen
 from carelens.analysis.unsafe_marks import mark_runs, without_marks
 from carelens.disguises import MASKED_LETTER, Folded, has_masks, unmask
 from carelens.inference.spans import merge_overlapping
@@ -111,44 +117,68 @@ PATTERN_LABELS: tuple[str, ...] = tuple(PATTERNS)
 _FLAGS = re.IGNORECASE | re.DOTALL
 #: A pattern and the label of its cues.
 Labelled = tuple[str, re.Pattern[str]]
-#: The patterns in runs of a few, in order, each run with one alternation of its patterns: a
-#: run whose alternation finds nothing in a text holds no pattern that matches it.
-Runs = tuple[tuple[re.Pattern[str], tuple[Labelled, ...]], ...]
+#: The patterns but the veiled cues' in runs of a few, in order, each run with one alternation
+#: of its patterns: a run whose alternation finds nothing in a text holds no pattern that
+#: matches it. A run holds its patterns' indices in the list of all of them.
+Runs = tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]
 # How many patterns a run holds. Most messages carry no cue, and the alternations of all the
 # runs together cost about what one alternation of every pattern costs (a quarter of running
 # each); a message with a cue then runs the patterns of the one or two runs that hit, not all
-# of them (benchmarks/rule_cost.py times the scan).
+# of them (benchmarks/rule_cost.py times the scan). The veiled cues' patterns (about fifty)
+# are not in runs: in alternations of their own they would cost the scan about a third more,
+# while the words one of their cues must hold, read in one pass (:class:`WordScreen`), cost
+# a twentieth, and few messages hold one.
 _RUN = 12
 
 
-def _runs(patterns: Mapping[str, Sequence[str]], flags: int) -> tuple[Runs, tuple[Labelled, ...]]:
-    """``patterns`` compiled with ``flags``, in their runs (:data:`Runs`) and all in order."""
+#: The patterns compiled: in runs, all of them in order with their labels, and the words of
+#: the veiled cues' (:data:`~carelens.analysis.crisis_patterns.SCREENED`).
+Compiled = tuple[Runs, tuple[Labelled, ...], WordScreen]
+
+
+def _runs(
+    patterns: Mapping[str, Sequence[str]],
+    flags: int,
+    screened: Mapping[str, str],
+    *,
+    grouped: bool,
+) -> Compiled:
+    """``patterns`` compiled with ``flags``: the runs (:data:`Runs`) of those ``screened`` does
+    not hold, all of them in order, and the words of those it holds (``grouped``: see
+    :class:`WordScreen`)."""
     labelled = tuple(
         (label, re.compile(p, flags)) for label, texts in patterns.items() for p in texts
     )
+    others = [i for i, (_, p) in enumerate(labelled) if p.pattern not in screened]
     runs = tuple(
-        (re.compile("|".join(f"(?:{p.pattern})" for _, p in run), flags), run)
-        for run in (labelled[i : i + _RUN] for i in range(0, len(labelled), _RUN))
+        (re.compile("|".join(f"(?:{labelled[i][1].pattern})" for i in run), flags), tuple(run))
+        for run in (others[k : k + _RUN] for k in range(0, len(others), _RUN))
     )
-    return runs, labelled
+    words = WordScreen(
+        ((i, screened[p.pattern]) for i, (_, p) in enumerate(labelled) if p.pattern in screened),
+        flags,
+        grouped=grouped,
+    )
+    return runs, labelled, words
 
 
-_RUNS, _LABELLED = _runs(PATTERNS, _FLAGS)
+_RUNS, _LABELLED, _WORDS = _runs(PATTERNS, _FLAGS, SCREENED, grouped=True)
 # The same patterns, case-sensitive, for ASCII text lower-cased first (see crisis_cues). The
 # patterns spell every letter in lower case (a test checks), so they match that text exactly
 # where the case-insensitive ones match the original; comparing characters as they are makes
 # the alternations about three times faster.
-_RUNS_FOLDED, _LABELLED_FOLDED = _runs(PATTERNS, re.DOTALL)
+_RUNS_FOLDED, _LABELLED_FOLDED, _WORDS_FOLDED = _runs(PATTERNS, re.DOTALL, SCREENED, grouped=True)
 
 
 @lru_cache(maxsize=1)
-def _masked_patterns() -> tuple[Runs, tuple[Labelled, ...]]:
+def _masked_patterns() -> Compiled:
     """The patterns for text with a masked letter ("k*ll myself" as
-    :func:`~carelens.disguises.unmask` reads it), in runs and all: each vowel of a pattern's
-    words may be one (:func:`~carelens.analysis.crisis_patterns.masked_pattern`). Compiled
-    the first time such a text comes."""
+    :func:`~carelens.disguises.unmask` reads it), in runs, all and their words: each vowel of a
+    pattern's words may be one (:func:`~carelens.analysis.crisis_patterns.masked_pattern`).
+    Compiled the first time such a text comes."""
     masked = {label: [masked_pattern(p) for p in texts] for label, texts in PATTERNS.items()}
-    return _runs(masked, _FLAGS)
+    screened = {masked_pattern(p): masked_pattern(words) for p, words in SCREENED.items()}
+    return _runs(masked, _FLAGS, screened, grouped=False)
 
 
 #: Where the writer plainly negates a crisis mention about themselves, as (start, end).
@@ -291,23 +321,30 @@ def _search(
     """The cues and negated mentions of ``text`` (folded, maybe unmasked); with ``masked``,
     by the patterns that read a masked letter (:func:`_masked_patterns`: for text
     :func:`~carelens.disguises.unmask` gave one, never for a "\u01c2" the writer typed); with
-    ``quick``, only the patterns whose run's alternation finds something (:data:`Runs`), and
-    ASCII text lower-cased. ``typed`` is ``text``
+    ``quick``, only the patterns whose run's alternation finds something (:data:`Runs`) or
+    whose words it holds (:class:`WordScreen`), and ASCII text lower-cased. ``typed`` is ``text``
     with its look-alike letters as typed, where a negation must read too."""
     if masked:
-        runs, labelled = _masked_patterns()
+        runs, labelled, words = _masked_patterns()
         searched = text
     elif quick and text.isascii():
         # For ASCII text, lower() changes only A-Z, one character for one, and a
         # case-insensitive pattern matches an ASCII character exactly where its lower-case
         # form matches: the same cues at the same offsets, found faster (_RUNS_FOLDED).
-        searched, runs, labelled = text.lower(), _RUNS_FOLDED, _LABELLED_FOLDED
+        searched, runs, labelled, words = (
+            text.lower(),
+            _RUNS_FOLDED,
+            _LABELLED_FOLDED,
+            _WORDS_FOLDED,
+        )
     else:
-        searched, runs, labelled = text, _RUNS, _LABELLED
+        searched, runs, labelled, words = text, _RUNS, _LABELLED, _WORDS
     if quick:
-        labelled = tuple(one for any_cue, run in runs if any_cue.search(searched) for one in run)
-        if not labelled:
+        needed = [i for any_cue, run in runs if any_cue.search(searched) for i in run]
+        needed += words.needed(searched)
+        if not needed:
             return (), ()
+        labelled = tuple(labelled[i] for i in sorted(needed))
     return _find(text, searched, labelled, typed)
 
 

@@ -2,11 +2,10 @@
 
 A match of :data:`carelens.analysis.crisis_patterns.PATTERNS` is a cue unless the words around
 it say otherwise, and these are the checks that read them, in the match's own clause (cut at
-sentence punctuation, a comma or a conjunction). :func:`writer_denies` tells a mention the
-writer plainly denies about themselves ("I'm not suicidal", "I would never hurt myself") from
-wording that is itself negative ("I don't want to live"), an effort against the urge ("reasons
-to not kill myself") and ideation beside a denial ("I'm not going to end it, but I think about
-it every day"). :data:`CONTEXT_CHECKS` holds, for the patterns whose words have everyday senses
+sentence punctuation, a comma or a conjunction); the writer's own denial of a mention ("I'm
+not suicidal") is read by :func:`carelens.analysis.crisis_denials.writer_denies`, here for the
+cues of the writer's own risk beside a telling. :data:`CONTEXT_CHECKS` holds, for the patterns
+whose words have everyday senses
 too, what makes a match a cue: an overdose someone took or means, not a topic nor an everyday
 idiom ("I overdosed on ice cream": :mod:`carelens.analysis.crisis_idioms`); a quantity of pills
 swallowed, not carried nor a usual dose ("took a whole bottle of tylenol with me on vacation",
@@ -33,7 +32,8 @@ come near, not a toy, a jump for joy nor wine with pizza
 name "Oded". None of the means, farewells, overdoses, jumps and third parties' risks is a cue
 told in a story (:mod:`carelens.analysis.crisis_stories`: "in the movie he jumps off a bridge
 at the end"), nor is a death wish laughed off nor a jump for sport
-(:mod:`carelens.analysis.crisis_unreal`: "the movie was so bad i wanted to die lol").
+(:mod:`carelens.analysis.crisis_unreal`: "the movie was so bad i wanted to die lol"). The veiled
+cues' checks are joined from :mod:`carelens.analysis.crisis_veiled`.
 :mod:`carelens.analysis.crisis` runs them. :func:`not_own_mentions` gives the words set aside
 as another's telling or an idiom, which the learned flag does not read either.
 """
@@ -44,6 +44,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from carelens.analysis.crisis_denials import clauses as _clauses
+from carelens.analysis.crisis_denials import writer_denies
 from carelens.analysis.crisis_farewells import FAREWELL_CHECKS
 from carelens.analysis.crisis_giving_up import (
     CANT_GO_ON,
@@ -80,105 +82,8 @@ from carelens.analysis.crisis_patterns import (
 from carelens.analysis.crisis_stories import in_a_story
 from carelens.analysis.crisis_tellings import taken_up_after, told_to_writer
 from carelens.analysis.crisis_unreal import with_unreal
+from carelens.analysis.crisis_veiled import with_veiled
 from carelens.disguises import MASKED_LETTER
-
-# The writer's negation of the cue: "not", "never", "no longer" or a contraction ("won't",
-# "wouldn't", "isn't", "haven't"; also spelt without the apostrophe), followed by nothing but
-# words that let it reach the cue ("I'm not going to", "I would never ever"). A negation of
-# another word ("not ok", "not afraid to", "wouldn't mind if", "not sure") leaves the cue
-# standing. "do / does / did not" (and "don't", "didn't") do not negate, spelt either way:
-# "I don't want to die", "I didn't hurt myself (this time)" are read by a person, as the
-# patterns lean towards flagging; so are "can't" and "shouldn't", which speak of the urge
-# ("I can't stop cutting", "I shouldn't hurt myself").
-_NEGATOR = (
-    r"(?:(?<!\bdo\s)(?<!\bdid\s)(?<!\bdoes\s)not|never|no\s+longer|"
-    r"(?:wo|would|is|are|was|were|have|has|had)n['\u2019]?t)"
-)
-_THROUGH = (
-    r"(?:going|gonna|to|ever|really|actually|seriously|be|been|being|try|trying|tried|plan|"
-    r"planning|planned|on|about|want|wanting|wanted|wanna|do|even|currently|feel|feeling|"
-    r"think|thinking|thought|consider|considering|i|i['\u2019]d|would|will|intend|intending|"
-    r"attempt|attempting|go|at|all)"
-)
-_NEGATED = re.compile(rf"\b{_NEGATOR}\s+(?:{_THROUGH}\s+){{0,4}}$", re.IGNORECASE)
-# Any negation, to find a second one before the writer's: "I have never not wanted to die",
-# "I can't say I'm not suicidal" deny the denial.
-_ANY_NEGATION = re.compile(
-    r"\b(?:not|never|no|cannot|\w+n['\u2019]t|(?:do|does|did|ca|wo|would|could|should|is|are"
-    r"|was|were|have|has|had|ai)nt)\b",
-    re.IGNORECASE,
-)
-# After the cue, words that turn "never" into "never so much": "I've never wanted to die
-# more than now", "I never wanted to kill myself until this year".
-_UNDONE_AFTER = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,2}?(?:more\s+than|as\s+(?:much|badly)\s+as|until|till|before\s+"
-    r"(?:now|today|this))\b",
-    re.IGNORECASE,
-)
-# "(trying) not to", "to not": an effort against the urge, not a denial of it ("reasons to not
-# kill myself", "I manage not to hurt myself").
-_EFFORT_NOT = re.compile(r"\b(?:to\s+not|not\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-# Cues that already contain the writer's negation are never treated as negated.
-_INHERENTLY_NEGATIVE = re.compile(
-    r"^(?:don'?t|do\s+not|didn'?t|no\s|can'?t|not\s|never\s)", re.IGNORECASE
-)
-# Where the cue's clause starts or ends: sentence punctuation, a comma or a conjunction.
-_CLAUSE_BREAK = re.compile(r"[.!?\n,;]|\b(?:and|but|so|because)\b", re.IGNORECASE)
-
-
-def _clauses(text: str, start: int, end: int) -> tuple[str, str]:
-    """The cue's clause before ``start`` and after ``end``."""
-    before = _CLAUSE_BREAK.split(text[max(0, start - 60) : start])[-1]
-    after = _CLAUSE_BREAK.split(text[end : end + 60], maxsplit=1)[0]
-    return before, after
-
-
-# In chat written without punctuation a new "I" starts a new clause ("I'm not crazy I would
-# never hurt myself"), except after a verb of saying or knowing, whose clause it continues
-# ("I can't say I'm not suicidal").
-_NEW_SUBJECT = re.compile(r"\b(\w+)\s+i\b(?!')|\b(\w+)\s+(?=i'[a-z])", re.IGNORECASE)
-_REPORTING = frozenset(
-    (
-        *("say", "said", "saying", "think", "thought", "believe", "know", "knew", "promise"),
-        *("guarantee", "tell", "told", "claim", "pretend", "that", "sure", "mean", "feel"),
-    )
-)
-# After a denied cue, in its sentence: the writer still thinks of it ("I'm not going to end
-# it, but I think about it every day"); the codebook flags such ideation.
-_STILL_THINKS = re.compile(
-    r"^[^.!?\n]{0,40}?\bbut\s+(?:i\s+)?(?:\w+\s+){0,2}?(?:think|thinking|thought|dream|"
-    r"dreaming|fantasi[sz]\w*)\s+(?:about|of)\s+(?:it|that|doing\s+it)\b",
-    re.IGNORECASE,
-)
-
-
-def _own_clause(before: str) -> str:
-    """The part of ``before`` (text up to a cue, already cut at clause breaks) from the last
-    new first-person subject on."""
-    cut = 0
-    for match in _NEW_SUBJECT.finditer(before):
-        word = match.group(1) or match.group(2)
-        if word.lower() not in _REPORTING:
-            cut = match.end(1) if match.group(1) else match.end(2)
-    return before[cut:]
-
-
-def writer_denies(text: str, start: int, end: int) -> bool:
-    """Whether the writer plainly denies the cue at ``text[start:end]``."""
-    if _INHERENTLY_NEGATIVE.match(text[start:end]):
-        return False
-    # Only the cue's own clause counts: in "I'm not okay and want to die" the "not" is about
-    # something else.
-    clause, after = _clauses(text, start, end)
-    negation = _NEGATED.search(clause)
-    if negation is None or _EFFORT_NOT.search(clause):
-        return False
-    if _ANY_NEGATION.search(_own_clause(clause[: negation.start()])):
-        return False
-    if _UNDONE_AFTER.match(after) is not None:
-        return False
-    return _STILL_THINKS.match(text[end : end + 120]) is None
-
 
 # Words that make a match someone's act: a person in its clause ("I", "my", "he", "my
 # friend's"), or nothing before it ("Overdosed last night").
@@ -395,8 +300,9 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     **METHOD_CHECKS,
     **NEAR_CHECKS,
 }
-# Joined: a hyperbole laughed off, a jump for sport (:mod:`carelens.analysis.crisis_unreal`).
-_CONTEXT = with_unreal(_CONTEXT)
+# Joined: a hyperbole laughed off, a jump for sport (:mod:`carelens.analysis.crisis_unreal`);
+# the veiled cues' checks (:mod:`carelens.analysis.crisis_veiled`).
+_CONTEXT = with_veiled(with_unreal(_CONTEXT))
 #: The checks by the pattern they read, as written and as it reads a masked letter
 #: (:func:`~carelens.analysis.crisis_patterns.masked_pattern`).
 CONTEXT_CHECKS: dict[str, Callable[[str, int, int], bool]] = {

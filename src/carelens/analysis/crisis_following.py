@@ -38,7 +38,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 
-from carelens.analysis.crisis_context import writer_denies
+from carelens.analysis.crisis_denials import writer_denies
 from carelens.analysis.crisis_loss_persons import OWN_PERSON, Identity, Persons, may_name
 
 #: "her" as the one lost, not what is hers: after it only an end or a word that leaves it no
@@ -148,7 +148,7 @@ _UNDONE = re.compile(
 
 def denied(text: str, persons: Persons, start: int, end: int) -> bool:
     """Whether the writer denies the risk told at ``start``-``end`` of ``text`` (read by
-    ``persons``): as :func:`~carelens.analysis.crisis_context.writer_denies` reads a cue, or
+    ``persons``): as :func:`~carelens.analysis.crisis_denials.writer_denies` reads a cue, or
     with a denial before it in its clause or after it in its sentence (:data:`_NOT_BEFORE`,
     :data:`_NOT_AFTER`), unless words after it undo that (:data:`_UNDONE`)."""
     if writer_denies(text, start, end):

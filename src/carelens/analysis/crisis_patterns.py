@@ -19,16 +19,26 @@ don't want to go on anymore", "maybe I should stop going on.":
 height, "od'd", "cutting") and the same act after another's, with their checks
 (:mod:`carelens.analysis.crisis_methods`); and a means come near, a gun to the mouth or the
 head, a gun in reach, a jump wished on a height, a ledge or an edge, alcohol with pills
-(:mod:`carelens.analysis.crisis_means_near`). This module only states the patterns; the scanning
+(:mod:`carelens.analysis.crisis_means_near`). The veiled cues (preparations, plans, questions
+that seek a means, passive ideation, masked words, another person at risk now, self-harm coming
+back: :mod:`carelens.analysis.crisis_veiled`) are joined too, each pattern with the words one of
+its cues must hold (:data:`SCREENED`). This module only states the patterns; the scanning
 lives in :mod:`carelens.analysis.crisis`.
 """
 
 from __future__ import annotations
 
 from carelens.analysis.crisis_giving_up import CANT_GO_ON, GIVING_UP
+from carelens.analysis.crisis_masked_words import KILL_LETTERS, MASKED_WORD_WORDS, MASKED_WORDS
 from carelens.analysis.crisis_means_near import SELF_HARM_NEAR, SUICIDE_NEAR
+from carelens.analysis.crisis_means_questions import MEANS_QUESTION_WORDS, MEANS_QUESTIONS
 from carelens.analysis.crisis_methods import SELF_HARM_MEANS, SUICIDE_MEANS, THEY_MEANS
+from carelens.analysis.crisis_others_now import OTHERS_NOW, OTHERS_NOW_WORDS, THEY_NOW
 from carelens.analysis.crisis_overdose_patterns import TAKE_MANY, TAKE_PLANNED, TOOK_MANY
+from carelens.analysis.crisis_passive import PASSIVE, PASSIVE_WORDS
+from carelens.analysis.crisis_plans import PLAN_WORDS, PLANS
+from carelens.analysis.crisis_preparations import PREPARATION_WORDS, PREPARATIONS
+from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK, SELF_HARM_BACK_WORDS
 from carelens.disguises import MASKED_LETTER, vowels_masked
 
 _ME = r"(?:my\s*self|me)"
@@ -196,12 +206,13 @@ KYS = (
 # "kys" alone ("someone told me to kys"): a cue only where someone else told it to the seeker
 # and the seeker takes it up ("... and honestly I want to": a check of the words around it).
 KYS_TOLD = r"\bkys\b"
-# Not the effort idiom "killing myself at work / to finish this"; "kil" is a typo. Like
+# Not the effort idiom "killing myself at work / to finish this"; "kil" is a typo, "kll",
+# "k.ll", "k**l" are masks the unmasking leaves (crisis_masked_words.KILL_LETTERS). Like
 # KILL_YOURSELF, no cue in what someone else told the seeker ("someone told me to kill myself",
 # 'my mom said "kill yourself"': the abuse they report, as with "kys"), unless the seeker takes
 # it up ("... and honestly I want to").
 KILL_MYSELF = (
-    r"\bkill?(?:ing|ed)?\s+my\s*self\b(?!\s+(?:at\s+(?:work|the\s+gym|my\s+job|school)|"
+    rf"\b{KILL_LETTERS}(?:ing|ed)?\s+my\s*self\b(?!\s+(?:at\s+(?:work|the\s+gym|my\s+job|school)|"
     r"working|studying|to\s+(?:finish|get|meet|make|pay|keep|pass)\b))"
 )
 # The generic "you" in a seeker's own message (codebook v1.1).
@@ -232,7 +243,7 @@ _THEY_KILL_THEMSELVES = (
 )
 #: The patterns of a third party's risk, not the writer's own (beside a telling the writer
 #: reports they do not count as the writer's own risk: :mod:`carelens.analysis.crisis_context`).
-THIRD_PARTY = (_THEY_WANT_TO_DIE, _THEY_KILL_THEMSELVES, _HURT_THEMSELVES, THEY_MEANS)
+THIRD_PARTY = (_THEY_WANT_TO_DIE, _THEY_KILL_THEMSELVES, _HURT_THEMSELVES, THEY_MEANS, *THEY_NOW)
 #: A jump from a height or before a vehicle, in the present ("I want to jump off a bridge",
 #: "jumping in front of a train"): a cue but in a story ("the movie ends with her jumping off
 #: the bridge": :mod:`carelens.analysis.crisis_context` checks).
@@ -364,6 +375,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\s+should)\s+(?:just\s+)?(?:die|end\s+it|jump\b(?!\s+(?:at|in|on|into|ship"
         r"|ahead|back|the\s+gun|higher|up|over|around|rope|to\s+conclusions"
         r"|out\s+of\s+(?:bed|my\s+seat|my\s+skin))\b))\b",
+        # The veiled cues, each module with its checks (:mod:`carelens.analysis.crisis_veiled`).
+        *PREPARATIONS,
+        *PLANS,
+        *MEANS_QUESTIONS,
+        *PASSIVE,
+        *MASKED_WORDS,
+        *OTHERS_NOW,
     ),
     "self_harm": (
         r"\bself[\s-]*harm\w*",
@@ -396,7 +414,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         _HURT_THEMSELVES,
         *SELF_HARM_MEANS,
         *SELF_HARM_NEAR,
+        *SELF_HARM_BACK,  # the urge come back, a blade kept (crisis_self_harm_back)
     ),
+}
+
+#: The veiled cues' patterns (:mod:`carelens.analysis.crisis_veiled`), each with the words one
+#: of its cues must hold: :mod:`carelens.analysis.crisis` runs such a pattern only over a message
+#: that holds one (:class:`carelens.analysis.crisis_screen.WordScreen`).
+SCREENED: dict[str, str] = {
+    **PREPARATION_WORDS,
+    **PLAN_WORDS,
+    **MEANS_QUESTION_WORDS,
+    **PASSIVE_WORDS,
+    **MASKED_WORD_WORDS,
+    **OTHERS_NOW_WORDS,
+    **SELF_HARM_BACK_WORDS,
 }
 
 

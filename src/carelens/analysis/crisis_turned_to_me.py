@@ -1,7 +1,7 @@
 """Crisis cues of an act told of someone else, or in a story, that the writer turns to
 themselves: "the movie where the guy jumps off a building. that'll be me by friday", "my
 uncle shot himself last spring. i'm next", "my poem is about a boy who wants to die, the boy
-is me".
+is me", "my brother and my uncle both killed themselves. i'm just waiting for my turn".
 
 The act itself may be no cue (a story's, a death told of: "in the movie he jumps off a
 bridge", "my uncle shot himself last spring"); the turn that follows it tells of the writer's
@@ -12,7 +12,7 @@ suicide act, an attempt, a wish to die or an overdose told in the 200 characters
 turn (:data:`_ACT_BEFORE`). Not a turn after anything else ("my sister got a tattoo, i'm
 next", "my dad died of a heart attack at 50, that'll be me", a jump off the diving board),
 nor one denied ("that'll never be me" reads as no turn), nor a place in a queue ("i'm next in
-line").
+line", "waiting for my turn at the dentist").
 """
 
 from __future__ import annotations
@@ -23,14 +23,16 @@ _FLAGS = re.IGNORECASE
 
 #: The writer turning a told act to themselves: "that'll be me (by friday)", "thats gonna be
 #: me", "that is going to be me", "i'm next", "i'll be next", "the boy is me", "that girl was
-#: me" (:func:`turned_to_me`). Each branch opens with "that", "the", "this" or "i": the
+#: me", "i'm just waiting for my turn" (:func:`turned_to_me`). Each branch opens with "that",
+#: "the", "this" or "i": the
 #: check reads the act before it.
 TURNED_TO_ME = (
     r"\b(?:that(?:'?ll|\s+will|'?s\s+(?:gonna|going\s+to)|\s+is\s+(?:gonna|going\s+to))\s+be\s+me"
     r"|(?:i'?m|im|i\s+am|i'?ll\s+be|ill\s+be|i\s+will\s+be)\s+(?:probably\s+)?next\b(?!\s+(?:in"
     r"|up|to|on|for|at|door|week|month|year|time|turn|round|semester|season)\b)"
     r"|(?:the|that|this)\s+(?:boy|girl|guy|man|woman|kid|person|character|narrator|speaker)\s+"
-    r"(?:is|was)\s+(?:really\s+|actually\s+|literally\s+|obviously\s+)?me)\b"
+    r"(?:is|was)\s+(?:really\s+|actually\s+|literally\s+|obviously\s+)?me"
+    r"|(?:i'?m|im|i\s+am)\s+(?:just\s+|only\s+|basically\s+)?waiting\s+(?:for\s+)?my\s+turn)\b"
 )
 
 # A height or a vehicle of a jump: "off a building", "from the 10th floor", "in front of a train".

@@ -1,0 +1,61 @@
+"""The checks of the veiled crisis cues, joined to those of the other patterns.
+
+The veiled cues are stated, with their checks, in modules of one job each, and their patterns
+join :data:`carelens.analysis.crisis_patterns.PATTERNS`: preparations
+(:mod:`carelens.analysis.crisis_preparations`: letters for after, things given away for good,
+medication stockpiled), plans (:mod:`carelens.analysis.crisis_plans`: a height weighed, the
+tide's times, a date picked, a night named), questions that seek a means
+(:mod:`carelens.analysis.crisis_means_questions`), passive ideation
+(:mod:`carelens.analysis.crisis_passive`), masked words the unmasking leaves
+(:mod:`carelens.analysis.crisis_masked_words`), another person at risk now
+(:mod:`carelens.analysis.crisis_others_now`) and self-harm coming back
+(:mod:`carelens.analysis.crisis_self_harm_back`). :func:`with_veiled` joins their checks to
+:mod:`carelens.analysis.crisis_context`'s, and a passive wish laughed off over an everyday thing
+is no cue ("this exam, i wish a bus would hit me lol":
+:func:`carelens.analysis.crisis_unreal.laughed_off`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from carelens.analysis.crisis_masked_words import MASKED_WORD_CHECKS
+from carelens.analysis.crisis_means_questions import MEANS_QUESTION_CHECKS
+from carelens.analysis.crisis_others_now import OTHERS_NOW_CHECKS
+from carelens.analysis.crisis_passive import PASSIVE, PASSIVE_CHECKS
+from carelens.analysis.crisis_plans import PLAN_CHECKS
+from carelens.analysis.crisis_preparations import PREPARATION_CHECKS
+from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK_CHECKS
+from carelens.analysis.crisis_unreal import laughed_off
+
+#: A check of the words around a match: whether it is a cue.
+Check = Callable[[str, int, int], bool]
+
+_VEILED_CHECKS: dict[str, Check] = {
+    **PREPARATION_CHECKS,
+    **PLAN_CHECKS,
+    **MEANS_QUESTION_CHECKS,
+    **PASSIVE_CHECKS,
+    **MASKED_WORD_CHECKS,
+    **OTHERS_NOW_CHECKS,
+    **SELF_HARM_BACK_CHECKS,
+}
+
+
+def _not_laughed_off(check: Check) -> Check:
+    """``check``, and not a wish laughed off
+    (:func:`~carelens.analysis.crisis_unreal.laughed_off`)."""
+
+    def joined(text: str, start: int, end: int) -> bool:
+        return check(text, start, end) and not laughed_off(text, start, end)
+
+    return joined
+
+
+def with_veiled(checks: Mapping[str, Check]) -> dict[str, Check]:
+    """``checks`` (a pattern's check of the words around a match) with the veiled cues'
+    checks joined, a passive wish not laughed off."""
+    joined = {**checks, **_VEILED_CHECKS}
+    for pattern in PASSIVE:
+        joined[pattern] = _not_laughed_off(joined[pattern])
+    return joined

@@ -1,0 +1,53 @@
+"""The writer's denial of a crisis cue (:mod:`carelens.analysis.crisis_denials`): a life
+without such thoughts ("i've never had thoughts of hurting myself") and the writer's answer to
+what someone else asks of them ("people keep asking if i'm suicidal... i'm not") are no cue and
+are negated mentions; the same words undone, unsure, turned to a yes or beside thoughts of it
+stay cues. The three first denied cases were false cues a blind review found."""
+
+from __future__ import annotations
+
+import pytest
+
+from carelens.analysis.crisis import crisis_cues, negated_mentions
+from carelens.analysis.crisis_denials import writer_denies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "to be clear i've never had thoughts of hurting myself",
+        "never self harmed, never had suicidal thoughts",
+        "people keep asking if i'm suicidal... i'm not",
+        "I have never had any suicidal thoughts, I just feel flat",
+        "everyone thinks i'm suicidal but i'm not, i'm just exhausted",
+        "my therapist asked if i self harm. i don't.",
+        "my mom asked if i want to kill myself and i said no",
+    ],
+)
+def test_a_plain_denial_is_no_cue_and_a_negated_mention(text: str) -> None:
+    assert crisis_cues(text) == ()
+    assert negated_mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "people keep asking if i'm suicidal. i'm not sure anymore",
+        "my mom asked if i want to kill myself. i'm not going to lie, i do",
+        "i had never had suicidal thoughts until last month",
+        "never had suicidal thoughts before last night",
+        "everyone asks if i'm suicidal. i'm not, but i think about it every day",
+        "i wonder if i'm suicidal. i'm not sure",
+        "i haven't had thoughts of killing myself in a while but tonight they're back",
+        "people keep asking if i'm suicidal and honestly yes",
+    ],
+)
+def test_a_denial_undone_unsure_or_turned_stays_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+def test_the_denial_reads_the_cue_itself() -> None:
+    text = "people keep asking if i'm suicidal... i'm not"
+    start = text.index("suicidal")
+    assert writer_denies(text, start, start + len("suicidal"))
+    assert not writer_denies(text.replace("i'm not", "i'm not sure"), start, start + 8)

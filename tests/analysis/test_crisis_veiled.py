@@ -1,0 +1,101 @@
+"""The veiled cues joined to the scan (:mod:`carelens.analysis.crisis_veiled`, and their words
+in :mod:`carelens.analysis.crisis`): each veiled pattern comes with the words one of its cues
+must hold (``SCREENED``), so the quick scan, which skips a pattern in a message without such a
+word, finds what a scan of every pattern finds; a passive wish is read with the hyperbole
+laughed off."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carelens.analysis.crisis import _scanned, crisis_cues
+from carelens.analysis.crisis_masked_words import MASKED_WORDS
+from carelens.analysis.crisis_means_questions import MEANS_QUESTIONS
+from carelens.analysis.crisis_others_now import OTHERS_NOW
+from carelens.analysis.crisis_passive import PASSIVE
+from carelens.analysis.crisis_patterns import PATTERNS, SCREENED
+from carelens.analysis.crisis_plans import PLANS
+from carelens.analysis.crisis_preparations import PREPARATIONS
+from carelens.analysis.crisis_screen import alternatives
+from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK
+from carelens.analysis.crisis_veiled import with_veiled
+
+#: Cues and near misses of every veiled module, and texts that mix them with other cues.
+TEXTS = [
+    "i wrote letters for after. they're in my desk drawer",
+    "Left notes for my family so they'll find them tomorrow morning.",
+    "scheduled an email to my sister for when it won't matter anymore",
+    "gave my guitar and my books to my cousin. i won't need them",
+    "bought paracetamol at three different shops so nobody notices",
+    "every night i count my pills and line them up on the desk",
+    "cant do this anymore. i have the pills in front of me",
+    "went up to check if the roof access door is unlocked. would it be high enough",
+    "looked up the tide times. i know when i'm going",
+    "i've decided. sunday.",
+    "i keep staring at the bottle of pills in the cabinet. tonight might be the night",
+    "how many benadryl is too many, not asking for a friend",
+    "how high does a building have to be so you don't survive",
+    "i just wish a bus would hit me",
+    "wouldn't be so bad if i crashed on the way home",
+    "my mum died in march. i want to be wherever she is",
+    "i wish they hadn't pulled me back",
+    "i'm gonna d* it tonight",
+    "I'm going to d*e tonight",
+    "he sent me a photo of pills and the word goodbye",
+    "she posted she's standing on a bridge and this is her last message",
+    "my friend told me 'you won't have to deal with me much longer'",
+    "i used to cut but i stopped two years ago. today i really wanted to again",
+    "i still keep a blade hidden just in case",
+    "people keep asking if i'm suicidal... i'm not",
+    "giving away clothes before we move house",
+    "how many eggs is too many for one person in a week",
+    "i wish the bus would come on time for once",
+    "my friend won't be around for christmas, she's flying to her parents",
+    "I want to die. I wrote letters for after and gave my cat away, i won't need her.",
+    "someone told me to k**l myself and honestly i agree. tonight's the night, i have the pills",
+    "**I wish they hadn't pulled me back** and i still keep a blade hidden just in case",
+    # full-width letters
+    "\uff29 \uff57\uff49\uff53\uff48 \uff41 \uff42\uff55\uff53 \uff57\uff4f\uff55\uff4c\uff44 "
+    "\uff48\uff49\uff54 \uff4d\uff45",
+    "i wish a bus would hit me \u2014 \u0442\u043e\u0436\u0435",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_quick_scan_finds_what_every_pattern_finds(text: str) -> None:
+    assert _scanned(text, quick=True) == _scanned(text, quick=False)
+
+
+_WORDS = sorted({word for text in TEXTS for word in text.split()})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30).map(" ".join))
+def test_the_words_screens_never_hide_a_cue(text: str) -> None:
+    assert _scanned(text, quick=True) == _scanned(text, quick=False)
+
+
+def test_every_veiled_pattern_has_its_words() -> None:
+    """Each veiled module's patterns are read by their words (``SCREENED``), spelled in lower
+    case, each alternative opening with a letter or an apostrophe (what the grouping of the
+    words by their first character needs), and no other pattern is spelled as one of them."""
+    veiled = (*PREPARATIONS, *PLANS, *MEANS_QUESTIONS, *PASSIVE, *MASKED_WORDS, *OTHERS_NOW)
+    assert set(SCREENED) == {*veiled, *SELF_HARM_BACK}
+    in_order = [p for patterns in PATTERNS.values() for p in patterns]
+    for pattern, words in SCREENED.items():
+        assert in_order.count(pattern) == 1
+        assert words == words.lower()
+        assert all(re.match(r"[a-z']", alternative) for alternative in alternatives(words))
+
+
+def test_a_passive_wish_is_read_with_the_laugh() -> None:
+    joined = with_veiled({})
+    text = "this exam was so bad i wish a bus would hit me lol"
+    found = [m for p in PASSIVE for m in re.finditer(p, text)]
+    assert found
+    assert not any(joined[m.re.pattern](text, *m.span()) for m in found)
+    assert crisis_cues("i wish a bus would hit me lol")
