@@ -263,19 +263,19 @@ def blames(response: str) -> bool:
     """Whether ``response`` blames the seeker anywhere ("You have no right to be angry at
     him", "that's your problem", "maybe the problem is you"; not "it's not your fault", nor
     "I don't think it's your fault", nor blame it reports: "Anyone telling you that you have
-    no right to be angry is wrong": :func:`_own_words`)."""
+    no right to be angry is wrong": :func:`own_words`)."""
     return _blame(response) is not None
 
 
 def _blame(response: str) -> re.Match[str] | None:
     """The first words of :data:`_BLAME` in ``response`` that are the helper's own
-    (:func:`_own_words`) and not kind in context (:mod:`carelens.analysis.reply_kind_blame`:
+    (:func:`own_words`) and not kind in context (:mod:`carelens.analysis.reply_kind_blame`:
     "no right to be this hard on yourself", "you chose this. it was brave."); None without
     one."""
     for found in _BLAME.finditer(response):
         head = CLAUSE_END.split(response[max(0, found.start() - 60) : found.start()])[-1]
         if (
-            _own_words(response, found.start())
+            own_words(response, found.start())
             and not _CONCEDED_BEFORE.search(head)
             and not kind_no_right(response, found.start())
             and not praised(response, found)
@@ -284,7 +284,7 @@ def _blame(response: str) -> re.Match[str] | None:
     return None
 
 
-def _own_words(text: str, at: int) -> bool:
+def own_words(text: str, at: int) -> bool:
     """Whether the words at ``at`` in ``text`` are the helper's own judgment: no negation a
     few words before them in their clause ("I don't think it's your fault", "not that you
     shouldn't feel that way"), and not reported as someone else's (:func:`said_by_others`)."""
@@ -328,7 +328,7 @@ def judging_words(response: str, seeker: str) -> tuple[int, int] | None:
         found = None
     if found is None:
         found = next(
-            (m for m in _INVALIDATING.finditer(response) if _own_words(response, m.start())),
+            (m for m in _INVALIDATING.finditer(response) if own_words(response, m.start())),
             None,
         )
         if found is not None and (
@@ -339,9 +339,7 @@ def judging_words(response: str, seeker: str) -> tuple[int, int] | None:
         ):
             found = None
     if found is None:
-        found = next(
-            (m for m in _TRAIT.finditer(response) if _own_words(response, m.start())), None
-        )
+        found = next((m for m in _TRAIT.finditer(response) if own_words(response, m.start())), None)
     if found is None:
         return None
     rest = CLAUSE_END.search(response, found.end())

@@ -11,7 +11,7 @@ credits it rather than saying the reply "does not yet respond"
 (:mod:`carelens.analysis.feedback`). :func:`validation` finds the first such words, to their
 clause's end. Not validation: the same words negated or reported ("It's not okay to feel
 this way", "I don't think you have every right to be angry", "people say it's normal to feel
-that way": :func:`carelens.analysis.reply_judging.said_by_others`), denied ("You have no
+that way": :func:`carelens.analysis.reply_judging.own_words`), denied ("You have no
 right to be angry", which :mod:`carelens.analysis.reply_judging` reads as judging), or said of
 something else ("It makes sense to call your doctor", "Anyone would be lucky to have you",
 "I'd be happy to help").
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from carelens.analysis.feeling_words import AFFECT_WORDS, FEELING_WORDS
-from carelens.analysis.reply_judging import said_by_others
+from carelens.analysis.reply_judging import own_words
 from carelens.analysis.reply_remarks import CLAUSE_END
 
 #: Feeling words validated, beside those of the lists: the plain words of anger and hurt.
@@ -79,12 +79,6 @@ _VALIDATING = re.compile(
     r"(?:reaction|response|feeling|way\s+to\s+feel)\b",
     re.IGNORECASE,
 )
-#: A negation a few words before validating words reverses them ("I don't think you have
-#: every right to be angry", "It's not that anyone would feel hurt").
-_NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|n['\u2019]t|\bnever|\bno\s*one|\bnobody)\s+(?:[\w'\u2019]+\s+){0,4}$",
-    re.IGNORECASE,
-)
 #: Words one of the validations holds: a reply with none is read no further (most replies).
 _GATE = re.compile(
     r"right|allowed|entitled|justified|wrong|would|['\u2019]d\s+(?:be|feel)|sense|wonder|course"
@@ -96,14 +90,13 @@ _GATE = re.compile(
 
 def validation(response: str) -> tuple[int, int] | None:
     """Start and end of the first words of ``response`` that validate a feeling of the
-    seeker's (:data:`_VALIDATING`), to their clause's end, None without any: not negated a
-    few words before them in their clause, nor reported as someone else's
-    (:func:`~carelens.analysis.reply_judging.said_by_others`)."""
+    seeker's (:data:`_VALIDATING`), to their clause's end, None without any: only the helper's
+    own words, not negated a few words before them in their clause nor reported as someone
+    else's (:func:`~carelens.analysis.reply_judging.own_words`)."""
     if _GATE.search(response) is None:
         return None
     for found in _VALIDATING.finditer(response):
-        head = CLAUSE_END.split(response[max(0, found.start() - 60) : found.start()])[-1]
-        if _NEGATED_BEFORE.search(head) or said_by_others(response, found.start()):
+        if not own_words(response, found.start()):
             continue
         rest = CLAUSE_END.search(response, found.end())
         return found.start(), rest.start() if rest is not None else len(response.rstrip())
