@@ -230,3 +230,71 @@ def test_sympathy_only_needs_no_remark() -> None:
     assert sympathy_only("How awful.")
     assert not sympathy_only("I'm so sorry. Have you tried therapy?")
     assert not sympathy_only("")
+
+
+# --- session 33, a second review: anger on their behalf, openers, disbelief ---------------
+
+
+@pytest.mark.parametrize(
+    ("response", "remarks"),
+    [
+        # anger on their behalf, and beside it how wrong the deed was and disbelief asked
+        (
+            "Forty minutes?? That's ridiculous, I'm furious for you.",
+            ["Forty minutes", "That's ridiculous", "I'm furious for you"],
+        ),
+        ("Ugh, I'm so angry on your behalf", ["I'm so angry on your behalf"]),
+        (
+            "Seriously?! That makes me so angry for you.",
+            ["Seriously", "That makes me so angry for you"],
+        ),
+        (
+            "I'm livid on your behalf. That's a huge violation.",
+            ["I'm livid on your behalf", "That's a huge violation"],
+        ),
+        ("this makes my blood boil", ["this makes my blood boil"]),
+        # outrage at what someone else may not do to them
+        (
+            "that's outrageous, they can't treat you like that",
+            ["that's outrageous", "they can't treat you like that"],
+        ),
+        ("Your boss can't just cut your hours.", ["Your boss can't just cut your hours"]),
+        # a sympathetic interjection alone, "that's a lot"
+        ("Oof.", ["Oof"]),
+        ("Ouch.", ["Ouch"]),
+        ("Oh no.", ["Oh no"]),
+        ("Oof, that's a lot.", ["that's a lot"]),
+        ("Oof. That's a lot to deal with at once.", ["That's a lot to deal with at once"]),
+        ("That sounds like a lot for one person.", ["That sounds like a lot for one person"]),
+        ("That's so heavy.", ["That's so heavy"]),
+    ],
+)
+def test_anger_outrage_and_openers_are_remarks(response: str, remarks: list[str]) -> None:
+    assert remarks_in(response) == remarks
+    assert only_reactions(response)
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # at the seeker, or their own anger
+        "I'm so angry at you.",
+        "I'm furious.",
+        "That's ridiculous.",
+        "Seriously? You're upset about that?",
+        # interjections that make light of it, and "a lot" of something
+        "lol oof",
+        "oof lol",
+        "big oof",
+        "That's a lot of money.",
+        # what someone may not do, as advice to the seeker
+        "You can't let them treat you like that.",
+    ],
+)
+def test_words_at_the_seeker_and_mockery_are_no_remarks(response: str) -> None:
+    assert remarks_in(response) == []
+
+
+def test_disbelief_is_a_remark_only_beside_outrage() -> None:
+    assert remarks_in("Forty minutes?? Have you tried calling back?") == []
+    assert remarks_in("Again?? I'm so mad for you.") == ["Again", "I'm so mad for you"]

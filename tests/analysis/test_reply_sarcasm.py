@@ -165,3 +165,71 @@ def test_outrage_sincere_praise_and_longer_clauses_are_no_sarcasm(
     seeker: str, response: str
 ) -> None:
     assert sarcasm(response, seeker) is None
+
+
+# --- session 33, a second review: mishaps in other words, feigned grief, more mockery -----
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response", "words"),
+    [
+        # bare praise to a mishap told in other words than a rejection
+        (
+            "my supervisor sent my draft back with red all over it",
+            "Great job. Really nailed it.",
+            "Great job",
+        ),
+        ("my teacher handed my essay back covered in red ink", "Well done.", "Well done"),
+        ("my boss tore my presentation apart in front of the team", "Nice going.", "Nice going"),
+        ("I tripped on stage during my recital", "Smooth.", "Smooth"),
+        ("I got a D on my midterm", "Great job.", "Great job"),
+        ("I got scammed out of $300", "Congrats.", "Congrats"),
+        # feigned grief, the whole reply
+        ("my mom passed away last week", "wow what a tragedy", "wow what a tragedy"),
+        ("my grandpa died yesterday", "wow, what a tragedy lol", "wow, what a tragedy lol"),
+        ("I broke up with my girlfriend", "gee what a shame", "gee what a shame"),
+        ("my wifi has been out all day", "how tragic lol", "how tragic lol"),
+        # mockery
+        (
+            "I lent my ex money and she never paid it back",
+            "Congrats, you played yourself",
+            "you played yourself",
+        ),
+        ("I lost my bet", "well you played yourself", "well you played yourself"),
+        (
+            "I lied to my boss and got caught",
+            "Play stupid games, win stupid prizes.",
+            "Play stupid games",
+        ),
+        ("I finally cleaned my room after weeks", "Want a medal?", "Want a medal"),
+        ("I did the dishes for once", "Do you want a cookie?", "Do you want a cookie"),
+        ("my phone screen cracked", "first world problems", "first world problems"),
+    ],
+)
+def test_more_sarcasm_is_found(seeker: str, response: str, words: str) -> None:
+    assert sarcastic_in(response, seeker) == words
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        # praise to glad news, or of something
+        ("I finally handed in my thesis", "Great job."),
+        ("I got into grad school", "Congrats."),
+        ("I got an email from my professor", "Great job."),
+        (
+            "my supervisor sent my draft back with red all over it",
+            "Great job getting a full draft done, that's huge.",
+        ),
+        ("my supervisor sent it back and said it's ready", "Great job."),
+        ("I fell in love", "Well done."),
+        # sorrow said sincerely, or in more words
+        ("my dad died last month", "What a tragedy. I'm so sorry."),
+        ("my brother died in a car crash", "What a tragedy."),
+        ("my dad died last month", "Oh what a tragedy."),
+        ("my concert got cancelled", "Wow, what a shame, you were so excited."),
+        ("my dog died", "Such a tragedy, my heart goes out to you."),
+    ],
+)
+def test_sincere_praise_and_sorrow_are_no_sarcasm(seeker: str, response: str) -> None:
+    assert sarcasm(response, seeker) is None

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carelens.analysis.reply_validation import validation
+from carelens.analysis.reply_validation import validation, validations
 
 
 def validating_in(response: str) -> str | None:
@@ -68,3 +68,66 @@ def test_found_words_lie_inside_the_reply(response: str) -> None:
     found = validation(response)
     if found is not None:
         assert 0 <= found[0] < found[1] <= len(response)
+
+
+# --- session 33, a second review: normal, not weird, taking their side --------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        (
+            "It's not weird at all, grief like this is completely normal.",
+            "It's not weird at all, grief like this is completely normal",
+        ),
+        ("That's completely normal.", "That's completely normal"),
+        ("Totally normal, you're not weird.", "Totally normal, you're not weird"),
+        (
+            "You're not crazy, a lot of people feel this way.",
+            "You're not crazy, a lot of people feel this way",
+        ),
+        ("You're not overreacting at all.", "You're not overreacting at all"),
+        ("It's not stupid to want that.", "It's not stupid to want that"),
+        (
+            "Nobody gets to tell you you're too sensitive.",
+            "Nobody gets to tell you you're too sensitive",
+        ),
+        ("Don't let anyone say you're overreacting.", "Don't let anyone say you're overreacting"),
+        ("There's no deadline on grief.", "There's no deadline on grief"),
+        (
+            "There's no 'get over it already' deadline on grief.",
+            "There's no 'get over it already' deadline on grief",
+        ),
+        ('There is no such thing as "just a dog".', 'There is no such thing as "just a dog"'),
+        ("There's no right way to grieve.", "There's no right way to grieve"),
+    ],
+)
+def test_normal_feelings_and_their_side_are_validation(response: str, words: str) -> None:
+    found = validation(response)
+    assert found is not None
+    assert response[found[0] : found[1]] == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "That's normal for toddlers.",
+        "It's not weird that he left.",
+        "There is no time limit and it depends on you.",
+        "There is no way I could do that.",
+        "Is that normal?",
+        "You're not wrong about that.",
+        "Don't let them walk all over you.",
+        "I don't think it's normal to feel this way.",
+    ],
+)
+def test_normal_of_something_else_and_denials_are_no_validation(response: str) -> None:
+    assert validation(response) is None
+
+
+def test_neighbouring_validations_make_one_and_others_stay_apart() -> None:
+    response = "You have every right to be angry. Then again, anyone would be hurt after that."
+    assert [response[s:e] for s, e in validations(response)] == [
+        "You have every right to be angry",
+        "anyone would be hurt after that",
+    ]

@@ -502,3 +502,101 @@ def test_remarks_alone_the_model_scored_nothing_are_sympathy(response: str, symp
     assert dims["dismissive"].level == 0
     assert dims["sympathy"].level == sympathy
     assert headline_style(dims) == ("sympathy" if sympathy else "other")
+
+
+# --- session 33, a second review: contempt, quoted words, kind words, tasks offered -------
+
+
+@pytest.mark.parametrize(
+    ("response", "phrase"),
+    [
+        (
+            "Why would you put your savings into crypto??",
+            "Why would you put your savings into crypto?",
+        ),
+        ("Just set more alarms. Not that hard.", "Not that hard"),
+        ("Meh, happens to everyone", "Meh, happens to everyone"),
+        # beside a phrase of the codebook's, both
+        ("Just get over it, it's not rocket science.", "Just get over it"),
+    ],
+)
+def test_contempt_is_minimising(response: str, phrase: str) -> None:
+    assert texts(response)[0] == phrase
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "There's no 'get over it already' deadline on grief.",
+        'Nobody should tell you to "just cheer up".',
+        "They said “it could be worse” like that helps.",
+        "I don't think it's not that hard for you.",
+    ],
+)
+def test_quoted_and_negated_words_are_not_minimising(response: str) -> None:
+    assert texts(response) == []
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        ("I cried at work after my review", "Don't let anyone say you're overreacting."),
+        ("my husband died a year ago", "There's no 'get over it already' deadline on grief."),
+        ("my dad has cancer", "Oof."),
+        ("my landlord kept my deposit", "Ugh, I'm so angry on your behalf"),
+        (
+            "I keep thinking the divorce was my fault",
+            "It's not your fault. It sounds like you're carrying all of it.",
+        ),
+    ],
+)
+def test_kind_words_the_model_calls_dismissive_are_set_aside(seeker: str, response: str) -> None:
+    dims = apply_rules(
+        {"dismissive": scored(1), "sympathy": scored(0)}, response, unsafe=(), seeker=seeker
+    )
+    assert dims["dismissive"].level == 0
+    assert headline_style(dims) == "sympathy"
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # a sentence with more in it than kind words
+        "That sucks, but believe me, self medicating only makes things worse.",
+        "It's not your fault, but you should have studied harder.",
+        "Stop blaming yourself. You should really see a therapist.",
+    ],
+)
+def test_kind_words_beside_more_keep_the_models_dismissal(response: str) -> None:
+    dims = apply_rules(
+        {"dismissive": scored(1), "sympathy": scored(0)}, response, unsafe=(), seeker=DOG
+    )
+    assert dims["dismissive"].level == 1
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "I can take the kids on Sunday so you can rest.",
+        "I'll bring dinner over tonight.",
+        "I could lend you my car this week if that helps.",
+        "I could cover your shift on Friday.",
+        "We can walk your dogs for you this week.",
+    ],
+)
+def test_a_task_done_for_them_is_an_offer(response: str) -> None:
+    assert [response[s.start : s.end] for s in offer_spans(response)] == [response]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "I can take a guess at what that's like.",
+        "I can't take the kids this week, sorry.",
+        "I wish I could bring you dinner.",
+        "I'll take that as a compliment.",
+        "I will only have one junk food today, then I will do something else.",
+    ],
+)
+def test_tasks_not_offered_to_them_are_no_offer(response: str) -> None:
+    assert offer_spans(response) == ()

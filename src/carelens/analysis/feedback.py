@@ -27,15 +27,19 @@ Rules, first match wins for the main sentence:
    "you have no right to be upset about that", "you shouldn't feel that way", "you get
    annoyed too easily", "you saw this coming", "you're so careless") or mock them
    (:mod:`carelens.analysis.reply_sarcasm`: "What a surprise.", "Boo hoo", "How typical.",
-   "skill issue", "Great job. Really nailed it" to a mishap), also beside a remark of
-   sympathy ("How sad. You probably deserved it though.") -> quote those words, suggest
-   acknowledging before anything else;
+   "skill issue", "Great job. Really nailed it" to a mishap, "wow what a tragedy"), also
+   beside a remark of sympathy ("How sad. You probably deserved it though."); the rules'
+   readings of blame and contempt ("Why would you put your savings into crypto??", "Not
+   that hard.") come as the analysis's dismissal -> quote those words, suggest acknowledging
+   before anything else;
 3. an offer of the helper's own help without understanding
    (:func:`carelens.analysis.rules.offer_spans`: "I'll drive you to the meeting") -> quote
    the offer, suggest showing first that they understood, with an opening from the seeker's
    words;
 4. advice without understanding (the advice style, or help the ``advice`` flag marks as
-   suggestions, beside sympathy too: "You should try going for a walk") -> quote the help,
+   suggestions, beside sympathy too: "You should try going for a walk", or asked as a
+   question: "Have you tried melatonin?",
+   :func:`carelens.analysis.reply_questions.advice_questions`) -> quote the help,
    reflect first, with an opening from the seeker's words; other help without understanding
    (a resource) -> as an offer;
 5. sympathy that names no feeling, a remark on what they told among it
@@ -59,13 +63,18 @@ Rules, first match wins for the main sentence:
 9. anything else -> acknowledge what they shared first.
 
 A part of empathy the model scored only on such remarks counts for none, and a reply of
-remarks alone is no dismissal ("How sad." to "My dog died this morning") nor self-focus;
-nor are remarks beside a feeling given the seeker or a reflection, with nothing judging
-("How hurtful. You probably feel rejected.": :func:`carelens.analysis.rules.remarks_not_dismissive`,
-which the rules apply to the analysis too). A reflection beside remarks
+remarks alone is no dismissal ("How sad." to "My dog died this morning", "Oof.") nor
+self-focus; nor are kind words (remarks, reassurance, validation:
+:func:`carelens.analysis.rules_readings.kind_clauses`) beside a feeling given the seeker or
+a reflection, with nothing judging ("How hurtful. You probably feel rejected.", "Don't let
+anyone say you're overreacting.": :func:`carelens.analysis.rules.remarks_not_dismissive`,
+which the rules apply to the analysis too). A reflection beside kind words
 (:mod:`carelens.analysis.reply_reflections`: "That's awful. It sounds like you're caught in
-the middle of their fights.") is understanding, quoted as what worked where the model scored
-no interpretation or reflection.
+the middle of their fights.", "Stop blaming yourself. It sounds like you're carrying all of
+it.") is understanding, quoted as what worked where the model scored no interpretation or
+reflection. A feeling inside words that validate it ("You have every right to be angry") is
+validation, not a feeling named. The rules give the analysis these readings too
+(:mod:`carelens.analysis.rules_readings`), so its style says what the feedback says.
 
 "Understanding" is empathy (interpretation, exploration or reflection at level 1 or more),
 or a reply that names a feeling the seeker has not written (:func:`named_feeling`: "It
@@ -83,8 +92,12 @@ dismissive than not, though it chose level 0, names nothing.
 A reply is said to ask only with a question of the helper's own
 (:mod:`carelens.analysis.reply_questions`): a "?" inside a quotation is someone else's
 ('Hearing "why can't you be like your brother?" ...'), a tag asks nothing ("Happens to
-everyone though, right?"), and a question the model scored is not claimed where the reply
-neither asks nor invites them to go on ("How infuriating that must be.").
+everyone though, right?"), a question that advises or offers asks nothing of their
+experience ("Have you tried melatonin?", "Want me to call you tonight?"), and a question the
+model scored is not claimed where the reply neither asks nor invites them to go on ("How
+infuriating that must be."). The sentences' wording is in
+:mod:`carelens.analysis.feedback_sentences`, the readings they are built on in
+:mod:`carelens.analysis.feedback_readings`.
 
 When only the learned crisis flag (:mod:`carelens.analysis.crisis_model`) marked the seeker
 message, a sentence comes before the main one: it says the message :data:`LEARNED_HINT`,
@@ -107,7 +120,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal
 
 from carelens.analysis.crisis_feedback import (
     CRISIS_LINES,
@@ -118,20 +130,36 @@ from carelens.analysis.crisis_feedback import (
 )
 from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
 from carelens.analysis.feedback_own_story import about_the_helper, own_exhaustion
-from carelens.analysis.feelings import Feeling, own_feelings, read_feelings
+from carelens.analysis.feedback_readings import (
+    given_at,
+    leans_dismissive,
+    level_of,
+    own_offer,
+    span_words,
+    understanding_levels,
+    validates_feeling,
+)
+from carelens.analysis.feedback_sentences import (
+    Asked,
+    dismissive_sentence,
+    next_step,
+    span_text,
+    sympathy_sentence,
+)
+from carelens.analysis.feelings import own_feelings, read_feelings
 from carelens.analysis.openings import reflection_opening, seeker_clause, suggested_opening
 from carelens.analysis.pronouns import second_person
 from carelens.analysis.quoting import around, quote
-from carelens.analysis.reply_feelings import feeling_family, reply_reading
+from carelens.analysis.reply_feelings import reply_reading
 from carelens.analysis.reply_judging import judging_words
-from carelens.analysis.reply_questions import asks, invites
-from carelens.analysis.reply_reflections import reflection_beside
+from carelens.analysis.reply_questions import advice_questions, aside_questions, asks, invites
+from carelens.analysis.reply_reflections import reflection_beside, reflects
 from carelens.analysis.reply_remarks import only_reactions, reactions
 from carelens.analysis.reply_sarcasm import sarcasm
 from carelens.analysis.reply_validation import validation
-from carelens.analysis.rules import offer_spans, remarks_not_dismissive
-from carelens.analysis.words import WORD
-from carelens.types import DimensionScore, ResponseAnalysis, Span
+from carelens.analysis.rules import remarks_not_dismissive
+from carelens.analysis.rules_readings import kind_clauses
+from carelens.types import ResponseAnalysis
 
 __all__ = [
     "CRISIS_LINES",
@@ -144,67 +172,6 @@ __all__ = [
 ]
 
 
-def _level(analysis: ResponseAnalysis, name: str) -> int:
-    score = analysis.dimensions.get(name)
-    return score.level if score is not None else 0
-
-
-#: The dimensions of understanding (empathy is the strongest of them).
-_UNDERSTANDING = ("interpretation", "exploration", "reflection")
-
-
-def _all_remarks(analysis: ResponseAnalysis, name: str, response: str) -> bool:
-    """Whether all the words the model marked for dimension ``name`` (the whole reply where
-    it marked none) are remarks of sympathy and nothing more
-    (:func:`~carelens.analysis.reply_remarks.only_reactions`: "How heartbreaking.")."""
-    score = analysis.dimensions.get(name)
-    if score is None or not score.spans:
-        return only_reactions(response)
-    return all(only_reactions(response[s.start : s.end]) for s in score.spans)
-
-
-def _understanding(
-    analysis: ResponseAnalysis, response: str, reacted: Sequence[tuple[int, int]]
-) -> dict[str, int]:
-    """The levels of :data:`_UNDERSTANDING` in ``analysis``, each 0 where the reply has
-    remarks of sympathy (``reacted``) and they are all the model marked for it
-    (:func:`_all_remarks`): "How heartbreaking." is sympathy, not an interpretation."""
-    levels = {name: _level(analysis, name) for name in _UNDERSTANDING}
-    if reacted:
-        for name, level in levels.items():
-            if level and _all_remarks(analysis, name, response):
-                levels[name] = 0
-    return levels
-
-
-def _span_text(score: DimensionScore | None, response: str, words: int = 10) -> str | None:
-    if score is None or score.level == 0 or not score.spans:
-        return None
-    best = max(score.spans, key=lambda s: s.score)
-    return quote(response, best.start, best.end, words)
-
-
-def _span_words(score: DimensionScore, response: str) -> str | None:
-    """The words of the best rationale span of ``score`` in ``response``, whole (the span
-    :func:`_span_text` quotes the start of); None without one."""
-    if not score.spans:
-        return None
-    best = max(score.spans, key=lambda s: s.score)
-    return response[best.start : best.end]
-
-
-def _offers(
-    analysis: ResponseAnalysis, response: str, understood: bool, compassion: int
-) -> Span | None:
-    """The first sentence of ``response`` where the helper offers their own help, company or
-    follow-up (:func:`carelens.analysis.rules.offer_spans`), when the reply shows help or
-    advice (compassion 1 or 2, or the ``advice`` style) without understanding; else None."""
-    if understood or not (compassion >= 1 or analysis.style == "advice"):
-        return None
-    found = offer_spans(response)
-    return found[0] if found else None
-
-
 def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tuple[str, ...]:
     """One or two feedback sentences for the helper who wrote ``response``."""
     sentences: list[str] = []
@@ -212,15 +179,16 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     # remarks of sympathy ("How heartbreaking.", "That's so discouraging."): no understanding,
     # nor dismissal, where they are all the model marked for it
     reacted = reactions(response)
-    levels = _understanding(analysis, response, reacted)
+    levels = understanding_levels(analysis, response, reacted)
     empathy = max(levels.values())
     exploration = levels["exploration"]
     interpreted = max(levels["interpretation"], levels["reflection"])
     # whether the reply asks already: a question the model scored, where the reply asks or
     # invites them to go on ("How infuriating that must be." does not), or a question of the
-    # helper's own (none inside quotation marks, nor a tag: "..., right?")
-    own_question = asks(response)
-    asked: _Asked = (
+    # helper's own (none inside quotation marks, nor a tag: "..., right?", nor one that
+    # advises, offers or blames: "Have you tried melatonin?")
+    own_question = asks(response, aside_questions(response) if "?" in response else ())
+    asked: Asked = (
         "scored"
         if exploration >= 1 and (own_question or invites(response))
         else "asked"
@@ -228,7 +196,9 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         else "no"
     )
     sympathy = max(
-        _level(analysis, "sympathy"), _level(analysis, "emotional_reaction"), 1 if reacted else 0
+        level_of(analysis, "sympathy"),
+        level_of(analysis, "emotional_reaction"),
+        1 if reacted else 0,
     )
     signals = analysis.seeker.distress if analysis.seeker is not None else None
     distress = signals.level if signals is not None else 0
@@ -239,20 +209,30 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     # no opening on the crisis words themselves (a learned cue covers its sentence)
     opening = suggested_opening(seeker, read, [(cue.start, cue.end) for cue in cues])
     named, reflected, held = reply_reading(response, seeker)
-    # a reflection beside remarks ("How awful. It sounds like you're caught in the middle"),
-    # which the model may not score beside them
-    reflection = reflection_beside(response, reacted)
-    dismissive = _level(analysis, "dismissive")
-    # "How sad." to "My dog died this morning", "How hurtful. You probably feel rejected.":
-    # sympathy and understanding, not a dismissal (a reply with more in it, "How sad. Maybe
-    # adopt a new puppy?", is left to the model), as the rules read them too
+    # kind words (remarks, reassurance, validation) and a reflection beside them ("How
+    # awful. It sounds like you're caught in the middle", "Stop blaming yourself. It sounds
+    # like you're carrying all of it"), which the model may not score beside them
+    dismissive = level_of(analysis, "dismissive")
+    kind = (
+        kind_clauses(response, reacted)
+        if dismissive > 0 or leans_dismissive(analysis) or reflects(response)
+        else reacted  # nothing the other kind words would change (most replies)
+    )
+    reflection = reflection_beside(response, kind)
+    # "You have every right to be angry": validated, no feeling named
+    if named is not None and validates_feeling(response, named):
+        named = None
+    if reflected is not None and validates_feeling(response, reflected):
+        reflected = None
+    # "How sad." to "My dog died this morning", "How hurtful. You probably feel rejected.",
+    # "Don't let anyone say you're overreacting.": sympathy and understanding, not a
+    # dismissal (a reply with more in it, "How sad. Maybe adopt a new puppy?", is left to the
+    # model), as the rules read them too
     remarked = (
-        bool(reacted)
+        bool(kind)
         and not unsafe
-        and (dismissive > 0 or _leans_dismissive(analysis))
-        and remarks_not_dismissive(
-            response, seeker, reacted, _given_at(named, reflected, reflection)
-        )
+        and (dismissive > 0 or leans_dismissive(analysis))
+        and remarks_not_dismissive(response, seeker, kind, given_at(named, reflected, reflection))
     )
     if remarked:
         dismissive = 0
@@ -262,7 +242,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     judging = (
         None if dismissive else judging_words(response, seeker) or held or sarcasm(response, seeker)
     )
-    if _leans_dismissive(analysis) and not remarked:
+    if leans_dismissive(analysis) and not remarked:
         # "You're just bitter because she dumped you.": no feeling given as understanding
         named = reflected = None
     felt = named if named is not None else reflected  # a feeling given them: named, said back
@@ -270,7 +250,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     # words that validate their feeling ("You have every right to be angry"), read where a
     # reply shows no understanding nor help (rule 5 or 9)
     validated: tuple[int, int] | None = None
-    compassion = _level(analysis, "compassion")
+    compassion = level_of(analysis, "compassion")
     # what to suggest next when nothing else fits: a reflection on their own words
     reflect = opening + "." if opening else "say back in your words what they told you."
     own_story = False  # the reply's understanding is the helper's own story
@@ -282,10 +262,10 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         if dismissive >= 1 or judging is not None:
             # "At least he isn't suffering anymore" to a seeker who lost their dad to suicide:
             # a crisis is read first, and a reply that minimises it is said so too.
-            sentences.append(_dismissive_sentence(analysis, response, judging))
+            sentences.append(dismissive_sentence(analysis, response, judging))
     elif dismissive >= 1 or judging is not None:
-        sentences.append(_dismissive_sentence(analysis, response, judging))
-    elif (offers := _offers(analysis, response, understood, compassion)) is not None:
+        sentences.append(dismissive_sentence(analysis, response, judging))
+    elif (offers := own_offer(analysis, response, understood, compassion)) is not None:
         # The helper's own offer ("I'll drive you to the meeting on Thursday") comes before
         # the advice sentence: an offer is no advice. The model's rationale is quoted where it
         # lies in the offer's sentence, else that sentence.
@@ -299,11 +279,15 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             "going through, so the help fits — " + reflect
         )
     elif not understood and (
-        analysis.style == "advice" or (compassion >= 1 and analysis.flags.get("advice", 0.0) >= 0.5)
+        analysis.style == "advice"
+        or (
+            compassion >= 1
+            and (analysis.flags.get("advice", 0.0) >= 0.5 or advice_questions(response))
+        )
     ):
         # Suggestions ("You should try going for a walk"), also beside sympathy; the model's
         # rationale for the help, if any, is quoted.
-        quoted = _span_text(analysis.dimensions.get("compassion"), response)
+        quoted = span_text(analysis.dimensions.get("compassion"), response)
         sentences.append(
             "You moved to solutions before showing you understood"
             + (f' ("{quoted}")' if quoted else "")
@@ -312,7 +296,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         )
     elif compassion >= 1 and not understood:
         # Help that is neither the helper's own offer nor advice (a resource, say).
-        quoted = _span_text(analysis.dimensions.get("compassion"), response)
+        quoted = span_text(analysis.dimensions.get("compassion"), response)
         sentences.append(
             "You offered help"
             + (f' ("{quoted}")' if quoted else "")
@@ -322,27 +306,14 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     elif not understood and (sympathy >= 1 or (validated := validation(response)) is not None):
         if sympathy >= 1:
             validated = validation(response)
-        used = {feeling_family(word) for word in WORD.findall(response)}
-        offered = [word for word in feelings if feeling_family(word) not in used]
-        words = " and ".join(f'"{w}"' for w in offered[:2])
-        hint = f"they may be feeling what they called {words}" if offered else None
-        detail = "; ".join(part for part in (hint, opening) if part) or None
-        # "sorrow" only where the message shows distress: "I got the job!" has none to share.
-        shared = "responded warmly" if low_distress else "shared their sorrow"
-        if validated is not None:
-            # "You have every right to be angry": a response to the feeling, credited
-            shared = f'validated what they feel ("{quote(response, *validated, 10)}")'
-        sentences.append(
-            f"You {shared}; try naming what they may feel underneath"
-            + (f" — {detail}." if detail else ".")
-        )
+        sentences.append(sympathy_sentence(response, feelings, opening, low_distress, validated))
     elif understood and compassion == 0 and distress >= 2:
         sentences.append(
             "You showed you understood; with this much distress, ask what would help right "
             "now or offer something concrete you can do."
         )
     elif compassion >= 1:
-        quoted = _span_text(analysis.dimensions.get("compassion"), response)
+        quoted = span_text(analysis.dimensions.get("compassion"), response)
         sentences.append(
             "You showed understanding and moved to help"
             + (f' ("{quoted}")' if quoted else "")
@@ -352,12 +323,12 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         # A feeling named ("That must feel so lonely") or said back ("You feel alone since
         # the divorce") is understanding the model may not score, beside a question too.
         done = "named what they may feel" if named is not None else "said back what they feel"
-        sentences.append(f'You {done} ("{around(response, felt.match)}")' + _next_step(asked))
+        sentences.append(f'You {done} ("{around(response, felt.match)}")' + next_step(asked))
     elif reflection is not None and interpreted == 0:
         # "That's awful. It sounds like you're caught in the middle of their fights.": the
         # reflection beside a remark, which the model scored on the remark or not at all
         said = quote(response, *reflection, 10)
-        sentences.append(f'You put their experience into words ("{said}")' + _next_step(asked))
+        sentences.append(f'You put their experience into words ("{said}")' + next_step(asked))
     elif empathy >= 1:
         if exploration >= 1 and interpreted == 0:
             sentences.append(
@@ -370,11 +341,11 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
                 for name in ("reflection", "interpretation")
                 if levels[name] >= 1
             ]
-            quoted = _span_text(shown[0], response) if shown else None
+            quoted = span_text(shown[0], response) if shown else None
             tired = own_exhaustion(analysis, response, quoted)
             # the words quoted from the span's start, or the whole span, tell whose story it
             # is ("I totally get it. When my dog died…" goes on "I was a wreck for months")
-            whole = _span_words(shown[0], response) if shown else None
+            whole = span_words(shown[0], response) if shown else None
             own_story = quoted is not None and (
                 about_the_helper(quoted)
                 or (whole is not None and about_the_helper(whole))
@@ -398,7 +369,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
                 sentences.append(
                     "You put their experience into words"
                     + (f' ("{quoted}")' if quoted else "")
-                    + _next_step(asked)
+                    + next_step(asked)
                 )
     else:
         sentences.append(
@@ -419,60 +390,6 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         # a reply of remarks on what they told ("How awful."), which is about them.
         sentences.append("Much of the reply is about your own experience; bring it back to theirs.")
     return tuple(sentences)
-
-
-#: The model's probability that a reply is dismissive (level 1 or 2) at or above which a
-#: feeling the reply gives the seeker is not praised, though the level it chose is 0.
-_DISMISSIVE_LEAN = 0.5
-
-
-def _given_at(*found: Feeling | tuple[int, int] | None) -> list[tuple[int, int]]:
-    """Where the feelings and the reflection ``found`` lie in the reply (those not None)."""
-    return [
-        item.match.span() if isinstance(item, Feeling) else item
-        for item in found
-        if item is not None
-    ]
-
-
-def _leans_dismissive(analysis: ResponseAnalysis) -> bool:
-    """Whether the model finds the reply more likely dismissive than not
-    (:data:`_DISMISSIVE_LEAN`), whatever level it chose."""
-    score = analysis.dimensions.get("dismissive")
-    return score is not None and sum(score.probabilities[1:]) >= _DISMISSIVE_LEAN
-
-
-#: Whether a reply asks a question: one the model scored as exploration, another, or none.
-_Asked = Literal["scored", "asked", "no"]
-
-
-def _next_step(asked: _Asked) -> str:
-    """The end of the sentence on a reply that shows understanding: a question to ask next
-    where it ``asked`` none, else room for the answer; its question is said to invite them to
-    say more only where the model scored it, as any question is not ("Did you see the
-    game?")."""
-    if asked == "scored":
-        return " and your question invites them to say more; give them room to answer."
-    if asked == "asked":
-        return " and asked them a question; give them room to answer."
-    return "; a question about how they feel now can invite them to go on."
-
-
-def _dismissive_sentence(
-    analysis: ResponseAnalysis, response: str, judging: tuple[int, int] | None
-) -> str:
-    """The sentence about a dismissive reply: its dismissive words quoted, where the model
-    marked them, else the ``judging`` words (:func:`~carelens.analysis.reply_judging.judging_words`
-    or a feeling held against them), and a suggestion to acknowledge first."""
-    if judging is not None:
-        quoted: str | None = quote(response, judging[0], judging[1], 10)
-    else:
-        quoted = _span_text(analysis.dimensions.get("dismissive"), response)
-    where = f'"{quoted}" ' if quoted else "Parts of your reply "
-    return (
-        f"{where}may come across as minimising or judging what they shared; acknowledge how "
-        "hard it is for them before offering another view."
-    )
 
 
 def quoted_fragments(sentences: Sequence[str]) -> list[str]:

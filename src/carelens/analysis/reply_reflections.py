@@ -3,18 +3,20 @@ seeker's experience back to them.
 
 The model, trained on EPITOME, reads a remark on what the seeker told ("That's awful.", "How
 heartbreaking.", "What a nightmare.") as an emotional reaction, and beside one it often scores
-no understanding for the words after it, or marks its rationale on the remark alone: "How
-awful. It sounds like you're caught in the middle of their fights." was given only the
-sympathy sentence, though the same reflection alone was praised as one.
-:func:`reflection_beside` finds such a reflection in a reply that has remarks
-(:mod:`carelens.analysis.reply_remarks`): a clause outside them that opens with words that
-say back what it is like for the seeker (:data:`_REFLECTIVE`: "It sounds like you…", "Sounds
-like this keeps happening", "You must be grieving so much", "You're probably scared", "I can
-only imagine how…", "So you're…"), and not advice ("It sounds like you should talk to
-her": :data:`_ADVICE`), the helper's own story ("It sounds like me when I…") nor a put-down
-("It sounds like you're overreacting"). A reply without remarks is left to the model.
-Whether the reflection judges them otherwise is read by :mod:`carelens.analysis.reply_judging`
-and the rules, as for any reply.
+no understanding for the words after it, or marks its rationale on the remark alone: "How awful.
+It sounds like you're caught in the middle of their fights." was given only the sympathy
+sentence, though the same reflection alone was praised as one; so it is beside reassurance
+("Stop blaming yourself. It sounds like you're carrying all of it.") and validation.
+:func:`reflection_beside` finds such a reflection in a reply that has remarks or other kind
+words (:mod:`carelens.analysis.reply_remarks`,
+:func:`carelens.analysis.rules_readings.kind_clauses`): a clause outside them that opens with
+words that say back what it is like for the seeker (:data:`_REFLECTIVE`: "It sounds like you…",
+"Sounds like this keeps happening", "You must be grieving so much", "You're probably scared", "I
+can only imagine how…", "So you're…"), and not advice ("It sounds like you should talk to her":
+:data:`_ADVICE`), the helper's own story ("It sounds like me when I…") nor a put-down ("It
+sounds like you're overreacting"). A reply without kind words is left to the model. Whether the
+reflection judges them otherwise is read by :mod:`carelens.analysis.reply_judging` and the
+rules, as for any reply.
 """
 
 from __future__ import annotations
@@ -61,11 +63,21 @@ _ADVICE = re.compile(
 
 def reflection_beside(response: str, remarks: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """Start and end of the first reflection in ``response`` beside its remarks of sympathy
-    (``remarks``, :func:`carelens.analysis.reply_remarks.reactions`): a clause outside them
-    that opens with :data:`_REFLECTIVE` words and holds no :data:`_ADVICE`, from its first
-    word to its end; None without remarks or without such a clause."""
-    if not remarks:
-        return None
+    or other kind words (``remarks``: :func:`carelens.analysis.reply_remarks.reactions`,
+    :func:`carelens.analysis.rules_readings.kind_clauses`): a clause outside them that opens
+    with :data:`_REFLECTIVE` words and holds no :data:`_ADVICE`, from its first word to its
+    end; None without remarks or without such a clause."""
+    return _first_reflection(response, remarks) if remarks else None
+
+
+def reflects(response: str) -> bool:
+    """Whether any clause of ``response`` is a reflection as :func:`reflection_beside` reads
+    one, kind words beside it or not (a cheap test before finding the kind words)."""
+    return _first_reflection(response, ()) is not None
+
+
+def _first_reflection(response: str, remarks: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first clause of ``response`` outside ``remarks`` that is a reflection."""
     start = 0
     for mark in (*CLAUSE_END.finditer(response), None):
         stop = mark.start() if mark is not None else len(response)

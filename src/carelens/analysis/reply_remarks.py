@@ -1,38 +1,48 @@
 """A helper's remark on what the seeker told them: sympathy for their situation.
 
-"That's so discouraging", "How heartbreaking", "What a devastating thing to happen", "Oh
-no, that's awful", "Ugh, that sucks" and "I'm so sad to hear that" react to what happened
-to the seeker: the codebook's sympathy (feeling *for* them), not a feeling the reply names
-as theirs, nor the helper's own state. :func:`is_remark` tells such a feeling word from one
-the clause goes on to give them ("How lonely that must be", "What a lonely time this must
-be"), which :mod:`carelens.analysis.reply_feelings` reads as named or said back.
-:func:`reactions` finds the clauses that are such a remark and nothing more: a word of
-:data:`REACTION_WORDS` after "that's", "how", "what a"... (:data:`REMARK_BEFORE`) and a few
-words after it ("to hear", "for you", "thing to go through"; not "that you still let him do
-that"), "that sucks", the helper's feeling for them ("I'm so sad to hear that", "I'm
-heartbroken for you", "my heart goes out to you"), or outrage on their behalf at someone
-else ("How dare he", "How immature of them", "How typical of them to leave you alone with
-this", "That was so cruel of him", "He had no right to talk to you like that", "Shame on
-them", "your boss is such a jerk"; not "How selfish of you", "That was so cruel of you", nor
-"How typical", which does not say of whom and
-:mod:`carelens.analysis.reply_sarcasm` reads as sarcasm); beside such outrage, a remark on
-how wrong the deed was is one too ("How dare he. That's so unprofessional.", which alone may
-judge the seeker). :func:`only_reactions` says whether a text (a reply, a rationale span)
-holds nothing but such remarks, interjections ("Oh no", "Wow", "Oof"), a trailing word ("How
-sad, honestly"), a plain "I'm so sorry (to hear that / you went through that)" and
-reassurance that takes their side ("You didn't deserve that", "It's not your fault");
-:func:`sympathy_only`, the same without needing a remark among them. Judging words ("How
-pathetic", "That's so dramatic") are no reaction words, and a remark with a word not listed
-after it ("That's so sad lol") is left to the model; so is sarcasm ("What a surprise."),
-which :mod:`carelens.analysis.reply_sarcasm` reads.
-:mod:`carelens.analysis.feedback` reads a remark as sympathy where the model read it as
-understanding, as nothing, or as dismissive.
+"That's so discouraging", "How heartbreaking", "What a devastating thing to happen", "Oh no,
+that's awful", "Ugh, that sucks" and "I'm so sad to hear that" react to what happened to the
+seeker: the codebook's sympathy (feeling *for* them), not a feeling the reply names as theirs,
+nor the helper's own state. :func:`is_remark` tells such a feeling word from one the clause goes
+on to give them ("How lonely that must be", "What a lonely time this must be"), which
+:mod:`carelens.analysis.reply_feelings` reads as named or said back. :func:`reactions` finds the
+clauses that are such a remark and nothing more: a word of :data:`REACTION_WORDS` after
+"that's", "how", "what a"... (:data:`REMARK_BEFORE`) and a few words after it ("to hear", "for
+you", "thing to go through"; not "that you still let him do that"), "that sucks", "that's a lot
+(to deal with)", the helper's feeling for them ("I'm so sad to hear that", "I'm heartbroken for
+you", "my heart goes out to you") or anger on their behalf ("I'm furious for you", "I'm so angry
+on your behalf"; not "I'm so angry at you"), outrage on their behalf at someone else ("How dare
+he", "How immature of them", "How typical of them to leave you alone with this", "That was so
+cruel of him", "He had no right to talk to you like that", "they can't treat you like that",
+"Shame on them", "your boss is such a jerk"; not "How selfish of you", "That was so cruel of
+you", nor "How typical", which does not say of whom and :mod:`carelens.analysis.reply_sarcasm`
+reads as sarcasm), and, where the reply holds no other remark, a sympathetic interjection as a
+sentence of its own ("Oof.", "Ouch.", "Oh no."; not "lol oof" nor "big oof"). Beside such
+outrage or anger, a remark on how wrong the deed was is one too ("How dare he. That's so
+unprofessional.", "That's ridiculous, I'm furious for you", which alone may judge the seeker),
+and so is disbelief asked ("Forty minutes??", "Seriously?!"). :func:`only_reactions` says
+whether a text (a reply, a rationale span) holds nothing but such remarks, interjections ("Oh
+no", "Wow", "Oof"), a trailing word ("How sad, honestly"), a plain "I'm so sorry (to hear that /
+you went through that)" and reassurance that takes their side ("You didn't deserve that", "It's
+not your fault"); :func:`sympathy_only`, the same without needing a remark among them. Judging
+words ("How pathetic", "That's so dramatic") are no reaction words, and a remark with a word not
+listed after it ("That's so sad lol") is left to the model; so is sarcasm ("What a surprise."),
+which :mod:`carelens.analysis.reply_sarcasm` reads. :mod:`carelens.analysis.feedback` reads a
+remark as sympathy where the model read it as understanding, as nothing, or as dismissive. The
+remarks without a reaction word (interjections, "that's a lot", anger on their behalf,
+disbelief) are read in :mod:`carelens.analysis.reply_exclamations`.
 """
 
 from __future__ import annotations
 
 import re
 
+from carelens.analysis.reply_exclamations import (
+    angry_for_them,
+    disbelief,
+    exclaimed,
+    short_remark,
+)
 from carelens.analysis.words import WORD
 
 #: What ends a clause, reading around a word.
@@ -64,6 +74,7 @@ REACTION_WORDS: frozenset[str] = frozenset([
     "lonely", "humiliating", "confusing", "shocking", "unsettling", "agonizing", "agonising",
     "crushing", "gutting", "heavy", "unbearable", "harsh", "sucky", "crappy", "shitty",
     "demoralizing", "demoralising", "disheartening", "annoying", "nightmare", "gut",
+    "outrageous", "appalling",
 ])  # fmt: skip
 #: Words that may follow a reaction word in a remark that is only a remark: "to hear that",
 #: "for you", "news", "thing to go through", "situation to be in", "man".
@@ -122,6 +133,14 @@ _INSULTS = (
 )
 #: Intensifiers before a word of outrage.
 _VERY = r"(?:(?:so|very|really|incredibly|utterly|unbelievably|truly|just|such|pretty|super)\s+)*"
+#: What someone else may not do to the seeker, said in outrage ("they can't treat you like
+#: that", "he can't just cut your hours", "they don't get to talk to you like that").
+_CANT_DO = (
+    r"\s+(?:can['\u2019]?t|cannot|can\s+not|shouldn['\u2019]?t|should\s+not"
+    r"|(?:don['\u2019]?t|doesn['\u2019]?t|do\s+not|does\s+not)\s+get\s+to)\s+(?:just\s+)?"
+    r"(?:treat|talk\s+to|speak\s+to|do\s+(?:that|this)|get\s+away\s+with|say\s+(?:that|this|those)"
+    r"|yell\s+at|disrespect|keep|fire|withhold|cut|take)\b"
+)
 #: Outrage on the seeker's behalf at someone else: "How dare he", "how dare they treat you
 #: like that", "How immature of them", "How convenient for him", "How typical of them to
 #: leave you alone with this", "That was so cruel of him", "He had no right to talk to you
@@ -141,13 +160,16 @@ _OUTRAGE = re.compile(
     r"(?:\s+to\s+[^.!?\n]*)?"
     r"|" + _OTHERS + r"\s+(?:had|has|have)\s+no\s+(?:right|business)\s+to\s+[^.!?\n]*"
     r"|shame\s+on\s+" + _OTHERS + r"\b"
+    # "they can't treat you like that", "your boss can't just cut your hours"
+    r"|" + _OTHERS + _CANT_DO + r"[^.!?\n]*"
     r"|" + _OTHERS + r"(?:['\u2019]s|['\u2019]re|\s+(?:is|are|was|were|sounds?(?:\s+like)?"
     r"|seems?(?:\s+like)?))\s+" + _VERY + r"(?:(?:a|an|total|real|complete|absolute|such)\s+)*"
     r"(?:" + _INSULTS + r")(?:\s+(?:honestly|tbh|really|though))?)\s*",
     re.IGNORECASE,
 )
-#: A remark on how wrong someone else's deed was, read beside outrage at them ("How dare he.
-#: That's so unprofessional.", "that's so messed up", "That was completely uncalled for").
+#: A remark on how wrong someone else's deed was, read beside outrage at them or anger on
+#: their behalf ("How dare he. That's so unprofessional.", "that's so messed up", "That was
+#: completely uncalled for", "That's ridiculous", "That's a huge violation").
 _WRONG = re.compile(
     r"\s*(?:(?:oh|wow|man|gosh|god|omg|ugh|honestly|seriously|and|like)\s+)*"
     r"(?:that|this)(?:['\u2019]s|\s+is|\s+was)\s+"
@@ -155,7 +177,9 @@ _WRONG = re.compile(
     + r"(?:(?:completely|totally|absolutely|not)\s+)?(?:"
     + "|".join(sorted(_OUTRAGE_WORDS | REACTION_WORDS))
     + r"|unprofessional|inappropriate|unacceptable|wrong|messed\s+up|uncalled\s+for|okay|ok"
-    r"|fair|right|abuse|abusive|harassment|bullying|bs|bullshit)"
+    r"|fair|right|abuse|abusive|harassment|bullying|bs|bullshit|insane|absurd|unbelievable"
+    r"|crazy|(?:a|an)\s+(?:(?:huge|total|complete|massive|serious|real|gross)\s+)?(?:violation"
+    r"|betrayal|breach\s+of\s+trust|invasion\s+of\s+(?:your\s+)?privacy))"
     r"(?:\s+(?:and\s+)?(?:not\s+)?(?:"
     + "|".join(sorted(_OUTRAGE_WORDS | REACTION_WORDS))
     + r"|unprofessional|inappropriate|unacceptable|wrong|okay|ok|fair|right))*"
@@ -202,12 +226,65 @@ _TRIGGERS = (
         "heart",
         "shame",
         "piece",
+        # anger on their behalf: "I'm furious for you", "this makes my blood boil"
+        "angry",
+        "furious",
+        "mad",
+        "livid",
+        "pissed",
+        "outraged",
+        "fuming",
+        "seething",
+        "raging",
+        "enraged",
+        "heated",
+        "incensed",
+        "blood",
     }
     | _INSULT_WORDS
 )
-#: Words of outrage whose trigger word is too common to read alone ("He had no right to talk
-#: to you like that", "they had no business saying that").
-_TRIGGER_PHRASES = re.compile(r"\bno\s+(?:right|business)\b", re.IGNORECASE)
+#: Phrases without one of which (nor a word of :data:`_TRIGGERS`) no clause is a remark, each
+#: looked for only where the words it needs are in the text (:func:`_triggered`): "He had no
+#: right to talk to you like that", "they can't treat you like that", "That's a lot", "Oof."
+_TRIGGER_PHRASES: tuple[tuple[frozenset[str], frozenset[str], re.Pattern[str]], ...] = (
+    (
+        frozenset(["right", "business"]),
+        frozenset(),
+        re.compile(r"\bno\s+(?:right|business)\b", re.IGNORECASE),
+    ),
+    (
+        frozenset(["can't", "can\u2019t", "cant", "cannot", "can", "shouldn't", "shouldn\u2019t",
+                   "shouldnt", "should", "get"]),
+        frozenset(["treat", "talk", "speak", "do", "get", "say", "yell", "disrespect", "keep",
+                   "fire", "withhold", "cut", "take"]),
+        re.compile(
+            r"\b(?:can['\u2019]?t|cannot|can\s+not|shouldn['\u2019]?t|should\s+not|get\s+to)\s+"
+            r"(?:just\s+)?(?:treat|talk\s+to|speak\s+to|do\s+(?:that|this)|get\s+away|say\s+(?:that"
+            r"|this|those)|yell|disrespect|keep|fire|withhold|cut|take)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        frozenset(["lot", "much"]),
+        frozenset(),
+        re.compile(
+            r"\b(?:that|this|it)(?:['\u2019]s|\s+is|\s+was|\s+sounds|\s+seems)\s+(?:\w+\s+){0,3}?"
+            r"(?:a\s+lot|so\s+much)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        frozenset(["oof", "ooof", "oooof", "ouch", "damn", "dang", "aw", "aww", "awww", "god",
+                   "goodness", "dear", "gosh", "no", "man"]),
+        frozenset(),
+        re.compile(
+            r"\b(?:oo+f+|ouch|oh\s+no+|oh\s+man|oh\s+(?:my\s+)?god(?:ness)?|oh\s+dear|oh\s+gosh"
+            r"|aw+(?:\s+(?:man|no+))?|damn|dang|my\s+god)(?:\s+(?:man|dude|friend|hun|mate))?\s*"
+            r"(?:[.!?\n]|$)",
+            re.IGNORECASE,
+        ),
+    ),
+)  # fmt: skip
 
 
 def clause_head(text: str, word: re.Match[str]) -> str:
@@ -243,6 +320,8 @@ def _reacts(clause: str) -> bool:
     """Whether ``clause`` (a whole clause) is a remark of sympathy and nothing more."""
     if _SUCKS.fullmatch(clause) or _FOR_THEM.fullmatch(clause) or _OUTRAGE.fullmatch(clause):
         return True
+    if short_remark(clause):
+        return True
     for word in WORD.finditer(clause):
         if word.group(0).lower() in REACTION_WORDS:
             head = clause[: word.start()]
@@ -276,19 +355,39 @@ def _reacting(text: str) -> list[tuple[int, int, bool]]:
     dare he."), also a remark on how wrong their deed was (:data:`_WRONG`: "That's so
     unprofessional.", "that's so messed up"), which alone may judge the seeker."""
     found = [(s, e, _reacts(text[s:e])) for s, e in _clauses(text)]
-    if any(r and _OUTRAGE.fullmatch(text, s, e) for s, e, r in found):
-        found = [(s, e, r or _WRONG.fullmatch(text, s, e) is not None) for s, e, r in found]
+    if not any(r for _, _, r in found):
+        # an interjection is the remark where there is no other ("Oof.", not the "oof" of
+        # "oof. that's harsh")
+        found = [(s, e, exclaimed(text, s, e)) for s, e, _ in found]
+    if any(
+        r and (_OUTRAGE.fullmatch(text, s, e) or angry_for_them(text, s, e)) for s, e, r in found
+    ):
+        found = [
+            (s, e, r or _WRONG.fullmatch(text, s, e) is not None or disbelief(text, s, e))
+            for s, e, r in found
+        ]
     return found
+
+
+def _triggered(text: str) -> bool:
+    """Whether ``text`` holds a word of :data:`_TRIGGERS` or a phrase of
+    :data:`_TRIGGER_PHRASES` (each looked for only where its words are in the text)."""
+    words = {word.lower() for word in WORD.findall(text)}
+    if not words.isdisjoint(_TRIGGERS):
+        return True
+    return any(
+        not words.isdisjoint(needed)
+        and (not also or not words.isdisjoint(also))
+        and phrase.search(text) is not None
+        for needed, also, phrase in _TRIGGER_PHRASES
+    )
 
 
 def reactions(text: str) -> tuple[tuple[int, int], ...]:
     """Start and end of each clause of ``text`` that is a remark of sympathy and nothing
     more ("That's so discouraging", "How heartbreaking for you", "Ugh, that sucks", "I'm so
     sad to hear that"); none in "How sad that you still let him do that"."""
-    if (
-        not any(word.lower() in _TRIGGERS for word in WORD.findall(text))
-        and _TRIGGER_PHRASES.search(text) is None
-    ):
+    if not _triggered(text):
         return ()  # most replies: no word a remark needs
     return tuple((s, e) for s, e, r in _reacting(text) if r)
 

@@ -1,25 +1,26 @@
 """A helper's sarcastic remark on what the seeker told: mockery dressed as a remark.
 
-"What a surprise.", "How original.", "Shocker.", "Who would have thought", "Boo hoo" and
-"Cry me a river" make light of what the seeker told: the codebook's dismissal, though they
-look like the remarks of sympathy :mod:`carelens.analysis.reply_remarks` reads ("How sad.",
-"How dare he."). :func:`sarcasm` finds the first clause that is such a remark and nothing
-more, for :mod:`carelens.analysis.feedback` to quote as judging. A feigned surprise ("What
-a surprise!", "How original!") is sincere to good news ("I got engaged!"), so it counts only
-where the message tells no glad news (nor an achievement: "I aced my calc final", "my
-band's first gig went amazing"), said flat (not "What a surprise!") and beside no glad words
-or praise ("I'm so happy for you", "you crushed it", "You did it!", "😄"); mockery ("Boo
-hoo", "skill issue", "touch grass", "sucks to be you") counts always. A knowing remark ("How
-typical.", "Typical.", "Figures.", "Story of your life.", "Of course you did.") counts where
-the reply holds nothing else, or where it is aimed at the seeker ("How typical of you", "Of
-course you did", said flat), never to glad news; outrage at someone else ("How typical of
-them to leave you alone with this") is sympathy, which :mod:`carelens.analysis.reply_remarks`
-reads. Bare praise ("Great job. Really nailed it", "Nice going.", "Well done.") counts where
-the reply holds nothing else, said flat, and the message ends on a mishap of the seeker's
-(:data:`_MISHAP`: "I finished my thesis draft but it got rejected"); praise of something
-("Great job reaching out, that took courage") is sincere.
-These are word rules: sarcasm in other words ("Oh great, another breakup story") is left to
-the model's dismissive score.
+"What a surprise.", "How original.", "Shocker.", "Who would have thought", "Boo hoo" and "Cry me
+a river" make light of what the seeker told: the codebook's dismissal, though they look like the
+remarks of sympathy :mod:`carelens.analysis.reply_remarks` reads ("How sad.", "How dare he.").
+:func:`sarcasm` finds the first clause that is such a remark and nothing more, for
+:mod:`carelens.analysis.feedback` to quote as judging. A feigned surprise ("What a surprise!",
+"How original!") is sincere to good news ("I got engaged!"), so it counts only where the message
+tells no glad news (nor an achievement: "I aced my calc final", "my band's first gig went
+amazing"), said flat (not "What a surprise!") and beside no glad words or praise ("I'm so happy
+for you", "you crushed it", "You did it!", "😄"); mockery ("Boo hoo", "skill issue", "touch
+grass", "sucks to be you", "Congrats, you played yourself", "Want a medal?") counts always, and
+feigned grief ("wow what a tragedy", "gee, what a shame", "how tragic lol") where it is the
+whole reply. A knowing remark ("How typical.", "Typical.", "Figures.", "Story of your life.",
+"Of course you did.") counts where the reply holds nothing else, or where it is aimed at the
+seeker ("How typical of you", "Of course you did", said flat), never to glad news; outrage at
+someone else ("How typical of them to leave you alone with this") is sympathy, which
+:mod:`carelens.analysis.reply_remarks` reads. Bare praise ("Great job. Really nailed it", "Nice
+going.", "Well done.") counts where the reply holds nothing else, said flat, and the message
+ends on a mishap of the seeker's (:data:`_MISHAP`: "I finished my thesis draft but it got
+rejected", "my supervisor sent my draft back with red all over it"); praise of something ("Great
+job reaching out, that took courage") is sincere. These are word rules: sarcasm in other words
+("Oh great, another breakup story") is left to the model's dismissive score.
 """
 
 from __future__ import annotations
@@ -66,14 +67,20 @@ _GLAD_NEWS = re.compile(
     re.IGNORECASE,
 )
 #: Mockery of their sorrow, whatever they told ("Boo hoo", "skill issue", "go touch grass",
-#: "sucks to be you", "cry about it"): not "it's not a skill issue", which is a longer clause.
+#: "sucks to be you", "cry about it", "you played yourself", "Want a medal?", "the horror"):
+#: not "it's not a skill issue", which is a longer clause.
 _MOCKING = re.compile(
     _OPENERS + r"(?:boo+\s*-?\s*hoo+|cry\s+me\s+a\s+river|(?:wah|waa)+h*"
     r"|(?:get\s+)?the\s+world['\u2019]?s\s+smallest\s+violin"
     r"|(?:(?:sounds\s+like\s+)?(?:a\s+)?|major\s+|huge\s+)skill\s+issue"
     r"|(?:(?:just|maybe|pls|please)\s+)?(?:go\s+)?touch\s+(?:some\s+)?grass"
     r"|sucks\s+to\s+(?:be\s+(?:you|u)|suck)|(?:go\s+)?cry\s+(?:about\s+it|harder)"
-    r"|cope\s+(?:harder|and\s+seethe)|git\s+gud|womp\s+womp|stay\s+mad)"
+    r"|cope\s+(?:harder|and\s+seethe)|git\s+gud|womp\s+womp|stay\s+mad"
+    # "Congrats, you played yourself", "play stupid games, win stupid prizes", "Want a medal?"
+    r"|(?:well\s+)?(?:you|u)\s+(?:really\s+)?played\s+yourself|play\s+stupid\s+games"
+    r"|win\s+stupid\s+prizes|(?:do\s+(?:you|u)\s+|(?:you|u)\s+)?want\s+a\s+(?:medal|cookie"
+    r"|trophy|gold\s+star|prize|parade|pat\s+on\s+the\s+back)(?:\s+or\s+something)?"
+    r"|the\s+(?:horror|humanity)|first\s+world\s+problems)"
     r"\s*(?:lol|lmao|haha|tbh|bro|dude)?\s*",
     re.IGNORECASE,
 )
@@ -93,22 +100,47 @@ _AIMED = re.compile(
     r"\b(?:of\s+(?:you|u)|typical\s+(?:you|u)|of\s+course\s+(?:you|u))\b", re.IGNORECASE
 )
 #: Bare praise, feigned where it answers a mishap ("Great job.", "Really nailed it", "Nice
-#: going", "Well done", "Way to go", "Smooth move", "Bravo"); not praise of something ("Great
-#: job reaching out"), which is a longer clause.
+#: going", "Well done", "Way to go", "Smooth move", "Bravo", "Congrats."); not praise of
+#: something ("Great job reaching out"), which is a longer clause.
 _PRAISE = re.compile(
     _OPENERS + r"(?:(?:really\s+|you\s+(?:really\s+)?)?nailed\s+it|(?:(?:great|good|nice|amazing"
     r"|excellent|fantastic|stellar|top\s+notch)\s+(?:job|work|going|one|move)"
-    r"|well\s+done|way\s+to\s+go|smooth(?:\s+move)?|real\s+smooth|bravo|genius|slow\s+clap)"
+    r"|well\s+done|way\s+to\s+go|smooth(?:\s+move)?|real\s+smooth|bravo|genius|slow\s+clap"
+    r"|congrats|congratulations)"
     r"(?:\s+(?:there|buddy|champ|mate|bro|genius|again))?)\s*(?:lol|lmao|haha)?\s*",
     re.IGNORECASE,
 )
 #: A mishap or failure the seeker tells of (what bare praise mocks): "I failed", "got
-#: rejected", "crashed my car", "I relapsed", "messed up".
+#: rejected", "crashed my car", "I relapsed", "messed up", and criticism or mishaps in other
+#: words ("sent my draft back with red all over it", "tore my presentation apart", "I tripped
+#: on stage", "I got a D", "got scammed").
 _MISHAP = re.compile(
     r"\b(?:fail(?:ed|ing)?|flunk\w*|fired|rejected|dumped|crash(?:ed)?|wreck(?:ed)?|broke"
     r"|ruin(?:ed)?|(?:messed|screwed|fucked|effed)\s+(?:up|it)|blew\s+it|bombed|relaps\w*"
     r"|got\s+caught|overslept|forgot|lost|locked\s+(?:myself\s+)?out|kicked\s+out|suspended"
-    r"|expelled|evicted|arrested|laid\s+off|let\s+go|missed|spilled|dropped\s+out)\b",
+    r"|expelled|evicted|arrested|laid\s+off|let\s+go|missed|spilled|dropped\s+out"
+    # criticism and other mishaps in other words: "my supervisor sent my draft back with red
+    # all over it", "tore my presentation apart", "I tripped on stage", "I got a D"
+    r"|(?:sent|handed|gave)\s+(?:it|(?:my|the|our)\s+(?:\w+\s+)?\w+)\s+back\s+(?:to\s+me\s+)?"
+    r"(?:with|covered|full|marked|for)\b"
+    r"|red\s+(?:ink\s+)?all\s+over|covered\s+in\s+red|(?:tore|ripped|torn)\s+(?:\w+\s+){0,3}?apart"
+    r"|shredded|trashed|critici[sz]ed|scolded|yelled\s+at|laughed\s+at|chewed\s+out"
+    r"|told\s+off|turned\s+down|tripped|fell\s+(?:down|over|off|on)|burn(?:ed|t)|scammed"
+    r"|hacked|stolen|ghosted|blocked|towed|got\s+(?:an?\s+)?(?:(?-i:[DEF])|zero)"
+    r"|(?:bad|low|terrible|awful)\s+(?:grade|mark|score|review))\b",
+    re.IGNORECASE,
+)
+#: Grief feigned at what they told, as the whole reply: "wow what a tragedy", "gee, what a
+#: shame", "what a tragedy lol", "how tragic lol"; not a plain "What a tragedy." nor one
+#: beside more words ("What a tragedy. I'm so sorry."), which may be sincere.
+_FEIGNED_GRIEF = re.compile(
+    r"\s*(?:(?:oh|well)[\s,]+)?(?:(?:wow|gee|gosh|golly|welp)[\s,.!]+(?:just\s+)?(?:what|such)\s+an?"
+    r"\s+(?:absolute\s+|total\s+|real\s+|utter\s+)?tragedy"
+    r"|(?:gee|gosh|golly|welp)[\s,.!]+(?:just\s+)?(?:what|such)\s+an?\s+(?:absolute\s+|total\s+"
+    r"|real\s+|utter\s+)?(?:catastrophe|disaster|shame|pity)"
+    r"|(?:(?:what|such)\s+an?\s+(?:absolute\s+|total\s+|real\s+|utter\s+)?(?:tragedy|catastrophe"
+    r"|disaster|shame|pity)|(?:how|so)\s+tragic)(?=\s*(?:lol|lmao|haha|/s)))"
+    r"(?:\s*(?:lol|lmao|haha|smh|/s))?[\s.!]*",
     re.IGNORECASE,
 )
 #: Fillers a reply of a knowing remark or bare praise may hold beside it.
@@ -120,6 +152,8 @@ _GATE = re.compile(
     r"\b(?:surpris|shock|original|unexpected|unique|who\s+(?:would|could)|boo+\s*-?\s*hoo|river"
     r"|violin|wa+h|skill\s+issue|grass|sucks\s+to|cry\s+(?:about|harder)|cope\s|git\s+gud"
     r"|womp|stay\s+mad|typical|figures|story\s+of|of\s+course\s+(?:you|u)\b|nailed"
+    r"|played\s+yourself|stupid\s+(?:games|prizes)|want\s+a\s+\w|horror|humanity|first\s+world"
+    r"|congrat|traged|tragic|catastroph|disaster|shame|pity"
     r"|(?:great|good|nice|amazing|excellent|fantastic|stellar|notch)\s+(?:job|work|going|one"
     r"|move)|well\s+done|way\s+to\s+go|smooth|real\s+smooth|bravo|genius|slow\s+clap)",
     re.IGNORECASE,
@@ -133,11 +167,15 @@ def sarcasm(response: str, seeker: str) -> tuple[int, int] | None:
     original.", "Shocker", "Who would have thought") said flat, beside no glad words
     (:data:`_GLAD`) and where the ``seeker``'s message tells no glad news
     (:data:`_GLAD_NEWS`: "What a surprise, I'm so happy for you!" to "I got engaged!" is
-    sincere), a knowing remark (:data:`_KNOWING`: "How typical.", "Figures.") and bare
+    sincere), feigned grief as the whole reply (:data:`_FEIGNED_GRIEF`: "wow what a
+    tragedy"), a knowing remark (:data:`_KNOWING`: "How typical.", "Figures.") and bare
     praise (:data:`_PRAISE`: "Great job. Really nailed it") as :func:`_knowing` and
     :func:`_mocking_praise` read them."""
     if _GATE.search(response) is None:
         return None  # most replies: no word sarcasm needs
+    if _FEIGNED_GRIEF.fullmatch(response):
+        lead = len(response) - len(response.lstrip())
+        return lead, len(response.rstrip(" \t\n.!"))
     bounds = [0]
     for mark in CLAUSE_END.finditer(response):
         bounds += [mark.start(), mark.end()]
@@ -194,8 +232,13 @@ def _mocking_praise(
         or not _only(response, clauses, _PRAISE)  # so no glad words nor emoji beside it
     ):
         return False
-    mishaps = [found.start() for found in _MISHAP.finditer(seeker)]
+    mishaps = [found.span() for found in _MISHAP.finditer(seeker)]
     if not mishaps:
         return False
-    glad = [found.start() for found in _GLAD_NEWS.finditer(seeker)]
-    return not glad or glad[-1] < mishaps[-1]
+    # glad news inside a mishap's words is none ("got a" in "I got a D")
+    glad = [
+        found.start()
+        for found in _GLAD_NEWS.finditer(seeker)
+        if not any(start <= found.start() < end for start, end in mishaps)
+    ]
+    return not glad or glad[-1] < mishaps[-1][0]

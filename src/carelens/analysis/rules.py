@@ -1,55 +1,62 @@
-"""Rules that complement the model: unsafe wording is strongly dismissive, minimising,
-blaming and mocking phrases at least weakly, remarks of sympathy not at all, and a plain
-offer of the helper's own help or company at least weakly compassionate.
+"""Rules that complement the model: unsafe wording is strongly dismissive, minimising, blaming
+and mocking phrases at least weakly, remarks of sympathy not at all, and a plain offer of the
+helper's own help or company at least weakly compassionate.
 
 A reply that urges someone to die or tells them how (:mod:`carelens.analysis.unsafe`) is
-``dismissive`` 2 under codebook v1.1: given those words (found once by the analyzer, which
-also keeps them in the result's ``unsafe`` field), :func:`apply_rules` raises the dimension
-to 2 whatever the model said below that, adds the words as rationale spans (label ``dismissive``,
+``dismissive`` 2 under codebook v1.1: given those words (found once by the analyzer, which also
+keeps them in the result's ``unsafe`` field), :func:`apply_rules` raises the dimension to 2
+whatever the model said below that, adds the words as rationale spans (label ``dismissive``,
 score 1.0) and mixes the probabilities half-and-half with certainty of level 2.
 
-The codebook names phrases that minimise or blame whatever surrounds them — "at least you
-...", "it's not that bad", "others have it worse", "get over it", "what did you expect",
-"you're too sensitive". Rare in the training data, they are easy for a small model to miss,
-so :func:`apply_rules` raises ``dismissive`` to level 1 when one is present and the model
-said 0, adds the phrase as a rationale span (label ``dismissive``, score 1.0), and mixes the
-probabilities half-and-half with certainty of level 1 (so level 1 is the most probable).
+The codebook names phrases that minimise or blame whatever surrounds them — "at least you ...",
+"it's not that bad", "others have it worse", "get over it", "what did you expect", "you're too
+sensitive" — and so do blaming questions, condescension and a shrug
+(:func:`carelens.analysis.reply_contempt.contempt_spans`: "Why would you put your savings into
+crypto??", "Not that hard.", "Meh, happens to everyone"). Rare in the training data, they are
+easy for a small model to miss, so :func:`apply_rules` raises ``dismissive`` to level 1 when one
+is present and the model said 0, adds the phrase as a rationale span (label ``dismissive``,
+score 1.0), and mixes the probabilities half-and-half with certainty of level 1 (so level 1 is
+the most probable).
 
 The phrases are written so that negation cannot flip them into their opposite: "it's not your
-fault", "you're not too sensitive" or "not that you should just get over it" never match
-(each pattern checks the words before it), and "at least" is only minimising when a person or
+fault", "you're not too sensitive" or "not that you should just get over it" never match (each
+pattern checks the words before it), and "at least" is only minimising when a person or
 situation follows ("at least you have a job"), not a quantity ("at least twice a week"). The
 "n't" of a rhetorical question that urges the phrase negates nothing: "why don't you just get
 over it?", "why not just cheer up?" and "can't you just get over it?" match. Someone else's
-demand reported right before a phrase is not the helper's ("Your mom telling you to stop
-being dramatic was unfair"). Given the seeker's message, sarcasm
-(:func:`carelens.analysis.reply_sarcasm.sarcasm`: "How typical.", "skill issue", "Great
-job. Really nailed it" to a mishap) raises ``dismissive`` in the same way, so the style
-says what the feedback says.
+demand reported right before a phrase is not the helper's ("Your mom telling you to stop being
+dramatic was unfair"), nor are words in quotation marks ("There's no 'get over it' deadline on
+grief"). Given the seeker's message, sarcasm (:func:`carelens.analysis.reply_sarcasm.sarcasm`:
+"How typical.", "skill issue", "Great job. Really nailed it" to a mishap) raises ``dismissive``
+in the same way, so the style says what the feedback says.
 
 The other way, the model reads remarks of sympathy on what the seeker told ("How sad.", "How
-dare he.", "How typical of them to leave you alone with this") now as dismissal: where a
-reply is such remarks alone, or remarks beside words that give the seeker a feeling or say
-their experience back with nothing that judges, mocks or minimises
-(:func:`remarks_not_dismissive`: "How hurtful. You probably feel rejected."),
-:func:`apply_rules` lowers a ``dismissive`` the model leans to (level 1 or more, or its
-levels 1 and 2 together at least half likely) to 0, its probabilities mixed half-and-half
-with certainty of 0 and no spans, and raises ``sympathy`` from 0 to 1 with the remarks as
-its spans (label ``sympathy``, score 1.0): the style is then no longer ``dismissive``, as the
-feedback (:mod:`carelens.analysis.feedback`) reads the same reply. A reply of remarks alone
-that the model scored neither dismissive nor sympathy gets ``sympathy`` 1 in the same way
-("That was so cruel of him.": ``sympathy``, not ``other``).
+dare he.", "How typical of them to leave you alone with this", "Oof.", "I'm furious for you")
+and other kind words (reassurance, validation: "Don't let anyone say you're overreacting.") now
+as dismissal: where a reply is such remarks alone, or each of its sentences is kind words or
+gives the seeker a feeling or says their experience back, with nothing that judges, mocks or
+minimises (:func:`remarks_not_dismissive`: "How hurtful. You probably feel rejected."),
+:func:`apply_rules` lowers a ``dismissive`` the model leans to (level 1 or more, or its levels 1
+and 2 together at least half likely) to 0, its probabilities mixed half-and-half with certainty
+of 0 and no spans, and raises ``sympathy`` from 0 to 1 with the remarks as its spans (label
+``sympathy``, score 1.0): the style is then no longer ``dismissive``, as the feedback
+(:mod:`carelens.analysis.feedback`) reads the same reply. A reply of remarks alone that the
+model scored neither dismissive nor sympathy gets ``sympathy`` 1 in the same way ("That was so
+cruel of him.": ``sympathy``, not ``other``). The feedback's other readings of a reply (a
+reflection beside kind words, validation, questions that advise, offer or blame) are applied to
+the scores as well (:func:`carelens.analysis.rules_readings.read_into`).
 
 The codebook counts an offer of help, company or follow-up as compassion ("I can sit with you
-while you call your sponsor", "feel free to PM me", "I'm here if you want to talk"). The
-model misses some short ones, so :func:`apply_rules` raises ``compassion`` to level 1 when
-the reply makes such an offer and the model said 0, with the offer's sentence as its
-rationale span (label ``compassion``, score 1.0; the annotators mark whole sentences there).
-The offers are the helper's own ("I", "we", "me"), so advice to call someone else is left to
-the model, and a wish, a condition or a negation before one ("I wish I could help you", "if
-I could talk to you", "I can't talk to you now") is no offer. The patterns were written on
-the project's training annotations alone: every reply they match there is compassion 1 or
-2; "I'm here for you" on its own was left out, as two of its five were 0.
+while you call your sponsor", "feel free to PM me", "I'm here if you want to talk"). The model
+misses some short ones, so :func:`apply_rules` raises ``compassion`` to level 1 when the reply
+makes such an offer and the model said 0, with the offer's sentence as its rationale span (label
+``compassion``, score 1.0; the annotators mark whole sentences there). So does a task done for
+them ("I can take the kids on Sunday so you can rest", "I'll bring dinner over tonight"). The
+offers are the helper's own ("I", "we", "me"), so advice to call someone else is left to the
+model, and a wish, a condition or a negation before one ("I wish I could help you", "if I could
+talk to you", "I can't talk to you now") is no offer. The patterns were written on the project's
+training annotations alone: every reply they match there is compassion 1 or 2; "I'm here for
+you" on its own was left out, as two of its five were 0.
 """
 
 from __future__ import annotations
@@ -58,12 +65,16 @@ import re
 from collections.abc import Mapping, Sequence
 
 from carelens.analysis.feeling_words import AFFECT_WORDS, FEELING_WORDS
+from carelens.analysis.quoted_speech import quoted_speech, within
+from carelens.analysis.reply_contempt import contempt_spans
 from carelens.analysis.reply_feelings import reply_reading
 from carelens.analysis.reply_judging import judging_words, said_by_others
 from carelens.analysis.reply_kind_blame import kind_no_right
-from carelens.analysis.reply_reflections import reflection_beside
-from carelens.analysis.reply_remarks import only_reactions, reactions, sympathy_only
+from carelens.analysis.reply_reflections import reflection_beside, reflects
+from carelens.analysis.reply_remarks import CLAUSE_END, only_reactions, reactions, sympathy_only
 from carelens.analysis.reply_sarcasm import sarcasm
+from carelens.analysis.rules_readings import UNDERSTANDING, kind_clauses, read_into
+from carelens.analysis.rules_readings import ruled as _ruled
 from carelens.analysis.unsafe import unsafe_spans
 from carelens.analysis.words import SENTENCE, WORD
 from carelens.inference.spans import merge_overlapping, sentence_ranges
@@ -112,6 +123,19 @@ _NO_RIGHT = re.compile(
     r"|complain|whine|cry|grieve|be\s+hurt)\b",
     re.IGNORECASE,
 )
+#: A helper's modal of offering ("I'll", "I can", "I could", "I'd be happy to").
+_MODAL = (
+    r"(?:'ll|\s+will|\s+can|\s+could|'d\s+(?:be\s+)?(?:happy|glad|love)\s+to"
+    r"|\s+would\s+(?:be\s+)?(?:happy|glad|love)\s+to)"
+)
+#: Words between the modal and a task offered ("I can totally come over and take...").
+_KEEN = r"(?:also|totally|happily|gladly|definitely|always|even|come(?:\s+over)?(?:\s+and)?)"
+#: What ties a task to the seeker: "so you can rest", "for you", "if you want", "if that
+#: helps", "off your hands".
+_TIED = (
+    r"(?:\bso\s+(?:that\s+)?(?:you|u)\s+can\b|\bfor\s+(?:you|u)\b|\bif\s+(?:(?:you|u)\s+"
+    r"(?:want|like|need)|(?:that|it)\s+(?:helps|would\s+help))\b|\boff\s+your\s+hands\b)"
+)
 #: What a helper offers to do with or for the seeker.
 _OFFER_VERBS = (
     r"(?:sit|stay|talk|listen|chat|call|text|message|pm|dm|walk|drive|come|go|help|send"
@@ -122,6 +146,14 @@ _OFFERS = (
     rf"\b(?:I|we)(?:'ll|\s+will|\s+can|'d\s+(?:be\s+)?(?:happy|glad|love)\s+to"
     rf"|\s+would\s+(?:be\s+)?(?:happy|glad|love)\s+to)\s+(?:\w+\s+)?{_OFFER_VERBS}\b"
     r"(?:\s+[\w']+){0,3}?\s+(?:with\s+|to\s+|for\s+)?you\b",
+    # "I can take the kids on Sunday so you can rest", "I'll bring dinner over tonight", "I
+    # could cover your shift": a task done for them, tied to them by what follows
+    rf"\b(?:I|we){_MODAL}\s+(?:{_KEEN}\s+)*(?:(?:take|watch|mind|babysit|look\s+after|pick\s+up"
+    r"|feed|walk|cover)\b[^.!?\n]{0,60}?\b(?:the|your)\s+(?:kids|children|baby|dogs?|cats?|shift"
+    r"|son|daughter|boys|girls)\b|(?:bring|cook|make|drop\s+off|grab)\b[^.!?\n]{0,40}?"
+    r"\b(?:dinner|food|lunch|breakfast|soup|groceries|meals?)\b|(?:take|watch|mind|babysit"
+    r"|look\s+after|pick\s+up|drop\s+off|bring|cook|make|cover|lend|grab|run|handle|feed|walk"
+    r"|do|clean)\b[^.!?\n]{0,60}?" + _TIED + ")",
     # "I'm happy to listen", "we are here to help"
     r"\b(?:I(?:'m|\s+am)|we(?:'re|\s+are))\s+(?:always\s+|more\s+than\s+)?"
     r"(?:happy|glad|willing|available|here)\s+to\s+(?:talk|listen|chat|help)\b",
@@ -178,6 +210,10 @@ _TOLD_TO = re.compile(
 )
 
 
+#: A quotation mark: where there is none, no words are quoted.
+_QUOTE_MARK = re.compile("[\"'\u201c\u201d\u2018]")
+
+
 def _clause_head(text: str, at: int) -> str:
     """The words of ``at``'s clause before it (at most 40 characters): what a negation, a
     wish or a condition must stand in to reverse a phrase."""
@@ -188,7 +224,7 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
     """Minimising or blaming phrases in ``response`` that are not negated, nor someone
     else's demand reported (:data:`_TOLD_TO`; for "no right to be upset", reported in more
     ways: :data:`_NO_RIGHT`)."""
-    spans: list[Span] = []
+    found: list[tuple[int, int]] = []
     text = straight_apostrophes(response)  # a curly apostrophe negates as a straight one
     for pattern in (*_PATTERNS, _NO_RIGHT):
         for match in pattern.finditer(text):
@@ -202,10 +238,20 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
                 )
             ):
                 continue
-            end = match.end()
-            while end > match.start() and response[end - 1] in " ,;:":
-                end -= 1
-            spans.append(Span(match.start(), end, "dismissive", 1.0))
+            found.append(match.span())
+    for start, end in contempt_spans(text):
+        if not _NEGATED_BEFORE.search(_RHETORICAL.sub(" ", _clause_head(text, start))):
+            found.append((start, end))
+    # words in quotation marks are someone else's said back ("There's no 'get over it'
+    # deadline on grief")
+    quoted = quoted_speech(text)[0] if _QUOTE_MARK.search(text) else []
+    spans: list[Span] = []
+    for start, end in found:
+        if quoted and within(quoted, start):
+            continue
+        while end > start and response[end - 1] in " ,;:":
+            end -= 1
+        spans.append(Span(start, end, "dismissive", 1.0))
     return merge_overlapping(spans)
 
 
@@ -264,44 +310,69 @@ def apply_rules(
             out["dismissive"] = _ruled(score, 2, merge_overlapping([*score.spans, *words]))
         return out
     remarks = reactions(response)
-    if remarks and (score.level > 0 or sum(score.probabilities[1:]) >= 0.5):
-        if remarks_not_dismissive(
-            response, seeker or "", remarks, _given(response, seeker, remarks)
-        ):
-            # "How sad.", "How dare he.", "How hurtful. You probably feel rejected.": sympathy
+    leaning = score.level > 0 or sum(score.probabilities[1:]) >= 0.5
+    # remarks, reassurance, validation: read where they may change a score (most replies
+    # need only the remarks)
+    kind = (
+        kind_clauses(response, remarks)
+        if leaning
+        or reflects(response)
+        or _unscored(out, "sympathy", "emotional_reaction", *UNDERSTANDING)
+        else remarks
+    )
+    reflection = reflection_beside(response, kind)
+    if kind and leaning:
+        given = _given(response, seeker, reflection)
+        if remarks_not_dismissive(response, seeker or "", kind, given):
+            # "How sad.", "How dare he.", "How hurtful. You probably feel rejected.", "Don't
+            # let anyone say you're overreacting.": sympathy
             out["dismissive"] = _ruled(score, 0, ())
             _sympathy(out, remarks)
+            read_into(out, response, seeker or "", remarks, kind, reflection)
             return out
     elif remarks and only_reactions(response):
         _sympathy(out, remarks)  # "That was so cruel of him.", scored nothing
-    if score.level > 0:
-        return out
-    spans = minimising_spans(response)
-    if seeker is not None and (mocked := sarcasm(response, seeker)) is not None:
-        spans = merge_overlapping([*spans, Span(*mocked, "dismissive", 1.0)])
-    if spans:
-        out["dismissive"] = _ruled(score, 1, spans)
+    exploration = out.get("exploration")
+    mocked = (
+        sarcasm(response, seeker)
+        if seeker is not None
+        and (score.level == 0 or (exploration is not None and exploration.level > 0))
+        else None
+    )
+    if score.level == 0:
+        spans = minimising_spans(response)
+        if mocked is not None:
+            spans = merge_overlapping([*spans, Span(*mocked, "dismissive", 1.0)])
+        if spans:
+            out["dismissive"] = _ruled(score, 1, spans)
+    read_into(out, response, seeker or "", remarks, kind, reflection, mocked)
     return out
+
+
+def _unscored(out: Mapping[str, DimensionScore], *names: str) -> bool:
+    """Whether each of the dimensions ``names`` in ``out`` is scored 0 (or missing)."""
+    return all((score := out.get(name)) is None or score.level == 0 for name in names)
 
 
 def _sympathy(out: dict[str, DimensionScore], remarks: Sequence[tuple[int, int]]) -> None:
     """``sympathy`` in ``out`` raised from 0 to 1 for the remarks of sympathy ``remarks``, its
     spans."""
     sympathy = out.get("sympathy")
-    if sympathy is not None and sympathy.level == 0:
+    if sympathy is not None and sympathy.level == 0 and remarks:
         shown = tuple(Span(start, end, "sympathy", 1.0) for start, end in remarks)
         out["sympathy"] = _ruled(sympathy, 1, shown)
 
 
 def _given(
-    response: str, seeker: str | None, remarks: Sequence[tuple[int, int]]
+    response: str, seeker: str | None, reflection: tuple[int, int] | None
 ) -> list[tuple[int, int]]:
     """Where ``response`` gives the seeker a feeling (named or said back:
     :func:`carelens.analysis.reply_feelings.reply_reading`) or reflects their experience
-    beside its remarks (:func:`carelens.analysis.reply_reflections.reflection_beside`)."""
+    beside its kind words (``reflection``, as
+    :func:`carelens.analysis.reply_reflections.reflection_beside` found it)."""
     named, reflected, _ = reply_reading(response, seeker or "")
     found = [feeling.match.span() for feeling in (named, reflected) if feeling is not None]
-    if (reflection := reflection_beside(response, remarks)) is not None:
+    if reflection is not None:
         found.append(reflection)
     return found
 
@@ -309,13 +380,15 @@ def _given(
 def remarks_not_dismissive(
     response: str, seeker: str, remarks: Sequence[tuple[int, int]], given: Sequence[tuple[int, int]]
 ) -> bool:
-    """Whether a dismissal the model reads in ``response`` is set aside for its remarks of
-    sympathy (``remarks``, :func:`carelens.analysis.reply_remarks.reactions`): the reply is
-    remarks alone (:func:`~carelens.analysis.reply_remarks.only_reactions`: "How sad.",
-    "How dare he."), or each of its sentences is remarks, interjections and plain sorrow
-    (:func:`~carelens.analysis.reply_remarks.sympathy_only`) or holds a feeling it gives the
-    seeker or a reflection (``given``: "How hurtful. You probably feel rejected.") and
-    nothing in it judges, blames, mocks or minimises them
+    """Whether a dismissal the model reads in ``response`` is set aside for its kind words
+    (``remarks``: remarks of sympathy, :func:`carelens.analysis.reply_remarks.reactions`,
+    with reassurance and validation: :func:`carelens.analysis.rules_readings.kind_clauses`):
+    the reply is remarks alone (:func:`~carelens.analysis.reply_remarks.only_reactions`:
+    "How sad.", "How dare he."), or each of its sentences is remarks, interjections and
+    plain sorrow (:func:`~carelens.analysis.reply_remarks.sympathy_only`) or holds kind
+    words, a feeling it gives the seeker or a reflection (``given``: "How hurtful. You
+    probably feel rejected.", "Don't let anyone say you're overreacting.") and nothing in
+    it judges, blames, mocks or minimises them
     (:func:`~carelens.analysis.reply_judging.judging_words`,
     :func:`~carelens.analysis.reply_sarcasm.sarcasm`, :func:`minimising_spans`)."""
     if not remarks:
@@ -326,7 +399,9 @@ def remarks_not_dismissive(
         start, end = sentence.span()
         if WORD.search(sentence.group(0)) is None or sympathy_only(sentence.group(0)):
             continue
-        if not any(start <= at < end for at, _ in given):
+        if not any(start <= at < end for at, _ in given) and not _covered(
+            response, start, end, remarks
+        ):
             return False
     return (
         judging_words(response, seeker) is None
@@ -335,10 +410,15 @@ def remarks_not_dismissive(
     )
 
 
-def _ruled(score: DimensionScore, level: int, spans: tuple[Span, ...]) -> DimensionScore:
-    """``score`` set to ``level`` by a rule: its probabilities mixed half-and-half with
-    certainty of that level (so the level is the most probable), the rule's spans shown."""
-    probabilities = tuple(
-        round(p / 2 + (0.5 if k == level else 0.0), 4) for k, p in enumerate(score.probabilities)
-    )
-    return DimensionScore(level=level, probabilities=probabilities, spans=spans)
+def _covered(response: str, start: int, end: int, kind: Sequence[tuple[int, int]]) -> bool:
+    """Whether each clause with a word in ``response[start:end]`` (a sentence) lies in the
+    kind words ``kind`` ("Don't let anyone say you're overreacting."; not "That sucks, but
+    believe me, self medicating only makes things worse.")."""
+    at = start
+    for mark in (*CLAUSE_END.finditer(response, start, end), None):
+        stop = mark.start() if mark is not None else end
+        if WORD.search(response, at, stop) and not any(s < stop and at < e for s, e in kind):
+            return False
+        if mark is not None:
+            at = mark.end()
+    return True

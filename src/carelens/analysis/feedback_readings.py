@@ -1,0 +1,96 @@
+"""What the feedback reads in an analysis and a reply beyond the sentence it chooses: the
+levels of understanding (none for remarks of sympathy alone), the model's lean to dismissal,
+the helper's own offer of help, where the feelings and a reflection lie, and whether a
+feeling given the seeker is one the reply validates.
+
+:mod:`carelens.analysis.feedback` builds its sentences on these readings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from carelens.analysis.feelings import Feeling
+from carelens.analysis.quoted_speech import within
+from carelens.analysis.reply_validation import validations
+from carelens.analysis.rules import offer_spans
+from carelens.analysis.rules_readings import on_remarks_only
+from carelens.types import DimensionScore, ResponseAnalysis, Span
+
+
+def level_of(analysis: ResponseAnalysis, name: str) -> int:
+    """The level of dimension ``name`` in ``analysis`` (0 where it is missing)."""
+    score = analysis.dimensions.get(name)
+    return score.level if score is not None else 0
+
+
+#: The dimensions of understanding (empathy is the strongest of them).
+UNDERSTANDING = ("interpretation", "exploration", "reflection")
+
+
+def understanding_levels(
+    analysis: ResponseAnalysis, response: str, reacted: Sequence[tuple[int, int]]
+) -> dict[str, int]:
+    """The levels of :data:`UNDERSTANDING` in ``analysis``, each 0 where the reply has
+    remarks of sympathy (``reacted``) and they are all the model marked for it
+    (:func:`~carelens.analysis.rules_readings.on_remarks_only`: "How heartbreaking." is
+    sympathy, not an interpretation), as the rules read them too."""
+    levels = {name: level_of(analysis, name) for name in UNDERSTANDING}
+    if reacted:
+        for name, found in levels.items():
+            if found and on_remarks_only(analysis.dimensions.get(name), response):
+                levels[name] = 0
+    return levels
+
+
+def span_words(score: DimensionScore, response: str) -> str | None:
+    """The words of the best rationale span of ``score`` in ``response``, whole (the span
+    :func:`~carelens.analysis.feedback_sentences.span_text` quotes the start of); None
+    without one."""
+    if not score.spans:
+        return None
+    best = max(score.spans, key=lambda s: s.score)
+    return response[best.start : best.end]
+
+
+def own_offer(
+    analysis: ResponseAnalysis, response: str, understood: bool, compassion: int
+) -> Span | None:
+    """The first sentence of ``response`` where the helper offers their own help, company or
+    follow-up (:func:`carelens.analysis.rules.offer_spans`), when the reply shows help or
+    advice (compassion 1 or 2, or the ``advice`` style) without understanding; else None."""
+    if understood or not (compassion >= 1 or analysis.style == "advice"):
+        return None
+    found = offer_spans(response)
+    return found[0] if found else None
+
+
+#: The model's probability that a reply is dismissive (level 1 or 2) at or above which a
+#: feeling the reply gives the seeker is not praised, though the level it chose is 0.
+DISMISSIVE_LEAN = 0.5
+
+
+def given_at(*found: Feeling | tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Where the feelings and the reflection ``found`` lie in the reply (those not None)."""
+    return [
+        item.match.span() if isinstance(item, Feeling) else item
+        for item in found
+        if item is not None
+    ]
+
+
+def validates_feeling(response: str, feeling: Feeling) -> bool:
+    """Whether ``feeling`` lies in words of ``response`` that validate it
+    (:func:`~carelens.analysis.reply_validation.validations`, read in its sentence only)."""
+    at = feeling.match.start()
+    start = max(response.rfind(mark, 0, at) for mark in ".!?\n") + 1
+    ends = [found for mark in ".!?\n" if (found := response.find(mark, at)) >= 0]
+    sentence = response[start : min(ends) if ends else len(response)]
+    return within(validations(sentence), at - start)
+
+
+def leans_dismissive(analysis: ResponseAnalysis) -> bool:
+    """Whether the model finds the reply more likely dismissive than not
+    (:data:`DISMISSIVE_LEAN`), whatever level it chose."""
+    score = analysis.dimensions.get("dismissive")
+    return score is not None and sum(score.probabilities[1:]) >= DISMISSIVE_LEAN

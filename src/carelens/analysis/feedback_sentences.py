@@ -1,0 +1,90 @@
+"""The wording of feedback sentences on a reply's craft, which
+:mod:`carelens.analysis.feedback` chooses among.
+
+:func:`dismissive_sentence` quotes the words that may minimise or judge (the model's
+rationale, or the words the rules found) and suggests acknowledging first;
+:func:`sympathy_sentence` credits sympathy that names no feeling ("You shared their sorrow",
+"You responded warmly" to glad news, "You validated what they feel" for validation) and offers
+the seeker's own feeling words and an opening; :func:`next_step` ends a sentence on a reply
+that shows understanding with what to do next, as far as the reply asked already
+(:data:`Asked`); :func:`span_text` quotes the start of a dimension's best rationale span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from carelens.analysis.quoting import quote
+from carelens.analysis.reply_feelings import feeling_family
+from carelens.analysis.words import WORD
+from carelens.types import DimensionScore, ResponseAnalysis
+
+
+def span_text(score: DimensionScore | None, response: str, words: int = 10) -> str | None:
+    """The start of the best rationale span of ``score`` in ``response`` (``words`` words at
+    most, :func:`carelens.analysis.quoting.quote`); None where it is level 0 or has none."""
+    if score is None or score.level == 0 or not score.spans:
+        return None
+    best = max(score.spans, key=lambda s: s.score)
+    return quote(response, best.start, best.end, words)
+
+
+#: Whether a reply asks a question: one the model scored as exploration, another, or none.
+Asked = Literal["scored", "asked", "no"]
+
+
+def next_step(asked: Asked) -> str:
+    """The end of the sentence on a reply that shows understanding: a question to ask next
+    where it ``asked`` none, else room for the answer; its question is said to invite them to
+    say more only where the model scored it, as any question is not ("Did you see the
+    game?")."""
+    if asked == "scored":
+        return " and your question invites them to say more; give them room to answer."
+    if asked == "asked":
+        return " and asked them a question; give them room to answer."
+    return "; a question about how they feel now can invite them to go on."
+
+
+def dismissive_sentence(
+    analysis: ResponseAnalysis, response: str, judging: tuple[int, int] | None
+) -> str:
+    """The sentence about a dismissive reply: its dismissive words quoted, where the model
+    marked them, else the ``judging`` words (:func:`~carelens.analysis.reply_judging.judging_words`
+    or a feeling held against them), and a suggestion to acknowledge first."""
+    if judging is not None:
+        quoted: str | None = quote(response, judging[0], judging[1], 10)
+    else:
+        quoted = span_text(analysis.dimensions.get("dismissive"), response)
+    where = f'"{quoted}" ' if quoted else "Parts of your reply "
+    return (
+        f"{where}may come across as minimising or judging what they shared; acknowledge how "
+        "hard it is for them before offering another view."
+    )
+
+
+def sympathy_sentence(
+    response: str,
+    feelings: Sequence[str],
+    opening: str | None,
+    low_distress: bool,
+    validated: tuple[int, int] | None,
+) -> str:
+    """The sentence on sympathy that names no feeling: "You shared their sorrow" ("You
+    responded warmly" where the message shows no distress, ``low_distress``: "I got the job!"
+    has no sorrow to share; "You validated what they feel" with the words quoted, where the
+    reply validates their feeling at ``validated``), and a suggestion to name what they may
+    feel underneath, with the seeker's own feeling words (``feelings``) the reply has not used
+    already and an ``opening`` built on their clause."""
+    used = {feeling_family(word) for word in WORD.findall(response)}
+    offered = [word for word in feelings if feeling_family(word) not in used]
+    words = " and ".join(f'"{w}"' for w in offered[:2])
+    hint = f"they may be feeling what they called {words}" if offered else None
+    detail = "; ".join(part for part in (hint, opening) if part) or None
+    shared = "responded warmly" if low_distress else "shared their sorrow"
+    if validated is not None:
+        # "You have every right to be angry": a response to the feeling, credited
+        shared = f'validated what they feel ("{quote(response, *validated, 10)}")'
+    return f"You {shared}; try naming what they may feel underneath" + (
+        f" — {detail}." if detail else "."
+    )

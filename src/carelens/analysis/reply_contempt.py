@@ -1,0 +1,103 @@
+"""Words of a helper's reply that show contempt for what the seeker told or did: blaming
+questions, condescension and a shrug.
+
+A question can blame instead of asking: "Why would you put your savings into crypto??",
+"What were you thinking?", "Did you really think you'd pass without going to class?", "How
+could you be so careless?", "What's wrong with you?". The codebook counts such hostile or
+rhetorical questions as no exploration, and the blame in them as dismissal. So does
+condescension about what they struggle with ("Just set more alarms. Not that hard.", "it's
+not rocket science", "How hard is it?") and a shrug at it ("Meh, happens to everyone", "meh,
+you'll live"). :func:`contempt_spans` finds them for :mod:`carelens.analysis.rules`, which
+reads them as it reads the codebook's minimising phrases (raising ``dismissive``, and not
+where a negation or a report comes before them). Not contempt: a question that challenges
+the seeker's self-criticism ("Why would you think you're a burden?", "Why would you blame
+yourself?", "Did you really think it was your fault?"), one that asks what led them there
+("What made you decide to invest?"), encouragement about a step ("It's not that hard to ask,
+people want to help") nor comfort ("It happens to the best of us, don't beat yourself up").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Verbs and words after "why would you" that make it a challenge to the seeker's view of
+#: themselves, no blame ("Why would you think you're a burden?", "why would you blame
+#: yourself?", "Why would you deserve that?").
+_KIND_WHY = (
+    r"(?:think|feel|believe|blame|hate|say\s+that\s+about|call\s+yourself|consider|see\s+yourself"
+    r"|be\s+(?:ashamed|sorry|embarrassed|a\s+burden)|deserve|need|want|have\s+to|worry|care"
+    r"|apologi[sz]e|doubt|beat|punish)\b"
+)
+#: Self-criticism a rhetorical question may challenge ("Did you really think it was your
+#: fault?"): such a question comforts.
+_SELF_CRITICISM = re.compile(
+    r"\b(?:fault|yourself|deserved?|burden|worthless|failure|unlovable|enough|ugly|stupid)\b",
+    re.IGNORECASE,
+)
+_CONTEMPT = (
+    # "Why would you put your savings into crypto??", "why on earth did you lend him money?"
+    r"\bwhy\s+(?:(?:on\s+earth|the\s+hell|tf|in\s+the\s+world|the\s+heck|the\s+fuck)\s+"
+    r"(?:would|did|do)|would)\s+(?:you|u)\s+(?:ever\s+|even\s+)?(?!" + _KIND_WHY + r")"
+    r"[a-z]+\b[^.!?\n]*\?"
+    r"|\bwhy\s+(?:did|do)\s+(?:you|u)\s+(?:ever\s+|even\s+)?(?!" + _KIND_WHY + r")[a-z]+\b"
+    r"[^.!?\n]*\?{2,}",
+    # "What were you thinking?", "what did you honestly expect"
+    r"\bwhat\s+(?:the\s+hell\s+|on\s+earth\s+|tf\s+)?were\s+(?:you|u)\s+thinking\b",
+    r"\bwhat\s+did\s+(?:you|u)\s+(?:honestly|really|seriously|even)\s+expect\b",
+    # "Did you really think you'd pass without going to class?"
+    r"\bdid\s+(?:you|u)\s+(?:really|honestly|seriously|actually)\s+(?:think|expect|believe)\b"
+    r"(?!\s+(?:about|of|through)\b)[^.!?\n]*\?",
+    # "How could you be so careless?", "how could you not see it coming"
+    r"\bhow\s+could\s+(?:you|u)\s+(?:(?:be|have\s+been)\s+so\s+(?:stupid|dumb|careless|naive"
+    r"|gullible|irresponsible|blind|selfish|reckless|lazy)|not\s+(?:know|see|notice|realize"
+    r"|realise|have\s+known))\b",
+    # "What's wrong with you?", "are you stupid?"
+    r"\bwhat['\u2019]?s\s+wrong\s+with\s+(?:you|u)\b(?=\s*\?)",
+    r"\b(?:are|r)\s+(?:you|u)\s+(?:stupid|dumb|an\s+idiot|a\s+moron|insane)\b(?=\s*\?)",
+    # condescension: "Not that hard.", "It's really not that hard.", "How hard is it?"
+    r"(?:^|(?<=[.!?,;:\n]))\s*(?:(?:it|that|this)(?:['\u2019]s|\s+is|s)\s+|its\s+)?"
+    r"(?:(?:really|honestly|literally|seriously|just)\s+)?not\s+(?:that|so|very|exactly)\s+"
+    r"(?:hard|difficult|complicated|complex)(?=\s*(?:lol|lmao|tbh|man|dude|bro)?\s*(?:[.!?,;:\n]|$))",
+    r"\bnot\s+rocket\s+science\b",
+    r"\bhow\s+hard\s+(?:is\s+(?:it|that)|can\s+(?:it|that)\s+be|could\s+(?:it|that)\s+be)"
+    r"(?=\s*(?:[.!?,;:\n]|$))",
+    # "It's that simple." (not "It's that simple, isn't it? That's what makes it so wretched")
+    r"\b(?:it['\u2019]?s|it\s+is)\s+(?:(?:really|literally|just)\s+)?(?:that|so)\s+(?:simple|easy)"
+    r"(?=\s*(?:[.!\n]|$))|\b(?:simple|easy)\s+as\s+that\b",
+    # a shrug: "Meh, happens to everyone", "pfft, you'll live", or "meh." alone
+    r"(?:^|(?<=[.!?,;:\n]))\s*(?:meh|pfft+|psh+)[\s,.!-]+(?:(?:it\s+)?happens(?:\s+to\s+"
+    r"(?:every(?:one|body)|all\s+of\s+us|the\s+best\s+of\s+us))?|(?:that['\u2019]?s|such\s+is)"
+    r"\s+life|life\s+goes\s+on|(?:you['\u2019]ll|you\s+will)\s+(?:live|survive|get\s+over\s+it)"
+    r"|so\s+what|whatever|big\s+deal|who\s+cares|moving\s+on)(?=\s*(?:[.!?,;:\n]|$))",
+    r"^\s*(?:meh|pfft+|psh+)(?=[\s.!]*$)",
+)
+_PATTERNS = [re.compile(p, re.IGNORECASE) for p in _CONTEMPT]
+#: Words one of the patterns holds, each pattern's own: a reply with none is read no further
+#: (most replies).
+_GATE = re.compile(
+    r"\bwhy\s+(?:on\s+earth|the\s+hell|tf|in\s+the\s+world|the\s+heck|the\s+fuck|would|did|do)\s"
+    r"|\bwere\s+(?:you|u)\s+thinking|\bwhat\s+did\s+(?:you|u)\s+\w+\s+expect"
+    r"|\bdid\s+(?:you|u)\s+(?:really|honestly|seriously|actually)\s|\bhow\s+could\s+(?:you|u)\s"
+    r"|\bwrong\s+with\s+(?:you|u)\b|\b(?:are|r)\s+(?:you|u)\s+(?:stupid|dumb|an\s+idiot|a\s+moron"
+    r"|insane)|\bnot\s+(?:that|so|very|exactly|rocket)\s|\bhow\s+hard\s|\b(?:that|so)\s+(?:simple"
+    r"|easy)|\b(?:simple|easy)\s+as\s+that|\b(?:meh|pfft+|psh+)\b",
+)
+
+
+def contempt_spans(response: str) -> list[tuple[int, int]]:
+    """Start and end of each stretch of ``response`` that blames, condescends or shrugs
+    (:data:`_CONTEMPT`), leading white space left out; a question that challenges the
+    seeker's self-criticism (:data:`_SELF_CRITICISM`: "Did you really think it was your
+    fault?") is none."""
+    if _GATE.search(response.lower()) is None:  # lower-cased: faster than IGNORECASE
+        return []
+    found: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(response):
+            words = match.group(0)
+            if words.rstrip().endswith("?") and _SELF_CRITICISM.search(words):
+                continue
+            start = match.start() + len(words) - len(words.lstrip())
+            if match.end() > start:
+                found.append((start, match.end()))
+    return sorted(found)

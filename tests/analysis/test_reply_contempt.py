@@ -1,0 +1,84 @@
+"""Contempt in a reply (:func:`contempt_spans`): blaming questions, condescension and a shrug,
+told from questions that challenge self-blame, encouragement and comfort."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from carelens.analysis.reply_contempt import contempt_spans
+
+
+def found_in(response: str) -> list[str]:
+    return [response[start:end] for start, end in contempt_spans(response)]
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        # blaming questions
+        (
+            "Why would you put your savings into crypto??",
+            "Why would you put your savings into crypto?",
+        ),
+        (
+            "Why would you leave a laptop in an unlocked car?",
+            "Why would you leave a laptop in an unlocked car?",
+        ),
+        (
+            "why on earth did you lend him money again?",
+            "why on earth did you lend him money again?",
+        ),
+        ("Why did you even go there??", "Why did you even go there??"),
+        ("What were you thinking?", "What were you thinking"),
+        (
+            "Did you really think you'd pass without going to class?",
+            "Did you really think you'd pass without going to class?",
+        ),
+        ("How could you be so careless?", "How could you be so careless"),
+        ("Seriously, what's wrong with you?", "what's wrong with you"),
+        # condescension
+        ("Just set more alarms. Not that hard.", "Not that hard"),
+        ("Just file them. It's really not that hard.", "It's really not that hard"),
+        ("Use a pill box. It's not rocket science.", "not rocket science"),
+        ("Water them. How hard is it?", "How hard is it"),
+        ("Delete the app. It's that simple.", "It's that simple"),
+        # a shrug
+        ("Meh, happens to everyone", "Meh, happens to everyone"),
+        ("meh, you'll live.", "meh, you'll live"),
+        ("meh.", "meh"),
+    ],
+)
+def test_blame_condescension_and_a_shrug_are_found(response: str, words: str) -> None:
+    assert found_in(response) == [words]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # questions that challenge self-blame, or ask what led them there
+        "Why would you think you're a burden?",
+        "Why would you blame yourself?",
+        "Why would you do that to yourself?",
+        "Did you really think it was your fault?",
+        "What made you decide to put your savings in crypto?",
+        "Why did you leave?",
+        "Did you actually think about what you want?",
+        # encouragement about a step, comfort, other words
+        "It's not that hard to ask, people usually want to help.",
+        "It's that simple, isn't it? That's exactly what makes it so wretched.",
+        "It happens to the best of us, don't beat yourself up.",
+        "Meh, I know the feeling.",
+        "There's nothing wrong with you.",
+        "It's not that bad.",
+    ],
+)
+def test_challenges_encouragement_and_comfort_are_no_contempt(response: str) -> None:
+    assert found_in(response) == []
+
+
+@given(st.text(max_size=200))
+def test_found_stretches_lie_inside_the_reply(response: str) -> None:
+    for start, end in contempt_spans(response):
+        assert 0 <= start < end <= len(response)
