@@ -518,7 +518,8 @@ def test_advice_asked_is_advice_not_exploration(
 ) -> None:
     sentences, style = read(seeker, response, levels, advice=advice)
     assert sentences[0].startswith(f'{SOLUTIONS} ("{response}")')
-    assert style == "advice"
+    # the headline keeps the model's exploration, as EPITOME scores such questions
+    assert style == ("compassion" if levels.get("exploration") else "advice")
 
 
 def test_advice_asked_beside_a_named_feeling_is_help_after_understanding() -> None:
@@ -729,7 +730,8 @@ def test_offers_to_act_are_credited_as_help(
 ) -> None:
     sentences, style = read(seeker, response, levels)
     assert sentences[0].startswith(f'{OFFERED} ("{quoted}")')
-    assert style == "advice"  # compassion without understanding
+    # compassion without understanding; the model's exploration of an offer asked is kept
+    assert style == ("compassion" if levels.get("exploration") else "advice")
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 
 from carelens.analysis.reply_remarks import reactions
 from carelens.analysis.rules import apply_rules
-from carelens.analysis.rules_readings import kind_clauses, on_remarks_only, ruled
+from carelens.analysis.rules_readings import advises_only, kind_clauses, on_remarks_only, ruled
 from carelens.taxonomy import RESPONSE_DIMENSIONS, headline_style
 from carelens.types import DimensionScore, Span
 
@@ -35,19 +35,29 @@ def whole(response: str, level: int) -> DimensionScore:
 
 
 @pytest.mark.parametrize(
+    "response", ["Why would you put your savings into crypto??", "What were you thinking?"]
+)
+def test_questions_that_blame_explore_nothing(response: str) -> None:
+    dims = ruled_dims(response, exploration=whole(response, 2))
+    assert dims["exploration"].level == 0
+    assert dims["exploration"].spans == ()
+
+
+@pytest.mark.parametrize(
     "response",
     [
         "Have you tried melatonin?",
         "Why don't you try meditation?",
         "Want me to sit with you on the phone while you call them?",
-        "Why would you put your savings into crypto??",
-        "What were you thinking?",
     ],
 )
-def test_questions_that_advise_offer_or_blame_explore_nothing(response: str) -> None:
+def test_questions_that_advise_or_offer_keep_the_models_exploration(response: str) -> None:
+    """EPITOME's annotators scored such questions as explorations: the score keeps them
+    (the exploration figures on the test split depend on it) and only the feedback reads
+    them as advice or an offer (advises_only)."""
     dims = ruled_dims(response, exploration=whole(response, 2))
-    assert dims["exploration"].level == 0
-    assert dims["exploration"].spans == ()
+    assert dims["exploration"].level == 2
+    assert advises_only(dims["exploration"], response)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +68,8 @@ def test_advice_or_an_offer_asked_is_weak_compassion(response: str) -> None:
     dims = ruled_dims(response, exploration=whole(response, 2))
     assert dims["compassion"].level == 1
     assert [response[s.start : s.end] for s in dims["compassion"].spans] == [response]
-    assert headline_style(dims) == "advice"
+    assert headline_style(dims) == "compassion"
+    assert headline_style(ruled_dims(response)) == "advice"
 
 
 @pytest.mark.parametrize(
@@ -77,23 +88,23 @@ def test_open_questions_keep_their_exploration(response: str, marked: str | None
     assert dims["exploration"].level == 2
 
 
-def test_exploration_without_spans_is_lowered_only_where_the_reply_asks_nothing_else() -> None:
-    assert ruled_dims("Have you tried yoga?", exploration=scored(2))["exploration"].level == 0
-    both = "How are you feeling? Have you tried yoga?"
+def test_exploration_without_spans_is_advice_only_where_the_reply_asks_nothing_else() -> None:
+    assert advises_only(scored(2), "Have you tried yoga?")
+    assert not advises_only(scored(2), "How are you feeling? Have you tried yoga?")
+    assert not advises_only(scored(0), "Have you tried yoga?")
+    assert not advises_only(None, "Have you tried yoga?")
+    assert ruled_dims("What were you thinking?", exploration=scored(2))["exploration"].level == 0
+    both = "How are you feeling? What were you thinking?"
     assert ruled_dims(both, exploration=scored(2))["exploration"].level == 2
 
 
-def test_a_feeling_named_beside_advice_asked_is_the_understanding() -> None:
+def test_a_feeling_named_beside_advice_asked_keeps_the_models_reading() -> None:
     response = "That sounds really isolating. Have you tried joining a club?"
     question = response.index("Have")
     dims = ruled_dims(
         response, "I feel lonely since I moved", exploration=scored(2, (question, len(response)))
     )
-    assert dims["exploration"].level == 0
-    assert dims["interpretation"].level == 1
-    assert [response[s.start : s.end] for s in dims["interpretation"].spans] == [
-        "That sounds really isolating."
-    ]
+    assert dims["exploration"].level == 2 and dims["interpretation"].level == 0
     assert headline_style(dims) == "compassion"
 
 
@@ -185,3 +196,16 @@ def test_validation_beside_understanding_the_model_scored_leaves_sympathy_alone(
     dims = ruled_dims(response, "I don't know who I am anymore", interpretation=whole(response, 2))
     assert dims["sympathy"].level == 0
     assert headline_style(dims) == "empathy"
+
+
+def test_a_feeling_named_beside_a_blaming_question_is_the_understanding() -> None:
+    response = "That sounds really isolating. Why would you move somewhere you know nobody??"
+    question = response.index("Why")
+    dims = ruled_dims(
+        response, "I feel lonely since I moved", exploration=scored(2, (question, len(response)))
+    )
+    assert dims["exploration"].level == 0
+    assert dims["interpretation"].level == 1
+    assert [response[s.start : s.end] for s in dims["interpretation"].spans] == [
+        "That sounds really isolating."
+    ]

@@ -14,7 +14,7 @@ from carelens.analysis.feelings import Feeling
 from carelens.analysis.quoted_speech import within
 from carelens.analysis.reply_validation import validations
 from carelens.analysis.rules import offer_spans
-from carelens.analysis.rules_readings import on_remarks_only
+from carelens.analysis.rules_readings import advises_only, on_remarks_only
 from carelens.types import DimensionScore, ResponseAnalysis, Span
 
 
@@ -34,12 +34,17 @@ def understanding_levels(
     """The levels of :data:`UNDERSTANDING` in ``analysis``, each 0 where the reply has
     remarks of sympathy (``reacted``) and they are all the model marked for it
     (:func:`~carelens.analysis.rules_readings.on_remarks_only`: "How heartbreaking." is
-    sympathy, not an interpretation), as the rules read them too."""
+    sympathy, not an interpretation), as the rules read them too; and ``exploration`` 0 where
+    all it marked is questions that advise or offer
+    (:func:`~carelens.analysis.rules_readings.advises_only`: "Have you tried melatonin?"),
+    which the score keeps as EPITOME does."""
     levels = {name: level_of(analysis, name) for name in UNDERSTANDING}
     if reacted:
         for name, found in levels.items():
             if found and on_remarks_only(analysis.dimensions.get(name), response):
                 levels[name] = 0
+    if levels["exploration"] and advises_only(analysis.dimensions.get("exploration"), response):
+        levels["exploration"] = 0
     return levels
 
 

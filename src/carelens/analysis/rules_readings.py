@@ -9,12 +9,15 @@ caught in the middle of their fights." credited as a reflection but headed ``oth
 - a part of empathy the model scored only on remarks of sympathy (:func:`on_remarks_only`:
   "How heartbreaking." as an interpretation) is lowered to 0: such a remark is sympathy;
 - ``exploration`` is lowered to 0 where all the model marked for it is questions that
-  advise, offer or blame (:func:`~carelens.analysis.reply_questions.aside_questions`: "Have
-  you tried melatonin?", "Want me to sit with you on the phone while you call them?";
-  :func:`~carelens.analysis.reply_contempt.contempt_spans`: "Why would you put your savings
-  into crypto??"): the codebook's exploration invites them to say more about their
-  experience, and counts no rhetorical or hostile question; a question that advises or
-  offers is compassion (weak: "a generic suggestion"), raised from 0 to 1 with its sentence;
+  blame or mock (:func:`~carelens.analysis.reply_contempt.contempt_spans`: "Why would you
+  put your savings into crypto??"): the codebook's exploration counts no rhetorical or
+  hostile question. A question that advises or offers
+  (:func:`~carelens.analysis.reply_questions.aside_questions`: "Have you tried melatonin?",
+  "Want me to sit with you on the phone while you call them?") keeps the model's
+  exploration, which is EPITOME's: its annotators scored such questions as explorations, and
+  lowering them cost the exploration rationale token-F1 on the test split 0.739 -> 0.711.
+  The feedback reads them apart (:func:`advises_only`); a question that advises or offers is
+  also compassion (weak: "a generic suggestion"), raised from 0 to 1 with its sentence;
 - a reflection beside kind words (:func:`kind_clauses`: remarks of sympathy, reassurance,
   validation) that the model did not score is understanding:
   :func:`~carelens.analysis.reply_reflections.reflection_beside` finds it, and ``reflection``
@@ -85,6 +88,16 @@ def explores_nothing(
     return all(any(s <= span.start and span.end <= e for s, e in questions) for span in score.spans)
 
 
+def advises_only(score: DimensionScore | None, response: str) -> bool:
+    """Whether the ``exploration`` the model scored lies only in questions that advise or
+    offer (:func:`~carelens.analysis.reply_questions.aside_questions`: "Have you tried
+    melatonin?"), which the feedback does not credit as exploring (the score keeps them:
+    see the module docstring)."""
+    if score is None or not score.level or "?" not in response:
+        return False
+    return explores_nothing(score, response, _within(aside_questions(response), response))
+
+
 def _within(spans: Sequence[tuple[int, int]], response: str) -> list[tuple[int, int]]:
     """``spans`` widened over the marks after them (a question's "?") and the spaces before
     them, so that the model's sentence spans fit in them (:func:`explores_nothing`)."""
@@ -124,7 +137,7 @@ def read_into(
             for s, e in (*contempt_spans(response), *([mocked] if mocked else []))
             if "?" in response[s : e + 2]
         ]
-        if explores_nothing(exploration, response, _within([*asides, *blaming], response)):
+        if explores_nothing(exploration, response, _within(blaming, response)):
             out["exploration"] = ruled(exploration, 0, ())
             _felt(out, response, seeker)
     compassion = out.get("compassion")
