@@ -20,6 +20,7 @@ from carelens.training.crisis_wording import (
     main,
     train_crisis_wording,
     weighted,
+    written_labels,
 )
 from carelens.training.personal_distress import build_rows, fit_idf, rows_dot
 
@@ -150,3 +151,82 @@ def test_the_command_prints_its_figures(tmp_path: Path, capsys: pytest.CaptureFi
         )
         == 1
     )
+
+
+def write_messages(path: Path, lines: list[object]) -> Path:
+    path.write_text(
+        "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_written_messages_are_fitted_beside_the_posts(tmp_path: Path) -> None:
+    data, gold = write_corpus(tmp_path)
+    veiled = "I gave my cat to my neighbour for good and wrote my sister a letter for after"
+    written = write_messages(
+        tmp_path / "written.jsonl",
+        [{"id": f"w{i}", "text": f"{veiled} ({i})", "label": "CUE"} for i in range(6)]
+        + [{"text": f"I gave my old sofa to my neighbour ({i})", "label": "NO"} for i in range(6)],
+    )
+    plain = train_crisis_wording(data, gold, tmp_path / "plain")
+    both = train_crisis_wording(data, gold, tmp_path / "both", written=written)
+    assert "written" not in plain["data"] and "written" not in plain["cross_validation"]
+    assert both["data"]["posts"] == 24
+    assert both["data"]["written"]["messages"] == 12 and both["data"]["written"]["flagged"] == 6
+    assert set(both["cross_validation"]["written"]) == {
+        "patterns",
+        "classifier",
+        "patterns_or_classifier",
+    }
+    before = CrisisWordingModel.load(tmp_path / "plain").probability(veiled)
+    after = CrisisWordingModel.load(tmp_path / "both").probability(veiled)
+    assert after > before and after >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("{not json", "line 2"),
+        ('["a list"]', "line 2"),
+        ('{"text": "  ", "label": "CUE"}', "text"),
+        ('{"text": "fine words", "label": "YES"}', "label"),
+        ('{"label": "NO"}', "text"),
+    ],
+)
+def test_a_bad_written_line_names_its_file_line_and_field(
+    tmp_path: Path, line: str, where: str
+) -> None:
+    path = write_messages(tmp_path / "w.jsonl", ['{"text": "first", "label": "NO"}', line])
+    with pytest.raises(InputError) as raised:
+        written_labels(path)
+    assert raised.value.path == str(path) and raised.value.line == 2
+    assert where in str(raised.value)
+
+
+def test_an_empty_or_missing_written_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="holds no messages"):
+        written_labels(write_messages(tmp_path / "empty.jsonl", ["", " "]))
+    with pytest.raises(InputError, match="cannot read"):
+        written_labels(tmp_path / "absent.jsonl")
+    texts, labels = written_labels(
+        write_messages(tmp_path / "ok.jsonl", [{"text": "a", "label": "CUE", "category": "x"}])
+    )
+    assert texts == ["a"] and labels.tolist() == [1.0]
+
+
+def test_the_command_prints_the_written_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, gold = write_corpus(tmp_path)
+    written = write_messages(
+        tmp_path / "written.jsonl",
+        [{"text": f"{FLAGGED[i % 3]} ({i})", "label": "CUE" if i % 2 else "NO"} for i in range(10)],
+    )
+    out = tmp_path / "model"
+    args = ["--data", str(data), "--annotations", str(gold), "--output", str(out)]
+    assert main([*args, "--written", str(written)]) == 0
+    printed = capsys.readouterr().out
+    assert "written  patterns_or_classifier" in printed and "posts    classifier" in printed
+    assert main([*args, "--written", str(tmp_path / "none.jsonl")]) == 1
+    assert "cannot read written messages" in capsys.readouterr().err

@@ -7,7 +7,14 @@ the seeker posts of the EPITOME file::
     python -m carelens.training.crisis_wording \\
         --data ../shared/data/epitome-reddit/epitome_reddit_public.csv \\
         --annotations annotations/taxonomy-v1/gold.jsonl \\
+        --written annotations/crisis-written-v1/messages.jsonl \\
         --output src/carelens/models/crisis-wording
+
+``--written`` adds messages the project wrote and labelled itself (veiled disclosures and
+their near misses, which the annotated posts hold few of): each line of the JSON Lines file is
+``{"text": ..., "label": "CUE" | "NO"}`` (other fields are kept for people and ignored here).
+They are fitted beside the posts; the cross-validation folds run over both and report the
+annotated posts and the written messages apart.
 
 The model is an L2-penalised logistic regression over the hashed word n-grams of
 :func:`carelens.analysis.personal_distress.featurize` (sublinear tf, smoothed idf, L2 norm),
@@ -63,6 +70,9 @@ DATA_CREDIT = (
     "seeker posts: EPITOME Reddit (Sharma et al., EMNLP 2020), research and non-commercial "
     "use; crisis labels: the project's annotations (annotations/taxonomy-v1, Apache-2.0)"
 )
+WRITTEN_CREDIT = "messages written and labelled by the project (Apache-2.0)"
+#: The labels of a written message: flagged or not.
+WRITTEN_LABELS = {"CUE": 1.0, "NO": 0.0}
 
 
 def seeker_labels(
@@ -90,6 +100,46 @@ def seeker_labels(
         )
     ids = sorted(labels)
     return [texts[sp] for sp in ids], np.array([labels[sp] for sp in ids], dtype=np.float64)
+
+
+def written_labels(path: str | Path) -> tuple[list[str], FloatArray]:
+    """The texts and labels (1 for ``CUE``, 0 for ``NO``) of a JSON Lines file of messages
+    the project wrote, in file order. Any bad line is an :class:`InputError` naming the file,
+    the line and the field: a training set is fixed before the run, so nothing is skipped."""
+    texts: list[str] = []
+    labels: list[float] = []
+    where = str(path)
+    try:
+        with Path(path).open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"not JSON ({exc.msg})", path=where, line=number) from exc
+                if not isinstance(record, dict):
+                    raise InputError("a line must be a JSON object", path=where, line=number)
+                text = record.get("text")
+                if not isinstance(text, str) or not text.strip():
+                    raise InputError(
+                        "needs a non-empty text", path=where, line=number, field="text"
+                    )
+                label = record.get("label")
+                if label not in WRITTEN_LABELS:
+                    raise InputError(
+                        f"label must be CUE or NO, not {label!r}",
+                        path=where,
+                        line=number,
+                        field="label",
+                    )
+                texts.append(text)
+                labels.append(WRITTEN_LABELS[label])
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read written messages ({exc})", path=where) from exc
+    if not texts:
+        raise InputError("holds no messages", path=where)
+    return texts, np.array(labels, dtype=np.float64)
 
 
 def weighted(counts: SparseRows, idf: npt.NDArray[np.float32]) -> SparseRows:
@@ -156,16 +206,31 @@ def flag_figures(gold: FloatArray, flagged: npt.NDArray[np.bool_]) -> dict[str, 
 
 
 def train_crisis_wording(
-    data: str | Path, annotations: str | Path, output: str | Path
+    data: str | Path,
+    annotations: str | Path,
+    output: str | Path,
+    *,
+    written: str | Path | None = None,
 ) -> dict[str, Any]:
-    """Fit, cross-validate and export the model to ``output``; returns its manifest."""
-    texts, y = seeker_labels(data, annotations)
-    if not y.any() or y.all():
+    """Fit, cross-validate and export the model to ``output``; returns its manifest.
+    ``written``: a JSON Lines file of project-written messages fitted beside the annotated
+    posts (:func:`written_labels`)."""
+    posts, y_posts = seeker_labels(data, annotations)
+    if not y_posts.any() or y_posts.all():
         raise InputError("the annotations need flagged and unflagged seeker posts")
+    extra, y_extra = written_labels(written) if written is not None else ([], np.zeros(0))
+    texts, y = posts + extra, np.concatenate([y_posts, y_extra])
     counts = build_rows(texts, N_FEATURES)
-    logger.info("%d seeker posts, %d flagged; cross-validating", len(texts), int(y.sum()))
+    logger.info(
+        "%d seeker posts (%d flagged) and %d written messages (%d flagged); cross-validating",
+        len(posts),
+        int(y_posts.sum()),
+        len(extra),
+        int(y_extra.sum()),
+    )
     probability = cross_validated(counts, y)
     patterns = np.array([bool(crisis_cues(t)) for t in texts])
+    is_post = np.arange(len(texts)) < len(posts)
     everything = np.arange(len(texts), dtype=np.int64)
     idf, unseen, seen = fit_idf(counts, everything)
     w, bias = fit_logistic(weighted(counts, idf), y, everything)
@@ -209,21 +274,42 @@ def train_crisis_wording(
         "data": {
             "annotations": Path(annotations).name,
             "parts": list(PARTS),
-            "posts": len(texts),
-            "flagged": int(y.sum()),
+            "posts": len(posts),
+            "flagged": int(y_posts.sum()),
             "credit": DATA_CREDIT,
         },
         "cross_validation": {
             "folds": CV_FOLDS,
             "seed": SEED,
-            "patterns": flag_figures(y, patterns),
-            "classifier": flag_figures(y, probability >= THRESHOLD),
-            "patterns_or_classifier": flag_figures(y, patterns | (probability >= THRESHOLD)),
+            **_fold_figures(y, patterns, probability, is_post),
         },
         "files": {WEIGHTS: sha256_file(folder / WEIGHTS)},
     }
+    if written is not None:
+        manifest["data"]["written"] = {
+            "file": Path(written).name,
+            "messages": len(extra),
+            "flagged": int(y_extra.sum()),
+            "credit": WRITTEN_CREDIT,
+        }
+        manifest["cross_validation"]["written"] = _fold_figures(y, patterns, probability, ~is_post)
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+def _fold_figures(
+    y: FloatArray,
+    patterns: npt.NDArray[np.bool_],
+    probability: FloatArray,
+    rows: npt.NDArray[np.bool_],
+) -> dict[str, Any]:
+    """The cross-validated figures of the patterns, the classifier and either, on ``rows``."""
+    flagged = probability >= THRESHOLD
+    return {
+        "patterns": flag_figures(y[rows], patterns[rows]),
+        "classifier": flag_figures(y[rows], flagged[rows]),
+        "patterns_or_classifier": flag_figures(y[rows], (patterns | flagged)[rows]),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -232,21 +318,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--data", required=True, help="the EPITOME Reddit CSV (seeker posts)")
     parser.add_argument("--annotations", required=True, help="annotations/taxonomy-v1/gold.jsonl")
+    parser.add_argument(
+        "--written",
+        help="project-written messages, JSON Lines of {text, label: CUE|NO}, fitted beside",
+    )
     parser.add_argument("--output", required=True, help="model folder to write")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
-        manifest = train_crisis_wording(args.data, args.annotations, args.output)
+        manifest = train_crisis_wording(
+            args.data, args.annotations, args.output, written=args.written
+        )
     except CarelensError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     cv = manifest["cross_validation"]
-    for name in ("patterns", "classifier", "patterns_or_classifier"):
-        figures = cv[name]
-        print(
-            f"{name:<24} precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  "
-            f"F1 {figures['f1']:.3f}"
-        )
+    for rows, figures_of in (("posts", cv), ("written", cv.get("written"))):
+        if figures_of is None:
+            continue
+        for name in ("patterns", "classifier", "patterns_or_classifier"):
+            figures = figures_of[name]
+            print(
+                f"{rows:<8} {name:<24} precision {figures['precision']:.3f}  "
+                f"recall {figures['recall']:.3f}  F1 {figures['f1']:.3f}"
+            )
     print(f"written to {args.output}")
     return 0
 
