@@ -9,18 +9,25 @@ environment already sets it). The quickest start::
     analyzer = carelens.load()
     result = analyzer.analyze("I failed my exam again.", "That sounds exhausting. What happened?")
     result["exploration"].level
+
+Importing the package is quick: :class:`EmpathyAnalyzer` (and with it every analysis
+module and its compiled patterns) and :func:`read_exchanges` (the readers) are imported on
+first use, ``carelens.EmpathyAnalyzer`` or ``from carelens import EmpathyAnalyzer`` alike
+(a module ``__getattr__``), so ``import carelens.types`` or ``carelens --help`` pays for
+neither.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 # Before any module of carelens imports ONNX Runtime, which reads it once, at import.
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 from carelens._version import __version__
-from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.errors import (
     CarelensError,
     ChecksumError,
@@ -30,8 +37,11 @@ from carelens.errors import (
     ModelError,
     PairTypeError,
 )
-from carelens.readers import read_exchanges
 from carelens.types import DimensionScore, Exchange, ResponseAnalysis, Span, Turn
+
+if TYPE_CHECKING:
+    from carelens.analysis.empathy import EmpathyAnalyzer
+    from carelens.readers import read_exchanges
 
 __all__ = [
     "CarelensError",
@@ -51,6 +61,28 @@ __all__ = [
     "load",
     "read_exchanges",
 ]
+
+#: The public names imported on first use, and the module each one comes from.
+_LAZY = {
+    "EmpathyAnalyzer": "carelens.analysis.empathy",
+    "read_exchanges": "carelens.readers",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``carelens.EmpathyAnalyzer`` and ``carelens.read_exchanges``, imported on first use
+    and kept in the module's namespace, so the next use is a plain attribute."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The module's names with the ones imported on first use, as if they were here."""
+    return sorted(set(globals()) | set(__all__))
 
 
 def load(
@@ -72,6 +104,8 @@ def load(
     (:meth:`~carelens.analysis.empathy.EmpathyAnalyzer.close`); see
     :meth:`~carelens.analysis.empathy.EmpathyAnalyzer.load`.
     """
+    from carelens.analysis.empathy import EmpathyAnalyzer
+
     return EmpathyAnalyzer.load(
         path, threads=threads, batch_size=batch_size, device=device, idle_threads=idle_threads
     )

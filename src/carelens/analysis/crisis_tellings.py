@@ -27,6 +27,7 @@ a taking-up too.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from carelens.analysis.crisis_patterns import OWN_RISK
@@ -291,8 +292,9 @@ _RIGHT_ELSE = (
 # ("maybe they're right", "she's not wrong", "I agree", "part of me believes it", "maybe I
 # should", "why not"). Agreement takes it up unless what follows turns to something else
 # (:data:`_AGREES`, :data:`_BELIEVES`, :data:`_RIGHT_ELSE`, :data:`_HELP_ACT`); an intent
-# that is denied ("I'm not going to, obviously") is none.
-_TAKEN_UP = re.compile(
+# that is denied ("I'm not going to, obviously") is none. Compiled on first use
+# (:func:`_taken_up`).
+_TAKEN_UP = (
     r"(?P<intent>\b(?:i|i'?m|im|i\s+am|i'?ve|i'?ll|i'?d)\s+(?:(?!(?:not|never|no|dont|wont|cant"
     r"|aint|i)\b)\w+\s+){0,3}?(?:want|wanna|need|gonna|going|plan|planning|tempted|ready|about(?=\s+to\b)"
     r"|considering|might|may|will|should|could|almost\s+did|nearly\s+did|did|try|tried|attempted"
@@ -373,9 +375,19 @@ _TAKEN_UP = re.compile(
     r"|\b(?:wish|if\s+only)\s+i\s+(?:had|have)\s+(?:the\s+)?(?:guts|courage|balls|nerve|strength)"
     rf"\b(?!{_NO_RISK}\s+to\s+(?:{_HELP_ACT}|stand\s+up|speak\s+up|fight\s+back|say\s+no|leave|tell))"
     r"|\b(?:guts|courage|balls|nerve)\s+to\s+(?:do\s+it|go\s+through\s+with\s+it"
-    r"|follow\s+through)\b",
-    re.IGNORECASE,
+    r"|follow\s+through)\b"
 )
+
+
+@functools.cache
+def _taken_up() -> re.Pattern[str]:
+    """:data:`_TAKEN_UP` compiled, the first time a telling is read: the pattern holds
+    :data:`~carelens.analysis.crisis_patterns.OWN_RISK` once for every turn elsewhere it
+    guards (over 100,000 characters in all), and compiling it takes about a third of a
+    second, which a process that meets no telling (most messages hold none) never spends."""
+    return re.compile(_TAKEN_UP, re.IGNORECASE)
+
+
 # Before a telling, a teller that is none: "Nobody told me to kill myself", "No one ever said I
 # should", "It's not like anyone told me to"; after it, "I wasn't told to ... by anyone".
 _NO_TELLER = re.compile(
@@ -617,7 +629,8 @@ def taken_up_after(text: str, start: int, end: int) -> bool:
     too; :mod:`carelens.analysis.crisis_context` reads that."""
     endpos, limit = _uptake_window(text, end)
     at = end
-    while (match := _TAKEN_UP.search(text, at, endpos)) is not None and match.start() < limit:
+    taken_up = _taken_up()
+    while (match := taken_up.search(text, at, endpos)) is not None and match.start() < limit:
         if not _set_aside(text, start, end, match, endpos):
             return True
         at = match.start() + 1

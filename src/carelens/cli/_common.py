@@ -68,7 +68,7 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console, ConsoleRenderable, RenderableType
@@ -85,14 +85,10 @@ from rich.progress import (
 )
 
 import carelens
-from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.errors import CarelensError, InputError
-from carelens.output.paths import failure_cause
-from carelens.readers.api import REPLIES_NEEDED, why_no_pairs
-from carelens.readers.base import SUPPORTED_FORMATS
-from carelens.readers.detect import detect_format
-from carelens.readers.layouts import column_map_problem
-from carelens.readers.rejects import shown_path
+
+if TYPE_CHECKING:
+    from carelens.analysis.empathy import EmpathyAnalyzer
 
 logger = logging.getLogger(__name__)
 
@@ -289,7 +285,7 @@ class Session:
         name that is not UTF-8 in it is shown as rejects files show it
         (:func:`~carelens.readers.rejects.shown_path`: ``caf\\xe9.csv``)."""
         if not self.quiet:
-            self.err.print(shown_path(message), soft_wrap=True)
+            self.err.print(_shown(message), soft_wrap=True)
 
     def summary(self, *tables: RenderableType) -> None:
         """Tables on stdout that sum up what a command wrote to a file (not shown with
@@ -320,7 +316,7 @@ class LineHandler(logging.Handler):
         if record.exc_info:
             message += "\n" + logging.Formatter().formatException(record.exc_info).rstrip()
         # A file name that is not UTF-8 as the rejects file shows it (caf\xe9.csv).
-        line = f"{record.levelname:<8} {one_line(shown_path(message))}"
+        line = f"{record.levelname:<8} {one_line(_shown(message))}"
         return line + f" [{record.filename}:{record.lineno}]" if self.verbose else line
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -343,13 +339,22 @@ def one_line(text: str) -> str:
     )
 
 
+def _shown(text: str) -> str:
+    """``text`` with each byte of a file name that is not UTF-8 shown as rejects files show
+    it (:func:`~carelens.readers.rejects.shown_path`: ``caf\\xe9.csv``), imported when
+    first needed: the readers bring the redaction patterns, which ``--help`` does without."""
+    from carelens.readers.rejects import shown_path
+
+    return shown_path(text)
+
+
 class _RichLines(RichHandler):
     """Rich's log handler, a file name that is not UTF-8 in a message shown as rejects files
     show it (:func:`~carelens.readers.rejects.shown_path`: ``caf\\xe9.csv``), as
     :class:`LineHandler` shows it."""
 
     def render_message(self, record: logging.LogRecord, message: str) -> ConsoleRenderable:
-        return super().render_message(record, shown_path(message))
+        return super().render_message(record, _shown(message))
 
 
 def _log_handler(err: Console, verbose: bool) -> logging.Handler:
@@ -395,14 +400,14 @@ def session(
                     err.print_exception()
                 said = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
                 # A file name that is not UTF-8 as the rejects file shows it (caf\xe9.csv).
-                err.print(f"[bold red]error:[/] {escape(shown_path(said))}", soft_wrap=True)
+                err.print(f"[bold red]error:[/] {escape(_shown(said))}", soft_wrap=True)
                 raise typer.Exit(EXIT_ERROR) from None
             except KeyboardInterrupt as exc:
                 # The command's cleanup has run; a repeated signal is still ignored while
                 # the note is worded and shown.
                 note = on_interrupt() if callable(on_interrupt) else on_interrupt
                 what = "interrupted (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
-                err.print(shown_path(f"[yellow]{what}.[/] {note}".rstrip()), soft_wrap=True)
+                err.print(_shown(f"[yellow]{what}.[/] {note}".rstrip()), soft_wrap=True)
                 code = EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
                 raise typer.Exit(code) from None
     finally:
@@ -426,6 +431,8 @@ def os_error_text(exc: OSError) -> str:
     """An OSError as an ``error:`` line says it: ``FILE: the cause in words`` (``the disk is
     full (no space left on device)``, :func:`~carelens.output.paths.failure_cause`; both
     files of a rename), never Python's ``[Errno 28] ...``."""
+    from carelens.output.paths import failure_cause
+
     cause = failure_cause(exc)
     if exc.filename is None:
         return cause
@@ -463,6 +470,8 @@ Threads = Annotated[
 def _known_format(value: str | None) -> str | None:
     """``--format`` checked while the command line is read: a format carelens has no reader
     for is a usage error (exit 2), before any file is opened."""
+    from carelens.readers.base import SUPPORTED_FORMATS
+
     if value is not None and value not in SUPPORTED_FORMATS:
         raise typer.BadParameter(
             f"unknown format {value!r}; use one of {', '.join(SUPPORTED_FORMATS)}, or leave "
@@ -523,6 +532,8 @@ def parse_column_map(items: list[str] | None) -> dict[str, str]:
     """``["seeker=question", ...]`` as ``{"seeker": "question"}``; a usage error if an entry
     is malformed, or names a field no layout reads (listing the valid fields: a typo would
     otherwise leave the column unread, and the run go on without it)."""
+    from carelens.readers.layouts import column_map_problem
+
     mapping: dict[str, str] = {}
     for item in items or ():
         canonical, sep, column = item.partition("=")
@@ -552,6 +563,8 @@ def refuse_column_map_for(
     is left to the readers' own error."""
     if not column_map:
         return
+    from carelens.readers.detect import detect_format
+
     for path in paths:
         found = input_format
         if found is None:
@@ -590,6 +603,8 @@ def no_pairs_hint(
     (:func:`~carelens.readers.why_no_pairs`: the items skipped, or messages that answer none
     of each other, with a field that may name the message answered), and what to give
     instead: ``REASON; ADVICE``, as ``analyze`` says it."""
+    from carelens.readers.api import REPLIES_NEEDED, why_no_pairs
+
     reason = why_no_pairs(path, format=input_format, column_map=column_map, skipped=skipped)
     advice = (
         "give a file with replies to messages that are still there" if skipped else REPLIES_NEEDED

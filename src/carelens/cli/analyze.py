@@ -29,14 +29,13 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from carelens.analysis.crisis_counts import crisis_words as crisis_words  # re-exported
-from carelens.analysis.feedback import CRISIS_LINES
 from carelens.cli._common import (
     BatchSize,
     ColumnMap,
@@ -67,29 +66,21 @@ from carelens.cli._common import (
 )
 from carelens.cli._tables import FitTable, plain
 from carelens.errors import CarelensError, InputError
-from carelens.output import (
-    PARTIAL_SUFFIX,
-    AnalysisSummary,
-    analyze_file,
-    digests_path,
-    lock_path,
-    options_path,
-    output_format,
-    read_results,
-)
-from carelens.output.paths import hold_output_locks, store_path, written_path
-from carelens.privacy import redact as redact_text
-from carelens.readers import (
-    REPLIES_NEEDED,
-    RejectLog,
-    read_exchanges,
-    why_no_pairs,
-)
-from carelens.readers.api import records_read
-from carelens.readers.helpers import HelperPatterns, as_options
-from carelens.readers.jsonl import UTTERANCES
-from carelens.readers.layouts import speaker_fields
-from carelens.readers.rejects import RejectsWriteError, shown_path
+
+# The readers, the output and the model are imported where a run needs them, so that this
+# module, imported for every command's --help, stays quick to import.
+if TYPE_CHECKING:
+    from carelens.output import AnalysisSummary, analyze_file
+    from carelens.readers import RejectLog
+    from carelens.readers.helpers import HelperPatterns
+else:
+
+    def analyze_file(*args, **kwargs):
+        """:func:`carelens.output.analyze_file`, imported on the first call."""
+        from carelens.output import analyze_file as imported
+
+        return imported(*args, **kwargs)
+
 
 #: Without ``-o``, at most this many responses are listed.
 MAX_TABLE_ROWS = 50
@@ -123,6 +114,8 @@ def count_pairs(
         return None  # a missing path is left to the readers' error
     if path.is_file() and path.stat().st_size > COUNT_LIMIT_BYTES:
         return None
+    from carelens.readers import RejectLog, read_exchanges
+
     with _readers_silenced():
         exchanges = read_exchanges(
             path, format=input_format, column_map=column_map, rejects=RejectLog()
@@ -134,11 +127,15 @@ def count_pairs(
 
 def input_files(input: Path) -> list[Path]:
     """The files read for ``input``: itself, or a ConvoKit folder's utterances file."""
+    from carelens.readers.jsonl import UTTERANCES
+
     return [input / UTTERANCES] if input.is_dir() else [input] if input.is_file() else []
 
 
 def staged_rejects(rejects: Path) -> Path:
     """Where a run writes its rejects until they replace ``rejects``."""
+    from carelens.output import PARTIAL_SUFFIX
+
     return rejects.with_name(rejects.name + PARTIAL_SUFFIX)
 
 
@@ -149,6 +146,8 @@ def refuse_writing_over_input(input: Path, output: Path | None, rejects: Path) -
     ConvoKit folder's utterances file), or two of them are one file (``-o
     r.parquet.partial.jsonl --rejects r.parquet``: the rejects would be staged in the
     output, then moved over the Parquet file)."""
+    from carelens.output import PARTIAL_SUFFIX, digests_path, lock_path, options_path, output_format
+
     written: list[tuple[str, Path, str]] = []
     if output is not None:
         written.append(("--output", output, "the results file"))
@@ -175,6 +174,8 @@ def interrupted_note(output: Path | None) -> str:
     (a Parquet output's JSON Lines companion: the Parquet file is written at the end)."""
     if output is None:
         return ""
+    from carelens.output import PARTIAL_SUFFIX
+
     parquet = output.suffix.lower() == ".parquet"
     store = output.with_name(output.name + PARTIAL_SUFFIX) if parquet else output
     if not (store.is_file() and store.stat().st_size):
@@ -224,6 +225,13 @@ def analyze(
 
     Every field of a result (levels, probabilities, spans and what their label and score
     mean, style, crisis cues, feedback) is described in docs/taxonomy.md."""
+    from carelens.output import digests_path
+    from carelens.output.paths import hold_output_locks, store_path, written_path
+    from carelens.readers import REPLIES_NEEDED, RejectLog, why_no_pairs
+    from carelens.readers.api import records_read
+    from carelens.readers.helpers import HelperPatterns
+    from carelens.readers.rejects import RejectsWriteError, shown_path
+
     with (
         session(verbose, quiet, on_interrupt=lambda: interrupted_note(output), terminate=True) as s,
         ExitStack() as held,
@@ -387,6 +395,8 @@ def _settle_rejects(
     """Put the staged rejects in place once the run ``settled`` (went through or was
     stopped by Ctrl-C or a SIGTERM), else drop them: the rejects of the output stay as
     they were. A device or a pipe has them already."""
+    from carelens.readers.rejects import shown_path
+
     log.close()
     if straight:
         return
@@ -415,6 +425,9 @@ def _settle_rejects(
 def kept_after_failure(output: Path | None) -> str:
     """What a run that failed after it began writing keeps, and how to go on: the results
     in its output (counted), which a run of the same command resumes."""
+    from carelens.output import read_results
+    from carelens.output.paths import store_path
+
     if output is None:
         return (
             "nothing is kept (the results are shown at the end); run it again once it can be "
@@ -432,6 +445,8 @@ def kept_after_failure(output: Path | None) -> str:
 def check_output_path(output: Path) -> None:
     """Refuse, before any work, an ``--output`` that is a folder (an InputError) or whose
     extension names no output format (a usage error)."""
+    from carelens.output import output_format
+
     if output.is_dir():
         raise InputError(
             "--output names a folder; name a file in it instead (such as results.jsonl)",
@@ -549,7 +564,11 @@ def _shown_text(text: str, record: dict[str, Any], redacted: bool) -> str:
     """The response text as the results hold it (redacted with --redact, even with --no-text)."""
     if record.get("response_text") is not None:
         return str(record["response_text"])
-    return redact_text(text) if redacted else text
+    if not redacted:
+        return text
+    from carelens.privacy import redact
+
+    return redact(text)
 
 
 def _feedback_table(summary: AnalysisSummary) -> FitTable:
@@ -565,6 +584,8 @@ def _feedback_table(summary: AnalysisSummary) -> FitTable:
 
 
 def _summary_table(summary: AnalysisSummary, rejects_path: Path | None) -> Table:
+    from carelens.readers.rejects import shown_path
+
     table = Table(title="Summary", title_justify="left", show_header=False)
     table.add_column("what", style="bold")
     table.add_column("value", overflow="fold")  # long paths and field names kept whole
@@ -602,6 +623,9 @@ def add_left_out_row(table: Table, left_out: int) -> None:
 
 def no_helper_matched(left_out: int, patterns: Sequence[str]) -> str:
     """The note for a run whose ``--helper`` patterns matched none of its responses."""
+    from carelens.readers.helpers import as_options
+    from carelens.readers.layouts import speaker_fields
+
     return (
         f"no response of the {left_out} read is by a speaker that matches "
         f"{as_options(patterns)}; check the helpers' names as the input spells them "
@@ -622,6 +646,8 @@ def add_outcome_rows(
 ) -> None:
     """The rows every run summary ends with: styles, crisis cues (``crisis_hints`` of the
     ``needs_attention`` worded as hints), unsafe replies, rejects and skipped items."""
+    from carelens.analysis.feedback import CRISIS_LINES
+
     if style_counts:
         styles = ", ".join(
             f"{style} {n}" for style, n in sorted(style_counts.items(), key=lambda kv: -kv[1])

@@ -42,8 +42,6 @@ from carelens.cli.analyze import (
     no_helper_matched,
 )
 from carelens.errors import InputError, MissingExtraError
-from carelens.readers.helpers import HelperPatterns
-from carelens.readers.rejects import shown_path
 
 #: The modules of the ``batch`` extra, and the package that brings each (pyarrow first: it
 #: is the quicker to import).
@@ -178,6 +176,8 @@ def batch(
         require_batch_extra()
         from carelens.batch import BatchOptions, run_batch
         from carelens.batch.inputs import expand_inputs
+        from carelens.readers.helpers import HelperPatterns
+        from carelens.readers.rejects import shown_path
 
         if mapping:  # a usage error before any work, as analyze gives it
             refuse_column_map_for(expand_inputs(inputs, exclude=output), input_format, mapping)

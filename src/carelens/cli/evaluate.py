@@ -35,12 +35,11 @@ import json
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from carelens.annotations import read_annotation_lines
 from carelens.cli._common import (
     BatchSize,
     ModelPath,
@@ -57,20 +56,19 @@ from carelens.cli._common import (
 )
 from carelens.cli._tables import FitTable
 from carelens.errors import InputError
-from carelens.evaluation import SPLIT_PARTS, EvaluationReport, evaluate, model_split_ids
-from carelens.inference.artifact import (
-    MANIFEST,
-    default_model_dir,
-    record_evaluation,
-    sha256_file,
-)
-from carelens.readers import RejectLog
-from carelens.taxonomy_evaluation import (
-    AnnotationReport,
-    ContrastReport,
-    evaluate_annotations,
-    evaluate_contrast,
-)
+
+# The evaluation, the model and the readers are imported where a run needs them, so that
+# this module, imported for every command's --help, stays quick to import.
+if TYPE_CHECKING:
+    from carelens.evaluation import EvaluationReport, evaluate
+    from carelens.taxonomy_evaluation import AnnotationReport, ContrastReport
+else:
+
+    def evaluate(*args, **kwargs):
+        """:func:`carelens.evaluation.evaluate`, imported on the first call."""
+        from carelens.evaluation import evaluate as imported
+
+        return imported(*args, **kwargs)
 
 
 def evaluate_command(
@@ -105,6 +103,12 @@ def evaluate_command(
     quiet: QuietResults = False,
 ) -> None:
     """Score the model on DATA: accuracy, macro-F1 and rationale F1 per mechanism."""
+    from carelens.annotations import read_annotation_lines
+    from carelens.evaluation import SPLIT_PARTS, model_split_ids
+    from carelens.inference.artifact import record_evaluation
+    from carelens.readers import RejectLog
+    from carelens.taxonomy_evaluation import evaluate_annotations
+
     with session(verbose, quiet) as s, ExitStack() as held:
         if split != "all" and split not in SPLIT_PARTS:
             raise typer.BadParameter(
@@ -198,11 +202,15 @@ def evaluate_command(
 
 
 def _model_folder(model: Path | None) -> Path:
+    from carelens.inference.artifact import default_model_dir
+
     return model if model is not None else default_model_dir()
 
 
 def _manifest_path(model: Path | None) -> Path:
     """The manifest ``--record`` rewrites."""
+    from carelens.inference.artifact import MANIFEST
+
     return _model_folder(model) / MANIFEST
 
 
@@ -355,6 +363,9 @@ def evaluate_contrast_command(
     quiet: QuietResults = False,
 ) -> None:
     """How often the response written as each kind ranks first on its dimension."""
+    from carelens.inference.artifact import record_evaluation, sha256_file
+    from carelens.taxonomy_evaluation import evaluate_contrast
+
     with session(verbose, quiet) as s, ExitStack() as held:
         digest = ""
         if record:

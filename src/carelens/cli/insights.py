@@ -23,11 +23,9 @@ import shlex
 from collections.abc import Mapping
 from contextlib import ExitStack, suppress
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
-import pandas as pd
 import typer
-from pandas.api.types import is_datetime64_any_dtype, is_numeric_dtype
 from rich.markup import escape
 from rich.text import Text
 
@@ -62,28 +60,30 @@ from carelens.cli.analyze import (
     staged_rejects,
 )
 from carelens.errors import CarelensError, InputError
-from carelens.insights import Insights, batch_parts, is_result_file, records_from
-from carelens.insights.anonymize import KEY_ENV, RejectedNames, pseudonym_key
-from carelens.insights.distress import load_distress_scorer
-from carelens.insights.report.format import plural, slope_text
-from carelens.insights.report.sections import (
-    MAX_TO_READ,
-    FarOff,
-    Undated,
-    few_responses,
-    learned_only,
-    responses_to_read,
-)
-from carelens.insights.source import reads_results
-from carelens.insights.strain import DEFAULT_THRESHOLDS
 from carelens.locks import lock_holder
-from carelens.output import lock_path, safe_cell
-from carelens.output.paths import failure_cause
-from carelens.readers import RejectLog
-from carelens.readers.helpers import HelperPatterns, as_options
-from carelens.readers.rejects import RejectsWriteError, shown_path
 
-#: Environment variable holding the pseudonym key (so it stays out of shell history).
+# The insights (pandas), the readers and the model are imported where a run needs them, so
+# that this module, imported for every command's --help, stays quick to import.
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from carelens.insights import Insights
+
+#: The environment variable that holds the pseudonym key (so it stays out of shell
+#: history), as :data:`carelens.insights.anonymize.KEY_ENV` names it: the ``--anonymize``
+#: help says it without importing the insights.
+KEY_ENV = "CARELENS_ANONYMIZE_KEY"
+
+
+def __getattr__(name: str) -> Any:
+    """``Insights``, the class the commands build (:class:`carelens.insights.Insights`),
+    imported on first use."""
+    if name == "Insights":
+        from carelens.insights import Insights
+
+        return Insights
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 InputPath = Annotated[
     Path,
@@ -134,6 +134,8 @@ Community = Annotated[
 
 def _pseudonym_key(s: Session) -> str:
     """``$CARELENS_ANONYMIZE_KEY``, else this user's secret key file (made on first use)."""
+    from carelens.insights.anonymize import pseudonym_key
+
     key, created = pseudonym_key()
     if created is not None:
         s.note(
@@ -176,6 +178,9 @@ def check_outputs(
     way, no permission), are errors (exit 1), as for every command. Missing folders are
     created now, so an unwritable place fails here rather than after the analysis.
     """
+    from carelens.insights import batch_parts
+    from carelens.output import lock_path
+
     require_input(input, kind="any")  # before any folder is made for the outputs
     if input.is_file() and (holder := lock_holder(lock_path(input))) is not None:
         # Results still being written: a summary of them would silently miss the rest.
@@ -238,6 +243,15 @@ def load_insights(
     ``helper`` patterns (``--helper``) only those speakers' responses are shown; the names of
     the others are hidden in texts too when anonymizing.
     """
+    from carelens.insights import Insights, is_result_file, records_from
+    from carelens.insights.anonymize import RejectedNames
+    from carelens.insights.distress import load_distress_scorer
+    from carelens.insights.report.format import plural
+    from carelens.insights.source import reads_results
+    from carelens.readers import RejectLog
+    from carelens.readers.helpers import HelperPatterns, as_options
+    from carelens.readers.rejects import RejectsWriteError, shown_path
+
     helpers = HelperPatterns(helper or ())
     left_out = 0
     results = reads_results(input, input_format)
@@ -382,6 +396,8 @@ def _no_pairs(input: Path, input_format: str | None, skipped: Mapping[str, int])
 def unmeasured_note(insights: Insights) -> str | None:
     """What the responses of an older carelens lack (dimensions, the unsafe-wording check),
     left out of those figures rather than counted as 0; None when every response has all."""
+    from carelens.insights.report.format import plural
+
     missing = insights.unmeasured()
     if not missing:
         return None
@@ -432,6 +448,9 @@ def report(
 ) -> None:
     """Write one self-contained HTML report (opens offline) for INPUT."""
     from carelens.insights.report import write_report
+    from carelens.insights.report.format import plural
+    from carelens.output.paths import failure_cause
+    from carelens.readers.rejects import shown_path
 
     written: list[Path] = []  # the report, once it is in place
     rejects_path = rejects or Path(f"{output}.rejects.jsonl")
@@ -514,6 +533,8 @@ def summarize(
     quiet: QuietResults = False,
 ) -> None:
     """Print per-community and per-helper roll-ups and strain signals for INPUT."""
+    from carelens.insights.report.sections import FarOff
+
     default_rejects = tables / "rejects.jsonl" if tables is not None else Path(DEFAULT_REJECTS)
     rejects_path = rejects or default_rejects
     saving: list[bool] = []  # set once the tables are being written
@@ -579,6 +600,8 @@ def summarize(
 
 def save_tables(insights: Insights, folder: Path) -> list[Path]:
     """Write every tidy table of ``insights`` to ``folder`` as CSV; the paths written."""
+    from carelens.output.paths import failure_cause
+
     folder.mkdir(parents=True, exist_ok=True)
     frames = {
         "responses": insights.responses(),
@@ -628,6 +651,10 @@ def _spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     names, communities and ids come from forum and chat users, and the tables are opened in
     spreadsheets. Number, boolean and date columns are left as they are (``-0.5`` stays a
     number); a text column may still hold numbers or nulls, which :func:`safe_cell` keeps."""
+    from pandas.api.types import is_datetime64_any_dtype, is_numeric_dtype
+
+    from carelens.output import safe_cell
+
     safe = frame.copy()
     for column in safe.columns:
         values = safe[column]
@@ -669,6 +696,8 @@ def _cell(name: str, value: Any) -> str:
     if name in _SHARES or name == "high_distress_share":
         return f"{100 * float(value):.0f}%"
     if name.endswith("_slope"):
+        from carelens.insights.report.format import slope_text
+
         return slope_text(float(value))  # as the report shows it
     return fmt_score(float(value))
 
@@ -683,6 +712,9 @@ def shown(value: object) -> Text:
 def _table(title: str, key: str, frame: Any, limit: int, *, legend: bool = False) -> FitTable:
     """The roll-up of each ``key`` (helper or community): its name wraps, the figures are
     shown whole at any width (:class:`FitTable`); with ``legend``, the headers explained."""
+    from carelens.insights.report.sections import few_responses
+    from carelens.insights.strain import DEFAULT_THRESHOLDS
+
     few = DEFAULT_THRESHOLDS.min_trend_responses
     table = FitTable(title, caption=_LEGEND.format(few=few) if legend else None)
     table.add_column(key, wrap=True)
@@ -698,6 +730,9 @@ def _table(title: str, key: str, frame: Any, limit: int, *, legend: bool = False
 
 def _to_read(insights: Insights) -> str:
     """The responses a person should read: crisis cues answered, unsafe replies."""
+    from carelens.insights.report.format import plural
+    from carelens.insights.report.sections import MAX_TO_READ, learned_only, responses_to_read
+
     total = insights.total()
     needs, unsafe = total.needs_attention, total.unsafe_replies
     # A cue of the learned flag alone is a hint (a possible crisis), not crisis wording: said
@@ -738,6 +773,8 @@ def _undated(insights: Insights) -> Text | None:
     """The responses without a month, as the report says it: how many have no timestamp, how
     many one that could not be read (one quoted as the row keeps it, printed as :func:`shown`
     prints a value), and where the forms carelens reads are; None when every response is dated."""
+    from carelens.insights.report.sections import Undated
+
     undated = Undated.of(insights.rows)
     if not undated.n:
         return None

@@ -1,7 +1,10 @@
 """The ``carelens`` command: ``analyze``, ``batch``, ``report``, ``summarize``, ``evaluate``,
 ``evaluate-contrast``, ``train``, ``fit-spans``, ``serve`` and ``keys``.
 
-Each command lives in its own module and is a thin layer over a public function; this module
+Each command lives in its own module and is a thin layer over a public function, which it
+imports in the command's body, where a run needs it: building the app imports none of the
+analysis, the model, the readers or the insights, so ``carelens --help``, ``--version`` and
+each command's ``--help`` start without them (``benchmarks/startup_time.py``). This module
 builds the typer app (its commands with the classes of :mod:`carelens.cli._help`, so ``-h``
 asks for help too and a flag shows no type in it) and the ``--version`` option. The console
 script is ``carelens = carelens.cli.main:app``. The commands end with code 141 and no

@@ -57,7 +57,6 @@ from carelens.training.config import (
     parse_dimensions,
     parse_written_for,
 )
-from carelens.training.inputs import prepare_training
 from carelens.training.outputs import output_problems, within
 
 #: The training settings' defaults; every option defaults to them. (The shipped model was
@@ -483,6 +482,8 @@ def train(
     quiet: Quiet = False,
 ) -> None:
     """Train a model on DATA and export it to OUTPUT (a folder `--model` accepts)."""
+    from carelens.training.inputs import prepare_training  # the readers: not for --help
+
     partial_written = _written_for(written_for or ())  # usage errors before any work
     try:
         ordinal = parse_dimensions(ordinal_levels)

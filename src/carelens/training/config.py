@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from carelens.errors import ConfigError, MissingExtraError, ModelError
-from carelens.inference.encoding import max_response_room
 from carelens.taxonomy import RESPONSE_DIMENSIONS, RESPONSE_FLAGS
 
 #: The labels of a written pair that training can be told to use (``--written-for``).
@@ -270,6 +269,10 @@ def length_problems(
     if encoder_config.get("model_type") in ("mpnet", "roberta"):
         # Their positions start after the padding id (1): 514 embeddings read 512 tokens.
         positions -= int(encoder_config.get("pad_token_id", 1)) + 1
+    # imported here: the encoding brings numpy and tokenizers, which `carelens --help` (the
+    # train command's defaults come from this module) need not load
+    from carelens.inference.encoding import max_response_room
+
     problems: list[tuple[tuple[str, ...], str]] = []
     for prefix, length, response in (
         ("", lengths["trained_max_length"], lengths["trained_max_response_tokens"]),
