@@ -3,7 +3,9 @@
 The patterns of :mod:`carelens.analysis.crisis` find plain suicide and self-harm wording and
 miss most veiled wording, which annotators flag too. :class:`CrisisWordingModel` is a logistic
 regression over hashed word n-grams (the features of the personal-distress model), trained by
-:mod:`carelens.training.crisis_wording` on the project's annotated train and dev seeker posts.
+:mod:`carelens.training.crisis_wording` on the project's annotated train and dev seeker posts
+and the messages the project wrote for it (veiled disclosures and their look-alikes,
+``annotations/crisis-written-v1``).
 The analyzer asks it only about posts without a pattern cue: when its probability reaches
 the manifest's threshold, the post gets one cue labelled :data:`LABEL` over its sentence
 that the model rates highest on its own, so a person sees which words to read first. The
