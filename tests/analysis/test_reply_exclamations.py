@@ -38,7 +38,19 @@ def test_anger_alone_is_told_apart_from_a_lot() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Oof.", True), ("Oh no.", True), ("Ouch", True), ("Oh no, that's sad.", False)],
+    [
+        ("Oof.", True),
+        ("Oh no.", True),
+        ("Ouch", True),
+        ("Oh no, that's sad.", False),
+        ("Ugh.", True),
+        ("Ughh.", True),
+        ("Wow.", True),
+        ("Oh wow.", True),
+        ("Yikes.", True),
+        ("Oh friend.", True),
+        ("Wow, that's sad.", False),
+    ],
 )
 def test_an_interjection_must_end_its_sentence(text: str, expected: bool) -> None:
     end = len(text) - 1 if text.endswith(".") else len(text)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carelens.analysis.reply_reflections import reflection_beside
+from carelens.analysis.reply_reflections import first_reflection, reflection_beside
 from carelens.analysis.reply_remarks import reactions
 
 
@@ -83,3 +83,68 @@ def test_a_found_reflection_lies_inside_the_reply(response: str) -> None:
     found = reflection_beside(response, reactions(response))
     if found is not None:
         assert 0 <= found[0] < found[1] <= len(response)
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        # other openers that say their experience back (session 34)
+        (
+            "Ugh. No wonder you feel like you can't win with her.",
+            "No wonder you feel like you can't win with her",
+        ),
+        ("Oof. No wonder you dread Sundays.", "No wonder you dread Sundays"),
+        (
+            "Wow. That's the last thing you need while you're job hunting.",
+            "That's the last thing you need while you're job hunting",
+        ),
+        (
+            "Oh no. It's one thing to expect it and another to see it written down.",
+            "It's one thing to expect it and another to see it written down",
+        ),
+        (
+            "Oof. That kind of grief can sneak up on you months later.",
+            "That kind of grief can sneak up on you months later",
+        ),
+        (
+            "Ouch. Being left out by your own brother must hurt.",
+            "Being left out by your own brother must hurt",
+        ),
+        (
+            "Oh man. Like nothing you do is ever good enough for them.",
+            "Like nothing you do is ever good enough for them",
+        ),
+        (
+            "Ugh. So every visit with him turns into a fight.",
+            "So every visit with him turns into a fight",
+        ),
+        (
+            "Oh friend. You're watching your mum fade and trying to hold it together.",
+            "You're watching your mum fade and trying to hold it together",
+        ),
+    ],
+)
+def test_more_reflective_openers_beside_remarks(response: str, words: str) -> None:
+    assert reflected_in(response) == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Ugh. No wonder nobody wants to hire you.",
+        "Wow. No wonder you're single.",
+        "Wow. Having a whole week off to cry must be nice.",
+        "Wow. Like you should just move out already.",
+        "Ugh. That kind of thing happens to everyone.",
+    ],
+)
+def test_near_misses_of_the_new_openers_are_no_reflection(response: str) -> None:
+    assert reflected_in(response) is None
+
+
+def test_first_reflection_needs_no_remark() -> None:
+    response = "So glad for you. You've been carrying so much fear all month."
+    found = first_reflection(response)
+    assert found is not None
+    assert response[found[0] : found[1]] == "You've been carrying so much fear all month"
+    assert first_reflection("Have you tried talking to her?") is None

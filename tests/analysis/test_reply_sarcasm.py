@@ -233,3 +233,34 @@ def test_more_sarcasm_is_found(seeker: str, response: str, words: str) -> None:
 )
 def test_sincere_praise_and_sorrow_are_no_sarcasm(seeker: str, response: str) -> None:
     assert sarcasm(response, seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        (
+            "I feel sick every time my landlord emails",
+            "Of course you do. After the last eviction notice, your body expects bad news.",
+        ),
+        (
+            "I get so anxious before every family dinner",
+            "Of course you would, with how those dinners usually go for you.",
+        ),
+    ],
+)
+def test_agreeing_with_a_told_feeling_and_explaining_it_is_no_sarcasm(
+    seeker: str, response: str
+) -> None:
+    assert sarcasm(response, seeker) is None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        ("I crashed the car again", "Of course you did. Maybe look at the road next time."),
+        ("I feel like I always mess things up", "Of course you do."),
+        ("I lost my keys again", "Of course you do, you always do this."),
+    ],
+)
+def test_of_course_alone_or_at_a_deed_stays_sarcasm(seeker: str, response: str) -> None:
+    assert sarcasm(response, seeker) is not None

@@ -71,7 +71,8 @@ anyone say you're overreacting.": :func:`carelens.analysis.rules.remarks_not_dis
 which the rules apply to the analysis too). A reflection beside kind words
 (:mod:`carelens.analysis.reply_reflections`: "That's awful. It sounds like you're caught in
 the middle of their fights.", "Stop blaming yourself. It sounds like you're carrying all of
-it.") is understanding, quoted as what worked where the model scored no interpretation or
+it.", or beside sympathy the model scored: :func:`carelens.analysis.rules_readings.warm_reflection`)
+is understanding, quoted as what worked where the model scored no interpretation or
 reflection. A feeling inside words that validate it ("You have every right to be angry") is
 validation, not a feeling named. The rules give the analysis these readings too
 (:mod:`carelens.analysis.rules_readings`), so its style says what the feedback says.
@@ -153,12 +154,12 @@ from carelens.analysis.quoting import around, quote
 from carelens.analysis.reply_feelings import reply_reading
 from carelens.analysis.reply_judging import judging_words
 from carelens.analysis.reply_questions import advice_questions, aside_questions, asks, invites
-from carelens.analysis.reply_reflections import reflection_beside, reflects
+from carelens.analysis.reply_reflections import first_reflection
 from carelens.analysis.reply_remarks import only_reactions, reactions
 from carelens.analysis.reply_sarcasm import sarcasm
 from carelens.analysis.reply_validation import validation
 from carelens.analysis.rules import remarks_not_dismissive
-from carelens.analysis.rules_readings import kind_clauses
+from carelens.analysis.rules_readings import kind_clauses, warm_reflection
 from carelens.types import ResponseAnalysis
 
 __all__ = [
@@ -213,12 +214,13 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     # awful. It sounds like you're caught in the middle", "Stop blaming yourself. It sounds
     # like you're carrying all of it"), which the model may not score beside them
     dismissive = level_of(analysis, "dismissive")
+    first = first_reflection(response)
     kind = (
         kind_clauses(response, reacted)
-        if dismissive > 0 or leans_dismissive(analysis) or reflects(response)
+        if dismissive > 0 or leans_dismissive(analysis) or first is not None
         else reacted  # nothing the other kind words would change (most replies)
     )
-    reflection = reflection_beside(response, kind)
+    reflection = warm_reflection(response, kind, analysis.dimensions, first)
     # "You have every right to be angry": validated, no feeling named
     if named is not None and validates_feeling(response, named):
         named = None

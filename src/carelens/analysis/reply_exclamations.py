@@ -1,7 +1,7 @@
 """Remarks of sympathy without a reaction word: a sympathetic interjection ("Oof.", "Ouch.",
-"Oh no."), "that's a lot (to deal with)", the helper's anger on the seeker's behalf ("I'm
-furious for you", "this makes my blood boil") and disbelief asked beside outrage ("Forty
-minutes??", "Seriously?!").
+"Oh no.", "Ugh.", "Wow."), "that's a lot (to deal with)", the helper's anger on the seeker's
+behalf ("I'm furious for you", "this makes my blood boil") and disbelief asked beside outrage
+("Forty minutes??", "Seriously?!").
 
 :mod:`carelens.analysis.reply_remarks` reads its remarks of sympathy with these:
 :func:`short_remark` tells a clause that is "that's a lot" or anger on their behalf,
@@ -33,10 +33,12 @@ _ANGRY_FOR_THEM = re.compile(
     re.IGNORECASE,
 )
 #: A short sympathetic interjection that is a remark alone: "Oof.", "Ouch.", "Oh no.", "Oh
-#: man.", "Aww." (not "lol oof", "oof lol" nor "big oof", which make light of it).
+#: man.", "Aww.", "Ugh.", "Wow.", "Oh wow.", "Yikes.", "Oh friend." (not "lol oof", "oof lol"
+#: nor "big oof", which make light of it).
 _INTERJECTION = re.compile(
     r"\s*(?:(?:oh|aw+|ah+)\s+)?(?:oo+f+|ouch|oh\s+no+|oh\s+man|oh\s+(?:my\s+)?god(?:ness)?"
-    r"|oh\s+dear|oh\s+gosh|aw+(?:\s+(?:man|no+))?|damn|dang|my\s+god)"
+    r"|oh\s+dear|oh\s+gosh|aw+(?:\s+(?:man|no+))?|damn|dang|my\s+god|u+g+h+|wow|yikes|geez|jeez"
+    r"|(?:oh|aw+)\s+(?:friend|honey|hun|love|mate))"
     r"(?:\s+(?:man|dude|friend|hun|mate))?\s*",
     re.IGNORECASE,
 )

@@ -47,16 +47,35 @@ _REFLECTIVE = re.compile(
     r"|(?:you|u)\s+(?:(?:probably|must|really|just)\s+)?(?:feel|felt)\s+(?:like|as\s+if|that)\b"
     r"|(?:that|it|this)\s+must\s+(?:be|feel|have)\b"
     r"|i\s+can\s+(?:only\s+)?(?:imagine|see|tell)\s+(?:how|why|what|that)\b"
+    # "You're handing someone you love over to people you barely know"
+    r"|(?:you['\u2019]re|youre|you\s+are)\s+(?:handing|giving\s+up|losing|watching|waiting"
+    r"|navigating|balancing|raising|caring\s+for|looking\s+after|living\s+with|putting\s+up)\b"
+    # "no wonder you don't know what to feel", "that's the last thing you need when ...",
+    # "it's one thing to know it and another to hold it", "that kind of loneliness can ...",
+    # "hearing that from your own kid must sting", "like everything took more than you had"
+    r"|no\s+wonder\s+(?:you|u)(?:['\u2019]re|\s+are|\s+feel|\s+felt|\s+don['\u2019]?t|\s+can['\u2019]?t"
+    r"|['\u2019]ve|\s+have|\s+keep|\s+dread|\s+hate|\s+miss|\s+worry|\s+struggle|\s+want"
+    r"|\s+need)\b(?!\s+(?:single|failing|broke|fat|fired|dumped|late|behind|in\s+debt)\b)"
+    r"|(?:that['\u2019]s|that\s+is|it['\u2019]s|it\s+is)\s+the\s+last\s+thing\s+(?:you|u)\s+need"
+    r"|it['\u2019]s\s+one\s+thing\s+to\b"
+    r"|(?:that|this)\s+kind\s+of\s+(?:loneliness|grief|pain|stress|exhaustion|fear|hurt|betrayal"
+    r"|isolation|worry|rejection|pressure|loss|shame|guilt)\b"
+    r"|[a-z]+ing\s+(?:[\w']+\s+){0,8}?must\s+(?:sting|hurt|be|feel|have\s+been)\b"
+    r"|like\s+(?:everything|nothing|every\s+\w+|you['\u2019]re|you\s+are|you['\u2019]ve|you\s+have)\b"
+    # "so even when you do well, ...", "so every conversation with her ...", "so home has
+    # stopped feeling like a safe place"
+    r"|so\s+(?:even\s+(?:when|if|after|though)\s+(?:you|u)|every\s+(?:\w+\s+){0,2}?(?:with|you)\b"
+    r"|home\s+(?:has|is|feels)|now\s+(?:you|u|home))\b"
     r"|so\s+(?:you['\u2019]re|youre|you\s+are|you\s+feel|you\s+have|your)\b)",
     re.IGNORECASE,
 )
 #: Words that make such a clause advice, the helper's own or a put-down ("It sounds like you
 #: should talk to her", "sounds like you need to leave", "It sounds like me when I…", "It
-#: sounds like you're overreacting").
+#: sounds like you're overreacting", "Having a whole week off to cry must be nice").
 _ADVICE = re.compile(
     r"\b(?:should|shouldn['\u2019]?t|need\s+to|needs\s+to|have\s+to|has\s+to|ought\s+to"
     r"|could\s+try|might\s+want|try\s+to|like\s+(?:me|my|i)\b|overreact\w*|dramatic"
-    r"|too\s+sensitive|over\s*thinking|big\s+deal|(?:of|over)\s+nothing)",
+    r"|too\s+sensitive|over\s*thinking|big\s+deal|(?:of|over)\s+nothing|must\s+be\s+nice)",
     re.IGNORECASE,
 )
 
@@ -68,6 +87,12 @@ def reflection_beside(response: str, remarks: Sequence[tuple[int, int]]) -> tupl
     with :data:`_REFLECTIVE` words and holds no :data:`_ADVICE`, from its first word to its
     end; None without remarks or without such a clause."""
     return _first_reflection(response, remarks) if remarks else None
+
+
+def first_reflection(response: str) -> tuple[int, int] | None:
+    """Start and end of the first clause of ``response`` that is a reflection as
+    :func:`reflection_beside` reads one, kind words beside it or not; None without one."""
+    return _first_reflection(response, ())
 
 
 def reflects(response: str) -> bool:

@@ -275,11 +275,13 @@ _TRIGGER_PHRASES: tuple[tuple[frozenset[str], frozenset[str], re.Pattern[str]], 
     ),
     (
         frozenset(["oof", "ooof", "oooof", "ouch", "damn", "dang", "aw", "aww", "awww", "god",
-                   "goodness", "dear", "gosh", "no", "man"]),
+                   "goodness", "dear", "gosh", "no", "man", "ugh", "ughh", "ughhh", "uggh", "wow",
+                   "yikes", "geez", "jeez", "friend", "honey", "hun", "love", "mate"]),
         frozenset(),
         re.compile(
             r"\b(?:oo+f+|ouch|oh\s+no+|oh\s+man|oh\s+(?:my\s+)?god(?:ness)?|oh\s+dear|oh\s+gosh"
-            r"|aw+(?:\s+(?:man|no+))?|damn|dang|my\s+god)(?:\s+(?:man|dude|friend|hun|mate))?\s*"
+            r"|aw+(?:\s+(?:man|no+))?|damn|dang|my\s+god|u+g+h+|wow|yikes|geez|jeez"
+            r"|(?:oh|aw+)\s+(?:friend|honey|hun|love|mate))(?:\s+(?:man|dude|friend|hun|mate))?\s*"
             r"(?:[.!?\n]|$)",
             re.IGNORECASE,
         ),

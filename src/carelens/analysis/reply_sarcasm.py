@@ -13,8 +13,10 @@ grass", "sucks to be you", "Congrats, you played yourself", "Want a medal?") cou
 feigned grief ("wow what a tragedy", "gee, what a shame", "how tragic lol") where it is the
 whole reply. A knowing remark ("How typical.", "Typical.", "Figures.", "Story of your life.",
 "Of course you did.") counts where the reply holds nothing else, or where it is aimed at the
-seeker ("How typical of you", "Of course you did", said flat), never to glad news; outrage at
-someone else ("How typical of them to leave you alone with this") is sympathy, which
+seeker ("How typical of you", "Of course you did", said flat), never to glad news, nor as
+agreement with a feeling they tell that the reply goes on to explain ("Of course you do. When
+any call might be bad news, your body learns to brace for it" to "I feel sick every time");
+outrage at someone else ("How typical of them to leave you alone with this") is sympathy, which
 :mod:`carelens.analysis.reply_remarks` reads. Bare praise ("Great job. Really nailed it", "Nice
 going.", "Well done.") counts where the reply holds nothing else, said flat, and the message
 ends on a mishap of the seeker's (:data:`_MISHAP`: "I finished my thesis draft but it got
@@ -207,13 +209,32 @@ def _only(response: str, clauses: list[tuple[int, int]], remark: re.Pattern[str]
     )
 
 
+#: "Of course you do", "Of course you would": agreement that validates a feeling the seeker
+#: tells (:data:`_FEELING_TOLD`: "I feel sick every time my phone rings") where the reply goes
+#: on to say why ("Of course you do. When any call might be bad news, ...").
+_OF_COURSE_NOW = re.compile(
+    r"\s*(?:(?:oh|well|and)\s+)?of\s+course\s+(?:you|u)\s+(?:do|would|are|feel|get)\s*",
+    re.IGNORECASE,
+)
+_FEELING_TOLD = re.compile(
+    r"\bI\s+(?:feel|felt|get|am|cry|panic|worry|dread)\b|\bI['\u2019]m\b|\bmakes\s+me\b",
+    re.IGNORECASE,
+)
+
+
 def _knowing(response: str, clause: str, clauses: list[tuple[int, int]], seeker: str) -> bool:
     """Whether ``clause`` is a knowing remark (:data:`_KNOWING`) that mocks: aimed at the
     seeker (:data:`_AIMED`: "How typical of you", "Of course you did") or the whole reply
-    ("How typical.", "Figures lol"), beside no glad words and not to glad news."""
+    ("How typical.", "Figures lol"), beside no glad words and not to glad news; not
+    agreement with a feeling they tell, said with more (:data:`_OF_COURSE_NOW`: "Of course
+    you do. Your body learns to brace for it")."""
+    if _KNOWING.fullmatch(clause) is None:
+        return False
+    only = _only(response, clauses, _KNOWING)
+    if not only and _OF_COURSE_NOW.fullmatch(clause) and _FEELING_TOLD.search(seeker):
+        return False
     return (
-        _KNOWING.fullmatch(clause) is not None
-        and (_AIMED.search(clause) is not None or _only(response, clauses, _KNOWING))
+        (_AIMED.search(clause) is not None or only)
         and _GLAD.search(response) is None
         and _GLAD_NEWS.search(seeker) is None
     )

@@ -12,7 +12,10 @@ The codebook names phrases that minimise or blame whatever surrounds them — "a
 "it's not that bad", "others have it worse", "get over it", "what did you expect", "you're too
 sensitive" — and so do blaming questions, condescension and a shrug
 (:func:`carelens.analysis.reply_contempt.contempt_spans`: "Why would you put your savings into
-crypto??", "Not that hard.", "Meh, happens to everyone"). Rare in the training data, they are
+crypto??", "Not that hard.", "Meh, happens to everyone"), and other put-downs
+(:func:`carelens.analysis.reply_putdowns.putdown_spans`: "you're doing this to yourself",
+"stop making excuses", "how many times is this now?", "once you stop making everything about
+your anxiety"). Rare in the training data, they are
 easy for a small model to miss, so :func:`apply_rules` raises ``dismissive`` to level 1 when one
 is present and the model said 0, adds the phrase as a rationale span (label ``dismissive``,
 score 1.0), and mixes the probabilities half-and-half with certainty of level 1 (so level 1 is
@@ -70,10 +73,11 @@ from carelens.analysis.reply_contempt import contempt_spans
 from carelens.analysis.reply_feelings import reply_reading
 from carelens.analysis.reply_judging import judging_words, said_by_others
 from carelens.analysis.reply_kind_blame import kind_no_right
-from carelens.analysis.reply_reflections import reflection_beside, reflects
+from carelens.analysis.reply_putdowns import putdown_spans
+from carelens.analysis.reply_reflections import first_reflection
 from carelens.analysis.reply_remarks import CLAUSE_END, only_reactions, reactions, sympathy_only
 from carelens.analysis.reply_sarcasm import sarcasm
-from carelens.analysis.rules_readings import UNDERSTANDING, kind_clauses, read_into
+from carelens.analysis.rules_readings import UNDERSTANDING, kind_clauses, read_into, warm_reflection
 from carelens.analysis.rules_readings import ruled as _ruled
 from carelens.analysis.unsafe import unsafe_spans
 from carelens.analysis.words import SENTENCE, WORD
@@ -242,6 +246,12 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
     for start, end in contempt_spans(text):
         if not _NEGATED_BEFORE.search(_RHETORICAL.sub(" ", _clause_head(text, start))):
             found.append((start, end))
+    for start, end in putdown_spans(text):
+        head = _RHETORICAL.sub(" ", _clause_head(text, start))
+        if not (
+            _NEGATED_BEFORE.search(head) or _TOLD_TO.search(head) or said_by_others(text, start)
+        ):
+            found.append((start, end))
     # words in quotation marks are someone else's said back ("There's no 'get over it'
     # deadline on grief")
     quoted = quoted_speech(text)[0] if _QUOTE_MARK.search(text) else []
@@ -313,14 +323,15 @@ def apply_rules(
     leaning = score.level > 0 or sum(score.probabilities[1:]) >= 0.5
     # remarks, reassurance, validation: read where they may change a score (most replies
     # need only the remarks)
+    first = first_reflection(response)
     kind = (
         kind_clauses(response, remarks)
         if leaning
-        or reflects(response)
+        or first is not None
         or _unscored(out, "sympathy", "emotional_reaction", *UNDERSTANDING)
         else remarks
     )
-    reflection = reflection_beside(response, kind)
+    reflection = warm_reflection(response, kind, out, first)
     if kind and leaning:
         given = _given(response, seeker, reflection)
         if remarks_not_dismissive(response, seeker or "", kind, given):

@@ -20,7 +20,8 @@ caught in the middle of their fights." credited as a reflection but headed ``oth
   also compassion (weak: "a generic suggestion"), raised from 0 to 1 with its sentence;
 - a reflection beside kind words (:func:`kind_clauses`: remarks of sympathy, reassurance,
   validation) that the model did not score is understanding:
-  :func:`~carelens.analysis.reply_reflections.reflection_beside` finds it, and ``reflection``
+  :func:`~carelens.analysis.reply_reflections.reflection_beside` finds it (:func:`warm_reflection`:
+  also in a reply the model scored as sympathy), and ``reflection``
   is raised from 0 to 1 with it as its span ("How awful. It sounds like you're caught in the
   middle of their fights." is headed ``empathy``);
 - validation and reassurance are the codebook's sympathy ("You have every right to be
@@ -34,12 +35,14 @@ certainty of the level, so the level is the most probable one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
 from carelens.analysis.reply_contempt import contempt_spans
 from carelens.analysis.reply_feelings import reply_reading
 from carelens.analysis.reply_questions import aside_questions, asks
 from carelens.analysis.reply_reassurance import reassurances
+from carelens.analysis.reply_reflections import reflection_beside
 from carelens.analysis.reply_remarks import only_reactions
 from carelens.analysis.reply_validation import validations
 from carelens.types import DimensionScore, Span
@@ -64,6 +67,42 @@ def kind_clauses(response: str, remarks: Sequence[tuple[int, int]]) -> tuple[tup
     validation (:func:`~carelens.analysis.reply_validation.validations`: "You have every
     right to be angry")."""
     return tuple(sorted({*remarks, *reassurances(response), *validations(response)}))
+
+
+def warm_reflection(
+    response: str,
+    kind: Sequence[tuple[int, int]],
+    dimensions: Mapping[str, DimensionScore],
+    first: tuple[int, int] | None,
+) -> tuple[int, int] | None:
+    """The reflection beside the kind words ``kind`` of ``response``
+    (:func:`~carelens.analysis.reply_reflections.reflection_beside`), or, without one, its
+    first reflection (``first``, as
+    :func:`~carelens.analysis.reply_reflections.first_reflection` found it) where the model
+    scored ``sympathy`` or ``emotional_reaction`` in ``dimensions`` ("I'm so glad for you
+    both. You've been carrying so much fear while you waited.": warmth the remarks do not
+    read, beside which the reflection is understanding too), unless it lies in the kind
+    words (validation: "No wonder you feel invisible") or its sentence is general or
+    hypothetical (:data:`_GENERIC`)."""
+    found = reflection_beside(response, kind)
+    if found is not None or first is None or any(s < first[1] and first[0] < e for s, e in kind):
+        return found  # a reflection inside kind words is theirs ("No wonder you feel invisible")
+    if not any(
+        (score := dimensions.get(name)) is not None and score.level
+        for name in ("sympathy", "emotional_reaction")
+    ):
+        return None
+    sentence = max(response.rfind(mark, 0, first[0]) for mark in ".!?\n") + 1
+    if _GENERIC.match(response, sentence, first[0]):
+        return None  # "In order to find light, you must be surrounded by darkness"
+    return first
+
+
+#: The start of a sentence that makes a reflection in it general or hypothetical ("In order
+#: to find light, you must be surrounded by darkness", "Whatever you're going through, ...").
+_GENERIC = re.compile(
+    r"\s*(?:in\s+order\s+to|to|if|when|whenever|whatever|once|until|unless)\b", re.IGNORECASE
+)
 
 
 def on_remarks_only(score: DimensionScore | None, response: str) -> bool:
