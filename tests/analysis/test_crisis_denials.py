@@ -51,3 +51,37 @@ def test_the_denial_reads_the_cue_itself() -> None:
     start = text.index("suicidal")
     assert writer_denies(text, start, start + len("suicidal"))
     assert not writer_denies(text.replace("i'm not", "i'm not sure"), start, start + 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no thoughts of suicide at all, just really stressed about exams",
+        "i don't have any thoughts of self harm, i'm just burnt out",
+        "to be honest i have no thoughts of ending my life, i'm grieving my cat",
+        "my doctor asked if i'd had any thoughts of ending my life and i truthfully said no",
+        "my mum thinks i'm suicidal because i stopped eating dinner with them. i'm not. dieting",
+        "my teacher thought i was going to hurt myself because i drew a sad picture. i wasn't",
+    ],
+)
+def test_no_such_thoughts_now_and_an_answer_after_why_they_ask_are_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()
+    assert negated_mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no thoughts of anything but ending my life",
+        "i have no thoughts of suicide until the night comes",
+        "no urges to self harm today, which is a first this month",
+        "my mum thinks i'm suicidal because i stopped eating. i am.",
+        "everyone thinks i'm suicidal because i cry. i'm not sure anymore",
+        "my mum thinks i'm suicidal because i cry but she's right. i'm not okay",
+        "i can't say i have no thoughts of suicide",
+        "no thoughts of suicide, just a plan",
+        "no thoughts of self harm lately but i have been thinking about dying",
+    ],
+)
+def test_no_thoughts_undone_and_an_answer_that_is_no_denial_stay_cues(text: str) -> None:
+    assert crisis_cues(text)

@@ -58,3 +58,37 @@ def test_a_note_to_the_family_is_a_cue() -> None:
 )
 def test_an_everyday_note_is_no_cue(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "handing in my notice tomorrow. goodbye everyone at the depot, thanks for everything",
+        "my last day at the bakery was friday, wrote a goodbye note to everyone there",
+        "goodbye manchester, hello glasgow! thanks for everything",
+        "drafting my resignation email tonight. goodbye to that awful warehouse forever, so glad",
+        "leaving my job next week, i wrote goodbye letters for the whole department",
+    ],
+)
+def test_a_farewell_beside_a_job_or_a_place_left_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "goodbye everyone, thanks for everything. i won't be here tomorrow",
+        "i wrote goodbye letters to my family tonight",
+        "hello darkness. goodbye everyone, thank you for everything",
+        "goodbye everyone. i'm sorry for everything, take care of my dog",
+        "my last day on earth. goodbye everyone, thanks for everything",
+        "hello everyone. this is my last post, goodbye and thank you for everything",
+        "goodbye everyone, thanks for everything. come visit my grave",
+        "leaving my job and everything else. goodbye everyone, thank you for everything",
+        "my last day at work was friday. goodbye everyone, thanks for everything, take care of my"
+        " cat for me",
+        "quit my job today. goodbye everyone, thank you for everything, i won't be around anymore",
+    ],
+)
+def test_a_farewell_without_a_leaving_stays_a_cue(text: str) -> None:
+    assert crisis_cues(text)

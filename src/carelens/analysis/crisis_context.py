@@ -13,7 +13,9 @@ swallowed, not carried nor a usual dose ("took a whole bottle of tylenol with me
 a whole bottle of tylenol"; the older quantity pattern
 :data:`~carelens.analysis.crisis_overdose_patterns.TAKE_MANY` is read with no check, as it was
 before); "stop going on" given up, not a chatter's closing ("... thanks for reading my rant");
-"rather die", not "rather die than go to that party"; "end it" of the writer, not of another
+"rather die", not "rather die than go to that party"; others better off without the writer,
+not for a while or in a place nor a team so (:mod:`carelens.analysis.crisis_without_me`: "my
+team would be better off without me for the next two weeks"); "end it" of the writer, not of another
 without a means at hand told before it ("... locked himself in with a razor and said he's going to
 end it" is a cue);
 "kys", "kill myself" and "kill yourself" of the writer, not of another nor what someone else
@@ -33,7 +35,12 @@ name "Oded". None of the means, farewells, overdoses, jumps and third parties' r
 told in a story (:mod:`carelens.analysis.crisis_stories`: "in the movie he jumps off a bridge
 at the end"), nor is a death wish laughed off nor a jump for sport
 (:mod:`carelens.analysis.crisis_unreal`: "the movie was so bad i wanted to die lol"). The veiled
-cues' checks are joined from :mod:`carelens.analysis.crisis_veiled`.
+cues' checks are joined from :mod:`carelens.analysis.crisis_veiled`; the bare words read as a
+topic or a story person's ("suicide prevention", "the character's suicide":
+:mod:`carelens.analysis.crisis_topics`) and, for every pattern, clean time kept and a crisis
+told as history beside how the writer is now ("6 months clean from self harm today", "I tried
+to kill myself twelve years ago. Now I'm married and life is good":
+:mod:`carelens.analysis.crisis_recovered`) are no cue.
 :mod:`carelens.analysis.crisis` runs them. :func:`not_own_mentions` gives the words set aside
 as another's telling or an idiom, which the learned flag does not read either.
 """
@@ -79,10 +86,13 @@ from carelens.analysis.crisis_patterns import (
     THIRD_PARTY,
     masked_pattern,
 )
+from carelens.analysis.crisis_recovered import with_recovered
 from carelens.analysis.crisis_stories import in_a_story
 from carelens.analysis.crisis_tellings import taken_up_after, told_to_writer
+from carelens.analysis.crisis_topics import with_topics
 from carelens.analysis.crisis_unreal import with_unreal
 from carelens.analysis.crisis_veiled import with_veiled
+from carelens.analysis.crisis_without_me import WITHOUT_ME_CHECKS
 from carelens.disguises import MASKED_LETTER
 
 # Words that make a match someone's act: a person in its clause ("I", "my", "he", "my
@@ -299,10 +309,16 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     **dict.fromkeys(ON_PURPOSE, _on_purpose),
     **METHOD_CHECKS,
     **NEAR_CHECKS,
+    **WITHOUT_ME_CHECKS,
 }
 # Joined: a hyperbole laughed off, a jump for sport (:mod:`carelens.analysis.crisis_unreal`);
-# the veiled cues' checks (:mod:`carelens.analysis.crisis_veiled`).
-_CONTEXT = with_veiled(with_unreal(_CONTEXT))
+# the veiled cues' checks (:mod:`carelens.analysis.crisis_veiled`); the bare words as a topic
+# or a story's (:mod:`carelens.analysis.crisis_topics`); for every pattern, clean time kept and
+# a crisis told as history (:mod:`carelens.analysis.crisis_recovered`).
+_CONTEXT = with_recovered(
+    with_topics(with_veiled(with_unreal(_CONTEXT))),
+    tuple(pattern for patterns in PATTERNS.values() for pattern in patterns),
+)
 #: The checks by the pattern they read, as written and as it reads a masked letter
 #: (:func:`~carelens.analysis.crisis_patterns.masked_pattern`).
 CONTEXT_CHECKS: dict[str, Callable[[str, int, int], bool]] = {

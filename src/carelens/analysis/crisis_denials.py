@@ -6,9 +6,13 @@ kill myself") and ideation beside a denial ("I'm not going to end it, but I thin
 every day"), reading the match's own clause (:func:`clauses`: cut at sentence punctuation, a
 comma or a conjunction). A denial is a negation that reaches the cue ("I'm not going to", "I
 would never ever"), a life without such thoughts ("to be clear i've never had thoughts of
-hurting myself", "never had suicidal thoughts"), or the writer's answer to what someone else
+hurting myself", "never had suicidal thoughts"), no such thoughts now ("no thoughts of self
+harm", "i don't have any thoughts of hurting myself"; not "no urges to cut today"), or the
+writer's answer to what someone else
 asks or thinks of them ("people keep asking if i'm suicidal... i'm not", "my mom asked if i
-self harm. i don't."; not "... i'm not sure anymore", nor "... i'm not going to lie, i do").
+self harm. i don't.", "my gp asked if i was having thoughts of ending my life and i honestly
+said no", "... because i've gone quiet. i'm not."; not "... i'm not sure anymore", nor "... i'm
+not going to lie, i do").
 A denial undone after it ("I've never wanted to die more than now", "never had suicidal
 thoughts until now") or beside thoughts of it ("... i'm not, but i think about it") is none.
 :mod:`carelens.analysis.crisis` leaves a denied match out of the cues and lists it among the
@@ -60,6 +64,18 @@ _NEVER_HAD = re.compile(
     r"\bnever\s+(?:ever\s+)?(?:had|have\s+had|experienced|felt)\s+(?:any\s+|the\s+)?"
     r"(?:(?:thoughts?|ideas?|urges?|feelings?|ideation)\s+(?:of|about)\s+)?$",
     re.IGNORECASE,
+)
+# No such thoughts now, right before the cue: "no thoughts of self harm", "i have no thoughts of
+# ending things", "i don't have any thoughts of hurting myself"; thoughts "of", not urges "to"
+# ("no urges to cut today" tells of urges on other days).
+_NO_THOUGHTS = re.compile(
+    r"\b(?:no|(?:don'?t|dont|do\s+not)\s+have\s+any|not\s+having\s+any)\s+(?:suicidal\s+)?"
+    r"(?:thoughts?|ideas?|ideation|plans?|intent\w*)\s+(?:of|about)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# After "no thoughts of ...", what undoes it: "... just a plan", "... but i think about dying".
+_BUT_AFTER = re.compile(
+    r"[^.!?\n]{0,60}?\b(?:but|except|other\s+than|plan\w*|means)\b", re.IGNORECASE
 )
 # "(trying) not to", "to not": an effort against the urge, not a denial of it ("reasons to not
 # kill myself", "I manage not to hurt myself").
@@ -116,7 +132,7 @@ def writer_denies(text: str, start: int, end: int) -> bool:
     # Only the cue's own clause counts: in "I'm not okay and want to die" the "not" is about
     # something else.
     clause, after = clauses(text, start, end)
-    negation = _NEGATED.search(clause) or _NEVER_HAD.search(clause)
+    negation = _NEGATED.search(clause) or _NEVER_HAD.search(clause) or _NO_THOUGHTS.search(clause)
     if negation is None:
         return _answered_no(text, start, end, clause)
     if _EFFORT_NOT.search(clause):
@@ -124,6 +140,8 @@ def writer_denies(text: str, start: int, end: int) -> bool:
     if _ANY_NEGATION.search(_own_clause(clause[: negation.start()])):
         return False
     if _UNDONE_AFTER.match(after) is not None:
+        return False
+    if negation.re is _NO_THOUGHTS and _BUT_AFTER.match(text, end) is not None:
         return False
     return _STILL_THINKS.match(text[end : end + 120]) is None
 
@@ -136,7 +154,7 @@ _ASKED_OF_ME = re.compile(
     r"|their)\s+[\w']+)\s+(?:[\w']+\s+){0,2}?(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|thinks?"
     r"|thought|assum(?:e|es|ed|ing)|worr(?:y|ies|ied)|(?:is|are|was|were)\s+convinced|suspect"
     r"(?:s|ed)?|accus(?:e|es|ed|ing))\s+(?:me\s+)?(?:if|whether|that)?\s*(?:i'?m|im|i\s+am|i\s+was"
-    r"|i)\s+(?:[\w']+\s+){0,3}$",
+    r"|i'?d|i)\s+(?:[\w']+\s+){0,4}$",
     re.IGNORECASE,
 )
 # Right after the cue, the writer's answer: "... i'm not", "i'm really not.", "and i'm not, i'm
@@ -146,9 +164,17 @@ _ANSWER_NO = re.compile(
     r"[\s.,!;:\u2026-]*(?:(?:but|and|well|honestly|no|nope)[\s,]+)?(?:(?:i'?m|im|i\s+am)\s+"
     r"(?:(?:really|honestly|truly|just|definitely|genuinely|actually)\s+)?not(?:\s+(?:at\s+all"
     r"|suicidal|really|though|tho))?|i\s+(?:really\s+)?(?:don'?t|do\s+not)(?:\s+at\s+all)?|i\s+"
-    r"(?:said|say|told\s+(?:them|him|her|you))\s+no)(?=\s*(?:[.!,;\u2026]|$|(?:i'?m|im|i\s+am)"
+    r"(?:(?:honestly|truthfully|just|truly)\s+)?(?:said|say|told\s+(?:them|him|her|you))\s+no"
+    r"|i\s+(?:wasn'?t|was\s+not))(?=\s*(?:[.!,;\u2026]|$|(?:i'?m|im|i\s+am)"
     r"\s+just\b))",
     re.IGNORECASE,
+)
+
+
+# Right after the cue, why they ask it, ending its sentence, before the answer: "... because
+# i've gone quiet. i'm not.", "... because i posted a sad song. i wasn't".
+_WHY_ASKED = re.compile(
+    r"\s+(?:because|cause|cuz|since|as)\b(?:(?!\bbut\b)[^.!?\n]){0,80}?[.!?\n]", re.IGNORECASE
 )
 
 
@@ -156,11 +182,14 @@ def _answered_no(text: str, start: int, end: int, clause: str) -> bool:
     """Whether the cue at ``text[start:end]`` is what someone else asks or thinks of the
     writer (:data:`_ASKED_OF_ME`, in ``clause``, the words before it in its clause) and the
     writer answers it no right after (:data:`_ANSWER_NO`: "people keep asking if i'm
-    suicidal... i'm not"), with no thought of it after the answer (:data:`_STILL_THINKS`:
+    suicidal... i'm not"), or after why they ask it (:data:`_WHY_ASKED`: "... because i've
+    gone quiet. i'm not."), with no thought of it after the answer (:data:`_STILL_THINKS`:
     "... i'm not, but i think about it")."""
     if _ASKED_OF_ME.search(clause) is None:
         return False
     answer = _ANSWER_NO.match(text, end)
+    if answer is None and (why := _WHY_ASKED.match(text, end)) is not None:
+        answer = _ANSWER_NO.match(text, why.end())
     return (
         answer is not None and _STILL_THINKS.match(text[answer.end() : answer.end() + 120]) is None
     )

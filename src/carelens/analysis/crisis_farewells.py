@@ -6,19 +6,21 @@ A farewell (:mod:`carelens.analysis.crisis_patterns`:
 :data:`~carelens.analysis.crisis_patterns.LAST_POST`, the acts of
 :data:`~carelens.analysis.crisis_patterns.FAREWELL_ACTS`, the letters of
 :data:`~carelens.analysis.crisis_patterns.GOODBYE_LETTERS` and the rest of
-:data:`~carelens.analysis.crisis_patterns.FINAL_FAREWELLS`) is a cue where it points to an
-ending, not beside an everyday leaving ("goodbye everyone, I'm moving to Canada", "my last post
-before my holiday"): a goodbye needs words of an ending near it ("Goodbye. I love you all."), a
-"last post" needs to be the writer's own with a goodbye or such words near it, an act needs
-another act or the calm after them ("I've been giving away my things and saying goodbye to
-people. I feel calm now."), and goodbye letters written are a sign alone ("I wrote my goodbye
-letters tonight"), but to an everyday recipient ("a goodbye letter to my old job", "... to my
-eating disorder", "... to my grandpa who passed away"); so is the writer's own note written ("i
-wrote my note tonight", "my note is done"), but for an everyday use ("wrote my note for the
-teacher", "left my note on the fridge, grocery list"). None of them is a cue told in a story
-(:func:`carelens.analysis.crisis_stories.in_a_story`: "the episode where she writes goodbye
-letters to everyone was so sad"), but the writer's own after one is ("after that show I've been
-writing goodbye letters to my family"). :data:`FAREWELL_CHECKS` maps each pattern to its check;
+:data:`~carelens.analysis.crisis_patterns.FINAL_FAREWELLS`) is a cue where it points to an ending,
+not beside an everyday leaving ("goodbye everyone, I'm moving to Canada", "my last post before my
+holiday", "my resignation letter ... goodbye to that office", "goodbye london, hello lisbon")
+unless words of an ending no leaving explains stand near it ("... take care of my cat for me", "i
+won't be around anymore"): a goodbye needs words of an ending near it ("Goodbye. I love you all."),
+a "last post" needs to be the writer's own with a goodbye or such words near it, an act needs
+another act or the calm after them ("I've been giving away my things and saying goodbye to people.
+I feel calm now."), and goodbye letters written are a sign alone ("I wrote my goodbye letters
+tonight"), but to an everyday recipient ("a goodbye letter to my old job", "... to my eating
+disorder", "... to my grandpa who passed away"); so is the writer's own note written ("i wrote my
+note tonight", "my note is done"), but for an everyday use ("wrote my note for the teacher", "left
+my note on the fridge, grocery list"). None of them is a cue told in a story
+(:func:`carelens.analysis.crisis_stories.in_a_story`: "the episode where she writes goodbye letters
+to everyone was so sad"), but the writer's own after one is ("after that show I've been writing
+goodbye letters to my family"). :data:`FAREWELL_CHECKS` maps each pattern to its check;
 :mod:`carelens.analysis.crisis_context` joins them to its own.
 """
 
@@ -48,16 +50,39 @@ _ORDINARY_LEAVING = re.compile(
     r"|graduat\w*|retir\w*|hiatus|(?:a|my)\s+break|logging\s+off|signing\s+off|offline"
     r"|delet\w*\s+(?:my\s+)?(?:account|reddit|app)|see\s+(?:you|ya|u)\s+(?:all\s+|guys\s+)?"
     r"(?:soon|later|in|next|when|after|again|on|around)|be\s+back|for\s+now|for\s+a\s+(?:while"
-    r"|bit|few)|camp(?:ing)?|wedding|honeymoon|deploy\w*|semester|internship)\b",
+    r"|bit|few)|camp(?:ing)?|wedding|honeymoon|deploy\w*|semester|internship"
+    # A job or a place left: "leaving my job friday", "my resignation letter", "my last day at
+    # the old job", "goodbye to that toxic office", "goodbye london, hello lisbon", "come visit".
+    r"|leaving\s+(?:my|this|that|our)\s+(?:\w+\s+)?(?:job|company|team|work|office|role|position"
+    r"|school|flat|apartment|house|city|town|country)(?!\s+(?:and|&)\s+(?:every|this\s+world|life"
+    r"|it\s+all))|resign\w*|(?:hand\w*|put\w*)\s+in\s+(?:my\s+)?notice|notice\s+period"
+    r"|last\s+day\s+(?:at|of|in|on)\s+(?!(?:this\s+|the\s+|my\s+)?(?:earth|world|planet|life|here"
+    r"|alive)\b)(?:the|my|this|our|work|school)\b|old\s+(?:job|office|team|workplace)"
+    r"|(?:goodbye|bye|farewell)\s+(?:to\s+)?(?:my|that|the|this|our)\s+(?:\w+\s+)?(?:job|office"
+    r"|workplace|company|school|city|town|flat|apartment)|(?:goodbye|bye)\s+\w+\W{0,3}\s*hello\s+"
+    r"(?!darkness\b)\w+|come\s+(?:and\s+)?visit(?:\s+(?:me|us))?(?:\s+(?:soon|any\s*time|sometime)"
+    r"|(?=\s*(?:[!.,]|$))))\b",
+    re.IGNORECASE,
+)
+
+
+# Near a farewell, words of an ending that no everyday leaving explains: "take care of my cat
+# for me", "i won't be around anymore", "sorry for everything", "forgive me".
+_NO_RETURN = re.compile(
+    r"\b(?:take\s+care\s+of\s+my\s+(?:cats?|dogs?|pets?|kids|children)|won'?t\s+be\s+(?:here"
+    r"|around)\s+(?:any\s*more|for\s+long)|sorry\s+for\s+everything|forgive\s+me)\b",
     re.IGNORECASE,
 )
 
 
 def _final_farewell(text: str, start: int, end: int) -> bool:
     """A farewell without an everyday leaving near it ("goodbye everyone, I'm moving to
-    Canada", "by the time you read this I'll be gone on holiday"), not told in a story
-    (:func:`~carelens.analysis.crisis_stories.in_a_story`)."""
-    leaving = _ORDINARY_LEAVING.search(text, max(0, start - 150), end + 150) is not None
+    Canada", "by the time you read this I'll be gone on holiday") or with words of an ending
+    no leaving explains (:data:`_NO_RETURN`: "... my last day at work, take care of my cat for
+    me"), not told in a story (:func:`~carelens.analysis.crisis_stories.in_a_story`)."""
+    low, high = max(0, start - 150), end + 150
+    leaving = _ORDINARY_LEAVING.search(text, low, high) is not None
+    leaving = leaving and _NO_RETURN.search(text, low, high) is None
     return not leaving and not in_a_story(text, start, end)
 
 

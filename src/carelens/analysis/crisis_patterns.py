@@ -252,14 +252,23 @@ JUMPS = (
     r"(?:bridge|building|roof|cliff)\b",
     r"\bjump\w*\s+(?:in\s+front\s+of|under)\s+(?:a|the)\s+(?:train|bus|truck|car)\b",
 )
+#: The bare words: "suicide", "suicidal" (also "sucide", "su1cidal", "s*icidal", "sewerslide"),
+#: "self harm", "self-injury": a cue but as a topic or in a story
+#: (:mod:`carelens.analysis.crisis_topics` checks).
+SUICIDE_WORD = r"\bs[u*][i1*]?c[i1]d\w*|\bsewer\s*slide\w*"
+SELF_HARM_WORD = r"\bself[\s-]*harm\w*"
+SELF_INJURY_WORD = r"\bself[\s-]*injur\w*"
+#: Others better off or going on without the writer: a cue but of a while or a place, or of a
+#: team or a firm (:mod:`carelens.analysis.crisis_without_me` checks).
+ON_WITHOUT_ME = r"\b(?:continue|go\s+on|be\s+(?:better|happier|fine))\s+(?:\w+\s+)?without\s+me\b"
+BETTER_OFF_WITHOUT_ME = r"\bbetter\s+off\s+without\s+me\b"
 #: Wrists slit, the writer's or another's: a cue but in a story ("in my fanfic the character
 #: slits his wrists": :mod:`carelens.analysis.crisis_context` checks).
 SLIT_WRISTS = r"\bslit\w*\s+(?:my|your|their|his|her)\s+wrists?\b"
 #: The patterns by the label of their cues.
 PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide": (
-        # Also "sucide", "su1cidal", "s*icidal", "sewerslide".
-        r"\bs[u*][i1*]?c[i1]d\w*|\bsewer\s*slide\w*",
+        SUICIDE_WORD,
         KILL_MYSELF,
         r"\bkms\b",
         KYS,
@@ -290,11 +299,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"life)|commit\s+sui?cide)\b",
         r"\bhow\s+to\s+(?:die|kill\s+my\s*self|end\s+my\s+life)\b",
         r"\bleave\s+this\s+world\b",
-        r"\b(?:continue|go\s+on|be\s+(?:better|happier|fine))\s+(?:\w+\s+)?without\s+me\b",
+        ON_WITHOUT_ME,
         r"\bnoose\b",
         r"\bwish(?:ed|ing)?\s+i\s+(?:was|were|could\s+be)\s+dead\b",
         r"\bbetter\s+off\s+dead\b",
-        r"\bbetter\s+off\s+without\s+me\b",
+        BETTER_OFF_WITHOUT_ME,
         # Also as chat types it: "i dont wanna be here anymore", "i dont want to keep living".
         r"\b(?:don'?t|dont|do\s+not|didn'?t|didnt|never|no\s+longer)\s+(?:\w+\s+)?(?:want\s+to"
         r"|wanna)\s+(?:live|be\s+alive|exist|wake\s+up|be\s+here|keep\s+(?:living|existing))\b",
@@ -384,8 +393,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         *OTHERS_NOW,
     ),
     "self_harm": (
-        r"\bself[\s-]*harm\w*",
-        r"\bself[\s-]*injur\w*",
+        SELF_HARM_WORD,
+        SELF_INJURY_WORD,
         r"\bsh'ing\b|\bsh\s+(?:urges?|again|relapse|scars?)\b",  # "sh" for self-harm
         # Not "cut myself a slice (of cake) / some slack".
         _CUT_MYSELF,
