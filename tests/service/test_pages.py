@@ -250,9 +250,9 @@ def test_coach_without_crisis_cues_shows_no_resources(client: TestClient) -> Non
 
 
 def test_coach_shows_a_learned_cue_as_a_hint(client: TestClient) -> None:
-    # Only the learned crisis flag marks this grief message (it weighs words such as "died");
-    # the page once told the helper to "ask them directly", as for "I want to kill myself".
-    seeker = "Our dog died this morning, he was 14."
+    # Only the learned crisis flag marks this veiled message (no wording pattern does); the
+    # page once told the helper to "ask them directly", as for "I want to kill myself".
+    seeker = "I wrote letters for my kids and put them in the drawer with the insurance papers."
     response = client.post("/coach", data={"seeker": seeker, "response": "I'm so sorry."})
     result = assert_page(response).find(id="result")
     panel = result.find(class_="crisis")

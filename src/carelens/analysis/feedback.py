@@ -104,12 +104,13 @@ When only the learned crisis flag (:mod:`carelens.analysis.crisis_model`) marked
 message, a sentence comes before the main one: it says the message :data:`LEARNED_HINT`,
 quotes the sentence the flag marked and asks the helper to read it closely and, if anything
 worries them, to ask gently whether the person is safe. Whatever marks a crisis is read
-before the reply's craft, so it comes first; the flag reads words, not meaning, and on short
-messages it also marks grief ("Our dog died this morning"), so it is a hint beside the
-feedback on the reply, not, like a pattern cue, the whole of it. No suggested opening is built
-on a clause a crisis cue covers (pattern or learned), nor on one with other words of danger
-(:mod:`carelens.analysis.openings`): "It sounds like you bought a gun to use on yourself…"
-would echo the danger as a casual reflection. Otherwise a second sentence is
+before the reply's craft, so it comes first; the flag reads words, not meaning, and can mark
+a message with no risk in it (grief: "Our dog died this morning", before 2026-12-07), so it
+is a hint beside the feedback on the reply, not, like a pattern cue, the whole of it. No
+suggested opening is built on a clause a crisis cue covers (pattern or learned), nor on one
+with other words of danger (:mod:`carelens.analysis.openings`): "It sounds like you bought a
+gun to use on yourself…" would echo the danger as a casual reflection. Otherwise a second
+sentence is
 added when the helper's own story takes over the reply (self-focus), unless the main sentence
 already said so ("You related it to your own experience").
 

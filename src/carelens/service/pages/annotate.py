@@ -267,7 +267,7 @@ def crisis_panel(record: Mapping[str, Any], *, level: int = 3) -> str:
     listed = _seeker(record).get("resources")
     resources = listed if isinstance(listed, list) and listed else list(CRISIS_RESOURCES)
     items = "".join(f"<li>{esc(line)}</li>" for line in resources)
-    if learned_only(cues):  # a hint to read, as in feedback ("Our dog died this morning")
+    if learned_only(cues):  # a hint to read, as in feedback (the flag weighs words alone)
         heading = "A possible crisis in their message"
         said = (
             f"<p>Their message {esc(LEARNED_HINT)}"
