@@ -181,7 +181,10 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     # remarks of sympathy ("How heartbreaking.", "That's so discouraging."): no understanding,
     # nor dismissal, where they are all the model marked for it
     reacted = reactions(response)
-    levels = understanding_levels(analysis, response, reacted)
+    # questions that advise, offer or blame ("Have you tried melatonin?"), read once for the
+    # levels and for whether the reply asks
+    asides = aside_questions(response) if "?" in response else ()
+    levels = understanding_levels(analysis, response, reacted, asides)
     empathy = max(levels.values())
     exploration = levels["exploration"]
     interpreted = max(levels["interpretation"], levels["reflection"])
@@ -189,7 +192,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     # invites them to go on ("How infuriating that must be." does not), or a question of the
     # helper's own (none inside quotation marks, nor a tag: "..., right?", nor one that
     # advises, offers or blames: "Have you tried melatonin?")
-    own_question = asks(response, aside_questions(response) if "?" in response else ())
+    own_question = asks(response, asides)
     asked: Asked = (
         "scored"
         if exploration >= 1 and (own_question or invites(response))

@@ -29,21 +29,25 @@ UNDERSTANDING = ("interpretation", "exploration", "reflection")
 
 
 def understanding_levels(
-    analysis: ResponseAnalysis, response: str, reacted: Sequence[tuple[int, int]]
+    analysis: ResponseAnalysis,
+    response: str,
+    reacted: Sequence[tuple[int, int]],
+    asides: Sequence[tuple[int, int]] | None = None,
 ) -> dict[str, int]:
     """The levels of :data:`UNDERSTANDING` in ``analysis``, each 0 where the reply has
     remarks of sympathy (``reacted``) and they are all the model marked for it
     (:func:`~carelens.analysis.rules_readings.on_remarks_only`: "How heartbreaking." is
     sympathy, not an interpretation), as the rules read them too; and ``exploration`` 0 where
     all it marked is questions that advise or offer
-    (:func:`~carelens.analysis.rules_readings.advises_only`: "Have you tried melatonin?"),
-    which the score keeps as EPITOME does."""
+    (:func:`~carelens.analysis.rules_readings.advises_only`, over ``asides`` when the caller
+    has them: "Have you tried melatonin?"), which the score keeps as EPITOME does."""
     levels = {name: level_of(analysis, name) for name in UNDERSTANDING}
     if reacted:
         for name, found in levels.items():
             if found and on_remarks_only(analysis.dimensions.get(name), response):
                 levels[name] = 0
-    if levels["exploration"] and advises_only(analysis.dimensions.get("exploration"), response):
+    exploration = analysis.dimensions.get("exploration")
+    if levels["exploration"] and advises_only(exploration, response, asides):
         levels["exploration"] = 0
     return levels
 

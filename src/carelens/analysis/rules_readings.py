@@ -127,14 +127,20 @@ def explores_nothing(
     return all(any(s <= span.start and span.end <= e for s, e in questions) for span in score.spans)
 
 
-def advises_only(score: DimensionScore | None, response: str) -> bool:
+def advises_only(
+    score: DimensionScore | None,
+    response: str,
+    asides: Sequence[tuple[int, int]] | None = None,
+) -> bool:
     """Whether the ``exploration`` the model scored lies only in questions that advise or
-    offer (:func:`~carelens.analysis.reply_questions.aside_questions`: "Have you tried
-    melatonin?"), which the feedback does not credit as exploring (the score keeps them:
-    see the module docstring)."""
+    offer (``asides``, :func:`~carelens.analysis.reply_questions.aside_questions` of
+    ``response`` when not given: "Have you tried melatonin?"), which the feedback does not
+    credit as exploring (the score keeps them: see the module docstring)."""
     if score is None or not score.level or "?" not in response:
         return False
-    return explores_nothing(score, response, _within(aside_questions(response), response))
+    if asides is None:
+        asides = aside_questions(response)
+    return explores_nothing(score, response, _within(asides, response))
 
 
 def _within(spans: Sequence[tuple[int, int]], response: str) -> list[tuple[int, int]]:
