@@ -88,7 +88,7 @@ OWN_RISK_WORDS = (
     r"\s+time|one\s+more\s+time|do\s+it|end\s+(?:it|things|everything|my\s+life)|over\s+with"
     r"|(?:it|this|everything)\s+(?:all\s+)?over|sleep\s+forever|forever|for\s+good|permanently"
     r"|heaven|this\s+world|good\s*-?\s*bye|(?:never|not)\s+wake\s+up|(?:not|no\s+longer)\s+(?:be\s+)?"
-    r"(?:here|around|alive)|(?:delete|erase|unalive)\s+myself|unalive|graves?|coffin|life\s+itself"
+    r"(?:here|around|alive)|(?:delete|erase|unalive|unaliving)\s+myself|unaliv(?:e|ing)|graves?|coffin|life\s+itself"
     r"|rather\s+(?:just\s+)?do\s+what\s+(?:s?he|they|you)\s+(?:said|says|wants?|told\s+me))\b"
 )
 _ATTEMPT_CONTEXT = (
@@ -313,7 +313,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # (crisis_giving_up.CANT_GO_ON, read by crisis_context).
         CANT_GO_ON,
         r"\bnot\s+wake\s+up\b" + _NOT_A_TIME,
-        r"\bunalive\w*",
+        # "unalive", "unalived", "unaliving" (the e dropped before -ing): "unalive\w*" missed it.
+        r"\bunaliv(?:e\w*|ing)\b",
         # Added from the misses on the annotated train and dev seeker messages (codebook v1.1).
         KILL_YOURSELF,
         r"\b(?:somebody|someone|some\s+one|please|pls|just)\s+(?:\w+\s+){0,2}kill\s+me\b",
