@@ -12,9 +12,16 @@ posts of at least so many words (how :data:`carelens.analysis.crisis_model.MIN_W
 chosen). The patterns were written from these same train and dev posts, so
 their own figures here are optimistic and the classifier's gain is, if anything, understated.
 
+``--written FILE`` adds project-written messages (JSON Lines of ``{text, label: CUE|NO}``,
+:func:`carelens.training.crisis_wording.written_labels`) to every training fold, as the shipped
+flag is trained (``annotations/crisis-written-v1/messages.jsonl``); the figures are still
+those of the annotated posts, and the written messages' own cross-validated figures follow.
+
 Run (needs ``../shared/data``; NumPy only)::
 
     PYTHONPATH=src python benchmarks/crisis_classifier_cv.py
+    PYTHONPATH=src python benchmarks/crisis_classifier_cv.py \\
+        --written annotations/crisis-written-v1/messages.jsonl
 """
 
 from __future__ import annotations
@@ -29,11 +36,13 @@ from bench_common import EPITOME
 
 from carelens.analysis.crisis import crisis_cues
 from carelens.analysis.crisis_model import MIN_WORDS, WORD
+from carelens.errors import InputError
 from carelens.training.crisis_wording import (
     N_FEATURES,
     cross_validated,
     flag_figures,
     seeker_labels,
+    written_labels,
 )
 from carelens.training.personal_distress import build_rows
 
@@ -54,17 +63,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--annotations", type=Path, default=GOLD)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--written", type=Path, help="project-written messages fitted in every training fold"
+    )
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"{args.data}: not found (the shared data must be beside the checkout)")
         return 1
-    texts, gold = seeker_labels(args.data, args.annotations)
-    counts = build_rows(texts, N_FEATURES)
-    probability = cross_validated(counts, gold, folds=args.folds, seed=args.seed)
-    patterns = np.array([bool(crisis_cues(t)) for t in texts])
+    posts, gold_posts = seeker_labels(args.data, args.annotations)
+    try:
+        extra, gold_extra = written_labels(args.written) if args.written else ([], np.zeros(0))
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    everything = posts + extra
+    counts = build_rows(everything, N_FEATURES)
+    probability_all = cross_validated(
+        counts, np.concatenate([gold_posts, gold_extra]), folds=args.folds, seed=args.seed
+    )
+    patterns_all = np.array([bool(crisis_cues(t)) for t in everything])
+    n = len(posts)
+    texts, gold, probability, patterns = posts, gold_posts, probability_all[:n], patterns_all[:n]
     print(
         f"{len(texts)} seeker posts (train + dev), {int(gold.sum())} flagged; "
         f"{args.folds}-fold cross-validation of the classifier"
+        + (f", with {len(extra)} written messages in every fold" if extra else "")
     )
     print(f"patterns alone               {shown(flag_figures(gold, patterns))}")
     for t in THRESHOLDS:
@@ -77,6 +100,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         asked = (probability >= SHIPPED) & (words >= k)
         either = shown(flag_figures(gold, asked | patterns))
         print(f"classifier >= {SHIPPED:.2f} from {k:2} words:  patterns or classifier  {either}")
+    if extra:
+        written_p, written_patterns = probability_all[n:], patterns_all[n:]
+        print(f"{len(extra)} written messages, {int(gold_extra.sum())} flagged, at {SHIPPED:.2f}:")
+        print(f"  patterns alone               {shown(flag_figures(gold_extra, written_patterns))}")
+        print(
+            "  patterns or classifier       "
+            + shown(flag_figures(gold_extra, (written_p >= SHIPPED) | written_patterns))
+        )
     return 0
 
 

@@ -44,3 +44,52 @@ def test_a_run_on_the_annotations_prints_every_threshold() -> None:
     assert scan and len(lines) == 2 + 5 + 1 + len(scan)
     assert all(" words:  patterns or classifier  P " in line for line in scan)
     assert any(f"from {MIN_WORDS:2} words:" in line for line in scan)
+
+
+@pytest.mark.skipif(not DATA.is_file(), reason="needs ../shared/data (the EPITOME file)")
+def test_written_messages_join_every_fold_and_get_their_own_figures(tmp_path: Path) -> None:
+    written = tmp_path / "written.jsonl"
+    lines = [
+        '{"text": "I wrote letters for everyone and put them in the drawer", "label": "CUE"}',
+        '{"text": "my plants are finally growing again after the frost", "label": "NO"}',
+    ] * 10
+    written.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), env.get("PYTHONPATH")) if p)
+    run = subprocess.run(
+        [sys.executable, str(SCRIPT), "--folds", "2", "--written", str(written)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    out = run.stdout.splitlines()
+    assert out[0].startswith("1906 seeker posts (train + dev), 520 flagged")
+    assert out[0].endswith("with 20 written messages in every fold")
+    at = out.index(next(line for line in out if line.startswith("20 written messages")))
+    assert out[at].startswith("20 written messages, 10 flagged, at 0.50:")
+    assert out[at + 1].lstrip().startswith("patterns alone")
+    assert out[at + 2].lstrip().startswith("patterns or classifier")
+    assert len(out) == at + 3
+
+
+@pytest.mark.skipif(not DATA.is_file(), reason="needs ../shared/data (the EPITOME file)")
+def test_a_bad_written_line_is_named_by_file_and_line(tmp_path: Path) -> None:
+    written = tmp_path / "written.jsonl"
+    written.write_text('{"text": "fine", "label": "NO"}\n{"text": "x", "label": "MAYBE"}\n')
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), env.get("PYTHONPATH")) if p)
+    run = subprocess.run(
+        [sys.executable, str(SCRIPT), "--folds", "2", "--written", str(written)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert run.stderr.startswith("error: ")
+    assert f"{written}, line 2, field 'label'" in run.stderr
+    assert "Traceback" not in run.stderr
