@@ -952,3 +952,28 @@ def test_a_denied_kys_is_a_negated_mention() -> None:
     text = "I'm not gonna kys, I promise"
     assert crisis_cues(text) == ()
     assert [text[s:e] for s, e in negated_mentions(text)] == ["gonna kys"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to finish my life",
+        "gonna uninstall life tonight",
+        "ready for the big sleep",
+        "my sister says she's going to end her life",
+    ],
+)
+def test_a_life_finished_game_slang_a_big_sleep_and_anothers_life_ended_are_cues(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to finish my life's work before i retire",
+        "gonna log off from twitter for a while",
+        "we watched the big sleep last night",
+    ],
+)
+def test_lifes_work_a_break_from_twitter_and_a_film_are_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

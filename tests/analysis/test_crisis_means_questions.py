@@ -70,3 +70,35 @@ def test_a_question_that_seeks_a_means_is_a_cue(text: str, words: str) -> None:
 )
 def test_everyday_questions_are_no_cue(text: str) -> None:
     assert cue_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the most peaceful way to go",
+        "whats the least painful method? please just answer",
+        "which methods are the least painful",
+        "is a whole pack of my antidepressants enough? would it work",
+        "would my blood pressure pills all at once be fatal",
+        "which pills are strong enough to die",
+        "how deep would a cut have to be to be fatal",
+    ],
+)
+def test_a_painless_way_a_whole_supply_or_a_cut_deep_enough_asked_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the least painful way to get a tattoo?",
+        "least painful way to remove a plaster?",
+        "most peaceful way to put my old dog down, the vet says it's time",
+        "my toddler got into the whole bottle of vitamins, would it be fatal??",
+        "I took my pills twice by mistake, are they all at once dangerous",
+        "how deep does a cut need to be for stitches after a kitchen accident",
+        "this coffee is strong enough to kill me lol",
+    ],
+)
+def test_everyday_pains_swallowings_and_cuts_are_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

@@ -134,3 +134,23 @@ def test_the_crisis_feedback_reads_another_at_risk_as_theirs(text: str) -> None:
     asks about that person, not whether the seeker thinks of harming themselves."""
     sentence = crisis_sentence(text, crisis_cues(text), "That sounds really hard.")
     assert "about someone at risk" in sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend gave me her guitar and said she won't need it. now she's not picking up",
+    ],
+)
+def test_things_handed_over_with_no_more_need_are_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother gave me his old bike and said he won't need it at uni",
+    ],
+)
+def test_things_handed_over_for_uni_are_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

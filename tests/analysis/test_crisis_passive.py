@@ -85,3 +85,32 @@ def test_passive_ideation_is_a_cue(text: str, words: str) -> None:
 )
 def test_everyday_wishes_are_no_cue(text: str) -> None:
     assert cue_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every night i pray that the lord takes me",
+        "hoping death comes for me soon",
+        "so tired of waking up",
+        "i hate that i woke up this morning",
+        "if a bus ran me over i wouldn't mind",
+        "i wish i could vanish and not exist",
+    ],
+)
+def test_a_death_asked_of_god_sorrow_at_waking_or_a_blow_accepted_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nan always says 'i hope the good lord takes me before the next election'",
+        "so tired of waking up at 5am for work",
+        "i hate that i woke up early on a saturday",
+        "if a car hit me the insurance would pay for it",
+        "i wish i could disappear to a cabin for a month",
+    ],
+)
+def test_sayings_early_mornings_and_insured_blows_are_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

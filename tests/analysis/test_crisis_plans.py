@@ -86,3 +86,24 @@ def test_a_plan_told_veiled_is_a_cue(text: str, words: str) -> None:
 )
 def test_everyday_heights_tides_dates_and_nights_are_no_cue(text: str) -> None:
     assert cue_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i've decided it's going to be this weekend",
+        "i have enough pills saved. i'll do it on the anniversary",
+    ],
+)
+def test_a_day_decided_or_the_anniversary_named_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we decided it's going to be friday for the party",
+    ],
+)
+def test_a_day_decided_for_a_party_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

@@ -136,3 +136,23 @@ def test_medication_stockpiled_or_set_out_is_a_cue(text: str, words: str) -> Non
 )
 def test_everyday_letters_givings_and_pills_are_no_cue(text: str) -> None:
     assert cue_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anyone want my xbox? free. won't need it anymore",
+    ],
+)
+def test_things_offered_free_for_good_are_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "giving away my ps5, switching to pc! free to a good home. won't need it anymore",
+    ],
+)
+def test_things_offered_free_when_switching_are_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

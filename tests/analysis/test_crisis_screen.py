@@ -47,3 +47,9 @@ def test_a_message_needs_the_patterns_whose_words_it_holds(
     screen = WordScreen(WORDS, re.DOTALL, grouped=grouped)
     assert screen.needed(text) == needed
     assert list(screen.indices()) == [0, 1, 2, 3, 4]
+
+
+def test_a_word_that_starts_inside_another_found_is_found_too() -> None:
+    screen = WordScreen([(0, r"be\s+around"), (1, r"around")], re.IGNORECASE, grouped=True)
+    assert screen.needed("she's not gonna be around for long") == {0, 1}
+    assert screen.needed("around the corner") == {1}

@@ -58,3 +58,29 @@ def test_self_harm_coming_back_is_a_cue(text: str, words: str) -> None:
 )
 def test_everyday_urges_and_blades_are_no_cue(text: str) -> None:
     assert cue_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "relapsed last night and i can't stop",
+        "broke my streak today. i want to go deeper next time",
+        "i cut again. worse than before",
+        "i keep punching the wall till my knuckles cracked",
+    ],
+)
+def test_a_relapse_growing_worse_or_walls_punched_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "relapsed on drinking last night, i can't stop",
+        "broke my streak on duolingo, can't stop laughing",
+        "my son has been punching walls until his knuckles bled",
+        "100 days clean from self harm today!",
+    ],
+)
+def test_other_relapses_and_anothers_blows_are_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

@@ -13,8 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carelens.analysis.crisis import _scanned, crisis_cues
+from carelens.analysis.crisis_burden import BURDEN
 from carelens.analysis.crisis_masked_words import MASKED_WORDS
-from carelens.analysis.crisis_means_questions import MEANS_QUESTIONS
+from carelens.analysis.crisis_means_questions import HOW_DEEP, MEANS_QUESTIONS
+from carelens.analysis.crisis_meant import MEANT
+from carelens.analysis.crisis_not_around import NOT_AROUND
 from carelens.analysis.crisis_others_now import OTHERS_NOW
 from carelens.analysis.crisis_passive import PASSIVE
 from carelens.analysis.crisis_patterns import PATTERNS, SCREENED
@@ -62,6 +65,14 @@ TEXTS = [
     "\uff29 \uff57\uff49\uff53\uff48 \uff41 \uff42\uff55\uff53 \uff57\uff4f\uff55\uff4c\uff44 "
     "\uff48\uff49\uff54 \uff4d\uff45",
     "i wish a bus would hit me \u2014 \u0442\u043e\u0436\u0435",
+    # the writer's time told as ending, a burden lifted, death talk owned as meant, a word that
+    # starts inside another's ("around" in "be around")
+    "i'm not gonna be around much longer. standing on the bridge, i don't think i'll step back",
+    "thank you all for everything. take care of each other. it's been real",
+    "they'd save so much if i stopped existing. soon they won't have to deal with me",
+    "picked the song for my funeral. not really joking. might find out soon",
+    "whats the least painful way. how deep would a cut have to be to be fatal",
+    "relapsed last night and i can't stop. i'm so tired of waking up",
 ]
 
 
@@ -84,7 +95,8 @@ def test_every_veiled_pattern_has_its_words() -> None:
     case, each alternative opening with a letter or an apostrophe (what the grouping of the
     words by their first character needs), and no other pattern is spelled as one of them."""
     veiled = (*PREPARATIONS, *PLANS, *MEANS_QUESTIONS, *PASSIVE, *MASKED_WORDS, *OTHERS_NOW)
-    assert set(SCREENED) == {*veiled, *SELF_HARM_BACK}
+    veiled += (*NOT_AROUND, *BURDEN, *MEANT)
+    assert set(SCREENED) == {*veiled, *SELF_HARM_BACK, *HOW_DEEP}
     in_order = [p for patterns in PATTERNS.values() for p in patterns]
     for pattern, words in SCREENED.items():
         assert in_order.count(pattern) == 1

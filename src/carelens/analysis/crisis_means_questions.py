@@ -16,6 +16,14 @@ its check of the words around it joins :mod:`carelens.analysis.crisis_context`'s
 - :data:`HOW_HIGH`: "how high does a building have to be so you don't survive", "what floor
   would kill you", "how far do you have to fall to die"; not "how far can a cat fall and
   survive", a game's fall damage nor a lift's height (:func:`fatal_height`).
+- :data:`PAINLESS_WAY`: "whats the least painful way.", "googling which ways are painless"; not
+  a painless way to wax, to break up or to put a dog down (:func:`painless_asked`).
+- :data:`WHOLE_SUPPLY`: "what happens if u take a whole bottle of ur antidepressants. would it
+  work", "whether my heart tablets taken all at once would be fatal", "which medicine is strong
+  enough to die in sleep"; not a toddler's swallowing nor a double dose by mistake
+  (:func:`whole_supply_asked`).
+- :data:`HOW_DEEP` (label ``self_harm``): "how deep does a cut need to be to actually be
+  dangerous"; not a kitchen accident nor a first-aid class (:func:`deep_enough_asked`).
 """
 
 from __future__ import annotations
@@ -158,12 +166,112 @@ def fatal_height(text: str, start: int, end: int) -> bool:
     return _EVERYDAY_FALL.search(near) is None
 
 
-#: The patterns of this module (label ``suicide``) and their checks.
-MEANS_QUESTIONS = (*TOO_MANY, *WOULD_IT_TAKE, *HOW_HIGH)
+#: A painless way asked for: "whats the least painful way.", "which ways are painless", "the most
+#: peaceful way to go"; a cue only asked with nothing after it or an ending
+#: (:func:`painless_asked`), not a painless way to wax, to break up or to put a dog down.
+PAINLESS_WAY = (
+    r"\b(?:painless|least\s+painful|most\s+peaceful|quickest\s+(?:and\s+)?(?:most\s+)?painless)"
+    r"\s+(?:ways?|methods?)\b",
+    r"\b(?:which|what)\s+(?:ways?|methods?)\s+(?:are|is|would\s+be)\s+(?:the\s+)?(?:most\s+)?"
+    r"(?:painless|least\s+painful|peaceful)\b",
+)
+# After a painless way, nothing more in its clause or an ending: "... way. i just want it to
+# be quiet", "... way to go", "... ways are painless and what happens".
+_WAY_FOR = re.compile(
+    r"\s*(?:[.,!?;:\n\u2026]|$|and\b|(?:out|there\s+is|is|to\s+(?:go|do\s+it|die|end\s+(?:it|things"
+    r"|my\s+life)|not\s+wake\s+up|check\s+out))\b)",
+    _FLAGS,
+)
+# In the message, an everyday pain a painless way is asked for.
+_EVERYDAY_PAIN = re.compile(
+    r"\b(?:tattoo\w*|pierc\w*|wax\w*|epilat\w*|shav\w*|plaster|band-?aid|splinter|tooth|teeth"
+    r"|dentist|injections?|needles?|jabs?|vaccin\w*|labou?r|birth|deliver\w*|break\s*up|dump\w*"
+    r"|tell\s+(?:him|her|them|my)|quit\w*|wean\w*|remov\w*|pull\w*|dogs?|cats?|pets?|vet|put\s+"
+    r"(?:down|to\s+sleep)|euthan\w*|rats?|mouse|mice|fish|lobsters?|crabs?|slaughter\w*|hunt\w*"
+    r"|ingrown|blisters?|stitches|smear|iud|coil|eyebrows?|brows|hair|exam|period|cramps?)\b",
+    _FLAGS,
+)
+
+
+def painless_asked(text: str, start: int, end: int) -> bool:
+    """A painless way asked for (:data:`PAINLESS_WAY`) with nothing after it in its clause or an
+    ending (:data:`_WAY_FOR`), and no everyday pain in the message (:data:`_EVERYDAY_PAIN`: a
+    tattoo, a tooth, a pet put down)."""
+    if text[start:end].lower().startswith(("painless", "least", "most", "quickest")) and (
+        _WAY_FOR.match(text, end) is None
+    ):
+        return False
+    return _EVERYDAY_PAIN.search(text) is None
+
+
+_MEDS = rf"(?:{DRUGS}|medicine|antidepressants?)"
+#: A whole supply taken at once: "take a whole bottle of ur antidepressants. would it work", "my
+#: heart tablets taken all at once would be fatal"; "medicine strong enough to die in sleep"
+#: (:func:`whole_supply_asked`).
+WHOLE_SUPPLY = (
+    rf"\b(?:a|the|my|ur|your)\s+whole\s+(?:bottle|pack|packet|box|strip|supply|blister\s+pack)\s+of\s+"
+    rf"(?:[\w'-]+\s+){{0,2}}?{_MEDS}\b",
+    rf"\b{_MEDS}\s+(?:taken\s+)?all\s+(?:at\s+once|together)\b",
+    r"\b(?:strong|potent)\s+enough\s+to\s+(?:die|kill\s+(?:me|myself|a\s+person|someone)|not\s+wake"
+    r"\s+up|never\s+wake\s+up|stop\s+(?:my|a)\s+heart)\b",
+)
+# Near the supply, the question whether it would end a life.
+_WOULD_END = re.compile(
+    r"\b(?:would|will|could|does|do)\s+(?:it|that|they|this|them)\s+(?:work|kill|be\s+(?:fatal"
+    r"|lethal|enough|deadly))|(?:would|will)\s+be\s+(?:fatal|lethal|deadly|enough)|fatal|lethal"
+    r"|deadly|kill\s+(?:me|you)|to\s+die|die\s+in\s+(?:my\s+)?sleep|strong\s+enough\b",
+    _FLAGS,
+)
+_BY_MISTAKE = re.compile(
+    r"\b(?:by\s+(?:mistake|accident)|accident\w*|forgot|double\s+dose|twice|extra\s+dose)\b", _FLAGS
+)
+
+
+def whole_supply_asked(text: str, start: int, end: int) -> bool:
+    """A whole supply taken at once (:data:`WHOLE_SUPPLY`) with the question whether it would
+    end a life in its sentence or the next (:data:`_WOULD_END`), or a medicine asked as strong
+    enough to die, and no everyday reading or a mistake near it (:data:`_EVERYDAY_QUESTION`:
+    a child's or a pet's swallowing; :data:`_BY_MISTAKE`)."""
+    after = sentence_after(text, end)
+    near = sentence_before(text, start) + " " + text[start:end] + " " + after
+    near += " " + sentence_after(text, end + len(after) + 1)
+    if _EVERYDAY_QUESTION.search(near) is not None or _BY_MISTAKE.search(near) is not None:
+        return False
+    if text[start:end].lower().startswith(("strong", "potent")):
+        return re.search(_MEDS, sentence_before(text, start), _FLAGS) is not None
+    return _WOULD_END.search(near) is not None
+
+
+#: How deep a cut must be to be dangerous: "how deep does a cut need to be to actually be
+#: dangerous" (label ``self_harm``; :func:`deep_enough_asked`).
+HOW_DEEP = (
+    r"\bhow\s+deep\s+(?:[\w']+\s+){0,4}?(?:cut|cuts|wound|slash\w*)\s+(?:[\w']+\s+){0,6}?(?:dangerous"
+    r"|fatal|lethal|deadly|to\s+die|to\s+bleed\s+out|kill\w*)\b",
+)
+_EVERYDAY_CUT = re.compile(
+    r"\b(?:accident\w*|kitchen|cooking|chef|slipped|dogs?|cats?|kid|son|daughter|child|tree|wood"
+    r"|lumber|saw|paper|class|exam|nursing|first\s+aid|surgery|surgeon|stitches|vet|game|story"
+    r"|character|novel)\b",
+    _FLAGS,
+)
+
+
+def deep_enough_asked(text: str, start: int, end: int) -> bool:
+    """How deep a cut must be to be dangerous (:data:`HOW_DEEP`), with no accident, kitchen,
+    class or story in the message (:data:`_EVERYDAY_CUT`)."""
+    return _EVERYDAY_CUT.search(text) is None
+
+
+#: The patterns of this module (label ``suicide``; :data:`HOW_DEEP`'s ``self_harm``) and their
+#: checks.
+MEANS_QUESTIONS = (*TOO_MANY, *WOULD_IT_TAKE, *HOW_HIGH, *PAINLESS_WAY, *WHOLE_SUPPLY)
 MEANS_QUESTION_CHECKS: dict[str, Check] = {
     **dict.fromkeys(TOO_MANY, asked_for_an_ending),
     **dict.fromkeys(WOULD_IT_TAKE, would_it_take),
     **dict.fromkeys(HOW_HIGH, fatal_height),
+    **dict.fromkeys(PAINLESS_WAY, painless_asked),
+    **dict.fromkeys(WHOLE_SUPPLY, whole_supply_asked),
+    **dict.fromkeys(HOW_DEEP, deep_enough_asked),
 }
 #: For each pattern, the words one of its cues must hold: a message without any of them is not
 #: read by it (:mod:`carelens.analysis.crisis_screen`).
@@ -172,4 +280,10 @@ MEANS_QUESTION_WORDS: dict[str, str] = {
     WOULD_IT_TAKE[0]: r"how\s+(?:much|many)",
     WOULD_IT_TAKE[1]: r"lethal|fatal|deadly",
     HOW_HIGH[0]: r"how\s+(?:high|tall|far|many)|what\s+(?:height|floor|fall|drop)",
+    PAINLESS_WAY[0]: r"painless|least\s+painful|most\s+peaceful|quickest",
+    PAINLESS_WAY[1]: r"which|what",
+    WHOLE_SUPPLY[0]: r"whole\s",
+    WHOLE_SUPPLY[1]: r"all\s+(?:at\s+once|together)",
+    WHOLE_SUPPLY[2]: r"strong\s+enough|potent\s+enough",
+    HOW_DEEP[0]: r"how\s+deep",
 }

@@ -70,7 +70,8 @@ SENT_GOODBYE = (
     r"\s+(?:me|us|everyone))\b",
 )
 #: Another person soon not here: "he won't be around for christmas", "she said she won't be here
-#: much longer", "he'll be done after the weekend" (:func:`risk_near`).
+#: much longer", "he'll be done after the weekend", "gave me his steam login and said he won't
+#: need them" (:func:`risk_near`).
 NOT_AROUND = (
     rf"\b{_THEY}\s+(?:[\w']+\s+){{0,3}}?(?:won'?t|wont|will\s+not|isn'?t\s+going\s+to|is\s+not\s+going"
     r"\s+to|ain'?t\s+gonna|not\s+gonna)\s+be\s+(?:around|here|alive)\s+(?:for|by|at|on|after|much"
@@ -78,6 +79,9 @@ NOT_AROUND = (
     rf"\b{_THEY}'?ll\s+be\s+(?:gone|done)\s+(?:by|after|before)\s+(?:the\s+)?(?:weekend|tonight"
     r"|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|new\s+year"
     r"|(?:his|her|their)\s+birthday|next\s+week)\b",
+    # things handed over: "gave me his headphones and his steam login and said he won't need them"
+    rf"\b(?:said|says|told\s+me)\s+(?:that\s+)?{_THEY}\s+(?:won'?t|wont|will\s+not|doesn'?t|don'?t)"
+    r"\s+need\s+(?:them|it|any\s+of\s+(?:it|them)|those|these)\b",
 )
 #: Another's last words or place, or means named as a threat: "this is her last message", "she's
 #: standing on a bridge", "keeps talking about jumping off the golden gate", "he'll blow his
@@ -242,6 +246,7 @@ OTHERS_NOW_WORDS: dict[str, str] = {
     ),
     NOT_AROUND[0]: r"be\s+(?:around|here|alive)",
     NOT_AROUND[1]: r"be\s+(?:gone|done)",
+    NOT_AROUND[2]: r"said|says|told",
     LAST_WORDS[0]: rf"last\s+{_LAST}|final\s+{_LAST}",
     LAST_WORDS[1]: r"bridge|ledge|roof|railing|cliff|tracks|overpass",
     THREATS[0]: r"jump(?:ing)?\s+(?:off|from|in\s+front)",

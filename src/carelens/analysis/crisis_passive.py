@@ -23,6 +23,12 @@ family's suicides is read with the other turns to the writer
   "wish the paramedics hadn't brought me back", "wish they'd let me die", "i wish i hadn't woken
   up"; not "wish my mom hadn't stopped me from going to the party", "wish he hadn't found me a
   new job" nor waking up early (:func:`pulled_back`).
+- :data:`TAKEN_BY_GOD`: "i pray every night that god takes me in my sleep"; not another's saying
+  quoted ("my nan always says 'i hope the good lord takes me'": :func:`own_prayer`).
+- :data:`WAKING_SORROW`: "i am tired of waking up", "every morning i am sad that i wake up"; not
+  waking too early, for work or from a dream (:func:`waking_sorrow`).
+- :data:`BLOW_ACCEPTED`: "if a car hit me that would be fine honestly"; a blow accepted, not "if a
+  car hit me the insurance would pay" (:func:`blow_accepted`).
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from carelens.analysis.words import sentence_before
+from carelens.analysis.words import sentence_after, sentence_before
 
 _FLAGS = re.IGNORECASE
 #: A check of the words around a match: whether it is a cue.
@@ -237,9 +243,88 @@ def pulled_back(text: str, start: int, end: int) -> bool:
     return _ALONE_AFTER.match(text, end) is not None
 
 
+#: A death asked of god or of death itself: "i pray every night that god takes me in my sleep",
+#: "hoping the lord takes me soon", "i wish death would come for me" (:func:`own_prayer`).
+TAKEN_BY_GOD = (
+    rf"\b{_WISH}\s+(?:[\w']+\s+){{0,3}}?(?:that\s+)?(?:god|the\s+(?:good\s+)?lord|allah|jesus|death"
+    r"|the\s+universe)\s+(?:will\s+|would\s+|could\s+|might\s+)?(?:just\s+|finally\s+)?(?:takes?"
+    r"|comes?\s+for|calls?)\s+me\b",
+)
+# Before it in its sentence, another's saying: "my nan always says 'i hope the lord takes me'".
+_SAYING = re.compile(r"\b(?:says|said|saying|used\s+to\s+say|jokes?|joked|quote\w*)\b", _FLAGS)
+
+
+def own_prayer(text: str, start: int, end: int) -> bool:
+    """A death asked of god (:data:`TAKEN_BY_GOD`) that is not another's saying quoted in its
+    sentence (:data:`_SAYING`)."""
+    return _SAYING.search(sentence_before(text, start)) is None
+
+
+#: Sorrow at waking: "i am tired of waking up", "every morning i am sad that i wake up", "i hate
+#: that i woke up again"; not a waking too early, for work or from a dream (:func:`waking_sorrow`).
+WAKING_SORROW = (
+    r"\b(?:tired|sick|sad|disappointed|upset|angry|hate|dread)\s+(?:[\w']+\s+){0,2}?(?:that\s+|when\s+"
+    r"|whenever\s+|to\s+)?i\s+(?:still\s+)?(?:wake|woke)\s+up\b|\b(?:tired|sick|sad)\s+of\s+waking\s+up\b",
+)
+# After the waking, a time, a place or a cause: "early", "at 5", "to the neighbours' dog".
+_WAKING_WHEN = re.compile(
+    r"\s+(?:early|at|so\s+early|before|to|for|in\s+the\s+(?:night|dark|middle|morning)|every\s+(?:hour"
+    r"|\d)|with|and\s+(?:go|have|see|find|check|get)|\d|late|on\s+(?:time|mondays?)|from|covered"
+    r"|sweat\w*|screaming|crying)\b",
+    _FLAGS,
+)
+_EVERYDAY_WAKING = re.compile(
+    r"\b(?:alarm|work|school|shift|baby|kids?|toddler|dog|cat|neighbou?r\w*|noise|dreams?|nightmares?"
+    r"|dark|winter|cold|hot|headache|hangover|snor\w*|partner|husband|wife|mondays?|weekends?"
+    r"|o'?clock|\d+\s*am|early|commute|traffic|bin\s+men|birds?)\b",
+    _FLAGS,
+)
+
+
+def waking_sorrow(text: str, start: int, end: int) -> bool:
+    """Sorrow at waking (:data:`WAKING_SORROW`) with no time, place or cause after it
+    (:data:`_WAKING_WHEN`) and no everyday waking in its sentence (:data:`_EVERYDAY_WAKING`)."""
+    if _WAKING_WHEN.match(text, end) is not None:
+        return False
+    sentence = sentence_before(text, start) + " " + sentence_after(text, end)
+    return _EVERYDAY_WAKING.search(sentence) is None
+
+
+#: A vehicle's blow accepted: "if a car hit me that would be fine honestly", "if a bus ran me over
+#: it'd be a relief" (:func:`blow_accepted`).
+BLOW_ACCEPTED = (
+    r"\bif\s+(?:a|the|some)\s+(?:[\w'-]+\s+)?(?:car|bus|truck|lorry|train|van|tram|taxi|cab)\s+(?:(?:hit"
+    r"|hits|killed|kills)\s+me|(?:ran|runs)\s+(?:me\s+over|over\s+me))\b",
+)
+# After the blow in its sentence, its acceptance: "that would be fine", "it'd be a relief".
+_ACCEPTED = re.compile(
+    r"^[^.!?\n]{0,40}?\b(?:fine|ok|okay|a\s+relief|relief|for\s+the\s+best|whatever|so\s+be\s+it"
+    r"|wouldn'?t\s+(?:mind|care)|don'?t\s+care|welcome|good)\b",
+    _FLAGS,
+)
+
+
+def blow_accepted(text: str, start: int, end: int) -> bool:
+    """A vehicle's blow (:data:`BLOW_ACCEPTED`) accepted in the rest of its sentence
+    (:data:`_ACCEPTED`: "that would be fine")."""
+    return _ACCEPTED.match(text[end : end + 80]) is not None
+
+
 #: The patterns of this module (label ``suicide``) and their checks.
-PASSIVE = (*STRUCK_DOWN, *NOT_SO_BAD, *SWITCHED_OFF, *WHERE_THEY_ARE, *PULLED_BACK)
+PASSIVE = (
+    *STRUCK_DOWN,
+    *NOT_SO_BAD,
+    *SWITCHED_OFF,
+    *WHERE_THEY_ARE,
+    *PULLED_BACK,
+    *TAKEN_BY_GOD,
+    *WAKING_SORROW,
+    *BLOW_ACCEPTED,
+)
 PASSIVE_CHECKS: dict[str, Check] = {
+    **dict.fromkeys(TAKEN_BY_GOD, own_prayer),
+    **dict.fromkeys(WAKING_SORROW, waking_sorrow),
+    **dict.fromkeys(BLOW_ACCEPTED, blow_accepted),
     **dict.fromkeys(STRUCK_DOWN, no_idea_strikes),
     **dict.fromkeys(NOT_SO_BAD, not_so_bad),
     **dict.fromkeys(SWITCHED_OFF, switched_off),
@@ -265,4 +350,7 @@ PASSIVE_WORDS: dict[str, str] = {
     PULLED_BACK[2]: r"called\s",
     PULLED_BACK[3]: r"ambulance|paramedics|emt|police|cops|doctor|nurse|firefighter|lifeguard",
     PULLED_BACK[4]: r"wish\s+i\s+(?:had|didn|did|never)",
+    TAKEN_BY_GOD[0]: r"god|the\s+(?:good\s+)?lord|allah|jesus|death|the\s+universe",
+    WAKING_SORROW[0]: r"wake\s+up|woke\s+up|waking\s+up",
+    BLOW_ACCEPTED[0]: r"if\s",
 }

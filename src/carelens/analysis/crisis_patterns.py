@@ -21,18 +21,22 @@ height, "od'd", "cutting") and the same act after another's, with their checks
 head, a gun in reach, a jump wished on a height, a ledge or an edge, alcohol with pills
 (:mod:`carelens.analysis.crisis_means_near`). The veiled cues (preparations, plans, questions
 that seek a means, passive ideation, masked words, another person at risk now, self-harm coming
-back: :mod:`carelens.analysis.crisis_veiled`) are joined too, each pattern with the words one of
+back, the writer's time told as ending, a burden lifted by their death, death talk owned as
+meant: :mod:`carelens.analysis.crisis_veiled`) are joined too, each pattern with the words one of
 its cues must hold (:data:`SCREENED`). This module only states the patterns; the scanning
 lives in :mod:`carelens.analysis.crisis`.
 """
 
 from __future__ import annotations
 
+from carelens.analysis.crisis_burden import BURDEN, BURDEN_WORDS
 from carelens.analysis.crisis_giving_up import CANT_GO_ON, GIVING_UP
 from carelens.analysis.crisis_masked_words import KILL_LETTERS, MASKED_WORD_WORDS, MASKED_WORDS
 from carelens.analysis.crisis_means_near import SELF_HARM_NEAR, SUICIDE_NEAR
-from carelens.analysis.crisis_means_questions import MEANS_QUESTION_WORDS, MEANS_QUESTIONS
+from carelens.analysis.crisis_means_questions import HOW_DEEP, MEANS_QUESTION_WORDS, MEANS_QUESTIONS
+from carelens.analysis.crisis_meant import MEANT, MEANT_WORDS
 from carelens.analysis.crisis_methods import SELF_HARM_MEANS, SUICIDE_MEANS, THEY_MEANS
+from carelens.analysis.crisis_not_around import NOT_AROUND, NOT_AROUND_WORDS
 from carelens.analysis.crisis_others_now import OTHERS_NOW, OTHERS_NOW_WORDS, THEY_NOW
 from carelens.analysis.crisis_overdose_patterns import TAKE_MANY, TAKE_PLANNED, TOOK_MANY
 from carelens.analysis.crisis_passive import PASSIVE, PASSIVE_WORDS
@@ -241,9 +245,22 @@ _THEY_KILL_THEMSELVES = (
     r"plans?|planned|planning|thinking\s+(?:about|of)|talk\w*\s+about)\s+(?:to\s+)?kill(?:ing)?"
     r"\s+(?:him|her|them)sel(?:f|ves)\b"
 )
+# Another's life to be ended: "he is going to end his life", "she tried to end her life".
+_THEY_END_THEIR_LIFE = (
+    r"\b(?:going\s+to|gonna|wants?\s+to|wanted\s+to|threaten\w*\s+to|plans?\s+to|planning\s+to"
+    r"|tried\s+to|trying\s+to|try\s+to|decided\s+to|about\s+to)\s+end\s+(?:his|her|their)\s+(?:own\s+)?"
+    r"li(?:fe|ves)\b"
+)
 #: The patterns of a third party's risk, not the writer's own (beside a telling the writer
 #: reports they do not count as the writer's own risk: :mod:`carelens.analysis.crisis_context`).
-THIRD_PARTY = (_THEY_WANT_TO_DIE, _THEY_KILL_THEMSELVES, _HURT_THEMSELVES, THEY_MEANS, *THEY_NOW)
+THIRD_PARTY = (
+    _THEY_WANT_TO_DIE,
+    _THEY_KILL_THEMSELVES,
+    _THEY_END_THEIR_LIFE,
+    _HURT_THEMSELVES,
+    THEY_MEANS,
+    *THEY_NOW,
+)
 #: A jump from a height or before a vehicle, in the present ("I want to jump off a bridge",
 #: "jumping in front of a train"): a cue but in a story ("the movie ends with her jumping off
 #: the bridge": :mod:`carelens.analysis.crisis_context` checks).
@@ -276,6 +293,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bend(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life)\b(?!\s+with\b)",
         END_IT,
         r"\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b",
+        # "finish my life" as English learners say it; not "my life's work".
+        r"\bfinish(?:ing)?\s+my\s+(?:own\s+)?life\b(?!')",
         WANT_TO_DIE,
         r"\bwish\s+(?:i\s+(?:was|were|had)|i'?d)\s+never\s+(?:been\s+)?born\b",
         r"\bwish\s+i\s+(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:alive|here|born)\b",
@@ -329,8 +348,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:not|no|isn'?t|whether|weather|if)\s+(?:\w+\s+){0,3}worth\s+living\b",
         *GIVING_UP,  # going on living given up (:mod:`carelens.analysis.crisis_giving_up`)
         r"\b(?:tired|sick|bored)\s+of\s+(?:\w+\s+){0,2}(?:living|being\s+alive|existing)\b",
-        r"\b(?:want|wanna|wish|wished|rather)\s+(?:(?:i|to|is|just|really|could|would)\s+){0,3}"
-        r"(?:not|never|didn'?t|stop|cease\s+to)\s+exist(?:ed|ing)?\b",
+        # Also "i wish i just can disappear and not exist".
+        r"\b(?:want|wanna|wish|wished|rather)\s+(?:(?:i|to|is|just|really|could|would|can|simply"
+        r"|disappear|vanish|and)\s+){0,5}(?:not|never|didn'?t|stop|cease\s+to)\s+exist(?:ed|ing)?\b",
         r"\b(?:so|i'?m|im|am)\s+(?:so\s+)?(?:over|done)\s+existing\b|\bout\s+of\s+existence\b",
         # Not "shot myself in the foot", "shot myself a reminder email".
         _SHOOT + _ME + r"\b(?!\s+in\s+the\s+foot|\s+(?:a|an)\s+(?:\w+\s+)?"
@@ -363,8 +383,15 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:a|my)\s+(?:suicide\s+)?note\b(?=.{0,40}\b(?:goodbye|family|wrote|written)\b)",
         # Slang: "kms" above, "ctb" (catch the bus), "off myself".
         r"\bctb\b|\b(?:to|wanna|gonna|just|i'?ll|might|could|should|will)\s+off\s+my\s*self\b",
+        # Game slang for leaving life: "gonna alt+f4 irl", "uninstall life"; a sleep for good:
+        # "i want to make the big sleep", "the eternal sleep", "a dirt nap".
+        r"\b(?:alt\s*\+?\s*f4|ctrl\s*\+?\s*alt\s*\+?\s*del(?:ete)?|uninstall(?:ing)?|log(?:ging)?\s+off)\s+"
+        r"(?:from\s+)?(?:irl|life|real\s+life|existence)\b",
+        r"\b(?:make|take|have|go\s+to|want|wanna|ready\s+for)\s+(?:the\s+|a\s+|my\s+)?(?:big|eternal"
+        r"|final|forever)\s+(?:sleep|nap)\b|\bdirt\s*nap\b",
         # A third party's risk that the seeker describes (codebook v1.1).
         _THEY_KILL_THEMSELVES,
+        _THEY_END_THEIR_LIFE,
         # Stated means: pills saved up, at hand, counted; a rope bought; a place chosen.
         r"\b(?:stockpil\w*|hoard\w*|sav(?:e|ed|ing)\s+up)\s+(?:(?:my|all|of|the|some|about|\d+|"
         r"a\s+lot\s+of)\s+)*(?:\w+\s+)?(?:pills|meds|medications?|tablets)\b",
@@ -392,6 +419,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         *PASSIVE,
         *MASKED_WORDS,
         *OTHERS_NOW,
+        *NOT_AROUND,
+        *BURDEN,
+        *MEANT,
     ),
     "self_harm": (
         SELF_HARM_WORD,
@@ -425,6 +455,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         *SELF_HARM_MEANS,
         *SELF_HARM_NEAR,
         *SELF_HARM_BACK,  # the urge come back, a blade kept (crisis_self_harm_back)
+        *HOW_DEEP,  # how deep a cut must be (crisis_means_questions)
     ),
 }
 
@@ -439,6 +470,9 @@ SCREENED: dict[str, str] = {
     **MASKED_WORD_WORDS,
     **OTHERS_NOW_WORDS,
     **SELF_HARM_BACK_WORDS,
+    **NOT_AROUND_WORDS,
+    **BURDEN_WORDS,
+    **MEANT_WORDS,
 }
 
 

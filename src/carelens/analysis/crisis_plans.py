@@ -11,8 +11,8 @@ story (:func:`carelens.analysis.crisis_stories.in_a_story`).
 - :data:`TIDE_TIMES`: the tide's times looked up with an intent ("looked up the tide times. i
   know when i'm going"); not for fishing, rock pooling or the causeway (:func:`tide_intent`).
 - :data:`DATE_PICKED`: a date picked with calm ("i've decided. sunday.", "i have a plan and a
-  date", "i've picked a date. i feel calm now"); not a wedding, a party or a date to tell the
-  family (:func:`date_picked`).
+  date", "i've picked a date. i feel calm now", "i've decided it's going to be friday after
+  work"); not a wedding, a party or a date to tell the family (:func:`date_picked`).
 - :data:`THE_NIGHT`: a night named for it beside a means or a farewell ("tonight might be the
   night" after staring at the pills, "tonight i'm going to do it. i've said goodbye to
   everyone", "i'm not going to make it through tonight. i have everything ready"); not "tonight's
@@ -144,6 +144,9 @@ DATE_PICKED = (
     r"\b(?:i\s+have|i'?ve\s+got|got|i\s+got)\s+(?:a|the)\s+(?:plan|method)\s+and\s+(?:a|the)\s+"
     r"(?:date|day|time)\b",
     r"\b(?:picked|chose|chosen|set|decided\s+on|settled\s+on)\s+(?:a|the|my)\s+(?:date|day)\b",
+    # "i've decided it's going to be friday after work"
+    rf"\bi\s*(?:'?ve\s+|\s+have\s+)?decided\s+(?:that\s+)?it(?:'s|\s+is|'ll|\s+will)\s+(?:going\s+to"
+    rf"\s+|gonna\s+)?be\s+{_DAY}\b",
 )
 # Near a date picked, an everyday event: a wedding, a party, a move, a talk with the family.
 _EVENT = re.compile(
@@ -186,7 +189,7 @@ def date_picked(text: str, start: int, end: int) -> bool:
 
 
 _NIGHT = (
-    r"(?:tonight|today|tomorrow|this\s+weekend|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"(?:tonight|today|tomorrow|tmrw?|this\s+weekend|monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)"
 )
 #: A night named for it: "tonight might be the night", "tonight's the night", "tonight i'm going
@@ -195,8 +198,8 @@ _NIGHT = (
 THE_NIGHT = (
     rf"\b{_NIGHT}\s+(?:might|could|will|may|is\s+going\s+to|'?s\s+going\s+to)\s+be\s+the\s+"
     r"(?:night|day)\b|\b(?:tonight|today)(?:'?s|\s+is)\s+the\s+(?:night|day)\b",
-    r"\b(?:i'?m|im|i\s+am|i'?ll|i\s+will)\s+(?:(?:finally|really|actually|definitely)\s+)?"
-    rf"(?:going\s+to\s+|gonna\s+)?do\s+it\s+(?:on\s+)?{_NIGHT}\b(?!')|\b(?:tonight|today|tomorrow)"
+    r"\b(?:i'?m|im|i\s+am|i'?ll|i\s+will|i\s+shall)\s+(?:(?:finally|really|actually|definitely)\s+)?"
+    rf"(?:going\s+to\s+|gonna\s+)?do\s+it\s+(?:on\s+)?(?:{_NIGHT}|the\s+anniversary)\b(?!')|\b(?:tonight|today|tomorrow)"
     r"\s+(?:i'?m|im|i\s+am|i'?ll|i\s+will)\s+(?:going\s+to\s+|gonna\s+)?(?:finally\s+)?do\s+it\b",
     r"\bnot\s+(?:going\s+to|gonna|gunna)\s+make\s+it\s+(?:through|past|to)\s+(?:tonight|the\s+night"
     r"|the\s+weekend|tomorrow|morning|this\s+week|friday|saturday|sunday)\b(?!')",
@@ -206,7 +209,7 @@ THE_NIGHT = (
 _MEANS_OR_FAREWELL = re.compile(
     r"\b(?:pills|tablets|meds|overdos\w*|rope|noose|gun|rifle|pistol|bridge|ledge|roof|blades?"
     r"|razors?|good\s*-?\s*byes?|farewell|letters?|note|everything\s+(?:is\s+)?(?:ready|set|sorted)"
-    r"|have\s+everything(?:\s+i\s+need)?|gave\s+away|given\s+away|giving\s+away|can'?t\s+(?:do"
+    r"|(?:have|got)\s+everything(?:\s+i\s+need)?|(?:have|got)\s+enough|prescriptions?|gave\s+away|given\s+away|giving\s+away|can'?t\s+(?:do"
     r"\s+this|go\s+on|take\s+it)|no\s+more|won'?t\s+be\s+(?:here|around)|for\s+good|the\s+end"
     r"|end\s+(?:it|things)|kill\w*|suicid\w*|die|dead)\b",
     _FLAGS,
@@ -251,6 +254,7 @@ PLAN_WORDS: dict[str, str] = {
     DATE_PICKED[0]: r"decided",
     DATE_PICKED[1]: r"plan\s+and|method\s+and",
     DATE_PICKED[2]: r"picked|chose|settled|decided|set\s+(?:a|the|my)\s+(?:date|day)",
+    DATE_PICKED[3]: r"decided",
     THE_NIGHT[0]: (
         r"be\s+the\s+(?:night|day)|is\s+the\s+(?:night|day)|'s\s+the\s+(?:night|day)|tonights\s"
         r"|todays\s"

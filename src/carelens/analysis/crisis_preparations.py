@@ -127,7 +127,10 @@ NO_NEED = (
 _GIVING = re.compile(
     r"\b(?:giv(?:e|es|ing|en)|gave|hand(?:ed|ing)\s+(?:over|out))\s+(?:(?:away|out)\s+)?(?:(?:all"
     r"|most|some|a\s+lot|many|one|both|the\s+rest)\s+(?:of\s+)?)?(?:my|away|everything|stuff"
-    r"|things)\b",
+    r"|things)\b"
+    # offered for free: "does anyone want a ps5 and like 40 games? free."
+    r"|\b(?:(?:does\s+)?any(?:one|body)\s+want|who\s+wants|up\s+for\s+grabs|free\s+to\s+(?:a\s+good"
+    r"\s+home|whoever)|free(?=\s*[.!]))",
     _FLAGS,
 )
 # Before "won't need", a subject other than the writer: "we won't need them", "the kids won't".
@@ -143,7 +146,7 @@ _EVERYDAY_GIVING = re.compile(
     r"\s+sale|sold|sell\w*|old|spare|extra|upgrad\w*|replac\w*|bought\s+(?:a\s+)?new|lost\s+weight"
     r"|diet|quit|sober|vegan|graduat\w*|textbooks?|uni|college|course|class|grown|no\s+room|space"
     r"|storage|retir\w*|abroad|travel\w*|trip|holiday|vacation|deploy\w*|semester|season|winter"
-    r"|summer|school|work|office|job)\b",
+    r"|summer|school|work|office|job|switch\w*)\b",
     _FLAGS,
 )
 

@@ -11,7 +11,8 @@ under it, so at each word's start the engine compares one letter with a few and 
 one group only (about half the cost of trying every word: the veiled patterns as alternations
 of their own would cost the scan about a third more). Where two words may be found at the
 same place (one opens with the other's first letters: "be with", "before i go"), each stands
-for the patterns of both, so the one found first never hides the other's.
+for the patterns of both, so the one found first never hides the other's; each is read in a
+lookahead, so a word that starts inside another found ("around" in "be around") is found too.
 """
 
 from __future__ import annotations
@@ -99,7 +100,9 @@ class WordScreen:
         body = "|".join(
             f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in by_first.items()
         )
-        self.pattern = re.compile(rf"\b(?:{body})", flags)
+        # Read in a lookahead: a word found does not hide one that starts inside it ("be around"
+        # found at "be" leaves "around" to be found at its own start).
+        self.pattern = re.compile(rf"\b(?=(?:{body}))", flags)
 
     def needed(self, text: str) -> frozenset[int]:
         """The indices of the patterns whose words ``text`` holds."""

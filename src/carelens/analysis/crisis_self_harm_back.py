@@ -1,5 +1,5 @@
-"""Crisis cues of self-harm coming back: the urge returning after the writer stopped, and a
-blade kept hidden for it.
+"""Crisis cues of self-harm coming back: the urge returning after the writer stopped, a blade
+kept hidden for it, a relapse growing worse, walls punched until the hands break.
 
 The patterns join :data:`carelens.analysis.crisis_patterns.PATTERNS` (label ``self_harm``)
 and their checks join :mod:`carelens.analysis.crisis_context`'s
@@ -15,6 +15,13 @@ told in a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
 - :data:`BLADE_KEPT`: "i still keep a blade hidden just in case", "i keep my razors hidden in a
   sock", "got a sharpener blade in my pencil case for bad days"; not a razor kept for shaving,
   a box cutter for work nor a knife out of a toddler's reach (:func:`blade_kept_for_it`).
+- :data:`RELAPSED`: "relapsed tonight after 8 months. it was worse than before and i don't want
+  to stop", "was at 200 days clean. broke it last night. and honestly i want to again tonight,
+  worse", "lost my streak ... gonna keep going til theres nothing left of me"; a cue only with
+  the self-harm growing or not stopping, not a relapse into a drink, a drug or nail biting
+  (:func:`growing_worse`).
+- :data:`WALLS_UNTIL`: "i've been punching walls until my knuckles split"; not another's
+  (:func:`own_blows`).
 """
 
 from __future__ import annotations
@@ -98,11 +105,71 @@ def blade_kept_for_it(text: str, start: int, end: int) -> bool:
     return not in_a_story(text, start, end)
 
 
+#: A relapse or a streak broken: "relapsed tonight after 8 months", "broke it last night", "lost my
+#: streak", "i cut again today"; a cue only with the self-harm growing or not stopping in the
+#: message (:func:`growing_worse`).
+RELAPSED = (
+    r"\b(?:relaps(?:e|ed|ing)|broke\s+(?:it|my\s+streak)|lost\s+my\s+streak|(?:my\s+)?streak\s+(?:is\s+)?"
+    r"(?:gone|over|broken)|i\s+cut\s+again)\b",
+)
+# In the message, the self-harm growing or not stopping: "want to do it worse", "want to again
+# tonight, worse", "don't want to stop", "keep going til there's nothing left of me".
+_WORSE = re.compile(
+    r"\b(?:(?:want|wanna|going|gonna|need)\s+(?:to\s+)?(?:[\w']+[\s,]+){0,3}?worse|(?:do|did)\s+(?:it\s+)?"
+    r"worse|(?:don'?t|dont|do\s+not)\s+(?:even\s+)?want\s+to\s+stop|(?:can'?t|cant|cannot)\s+stop"
+    r"|keep\s+going\s+(?:til|till|until)|nothing\s+left\s+of\s+me|worse\s+than\s+(?:before|last"
+    r"\s+time|ever)|deeper)\b",
+    _FLAGS,
+)
+# In the message, a relapse that is not self-harm: a drink, a drug, a habit.
+_OTHER_HABIT = re.compile(
+    r"\b(?:drink\w*|drunk|alcohol|booze|beer|wine|sober\w*|smok\w*|cig\w*|vap\w*|weed|cannabis"
+    r"|drugs?|heroin|coke|cocaine|meth|pills|gambl\w*|bet\w*|sugar|diet|binge\w*|purg\w*|porn"
+    r"|nails?|bit(?:e|ing)|pick(?:ing)?|nicotine|caffeine|coffee|shopping|spending|gaming|duolingo"
+    r"|gym|running|social\s+media|hair)\b",
+    _FLAGS,
+)
+
+
+def growing_worse(text: str, start: int, end: int) -> bool:
+    """A relapse (:data:`RELAPSED`) with the self-harm growing or not stopping in the message
+    (:data:`_WORSE`), and no drink, drug or habit told as what was relapsed into
+    (:data:`_OTHER_HABIT`); not in a story."""
+    if _WORSE.search(text) is None or _OTHER_HABIT.search(text) is not None:
+        return False
+    return not in_a_story(text, start, end)
+
+
+#: Walls punched until the hands break: "i've been punching walls until my knuckles split"
+#: (:func:`own_blows`).
+WALLS_UNTIL = (
+    r"\b(?:punch\w*|hit(?:ting)?|bang\w*|slam\w*)\s+(?:the\s+|my\s+(?:fists?|head|hands?)\s+"
+    r"(?:into|against)\s+(?:the\s+)?)?walls?\s+(?:until|till|til)\s+(?:my\s+)?(?:[\w']+\s+)?(?:split"
+    r"|bled|bleed|bleeds|bleeding|broke|break|cracked|bruised|raw|numb)\b",
+)
+# Just before the blows, another's doing: "he's been punching walls".
+_THEIR_BLOWS = re.compile(
+    r"\b(?:he|she|they|he'?s|she'?s|they'?re|my\s+(?:son|daughter|brother|sister|dad|father|mum"
+    r"|mom|mother|partner|husband|wife|boyfriend|girlfriend|friend|kid))\s+(?:[\w']+\s+){0,2}$",
+    _FLAGS,
+)
+
+
+def own_blows(text: str, start: int, end: int) -> bool:
+    """Walls punched until the hands break (:data:`WALLS_UNTIL`), the writer's own, not
+    another's (:data:`_THEIR_BLOWS`); not in a story."""
+    if _THEIR_BLOWS.search(text, max(0, start - 40), start) is not None:
+        return False
+    return not in_a_story(text, start, end)
+
+
 #: The patterns of this module (label ``self_harm``) and their checks.
-SELF_HARM_BACK = (*URGE_AGAIN, *BLADE_KEPT)
+SELF_HARM_BACK = (*URGE_AGAIN, *BLADE_KEPT, *RELAPSED, *WALLS_UNTIL)
 SELF_HARM_BACK_CHECKS: dict[str, Check] = {
     **dict.fromkeys(URGE_AGAIN, after_self_harm),
     **dict.fromkeys(BLADE_KEPT, blade_kept_for_it),
+    **dict.fromkeys(RELAPSED, growing_worse),
+    **dict.fromkeys(WALLS_UNTIL, own_blows),
 }
 #: For each pattern, the words one of its cues must hold: a message without any of them is not
 #: read by it (:mod:`carelens.analysis.crisis_screen`).
@@ -114,4 +181,6 @@ SELF_HARM_BACK_WORDS: dict[str, str] = {
         r"|hurt(?:ing)?\s+myself|relaps"
     ),
     BLADE_KEPT[0]: r"blade|razor|box\s*cutter|scalpel",
+    RELAPSED[0]: r"relaps|broke\s|lost\s+my|streak|i\s+cut",
+    WALLS_UNTIL[0]: r"walls?\s+(?:until|till|til)",
 }

@@ -8,10 +8,14 @@ tide's times, a date picked, a night named), questions that seek a means
 (:mod:`carelens.analysis.crisis_means_questions`), passive ideation
 (:mod:`carelens.analysis.crisis_passive`), masked words the unmasking leaves
 (:mod:`carelens.analysis.crisis_masked_words`), another person at risk now
-(:mod:`carelens.analysis.crisis_others_now`) and self-harm coming back
-(:mod:`carelens.analysis.crisis_self_harm_back`). :func:`with_veiled` joins their checks to
-:mod:`carelens.analysis.crisis_context`'s, and a passive wish laughed off over an everyday thing
-is no cue ("this exam, i wish a bus would hit me lol":
+(:mod:`carelens.analysis.crisis_others_now`), self-harm coming back
+(:mod:`carelens.analysis.crisis_self_harm_back`), the writer's time told as ending
+(:mod:`carelens.analysis.crisis_not_around`: not around after a day, no return from a height,
+the words that keep a goodbye company), a burden lifted by their death
+(:mod:`carelens.analysis.crisis_burden`) and death talk owned as meant
+(:mod:`carelens.analysis.crisis_meant`). :func:`with_veiled` joins their checks to
+:mod:`carelens.analysis.crisis_context`'s, and a passive wish or a burden lifted laughed off over
+an everyday thing is no cue ("this exam, i wish a bus would hit me lol":
 :func:`carelens.analysis.crisis_unreal.laughed_off`).
 """
 
@@ -19,8 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from carelens.analysis.crisis_burden import BURDEN_CHECKS, IF_I_WERE_GONE
 from carelens.analysis.crisis_masked_words import MASKED_WORD_CHECKS
 from carelens.analysis.crisis_means_questions import MEANS_QUESTION_CHECKS
+from carelens.analysis.crisis_meant import MEANT_CHECKS
+from carelens.analysis.crisis_not_around import NOT_AROUND_CHECKS
 from carelens.analysis.crisis_others_now import OTHERS_NOW_CHECKS
 from carelens.analysis.crisis_passive import PASSIVE, PASSIVE_CHECKS
 from carelens.analysis.crisis_plans import PLAN_CHECKS
@@ -39,6 +46,9 @@ _VEILED_CHECKS: dict[str, Check] = {
     **MASKED_WORD_CHECKS,
     **OTHERS_NOW_CHECKS,
     **SELF_HARM_BACK_CHECKS,
+    **NOT_AROUND_CHECKS,
+    **BURDEN_CHECKS,
+    **MEANT_CHECKS,
 }
 
 
@@ -56,6 +66,6 @@ def with_veiled(checks: Mapping[str, Check]) -> dict[str, Check]:
     """``checks`` (a pattern's check of the words around a match) with the veiled cues'
     checks joined, a passive wish not laughed off."""
     joined = {**checks, **_VEILED_CHECKS}
-    for pattern in PASSIVE:
+    for pattern in (*PASSIVE, *IF_I_WERE_GONE):
         joined[pattern] = _not_laughed_off(joined[pattern])
     return joined
