@@ -174,6 +174,9 @@ def test_written_messages_are_fitted_beside_the_posts(tmp_path: Path) -> None:
     assert "written" not in plain["data"] and "written" not in plain["cross_validation"]
     assert both["data"]["posts"] == 24
     assert both["data"]["written"]["messages"] == 12 and both["data"]["written"]["flagged"] == 6
+    assert both["data"]["written"]["files"] == [
+        {"file": f"{tmp_path.name}/written.jsonl", "messages": 12, "flagged": 6}
+    ]
     assert set(both["cross_validation"]["written"]) == {
         "patterns",
         "classifier",
@@ -228,5 +231,52 @@ def test_the_command_prints_the_written_figures(
     assert main([*args, "--written", str(written)]) == 0
     printed = capsys.readouterr().out
     assert "written  patterns_or_classifier" in printed and "posts    classifier" in printed
+    again = write_messages(tmp_path / "again.jsonl", [{"text": "fine today", "label": "NO"}])
+    assert main([*args, "--written", str(written), "--written", str(again)]) == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [f["file"] for f in manifest["data"]["written"]["files"]] == [
+        f"{tmp_path.name}/written.jsonl",
+        f"{tmp_path.name}/again.jsonl",
+    ]
+    capsys.readouterr()
     assert main([*args, "--written", str(tmp_path / "none.jsonl")]) == 1
     assert "cannot read written messages" in capsys.readouterr().err
+
+
+def test_several_written_files_are_fitted_in_order_and_named_apart(tmp_path: Path) -> None:
+    data, gold = write_corpus(tmp_path)
+    veiled = "I gave my cat to my neighbour for good and wrote my sister a letter for after"
+    (tmp_path / "v1").mkdir()
+    (tmp_path / "v2").mkdir()
+    first = write_messages(
+        tmp_path / "v1" / "messages.jsonl",
+        [{"text": f"{veiled} ({i})", "label": "CUE"} for i in range(4)]
+        + [{"text": f"I gave my old sofa to my neighbour ({i})", "label": "NO"} for i in range(4)],
+    )
+    second = write_messages(
+        tmp_path / "v2" / "messages.jsonl",
+        [{"text": f"{veiled}, soon ({i})", "label": "CUE"} for i in range(2)]
+        + [{"text": f"I gave my old desk away ({i})", "label": "NO"} for i in range(4)],
+    )
+    both = train_crisis_wording(data, gold, tmp_path / "both", written=[first, second])
+    assert both["data"]["written"]["files"] == [
+        {"file": "v1/messages.jsonl", "messages": 8, "flagged": 4},
+        {"file": "v2/messages.jsonl", "messages": 6, "flagged": 2},
+    ]
+    assert both["data"]["written"]["messages"] == 14 and both["data"]["written"]["flagged"] == 6
+    one = train_crisis_wording(data, gold, tmp_path / "one", written=first)
+    assert one["data"]["written"]["files"] == [
+        {"file": "v1/messages.jsonl", "messages": 8, "flagged": 4}
+    ]
+
+
+def test_a_bad_line_of_a_second_written_file_names_that_file(tmp_path: Path) -> None:
+    data, gold = write_corpus(tmp_path)
+    good = write_messages(tmp_path / "good.jsonl", [{"text": "fine today", "label": "NO"}])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "fine", "label": "NO"}\n{"text": "", "label": "CUE"}\n')
+    with pytest.raises(InputError) as caught:
+        train_crisis_wording(data, gold, tmp_path / "out", written=[good, bad])
+    assert caught.value.path == str(bad) and caught.value.line == 2
+    assert caught.value.field == "text"
+    assert not (tmp_path / "out").exists()

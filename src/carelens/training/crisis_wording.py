@@ -13,8 +13,10 @@ the seeker posts of the EPITOME file::
 ``--written`` adds messages the project wrote and labelled itself (veiled disclosures and
 their near misses, which the annotated posts hold few of): each line of the JSON Lines file is
 ``{"text": ..., "label": "CUE" | "NO"}`` (other fields are kept for people and ignored here).
-They are fitted beside the posts; the cross-validation folds run over both and report the
-annotated posts and the written messages apart.
+Give it once per file (``--written v1/messages.jsonl --written v2/messages.jsonl``); the
+manifest names each file with its counts. They are fitted beside the posts; the
+cross-validation folds run over both and report the annotated posts and the written messages
+apart.
 
 The model is an L2-penalised logistic regression over the hashed word n-grams of
 :func:`carelens.analysis.personal_distress.featurize` (sublinear tf, smoothed idf, L2 norm),
@@ -210,15 +212,30 @@ def train_crisis_wording(
     annotations: str | Path,
     output: str | Path,
     *,
-    written: str | Path | None = None,
+    written: str | Path | Sequence[str | Path] | None = None,
 ) -> dict[str, Any]:
     """Fit, cross-validate and export the model to ``output``; returns its manifest.
-    ``written``: a JSON Lines file of project-written messages fitted beside the annotated
-    posts (:func:`written_labels`)."""
+    ``written``: one JSON Lines file, or several, of project-written messages fitted beside the
+    annotated posts (:func:`written_labels`), in the order given."""
     posts, y_posts = seeker_labels(data, annotations)
     if not y_posts.any() or y_posts.all():
         raise InputError("the annotations need flagged and unflagged seeker posts")
-    extra, y_extra = written_labels(written) if written is not None else ([], np.zeros(0))
+    files = _written_files(written)
+    extra: list[str] = []
+    per_file: list[dict[str, Any]] = []
+    labels_of_files: list[FloatArray] = []
+    for file in files:
+        file_texts, file_labels = written_labels(file)
+        extra += file_texts
+        labels_of_files.append(file_labels)
+        per_file.append(
+            {
+                "file": _shown_name(file),
+                "messages": len(file_texts),
+                "flagged": int(file_labels.sum()),
+            }
+        )
+    y_extra = np.concatenate(labels_of_files) if labels_of_files else np.zeros(0)
     texts, y = posts + extra, np.concatenate([y_posts, y_extra])
     counts = build_rows(texts, N_FEATURES)
     logger.info(
@@ -285,9 +302,9 @@ def train_crisis_wording(
         },
         "files": {WEIGHTS: sha256_file(folder / WEIGHTS)},
     }
-    if written is not None:
+    if files:
         manifest["data"]["written"] = {
-            "file": Path(written).name,
+            "files": per_file,
             "messages": len(extra),
             "flagged": int(y_extra.sum()),
             "credit": WRITTEN_CREDIT,
@@ -295,6 +312,21 @@ def train_crisis_wording(
         manifest["cross_validation"]["written"] = _fold_figures(y, patterns, probability, ~is_post)
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+def _written_files(written: str | Path | Sequence[str | Path] | None) -> list[Path]:
+    """``written`` as a list of files: none, one, or several in the order given."""
+    if written is None:
+        return []
+    if isinstance(written, (str, Path)):
+        return [Path(written)]
+    return [Path(file) for file in written]
+
+
+def _shown_name(file: Path) -> str:
+    """A written file as the manifest names it: its folder and its name
+    (``crisis-written-v1/messages.jsonl``), never the path it was read from."""
+    return f"{file.parent.name}/{file.name}" if file.parent.name else file.name
 
 
 def _fold_figures(
@@ -320,7 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--annotations", required=True, help="annotations/taxonomy-v1/gold.jsonl")
     parser.add_argument(
         "--written",
-        help="project-written messages, JSON Lines of {text, label: CUE|NO}, fitted beside",
+        action="append",
+        help="project-written messages, JSON Lines of {text, label: CUE|NO}, fitted beside "
+        "(give it once per file)",
     )
     parser.add_argument("--output", required=True, help="model folder to write")
     args = parser.parse_args(argv)
