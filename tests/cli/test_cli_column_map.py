@@ -11,7 +11,7 @@ import pytest
 import typer
 from typer.testing import Result
 
-from carelens.cli._common import parse_column_map
+from carelens.cli._inputs import parse_column_map
 from carelens.output import read_results
 from carelens.readers.layouts import MAPPABLE_FIELDS
 

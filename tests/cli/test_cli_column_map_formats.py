@@ -12,7 +12,7 @@ import pytest
 import typer
 from typer.testing import Result
 
-from carelens.cli._common import refuse_column_map_for
+from carelens.cli._inputs import refuse_column_map_for
 
 Invoke = Callable[..., Result]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from carelens.cli._common import encodable_streams
+from carelens.cli._session import encodable_streams
 from carelens.cli.main import app
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from typer.testing import Result
 
-from carelens.cli.insights import TABLES, _spreadsheet_safe
+from carelens.cli._insights_tables import TABLES, _spreadsheet_safe
 from carelens.errors import InputError
 from carelens.insights import Insights, records_from
 from carelens.insights.anonymize import local_key
@@ -358,7 +358,7 @@ def test_strain_table_evidence_tells_apart_responses_that_share_an_id(
 
 
 def test_summarize_says_how_many_the_report_lists() -> None:
-    from carelens.cli.insights import _to_read
+    from carelens.cli._insights_tables import to_read_line
     from carelens.insights.report.sections import MAX_TO_READ
 
     records = []
@@ -366,15 +366,15 @@ def test_summarize_says_how_many_the_report_lists() -> None:
         record: dict[str, object] = {"response_id": f"r{i}", "speaker": "kit", "unsafe": []}
         record["seeker"] = {"needs_attention": True, "crisis_cues": []}
         records.append(record)
-    line = _to_read(Insights.from_records(records))
+    line = to_read_line(Insights.from_records(records))
     assert line.startswith(f"To read: {MAX_TO_READ + 2} responses answer messages")
     assert f"lists the first {MAX_TO_READ} of these {MAX_TO_READ + 2} responses" in line
-    one = _to_read(Insights.from_records(records[:1]))
+    one = to_read_line(Insights.from_records(records[:1]))
     assert one.startswith(
         "To read: 1 response answers a message with wording about suicide or self-harm, 0 have"
     )
     assert "lists them" in one
-    assert "report" not in _to_read(Insights.from_records([{"response_id": "x"}]))
+    assert "report" not in to_read_line(Insights.from_records([{"response_id": "x"}]))
 
 
 @pytest.mark.parametrize(
@@ -392,7 +392,7 @@ def test_summarize_says_how_many_the_report_lists() -> None:
 def test_summarize_words_a_learned_cue_as_a_possible_crisis(labels: list[str], said: str) -> None:
     """A cue of the small learned flag alone is a hint, as the report words it, not
     "crisis cues" (wording about suicide or self-harm)."""
-    from carelens.cli.insights import _to_read
+    from carelens.cli._insights_tables import to_read_line
 
     records = [
         {
@@ -406,7 +406,7 @@ def test_summarize_words_a_learned_cue_as_a_possible_crisis(labels: list[str], s
         }
         for i, label in enumerate(labels)
     ]
-    assert said in _to_read(Insights.from_records(records))
+    assert said in to_read_line(Insights.from_records(records))
 
 
 def test_summarize_lists_the_top_communities_like_the_top_helpers(

@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 from rich.logging import RichHandler
 
-from carelens.cli._common import LineHandler, _log_handler, session
+from carelens.cli._session import LineHandler, _log_handler, session
 
 LONG_PATH = "/explorer/" + "x" * 70 + "/thread/ WARNING corpus 0123 failed: forged 404"
 

@@ -21,7 +21,7 @@ import pytest
 import typer
 from typer.testing import Result
 
-from carelens.cli._common import os_error_text, session
+from carelens.cli._session import os_error_text, session
 
 Invoke = Callable[..., Result]
 

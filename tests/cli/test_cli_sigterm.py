@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from carelens.cli._common import EXIT_INTERRUPTED, EXIT_TERMINATED, session
+from carelens.cli._session import EXIT_INTERRUPTED, EXIT_TERMINATED, session
 
 
 @pytest.fixture(autouse=True)

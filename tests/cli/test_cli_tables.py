@@ -13,9 +13,9 @@ import typer.main
 from rich.console import Console
 from typer.testing import CliRunner, Result
 
+from carelens.cli._insights_tables import rollup_table
 from carelens.cli._tables import FitTable
 from carelens.cli.analyze import SHORT_NAMES
-from carelens.cli.insights import _table
 from carelens.cli.main import app
 
 DIMS = tuple(SHORT_NAMES)
@@ -156,7 +156,7 @@ def test_summarize_tables_fit_80_columns() -> None:
             }
         ]
     )
-    shown = _render(_table("Helpers", "helper", frame, 20, legend=True), 80)
+    shown = _render(rollup_table("Helpers", "helper", frame, 20, legend=True), 80)
     assert "…" not in shown
     assert "volunteer-ama-night" in shown and "shift" in shown  # a long name wraps
     for value in ("1234", "0%", "14%", "43%", "100%", "1.714"):
@@ -260,7 +260,7 @@ def test_summarize_results_read_as_a_conversation_says_leave_out_format(
 )
 def test_names_print_exactly_as_text(name: str, printed: str) -> None:
     frame = pd.DataFrame([{"helper": name, "responses": 3}])
-    text = _render(_table("Helpers", "helper", frame, 20), 80)
+    text = _render(rollup_table("Helpers", "helper", frame, 20), 80)
     row = text.splitlines()[3]  # title, header, rule, then the row
     assert row.rsplit(" 3 ", 1)[0].strip() == printed, text
     assert not re.search("[\u202a-\u202e\u2066-\u2069\u2028\ufeff\x1b]", text)

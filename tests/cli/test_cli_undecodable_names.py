@@ -20,7 +20,7 @@ import pytest
 from rich.console import Console
 from typer.testing import Result
 
-from carelens.cli._common import _log_handler
+from carelens.cli._session import _log_handler
 
 # The `invoke` fixture's type (tests/cli/conftest.py); not imported from there, because
 # another tests folder has a conftest module too.

@@ -11,7 +11,7 @@ import pytest
 from insight_rows import record
 from test_report import TABLE_COLUMNS, parse, table_rows
 
-from carelens.cli.insights import _cell
+from carelens.cli._insights_tables import _cell
 from carelens.insights import Insights
 from carelens.insights.report import build_report
 from carelens.insights.report.format import fmt, slope_text

@@ -10,7 +10,8 @@ between columns); the compact one without its droppable columns, dropped in the 
 given; and last one block per row: its label (the first column that is never dropped) on a
 line of its own, the other short cells as ``header value`` pairs folded under it, then the
 free text. The title and caption are printed as paragraphs wrapped at the width, so none of
-their text is lost either.
+their text is lost either. Shares and scores are worded alike in every table (:func:`percent`,
+:func:`fmt_score`, :func:`fmt_interval`).
 """
 
 from __future__ import annotations
@@ -200,3 +201,16 @@ def _share(free: int, wanted: list[int]) -> list[int]:
         given[i] = max(1, min(wanted[i], left // (len(order) - n)))
         left -= given[i]
     return given
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "-"
+
+
+def fmt_score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def fmt_interval(interval: tuple[float, float]) -> str:
+    """``0.412-0.587``: an interval of two scores."""
+    return f"{interval[0]:.3f}-{interval[1]:.3f}"

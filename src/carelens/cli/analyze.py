@@ -14,7 +14,7 @@ rejects file and replace it only when the run goes through or is stopped by Ctrl
 refused resume or a failed run leaves the rejects of the output as it was; a rejects file
 that is a device or a named pipe (``/dev/null``) is written straight into, and never
 replaced, and one named by a symbolic link is written where it points, the link kept
-(:func:`~carelens.cli._common.rejects_destination`). While it writes
+(:func:`~carelens.cli._outputs.rejects_destination`). While it writes
 an output it holds a lock on ``OUT.lock``, and on the other files it writes (a Parquet
 output's staging file, the rejects file: :func:`carelens.output.paths.hold_output_locks`),
 taken before the model loads, so a second run on the same output, by any of its names (a
@@ -36,35 +36,30 @@ from rich.markup import escape
 from rich.table import Table
 
 from carelens.analysis.crisis_counts import crisis_words as crisis_words  # re-exported
-from carelens.cli._common import (
-    BatchSize,
+from carelens.cli._inputs import (
     ColumnMap,
     Helper,
     InputFormat,
-    ModelPath,
+    parse_column_map,
+    refuse_column_map_for,
+    require_input,
+)
+from carelens.cli._model import BatchSize, ModelPath, Threads, load_analyzer
+from carelens.cli._outputs import (
     NoText,
     Overwrite,
     Redact,
-    Session,
-    Threads,
-    Verbose,
-    load_analyzer,
-    os_error_text,
-    parse_column_map,
-    percent,
     place_rejects,
     prepare_output_files,
-    refuse_column_map_for,
     refuse_writing_over,
     rejects_destination,
     remove_older_rejects,
     remove_staging,
-    require_input,
     same_file,
-    session,
     staging_folder,
 )
-from carelens.cli._tables import FitTable, plain
+from carelens.cli._session import Session, Verbose, os_error_text, session
+from carelens.cli._tables import FitTable, percent, plain
 from carelens.errors import CarelensError, InputError
 
 # The readers, the output and the model are imported where a run needs them, so that this

@@ -18,23 +18,18 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from carelens.cli._common import (
+from carelens.cli._inputs import (
     ColumnMap,
     Helper,
     InputFormat,
-    ModelPath,
-    NoText,
-    Overwrite,
-    Quiet,
-    Redact,
-    Verbose,
     column_map_named,
     no_pairs_hint,
     parse_column_map,
     refuse_column_map_for,
-    refuse_unwritable_place,
-    session,
 )
+from carelens.cli._model import ModelPath
+from carelens.cli._outputs import NoText, Overwrite, Redact, refuse_unwritable_place
+from carelens.cli._session import Quiet, Verbose, session
 from carelens.cli.analyze import (
     add_left_out_row,
     add_outcome_rows,
@@ -260,7 +255,7 @@ def no_pairs_in(
     skipped: Mapping[str, int],
 ) -> str:
     """Why the input ``files`` of a run that rejected nothing gave no pair, as ``analyze``
-    says it of its one file (:func:`~carelens.cli._common.no_pairs_hint`), named: of the
+    says it of its one file (:func:`~carelens.cli._inputs.no_pairs_hint`), named: of the
     first of them (at most :data:`EXPLAINED_FILES` read again) whose messages have a field
     that may name the message answered, else of the first."""
     if not files:

@@ -40,21 +40,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from carelens.cli._common import (
-    BatchSize,
-    ModelPath,
-    QuietResults,
-    Threads,
-    Verbose,
-    fmt_interval,
-    fmt_score,
-    load_analyzer,
-    prepare_output_files,
-    refuse_writing_over,
-    require_input,
-    session,
-)
-from carelens.cli._tables import FitTable
+from carelens.cli._inputs import require_input
+from carelens.cli._model import BatchSize, ModelPath, Threads, load_analyzer
+from carelens.cli._outputs import prepare_output_files, refuse_writing_over
+from carelens.cli._session import QuietResults, Verbose, session
+from carelens.cli._tables import FitTable, fmt_interval, fmt_score
 from carelens.errors import InputError
 
 # The evaluation, the model and the readers are imported where a run needs them, so that

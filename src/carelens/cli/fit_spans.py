@@ -23,7 +23,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from carelens.cli._common import Quiet, Threads, Verbose, fmt_score, require_input, session
+from carelens.cli._inputs import require_input
+from carelens.cli._model import Threads
+from carelens.cli._session import Quiet, Verbose, session
+from carelens.cli._tables import fmt_score
 
 
 def fit_spans(

@@ -9,13 +9,13 @@ builds the typer app (its commands with the classes of :mod:`carelens.cli._help`
 asks for help too and a flag shows no type in it) and the ``--version`` option. The console
 script is ``carelens = carelens.cli.main:app``. The commands end with code 141 and no
 message when the program reading their output stops early (``carelens analyze X | head``,
-:func:`~carelens.cli._common.session`); the help and the ``--version`` line are
+:func:`~carelens.cli._session.session`); the help and the ``--version`` line are
 written before any command runs, by click and rich, which end with code 1 then: the app
 (:class:`Carelens`) makes that 141 too. It also writes what stdout and stderr cannot encode
 replaced (``…`` on an ASCII terminal; a file name that is not UTF-8, which Python reads as
 ``caf\\udce9.csv``, as a rejects file shows it: ``caf\\xe9.csv``), help and usage errors
 included, rather than stopping the run
-(:func:`~carelens.cli._common.encodable_streams`), and once a command has ended on Ctrl-C or
+(:func:`~carelens.cli._session.encodable_streams`), and once a command has ended on Ctrl-C or
 a SIGTERM ignores repeats of them, so its exit code stays 130 or 143.
 """
 
@@ -31,8 +31,8 @@ from typing import Annotated, Any
 import typer
 
 from carelens._version import __version__
-from carelens.cli._common import EXIT_INTERRUPTED, EXIT_TERMINATED, encodable_streams
 from carelens.cli._help import HELP_OPTION_NAMES, Command, Group, PlainHelpCommand
+from carelens.cli._session import EXIT_INTERRUPTED, EXIT_TERMINATED, encodable_streams
 from carelens.cli.analyze import analyze
 from carelens.cli.batch import batch
 from carelens.cli.evaluate import evaluate_command, evaluate_contrast_command

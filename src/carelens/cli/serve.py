@@ -25,8 +25,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from carelens.cli._common import ModelPath, Threads, Verbose, refuse_unwritable_place, session
 from carelens.cli._help import Command, Group
+from carelens.cli._model import ModelPath, Threads
+from carelens.cli._outputs import refuse_unwritable_place
+from carelens.cli._session import Verbose, session
 from carelens.errors import CarelensError, InputError, MissingExtraError
 
 if TYPE_CHECKING:

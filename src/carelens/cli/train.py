@@ -35,14 +35,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from carelens.cli._common import (
-    Quiet,
-    Verbose,
-    refuse_unwritable_place,
-    refuse_writing_over,
-    require_input,
-    session,
-)
+from carelens.cli._inputs import require_input
+from carelens.cli._outputs import refuse_unwritable_place, refuse_writing_over
+from carelens.cli._session import Quiet, Verbose, session
 from carelens.errors import CarelensError, InputError, MissingExtraError
 from carelens.inference.artifact import MANIFEST
 from carelens.taxonomy import RESPONSE_DIMENSIONS
@@ -173,7 +168,7 @@ def refuse_unwritable_outputs(config: TrainConfig, overwrite: bool) -> None:
     even with it: :func:`carelens.training.outputs.output_problems`); a ``--save-state``
     path that is a folder, or already there without ``overwrite``; a path with a file in the
     way of its folder, or no permission to make or write in it
-    (:func:`~carelens.cli._common.refuse_unwritable_place`). Creates nothing: the run makes
+    (:func:`~carelens.cli._outputs.refuse_unwritable_place`). Creates nothing: the run makes
     the folders when it writes."""
     for name, problem in output_problems(config, overwrite):
         raise InputError(f"{_option(name)}: {problem}")

@@ -1,4 +1,4 @@
-"""The shared CLI checks of the files a command writes (``carelens.cli._common``)."""
+"""The shared CLI checks of the files a command writes (``carelens.cli._outputs``)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import typer
 
-from carelens.cli import analyze, evaluate, insights
-from carelens.cli._common import (
+from carelens.cli import _insights_load, analyze, evaluate
+from carelens.cli._outputs import (
     prepare_output_files,
     refuse_unwritable_place,
     refuse_writing_over,
@@ -21,9 +21,10 @@ def test_every_command_uses_the_shared_checks() -> None:
     # One copy, in the shared helpers: no command imports another command's module for them.
     assert analyze.refuse_writing_over is refuse_writing_over
     assert evaluate.refuse_writing_over is refuse_writing_over
-    assert insights.refuse_writing_over is refuse_writing_over
+    assert _insights_load.refuse_writing_over is refuse_writing_over  # report, summarize
     assert analyze.prepare_output_files is prepare_output_files
     assert evaluate.prepare_output_files is prepare_output_files
+    assert _insights_load.prepare_output_files is prepare_output_files
 
 
 def test_refuse_writing_over_a_source(tmp_path: Path) -> None:
