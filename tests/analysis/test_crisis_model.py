@@ -217,7 +217,7 @@ def test_a_wrong_manifest_is_a_model_error(
 # above its threshold (it weighs "kill" and "die" whatever their sense).
 IDIOMS = (
     "this commute is killing me, I swear I could die",
-    "my boss will kill me if I'm late again today",
+    "my mum is going to kill me when she sees this",
     "I could die of embarrassment, everyone saw me trip on stage",
     "I'm so bored I could die, nothing on TV tonight at all",
     "that cake was to die for, I need the recipe from you",

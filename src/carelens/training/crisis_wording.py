@@ -8,6 +8,7 @@ the seeker posts of the EPITOME file::
         --data ../shared/data/epitome-reddit/epitome_reddit_public.csv \\
         --annotations annotations/taxonomy-v1/gold.jsonl \\
         --written annotations/crisis-written-v1/messages.jsonl \\
+        --written annotations/crisis-written-v2/messages.jsonl \\
         --output src/carelens/models/crisis-wording
 
 ``--written`` adds messages the project wrote and labelled itself (veiled disclosures and
