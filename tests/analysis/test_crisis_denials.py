@@ -85,3 +85,30 @@ def test_no_such_thoughts_now_and_an_answer_after_why_they_ask_are_no_cue(text: 
 )
 def test_no_thoughts_undone_and_an_answer_that_is_no_denial_stay_cues(text: str) -> None:
     assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every morning i wonder why i haven't killed myself. fewer reasons each week",
+        "why haven't i killed myself yet",
+        "the only reason i havent killed myself is my mum",
+        "he's the only reason I haven't killed myself yet and if he dies I'm going through with it",
+        "i haven't killed myself yet. not yet anyway",
+    ],
+)
+def test_a_denial_asked_why_or_held_off_yet_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reasons why I would never kill myself: my kids",
+        "Why would I never hurt myself? because I love my kids",
+        "I have not hurt myself, why do you ask",
+        "i haven't hurt myself in two years",
+    ],
+)
+def test_a_denial_with_a_why_beside_it_stays_a_denial(text: str) -> None:
+    assert crisis_cues(text) == ()

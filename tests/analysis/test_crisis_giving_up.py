@@ -377,3 +377,29 @@ def test_cant_go_on_like_this_otherwise_stays_a_cue(text: str, words: list[str])
 )
 def test_cant_go_on_like_this_with_a_matter_beside_despair_stays_a_cue(text: str) -> None:
     assert cue_words(text)[0].lower().replace("'", "") == "cant go on"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly i don't see a point in living if it stays like this",
+        "i cant see the point of carrying on anymore",
+        "is there any point in living when every day is like this",
+        "does anyone else feel like living is just pointless?",
+        "my life feels completely meaningless",
+    ],
+)
+def test_the_point_of_living_not_seen_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i don't see the point in living in london if you can't afford to go out",
+        "living is pointless without coffee lol",
+        "i don't see the point of going on the trip if it rains",
+    ],
+)
+def test_a_way_of_living_a_treat_or_an_outing_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

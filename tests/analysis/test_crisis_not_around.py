@@ -50,3 +50,41 @@ def test_the_writers_time_told_as_ending_is_a_cue(text: str) -> None:
 )
 def test_everyday_absences_returns_and_farewells_are_no_cue(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everything is closing in on me. my time is nearly up",
+        "my time has come. i'm at peace with it",
+        "its ok ill be gone before it matters",
+        "letters are done. i'll be gone by tomorrow",
+        "soon it wont matter anyway",
+        "ive been a burden my whole life and it wont ever get better. soon none of that will "
+        "matter",
+        "by friday itll be over. i just need to get through the week",
+        "none of this will matter after sunday. i've made my peace",
+        "i'll probably be gone by the weekend. sorry mum",
+    ],
+)
+def test_the_writers_time_told_as_up_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my time is almost up on the library computer so quick question",
+        "my time's nearly up, the parking meter is about to run out",
+        "i'll be gone by 6am tomorrow, early flight to madrid",
+        "she said her time has come, she is 94 and ready",
+        "by friday it'll be over, last exam is thursday",
+        "don't stress about the stain, soon it won't matter, we're moving out",
+        "i'll be gone by the time you get home, working late",
+        "he'll be gone by morning, the vet said. my poor dog",
+        "by tomorrow it'll all be over, the storm is passing",
+        "by friday itll be over thank god, this project has destroyed me. pub on friday anyone?",
+    ],
+)
+def test_a_deadline_a_turn_or_anothers_time_up_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

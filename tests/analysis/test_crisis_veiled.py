@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from carelens.analysis.crisis import _scanned, crisis_cues
 from carelens.analysis.crisis_burden import BURDEN
+from carelens.analysis.crisis_found_after import FOUND_AFTER
 from carelens.analysis.crisis_masked_words import MASKED_WORDS
 from carelens.analysis.crisis_means_questions import HOW_DEEP, MEANS_QUESTIONS
 from carelens.analysis.crisis_meant import MEANT
@@ -25,6 +26,7 @@ from carelens.analysis.crisis_plans import PLANS
 from carelens.analysis.crisis_preparations import PREPARATIONS
 from carelens.analysis.crisis_screen import alternatives
 from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK
+from carelens.analysis.crisis_step_off import STEP_OFF
 from carelens.analysis.crisis_veiled import with_veiled
 
 #: Cues and near misses of every veiled module, and texts that mix them with other cues.
@@ -95,7 +97,7 @@ def test_every_veiled_pattern_has_its_words() -> None:
     case, each alternative opening with a letter or an apostrophe (what the grouping of the
     words by their first character needs), and no other pattern is spelled as one of them."""
     veiled = (*PREPARATIONS, *PLANS, *MEANS_QUESTIONS, *PASSIVE, *MASKED_WORDS, *OTHERS_NOW)
-    veiled += (*NOT_AROUND, *BURDEN, *MEANT)
+    veiled += (*NOT_AROUND, *BURDEN, *MEANT, *FOUND_AFTER, *STEP_OFF)
     assert set(SCREENED) == {*veiled, *SELF_HARM_BACK, *HOW_DEEP}
     in_order = [p for patterns in PATTERNS.values() for p in patterns]
     for pattern, words in SCREENED.items():

@@ -14,7 +14,9 @@ self harm. i don't.", "my gp asked if i was having thoughts of ending my life an
 said no", "... because i've gone quiet. i'm not."; not "... i'm not sure anymore", nor "... i'm
 not going to lie, i do").
 A denial undone after it ("I've never wanted to die more than now", "never had suicidal
-thoughts until now") or beside thoughts of it ("... i'm not, but i think about it") is none.
+thoughts until now", "i haven't killed myself yet"), asked why ("why I haven't killed myself",
+"why haven't I ended it", "the only reason I haven't killed myself") or beside thoughts of it
+("... i'm not, but i think about it") is none.
 :mod:`carelens.analysis.crisis` leaves a denied match out of the cues and lists it among the
 negated mentions, whose sentences the learned flag does not read.
 """
@@ -54,7 +56,15 @@ _ANY_NEGATION = re.compile(
 # thoughts before last night".
 _UNDONE_AFTER = re.compile(
     r"^[\s,]*(?:\w+\s+){0,2}?(?:more\s+than|as\s+(?:much|badly)\s+as|until|till|before\s+"
-    r"(?:now|today|this|last|yesterday|tonight))\b",
+    r"(?:now|today|this|last|yesterday|tonight))\b|^\s*yet\b",
+    re.IGNORECASE,
+)
+# Before a "haven't" in its clause, a why or a reason asked of it: "I ask myself why I haven't
+# killed myself", "why haven't I ended it", "the only reason I haven't killed myself": the act
+# is held off, not denied ("reasons why I would never kill myself" is a denial).
+_NOT_YET_DONE = re.compile(r"(?:have|has)n['\u2019]?t\b|have\s+not\b|has\s+not\b", re.IGNORECASE)
+_ASKED_WHY_NOT = re.compile(
+    r"\b(?:why|reasons?|what'?s\s+(?:stopping|keeping)|only\s+thing)\b(?:\s+[\w']+){0,3}\s*$",
     re.IGNORECASE,
 )
 # A life without such thoughts, right before the cue: "i've never had thoughts of hurting
@@ -140,6 +150,8 @@ def writer_denies(text: str, start: int, end: int) -> bool:
     if _ANY_NEGATION.search(_own_clause(clause[: negation.start()])):
         return False
     if _UNDONE_AFTER.match(after) is not None:
+        return False
+    if _NOT_YET_DONE.match(negation.group()) and _ASKED_WHY_NOT.search(clause[: negation.start()]):
         return False
     if negation.re is _NO_THOUGHTS and _BUT_AFTER.match(text, end) is not None:
         return False

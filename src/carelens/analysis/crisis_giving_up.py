@@ -21,6 +21,8 @@ given up do ("anymore", "living", "with life", "at this point").
   this point"; not a way of life given up ("gave up on life in the city", "on my life goals").
 - :data:`DONE_WITH_LIFE`: "im done with life"; not "done with life admin".
 - :data:`POINT_OF_GOING_ON`: "idk what the point of going on is anymore"; not of an outing.
+- :data:`POINT_IN_LIVING`: "I don't really see a point in living", "living is so pointless";
+  not "no point in living in london", "living is pointless without coffee".
 - :data:`STILL_ALIVE`: "I wake up disappointed that I'm still alive"; not "still here at work".
 - :data:`LIKE_THIS_MATTER`: what sets "I can't go on" (of
   :data:`~carelens.analysis.crisis_patterns.PATTERNS`) aside where "like this" names an everyday
@@ -101,6 +103,24 @@ POINT_OF_GOING_ON = (
     r"\bwhat\s+the\s+point\s+(?:of|in)\s+(?:liv(?:e|ing)|being\s+alive|existing|going\s+on"
     rf"|carrying\s+on)\b(?:(?=\s+is\b)|{_GIVEN_UP_AFTER})"
 )
+#: The point of living not seen: "I don't really see a point in living if my life is like this",
+#: "I can't see the point of carrying on", "is there any point in living"; "living is so
+#: pointless", "my life feels meaningless"; not a way or a place of living ("no point in living
+#: in london", "living healthy"), an outing ("the point of going on the trip") nor a life
+#: without some treat ("living is pointless without coffee").
+_LIVING_NOT_A_WAY = (
+    r"(?!\s+(?:in|at|with|near|abroad|alone|together|here|there|on\s+(?:my|your|a|the|this)|off"
+    r"|like\s+(?:a|an|that|royalty|kings?)|healthy|frugal\w*|sustainabl\w*|without|the|a|an|about"
+    r"|holidays?|tours?|trips?|dates?|social|this\s+(?:course|trip|diet|job|project))\b)"
+)
+POINT_IN_LIVING = (
+    r"\b(?:(?:don'?t|dont|do\s+not|can'?t|cant|cannot|fail\s+to|never)\s+(?:really\s+|even\s+"
+    r"|honestly\s+)?see|is\s+there\s+(?:a|any|even\s+a))\s+(?:a\s+|any\s+|the\s+|much\s+)?point\s+(?:in|of|to)\s+(?:liv(?:e|ing)|being\s+alive"
+    rf"|existing|going\s+on|carrying\s+on|staying\s+alive|life)\b{_LIVING_NOT_A_WAY}",
+    r"\b(?:living|existing|being\s+alive|my\s+(?:life|existence))\s+(?:is|feels|seems)\s+(?:so\s+"
+    r"|just\s+|completely\s+|utterly\s+|totally\s+|kind\s+of\s+|kinda\s+)?(?:pointless"
+    r"|meaningless)\b(?!\s+without\b)",
+)
 #: Being alive regretted: "every morning I wake up disappointed that I'm still alive", "upset
 #: I'm still here"; not "still here at work".
 STILL_ALIVE = (
@@ -150,5 +170,6 @@ GIVING_UP = (
     GIVE_UP_ON_LIFE,
     DONE_WITH_LIFE,
     POINT_OF_GOING_ON,
+    *POINT_IN_LIVING,
     STILL_ALIVE,
 )

@@ -1,5 +1,5 @@
 """Crisis cues of the writer's own time told as ending: not around after a day, no return from
-a place of danger, the words that keep a goodbye company.
+a place of danger, a time told as up, the words that keep a goodbye company.
 
 Each pattern joins :data:`carelens.analysis.crisis_patterns.PATTERNS` (label ``suicide``) and
 its check of the words around it joins :mod:`carelens.analysis.crisis_context`'s
@@ -17,6 +17,11 @@ in a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
   place") and no move or stepping back from a role beside it (:func:`no_return`).
 - :data:`LAST_DAY`: "this is my last day on earth", "his last night alive"; not asked of a
   what-if ("if today was your last day on earth": :func:`not_a_what_if`).
+- :data:`TIME_UP`: "my time is almost up", "i'll be gone by morning", "its ok ill be gone before it
+  matters", "soon it won't matter anyway", "none of this will matter after friday", "by sunday
+  it'll all be over"; the writer's own, with no everyday absence, deadline or turn in its
+  sentence or the next ("my time's almost up on the library computer", "i'll be gone by 6, early
+  flight", "by friday it'll be over, last exam": :func:`own_time_up`).
 - :data:`GOODBYE_COMPANY`: words that keep a goodbye company, "take care of yourselves", "you
   were the only ones who listened", "i'm checking out. it's been real", "please remember me
   kindly", "ily all", "i've said everything i needed to say to everyone", "now i go to rest
@@ -147,6 +152,53 @@ def not_a_what_if(text: str, start: int, end: int) -> bool:
     return not in_a_story(text, start, end)
 
 
+_WILL = r"(?:won'?t|wont|will\s+not|will|'ll|ll|is\s+going\s+to|is\s+gonna)"
+_MATTERING = r"(?:it|none\s+of\s+(?:it|this|that)|nothing|(?:this|that|it)\s+all)"
+_SOON = r"(?:tonight|tomorrow|morning|then|the\s+weekend|next\s+week|\w+day|the\s+\d+\w*)"
+#: The writer's time told as up: "my time is almost up", "my time has come", "i'll be gone by
+#: morning", "ill be gone before it matters", "soon it won't matter", "it won't matter after
+#: friday", "by sunday it'll all be over" (:func:`own_time_up`).
+TIME_UP = (
+    r"\bmy\s+time\s+(?:is|'s|has)\s+(?:(?:almost|nearly|finally|just\s+about|about)\s+)?(?:up"
+    r"|come|run\s+out|running\s+out)\b",
+    r"\b(?:i'?ll|ill|i\s+will|i'?m\s+going\s+to|i'?m\s+gonna)\s+(?:(?:probably|already|hopefully"
+    rf"|just|finally)\s+)?be\s+gone\s+(?:by\s+{_SOON}|before\s+(?:it\s+matters|anyone|any\s+of"
+    r"\s+(?:you|them)|long|then|tomorrow|morning|the\s+weekend|\w+day)|soon|after\s+tonight)\b",
+    rf"\bsoon\s+{_MATTERING}\s+{_WILL}\s+(?:(?:really|even|ever)\s+)?matter\b",
+    rf"\b{_MATTERING}\s+{_WILL}\s+(?:(?:really|even|ever)\s+)?matter\s+(?:(?:any\s*more|anyway)"
+    rf"\s+)?(?:soon|after\s+(?:tonight|today|this\s+\w+|{_SOON})|by\s+{_SOON}|once\s+i'?m"
+    r"|when\s+i'?m\s+gone)\b",
+    rf"\bby\s+{_SOON}\s*,?\s+(?:it|this|everything|it\s+all)\s*{_WILL}\s+(?:all\s+)?be\s+over\b",
+)
+# Beside it, a deadline, a turn or an event that everyday life times.
+_EVERYDAY_TIME = re.compile(
+    r"\b(?:exams?|tests?|quiz|essay|deadline|assignment|interview|parking|meter|library|computer"
+    r"|session|turn|game|match|round|shift|break|lunch|class|lesson|lecture|flight|train\s+leaves"
+    r"|bus|taxi|uber|contract|lease|notice|visa|trial|subscription|job|office|work|retire\w*"
+    r"|promotion|party|wedding|concert|festival|meeting|appointment|surgery|operation|storm"
+    r"|snow|sale|offer|season|semester|term|project|pub|thank\s+(?:god|goodness|fuck)"
+    r"|can'?t\s+wait|yay|phew)\b",
+    _FLAGS,
+)
+
+
+_OTHER_SUBJECT = re.compile(r"^(?:he|she|they|we|you|u)(?:'?s|'?re|'?ll)?$", _FLAGS)
+
+
+def own_time_up(text: str, start: int, end: int) -> bool:
+    """The writer's time told as up (:data:`TIME_UP`), not after another person as the last
+    subject in its sentence (:data:`_OTHER_SUBJECT`: "she said her time is up ... by friday it'll
+    be over"), with no everyday absence, illness, deadline or event in its sentence or the next
+    (:data:`_EVERYDAY_ABSENCE`, :data:`_EVERYDAY_TIME`); not in a story."""
+    subjects = _SUBJECTS.findall(sentence_before(text, start))
+    if subjects and _OTHER_SUBJECT.match(subjects[-1]) is not None:
+        return False
+    near = _near(text, start, end)
+    if _EVERYDAY_ABSENCE.search(near) is not None or _EVERYDAY_TIME.search(near) is not None:
+        return False
+    return not in_a_story(text, start, end)
+
+
 #: Words that keep a goodbye company (:func:`in_farewell`).
 GOODBYE_COMPANY = (
     r"\b(?:take\s+care\s+of\s+(?:yourselves|yourself|each\s+other)|(?:you|u)\s+(?:guys\s+|all\s+)?were"
@@ -190,11 +242,12 @@ def in_farewell(text: str, start: int, end: int) -> bool:
 
 
 #: The patterns of this module (label ``suicide``) and their checks.
-NOT_AROUND = (*NOT_AROUND_FOR, *NO_RETURN, *LAST_DAY, *GOODBYE_COMPANY)
+NOT_AROUND = (*NOT_AROUND_FOR, *NO_RETURN, *LAST_DAY, *TIME_UP, *GOODBYE_COMPANY)
 NOT_AROUND_CHECKS: dict[str, Check] = {
     **dict.fromkeys(NOT_AROUND_FOR, own_time_ending),
     **dict.fromkeys(NO_RETURN, no_return),
     **dict.fromkeys(LAST_DAY, not_a_what_if),
+    **dict.fromkeys(TIME_UP, own_time_up),
     **dict.fromkeys(GOODBYE_COMPANY, in_farewell),
 }
 #: For each pattern, the words one of its cues must hold: a message without any of them is not
@@ -204,6 +257,11 @@ NOT_AROUND_WORDS: dict[str, str] = {
     NOT_AROUND_FOR[1]: r"expect\s+to",
     NO_RETURN[0]: r"com(?:e|ing)\s+(?:back|home)|climb|step|walk|have\s+(?:come|gone)",
     LAST_DAY[0]: r"last\s+(?:day|night|week)",
+    TIME_UP[0]: r"my\s+time",
+    TIME_UP[1]: r"be\s+gone",
+    TIME_UP[2]: r"matter",
+    TIME_UP[3]: r"matter",
+    TIME_UP[4]: r"be\s+over",
     GOODBYE_COMPANY[0]: (
         r"take\s+care|were|been\s+real|remember\s+me|checking\s+out|ily|said|forever"
     ),

@@ -22,7 +22,8 @@ head, a gun in reach, a jump wished on a height, a ledge or an edge, alcohol wit
 (:mod:`carelens.analysis.crisis_means_near`). The veiled cues (preparations, plans, questions
 that seek a means, passive ideation, masked words, another person at risk now, self-harm coming
 back, the writer's time told as ending, a burden lifted by their death, death talk owned as
-meant: :mod:`carelens.analysis.crisis_veiled`) are joined too, each pattern with the words one of
+meant, what the writer leaves for after their death, a step off a height weighed:
+:mod:`carelens.analysis.crisis_veiled`) are joined too, each pattern with the words one of
 its cues must hold (:data:`SCREENED`). This module only states the patterns; the scanning
 lives in :mod:`carelens.analysis.crisis`.
 """
@@ -30,6 +31,7 @@ lives in :mod:`carelens.analysis.crisis`.
 from __future__ import annotations
 
 from carelens.analysis.crisis_burden import BURDEN, BURDEN_WORDS
+from carelens.analysis.crisis_found_after import FOUND_AFTER, FOUND_AFTER_WORDS
 from carelens.analysis.crisis_giving_up import CANT_GO_ON, GIVING_UP
 from carelens.analysis.crisis_masked_words import KILL_LETTERS, MASKED_WORD_WORDS, MASKED_WORDS
 from carelens.analysis.crisis_means_near import SELF_HARM_NEAR, SUICIDE_NEAR
@@ -43,6 +45,7 @@ from carelens.analysis.crisis_passive import PASSIVE, PASSIVE_WORDS
 from carelens.analysis.crisis_plans import PLAN_WORDS, PLANS
 from carelens.analysis.crisis_preparations import PREPARATION_WORDS, PREPARATIONS
 from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK, SELF_HARM_BACK_WORDS
+from carelens.analysis.crisis_step_off import STEP_OFF, STEP_OFF_WORDS
 from carelens.disguises import MASKED_LETTER, vowels_masked
 
 _ME = r"(?:my\s*self|me)"
@@ -325,7 +328,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         BETTER_OFF_WITHOUT_ME,
         # Also as chat types it: "i dont wanna be here anymore", "i dont want to keep living".
         r"\b(?:don'?t|dont|do\s+not|didn'?t|didnt|never|no\s+longer)\s+(?:\w+\s+)?(?:want\s+to"
-        r"|wanna)\s+(?:live|be\s+alive|exist|wake\s+up|be\s+here|keep\s+(?:living|existing))\b",
+        r"|wanna)\s+(?:live|be\s+alive|exist|wake\s+up|be\s+here|keep\s+(?:living|existing)"
+        r"|be\s+(?:on|in)\s+this\s+(?:world|earth|planet)(?!\s+of\b))\b",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:liv\w+|going\s+on|being\s+alive)\b",
         # Not "go on the trip / stage / a date": an outing, not going on living; "like this
         # with my landlord", an everyday complaint, only with despair beside it
@@ -357,8 +361,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:e-?mail|text|message|note|reminder|dm|pm|line)\b)",
         r"\bblow\w*\s+my\s+brains?\s+out\b|\beat(?:ing)?\s+a\s+bullet\b",
         r"\bslit\w*\s+my\s+throat\b",
-        r"\b(?:hope|hoping|pray|praying|wish)\s+(?:that\s+)?i\s+(?:don'?t|won'?t|never|do\s+not)\s+"
-        r"wake\s+up\b",
+        # Also "i pray every night that i don't wake up", "praying every night not to wake up".
+        r"\b(?:hope|hoping|pray|praying|wish)\s+(?:(?:every|each)\s+(?:single\s+)?(?:night|day"
+        r"|morning)\s+|at\s+night\s+)?(?:(?:that\s+)?i\s+(?:don'?t|won'?t|never|do\s+not)|not\s+to)"
+        r"\s+wake\s+up\b" + _NOT_A_TIME,
         r"\bdie\s+in\s+my\s+sleep\b|\bwaiting\s+to\s+die\b",
         r"\bjust\s+be\s+done\b(?!\s+with\b)",
         r"\b(?:drive|driving|drove|crash\w*|slam\w*|turn\w*)\s+my\s+(?:car|bike|motorcycle)\s+"
@@ -422,6 +428,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         *NOT_AROUND,
         *BURDEN,
         *MEANT,
+        *FOUND_AFTER,
+        *STEP_OFF,
     ),
     "self_harm": (
         SELF_HARM_WORD,
@@ -473,6 +481,8 @@ SCREENED: dict[str, str] = {
     **NOT_AROUND_WORDS,
     **BURDEN_WORDS,
     **MEANT_WORDS,
+    **FOUND_AFTER_WORDS,
+    **STEP_OFF_WORDS,
 }
 
 

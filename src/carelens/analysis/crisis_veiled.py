@@ -12,8 +12,11 @@ tide's times, a date picked, a night named), questions that seek a means
 (:mod:`carelens.analysis.crisis_self_harm_back`), the writer's time told as ending
 (:mod:`carelens.analysis.crisis_not_around`: not around after a day, no return from a height,
 the words that keep a goodbye company), a burden lifted by their death
-(:mod:`carelens.analysis.crisis_burden`) and death talk owned as meant
-(:mod:`carelens.analysis.crisis_meant`). :func:`with_veiled` joins their checks to
+(:mod:`carelens.analysis.crisis_burden`), death talk owned as meant
+(:mod:`carelens.analysis.crisis_meant`), what the writer leaves for after their death (the
+one who will find them, a note asked about, letters put away:
+:mod:`carelens.analysis.crisis_found_after`) and a step off a height or before a train weighed
+(:mod:`carelens.analysis.crisis_step_off`). :func:`with_veiled` joins their checks to
 :mod:`carelens.analysis.crisis_context`'s, and a passive wish or a burden lifted laughed off over
 an everyday thing is no cue ("this exam, i wish a bus would hit me lol":
 :func:`carelens.analysis.crisis_unreal.laughed_off`).
@@ -24,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from carelens.analysis.crisis_burden import BURDEN_CHECKS, IF_I_WERE_GONE
+from carelens.analysis.crisis_found_after import FOUND_AFTER_CHECKS
 from carelens.analysis.crisis_masked_words import MASKED_WORD_CHECKS
 from carelens.analysis.crisis_means_questions import MEANS_QUESTION_CHECKS
 from carelens.analysis.crisis_meant import MEANT_CHECKS
@@ -33,6 +37,7 @@ from carelens.analysis.crisis_passive import PASSIVE, PASSIVE_CHECKS
 from carelens.analysis.crisis_plans import PLAN_CHECKS
 from carelens.analysis.crisis_preparations import PREPARATION_CHECKS
 from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK_CHECKS
+from carelens.analysis.crisis_step_off import STEP_OFF_CHECKS
 from carelens.analysis.crisis_unreal import laughed_off
 
 #: A check of the words around a match: whether it is a cue.
@@ -49,6 +54,8 @@ _VEILED_CHECKS: dict[str, Check] = {
     **NOT_AROUND_CHECKS,
     **BURDEN_CHECKS,
     **MEANT_CHECKS,
+    **FOUND_AFTER_CHECKS,
+    **STEP_OFF_CHECKS,
 }
 
 
