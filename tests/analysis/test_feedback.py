@@ -1218,6 +1218,15 @@ def cases(draw: st.DrawFn) -> tuple[ResponseAnalysis, str, str]:
     return analysis(dimensions, style=style, flags=flags, seeker=signals), seeker, response
 
 
+#: The starts of the sentences on the helper's own story, after which no note on self-focus
+#: comes.
+OWN_STORY_SENTENCES = (
+    "You related it to your own experience",
+    "You wrote about how you feel yourself",
+    "Telling your own story this way",
+)
+
+
 @settings(max_examples=300, deadline=None)
 @given(cases())
 def test_feedback_only_quotes_the_texts_and_is_one_or_two_sentences(
@@ -1230,8 +1239,10 @@ def test_feedback_only_quotes_the_texts_and_is_one_or_two_sentences(
     hint = bool(cues) and all(c.label == LEARNED for c in cues) and not a.unsafe
     worded = any(c.label != LEARNED for c in cues) and not a.unsafe
     dismissive = "dismissive" in a.dimensions and a.dimensions["dismissive"].level >= 1
+    # a sentence on the helper's own story says what the note on self-focus would say
+    own_story = feedback[-1].startswith(OWN_STORY_SENTENCES)
     assert (len(feedback) == 2) == (
-        hint or (worded and dismissive) or a.flags.get("self_focus", 0.0) >= 0.5
+        hint or (worded and dismissive) or (a.flags.get("self_focus", 0.0) >= 0.5 and not own_story)
     )
     assert feedback[0].startswith(f"Their message {LEARNED_HINT}") == hint
     check_quotes(feedback, seeker, response)

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from carelens.analysis.feedback_own_story import about_the_helper, own_exhaustion
+from carelens.analysis.feedback_own_story import (
+    about_the_helper,
+    one_upping,
+    opens_with_story,
+    own_exhaustion,
+    story_sentences,
+)
 from carelens.analysis.personal_distress import CUE_LABEL as EXHAUSTION_CUE
 from carelens.types import HelperSignals, ResponseAnalysis, Span
 
@@ -31,3 +37,80 @@ def test_the_helpers_own_exhaustion_is_found_in_the_quote() -> None:
     scored = ResponseAnalysis(dimensions={}, model_id="test", helper=signals)
     assert own_exhaustion(scored, response, response) == "I'm exhausted"
     assert own_exhaustion(scored, response, None) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "helpers"),
+    [
+        # a verb in the past after the helper or someone of theirs (session 35)
+        ("I came out to my very religious family at 20.", True),
+        ("My best friend moved abroad three years ago.", True),
+        ("That's nothing, my nan didn't recognise any of us for years.", True),
+        ("I deleted insta last year and honestly best decision ever.", True),
+        ("Mine was finalised last spring.", True),
+        ("We split up after nine years.", True),
+        ("When I split with my ex I redecorated the whole flat.", True),
+        # not a story: what the helper thinks, wants or takes from the message
+        ("I wanted to say that it gets better.", False),
+        ("I was so sad to read this.", False),
+        ("My heart broke reading this.", False),
+        ("I always dream from someone else's view. Reading novels helps me too.", True),
+        ("I'm so relieved for them.", False),
+        ("I hope it gets better.", False),
+    ],
+)
+def test_a_story_told_in_the_past_is_the_helpers(words: str, helpers: bool) -> None:
+    assert about_the_helper(words) is helpers
+
+
+def test_the_sentences_of_the_helpers_story_are_found_apart() -> None:
+    response = "I lost my mum in 2020. I'm so sorry. Grief does that to your brain."
+    assert [response[s:e] for s, e in story_sentences(response)] == ["I lost my mum in 2020."]
+    assert opens_with_story(response)
+    assert not opens_with_story("I'm so sorry. I lost my mum in 2020.")
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        (
+            "That's nothing, my nan didn't recognise any of us for five years.",
+            "That's nothing, my nan didn't recognise any of us for five years",
+        ),
+        (
+            "I had panic attacks for years. Now I'm fine, it's honestly nothing once you get "
+            "used to it.",
+            "it's honestly nothing once you get used to it",
+        ),
+        (
+            "My dad walked out when I was six and mine was way worse than this.",
+            "mine was way worse than this",
+        ),
+        (
+            "I lost my job twice last year. You're lucky it's only the once.",
+            "You're lucky it's only the once",
+        ),
+        (
+            "When I split with my ex I took up climbing. Honestly you should be celebrating.",
+            "Honestly you should be celebrating",
+        ),
+    ],
+)
+def test_words_that_set_the_story_against_theirs_are_found(response: str, words: str) -> None:
+    found = one_upping(response)
+    assert found is not None and response[found[0] : found[1]] == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # kind words beside a story, a hedge, and such words with no story of the helper's
+        "I went through the same thing last year. It's nothing to be ashamed of.",
+        "I lost my dad in 2019. It's nothing you did.",
+        "I had the same worry for years. For me at least, talking helped.",
+        "That's nothing to worry about, it happens to everyone.",
+        "You're lucky to have such a good friend.",
+    ],
+)
+def test_no_one_upping_in_kind_words_or_without_a_story(response: str) -> None:
+    assert one_upping(response) is None

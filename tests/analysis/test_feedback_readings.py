@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from feedback_builders import analysis, at, dim
 
 from carelens.analysis.feedback_readings import (
@@ -9,7 +10,9 @@ from carelens.analysis.feedback_readings import (
     leans_dismissive,
     level_of,
     own_offer,
+    past_the_frame,
     understanding_levels,
+    understanding_quote,
     validates_feeling,
 )
 from carelens.analysis.reply_feelings import reply_reading
@@ -46,3 +49,40 @@ def test_a_feeling_inside_validation_is_validated_and_where_things_lie() -> None
     lonely, _, _ = reply_reading(later, "my boss yelled at me")
     assert lonely is not None and not validates_feeling(later, lonely)
     assert given_at(None, at(later, "That sounds lonely")) == [at(later, "That sounds lonely")]
+
+
+@pytest.mark.parametrize(
+    ("response", "quoted"),
+    [
+        (
+            "I'm not going to say 'it could be worse'. Losing your work can knock who you are.",
+            "Losing your work can knock who you are.",
+        ),
+        (
+            "I won't tell you everything happens for a reason. Your dad had a stroke.",
+            "Your dad had a stroke.",
+        ),
+        (
+            "It'd be easy for someone to say 'must be nice', but you can be glad and unseen.",
+            "you can be glad and unseen.",
+        ),
+        (
+            "People will tell you it gets easier; right now it sounds like it only hurts.",
+            "right now it sounds like it only hurts.",
+        ),
+        # nothing set aside, or nothing after it
+        ("It sounds like you're exhausted.", "It sounds like you're exhausted."),
+        ("I won't pretend to know.", "I won't pretend to know."),
+    ],
+)
+def test_the_words_set_aside_are_passed_over(response: str, quoted: str) -> None:
+    start, end = past_the_frame(response, 0, len(response))
+    assert response[start:end] == quoted
+    assert understanding_quote(dim(2, (0, len(response))), response, 20) == quoted
+    assert understanding_quote(dim(0, (0, len(response))), response) is None
+
+
+def test_the_words_after_those_set_aside_are_quoted_to_their_sentence_end() -> None:
+    response = "I won't say it'll pass. It hurts because she mattered. Call me later."
+    start, end = past_the_frame(response, 0, response.index(".") + 1)
+    assert response[start:end] == "It hurts because she mattered"

@@ -8,6 +8,7 @@ import pytest
 from carelens.analysis.reply_exclamations import (
     angry_for_them,
     disbelief,
+    echoed,
     exclaimed,
     short_remark,
 )
@@ -77,3 +78,36 @@ def test_disbelief_is_an_interjection_asked_or_a_few_words_asked_twice(
     text: str, end: int, expected: bool
 ) -> None:
     assert disbelief(text, 0, end) is expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("third time really stings", True),
+        ("ouch that stings", True),
+        ("that must hurt", True),
+        ("being dumped in public really hurts", True),
+        ("you really hurt him", False),
+        ("I know it hurts", False),
+        ("he hurts me", False),
+    ],
+)
+def test_a_remark_that_it_hurts_is_short(clause: str, expected: bool) -> None:
+    assert short_remark(clause) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("oof, 8 months. that kind of loneliness creeps up", True),
+        ("ouch, third time.", True),
+        ("Oh no, on valentines day?", True),
+        ("ouch, you deserved it.", False),
+        ("oof, that was a long time ago, in 2010.", False),
+        ("So oof, 8 months.", False),
+    ],
+)
+def test_an_interjection_with_a_detail_echoed_is_one_remark(text: str, expected: bool) -> None:
+    comma = text.index(",")
+    end = min(i for i in (text.find(m, comma) for m in ".?") if i >= 0)
+    assert echoed(text, 0, comma, comma + 1, end) is expected

@@ -398,3 +398,46 @@ def test_just_a_feeling_put_down_to_their_fault_stays_held_against_them(response
     assert match is not None
     head = clause_head(response, match)
     assert judged(response, match.start(), match.end(), head, as_said("I'm upset")) == HELD_AGAINST
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        # a trait held against them in the past, or as what they can be
+        (
+            "aww dont cry hun, honestly you were probably a bit too clingy for him anyway",
+            "you were probably a bit too clingy for him anyway",
+        ),
+        ("You've been so needy lately.", "You've been so needy lately"),
+        ("you can be really selfish", "you can be really selfish"),
+        # a denied saying ends at "but": the words after it are the helper's own
+        (
+            "I'm not saying you're a bad mom, but honestly that's your own fault.",
+            "that's your own fault",
+        ),
+        # the helper's own opinion is no report
+        ("I think that's your own fault.", "that's your own fault"),
+        # blame hedged, and hindsight
+        (
+            "Honestly it's kind of your fault for lending him money.",
+            "it's kind of your fault for lending him money",
+        ),
+        ("so you must have known this was coming.", "you must have known this was coming"),
+    ],
+)
+def test_more_traits_and_blame_are_judging(response: str, words: str) -> None:
+    assert judging_in("I feel awful about it", response) == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Honestly, you were never too clingy. He just wasn't ready.",
+        "Even if you were a bit needy, he should have talked to you.",
+        "None of this is your fault.",
+        "People around you assume that's your own fault, and they're wrong.",
+        "I don't think that's your own fault.",
+    ],
+)
+def test_denied_conceded_and_reported_traits_are_no_judging(response: str) -> None:
+    assert judging_in("I feel awful about it", response) is None

@@ -23,6 +23,9 @@ def aside_in(response: str) -> list[str]:
         ("Have you considered dropping a class?", "Have you considered dropping a class?"),
         ("Why don't you try meditation?", "Why don't you try meditation?"),
         ("Why not just call her?", "Why not just call her?"),
+        # any step with "just" before it
+        ("Why don't you just change your passcode?", "Why don't you just change your passcode?"),
+        ("why don't u just delete the app?", "why don't u just delete the app?"),
         ("So what about joining a club?", "So what about joining a club?"),
         ("That sounds isolating. Have you tried joining a club?", "Have you tried joining a club?"),
     ],
@@ -55,6 +58,7 @@ def test_offers_asked_are_aside_but_no_advice(response: str) -> None:
         "Did you try calling her?",
         "How are you holding up?",
         "What happened after that?",
+        "Why don't you like going back there?",
     ],
 )
 def test_questions_about_their_experience_are_not_aside(response: str) -> None:

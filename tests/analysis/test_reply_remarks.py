@@ -298,3 +298,24 @@ def test_words_at_the_seeker_and_mockery_are_no_remarks(response: str) -> None:
 def test_disbelief_is_a_remark_only_beside_outrage() -> None:
     assert remarks_in("Forty minutes?? Have you tried calling back?") == []
     assert remarks_in("Again?? I'm so mad for you.") == ["Again", "I'm so mad for you"]
+
+
+@pytest.mark.parametrize(
+    ("response", "remarks"),
+    [
+        # a remark that it hurts, without a reaction word
+        ("ouch. third time really stings.", ["third time really stings"]),
+        ("That stings. I'm so sorry.", ["That stings"]),
+        # an interjection with a detail they told echoed
+        ("oof, 8 months. that kind of loneliness creeps up on you", ["oof", "8 months"]),
+    ],
+)
+def test_stings_and_echoed_details_are_remarks(response: str, remarks: list[str]) -> None:
+    assert [response[s:e].strip() for s, e in reactions(response)] == remarks
+
+
+@pytest.mark.parametrize(
+    "response", ["ouch, you deserved it.", "You really hurt him.", "lol oof, 8 months."]
+)
+def test_hurt_at_someone_or_made_light_of_is_no_remark(response: str) -> None:
+    assert reactions(response) == ()

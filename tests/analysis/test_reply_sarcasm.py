@@ -204,6 +204,11 @@ def test_outrage_sincere_praise_and_longer_clauses_are_no_sarcasm(
         ("I finally cleaned my room after weeks", "Want a medal?", "Want a medal"),
         ("I did the dishes for once", "Do you want a cookie?", "Do you want a cookie"),
         ("my phone screen cracked", "first world problems", "first world problems"),
+        (
+            "I've been crying all week because my cat died.",
+            "Sure, crying for a week over a cat. Totally normal behaviour lol",
+            "Totally normal behaviour lol",
+        ),
     ],
 )
 def test_more_sarcasm_is_found(seeker: str, response: str, words: str) -> None:
@@ -229,6 +234,7 @@ def test_more_sarcasm_is_found(seeker: str, response: str, words: str) -> None:
         ("my dad died last month", "Oh what a tragedy."),
         ("my concert got cancelled", "Wow, what a shame, you were so excited."),
         ("my dog died", "Such a tragedy, my heart goes out to you."),
+        ("I cry every time I see his photo", "That's totally normal, grief comes in waves."),
     ],
 )
 def test_sincere_praise_and_sorrow_are_no_sarcasm(seeker: str, response: str) -> None:

@@ -31,7 +31,10 @@ Rules, first match wins for the main sentence:
    beside a remark of sympathy ("How sad. You probably deserved it though."); the rules'
    readings of blame and contempt ("Why would you put your savings into crypto??", "Not
    that hard.") come as the analysis's dismissal -> quote those words, suggest acknowledging
-   before anything else;
+   before anything else; words beside the helper's own story that set it against theirs or
+   shrink theirs (:func:`carelens.analysis.feedback_own_story.one_upping`: "That's nothing,
+   my nan didn't recognise any of us", "mine was way worse") -> quote them as minimising,
+   however the model scored the story's understanding;
 3. an offer of the helper's own help without understanding
    (:func:`carelens.analysis.rules.offer_spans`: "I'll drive you to the meeting") -> quote
    the offer, suggest showing first that they understood, with an opening from the seeker's
@@ -55,11 +58,15 @@ Rules, first match wins for the main sentence:
 8. understanding -> say what worked, and suggest a question where the reply asks none (where
    it asks one, say so and leave them room to answer); a feeling the reply names or says back
    is quoted as what worked when the model scored no interpretation or reflection; suggest a
-   reflection when it was only a question; when the words behind it (those quoted, or the
-   whole rationale span) are the helper's own story
+   reflection when it was only a question; the quote skips words the helper sets aside at
+   the rationale's start (:func:`carelens.analysis.feedback_readings.past_the_frame`: "I'm
+   not going to say 'it could be worse'."); when the words behind it (those quoted, the
+   whole rationale span or its first sentence) are the helper's own story
    (:mod:`carelens.analysis.feedback_own_story`: "Same thing happened to me", "lol same",
-   "my mom passed two years ago"; not "I'm glad she passed peacefully", of the seeker's own
-   person), say so and ask for their side;
+   "my mom passed two years ago", "I came out to my family at 20"; not "I'm glad she passed
+   peacefully", of the seeker's own person), say so, quote the story, and credit what else
+   the reply does for them (a reflection outside the story, reassurance, a question) or say
+   it moved to advice, asking only for what is missing;
 9. anything else -> acknowledge what they shared first.
 
 A part of empathy the model scored only on such remarks counts for none, and a reply of
@@ -73,9 +80,13 @@ which the rules apply to the analysis too). A reflection beside kind words
 the middle of their fights.", "Stop blaming yourself. It sounds like you're carrying all of
 it.", or beside sympathy the model scored: :func:`carelens.analysis.rules_readings.warm_reflection`)
 is understanding, quoted as what worked where the model scored no interpretation or
-reflection. A feeling inside words that validate it ("You have every right to be angry") is
-validation, not a feeling named. The rules give the analysis these readings too
-(:mod:`carelens.analysis.rules_readings`), so its style says what the feedback says.
+reflection; so is a reflection standing alone where the model does not lean to dismissal
+and nothing judges them (:func:`carelens.analysis.reply_reflections.plain_reflection`:
+"You must feel so let down.", "That sounds like a lot to be carrying."), though the rules
+leave the style to the model there. A feeling inside words that validate it ("You have
+every right to be angry") is validation, not a feeling named. The rules give the analysis
+these readings too (:mod:`carelens.analysis.rules_readings`), so its style says what the
+feedback says, but for a reflection standing alone.
 
 "Understanding" is empathy (interpretation, exploration or reflection at level 1 or more),
 or a reply that names a feeling the seeker has not written (:func:`named_feeling`: "It
@@ -131,7 +142,13 @@ from carelens.analysis.crisis_feedback import (
     unsafe_sentence,
 )
 from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
-from carelens.analysis.feedback_own_story import about_the_helper, own_exhaustion
+from carelens.analysis.feedback_own_story import (
+    about_the_helper,
+    one_upping,
+    opens_with_story,
+    own_exhaustion,
+    story_sentence,
+)
 from carelens.analysis.feedback_readings import (
     given_at,
     leans_dismissive,
@@ -139,12 +156,14 @@ from carelens.analysis.feedback_readings import (
     own_offer,
     span_words,
     understanding_levels,
+    understanding_quote,
     validates_feeling,
 )
 from carelens.analysis.feedback_sentences import (
     Asked,
     dismissive_sentence,
     next_step,
+    one_upping_sentence,
     span_text,
     sympathy_sentence,
 )
@@ -155,7 +174,7 @@ from carelens.analysis.quoting import around, quote
 from carelens.analysis.reply_feelings import reply_reading
 from carelens.analysis.reply_judging import judging_words
 from carelens.analysis.reply_questions import advice_questions, aside_questions, asks, invites
-from carelens.analysis.reply_reflections import first_reflection
+from carelens.analysis.reply_reflections import first_reflection, plain_reflection
 from carelens.analysis.reply_remarks import only_reactions, reactions
 from carelens.analysis.reply_sarcasm import sarcasm
 from carelens.analysis.reply_validation import validation
@@ -251,6 +270,13 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     if leans_dismissive(analysis) and not remarked:
         # "You're just bitter because she dumped you.": no feeling given as understanding
         named = reflected = None
+    elif reflection is None and first is not None and not dismissive and judging is None:
+        # "You must feel so let down.", "That sounds like a lot to be carrying.": a
+        # reflection standing alone, which the model may not score, is understanding too
+        # (not one inside kind words: "No wonder you feel invisible" is validation)
+        alone = plain_reflection(response)
+        if alone is not None and not any(s < alone[1] and alone[0] < e for s, e in kind):
+            reflection = alone
     felt = named if named is not None else reflected  # a feeling given them: named, said back
     understood = empathy >= 1 or felt is not None or reflection is not None
     # words that validate their feeling ("You have every right to be angry"), read where a
@@ -271,6 +297,12 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             sentences.append(dismissive_sentence(analysis, response, judging))
     elif dismissive >= 1 or judging is not None:
         sentences.append(dismissive_sentence(analysis, response, judging))
+    elif (upped := one_upping(response)) is not None:
+        # "That's nothing, my nan didn't recognise any of us", "I had panic attacks for
+        # years... it's honestly nothing once you get used to it": the helper's own story set
+        # against theirs minimises it, however the model scored its understanding
+        own_story = True
+        sentences.append(one_upping_sentence(quote(response, *upped, 10)))
     elif (offers := own_offer(analysis, response, understood, compassion)) is not None:
         # The helper's own offer ("I'll drive you to the meeting on Thursday") comes before
         # the advice sentence: an offer is no advice. The model's rationale is quoted where it
@@ -347,14 +379,15 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
                 for name in ("reflection", "interpretation")
                 if levels[name] >= 1
             ]
-            quoted = span_text(shown[0], response) if shown else None
+            quoted = understanding_quote(shown[0], response) if shown else None
             tired = own_exhaustion(analysis, response, quoted)
-            # the words quoted from the span's start, or the whole span, tell whose story it
-            # is ("I totally get it. When my dog died…" goes on "I was a wreck for months")
+            # the words quoted from the span's start, the whole span or its first sentence
+            # tell whose story it is ("I totally get it. When my dog died…" goes on "I was a
+            # wreck for months"; "I lost my mum in 2020. I'm so sorry.")
             whole = span_words(shown[0], response) if shown else None
             own_story = quoted is not None and (
                 about_the_helper(quoted)
-                or (whole is not None and about_the_helper(whole))
+                or (whole is not None and (about_the_helper(whole) or opens_with_story(whole)))
                 or tired is not None
             )
             if tired is not None:
@@ -366,10 +399,10 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
                 )
             elif own_story:
                 # EPITOME counts "same thing happened to me" as an interpretation: it is the
-                # helper's own story, so the feedback says so rather than praise it as theirs.
+                # helper's own story, so the feedback says so rather than praise it as theirs,
+                # and credits what else the reply does for them rather than ask for it again
                 sentences.append(
-                    f'You related it to your own experience ("{quoted}"); say what you think '
-                    "it is like for them, and ask how they feel now."
+                    story_sentence(analysis, response, quoted, shown[0], reacted, asked)
                 )
             else:
                 sentences.append(

@@ -4,20 +4,37 @@ EPITOME counts "Same thing happened to me" as an interpretation; for feedback it
 helper's own story, and :mod:`carelens.analysis.feedback` says so rather than praise it as
 putting the seeker's experience into words. :func:`about_the_helper` reads the words the
 feedback would quote: first-person words and a word of a story of the helper's ("I went
-through that too", "my mom passed two years ago"), with no word addressing the seeker nor
-a "sorry", or "same" among chat words only ("lol same"); a story word after "he", "she",
+through that too", "my mom passed two years ago") or a verb in the past after the helper or
+someone of theirs (:func:`_tells_the_past`: "I came out to my family at 20", "My best friend
+moved abroad", "my nan didn't recognise us"), with no word addressing the seeker nor a
+"sorry", or "same" among chat words only ("lol same"); a story word after "he", "she",
 "they" or "what's" is none of theirs ("what's been the hardest part?"), nor is a death not
-their own ("I'm glad she passed peacefully"). :func:`own_exhaustion` finds the helper's own
-exhaustion (the helper's distress cue, "I'm exhausted") inside those words.
+their own ("I'm glad she passed peacefully"), nor a reaction to the message ("My heart broke
+reading this"). :func:`story_sentences` finds the sentences of a reply that tell such a
+story, so the feedback can quote it apart from the words that speak to the seeker ("I lost
+my mum in 2020. I'm so sorry."). :func:`one_upping` finds words beside such a story that
+set it against theirs or shrink theirs ("That's nothing, my nan didn't recognise any of
+us", "it's honestly nothing once you get used to it", "you should be celebrating"), which
+the feedback reads as minimising, not as understanding. :func:`own_exhaustion` finds the
+helper's own exhaustion (the helper's distress cue, "I'm exhausted") inside those words.
+:func:`story_sentence` gives the feedback's sentence on a reply whose understanding is such
+a story: the story quoted, and what else the reply does for the seeker (a reflection that
+speaks to them, reassurance, a question, advice) credited or said, so that nothing it holds
+is asked for again.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from carelens.analysis.feedback_sentences import Asked, own_story_sentence
 from carelens.analysis.personal_distress import CUE_LABEL as EXHAUSTION_CUE
-from carelens.analysis.words import WORD, plain
-from carelens.types import ResponseAnalysis
+from carelens.analysis.quoting import quote
+from carelens.analysis.reply_reflections import plain_reflection
+from carelens.analysis.rules_readings import kind_clauses
+from carelens.analysis.words import SENTENCE, WORD, plain
+from carelens.types import DimensionScore, ResponseAnalysis
 
 #: Words of the helper about themselves, and words that address the seeker.
 _HELPER_WORDS = frozenset(["i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "myself"])
@@ -54,6 +71,62 @@ _SAME_ALONE = frozenset([
 ])  # fmt: skip
 
 
+#: Verbs in the past that tell a story after the helper ("I came out", "we split up", "I
+#: quit"), besides those ending in "-ed" (:func:`_past`).
+_PAST = frozenset([
+    "came", "went", "got", "lost", "quit", "left", "found", "had", "was", "were", "did",
+    "made", "took", "gave", "told", "grew", "spent", "kept", "fell", "broke", "ran", "began",
+    "sat", "met", "held", "paid", "sold", "won", "wrote", "drove", "split", "cut", "hit",
+    "became", "didn't", "wasn't", "weren't", "couldn't", "hadn't", "never", "once",
+])  # fmt: skip
+#: Words in "-ed" that tell no story of the helper's: what they think, want or take from the
+#: message ("I wanted to say", "I noticed you posted", "I'm so relieved"), and others.
+_NOT_PAST = frozenset([
+    "need", "needed", "feed", "indeed", "wanted", "hoped", "wondered", "noticed", "figured",
+    "guessed", "imagined", "assumed", "supposed", "loved", "liked", "enjoyed", "appreciated",
+    "shared", "tired", "bored", "scared", "worried", "relieved", "touched", "pleased",
+    "excited", "interested", "concerned", "impressed", "amazed",
+])  # fmt: skip
+#: Words that may stand between the helper (or someone of theirs) and such a verb ("I also
+#: went", "I honestly had", "we finally split").
+_BETWEEN = frozenset([
+    "also", "just", "finally", "honestly", "literally", "actually", "eventually", "then",
+    "too", "first", "still", "even", "really", "totally", "once",
+])  # fmt: skip
+#: Words of a reaction to the message, not a story ("My heart broke reading this", "I was so
+#: sad to hear it"; not "Reading novels helps").
+_REACTING = re.compile(
+    r"\b(?:reading|hearing)\s+(?:this|that|your|about|it)\b|\bto\s+(?:read|hear)\b",
+    re.IGNORECASE,
+)
+
+
+def _past(word: str) -> bool:
+    """Whether ``word`` (plain) is a verb in the past that may tell a story: one of
+    :data:`_PAST`, or one ending in "-ed" not in :data:`_NOT_PAST` ("deleted", "moved"...)."""
+    return word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
+
+
+def _tells_the_past(words: Sequence[str]) -> bool:
+    """Whether ``words`` (plain, in order) hold a verb in the past (:func:`_past`) right after
+    the helper ("I", "we", "mine": "I came out to my family", "Mine was finalised") or after
+    "my" or "our" and a word or two ("My best friend moved abroad", "my nan didn't recognise
+    us"), :data:`_BETWEEN` words aside."""
+    for j, word in enumerate(words):
+        if word in ("i", "we", "mine"):
+            starts: tuple[int, ...] = (j + 1,)
+        elif word in ("my", "our"):
+            starts = (j + 2, j + 3)
+        else:
+            continue
+        for k in starts:
+            while k < len(words) and words[k] in _BETWEEN:
+                k += 1
+            if k < len(words) and _past(words[k]):
+                return True
+    return False
+
+
 def _the_helpers_loss(words: Sequence[str], k: int) -> bool:
     """Whether the death at ``k`` in ``words`` (plain, in order) is the helper's own: one of
     :data:`_HELPERS_OWN` among the few words before it ("my mom passed", "our dog died last
@@ -73,14 +146,86 @@ def about_the_helper(quote: str) -> bool:
     words = set(ordered)
     if "same" in words and words <= _SAME_ALONE:
         return True
-    if not words & _HELPER_WORDS or words & _SEEKER_ADDRESS or "sorry" in words:
+    if (
+        not words & (_HELPER_WORDS | {"we", "our", "mine"})
+        or words & _SEEKER_ADDRESS
+        or "sorry" in words
+        or _REACTING.search(quote)
+    ):
         return False
-    return any(
-        word in _OWN_STORY
-        and not (k and ordered[k - 1] in _NOT_THE_HELPERS)
-        and (word not in _DEATH or _the_helpers_loss(ordered, k))
-        for k, word in enumerate(ordered)
+    return _tells_the_past(ordered) or (
+        bool(words & _HELPER_WORDS)
+        and any(
+            word in _OWN_STORY
+            and not (k and ordered[k - 1] in _NOT_THE_HELPERS)
+            and (word not in _DEATH or _the_helpers_loss(ordered, k))
+            for k, word in enumerate(ordered)
+        )
     )
+
+
+def opens_with_story(words: str) -> bool:
+    """Whether the first sentence of ``words`` tells the helper's own story
+    (:func:`about_the_helper`), whatever follows it ("I lost my mum in 2020. I'm so sorry.")."""
+    first = SENTENCE.search(words)
+    return first is not None and about_the_helper(first.group(0))
+
+
+def story_sentences(response: str) -> list[tuple[int, int]]:
+    """Start and end of each sentence of ``response`` that tells the helper's own story
+    (:func:`about_the_helper`: "I lost my mum in 2020." beside "I'm so sorry."), in order."""
+    found = []
+    for sentence in SENTENCE.finditer(response):
+        words = sentence.group(0)
+        if about_the_helper(words):
+            start = sentence.start() + len(words) - len(words.lstrip())
+            found.append((start, sentence.start() + len(words.rstrip())))
+    return found
+
+
+#: Words beside the helper's own story that set it against the seeker's or shrink theirs:
+#: "That's nothing" (not "that's nothing to be ashamed of", "... to worry about"), "you
+#: think that's bad", "mine was way worse", "I had it worse", "you're lucky", "at least you
+#: still have him", "you should be celebrating", "it's honestly nothing once you get used to
+#: it" (not "it's nothing you did"); not a hedge ("for me at least").
+_ONE_UP = re.compile(
+    r"\b(?:that['\u2019]?s|thats|that\s+is|it['\u2019]?s|its|it\s+is)\s+(?:honestly\s+|really\s+"
+    r"|literally\s+|actually\s+|just\s+)?(?:nothing|no\s+big\s+deal|not\s+a\s+big\s+deal)"
+    r"(?!\s+(?:to\b|wrong|you|like|compared\s+to\s+what\s+you))\b"
+    r"|\byou\s+think\s+(?:that['\u2019]?s|thats|that\s+is|this\s+is)\s+(?:bad|hard|rough)\b"
+    r"|\b(?:mine|my\s+\w+|ours)\s+(?:was|were|is)\s+(?:way\s+|much\s+|even\s+|a\s+lot\s+|so\s+much\s+)?"
+    r"worse\b|\b(?:i|we)\s+had\s+it\s+(?:way\s+|much\s+|even\s+|a\s+lot\s+|so\s+much\s+)?worse\b"
+    r"|\byou(?:['\u2019]re|\s+are)\s+(?:so\s+|really\s+|actually\s+)?lucky\b"
+    r"|\bat\s+least\s+(?:you|your|yours)\b"
+    r"|\byou\s+should\s+be\s+(?:celebrating|happy|glad|grateful|thankful|relieved|excited)\b",
+    re.IGNORECASE,
+)
+
+
+#: The most words of their clause before words of :data:`_ONE_UP` that a quote of them
+#: starts with (a longer run is left out, so the quote shows them).
+_WORDS_BEFORE = 5
+#: What ends a clause before words of :data:`_ONE_UP`.
+_CLAUSE_MARK = re.compile(r"[.!?\n,;:]")
+
+
+def one_upping(response: str) -> tuple[int, int] | None:
+    """Start and end of the words of ``response`` that set the helper's own story against
+    the seeker's or shrink theirs (:data:`_ONE_UP`), from the start of their clause to the
+    end of their sentence, where the reply tells such a story (:func:`story_sentences`):
+    "That's nothing, my nan didn't recognise any of us for five years.", "it's honestly
+    nothing once you get used to it."; None without both."""
+    found = _ONE_UP.search(response)
+    if found is None or not story_sentences(response):
+        return None
+    start = max((m.end() for m in _CLAUSE_MARK.finditer(response, 0, found.start())), default=0)
+    if len(WORD.findall(response, start, found.start())) > _WORDS_BEFORE:
+        start = found.start()  # "My dad walked out when I was six and mine was way worse"
+    ends = [m.start() for m in re.finditer(r"[.!?\n]", response[found.end() :])]
+    end = found.end() + ends[0] if ends else len(response)
+    while start < end and response[start].isspace():
+        start += 1
+    return start, end
 
 
 def own_exhaustion(analysis: ResponseAnalysis, response: str, quoted: str | None) -> str | None:
@@ -92,3 +237,44 @@ def own_exhaustion(analysis: ResponseAnalysis, response: str, quoted: str | None
         if span.label == EXHAUSTION_CUE and (words := response[span.start : span.end]) in quoted:
             return words
     return None
+
+
+def story_sentence(
+    analysis: ResponseAnalysis,
+    response: str,
+    quoted: str | None,
+    shown: DimensionScore,
+    reacted: Sequence[tuple[int, int]],
+    asked: Asked,
+) -> str:
+    """The sentence on a reply whose understanding (``shown``, quoted from its start as
+    ``quoted``) is the helper's own story: ``quoted``, or the span's first sentence where
+    that alone tells the story ("I lost my mum in 2020." of "I lost my mum in 2020. I'm so
+    sorry."), and what else the reply does for the seeker outside the story credited
+    (:func:`~carelens.analysis.feedback_sentences.own_story_sentence`): a reflection
+    standing alone that speaks to them
+    (:func:`~carelens.analysis.reply_reflections.plain_reflection`; not a feeling word alone:
+    beside a story it is often the helper's or someone else's),
+    reassurance or validation (kind words but the remarks ``reacted``), the question it
+    ``asked``, or advice (the ``advice`` flag)."""
+    story = story_sentences(response)
+    told = quoted or ""
+    if shown.spans and not about_the_helper(told):
+        # "I lost my mum in 2020. I'm so sorry.": the story's sentence alone
+        best = max(shown.spans, key=lambda s: s.score)
+        first = SENTENCE.search(response, best.start, best.end)
+        if first is not None and about_the_helper(first.group(0)):
+            told = quote(response, first.start(), first.end(), 10)
+    found = plain_reflection(response, story, addressed=True)
+    comfort = [
+        (s, e)
+        for s, e in kind_clauses(response, reacted)
+        if (s, e) not in reacted and not any(a < e and s < b for a, b in story)
+    ]
+    return own_story_sentence(
+        told,
+        quote(response, *found, 10) if found is not None else None,
+        quote(response, *comfort[0], 10) if comfort else None,
+        asked,
+        analysis.flags.get("advice", 0.0) >= 0.5,
+    )

@@ -1,17 +1,22 @@
 """What the feedback reads in an analysis and a reply beyond the sentence it chooses: the
 levels of understanding (none for remarks of sympathy alone), the model's lean to dismissal,
-the helper's own offer of help, where the feelings and a reflection lie, and whether a
-feeling given the seeker is one the reply validates.
+the helper's own offer of help, where the feelings and a reflection lie, whether a feeling
+given the seeker is one the reply validates, and where the words to quote for understanding
+start when the rationale opens on words the helper sets aside (:func:`past_the_frame`: "I'm
+not going to say 'it could be worse'.", "It'd be easy for someone to say 'must be nice',
+but ...").
 
 :mod:`carelens.analysis.feedback` builds its sentences on these readings.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from carelens.analysis.feelings import Feeling
 from carelens.analysis.quoted_speech import within
+from carelens.analysis.quoting import quote
 from carelens.analysis.reply_validation import validations
 from carelens.analysis.rules import offer_spans
 from carelens.analysis.rules_readings import advises_only, on_remarks_only
@@ -103,3 +108,56 @@ def leans_dismissive(analysis: ResponseAnalysis) -> bool:
     (:data:`DISMISSIVE_LEAN`), whatever level it chose."""
     score = analysis.dimensions.get("dismissive")
     return score is not None and sum(score.probabilities[1:]) >= DISMISSIVE_LEAN
+
+
+#: The start of words the helper sets aside before saying what it is like for the seeker:
+#: what they will not say ("I'm not going to say 'it could be worse'", "I won't tell you
+#: everything happens for a reason"), or what others might ("It'd be easy for someone to say
+#: 'must be nice'", "People will tell you ...").
+_FRAME = re.compile(
+    r"\s*(?:(?:and|so|look|honestly|okay|ok|well)\s*,?\s+)*"
+    r"(?:i['\u2019]?m\s+not\s+(?:going\s+to|gonna|about\s+to)|i\s+am\s+not\s+(?:going\s+to|gonna)"
+    r"|i\s+won['\u2019]?t|i\s+will\s+not|i\s+(?:don['\u2019]?t|do\s+not)\s+want\s+to)\s+"
+    r"(?:just\s+)?(?:say|tell|pretend)\b"
+    r"|\s*(?:it['\u2019]?d|it\s+would|it['\u2019]?s|it\s+is|it\s+might\s+be)\s+(?:be\s+)?"
+    r"(?:so\s+|really\s+)?easy\s+(?:for\s+\w+\s+)?to\s+(?:say|tell|think)\b"
+    r"|\s*(?:some\s+)?(?:people|someone|others|everyone|folks)\s+(?:might|may|will|would|could"
+    r"|often|always|probably)\s+(?:say|tell)\b",
+    re.IGNORECASE,
+)
+#: Where words set aside end: a sentence's end, or a "but", semicolon or colon after them.
+_FRAME_END = re.compile(r"[.!?\n;:]|,?\s+but\b", re.IGNORECASE)
+
+
+#: What ends a sentence.
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def past_the_frame(response: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` of words of ``response`` to quote for understanding, moved past
+    the words the helper sets aside at ``start`` (:data:`_FRAME`) to the words after them
+    (their sentence, or after a "but", semicolon or colon: "I'm not going to say 'it could be
+    worse'. Losing your work can knock who you feel you are" quotes "Losing your work…"),
+    ``end`` moved to the end of that sentence where it came before it; as given where none is
+    set aside, or nothing follows."""
+    found = _FRAME_END.search(response, start) if _FRAME.match(response, start, end) else None
+    if found is None:
+        return start, end
+    after = found.end()
+    while after < len(response) and (response[after].isspace() or response[after] in ".!?"):
+        after += 1
+    if after >= len(response):
+        return start, end
+    stop = _SENTENCE_END.search(response, after)
+    return after, max(end, stop.start() if stop is not None else len(response))
+
+
+def understanding_quote(score: DimensionScore, response: str, words: int = 10) -> str | None:
+    """The start of the best rationale span of ``score`` in ``response`` (``words`` words at
+    most), past the words the helper sets aside at its start (:func:`past_the_frame`), as
+    :func:`~carelens.analysis.feedback_sentences.span_text` quotes it otherwise; None where it
+    is level 0 or has none."""
+    if score.level == 0 or not score.spans:
+        return None
+    best = max(score.spans, key=lambda s: s.score)
+    return quote(response, *past_the_frame(response, best.start, best.end), words)

@@ -8,6 +8,10 @@ rationale, or the words the rules found) and suggests acknowledging first;
 the seeker's own feeling words and an opening; :func:`next_step` ends a sentence on a reply
 that shows understanding with what to do next, as far as the reply asked already
 (:data:`Asked`); :func:`span_text` quotes the start of a dimension's best rationale span.
+:func:`own_story_sentence` speaks of a reply whose understanding is the helper's own story:
+it says so, and credits what else the reply does for the seeker (a reflection of theirs, a
+reassurance, a question) rather than ask for it again, or says it moved to advice;
+:func:`one_upping_sentence` quotes words that set that story against theirs as minimising.
 """
 
 from __future__ import annotations
@@ -87,4 +91,54 @@ def sympathy_sentence(
         shared = f'validated what they feel ("{quote(response, *validated, 10)}")'
     return f"You {shared}; try naming what they may feel underneath" + (
         f" — {detail}." if detail else "."
+    )
+
+
+def own_story_sentence(
+    story: str,
+    theirs: str | None,
+    comfort: str | None,
+    asked: Asked,
+    advised: bool,
+) -> str:
+    """The sentence on a reply whose understanding is the helper's own ``story`` (its words
+    quoted): with the words that put the seeker's experience into words too (``theirs``: "It
+    does sound like you're running on nothing"), those that reassure them (``comfort``) and
+    a question it ``asked``, it credits them and asks only what is missing; a reply that
+    moved to advice (``advised``) is told to say what it is like for them first."""
+    told = f'You related it to your own experience ("{story}")'
+    if theirs is not None:
+        told += f', then put theirs into words ("{theirs}")'
+        if asked != "no":
+            return (
+                f"{told} and asked them about it; keep your story short so the focus stays on "
+                "them, and give them room to answer."
+            )
+        return (
+            f"{told}; keep your story short so the focus stays on them, and ask how they feel now."
+        )
+    if asked != "no":
+        return (
+            f"{told} and your question invites them to say more; say what you think it is like "
+            "for them too, and give them room to answer."
+        )
+    if comfort is not None:
+        return (
+            f'{told} and reassured them ("{comfort}"); say what you think it is like for them, '
+            "and ask how they feel now."
+        )
+    if advised:
+        return (
+            f"{told} and moved to advice; say what you think it is like for them before "
+            "suggesting what worked for you."
+        )
+    return f"{told}; say what you think it is like for them, and ask how they feel now."
+
+
+def one_upping_sentence(words: str) -> str:
+    """The sentence on a reply that sets the helper's own story against the seeker's or
+    shrinks theirs beside it (``words`` quoted: "That's nothing, my nan didn't recognise…")."""
+    return (
+        f'Telling your own story this way ("{words}") may come across as minimising what they '
+        "shared; acknowledge how hard it is for them before telling yours."
     )

@@ -1,10 +1,12 @@
 """Remarks of sympathy without a reaction word: a sympathetic interjection ("Oof.", "Ouch.",
-"Oh no.", "Ugh.", "Wow."), "that's a lot (to deal with)", the helper's anger on the seeker's
+"Oh no.", "Ugh.", "Wow."), "that's a lot (to deal with)", "that stings" ("third time really
+stings", "that must hurt"), the helper's anger on the seeker's
 behalf ("I'm furious for you", "this makes my blood boil") and disbelief asked beside outrage
 ("Forty minutes??", "Seriously?!").
 
 :mod:`carelens.analysis.reply_remarks` reads its remarks of sympathy with these:
-:func:`short_remark` tells a clause that is "that's a lot" or anger on their behalf,
+:func:`short_remark` tells a clause that is "that's a lot", "that stings" or anger on their
+behalf, :func:`echoed` an interjection with a detail they told echoed ("oof, 8 months."),
 :func:`angry_for_them` the anger alone (beside which a remark on how wrong the deed was,
 "That's ridiculous", is sympathy too), :func:`exclaimed` an interjection that is a sentence of
 its own (a remark where the reply holds no other; not "lol oof", "oof lol" nor "big oof", which
@@ -55,6 +57,17 @@ _A_LOT = re.compile(
     r"|for\s+(?:you|u|one\s+person|anyone|someone)|right\s+now|lately|man|dude|friend))*\s*",
     re.IGNORECASE,
 )
+#: A remark that what happened hurts: "that stings", "ouch. third time really stings", "that
+#: must hurt", "being dumped in public really hurts" (a subject other than a person's:
+#: not "you really hurt him", "I know it hurts").
+_STINGS = re.compile(
+    r"\s*(?:(?:oh|aw+|wow|man|gosh|god|omg|ugh|oof|ouch|yeah|honestly|damn|dang|and)\s+)*"
+    r"(?:(?:that|this|it)\s+|(?:the\s+)?(?:(?!(?:you|u|i|i['\u2019]m|he|she|they|we|him|her|them"
+    r"|me|it|that|this|who|what)\b)[a-z'\u2019]+\s+){1,4}?)"
+    r"(?:(?:really|must|totally|so|just|definitely|truly|always|does|would|can)\s+)*"
+    r"(?:stings?|hurts?|bites?)(?:\s+(?:so\s+much|a\s+lot|like\s+hell|man|honestly|too))?\s*",
+    re.IGNORECASE,
+)
 #: Disbelief at what was done to them, read beside outrage: an interjection asked
 #: ("Seriously?", "What?!", "Are you kidding me?") or a few words asked twice ("Forty
 #: minutes??", "Again?!").
@@ -78,6 +91,29 @@ def exclaimed(text: str, start: int, end: int) -> bool:
     )
 
 
+#: Words that make a few words after an interjection more than an echo of what they told
+#: ("ouch, you deserved it"): a person in it.
+_PERSON = re.compile(r"\b(?:you|u|ur|your|yours|yourself|i|me|my|mine|myself)\b", re.IGNORECASE)
+
+
+def echoed(text: str, start: int, end: int, next_start: int, next_end: int) -> bool:
+    """Whether the clause ``text[start:end]``, an interjection that opens its sentence
+    (:data:`_INTERJECTION`), and the next one, ``text[next_start:next_end]``, at most three
+    words after a comma that end the sentence and name no person (:data:`_PERSON`), are one
+    remark: the interjection and a detail of what they told echoed ("oof, 8 months.",
+    "ouch, third time.", "oof, on valentine's day?"; not "ouch, you deserved it")."""
+    before = text[:start].rstrip()
+    return (
+        text.startswith(",", end)
+        and (not before or before[-1] in ".!?\n")
+        and end - start <= _INTERJECTION_LENGTH
+        and _INTERJECTION.fullmatch(text, start, end) is not None
+        and (next_end == len(text) or text[next_end] in ".!?\n")
+        and 0 < len(WORD.findall(text, next_start, next_end)) <= 3
+        and _PERSON.search(text, next_start, next_end) is None
+    )
+
+
 def disbelief(text: str, start: int, end: int) -> bool:
     """Whether the clause ``text[start:end]`` asks in disbelief (:data:`_DISBELIEF` and a
     "?", or at most three words asked twice: "Forty minutes??")."""
@@ -93,11 +129,19 @@ def angry_for_them(text: str, start: int = 0, end: int | None = None) -> bool:
 
 
 def short_remark(clause: str) -> bool:
-    """Whether ``clause`` (a whole clause) is anger on the seeker's behalf or a remark on how
-    much they carry (:data:`_A_LOT`: "That's a lot to deal with"); the words each needs are
-    looked for first."""
+    """Whether ``clause`` (a whole clause) is anger on the seeker's behalf, a remark on how
+    much they carry (:data:`_A_LOT`: "That's a lot to deal with") or one that it hurts
+    (:data:`_STINGS`: "third time really stings"); the words each needs are looked for
+    first."""
     low = clause.lower()
     return (
-        ("for" in low or "behalf" in low or "make" in low or "blood" in low)
-        and angry_for_them(clause)
-    ) or (("lot" in low or "much" in low) and _A_LOT.fullmatch(clause) is not None)
+        (
+            ("for" in low or "behalf" in low or "make" in low or "blood" in low)
+            and angry_for_them(clause)
+        )
+        or (("lot" in low or "much" in low) and _A_LOT.fullmatch(clause) is not None)
+        or (
+            ("sting" in low or "hurt" in low or "bite" in low)
+            and _STINGS.fullmatch(clause) is not None
+        )
+    )

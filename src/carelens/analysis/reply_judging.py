@@ -21,23 +21,24 @@ they feel ("you shouldn't feel that way", "you shouldn't be so upset about a par
 where the seeker blames themselves and it comforts: "You shouldn't feel guilty", "You
 shouldn't feel that way, it's not your fault", nor where it wishes them company: "You
 shouldn't be sad alone, come to ours!", "you shouldn't be upset tonight, want me to come
-over?"), or a trait held against them ("you're so careless", "you are needy"), for feedback
-to quote as judging; :func:`judged` reads the clause of one feeling word: words after it
-that hold it against them, read first ("because you" and a habit: "because you push
-everyone away", not "because you care so much"; "over little things", "of nothing", "for no
-reason", "too easily"), "just" or "too" right before it after a bare "you're" ("you're just
-bitter", "you're too proud"; not "it sounds like you're just exhausted", nor "too scared to
-go"), with a cause after "just" held against them too ("you're just bitter because you're
-single"; not after a denial: "you're not lazy, you're just exhausted because..."), "always"
-or "constantly" between "you" and it where the seeker wrote no such word ("you always get
-upset", held against them before "about this stuff"), the feeling alone in a bare question
-("You're angry?"), and a "though" that ends in a question ("You were happy before the
-reunion though, right?"). Words the seeker wrote themselves are theirs said back ("I'm just
-tired" -> "You're just tired"). :func:`judged` tells how it judges (:data:`Judgment`):
-words that hold it against them (:data:`HELD_AGAINST`) are said to be judging too, while
-"just" alone is also said kindly ("you're not lazy, you're just exhausted"). These are word
-rules: a judgment in other words is left to the model's dismissive score, which
-:mod:`carelens.analysis.feedback` reads.
+over?"), or a trait held against them ("you're so careless", "you are needy", "you were
+probably a bit too clingy"), for feedback to quote as judging (and for
+:mod:`carelens.analysis.rules` to raise ``dismissive`` with, so the style says so too);
+:func:`judged` reads the clause of one feeling word: words after it that hold it against them,
+read first ("because you" and a habit: "because you push everyone away", not "because you care
+so much"; "over little things", "of nothing", "for no reason", "too easily"), "just" or "too"
+right before it after a bare "you're" ("you're just bitter", "you're too proud"; not "it sounds
+like you're just exhausted", nor "too scared to go"), with a cause after "just" held against
+them too ("you're just bitter because you're single"; not after a denial: "you're not lazy,
+you're just exhausted because..."), "always" or "constantly" between "you" and it where the
+seeker wrote no such word ("you always get upset", held against them before "about this
+stuff"), the feeling alone in a bare question ("You're angry?"), and a "though" that ends in a
+question ("You were happy before the reunion though, right?"). Words the seeker wrote
+themselves are theirs said back ("I'm just tired" -> "You're just tired"). :func:`judged` tells
+how it judges (:data:`Judgment`): words that hold it against them (:data:`HELD_AGAINST`) are
+said to be judging too, while "just" alone is also said kindly ("you're not lazy, you're just
+exhausted"). These are word rules: a judgment in other words is left to the model's dismissive
+score, which :mod:`carelens.analysis.feedback` reads.
 """
 
 from __future__ import annotations
@@ -55,13 +56,17 @@ from carelens.analysis.reply_kind_blame import (
 from carelens.analysis.reply_remarks import CLAUSE_END
 from carelens.analysis.words import SENTENCE_MARK
 
-#: Words anywhere in a reply that blame the seeker: no feeling given in it is understanding.
+#: Words anywhere in a reply that blame the seeker: no feeling given in it is understanding
+#: ("it's kind of your fault", "you must have known this was coming").
 #: Written so that a denial of them ("it's not your fault", "that isn't your problem to fix")
 #: or someone else's lack of right ("he had no right to say that") does not match.
 _BLAME = re.compile(
     r"\b(?:you|u)(?:['\u2019]ve|\s+have|\s+had)?\s+(?:got\s+)?no\s+right\s+to\b"
-    r"|\b(?:that|this|it)(?:['\u2019]s|\s+is)\s+(?:all\s+|just\s+)?(?:your|ur)\s+(?:own\s+)?"
-    r"(?:problem|fault)\b"
+    r"|\b(?:that|this|it)(?:['\u2019]s|\s+is)\s+(?:(?:all|just|kind\s+of|kinda|partly|partially"
+    r"|mostly|honestly|really|probably|a\s+bit)\s+)*(?:your|ur)\s+(?:own\s+)?(?:problem|fault)\b"
+    # "you must have known this was coming"
+    r"|\b(?:you|u)\s+(?:must|should)(?:['\u2019]?ve|\s+have)\s+(?:known|seen)\s+(?:this|it|that)"
+    r"\s+(?:was\s+)?coming\b"
     r"|\bthe\s+(?:real\s+)?problem\s+is\s+(?:you|u)\b(?!['\u2019])(?=\s*(?:[.!?,;]|$))"
     r"|\b(?:you['\u2019]re|youre|you\s+are)\s+the\s+(?:real\s+)?problem\b"
     # "sounds like a you problem", "you chose this", "you saw this coming"
@@ -78,12 +83,15 @@ _BLAME = re.compile(
     re.IGNORECASE,
 )
 #: A trait held against the seeker ("you're so careless", "he's right tho, you are needy",
-#: "you're just impatient"); not what a trait keeps them from ("you're so impatient to
-#: start"), and, as blame, not denied ("you're not lazy") nor reported.
+#: "you're just impatient", "you were probably a bit too clingy for him"); not what a trait
+#: keeps them from ("you're so impatient to start"), and, as blame, not denied ("you're not
+#: lazy", "you were never clingy"), granted only as a condition ("even if you were a bit
+#: needy") nor reported.
 _TRAIT = re.compile(
-    r"\b(?:you['\u2019]re|youre|you\s+are|(?:you|u)\s+(?:act|sound|seem)(?:\s+so)?)\s+"
-    r"(?:(?:so|such\s+an?|being|just|really|too|always|kind\s+of|kinda|a\s+bit|pretty|very"
-    r"|honestly|literally)\s+)*"
+    r"\b(?:you['\u2019]re|youre|you\s+are|(?:you|u)\s+(?:were|was|act|acted|sound|seem|seemed)"
+    r"(?:\s+so)?|(?:you|u)(?:['\u2019]ve|\s+have)\s+been|(?:you|u)\s+can\s+be)\s+"
+    r"(?:(?:so|such\s+an?|being|just|really|too|always|kind\s+of|kinda|a\s+bit|a\s+little|pretty"
+    r"|very|honestly|literally|probably|prob|maybe|clearly|obviously)\s+)*"
     r"(?:careless|lazy|selfish|needy|clingy|immature|irresponsible|ungrateful|entitled|spoiled"
     r"|spoilt|pathetic|whiny|impatient|stupid|dumb|childish|petty|annoying)\b(?!\s+to\b)",
     re.IGNORECASE,
@@ -96,19 +104,23 @@ _CONCEDED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: A negation a few words before judging words reverses them ("I don't think it's your
-#: fault", "not that you shouldn't feel that way").
+#: fault", "not that you shouldn't feel that way", "none of this is your fault").
 _NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|n['\u2019]t|\bnever|\bno\s*one|\bnobody)\s+(?:[\w'\u2019]+\s+){0,4}$",
+    r"(?:\bnot|n['\u2019]t|\bnever|\bno\s*one|\bnobody|\bnone\s+of)\s+(?:[\w'\u2019]+\s+){0,4}$",
     re.IGNORECASE,
 )
 #: Words right before judging words that report them as someone else's ("Anyone telling you
 #: that you have no right to be angry is wrong", "hearing her say you have no right to be
 #: sad", "they act like you have no right to complain", "he makes you feel like it's your
-#: fault").
+#: fault", "people around you assume you should be over it"); not the helper's own ("I
+#: think that's your own fault").
 _REPORTED_BEFORE = re.compile(
+    r"(?<!\bi\s)(?<!\bi\sjust\s)(?<!\bi\sreally\s)(?<!\bi\shonestly\s)(?<!\bi\sdo\s)"
+    r"(?<!\bi['\u2019]m\s)"
     r"\b(?:tell|tells|told|telling|say|says|said|saying|think|thinks|thought|believe|believes"
     r"|mean|means|meant|insist|insists|insisted|claim|claims|claimed|imply|implies|implied"
-    r"|hear|heard|hearing)\s+(?:(?:you|u|me|us|them|him|her)\s+)?(?:that\s+)?$"
+    r"|hear|heard|hearing|assume|assumes|assumed|assuming|expect|expects|expected|expecting)\s+"
+    r"(?:(?:you|u|me|us|them|him|her)\s+)?(?:that\s+)?$"
     r"|\b(?:act|acts|acted|acting|treat|treats|treated|treating)\s+(?:(?:you|u)\s+)?"
     r"(?:like|as\s+if|as\s+though)\s+$"
     r"|\b(?:make|makes|made|making)\s+(?:you|u)\s+(?:feel|think|believe)\s+(?:like\s+|that\s+)?$"
@@ -139,6 +151,9 @@ _DENIED_THOUGHT = re.compile(
     r"(?:think|thinking|believe|believing|mean|means|say|saying|tell|let|feel|listen)\b",
     re.IGNORECASE,
 )
+#: A "but" after a denied thought ends it: what follows is the helper's own again ("I'm not
+#: saying you're a bad mom, but if you were more organised ...").
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 #: Words that tell the seeker not to feel what they feel ("you shouldn't feel that way",
 #: "you shouldn't be so upset about a party", "You shouldn't be angry at her"). Not the
 #: feelings they are told not to hold against themselves ("You shouldn't feel guilty", "you
@@ -302,11 +317,13 @@ def said_by_others(text: str, at: int) -> bool:
     (:data:`_PAST_FRAME`: "It's like you had no right to be sad in that house"; not "It's
     like you have no right to be upset"), or after a denied thought earlier in their
     sentence (:data:`_DENIED_THOUGHT`: "don't think for a second, because someone else is
-    suffering more, that you have no right to express yourself")."""
+    suffering more, that you have no right to express yourself"), with no "but" between
+    them ("I'm not saying you're a bad mom, but if you were more organised ..." is the
+    helper's own)."""
     head = CLAUSE_END.split(text[max(0, at - 60) : at])[-1]
     if _REPORTED_BEFORE.search(head) or (_PAST_FRAME.search(head) and _PAST_AT.match(text, at)):
         return True
-    sentence = SENTENCE_MARK.split(text[max(0, at - 200) : at])[-1]
+    sentence = _BUT.split(SENTENCE_MARK.split(text[max(0, at - 200) : at])[-1])[-1]
     return _DENIED_THOUGHT.search(sentence) is not None
 
 
@@ -339,7 +356,17 @@ def judging_words(response: str, seeker: str) -> tuple[int, int] | None:
         ):
             found = None
     if found is None:
-        found = next((m for m in _TRAIT.finditer(response) if own_words(response, m.start())), None)
+        found = next(
+            (
+                m
+                for m in _TRAIT.finditer(response)
+                if own_words(response, m.start())
+                and not _CONCEDED_BEFORE.search(
+                    CLAUSE_END.split(response[max(0, m.start() - 60) : m.start()])[-1]
+                )
+            ),
+            None,
+        )
     if found is None:
         return None
     rest = CLAUSE_END.search(response, found.end())

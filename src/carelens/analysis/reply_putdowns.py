@@ -13,14 +13,15 @@ you expect"), helpers put people down in other recurring kinds of wording:
 - a judging order: "stop being lazy", "stop making excuses", "just stop dwelling on it",
   "quit the pity party", "get your temper under control", "grow up", "pull yourself
   together", "get on with life", "don't make it your whole identity";
-- minimising: "it's not a big deal.", "not worth making a big deal about", "it's not
-  complicated.", "welcome to adulthood", and a clause that is a brush-off alone ("Big deal.",
+- minimising: "it's not a big deal (these days).", "not worth making a big deal about", "not
+  worth stressing over", "it's not complicated.", "welcome to adulthood", and a clause that is
+  a brush-off alone ("Big deal.",
   "Cool story.", "So what?", "ok and?", "same lol. anyway");
 - a scornful or guilt-tripping question: "how many times is this now?", "what did you think
   it would be, a spa weekend?", "are you seriously asking for sympathy?", "how can you not be
   happy?", "do you know how many people would give anything for that?", "how did you even let
   it get to 12k?", "didn't you notice it climbing?"; mockery of their distress: "however
-  will you survive", "you really do collect these";
+  will you survive", "you really do collect these", "you're always attracting drama";
 - help or an ear on condition of a change they did not ask for: "I can help you once you
   stop making everything about your anxiety", "I'll listen, as long as it's not the
   depression stuff again", "if you promise to finally listen to me".
@@ -33,7 +34,9 @@ help"), a kind question ("how could you not be hurt?", "how many times has this 
 :func:`putdown_spans` as it reads the codebook's phrases (raising ``dismissive`` to 1, and not
 where a negation, someone else's demand or quotation marks come before them: "you didn't do
 this to yourself", "'just stop dwelling on it' is the worst advice"). They are not read as
-blaming questions for the ``exploration`` score, which stays EPITOME's.
+blaming questions for the ``exploration`` score, which stays EPITOME's. Brush-offs and blame
+in more wordings are read beside them (:mod:`carelens.analysis.reply_brushoffs`,
+:mod:`carelens.analysis.reply_blame`).
 """
 
 from __future__ import annotations
@@ -43,7 +46,10 @@ import re
 #: Where a clause starts: the reply's start or after a mark that ends one.
 _START = r"(?:^|(?<=[.!?,;:\n]))\s*"
 #: Where a clause ends: a mark, the reply's end, or a casual tag before one.
-_END = r"(?=\s*(?:lol|lmao|tbh|though|tho|honestly)?\s*(?:[.!?,;:\n]|$))"
+_END = (
+    r"(?=\s*(?:lol|lmao|tbh|though|tho|honestly|these\s+days|nowadays|anymore|at\s+all)?\s*"
+    r"(?:[.!?,;:\n]|$))"
+)
 #: The rest of a clause, up to its mark ("once you stop making everything about your anxiety").
 _REST = r"[^.!?\n,;]*"
 #: Not a verdict on someone else ("that's really weak of your manager"; "of you" is one).
@@ -96,7 +102,8 @@ _PUTDOWNS = (
     # minimising: "it's not a big deal.", "not worth making a big deal about"
     r"\b(?:it|that|this)(?:'s|\s+is)\s+(?:(?:really|honestly|just|seriously)\s+)?not\s+(?:a|such\s+a)"
     r"\s+big\s+deal" + _END,
-    r"\bnot\s+worth\s+(?:making\s+a\s+(?:big\s+)?deal|getting\s+(?:upset|worked\s+up))\b",
+    r"\bnot\s+worth\s+(?:making\s+a\s+(?:big\s+)?deal|getting\s+(?:upset|worked\s+up)|stressing"
+    r"|crying|the\s+(?:stress|tears|drama))\b",
     r"\b(?:it|that|this)(?:'s|\s+is)\s+(?:(?:really|honestly|just|seriously)\s+)?not\s+"
     r"(?:complicated|hard|difficult)" + _END,
     r"\b(?:lol|lmao|haha|tbh)\s+(?:it|that)(?:'s|\s+is)\s+(?:really\s+)?not\s+(?:that|so)\s+"
@@ -126,7 +133,8 @@ _PUTDOWNS = (
     + _REST,
     # mockery of their distress: "however will you survive", "you really do collect these"
     r"\bhowever\s+will\s+you\s+(?:survive|cope|go\s+on|manage)\b|\bhow\s+will\s+you\s+ever\s+survive\b",
-    r"\byou\s+(?:really\s+|sure\s+|do\s+|always\s+)*(?:collect|attract)\s+(?:these|them|those"
+    r"\byou(?:'re|\s+are)?\s+(?:really\s+|sure\s+|do\s+|always\s+)*(?:collect|attract)(?:s|ing)?"
+    r"\s+(?:these|them|those"
     r"|drama|disasters|crises)\b",
     # strings attached: "once you stop making everything about", "as long as it's not the
     # depression stuff", "if you promise to finally listen to me"

@@ -10,7 +10,8 @@ also finds an invitation without one, for a reply the model scored as exploring:
 opens as a question without its mark ("how are you holding up") or words that ask them to go on
 ("tell me more", "if you want to talk", "write me about what's bothering you"). "How infuriating
 that must be." is neither. :func:`aside_questions` finds the questions that ask nothing of their
-experience: advice asked ("Have you tried melatonin?", "Why don't you try meditation?";
+experience: advice asked ("Have you tried melatonin?", "Why don't you try meditation?", "Why
+don't you just change your passcode?";
 :func:`advice_questions`) and offers asked ("Want me to sit with you on the phone while you call
 them?"), which :func:`asks` can be told to pass over and the rules
 (:mod:`carelens.analysis.rules_readings`) do not count as exploration.
@@ -59,7 +60,8 @@ _INVITATION = re.compile(
     re.IGNORECASE,
 )
 #: The opening of a question that suggests what to do ("Have you tried melatonin?", "Have
-#: you thought about just talking to him?", "Why don't you try meditation?", "What about
+#: you thought about just talking to him?", "Why don't you try meditation?", "Why don't you
+#: just change your passcode?", "What about
 #: joining a club?"): advice asked, which explores nothing of their experience. Not "Have
 #: you thought about what you want?", "Have you tried everything?", "Have you tried joining
 #: in and failed?" nor "Did you try calling them?", which ask what they did or think.
@@ -71,9 +73,11 @@ _ADVISING = re.compile(
     r"|everything|anything|about|the\s+possibility)\b)(?![^.!?\n]*\b(?:and|but)\s+(?:failed"
     r"|(?:it\s+)?(?:didn['\u2019]?t|did\s+not|couldn['\u2019]?t)))"
     r"|\s*(?:(?:so|and|but|also|ok|okay|hey|well)[\s,]+)*(?:"
-    r"(?:why\s+(?:don['\u2019]?t|not)\s+(?:you|u)|why\s+not)\s+(?:just\s+)?(?:try|go|get|talk"
+    r"(?:why\s+(?:don['\u2019]?t|not)\s+(?:you|u)|why\s+not)\s+(?:(?:just\s+)?(?:try|go|get|talk"
     r"|call|take|ask|see|tell|look|join|find|use|do|start|stop|make|write|leave|quit|download"
     r"|read|buy|set|move|switch|text|block|report|sleep|eat|exercise|meditate)\b"
+    # "Why don't you just change your passcode?": any step with "just" before it
+    r"|just\s+[a-z]+\b)"
     r"|(?:could|can|would)\s+(?:you|u)\s+(?:maybe\s+|just\s+)?try\b|maybe\s+(?:just\s+)?try\b"
     r"|(?:what|how)\s+about\s+(?:just\s+)?(?:trying|talking|going|getting|seeing|calling|taking"
     r"|joining|asking|telling|looking|finding|using|starting|writing|reaching)\b)",

@@ -12,11 +12,15 @@ words (:mod:`carelens.analysis.reply_remarks`,
 :func:`carelens.analysis.rules_readings.kind_clauses`): a clause outside them that opens with
 words that say back what it is like for the seeker (:data:`_REFLECTIVE`: "It sounds like you…",
 "Sounds like this keeps happening", "You must be grieving so much", "You're probably scared", "I
-can only imagine how…", "So you're…"), and not advice ("It sounds like you should talk to her":
+can only imagine how…", "So you're…", "It does sound like…", "It's like losing her twice", "it's
+not only him you're losing", "I wonder if for you…", "That's such a hard bind", "Weekends sound
+like the danger zone for you"), and not advice ("It sounds like you should talk to her":
 :data:`_ADVICE`), the helper's own story ("It sounds like me when I…") nor a put-down ("It
-sounds like you're overreacting"). A reply without kind words is left to the model. Whether the
-reflection judges them otherwise is read by :mod:`carelens.analysis.reply_judging` and the
-rules, as for any reply.
+sounds like you're overreacting"). A reply without kind words is left to the model for the
+scores; the feedback reads one more: :func:`plain_reflection` finds a reflection that stands
+alone ("You must feel so let down.": not general, hypothetical, a question nor a stub), also
+outside the helper's own story. Whether the reflection judges them otherwise is read by
+:mod:`carelens.analysis.reply_judging` and the rules, as for any reply.
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ from carelens.analysis.words import WORD
 #: you're" (interjections before them too: "Oh, it sounds like").
 _REFLECTIVE = re.compile(
     r"\s*(?:(?:and|so|oh|honestly|man|god|wow|yeah|i\s+mean|it\s+seems)\s+)*"
-    r"(?:(?:it|that|this)\s+(?:(?:really|just|definitely|truly|almost)\s+)?"
-    r"(?:sounds|seems|feels|looks)\s+(?:like|as\s+if|as\s+though)\b"
+    r"(?:(?:it|that|this)\s+(?:(?:really|just|definitely|truly|almost|certainly)\s+)?"
+    r"(?:sounds|seems|feels|looks|does\s+sound|does\s+seem|does\s+feel)\s+"
+    r"(?:like|as\s+if|as\s+though)\b"
     r"|(?:it\s+)?(?:sounds|seems)\s+like\b"
     r"|(?:you|u)\s+(?:must|probably)\s+(?:(?:really|still|also|so|just)\s+)*"
     r"(?:feel|be|have|miss|love|wish|want|hate|worry|wonder|think|care)\b"
@@ -60,22 +65,54 @@ _REFLECTIVE = re.compile(
     r"|it['\u2019]s\s+one\s+thing\s+to\b"
     r"|(?:that|this)\s+kind\s+of\s+(?:loneliness|grief|pain|stress|exhaustion|fear|hurt|betrayal"
     r"|isolation|worry|rejection|pressure|loss|shame|guilt)\b"
-    r"|[a-z]+ing\s+(?:[\w']+\s+){0,8}?must\s+(?:sting|hurt|be|feel|have\s+been)\b"
+    # (not a "you" or an "and" between: "Networking is key and you must be savvy")
+    r"|[a-z]+ing\s+(?:(?!(?:and|you)\b)[\w']+\s+){0,8}?must\s+(?:sting|hurt|be|feel|have\s+been)\b"
     r"|like\s+(?:everything|nothing|every\s+\w+|you['\u2019]re|you\s+are|you['\u2019]ve|you\s+have)\b"
     # "so even when you do well, ...", "so every conversation with her ...", "so home has
     # stopped feeling like a safe place"
     r"|so\s+(?:even\s+(?:when|if|after|though)\s+(?:you|u)|every\s+(?:\w+\s+){0,2}?(?:with|you)\b"
     r"|home\s+(?:has|is|feels)|now\s+(?:you|u|home))\b"
-    r"|so\s+(?:you['\u2019]re|youre|you\s+are|you\s+feel|you\s+have|your)\b)",
+    r"|so\s+(?:you['\u2019]re|youre|you\s+are|you\s+feel|you\s+have|your)\b"
+    # "It's like losing her twice", "it's almost like you're living two lives" (not "it's
+    # like saying ..."), "it's not only him you're losing", "it isn't just the job you lost"
+    r"|(?:it['\u2019]s|it\s+is)\s+(?:almost\s+|kind\s+of\s+|sort\s+of\s+|a\s+bit\s+)?like\s+"
+    r"(?:(?!saying|asking|comparing|talking)[a-z]+ing|(?:you['\u2019]re|you\s+are)\s+[a-z]+ing"
+    r"|(?:you['\u2019]ve|you\s+have)\s+(?:been|lost))\b"
+    r"|(?:it['\u2019]s\s+not|it\s+is\s+not|it\s+isn['\u2019]t|it['\u2019]s\s+never)\s+(?:just|only|simply)\s+"
+    r"(?:[\w'\u2019]+\s+){1,5}?(?:you['\u2019]re|you\s+are|you['\u2019]ve|you\s+have|you)\s+"
+    r"(?:(?:really|also|still|been)\s+)?(?:[a-z]+ing|lost|miss|feel|felt|grieve|mourn)\b"
+    # "I wonder if for you it's ...", "I wonder whether part of you ..." (not "I wonder if
+    # you should ...", "I wonder if you've tried ...")
+    r"|i\s+wonder\s+(?:if|whether)\s+(?:for\s+you|part\s+of\s+you|some\s+of\s+(?:this|that|it)"
+    r"|you['\u2019]re|youre|you\s+are|you['\u2019]ve\s+been|you\s+have\s+been|you\s+feel"
+    r"|you\s+might\s+(?:be|feel)|you\s+miss|what\s+you|how\s+much\s+you)\b"
+    # "That's such a hard bind", "That's a lonely place to be": where they stand, said
+    r"|(?:that['\u2019]s|that\s+is|it['\u2019]s|it\s+is)\s+(?:such\s+)?an?\s+"
+    r"(?:(?:really|very|so|incredibly|truly)\s+)?(?:hard|tough|difficult|painful|lonely|awful"
+    r"|horrible|impossible|cruel|brutal|confusing|scary|frightening|heavy|rough|unfair|isolating"
+    r"|exhausting|strange|vulnerable|helpless)\s+(?:bind|spot|position|place|corner|dilemma"
+    r"|limbo|double\s+bind)\b)",
     re.IGNORECASE,
 )
+#: "Weekends sound like the danger zone for you right now": a subject of theirs that sounds
+#: like something, read as a reflection where "you" or "your" follows in its clause
+#: (:data:`_YOU_AFTER`; not "He sounds like a jerk").
+_SOUNDS_LIKE = re.compile(
+    r"\s*(?:(?:and|so|oh|honestly|yeah)\s+)*(?!(?:he|she|they|i|we|it|that|this|you)\b)"
+    r"(?:[a-z][\w'\u2019]*\s+){1,3}?(?:sound|sounds|seem|seems)\s+like\b",
+    re.IGNORECASE,
+)
+#: "you" or "your" after the opener of :data:`_SOUNDS_LIKE`.
+_YOU_AFTER = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
 #: Words that make such a clause advice, the helper's own or a put-down ("It sounds like you
 #: should talk to her", "sounds like you need to leave", "It sounds like me when I…", "It
-#: sounds like you're overreacting", "Having a whole week off to cry must be nice").
+#: sounds like you're overreacting", "Having a whole week off to cry must be nice", "you
+#: must be able to explain it").
 _ADVICE = re.compile(
     r"\b(?:should|shouldn['\u2019]?t|need\s+to|needs\s+to|have\s+to|has\s+to|ought\s+to"
     r"|could\s+try|might\s+want|try\s+to|like\s+(?:me|my|i)\b|overreact\w*|dramatic"
-    r"|too\s+sensitive|over\s*thinking|big\s+deal|(?:of|over)\s+nothing|must\s+be\s+nice)",
+    r"|too\s+sensitive|over\s*thinking|big\s+deal|(?:of|over)\s+nothing|must\s+be\s+nice"
+    r"|must\s+be\s+able)",
     re.IGNORECASE,
 )
 
@@ -99,6 +136,52 @@ def reflects(response: str) -> bool:
     """Whether any clause of ``response`` is a reflection as :func:`reflection_beside` reads
     one, kind words beside it or not (a cheap test before finding the kind words)."""
     return _first_reflection(response, ()) is not None
+
+
+#: The start of a sentence that makes a reflection in it general or hypothetical ("In order
+#: to find light, you must be surrounded by darkness", "If it sounds like too much, ...",
+#: "Before you wish for others to understand, you must be able to ...").
+_GENERAL = re.compile(
+    r"\s*(?:in\s+order\s+to|to|if|when|whenever|whatever|once|until|till|unless|before|after)\b",
+    re.IGNORECASE,
+)
+#: The helper's own words, which make a clause no reflection of the seeker's standing alone.
+_HELPERS = re.compile(
+    r"\b(?:i|i['\u2019]m|i['\u2019]ve|i['\u2019]d|me|my|myself|mine)\b", re.IGNORECASE
+)
+#: The fewest words a reflection standing alone says ("It feels like" says nothing yet).
+_PLAIN_WORDS = 4
+
+
+def plain_reflection(
+    response: str, outside: Sequence[tuple[int, int]] = (), addressed: bool = False
+) -> tuple[int, int] | None:
+    """Start and end of the first reflection of ``response`` (as :func:`first_reflection`
+    reads one, in a clause outside the spans ``outside``: the helper's own story, say) that
+    stands as one with no kind words beside it: at least :data:`_PLAIN_WORDS` words, in a
+    sentence that is no question and not general or hypothetical (:data:`_GENERAL`: "If it
+    feels like too much, ..."), with no word of the helper's own after its opening words
+    (:data:`_HELPERS`: "It feels like as my friends get better I ..."), and with "you" or
+    "your" in it where ``addressed`` (beside the helper's story, "it feels like forever" may
+    be theirs): "You must feel so let down.", "That sounds like a lot to be carrying."; None
+    without one."""
+    found = _first_reflection(response, outside)
+    while found is not None:
+        sentence = max(response.rfind(mark, 0, found[0]) for mark in ".!?\n") + 1
+        ends = [at for mark in ".!?\n" if (at := response.find(mark, found[1])) >= 0]
+        question = bool(ends) and response[min(ends)] == "?"
+        opening = _REFLECTIVE.match(response, found[0], found[1])
+        after = opening.end() if opening is not None else found[0]
+        if (
+            not question
+            and len(WORD.findall(response, found[0], found[1])) >= _PLAIN_WORDS
+            and _GENERAL.match(response, sentence, found[0]) is None
+            and _HELPERS.search(response, after, found[1]) is None
+            and (not addressed or _YOU_AFTER.search(response, found[0], found[1]) is not None)
+        ):
+            return found
+        found = _first_reflection(response, (*outside, (0, found[1])))
+    return None
 
 
 def _first_reflection(response: str, remarks: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
@@ -134,6 +217,8 @@ def _reflects(response: str, start: int, stop: int) -> bool:
     """Whether ``response[start:stop]`` (a clause) opens with words that say back what it is
     like for the seeker and is no advice."""
     if _REFLECTIVE.match(response, start, stop) is None:
-        return False
+        sounds = _SOUNDS_LIKE.match(response, start, stop)
+        if sounds is None or _YOU_AFTER.search(response, sounds.end(), stop) is None:
+            return False
     advice = _ADVICE_FELT if _FELT_AS.match(response, start, stop) else _ADVICE
     return advice.search(response, start, stop) is None

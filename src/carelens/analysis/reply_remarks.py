@@ -17,7 +17,8 @@ cruel of him", "He had no right to talk to you like that", "they can't treat you
 "Shame on them", "your boss is such a jerk"; not "How selfish of you", "That was so cruel of
 you", nor "How typical", which does not say of whom and :mod:`carelens.analysis.reply_sarcasm`
 reads as sarcasm), and, where the reply holds no other remark, a sympathetic interjection as a
-sentence of its own ("Oof.", "Ouch.", "Oh no."; not "lol oof" nor "big oof"). Beside such
+sentence of its own ("Oof.", "Ouch.", "Oh no."; not "lol oof" nor "big oof") or with a detail
+they told echoed after it ("oof, 8 months."). Beside such
 outrage or anger, a remark on how wrong the deed was is one too ("How dare he. That's so
 unprofessional.", "That's ridiculous, I'm furious for you", which alone may judge the seeker),
 and so is disbelief asked ("Forty minutes??", "Seriously?!"). :func:`only_reactions` says
@@ -29,8 +30,8 @@ words ("How pathetic", "That's so dramatic") are no reaction words, and a remark
 listed after it ("That's so sad lol") is left to the model; so is sarcasm ("What a surprise."),
 which :mod:`carelens.analysis.reply_sarcasm` reads. :mod:`carelens.analysis.feedback` reads a
 remark as sympathy where the model read it as understanding, as nothing, or as dismissive. The
-remarks without a reaction word (interjections, "that's a lot", anger on their behalf,
-disbelief) are read in :mod:`carelens.analysis.reply_exclamations`.
+remarks without a reaction word (interjections, "that's a lot", "that stings", anger on
+their behalf, disbelief) are read in :mod:`carelens.analysis.reply_exclamations`.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ import re
 from carelens.analysis.reply_exclamations import (
     angry_for_them,
     disbelief,
+    echoed,
     exclaimed,
     short_remark,
 )
@@ -240,6 +242,13 @@ _TRIGGERS = (
         "heated",
         "incensed",
         "blood",
+        # a remark that it hurts: "third time really stings", "that must hurt"
+        "sting",
+        "stings",
+        "hurt",
+        "hurts",
+        "bite",
+        "bites",
     }
     | _INSULT_WORDS
 )
@@ -282,7 +291,7 @@ _TRIGGER_PHRASES: tuple[tuple[frozenset[str], frozenset[str], re.Pattern[str]], 
             r"\b(?:oo+f+|ouch|oh\s+no+|oh\s+man|oh\s+(?:my\s+)?god(?:ness)?|oh\s+dear|oh\s+gosh"
             r"|aw+(?:\s+(?:man|no+))?|damn|dang|my\s+god|u+g+h+|wow|yikes|geez|jeez"
             r"|(?:oh|aw+)\s+(?:friend|honey|hun|love|mate))(?:\s+(?:man|dude|friend|hun|mate))?\s*"
-            r"(?:[.!?\n]|$)",
+            r"(?:[.!?\n,]|$)",
             re.IGNORECASE,
         ),
     ),
@@ -359,8 +368,12 @@ def _reacting(text: str) -> list[tuple[int, int, bool]]:
     found = [(s, e, _reacts(text[s:e])) for s, e in _clauses(text)]
     if not any(r for _, _, r in found):
         # an interjection is the remark where there is no other ("Oof.", not the "oof" of
-        # "oof. that's harsh")
+        # "oof. that's harsh"), also with a detail they told echoed ("oof, 8 months.")
         found = [(s, e, exclaimed(text, s, e)) for s, e, _ in found]
+        for at in range(len(found) - 1):
+            (s, e, _), (s2, e2, _) = found[at], found[at + 1]
+            if echoed(text, s, e, s2, e2):
+                found[at], found[at + 1] = (s, e, True), (s2, e2, True)
     if any(
         r and (_OUTRAGE.fullmatch(text, s, e) or angry_for_them(text, s, e)) for s, e, r in found
     ):

@@ -9,7 +9,8 @@ remarks of sympathy :mod:`carelens.analysis.reply_remarks` reads ("How sad.", "H
 tells no glad news (nor an achievement: "I aced my calc final", "my band's first gig went
 amazing"), said flat (not "What a surprise!") and beside no glad words or praise ("I'm so happy
 for you", "you crushed it", "You did it!", "😄"); mockery ("Boo hoo", "skill issue", "touch
-grass", "sucks to be you", "Congrats, you played yourself", "Want a medal?") counts always, and
+grass", "sucks to be you", "Congrats, you played yourself", "Want a medal?", "Totally normal
+behaviour lol") counts always, and
 feigned grief ("wow what a tragedy", "gee, what a shame", "how tragic lol") where it is the
 whole reply. A knowing remark ("How typical.", "Typical.", "Figures.", "Story of your life.",
 "Of course you did.") counts where the reply holds nothing else, or where it is aimed at the
@@ -82,7 +83,10 @@ _MOCKING = re.compile(
     r"|(?:well\s+)?(?:you|u)\s+(?:really\s+)?played\s+yourself|play\s+stupid\s+games"
     r"|win\s+stupid\s+prizes|(?:do\s+(?:you|u)\s+|(?:you|u)\s+)?want\s+a\s+(?:medal|cookie"
     r"|trophy|gold\s+star|prize|parade|pat\s+on\s+the\s+back)(?:\s+or\s+something)?"
-    r"|the\s+(?:horror|humanity)|first\s+world\s+problems)"
+    r"|the\s+(?:horror|humanity)|first\s+world\s+problems"
+    # "Totally normal behaviour lol" to what they told
+    r"|(?:totally|perfectly|completely|very)\s+normal\s+(?:behaviou?r|thing\s+to\s+do)\s*"
+    r"(?:lol|lmao|haha|/s))"
     r"\s*(?:lol|lmao|haha|tbh|bro|dude)?\s*",
     re.IGNORECASE,
 )
@@ -155,7 +159,7 @@ _GATE = re.compile(
     r"|violin|wa+h|skill\s+issue|grass|sucks\s+to|cry\s+(?:about|harder)|cope\s|git\s+gud"
     r"|womp|stay\s+mad|typical|figures|story\s+of|of\s+course\s+(?:you|u)\b|nailed"
     r"|played\s+yourself|stupid\s+(?:games|prizes)|want\s+a\s+\w|horror|humanity|first\s+world"
-    r"|congrat|traged|tragic|catastroph|disaster|shame|pity"
+    r"|congrat|traged|tragic|catastroph|disaster|shame|pity|normal"
     r"|(?:great|good|nice|amazing|excellent|fantastic|stellar|notch)\s+(?:job|work|going|one"
     r"|move)|well\s+done|way\s+to\s+go|smooth|real\s+smooth|bravo|genius|slow\s+clap)",
     re.IGNORECASE,

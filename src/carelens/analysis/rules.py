@@ -15,7 +15,12 @@ sensitive" — and so do blaming questions, condescension and a shrug
 crypto??", "Not that hard.", "Meh, happens to everyone"), and other put-downs
 (:func:`carelens.analysis.reply_putdowns.putdown_spans`: "you're doing this to yourself",
 "stop making excuses", "how many times is this now?", "once you stop making everything about
-your anxiety"). Rare in the training data, they are
+your anxiety"), brush-offs (:func:`carelens.analysis.reply_brushoffs.brushoff_spans`:
+"everything happens for a reason", "stop stressing", "get another one", "you'll have to
+deal", "so?") and blame, hostile questions and demeaning help
+(:func:`carelens.analysis.reply_blame.blame_spans`: "red flags you chose to ignore", "did you
+even think about the people on the road?", "this is the last time I bail you out"), wherever
+they stand, also after warm words. Rare in the training data, they are
 easy for a small model to miss, so :func:`apply_rules` raises ``dismissive`` to level 1 when one
 is present and the model said 0, adds the phrase as a rationale span (label ``dismissive``,
 score 1.0), and mixes the probabilities half-and-half with certainty of level 1 (so level 1 is
@@ -31,14 +36,19 @@ demand reported right before a phrase is not the helper's ("Your mom telling you
 dramatic was unfair"), nor are words in quotation marks ("There's no 'get over it' deadline on
 grief"). Given the seeker's message, sarcasm (:func:`carelens.analysis.reply_sarcasm.sarcasm`:
 "How typical.", "skill issue", "Great job. Really nailed it" to a mishap) raises ``dismissive``
-in the same way, so the style says what the feedback says.
+in the same way, and so do the words the feedback quotes as judging them
+(:func:`carelens.analysis.reply_judging.judging_words`: "you should've seen this coming",
+"you were probably a bit too clingy"), so the style says what the feedback says. None of
+these rules changes a mechanism the model scored: a hostile question stays the model's
+exploration, which is EPITOME's.
 
 The other way, the model reads remarks of sympathy on what the seeker told ("How sad.", "How
 dare he.", "How typical of them to leave you alone with this", "Oof.", "I'm furious for you")
 and other kind words (reassurance, validation: "Don't let anyone say you're overreacting.") now
 as dismissal: where a reply is such remarks alone, or each of its sentences is kind words or
-gives the seeker a feeling or says their experience back, with nothing that judges, mocks or
-minimises (:func:`remarks_not_dismissive`: "How hurtful. You probably feel rejected."),
+gives the seeker a feeling or says their experience back, or asks a few words in disbelief
+("oof. in public too?? that's awful"), with nothing that judges, mocks or minimises
+(:func:`remarks_not_dismissive`: "How hurtful. You probably feel rejected."),
 :func:`apply_rules` lowers a ``dismissive`` the model leans to (level 1 or more, or its levels 1
 and 2 together at least half likely) to 0, its probabilities mixed half-and-half with certainty
 of 0 and no spans, and raises ``sympathy`` from 0 to 1 with the remarks as its spans (label
@@ -69,7 +79,10 @@ from collections.abc import Mapping, Sequence
 
 from carelens.analysis.feeling_words import AFFECT_WORDS, FEELING_WORDS
 from carelens.analysis.quoted_speech import quoted_speech, within
+from carelens.analysis.reply_blame import blame_spans
+from carelens.analysis.reply_brushoffs import brushoff_spans
 from carelens.analysis.reply_contempt import contempt_spans
+from carelens.analysis.reply_exclamations import disbelief
 from carelens.analysis.reply_feelings import reply_reading
 from carelens.analysis.reply_judging import judging_words, said_by_others
 from carelens.analysis.reply_kind_blame import kind_no_right
@@ -190,9 +203,10 @@ _NO_OFFER_BEFORE = re.compile(
     r"(?:\bnot|n't|\bnever|\bwish|\bif)\s+(?:[\w']+\s+){0,3}$", re.IGNORECASE
 )
 
-# A negation or hedge right before the phrase reverses it ("not that you should get over it").
+# A negation or hedge right before the phrase reverses it ("not that you should get over it",
+# "none of that's on you").
 _NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|n't|\bnever|\bno\s*one|\bnobody)\s+(?:[\w']+\s+){0,4}$",
+    r"(?:\bnot|n't|\bnever|\bno\s*one|\bnobody|\bnone\s+of)\s+(?:[\w']+\s+){0,4}$",
     re.IGNORECASE,
 )
 # ... but not the "n't" or "not" of a rhetorical question that urges the phrase: "why don't
@@ -246,7 +260,7 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
     for start, end in contempt_spans(text):
         if not _NEGATED_BEFORE.search(_RHETORICAL.sub(" ", _clause_head(text, start))):
             found.append((start, end))
-    for start, end in putdown_spans(text):
+    for start, end in (*putdown_spans(text), *brushoff_spans(text), *blame_spans(text)):
         head = _RHETORICAL.sub(" ", _clause_head(text, start))
         if not (
             _NEGATED_BEFORE.search(head) or _TOLD_TO.search(head) or said_by_others(text, start)
@@ -352,8 +366,12 @@ def apply_rules(
     )
     if score.level == 0:
         spans = minimising_spans(response)
-        if mocked is not None:
-            spans = merge_overlapping([*spans, Span(*mocked, "dismissive", 1.0)])
+        # words the feedback quotes as judging ("you should've seen this coming", "you were
+        # probably a bit too clingy"), so the style says so too
+        judged = judging_words(response, seeker) if seeker is not None else None
+        if mocked is not None or judged is not None:
+            found = [Span(*at, "dismissive", 1.0) for at in (mocked, judged) if at is not None]
+            spans = merge_overlapping([*spans, *found])
         if spans:
             out["dismissive"] = _ruled(score, 1, spans)
     read_into(out, response, seeker or "", remarks, kind, reflection, mocked)
@@ -396,7 +414,8 @@ def remarks_not_dismissive(
     with reassurance and validation: :func:`carelens.analysis.rules_readings.kind_clauses`):
     the reply is remarks alone (:func:`~carelens.analysis.reply_remarks.only_reactions`:
     "How sad.", "How dare he."), or each of its sentences is remarks, interjections and
-    plain sorrow (:func:`~carelens.analysis.reply_remarks.sympathy_only`) or holds kind
+    plain sorrow (:func:`~carelens.analysis.reply_remarks.sympathy_only`), a few words asked
+    in disbelief (:func:`_disbelief_asked`: "oof. in public too?? that's awful") or holds kind
     words, a feeling it gives the seeker or a reflection (``given``: "How hurtful. You
     probably feel rejected.", "Don't let anyone say you're overreacting.") and nothing in
     it judges, blames, mocks or minimises them
@@ -408,7 +427,11 @@ def remarks_not_dismissive(
         return True
     for sentence in SENTENCE.finditer(response):
         start, end = sentence.span()
-        if WORD.search(sentence.group(0)) is None or sympathy_only(sentence.group(0)):
+        if (
+            WORD.search(sentence.group(0)) is None
+            or sympathy_only(sentence.group(0))
+            or _disbelief_asked(response, start, end)
+        ):
             continue
         if not any(start <= at < end for at, _ in given) and not _covered(
             response, start, end, remarks
@@ -419,6 +442,14 @@ def remarks_not_dismissive(
         and sarcasm(response, seeker) is None
         and not minimising_spans(response)
     )
+
+
+def _disbelief_asked(response: str, start: int, end: int) -> bool:
+    """Whether the sentence ``response[start:end]`` is a few words asked in disbelief beside
+    the remarks ("oof. in public too?? that's awful":
+    :func:`~carelens.analysis.reply_exclamations.disbelief`)."""
+    mark = response.find("?", start, end)
+    return mark > start and disbelief(response, start, mark)
 
 
 def _covered(response: str, start: int, end: int, kind: Sequence[tuple[int, int]]) -> bool:
