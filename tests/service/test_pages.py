@@ -38,6 +38,7 @@ from page_data import (
 )
 from service_helpers import BASE_URL
 
+from carelens.analysis.crisis import crisis_cues
 from carelens.analysis.empathy import EmpathyAnalyzer
 from carelens.service import ServiceSettings, create_app
 from carelens.service.pages import explorer
@@ -250,9 +251,11 @@ def test_coach_without_crisis_cues_shows_no_resources(client: TestClient) -> Non
 
 
 def test_coach_shows_a_learned_cue_as_a_hint(client: TestClient) -> None:
-    # Only the learned crisis flag marks this veiled message (no wording pattern does); the
-    # page once told the helper to "ask them directly", as for "I want to kill myself".
-    seeker = "I wrote letters for my kids and put them in the drawer with the insurance papers."
+    # Only the learned crisis flag marks this veiled message (no wording pattern does; the
+    # test asserts it first, as the patterns keep learning veiled wording); the page once told
+    # the helper to "ask them directly", as for "I want to kill myself".
+    seeker = "Tonight feels like the right night to finally stop the pain for good."
+    assert crisis_cues(seeker) == ()
     response = client.post("/coach", data={"seeker": seeker, "response": "I'm so sorry."})
     result = assert_page(response).find(id="result")
     panel = result.find(class_="crisis")
