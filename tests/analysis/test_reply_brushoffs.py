@@ -99,6 +99,25 @@ def test_a_curt_non_answer_is_a_brushoff_as_the_whole_reply(response: str) -> No
 
 
 @pytest.mark.parametrize(
+    "response", ["Happens.", "it happens", "Shit happens!", "That's life.", "oh well"]
+)
+def test_a_shrug_alone_is_a_brushoff_as_the_whole_reply(response: str) -> None:
+    assert found(response) == [response.strip()]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "It happens to so many people, and it still hurts. I'm sorry.",
+        "Oh well, that just means we try again next week together.",
+        "That's life sometimes, but you don't have to face it alone.",
+    ],
+)
+def test_a_shrug_beside_comfort_is_no_curt_reply(response: str) -> None:
+    assert response.strip() not in found(response)
+
+
+@pytest.mark.parametrize(
     "response",
     [
         "Give yourself a break, you've been through so much.",

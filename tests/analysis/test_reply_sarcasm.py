@@ -270,3 +270,15 @@ def test_agreeing_with_a_told_feeling_and_explaining_it_is_no_sarcasm(
 )
 def test_of_course_alone_or_at_a_deed_stays_sarcasm(seeker: str, response: str) -> None:
     assert sarcasm(response, seeker) is not None
+
+
+@pytest.mark.parametrize(
+    ("seeker", "response"),
+    [
+        ("I miss my mum so much", "Of course you do."),
+        ("I still love her even after everything", "Of course you do"),
+        ("i really miss how things were before the move", "oh of course you do"),
+    ],
+)
+def test_of_course_to_a_longing_is_validation_even_alone(seeker: str, response: str) -> None:
+    assert sarcasm(response, seeker) is None

@@ -36,9 +36,13 @@ Rules, first match wins for the main sentence:
    my nan didn't recognise any of us", "mine was way worse") -> quote them as minimising,
    however the model scored the story's understanding;
 3. an offer of the helper's own help without understanding
-   (:func:`carelens.analysis.rules.offer_spans`: "I'll drive you to the meeting") -> quote
-   the offer, suggest showing first that they understood, with an opening from the seeker's
-   words;
+   (:func:`carelens.analysis.feedback_offers.helper_offers`: "I'll drive you to the
+   meeting", "I'll feed her", "I can come Saturday with my car"; not one grudged: "Fine, I'll
+   drive you. Don't expect it every week."), whatever the model scored for help -> quote the
+   offer, suggest showing first that they understood, with an opening from the seeker's
+   words; where kind words stand beside it ("I'm so sorry. Let me take the food":
+   :func:`carelens.analysis.feedback_readings.kind_beside_help`) credit both and ask them to
+   check the help fits;
 4. advice without understanding (the advice style, or help the ``advice`` flag marks as
    suggestions, beside sympathy too: "You should try going for a walk", or asked as a
    question: "Have you tried melatonin?",
@@ -50,17 +54,28 @@ Rules, first match wins for the main sentence:
    sorrow; try naming what they may feel underneath" ("You responded warmly; ..." when the
    message's distress is low: "I got the job!" has no sorrow; "You validated what they feel
    (...)" for words that validate their feeling, :mod:`carelens.analysis.reply_validation`:
-   "You have every right to be angry"), with the seeker's own feeling words (those the
-   reply has not already used) and an opening built on their clause;
-6. understanding without action when distress is high -> ask what would help or offer
-   something;
-7. compassion -> say what worked, quoting the offer;
+   "You have every right to be angry", or in other words,
+   :mod:`carelens.analysis.feedback_acknowledged`: "that doesn't make you a bad carer",
+   "That makes total sense."), with the seeker's own feeling words (those the reply has not
+   already used) and an opening built on their clause; words that say back what it is like
+   for them, which the model scored nothing for ("I wonder if part of what hurts is ...",
+   "You were counting on that") -> "You put their experience into words", quoted, and what
+   to do next; no such words nor sympathy goes on to rule 9;
+6. understanding and help (compassion, or the helper's own offer the model did not score:
+   "if you want, we could look at what to tweak") -> say what worked, quoting the offer
+   (not a question beside it: "What does a normal day look like?");
+7. understanding without action when distress is high -> ask what would help or offer
+   something, crediting a question the reply asked ("Your question invites them to say
+   more; give them room to answer, and ...");
 8. understanding -> say what worked, and suggest a question where the reply asks none (where
    it asks one, say so and leave them room to answer); a feeling the reply names or says back
    is quoted as what worked when the model scored no interpretation or reflection; suggest a
-   reflection when it was only a question; the quote skips words the helper sets aside at
-   the rationale's start (:func:`carelens.analysis.feedback_readings.past_the_frame`: "I'm
-   not going to say 'it could be worse'."); when the words behind it (those quoted, the
+   reflection when it was only a question, unless the reply validates them or says back what
+   it is like for them in other words (:mod:`carelens.analysis.feedback_acknowledged`: "I
+   get that it can feel like something cracked"), which is credited instead; the quote
+   skips words the helper sets aside at the rationale's start
+   (:func:`carelens.analysis.feedback_readings.past_the_frame`: "I'm not going to say 'it
+   could be worse'."); when the words behind it (those quoted, the
    whole rationale span or its first sentence) are the helper's own story
    (:mod:`carelens.analysis.feedback_own_story`: "Same thing happened to me", "lol same",
    "my mom passed two years ago", "I came out to my family at 20"; not "I'm glad she passed
@@ -142,6 +157,8 @@ from carelens.analysis.crisis_feedback import (
     unsafe_sentence,
 )
 from carelens.analysis.crisis_model import LABEL as LEARNED_CUE
+from carelens.analysis.feedback_acknowledged import acknowledgement
+from carelens.analysis.feedback_offers import helper_offers
 from carelens.analysis.feedback_own_story import (
     about_the_helper,
     one_upping,
@@ -151,6 +168,7 @@ from carelens.analysis.feedback_own_story import (
 )
 from carelens.analysis.feedback_readings import (
     given_at,
+    kind_beside_help,
     leans_dismissive,
     level_of,
     own_offer,
@@ -162,7 +180,10 @@ from carelens.analysis.feedback_readings import (
 from carelens.analysis.feedback_sentences import (
     Asked,
     dismissive_sentence,
+    distress_sentence,
+    help_sentence,
     next_step,
+    offer_sentence,
     one_upping_sentence,
     span_text,
     sympathy_sentence,
@@ -304,18 +325,16 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         own_story = True
         sentences.append(one_upping_sentence(quote(response, *upped, 10)))
     elif (offers := own_offer(analysis, response, understood, compassion)) is not None:
-        # The helper's own offer ("I'll drive you to the meeting on Thursday") comes before
-        # the advice sentence: an offer is no advice. The model's rationale is quoted where it
-        # lies in the offer's sentence, else that sentence.
+        # The helper's own offer ("I'll drive you to the meeting on Thursday", "I'll feed
+        # her") comes before the advice sentence: an offer is no advice. The model's rationale
+        # is quoted where it lies in the offer's sentence, else that sentence; an offer after
+        # kind words ("I'm so sorry. Let me take the food") is credited with them.
         score = analysis.dimensions.get("compassion")
         best = max(score.spans, key=lambda s: s.score) if score and score.spans else None
         if best is None or not (best.start < offers.end and offers.start < best.end):
             best = offers
         offer = quote(response, best.start, best.end, 10).removesuffix(".")
-        sentences.append(
-            f'You offered help ("{offer}"); show first that you understood what they are '
-            "going through, so the help fits — " + reflect
-        )
+        sentences.append(offer_sentence(offer, kind_beside_help(response, reacted), reflect))
     elif not understood and (
         analysis.style == "advice"
         or (
@@ -335,27 +354,44 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     elif compassion >= 1 and not understood:
         # Help that is neither the helper's own offer nor advice (a resource, say).
         quoted = span_text(analysis.dimensions.get("compassion"), response)
-        sentences.append(
-            "You offered help"
-            + (f' ("{quoted}")' if quoted else "")
-            + "; show first that you understood what they are going through, so the help "
-            "fits — " + reflect
-        )
-    elif not understood and (sympathy >= 1 or (validated := validation(response)) is not None):
-        if sympathy >= 1:
-            validated = validation(response)
-        sentences.append(sympathy_sentence(response, feelings, opening, low_distress, validated))
-    elif understood and compassion == 0 and distress >= 2:
-        sentences.append(
-            "You showed you understood; with this much distress, ask what would help right "
-            "now or offer something concrete you can do."
-        )
-    elif compassion >= 1:
+        sentences.append(offer_sentence(quoted, kind_beside_help(response, reacted), reflect))
+    elif not understood and (
+        sympathy >= 1
+        or (validated := validation(response)) is not None
+        or acknowledgement(response) is not None
+    ):
+        # sympathy, or words that validate them ("You have every right to be angry", "That
+        # doesn't make you a bad carer") or say back what it is like for them ("I wonder if
+        # part of what hurts is ...": :mod:`carelens.analysis.feedback_acknowledged`)
+        validated = validation(response)
+        acknowledged = acknowledgement(response) if validated is None else None
+        if acknowledged is not None and acknowledged[0] == "reflection":
+            said = quote(response, *acknowledged[1], 10)
+            warm = "responded warmly and " if sympathy >= 1 else ""
+            sentences.append(
+                f'You {warm}put their experience into words ("{said}")' + next_step(asked)
+            )
+        else:
+            if acknowledged is not None:
+                validated = acknowledged[1]
+            sentences.append(
+                sympathy_sentence(response, feelings, opening, low_distress, validated)
+            )
+    elif understood and (compassion >= 1 or helper_offers(response)):
+        # help beside understanding: the offer quoted where the reply makes one ("If there's a
+        # walking group near you, I'd be glad to help you find one"), not a question beside it
+        helped = helper_offers(response)
         quoted = span_text(analysis.dimensions.get("compassion"), response)
+        if helped:
+            # the model's rationale where it starts in an offer, else the first offer
+            score = analysis.dimensions.get("compassion")
+            best = max(score.spans, key=lambda s: s.score) if score and score.spans else None
+            if best is None or not any(s <= best.start < e for s, e in helped):
+                quoted = quote(response, *helped[0], 10).removesuffix(".")
+        sentences.append(help_sentence(quoted))
+    elif understood and distress >= 2:
         sentences.append(
-            "You showed understanding and moved to help"
-            + (f' ("{quoted}")' if quoted else "")
-            + "; check with them that the help fits what they want."
+            distress_sentence(asked, interpreted >= 1 or felt is not None or reflection is not None)
         )
     elif felt is not None and (empathy == 0 or interpreted == 0):
         # A feeling named ("That must feel so lonely") or said back ("You feel alone since
@@ -369,10 +405,26 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         sentences.append(f'You put their experience into words ("{said}")' + next_step(asked))
     elif empathy >= 1:
         if exploration >= 1 and interpreted == 0:
-            sentences.append(
-                "Your question invites them to say more; pairing it with a reflection shows "
-                "you heard them — " + (opening + "." if opening else "say back what they told you.")
-            )
+            acknowledged = acknowledgement(response)
+            held_up = validation(response)
+            if held_up is not None:
+                acknowledged = ("validation", held_up)
+            if acknowledged is not None:
+                # "I get that it can feel like something cracked. What does the B+ mean to
+                # you?": the reply acknowledges them already; no reflection asked for again
+                said = quote(response, *acknowledged[1], 10)
+                done = (
+                    "put their experience into words"
+                    if acknowledged[0] == "reflection"
+                    else "validated what they feel"
+                )
+                sentences.append(f'You {done} ("{said}")' + next_step(asked))
+            else:
+                sentences.append(
+                    "Your question invites them to say more; pairing it with a reflection "
+                    "shows you heard them — "
+                    + (opening + "." if opening else "say back what they told you.")
+                )
         else:
             shown = [
                 analysis.dimensions[name]

@@ -1,6 +1,7 @@
 """What the feedback reads in an analysis and a reply beyond the sentence it chooses: the
 levels of understanding (none for remarks of sympathy alone), the model's lean to dismissal,
-the helper's own offer of help, where the feelings and a reflection lie, whether a feeling
+the helper's own offer of help and whether kind words stand beside it
+(:func:`kind_beside_help`), where the feelings and a reflection lie, whether a feeling
 given the seeker is one the reply validates, and where the words to quote for understanding
 start when the rationale opens on words the helper sets aside (:func:`past_the_frame`: "I'm
 not going to say 'it could be worse'.", "It'd be easy for someone to say 'must be nice',
@@ -14,11 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from carelens.analysis.feedback_acknowledged import acknowledgement
+from carelens.analysis.feedback_offers import helper_offers
 from carelens.analysis.feelings import Feeling
 from carelens.analysis.quoted_speech import within
 from carelens.analysis.quoting import quote
-from carelens.analysis.reply_validation import validations
-from carelens.analysis.rules import offer_spans
+from carelens.analysis.reply_reflections import first_reflection
+from carelens.analysis.reply_validation import validation, validations
 from carelens.analysis.rules_readings import advises_only, on_remarks_only
 from carelens.types import DimensionScore, ResponseAnalysis, Span
 
@@ -71,12 +74,13 @@ def own_offer(
     analysis: ResponseAnalysis, response: str, understood: bool, compassion: int
 ) -> Span | None:
     """The first sentence of ``response`` where the helper offers their own help, company or
-    follow-up (:func:`carelens.analysis.rules.offer_spans`), when the reply shows help or
-    advice (compassion 1 or 2, or the ``advice`` style) without understanding; else None."""
-    if understood or not (compassion >= 1 or analysis.style == "advice"):
+    follow-up (:func:`carelens.analysis.feedback_offers.helper_offers`: "I'll feed her", "I
+    can come Saturday with my car"), when the reply shows no understanding, whatever the
+    model scored for help; else None."""
+    if understood:
         return None
-    found = offer_spans(response)
-    return found[0] if found else None
+    found = helper_offers(response)
+    return Span(found[0][0], found[0][1], "compassion", 1.0) if found else None
 
 
 #: The model's probability that a reply is dismissive (level 1 or 2) at or above which a
@@ -161,3 +165,28 @@ def understanding_quote(score: DimensionScore, response: str, words: int = 10) -
         return None
     best = max(score.spans, key=lambda s: s.score)
     return quote(response, *past_the_frame(response, best.start, best.end), words)
+
+
+#: Sympathy in the reply's own words: "sorry", "that's awful", "how hard".
+_SORRY = re.compile(
+    r"\bsorry\b|\b(?:that|this|it)(?:['\u2019]?s|\s+is)\s+(?:(?:so|really|such)\s+)?"
+    r"(?:(?:a\s+)?(?:awful|hard|rough|tough|horrible|terrible|brutal|heartbreaking|scary|lonely"
+    r"|lot))\b",
+    re.IGNORECASE,
+)
+
+
+def kind_beside_help(response: str, reacted: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``response`` holds kind words beside its help: sympathy (:data:`_SORRY`,
+    remarks ``reacted``), a reflection
+    (:func:`~carelens.analysis.reply_reflections.first_reflection`) or words that validate
+    them (:func:`~carelens.analysis.reply_validation.validation`,
+    :func:`~carelens.analysis.feedback_acknowledged.acknowledgement`); the model's sympathy
+    score alone is not enough ("Text me a list and I'll drop your shopping off")."""
+    return (
+        bool(reacted)
+        or _SORRY.search(response) is not None
+        or first_reflection(response) is not None
+        or validation(response) is not None
+        or acknowledgement(response) is not None
+    )

@@ -12,6 +12,10 @@ that shows understanding with what to do next, as far as the reply asked already
 it says so, and credits what else the reply does for the seeker (a reflection of theirs, a
 reassurance, a question) rather than ask for it again, or says it moved to advice;
 :func:`one_upping_sentence` quotes words that set that story against theirs as minimising.
+:func:`offer_sentence` speaks of help without understanding: it credits help after kind words
+("I'm so sorry. Let me take the food") and otherwise asks to show understanding first;
+:func:`help_sentence` credits understanding with help; :func:`distress_sentence` asks what
+would help where distress is high, crediting a question the reply asked.
 """
 
 from __future__ import annotations
@@ -135,10 +139,57 @@ def own_story_sentence(
     return f"{told}; say what you think it is like for them, and ask how they feel now."
 
 
+def offer_sentence(offer: str | None, kind: bool, reflect: str) -> str:
+    """The sentence on help without understanding: the ``offer`` quoted (where there are words
+    to quote); after ``kind`` words (sympathy, validation: "I'm so sorry. Let me take the
+    food") the help is credited and they are asked to check it fits, else to show first that
+    they understood, with ``reflect``, a suggested reflection."""
+    quoted = f' ("{offer}")' if offer else ""
+    if kind:
+        return (
+            f"You acknowledged what they shared and offered help{quoted}; check with them that "
+            "the help fits what they want."
+        )
+    return (
+        f"You offered help{quoted}; show first that you understood what they are going "
+        "through, so the help fits — " + reflect
+    )
+
+
+def help_sentence(quoted: str | None) -> str:
+    """The sentence on understanding and help: the help ``quoted`` (the helper's own offer
+    where the reply makes one, not a question beside it)."""
+    return (
+        "You showed understanding and moved to help"
+        + (f' ("{quoted}")' if quoted else "")
+        + "; check with them that the help fits what they want."
+    )
+
+
 def one_upping_sentence(words: str) -> str:
     """The sentence on a reply that sets the helper's own story against the seeker's or
     shrinks theirs beside it (``words`` quoted: "That's nothing, my nan didn't recognise…")."""
     return (
         f'Telling your own story this way ("{words}") may come across as minimising what they '
         "shared; acknowledge how hard it is for them before telling yours."
+    )
+
+
+def distress_sentence(asked: Asked, understood: bool) -> str:
+    """The sentence on understanding without help where distress is high: ask what would help
+    or offer something, crediting a question the reply ``asked`` already ("Day four of ten,
+    and your mind keeps sliding back. How are you getting through the evenings?")."""
+    if asked == "no":
+        return (
+            "You showed you understood; with this much distress, ask what would help right "
+            "now or offer something concrete you can do."
+        )
+    done = (
+        "You showed you understood and asked them about it"
+        if understood
+        else ("Your question invites them to say more")
+    )
+    return (
+        done + "; give them room to answer, and with this much distress, ask too what would "
+        "help right now or offer something concrete you can do."
     )

@@ -18,7 +18,8 @@ helpers wave a feeling away in a few more recurring kinds of wording:
   another baby", "plenty of fish in the sea", "there are billions of other girls";
 - agreement that others tire of them: "people do get tired of hearing about the same
   thing", "maybe give them a break";
-- a curt reply that is no answer: "k", "ok?", "so?", "whatever", "lol".
+- a curt reply that is no answer: "k", "ok?", "so?", "whatever", "lol", or a shrug alone:
+  "Happens.", "That's life.", "Oh well.".
 
 Near misses the patterns leave alone: comfort ("there's no point blaming yourself" is not a
 feeling waved away, "give yourself a break", "it's okay to let it go when you're ready"),
@@ -259,9 +260,11 @@ _PATTERNS = [
     (re.compile("|".join(map(re.escape, needles))), re.compile(p, re.IGNORECASE))
     for needles, p in _BRUSHOFFS
 ]
-#: A curt reply that is no answer, as the whole reply: "k", "ok?", "so?", "whatever", "lol".
+#: A curt reply that is no answer, as the whole reply: "k", "ok?", "so?", "whatever", "lol",
+#: and a shrug: "Happens.", "Shit happens.", "That's life.", "Oh well."
 _CURT = re.compile(
-    r"\s*(?:k+|kk+|ok(?:ay)?|so|and|whatever|noted|lol|lmao|lmfao|haha|ha|cool\s+story)\s*"
+    r"\s*(?:k+|kk+|ok(?:ay)?|so|and|whatever|noted|lol|lmao|lmfao|haha|ha|cool\s+story"
+    r"|(?:it\s+|shit\s+|stuff\s+)?happens|(?:that's|thats|such\s+is)\s+life|oh\s+well)\s*"
     r"[.?!]*\s*",
     re.IGNORECASE,
 )

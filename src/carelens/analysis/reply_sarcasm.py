@@ -23,13 +23,20 @@ going.", "Well done.") counts where the reply holds nothing else, said flat, and
 ends on a mishap of the seeker's (:data:`_MISHAP`: "I finished my thesis draft but it got
 rejected", "my supervisor sent my draft back with red all over it"); praise of something ("Great
 job reaching out, that took courage") is sincere. These are word rules: sarcasm in other words
-("Oh great, another breakup story") is left to the model's dismissive score.
+("Oh great, another breakup story") is left to the model's dismissive score. Sympathy
+overplayed for a small trouble ("Wow, poor you, having a job. My heart bleeds.", "such
+tragedy"), which :func:`carelens.analysis.reply_mock_sympathy.mock_sympathy` finds, counts too
+where the reply holds no such remark.
+
+"Of course you do" alone agrees with a longing the seeker tells (:data:`_LONGING`: "I miss my
+dad", "I still love her"): validation, not a knowing remark.
 """
 
 from __future__ import annotations
 
 import re
 
+from carelens.analysis.reply_mock_sympathy import mock_sympathy
 from carelens.analysis.reply_remarks import CLAUSE_END
 
 #: Interjections and openers that may come before a sarcastic remark in its clause.
@@ -176,9 +183,10 @@ def sarcasm(response: str, seeker: str) -> tuple[int, int] | None:
     sincere), feigned grief as the whole reply (:data:`_FEIGNED_GRIEF`: "wow what a
     tragedy"), a knowing remark (:data:`_KNOWING`: "How typical.", "Figures.") and bare
     praise (:data:`_PRAISE`: "Great job. Really nailed it") as :func:`_knowing` and
-    :func:`_mocking_praise` read them."""
+    :func:`_mocking_praise` read them; without any, sympathy overplayed for a small trouble
+    (:func:`~carelens.analysis.reply_mock_sympathy.mock_sympathy`: "My heart bleeds.")."""
     if _GATE.search(response) is None:
-        return None  # most replies: no word sarcasm needs
+        return mock_sympathy(response)  # most replies: no word the remarks need
     if _FEIGNED_GRIEF.fullmatch(response):
         lead = len(response) - len(response.lstrip())
         return lead, len(response.rstrip(" \t\n.!"))
@@ -202,7 +210,7 @@ def sarcasm(response: str, seeker: str) -> tuple[int, int] | None:
         ):
             lead = len(clause) - len(clause.lstrip())
             return start + lead, start + len(clause.rstrip())
-    return None
+    return mock_sympathy(response)
 
 
 def _only(response: str, clauses: list[tuple[int, int]], remark: re.Pattern[str]) -> bool:
@@ -220,6 +228,12 @@ _OF_COURSE_NOW = re.compile(
     r"\s*(?:(?:oh|well|and)\s+)?of\s+course\s+(?:you|u)\s+(?:do|would|are|feel|get)\s*",
     re.IGNORECASE,
 )
+#: A longing or love the seeker tells ("I miss my dad", "I still love her", "I really miss
+#: how things were"), which "Of course you do" validates even alone.
+_LONGING = re.compile(
+    r"\bI\s+(?:(?:still|really|just|so|really\s+do)\s+)*(?:miss|love|long\s+for|grieve)\b",
+    re.IGNORECASE,
+)
 _FEELING_TOLD = re.compile(
     r"\bI\s+(?:feel|felt|get|am|cry|panic|worry|dread)\b|\bI['\u2019]m\b|\bmakes\s+me\b",
     re.IGNORECASE,
@@ -231,11 +245,14 @@ def _knowing(response: str, clause: str, clauses: list[tuple[int, int]], seeker:
     seeker (:data:`_AIMED`: "How typical of you", "Of course you did") or the whole reply
     ("How typical.", "Figures lol"), beside no glad words and not to glad news; not
     agreement with a feeling they tell, said with more (:data:`_OF_COURSE_NOW`: "Of course
-    you do. Your body learns to brace for it")."""
+    you do. Your body learns to brace for it"), nor, even alone, with a longing they tell
+    (:data:`_LONGING`: "Of course you do." to "I miss my dad")."""
     if _KNOWING.fullmatch(clause) is None:
         return False
     only = _only(response, clauses, _KNOWING)
-    if not only and _OF_COURSE_NOW.fullmatch(clause) and _FEELING_TOLD.search(seeker):
+    if _OF_COURSE_NOW.fullmatch(clause) and (
+        _LONGING.search(seeker) or (not only and _FEELING_TOLD.search(seeker))
+    ):
         return False
     return (
         (_AIMED.search(clause) is not None or only)

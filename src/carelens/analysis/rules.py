@@ -17,14 +17,19 @@ crypto??", "Not that hard.", "Meh, happens to everyone"), and other put-downs
 "stop making excuses", "how many times is this now?", "once you stop making everything about
 your anxiety"), brush-offs (:func:`carelens.analysis.reply_brushoffs.brushoff_spans`:
 "everything happens for a reason", "stop stressing", "get another one", "you'll have to
-deal", "so?") and blame, hostile questions and demeaning help
+deal", "so?"), blame, hostile questions and demeaning help
 (:func:`carelens.analysis.reply_blame.blame_spans`: "red flags you chose to ignore", "did you
-even think about the people on the road?", "this is the last time I bail you out"), wherever
-they stand, also after warm words. Rare in the training data, they are
-easy for a small model to miss, so :func:`apply_rules` raises ``dismissive`` to level 1 when one
-is present and the model said 0, adds the phrase as a rationale span (label ``dismissive``,
-score 1.0), and mixes the probabilities half-and-half with certainty of level 1 (so level 1 is
-the most probable).
+even think about the people on the road?", "this is the last time I bail you out"), hindsight
+blame, siding with whoever hurt them, minimising and shaming questions
+(:func:`carelens.analysis.reply_reproach.reproach_spans`: "you really should have asked for a
+deposit", "you can't really blame her", "being angry doesn't really help", "were you even
+paying attention?") and contempt in advice or grudging help
+(:func:`carelens.analysis.reply_grudging.grudging_spans`: "get some self-respect", "if you
+ask nicely", "I have my own life too"), wherever they stand, also after warm words. Rare in
+the training data, they are easy for a small model to miss, so :func:`apply_rules` raises
+``dismissive`` to level 1 when one is present and the model said 0, adds the phrase as a
+rationale span (label ``dismissive``, score 1.0), and mixes the probabilities half-and-half
+with certainty of level 1 (so level 1 is the most probable).
 
 The phrases are written so that negation cannot flip them into their opposite: "it's not your
 fault", "you're not too sensitive" or "not that you should just get over it" never match (each
@@ -84,11 +89,13 @@ from carelens.analysis.reply_brushoffs import brushoff_spans
 from carelens.analysis.reply_contempt import contempt_spans
 from carelens.analysis.reply_exclamations import disbelief
 from carelens.analysis.reply_feelings import reply_reading
+from carelens.analysis.reply_grudging import grudging_spans
 from carelens.analysis.reply_judging import judging_words, said_by_others
 from carelens.analysis.reply_kind_blame import kind_no_right
 from carelens.analysis.reply_putdowns import putdown_spans
 from carelens.analysis.reply_reflections import first_reflection
 from carelens.analysis.reply_remarks import CLAUSE_END, only_reactions, reactions, sympathy_only
+from carelens.analysis.reply_reproach import reproach_spans
 from carelens.analysis.reply_sarcasm import sarcasm
 from carelens.analysis.rules_readings import UNDERSTANDING, kind_clauses, read_into, warm_reflection
 from carelens.analysis.rules_readings import ruled as _ruled
@@ -260,7 +267,13 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
     for start, end in contempt_spans(text):
         if not _NEGATED_BEFORE.search(_RHETORICAL.sub(" ", _clause_head(text, start))):
             found.append((start, end))
-    for start, end in (*putdown_spans(text), *brushoff_spans(text), *blame_spans(text)):
+    for start, end in (
+        *putdown_spans(text),
+        *brushoff_spans(text),
+        *blame_spans(text),
+        *reproach_spans(text),
+        *grudging_spans(text),
+    ):
         head = _RHETORICAL.sub(" ", _clause_head(text, start))
         if not (
             _NEGATED_BEFORE.search(head) or _TOLD_TO.search(head) or said_by_others(text, start)
