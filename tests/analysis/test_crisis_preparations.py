@@ -89,6 +89,14 @@ def test_things_given_away_for_good_are_a_cue(text: str, words: str) -> None:
             "hiding my sleeping pills",
         ),
         ("i've been hoarding my xanax for a while", "i've been hoarding my xanax"),
+        (
+            "I have been stocking up my pills for weeks now and I finally have enough.",
+            "I have been stocking up my pills",
+        ),
+        (
+            "been stocking up on my sleeping pills so nobody notices",
+            "stocking up on my sleeping pills",
+        ),
         ("cant do this anymore. i have the pills in front of me", "the pills in front of me"),
     ],
 )
@@ -132,6 +140,9 @@ def test_medication_stockpiled_or_set_out_is_a_cue(text: str, words: str) -> Non
         "i have my meds in front of me but can't remember if i took them",
         "bought ibuprofen at two different shops because the first was out",
         "counting out my pills for the week every sunday",
+        "stocking up on my meds before the winter storm hits",
+        "i've been stocking up on my pills because the pharmacy keeps running out",
+        "stocking up my allergy pills now that i finally have enough money",
     ],
 )
 def test_everyday_letters_givings_and_pills_are_no_cue(text: str) -> None:

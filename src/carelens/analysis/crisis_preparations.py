@@ -15,8 +15,9 @@ told in a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
   need them", "giving my stuff away, like tidying up before i leave", "... something to remember
   me by"); not clothes given away when moving house, outgrown, to charity, nor another's "we
   won't need them" (:func:`given_for_good`).
-- :data:`STOCKPILE`: medication saved, hidden or bought to be taken at once ("saving my pills
-  instead of taking them", "saving up my seroquel", "bought paracetamol at three different shops
+- :data:`STOCKPILE`: medication saved, hidden, stocked up or bought to be taken at once
+  ("saving my pills instead of taking them", "saving up my seroquel", "stocking up my pills ...
+  I finally have enough", "bought paracetamol at three different shops
   so nobody notices", "every night i count my pills and line them up"); not pills counted into
   the week's organiser, kept out of a toddler's reach nor bought around town when it was sold
   out (:func:`stockpiled`).
@@ -171,7 +172,7 @@ def given_for_good(text: str, start: int, end: int) -> bool:
 
 _STORED = (
     r"(?:sav(?:e|es|ed|ing)|keep(?:s|ing)?|kept|hid(?:e|es|ing)?|stash(?:es|ed|ing)?|collect(?:s|ed"
-    r"|ing)?|hoard\w*|stockpil\w*)"
+    r"|ing)?|hoard\w*|stockpil\w*|stock(?:s|ed|ing)?\s+up(?:\s+on)?)"
 )
 _MY = (
     r"(?:up\s+)?(?:(?:all|some|most|half|a\s+few|a\s+lot|the\s+rest)\s+(?:of\s+)?)?(?:my|the|his|her)"
@@ -195,7 +196,9 @@ _KEPT_FOR_IT = re.compile(
     r"\b(?:instead\s+of\s+taking|rather\s+than\s+taking|not\s+taking\s+them|(?:haven'?t|havent"
     r"|stopped)\s+(?:been\s+)?taking|pretend\w*\s+to\s+take|for\s+(?:later|when|one\s+day"
     r"|someday|the\s+(?:right|day)|a\s+bad\s+(?:day|night))|until\s+(?:i\s+have|there'?s|it'?s)"
-    r"\s+enough|enough\s+(?:now|to|for)|(?:got|have|at)\s+(?:about\s+|almost\s+|like\s+|over\s+)?"
+    r"\s+enough|enough\s+(?:now|to|for)|(?:finally|now)\s+(?:have|got)\s+enough(?!\s+(?:money|cash|time"
+    r"|room|space|points|saved))"
+    r"|(?:got|have|at)\s+(?:about\s+|almost\s+|like\s+|over\s+)?"
     r"\d+\s+(?:now|saved|so\s+far|of\s+them)|(?:a|my)\s+stash|hidden|secret\w*|so\s+(?:nobody"
     r"|no\s+one|they)\s+(?:\w+\s+)?(?:notices?|knows?|finds?\s+out))\b",
     _FLAGS,
@@ -225,7 +228,7 @@ _EVERYDAY_PILLS = re.compile(
     r"|travel\w*|trip|holiday|vacation|finals|exams?|study\w*|sold\s+out|out\s+of\s+stock|shortage"
     r"|(?:was|were|ran)\s+out|had\s+none|didn'?t\s+have|only\s+(?:had|sell|sells|let)|limit\w*"
     r"|couldn'?t\s+find|none\s+left|cheaper|price|deal|sale|cold|flu|covid|fever|first\s+aid"
-    r"|stock(?:ing)?\s+up|migraines?|headaches?|for\s+(?:the|my)\s+(?:family|mum|mom|dad|office))\b",
+    r"|migraines?|headaches?|for\s+(?:the|my)\s+(?:family|mum|mom|dad|office))\b",
     _FLAGS,
 )
 
@@ -253,7 +256,12 @@ def stockpiled(text: str, start: int, end: int) -> bool:
     elif verb.startswith(("b", "got", "getting", "picked", "purchas")):
         signed = _BOUGHT_AROUND.search(near) is not None
     else:
-        hoarded = verb.startswith(("hoard", "stockpil")) or re.match(r"\w+\s+up\b", verb)
+        # Stocking up is everyday shopping unless a sign says what for ("... and I finally
+        # have enough"); saving up or hoarding is a sign of its own.
+        stocked = verb.startswith("stock") and not verb.startswith("stockpil")
+        hoarded = not stocked and (
+            verb.startswith(("hoard", "stockpil")) or re.match(r"\w+\s+up\b", verb)
+        )
         signed = bool(hoarded) or _KEPT_FOR_IT.search(near) is not None
     return signed and not in_a_story(text, start, end)
 
@@ -326,7 +334,10 @@ PREPARATION_WORDS: dict[str, str] = {
     NO_NEED[2]: r"remember\s+me\s+by",
     NO_NEED[3]: r"loose\s+ends",
     NO_NEED[4]: r"affairs\s+in\s+order|things\s+in\s+order",
-    STOCKPILE[0]: r"sav(?:e|es|ed|ing)\s|keep|kept|hid(?:e|es|ing)?\s|stash|collect|hoard|stockpil",
+    STOCKPILE[0]: (
+        r"sav(?:e|es|ed|ing)\s|keep|kept|hid(?:e|es|ing)?\s|stash|collect|hoard|stockpil"
+        r"|stock(?:s|ed|ing)?\s+up"
+    ),
     # the check's: bought around or in secret
     STOCKPILE[1]: (
         r"shops|stores|pharmacies|chemists|places|supermarkets|so\s+(?:nobody|no\s+one|they|the)\s"
