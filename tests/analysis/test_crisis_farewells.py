@@ -92,3 +92,31 @@ def test_a_farewell_beside_a_job_or_a_place_left_is_no_cue(text: str) -> None:
 )
 def test_a_farewell_without_a_leaving_stays_a_cue(text: str) -> None:
     assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wrote letters to my kids and my wife last night, they will understand one day.",
+        "I finally feel calm since I made my decision. I have been saying my goodbyes quietly"
+        " this week.",
+        "been saying my last goodbyes all week. i've made up my mind",
+        "wrote letters to my family. they'll forgive me eventually",
+    ],
+)
+def test_a_farewell_act_beside_another_sign_of_an_ending_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have been saying my goodbyes quietly this week.",
+        "I made my decision about the job and I've been saying my goodbyes to the team",
+        "wrote letters to my kids for their birthdays, they will understand one day why I was"
+        " strict",
+        "I have been saying my goodbyes to the old house all week, I feel ready now.",
+    ],
+)
+def test_a_farewell_act_alone_or_with_an_everyday_decision_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

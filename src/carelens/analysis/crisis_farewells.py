@@ -1,5 +1,5 @@
-"""The checks of the farewells' crisis cues: what the words around a goodbye, a "last post" or
-a farewell's acts say.
+"""The checks of the farewells' crisis cues: what the words around a goodbye, a "last post" or a
+farewell's acts say.
 
 A farewell (:mod:`carelens.analysis.crisis_patterns`:
 :data:`~carelens.analysis.crisis_patterns.GOODBYE`,
@@ -8,16 +8,17 @@ A farewell (:mod:`carelens.analysis.crisis_patterns`:
 :data:`~carelens.analysis.crisis_patterns.GOODBYE_LETTERS` and the rest of
 :data:`~carelens.analysis.crisis_patterns.FINAL_FAREWELLS`) is a cue where it points to an ending,
 not beside an everyday leaving ("goodbye everyone, I'm moving to Canada", "my last post before my
-holiday", "my resignation letter ... goodbye to that office", "goodbye london, hello lisbon")
-unless words of an ending no leaving explains stand near it ("... take care of my cat for me", "i
-won't be around anymore"): a goodbye needs words of an ending near it ("Goodbye. I love you all."),
-a "last post" needs to be the writer's own with a goodbye or such words near it, an act needs
-another act or the calm after them ("I've been giving away my things and saying goodbye to people.
-I feel calm now."), and goodbye letters written are a sign alone ("I wrote my goodbye letters
-tonight"), but to an everyday recipient ("a goodbye letter to my old job", "... to my eating
-disorder", "... to my grandpa who passed away"); so is the writer's own note written ("i wrote my
-note tonight", "my note is done"), but for an everyday use ("wrote my note for the teacher", "left
-my note on the fridge, grocery list"). None of them is a cue told in a story
+holiday", "my resignation letter ... goodbye to that office", "goodbye london, hello lisbon") unless
+words of an ending no leaving explains stand near it ("... take care of my cat for me", "i won't be
+around anymore"): a goodbye needs words of an ending near it ("Goodbye. I love you all."), a "last
+post" needs to be the writer's own with a goodbye or such words near it, an act needs another act,
+the calm after them or another sign of an ending ("I've been giving away my things and saying
+goodbye to people. I feel calm now.", "I wrote letters to my kids, they will understand one day",
+"since I made my decision I have been saying my goodbyes"), and goodbye letters written are a sign
+alone ("I wrote my goodbye letters tonight"), but to an everyday recipient ("a goodbye letter to my
+old job", "... to my eating disorder", "... to my grandpa who passed away"); so is the writer's own
+note written ("i wrote my note tonight", "my note is done"), but for an everyday use ("wrote my note
+for the teacher", "left my note on the fridge, grocery list"). None of them is a cue told in a story
 (:func:`carelens.analysis.crisis_stories.in_a_story`: "the episode where she writes goodbye letters
 to everyone was so sad"), but the writer's own after one is ("after that show I've been writing
 goodbye letters to my family"). :data:`FAREWELL_CHECKS` maps each pattern to its check;
@@ -104,21 +105,34 @@ _CALM = re.compile(
     r"|ready)\b(?!\s+(?:for|to|with|about)\b)",
     re.IGNORECASE,
 )
+# Beside the acts, signs of an ending like the calm: a decision made and left unnamed ("since I
+# made my decision"), the ones written to left to understand later ("they will understand one
+# day"), not "made my decision about the job".
+_ENDING_SIGNS = re.compile(
+    r"\b(?:made|make|making|reached|come\s+to)\s+(?:up\s+)?(?:my|the|a)\s+(?:final\s+)?"
+    r"(?:decision|mind)\b(?!\s+(?:about|on|to|for|regarding|between|whether|if|over|which|what"
+    r"|after|up|a\b|and\s+(?:told|applied|signed|booked)))"
+    r"|\b(?:they|she|he|you|u|everyone|my\s+\w+)\s*(?:'ll|will)\s+(?:understand|forgive\s+me"
+    r"|get\s+over\s+it|be\s+(?:better|fine|ok|okay)\s+without\s+me)\b(?:\s+(?:one\s+day"
+    r"|some\s*day|eventually|in\s+time|why))?",
+    re.IGNORECASE,
+)
 # An everyday giving or leaving near the acts, besides _ORDINARY_LEAVING.
 _ORDINARY_GIVING = re.compile(
     r"\b(?:charity|charities|donat\w*|thrift|goodwill|declutter\w*|garage\s+sale|yard\s+sale"
     r"|outgrown|old\s+(?:clothes|stuff|things|toys|books)|spare|minimalis\w*|tidy\w*|party"
-    r"|christmas|birthday|thank[\s-]you|cards?|funeral|memorial|passed\s+away|died|vet"
+    r"|christmas|birthdays?|thank[\s-]you|cards?|funeral|memorial|passed\s+away|died|vet"
     r"|put\s+(?:down|to\s+sleep)|hospice)\b",
     re.IGNORECASE,
 )
 
 
 def _farewell_acts(text: str, start: int, end: int) -> bool:
-    """A farewell act (FAREWELL_ACTS) with another act or the calm after them (_CALM) within
-    150 characters, and no everyday giving or leaving near it (_ORDINARY_GIVING,
-    _ORDINARY_LEAVING): one act alone is how everyday life reads too. Not one told in a story
-    (:func:`~carelens.analysis.crisis_stories.in_a_story`)."""
+    """A farewell act (FAREWELL_ACTS) with another act, the calm after them (_CALM) or another
+    sign of an ending (_ENDING_SIGNS: "I wrote letters to my kids and my wife last night, they
+    will understand one day.") within 150 characters, and no everyday giving or leaving near it
+    (_ORDINARY_GIVING, _ORDINARY_LEAVING): one act alone is how everyday life reads too. Not one
+    told in a story (:func:`~carelens.analysis.crisis_stories.in_a_story`)."""
     if in_a_story(text, start, end):
         return False
     low, high = max(0, start - 150), end + 150
@@ -126,7 +140,8 @@ def _farewell_acts(text: str, start: int, end: int) -> bool:
         not (match.start() < end and start < match.end())
         for match in _FAREWELL_ACT.finditer(text, low, high)
     )
-    if not other and _CALM.search(text, low, high) is None:
+    calm = _CALM.search(text, low, high) is not None
+    if not other and not calm and _ENDING_SIGNS.search(text, low, high) is None:
         return False
     return (
         _ORDINARY_GIVING.search(text, low, high) is None

@@ -169,9 +169,13 @@ _LETTERS = (
     r"\s+(?:everyone|everybody|all\s+(?:of\s+)?(?:my|the)|each\s+of|my\s+(?:family|kids|children"
     r"|parents|loved\s+ones|friends|wife|husband|partner))\b"
 )
+# Goodbyes said to everyone, or the writer's own goodbyes said ("I have been saying my goodbyes
+# quietly this week"), not "saying my goodbye to the house".
 _GOODBYES_TO = (
     r"\b(?:say|says|saying|said)\s+(?:my\s+)?(?:goodbyes?|good\s*-?\s*byes?)\s+to\s+(?:people"
     r"|everyone|everybody|all|my\s+(?:family|friends|loved\s+ones|kids|parents))\b"
+    r"|\b(?:say|says|saying|said)\s+my\s+(?:(?:quiet|last|final|silent)\s+)?(?:goodbyes"
+    r"|good\s*-?\s*byes)\b(?!\s+to\b)"
 )
 FAREWELL_ACTS = (_GIVEN_AWAY, _LETTERS, _GOODBYES_TO)
 #: Goodbye letters or notes written, a warning sign alone: "I wrote my goodbye letters tonight",
