@@ -10,11 +10,9 @@ and the style run as in the analyzer."""
 from __future__ import annotations
 
 import pytest
-from feedback_builders import analysis, at, dim
+from feedback_builders import at, dim
+from feedback_reviews import Review
 
-from carelens.analysis.feedback import feedback_for
-from carelens.analysis.rules import apply_rules
-from carelens.taxonomy import RESPONSE_DIMENSIONS, derive_empathy, headline_style
 from carelens.types import DimensionScore
 
 PUT_INTO_WORDS = "You put their experience into words"
@@ -25,30 +23,6 @@ OWN_STORY = "You related it to your own experience"
 ASKS_TO_REFLECT = ("reflect first", "show first", "does not yet respond", "pairing it with")
 #: The model leaning dismissive at level 0 (its levels 1 and 2 at least half likely).
 LEANING = dim(0, probabilities=(0.4, 0.5, 0.1))
-
-
-def read(
-    seeker: str,
-    response: str,
-    levels: dict[str, int | DimensionScore] | None = None,
-    flags: dict[str, float] | None = None,
-) -> tuple[tuple[str, ...], str]:
-    """The feedback and the style on the hand-built analysis (a level as a number is scored
-    over the whole reply), after the rules, as the analyzer runs them."""
-    dims: dict[str, DimensionScore] = {name: dim(0) for name in RESPONSE_DIMENSIONS}
-    for name, level in (levels or {}).items():
-        if isinstance(level, DimensionScore):
-            dims[name] = level
-        else:
-            dims[name] = dim(level, (0, len(response))) if level else dim(0)
-    ruled = apply_rules(dims, response, (), seeker)
-    empathy = derive_empathy(ruled)
-    if empathy is not None:
-        ruled["empathy"] = empathy
-    read_flags = {"advice": 0.0, "self_focus": 0.0, **(flags or {})}
-    style = headline_style(ruled, read_flags)
-    made = analysis(ruled, style=style, flags=read_flags)
-    return feedback_for(made, seeker, response), style
 
 
 def asks_to_reflect(feedback: tuple[str, ...]) -> bool:
@@ -84,20 +58,24 @@ def asks_to_reflect(feedback: tuple[str, ...]) -> bool:
     ],
 )
 def test_a_reflection_standing_alone_is_credited_not_asked_for(
-    response: str, reflected: str
+    response: str, reflected: str, review_reply: Review
 ) -> None:
     # the model scored nothing, and leaned to advice: the feedback said "reflect first"
-    feedback, _ = read("my best friend told everyone my secret", response, flags={"advice": 0.6})
+    feedback, _, _ = review_reply(
+        "my best friend told everyone my secret", response, flags={"advice": 0.6}
+    )
     assert not asks_to_reflect(feedback)
     assert feedback[0].startswith(tuple(f'{credit} ("{reflected}' for credit in CREDITED))
 
 
-def test_a_reflection_beside_a_question_is_credited_with_it() -> None:
+def test_a_reflection_beside_a_question_is_credited_with_it(review_reply: Review) -> None:
     response = (
         "What made you start thinking about it? It sounds like part of you is already asking "
         "what the drinking has been costing you."
     )
-    feedback, style = read("I got a DUI and I'm so ashamed", response, {"exploration": 2})
+    feedback, style, _ = review_reply(
+        "I got a DUI and I'm so ashamed", response, {"exploration": 2}
+    )
     assert style == "empathy"
     assert not asks_to_reflect(feedback)
     assert feedback[0].startswith(f'{PUT_INTO_WORDS} ("It sounds like part of you')
@@ -115,23 +93,25 @@ def test_a_reflection_beside_a_question_is_credited_with_it() -> None:
         "He sounds like a jerk.",
     ],
 )
-def test_no_reflection_is_credited_where_none_stands(response: str) -> None:
-    feedback, _ = read("my best friend told everyone my secret", response)
+def test_no_reflection_is_credited_where_none_stands(response: str, review_reply: Review) -> None:
+    feedback, _, _ = review_reply("my best friend told everyone my secret", response)
     assert not feedback[0].startswith(PUT_INTO_WORDS)
 
 
-def test_a_reflection_is_not_credited_where_the_model_leans_dismissive() -> None:
+def test_a_reflection_is_not_credited_where_the_model_leans_dismissive(
+    review_reply: Review,
+) -> None:
     response = "It sounds like you're just bitter that she moved on without you."
-    feedback, _ = read("my ex is engaged already", response, {"dismissive": LEANING})
+    feedback, _, _ = review_reply("my ex is engaged already", response, {"dismissive": LEANING})
     assert not feedback[0].startswith(PUT_INTO_WORDS)
 
 
-def test_a_reflection_of_where_they_stand_moves_advice_to_compassion() -> None:
+def test_a_reflection_of_where_they_stand_moves_advice_to_compassion(review_reply: Review) -> None:
     response = (
         "That's such a hard bind, the meds help your mood but cost you how you feel in your "
         "body. It might be worth raising it with your prescriber."
     )
-    feedback, style = read(
+    feedback, style, _ = review_reply(
         "i've gained weight on my meds and i hate what i see in the mirror",
         response,
         {"sympathy": 1, "compassion": 1},
@@ -172,7 +152,7 @@ def test_a_reflection_of_where_they_stand_moves_advice_to_compassion() -> None:
     ],
 )
 def test_a_reflection_and_a_question_after_the_helpers_story_are_credited(
-    response: str, story: str, theirs: str, asked: bool
+    response: str, story: str, theirs: str, asked: bool, review_reply: Review
 ) -> None:
     levels: dict[str, int | DimensionScore] = {
         "interpretation": dim(2, at(response, story)),
@@ -180,7 +160,7 @@ def test_a_reflection_and_a_question_after_the_helpers_story_are_credited(
     }
     if asked:
         levels["exploration"] = dim(2, (response.rindex(". ") + 2, len(response)))
-    feedback, _ = read("I'm struggling so much and I feel alone", response, levels)
+    feedback, _, _ = review_reply("I'm struggling so much and I feel alone", response, levels)
     assert feedback[0].startswith(f'{OWN_STORY} ("{story}')
     assert f'then put theirs into words ("{theirs}' in feedback[0]
     assert ("give them room to answer" in feedback[0]) is asked
@@ -208,22 +188,24 @@ def test_a_reflection_and_a_question_after_the_helpers_story_are_credited(
         ),
     ],
 )
-def test_the_helpers_story_is_not_quoted_as_their_experience(response: str, story: str) -> None:
+def test_the_helpers_story_is_not_quoted_as_their_experience(
+    response: str, story: str, review_reply: Review
+) -> None:
     first = response[: response.index(". ") + 1]
     levels: dict[str, int | DimensionScore] = {
         "interpretation": dim(2, (0, len(response) - len(response.split(". ")[-1]) - 1)),
         "exploration": dim(2, at(response, response.split(". ")[-1])),
     }
-    feedback, _ = read("I'm gay and scared to tell my parents", response, levels)
+    feedback, _, _ = review_reply("I'm gay and scared to tell my parents", response, levels)
     assert feedback[0].startswith(f'{OWN_STORY} ("{story}')
     assert PUT_INTO_WORDS not in feedback[0]
     assert "your question invites them to say more" in feedback[0]
     assert first.startswith(story[:20])
 
 
-def test_the_helpers_story_and_advice_are_said_so() -> None:
+def test_the_helpers_story_and_advice_are_said_so(review_reply: Review) -> None:
     response = "I deleted insta last year and honestly best decision ever. Just delete it."
-    feedback, _ = read(
+    feedback, _, _ = review_reply(
         "I can't stop comparing myself to people on Instagram",
         response,
         {"interpretation": 2},
@@ -256,9 +238,9 @@ def test_the_helpers_story_and_advice_are_said_so() -> None:
     ],
 )
 def test_a_story_that_shrinks_theirs_is_minimising_not_understanding(
-    response: str, words: str
+    response: str, words: str, review_reply: Review
 ) -> None:
-    feedback, _ = read(
+    feedback, _, _ = review_reply(
         "My dad didn't recognise me today", response, {"interpretation": 2, "sympathy": 1}
     )
     assert "may come across as minimising" in feedback[0]
@@ -274,8 +256,10 @@ def test_a_story_that_shrinks_theirs_is_minimising_not_understanding(
         "I had the same worry for years. For me at least, talking helped.",
     ],
 )
-def test_a_story_beside_kind_words_is_not_minimising(response: str) -> None:
-    feedback, _ = read("My dad didn't recognise me today", response, {"interpretation": 2})
+def test_a_story_beside_kind_words_is_not_minimising(response: str, review_reply: Review) -> None:
+    feedback, _, _ = review_reply(
+        "My dad didn't recognise me today", response, {"interpretation": 2}
+    )
     assert "minimising" not in " ".join(feedback)
     assert feedback[0].startswith(OWN_STORY)
 
@@ -303,8 +287,10 @@ def test_a_story_beside_kind_words_is_not_minimising(response: str) -> None:
         ),
     ],
 )
-def test_the_quote_is_the_reflection_not_the_words_set_aside(response: str, quoted: str) -> None:
-    feedback, _ = read(
+def test_the_quote_is_the_reflection_not_the_words_set_aside(
+    response: str, quoted: str, review_reply: Review
+) -> None:
+    feedback, _, _ = review_reply(
         "Lost my job and I feel useless", response, {"reflection": dim(2, (0, len(response)))}
     )
     assert feedback[0].startswith(f'{PUT_INTO_WORDS} ("{quoted[:40]}')

@@ -8,38 +8,15 @@ the rules, the derived empathy and the style run as in the analyzer."""
 from __future__ import annotations
 
 import pytest
-from feedback_builders import analysis, dim
+from feedback_builders import dim
+from feedback_reviews import Review
 
-from carelens.analysis.feedback import feedback_for
-from carelens.analysis.rules import apply_rules
-from carelens.taxonomy import RESPONSE_DIMENSIONS, derive_empathy, headline_style
 from carelens.types import DimensionScore
 
 DISMISSIVE = " may come across as minimising or judging what they shared"
 PUT_INTO_WORDS = "You put their experience into words"
 #: The model leaning dismissive at level 0 (its levels 1 and 2 at least half likely).
 LEANING = dim(0, probabilities=(0.4, 0.5, 0.1))
-
-
-def read(
-    seeker: str, response: str, levels: dict[str, int | DimensionScore] | None = None
-) -> tuple[tuple[str, ...], str, dict[str, DimensionScore]]:
-    """The feedback, the style and the ruled scores on the hand-built analysis (a level as a
-    number is scored over the whole reply), after the rules, as the analyzer runs them."""
-    dims: dict[str, DimensionScore] = {name: dim(0) for name in RESPONSE_DIMENSIONS}
-    for name, level in (levels or {}).items():
-        if isinstance(level, DimensionScore):
-            dims[name] = level
-        else:
-            dims[name] = dim(level, (0, len(response))) if level else dim(0)
-    ruled = apply_rules(dims, response, (), seeker)
-    empathy = derive_empathy(ruled)
-    if empathy is not None:
-        ruled["empathy"] = empathy
-    flags = {"advice": 0.0, "self_focus": 0.0}
-    style = headline_style(ruled, flags)
-    made = analysis(ruled, style=style, flags=flags)
-    return feedback_for(made, seeker, response), style, ruled
 
 
 # --- 1, 4, 6: put-downs, scornful questions and judging orders -----------------------------
@@ -93,17 +70,21 @@ def read(
     ],
 )
 def test_putdowns_are_dismissive(
-    seeker: str, response: str, levels: dict[str, int | DimensionScore], quoted: str
+    seeker: str,
+    response: str,
+    levels: dict[str, int | DimensionScore],
+    quoted: str,
+    review_reply: Review,
 ) -> None:
-    feedback, style, _ = read(seeker, response, levels)
+    feedback, style, _ = review_reply(seeker, response, levels)
     assert style == "dismissive"
     assert feedback[0].startswith(f'"{quoted}')
     assert DISMISSIVE in feedback[0]
 
 
-def test_a_scornful_question_keeps_the_models_exploration() -> None:
+def test_a_scornful_question_keeps_the_models_exploration(review_reply: Review) -> None:
     # EPITOME's annotators define exploration: the rule reads the scorn as dismissal only
-    _, _, ruled = read(
+    _, _, ruled = review_reply(
         "I failed my driving test again",
         "How many times is that now?",
         {"exploration": 2},
@@ -115,12 +96,12 @@ def test_a_scornful_question_keeps_the_models_exploration() -> None:
 # --- 5: a put-down at the end of a warm reply --------------------------------------------
 
 
-def test_a_putdown_ending_a_warm_reply_is_flagged() -> None:
+def test_a_putdown_ending_a_warm_reply_is_flagged(review_reply: Review) -> None:
     response = (
         "I'm so sorry about your dad. It sounds like the anniversary hit you harder than you "
         "expected. But it's been two years, you need to pull yourself together."
     )
-    feedback, style, _ = read(
+    feedback, style, _ = review_reply(
         "It's two years since my dad died and I couldn't get out of bed today",
         response,
         {"sympathy": 1, "interpretation": 1},
@@ -138,8 +119,8 @@ def test_a_putdown_ending_a_warm_reply_is_flagged() -> None:
         "Oh no. How could you not be hurt after that?",
     ],
 )
-def test_near_misses_stay_kind(response: str) -> None:
-    _, style, _ = read("my boyfriend left me for my best friend", response, {"sympathy": 1})
+def test_near_misses_stay_kind(response: str, review_reply: Review) -> None:
+    _, style, _ = review_reply("my boyfriend left me for my best friend", response, {"sympathy": 1})
     assert style != "dismissive"
 
 
@@ -164,18 +145,18 @@ def test_near_misses_stay_kind(response: str) -> None:
     ],
 )
 def test_a_reflection_after_an_interjection_is_understanding_not_dismissal(
-    response: str, reflected: str
+    response: str, reflected: str, review_reply: Review
 ) -> None:
-    feedback, style, _ = read(
+    feedback, style, _ = review_reply(
         "my family always makes fun of my job at dinner", response, {"dismissive": LEANING}
     )
     assert style == "empathy"
     assert feedback[0].startswith(f'{PUT_INTO_WORDS} ("{reflected[:30]}')
 
 
-def test_a_reflection_beside_warmth_the_model_scored_is_credited() -> None:
+def test_a_reflection_beside_warmth_the_model_scored_is_credited(review_reply: Review) -> None:
     response = "So glad it went well. You've been carrying that worry for weeks."
-    feedback, style, ruled = read(
+    feedback, style, ruled = review_reply(
         "the biopsy came back benign!!", response, {"emotional_reaction": 1, "sympathy": 1}
     )
     assert ruled["reflection"].level == 1
@@ -184,17 +165,19 @@ def test_a_reflection_beside_warmth_the_model_scored_is_credited() -> None:
     assert feedback[0].startswith(PUT_INTO_WORDS)
 
 
-def test_a_reflection_inside_validation_stays_validation_in_style_and_feedback() -> None:
+def test_a_reflection_inside_validation_stays_validation_in_style_and_feedback(
+    review_reply: Review,
+) -> None:
     # "No wonder you feel X" validates their feeling: the rules raise sympathy for it, and the
     # feedback, which reads the raised sympathy, must not then credit it as a reflection
     response = "Wow. No wonder you feel invisible at home."
-    feedback, style, ruled = read("my dad forgot my birthday again", response)
+    feedback, style, ruled = review_reply("my dad forgot my birthday again", response)
     assert ruled["reflection"].level == 0
     assert style == "sympathy"
     assert feedback[0].startswith("You validated what they feel")
 
 
-def test_a_general_sentence_is_no_reflection_beside_scored_warmth() -> None:
+def test_a_general_sentence_is_no_reflection_beside_scored_warmth(review_reply: Review) -> None:
     response = "In order to find light, you must be surrounded by darkness. Hang in there."
-    _, _, ruled = read("I can't keep going like this", response, {"emotional_reaction": 1})
+    _, _, ruled = review_reply("I can't keep going like this", response, {"emotional_reaction": 1})
     assert ruled["reflection"].level == 0

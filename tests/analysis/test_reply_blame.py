@@ -216,3 +216,11 @@ def test_the_helpers_own_opinion_is_not_a_fear_said_back() -> None:
 def test_found_blame_lies_inside_the_reply(response: str) -> None:
     for start, end in blame_spans(response):
         assert 0 <= start < end <= len(response)
+
+
+def test_blame_leaves_out_the_white_space_at_its_ends_and_reads_curly_apostrophes() -> None:
+    response = "  you knew what you were getting into \t. You feel like you threw it all away ."
+    assert found(response) == ["you knew what you were getting into"]
+    assert found("Don\u2019t expect me to bail you out again .") == [
+        "Don\u2019t expect me to bail you out again"
+    ]

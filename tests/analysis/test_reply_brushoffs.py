@@ -177,3 +177,11 @@ def test_negated_reported_quoted_or_felt_brushoffs_are_not_dismissive(response: 
 def test_found_brushoffs_lie_inside_the_reply(response: str) -> None:
     for start, end in brushoff_spans(response):
         assert 0 <= start < end <= len(response)
+
+
+def test_a_brushoff_leaves_out_the_white_space_at_its_ends_and_reads_curly_apostrophes() -> None:
+    assert found("  you\u2019ll need to get used to it  .") == [
+        "you\u2019ll need to get used to it"
+    ]
+    assert found("  it is what it is  ") == ["it is what it is"]
+    assert found("  ok?  ") == ["ok?"]

@@ -71,3 +71,8 @@ def test_near_misses_are_left_alone(response: str) -> None:
 def test_grudging_help_after_an_offer_is_dismissive() -> None:
     response = "Fine, I'll help you move, but this is a one-time thing."
     assert minimising_spans(response)
+
+
+def test_grudging_words_leave_out_the_white_space_at_their_ends() -> None:
+    response = "  Before asking people for help again ."
+    assert found(response) == ["Before asking people for help again"]

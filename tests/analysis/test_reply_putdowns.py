@@ -149,3 +149,17 @@ def test_a_putdown_at_the_end_of_a_warm_reply_is_dismissive() -> None:
 def test_found_putdowns_lie_inside_the_reply(response: str) -> None:
     for start, end in putdown_spans(response):
         assert 0 <= start < end <= len(response)
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("How many times is that now ?", "How many times is that now "),
+        ("  lol anyway  ", "lol anyway  "),
+        ("How did you even let it get this bad\t?", "How did you even let it get this bad\t"),
+    ],
+)
+def test_a_putdown_keeps_the_white_space_its_pattern_ends_in(response: str, words: str) -> None:
+    # the white space before a put-down is left out, that at its end kept (unlike the
+    # readers beside it); minimising_spans trims the spaces it shows
+    assert found(response) == [words]

@@ -105,3 +105,17 @@ def test_reproach_after_warm_words_is_dismissive(response: str) -> None:
 
 def test_a_negated_reproach_is_none() -> None:
     assert minimising_spans("I don't think you should have known better.") == ()
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        (
+            "You can't really expect them to remember everything .",
+            "You can't really expect them to remember everything",
+        ),
+        ("  some of this is on you  ", "some of this is on you"),
+    ],
+)
+def test_a_reproach_leaves_out_the_white_space_at_its_ends(response: str, words: str) -> None:
+    assert found(response) == [words]

@@ -209,3 +209,26 @@ def test_a_feeling_named_beside_a_blaming_question_is_the_understanding() -> Non
     assert [response[s.start : s.end] for s in dims["interpretation"].spans] == [
         "That sounds really isolating."
     ]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "In order to find light, you must be surrounded by darkness. Hang in there.",
+        "Before you can heal, you must feel the pain. Hang in there.",
+        "Till you find your people, it feels like nobody gets it. Hang in there.",
+    ],
+)
+def test_a_general_sentence_beside_scored_warmth_is_no_reflection(response: str) -> None:
+    # the general or hypothetical openings are those a reflection standing alone is read
+    # with (reply_reflections.GENERAL): "before", "after" and "till" among them
+    dims = ruled_dims(response, "I lost my mum last month", emotional_reaction=whole(response, 1))
+    assert dims["reflection"].level == 0
+
+
+def test_a_reflection_after_everything_they_went_through_is_no_general_sentence() -> None:
+    # "after" opens a general sentence only with anyone's "can", "must" ("Before you can
+    # heal, ..."), not one about what the seeker went through
+    response = "So glad you're safe. After everything you've been through, you must be exhausted."
+    dims = ruled_dims(response, "I lost my mum last month", emotional_reaction=whole(response, 1))
+    assert dims["reflection"].level == 1

@@ -4,32 +4,26 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from benchmark_scripts import ROOT, run_benchmark
 
 from carelens.analysis.crisis_model import MIN_WORDS
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "benchmarks" / "crisis_classifier_cv.py"
 DATA = ROOT.parent / "shared" / "data" / "epitome-reddit" / "epitome_reddit_public.csv"
+
+
+def run_cv(*args: str) -> subprocess.CompletedProcess[str]:
+    """The script on two folds with ``args``, as the smoke tests run a benchmark
+    (:func:`benchmark_scripts.run_benchmark`)."""
+    return run_benchmark("crisis_classifier_cv.py", "--folds", "2", *args)
 
 
 @pytest.mark.skipif(not DATA.is_file(), reason="needs ../shared/data (the EPITOME file)")
 def test_a_run_on_the_annotations_prints_every_threshold() -> None:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), env.get("PYTHONPATH")) if p)
-    run = subprocess.run(
-        [sys.executable, str(SCRIPT), "--folds", "2"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    run = run_cv()
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0].startswith("1906 seeker posts (train + dev), 520 flagged")
@@ -54,16 +48,7 @@ def test_written_messages_join_every_fold_and_get_their_own_figures(tmp_path: Pa
         '{"text": "my plants are finally growing again after the frost", "label": "NO"}',
     ] * 10
     written.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), env.get("PYTHONPATH")) if p)
-    run = subprocess.run(
-        [sys.executable, str(SCRIPT), "--folds", "2", "--written", str(written)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    run = run_cv("--written", str(written))
     assert run.returncode == 0, run.stderr
     out = run.stdout.splitlines()
     assert out[0].startswith("1906 seeker posts (train + dev), 520 flagged")
@@ -79,16 +64,7 @@ def test_written_messages_join_every_fold_and_get_their_own_figures(tmp_path: Pa
 def test_a_bad_written_line_is_named_by_file_and_line(tmp_path: Path) -> None:
     written = tmp_path / "written.jsonl"
     written.write_text('{"text": "fine", "label": "NO"}\n{"text": "x", "label": "MAYBE"}\n')
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), env.get("PYTHONPATH")) if p)
-    run = subprocess.run(
-        [sys.executable, str(SCRIPT), "--folds", "2", "--written", str(written)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    run = run_cv("--written", str(written))
     assert run.returncode == 1
     assert run.stderr.startswith("error: ")
     assert f"{written}, line 2, field 'label'" in run.stderr

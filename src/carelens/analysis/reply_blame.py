@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import re
 
+from carelens.analysis.reply_spans import needled_spans
+
 #: Where a clause starts: the reply's start or after a mark that ends one.
 _START = r"(?:^|(?<=[.!?,;:\n]))\s*"
 #: The rest of a clause, up to its mark.
@@ -343,22 +345,11 @@ _FELT_BEFORE = re.compile(
 
 def blame_spans(response: str) -> list[tuple[int, int]]:
     """Start and end of each stretch of ``response`` that blames the seeker, asks a hostile
-    question or demeans the help it offers (:data:`_BLAME`), leading white space left out,
-    in order; not where it is told as the seeker's own fear (:func:`felt_before`: "you feel
-    like you threw it all away"). The caller reads negation and quotation before them."""
-    text = response.replace("\u2019", "'")
-    low = text.lower()
-    found: list[tuple[int, int]] = []
-    for needles, pattern in _PATTERNS:
-        if needles.search(low) is None:
-            continue  # most replies: none of the words this kind of blame needs
-        for match in pattern.finditer(text):
-            words = match.group(0)
-            start = match.start() + len(words) - len(words.lstrip())
-            end = start + len(words.strip())
-            if end > start and not felt_before(text, start):
-                found.append((start, end))
-    return sorted(found)
+    question or demeans the help it offers (:data:`_BLAME`), white space at its ends left
+    out, in order (:func:`carelens.analysis.reply_spans.needled_spans`); not where it is told
+    as the seeker's own fear (:func:`felt_before`: "you feel like you threw it all away").
+    The caller reads negation and quotation before them."""
+    return needled_spans(response, _PATTERNS, unless=felt_before)
 
 
 def felt_before(text: str, at: int) -> bool:

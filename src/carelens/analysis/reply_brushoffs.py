@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from carelens.analysis.reply_blame import felt_before
+from carelens.analysis.reply_spans import needled_spans, straight
 
 #: Where a clause starts: the reply's start or after a mark that ends one.
 _START = r"(?:^|(?<=[.!?,;:\n]))\s*"
@@ -272,22 +273,12 @@ _CURT = re.compile(
 
 def brushoff_spans(response: str) -> list[tuple[int, int]]:
     """Start and end of each brush-off in ``response`` (:data:`_BRUSHOFFS`, or the whole
-    reply where it is a curt non-answer: :data:`_CURT`), leading white space left out, in
-    order; not where it is told as the seeker's own sense or the helper's guess
+    reply where it is a curt non-answer: :data:`_CURT`), white space at its ends left out,
+    in order (:func:`carelens.analysis.reply_spans.needled_spans`); not where it is told as
+    the seeker's own sense or the helper's guess
     (:func:`carelens.analysis.reply_blame.felt_before`: "do you feel like you should be over
     it by now?"). The caller reads negation and quotation before them."""
-    text = response.replace("\u2019", "'")
+    text = straight(response)
     if _CURT.fullmatch(text) and text.strip():
         return [(len(text) - len(text.lstrip()), len(text.rstrip()))]
-    low = text.lower()
-    found: list[tuple[int, int]] = []
-    for needles, pattern in _PATTERNS:
-        if needles.search(low) is None:
-            continue  # most replies: none of the words this brush-off needs
-        for match in pattern.finditer(text):
-            words = match.group(0)
-            start = match.start() + len(words) - len(words.lstrip())
-            end = start + len(words.strip())
-            if end > start and not felt_before(text, start):
-                found.append((start, end))
-    return sorted(found)
+    return needled_spans(text, _PATTERNS, unless=felt_before)

@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import re
 
+from carelens.analysis.reply_spans import gated_spans
+
 #: Where a clause starts: the reply's start or after a mark that ends one.
 _START = r"(?:^|(?<=[.!?,;:\n]))\s*"
 #: Where a clause ends: a mark, the reply's end, or a casual tag before one.
@@ -157,15 +159,8 @@ _GATE = re.compile(
 
 def putdown_spans(response: str) -> list[tuple[int, int]]:
     """Start and end of each put-down in ``response`` (:data:`_PUTDOWNS`), leading white
-    space left out, in order; the caller reads negation and quotation before them."""
-    text = response.replace("\u2019", "'")
-    if _GATE.search(text.lower()) is None:  # lower-cased: faster than IGNORECASE
-        return []
-    found: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            words = match.group(0)
-            start = match.start() + len(words) - len(words.lstrip())
-            if match.end() > start:
-                found.append((start, match.end()))
-    return sorted(found)
+    space left out and trailing white space kept (a put-down ending in :data:`_REST` or
+    "anyway" may end in some: "How many times is that now ?"), in order
+    (:func:`carelens.analysis.reply_spans.gated_spans`); the caller reads negation and
+    quotation before them."""
+    return gated_spans(response, _GATE, _PATTERNS, keep_end_space=True)

@@ -140,9 +140,15 @@ def reflects(response: str) -> bool:
 
 #: The start of a sentence that makes a reflection in it general or hypothetical ("In order
 #: to find light, you must be surrounded by darkness", "If it sounds like too much, ...",
-#: "Before you wish for others to understand, you must be able to ...").
-_GENERAL = re.compile(
-    r"\s*(?:in\s+order\s+to|to|if|when|whenever|whatever|once|until|till|unless|before|after)\b",
+#: "Whatever you're going through, ...", "Before you wish for others to understand, you must
+#: be able to ..."): no reflection standing alone (:func:`plain_reflection`) nor beside
+#: warmth the model scored (:func:`carelens.analysis.rules_readings.warm_reflection`).
+GENERAL = re.compile(
+    r"\s*(?:in\s+order\s+to|to|if|when|whenever|whatever|once|until|till|unless)\b"
+    # "before" and "after" with anyone's "can", "must": "Before you can heal, ..." (not
+    # "After everything you've been through, you must be exhausted.")
+    r"|\s*(?:before|after)\s+(?:you|one|we|people|anyone|anybody|someone)\s+(?:can|could|must"
+    r"|should|have\s+to|need\s+to|try|wish|learn|ask|expect|are\s+able|is\s+able)\b",
     re.IGNORECASE,
 )
 #: The helper's own words, which make a clause no reflection of the seeker's standing alone.
@@ -159,7 +165,7 @@ def plain_reflection(
     """Start and end of the first reflection of ``response`` (as :func:`first_reflection`
     reads one, in a clause outside the spans ``outside``: the helper's own story, say) that
     stands as one with no kind words beside it: at least :data:`_PLAIN_WORDS` words, in a
-    sentence that is no question and not general or hypothetical (:data:`_GENERAL`: "If it
+    sentence that is no question and not general or hypothetical (:data:`GENERAL`: "If it
     feels like too much, ..."), with no word of the helper's own after its opening words
     (:data:`_HELPERS`: "It feels like as my friends get better I ..."), and with "you" or
     "your" in it where ``addressed`` (beside the helper's story, "it feels like forever" may
@@ -175,7 +181,7 @@ def plain_reflection(
         if (
             not question
             and len(WORD.findall(response, found[0], found[1])) >= _PLAIN_WORDS
-            and _GENERAL.match(response, sentence, found[0]) is None
+            and GENERAL.match(response, sentence, found[0]) is None
             and _HELPERS.search(response, after, found[1]) is None
             and (not addressed or _YOU_AFTER.search(response, found[0], found[1]) is not None)
         ):

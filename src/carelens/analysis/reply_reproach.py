@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import re
 
+from carelens.analysis.reply_spans import gated_spans
+
 #: The rest of a clause, up to its mark.
 _REST = r"[^.!?\n,;]*"
 #: Adverbs that may soften a reproach ("you really should have", "kind of on you").
@@ -166,17 +168,7 @@ _GATE = re.compile(
 
 
 def reproach_spans(response: str) -> list[tuple[int, int]]:
-    """Start and end of each reproach in ``response`` (:data:`_REPROACH`), leading white
-    space left out, in order; the caller reads negation and quotation before them."""
-    text = response.replace("\u2019", "'")
-    if _GATE.search(text.lower()) is None:  # lower-cased: faster than IGNORECASE
-        return []
-    found: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            words = match.group(0)
-            start = match.start() + len(words) - len(words.lstrip())
-            end = start + len(words.strip())
-            if end > start:
-                found.append((start, end))
-    return sorted(found)
+    """Start and end of each reproach in ``response`` (:data:`_REPROACH`), white space at
+    its ends left out, in order (:func:`carelens.analysis.reply_spans.gated_spans`); the
+    caller reads negation and quotation before them."""
+    return gated_spans(response, _GATE, _PATTERNS)

@@ -35,14 +35,13 @@ certainty of the level, so the level is the most probable one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from carelens.analysis.reply_contempt import contempt_spans
 from carelens.analysis.reply_feelings import reply_reading
 from carelens.analysis.reply_questions import aside_questions, asks
 from carelens.analysis.reply_reassurance import reassurances
-from carelens.analysis.reply_reflections import reflection_beside
+from carelens.analysis.reply_reflections import GENERAL, reflection_beside
 from carelens.analysis.reply_remarks import only_reactions
 from carelens.analysis.reply_validation import validations
 from carelens.types import DimensionScore, Span
@@ -83,7 +82,7 @@ def warm_reflection(
     both. You've been carrying so much fear while you waited.": warmth the remarks do not
     read, beside which the reflection is understanding too), unless it lies in the kind
     words (validation: "No wonder you feel invisible") or its sentence is general or
-    hypothetical (:data:`_GENERIC`)."""
+    hypothetical (:data:`~carelens.analysis.reply_reflections.GENERAL`)."""
     found = reflection_beside(response, kind)
     if found is not None or first is None or any(s < first[1] and first[0] < e for s, e in kind):
         return found  # a reflection inside kind words is theirs ("No wonder you feel invisible")
@@ -93,16 +92,9 @@ def warm_reflection(
     ):
         return None
     sentence = max(response.rfind(mark, 0, first[0]) for mark in ".!?\n") + 1
-    if _GENERIC.match(response, sentence, first[0]):
+    if GENERAL.match(response, sentence, first[0]):
         return None  # "In order to find light, you must be surrounded by darkness"
     return first
-
-
-#: The start of a sentence that makes a reflection in it general or hypothetical ("In order
-#: to find light, you must be surrounded by darkness", "Whatever you're going through, ...").
-_GENERIC = re.compile(
-    r"\s*(?:in\s+order\s+to|to|if|when|whenever|whatever|once|until|unless)\b", re.IGNORECASE
-)
 
 
 def on_remarks_only(score: DimensionScore | None, response: str) -> bool:
