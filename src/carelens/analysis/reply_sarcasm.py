@@ -23,10 +23,13 @@ going.", "Well done.") counts where the reply holds nothing else, said flat, and
 ends on a mishap of the seeker's (:data:`_MISHAP`: "I finished my thesis draft but it got
 rejected", "my supervisor sent my draft back with red all over it"); praise of something ("Great
 job reaching out, that took courage") is sincere. These are word rules: sarcasm in other words
-("Oh great, another breakup story") is left to the model's dismissive score. Sympathy
-overplayed for a small trouble ("Wow, poor you, having a job. My heart bleeds.", "such
-tragedy"), which :func:`carelens.analysis.reply_mock_sympathy.mock_sympathy` finds, counts too
-where the reply holds no such remark.
+("Oh great, another breakup story") is left to the model's dismissive score. Where the reply
+holds no such remark, two kinds of mockery in longer words count too: sympathy overplayed for
+a small trouble ("Wow, poor you, having a job. My heart bleeds.", "such tragedy", "someone
+call an ambulance", "So sorry for the loss of your night out"), which
+:func:`carelens.analysis.reply_mock_sympathy.mock_sympathy` finds given the seeker's message,
+and doubt of their trouble as an excuse ("Ah yes, another handy flare-up right when there's a
+party", "How convenient."), which :func:`carelens.analysis.reply_doubt.doubted_excuse` finds.
 
 "Of course you do" alone agrees with a longing the seeker tells (:data:`_LONGING`: "I miss my
 dad", "I still love her"): validation, not a knowing remark.
@@ -36,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+from carelens.analysis.reply_doubt import doubted_excuse
 from carelens.analysis.reply_mock_sympathy import mock_sympathy
 from carelens.analysis.reply_remarks import CLAUSE_END
 
@@ -184,9 +188,10 @@ def sarcasm(response: str, seeker: str) -> tuple[int, int] | None:
     tragedy"), a knowing remark (:data:`_KNOWING`: "How typical.", "Figures.") and bare
     praise (:data:`_PRAISE`: "Great job. Really nailed it") as :func:`_knowing` and
     :func:`_mocking_praise` read them; without any, sympathy overplayed for a small trouble
-    (:func:`~carelens.analysis.reply_mock_sympathy.mock_sympathy`: "My heart bleeds.")."""
+    (:func:`_mockery`: "My heart bleeds.", "someone call an ambulance") or doubt of it
+    ("Ah yes, another handy flare-up right when there's a party")."""
     if _GATE.search(response) is None:
-        return mock_sympathy(response)  # most replies: no word the remarks need
+        return _mockery(response, seeker)  # most replies: no word the remarks need
     if _FEIGNED_GRIEF.fullmatch(response):
         lead = len(response) - len(response.lstrip())
         return lead, len(response.rstrip(" \t\n.!"))
@@ -210,7 +215,16 @@ def sarcasm(response: str, seeker: str) -> tuple[int, int] | None:
         ):
             lead = len(clause) - len(clause.lstrip())
             return start + lead, start + len(clause.rstrip())
-    return mock_sympathy(response)
+    return _mockery(response, seeker)
+
+
+def _mockery(response: str, seeker: str) -> tuple[int, int] | None:
+    """Where ``response`` first mocks the ``seeker``'s trouble in longer words: sympathy
+    overplayed for it (:func:`~carelens.analysis.reply_mock_sympathy.mock_sympathy`) or doubt
+    of it as an excuse (:func:`~carelens.analysis.reply_doubt.doubted_excuse`); None
+    without."""
+    found = [at for at in (mock_sympathy(response, seeker), doubted_excuse(response)) if at]
+    return min(found) if found else None
 
 
 def _only(response: str, clauses: list[tuple[int, int]], remark: re.Pattern[str]) -> bool:
