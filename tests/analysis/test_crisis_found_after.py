@@ -58,3 +58,20 @@ def test_what_the_writer_leaves_for_after_is_a_cue(text: str) -> None:
 )
 def test_everyday_findings_notes_and_letters_are_no_cue(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if someone lives on their own, how long does it usually take before anyone finds them?",
+        "say a person is living by themselves. how long until someone notices",
+    ],
+)
+def test_living_alone_asked_first_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+def test_a_lost_thing_found_by_someone_living_alone_is_no_cue() -> None:
+    assert (
+        crisis_cues("my aunt lives alone, how long before anyone finds her lost cat posters?") == ()
+    )

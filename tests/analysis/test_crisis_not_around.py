@@ -88,3 +88,19 @@ def test_the_writers_time_told_as_up_is_a_cue(text: str) -> None:
 )
 def test_a_deadline_a_turn_or_anothers_time_up_is_no_cue(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+def test_nothing_mattering_past_a_last_day_is_a_cue() -> None:
+    text = "i just need to get through my son's birthday. after that it doesn't matter what happens"
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i just need to pass this exam. after that it doesn't matter what happens",
+        "we sign on friday. after that it doesn't matter what happens to the stock price",
+    ],
+)
+def test_nothing_mattering_past_a_deadline_is_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

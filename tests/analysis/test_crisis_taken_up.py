@@ -673,7 +673,9 @@ def test_maybe_i_should_and_an_everyday_act_is_no_taking_up(text: str) -> None:
     ],
 )
 def test_maybe_i_should_still_takes_a_telling_up_before_doing_it(text: str) -> None:
-    assert cue_words(f"my brother told me to kys. {text}") == ["kys"]
+    # the telling taken up is the cue; "when i'm gone" is one of its own
+    # (crisis_affairs: the writer's own leaving for after their death)
+    assert cue_words(f"my brother told me to kys. {text}")[0] == "kys"
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carelens.analysis.crisis import _scanned, crisis_cues
+from carelens.analysis.crisis_affairs import AFFAIRS
 from carelens.analysis.crisis_burden import BURDEN
 from carelens.analysis.crisis_found_after import FOUND_AFTER
+from carelens.analysis.crisis_harm_now import HARM_NOW
 from carelens.analysis.crisis_masked_words import MASKED_WORDS
 from carelens.analysis.crisis_means_questions import HOW_DEEP, MEANS_QUESTIONS
 from carelens.analysis.crisis_meant import MEANT
 from carelens.analysis.crisis_not_around import NOT_AROUND
+from carelens.analysis.crisis_others_danger import OTHERS_DANGER
 from carelens.analysis.crisis_others_now import OTHERS_NOW
 from carelens.analysis.crisis_passive import PASSIVE
 from carelens.analysis.crisis_patterns import PATTERNS, SCREENED
@@ -28,6 +31,8 @@ from carelens.analysis.crisis_screen import alternatives
 from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK
 from carelens.analysis.crisis_step_off import STEP_OFF
 from carelens.analysis.crisis_veiled import with_veiled
+from carelens.analysis.crisis_ways_out import WAYS_OUT
+from carelens.analysis.crisis_welcomed import WELCOMED
 
 #: Cues and near misses of every veiled module, and texts that mix them with other cues.
 TEXTS = [
@@ -98,7 +103,8 @@ def test_every_veiled_pattern_has_its_words() -> None:
     words by their first character needs), and no other pattern is spelled as one of them."""
     veiled = (*PREPARATIONS, *PLANS, *MEANS_QUESTIONS, *PASSIVE, *MASKED_WORDS, *OTHERS_NOW)
     veiled += (*NOT_AROUND, *BURDEN, *MEANT, *FOUND_AFTER, *STEP_OFF)
-    assert set(SCREENED) == {*veiled, *SELF_HARM_BACK, *HOW_DEEP}
+    veiled += (*WELCOMED, *OTHERS_DANGER, *AFFAIRS, *WAYS_OUT)
+    assert set(SCREENED) == {*veiled, *SELF_HARM_BACK, *HOW_DEEP, *HARM_NOW}
     in_order = [p for patterns in PATTERNS.values() for p in patterns]
     for pattern, words in SCREENED.items():
         assert in_order.count(pattern) == 1

@@ -8,8 +8,9 @@ in a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
 
 - :data:`FINDS_ME`: "i just hope she isn't the one who finds me", "what do i leave behind for
   the people that find me?", "who would find me", "least awful for the person who finds you",
-  "how long does it take for someone to be found if they live alone", "how long before anyone
-  notices i'm gone"; not a finding of something for the writer ("the agent who finds me a flat",
+  "how long does it take for someone to be found if they live alone", "if someone lives on their
+  own, how long does it usually take before anyone finds them?", "how long before anyone notices
+  i'm gone"; not a finding of something for the writer ("the agent who finds me a flat",
   "anyone who finds me annoying") nor a game ("hide and seek, whoever finds me first wins":
   :func:`found_dead`).
 - :data:`NOTE_ASKED`: "what do i put in my note?", "how do you even start a note like that",
@@ -53,6 +54,12 @@ FINDS_ME = (
     r"\bhow\s+long\s+(?:would|does|will|did|until|till|before)\s+(?:it\s+take\s+)?(?:for\s+)?"
     r"(?:anyone|someone|somebody|people|anybody)\s+(?:\w+\s+)?(?:to\s+)?(?:finds?|notices?)\s+"
     r"(?:me\b|my\s+body|(?:i'?m|im|i\s+was|i'?d\s+gone)\s+gone)",
+    # Someone living alone asked about first: "if someone lives on their own, how long does it
+    # usually take before anyone finds them?"
+    r"\b(?:lives?|living)\s+(?:alone|on\s+(?:their|his|her|your|my)\s+own|by\s+(?:themselves"
+    r"|himself|herself|yourself|myself))\b[\s,.?!]*how\s+long\s+(?:[\w']+\s+){0,4}?(?:before"
+    r"|until|till|for)\s+(?:anyone|someone|somebody|people|anybody)\s+(?:\w+\s+)?(?:finds?"
+    r"|notices?|to\s+(?:find|notice))\b",
 )
 # In the message, a game, a finding of things or of a partner.
 _FOUND_IN_PLAY = re.compile(
@@ -172,6 +179,7 @@ FOUND_AFTER_WORDS: dict[str, str] = {
     FINDS_ME[0]: r"find",
     FINDS_ME[1]: r"live\s+alone|lives\s+alone|living\s+alone",
     FINDS_ME[2]: r"how\s+long",
+    FINDS_ME[3]: r"live|living",
     NOTE_ASKED[0]: r"note|letter",
     NOTE_ASKED[1]: r"note|letter",
     NOTE_ASKED[2]: r"like\s+that",

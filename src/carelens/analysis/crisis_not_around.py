@@ -19,7 +19,9 @@ in a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
   what-if ("if today was your last day on earth": :func:`not_a_what_if`).
 - :data:`TIME_UP`: "my time is almost up", "i'll be gone by morning", "its ok ill be gone before it
   matters", "soon it won't matter anyway", "none of this will matter after friday", "by sunday
-  it'll all be over"; the writer's own, with no everyday absence, deadline or turn in its
+  it'll all be over", "i just need to get through her birthday on sunday. after that it doesn't
+  matter what happens" (no deadline in the sentence before either: :func:`after_a_last_day`);
+  the writer's own, with no everyday absence, deadline or turn in its
   sentence or the next ("my time's almost up on the library computer", "i'll be gone by 6, early
   flight", "by friday it'll be over, last exam": :func:`own_time_up`).
 - :data:`GOODBYE_COMPANY`: words that keep a goodbye company, "take care of yourselves", "you
@@ -169,6 +171,10 @@ TIME_UP = (
     rf"\s+)?(?:soon|after\s+(?:tonight|today|this\s+\w+|{_SOON})|by\s+{_SOON}|once\s+i'?m"
     r"|when\s+i'?m\s+gone)\b",
     rf"\bby\s+{_SOON}\s*,?\s+(?:it|this|everything|it\s+all)\s*{_WILL}\s+(?:all\s+)?be\s+over\b",
+    # Past one last day, nothing: "after that it doesn't matter what happens" (not "... what
+    # happens to the stock").
+    r"\bafter\s+(?:that|then|this|it)\s*,?\s+(?:it\s+)?(?:doesn'?t|doesnt|does\s+not|won'?t|wont"
+    r"|will\s+not)\s+(?:really\s+)?matter\s+what\s+happens\b(?!\s+(?:to|with|in|at|on|next)\b)",
 )
 # Beside it, a deadline, a turn or an event that everyday life times.
 _EVERYDAY_TIME = re.compile(
@@ -197,6 +203,18 @@ def own_time_up(text: str, start: int, end: int) -> bool:
     if _EVERYDAY_ABSENCE.search(near) is not None or _EVERYDAY_TIME.search(near) is not None:
         return False
     return not in_a_story(text, start, end)
+
+
+def after_a_last_day(text: str, start: int, end: int) -> bool:
+    """Nothing mattering past a day (the last of :data:`TIME_UP`), read as :func:`own_time_up`
+    reads it, and with no deadline or event in the sentence before it either, where the day
+    is told ("i just need to pass this exam. after that ...": :data:`_EVERYDAY_TIME`)."""
+    if _EVERYDAY_TIME.search(sentence_before(text, start)) is not None:
+        return False
+    before = text[:start].rstrip(" \t\n.!?\u2026")
+    if _EVERYDAY_TIME.search(sentence_before(before, len(before))) is not None:
+        return False
+    return own_time_up(text, start, end)
 
 
 #: Words that keep a goodbye company (:func:`in_farewell`).
@@ -247,7 +265,8 @@ NOT_AROUND_CHECKS: dict[str, Check] = {
     **dict.fromkeys(NOT_AROUND_FOR, own_time_ending),
     **dict.fromkeys(NO_RETURN, no_return),
     **dict.fromkeys(LAST_DAY, not_a_what_if),
-    **dict.fromkeys(TIME_UP, own_time_up),
+    **dict.fromkeys(TIME_UP[:-1], own_time_up),
+    TIME_UP[-1]: after_a_last_day,
     **dict.fromkeys(GOODBYE_COMPANY, in_farewell),
 }
 #: For each pattern, the words one of its cues must hold: a message without any of them is not
@@ -262,6 +281,7 @@ NOT_AROUND_WORDS: dict[str, str] = {
     TIME_UP[2]: r"matter",
     TIME_UP[3]: r"matter",
     TIME_UP[4]: r"be\s+over",
+    TIME_UP[5]: r"matter",
     GOODBYE_COMPANY[0]: (
         r"take\s+care|were|been\s+real|remember\s+me|checking\s+out|ily|said|forever"
     ),

@@ -16,22 +16,30 @@ the words that keep a goodbye company), a burden lifted by their death
 (:mod:`carelens.analysis.crisis_meant`), what the writer leaves for after their death (the
 one who will find them, a note asked about, letters put away:
 :mod:`carelens.analysis.crisis_found_after`) and a step off a height or before a train weighed
-(:mod:`carelens.analysis.crisis_step_off`). :func:`with_veiled` joins their checks to
-:mod:`carelens.analysis.crisis_context`'s, and a passive wish or a burden lifted laughed off over
-an everyday thing is no cue ("this exam, i wish a bus would hit me lol":
-:func:`carelens.analysis.crisis_unreal.laughed_off`).
+(:mod:`carelens.analysis.crisis_step_off`); a death welcomed or owned as settled
+(:mod:`carelens.analysis.crisis_welcomed`), self-harm done now or just come back
+(:mod:`carelens.analysis.crisis_harm_now`), another person in danger right now
+(:mod:`carelens.analysis.crisis_others_danger`), affairs veiled as everyday
+(:mod:`carelens.analysis.crisis_affairs`) and a way out weighed in veiled words
+(:mod:`carelens.analysis.crisis_ways_out`). :func:`with_veiled` joins their checks to
+:mod:`carelens.analysis.crisis_context`'s, and a passive wish, a burden lifted or a fatal
+risk not minded laughed off over an everyday thing is no cue ("this exam, i wish a bus would
+hit me lol": :func:`carelens.analysis.crisis_unreal.laughed_off`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from carelens.analysis.crisis_affairs import AFFAIRS_CHECKS
 from carelens.analysis.crisis_burden import BURDEN_CHECKS, IF_I_WERE_GONE
 from carelens.analysis.crisis_found_after import FOUND_AFTER_CHECKS
+from carelens.analysis.crisis_harm_now import HARM_NOW_CHECKS
 from carelens.analysis.crisis_masked_words import MASKED_WORD_CHECKS
 from carelens.analysis.crisis_means_questions import MEANS_QUESTION_CHECKS
 from carelens.analysis.crisis_meant import MEANT_CHECKS
 from carelens.analysis.crisis_not_around import NOT_AROUND_CHECKS
+from carelens.analysis.crisis_others_danger import OTHERS_DANGER_CHECKS
 from carelens.analysis.crisis_others_now import OTHERS_NOW_CHECKS
 from carelens.analysis.crisis_passive import PASSIVE, PASSIVE_CHECKS
 from carelens.analysis.crisis_plans import PLAN_CHECKS
@@ -39,6 +47,8 @@ from carelens.analysis.crisis_preparations import PREPARATION_CHECKS
 from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK_CHECKS
 from carelens.analysis.crisis_step_off import STEP_OFF_CHECKS
 from carelens.analysis.crisis_unreal import laughed_off
+from carelens.analysis.crisis_ways_out import WAYS_OUT_CHECKS
+from carelens.analysis.crisis_welcomed import WELCOMED_CHECKS, WOULD_NOT_MIND
 
 #: A check of the words around a match: whether it is a cue.
 Check = Callable[[str, int, int], bool]
@@ -56,6 +66,11 @@ _VEILED_CHECKS: dict[str, Check] = {
     **MEANT_CHECKS,
     **FOUND_AFTER_CHECKS,
     **STEP_OFF_CHECKS,
+    **WELCOMED_CHECKS,
+    **OTHERS_DANGER_CHECKS,
+    **AFFAIRS_CHECKS,
+    **WAYS_OUT_CHECKS,
+    **HARM_NOW_CHECKS,
 }
 
 
@@ -71,8 +86,9 @@ def _not_laughed_off(check: Check) -> Check:
 
 def with_veiled(checks: Mapping[str, Check]) -> dict[str, Check]:
     """``checks`` (a pattern's check of the words around a match) with the veiled cues'
-    checks joined, a passive wish not laughed off."""
+    checks joined, a passive wish, a burden lifted or a fatal risk not minded not laughed
+    off."""
     joined = {**checks, **_VEILED_CHECKS}
-    for pattern in (*PASSIVE, *IF_I_WERE_GONE):
+    for pattern in (*PASSIVE, *IF_I_WERE_GONE, *WOULD_NOT_MIND):
         joined[pattern] = _not_laughed_off(joined[pattern])
     return joined
