@@ -82,3 +82,34 @@ def test_challenges_encouragement_and_comfort_are_no_contempt(response: str) -> 
 def test_found_stretches_lie_inside_the_reply(response: str) -> None:
     for start, end in contempt_spans(response):
         assert 0 <= start < end <= len(response)
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("put the phone down?? it's literally that easy lmao", "it's literally that easy"),
+        ("Block him, it's so easy lol.", "it's so easy"),
+        ("Stop hanging around with them and go out. Simple.", "Simple"),
+        ("Go to bed at ten. Simples.", "Simples"),
+        (
+            "I don't know why people your age make such a fuss about technology.",
+            "people your age make such a fuss about technology",
+        ),
+        ("I don't get why you make such a big deal of it.", "you make such a big deal of it"),
+    ],
+)
+def test_condescension_in_advice_is_found(response: str, words: str) -> None:
+    assert any(words in hit for hit in found_in(response)), found_in(response)
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Keep it simple. Just one step a day.",
+        "It's simple to set up, I'll show you on Sunday.",
+        "I don't know why people make such a fuss about scars, you look great.",
+        "It's that simple, isn't it? That's what makes it so hard.",
+    ],
+)
+def test_plain_words_about_ease_are_left_alone(response: str) -> None:
+    assert found_in(response) == [], found_in(response)

@@ -421,7 +421,6 @@ def test_other_replies_keep_the_models_dismissal(response: str) -> None:
     ("seeker", "response", "phrase"),
     [
         ("my brother took credit for my project again", "How typical.", "How typical"),
-        ("I lost my ranked match again", "skill issue", "skill issue"),
         ("I feel so anxious all the time", "touch grass", "touch grass"),
         (
             "I finished my thesis draft but it got rejected",
@@ -438,6 +437,13 @@ def test_sarcasm_raises_dismissive_given_the_message(
     assert [response[s.start : s.end] for s in dims["dismissive"].spans] == [phrase]
     # without the message, no sarcasm is read
     assert apply_rules({"dismissive": scored(0)}, response, unsafe=())["dismissive"].level == 0
+
+
+def test_skill_issue_is_contempt_with_or_without_the_message() -> None:
+    # sarcasm given the message, and laughing advice of reply_grudging without it
+    for seeker in ("I lost my ranked match again", None):
+        dims = apply_rules({"dismissive": scored(0)}, "skill issue", unsafe=(), seeker=seeker)
+        assert dims["dismissive"].level == 1
 
 
 @pytest.mark.parametrize(

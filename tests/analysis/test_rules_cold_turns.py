@@ -80,7 +80,7 @@ SEEKER = "My fiance called off the wedding and I keep thinking I must have misse
         # demeaning help
         (
             "Fine, I'll write it, but this is the last time I bail you out.",
-            "the last time I bail you out",
+            "Fine, I'll write it, but this is the last time I bail you out",
         ),
     ],
 )

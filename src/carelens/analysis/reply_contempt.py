@@ -6,14 +6,17 @@ A question can blame instead of asking: "Why would you put your savings into cry
 could you be so careless?", "What's wrong with you?". The codebook counts such hostile or
 rhetorical questions as no exploration, and the blame in them as dismissal. So does
 condescension about what they struggle with ("Just set more alarms. Not that hard.", "it's
-not rocket science", "How hard is it?") and a shrug at it ("Meh, happens to everyone", "meh,
-you'll live"). :func:`contempt_spans` finds them for :mod:`carelens.analysis.rules`, which
-reads them as it reads the codebook's minimising phrases (raising ``dismissive``, and not
-where a negation or a report comes before them). Not contempt: a question that challenges
-the seeker's self-criticism ("Why would you think you're a burden?", "Why would you blame
-yourself?", "Did you really think it was your fault?"), one that asks what led them there
-("What made you decide to invest?"), encouragement about a step ("It's not that hard to ask,
-people want to help") nor comfort ("It happens to the best of us, don't beat yourself up").
+not rocket science", "How hard is it?", "it's literally that easy lmao", "Speak English.
+Simple.", "I don't know why people your age make such a fuss about technology") and a shrug
+at it ("Meh, happens to everyone", "meh, you'll live"). :func:`contempt_spans` finds them
+for :mod:`carelens.analysis.rules`, which reads them as it reads the codebook's minimising
+phrases (raising ``dismissive``, and not where a negation or a report comes before them).
+Not contempt: a question that challenges the seeker's self-criticism ("Why would you think
+you're a burden?", "Why would you blame yourself?", "Did you really think it was your
+fault?"), one that asks what led them there ("What made you decide to invest?"),
+encouragement about a step ("It's not that hard to ask, people want to help"), plain words
+about ease ("Keep it simple.", "It's simple to set up, I'll show you") nor comfort ("It
+happens to the best of us, don't beat yourself up").
 """
 
 from __future__ import annotations
@@ -63,7 +66,14 @@ _CONTEMPT = (
     r"(?=\s*(?:[.!?,;:\n]|$))",
     # "It's that simple." (not "It's that simple, isn't it? That's what makes it so wretched")
     r"\b(?:it['\u2019]?s|it\s+is)\s+(?:(?:really|literally|just)\s+)?(?:that|so)\s+(?:simple|easy)"
-    r"(?=\s*(?:[.!\n]|$))|\b(?:simple|easy)\s+as\s+that\b",
+    r"(?=\s*(?:lol|lmao|lmfao|haha+|tbh)?\s*(?:[.!\n]|$))|\b(?:simple|easy)\s+as\s+that\b",
+    # "Simple." as a sentence of its own after advice
+    r"(?<=[.!?]\s)\s*simple(?:s|\s+as)?(?=\s*(?:[.!\n]|$))",
+    # "I don't know why people your age make such a fuss about technology"
+    r"\b(?:don't|do\s+not|dunno|can't|cannot)\s+(?:know|see|get|understand)\s+why\s+(?:you|u"
+    r"|people\s+(?:your\s+age|like\s+you)|your\s+generation|you\s+(?:lot|guys|people))\s+"
+    r"(?:always\s+|even\s+)?(?:make|makes|made|making|are\s+making)\s+(?:such\s+|so\s+much\s+of\s+)?"
+    r"a\s+(?:fuss|big\s+deal|drama|song\s+and\s+dance)\b[^.!?\n]*",
     # a shrug: "Meh, happens to everyone", "pfft, you'll live", or "meh." alone
     r"(?:^|(?<=[.!?,;:\n]))\s*(?:meh|pfft+|psh+)[\s,.!-]+(?:(?:it\s+)?happens(?:\s+to\s+"
     r"(?:every(?:one|body)|all\s+of\s+us|the\s+best\s+of\s+us))?|(?:that['\u2019]?s|such\s+is)"
@@ -80,7 +90,7 @@ _GATE = re.compile(
     r"|\bdid\s+(?:you|u)\s+(?:really|honestly|seriously|actually)\s|\bhow\s+could\s+(?:you|u)\s"
     r"|\bwrong\s+with\s+(?:you|u)\b|\b(?:are|r)\s+(?:you|u)\s+(?:stupid|dumb|an\s+idiot|a\s+moron"
     r"|insane)|\bnot\s+(?:that|so|very|exactly|rocket)\s|\bhow\s+hard\s|\b(?:that|so)\s+(?:simple"
-    r"|easy)|\b(?:simple|easy)\s+as\s+that|\b(?:meh|pfft+|psh+)\b",
+    r"|easy)|\b(?:simple|easy)\s+as\s+that|\b(?:meh|pfft+|psh+)\b|[.!?]\s+simple|\bwhy\s",
 )
 
 
