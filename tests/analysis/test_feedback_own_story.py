@@ -94,6 +94,14 @@ def test_the_sentences_of_the_helpers_story_are_found_apart() -> None:
             "When I split with my ex I took up climbing. Honestly you should be celebrating.",
             "Honestly you should be celebrating",
         ),
+        (
+            "Back pain is nothing, I've had three spinal surgeries and I still go in to work.",
+            "Back pain is nothing, I've had three spinal surgeries and I still go in to work",
+        ),
+        (
+            "my parents fought way worse than that. i moved out at 18 and never looked back",
+            "my parents fought way worse than that",
+        ),
     ],
 )
 def test_words_that_set_the_story_against_theirs_are_found(response: str, words: str) -> None:
@@ -110,6 +118,10 @@ def test_words_that_set_the_story_against_theirs_are_found(response: str, words:
         "I had the same worry for years. For me at least, talking helped.",
         "That's nothing to worry about, it happens to everyone.",
         "You're lucky to have such a good friend.",
+        "I lost my job last year too. Money is nothing compared to your health.",
+        "I had panic attacks too. Your worth is nothing to do with your grades.",
+        "When my mum died I felt the same. The pain is nothing like I expected.",
+        "I was there too. There is nothing wrong with you.",
     ],
 )
 def test_no_one_upping_in_kind_words_or_without_a_story(response: str) -> None:

@@ -165,6 +165,7 @@ from carelens.analysis.feedback_own_story import (
     opens_with_story,
     own_exhaustion,
     story_sentence,
+    upping_only,
 )
 from carelens.analysis.feedback_readings import (
     given_at,
@@ -199,7 +200,7 @@ from carelens.analysis.reply_reflections import first_reflection, plain_reflecti
 from carelens.analysis.reply_remarks import only_reactions, reactions
 from carelens.analysis.reply_sarcasm import sarcasm
 from carelens.analysis.reply_validation import validation
-from carelens.analysis.rules import remarks_not_dismissive
+from carelens.analysis.rules import minimising_spans, remarks_not_dismissive
 from carelens.analysis.rules_readings import kind_clauses, warm_reflection
 from carelens.types import ResponseAnalysis
 
@@ -308,6 +309,16 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     reflect = opening + "." if opening else "say back in your words what they told you."
     own_story = False  # the reply's understanding is the helper's own story
     worded = [cue for cue in cues if cue.label != LEARNED_CUE]  # the patterns' cues
+    # the helper's own story set against theirs: where it is all the dismissal the rules and
+    # the model found, and no minimising phrase of the codebook's ("it's not a big deal") is
+    # its words, the feedback says so in its own words (rule 2)
+    upped = one_upping(response)
+    upped_only = (
+        upped is not None
+        and judging is None
+        and upping_only(analysis, upped)
+        and not minimising_spans(response)
+    )
     if unsafe:
         sentences.append(unsafe_sentence(response, unsafe[0]))
     elif worded:
@@ -316,9 +327,9 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             # "At least he isn't suffering anymore" to a seeker who lost their dad to suicide:
             # a crisis is read first, and a reply that minimises it is said so too.
             sentences.append(dismissive_sentence(analysis, response, judging))
-    elif dismissive >= 1 or judging is not None:
+    elif (dismissive >= 1 or judging is not None) and not upped_only:
         sentences.append(dismissive_sentence(analysis, response, judging))
-    elif (upped := one_upping(response)) is not None:
+    elif upped is not None:
         # "That's nothing, my nan didn't recognise any of us", "I had panic attacks for
         # years... it's honestly nothing once you get used to it": the helper's own story set
         # against theirs minimises it, however the model scored its understanding

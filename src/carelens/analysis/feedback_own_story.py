@@ -183,18 +183,23 @@ def story_sentences(response: str) -> list[tuple[int, int]]:
     return found
 
 
-#: Words beside the helper's own story that set it against the seeker's or shrink theirs:
-#: "That's nothing" (not "that's nothing to be ashamed of", "... to worry about"), "you
-#: think that's bad", "mine was way worse", "I had it worse", "you're lucky", "at least you
-#: still have him", "you should be celebrating", "it's honestly nothing once you get used to
-#: it" (not "it's nothing you did"); not a hedge ("for me at least").
+#: Words beside the helper's own story that set it against the seeker's or shrink theirs: "That's
+#: nothing" (not "that's nothing to be ashamed of", "... to worry about"), "back pain is nothing",
+#: "you think that's bad", "mine was way worse", "fought way worse than that", "I had it worse",
+#: "you're lucky", "at least you still have him", "you should be celebrating", "it's honestly
+#: nothing once you get used to it" (not "it's nothing you did"); not a hedge ("for me at least").
 _ONE_UP = re.compile(
     r"\b(?:that['\u2019]?s|thats|that\s+is|it['\u2019]?s|its|it\s+is)\s+(?:honestly\s+|really\s+"
     r"|literally\s+|actually\s+|just\s+)?(?:nothing|no\s+big\s+deal|not\s+a\s+big\s+deal)"
     r"(?!\s+(?:to\b|wrong|you|like|compared\s+to\s+what\s+you))\b"
     r"|\byou\s+think\s+(?:that['\u2019]?s|thats|that\s+is|this\s+is)\s+(?:bad|hard|rough)\b"
     r"|\b(?:mine|my\s+\w+|ours)\s+(?:was|were|is)\s+(?:way\s+|much\s+|even\s+|a\s+lot\s+|so\s+much\s+)?"
-    r"worse\b|\b(?:i|we)\s+had\s+it\s+(?:way\s+|much\s+|even\s+|a\s+lot\s+|so\s+much\s+)?worse\b"
+    r"worse\b|\b(?:way|much|far|even|a\s+lot|so\s+much)\s+worse\s+than\s+(?:that|this|yours|you"
+    r"|what\s+you)\b"
+    # "Back pain is nothing, I've had three spinal surgeries"
+    r"|\b(?!there\b|here\b|what\b|which\b|who\b|that\b|this\b|it\b)[a-z]+\s+(?:is|are)\s+"
+    r"nothing\b(?!\s+(?:to\b|wrong|you|like|compared|but|i\b|we\b|any|that|more|less|else|new"
+    r"|short|if|without|on\b))|\b(?:i|we)\s+had\s+it\s+(?:way\s+|much\s+|even\s+|a\s+lot\s+|so\s+much\s+)?worse\b"
     r"|\byou(?:['\u2019]re|\s+are)\s+(?:so\s+|really\s+|actually\s+)?lucky\b"
     r"|\bat\s+least\s+(?:you|your|yours)\b"
     r"|\byou\s+should\s+be\s+(?:celebrating|happy|glad|grateful|thankful|relieved|excited)\b",
@@ -226,6 +231,16 @@ def one_upping(response: str) -> tuple[int, int] | None:
     while start < end and response[start].isspace():
         start += 1
     return start, end
+
+
+def upping_only(analysis: ResponseAnalysis, upped: tuple[int, int]) -> bool:
+    """Whether every dismissive word of ``analysis`` (its rationale spans) lies within the
+    words ``upped`` that set the helper's story against the seeker's (:func:`one_upping`):
+    the dismissal is the one-upping alone, and the feedback names it so."""
+    score = analysis.dimensions.get("dismissive")
+    if score is None or not score.spans:
+        return score is None or score.level == 0
+    return all(upped[0] <= span.start and span.end <= upped[1] for span in score.spans)
 
 
 def own_exhaustion(analysis: ResponseAnalysis, response: str, quoted: str | None) -> str | None:

@@ -25,7 +25,11 @@ blame, siding with whoever hurt them, minimising and shaming questions
 deposit", "you can't really blame her", "being angry doesn't really help", "were you even
 paying attention?") and contempt in advice or grudging help
 (:func:`carelens.analysis.reply_grudging.grudging_spans`: "get some self-respect", "if you
-ask nicely", "I have my own life too"), wherever they stand, also after warm words. Rare in
+ask nicely", "I have my own life too"), questions that blame
+(:func:`carelens.analysis.reply_rhetorical.rhetorical_spans`: "Didn't you read the requirements
+before you applied?", "And you're surprised?") and the fault laid on them
+(:func:`carelens.analysis.reply_fault.fault_spans`: "maybe you missed the signs", "you kind of
+earned the suspicion", "Not my problem tbh."), wherever they stand, also after warm words. Rare in
 the training data, they are easy for a small model to miss, so :func:`apply_rules` raises
 ``dismissive`` to level 1 when one is present and the model said 0, adds the phrase as a
 rationale span (label ``dismissive``, score 1.0), and mixes the probabilities half-and-half
@@ -43,7 +47,9 @@ grief"). Given the seeker's message, sarcasm (:func:`carelens.analysis.reply_sar
 "How typical.", "skill issue", "Great job. Really nailed it" to a mishap) raises ``dismissive``
 in the same way, and so do the words the feedback quotes as judging them
 (:func:`carelens.analysis.reply_judging.judging_words`: "you should've seen this coming",
-"you were probably a bit too clingy"), so the style says what the feedback says. None of
+"you were probably a bit too clingy") and the helper's own story set against theirs
+(:func:`carelens.analysis.feedback_own_story.one_upping`: "Back pain is nothing, I've had three
+spinal surgeries"), so the style says what the feedback says. None of
 these rules changes a mechanism the model scored: a hostile question stays the model's
 exploration, which is EPITOME's.
 
@@ -82,12 +88,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from carelens.analysis.feedback_own_story import one_upping
 from carelens.analysis.feeling_words import AFFECT_WORDS, FEELING_WORDS
 from carelens.analysis.quoted_speech import quoted_speech, within
 from carelens.analysis.reply_blame import blame_spans
 from carelens.analysis.reply_brushoffs import brushoff_spans
 from carelens.analysis.reply_contempt import contempt_spans
 from carelens.analysis.reply_exclamations import disbelief
+from carelens.analysis.reply_fault import fault_spans
 from carelens.analysis.reply_feelings import reply_reading
 from carelens.analysis.reply_grudging import grudging_spans
 from carelens.analysis.reply_judging import judging_words, said_by_others
@@ -96,6 +104,7 @@ from carelens.analysis.reply_putdowns import putdown_spans
 from carelens.analysis.reply_reflections import first_reflection
 from carelens.analysis.reply_remarks import CLAUSE_END, only_reactions, reactions, sympathy_only
 from carelens.analysis.reply_reproach import reproach_spans
+from carelens.analysis.reply_rhetorical import rhetorical_spans
 from carelens.analysis.reply_sarcasm import sarcasm
 from carelens.analysis.rules_readings import UNDERSTANDING, kind_clauses, read_into, warm_reflection
 from carelens.analysis.rules_readings import ruled as _ruled
@@ -126,11 +135,24 @@ _MINIMISING = (
     r"\b(?:stop|quit)\s+(?:being\s+(?:(?:such\s+)?(?:a|an)\s+)?(?:dramatic|drama\s+queen|(?:big\s+)?baby"
     r"|crybaby|cry\s+baby|wimp|snowflake|extra|childish|whiny|sensitive|overdramatic)"
     r"|overreacting|crying\s+(?:about|over)\s+(?:it|this|that|nothing))\b",
-    r"\bwhat\s+did\s+you\s+(?:expect|think\s+would\s+happen)\b(?!\s+(?:to|from|when|at|of)\b)",
+    r"\bwhat\s+did\s+you\s+(?:expect|think\s+would\s+happen)\b"
+    r"(?!\s+(?:to(?!\s+happen\s*(?:[?.!]|$))|from|when|at|of)\b)",
     r"\byou(?:'re|\s+are)\s+(?:just\s+)?(?:being\s+)?(?:too\s+sensitive|overreacting|dramatic|so\s+dramatic|"
     r"over\s*thinking\s+it|making\s+(?:a\s+)?(?:big\s+)?deal)\b",
     r"\byou\s+brought\s+(?:this|it)\s+on\s+yourself\b",
     r"\b(?:that's|thats|that\s+is|it's|its|it\s+is)\s+(?:on\s+you|your\s+own\s+fault)\b",
+    # "that's kind of on you" (not "it's really on you to decide")
+    r"\b(?:that's|thats|that\s+is|it's|its|it\s+is)\s+(?:kind\s+of|kinda|sort\s+of|a\s+bit|partly"
+    r"|partially|mostly|all|totally|really|honestly|squarely)\s+on\s+(?:you|u)\b(?!\s+to\b)",
+    # "six months isn't really that long" (not a wait: "two weeks isn't that long to wait")
+    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|a\s+couple"
+    r"(?:\s+of)?)\s+(?:days?|weeks?|months?|years?|dates?)\s+(?:isn't|is\s+not|aren't|are\s+not"
+    r"|wasn't|weren't)\s+(?:really\s+|even\s+|exactly\s+)?that\s+long\b(?!\s+(?:ago|to\s+wait"
+    r"|a\s+wait|of\s+a\s+wait|to\s+go|until|till|before))",
+    # "you'll be over it in a couple of weeks"
+    r"\byou(?:'ll|\s+will)\s+(?:be\s+)?(?:so\s+|totally\s+|completely\s+)?over\s+(?:it|him|her"
+    r"|them|this|that)\s+(?:in\s+(?:a\s+(?:couple|few|week|day|month)|no\s+time|like\s+a|two"
+    r"|three)|by\s+(?:next|the\s+weekend|monday|tomorrow|friday))",
     r"\bit(?:'s|\s+is|\s+was)\s+(?:just|only)\s+a\s+(?:dog|cat|pet|job|grade|test|breakup)\b",
 )
 _PATTERNS = [re.compile(p, re.IGNORECASE) for p in _MINIMISING]
@@ -273,6 +295,8 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
         *blame_spans(text),
         *reproach_spans(text),
         *grudging_spans(text),
+        *rhetorical_spans(text),
+        *fault_spans(text),
     ):
         head = _RHETORICAL.sub(" ", _clause_head(text, start))
         if not (
@@ -382,8 +406,13 @@ def apply_rules(
         # words the feedback quotes as judging ("you should've seen this coming", "you were
         # probably a bit too clingy"), so the style says so too
         judged = judging_words(response, seeker) if seeker is not None else None
-        if mocked is not None or judged is not None:
-            found = [Span(*at, "dismissive", 1.0) for at in (mocked, judged) if at is not None]
+        # the helper's own story set against theirs ("Back pain is nothing, I've had three
+        # spinal surgeries"), which the feedback quotes as minimising
+        upped = one_upping(response)
+        if mocked is not None or judged is not None or upped is not None:
+            found = [
+                Span(*at, "dismissive", 1.0) for at in (mocked, judged, upped) if at is not None
+            ]
             spans = merge_overlapping([*spans, *found])
         if spans:
             out["dismissive"] = _ruled(score, 1, spans)
