@@ -4,13 +4,16 @@ opening's wording.
 
 A suggested opening only turns the seeker's own clause to the second person
 (:mod:`carelens.analysis.pronouns`): nothing is added but the subject of a clause whose "I" the
-seeker left out ("had to put my cat down" -> "you had to put your cat down", "Tired of my job"
--> "you're tired of your job", "Was so scared" -> "you were so scared", "Been so low" -> "you've
-been so low"). A first word that names no one is lower-cased ("people at school laugh at you",
-"losing your dad was the worst"); a name keeps its capital; emoji inside the clause are left
-out of the opening, and so is an "it seems like" at its start before a clause of its own,
-which "It sounds like" says again ("It seems like yesterday that my dad died" keeps it), and
-a "then" at its start that goes on from the sentence before ("Then my mom got sick").
+seeker left out ("had to put my cat down" -> "you had to put your cat down", "Tired of my job" ->
+"you're tired of your job", "Was so scared" -> "you were so scared", "Been so low" -> "you've been
+so low", "Officially withdrew from my degree" -> "you officially withdrew from your degree":
+:mod:`carelens.analysis.openings_heads` reads past-tense verbs and adverbs in "-ly"). A first word
+that names no one is lower-cased ("people at school laugh at you", "losing your dad was the worst",
+"neuro says you should stop running": :func:`~carelens.analysis.openings_heads.lower_start`); a name
+keeps its capital; emoji inside the clause are left out of the opening, and so is an "it seems like"
+at its start before a clause of its own, which "It sounds like" says again ("It seems like yesterday
+that my dad died" keeps it), and a "then" at its start that goes on from the sentence before ("Then
+my mom got sick").
 
 Which clause is offered is read by seven modules, one job each:
 :mod:`carelens.analysis.openings_clauses` picks it (the seeker's own first-person statement, one
@@ -42,6 +45,7 @@ from carelens.analysis.feeling_words import FEELING_WORDS
 from carelens.analysis.feelings import Feeling, read_feelings
 from carelens.analysis.openings_clauses import find_clause
 from carelens.analysis.openings_emoji import without_emoji
+from carelens.analysis.openings_heads import lower_start, ly_adverb, past_verb
 from carelens.analysis.openings_hedges import seeming_end, trailing_hedge
 from carelens.analysis.pronouns import ADVERBS, second_person
 from carelens.analysis.words import DROPPED_I_VERBS, WORD, plain
@@ -132,7 +136,7 @@ def reflection_opening(clause: str) -> str:
     if not words or words[0].start() != 0:
         return f"It sounds like {turned}…"
     k = 0  # the head: the first word after any adverbs ("Really miss my mom")
-    while k + 1 < len(words) and plain(words[k].group(0)) in ADVERBS:
+    while k + 1 < len(words) and _adverb(plain(words[k].group(0))):
         k += 1
     head = plain(words[k].group(0))
     if listed_with_seeker(clause):
@@ -154,12 +158,21 @@ def reflection_opening(clause: str) -> str:
         and (subject is not None or _gerund_subject(words))
     ):
         turned = first.group(0).lower() + turned[first.end() :]
+    turned = lower_start(turned)  # "Neuro says ...", "Obviously you have no one"
     if subject is not None:
         if head in ("was", "wasn't"):  # "Was so scared" -> "you were so scared"
             at = list(WORD.finditer(turned))[k]
             turned = turned[: at.start()] + head.replace("was", "were") + turned[at.end() :]
         turned = f"{subject} {turned}"
     return f"It sounds like {turned}…"
+
+
+def _adverb(word: str) -> bool:
+    """Whether ``word`` (lower-cased) is an adverb that may stand before the verb of a clause
+    whose "I" the seeker left out (:data:`~carelens.analysis.pronouns.ADVERBS`: "Really miss
+    my mom"; :func:`~carelens.analysis.openings_heads.ly_adverb`: "Officially withdrew from
+    my degree")."""
+    return word in ADVERBS or ly_adverb(word)
 
 
 def _gerund_subject(words: Sequence[re.Match[str]]) -> bool:
@@ -190,8 +203,8 @@ def _left_out_subject(head: str, rest: Sequence[str]) -> str | None:
     feeling = head in FEELING_WORDS and head not in _FEELING_NOUNS
     if feeling and (not after or after in _AFTER_FEELING):
         return "you're"  # "Lost since my divorce"
-    if head in _DROPPED_SUBJECT_VERBS:
-        return "you"  # "Lost my job"
+    if head in _DROPPED_SUBJECT_VERBS or (not feeling and past_verb(head, after)):
+        return "you"  # "Lost my job", "Gave up my weekend", "Cleaned my bedroom"
     return "you're" if feeling else None
 
 

@@ -4,23 +4,24 @@ taken off, and which keep the seeker's doubt, kept.
 "I think", "I guess" and "I suppose" before or after a clause often tell the seeker only
 believes it: "I think my husband is cheating on me" is no statement that he is, so its opening
 keeps the hedge ("It sounds like you think your husband is cheating on you…"), as it keeps "I
-suspect", "I feel like", "I'm afraid that", "maybe" and "probably", which no reader takes
-off. Before the seeker's own feeling or need, which is theirs to tell, such a hedge only
-softens it and is taken off ("I guess I'm just lonely" offers "I'm just lonely", "I think I
-just need to vent" offers "I just need to vent": :func:`filler_hedge_end`); not before what they
-say they are ("I think I'm a failure", "I think I'm depressed": :data:`_JUDGED`), which is a
-belief to keep. A hedge kept at a clause's end ("my mom doesn't care about me I guess") opens
-the suggested opening, turned ("It sounds like you guess your mom doesn't care about you…":
-:func:`trailing_hedge`), where it would otherwise read "... about you you guess"; a hedge at
-the end of words with no first-person word of their own is taken off ("One more pain I guess":
-its "I" alone would make them the seeker's statement). A hedge before only a subject and an
-auxiliary ("I think i am"), or after words with no verb ("My life in a nutshell I guess"), is
-no clause to offer (:func:`hedge_alone`). "It seems like" at a clause's start says again what
-"It sounds like" says, so the opening leaves it out before a clause with a subject of its own
-("It seems like nobody cares about me" -> "It sounds like nobody cares about you…", not "It
-sounds like it seems like ...": :func:`seeming_end`); before a time or a thing the words after
-it need it, and it stays ("It seems like yesterday that my dad died", "It seems like forever
-since I laughed").
+suspect", "I feel like", "I'm afraid that", "maybe" and "probably", which no reader takes off.
+Before the seeker's own feeling or need, which is theirs to tell, such a hedge only softens it
+and is taken off ("I guess I'm just lonely" offers "I'm just lonely", "I think I just need to
+vent" offers "I just need to vent": :func:`filler_hedge_end`); not before what they say they are
+("I think I'm a failure", "I think I'm depressed": :data:`_JUDGED`), which is a belief to keep.
+A hedge kept at a clause's end ("my mom doesn't care about me I guess") opens the suggested
+opening, turned ("It sounds like you guess your mom doesn't care about you…":
+:func:`trailing_hedge`), where it would otherwise read "... about you you guess"; so does an "I
+know" there ("Everyone hates me I know" -> "It sounds like you know everyone hates you…"). A
+hedge at the end of words with no first-person word of their own is taken off ("One more pain I
+guess", "Silly to be sad I know": its "I" alone would make them the seeker's statement). A hedge
+before only a subject and an auxiliary ("I think i am"), or after words with no verb ("My life
+in a nutshell I guess"), is no clause to offer (:func:`hedge_alone`). "It seems like" at a
+clause's start says again what "It sounds like" says, so the opening leaves it out before a
+clause with a subject of its own ("It seems like nobody cares about me" -> "It sounds like
+nobody cares about you…", not "It sounds like it seems like ...": :func:`seeming_end`); before a
+time or a thing the words after it need it, and it stays ("It seems like yesterday that my dad
+died", "It seems like forever since I laughed").
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from carelens.analysis.words import DROPPED_I_VERBS, WORD, plain
 #: A hedge that opens a clause, with what separates it from the clause after it.
 _LEADING_HEDGE = re.compile(r"i\s+(?:guess|think|suppose)[\s,]+", re.IGNORECASE)
 #: A hedge that ends a clause ("... I guess"), with what separates it from the clause before it.
-_TRAILING_HEDGE = re.compile(r"[\s,]+(i\s+(?:guess|think|suppose))$", re.IGNORECASE)
+_TRAILING_HEDGE = re.compile(r"[\s,]+(i\s+(?:guess|think|suppose|know))$", re.IGNORECASE)
 #: Feeling words that say what the seeker is rather than how they feel ("I think I'm
 #: worthless", "I guess I'm a burden", "I think I'm depressed", which may name an illness): a
 #: hedge before one keeps the seeker's doubt.
