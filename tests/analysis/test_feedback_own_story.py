@@ -126,3 +126,76 @@ def test_words_that_set_the_story_against_theirs_are_found(response: str, words:
 )
 def test_no_one_upping_in_kind_words_or_without_a_story(response: str) -> None:
     assert one_upping(response) is None
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        # bigger or worse stories set against theirs, in other words than :data:`_ONE_UP`'s
+        (
+            "I was off sick for a whole year after my op. A month is nothing compared with "
+            "mine, honestly.",
+            "A month is nothing compared with mine, honestly",
+        ),
+        (
+            "I nursed my dad for nine years. Two months? Lucky you.",
+            "Lucky you",
+        ),
+        (
+            "I failed my driving test six times. You've got it easy, mate.",
+            "You've got it easy, mate",
+        ),
+        (
+            "We waited four years for a flat. I'd have killed to be at the top of the list "
+            "after one.",
+            "I'd have killed to be at the top of the list after one",
+        ),
+        (
+            "I trained as a barrister, which is far harder to get into than teaching.",
+            "which is far harder to get into than teaching",
+        ),
+        (
+            "I worked nights for twenty years. Try doing it for two decades with three kids.",
+            "Try doing it for two decades with three kids",
+        ),
+        (
+            "I had shingles last spring. Trust me, it gets way worse.",
+            "it gets way worse",
+        ),
+        # a claim to know how it is, then a story of theirs that never comes back to them
+        (
+            "I know exactly how you feel, my landlord evicted us with a week's notice and we "
+            "slept at my sister's for a month. Worst time of my life.",
+            "I know exactly how you feel, my landlord evicted us with a week's notice and we "
+            "slept at my sister's for a month",
+        ),
+        (
+            "Honestly I know just what you're going through, I failed my bar exam three times "
+            "and my parents stopped asking about it. Still stings.",
+            "Honestly I know just what you're going through, I failed my bar exam three times "
+            "and my parents stopped asking about it",
+        ),
+    ],
+)
+def test_more_ways_to_set_the_story_against_theirs_are_found(response: str, words: str) -> None:
+    found = one_upping(response)
+    assert found is not None and response[found[0] : found[1]] == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # the same words that turn back to them, compare kindly or tell no story
+        "I know exactly how you feel, I lost my job last year too. How are you holding up?",
+        "I know how you feel, my mum died in March and I'm still a mess. I'm so sorry.",
+        "I know exactly how you feel, I failed my test too. It gets better, you'll see.",
+        "I know how you feel. Give it time.",
+        "I had a miscarriage too. It's much harder than people realise.",
+        "I went through a breakup last year. It was far worse than I expected at first.",
+        "I moved abroad at 20. Try to give yourself a few months to settle.",
+        "Lucky you, congratulations on the new job!",
+        "I lost my dad last year. I'd give anything to make this easier for you.",
+    ],
+)
+def test_no_one_upping_where_the_story_comes_back_or_compares_kindly(response: str) -> None:
+    assert one_upping(response) is None

@@ -14,8 +14,12 @@ reading this"). :func:`story_sentences` finds the sentences of a reply that tell
 story, so the feedback can quote it apart from the words that speak to the seeker ("I lost
 my mum in 2020. I'm so sorry."). :func:`one_upping` finds words beside such a story that
 set it against theirs or shrink theirs ("That's nothing, my nan didn't recognise any of
-us", "it's honestly nothing once you get used to it", "you should be celebrating"), which
-the feedback reads as minimising, not as understanding. :func:`own_exhaustion` finds the
+us", "it's honestly nothing once you get used to it", "you should be celebrating", "the easy
+bit compared to what I went through", "I'd have given anything to be at eighteen months",
+"way harder to get into than nursing"), or a claim to know how it is followed by a story of
+the helper's that never turns back to them ("I know exactly how you feel, when my hours got
+cut I ended up selling my car ..."), which the feedback reads as minimising, not as
+understanding. :func:`own_exhaustion` finds the
 helper's own exhaustion (the helper's distress cue, "I'm exhausted") inside those words.
 :func:`story_sentence` gives the feedback's sentence on a reply whose understanding is such
 a story: the story quoted, and what else the reply does for the seeker (a reflection that
@@ -205,6 +209,49 @@ _ONE_UP = re.compile(
     r"|\byou\s+should\s+be\s+(?:celebrating|happy|glad|grateful|thankful|relieved|excited)\b",
     re.IGNORECASE,
 )
+#: More such words, read after :data:`_ONE_UP` (whose words are quoted first where both
+#: are there): "the easy bit compared to what I went through", "lucky you", "you've got it
+#: easy", "I'd have given anything to be at eighteen months", "way harder to get into than
+#: nursing", "try doing it for 30 years", "it gets a lot worse".
+_ONE_UP_MORE = re.compile(
+    # "the easy bit compared to what I went through", "nothing compared with mine"
+    r"\bcompared\s+(?:to|with)\s+(?:what\s+(?:i|we)\b|mine\b|ours\b|my\s)"
+    # "you've got it easy", "count yourself lucky", "lucky you", "you got off lightly"
+    r"|\byou(?:['\u2019]ve|\s+have)?\s+(?:got\s+)?it\s+(?:so\s+|pretty\s+|really\s+)?easy\b"
+    r"|\b(?:count|consider)\s+yourself\s+lucky\b|\blucky\s+you\b"
+    r"|\byou\s+got\s+off\s+(?:lightly|light|easy)\b"
+    # "I'd have given anything to be at eighteen months", "I'd kill for your problems"
+    r"|\b(?:i['\u2019]d|i\s+would)\s+(?:have\s+)?(?:given|give|kill(?:ed)?)\s+(?:anything|"
+    r"everything)?\s*(?:to\s+(?:be\s+(?:at|where|in)\b|(?:only\s+)?have\s+(?:your|that|just|only)\b)"
+    r"|for\s+(?:your|that|just|only)\b)"
+    r"|\bi\s+wish\s+(?:my\s+only\s+problem|i\s+(?:only\s+)?had\s+your\s+problems?)\b"
+    # "which is way harder to get into than nursing" (not "harder than people think")
+    r"|\b(?:way|much|far|a\s+lot|so\s+much)\s+(?:harder|tougher|worse)\b(?:\s+[\w'\u2019]+){0,4}?"
+    r"\s+than\s+(?!(?:people|most|anyone|others|it|you['\u2019]?d|you\s+(?:think|realis"
+    r"|realiz|expect|might)|expected|i\s+(?:thought|expected))\b)"
+    # "try doing it for 30 years", "try thirty years of it", "trust me, it gets way worse"
+    r"|\btry\s+doing\s+it\s+(?:for|with|on)\b|\btry\s+(?:\d+|two|three|four|five|six|seven"
+    r"|eight|nine|ten|twenty|thirty|forty|fifty)\s+(?:years|months|decades)\b"
+    r"|\b(?:it|things)\s+(?:gets?|can\s+get)\s+(?:a\s+lot\s+|much\s+|way\s+|far\s+|so\s+much\s+)worse\b",
+    re.IGNORECASE,
+)
+#: Words that claim the helper knows how it is for them ("I know exactly how you feel", "I
+#: know the feeling", "been there"): before a story of theirs that never comes back to the
+#: seeker, the story takes their place (:func:`one_upping`).
+_KNOW_HOW = re.compile(
+    r"\bi\s+(?:know|get|understand)\s+(?:(?:exactly|just|totally|completely|really)\s+)?"
+    r"(?:how\s+(?:you\s+feel|it\s+feels|that\s+feels)|what\s+you['\u2019]?re\s+going\s+through"
+    r"|the\s+feeling)\b|\bi['\u2019]?ve\s+been\s+there\b|\bbeen\s+there(?:\s+(?:too|myself|mate|man))?"
+    r"\s*[.!,]",
+    re.IGNORECASE,
+)
+#: Words that turn back to the seeker after the helper's story: a word addressing them, a
+#: question, a "sorry".
+_BACK_TO_THEM = re.compile(
+    r"\b(?:you|your|you['\u2019]\w+|yours|yourself|u|ur|sorry)\b|\?", re.IGNORECASE
+)
+#: The fewest words after a claim to know how it is that make the helper's story take over.
+_AFTER_CLAIM = 15
 
 
 #: The most words of their clause before words of :data:`_ONE_UP` that a quote of them
@@ -217,20 +264,56 @@ _CLAUSE_MARK = re.compile(r"[.!?\n,;:]")
 def one_upping(response: str) -> tuple[int, int] | None:
     """Start and end of the words of ``response`` that set the helper's own story against
     the seeker's or shrink theirs (:data:`_ONE_UP`), from the start of their clause to the
-    end of their sentence, where the reply tells such a story (:func:`story_sentences`):
-    "That's nothing, my nan didn't recognise any of us for five years.", "it's honestly
-    nothing once you get used to it."; None without both."""
-    found = _ONE_UP.search(response)
-    if found is None or not story_sentences(response):
+    end of their sentence, where the reply tells such a story (:func:`story_sentences`, or
+    the rest of a sentence after a claim to know how it is, :data:`_KNOW_HOW`): "That's
+    nothing, my nan didn't recognise any of us for five years.", "it's honestly nothing once
+    you get used to it."; else a story that takes the seeker's place (:func:`_taken_over`);
+    None without either."""
+    claim = _KNOW_HOW.search(response)
+    found = _ONE_UP.search(response) or _ONE_UP_MORE.search(response)
+    if found is None:
+        return _taken_over(response, claim)
+    if not story_sentences(response) and not (claim and about_the_helper(_rest(response, claim))):
         return None
     start = max((m.end() for m in _CLAUSE_MARK.finditer(response, 0, found.start())), default=0)
     if len(WORD.findall(response, start, found.start())) > _WORDS_BEFORE:
         start = found.start()  # "My dad walked out when I was six and mine was way worse"
-    ends = [m.start() for m in re.finditer(r"[.!?\n]", response[found.end() :])]
-    end = found.end() + ends[0] if ends else len(response)
+    return _to_sentence_end(response, start, found.end())
+
+
+def _rest(response: str, claim: re.Match[str]) -> str:
+    """The words of ``claim``'s sentence after it ("I know exactly how you feel, we tried for
+    six years" gives "we tried for six years")."""
+    end = re.search(r"[.!?\n]", response[claim.end() :])
+    return response[claim.end() : claim.end() + end.start() if end else len(response)]
+
+
+def _to_sentence_end(response: str, start: int, after: int) -> tuple[int, int]:
+    """``start`` past spaces, and the end of the sentence that holds ``after``."""
+    ends = [m.start() for m in re.finditer(r"[.!?\n]", response[after:])]
+    end = after + ends[0] if ends else len(response)
     while start < end and response[start].isspace():
         start += 1
     return start, end
+
+
+def _taken_over(response: str, claim: re.Match[str] | None) -> tuple[int, int] | None:
+    """The words where the helper's own story takes the seeker's place: a claim to know how
+    it is (:data:`_KNOW_HOW`), a story of theirs after it in its sentence
+    (:func:`about_the_helper`), :data:`_AFTER_CLAIM` words or more to the reply's end and none
+    that turns back to them (:data:`_BACK_TO_THEM`: "you", a question, a "sorry"): "I know
+    exactly how you feel, when my hours got cut I ended up selling my car ...", quoted from
+    the claim's clause to its sentence's end. None otherwise ("I know how you feel, I lost
+    my mum too. I'm so sorry.", a story with no claim before it: "lol same")."""
+    if (
+        claim is None
+        or not about_the_helper(_rest(response, claim))
+        or _BACK_TO_THEM.search(response, claim.end())
+        or len(WORD.findall(response, claim.end())) < _AFTER_CLAIM
+    ):
+        return None
+    start = max((m.end() for m in _CLAUSE_MARK.finditer(response, 0, claim.start())), default=0)
+    return _to_sentence_end(response, start, claim.end())
 
 
 def upping_only(analysis: ResponseAnalysis, upped: tuple[int, int]) -> bool:
