@@ -46,3 +46,23 @@ def test_veiled_affairs_are_a_cue(text: str) -> None:
 )
 def test_everyday_affairs_are_no_cue(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thinking of going up on my own one last time tomorrow night, the old quarry",
+        "want to head out there by myself one more time, nobody will be at the cliff",
+    ],
+)
+def test_a_last_visit_with_words_between_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+def test_a_parents_visit_does_not_hide_after_im_gone() -> None:
+    text = (
+        "giving my stuff away so there's less to deal with after i'm gone. "
+        "my mum's coming up to visit soon"
+    )
+    assert crisis_cues(text)
+    assert crisis_cues("sorting out my mum's things after i'm gone to uni") == ()

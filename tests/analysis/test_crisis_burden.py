@@ -39,3 +39,8 @@ def test_a_burden_lifted_by_the_writers_death_is_a_cue(text: str) -> None:
 )
 def test_everyday_absences_and_reliefs_are_no_cue(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+def test_gone_for_good_is_no_while() -> None:
+    assert crisis_cues("they'd all be better off if i disappeared for good")
+    assert crisis_cues("everyone would be happier if i was gone forever")

@@ -31,6 +31,7 @@ from carelens.analysis.crisis_screen import alternatives
 from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK
 from carelens.analysis.crisis_step_off import STEP_OFF
 from carelens.analysis.crisis_veiled import with_veiled
+from carelens.analysis.crisis_veiled_joins import NEWER_SELF_HARM, NEWER_SUICIDE
 from carelens.analysis.crisis_ways_out import WAYS_OUT
 from carelens.analysis.crisis_welcomed import WELCOMED
 
@@ -80,6 +81,14 @@ TEXTS = [
     "picked the song for my funeral. not really joking. might find out soon",
     "whats the least painful way. how deep would a cut have to be to be fatal",
     "relapsed last night and i can't stop. i'm so tired of waking up",
+    "she has a blade in her bag and plans to use it on herself tonight",
+    "she's saying she's cut really badly and won't call anyone. what do i do",
+    "my last post. thanks for the good times. if i'm not online tomorrow, just know i tried",
+    "is the railway bridge quiet after midnight? don't ask why. looked up how high it is",
+    "i've started hoping the lump is cancer. it wouldn't be the worst thing if i just died",
+    "need my will sorted before thursday, after that it won't matter. promise you'll keep him",
+    "sat with a bag of pills for an hour. which meds would be enough, putting aside my tablets",
+    "snapping the hair tie on my wrist so hard it's bleeding, digging my nails into my arms",
 ]
 
 
@@ -103,8 +112,8 @@ def test_every_veiled_pattern_has_its_words() -> None:
     words by their first character needs), and no other pattern is spelled as one of them."""
     veiled = (*PREPARATIONS, *PLANS, *MEANS_QUESTIONS, *PASSIVE, *MASKED_WORDS, *OTHERS_NOW)
     veiled += (*NOT_AROUND, *BURDEN, *MEANT, *FOUND_AFTER, *STEP_OFF)
-    veiled += (*WELCOMED, *OTHERS_DANGER, *AFFAIRS, *WAYS_OUT)
-    assert set(SCREENED) == {*veiled, *SELF_HARM_BACK, *HOW_DEEP, *HARM_NOW}
+    veiled += (*WELCOMED, *OTHERS_DANGER, *AFFAIRS, *WAYS_OUT, *NEWER_SUICIDE)
+    assert set(SCREENED) == {*veiled, *SELF_HARM_BACK, *HOW_DEEP, *HARM_NOW, *NEWER_SELF_HARM}
     in_order = [p for patterns in PATTERNS.values() for p in patterns]
     for pattern, words in SCREENED.items():
         assert in_order.count(pattern) == 1

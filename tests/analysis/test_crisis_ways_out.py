@@ -39,3 +39,27 @@ def test_ways_out_weighed_are_a_cue(text: str) -> None:
 )
 def test_swims_stories_and_handovers_are_no_cue(text: str) -> None:
     assert crisis_cues(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they'd all be better off if i disappeared for good, and i've been thinking about how.",
+        "my family would be better off with the insurance from work than with me",
+        "some days i'd rather not be around. i've been thinking about how.",
+    ],
+)
+def test_a_way_out_in_other_words_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we'd be better off with the money from the sale than with the old car",
+        "i've been thinking about how. to start the essay, i mean",
+        "i've been thinking about how to make pasta from scratch",
+    ],
+)
+def test_money_and_plans_of_everyday_life_stay_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

@@ -55,3 +55,52 @@ def test_a_snowball_not_minded_is_no_cue() -> None:
     assert (
         crisis_cues("if it snows tomorrow i wouldn't mind if i got hit by a snowball or two") == ()
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly hoping the scan shows it's cancer",
+        "part of me is praying the biopsy comes back malignant",
+        "i kind of hope this lump turns out to be something serious",
+        "i hope i never make it home from this trip, not gonna lie",
+        "part of me hopes i just don't come back from the walk tomorrow",
+        "it wouldn't be so bad if i had a stroke tonight",
+        "it wouldn't be the worst thing if i had a heart attack in my sleep",
+        "honestly it'd be a relief if i just dropped dead",
+        "if my heart just stopped tonight i wouldn't be sad",
+        "gutted i woke up again this morning",
+        "when the car spun on the motorway my only thought was finally",
+        "the bus skidded and my first thought was 'finally'",
+        "i was sad when the plane didn't go down",
+        "i don't plan to be around by christmas",
+        "i don't intend to be here by spring",
+    ],
+)
+def test_a_death_welcomed_in_new_words_is_a_cue(text: str) -> None:
+    assert crisis_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoping the scan shows nothing serious",
+        "i hope it isn't cancer, my mum had it",
+        "got my scan tomorrow, hope it's not serious",
+        "i hope my dad's lump is nothing serious",
+        "i hope the relationship is serious this time",
+        "i hope i never make it home late again, my dad was furious",
+        "i hope i don't come back with a sunburn",
+        "hoping i don't survive another boring lecture lol",
+        "it wouldn't be so bad if the train was late tomorrow",
+        "it wouldn't be the worst thing if the flight got cancelled",
+        "it'd be a relief if i passed the exam",
+        "if my laptop died i wouldn't be sad about it, it's ancient",
+        "if the server crashed i wouldn't be sad about it",
+        "disappointed i survived the exam week",
+        "when my exam results came my only thought was finally",
+        "i don't plan to be around by christmas, we're moving to leeds in november",
+    ],
+)
+def test_everyday_hopes_and_reliefs_stay_no_cue(text: str) -> None:
+    assert crisis_cues(text) == ()

@@ -15,7 +15,8 @@ a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
   keep him going after i'm gone"; not a move, a trip or a term away told beside it
   (:func:`own_affairs`).
 - :data:`LAST_TIME_ALONE`: "i want to go up one last time when nobody else is there", "going up
-  there thursday on my own, just want to see the sea one more time"; a cue only with a lonely
+  there thursday on my own, just want to see the sea one more time", "thinking of going up on my
+  own one last time tomorrow night"; a cue only with a lonely
   place or hour and no everyday ending (a move, a closing, a season: :func:`last_visit_alone`).
 - :data:`SHOP_TO_SHOP`: "the pharmacist gave me a look when i asked for another box. i'll go to a
   different one tomorrow"; not medicine sold out or a shop closed (:func:`gathered_unseen`).
@@ -60,7 +61,8 @@ AFTER_IM_GONE = (
 _EVERYDAY_AFFAIRS = re.compile(
     r"\b(?:baby|babies|pregnan\w*|mortgage|bought\s+a\s+(?:house|home|flat)|married|wedding"
     r"|deploy\w*|military|army|surgery|operation|diagnos\w*|cancer|terminal|solicitor|lawyer"
-    r"|attorney|estate|grandma'?s?|grandpa'?s?|nan'?s?|mum'?s|mom'?s|dad'?s|parents'|late\s+\w+"
+    r"|attorney|estate|grandma'?s?|grandpa'?s?|nan'?s?|(?:mum|mom|dad|parents)'?s?\s+(?:house|home"
+    r"|flat|place|things|stuff|estate|will|belongings)|late\s+\w+"
     r"|divorce|mov(?:e|ed|ing)|uni|college|abroad|holiday|vacation|trip|travel\w*|exchange"
     r"|semester|term|deployment|chores?|toys|presents|kids'|children's)\b",
     _FLAGS,
@@ -87,8 +89,10 @@ def own_affairs(text: str, start: int, end: int) -> bool:
 
 #: A last visit: "one last time", "one more time" (:func:`last_visit_alone`).
 LAST_TIME_ALONE = (
-    r"\b(?:go|going|come|coming|see|visit|walk|walking|sit|stand|be)\s+(?:up\s+|out\s+|down\s+)?"
-    r"(?:there\s+)?(?:(?:the|a)\s+\w+\s+)?one\s+(?:last|more|final)\s+time\b",
+    r"\b(?:go|going|come|coming|see|visit|walk|walking|sit|stand|be|head|heading|drive|driving)"
+    r"\s+(?:up\s+|out\s+|down\s+)?(?:there\s+)?(?:(?:the|a)\s+\w+\s+)?(?:(?:on\s+my\s+own|by"
+    r"\s+myself|alone|up\s+there|out\s+there|tonight|tomorrow)\s+)?one\s+(?:last|more|final)\s+time"
+    r"\b",
 )
 # In the message, a lonely place or hour.
 _ALONE = re.compile(

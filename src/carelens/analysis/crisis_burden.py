@@ -53,9 +53,9 @@ _GOOD_OF_IT = re.compile(
     _FLAGS,
 )
 # After it, a while, a time or a place: "if i'm not here on monday", "if i wasn't around for the
-# meeting".
+# meeting"; not "for good", "for ever", which make the absence lasting.
 _A_WHILE_AFTER = re.compile(
-    r"(?:\s+any\s*more)?\s*(?:on|at|for|by|tomorrow|today|tonight|this|next|when|until|till|to|in\s+time|during"
+    r"(?:\s+any\s*more)?\s*(?:on|at|for(?!\s+(?:good|ever|keeps)\b)|by|tomorrow|today|tonight|this|next|when|until|till|to|in\s+time|during"
     r"|yet|early|late|in\s+the\s+(?:morning|evening|office))\b",
     _FLAGS,
 )

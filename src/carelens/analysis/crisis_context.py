@@ -255,14 +255,26 @@ def _kys_taken_up(text: str, start: int, end: int) -> bool:
     return told_to_writer(text, start, end) and _taken_up(text, start, end)
 
 
+# In the clause after self-harm words, the act told as meant: "burnt myself with the curling
+# iron on purpose" is no accident with the iron.
+_DELIBERATE = re.compile(
+    r"\b(?:on\s+purpose|deliberately|intentionally|to\s+(?:feel|punish)|so\s+(?:that\s+)?i'?d"
+    r"\s+feel)\b",
+    re.IGNORECASE,
+)
+
+
 def _on_purpose(text: str, start: int, end: int) -> bool:
-    """Self-harm words that do not tell of an accident ("I burned myself on the stove") nor of
+    """Self-harm words that do not tell of an accident ("I burned myself on the stove"; but
+    "... with the curling iron on purpose" is meant: :data:`_DELIBERATE`) nor of
     a story ("a poem about a girl who cuts herself":
     :func:`~carelens.analysis.crisis_stories.in_a_story`)."""
     before, after = _clauses(text, start, end)
     if _ACCIDENT.search(before) or _ACCIDENT.search(after):
         return False
-    return _ACCIDENT_AFTER.match(after) is None and not in_a_story(text, start, end)
+    if _ACCIDENT_AFTER.match(after) is not None and _DELIBERATE.search(after) is None:
+        return False
+    return not in_a_story(text, start, end)
 
 
 def _not_a_story(text: str, start: int, end: int) -> bool:

@@ -23,26 +23,23 @@ head, a gun in reach, a jump wished on a height, a ledge or an edge, alcohol wit
 that seek a means, passive ideation, masked words, another person at risk now, self-harm coming
 back, the writer's time told as ending, a burden lifted by their death, death talk owned as
 meant, what the writer leaves for after their death, a step off a height weighed:
-:mod:`carelens.analysis.crisis_veiled`; and a death welcomed, self-harm done now, another in
-danger now, affairs veiled as everyday, a way out in veiled words) are joined too, each pattern
-with the words one of its cues must hold (:data:`SCREENED`). This module only states the
+:mod:`carelens.analysis.crisis_veiled`; and the newer ones gathered by
+:mod:`carelens.analysis.crisis_veiled_joins`) are joined too, each pattern with the words one of
+its cues must hold (:data:`SCREENED`). This module only states the
 patterns; the scanning lives in :mod:`carelens.analysis.crisis`.
 """
 
 from __future__ import annotations
 
-from carelens.analysis.crisis_affairs import AFFAIRS, AFFAIRS_WORDS
 from carelens.analysis.crisis_burden import BURDEN, BURDEN_WORDS
 from carelens.analysis.crisis_found_after import FOUND_AFTER, FOUND_AFTER_WORDS
 from carelens.analysis.crisis_giving_up import CANT_GO_ON, GIVING_UP
-from carelens.analysis.crisis_harm_now import HARM_NOW, HARM_NOW_WORDS
 from carelens.analysis.crisis_masked_words import KILL_LETTERS, MASKED_WORD_WORDS, MASKED_WORDS
 from carelens.analysis.crisis_means_near import SELF_HARM_NEAR, SUICIDE_NEAR
 from carelens.analysis.crisis_means_questions import HOW_DEEP, MEANS_QUESTION_WORDS, MEANS_QUESTIONS
 from carelens.analysis.crisis_meant import MEANT, MEANT_WORDS
 from carelens.analysis.crisis_methods import SELF_HARM_MEANS, SUICIDE_MEANS, THEY_MEANS
 from carelens.analysis.crisis_not_around import NOT_AROUND, NOT_AROUND_WORDS
-from carelens.analysis.crisis_others_danger import OTHERS_DANGER, OTHERS_DANGER_WORDS
 from carelens.analysis.crisis_others_now import OTHERS_NOW, OTHERS_NOW_WORDS, THEY_NOW
 from carelens.analysis.crisis_overdose_patterns import TAKE_MANY, TAKE_PLANNED, TOOK_MANY
 from carelens.analysis.crisis_passive import PASSIVE, PASSIVE_WORDS
@@ -50,8 +47,12 @@ from carelens.analysis.crisis_plans import PLAN_WORDS, PLANS
 from carelens.analysis.crisis_preparations import PREPARATION_WORDS, PREPARATIONS
 from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK, SELF_HARM_BACK_WORDS
 from carelens.analysis.crisis_step_off import STEP_OFF, STEP_OFF_WORDS
-from carelens.analysis.crisis_ways_out import WAYS_OUT, WAYS_OUT_WORDS
-from carelens.analysis.crisis_welcomed import WELCOMED, WELCOMED_WORDS
+from carelens.analysis.crisis_veiled_joins import (
+    NEWER_SELF_HARM,
+    NEWER_SUICIDE,
+    NEWER_THIRD_PARTY,
+    NEWER_WORDS,
+)
 from carelens.disguises import MASKED_LETTER, vowels_masked
 
 _ME = r"(?:my\s*self|me)"
@@ -273,7 +274,7 @@ THIRD_PARTY = (
     _HURT_THEMSELVES,
     THEY_MEANS,
     *THEY_NOW,
-    *OTHERS_DANGER,
+    *NEWER_THIRD_PARTY,
 )
 #: A jump from a height or before a vehicle, in the present ("I want to jump off a bridge",
 #: "jumping in front of a train"): a cue but in a story ("the movie ends with her jumping off
@@ -441,10 +442,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         *MEANT,
         *FOUND_AFTER,
         *STEP_OFF,
-        *WELCOMED,
-        *OTHERS_DANGER,
-        *AFFAIRS,
-        *WAYS_OUT,
+        *NEWER_SUICIDE,  # the newer veiled cues (crisis_veiled_joins)
     ),
     "self_harm": (
         SELF_HARM_WORD,
@@ -479,7 +477,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         *SELF_HARM_NEAR,
         *SELF_HARM_BACK,  # the urge come back, a blade kept (crisis_self_harm_back)
         *HOW_DEEP,  # how deep a cut must be (crisis_means_questions)
-        *HARM_NOW,  # self-harm done now or just come back (crisis_harm_now)
+        *NEWER_SELF_HARM,  # self-harm done now or in other words (crisis_veiled_joins)
     ),
 }
 
@@ -499,11 +497,7 @@ SCREENED: dict[str, str] = {
     **MEANT_WORDS,
     **FOUND_AFTER_WORDS,
     **STEP_OFF_WORDS,
-    **WELCOMED_WORDS,
-    **OTHERS_DANGER_WORDS,
-    **AFFAIRS_WORDS,
-    **WAYS_OUT_WORDS,
-    **HARM_NOW_WORDS,
+    **NEWER_WORDS,
 }
 
 

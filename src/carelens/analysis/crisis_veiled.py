@@ -20,11 +20,16 @@ one who will find them, a note asked about, letters put away:
 (:mod:`carelens.analysis.crisis_welcomed`), self-harm done now or just come back
 (:mod:`carelens.analysis.crisis_harm_now`), another person in danger right now
 (:mod:`carelens.analysis.crisis_others_danger`), affairs veiled as everyday
-(:mod:`carelens.analysis.crisis_affairs`) and a way out weighed in veiled words
-(:mod:`carelens.analysis.crisis_ways_out`). :func:`with_veiled` joins their checks to
-:mod:`carelens.analysis.crisis_context`'s, and a passive wish, a burden lifted or a fatal
-risk not minded laughed off over an everyday thing is no cue ("this exam, i wish a bus would
-hit me lol": :func:`carelens.analysis.crisis_unreal.laughed_off`).
+(:mod:`carelens.analysis.crisis_affairs`), a way out weighed in veiled words
+(:mod:`carelens.analysis.crisis_ways_out`), a lonely place sought
+(:mod:`carelens.analysis.crisis_lonely_places`), arrangements for after the writer's death
+(:mod:`carelens.analysis.crisis_arrangements`), last words in everyday phrasing
+(:mod:`carelens.analysis.crisis_last_words`), medicine weighed as a means
+(:mod:`carelens.analysis.crisis_pills_kept`) and self-harm acts in other words
+(:mod:`carelens.analysis.crisis_harm_acts`). :func:`with_veiled` joins their checks to
+:mod:`carelens.analysis.crisis_context`'s, and a passive wish, a burden lifted or a fatal risk
+or a death not minded laughed off over an everyday thing is no cue ("this exam, i wish a bus
+would hit me lol": :func:`carelens.analysis.crisis_unreal.laughed_off`).
 """
 
 from __future__ import annotations
@@ -32,9 +37,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from carelens.analysis.crisis_affairs import AFFAIRS_CHECKS
+from carelens.analysis.crisis_arrangements import ARRANGEMENT_CHECKS
 from carelens.analysis.crisis_burden import BURDEN_CHECKS, IF_I_WERE_GONE
 from carelens.analysis.crisis_found_after import FOUND_AFTER_CHECKS
+from carelens.analysis.crisis_harm_acts import HARM_ACT_CHECKS
 from carelens.analysis.crisis_harm_now import HARM_NOW_CHECKS
+from carelens.analysis.crisis_last_words import LAST_WORDS_CHECKS
+from carelens.analysis.crisis_lonely_places import LONELY_PLACE_CHECKS
 from carelens.analysis.crisis_masked_words import MASKED_WORD_CHECKS
 from carelens.analysis.crisis_means_questions import MEANS_QUESTION_CHECKS
 from carelens.analysis.crisis_meant import MEANT_CHECKS
@@ -42,13 +51,19 @@ from carelens.analysis.crisis_not_around import NOT_AROUND_CHECKS
 from carelens.analysis.crisis_others_danger import OTHERS_DANGER_CHECKS
 from carelens.analysis.crisis_others_now import OTHERS_NOW_CHECKS
 from carelens.analysis.crisis_passive import PASSIVE, PASSIVE_CHECKS
+from carelens.analysis.crisis_pills_kept import PILLS_KEPT_CHECKS
 from carelens.analysis.crisis_plans import PLAN_CHECKS
 from carelens.analysis.crisis_preparations import PREPARATION_CHECKS
 from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK_CHECKS
 from carelens.analysis.crisis_step_off import STEP_OFF_CHECKS
 from carelens.analysis.crisis_unreal import laughed_off
 from carelens.analysis.crisis_ways_out import WAYS_OUT_CHECKS
-from carelens.analysis.crisis_welcomed import WELCOMED_CHECKS, WOULD_NOT_MIND
+from carelens.analysis.crisis_welcomed import (
+    DEATH_NOT_SO_BAD,
+    NOT_COME_BACK,
+    WELCOMED_CHECKS,
+    WOULD_NOT_MIND,
+)
 
 #: A check of the words around a match: whether it is a cue.
 Check = Callable[[str, int, int], bool]
@@ -71,6 +86,11 @@ _VEILED_CHECKS: dict[str, Check] = {
     **AFFAIRS_CHECKS,
     **WAYS_OUT_CHECKS,
     **HARM_NOW_CHECKS,
+    **LONELY_PLACE_CHECKS,
+    **ARRANGEMENT_CHECKS,
+    **LAST_WORDS_CHECKS,
+    **PILLS_KEPT_CHECKS,
+    **HARM_ACT_CHECKS,
 }
 
 
@@ -89,6 +109,12 @@ def with_veiled(checks: Mapping[str, Check]) -> dict[str, Check]:
     checks joined, a passive wish, a burden lifted or a fatal risk not minded not laughed
     off."""
     joined = {**checks, **_VEILED_CHECKS}
-    for pattern in (*PASSIVE, *IF_I_WERE_GONE, *WOULD_NOT_MIND):
+    for pattern in (
+        *PASSIVE,
+        *IF_I_WERE_GONE,
+        *WOULD_NOT_MIND,
+        *DEATH_NOT_SO_BAD,
+        *NOT_COME_BACK,
+    ):
         joined[pattern] = _not_laughed_off(joined[pattern])
     return joined

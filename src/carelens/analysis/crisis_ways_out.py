@@ -16,12 +16,14 @@ a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
   (:func:`own_way_out`).
 - :data:`MAKE_IT_HAPPEN`: "thinking my kids would be better off with that money ... starting to
   think about how to make that happen", "i hope i don't make it ... thinking about how to make
-  sure i don't"; a cue only after a wish of the writer's death or absence
+  sure i don't", "they'd all be better off if i disappeared for good, and i've been thinking about
+  how."; a cue only after a wish of the writer's death or absence
   (:func:`after_a_death_wish`).
 - :data:`IN_MY_PLACE`: "my kids would be in a better spot with that money than with me", "she'd
-  be better off with a mum who isn't me", "my family would be better off with the life
-  insurance"; not a partner left for someone better ("she'd be better off with a boyfriend who
-  isn't me") unless a death is weighed in the message (:func:`in_my_place`).
+  be better off with a mum who isn't me", "my family would be better off with the life insurance",
+  "... with the insurance from work than with me"; not a partner left for someone better ("she'd
+  be better off with a boyfriend who isn't me") unless a death is weighed in the message
+  (:func:`in_my_place`).
 - :data:`OUT_OF_THE_PICTURE`: "the kids would be better off if i wasn't in the picture at all,
   permanently", "better if i was out of the picture for good"; not a custody nor a job's handover
   left for a while (:func:`own_way_out`).
@@ -89,6 +91,8 @@ MAKE_IT_HAPPEN = (
     r"\b(?:think\w*|thought|plan\w*|figur\w*|work\w*\s+out|research\w*|look\w*\s+up)\s+(?:about\s+"
     r"|of\s+|out\s+)?how\s+(?:to|i\s+(?:could|would|can|might))\s+(?:make\s+(?:that|it|this)\s+"
     r"happen|make\s+sure\s+i\s+(?:don'?t|won'?t|never|do\s+not))\b",
+    r"\b(?:think\w*|thought|plan\w*|figur\w*|research\w*)\s+(?:about|of|out)\s+how(?:\s+(?:i'?d"
+    r"|i\s+would|i\s+could|to)\s+do\s+it)?(?=\s*(?:[.!?\n]|$))",
 )
 # Before it, a wish of the writer's death or absence, or a money for their death.
 _DEATH_WISH = re.compile(
@@ -119,7 +123,7 @@ IN_MY_PLACE = (
 _DEATH_WEIGHED = re.compile(
     r"\b(?:life\s+insurance|insurance\s+(?:policy|payout|money)|payout|walk\w*\s+into\s+the\s+(?:sea"
     r"|ocean|river|lake)|dead|die|gone|not\s+here|kill\w*|end\s+it|disappear\w*|in\s+the\s+picture"
-    r"|permanently|for\s+good)\b",
+    r"|permanently|for\s+good|than\s+(?:with\s+|having\s+)?me)\b",
     _FLAGS,
 )
 
@@ -160,6 +164,7 @@ WAYS_OUT_WORDS: dict[str, str] = {
     INTO_THE_SEA[0]: r"walk",
     LOOK_LIKE_AN_ACCIDENT[0]: r"accident",
     MAKE_IT_HAPPEN[0]: r"how\s",
+    MAKE_IT_HAPPEN[1]: r"how",
     IN_MY_PLACE[0]: r"money|payout|pay-?out|insurance",
     IN_MY_PLACE[1]: r"me\b",
     OUT_OF_THE_PICTURE[0]: r"picture",
