@@ -224,3 +224,40 @@ def test_blame_leaves_out_the_white_space_at_its_ends_and_reads_curly_apostrophe
     assert found("Don\u2019t expect me to bail you out again .") == [
         "Don\u2019t expect me to bail you out again"
     ]
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        (
+            "you're blowing it up into something bigger by comparing yourself to your mates",
+            "you're blowing it up into something bigger",
+        ),
+        (
+            "You're making this into a bigger deal than it is.",
+            "You're making this into a bigger deal",
+        ),
+        (
+            "honestly you're kind of blowing this out of proportion",
+            "blowing this out of proportion",
+        ),
+        ("You're making a mountain out of a molehill.", "making a mountain out of a molehill"),
+    ],
+)
+def test_a_verdict_of_blowing_it_up_is_found(response: str, words: str) -> None:
+    """A verdict of drama: the trouble said to be blown up."""
+    spans = [response[span.start : span.end] for span in minimising_spans(response)]
+    assert any(words in span for span in spans), spans
+    assert any(words in response[start:end] for start, end in blame_spans(response))
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "You're not blowing this out of proportion at all.",
+        "Nobody is making a mountain out of a molehill, this is big.",
+        "I'm making this into a card for you.",
+    ],
+)
+def test_blowing_it_up_denied_is_not_found(response: str) -> None:
+    assert minimising_spans(response) == ()

@@ -185,3 +185,53 @@ def test_a_brushoff_leaves_out_the_white_space_at_its_ends_and_reads_curly_apost
     ]
     assert found("  it is what it is  ") == ["it is what it is"]
     assert found("  ok?  ") == ["ok?"]
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("You'll find another.", "You'll find another"),
+        ("Don't worry, you'll find someone better.", "you'll find someone better"),
+        (
+            "Everyone gets period pain, you just have to get on with it like the rest of us.",
+            "get on with it like the rest of us",
+        ),
+        ("Just deal with it like everyone else.", "deal with it like everyone else"),
+        ("Happens to all of us eventually.", "Happens to all of us eventually"),
+        ("We all die sometime.", "We all die sometime"),
+        ("Everyone's on the spectrum these days.", "Everyone's on the spectrum these days"),
+        ("We're all a bit OCD.", "We're all a bit OCD"),
+        ("A C is a pass! so honestly, be grateful.", "be grateful"),
+        ("You should be thankful you have a job.", "You should be thankful"),
+        (
+            "Kids in some countries don't even get to go to school.",
+            "Kids in some countries don't even get to go to school",
+        ),
+        ("busy rn, try the helpline", "busy rn, try the helpline"),
+        ("Sorry, I'm busy right now, ask someone else.", "I'm busy right now, ask someone else"),
+    ],
+)
+def test_more_brush_offs_are_found(response: str, words: str) -> None:
+    """A replacement offered, a loss every life holds, a diagnosis said to be everyone's,
+    gratitude ordered, no time given."""
+    spans = [response[span.start : span.end] for span in minimising_spans(response)]
+    assert any(words in span for span in spans), spans
+    assert any(words in response[start:end] for start, end in brushoff_spans(response))
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "You'll find another job that values you, I know it.",
+        "We all have bad days, be gentle with yourself.",
+        "It happens to the best of us, don't beat yourself up.",
+        "I'm so grateful you told me.",
+        "Sorry I'm busy right now but call me tonight, ok?",
+        "I'm busy right now, try to hang on and I'll ring you at 6.",
+        "You don't have to get on with it like the rest of us.",
+        "Everyone's struggling these days, you're not alone.",
+        "I had to get on with it like everyone else and it nearly broke me.",
+    ],
+)
+def test_near_misses_of_added_brush_offs_are_not_found(response: str) -> None:
+    assert minimising_spans(response) == ()

@@ -113,3 +113,10 @@ def test_condescension_in_advice_is_found(response: str, words: str) -> None:
 )
 def test_plain_words_about_ease_are_left_alone(response: str) -> None:
     assert found_in(response) == [], found_in(response)
+
+
+def test_put_yourself_in_that_situation_is_blame_not_self_criticism() -> None:
+    response = "Why would you put yourself in that situation at nine months?"
+    assert found_in(response) == [response]
+    assert found_in("Why would you put yourself down like that?") == []
+    assert found_in("Why would you blame yourself?") == []

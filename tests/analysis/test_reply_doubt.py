@@ -75,3 +75,40 @@ def test_sarcasm_reads_doubt_of_their_trouble() -> None:
     found = sarcasm(response, FLARE)
     assert found is not None
     assert response[found[0] : found[1]].startswith("Ah yes, another handy flare-up")
+
+
+@pytest.mark.parametrize(
+    ("response", "seeker", "words"),
+    [
+        (
+            "Burnt out, right. Must be so exhausting being the one who can still walk.",
+            "I think I'm burnt out from caring for my husband since his stroke.",
+            "Burnt out, right.",
+        ),
+        ("Stressed, sure.", "I'm so stressed with work", "Stressed, sure."),
+        (
+            "I'll pick your parcel up. Though your back always seems to go right when something "
+            "needs doing.",
+            "my back's gone and I can barely walk",
+            "your back always seems to go right when something needs doing",
+        ),
+    ],
+)
+def test_doubt_echoed_or_timed_to_a_duty_is_found(response: str, seeker: str, words: str) -> None:
+    at = doubted_excuse(response, seeker)
+    assert at is not None and response[at[0] : at[1]] == words
+    assert sarcasm(response, seeker) is not None
+
+
+@pytest.mark.parametrize(
+    ("response", "seeker"),
+    [
+        ("Burnt out, right? That makes sense after the year you've had.", "I'm so burnt out"),
+        ("Burnt out, right. I get it, I've been there, I'm sorry.", "I'm so burnt out"),
+        ("Okay, right. Tell me more.", "I'm so burnt out"),
+        ("Tired, right.", "my boss keeps shouting at me"),
+        ("Your migraines always seem to come on when you're stressed. Have you tracked them?", ""),
+    ],
+)
+def test_an_echo_with_warmth_or_a_pattern_noticed_is_no_doubt(response: str, seeker: str) -> None:
+    assert doubted_excuse(response, seeker) is None

@@ -177,3 +177,42 @@ def test_kind_help_and_shared_laughter_are_left_alone(response: str) -> None:
 def test_a_sigh_is_quoted_with_the_jab_after_it() -> None:
     response = "Fine, I'll take you, but this is a one-time thing."
     assert found(response)[0] == "Fine, I'll take you, but this is a one-time thing"
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("ugh ok i'll come. you owe me big time", "you owe me big time"),
+        (
+            "even though it means taking a day off i really can't spare",
+            "day off i really can't spare",
+        ),
+        (
+            "I mean, I did have plans, but obviously yours matter more, as usual.",
+            "obviously yours matter more",
+        ),
+        ("I'll have them. I did have plans.", "I did have plans"),
+        ("u can borrow my old one i guess.", "u can borrow my old one i guess"),
+        ("if u break it ur paying for it", "if u break it ur paying for it"),
+        ("and u broke ur last one too", "u broke ur last one"),
+    ],
+)
+def test_more_grudging_help_is_found(response: str, words: str) -> None:
+    """Help with a debt, a cost rubbed in, their needs said to come first again, a lent
+    thing held over them."""
+    spans = [response[span.start : span.end] for span in minimising_spans(response)]
+    assert any(words in span for span in spans), spans
+    assert any(words in response[start:end] for start, end in grudging_spans(response))
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "You owe me nothing, honestly.",
+        "I'll cover it, don't worry about the money.",
+        "I had plans but I've cancelled them, I'm coming.",
+        "I'm so sorry, I know you lost your last one too.",
+    ],
+)
+def test_near_misses_of_added_grudging_help_are_not_found(response: str) -> None:
+    assert minimising_spans(response) == ()

@@ -154,3 +154,40 @@ def test_sarcasm_reads_mockery_given_the_message() -> None:
     found = sarcasm(response, ON_READ)
     assert found is not None and response[found[0] : found[1]] == "someone call an ambulance"
     assert sarcasm("Someone call an ambulance!", "my dad collapsed in the kitchen") is None
+
+
+@pytest.mark.parametrize(
+    ("response", "seeker", "words"),
+    [
+        (
+            "Aww, poor you. Imagine having a job and not getting a promotion. Tragic.",
+            "I didn't get the promotion",
+            "Imagine having a job and not getting a promotion. Tragic",
+        ),
+        (
+            "a month without ur phone?? how will u ever survive, someone start a fundraiser",
+            "my parents grounded me for a month, no phone",
+            "a month without ur phone?? how will u ever survive",
+        ),
+        (
+            "Oh no. How will you ever survive. Someone start a GoFundMe.",
+            "my wifi is down",
+            "How will you ever survive",
+        ),
+    ],
+)
+def test_more_overplayed_grief_is_mockery(response: str, seeker: str, words: str) -> None:
+    at = mock_sympathy(response, seeker)
+    assert at is not None and response[at[0] : at[1]] == words
+
+
+@pytest.mark.parametrize(
+    ("response", "seeker"),
+    [
+        ("Imagine being told no after all that work. I'm so sorry.", "I didn't get in"),
+        ("A week without your kids? That must be so lonely.", "my kids are at their dad's"),
+        ("Someone should start a fundraiser for you, honestly, you deserve it.", "I lost my home"),
+    ],
+)
+def test_sincere_imagining_and_questions_are_no_mockery(response: str, seeker: str) -> None:
+    assert mock_sympathy(response, seeker) is None

@@ -163,3 +163,36 @@ def test_a_putdown_keeps_the_white_space_its_pattern_ends_in(response: str, word
     # the white space before a put-down is left out, that at its end kept (unlike the
     # readers beside it); minimising_spans trims the spaces it shows
     assert found(response) == [words]
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        (
+            "To be blunt though, you're kind of doing this to yourself.",
+            "you're kind of doing this to yourself",
+        ),
+        ("if you can't hack it maybe nursing just isn't for you", "if you can't hack it"),
+        ("If you can't take the heat, get out of the kitchen.", "If you can't take the heat"),
+        ("a month without ur phone?? how will u ever survive", "how will u ever survive"),
+        ("wow, how romantic. anyway", "anyway"),
+    ],
+)
+def test_more_put_downs_are_found(response: str, words: str) -> None:
+    """Blame hedged, whether they can hack it, mockery of their distress and a closing anyway."""
+    spans = [response[span.start : span.end] for span in minimising_spans(response)]
+    assert any(words in span for span in spans), spans
+    assert any(words in response[start:end] for start, end in putdown_spans(response))
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "You're not doing this to yourself.",
+        "If you can't handle it right now, that's okay.",
+        "I'm so sorry, that's awful. Anyway, I'm here if you need me.",
+        "I'm so sorry, I hope it works out anyway.",
+    ],
+)
+def test_near_misses_of_added_put_downs_are_not_found(response: str) -> None:
+    assert minimising_spans(response) == ()

@@ -119,3 +119,30 @@ def test_a_negated_reproach_is_none() -> None:
 )
 def test_a_reproach_leaves_out_the_white_space_at_its_ends(response: str, words: str) -> None:
     assert found(response) == [words]
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("Maybe she's got a point.", "Maybe she's got a point"),
+        ("tbh he has a point", "tbh he has a point"),
+        ("Honestly, your mum might have a fair point.", "your mum might have a fair point"),
+    ],
+)
+def test_siding_with_whoever_hurt_them_is_found(response: str, words: str) -> None:
+    """Siding with whoever hurt them: the other side said to have a point."""
+    spans = [response[span.start : span.end] for span in minimising_spans(response)]
+    assert any(words in span for span in spans), spans
+    assert any(words in response[start:end] for start, end in reproach_spans(response))
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "I think you have a point.",
+        "Maybe she's got a point about you needing a break? You do sound exhausted.",
+        "You make a good point about him.",
+    ],
+)
+def test_a_point_of_their_own_is_not_siding(response: str) -> None:
+    assert minimising_spans(response) == ()

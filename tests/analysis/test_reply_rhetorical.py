@@ -97,3 +97,55 @@ def test_spans_are_valid_for_any_text(response: str) -> None:
     for start, end in rhetorical_spans(response):
         assert previous <= start < end <= len(response)
         previous = start
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        ("what were u even doing in all those revision sessions then??", "what were u even doing"),
+        ("What were you actually thinking going there?", "What were you actually thinking"),
+        (
+            "Why was she on the sofa on her own in the first place?",
+            "Why was she on the sofa on her own in the first place?",
+        ),
+        (
+            "Why were you out at 3am in the first place?",
+            "Why were you out at 3am in the first place?",
+        ),
+        (
+            "And what would you have done if she wasn't fine?",
+            "what would you have done if she wasn't fine?",
+        ),
+        ("what did you do to set him off?", "what did you do to set him off?"),
+        ("What did you say to make him so angry?", "What did you say to make him so angry?"),
+        (
+            "Didn't your group tell you to keep away from pubs?",
+            "Didn't your group tell you to keep away from pubs?",
+        ),
+        (
+            "Didn't your doctor tell you not to lift anything?",
+            "Didn't your doctor tell you not to lift anything?",
+        ),
+    ],
+)
+def test_more_blaming_questions_are_found(response: str, words: str) -> None:
+    """Questions whose answer is the reproach: what they were even doing, why they were
+    there at all."""
+    spans = [response[span.start : span.end] for span in minimising_spans(response)]
+    assert any(words in span for span in spans), spans
+    assert any(words in response[start:end] for start, end in rhetorical_spans(response))
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Why did you feel you had to hide it in the first place? You can tell me.",
+        "What did you do to deserve that? Nothing!",
+        "What were you doing when it happened?",
+        "Didn't anyone tell you how proud they are?",
+        "Why did he hit you in the first place? Nothing justifies it.",
+        "What would you have done differently, if anything?",
+    ],
+)
+def test_questions_that_ask_are_not_added(response: str) -> None:
+    assert minimising_spans(response) == ()

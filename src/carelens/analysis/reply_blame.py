@@ -15,7 +15,8 @@ recurring kinds of wording:
   all about you", "the world doesn't revolve around you", "do you ever think about anyone but
   yourself?";
 - a verdict of drama: "bit dramatic to leave a wedding over nerves", "you're being a bit
-  dramatic", "isn't that a little over the top?";
+  dramatic", "isn't that a little over the top?", "you're blowing it up into something
+  bigger", "making a mountain out of a molehill";
 - a habit held against them: "you'd just waste the time like you always do", "you always
   do this", "you never get your life together", "you can't manage your own life", "so
   what's the point";
@@ -213,6 +214,16 @@ _BLAME: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|hysterical|over\s+the\s+top)\b"
         r"|\b(?:you|u)(?:'re|\s+are)\s+(?:(?:a\s+bit|a\s+little|kinda|kind\s+of|a\s+tad|totally"
         r"|massively|seriously|definitely)\s+)+over[-\s]?reacting\b",
+    ),
+    # "you're blowing it up into something bigger", "making a mountain out of a molehill"
+    (
+        ("blowing", "blew", "making", "mountain"),
+        r"\b(?:you're|you\s+are|youre|ur|u\s+r)\s+(?:(?:kind\s+of|kinda|a\s+bit|just|really"
+        r"|totally|maybe|probably|honestly|massively|completely)\s+)*(?:blowing|making)\s+(?:it"
+        r"|this|that|things|everything|the\s+whole\s+thing)\s+(?:up\s+into\s+(?:something|a)\b"
+        r"|out\s+of\s+(?:all\s+)?proportion|into\s+(?:a\s+(?:bigger\s+|huge\s+)?(?:deal|thing"
+        r"|drama|crisis)|something\s+(?:bigger|it's\s+not|it\s+isn't)))[^.!?\n]*"
+        r"|\bmak(?:e|es|ing)\s+(?:a\s+)?mountains?\s+out\s+of\s+(?:a\s+)?molehills?\b",
     ),
     # a habit: "you'd just waste the time like you always do", "you always do this", "you
     # never get your life together", "so what's the point"

@@ -7,27 +7,36 @@ helpers wave a feeling away in a few more recurring kinds of wording:
 
 - a platitude: "everything happens for a reason", "it is what it is", "look on the bright
   side", "just stay positive", "worse things happen", "loads of people have it harder than
-  you", "first world problem", "you'll live";
+  you", "first world problem", "you'll live", a loss every life holds ("Happens to all of us
+  eventually.", "we all die sometime"), a diagnosis said to be everyone's ("Everyone's on the
+  spectrum these days", "we're all a bit OCD");
 - the feeling said to be pointless or small: "no point being upset about it", "nothing to
   cry about", "it's just an anniversary", "it's probably just stress", "therapists are all
   basically the same", "whatever, ..." to open a reply;
 - an order to stop feeling it or to put up with it: "stop stressing", "stop overthinking
   it", "snap out of it", "just deal with it", "you'll have to deal", "you need to let it
-  go", "get used to it";
+  go", "get used to it", "you just have to get on with it like the rest of us", gratitude
+  ordered ("so honestly, be grateful", "kids in some countries don't even get to go to
+  school");
 - a replacement offered for what they lost: "get another one", "you can always have
-  another baby", "plenty of fish in the sea", "there are billions of other girls";
+  another baby", "plenty of fish in the sea", "there are billions of other girls", "You'll
+  find another.";
 - agreement that others tire of them: "people do get tired of hearing about the same
   thing", "maybe give them a break";
 - a curt reply that is no answer: "k", "ok?", "so?", "whatever", "lol", or a shrug alone:
-  "Happens.", "That's life.", "Oh well.".
+  "Happens.", "That's life.", "Oh well.", and no time given with someone else sent for
+  ("busy rn, try the helpline").
 
 Near misses the patterns leave alone: comfort ("there's no point blaming yourself" is not a
 feeling waved away, "give yourself a break", "it's okay to let it go when you're ready"),
 the same words about the helper ("it took me months to snap out of it") or in a question
-that asks ("are you able to let it go?"), and outrage on their side ("ugh, men are all the
-same"). :mod:`carelens.analysis.rules` reads :func:`brushoff_spans` as it reads the
-put-downs (``dismissive`` raised to 1, and not where a negation, someone else's words or
-quotation marks come before them: "don't let anyone tell you to just deal with it").
+that asks ("are you able to let it go?"), outrage on their side ("ugh, men are all the
+same"), hope with a reason ("you'll find another job that values you"), comfort in common
+lot ("we all have bad days, be gentle with yourself") and a busy helper who comes back ("I'm
+busy right now but call me tonight"). :mod:`carelens.analysis.rules` reads
+:func:`brushoff_spans` as it reads the put-downs (``dismissive`` raised to 1, and not where a
+negation, someone else's words or quotation marks come before them: "don't let anyone tell
+you to just deal with it").
 """
 
 from __future__ import annotations
@@ -242,6 +251,63 @@ _BRUSHOFFS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"\bplenty\s+(?:more|of\s+(?:other\s+)?)\s*fish\b|\bother\s+fish\s+in\s+the\s+sea\b"
         r"|\b(?:billions|millions|plenty|loads|lots|tons)\s+of\s+other\s+(?:girls|guys|men|women"
         r"|boys|fish)\b",
+    ),
+    (
+        ("another", "someone else", "better"),
+        _START + r"(?:(?:eh|meh|well|oh\s+well|don't\s+worry|dw|chin\s+up|relax)[,\s]+)*(?:you'll"
+        r"|youll|you\s+will|u'll|ull|u\s+will)\s+(?:(?:easily|soon|just)\s+)?(?:find|get|meet)\s+"
+        r"(?:another(?:\s+one)?|a\s+new\s+one|someone\s+else|some(?:one|thing)\s+better|better)"
+        r"(?:\s+[a-z]+)?(?=\s*(?:lol|tbh|mate|hun)?\s*(?:[.!]|$))",
+    ),
+    # put up with it as everyone does: "you just have to get on with it like the rest of us"
+    (
+        ("rest of us", "everyone else", "everybody else", "we all do"),
+        r"(?<!\bhad\sto\s)\b(?:get\s+on\s+with\s+it|deal\s+with\s+it|suck\s+it\s+up|push"
+        r"\s+through(?:\s+it)?|put\s+up\s+with\s+it|get\s+over\s+it)\s+like\s+(?:the\s+rest\s+of"
+        r"\s+us|everyone\s+else|everybody\s+else|we\s+all\s+do)\b",
+    ),
+    # a loss every life holds: "Happens to all of us eventually.", "we all die sometime"
+    (
+        ("eventually", "sooner or later", "sometime", "at some point"),
+        _START + r"(?:(?:well|eh|meh|oh\s+well|honestly)[,\s]+)*(?:(?:it|that|this|death)\s+)?"
+        r"happens\s+to\s+(?:all\s+of\s+us|us\s+all|everyone|everybody)\s+(?:eventually"
+        r"|sooner\s+or\s+later|at\s+some\s+point)\b|\b(?:we|everyone|everybody)\s+(?:all\s+)?"
+        r"(?:dies?|has\s+to\s+go|have\s+to\s+go|goes|go)\s+(?:eventually|sometime|at\s+some"
+        r"\s+point|sooner\s+or\s+later)\b",
+    ),
+    # a diagnosis said to be everyone's: "Everyone's on the spectrum these days"
+    (
+        ("everyone", "everybody", "every kid", "all kids", "half the", "we're all", "we are all"),
+        r"\b(?:every(?:one|body)|every\s+(?:kid|child)|all\s+(?:kids|children)|half\s+(?:the|of"
+        r"\s+the)\s+(?:world|country|class|kids|population))(?:'s|\s+is|\s+are|\s+has|\s+gets?"
+        r"|\s+seems\s+to\s+be)\s+(?:(?:a\s+bit|a\s+little|kind\s+of|kinda|basically|apparently"
+        r"|got|diagnosed(?:\s+with)?|being\s+diagnosed(?:\s+with)?)\s+)*(?:on\s+the\s+spectrum"
+        r"|autistic|adhd|ocd|bipolar|dyslexic|neurodivergent|diagnosed\b|a\s+diagnosis)"
+        r"[^.!?\n]*|\bwe(?:'re|\s+are)\s+all\s+(?:a\s+(?:bit|little)\s+)?(?:on\s+the\s+spectrum"
+        r"|autistic|adhd|ocd|bipolar|neurodivergent)\b",
+    ),
+    # gratitude ordered, or others' want held up: "so honestly, be grateful", "kids in some
+    # countries don't even get to go to school"
+    (
+        ("grateful", "thankful"),
+        _START + r"(?:(?:so|just|honestly|seriously|and|but|you\s+should|you\s+need\s+to"
+        r"|you\s+ought\s+to|learn\s+to)[,\s]+)*be\s+(?:(?:more|a\s+bit\s+more|a\s+little\s+more)"
+        r"\s+)?(?:grateful|thankful)\b" + _REST,
+    ),
+    (
+        ("countries",),
+        r"\b(?:kids|people|children|families)\s+in\s+(?:some|other|poorer|poor|developing"
+        r"|third[\s-]world|war[\s-]torn)\s+countries\s+(?:don't|can't|cannot|would|have|are|go"
+        r"|never|live)\b" + _REST,
+    ),
+    # "busy rn, try the helpline": no time, and someone else sent for
+    (
+        ("busy",),
+        _START + r"(?:(?:sorry|soz|ugh|eh|look)[,\s]+)*(?:(?:i'm|im|i\s+am)\s+)?(?:(?:too|kinda"
+        r"|a\s+bit|really|pretty|super)\s+)?busy(?:\s+(?:rn|right\s+now|atm|at\s+the\s+moment"
+        r"|now|today|for\s+this))?\s*[,.;:!-]+\s*(?:just\s+|maybe\s+)?(?:try(?!\s+(?:to|and)\b)"
+        r"|ask|call(?!\s+me\b)|ring(?!\s+me\b)|text(?!\s+me\b)|go\s+to|talk\s+to(?!\s+me\b)"
+        r"|google|message(?!\s+me\b))\b" + _REST,
     ),
     # agreement that others tire of them: "people do get tired of hearing about it"
     (

@@ -13,7 +13,8 @@ for :mod:`carelens.analysis.rules`, which reads them as it reads the codebook's 
 phrases (raising ``dismissive``, and not where a negation or a report comes before them).
 Not contempt: a question that challenges the seeker's self-criticism ("Why would you think
 you're a burden?", "Why would you blame yourself?", "Did you really think it was your
-fault?"), one that asks what led them there ("What made you decide to invest?"),
+fault?"; but "Why would you put yourself in that situation?" blames), one that asks what
+led them there ("What made you decide to invest?"),
 encouragement about a step ("It's not that hard to ask, people want to help"), plain words
 about ease ("Keep it simple.", "It's simple to set up, I'll show you") nor comfort ("It
 happens to the best of us, don't beat yourself up").
@@ -37,6 +38,9 @@ _SELF_CRITICISM = re.compile(
     r"\b(?:fault|yourself|deserved?|burden|worthless|failure|unlovable|enough|ugly|stupid)\b",
     re.IGNORECASE,
 )
+#: Where "yourself" is the seeker put in harm's way, not criticised ("Why would you put
+#: yourself in that situation?"): no self-criticism for :data:`_SELF_CRITICISM` to find.
+_EXPOSED = re.compile(r"\b(?:put|get|got|let|place)\s+yourself\s+(?:in|into|through)\b", re.I)
 _CONTEMPT = (
     # "Why would you put your savings into crypto??", "why on earth did you lend him money?"
     r"\bwhy\s+(?:(?:on\s+earth|the\s+hell|tf|in\s+the\s+world|the\s+heck|the\s+fuck)\s+"
@@ -105,7 +109,7 @@ def contempt_spans(response: str) -> list[tuple[int, int]]:
     for pattern in _PATTERNS:
         for match in pattern.finditer(response):
             words = match.group(0)
-            if words.rstrip().endswith("?") and _SELF_CRITICISM.search(words):
+            if words.rstrip().endswith("?") and _SELF_CRITICISM.search(_EXPOSED.sub(" ", words)):
                 continue
             start = match.start() + len(words) - len(words.lstrip())
             if match.end() > start:

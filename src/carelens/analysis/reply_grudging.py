@@ -13,7 +13,9 @@ useful the rest. The recurring kinds of wording:
 - help on a condition that reproaches: "if you actually have stuff boxed up", "as long as
   you're actually going to pay attention", "if you ask nicely", "if you're really that
   desperate", "before asking people";
-- help held against them: "this is a one-time thing", "I have my own life too", "other
+- help held against them: "you owe me big time", "a day off I really can't spare", "I did
+  have plans, but obviously yours matter more", "if u break it ur paying for it", "u broke ur
+  last one too", "this is a one-time thing", "I have my own life too", "other
   people have busy lives", "I'm not doing all of it for you", "last time you didn't even say
   thank you", "what's this, the third time?", "not to go on about your ex for an hour again",
   "maybe next time think before you blow your wages";
@@ -65,7 +67,7 @@ _CLAUSE_END = r"(?=\s*(?:[.!?,;:\n]|$|but\b|though\b|tho\b))"
 #: The helper's own offer ("I'll drop round some soup", "I can lend you", "You can call me").
 _OFFER = (
     r"(?:\b(?:I|we)(?:'ll|'d|\s+will|\s+can|\s+could|\s+would)\s+"
-    r"|\byou\s+can\s+(?:call|text|ring|message|borrow|use|have|stay|come)\b)"
+    r"|\b(?:you|u)\s+can\s+(?:call|text|ring|message|borrow|use|have|stay|come)\b)"
 )
 #: No kind time after "when I get a minute" ("... tonight", "... after work").
 _NO_TIME = (
@@ -141,6 +143,25 @@ _GRUDGING = (
     _SENTENCE + r"(?:again|yet\s+again|as\s+usual|as\s+always)\s*[.!]+(?=\s*$)",
     r"\b(?:bail|bailing|bailed|rescue|rescuing|rescued)\s+you\s+out\s+(?:again|yet\s+again"
     r"|once\s+more)\b|\bhere\s+we\s+go\s+again\b|\bsince\s+apparently\b" + _REST,
+    # a debt named for the help: "you owe me big time"
+    r"\b(?:you|u)\s+owe\s+me\s+(?:big\s*time|big|so\s+much|a\s+lot|for\s+this(?:\s+one)?|forever)\b"
+    + _REST,
+    # the cost rubbed in: "a day off I really can't spare", "money I don't have"
+    r"\b(?:day|days|time|morning|afternoon|evening|hours?|money|cash|holiday|leave)\s+(?:off\s+)?"
+    r"(?:that\s+|which\s+)?I\s+(?:really\s+|honestly\s+)?(?:can't|cant|cannot|don't|dont|do\s+not)"
+    r"\s+(?:really\s+)?(?:spare|afford|have)\b",
+    # their needs said to come first again: "obviously yours matter more, as usual", "I did
+    # have plans"
+    r"\b(?:obviously|clearly|apparently|of\s+course)\s+(?:yours|your\s+(?:plans|needs|life|time"
+    r"|stuff|problems|things))\s+(?:matters?|comes?|is|are)\s+(?:more(?:\s+important)?|first)\b"
+    + _REST,
+    r"\bI\s+did\s+(?:actually\s+)?have\s+(?:plans|other\s+plans|stuff\s+on|things\s+on)\b" + _REST,
+    # a lent thing held over them: "if u break it ur paying for it", "you broke your last one"
+    r"\bif\s+(?:you|u)\s+(?:break|lose|scratch|damage|wreck|crash|smash|ruin)\s+(?:it|this|that"
+    r"|them)\s*,?\s+(?:then\s+)?(?:you're|youre|ur|you\s+are|you|u)\s+(?:paying|buying|replacing"
+    r"|pay|buy|replace|owe)\b" + _REST,
+    r"\b(?:you|u)\s+(?:broke|wrecked|crashed|smashed)\s+(?:your|ur)\s+(?:last|other|old|previous)"
+    r"\s+one\b" + _REST,
     # a limit that shames
     r"\bI(?:'m|\s+am)\s+not\s+(?:going\s+to\s+|gonna\s+)?keep\s+"
     + _CHORE
@@ -202,7 +223,9 @@ _GATE = re.compile(
     r"|moment|round to it|bothered|nothing better|again|as usual|as always|apparently"
     r"|keep|always be|habit|used to|expect|thing|rely|lean|depend|running to|coming to|come to"
     r"|sort|get your|straighten|own two|own feet|learn|figure|wrong|brace|prepare|lmao|lmfao"
-    r"|rofl|lol|haha|ha ha|hah|stop |martyr|skill|git gud",
+    r"|rofl|lol|haha|ha ha|hah|stop |martyr|skill|git gud|owe|spare|afford|don't have"
+    r"|dont have|do not have|obviously|clearly|of course|did have|did actually|break|lose|scratch"
+    r"|damage|wreck|crash|smash|ruin|broke",
 )
 
 

@@ -8,7 +8,8 @@ counts as mockery (dismissal), not sympathy. :func:`mock_sympathy` finds such wo
 :func:`carelens.analysis.reply_sarcasm.sarcasm`. Some wording is mockery on its own
 (:data:`_MOCK`); some may be meant ("should we start a fundraiser?", "I'll light a candle for
 the shoes", a lone "Truly." after a remark) and counts only beside a second such overplay
-(:data:`_OVERPLAY`): "Aww a cold, somebody call an ambulance. Should we start a fundraiser?".
+(:data:`_OVERPLAY`): "Aww a cold, somebody call an ambulance. Should we start a fundraiser?",
+"How will you ever survive. Someone start a GoFundMe.".
 Given the seeker's message, three kinds count alone too:
 
 - a mock alarm (:data:`_ALARM`: "someone call an ambulance", "quick, call the police",
@@ -19,9 +20,11 @@ Given the seeker's message, three kinds count alone too:
   condolences to your social life") for no one and nothing of weight (:data:`_WEIGHTY`: not
   "sorry for the loss of your mum", "my condolences to your family"), to a message that
   tells no death (:data:`_DEATH`);
-- feigned grief after an overblown question (:data:`_SCORN` after :data:`_BLOWN_UP`: "A
-  whole year and nobody mentioned it? Tragic.", "Two whole hours? The suffering."), where the
-  reply is sorry for nothing (:data:`_SINCERE`: not "... That's heartbreaking, I'm so sorry").
+- feigned grief after an overblown question or a mock imagining (:data:`_SCORN` after
+  :data:`_BLOWN_UP`: "A whole year and nobody mentioned it? Tragic.", "Two whole hours? The
+  suffering.", "a month without ur phone?? how will u ever survive", "Imagine having a job and
+  not getting a promotion. Tragic."), where the reply is sorry for nothing (:data:`_SINCERE`:
+  not "... That's heartbreaking, I'm so sorry").
 
 A mock honour ("a whole year and nobody threw him a memorial parade?") is mockery on its own.
 Sincere wording is left alone: "my heart bleeds for you and your family", "what a tragedy, I'm
@@ -65,6 +68,9 @@ _OVERPLAY = re.compile(
     r"|\b(?:should\s+we|let's|I'll|we\s+should)\s+(?:declare|hold|observe)\s+(?:a\s+)?"
     r"(?:national\s+)?(?:day|week|minute)\s+of\s+(?:mourning|silence)\b"
     r"|\blight\s+a\s+candle\s+for\s+the\b"
+    r"|\b(?:somebody|someone)\s+(?:start|organi[sz]e|set\s+up)\s+(?:a\s+)?(?:fundraiser|gofundme"
+    r"|go\s+fund\s+me|vigil|support\s+group|charity)\b"
+    r"|\bhow(?:ever)?\s+will\s+(?:you|u)\s+(?:ever\s+)?(?:survive|cope|go\s+on)\b"
     r"|(?<=[.!])\s*(?:truly|really)\s*[.!]"
     r"|\b(?:condolences|sorry\s+for\s+your\s+loss),\s*(?:truly|really)\b",
     re.IGNORECASE,
@@ -140,19 +146,27 @@ _DEATH = re.compile(
     re.IGNORECASE,
 )
 #: A question that blows up the trouble: "a whole year and nobody ...?", "two whole hours?",
-#: "an entire afternoon without wifi?".
+#: "an entire afternoon without wifi?", "a month without ur phone??"; or a sentence that bids
+#: them imagine it ("Imagine having a job and not getting a promotion.").
 _BLOWN_UP = re.compile(
     r"\b(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:whole|entire|full)|(?:whole|entire)\s+"
-    r"(?:\d+|one|two|three|four|five|six))\s+[^.!?\n]*\?",
+    r"(?:\d+|one|two|three|four|five|six))\s+[^.!?\n]*\?"
+    # "a month without ur phone??"
+    r"|\b(?:a|an|one|two|three|\d+)\s+(?:day|days|week|weeks|month|months|hour|hours|night"
+    r"|nights|weekend|evening)\s+without\s+(?:your|ur|the|a|any)\s+[^.!?\n]*\?+"
+    # "Imagine having a job and not getting a promotion."
+    r"|(?:^|(?<=[.!?,;:\n]))\s*(?:(?:just|like|i\s+mean)\s+)?imagine\s+(?:having|being|getting"
+    r"|not|losing|needing|missing|owning|living|going)\b[^.!?\n]*[.!?]+",
     re.IGNORECASE,
 )
 #: Grief feigned in a few words after such a question: "Tragic.", "How tragic.", "The
-#: horror.", "The suffering.", "Devastating."
+#: horror.", "The suffering.", "Devastating.", "how will u ever survive".
 _SCORN = re.compile(
     r"\s*(?:(?:oh|wow|gosh|gee)[\s,]+)?(?:(?:(?:how|so|truly|very|just)\s+)?(?:tragic|devastating"
     r"|heartbreaking|harrowing)|(?:the|what\s+a|such\s+a)\s+(?:horror|humanity|suffering|agony"
-    r"|tragedy|injustice|travesty)(?:\s+of\s+it(?:\s+all)?)?)(?:\s*(?:lol|smh|/s))?"
-    r"(?=\s*(?:[.!]|$))",
+    r"|tragedy|injustice|travesty)(?:\s+of\s+it(?:\s+all)?)?"
+    r"|how(?:ever)?\s+will\s+(?:you|u)\s+(?:ever\s+)?(?:survive|cope|go\s+on))(?:\s*(?:lol|smh|/s))?"
+    r"(?=\s*(?:[.!,]|$))",
     re.IGNORECASE,
 )
 #: Sorrow meant in the reply, or their side taken, which makes a few words of grief or an
@@ -214,5 +228,6 @@ def _mock_alone(text: str, seeker: str) -> tuple[int, int] | None:
         for question in _BLOWN_UP.finditer(text):
             scorn = _SCORN.match(text, question.end())
             if scorn is not None:
-                return question.start(), scorn.end()
+                words = question.group(0)
+                return question.start() + len(words) - len(words.lstrip()), scorn.end()
     return None

@@ -6,7 +6,8 @@ The codebook counts as dismissal whatever judges, blames or mocks the seeker, as
 phrases that minimise what they told. Beside the phrases it names ("get over it", "what did
 you expect"), helpers put people down in other recurring kinds of wording:
 
-- blame and a verdict on them: "you're doing this to yourself", "you did it to yourself",
+- blame and a verdict on them: "you're (kind of) doing this to yourself", "you did it to
+  yourself", "if you can't hack it",
   "you deserve whatever he says", "if you can't control yourself", "if you were more
   organised you wouldn't feel like this", "that's so irresponsible", "honestly that's
   pathetic", "you just need more discipline", "you're old enough to pick a side";
@@ -16,12 +17,13 @@ you expect"), helpers put people down in other recurring kinds of wording:
 - minimising: "it's not a big deal (these days).", "not worth making a big deal about", "not
   worth stressing over", "it's not complicated.", "welcome to adulthood", and a clause that is
   a brush-off alone ("Big deal.",
-  "Cool story.", "So what?", "ok and?", "same lol. anyway");
+  "Cool story.", "So what?", "ok and?", "same lol. anyway", a closing sentence "anyway");
 - a scornful or guilt-tripping question: "how many times is this now?", "what did you think
   it would be, a spa weekend?", "are you seriously asking for sympathy?", "how can you not be
   happy?", "do you know how many people would give anything for that?", "how did you even let
   it get to 12k?", "didn't you notice it climbing?"; mockery of their distress: "however
-  will you survive", "you really do collect these", "you're always attracting drama";
+  will you survive", "how will u ever survive", "you really do collect these", "you're
+  always attracting drama";
 - help or an ear on condition of a change they did not ask for: "I can help you once you
   stop making everything about your anxiety", "I'll listen, as long as it's not the
   depression stuff again", "if you promise to finally listen to me".
@@ -66,8 +68,10 @@ _SO = r"(?:(?:so|kinda|kind\s+of|honestly|just|pretty|really|a\s+bit|frankly|tot
 #: A verdict on the seeker or on what they did.
 _VERDICT = r"(?:pathetic|irresponsible|childish|immature|lazy|selfish|spoiled|spoilt|entitled|weak)"
 _PUTDOWNS = (
-    # blame: "you're doing this to yourself", "you did it to yourself"
-    r"\b(?:you(?:'re|\s+are)\s+doing|you\s+did|you've\s+done|you\s+have\s+done)\s+"
+    # blame: "you're doing this to yourself", "you did it to yourself", "you're kind of doing
+    # this to yourself"
+    r"\b(?:you(?:'re|\s+are)\s+(?:(?:kind\s+of|kinda|sort\s+of|basically|honestly|really"
+    r"|partly|just|a\s+bit|probably)\s+)*doing|you\s+did|you've\s+done|you\s+have\s+done)\s+"
     r"(?:this|it|that|all\s+(?:of\s+)?this)\s+to\s+yourself\b",
     # "you deserve whatever your partner says", "you get what you deserve"
     r"\byou\s+deserve\s+whatever\b|\byou\s+(?:get|got)\s+what\s+you\s+deserved?\b",
@@ -117,6 +121,8 @@ _PUTDOWNS = (
     + r"(?=\s*(?:[.!?,;:\n]|$))",
     _START + r"(?:ok(?:ay)?|k|cool|right)[,.]?\s+and\s*\?",
     r"\b(?:lol|lmao|haha)[.!,]*\s+anyways?\W*$",
+    # "anyway" closing the reply as a clause of its own ("wow, how romantic. anyway")
+    r"(?<=[.!?])\s*anyways?[.!\s]*$",
     # a scornful or guilt-tripping question
     r"\bhow\s+many\s+times\s+(?:is\s+(?:this|that)(?:\s+now)?|now|are\s+you\s+(?:going|gonna)"
     r"|do\s+(?:I|we)\s+have\s+to)\b" + _REST,
@@ -134,7 +140,11 @@ _PUTDOWNS = (
     r"\bdidn't\s+you\s+(?:even\s+)?(?:notice|see\s+(?:it|this|that)\s+coming|realize|realise)\b"
     + _REST,
     # mockery of their distress: "however will you survive", "you really do collect these"
-    r"\bhowever\s+will\s+you\s+(?:survive|cope|go\s+on|manage)\b|\bhow\s+will\s+you\s+ever\s+survive\b",
+    r"\bhowever\s+will\s+you\s+(?:survive|cope|go\s+on|manage)\b|\bhow\s+will\s+(?:you|u)\s+ever\s+"
+    r"(?:survive|cope|go\s+on|manage)\b",
+    # "if you can't hack it", "if you can't take the heat"
+    r"\bif\s+(?:you|u)\s+can(?:'t|not|t)\s+(?:hack\s+it|take\s+the\s+heat|stand\s+the\s+heat)\b"
+    + _REST,
     r"\byou(?:'re|\s+are)?\s+(?:really\s+|sure\s+|do\s+|always\s+)*(?:collect|attract)(?:s|ing)?"
     r"\s+(?:these|them|those"
     r"|drama|disasters|crises)\b",
@@ -152,7 +162,8 @@ _GATE = re.compile(
     r"|weak|discipline|willpower|control|old enough|stop|quit|pity|get |grip|together|suck"
     r"|grow|move on|whole|entire|big deal|complicated|hard|difficult|rocket|welcome|cool"
     r"|so what|who cares|and\s*\?|anyway|how many|think|seriously|really|honestly|actually"
-    r"|how can|how could|how did|know how|realize|realise|grateful|didn't you|will you"
+    r"|how can|how could|how did|know how|realize|realise|grateful|didn't you|will you|will u"
+    r"|hack|heat"
     r"|collect|attract|once you|as long as|promise|agree|worth",
 )
 

@@ -12,7 +12,8 @@ and is read wherever it stands. The recurring kinds of wording:
   that going in", "you did choose to take those loans", "ask yourself what you were choosing
   to ignore", "you have to wonder why anyone would send money";
 - siding with whoever hurt them: "you can't really blame her", "I kinda get why he
-  snapped", "he's not totally wrong", "you can't expect them to remember everything";
+  snapped", "he's not totally wrong", "you can't expect them to remember everything",
+  "Maybe she's got a point" (not "... a point about you needing a break");
 - a verdict on them or a doubt of what they saw: "you probably have been a bit snippy",
   "you might just be reading into it", "are you sure you're not just being clingy?";
 - minimising: "nine grand isn't that much in the grand scheme of things", "plenty of
@@ -154,6 +155,11 @@ _REPROACH = (
     r"\b(?:waiting|expecting|hoping)\s+(?:for\s+)?(?:[\w']+\s+){1,3}to\s+(?:just\s+|magically\s+)?"
     r"(?:knock\s+on\s+your\s+door|fall\s+into\s+your\s+lap|come\s+to\s+you|show\s+up\s+at\s+your"
     r"\s+door)\b[^.!?\n]*",
+    # siding with whoever hurt them: "Maybe she's got a point", "tbh he has a point"
+    r"\b(?:maybe|perhaps|i\s+think|i\s+mean|honestly|tbh|to\s+be\s+fair)\s*,?\s+(?:she|he|they"
+    r"|your\s+\w+)\s*(?:'s|\s+has|'ve|\s+have|\s+might\s+have|\s+may\s+have|\s+does\s+have)\s+"
+    r"(?:got\s+)?(?:a\s+(?:bit\s+of\s+a\s+)?(?:point|fair\s+point))\b(?!\s+about\s+(?:you\s+)?"
+    r"(?:needing|taking|getting|having)\s+(?:a\s+|some\s+)?(?:break|rest|help|support|time\s+off))",
 )
 _PATTERNS = [re.compile(p, re.IGNORECASE) for p in _REPROACH]
 #: Words one of the patterns needs: a reply with none is read no further (most replies).
@@ -163,7 +169,8 @@ _GATE = re.compile(
     r"|grateful|ought|used to|help|change|fix|solve|no point|no use|no sense|worth|a lot to"
     r"|much to|extreme"
     r"|excessive|over the top|make a|most people|not remember|not know|not notice|not see|not reali"
-    r"|not check|not read|even|obvious|asking too|didn't|did not|never|isn't|waiting|hoping",
+    r"|not check|not read|even|obvious|asking too|didn't|did not|never|isn't|waiting|hoping"
+    r"|point",
 )
 
 

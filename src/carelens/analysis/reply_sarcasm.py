@@ -223,7 +223,7 @@ def _mockery(response: str, seeker: str) -> tuple[int, int] | None:
     overplayed for it (:func:`~carelens.analysis.reply_mock_sympathy.mock_sympathy`) or doubt
     of it as an excuse (:func:`~carelens.analysis.reply_doubt.doubted_excuse`); None
     without."""
-    found = [at for at in (mock_sympathy(response, seeker), doubted_excuse(response)) if at]
+    found = [at for at in (mock_sympathy(response, seeker), doubted_excuse(response, seeker)) if at]
     return min(found) if found else None
 
 

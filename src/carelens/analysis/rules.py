@@ -17,7 +17,8 @@ crypto??", "Not that hard.", "Meh, happens to everyone"), and other put-downs
 "stop making excuses", "how many times is this now?", "once you stop making everything about
 your anxiety"), brush-offs (:func:`carelens.analysis.reply_brushoffs.brushoff_spans`:
 "everything happens for a reason", "stop stressing", "get another one", "you'll have to
-deal", "so?"), blame, hostile questions and demeaning help
+deal", "so?", "You'll find another.", "busy rn, try the helpline"), blame, hostile
+questions and demeaning help
 (:func:`carelens.analysis.reply_blame.blame_spans`: "red flags you chose to ignore", "did you
 even think about the people on the road?", "this is the last time I bail you out"), hindsight
 blame, siding with whoever hurt them, minimising and shaming questions
@@ -29,7 +30,8 @@ ask nicely", "I have my own life too"), questions that blame
 (:func:`carelens.analysis.reply_rhetorical.rhetorical_spans`: "Didn't you read the requirements
 before you applied?", "And you're surprised?") and the fault laid on them
 (:func:`carelens.analysis.reply_fault.fault_spans`: "maybe you missed the signs", "you kind of
-earned the suspicion", "Not my problem tbh."), wherever they stand, also after warm words. Rare in
+earned the suspicion", "hopefully this is a wake-up call", "I'm not sure what you expected",
+"Not my problem tbh."), wherever they stand, also after warm words. Rare in
 the training data, they are easy for a small model to miss, so :func:`apply_rules` raises
 ``dismissive`` to level 1 when one is present and the model said 0, adds the phrase as a
 rationale span (label ``dismissive``, score 1.0), and mixes the probabilities half-and-half
