@@ -25,10 +25,13 @@ one who will find them, a note asked about, letters put away:
 (:mod:`carelens.analysis.crisis_lonely_places`), arrangements for after the writer's death
 (:mod:`carelens.analysis.crisis_arrangements`), last words in everyday phrasing
 (:mod:`carelens.analysis.crisis_last_words`), medicine weighed as a means
-(:mod:`carelens.analysis.crisis_pills_kept`) and self-harm acts in other words
-(:mod:`carelens.analysis.crisis_harm_acts`). :func:`with_veiled` joins their checks to
-:mod:`carelens.analysis.crisis_context`'s, and a passive wish, a burden lifted or a fatal risk
-or a death not minded laughed off over an everyday thing is no cue ("this exam, i wish a bus
+(:mod:`carelens.analysis.crisis_pills_kept`), self-harm acts in other words
+(:mod:`carelens.analysis.crisis_harm_acts`), plain risk in short or everyday words
+(:mod:`carelens.analysis.crisis_plain_risk`) and the writer's death decided, prepared or
+wished in plain words (:mod:`carelens.analysis.crisis_plain_death`). :func:`with_veiled` joins
+their checks to :mod:`carelens.analysis.crisis_context`'s, and a passive wish, a burden lifted, a
+fatal risk or a death not minded, or a death decided or wished in plain words, laughed off over
+an everyday thing is no cue ("this exam, i wish a bus
 would hit me lol": :func:`carelens.analysis.crisis_unreal.laughed_off`).
 """
 
@@ -52,6 +55,8 @@ from carelens.analysis.crisis_others_danger import OTHERS_DANGER_CHECKS
 from carelens.analysis.crisis_others_now import OTHERS_NOW_CHECKS
 from carelens.analysis.crisis_passive import PASSIVE, PASSIVE_CHECKS
 from carelens.analysis.crisis_pills_kept import PILLS_KEPT_CHECKS
+from carelens.analysis.crisis_plain_death import PLAIN_DEATH, PLAIN_DEATH_CHECKS
+from carelens.analysis.crisis_plain_risk import PLAIN_RISK_CHECKS
 from carelens.analysis.crisis_plans import PLAN_CHECKS
 from carelens.analysis.crisis_preparations import PREPARATION_CHECKS
 from carelens.analysis.crisis_self_harm_back import SELF_HARM_BACK_CHECKS
@@ -91,6 +96,8 @@ _VEILED_CHECKS: dict[str, Check] = {
     **LAST_WORDS_CHECKS,
     **PILLS_KEPT_CHECKS,
     **HARM_ACT_CHECKS,
+    **PLAIN_RISK_CHECKS,
+    **PLAIN_DEATH_CHECKS,
 }
 
 
@@ -106,8 +113,8 @@ def _not_laughed_off(check: Check) -> Check:
 
 def with_veiled(checks: Mapping[str, Check]) -> dict[str, Check]:
     """``checks`` (a pattern's check of the words around a match) with the veiled cues'
-    checks joined, a passive wish, a burden lifted or a fatal risk not minded not laughed
-    off."""
+    checks joined, a passive wish, a burden lifted, a fatal risk not minded or a death decided
+    or wished in plain words not laughed off."""
     joined = {**checks, **_VEILED_CHECKS}
     for pattern in (
         *PASSIVE,
@@ -115,6 +122,7 @@ def with_veiled(checks: Mapping[str, Check]) -> dict[str, Check]:
         *WOULD_NOT_MIND,
         *DEATH_NOT_SO_BAD,
         *NOT_COME_BACK,
+        *PLAIN_DEATH,
     ):
         joined[pattern] = _not_laughed_off(joined[pattern])
     return joined

@@ -10,8 +10,10 @@ joined here, each pattern with the words one of its cues must hold: a death welc
 (:mod:`carelens.analysis.crisis_arrangements`), last words in everyday phrasing
 (:mod:`carelens.analysis.crisis_last_words`), medicine weighed as a means
 (:mod:`carelens.analysis.crisis_pills_kept`), self-harm done now
-(:mod:`carelens.analysis.crisis_harm_now`) and self-harm acts in other words
-(:mod:`carelens.analysis.crisis_harm_acts`). Their checks are joined by
+(:mod:`carelens.analysis.crisis_harm_now`), self-harm acts in other words
+(:mod:`carelens.analysis.crisis_harm_acts`) plain risk in short or everyday words
+(:mod:`carelens.analysis.crisis_plain_risk`) and the writer's death decided, prepared or wished in
+plain words (:mod:`carelens.analysis.crisis_plain_death`). Their checks are joined by
 :mod:`carelens.analysis.crisis_veiled`. This module only gathers the patterns.
 """
 
@@ -25,6 +27,13 @@ from carelens.analysis.crisis_last_words import LAST_WORDS, LAST_WORDS_WORDS, TH
 from carelens.analysis.crisis_lonely_places import LONELY_PLACE_WORDS, LONELY_PLACES
 from carelens.analysis.crisis_others_danger import OTHERS_DANGER, OTHERS_DANGER_WORDS
 from carelens.analysis.crisis_pills_kept import PILLS_KEPT, PILLS_KEPT_WORDS
+from carelens.analysis.crisis_plain_death import PLAIN_DEATH, PLAIN_DEATH_WORDS
+from carelens.analysis.crisis_plain_risk import (
+    PLAIN_RISK_WORDS,
+    PLAIN_SELF_HARM,
+    PLAIN_SUICIDE,
+    PLAIN_THIRD_PARTY,
+)
 from carelens.analysis.crisis_ways_out import WAYS_OUT, WAYS_OUT_WORDS
 from carelens.analysis.crisis_welcomed import WELCOMED, WELCOMED_WORDS
 
@@ -38,11 +47,18 @@ NEWER_SUICIDE: tuple[str, ...] = (
     *ARRANGEMENTS,
     *LAST_WORDS,
     *PILLS_KEPT,
+    *PLAIN_SUICIDE,
+    *PLAIN_DEATH,
 )
 #: The newer veiled patterns of the label ``self_harm``.
-NEWER_SELF_HARM: tuple[str, ...] = (*HARM_NOW, *HARM_ACTS, *THEIRS)
+NEWER_SELF_HARM: tuple[str, ...] = (*HARM_NOW, *HARM_ACTS, *THEIRS, *PLAIN_SELF_HARM)
 #: The newer patterns of another person's risk, not the writer's own.
-NEWER_THIRD_PARTY: tuple[str, ...] = (*OTHERS_DANGER, *THEIR_FAREWELL, *THEIRS)
+NEWER_THIRD_PARTY: tuple[str, ...] = (
+    *OTHERS_DANGER,
+    *THEIR_FAREWELL,
+    *THEIRS,
+    *PLAIN_THIRD_PARTY,
+)
 #: For each newer pattern, the words one of its cues must hold.
 NEWER_WORDS: dict[str, str] = {
     **WELCOMED_WORDS,
@@ -55,4 +71,6 @@ NEWER_WORDS: dict[str, str] = {
     **PILLS_KEPT_WORDS,
     **HARM_NOW_WORDS,
     **HARM_ACT_WORDS,
+    **PLAIN_RISK_WORDS,
+    **PLAIN_DEATH_WORDS,
 }
