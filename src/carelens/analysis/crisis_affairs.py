@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from carelens.analysis.crisis_stories import in_a_story
+from carelens.analysis.crisis_stories import in_a_story, not_in_a_story
 
 _FLAGS = re.IGNORECASE
 #: A check of the words around a match: whether it is a cue.
@@ -190,11 +190,6 @@ def dwelling_with_it(text: str, start: int, end: int) -> bool:
     return not in_a_story(text, start, end)
 
 
-def _not_a_story(text: str, start: int, end: int) -> bool:
-    """Not in a story."""
-    return not in_a_story(text, start, end)
-
-
 #: The patterns of this module (label ``suicide``) and their checks.
 AFFAIRS = (
     *YOUNG_WILL,
@@ -209,7 +204,7 @@ AFFAIRS_CHECKS: dict[str, Check] = {
     **dict.fromkeys((*YOUNG_WILL, *AFTER_IM_GONE), own_affairs),
     **dict.fromkeys(LAST_TIME_ALONE, last_visit_alone),
     **dict.fromkeys((*SHOP_TO_SHOP, *COUNTED_PILLS), gathered_unseen),
-    **dict.fromkeys(IN_CASE_DONE, _not_a_story),
+    **dict.fromkeys(IN_CASE_DONE, not_in_a_story),
     **dict.fromkeys(SAT_WITH_WEAPON, dwelling_with_it),
 }
 #: For each pattern, the words one of its cues must hold: a message without any of them is not

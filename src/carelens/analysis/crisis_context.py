@@ -87,7 +87,7 @@ from carelens.analysis.crisis_patterns import (
     masked_pattern,
 )
 from carelens.analysis.crisis_recovered import with_recovered
-from carelens.analysis.crisis_stories import in_a_story
+from carelens.analysis.crisis_stories import in_a_story, not_in_a_story
 from carelens.analysis.crisis_tellings import taken_up_after, told_to_writer
 from carelens.analysis.crisis_topics import with_topics
 from carelens.analysis.crisis_unreal import with_unreal
@@ -277,13 +277,6 @@ def _on_purpose(text: str, start: int, end: int) -> bool:
     return not in_a_story(text, start, end)
 
 
-def _not_a_story(text: str, start: int, end: int) -> bool:
-    """Another person's risk or a jump not told in a story ("in the show she wants to die",
-    "the movie ends with her jumping off the bridge":
-    :func:`~carelens.analysis.crisis_stories.in_a_story`)."""
-    return not in_a_story(text, start, end)
-
-
 _LIKE_THIS_MATTER = re.compile(LIKE_THIS_MATTER, re.IGNORECASE)
 _DESPAIR = re.compile("|".join((DESPAIR_BESIDE, *GIVING_UP)), re.IGNORECASE)
 
@@ -317,7 +310,7 @@ _CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
     STOP_GOING_ON: _not_chatter,
     CANT_GO_ON: _not_everyday_matter,
     **FAREWELL_CHECKS,
-    **dict.fromkeys((*THIRD_PARTY, *JUMPS, SLIT_WRISTS), _not_a_story),
+    **dict.fromkeys((*THIRD_PARTY, *JUMPS, SLIT_WRISTS), not_in_a_story),
     **dict.fromkeys(ON_PURPOSE, _on_purpose),
     **METHOD_CHECKS,
     **NEAR_CHECKS,

@@ -361,3 +361,9 @@ def in_a_story(text: str, start: int, end: int) -> bool:
     if _REAL_RISK.search(before + act + after) is not None:
         return False
     return _story_alone(text, start, end, start if game is None else offset + game.start())
+
+
+def not_in_a_story(text: str, start: int, end: int) -> bool:
+    """A cue's check for patterns that need no other: the words at ``text[start:end]`` are not
+    told in a story (:func:`in_a_story`: "in the show she wants to die")."""
+    return not in_a_story(text, start, end)
