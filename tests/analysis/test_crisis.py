@@ -7,13 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from carelens.analysis.crisis import (
-    _LABELLED,
-    _LABELLED_FOLDED,
-    _RUNS,
-    _RUNS_FOLDED,
-    _WORDS,
-    _WORDS_FOLDED,
     CRISIS_RESOURCES,
+    _case_insensitive,
+    _lowered,
     _masked_patterns,
     _scan,
     crisis_cues,
@@ -366,21 +362,33 @@ def test_every_pattern_is_in_one_run_or_read_by_its_words_in_order() -> None:
     is in one run, whose alternation holds it, and each of those is read by its words
     (``SCREENED``); so the cues are found as one scan of every pattern finds them."""
     in_order = [(label, p) for label, patterns in PATTERNS.items() for p in patterns]
-    masked_runs, masked, masked_words = _masked_patterns()
-    compiled = ((_RUNS, _LABELLED, _WORDS), (_RUNS_FOLDED, _LABELLED_FOLDED, _WORDS_FOLDED))
-    for runs, labelled, words in (*compiled, (masked_runs, masked, masked_words)):
+    compiled = (_case_insensitive(), _lowered())
+    for patterns in (*compiled, _masked_patterns()):
+        labelled = patterns.every()
         assert [label for label, _ in labelled] == [label for label, _ in in_order]
-        in_runs = [i for _, run in runs for i in run]
+        assert [(label, p.pattern) for label, p in labelled] == list(patterns.sources)
+        in_runs = [i for _, run in patterns.runs for i in run]
         assert in_runs == sorted(in_runs)
-        assert sorted(in_runs + list(words.indices())) == list(range(len(labelled)))
-        assert len(runs) > 1
-        for any_cue, run in runs:
+        assert sorted(in_runs + list(patterns.words.indices())) == list(range(len(labelled)))
+        assert len(patterns.runs) > 1
+        for any_cue, run in patterns.runs:
             assert any_cue.pattern == "|".join(f"(?:{labelled[i][1].pattern})" for i in run)
-    for _, labelled, words in compiled:
-        assert [(label, p.pattern) for label, p in labelled] == in_order
-        assert [in_order[i][1] for i in words.indices()] == [
+    for patterns in compiled:
+        assert [(label, p.pattern) for label, p in patterns.every()] == in_order
+        assert [in_order[i][1] for i in patterns.words.indices()] == [
             p for _, p in in_order if p in SCREENED
         ]
+
+
+def test_a_pattern_is_compiled_once_and_only_when_a_text_needs_it() -> None:
+    """A process that reads a few messages compiles the patterns those need, not all of them
+    (about a third of a second a set), and each one once."""
+    patterns = _masked_patterns.__wrapped__()
+    assert patterns.labelled([]) == ()
+    first = patterns.labelled([3, 1])
+    assert [p.pattern for _, p in first] == [patterns.sources[3][1], patterns.sources[1][1]]
+    assert patterns.labelled([1])[0][1] is first[1][1]
+    assert len(patterns._compiled) == 2
 
 
 # --- ASCII text: lower-cased once, matched case-sensitively --------------------------------

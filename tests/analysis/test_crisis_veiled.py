@@ -6,15 +6,19 @@ laughed off."""
 
 from __future__ import annotations
 
+import ast
+import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carelens.analysis.crisis import _scanned, crisis_cues
+from carelens.analysis.crisis import _lowered, _scanned, crisis_cues
 from carelens.analysis.crisis_affairs import AFFAIRS
 from carelens.analysis.crisis_burden import BURDEN
+from carelens.analysis.crisis_context import CONTEXT_CHECKS
 from carelens.analysis.crisis_found_after import FOUND_AFTER
 from carelens.analysis.crisis_harm_now import HARM_NOW
 from carelens.analysis.crisis_masked_words import MASKED_WORDS
@@ -119,6 +123,52 @@ def test_every_veiled_pattern_has_its_words() -> None:
         assert in_order.count(pattern) == 1
         assert words == words.lower()
         assert all(re.match(r"[a-z']", alternative) for alternative in alternatives(words))
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _texts_of_the_crisis_tests() -> list[str]:
+    """Every string written in the crisis tests and every message of the project's crisis
+    sets, lower-cased: thousands of cues and near misses."""
+    texts: set[str] = set()
+    for module in sorted((ROOT / "tests" / "analysis").glob("test_crisis*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                texts.add(node.value)
+    sets = [*(ROOT / "annotations").glob("crisis-written-*/*.jsonl")]
+    sets += [*(ROOT / "tests" / "data" / "analysis").glob("crisis_*.jsonl")]
+    for path in sets:
+        with path.open(encoding="utf-8") as fh:
+            texts.update(json.loads(line)["text"] for line in fh if line.strip())
+    return sorted(text.lower() for text in texts if text.isascii())
+
+
+def _cue_of(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` finds a match in ``text`` that its check of the words around
+    keeps (:data:`~carelens.analysis.crisis_context.CONTEXT_CHECKS`)."""
+    check = CONTEXT_CHECKS.get(pattern.pattern)
+    return any(check is None or check(text, *m.span()) for m in pattern.finditer(text))
+
+
+def test_a_message_a_veiled_pattern_finds_a_cue_in_holds_its_words() -> None:
+    """The words each veiled pattern is read by are ones every message with a cue of it
+    holds: over every text of the crisis tests and sets, a pattern that finds a cue (its
+    match, kept by its check) is one the screen asks for. The screen may ask for more; it
+    must never leave such a pattern out."""
+    patterns = _lowered()
+    compiled = {
+        i: re.compile(p, re.DOTALL) for i, (_, p) in enumerate(patterns.sources) if p in SCREENED
+    }
+    texts = _texts_of_the_crisis_tests()
+    assert len(texts) > 3000
+    missed = [
+        (text, patterns.sources[i][1])
+        for text in texts
+        for i in compiled.keys() - patterns.words.needed(text)
+        if _cue_of(compiled[i], text)
+    ]
+    assert missed == []
 
 
 def test_a_passive_wish_is_read_with_the_laugh() -> None:

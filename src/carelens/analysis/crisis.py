@@ -88,7 +88,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from carelens.analysis.crisis_context import CONTEXT_CHECKS
@@ -131,54 +131,86 @@ Runs = tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]
 _RUN = 12
 
 
-#: The patterns compiled: in runs, all of them in order with their labels, and the words of
-#: the veiled cues' (:data:`~carelens.analysis.crisis_patterns.SCREENED`).
-Compiled = tuple[Runs, tuple[Labelled, ...], WordScreen]
+class CompiledPatterns:
+    """The patterns compiled with one set of flags: the runs (:data:`Runs`) of those the
+    ``screened`` words do not read, and the words of those they read (:class:`WordScreen`;
+    ``grouped``: see there), compiled when made; each pattern itself compiled the first time a
+    text needs it. Compiling every pattern costs a process about a third of a second for each
+    set, while a text with a cue needs the few patterns of one or two runs."""
 
+    def __init__(
+        self,
+        patterns: Mapping[str, Sequence[str]],
+        flags: int,
+        screened: Mapping[str, str],
+        *,
+        grouped: bool,
+    ) -> None:
+        #: Each pattern's label and text, in order.
+        self.sources: tuple[tuple[str, str], ...] = tuple(
+            (label, p) for label, texts in patterns.items() for p in texts
+        )
+        self.flags = flags
+        others = [i for i, (_, p) in enumerate(self.sources) if p not in screened]
+        self.runs: Runs = tuple(
+            (re.compile("|".join(f"(?:{self.sources[i][1]})" for i in run), flags), tuple(run))
+            for run in (others[k : k + _RUN] for k in range(0, len(others), _RUN))
+        )
+        self.words = WordScreen(
+            ((i, screened[p]) for i, (_, p) in enumerate(self.sources) if p in screened),
+            flags,
+            grouped=grouped,
+        )
+        self._compiled: dict[int, Labelled] = {}
 
-def _runs(
-    patterns: Mapping[str, Sequence[str]],
-    flags: int,
-    screened: Mapping[str, str],
-    *,
-    grouped: bool,
-) -> Compiled:
-    """``patterns`` compiled with ``flags``: the runs (:data:`Runs`) of those ``screened`` does
-    not hold, all of them in order, and the words of those it holds (``grouped``: see
-    :class:`WordScreen`)."""
-    labelled = tuple(
-        (label, re.compile(p, flags)) for label, texts in patterns.items() for p in texts
-    )
-    others = [i for i, (_, p) in enumerate(labelled) if p.pattern not in screened]
-    runs = tuple(
-        (re.compile("|".join(f"(?:{labelled[i][1].pattern})" for i in run), flags), tuple(run))
-        for run in (others[k : k + _RUN] for k in range(0, len(others), _RUN))
-    )
-    words = WordScreen(
-        ((i, screened[p.pattern]) for i, (_, p) in enumerate(labelled) if p.pattern in screened),
-        flags,
-        grouped=grouped,
-    )
-    return runs, labelled, words
+    def labelled(self, indices: Iterable[int]) -> tuple[Labelled, ...]:
+        """The patterns at ``indices`` (in the order given), compiled, with their labels."""
+        found: list[Labelled] = []
+        for i in indices:
+            pattern = self._compiled.get(i)
+            if pattern is None:
+                label, text = self.sources[i]
+                pattern = self._compiled[i] = (label, re.compile(text, self.flags))
+            found.append(pattern)
+        return tuple(found)
 
+    def every(self) -> tuple[Labelled, ...]:
+        """Every pattern, compiled, in order, with its label."""
+        return self.labelled(range(len(self.sources)))
 
-_RUNS, _LABELLED, _WORDS = _runs(PATTERNS, _FLAGS, SCREENED, grouped=True)
-# The same patterns, case-sensitive, for ASCII text lower-cased first (see crisis_cues). The
-# patterns spell every letter in lower case (a test checks), so they match that text exactly
-# where the case-insensitive ones match the original; comparing characters as they are makes
-# the alternations about three times faster.
-_RUNS_FOLDED, _LABELLED_FOLDED, _WORDS_FOLDED = _runs(PATTERNS, re.DOTALL, SCREENED, grouped=True)
+    def needed(self, text: str) -> list[int]:
+        """The indices, in order, of the patterns a cue in ``text`` may come from: those of the
+        runs whose alternation finds something, and those whose words it holds."""
+        needed = [i for any_cue, run in self.runs if any_cue.search(text) for i in run]
+        return sorted({*needed, *self.words.needed(text)})
 
 
 @lru_cache(maxsize=1)
-def _masked_patterns() -> Compiled:
+def _case_insensitive() -> CompiledPatterns:
+    """The patterns as stated, case-insensitive: for text that is not all ASCII, and for the
+    scan of every pattern the tests compare against. Compiled the first time such a text
+    comes."""
+    return CompiledPatterns(PATTERNS, _FLAGS, SCREENED, grouped=True)
+
+
+@lru_cache(maxsize=1)
+def _lowered() -> CompiledPatterns:
+    """The same patterns, case-sensitive, for ASCII text lower-cased first (see
+    :func:`_search`). The patterns spell every letter in lower case (a test checks), so they
+    match that text exactly where the case-insensitive ones match the original; comparing
+    characters as they are makes the alternations about three times faster."""
+    return CompiledPatterns(PATTERNS, re.DOTALL, SCREENED, grouped=True)
+
+
+@lru_cache(maxsize=1)
+def _masked_patterns() -> CompiledPatterns:
     """The patterns for text with a masked letter ("k*ll myself" as
-    :func:`~carelens.disguises.unmask` reads it), in runs, all and their words: each vowel of a
-    pattern's words may be one (:func:`~carelens.analysis.crisis_patterns.masked_pattern`).
-    Compiled the first time such a text comes."""
+    :func:`~carelens.disguises.unmask` reads it): each vowel of a pattern's words may be one
+    (:func:`~carelens.analysis.crisis_patterns.masked_pattern`), read ungrouped. Compiled the
+    first time such a text comes."""
     masked = {label: [masked_pattern(p) for p in texts] for label, texts in PATTERNS.items()}
     screened = {masked_pattern(p): masked_pattern(words) for p, words in SCREENED.items()}
-    return _runs(masked, _FLAGS, screened, grouped=False)
+    return CompiledPatterns(masked, _FLAGS, screened, grouped=False)
 
 
 #: Where the writer plainly negates a crisis mention about themselves, as (start, end).
@@ -325,26 +357,21 @@ def _search(
     whose words it holds (:class:`WordScreen`), and ASCII text lower-cased. ``typed`` is ``text``
     with its look-alike letters as typed, where a negation must read too."""
     if masked:
-        runs, labelled, words = _masked_patterns()
-        searched = text
+        compiled, searched = _masked_patterns(), text
     elif quick and text.isascii():
         # For ASCII text, lower() changes only A-Z, one character for one, and a
         # case-insensitive pattern matches an ASCII character exactly where its lower-case
-        # form matches: the same cues at the same offsets, found faster (_RUNS_FOLDED).
-        searched, runs, labelled, words = (
-            text.lower(),
-            _RUNS_FOLDED,
-            _LABELLED_FOLDED,
-            _WORDS_FOLDED,
-        )
+        # form matches: the same cues at the same offsets, found faster (_lowered).
+        compiled, searched = _lowered(), text.lower()
     else:
-        searched, runs, labelled, words = text, _RUNS, _LABELLED, _WORDS
-    if quick:
-        needed = [i for any_cue, run in runs if any_cue.search(searched) for i in run]
-        needed += words.needed(searched)
+        compiled, searched = _case_insensitive(), text
+    if not quick:
+        labelled = compiled.every()
+    else:
+        needed = compiled.needed(searched)
         if not needed:
             return (), ()
-        labelled = tuple(labelled[i] for i in sorted(needed))
+        labelled = compiled.labelled(needed)
     return _find(text, searched, labelled, typed)
 
 

@@ -210,7 +210,7 @@ AFFAIRS_CHECKS: dict[str, Check] = {
 #: For each pattern, the words one of its cues must hold: a message without any of them is not
 #: read by it (:mod:`carelens.analysis.crisis_screen`).
 AFFAIRS_WORDS: dict[str, str] = {
-    YOUNG_WILL[0]: r"will",
+    YOUNG_WILL[0]: r"my\s+(?:own\s+)?will\b",
     YOUNG_WILL[1]: r"who\s+gets",
     AFTER_IM_GONE[0]: r"gone|dead|not\s+here",
     LAST_TIME_ALONE[0]: r"one\s+(?:last|more|final)",

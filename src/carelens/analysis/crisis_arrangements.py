@@ -315,7 +315,7 @@ ARRANGEMENT_WORDS: dict[str, str] = {
     WONT_MATTER_AFTER[1]: r"matter",
     INSURANCE_NOT_ACCIDENT[0]: r"insurance",
     TIMED_MESSAGE[0]: r"by\s+the\s+time",
-    TIMED_MESSAGE[1]: r"after|when",
+    TIMED_MESSAGE[1]: r"scheduled|schedule|set\s+up|timed|delayed",
     NOBODY_CLEANS_UP[0]: r"nobody|no\s+one|no-one|noone",
     NOBODY_CLEANS_UP[1]: r"less|nothing|not\s+(?:much|as)",
     PET_FOR_GOOD[0]: r"promise",

@@ -184,7 +184,9 @@ LAST_WORDS_WORDS: dict[str, str] = {
     LAST_POST_PARTING[0]: r"last|final",
     DECISION_AT_PEACE[0]: r"decision|choice",
     DECISION_AT_PEACE[1]: r"made\s+up",
-    NOT_ONLINE_TOMORROW[0]: r"not\s",
+    NOT_ONLINE_TOMORROW[0]: (
+        r"tomorrow|tonight|in\s+the\s+morning|after\s+(?:tonight|today)|any\s*more"
+    ),
     NOT_ONLINE_TOMORROW[1]: r"tried",
     THEIR_FAREWELL[0]: r"goodbye|good-?bye|farewell",
     THEIR_FAREWELL[1]: r"sorry",

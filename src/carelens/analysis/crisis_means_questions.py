@@ -281,7 +281,7 @@ MEANS_QUESTION_WORDS: dict[str, str] = {
     WOULD_IT_TAKE[1]: r"lethal|fatal|deadly",
     HOW_HIGH[0]: r"how\s+(?:high|tall|far|many)|what\s+(?:height|floor|fall|drop)",
     PAINLESS_WAY[0]: r"painless|least\s+painful|most\s+peaceful|quickest",
-    PAINLESS_WAY[1]: r"which|what",
+    PAINLESS_WAY[1]: r"painless|least\s+painful|peaceful",
     WHOLE_SUPPLY[0]: r"whole\s",
     WHOLE_SUPPLY[1]: r"all\s+(?:at\s+once|together)",
     WHOLE_SUPPLY[2]: r"strong\s+enough|potent\s+enough",

@@ -106,6 +106,6 @@ MEANT_CHECKS: dict[str, Check] = {
 MEANT_WORDS: dict[str, str] = {
     NOT_JOKING[0]: r"joking|kidding|meant\s+it",
     FIND_OUT[0]: r"find\s+out",
-    KNOW_HOW[0]: r"know\s",
-    KNOW_HOW[1]: r"how\s",
+    KNOW_HOW[0]: r"do\s+it\b",
+    KNOW_HOW[1]: r"do\s+it\b",
 }

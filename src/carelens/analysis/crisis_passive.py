@@ -352,5 +352,5 @@ PASSIVE_WORDS: dict[str, str] = {
     PULLED_BACK[4]: r"wish\s+i\s+(?:had|didn|did|never)",
     TAKEN_BY_GOD[0]: r"god|the\s+(?:good\s+)?lord|allah|jesus|death|the\s+universe",
     WAKING_SORROW[0]: r"wake\s+up|woke\s+up|waking\s+up",
-    BLOW_ACCEPTED[0]: r"if\s",
+    BLOW_ACCEPTED[0]: r"car\s|bus\s|truck|lorry|train\s|van\s|tram\s|taxi\s|cab\s",
 }

@@ -116,7 +116,10 @@ PILLS_KEPT_CHECKS: dict[str, Check] = {
 PILLS_KEPT_WORDS: dict[str, str] = {
     ENOUGH_PILLS[0]: r"enough",
     UNNOTICED[0]: r"without",
-    PILLS_HELD[0]: r"of\s",
+    PILLS_HELD[0]: (
+        r"meds|medication|medicine|pills|tablets|painkillers|paracetamol|tylenol|ibuprofen"
+        r"|codeine|insulin|sleeping|antidepressants|sertraline|prescription"
+    ),
     PUT_ASIDE[0]: r"aside|by|back|away",
     PUT_ASIDE[1]: r"stash|squirrel",
 }

@@ -10,9 +10,11 @@ which patterns it stands for. The alternatives that open with the same letter ar
 under it, so at each word's start the engine compares one letter with a few and goes on into
 one group only (about half the cost of trying every word: the veiled patterns as alternations
 of their own would cost the scan about a third more). Where two words may be found at the
-same place (one opens with the other's first letters: "be with", "before i go"), each stands
-for the patterns of both, so the one found first never hides the other's; each is read in a
-lookahead, so a word that starts inside another found ("around" in "be around") is found too.
+same place (one opens with the other's first letters: "be with", "be around"), each stands
+for the patterns of both, so the one found first never hides the other's; a word closed by a
+space or a word's end ("si\\b", "be\\s+with") is never found where a longer one goes on with
+a letter ("since", "before"), so those two stand apart. Each is read in a lookahead, so a word
+that starts inside another found ("around" in "be around") is found too.
 """
 
 from __future__ import annotations
@@ -20,20 +22,43 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-# The leading letters of an alternative: what two words found at the same place share.
-_LEADING = re.compile(r"[a-z']+")
+# The characters an alternative opens with, as written: letters, digits, apostrophes and the
+# other characters that stand for themselves ("s/i"). A quantifier after the last one makes it
+# optional ("cuts?"), and "\\b" or "\\s" after them closes them (see _Leading).
+_LITERAL = re.compile(r"[a-z0-9'/-]+")
+_QUANTIFIER = re.compile(r"[?*{]")
+_CLOSING = re.compile(r"\\[bs]| ")
 
 
-def _leading(alternative: str, *, grouped: bool) -> str:
-    """The letters (and apostrophes) ``alternative`` opens with: one at least where the
-    alternatives are grouped by their first character; none ungrouped (a masked vowel's class
-    first), which stands for every other word's patterns too."""
-    found = _LEADING.match(alternative)
-    if found is None and grouped:
-        raise ValueError(
-            f"a grouped word must open with a letter or an apostrophe: {alternative!r}"
-        )
-    return "" if found is None else found.group()
+class _Leading:
+    """What an alternative opens with (``text``: the characters that stand for themselves),
+    and whether what follows them must be a space or a word's end (``closed``: "si\\b",
+    "sh\\s"): a closed alternative found at a place leaves no room there for another whose
+    leading characters go on with a letter ("since", "she")."""
+
+    def __init__(self, alternative: str) -> None:
+        found = _LITERAL.match(alternative)
+        text = "" if found is None else found.group()
+        rest = alternative[len(text) :]
+        if text and _QUANTIFIER.match(rest):
+            text, rest = text[:-1], text[-1] + rest
+        self.text = text
+        self.closed = bool(text) and _CLOSING.match(rest) is not None
+        # A space after the leading characters rules out any other character there; "\\b"
+        # after a letter rules out a letter, a digit or "_".
+        self.spaced = rest[:2] == "\\s" or rest[:1] == " "
+
+    def may_meet(self, other: _Leading) -> bool:
+        """Whether this alternative and ``other`` may both be found at the same place: one's
+        leading characters open the other's, unless the shorter is closed where the longer
+        goes on with a character that closing rules out."""
+        short, long = sorted((self, other), key=lambda leading: len(leading.text))
+        if not long.text.startswith(short.text):
+            return False
+        if len(short.text) == len(long.text) or not short.closed:
+            return True
+        following = long.text[len(short.text)]
+        return not (short.spaced or following.isalnum() or following == "_")
 
 
 def alternatives(words: str) -> list[str]:
@@ -78,13 +103,17 @@ class WordScreen:
         for index, pattern_words in words:
             for alternative in alternatives(pattern_words):
                 tags.setdefault(alternative, set()).add(index)
-        leading = {alternative: _leading(alternative, grouped=grouped) for alternative in tags}
+        leading = {alternative: _Leading(alternative) for alternative in tags}
+        bare = [alternative for alternative, opening in leading.items() if not opening.text]
+        if bare and grouped:
+            raise ValueError(
+                f"a grouped word must open with a letter or an apostrophe: {bare[0]!r}"
+            )
         joined = {
             alternative: frozenset(
                 index
                 for other, indices in tags.items()
-                if leading[other].startswith(leading[alternative])
-                or leading[alternative].startswith(leading[other])
+                if leading[alternative].may_meet(leading[other])
                 for index in indices
             )
             for alternative in tags

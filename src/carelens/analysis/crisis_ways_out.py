@@ -163,9 +163,9 @@ WAYS_OUT_CHECKS: dict[str, Check] = {
 WAYS_OUT_WORDS: dict[str, str] = {
     INTO_THE_SEA[0]: r"walk",
     LOOK_LIKE_AN_ACCIDENT[0]: r"accident",
-    MAKE_IT_HAPPEN[0]: r"how\s",
+    MAKE_IT_HAPPEN[0]: r"make\s+(?:that|it|this)\s+happen|make\s+sure",
     MAKE_IT_HAPPEN[1]: r"how",
     IN_MY_PLACE[0]: r"money|payout|pay-?out|insurance",
-    IN_MY_PLACE[1]: r"me\b",
+    IN_MY_PLACE[1]: r"better\s+off\s+with",
     OUT_OF_THE_PICTURE[0]: r"picture",
 }

@@ -370,7 +370,7 @@ WELCOMED_WORDS: dict[str, str] = {
     HOPE_FOR_HARM[1]: r"happen",
     RELIEF_AT_DANGER[0]: r"relie|glad|happy",
     RELIEF_AT_DANGER[1]: r"only\s+thing",
-    NOT_MAKE_IT[0]: r"make\s+it|live|get",
+    NOT_MAKE_IT[0]: r"hope|hoping|wish|pray",
     DECIDED_GONE[0]: r"alive|here|around",
     DECIDED_GONE[1]: r"alive",
     DECIDED_GONE[2]: r"here|around|alive",
