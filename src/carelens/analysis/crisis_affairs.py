@@ -33,13 +33,11 @@ a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story, not_in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 #: A will made, and who gets what: "sorted my will", "wrote down who gets what"
 #: (:func:`own_affairs`).

@@ -23,14 +23,12 @@ a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 from carelens.analysis.words import sentence_after, sentence_before
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 _IN_LIVES = (
     r"in\s+(?:it|the\s+picture|their\s+lives|(?:his|her|your|their|everyone'?s)\s+li(?:fe|ves))"

@@ -29,13 +29,11 @@ in a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 _FIND = (
     r"(?:finds|find|will\s+find|would\s+find|'?ll\s+find|has\s+to\s+find|have\s+to\s+find"

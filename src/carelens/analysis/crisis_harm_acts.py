@@ -32,13 +32,11 @@ joins :mod:`carelens.analysis.crisis_context`'s (:data:`HARM_ACT_CHECKS`, throug
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 #: A head banged against a wall or the floor (:func:`compulsion_not_idiom`).
 HEAD_BANGING = (

@@ -23,13 +23,11 @@ their checks join :mod:`carelens.analysis.crisis_context`'s (:data:`HARM_NOW_CHE
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 #: A self-harm act after years: "i just cut for the first time in a decade" (:func:`own_act`).
 FIRST_IN_YEARS = (

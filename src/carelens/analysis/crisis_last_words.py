@@ -30,13 +30,11 @@ joins :mod:`carelens.analysis.crisis_context`'s (:data:`LAST_WORDS_CHECKS`, thro
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 #: The last time the writer will log on: "the last time i'll log on here"
 #: (:func:`parting_not_leaving`).

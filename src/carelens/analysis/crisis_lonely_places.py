@@ -25,13 +25,11 @@ through :mod:`carelens.analysis.crisis_veiled_joins`) and its check of the words
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 _PLACE_WORDS = (
     r"bridges?|viaduct|overpass|flyover|pier|jetty|cliffs?|cliff\s+top|quarry|car\s*parks?"

@@ -23,14 +23,12 @@ for it), "gonna d* it" ("do", too short to unmask). The patterns read them as ty
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.words import sentence_after, sentence_before
 from carelens.disguises import MASKED_LETTER
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 #: The letters of "kill" as they are typed, or with the "i" dropped, typed as a mark, or two of
 #: them masked: "kill", "kil", "kll", "k.ll", "k**l", "k*l", "k#ll";

@@ -29,14 +29,12 @@ its check of the words around it joins :mod:`carelens.analysis.crisis_context`'s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_overdose_patterns import DRUGS
 from carelens.analysis.words import sentence_after, sentence_before
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 _OF_MY = (
     r"(?:of\s+(?:my|the|these|those|his|her|their|your)\s+)?(?:(?:my|the|these|those)\s+)?"

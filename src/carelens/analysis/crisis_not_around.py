@@ -35,14 +35,12 @@ in a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 from carelens.analysis.words import sentence_after, sentence_before
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 _NOT = r"(?:not|never|[a-z]+n'?t|wont|will\s+not)"
 #: The writer not around after a time: "not going to be around for", "not planning on being

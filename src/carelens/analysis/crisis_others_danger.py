@@ -27,13 +27,11 @@ joins :mod:`carelens.analysis.crisis_context`'s (:data:`OTHERS_DANGER_CHECKS`, t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 #: A car's engine running in a garage with someone inside: "in the closed garage with the engine
 #: running" (:func:`shut_in`).

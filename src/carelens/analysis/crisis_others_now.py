@@ -30,13 +30,11 @@ leaving; none is a cue told in a story (:func:`carelens.analysis.crisis_stories.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 _THEY = r"(?:s?he|they)"
 # Who sent it or said it, where told: "he", "they", the person after "my" ("my best friend"

@@ -34,13 +34,11 @@ family's suicides is read with the other turns to the writer
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.words import sentence_after, sentence_before
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 _WISH = r"(?:wish(?:ed|ing)?|hop(?:e|ed|ing)|pray(?:ed|ing)?)"
 #: A vehicle or a blow from the sky wished on the writer: "i wish a bus would hit me", "hoping

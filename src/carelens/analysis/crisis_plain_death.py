@@ -32,13 +32,11 @@ that: :func:`carelens.analysis.crisis_veiled.with_veiled`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 #: The writer's death decided (:func:`not_away`).
 DECIDED_GONE = (

@@ -33,13 +33,11 @@ The patterns join :data:`carelens.analysis.crisis_patterns.PATTERNS` (through
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 #: Another attempt weighed (:func:`attempt_named`).
 ATTEMPT_AGAIN = (

@@ -23,14 +23,12 @@ story (:func:`carelens.analysis.crisis_stories.in_a_story`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 from carelens.analysis.words import sentence_before
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 #: A height weighed: "would it be high enough", "is the bridge tall enough", "looked up the
 #: tallest buildings"; a cue only with a height near it and no everyday use

@@ -35,15 +35,13 @@ named) are :mod:`carelens.analysis.crisis_plans`'.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_overdose_patterns import DRUGS
 from carelens.analysis.crisis_stories import in_a_story
 from carelens.analysis.words import sentence_after, sentence_before
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 _WRITING = r"(?:letters?|notes?|messages?|videos?|recordings?|e-?mails?)"
 _PEOPLE = r"(?:they|she|he|everyone|everybody|someone|somebody|people|my\s+[\w']+)"

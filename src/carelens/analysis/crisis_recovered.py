@@ -25,14 +25,13 @@ its cue: those words are in :data:`SLIPPING` ("I want to join him", "want to do 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_loss import losses
 from carelens.analysis.words import sentence_after, sentence_before
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 _COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few)"
 _SPAN = r"(?:days?|weeks?|months?|years?|yrs?)"

@@ -27,14 +27,12 @@ told in a story (:func:`carelens.analysis.crisis_stories.in_a_story`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 from carelens.analysis.words import sentence_after, sentence_before
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 #: An urge come back: "wanted to again", "really wanted to do it again", "the urge to start
 #: again", "came so close again", "nearly did it again"; a cue only after a self-harm

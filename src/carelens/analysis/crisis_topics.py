@@ -24,16 +24,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_denials import clauses
 from carelens.analysis.crisis_patterns import SELF_HARM_WORD, SELF_INJURY_WORD, SUICIDE_WORD
 from carelens.analysis.crisis_recovered import SLIPPING
 from carelens.analysis.crisis_stories import in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 # Right after the word, a field of work or of figures it names.
 _TOPIC_AFTER = re.compile(

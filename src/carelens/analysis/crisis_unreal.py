@@ -21,14 +21,13 @@ the learned flag does not read their words: :func:`unreal_mentions`):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_patterns import JUMPS, KILL_MYSELF, OWN_RISK_WORDS, WANT_TO_DIE
 from carelens.analysis.words import sentence_after, sentence_before
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 # A laugh: "lol", "lmao", "haha", "jk", "xD", a crying-laughing face or a skull.
 _LAUGH = re.compile(

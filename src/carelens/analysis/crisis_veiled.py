@@ -37,11 +37,12 @@ would hit me lol": :func:`carelens.analysis.crisis_unreal.laughed_off`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from carelens.analysis.crisis_affairs import AFFAIRS_CHECKS
 from carelens.analysis.crisis_arrangements import ARRANGEMENT_CHECKS
 from carelens.analysis.crisis_burden import BURDEN_CHECKS, IF_I_WERE_GONE
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_found_after import FOUND_AFTER_CHECKS
 from carelens.analysis.crisis_harm_acts import HARM_ACT_CHECKS
 from carelens.analysis.crisis_harm_now import HARM_NOW_CHECKS
@@ -69,9 +70,6 @@ from carelens.analysis.crisis_welcomed import (
     WELCOMED_CHECKS,
     WOULD_NOT_MIND,
 )
-
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 _VEILED_CHECKS: dict[str, Check] = {
     **PREPARATION_CHECKS,

@@ -48,13 +48,11 @@ laughed off over an everyday thing aside). None is a cue told in a story
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from carelens.analysis.crisis_check import Check
 from carelens.analysis.crisis_stories import in_a_story
 
 _FLAGS = re.IGNORECASE
-#: A check of the words around a match: whether it is a cue.
-Check = Callable[[str, int, int], bool]
 
 _WOULDNT = (
     r"(?:wouldn'?t|wouldnt|would\s+not|won'?t|wont|will\s+not)\s+(?:really\s+|even\s+)?"
