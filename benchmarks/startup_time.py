@@ -1,13 +1,15 @@
 """How long carelens takes to start, against an earlier version.
 
 A command that does little (``carelens --help``, ``carelens --version``) or a script that only
-imports carelens pays for whatever the package imports at start. Four starts are timed, each in
+imports carelens pays for whatever the package imports at start. Five starts are timed, each in
 a fresh process, for this checkout and for the version at ``--against`` (a git revision, its
 ``src`` unpacked with ``git archive``), each with its own ``src`` as ``PYTHONPATH``:
 
 * ``carelens --help`` and ``carelens --version``: what the console script runs
   (``from carelens.cli.main import app; app()``);
-* ``python -c "import carelens"`` and ``python -c "import carelens.types"``.
+* ``python -c "import carelens"`` and ``python -c "import carelens.types"``;
+* a first crisis scan: importing the crisis patterns and reading one message with them, what
+  every ``carelens analyze`` process pays before its first pair.
 
 Each start runs once untimed (the unpacked version writes its bytecode caches then), then
 ``--runs`` times, the two versions alternating, and the best of the runs is printed in seconds
@@ -37,12 +39,19 @@ HERE = Path(__file__).resolve().parent
 #: What the ``carelens`` console script runs, the command line's arguments after it.
 _CONSOLE_SCRIPT = "import sys; from carelens.cli.main import app; sys.exit(app())"
 
+#: Imports the crisis patterns and reads one message with a cue.
+_FIRST_SCAN = (
+    "from carelens.analysis.crisis import crisis_cues; "
+    "assert crisis_cues('i have been thinking about ending it tonight')"
+)
+
 #: The starts timed: the name printed, and the arguments given to Python.
 STARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("carelens --help", ("-c", _CONSOLE_SCRIPT, "--help")),
     ("carelens --version", ("-c", _CONSOLE_SCRIPT, "--version")),
     ("import carelens", ("-c", "import carelens")),
     ("import carelens.types", ("-c", "import carelens.types")),
+    ("first crisis scan", ("-c", _FIRST_SCAN)),
 )
 
 

@@ -110,7 +110,7 @@ def compulsion_not_idiom(text: str, start: int, end: int) -> bool:
     return not in_a_story(text, start, end)
 
 
-def _not_a_story(text: str, start: int, end: int) -> bool:
+def _own_not_in_a_story(text: str, start: int, end: int) -> bool:
     """Not in a story, nor another's doing just before (:data:`_THEIR_ACT`)."""
     if _THEIR_ACT.search(text, max(0, start - 30), start) is not None:
         return False
@@ -160,7 +160,7 @@ HARM_ACTS = (*HEAD_BANGING, *BAND_OR_NAILS, *HAIR_PULLED, *UNTIL_BLEEDING)
 THEIRS = (*THEY_CUT_BADLY, *USE_IT_ON_THEMSELVES)
 HARM_ACT_CHECKS: dict[str, Check] = {
     **dict.fromkeys((*HEAD_BANGING, *BAND_OR_NAILS, *UNTIL_BLEEDING), compulsion_not_idiom),
-    **dict.fromkeys(HAIR_PULLED, _not_a_story),
+    **dict.fromkeys(HAIR_PULLED, _own_not_in_a_story),
     **dict.fromkeys(THEIRS, their_harm_now),
 }
 #: For each pattern, the words one of its cues must hold: a message without any of them is not

@@ -239,10 +239,10 @@ PLAIN_RISK_CHECKS: dict[str, Check] = {
 #: For each pattern, the words one of its cues must hold: a message without any of them is not
 #: read by it (:mod:`carelens.analysis.crisis_screen`).
 PLAIN_RISK_WORDS: dict[str, str] = {
-    ATTEMPT_AGAIN[0]: r"again",
+    ATTEMPT_AGAIN[0]: r"again\b",
     ATTEMPT_AGAIN[1]: r"another|a\s+second|a\s+third|one\s+more",
-    ATTEMPT_AGAIN[2]: r"another|the\s+next",
-    IDEATION_SHORT[0]: r"ideation|thoughts|urges",
+    ATTEMPT_AGAIN[2]: r"another\s+one|the\s+next\s+one",
+    IDEATION_SHORT[0]: r"sui\s|s/i\s",
     IDEATION_SHORT[1]: r"ideation",
     IDEATION_SHORT[2]: r"si\s|s/i\s",
     IDEATION_SHORT[3]: r"si\b|s/i\b",
