@@ -82,6 +82,13 @@ STRAY_RESPONSE = [
         (['s0\tr0\t"Fine" is what I say\tok', *STRAY_RESPONSE], 3, "response", 5),
         # ... or with nothing before it: no quote closes on its line, as in any other column.
         (STRAY_RESPONSE, 2, "response", 4),
+        # A bare quote before it outweighs the doubled quote a later text holds ("0""").
+        (
+            ['s0\tr0\tshe said "no" to me\tok', 's1\tr1\t0\t"0', 's2\tr2\t0\t0""', 's3\tr3\t0\t0"'],
+            3,
+            "response",
+            5,
+        ),
     ],
 )
 def test_an_unquoted_tsv_file_keeps_stray_quotes_and_every_row(

@@ -39,7 +39,8 @@ the quoted reading would swallow that line's tabs and join the cells after the c
 quote to it. Where it opens the last field, both readings keep whole rows, and the quoted
 one is taken only where CSV quoting shows: a record before it showed it (a quoted field over
 lines, around a tab or holding a doubled quote; every cell quoted), or the field itself
-holds a doubled quote (:class:`~carelens.readers.tsv_quotes.QuoteGuesses`). One warning per
+holds a doubled quote and no record before it showed a bare quote (one CSV quoting would have
+quoted: ``5" tall``) (:class:`~carelens.readers.tsv_quotes.QuoteGuesses`). One warning per
 file and reading counts such records and names the first ones' lines and field (a quoted
 field over lines that are not all rows is read as quoted, no guess). Reading raises the csv
 module's process-wide field size limit (to 2**31 - 1) so that huge text fields parse; the

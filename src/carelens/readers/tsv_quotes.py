@@ -92,14 +92,17 @@ class QuoteGuesses:
 
     def __init__(self) -> None:
         self.quoted = False  # a record before showed CSV quoting
+        self.bare = False  # a record before showed a bare quote, which CSV quoting quotes
         #: Per reading (as written: True), (line, field, line the quote closes on) of the
         #: records read so.
         self.read: dict[bool, list[tuple[int, str, int]]] = {True: [], False: []}
 
     def shown(self, *, quoting: bool | None) -> None:
         """Note what a record read without a guess showed (:func:`quoting_shown`): True
-        (CSV quoting) holds for the rest of the file; a bare quote (False) decides nothing."""
+        (CSV quoting) holds for the rest of the file; a bare quote (False) only outweighs a
+        doubled quote that a guessed record's own field holds (:meth:`as_written`)."""
         self.quoted = self.quoted or quoting is True
+        self.bare = self.bare or quoting is False
 
     def literal_row(
         self, taken: list[tuple[int, str]], names: list[str], *, malformed: bool
@@ -131,9 +134,11 @@ class QuoteGuesses:
         as written (else as quoted). As written, as a quote in any other field is, unless
         that is its first line's ``last`` field, where both readings keep whole rows, and
         the file showed CSV quoting before, or the field shows it itself (``quoting``: a
-        doubled quote in it, :func:`doubled_quote`); in a column before the last, the quoted
-        reading would run together the cells that reading as written keeps apart."""
-        written = not last or not (self.quoted or quoting)
+        doubled quote in it, :func:`doubled_quote`) and the file showed no bare quote before
+        (a cell CSV quoting would have quoted: there, ``""`` is two quotes a text holds, as
+        ``0""`` is); in a column before the last, the quoted reading would run together the
+        cells that reading as written keeps apart."""
+        written = not last or not (self.quoted or (quoting and not self.bare))
         self.read[written].append((line, field, closed))
         return written
 
