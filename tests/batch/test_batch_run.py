@@ -57,6 +57,7 @@ def by_ids(records: list[dict[str, object]]) -> dict[tuple[object, object], str]
     return keyed
 
 
+@pytest.mark.usefixtures("ray_default_shuffle")  # the shuffle a real run uses
 def test_same_records_as_analyze_then_resume(tmp_path: Path) -> None:
     out = tmp_path / "out"
     options = BatchOptions(output=out, workers=2, shards=4, keep_work=True)
