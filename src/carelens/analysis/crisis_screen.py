@@ -43,10 +43,12 @@ class _Leading:
         if text and _QUANTIFIER.match(rest):
             text, rest = text[:-1], text[-1] + rest
         self.text = text
-        self.closed = bool(text) and _CLOSING.match(rest) is not None
         # A space after the leading characters rules out any other character there; "\\b"
-        # after a letter rules out a letter, a digit or "_".
+        # after a letter or a digit rules out a letter, a digit or "_" (after an apostrophe,
+        # "/" or "-" it asks for one, and closes nothing).
         self.spaced = rest[:2] == "\\s" or rest[:1] == " "
+        after_word = text[-1:].isalnum()
+        self.closed = self.spaced or (after_word and _CLOSING.match(rest) is not None)
 
     def may_meet(self, other: _Leading) -> bool:
         """Whether this alternative and ``other`` may both be found at the same place: one's
