@@ -788,9 +788,15 @@ def test_dismissive_quotes_the_highest_scoring_span() -> None:
 
 
 def test_dismissive_without_spans_speaks_of_parts_of_the_reply() -> None:
-    (sentence,) = feedback_for(analysis({"dismissive": dim(1)}), SEEKER, "whatever")
+    # no span of the model's, and no words the rules read ("whatever" would be quoted)
+    (sentence,) = feedback_for(analysis({"dismissive": dim(1)}), SEEKER, "We went to the park.")
     assert sentence.startswith("Parts of your reply may come across as minimising")
     assert quoted_fragments((sentence,)) == []
+
+
+def test_a_dismissive_reply_without_spans_quotes_the_words_the_rules_read() -> None:
+    (sentence,) = feedback_for(analysis({"dismissive": dim(1)}), SEEKER, "whatever")
+    assert sentence.startswith('"whatever" may come across as minimising')
 
 
 def test_a_long_dismissive_span_is_clipped_to_ten_words() -> None:

@@ -199,7 +199,9 @@ def test_a_remark_and_a_reflection_with_a_question_leave_room_to_answer() -> Non
         (
             "How awful. Sounds like you're overreacting though.",
             {"dismissive": dim(1, (11, 50))},
-            '"Sounds like you\'re overreacting though." may come across',
+            # the rules' words inside the model's sentence are quoted
+            'You acknowledged what they shared ("How awful"), but "you\'re overreacting" may come'
+            " across",
         ),
     ],
 )

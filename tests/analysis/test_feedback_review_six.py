@@ -107,7 +107,10 @@ def test_a_putdown_ending_a_warm_reply_is_flagged(review_reply: Review) -> None:
         {"sympathy": 1, "interpretation": 1},
     )
     assert style == "dismissive"
-    assert feedback[0].startswith('"pull yourself together')
+    assert feedback[0].startswith(
+        'You acknowledged what they shared ("I\'m so sorry about your dad"), but "pull yourself'
+        " together"
+    )
 
 
 @pytest.mark.parametrize(

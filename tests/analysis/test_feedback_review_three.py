@@ -237,25 +237,6 @@ def test_a_judging_reply_to_a_crisis_gets_both_sentences() -> None:
 @pytest.mark.parametrize(
     ("seeker", "response", "dimensions", "quoted"),
     [
-        # a remark followed by blame (F1): was "You shared their sorrow"
-        (
-            "my wife left me and took the kids",
-            "That's so sad. but honestly you saw this coming.",
-            {},
-            "you saw this coming",
-        ),
-        (
-            "my wife left me",
-            "How sad. You probably deserved it though.",
-            {},
-            "You probably deserved it though",
-        ),
-        (
-            "i lost my job",
-            "that's rough. guess you should've worked harder",
-            {"sympathy": dim(1)},
-            "you should've worked harder",
-        ),
         # plain blame and traits (F8): was "does not yet respond" or sympathy
         ("I hate my job, it's killing me, 60 hours a week", "you chose this", {}, None),
         (
@@ -391,6 +372,41 @@ def test_company_their_past_outrage_and_bare_remarks_are_not_dismissive(
 
 
 @pytest.mark.parametrize(
+    ("seeker", "response", "dimensions", "warm", "quoted"),
+    [
+        # a remark followed by blame (F1): was "You shared their sorrow"; the remark is
+        # credited as acknowledgement (test_feedback_acknowledged_first.py)
+        (
+            "my wife left me and took the kids",
+            "That's so sad. but honestly you saw this coming.",
+            {},
+            "That's so sad",
+            "you saw this coming",
+        ),
+        (
+            "my wife left me",
+            "How sad. You probably deserved it though.",
+            {},
+            "How sad",
+            "You probably deserved it though",
+        ),
+        (
+            "i lost my job",
+            "that's rough. guess you should've worked harder",
+            {"sympathy": dim(1)},
+            "that's rough",
+            "you should've worked harder",
+        ),
+    ],
+)
+def test_blame_after_a_remark_wins_and_the_remark_is_credited(
+    seeker: str, response: str, dimensions: dict[str, DimensionScore], warm: str, quoted: str
+) -> None:
+    (sentence,) = feedback_for(analysis(dimensions), seeker, response)
+    assert sentence.startswith(f'You acknowledged what they shared ("{warm}"), but "{quoted}"')
+
+
+@pytest.mark.parametrize(
     ("seeker", "response"),
     [
         ("I'm tired of everything going wrong", "quit whining"),
@@ -402,7 +418,8 @@ def test_company_their_past_outrage_and_bare_remarks_are_not_dismissive(
 def test_more_minimising_phrases_are_dismissive_by_the_rule(seeker: str, response: str) -> None:
     dims = apply_rules({"dismissive": dim(0), "sympathy": dim(1)}, response, unsafe=())
     (sentence,) = feedback_for(analysis(dims), seeker, response)
-    assert sentence.endswith(DISMISSIVE)
+    # "that sucks. quit whining though": the remark is credited before the quote
+    assert "may come across as minimising or judging" in sentence
 
 
 def test_blame_to_a_crisis_gets_both_sentences() -> None:

@@ -125,6 +125,65 @@ def test_normal_of_something_else_and_denials_are_no_validation(response: str) -
     assert validation(response) is None
 
 
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        # feelings of being passed over, as a reply validates them
+        (
+            "No wonder you feel overlooked. Six years and they pass you by.",
+            "No wonder you feel overlooked",
+        ),
+        ("Of course you feel ignored and dismissed.", "Of course you feel ignored and dismissed"),
+        ("Anyone would be shaken after that.", "Anyone would be shaken after that"),
+        # what it is doing to them, said to make sense
+        (
+            "It makes sense it's getting to you, night shifts wreck anyone's sleep.",
+            "It makes sense it's getting to you",
+        ),
+        ("No wonder it's hitting you so hard.", "No wonder it's hitting you so hard"),
+        ("Of course you're struggling.", "Of course you're struggling"),
+        (
+            "Most people in your spot would feel the same.",
+            "Most people in your spot would feel the same",
+        ),
+        ("I'd feel the same way.", "I'd feel the same way"),
+        # what they feel or do, said to be common
+        (
+            "Crying at his song eight months on is incredibly common. Grief has no schedule.",
+            "Crying at his song eight months on is incredibly common",
+        ),
+        (
+            "Feeling numb after a loss is really normal.",
+            "Feeling numb after a loss is really normal",
+        ),
+        ("That's incredibly common after a loss.", "That's incredibly common after a loss"),
+        (
+            "Wanting to quit is pretty normal in your first year.",
+            "Wanting to quit is pretty normal in your first year",
+        ),
+    ],
+)
+def test_being_passed_over_and_common_feelings_are_validation(response: str, words: str) -> None:
+    found = validation(response)
+    assert found is not None
+    assert response[found[0] : found[1]] == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Cheating is really common, just move on.",
+        "What he did is not normal at all.",
+        "It is not normal.",
+        "It makes sense to call your doctor.",
+        "You're used to it by now.",
+        "Is it getting to you?",
+    ],
+)
+def test_other_things_common_and_questions_are_no_validation(response: str) -> None:
+    assert validation(response) is None
+
+
 def test_neighbouring_validations_make_one_and_others_stay_apart() -> None:
     response = "You have every right to be angry. Then again, anyone would be hurt after that."
     assert [response[s:e] for s, e in validations(response)] == [

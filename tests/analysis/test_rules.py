@@ -541,6 +541,46 @@ def test_contempt_is_minimising(response: str, phrase: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("response", "phrase"),
+    [
+        # a "but" ends the negation's reach
+        (
+            "not being funny but you did bring this on yourself by staying quiet",
+            "you did bring this on yourself",
+        ),
+        ("Not being funny but that's kind of on you.", "that's kind of on you"),
+        # a negation inside a condition does not reach the main clause's own subject
+        (
+            "if you're not speaking up in meetings that's kind of on you.",
+            "that's kind of on you",
+        ),
+        ("when you don't look after yourself it's kind of on you", "it's kind of on you"),
+        ("you've brought it on yourself", "you've brought it on yourself"),
+    ],
+)
+def test_a_negation_past_a_but_or_in_a_condition_does_not_reverse(
+    response: str, phrase: str
+) -> None:
+    assert texts(response) == [phrase]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "it's not that you brought this on yourself",
+        "I don't think that's on you",
+        "not that you brought this on yourself, but it hurts",
+        "if you don't just get over it you'll lose him",
+        "you didn't bring this on yourself",
+        "Did you bring this on yourself? Of course not.",
+        "Do you bring it on yourself? No.",
+    ],
+)
+def test_negations_of_the_phrase_itself_and_questions_still_hold(response: str) -> None:
+    assert texts(response) == []
+
+
+@pytest.mark.parametrize(
     "response",
     [
         "There's no 'get over it already' deadline on grief.",

@@ -30,8 +30,13 @@ Rules, first match wins for the main sentence:
    "skill issue", "Great job. Really nailed it" to a mishap, "wow what a tragedy"), also
    beside a remark of sympathy ("How sad. You probably deserved it though."); the rules'
    readings of blame and contempt ("Why would you put your savings into crypto??", "Not
-   that hard.") come as the analysis's dismissal -> quote those words, suggest acknowledging
-   before anything else; words beside the helper's own story that set it against theirs or
+   that hard.") come as the analysis's dismissal -> quote those words (the rules' own before
+   the model's sentence, which may lie on warm words before them; a sentence the model
+   marked that only acknowledges them is passed for the one after it), suggest acknowledging
+   before anything else, or, where the reply acknowledged them before those words ("That
+   sounds really rough, but honestly it's just a job":
+   :func:`carelens.analysis.feedback_readings.acknowledged_before`), credit that and ask to
+   let it stand without them; words beside the helper's own story that set it against theirs or
    shrink theirs (:func:`carelens.analysis.feedback_own_story.one_upping`: "That's nothing,
    my nan didn't recognise any of us", "mine was way worse") -> quote them as minimising,
    however the model scored the story's understanding;
@@ -168,6 +173,8 @@ from carelens.analysis.feedback_own_story import (
     upping_only,
 )
 from carelens.analysis.feedback_readings import (
+    acknowledged_before,
+    dismissal_words,
     given_at,
     kind_beside_help,
     leans_dismissive,
@@ -328,7 +335,12 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             # a crisis is read first, and a reply that minimises it is said so too.
             sentences.append(dismissive_sentence(analysis, response, judging))
     elif (dismissive >= 1 or judging is not None) and not upped_only:
-        sentences.append(dismissive_sentence(analysis, response, judging))
+        # "That sounds really rough, but honestly it's just a job": the words the rules read
+        # as minimising are quoted (the model's sentence may lie on the acknowledgement), and
+        # the acknowledgement before them is credited
+        words = dismissal_words(analysis, response, judging)
+        before = acknowledged_before(response, seeker, words)
+        sentences.append(dismissive_sentence(analysis, response, words, before))
     elif upped is not None:
         # "That's nothing, my nan didn't recognise any of us", "I had panic attacks for
         # years... it's honestly nothing once you get used to it": the helper's own story set

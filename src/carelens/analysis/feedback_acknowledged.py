@@ -9,8 +9,9 @@ such words, of one of two kinds:
   feel: two feelings that "aren't a contradiction" or "can both be true", "that doesn't make
   you a bad carer", "it's not laziness", "it's not a sign you don't belong", "you haven't done
   anything wrong", "anyone living on three-hour sleep would feel hollowed out", "that wears
-  anyone down", "That makes total sense.", "Not weird at all", "two years isn't a deadline
-  for missing him", "one night doesn't erase eight months";
+  anyone down", "That makes total sense.", "Feeling used makes total sense here.", "Not weird
+  at all", "two years isn't a deadline for missing him", "one night doesn't erase eight
+  months";
 - ``"reflection"``: words that say back what it may be like for them: "I wonder if part of
   what hurts is missing him", "I get that it can feel like something cracked", "You were
   counting on that", "like you've lost someone even though he's right down the hall".
@@ -56,6 +57,10 @@ _VALIDATING = re.compile(
     r"|\b(?:wears?|wearing|grinds?|would\s+(?:wear|grind))\s+(?:anyone|anybody|everyone|people)"
     r"\s+down\b|\bwould\s+(?:exhaust|drain|break|flatten|rattle|shake|crush|overwhelm)\s+"
     r"(?:anyone|anybody|everyone)\b"
+    # "Feeling used makes total sense here.", "being angry at him makes sense"
+    r"|\b(?:feeling|being\s+(?:so\s+)?(?:angry|upset|hurt|sad|scared|annoyed|furious|jealous"
+    r"|anxious|nervous|wary|protective|resentful|bitter))\s+[\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}?\s*"
+    r"makes\s+(?:(?:total|complete|perfect|so\s+much|a\s+lot\s+of)\s+)?sense\b"
     # "That makes total sense." (at a clause's end, or "given ...")
     r"|\b(?:that|it|which)\s+(?:totally\s+|completely\s+|really\s+)?makes\s+(?:(?:total|complete"
     r"|perfect|so\s+much|a\s+lot\s+of)\s+)?sense(?=\s*(?:[.!,;:\n\u2013\u2014-]|$)|\s+(?:given"

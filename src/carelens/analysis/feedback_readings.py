@@ -5,7 +5,8 @@ the helper's own offer of help and whether kind words stand beside it
 given the seeker is one the reply validates, and where the words to quote for understanding
 start when the rationale opens on words the helper sets aside (:func:`past_the_frame`: "I'm
 not going to say 'it could be worse'.", "It'd be easy for someone to say 'must be nice',
-but ...").
+but ..."), and the words that acknowledge them before a dismissal
+(:func:`acknowledged_before`: "That sounds really rough, but honestly it's just a job").
 
 :mod:`carelens.analysis.feedback` builds its sentences on these readings.
 """
@@ -21,8 +22,12 @@ from carelens.analysis.feelings import Feeling
 from carelens.analysis.quoted_speech import within
 from carelens.analysis.quoting import quote
 from carelens.analysis.reply_reflections import first_reflection
+from carelens.analysis.reply_remarks import reactions
+from carelens.analysis.reply_sarcasm import sarcasm
 from carelens.analysis.reply_validation import validation, validations
-from carelens.analysis.rules_readings import advises_only, on_remarks_only
+from carelens.analysis.rules import minimising_spans, offer_spans
+from carelens.analysis.rules_readings import advises_only, kind_clauses, on_remarks_only
+from carelens.analysis.words import SENTENCE, WORD
 from carelens.types import DimensionScore, ResponseAnalysis, Span
 
 
@@ -189,4 +194,121 @@ def kind_beside_help(response: str, reacted: Sequence[tuple[int, int]]) -> bool:
         or first_reflection(response) is not None
         or validation(response) is not None
         or acknowledgement(response) is not None
+    )
+
+
+#: Plain words that acknowledge what they told, as a reply may open before it dismisses it:
+#: "I'm so sorry", "That sounds really rough", "Moving's stressful", "that must be hard",
+#: "that sucks", "I can see that being tough", "Sad, I know." (read beside the remarks,
+#: reassurance and validation of :func:`~carelens.analysis.rules_readings.kind_clauses`).
+_ACKNOWLEDGING = re.compile(
+    r"(?:\b(?:i['\u2019]?m|i\s+am|im)\s+|(?:^|(?<=[.!?\n]))\s*(?:oh\s+|aw+\s+)?)"
+    r"(?:so\s+|really\s+|very\s+|truly\s+|genuinely\s+)*sorry\b"
+    r"(?!\s+(?:to\s+say|if|for\s+(?:being|saying)|but\s+i))"
+    r"|(?:['\u2019]s|\b(?:is|are|was|were|sounds?|must\s+be|must\s+have\s+been|seems|looks))\s+"
+    r"(?:(?:so|really|very|incredibly|super|pretty|genuinely|honestly|properly|absolutely|a\s+bit"
+    r"|a\s+little|kind\s+of|kinda|bloody|such)\s+)*(?:a\s+)?(?:hard|rough|tough|awful|difficult"
+    r"|horrible|painful|shit|crap|crappy|rubbish|frustrating|upsetting|stressful|scary"
+    r"|heartbreaking|gutting|brutal|exhausting|a\s+lot(?!\s+of)|terrible|unfair|hurtful|miserable|grim"
+    r"|pain|nightmare|no\s+fun|not\s+(?:easy|fun)|never\s+easy|the\s+worst)\b"
+    r"|\b(?:that|this|it)\s+(?:really\s+|totally\s+)?sucks\b"
+    r"|\bi\s+(?:can\s+|totally\s+|really\s+)?(?:get|see|understand|imagine)\s+(?:that|how|why|it)\b"
+    r"|\bi\s+(?:totally\s+|really\s+)?(?:get\s+it|hear\s+you|know|understand)(?=\s*(?:[.!,;]|$))",
+    re.IGNORECASE,
+)
+
+
+#: Where acknowledging words end: a mark, or a "but" (or "though", "still") after a comma.
+_WARM_END = re.compile(r"[.!?;\n]|,?\s+(?:but|though|still|although|however)\b|,", re.IGNORECASE)
+
+
+def _clause_start(response: str, at: int) -> int:
+    """The start of the sentence going on at ``at`` in ``response`` ("Sad, I know"), or of
+    its clause where more than a few words of the sentence come before ``at`` ("It might
+    just be ..., trust me it sucks" -> "trust me it sucks"); past white space."""
+    start = max(response.rfind(mark, 0, at) for mark in ".!?;\n") + 1
+    if len(WORD.findall(response, start, at)) > 4:
+        start = max(start, response.rfind(",", 0, at) + 1)
+    return start + len(response[start:at]) - len(response[start:at].lstrip())
+
+
+def _clause_end(response: str, at: int, limit: int) -> int | None:
+    """The end of the clause going on at ``at`` in ``response``, before ``limit``; None where
+    it runs on into the words at ``limit`` ("trust me it sucks as I am trying to get over it"
+    is one clause, not an acknowledgement before them)."""
+    found = _WARM_END.search(response, at, limit)
+    return len(response[: found.start()].rstrip()) if found is not None else None
+
+
+def acknowledged_before(
+    response: str, seeker: str, quoted: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """Start and end of the first words of ``response`` that acknowledge what they told
+    (:data:`_ACKNOWLEDGING`, or the remarks, reassurance and validation of
+    :func:`~carelens.analysis.rules_readings.kind_clauses`) and end before the dismissive
+    words ``quoted``, outside them; None where there are none, where no words are quoted, or
+    where the reply mocks them (:func:`~carelens.analysis.reply_sarcasm.sarcasm`: its warm
+    words may be mock)."""
+    if quoted is None or sarcasm(response, seeker) is not None:
+        return None
+    at = quoted[0]
+    warm = [
+        (_clause_start(response, m.start()), end)
+        for m in _ACKNOWLEDGING.finditer(response, 0, at)
+        if (end := _clause_end(response, m.end(), at)) is not None
+    ]
+    warm += kind_clauses(response, reactions(response))
+    for start, end in sorted(warm):
+        if end <= at and start < end:
+            return start, end
+    return None
+
+
+def dismissal_words(
+    analysis: ResponseAnalysis, response: str, judging: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """Start and end of the words the feedback quotes as dismissive: the ``judging`` words,
+    else the first the rules read as minimising
+    (:func:`~carelens.analysis.rules.minimising_spans`: "it's just a job", "that's
+    teenagers, she'll grow out of it"), which the model's sentence may miss (it may lie on
+    the acknowledgement before them: "Ah man that's hard."), else the model's best
+    dismissive span, or the sentence after it where that span only acknowledges them
+    (:func:`_past_acknowledgement`); None without any."""
+    if judging is not None:
+        return judging
+    found = minimising_spans(response)
+    if found:
+        return found[0].start, found[0].end
+    score = analysis.dimensions.get("dismissive")
+    if score is None or score.level == 0 or not score.spans:
+        return None
+    best = max(score.spans, key=lambda s: s.score)
+    return _past_acknowledgement(response, best.start, best.end)
+
+
+def _past_acknowledgement(response: str, start: int, end: int) -> tuple[int, int]:
+    """The model's dismissive sentence ``response[start:end]``, or the sentence after it
+    where it is only an acknowledgement ("Family fallouts are no fun. Give it a few weeks and
+    it'll blow over"): the model read the turn after it. Not where the next sentence is kind
+    too, offers help or asks (:func:`_kind_sentence`), nor where there is none."""
+    sentence = response[start:end].strip().rstrip(".!")
+    warm = _ACKNOWLEDGING.search(sentence)
+    if warm is None or len(WORD.findall(sentence)) > len(WORD.findall(warm.group(0))) + 4:
+        return start, end
+    following = SENTENCE.search(response, end)
+    if following is None or not WORD.search(following.group(0)):
+        return start, end
+    at, to = following.span()
+    if _kind_sentence(following.group(0)):
+        return start, end
+    return at + len(following.group(0)) - len(following.group(0).lstrip()), to
+
+
+def _kind_sentence(sentence: str) -> bool:
+    """Whether ``sentence`` acknowledges, comforts, validates, offers help or asks."""
+    return (
+        "?" in sentence
+        or _ACKNOWLEDGING.search(sentence) is not None
+        or bool(kind_clauses(sentence, reactions(sentence)))
+        or bool(offer_spans(sentence))
     )

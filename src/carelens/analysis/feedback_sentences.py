@@ -2,7 +2,8 @@
 :mod:`carelens.analysis.feedback` chooses among.
 
 :func:`dismissive_sentence` quotes the words that may minimise or judge (the model's
-rationale, or the words the rules found) and suggests acknowledging first;
+rationale, or the words the rules found) and suggests acknowledging first, or credits the
+acknowledgement the reply made before them and suggests letting it stand alone;
 :func:`sympathy_sentence` credits sympathy that names no feeling ("You shared their sorrow",
 "You responded warmly" to glad news, "You validated what they feel" for validation) and offers
 the seeker's own feeling words and an opening; :func:`next_step` ends a sentence on a reply
@@ -55,15 +56,26 @@ def next_step(asked: Asked) -> str:
 
 
 def dismissive_sentence(
-    analysis: ResponseAnalysis, response: str, judging: tuple[int, int] | None
+    analysis: ResponseAnalysis,
+    response: str,
+    judging: tuple[int, int] | None,
+    acknowledged: tuple[int, int] | None = None,
 ) -> str:
     """The sentence about a dismissive reply: its dismissive words quoted, where the model
     marked them, else the ``judging`` words (:func:`~carelens.analysis.reply_judging.judging_words`
-    or a feeling held against them), and a suggestion to acknowledge first."""
+    or a feeling held against them), and a suggestion to acknowledge first; where the reply
+    ``acknowledged`` them before those words ("That sounds really rough, but honestly it's
+    just a job"), that is credited, quoted, and the suggestion is to let it stand alone."""
     if judging is not None:
         quoted: str | None = quote(response, judging[0], judging[1], 10)
     else:
         quoted = span_text(analysis.dimensions.get("dismissive"), response)
+    if quoted and acknowledged is not None:
+        return (
+            f'You acknowledged what they shared ("{quote(response, *acknowledged, 10)}"), but '
+            f'"{quoted}" may come across as minimising or judging it and take that back; leave '
+            "those words out and let the acknowledgement stand."
+        )
     where = f'"{quoted}" ' if quoted else "Parts of your reply "
     return (
         f"{where}may come across as minimising or judging what they shared; acknowledge how "

@@ -99,7 +99,9 @@ AFFECT_WORDS: frozenset[str] = frozenset([
     "furious", "annoyed", "irritated", "bitter", "distraught", "distressed", "gutted",
     "unhappy", "powerless", "vulnerable", "unappreciated", "unheard", "misunderstood",
     "fearful", "uneasy", "unsettling", "unsettled", "happy", "proud", "relieved", "excited",
-    "grateful", "hopeful", "thrilled", "joyful", "delighted", "mad", "pissed",
+    "grateful", "hopeful", "thrilled", "joyful", "delighted", "mad", "pissed", "overlooked",
+    "ignored", "dismissed", "unseen", "shaken", "rattled", "blindsided", "undervalued",
+    "disrespected", "sidelined", "unsupported",
 ])  # fmt: skip
 #: Words not counted among the few after a negation that it reaches (intensifiers, "or";
 #: feeling words are not counted either): "not really that sad" denies "sad".

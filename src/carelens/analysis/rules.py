@@ -31,7 +31,9 @@ ask nicely", "I have my own life too"), questions that blame
 before you applied?", "And you're surprised?") and the fault laid on them
 (:func:`carelens.analysis.reply_fault.fault_spans`: "maybe you missed the signs", "you kind of
 earned the suspicion", "hopefully this is a wake-up call", "I'm not sure what you expected",
-"Not my problem tbh."), wherever they stand, also after warm words. Rare in
+"Not my problem tbh.") and a turn after warm words that makes it smaller
+(:func:`carelens.analysis.reply_turns.turn_spans`: "That's hard, no doubt. But that's
+teenagers, she'll grow out of it"), wherever they stand, also after warm words. Rare in
 the training data, they are easy for a small model to miss, so :func:`apply_rules` raises
 ``dismissive`` to level 1 when one is present and the model said 0, adds the phrase as a
 rationale span (label ``dismissive``, score 1.0), and mixes the probabilities half-and-half
@@ -39,7 +41,10 @@ with certainty of level 1 (so level 1 is the most probable).
 
 The phrases are written so that negation cannot flip them into their opposite: "it's not your
 fault", "you're not too sensitive" or "not that you should just get over it" never match (each
-pattern checks the words before it), and "at least" is only minimising when a person or
+pattern checks the words before it; a negation does not reach past a "but" — "not being
+funny but you did bring this on yourself" — nor from inside a condition to a main clause with
+its own subject — "if you're not speaking up in meetings that's kind of on you"), and "at
+least" is only minimising when a person or
 situation follows ("at least you have a job"), not a quantity ("at least twice a week"). The
 "n't" of a rhetorical question that urges the phrase negates nothing: "why don't you just get
 over it?", "why not just cheer up?" and "can't you just get over it?" match. Someone else's
@@ -108,6 +113,7 @@ from carelens.analysis.reply_remarks import CLAUSE_END, only_reactions, reaction
 from carelens.analysis.reply_reproach import reproach_spans
 from carelens.analysis.reply_rhetorical import rhetorical_spans
 from carelens.analysis.reply_sarcasm import sarcasm
+from carelens.analysis.reply_turns import turn_spans
 from carelens.analysis.rules_readings import UNDERSTANDING, kind_clauses, read_into, warm_reflection
 from carelens.analysis.rules_readings import ruled as _ruled
 from carelens.analysis.unsafe import unsafe_spans
@@ -141,7 +147,9 @@ _MINIMISING = (
     r"(?!\s+(?:to(?!\s+happen\s*(?:[?.!]|$))|from|when|at|of)\b)",
     r"\byou(?:'re|\s+are)\s+(?:just\s+)?(?:being\s+)?(?:too\s+sensitive|overreacting|dramatic|so\s+dramatic|"
     r"over\s*thinking\s+it|making\s+(?:a\s+)?(?:big\s+)?deal)\b",
-    r"\byou\s+brought\s+(?:this|it)\s+on\s+yourself\b",
+    # "you brought this on yourself", "you did bring it on yourself" (not "did you ...?")
+    r"(?<!\bdid\s)(?<!\bdo\s)\byou(?:'ve|\s+have|\s+(?:did|do)(?=\s+bring))?\s+(?:brought|bring)"
+    r"\s+(?:this|it|that)\s+on\s+yourself\b",
     r"\b(?:that's|thats|that\s+is|it's|its|it\s+is)\s+(?:on\s+you|your\s+own\s+fault)\b",
     # "that's kind of on you" (not "it's really on you to decide")
     r"\b(?:that's|thats|that\s+is|it's|its|it\s+is)\s+(?:kind\s+of|kinda|sort\s+of|a\s+bit|partly"
@@ -235,11 +243,32 @@ _NO_OFFER_BEFORE = re.compile(
 )
 
 # A negation or hedge right before the phrase reverses it ("not that you should get over it",
-# "none of that's on you").
+# "none of that's on you"); not past a "but" ("not being funny but you brought this on
+# yourself", "no offence but ...").
 _NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|n't|\bnever|\bno\s*one|\bnobody|\bnone\s+of)\s+(?:[\w']+\s+){0,4}$",
+    r"(?:\bnot|n't|\bnever|\bno\s*one|\bnobody|\bnone\s+of)\s+(?:(?!but\b)[\w']+\s+){0,4}$",
     re.IGNORECASE,
 )
+# ... nor from inside a condition when the phrase opens the main clause with its own subject:
+# "if you're not speaking up in meetings that's kind of on you" ("if you don't just get over
+# it" is still negated: the phrase has no subject of its own).
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|when|whenever|unless|because|since|as\s+long\s+as)\s+(?:[\w']+\s+){1,4}?"
+    r"(?:not|never|\w+n't)\s+(?:[\w']+\s+){1,5}$",
+    re.IGNORECASE,
+)
+_OWN_SUBJECT = re.compile(r"(?:that's|thats|that\s+is|it's|its|it\s+is|you|u)\b", re.IGNORECASE)
+
+
+def _negated(text: str, at: int, head: str) -> bool:
+    """Whether a negation in ``head`` (the words of ``at``'s clause before it) reverses the
+    phrase at ``at`` (:data:`_NEGATED_BEFORE`, not from inside a condition the phrase
+    follows with its own subject: :data:`_CONDITION_BEFORE`)."""
+    if not _NEGATED_BEFORE.search(head):
+        return False
+    return not (_CONDITION_BEFORE.search(head) and _OWN_SUBJECT.match(text, at))
+
+
 # ... but not the "n't" or "not" of a rhetorical question that urges the phrase: "why don't
 # you just get over it?", "why not just cheer up?", "can't you just get over it?" (an
 # auxiliary that opens the clause, "you" right after it; "don't you dare ..." opens a
@@ -279,7 +308,7 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
         for match in pattern.finditer(text):
             head = _RHETORICAL.sub(" ", _clause_head(text, match.start()))
             if (
-                _NEGATED_BEFORE.search(head)
+                _negated(text, match.start(), head)
                 or _TOLD_TO.search(head)
                 or (
                     pattern is _NO_RIGHT
@@ -289,7 +318,7 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
                 continue
             found.append(match.span())
     for start, end in contempt_spans(text):
-        if not _NEGATED_BEFORE.search(_RHETORICAL.sub(" ", _clause_head(text, start))):
+        if not _negated(text, start, _RHETORICAL.sub(" ", _clause_head(text, start))):
             found.append((start, end))
     for start, end in (
         *putdown_spans(text),
@@ -299,10 +328,11 @@ def minimising_spans(response: str) -> tuple[Span, ...]:
         *grudging_spans(text),
         *rhetorical_spans(text),
         *fault_spans(text),
+        *turn_spans(text),
     ):
         head = _RHETORICAL.sub(" ", _clause_head(text, start))
         if not (
-            _NEGATED_BEFORE.search(head) or _TOLD_TO.search(head) or said_by_others(text, start)
+            _negated(text, start, head) or _TOLD_TO.search(head) or said_by_others(text, start)
         ):
             found.append((start, end))
     # words in quotation marks are someone else's said back ("There's no 'get over it'
