@@ -69,6 +69,12 @@ def test_an_acknowledgement_before_a_dismissal_is_credited(
         ("I lost my job today.", "it's just a job, sorry."),
         # nothing warm at all
         ("I'm tired of everything going wrong", "quit whining"),
+        # a "sorry, but" formula is no acknowledgement
+        (
+            "My dog bit the neighbour's kid through the fence.",
+            "Sorry, but that's a fence problem you should've fixed ages ago.",
+        ),
+        ("I lost my job today.", "I'm sorry but it's just a job."),
     ],
 )
 def test_no_acknowledgement_before_the_dismissal_asks_for_one(seeker: str, response: str) -> None:

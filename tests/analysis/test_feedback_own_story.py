@@ -199,3 +199,62 @@ def test_more_ways_to_set_the_story_against_theirs_are_found(response: str, word
 )
 def test_no_one_upping_where_the_story_comes_back_or_compares_kindly(response: str) -> None:
     assert one_upping(response) is None
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        (
+            "My brother forged my mum's will and we went to court. Compared to that, bad-mouthing "
+            "is kind of par for the course.",
+            "Compared to that, bad-mouthing is kind of par for the course",
+        ),
+        (
+            "My first week as a junior doctor someone died on my second day. Nerves don't really "
+            "come close to that, but hang in there.",
+            "Nerves don't really come close to that, but hang in there",
+        ),
+        (
+            "Two hours would have been a dream! Our eldest woke every 40 minutes and I was back "
+            "at work by then.",
+            "Two hours would have been a dream",
+        ),
+        (
+            "I was in Tokyo with no Japanese and it took me four months to get a bank account. "
+            "Berlin's practically easy mode.",
+            "Berlin's practically easy mode",
+        ),
+        (
+            "When I got clean from heroin the withdrawals were hell, so alcohol's the easier one "
+            "to kick.",
+            "so alcohol's the easier one to kick",
+        ),
+        (
+            "We had a ceiling collapse on us and the landlord took half a year. A bit of mould is "
+            "annoying but at least the roof's still up, eh.",
+            "at least the roof's still up, eh",
+        ),
+        (
+            "I've had ME for 15 years, housebound for some of it, so seven months feels like the "
+            "very beginning.",
+            "so seven months feels like the very beginning",
+        ),
+    ],
+)
+def test_comparisons_that_make_theirs_small_are_one_upping(response: str, words: str) -> None:
+    found = one_upping(response)
+    assert found is not None and response[found[0] : found[1]] == words
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # the same words without a story of the helper's, or kind
+        "Compared to that, you're doing brilliantly.",
+        "A lie-in would be a dream for you right now, I bet.",
+        "At least the kids are safe, that's what matters to you most.",
+        "Try talking to her while she's calm.",
+    ],
+)
+def test_comparisons_without_a_story_of_the_helpers_are_not_one_upping(response: str) -> None:
+    assert one_upping(response) is None

@@ -120,3 +120,66 @@ def test_put_yourself_in_that_situation_is_blame_not_self_criticism() -> None:
     assert found_in(response) == [response]
     assert found_in("Why would you put yourself down like that?") == []
     assert found_in("Why would you blame yourself?") == []
+
+
+@pytest.mark.parametrize(
+    ("response", "words"),
+    [
+        # disbelief at what they believed or missed
+        (
+            "Wait, you handed three grand to a brother like that and honestly thought you'd see "
+            "it again?",
+            "and honestly thought you'd see it again?",
+        ),
+        (
+            "You share a bank account and you genuinely never noticed twenty grand going missing?",
+            "you genuinely never noticed twenty grand going missing?",
+        ),
+        (
+            "Three dates? Were you honestly already planning the wedding?",
+            "Were you honestly already planning the wedding?",
+        ),
+        ("Did you think the language would just download into your head?", None),
+        # the question's other half mocks them
+        (
+            "Have you ever actually asked her to stop, or do you just prefer moaning about her "
+            "online?",
+            "or do you just prefer moaning about her online?",
+        ),
+        (
+            "Didn't you see the signs at the entrance, or were you just hoping they wouldn't "
+            "check?",
+            "or were you just hoping they wouldn't check?",
+        ),
+        ("Again? So why exactly are you still with him?", "why exactly are you still with him?"),
+        ("Why are you even going to work drinks if you can't handle booze?", None),
+        ("Did nobody ever tell you not to put money into magic internet coins?", None),
+        ("What exactly were you expecting from a rescue?", "What exactly were you expecting"),
+        ("Have you ever stopped to wonder why they didn't invite you?", None),
+        ("Have you considered that maybe it IS just anxiety?", None),
+        ("Are you sure it wasn't just that they could manage without you?", None),
+        ("You did take photos at check-in, right? Right?", "right? Right?"),
+        ("Do you enjoy being made a fool of?", None),
+        ("And you're only noticing now?", "you're only noticing now?"),
+    ],
+)
+def test_questions_that_mock_or_doubt_them_are_found(response: str, words: str | None) -> None:
+    assert found_in(response) == [words or response]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Had you been planning to tell them, or did you just find out?",
+        "Do you want advice, or do you just want to vent? Either is fine.",
+        "Why are you even apologising? You did nothing wrong.",
+        "Did you really think it was your fault? It wasn't.",
+        "Have you considered that maybe you say sorry when you mean thank you?",
+        "Have you thought about talking to your GP?",
+        "Were you really scared when it happened?",
+        "Are you sure you're okay? I'm worried about you.",
+        "Do you like being on your own, or does it get lonely?",
+    ],
+)
+def test_questions_of_care_and_challenges_to_self_blame_are_not_mockery(response: str) -> None:
+    assert found_in(response) == []

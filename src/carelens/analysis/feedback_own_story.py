@@ -212,7 +212,8 @@ _ONE_UP = re.compile(
 #: More such words, read after :data:`_ONE_UP` (whose words are quoted first where both
 #: are there): "the easy bit compared to what I went through", "lucky you", "you've got it
 #: easy", "I'd have given anything to be at eighteen months", "way harder to get into than
-#: nursing", "try doing it for 30 years", "it gets a lot worse".
+#: nursing", "try doing it for 30 years", "it gets a lot worse", "compared to that", "don't
+#: come close", "would have been a dream", "easy mode", "times three".
 _ONE_UP_MORE = re.compile(
     # "the easy bit compared to what I went through", "nothing compared with mine"
     r"\bcompared\s+(?:to|with)\s+(?:what\s+(?:i|we)\b|mine\b|ours\b|my\s)"
@@ -232,7 +233,21 @@ _ONE_UP_MORE = re.compile(
     # "try doing it for 30 years", "try thirty years of it", "trust me, it gets way worse"
     r"|\btry\s+doing\s+it\s+(?:for|with|on)\b|\btry\s+(?:\d+|two|three|four|five|six|seven"
     r"|eight|nine|ten|twenty|thirty|forty|fifty)\s+(?:years|months|decades)\b"
-    r"|\b(?:it|things)\s+(?:gets?|can\s+get)\s+(?:a\s+lot\s+|much\s+|way\s+|far\s+|so\s+much\s+)worse\b",
+    r"|\b(?:it|things)\s+(?:gets?|can\s+get)\s+(?:a\s+lot\s+|much\s+|way\s+|far\s+|so\s+much\s+)worse\b"
+    # "Compared to that, bad-mouthing is par for the course", "Nerves don't really come close
+    # to that", "Two hours would have been a dream!", "Berlin's practically easy mode",
+    # "alcohol's the easier one to kick", "I know exactly what it's like, times three", "at
+    # least the roof's still up", "seven months feels like the very beginning", "Try caring
+    # for both parents at once while working full time"
+    r"|\bcompared\s+(?:to|with)\s+(?:that|this)\b|\b(?:don['\u2019]?t|doesn['\u2019]?t|do\s+not"
+    r"|does\s+not)\s+(?:really\s+|even\s+)?come\s+close\b"
+    r"|\b(?:would|['\u2019]d)(?:\s+have|['\u2019]ve)\s+(?:been|felt\s+like)\s+(?:a\s+)?(?:dream|luxury"
+    r"|holiday|heaven|bliss|walk\s+in\s+the\s+park)\b|\beasy\s+mode\b|\bthe\s+easier\s+one\b"
+    r"|\btimes\s+(?:two|three|four|five|ten|a\s+hundred)(?=\s*[.!,;]|$)"
+    r"|\bat\s+least\s+the\s+\w+(?:['\u2019]s|\s+is|\s+are|\s+was)\s+(?:still\s+)?\w+"
+    r"|\bfeels?\s+like\s+(?:the\s+very\s+beginning|nothing|a\s+walk\s+in\s+the\s+park)\b"
+    r"|(?:^|(?<=[.!?]\s))\s*try\s+(?:caring|looking\s+after|working|raising|juggling|doing\s+(?:it"
+    r"|that|this))\b[^.!?\n]*\b(?:while|with|on\s+top)\b",
     re.IGNORECASE,
 )
 #: Words that claim the helper knows how it is for them ("I know exactly how you feel", "I

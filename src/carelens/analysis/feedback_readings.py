@@ -198,13 +198,14 @@ def kind_beside_help(response: str, reacted: Sequence[tuple[int, int]]) -> bool:
 
 
 #: Plain words that acknowledge what they told, as a reply may open before it dismisses it:
-#: "I'm so sorry", "That sounds really rough", "Moving's stressful", "that must be hard",
-#: "that sucks", "I can see that being tough", "Sad, I know." (read beside the remarks,
-#: reassurance and validation of :func:`~carelens.analysis.rules_readings.kind_clauses`).
+#: "I'm so sorry" (not the "Sorry, but" of a formula), "That sounds really rough", "Moving's
+#: stressful", "that must be hard", "that sucks", "I can see that being tough", "Sad, I know."
+#: (read beside the remarks, reassurance and validation of
+#: :func:`~carelens.analysis.rules_readings.kind_clauses`).
 _ACKNOWLEDGING = re.compile(
     r"(?:\b(?:i['\u2019]?m|i\s+am|im)\s+|(?:^|(?<=[.!?\n]))\s*(?:oh\s+|aw+\s+)?)"
     r"(?:so\s+|really\s+|very\s+|truly\s+|genuinely\s+)*sorry\b"
-    r"(?!\s+(?:to\s+say|if|for\s+(?:being|saying)|but\s+i))"
+    r"(?!\s*,?\s*but\b|\s+(?:to\s+say|if|for\s+(?:being|saying)))"
     r"|(?:['\u2019]s|\b(?:is|are|was|were|sounds?|must\s+be|must\s+have\s+been|seems|looks))\s+"
     r"(?:(?:so|really|very|incredibly|super|pretty|genuinely|honestly|properly|absolutely|a\s+bit"
     r"|a\s+little|kind\s+of|kinda|bloody|such)\s+)*(?:a\s+)?(?:hard|rough|tough|awful|difficult"

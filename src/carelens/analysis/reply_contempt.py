@@ -3,7 +3,11 @@ questions, condescension and a shrug.
 
 A question can blame instead of asking: "Why would you put your savings into crypto??",
 "What were you thinking?", "Did you really think you'd pass without going to class?", "How
-could you be so careless?", "What's wrong with you?". The codebook counts such hostile or
+could you be so careless?", "What's wrong with you?", or doubts and mocks what they believed
+or missed ("you genuinely never noticed twenty grand going missing?", "Were you honestly already
+planning the wedding?", "or do you just prefer moaning about her online?", "So why exactly are
+you still with him?", "Did nobody ever tell you ...?", "Have you ever stopped to wonder why
+they didn't invite you?", "..., right? Right?"). The codebook counts such hostile or
 rhetorical questions as no exploration, and the blame in them as dismissal. So does
 condescension about what they struggle with ("Just set more alarms. Not that hard.", "it's
 not rocket science", "How hard is it?", "it's literally that easy lmao", "Speak English.
@@ -13,8 +17,10 @@ for :mod:`carelens.analysis.rules`, which reads them as it reads the codebook's 
 phrases (raising ``dismissive``, and not where a negation or a report comes before them).
 Not contempt: a question that challenges the seeker's self-criticism ("Why would you think
 you're a burden?", "Why would you blame yourself?", "Did you really think it was your
-fault?"; but "Why would you put yourself in that situation?" blames), one that asks what
-led them there ("What made you decide to invest?"),
+fault?", "Why are you even apologising?"; but "Why would you put yourself in that
+situation?" blames), one that asks what led them there ("What made you decide to invest?",
+"Had you been planning to tell them, or did you just find out?", "Do you want advice, or do
+you just want to vent?"),
 encouragement about a step ("It's not that hard to ask, people want to help"), plain words
 about ease ("Keep it simple.", "It's simple to set up, I'll show you") nor comfort ("It
 happens to the best of us, don't beat yourself up").
@@ -54,6 +60,51 @@ _CONTEMPT = (
     # "Did you really think you'd pass without going to class?"
     r"\bdid\s+(?:you|u)\s+(?:really|honestly|seriously|actually)\s+(?:think|expect|believe)\b"
     r"(?!\s+(?:about|of|through)\b)[^.!?\n]*\?",
+    # disbelief at what they believed or missed: "you handed three grand to him and honestly
+    # thought you'd see it again?", "you genuinely never noticed twenty grand going missing?",
+    # "Were you honestly already planning the wedding?", "Did you think the language would
+    # just download into your head?"
+    r"\b(?:you|u|and)\s+(?:honestly|really|genuinely|actually|seriously|truly)\s+(?:thought|believed"
+    r"|expected|never\s+(?:noticed|saw|realised|realized|thought|suspected))\b[^.!?\n]*\?",
+    r"\b(?:were|are)\s+(?:you|u)\s+(?:honestly|really|seriously|genuinely|actually)\s+(?:already"
+    r"|expecting|planning|hoping|surprised|shocked)\b[^.!?\n]*\?",
+    r"\bdid\s+(?:you|u)\s+(?:(?:honestly|genuinely|seriously)\s+)?(?:think|expect|believe)\s+"
+    r"(?:(?:that\s+)?(?:the|it|that|this|he|she|they|a|an|your|some)\b)[^.!?\n]*\bjust\b[^.!?\n]*\?",
+    # "or do you just prefer moaning about her online?", "Or is it just everyone else's
+    # fault?", "or were you just hoping they wouldn't check?"
+    r"\bor\s+(?:(?:do|did|were|are|have|would)\s+(?:you|u)\s+)?(?:just|simply)\s+(?:prefer|enjoy|love"
+    r"|like\s+(?:moaning|complaining|being)|hop(?:e|ed|ing)|assum\w*|expect\w*|wing|ignor\w*"
+    r"|not\s+bother\w*|forg[eo]t|moan\w*|complain\w*|blam\w*|thought|think|believ\w*|pretend\w*"
+    r"|figur\w*)\b[^.!?\n]*\?"
+    r"|\bor\s+is\s+it\s+just\s+(?:everyone|everybody|other\s+people|them|a\s+habit)\b[^.!?\n]*\?",
+    # "So why exactly are you still with him?", "Why are you even going to work drinks ...?"
+    r"\bwhy\s+(?:exactly\s+(?:are|were|do|did|would)\s+(?:you|u)|(?:are|were|do)\s+(?:you|u)"
+    r"\s+even)\s+(?!" + _KIND_WHY + r"|apologi|sorry|blaming|worrying|feeling|thinking)[a-z]+\b"
+    r"[^.!?\n]*\?",
+    # "Did nobody ever tell you not to put money into magic internet coins?"
+    r"\bdid\s+(?:nobody|no\s*one|anyone)\s+(?:ever\s+)?(?:tell|warn|teach)\s+(?:you|u)\b[^.!?\n]*\?",
+    # "What exactly were you expecting from a rescue?"
+    r"\bwhat\s+exactly\s+(?:were|are|did)\s+(?:you|u)\s+(?:expecting|expect)\b",
+    # "Have you ever stopped to wonder why they didn't invite you?", "Have you considered that
+    # maybe it IS just anxiety?"
+    r"\bhave\s+(?:you|u)\s+(?:ever\s+)?stopped\s+to\s+(?:wonder|think|consider|ask\s+yourself)\b"
+    r"[^.!?\n]*\?",
+    # ... where the question says it is in their head or their doing ("Have you considered it
+    # might be partly in your head?"; not "Have you considered that maybe you say sorry when
+    # you mean thank you?")
+    r"\bhave\s+(?:you|u)\s+(?:ever\s+)?(?:considered|thought)\s+(?:that\s+)?(?:maybe|it\s+might"
+    r"|you\s+might)\b[^.!?\n]*\b(?:just|in\s+your\s+head|your\s+(?:own\s+)?(?:fault|doing)"
+    r"|you['\u2019]?re\s+the\s+(?:one|problem))\b[^.!?\n]*\?",
+    # "Are you sure it wasn't just that they realised they could manage without you?"
+    r"\bare\s+(?:you|u)\s+sure\s+it\s+(?:wasn['\u2019]?t|isn['\u2019]?t|was\s+not|is\s+not)"
+    r"\s+just\b[^.!?\n]*\?",
+    # "You did take photos at check-in like everyone says to, right? Right?", "Do you enjoy
+    # being made a fool of?", "And you're only noticing now?"
+    r"\bright\s*\?\s*right\s*\?",
+    r"\bdo\s+(?:you|u)\s+(?:enjoy|like)\s+being\s+(?:made\s+a\s+fool|taken\s+for\s+a\s+ride"
+    r"|walked\s+all\s+over|a\s+doormat|used|lied\s+to|cheated\s+on)\b[^.!?\n]*\?",
+    r"\b(?:you|u)['\u2019]?re\s+only\s+(?:(?:just\s+)?(?:noticing|realising|realizing|finding\s+out"
+    r"|figuring\s+(?:it|that|this)\s+out|seeing))\b[^.!?\n]*\?",
     # "How could you be so careless?", "how could you not see it coming"
     r"\bhow\s+could\s+(?:you|u)\s+(?:(?:be|have\s+been)\s+so\s+(?:stupid|dumb|careless|naive"
     r"|gullible|irresponsible|blind|selfish|reckless|lazy)|not\s+(?:know|see|notice|realize"
@@ -91,6 +142,14 @@ _PATTERNS = [re.compile(p, re.IGNORECASE) for p in _CONTEMPT]
 _GATE = re.compile(
     r"\bwhy\s+(?:on\s+earth|the\s+hell|tf|in\s+the\s+world|the\s+heck|the\s+fuck|would|did|do)\s"
     r"|\bwere\s+(?:you|u)\s+thinking|\bwhat\s+did\s+(?:you|u)\s+\w+\s+expect"
+    r"|\b(?:you|u|and)\s+(?:honestly|really|genuinely|actually|seriously|truly)\s"
+    r"|\b(?:were|are)\s+(?:you|u)\s+(?:honestly|really|seriously|genuinely|actually)\s"
+    r"|\bdid\s+(?:you|u)\s+(?:honestly\s+|genuinely\s+|seriously\s+)?(?:think|expect|believe)\s"
+    r"|\bor\s+(?:(?:do|did|were|are|have|would|is)\s+(?:you|u|it)\s+)?(?:just|simply)\s"
+    r"|\bwhy\s+(?:exactly|are|were|do|did)\s|\bdid\s+(?:nobody|no\s*one|anyone)\s"
+    r"|\bwhat\s+exactly\s|\bhave\s+(?:you|u)\s+(?:ever\s+)?(?:stopped|considered|thought)\s"
+    r"|\bare\s+(?:you|u)\s+sure\s|\bright\s*\?"
+    r"|\bdo\s+(?:you|u)\s+(?:enjoy|like)\s+being\s|re\s+only\s"
     r"|\bdid\s+(?:you|u)\s+(?:really|honestly|seriously|actually)\s|\bhow\s+could\s+(?:you|u)\s"
     r"|\bwrong\s+with\s+(?:you|u)\b|\b(?:are|r)\s+(?:you|u)\s+(?:stupid|dumb|an\s+idiot|a\s+moron"
     r"|insane)|\bnot\s+(?:that|so|very|exactly|rocket)\s|\bhow\s+hard\s|\b(?:that|so)\s+(?:simple"
