@@ -153,6 +153,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from carelens.analysis.crisis_feedback import (
     CRISIS_LINES,
@@ -259,8 +260,20 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     read = read_feelings(seeker)  # the seeker's feeling words, read once for all
     feelings = own_feelings(read)
     cues = analysis.seeker.crisis_cues if analysis.seeker is not None else ()
-    # no opening on the crisis words themselves (a learned cue covers its sentence)
-    opening = suggested_opening(seeker, read, [(cue.start, cue.end) for cue in cues])
+    covered = [(cue.start, cue.end) for cue in cues]
+
+    @cache
+    def opening() -> str | None:
+        """The suggested opening, built only where a sentence needs it (it reads the whole
+        seeker message: the costliest part of the feedback). No opening on the crisis words
+        themselves (a learned cue covers its sentence)."""
+        return suggested_opening(seeker, read, covered)
+
+    def reflect() -> str:
+        """What to suggest next when nothing else fits: a reflection on their own words."""
+        found = opening()
+        return found + "." if found else "say back in your words what they told you."
+
     named, reflected, held = reply_reading(response, seeker)
     # kind words (remarks, reassurance, validation) and a reflection beside them ("How
     # awful. It sounds like you're caught in the middle", "Stop blaming yourself. It sounds
@@ -312,8 +325,6 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     # reply shows no understanding nor help (rule 5 or 9)
     validated: tuple[int, int] | None = None
     compassion = level_of(analysis, "compassion")
-    # what to suggest next when nothing else fits: a reflection on their own words
-    reflect = opening + "." if opening else "say back in your words what they told you."
     own_story = False  # the reply's understanding is the helper's own story
     worded = [cue for cue in cues if cue.label != LEARNED_CUE]  # the patterns' cues
     # the helper's own story set against theirs: where it is all the dismissal the rules and
@@ -357,7 +368,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
         if best is None or not (best.start < offers.end and offers.start < best.end):
             best = offers
         offer = quote(response, best.start, best.end, 10).removesuffix(".")
-        sentences.append(offer_sentence(offer, kind_beside_help(response, reacted), reflect))
+        sentences.append(offer_sentence(offer, kind_beside_help(response, reacted), reflect()))
     elif not understood and (
         analysis.style == "advice"
         or (
@@ -372,12 +383,12 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             "You moved to solutions before showing you understood"
             + (f' ("{quoted}")' if quoted else "")
             + "; reflect first — "
-            + reflect
+            + reflect()
         )
     elif compassion >= 1 and not understood:
         # Help that is neither the helper's own offer nor advice (a resource, say).
         quoted = span_text(analysis.dimensions.get("compassion"), response)
-        sentences.append(offer_sentence(quoted, kind_beside_help(response, reacted), reflect))
+        sentences.append(offer_sentence(quoted, kind_beside_help(response, reacted), reflect()))
     elif not understood and (
         sympathy >= 1
         or (validated := validation(response)) is not None
@@ -398,7 +409,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
             if acknowledged is not None:
                 validated = acknowledged[1]
             sentences.append(
-                sympathy_sentence(response, feelings, opening, low_distress, validated)
+                sympathy_sentence(response, feelings, opening(), low_distress, validated)
             )
     elif understood and (compassion >= 1 or helper_offers(response)):
         # help beside understanding: the offer quoted where the reply makes one ("If there's a
@@ -446,7 +457,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
                 sentences.append(
                     "Your question invites them to say more; pairing it with a reflection "
                     "shows you heard them — "
-                    + (opening + "." if opening else "say back what they told you.")
+                    + (f"{found}." if (found := opening()) else "say back what they told you.")
                 )
         else:
             shown = [
@@ -488,7 +499,7 @@ def feedback_for(analysis: ResponseAnalysis, seeker: str, response: str) -> tupl
     else:
         sentences.append(
             "Your reply does not yet respond to what they shared; start by acknowledging it — "
-            + reflect
+            + reflect()
         )
     if cues and not worded and not unsafe:
         # The hint comes first: a crisis is read before the reply's craft.
