@@ -219,7 +219,7 @@ _ACKNOWLEDGING = re.compile(
 )
 
 
-#: Where acknowledging words end: a mark, or a "but" (or "though", "still") after a comma.
+#: Where acknowledging words end: a mark, a comma, or a "but" ("though", "still", "however").
 _WARM_END = re.compile(r"[.!?;\n]|,?\s+(?:but|though|still|although|however)\b|,", re.IGNORECASE)
 
 
