@@ -59,7 +59,8 @@ _VALIDATING = re.compile(
     r"(?:anyone|anybody|everyone)\b"
     # "Feeling used makes total sense here.", "being angry at him makes sense"
     r"|\b(?:feeling|being\s+(?:so\s+)?(?:angry|upset|hurt|sad|scared|annoyed|furious|jealous"
-    r"|anxious|nervous|wary|protective|resentful|bitter))\s+[\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}?\s*"
+    r"|anxious|nervous|wary|protective|resentful"
+    r"|bitter))\s+[\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}?\s*"
     r"makes\s+(?:(?:total|complete|perfect|so\s+much|a\s+lot\s+of)\s+)?sense\b"
     # "That makes total sense." (at a clause's end, or "given ...")
     r"|\b(?:that|it|which)\s+(?:totally\s+|completely\s+|really\s+)?makes\s+(?:(?:total|complete"

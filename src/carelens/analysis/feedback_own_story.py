@@ -197,13 +197,15 @@ _ONE_UP = re.compile(
     r"|literally\s+|actually\s+|just\s+)?(?:nothing|no\s+big\s+deal|not\s+a\s+big\s+deal)"
     r"(?!\s+(?:to\b|wrong|you|like|compared\s+to\s+what\s+you))\b"
     r"|\byou\s+think\s+(?:that['\u2019]?s|thats|that\s+is|this\s+is)\s+(?:bad|hard|rough)\b"
-    r"|\b(?:mine|my\s+\w+|ours)\s+(?:was|were|is)\s+(?:way\s+|much\s+|even\s+|a\s+lot\s+|so\s+much\s+)?"
+    r"|\b(?:mine|my\s+\w+|ours)\s+(?:was|were|is)\s+(?:way\s+|much\s+|even\s+|a\s+lot\s+"
+    r"|so\s+much\s+)?"
     r"worse\b|\b(?:way|much|far|even|a\s+lot|so\s+much)\s+worse\s+than\s+(?:that|this|yours|you"
     r"|what\s+you)\b"
     # "Back pain is nothing, I've had three spinal surgeries"
     r"|\b(?!there\b|here\b|what\b|which\b|who\b|that\b|this\b|it\b)[a-z]+\s+(?:is|are)\s+"
     r"nothing\b(?!\s+(?:to\b|wrong|you|like|compared|but|i\b|we\b|any|that|more|less|else|new"
-    r"|short|if|without|on\b))|\b(?:i|we)\s+had\s+it\s+(?:way\s+|much\s+|even\s+|a\s+lot\s+|so\s+much\s+)?worse\b"
+    r"|short|if|without|on\b))|\b(?:i|we)\s+had\s+it\s+(?:way\s+|much\s+|even\s+|a\s+lot\s+"
+    r"|so\s+much\s+)?worse\b"
     r"|\byou(?:['\u2019]re|\s+are)\s+(?:so\s+|really\s+|actually\s+)?lucky\b"
     r"|\bat\s+least\s+(?:you|your|yours)\b"
     r"|\byou\s+should\s+be\s+(?:celebrating|happy|glad|grateful|thankful|relieved|excited)\b",
@@ -223,7 +225,8 @@ _ONE_UP_MORE = re.compile(
     r"|\byou\s+got\s+off\s+(?:lightly|light|easy)\b"
     # "I'd have given anything to be at eighteen months", "I'd kill for your problems"
     r"|\b(?:i['\u2019]d|i\s+would)\s+(?:have\s+)?(?:given|give|kill(?:ed)?)\s+(?:anything|"
-    r"everything)?\s*(?:to\s+(?:be\s+(?:at|where|in)\b|(?:only\s+)?have\s+(?:your|that|just|only)\b)"
+    r"everything)?\s*(?:to\s+(?:be\s+(?:at|where|in)\b|(?:only\s+)?have\s+(?:your|that|just"
+    r"|only)\b)"
     r"|for\s+(?:your|that|just|only)\b)"
     r"|\bi\s+wish\s+(?:my\s+only\s+problem|i\s+(?:only\s+)?had\s+your\s+problems?)\b"
     # "which is way harder to get into than nursing" (not "harder than people think")
@@ -233,7 +236,8 @@ _ONE_UP_MORE = re.compile(
     # "try doing it for 30 years", "try thirty years of it", "trust me, it gets way worse"
     r"|\btry\s+doing\s+it\s+(?:for|with|on)\b|\btry\s+(?:\d+|two|three|four|five|six|seven"
     r"|eight|nine|ten|twenty|thirty|forty|fifty)\s+(?:years|months|decades)\b"
-    r"|\b(?:it|things)\s+(?:gets?|can\s+get)\s+(?:a\s+lot\s+|much\s+|way\s+|far\s+|so\s+much\s+)worse\b"
+    r"|\b(?:it|things)\s+(?:gets?|can\s+get)\s+(?:a\s+lot\s+|much\s+|way\s+|far\s+"
+    r"|so\s+much\s+)worse\b"
     # "Compared to that, bad-mouthing is par for the course", "Nerves don't really come close
     # to that", "Two hours would have been a dream!", "Berlin's practically easy mode",
     # "alcohol's the easier one to kick", "I know exactly what it's like, times three", "at
@@ -241,7 +245,8 @@ _ONE_UP_MORE = re.compile(
     # for both parents at once while working full time"
     r"|\bcompared\s+(?:to|with)\s+(?:that|this)\b|\b(?:don['\u2019]?t|doesn['\u2019]?t|do\s+not"
     r"|does\s+not)\s+(?:really\s+|even\s+)?come\s+close\b"
-    r"|\b(?:would|['\u2019]d)(?:\s+have|['\u2019]ve)\s+(?:been|felt\s+like)\s+(?:a\s+)?(?:dream|luxury"
+    r"|\b(?:would|['\u2019]d)(?:\s+have|['\u2019]ve)\s+(?:been|felt\s+like)\s+(?:a\s+)?(?:dream"
+    r"|luxury"
     r"|holiday|heaven|bliss|walk\s+in\s+the\s+park)\b|\beasy\s+mode\b|\bthe\s+easier\s+one\b"
     r"|\btimes\s+(?:two|three|four|five|ten|a\s+hundred)(?=\s*[.!,;]|$)"
     r"|\bat\s+least\s+the\s+\w+(?:['\u2019]s|\s+is|\s+are|\s+was)\s+(?:still\s+)?\w+"
@@ -256,7 +261,8 @@ _ONE_UP_MORE = re.compile(
 _KNOW_HOW = re.compile(
     r"\bi\s+(?:know|get|understand)\s+(?:(?:exactly|just|totally|completely|really)\s+)?"
     r"(?:how\s+(?:you\s+feel|it\s+feels|that\s+feels)|what\s+you['\u2019]?re\s+going\s+through"
-    r"|the\s+feeling)\b|\bi['\u2019]?ve\s+been\s+there\b|\bbeen\s+there(?:\s+(?:too|myself|mate|man))?"
+    r"|the\s+feeling)\b|\bi['\u2019]?ve\s+been\s+there\b|\bbeen\s+there(?:\s+(?:too|myself|mate"
+    r"|man))?"
     r"\s*[.!,]",
     re.IGNORECASE,
 )

@@ -64,15 +64,18 @@ _CONTEMPT = (
     # thought you'd see it again?", "you genuinely never noticed twenty grand going missing?",
     # "Were you honestly already planning the wedding?", "Did you think the language would
     # just download into your head?"
-    r"\b(?:you|u|and)\s+(?:honestly|really|genuinely|actually|seriously|truly)\s+(?:thought|believed"
+    r"\b(?:you|u|and)\s+(?:honestly|really|genuinely|actually|seriously|truly)\s+(?:thought"
+    r"|believed"
     r"|expected|never\s+(?:noticed|saw|realised|realized|thought|suspected))\b[^.!?\n]*\?",
     r"\b(?:were|are)\s+(?:you|u)\s+(?:honestly|really|seriously|genuinely|actually)\s+(?:already"
     r"|expecting|planning|hoping|surprised|shocked)\b[^.!?\n]*\?",
     r"\bdid\s+(?:you|u)\s+(?:(?:honestly|genuinely|seriously)\s+)?(?:think|expect|believe)\s+"
-    r"(?:(?:that\s+)?(?:the|it|that|this|he|she|they|a|an|your|some)\b)[^.!?\n]*\bjust\b[^.!?\n]*\?",
+    r"(?:(?:that\s+)?(?:the|it|that|this|he|she|they|a|an|your"
+    r"|some)\b)[^.!?\n]*\bjust\b[^.!?\n]*\?",
     # "or do you just prefer moaning about her online?", "Or is it just everyone else's
     # fault?", "or were you just hoping they wouldn't check?"
-    r"\bor\s+(?:(?:do|did|were|are|have|would)\s+(?:you|u)\s+)?(?:just|simply)\s+(?:prefer|enjoy|love"
+    r"\bor\s+(?:(?:do|did|were|are|have|would)\s+(?:you|u)\s+)?(?:just|simply)\s+(?:prefer|enjoy"
+    r"|love"
     r"|like\s+(?:moaning|complaining|being)|hop(?:e|ed|ing)|assum\w*|expect\w*|wing|ignor\w*"
     r"|not\s+bother\w*|forg[eo]t|moan\w*|complain\w*|blam\w*|thought|think|believ\w*|pretend\w*"
     r"|figur\w*)\b[^.!?\n]*\?"
@@ -82,7 +85,8 @@ _CONTEMPT = (
     r"\s+even)\s+(?!" + _KIND_WHY + r"|apologi|sorry|blaming|worrying|feeling|thinking)[a-z]+\b"
     r"[^.!?\n]*\?",
     # "Did nobody ever tell you not to put money into magic internet coins?"
-    r"\bdid\s+(?:nobody|no\s*one|anyone)\s+(?:ever\s+)?(?:tell|warn|teach)\s+(?:you|u)\b[^.!?\n]*\?",
+    r"\bdid\s+(?:nobody|no\s*one|anyone)\s+(?:ever\s+)?(?:tell|warn|teach)\s+(?:you"
+    r"|u)\b[^.!?\n]*\?",
     # "What exactly were you expecting from a rescue?"
     r"\bwhat\s+exactly\s+(?:were|are|did)\s+(?:you|u)\s+(?:expecting|expect)\b",
     # "Have you ever stopped to wonder why they didn't invite you?", "Have you considered that
@@ -115,7 +119,8 @@ _CONTEMPT = (
     # condescension: "Not that hard.", "It's really not that hard.", "How hard is it?"
     r"(?:^|(?<=[.!?,;:\n]))\s*(?:(?:it|that|this)(?:['\u2019]s|\s+is|s)\s+|its\s+)?"
     r"(?:(?:really|honestly|literally|seriously|just)\s+)?not\s+(?:that|so|very|exactly)\s+"
-    r"(?:hard|difficult|complicated|complex)(?=\s*(?:lol|lmao|tbh|man|dude|bro)?\s*(?:[.!?,;:\n]|$))",
+    r"(?:hard|difficult|complicated|complex)(?=\s*(?:lol|lmao|tbh|man|dude|bro)?\s*(?:[.!?,;:\n]"
+    r"|$))",
     r"\bnot\s+rocket\s+science\b",
     r"\bhow\s+hard\s+(?:is\s+(?:it|that)|can\s+(?:it|that)\s+be|could\s+(?:it|that)\s+be)"
     r"(?=\s*(?:[.!?,;:\n]|$))",
@@ -127,7 +132,8 @@ _CONTEMPT = (
     # "I don't know why people your age make such a fuss about technology"
     r"\b(?:don't|do\s+not|dunno|can't|cannot)\s+(?:know|see|get|understand)\s+why\s+(?:you|u"
     r"|people\s+(?:your\s+age|like\s+you)|your\s+generation|you\s+(?:lot|guys|people))\s+"
-    r"(?:always\s+|even\s+)?(?:make|makes|made|making|are\s+making)\s+(?:such\s+|so\s+much\s+of\s+)?"
+    r"(?:always\s+|even\s+)?(?:make|makes|made|making|are\s+making)\s+(?:such\s+"
+    r"|so\s+much\s+of\s+)?"
     r"a\s+(?:fuss|big\s+deal|drama|song\s+and\s+dance)\b[^.!?\n]*",
     # a shrug: "Meh, happens to everyone", "pfft, you'll live", or "meh." alone
     r"(?:^|(?<=[.!?,;:\n]))\s*(?:meh|pfft+|psh+)[\s,.!-]+(?:(?:it\s+)?happens(?:\s+to\s+"

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from carelens.analysis.reply_spans import straight
+from carelens.analysis.words import SENTENCE_MARK
 
 _FLAGS = re.IGNORECASE
 #: A turn opening a clause after other words: "But", "Then again", "Mind you", "Still,",
@@ -75,8 +76,6 @@ _SMALLER = re.compile(
 _AFTER_TURN = re.compile(r"(?:[\s,]|\b(?:though|tho|honestly|really|like)\b)*", _FLAGS)
 #: A negation right before the words ("But it's not just a job to you").
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:[\w']+\s+){0,2}$", _FLAGS)
-#: What ends a sentence.
-_SENTENCE_END = re.compile(r"[.!?\n]")
 #: Words the turns hold, searched in the lower-cased reply: a reply with none is read no
 #: further (most replies).
 _GATE = re.compile(
@@ -98,7 +97,7 @@ def turn_spans(response: str) -> list[tuple[int, int]]:
             continue  # nothing granted before the turn
         words = _AFTER_TURN.match(text, turn.end())
         start = words.end() if words is not None else turn.end()
-        mark = _SENTENCE_END.search(text, turn.end())
+        mark = SENTENCE_MARK.search(text, turn.end())
         end = mark.start() if mark is not None else len(text.rstrip())
         if found and start < found[-1][1]:
             continue
